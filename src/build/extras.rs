@@ -1,0 +1,44 @@
+//! The files a site has besides its pages: `sitemap.xml`, `robots.txt`, `_redirects`
+//! and the redirect pages of aliases.
+
+use crate::html::escape;
+use crate::site::Site;
+
+/// `sitemap.xml`: every page's absolute URL. `None` when the base URL has no host,
+/// since a sitemap needs absolute URLs.
+pub fn sitemap(site: &Site) -> Option<String> {
+    site.config.base_url.has_origin().then(|| {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for &id in &site.order {
+            if let Some(url) = site.config.base_url.absolute(&site.pages[id].url) {
+                xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
+            }
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    })
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
+pub fn robots(site: &Site) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(sitemap) = site.config.base_url.absolute("sitemap.xml") {
+        text.push_str(&format!("Sitemap: {sitemap}\n"));
+    }
+    text
+}
+
+/// `_redirects` (Netlify, Cloudflare Pages): one `old new 301` line per alias.
+pub fn redirects(site: &Site) -> String {
+    site.aliases
+        .iter()
+        .map(|(alias, target)| format!("{} {} 301\n", site.config.base_url.href(alias), site.href(*target)))
+        .collect()
+}
+
+/// Where the redirect page of an alias is written: `old/` -> `old/index.html`.
+pub fn alias_file(alias: &str) -> String {
+    if alias.is_empty() || alias.ends_with('/') { format!("{alias}index.html") } else { alias.to_string() }
+}

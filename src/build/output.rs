@@ -1,0 +1,128 @@
+//! The output folder, written safely: the build writes into a temporary sibling folder
+//! and swaps it in only when everything succeeded, so a failed build leaves the previous
+//! output exactly as it was.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+/// A build's output under construction.
+pub struct Output {
+    final_dir: PathBuf,
+    temp_dir: PathBuf,
+    done: bool,
+}
+
+impl Output {
+    /// Prepares a temporary folder beside `final_dir`. Refuses an output folder that
+    /// would hold or overwrite the handbook's sources.
+    pub fn create(final_dir: &Path, root: &Path) -> Result<Output> {
+        let final_dir = std::path::absolute(final_dir)?;
+        let root = std::path::absolute(root)?;
+        if root.starts_with(&final_dir) || final_dir.starts_with(root.join("content")) {
+            bail!("refusing to write the site to {}: it would overwrite the handbook's sources", final_dir.display());
+        }
+        if final_dir.exists() && !final_dir.is_dir() {
+            bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
+        }
+        let name = final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = final_dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let temp_dir = parent.join(format!(".{name}.building-{}", std::process::id()));
+        crate::fs::remove_dir_all(&temp_dir)?;
+        crate::fs::create_dir_all(&temp_dir)?;
+        Ok(Output { final_dir, temp_dir, done: false })
+    }
+
+    /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder.
+    pub fn path(&self, site_path: &str) -> PathBuf {
+        self.temp_dir.join(site_path.trim_start_matches('/'))
+    }
+
+    /// Writes one file.
+    pub fn write(&self, site_path: &str, contents: impl AsRef<[u8]>) -> Result<()> {
+        crate::fs::write(&self.path(site_path), contents)
+    }
+
+    /// Copies one file into the output.
+    pub fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
+        crate::fs::copy(from, &self.path(site_path))
+    }
+
+    /// Replaces the previous output with this one.
+    pub fn commit(mut self) -> Result<()> {
+        self.done = true;
+        let name = self.final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let old = self.temp_dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
+        if self.final_dir.exists() {
+            crate::fs::remove_dir_all(&old)?;
+            if let Err(e) = crate::fs::rename(&self.final_dir, &old) {
+                let _ = crate::fs::remove_dir_all(&self.temp_dir);
+                return Err(e);
+            }
+        }
+        if let Err(e) = crate::fs::rename(&self.temp_dir, &self.final_dir) {
+            // Put the previous output back.
+            let _ = crate::fs::rename(&old, &self.final_dir);
+            let _ = crate::fs::remove_dir_all(&self.temp_dir);
+            return Err(e);
+        }
+        crate::fs::remove_dir_all(&old)
+    }
+
+    /// Throws this output away; the previous one stays.
+    pub fn discard(mut self) {
+        self.done = true;
+        let _ = crate::fs::remove_dir_all(&self.temp_dir);
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = crate::fs::remove_dir_all(&self.temp_dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("opsbook-output-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn swaps_in_the_new_output_and_keeps_the_old_on_discard() {
+        let root = scratch("swap");
+        let public = root.join("public");
+        std::fs::create_dir_all(&public).unwrap();
+        std::fs::write(public.join("old.html"), "old").unwrap();
+
+        let output = Output::create(&public, &root).unwrap();
+        output.write("new/index.html", "new").unwrap();
+        output.discard();
+        assert!(public.join("old.html").exists());
+        assert!(!public.join("new").exists());
+
+        let output = Output::create(&public, &root).unwrap();
+        output.write("new/index.html", "new").unwrap();
+        output.commit().unwrap();
+        assert!(!public.join("old.html").exists());
+        assert_eq!(std::fs::read_to_string(public.join("new/index.html")).unwrap(), "new");
+        let leftovers: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn refuses_to_write_over_the_sources() {
+        let root = scratch("refuse");
+        assert!(Output::create(&root, &root).is_err());
+        assert!(Output::create(&root.join("content/out"), &root).is_err());
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

@@ -1,0 +1,74 @@
+//! The command line, declared with clap: `opsbook build` and `opsbook init`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  opsbook init my-handbook          start a new handbook in my-handbook/
+  opsbook build                     build the handbook in this folder into public/
+  opsbook build --root handbook --out /tmp/site --base-url https://ops.example.org/handbook/
+
+Exit codes: 0 success (warnings allowed), 1 the content has errors, 2 usage or environment error.";
+
+/// opsbook builds operations handbooks (runbooks, incident reviews, processes) into a
+/// fast static website.
+#[derive(Debug, Parser)]
+#[command(name = "opsbook", version, about, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The verbs.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the handbook into a static site.
+    #[command(
+        after_help = "Examples:\n  opsbook build\n  opsbook build --drafts --out /tmp/preview\n  opsbook build --base-url https://ops.example.org/handbook/"
+    )]
+    Build(BuildArgs),
+    /// Start a new handbook: book.toml, a home page, a runbook and the RCA template.
+    #[command(after_help = "Examples:\n  opsbook init my-handbook\n  opsbook init            (in an empty folder)")]
+    Init(InitArgs),
+}
+
+/// Options of `opsbook build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The handbook's folder (the one holding book.toml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: public/ under the root, or build.output-dir].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// The URL the site is published at, e.g. https://ops.example.org/handbook/ [default: handbook.base-url].
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Print only errors: no warnings, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Options of `opsbook init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the handbook in; it must be empty or not exist yet.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

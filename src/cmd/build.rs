@@ -1,0 +1,38 @@
+//! `opsbook build`: build the handbook, print diagnostics and the summary line.
+
+use std::process::ExitCode;
+
+use crate::build::build;
+use crate::cli::BuildArgs;
+use crate::config::Overrides;
+use crate::diagnostic::Failure;
+
+/// Runs `opsbook build`.
+pub fn run(args: BuildArgs) -> ExitCode {
+    let overrides = Overrides { output_dir: args.out, base_url: args.base_url, drafts: args.drafts };
+    let root = std::path::absolute(&args.root).unwrap_or(args.root);
+    match build(&root, &overrides) {
+        Ok(report) => {
+            if !args.quiet {
+                super::print_diagnostics(&report.warnings, &root);
+                eprintln!("{}", report.summary(&super::shown_path(&report.output_dir)));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Content(diagnostics)) => {
+            let shown: Vec<_> = if args.quiet {
+                diagnostics.iter().filter(|d| d.is_error()).cloned().collect()
+            } else {
+                diagnostics.clone()
+            };
+            super::print_diagnostics(&shown, &root);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: the build failed with {errors} {}; the previous output was left as it was",
+                if errors == 1 { "error" } else { "errors" }
+            );
+            ExitCode::from(super::EXIT_CONTENT)
+        }
+        Err(Failure::Environment(error)) => super::environment_error(&error),
+    }
+}

@@ -1,0 +1,33 @@
+//! Reading the handbook's sources: walk `content/` ([`walk`]), split and parse front
+//! matter ([`front_matter`]), read the common fields with their types ([`fields`]) and
+//! load pages ([`page`]), in parallel.
+
+pub mod fields;
+pub mod front_matter;
+pub mod page;
+pub mod walk;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+pub use fields::{FrontMatter, Located};
+pub use page::{SourcePage, load_page};
+pub use walk::{ContentFiles, walk_content};
+
+use crate::diagnostic::Diagnostic;
+
+/// The prefix of content paths in diagnostics (paths there are relative to the root).
+pub const CONTENT_PREFIX: &str = "content/";
+
+/// Loads every page in parallel, keeping the order of `paths`.
+pub fn load_pages(content_dir: &Path, paths: &[String]) -> (Vec<SourcePage>, Vec<Diagnostic>) {
+    let loaded: Vec<_> = paths.par_iter().map(|path| load_page(content_dir, path, CONTENT_PREFIX)).collect();
+    let mut pages = Vec::with_capacity(loaded.len());
+    let mut diagnostics = Vec::new();
+    for (page, problems) in loaded {
+        pages.extend(page);
+        diagnostics.extend(problems);
+    }
+    (pages, diagnostics)
+}

@@ -1,0 +1,99 @@
+//! The human format of diagnostics, modelled on rustc: the message, the location, the
+//! source line with a caret under the column, and a hint. Colour only on a terminal,
+//! and never when `NO_COLOR` is set.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{Diagnostic, Severity};
+
+/// Whether the human format should use colour on standard error.
+pub fn stderr_wants_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Renders diagnostics one after another, reading the quoted source lines from the files
+/// under `root`.
+pub fn render_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
+    let mut sources: HashMap<&str, Option<String>> = HashMap::new();
+    let mut out = String::new();
+    for d in diagnostics {
+        let source = sources.entry(d.path.as_str()).or_insert_with(|| {
+            std::fs::read(root.join(&d.path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
+        render_one(&mut out, d, source.as_deref(), color);
+    }
+    out
+}
+
+struct Palette {
+    level: &'static str,
+    blue: &'static str,
+    bold: &'static str,
+    reset: &'static str,
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: bool) {
+    let p = if color {
+        Palette {
+            level: match d.severity {
+                Severity::Error => "\x1b[1;31m",
+                Severity::Warning => "\x1b[1;33m",
+            },
+            blue: "\x1b[1;34m",
+            bold: "\x1b[1m",
+            reset: "\x1b[0m",
+        }
+    } else {
+        Palette { level: "", blue: "", bold: "", reset: "" }
+    };
+    let _ = writeln!(out, "{}{}[{}]{}{}: {}{}", p.level, d.severity, d.rule.id(), p.reset, p.bold, d.message, p.reset);
+    let location = match (d.line, d.column) {
+        (0, _) => d.path.clone(),
+        (line, 0) => format!("{}:{line}", d.path),
+        (line, column) => format!("{}:{line}:{column}", d.path),
+    };
+    let quoted = (d.line > 0).then(|| source.and_then(|s| s.lines().nth(d.line - 1))).flatten();
+    let gutter = " ".repeat(d.line.to_string().len());
+    let _ = writeln!(out, "{gutter}{}-->{} {location}", p.blue, p.reset);
+    if let Some(line_text) = quoted {
+        let shown: String = line_text.trim_end_matches('\r').replace('\t', "    ");
+        let _ = writeln!(out, "{gutter} {}|{}", p.blue, p.reset);
+        let _ = writeln!(out, "{}{} |{} {shown}", p.blue, d.line, p.reset);
+        if d.column > 0 {
+            let pad: usize = line_text.chars().take(d.column - 1).map(|c| if c == '\t' { 4 } else { 1 }).sum();
+            let _ = writeln!(out, "{gutter} {}|{} {}{}^{}", p.blue, p.reset, " ".repeat(pad), p.level, p.reset);
+        }
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "{gutter} {}={} {}help{}: {help}", p.blue, p.reset, p.bold, p.reset);
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Rule;
+
+    #[test]
+    fn quotes_the_line_with_a_caret_under_the_column() {
+        let d = Diagnostic::error(Rule::BrokenLink, "a.md", 2, 5, "no page `b.md`").with_help("did you mean `c.md`?");
+        let mut out = String::new();
+        render_one(&mut out, &d, Some("first\nSee [b](b.md)\n"), false);
+        assert_eq!(
+            out,
+            "error[broken-link]: no page `b.md`\n --> a.md:2:5\n  |\n2 | See [b](b.md)\n  |     ^\n  = help: did you mean `c.md`?\n\n"
+        );
+    }
+
+    #[test]
+    fn names_the_file_alone_when_there_is_no_line() {
+        let d = Diagnostic::error(Rule::UnreadableFile, "a.md", 0, 0, "cannot read");
+        let mut out = String::new();
+        render_one(&mut out, &d, None, false);
+        assert_eq!(out, "error[unreadable-file]: cannot read\n --> a.md\n\n");
+    }
+}

@@ -1,0 +1,238 @@
+//! Diagnostics about user content: what went wrong, where (`path:line:column`, the path
+//! relative to the handbook root) and which rule fired.
+//!
+//! Every step of the pipeline collects diagnostics instead of stopping at the first
+//! problem; the build fails at the end if any of them is an error ("collect, then fail").
+//! [`human`] prints them the way rustc does.
+
+pub mod human;
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The build fails.
+    Error,
+    /// Reported, but the build succeeds.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// The rule that fired. Each has a stable id (see [`Rule::id`]) that CI annotations and
+/// the JSON output carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// `book.toml` is not valid TOML, or a value has the wrong type.
+    ConfigSyntax,
+    /// `book.toml` has a key opsbook does not know.
+    UnknownConfigKey,
+    /// `book.toml` lacks something required, or a value is not allowed.
+    ConfigField,
+    /// A file could not be read.
+    UnreadableFile,
+    /// A file is not valid UTF-8.
+    InvalidUtf8,
+    /// Front matter is not valid YAML or TOML, or is not closed.
+    FrontMatterSyntax,
+    /// A front matter field has the wrong type or a value that is not allowed.
+    FrontMatterField,
+    /// A page names a kind that is neither built in nor declared in `book.toml`.
+    UnknownKind,
+    /// Two files (or a file and an alias) map to the same URL.
+    DuplicateUrl,
+    /// A link points to a page that does not exist.
+    BrokenLink,
+    /// An image or file link points to a file that does not exist.
+    MissingAsset,
+    /// A template could not be parsed or rendered.
+    Template,
+}
+
+impl Rule {
+    /// The stable id of the rule, e.g. `broken-link`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::ConfigSyntax => "config-syntax",
+            Rule::UnknownConfigKey => "unknown-config-key",
+            Rule::ConfigField => "config-field",
+            Rule::UnreadableFile => "unreadable-file",
+            Rule::InvalidUtf8 => "invalid-utf8",
+            Rule::FrontMatterSyntax => "front-matter-syntax",
+            Rule::FrontMatterField => "front-matter-field",
+            Rule::UnknownKind => "unknown-kind",
+            Rule::DuplicateUrl => "duplicate-url",
+            Rule::BrokenLink => "broken-link",
+            Rule::MissingAsset => "missing-asset",
+            Rule::Template => "template",
+        }
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// One problem found in the handbook's files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The rule that fired.
+    pub rule: Rule,
+    /// The file, relative to the handbook root, with `/` separators.
+    pub path: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when the problem concerns the whole file or line.
+    pub column: usize,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// A hint on how to fix it, if there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error of `rule` at `path:line:column`.
+    pub fn error(rule: Rule, path: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            rule,
+            path: path.into(),
+            line,
+            column,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// The same diagnostic with a different severity.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// The same diagnostic with a hint on how to fix it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this diagnostic fails the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: ", self.severity, self.rule.id())?;
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: ", self.path)?,
+            (line, 0) => write!(f, "{}:{line}: ", self.path)?,
+            (line, column) => write!(f, "{}:{line}:{column}: ", self.path)?,
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Sorts diagnostics by path, line and column, so one run reads top to bottom.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+    });
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Maps byte offsets of one text to lines and columns quickly, for texts that need many
+/// look-ups (every link of a page).
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_line_and_column_in_characters() {
+        let text = "ab\nÜber x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_column(text, x), (2, 6));
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(x), (2, 6));
+        assert_eq!(index.line_column(text.len()), (3, 1));
+    }
+
+    #[test]
+    fn displays_path_line_column_and_rule() {
+        let d = Diagnostic::error(Rule::BrokenLink, "content/a.md", 3, 7, "no page `b.md`");
+        assert_eq!(d.to_string(), "error[broken-link]: content/a.md:3:7: no page `b.md`");
+    }
+}
+
+/// Why a command could not finish: problems in the handbook's files (exit code 1), or
+/// in its environment, such as a missing `book.toml` or an unwritable output folder
+/// (exit code 2).
+#[derive(Debug)]
+pub enum Failure {
+    /// The content has errors; the diagnostics say where (warnings included).
+    Content(Vec<Diagnostic>),
+    /// Something outside the content is wrong.
+    Environment(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Failure::Environment(error)
+    }
+}

@@ -1,0 +1,24 @@
+//! opsbook turns a folder of Markdown runbooks, incident reviews (RCAs), manifesto and
+//! process pages into a fast static handbook site.
+//!
+//! The library is organised like the build pipeline it runs (see [`build`]):
+//! [`config`] reads `book.toml`; [`content`] walks `content/` and parses front matter;
+//! [`site`] assigns URLs and arranges the navigation tree; [`markdown`] turns page
+//! bodies into HTML; [`render`] applies the Tera theme; [`build`] writes the output.
+//! The binary's verbs live in [`cmd`].
+
+pub mod build;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub(crate) mod fs;
+pub(crate) mod html;
+pub mod markdown;
+pub mod render;
+pub mod site;
+pub(crate) mod slug;
+pub(crate) mod starter;
+
+pub use anyhow::{Error, Result};

@@ -1,0 +1,126 @@
+//! Syntax highlighting of fenced code blocks at build time, with syntect and the extra
+//! syntaxes of two-face (TOML, Dockerfile, Terraform/HCL, nginx, INI...).
+//!
+//! The output carries CSS classes (`hl-keyword`, ...), not inline colours, so one page
+//! works with the light and the dark stylesheet that [`theme_css`] makes. The syntax set
+//! is loaded once per process. An unknown language is not an error: the block is
+//! rendered as plain escaped code.
+
+use std::sync::LazyLock;
+
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+/// The prefix of every highlighting class, so theme CSS cannot clash with it.
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
+
+/// Other names operators give the languages in fences.
+fn canonical_token(language: &str) -> &str {
+    match language {
+        "shell" | "console" | "shell-session" | "shellsession" | "sh" | "zsh" | "shellscript" => "bash",
+        "yml" => "yaml",
+        "hcl" | "terraform" | "tf" | "tfvars" => "tf",
+        "docker" | "dockerfile" | "containerfile" => "Dockerfile",
+        "systemd" | "service" | "unit" | "desktop" | "cfg" | "conf" | "ini" => "ini",
+        "nginx" => "nginx.conf",
+        "golang" => "go",
+        "rs" => "rust",
+        "py" | "python3" => "python",
+        "psql" | "postgresql" | "postgres" | "pgsql" | "plpgsql" | "mysql" => "sql",
+        "jsonc" | "json5" => "json",
+        "js" | "javascript" | "node" => "js",
+        "ts" | "typescript" => "ts",
+        "toml" => "toml",
+        other => other,
+    }
+}
+
+fn find_syntax(language: &str) -> Option<&'static SyntaxReference> {
+    let lower = language.to_ascii_lowercase();
+    let token = canonical_token(&lower);
+    if matches!(token, "" | "text" | "txt" | "plain" | "plaintext" | "none" | "output") {
+        return None;
+    }
+    let set = &*SYNTAXES;
+    set.find_syntax_by_extension(token)
+        .or_else(|| set.find_syntax_by_token(token))
+        .or_else(|| set.find_syntax_by_name(language))
+}
+
+/// Whether a language name has a syntax.
+pub fn knows_language(language: &str) -> bool {
+    find_syntax(language).is_some()
+}
+
+/// The highlighted HTML of `code` (the inside of `<code>`), or `None` when the language is
+/// unknown or the highlighter fails, so the caller renders plain escaped code.
+pub fn highlight(code: &str, language: &str) -> Option<String> {
+    let syntax = find_syntax(language)?;
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+    }
+    Some(generator.finalize())
+}
+
+/// The stylesheets for the highlighting classes: `(light, dark)`.
+pub fn theme_css() -> (String, String) {
+    let themes = two_face::theme::extra();
+    let css = |name| {
+        css_for_theme_with_class_style(themes.get(name), CLASS_STYLE)
+            .unwrap_or_else(|e| format!("/* highlighting theme unavailable: {e} */\n"))
+    };
+    (css(two_face::theme::EmbeddedThemeName::InspiredGithub), css(two_face::theme::EmbeddedThemeName::OneHalfDark))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_the_languages_operators_write() {
+        for language in [
+            "bash",
+            "sh",
+            "shell",
+            "console",
+            "yaml",
+            "yml",
+            "json",
+            "python",
+            "go",
+            "rust",
+            "sql",
+            "toml",
+            "Dockerfile",
+            "dockerfile",
+            "hcl",
+            "terraform",
+            "nginx",
+            "ini",
+            "systemd",
+        ] {
+            assert!(knows_language(language), "{language}");
+        }
+        assert!(!knows_language("promql-unknown"));
+        assert!(!knows_language("text"));
+    }
+
+    #[test]
+    fn highlights_with_classes() {
+        let html = highlight("echo \"hi\"\n", "bash").unwrap();
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn makes_light_and_dark_css() {
+        let (light, dark) = theme_css();
+        assert!(light.contains(".hl-"));
+        assert!(dark.contains(".hl-"));
+        assert_ne!(light, dark);
+    }
+}

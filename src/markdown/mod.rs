@@ -1,0 +1,504 @@
+//! Markdown -> HTML with pulldown-cmark, in one pass over the parser's events:
+//!
+//! 1. headings get unique ids, a self-link and an entry in the table of contents
+//!    ([`headings`]);
+//! 2. links, images and raw HTML `href`/`src` are rewritten to their URL in the built
+//!    site, and every internal link is recorded with its line and column ([`links`]);
+//!    unknown targets become `broken-link` / `missing-asset` diagnostics;
+//! 3. fenced code is highlighted ([`highlight`]);
+//! 4. GitHub alerts (`> [!WARNING]`) become callouts, tables get a scrolling wrapper,
+//!    footnotes move to the end of the page.
+//!
+//! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
+//! GitHub alerts.
+
+pub mod headings;
+pub mod highlight;
+pub mod links;
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+
+pub use headings::TocEntry;
+use headings::{HeadingIds, nest_toc};
+pub use links::{LinkResolver, Resolution};
+
+use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
+use crate::html::{escape, push_escaped};
+
+/// The pulldown-cmark extensions opsbook enables.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// What the renderer needs to know about the page it renders.
+pub struct MarkdownInput<'a> {
+    /// The Markdown body.
+    pub text: &'a str,
+    /// The 1-based line of the file where the body starts.
+    pub body_line: usize,
+    /// The file, relative to the root, for diagnostics.
+    pub file: &'a str,
+    /// The page's folder relative to `content/`, for relative links.
+    pub dir: &'a str,
+    /// Turns link destinations into URLs.
+    pub links: &'a dyn LinkResolver,
+    /// The severity of broken links and missing assets.
+    pub link_severity: Severity,
+}
+
+/// An internal link found in a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRecord {
+    /// The target page's id; `None` for `#anchor` links within the page.
+    pub target: Option<usize>,
+    /// The `#anchor`, if any.
+    pub anchor: Option<String>,
+    /// 1-based line of the link in the file.
+    pub line: usize,
+    /// 1-based column of the link.
+    pub column: usize,
+}
+
+/// A page body rendered to HTML, with what the site model needs to know about it.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// The table of contents (every heading but a leading `#` title).
+    pub toc: Vec<TocEntry>,
+    /// The text of the `#` heading that opens the body, if it does: the page's title
+    /// is then already in the body.
+    pub title_heading: Option<String>,
+    /// The text of the first `#` heading anywhere, for pages without a title.
+    pub first_h1: Option<String>,
+    /// The text of the first paragraph, shortened: a fallback description.
+    pub summary: String,
+    /// Every internal link, in order.
+    pub links: Vec<LinkRecord>,
+    /// Every id in the page (headings and footnotes).
+    pub anchors: Vec<String>,
+    /// The number of words of text.
+    pub word_count: usize,
+    /// Broken links and missing assets.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The longest fallback description, in characters.
+const SUMMARY_CHARS: usize = 200;
+
+/// Renders one page body.
+pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
+    let mut renderer = Renderer {
+        input,
+        lines: LineIndex::new(input.text),
+        ids: HeadingIds::default(),
+        out: Rendered::default(),
+        toc: Vec::new(),
+        footnote_numbers: HashMap::new(),
+        footnote_refs: HashMap::new(),
+        footnotes: Vec::new(),
+        summary: None,
+        in_summary: false,
+        blocks_seen: false,
+    };
+    renderer.run();
+    renderer.finish()
+}
+
+struct Renderer<'a> {
+    input: &'a MarkdownInput<'a>,
+    lines: LineIndex<'a>,
+    ids: HeadingIds,
+    out: Rendered,
+    toc: Vec<TocEntry>,
+    footnote_numbers: HashMap<String, usize>,
+    footnote_refs: HashMap<String, usize>,
+    footnotes: Vec<(String, String)>,
+    summary: Option<String>,
+    in_summary: bool,
+    blocks_seen: bool,
+}
+
+type Events<'e> = Vec<Event<'e>>;
+
+impl<'a> Renderer<'a> {
+    fn run(&mut self) {
+        let mut parser = Parser::new_ext(self.input.text, parser_options()).into_offset_iter();
+        let mut main: Events<'a> = Vec::new();
+        let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
+        let mut quote_stack: Vec<bool> = Vec::new();
+        while let Some((event, range)) = parser.next() {
+            let in_footnote = !footnote_stack.is_empty();
+            let target = match footnote_stack.last_mut() {
+                Some((_, events)) => events,
+                None => &mut main,
+            };
+            match event {
+                Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                    let opens_page = !self.blocks_seen && !in_footnote;
+                    self.blocks_seen = true;
+                    let heading = Heading { level, id, classes, attrs, opens_page };
+                    self.heading(heading, &mut parser, target);
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    self.blocks_seen = true;
+                    let mut code = String::new();
+                    for (inner, _) in parser.by_ref() {
+                        match inner {
+                            Event::Text(text) => code.push_str(&text),
+                            Event::End(TagEnd::CodeBlock) => break,
+                            _ => {}
+                        }
+                    }
+                    let language = match &kind {
+                        CodeBlockKind::Fenced(info) => fence_language(info),
+                        CodeBlockKind::Indented => "",
+                    };
+                    target.push(Event::Html(code_block_html(&code, language).into()));
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => footnote_stack.push((label.to_string(), Vec::new())),
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    if let Some((label, events)) = footnote_stack.pop() {
+                        let mut html = String::new();
+                        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+                        self.footnotes.push((label, html));
+                    }
+                }
+                Event::FootnoteReference(label) => {
+                    let html = self.footnote_reference(&label);
+                    target.push(Event::InlineHtml(html.into()));
+                }
+                Event::Start(Tag::BlockQuote(kind)) => {
+                    self.blocks_seen = true;
+                    quote_stack.push(kind.is_some());
+                    match kind {
+                        Some(kind) => target.push(Event::Html(callout_open(kind).into())),
+                        None => target.push(Event::Start(Tag::BlockQuote(None))),
+                    }
+                }
+                Event::End(TagEnd::BlockQuote(kind)) => {
+                    if quote_stack.pop().unwrap_or(false) {
+                        target.push(Event::Html("</div>\n".into()));
+                    } else {
+                        target.push(Event::End(TagEnd::BlockQuote(kind)));
+                    }
+                }
+                Event::Start(Tag::Table(alignments)) => {
+                    self.blocks_seen = true;
+                    target.push(Event::Html("<div class=\"table-wrap\">".into()));
+                    target.push(Event::Start(Tag::Table(alignments)));
+                }
+                Event::End(TagEnd::Table) => {
+                    target.push(Event::End(TagEnd::Table));
+                    target.push(Event::Html("</div>\n".into()));
+                }
+                Event::Start(Tag::Paragraph) => {
+                    if self.summary.is_none() && !self.in_summary && !in_footnote && quote_stack.is_empty() {
+                        self.in_summary = true;
+                        self.out.summary.clear();
+                    }
+                    self.blocks_seen = true;
+                    target.push(Event::Start(Tag::Paragraph));
+                }
+                Event::End(TagEnd::Paragraph) => {
+                    if self.in_summary {
+                        self.in_summary = false;
+                        self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
+                    }
+                    target.push(Event::End(TagEnd::Paragraph));
+                }
+                other => {
+                    if matches!(other, Event::Start(_)) {
+                        self.blocks_seen = true;
+                    }
+                    let event = self.inline(other, range.start);
+                    target.push(event);
+                }
+            }
+        }
+        pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
+    }
+
+    /// Links, images, raw HTML and text, wherever they stand.
+    fn inline(&mut self, event: Event<'a>, offset: usize) -> Event<'a> {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if !matches!(link_type, LinkType::Email) => {
+                let dest_url = self.rewrite(dest_url, offset, false);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = self.rewrite(dest_url, offset, true);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Html(html) => Event::Html(self.rewrite_html(html, offset)),
+            Event::InlineHtml(html) => Event::InlineHtml(self.rewrite_html(html, offset)),
+            Event::Text(text) => {
+                self.note_text(&text);
+                Event::Text(text)
+            }
+            Event::Code(code) => {
+                self.note_text(&code);
+                Event::Code(code)
+            }
+            other => other,
+        }
+    }
+
+    fn note_text(&mut self, text: &str) {
+        self.out.word_count += text.split_whitespace().count();
+        if self.in_summary {
+            self.out.summary.push_str(text);
+        }
+    }
+
+    fn location(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = self.lines.line_column(offset);
+        (line + self.input.body_line - 1, column)
+    }
+
+    /// Resolves one destination, records it, and returns what to write instead.
+    fn rewrite(&mut self, destination: CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
+        match self.input.links.resolve(self.input.dir, &destination) {
+            Resolution::External => destination,
+            Resolution::Fragment(anchor) => {
+                let (line, column) = self.location(offset);
+                self.out.links.push(LinkRecord { target: None, anchor: Some(anchor), line, column });
+                destination
+            }
+            Resolution::Page { id, href, anchor } => {
+                let (line, column) = self.location(offset);
+                self.out.links.push(LinkRecord { target: Some(id), anchor, line, column });
+                href.into()
+            }
+            Resolution::File { href } => href.into(),
+            Resolution::Broken { message, asset, suggestion } => {
+                let (line, column) = self.location(offset);
+                let rule = if asset || image { Rule::MissingAsset } else { Rule::BrokenLink };
+                let mut d = Diagnostic::error(rule, self.input.file, line, column, message)
+                    .with_severity(self.input.link_severity);
+                if let Some(suggestion) = suggestion {
+                    d = d.with_help(format!("did you mean `{suggestion}`?"));
+                }
+                self.out.diagnostics.push(d);
+                destination
+            }
+        }
+    }
+
+    fn rewrite_html(&mut self, html: CowStr<'a>, offset: usize) -> CowStr<'a> {
+        let attributes = links::find_link_attributes(&html);
+        if attributes.is_empty() {
+            return html;
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut last = 0;
+        for attribute in attributes {
+            let value = &html[attribute.start..attribute.end];
+            let decoded = decode_entities(value);
+            let rewritten = self.rewrite(CowStr::from(decoded.clone()), offset + attribute.start, false);
+            out.push_str(&html[last..attribute.start]);
+            if *rewritten == *decoded {
+                out.push_str(value);
+            } else {
+                push_escaped(&mut out, &rewritten);
+            }
+            last = attribute.end;
+        }
+        out.push_str(&html[last..]);
+        out.into()
+    }
+
+    fn heading(
+        &mut self,
+        heading: Heading<'a>,
+        parser: &mut pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>,
+        target: &mut Events<'a>,
+    ) {
+        let mut inner: Events<'a> = Vec::new();
+        let mut text = String::new();
+        for (event, range) in parser.by_ref() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(ref t) | Event::Code(ref t) => text.push_str(t),
+                _ => {}
+            }
+            let event = self.inline(event, range.start);
+            inner.push(event);
+        }
+        let text = text.trim().to_string();
+        let id = match &heading.id {
+            Some(id) => {
+                self.ids.reserve(id);
+                id.to_string()
+            }
+            None => self.ids.assign(&text),
+        };
+        let level = heading_level(heading.level);
+        if level == 1 && self.out.first_h1.is_none() {
+            self.out.first_h1 = Some(text.clone());
+        }
+        if heading.opens_page && level == 1 {
+            self.out.title_heading = Some(text.clone());
+        } else if level <= 4 {
+            self.toc.push(TocEntry { level, id: id.clone(), title: text, children: Vec::new() });
+        }
+        self.out.anchors.push(id.clone());
+        let mut open = format!("<h{level} id=\"{}\"", escape(&id));
+        if !heading.classes.is_empty() {
+            let classes: Vec<&str> = heading.classes.iter().map(|c| c.as_ref()).collect();
+            open.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
+        }
+        for (name, value) in &heading.attrs {
+            open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
+        }
+        open.push('>');
+        target.push(Event::Html(open.into()));
+        target.extend(inner);
+        target.push(Event::Html(
+            format!(
+                "<a class=\"anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a></h{level}>\n",
+                escape(&id)
+            )
+            .into(),
+        ));
+    }
+
+    fn footnote_reference(&mut self, label: &str) -> String {
+        let next = self.footnote_numbers.len() + 1;
+        let number = *self.footnote_numbers.entry(label.to_string()).or_insert(next);
+        let count = self.footnote_refs.entry(label.to_string()).or_insert(0);
+        *count += 1;
+        let key = footnote_key(label);
+        let ref_id = if *count == 1 { format!("fnref-{key}") } else { format!("fnref-{key}-{count}") };
+        self.out.anchors.push(ref_id.clone());
+        format!("<sup class=\"footnote-ref\"><a href=\"#fn-{key}\" id=\"{ref_id}\">{number}</a></sup>")
+    }
+
+    fn finish(mut self) -> Rendered {
+        if !self.footnotes.is_empty() {
+            let mut notes = std::mem::take(&mut self.footnotes);
+            let unnumbered = self.footnote_numbers.len() + 1;
+            notes.sort_by_key(|(label, _)| self.footnote_numbers.get(label).copied().unwrap_or(unnumbered));
+            let html = &mut self.out.html;
+            html.push_str("<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n");
+            for (label, body) in notes {
+                let key = footnote_key(&label);
+                let backref = if self.footnote_numbers.contains_key(&label) {
+                    format!(
+                        " <a href=\"#fnref-{key}\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a>"
+                    )
+                } else {
+                    String::new()
+                };
+                let body = body.trim_end();
+                let body = match body.strip_suffix("</p>") {
+                    Some(inner) => format!("{inner}{backref}</p>"),
+                    None => format!("{body}{backref}"),
+                };
+                html.push_str(&format!("<li id=\"fn-{key}\">{body}</li>\n"));
+                self.out.anchors.push(format!("fn-{key}"));
+            }
+            html.push_str("</ol>\n</section>\n");
+        }
+        if self.in_summary {
+            self.out.summary = shorten(self.out.summary.trim(), SUMMARY_CHARS);
+        } else {
+            self.out.summary = self.summary.unwrap_or_default();
+        }
+        self.out.toc = nest_toc(self.toc);
+        self.out
+    }
+}
+
+struct Heading<'a> {
+    level: HeadingLevel,
+    id: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    opens_page: bool,
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The language of a fence's info string: `bash` in "```bash title=x" or "```{.bash}".
+fn fence_language(info: &str) -> &str {
+    let first = info.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    first.trim_matches(|c| c == '{' || c == '}' || c == '.')
+}
+
+/// The HTML of a code block: highlighted when the language is known, escaped otherwise.
+fn code_block_html(code: &str, language: &str) -> String {
+    let mut out = String::with_capacity(code.len() * 2 + 64);
+    if language.is_empty() {
+        out.push_str("<pre class=\"code\"><code>");
+        push_escaped(&mut out, code);
+    } else {
+        let language = escape(language);
+        out.push_str(&format!("<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">"));
+        match highlight::highlight(code, &language) {
+            Some(html) => out.push_str(&html),
+            None => push_escaped(&mut out, code),
+        }
+    }
+    out.push_str("</code></pre>\n");
+    out
+}
+
+fn callout_open(kind: BlockQuoteKind) -> String {
+    let (class, title) = match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    };
+    format!("<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n")
+}
+
+/// A footnote label made safe for an id.
+fn footnote_key(label: &str) -> String {
+    label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
+}
+
+/// Decodes the few entities that appear in attribute values (`&amp;`).
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// Shortens text to at most `max` characters, at a word boundary, with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= max {
+        return collapsed;
+    }
+    let cut: String = collapsed.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > max / 2 => &cut[..space],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+#[cfg(test)]
+mod tests;

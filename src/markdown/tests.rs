@@ -1,0 +1,152 @@
+//! Snapshot tests of Markdown -> HTML, one per extension, and tests of what the renderer
+//! reports besides the HTML.
+
+use super::*;
+
+/// A handbook with `runbooks/_index.md` (id 0), `runbooks/db.md` (id 1) and
+/// `runbooks/diagram.png`, published under `/handbook/`.
+struct FakeSite;
+
+impl LinkResolver for FakeSite {
+    fn resolve(&self, from_dir: &str, destination: &str) -> Resolution {
+        if links::is_external(destination) || destination.is_empty() {
+            return Resolution::External;
+        }
+        let (path, anchor) = match destination.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor.to_string())),
+            None => (destination, None),
+        };
+        if path.is_empty() {
+            return Resolution::Fragment(anchor.unwrap_or_default());
+        }
+        let Some(joined) = crate::site::resolve::join_content_path(from_dir, path) else {
+            return Resolution::Broken { message: "above content/".into(), asset: false, suggestion: None };
+        };
+        let suffix = anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default();
+        match joined.as_str() {
+            "runbooks/db.md" => Resolution::Page { id: 1, href: format!("/handbook/runbooks/db/{suffix}"), anchor },
+            "runbooks/_index.md" | "runbooks" | "runbooks/" => {
+                Resolution::Page { id: 0, href: format!("/handbook/runbooks/{suffix}"), anchor }
+            }
+            "runbooks/diagram.png" => Resolution::File { href: "/handbook/runbooks/diagram.png".into() },
+            _ => Resolution::Broken {
+                message: format!("no page `content/{joined}`"),
+                asset: !links::is_markdown_path(&joined),
+                suggestion: Some("db.md".into()),
+            },
+        }
+    }
+}
+
+fn render(text: &str) -> Rendered {
+    render_markdown(&MarkdownInput {
+        text,
+        body_line: 5,
+        file: "content/runbooks/page.md",
+        dir: "runbooks",
+        links: &FakeSite,
+        link_severity: Severity::Error,
+    })
+}
+
+fn html(text: &str) -> String {
+    render(text).html
+}
+
+#[test]
+fn renders_tables() {
+    insta::assert_snapshot!(html("| Severity | Response |\n|:--|--:|\n| SEV1 | 15 min |\n"));
+}
+
+#[test]
+fn renders_footnotes_at_the_end() {
+    insta::assert_snapshot!(html(
+        "Failover takes a minute.[^1] Replicas lag.[^lag]\n\n[^1]: Measured in 2026.\n\n[^lag]: See the dashboard.\n\nMore text.[^1]\n"
+    ));
+}
+
+#[test]
+fn renders_strikethrough() {
+    insta::assert_snapshot!(html("~~restart the pod~~ drain the node\n"));
+}
+
+#[test]
+fn renders_task_lists() {
+    insta::assert_snapshot!(html("- [x] page the on-call\n- [ ] open an incident channel\n"));
+}
+
+#[test]
+fn renders_heading_attributes() {
+    insta::assert_snapshot!(html("## Steps to take {#steps .important}\n"));
+}
+
+#[test]
+fn renders_github_alerts_as_callouts() {
+    insta::assert_snapshot!(html(
+        "> [!NOTE]\n> Read this first.\n\n> [!TIP]\n> Use `--dry-run`.\n\n> [!IMPORTANT]\n> Page the IC.\n\n> [!WARNING]\n> Data loss.\n\n> [!CAUTION]\n> Irreversible.\n\n> A plain quote.\n"
+    ));
+}
+
+#[test]
+fn gives_repeated_headings_their_own_ids() {
+    insta::assert_snapshot!(html("# Title\n\n## Steps\n\n### Check\n\n## Steps\n\n### Check\n"));
+}
+
+#[test]
+fn highlights_code_and_escapes_unknown_languages() {
+    insta::assert_snapshot!(html(
+        "```bash\nkubectl get pods -n \"$NS\"\n```\n\n```promql-ish\nrate(x[5m]) > 0 && <b>\n```\n\n    indented <code>\n"
+    ));
+}
+
+#[test]
+fn rewrites_links_to_pages_sections_and_files() {
+    insta::assert_snapshot!(html(
+        "[db](db.md), [steps](db.md#steps), [index](_index.md), [folder](../runbooks/), [here](#top), [out](https://example.org), ![diagram](diagram.png)\n\n<a href=\"db.md\">raw</a> <img src=\"diagram.png\">\n"
+    ));
+}
+
+#[test]
+fn records_links_with_file_line_and_column() {
+    let rendered = render("intro\n\nSee [db](db.md#steps) and [top](#top).\n");
+    assert_eq!(
+        rendered.links,
+        vec![
+            LinkRecord { target: Some(1), anchor: Some("steps".into()), line: 7, column: 5 },
+            LinkRecord { target: None, anchor: Some("top".into()), line: 7, column: 27 },
+        ]
+    );
+}
+
+#[test]
+fn reports_broken_links_and_missing_images_where_they_stand() {
+    let rendered = render("# T\n\nA [gone](gone.md) link.\n\n  ![x](missing.png)\n");
+    let found: Vec<_> = rendered.diagnostics.iter().map(|d| (d.rule, d.line, d.column)).collect();
+    assert_eq!(found, [(Rule::BrokenLink, 7, 3), (Rule::MissingAsset, 9, 3)]);
+    assert_eq!(rendered.diagnostics[0].help.as_deref(), Some("did you mean `db.md`?"));
+}
+
+#[test]
+fn takes_the_title_from_a_leading_h1_and_keeps_it_out_of_the_toc() {
+    let rendered =
+        render("# Database failover\n\nPromote a replica when the primary is lost.\n\n## Steps\n\n### Check lag\n");
+    assert_eq!(rendered.title_heading.as_deref(), Some("Database failover"));
+    assert_eq!(rendered.toc.len(), 1);
+    assert_eq!(rendered.toc[0].id, "steps");
+    assert_eq!(rendered.toc[0].children[0].id, "check-lag");
+    assert_eq!(rendered.summary, "Promote a replica when the primary is lost.");
+}
+
+#[test]
+fn an_h1_after_text_is_not_the_title() {
+    let rendered = render("Intro.\n\n# Summary\n");
+    assert_eq!(rendered.title_heading, None);
+    assert_eq!(rendered.first_h1.as_deref(), Some("Summary"));
+    assert_eq!(rendered.toc[0].id, "summary");
+}
+
+#[test]
+fn shortens_at_word_boundaries() {
+    assert_eq!(shorten("one two three four", 9), "one two…");
+    assert_eq!(shorten("short", 9), "short");
+}

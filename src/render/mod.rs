@@ -1,0 +1,160 @@
+//! Rendering pages through the Tera theme: template loading with the site > theme >
+//! built-in lookup ([`theme`]), the views templates see ([`views`]), and the template
+//! chosen for each page (front matter `template`, else `index.html` for the home page,
+//! `section.html` for sections and `page.html` for the rest).
+
+pub mod theme;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::site::{PageId, Site};
+pub use theme::{Origin, ThemeFiles};
+use views::{PageContext, PageView, SiteView};
+
+/// A loaded theme, ready to render pages of one site.
+pub struct Renderer {
+    tera: Tera,
+    origins: BTreeMap<String, Origin>,
+}
+
+impl Renderer {
+    /// Parses every template of `theme`. Template errors are diagnostics at the
+    /// template's file, line and column.
+    pub fn new(site: &Site, theme: &ThemeFiles) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for (name, origin) in &theme.templates {
+            match origin.read() {
+                Ok(bytes) => match String::from_utf8(bytes.into_owned()) {
+                    Ok(text) => sources.push((name.clone(), text)),
+                    Err(_) => problems.push(Diagnostic::error(
+                        Rule::InvalidUtf8,
+                        origin.shown(name),
+                        0,
+                        0,
+                        "the template is not valid UTF-8",
+                    )),
+                },
+                Err(e) => {
+                    problems.push(Diagnostic::error(Rule::UnreadableFile, origin.shown(name), 0, 0, format!("{e:#}")))
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        let origins = theme.templates.clone();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            return Err(vec![template_diagnostic(&origins, &e, "")]);
+        }
+        tera.global_context().insert("site", &SiteView::of(site));
+        Ok(Renderer { tera, origins })
+    }
+
+    /// The template that renders page `id`.
+    pub fn template_for(&self, site: &Site, id: PageId) -> Result<String, Diagnostic> {
+        let page = &site.pages[id];
+        if let Some(template) = &page.source.front.template {
+            if self.tera.contains_template(&template.value) {
+                return Ok(template.value.clone());
+            }
+            return Err(Diagnostic::error(
+                Rule::Template,
+                &page.source.file,
+                template.line,
+                template.column,
+                format!("no template `{}` in the theme or in templates/", template.value),
+            ));
+        }
+        let name = if id == 0 {
+            "index.html"
+        } else if page.is_section {
+            "section.html"
+        } else {
+            "page.html"
+        };
+        Ok(name.to_string())
+    }
+
+    /// Renders page `id` to a full HTML document.
+    pub fn render_page(&self, site: &Site, id: PageId) -> Result<String, Diagnostic> {
+        let template = self.template_for(site, id)?;
+        let context = Context::from_serialize(&PageContext::of(site, id))
+            .map_err(|e| template_diagnostic(&self.origins, &e, &template))?;
+        self.render(&template, &context)
+    }
+
+    /// Renders `404.html`, the page static hosts serve for unknown URLs.
+    pub fn render_not_found(&self, site: &Site) -> Result<String, Diagnostic> {
+        let mut context = PageContext::of(site, 0);
+        context.page = PageView::special(site, "Page not found", "404.html");
+        context.breadcrumbs.clear();
+        context.prev = None;
+        context.next = None;
+        context.section = None;
+        for item in &mut context.nav {
+            item.current = false;
+        }
+        let context =
+            Context::from_serialize(&context).map_err(|e| template_diagnostic(&self.origins, &e, "404.html"))?;
+        self.render("404.html", &context)
+    }
+
+    /// Renders the page that redirects an alias to `target`.
+    pub fn render_redirect(&self, site: &Site, target: PageId) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Redirect {
+            url: String,
+            permalink: Option<String>,
+            title: String,
+        }
+        let page = &site.pages[target];
+        let redirect = Redirect {
+            url: site.href(target),
+            permalink: site.config.base_url.absolute(&page.url),
+            title: page.title.clone(),
+        };
+        let mut context = Context::new();
+        context.insert("redirect", &redirect);
+        self.render("redirect.html", &context)
+    }
+
+    fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| template_diagnostic(&self.origins, &e, template))
+    }
+}
+
+/// A diagnostic for a Tera error, at the template file, line and column when Tera
+/// knows them.
+fn template_diagnostic(origins: &BTreeMap<String, Origin>, error: &tera::Error, template: &str) -> Diagnostic {
+    let shown = |name: &str| origins.get(name).map_or_else(|| format!("templates/{name}"), |o| o.shown(name));
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let name = if report.filename().is_empty() { template } else { report.filename() };
+            let span = report.span();
+            Diagnostic::error(
+                Rule::Template,
+                shown(name),
+                span.start_line,
+                span.start_col + 1,
+                report.message().to_string(),
+            )
+        }
+        _ => {
+            let mut message = error.to_string();
+            let mut source = std::error::Error::source(error);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            Diagnostic::error(Rule::Template, shown(template), 0, 0, message)
+        }
+    }
+}

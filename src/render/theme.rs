@@ -1,0 +1,160 @@
+//! The theme: Tera templates and static files, looked up file by file in three layers,
+//! the first that has a file winning:
+//!
+//! 1. the site's own `templates/` and `static/` folders;
+//! 2. the configured theme's `themes/<name>/templates/` and `themes/<name>/static/`;
+//! 3. the built-in default theme, embedded in the binary (`themes/default/` in the
+//!    opsbook repository), so an installed `opsbook` needs no files beside it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::content::walk::is_ignored_name;
+use crate::diagnostic::{Diagnostic, Rule};
+
+macro_rules! embed {
+    ($kind:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../../themes/default/", $kind, "/", $name)))),*]
+    };
+}
+
+/// The built-in templates, by name.
+pub const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
+    "base.html",
+    "page.html",
+    "section.html",
+    "index.html",
+    "404.html",
+    "redirect.html",
+    "partials/breadcrumbs.html",
+    "partials/nav.html",
+    "partials/page-nav.html",
+    "partials/section-list.html",
+    "partials/toc.html",
+);
+
+/// The built-in static files, by path in the output.
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
+    "style.css",
+    "favicon.svg",
+);
+
+/// Where a theme file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary.
+    Builtin(&'static [u8]),
+    /// A file on disk, with its path relative to the root for diagnostics.
+    File {
+        /// The absolute path.
+        path: PathBuf,
+        /// The path relative to the handbook root.
+        shown: String,
+    },
+}
+
+impl Origin {
+    /// The path shown in diagnostics.
+    pub fn shown(&self, name: &str) -> String {
+        match self {
+            Origin::Builtin(_) => format!("(built-in theme) templates/{name}"),
+            Origin::File { shown, .. } => shown.clone(),
+        }
+    }
+
+    /// The file's bytes.
+    pub fn read(&self) -> anyhow::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            Origin::Builtin(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Origin::File { path, .. } => crate::fs::read(path).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+/// The theme files of one site, after the layers were merged.
+#[derive(Debug, Clone, Default)]
+pub struct ThemeFiles {
+    /// Template name (`partials/nav.html`) -> where it comes from.
+    pub templates: BTreeMap<String, Origin>,
+    /// Output path (`style.css`) -> where it comes from.
+    pub statics: BTreeMap<String, Origin>,
+}
+
+impl ThemeFiles {
+    /// Merges the three layers for `theme` under `root`. A theme that names no folder
+    /// under `themes/` is an error (except `default`, which is built in).
+    pub fn discover(root: &Path, theme: &str) -> Result<ThemeFiles, Diagnostic> {
+        let mut files = ThemeFiles::default();
+        for &(name, bytes) in BUILTIN_TEMPLATES {
+            files.templates.insert(name.to_string(), Origin::Builtin(bytes));
+        }
+        for &(name, bytes) in BUILTIN_STATIC {
+            files.statics.insert(name.to_string(), Origin::Builtin(bytes));
+        }
+        let theme_dir = root.join("themes").join(theme);
+        if !theme_dir.is_dir() && theme != "default" {
+            return Err(Diagnostic::error(
+                Rule::ConfigField,
+                crate::config::CONFIG_FILE,
+                0,
+                0,
+                format!("the theme `{theme}` does not exist: there is no folder themes/{theme}/"),
+            ));
+        }
+        let layers =
+            [(theme_dir.join("templates"), theme_dir.join("static")), (root.join("templates"), root.join("static"))];
+        for (templates, statics) in layers {
+            overlay(&mut files.templates, root, &templates);
+            overlay(&mut files.statics, root, &statics);
+        }
+        Ok(files)
+    }
+}
+
+fn overlay(layer: &mut BTreeMap<String, Origin>, root: &Path, dir: &Path) {
+    if !dir.is_dir() {
+        return;
+    }
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(is_ignored_name));
+    for entry in walker.flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(name) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let shown = crate::fs::slash_path(entry.path().strip_prefix(root).unwrap_or(entry.path()));
+        layer.insert(crate::fs::slash_path(name), Origin::File { path: entry.path().to_path_buf(), shown });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file of the built-in theme is embedded, so none is forgotten in the lists.
+    #[test]
+    fn embeds_every_file_of_the_default_theme() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for (kind, list) in [("templates", BUILTIN_TEMPLATES), ("static", BUILTIN_STATIC)] {
+            let on_disk: Vec<String> = WalkDir::new(dir.join(kind))
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file())
+                .map(|e| crate::fs::slash_path(e.path().strip_prefix(dir.join(kind)).unwrap()))
+                .collect();
+            let mut embedded: Vec<String> = list.iter().map(|(name, _)| name.to_string()).collect();
+            embedded.sort();
+            let mut on_disk = on_disk;
+            on_disk.sort();
+            assert_eq!(embedded, on_disk, "themes/default/{kind}");
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! The site model: every page in one store keyed by [`PageId`], the section tree, URLs,
+//! and the look-up tables that link resolution needs.
+//!
+//! 1. [`Site::assemble`] places the loaded pages into sections (one per folder), leaves
+//!    out drafts, and gives every page its URL ([`urls`]); two files with one URL are
+//!    a `duplicate-url` error.
+//! 2. Markdown is rendered against the model's [`SiteLinks`] ([`resolve`]).
+//! 3. [`Site::arrange`] orders each section's children by weight, then title, and fixes
+//!    the reading order behind previous/next links ([`nav`]).
+
+pub mod nav;
+pub mod resolve;
+pub mod urls;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::config::Config;
+use crate::content::{ContentFiles, SourcePage};
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::markdown::Rendered;
+use crate::slug::title_from_name;
+
+pub use resolve::SiteLinks;
+
+/// The index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// A page of the site: a Markdown file, or the generated page of a folder that has none.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Where it came from. A generated section page has an empty text and the folder's
+    /// path (`runbooks/`).
+    pub source: SourcePage,
+    /// The page's path in the site, without the base path: `runbooks/db-failover/`, and
+    /// `""` for the home page.
+    pub url: String,
+    /// The title: front matter, else the first `#` heading, else the file name.
+    pub title: String,
+    /// The kind (`page` unless set).
+    pub kind: String,
+    /// The section page this page belongs to (`None` for the home page).
+    pub parent: Option<PageId>,
+    /// For section pages: the pages and subsections in the section, in order.
+    pub children: Vec<PageId>,
+    /// Whether this is a section's own page.
+    pub is_section: bool,
+    /// Whether the page was generated for a folder without a page of its own.
+    pub generated: bool,
+    /// The rendered body.
+    pub rendered: Rendered,
+}
+
+impl Page {
+    /// The description: front matter, else the first paragraph.
+    pub fn description(&self) -> &str {
+        self.source.front.description.as_deref().unwrap_or(&self.rendered.summary)
+    }
+}
+
+/// A file copied from `content/` as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// The path relative to `content/`.
+    pub source: String,
+    /// The path in the site: folders slugged like pages', the file name kept.
+    pub url: String,
+}
+
+/// The whole handbook, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    /// The configuration it was built with.
+    pub config: Config,
+    /// Every page; [`PageId`]s index into it. The home page is always `0`.
+    pub pages: Vec<Page>,
+    /// Files copied from `content/`.
+    pub assets: Vec<Asset>,
+    /// Redirects from old URLs (`aliases`): `(old site path, page)`.
+    pub aliases: Vec<(String, PageId)>,
+    /// Every page in reading order (depth first), for previous/next links.
+    pub order: Vec<PageId>,
+    /// Each page's position in `order`.
+    pub position: Vec<usize>,
+    index: Index,
+}
+
+/// Look-up tables for link resolution.
+#[derive(Debug, Default)]
+struct Index {
+    /// Content-relative path of each Markdown file -> page.
+    by_path: HashMap<String, PageId>,
+    /// Content-relative folder -> its section page.
+    by_dir: HashMap<String, PageId>,
+    /// Site path -> page.
+    by_url: HashMap<String, PageId>,
+    /// Content-relative path of each asset -> its index in `assets`.
+    assets: HashMap<String, usize>,
+    /// Site paths of the assets.
+    asset_urls: HashSet<String>,
+    /// Site paths of other files that exist in the output (static files).
+    files: HashSet<String>,
+    /// Content-relative paths of the pages left out as drafts.
+    drafts: HashSet<String>,
+}
+
+/// The name of a page that makes its folder's section page, best first.
+fn index_rank(page: &SourcePage) -> Option<u8> {
+    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    match stem {
+        "_index" => Some(0),
+        "index" => Some(1),
+        _ if stem.eq_ignore_ascii_case("readme") => Some(2),
+        _ => None,
+    }
+}
+
+impl Site {
+    /// Places the pages into sections, leaves out drafts and gives every page its URL.
+    /// `static_files` are the site paths of files the theme and `static/` folders add.
+    pub fn assemble(
+        config: Config,
+        files: &ContentFiles,
+        loaded: Vec<SourcePage>,
+        static_files: HashSet<String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Site {
+        let drafts = config.drafts;
+        let draft_dirs: Vec<String> = loaded
+            .iter()
+            .filter(|p| !drafts && p.front.draft && index_rank(p).is_some_and(|r| r < 2))
+            .map(|p| p.dir().to_string())
+            .collect();
+        let in_draft_dir = |path: &str| draft_dirs.iter().any(|d| d.is_empty() || path.starts_with(&format!("{d}/")));
+
+        let mut index = Index { files: static_files, ..Index::default() };
+        let mut pages: Vec<Page> = Vec::new();
+        let mut section_rank: HashMap<String, u8> = HashMap::new();
+
+        // 1. One section page per folder, generated until a file claims it.
+        let mut dirs: Vec<&str> = std::iter::once("").chain(files.dirs.iter().map(String::as_str)).collect();
+        dirs.retain(|d| d.is_empty() || !in_draft_dir(&format!("{d}/")));
+        for dir in &dirs {
+            let id = pages.len();
+            pages.push(generated_section(dir));
+            index.by_dir.insert(dir.to_string(), id);
+        }
+
+        // 2. Pages: section pages replace the generated ones; drafts are left out.
+        let mut regular = Vec::new();
+        for page in loaded {
+            if (!drafts && page.front.draft) || in_draft_dir(&page.path) {
+                index.drafts.insert(page.path.clone());
+                continue;
+            }
+            let rank = index_rank(&page);
+            let dir = page.dir().to_string();
+            match (rank, index.by_dir.get(&dir).copied()) {
+                (Some(rank), Some(section)) => match section_rank.get(&dir) {
+                    None => {
+                        section_rank.insert(dir, rank);
+                        index.by_path.insert(page.path.clone(), section);
+                        pages[section] = section_page(page);
+                    }
+                    Some(&held) if rank < 2 && held < 2 => {
+                        let holder = pages[section].source.file.clone();
+                        diagnostics.push(
+                            Diagnostic::error(
+                                Rule::DuplicateUrl,
+                                &page.file,
+                                1,
+                                1,
+                                format!("`{}` and `{holder}` are both the page of section `{}/`", page.file, dir),
+                            )
+                            .with_help("keep one of `_index.md` and `index.md`"),
+                        );
+                        index.by_path.insert(page.path.clone(), section);
+                    }
+                    Some(&held) if rank < held => {
+                        let previous = std::mem::replace(&mut pages[section], section_page(page));
+                        section_rank.insert(dir, rank);
+                        index.by_path.insert(pages[section].source.path.clone(), section);
+                        regular.push(previous.source);
+                    }
+                    Some(_) => regular.push(page),
+                },
+                _ => regular.push(page),
+            }
+        }
+        // A page `a.md` beside a folder `a/` that has no page of its own becomes that
+        // folder's page.
+        for page in regular {
+            let stem_dir = page.path.rsplit_once('.').map_or(page.path.as_str(), |(stem, _)| stem).to_string();
+            if let Some(&section) = index.by_dir.get(&stem_dir)
+                && pages[section].generated
+            {
+                index.by_path.insert(page.path.clone(), section);
+                pages[section] = section_page(page);
+                continue;
+            }
+            let id = pages.len();
+            index.by_path.insert(page.path.clone(), id);
+            pages.push(Page { kind: kind_of(&page), ..blank_page(page) });
+        }
+
+        // 3. Parents.
+        for page in &mut pages {
+            page.parent = if page.is_section {
+                let dir = section_dir(page, &index);
+                (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten()
+            } else {
+                index.by_dir.get(page.source.dir()).copied()
+            };
+        }
+
+        // 4. URLs, duplicates and aliases.
+        let assets = urls::assign_urls(&mut pages, &index.by_dir, &files.assets);
+        for (i, asset) in assets.iter().enumerate() {
+            index.assets.insert(asset.source.clone(), i);
+            index.asset_urls.insert(asset.url.clone());
+        }
+        for (id, page) in pages.iter().enumerate() {
+            if let Some(&other) = index.by_url.get(&page.url) {
+                diagnostics.push(urls::duplicate_url(&pages[other], page));
+            } else {
+                index.by_url.insert(page.url.clone(), id);
+            }
+        }
+        let aliases = urls::collect_aliases(&pages, &index.by_url, diagnostics);
+        let count = pages.len();
+        Site { config, pages, assets, aliases, order: Vec::new(), position: vec![0; count], index }
+    }
+
+    /// The resolver that Markdown rendering uses for this site.
+    pub fn links(&self) -> SiteLinks<'_> {
+        SiteLinks::new(self)
+    }
+
+    /// The page a site path belongs to.
+    pub fn page_by_url(&self, url: &str) -> Option<PageId> {
+        self.index.by_url.get(url).copied()
+    }
+
+    /// The page made from a content-relative Markdown path.
+    pub fn page_by_path(&self, path: &str) -> Option<PageId> {
+        self.index.by_path.get(path).copied()
+    }
+
+    /// The link to a page, with the base path.
+    pub fn href(&self, id: PageId) -> String {
+        self.config.base_url.href(&self.pages[id].url)
+    }
+
+    /// Gives each page its final title, orders every section and fixes the reading
+    /// order; run after Markdown rendering, since titles may come from headings.
+    pub fn arrange(&mut self) {
+        for page in &mut self.pages {
+            page.title = resolve_title(page);
+        }
+        nav::arrange(self);
+    }
+}
+
+fn resolve_title(page: &Page) -> String {
+    if let Some(title) = page.source.front.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return title.trim().to_string();
+    }
+    if let Some(h1) = page.rendered.first_h1.as_deref().filter(|t| !t.is_empty()) {
+        return h1.to_string();
+    }
+    let path = page.source.path.trim_end_matches('/');
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    if page.is_section && index_rank(&page.source).is_some() || page.generated {
+        let dir = if page.generated { path } else { page.source.dir() };
+        let folder = dir.rsplit('/').next().unwrap_or(dir);
+        return if folder.is_empty() { "Home".to_string() } else { title_from_name(folder) };
+    }
+    title_from_name(stem)
+}
+
+fn kind_of(page: &SourcePage) -> String {
+    page.front.kind.as_ref().map_or_else(|| "page".to_string(), |k| k.value.clone())
+}
+
+fn blank_page(source: SourcePage) -> Page {
+    Page {
+        source,
+        url: String::new(),
+        title: String::new(),
+        kind: String::new(),
+        parent: None,
+        children: Vec::new(),
+        is_section: false,
+        generated: false,
+        rendered: Rendered::default(),
+    }
+}
+
+fn section_page(source: SourcePage) -> Page {
+    Page { kind: kind_of(&source), is_section: true, ..blank_page(source) }
+}
+
+fn generated_section(dir: &str) -> Page {
+    let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    let source = SourcePage {
+        file: format!("{}{path}", crate::content::CONTENT_PREFIX),
+        path,
+        front: Default::default(),
+        text: String::new(),
+        body_start: 0,
+        body_line: 1,
+    };
+    Page { kind: "page".into(), is_section: true, generated: true, ..blank_page(source) }
+}
+
+/// The content-relative folder a section page stands for.
+fn section_dir(page: &Page, index: &Index) -> String {
+    if page.generated {
+        return page.source.path.trim_end_matches('/').to_string();
+    }
+    let dir = page.source.dir();
+    if index_rank(&page.source).is_some() && index.by_dir.contains_key(dir) {
+        dir.to_string()
+    } else {
+        page.source.path.rsplit_once('.').map_or(page.source.path.as_str(), |(stem, _)| stem).to_string()
+    }
+}
+
+fn parent_dir(dir: &str) -> &str {
+    dir.rsplit_once('/').map_or("", |(parent, _)| parent)
+}

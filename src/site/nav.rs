@@ -1,0 +1,156 @@
+//! The navigation tree: sections' children ordered by weight, then title; the reading
+//! order behind previous/next links; and each page's own view of the tree.
+//!
+//! A page's navigation must not grow with the handbook: it shows the top-level
+//! sections, the path down to the current page with each level's pages, and the
+//! current section's children. A level with more than [`MAX_SIBLINGS`] entries shows a
+//! window around the page on the path and a link to the section page, which lists them
+//! all.
+
+use super::{Page, PageId, Site};
+
+/// The most entries of one level shown in a page's navigation.
+pub const MAX_SIBLINGS: usize = 50;
+
+/// Orders every section and computes the reading order.
+pub(super) fn arrange(site: &mut Site) {
+    let count = site.pages.len();
+    for page in &mut site.pages {
+        page.children.clear();
+    }
+    for id in 0..count {
+        if let Some(parent) = site.pages[id].parent {
+            site.pages[parent].children.push(id);
+        }
+    }
+    let keys: Vec<SortKey> = site.pages.iter().map(SortKey::of).collect();
+    for page in &mut site.pages {
+        page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    }
+    let mut order = Vec::with_capacity(count);
+    let mut stack = vec![0];
+    while let Some(id) = stack.pop() {
+        order.push(id);
+        stack.extend(site.pages[id].children.iter().rev());
+    }
+    let mut position = vec![usize::MAX; count];
+    for (i, &id) in order.iter().enumerate() {
+        position[id] = i;
+    }
+    site.order = order;
+    site.position = position;
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey {
+    unweighted: bool,
+    weight: i64,
+    title: String,
+    url: String,
+}
+
+impl SortKey {
+    fn of(page: &Page) -> SortKey {
+        let weight = page.source.front.weight;
+        SortKey {
+            unweighted: weight.is_none(),
+            weight: weight.unwrap_or(0),
+            title: crate::slug::fold(&page.title),
+            url: page.url.clone(),
+        }
+    }
+}
+
+/// One entry of a page's navigation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavItem {
+    /// The page the entry links to.
+    pub id: PageId,
+    /// 0 for top-level entries.
+    pub depth: usize,
+    /// Whether the entry is the page being rendered.
+    pub current: bool,
+    /// Whether the entry is on the path to the page (its children are shown).
+    pub open: bool,
+    /// Whether the entry is a section with children.
+    pub has_children: bool,
+    /// For a "more" entry: how many entries of `id`'s children are not shown.
+    pub more: usize,
+}
+
+/// The navigation entries of page `current`, in display order.
+pub fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
+    let mut path = ancestors(site, current);
+    path.push(current);
+    let mut items = Vec::new();
+    push_level(site, 0, 0, &path, current, &mut items);
+    items
+}
+
+fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current: PageId, items: &mut Vec<NavItem>) {
+    let children = &site.pages[node].children;
+    let on_path = children.iter().position(|c| path.contains(c));
+    let (start, end) = window(children.len(), on_path.unwrap_or(0));
+    for &child in &children[start..end] {
+        let open = path.contains(&child);
+        let has_children = !site.pages[child].children.is_empty();
+        items.push(NavItem { id: child, depth, current: child == current, open, has_children, more: 0 });
+        if open && has_children {
+            push_level(site, child, depth + 1, path, current, items);
+        }
+    }
+    let hidden = children.len() - (end - start);
+    if hidden > 0 {
+        items.push(NavItem { id: node, depth, current: false, open: false, has_children: true, more: hidden });
+    }
+}
+
+/// The range of a level's entries to show: all of them, or [`MAX_SIBLINGS`] around `focus`.
+fn window(len: usize, focus: usize) -> (usize, usize) {
+    if len <= MAX_SIBLINGS {
+        return (0, len);
+    }
+    let start = focus.saturating_sub(MAX_SIBLINGS / 2).min(len - MAX_SIBLINGS);
+    (start, start + MAX_SIBLINGS)
+}
+
+/// The section pages above `id`, from the home page down.
+pub fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
+    let mut chain = Vec::new();
+    let mut next = site.pages[id].parent;
+    while let Some(parent) = next {
+        if chain.contains(&parent) {
+            break;
+        }
+        chain.push(parent);
+        next = site.pages[parent].parent;
+    }
+    chain.reverse();
+    chain
+}
+
+/// The pages before and after `id` in reading order.
+pub fn neighbours(site: &Site, id: PageId) -> (Option<PageId>, Option<PageId>) {
+    let Some(&i) = site.position.get(id) else {
+        return (None, None);
+    };
+    if i == usize::MAX {
+        return (None, None);
+    }
+    let previous = i.checked_sub(1).map(|j| site.order[j]);
+    let next = site.order.get(i + 1).copied();
+    (previous, next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_everything_on_small_levels_and_a_window_on_large_ones() {
+        assert_eq!(window(10, 3), (0, 10));
+        assert_eq!(window(200, 0), (0, MAX_SIBLINGS));
+        assert_eq!(window(200, 100), (75, 125));
+        assert_eq!(window(200, 199), (150, 200));
+    }
+}

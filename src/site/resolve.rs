@@ -1,0 +1,188 @@
+//! Link resolution against the site model: what a destination written in a page
+//! (`../runbooks/db.md#steps`, `db`, `./`, `diagram.png`, `/runbooks/db/`) points to.
+//!
+//! Relative destinations are resolved in the content tree, the way GitHub resolves
+//! them: from the page's folder, `..` allowed but never above `content/`. In order:
+//! a Markdown file; a folder (its section page); a file copied from `content/`; a page
+//! whose file name is the destination plus `.md`. A destination starting with `/` is a
+//! site path (`/runbooks/db/`) or a content path (`/runbooks/db.md`).
+
+use super::{PageId, Site};
+use crate::content::walk::is_markdown;
+use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_decode, percent_encode_path};
+
+/// Resolves links against one [`Site`].
+pub struct SiteLinks<'a> {
+    site: &'a Site,
+}
+
+impl<'a> SiteLinks<'a> {
+    pub(super) fn new(site: &'a Site) -> Self {
+        SiteLinks { site }
+    }
+
+    fn page(&self, id: PageId, anchor: Option<&str>, query: &str) -> Resolution {
+        let mut href = self.site.href(id);
+        href.push_str(query);
+        if let Some(anchor) = anchor {
+            href.push('#');
+            href.push_str(anchor);
+        }
+        Resolution::Page { id, href, anchor: anchor.map(percent_decode) }
+    }
+
+    fn file(&self, site_path: &str, anchor: Option<&str>) -> Resolution {
+        let mut href = percent_encode_path(&self.site.config.base_url.href(site_path));
+        if let Some(anchor) = anchor {
+            href.push('#');
+            href.push_str(anchor);
+        }
+        Resolution::File { href }
+    }
+
+    fn missing_page(&self, content_path: &str) -> Resolution {
+        let message = if self.site.index.drafts.contains(content_path) {
+            format!("`content/{content_path}` is a draft, left out of this build (build with --drafts to include it)")
+        } else {
+            format!("no page `content/{content_path}`")
+        };
+        Resolution::Broken { message, asset: false, suggestion: None }
+    }
+
+    fn resolve_relative(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
+        let Some(joined) = join_content_path(from_dir, path) else {
+            return Resolution::Broken {
+                message: format!("`{path}` points above the content folder"),
+                asset: !is_markdown(path) && !path.ends_with('/'),
+                suggestion: None,
+            };
+        };
+        let index = &self.site.index;
+        if is_markdown(&joined) {
+            return match index.by_path.get(&joined) {
+                Some(&id) => self.page(id, anchor, query),
+                None => self.missing_page(&joined),
+            };
+        }
+        let trimmed = joined.trim_end_matches('/');
+        if let Some(&id) = index.by_dir.get(trimmed) {
+            return self.page(id, anchor, query);
+        }
+        if let Some(&i) = index.assets.get(trimmed) {
+            let url = self.site.assets[i].url.clone();
+            return self.file(&url, anchor);
+        }
+        if let Some(&id) = index.by_path.get(&format!("{trimmed}.md")) {
+            return self.page(id, anchor, query);
+        }
+        let looks_like_page = path.ends_with('/') || !trimmed.rsplit('/').next().unwrap_or(trimmed).contains('.');
+        if looks_like_page {
+            let message = if index.drafts.contains(&format!("{trimmed}.md")) {
+                format!("`content/{trimmed}.md` is a draft, left out of this build (build with --drafts to include it)")
+            } else {
+                format!("no page or folder `content/{trimmed}`")
+            };
+            Resolution::Broken { message, asset: false, suggestion: None }
+        } else {
+            Resolution::Broken { message: format!("no file `content/{trimmed}`"), asset: true, suggestion: None }
+        }
+    }
+
+    fn resolve_site_path(&self, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
+        let relative = path.trim_start_matches('/');
+        let index = &self.site.index;
+        if is_markdown(relative) {
+            return match index.by_path.get(relative) {
+                Some(&id) => self.page(id, anchor, query),
+                None => self.missing_page(relative),
+            };
+        }
+        let base = self.site.config.base_url.path().trim_start_matches('/');
+        let mut candidates = vec![relative.to_string()];
+        if !base.is_empty()
+            && let Some(rest) = relative.strip_prefix(base)
+        {
+            candidates.push(rest.to_string());
+        }
+        for candidate in candidates {
+            let page_path = candidate.strip_suffix("index.html").unwrap_or(&candidate);
+            let page_path = if page_path.is_empty() || page_path.ends_with('/') {
+                page_path.to_string()
+            } else {
+                format!("{page_path}/")
+            };
+            if let Some(&id) = index.by_url.get(&page_path) {
+                return self.page(id, anchor, query);
+            }
+            if index.files.contains(&candidate) || index.asset_urls.contains(&candidate) {
+                return self.file(&candidate, anchor);
+            }
+        }
+        let asset = relative.rsplit('/').next().is_some_and(|name| name.contains('.'));
+        let message =
+            if asset { format!("no file at `{path}` in the site") } else { format!("no page at `{path}` in the site") };
+        Resolution::Broken { message, asset, suggestion: None }
+    }
+}
+
+impl LinkResolver for SiteLinks<'_> {
+    fn resolve(&self, from_dir: &str, destination: &str) -> Resolution {
+        let destination = destination.trim();
+        if destination.is_empty() || is_external(destination) {
+            return Resolution::External;
+        }
+        let (before_anchor, anchor) = match destination.split_once('#') {
+            Some((before, anchor)) => (before, Some(anchor)),
+            None => (destination, None),
+        };
+        let (path, query) = match before_anchor.find('?') {
+            Some(i) => (&before_anchor[..i], &before_anchor[i..]),
+            None => (before_anchor, ""),
+        };
+        if path.is_empty() {
+            return match anchor {
+                Some(anchor) => Resolution::Fragment(percent_decode(anchor)),
+                None => Resolution::External,
+            };
+        }
+        let decoded = percent_decode(path);
+        if decoded.starts_with('/') {
+            self.resolve_site_path(&decoded, anchor, query)
+        } else {
+            self.resolve_relative(from_dir, &decoded, anchor, query)
+        }
+    }
+}
+
+/// Joins a relative path to a content folder, folding `.` and `..`; `None` when it
+/// climbs above `content/`. A trailing `/` is kept.
+pub fn join_content_path(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_content_paths() {
+        assert_eq!(join_content_path("runbooks", "db.md").as_deref(), Some("runbooks/db.md"));
+        assert_eq!(join_content_path("runbooks/db", "../../rca/x.md").as_deref(), Some("rca/x.md"));
+        assert_eq!(join_content_path("", "./a/").as_deref(), Some("a/"));
+        assert_eq!(join_content_path("runbooks", "../..//x.md"), None);
+    }
+}

@@ -1,0 +1,131 @@
+//! URLs: every folder gets a slugged path segment, every page its section's path plus
+//! its own slug (`slug` in front matter, else the file name), with a trailing `/`
+//! (pretty URLs: `runbooks/db-failover/` is written to `runbooks/db-failover/index.html`).
+//! Assets keep their file names inside the slugged folders. Aliases are normalised to
+//! site paths and checked against the pages.
+
+use std::collections::HashMap;
+
+use super::{Asset, Page, PageId};
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::slug::slugify;
+
+/// Gives every page its URL and returns the assets with theirs. Assets in folders that
+/// are not part of the site (draft sections) are left out.
+pub(super) fn assign_urls(pages: &mut [Page], by_dir: &HashMap<String, PageId>, asset_paths: &[String]) -> Vec<Asset> {
+    let mut dirs: Vec<&String> = by_dir.keys().collect();
+    dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), d.as_str()));
+    let mut dir_urls: HashMap<&str, String> = HashMap::new();
+    for dir in dirs {
+        if dir.is_empty() {
+            dir_urls.insert("", String::new());
+            continue;
+        }
+        let (parent, name) = dir.rsplit_once('/').unwrap_or(("", dir));
+        let page = &pages[by_dir[dir]];
+        let segment = match &page.source.front.slug {
+            Some(slug) if page.is_section && !page.generated => slugify(&slug.value),
+            _ => slugify(name),
+        };
+        let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
+        dir_urls.insert(dir, format!("{parent_url}{segment}/"));
+    }
+    let section_of: HashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
+    for (id, page) in pages.iter_mut().enumerate() {
+        page.url = match section_of.get(&id) {
+            Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
+            None => {
+                let base = dir_urls.get(page.source.dir()).cloned().unwrap_or_default();
+                let name = page.source.path.rsplit('/').next().unwrap_or(&page.source.path);
+                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+                let slug = page.source.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value));
+                format!("{base}{slug}/")
+            }
+        };
+    }
+    asset_paths
+        .iter()
+        .filter_map(|path| {
+            let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+            let base = dir_urls.get(dir)?;
+            Some(Asset { source: path.clone(), url: format!("{base}{name}") })
+        })
+        .collect()
+}
+
+/// The diagnostic for a page whose URL another page already has.
+pub(super) fn duplicate_url(first: &Page, second: &Page) -> Diagnostic {
+    let (line, column) = second.source.front.slug.as_ref().map_or((1, 1), |s| (s.line, s.column));
+    let (file, line, column) =
+        if second.generated { (first.source.file.as_str(), 1, 1) } else { (second.source.file.as_str(), line, column) };
+    let other = if second.generated { &second.source.file } else { &first.source.file };
+    Diagnostic::error(
+        Rule::DuplicateUrl,
+        file,
+        line,
+        column,
+        format!("`{file}` and `{other}` both map to the URL /{}", second.url),
+    )
+    .with_help("rename one of the files, or give one of them a different `slug`")
+}
+
+/// A site path for an alias as written (`/old/path`, `old/page.html`).
+pub(super) fn alias_path(alias: &str) -> String {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if trimmed.is_empty() {
+        return String::new();
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || trimmed.ends_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/")
+    }
+}
+
+/// Collects the aliases of every page; an alias that is already a page's URL or another
+/// alias is a `duplicate-url` error at the alias.
+pub(super) fn collect_aliases(
+    pages: &[Page],
+    by_url: &HashMap<String, PageId>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, PageId)> {
+    let mut seen: HashMap<String, PageId> = HashMap::new();
+    let mut aliases = Vec::new();
+    for (id, page) in pages.iter().enumerate() {
+        for alias in &page.source.front.aliases {
+            let path = alias_path(&alias.value);
+            let clash = by_url
+                .get(&path)
+                .or_else(|| by_url.get(path.trim_end_matches("index.html")))
+                .map(|&other| &pages[other].source.file);
+            let clash = clash.or_else(|| seen.get(&path).map(|&other| &pages[other].source.file));
+            if let Some(other) = clash {
+                diagnostics.push(Diagnostic::error(
+                    Rule::DuplicateUrl,
+                    &page.source.file,
+                    alias.line,
+                    alias.column,
+                    format!("the alias /{path} is already used by `{other}`"),
+                ));
+                continue;
+            }
+            seen.insert(path.clone(), id);
+            aliases.push((path, id));
+        }
+    }
+    aliases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_aliases() {
+        assert_eq!(alias_path("/kubememquotaovercommit/"), "kubememquotaovercommit/");
+        assert_eq!(alias_path("old/page"), "old/page/");
+        assert_eq!(alias_path("/old/page.html"), "old/page.html");
+        assert_eq!(alias_path("/"), "");
+    }
+}

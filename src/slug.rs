@@ -1,0 +1,166 @@
+//! Slugs and ids: URL path segments from file names, heading ids from heading text, and
+//! the diacritics folding both share.
+//!
+//! - A URL slug is lower-case ASCII where the letters allow it: accents are dropped
+//!   (`Übergabe` -> `ubergabe`), letters of other scripts are kept, and every run of
+//!   anything else becomes one `-`.
+//! - A heading id follows GitHub's rule, so links written for GitHub keep working:
+//!   lower-case, spaces become `-`, punctuation other than `-` and `_` is dropped.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Letters that Unicode does not decompose into a base letter and a mark.
+fn fold_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ø' | 'Ø' => "o",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'ł' | 'Ł' => "l",
+        'þ' | 'Þ' => "th",
+        'ı' => "i",
+        _ => return None,
+    })
+}
+
+/// Whether a base letter belongs to the scripts whose accents are dropped (Latin,
+/// Greek, Cyrillic). Marks on other scripts (Japanese dakuten, Devanagari vowel signs)
+/// change the letter and are kept.
+fn folds_marks(base: char) -> bool {
+    (base as u32) < 0x0530
+}
+
+/// Lower-cases `text` and drops the diacritics of Latin, Greek and Cyrillic letters
+/// (`Übergabe` -> `ubergabe`), whether the text is composed (NFC) or decomposed (NFD).
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    let mut after_folding_base = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            after_folding_base = true;
+            continue;
+        }
+        if is_combining_mark(c) {
+            if !after_folding_base {
+                out.push(c);
+            }
+            continue;
+        }
+        if let Some(s) = fold_special(c) {
+            out.push_str(s);
+            after_folding_base = true;
+            continue;
+        }
+        let mut base = None;
+        let mut only_marks = true;
+        decompose_canonical(c, |d| match base {
+            None => base = Some(d),
+            Some(_) => only_marks &= is_combining_mark(d),
+        });
+        let base = base.unwrap_or(c);
+        after_folding_base = folds_marks(base);
+        if after_folding_base && only_marks {
+            out.extend(base.to_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A clean URL path segment for a file or folder name.
+pub(crate) fn slugify(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    let mut pending_dash = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c);
+        } else {
+            pending_dash = true;
+        }
+    }
+    if out.is_empty() { "page".to_string() } else { out }
+}
+
+/// The GitHub-style id of a heading with this text.
+pub(crate) fn heading_id(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '-' || c == '_' {
+            out.extend(c.to_lowercase());
+        } else if c == ' ' {
+            out.push('-');
+        } else if is_combining_mark(c) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() { "section".to_string() } else { out }
+}
+
+/// A readable title from a file or folder name: `database-failover` -> `Database failover`.
+pub(crate) fn title_from_name(name: &str) -> String {
+    let spaced = if name.contains(' ') { name.to_string() } else { name.replace(['-', '_'], " ") };
+    let trimmed = spaced.trim();
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugifies_spaces_and_accents() {
+        assert_eq!(
+            slugify("PM2019-009 - Kubernetes network IP starvation"),
+            "pm2019-009-kubernetes-network-ip-starvation"
+        );
+        assert_eq!(slugify("Übergabe Straße"), "ubergabe-strasse");
+        assert_eq!(slugify("Recommended Reads"), "recommended-reads");
+        assert_eq!(slugify("KubePodCrashLooping"), "kubepodcrashlooping");
+        assert_eq!(slugify("日本語 ページ"), "日本語-ページ");
+        assert_eq!(slugify("???"), "page");
+        assert_eq!(slugify("snake_case"), "snake_case");
+    }
+
+    #[test]
+    fn folds_diacritics_both_ways() {
+        assert_eq!(fold("Übergabe"), "ubergabe");
+        assert_eq!(fold("ÉCOLE"), "ecole");
+        assert_eq!(fold("plain"), "plain");
+        assert_eq!(fold("U\u{308}bergabe"), "ubergabe");
+        assert_eq!(fold("ページ"), "ページ");
+        assert_eq!(fold("Ελλάδα"), "ελλαδα");
+    }
+
+    #[test]
+    fn makes_github_heading_ids() {
+        assert_eq!(heading_id("Escalation for ledger db"), "escalation-for-ledger-db");
+        assert_eq!(heading_id("What's next?"), "whats-next");
+        assert_eq!(heading_id("Step 1: check `pg_stat`"), "step-1-check-pg_stat");
+        assert_eq!(heading_id("A -- B"), "a----b");
+        assert_eq!(heading_id("Über uns"), "über-uns");
+        assert_eq!(heading_id("!!!"), "section");
+    }
+
+    #[test]
+    fn titles_from_file_names() {
+        assert_eq!(title_from_name("database-failover"), "Database failover");
+        assert_eq!(title_from_name("PM2020-001 - Inotify"), "PM2020-001 - Inotify");
+    }
+}
