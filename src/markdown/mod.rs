@@ -12,15 +12,14 @@
 //! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
 //! GitHub alerts.
 
+mod blocks;
 pub mod headings;
 pub mod highlight;
 pub mod links;
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 pub use headings::TocEntry;
 use headings::{HeadingIds, nest_toc};
@@ -160,10 +159,10 @@ impl<'a> Renderer<'a> {
                         }
                     }
                     let language = match &kind {
-                        CodeBlockKind::Fenced(info) => fence_language(info),
+                        CodeBlockKind::Fenced(info) => blocks::fence_language(info),
                         CodeBlockKind::Indented => "",
                     };
-                    target.push(Event::Html(code_block_html(&code, language).into()));
+                    target.push(Event::Html(blocks::code_block_html(&code, language).into()));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => footnote_stack.push((label.to_string(), Vec::new())),
                 Event::End(TagEnd::FootnoteDefinition) => {
@@ -181,7 +180,7 @@ impl<'a> Renderer<'a> {
                     self.blocks_seen = true;
                     quote_stack.push(kind.is_some());
                     match kind {
-                        Some(kind) => target.push(Event::Html(callout_open(kind).into())),
+                        Some(kind) => target.push(Event::Html(blocks::callout_open(kind).into())),
                         None => target.push(Event::Start(Tag::BlockQuote(None))),
                     }
                 }
@@ -377,7 +376,7 @@ impl<'a> Renderer<'a> {
         let number = *self.footnote_numbers.entry(label.to_string()).or_insert(next);
         let count = self.footnote_refs.entry(label.to_string()).or_insert(0);
         *count += 1;
-        let key = footnote_key(label);
+        let key = blocks::footnote_key(label);
         let ref_id = if *count == 1 { format!("fnref-{key}") } else { format!("fnref-{key}-{count}") };
         self.out.anchors.push(ref_id.clone());
         format!("<sup class=\"footnote-ref\"><a href=\"#fn-{key}\" id=\"{ref_id}\">{number}</a></sup>")
@@ -385,29 +384,8 @@ impl<'a> Renderer<'a> {
 
     fn finish(mut self) -> Rendered {
         if !self.footnotes.is_empty() {
-            let mut notes = std::mem::take(&mut self.footnotes);
-            let unnumbered = self.footnote_numbers.len() + 1;
-            notes.sort_by_key(|(label, _)| self.footnote_numbers.get(label).copied().unwrap_or(unnumbered));
-            let html = &mut self.out.html;
-            html.push_str("<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n");
-            for (label, body) in notes {
-                let key = footnote_key(&label);
-                let backref = if self.footnote_numbers.contains_key(&label) {
-                    format!(
-                        " <a href=\"#fnref-{key}\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a>"
-                    )
-                } else {
-                    String::new()
-                };
-                let body = body.trim_end();
-                let body = match body.strip_suffix("</p>") {
-                    Some(inner) => format!("{inner}{backref}</p>"),
-                    None => format!("{body}{backref}"),
-                };
-                html.push_str(&format!("<li id=\"fn-{key}\">{body}</li>\n"));
-                self.out.anchors.push(format!("fn-{key}"));
-            }
-            html.push_str("</ol>\n</section>\n");
+            let notes = std::mem::take(&mut self.footnotes);
+            blocks::push_footnotes(&mut self.out.html, notes, &self.footnote_numbers, &mut self.out.anchors);
         }
         if self.in_summary {
             self.out.summary = shorten(self.out.summary.trim(), SUMMARY_CHARS);
@@ -436,46 +414,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-/// The language of a fence's info string: `bash` in "```bash title=x" or "```{.bash}".
-fn fence_language(info: &str) -> &str {
-    let first = info.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
-    first.trim_matches(|c| c == '{' || c == '}' || c == '.')
-}
-
-/// The HTML of a code block: highlighted when the language is known, escaped otherwise.
-fn code_block_html(code: &str, language: &str) -> String {
-    let mut out = String::with_capacity(code.len() * 2 + 64);
-    if language.is_empty() {
-        out.push_str("<pre class=\"code\"><code>");
-        push_escaped(&mut out, code);
-    } else {
-        let language = escape(language);
-        out.push_str(&format!("<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">"));
-        match highlight::highlight(code, &language) {
-            Some(html) => out.push_str(&html),
-            None => push_escaped(&mut out, code),
-        }
-    }
-    out.push_str("</code></pre>\n");
-    out
-}
-
-fn callout_open(kind: BlockQuoteKind) -> String {
-    let (class, title) = match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
-    };
-    format!("<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n")
-}
-
-/// A footnote label made safe for an id.
-fn footnote_key(label: &str) -> String {
-    label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
 }
 
 /// Decodes the few entities that appear in attribute values (`&amp;`).

@@ -132,24 +132,33 @@ impl Site {
             .map(|p| p.dir().to_string())
             .collect();
         let in_draft_dir = |path: &str| draft_dirs.iter().any(|d| d.is_empty() || path.starts_with(&format!("{d}/")));
+        let left_out = |page: &SourcePage| (!drafts && page.front.draft) || in_draft_dir(&page.path);
 
         let mut index = Index { files: static_files, ..Index::default() };
         let mut pages: Vec<Page> = Vec::new();
         let mut section_rank: HashMap<String, u8> = HashMap::new();
 
-        // 1. One section page per folder, generated until a file claims it.
+        // 1. One section page per folder that holds pages (itself or below), generated
+        //    until a file claims it. Folders of assets only are not sections.
         let mut dirs: Vec<&str> = std::iter::once("").chain(files.dirs.iter().map(String::as_str)).collect();
         dirs.retain(|d| d.is_empty() || !in_draft_dir(&format!("{d}/")));
-        for dir in &dirs {
+        let mut page_dirs: HashSet<&str> = HashSet::from([""]);
+        for page in loaded.iter().filter(|p| !left_out(p)) {
+            let mut dir = page.dir();
+            while !dir.is_empty() && page_dirs.insert(dir) {
+                dir = parent_dir(dir);
+            }
+        }
+        for dir in dirs.iter().filter(|d| page_dirs.contains(*d)) {
             let id = pages.len();
-            pages.push(generated_section(dir));
+            pages.push(generated_section(dir, &config.title));
             index.by_dir.insert(dir.to_string(), id);
         }
 
         // 2. Pages: section pages replace the generated ones; drafts are left out.
         let mut regular = Vec::new();
         for page in loaded {
-            if (!drafts && page.front.draft) || in_draft_dir(&page.path) {
+            if left_out(&page) {
                 index.drafts.insert(page.path.clone());
                 continue;
             }
@@ -214,7 +223,7 @@ impl Site {
         }
 
         // 4. URLs, duplicates and aliases.
-        let assets = urls::assign_urls(&mut pages, &index.by_dir, &files.assets);
+        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &files.assets);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());
@@ -255,13 +264,13 @@ impl Site {
     /// order; run after Markdown rendering, since titles may come from headings.
     pub fn arrange(&mut self) {
         for page in &mut self.pages {
-            page.title = resolve_title(page);
+            page.title = resolve_title(page, &self.config.title);
         }
         nav::arrange(self);
     }
 }
 
-fn resolve_title(page: &Page) -> String {
+fn resolve_title(page: &Page, site_title: &str) -> String {
     if let Some(title) = page.source.front.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return title.trim().to_string();
     }
@@ -274,7 +283,7 @@ fn resolve_title(page: &Page) -> String {
     if page.is_section && index_rank(&page.source).is_some() || page.generated {
         let dir = if page.generated { path } else { page.source.dir() };
         let folder = dir.rsplit('/').next().unwrap_or(dir);
-        return if folder.is_empty() { "Home".to_string() } else { title_from_name(folder) };
+        return if folder.is_empty() { site_title.to_string() } else { title_from_name(folder) };
     }
     title_from_name(stem)
 }
@@ -301,8 +310,10 @@ fn section_page(source: SourcePage) -> Page {
     Page { kind: kind_of(&source), is_section: true, ..blank_page(source) }
 }
 
-fn generated_section(dir: &str) -> Page {
+fn generated_section(dir: &str, site_title: &str) -> Page {
     let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    let title = if dir.is_empty() { site_title.to_string() } else { String::new() };
+    // The title is final only after `Site::arrange`; the root's is known now.
     let source = SourcePage {
         file: format!("{}{path}", crate::content::CONTENT_PREFIX),
         path,
@@ -311,7 +322,7 @@ fn generated_section(dir: &str) -> Page {
         body_start: 0,
         body_line: 1,
     };
-    Page { kind: "page".into(), is_section: true, generated: true, ..blank_page(source) }
+    Page { kind: "page".into(), title, is_section: true, generated: true, ..blank_page(source) }
 }
 
 /// The content-relative folder a section page stands for.

@@ -12,9 +12,14 @@ use crate::slug::slugify;
 
 /// Gives every page its URL and returns the assets with theirs. Assets in folders that
 /// are not part of the site (draft sections) are left out.
-pub(super) fn assign_urls(pages: &mut [Page], by_dir: &HashMap<String, PageId>, asset_paths: &[String]) -> Vec<Asset> {
-    let mut dirs: Vec<&String> = by_dir.keys().collect();
-    dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), d.as_str()));
+pub(super) fn assign_urls(
+    pages: &mut [Page],
+    by_dir: &HashMap<String, PageId>,
+    all_dirs: &[&str],
+    asset_paths: &[String],
+) -> Vec<Asset> {
+    let mut dirs: Vec<&str> = all_dirs.to_vec();
+    dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), *d));
     let mut dir_urls: HashMap<&str, String> = HashMap::new();
     for dir in dirs {
         if dir.is_empty() {
@@ -22,10 +27,10 @@ pub(super) fn assign_urls(pages: &mut [Page], by_dir: &HashMap<String, PageId>, 
             continue;
         }
         let (parent, name) = dir.rsplit_once('/').unwrap_or(("", dir));
-        let page = &pages[by_dir[dir]];
-        let segment = match &page.source.front.slug {
-            Some(slug) if page.is_section && !page.generated => slugify(&slug.value),
-            _ => slugify(name),
+        let section = by_dir.get(dir).map(|&id| &pages[id]);
+        let segment = match section.and_then(|page| page.source.front.slug.as_ref().filter(|_| !page.generated)) {
+            Some(slug) => slugify(&slug.value),
+            None => slugify(name),
         };
         let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));

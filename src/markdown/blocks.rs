@@ -1,0 +1,79 @@
+//! The HTML of the blocks the renderer writes itself: code blocks (highlighted, or
+//! escaped when the language is unknown), GitHub alert callouts, and the footnotes
+//! section at the end of a page.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::BlockQuoteKind;
+
+use super::highlight;
+use crate::html::{escape, push_escaped};
+
+/// The language of a fence's info string: `bash` in "```bash title=x" or "```{.bash}".
+pub(super) fn fence_language(info: &str) -> &str {
+    let first = info.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    first.trim_matches(|c| c == '{' || c == '}' || c == '.')
+}
+
+/// The HTML of a code block: highlighted when the language is known, escaped otherwise.
+pub(super) fn code_block_html(code: &str, language: &str) -> String {
+    let mut out = String::with_capacity(code.len() * 2 + 64);
+    if language.is_empty() {
+        out.push_str("<pre class=\"code\"><code>");
+        push_escaped(&mut out, code);
+    } else {
+        let language = escape(language);
+        out.push_str(&format!("<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">"));
+        match highlight::highlight(code, &language) {
+            Some(html) => out.push_str(&html),
+            None => push_escaped(&mut out, code),
+        }
+    }
+    out.push_str("</code></pre>\n");
+    out
+}
+
+pub(super) fn callout_open(kind: BlockQuoteKind) -> String {
+    let (class, title) = match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    };
+    format!("<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n")
+}
+
+/// A footnote label made safe for an id.
+pub(super) fn footnote_key(label: &str) -> String {
+    label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
+}
+
+/// Appends the footnotes section: definitions in the order of their first reference
+/// (unreferenced ones last), each with a link back to the text.
+pub(super) fn push_footnotes(
+    html: &mut String,
+    mut notes: Vec<(String, String)>,
+    numbers: &HashMap<String, usize>,
+    anchors: &mut Vec<String>,
+) {
+    let unnumbered = numbers.len() + 1;
+    notes.sort_by_key(|(label, _)| numbers.get(label).copied().unwrap_or(unnumbered));
+    html.push_str("<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n");
+    for (label, body) in notes {
+        let key = footnote_key(&label);
+        let backref = if numbers.contains_key(&label) {
+            format!(" <a href=\"#fnref-{key}\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a>")
+        } else {
+            String::new()
+        };
+        let body = body.trim_end();
+        let body = match body.strip_suffix("</p>") {
+            Some(inner) => format!("{inner}{backref}</p>"),
+            None => format!("{body}{backref}"),
+        };
+        html.push_str(&format!("<li id=\"fn-{key}\">{body}</li>\n"));
+        anchors.push(format!("fn-{key}"));
+    }
+    html.push_str("</ol>\n</section>\n");
+}

@@ -1,0 +1,33 @@
+//! The command line itself: help with examples, the version, usage errors.
+
+mod util;
+
+use util::opsbook;
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    let out = opsbook().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Examples:"), "{text}");
+    assert!(text.contains("opsbook build"), "{text}");
+    assert!(text.contains("Exit codes: 0 success"), "{text}");
+    let out = opsbook().args(["build", "--help"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--root", "--out", "--drafts", "--base-url", "--quiet"] {
+        assert!(text.contains(flag), "{flag} in {text}");
+    }
+}
+
+#[test]
+fn prints_its_version() {
+    let out = opsbook().arg("--version").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("opsbook {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn a_missing_verb_is_a_usage_error() {
+    let out = opsbook().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

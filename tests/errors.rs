@@ -1,0 +1,201 @@
+//! Bad input: every user-facing error has a fixture under tests/fixtures/errors that
+//! triggers it, and the test checks the rule, the `path:line:column` and the message.
+//! A failing build exits 1 and leaves the previous output exactly as it was.
+
+mod util;
+
+use util::Site;
+
+/// Builds `tests/fixtures/errors/<name>` and returns its standard error, checking the
+/// exit code.
+#[track_caller]
+fn build_error(name: &str, code: i32) -> String {
+    let site = Site::fixture(&format!("errors/{name}"));
+    let run = site.build(&[]);
+    run.expect_code(code);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!site.exists("public"), "a failed build writes no output");
+    run.stderr
+}
+
+#[track_caller]
+fn assert_reports(stderr: &str, expected: &str) {
+    assert!(stderr.contains(expected), "expected\n{expected}\nin\n{stderr}");
+}
+
+#[test]
+fn reports_invalid_utf8_at_the_first_bad_byte() {
+    let stderr = build_error("invalid-utf8", 1);
+    assert_reports(
+        &stderr,
+        "error[invalid-utf8]: the file is not valid UTF-8 (byte 37); save it as UTF-8\n --> content/bad.md:5:4\n",
+    );
+}
+
+#[test]
+fn reports_yaml_syntax_errors_at_the_file_line() {
+    let stderr = build_error("yaml-syntax", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-syntax]: invalid YAML front matter: mapping values are not allowed in this context\n --> content/failover.md:3:8\n",
+    );
+}
+
+#[test]
+fn rejects_front_matter_that_is_not_a_mapping() {
+    let stderr = build_error("yaml-not-a-mapping", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-syntax]: the front matter must be a mapping of `key: value` fields\n --> content/list.md:2:1\n",
+    );
+}
+
+#[test]
+fn reports_toml_syntax_errors_at_the_file_line() {
+    let stderr = build_error("toml-syntax", 1);
+    assert_reports(&stderr, "error[front-matter-syntax]: invalid TOML front matter: ");
+    assert_reports(&stderr, " --> content/failover.md:3:10\n");
+}
+
+#[test]
+fn reports_unclosed_front_matter() {
+    let stderr = build_error("unclosed-front-matter", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-syntax]: the front matter opened here is never closed: add a line `---` after the last field\n --> content/failover.md:1:1\n",
+    );
+}
+
+#[test]
+fn reports_every_field_of_the_wrong_type() {
+    let stderr = build_error("wrong-type", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `weight` must be a whole number, found text \"high\"\n --> content/failover.md:3:1\n",
+    );
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `tags` must be a list of text values, found a mapping\n --> content/failover.md:4:1\n",
+    );
+    assert_reports(&stderr, "error: the build failed with 2 errors; the previous output was left as it was\n");
+}
+
+#[test]
+fn reports_two_files_with_one_url() {
+    let stderr = build_error("duplicate-url", 1);
+    assert_reports(
+        &stderr,
+        "error[duplicate-url]: `content/db-failover.md` and `content/DB Failover.md` both map to the URL /db-failover/\n --> content/db-failover.md:1:1\n",
+    );
+}
+
+#[test]
+fn reports_an_unknown_config_key_with_its_line() {
+    let stderr = build_error("unknown-config-key", 1);
+    assert_reports(&stderr, "error[unknown-config-key]: unknown key `colour` in book.toml (expected one of `title`");
+    assert_reports(&stderr, " --> book.toml:3:1\n");
+}
+
+#[test]
+fn reports_a_missing_title() {
+    let stderr = build_error("missing-title", 1);
+    assert_reports(&stderr, "error[config-field]: `[handbook] title` is missing\n --> book.toml:1:1\n");
+}
+
+#[test]
+fn reports_a_broken_link_where_it_stands() {
+    let stderr = build_error("broken-link", 1);
+    assert_reports(&stderr, "error[broken-link]: no page `content/runbooks/gone.md`\n --> content/_index.md:3:5\n");
+    assert_reports(&stderr, "3 | See [the runbook](runbooks/gone.md) first.\n  |     ^\n");
+}
+
+#[test]
+fn reports_a_missing_image() {
+    let stderr = build_error("missing-asset", 1);
+    assert_reports(&stderr, "error[missing-asset]: no file `content/diagram.png`\n --> content/_index.md:3:1\n");
+}
+
+#[test]
+fn broken_links_can_be_warnings() {
+    let site = Site::fixture("errors/broken-link");
+    site.write("book.toml", "[handbook]\ntitle = \"Errors\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_reports(
+        &run.stderr,
+        "warning[broken-link]: no page `content/runbooks/gone.md`\n --> content/_index.md:3:5\n",
+    );
+}
+
+#[test]
+fn reports_template_errors_at_the_template_line() {
+    let stderr = build_error("template-error", 1);
+    assert_reports(&stderr, "error[template]: ");
+    assert_reports(&stderr, " --> templates/page.html:3:7\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn reports_an_unreadable_file() {
+    let site = Site::fixture("errors/unreadable-file");
+    std::os::unix::fs::symlink(site.root.join("nowhere.md"), site.root.join("content/gone.md")).unwrap();
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert_reports(&run.stderr, "error[unreadable-file]: cannot read: ");
+    assert_reports(&run.stderr, " --> content/gone.md\n");
+}
+
+#[test]
+fn a_missing_book_toml_is_an_environment_error() {
+    let stderr = build_error("no-book-toml", 2);
+    assert_reports(&stderr, "error: no book.toml in ");
+    assert_reports(&stderr, "run `opsbook init` to start a handbook, or pass --root");
+}
+
+#[test]
+fn a_missing_root_is_an_environment_error() {
+    let site = Site::empty("missing-root");
+    let run = site.run(&["build", "--root", "does-not-exist"]);
+    run.expect_code(2);
+    assert_reports(&run.stderr, "error: cannot read the handbook root ");
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error() {
+    let site = Site::empty("unknown-flag");
+    let run = site.run(&["build", "--colour"]);
+    run.expect_code(2);
+    assert_reports(&run.stderr, "unexpected argument '--colour'");
+}
+
+#[test]
+fn reports_every_error_sorted_by_path_and_line() {
+    let stderr = build_error("many-errors", 1);
+    let locations: Vec<&str> = stderr.lines().filter_map(|l| l.strip_prefix(" --> ")).collect();
+    assert_eq!(locations, ["content/a.md:3:1", "content/a.md:6:5", "content/b.md:2:8", "content/c.md:1:3"]);
+    assert_reports(&stderr, "error: the build failed with 4 errors");
+}
+
+/// Regression guard for the builder issue: a failed build must not touch the previous
+/// output, byte for byte.
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let site = Site::fixture("basic");
+    site.build(&[]).expect_code(0);
+    let snapshot = |site: &Site| -> Vec<(String, Vec<u8>)> {
+        site.files_under("public")
+            .into_iter()
+            .map(|f| {
+                let bytes = std::fs::read(site.root.join("public").join(&f)).unwrap();
+                (f, bytes)
+            })
+            .collect()
+    };
+    let before = snapshot(&site);
+    site.write("content/runbooks/cache-flush-broken.md", "---\ntitle: [unclosed\n---\n");
+    site.write("content/runbooks/Cache Flush.md", "---\ntitle: Cache flush\n---\n\n[gone](gone.md)\n");
+    site.build(&[]).expect_code(1);
+    assert_eq!(before, snapshot(&site));
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(leftovers.iter().all(|n| !n.to_string_lossy().starts_with(".public")), "{leftovers:?}");
+}
