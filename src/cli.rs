@@ -48,11 +48,14 @@ pub struct BuildArgs {
     #[arg(long)]
     pub drafts: bool,
     /// The URL the site is published at, e.g. https://ops.example.org/handbook/ [default: handbook.base-url].
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
     /// Print only errors: no warnings, no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print how long each step of the build took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `opsbook init`.
@@ -61,6 +64,11 @@ pub struct InitArgs {
     /// The folder to create the handbook in; it must be empty or not exist yet.
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+}
+
+/// Checks `--base-url` when the command line is parsed, so a bad value is a usage error.
+fn parse_base_url(text: &str) -> Result<String, String> {
+    crate::config::BaseUrl::parse(text).map(|_| text.to_string())
 }
 
 #[cfg(test)]

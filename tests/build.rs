@@ -281,3 +281,16 @@ fn a_slug_replaces_the_file_name_in_the_url() {
     assert!(site.exists("public/playbooks/index.html"));
     assert!(site.exists("public/playbooks/database-failover/index.html"));
 }
+
+#[test]
+fn the_bundled_handbook_builds_without_warnings() {
+    let site = Site::empty("bundled");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    util::copy_dir(&repo.join("content"), &site.root.join("content"));
+    std::fs::copy(repo.join("book.toml"), site.root.join("book.toml")).unwrap();
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let pages = site.files_under("public").iter().filter(|f| f.ends_with("index.html")).count();
+    assert!(pages >= 15, "the bundled handbook has {pages} pages");
+}

@@ -199,3 +199,26 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let leftovers: Vec<_> = std::fs::read_dir(&site.root).unwrap().flatten().map(|e| e.file_name()).collect();
     assert!(leftovers.iter().all(|n| !n.to_string_lossy().starts_with(".public")), "{leftovers:?}");
 }
+
+#[test]
+fn a_bad_base_url_on_the_command_line_is_a_usage_error() {
+    let site = Site::fixture("basic");
+    let run = site.build(&["--base-url", "ops.example.org"]);
+    run.expect_code(2);
+    assert_reports(
+        &run.stderr,
+        "invalid value 'ops.example.org' for '--base-url <URL>': `base-url` must start with https://, http:// or /",
+    );
+}
+
+#[test]
+fn a_bad_base_url_in_book_toml_is_reported_at_its_line() {
+    let site = Site::fixture("basic");
+    site.write("book.toml", "[handbook]\ntitle = \"X\"\nbase-url = \"ops.example.org\"\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert_reports(
+        &run.stderr,
+        "error[config-field]: `base-url` must start with https://, http:// or /, found \"ops.example.org\"\n --> book.toml:3:1\n",
+    );
+}

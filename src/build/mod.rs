@@ -68,8 +68,34 @@ impl BuildReport {
     }
 }
 
+impl BuildReport {
+    /// The time of each step, one per line, with its share of the whole build.
+    pub fn timings_table(&self) -> String {
+        let total = self.elapsed.as_secs_f64().max(f64::EPSILON);
+        let mut table = String::new();
+        for (step, time) in &self.timings {
+            let seconds = time.as_secs_f64();
+            table.push_str(&format!("  {step:<12} {:>9.1} ms {:>5.1}%\n", seconds * 1000.0, seconds / total * 100.0));
+        }
+        table.push_str(&format!("  {:<12} {:>9.1} ms\n", "total", total * 1000.0));
+        table
+    }
+}
+
+/// The English plural of a kind name: `runbooks`, `policies`, `processes`.
 fn plural(kind: &str, n: usize) -> String {
-    if n == 1 { kind.to_string() } else { format!("{kind}s") }
+    if n == 1 {
+        return kind.to_string();
+    }
+    let bytes = kind.as_bytes();
+    let consonant_y = bytes.len() > 1 && bytes[bytes.len() - 1] == b'y' && !b"aeiou".contains(&bytes[bytes.len() - 2]);
+    if consonant_y {
+        format!("{}ies", &kind[..kind.len() - 1])
+    } else if kind.ends_with(['s', 'x']) || kind.ends_with("ch") || kind.ends_with("sh") {
+        format!("{kind}es")
+    } else {
+        format!("{kind}s")
+    }
 }
 
 /// `1234567` -> `1,234,567`.
@@ -304,6 +330,16 @@ fn write_extras(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pluralises_kind_names() {
+        assert_eq!(plural("runbook", 2), "runbooks");
+        assert_eq!(plural("rca", 96), "rcas");
+        assert_eq!(plural("policy", 3), "policies");
+        assert_eq!(plural("process", 2), "processes");
+        assert_eq!(plural("day", 2), "days");
+        assert_eq!(plural("policy", 1), "policy");
+    }
 
     #[test]
     fn formats_thousands() {

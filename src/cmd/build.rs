@@ -17,6 +17,9 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 super::print_diagnostics(&report.warnings, &root);
                 eprintln!("{}", report.summary(&super::shown_path(&report.output_dir)));
             }
+            if args.timings {
+                eprint!("{}", report.timings_table());
+            }
             ExitCode::SUCCESS
         }
         Err(Failure::Content(diagnostics)) => {

@@ -30,13 +30,6 @@ impl SourcePage {
         &self.text[self.body_start..]
     }
 
-    /// Whether the page is a section's own page (`_index.md` or `index.md`).
-    pub fn is_section_index(&self) -> bool {
-        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
-        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        stem == "_index" || stem == "index"
-    }
-
     /// The folder of the page, relative to `content/` (`""` for the top).
     pub fn dir(&self) -> &str {
         self.path.rsplit_once('/').map_or("", |(dir, _)| dir)

@@ -107,10 +107,11 @@ struct Index {
 fn index_rank(page: &SourcePage) -> Option<u8> {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    match stem {
+    let stem = stem.to_ascii_lowercase();
+    match stem.as_str() {
         "_index" => Some(0),
         "index" => Some(1),
-        _ if stem.eq_ignore_ascii_case("readme") => Some(2),
+        "readme" => Some(2),
         _ => None,
     }
 }
