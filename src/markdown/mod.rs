@@ -72,7 +72,7 @@ pub struct LinkRecord {
 pub struct Rendered {
     /// The HTML.
     pub html: String,
-    /// The table of contents (every heading but a leading `#` title).
+    /// The table of contents: every heading but a leading `#` title, nested by level.
     pub toc: Vec<TocEntry>,
     /// The text of the `#` heading that opens the body, if it does: the page's title
     /// is then already in the body.
@@ -347,7 +347,7 @@ impl<'a> Renderer<'a> {
         }
         if heading.opens_page && level == 1 {
             self.out.title_heading = Some(text.clone());
-        } else if level <= 4 {
+        } else {
             self.toc.push(TocEntry { level, id: id.clone(), title: text, children: Vec::new() });
         }
         self.out.anchors.push(id.clone());
