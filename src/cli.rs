@@ -1,4 +1,4 @@
-//! The command line, declared with clap: `opsbook build` and `opsbook init`.
+//! The command line, declared with clap: `opsbook build`, `opsbook new` and `opsbook init`.
 
 use std::path::PathBuf;
 
@@ -9,6 +9,7 @@ Examples:
   opsbook init my-handbook          start a new handbook in my-handbook/
   opsbook build                     build the handbook in this folder into public/
   opsbook build --root handbook --out /tmp/site --base-url https://ops.example.org/handbook/
+  opsbook new rca \"2026-03-14 DNS outage in eu-west\"
 
 Exit codes: 0 success (warnings allowed), 1 the content has errors, 2 usage or environment error.";
 
@@ -30,6 +31,11 @@ pub enum Command {
         after_help = "Examples:\n  opsbook build\n  opsbook build --drafts --out /tmp/preview\n  opsbook build --base-url https://ops.example.org/handbook/"
     )]
     Build(BuildArgs),
+    /// Start a new page of a kind from its template, e.g. a runbook or an incident review.
+    #[command(
+        after_help = "Examples:\n  opsbook new rca \"2026-03-14 DNS outage in eu-west\"\n  opsbook new runbook \"Disk full on a host\" --root handbook"
+    )]
+    New(NewArgs),
     /// Start a new handbook: book.toml, a home page, a runbook and the RCA template.
     #[command(after_help = "Examples:\n  opsbook init my-handbook\n  opsbook init            (in an empty folder)")]
     Init(InitArgs),
@@ -56,6 +62,20 @@ pub struct BuildArgs {
     /// Print how long each step of the build took.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// Options of `opsbook new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The kind of page: runbook, rca, manifesto, page, or a kind declared in book.toml.
+    #[arg(value_name = "KIND")]
+    pub kind: String,
+    /// The new page's title; its file name is made from it.
+    #[arg(value_name = "TITLE")]
+    pub title: String,
+    /// The handbook's folder (the one holding book.toml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }
 
 /// Options of `opsbook init`.

@@ -1,6 +1,6 @@
 //! The starter handbook that `opsbook init` writes: `book.toml`, a home page, a runbook
 //! section with one runbook, an incident review section and the incident review (RCA)
-//! template, the same template
+//! and runbook templates, the same templates
 //! the bundled handbook publishes.
 
 use std::path::Path;
@@ -16,6 +16,7 @@ pub(crate) const STARTER_FILES: &[(&str, &str)] = &[
     ("content/rca/_index.md", include_str!("../starter/content/rca/_index.md")),
     ("content/templates/_index.md", include_str!("../starter/content/templates/_index.md")),
     ("content/templates/rca.md", include_str!("../content/templates/rca.md")),
+    ("content/templates/runbook.md", include_str!("../content/templates/runbook.md")),
 ];
 
 /// Writes the starter into `dir`, which must not exist or be empty. Returns the files

@@ -45,6 +45,28 @@ fn percent_decode(text: &str) -> String {
 fn every_internal_link_resolves_under_a_base_path() {
     let site = Site::fixture("basic");
     site.build(&["--base-url", "https://ops.example.org/handbook/"]).expect_code(0);
+    assert_every_link_resolves(&site, 200);
+}
+
+/// The generated pages (catalogs, owners, tags, review) link correctly too.
+#[test]
+fn every_link_of_the_generated_pages_resolves() {
+    let site = Site::fixture("model");
+    site.run_on("2026-11-15", &["build"]).expect_code(0);
+    for page in [
+        "owners/index.html",
+        "tags/index.html",
+        "tags/database/index.html",
+        "review/index.html",
+        "rca/index.html",
+        "runbooks/index.html",
+    ] {
+        assert!(site.exists(&format!("public/{page}")), "{page}");
+    }
+    assert_every_link_resolves(&site, 300);
+}
+
+fn assert_every_link_resolves(site: &Site, at_least: usize) {
     let files = site.files_under("public");
     let html_files: Vec<&String> = files.iter().filter(|f| f.ends_with(".html")).collect();
     let mut pages: HashMap<String, String> = HashMap::new();
@@ -80,5 +102,5 @@ fn every_internal_link_resolves_under_a_base_path() {
         }
     }
     assert!(problems.is_empty(), "{} broken links:\n{}", problems.len(), problems.join("\n"));
-    assert!(checked > 200, "only {checked} links checked");
+    assert!(checked > at_least, "only {checked} links checked");
 }

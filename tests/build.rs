@@ -197,7 +197,9 @@ fn writes_404_robots_and_a_sitemap_with_absolute_urls() {
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://ops.example.org/handbook/</loc>"));
     assert!(sitemap.contains("<loc>https://ops.example.org/handbook/runbooks/db-failover/</loc>"));
-    assert_eq!(sitemap.matches("<loc>").count(), 13);
+    // 13 pages, and the generated /owners/, /tags/, two tag pages and /review/.
+    assert_eq!(sitemap.matches("<loc>").count(), 18);
+    assert!(sitemap.contains("<loc>https://ops.example.org/handbook/tags/database/</loc>"));
 }
 
 #[test]

@@ -222,3 +222,65 @@ fn a_bad_base_url_in_book_toml_is_reported_at_its_line() {
         "error[config-field]: `base-url` must start with https://, http:// or /, found \"ops.example.org\"\n --> book.toml:3:1\n",
     );
 }
+
+#[test]
+fn reports_a_missing_required_field_at_the_kind() {
+    let stderr = build_error("kind-missing-required", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: a page of kind `rca` needs the front matter field `incident_date`\n --> content/outage.md:3:1\n",
+    );
+}
+
+#[test]
+fn reports_a_kind_field_of_the_wrong_type() {
+    let stderr = build_error("kind-wrong-type", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `alerts` must be a list of text values, found a mapping\n --> content/failover.md:4:1\n",
+    );
+}
+
+#[test]
+fn reports_a_value_that_is_not_allowed_with_the_allowed_ones() {
+    let stderr = build_error("kind-value-not-allowed", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `severity` must be one of SEV1, SEV2, SEV3, SEV4, found \"P1\"\n --> content/failover.md:4:1\n",
+    );
+}
+
+#[test]
+fn reports_dates_that_are_not_dates_where_they_stand() {
+    let stderr = build_error("kind-bad-date", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `last_tested` must be a date (YYYY-MM-DD), found text \"yesterday\"\n --> content/failover.md:4:1\n",
+    );
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: `due` of action item 1 of `action_items` must be a date (YYYY-MM-DD), found text \"next week\"\n --> content/outage.md:7:10\n",
+    );
+}
+
+#[test]
+fn reports_an_unknown_kind_with_the_known_ones() {
+    let stderr = build_error("unknown-kind", 1);
+    assert_reports(
+        &stderr,
+        "error[unknown-kind]: unknown kind `playbook`; the kinds are: manifesto, page, rca, runbook, template\n --> content/failover.md:3:1\n",
+    );
+}
+
+#[test]
+fn reports_bad_kind_tables_in_book_toml() {
+    let stderr = build_error("kind-config", 1);
+    assert_reports(
+        &stderr,
+        "error[config-field]: `[kinds.policy] fields`: the type \"calendar\" of `effective` is not one of text, list, date, timestamp, duration, number, bool, period\n --> book.toml:4:1\n",
+    );
+    assert_reports(
+        &stderr,
+        "error[config-field]: `[kinds.policy] review-every` must be a period such as 90d, 6w, 6m or 1y, found \"sometimes\"\n",
+    );
+}

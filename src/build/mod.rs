@@ -2,20 +2,26 @@
 //!
 //! 1. load the configuration (`book.toml`);
 //! 2. find the theme's templates and static files;
-//! 3. walk `content/`;
-//! 4. load and parse the pages (parallel);
-//! 5. assemble the site model: sections, URLs, drafts, aliases;
-//! 6. render Markdown (parallel), which also resolves and checks links;
-//! 7. arrange the navigation (titles, order, previous/next);
-//! 8. stop if anything so far is an error;
-//! 9. load the templates;
-//! 10. write pages (parallel), assets, static files and the extra files into a
-//!     temporary folder;
-//! 11. swap the temporary folder in.
+//! 3. find the git repository and start reading its history in the background;
+//! 4. walk `content/`;
+//! 5. load and parse the pages (parallel);
+//! 6. assemble the site model: sections, URLs, drafts, aliases;
+//! 7. the handbook model: owners (CODEOWNERS), kinds and their fields, review
+//!    freshness, the owners, tags and review pages;
+//! 8. render Markdown (parallel), which also resolves and checks links;
+//! 9. arrange the navigation (titles, order, previous/next) and backlinks;
+//! 10. take the last-updated dates from the git history;
+//! 11. stop if anything so far is an error;
+//! 12. load the templates;
+//! 13. write pages (parallel), assets, static files and the extra files (sitemap,
+//!     feed, handbook.json...) into a temporary folder;
+//! 14. swap the temporary folder in.
 //!
 //! Every step is timed ([`BuildReport::timings`]).
 
+pub mod api;
 pub mod extras;
+pub mod feed;
 pub mod output;
 
 use std::collections::{BTreeMap, HashSet};
@@ -30,6 +36,8 @@ use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
 use crate::markdown::{MarkdownInput, render_markdown};
 use crate::render::{Renderer, ThemeFiles};
 use crate::site::Site;
+use crate::site::codeowners::CodeOwners;
+use crate::site::git::{self, GitDates};
 use output::Output;
 
 /// What a successful build did.
@@ -137,16 +145,21 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let config = Config::load(root, overrides)?;
     let theme = find_theme(&config)?;
     timer.lap("config");
+    let repository = git::locate(&config.root);
+    let history = read_history_in_background(&config, repository.is_some());
     let files = walk(&config, &mut diagnostics)?;
     timer.lap("walk");
     let pages = parse_pages(&config, &files, &mut diagnostics);
     timer.lap("parse");
     let mut site = assemble_site(config, &files, pages, &theme, &mut diagnostics);
+    build_model(&mut site, repository.as_ref(), &mut diagnostics);
     timer.lap("model");
     render_bodies(&mut site, &mut diagnostics);
     timer.lap("markdown");
     site.arrange();
     timer.lap("navigation");
+    apply_history(&mut site, history, repository.as_ref(), &mut diagnostics);
+    timer.lap("git");
     stop_on_errors(&mut diagnostics)?;
     let renderer = Renderer::new(&site, &theme).map_err(Failure::Content)?;
     timer.lap("templates");
@@ -163,12 +176,13 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     output.commit()?;
     timer.lap("swap");
     let mut kinds = BTreeMap::new();
-    for page in &site.pages {
+    let content_pages: Vec<_> = site.pages.iter().filter(|p| p.generated_index.is_none()).collect();
+    for page in &content_pages {
         *kinds.entry(page.kind.clone()).or_insert(0) += 1;
     }
     sort_diagnostics(&mut diagnostics);
     Ok(BuildReport {
-        pages: site.pages.len(),
+        pages: content_pages.len(),
         kinds,
         elapsed: started.elapsed(),
         output_dir: site.config.output_dir.clone(),
@@ -203,7 +217,15 @@ fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diag
 /// every build writes, so links to them resolve.
 fn generated_files(theme: &ThemeFiles) -> HashSet<String> {
     let mut files: HashSet<String> = theme.statics.keys().cloned().collect();
-    for name in ["404.html", "sitemap.xml", "robots.txt", "highlight-light.css", "highlight-dark.css"] {
+    for name in [
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+        "handbook.json",
+        "highlight-light.css",
+        "highlight-dark.css",
+    ] {
         files.insert(name.to_string());
     }
     files
@@ -217,6 +239,45 @@ fn assemble_site(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
     Site::assemble(config, files, pages, generated_files(theme), diagnostics)
+}
+
+/// Reads the git history on another thread while the pages are parsed and rendered.
+fn read_history_in_background(config: &Config, in_repository: bool) -> Option<std::thread::JoinHandle<GitDates>> {
+    let root = config.root.clone();
+    in_repository.then(|| std::thread::spawn(move || git::read_git_dates(&root)))
+}
+
+fn build_model(site: &mut Site, repository: Option<&git::Location>, diagnostics: &mut Vec<Diagnostic>) {
+    site.repository_prefix = repository.map(|r| r.prefix.clone()).unwrap_or_default();
+    let mut roots = vec![site.config.root.as_path()];
+    if let Some(repository) = repository {
+        roots.push(repository.toplevel.as_path());
+    }
+    let codeowners = CodeOwners::load(&roots);
+    site.model(codeowners.as_ref(), diagnostics);
+}
+
+fn apply_history(
+    site: &mut Site,
+    history: Option<std::thread::JoinHandle<GitDates>>,
+    repository: Option<&git::Location>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(dates) = history.and_then(|h| h.join().ok()) else { return };
+    site.apply_git(&dates);
+    if repository.is_some_and(|r| r.shallow) {
+        diagnostics.push(
+            Diagnostic::error(
+                crate::diagnostic::Rule::ShallowClone,
+                ".",
+                0,
+                0,
+                "the repository is a shallow clone: last-updated dates come from the commits it has and may be too recent",
+            )
+            .with_severity(crate::diagnostic::Severity::Warning)
+            .with_help("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in CI)"),
+        );
+    }
 }
 
 fn render_bodies(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
@@ -311,6 +372,10 @@ fn write_extras(
     if let Some(sitemap) = extras::sitemap(site) {
         output.write("sitemap.xml", sitemap)?;
     }
+    if let Some(feed) = feed::atom(site) {
+        output.write("feed.xml", feed)?;
+    }
+    output.write("handbook.json", api::handbook_json(site))?;
     output.write("robots.txt", extras::robots(site))?;
     if !site.aliases.is_empty() {
         output.write("_redirects", extras::redirects(site))?;

@@ -6,6 +6,7 @@
 
 pub mod build;
 pub mod init;
+pub mod new;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Init(args) => init::run(args),
+        Command::New(args) => new::run(args),
     }
 }
 

@@ -1,27 +1,32 @@
-//! The typed reading of front matter: the common fields every page may carry
-//! (title, description, kind, owners, tags, weight, draft, aliases, slug, template), each
-//! checked for its type. A wrong type is a diagnostic at the field's line.
-//! Every other field is kept as it was written and handed to templates as `page.extra`.
+//! The typed reading of front matter: the common fields every page may carry, each
+//! checked for its type. A wrong type is a diagnostic at the field's line. Every other
+//! field is kept as it was written: kinds validate their own fields against their
+//! schema ([`super::kinds`]), and templates see them as `page.extra`.
 
 use serde_json::{Map, Value};
 
 use super::front_matter::{Field, Fields};
-use crate::diagnostic::{Diagnostic, Rule};
+use super::node::Located;
+use super::values::{Place, ValueReader};
+use crate::dates::{Date, Period};
+use crate::diagnostic::Diagnostic;
 
-/// The fields that opsbook itself reads; all others go to `extra`.
-pub const COMMON_FIELDS: &[&str] =
-    &["title", "description", "kind", "owners", "tags", "weight", "draft", "aliases", "slug", "template"];
-
-/// A value with the line and column of its key in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located<T> {
-    /// The value.
-    pub value: T,
-    /// 1-based line of the key.
-    pub line: usize,
-    /// 1-based column of the key.
-    pub column: usize,
-}
+/// The fields that every page may carry, whatever its kind.
+pub const COMMON_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "kind",
+    "default_kind",
+    "owners",
+    "tags",
+    "weight",
+    "draft",
+    "aliases",
+    "slug",
+    "template",
+    "last_reviewed",
+    "review_every",
+];
 
 /// The front matter of a page, read.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +37,8 @@ pub struct FrontMatter {
     pub description: Option<String>,
     /// `kind`: page, runbook, rca, manifesto, template or a kind declared in book.toml.
     pub kind: Option<Located<String>>,
+    /// `default_kind`, on a section's page: the kind of every page beneath it.
+    pub default_kind: Option<Located<String>>,
     /// `owners`: people or teams responsible.
     pub owners: Vec<String>,
     /// `tags`.
@@ -46,6 +53,10 @@ pub struct FrontMatter {
     pub slug: Option<Located<String>>,
     /// `template`: the theme template that renders the page.
     pub template: Option<Located<String>>,
+    /// `last_reviewed`: when an owner last checked the page was still right.
+    pub last_reviewed: Option<Date>,
+    /// `review_every`: how long a review keeps the page fresh.
+    pub review_every: Option<Period>,
     /// Every field as written, with its location.
     pub fields: Fields,
 }
@@ -53,20 +64,29 @@ pub struct FrontMatter {
 impl FrontMatter {
     /// Reads the common fields of `fields`; `path` names the file in diagnostics.
     pub fn from_fields(fields: Fields, path: &str) -> (FrontMatter, Vec<Diagnostic>) {
-        let mut reader = Reader { path, diagnostics: Vec::new() };
+        let mut reader = ValueReader::new(path);
         let mut fm = FrontMatter::default();
         for field in &fields.0 {
+            let name = format!("front matter field `{}`", field.key);
+            let place = Place { name: &name, line: field.line, column: field.column };
+            let node = &field.value.value;
+            let located = |value: String| Located::new(value, field.line, field.column);
             match field.key.as_str() {
-                "title" => fm.title = reader.text(field),
-                "description" => fm.description = reader.text(field),
-                "kind" => fm.kind = reader.text(field).map(|v| reader.locate(field, v)),
-                "owners" => fm.owners = reader.list(field),
-                "tags" => fm.tags = reader.list(field),
-                "weight" => fm.weight = reader.integer(field),
-                "draft" => fm.draft = reader.boolean(field).unwrap_or(false),
-                "aliases" => fm.aliases = reader.list(field).into_iter().map(|v| reader.locate(field, v)).collect(),
-                "slug" => fm.slug = reader.text(field).map(|v| reader.locate(field, v)),
-                "template" => fm.template = reader.text(field).map(|v| reader.locate(field, v)),
+                "title" => fm.title = reader.text(place, node),
+                "description" => fm.description = reader.text(place, node),
+                "kind" => fm.kind = reader.text(place, node).map(located),
+                "default_kind" => fm.default_kind = reader.text(place, node).map(located),
+                "owners" => fm.owners = texts(reader.list(place, &field.value)),
+                "tags" => fm.tags = texts(reader.list(place, &field.value)),
+                "weight" => fm.weight = reader.integer(place, node),
+                "draft" => fm.draft = reader.boolean(place, node).unwrap_or(false),
+                "aliases" => {
+                    fm.aliases = reader.list(place, &field.value).into_iter().map(|a| located(a.value)).collect()
+                }
+                "slug" => fm.slug = reader.text(place, node).map(located),
+                "template" => fm.template = reader.text(place, node).map(located),
+                "last_reviewed" => fm.last_reviewed = reader.date(place, node),
+                "review_every" => fm.review_every = reader.period(place, node),
                 _ => {}
             }
         }
@@ -80,103 +100,23 @@ impl FrontMatter {
             .0
             .iter()
             .filter(|f| !COMMON_FIELDS.contains(&f.key.as_str()))
-            .map(|f| (f.key.clone(), f.value.clone()))
+            .map(|f| (f.key.clone(), f.value.value.to_json()))
             .collect()
     }
-}
 
-struct Reader<'a> {
-    path: &'a str,
-    diagnostics: Vec<Diagnostic>,
-}
-
-impl Reader<'_> {
-    fn locate<T>(&self, field: &Field, value: T) -> Located<T> {
-        Located { value, line: field.line, column: field.column }
+    /// Every field as JSON, in the order written.
+    pub fn all_fields(&self) -> Map<String, Value> {
+        self.fields.0.iter().map(|f| (f.key.clone(), f.value.value.to_json())).collect()
     }
 
-    fn wrong_type(&mut self, field: &Field, expected: &str) {
-        self.diagnostics.push(Diagnostic::error(
-            Rule::FrontMatterField,
-            self.path,
-            field.line,
-            field.column,
-            format!("front matter field `{}` must be {expected}, found {}", field.key, describe(&field.value)),
-        ));
-    }
-
-    fn text(&mut self, field: &Field) -> Option<String> {
-        match &field.value {
-            Value::Null => None,
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => {
-                self.wrong_type(field, "text");
-                None
-            }
-        }
-    }
-
-    fn list(&mut self, field: &Field) -> Vec<String> {
-        match &field.value {
-            Value::Null => Vec::new(),
-            Value::String(s) => vec![s.clone()],
-            Value::Array(items) if items.iter().all(|v| !v.is_array() && !v.is_object()) => {
-                items.iter().filter(|v| !v.is_null()).map(scalar_text).collect()
-            }
-            _ => {
-                self.wrong_type(field, "a list of text values");
-                Vec::new()
-            }
-        }
-    }
-
-    fn integer(&mut self, field: &Field) -> Option<i64> {
-        match &field.value {
-            Value::Null => None,
-            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
-            _ => {
-                self.wrong_type(field, "a whole number");
-                None
-            }
-        }
-    }
-
-    fn boolean(&mut self, field: &Field) -> Option<bool> {
-        match &field.value {
-            Value::Null => None,
-            Value::Bool(b) => Some(*b),
-            Value::String(s) if matches!(s.as_str(), "true" | "yes") => Some(true),
-            Value::String(s) if matches!(s.as_str(), "false" | "no") => Some(false),
-            _ => {
-                self.wrong_type(field, "true or false");
-                None
-            }
-        }
+    /// The field named `key`, if present and not null.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.get(key).filter(|f| f.value.value != super::node::Node::Null)
     }
 }
 
-fn scalar_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// Describes a value for an error message: `text "high"`, `a list`, `a number (3)`.
-pub fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "nothing".into(),
-        Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if s.chars().count() > 40 => {
-            format!("text {:?}…", s.chars().take(40).collect::<String>())
-        }
-        Value::String(s) => format!("text {s:?}"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a mapping".into(),
-    }
+fn texts(items: Vec<Located<String>>) -> Vec<String> {
+    items.into_iter().map(|i| i.value).collect()
 }
 
 #[cfg(test)]
@@ -201,15 +141,25 @@ mod tests {
         assert_eq!(fm.weight, Some(-3));
         assert!(fm.draft);
         assert_eq!(fm.extra().get("service"), Some(&Value::String("db".into())));
+        assert!(fm.extra().get("title").is_none());
     }
 
     #[test]
     fn rejects_wrong_types_at_the_field() {
-        let (_, diagnostics) = read("---\ntitle: A\nweight: high\ntags: {a: 1}\n---\n");
-        assert_eq!(diagnostics.len(), 2);
+        let (_, diagnostics) =
+            read("---\ntitle: A\nweight: high\ntags: {a: 1}\nlast_reviewed: last week\nreview_every: often\n---\n");
+        assert_eq!(diagnostics.len(), 4);
+        assert_eq!(
+            diagnostics[2].message,
+            "front matter field `last_reviewed` must be a date (YYYY-MM-DD), found text \"last week\""
+        );
+        assert_eq!(
+            diagnostics[3].message,
+            "front matter field `review_every` must be a period such as 90d, 6w, 6m or 1y, found text \"often\""
+        );
         assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 1));
         assert_eq!(diagnostics[0].message, "front matter field `weight` must be a whole number, found text \"high\"");
         assert_eq!(diagnostics[1].line, 4);
-        assert_eq!(diagnostics[1].rule, Rule::FrontMatterField);
+        assert_eq!(diagnostics[1].rule, crate::diagnostic::Rule::FrontMatterField);
     }
 }

@@ -7,9 +7,10 @@
 
 use std::fmt;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+use super::node::{Located, Node};
 use crate::diagnostic::line_column;
 
 /// The syntax of a front matter block.
@@ -98,12 +99,12 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SyntaxError> {
 pub struct Field {
     /// The key.
     pub key: String,
-    /// The value, as JSON (YAML and TOML dates become strings).
-    pub value: Value,
     /// The 1-based line of the key in the file.
     pub line: usize,
     /// The 1-based column of the key.
     pub column: usize,
+    /// The value, with its own location (and its parts').
+    pub value: Located<Node>,
 }
 
 /// The top-level fields of a front matter block, in the order they were written (YAML)
@@ -133,37 +134,53 @@ fn parse_yaml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
     let options = serde_saphyr::options! {
         leading_zero_numbers_as_strings: true,
     };
-    let raw: RawFields<serde_saphyr::Spanned<String>, serde_saphyr::Spanned<Value>> =
-        serde_saphyr::from_str_with_options(block.text, options).map_err(|e| {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-            SyntaxError {
-                line: block.first_line + line.max(1) - 1,
-                column: column.max(1),
-                message: format!("invalid YAML front matter: {}", strip_location(&e.without_snippet().to_string())),
-            }
-        })?;
-    let Some(entries) = raw.0 else {
-        return Err(SyntaxError {
-            line: block.first_line,
-            column: 1,
-            message: "the front matter must be a mapping of `key: value` fields".into(),
-        });
+    let root: YamlNode = serde_saphyr::from_str_with_options(block.text, options).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+        SyntaxError {
+            line: block.first_line + line.max(1) - 1,
+            column: column.max(1),
+            message: format!("invalid YAML front matter: {}", strip_location(&e.without_snippet().to_string())),
+        }
+    })?;
+    let entries = match root.0 {
+        Node::Map(entries) => entries,
+        Node::Null => Vec::new(),
+        _ => {
+            return Err(SyntaxError {
+                line: block.first_line,
+                column: 1,
+                message: "the front matter must be a mapping of `key: value` fields".into(),
+            });
+        }
     };
+    let offset = block.first_line - 1;
     Ok(Fields(
         entries
             .into_iter()
-            .map(|(key, value)| Field {
-                line: block.first_line + (key.referenced.line() as usize).max(1) - 1,
-                column: (key.referenced.column() as usize).max(1),
-                key: key.value,
-                value: value.value,
+            .map(|(key, mut value)| {
+                shift_lines(&mut value, offset);
+                Field { key: key.value, line: key.line + offset, column: key.column, value }
             })
             .collect(),
     ))
 }
 
+/// Moves every location of a node down by `offset` lines: the front matter's own lines
+/// become the file's.
+fn shift_lines(node: &mut Located<Node>, offset: usize) {
+    node.line += offset;
+    match &mut node.value {
+        Node::List(items) => items.iter_mut().for_each(|item| shift_lines(item, offset)),
+        Node::Map(entries) => entries.iter_mut().for_each(|(key, value)| {
+            key.line += offset;
+            shift_lines(value, offset);
+        }),
+        _ => {}
+    }
+}
+
 fn parse_toml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
-    let raw: RawFields<toml::Spanned<String>, Value> = toml::from_str(block.text).map_err(|e| {
+    let raw: TomlFields = toml::from_str(block.text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |span| line_column(block.text, span.start));
         SyntaxError {
             line: block.first_line + line - 1,
@@ -173,11 +190,14 @@ fn parse_toml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
     })?;
     Ok(Fields(
         raw.0
-            .unwrap_or_default()
             .into_iter()
             .map(|(key, value)| {
                 let (line, column) = line_column(block.text, key.span().start);
-                Field { key: key.into_inner(), value: untoml(value), line: block.first_line + line - 1, column }
+                let (value_line, value_column) = line_column(block.text, value.span().start);
+                let line = block.first_line + line - 1;
+                let value_line = block.first_line + value_line - 1;
+                let node = Node::from_json(untoml(value.into_inner()), value_line, value_column);
+                Field { key: key.into_inner(), line, column, value: Located::new(node, value_line, value_column) }
             })
             .collect(),
     ))
@@ -208,51 +228,94 @@ fn strip_location(message: &str) -> &str {
     }
 }
 
-/// The top-level mapping, keys and values kept in order; `None` when the document is
-/// not a mapping.
-struct RawFields<K, V>(Option<Vec<(K, V)>>);
+/// A YAML value whose every part carries its location (relative to the front matter).
+struct YamlNode(Node);
 
-impl<'de, K: serde::Deserialize<'de>, V: serde::Deserialize<'de>> serde::Deserialize<'de> for RawFields<K, V> {
+impl<'de> serde::Deserialize<'de> for YamlNode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor<K, V>(std::marker::PhantomData<(K, V)>);
-        impl<'de, K: serde::Deserialize<'de>, V: serde::Deserialize<'de>> Visitor<'de> for MapVisitor<K, V> {
-            type Value = RawFields<K, V>;
+        deserializer.deserialize_any(YamlVisitor).map(YamlNode)
+    }
+}
+
+fn located<T>(spanned: serde_saphyr::Spanned<T>) -> Located<T> {
+    let line = (spanned.referenced.line() as usize).max(1);
+    let column = (spanned.referenced.column() as usize).max(1);
+    Located::new(spanned.value, line, column)
+}
+
+struct YamlVisitor;
+
+impl<'de> Visitor<'de> for YamlVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Bool(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Number(v.into()))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::Number(v.into()))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Node, E> {
+        Ok(serde_json::Number::from_f64(v).map_or_else(|| Node::Text(v.to_string()), Node::Number))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Text(v.to_string()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Text(v))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(YamlVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<serde_saphyr::Spanned<YamlNode>>()? {
+            let Located { value, line, column } = located(item);
+            items.push(Located::new(value.0, line, column));
+        }
+        Ok(Node::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<serde_saphyr::Spanned<String>>()? {
+            let Located { value, line, column } = located(map.next_value::<serde_saphyr::Spanned<YamlNode>>()?);
+            entries.push((located(key), Located::new(value.0, line, column)));
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+/// The top-level TOML table, keys and values with their byte spans.
+struct TomlFields(Vec<(toml::Spanned<String>, toml::Spanned<Value>)>);
+
+impl<'de> serde::Deserialize<'de> for TomlFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TableVisitor;
+        impl<'de> Visitor<'de> for TableVisitor {
+            type Value = TomlFields;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping of fields")
+                f.write_str("a table of fields")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(key) = map.next_key::<K>()? {
-                    entries.push((key, map.next_value::<V>()?));
+                while let Some(key) = map.next_key::<toml::Spanned<String>>()? {
+                    entries.push((key, map.next_value()?));
                 }
-                Ok(RawFields(Some(entries)))
-            }
-            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-                Ok(RawFields(Some(Vec::new())))
-            }
-            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-                Ok(RawFields(Some(Vec::new())))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-                Ok(RawFields(None))
-            }
-            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(RawFields(None))
-            }
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(RawFields(None))
-            }
-            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(RawFields(None))
-            }
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(RawFields(None))
-            }
-            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(RawFields(None))
+                Ok(TomlFields(entries))
             }
         }
-        deserializer.deserialize_any(MapVisitor(std::marker::PhantomData))
+        deserializer.deserialize_map(TableVisitor)
     }
 }
 
@@ -290,9 +353,24 @@ mod tests {
     #[test]
     fn reads_yaml_fields_with_file_lines() {
         let f = fields("---\ntitle: Failover\nowners:\n  - \"@dba\"\nmode: 0755\n---\n").unwrap();
-        assert_eq!(f.get("title").unwrap().value, Value::String("Failover".into()));
+        assert_eq!(f.get("title").unwrap().value.value, Node::Text("Failover".into()));
         assert_eq!(f.get("owners").unwrap().line, 3);
-        assert_eq!(f.get("mode").unwrap().value, Value::String("0755".into()));
+        let Node::List(owners) = &f.get("owners").unwrap().value.value else { panic!("a list") };
+        assert_eq!((owners[0].line, owners[0].column), (4, 5));
+        assert_eq!(f.get("mode").unwrap().value.value, Node::Text("0755".into()));
+    }
+
+    #[test]
+    fn locates_nested_values() {
+        let f = fields(
+            "---\ntitle: A\naction_items:\n  - title: one\n    due: 2026-01-02\n  - title: two\n    due: soon\n---\n",
+        )
+        .unwrap();
+        let items = &f.get("action_items").unwrap().value.value;
+        let Node::List(items) = items else { panic!("a list") };
+        let due = items[1].value.get("due").unwrap();
+        assert_eq!((due.line, due.column), (7, 10));
+        assert_eq!(due.value, Node::Text("soon".into()));
     }
 
     #[test]
@@ -317,7 +395,7 @@ mod tests {
     #[test]
     fn reads_toml_fields_and_dates() {
         let f = fields("+++\ntitle = \"A\"\ndate = 2024-01-02\n+++\n").unwrap();
-        assert_eq!(f.get("date").unwrap().value, Value::String("2024-01-02".into()));
+        assert_eq!(f.get("date").unwrap().value.value, Node::Text("2024-01-02".into()));
         assert_eq!(f.get("date").unwrap().line, 3);
     }
 

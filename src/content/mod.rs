@@ -4,14 +4,18 @@
 
 pub mod fields;
 pub mod front_matter;
+pub mod kinds;
+pub mod node;
 pub mod page;
+pub mod values;
 pub mod walk;
 
 use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use fields::{FrontMatter, Located};
+pub use fields::FrontMatter;
+pub use node::{Located, Node};
 pub use page::{SourcePage, load_page};
 pub use walk::{ContentFiles, walk_content};
 

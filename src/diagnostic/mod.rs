@@ -58,6 +58,8 @@ pub enum Rule {
     MissingAsset,
     /// A template could not be parsed or rendered.
     Template,
+    /// The git repository is a shallow clone, so last-updated dates may be wrong.
+    ShallowClone,
 }
 
 impl Rule {
@@ -76,6 +78,7 @@ impl Rule {
             Rule::BrokenLink => "broken-link",
             Rule::MissingAsset => "missing-asset",
             Rule::Template => "template",
+            Rule::ShallowClone => "shallow-clone",
         }
     }
 }

@@ -77,6 +77,8 @@ pub struct Rendered {
     /// The text of the `#` heading that opens the body, if it does: the page's title
     /// is then already in the body.
     pub title_heading: Option<String>,
+    /// The HTML of that heading, which is not part of `html`.
+    pub title_html: String,
     /// The text of the first `#` heading anywhere, for pages without a title.
     pub first_h1: Option<String>,
     /// The text of the first paragraph, shortened: a fallback description.
@@ -145,8 +147,17 @@ impl<'a> Renderer<'a> {
                 Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                     let opens_page = !self.blocks_seen && !in_footnote;
                     self.blocks_seen = true;
+                    let is_title = opens_page && level == HeadingLevel::H1;
                     let heading = Heading { level, id, classes, attrs, opens_page };
-                    self.heading(heading, &mut parser, target);
+                    if is_title {
+                        // The page's title heading is kept apart, so the theme can put
+                        // the page's details right under it.
+                        let mut events = Vec::new();
+                        self.heading(heading, &mut parser, &mut events);
+                        pulldown_cmark::html::push_html(&mut self.out.title_html, events.into_iter());
+                    } else {
+                        self.heading(heading, &mut parser, target);
+                    }
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     self.blocks_seen = true;

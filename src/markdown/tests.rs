@@ -89,7 +89,7 @@ fn renders_github_alerts_as_callouts() {
 
 #[test]
 fn gives_repeated_headings_their_own_ids() {
-    insta::assert_snapshot!(html("# Title\n\n## Steps\n\n### Check\n\n## Steps\n\n### Check\n"));
+    insta::assert_snapshot!(html("Intro.\n\n# Title\n\n## Steps\n\n### Check\n\n## Steps\n\n### Check\n"));
 }
 
 #[test]
@@ -149,4 +149,14 @@ fn an_h1_after_text_is_not_the_title() {
 fn shortens_at_word_boundaries() {
     assert_eq!(shorten("one two three four", 9), "one two…");
     assert_eq!(shorten("short", 9), "short");
+}
+
+#[test]
+fn keeps_the_title_heading_apart_from_the_body() {
+    let rendered = render("# Database failover {#top}\n\nText.\n");
+    assert_eq!(
+        rendered.title_html,
+        "<h1 id=\"top\">Database failover<a class=\"anchor\" href=\"#top\" aria-label=\"Link to this section\">#</a></h1>\n"
+    );
+    assert_eq!(rendered.html, "<p>Text.</p>\n");
 }

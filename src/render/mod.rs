@@ -1,7 +1,8 @@
 //! Rendering pages through the Tera theme: template loading with the site > theme >
 //! built-in lookup ([`theme`]), the views templates see ([`views`]), and the template
 //! chosen for each page (front matter `template`, else `index.html` for the home page,
-//! `section.html` for sections and `page.html` for the rest).
+//! `section.html` for sections, `owners.html`, `tags.html`, `tag.html` and `review.html`
+//! for the pages opsbook generates, and `page.html` for the rest).
 
 pub mod theme;
 pub mod views;
@@ -73,7 +74,14 @@ impl Renderer {
                 format!("no template `{}` in the theme or in templates/", template.value),
             ));
         }
-        let name = if id == 0 {
+        let name = if let Some(index) = &page.generated_index {
+            match index {
+                crate::site::GeneratedIndex::Owners => "owners.html",
+                crate::site::GeneratedIndex::Tags => "tags.html",
+                crate::site::GeneratedIndex::Tag(_) => "tag.html",
+                crate::site::GeneratedIndex::Review => "review.html",
+            }
+        } else if id == 0 {
             "index.html"
         } else if page.is_section {
             "section.html"
@@ -99,6 +107,7 @@ impl Renderer {
         context.prev = None;
         context.next = None;
         context.section = None;
+        context.index = None;
         for item in &mut context.nav {
             item.current = false;
         }

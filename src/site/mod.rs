@@ -8,17 +8,27 @@
 //! 3. [`Site::arrange`] orders each section's children by weight, then title, and fixes
 //!    the reading order behind previous/next links ([`nav`]).
 
+pub mod catalog;
+pub mod codeowners;
+pub mod git;
+pub mod indexes;
+pub mod kinds;
 pub mod nav;
+pub mod repository;
 pub mod resolve;
+pub mod review;
 pub mod urls;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::config::Config;
+use crate::content::kinds::KindValues;
 use crate::content::{ContentFiles, SourcePage};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::markdown::Rendered;
 use crate::slug::title_from_name;
+use git::Change;
+use review::Review;
 
 pub use resolve::SiteLinks;
 
@@ -48,6 +58,32 @@ pub struct Page {
     pub generated: bool,
     /// The rendered body.
     pub rendered: Rendered,
+    /// For pages opsbook generates without a source (the tags, owners and review
+    /// pages): which one.
+    pub generated_index: Option<GeneratedIndex>,
+    /// The kind's fields, read with their types.
+    pub values: KindValues,
+    /// Owners: front matter, else CODEOWNERS.
+    pub owners: Vec<String>,
+    /// The review state.
+    pub review: Option<Review>,
+    /// The last change in git.
+    pub change: Option<Change>,
+    /// The pages that link to this one, in reading order.
+    pub backlinks: Vec<PageId>,
+}
+
+/// The pages opsbook generates from the model rather than from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeneratedIndex {
+    /// `/owners/`: every owner and their pages.
+    Owners,
+    /// `/tags/`: every tag.
+    Tags,
+    /// `/tags/<slug>/`: the pages of one tag.
+    Tag(String),
+    /// `/review/`: the pages due or overdue for review.
+    Review,
 }
 
 impl Page {
@@ -81,6 +117,12 @@ pub struct Site {
     pub order: Vec<PageId>,
     /// Each page's position in `order`.
     pub position: Vec<usize>,
+    /// Owners, tags and the pages that list them.
+    pub indexes: indexes::Indexes,
+    /// The date review freshness and overdue action items are measured against.
+    pub today: crate::dates::Date,
+    /// Where the handbook sits in its git repository, when it is in one.
+    pub repository_prefix: String,
     index: Index,
 }
 
@@ -238,7 +280,18 @@ impl Site {
         }
         let aliases = urls::collect_aliases(&pages, &index.by_url, diagnostics);
         let count = pages.len();
-        Site { config, pages, assets, aliases, order: Vec::new(), position: vec![0; count], index }
+        Site {
+            config,
+            pages,
+            assets,
+            aliases,
+            order: Vec::new(),
+            position: vec![usize::MAX; count],
+            indexes: indexes::Indexes::default(),
+            today: crate::dates::today(),
+            repository_prefix: String::new(),
+            index,
+        }
     }
 
     /// The resolver that Markdown rendering uses for this site.
@@ -261,13 +314,41 @@ impl Site {
         self.config.base_url.href(&self.pages[id].url)
     }
 
-    /// Gives each page its final title, orders every section and fixes the reading
-    /// order; run after Markdown rendering, since titles may come from headings.
+    /// Gives every page its owners (front matter, else CODEOWNERS), its kind, its kind
+    /// fields and its review state, and adds the owners, tags and review pages.
+    pub fn model(&mut self, codeowners: Option<&codeowners::CodeOwners>, diagnostics: &mut Vec<Diagnostic>) {
+        let prefix = self.repository_prefix.clone();
+        indexes::assign_owners(self, codeowners, &prefix);
+        kinds::resolve_kinds(self, diagnostics);
+        kinds::validate_pages(self, diagnostics);
+        indexes::add_index_pages(self, diagnostics);
+    }
+
+    /// Gives each page its final title, orders every section, fixes the reading order
+    /// and collects backlinks; run after Markdown rendering, since titles may come from
+    /// headings and backlinks from links.
     pub fn arrange(&mut self) {
         for page in &mut self.pages {
-            page.title = resolve_title(page, &self.config.title);
+            if page.generated_index.is_none() {
+                page.title = resolve_title(page, &self.config.title);
+            }
         }
         nav::arrange(self);
+        indexes::collect_backlinks(self);
+    }
+
+    /// Records the last change of every page from git.
+    pub fn apply_git(&mut self, dates: &git::GitDates) {
+        for page in &mut self.pages {
+            if !page.source.file.is_empty() && !page.generated {
+                page.change = dates.changes.get(&page.source.file).cloned();
+            }
+        }
+    }
+
+    /// The path of a page's source from the repository root.
+    pub fn repository_path(&self, id: PageId) -> String {
+        format!("{}{}", self.repository_prefix, self.pages[id].source.file)
     }
 }
 
@@ -304,6 +385,12 @@ fn blank_page(source: SourcePage) -> Page {
         is_section: false,
         generated: false,
         rendered: Rendered::default(),
+        generated_index: None,
+        values: KindValues::default(),
+        owners: Vec::new(),
+        review: None,
+        change: None,
+        backlinks: Vec::new(),
     }
 }
 

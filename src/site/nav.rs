@@ -19,7 +19,8 @@ pub(super) fn arrange(site: &mut Site) {
         page.children.clear();
     }
     for id in 0..count {
-        if let Some(parent) = site.pages[id].parent {
+        // The generated index pages (tags, owners, review) are not part of the tree.
+        if let Some(parent) = site.pages[id].parent.filter(|_| site.pages[id].generated_index.is_none()) {
             site.pages[parent].children.push(id);
         }
     }

@@ -93,6 +93,13 @@ impl Site {
         Run::from(opsbook().args(args).current_dir(&self.root).output().expect("run opsbook"))
     }
 
+    /// Runs `opsbook ARGS` in the site's folder with `OPSBOOK_TODAY` set, so review
+    /// freshness and overdue items are measured against a fixed day.
+    pub fn run_on(&self, today: &str, args: &[&str]) -> Run {
+        let output = opsbook().args(args).env("OPSBOOK_TODAY", today).current_dir(&self.root).output();
+        Run::from(output.expect("run opsbook"))
+    }
+
     /// Runs `opsbook build ARGS` in the site's folder.
     pub fn build(&self, args: &[&str]) -> Run {
         let mut all = vec!["build"];

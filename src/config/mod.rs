@@ -9,6 +9,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod base_url;
+mod kinds;
+
+pub use base_url::BaseUrl;
+
+use crate::content::kinds::Kinds;
+use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
 
 /// The name of the configuration file at the handbook root.
@@ -20,6 +27,9 @@ struct RawConfig {
     handbook: Option<HandbookTable>,
     build: BuildTable,
     check: CheckTable,
+    review: ReviewTable,
+    kinds: std::collections::BTreeMap<String, kinds::KindTable>,
+    links: LinksTable,
 }
 
 /// `[handbook]`: what the handbook is called and where it is published.
@@ -34,6 +44,11 @@ struct HandbookTable {
     base_url: Option<String>,
     /// The language of the pages, as a BCP 47 tag.
     language: Option<String>,
+    /// The repository the handbook's sources live in; enables edit, source, history and
+    /// new-issue links.
+    repository: Option<String>,
+    /// The branch those links point to.
+    branch: Option<String>,
 }
 
 /// `[build]`: where the output goes and which theme renders it.
@@ -73,6 +88,53 @@ enum LinkLevel {
     Warn,
 }
 
+/// `[review]`: how long reviews keep pages fresh.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct ReviewTable {
+    /// The review period of every page whose kind has none.
+    every: Option<String>,
+    /// How long before its due date a review counts as due soon.
+    due_soon: Option<String>,
+}
+
+/// `[links]`: URL templates for the repository links, when the repository is neither on
+/// GitHub nor on GitLab, or to change them.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LinksTable {
+    /// Edit this page.
+    pub edit: Option<String>,
+    /// View its source.
+    pub source: Option<String>,
+    /// Its history.
+    pub history: Option<String>,
+    /// Open an issue about it.
+    pub issue: Option<String>,
+    /// One commit.
+    pub commit: Option<String>,
+}
+
+/// Review settings, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewConfig {
+    /// The review period of pages whose kind has none.
+    pub every: Option<Period>,
+    /// How long before its due date a review counts as due soon.
+    pub due_soon: Period,
+}
+
+/// The repository the handbook's sources live in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repository {
+    /// Its web address, without a trailing `/`.
+    pub url: String,
+    /// The branch links point to.
+    pub branch: String,
+    /// URL templates overriding the ones for GitHub or GitLab.
+    pub links: LinksTable,
+}
+
 /// Settings given on the command line, which win over `book.toml`.
 #[derive(Debug, Default, Clone)]
 pub struct Overrides {
@@ -105,6 +167,12 @@ pub struct Config {
     pub drafts: bool,
     /// The severity of broken internal links.
     pub link_severity: Severity,
+    /// The page kinds, built-in and declared.
+    pub kinds: Kinds,
+    /// Review settings.
+    pub review: ReviewConfig,
+    /// The repository, when `repository` is set.
+    pub repository: Option<Repository>,
 }
 
 impl Config {
@@ -177,6 +245,13 @@ impl Config {
                 format!("`[build] theme` must be a folder name under themes/, found {:?}", raw.build.theme),
             ));
         }
+        let kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
+        let review = resolve_review(&raw.review, text, &mut problems);
+        let repository = handbook.repository.filter(|r| !r.trim().is_empty()).map(|url| Repository {
+            url: url.trim().trim_end_matches('/').trim_end_matches(".git").to_string(),
+            branch: handbook.branch.clone().unwrap_or_else(|| "main".into()),
+            links: raw.links.clone(),
+        });
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -197,82 +272,15 @@ impl Config {
                 LinkLevel::Error => Severity::Error,
                 LinkLevel::Warn => Severity::Warning,
             },
+            kinds,
+            review,
+            repository,
         })
     }
 
     /// The folder of the pages.
     pub fn content_dir(&self) -> PathBuf {
         self.root.join("content")
-    }
-}
-
-/// Where the site is published: an optional origin (`https://ops.example.org`) and the
-/// path every URL starts with (`/handbook/`, or `/`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
-    origin: String,
-    path: String,
-}
-
-impl Default for BaseUrl {
-    fn default() -> Self {
-        BaseUrl { origin: String::new(), path: "/".into() }
-    }
-}
-
-impl BaseUrl {
-    /// Parses `https://host/path/`, `https://host` or a bare `/path/`.
-    pub fn parse(text: &str) -> Result<BaseUrl, String> {
-        let text = text.trim();
-        let (origin, path) = if let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))
-        {
-            let scheme_len = text.len() - rest.len();
-            let host_end = rest.find('/').unwrap_or(rest.len());
-            if host_end == 0 {
-                return Err(format!("`base-url` {text:?} has no host"));
-            }
-            (text[..scheme_len + host_end].to_string(), &rest[host_end..])
-        } else if text.starts_with('/') {
-            (String::new(), text)
-        } else {
-            return Err(format!("`base-url` must start with https://, http:// or /, found {text:?}"));
-        };
-        if path.contains(['?', '#', ' ']) {
-            return Err(format!("`base-url` must not contain a query, fragment or space, found {text:?}"));
-        }
-        let mut path = path.trim_end_matches('/').to_string();
-        if !path.starts_with('/') {
-            path.insert(0, '/');
-        }
-        if !path.ends_with('/') {
-            path.push('/');
-        }
-        Ok(BaseUrl { origin, path })
-    }
-
-    /// The path every URL of the site starts with, e.g. `/handbook/`.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// Whether the base URL names a host, so absolute URLs (sitemap, feed) can be made.
-    pub fn has_origin(&self) -> bool {
-        !self.origin.is_empty()
-    }
-
-    /// The link to a site path (`runbooks/x/` or `/runbooks/x/`), with the base path.
-    pub fn href(&self, site_path: &str) -> String {
-        format!("{}{}", self.path, site_path.trim_start_matches('/'))
-    }
-
-    /// The absolute URL of a site path, when the base URL has a host.
-    pub fn absolute(&self, site_path: &str) -> Option<String> {
-        self.has_origin().then(|| format!("{}{}", self.origin, self.href(site_path)))
-    }
-
-    /// The same base URL with its origin replaced, as `serve` does for the local address.
-    pub fn with_origin(&self, origin: &str) -> BaseUrl {
-        BaseUrl { origin: origin.trim_end_matches('/').to_string(), path: self.path.clone() }
     }
 }
 
@@ -294,6 +302,33 @@ fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
         _ => format!("book.toml: {message}"),
     };
     Diagnostic::error(rule, CONFIG_FILE, line, column, message)
+}
+
+fn resolve_review(table: &ReviewTable, text: &str, problems: &mut Vec<Diagnostic>) -> ReviewConfig {
+    let mut period = |key: &str, value: &Option<String>| {
+        let value = value.as_deref()?;
+        Period::parse(value).or_else(|| {
+            let (line, column) = locate_key(text, key);
+            problems.push(Diagnostic::error(
+                Rule::ConfigField,
+                CONFIG_FILE,
+                line,
+                column,
+                format!("`[review] {key}` must be a period such as 90d, 6w, 6m or 1y, found {value:?}"),
+            ));
+            None
+        })
+    };
+    ReviewConfig {
+        every: period("every", &table.every),
+        due_soon: period("due-soon", &table.due_soon).unwrap_or(Period::Days(30)),
+    }
+}
+
+/// The line of a table header `[name]` in a TOML text (column 1), or (0, 0).
+fn locate_table(text: &str, name: &str) -> (usize, usize) {
+    let header = format!("[{name}]");
+    text.lines().position(|l| l.trim() == header).map_or((0, 0), |i| (i + 1, 1))
 }
 
 /// The line and column of `key = ...` in a TOML text, for errors found after parsing.
@@ -343,14 +378,5 @@ mod tests {
         assert_eq!(errors[0].rule, Rule::ConfigField);
         assert_eq!(errors[0].line, 1);
         assert!(errors[0].message.contains("title"));
-    }
-
-    #[test]
-    fn parses_base_urls() {
-        assert_eq!(BaseUrl::parse("/").unwrap().path(), "/");
-        assert_eq!(BaseUrl::parse("/docs").unwrap().href("a/"), "/docs/a/");
-        assert_eq!(BaseUrl::parse("https://x.org").unwrap().absolute("").as_deref(), Some("https://x.org/"));
-        assert!(BaseUrl::parse("x.org").is_err());
-        assert!(BaseUrl::parse("https:///x").is_err());
     }
 }

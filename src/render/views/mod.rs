@@ -9,12 +9,17 @@
 //! | `nav` | the navigation entries: title, url, depth, current, open, has_children, more |
 //! | `breadcrumbs` | the section pages above this one: title, url |
 //! | `prev`, `next` | the neighbours in reading order, or nothing |
-//! | `section` | on section pages: `children`, the pages and subsections, in order |
+//! | `section` | on section pages: `children`, the pages and subsections, in order, and the `catalog` |
+//! | `index` | on generated pages (owners, tags, review): what they list |
+
+mod lists;
+mod page;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
-use crate::markdown::TocEntry;
+pub use lists::{CatalogView, IndexView, SectionView};
+pub use page::{NamedLink, PageView, ReviewView};
+
 use crate::site::nav::{ancestors, nav_items, neighbours};
 use crate::site::{PageId, Site};
 
@@ -33,6 +38,12 @@ pub struct SiteView<'a> {
     pub base_url: Option<String>,
     /// The opsbook version that built the site.
     pub version: &'static str,
+    /// The link to `/owners/`, when there is one.
+    pub owners_url: Option<String>,
+    /// The link to `/tags/`, when there is one.
+    pub tags_url: Option<String>,
+    /// The link to `/review/`, when there is one.
+    pub review_url: Option<String>,
 }
 
 impl<'a> SiteView<'a> {
@@ -46,71 +57,9 @@ impl<'a> SiteView<'a> {
             root: config.base_url.path(),
             base_url: config.base_url.absolute(""),
             version: env!("CARGO_PKG_VERSION"),
-        }
-    }
-}
-
-/// `page`: the page being rendered.
-#[derive(Debug, Serialize)]
-pub struct PageView<'a> {
-    /// The title.
-    pub title: &'a str,
-    /// The description (front matter, else the first paragraph).
-    pub description: &'a str,
-    /// The link to the page, base path included.
-    pub url: String,
-    /// The absolute URL, when the base URL has a host.
-    pub permalink: Option<String>,
-    /// The path in the site, without the base path.
-    pub path: &'a str,
-    /// The kind.
-    pub kind: &'a str,
-    /// Owners from front matter.
-    pub owners: &'a [String],
-    /// Tags.
-    pub tags: &'a [String],
-    /// The fields opsbook does not read itself.
-    pub extra: Map<String, Value>,
-    /// The body as HTML.
-    pub content: &'a str,
-    /// The table of contents.
-    pub toc: &'a [TocEntry],
-    /// Whether the body opens with the page's `#` title (the template then does not
-    /// repeat it).
-    pub title_in_body: bool,
-    /// Words of text.
-    pub word_count: usize,
-    /// Minutes to read, at 200 words a minute, at least 1.
-    pub reading_minutes: usize,
-    /// Whether this is a section's page.
-    pub is_section: bool,
-    /// The source file relative to the root (`content/runbooks/db.md`); empty for the
-    /// generated page of a folder without one.
-    pub source: &'a str,
-}
-
-impl<'a> PageView<'a> {
-    /// The view of page `id`.
-    pub fn of(site: &'a Site, id: PageId) -> Self {
-        let page = &site.pages[id];
-        let front = &page.source.front;
-        PageView {
-            title: &page.title,
-            description: page.description(),
-            url: site.href(id),
-            permalink: site.config.base_url.absolute(&page.url),
-            path: &page.url,
-            kind: &page.kind,
-            owners: &front.owners,
-            tags: &front.tags,
-            extra: front.extra(),
-            content: &page.rendered.html,
-            toc: &page.rendered.toc,
-            title_in_body: page.rendered.title_heading.is_some(),
-            word_count: page.rendered.word_count,
-            reading_minutes: page.rendered.word_count.div_ceil(200).max(1),
-            is_section: page.is_section,
-            source: if page.generated { "" } else { &page.source.file },
+            owners_url: site.indexes.owners_page.map(|id| site.href(id)),
+            tags_url: site.indexes.tags_page.map(|id| site.href(id)),
+            review_url: site.indexes.review_page.map(|id| site.href(id)),
         }
     }
 }
@@ -164,13 +113,6 @@ pub struct NavView<'a> {
     pub more: usize,
 }
 
-/// `section`: the children of a section page.
-#[derive(Debug, Serialize)]
-pub struct SectionView<'a> {
-    /// Pages and subsections, in navigation order.
-    pub children: Vec<LinkView<'a>>,
-}
-
 /// Everything one page's template sees besides `site`.
 #[derive(Debug, Serialize)]
 pub struct PageContext<'a> {
@@ -184,8 +126,10 @@ pub struct PageContext<'a> {
     pub prev: Option<LinkView<'a>>,
     /// The next page in reading order.
     pub next: Option<LinkView<'a>>,
-    /// On section pages, the children.
+    /// On section pages, the children and the catalog.
     pub section: Option<SectionView<'a>>,
+    /// On generated pages, what they list.
+    pub index: Option<IndexView<'a>>,
 }
 
 impl<'a> PageContext<'a> {
@@ -211,33 +155,8 @@ impl<'a> PageContext<'a> {
             breadcrumbs: ancestors(site, id).into_iter().map(|a| LinkView::of(site, a)).collect(),
             prev: prev.map(|p| LinkView::of(site, p)),
             next: next.map(|n| LinkView::of(site, n)),
-            section: page
-                .is_section
-                .then(|| SectionView { children: page.children.iter().map(|&c| LinkView::of(site, c)).collect() }),
-        }
-    }
-}
-
-impl<'a> PageView<'a> {
-    /// A page that has no Markdown source, such as 404.html.
-    pub fn special(site: &'a Site, title: &'a str, path: &'a str) -> Self {
-        PageView {
-            title,
-            description: &site.config.description,
-            url: site.config.base_url.href(path),
-            permalink: site.config.base_url.absolute(path),
-            path,
-            kind: "page",
-            owners: &[],
-            tags: &[],
-            extra: Map::new(),
-            content: "",
-            toc: &[],
-            title_in_body: false,
-            word_count: 0,
-            reading_minutes: 1,
-            is_section: false,
-            source: "",
+            section: page.is_section.then(|| SectionView::of(site, id)),
+            index: page.generated_index.as_ref().map(|index| IndexView::of(site, index)),
         }
     }
 }

@@ -1,0 +1,123 @@
+//! `handbook.json`: every page's metadata, for bots and dashboards (review reminders,
+//! status pages, action-item trackers). Pages are sorted by URL and the output has no
+//! timestamps of its own, so two builds of the same sources on the same day are
+//! identical. The schema is documented in the user guide ("handbook.json").
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::site::{PageId, Site};
+
+/// The format version of `handbook.json`; it changes when a field changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Handbook<'a> {
+    format: u32,
+    generator: String,
+    title: &'a str,
+    description: &'a str,
+    base_url: Option<String>,
+    today: String,
+    pages: Vec<PageRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageRecord<'a> {
+    url: String,
+    permalink: Option<String>,
+    source: Option<&'a str>,
+    title: &'a str,
+    kind: &'a str,
+    description: &'a str,
+    section: Option<String>,
+    owners: &'a [String],
+    tags: &'a [String],
+    fields: Map<String, Value>,
+    last_updated: Option<Updated>,
+    review: Option<Review>,
+    action_items: Option<Vec<ActionItem<'a>>>,
+    backlinks: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Updated {
+    date: String,
+    commit: String,
+}
+
+#[derive(Serialize)]
+struct Review {
+    status: Option<crate::site::review::ReviewStatus>,
+    last_reviewed: Option<String>,
+    every: Option<String>,
+    due: Option<String>,
+    days_left: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct ActionItem<'a> {
+    title: &'a str,
+    owner: Option<&'a str>,
+    due: Option<String>,
+    status: &'a str,
+    overdue: bool,
+}
+
+/// The JSON document.
+pub fn handbook_json(site: &Site) -> String {
+    let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| site.pages[id].generated_index.is_none()).collect();
+    ids.sort_by(|&a, &b| site.pages[a].url.cmp(&site.pages[b].url));
+    let pages = ids.into_iter().map(|id| record(site, id)).collect();
+    let handbook = Handbook {
+        format: FORMAT_VERSION,
+        generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),
+        title: &site.config.title,
+        description: &site.config.description,
+        base_url: site.config.base_url.absolute(""),
+        today: site.today.to_string(),
+        pages,
+    };
+    let mut json = serde_json::to_string_pretty(&handbook).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.push('\n');
+    json
+}
+
+fn record(site: &Site, id: PageId) -> PageRecord<'_> {
+    let page = &site.pages[id];
+    let front = &page.source.front;
+    PageRecord {
+        url: site.href(id),
+        permalink: site.config.base_url.absolute(&page.url),
+        source: (!page.generated && !page.source.file.is_empty()).then_some(page.source.file.as_str()),
+        title: &page.title,
+        kind: &page.kind,
+        description: page.description(),
+        section: page.parent.map(|p| site.href(p)),
+        owners: &page.owners,
+        tags: &front.tags,
+        fields: front.all_fields(),
+        last_updated: page.change.as_ref().map(|c| Updated { date: c.date.rfc3339(), commit: c.commit.clone() }),
+        review: page.review.map(|r| Review {
+            status: r.status,
+            last_reviewed: r.last_reviewed.map(|d| d.to_string()),
+            every: r.every.map(|p| p.to_string()),
+            due: r.due.map(|d| d.to_string()),
+            days_left: r.days_left,
+        }),
+        action_items: (page.kind == "rca").then(|| {
+            page.values
+                .action_items()
+                .iter()
+                .map(|item| ActionItem {
+                    title: &item.title,
+                    owner: item.owner.as_deref(),
+                    due: item.due.map(|d| d.to_string()),
+                    status: &item.status,
+                    overdue: item.is_overdue(site.today),
+                })
+                .collect()
+        }),
+        backlinks: page.backlinks.iter().map(|&b| site.href(b)).collect(),
+    }
+}

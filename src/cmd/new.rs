@@ -1,0 +1,24 @@
+//! `opsbook new KIND "Title"`: create a page of a kind from its template.
+
+use std::process::ExitCode;
+
+use crate::cli::NewArgs;
+use crate::dates::today;
+use crate::diagnostic::Failure;
+use crate::new_page::create_page;
+
+/// Runs `opsbook new`.
+pub fn run(args: NewArgs) -> ExitCode {
+    let root = std::path::absolute(&args.root).unwrap_or(args.root);
+    match create_page(&root, &args.kind, &args.title, today()) {
+        Ok(page) => {
+            eprintln!("created {}", page.file);
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Content(diagnostics)) => {
+            super::print_diagnostics(&diagnostics, &root);
+            ExitCode::from(super::EXIT_CONTENT)
+        }
+        Err(Failure::Environment(error)) => super::environment_error(&error),
+    }
+}

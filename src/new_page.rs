@@ -1,0 +1,199 @@
+//! `opsbook new KIND "Title"`: a new page of a kind, started from the kind's template.
+//!
+//! 1. The template is `content/templates/KIND.md`, or `[kinds.KIND] template`.
+//! 2. The page goes into the kind's section: `[kinds.KIND] section`, else the folder
+//!    whose section page has `default_kind: KIND`, else `runbooks/` for runbooks,
+//!    `rca/` for incident reviews and `<kind>s/` for the rest.
+//! 3. Its file name is a slug of the title; an existing file is never overwritten.
+//! 4. Its front matter: the title; `kind` unless the section's `default_kind` says it
+//!    already; the template's owners and tags (without `template`); every field of the
+//!    kind's schema that the template has, with date fields set to today; required
+//!    fields the template lacks, dates set to today and the others left empty for the
+//!    author; `last_reviewed: today` when a review period applies. The template's own
+//!    `kind: template`, `template_for`, `description` and `weight` are dropped.
+//! 5. Its body is the template's body.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow};
+
+use crate::config::{Config, Overrides};
+use crate::content::kinds::{FieldType, Kind};
+use crate::content::{CONTENT_PREFIX, Node, load_page, walk_content};
+use crate::dates::Date;
+use crate::diagnostic::Failure;
+use crate::slug::slugify;
+
+/// What `opsbook new` created.
+#[derive(Debug)]
+pub struct NewPage {
+    /// The file, relative to the root (`content/rca/dns-outage.md`).
+    pub file: String,
+    /// Its absolute path.
+    pub path: PathBuf,
+}
+
+/// Creates a page of `kind` titled `title` in the handbook at `root`.
+pub fn create_page(root: &Path, kind_name: &str, title: &str, today: Date) -> Result<NewPage, Failure> {
+    let config = Config::load(root, &Overrides::default())?;
+    let kind = config.kinds.get(kind_name).ok_or_else(|| anyhow!("{}", config.kinds.unknown_message(kind_name)))?;
+    if title.trim().is_empty() {
+        return Err(anyhow!(
+            "the title is empty: give the new page a title, e.g. opsbook new {kind_name} \"Disk full on a host\""
+        )
+        .into());
+    }
+    let content_dir = config.content_dir();
+    let template_path = kind.template.clone().unwrap_or_else(|| format!("templates/{kind_name}.md"));
+    if !content_dir.join(&template_path).is_file() {
+        return Err(anyhow!(
+            "no template for kind `{kind_name}`: create content/{template_path}, or name one with `[kinds.{kind_name}] template` in book.toml"
+        )
+        .into());
+    }
+    let (template, problems) = load_page(&content_dir, &template_path, CONTENT_PREFIX);
+    let Some(template) = template.filter(|_| problems.iter().all(|d| !d.is_error())) else {
+        return Err(Failure::Content(problems));
+    };
+    let (section, section_has_default) = section_for(&config, kind);
+    let file_name = format!("{}.md", slugify(title));
+    let relative = if section.is_empty() { file_name } else { format!("{section}/{file_name}") };
+    let path = content_dir.join(&relative);
+    if path.exists() {
+        return Err(anyhow!("refusing to overwrite content/{relative}: choose another title, or edit that page").into());
+    }
+    let front = front_matter(&config, kind, &template.front, title, section_has_default, today);
+    let text = format!("---\n{front}---\n\n{}", template.body().trim_start_matches('\n'));
+    crate::fs::write(&path, text).with_context(|| format!("cannot create content/{relative}"))?;
+    Ok(NewPage { file: format!("{CONTENT_PREFIX}{relative}"), path })
+}
+
+/// The section folder for a kind, and whether that folder's section page sets the kind
+/// as its `default_kind`.
+fn section_for(config: &Config, kind: &Kind) -> (String, bool) {
+    let content_dir = config.content_dir();
+    let mut ignored = Vec::new();
+    let files = walk_content(&content_dir, CONTENT_PREFIX, &mut ignored);
+    let defaulting: Vec<String> = files
+        .pages
+        .iter()
+        .filter(|path| {
+            let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+            name == "_index.md" || name == "index.md"
+        })
+        .filter_map(|path| {
+            let (page, _) = load_page(&content_dir, path, CONTENT_PREFIX);
+            let page = page?;
+            (page.front.default_kind.as_ref()?.value == kind.name).then(|| page.dir().to_string())
+        })
+        .collect();
+    if let Some(section) = &kind.section {
+        let defaults = defaulting.contains(section);
+        return (section.clone(), defaults);
+    }
+    if let Some(first) = defaulting.into_iter().min_by_key(|dir| (dir.matches('/').count(), dir.clone())) {
+        return (first, true);
+    }
+    let fallback = match kind.name.as_str() {
+        "runbook" => "runbooks".to_string(),
+        "rca" => "rca".to_string(),
+        other => format!("{other}s"),
+    };
+    (fallback, false)
+}
+
+fn front_matter(
+    config: &Config,
+    kind: &Kind,
+    template: &crate::content::FrontMatter,
+    title: &str,
+    section_has_default: bool,
+    today: Date,
+) -> String {
+    let mut lines = vec![format!("title: {}", yaml_scalar(title))];
+    if !section_has_default {
+        lines.push(format!("kind: {}", kind.name));
+    }
+    if !template.owners.is_empty() {
+        lines.push(format!("owners: {}", yaml_list(&template.owners)));
+    }
+    let tags: Vec<String> = template.tags.iter().filter(|t| !t.eq_ignore_ascii_case("template")).cloned().collect();
+    if !tags.is_empty() {
+        lines.push(format!("tags: {}", yaml_list(&tags)));
+    }
+    for spec in &kind.fields {
+        let required = kind.required.contains(&spec.name);
+        match template.field(&spec.name) {
+            Some(_) if spec.ty == FieldType::Date => lines.push(format!("{}: {today}", spec.name)),
+            Some(field) => lines.push(format!("{}: {}", spec.name, yaml_node(&field.value.value))),
+            None if required && spec.ty == FieldType::Date => lines.push(format!("{}: {today}", spec.name)),
+            None if required => lines.push(format!("{}:  # required: fill this in", spec.name)),
+            None => {}
+        }
+    }
+    for required in &kind.required {
+        if kind.field(required).is_none() && !matches!(required.as_str(), "title" | "owners" | "tags" | "kind") {
+            lines.push(format!("{required}:  # required: fill this in"));
+        }
+    }
+    let reviewed = template.last_reviewed.is_some() || kind.review_every.or(config.review.every).is_some();
+    if reviewed {
+        lines.push(format!("last_reviewed: {today}"));
+    }
+    if let Some(every) = template.field("review_every") {
+        lines.push(format!("review_every: {}", yaml_node(&every.value.value)));
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+/// A YAML scalar: plain when that is unambiguous, else double-quoted (JSON strings are
+/// valid YAML).
+fn yaml_scalar(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '/' | '(' | ')' | ','))
+        && !text.starts_with(['-', ' ', '.'])
+        && !text.ends_with(' ')
+        && !matches!(text.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "null" | "on" | "off" | "~")
+        && text.parse::<f64>().is_err();
+    if plain { text.to_string() } else { serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into()) }
+}
+
+fn yaml_list(items: &[String]) -> String {
+    format!("[{}]", items.iter().map(|i| yaml_scalar(i)).collect::<Vec<_>>().join(", "))
+}
+
+/// A front matter value as flow-style YAML.
+fn yaml_node(node: &Node) -> String {
+    match node {
+        Node::Null => String::new(),
+        Node::Bool(b) => b.to_string(),
+        Node::Number(n) => n.to_string(),
+        Node::Text(t) => yaml_scalar(t),
+        Node::List(items) => format!("[{}]", items.iter().map(|i| yaml_node(&i.value)).collect::<Vec<_>>().join(", ")),
+        Node::Map(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|(k, v)| format!("{}: {}", yaml_scalar(&k.value), yaml_node(&v.value)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_what_needs_it() {
+        assert_eq!(yaml_scalar("DNS outage in eu-west"), "DNS outage in eu-west");
+        assert_eq!(yaml_scalar("2026-03-14: DNS"), "\"2026-03-14: DNS\"");
+        assert_eq!(yaml_scalar("@dba-team"), "\"@dba-team\"");
+        assert_eq!(yaml_scalar("yes"), "\"yes\"");
+        assert_eq!(yaml_scalar("42"), "\"42\"");
+        assert_eq!(yaml_scalar("say \"hi\""), "\"say \\\"hi\\\"\"");
+    }
+}

@@ -1,0 +1,221 @@
+//! Lists of pages: a section's children and catalog, and the generated index pages
+//! (owners, tags, one tag, review).
+
+use serde::Serialize;
+
+use super::LinkView;
+use super::page::{ActionItemView, NamedLink, ReviewView, owner_link};
+use crate::dates::format_duration;
+use crate::site::catalog::{catalog_kind, incidents_newest_first, open_action_items, pages_of_kind};
+use crate::site::indexes::review_queue;
+use crate::site::{GeneratedIndex, PageId, Site};
+
+/// `section`: the children of a section page, and its catalog.
+#[derive(Debug, Serialize)]
+pub struct SectionView<'a> {
+    /// Pages and subsections, in navigation order.
+    pub children: Vec<LinkView<'a>>,
+    /// The catalog of the section's `default_kind`, if it has one.
+    pub catalog: Option<CatalogView<'a>>,
+}
+
+/// A section's catalog.
+#[derive(Debug, Serialize)]
+pub struct CatalogView<'a> {
+    /// The kind it lists.
+    pub kind: &'a str,
+    /// Every page of the kind beneath the section: title, url, owners, review, fields.
+    pub entries: Vec<CatalogEntry<'a>>,
+    /// For incident reviews: every open action item, overdue first.
+    pub action_items: Vec<RollupItem<'a>>,
+}
+
+/// One page in a catalog.
+#[derive(Debug, Serialize)]
+pub struct CatalogEntry<'a> {
+    /// The page.
+    #[serde(flatten)]
+    pub link: LinkView<'a>,
+    /// Its owners.
+    pub owners: Vec<NamedLink>,
+    /// Its review state.
+    pub review: Option<ReviewView>,
+    /// Runbooks: the service.
+    pub service: Option<&'a str>,
+    /// Runbooks and RCAs: the severity.
+    pub severity: Option<&'a str>,
+    /// RCAs: the incident date.
+    pub incident_date: Option<String>,
+    /// RCAs: the status (draft when not set).
+    pub status: Option<&'a str>,
+    /// RCAs: how long the incident lasted.
+    pub duration: Option<String>,
+    /// RCAs: how many action items are open.
+    pub open_items: usize,
+}
+
+/// An open action item in the roll-up.
+#[derive(Debug, Serialize)]
+pub struct RollupItem<'a> {
+    /// The item.
+    #[serde(flatten)]
+    pub item: ActionItemView,
+    /// The review it comes from.
+    pub rca: LinkView<'a>,
+}
+
+impl<'a> SectionView<'a> {
+    /// The view of section page `id`.
+    pub fn of(site: &'a Site, id: PageId) -> Self {
+        let page = &site.pages[id];
+        SectionView {
+            children: page.children.iter().map(|&c| LinkView::of(site, c)).collect(),
+            catalog: catalog_kind(site, id).map(|kind| catalog(site, id, kind)),
+        }
+    }
+}
+
+fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a str) -> CatalogView<'a> {
+    let mut pages = pages_of_kind(site, section, kind);
+    if kind == "rca" {
+        pages = incidents_newest_first(site, pages);
+    } else if kind == "runbook" {
+        pages.sort_by(|&a, &b| {
+            let key =
+                |id: PageId| (site.pages[id].values.text("service").unwrap_or("~"), site.pages[id].title.as_str());
+            key(a).cmp(&key(b))
+        });
+    }
+    let action_items = if kind == "rca" {
+        open_action_items(site, &pages)
+            .into_iter()
+            .map(|(rca, item)| RollupItem { item: ActionItemView::of(site, item), rca: LinkView::of(site, rca) })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let entries = pages
+        .iter()
+        .map(|&id| {
+            let page = &site.pages[id];
+            let values = &page.values;
+            let is_rca = page.kind == "rca";
+            CatalogEntry {
+                link: LinkView::of(site, id),
+                owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
+                review: page.review.as_ref().map(ReviewView::of),
+                service: values.text("service"),
+                severity: values.text("severity"),
+                incident_date: values.date("incident_date").map(|d| d.to_string()),
+                status: is_rca.then(|| values.text("status").unwrap_or("draft")),
+                duration: values.duration().map(format_duration),
+                open_items: values.action_items().iter().filter(|i| i.is_open()).count(),
+            }
+        })
+        .collect();
+    CatalogView { kind, entries, action_items }
+}
+
+/// `index`: what a generated page lists.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum IndexView<'a> {
+    /// `/owners/`.
+    Owners {
+        /// Every owner with their pages, by name.
+        owners: Vec<OwnerEntry<'a>>,
+    },
+    /// `/tags/`.
+    Tags {
+        /// Every tag with its page and count.
+        tags: Vec<TagEntry>,
+    },
+    /// `/tags/<tag>/`.
+    Tag {
+        /// The tag.
+        name: String,
+        /// Its pages.
+        pages: Vec<LinkView<'a>>,
+    },
+    /// `/review/`.
+    Review {
+        /// Pages overdue, never reviewed or due soon, most urgent first.
+        pages: Vec<ReviewEntry<'a>>,
+    },
+}
+
+/// An owner on `/owners/`.
+#[derive(Debug, Serialize)]
+pub struct OwnerEntry<'a> {
+    /// As written.
+    pub name: &'a str,
+    /// The anchor of their entry.
+    pub slug: &'a str,
+    /// Their pages.
+    pub pages: Vec<LinkView<'a>>,
+}
+
+/// A tag on `/tags/`.
+#[derive(Debug, Serialize)]
+pub struct TagEntry {
+    /// As first written.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// How many pages carry it.
+    pub count: usize,
+}
+
+/// A page on `/review/`.
+#[derive(Debug, Serialize)]
+pub struct ReviewEntry<'a> {
+    /// The page.
+    #[serde(flatten)]
+    pub link: LinkView<'a>,
+    /// Its owners.
+    pub owners: Vec<NamedLink>,
+    /// Its review state.
+    pub review: Option<ReviewView>,
+}
+
+impl<'a> IndexView<'a> {
+    /// The list a generated page shows.
+    pub fn of(site: &'a Site, index: &GeneratedIndex) -> Self {
+        let links = |ids: &[PageId]| ids.iter().map(|&id| LinkView::of(site, id)).collect();
+        match index {
+            GeneratedIndex::Owners => IndexView::Owners {
+                owners: site
+                    .indexes
+                    .owners
+                    .iter()
+                    .map(|(slug, owner)| OwnerEntry { name: &owner.name, slug, pages: links(&owner.pages) })
+                    .collect(),
+            },
+            GeneratedIndex::Tags => IndexView::Tags {
+                tags: site
+                    .indexes
+                    .tags
+                    .values()
+                    .map(|tag| TagEntry { name: tag.name.clone(), url: site.href(tag.page), count: tag.pages.len() })
+                    .collect(),
+            },
+            GeneratedIndex::Tag(slug) => {
+                let tag = site.indexes.tags.get(slug);
+                IndexView::Tag {
+                    name: tag.map(|t| t.name.clone()).unwrap_or_default(),
+                    pages: tag.map(|t| links(&t.pages)).unwrap_or_default(),
+                }
+            }
+            GeneratedIndex::Review => IndexView::Review {
+                pages: review_queue(site)
+                    .into_iter()
+                    .map(|id| ReviewEntry {
+                        link: LinkView::of(site, id),
+                        owners: site.pages[id].owners.iter().map(|o| owner_link(site, o)).collect(),
+                        review: site.pages[id].review.as_ref().map(ReviewView::of),
+                    })
+                    .collect(),
+            },
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! `page`: the page being rendered, with everything the theme shows about it: content
+//! and table of contents, owners, tags, review badge, last change, repository links,
+//! backlinks, its kind's fields, and the incident details of an RCA.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::LinkView;
+use crate::content::kinds::{ActionItem, FieldType, Typed};
+use crate::dates::{Date, Timestamp, format_duration};
+use crate::markdown::TocEntry;
+use crate::site::repository::{RepositoryLinks, commit_link, page_links};
+use crate::site::review::Review;
+use crate::site::{PageId, Site};
+use crate::slug::slugify;
+
+/// `page`.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// The title.
+    pub title: &'a str,
+    /// The description (front matter, else the first paragraph).
+    pub description: &'a str,
+    /// The link to the page, base path included.
+    pub url: String,
+    /// The absolute URL, when the base URL has a host.
+    pub permalink: Option<String>,
+    /// The path in the site, without the base path.
+    pub path: &'a str,
+    /// The kind.
+    pub kind: &'a str,
+    /// Owners (front matter, else CODEOWNERS), each linking to its entry on `/owners/`.
+    pub owners: Vec<NamedLink>,
+    /// Tags, each linking to its page.
+    pub tags: Vec<NamedLink>,
+    /// The fields opsbook does not read itself.
+    pub extra: Map<String, Value>,
+    /// The kind's fields present on the page, in the kind's order, as display text.
+    pub fields: Vec<FieldView>,
+    /// The body as HTML.
+    pub content: &'a str,
+    /// The table of contents.
+    pub toc: &'a [TocEntry],
+    /// Whether the body opens with a `#` title.
+    pub title_in_body: bool,
+    /// The HTML of that title heading (it is not part of `content`); empty otherwise.
+    pub title_html: &'a str,
+    /// Words of text.
+    pub word_count: usize,
+    /// Minutes to read, at 200 words a minute, at least 1.
+    pub reading_minutes: usize,
+    /// Whether this is a section's page.
+    pub is_section: bool,
+    /// The source file relative to the root (`content/runbooks/db.md`); empty for pages
+    /// generated without one.
+    pub source: &'a str,
+    /// The review state, when the page has a review date or period.
+    pub review: Option<ReviewView>,
+    /// The last change in git.
+    pub updated: Option<UpdatedView>,
+    /// Edit, source, history and new-issue links, when `repository` is set.
+    pub repository: Option<RepositoryLinks>,
+    /// The pages that link here.
+    pub backlinks: Vec<LinkView<'a>>,
+    /// For runbooks: the runbook panel.
+    pub runbook: Option<RunbookView>,
+    /// For incident reviews: the incident panel.
+    pub rca: Option<RcaView>,
+}
+
+/// A name with a link: an owner or a tag.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedLink {
+    /// The name as written.
+    pub name: String,
+    /// Its page (or its entry on a page).
+    pub url: Option<String>,
+}
+
+/// A kind field of a page.
+#[derive(Debug, Serialize)]
+pub struct FieldView {
+    /// The front matter key.
+    pub name: String,
+    /// The key as a label: `last_tested` -> "Last tested".
+    pub label: String,
+    /// The value as display text.
+    pub value: String,
+    /// For list fields, the items.
+    pub items: Vec<String>,
+}
+
+/// The review badge.
+#[derive(Debug, Serialize)]
+pub struct ReviewView {
+    /// `fresh`, `due-soon`, `overdue` or `never`; nothing when no period applies.
+    pub status: Option<String>,
+    /// The status in words: "Reviewed", "Review due soon", "Review overdue", "Never reviewed".
+    pub label: String,
+    /// When the page was last reviewed.
+    pub last_reviewed: Option<String>,
+    /// When the next review is due.
+    pub due: Option<String>,
+    /// The review period in words ("90 days").
+    pub every: Option<String>,
+    /// Days until the due date (negative when overdue).
+    pub days_left: Option<i64>,
+    /// Days past the due date, when overdue.
+    pub days_overdue: Option<i64>,
+}
+
+impl ReviewView {
+    /// The view of a review state.
+    pub fn of(review: &Review) -> Self {
+        ReviewView {
+            status: review.status.map(|s| serde_plain(&s)),
+            label: review.status.map_or("Reviewed", |s| s.label()).to_string(),
+            last_reviewed: review.last_reviewed.map(|d| d.to_string()),
+            due: review.due.map(|d| d.to_string()),
+            every: review.every.map(|p| p.to_string()),
+            days_left: review.days_left,
+            days_overdue: review.days_left.filter(|d| *d < 0).map(|d| -d),
+        }
+    }
+}
+
+fn serde_plain<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// The last change of a page.
+#[derive(Debug, Serialize)]
+pub struct UpdatedView {
+    /// The date, `2026-03-14`.
+    pub date: String,
+    /// The moment, RFC 3339 in UTC.
+    pub datetime: String,
+    /// The commit's short hash.
+    pub commit: String,
+    /// A link to the commit, when the repository is known.
+    pub commit_url: Option<String>,
+}
+
+/// The runbook panel.
+#[derive(Debug, Serialize)]
+pub struct RunbookView {
+    /// The service the runbook is for.
+    pub service: Option<String>,
+    /// SEV1 to SEV4.
+    pub severity: Option<String>,
+    /// The alerts that link here.
+    pub alerts: Vec<String>,
+    /// Whom to escalate to.
+    pub escalation: Option<String>,
+    /// When the runbook was last tested.
+    pub last_tested: Option<String>,
+}
+
+/// The incident panel of an RCA.
+#[derive(Debug, Serialize)]
+pub struct RcaView {
+    /// The day of the incident.
+    pub incident_date: Option<String>,
+    /// When it was detected, `2026-03-14 09:12 UTC`.
+    pub detected_at: Option<String>,
+    /// When it was resolved.
+    pub resolved_at: Option<String>,
+    /// How long it lasted, `1h 35m`: `duration`, else resolved minus detected.
+    pub duration: Option<String>,
+    /// SEV1 to SEV4.
+    pub severity: Option<String>,
+    /// draft, preliminary, in-review or final (draft when not set).
+    pub status: String,
+    /// Whether the review is not final yet (the theme shows a banner).
+    pub preliminary: bool,
+    /// The services affected.
+    pub services: Vec<String>,
+    /// The impact in one sentence.
+    pub impact: Option<String>,
+    /// The action items.
+    pub action_items: Vec<ActionItemView>,
+    /// How many are still open.
+    pub open_items: usize,
+}
+
+/// One action item.
+#[derive(Debug, Serialize)]
+pub struct ActionItemView {
+    /// What will be done.
+    pub title: String,
+    /// Who does it, with a link to their entry on `/owners/`.
+    pub owner: Option<NamedLink>,
+    /// By when.
+    pub due: Option<String>,
+    /// open, in-progress, done or wont-do.
+    pub status: String,
+    /// Whether it is still open.
+    pub open: bool,
+    /// Whether it is open and past its due date.
+    pub overdue: bool,
+}
+
+impl ActionItemView {
+    /// The view of an item.
+    pub fn of(site: &Site, item: &ActionItem) -> Self {
+        ActionItemView {
+            title: item.title.clone(),
+            owner: item.owner.as_ref().map(|o| owner_link(site, o)),
+            due: item.due.map(|d| d.to_string()),
+            status: item.status.clone(),
+            open: item.is_open(),
+            overdue: item.is_overdue(site.today),
+        }
+    }
+}
+
+/// The link to an owner's entry on `/owners/`.
+pub(super) fn owner_link(site: &Site, owner: &str) -> NamedLink {
+    let slug = slugify(owner);
+    let url = site
+        .indexes
+        .owners_page
+        .filter(|_| site.indexes.owners.contains_key(&slug))
+        .map(|page| format!("{}#{slug}", site.href(page)));
+    NamedLink { name: owner.to_string(), url }
+}
+
+/// The link to a tag's page.
+pub(super) fn tag_link(site: &Site, tag: &str) -> NamedLink {
+    let url = site.indexes.tags.get(&slugify(tag)).map(|t| site.href(t.page));
+    NamedLink { name: tag.to_string(), url }
+}
+
+fn timestamp_text(t: Timestamp) -> String {
+    let text = t.rfc3339();
+    format!("{} {} UTC", &text[..10], &text[11..16])
+}
+
+fn label(name: &str) -> String {
+    crate::slug::title_from_name(name)
+}
+
+fn typed_text(typed: &Typed) -> (String, Vec<String>) {
+    match typed {
+        Typed::Text(t) => (t.clone(), Vec::new()),
+        Typed::List(items) => (items.join(", "), items.clone()),
+        Typed::Date(d) => (d.to_string(), Vec::new()),
+        Typed::Timestamp(t) => (timestamp_text(*t), Vec::new()),
+        Typed::Duration(s) => (format_duration(*s), Vec::new()),
+        Typed::Number(n) => (n.to_string(), Vec::new()),
+        Typed::Bool(b) => (if *b { "yes" } else { "no" }.to_string(), Vec::new()),
+        Typed::Period(p) => (p.to_string(), Vec::new()),
+        Typed::ActionItems(items) => (format!("{} action items", items.len()), Vec::new()),
+    }
+}
+
+impl<'a> PageView<'a> {
+    /// The view of page `id`.
+    pub fn of(site: &'a Site, id: PageId) -> Self {
+        let page = &site.pages[id];
+        let front = &page.source.front;
+        let fields = site
+            .config
+            .kinds
+            .get(&page.kind)
+            .map(|kind| {
+                kind.fields
+                    .iter()
+                    .filter(|spec| spec.ty != FieldType::ActionItems)
+                    .filter_map(|spec| {
+                        let (value, items) = typed_text(page.values.0.get(&spec.name)?);
+                        Some(FieldView { name: spec.name.clone(), label: label(&spec.name), value, items })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let permalink = site.config.base_url.absolute(&page.url);
+        let repository = site.config.repository.as_ref().filter(|_| !page.source.file.is_empty() && !page.generated);
+        PageView {
+            title: &page.title,
+            description: page.description(),
+            url: site.href(id),
+            permalink: permalink.clone(),
+            path: &page.url,
+            kind: &page.kind,
+            owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
+            tags: front.tags.iter().map(|t| tag_link(site, t)).collect(),
+            extra: front.extra(),
+            fields,
+            content: &page.rendered.html,
+            toc: &page.rendered.toc,
+            title_in_body: page.rendered.title_heading.is_some(),
+            title_html: &page.rendered.title_html,
+            word_count: page.rendered.word_count,
+            reading_minutes: page.rendered.word_count.div_ceil(200).max(1),
+            is_section: page.is_section,
+            source: if page.generated { "" } else { &page.source.file },
+            review: page.review.as_ref().map(ReviewView::of),
+            updated: page.change.as_ref().map(|change| UpdatedView {
+                date: change.date.date().to_string(),
+                datetime: change.date.rfc3339(),
+                commit: change.commit.chars().take(8).collect(),
+                commit_url: site.config.repository.as_ref().and_then(|r| commit_link(r, &change.commit)),
+            }),
+            repository: repository.map(|r| {
+                page_links(r, &site.repository_path(id), &page.title, permalink.as_deref().unwrap_or(&site.href(id)))
+            }),
+            backlinks: page.backlinks.iter().map(|&b| LinkView::of(site, b)).collect(),
+            runbook: (page.kind == "runbook").then(|| RunbookView {
+                service: page.values.text("service").map(str::to_string),
+                severity: page.values.text("severity").map(str::to_string),
+                alerts: page.values.list("alerts").to_vec(),
+                escalation: page.values.text("escalation").map(str::to_string),
+                last_tested: page.values.date("last_tested").map(|d| d.to_string()),
+            }),
+            rca: (page.kind == "rca").then(|| rca_view(site, id)),
+        }
+    }
+
+    /// A page that has no Markdown source, such as 404.html.
+    pub fn special(site: &'a Site, title: &'a str, path: &'a str) -> Self {
+        PageView {
+            title,
+            description: &site.config.description,
+            url: site.config.base_url.href(path),
+            permalink: site.config.base_url.absolute(path),
+            path,
+            kind: "page",
+            owners: Vec::new(),
+            tags: Vec::new(),
+            extra: Map::new(),
+            fields: Vec::new(),
+            content: "",
+            toc: &[],
+            title_in_body: false,
+            title_html: "",
+            word_count: 0,
+            reading_minutes: 1,
+            is_section: false,
+            source: "",
+            review: None,
+            updated: None,
+            repository: None,
+            backlinks: Vec::new(),
+            runbook: None,
+            rca: None,
+        }
+    }
+}
+
+fn rca_view(site: &Site, id: PageId) -> RcaView {
+    let values = &site.pages[id].values;
+    let status = values.text("status").unwrap_or("draft").to_string();
+    let action_items: Vec<ActionItemView> = values.action_items().iter().map(|i| ActionItemView::of(site, i)).collect();
+    RcaView {
+        incident_date: values.date("incident_date").map(|d: Date| d.to_string()),
+        detected_at: values.timestamp("detected_at").map(timestamp_text),
+        resolved_at: values.timestamp("resolved_at").map(timestamp_text),
+        duration: values.duration().map(format_duration),
+        severity: values.text("severity").map(str::to_string),
+        preliminary: status != "final",
+        status,
+        services: values.list("services").to_vec(),
+        impact: values.text("impact").map(str::to_string),
+        open_items: action_items.iter().filter(|i| i.open).count(),
+        action_items,
+    }
+}

@@ -1,0 +1,232 @@
+//! CODEOWNERS: who owns a page that does not name its owners.
+//!
+//! The file is looked for at the handbook root and at the repository root, in
+//! `CODEOWNERS`, `.github/CODEOWNERS`, `.gitlab/CODEOWNERS` and `docs/CODEOWNERS`, the
+//! first found winning. Each line is a pattern and its owners; the last matching line
+//! wins. GitLab's `[Section]` headers are understood: within a section the last match
+//! wins, and the owners of every section that matches are combined. A section header
+//! may name default owners (`[Docs] @docs-team`) for its lines that name none.
+//!
+//! Patterns follow GitHub's rules: `*.md` matches at any depth, a leading `/` or a `/`
+//! inside anchors the pattern at the repository root, a trailing `/` matches a folder
+//! and everything in it, `docs/*` matches the folder's own files only, `**` crosses
+//! folders.
+
+use std::path::Path;
+
+/// The places a CODEOWNERS file may be, relative to a root, in order.
+pub const LOCATIONS: &[&str] = &["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"];
+
+/// Parsed CODEOWNERS rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeOwners {
+    rules: Vec<OwnerRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OwnerRule {
+    section: usize,
+    pattern: String,
+    owners: Vec<String>,
+}
+
+impl CodeOwners {
+    /// Reads the first CODEOWNERS file found under any of `roots`.
+    pub fn load(roots: &[&Path]) -> Option<CodeOwners> {
+        roots
+            .iter()
+            .flat_map(|root| LOCATIONS.iter().map(move |location| root.join(location)))
+            .find_map(|path| std::fs::read_to_string(path).ok())
+            .map(|text| CodeOwners::parse(&text))
+    }
+
+    /// Parses the text of a CODEOWNERS file.
+    pub fn parse(text: &str) -> CodeOwners {
+        let mut rules = Vec::new();
+        let mut section = 0;
+        let mut section_owners: Vec<String> = Vec::new();
+        for line in text.lines() {
+            let line = strip_comment(line).trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(header) = section_header(line) {
+                section += 1;
+                section_owners = header;
+                continue;
+            }
+            let mut parts = split_unescaped(line).into_iter();
+            let Some(pattern) = parts.next() else { continue };
+            let mut owners: Vec<String> = parts.collect();
+            if owners.is_empty() {
+                owners = section_owners.clone();
+            }
+            rules.push(OwnerRule { section, pattern: pattern.replace("\\ ", " ").replace("\\#", "#"), owners });
+        }
+        CodeOwners { rules }
+    }
+
+    /// The owners of a file, by its path from the repository root.
+    pub fn owners_of(&self, path: &str) -> Vec<String> {
+        let mut last_per_section: Vec<(usize, &OwnerRule)> = Vec::new();
+        for rule in &self.rules {
+            if matches_path(&rule.pattern, path) {
+                match last_per_section.iter_mut().find(|(s, _)| *s == rule.section) {
+                    Some(entry) => entry.1 = rule,
+                    None => last_per_section.push((rule.section, rule)),
+                }
+            }
+        }
+        let mut owners = Vec::new();
+        for (_, rule) in last_per_section {
+            for owner in &rule.owners {
+                if !owners.contains(owner) {
+                    owners.push(owner.clone());
+                }
+            }
+        }
+        owners
+    }
+}
+
+fn strip_comment(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'#' && (i == 0 || bytes[i - 1] != b'\\') {
+            return &line[..i];
+        }
+    }
+    line
+}
+
+/// `[Section]`, `^[Optional]`, `[Section][2]`, each with optional default owners.
+fn section_header(line: &str) -> Option<Vec<String>> {
+    let rest = line.strip_prefix('^').unwrap_or(line);
+    let rest = rest.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let mut after = &rest[close + 1..];
+    if let Some(approvals) = after.strip_prefix('[') {
+        after = &approvals[approvals.find(']')? + 1..];
+    }
+    Some(after.split_whitespace().map(str::to_string).collect())
+}
+
+/// Splits on whitespace that is not escaped with `\`.
+fn split_unescaped(line: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut escaped = false;
+    for c in line.chars() {
+        if c.is_whitespace() && !escaped {
+            if !current.is_empty() {
+                parts.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(c);
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts
+}
+
+/// Whether a CODEOWNERS pattern matches `path` (or a folder containing it).
+pub fn matches_path(pattern: &str, path: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    let dir_only = pattern.ends_with('/');
+    let trimmed = pattern.trim_end_matches('/');
+    let anchored = trimmed.starts_with('/') || trimmed.trim_start_matches('/').contains('/');
+    let body = trimmed.trim_start_matches('/');
+    if body.is_empty() {
+        return true;
+    }
+    let children_only = body.ends_with("/*") && !body.ends_with("/**");
+    let segments: Vec<&str> = path.split('/').collect();
+    // Candidates: the path itself, then each folder above it (a folder's rule covers
+    // its files), except for `dir/*`, which covers the folder's own files only.
+    for end in (1..=segments.len()).rev() {
+        let is_file = end == segments.len();
+        if (dir_only && is_file) || (children_only && !is_file) {
+            continue;
+        }
+        let candidate = segments[..end].join("/");
+        let matched = if anchored {
+            glob(body, &candidate)
+        } else {
+            // A pattern without a `/` matches a name at any depth.
+            glob(body, segments[end - 1]) || glob(&format!("**/{body}"), &candidate)
+        };
+        if matched {
+            return true;
+        }
+    }
+    false
+}
+
+/// Glob matching: `*` and `?` stay within a path segment, `**` crosses segments.
+fn glob(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    glob_from(&p, &t)
+}
+
+fn glob_from(p: &[char], t: &[char]) -> bool {
+    match p.first() {
+        None => t.is_empty(),
+        Some('*') if p.get(1) == Some(&'*') => {
+            // `**/` matches zero or more folders; a bare `**` anything.
+            let rest = if p.get(2) == Some(&'/') { &p[3..] } else { &p[2..] };
+            (0..=t.len()).any(|i| (i == 0 || t[i - 1] == '/' || p.get(2) != Some(&'/')) && glob_from(rest, &t[i..]))
+        }
+        Some('*') => (0..=t.len()).take_while(|&i| i == 0 || t[i - 1] != '/').any(|i| glob_from(&p[1..], &t[i..])),
+        Some('?') => t.first().is_some_and(|&c| c != '/') && glob_from(&p[1..], &t[1..]),
+        Some('\\') if p.len() > 1 => t.first() == Some(&p[1]) && glob_from(&p[2..], &t[1..]),
+        Some(&c) => t.first() == Some(&c) && glob_from(&p[1..], &t[1..]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_like_github() {
+        assert!(matches_path("*", "content/a.md"));
+        assert!(matches_path("*.md", "content/runbooks/a.md"));
+        assert!(!matches_path("*.md", "content/a.png"));
+        assert!(matches_path("/content/runbooks/", "content/runbooks/db/failover.md"));
+        assert!(!matches_path("/content/runbooks/", "content/rca/x.md"));
+        assert!(matches_path("runbooks/", "content/runbooks/a.md"), "a folder name at any depth");
+        assert!(matches_path("content/runbooks", "content/runbooks/a.md"), "a folder covers its files");
+        assert!(matches_path("docs/*", "docs/a.md"));
+        assert!(!matches_path("docs/*", "docs/sub/a.md"), "`dir/*` covers direct children only");
+        assert!(matches_path("**/logs", "a/b/logs/x.md"));
+        assert!(matches_path("/content/**/db-*.md", "content/runbooks/deep/db-failover.md"));
+        assert!(!matches_path("/content/runbooks/", "content/runbooks"), "a trailing / matches folders only");
+        assert!(matches_path("a?c.md", "x/abc.md"));
+    }
+
+    #[test]
+    fn the_last_matching_rule_wins() {
+        let owners = CodeOwners::parse(
+            "# Owners\n* @everyone\n/content/runbooks/ @sre @dba # two teams\n/content/runbooks/db.md @dba\n",
+        );
+        assert_eq!(owners.owners_of("content/runbooks/db.md"), ["@dba"]);
+        assert_eq!(owners.owners_of("content/runbooks/cache.md"), ["@sre", "@dba"]);
+        assert_eq!(owners.owners_of("content/about.md"), ["@everyone"]);
+    }
+
+    #[test]
+    fn understands_gitlab_sections() {
+        let owners = CodeOwners::parse(
+            "* @all\n[Runbooks] @sre\n/content/runbooks/\n/content/runbooks/db.md @dba\n^[Security][2] @sec\n*.md\n",
+        );
+        assert_eq!(owners.owners_of("content/runbooks/db.md"), ["@all", "@dba", "@sec"]);
+        assert_eq!(owners.owners_of("content/runbooks/x.md"), ["@all", "@sre", "@sec"]);
+        assert_eq!(owners.owners_of("content/x.png"), ["@all"]);
+    }
+}

@@ -1,0 +1,144 @@
+//! Last-updated dates from git, read in one pass: one `git rev-parse` to find where the
+//! handbook sits in its repository, and one `git log` over the whole history, newest
+//! first, whose first mention of each file is its last change. Never one process per
+//! file. No git, no repository or no history: no dates and no error. A shallow clone
+//! gives dates that may be too recent, which the build warns about once.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::dates::Timestamp;
+
+/// The last change of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// When it was committed.
+    pub date: Timestamp,
+    /// The commit's full hash.
+    pub commit: String,
+}
+
+/// Where the handbook sits in its repository.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The repository's top folder.
+    pub toplevel: std::path::PathBuf,
+    /// The handbook root's path inside the repository (`""` or `docs/handbook/`).
+    pub prefix: String,
+    /// Whether the repository is a shallow clone.
+    pub shallow: bool,
+}
+
+/// The last changes of the handbook's files: path relative to the handbook root -> change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GitDates {
+    /// Path relative to the handbook root -> its last change.
+    pub changes: HashMap<String, Change>,
+}
+
+/// Finds the repository holding `root`; `None` without git or outside a repository.
+pub fn locate(root: &Path) -> Option<Location> {
+    let output = git(root)
+        .args(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"])
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut lines = text.lines();
+    let toplevel = lines.next()?.into();
+    let prefix = lines.next().unwrap_or_default().to_string();
+    let shallow = lines.next() == Some("true");
+    Some(Location { toplevel, prefix, shallow })
+}
+
+/// Reads the whole history under `root` in one `git log`.
+pub fn read_git_dates(root: &Path) -> GitDates {
+    let log = git(root)
+        .args(["log", "--no-renames", "--relative", "--name-only", "--format=%x1e%H %ct", "--", "."])
+        .stderr(Stdio::null())
+        .output();
+    match log {
+        Ok(log) if log.status.success() => GitDates { changes: parse_log(&String::from_utf8_lossy(&log.stdout)) },
+        _ => GitDates::default(),
+    }
+}
+
+fn git(root: &Path) -> Command {
+    let mut command = Command::new("git");
+    command.arg("-C").arg(root).args(["-c", "core.quotepath=off"]);
+    command.stdin(Stdio::null());
+    command
+}
+
+/// Parses `git log --name-only --format=%x1e%H %ct`: records start with `\x1e`, then the
+/// hash and time, then the files the commit changed. The newest mention of a file wins.
+pub fn parse_log(text: &str) -> HashMap<String, Change> {
+    let mut changes = HashMap::new();
+    for record in text.split('\x1e').filter(|r| !r.trim().is_empty()) {
+        let mut lines = record.lines();
+        let Some(header) = lines.next() else { continue };
+        let Some((hash, time)) = header.split_once(' ') else { continue };
+        let Ok(seconds) = time.trim().parse::<i64>() else { continue };
+        for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
+            let file = unquote(file);
+            changes
+                .entry(file)
+                .or_insert_with(|| Change { date: Timestamp::from_seconds(seconds), commit: hash.to_string() });
+        }
+    }
+    changes
+}
+
+/// Undoes git's C-style quoting of unusual file names (`"a\"b.md"`).
+fn unquote(name: &str) -> String {
+    let Some(inner) = name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) else { return name.to_string() };
+    let mut bytes = Vec::new();
+    let mut chars = inner.bytes();
+    while let Some(b) = chars.next() {
+        if b != b'\\' {
+            bytes.push(b);
+            continue;
+        }
+        match chars.next() {
+            Some(b'n') => bytes.push(b'\n'),
+            Some(b't') => bytes.push(b'\t'),
+            Some(d @ b'0'..=b'7') => {
+                let mut value = u32::from(d - b'0');
+                for _ in 0..2 {
+                    if let Some(d @ b'0'..=b'7') = chars.clone().next() {
+                        chars.next();
+                        value = value * 8 + u32::from(d - b'0');
+                    }
+                }
+                bytes.push(value as u8);
+            }
+            Some(other) => bytes.push(other),
+            None => {}
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_mention_of_a_file_wins() {
+        let log = "\x1eaaa 200\n\ncontent/a.md\n\x1ebbb 100\n\ncontent/a.md\ncontent/b.md\n";
+        let changes = parse_log(log);
+        assert_eq!(changes["content/a.md"], Change { date: Timestamp::from_seconds(200), commit: "aaa".into() });
+        assert_eq!(changes["content/b.md"].commit, "bbb");
+    }
+
+    #[test]
+    fn unquotes_unusual_names() {
+        assert_eq!(unquote("\"a\\\"b.md\""), "a\"b.md");
+        assert_eq!(unquote("\"\\303\\234ber.md\""), "Über.md");
+        assert_eq!(unquote("plain.md"), "plain.md");
+    }
+}

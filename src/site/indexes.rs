@@ -1,0 +1,195 @@
+//! The indexes of the handbook: owners (front matter, else CODEOWNERS), tags, and the
+//! pages opsbook generates for them: `/owners/`, `/tags/`, `/tags/<tag>/` and `/review/`.
+//! Also the backlinks of every page.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::codeowners::CodeOwners;
+use super::review::ReviewStatus;
+use super::{GeneratedIndex, Page, PageId, Site, blank_page};
+use crate::content::SourcePage;
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::slug::slugify;
+
+/// The owners, tags and review pages of a site.
+#[derive(Debug, Clone, Default)]
+pub struct Indexes {
+    /// Tags by slug: the tag as first written, and its pages in reading order.
+    pub tags: BTreeMap<String, Tag>,
+    /// Owners by slug.
+    pub owners: BTreeMap<String, Owner>,
+    /// The `/owners/` page, if any page has owners.
+    pub owners_page: Option<PageId>,
+    /// The `/tags/` page, if any page has tags.
+    pub tags_page: Option<PageId>,
+    /// The `/review/` page, if any page has a review date or period.
+    pub review_page: Option<PageId>,
+}
+
+/// One tag.
+#[derive(Debug, Clone, Default)]
+pub struct Tag {
+    /// The tag as first written.
+    pub name: String,
+    /// Its pages.
+    pub pages: Vec<PageId>,
+    /// Its `/tags/<slug>/` page.
+    pub page: PageId,
+}
+
+/// One owner.
+#[derive(Debug, Clone, Default)]
+pub struct Owner {
+    /// The owner as written (`@dba-team`).
+    pub name: String,
+    /// Their pages.
+    pub pages: Vec<PageId>,
+}
+
+/// Gives every page its owners: `owners` in front matter, else the CODEOWNERS rule for
+/// its file (`prefix` is the handbook's path inside the repository).
+pub(super) fn assign_owners(site: &mut Site, codeowners: Option<&CodeOwners>, prefix: &str) {
+    for page in &mut site.pages {
+        page.owners = if !page.source.front.owners.is_empty() {
+            page.source.front.owners.clone()
+        } else if let Some(rules) = codeowners.filter(|_| !page.generated) {
+            rules.owners_of(&format!("{prefix}{}", page.source.file))
+        } else {
+            Vec::new()
+        };
+    }
+}
+
+/// Adds the generated index pages and registers their URLs; a content page that
+/// already has one of those URLs is a `duplicate-url` error.
+pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
+    let mut indexes = Indexes::default();
+    let mut owners: BTreeMap<String, Owner> = BTreeMap::new();
+    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    let mut any_review = false;
+    for (id, page) in site.pages.iter().enumerate() {
+        for owner in &page.owners {
+            let entry =
+                owners.entry(slugify(owner)).or_insert_with(|| Owner { name: owner.clone(), pages: Vec::new() });
+            entry.pages.push(id);
+        }
+        for tag in &page.source.front.tags {
+            let entry = tags.entry(slugify(tag)).or_insert_with(|| Tag { name: tag.clone(), ..Tag::default() });
+            if !entry.pages.contains(&id) {
+                entry.pages.push(id);
+            }
+        }
+        any_review |= page.review.is_some();
+    }
+    let mut add = |site: &mut Site, index: GeneratedIndex, url: String, title: String| -> PageId {
+        let id = site.pages.len();
+        let source = SourcePage {
+            path: String::new(),
+            file: String::new(),
+            front: Default::default(),
+            text: String::new(),
+            body_start: 0,
+            body_line: 1,
+        };
+        site.pages.push(Page {
+            url: url.clone(),
+            title,
+            kind: "page".into(),
+            parent: Some(0),
+            generated_index: Some(index),
+            ..blank_page(source)
+        });
+        site.position.push(usize::MAX);
+        if let Some(&other) = site.index.by_url.get(&url) {
+            let file = site.pages[other].source.file.clone();
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::DuplicateUrl,
+                    &file,
+                    1,
+                    1,
+                    format!("`{file}` has the URL /{url}, which opsbook uses for a page it generates"),
+                )
+                .with_help("rename the file or its folder, or give it another `slug`"),
+            );
+        } else {
+            site.index.by_url.insert(url, id);
+        }
+        id
+    };
+    if !owners.is_empty() {
+        indexes.owners_page = Some(add(site, GeneratedIndex::Owners, "owners/".into(), "Owners".into()));
+    }
+    if !tags.is_empty() {
+        let tags_page = add(site, GeneratedIndex::Tags, "tags/".into(), "Tags".into());
+        indexes.tags_page = Some(tags_page);
+        for (slug, tag) in &mut tags {
+            tag.page = add(site, GeneratedIndex::Tag(slug.clone()), format!("tags/{slug}/"), tag.name.clone());
+            site.pages[tag.page].parent = Some(tags_page);
+        }
+    }
+    if any_review {
+        indexes.review_page = Some(add(site, GeneratedIndex::Review, "review/".into(), "Review".into()));
+    }
+    indexes.owners = owners;
+    indexes.tags = tags;
+    site.indexes = indexes;
+}
+
+/// Fills every page's backlinks from the links found in the Markdown, in reading order,
+/// orders the index lists the same way and names each tag by its most used spelling.
+pub(super) fn collect_backlinks(site: &mut Site) {
+    let mut backlinks: HashMap<PageId, Vec<PageId>> = HashMap::new();
+    for (from, page) in site.pages.iter().enumerate() {
+        for link in &page.rendered.links {
+            if let Some(to) = link.target.filter(|&to| to != from) {
+                let list = backlinks.entry(to).or_default();
+                if !list.contains(&from) {
+                    list.push(from);
+                }
+            }
+        }
+    }
+    let position = &site.position;
+    for (to, mut from) in backlinks {
+        from.sort_by_key(|&id| position[id]);
+        site.pages[to].backlinks = from;
+    }
+    for (slug, tag) in site.indexes.tags.iter_mut() {
+        tag.pages.sort_by_key(|&id| position[id]);
+        // The tag's name: its most used spelling, the earliest in reading order on a tie.
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for &id in &tag.pages {
+            for spelling in site.pages[id].source.front.tags.iter().filter(|t| &slugify(t) == slug) {
+                match counts.iter_mut().find(|(s, _)| s == spelling) {
+                    Some(entry) => entry.1 += 1,
+                    None => counts.push((spelling.clone(), 1)),
+                }
+            }
+        }
+        if let Some((name, _)) = counts.iter().rev().max_by_key(|(_, n)| *n) {
+            tag.name = name.clone();
+            let page = tag.page;
+            site.pages[page].title = name.clone();
+        }
+    }
+    for owner in site.indexes.owners.values_mut() {
+        owner.pages.sort_by_key(|&id| position[id]);
+    }
+}
+
+/// The pages due, overdue or never reviewed: overdue first (most overdue first), then
+/// never reviewed, then due soon (soonest first).
+pub fn review_queue(site: &Site) -> Vec<PageId> {
+    let mut queue: Vec<(PageId, super::review::Review)> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(id, page)| {
+            let review = page.review?;
+            (review.status? != ReviewStatus::Fresh).then_some((id, review))
+        })
+        .collect();
+    queue.sort_by_key(|(id, review)| (review.status, review.days_left.unwrap_or(0), site.position[*id]));
+    queue.into_iter().map(|(id, _)| id).collect()
+}

@@ -1,0 +1,88 @@
+//! Kinds in the site: each page's kind (its own `kind`, else the `default_kind` of the
+//! nearest section above it, else `page`), checked against the known kinds, and its
+//! fields validated against the kind's schema (in parallel).
+
+use rayon::prelude::*;
+
+use super::review::review_of;
+use super::{PageId, Site};
+use crate::diagnostic::{Diagnostic, Rule};
+
+/// Gives every page its kind. An unknown `kind` or `default_kind` is an `unknown-kind`
+/// error at the field, listing the known kinds.
+pub(super) fn resolve_kinds(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
+    let kinds = &site.config.kinds;
+    let mut resolved = Vec::with_capacity(site.pages.len());
+    for (id, page) in site.pages.iter().enumerate() {
+        let front = &page.source.front;
+        let mut check = |field: &Option<crate::content::Located<String>>| match field {
+            Some(kind) if kinds.get(&kind.value).is_none() => {
+                let message = kinds.unknown_message(&kind.value);
+                diagnostics.push(Diagnostic::error(
+                    Rule::UnknownKind,
+                    &page.source.file,
+                    kind.line,
+                    kind.column,
+                    message,
+                ));
+                false
+            }
+            _ => true,
+        };
+        check(&front.default_kind);
+        let kind = match &front.kind {
+            Some(kind) if check(&front.kind) => kind.value.clone(),
+            _ => inherited_kind(site, id).unwrap_or_else(|| "page".into()),
+        };
+        resolved.push(kind);
+    }
+    for (page, kind) in site.pages.iter_mut().zip(resolved) {
+        page.kind = kind;
+    }
+}
+
+/// The `default_kind` of the nearest section above page `id` that has a known one.
+fn inherited_kind(site: &Site, id: PageId) -> Option<String> {
+    let mut next = site.pages[id].parent;
+    let mut steps = 0;
+    while let Some(parent) = next {
+        if let Some(kind) = &site.pages[parent].source.front.default_kind
+            && site.config.kinds.get(&kind.value).is_some()
+        {
+            return Some(kind.value.clone());
+        }
+        next = site.pages[parent].parent;
+        steps += 1;
+        if steps > site.pages.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// Reads every page's kind fields and review state; run after owners are known, since
+/// a kind may require `owners`.
+pub(super) fn validate_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
+    let config = &site.config;
+    let today = site.today;
+    let results: Vec<_> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            let Some(kind) = config.kinds.get(&page.kind) else { return Default::default() };
+            if page.generated || page.generated_index.is_some() {
+                return Default::default();
+            }
+            let front = &page.source.front;
+            let (values, problems) = kind.validate(front, &page.source.file, !page.owners.is_empty(), &config.kinds);
+            let every = front.review_every.or(kind.review_every).or(config.review.every);
+            let review = review_of(front.last_reviewed, every, config.review.due_soon, today);
+            (values, review, problems)
+        })
+        .collect();
+    for (page, (values, review, problems)) in site.pages.iter_mut().zip(results) {
+        page.values = values;
+        page.review = review;
+        diagnostics.extend(problems);
+    }
+}

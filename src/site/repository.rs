@@ -1,0 +1,175 @@
+//! Links to a page's source in its repository: edit, view source, history, open an
+//! issue about the page, and the commit of its last change. GitHub and GitLab are
+//! recognised from the repository URL; `[links]` in book.toml overrides or supplies the
+//! URL templates, with the placeholders `{repository}`, `{branch}`, `{path}` (from the
+//! repository root), `{title}` and `{url}` (encoded for a query) and `{commit}`.
+
+use crate::config::{LinksTable, Repository};
+
+/// The links of one page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RepositoryLinks {
+    /// Edit the page in the repository's web editor.
+    pub edit: Option<String>,
+    /// View its source.
+    pub source: Option<String>,
+    /// Its history.
+    pub history: Option<String>,
+    /// Open an issue about it.
+    pub issue: Option<String>,
+}
+
+/// The forge a repository is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Forge {
+    GitHub,
+    GitLab,
+    Other,
+}
+
+fn forge(url: &str) -> Forge {
+    let host = url.split("://").nth(1).unwrap_or(url).split('/').next().unwrap_or_default().to_ascii_lowercase();
+    if host.contains("github") {
+        Forge::GitHub
+    } else if host.contains("gitlab") {
+        Forge::GitLab
+    } else {
+        Forge::Other
+    }
+}
+
+fn defaults(forge: Forge) -> LinksTable {
+    let table = |edit: &str, source: &str, history: &str, issue: &str, commit: &str| LinksTable {
+        edit: Some(edit.into()),
+        source: Some(source.into()),
+        history: Some(history.into()),
+        issue: Some(issue.into()),
+        commit: Some(commit.into()),
+    };
+    match forge {
+        Forge::GitHub => table(
+            "{repository}/edit/{branch}/{path}",
+            "{repository}/blob/{branch}/{path}",
+            "{repository}/commits/{branch}/{path}",
+            "{repository}/issues/new?title={title}&body={url}",
+            "{repository}/commit/{commit}",
+        ),
+        Forge::GitLab => table(
+            "{repository}/-/edit/{branch}/{path}",
+            "{repository}/-/blob/{branch}/{path}",
+            "{repository}/-/commits/{branch}/{path}",
+            "{repository}/-/issues/new?issue[title]={title}&issue[description]={url}",
+            "{repository}/-/commit/{commit}",
+        ),
+        Forge::Other => LinksTable::default(),
+    }
+}
+
+fn template(repository: &Repository, pick: impl Fn(&LinksTable) -> &Option<String>) -> Option<String> {
+    pick(&repository.links).clone().or_else(|| pick(&defaults(forge(&repository.url))).clone())
+}
+
+fn fill(template: &str, repository: &Repository, path: &str, title: &str, url: &str, commit: &str) -> String {
+    template
+        .replace("{repository}", &repository.url)
+        .replace("{branch}", &repository.branch)
+        .replace("{path}", &encode_path(path))
+        .replace("{title}", &encode_query(title))
+        .replace("{url}", &encode_query(url))
+        .replace("{commit}", commit)
+}
+
+/// The links of a page whose source is `path` (from the repository root).
+pub fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -> RepositoryLinks {
+    let link = |pick: fn(&LinksTable) -> &Option<String>| {
+        template(repository, pick).map(|t| fill(&t, repository, path, &format!("About \"{title}\""), url, ""))
+    };
+    RepositoryLinks {
+        edit: link(|t| &t.edit),
+        source: link(|t| &t.source),
+        history: link(|t| &t.history),
+        issue: link(|t| &t.issue),
+    }
+}
+
+/// The link to a commit.
+pub fn commit_link(repository: &Repository, commit: &str) -> Option<String> {
+    template(repository, |t| &t.commit).map(|t| fill(&t, repository, "", "", "", commit))
+}
+
+/// Encodes a path for a URL, keeping its `/`.
+fn encode_path(path: &str) -> String {
+    encode(path, |b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b))
+}
+
+/// Encodes text for a URL query.
+fn encode_query(text: &str) -> String {
+    encode(text, |b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
+}
+
+fn encode(text: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if keep(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repo(url: &str) -> Repository {
+        Repository { url: url.into(), branch: "main".into(), links: LinksTable::default() }
+    }
+
+    #[test]
+    fn makes_github_links() {
+        let links = page_links(
+            &repo("https://github.com/kestrel/handbook"),
+            "content/runbooks/db failover.md",
+            "DB",
+            "https://x.org/runbooks/db/",
+        );
+        assert_eq!(
+            links.edit.as_deref(),
+            Some("https://github.com/kestrel/handbook/edit/main/content/runbooks/db%20failover.md")
+        );
+        assert_eq!(
+            links.history.as_deref(),
+            Some("https://github.com/kestrel/handbook/commits/main/content/runbooks/db%20failover.md")
+        );
+        assert_eq!(
+            links.issue.as_deref(),
+            Some(
+                "https://github.com/kestrel/handbook/issues/new?title=About%20%22DB%22&body=https%3A%2F%2Fx.org%2Frunbooks%2Fdb%2F"
+            )
+        );
+        assert_eq!(
+            commit_link(&repo("https://github.com/k/h"), "abc").as_deref(),
+            Some("https://github.com/k/h/commit/abc")
+        );
+    }
+
+    #[test]
+    fn makes_gitlab_links() {
+        let links = page_links(&repo("https://gitlab.com/kestrel/handbook"), "content/a.md", "A", "/a/");
+        assert_eq!(links.source.as_deref(), Some("https://gitlab.com/kestrel/handbook/-/blob/main/content/a.md"));
+        assert!(links.issue.unwrap().starts_with("https://gitlab.com/kestrel/handbook/-/issues/new?issue[title]="));
+    }
+
+    #[test]
+    fn uses_templates_for_other_hosts() {
+        let mut repository = repo("https://git.example.org/ops/handbook");
+        assert_eq!(page_links(&repository, "a.md", "A", "/a/").edit, None);
+        repository.links.edit = Some("{repository}/_edit/{branch}/{path}".into());
+        assert_eq!(
+            page_links(&repository, "a.md", "A", "/a/").edit.as_deref(),
+            Some("https://git.example.org/ops/handbook/_edit/main/a.md")
+        );
+    }
+}

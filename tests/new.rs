@@ -1,0 +1,93 @@
+//! `opsbook new KIND "Title"`: a page of the kind from its template, in the kind's
+//! section, with today's dates; never over an existing file; unknown kinds named.
+
+mod util;
+
+use util::Site;
+
+const TODAY: &str = "2026-11-15";
+
+#[test]
+fn creates_an_incident_review_from_the_template() {
+    let site = Site::fixture("model");
+    let run = site.run_on(TODAY, &["new", "rca", "2026-11-14: Object storage latency"]);
+    run.expect_code(0);
+    assert_eq!(run.stderr, "created content/rca/2026-11-14-object-storage-latency.md\n");
+    let page = site.read("content/rca/2026-11-14-object-storage-latency.md");
+    assert_eq!(
+        page,
+        "---\ntitle: \"2026-11-14: Object storage latency\"\nowners: [\"@incident-commanders\"]\ntags: [rca]\nincident_date: 2026-11-15\nseverity: SEV3\nstatus: draft\naction_items: []\n---\n\n## Summary\n\n*What happened.*\n"
+    );
+    site.run_on(TODAY, &["build"]).expect_code(0);
+    let html = site.read("public/rca/2026-11-14-object-storage-latency/index.html");
+    assert!(html.contains("banner-preliminary"), "a draft review shows the banner");
+}
+
+#[test]
+fn creates_a_runbook_and_a_declared_kind() {
+    let site = Site::fixture("model");
+    site.run_on(TODAY, &["new", "runbook", "Disk full"]).expect_code(0);
+    let runbook = site.read("content/runbooks/disk-full.md");
+    assert!(runbook.starts_with("---\ntitle: Disk full\nowners: [\"@sre-core\"]\nservice: \"\"\nseverity: SEV3\nlast_reviewed: 2026-11-15\n---\n"), "{runbook}");
+    site.run_on(TODAY, &["new", "policy", "Change freeze"]).expect_code(0);
+    let policy = site.read("content/policies/change-freeze.md");
+    assert!(policy.starts_with("---\ntitle: Change freeze\neffective: 2026-11-15\n---\n"), "{policy}");
+    site.run_on(TODAY, &["build"]).expect_code(0);
+}
+
+#[test]
+fn writes_the_kind_when_the_section_does_not_imply_it() {
+    let site = Site::fixture("model");
+    site.write("book.toml", "[handbook]\ntitle = \"X\"\n[kinds.rca]\nsection = \"guides\"\n");
+    site.run_on(TODAY, &["new", "rca", "Outage"]).expect_code(0);
+    assert!(site.read("content/guides/outage.md").starts_with("---\ntitle: Outage\nkind: rca\n"));
+}
+
+#[test]
+fn refuses_to_overwrite_a_page() {
+    let site = Site::fixture("model");
+    let run = site.run_on(TODAY, &["new", "runbook", "Cache"]);
+    run.expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: refusing to overwrite content/runbooks/cache.md: choose another title, or edit that page\n"
+    );
+    assert!(site.read("content/runbooks/cache.md").contains("Flush it."));
+}
+
+#[test]
+fn names_the_known_kinds_for_an_unknown_one() {
+    let site = Site::fixture("model");
+    let run = site.run_on(TODAY, &["new", "playbook", "X"]);
+    run.expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: unknown kind `playbook`; the kinds are: manifesto, page, policy, rca, runbook, template\n"
+    );
+}
+
+#[test]
+fn says_when_a_kind_has_no_template() {
+    let site = Site::fixture("model");
+    let run = site.run_on(TODAY, &["new", "manifesto", "Our principles"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("no template for kind `manifesto`: create content/templates/manifesto.md"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_bundled_templates_make_pages_that_build() {
+    let site = Site::empty("new-bundled");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    util::copy_dir(&repo.join("content"), &site.root.join("content"));
+    std::fs::copy(repo.join("book.toml"), site.root.join("book.toml")).unwrap();
+    site.run_on(TODAY, &["new", "rca", "Queue outage"]).expect_code(0);
+    site.run_on(TODAY, &["new", "runbook", "Queue backlog growing"]).expect_code(0);
+    let run = site.run_on(TODAY, &["build"]);
+    run.expect_code(0);
+    assert!(site.exists("public/rca/queue-outage/index.html"));
+    assert!(site.exists("public/runbooks/queue-backlog-growing/index.html"));
+}
