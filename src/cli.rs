@@ -1,4 +1,4 @@
-//! The command line, declared with clap: `opsbook build`, `opsbook new` and `opsbook init`.
+//! The command line, declared with clap: `opsbook build`, `check`, `new` and `init`.
 
 use std::path::PathBuf;
 
@@ -9,6 +9,7 @@ Examples:
   opsbook init my-handbook          start a new handbook in my-handbook/
   opsbook build                     build the handbook in this folder into public/
   opsbook build --root handbook --out /tmp/site --base-url https://ops.example.org/handbook/
+  opsbook check --format github     report broken links as pull request annotations
   opsbook new rca \"2026-03-14 DNS outage in eu-west\"
 
 Exit codes: 0 success (warnings allowed), 1 the content has errors, 2 usage or environment error.";
@@ -31,6 +32,11 @@ pub enum Command {
         after_help = "Examples:\n  opsbook build\n  opsbook build --drafts --out /tmp/preview\n  opsbook build --base-url https://ops.example.org/handbook/"
     )]
     Build(BuildArgs),
+    /// Check links, anchors and front matter without writing anything; for contributors and CI.
+    #[command(
+        after_help = "Examples:\n  opsbook check\n  opsbook check --format github        (annotations in a GitHub Actions job)\n  opsbook check --format gitlab > gl-code-quality-report.json\n  opsbook check --format json | jq '.[] | select(.rule == \"broken-link\")'"
+    )]
+    Check(CheckArgs),
     /// Start a new page of a kind from its template, e.g. a runbook or an incident review.
     #[command(
         after_help = "Examples:\n  opsbook new rca \"2026-03-14 DNS outage in eu-west\"\n  opsbook new runbook \"Disk full on a host\" --root handbook"
@@ -60,6 +66,24 @@ pub struct BuildArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// Print how long each step of the build took.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+/// Options of `opsbook check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The handbook's folder (the one holding book.toml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// How to print what was found: human (standard error), or json, github or gitlab
+    /// (standard output).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: crate::check::format::Format,
+    /// Also check pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Print how long each step took.
     #[arg(long)]
     pub timings: bool,
 }

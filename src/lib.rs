@@ -8,6 +8,7 @@
 //! The binary's verbs live in [`cmd`].
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -5,6 +5,7 @@
 //! environment error.
 
 pub mod build;
+pub mod check;
 pub mod init;
 pub mod new;
 
@@ -26,6 +27,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args),
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
     }

@@ -59,11 +59,10 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
     let gutter = " ".repeat(d.line.to_string().len());
     let _ = writeln!(out, "{gutter}{}-->{} {location}", p.blue, p.reset);
     if let Some(line_text) = quoted {
-        let shown: String = line_text.trim_end_matches('\r').replace('\t', "    ");
+        let (shown, pad) = excerpt(line_text.trim_end_matches('\r'), d.column);
         let _ = writeln!(out, "{gutter} {}|{}", p.blue, p.reset);
         let _ = writeln!(out, "{}{} |{} {shown}", p.blue, d.line, p.reset);
         if d.column > 0 {
-            let pad: usize = line_text.chars().take(d.column - 1).map(|c| if c == '\t' { 4 } else { 1 }).sum();
             let _ = writeln!(out, "{gutter} {}|{} {}{}^{}", p.blue, p.reset, " ".repeat(pad), p.level, p.reset);
         }
     }
@@ -71,6 +70,36 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
         let _ = writeln!(out, "{gutter} {}={} {}help{}: {help}", p.blue, p.reset, p.bold, p.reset);
     }
     out.push('\n');
+}
+
+/// The longest source line quoted in full, in characters.
+const MAX_SHOWN: usize = 100;
+
+/// The part of a line to quote, tabs expanded, and the caret's offset in it: long lines
+/// are cut to a window around the column, marked with `…`.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let (start, end) = if chars.len() <= MAX_SHOWN {
+        (0, chars.len())
+    } else {
+        let start = column.saturating_sub(1 + MAX_SHOWN / 2).min(chars.len() - MAX_SHOWN);
+        (start, start + MAX_SHOWN)
+    };
+    let width = |c: &char| if *c == '\t' { 4 } else { 1 };
+    let mut shown = String::new();
+    let mut pad = 0;
+    if start > 0 {
+        shown.push('…');
+        pad += 1;
+    }
+    for c in &chars[start..end] {
+        if *c == '\t' { shown.push_str("    ") } else { shown.push(*c) }
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    pad += chars[start..column.saturating_sub(1).clamp(start, end)].iter().map(width).sum::<usize>();
+    (shown, pad)
 }
 
 #[cfg(test)]
@@ -87,6 +116,16 @@ mod tests {
             out,
             "error[broken-link]: no page `b.md`\n --> a.md:2:5\n  |\n2 | See [b](b.md)\n  |     ^\n  = help: did you mean `c.md`?\n\n"
         );
+    }
+
+    #[test]
+    fn cuts_long_lines_around_the_column() {
+        let line = format!("{}[x](gone.md){}", "a".repeat(200), "b".repeat(200));
+        let (shown, pad) = excerpt(&line, 201);
+        assert_eq!(shown.chars().count(), MAX_SHOWN + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(pad), Some('['));
+        assert_eq!(excerpt("\tab", 2), ("    ab".to_string(), 4));
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub enum Rule {
     DuplicateUrl,
     /// A link points to a page that does not exist.
     BrokenLink,
+    /// A link's `#anchor` is not an id of its target page.
+    BrokenAnchor,
     /// An image or file link points to a file that does not exist.
     MissingAsset,
     /// A template could not be parsed or rendered.
@@ -76,6 +78,7 @@ impl Rule {
             Rule::UnknownKind => "unknown-kind",
             Rule::DuplicateUrl => "duplicate-url",
             Rule::BrokenLink => "broken-link",
+            Rule::BrokenAnchor => "broken-anchor",
             Rule::MissingAsset => "missing-asset",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",

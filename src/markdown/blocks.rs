@@ -16,7 +16,7 @@ pub(super) fn fence_language(info: &str) -> &str {
 }
 
 /// The HTML of a code block: highlighted when the language is known, escaped otherwise.
-pub(super) fn code_block_html(code: &str, language: &str) -> String {
+pub(super) fn code_block_html(code: &str, language: &str, highlight: bool) -> String {
     let mut out = String::with_capacity(code.len() * 2 + 64);
     if language.is_empty() {
         out.push_str("<pre class=\"code\"><code>");
@@ -24,7 +24,7 @@ pub(super) fn code_block_html(code: &str, language: &str) -> String {
     } else {
         let language = escape(language);
         out.push_str(&format!("<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">"));
-        match highlight::highlight(code, &language) {
+        match highlight.then(|| highlight::highlight(code, &language)).flatten() {
             Some(html) => out.push_str(&html),
             None => push_escaped(&mut out, code),
         }

@@ -108,60 +108,62 @@ pub fn percent_encode_path(path: &str) -> String {
     out
 }
 
-/// One `href` or `src` attribute value found in raw HTML.
+/// One attribute value found in a piece of HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HtmlAttribute {
+    /// Which of the names asked for it is (an index into them).
+    pub name: usize,
     /// Byte range of the value inside the HTML text.
     pub start: usize,
     /// End of the value.
     pub end: usize,
 }
 
-/// Finds the `href="…"` and `src="…"` values (quoted with `"` or `'`) in a piece of raw
-/// HTML.
-pub fn find_link_attributes(html: &str) -> Vec<HtmlAttribute> {
+/// The attributes that hold links.
+pub const LINK_ATTRIBUTES: &[&str] = &["href", "src"];
+/// The attributes that name a link target.
+pub const ID_ATTRIBUTES: &[&str] = &["id", "name"];
+
+/// Finds the values of the attributes `names` (quoted with `"` or `'`, names without
+/// case) in a piece of HTML. It looks for each `=` and the name before it, so long texts
+/// are scanned quickly.
+pub fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let rest = &bytes[i..];
-        let name_len = if starts_with_ignore_case(rest, b"href") {
-            4
-        } else if starts_with_ignore_case(rest, b"src") {
-            3
-        } else {
-            i += 1;
-            continue;
-        };
-        let preceded_by_space = i > 0 && bytes[i - 1].is_ascii_whitespace();
-        let mut j = i + name_len;
-        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-            j += 1;
+    let mut from = 0;
+    while let Some(offset) = html[from..].find('=') {
+        let equals = from + offset;
+        from = equals + 1;
+        let mut name_end = equals;
+        while name_end > 0 && bytes[name_end - 1] == b' ' {
+            name_end -= 1;
         }
-        if !preceded_by_space || j >= bytes.len() || bytes[j] != b'=' {
-            i += name_len;
+        let mut name_start = name_end;
+        while name_start > 0 && (bytes[name_start - 1].is_ascii_alphanumeric() || bytes[name_start - 1] == b'-') {
+            name_start -= 1;
+        }
+        if name_start == name_end || name_start == 0 || !bytes[name_start - 1].is_ascii_whitespace() {
             continue;
         }
-        j += 1;
-        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-            j += 1;
+        let name = &bytes[name_start..name_end];
+        let Some(which) = names.iter().position(|n| n.as_bytes().eq_ignore_ascii_case(name)) else { continue };
+        let mut quote_at = equals + 1;
+        while quote_at < bytes.len() && bytes[quote_at] == b' ' {
+            quote_at += 1;
         }
-        if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
-            let quote = bytes[j];
-            let start = j + 1;
-            if let Some(len) = bytes[start..].iter().position(|&b| b == quote) {
-                found.push(HtmlAttribute { start, end: start + len });
-                i = start + len + 1;
-                continue;
-            }
+        let Some(&quote) = bytes.get(quote_at).filter(|&&b| b == b'"' || b == b'\'') else { continue };
+        let start = quote_at + 1;
+        if let Some(len) = bytes[start..].iter().position(|&b| b == quote) {
+            found.push(HtmlAttribute { name: which, start, end: start + len });
+            from = start + len + 1;
         }
-        i = j;
     }
     found
 }
 
-fn starts_with_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.len() >= needle.len() && haystack[..needle.len()].eq_ignore_ascii_case(needle)
+/// Finds the `href` and `src` values in a piece of raw HTML.
+pub fn find_link_attributes(html: &str) -> Vec<HtmlAttribute> {
+    find_attributes(html, LINK_ATTRIBUTES)
 }
 
 #[cfg(test)]
@@ -191,5 +193,8 @@ mod tests {
         let html = r#"<a class="x" href="a.md">x</a><img src='b.png' alt="src=c"><link data-href="no">"#;
         let values: Vec<_> = find_link_attributes(html).iter().map(|a| &html[a.start..a.end]).collect();
         assert_eq!(values, ["a.md", "b.png"]);
+        let html = "<h2 id='x'>T</h2><a NAME = \"y\">Text = z</a>";
+        let ids: Vec<_> = find_attributes(html, ID_ATTRIBUTES).iter().map(|a| &html[a.start..a.end]).collect();
+        assert_eq!(ids, ["x", "y"]);
     }
 }

@@ -52,6 +52,8 @@ pub struct MarkdownInput<'a> {
     pub links: &'a dyn LinkResolver,
     /// The severity of broken links and missing assets.
     pub link_severity: Severity,
+    /// Whether to highlight code (a check, which writes no HTML, does not).
+    pub highlight: bool,
 }
 
 /// An internal link found in a page.
@@ -85,7 +87,7 @@ pub struct Rendered {
     pub summary: String,
     /// Every internal link, in order.
     pub links: Vec<LinkRecord>,
-    /// Every id in the page (headings and footnotes).
+    /// Every id in the page (headings, footnotes, and `id`/`name` attributes of raw HTML).
     pub anchors: Vec<String>,
     /// The number of words of text.
     pub word_count: usize,
@@ -173,7 +175,7 @@ impl<'a> Renderer<'a> {
                         CodeBlockKind::Fenced(info) => blocks::fence_language(info),
                         CodeBlockKind::Indented => "",
                     };
-                    target.push(Event::Html(blocks::code_block_html(&code, language).into()));
+                    target.push(Event::Html(blocks::code_block_html(&code, language, self.input.highlight).into()));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => footnote_stack.push((label.to_string(), Vec::new())),
                 Event::End(TagEnd::FootnoteDefinition) => {
@@ -249,8 +251,14 @@ impl<'a> Renderer<'a> {
                 let dest_url = self.rewrite(dest_url, offset, true);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
-            Event::Html(html) => Event::Html(self.rewrite_html(html, offset)),
-            Event::InlineHtml(html) => Event::InlineHtml(self.rewrite_html(html, offset)),
+            Event::Html(html) => {
+                self.note_html_ids(&html);
+                Event::Html(self.rewrite_html(html, offset))
+            }
+            Event::InlineHtml(html) => {
+                self.note_html_ids(&html);
+                Event::InlineHtml(self.rewrite_html(html, offset))
+            }
             Event::Text(text) => {
                 self.note_text(&text);
                 Event::Text(text)
@@ -263,8 +271,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Records the `id` and `name` attributes of raw HTML: links may point to them.
+    fn note_html_ids(&mut self, html: &str) {
+        if html.contains('=') {
+            for attribute in links::find_attributes(html, links::ID_ATTRIBUTES) {
+                self.out.anchors.push(decode_entities(&html[attribute.start..attribute.end]));
+            }
+        }
+    }
+
     fn note_text(&mut self, text: &str) {
-        self.out.word_count += text.split_whitespace().count();
+        self.out.word_count += count_words(text);
         if self.in_summary {
             self.out.summary.push_str(text);
         }
@@ -433,6 +450,18 @@ fn decode_entities(value: &str) -> String {
         return value.to_string();
     }
     value.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// The number of words: runs of characters between ASCII white space.
+fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for b in text.bytes() {
+        let space = b.is_ascii_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// Shortens text to at most `max` characters, at a word boundary, with an ellipsis.

@@ -46,6 +46,7 @@ fn render(text: &str) -> Rendered {
         dir: "runbooks",
         links: &FakeSite,
         link_severity: Severity::Error,
+        highlight: true,
     })
 }
 
@@ -159,4 +160,11 @@ fn keeps_the_title_heading_apart_from_the_body() {
         "<h1 id=\"top\">Database failover<a class=\"anchor\" href=\"#top\" aria-label=\"Link to this section\">#</a></h1>\n"
     );
     assert_eq!(rendered.html, "<p>Text.</p>\n");
+}
+
+#[test]
+fn counts_words() {
+    assert_eq!(count_words("  two words\n"), 2);
+    assert_eq!(count_words(""), 0);
+    assert_eq!(render("One two three.\n\n`code`\n").word_count, 4);
 }

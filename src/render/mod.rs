@@ -17,10 +17,22 @@ use crate::site::{PageId, Site};
 pub use theme::{Origin, ThemeFiles};
 use views::{PageContext, PageView, SiteView};
 
+/// A place in a template file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplatePlace {
+    /// The file, as diagnostics name it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
 /// A loaded theme, ready to render pages of one site.
 pub struct Renderer {
     tera: Tera,
     origins: BTreeMap<String, Origin>,
+    sources: BTreeMap<String, String>,
 }
 
 impl Renderer {
@@ -52,11 +64,12 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         let origins = theme.templates.clone();
+        let texts: BTreeMap<String, String> = sources.iter().cloned().collect();
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_diagnostic(&origins, &e, "")]);
         }
         tera.global_context().insert("site", &SiteView::of(site));
-        Ok(Renderer { tera, origins })
+        Ok(Renderer { tera, origins, sources: texts })
     }
 
     /// The template that renders page `id`.
@@ -89,6 +102,31 @@ impl Renderer {
             "page.html"
         };
         Ok(name.to_string())
+    }
+
+    /// Where `text` is written in a template: the file (as diagnostics name it), line and
+    /// column of its first occurrence, partials first.
+    pub fn find_in_templates(&self, text: &str) -> Option<TemplatePlace> {
+        if text.is_empty() {
+            return None;
+        }
+        let mut names: Vec<&String> = self.sources.keys().collect();
+        names.sort_by_key(|name| (!name.starts_with("partials/"), name.as_str()));
+        names.into_iter().find_map(|name| {
+            let source = &self.sources[name];
+            let offset = source.find(text)?;
+            let (line, column) = crate::diagnostic::line_column(source, offset);
+            let file = self.origins.get(name).map_or_else(|| format!("templates/{name}"), |o| o.shown(name));
+            Some(TemplatePlace { file, line, column })
+        })
+    }
+
+    /// The file of the template that renders page `id`, as diagnostics name it.
+    pub fn template_file(&self, site: &Site, id: PageId) -> String {
+        match self.template_for(site, id) {
+            Ok(name) => self.origins.get(&name).map_or_else(|| format!("templates/{name}"), |o| o.shown(&name)),
+            Err(d) => d.path,
+        }
     }
 
     /// Renders page `id` to a full HTML document.

@@ -93,6 +93,15 @@ impl Page {
     }
 }
 
+/// What a site path points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A page.
+    Page(PageId),
+    /// A file: an asset, a static file or a file opsbook generates.
+    File,
+}
+
 /// A file copied from `content/` as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {
@@ -143,6 +152,11 @@ struct Index {
     files: HashSet<String>,
     /// Content-relative paths of the pages left out as drafts.
     drafts: HashSet<String>,
+    /// File name -> content-relative paths of the pages and assets with that name, for
+    /// "did you mean" suggestions.
+    by_name: HashMap<String, Vec<String>>,
+    /// Folder -> the names of the pages and assets in it, for suggestions.
+    names_by_dir: HashMap<String, Vec<String>>,
 }
 
 /// The name of a page that makes its folder's section page, best first.
@@ -279,6 +293,13 @@ impl Site {
             }
         }
         let aliases = urls::collect_aliases(&pages, &index.by_url, diagnostics);
+        let known =
+            index.by_path.keys().filter(|p| !p.is_empty()).cloned().chain(assets.iter().map(|a| a.source.clone()));
+        for path in known.collect::<Vec<_>>() {
+            let (dir, name) = path.rsplit_once('/').unwrap_or(("", &path));
+            index.names_by_dir.entry(dir.to_string()).or_default().push(name.to_string());
+            index.by_name.entry(name.to_string()).or_default().push(path.clone());
+        }
         let count = pages.len();
         Site {
             config,
@@ -297,6 +318,21 @@ impl Site {
     /// The resolver that Markdown rendering uses for this site.
     pub fn links(&self) -> SiteLinks<'_> {
         SiteLinks::new(self)
+    }
+
+    /// What a site path (without the base path) is: a page, or a file of the site.
+    pub fn target_of(&self, site_path: &str) -> Option<Target> {
+        let trimmed = site_path.trim_start_matches('/');
+        let page_path = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
+        let page_path = if page_path.is_empty() || page_path.ends_with('/') {
+            page_path.to_string()
+        } else {
+            format!("{page_path}/")
+        };
+        if let Some(&id) = self.index.by_url.get(&page_path) {
+            return Some(Target::Page(id));
+        }
+        (self.index.files.contains(trimmed) || self.index.asset_urls.contains(trimmed)).then_some(Target::File)
     }
 
     /// The page a site path belongs to.

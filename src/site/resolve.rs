@@ -8,6 +8,7 @@
 //! site path (`/runbooks/db/`) or a content path (`/runbooks/db.md`).
 
 use super::{PageId, Site};
+use crate::check::suggest;
 use crate::content::walk::is_markdown;
 use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_decode, percent_encode_path};
 
@@ -40,13 +41,33 @@ impl<'a> SiteLinks<'a> {
         Resolution::File { href }
     }
 
-    fn missing_page(&self, content_path: &str) -> Resolution {
+    fn missing_page(&self, from_dir: &str, content_path: &str) -> Resolution {
         let message = if self.site.index.drafts.contains(content_path) {
             format!("`content/{content_path}` is a draft, left out of this build (build with --drafts to include it)")
         } else {
             format!("no page `content/{content_path}`")
         };
-        Resolution::Broken { message, asset: false, suggestion: None }
+        Resolution::Broken { message, asset: false, suggestion: self.suggest(from_dir, content_path) }
+    }
+
+    /// The existing file an author probably meant: one of the same name elsewhere (it
+    /// moved), else the closest name in the same folder (a typo). Pages are suggested
+    /// for pages, other files for other files.
+    fn suggest(&self, from_dir: &str, content_path: &str) -> Option<String> {
+        let index = &self.site.index;
+        let wants_page = is_markdown(content_path);
+        let same_kind = |path: &str| is_markdown(path) == wants_page;
+        let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
+        let moved = index
+            .by_name
+            .get(name)
+            .and_then(|paths| closest_or_only(content_path, paths.iter().filter(|p| same_kind(p))));
+        let found = moved.or_else(|| {
+            let names = index.names_by_dir.get(dir)?;
+            let name = suggest::closest(name, names.iter().map(String::as_str).filter(|n| same_kind(n)))?;
+            Some(if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") })
+        })?;
+        Some(suggest::relative_path(from_dir, &found))
     }
 
     fn resolve_relative(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
@@ -61,7 +82,7 @@ impl<'a> SiteLinks<'a> {
         if is_markdown(&joined) {
             return match index.by_path.get(&joined) {
                 Some(&id) => self.page(id, anchor, query),
-                None => self.missing_page(&joined),
+                None => self.missing_page(from_dir, &joined),
             };
         }
         let trimmed = joined.trim_end_matches('/');
@@ -84,7 +105,8 @@ impl<'a> SiteLinks<'a> {
             };
             Resolution::Broken { message, asset: false, suggestion: None }
         } else {
-            Resolution::Broken { message: format!("no file `content/{trimmed}`"), asset: true, suggestion: None }
+            let suggestion = self.suggest(from_dir, trimmed);
+            Resolution::Broken { message: format!("no file `content/{trimmed}`"), asset: true, suggestion }
         }
     }
 
@@ -94,7 +116,7 @@ impl<'a> SiteLinks<'a> {
         if is_markdown(relative) {
             return match index.by_path.get(relative) {
                 Some(&id) => self.page(id, anchor, query),
-                None => self.missing_page(relative),
+                None => self.missing_page("", relative),
             };
         }
         let base = self.site.config.base_url.path().trim_start_matches('/');
@@ -152,6 +174,11 @@ impl LinkResolver for SiteLinks<'_> {
             self.resolve_relative(from_dir, &decoded, anchor, query)
         }
     }
+}
+
+/// The only candidate, or the one whose path is closest to `wanted`.
+fn closest_or_only<'a>(wanted: &str, candidates: impl Iterator<Item = &'a String>) -> Option<String> {
+    candidates.min_by_key(|c| (suggest::distance(wanted, c), c.as_str())).cloned()
 }
 
 /// Joins a relative path to a content folder, folding `.` and `..`; `None` when it

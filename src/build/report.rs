@@ -1,0 +1,170 @@
+//! What a build or a check reports: the summary line, the step timings.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::Diagnostic;
+use crate::site::Site;
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Pages written.
+    pub pages: usize,
+    /// Pages per kind.
+    pub kinds: BTreeMap<String, usize>,
+    /// Wall time of the whole build.
+    pub elapsed: Duration,
+    /// Where the site went.
+    pub output_dir: PathBuf,
+    /// Warnings (a successful build has no errors).
+    pub warnings: Vec<Diagnostic>,
+    /// The time of each step, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl BuildReport {
+    /// The report of a build of `site`.
+    pub(crate) fn of(
+        site: &Site,
+        elapsed: Duration,
+        warnings: Vec<Diagnostic>,
+        timings: Vec<(&'static str, Duration)>,
+    ) -> Self {
+        let mut kinds = BTreeMap::new();
+        let content_pages = site.pages.iter().filter(|p| p.generated_index.is_none());
+        let mut pages = 0;
+        for page in content_pages {
+            *kinds.entry(page.kind.clone()).or_insert(0) += 1;
+            pages += 1;
+        }
+        BuildReport { pages, kinds, elapsed, output_dir: site.config.output_dir.clone(), warnings, timings }
+    }
+
+    /// The summary line: `built 3,823 pages (412 runbooks, 96 rcas) in 1.21s -> public/`.
+    pub fn summary(&self, shown_output: &str) -> String {
+        let kinds: Vec<String> = self
+            .kinds
+            .iter()
+            .filter(|(kind, _)| kind.as_str() != "page")
+            .map(|(kind, n)| format!("{} {}", thousands(*n), plural(kind, *n)))
+            .collect();
+        let kinds = if kinds.is_empty() { String::new() } else { format!(" ({})", kinds.join(", ")) };
+        format!(
+            "built {} {}{kinds} in {:.2}s -> {shown_output}",
+            thousands(self.pages),
+            if self.pages == 1 { "page" } else { "pages" },
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+impl BuildReport {
+    /// The time of each step, one per line, with its share of the whole build.
+    pub fn timings_table(&self) -> String {
+        timings_table(&self.timings, self.elapsed)
+    }
+}
+
+/// The English plural of a kind name: `runbooks`, `policies`, `processes`.
+pub(crate) fn plural(kind: &str, n: usize) -> String {
+    if n == 1 {
+        return kind.to_string();
+    }
+    let bytes = kind.as_bytes();
+    let consonant_y = bytes.len() > 1 && bytes[bytes.len() - 1] == b'y' && !b"aeiou".contains(&bytes[bytes.len() - 2]);
+    if consonant_y {
+        format!("{}ies", &kind[..kind.len() - 1])
+    } else if kind.ends_with(['s', 'x']) || kind.ends_with("ch") || kind.ends_with("sh") {
+        format!("{kind}es")
+    } else {
+        format!("{kind}s")
+    }
+}
+
+/// `1234567` -> `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The time of each step, one per line, with its share of the whole.
+pub fn timings_table(timings: &[(&'static str, Duration)], elapsed: Duration) -> String {
+    let total = elapsed.as_secs_f64().max(f64::EPSILON);
+    let mut table = String::new();
+    for (step, time) in timings {
+        let seconds = time.as_secs_f64();
+        table.push_str(&format!("  {step:<12} {:>9.1} ms {:>5.1}%\n", seconds * 1000.0, seconds / total * 100.0));
+    }
+    table.push_str(&format!("  {:<12} {:>9.1} ms\n", "total", total * 1000.0));
+    table
+}
+
+/// What a check found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Pages checked.
+    pub pages: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Everything found, errors and warnings, sorted by path and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The time of each step.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl CheckReport {
+    /// Whether anything found is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Times the steps of one build.
+pub(crate) struct Timer {
+    last: Instant,
+    pub(crate) steps: Vec<(&'static str, Duration)>,
+}
+
+impl Timer {
+    pub(crate) fn new() -> Self {
+        Timer { last: Instant::now(), steps: Vec::new() }
+    }
+
+    pub(crate) fn lap(&mut self, step: &'static str) {
+        let now = Instant::now();
+        self.steps.push((step, now - self.last));
+        self.last = now;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pluralises_kind_names() {
+        assert_eq!(plural("runbook", 2), "runbooks");
+        assert_eq!(plural("rca", 96), "rcas");
+        assert_eq!(plural("policy", 3), "policies");
+        assert_eq!(plural("process", 2), "processes");
+        assert_eq!(plural("day", 2), "days");
+        assert_eq!(plural("policy", 1), "policy");
+    }
+
+    #[test]
+    fn formats_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(3823), "3,823");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,172 @@
+//! The steps that build and check share: from `book.toml` to a site model whose pages
+//! are rendered to HTML bodies, arranged and dated.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::report::Timer;
+use crate::config::{Config, Overrides};
+use crate::content::{CONTENT_PREFIX, ContentFiles, SourcePage, load_pages, walk_content};
+use crate::diagnostic::{Diagnostic, Failure};
+use crate::markdown::{MarkdownInput, render_markdown};
+use crate::render::ThemeFiles;
+use crate::site::Site;
+use crate::site::codeowners::CodeOwners;
+use crate::site::git::{self, GitDates};
+
+/// What the pipeline runs for: a build reads the git history and highlights code; a
+/// check, which writes no HTML and shows no dates, needs neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// `opsbook build`.
+    Build,
+    /// `opsbook check`.
+    Check,
+}
+
+/// Runs the pipeline up to a complete site model: configuration, theme, walk, parse,
+/// model, Markdown, navigation and (for a build) git dates. Diagnostics are collected;
+/// only problems that stop everything (no book.toml, a broken config) return early.
+pub(crate) fn prepare(
+    root: &Path,
+    overrides: &Overrides,
+    purpose: Purpose,
+    timer: &mut Timer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(Site, ThemeFiles), Failure> {
+    let config = Config::load(root, overrides)?;
+    let theme = find_theme(&config)?;
+    timer.lap("config");
+    let repository = git::locate(&config.root);
+    let reading = read_history_in_background(&config, purpose == Purpose::Build && repository.is_some());
+    let files = walk(&config, diagnostics)?;
+    timer.lap("walk");
+    let pages = parse_pages(&config, &files, diagnostics);
+    timer.lap("parse");
+    let mut site = assemble_site(config, &files, pages, &theme, diagnostics);
+    build_model(&mut site, repository.as_ref(), diagnostics);
+    timer.lap("model");
+    render_bodies(&mut site, purpose == Purpose::Build, diagnostics);
+    timer.lap("markdown");
+    site.arrange();
+    timer.lap("navigation");
+    apply_history(&mut site, reading, repository.as_ref(), diagnostics);
+    timer.lap("git");
+    Ok((site, theme))
+}
+
+fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
+    ThemeFiles::discover(&config.root, &config.theme).map_err(|d| Failure::Content(vec![d]))
+}
+
+fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFiles, Failure> {
+    let content_dir = config.content_dir();
+    if !content_dir.is_dir() {
+        return Err(anyhow::anyhow!(
+            "no content/ folder in {}: the pages of a handbook live in content/",
+            config.root.display()
+        )
+        .into());
+    }
+    Ok(walk_content(&content_dir, CONTENT_PREFIX, diagnostics))
+}
+
+fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourcePage> {
+    let (pages, problems) = load_pages(&config.content_dir(), &files.pages);
+    diagnostics.extend(problems);
+    pages
+}
+
+/// The site paths of the files the theme and `static/` folders add, and the files
+/// every build writes, so links to them resolve.
+fn generated_files(theme: &ThemeFiles) -> HashSet<String> {
+    let mut files: HashSet<String> = theme.statics.keys().cloned().collect();
+    for name in [
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+        "handbook.json",
+        "highlight-light.css",
+        "highlight-dark.css",
+    ] {
+        files.insert(name.to_string());
+    }
+    files
+}
+
+fn assemble_site(
+    config: Config,
+    files: &ContentFiles,
+    pages: Vec<SourcePage>,
+    theme: &ThemeFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Site {
+    Site::assemble(config, files, pages, generated_files(theme), diagnostics)
+}
+
+/// Reads the git history on another thread while the pages are parsed and rendered.
+fn read_history_in_background(config: &Config, in_repository: bool) -> Option<std::thread::JoinHandle<GitDates>> {
+    let root = config.root.clone();
+    in_repository.then(|| std::thread::spawn(move || git::read_git_dates(&root)))
+}
+
+fn build_model(site: &mut Site, repository: Option<&git::Location>, diagnostics: &mut Vec<Diagnostic>) {
+    site.repository_prefix = repository.map(|r| r.prefix.clone()).unwrap_or_default();
+    let mut roots = vec![site.config.root.as_path()];
+    if let Some(repository) = repository {
+        roots.push(repository.toplevel.as_path());
+    }
+    let codeowners = CodeOwners::load(&roots);
+    site.model(codeowners.as_ref(), diagnostics);
+}
+
+fn apply_history(
+    site: &mut Site,
+    history: Option<std::thread::JoinHandle<GitDates>>,
+    repository: Option<&git::Location>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(dates) = history.and_then(|h| h.join().ok()) else { return };
+    site.apply_git(&dates);
+    if repository.is_some_and(|r| r.shallow) {
+        diagnostics.push(
+            Diagnostic::error(
+                crate::diagnostic::Rule::ShallowClone,
+                ".",
+                0,
+                0,
+                "the repository is a shallow clone: last-updated dates come from the commits it has and may be too recent",
+            )
+            .with_severity(crate::diagnostic::Severity::Warning)
+            .with_help("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in CI)"),
+        );
+    }
+}
+
+fn render_bodies(site: &mut Site, highlight: bool, diagnostics: &mut Vec<Diagnostic>) {
+    let rendered: Vec<_> = {
+        let links = site.links();
+        let link_severity = site.config.link_severity;
+        site.pages
+            .par_iter()
+            .map(|page| {
+                render_markdown(&MarkdownInput {
+                    text: page.source.body(),
+                    body_line: page.source.body_line,
+                    file: &page.source.file,
+                    dir: page.source.dir(),
+                    links: &links,
+                    link_severity,
+                    highlight,
+                })
+            })
+            .collect()
+    };
+    for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
+        diagnostics.append(&mut rendered.diagnostics);
+        page.rendered = rendered;
+    }
+}

@@ -1,0 +1,131 @@
+//! Rendering every page through the templates, and writing the output: pages, static
+//! files, assets, and the extra files (404, sitemap, feed, handbook.json, redirects).
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use super::output::Output;
+use super::{api, extras, feed};
+use crate::check::{TemplateScan, scan_rendered};
+use crate::diagnostic::{Diagnostic, Failure};
+use crate::render::{Renderer, ThemeFiles};
+use crate::site::Site;
+
+/// What rendering found on each page, by page id: the template's ids and links, and
+/// the file of the template that rendered it.
+pub(crate) struct RenderedPages {
+    /// Per page: ids and internal links outside the Markdown content.
+    pub(crate) scans: Vec<TemplateScan>,
+    /// Per page: the template file, as diagnostics name it.
+    pub(crate) templates: Vec<String>,
+}
+
+/// Renders every page (in parallel), writing each into `output` when there is one (a
+/// check renders without writing), and scans what the templates added.
+pub(crate) fn render_pages(
+    site: &Site,
+    renderer: &Renderer,
+    output: Option<&Output>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<RenderedPages, Failure> {
+    /// What rendering one page gave: the scan, the template file, a template error.
+    type PageResult = Result<(TemplateScan, String, Option<Diagnostic>), anyhow::Error>;
+    let results: Vec<PageResult> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            let template = renderer.template_file(site, id);
+            match renderer.render_page(site, id) {
+                Ok(html) => {
+                    let page = &site.pages[id];
+                    let scan = scan_rendered(&html, &page.rendered.html, &page.rendered.title_html);
+                    if let Some(output) = output {
+                        output.write(&format!("{}index.html", page.url), html)?;
+                    }
+                    Ok((scan, template, None))
+                }
+                Err(diagnostic) => Ok((TemplateScan::default(), template, Some(diagnostic))),
+            }
+        })
+        .collect();
+    let mut rendered =
+        RenderedPages { scans: Vec::with_capacity(results.len()), templates: Vec::with_capacity(results.len()) };
+    let mut seen = HashSet::new();
+    for result in results {
+        let (scan, template, problem) = result?;
+        if let Some(diagnostic) = problem {
+            // A broken template fails every page the same way: report it once.
+            if seen.insert((diagnostic.path.clone(), diagnostic.line, diagnostic.message.clone())) {
+                diagnostics.push(diagnostic);
+            }
+        }
+        rendered.scans.push(scan);
+        rendered.templates.push(template);
+    }
+    Ok(rendered)
+}
+
+/// Static files (site > theme > built-in), the highlighting stylesheets and the assets
+/// of `content/`.
+pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &Output) -> Result<(), Failure> {
+    for (path, origin) in &theme.statics {
+        match origin {
+            crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
+            crate::render::Origin::File { path: from, .. } => output.copy(from, path)?,
+        }
+    }
+    let (light, dark) = crate::markdown::highlight::theme_css();
+    for (name, css) in [("highlight-light.css", light), ("highlight-dark.css", dark)] {
+        if !theme.statics.contains_key(name) {
+            output.write(name, css)?;
+        }
+    }
+    let content_dir = site.config.content_dir();
+    site.assets
+        .par_iter()
+        .try_for_each(|asset| output.copy(&content_dir.join(&asset.source), &asset.url))
+        .map_err(Failure::from)
+}
+
+pub(crate) fn write_extras(
+    site: &Site,
+    renderer: &Renderer,
+    output: &Output,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), Failure> {
+    if let Some(html) = render_special(site, renderer, diagnostics) {
+        output.write("404.html", html)?;
+    }
+    if let Some(sitemap) = extras::sitemap(site) {
+        output.write("sitemap.xml", sitemap)?;
+    }
+    if let Some(feed) = feed::atom(site) {
+        output.write("feed.xml", feed)?;
+    }
+    output.write("handbook.json", api::handbook_json(site))?;
+    output.write("robots.txt", extras::robots(site))?;
+    if !site.aliases.is_empty() {
+        output.write("_redirects", extras::redirects(site))?;
+    }
+    for (alias, target) in &site.aliases {
+        match renderer.render_redirect(site, *target) {
+            Ok(html) => output.write(&extras::alias_file(alias), html)?,
+            Err(d) => {
+                diagnostics.push(d);
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Renders `404.html` and one redirect page, to report their template errors; returns
+/// the 404 page.
+pub(crate) fn render_special(site: &Site, renderer: &Renderer, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    if let Some((_, target)) = site.aliases.first()
+        && let Err(d) = renderer.render_redirect(site, *target)
+    {
+        diagnostics.push(d);
+    }
+    renderer.render_not_found(site).map_err(|d| diagnostics.push(d)).ok()
+}

@@ -1,0 +1,202 @@
+//! Diagnostics in the forms people and CI systems read best:
+//!
+//! - `human`: like rustc, the source line with a caret under the column
+//!   ([`crate::diagnostic::human`]);
+//! - `json`: one array of `{"severity","rule","path","line","column","message"}`;
+//! - `github`: workflow commands, shown as annotations on the pull request;
+//! - `gitlab`: a Code Quality report, shown in the merge request.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// An output format of `opsbook check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Like rustc: the line with a caret under the problem.
+    Human,
+    /// One JSON array on standard output.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// A GitLab Code Quality report.
+    Gitlab,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    rule: &'static str,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+/// The `json` format: one array, one object per diagnostic.
+pub fn json(diagnostics: &[Diagnostic]) -> String {
+    let items: Vec<JsonDiagnostic<'_>> = diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            severity: d.severity,
+            rule: d.rule.id(),
+            path: &d.path,
+            line: d.line,
+            column: d.column,
+            message: &d.message,
+            help: d.help.as_deref(),
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    out.push('\n');
+    out
+}
+
+/// The message with its hint, for the formats that have one text field.
+fn full_message(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{} ({help})", d.message),
+        None => d.message.clone(),
+    }
+}
+
+/// The `github` format: `::error file=…,line=…,col=…,title=…::message`.
+pub fn github(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = format!("file={}", escape_property(&d.path));
+        if d.line > 0 {
+            let _ = write!(properties, ",line={}", d.line);
+        }
+        if d.column > 0 {
+            let _ = write!(properties, ",col={}", d.column);
+        }
+        let _ = write!(properties, ",title={}", escape_property(&format!("opsbook {}", d.rule.id())));
+        let _ = writeln!(out, "::{level} {properties}::{}", escape_data(&full_message(d)));
+    }
+    out
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[derive(Serialize)]
+struct CodeQuality<'a> {
+    description: String,
+    check_name: &'static str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+}
+
+/// The `gitlab` format: a Code Quality report. Fingerprints depend on the rule, the file,
+/// the message and how many times that message occurs before in the file, not on line
+/// numbers, so an issue keeps its fingerprint when lines above it change.
+pub fn gitlab(diagnostics: &[Diagnostic]) -> String {
+    let mut seen: std::collections::HashMap<(String, &'static str, String), usize> = std::collections::HashMap::new();
+    let items: Vec<CodeQuality<'_>> = diagnostics
+        .iter()
+        .map(|d| {
+            let occurrence = seen.entry((d.path.clone(), d.rule.id(), d.message.clone())).or_insert(0);
+            *occurrence += 1;
+            CodeQuality {
+                description: full_message(d),
+                check_name: d.rule.id(),
+                fingerprint: fingerprint(&[&d.path, d.rule.id(), &d.message, &occurrence.to_string()]),
+                severity: match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                location: Location { path: &d.path, lines: Lines { begin: d.line.max(1) } },
+            }
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    out.push('\n');
+    out
+}
+
+/// A stable 128-bit hex fingerprint (two FNV-1a hashes with different seeds).
+fn fingerprint(parts: &[&str]) -> String {
+    let hash = |seed: u64| {
+        let mut h = seed;
+        for part in parts {
+            for b in part.bytes().chain(std::iter::once(0)) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        h
+    };
+    format!("{:016x}{:016x}", hash(0xcbf2_9ce4_8422_2325), hash(0x6c62_272e_07bb_0142))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Rule;
+
+    fn sample() -> Vec<Diagnostic> {
+        vec![
+            Diagnostic::error(Rule::BrokenLink, "content/a.md", 3, 5, "no page `content/b.md`")
+                .with_help("did you mean `c.md`?"),
+            Diagnostic::error(Rule::BrokenAnchor, "content/a,b.md", 7, 1, "no heading `#x`\nhere: 100%")
+                .with_severity(Severity::Warning),
+        ]
+    }
+
+    #[test]
+    fn writes_json() {
+        let value: serde_json::Value = serde_json::from_str(&json(&sample())).unwrap();
+        assert_eq!(value[0]["rule"], "broken-link");
+        assert_eq!(value[0]["severity"], "error");
+        assert_eq!(value[0]["line"], 3);
+        assert_eq!(value[0]["column"], 5);
+        assert_eq!(value[1]["severity"], "warning");
+    }
+
+    #[test]
+    fn writes_github_annotations() {
+        assert_eq!(
+            github(&sample()),
+            "::error file=content/a.md,line=3,col=5,title=opsbook broken-link::no page `content/b.md` (did you mean `c.md`?)\n\
+             ::warning file=content/a%2Cb.md,line=7,col=1,title=opsbook broken-anchor::no heading `#x`%0Ahere: 100%25\n"
+        );
+    }
+
+    #[test]
+    fn writes_gitlab_code_quality() {
+        let value: serde_json::Value = serde_json::from_str(&gitlab(&sample())).unwrap();
+        assert_eq!(value[0]["check_name"], "broken-link");
+        assert_eq!(value[0]["severity"], "major");
+        assert_eq!(value[0]["location"]["path"], "content/a.md");
+        assert_eq!(value[0]["location"]["lines"]["begin"], 3);
+        assert_eq!(value[1]["severity"], "minor");
+        assert_ne!(value[0]["fingerprint"], value[1]["fingerprint"]);
+        assert_eq!(value[0]["fingerprint"].as_str().unwrap().len(), 32);
+    }
+}

@@ -1,0 +1,248 @@
+//! Checks that need the whole site: every `#anchor` of a link points to an id of its
+//! target page, and every internal link the templates wrote (navigation, catalogs,
+//! custom links in a theme) points to a page or file of the site. Links written in
+//! Markdown were already resolved, and reported where they stand, while rendering.
+//! [`format`] prints diagnostics for people and for CI.
+
+pub mod format;
+pub mod suggest;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::markdown::links::{ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external, percent_decode};
+use crate::render::TemplatePlace;
+use crate::site::{PageId, Site, Target};
+
+/// What the templates added to one rendered page: ids, and internal links.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateScan {
+    /// `id` and `name` attributes outside the page's Markdown content.
+    pub ids: Vec<String>,
+    /// `href` and `src` values outside the content that are not external.
+    pub links: Vec<String>,
+}
+
+/// Scans a rendered page, leaving out the Markdown content and title (already known).
+pub fn scan_rendered(html: &str, content: &str, title_html: &str) -> TemplateScan {
+    let mut scan = TemplateScan::default();
+    let mut rest = html;
+    for known in [title_html, content] {
+        if let Some(start) = find_verbatim(rest, known) {
+            scan_part(&rest[..start], &mut scan);
+            rest = &rest[start + known.len()..];
+        }
+    }
+    scan_part(rest, &mut scan);
+    scan
+}
+
+/// Where `known` stands in `html`, looking for its first bytes and comparing the rest
+/// (faster than a full substring search with a long needle).
+fn find_verbatim(html: &str, known: &str) -> Option<usize> {
+    if known.is_empty() {
+        return None;
+    }
+    let mut probe_len = known.len().min(64);
+    while !known.is_char_boundary(probe_len) {
+        probe_len -= 1;
+    }
+    let probe = &known[..probe_len];
+    let mut from = 0;
+    while let Some(offset) = html[from..].find(probe) {
+        let start = from + offset;
+        if html[start..].starts_with(known) {
+            return Some(start);
+        }
+        from = start + 1;
+        while !html.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+fn scan_part(html: &str, scan: &mut TemplateScan) {
+    for attribute in find_attributes(html, &["href", "src", "id", "name"]) {
+        let value = decode(&html[attribute.start..attribute.end]);
+        if attribute.name < LINK_ATTRIBUTES.len() {
+            if !value.is_empty() && !is_external(&value) {
+                scan.links.push(value);
+            }
+        } else if attribute.name - LINK_ATTRIBUTES.len() < ID_ATTRIBUTES.len() {
+            scan.ids.push(value);
+        }
+    }
+}
+
+fn decode(value: &str) -> String {
+    if value.contains('&') {
+        value
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+    } else {
+        value.to_string()
+    }
+}
+
+/// Every id a page has: its Markdown's and its template's.
+fn page_ids<'a>(site: &'a Site, scans: &'a [TemplateScan], id: PageId) -> impl Iterator<Item = &'a str> {
+    site.pages[id]
+        .rendered
+        .anchors
+        .iter()
+        .map(String::as_str)
+        .chain(scans.get(id).into_iter().flat_map(|s| s.ids.iter().map(String::as_str)))
+}
+
+/// Checks the `#anchor` of every Markdown link and every link the templates wrote.
+/// `scans` holds each page's [`TemplateScan`]; `templates` the file that rendered it;
+/// `locate` finds where a piece of text is written in the templates.
+pub fn check_links(
+    site: &Site,
+    scans: &[TemplateScan],
+    templates: &[String],
+    locate: &dyn Fn(&str) -> Option<TemplatePlace>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let ids: Vec<HashSet<&str>> = (0..site.pages.len()).map(|id| page_ids(site, scans, id).collect()).collect();
+    let severity = site.config.link_severity;
+    for (id, page) in site.pages.iter().enumerate() {
+        for link in &page.rendered.links {
+            let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty() && *a != "top") else { continue };
+            let target = link.target.unwrap_or(id);
+            if ids[target].contains(anchor) {
+                continue;
+            }
+            let place = if link.target.is_none() || target == id {
+                "this page".to_string()
+            } else if site.pages[target].source.file.is_empty() || site.pages[target].generated {
+                format!("/{}", site.pages[target].url)
+            } else {
+                format!("`{}`", site.pages[target].source.file)
+            };
+            let mut d = Diagnostic::error(
+                Rule::BrokenAnchor,
+                &page.source.file,
+                link.line,
+                link.column,
+                format!("no heading or anchor `#{anchor}` in {place}"),
+            )
+            .with_severity(severity);
+            if let Some(near) = suggest::closest(anchor, ids[target].iter().copied()) {
+                d = d.with_help(format!("did you mean `#{near}`?"));
+            }
+            diagnostics.push(d);
+        }
+    }
+    let mut reported: HashMap<(String, String), ()> = HashMap::new();
+    // The same navigation links stand on every page: a link from the site root is
+    // checked once.
+    let mut fine: HashSet<&str> = HashSet::new();
+    for (id, scan) in scans.iter().enumerate() {
+        for link in &scan.links {
+            let absolute = link.starts_with('/');
+            if absolute && fine.contains(link.as_str()) {
+                continue;
+            }
+            let Some(problem) = template_link_problem(site, &ids, id, link) else {
+                if absolute {
+                    fine.insert(link);
+                }
+                continue;
+            };
+            let template = templates.get(id).cloned().unwrap_or_default();
+            if reported.insert((String::new(), link.clone()), ()).is_some() {
+                continue;
+            }
+            let rule = if problem.anchor { Rule::BrokenAnchor } else { Rule::BrokenLink };
+            // Point at the template line that writes the link, when its text is there
+            // as written (a link built from variables is reported at the page's template).
+            let written = link.strip_prefix(site.config.base_url.path()).unwrap_or(link);
+            let place = locate(written).unwrap_or(TemplatePlace { file: template, line: 0, column: 0 });
+            let (path, line, column) = (place.file, place.line, place.column);
+            diagnostics.push(
+                Diagnostic::error(
+                    rule,
+                    path,
+                    line,
+                    column,
+                    format!("{} (on the page /{})", problem.message, site.pages[id].url),
+                )
+                .with_severity(severity),
+            );
+        }
+    }
+}
+
+struct Problem {
+    message: String,
+    anchor: bool,
+}
+
+/// What is wrong with a link a template wrote on page `id`, if anything.
+fn template_link_problem(site: &Site, ids: &[HashSet<&str>], id: PageId, link: &str) -> Option<Problem> {
+    let (path, anchor) = match link.split_once('#') {
+        Some((path, anchor)) => (path, Some(percent_decode(anchor))),
+        None => (link, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    let target = if path.is_empty() {
+        Some(Target::Page(id))
+    } else {
+        let base = site.config.base_url.path();
+        let site_path = if let Some(rest) = path.strip_prefix(base) {
+            rest.to_string()
+        } else if path.starts_with('/') {
+            return Some(Problem {
+                message: format!("the template links to `{link}`, outside the site's base path {base}"),
+                anchor: false,
+            });
+        } else {
+            crate::site::resolve::join_content_path(&site.pages[id].url, path).unwrap_or_default()
+        };
+        site.target_of(&percent_decode(&site_path))
+    };
+    match (target, anchor) {
+        (None, _) => Some(Problem {
+            message: format!("the template links to `{link}`, which is not a page or file of the site"),
+            anchor: false,
+        }),
+        (Some(Target::Page(target)), Some(anchor))
+            if !anchor.is_empty() && anchor != "top" && !ids[target].contains(anchor.as_str()) =>
+        {
+            Some(Problem {
+                message: format!("the template links to `{link}`, but there is no anchor `#{anchor}` there"),
+                anchor: true,
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_only_what_the_template_added() {
+        let content = "<p id=\"c\"><a href=\"/in-content/\">x</a></p>";
+        let html = format!(
+            "<nav id=\"nav\"><a href=\"/a/\">A</a></nav><main>{content}</main><a href=\"https://x.org\">x</a><a href=\"#top\">t</a>"
+        );
+        let scan = scan_rendered(&html, content, "");
+        assert_eq!(scan.ids, ["nav"]);
+        assert_eq!(scan.links, ["/a/", "#top"]);
+    }
+
+    #[test]
+    fn finds_long_texts_verbatim() {
+        let known = "x".repeat(100) + "y";
+        let html = format!("{}z{known}", "x".repeat(100));
+        assert_eq!(find_verbatim(&html, &known), Some(101));
+        assert_eq!(find_verbatim("abc", ""), None);
+    }
+}

@@ -1,0 +1,50 @@
+//! `opsbook check`: everything a build checks, printed for people or CI, nothing written.
+
+use std::process::ExitCode;
+
+use crate::build::{check, thousands};
+use crate::check::format::{Format, github, gitlab, json};
+use crate::cli::CheckArgs;
+use crate::config::Overrides;
+use crate::diagnostic::{Diagnostic, Failure};
+
+/// Runs `opsbook check`.
+pub fn run(args: CheckArgs) -> ExitCode {
+    let root = std::path::absolute(&args.root).unwrap_or(args.root);
+    let overrides = Overrides { drafts: args.drafts, ..Overrides::default() };
+    let (diagnostics, summary) = match check(&root, &overrides) {
+        Ok(report) => {
+            if args.timings {
+                eprint!("{}", crate::build::timings_table(&report.timings, report.elapsed));
+            }
+            let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = report.diagnostics.len() - errors;
+            let summary = format!(
+                "checked {} pages in {:.2}s: {} {}, {} {}",
+                thousands(report.pages),
+                report.elapsed.as_secs_f64(),
+                thousands(errors),
+                if errors == 1 { "error" } else { "errors" },
+                thousands(warnings),
+                if warnings == 1 { "warning" } else { "warnings" },
+            );
+            (report.diagnostics, summary)
+        }
+        Err(Failure::Content(diagnostics)) => (diagnostics, String::new()),
+        Err(Failure::Environment(error)) => return super::environment_error(&error),
+    };
+    print(&diagnostics, args.format, &root);
+    if args.format == Format::Human && !summary.is_empty() {
+        eprintln!("{summary}");
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) { ExitCode::from(super::EXIT_CONTENT) } else { ExitCode::SUCCESS }
+}
+
+fn print(diagnostics: &[Diagnostic], format: Format, root: &std::path::Path) {
+    match format {
+        Format::Human => super::print_diagnostics(diagnostics, root),
+        Format::Json => print!("{}", json(diagnostics)),
+        Format::Github => print!("{}", github(diagnostics)),
+        Format::Gitlab => print!("{}", gitlab(diagnostics)),
+    }
+}
