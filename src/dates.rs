@@ -285,15 +285,17 @@ impl fmt::Display for Period {
 /// The name of the variable that fixes "today" for review freshness and overdue items.
 pub const TODAY_VARIABLE: &str = "OPSBOOK_TODAY";
 
-/// Today's date in UTC, or the date in `OPSBOOK_TODAY`.
-pub fn today() -> Date {
-    if let Some(date) = std::env::var(TODAY_VARIABLE).ok().and_then(|v| Date::parse(&v)) {
-        return date;
+/// Today's date in UTC, or the date in `OPSBOOK_TODAY`; an `OPSBOOK_TODAY` that is not
+/// a date is an error.
+pub fn today() -> anyhow::Result<Date> {
+    if let Ok(value) = std::env::var(TODAY_VARIABLE) {
+        return Date::parse(&value)
+            .ok_or_else(|| anyhow::anyhow!("{TODAY_VARIABLE} must be a date (YYYY-MM-DD), found {value:?}"));
     }
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    Timestamp::from_seconds(seconds).date()
+    Ok(Timestamp::from_seconds(seconds).date())
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub(crate) mod html;
 pub mod markdown;
 pub mod new_page;
 pub mod render;
+pub mod search;
 pub mod site;
 pub(crate) mod slug;
 pub(crate) mod starter;

@@ -211,7 +211,7 @@ fn links_to_the_repository() {
             r#"<a href="https://github.com/kestrel/handbook/commits/main/content/runbooks/db.md">History</a>"#
         )
     );
-    assert!(links.contains("https://github.com/kestrel/handbook/issues/new?title=About%20%22Database%20failover%22&amp;body=https%3A%2F%2Fops.example.org%2Fhandbook%2Frunbooks%2Fdb%2F"), "{links}");
+    assert!(links.contains("https://github.com/kestrel/handbook/issues/new?title=About%20Database%20failover&amp;body=https%3A%2F%2Fops.example.org%2Fhandbook%2Frunbooks%2Fdb%2F"), "{links}");
 }
 
 #[test]

@@ -32,6 +32,18 @@ fn creates_a_runbook_and_a_declared_kind() {
     site.run_on(TODAY, &["new", "policy", "Change freeze"]).expect_code(0);
     let policy = site.read("content/policies/change-freeze.md");
     assert!(policy.starts_with("---\ntitle: Change freeze\neffective: 2026-11-15\n---\n"), "{policy}");
+    // The handbook requires a service for runbooks: the empty one from the template
+    // tells the author to fill it in.
+    let run = site.run_on(TODAY, &["build"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "a page of kind `runbook` needs the front matter field `service`\n --> content/runbooks/disk-full.md:1:1"
+        ),
+        "{}",
+        run.stderr
+    );
+    site.write("content/runbooks/disk-full.md", runbook.replace("service: \"\"", "service: hosts"));
     site.run_on(TODAY, &["build"]).expect_code(0);
 }
 

@@ -69,6 +69,10 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
         write::render_special(&site, &renderer, &mut diagnostics);
         return Err(fail(diagnostics));
     };
+    if site.config.search {
+        write::write_search_index(&site, &rendered.ranges, &output)?;
+        timer.lap("search");
+    }
     write::write_files(&site, &theme, &output)?;
     write::write_extras(&site, &renderer, &output, &mut diagnostics)?;
     timer.lap("files");

@@ -37,6 +37,7 @@ pub(crate) fn prepare(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(Site, ThemeFiles), Failure> {
     let config = Config::load(root, overrides)?;
+    let today = crate::dates::today()?;
     let theme = find_theme(&config)?;
     timer.lap("config");
     let repository = git::locate(&config.root);
@@ -46,9 +47,10 @@ pub(crate) fn prepare(
     let pages = parse_pages(&config, &files, diagnostics);
     timer.lap("parse");
     let mut site = assemble_site(config, &files, pages, &theme, diagnostics);
+    site.today = today;
     build_model(&mut site, repository.as_ref(), diagnostics);
     timer.lap("model");
-    render_bodies(&mut site, purpose == Purpose::Build, diagnostics);
+    render_bodies(&mut site, purpose, diagnostics);
     timer.lap("markdown");
     site.arrange();
     timer.lap("navigation");
@@ -81,18 +83,17 @@ fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diag
 
 /// The site paths of the files the theme and `static/` folders add, and the files
 /// every build writes, so links to them resolve.
-fn generated_files(theme: &ThemeFiles) -> HashSet<String> {
+fn generated_files(config: &Config, theme: &ThemeFiles) -> HashSet<String> {
     let mut files: HashSet<String> = theme.statics.keys().cloned().collect();
-    for name in [
-        "404.html",
-        "sitemap.xml",
-        "robots.txt",
-        "feed.xml",
-        "handbook.json",
-        "highlight-light.css",
-        "highlight-dark.css",
-    ] {
+    for name in ["404.html", "robots.txt", "handbook.json", "highlight-light.css", "highlight-dark.css"] {
         files.insert(name.to_string());
+    }
+    if config.base_url.has_origin() {
+        files.insert("sitemap.xml".into());
+        files.insert("feed.xml".into());
+    }
+    if config.search {
+        files.insert("search/manifest.json".into());
     }
     files
 }
@@ -104,7 +105,8 @@ fn assemble_site(
     theme: &ThemeFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
-    Site::assemble(config, files, pages, generated_files(theme), diagnostics)
+    let generated = generated_files(&config, theme);
+    Site::assemble(config, files, pages, generated, diagnostics)
 }
 
 /// Reads the git history on another thread while the pages are parsed and rendered.
@@ -146,7 +148,11 @@ fn apply_history(
     }
 }
 
-fn render_bodies(site: &mut Site, highlight: bool, diagnostics: &mut Vec<Diagnostic>) {
+/// Renders every page's Markdown in parallel. A build highlights code and keeps the text
+/// of each section for the search index; a check needs neither.
+fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) {
+    let highlight = purpose == Purpose::Build;
+    let collect_text = highlight && site.config.search;
     let rendered: Vec<_> = {
         let links = site.links();
         let link_severity = site.config.link_severity;
@@ -161,6 +167,7 @@ fn render_bodies(site: &mut Site, highlight: bool, diagnostics: &mut Vec<Diagnos
                     links: &links,
                     link_severity,
                     highlight,
+                    collect_text,
                 })
             })
             .collect()

@@ -10,6 +10,7 @@ use super::{api, extras, feed};
 use crate::check::{TemplateScan, scan_rendered};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
+use crate::search::{SectionRanges, section_ranges};
 use crate::site::Site;
 
 /// What rendering found on each page, by page id: the template's ids and links, and
@@ -19,6 +20,8 @@ pub(crate) struct RenderedPages {
     pub(crate) scans: Vec<TemplateScan>,
     /// Per page: the template file, as diagnostics name it.
     pub(crate) templates: Vec<String>,
+    /// Per page: the byte ranges of its sections, for search snippets.
+    pub(crate) ranges: Vec<SectionRanges>,
 }
 
 /// Renders every page (in parallel), writing each into `output` when there is one (a
@@ -30,7 +33,7 @@ pub(crate) fn render_pages(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
     /// What rendering one page gave: the scan, the template file, a template error.
-    type PageResult = Result<(TemplateScan, String, Option<Diagnostic>), anyhow::Error>;
+    type PageResult = Result<(TemplateScan, String, SectionRanges, Option<Diagnostic>), anyhow::Error>;
     let results: Vec<PageResult> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
@@ -39,20 +42,28 @@ pub(crate) fn render_pages(
                 Ok(html) => {
                     let page = &site.pages[id];
                     let scan = scan_rendered(&html, &page.rendered.html, &page.rendered.title_html);
+                    let ranges = if page.rendered.sections.is_empty() {
+                        Vec::new()
+                    } else {
+                        section_ranges(&html, &page.rendered.html, &page.rendered.sections)
+                    };
                     if let Some(output) = output {
                         output.write(&format!("{}index.html", page.url), html)?;
                     }
-                    Ok((scan, template, None))
+                    Ok((scan, template, ranges, None))
                 }
-                Err(diagnostic) => Ok((TemplateScan::default(), template, Some(diagnostic))),
+                Err(diagnostic) => Ok((TemplateScan::default(), template, Vec::new(), Some(diagnostic))),
             }
         })
         .collect();
-    let mut rendered =
-        RenderedPages { scans: Vec::with_capacity(results.len()), templates: Vec::with_capacity(results.len()) };
+    let mut rendered = RenderedPages {
+        scans: Vec::with_capacity(results.len()),
+        templates: Vec::with_capacity(results.len()),
+        ranges: Vec::with_capacity(results.len()),
+    };
     let mut seen = HashSet::new();
     for result in results {
-        let (scan, template, problem) = result?;
+        let (scan, template, ranges, problem) = result?;
         if let Some(diagnostic) = problem {
             // A broken template fails every page the same way: report it once.
             if seen.insert((diagnostic.path.clone(), diagnostic.line, diagnostic.message.clone())) {
@@ -61,6 +72,7 @@ pub(crate) fn render_pages(
         }
         rendered.scans.push(scan);
         rendered.templates.push(template);
+        rendered.ranges.push(ranges);
     }
     Ok(rendered)
 }
@@ -116,6 +128,13 @@ pub(crate) fn write_extras(
             }
         }
     }
+    Ok(())
+}
+
+/// Writes the search index under `search/`.
+pub(crate) fn write_search_index(site: &Site, ranges: &[SectionRanges], output: &Output) -> Result<(), Failure> {
+    let index = crate::search::build_index(site, ranges);
+    index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json))?;
     Ok(())
 }
 

@@ -39,7 +39,7 @@ pub fn scan_rendered(html: &str, content: &str, title_html: &str) -> TemplateSca
 
 /// Where `known` stands in `html`, looking for its first bytes and comparing the rest
 /// (faster than a full substring search with a long needle).
-fn find_verbatim(html: &str, known: &str) -> Option<usize> {
+pub(crate) fn find_verbatim(html: &str, known: &str) -> Option<usize> {
     if known.is_empty() {
         return None;
     }

@@ -10,7 +10,11 @@ use crate::new_page::create_page;
 /// Runs `opsbook new`.
 pub fn run(args: NewArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
-    match create_page(&root, &args.kind, &args.title, today()) {
+    let today = match today() {
+        Ok(today) => today,
+        Err(error) => return super::environment_error(&error),
+    };
+    match create_page(&root, &args.kind, &args.title, today) {
         Ok(page) => {
             eprintln!("created {}", page.file);
             ExitCode::SUCCESS

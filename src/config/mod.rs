@@ -28,6 +28,7 @@ struct RawConfig {
     build: BuildTable,
     check: CheckTable,
     review: ReviewTable,
+    search: SearchTable,
     kinds: std::collections::BTreeMap<String, kinds::KindTable>,
     links: LinksTable,
 }
@@ -86,6 +87,20 @@ impl Default for CheckTable {
 enum LinkLevel {
     Error,
     Warn,
+}
+
+/// `[search]`: the search index and the search box.
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct SearchTable {
+    /// Whether to build the index and show the search box.
+    enabled: bool,
+}
+
+impl Default for SearchTable {
+    fn default() -> Self {
+        SearchTable { enabled: true }
+    }
 }
 
 /// `[review]`: how long reviews keep pages fresh.
@@ -173,6 +188,8 @@ pub struct Config {
     pub review: ReviewConfig,
     /// The repository, when `repository` is set.
     pub repository: Option<Repository>,
+    /// Whether the search index is built and the search box shown.
+    pub search: bool,
 }
 
 impl Config {
@@ -275,6 +292,7 @@ impl Config {
             kinds,
             review,
             repository,
+            search: raw.search.enabled,
         })
     }
 
@@ -327,8 +345,9 @@ fn resolve_review(table: &ReviewTable, text: &str, problems: &mut Vec<Diagnostic
 
 /// The line of a table header `[name]` in a TOML text (column 1), or (0, 0).
 fn locate_table(text: &str, name: &str) -> (usize, usize) {
-    let header = format!("[{name}]");
-    text.lines().position(|l| l.trim() == header).map_or((0, 0), |i| (i + 1, 1))
+    let normal = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '"' | '\'')).collect::<String>();
+    let header = normal(&format!("[{name}]"));
+    text.lines().position(|l| normal(l) == header).map_or((0, 0), |i| (i + 1, 1))
 }
 
 /// The line and column of `key = ...` in a TOML text, for errors found after parsing.

@@ -148,7 +148,14 @@ impl Kind {
         }
         let (line, column) = front.kind.as_ref().map_or((1, 1), |k| (k.line, k.column));
         for required in &self.required {
-            let present = if required == "owners" { has_owners } else { front.field(required).is_some() };
+            let present = if required == "owners" {
+                has_owners
+            } else {
+                front.field(required).is_some_and(|f| {
+                    !matches!(&f.value.value, Node::Text(t) if t.trim().is_empty())
+                        && !matches!(&f.value.value, Node::List(l) if l.is_empty())
+                })
+            };
             if !present {
                 reader.report(
                     Rule::FrontMatterField,

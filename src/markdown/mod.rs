@@ -54,6 +54,22 @@ pub struct MarkdownInput<'a> {
     pub link_severity: Severity,
     /// Whether to highlight code (a check, which writes no HTML, does not).
     pub highlight: bool,
+    /// Whether to keep the text of each section, for the search index.
+    pub collect_text: bool,
+}
+
+/// The text of one part of a page: the part before the first heading, or a heading and
+/// what follows it up to the next heading. Kept for the search index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionText {
+    /// The heading's id; `None` for the part before the first heading.
+    pub id: Option<String>,
+    /// The heading's text.
+    pub heading: String,
+    /// The prose: paragraphs, lists, tables, inline code.
+    pub text: String,
+    /// The code blocks.
+    pub code: String,
 }
 
 /// An internal link found in a page.
@@ -91,6 +107,8 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// The number of words of text.
     pub word_count: usize,
+    /// The text of each section, when the input asked for it.
+    pub sections: Vec<SectionText>,
     /// Broken links and missing assets.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -112,7 +130,11 @@ pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
         summary: None,
         in_summary: false,
         blocks_seen: false,
+        in_heading: false,
     };
+    if input.collect_text {
+        renderer.out.sections.push(SectionText::default());
+    }
     renderer.run();
     renderer.finish()
 }
@@ -129,6 +151,7 @@ struct Renderer<'a> {
     summary: Option<String>,
     in_summary: bool,
     blocks_seen: bool,
+    in_heading: bool,
 }
 
 type Events<'e> = Vec<Event<'e>>;
@@ -175,6 +198,10 @@ impl<'a> Renderer<'a> {
                         CodeBlockKind::Fenced(info) => blocks::fence_language(info),
                         CodeBlockKind::Indented => "",
                     };
+                    if let Some(section) = self.out.sections.last_mut() {
+                        section.code.push_str(&code);
+                        section.code.push(' ');
+                    }
                     target.push(Event::Html(blocks::code_block_html(&code, language, self.input.highlight).into()));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => footnote_stack.push((label.to_string(), Vec::new())),
@@ -222,6 +249,7 @@ impl<'a> Renderer<'a> {
                     target.push(Event::Start(Tag::Paragraph));
                 }
                 Event::End(TagEnd::Paragraph) => {
+                    self.note_break();
                     if self.in_summary {
                         self.in_summary = false;
                         self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
@@ -267,7 +295,30 @@ impl<'a> Renderer<'a> {
                 self.note_text(&code);
                 Event::Code(code)
             }
+            Event::SoftBreak | Event::HardBreak => {
+                self.note_break();
+                event
+            }
+            Event::End(end) => {
+                if !matches!(
+                    end,
+                    TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+                ) {
+                    self.note_break();
+                }
+                Event::End(end)
+            }
             other => other,
+        }
+    }
+
+    /// Keeps the words of two blocks apart in the search text.
+    fn note_break(&mut self) {
+        if !self.in_heading
+            && let Some(section) = self.out.sections.last_mut()
+            && !section.text.ends_with(' ')
+        {
+            section.text.push(' ');
         }
     }
 
@@ -284,6 +335,11 @@ impl<'a> Renderer<'a> {
         self.out.word_count += count_words(text);
         if self.in_summary {
             self.out.summary.push_str(text);
+        }
+        if !self.in_heading
+            && let Some(section) = self.out.sections.last_mut()
+        {
+            section.text.push_str(text);
         }
     }
 
@@ -352,6 +408,7 @@ impl<'a> Renderer<'a> {
     ) {
         let mut inner: Events<'a> = Vec::new();
         let mut text = String::new();
+        self.in_heading = true;
         for (event, range) in parser.by_ref() {
             match event {
                 Event::End(TagEnd::Heading(_)) => break,
@@ -361,6 +418,7 @@ impl<'a> Renderer<'a> {
             let event = self.inline(event, range.start);
             inner.push(event);
         }
+        self.in_heading = false;
         let text = text.trim().to_string();
         let id = match &heading.id {
             Some(id) => {
@@ -376,6 +434,13 @@ impl<'a> Renderer<'a> {
         if heading.opens_page && level == 1 {
             self.out.title_heading = Some(text.clone());
         } else {
+            if self.input.collect_text {
+                self.out.sections.push(SectionText {
+                    id: Some(id.clone()),
+                    heading: text.clone(),
+                    ..SectionText::default()
+                });
+            }
             self.toc.push(TocEntry { level, id: id.clone(), title: text, children: Vec::new() });
         }
         self.out.anchors.push(id.clone());

@@ -47,6 +47,7 @@ fn render(text: &str) -> Rendered {
         links: &FakeSite,
         link_severity: Severity::Error,
         highlight: true,
+        collect_text: true,
     })
 }
 
@@ -167,4 +168,16 @@ fn counts_words() {
     assert_eq!(count_words("  two words\n"), 2);
     assert_eq!(count_words(""), 0);
     assert_eq!(render("One two three.\n\n`code`\n").word_count, 4);
+}
+
+#[test]
+fn keeps_the_text_of_each_section_for_search() {
+    let rendered =
+        render("# Title\n\nIntro *text*.\nNext line.\n\n## Steps\n\n- one\n- two\n\n```bash\nkubectl get pods\n```\n");
+    let sections: Vec<(Option<&str>, &str, &str, &str)> =
+        rendered.sections.iter().map(|s| (s.id.as_deref(), s.heading.as_str(), s.text.trim(), s.code.trim())).collect();
+    assert_eq!(
+        sections,
+        [(None, "", "Intro text. Next line.", ""), (Some("steps"), "Steps", "one two", "kubectl get pods")]
+    );
 }

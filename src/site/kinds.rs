@@ -75,8 +75,13 @@ pub(super) fn validate_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>)
             }
             let front = &page.source.front;
             let (values, problems) = kind.validate(front, &page.source.file, !page.owners.is_empty(), &config.kinds);
-            let every = front.review_every.or(kind.review_every).or(config.review.every);
-            let review = review_of(front.last_reviewed, every, config.review.due_soon, today);
+            // A template's review fields are for the pages made from it.
+            let review = if kind.name == "template" {
+                None
+            } else {
+                let every = front.review_every.or(kind.review_every).or(config.review.every);
+                review_of(front.last_reviewed, every, config.review.due_soon, today)
+            };
             (values, review, problems)
         })
         .collect();

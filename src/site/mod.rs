@@ -309,7 +309,7 @@ impl Site {
             order: Vec::new(),
             position: vec![usize::MAX; count],
             indexes: indexes::Indexes::default(),
-            today: crate::dates::today(),
+            today: crate::dates::Date::from_days(0),
             repository_prefix: String::new(),
             index,
         }

@@ -51,14 +51,14 @@ fn defaults(forge: Forge) -> LinksTable {
             "{repository}/edit/{branch}/{path}",
             "{repository}/blob/{branch}/{path}",
             "{repository}/commits/{branch}/{path}",
-            "{repository}/issues/new?title={title}&body={url}",
+            "{repository}/issues/new?title=About%20{title}&body={url}",
             "{repository}/commit/{commit}",
         ),
         Forge::GitLab => table(
             "{repository}/-/edit/{branch}/{path}",
             "{repository}/-/blob/{branch}/{path}",
             "{repository}/-/commits/{branch}/{path}",
-            "{repository}/-/issues/new?issue[title]={title}&issue[description]={url}",
+            "{repository}/-/issues/new?issue[title]=About%20{title}&issue[description]={url}",
             "{repository}/-/commit/{commit}",
         ),
         Forge::Other => LinksTable::default(),
@@ -82,7 +82,7 @@ fn fill(template: &str, repository: &Repository, path: &str, title: &str, url: &
 /// The links of a page whose source is `path` (from the repository root).
 pub fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -> RepositoryLinks {
     let link = |pick: fn(&LinksTable) -> &Option<String>| {
-        template(repository, pick).map(|t| fill(&t, repository, path, &format!("About \"{title}\""), url, ""))
+        template(repository, pick).map(|t| fill(&t, repository, path, title, url, ""))
     };
     RepositoryLinks {
         edit: link(|t| &t.edit),
@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(
             links.issue.as_deref(),
             Some(
-                "https://github.com/kestrel/handbook/issues/new?title=About%20%22DB%22&body=https%3A%2F%2Fx.org%2Frunbooks%2Fdb%2F"
+                "https://github.com/kestrel/handbook/issues/new?title=About%20DB&body=https%3A%2F%2Fx.org%2Frunbooks%2Fdb%2F"
             )
         );
         assert_eq!(

@@ -302,9 +302,18 @@ impl<'a> PageView<'a> {
                 commit: change.commit.chars().take(8).collect(),
                 commit_url: site.config.repository.as_ref().and_then(|r| commit_link(r, &change.commit)),
             }),
-            repository: repository.map(|r| {
-                page_links(r, &site.repository_path(id), &page.title, permalink.as_deref().unwrap_or(&site.href(id)))
-            }),
+            repository: repository
+                .map(|r| {
+                    page_links(
+                        r,
+                        &site.repository_path(id),
+                        &page.title,
+                        permalink.as_deref().unwrap_or(&site.href(id)),
+                    )
+                })
+                .filter(|links| {
+                    links.edit.is_some() || links.source.is_some() || links.history.is_some() || links.issue.is_some()
+                }),
             backlinks: page.backlinks.iter().map(|&b| LinkView::of(site, b)).collect(),
             runbook: (page.kind == "runbook").then(|| RunbookView {
                 service: page.values.text("service").map(str::to_string),

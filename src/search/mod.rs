@@ -1,0 +1,376 @@
+//! The search index: built at build time from each page's text, written under `search/`
+//! in a layout where a query loads only what it needs.
+//!
+//! - `search/manifest.json`: the first word of every shard, the stop words, the number
+//!   of pages, and the values of the filters (kinds, sections, owners, tags) for the
+//!   search page.
+//! - `search/t-<n>.json`: shard `n` of the vocabulary, a run of consecutive words in
+//!   sorted order: every word with its stem, and the postings of those stems (page,
+//!   BM25 score, best section), [encoded](encode) compactly.
+//! - `search/f-<facet>.json`: for each filter (`kind`, `section`, `owner`, `tag`) the
+//!   pages of every value.
+//! - `search/p-<n>.json`: the records of pages `n*64 .. n*64+63`: URL, title, kind,
+//!   section, owners, tags, and the byte range of each section in the page's HTML, so
+//!   the client fetches just the section it needs for a snippet.
+//!
+//! Shards are cut at about [`SHARD_TARGET`] bytes, so a query word loads one shard (a
+//! word being typed, the shards its prefix spans: usually one or two). The client is `static/search.js` of the
+//! default theme. See [`text`] for the text handling both sides share.
+
+pub mod encode;
+pub mod index;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::site::{PageId, Site};
+use crate::slug::fold;
+use index::{Document, Posting, Postings, build_postings};
+
+/// Records per page-record chunk.
+pub const CHUNK: usize = 64;
+/// The size of a shard, in bytes (a shard grows past it only for one very common word).
+pub const SHARD_TARGET: usize = 48 * 1024;
+/// How many owners and tags the manifest lists for the filter buttons.
+const TOP_FACETS: usize = 30;
+
+/// The files of the index: path under `search/` and contents.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// `(file name, JSON)`.
+    pub files: Vec<(String, String)>,
+}
+
+impl SearchIndex {
+    /// The total size of the index in bytes.
+    pub fn size(&self) -> usize {
+        self.files.iter().map(|(_, text)| text.len()).sum()
+    }
+}
+
+/// The byte ranges of a page's sections in its HTML: the part before the first heading,
+/// then one per heading.
+pub type SectionRanges = Vec<(u32, u32)>;
+
+/// Where each section of a page stands in its HTML: the part before the first heading
+/// starts where the Markdown content starts; each heading's section at its `<h`
+/// element; each ends where the next begins, the last where the content ends.
+pub fn section_ranges(html: &str, content: &str, sections: &[crate::markdown::SectionText]) -> SectionRanges {
+    let Some(start) = crate::check::find_verbatim(html, content) else { return Vec::new() };
+    let end = start + content.len();
+    let mut starts = vec![start];
+    let mut from = start;
+    for section in sections.iter().skip(1) {
+        let Some(id) = &section.id else { continue };
+        let needle = format!(" id=\"{}\"", crate::html::escape(id));
+        let position = html[from..end].find(&needle).map(|i| from + i).and_then(|at| html[..at].rfind('<'));
+        match position {
+            Some(at) if at >= from => {
+                starts.push(at);
+                from = at + 1;
+            }
+            _ => starts.push(from),
+        }
+    }
+    starts.iter().enumerate().map(|(i, &s)| (s as u32, starts.get(i + 1).copied().unwrap_or(end) as u32)).collect()
+}
+
+/// The pages a search can find: every page but the generated index pages.
+pub fn searchable(site: &Site) -> Vec<PageId> {
+    (0..site.pages.len()).filter(|&id| site.pages[id].generated_index.is_none()).collect()
+}
+
+/// Builds the index of `site`; `ranges` holds each page's section ranges, by page id.
+pub fn build_index(site: &Site, ranges: &[SectionRanges]) -> SearchIndex {
+    let pages = searchable(site);
+    let docs: Vec<Document<'_>> = pages
+        .iter()
+        .map(|&id| {
+            let page = &site.pages[id];
+            Document {
+                title: &page.title,
+                description: page.source.front.description.as_deref().unwrap_or(""),
+                tags: &page.source.front.tags,
+                sections: &page.rendered.sections,
+            }
+        })
+        .collect();
+    let postings = build_postings(&docs, &site.config.language);
+    let mut files = Vec::new();
+    let shards = shard_vocabulary(&postings);
+    for (n, (_, content)) in shards.iter().enumerate() {
+        files.push((format!("t-{n}.json"), content.clone()));
+    }
+    let facets = facets(site, &pages);
+    for (facet, values) in &facets {
+        let body: BTreeMap<&str, String> = values.iter().map(|(v, docs)| (v.as_str(), encode_docs(docs))).collect();
+        files.push((format!("f-{facet}.json"), to_json(&body)));
+    }
+    for (n, chunk) in pages.chunks(CHUNK).enumerate() {
+        let records: Vec<Record<'_>> = chunk.iter().map(|&id| record(site, id, ranges.get(id))).collect();
+        files.push((format!("p-{n}.json"), to_json(&records)));
+    }
+    let analyzer = text::Analyzer::new(&site.config.language);
+    let manifest = Manifest {
+        version: 1,
+        pages: pages.len(),
+        chunk: CHUNK,
+        shards: shards.iter().map(|(key, _)| key.clone()).collect(),
+        stop: analyzer.stop_words().to_vec(),
+        facets: manifest_facets(site, &facets),
+    };
+    files.push(("manifest.json".to_string(), to_json(&manifest)));
+    SearchIndex { files }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+#[derive(Serialize)]
+struct Shard<'a> {
+    /// Word -> stem.
+    w: BTreeMap<&'a str, &'a str>,
+    /// Stem -> postings.
+    p: BTreeMap<&'a str, String>,
+}
+
+fn encode_postings(list: &[Posting]) -> String {
+    let mut out = String::new();
+    let mut previous = 0;
+    for posting in list {
+        encode::push_number(&mut out, u64::from(posting.doc - previous));
+        encode::push_number(&mut out, u64::from(posting.score));
+        encode::push_number(&mut out, u64::from(posting.section));
+        previous = posting.doc;
+    }
+    out
+}
+
+fn encode_docs(docs: &[u32]) -> String {
+    let mut previous = 0;
+    encode::encode(docs.iter().map(|&d| {
+        let delta = u64::from(d - previous);
+        previous = d;
+        delta
+    }))
+}
+
+/// Cuts the sorted vocabulary into shards of about [`SHARD_TARGET`] bytes: each shard
+/// holds a run of consecutive words (and their stems' postings), named by its first
+/// word. A word is in the last shard whose first word is not after it.
+fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
+    let encoded: HashMap<&str, String> =
+        postings.by_stem.iter().map(|(stem, list)| (stem.as_str(), encode_postings(list))).collect();
+    let mut words: Vec<(&str, &str)> = postings
+        .vocabulary
+        .iter()
+        .map(|(w, s)| (w.as_str(), s.as_str()))
+        .filter(|(w, _)| w.chars().nth(1).is_some())
+        .collect();
+    words.sort_unstable();
+    let mut shards = Vec::new();
+    let mut start = 0;
+    let mut size = 2;
+    let mut stems: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // The JSON size of a word's entry, and of its stem's postings when new to the shard.
+    let cost = |word: &str, stem: &str, new_stem: bool| {
+        word.len()
+            + stem.len()
+            + 6
+            + if new_stem { stem.len() + 6 + encoded.get(stem).map_or(0, String::len) } else { 0 }
+    };
+    for (i, &(word, stem)) in words.iter().enumerate() {
+        if i > start && size + cost(word, stem, !stems.contains(stem)) > SHARD_TARGET {
+            shards.push((words[start].0.to_string(), shard_json(&words[start..i], &encoded)));
+            start = i;
+            size = 2;
+            stems.clear();
+        }
+        size += cost(word, stem, !stems.contains(stem));
+        stems.insert(stem);
+    }
+    if start < words.len() {
+        shards.push((words[start].0.to_string(), shard_json(&words[start..], &encoded)));
+    }
+    shards
+}
+
+fn shard_json(words: &[(&str, &str)], encoded: &HashMap<&str, String>) -> String {
+    let mut shard = Shard { w: BTreeMap::new(), p: BTreeMap::new() };
+    for &(word, stem) in words {
+        shard.w.insert(word, stem);
+        if let Some(list) = encoded.get(stem) {
+            shard.p.insert(stem, list.clone());
+        }
+    }
+    to_json(&shard)
+}
+
+/// Filter name -> value -> the pages (index numbers) with that value.
+type Facets = BTreeMap<&'static str, BTreeMap<String, Vec<u32>>>;
+
+/// The top-level section of a page: its URL's first segment.
+fn top_section(site: &Site, id: PageId) -> Option<(String, PageId)> {
+    let mut current = id;
+    let mut steps = 0;
+    while let Some(parent) = site.pages[current].parent {
+        if parent == 0 {
+            return Some((site.pages[current].url.trim_end_matches('/').to_string(), current));
+        }
+        current = parent;
+        steps += 1;
+        if steps > site.pages.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn facets(site: &Site, pages: &[PageId]) -> Facets {
+    let mut facets: Facets = BTreeMap::new();
+    for (doc, &id) in pages.iter().enumerate() {
+        let doc = doc as u32;
+        let page = &site.pages[id];
+        let mut add = |facet: &'static str, value: String| {
+            let list = facets.entry(facet).or_default().entry(value).or_default();
+            if list.last() != Some(&doc) {
+                list.push(doc);
+            }
+        };
+        add("kind", page.kind.clone());
+        if let Some((section, _)) = top_section(site, id) {
+            add("section", section);
+        }
+        for owner in &page.owners {
+            add("owner", fold(owner.trim_start_matches('@')));
+        }
+        for tag in &page.source.front.tags {
+            add("tag", fold(tag));
+        }
+    }
+    facets
+}
+
+#[derive(Serialize)]
+struct Manifest {
+    version: u32,
+    pages: usize,
+    chunk: usize,
+    shards: Vec<String>,
+    stop: Vec<&'static str>,
+    facets: ManifestFacets,
+}
+
+/// A filter value for the buttons: the value, its label, and its page count.
+#[derive(Serialize)]
+struct FacetValue {
+    value: String,
+    label: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct ManifestFacets {
+    kind: Vec<FacetValue>,
+    section: Vec<FacetValue>,
+    owner: Vec<FacetValue>,
+    tag: Vec<FacetValue>,
+}
+
+fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
+    let values = |facet: &str, label: &dyn Fn(&str) -> String, limit: usize| {
+        let mut list: Vec<FacetValue> = facets
+            .get(facet)
+            .map(|values| {
+                values
+                    .iter()
+                    .map(|(v, docs)| FacetValue { value: v.clone(), label: label(v), count: docs.len() })
+                    .collect()
+            })
+            .unwrap_or_default();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        list.truncate(limit);
+        list
+    };
+    let section_titles: HashMap<String, String> = site.pages[0]
+        .children
+        .iter()
+        .map(|&c| (site.pages[c].url.trim_end_matches('/').to_string(), site.pages[c].title.clone()))
+        .collect();
+    let owner_names: HashMap<String, String> =
+        site.indexes.owners.values().map(|o| (fold(o.name.trim_start_matches('@')), o.name.clone())).collect();
+    let tag_names: HashMap<String, String> =
+        site.indexes.tags.values().map(|t| (fold(&t.name), t.name.clone())).collect();
+    ManifestFacets {
+        kind: values("kind", &|v| v.to_string(), usize::MAX),
+        section: values("section", &|v| section_titles.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
+        owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string()), TOP_FACETS),
+        tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string()), TOP_FACETS),
+    }
+}
+
+/// A page as the results list shows it.
+#[derive(Serialize)]
+struct Record<'a> {
+    /// The site path, without the base path.
+    u: &'a str,
+    /// Title.
+    t: &'a str,
+    /// Kind.
+    k: &'a str,
+    /// The title of its top-level section.
+    s: &'a str,
+    /// Owners.
+    o: &'a [String],
+    /// Tags.
+    g: &'a [String],
+    /// Section ids ("" for the part before the first heading).
+    h: Vec<&'a str>,
+    /// Section byte ranges in the page's HTML, encoded: start, length, start, length...
+    r: String,
+}
+
+fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Record<'a> {
+    let page = &site.pages[id];
+    let section = top_section(site, id).map_or("", |(_, top)| site.pages[top].title.as_str());
+    let ranges =
+        ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
+    Record {
+        u: &page.url,
+        t: &page.title,
+        k: &page.kind,
+        s: if section == page.title { "" } else { section },
+        o: &page.owners,
+        g: &page.source.front.tags,
+        h: page.rendered.sections.iter().map(|s| s.id.as_deref().unwrap_or("")).collect(),
+        r: ranges.unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_the_vocabulary_into_runs_of_words() {
+        let mut postings = Postings::default();
+        let posting = Posting { doc: 1, score: 200, section: 0 };
+        for i in 0..3000 {
+            let word = format!("fa{i:04}x");
+            postings.vocabulary.insert(word.clone(), word.clone());
+            postings.by_stem.insert(word, vec![posting; 8]);
+        }
+        postings.vocabulary.insert("a".into(), "a".into());
+        postings.vocabulary.insert("zebra".into(), "zebra".into());
+        postings.by_stem.insert("zebra".into(), vec![posting]);
+        let shards = shard_vocabulary(&postings);
+        assert!(shards.len() > 1);
+        assert_eq!(shards[0].0, "fa0000x", "one-letter words are not indexed");
+        assert!(shards.windows(2).all(|w| w[0].0 < w[1].0), "shards are in order");
+        assert!(shards.iter().all(|(_, json)| json.len() <= SHARD_TARGET + 16), "no shard above the target");
+        assert!(shards.last().unwrap().1.contains("\"zebra\""));
+    }
+}
