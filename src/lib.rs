@@ -16,6 +16,7 @@ pub mod content;
 pub mod dates;
 pub mod diagnostic;
 pub(crate) mod fs;
+pub mod hash;
 pub(crate) mod html;
 pub mod markdown;
 pub mod new_page;

@@ -81,6 +81,9 @@ pub(crate) fn render_pages(
 /// of `content/`.
 pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &Output) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
+        if path == "search.js" && !site.config.search {
+            continue;
+        }
         match origin {
             crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
             crate::render::Origin::File { path: from, .. } => output.copy(from, path)?,

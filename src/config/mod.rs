@@ -95,11 +95,13 @@ enum LinkLevel {
 struct SearchTable {
     /// Whether to build the index and show the search box.
     enabled: bool,
+    /// The path of the search page, `search` unless a section of the handbook needs it.
+    page: String,
 }
 
 impl Default for SearchTable {
     fn default() -> Self {
-        SearchTable { enabled: true }
+        SearchTable { enabled: true, page: "search".into() }
     }
 }
 
@@ -190,6 +192,8 @@ pub struct Config {
     pub repository: Option<Repository>,
     /// Whether the search index is built and the search box shown.
     pub search: bool,
+    /// The site path of the search page (`search/`).
+    pub search_page: String,
 }
 
 impl Config {
@@ -269,6 +273,24 @@ impl Config {
             branch: handbook.branch.clone().unwrap_or_else(|| "main".into()),
             links: raw.links.clone(),
         });
+        let page = raw.search.page.trim_matches('/');
+        if page.is_empty()
+            || page.split('/').any(|segment| {
+                segment.is_empty() || segment.starts_with('.') || segment != crate::slug::slugify(segment)
+            })
+        {
+            let (line, column) = locate_key(text, "page");
+            problems.push(Diagnostic::error(
+                Rule::ConfigField,
+                CONFIG_FILE,
+                line,
+                column,
+                format!(
+                    "`[search] page` must be a path of lower-case words, such as \"find\", found {:?}",
+                    raw.search.page
+                ),
+            ));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -293,6 +315,7 @@ impl Config {
             review,
             repository,
             search: raw.search.enabled,
+            search_page: format!("{}/", raw.search.page.trim_matches('/')),
         })
     }
 

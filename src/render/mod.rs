@@ -93,6 +93,7 @@ impl Renderer {
                 crate::site::GeneratedIndex::Tags => "tags.html",
                 crate::site::GeneratedIndex::Tag(_) => "tag.html",
                 crate::site::GeneratedIndex::Review => "review.html",
+                crate::site::GeneratedIndex::Search => "search.html",
             }
         } else if id == 0 {
             "index.html"

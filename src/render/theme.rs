@@ -32,6 +32,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "tags.html",
     "tag.html",
     "review.html",
+    "search.html",
     "partials/breadcrumbs.html",
     "partials/catalog.html",
     "partials/page-meta.html",
@@ -49,6 +50,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
 pub const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "style.css",
     "favicon.svg",
+    "search.js",
 );
 
 /// Where a theme file comes from.

@@ -1,23 +1,29 @@
 //! Building the search index from the pages' text.
 //!
 //! 1. Each page (in parallel) is split into folded words by field: title, description
-//!    and tags, headings, prose, code. Each word gets a weight (title 5, headings 2.5,
-//!    description and tags 2, prose 1, code 0.3) and the section where it weighs most.
+//!    and tags, headings, prose, code. Each word gets a weight (headings 2.5,
+//!    description and tags 2, prose 1, code 0.3), the section where it weighs most, and
+//!    whether it is in the title.
 //! 2. Every distinct word is stemmed once; a page's words are summed per stem.
 //! 3. Each (stem, page) pair gets a BM25 score (k1 = 1.2, b = 0.75) with the weighted
-//!    count as term frequency, stored as a whole number of twentieths (at most 255):
-//!    the client adds stored scores and does no arithmetic of its own.
-
-use std::collections::HashMap;
+//!    count as term frequency, plus a bonus of [`TITLE_BONUS`] times the inverse document
+//!    frequency when the stem is in the title (added after the saturation of BM25, so a
+//!    title match counts however often the body repeats the word), stored as a whole
+//!    number of twentieths (at most 255): the client adds stored scores and does no
+//!    arithmetic of its own.
+//! 4. A stem on more than half of the pages is stored the other way round: the pages
+//!    without it, one score for the rest, and its best pages with their own scores.
 
 use rayon::prelude::*;
 
 use super::text::Analyzer;
+use crate::hash::FxHashMap;
 use crate::markdown::SectionText;
 use crate::slug::fold;
 
-/// A field's weight in a page's score.
-pub const TITLE_WEIGHT: f32 = 5.0;
+/// What a title match adds to a page's score, in units of the stem's inverse
+/// document frequency (a body that repeats the word scores at most `K1 + 1` = 2.2).
+pub const TITLE_BONUS: f32 = 2.0;
 /// The weight of a heading's words.
 pub const HEADING_WEIGHT: f32 = 2.5;
 /// The weight of the description's and tags' words.
@@ -55,17 +61,39 @@ pub struct Posting {
     pub section: u16,
 }
 
+/// The pages of one stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StemPostings {
+    /// Every page that has the stem, in page order.
+    Listed(Vec<Posting>),
+    /// A stem on more than half of the pages: the pages that do not have it, the score of
+    /// the others (their median), and the pages where it scores highest (title and
+    /// heading matches), which keep their own score and section.
+    Common {
+        /// Pages without the stem, in order.
+        missing: Vec<u32>,
+        /// The score of every other page.
+        score: u8,
+        /// The best-scoring pages, in page order.
+        best: Vec<Posting>,
+    },
+}
+
+/// How many best-scoring pages a common stem keeps with their own scores.
+pub const COMMON_BEST: usize = 200;
+
 /// Stems with their postings, and every word with its stem.
 #[derive(Debug, Default)]
 pub struct Postings {
-    /// Stem -> postings, ordered by page.
-    pub by_stem: HashMap<String, Vec<Posting>>,
+    /// Stem -> postings.
+    pub by_stem: FxHashMap<String, StemPostings>,
     /// Folded word -> stem.
-    pub vocabulary: HashMap<String, String>,
+    pub vocabulary: FxHashMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct WordStats {
+    in_title: bool,
     total: f32,
     best: f32,
     best_section: u16,
@@ -74,6 +102,17 @@ struct WordStats {
 }
 
 impl WordStats {
+    fn new(section: Option<u16>) -> Self {
+        WordStats {
+            in_title: false,
+            total: 0.0,
+            best: 0.0,
+            best_section: 0,
+            current: 0.0,
+            current_section: section.unwrap_or(0),
+        }
+    }
+
     fn add(&mut self, weight: f32, section: Option<u16>) {
         self.total += weight;
         let Some(section) = section else { return };
@@ -93,36 +132,63 @@ impl WordStats {
     }
 }
 
-/// The words of one page with their weights, and its length.
+/// The words of one page (by number) with their weights, and its length.
 struct PageWords {
-    words: HashMap<String, WordStats>,
+    words: FxHashMap<u32, WordStats>,
     length: f32,
 }
 
-fn page_words(doc: &Document<'_>) -> PageWords {
-    let mut words: HashMap<String, WordStats> = HashMap::new();
-    let mut length = 0.0;
-    let mut add = |text: &str, weight: f32, section: Option<u16>, length: &mut f32| {
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
-            if word.chars().nth(1).is_none() {
-                continue;
-            }
-            *length += 1.0;
-            let folded = fold(word);
-            let stats = match words.get_mut(&folded) {
-                Some(stats) => stats,
-                None => words.entry(folded).or_insert(WordStats {
-                    total: 0.0,
-                    best: 0.0,
-                    best_section: 0,
-                    current: 0.0,
-                    current_section: section.unwrap_or(0),
-                }),
-            };
-            stats.add(weight, section);
+/// Numbers the distinct words of all pages. Each worker keeps its own copy of the
+/// numbers it has seen, so the shared table is locked only for new words.
+#[derive(Default)]
+struct Interner {
+    shared: std::sync::Mutex<(FxHashMap<String, u32>, Vec<String>)>,
+}
+
+impl Interner {
+    fn number(&self, seen: &mut FxHashMap<String, u32>, word: &str) -> u32 {
+        if let Some(&id) = seen.get(word) {
+            return id;
         }
+        let id = {
+            let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match shared.0.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = shared.1.len() as u32;
+                    shared.0.insert(word.to_string(), id);
+                    shared.1.push(word.to_string());
+                    id
+                }
+            }
+        };
+        seen.insert(word.to_string(), id);
+        id
+    }
+
+    fn into_words(self) -> Vec<String> {
+        self.shared.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).1
+    }
+}
+
+fn page_words(doc: &Document<'_>, interner: &Interner, seen: &mut FxHashMap<String, u32>) -> PageWords {
+    let mut words: FxHashMap<u32, WordStats> = FxHashMap::default();
+    let mut length = 0.0;
+    let mut buffer = String::new();
+    // `weight` 0 marks the title: it counts once, as a bonus, not in the frequency.
+    let mut add = |text: &str, weight: f32, section: Option<u16>, length: &mut f32| {
+        for_each_word(text, &mut buffer, |word| {
+            *length += 1.0;
+            let id = interner.number(seen, word);
+            let stats = words.entry(id).or_insert_with(|| WordStats::new(section));
+            if weight == 0.0 {
+                stats.in_title = true;
+            } else {
+                stats.add(weight, section);
+            }
+        });
     };
-    add(doc.title, TITLE_WEIGHT, None, &mut length);
+    add(doc.title, 0.0, None, &mut length);
     add(doc.description, DESCRIPTION_WEIGHT, Some(0), &mut length);
     for tag in doc.tags {
         add(tag, DESCRIPTION_WEIGHT, None, &mut length);
@@ -139,56 +205,173 @@ fn page_words(doc: &Document<'_>) -> PageWords {
     PageWords { words, length }
 }
 
+/// Calls `found` with every folded word of two characters or more in `text`, as
+/// [`super::text::words`] splits and folds them: ASCII words byte by byte into
+/// `buffer`, others through [`fold`].
+fn for_each_word(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // A word starts here: take ASCII letters and digits quickly.
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i < bytes.len() && !bytes[i].is_ascii() {
+            // Non-ASCII inside the word: finish it with Unicode rules.
+            let rest = &text[start..];
+            let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+            let word = &rest[..end];
+            i = start + end.max(1);
+            while i < bytes.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
+            if word.chars().nth(1).is_some() {
+                found(&fold(word));
+            }
+            continue;
+        }
+        if i - start >= 2 {
+            buffer.clear();
+            buffer.push_str(&text[start..i]);
+            buffer.make_ascii_lowercase();
+            found(buffer);
+        }
+    }
+}
+
 /// Builds the postings of `docs` (in index order).
+///
+/// 1. Pages are split into weighted words in parallel.
+/// 2. The distinct words are stemmed once each; stems get numbers.
+/// 3. In parallel, each page's words are summed per stem number.
+/// 4. The pages are appended to their stems' lists in order and scored.
 pub fn build_postings(docs: &[Document<'_>], language: &str) -> Postings {
-    let pages: Vec<PageWords> = docs.par_iter().map(page_words).collect();
+    let interner = Interner::default();
+    let pages: Vec<PageWords> =
+        docs.par_iter().map_init(FxHashMap::default, |seen, doc| page_words(doc, &interner, seen)).collect();
+    let words = interner.into_words();
     let mut analyzer = Analyzer::new(language);
-    let mut vocabulary: HashMap<String, String> = HashMap::new();
-    for page in &pages {
-        for word in page.words.keys() {
-            if !vocabulary.contains_key(word)
-                && let Some(stem) = analyzer.stem(word)
-            {
-                vocabulary.insert(word.clone(), stem.to_string());
+    let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stems: Vec<String> = Vec::new();
+    // Word number -> stem number (`u32::MAX` for stop words).
+    let word_stem: Vec<u32> = words
+        .iter()
+        .map(|word| {
+            let Some(stem) = analyzer.stem(word) else { return u32::MAX };
+            match stem_ids.get(stem) {
+                Some(&id) => id,
+                None => {
+                    let id = stems.len() as u32;
+                    stems.push(stem.to_string());
+                    stem_ids.insert(stem.to_string(), id);
+                    id
+                }
             }
-        }
-    }
+        })
+        .collect();
     let count = pages.len().max(1) as f32;
-    let average = pages.iter().map(|p| p.length).sum::<f32>() / count;
-    // Per page: stem -> (weighted count, best section, its weight).
-    let mut weighted: HashMap<String, Vec<(u32, f32, u16)>> = HashMap::new();
-    for (doc, page) in pages.iter().enumerate() {
-        let mut stems: HashMap<&str, (f32, u16, f32)> = HashMap::new();
-        for (word, stats) in &page.words {
-            let Some(stem) = vocabulary.get(word) else { continue };
-            let entry = stems.entry(stem.as_str()).or_insert((0.0, stats.best_section, 0.0));
-            entry.0 += stats.total;
-            if stats.best > entry.2 {
-                entry.1 = stats.best_section;
-                entry.2 = stats.best;
+    let average = (pages.iter().map(|p| p.length).sum::<f32>() / count).max(1.0);
+    // Per page: (stem, saturated term frequency plus the title bonus, best section).
+    let per_page: Vec<Vec<(u32, f32, u16)>> = pages
+        .par_iter()
+        .map(|page| {
+            let mut by_stem: Vec<(u32, &WordStats)> = page
+                .words
+                .iter()
+                .map(|(&word, stats)| (word_stem[word as usize], stats))
+                .filter(|(stem, _)| *stem != u32::MAX)
+                .collect();
+            by_stem.sort_unstable_by_key(|e| e.0);
+            let norm = 1.0 - B + B * page.length / average;
+            // (stem, frequency, in title, best section, its weight)
+            let mut merged: Vec<(u32, f32, bool, u16, f32)> = Vec::with_capacity(by_stem.len());
+            for (stem, stats) in by_stem {
+                match merged.last_mut() {
+                    Some(last) if last.0 == stem => {
+                        last.1 += stats.total;
+                        last.2 |= stats.in_title;
+                        if stats.best > last.4 {
+                            last.3 = stats.best_section;
+                            last.4 = stats.best;
+                        }
+                    }
+                    _ => merged.push((stem, stats.total, stats.in_title, stats.best_section, stats.best)),
+                }
             }
-        }
-        for (stem, (total, section, _)) in stems {
-            let norm = 1.0 - B + B * page.length / average.max(1.0);
-            let tf = total * (K1 + 1.0) / (total + K1 * norm);
-            weighted.entry(stem.to_string()).or_default().push((doc as u32, tf, section));
+            merged
+                .into_iter()
+                .map(|(stem, tf, in_title, section, _)| {
+                    let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
+                    (stem, saturated + if in_title { TITLE_BONUS } else { 0.0 }, section)
+                })
+                .collect()
+        })
+        .collect();
+    let mut lists: Vec<Vec<(u32, f32, u16)>> = vec![Vec::new(); stems.len()];
+    for (doc, entries) in per_page.into_iter().enumerate() {
+        for (stem, tf, section) in entries {
+            lists[stem as usize].push((doc as u32, tf, section));
         }
     }
-    let mut by_stem = HashMap::with_capacity(weighted.len());
-    for (stem, mut postings) in weighted {
-        let df = postings.len() as f32;
-        let idf = (1.0 + (count - df + 0.5) / (df + 0.5)).ln();
-        postings.sort_by_key(|p| p.0);
-        let list: Vec<Posting> = postings
-            .into_iter()
-            .map(|(doc, tf, section)| {
-                let score = (idf * tf * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
-                Posting { doc, score, section }
-            })
-            .collect();
-        by_stem.insert(stem, list);
-    }
+    let docs_count = pages.len() as u32;
+    let by_stem = stems
+        .par_iter()
+        .cloned()
+        .zip(lists.into_par_iter())
+        .map(|(stem, list)| {
+            let df = list.len() as f32;
+            let idf = (1.0 + (count - df + 0.5) / (df + 0.5)).ln();
+            let postings: Vec<Posting> = list
+                .into_iter()
+                .map(|(doc, tf, section)| {
+                    let score = (idf * tf * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
+                    Posting { doc, score, section }
+                })
+                .collect();
+            (stem, compact(postings, docs_count))
+        })
+        .collect();
+    let vocabulary = words
+        .into_iter()
+        .zip(word_stem)
+        .filter(|(_, stem)| *stem != u32::MAX)
+        .map(|(word, stem)| (word, stem_names(&stems, stem)))
+        .collect();
     Postings { by_stem, vocabulary }
+}
+
+fn stem_names(stems: &[String], id: u32) -> String {
+    stems[id as usize].clone()
+}
+
+/// Lists a stem's pages, or, for a stem on more than half of the pages, the pages
+/// without it.
+fn compact(postings: Vec<Posting>, docs: u32) -> StemPostings {
+    if (postings.len() as u32) * 2 <= docs {
+        return StemPostings::Listed(postings);
+    }
+    let mut scores: Vec<u8> = postings.iter().map(|p| p.score).collect();
+    scores.sort_unstable();
+    let score = scores[scores.len() / 2];
+    let mut best = postings.clone();
+    best.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    best.truncate(COMMON_BEST);
+    best.retain(|p| p.score > score);
+    best.sort_by_key(|p| p.doc);
+    let mut missing = Vec::with_capacity(docs as usize - postings.len());
+    let mut next = 0;
+    for posting in &postings {
+        missing.extend(next..posting.doc);
+        next = posting.doc + 1;
+    }
+    missing.extend(next..docs);
+    StemPostings::Common { missing, score, best }
 }
 
 #[cfg(test)]
@@ -206,17 +389,62 @@ mod tests {
             section(Some("failover"), "Failover", "Promote the replica.", ""),
         ];
         let b = [section(None, "", "Mentions failover once, then talks about other things at length.", "")];
+        let other = [section(None, "", "Unrelated words here.", "")];
         let docs = [
             Document { title: "Database failover", description: "", tags: &[], sections: &a },
             Document { title: "Cache", description: "", tags: &[], sections: &b },
+            Document { title: "One", description: "", tags: &[], sections: &other },
+            Document { title: "Two", description: "", tags: &[], sections: &other },
+            Document { title: "Three", description: "", tags: &[], sections: &other },
         ];
         let postings = build_postings(&docs, "en");
         assert_eq!(postings.vocabulary["failover"], "failov");
-        let list = &postings.by_stem["failov"];
+        let StemPostings::Listed(list) = &postings.by_stem["failov"] else { panic!("a listed stem") };
         assert_eq!(list.len(), 2);
         assert!(list[0].score > list[1].score, "{list:?}");
         assert_eq!(list[0].section, 1, "the heading's section");
         assert!(!postings.by_stem.contains_key("the"), "stop words are left out");
         assert!(postings.by_stem.contains_key("promot"));
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_same_words_as_the_text_module() {
+        for text in [
+            "Übergabe: kafka-consumer_groups.sh, pg_stat (v2)",
+            "日本語 ÉCOLE a I",
+            "straßeX ok",
+            "",
+            "  --  ",
+            "naïve café x",
+        ] {
+            let mut found = Vec::new();
+            for_each_word(text, &mut String::new(), |w| found.push(w.to_string()));
+            let expected: Vec<String> =
+                crate::search::text::words(text).filter(|w| w.chars().nth(1).is_some()).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod common_tests {
+    use super::*;
+
+    #[test]
+    fn stores_common_stems_as_the_pages_without_them() {
+        let postings: Vec<Posting> = [0, 1, 2, 4, 5]
+            .iter()
+            .map(|&doc| Posting { doc, score: if doc == 4 { 90 } else { 10 }, section: 0 })
+            .collect();
+        let StemPostings::Common { missing, score, best } = compact(postings.clone(), 7) else { panic!("common") };
+        assert_eq!(missing, [3, 6]);
+        assert_eq!(score, 10);
+        assert_eq!(best, [Posting { doc: 4, score: 90, section: 0 }]);
+        assert!(matches!(compact(postings, 10), StemPostings::Listed(_)));
     }
 }

@@ -9,9 +9,9 @@
 //!   BM25 score, best section), [encoded](encode) compactly.
 //! - `search/f-<facet>.json`: for each filter (`kind`, `section`, `owner`, `tag`) the
 //!   pages of every value.
-//! - `search/p-<n>.json`: the records of pages `n*64 .. n*64+63`: URL, title, kind,
-//!   section, owners, tags, and the byte range of each section in the page's HTML, so
-//!   the client fetches just the section it needs for a snippet.
+//! - `search/p-<n>.json`: the records of pages `n*16 .. n*16+15`: URL, title, kind,
+//!   top-level section, and the byte range of each section in the page's HTML, so the
+//!   client fetches just the section it needs for a snippet and its heading.
 //!
 //! Shards are cut at about [`SHARD_TARGET`] bytes, so a query word loads one shard (a
 //! word being typed, the shards its prefix spans: usually one or two). The client is `static/search.js` of the
@@ -27,12 +27,12 @@ use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
-use index::{Document, Posting, Postings, build_postings};
+use index::{Document, Posting, Postings, StemPostings, build_postings};
 
 /// Records per page-record chunk.
-pub const CHUNK: usize = 64;
+pub const CHUNK: usize = 16;
 /// The size of a shard, in bytes (a shard grows past it only for one very common word).
-pub const SHARD_TARGET: usize = 48 * 1024;
+pub const SHARD_TARGET: usize = 32 * 1024;
 /// How many owners and tags the manifest lists for the filter buttons.
 const TOP_FACETS: usize = 30;
 
@@ -133,8 +133,18 @@ fn to_json<T: Serialize>(value: &T) -> String {
 struct Shard<'a> {
     /// Word -> stem.
     w: BTreeMap<&'a str, &'a str>,
-    /// Stem -> postings.
-    p: BTreeMap<&'a str, String>,
+    /// Stem -> postings: a string of (page delta, score, section) triples; or, for a
+    /// stem on most pages, `[pages without it, score of the others, best triples]`.
+    p: BTreeMap<&'a str, serde_json::Value>,
+}
+
+fn encode_stem(postings: &StemPostings) -> serde_json::Value {
+    match postings {
+        StemPostings::Listed(list) => serde_json::Value::String(encode_postings(list)),
+        StemPostings::Common { missing, score, best } => {
+            serde_json::json!([encode_docs(missing), score, encode_postings(best)])
+        }
+    }
 }
 
 fn encode_postings(list: &[Posting]) -> String {
@@ -162,8 +172,8 @@ fn encode_docs(docs: &[u32]) -> String {
 /// holds a run of consecutive words (and their stems' postings), named by its first
 /// word. A word is in the last shard whose first word is not after it.
 fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
-    let encoded: HashMap<&str, String> =
-        postings.by_stem.iter().map(|(stem, list)| (stem.as_str(), encode_postings(list))).collect();
+    let encoded: HashMap<&str, serde_json::Value> =
+        postings.by_stem.iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
     let mut words: Vec<(&str, &str)> = postings
         .vocabulary
         .iter()
@@ -177,10 +187,7 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     let mut stems: std::collections::HashSet<&str> = std::collections::HashSet::new();
     // The JSON size of a word's entry, and of its stem's postings when new to the shard.
     let cost = |word: &str, stem: &str, new_stem: bool| {
-        word.len()
-            + stem.len()
-            + 6
-            + if new_stem { stem.len() + 6 + encoded.get(stem).map_or(0, String::len) } else { 0 }
+        word.len() + stem.len() + 6 + if new_stem { stem.len() + 6 + encoded.get(stem).map_or(0, json_len) } else { 0 }
     };
     for (i, &(word, stem)) in words.iter().enumerate() {
         if i > start && size + cost(word, stem, !stems.contains(stem)) > SHARD_TARGET {
@@ -198,7 +205,14 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     shards
 }
 
-fn shard_json(words: &[(&str, &str)], encoded: &HashMap<&str, String>) -> String {
+fn json_len(value: &serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::String(s) => s.len() + 2,
+        other => other.to_string().len(),
+    }
+}
+
+fn shard_json(words: &[(&str, &str)], encoded: &HashMap<&str, serde_json::Value>) -> String {
     let mut shard = Shard { w: BTreeMap::new(), p: BTreeMap::new() };
     for &(word, stem) in words {
         shard.w.insert(word, stem);
@@ -312,42 +326,20 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
     }
 }
 
-/// A page as the results list shows it.
+/// A page as the results list shows it: `[url, title, kind, section, ranges]`, where
+/// the URL is the site path without the base path, the section is the top-level
+/// section's slug (its title is in the manifest), and the ranges are the byte ranges of
+/// the page's sections in its HTML, encoded as start, length, start, length... The
+/// client fetches a section's range for its snippet, heading and id.
 #[derive(Serialize)]
-struct Record<'a> {
-    /// The site path, without the base path.
-    u: &'a str,
-    /// Title.
-    t: &'a str,
-    /// Kind.
-    k: &'a str,
-    /// The title of its top-level section.
-    s: &'a str,
-    /// Owners.
-    o: &'a [String],
-    /// Tags.
-    g: &'a [String],
-    /// Section ids ("" for the part before the first heading).
-    h: Vec<&'a str>,
-    /// Section byte ranges in the page's HTML, encoded: start, length, start, length...
-    r: String,
-}
+struct Record<'a>(&'a str, &'a str, &'a str, String, String);
 
 fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Record<'a> {
     let page = &site.pages[id];
-    let section = top_section(site, id).map_or("", |(_, top)| site.pages[top].title.as_str());
+    let section = top_section(site, id).filter(|(_, top)| *top != id).map(|(slug, _)| slug).unwrap_or_default();
     let ranges =
         ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
-    Record {
-        u: &page.url,
-        t: &page.title,
-        k: &page.kind,
-        s: if section == page.title { "" } else { section },
-        o: &page.owners,
-        g: &page.source.front.tags,
-        h: page.rendered.sections.iter().map(|s| s.id.as_deref().unwrap_or("")).collect(),
-        r: ranges.unwrap_or_default(),
-    }
+    Record(&page.url, &page.title, &page.kind, section, ranges.unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -361,11 +353,11 @@ mod tests {
         for i in 0..3000 {
             let word = format!("fa{i:04}x");
             postings.vocabulary.insert(word.clone(), word.clone());
-            postings.by_stem.insert(word, vec![posting; 8]);
+            postings.by_stem.insert(word, StemPostings::Listed(vec![posting; 8]));
         }
         postings.vocabulary.insert("a".into(), "a".into());
         postings.vocabulary.insert("zebra".into(), "zebra".into());
-        postings.by_stem.insert("zebra".into(), vec![posting]);
+        postings.by_stem.insert("zebra".into(), StemPostings::Listed(vec![posting]));
         let shards = shard_vocabulary(&postings);
         assert!(shards.len() > 1);
         assert_eq!(shards[0].0, "fa0000x", "one-letter words are not indexed");

@@ -24,6 +24,8 @@ pub struct Indexes {
     pub tags_page: Option<PageId>,
     /// The `/review/` page, if any page has a review date or period.
     pub review_page: Option<PageId>,
+    /// The search page, when search is enabled.
+    pub search_page: Option<PageId>,
 }
 
 /// One tag.
@@ -110,7 +112,11 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
                     1,
                     format!("`{file}` has the URL /{url}, which opsbook uses for a page it generates"),
                 )
-                .with_help("rename the file or its folder, or give it another `slug`"),
+                .with_help(if site.config.search_page == url {
+                    "rename the file or its folder, give it another `slug`, or move the search page with `[search] page = \"find\"`"
+                } else {
+                    "rename the file or its folder, or give it another `slug`"
+                }),
             );
         } else {
             site.index.by_url.insert(url, id);
@@ -130,6 +136,10 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
     }
     if any_review {
         indexes.review_page = Some(add(site, GeneratedIndex::Review, "review/".into(), "Review".into()));
+    }
+    if site.config.search {
+        let url = site.config.search_page.clone();
+        indexes.search_page = Some(add(site, GeneratedIndex::Search, url, "Search".into()));
     }
     indexes.owners = owners;
     indexes.tags = tags;

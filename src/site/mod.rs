@@ -84,6 +84,8 @@ pub enum GeneratedIndex {
     Tag(String),
     /// `/review/`: the pages due or overdue for review.
     Review,
+    /// `/search/`: the search page (`?q=WORDS`).
+    Search,
 }
 
 impl Page {

@@ -142,6 +142,8 @@ pub enum IndexView<'a> {
         /// Pages overdue, never reviewed or due soon, most urgent first.
         pages: Vec<ReviewEntry<'a>>,
     },
+    /// `/search/`: the results are found in the browser.
+    Search,
 }
 
 /// An owner on `/owners/`.
@@ -206,6 +208,7 @@ impl<'a> IndexView<'a> {
                     pages: tag.map(|t| links(&t.pages)).unwrap_or_default(),
                 }
             }
+            GeneratedIndex::Search => IndexView::Search,
             GeneratedIndex::Review => IndexView::Review {
                 pages: review_queue(site)
                     .into_iter()

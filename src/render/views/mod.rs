@@ -44,6 +44,10 @@ pub struct SiteView<'a> {
     pub tags_url: Option<String>,
     /// The link to `/review/`, when there is one.
     pub review_url: Option<String>,
+    /// The link to the search page, when search is enabled.
+    pub search_url: Option<String>,
+    /// The absolute URL of `feed.xml`, when there is one (the base URL has a host).
+    pub feed_url: Option<String>,
 }
 
 impl<'a> SiteView<'a> {
@@ -60,6 +64,8 @@ impl<'a> SiteView<'a> {
             owners_url: site.indexes.owners_page.map(|id| site.href(id)),
             tags_url: site.indexes.tags_page.map(|id| site.href(id)),
             review_url: site.indexes.review_page.map(|id| site.href(id)),
+            search_url: site.indexes.search_page.map(|id| site.href(id)),
+            feed_url: config.base_url.absolute("feed.xml"),
         }
     }
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Browser and client tests of the default theme: installs what they need when missing
+# (Debian's Chromium, playwright-core from npm), builds the fixture handbook under a
+# base path, and runs the tests with Node's test runner.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "browser tests: node is missing; install Node.js 20 or later" >&2
+  exit 1
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "browser tests: installing Debian's chromium" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+fi
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+  (cd "$here" && npm install --no-audit --no-fund --silent)
+fi
+
+bin="${OPSBOOK_BIN:-}"
+if [ -z "$bin" ]; then
+  (cd "$repo" && cargo build --quiet)
+  bin="$repo/target/debug/opsbook"
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cp -r "$repo/tests/fixtures/model" "$work/site"
+OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$work/site" --out "$work/public" --quiet
+
+SITE_DIR="$work/public" node --test "$repo/tests/js/" "$here/"

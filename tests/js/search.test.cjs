@@ -1,0 +1,95 @@
+// The search client's pure parts under Node: text handling identical to the Rust side,
+// number decoding, query parsing, shard lookup, and ranking and filtering against the
+// index of the model fixture (built by tests/browser/run.sh into SITE_DIR).
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const search = require('../../themes/default/static/search.js');
+
+test('folds and splits words like src/search/text.rs', () => {
+  assert.deepEqual(search.words('Übergabe: kafka-consumer_groups.sh, pg_stat (v2)'), ['ubergabe', 'kafka', 'consumer', 'groups', 'sh', 'pg', 'stat', 'v2']);
+  assert.deepEqual(search.words('日本語 ÉCOLE'), ['日本語', 'ecole']);
+  assert.equal(search.fold('U\u0308bergabe'), 'ubergabe');
+  assert.equal(search.fold('ページ'), 'ページ');
+  assert.equal(search.fold('Ελλάδα'), 'ελλαδα');
+  assert.equal(search.fold('Straße'), 'strasse');
+  assert.deepEqual(search.words('a I x9 ok'), ['x9', 'ok'], 'one-character words are not indexed');
+});
+
+test('decodes the compact numbers of src/search/encode.rs', () => {
+  assert.deepEqual(search.decode('5w1'), [5, 32]);
+  assert.deepEqual(search.decode(''), []);
+});
+
+test('parses words and filters out of a query', () => {
+  const parsed = search.parseQuery('kind:runbook owner:@DBA-team Failing the disk', ['the']);
+  assert.deepEqual(parsed.terms, ['failing', 'disk']);
+  assert.deepEqual(parsed.filters, { kind: ['runbook'], owner: ['dba-team'] });
+  assert.equal(parsed.prefix, true, 'the last word is being typed');
+  assert.equal(search.parseQuery('disk ', []).prefix, false);
+  assert.deepEqual(search.parseQuery('tag:Übergabe', []).filters, { tag: ['ubergabe'] });
+});
+
+test('finds the shard of a word by its first words', () => {
+  const firsts = ['00', 'disk', 'limits', 'whole'];
+  assert.equal(search.shardOf('failover', firsts), 1);
+  assert.equal(search.shardOf('00', firsts), 0);
+  assert.equal(search.shardOf('zebra', firsts), 3);
+  assert.deepEqual(search.shardsOfPrefix('li', firsts), [1, 2]);
+});
+
+test('reads listed and common postings', () => {
+  const listed = search.stemPostings('1a0' + '2b1', 10);
+  assert.deepEqual(Array.from(listed.entries()), [[1, [10, 0]], [3, [11, 1]]]);
+  const common = search.stemPostings(['12', 4, '0k1'], 4);
+  assert.deepEqual(Array.from(common.entries()), [[0, [20, 1]], [2, [4, 0]]]);
+});
+
+test('builds snippets around the matched words', () => {
+  const parts = search.snippet('one two three failover four five', { terms: ['failover'], stems: ['failov'], prefix: false }, 3);
+  assert.deepEqual(parts.filter((p) => p[1]).map((p) => p[0]), ['failover']);
+  assert.ok(parts.length < 11);
+});
+
+const site = process.env.SITE_DIR;
+const engine = site && new search.Engine((name) => JSON.parse(fs.readFileSync(path.join(site, 'search', name), 'utf8')));
+
+async function titles(query) {
+  const found = await engine.search(query);
+  return Promise.all(found.results.map(async (hit) => (await engine.record(hit.page)).title));
+}
+
+test('ranks the page about a word first', { skip: !site && 'SITE_DIR is not set' }, async () => {
+  const found = await titles('failover');
+  assert.equal(found[0], 'Database failover');
+  assert.ok(found.includes('Writing guide'), found.join(', '));
+});
+
+test('every word must match; stems match other forms', { skip: !site && 'SITE_DIR is not set' }, async () => {
+  assert.deepEqual(await titles('resolvers lost caches'), ['DNS outage']);
+  assert.deepEqual(await titles('promoting replica'), ['Database failover'], 'a form the handbook does not use');
+  assert.deepEqual(await titles('failover zzzunknown'), []);
+});
+
+test('a word being typed matches by prefix', { skip: !site && 'SITE_DIR is not set' }, async () => {
+  const found = await titles('interm');
+  assert.equal(found[0], 'Expired intermediate certificate');
+});
+
+test('filters narrow by kind, owner, tag and section', { skip: !site && 'SITE_DIR is not set' }, async () => {
+  assert.deepEqual((await titles('kind:rca')).sort(), ['DNS outage', 'Expired intermediate certificate']);
+  assert.deepEqual(await titles('owner:@dba-team'), ['Database failover']);
+  assert.deepEqual((await titles('tag:database')).sort(), ['Database failover', 'Writing guide']);
+  assert.deepEqual(await titles('section:policies production'), ['Production access']);
+  assert.deepEqual(await titles('kind:runbook failover'), ['Database failover', 'Cache flush']);
+});
+
+test('records carry the page URL without the base path', { skip: !site && 'SITE_DIR is not set' }, async () => {
+  const found = await engine.search('failover');
+  const record = await engine.record(found.results[0].page);
+  assert.equal(record.url, 'runbooks/db/');
+  assert.equal(record.kind, 'runbook');
+  assert.equal(record.section, 'Runbooks');
+  assert.ok(record.ranges.length >= 2);
+});

@@ -1,0 +1,93 @@
+//! The search index a build writes: its files, what is in it and what is not, and the
+//! settings that move or turn off search. The client is tested under Node and in
+//! Chromium by tests/browser/run.sh.
+
+mod util;
+
+use util::Site;
+
+fn json(site: &Site, path: &str) -> serde_json::Value {
+    serde_json::from_str(&site.read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every word of the index, from all shards.
+fn vocabulary(site: &Site) -> Vec<String> {
+    let manifest = json(site, "public/search/manifest.json");
+    let shards = manifest["shards"].as_array().expect("a list of shards").len();
+    let mut words = Vec::new();
+    for n in 0..shards {
+        let shard = json(site, &format!("public/search/t-{n}.json"));
+        words.extend(shard["w"].as_object().expect("a map of words").keys().cloned());
+    }
+    words
+}
+
+#[test]
+fn writes_the_index_and_the_search_page() {
+    let site = Site::fixture("basic");
+    site.build(&["--base-url", "https://ops.example.org/handbook/"]).expect_code(0);
+    let manifest = json(&site, "public/search/manifest.json");
+    assert_eq!(manifest["version"], 1);
+    assert_eq!(manifest["pages"], 13);
+    assert!(manifest["stop"].as_array().unwrap().iter().any(|w| w == "the"));
+    for file in ["f-kind.json", "f-section.json", "f-tag.json", "f-owner.json", "p-0.json", "t-0.json"] {
+        assert!(site.exists(&format!("public/search/{file}")), "{file}");
+    }
+    let page = site.read("public/search/index.html");
+    assert!(page.contains(r#"<div id="search-results" class="search-results search-page-results""#));
+    let any = site.read("public/runbooks/db-failover/index.html");
+    assert!(any.contains(r#"<input type="search" name="q""#), "a search box on every page");
+    assert!(any.contains(r#"<form class="search-form" action="/handbook/search/" role="search">"#));
+    assert!(any.contains(r#"<script src="/handbook/search.js" data-root="/handbook/" defer></script>"#));
+}
+
+#[test]
+fn indexes_words_folded_and_stemmed_but_never_drafts() {
+    let site = Site::fixture("basic");
+    site.build(&[]).expect_code(0);
+    let words = vocabulary(&site);
+    for word in ["failover", "patronictl", "ubergabe", "outage", "resolvers"] {
+        assert!(words.iter().any(|w| w == word), "{word} is indexed");
+    }
+    assert!(!words.iter().any(|w| w == "unfinished"), "the draft page is not indexed");
+    site.build(&["--drafts"]).expect_code(0);
+    assert!(vocabulary(&site).iter().any(|w| w == "unfinished"));
+}
+
+#[test]
+fn records_each_sections_byte_range_in_the_page() {
+    let site = Site::fixture("basic");
+    site.build(&[]).expect_code(0);
+    let records = json(&site, "public/search/p-0.json");
+    let db = records.as_array().unwrap().iter().find(|r| r[0] == "runbooks/db-failover/").expect("the failover page");
+    let ranges = opsbook::search::encode::decode(db[4].as_str().unwrap());
+    let html = site.read("public/runbooks/db-failover/index.html");
+    let (start, length) = (ranges[2] as usize, ranges[3] as usize);
+    assert!(html[start..start + length].starts_with("<h2 id=\"steps\">Steps"), "{}", &html[start..start + 40]);
+}
+
+#[test]
+fn search_can_be_turned_off() {
+    let site = Site::fixture("basic");
+    site.write("book.toml", "[handbook]\ntitle = \"X\"\n[search]\nenabled = false\n");
+    site.build(&[]).expect_code(0);
+    assert!(!site.exists("public/search"));
+    assert!(!site.exists("public/search.js"));
+    assert!(!site.read("public/index.html").contains("search-form"));
+}
+
+#[test]
+fn a_section_named_search_moves_the_search_page() {
+    let site = Site::fixture("basic");
+    site.write("content/search/_index.md", "# Search team\n\nWe run the search cluster.\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[duplicate-url]: `content/search/_index.md` has the URL /search/, which opsbook uses for a page it generates"), "{}", run.stderr);
+    assert!(run.stderr.contains("move the search page with `[search] page = \"find\"`"), "{}", run.stderr);
+    site.write("book.toml", "[handbook]\ntitle = \"X\"\n[search]\npage = \"find\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.read("public/search/index.html").contains("Search team"));
+    assert!(site.read("public/find/index.html").contains("data-search-page"));
+    assert!(site.exists("public/search/manifest.json"), "the index stays under search/");
+    assert!(site.read("public/index.html").contains(r#"action="/find/""#));
+}
