@@ -1,4 +1,4 @@
-//! The command line, declared with clap: `opsbook build`, `check`, `new` and `init`.
+//! The command line, declared with clap: `opsbook build`, `serve`, `check`, `new` and `init`.
 
 use std::path::PathBuf;
 
@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 const EXAMPLES: &str = "\
 Examples:
   opsbook init my-handbook          start a new handbook in my-handbook/
+  opsbook serve                     build and serve this handbook at http://127.0.0.1:3000/, live
   opsbook build                     build the handbook in this folder into public/
   opsbook build --root handbook --out /tmp/site --base-url https://ops.example.org/handbook/
   opsbook check --format github     report broken links as pull request annotations
@@ -32,6 +33,11 @@ pub enum Command {
         after_help = "Examples:\n  opsbook build\n  opsbook build --drafts --out /tmp/preview\n  opsbook build --base-url https://ops.example.org/handbook/"
     )]
     Build(BuildArgs),
+    /// Build the handbook into memory and serve it, rebuilding and reloading open pages on every save.
+    #[command(
+        after_help = "Examples:\n  opsbook serve\n  opsbook serve --root handbook --port 8080 --open\n  opsbook serve --drafts --port 0           (any free port)\n  opsbook serve --bind 0.0.0.0              (reachable from other machines)"
+    )]
+    Serve(ServeArgs),
     /// Check links, anchors and front matter without writing anything; for contributors and CI.
     #[command(
         after_help = "Examples:\n  opsbook check\n  opsbook check --format github        (annotations in a GitHub Actions job)\n  opsbook check --format gitlab > gl-code-quality-report.json\n  opsbook check --format json | jq '.[] | select(.rule == \"broken-link\")'"
@@ -68,6 +74,26 @@ pub struct BuildArgs {
     /// Print how long each step of the build took.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// Options of `opsbook serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The handbook's folder (the one holding book.toml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on; anything but a loopback address lets other machines in.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port; 0 takes any free port [default: 3000, or the next free one].
+    #[arg(long, short, value_name = "PORT")]
+    pub port: Option<u16>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the handbook in the browser once it is served.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Options of `opsbook check`.

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod new_page;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub(crate) mod slug;
 pub(crate) mod starter;

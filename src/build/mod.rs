@@ -27,8 +27,8 @@ pub mod extras;
 pub mod feed;
 pub mod output;
 mod report;
-mod steps;
-mod write;
+pub(crate) mod steps;
+pub(crate) mod write;
 
 use std::path::Path;
 use std::time::Instant;
@@ -39,7 +39,7 @@ use crate::check::check_links;
 use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
 use crate::render::Renderer;
-use output::Output;
+use output::{Output, Sink};
 use report::Timer;
 use steps::{Purpose, prepare};
 
@@ -53,16 +53,8 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     timer.lap("templates");
     let output =
         if has_errors(&diagnostics) { None } else { Some(Output::create(&site.config.output_dir, &site.config.root)?) };
-    let rendered = write::render_pages(&site, &renderer, output.as_ref(), &mut diagnostics)?;
-    timer.lap("pages");
-    check_links(
-        &site,
-        &rendered.scans,
-        &rendered.templates,
-        &|text| renderer.find_in_templates(text),
-        &mut diagnostics,
-    );
-    timer.lap("links");
+    let sink = output.as_ref().map(|o| o as &dyn Sink);
+    let rendered = render_and_check(&site, &renderer, sink, &mut timer, &mut diagnostics)?;
     let Some(output) = output.filter(|_| !has_errors(&diagnostics)) else {
         // Dropping the output removes its temporary folder; report 404 and redirect
         // template problems too before failing.
@@ -86,6 +78,56 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     Ok(BuildReport::of(&site, started.elapsed(), diagnostics, timer.steps))
 }
 
+/// A site built into a [`Sink`], with what an incremental rebuild needs to go on from it.
+pub struct BuiltSite {
+    /// The model.
+    pub site: crate::site::Site,
+    /// The theme's files.
+    pub theme: crate::render::ThemeFiles,
+    /// The loaded templates.
+    pub renderer: Renderer,
+    /// What the templates added to each page (ids, links), by page id.
+    pub scans: Vec<crate::check::TemplateScan>,
+    /// The template file of each page, by page id.
+    pub templates: Vec<String>,
+    /// The byte ranges of each page's sections, by page id.
+    pub ranges: Vec<crate::search::SectionRanges>,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the handbook at `root` into `sink` (the dev server's memory), and keeps the
+/// model. The content's errors fail it, as they fail a build.
+pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result<BuiltSite, Failure> {
+    let mut timer = Timer::new();
+    let mut diagnostics = Vec::new();
+    let (site, theme) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
+    let renderer = load_templates(&site, &theme, &mut diagnostics)?;
+    let rendered = render_and_check(&site, &renderer, Some(sink), &mut timer, &mut diagnostics)?;
+    if has_errors(&diagnostics) {
+        write::render_special(&site, &renderer, &mut diagnostics);
+        return Err(fail(diagnostics));
+    }
+    if site.config.search {
+        write::write_search_index(&site, &rendered.ranges, sink)?;
+    }
+    write::write_files(&site, &theme, sink)?;
+    write::write_extras(&site, &renderer, sink, &mut diagnostics)?;
+    if has_errors(&diagnostics) {
+        return Err(fail(diagnostics));
+    }
+    sort_diagnostics(&mut diagnostics);
+    Ok(BuiltSite {
+        site,
+        theme,
+        renderer,
+        scans: rendered.scans,
+        templates: rendered.templates,
+        ranges: rendered.ranges,
+        warnings: diagnostics,
+    })
+}
+
 /// Checks the handbook at `root` as a build would, writing nothing. Errors are part of
 /// the report; only problems that stop everything fail.
 pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure> {
@@ -96,23 +138,30 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
     match Renderer::new(&site, &theme) {
         Ok(renderer) => {
             timer.lap("templates");
-            let rendered = write::render_pages(&site, &renderer, None, &mut diagnostics)?;
-            timer.lap("pages");
-            check_links(
-                &site,
-                &rendered.scans,
-                &rendered.templates,
-                &|text| renderer.find_in_templates(text),
-                &mut diagnostics,
-            );
+            render_and_check(&site, &renderer, None, &mut timer, &mut diagnostics)?;
             write::render_special(&site, &renderer, &mut diagnostics);
-            timer.lap("links");
         }
         Err(problems) => diagnostics.extend(problems),
     }
     sort_diagnostics(&mut diagnostics);
     let pages = site.pages.iter().filter(|p| p.generated_index.is_none()).count();
     Ok(CheckReport { pages, elapsed: started.elapsed(), diagnostics, timings: timer.steps })
+}
+
+/// Renders every page (into `sink` when there is one), then checks the links and anchors
+/// of the Markdown and of what the templates wrote.
+fn render_and_check(
+    site: &crate::site::Site,
+    renderer: &Renderer,
+    sink: Option<&dyn Sink>,
+    timer: &mut Timer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<write::RenderedPages, Failure> {
+    let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
+    timer.lap("pages");
+    check_links(site, &rendered.scans, &rendered.templates, &|text| renderer.find_in_templates(text), diagnostics);
+    timer.lap("links");
+    Ok(rendered)
 }
 
 fn has_errors(diagnostics: &[Diagnostic]) -> bool {

@@ -1,10 +1,19 @@
-//! The output folder, written safely: the build writes into a temporary sibling folder
-//! and swaps it in only when everything succeeded, so a failed build leaves the previous
-//! output exactly as it was.
+//! Where a build's files go: a [`Sink`]. On disk, [`Output`] writes into a temporary
+//! sibling folder and swaps it in only when everything succeeded, so a failed build
+//! leaves the previous output exactly as it was; the dev server keeps its files in
+//! memory instead.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
+
+/// Where the files of a site are written.
+pub trait Sink: Sync {
+    /// Writes one file at a site path (`runbooks/db/index.html`).
+    fn write(&self, site_path: &str, contents: &[u8]) -> Result<()>;
+    /// Adds a file that is copied as it is from `from`.
+    fn copy(&self, from: &Path, site_path: &str) -> Result<()>;
+}
 
 /// A build's output under construction.
 pub struct Output {
@@ -38,16 +47,6 @@ impl Output {
         self.temp_dir.join(site_path.trim_start_matches('/'))
     }
 
-    /// Writes one file.
-    pub fn write(&self, site_path: &str, contents: impl AsRef<[u8]>) -> Result<()> {
-        crate::fs::write(&self.path(site_path), contents)
-    }
-
-    /// Copies one file into the output.
-    pub fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
-        crate::fs::copy(from, &self.path(site_path))
-    }
-
     /// Replaces the previous output with this one.
     pub fn commit(mut self) -> Result<()> {
         self.done = true;
@@ -73,6 +72,16 @@ impl Output {
     pub fn discard(mut self) {
         self.done = true;
         let _ = crate::fs::remove_dir_all(&self.temp_dir);
+    }
+}
+
+impl Sink for Output {
+    fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
+        crate::fs::write(&self.path(site_path), contents)
+    }
+
+    fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
+        crate::fs::copy(from, &self.path(site_path))
     }
 }
 
@@ -103,13 +112,13 @@ mod tests {
         std::fs::write(public.join("old.html"), "old").unwrap();
 
         let output = Output::create(&public, &root).unwrap();
-        output.write("new/index.html", "new").unwrap();
+        output.write("new/index.html", b"new").unwrap();
         output.discard();
         assert!(public.join("old.html").exists());
         assert!(!public.join("new").exists());
 
         let output = Output::create(&public, &root).unwrap();
-        output.write("new/index.html", "new").unwrap();
+        output.write("new/index.html", b"new").unwrap();
         output.commit().unwrap();
         assert!(!public.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(public.join("new/index.html")).unwrap(), "new");

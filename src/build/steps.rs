@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -75,7 +76,7 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     Ok(walk_content(&content_dir, CONTENT_PREFIX, diagnostics))
 }
 
-fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourcePage> {
+fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {
     let (pages, problems) = load_pages(&config.content_dir(), &files.pages);
     diagnostics.extend(problems);
     pages
@@ -101,7 +102,7 @@ fn generated_files(config: &Config, theme: &ThemeFiles) -> HashSet<String> {
 fn assemble_site(
     config: Config,
     files: &ContentFiles,
-    pages: Vec<SourcePage>,
+    pages: Vec<Arc<SourcePage>>,
     theme: &ThemeFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
@@ -148,32 +149,28 @@ fn apply_history(
     }
 }
 
+/// Renders the Markdown of page `id` against the site's links.
+pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose) -> crate::markdown::Rendered {
+    let page = &site.pages[id];
+    let highlight = purpose == Purpose::Build;
+    render_markdown(&MarkdownInput {
+        text: page.source.body(),
+        body_line: page.source.body_line,
+        file: &page.source.file,
+        dir: page.source.dir(),
+        links: &site.links(),
+        link_severity: site.config.link_severity,
+        highlight,
+        collect_text: highlight && site.config.search,
+    })
+}
+
 /// Renders every page's Markdown in parallel. A build highlights code and keeps the text
 /// of each section for the search index; a check needs neither.
 fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) {
-    let highlight = purpose == Purpose::Build;
-    let collect_text = highlight && site.config.search;
-    let rendered: Vec<_> = {
-        let links = site.links();
-        let link_severity = site.config.link_severity;
-        site.pages
-            .par_iter()
-            .map(|page| {
-                render_markdown(&MarkdownInput {
-                    text: page.source.body(),
-                    body_line: page.source.body_line,
-                    file: &page.source.file,
-                    dir: page.source.dir(),
-                    links: &links,
-                    link_severity,
-                    highlight,
-                    collect_text,
-                })
-            })
-            .collect()
-    };
+    let rendered: Vec<_> = (0..site.pages.len()).into_par_iter().map(|id| render_body(site, id, purpose)).collect();
     for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
-        page.rendered = rendered;
+        page.rendered = rendered.into();
     }
 }

@@ -5,13 +5,13 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
-use super::output::Output;
+use super::output::Sink;
 use super::{api, extras, feed};
 use crate::check::{TemplateScan, scan_rendered};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
 use crate::search::{SectionRanges, section_ranges};
-use crate::site::Site;
+use crate::site::{PageId, Site};
 
 /// What rendering found on each page, by page id: the template's ids and links, and
 /// the file of the template that rendered it.
@@ -29,14 +29,48 @@ pub(crate) struct RenderedPages {
 pub(crate) fn render_pages(
     site: &Site,
     renderer: &Renderer,
-    output: Option<&Output>,
+    output: Option<&dyn Sink>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
-    /// What rendering one page gave: the scan, the template file, a template error.
-    type PageResult = Result<(TemplateScan, String, SectionRanges, Option<Diagnostic>), anyhow::Error>;
-    let results: Vec<PageResult> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|id| {
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    let mut rendered = RenderedPages {
+        scans: Vec::with_capacity(ids.len()),
+        templates: Vec::with_capacity(ids.len()),
+        ranges: Vec::with_capacity(ids.len()),
+    };
+    for page in render_some(site, renderer, &ids, output, diagnostics)? {
+        rendered.scans.push(page.scan);
+        rendered.templates.push(page.template);
+        rendered.ranges.push(page.ranges);
+    }
+    Ok(rendered)
+}
+
+/// One page rendered through its template.
+pub(crate) struct RenderedPage {
+    /// The page.
+    pub(crate) id: PageId,
+    /// What its template added.
+    pub(crate) scan: TemplateScan,
+    /// Its template file, as diagnostics name it.
+    pub(crate) template: String,
+    /// The byte ranges of its sections.
+    pub(crate) ranges: SectionRanges,
+}
+
+/// Renders pages `ids` (in parallel), writing each into `output` when there is one.
+pub(crate) fn render_some(
+    site: &Site,
+    renderer: &Renderer,
+    ids: &[PageId],
+    output: Option<&dyn Sink>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<RenderedPage>, Failure> {
+    /// What rendering one page gave, and its template error if it failed.
+    type PageResult = Result<(RenderedPage, Option<Diagnostic>), anyhow::Error>;
+    let results: Vec<PageResult> = ids
+        .par_iter()
+        .map(|&id| {
             let template = renderer.template_file(site, id);
             match renderer.render_page(site, id) {
                 Ok(html) => {
@@ -48,38 +82,35 @@ pub(crate) fn render_pages(
                         section_ranges(&html, &page.rendered.html, &page.rendered.sections)
                     };
                     if let Some(output) = output {
-                        output.write(&format!("{}index.html", page.url), html)?;
+                        output.write(&format!("{}index.html", page.url), html.as_bytes())?;
                     }
-                    Ok((scan, template, ranges, None))
+                    Ok((RenderedPage { id, scan, template, ranges }, None))
                 }
-                Err(diagnostic) => Ok((TemplateScan::default(), template, Vec::new(), Some(diagnostic))),
+                Err(diagnostic) => {
+                    let page = RenderedPage { id, scan: TemplateScan::default(), template, ranges: Vec::new() };
+                    Ok((page, Some(diagnostic)))
+                }
             }
         })
         .collect();
-    let mut rendered = RenderedPages {
-        scans: Vec::with_capacity(results.len()),
-        templates: Vec::with_capacity(results.len()),
-        ranges: Vec::with_capacity(results.len()),
-    };
+    let mut pages = Vec::with_capacity(results.len());
     let mut seen = HashSet::new();
     for result in results {
-        let (scan, template, ranges, problem) = result?;
+        let (page, problem) = result?;
         if let Some(diagnostic) = problem {
             // A broken template fails every page the same way: report it once.
             if seen.insert((diagnostic.path.clone(), diagnostic.line, diagnostic.message.clone())) {
                 diagnostics.push(diagnostic);
             }
         }
-        rendered.scans.push(scan);
-        rendered.templates.push(template);
-        rendered.ranges.push(ranges);
+        pages.push(page);
     }
-    Ok(rendered)
+    Ok(pages)
 }
 
 /// Static files (site > theme > built-in), the highlighting stylesheets and the assets
 /// of `content/`.
-pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &Output) -> Result<(), Failure> {
+pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &dyn Sink) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
         if path == "search.js" && !site.config.search {
             continue;
@@ -92,7 +123,7 @@ pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &Output) -> R
     let (light, dark) = crate::markdown::highlight::theme_css();
     for (name, css) in [("highlight-light.css", light), ("highlight-dark.css", dark)] {
         if !theme.statics.contains_key(name) {
-            output.write(name, css)?;
+            output.write(name, css.as_bytes())?;
         }
     }
     let content_dir = site.config.content_dir();
@@ -105,26 +136,26 @@ pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &Output) -> R
 pub(crate) fn write_extras(
     site: &Site,
     renderer: &Renderer,
-    output: &Output,
+    output: &dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     if let Some(html) = render_special(site, renderer, diagnostics) {
-        output.write("404.html", html)?;
+        output.write("404.html", html.as_bytes())?;
     }
     if let Some(sitemap) = extras::sitemap(site) {
-        output.write("sitemap.xml", sitemap)?;
+        output.write("sitemap.xml", sitemap.as_bytes())?;
     }
     if let Some(feed) = feed::atom(site) {
-        output.write("feed.xml", feed)?;
+        output.write("feed.xml", feed.as_bytes())?;
     }
-    output.write("handbook.json", api::handbook_json(site))?;
-    output.write("robots.txt", extras::robots(site))?;
+    output.write("handbook.json", api::handbook_json(site).as_bytes())?;
+    output.write("robots.txt", extras::robots(site).as_bytes())?;
     if !site.aliases.is_empty() {
-        output.write("_redirects", extras::redirects(site))?;
+        output.write("_redirects", extras::redirects(site).as_bytes())?;
     }
     for (alias, target) in &site.aliases {
         match renderer.render_redirect(site, *target) {
-            Ok(html) => output.write(&extras::alias_file(alias), html)?,
+            Ok(html) => output.write(&extras::alias_file(alias), html.as_bytes())?,
             Err(d) => {
                 diagnostics.push(d);
                 break;
@@ -135,9 +166,9 @@ pub(crate) fn write_extras(
 }
 
 /// Writes the search index under `search/`.
-pub(crate) fn write_search_index(site: &Site, ranges: &[SectionRanges], output: &Output) -> Result<(), Failure> {
+pub(crate) fn write_search_index(site: &Site, ranges: &[SectionRanges], output: &dyn Sink) -> Result<(), Failure> {
     let index = crate::search::build_index(site, ranges);
-    index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json))?;
+    index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json.as_bytes()))?;
     Ok(())
 }
 

@@ -108,15 +108,48 @@ pub fn check_links(
     locate: &dyn Fn(&str) -> Option<TemplatePlace>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let ids: Vec<HashSet<&str>> = (0..site.pages.len()).map(|id| page_ids(site, scans, id).collect()).collect();
+    let mut ids = Ids::new(site, scans);
+    check_anchors(site, &mut ids, 0..site.pages.len(), diagnostics);
+    check_template_links(site, &mut ids, scans, templates, 0..scans.len(), locate, diagnostics);
+}
+
+/// The ids of pages, worked out when first needed.
+pub struct Ids<'a> {
+    site: &'a Site,
+    scans: &'a [TemplateScan],
+    sets: HashMap<PageId, HashSet<&'a str>>,
+}
+
+impl<'a> Ids<'a> {
+    /// Ids of the pages of `site`, whose templates added `scans`.
+    pub fn new(site: &'a Site, scans: &'a [TemplateScan]) -> Self {
+        Ids { site, scans, sets: HashMap::new() }
+    }
+
+    fn of(&mut self, id: PageId) -> &HashSet<&'a str> {
+        let (site, scans) = (self.site, self.scans);
+        self.sets.entry(id).or_insert_with(|| page_ids(site, scans, id).collect())
+    }
+}
+
+/// Checks the `#anchor` of the Markdown links of `pages`.
+pub fn check_anchors(
+    site: &Site,
+    ids: &mut Ids<'_>,
+    pages: impl IntoIterator<Item = PageId>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let severity = site.config.link_severity;
-    for (id, page) in site.pages.iter().enumerate() {
+    for id in pages {
+        let page = &site.pages[id];
         for link in &page.rendered.links {
             let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty() && *a != "top") else { continue };
             let target = link.target.unwrap_or(id);
-            if ids[target].contains(anchor) {
+            let targets = ids.of(target);
+            if targets.contains(anchor) {
                 continue;
             }
+            let near = suggest::closest(anchor, targets.iter().copied()).map(str::to_string);
             let place = if link.target.is_none() || target == id {
                 "this page".to_string()
             } else if site.pages[target].source.file.is_empty() || site.pages[target].generated {
@@ -132,30 +165,44 @@ pub fn check_links(
                 format!("no heading or anchor `#{anchor}` in {place}"),
             )
             .with_severity(severity);
-            if let Some(near) = suggest::closest(anchor, ids[target].iter().copied()) {
+            if let Some(near) = near {
                 d = d.with_help(format!("did you mean `#{near}`?"));
             }
             diagnostics.push(d);
         }
     }
-    let mut reported: HashMap<(String, String), ()> = HashMap::new();
+}
+
+/// Checks the links the templates wrote on `pages`.
+pub fn check_template_links(
+    site: &Site,
+    ids: &mut Ids<'_>,
+    scans: &[TemplateScan],
+    templates: &[String],
+    pages: impl IntoIterator<Item = PageId>,
+    locate: &dyn Fn(&str) -> Option<TemplatePlace>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let severity = site.config.link_severity;
+    let mut reported: HashSet<String> = HashSet::new();
     // The same navigation links stand on every page: a link from the site root is
     // checked once.
     let mut fine: HashSet<&str> = HashSet::new();
-    for (id, scan) in scans.iter().enumerate() {
+    for id in pages {
+        let Some(scan) = scans.get(id) else { continue };
         for link in &scan.links {
             let absolute = link.starts_with('/');
             if absolute && fine.contains(link.as_str()) {
                 continue;
             }
-            let Some(problem) = template_link_problem(site, &ids, id, link) else {
+            let Some(problem) = template_link_problem(site, ids, id, link) else {
                 if absolute {
                     fine.insert(link);
                 }
                 continue;
             };
             let template = templates.get(id).cloned().unwrap_or_default();
-            if reported.insert((String::new(), link.clone()), ()).is_some() {
+            if !reported.insert(link.clone()) {
                 continue;
             }
             let rule = if problem.anchor { Rule::BrokenAnchor } else { Rule::BrokenLink };
@@ -163,13 +210,12 @@ pub fn check_links(
             // as written (a link built from variables is reported at the page's template).
             let written = link.strip_prefix(site.config.base_url.path()).unwrap_or(link);
             let place = locate(written).unwrap_or(TemplatePlace { file: template, line: 0, column: 0 });
-            let (path, line, column) = (place.file, place.line, place.column);
             diagnostics.push(
                 Diagnostic::error(
                     rule,
-                    path,
-                    line,
-                    column,
+                    place.file,
+                    place.line,
+                    place.column,
                     format!("{} (on the page /{})", problem.message, site.pages[id].url),
                 )
                 .with_severity(severity),
@@ -184,7 +230,7 @@ struct Problem {
 }
 
 /// What is wrong with a link a template wrote on page `id`, if anything.
-fn template_link_problem(site: &Site, ids: &[HashSet<&str>], id: PageId, link: &str) -> Option<Problem> {
+fn template_link_problem(site: &Site, ids: &mut Ids<'_>, id: PageId, link: &str) -> Option<Problem> {
     let (path, anchor) = match link.split_once('#') {
         Some((path, anchor)) => (path, Some(percent_decode(anchor))),
         None => (link, None),
@@ -212,7 +258,7 @@ fn template_link_problem(site: &Site, ids: &[HashSet<&str>], id: PageId, link: &
             anchor: false,
         }),
         (Some(Target::Page(target)), Some(anchor))
-            if !anchor.is_empty() && anchor != "top" && !ids[target].contains(anchor.as_str()) =>
+            if !anchor.is_empty() && anchor != "top" && !ids.of(target).contains(anchor.as_str()) =>
         {
             Some(Problem {
                 message: format!("the template links to `{link}`, but there is no anchor `#{anchor}` there"),

@@ -8,6 +8,7 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod serve;
 
 use std::process::ExitCode;
 
@@ -27,6 +28,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Check(args) => check::run(args),
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),

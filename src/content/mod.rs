@@ -11,6 +11,7 @@ pub mod values;
 pub mod walk;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -25,12 +26,12 @@ use crate::diagnostic::Diagnostic;
 pub const CONTENT_PREFIX: &str = "content/";
 
 /// Loads every page in parallel, keeping the order of `paths`.
-pub fn load_pages(content_dir: &Path, paths: &[String]) -> (Vec<SourcePage>, Vec<Diagnostic>) {
+pub fn load_pages(content_dir: &Path, paths: &[String]) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
     let loaded: Vec<_> = paths.par_iter().map(|path| load_page(content_dir, path, CONTENT_PREFIX)).collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut diagnostics = Vec::new();
     for (page, problems) in loaded {
-        pages.extend(page);
+        pages.extend(page.map(Arc::new));
         diagnostics.extend(problems);
     }
     (pages, diagnostics)

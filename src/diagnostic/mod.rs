@@ -142,17 +142,20 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// `path:line:column`, leaving out what is not known.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (0, _) => self.path.clone(),
+            (line, 0) => format!("{}:{line}", self.path),
+            (line, column) => format!("{}:{line}:{column}", self.path),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: ", self.severity, self.rule.id())?;
-        match (self.line, self.column) {
-            (0, _) => write!(f, "{}: ", self.path)?,
-            (line, 0) => write!(f, "{}:{line}: ", self.path)?,
-            (line, column) => write!(f, "{}:{line}:{column}: ", self.path)?,
-        }
-        f.write_str(&self.message)
+        write!(f, "{}[{}]: {}: {}", self.severity, self.rule.id(), self.location(), self.message)
     }
 }
 

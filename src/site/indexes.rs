@@ -2,7 +2,7 @@
 //! pages opsbook generates for them: `/owners/`, `/tags/`, `/tags/<tag>/` and `/review/`.
 //! Also the backlinks of every page.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::codeowners::CodeOwners;
 use super::review::ReviewStatus;
@@ -52,13 +52,18 @@ pub struct Owner {
 /// its file (`prefix` is the handbook's path inside the repository).
 pub(super) fn assign_owners(site: &mut Site, codeowners: Option<&CodeOwners>, prefix: &str) {
     for page in &mut site.pages {
-        page.owners = if !page.source.front.owners.is_empty() {
-            page.source.front.owners.clone()
-        } else if let Some(rules) = codeowners.filter(|_| !page.generated) {
-            rules.owners_of(&format!("{prefix}{}", page.source.file))
-        } else {
-            Vec::new()
-        };
+        page.owners = owners_of(page, codeowners, prefix);
+    }
+}
+
+/// The owners of one page: `owners` in front matter, else its CODEOWNERS rule.
+pub(super) fn owners_of(page: &Page, codeowners: Option<&CodeOwners>, prefix: &str) -> Vec<String> {
+    if !page.source.front.owners.is_empty() {
+        page.source.front.owners.clone()
+    } else if let Some(rules) = codeowners.filter(|_| !page.generated && page.generated_index.is_none()) {
+        rules.owners_of(&format!("{prefix}{}", page.source.file))
+    } else {
+        Vec::new()
     }
 }
 
@@ -85,14 +90,14 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
     }
     let mut add = |site: &mut Site, index: GeneratedIndex, url: String, title: String| -> PageId {
         let id = site.pages.len();
-        let source = SourcePage {
+        let source = std::sync::Arc::new(SourcePage {
             path: String::new(),
             file: String::new(),
             front: Default::default(),
             text: String::new(),
             body_start: 0,
             body_line: 1,
-        };
+        });
         site.pages.push(Page {
             url: url.clone(),
             title,
@@ -149,6 +154,9 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
 /// Fills every page's backlinks from the links found in the Markdown, in reading order,
 /// orders the index lists the same way and names each tag by its most used spelling.
 pub(super) fn collect_backlinks(site: &mut Site) {
+    for page in &mut site.pages {
+        page.backlinks.clear();
+    }
     let mut backlinks: HashMap<PageId, Vec<PageId>> = HashMap::new();
     for (from, page) in site.pages.iter().enumerate() {
         for link in &page.rendered.links {
@@ -165,26 +173,62 @@ pub(super) fn collect_backlinks(site: &mut Site) {
         from.sort_by_key(|&id| position[id]);
         site.pages[to].backlinks = from;
     }
-    for (slug, tag) in site.indexes.tags.iter_mut() {
+    for tag in site.indexes.tags.values_mut() {
         tag.pages.sort_by_key(|&id| position[id]);
-        // The tag's name: its most used spelling, the earliest in reading order on a tie.
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for &id in &tag.pages {
-            for spelling in site.pages[id].source.front.tags.iter().filter(|t| &slugify(t) == slug) {
-                match counts.iter_mut().find(|(s, _)| s == spelling) {
-                    Some(entry) => entry.1 += 1,
-                    None => counts.push((spelling.clone(), 1)),
-                }
-            }
-        }
-        if let Some((name, _)) = counts.iter().rev().max_by_key(|(_, n)| *n) {
-            tag.name = name.clone();
-            let page = tag.page;
-            site.pages[page].title = name.clone();
-        }
     }
     for owner in site.indexes.owners.values_mut() {
         owner.pages.sort_by_key(|&id| position[id]);
+    }
+    let slugs: Vec<String> = site.indexes.tags.keys().cloned().collect();
+    name_tags(site, &slugs);
+}
+
+/// Updates the backlinks after pages `changed` were rendered again, when the reading
+/// order stayed the same (else [`collect_backlinks`]): the same result, in time
+/// proportional to the change. Renames the tags of those pages too.
+pub(super) fn update_backlinks(site: &mut Site, changed: &[PageId]) {
+    for page in &mut site.pages {
+        page.backlinks.retain(|from| !changed.contains(from));
+    }
+    for &from in changed {
+        let targets: Vec<PageId> =
+            site.pages[from].rendered.links.iter().filter_map(|l| l.target).filter(|&to| to != from).collect();
+        for to in targets {
+            let position = &site.position;
+            let list = &mut site.pages[to].backlinks;
+            if !list.contains(&from) {
+                let at = list.partition_point(|&id| position[id] < position[from]);
+                list.insert(at, from);
+            }
+        }
+    }
+    let slugs: BTreeSet<String> =
+        changed.iter().flat_map(|&id| site.pages[id].source.front.tags.iter().map(|t| slugify(t))).collect();
+    name_tags(site, &slugs.into_iter().collect::<Vec<_>>());
+}
+
+/// Names each tag of `slugs` by its most used spelling, the earliest in reading order on
+/// a tie, and titles its page so.
+fn name_tags(site: &mut Site, slugs: &[String]) {
+    for slug in slugs {
+        let Some(tag) = site.indexes.tags.get(slug) else { continue };
+        let mut counts: Vec<(&String, usize)> = Vec::new();
+        for &id in &tag.pages {
+            for spelling in site.pages[id].source.front.tags.iter().filter(|t| &slugify(t) == slug) {
+                match counts.iter_mut().find(|(s, _)| *s == spelling) {
+                    Some(entry) => entry.1 += 1,
+                    None => counts.push((spelling, 1)),
+                }
+            }
+        }
+        let Some(name) = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| (*name).clone()) else {
+            continue;
+        };
+        let page = tag.page;
+        site.pages[page].title = name.clone();
+        if let Some(tag) = site.indexes.tags.get_mut(slug) {
+            tag.name = name;
+        }
     }
 }
 

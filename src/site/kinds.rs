@@ -4,40 +4,37 @@
 
 use rayon::prelude::*;
 
-use super::review::review_of;
+use super::review::{Review, review_of};
 use super::{PageId, Site};
+use crate::content::kinds::KindValues;
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// Gives every page its kind. An unknown `kind` or `default_kind` is an `unknown-kind`
 /// error at the field, listing the known kinds.
 pub(super) fn resolve_kinds(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
-    let kinds = &site.config.kinds;
-    let mut resolved = Vec::with_capacity(site.pages.len());
-    for (id, page) in site.pages.iter().enumerate() {
-        let front = &page.source.front;
-        let mut check = |field: &Option<crate::content::Located<String>>| match field {
-            Some(kind) if kinds.get(&kind.value).is_none() => {
-                let message = kinds.unknown_message(&kind.value);
-                diagnostics.push(Diagnostic::error(
-                    Rule::UnknownKind,
-                    &page.source.file,
-                    kind.line,
-                    kind.column,
-                    message,
-                ));
-                false
-            }
-            _ => true,
-        };
-        check(&front.default_kind);
-        let kind = match &front.kind {
-            Some(kind) if check(&front.kind) => kind.value.clone(),
-            _ => inherited_kind(site, id).unwrap_or_else(|| "page".into()),
-        };
-        resolved.push(kind);
-    }
+    let resolved: Vec<String> = (0..site.pages.len()).map(|id| page_kind(site, id, diagnostics)).collect();
     for (page, kind) in site.pages.iter_mut().zip(resolved) {
         page.kind = kind;
+    }
+}
+
+/// The kind of page `id`: its own `kind`, else the inherited `default_kind`, else `page`.
+pub(super) fn page_kind(site: &Site, id: PageId, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let kinds = &site.config.kinds;
+    let page = &site.pages[id];
+    let front = &page.source.front;
+    let mut check = |field: &Option<crate::content::Located<String>>| match field {
+        Some(kind) if kinds.get(&kind.value).is_none() => {
+            let message = kinds.unknown_message(&kind.value);
+            diagnostics.push(Diagnostic::error(Rule::UnknownKind, &page.source.file, kind.line, kind.column, message));
+            false
+        }
+        _ => true,
+    };
+    check(&front.default_kind);
+    match &front.kind {
+        Some(kind) if check(&front.kind) => kind.value.clone(),
+        _ => inherited_kind(site, id).unwrap_or_else(|| "page".into()),
     }
 }
 
@@ -63,31 +60,29 @@ fn inherited_kind(site: &Site, id: PageId) -> Option<String> {
 /// Reads every page's kind fields and review state; run after owners are known, since
 /// a kind may require `owners`.
 pub(super) fn validate_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
-    let config = &site.config;
-    let today = site.today;
-    let results: Vec<_> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            let Some(kind) = config.kinds.get(&page.kind) else { return Default::default() };
-            if page.generated || page.generated_index.is_some() {
-                return Default::default();
-            }
-            let front = &page.source.front;
-            let (values, problems) = kind.validate(front, &page.source.file, !page.owners.is_empty(), &config.kinds);
-            // A template's review fields are for the pages made from it.
-            let review = if kind.name == "template" {
-                None
-            } else {
-                let every = front.review_every.or(kind.review_every).or(config.review.every);
-                review_of(front.last_reviewed, every, config.review.due_soon, today)
-            };
-            (values, review, problems)
-        })
-        .collect();
+    let results: Vec<_> = site.pages.par_iter().map(|page| page_fields(site, page)).collect();
     for (page, (values, review, problems)) in site.pages.iter_mut().zip(results) {
         page.values = values;
         page.review = review;
         diagnostics.extend(problems);
     }
+}
+
+/// A page's kind fields, read against its kind's schema, and its review state.
+pub(super) fn page_fields(site: &Site, page: &super::Page) -> (KindValues, Option<Review>, Vec<Diagnostic>) {
+    let config = &site.config;
+    let Some(kind) = config.kinds.get(&page.kind) else { return Default::default() };
+    if page.generated || page.generated_index.is_some() {
+        return Default::default();
+    }
+    let front = &page.source.front;
+    let (values, problems) = kind.validate(front, &page.source.file, !page.owners.is_empty(), &config.kinds);
+    // A template's review fields are for the pages made from it.
+    let review = if kind.name == "template" {
+        None
+    } else {
+        let every = front.review_every.or(kind.review_every).or(config.review.every);
+        review_of(front.last_reviewed, every, config.review.due_soon, site.today)
+    };
+    (values, review, problems)
 }

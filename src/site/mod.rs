@@ -20,6 +20,7 @@ pub mod review;
 pub mod urls;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::kinds::KindValues;
@@ -40,7 +41,7 @@ pub type PageId = usize;
 pub struct Page {
     /// Where it came from. A generated section page has an empty text and the folder's
     /// path (`runbooks/`).
-    pub source: SourcePage,
+    pub source: Arc<SourcePage>,
     /// The page's path in the site, without the base path: `runbooks/db-failover/`, and
     /// `""` for the home page.
     pub url: String,
@@ -57,7 +58,7 @@ pub struct Page {
     /// Whether the page was generated for a folder without a page of its own.
     pub generated: bool,
     /// The rendered body.
-    pub rendered: Rendered,
+    pub rendered: Arc<Rendered>,
     /// For pages opsbook generates without a source (the tags, owners and review
     /// pages): which one.
     pub generated_index: Option<GeneratedIndex>,
@@ -114,7 +115,7 @@ pub struct Asset {
 }
 
 /// The whole handbook, ready to render.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     /// The configuration it was built with.
     pub config: Config,
@@ -138,7 +139,7 @@ pub struct Site {
 }
 
 /// Look-up tables for link resolution.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Index {
     /// Content-relative path of each Markdown file -> page.
     by_path: HashMap<String, PageId>,
@@ -180,7 +181,7 @@ impl Site {
     pub fn assemble(
         config: Config,
         files: &ContentFiles,
-        loaded: Vec<SourcePage>,
+        loaded: Vec<Arc<SourcePage>>,
         static_files: HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
@@ -347,6 +348,12 @@ impl Site {
         self.index.by_path.get(path).copied()
     }
 
+    /// Whether `path` (relative to `content/`) is a page or a folder of the site.
+    pub fn knows_path(&self, path: &str) -> bool {
+        let folder = format!("{}/", path.trim_end_matches('/'));
+        self.index.by_path.contains_key(path) || self.index.by_path.keys().any(|p| p.starts_with(&folder))
+    }
+
     /// The link to a page, with the base path.
     pub fn href(&self, id: PageId) -> String {
         self.config.base_url.href(&self.pages[id].url)
@@ -373,6 +380,70 @@ impl Site {
         }
         nav::arrange(self);
         indexes::collect_backlinks(self);
+    }
+
+    /// [`Site::arrange`] again after pages `changed` got new sources and renderings (their
+    /// titles, weights, links): the same result, in time proportional to the change.
+    pub fn rearrange(&mut self, changed: &[PageId]) {
+        for &id in changed {
+            if self.pages[id].generated_index.is_none() {
+                self.pages[id].title = resolve_title(&self.pages[id], &self.config.title);
+            }
+        }
+        let mut parents: Vec<PageId> = changed.iter().filter_map(|&id| self.pages[id].parent).collect();
+        parents.sort_unstable();
+        parents.dedup();
+        if nav::resort(self, &parents) {
+            indexes::collect_backlinks(self);
+        } else {
+            indexes::update_backlinks(self, changed);
+        }
+    }
+
+    /// Replaces the source of page `id` with a new version of its file and reads its
+    /// model again: owners, kind, kind fields, review state. The page's URL and place in
+    /// the tree stay; Markdown rendering and [`Site::arrange`] are the caller's.
+    pub fn refresh_page(
+        &mut self,
+        id: PageId,
+        source: Arc<SourcePage>,
+        codeowners: Option<&codeowners::CodeOwners>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        self.pages[id].source = source;
+        let owners = indexes::owners_of(&self.pages[id], codeowners, &self.repository_prefix);
+        self.pages[id].owners = owners;
+        let kind = kinds::page_kind(self, id, diagnostics);
+        self.pages[id].kind = kind;
+        let (values, review, problems) = kinds::page_fields(self, &self.pages[id]);
+        self.pages[id].values = values;
+        self.pages[id].review = review;
+        diagnostics.extend(problems);
+    }
+
+    /// The owners, tags and review pages would change if page `id` had `source`: a new
+    /// owner or tag, or one no page has any more.
+    pub fn indexes_differ(&self, id: PageId, source: &SourcePage, owners: &[String]) -> bool {
+        let page = &self.pages[id];
+        let tag_slugs =
+            |tags: &[String]| tags.iter().map(|t| crate::slug::slugify(t)).collect::<std::collections::BTreeSet<_>>();
+        let owner_slugs = |owners: &[String]| {
+            owners.iter().map(|o| crate::slug::slugify(o)).collect::<std::collections::BTreeSet<_>>()
+        };
+        tag_slugs(&page.source.front.tags) != tag_slugs(&source.front.tags)
+            || owner_slugs(&page.owners) != owner_slugs(owners)
+    }
+
+    /// The owners a version of page `id` would have.
+    pub fn owners_for(
+        &self,
+        id: PageId,
+        source: &Arc<SourcePage>,
+        codeowners: Option<&codeowners::CodeOwners>,
+    ) -> Vec<String> {
+        let mut page = self.pages[id].clone();
+        page.source = Arc::clone(source);
+        indexes::owners_of(&page, codeowners, &self.repository_prefix)
     }
 
     /// Records the last change of every page from git.
@@ -412,7 +483,7 @@ fn kind_of(page: &SourcePage) -> String {
     page.front.kind.as_ref().map_or_else(|| "page".to_string(), |k| k.value.clone())
 }
 
-fn blank_page(source: SourcePage) -> Page {
+fn blank_page(source: Arc<SourcePage>) -> Page {
     Page {
         source,
         url: String::new(),
@@ -422,7 +493,7 @@ fn blank_page(source: SourcePage) -> Page {
         children: Vec::new(),
         is_section: false,
         generated: false,
-        rendered: Rendered::default(),
+        rendered: Arc::default(),
         generated_index: None,
         values: KindValues::default(),
         owners: Vec::new(),
@@ -432,7 +503,7 @@ fn blank_page(source: SourcePage) -> Page {
     }
 }
 
-fn section_page(source: SourcePage) -> Page {
+fn section_page(source: Arc<SourcePage>) -> Page {
     Page { kind: kind_of(&source), is_section: true, ..blank_page(source) }
 }
 
@@ -440,14 +511,14 @@ fn generated_section(dir: &str, site_title: &str) -> Page {
     let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
     let title = if dir.is_empty() { site_title.to_string() } else { String::new() };
     // The title is final only after `Site::arrange`; the root's is known now.
-    let source = SourcePage {
+    let source = Arc::new(SourcePage {
         file: format!("{}{path}", crate::content::CONTENT_PREFIX),
         path,
         front: Default::default(),
         text: String::new(),
         body_start: 0,
         body_line: 1,
-    };
+    });
     Page { kind: "page".into(), title, is_section: true, generated: true, ..blank_page(source) }
 }
 

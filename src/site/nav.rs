@@ -28,6 +28,25 @@ pub(super) fn arrange(site: &mut Site) {
     for page in &mut site.pages {
         page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     }
+    set_reading_order(site);
+}
+
+/// Sorts the children of `parents` again (their titles or weights changed) and the
+/// reading order with them; whether the order changed.
+pub(super) fn resort(site: &mut Site, parents: &[PageId]) -> bool {
+    for &parent in parents {
+        let mut children = std::mem::take(&mut site.pages[parent].children);
+        children.sort_by_cached_key(|&id| SortKey::of(&site.pages[id]));
+        site.pages[parent].children = children;
+    }
+    let before = std::mem::take(&mut site.order);
+    set_reading_order(site);
+    before != site.order
+}
+
+/// The reading order (depth first, from the home page) and each page's place in it.
+fn set_reading_order(site: &mut Site) {
+    let count = site.pages.len();
     let mut order = Vec::with_capacity(count);
     let mut stack = vec![0];
     while let Some(id) = stack.pop() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser and client tests of the default theme: installs what they need when missing
 # (Debian's Chromium, playwright-core from npm), builds the fixture handbook under a
-# base path, and runs the tests with Node's test runner.
+# base path, and runs the tests with Node's test runner (the live-reload test starts
+# `opsbook serve` on a copy of the fixture itself).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -29,4 +30,5 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$repo/tests/fixtures/model" "$work/site"
 OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$work/site" --out "$work/public" --quiet
 
-SITE_DIR="$work/public" node --test "$repo/tests/js/" "$here/"
+SITE_DIR="$work/public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
+  node --test "$repo/tests/js/" "$here/"

@@ -1,0 +1,297 @@
+//! `opsbook serve`: the dev server. Builds the handbook into memory, serves it with a
+//! live-reload script in every page, watches the files and rebuilds what a change
+//! touches.
+//!
+//! Three parts run side by side:
+//! - the rebuild thread owns the [`session::Session`] (the last good site and its
+//!   model): it waits for a burst of changes ([`watch`]), rebuilds, publishes the new
+//!   files and tells the open pages ([`live`]);
+//! - the HTTP server ([`http`], axum on a small tokio runtime) serves the published
+//!   files and the pages' event streams;
+//! - the main thread waits for Ctrl-C, then stops both within a second.
+//!
+//! Content never stops the server: a change with errors keeps the last good site
+//! served, prints the errors and shows them over the open pages until fixed.
+
+pub mod files;
+pub mod http;
+pub mod live;
+pub mod session;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use tokio::sync::{Notify, watch as signal_watch};
+
+use crate::config::{Config, Overrides};
+use crate::diagnostic::human::{render_human, stderr_wants_color};
+use crate::diagnostic::{Diagnostic, Failure};
+use http::Shared;
+use session::{Outcome, Session, describe, is_relevant};
+use watch::{Burst, Watch};
+
+/// The port tried first when none is given.
+pub const DEFAULT_PORT: u16 = 3000;
+
+/// How long after the last fast rebuild the search index and the other whole-site files
+/// are brought up to date.
+const FINISH_AFTER: Duration = Duration::from_millis(250);
+
+/// What `opsbook serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The handbook's folder.
+    pub root: PathBuf,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// The port; `None`: [`DEFAULT_PORT`], or the next free one after it.
+    pub port: Option<u16>,
+    /// Include draft pages.
+    pub drafts: bool,
+    /// Open the site in a browser once it is served.
+    pub open: bool,
+}
+
+/// Builds and serves the handbook until Ctrl-C. Fails only on environment problems (no
+/// book.toml, the port is taken), never because of the content.
+pub fn run(options: Options) -> Result<()> {
+    let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
+    let output_dir = match Config::load(&root, &Overrides::default()) {
+        Ok(config) => config.output_dir,
+        Err(Failure::Environment(error)) => return Err(error),
+        Err(Failure::Content(_)) => root.join("public"),
+    };
+    let listener = match options.port {
+        Some(port) => listen(options.bind, port, true)?,
+        None => listen(options.bind, DEFAULT_PORT, false)?,
+    };
+    let address = listener.local_addr().context("cannot read the server's address")?;
+    let url = format!("http://{}/", url_host(address));
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}, so other machines can read this handbook (drafts included with --drafts); \
+             the default, 127.0.0.1, keeps it to this machine",
+            options.bind
+        );
+    }
+    // Watch before building, so a save during the first build is not missed.
+    let watch = Watch::start(&root)?;
+    match crate::cmd::shown_path(&root) {
+        here if here == "." => eprintln!("Building the handbook…"),
+        shown => eprintln!("Building the handbook in {shown}…"),
+    }
+    let overrides = Overrides { output_dir: None, base_url: Some(url.clone()), drafts: options.drafts };
+    let (session, outcome) = Session::start(&root, overrides)?;
+    print_problems(&session.problems, &root);
+    let (stop_sender, stop) = signal_watch::channel(false);
+    let shared = Arc::new(Shared::new(session.files.clone(), stop));
+    shared.live.problems(&session.problems);
+    let pages = session.site().map_or(0, |site| site.pages.len());
+    if Outcome::ok(&session.problems) {
+        println!("Serving {pages} pages at {url} (built in {}). Press Ctrl-C to stop.", seconds(outcome.elapsed));
+    } else {
+        println!("Serving at {url}: the handbook has errors (above); fix them and it rebuilds. Press Ctrl-C to stop.");
+    }
+    let rebuilds = Arc::clone(&shared);
+    std::thread::Builder::new()
+        .name("opsbook-rebuild".into())
+        .spawn(move || rebuild_loop(watch, session, &rebuilds, &root, &output_dir))
+        .context("cannot start the rebuild thread")?;
+    if options.open {
+        open_browser(&url);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    let served = runtime.block_on(serve_http(listener, shared, stop_sender));
+    // Connections still open are dropped rather than waited for.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    served?;
+    eprintln!("Stopped.");
+    Ok(())
+}
+
+/// Listens on `bind:first`. When that port is taken, a `fixed` one is an error; else the
+/// next free port is taken, and that is said.
+fn listen(bind: IpAddr, first: u16, fixed: bool) -> Result<TcpListener> {
+    match TcpListener::bind((bind, first)) {
+        Ok(listener) => Ok(listener),
+        Err(error) if error.kind() == std::io::ErrorKind::AddrInUse && !fixed => {
+            for next in first.saturating_add(1)..first.saturating_add(50) {
+                if let Ok(listener) = TcpListener::bind((bind, next)) {
+                    eprintln!("Port {first} is in use; serving on port {next} instead.");
+                    return Ok(listener);
+                }
+            }
+            bail!(
+                "ports {first} to {} on {bind} are all in use; choose one with --port (0: any free port)",
+                first.saturating_add(49)
+            )
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => {
+            bail!(
+                "port {first} on {bind} is in use (another opsbook serve?); choose another with --port, or --port 0 for any free port"
+            )
+        }
+        Err(error) => bail!("cannot listen on {bind} port {first}: {error}"),
+    }
+}
+
+/// The host part of the server's URL: the address listened on, or 127.0.0.1 when it is
+/// every address.
+fn url_host(address: SocketAddr) -> String {
+    match address.ip() {
+        ip if ip.is_unspecified() => format!("127.0.0.1:{}", address.port()),
+        IpAddr::V6(ip) => format!("[{ip}]:{}", address.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", address.port()),
+    }
+}
+
+/// Serves until Ctrl-C (or SIGTERM), then stops the event streams and the server; a
+/// connection that does not close in time is dropped.
+async fn serve_http(listener: TcpListener, shared: Arc<Shared>, stop: signal_watch::Sender<bool>) -> Result<()> {
+    listener.set_nonblocking(true).context("cannot set up the listening socket")?;
+    let listener = tokio::net::TcpListener::from_std(listener).context("cannot set up the listening socket")?;
+    let signalled = Arc::new(Notify::new());
+    let notify = Arc::clone(&signalled);
+    let shutdown = async move {
+        wait_for_stop_signal().await;
+        let _ = stop.send(true);
+        notify.notify_one();
+    };
+    let server = axum::serve(listener, http::router(shared)).with_graceful_shutdown(shutdown);
+    tokio::select! {
+        result = server => result.context("the server failed")?,
+        () = async { signalled.notified().await; tokio::time::sleep(Duration::from_millis(800)).await } => {}
+    }
+    Ok(())
+}
+
+async fn wait_for_stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    // Without a signal handler the server runs until killed.
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+/// The rebuild thread: one rebuild per burst of changes; after fast rebuilds, the
+/// whole-site files once the changes pause.
+fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &Path, output_dir: &Path) {
+    let mut finish_pending = false;
+    loop {
+        let paths = match watch.next(finish_pending.then_some(FINISH_AFTER)) {
+            Burst::Changed(paths) => paths,
+            Burst::Quiet => {
+                let changed = session.finish();
+                shared.publish(&session.files, &changed);
+                finish_pending = false;
+                continue;
+            }
+            Burst::Closed => return,
+        };
+        let paths: Vec<PathBuf> = paths.into_iter().filter(|p| is_relevant(root, output_dir, p)).collect();
+        if paths.is_empty() {
+            continue;
+        }
+        let had_errors = !Outcome::ok(&session.problems);
+        match session.rebuild(&paths) {
+            Ok(outcome) if Outcome::ok(&session.problems) => {
+                shared.publish(&session.files, &outcome.changed);
+                shared.live.changed(&outcome.changed);
+                finish_pending |= !outcome.full;
+                let touched: Vec<String> =
+                    paths.iter().filter_map(|p| p.strip_prefix(root).ok()).map(crate::fs::slash_path).collect();
+                let warnings: Vec<Diagnostic> =
+                    session.problems.iter().filter(|d| touched.contains(&d.path)).cloned().collect();
+                print_problems(&warnings, root);
+                eprintln!("{}{}", if had_errors { "Fixed. " } else { "" }, rebuilt(&outcome, session.site()));
+            }
+            Ok(_) => {
+                print_problems(&session.problems, root);
+                eprintln!("Still serving the last good version: fix the errors above and save again.");
+            }
+            Err(error) => eprintln!("error: {error:#}; still serving the last good version"),
+        }
+        shared.live.problems(&session.problems);
+    }
+}
+
+/// The terminal line for a rebuild.
+fn rebuilt(outcome: &Outcome, site: Option<&crate::site::Site>) -> String {
+    let what = if outcome.full {
+        format!("Rebuilt the site ({} pages)", site.map_or(0, |s| s.pages.len()))
+    } else {
+        let pages = describe(&outcome.changed);
+        let shown = if pages.is_empty() { String::from("no page changed") } else { pages };
+        format!("Rebuilt {shown} ({} rendered)", outcome.rendered)
+    };
+    format!("{what} in {}.", seconds(outcome.elapsed))
+}
+
+fn seconds(duration: Duration) -> String {
+    if duration < Duration::from_secs(1) {
+        format!("{} ms", duration.as_millis())
+    } else {
+        format!("{:.1} s", duration.as_secs_f64())
+    }
+}
+
+fn print_problems(diagnostics: &[Diagnostic], root: &Path) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_human(diagnostics, root, stderr_wants_color()));
+    }
+}
+
+/// Opens `url` in the desktop's browser; says so when it cannot.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(error) = command {
+        eprintln!("warning: cannot open a browser ({error}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_name_a_reachable_host() {
+        assert_eq!(url_host("127.0.0.1:3000".parse().expect("address")), "127.0.0.1:3000");
+        assert_eq!(url_host("0.0.0.0:3000".parse().expect("address")), "127.0.0.1:3000");
+        assert_eq!(url_host("[::1]:8080".parse().expect("address")), "[::1]:8080");
+    }
+
+    #[test]
+    fn a_taken_port_moves_on_unless_it_was_given() {
+        let taken = TcpListener::bind(("127.0.0.1", 0)).expect("bind");
+        let port = taken.local_addr().expect("address").port();
+        let ip = "127.0.0.1".parse().expect("ip");
+        let error = listen(ip, port, true).expect_err("port in use");
+        assert!(error.to_string().contains("is in use"), "{error}");
+        let moved = listen(ip, port, false).expect("a free port after it");
+        assert_ne!(moved.local_addr().expect("address").port(), port);
+    }
+}

@@ -1,0 +1,152 @@
+//! Watching the handbook's files with notify, in bursts.
+//!
+//! Watched: the root folder itself (book.toml, CODEOWNERS, folders appearing), and
+//! recursively `content/`, `templates/`, `static/`, `themes/` and the folders that may
+//! hold CODEOWNERS (`.github/`, `.gitlab/`, `docs/`). Changes are collected until none
+//! came for [`QUIET`] (editors save in several steps: write a temporary file, rename it
+//! over the page, touch it again), so one save is one rebuild.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+/// How long the files must stay still before a rebuild.
+pub const QUIET: Duration = Duration::from_millis(20);
+
+/// The longest a burst is collected before rebuilding anyway.
+const LONGEST: Duration = Duration::from_secs(2);
+
+/// The folders watched recursively, when they exist.
+const FOLDERS: [&str; 7] = ["content", "templates", "static", "themes", ".github", ".gitlab", "docs"];
+
+/// What [`Watch::next`] saw.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Burst {
+    /// These paths changed (absolute, sorted, without repeats).
+    Changed(Vec<PathBuf>),
+    /// Nothing changed before the timeout.
+    Quiet,
+    /// The watcher stopped.
+    Closed,
+}
+
+/// The handbook's files, watched.
+pub struct Watch {
+    root: PathBuf,
+    watcher: RecommendedWatcher,
+    events: Receiver<notify::Result<notify::Event>>,
+}
+
+impl Watch {
+    /// Starts watching the handbook at `root`.
+    pub fn start(root: &Path) -> Result<Watch> {
+        let (sender, events) = channel();
+        let watcher = notify::recommended_watcher(move |event| {
+            // The receiver is gone only when the server stops.
+            let _ = sender.send(event);
+        })
+        .context("cannot watch the handbook's files")?;
+        let mut watch = Watch { root: root.to_path_buf(), watcher, events };
+        watch
+            .watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .with_context(|| format!("cannot watch {}", root.display()))?;
+        for name in FOLDERS {
+            let folder = root.join(name);
+            if folder.is_dir() {
+                watch
+                    .watcher
+                    .watch(&folder, RecursiveMode::Recursive)
+                    .with_context(|| format!("cannot watch {}", folder.display()))?;
+            }
+        }
+        Ok(watch)
+    }
+
+    /// Waits for the next burst of changes, at most `timeout` (`None`: as long as it
+    /// takes) for its first change.
+    pub fn next(&mut self, timeout: Option<Duration>) -> Burst {
+        let first = match timeout {
+            Some(timeout) => match self.events.recv_timeout(timeout) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => return Burst::Quiet,
+                Err(RecvTimeoutError::Disconnected) => return Burst::Closed,
+            },
+            None => match self.events.recv() {
+                Ok(event) => event,
+                Err(_) => return Burst::Closed,
+            },
+        };
+        let started = Instant::now();
+        let mut paths = BTreeSet::new();
+        let mut event = Some(first);
+        while let Some(next) = event.take() {
+            match next {
+                Ok(next) if !matches!(next.kind, EventKind::Access(_)) => paths.extend(next.paths),
+                Ok(_) => {}
+                // The watcher lost events (a queue overflow): rebuild everything.
+                Err(_) => {
+                    paths.insert(self.root.join("book.toml"));
+                }
+            }
+            if started.elapsed() < LONGEST {
+                event = self.events.recv_timeout(QUIET).ok();
+            }
+        }
+        // A folder created (or created again) at the root is watched from now on.
+        for path in &paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.parent() == Some(self.root.as_path()) && FOLDERS.contains(&name) && path.is_dir() {
+                let _ = self.watcher.unwatch(path);
+                // A folder that cannot be watched is tried again at its next change.
+                let _ = self.watcher.watch(path, RecursiveMode::Recursive);
+            }
+        }
+        if paths.is_empty() { self.next(timeout) } else { Burst::Changed(paths.into_iter().collect()) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait_for_change(watch: &mut Watch) -> Vec<PathBuf> {
+        for _ in 0..50 {
+            if let Burst::Changed(paths) = watch.next(Some(Duration::from_millis(100))) {
+                return paths;
+            }
+        }
+        panic!("no change seen");
+    }
+
+    #[test]
+    fn a_burst_of_saves_is_one_change_and_new_folders_are_watched() {
+        let root = tempfile_dir("opsbook-watch");
+        std::fs::create_dir_all(root.join("content")).expect("content/");
+        let mut watch = Watch::start(&root).expect("watch");
+        // An atomic save: write a temporary file, rename it over the page.
+        std::fs::write(root.join("content/.page.md.tmp"), "# A").expect("write");
+        std::fs::rename(root.join("content/.page.md.tmp"), root.join("content/page.md")).expect("rename");
+        std::fs::write(root.join("content/page.md"), "# B").expect("write");
+        let paths = wait_for_change(&mut watch);
+        assert!(paths.contains(&root.join("content/page.md")), "{paths:?}");
+        assert_eq!(watch.next(Some(Duration::from_millis(100))), Burst::Quiet);
+        std::fs::create_dir(root.join("templates")).expect("templates/");
+        wait_for_change(&mut watch);
+        std::fs::write(root.join("templates/page.html"), "x").expect("write");
+        let paths = wait_for_change(&mut watch);
+        assert!(paths.contains(&root.join("templates/page.html")), "{paths:?}");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    fn tempfile_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::canonicalize(&dir).expect("canonical")
+    }
+}
