@@ -227,6 +227,10 @@ fn serve_answers_only_with_the_site_and_refuses_path_traversal() {
     let (status, head, _) = server.request("GET", "/runbooks?x=1", "");
     assert_eq!(status, 301);
     assert!(head.contains("location: /runbooks/?x=1"), "{head}");
+    // Never to another host.
+    let (status, head, _) = server.request("GET", "//runbooks", "");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /runbooks/\r\n"), "{head}");
     // Byte ranges, as the search client asks for snippets.
     let (status, head, body) = server.request("GET", "/runbooks/cache/", "Range: bytes=0-14\r\n");
     assert_eq!((status, body.as_str()), (206, "<!doctype html>"));

@@ -170,9 +170,11 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, heade
         };
     }
     if !path.ends_with('/') && shared.has(&format!("{site_path}/index.html")) {
+        // From one slash: `//host` would send the browser elsewhere.
+        let path = format!("/{}/", uri.path().trim_matches('/'));
         let location = match uri.query() {
-            Some(query) => format!("{}/?{query}", uri.path()),
-            None => format!("{}/", uri.path()),
+            Some(query) => format!("{path}?{query}"),
+            None => path,
         };
         let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
         if let Ok(value) = HeaderValue::from_str(&location) {

@@ -56,7 +56,10 @@
   }
 
   if (!window.EventSource) return;
-  var url = '/__opsbook/events?path=' + encodeURIComponent(location.pathname) + '&since=' + encodeURIComponent(version);
+  // The server decodes the path once: send it decoded (`/guides/日本/`, not `%E6%97%A5…`).
+  var path = location.pathname;
+  try { path = decodeURIComponent(path); } catch (e) { /* keep it as it is */ }
+  var url = '/__opsbook/events?path=' + encodeURIComponent(path) + '&since=' + encodeURIComponent(version);
   var events = new EventSource(url);
   events.addEventListener('reload', function () {
     events.close();

@@ -201,6 +201,7 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
             Burst::Quiet => {
                 let changed = session.finish();
                 shared.publish(&session.files, &changed);
+                shared.live.changed(&changed);
                 finish_pending = false;
                 continue;
             }

@@ -207,6 +207,10 @@ impl Session {
             }
             changed.push(id);
         }
+        // The review page goes when no page has a review state any more.
+        if site.indexes.review_page.is_some() && !site.pages.iter().any(|page| page.review.is_some()) {
+            return Err(Whole);
+        }
         for &id in &changed {
             let mut rendered = render_body(&site, id, Purpose::Build);
             problems.append(&mut rendered.diagnostics);
@@ -229,12 +233,11 @@ impl Session {
             ));
         }
         // Links and anchors of the changed pages, and of the pages linking to them.
+        // The pages rendered again are checked whole, so their warnings can be replaced.
         let recheck: BTreeSet<PageId> = changed
             .iter()
-            .flat_map(|&id| {
-                let linking = site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter());
-                std::iter::once(id).chain(linking.copied())
-            })
+            .flat_map(|&id| site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter()).copied())
+            .chain(affected.iter().copied())
             .collect();
         let mut ids = Ids::new(&site, &built.scans);
         check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
@@ -345,33 +348,30 @@ fn summary(site: &Site, id: PageId) -> String {
 /// The pages whose HTML may change when pages `changed` change from `old` to `new`.
 fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
     let mut affected: BTreeSet<PageId> = changed.iter().copied().collect();
-    let subtree = |site: &Site, root: PageId, into: &mut BTreeSet<PageId>| {
-        let mut stack = vec![root];
-        while let Some(id) = stack.pop() {
-            into.insert(id);
-            stack.extend(site.pages[id].children.iter().copied());
+    let ancestors = |id: PageId, into: &mut BTreeSet<PageId>| {
+        let mut next = new.pages[id].parent;
+        while let Some(parent) = next {
+            into.insert(parent);
+            next = new.pages[parent].parent;
         }
     };
+    let every_index = |into: &mut BTreeSet<PageId>| {
+        into.extend([new.indexes.owners_page, new.indexes.tags_page, new.indexes.review_page].into_iter().flatten());
+    };
+    let mut shown_differently = HashSet::new();
     for &id in changed {
         let (before, after) = (&old.pages[id], &new.pages[id]);
         if summary(old, id) != summary(new, id) {
-            let mut next = after.parent;
-            while let Some(parent) = next {
-                affected.insert(parent);
-                next = new.pages[parent].parent;
-            }
-            for index in [new.indexes.owners_page, new.indexes.tags_page, new.indexes.review_page].into_iter().flatten()
-            {
-                affected.insert(index);
-            }
+            shown_differently.insert(id);
+            ancestors(id, &mut affected);
+            every_index(&mut affected);
             for tag in &after.source.front.tags {
                 if let Some(tag) = new.indexes.tags.get(&crate::slug::slugify(tag)) {
                     affected.insert(tag.page);
                 }
             }
         }
-        let moved = before.title != after.title || before.source.front.weight != after.source.front.weight;
-        if moved {
+        if before.title != after.title || before.source.front.weight != after.source.front.weight {
             // Every page whose navigation lists this one: all pages under its section.
             match after.parent {
                 Some(0) | None => affected.extend(0..new.pages.len()),
@@ -379,23 +379,40 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
             }
             // Pages that list it among their backlinks show its title.
             for link in after.rendered.links.iter().chain(before.rendered.links.iter()) {
-                if let Some(target) = link.target {
-                    affected.insert(target);
-                }
+                affected.extend(link.target);
             }
         }
     }
-    // Neighbours whose previous or next page changed, and pages whose backlinks changed.
+    // A new reading order reorders every list kept in it: the owners, tags and review
+    // pages, every tag page, and the catalogs above the pages that moved.
+    if old.order != new.order {
+        every_index(&mut affected);
+        affected.extend(new.indexes.tags.values().map(|tag| tag.page));
+        for &id in changed {
+            ancestors(id, &mut affected);
+        }
+    }
+    // Pages whose previous or next page is another one or is shown differently, and pages
+    // whose backlinks changed.
     for id in 0..new.pages.len().min(old.pages.len()) {
-        let neighbours = |site: &Site| {
-            let (prev, next) = crate::site::nav::neighbours(site, id);
-            (prev.map(|p| site.pages[p].title.clone()), next.map(|n| site.pages[n].title.clone()))
-        };
-        if old.pages[id].backlinks != new.pages[id].backlinks || neighbours(old) != neighbours(new) {
+        let (previous, next) = crate::site::nav::neighbours(new, id);
+        if crate::site::nav::neighbours(old, id) != (previous, next)
+            || [previous, next].into_iter().flatten().any(|n| shown_differently.contains(&n))
+            || old.pages[id].backlinks != new.pages[id].backlinks
+        {
             affected.insert(id);
         }
     }
     affected.into_iter().collect()
+}
+
+/// Adds `root` and every page beneath it to `into`.
+fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        into.insert(id);
+        stack.extend(site.pages[id].children.iter().copied());
+    }
 }
 
 fn load_codeowners(site: &Site) -> Option<CodeOwners> {
@@ -533,6 +550,11 @@ mod tests {
             ("content/guides/writing.md", "tags: [writing, Database]", "tags: [writing, DataBase]"),
             // A link added back.
             ("content/guides/writing.md", "No link.", "Link to [the cache](../runbooks/cache.md#top)."),
+            // A weight alone moves a page: every list in reading order follows.
+            ("content/runbooks/queue.md", "title: Queue backlog", "title: Queue backlog\nweight: 1"),
+            // Another page with the same title as a neighbour.
+            ("content/runbooks/db.md", "title: Database failover", "title: Queue backlog"),
+            ("content/runbooks/queue.md", "\nweight: 1", ""),
         ];
         for (file, from, to) in edits {
             let path = edit(&root, file, from, to);
@@ -540,6 +562,35 @@ mod tests {
             assert!(!outcome.full, "{file}: {from:?} took the slow path");
             assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
             assert!(outcome.changed.iter().any(|p| p.ends_with("index.html")), "{file}: nothing changed");
+            assert_same_as_whole_build(&root, &mut session);
+        }
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn changes_to_the_indexes_rebuild_the_whole_site() {
+        let root = model_copy("indexes");
+        let mut session = start(&root);
+        let edits = [
+            // An owner spelled another way: the owners page names it so.
+            ("content/runbooks/db.md", "owners: [\"@dba-team\"]", "owners: [\"@DBA-Team\"]"),
+            // A new tag.
+            ("content/runbooks/cache.md", "tags: [cache]", "tags: [cache, redis]"),
+        ];
+        for (file, from, to) in edits {
+            let path = edit(&root, file, from, to);
+            let outcome = session.rebuild(&[path]).expect("rebuild");
+            assert!(outcome.full, "{file}: {to:?} took the fast path");
+            assert_same_as_whole_build(&root, &mut session);
+        }
+        // The last page with a review state loses it: the review page goes.
+        for file in ["content/runbooks/cache.md", "content/runbooks/queue.md", "content/runbooks/db.md"] {
+            let text = std::fs::read_to_string(root.join(file)).expect("read");
+            let kept: Vec<&str> =
+                text.lines().filter(|l| !l.starts_with("last_reviewed") && !l.starts_with("review_every")).collect();
+            std::fs::write(root.join(file), kept.join("\n") + "\n").expect("write");
+            session.rebuild(&[root.join(file)]).expect("rebuild");
+            assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
             assert_same_as_whole_build(&root, &mut session);
         }
         let _ = std::fs::remove_dir_all(&root);

@@ -70,31 +70,32 @@ impl Watch {
     /// Waits for the next burst of changes, at most `timeout` (`None`: as long as it
     /// takes) for its first change.
     pub fn next(&mut self, timeout: Option<Duration>) -> Burst {
-        let first = match timeout {
-            Some(timeout) => match self.events.recv_timeout(timeout) {
-                Ok(event) => event,
-                Err(RecvTimeoutError::Timeout) => return Burst::Quiet,
-                Err(RecvTimeoutError::Disconnected) => return Burst::Closed,
-            },
-            None => match self.events.recv() {
-                Ok(event) => event,
-                Err(_) => return Burst::Closed,
-            },
+        let deadline = timeout.map(|timeout| Instant::now() + timeout);
+        // Reading a file is an event too (an access): those are skipped here, without
+        // starting a burst.
+        let mut paths = loop {
+            let event = match deadline {
+                Some(deadline) => match self.events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                    Ok(event) => event,
+                    Err(RecvTimeoutError::Timeout) => return Burst::Quiet,
+                    Err(RecvTimeoutError::Disconnected) => return Burst::Closed,
+                },
+                None => match self.events.recv() {
+                    Ok(event) => event,
+                    Err(_) => return Burst::Closed,
+                },
+            };
+            let mut paths = BTreeSet::new();
+            self.collect(event, &mut paths);
+            if !paths.is_empty() {
+                break paths;
+            }
         };
         let started = Instant::now();
-        let mut paths = BTreeSet::new();
-        let mut event = Some(first);
-        while let Some(next) = event.take() {
-            match next {
-                Ok(next) if !matches!(next.kind, EventKind::Access(_)) => paths.extend(next.paths),
-                Ok(_) => {}
-                // The watcher lost events (a queue overflow): rebuild everything.
-                Err(_) => {
-                    paths.insert(self.root.join("book.toml"));
-                }
-            }
-            if started.elapsed() < LONGEST {
-                event = self.events.recv_timeout(QUIET).ok();
+        while started.elapsed() < LONGEST {
+            match self.events.recv_timeout(QUIET) {
+                Ok(event) => self.collect(event, &mut paths),
+                Err(_) => break,
             }
         }
         // A folder created (or created again) at the root is watched from now on.
@@ -106,7 +107,19 @@ impl Watch {
                 let _ = self.watcher.watch(path, RecursiveMode::Recursive);
             }
         }
-        if paths.is_empty() { self.next(timeout) } else { Burst::Changed(paths.into_iter().collect()) }
+        Burst::Changed(paths.into_iter().collect())
+    }
+
+    /// Adds the paths an event changed.
+    fn collect(&self, event: notify::Result<notify::Event>, paths: &mut BTreeSet<PathBuf>) {
+        match event {
+            Ok(event) if !matches!(event.kind, EventKind::Access(_)) => paths.extend(event.paths),
+            Ok(_) => {}
+            // The watcher lost events (a queue overflow): rebuild everything.
+            Err(_) => {
+                paths.insert(self.root.join("book.toml"));
+            }
+        }
     }
 }
 
@@ -134,6 +147,11 @@ mod tests {
         std::fs::write(root.join("content/page.md"), "# B").expect("write");
         let paths = wait_for_change(&mut watch);
         assert!(paths.contains(&root.join("content/page.md")), "{paths:?}");
+        assert_eq!(watch.next(Some(Duration::from_millis(100))), Burst::Quiet);
+        // Reading is not a change.
+        for _ in 0..100 {
+            std::fs::read(root.join("content/page.md")).expect("read");
+        }
         assert_eq!(watch.next(Some(Duration::from_millis(100))), Burst::Quiet);
         std::fs::create_dir(root.join("templates")).expect("templates/");
         wait_for_change(&mut watch);

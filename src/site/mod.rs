@@ -422,16 +422,14 @@ impl Site {
     }
 
     /// The owners, tags and review pages would change if page `id` had `source`: a new
-    /// owner or tag, or one no page has any more.
+    /// owner or tag, one no page has any more, or an owner spelled another way.
     pub fn indexes_differ(&self, id: PageId, source: &SourcePage, owners: &[String]) -> bool {
         let page = &self.pages[id];
         let tag_slugs =
             |tags: &[String]| tags.iter().map(|t| crate::slug::slugify(t)).collect::<std::collections::BTreeSet<_>>();
-        let owner_slugs = |owners: &[String]| {
-            owners.iter().map(|o| crate::slug::slugify(o)).collect::<std::collections::BTreeSet<_>>()
-        };
-        tag_slugs(&page.source.front.tags) != tag_slugs(&source.front.tags)
-            || owner_slugs(&page.owners) != owner_slugs(owners)
+        // Owners as written: the owners page names each by a spelling of its own.
+        let names = |owners: &[String]| owners.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+        tag_slugs(&page.source.front.tags) != tag_slugs(&source.front.tags) || names(&page.owners) != names(owners)
     }
 
     /// The owners a version of page `id` would have.

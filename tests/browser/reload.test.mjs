@@ -30,6 +30,8 @@ before(async () => {
   const cache = join(root, 'content/runbooks/cache.md');
   const filler = Array.from({ length: 150 }, (_, i) => `Paragraph ${i} of the cache runbook.`).join('\n\n');
   writeFileSync(cache, readFileSync(cache, 'utf8') + '\n\n' + filler + '\n');
+  // A page whose URL is not ASCII.
+  writeFileSync(join(root, 'content/guides/日本.md'), '---\ntitle: Japan\n---\nKonnichiwa.\n');
   server = spawn(bin, ['serve', '--root', root, '--port', '0'], {
     env: { ...process.env, OPSBOOK_TODAY: '2026-11-15' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -96,4 +98,14 @@ test('a broken save shows its error over the page, and the fix clears it', async
   await late.locator('#opsbook-problems').waitFor({ state: 'detached', timeout: 10000 });
   await page.close();
   await late.close();
+});
+
+test('a page whose URL is not ASCII reloads too', async () => {
+  const path = join(root, 'content/guides/日本.md');
+  const page = await browser.newPage();
+  await page.goto(url + 'guides/' + encodeURIComponent('日本') + '/');
+  await page.waitForTimeout(300);
+  save(path, readFileSync(path, 'utf8').replace('Konnichiwa.', 'Konbanwa.'));
+  await page.waitForFunction(() => document.body.innerText.includes('Konbanwa.'), null, { timeout: 10000 });
+  await page.close();
 });
