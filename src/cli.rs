@@ -65,6 +65,9 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Who the site is for: `public` leaves pages and blocks marked internal out [default: build.audience, or public].
+    #[arg(long, value_enum, value_name = "AUDIENCE")]
+    pub audience: Option<crate::config::Audience>,
     /// The URL the site is published at, e.g. https://ops.example.org/handbook/ [default: handbook.base-url].
     #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
@@ -91,6 +94,9 @@ pub struct ServeArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Who the site is for: `public` leaves pages and blocks marked internal out [default: build.audience, or public].
+    #[arg(long, value_enum, value_name = "AUDIENCE")]
+    pub audience: Option<crate::config::Audience>,
     /// Open the handbook in the browser once it is served.
     #[arg(long)]
     pub open: bool,
@@ -109,6 +115,9 @@ pub struct CheckArgs {
     /// Also check pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Who the site is for: `public` leaves pages and blocks marked internal out [default: build.audience, or public].
+    #[arg(long, value_enum, value_name = "AUDIENCE")]
+    pub audience: Option<crate::config::Audience>,
     /// Print how long each step took.
     #[arg(long)]
     pub timings: bool,

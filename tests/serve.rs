@@ -270,3 +270,17 @@ fn serve_says_when_the_port_is_taken_or_there_is_no_handbook() {
     run.expect_code(2);
     assert!(run.stderr.contains("no book.toml"), "{}", run.stderr);
 }
+
+#[test]
+fn serve_shows_the_audience_it_is_given() {
+    let site = Site::fixture("audience");
+    let public = Server::start(&site, &[]);
+    assert_eq!(public.get("/vault/").0, 404);
+    assert!(!public.get("/runbooks/public-restart/").1.contains("CANARY"));
+    drop(public);
+    let internal = Server::start(&site, &["--audience", "internal"]);
+    let (status, vault) = internal.get("/vault/");
+    assert_eq!(status, 200);
+    assert!(vault.contains("banner-internal"));
+    assert!(internal.get("/runbooks/public-restart/").1.contains("CANARY-BLOCK-COMMENT"));
+}

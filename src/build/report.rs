@@ -22,6 +22,10 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// The time of each step, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Who the site was built for.
+    pub audience: crate::config::Audience,
+    /// Internal pages left out (of a public build).
+    pub internal_left_out: usize,
 }
 
 impl BuildReport {
@@ -39,7 +43,16 @@ impl BuildReport {
             *kinds.entry(page.kind.clone()).or_insert(0) += 1;
             pages += 1;
         }
-        BuildReport { pages, kinds, elapsed, output_dir: site.config.output_dir.clone(), warnings, timings }
+        BuildReport {
+            pages,
+            kinds,
+            elapsed,
+            output_dir: site.config.output_dir.clone(),
+            warnings,
+            timings,
+            audience: site.config.audience,
+            internal_left_out: site.internal_pages_left_out(),
+        }
     }
 
     /// The summary line: `built 3,823 pages (412 runbooks, 96 rcas) in 1.21s -> public/`.
@@ -51,8 +64,15 @@ impl BuildReport {
             .map(|(kind, n)| format!("{} {}", thousands(*n), plural(kind, *n)))
             .collect();
         let kinds = if kinds.is_empty() { String::new() } else { format!(" ({})", kinds.join(", ")) };
+        let audience = match (self.audience, self.internal_left_out) {
+            (crate::config::Audience::Internal, _) => " (internal build)".to_string(),
+            (_, 0) => String::new(),
+            (_, n) => {
+                format!(" (public build: {} internal {} left out)", thousands(n), if n == 1 { "page" } else { "pages" })
+            }
+        };
         format!(
-            "built {} {}{kinds} in {:.2}s -> {shown_output}",
+            "built {} {}{kinds} in {:.2}s -> {shown_output}{audience}",
             thousands(self.pages),
             if self.pages == 1 { "page" } else { "pages" },
             self.elapsed.as_secs_f64()

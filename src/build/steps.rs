@@ -162,6 +162,10 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
         link_severity: site.config.link_severity,
         highlight,
         collect_text: highlight && site.config.search,
+        internal_blocks: match site.config.audience {
+            crate::config::Audience::Public => crate::markdown::internal::Mode::Drop,
+            crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
+        },
     })
 }
 

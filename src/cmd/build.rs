@@ -9,7 +9,8 @@ use crate::diagnostic::Failure;
 
 /// Runs `opsbook build`.
 pub fn run(args: BuildArgs) -> ExitCode {
-    let overrides = Overrides { output_dir: args.out, base_url: args.base_url, drafts: args.drafts };
+    let overrides =
+        Overrides { output_dir: args.out, base_url: args.base_url, drafts: args.drafts, audience: args.audience };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     match build(&root, &overrides) {
         Ok(report) => {

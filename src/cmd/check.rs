@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Failure};
 /// Runs `opsbook check`.
 pub fn run(args: CheckArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
-    let overrides = Overrides { drafts: args.drafts, ..Overrides::default() };
+    let overrides = Overrides { drafts: args.drafts, audience: args.audience, ..Overrides::default() };
     let (diagnostics, summary) = match check(&root, &overrides) {
         Ok(report) => {
             if args.timings {

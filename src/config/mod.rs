@@ -60,11 +60,34 @@ struct BuildTable {
     output_dir: String,
     /// The theme: `default` (built in) or a folder under `themes/`.
     theme: String,
+    /// Who the site is built for: `public` leaves internal pages and blocks out.
+    audience: Audience,
 }
 
 impl Default for BuildTable {
     fn default() -> Self {
-        BuildTable { output_dir: "public".into(), theme: "default".into() }
+        BuildTable { output_dir: "public".into(), theme: "default".into(), audience: Audience::Public }
+    }
+}
+
+/// Who a build is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Everyone: pages and blocks marked internal are left out of every output.
+    #[default]
+    Public,
+    /// The organisation: everything, with internal pages and blocks marked as such.
+    Internal,
+}
+
+impl Audience {
+    /// `public` or `internal`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Internal => "internal",
+        }
     }
 }
 
@@ -161,6 +184,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`: include pages marked `draft: true`.
     pub drafts: bool,
+    /// `--audience`.
+    pub audience: Option<Audience>,
 }
 
 /// The resolved configuration of one handbook.
@@ -182,6 +207,8 @@ pub struct Config {
     pub theme: String,
     /// Whether draft pages are built.
     pub drafts: bool,
+    /// Who the site is built for.
+    pub audience: Audience,
     /// The severity of broken internal links.
     pub link_severity: Severity,
     /// The page kinds, built-in and declared.
@@ -307,6 +334,7 @@ impl Config {
             output_dir,
             theme: raw.build.theme,
             drafts: overrides.drafts,
+            audience: overrides.audience.unwrap_or(raw.build.audience),
             link_severity: match raw.check.links {
                 LinkLevel::Error => Severity::Error,
                 LinkLevel::Warn => Severity::Warning,

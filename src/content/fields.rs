@@ -9,7 +9,7 @@ use super::front_matter::{Field, Fields};
 use super::node::Located;
 use super::values::{Place, ValueReader};
 use crate::dates::{Date, Period};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule};
 
 /// The fields that every page may carry, whatever its kind.
 pub const COMMON_FIELDS: &[&str] = &[
@@ -21,6 +21,7 @@ pub const COMMON_FIELDS: &[&str] = &[
     "tags",
     "weight",
     "draft",
+    "visibility",
     "aliases",
     "slug",
     "template",
@@ -47,6 +48,9 @@ pub struct FrontMatter {
     pub weight: Option<i64>,
     /// `draft`: left out unless `--drafts`.
     pub draft: bool,
+    /// `visibility`: `internal` leaves the page (or, on a section's page, the section)
+    /// out of public builds.
+    pub visibility: Option<Located<Visibility>>,
     /// `aliases`: old URLs that redirect here.
     pub aliases: Vec<Located<String>>,
     /// `slug`: replaces the file name in the page's URL.
@@ -80,6 +84,23 @@ impl FrontMatter {
                 "tags" => fm.tags = texts(reader.list(place, &field.value)),
                 "weight" => fm.weight = reader.integer(place, node),
                 "draft" => fm.draft = reader.boolean(place, node).unwrap_or(false),
+                "visibility" => {
+                    fm.visibility = match reader.text(place, node).as_deref() {
+                        Some("public") => Some(Located::new(Visibility::Public, field.line, field.column)),
+                        Some("internal") => Some(Located::new(Visibility::Internal, field.line, field.column)),
+                        Some(other) => {
+                            reader.diagnostics.push(Diagnostic::error(
+                                Rule::FrontMatterField,
+                                path,
+                                field.line,
+                                field.column,
+                                format!("front matter field `visibility` is `public` or `internal`, not `{other}`"),
+                            ));
+                            None
+                        }
+                        None => None,
+                    }
+                }
                 "aliases" => {
                     fm.aliases = reader.list(place, &field.value).into_iter().map(|a| located(a.value)).collect()
                 }
@@ -113,6 +134,15 @@ impl FrontMatter {
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.get(key).filter(|f| f.value.value != super::node::Node::Null)
     }
+}
+
+/// Who may read a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Anyone: the default.
+    Public,
+    /// Only the internal build has it.
+    Internal,
 }
 
 fn texts(items: Vec<Located<String>>) -> Vec<String> {

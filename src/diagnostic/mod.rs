@@ -58,6 +58,11 @@ pub enum Rule {
     BrokenAnchor,
     /// An image or file link points to a file that does not exist.
     MissingAsset,
+    /// A page of the public build links to a page or file that is internal.
+    LinkToInternal,
+    /// An internal block is not marked right: a marker not on a line of its own, not
+    /// closed, or closed in another block.
+    InternalBlock,
     /// A template could not be parsed or rendered.
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
@@ -80,6 +85,8 @@ impl Rule {
             Rule::BrokenLink => "broken-link",
             Rule::BrokenAnchor => "broken-anchor",
             Rule::MissingAsset => "missing-asset",
+            Rule::LinkToInternal => "link-to-internal",
+            Rule::InternalBlock => "internal-block",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
         }

@@ -24,6 +24,12 @@ pub enum Resolution {
         /// The URL to write, base path included.
         href: String,
     },
+    /// A page or file left out of this build because it is internal: a public page
+    /// may not link to it (`link-to-internal`).
+    Internal {
+        /// What the link points to, e.g. "`content/ops/vault.md` is internal".
+        message: String,
+    },
     /// Nothing by that name: a broken link.
     Broken {
         /// What is wrong, e.g. "no page `content/runbooks/db.md`".

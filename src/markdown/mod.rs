@@ -15,6 +15,7 @@
 mod blocks;
 pub mod headings;
 pub mod highlight;
+pub mod internal;
 pub mod links;
 
 use std::collections::HashMap;
@@ -23,6 +24,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Optio
 
 pub use headings::TocEntry;
 use headings::{HeadingIds, nest_toc};
+use internal::InternalBlocks;
 pub use links::{LinkResolver, Resolution};
 
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
@@ -56,6 +58,8 @@ pub struct MarkdownInput<'a> {
     pub highlight: bool,
     /// Whether to keep the text of each section, for the search index.
     pub collect_text: bool,
+    /// What to do with internal blocks: drop them (public) or mark them (internal).
+    pub internal_blocks: internal::Mode,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -156,9 +160,13 @@ struct Renderer<'a> {
 
 type Events<'e> = Vec<Event<'e>>;
 
+/// The parser's events, internal blocks dropped or marked.
+type Source<'a> = InternalBlocks<'a, pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+
 impl<'a> Renderer<'a> {
     fn run(&mut self) {
-        let mut parser = Parser::new_ext(self.input.text, parser_options()).into_offset_iter();
+        let events = Parser::new_ext(self.input.text, parser_options()).into_offset_iter();
+        let mut parser = InternalBlocks::new(events, self.input.text, self.input.internal_blocks);
         let mut main: Events<'a> = Vec::new();
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
         let mut quote_stack: Vec<bool> = Vec::new();
@@ -266,6 +274,11 @@ impl<'a> Renderer<'a> {
             }
         }
         pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
+        for (offset, message) in std::mem::take(&mut parser.problems) {
+            let (line, column) = self.location(offset);
+            let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);
+            self.out.diagnostics.push(d);
+        }
     }
 
     /// Links, images, raw HTML and text, wherever they stand.
@@ -363,6 +376,13 @@ impl<'a> Renderer<'a> {
                 href.into()
             }
             Resolution::File { href } => href.into(),
+            Resolution::Internal { message } => {
+                let (line, column) = self.location(offset);
+                let d = Diagnostic::error(Rule::LinkToInternal, self.input.file, line, column, message)
+                    .with_help("remove the link, or make this page internal too (`visibility: internal`)");
+                self.out.diagnostics.push(d);
+                destination
+            }
             Resolution::Broken { message, asset, suggestion } => {
                 let (line, column) = self.location(offset);
                 let rule = if asset || image { Rule::MissingAsset } else { Rule::BrokenLink };
@@ -400,12 +420,7 @@ impl<'a> Renderer<'a> {
         out.into()
     }
 
-    fn heading(
-        &mut self,
-        heading: Heading<'a>,
-        parser: &mut pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>,
-        target: &mut Events<'a>,
-    ) {
+    fn heading(&mut self, heading: Heading<'a>, parser: &mut Source<'a>, target: &mut Events<'a>) {
         let mut inner: Events<'a> = Vec::new();
         let mut text = String::new();
         self.in_heading = true;

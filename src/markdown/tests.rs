@@ -39,16 +39,7 @@ impl LinkResolver for FakeSite {
 }
 
 fn render(text: &str) -> Rendered {
-    render_markdown(&MarkdownInput {
-        text,
-        body_line: 5,
-        file: "content/runbooks/page.md",
-        dir: "runbooks",
-        links: &FakeSite,
-        link_severity: Severity::Error,
-        highlight: true,
-        collect_text: true,
-    })
+    render_for(text, internal::Mode::Drop)
 }
 
 fn html(text: &str) -> String {
@@ -180,4 +171,66 @@ fn keeps_the_text_of_each_section_for_search() {
         sections,
         [(None, "", "Intro text. Next line.", ""), (Some("steps"), "Steps", "one two", "kubectl get pods")]
     );
+}
+
+fn render_for(text: &str, mode: internal::Mode) -> Rendered {
+    render_markdown(&MarkdownInput {
+        text,
+        body_line: 5,
+        file: "content/runbooks/page.md",
+        dir: "runbooks",
+        links: &FakeSite,
+        link_severity: Severity::Error,
+        highlight: true,
+        collect_text: true,
+        internal_blocks: mode,
+    })
+}
+
+const WITH_INTERNAL: &str = "Public intro.\n\n<!-- internal -->\n## Vault access\n\nAsk CANARY-ONE in [the db runbook](db.md).\n<!-- /internal -->\n\n## Steps\n\nRestart it.\n\n> [!INTERNAL]\n> Call CANARY-TWO on 555.\n\n> [!internal]\n>\n> Lowercase marker, CANARY-THREE.\n";
+
+#[test]
+fn a_public_build_drops_internal_blocks_with_their_headings_words_and_links() {
+    let out = render_for(WITH_INTERNAL, internal::Mode::Drop);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    insta::assert_snapshot!(out.html);
+    for canary in ["CANARY", "Vault", "vault-access", "555", "INTERNAL", "internal"] {
+        assert!(!out.html.contains(canary), "{canary} in {}", out.html);
+    }
+    assert_eq!(out.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["steps"]);
+    assert!(out.links.is_empty());
+    assert!(!format!("{:?}", out.sections).contains("CANARY"));
+}
+
+#[test]
+fn an_internal_build_marks_internal_blocks() {
+    let out = render_for(WITH_INTERNAL, internal::Mode::Mark);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    insta::assert_snapshot!(out.html);
+    assert_eq!(out.html.matches("class=\"internal-label\"").count(), 1);
+    assert_eq!(out.html.matches("internal-label\">Internal</p>").count(), 3);
+    assert!(!out.html.contains("[!INTERNAL]") && !out.html.contains("[!internal]"));
+    assert_eq!(out.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["vault-access", "steps"]);
+    assert_eq!(out.links.len(), 1);
+}
+
+#[test]
+fn misplaced_internal_markers_are_errors_in_both_builds() {
+    let cases = [
+        ("Text <!-- internal --> secret <!-- /internal --> more.\n", 5, "on a line of its own"),
+        ("<!-- internal --> secret\n\n<!-- /internal -->\n", 5, "on a line of its own"),
+        ("Intro.\n\n<!-- internal -->\n\nSecret.\n", 7, "never closed"),
+        ("Intro.\n\n<!-- /internal -->\n", 7, "without an `<!-- internal -->`"),
+        ("- item\n\n  <!-- internal -->\n\n  secret\n\n- next\n\n<!-- /internal -->\n", 7, "not closed before"),
+    ];
+    for mode in [internal::Mode::Drop, internal::Mode::Mark] {
+        for (text, line, message) in cases {
+            let out = render_for(text, mode);
+            let found = out.diagnostics.iter().find(|d| d.rule == Rule::InternalBlock);
+            let Some(d) = found else { panic!("no error for {text:?} ({mode:?}): {:?}", out.diagnostics) };
+            assert!(d.message.contains(message), "{text:?}: {}", d.message);
+            assert_eq!(d.line, line, "{text:?}: {d}");
+            assert!(d.is_error());
+        }
+    }
 }

@@ -52,6 +52,8 @@ pub struct Options {
     pub port: Option<u16>,
     /// Include draft pages.
     pub drafts: bool,
+    /// Who the site is for (`None`: book.toml's audience).
+    pub audience: Option<crate::config::Audience>,
     /// Open the site in a browser once it is served.
     pub open: bool,
 }
@@ -84,7 +86,8 @@ pub fn run(options: Options) -> Result<()> {
         here if here == "." => eprintln!("Building the handbook…"),
         shown => eprintln!("Building the handbook in {shown}…"),
     }
-    let overrides = Overrides { output_dir: None, base_url: Some(url.clone()), drafts: options.drafts };
+    let overrides =
+        Overrides { output_dir: None, base_url: Some(url.clone()), drafts: options.drafts, audience: options.audience };
     let (session, outcome) = Session::start(&root, overrides)?;
     print_problems(&session.problems, &root);
     let (stop_sender, stop) = signal_watch::channel(false);

@@ -323,6 +323,7 @@ fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
     let (a, b) = (&old.front, &new.front);
     let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
     a.draft != b.draft
+        || a.visibility.as_ref().map(|v| v.value) != b.visibility.as_ref().map(|v| v.value)
         || value(&a.slug) != value(&b.slug)
         || value(&a.default_kind) != value(&b.default_kind)
         || a.aliases.iter().map(|l| &l.value).ne(b.aliases.iter().map(|l| &l.value))

@@ -8,6 +8,7 @@
 //! 3. [`Site::arrange`] orders each section's children by weight, then title, and fixes
 //!    the reading order behind previous/next links ([`nav`]).
 
+pub mod audience;
 pub mod catalog;
 pub mod codeowners;
 pub mod git;
@@ -72,6 +73,8 @@ pub struct Page {
     pub change: Option<Change>,
     /// The pages that link to this one, in reading order.
     pub backlinks: Vec<PageId>,
+    /// Whether the page is internal (only an internal build has such pages).
+    pub internal: bool,
 }
 
 /// The pages opsbook generates from the model rather than from a file.
@@ -153,8 +156,12 @@ struct Index {
     asset_urls: HashSet<String>,
     /// Site paths of other files that exist in the output (static files).
     files: HashSet<String>,
-    /// Content-relative paths of the pages left out as drafts.
-    drafts: HashSet<String>,
+    /// Content-relative paths of the pages and files left out of this build, and why.
+    left_out: HashMap<String, audience::LeftOut>,
+    /// Content-relative folders of the internal sections left out of a public build.
+    left_out_dirs: HashSet<String>,
+    /// The site paths the internal pages left out would have had -> their paths.
+    left_out_urls: HashMap<String, String>,
     /// File name -> content-relative paths of the pages and assets with that name, for
     /// "did you mean" suggestions.
     by_name: HashMap<String, Vec<String>>,
@@ -185,23 +192,23 @@ impl Site {
         static_files: HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
-        let drafts = config.drafts;
-        let draft_dirs: Vec<String> = loaded
-            .iter()
-            .filter(|p| !drafts && p.front.draft && index_rank(p).is_some_and(|r| r < 2))
-            .map(|p| p.dir().to_string())
-            .collect();
-        let in_draft_dir = |path: &str| draft_dirs.iter().any(|d| d.is_empty() || path.starts_with(&format!("{d}/")));
-        let left_out = |page: &SourcePage| (!drafts && page.front.draft) || in_draft_dir(&page.path);
+        let exclusions = audience::Exclusions::new(&config, &loaded);
+        exclusions.check(&loaded, diagnostics);
+        let left_out = |page: &SourcePage| exclusions.page(page).is_some();
 
-        let mut index = Index { files: static_files, ..Index::default() };
+        let mut index = Index { files: static_files, left_out_dirs: exclusions.left_out_dirs(), ..Index::default() };
         let mut pages: Vec<Page> = Vec::new();
         let mut section_rank: HashMap<String, u8> = HashMap::new();
 
         // 1. One section page per folder that holds pages (itself or below), generated
         //    until a file claims it. Folders of assets only are not sections.
         let mut dirs: Vec<&str> = std::iter::once("").chain(files.dirs.iter().map(String::as_str)).collect();
-        dirs.retain(|d| d.is_empty() || !in_draft_dir(&format!("{d}/")));
+        dirs.retain(|d| d.is_empty() || exclusions.dir(d).is_none());
+        for asset in &files.assets {
+            if let Some(why) = exclusions.dir(asset.rsplit_once('/').map_or("", |(dir, _)| dir)) {
+                index.left_out.insert(asset.clone(), why);
+            }
+        }
         let mut page_dirs: HashSet<&str> = HashSet::from([""]);
         for page in loaded.iter().filter(|p| !left_out(p)) {
             let mut dir = page.dir();
@@ -217,9 +224,16 @@ impl Site {
 
         // 2. Pages: section pages replace the generated ones; drafts are left out.
         let mut regular = Vec::new();
+        index.left_out_urls = {
+            for page in &loaded {
+                if let Some(why) = exclusions.page(page) {
+                    index.left_out.insert(page.path.clone(), why);
+                }
+            }
+            audience::left_out_urls(&loaded, &index.left_out)
+        };
         for page in loaded {
             if left_out(&page) {
-                index.drafts.insert(page.path.clone());
                 continue;
             }
             let rank = index_rank(&page);
@@ -272,8 +286,22 @@ impl Site {
             pages.push(Page { kind: kind_of(&page), ..blank_page(page) });
         }
 
-        // 3. Parents.
+        // 3. Parents, and which pages are internal (in an internal build): a folder
+        //    without a page of its own is internal when all it holds is.
+        let mut public_dirs: HashSet<String> = HashSet::from([String::new()]);
+        for page in pages.iter().filter(|p| !p.generated && !exclusions.is_internal(&p.source)) {
+            let mut dir = page.source.dir();
+            while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
+                dir = parent_dir(dir);
+            }
+        }
         for page in &mut pages {
+            page.internal = if page.generated {
+                let dir = page.source.path.trim_end_matches('/');
+                exclusions.is_internal_dir(dir) || !public_dirs.contains(dir)
+            } else {
+                exclusions.is_internal(&page.source)
+            };
             page.parent = if page.is_section {
                 let dir = section_dir(page, &index);
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten()
@@ -346,6 +374,15 @@ impl Site {
     /// The page made from a content-relative Markdown path.
     pub fn page_by_path(&self, path: &str) -> Option<PageId> {
         self.index.by_path.get(path).copied()
+    }
+
+    /// How many internal pages this (public) build left out.
+    pub fn internal_pages_left_out(&self) -> usize {
+        self.index
+            .left_out
+            .iter()
+            .filter(|(path, why)| **why == audience::LeftOut::Internal && crate::content::walk::is_markdown(path))
+            .count()
     }
 
     /// Whether `path` (relative to `content/`) is a page or a folder of the site.
@@ -498,6 +535,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         review: None,
         change: None,
         backlinks: Vec::new(),
+        internal: false,
     }
 }
 

@@ -7,6 +7,7 @@
 //! whose file name is the destination plus `.md`. A destination starting with `/` is a
 //! site path (`/runbooks/db/`) or a content path (`/runbooks/db.md`).
 
+use super::audience::LeftOut;
 use super::{PageId, Site};
 use crate::check::suggest;
 use crate::content::walk::is_markdown;
@@ -42,12 +43,18 @@ impl<'a> SiteLinks<'a> {
     }
 
     fn missing_page(&self, from_dir: &str, content_path: &str) -> Resolution {
-        let message = if self.site.index.drafts.contains(content_path) {
-            format!("`content/{content_path}` is a draft, left out of this build (build with --drafts to include it)")
-        } else {
-            format!("no page `content/{content_path}`")
+        let message = match self.site.index.left_out.get(content_path) {
+            Some(LeftOut::Internal) => return internal(content_path),
+            Some(LeftOut::Draft) => draft(content_path),
+            None => format!("no page `content/{content_path}`"),
         };
         Resolution::Broken { message, asset: false, suggestion: self.suggest(from_dir, content_path) }
+    }
+
+    /// Whether a content path is in, or is, an internal section left out of this build.
+    fn in_internal_section(&self, content_path: &str) -> bool {
+        let path = content_path.trim_end_matches('/');
+        self.site.index.left_out_dirs.iter().any(|d| d.is_empty() || path == d || path.starts_with(&format!("{d}/")))
     }
 
     /// The existing file an author probably meant: one of the same name elsewhere (it
@@ -96,10 +103,17 @@ impl<'a> SiteLinks<'a> {
         if let Some(&id) = index.by_path.get(&format!("{trimmed}.md")) {
             return self.page(id, anchor, query);
         }
+        let page_path = format!("{trimmed}.md");
+        if index.left_out.get(trimmed) == Some(&LeftOut::Internal)
+            || index.left_out.get(&page_path) == Some(&LeftOut::Internal)
+            || self.in_internal_section(trimmed)
+        {
+            return internal(trimmed);
+        }
         let looks_like_page = path.ends_with('/') || !trimmed.rsplit('/').next().unwrap_or(trimmed).contains('.');
         if looks_like_page {
-            let message = if index.drafts.contains(&format!("{trimmed}.md")) {
-                format!("`content/{trimmed}.md` is a draft, left out of this build (build with --drafts to include it)")
+            let message = if index.left_out.contains_key(&page_path) {
+                draft(&page_path)
             } else {
                 format!("no page or folder `content/{trimmed}`")
             };
@@ -135,6 +149,9 @@ impl<'a> SiteLinks<'a> {
             };
             if let Some(&id) = index.by_url.get(&page_path) {
                 return self.page(id, anchor, query);
+            }
+            if let Some(content_path) = index.left_out_urls.get(&page_path) {
+                return internal(content_path);
             }
             if index.files.contains(&candidate) || index.asset_urls.contains(&candidate) {
                 return self.file(&candidate, anchor);
@@ -173,6 +190,18 @@ impl LinkResolver for SiteLinks<'_> {
         } else {
             self.resolve_relative(from_dir, &decoded, anchor, query)
         }
+    }
+}
+
+fn draft(content_path: &str) -> String {
+    format!("`content/{content_path}` is a draft, left out of this build (build with --drafts to include it)")
+}
+
+fn internal(content_path: &str) -> Resolution {
+    Resolution::Internal {
+        message: format!(
+            "`content/{content_path}` is internal, left out of the public build: a public page may not link to it"
+        ),
     }
 }
 

@@ -4,9 +4,9 @@
 //!
 //! | variable | what |
 //! |---|---|
-//! | `site` | title, description, language, `root` (the base path), `base_url`, `version` |
-//! | `page` | the page: title, description, url, permalink, kind, owners, tags, extra, content, toc... |
-//! | `nav` | the navigation entries: title, url, depth, current, open, has_children, more |
+//! | `site` | title, description, language, `root` (the base path), `base_url`, `version`, `audience` |
+//! | `page` | the page: title, description, url, permalink, kind, owners, tags, extra, content, toc, internal... |
+//! | `nav` | the navigation entries: title, url, depth, current, open, has_children, more, internal |
 //! | `breadcrumbs` | the section pages above this one: title, url |
 //! | `prev`, `next` | the neighbours in reading order, or nothing |
 //! | `section` | on section pages: `children`, the pages and subsections, in order, and the `catalog` |
@@ -48,6 +48,8 @@ pub struct SiteView<'a> {
     pub search_url: Option<String>,
     /// The absolute URL of `feed.xml`, when there is one (the base URL has a host).
     pub feed_url: Option<String>,
+    /// Who the site is built for: `public` or `internal`.
+    pub audience: &'static str,
 }
 
 impl<'a> SiteView<'a> {
@@ -66,6 +68,7 @@ impl<'a> SiteView<'a> {
             review_url: site.indexes.review_page.map(|id| site.href(id)),
             search_url: site.indexes.search_page.map(|id| site.href(id)),
             feed_url: config.base_url.absolute("feed.xml"),
+            audience: config.audience.name(),
         }
     }
 }
@@ -83,6 +86,8 @@ pub struct LinkView<'a> {
     pub kind: &'a str,
     /// Whether it is a section.
     pub is_section: bool,
+    /// Whether it is internal (only in an internal build).
+    pub internal: bool,
 }
 
 impl<'a> LinkView<'a> {
@@ -95,6 +100,7 @@ impl<'a> LinkView<'a> {
             description: page.description(),
             kind: &page.kind,
             is_section: page.is_section,
+            internal: page.internal,
         }
     }
 }
@@ -117,6 +123,8 @@ pub struct NavView<'a> {
     /// For a "more" entry (a link to a section whose entries are not all shown): how
     /// many are hidden; otherwise 0.
     pub more: usize,
+    /// Whether the page is internal (only in an internal build).
+    pub internal: bool,
 }
 
 /// Everything one page's template sees besides `site`.
@@ -152,6 +160,7 @@ impl<'a> PageContext<'a> {
                 open: item.open,
                 has_children: item.has_children,
                 more: item.more,
+                internal: site.pages[item.id].internal,
             })
             .collect();
         let (prev, next) = neighbours(site, id);

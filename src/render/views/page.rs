@@ -66,6 +66,8 @@ pub struct PageView<'a> {
     pub runbook: Option<RunbookView>,
     /// For incident reviews: the incident panel.
     pub rca: Option<RcaView>,
+    /// Whether the page is internal (only an internal build has internal pages).
+    pub internal: bool,
 }
 
 /// A name with a link: an owner or a tag.
@@ -323,6 +325,7 @@ impl<'a> PageView<'a> {
                 last_tested: page.values.date("last_tested").map(|d| d.to_string()),
             }),
             rca: (page.kind == "rca").then(|| rca_view(site, id)),
+            internal: page.internal,
         }
     }
 
@@ -353,6 +356,7 @@ impl<'a> PageView<'a> {
             backlinks: Vec::new(),
             runbook: None,
             rca: None,
+            internal: false,
         }
     }
 }

@@ -1,0 +1,335 @@
+//! Internal blocks inside a page: parts of a public page that only the internal build
+//! shows. Two ways to write one:
+//!
+//! ```markdown
+//! <!-- internal -->
+//! Anything: paragraphs, headings, lists, code.
+//! <!-- /internal -->
+//!
+//! > [!INTERNAL]
+//! > A callout only the internal build shows.
+//! ```
+//!
+//! The filter sits between the parser and the renderer, so a public build never sees
+//! what is inside: no HTML, no heading in the table of contents, no word in the search
+//! index or the description, no link or backlink. The internal build shows each block
+//! in a frame labelled "Internal". The comment markers must stand on lines of their own
+//! and close in the block they opened in; anything else is an `internal-block` error
+//! (never a silent leak).
+
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// What the filter does with internal blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Leave them out (a public build).
+    Drop,
+    /// Show them, marked (an internal build).
+    Mark,
+}
+
+/// The HTML that opens a marked block.
+const BLOCK_OPEN: &str = "<div class=\"internal-block\">\n<p class=\"internal-label\">Internal</p>\n";
+/// The HTML that opens a marked `[!INTERNAL]` callout.
+const CALLOUT_OPEN: &str = "<div class=\"callout callout-internal internal-block\" role=\"note\">\n\
+                            <p class=\"callout-title internal-label\">Internal</p>\n";
+
+type Item<'a> = (Event<'a>, Range<usize>);
+
+/// A block being dropped or marked.
+#[derive(Debug)]
+struct Open {
+    /// A comment pair (`true`) or a quote.
+    comment: bool,
+    /// The nesting depth inside the block.
+    depth: usize,
+    /// Where it opened.
+    offset: usize,
+}
+
+/// The parser's events with internal blocks dropped or marked.
+pub struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
+    inner: I,
+    text: &'a str,
+    mode: Mode,
+    depth: usize,
+    open: Vec<Open>,
+    queue: VecDeque<Item<'a>>,
+    /// The end of the `[!INTERNAL]` line of a quote being marked: its text is left out.
+    marker_line_end: Option<usize>,
+    /// Problems: the byte offset and the message.
+    pub problems: Vec<(usize, String)>,
+}
+
+impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
+    /// Filters `inner`, the offset events of `text`.
+    pub fn new(inner: I, text: &'a str, mode: Mode) -> Self {
+        InternalBlocks {
+            inner,
+            text,
+            mode,
+            depth: 0,
+            open: Vec::new(),
+            queue: VecDeque::new(),
+            marker_line_end: None,
+            problems: Vec::new(),
+        }
+    }
+
+    fn pull(&mut self) -> Option<Item<'a>> {
+        self.queue.pop_front().or_else(|| self.inner.next())
+    }
+
+    fn dropping(&self) -> bool {
+        self.mode == Mode::Drop && !self.open.is_empty()
+    }
+
+    /// The next event as the renderer should see it, or `None` for one to leave out.
+    fn step(&mut self, (event, range): Item<'a>) -> Option<Item<'a>> {
+        match event {
+            Event::Start(Tag::HtmlBlock) => self.html_block(range),
+            Event::InlineHtml(ref html) if marker(html).is_some() => {
+                self.problem(
+                    range.start,
+                    "an internal marker must stand on a line of its own, with blank lines around it",
+                );
+                (!self.dropping()).then_some((event, range))
+            }
+            Event::Start(Tag::BlockQuote(None)) if self.is_internal_quote(&range) => {
+                self.depth += 1;
+                if self.dropping() {
+                    return None;
+                }
+                self.open.push(Open { comment: false, depth: self.depth, offset: range.start });
+                match self.mode {
+                    Mode::Drop => None,
+                    Mode::Mark => {
+                        self.marker_line_end = Some(line_end(self.text, range.start));
+                        Some((Event::Html(CALLOUT_OPEN.into()), range))
+                    }
+                }
+            }
+            Event::Start(tag) => {
+                self.depth += 1;
+                if self.dropping() {
+                    return None;
+                }
+                // In a marked callout, the paragraph that starts on the marker's line
+                // starts after it.
+                if let (Some(end), Tag::Paragraph) = (self.marker_line_end, &tag)
+                    && range.start < end
+                {
+                    return self.paragraph_after_marker(range, end);
+                }
+                Some((Event::Start(tag), range))
+            }
+            Event::End(end) => self.end(end, range),
+            other => {
+                if self.dropping() {
+                    return None;
+                }
+                if let Some(end) = self.marker_line_end
+                    && range.start <= end
+                {
+                    return None;
+                }
+                Some((other, range))
+            }
+        }
+    }
+
+    /// The paragraph of a marked callout that holds the `[!INTERNAL]` line: its events
+    /// on that line are left out, and it is left out whole when nothing else is in it.
+    fn paragraph_after_marker(&mut self, start: Range<usize>, marker_end: usize) -> Option<Item<'a>> {
+        self.marker_line_end = None;
+        loop {
+            let (event, range) = self.pull()?;
+            if range.start <= marker_end && !matches!(event, Event::End(_)) {
+                continue;
+            }
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                self.depth -= 1;
+                return None;
+            }
+            self.queue.push_front((event, range));
+            return Some((Event::Start(Tag::Paragraph), start));
+        }
+    }
+
+    fn end(&mut self, end: TagEnd, range: Range<usize>) -> Option<Item<'a>> {
+        let depth = self.depth;
+        self.depth = self.depth.saturating_sub(1);
+        let Some(open) = self.open.last() else { return Some((Event::End(end), range)) };
+        if depth > open.depth || (depth == open.depth && open.comment) {
+            // Inside the block; or, for a comment pair, the container it opened in ends
+            // before `<!-- /internal -->`.
+            if depth == open.depth {
+                let offset = open.offset;
+                self.problem(
+                    offset,
+                    "this internal block is not closed before the list, quote or block around it ends: \
+                     put `<!-- /internal -->` at the same level as `<!-- internal -->`",
+                );
+                self.open.pop();
+                return self.close_then((Event::End(end), range));
+            }
+            return (!self.dropping()).then_some((Event::End(end), range));
+        }
+        // The end of an internal quote.
+        self.open.pop();
+        match self.mode {
+            Mode::Drop => None,
+            Mode::Mark => Some((Event::Html("</div>\n".into()), range)),
+        }
+    }
+
+    /// When a marked block closes: its closing HTML, then `next`.
+    fn close_then(&mut self, next: Item<'a>) -> Option<Item<'a>> {
+        match self.mode {
+            Mode::Drop => (!self.dropping()).then_some(next),
+            Mode::Mark => {
+                let range = next.1.clone();
+                self.queue.push_front(next);
+                Some((Event::Html("</div>\n".into()), range))
+            }
+        }
+    }
+
+    /// An HTML block: a marker, or ordinary HTML (passed on whole).
+    fn html_block(&mut self, start: Range<usize>) -> Option<Item<'a>> {
+        let mut events = vec![(Event::Start(Tag::HtmlBlock), start.clone())];
+        let mut html = String::new();
+        while let Some((event, range)) = self.pull() {
+            let done = matches!(event, Event::End(TagEnd::HtmlBlock));
+            if let Event::Html(ref text) = event {
+                html.push_str(text);
+            }
+            events.push((event, range));
+            if done {
+                break;
+            }
+        }
+        let trimmed = html.trim();
+        match marker(trimmed) {
+            Some(opens) if trimmed.len() == marker_length(trimmed) => {
+                if opens {
+                    self.open_comment(start.start)
+                } else {
+                    self.close_comment(start.start)
+                }
+            }
+            found => {
+                if found.is_some() || contains_marker(trimmed) {
+                    self.problem(
+                        start.start,
+                        "an internal marker must stand on a line of its own, with blank lines around it",
+                    );
+                }
+                if self.dropping() {
+                    return None;
+                }
+                let first = events.remove(0);
+                self.queue.extend(events);
+                Some(first)
+            }
+        }
+    }
+
+    fn open_comment(&mut self, offset: usize) -> Option<Item<'a>> {
+        if let Some(open) = self.open.iter().find(|o| o.comment) {
+            let (line, _) = crate::diagnostic::line_column(self.text, open.offset);
+            self.problem(
+                offset,
+                &format!("an internal block is already open (line {line} of the body); close it first"),
+            );
+            return None;
+        }
+        let dropping = self.dropping();
+        self.open.push(Open { comment: true, depth: self.depth, offset });
+        match self.mode {
+            Mode::Mark if !dropping => Some((Event::Html(BLOCK_OPEN.into()), offset..offset)),
+            _ => None,
+        }
+    }
+
+    fn close_comment(&mut self, offset: usize) -> Option<Item<'a>> {
+        match self.open.last() {
+            Some(open) if open.comment && open.depth == self.depth => {
+                self.open.pop();
+                match self.mode {
+                    Mode::Mark => Some((Event::Html("</div>\n".into()), offset..offset)),
+                    Mode::Drop => None,
+                }
+            }
+            Some(open) if open.comment => {
+                self.problem(offset, "this `<!-- /internal -->` is not at the level of its `<!-- internal -->`");
+                None
+            }
+            _ => {
+                self.problem(offset, "`<!-- /internal -->` without an `<!-- internal -->` before it");
+                None
+            }
+        }
+    }
+
+    fn is_internal_quote(&self, range: &Range<usize>) -> bool {
+        let line = &self.text[range.start..line_end(self.text, range.start)];
+        let content = line.trim_start().trim_start_matches('>').trim();
+        content.eq_ignore_ascii_case("[!internal]")
+    }
+
+    fn problem(&mut self, offset: usize, message: &str) {
+        self.problems.push((offset, message.to_string()));
+    }
+}
+
+impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalBlocks<'a, I> {
+    type Item = Item<'a>;
+
+    fn next(&mut self) -> Option<Item<'a>> {
+        loop {
+            let Some(item) = self.pull() else {
+                if let Some(open) = self.open.pop() {
+                    self.problem(open.offset, "this internal block is never closed with `<!-- /internal -->`");
+                    if self.mode == Mode::Mark {
+                        return Some((Event::Html("</div>\n".into()), self.text.len()..self.text.len()));
+                    }
+                }
+                return None;
+            };
+            if let Some(item) = self.step(item) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+/// `Some(true)` for `<!-- internal -->`, `Some(false)` for `<!-- /internal -->` (any
+/// spacing and case), at the start of `html`.
+fn marker(html: &str) -> Option<bool> {
+    let inner = html.trim().strip_prefix("<!--")?;
+    let end = inner.find("-->")?;
+    match inner[..end].trim().to_ascii_lowercase().as_str() {
+        "internal" => Some(true),
+        "/internal" => Some(false),
+        _ => None,
+    }
+}
+
+/// The length of the marker comment at the start of `html`.
+fn marker_length(html: &str) -> usize {
+    html.find("-->").map_or(0, |i| i + 3)
+}
+
+/// Whether `html` holds a marker anywhere (a marker sharing its line with other HTML).
+fn contains_marker(html: &str) -> bool {
+    html.match_indices("<!--").any(|(i, _)| marker(&html[i..]).is_some())
+}
+
+/// The offset of the end of the line that holds `offset`.
+fn line_end(text: &str, offset: usize) -> usize {
+    text[offset..].find('\n').map_or(text.len(), |i| offset + i)
+}

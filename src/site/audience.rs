@@ -1,0 +1,174 @@
+//! Which pages a build leaves out: drafts (unless `--drafts`), and, in a public build,
+//! internal pages.
+//!
+//! A page is internal when its front matter says `visibility: internal`, or when it
+//! lies under a section whose own page says so (the section's `_index.md`, `index.md`,
+//! or the README that stands for it). A public build leaves internal pages out before
+//! the site model is made: no navigation, catalog, tag, owner, backlink, search entry,
+//! feed entry or redirect can mention them, and the files in internal sections are not
+//! copied. What it keeps of them is only what link checking needs to say "this link
+//! points to an internal page": their paths and the URLs they would have.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::config::{Audience, Config};
+use crate::content::SourcePage;
+use crate::content::fields::Visibility;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::slug::slugify;
+
+/// Why a file is not in this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// A draft, and the build does not include drafts.
+    Draft,
+    /// Internal, and the build is public.
+    Internal,
+}
+
+/// The rules of one build: which sections and pages stay out.
+pub(super) struct Exclusions {
+    drafts: bool,
+    public: bool,
+    draft_dirs: Vec<String>,
+    internal_dirs: Vec<String>,
+}
+
+impl Exclusions {
+    /// Reads the drafts and the internal sections among the loaded pages.
+    pub(super) fn new(config: &Config, loaded: &[Arc<SourcePage>]) -> Exclusions {
+        let drafts = config.drafts;
+        let draft_dirs = loaded
+            .iter()
+            .filter(|p| !drafts && p.front.draft && super::index_rank(p).is_some_and(|r| r < 2))
+            .map(|p| p.dir().to_string())
+            .collect();
+        // The page that stands for each folder: the best-ranked index file in it.
+        let mut best: HashMap<&str, u8> = HashMap::new();
+        for page in loaded {
+            if let Some(rank) = super::index_rank(page) {
+                let entry = best.entry(page.dir()).or_insert(rank);
+                *entry = (*entry).min(rank);
+            }
+        }
+        let internal_dirs = loaded
+            .iter()
+            .filter(|p| visibility(p) == Some(Visibility::Internal))
+            .filter(|p| super::index_rank(p).is_some_and(|rank| best.get(p.dir()) == Some(&rank)))
+            .map(|p| p.dir().to_string())
+            .collect();
+        Exclusions { drafts, public: config.audience == Audience::Public, draft_dirs, internal_dirs }
+    }
+
+    /// Why `page` is left out of this build, if it is.
+    pub(super) fn page(&self, page: &SourcePage) -> Option<LeftOut> {
+        if self.public && self.is_internal(page) {
+            Some(LeftOut::Internal)
+        } else if (!self.drafts && page.front.draft) || under(&self.draft_dirs, &page.path) {
+            Some(LeftOut::Draft)
+        } else {
+            None
+        }
+    }
+
+    /// Why the folder `dir` (and all it holds) is left out, if it is.
+    pub(super) fn dir(&self, dir: &str) -> Option<LeftOut> {
+        let path = format!("{dir}/");
+        if self.public && under(&self.internal_dirs, &path) {
+            Some(LeftOut::Internal)
+        } else if under(&self.draft_dirs, &path) {
+            Some(LeftOut::Draft)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a page is internal: its own `visibility`, or its section's.
+    pub(super) fn is_internal(&self, page: &SourcePage) -> bool {
+        visibility(page) == Some(Visibility::Internal) || under(&self.internal_dirs, &page.path)
+    }
+
+    /// Whether the folder `dir` is in an internal section.
+    pub(super) fn is_internal_dir(&self, dir: &str) -> bool {
+        under(&self.internal_dirs, &format!("{dir}/"))
+    }
+
+    /// The internal sections' folders, when the build is public.
+    pub(super) fn left_out_dirs(&self) -> HashSet<String> {
+        if self.public { self.internal_dirs.iter().cloned().collect() } else { HashSet::new() }
+    }
+
+    /// Warnings for pages that say `visibility: public` inside an internal section,
+    /// where it has no effect.
+    pub(super) fn check(&self, loaded: &[Arc<SourcePage>], diagnostics: &mut Vec<Diagnostic>) {
+        for page in loaded {
+            if let Some(field) = page.front.visibility.as_ref().filter(|v| v.value == Visibility::Public)
+                && under(&self.internal_dirs, &page.path)
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Rule::FrontMatterField,
+                        &page.file,
+                        field.line,
+                        field.column,
+                        "`visibility: public` has no effect here: the page is in an internal section",
+                    )
+                    .with_severity(Severity::Warning)
+                    .with_help("move the page out of the internal section to publish it"),
+                );
+            }
+        }
+    }
+}
+
+fn visibility(page: &SourcePage) -> Option<Visibility> {
+    page.front.visibility.as_ref().map(|v| v.value)
+}
+
+/// Whether `path` is inside one of `dirs` (`""` is the whole content folder).
+fn under(dirs: &[String], path: &str) -> bool {
+    dirs.iter().any(|d| d.is_empty() || path.starts_with(&format!("{d}/")))
+}
+
+/// The site paths the internal pages left out of a public build would have had, to
+/// their content paths: a link written as a URL to one of them is found out too.
+pub(super) fn left_out_urls(
+    loaded: &[Arc<SourcePage>],
+    left_out: &HashMap<String, LeftOut>,
+) -> HashMap<String, String> {
+    let section_slugs: HashMap<&str, &str> = loaded
+        .iter()
+        .filter(|p| super::index_rank(p).is_some())
+        .filter_map(|p| p.front.slug.as_ref().map(|s| (p.dir(), s.value.as_str())))
+        .collect();
+    let dir_url = |dir: &str| {
+        let mut url = String::new();
+        let mut prefix = String::new();
+        for segment in dir.split('/').filter(|s| !s.is_empty()) {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(segment);
+            url.push_str(&slugify(section_slugs.get(prefix.as_str()).copied().unwrap_or(segment)));
+            url.push('/');
+        }
+        url
+    };
+    loaded
+        .iter()
+        .filter(|p| left_out.get(&p.path) == Some(&LeftOut::Internal))
+        .map(|page| {
+            let base = dir_url(page.dir());
+            let url = if super::index_rank(page).is_some() {
+                base
+            } else {
+                let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+                let slug = page.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value));
+                format!("{base}{slug}/")
+            };
+            (url, page.path.clone())
+        })
+        .collect()
+}
