@@ -41,6 +41,26 @@ pub(crate) fn remove_dir_all(path: &Path) -> Result<()> {
     }
 }
 
+/// Removes a large folder (a previous build's output), its top-level entries in
+/// parallel. Missing is fine.
+pub(crate) fn remove_tree_in_parallel(path: &Path) -> Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<_> = match std::fs::read_dir(path) {
+        Ok(entries) => entries.filter_map(|entry| entry.ok()).collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
+    };
+    entries.par_iter().try_for_each(|entry| {
+        let inner = entry.path();
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            remove_dir_all(&inner)
+        } else {
+            std::fs::remove_file(&inner).with_context(|| format!("cannot remove {}", inner.display()))
+        }
+    })?;
+    remove_dir_all(path)
+}
+
 /// Renames a file or folder.
 pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(from, to).with_context(|| format!("cannot move {} to {}", from.display(), to.display()))

@@ -41,6 +41,40 @@ fn ends_with_one_summary_line() {
 }
 
 #[test]
+fn timings_list_every_step_of_the_pipeline() {
+    let site = Site::fixture("basic");
+    let run = site.build(&["--timings"]);
+    run.expect_code(0);
+    let steps: Vec<&str> = run.stderr.lines().skip(1).filter_map(|line| line.split_whitespace().next()).collect();
+    assert_eq!(
+        steps,
+        [
+            "config",
+            "walk",
+            "parse",
+            "model",
+            "markdown",
+            "highlighting",
+            "navigation",
+            "git",
+            "theme",
+            "templates",
+            "write",
+            "links",
+            "search",
+            "files",
+            "swap",
+            "total"
+        ],
+        "{}",
+        run.stderr
+    );
+    for line in run.stderr.lines().skip(1) {
+        assert!(line.ends_with('%') || line.trim_start().starts_with("total"), "{line}");
+    }
+}
+
+#[test]
 fn leaves_drafts_out_unless_asked() {
     let site = Site::fixture("basic");
     site.build(&[]).expect_code(0);

@@ -50,7 +50,7 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let mut diagnostics = Vec::new();
     let (site, theme) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
     let renderer = load_templates(&site, &theme, &mut diagnostics)?;
-    timer.lap("templates");
+    timer.lap("theme");
     let output =
         if has_errors(&diagnostics) { None } else { Some(Output::create(&site.config.output_dir, &site.config.root)?) };
     let sink = output.as_ref().map(|o| o as &dyn Sink);
@@ -137,7 +137,7 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
     let (site, theme) = prepare(root, overrides, Purpose::Check, &mut timer, &mut diagnostics)?;
     match Renderer::new(&site, &theme) {
         Ok(renderer) => {
-            timer.lap("templates");
+            timer.lap("theme");
             render_and_check(&site, &renderer, None, &mut timer, &mut diagnostics)?;
             write::render_special(&site, &renderer, &mut diagnostics);
         }
@@ -158,7 +158,10 @@ fn render_and_check(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
     let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
-    timer.lap("pages");
+    timer.lap("templates");
+    if let Some(sink) = sink {
+        timer.split_last("write", sink.take_time_spent(), rendered.spent);
+    }
     check_links(site, &rendered.scans, &rendered.templates, &|text| renderer.find_in_templates(text), diagnostics);
     timer.lap("links");
     Ok(rendered)

@@ -4,6 +4,8 @@
 //! memory instead.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 
@@ -13,6 +15,11 @@ pub trait Sink: Sync {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()>;
     /// Adds a file that is copied as it is from `from`.
     fn copy(&self, from: &Path, site_path: &str) -> Result<()>;
+    /// The time spent writing since the last call, summed over threads, when the sink
+    /// keeps count (`opsbook build --timings`).
+    fn take_time_spent(&self) -> Duration {
+        Duration::ZERO
+    }
 }
 
 /// A build's output under construction.
@@ -20,6 +27,8 @@ pub struct Output {
     final_dir: PathBuf,
     temp_dir: PathBuf,
     done: bool,
+    /// Nanoseconds spent writing, summed over threads.
+    writing: AtomicU64,
 }
 
 impl Output {
@@ -39,7 +48,7 @@ impl Output {
         let temp_dir = parent.join(format!(".{name}.building-{}", std::process::id()));
         crate::fs::remove_dir_all(&temp_dir)?;
         crate::fs::create_dir_all(&temp_dir)?;
-        Ok(Output { final_dir, temp_dir, done: false })
+        Ok(Output { final_dir, temp_dir, done: false, writing: AtomicU64::new(0) })
     }
 
     /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder.
@@ -65,7 +74,7 @@ impl Output {
             let _ = crate::fs::remove_dir_all(&self.temp_dir);
             return Err(e);
         }
-        crate::fs::remove_dir_all(&old)
+        crate::fs::remove_tree_in_parallel(&old)
     }
 
     /// Throws this output away; the previous one stays.
@@ -77,11 +86,19 @@ impl Output {
 
 impl Sink for Output {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
-        crate::fs::write(&self.path(site_path), contents)
+        let started = Instant::now();
+        let written = crate::fs::write(&self.path(site_path), contents);
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.writing.fetch_add(nanos, Ordering::Relaxed);
+        written
     }
 
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
         crate::fs::copy(from, &self.path(site_path))
+    }
+
+    fn take_time_spent(&self) -> Duration {
+        Duration::from_nanos(self.writing.swap(0, Ordering::Relaxed))
     }
 }
 

@@ -164,6 +164,19 @@ impl Timer {
         self.steps.push((step, now - self.last));
         self.last = now;
     }
+
+    /// Splits the last step in two: `part` of the `whole` time its threads spent (both
+    /// summed over threads) becomes the step `name`, with the same share of its wall time.
+    pub(crate) fn split_last(&mut self, name: &'static str, part: Duration, whole: Duration) {
+        let Some((_, last)) = self.steps.last_mut() else { return };
+        if whole.is_zero() {
+            return;
+        }
+        let share = (part.as_secs_f64() / whole.as_secs_f64()).clamp(0.0, 1.0);
+        let split = last.mul_f64(share);
+        *last -= split;
+        self.steps.push((name, split));
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -51,8 +52,10 @@ pub(crate) fn prepare(
     site.today = today;
     build_model(&mut site, repository.as_ref(), diagnostics);
     timer.lap("model");
-    render_bodies(&mut site, purpose, diagnostics);
+    crate::markdown::highlight::take_time_spent();
+    let markdown_time = render_bodies(&mut site, purpose, diagnostics);
     timer.lap("markdown");
+    timer.split_last("highlighting", crate::markdown::highlight::take_time_spent(), markdown_time);
     site.arrange();
     timer.lap("navigation");
     apply_history(&mut site, reading, repository.as_ref(), diagnostics);
@@ -170,11 +173,21 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
 }
 
 /// Renders every page's Markdown in parallel. A build highlights code and keeps the text
-/// of each section for the search index; a check needs neither.
-fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) {
-    let rendered: Vec<_> = (0..site.pages.len()).into_par_iter().map(|id| render_body(site, id, purpose)).collect();
+/// of each section for the search index; a check needs neither. Returns the time spent,
+/// summed over threads.
+fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> Duration {
+    let rendered: Vec<_> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            let started = Instant::now();
+            (render_body(site, id, purpose), started.elapsed())
+        })
+        .collect();
+    let spent = rendered.iter().map(|(_, time)| *time).sum();
+    let rendered = rendered.into_iter().map(|(rendered, _)| rendered);
     for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();
     }
+    spent
 }

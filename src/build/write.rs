@@ -22,6 +22,8 @@ pub(crate) struct RenderedPages {
     pub(crate) templates: Vec<String>,
     /// Per page: the byte ranges of its sections, for search snippets.
     pub(crate) ranges: Vec<SectionRanges>,
+    /// The time rendering and writing took, summed over threads.
+    pub(crate) spent: std::time::Duration,
 }
 
 /// Renders every page (in parallel), writing each into `output` when there is one (a
@@ -37,8 +39,10 @@ pub(crate) fn render_pages(
         scans: Vec::with_capacity(ids.len()),
         templates: Vec::with_capacity(ids.len()),
         ranges: Vec::with_capacity(ids.len()),
+        spent: std::time::Duration::ZERO,
     };
     for page in render_some(site, renderer, &ids, output, diagnostics)? {
+        rendered.spent += page.spent;
         rendered.scans.push(page.scan);
         rendered.templates.push(page.template);
         rendered.ranges.push(page.ranges);
@@ -56,6 +60,8 @@ pub(crate) struct RenderedPage {
     pub(crate) template: String,
     /// The byte ranges of its sections.
     pub(crate) ranges: SectionRanges,
+    /// How long rendering and writing it took.
+    pub(crate) spent: std::time::Duration,
 }
 
 /// Renders pages `ids` (in parallel), writing each into `output` when there is one.
@@ -71,6 +77,7 @@ pub(crate) fn render_some(
     let results: Vec<PageResult> = ids
         .par_iter()
         .map(|&id| {
+            let started = std::time::Instant::now();
             let template = renderer.template_file(site, id);
             match renderer.render_page(site, id) {
                 Ok(html) => {
@@ -84,10 +91,16 @@ pub(crate) fn render_some(
                     if let Some(output) = output {
                         output.write(&format!("{}index.html", page.url), html.as_bytes())?;
                     }
-                    Ok((RenderedPage { id, scan, template, ranges }, None))
+                    Ok((RenderedPage { id, scan, template, ranges, spent: started.elapsed() }, None))
                 }
                 Err(diagnostic) => {
-                    let page = RenderedPage { id, scan: TemplateScan::default(), template, ranges: Vec::new() };
+                    let page = RenderedPage {
+                        id,
+                        scan: TemplateScan::default(),
+                        template,
+                        ranges: Vec::new(),
+                        spent: started.elapsed(),
+                    };
                     Ok((page, Some(diagnostic)))
                 }
             }

@@ -7,15 +7,19 @@
 //! rendered as plain escaped code.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
-use syntect::util::LinesWithEndings;
 
 /// The prefix of every highlighting class, so theme CSS cannot clash with it.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
+
+/// Nanoseconds spent highlighting, summed over threads, since [`take_time_spent`].
+static TIME_SPENT: AtomicU64 = AtomicU64::new(0);
 
 /// Other names operators give the languages in fences.
 fn canonical_token(language: &str) -> &str {
@@ -58,12 +62,17 @@ pub fn knows_language(language: &str) -> bool {
 /// The highlighted HTML of `code` (the inside of `<code>`), or `None` when the language is
 /// unknown or the highlighter fails, so the caller renders plain escaped code.
 pub fn highlight(code: &str, language: &str) -> Option<String> {
-    let syntax = find_syntax(language)?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
-    for line in LinesWithEndings::from(code) {
-        generator.parse_html_for_line_which_includes_newline(line).ok()?;
-    }
-    Some(generator.finalize())
+    let started = Instant::now();
+    let html = super::line_cache::highlight_lines(code, find_syntax(language)?, &SYNTAXES, CLASS_STYLE);
+    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    TIME_SPENT.fetch_add(nanos, Ordering::Relaxed);
+    html
+}
+
+/// The time spent highlighting since the last call, summed over threads (so it can be
+/// longer than the time that passed); `opsbook build --timings` shows it.
+pub fn take_time_spent() -> Duration {
+    Duration::from_nanos(TIME_SPENT.swap(0, Ordering::Relaxed))
 }
 
 /// The stylesheets for the highlighting classes: `(light, dark)`.

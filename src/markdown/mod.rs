@@ -16,6 +16,7 @@ mod blocks;
 pub mod headings;
 pub mod highlight;
 pub mod internal;
+mod line_cache;
 pub mod links;
 
 use std::collections::HashMap;
