@@ -231,6 +231,8 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
                 if self.dropping() {
                     return None;
                 }
+                // The block's end passes through `end`, which counts it out.
+                self.depth += 1;
                 let first = events.remove(0);
                 self.queue.extend(events);
                 Some(first)

@@ -215,6 +215,29 @@ fn an_internal_build_marks_internal_blocks() {
 }
 
 #[test]
+fn html_blocks_inside_and_around_internal_blocks_keep_their_place() {
+    let text = "<div class=\"public\">before</div>\n\n- item\n\n  <div>in a list</div>\n\n  <!-- internal -->\n\n  \
+                <div>CANARY in a list</div>\n\n  <!-- /internal -->\n\n<!-- internal -->\n\n<div>CANARY</div>\n\n\
+                Also CANARY.\n\n<!-- /internal -->\n\nAfter.\n";
+    let public = render_for(text, internal::Mode::Drop);
+    assert!(public.diagnostics.is_empty(), "{:?}", public.diagnostics);
+    assert!(!public.html.contains("CANARY"), "{}", public.html);
+    assert!(public.html.contains("before</div>") && public.html.contains("in a list</div>"), "{}", public.html);
+    assert!(public.html.contains("<p>After.</p>"), "{}", public.html);
+    let internal = render_for(text, internal::Mode::Mark);
+    assert!(internal.diagnostics.is_empty(), "{:?}", internal.diagnostics);
+    let framed = internal.html.split("<div class=\"internal-block\">").nth(2).expect("a second frame");
+    assert!(
+        framed.starts_with(
+            "\n<p class=\"internal-label\">Internal</p>\n<div>CANARY</div>\n<p>Also CANARY.</p>\n</div>\n"
+        ),
+        "{}",
+        internal.html
+    );
+    assert!(internal.html.ends_with("<p>After.</p>\n"), "{}", internal.html);
+}
+
+#[test]
 fn misplaced_internal_markers_are_errors_in_both_builds() {
     let cases = [
         ("Text <!-- internal --> secret <!-- /internal --> more.\n", 5, "on a line of its own"),
@@ -222,6 +245,8 @@ fn misplaced_internal_markers_are_errors_in_both_builds() {
         ("Intro.\n\n<!-- internal -->\n\nSecret.\n", 7, "never closed"),
         ("Intro.\n\n<!-- /internal -->\n", 7, "without an `<!-- internal -->`"),
         ("- item\n\n  <!-- internal -->\n\n  secret\n\n- next\n\n<!-- /internal -->\n", 7, "not closed before"),
+        ("<!-- internal -->\n\n<!-- internal -->\n\nx\n\n<!-- /internal -->\n", 7, "already open (line 1 of the body)"),
+        ("<!-- internal -->\n\n- item\n\n  <!-- /internal -->\n\n<!-- /internal -->\n", 9, "not at the level"),
     ];
     for mode in [internal::Mode::Drop, internal::Mode::Mark] {
         for (text, line, message) in cases {
