@@ -1,6 +1,14 @@
 //! Small HTML helpers shared by the Markdown renderer and the output writers.
 
 /// Escapes text for HTML element content and quoted attribute values.
+/// Decodes the few entities that appear in attribute values (`&amp;`, `&quot;`...).
+pub(crate) fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+}
+
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     push_escaped(&mut out, text);

@@ -329,4 +329,14 @@ fn the_bundled_handbook_builds_without_warnings() {
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     let pages = site.files_under("public").iter().filter(|f| f.ends_with("index.html")).count();
     assert!(pages >= 15, "the bundled handbook has {pages} pages");
+    // The same sources give the same bytes, the search index included (its words are
+    // numbered by parallel threads).
+    site.run_on("2026-11-15", &["build", "--out", "first"]).expect_code(0);
+    site.run_on("2026-11-15", &["build", "--out", "second"]).expect_code(0);
+    let files = site.files_under("first");
+    assert_eq!(files, site.files_under("second"));
+    for file in files {
+        let (first, second) = (site.read_bytes(&format!("first/{file}")), site.read_bytes(&format!("second/{file}")));
+        assert!(first == second, "{file} differs between two builds");
+    }
 }

@@ -197,3 +197,22 @@ fn a_build_with_a_broken_anchor_fails_and_keeps_the_previous_output() {
     assert!(run.stderr.contains("error[broken-anchor]: no heading or anchor `#stepz` in `content/runbooks/db-failover.md`\n --> content/plain-name.md:1:5\n"), "{}", run.stderr);
     assert_eq!(site.read("public/index.html"), before);
 }
+
+#[test]
+fn drafts_are_checked_only_when_asked_and_timings_are_printed() {
+    let site = Site::with_files("check-drafts", &[("content/d.md", "---\ndraft: true\n---\n[x](gone.md)\n")]);
+    let run = site.run(&["check"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("checked 1 page in "), "{}", run.stderr);
+    let run = site.run(&["check", "--drafts", "--timings"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[broken-link]: no page `content/gone.md`\n --> content/d.md:4:1\n"),
+        "{}",
+        run.stderr
+    );
+    for step in ["  parse ", "  markdown ", "  templates ", "  links ", "  total "] {
+        assert!(run.stderr.contains(step), "no {step:?} in\n{}", run.stderr);
+    }
+    assert!(run.stderr.contains("checked 2 pages in "), "{}", run.stderr);
+}

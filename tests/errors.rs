@@ -284,3 +284,155 @@ fn reports_bad_kind_tables_in_book_toml() {
         "error[config-field]: `[kinds.policy] review-every` must be a period such as 90d, 6w, 6m or 1y, found \"sometimes\"\n",
     );
 }
+
+/// Builds a handbook made of `files` (a `book.toml` among them replaces the default
+/// one), expecting it to fail with each of `expected` reported.
+#[track_caller]
+fn reports_each(name: &str, files: &[(&str, &str)], expected: &[&str]) {
+    let site = Site::with_files(name, files);
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(!site.exists("public"), "a failed build writes no output");
+    for message in expected {
+        assert_reports(&run.stderr, message);
+    }
+}
+
+#[test]
+fn reports_each_kind_of_broken_link_with_its_own_message() {
+    reports_each(
+        "link-messages",
+        &[
+            ("content/draft.md", "---\ndraft: true\n---\n# D\n"),
+            (
+                "content/_index.md",
+                "# Home\n\n[d](draft.md) [up](../../x.md) [none](nothing/) [abs](/nowhere/) [absf](/nowhere.png)\n",
+            ),
+        ],
+        &[
+            "error[broken-link]: `content/draft.md` is a draft, left out of this build (build with --drafts to include it)\n --> content/_index.md:3:1\n",
+            "error[broken-link]: `../../x.md` points above the content folder\n --> content/_index.md:3:15\n",
+            "error[broken-link]: no page or folder `content/nothing`\n --> content/_index.md:3:32\n",
+            "error[broken-link]: no page at `/nowhere/` in the site\n --> content/_index.md:3:49\n",
+            "error[missing-asset]: no file at `/nowhere.png` in the site\n --> content/_index.md:3:66\n",
+        ],
+    );
+}
+
+#[test]
+fn reports_a_taken_alias_and_two_pages_for_one_section() {
+    reports_each(
+        "duplicate-sections",
+        &[
+            ("content/sub/_index.md", "# I\n"),
+            ("content/sub/index.md", "# J\n"),
+            ("content/a.md", "---\naliases: [/sub/]\n---\n# A\n"),
+        ],
+        &[
+            "error[duplicate-url]: the alias /sub/ is already used by `content/sub/_index.md`\n --> content/a.md:2:1\n",
+            "error[duplicate-url]: `content/sub/index.md` and `content/sub/_index.md` are both the page of section `sub/`\n --> content/sub/index.md:1:1\n",
+        ],
+    );
+}
+
+#[test]
+fn reports_book_toml_values_that_are_not_allowed() {
+    let cases = [
+        (
+            "[build]\ntheme = \"../x\"\n",
+            "error[config-field]: `[build] theme` must be a folder name under themes/, found \"../x\"\n --> book.toml:4:1\n",
+        ),
+        (
+            "[search]\npage = \"a/../b\"\n",
+            "error[config-field]: `[search] page` must be a path of lower-case words, such as \"find\", found \"a/../b\"\n --> book.toml:4:1\n",
+        ),
+        (
+            "[review]\nevery = \"soon\"\n",
+            "error[config-field]: `[review] every` must be a period such as 90d, 6w, 6m or 1y, found \"soon\"\n --> book.toml:4:1\n",
+        ),
+        (
+            "[kinds.\"bad kind\"]\nrequired = []\n",
+            "error[config-field]: the kind name \"bad kind\" must be letters, digits, `-` or `_`\n --> book.toml:3:1\n",
+        ),
+        (
+            "[kinds.k]\nvalues = { level = [] }\n",
+            "error[config-field]: `[kinds.k] values`: `level` lists no values\n --> book.toml:3:1\n",
+        ),
+        (
+            "[kinds.k]\nfields = { n = \"number\" }\nvalues = { n = [\"1\"] }\n",
+            "error[config-field]: `[kinds.k] values`: `n` is not a text or list field\n --> book.toml:3:1\n",
+        ),
+        (
+            "[kinds.k.fields.level]\ntype = \"text\"\n",
+            "error[config-syntax]: book.toml: invalid type: map, expected a string\n --> book.toml:3:1\n",
+        ),
+    ];
+    for (i, (table, expected)) in cases.into_iter().enumerate() {
+        let book = format!("[handbook]\ntitle = \"T\"\n{table}");
+        reports_each(
+            &format!("config-value-{i}"),
+            &[("book.toml", &book), ("content/_index.md", "# H\n")],
+            &[expected],
+        );
+    }
+    reports_each(
+        "config-base-url-query",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"T\"\nbase-url = \"https://x.org/?q=1\"\n"),
+            ("content/_index.md", "# H\n"),
+        ],
+        &[
+            "error[config-field]: `base-url` must not contain a query, fragment or space, found \"https://x.org/?q=1\"\n --> book.toml:3:1\n",
+        ],
+    );
+}
+
+#[test]
+fn reports_front_matter_values_of_the_wrong_type() {
+    reports_each(
+        "value-types",
+        &[
+            ("content/a.md", "---\ntitle: [1]\ndraft: 3\n---\n"),
+            (
+                "content/r.md",
+                "---\nkind: rca\nincident_date: 2026-01-01\ndetected_at: 5\nduration: x\naction_items: 3\n---\n",
+            ),
+            ("content/r2.md", "---\nkind: rca\nincident_date: 2026-01-01\naction_items: [3]\n---\n"),
+            ("content/s/_index.md", "---\ndefault_kind: nope\n---\n"),
+        ],
+        &[
+            "error[front-matter-field]: front matter field `title` must be text, found a list\n --> content/a.md:2:1\n",
+            "error[front-matter-field]: front matter field `draft` must be true or false, found the number 3\n --> content/a.md:3:1\n",
+            "error[front-matter-field]: front matter field `detected_at` must be a date and time (2026-03-14T09:12:00Z), found the number 5\n --> content/r.md:4:1\n",
+            "error[front-matter-field]: front matter field `duration` must be a duration such as 45m, 1h 35m or 2d, found text \"x\"\n --> content/r.md:5:1\n",
+            "error[front-matter-field]: front matter field `action_items` must be a list of action items, found the number 3\n --> content/r.md:6:1\n",
+            "error[front-matter-field]: action item 1 of `action_items` must be a mapping with title, owner, due and status, found the number 3\n --> content/r2.md:4:16\n",
+            "error[unknown-kind]: unknown kind `nope`; the kinds are: manifesto, page, rca, runbook, template\n --> content/s/_index.md:2:1\n",
+        ],
+    );
+}
+
+#[test]
+fn reports_environment_problems_with_exit_code_2() {
+    let site = Site::with_files("environment", &[("afile", "")]);
+    let run = site.build(&[]);
+    run.expect_code(2);
+    assert_reports(&run.stderr, "error: no content/ folder in ");
+    assert_reports(&run.stderr, ": the pages of a handbook live in content/\n");
+    site.write("content/_index.md", "# H\n");
+    let run = site.build(&["--out", "afile"]);
+    run.expect_code(2);
+    assert_reports(&run.stderr, "afile: it is a file, not a folder\n");
+    let run = site.run(&["init", "afile"]);
+    run.expect_code(2);
+    assert_reports(&run.stderr, "error: cannot start a handbook in afile: it is a file\n");
+    let run = site.run(&["new", "runbook", ""]);
+    run.expect_code(2);
+    assert_reports(
+        &run.stderr,
+        "error: the title is empty: give the new page a title, e.g. opsbook new runbook \"Disk full on a host\"\n",
+    );
+    let run = site.run_on("yesterday", &["build"]);
+    run.expect_code(2);
+    assert_reports(&run.stderr, "error: OPSBOOK_TODAY must be a date (YYYY-MM-DD), found \"yesterday\"\n");
+}

@@ -76,3 +76,48 @@ fn a_page_can_choose_its_template() {
     site.build(&[]).expect_code(0);
     assert_eq!(site.read("public/wide/index.html"), "<main class=\"wide\"><p>Body.</p>\n</main>");
 }
+
+#[test]
+fn a_template_that_fails_while_rendering_is_an_error_at_its_line_reported_once() {
+    let site = Site::with_files(
+        "template-render-error",
+        &[
+            ("content/a.md", "---\naliases: [/old/]\n---\n# A\n"),
+            ("templates/redirect.html", "<p>{{ page.title }}</p>\n"),
+            (
+                "templates/page.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.extra.nope.deeper }}</p>\n{% endblock main %}\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[template]: Field `nope` is not defined.\n --> templates/page.html:3:18\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("error[template]: Variable `page` is not defined. Available variables: redirect, site\n --> templates/redirect.html:1:7\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error[template]").count(), 2, "{}", run.stderr);
+    assert!(!site.exists("public"));
+}
+
+#[test]
+fn a_redirect_template_that_fails_is_reported_once() {
+    let site = Site::with_files(
+        "redirect-render-error",
+        &[
+            ("content/a.md", "---\naliases: [/old/, /older/]\n---\n# A\n"),
+            ("templates/redirect.html", "{{ page.title }}\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert_eq!(run.stderr.matches("error[template]").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains(" --> templates/redirect.html:1:4\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("the build failed with 1 error;"), "{}", run.stderr);
+}

@@ -48,31 +48,18 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let started = Instant::now();
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
-    let (site, theme) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
+    let (site, theme, _) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
     let renderer = load_templates(&site, &theme, &mut diagnostics)?;
     timer.lap("theme");
     let output =
         if has_errors(&diagnostics) { None } else { Some(Output::create(&site.config.output_dir, &site.config.root)?) };
     let sink = output.as_ref().map(|o| o as &dyn Sink);
     let rendered = render_and_check(&site, &renderer, sink, &mut timer, &mut diagnostics)?;
-    let Some(output) = output.filter(|_| !has_errors(&diagnostics)) else {
-        // Dropping the output removes its temporary folder; report 404 and redirect
-        // template problems too before failing.
-        write::render_special(&site, &renderer, &mut diagnostics);
-        return Err(fail(diagnostics));
-    };
-    if site.config.search {
-        write::write_search_index(&site, &rendered.ranges, &output)?;
-        timer.lap("search");
+    // On failure, dropping the output removes its temporary folder.
+    write_rest(&site, &theme, &renderer, &rendered.ranges, sink, &mut timer, &mut diagnostics)?;
+    if let Some(output) = output {
+        output.commit()?;
     }
-    write::write_files(&site, &theme, &output)?;
-    write::write_extras(&site, &renderer, &output, &mut diagnostics)?;
-    timer.lap("files");
-    if has_errors(&diagnostics) {
-        output.discard();
-        return Err(fail(diagnostics));
-    }
-    output.commit()?;
     timer.lap("swap");
     sort_diagnostics(&mut diagnostics);
     Ok(BuildReport::of(&site, started.elapsed(), diagnostics, timer.steps))
@@ -94,6 +81,8 @@ pub struct BuiltSite {
     pub ranges: Vec<crate::search::SectionRanges>,
     /// Warnings.
     pub warnings: Vec<Diagnostic>,
+    /// The CODEOWNERS rules the build read, if any.
+    pub codeowners: Option<crate::site::codeowners::CodeOwners>,
 }
 
 /// Builds the handbook at `root` into `sink` (the dev server's memory), and keeps the
@@ -101,21 +90,10 @@ pub struct BuiltSite {
 pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result<BuiltSite, Failure> {
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
-    let (site, theme) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
+    let (site, theme, codeowners) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
     let renderer = load_templates(&site, &theme, &mut diagnostics)?;
     let rendered = render_and_check(&site, &renderer, Some(sink), &mut timer, &mut diagnostics)?;
-    if has_errors(&diagnostics) {
-        write::render_special(&site, &renderer, &mut diagnostics);
-        return Err(fail(diagnostics));
-    }
-    if site.config.search {
-        write::write_search_index(&site, &rendered.ranges, sink)?;
-    }
-    write::write_files(&site, &theme, sink)?;
-    write::write_extras(&site, &renderer, sink, &mut diagnostics)?;
-    if has_errors(&diagnostics) {
-        return Err(fail(diagnostics));
-    }
+    write_rest(&site, &theme, &renderer, &rendered.ranges, Some(sink), &mut timer, &mut diagnostics)?;
     sort_diagnostics(&mut diagnostics);
     Ok(BuiltSite {
         site,
@@ -125,6 +103,7 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
         templates: rendered.templates,
         ranges: rendered.ranges,
         warnings: diagnostics,
+        codeowners,
     })
 }
 
@@ -134,7 +113,7 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
     let started = Instant::now();
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
-    let (site, theme) = prepare(root, overrides, Purpose::Check, &mut timer, &mut diagnostics)?;
+    let (site, theme, _) = prepare(root, overrides, Purpose::Check, &mut timer, &mut diagnostics)?;
     match Renderer::new(&site, &theme) {
         Ok(renderer) => {
             timer.lap("theme");
@@ -165,6 +144,35 @@ fn render_and_check(
     check_links(site, &rendered.scans, &rendered.templates, &|text| renderer.find_in_templates(text), diagnostics);
     timer.lap("links");
     Ok(rendered)
+}
+
+/// After the pages: the search index, static files and extra files, into `sink`. Fails
+/// with every diagnostic when anything so far was an error (there is then no sink, or
+/// nothing more is written), reporting the 404 and redirect templates' problems too.
+fn write_rest(
+    site: &crate::site::Site,
+    theme: &crate::render::ThemeFiles,
+    renderer: &Renderer,
+    ranges: &[crate::search::SectionRanges],
+    sink: Option<&dyn Sink>,
+    timer: &mut Timer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), Failure> {
+    let Some(sink) = sink.filter(|_| !has_errors(diagnostics)) else {
+        write::render_special(site, renderer, diagnostics);
+        return Err(fail(std::mem::take(diagnostics)));
+    };
+    if site.config.search {
+        write::write_search_index(site, ranges, sink)?;
+        timer.lap("search");
+    }
+    write::write_files(site, theme, sink)?;
+    write::write_extras(site, renderer, sink, diagnostics)?;
+    timer.lap("files");
+    if has_errors(diagnostics) {
+        return Err(fail(std::mem::take(diagnostics)));
+    }
+    Ok(())
 }
 
 fn has_errors(diagnostics: &[Diagnostic]) -> bool {

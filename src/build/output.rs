@@ -76,12 +76,6 @@ impl Output {
         }
         crate::fs::remove_tree_in_parallel(&old)
     }
-
-    /// Throws this output away; the previous one stays.
-    pub fn discard(mut self) {
-        self.done = true;
-        let _ = crate::fs::remove_dir_all(&self.temp_dir);
-    }
 }
 
 impl Sink for Output {
@@ -122,7 +116,7 @@ mod tests {
     }
 
     #[test]
-    fn swaps_in_the_new_output_and_keeps_the_old_on_discard() {
+    fn swaps_in_the_new_output_and_keeps_the_old_when_dropped() {
         let root = scratch("swap");
         let public = root.join("public");
         std::fs::create_dir_all(&public).unwrap();
@@ -130,7 +124,7 @@ mod tests {
 
         let output = Output::create(&public, &root).unwrap();
         output.write("new/index.html", b"new").unwrap();
-        output.discard();
+        drop(output);
         assert!(public.join("old.html").exists());
         assert!(!public.join("new").exists());
 

@@ -31,13 +31,14 @@ pub(crate) enum Purpose {
 /// Runs the pipeline up to a complete site model: configuration, theme, walk, parse,
 /// model, Markdown, navigation and (for a build) git dates. Diagnostics are collected;
 /// only problems that stop everything (no book.toml, a broken config) return early.
+/// Returns the CODEOWNERS rules too, for the dev server's rebuilds of single pages.
 pub(crate) fn prepare(
     root: &Path,
     overrides: &Overrides,
     purpose: Purpose,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<(Site, ThemeFiles), Failure> {
+) -> Result<(Site, ThemeFiles, Option<CodeOwners>), Failure> {
     let config = Config::load(root, overrides)?;
     let today = crate::dates::today()?;
     let theme = find_theme(&config)?;
@@ -50,7 +51,7 @@ pub(crate) fn prepare(
     timer.lap("parse");
     let mut site = assemble_site(config, &files, pages, &theme, diagnostics);
     site.today = today;
-    build_model(&mut site, repository.as_ref(), diagnostics);
+    let codeowners = build_model(&mut site, repository.as_ref(), diagnostics);
     timer.lap("model");
     crate::markdown::highlight::take_time_spent();
     let markdown_time = render_bodies(&mut site, purpose, diagnostics);
@@ -60,7 +61,7 @@ pub(crate) fn prepare(
     timer.lap("navigation");
     apply_history(&mut site, reading, repository.as_ref(), diagnostics);
     timer.lap("git");
-    Ok((site, theme))
+    Ok((site, theme, codeowners))
 }
 
 fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
@@ -119,7 +120,11 @@ fn read_history_in_background(config: &Config, in_repository: bool) -> Option<st
     in_repository.then(|| std::thread::spawn(move || git::read_git_dates(&root)))
 }
 
-fn build_model(site: &mut Site, repository: Option<&git::Location>, diagnostics: &mut Vec<Diagnostic>) {
+fn build_model(
+    site: &mut Site,
+    repository: Option<&git::Location>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<CodeOwners> {
     site.repository_prefix = repository.map(|r| r.prefix.clone()).unwrap_or_default();
     let mut roots = vec![site.config.root.as_path()];
     if let Some(repository) = repository {
@@ -127,6 +132,7 @@ fn build_model(site: &mut Site, repository: Option<&git::Location>, diagnostics:
     }
     let codeowners = CodeOwners::load(&roots);
     site.model(codeowners.as_ref(), diagnostics);
+    codeowners
 }
 
 fn apply_history(

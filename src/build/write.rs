@@ -82,11 +82,13 @@ pub(crate) fn render_some(
             match renderer.render_page(site, id) {
                 Ok(html) => {
                     let page = &site.pages[id];
-                    let scan = scan_rendered(&html, &page.rendered.html, &page.rendered.title_html);
-                    let ranges = if page.rendered.sections.is_empty() {
-                        Vec::new()
-                    } else {
-                        section_ranges(&html, &page.rendered.html, &page.rendered.sections)
+                    let content = &page.rendered.html;
+                    let (scan, content_at) = scan_rendered(&html, content, &page.rendered.title_html);
+                    let ranges = match content_at {
+                        Some(at) if !page.rendered.sections.is_empty() => {
+                            section_ranges(&html, at..at + content.len(), &page.rendered.sections)
+                        }
+                        _ => Vec::new(),
                     };
                     if let Some(output) = output {
                         output.write(&format!("{}index.html", page.url), html.as_bytes())?;
@@ -152,8 +154,9 @@ pub(crate) fn write_extras(
     output: &dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
-    if let Some(html) = render_special(site, renderer, diagnostics) {
-        output.write("404.html", html.as_bytes())?;
+    match renderer.render_not_found(site) {
+        Ok(html) => output.write("404.html", html.as_bytes())?,
+        Err(d) => diagnostics.push(d),
     }
     if let Some(sitemap) = extras::sitemap(site) {
         output.write("sitemap.xml", sitemap.as_bytes())?;
@@ -185,13 +188,15 @@ pub(crate) fn write_search_index(site: &Site, ranges: &[SectionRanges], output: 
     Ok(())
 }
 
-/// Renders `404.html` and one redirect page, to report their template errors; returns
-/// the 404 page.
-pub(crate) fn render_special(site: &Site, renderer: &Renderer, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+/// Renders `404.html` and one redirect page when nothing is written, to report their
+/// template errors with the content's.
+pub(crate) fn render_special(site: &Site, renderer: &Renderer, diagnostics: &mut Vec<Diagnostic>) {
     if let Some((_, target)) = site.aliases.first()
         && let Err(d) = renderer.render_redirect(site, *target)
     {
         diagnostics.push(d);
     }
-    renderer.render_not_found(site).map_err(|d| diagnostics.push(d)).ok()
+    if let Err(d) = renderer.render_not_found(site) {
+        diagnostics.push(d);
+    }
 }

@@ -23,18 +23,23 @@ pub struct TemplateScan {
     pub links: Vec<String>,
 }
 
-/// Scans a rendered page, leaving out the Markdown content and title (already known).
-pub fn scan_rendered(html: &str, content: &str, title_html: &str) -> TemplateScan {
+/// Scans a rendered page, leaving out the Markdown content and title (already known);
+/// also returns where the content starts in `html`, if it is there.
+pub fn scan_rendered(html: &str, content: &str, title_html: &str) -> (TemplateScan, Option<usize>) {
     let mut scan = TemplateScan::default();
-    let mut rest = html;
-    for known in [title_html, content] {
-        if let Some(start) = find_verbatim(rest, known) {
-            scan_part(&rest[..start], &mut scan);
-            rest = &rest[start + known.len()..];
+    let mut content_at = None;
+    let mut rest = 0;
+    for (i, known) in [title_html, content].into_iter().enumerate() {
+        if let Some(start) = find_verbatim(&html[rest..], known) {
+            scan_part(&html[rest..rest + start], &mut scan);
+            if i == 1 {
+                content_at = Some(rest + start);
+            }
+            rest += start + known.len();
         }
     }
-    scan_part(rest, &mut scan);
-    scan
+    scan_part(&html[rest..], &mut scan);
+    (scan, content_at)
 }
 
 /// Where `known` stands in `html`, looking for its first bytes and comparing the rest
@@ -63,28 +68,15 @@ pub(crate) fn find_verbatim(html: &str, known: &str) -> Option<usize> {
 }
 
 fn scan_part(html: &str, scan: &mut TemplateScan) {
-    for attribute in find_attributes(html, &["href", "src", "id", "name"]) {
-        let value = decode(&html[attribute.start..attribute.end]);
-        if attribute.name < LINK_ATTRIBUTES.len() {
-            if !value.is_empty() && !is_external(&value) {
-                scan.links.push(value);
-            }
-        } else if attribute.name - LINK_ATTRIBUTES.len() < ID_ATTRIBUTES.len() {
+    // One pass for both: the link attributes first, then the id attributes.
+    let names: Vec<&str> = LINK_ATTRIBUTES.iter().chain(ID_ATTRIBUTES).copied().collect();
+    for attribute in find_attributes(html, &names) {
+        let value = crate::html::decode_entities(&html[attribute.start..attribute.end]);
+        if attribute.name >= LINK_ATTRIBUTES.len() {
             scan.ids.push(value);
+        } else if !value.is_empty() && !is_external(&value) {
+            scan.links.push(value);
         }
-    }
-}
-
-fn decode(value: &str) -> String {
-    if value.contains('&') {
-        value
-            .replace("&amp;", "&")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-    } else {
-        value.to_string()
     }
 }
 
@@ -279,7 +271,8 @@ mod tests {
         let html = format!(
             "<nav id=\"nav\"><a href=\"/a/\">A</a></nav><main>{content}</main><a href=\"https://x.org\">x</a><a href=\"#top\">t</a>"
         );
-        let scan = scan_rendered(&html, content, "");
+        let (scan, content_at) = scan_rendered(&html, content, "");
+        assert_eq!(content_at, html.find(content));
         assert_eq!(scan.ids, ["nav"]);
         assert_eq!(scan.links, ["/a/", "#top"]);
     }

@@ -20,8 +20,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = report.diagnostics.len() - errors;
             let summary = format!(
-                "checked {} pages in {:.2}s: {} {}, {} {}",
+                "checked {} {} in {:.2}s: {} {}, {} {}",
                 thousands(report.pages),
+                if report.pages == 1 { "page" } else { "pages" },
                 report.elapsed.as_secs_f64(),
                 thousands(errors),
                 if errors == 1 { "error" } else { "errors" },

@@ -437,11 +437,6 @@ impl Kinds {
         self.0.entry(name.to_string()).or_insert_with(|| Kind::new(name))
     }
 
-    /// Every kind, by name.
-    pub fn iter(&self) -> impl Iterator<Item = &Kind> {
-        self.0.values()
-    }
-
     /// "unknown kind `x`; the kinds are: ...".
     pub fn unknown_message(&self, name: &str) -> String {
         let known: Vec<&str> = self.0.keys().map(String::as_str).collect();

@@ -50,11 +50,7 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
         Palette { level: "", blue: "", bold: "", reset: "" }
     };
     let _ = writeln!(out, "{}{}[{}]{}{}: {}{}", p.level, d.severity, d.rule.id(), p.reset, p.bold, d.message, p.reset);
-    let location = match (d.line, d.column) {
-        (0, _) => d.path.clone(),
-        (line, 0) => format!("{}:{line}", d.path),
-        (line, column) => format!("{}:{line}:{column}", d.path),
-    };
+    let location = d.location();
     let quoted = (d.line > 0).then(|| source.and_then(|s| s.lines().nth(d.line - 1))).flatten();
     let gutter = " ".repeat(d.line.to_string().len());
     let _ = writeln!(out, "{gutter}{}-->{} {location}", p.blue, p.reset);

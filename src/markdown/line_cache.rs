@@ -14,7 +14,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
 
 use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
 use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
@@ -25,17 +24,16 @@ const CAPACITY: usize = 50_000;
 
 /// What a line gave in a given state.
 struct Remembered {
-    line: Box<str>,
     before: (ParseState, ScopeStack),
     html: Box<str>,
     spans: isize,
     after: (ParseState, ScopeStack),
 }
 
+/// Each line highlighted, with what it gave in each state it was met in.
 #[derive(Default)]
 struct Memory {
-    hasher: RandomState,
-    lines: HashMap<u64, Vec<Remembered>>,
+    lines: HashMap<Box<str>, Vec<Remembered>>,
     count: usize,
 }
 
@@ -57,10 +55,10 @@ pub(super) fn highlight_lines(
         let mut open_spans = 0;
         let mut html = String::with_capacity(code.len() * 3);
         for line in LinesWithEndings::from(code) {
-            let key = memory.hasher.hash_one(line);
-            let known = memory.lines.get(&key).and_then(|candidates| {
-                candidates.iter().find(|r| &*r.line == line && r.before.0 == state && r.before.1 == stack)
-            });
+            let known = memory
+                .lines
+                .get(line)
+                .and_then(|states| states.iter().find(|r| r.before.0 == state && r.before.1 == stack));
             if let Some(remembered) = known {
                 html.push_str(&remembered.html);
                 open_spans += remembered.spans;
@@ -77,8 +75,7 @@ pub(super) fn highlight_lines(
                 memory.count = 0;
             }
             memory.count += 1;
-            memory.lines.entry(key).or_default().push(Remembered {
-                line: line.into(),
+            memory.lines.entry(line.into()).or_default().push(Remembered {
                 before,
                 html: line_html.into(),
                 spans,

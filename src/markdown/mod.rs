@@ -340,7 +340,7 @@ impl<'a> Renderer<'a> {
     fn note_html_ids(&mut self, html: &str) {
         if html.contains('=') {
             for attribute in links::find_attributes(html, links::ID_ATTRIBUTES) {
-                self.out.anchors.push(decode_entities(&html[attribute.start..attribute.end]));
+                self.out.anchors.push(crate::html::decode_entities(&html[attribute.start..attribute.end]));
             }
         }
     }
@@ -407,7 +407,7 @@ impl<'a> Renderer<'a> {
         let mut last = 0;
         for attribute in attributes {
             let value = &html[attribute.start..attribute.end];
-            let decoded = decode_entities(value);
+            let decoded = crate::html::decode_entities(value);
             let rewritten = self.rewrite(CowStr::from(decoded.clone()), offset + attribute.start, false);
             out.push_str(&html[last..attribute.start]);
             if *rewritten == *decoded {
@@ -523,14 +523,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-/// Decodes the few entities that appear in attribute values (`&amp;`).
-fn decode_entities(value: &str) -> String {
-    if !value.contains('&') {
-        return value.to_string();
-    }
-    value.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
 }
 
 /// The number of words: runs of characters between ASCII white space.

@@ -256,7 +256,7 @@ pub fn build_postings(docs: &[Document<'_>], language: &str) -> Postings {
     let pages: Vec<PageWords> =
         docs.par_iter().map_init(FxHashMap::default, |seen, doc| page_words(doc, &interner, seen)).collect();
     let words = interner.into_words();
-    let mut analyzer = Analyzer::new(language);
+    let analyzer = Analyzer::new(language);
     let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut stems: Vec<String> = Vec::new();
     // Word number -> stem number (`u32::MAX` for stop words).
@@ -264,34 +264,44 @@ pub fn build_postings(docs: &[Document<'_>], language: &str) -> Postings {
         .iter()
         .map(|word| {
             let Some(stem) = analyzer.stem(word) else { return u32::MAX };
-            match stem_ids.get(stem) {
+            match stem_ids.get(stem.as_ref()) {
                 Some(&id) => id,
                 None => {
                     let id = stems.len() as u32;
                     stems.push(stem.to_string());
-                    stem_ids.insert(stem.to_string(), id);
+                    stem_ids.insert(stem.into_owned(), id);
                     id
                 }
             }
         })
         .collect();
+    // Each word's place in the order of the words' text.
+    let mut text_order = vec![0u32; words.len()];
+    let mut by_text: Vec<u32> = (0..words.len() as u32).collect();
+    by_text.par_sort_unstable_by_key(|&word| words[word as usize].as_str());
+    for (place, word) in by_text.into_iter().enumerate() {
+        text_order[word as usize] = place as u32;
+    }
     let count = pages.len().max(1) as f32;
     let average = (pages.iter().map(|p| p.length).sum::<f32>() / count).max(1.0);
     // Per page: (stem, saturated term frequency plus the title bonus, best section).
     let per_page: Vec<Vec<(u32, f32, u16)>> = pages
         .par_iter()
         .map(|page| {
-            let mut by_stem: Vec<(u32, &WordStats)> = page
+            // Words are numbered in the order threads meet them, so the words of one stem
+            // are merged in the order of their text: the sums and the best section do not
+            // change from one build to the next.
+            let mut by_stem: Vec<(u32, u32, &WordStats)> = page
                 .words
                 .iter()
-                .map(|(&word, stats)| (word_stem[word as usize], stats))
-                .filter(|(stem, _)| *stem != u32::MAX)
+                .map(|(&word, stats)| (word_stem[word as usize], text_order[word as usize], stats))
+                .filter(|(stem, _, _)| *stem != u32::MAX)
                 .collect();
-            by_stem.sort_unstable_by_key(|e| e.0);
+            by_stem.sort_unstable_by_key(|e| (e.0, e.1));
             let norm = 1.0 - B + B * page.length / average;
             // (stem, frequency, in title, best section, its weight)
             let mut merged: Vec<(u32, f32, bool, u16, f32)> = Vec::with_capacity(by_stem.len());
-            for (stem, stats) in by_stem {
+            for (stem, _, stats) in by_stem {
                 match merged.last_mut() {
                     Some(last) if last.0 == stem => {
                         last.1 += stats.total;

@@ -57,9 +57,13 @@ pub type SectionRanges = Vec<(u32, u32)>;
 /// Where each section of a page stands in its HTML: the part before the first heading
 /// starts where the Markdown content starts; each heading's section at its `<h`
 /// element; each ends where the next begins, the last where the content ends.
-pub fn section_ranges(html: &str, content: &str, sections: &[crate::markdown::SectionText]) -> SectionRanges {
-    let Some(start) = crate::check::find_verbatim(html, content) else { return Vec::new() };
-    let end = start + content.len();
+/// `content` is where the content stands in `html` (from [`crate::check::scan_rendered`]).
+pub fn section_ranges(
+    html: &str,
+    content: std::ops::Range<usize>,
+    sections: &[crate::markdown::SectionText],
+) -> SectionRanges {
+    let (start, end) = (content.start, content.end);
     let mut starts = vec![start];
     let mut from = start;
     for section in sections.iter().skip(1) {
@@ -112,13 +116,12 @@ pub fn build_index(site: &Site, ranges: &[SectionRanges]) -> SearchIndex {
         let records: Vec<Record<'_>> = chunk.iter().map(|&id| record(site, id, ranges.get(id))).collect();
         files.push((format!("p-{n}.json"), to_json(&records)));
     }
-    let analyzer = text::Analyzer::new(&site.config.language);
     let manifest = Manifest {
         version: 1,
         pages: pages.len(),
         chunk: CHUNK,
         shards: shards.iter().map(|(key, _)| key.clone()).collect(),
-        stop: analyzer.stop_words().to_vec(),
+        stop: text::stop_words(&site.config.language).to_vec(),
         facets: manifest_facets(site, &facets),
     };
     files.push(("manifest.json".to_string(), to_json(&manifest)));
@@ -135,7 +138,7 @@ struct Shard<'a> {
     w: BTreeMap<&'a str, &'a str>,
     /// Stem -> postings: a string of (page delta, score, section) triples; or, for a
     /// stem on most pages, `[pages without it, score of the others, best triples]`.
-    p: BTreeMap<&'a str, serde_json::Value>,
+    p: BTreeMap<&'a str, &'a serde_json::Value>,
 }
 
 fn encode_stem(postings: &StemPostings) -> serde_json::Value {
@@ -190,13 +193,15 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         word.len() + stem.len() + 6 + if new_stem { stem.len() + 6 + encoded.get(stem).map_or(0, json_len) } else { 0 }
     };
     for (i, &(word, stem)) in words.iter().enumerate() {
-        if i > start && size + cost(word, stem, !stems.contains(stem)) > SHARD_TARGET {
+        let mut added = cost(word, stem, !stems.contains(stem));
+        if i > start && size + added > SHARD_TARGET {
             shards.push((words[start].0.to_string(), shard_json(&words[start..i], &encoded)));
             start = i;
             size = 2;
             stems.clear();
+            added = cost(word, stem, true);
         }
-        size += cost(word, stem, !stems.contains(stem));
+        size += added;
         stems.insert(stem);
     }
     if start < words.len() {
@@ -217,7 +222,7 @@ fn shard_json(words: &[(&str, &str)], encoded: &HashMap<&str, serde_json::Value>
     for &(word, stem) in words {
         shard.w.insert(word, stem);
         if let Some(list) = encoded.get(stem) {
-            shard.p.insert(stem, list.clone());
+            shard.p.insert(stem, list);
         }
     }
     to_json(&shard)

@@ -9,15 +9,15 @@
 //! The browser does steps 1 to 3 itself and does not stem: the index maps every word to
 //! its stem, so a query word is looked up as written.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::slug::fold;
-
-/// Splits text into folded words.
+/// Splits text into folded words: the reference that the index's fast splitter and
+/// the browser's follow (the tests compare them).
+#[cfg(test)]
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold)
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::slug::fold)
 }
 
 /// English stop words: too common to help a search. The client ignores them too (the
@@ -55,46 +55,32 @@ pub fn stemmer_for(language: &str) -> Option<Stemmer> {
     Some(Stemmer::create(algorithm))
 }
 
-/// Turns words into stems, remembering each word's stem (a handbook uses a few
-/// thousand distinct words, so stemming each only once keeps indexing fast).
+/// The stop words of a language (English only, so far).
+pub fn stop_words(language: &str) -> &'static [&'static str] {
+    if language.starts_with("en") { ENGLISH_STOP_WORDS } else { &[] }
+}
+
+/// Turns folded words into stems.
 pub struct Analyzer {
     stemmer: Option<Stemmer>,
     stop_words: &'static [&'static str],
-    cache: HashMap<String, Option<String>>,
 }
 
 impl Analyzer {
     /// The analyzer for a language.
     pub fn new(language: &str) -> Self {
-        let stemmer = stemmer_for(language);
-        let stop_words = if language.starts_with("en") { ENGLISH_STOP_WORDS } else { &[] };
-        Analyzer { stemmer, stop_words, cache: HashMap::new() }
-    }
-
-    /// The stop words of the language.
-    pub fn stop_words(&self) -> &'static [&'static str] {
-        self.stop_words
+        Analyzer { stemmer: stemmer_for(language), stop_words: stop_words(language) }
     }
 
     /// The stem of a folded word, or `None` for a stop word.
-    pub fn stem(&mut self, word: &str) -> Option<&str> {
-        if !self.cache.contains_key(word) {
-            let stem = if self.stop_words.contains(&word) {
-                None
-            } else {
-                Some(match &self.stemmer {
-                    Some(stemmer) => stemmer.stem(word).into_owned(),
-                    None => word.to_string(),
-                })
-            };
-            self.cache.insert(word.to_string(), stem);
+    pub fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
+        if self.stop_words.contains(&word) {
+            return None;
         }
-        self.cache.get(word).and_then(|s| s.as_deref())
-    }
-
-    /// Every word seen so far with its stem.
-    pub fn vocabulary(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.cache.iter().filter_map(|(w, s)| s.as_deref().map(|s| (w.as_str(), s)))
+        Some(match &self.stemmer {
+            Some(stemmer) => stemmer.stem(word),
+            None => Cow::Borrowed(word),
+        })
     }
 }
 
@@ -112,14 +98,14 @@ mod tests {
 
     #[test]
     fn stems_english_and_drops_stop_words() {
-        let mut analyzer = Analyzer::new("en");
-        assert_eq!(analyzer.stem("failing"), Some("fail"));
-        assert_eq!(analyzer.stem("failed"), Some("fail"));
-        assert_eq!(analyzer.stem("failover"), Some("failov"));
+        let analyzer = Analyzer::new("en");
+        assert_eq!(analyzer.stem("failing").as_deref(), Some("fail"));
+        assert_eq!(analyzer.stem("failed").as_deref(), Some("fail"));
+        assert_eq!(analyzer.stem("failover").as_deref(), Some("failov"));
         assert_eq!(analyzer.stem("the"), None);
-        let mut german = Analyzer::new("de-CH");
-        assert_eq!(german.stem("ubergaben"), Some("ubergab"));
-        let mut unknown = Analyzer::new("tlh");
-        assert_eq!(unknown.stem("qapla"), Some("qapla"));
+        let german = Analyzer::new("de-CH");
+        assert_eq!(german.stem("ubergaben").as_deref(), Some("ubergab"));
+        let unknown = Analyzer::new("tlh");
+        assert_eq!(unknown.stem("qapla").as_deref(), Some("qapla"));
     }
 }

@@ -24,6 +24,7 @@ use tokio::sync::{broadcast, watch};
 
 use super::files::{Served, SiteFiles};
 use super::live::{EVENTS_PATH, Live, Message, SCRIPT, SCRIPT_PATH, inject, site_path_of};
+use crate::markdown::links::hex;
 
 /// What the server shares with the rebuild thread.
 pub struct Shared {
@@ -305,8 +306,8 @@ fn percent_decode(text: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let (high, low) = (bytes.get(i + 1).copied()?, bytes.get(i + 2).copied()?);
+            out.push(hex(high)? * 16 + hex(low)?);
             i += 3;
         } else {
             out.push(bytes[i]);
@@ -366,6 +367,8 @@ mod tests {
             "/%00",
             "/%c0%ae%c0%ae/etc",
             "/%zz",
+            "/%+5",
+            "/%4",
         ] {
             assert!(request_path(path).is_err(), "{path} was accepted");
         }

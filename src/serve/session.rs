@@ -30,7 +30,6 @@ use crate::check::{Ids, check_anchors, check_template_links};
 use crate::config::Overrides;
 use crate::content::{CONTENT_PREFIX, SourcePage, load_page, walk::is_ignored_name, walk::is_markdown};
 use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
-use crate::site::codeowners::CodeOwners;
 use crate::site::{PageId, Site};
 
 /// The site the server shows, and how to bring it up to date.
@@ -38,7 +37,6 @@ pub struct Session {
     root: PathBuf,
     overrides: Overrides,
     built: Option<BuiltSite>,
-    codeowners: Option<CodeOwners>,
     /// The files served.
     pub files: SiteFiles,
     /// Changes not applied yet, because the last attempt found errors.
@@ -82,7 +80,6 @@ impl Session {
             root: root.to_path_buf(),
             overrides,
             built: None,
-            codeowners: None,
             files: SiteFiles::new(),
             pending: BTreeSet::new(),
             pending_full: true,
@@ -156,7 +153,6 @@ impl Session {
                 let files = sink.into_files();
                 let changed = changed_paths(&self.files, &files);
                 let rendered = built.site.pages.len();
-                self.codeowners = load_codeowners(&built.site);
                 self.problems = built.warnings.clone();
                 self.built = Some(built);
                 self.files = files;
@@ -197,18 +193,15 @@ impl Session {
             if changes_shape(&site.pages[id].source, &source) {
                 return Err(Whole);
             }
-            let owners = site.owners_for(id, &source, self.codeowners.as_ref());
+            let owners = site.owners_for(id, &source, built.codeowners.as_ref());
             if site.indexes_differ(id, &source, &owners) {
                 return Err(Whole);
             }
-            site.refresh_page(id, source, self.codeowners.as_ref(), &mut problems);
-            if site.pages[id].review.is_some() && site.indexes.review_page.is_none() {
-                return Err(Whole);
-            }
+            site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
             changed.push(id);
         }
-        // The review page goes when no page has a review state any more.
-        if site.indexes.review_page.is_some() && !site.pages.iter().any(|page| page.review.is_some()) {
+        // The review page comes or goes.
+        if site.review_page_differs() {
             return Err(Whole);
         }
         for &id in &changed {
@@ -266,13 +259,7 @@ impl Session {
             }
             return Ok(None);
         }
-        let mut changed_files = Vec::new();
-        for (path, file) in sink.into_files() {
-            if self.files.get(&path) != Some(&file) {
-                changed_files.push(path.clone());
-            }
-            self.files.insert(path, file);
-        }
+        let mut changed_files = merge_files(&mut self.files, sink.into_files());
         changed_files.sort();
         let old = std::mem::replace(&mut built.site, site);
         // Freeing the old model takes a few milliseconds on a large handbook: not while
@@ -306,12 +293,7 @@ impl Session {
         for path in &changed {
             self.files.remove(path);
         }
-        for (path, file) in written {
-            if self.files.get(&path) != Some(&file) {
-                changed.push(path.clone());
-                self.files.insert(path, file);
-            }
-        }
+        changed.extend(merge_files(&mut self.files, written));
         changed.sort();
         changed
     }
@@ -346,16 +328,22 @@ fn summary(site: &Site, id: PageId) -> String {
     )
 }
 
+/// Puts `written` into the served files; returns the paths whose content changed.
+fn merge_files(files: &mut SiteFiles, written: SiteFiles) -> Vec<String> {
+    let mut changed = Vec::new();
+    for (path, file) in written {
+        if files.get(&path) != Some(&file) {
+            changed.push(path.clone());
+            files.insert(path, file);
+        }
+    }
+    changed
+}
+
 /// The pages whose HTML may change when pages `changed` change from `old` to `new`.
 fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
     let mut affected: BTreeSet<PageId> = changed.iter().copied().collect();
-    let ancestors = |id: PageId, into: &mut BTreeSet<PageId>| {
-        let mut next = new.pages[id].parent;
-        while let Some(parent) = next {
-            into.insert(parent);
-            next = new.pages[parent].parent;
-        }
-    };
+    let ancestors = |id: PageId, into: &mut BTreeSet<PageId>| into.extend(crate::site::nav::ancestors(new, id));
     let every_index = |into: &mut BTreeSet<PageId>| {
         into.extend([new.indexes.owners_page, new.indexes.tags_page, new.indexes.review_page].into_iter().flatten());
     };
@@ -416,16 +404,6 @@ fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
     }
 }
 
-fn load_codeowners(site: &Site) -> Option<CodeOwners> {
-    let root = site.config.root.as_path();
-    let repository = crate::site::git::locate(root);
-    let mut roots = vec![root];
-    if let Some(repository) = &repository {
-        roots.push(repository.toplevel.as_path());
-    }
-    CodeOwners::load(&roots)
-}
-
 /// Whether a changed path matters to the site: the content, templates, static files,
 /// themes, book.toml or a CODEOWNERS file; not hidden or editor files, nor the output.
 pub fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
@@ -434,7 +412,7 @@ pub fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     }
     let Ok(relative) = path.strip_prefix(root) else { return false };
     let names: Vec<&str> = relative.components().filter_map(|c| c.as_os_str().to_str()).collect();
-    if let ["CODEOWNERS"] | [".github" | ".gitlab" | "docs", "CODEOWNERS"] = names.as_slice() {
+    if crate::site::codeowners::LOCATIONS.contains(&names.join("/").as_str()) {
         return true;
     }
     if names.len() != relative.components().count() || names.iter().any(|name| is_ignored_name(name)) {

@@ -128,7 +128,7 @@ fn visibility(page: &SourcePage) -> Option<Visibility> {
 
 /// Whether `path` is inside one of `dirs` (`""` is the whole content folder).
 fn under(dirs: &[String], path: &str) -> bool {
-    dirs.iter().any(|d| d.is_empty() || path.starts_with(&format!("{d}/")))
+    dirs.iter().any(|d| d.is_empty() || path.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('/')))
 }
 
 /// The site paths the internal pages left out of a public build would have had, to
@@ -163,10 +163,7 @@ pub(super) fn left_out_urls(
             let url = if super::index_rank(page).is_some() {
                 base
             } else {
-                let name = page.path.rsplit('/').next().unwrap_or(&page.path);
-                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-                let slug = page.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value));
-                format!("{base}{slug}/")
+                format!("{base}{}/", super::urls::page_segment(page))
             };
             (url, page.path.clone())
         })

@@ -26,8 +26,69 @@ pub struct CodeOwners {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct OwnerRule {
     section: usize,
-    pattern: String,
+    pattern: Pattern,
     owners: Vec<String>,
+}
+
+/// A pattern read once: its flags, and its text as characters for [`glob_from`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pattern {
+    /// `*`, or only slashes: every path.
+    any: bool,
+    /// A trailing `/`: folders only.
+    dir_only: bool,
+    /// A leading `/` or one inside: matched from the repository root.
+    anchored: bool,
+    /// `dir/*`: the folder's own files only.
+    children_only: bool,
+    /// The pattern without its leading and trailing slashes.
+    body: Vec<char>,
+    /// `**/` and the body: an unanchored pattern at any depth.
+    deep: Vec<char>,
+}
+
+impl Pattern {
+    fn new(pattern: &str) -> Pattern {
+        let trimmed = pattern.trim_end_matches('/');
+        let body = trimmed.trim_start_matches('/');
+        Pattern {
+            any: pattern == "*" || body.is_empty(),
+            dir_only: pattern.ends_with('/'),
+            anchored: trimmed.starts_with('/') || body.contains('/'),
+            children_only: body.ends_with("/*") && !body.ends_with("/**"),
+            body: body.chars().collect(),
+            deep: format!("**/{body}").chars().collect(),
+        }
+    }
+
+    /// Whether the pattern matches `path` (as characters) or a folder containing it.
+    fn matches(&self, path: &[char]) -> bool {
+        if self.any {
+            return true;
+        }
+        // Where each candidate ends: each folder above the path, then the path itself.
+        let ends: Vec<usize> = (0..path.len()).filter(|&i| path[i] == '/').chain([path.len()]).collect();
+        // The path first, then each folder above it (a folder's rule covers its files),
+        // except for `dir/*`, which covers the folder's own files only.
+        for (k, &end) in ends.iter().enumerate().rev() {
+            let is_file = k + 1 == ends.len();
+            if (self.dir_only && is_file) || (self.children_only && !is_file) {
+                continue;
+            }
+            let candidate = &path[..end];
+            let matched = if self.anchored {
+                glob_from(&self.body, candidate)
+            } else {
+                // A pattern without a `/` matches a name at any depth.
+                let start = if k == 0 { 0 } else { ends[k - 1] + 1 };
+                glob_from(&self.body, &path[start..end]) || glob_from(&self.deep, candidate)
+            };
+            if matched {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 impl CodeOwners {
@@ -61,16 +122,18 @@ impl CodeOwners {
             if owners.is_empty() {
                 owners = section_owners.clone();
             }
-            rules.push(OwnerRule { section, pattern: pattern.replace("\\ ", " ").replace("\\#", "#"), owners });
+            let pattern = Pattern::new(&pattern.replace("\\ ", " ").replace("\\#", "#"));
+            rules.push(OwnerRule { section, pattern, owners });
         }
         CodeOwners { rules }
     }
 
     /// The owners of a file, by its path from the repository root.
     pub fn owners_of(&self, path: &str) -> Vec<String> {
+        let path: Vec<char> = path.chars().collect();
         let mut last_per_section: Vec<(usize, &OwnerRule)> = Vec::new();
         for rule in &self.rules {
-            if matches_path(&rule.pattern, path) {
+            if rule.pattern.matches(&path) {
                 match last_per_section.iter_mut().find(|(s, _)| *s == rule.section) {
                     Some(entry) => entry.1 = rule,
                     None => last_per_section.push((rule.section, rule)),
@@ -134,46 +197,10 @@ fn split_unescaped(line: &str) -> Vec<String> {
 
 /// Whether a CODEOWNERS pattern matches `path` (or a folder containing it).
 pub fn matches_path(pattern: &str, path: &str) -> bool {
-    if pattern == "*" {
-        return true;
-    }
-    let dir_only = pattern.ends_with('/');
-    let trimmed = pattern.trim_end_matches('/');
-    let anchored = trimmed.starts_with('/') || trimmed.trim_start_matches('/').contains('/');
-    let body = trimmed.trim_start_matches('/');
-    if body.is_empty() {
-        return true;
-    }
-    let children_only = body.ends_with("/*") && !body.ends_with("/**");
-    let segments: Vec<&str> = path.split('/').collect();
-    // Candidates: the path itself, then each folder above it (a folder's rule covers
-    // its files), except for `dir/*`, which covers the folder's own files only.
-    for end in (1..=segments.len()).rev() {
-        let is_file = end == segments.len();
-        if (dir_only && is_file) || (children_only && !is_file) {
-            continue;
-        }
-        let candidate = segments[..end].join("/");
-        let matched = if anchored {
-            glob(body, &candidate)
-        } else {
-            // A pattern without a `/` matches a name at any depth.
-            glob(body, segments[end - 1]) || glob(&format!("**/{body}"), &candidate)
-        };
-        if matched {
-            return true;
-        }
-    }
-    false
+    Pattern::new(pattern).matches(&path.chars().collect::<Vec<_>>())
 }
 
 /// Glob matching: `*` and `?` stay within a path segment, `**` crosses segments.
-fn glob(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    glob_from(&p, &t)
-}
-
 fn glob_from(p: &[char], t: &[char]) -> bool {
     match p.first() {
         None => t.is_empty(),

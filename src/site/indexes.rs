@@ -51,17 +51,22 @@ pub struct Owner {
 /// Gives every page its owners: `owners` in front matter, else the CODEOWNERS rule for
 /// its file (`prefix` is the handbook's path inside the repository).
 pub(super) fn assign_owners(site: &mut Site, codeowners: Option<&CodeOwners>, prefix: &str) {
-    for page in &mut site.pages {
-        page.owners = owners_of(page, codeowners, prefix);
-    }
+    use rayon::prelude::*;
+    site.pages.par_iter_mut().for_each(|page| page.owners = owners_of(page, &page.source, codeowners, prefix));
 }
 
-/// The owners of one page: `owners` in front matter, else its CODEOWNERS rule.
-pub(super) fn owners_of(page: &Page, codeowners: Option<&CodeOwners>, prefix: &str) -> Vec<String> {
-    if !page.source.front.owners.is_empty() {
-        page.source.front.owners.clone()
+/// The owners of `page` with the source `source`: `owners` in front matter, else its
+/// CODEOWNERS rule.
+pub(super) fn owners_of(
+    page: &Page,
+    source: &SourcePage,
+    codeowners: Option<&CodeOwners>,
+    prefix: &str,
+) -> Vec<String> {
+    if !source.front.owners.is_empty() {
+        source.front.owners.clone()
     } else if let Some(rules) = codeowners.filter(|_| !page.generated && page.generated_index.is_none()) {
-        rules.owners_of(&format!("{prefix}{}", page.source.file))
+        rules.owners_of(&format!("{prefix}{}", source.file))
     } else {
         Vec::new()
     }

@@ -169,17 +169,18 @@ struct Index {
     names_by_dir: HashMap<String, Vec<String>>,
 }
 
+/// The URL of the page a site path (without a leading `/`) names: `a/index.html`, `a/`
+/// and `a` all name `a/`.
+fn page_url(site_path: &str) -> String {
+    let path = site_path.strip_suffix("index.html").unwrap_or(site_path);
+    if path.is_empty() || path.ends_with('/') { path.to_string() } else { format!("{path}/") }
+}
+
 /// The name of a page that makes its folder's section page, best first.
 fn index_rank(page: &SourcePage) -> Option<u8> {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let stem = stem.to_ascii_lowercase();
-    match stem.as_str() {
-        "_index" => Some(0),
-        "index" => Some(1),
-        "readme" => Some(2),
-        _ => None,
-    }
+    ["_index", "index", "readme"].iter().position(|name| stem.eq_ignore_ascii_case(name)).map(|rank| rank as u8)
 }
 
 impl Site {
@@ -224,14 +225,12 @@ impl Site {
 
         // 2. Pages: section pages replace the generated ones; drafts are left out.
         let mut regular = Vec::new();
-        index.left_out_urls = {
-            for page in &loaded {
-                if let Some(why) = exclusions.page(page) {
-                    index.left_out.insert(page.path.clone(), why);
-                }
+        for page in &loaded {
+            if let Some(why) = exclusions.page(page) {
+                index.left_out.insert(page.path.clone(), why);
             }
-            audience::left_out_urls(&loaded, &index.left_out)
-        };
+        }
+        index.left_out_urls = audience::left_out_urls(&loaded, &index.left_out);
         for page in loaded {
             if left_out(&page) {
                 continue;
@@ -354,13 +353,7 @@ impl Site {
     /// What a site path (without the base path) is: a page, or a file of the site.
     pub fn target_of(&self, site_path: &str) -> Option<Target> {
         let trimmed = site_path.trim_start_matches('/');
-        let page_path = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
-        let page_path = if page_path.is_empty() || page_path.ends_with('/') {
-            page_path.to_string()
-        } else {
-            format!("{page_path}/")
-        };
-        if let Some(&id) = self.index.by_url.get(&page_path) {
+        if let Some(&id) = self.index.by_url.get(&page_url(trimmed)) {
             return Some(Target::Page(id));
         }
         (self.index.files.contains(trimmed) || self.index.asset_urls.contains(trimmed)).then_some(Target::File)
@@ -447,9 +440,8 @@ impl Site {
         codeowners: Option<&codeowners::CodeOwners>,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
+        self.pages[id].owners = self.owners_for(id, &source, codeowners);
         self.pages[id].source = source;
-        let owners = indexes::owners_of(&self.pages[id], codeowners, &self.repository_prefix);
-        self.pages[id].owners = owners;
         let kind = kinds::page_kind(self, id, diagnostics);
         self.pages[id].kind = kind;
         let (values, review, problems) = kinds::page_fields(self, &self.pages[id]);
@@ -469,6 +461,12 @@ impl Site {
         tag_slugs(&page.source.front.tags) != tag_slugs(&source.front.tags) || names(&page.owners) != names(owners)
     }
 
+    /// Whether the review page should come or go: it is there exactly when some page
+    /// has a review state.
+    pub fn review_page_differs(&self) -> bool {
+        self.pages.iter().any(|page| page.review.is_some()) != self.indexes.review_page.is_some()
+    }
+
     /// The owners a version of page `id` would have.
     pub fn owners_for(
         &self,
@@ -476,9 +474,7 @@ impl Site {
         source: &Arc<SourcePage>,
         codeowners: Option<&codeowners::CodeOwners>,
     ) -> Vec<String> {
-        let mut page = self.pages[id].clone();
-        page.source = Arc::clone(source);
-        indexes::owners_of(&page, codeowners, &self.repository_prefix)
+        indexes::owners_of(&self.pages[id], source, codeowners, &self.repository_prefix)
     }
 
     /// Records the last change of every page from git.

@@ -65,8 +65,13 @@ fn defaults(forge: Forge) -> LinksTable {
     }
 }
 
-fn template(repository: &Repository, pick: impl Fn(&LinksTable) -> &Option<String>) -> Option<String> {
-    pick(&repository.links).clone().or_else(|| pick(&defaults(forge(&repository.url))).clone())
+/// The URL template `pick` chooses: book.toml's, else the forge's default.
+fn template<'a>(
+    repository: &'a Repository,
+    defaults: &'a LinksTable,
+    pick: impl Fn(&LinksTable) -> &Option<String>,
+) -> Option<&'a str> {
+    pick(&repository.links).as_deref().or_else(|| pick(defaults).as_deref())
 }
 
 fn fill(template: &str, repository: &Repository, path: &str, title: &str, url: &str, commit: &str) -> String {
@@ -81,8 +86,9 @@ fn fill(template: &str, repository: &Repository, path: &str, title: &str, url: &
 
 /// The links of a page whose source is `path` (from the repository root).
 pub fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -> RepositoryLinks {
+    let defaults = defaults(forge(&repository.url));
     let link = |pick: fn(&LinksTable) -> &Option<String>| {
-        template(repository, pick).map(|t| fill(&t, repository, path, title, url, ""))
+        template(repository, &defaults, pick).map(|t| fill(t, repository, path, title, url, ""))
     };
     RepositoryLinks {
         edit: link(|t| &t.edit),
@@ -94,7 +100,8 @@ pub fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -
 
 /// The link to a commit.
 pub fn commit_link(repository: &Repository, commit: &str) -> Option<String> {
-    template(repository, |t| &t.commit).map(|t| fill(&t, repository, "", "", "", commit))
+    let defaults = defaults(forge(&repository.url));
+    template(repository, &defaults, |t| &t.commit).map(|t| fill(t, repository, "", "", "", commit))
 }
 
 /// Encodes a path for a URL, keeping its `/`.

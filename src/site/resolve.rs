@@ -54,7 +54,9 @@ impl<'a> SiteLinks<'a> {
     /// Whether a content path is in, or is, an internal section left out of this build.
     fn in_internal_section(&self, content_path: &str) -> bool {
         let path = content_path.trim_end_matches('/');
-        self.site.index.left_out_dirs.iter().any(|d| d.is_empty() || path == d || path.starts_with(&format!("{d}/")))
+        self.site.index.left_out_dirs.iter().any(|d| {
+            d.is_empty() || path.strip_prefix(d.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
     }
 
     /// The existing file an author probably meant: one of the same name elsewhere (it
@@ -141,12 +143,7 @@ impl<'a> SiteLinks<'a> {
             candidates.push(rest.to_string());
         }
         for candidate in candidates {
-            let page_path = candidate.strip_suffix("index.html").unwrap_or(&candidate);
-            let page_path = if page_path.is_empty() || page_path.ends_with('/') {
-                page_path.to_string()
-            } else {
-                format!("{page_path}/")
-            };
+            let page_path = super::page_url(&candidate);
             if let Some(&id) = index.by_url.get(&page_path) {
                 return self.page(id, anchor, query);
             }

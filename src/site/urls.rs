@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::{Asset, Page, PageId};
+use crate::content::SourcePage;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::slug::slugify;
 
@@ -41,10 +42,7 @@ pub(super) fn assign_urls(
             Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
             None => {
                 let base = dir_urls.get(page.source.dir()).cloned().unwrap_or_default();
-                let name = page.source.path.rsplit('/').next().unwrap_or(&page.source.path);
-                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-                let slug = page.source.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value));
-                format!("{base}{slug}/")
+                format!("{base}{}/", page_segment(&page.source))
             }
         };
     }
@@ -56,6 +54,14 @@ pub(super) fn assign_urls(
             Some(Asset { source: path.clone(), url: format!("{base}{name}") })
         })
         .collect()
+}
+
+/// The last segment of a page's URL: its `slug`, else its file name without the
+/// extension, slugged.
+pub(super) fn page_segment(page: &SourcePage) -> String {
+    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    page.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value))
 }
 
 /// The diagnostic for a page whose URL another page already has.

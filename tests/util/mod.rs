@@ -77,6 +77,12 @@ impl Site {
         std::fs::write(path, contents).expect("write a file");
     }
 
+    /// Reads a file of the site (or its output) as bytes.
+    #[track_caller]
+    pub fn read_bytes(&self, path: &str) -> Vec<u8> {
+        std::fs::read(self.root.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+    }
+
     /// Reads a file of the site (or its output) as text.
     #[track_caller]
     pub fn read(&self, path: &str) -> String {
