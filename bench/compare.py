@@ -55,8 +55,26 @@ def run_quiet(command, **kwargs):
     return done.stdout
 
 
+def settle():
+    """Writes back what earlier builds left in the page cache, so that no build pays for
+    the disk writes of the one before it."""
+    os.sync()
+
+
+def remove_outputs(folder):
+    """Removes build outputs, then waits out the file system's memory of the deletion:
+    ext4 (without a journal) skips inodes freed in the last 60 seconds when it creates
+    files, and a build that ran right after a large deletion would pay for that."""
+    if folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        os.sync()
+        log("  waiting 65 s for the file system to settle after removing outputs")
+        time.sleep(65)
+
+
 def measure(command, cwd=None):
     """Runs `command` once; returns wall seconds, CPU seconds and peak RSS in MiB."""
+    settle()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read()
@@ -197,9 +215,11 @@ def bench_corpus(corpus, pages, tools, floor, runs, slow_runs, keep):
     """Builds `corpus` with every tool and the floor, in rotating order, `runs` times;
     returns the rows. Each build writes into a folder of its own: removing a large
     output right before the next build makes the file system slow to create files
-    (ext4 avoids reusing inodes deleted in the last minutes), which would count against
-    whichever tool runs next. With `keep`, outputs are removed only at the end."""
+    (ext4 avoids reusing inodes deleted in the last minute), which would count against
+    whichever tool runs next. With `keep`, outputs are removed only at the end, and the
+    next corpus waits until the file system has settled."""
     tools = tools + [floor]
+    remove_outputs(corpus / "out")
     samples = {tool.name: [] for tool in tools}
     sizes = {}
     for number in range(runs):
@@ -215,14 +235,15 @@ def bench_corpus(corpus, pages, tools, floor, runs, slow_runs, keep):
             if tool.name == "opsbook":
                 floor.bytes = sizes["opsbook"][0]
             if not keep:
-                shutil.rmtree(out, ignore_errors=True)
+                remove_outputs(out)
             log(f"  {pages:>7,} pages  {tool.name:<8} run {number + 1}: {sample['wall']:.2f} s, "
                 f"{sample['cpu']:.2f} s CPU, {sample['rss']:.0f} MiB")
     rows = [summarise(tool.name, tool.version, samples[tool.name], *sizes[tool.name]) for tool in tools]
     timings_out = corpus / "out" / "opsbook-timings"
+    settle()
     timings = subprocess.run([tools[0].binary, "build", "--timings", "--root", corpus, "--out", timings_out],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
-    shutil.rmtree(corpus / "out", ignore_errors=True)
+    remove_outputs(corpus / "out")
     return {"pages": pages, "rows": rows, "timings": timings}
 
 

@@ -121,3 +121,52 @@ fn a_redirect_template_that_fails_is_reported_once() {
     assert!(run.stderr.contains(" --> templates/redirect.html:1:4\n"), "{}", run.stderr);
     assert!(run.stderr.contains("the build failed with 1 error;"), "{}", run.stderr);
 }
+
+/// The loop over `nav` that the theming guide shows, which writes what `nav_html` holds.
+const NAV_LOOP: &str = r#"<ul class="nav-tree">
+{% for item in nav -%}
+<li class="nav-item{% if item.more %} nav-more{% else %}{% if item.current %} current{% endif %}{% if item.open %} open{% endif %}{% if item.has_children %} has-children{% endif %}{% endif %}" style="--depth: {{ item.depth }}"><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>{% if item.more %}{{ item.more }} more in {% endif %}{{ item.title }}{% if item.more %}…{% endif %}</a>{% if item.internal and not item.more %}<span class="internal-badge">Internal</span>{% endif %}</li>
+{% endfor -%}
+</ul>
+"#;
+
+#[test]
+fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
+    let mut files: Vec<(String, String)> = vec![
+        ("content/_index.md".into(), "# Home\n".into()),
+        ("content/ops/_index.md".into(), "# Ops & Friends\n".into()),
+        ("content/ops/deep/_index.md".into(), "# Deep\n".into()),
+        ("content/ops/deep/leaf.md".into(), "# Leaf\n".into()),
+        ("content/other.md".into(), "# Other\n".into()),
+    ];
+    // A level of more than 50 entries shows a window and a "more" entry.
+    files.extend((0..60).map(|i| (format!("content/ops/page-{i:02}.md"), format!("# Page {i:02}\n"))));
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
+    let built_in = Site::with_files("nav-html", &borrowed);
+    built_in.build(&[]).expect_code(0);
+    let looped = Site::with_files("nav-loop", &borrowed);
+    looped.write("templates/partials/nav.html", NAV_LOOP);
+    looped.build(&[]).expect_code(0);
+    for page in
+        ["index.html", "ops/index.html", "ops/page-40/index.html", "ops/deep/leaf/index.html", "other/index.html"]
+    {
+        let path = format!("public/{page}");
+        let (ours, theirs) = (built_in.read(&path), looped.read(&path));
+        let nav = |html: &str| {
+            html.split("<ul class=\"nav-tree\">")
+                .nth(1)
+                .map(|rest| rest.split("</ul>").next().unwrap_or_default().to_string())
+        };
+        assert!(nav(&ours).is_some(), "{ours}");
+        assert_eq!(nav(&ours), nav(&theirs), "{page}");
+        assert!(ours == theirs, "{page}: the pages differ outside the navigation");
+    }
+    let deep = built_in.read("public/ops/page-40/index.html");
+    assert!(
+        deep.contains(
+            r#"<li class="nav-item nav-more" style="--depth: 1"><a href="/ops/">11 more in Ops &amp; Friends…</a></li>"#
+        ),
+        "{deep}"
+    );
+    assert!(deep.contains(r#"<li class="nav-item current open" style="--depth: 1"><a href="/ops/page-40/" aria-current="page">Page 40</a></li>"#), "{deep}");
+}

@@ -54,9 +54,9 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let output =
         if has_errors(&diagnostics) { None } else { Some(Output::create(&site.config.output_dir, &site.config.root)?) };
     let sink = output.as_ref().map(|o| o as &dyn Sink);
-    let rendered = render_and_check(&site, &renderer, sink, &mut timer, &mut diagnostics)?;
+    let (rendered, postings) = render_and_check(&site, &renderer, sink, &mut timer, &mut diagnostics)?;
     // On failure, dropping the output removes its temporary folder.
-    write_rest(&site, &theme, &renderer, &rendered.ranges, sink, &mut timer, &mut diagnostics)?;
+    write_rest(&site, &theme, &renderer, (postings, &rendered.ranges), sink, &mut timer, &mut diagnostics)?;
     if let Some(output) = output {
         output.commit()?;
     }
@@ -92,8 +92,8 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
     let mut diagnostics = Vec::new();
     let (site, theme, codeowners) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
     let renderer = load_templates(&site, &theme, &mut diagnostics)?;
-    let rendered = render_and_check(&site, &renderer, Some(sink), &mut timer, &mut diagnostics)?;
-    write_rest(&site, &theme, &renderer, &rendered.ranges, Some(sink), &mut timer, &mut diagnostics)?;
+    let (rendered, postings) = render_and_check(&site, &renderer, Some(sink), &mut timer, &mut diagnostics)?;
+    write_rest(&site, &theme, &renderer, (postings, &rendered.ranges), Some(sink), &mut timer, &mut diagnostics)?;
     sort_diagnostics(&mut diagnostics);
     Ok(BuiltSite {
         site,
@@ -128,22 +128,36 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
 }
 
 /// Renders every page (into `sink` when there is one), then checks the links and anchors
-/// of the Markdown and of what the templates wrote.
+/// of the Markdown and of what the templates wrote. When there is a sink and search is
+/// on, the search postings are made meanwhile, from the pages' text: they take up the
+/// cores that rendering and the (serial) link check leave idle.
 fn render_and_check(
     site: &crate::site::Site,
     renderer: &Renderer,
     sink: Option<&dyn Sink>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<write::RenderedPages, Failure> {
-    let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
-    timer.lap("templates");
-    if let Some(sink) = sink {
-        timer.split_last("write", sink.take_time_spent(), rendered.spent);
-    }
-    check_links(site, &rendered.scans, &rendered.templates, &|text| renderer.find_in_templates(text), diagnostics);
-    timer.lap("links");
-    Ok(rendered)
+) -> Result<(write::RenderedPages, Option<crate::search::Postings>), Failure> {
+    let (rendered, postings) = rayon::join(
+        || -> Result<write::RenderedPages, Failure> {
+            let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
+            timer.lap("templates");
+            if let Some(sink) = sink {
+                timer.split_last("write", sink.take_time_spent(), rendered.spent);
+            }
+            check_links(
+                site,
+                &rendered.scans,
+                &rendered.templates,
+                &|text| renderer.find_in_templates(text),
+                diagnostics,
+            );
+            timer.lap("links");
+            Ok(rendered)
+        },
+        || (sink.is_some() && site.config.search).then(|| crate::search::site_postings(site)),
+    );
+    Ok((rendered?, postings))
 }
 
 /// After the pages: the search index, static files and extra files, into `sink`. Fails
@@ -153,7 +167,7 @@ fn write_rest(
     site: &crate::site::Site,
     theme: &crate::render::ThemeFiles,
     renderer: &Renderer,
-    ranges: &[crate::search::SectionRanges],
+    (postings, ranges): (Option<crate::search::Postings>, &[crate::search::SectionRanges]),
     sink: Option<&dyn Sink>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
@@ -162,17 +176,33 @@ fn write_rest(
         write::render_special(site, renderer, diagnostics);
         return Err(fail(std::mem::take(diagnostics)));
     };
-    if site.config.search {
-        write::write_search_index(site, ranges, sink)?;
-        timer.lap("search");
-    }
-    write::write_files(site, theme, sink)?;
-    write::write_extras(site, renderer, sink, diagnostics)?;
-    timer.lap("files");
+    // The search index and the other files, side by side; the wall time between them is
+    // shared out in proportion to the time each took.
+    let (search, files) = rayon::join(
+        || timed(|| if site.config.search { write::write_search_index(site, postings, ranges, sink) } else { Ok(()) }),
+        || {
+            timed(|| {
+                let mut found = Vec::new();
+                write::write_files(site, theme, sink)?;
+                write::write_extras(site, renderer, sink, &mut found)?;
+                Ok(found)
+            })
+        },
+    );
+    let ((_, search_time), (found, files_time)) = (search?, files?);
+    diagnostics.extend(found);
+    timer.lap("search");
+    timer.split_last("files", files_time, search_time + files_time);
     if has_errors(diagnostics) {
         return Err(fail(std::mem::take(diagnostics)));
     }
     Ok(())
+}
+
+/// Runs `work`, and says how long it took.
+fn timed<T>(work: impl FnOnce() -> Result<T, Failure>) -> Result<(T, std::time::Duration), Failure> {
+    let started = Instant::now();
+    work().map(|done| (done, started.elapsed()))
 }
 
 fn has_errors(diagnostics: &[Diagnostic]) -> bool {

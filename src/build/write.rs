@@ -7,10 +7,10 @@ use rayon::prelude::*;
 
 use super::output::Sink;
 use super::{api, extras, feed};
-use crate::check::{TemplateScan, scan_rendered};
+use crate::check::{Known, TemplateScan, scan_rendered};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
-use crate::search::{SectionRanges, section_ranges};
+use crate::search::{Postings, SectionRanges, ranges_from_starts, section_ranges};
 use crate::site::{PageId, Site};
 
 /// What rendering found on each page, by page id: the template's ids and links, and
@@ -74,20 +74,25 @@ pub(crate) fn render_some(
 ) -> Result<Vec<RenderedPage>, Failure> {
     /// What rendering one page gave, and its template error if it failed.
     type PageResult = Result<(RenderedPage, Option<Diagnostic>), anyhow::Error>;
+    let nav = crate::render::NavCache::new(site);
     let results: Vec<PageResult> = ids
         .par_iter()
         .map(|&id| {
             let started = std::time::Instant::now();
             let template = renderer.template_file(site, id);
-            match renderer.render_page(site, id) {
-                Ok(html) => {
+            match renderer.render_page(site, id, &nav) {
+                Ok((html, nav_html)) => {
                     let page = &site.pages[id];
                     let content = &page.rendered.html;
-                    let (scan, content_at) = scan_rendered(&html, content, &page.rendered.title_html);
+                    let known = Known { content, title_html: &page.rendered.title_html, nav_html: &nav_html };
+                    let (scan, content_at) = scan_rendered(&html, known);
+                    let sections = &page.rendered.sections;
+                    let starts = &page.rendered.section_starts;
                     let ranges = match content_at {
-                        Some(at) if !page.rendered.sections.is_empty() => {
-                            section_ranges(&html, at..at + content.len(), &page.rendered.sections)
+                        Some(at) if !sections.is_empty() && starts.len() + 1 == sections.len() => {
+                            ranges_from_starts(at..at + content.len(), starts)
                         }
+                        Some(at) if !sections.is_empty() => section_ranges(&html, at..at + content.len(), sections),
                         _ => Vec::new(),
                     };
                     if let Some(output) = output {
@@ -181,9 +186,16 @@ pub(crate) fn write_extras(
     Ok(())
 }
 
-/// Writes the search index under `search/`.
-pub(crate) fn write_search_index(site: &Site, ranges: &[SectionRanges], output: &dyn Sink) -> Result<(), Failure> {
-    let index = crate::search::build_index(site, ranges);
+/// Writes the search index under `search/`, from its postings when they are made
+/// already.
+pub(crate) fn write_search_index(
+    site: &Site,
+    postings: Option<Postings>,
+    ranges: &[SectionRanges],
+    output: &dyn Sink,
+) -> Result<(), Failure> {
+    let postings = postings.unwrap_or_else(|| crate::search::site_postings(site));
+    let index = crate::search::build_index(site, &postings, ranges);
     index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json.as_bytes()))?;
     Ok(())
 }

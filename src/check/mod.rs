@@ -7,7 +7,7 @@
 pub mod format;
 pub mod suggest;
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::markdown::links::{ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external, percent_decode};
@@ -23,22 +23,48 @@ pub struct TemplateScan {
     pub links: Vec<String>,
 }
 
-/// Scans a rendered page, leaving out the Markdown content and title (already known);
-/// also returns where the content starts in `html`, if it is there.
-pub fn scan_rendered(html: &str, content: &str, title_html: &str) -> (TemplateScan, Option<usize>) {
-    let mut scan = TemplateScan::default();
+/// What opsbook itself wrote into a rendered page, which a scan can leave out: the
+/// Markdown content and title (their ids and links are known already) and the
+/// navigation (links to pages that exist, by construction).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Known<'a> {
+    /// The page's Markdown content.
+    pub content: &'a str,
+    /// Its title heading's HTML.
+    pub title_html: &'a str,
+    /// Its `nav_html`.
+    pub nav_html: &'a str,
+}
+
+/// Scans a rendered page, leaving out what is [`Known`]; also returns where the content
+/// starts in `html`, if it is there.
+pub fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Option<usize>) {
+    let mut skipped: Vec<std::ops::Range<usize>> = Vec::with_capacity(3);
     let mut content_at = None;
     let mut rest = 0;
-    for (i, known) in [title_html, content].into_iter().enumerate() {
-        if let Some(start) = find_verbatim(&html[rest..], known) {
-            scan_part(&html[rest..rest + start], &mut scan);
+    for (i, part) in [known.title_html, known.content].into_iter().enumerate() {
+        if let Some(start) = find_verbatim(&html[rest..], part) {
             if i == 1 {
                 content_at = Some(rest + start);
             }
-            rest += start + known.len();
+            skipped.push(rest + start..rest + start + part.len());
+            rest += start + part.len();
         }
     }
-    scan_part(&html[rest..], &mut scan);
+    if let Some(start) = find_verbatim(html, known.nav_html) {
+        let nav = start..start + known.nav_html.len();
+        if skipped.iter().all(|part| nav.end <= part.start || part.end <= nav.start) {
+            skipped.push(nav);
+            skipped.sort_by_key(|part| part.start);
+        }
+    }
+    let mut scan = TemplateScan::default();
+    let mut from = 0;
+    for part in skipped {
+        scan_part(&html[from..part.start], &mut scan);
+        from = part.end;
+    }
+    scan_part(&html[from..], &mut scan);
     (scan, content_at)
 }
 
@@ -109,16 +135,16 @@ pub fn check_links(
 pub struct Ids<'a> {
     site: &'a Site,
     scans: &'a [TemplateScan],
-    sets: HashMap<PageId, HashSet<&'a str>>,
+    sets: FxHashMap<PageId, FxHashSet<&'a str>>,
 }
 
 impl<'a> Ids<'a> {
     /// Ids of the pages of `site`, whose templates added `scans`.
     pub fn new(site: &'a Site, scans: &'a [TemplateScan]) -> Self {
-        Ids { site, scans, sets: HashMap::new() }
+        Ids { site, scans, sets: FxHashMap::default() }
     }
 
-    fn of(&mut self, id: PageId) -> &HashSet<&'a str> {
+    fn of(&mut self, id: PageId) -> &FxHashSet<&'a str> {
         let (site, scans) = (self.site, self.scans);
         self.sets.entry(id).or_insert_with(|| page_ids(site, scans, id).collect())
     }
@@ -176,10 +202,10 @@ pub fn check_template_links(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let severity = site.config.link_severity;
-    let mut reported: HashSet<String> = HashSet::new();
+    let mut reported: FxHashSet<String> = FxHashSet::default();
     // The same navigation links stand on every page: a link from the site root is
     // checked once.
-    let mut fine: HashSet<&str> = HashSet::new();
+    let mut fine: FxHashSet<&str> = FxHashSet::default();
     for id in pages {
         let Some(scan) = scans.get(id) else { continue };
         for link in &scan.links {
@@ -271,10 +297,27 @@ mod tests {
         let html = format!(
             "<nav id=\"nav\"><a href=\"/a/\">A</a></nav><main>{content}</main><a href=\"https://x.org\">x</a><a href=\"#top\">t</a>"
         );
-        let (scan, content_at) = scan_rendered(&html, content, "");
+        let (scan, content_at) = scan_rendered(&html, Known { content, ..Known::default() });
         assert_eq!(content_at, html.find(content));
         assert_eq!(scan.ids, ["nav"]);
         assert_eq!(scan.links, ["/a/", "#top"]);
+    }
+
+    #[test]
+    fn leaves_out_the_navigation_wherever_it_stands() {
+        let content = "<p><a href=\"/in-content/\">x</a></p>";
+        let title_html = "<h1 id=\"t\">T</h1>";
+        let nav_html = "<ul class=\"nav-tree\"><li><a href=\"/a/\">A</a></li></ul>";
+        let known = Known { content, title_html, nav_html };
+        for html in [
+            format!("<b id=\"x\"></b>{nav_html}{title_html}<a href=\"/1/\"></a>{content}<a href=\"/2/\"></a>"),
+            format!("<b id=\"x\"></b>{title_html}<a href=\"/1/\"></a>{content}{nav_html}<a href=\"/2/\"></a>"),
+        ] {
+            let (scan, content_at) = scan_rendered(&html, known);
+            assert_eq!(content_at, html.find(content), "{html}");
+            assert_eq!(scan.ids, ["x"], "{html}");
+            assert_eq!(scan.links, ["/1/", "/2/"], "{html}");
+        }
     }
 
     #[test]

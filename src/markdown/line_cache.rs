@@ -13,27 +13,33 @@
 //! bounded: it is emptied when it holds too many lines.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
 use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+use crate::hash::FxHashMap;
+
 /// How many lines a thread remembers before it starts again.
 const CAPACITY: usize = 50_000;
 
+/// The parser's state between two lines. Shared: a remembered line's state after it is
+/// the state the next line starts in, so a run of remembered lines only moves a pointer.
+type State = Rc<(ParseState, ScopeStack)>;
+
 /// What a line gave in a given state.
 struct Remembered {
-    before: (ParseState, ScopeStack),
+    before: State,
     html: Box<str>,
     spans: isize,
-    after: (ParseState, ScopeStack),
+    after: State,
 }
 
 /// Each line highlighted, with what it gave in each state it was met in.
 #[derive(Default)]
 struct Memory {
-    lines: HashMap<Box<str>, Vec<Remembered>>,
+    lines: FxHashMap<Box<str>, Vec<Remembered>>,
     count: usize,
 }
 
@@ -50,37 +56,38 @@ pub(super) fn highlight_lines(
     style: ClassStyle,
 ) -> Option<String> {
     MEMORY.with_borrow_mut(|memory| {
-        let mut state = ParseState::new(syntax);
-        let mut stack = ScopeStack::new();
+        let mut current: State = Rc::new((ParseState::new(syntax), ScopeStack::new()));
         let mut open_spans = 0;
         let mut html = String::with_capacity(code.len() * 3);
         for line in LinesWithEndings::from(code) {
             let known = memory
                 .lines
                 .get(line)
-                .and_then(|states| states.iter().find(|r| r.before.0 == state && r.before.1 == stack));
+                .and_then(|states| states.iter().find(|r| Rc::ptr_eq(&r.before, &current) || r.before == current));
             if let Some(remembered) = known {
                 html.push_str(&remembered.html);
                 open_spans += remembered.spans;
-                (state, stack) = remembered.after.clone();
+                current = Rc::clone(&remembered.after);
                 continue;
             }
-            let before = (state.clone(), stack.clone());
+            let (mut state, mut stack) = (*current).clone();
             let ops = state.parse_line(line, syntaxes).ok()?;
             let (line_html, spans) = line_tokens_to_classed_spans(line, &ops, style, &mut stack).ok()?;
             html.push_str(&line_html);
             open_spans += spans;
+            let after = Rc::new((state, stack));
             if memory.count >= CAPACITY {
                 memory.lines.clear();
                 memory.count = 0;
             }
             memory.count += 1;
             memory.lines.entry(line.into()).or_default().push(Remembered {
-                before,
+                before: current,
                 html: line_html.into(),
                 spans,
-                after: (state.clone(), stack.clone()),
+                after: Rc::clone(&after),
             });
+            current = after;
         }
         for _ in 0..open_spans {
             html.push_str("</span>");

@@ -114,8 +114,47 @@ pub struct Rendered {
     pub word_count: usize,
     /// The text of each section, when the input asked for it.
     pub sections: Vec<SectionText>,
+    /// Where each section after the first starts in `html` (its heading's `<h`), when
+    /// every section heading is in the body's main flow; otherwise empty.
+    pub section_starts: Vec<u32>,
     /// Broken links and missing assets.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Writes `events` as HTML to `out`, and returns where the events at places `marks`
+/// (ascending) start in it.
+fn push_html_marking(out: &mut String, events: Events<'_>, marks: &[usize]) -> Vec<u32> {
+    /// Appends to the output and keeps its length where the events can read it.
+    struct Counting<'o> {
+        out: &'o mut String,
+        len: std::rc::Rc<std::cell::Cell<usize>>,
+    }
+    impl std::fmt::Write for Counting<'_> {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            self.out.push_str(text);
+            self.len.set(self.out.len());
+            Ok(())
+        }
+    }
+    if marks.is_empty() {
+        pulldown_cmark::html::push_html(out, events.into_iter());
+        return Vec::new();
+    }
+    let len = std::rc::Rc::new(std::cell::Cell::new(out.len()));
+    let mut starts = Vec::with_capacity(marks.len());
+    let mut next = marks.iter().copied().peekable();
+    // The writer writes each event before it takes the next, so the length when an
+    // event is taken is where that event starts.
+    let marked = events.into_iter().enumerate().map(|(i, event)| {
+        if next.peek() == Some(&i) {
+            next.next();
+            starts.push(u32::try_from(len.get()).unwrap_or(u32::MAX));
+        }
+        event
+    });
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(Counting { out, len: std::rc::Rc::clone(&len) }, marked);
+    starts
 }
 
 /// The longest fallback description, in characters.
@@ -136,6 +175,7 @@ pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
         in_summary: false,
         blocks_seen: false,
         in_heading: false,
+        section_events: Some(Vec::new()),
     };
     if input.collect_text {
         renderer.out.sections.push(SectionText::default());
@@ -157,6 +197,9 @@ struct Renderer<'a> {
     in_summary: bool,
     blocks_seen: bool,
     in_heading: bool,
+    /// The places in the main events of the section headings' opening tags, or `None`
+    /// once a section heading is elsewhere (in a footnote).
+    section_events: Option<Vec<usize>>,
 }
 
 type Events<'e> = Vec<Event<'e>>;
@@ -190,7 +233,14 @@ impl<'a> Renderer<'a> {
                         self.heading(heading, &mut parser, &mut events);
                         pulldown_cmark::html::push_html(&mut self.out.title_html, events.into_iter());
                     } else {
+                        // The heading's opening tag is the first event it adds.
+                        let at = target.len();
                         self.heading(heading, &mut parser, target);
+                        if in_footnote {
+                            self.section_events = None;
+                        } else if let Some(events) = &mut self.section_events {
+                            events.push(at);
+                        }
                     }
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
@@ -274,7 +324,8 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
+        let marks = self.section_events.take().filter(|_| self.input.collect_text).unwrap_or_default();
+        self.out.section_starts = push_html_marking(&mut self.out.html, main, &marks);
         for (offset, message) in std::mem::take(&mut parser.problems) {
             let (line, column) = self.location(offset);
             let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);

@@ -4,16 +4,18 @@
 //! `section.html` for sections, `owners.html`, `tags.html`, `tag.html` and `review.html`
 //! for the pages opsbook generates, and `page.html` for the rest).
 
+pub mod nav;
 pub mod theme;
 pub mod views;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::site::{PageId, Site};
+pub use nav::NavCache;
 pub use theme::{Origin, ThemeFiles};
 use views::{PageContext, PageView, SiteView};
 
@@ -130,12 +132,14 @@ impl Renderer {
         }
     }
 
-    /// Renders page `id` to a full HTML document.
-    pub fn render_page(&self, site: &Site, id: PageId) -> Result<String, Diagnostic> {
+    /// Renders page `id` to a full HTML document, with the navigation entries of `nav`
+    /// (one cache for every page of a render). Returns the document and its `nav_html`.
+    pub fn render_page(&self, site: &Site, id: PageId, nav: &NavCache) -> Result<(String, String), Diagnostic> {
         let template = self.template_for(site, id)?;
-        let context = Context::from_serialize(&PageContext::of(site, id))
-            .map_err(|e| template_diagnostic(&self.origins, &e, &template))?;
-        self.render(&template, &context)
+        let items = crate::site::nav::nav_items(site, id);
+        let nav = nav.page_nav(site, &items);
+        let context = self.context(&PageContext::of(site, id), &nav, &template)?;
+        Ok((self.render(&template, &context)?, nav.html))
     }
 
     /// Renders `404.html`, the page static hosts serve for unknown URLs.
@@ -147,12 +151,30 @@ impl Renderer {
         context.next = None;
         context.section = None;
         context.index = None;
-        for item in &mut context.nav {
+        let mut items = crate::site::nav::nav_items(site, 0);
+        for item in &mut items {
             item.current = false;
         }
-        let context =
-            Context::from_serialize(&context).map_err(|e| template_diagnostic(&self.origins, &e, "404.html"))?;
+        let context = self.context(&context, &NavCache::new(site).page_nav(site, &items), "404.html")?;
         self.render("404.html", &context)
+    }
+
+    /// The template context of a page: its views, `nav` and `nav_html`.
+    fn context(&self, views: &PageContext<'_>, nav: &nav::PageNav, template: &str) -> Result<Context, Diagnostic> {
+        let filled = || -> tera::TeraResult<Context> {
+            let mut context = Context::new();
+            put(&mut context, "page", &views.page)?;
+            put(&mut context, "breadcrumbs", &views.breadcrumbs)?;
+            put(&mut context, "prev", &views.prev)?;
+            put(&mut context, "next", &views.next)?;
+            put(&mut context, "section", &views.section)?;
+            put(&mut context, "index", &views.index)?;
+            Ok(context)
+        };
+        let mut context = filled().map_err(|e| template_diagnostic(&self.origins, &e, template))?;
+        context.insert_value("nav", nav.entries.clone());
+        context.insert_value("nav_html", Value::safe_string(&nav.html));
+        Ok(context)
     }
 
     /// Renders the page that redirects an alias to `target`.
@@ -177,6 +199,12 @@ impl Renderer {
     fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| template_diagnostic(&self.origins, &e, template))
     }
+}
+
+/// Adds `value` to `context` as `key`.
+fn put<T: Serialize>(context: &mut Context, key: &'static str, value: &T) -> tera::TeraResult<()> {
+    context.insert_value(key, Value::try_from_serializable(value)?);
+    Ok(())
 }
 
 /// A diagnostic for a Tera error, at the template file, line and column when Tera

@@ -1,17 +1,18 @@
 //! Building the search index from the pages' text.
 //!
 //! 1. Each page (in parallel) is split into folded words by field: title, description
-//!    and tags, headings, prose, code. Each word gets a weight (headings 2.5,
-//!    description and tags 2, prose 1, code 0.3), the section where it weighs most, and
-//!    whether it is in the title.
-//! 2. Every distinct word is stemmed once; a page's words are summed per stem.
-//! 3. Each (stem, page) pair gets a BM25 score (k1 = 1.2, b = 0.75) with the weighted
+//!    and tags, headings, prose, code. Every distinct word is stemmed once (the first
+//!    time a worker meets it), and each page sums its words' weights per stem
+//!    (headings 2.5, description and tags 2, prose 1, code 0.3), noting the section
+//!    where the stem weighs most and whether it is in the title. Everything is summed
+//!    in the page's text order, so the index is the same from build to build.
+//! 2. Each (stem, page) pair gets a BM25 score (k1 = 1.2, b = 0.75) with the weighted
 //!    count as term frequency, plus a bonus of [`TITLE_BONUS`] times the inverse document
 //!    frequency when the stem is in the title (added after the saturation of BM25, so a
 //!    title match counts however often the body repeats the word), stored as a whole
 //!    number of twentieths (at most 255): the client adds stored scores and does no
 //!    arithmetic of its own.
-//! 4. A stem on more than half of the pages is stored the other way round: the pages
+//! 3. A stem on more than half of the pages is stored the other way round: the pages
 //!    without it, one score for the rest, and its best pages with their own scores.
 
 use rayon::prelude::*;
@@ -91,8 +92,9 @@ pub struct Postings {
     pub vocabulary: FxHashMap<String, String>,
 }
 
+/// What one stem adds up to on one page.
 #[derive(Debug, Clone, Copy)]
-struct WordStats {
+struct StemStats {
     in_title: bool,
     total: f32,
     best: f32,
@@ -101,9 +103,9 @@ struct WordStats {
     current_section: u16,
 }
 
-impl WordStats {
+impl StemStats {
     fn new(section: Option<u16>) -> Self {
-        WordStats {
+        StemStats {
             in_title: false,
             total: 0.0,
             best: 0.0,
@@ -132,55 +134,122 @@ impl WordStats {
     }
 }
 
-/// The words of one page (by number) with their weights, and its length.
-struct PageWords {
-    words: FxHashMap<u32, WordStats>,
+/// The stems of one page (by number) with their weights, and its length.
+struct PageStems {
+    stems: Vec<(u32, StemStats)>,
     length: f32,
 }
 
-/// Numbers the distinct words of all pages. Each worker keeps its own copy of the
-/// numbers it has seen, so the shared table is locked only for new words.
+/// Marks a stop word, which has no stem.
+const STOP: u32 = u32::MAX;
+
+/// One worker's tools for splitting pages: the stem numbers of the words it has seen,
+/// and a table of stem statistics by stem number, so that a stem's entry is found by
+/// indexing, not by hashing. Entries of the page being split are listed in `touched`;
+/// `slot` holds each stem's place in it, plus one (0: not on this page).
 #[derive(Default)]
-struct Interner {
-    shared: std::sync::Mutex<(FxHashMap<String, u32>, Vec<String>)>,
+struct Scratch {
+    seen: FxHashMap<String, u32>,
+    slot: Vec<u32>,
+    touched: Vec<(u32, StemStats)>,
 }
 
-impl Interner {
+impl Scratch {
+    /// The statistics of stem `id` on this page, new ones when it was not seen yet.
+    fn stats(&mut self, id: u32, section: Option<u16>) -> &mut StemStats {
+        let index = id as usize;
+        if index >= self.slot.len() {
+            self.slot.resize(index + 1024, 0);
+        }
+        let place = match self.slot[index] {
+            0 => {
+                self.touched.push((id, StemStats::new(section)));
+                self.slot[index] = self.touched.len() as u32;
+                self.touched.len() - 1
+            }
+            n => n as usize - 1,
+        };
+        &mut self.touched[place].1
+    }
+
+    /// The page's stems; clears the table for the next page.
+    fn take(&mut self) -> Vec<(u32, StemStats)> {
+        for (id, stats) in &mut self.touched {
+            self.slot[*id as usize] = 0;
+            stats.settle();
+        }
+        std::mem::take(&mut self.touched)
+    }
+}
+
+/// Stems the distinct words of all pages and numbers the stems. Each worker keeps its
+/// own copy of the words it has seen, so the shared tables are locked only for words new
+/// to the worker, and stemming happens outside the lock.
+struct Stems {
+    analyzer: Analyzer,
+    shared: std::sync::Mutex<Shared>,
+}
+
+/// The tables the workers share.
+#[derive(Default)]
+struct Shared {
+    /// Every word met, with its stem number (or [`STOP`]).
+    words: FxHashMap<String, u32>,
+    /// Stem -> number.
+    numbers: FxHashMap<String, u32>,
+    /// Number -> stem.
+    stems: Vec<String>,
+}
+
+impl Stems {
+    fn new(language: &str) -> Self {
+        Stems { analyzer: Analyzer::new(language), shared: Default::default() }
+    }
+
+    /// The stem number of a folded word.
     fn number(&self, seen: &mut FxHashMap<String, u32>, word: &str) -> u32 {
         if let Some(&id) = seen.get(word) {
             return id;
         }
+        let stem = self.analyzer.stem(word);
         let id = {
             let mut shared = self.shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            match shared.0.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = shared.1.len() as u32;
-                    shared.0.insert(word.to_string(), id);
-                    shared.1.push(word.to_string());
-                    id
-                }
-            }
+            let id = match stem {
+                None => STOP,
+                Some(stem) => match shared.numbers.get(stem.as_ref()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = shared.stems.len() as u32;
+                        shared.stems.push(stem.to_string());
+                        shared.numbers.insert(stem.into_owned(), id);
+                        id
+                    }
+                },
+            };
+            shared.words.entry(word.to_string()).or_insert(id);
+            id
         };
         seen.insert(word.to_string(), id);
         id
     }
 
-    fn into_words(self) -> Vec<String> {
-        self.shared.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).1
+    fn into_shared(self) -> Shared {
+        self.shared.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
-fn page_words(doc: &Document<'_>, interner: &Interner, seen: &mut FxHashMap<String, u32>) -> PageWords {
-    let mut words: FxHashMap<u32, WordStats> = FxHashMap::default();
+fn page_stems(doc: &Document<'_>, stems: &Stems, scratch: &mut Scratch) -> PageStems {
     let mut length = 0.0;
     let mut buffer = String::new();
     // `weight` 0 marks the title: it counts once, as a bonus, not in the frequency.
     let mut add = |text: &str, weight: f32, section: Option<u16>, length: &mut f32| {
         for_each_word(text, &mut buffer, |word| {
             *length += 1.0;
-            let id = interner.number(seen, word);
-            let stats = words.entry(id).or_insert_with(|| WordStats::new(section));
+            let id = stems.number(&mut scratch.seen, word);
+            if id == STOP {
+                return;
+            }
+            let stats = scratch.stats(id, section);
             if weight == 0.0 {
                 stats.in_title = true;
             } else {
@@ -199,10 +268,7 @@ fn page_words(doc: &Document<'_>, interner: &Interner, seen: &mut FxHashMap<Stri
         add(&section.text, BODY_WEIGHT, Some(index), &mut length);
         add(&section.code, CODE_WEIGHT, Some(index), &mut length);
     }
-    for stats in words.values_mut() {
-        stats.settle();
-    }
-    PageWords { words, length }
+    PageStems { stems: scratch.take(), length }
 }
 
 /// Calls `found` with every folded word of two characters or more in `text`, as
@@ -247,90 +313,31 @@ fn for_each_word(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
 
 /// Builds the postings of `docs` (in index order).
 ///
-/// 1. Pages are split into weighted words in parallel.
-/// 2. The distinct words are stemmed once each; stems get numbers.
-/// 3. In parallel, each page's words are summed per stem number.
-/// 4. The pages are appended to their stems' lists in order and scored.
+/// 1. Pages are split into words in parallel; each distinct word is stemmed once, and
+///    a page's words are summed per stem as they come, in text order.
+/// 2. Each (stem, page) pair is scored; the pages are appended to their stems' lists in
+///    order.
 pub fn build_postings(docs: &[Document<'_>], language: &str) -> Postings {
-    let interner = Interner::default();
-    let pages: Vec<PageWords> =
-        docs.par_iter().map_init(FxHashMap::default, |seen, doc| page_words(doc, &interner, seen)).collect();
-    let words = interner.into_words();
-    let analyzer = Analyzer::new(language);
-    let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut stems: Vec<String> = Vec::new();
-    // Word number -> stem number (`u32::MAX` for stop words).
-    let word_stem: Vec<u32> = words
-        .iter()
-        .map(|word| {
-            let Some(stem) = analyzer.stem(word) else { return u32::MAX };
-            match stem_ids.get(stem.as_ref()) {
-                Some(&id) => id,
-                None => {
-                    let id = stems.len() as u32;
-                    stems.push(stem.to_string());
-                    stem_ids.insert(stem.into_owned(), id);
-                    id
-                }
-            }
-        })
-        .collect();
-    // Each word's place in the order of the words' text.
-    let mut text_order = vec![0u32; words.len()];
-    let mut by_text: Vec<u32> = (0..words.len() as u32).collect();
-    by_text.par_sort_unstable_by_key(|&word| words[word as usize].as_str());
-    for (place, word) in by_text.into_iter().enumerate() {
-        text_order[word as usize] = place as u32;
-    }
+    let stems = Stems::new(language);
+    let pages: Vec<PageStems> =
+        docs.par_iter().map_init(Scratch::default, |scratch, doc| page_stems(doc, &stems, scratch)).collect();
+    let shared = stems.into_shared();
     let count = pages.len().max(1) as f32;
     let average = (pages.iter().map(|p| p.length).sum::<f32>() / count).max(1.0);
-    // Per page: (stem, saturated term frequency plus the title bonus, best section).
-    let per_page: Vec<Vec<(u32, f32, u16)>> = pages
-        .par_iter()
-        .map(|page| {
-            // Words are numbered in the order threads meet them, so the words of one stem
-            // are merged in the order of their text: the sums and the best section do not
-            // change from one build to the next.
-            let mut by_stem: Vec<(u32, u32, &WordStats)> = page
-                .words
-                .iter()
-                .map(|(&word, stats)| (word_stem[word as usize], text_order[word as usize], stats))
-                .filter(|(stem, _, _)| *stem != u32::MAX)
-                .collect();
-            by_stem.sort_unstable_by_key(|e| (e.0, e.1));
-            let norm = 1.0 - B + B * page.length / average;
-            // (stem, frequency, in title, best section, its weight)
-            let mut merged: Vec<(u32, f32, bool, u16, f32)> = Vec::with_capacity(by_stem.len());
-            for (stem, _, stats) in by_stem {
-                match merged.last_mut() {
-                    Some(last) if last.0 == stem => {
-                        last.1 += stats.total;
-                        last.2 |= stats.in_title;
-                        if stats.best > last.4 {
-                            last.3 = stats.best_section;
-                            last.4 = stats.best;
-                        }
-                    }
-                    _ => merged.push((stem, stats.total, stats.in_title, stats.best_section, stats.best)),
-                }
-            }
-            merged
-                .into_iter()
-                .map(|(stem, tf, in_title, section, _)| {
-                    let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
-                    (stem, saturated + if in_title { TITLE_BONUS } else { 0.0 }, section)
-                })
-                .collect()
-        })
-        .collect();
-    let mut lists: Vec<Vec<(u32, f32, u16)>> = vec![Vec::new(); stems.len()];
-    for (doc, entries) in per_page.into_iter().enumerate() {
-        for (stem, tf, section) in entries {
-            lists[stem as usize].push((doc as u32, tf, section));
+    let mut lists: Vec<Vec<(u32, f32, u16)>> = vec![Vec::new(); shared.stems.len()];
+    for (doc, page) in pages.iter().enumerate() {
+        let norm = 1.0 - B + B * page.length / average;
+        for (stem, stats) in &page.stems {
+            let tf = stats.total;
+            let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
+            let score = saturated + if stats.in_title { TITLE_BONUS } else { 0.0 };
+            lists[*stem as usize].push((doc as u32, score, stats.best_section));
         }
     }
-    let docs_count = pages.len() as u32;
-    let by_stem = stems
+    drop(pages);
+    let docs_count = docs.len() as u32;
+    let by_stem = shared
+        .stems
         .par_iter()
         .cloned()
         .zip(lists.into_par_iter())
@@ -347,17 +354,13 @@ pub fn build_postings(docs: &[Document<'_>], language: &str) -> Postings {
             (stem, compact(postings, docs_count))
         })
         .collect();
-    let vocabulary = words
+    let vocabulary = shared
+        .words
         .into_iter()
-        .zip(word_stem)
-        .filter(|(_, stem)| *stem != u32::MAX)
-        .map(|(word, stem)| (word, stem_names(&stems, stem)))
+        .filter(|(_, stem)| *stem != STOP)
+        .map(|(word, stem)| (word, shared.stems[stem as usize].clone()))
         .collect();
     Postings { by_stem, vocabulary }
-}
-
-fn stem_names(stems: &[String], id: u32) -> String {
-    stems[id as usize].clone()
 }
 
 /// Lists a stem's pages, or, for a stem on more than half of the pages, the pages
@@ -415,6 +418,32 @@ mod tests {
         assert_eq!(list[0].section, 1, "the heading's section");
         assert!(!postings.by_stem.contains_key("the"), "stop words are left out");
         assert!(postings.by_stem.contains_key("promot"));
+    }
+}
+
+#[cfg(test)]
+mod stem_tests {
+    use super::*;
+
+    #[test]
+    fn sums_the_words_of_a_stem_and_finds_where_the_stem_weighs_most() {
+        let mixed = [
+            SectionText { id: None, heading: "".into(), text: "failing once".into(), code: "".into() },
+            SectionText { id: Some("x".into()), heading: "".into(), text: "failed failed".into(), code: "".into() },
+        ];
+        let plain = [
+            SectionText { id: None, heading: "".into(), text: "fail once".into(), code: "".into() },
+            SectionText { id: Some("x".into()), heading: "".into(), text: "fail fail".into(), code: "".into() },
+        ];
+        let other = [SectionText { id: None, heading: "".into(), text: "unrelated".into(), code: "".into() }];
+        let doc = |sections| Document { title: "t", description: "", tags: &[], sections };
+        let postings = build_postings(&[doc(&mixed), doc(&plain), doc(&other), doc(&other)], "en");
+        let StemPostings::Listed(list) = &postings.by_stem["fail"] else { panic!("a listed stem") };
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].score, list[1].score, "three words of one stem count as three: {list:?}");
+        assert_eq!((list[0].section, list[1].section), (1, 1), "the section with two of them");
+        assert_eq!(postings.vocabulary["failing"], "fail");
+        assert_eq!(postings.vocabulary["failed"], "fail");
     }
 }
 

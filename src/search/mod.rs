@@ -27,7 +27,8 @@ use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
-use index::{Document, Posting, Postings, StemPostings, build_postings};
+pub use index::Postings;
+use index::{Document, Posting, StemPostings, build_postings};
 
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
@@ -81,17 +82,29 @@ pub fn section_ranges(
     starts.iter().enumerate().map(|(i, &s)| (s as u32, starts.get(i + 1).copied().unwrap_or(end) as u32)).collect()
 }
 
+/// The section ranges of a page whose content stands at `content` in its HTML, from
+/// where its sections after the first start in the content (as the Markdown renderer
+/// noted them): the same as [`section_ranges`] finds, without searching.
+pub fn ranges_from_starts(content: std::ops::Range<usize>, starts: &[u32]) -> SectionRanges {
+    let at = |offset: u32| (content.start + offset as usize).min(content.end) as u32;
+    let mut bounds = Vec::with_capacity(starts.len() + 2);
+    bounds.push(content.start as u32);
+    bounds.extend(starts.iter().map(|&offset| at(offset)));
+    bounds.push(content.end as u32);
+    bounds.windows(2).map(|pair| (pair[0], pair[1])).collect()
+}
+
 /// The pages a search can find: every page but the generated index pages.
 pub fn searchable(site: &Site) -> Vec<PageId> {
     (0..site.pages.len()).filter(|&id| site.pages[id].generated_index.is_none()).collect()
 }
 
-/// Builds the index of `site`; `ranges` holds each page's section ranges, by page id.
-pub fn build_index(site: &Site, ranges: &[SectionRanges]) -> SearchIndex {
-    let pages = searchable(site);
-    let docs: Vec<Document<'_>> = pages
-        .iter()
-        .map(|&id| {
+/// The postings of `site`'s pages: the part of the index that needs the pages' text,
+/// not their HTML, so a build makes it while the templates run.
+pub fn site_postings(site: &Site) -> Postings {
+    let docs: Vec<Document<'_>> = searchable(site)
+        .into_iter()
+        .map(|id| {
             let page = &site.pages[id];
             Document {
                 title: &page.title,
@@ -101,9 +114,15 @@ pub fn build_index(site: &Site, ranges: &[SectionRanges]) -> SearchIndex {
             }
         })
         .collect();
-    let postings = build_postings(&docs, &site.config.language);
+    build_postings(&docs, &site.config.language)
+}
+
+/// Builds the index of `site` from its [`site_postings`]; `ranges` holds each page's
+/// section ranges, by page id.
+pub fn build_index(site: &Site, postings: &Postings, ranges: &[SectionRanges]) -> SearchIndex {
+    let pages = searchable(site);
     let mut files = Vec::new();
-    let shards = shard_vocabulary(&postings);
+    let shards = shard_vocabulary(postings);
     for (n, (_, content)) in shards.iter().enumerate() {
         files.push((format!("t-{n}.json"), content.clone()));
     }
@@ -350,6 +369,21 @@ fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Rec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_from_starts_are_the_ranges_a_search_finds() {
+        let content = "<p>Intro</p>\n<h2 id=\"a\">A</h2>\n<p>x</p>\n<h3 id=\"b&amp;c\">B</h3>\n<p>y</p>\n";
+        let html = format!("<header>h</header><main>{content}</main><footer>f</footer>");
+        let at = html.find(content).unwrap();
+        let section =
+            |id: Option<&str>| crate::markdown::SectionText { id: id.map(str::to_string), ..Default::default() };
+        let sections = [section(None), section(Some("a")), section(Some("b&c"))];
+        let starts: Vec<u32> = ["<h2", "<h3"].iter().map(|tag| content.find(tag).unwrap() as u32).collect();
+        let found = section_ranges(&html, at..at + content.len(), &sections);
+        assert_eq!(ranges_from_starts(at..at + content.len(), &starts), found);
+        assert_eq!(found.len(), 3);
+        assert_eq!(&html[found[1].0 as usize..found[1].1 as usize], "<h2 id=\"a\">A</h2>\n<p>x</p>\n");
+    }
 
     #[test]
     fn cuts_the_vocabulary_into_runs_of_words() {

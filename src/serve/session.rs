@@ -276,7 +276,7 @@ impl Session {
         let Some(built) = self.built.as_ref() else { return Vec::new() };
         let sink = MemorySink::default();
         let mut problems = Vec::new();
-        if built.site.config.search && write_search_index(&built.site, &built.ranges, &sink).is_err() {
+        if built.site.config.search && write_search_index(&built.site, None, &built.ranges, &sink).is_err() {
             return Vec::new();
         }
         if write_extras(&built.site, &built.renderer, &sink, &mut problems).is_err() {

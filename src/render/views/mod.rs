@@ -20,7 +20,7 @@ use serde::Serialize;
 pub use lists::{CatalogView, IndexView, SectionView};
 pub use page::{NamedLink, PageView, ReviewView};
 
-use crate::site::nav::{ancestors, nav_items, neighbours};
+use crate::site::nav::{ancestors, neighbours};
 use crate::site::{PageId, Site};
 
 /// `site`: the handbook as a whole.
@@ -127,13 +127,11 @@ pub struct NavView<'a> {
     pub internal: bool,
 }
 
-/// Everything one page's template sees besides `site`.
+/// Everything one page's template sees besides `site` and the navigation ([`super::nav`]).
 #[derive(Debug, Serialize)]
 pub struct PageContext<'a> {
     /// The page.
     pub page: PageView<'a>,
-    /// Its navigation entries.
-    pub nav: Vec<NavView<'a>>,
     /// The section pages above it.
     pub breadcrumbs: Vec<LinkView<'a>>,
     /// The previous page in reading order.
@@ -150,23 +148,9 @@ impl<'a> PageContext<'a> {
     /// The context of page `id`.
     pub fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
-        let nav = nav_items(site, id)
-            .into_iter()
-            .map(|item| NavView {
-                title: &site.pages[item.id].title,
-                url: site.href(item.id),
-                depth: item.depth,
-                current: item.current,
-                open: item.open,
-                has_children: item.has_children,
-                more: item.more,
-                internal: site.pages[item.id].internal,
-            })
-            .collect();
         let (prev, next) = neighbours(site, id);
         PageContext {
             page: PageView::of(site, id),
-            nav,
             breadcrumbs: ancestors(site, id).into_iter().map(|a| LinkView::of(site, a)).collect(),
             prev: prev.map(|p| LinkView::of(site, p)),
             next: next.map(|n| LinkView::of(site, n)),

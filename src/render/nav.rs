@@ -1,0 +1,123 @@
+//! Each page's navigation, two ways: `nav`, the entries as template values, and
+//! `nav_html`, the entries as the built-in theme shows them.
+//!
+//! A handbook of thousands of pages shows the same entries on many pages (every page of
+//! a section lists its siblings and the top-level sections), so an entry that is neither
+//! the current page nor on the path to it is made once per render, on first use, and
+//! shared: its template value by reference count, its HTML by copying a short string.
+//! Only the few entries that differ from page to page are made for each page. Writing
+//! the HTML here, not in a template loop, takes the largest part of template time away
+//! on big handbooks; a theme that overrides `partials/nav.html` still gets `nav`.
+
+use std::sync::OnceLock;
+
+use tera::Value;
+
+use super::views::NavView;
+use crate::html::push_escaped;
+use crate::site::Site;
+use crate::site::nav::NavItem;
+
+/// A page's navigation, ready for its template.
+pub struct PageNav {
+    /// `nav`: the entries.
+    pub entries: Value,
+    /// `nav_html`: the `<ul class="nav-tree">` the built-in theme shows.
+    pub html: String,
+}
+
+/// The shared entries of one render of the site, by page id.
+pub struct NavCache {
+    entries: Vec<OnceLock<Entry>>,
+}
+
+/// An entry that is neither current nor open.
+struct Entry {
+    value: Value,
+    html: String,
+}
+
+impl NavCache {
+    /// An empty cache for the pages of `site`. The site must not change while it is used.
+    pub fn new(site: &Site) -> Self {
+        NavCache { entries: (0..site.pages.len()).map(|_| OnceLock::new()).collect() }
+    }
+
+    /// The navigation made of `items` (a page's [`crate::site::nav::nav_items`]).
+    pub fn page_nav(&self, site: &Site, items: &[NavItem]) -> PageNav {
+        let mut entries = Vec::with_capacity(items.len());
+        let mut html = String::with_capacity(items.len() * 120 + 32);
+        html.push_str("<ul class=\"nav-tree\">\n");
+        for item in items {
+            let shared = !item.current && !item.open && item.more == 0;
+            match self.entries.get(item.id).filter(|_| shared) {
+                Some(cell) => {
+                    let entry = cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item) });
+                    entries.push(entry.value.clone());
+                    html.push_str(&entry.html);
+                }
+                None => {
+                    entries.push(value(site, item));
+                    html.push_str(&entry_html(site, item));
+                }
+            }
+        }
+        html.push_str("</ul>");
+        PageNav { entries: Value::from(entries), html }
+    }
+}
+
+/// The template value of an entry.
+fn value(site: &Site, item: &NavItem) -> Value {
+    let page = &site.pages[item.id];
+    Value::from_serializable(&NavView {
+        title: &page.title,
+        url: site.href(item.id),
+        depth: item.depth,
+        current: item.current,
+        open: item.open,
+        has_children: item.has_children,
+        more: item.more,
+        internal: page.internal,
+    })
+}
+
+/// The HTML of an entry, one line.
+fn entry_html(site: &Site, item: &NavItem) -> String {
+    let page = &site.pages[item.id];
+    let mut html = String::with_capacity(160);
+    html.push_str("<li class=\"nav-item");
+    if item.more > 0 {
+        html.push_str(" nav-more\" style=\"--depth: ");
+        html.push_str(&item.depth.to_string());
+        html.push_str("\"><a href=\"");
+        push_escaped(&mut html, &site.href(item.id));
+        html.push_str("\">");
+        html.push_str(&item.more.to_string());
+        html.push_str(" more in ");
+        push_escaped(&mut html, &page.title);
+        html.push_str("…</a></li>\n");
+        return html;
+    }
+    for (on, class) in [(item.current, " current"), (item.open, " open"), (item.has_children, " has-children")] {
+        if on {
+            html.push_str(class);
+        }
+    }
+    html.push_str("\" style=\"--depth: ");
+    html.push_str(&item.depth.to_string());
+    html.push_str("\"><a href=\"");
+    push_escaped(&mut html, &site.href(item.id));
+    html.push('"');
+    if item.current {
+        html.push_str(" aria-current=\"page\"");
+    }
+    html.push('>');
+    push_escaped(&mut html, &page.title);
+    html.push_str("</a>");
+    if page.internal {
+        html.push_str("<span class=\"internal-badge\">Internal</span>");
+    }
+    html.push_str("</li>\n");
+    html
+}
