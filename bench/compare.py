@@ -61,15 +61,22 @@ def settle():
     os.sync()
 
 
-def remove_outputs(folder):
-    """Removes build outputs, then waits out the file system's memory of the deletion:
-    ext4 (without a journal) skips inodes freed in the last 60 seconds when it creates
-    files, and a build that ran right after a large deletion would pay for that."""
+# ext4 skips inodes freed in the last 60 seconds when it creates files, and for six
+# minutes when their inode table block is being written, as it is all through a build.
+# A build that starts within minutes of a large removal is slowed down by it (its file
+# creation by up to four times, seen here), whichever tool it is.
+SETTLE_SECONDS = 390
+
+
+def remove_outputs(folder, wait=True):
+    """Removes build outputs; with `wait`, then waits until the file system no longer
+    remembers the removal."""
     if folder.exists():
         shutil.rmtree(folder, ignore_errors=True)
         os.sync()
-        log("  waiting 65 s for the file system to settle after removing outputs")
-        time.sleep(65)
+        if wait:
+            log(f"  waiting {SETTLE_SECONDS} s for the file system to forget the removed outputs")
+            time.sleep(SETTLE_SECONDS)
 
 
 def measure(command, cwd=None):
@@ -216,8 +223,8 @@ def bench_corpus(corpus, pages, tools, floor, runs, slow_runs, keep):
     returns the rows. Each build writes into a folder of its own: removing a large
     output right before the next build makes the file system slow to create files
     (ext4 avoids reusing inodes deleted in the last minute), which would count against
-    whichever tool runs next. With `keep`, outputs are removed only at the end, and the
-    next corpus waits until the file system has settled."""
+    whichever tool runs next. With `keep`, outputs stay until the whole benchmark is
+    done; without, each is removed after its build and the next build waits."""
     tools = tools + [floor]
     remove_outputs(corpus / "out")
     samples = {tool.name: [] for tool in tools}
@@ -243,7 +250,6 @@ def bench_corpus(corpus, pages, tools, floor, runs, slow_runs, keep):
     settle()
     timings = subprocess.run([tools[0].binary, "build", "--timings", "--root", corpus, "--out", timings_out],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
-    remove_outputs(corpus / "out")
     return {"pages": pages, "rows": rows, "timings": timings}
 
 
@@ -342,6 +348,8 @@ def main():
         results.append(bench_corpus(corpus, pages, tools, floor, args.runs if keep else args.large_runs,
                                     args.slow_runs, keep))
         (args.work / "results.json").write_text(json.dumps(results, indent=2))
+    for pages in sizes:
+        remove_outputs(args.work / f"corpus-{pages}" / "out", wait=False)
 
     print(f"## opsbook build benchmark ({os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')})")
     print(report(results))
