@@ -1,6 +1,5 @@
 //! Small HTML helpers shared by the Markdown renderer and the output writers.
 
-/// Escapes text for HTML element content and quoted attribute values.
 /// Decodes the few entities that appear in attribute values (`&amp;`, `&quot;`...).
 pub(crate) fn decode_entities(value: &str) -> String {
     if !value.contains('&') {
@@ -9,6 +8,7 @@ pub(crate) fn decode_entities(value: &str) -> String {
     value.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
 }
 
+/// Escapes text for HTML element content and quoted attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     push_escaped(&mut out, text);

@@ -25,6 +25,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub(crate) mod slug;
+pub mod spent;
 pub(crate) mod starter;
 
 pub use anyhow::{Error, Result};

@@ -137,19 +137,26 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
         ("content/ops/_index.md".into(), "# Ops & Friends\n".into()),
         ("content/ops/deep/_index.md".into(), "# Deep\n".into()),
         ("content/ops/deep/leaf.md".into(), "# Leaf\n".into()),
+        // An internal page, in an internal build: its entry has a badge.
+        ("content/ops/deep/vault.md".into(), "---\nvisibility: internal\n---\n# Vault\n".into()),
         ("content/other.md".into(), "# Other\n".into()),
     ];
     // A level of more than 50 entries shows a window and a "more" entry.
     files.extend((0..60).map(|i| (format!("content/ops/page-{i:02}.md"), format!("# Page {i:02}\n"))));
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
     let built_in = Site::with_files("nav-html", &borrowed);
-    built_in.build(&[]).expect_code(0);
+    built_in.build(&["--audience", "internal"]).expect_code(0);
     let looped = Site::with_files("nav-loop", &borrowed);
     looped.write("templates/partials/nav.html", NAV_LOOP);
-    looped.build(&[]).expect_code(0);
-    for page in
-        ["index.html", "ops/index.html", "ops/page-40/index.html", "ops/deep/leaf/index.html", "other/index.html"]
-    {
+    looped.build(&["--audience", "internal"]).expect_code(0);
+    for page in [
+        "index.html",
+        "ops/index.html",
+        "ops/page-40/index.html",
+        "ops/deep/leaf/index.html",
+        "ops/deep/vault/index.html",
+        "other/index.html",
+    ] {
         let path = format!("public/{page}");
         let (ours, theirs) = (built_in.read(&path), looped.read(&path));
         let nav = |html: &str| {
@@ -161,6 +168,11 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
         assert_eq!(nav(&ours), nav(&theirs), "{page}");
         assert!(ours == theirs, "{page}: the pages differ outside the navigation");
     }
+    let leaf = built_in.read("public/ops/deep/leaf/index.html");
+    assert!(
+        leaf.contains(r#"<a href="/ops/deep/vault/">Vault</a><span class="internal-badge">Internal</span></li>"#),
+        "{leaf}"
+    );
     let deep = built_in.read("public/ops/page-40/index.html");
     assert!(
         deep.contains(

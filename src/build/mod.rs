@@ -54,9 +54,9 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let output =
         if has_errors(&diagnostics) { None } else { Some(Output::create(&site.config.output_dir, &site.config.root)?) };
     let sink = output.as_ref().map(|o| o as &dyn Sink);
-    let (rendered, postings) = render_and_check(&site, &renderer, sink, &mut timer, &mut diagnostics)?;
+    let mut rendered = render_and_check(&site, &renderer, sink, &mut timer, &mut diagnostics)?;
     // On failure, dropping the output removes its temporary folder.
-    write_rest(&site, &theme, &renderer, (postings, &rendered.ranges), sink, &mut timer, &mut diagnostics)?;
+    write_rest(&site, &theme, &renderer, &mut rendered, sink, &mut timer, &mut diagnostics)?;
     if let Some(output) = output {
         output.commit()?;
     }
@@ -92,8 +92,8 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
     let mut diagnostics = Vec::new();
     let (site, theme, codeowners) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
     let renderer = load_templates(&site, &theme, &mut diagnostics)?;
-    let (rendered, postings) = render_and_check(&site, &renderer, Some(sink), &mut timer, &mut diagnostics)?;
-    write_rest(&site, &theme, &renderer, (postings, &rendered.ranges), Some(sink), &mut timer, &mut diagnostics)?;
+    let mut rendered = render_and_check(&site, &renderer, Some(sink), &mut timer, &mut diagnostics)?;
+    write_rest(&site, &theme, &renderer, &mut rendered, Some(sink), &mut timer, &mut diagnostics)?;
     sort_diagnostics(&mut diagnostics);
     Ok(BuiltSite {
         site,
@@ -137,7 +137,7 @@ fn render_and_check(
     sink: Option<&dyn Sink>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<(write::RenderedPages, Option<crate::search::Postings>), Failure> {
+) -> Result<write::RenderedPages, Failure> {
     let (rendered, postings) = rayon::join(
         || -> Result<write::RenderedPages, Failure> {
             let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
@@ -157,7 +157,9 @@ fn render_and_check(
         },
         || (sink.is_some() && site.config.search).then(|| crate::search::site_postings(site)),
     );
-    Ok((rendered?, postings))
+    let mut rendered = rendered?;
+    rendered.postings = postings;
+    Ok(rendered)
 }
 
 /// After the pages: the search index, static files and extra files, into `sink`. Fails
@@ -167,7 +169,7 @@ fn write_rest(
     site: &crate::site::Site,
     theme: &crate::render::ThemeFiles,
     renderer: &Renderer,
-    (postings, ranges): (Option<crate::search::Postings>, &[crate::search::SectionRanges]),
+    rendered: &mut write::RenderedPages,
     sink: Option<&dyn Sink>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
@@ -178,6 +180,7 @@ fn write_rest(
     };
     // The search index and the other files, side by side; the wall time between them is
     // shared out in proportion to the time each took.
+    let (postings, ranges) = (rendered.postings.take(), &rendered.ranges);
     let (search, files) = rayon::join(
         || timed(|| if site.config.search { write::write_search_index(site, postings, ranges, sink) } else { Ok(()) }),
         || {

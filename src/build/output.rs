@@ -4,10 +4,11 @@
 //! memory instead.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Result, bail};
+
+use crate::spent::SpentTime;
 
 /// Where the files of a site are written.
 pub trait Sink: Sync {
@@ -27,8 +28,8 @@ pub struct Output {
     final_dir: PathBuf,
     temp_dir: PathBuf,
     done: bool,
-    /// Nanoseconds spent writing, summed over threads.
-    writing: AtomicU64,
+    /// The time spent writing, summed over threads.
+    writing: SpentTime,
 }
 
 impl Output {
@@ -48,7 +49,7 @@ impl Output {
         let temp_dir = parent.join(format!(".{name}.building-{}", std::process::id()));
         crate::fs::remove_dir_all(&temp_dir)?;
         crate::fs::create_dir_all(&temp_dir)?;
-        Ok(Output { final_dir, temp_dir, done: false, writing: AtomicU64::new(0) })
+        Ok(Output { final_dir, temp_dir, done: false, writing: SpentTime::new() })
     }
 
     /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder.
@@ -80,11 +81,7 @@ impl Output {
 
 impl Sink for Output {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
-        let started = Instant::now();
-        let written = crate::fs::write(&self.path(site_path), contents);
-        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-        self.writing.fetch_add(nanos, Ordering::Relaxed);
-        written
+        self.writing.time(|| crate::fs::write(&self.path(site_path), contents))
     }
 
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
@@ -92,7 +89,7 @@ impl Sink for Output {
     }
 
     fn take_time_spent(&self) -> Duration {
-        Duration::from_nanos(self.writing.swap(0, Ordering::Relaxed))
+        self.writing.take()
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -17,6 +17,7 @@ use crate::render::ThemeFiles;
 use crate::site::Site;
 use crate::site::codeowners::CodeOwners;
 use crate::site::git::{self, GitDates};
+use crate::spent::SpentTime;
 
 /// What the pipeline runs for: a build reads the git history and highlights code; a
 /// check, which writes no HTML and shows no dates, needs neither.
@@ -182,18 +183,12 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
 /// of each section for the search index; a check needs neither. Returns the time spent,
 /// summed over threads.
 fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> Duration {
-    let rendered: Vec<_> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|id| {
-            let started = Instant::now();
-            (render_body(site, id, purpose), started.elapsed())
-        })
-        .collect();
-    let spent = rendered.iter().map(|(_, time)| *time).sum();
-    let rendered = rendered.into_iter().map(|(rendered, _)| rendered);
+    let spent = SpentTime::new();
+    let rendered: Vec<_> =
+        (0..site.pages.len()).into_par_iter().map(|id| spent.time(|| render_body(site, id, purpose))).collect();
     for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();
     }
-    spent
+    spent.take()
 }

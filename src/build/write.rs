@@ -10,8 +10,9 @@ use super::{api, extras, feed};
 use crate::check::{Known, TemplateScan, scan_rendered};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
-use crate::search::{Postings, SectionRanges, ranges_from_starts, section_ranges};
+use crate::search::{Postings, SectionRanges, section_ranges};
 use crate::site::{PageId, Site};
+use crate::spent::SpentTime;
 
 /// What rendering found on each page, by page id: the template's ids and links, and
 /// the file of the template that rendered it.
@@ -24,6 +25,8 @@ pub(crate) struct RenderedPages {
     pub(crate) ranges: Vec<SectionRanges>,
     /// The time rendering and writing took, summed over threads.
     pub(crate) spent: std::time::Duration,
+    /// The search postings, when the build made them while the pages rendered.
+    pub(crate) postings: Option<Postings>,
 }
 
 /// Renders every page (in parallel), writing each into `output` when there is one (a
@@ -40,13 +43,15 @@ pub(crate) fn render_pages(
         templates: Vec::with_capacity(ids.len()),
         ranges: Vec::with_capacity(ids.len()),
         spent: std::time::Duration::ZERO,
+        postings: None,
     };
-    for page in render_some(site, renderer, &ids, output, diagnostics)? {
-        rendered.spent += page.spent;
+    let spent = SpentTime::new();
+    for page in render_some(site, renderer, &ids, output, &spent, diagnostics)? {
         rendered.scans.push(page.scan);
         rendered.templates.push(page.template);
         rendered.ranges.push(page.ranges);
     }
+    rendered.spent = spent.take();
     Ok(rendered)
 }
 
@@ -60,16 +65,16 @@ pub(crate) struct RenderedPage {
     pub(crate) template: String,
     /// The byte ranges of its sections.
     pub(crate) ranges: SectionRanges,
-    /// How long rendering and writing it took.
-    pub(crate) spent: std::time::Duration,
 }
 
-/// Renders pages `ids` (in parallel), writing each into `output` when there is one.
+/// Renders pages `ids` (in parallel), writing each into `output` when there is one, and
+/// adds the time it takes to `spent`.
 pub(crate) fn render_some(
     site: &Site,
     renderer: &Renderer,
     ids: &[PageId],
     output: Option<&dyn Sink>,
+    spent: &SpentTime,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<RenderedPage>, Failure> {
     /// What rendering one page gave, and its template error if it failed.
@@ -78,39 +83,28 @@ pub(crate) fn render_some(
     let results: Vec<PageResult> = ids
         .par_iter()
         .map(|&id| {
-            let started = std::time::Instant::now();
-            let template = renderer.template_file(site, id);
-            match renderer.render_page(site, id, &nav) {
-                Ok((html, nav_html)) => {
-                    let page = &site.pages[id];
-                    let content = &page.rendered.html;
-                    let known = Known { content, title_html: &page.rendered.title_html, nav_html: &nav_html };
-                    let (scan, content_at) = scan_rendered(&html, known);
-                    let sections = &page.rendered.sections;
-                    let starts = &page.rendered.section_starts;
-                    let ranges = match content_at {
-                        Some(at) if !sections.is_empty() && starts.len() + 1 == sections.len() => {
-                            ranges_from_starts(at..at + content.len(), starts)
+            spent.time(|| {
+                let template = renderer.template_file(site, id);
+                match renderer.render_page(site, id, &nav) {
+                    Ok((html, nav_html)) => {
+                        let page = &site.pages[id];
+                        let content = &page.rendered.html;
+                        let known = Known { content, title_html: &page.rendered.title_html, nav_html: &nav_html };
+                        let (scan, content_at) = scan_rendered(&html, known);
+                        let ranges = content_at
+                            .map(|at| section_ranges(&html, at..at + content.len(), &page.rendered))
+                            .unwrap_or_default();
+                        if let Some(output) = output {
+                            output.write(&format!("{}index.html", page.url), html.as_bytes())?;
                         }
-                        Some(at) if !sections.is_empty() => section_ranges(&html, at..at + content.len(), sections),
-                        _ => Vec::new(),
-                    };
-                    if let Some(output) = output {
-                        output.write(&format!("{}index.html", page.url), html.as_bytes())?;
+                        Ok((RenderedPage { id, scan, template, ranges }, None))
                     }
-                    Ok((RenderedPage { id, scan, template, ranges, spent: started.elapsed() }, None))
+                    Err(diagnostic) => {
+                        let page = RenderedPage { id, scan: TemplateScan::default(), template, ranges: Vec::new() };
+                        Ok((page, Some(diagnostic)))
+                    }
                 }
-                Err(diagnostic) => {
-                    let page = RenderedPage {
-                        id,
-                        scan: TemplateScan::default(),
-                        template,
-                        ranges: Vec::new(),
-                        spent: started.elapsed(),
-                    };
-                    Ok((page, Some(diagnostic)))
-                }
-            }
+            })
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());

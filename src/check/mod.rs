@@ -10,7 +10,7 @@ pub mod suggest;
 use crate::hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::markdown::links::{ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external, percent_decode};
+use crate::markdown::links::{LINK_AND_ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external, percent_decode};
 use crate::render::TemplatePlace;
 use crate::site::{PageId, Site, Target};
 
@@ -94,9 +94,7 @@ pub(crate) fn find_verbatim(html: &str, known: &str) -> Option<usize> {
 }
 
 fn scan_part(html: &str, scan: &mut TemplateScan) {
-    // One pass for both: the link attributes first, then the id attributes.
-    let names: Vec<&str> = LINK_ATTRIBUTES.iter().chain(ID_ATTRIBUTES).copied().collect();
-    for attribute in find_attributes(html, &names) {
+    for attribute in find_attributes(html, LINK_AND_ID_ATTRIBUTES) {
         let value = crate::html::decode_entities(&html[attribute.start..attribute.end]);
         if attribute.name >= LINK_ATTRIBUTES.len() {
             scan.ids.push(value);

@@ -7,19 +7,20 @@
 //! rendered as plain escaped code.
 
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
+
+use crate::spent::SpentTime;
 
 /// The prefix of every highlighting class, so theme CSS cannot clash with it.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
 
-/// Nanoseconds spent highlighting, summed over threads, since [`take_time_spent`].
-static TIME_SPENT: AtomicU64 = AtomicU64::new(0);
+/// The time spent highlighting, summed over threads, since [`take_time_spent`].
+static TIME_SPENT: SpentTime = SpentTime::new();
 
 /// Other names operators give the languages in fences.
 fn canonical_token(language: &str) -> &str {
@@ -62,17 +63,14 @@ pub fn knows_language(language: &str) -> bool {
 /// The highlighted HTML of `code` (the inside of `<code>`), or `None` when the language is
 /// unknown or the highlighter fails, so the caller renders plain escaped code.
 pub fn highlight(code: &str, language: &str) -> Option<String> {
-    let started = Instant::now();
-    let html = super::line_cache::highlight_lines(code, find_syntax(language)?, &SYNTAXES, CLASS_STYLE);
-    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-    TIME_SPENT.fetch_add(nanos, Ordering::Relaxed);
-    html
+    let syntax = find_syntax(language)?;
+    TIME_SPENT.time(|| super::line_cache::highlight_lines(code, syntax, &SYNTAXES, CLASS_STYLE))
 }
 
 /// The time spent highlighting since the last call, summed over threads (so it can be
 /// longer than the time that passed); `opsbook build --timings` shows it.
 pub fn take_time_spent() -> Duration {
-    Duration::from_nanos(TIME_SPENT.swap(0, Ordering::Relaxed))
+    TIME_SPENT.take()
 }
 
 /// The stylesheets for the highlighting classes: `(light, dark)`.

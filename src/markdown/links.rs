@@ -73,26 +73,42 @@ pub fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }
+    let out = decode_escapes(text, false).unwrap_or_default();
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
+pub(crate) fn percent_decode_strict(text: &str) -> Option<String> {
+    String::from_utf8(decode_escapes(text, true)?).ok()
+}
+
+/// The bytes `text` stands for with its `%XX` escapes decoded. A bad escape is kept as
+/// written, or, when `strict`, makes it `None`.
+fn decode_escapes(text: &str, strict: bool) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
+        if bytes[i] == b'%' {
+            let digits = (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex));
+            match digits {
+                (Some(high), Some(low)) => {
+                    out.push(high * 16 + low);
+                    i += 3;
+                    continue;
+                }
+                _ if strict => return None,
+                _ => {}
+            }
         }
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    Some(out)
 }
 
 /// The value of one hexadecimal digit.
-pub(crate) fn hex(b: u8) -> Option<u8> {
+fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
@@ -130,6 +146,8 @@ pub struct HtmlAttribute {
 pub const LINK_ATTRIBUTES: &[&str] = &["href", "src"];
 /// The attributes that name a link target.
 pub const ID_ATTRIBUTES: &[&str] = &["id", "name"];
+/// Both, links first: what a scan of a template's HTML looks for in one pass.
+pub const LINK_AND_ID_ATTRIBUTES: &[&str] = &["href", "src", "id", "name"];
 
 /// Finds the values of the attributes `names` (quoted with `"` or `'`, names without
 /// case) in a piece of HTML. It looks for each `=` and the name before it, so long texts
@@ -176,6 +194,11 @@ pub fn find_link_attributes(html: &str) -> Vec<HtmlAttribute> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scan_list_is_the_link_attributes_then_the_id_attributes() {
+        assert_eq!(LINK_AND_ID_ATTRIBUTES, [LINK_ATTRIBUTES, ID_ATTRIBUTES].concat());
+    }
 
     #[test]
     fn tells_external_links() {

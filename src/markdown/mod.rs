@@ -115,8 +115,9 @@ pub struct Rendered {
     /// The text of each section, when the input asked for it.
     pub sections: Vec<SectionText>,
     /// Where each section after the first starts in `html` (its heading's `<h`), when
-    /// every section heading is in the body's main flow; otherwise empty.
-    pub section_starts: Vec<u32>,
+    /// the text of sections was collected and every section heading is in the body's
+    /// main flow (not in a footnote).
+    pub section_starts: Option<Vec<u32>>,
     /// Broken links and missing assets.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -324,8 +325,9 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        let marks = self.section_events.take().filter(|_| self.input.collect_text).unwrap_or_default();
-        self.out.section_starts = push_html_marking(&mut self.out.html, main, &marks);
+        let marks = self.section_events.take().filter(|_| self.input.collect_text);
+        let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
+        self.out.section_starts = marks.map(|_| starts);
         for (offset, message) in std::mem::take(&mut parser.problems) {
             let (line, column) = self.location(offset);
             let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);

@@ -151,11 +151,9 @@ impl Renderer {
         context.next = None;
         context.section = None;
         context.index = None;
-        let mut items = crate::site::nav::nav_items(site, 0);
-        for item in &mut items {
-            item.current = false;
-        }
-        let context = self.context(&context, &NavCache::new(site).page_nav(site, &items), "404.html")?;
+        // The home page's entries: the top level, none of them current.
+        let items = crate::site::nav::nav_items(site, 0);
+        let context = self.context(&context, &NavCache::empty().page_nav(site, &items), "404.html")?;
         self.render("404.html", &context)
     }
 

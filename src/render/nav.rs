@@ -43,6 +43,11 @@ impl NavCache {
         NavCache { entries: (0..site.pages.len()).map(|_| OnceLock::new()).collect() }
     }
 
+    /// A cache that keeps nothing, for a single page.
+    pub fn empty() -> Self {
+        NavCache { entries: Vec::new() }
+    }
+
     /// The navigation made of `items` (a page's [`crate::site::nav::nav_items`]).
     pub fn page_nav(&self, site: &Site, items: &[NavItem]) -> PageNav {
         let mut entries = Vec::with_capacity(items.len());

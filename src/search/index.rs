@@ -226,7 +226,10 @@ impl Stems {
                     }
                 },
             };
-            shared.words.entry(word.to_string()).or_insert(id);
+            // Another worker may have met the word first.
+            if !shared.words.contains_key(word) {
+                shared.words.insert(word.to_string(), id);
+            }
             id
         };
         seen.insert(word.to_string(), id);

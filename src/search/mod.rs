@@ -59,7 +59,34 @@ pub type SectionRanges = Vec<(u32, u32)>;
 /// starts where the Markdown content starts; each heading's section at its `<h`
 /// element; each ends where the next begins, the last where the content ends.
 /// `content` is where the content stands in `html` (from [`crate::check::scan_rendered`]).
+/// The Markdown renderer noted where the headings start in the content; when it could
+/// not (a heading inside a footnote), the headings are searched for by their ids.
 pub fn section_ranges(
+    html: &str,
+    content: std::ops::Range<usize>,
+    rendered: &crate::markdown::Rendered,
+) -> SectionRanges {
+    if rendered.sections.is_empty() {
+        return Vec::new();
+    }
+    match &rendered.section_starts {
+        Some(starts) => ranges_from_starts(content, starts),
+        None => search_ranges(html, content, &rendered.sections),
+    }
+}
+
+/// The section ranges, from where the sections after the first start in the content.
+fn ranges_from_starts(content: std::ops::Range<usize>, starts: &[u32]) -> SectionRanges {
+    let at = |offset: u32| (content.start + offset as usize).min(content.end) as u32;
+    let mut bounds = Vec::with_capacity(starts.len() + 2);
+    bounds.push(content.start as u32);
+    bounds.extend(starts.iter().map(|&offset| at(offset)));
+    bounds.push(content.end as u32);
+    bounds.windows(2).map(|pair| (pair[0], pair[1])).collect()
+}
+
+/// The section ranges, found by searching the content for each heading's id.
+fn search_ranges(
     html: &str,
     content: std::ops::Range<usize>,
     sections: &[crate::markdown::SectionText],
@@ -80,18 +107,6 @@ pub fn section_ranges(
         }
     }
     starts.iter().enumerate().map(|(i, &s)| (s as u32, starts.get(i + 1).copied().unwrap_or(end) as u32)).collect()
-}
-
-/// The section ranges of a page whose content stands at `content` in its HTML, from
-/// where its sections after the first start in the content (as the Markdown renderer
-/// noted them): the same as [`section_ranges`] finds, without searching.
-pub fn ranges_from_starts(content: std::ops::Range<usize>, starts: &[u32]) -> SectionRanges {
-    let at = |offset: u32| (content.start + offset as usize).min(content.end) as u32;
-    let mut bounds = Vec::with_capacity(starts.len() + 2);
-    bounds.push(content.start as u32);
-    bounds.extend(starts.iter().map(|&offset| at(offset)));
-    bounds.push(content.end as u32);
-    bounds.windows(2).map(|pair| (pair[0], pair[1])).collect()
 }
 
 /// The pages a search can find: every page but the generated index pages.
@@ -379,7 +394,7 @@ mod tests {
             |id: Option<&str>| crate::markdown::SectionText { id: id.map(str::to_string), ..Default::default() };
         let sections = [section(None), section(Some("a")), section(Some("b&c"))];
         let starts: Vec<u32> = ["<h2", "<h3"].iter().map(|tag| content.find(tag).unwrap() as u32).collect();
-        let found = section_ranges(&html, at..at + content.len(), &sections);
+        let found = search_ranges(&html, at..at + content.len(), &sections);
         assert_eq!(ranges_from_starts(at..at + content.len(), &starts), found);
         assert_eq!(found.len(), 3);
         assert_eq!(&html[found[1].0 as usize..found[1].1 as usize], "<h2 id=\"a\">A</h2>\n<p>x</p>\n");

@@ -24,7 +24,7 @@ use tokio::sync::{broadcast, watch};
 
 use super::files::{Served, SiteFiles};
 use super::live::{EVENTS_PATH, Live, Message, SCRIPT, SCRIPT_PATH, inject, site_path_of};
-use crate::markdown::links::hex;
+use crate::markdown::links::percent_decode_strict;
 
 /// What the server shares with the rebuild thread.
 pub struct Shared {
@@ -84,7 +84,7 @@ async fn events(State(shared): State<Arc<Shared>>, uri: Uri) -> impl IntoRespons
     let mut since = 0;
     for pair in uri.query().unwrap_or("").split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = percent_decode(value).unwrap_or_default();
+        let value = percent_decode_strict(value).unwrap_or_default();
         match key {
             "path" => path = value,
             "since" => since = value.parse().unwrap_or(0),
@@ -284,7 +284,7 @@ fn request_path(raw: &str) -> Result<String, &'static str> {
         if lower.contains("%2f") {
             return Err("encoded slashes are not allowed in paths");
         }
-        let decoded = percent_decode(&path).ok_or("the path is not valid percent-encoded UTF-8")?;
+        let decoded = percent_decode_strict(&path).ok_or("the path is not valid percent-encoded UTF-8")?;
         if decoded.contains('\0') || decoded.contains('\\') {
             return Err("the path holds a NUL or a backslash");
         }
@@ -296,25 +296,7 @@ fn request_path(raw: &str) -> Result<String, &'static str> {
         }
         path = decoded;
     }
-    percent_decode(raw).ok_or("the path is not valid percent-encoded UTF-8")
-}
-
-/// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let (high, low) = (bytes.get(i + 1).copied()?, bytes.get(i + 2).copied()?);
-            out.push(hex(high)? * 16 + hex(low)?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_decode_strict(raw).ok_or("the path is not valid percent-encoded UTF-8")
 }
 
 /// The media type of a site file, from its extension.

@@ -31,6 +31,7 @@ use crate::config::Overrides;
 use crate::content::{CONTENT_PREFIX, SourcePage, load_page, walk::is_ignored_name, walk::is_markdown};
 use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
 use crate::site::{PageId, Site};
+use crate::spent::SpentTime;
 
 /// The site the server shows, and how to bring it up to date.
 pub struct Session {
@@ -212,7 +213,8 @@ impl Session {
         site.rearrange(&changed);
         let affected = affected_pages(old, &site, &changed);
         let sink = MemorySink::default();
-        let rendered = render_some(&site, &built.renderer, &affected, Some(&sink), &mut problems).map_err(|_| Whole)?;
+        let rendered = render_some(&site, &built.renderer, &affected, Some(&sink), &SpentTime::new(), &mut problems)
+            .map_err(|_| Whole)?;
         // What the templates wrote, in place; the previous values are kept to put back
         // if the change has errors.
         let mut previous = Vec::with_capacity(rendered.len());

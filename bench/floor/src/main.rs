@@ -60,7 +60,8 @@ fn run(content: &Path, out: &Path, bytes: u64) -> std::io::Result<usize> {
     Ok(pages.len())
 }
 
-/// The extensions opsbook enables.
+/// The extensions opsbook enables: the same list as `parser_options` in opsbook's
+/// src/markdown/mod.rs (this crate stands alone, so it does not depend on opsbook).
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
