@@ -1,0 +1,13 @@
+//! The hostile-input suite: handbooks built to break opsbook's promises (writes outside
+//! the output, deleted sources, internal text in public builds, collisions, injection,
+//! quadratic inputs, arithmetic overflow, a starved dev server). Every fixture is made
+//! by the test that uses it, in a temporary folder; nothing large is checked in.
+//! Each module holds the regression tests of one class of defect.
+
+#[path = "../util/mod.rs"]
+mod util;
+
+mod audience;
+mod costs;
+mod paths;
+mod serve;
