@@ -10,4 +10,5 @@ mod util;
 mod audience;
 mod costs;
 mod paths;
+mod property;
 mod serve;
