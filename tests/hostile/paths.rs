@@ -22,7 +22,7 @@ fn assert_sources_kept(site: &Site) {
 }
 
 #[test]
-fn refuses_outputs_that_are_hold_or_are_inside_the_sources() {
+fn refuses_outputs_that_are_inside_or_hold_the_sources() {
     let site = built_handbook("out-spellings");
     std::fs::create_dir_all(site.root.join("other")).unwrap();
     let hb = site.root.file_name().unwrap().to_string_lossy().into_owned();
