@@ -24,6 +24,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub(crate) mod site_path;
 pub(crate) mod slug;
 pub mod spent;
 pub(crate) mod starter;

@@ -37,15 +37,21 @@ pub fn robots(site: &Site) -> String {
     text
 }
 
-/// `_redirects` (Netlify, Cloudflare Pages): one `old new 301` line per alias.
+/// `_redirects` (Netlify, Cloudflare Pages): one `old new 301` line per alias. Both
+/// paths are percent-encoded, so no alias can break the line format (the model has
+/// refused whitespace and control characters already).
 pub fn redirects(site: &Site) -> String {
+    use crate::site_path::percent_encode;
     site.aliases
         .iter()
-        .map(|(alias, target)| format!("{} {} 301\n", site.config.base_url.href(alias), site.href(*target)))
+        .map(|(alias, target)| {
+            let from = site.config.base_url.href(&percent_encode(alias));
+            format!("{from} {} 301\n", site.config.base_url.href(&percent_encode(&site.pages[*target].url)))
+        })
         .collect()
 }
 
 /// Where the redirect page of an alias is written: `old/` -> `old/index.html`.
 pub fn alias_file(alias: &str) -> String {
-    if alias.is_empty() || alias.ends_with('/') { format!("{alias}index.html") } else { alias.to_string() }
+    crate::site_path::alias_file(alias)
 }

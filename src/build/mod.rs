@@ -186,7 +186,7 @@ fn write_rest(
         || {
             timed(|| {
                 let mut found = Vec::new();
-                write::write_files(site, theme, sink)?;
+                write::write_files(site, theme, sink, &mut found)?;
                 write::write_extras(site, renderer, sink, &mut found)?;
                 Ok(found)
             })

@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::path::Component;
+
 use anyhow::{Result, bail};
 
 use crate::spent::SpentTime;
@@ -34,13 +36,11 @@ pub struct Output {
 
 impl Output {
     /// Prepares a temporary folder beside `final_dir`. Refuses an output folder that
-    /// would hold or overwrite the handbook's sources.
+    /// would hold or overwrite the handbook's sources (see [`check_output_dir`]). A
+    /// symbolic link is followed: the build replaces the folder it points to, and the link
+    /// stays as it is.
     pub fn create(final_dir: &Path, root: &Path) -> Result<Output> {
-        let final_dir = std::path::absolute(final_dir)?;
-        let root = std::path::absolute(root)?;
-        if root.starts_with(&final_dir) || final_dir.starts_with(root.join("content")) {
-            bail!("refusing to write the site to {}: it would overwrite the handbook's sources", final_dir.display());
-        }
+        let final_dir = check_output_dir(final_dir, root)?;
         if final_dir.exists() && !final_dir.is_dir() {
             bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
         }
@@ -52,9 +52,10 @@ impl Output {
         Ok(Output { final_dir, temp_dir, done: false, writing: SpentTime::new() })
     }
 
-    /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder.
-    pub fn path(&self, site_path: &str) -> PathBuf {
-        self.temp_dir.join(site_path.trim_start_matches('/'))
+    /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder;
+    /// an error for a path that would leave it.
+    pub fn path(&self, site_path: &str) -> Result<PathBuf> {
+        crate::site_path::output_file(&self.temp_dir, site_path)
     }
 
     /// Replaces the previous output with this one.
@@ -79,13 +80,79 @@ impl Output {
     }
 }
 
+/// The folders of the handbook that opsbook reads, besides the root itself.
+const SOURCE_FOLDERS: [&str; 5] = ["content", "static", "templates", "themes", ".git"];
+
+/// The output folder `final_dir` with links followed and `..` resolved, when it is safe:
+/// neither the handbook's root, nor a folder that holds it, nor one of its source
+/// folders ([`SOURCE_FOLDERS`]), nor a folder inside or holding one of them. Both sides
+/// are resolved before they are compared, so no other spelling (a symbolic link,
+/// `other/../hb`) gets past. A folder inside the root (`public/`) is the usual place.
+pub fn check_output_dir(final_dir: &Path, root: &Path) -> Result<PathBuf> {
+    let out = resolve(final_dir)?;
+    let root = resolve(root)?;
+    let refuse = |why: String| -> Result<PathBuf> {
+        bail!(
+            "refusing to write the site to {}: {why}; a build replaces its output folder, so it would delete the handbook's sources",
+            out.display()
+        )
+    };
+    if out == root {
+        return refuse("it is the handbook's root folder".into());
+    }
+    if root.starts_with(&out) {
+        return refuse("it holds the handbook's root folder".into());
+    }
+    for name in SOURCE_FOLDERS {
+        let source = resolve(&root.join(name))?;
+        if out.starts_with(&source) {
+            return refuse(format!("it is or is inside the handbook's {name}/ folder"));
+        }
+        if source.starts_with(&out) {
+            return refuse(format!("it holds the handbook's {name}/ folder"));
+        }
+    }
+    Ok(out)
+}
+
+/// `path` made absolute, with symbolic links followed and `.` and `..` resolved, whether
+/// it exists or not: its longest existing ancestor is canonicalised, and the rest, which
+/// does not exist and so holds no links, resolved as written. A link to nothing is an
+/// error.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let components: Vec<Component<'_>> = absolute.components().collect();
+    for known in (1..=components.len()).rev() {
+        let prefix: PathBuf = components[..known].iter().collect();
+        match prefix.canonicalize() {
+            Ok(mut resolved) => {
+                for component in &components[known..] {
+                    match component {
+                        Component::ParentDir => {
+                            resolved.pop();
+                        }
+                        Component::Normal(name) => resolved.push(name),
+                        _ => {}
+                    }
+                }
+                return Ok(resolved);
+            }
+            Err(_) if std::fs::symlink_metadata(&prefix).is_ok_and(|m| m.file_type().is_symlink()) => {
+                bail!("cannot write the site to {}: {} is a symbolic link to nothing", path.display(), prefix.display())
+            }
+            Err(_) => {}
+        }
+    }
+    Ok(absolute)
+}
+
 impl Sink for Output {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
-        self.writing.time(|| crate::fs::write(&self.path(site_path), contents))
+        self.writing.time(|| crate::fs::write(&self.path(site_path)?, contents))
     }
 
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
-        crate::fs::copy(from, &self.path(site_path))
+        crate::fs::copy(from, &self.path(site_path)?)
     }
 
     fn take_time_spent(&self) -> Duration {

@@ -123,15 +123,23 @@ pub(crate) fn render_some(
 }
 
 /// Static files (site > theme > built-in), the highlighting stylesheets and the assets
-/// of `content/`.
-pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &dyn Sink) -> Result<(), Failure> {
+/// of `content/`. A source file that cannot be read is an `unreadable-file` error at the
+/// file, added to `diagnostics`; only a failure to write stops the build at once.
+pub(crate) fn write_files(
+    site: &Site,
+    theme: &ThemeFiles,
+    output: &dyn Sink,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
         if path == "search.js" && !site.config.search {
             continue;
         }
         match origin {
             crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
-            crate::render::Origin::File { path: from, .. } => output.copy(from, path)?,
+            crate::render::Origin::File { path: from, shown } => {
+                diagnostics.extend(copy_source(output, from, shown, path)?);
+            }
         }
     }
     let (light, dark) = crate::markdown::highlight::theme_css();
@@ -141,10 +149,37 @@ pub(crate) fn write_files(site: &Site, theme: &ThemeFiles, output: &dyn Sink) ->
         }
     }
     let content_dir = site.config.content_dir();
-    site.assets
+    let problems: Vec<Option<Diagnostic>> = site
+        .assets
         .par_iter()
-        .try_for_each(|asset| output.copy(&content_dir.join(&asset.source), &asset.url))
-        .map_err(Failure::from)
+        .map(|asset| {
+            let shown = format!("{}{}", crate::content::CONTENT_PREFIX, asset.source);
+            copy_source(output, &content_dir.join(&asset.source), &shown, &asset.url)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    diagnostics.extend(problems.into_iter().flatten());
+    Ok(())
+}
+
+/// Copies a source file (`shown` as diagnostics name it) to `site_path`. When the copy
+/// fails because the source cannot be read, says so as a diagnostic at the file.
+fn copy_source(
+    output: &dyn Sink,
+    from: &std::path::Path,
+    shown: &str,
+    site_path: &str,
+) -> anyhow::Result<Option<Diagnostic>> {
+    let Err(error) = output.copy(from, site_path) else { return Ok(None) };
+    match std::fs::File::open(from).and_then(|mut file| std::io::Read::read(&mut file, &mut [0; 1])) {
+        Err(cause) => Ok(Some(Diagnostic::error(
+            crate::diagnostic::Rule::UnreadableFile,
+            shown,
+            0,
+            0,
+            format!("cannot read `{shown}`: {cause}"),
+        ))),
+        Ok(_) => Err(error),
+    }
 }
 
 pub(crate) fn write_extras(
@@ -204,5 +239,24 @@ pub(crate) fn render_special(site: &Site, renderer: &Renderer, diagnostics: &mut
     }
     if let Err(d) = renderer.render_not_found(site) {
         diagnostics.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_a_source_it_cannot_read_as_a_diagnostic_at_the_file() {
+        let dir = std::env::temp_dir().join(format!("opsbook-copy-source-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let output = super::super::output::Output::create(&dir.join("public"), &dir.join("hb")).unwrap();
+        let missing = dir.join("hb/content/gone.png");
+        let problem = copy_source(&output, &missing, "content/gone.png", "gone.png").unwrap().unwrap();
+        assert_eq!(problem.rule, crate::diagnostic::Rule::UnreadableFile);
+        assert_eq!((problem.path.as_str(), problem.line), ("content/gone.png", 0));
+        assert!(problem.message.starts_with("cannot read `content/gone.png`: "), "{}", problem.message);
+        drop(output);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

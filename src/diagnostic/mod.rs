@@ -52,6 +52,10 @@ pub enum Rule {
     UnknownKind,
     /// Two files (or a file and an alias) map to the same URL.
     DuplicateUrl,
+    /// A path the build would write is not a safe path in the site: an alias that
+    /// climbs out with `..`, has whitespace, control characters or a scheme, or a slug,
+    /// tag or file name longer than a file name may be.
+    InvalidPath,
     /// A link points to a page that does not exist.
     BrokenLink,
     /// A link's `#anchor` is not an id of its target page.
@@ -82,6 +86,7 @@ impl Rule {
             Rule::FrontMatterField => "front-matter-field",
             Rule::UnknownKind => "unknown-kind",
             Rule::DuplicateUrl => "duplicate-url",
+            Rule::InvalidPath => "invalid-path",
             Rule::BrokenLink => "broken-link",
             Rule::BrokenAnchor => "broken-anchor",
             Rule::MissingAsset => "missing-asset",

@@ -46,17 +46,28 @@ impl MemorySink {
     }
 }
 
+/// A site path checked as the build's output checks it, so the dev server serves no
+/// file that a build would refuse to write.
+fn checked(site_path: &str) -> Result<String> {
+    match crate::site_path::check(site_path) {
+        Ok(()) => Ok(site_path.to_string()),
+        Err(problem) => anyhow::bail!("refusing to serve {site_path:?}: {problem}"),
+    }
+}
+
 impl Sink for MemorySink {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
+        let site_path = checked(site_path)?;
         let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
-        files.insert(site_path.trim_start_matches('/').to_string(), Served::Bytes(Arc::from(contents)));
+        files.insert(site_path, Served::Bytes(Arc::from(contents)));
         Ok(())
     }
 
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
+        let site_path = checked(site_path)?;
         let modified = std::fs::metadata(from).and_then(|m| m.modified()).ok();
         let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
-        files.insert(site_path.trim_start_matches('/').to_string(), Served::File(from.to_path_buf(), modified));
+        files.insert(site_path, Served::File(from.to_path_buf(), modified));
         Ok(())
     }
 }

@@ -4,8 +4,11 @@
 //! 1. [`Site::assemble`] places the loaded pages into sections (one per folder), leaves
 //!    out drafts, and gives every page its URL ([`urls`]); two files with one URL are
 //!    a `duplicate-url` error.
-//! 2. Markdown is rendered against the model's [`SiteLinks`] ([`resolve`]).
-//! 3. [`Site::arrange`] orders each section's children by weight, then title, and fixes
+//! 2. [`Site::model`] adds the handbook's own model (owners, kinds, the generated index
+//!    pages), then claims every file the build will write ([`outputs`]): aliases,
+//!    content files and pages that would overwrite each other are errors.
+//! 3. Markdown is rendered against the model's [`SiteLinks`] ([`resolve`]).
+//! 4. [`Site::arrange`] orders each section's children by weight, then title, and fixes
 //!    the reading order behind previous/next links ([`nav`]).
 
 pub mod audience;
@@ -15,6 +18,7 @@ pub mod git;
 pub mod indexes;
 pub mod kinds;
 pub mod nav;
+mod outputs;
 pub mod repository;
 pub mod resolve;
 pub mod review;
@@ -322,7 +326,6 @@ impl Site {
                 index.by_url.insert(page.url.clone(), id);
             }
         }
-        let aliases = urls::collect_aliases(&pages, &index.by_url, diagnostics);
         let known =
             index.by_path.keys().filter(|p| !p.is_empty()).cloned().chain(assets.iter().map(|a| a.source.clone()));
         for path in known.collect::<Vec<_>>() {
@@ -335,7 +338,7 @@ impl Site {
             config,
             pages,
             assets,
-            aliases,
+            aliases: Vec::new(),
             order: Vec::new(),
             position: vec![usize::MAX; count],
             indexes: indexes::Indexes::default(),
@@ -397,6 +400,7 @@ impl Site {
         kinds::resolve_kinds(self, diagnostics);
         kinds::validate_pages(self, diagnostics);
         indexes::add_index_pages(self, diagnostics);
+        self.aliases = outputs::claim_outputs(self, diagnostics);
     }
 
     /// Gives each page its final title, orders every section, fixes the reading order

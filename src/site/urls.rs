@@ -1,8 +1,8 @@
 //! URLs: every folder gets a slugged path segment, every page its section's path plus
 //! its own slug (`slug` in front matter, else the file name), with a trailing `/`
 //! (pretty URLs: `runbooks/db-failover/` is written to `runbooks/db-failover/index.html`).
-//! Assets keep their file names inside the slugged folders. Aliases are normalised to
-//! site paths and checked against the pages.
+//! Assets keep their file names inside the slugged folders. Aliases are read and checked
+//! against every output in [`super::outputs`].
 
 use std::collections::HashMap;
 
@@ -78,65 +78,4 @@ pub(super) fn duplicate_url(first: &Page, second: &Page) -> Diagnostic {
         format!("`{file}` and `{other}` both map to the URL /{}", second.url),
     )
     .with_help("rename one of the files, or give one of them a different `slug`")
-}
-
-/// A site path for an alias as written (`/old/path`, `old/page.html`).
-pub(super) fn alias_path(alias: &str) -> String {
-    let trimmed = alias.trim().trim_start_matches('/');
-    if trimmed.is_empty() {
-        return String::new();
-    }
-    let lower = trimmed.to_ascii_lowercase();
-    if lower.ends_with(".html") || lower.ends_with(".htm") || trimmed.ends_with('/') {
-        trimmed.to_string()
-    } else {
-        format!("{trimmed}/")
-    }
-}
-
-/// Collects the aliases of every page; an alias that is already a page's URL or another
-/// alias is a `duplicate-url` error at the alias.
-pub(super) fn collect_aliases(
-    pages: &[Page],
-    by_url: &HashMap<String, PageId>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(String, PageId)> {
-    let mut seen: HashMap<String, PageId> = HashMap::new();
-    let mut aliases = Vec::new();
-    for (id, page) in pages.iter().enumerate() {
-        for alias in &page.source.front.aliases {
-            let path = alias_path(&alias.value);
-            let clash = by_url
-                .get(&path)
-                .or_else(|| by_url.get(path.trim_end_matches("index.html")))
-                .map(|&other| &pages[other].source.file);
-            let clash = clash.or_else(|| seen.get(&path).map(|&other| &pages[other].source.file));
-            if let Some(other) = clash {
-                diagnostics.push(Diagnostic::error(
-                    Rule::DuplicateUrl,
-                    &page.source.file,
-                    alias.line,
-                    alias.column,
-                    format!("the alias /{path} is already used by `{other}`"),
-                ));
-                continue;
-            }
-            seen.insert(path.clone(), id);
-            aliases.push((path, id));
-        }
-    }
-    aliases
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalises_aliases() {
-        assert_eq!(alias_path("/kubememquotaovercommit/"), "kubememquotaovercommit/");
-        assert_eq!(alias_path("old/page"), "old/page/");
-        assert_eq!(alias_path("/old/page.html"), "old/page.html");
-        assert_eq!(alias_path("/"), "");
-    }
 }

@@ -1,1 +1,244 @@
-//! Hostile inputs: paths.
+//! Hostile inputs: paths (issue 13). An output folder that names the sources another
+//! way, aliases that climb out of the output, overwrite pages or inject `_redirects`
+//! rules, content files that replace generated ones, and names too long for a file.
+
+use crate::util::Site;
+
+const PAGE: &str = "---\ntitle: P\n---\n# P\n";
+
+/// A handbook with a page `p` and a git folder, its output built once.
+fn built_handbook(name: &str) -> Site {
+    let site = Site::with_files(name, &[("content/p.md", PAGE), (".git/HEAD", "ref: refs/heads/main\n")]);
+    site.build(&[]).expect_code(0);
+    site
+}
+
+/// The sources are all still there.
+#[track_caller]
+fn assert_sources_kept(site: &Site) {
+    for file in ["book.toml", "content/p.md", ".git/HEAD"] {
+        assert!(site.exists(file), "{file} was deleted");
+    }
+}
+
+#[test]
+fn refuses_outputs_that_are_inside_or_hold_the_sources() {
+    let site = built_handbook("out-spellings");
+    std::fs::create_dir_all(site.root.join("other")).unwrap();
+    let hb = site.root.file_name().unwrap().to_string_lossy().into_owned();
+    let up = format!("other/../../{hb}");
+    for out in [".", "content", "content/x", "..", "/", ".git", "other/..", up.as_str()] {
+        let run = site.build(&["--out", out]);
+        run.expect_code(2);
+        assert!(run.stderr.contains("refusing to write the site to"), "--out {out}: {}", run.stderr);
+        assert!(run.stderr.contains("would delete the handbook's sources"), "--out {out}: {}", run.stderr);
+        assert_sources_kept(&site);
+    }
+    assert!(site.exists("public/p/index.html"), "the previous output was lost");
+}
+
+#[test]
+fn refuses_an_output_dir_in_book_toml_that_names_the_root() {
+    let site = built_handbook("out-config");
+    let hb = site.root.file_name().unwrap().to_string_lossy().into_owned();
+    std::fs::create_dir_all(site.root.join("../other")).ok();
+    site.write("book.toml", format!("[handbook]\ntitle = \"Test\"\n[build]\noutput-dir = \"../other/../{hb}\"\n"));
+    let run = site.build(&[]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("it is the handbook's root folder"), "{}", run.stderr);
+    assert_sources_kept(&site);
+}
+
+#[cfg(unix)]
+#[test]
+fn refuses_an_output_that_is_a_link_to_the_root() {
+    let site = built_handbook("out-link-root");
+    std::os::unix::fs::symlink(&site.root, site.root.join("site")).unwrap();
+    let run = site.build(&["--out", "site"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("it is the handbook's root folder"), "{}", run.stderr);
+    assert_sources_kept(&site);
+    std::os::unix::fs::symlink("content", site.root.join("pages")).unwrap();
+    site.build(&["--out", "pages"]).expect_code(2);
+    assert_sources_kept(&site);
+}
+
+#[cfg(unix)]
+#[test]
+fn builds_into_the_target_of_a_linked_output_and_keeps_the_link() {
+    let site =
+        Site::with_files("out-linked", &[("hb/book.toml", "[handbook]\ntitle = \"T\"\n"), ("hb/content/p.md", PAGE)]);
+    site.write("www/site/old.html", "old");
+    site.write("www/keep.txt", "a file beside the target");
+    std::os::unix::fs::symlink("../www/site", site.root.join("hb/public")).unwrap();
+    let run = crate::util::opsbook().args(["build", "--root", "hb"]).current_dir(&site.root).output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(std::fs::symlink_metadata(site.root.join("hb/public")).unwrap().file_type().is_symlink());
+    assert!(site.exists("www/site/p/index.html"));
+    assert!(!site.exists("www/site/old.html"));
+    assert!(site.exists("www/keep.txt"));
+    assert!(site.exists("hb/content/p.md"));
+}
+
+#[cfg(unix)]
+#[test]
+fn never_deletes_through_a_link_inside_the_previous_output() {
+    let site = built_handbook("out-inner-link");
+    site.write("elsewhere/precious.txt", "keep me");
+    std::os::unix::fs::symlink(site.root.join("elsewhere"), site.root.join("public/linked")).unwrap();
+    site.build(&[]).expect_code(0);
+    assert_eq!(site.read("elsewhere/precious.txt"), "keep me");
+}
+
+/// Builds a handbook whose page `a` has `aliases: [ALIAS]`.
+fn build_with_alias(name: &str, alias: &str) -> (Site, crate::util::Run) {
+    let page = format!("---\naliases: [{alias}]\n---\n# A\n");
+    let site = Site::with_files(name, &[("content/a.md", &page), ("content/p.md", PAGE)]);
+    let run = site.build(&[]);
+    (site, run)
+}
+
+#[test]
+fn refuses_aliases_that_climb_out_of_the_output() {
+    for alias in ["\"../../../tmp/opsbook-escape-x/\"", "\"/../escape.html\"", "\"/a/../../escape/\""] {
+        let (site, run) = build_with_alias("alias-escape", alias);
+        run.expect_code(1);
+        assert!(run.stderr.contains("error[invalid-path]: the alias"), "{alias}: {}", run.stderr);
+        assert!(run.stderr.contains("climbs above the site's root"), "{}", run.stderr);
+        assert!(run.stderr.contains("--> content/a.md:2:"), "{}", run.stderr);
+        assert!(!site.exists("escape.html") && !site.exists("../escape.html") && !site.exists("public"));
+    }
+    assert!(!std::path::Path::new("/tmp/opsbook-escape-x").exists());
+}
+
+#[test]
+fn refuses_aliases_that_would_inject_redirect_rules() {
+    let cases = [
+        ("\"/old\\n/* https://evil.example/:splat 301!\"", "control character U+000A"),
+        ("\"/old page/\"", "whitespace (U+0020)"),
+        ("\"javascript:alert(1)/\"", "the URL of another site"),
+        ("\"https:/evil.example/\"", "the URL of another site"),
+        ("\"//evil.example/\"", "the URL of another site"),
+    ];
+    for (alias, problem) in cases {
+        let (site, run) = build_with_alias("alias-inject", alias);
+        run.expect_code(1);
+        assert!(run.stderr.contains("error[invalid-path]"), "{alias}: {}", run.stderr);
+        assert!(run.stderr.contains(problem), "{alias}: {}", run.stderr);
+        assert!(run.stderr.contains("--> content/a.md:2:"), "{}", run.stderr);
+        assert!(!site.exists("public"));
+    }
+}
+
+#[test]
+fn percent_encodes_aliases_in_redirects() {
+    let (site, run) = build_with_alias("alias-encode", "\"/ancien-nom-é/\", \"/100%25/\"");
+    run.expect_code(0);
+    let redirects = site.read("public/_redirects");
+    assert_eq!(redirects, "/ancien-nom-%C3%A9/ /a/ 301\n/100%25/ /a/ 301\n");
+    assert!(site.exists("public/ancien-nom-é/index.html") && site.exists("public/100%/index.html"));
+}
+
+#[test]
+fn refuses_aliases_that_overwrite_pages_or_generated_files() {
+    let page = "---\ntags: [x]\nowners: [\"@team\"]\n---\n# P\n";
+    for alias in [
+        "/./p/",
+        "p/./",
+        "/p/../p/",
+        "/p/index.html/",
+        "/404.html",
+        "/tags/",
+        "/tags/x/",
+        "/owners/",
+        "/search/",
+        "/style.css",
+        "/handbook.json",
+        "/_redirects",
+        "/search/manifest.json",
+    ] {
+        let front = format!("---\naliases: [\"{alias}\"]\n---\n# A\n");
+        let site = Site::with_files("alias-clash", &[("content/a.md", &front), ("content/p.md", page)]);
+        let run = site.build(&["--base-url", "https://ops.example.org/"]);
+        run.expect_code(1);
+        assert!(run.stderr.contains("error[duplicate-url]: the alias /"), "{alias}: {}", run.stderr);
+        assert!(run.stderr.contains("is already used by"), "{alias}: {}", run.stderr);
+        assert!(run.stderr.contains("--> content/a.md:2:"), "{alias}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn refuses_an_alias_at_the_sitemap_of_a_site_with_a_host() {
+    let front = "---\naliases: [/sitemap.xml]\n---\n# A\n";
+    let site = Site::with_files("alias-sitemap", &[("content/a.md", front)]);
+    let run = site.build(&["--base-url", "https://ops.example.org/"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("the alias /sitemap.xml/ is already used by the file /sitemap.xml that opsbook writes")
+    );
+}
+
+#[test]
+fn refuses_content_files_that_replace_pages_or_theme_files() {
+    let cases = [
+        ("content/index.html", "/index.html, which is already taken by the generated page /"),
+        ("content/search.js", "/search.js, which is already taken by the file /search.js that opsbook writes"),
+        ("content/style.css", "/style.css, which is already taken by the file /style.css that opsbook writes"),
+        ("content/x/index.html", "/x/index.html, which is already taken by `content/x.md`"),
+        ("content/404.html", "/404.html, which is already taken by the file /404.html"),
+    ];
+    for (file, message) in cases {
+        let site = Site::with_files("content-clash", &[("content/x.md", PAGE), (file, "<p>mine</p>")]);
+        let run = site.build(&[]);
+        run.expect_code(1);
+        assert!(run.stderr.contains(&format!("error[duplicate-url]: `{file}` would be written to")), "{}", run.stderr);
+        assert!(run.stderr.contains(message), "{file}: {}", run.stderr);
+        assert!(run.stderr.contains("put yours in static/"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn lets_static_replace_a_theme_file() {
+    let site = Site::with_files("static-override", &[("content/x.md", PAGE), ("static/style.css", "/* mine */")]);
+    site.build(&[]).expect_code(0);
+    assert_eq!(site.read("public/style.css"), "/* mine */");
+}
+
+#[test]
+fn reports_names_too_long_for_a_file_at_their_field() {
+    let long = "x".repeat(300);
+    let cases = [
+        (format!("---\nslug: {long}\n---\n# A\n"), "--> content/a.md:2:1", "a page cannot have the URL"),
+        (format!("---\ntitle: A\ntags: [{long}]\n---\n# A\n"), "--> content/a.md:3:1", "a tag cannot have the URL"),
+        (format!("---\naliases: [/{long}/]\n---\n# A\n"), "--> content/a.md:2:", "the alias"),
+    ];
+    for (page, at, message) in cases {
+        let site = Site::with_files("too-long", &[("content/a.md", &page)]);
+        let run = site.build(&[]);
+        run.expect_code(1);
+        assert!(run.stderr.contains("error[invalid-path]"), "{}", run.stderr);
+        assert!(run.stderr.contains(message), "{}", run.stderr);
+        assert!(run.stderr.contains("300 bytes long, more than the 255"), "{}", run.stderr);
+        assert!(run.stderr.contains(at), "{}", run.stderr);
+    }
+}
+
+/// Tests run as root in some containers, where mode 000 does not stop reading: there the
+/// assertion is skipped (the unit test `build::write::tests` covers the same path).
+#[cfg(unix)]
+#[test]
+fn reports_an_unreadable_asset_at_the_file_and_keeps_the_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = built_handbook("unreadable-asset");
+    site.write("content/diagram.png", "png");
+    let asset = site.root.join("content/diagram.png");
+    std::fs::set_permissions(&asset, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&asset).is_ok() {
+        eprintln!("skipped: running as root, mode 000 files stay readable");
+        return;
+    }
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[unreadable-file]: cannot read `content/diagram.png`"), "{}", run.stderr);
+    assert!(site.exists("public/p/index.html"), "the previous output was lost");
+}

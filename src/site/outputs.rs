@@ -1,0 +1,229 @@
+//! The table of every file a build writes, and who claims it: the check that no two
+//! things are written to one file, and that every path is a safe site path
+//! ([`crate::site_path`]). It runs once the model is complete (after the generated index
+//! pages are added), so aliases and content files are compared with everything.
+//!
+//! 1. The files opsbook writes (404, sitemap, `handbook.json`, `_redirects` when there
+//!    are aliases, the highlighting styles) and the theme's static files are claimed
+//!    first; the search index owns the `.json` files under `search/`.
+//! 2. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
+//!    `invalid-path` error at its field.
+//! 3. Every file of `content/` copied as it is claims its path: replacing a page or a
+//!    generated or theme file is a `duplicate-url` error at the file (a deliberate
+//!    override of a theme file belongs in `static/`).
+//! 4. Every alias is read ([`normalise_alias`]) and claims its redirect page; a bad
+//!    alias is `invalid-path`, a taken one `duplicate-url`, both at the alias.
+//!
+//! A claim clashes with an equal path, and with a path that needs one of its folders to
+//! be a file or the other way round (`p/index.html/index.html` beside `p/index.html`).
+
+use std::collections::HashMap;
+
+use super::{GeneratedIndex, PageId, Site};
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::site_path::{alias_file, check, normalise_alias};
+
+/// Site paths claimed so far, as files and as folders, with who claimed each.
+#[derive(Debug, Default)]
+struct Claims {
+    files: HashMap<String, String>,
+    dirs: HashMap<String, String>,
+}
+
+impl Claims {
+    /// Claims `path` for `owner` (as diagnostics name it), or says who has it or needs it.
+    fn claim(&mut self, path: &str, owner: impl Into<String>) -> Result<(), String> {
+        if let Some(other) = self.files.get(path).or_else(|| self.dirs.get(path)) {
+            return Err(other.clone());
+        }
+        let folders: Vec<&str> = path.match_indices('/').map(|(at, _)| &path[..at]).collect();
+        if let Some(other) = folders.iter().find_map(|folder| self.files.get(*folder)) {
+            return Err(other.clone());
+        }
+        let owner = owner.into();
+        for folder in folders {
+            self.dirs.entry(folder.to_string()).or_insert_with(|| owner.clone());
+        }
+        self.files.insert(path.to_string(), owner);
+        Ok(())
+    }
+
+    /// Whether `path` is a file the search index writes.
+    fn is_search_file(site: &Site, path: &str) -> bool {
+        site.config.search && path.starts_with("search/") && path.ends_with(".json")
+    }
+}
+
+/// Claims every output of `site` (see the module documentation) and returns its aliases
+/// as `(site path, page)`.
+pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
+    let mut claims = Claims::default();
+    let mut generated: Vec<&String> = site.index.files.iter().collect();
+    generated.sort();
+    for path in generated {
+        let _ = claims.claim(path, format!("the file /{path} that opsbook writes"));
+    }
+    if site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) {
+        let _ = claims.claim("_redirects", "the file /_redirects that opsbook writes for aliases");
+    }
+    claim_pages(site, &mut claims, diagnostics);
+    claim_assets(site, &mut claims, diagnostics);
+    claim_aliases(site, &mut claims, diagnostics)
+}
+
+/// Who a page is in diagnostics.
+fn page_owner(site: &Site, id: PageId) -> String {
+    let page = &site.pages[id];
+    if page.generated || page.generated_index.is_some() {
+        format!("the generated page /{}", page.url)
+    } else {
+        format!("`{}`", page.source.file)
+    }
+}
+
+fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
+    for (id, page) in site.pages.iter().enumerate() {
+        let file = format!("{}index.html", page.url);
+        if let Err(problem) = check(&file) {
+            diagnostics.push(too_long_page(site, id, &problem.to_string()));
+            continue;
+        }
+        // Two pages with one URL are reported when the URLs are given.
+        if site.index.by_url.get(&page.url) != Some(&id) {
+            continue;
+        }
+        if let Err(other) = claims.claim(&file, page_owner(site, id)) {
+            let (path, line, column) = page_location(site, id);
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::DuplicateUrl,
+                    &path,
+                    line,
+                    column,
+                    format!("`{path}` has the URL /{}, but its file is already taken by {other}", page.url),
+                )
+                .with_help("rename the file or its folder, or give it another `slug`"),
+            );
+        }
+    }
+}
+
+/// Where to point at a page's URL: its `slug`, else its file; for a tag's page, the
+/// `tags` field of the first page with the tag.
+fn page_location(site: &Site, id: PageId) -> (String, usize, usize) {
+    let page = &site.pages[id];
+    if let Some(GeneratedIndex::Tag(slug)) = &page.generated_index
+        && let Some(&first) = site.indexes.tags.get(slug).and_then(|tag| tag.pages.first())
+    {
+        let source = &site.pages[first].source;
+        let (line, column) = source.front.fields.get("tags").map_or((1, 1), |f| (f.line, f.column));
+        return (source.file.clone(), line, column);
+    }
+    match page.source.front.slug.as_ref().filter(|_| !page.generated) {
+        Some(slug) => (page.source.file.clone(), slug.line, slug.column),
+        None => (page.source.file.clone(), 0, 0),
+    }
+}
+
+fn too_long_page(site: &Site, id: PageId, problem: &str) -> Diagnostic {
+    let (path, line, column) = page_location(site, id);
+    let what = if matches!(site.pages[id].generated_index, Some(GeneratedIndex::Tag(_))) { "a tag" } else { "a page" };
+    Diagnostic::error(
+        Rule::InvalidPath,
+        &path,
+        line,
+        column,
+        format!("{what} cannot have the URL /{}: {problem}", site.pages[id].url),
+    )
+    .with_help("make it shorter")
+}
+
+fn claim_assets(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
+    for asset in &site.assets {
+        let file = format!("{}{}", crate::content::CONTENT_PREFIX, asset.source);
+        if let Err(problem) = check(&asset.url) {
+            diagnostics.push(Diagnostic::error(
+                Rule::InvalidPath,
+                &file,
+                0,
+                0,
+                format!("`{file}` cannot be copied to the site: {problem}"),
+            ));
+            continue;
+        }
+        let clash = if Claims::is_search_file(site, &asset.url) {
+            Err("a file of the search index".to_string())
+        } else {
+            claims.claim(&asset.url, format!("`{file}`"))
+        };
+        if let Err(other) = clash {
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::DuplicateUrl,
+                    &file,
+                    0,
+                    0,
+                    format!("`{file}` would be written to /{}, which is already taken by {other}", asset.url),
+                )
+                .with_help("rename the file; to replace a file of the theme, put yours in static/"),
+            );
+        }
+    }
+}
+
+fn claim_aliases(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
+    let mut aliases = Vec::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        let file = &page.source.file;
+        for alias in &page.source.front.aliases {
+            let path = match normalise_alias(&alias.value) {
+                Ok(path) => path,
+                Err(problem) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Rule::InvalidPath,
+                            file,
+                            alias.line,
+                            alias.column,
+                            format!("the alias {:?} is not a path in this site: {problem}", alias.value),
+                        )
+                        .with_help("write an alias as a path from the site's root, such as /old/name/"),
+                    );
+                    continue;
+                }
+            };
+            let target = alias_file(&path);
+            let clash = if Claims::is_search_file(site, &target) {
+                Err("the search index".to_string())
+            } else {
+                claims.claim(&target, format!("`{file}`"))
+            };
+            match clash {
+                Ok(()) => aliases.push((path, id)),
+                Err(other) => diagnostics.push(Diagnostic::error(
+                    Rule::DuplicateUrl,
+                    file,
+                    alias.line,
+                    alias.column,
+                    format!("the alias /{path} is already used by {other}"),
+                )),
+            }
+        }
+    }
+    aliases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clashes_with_equal_paths_and_with_files_in_the_way() {
+        let mut claims = Claims::default();
+        assert_eq!(claims.claim("p/index.html", "p"), Ok(()));
+        assert_eq!(claims.claim("p/index.html", "q"), Err("p".into()));
+        assert_eq!(claims.claim("p/index.html/index.html", "q"), Err("p".into()));
+        assert_eq!(claims.claim("p", "q"), Err("p".into()));
+        assert_eq!(claims.claim("p/other.png", "q"), Ok(()));
+    }
+}

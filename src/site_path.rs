@@ -1,0 +1,211 @@
+//! Site paths: where a file sits in the built site (`runbooks/db/index.html`), and the
+//! one function that turns one into a file path in an output folder.
+//!
+//! A site path is relative and `/`-separated; no segment is empty, `.` or `..`, holds a
+//! control character, or is longer than [`MAX_SEGMENT_BYTES`] (the file-name limit of
+//! common file systems). Every writer ([`output_file`], the dev server's memory) goes
+//! through [`check`], so no user text is joined onto a folder by hand: a path that would
+//! climb out of the output is refused, never written.
+//!
+//! Aliases are written by people, so they get their own reading, [`normalise_alias`]:
+//! 1. surrounding spaces are dropped and `%XX` escapes decoded;
+//! 2. whitespace, control characters, `\`, `?`, `#`, a leading `//` and a scheme
+//!    (`https:`, `javascript:`) are refused;
+//! 3. empty and `.` segments are dropped, `..` removes the segment before it and is
+//!    refused when there is none;
+//! 4. the result is a folder (`old/`) unless it ends in `.html` or `.htm`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The longest segment (file or folder name) of a site path, in bytes.
+pub(crate) const MAX_SEGMENT_BYTES: usize = 255;
+
+/// Why a text is not a usable site path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PathProblem {
+    /// It starts with `/`.
+    Absolute,
+    /// A segment is `..`: the path climbs out of the site.
+    Parent,
+    /// A segment is empty or `.`.
+    EmptySegment,
+    /// It holds a control character, or (in an alias) whitespace.
+    Character(char),
+    /// It holds a character that has another meaning in a URL (alias only).
+    UrlSyntax(char),
+    /// It starts with a scheme (`https:`) or `//`: a URL of another site (alias only).
+    Scheme,
+    /// A segment is longer than [`MAX_SEGMENT_BYTES`].
+    TooLong(usize),
+}
+
+impl fmt::Display for PathProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PathProblem::Absolute => f.write_str("it is an absolute path"),
+            PathProblem::Parent => f.write_str("its `..` climbs above the site's root"),
+            PathProblem::EmptySegment => f.write_str("it has an empty or `.` segment"),
+            PathProblem::Character(c) if c.is_whitespace() && !c.is_control() => {
+                write!(f, "it contains whitespace (U+{:04X})", *c as u32)
+            }
+            PathProblem::Character(c) => write!(f, "it contains the control character U+{:04X}", *c as u32),
+            PathProblem::UrlSyntax(c) => write!(f, "it contains `{c}`, which a URL path cannot hold"),
+            PathProblem::Scheme => f.write_str("it is the URL of another site (a scheme such as `https:`, or `//`)"),
+            PathProblem::TooLong(bytes) => {
+                write!(f, "a segment is {bytes} bytes long, more than the {MAX_SEGMENT_BYTES} a file name may have")
+            }
+        }
+    }
+}
+
+/// Checks one segment (a file or folder name).
+pub(crate) fn check_segment(segment: &str) -> Result<(), PathProblem> {
+    match segment {
+        "" | "." => return Err(PathProblem::EmptySegment),
+        ".." => return Err(PathProblem::Parent),
+        _ => {}
+    }
+    if let Some(c) = segment.chars().find(|c| c.is_control()) {
+        return Err(PathProblem::Character(c));
+    }
+    if segment.len() > MAX_SEGMENT_BYTES {
+        return Err(PathProblem::TooLong(segment.len()));
+    }
+    Ok(())
+}
+
+/// Checks a site path that names a file (`runbooks/db/index.html`).
+pub(crate) fn check(site_path: &str) -> Result<(), PathProblem> {
+    if site_path.starts_with('/') {
+        return Err(PathProblem::Absolute);
+    }
+    site_path.split('/').try_for_each(check_segment)
+}
+
+/// The file of `site_path` inside the output folder `dir`: the only place where a site
+/// path is joined onto a folder. Refuses any path that [`check`] refuses.
+pub(crate) fn output_file(dir: &Path, site_path: &str) -> anyhow::Result<PathBuf> {
+    match check(site_path) {
+        Ok(()) => Ok(dir.join(site_path)),
+        Err(problem) => anyhow::bail!("refusing to write {site_path:?} in the output: {problem}"),
+    }
+}
+
+/// The site path of an alias as written (`/old/path`, `old/page.html`, `/old%20name/`):
+/// `old/path/`, `old/page.html`, `old name/`; `""` is the home page. See the module
+/// documentation for the rules.
+pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
+    let decoded = crate::markdown::links::percent_decode(alias.trim());
+    if let Some(c) = decoded.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(PathProblem::Character(c));
+    }
+    if let Some(c) = decoded.chars().find(|c| matches!(c, '\\' | '?' | '#')) {
+        return Err(PathProblem::UrlSyntax(c));
+    }
+    let first = decoded.trim_start_matches('/').split('/').next().unwrap_or("");
+    if decoded.starts_with("//") || first.contains(':') {
+        return Err(PathProblem::Scheme);
+    }
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop().ok_or(PathProblem::Parent)?;
+            }
+            _ => {
+                check_segment(segment)?;
+                segments.push(segment);
+            }
+        }
+    }
+    let mut path = segments.join("/");
+    let last = segments.last().map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+    let is_file = (last.ends_with(".html") || last.ends_with(".htm")) && !decoded.ends_with('/');
+    if !path.is_empty() && !is_file {
+        path.push('/');
+    }
+    Ok(path)
+}
+
+/// The file that the redirect page of an alias site path is written to: `old/` ->
+/// `old/index.html`.
+pub(crate) fn alias_file(alias: &str) -> String {
+    if alias.is_empty() || alias.ends_with('/') { format!("{alias}index.html") } else { alias.to_string() }
+}
+
+/// A site path as it is written in a URL: every byte outside the characters a URL path
+/// may hold as they are is `%XX`-escaped (so `_redirects` lines keep their format).
+pub(crate) fn percent_encode(site_path: &str) -> String {
+    let mut out = String::with_capacity(site_path.len());
+    for &byte in site_path.as_bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&byte);
+        if keep {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_ordinary_site_paths() {
+        assert_eq!(check("runbooks/db/index.html"), Ok(()));
+        assert_eq!(check("日本語/index.html"), Ok(()));
+        assert_eq!(output_file(Path::new("/out"), "a/b.css").unwrap(), Path::new("/out/a/b.css"));
+    }
+
+    #[test]
+    fn refuses_paths_that_leave_the_output() {
+        assert_eq!(check("/etc/passwd"), Err(PathProblem::Absolute));
+        assert_eq!(check("../x"), Err(PathProblem::Parent));
+        assert_eq!(check("a/../../x"), Err(PathProblem::Parent));
+        assert_eq!(check("a//b"), Err(PathProblem::EmptySegment));
+        assert_eq!(check("a/./b"), Err(PathProblem::EmptySegment));
+        assert_eq!(check(""), Err(PathProblem::EmptySegment));
+        assert_eq!(check("a\nb"), Err(PathProblem::Character('\n')));
+        assert_eq!(check(&"x".repeat(256)), Err(PathProblem::TooLong(256)));
+        assert!(output_file(Path::new("/out"), "../../tmp/x").is_err());
+    }
+
+    #[test]
+    fn normalises_aliases() {
+        assert_eq!(normalise_alias("/kubememquotaovercommit/").unwrap(), "kubememquotaovercommit/");
+        assert_eq!(normalise_alias("old/page").unwrap(), "old/page/");
+        assert_eq!(normalise_alias("/old/page.html").unwrap(), "old/page.html");
+        assert_eq!(normalise_alias("/").unwrap(), "");
+        assert_eq!(normalise_alias("/./p/").unwrap(), "p/");
+        assert_eq!(normalise_alias("p/./").unwrap(), "p/");
+        assert_eq!(normalise_alias("/p/../p/").unwrap(), "p/");
+        assert_eq!(normalise_alias("/p/index.html/").unwrap(), "p/index.html/");
+        assert_eq!(normalise_alias("/old%C3%A9/").unwrap(), "oldé/");
+    }
+
+    #[test]
+    fn refuses_aliases_that_escape_or_inject() {
+        assert_eq!(normalise_alias("../../../tmp/x/"), Err(PathProblem::Parent));
+        assert_eq!(normalise_alias("/../escape.html"), Err(PathProblem::Parent));
+        assert_eq!(normalise_alias("/%2e%2e/escape.html"), Err(PathProblem::Parent));
+        assert_eq!(normalise_alias("/a\n/* https://evil.example/:splat 301!"), Err(PathProblem::Character('\n')));
+        assert_eq!(normalise_alias("/a b/"), Err(PathProblem::Character(' ')));
+        assert_eq!(normalise_alias("/a%20b/"), Err(PathProblem::Character(' ')));
+        assert_eq!(normalise_alias("javascript:alert(1)/"), Err(PathProblem::Scheme));
+        assert_eq!(normalise_alias("https:/evil.example/"), Err(PathProblem::Scheme));
+        assert_eq!(normalise_alias("//evil.example/"), Err(PathProblem::Scheme));
+        assert_eq!(normalise_alias("/a?b"), Err(PathProblem::UrlSyntax('?')));
+        assert_eq!(normalise_alias(&format!("/{}/", "x".repeat(300))), Err(PathProblem::TooLong(300)));
+    }
+
+    #[test]
+    fn percent_encodes_what_a_url_path_cannot_hold() {
+        assert_eq!(percent_encode("old/page/"), "old/page/");
+        assert_eq!(percent_encode("oldé/"), "old%C3%A9/");
+        assert_eq!(percent_encode("100%/"), "100%25/");
+    }
+}
