@@ -96,7 +96,9 @@ impl Sink for MemorySink {
             Served::File(from.to_path_buf(), modified)
         } else {
             let bytes = match self.kept.get(from) {
-                Some((kept, bytes)) if modified.is_some() && *kept == modified && bytes.len() as u64 == metadata.len() => {
+                Some((kept, bytes))
+                    if modified.is_some() && *kept == modified && bytes.len() as u64 == metadata.len() =>
+                {
                     Arc::clone(bytes)
                 }
                 _ => Arc::from(std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?),

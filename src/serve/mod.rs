@@ -203,8 +203,7 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
         let timeout = [finish_pending.then_some(FINISH_AFTER), retry.wait(Instant::now())].into_iter().flatten().min();
         let (paths, retrying) = match watch.next(timeout) {
             Burst::Changed(paths) => {
-                let paths: Vec<PathBuf> =
-                    paths.into_iter().filter(|p| is_relevant(root, output_dir, p)).collect();
+                let paths: Vec<PathBuf> = paths.into_iter().filter(|p| is_relevant(root, output_dir, p)).collect();
                 if paths.is_empty() {
                     continue;
                 }
