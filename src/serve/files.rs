@@ -1,12 +1,18 @@
-//! The files the dev server serves: kept in memory (pages, generated files) or read from
-//! disk when asked (assets and static files, which are copied as they are).
+//! The files the dev server serves, kept in memory: the pages and generated files as
+//! built, and the files copied as they are (assets, static and theme files) as they were
+//! when the site was built. So while a change has errors, the last good site is served
+//! whole: an image deleted or changed since shows as it was until the next good build.
+//! Only files over [`SNAPSHOT_LIMIT`] are read from disk when asked.
+//!
+//! A rebuild reuses the bytes kept of a file whose size and modification time did not
+//! change, so it reads only what changed.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::build::output::Sink;
 
@@ -15,17 +21,31 @@ use crate::build::output::Sink;
 pub enum Served {
     /// Bytes built in memory.
     Bytes(Arc<[u8]>),
-    /// A file on disk, served as it is, with its modification time when it was added
-    /// (so a changed file counts as a change).
+    /// A file copied as it is: its bytes when the site was built, where they came from
+    /// and that file's modification time then.
+    Copied(PathBuf, Option<SystemTime>, Arc<[u8]>),
+    /// A file too large to keep, read from disk when asked, with its modification time
+    /// when it was added (so a changed file counts as a change).
     File(PathBuf, Option<SystemTime>),
 }
+
+/// The largest file copied as it is whose bytes are kept in memory.
+pub const SNAPSHOT_LIMIT: u64 = 16 * 1024 * 1024;
 
 impl Served {
     /// The file's bytes.
     pub fn read(&self) -> std::io::Result<Arc<[u8]>> {
         match self {
-            Served::Bytes(bytes) => Ok(Arc::clone(bytes)),
+            Served::Bytes(bytes) | Served::Copied(_, _, bytes) => Ok(Arc::clone(bytes)),
             Served::File(path, _) => std::fs::read(path).map(Arc::from),
+        }
+    }
+
+    /// The file on disk it was copied from, if it was.
+    pub fn source(&self) -> Option<&Path> {
+        match self {
+            Served::Bytes(_) => None,
+            Served::Copied(from, _, _) | Served::File(from, _) => Some(from),
         }
     }
 }
@@ -37,9 +57,25 @@ pub type SiteFiles = HashMap<String, Served>;
 #[derive(Debug, Default)]
 pub struct MemorySink {
     files: Mutex<SiteFiles>,
+    /// The bytes kept from the previous build, by the file they were copied from.
+    kept: HashMap<PathBuf, (Option<SystemTime>, Arc<[u8]>)>,
 }
 
 impl MemorySink {
+    /// A sink that reuses the bytes `previous` kept of files that did not change.
+    pub fn reusing(previous: &SiteFiles) -> MemorySink {
+        let kept = previous
+            .values()
+            .filter_map(|file| match file {
+                Served::Copied(from, Some(modified), bytes) => {
+                    Some((from.clone(), (Some(*modified), Arc::clone(bytes))))
+                }
+                _ => None,
+            })
+            .collect();
+        MemorySink { files: Mutex::default(), kept }
+    }
+
     /// The files written so far.
     pub fn into_files(self) -> SiteFiles {
         self.files.into_inner().unwrap_or_else(PoisonError::into_inner)
@@ -65,9 +101,23 @@ impl Sink for MemorySink {
 
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
         let site_path = checked(site_path)?;
-        let modified = std::fs::metadata(from).and_then(|m| m.modified()).ok();
+        let metadata = std::fs::metadata(from).with_context(|| format!("cannot read {}", from.display()))?;
+        let modified = metadata.modified().ok();
+        let served = if metadata.len() > SNAPSHOT_LIMIT {
+            Served::File(from.to_path_buf(), modified)
+        } else {
+            let bytes = match self.kept.get(from) {
+                Some((kept, bytes))
+                    if modified.is_some() && *kept == modified && bytes.len() as u64 == metadata.len() =>
+                {
+                    Arc::clone(bytes)
+                }
+                _ => Arc::from(std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?),
+            };
+            Served::Copied(from.to_path_buf(), modified, bytes)
+        };
         let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
-        files.insert(site_path, Served::File(from.to_path_buf(), modified));
+        files.insert(site_path, served);
         Ok(())
     }
 }
@@ -83,4 +133,35 @@ pub fn changed_paths(before: &SiteFiles, after: &SiteFiles) -> Vec<String> {
         .collect();
     changed.sort();
     changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copied_files_are_kept_as_built_and_reused_while_unchanged() {
+        let dir = std::env::temp_dir().join(format!("opsbook-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let image = dir.join("a.png");
+        std::fs::write(&image, "first").expect("write");
+        let sink = MemorySink::default();
+        sink.copy(&image, "/a.png").expect("copy");
+        let first = sink.into_files();
+        // The disk changes; what was built does not.
+        std::fs::remove_file(&image).expect("remove");
+        assert_eq!(&*first["a.png"].read().expect("read"), b"first");
+        // Unchanged since: the same bytes, not read again.
+        std::fs::write(&image, "first").expect("write");
+        let Some(Served::Copied(_, modified, _)) = first.get("a.png").cloned() else { panic!("not kept") };
+        let sink = MemorySink::reusing(&first);
+        sink.copy(&image, "a.png").expect("copy");
+        let again = sink.into_files();
+        let Served::Copied(_, now, bytes) = &again["a.png"] else { panic!("not kept") };
+        assert_eq!(&**bytes, b"first");
+        if *now == modified {
+            assert_eq!(again["a.png"], first["a.png"]);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -7,30 +7,34 @@
 //!   model): it waits for a burst of changes ([`watch`]), rebuilds, publishes the new
 //!   files and tells the open pages ([`live`]);
 //! - the HTTP server ([`http`], axum on a small tokio runtime) serves the published
-//!   files and the pages' event streams;
+//!   files and the pages' event streams, over connections that are limited in number
+//!   and time ([`connections`]);
 //! - the main thread waits for Ctrl-C, then stops both within a second.
 //!
 //! Content never stops the server: a change with errors keeps the last good site
 //! served, prints the errors and shows them over the open pages until fixed.
 
+pub mod connections;
 pub mod files;
 pub mod http;
 pub mod live;
+pub mod retry;
 pub mod session;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use tokio::sync::{Notify, watch as signal_watch};
+use tokio::sync::watch as signal_watch;
 
 use crate::config::{Config, Overrides};
 use crate::diagnostic::human::{render_human, stderr_wants_color};
 use crate::diagnostic::{Diagnostic, Failure};
 use http::Shared;
+use retry::Retry;
 use session::{Outcome, Session, describe, is_relevant};
 use watch::{Burst, Watch};
 
@@ -156,23 +160,18 @@ fn url_host(address: SocketAddr) -> String {
     }
 }
 
-/// Serves until Ctrl-C (or SIGTERM), then stops the event streams and the server; a
-/// connection that does not close in time is dropped.
+/// Serves until Ctrl-C (or SIGTERM), then stops the event streams and the server;
+/// connections still open are dropped.
 async fn serve_http(listener: TcpListener, shared: Arc<Shared>, stop: signal_watch::Sender<bool>) -> Result<()> {
     listener.set_nonblocking(true).context("cannot set up the listening socket")?;
     let listener = tokio::net::TcpListener::from_std(listener).context("cannot set up the listening socket")?;
-    let signalled = Arc::new(Notify::new());
-    let notify = Arc::clone(&signalled);
-    let shutdown = async move {
-        wait_for_stop_signal().await;
-        let _ = stop.send(true);
-        notify.notify_one();
-    };
-    let server = axum::serve(listener, http::router(shared)).with_graceful_shutdown(shutdown);
+    let stopped = stop.subscribe();
+    let server = connections::serve(listener, http::router(shared), stopped);
     tokio::select! {
-        result = server => result.context("the server failed")?,
-        () = async { signalled.notified().await; tokio::time::sleep(Duration::from_millis(800)).await } => {}
+        () = server => {}
+        () = wait_for_stop_signal() => {}
     }
+    let _ = stop.send(true);
     Ok(())
 }
 
@@ -195,27 +194,39 @@ async fn wait_for_stop_signal() {
 }
 
 /// The rebuild thread: one rebuild per burst of changes; after fast rebuilds, the
-/// whole-site files once the changes pause.
+/// whole-site files once the changes pause; after a rebuild that could not read a file,
+/// the same changes again a little later ([`retry`]).
 fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &Path, output_dir: &Path) {
     let mut finish_pending = false;
+    let mut retry = Retry::default();
     loop {
-        let paths = match watch.next(finish_pending.then_some(FINISH_AFTER)) {
-            Burst::Changed(paths) => paths,
-            Burst::Quiet => {
+        let timeout = [finish_pending.then_some(FINISH_AFTER), retry.wait(Instant::now())].into_iter().flatten().min();
+        let (paths, retrying) = match watch.next(timeout) {
+            Burst::Changed(paths) => {
+                let paths: Vec<PathBuf> = paths.into_iter().filter(|p| is_relevant(root, output_dir, p)).collect();
+                if paths.is_empty() {
+                    continue;
+                }
+                retry.on_change();
+                (paths, false)
+            }
+            // The changes not applied yet are kept by the session.
+            Burst::Quiet if retry.is_due(Instant::now()) => (Vec::new(), true),
+            Burst::Quiet if finish_pending => {
                 let changed = session.finish();
                 shared.publish(&session.files, &changed);
                 shared.live.changed(&changed);
                 finish_pending = false;
                 continue;
             }
+            Burst::Quiet => continue,
             Burst::Closed => return,
         };
-        let paths: Vec<PathBuf> = paths.into_iter().filter(|p| is_relevant(root, output_dir, p)).collect();
-        if paths.is_empty() {
-            continue;
-        }
         let had_errors = !Outcome::ok(&session.problems);
-        match session.rebuild(&paths) {
+        let before = retrying.then(|| session.problems.clone());
+        let result = session.rebuild(&paths);
+        retry.after_rebuild(result.is_err() || retry::failed_to_read(&session.problems), Instant::now());
+        match result {
             Ok(outcome) if Outcome::ok(&session.problems) => {
                 shared.publish(&session.files, &outcome.changed);
                 shared.live.changed(&outcome.changed);
@@ -227,11 +238,15 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
                 print_problems(&warnings, root);
                 eprintln!("{}{}", if had_errors { "Fixed. " } else { "" }, rebuilt(&outcome, session.site()));
             }
+            // A try again that failed the same way: said already.
+            Ok(_) if before.as_ref() == Some(&session.problems) => {}
             Ok(_) => {
                 print_problems(&session.problems, root);
                 eprintln!("Still serving the last good version: fix the errors above and save again.");
             }
-            Err(error) => eprintln!("error: {error:#}; still serving the last good version"),
+            Err(error) if !retrying => eprintln!("error: {error:#}; still serving the last good version"),
+            // A try again that failed as the first did: said already.
+            Err(_) => {}
         }
         shared.live.problems(&session.problems);
     }

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::files::{MemorySink, Served, SiteFiles, changed_paths};
+use super::files::{MemorySink, SiteFiles, changed_paths};
 use crate::build::steps::{Purpose, render_body};
 use crate::build::write::{render_some, write_extras, write_search_index};
 use crate::build::{BuiltSite, build_into};
@@ -142,13 +142,13 @@ impl Session {
         } else if !path.starts_with(self.root.join("static")) {
             return true;
         }
-        self.files.values().any(|file| matches!(file, Served::File(from, _) if from == path))
+        self.files.values().any(|file| file.source() == Some(path))
     }
 
     /// Rebuilds the whole site in memory; keeps the last good one on errors.
     fn rebuild_all(&mut self) -> Result<Outcome, anyhow::Error> {
         let started = Instant::now();
-        let sink = MemorySink::default();
+        let sink = MemorySink::reusing(&self.files);
         match build_into(&self.root, &self.overrides, &sink) {
             Ok(built) => {
                 let files = sink.into_files();
@@ -437,6 +437,8 @@ pub fn describe(changed: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
+
+    use crate::serve::files::Served;
 
     use super::*;
 

@@ -3,9 +3,13 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
@@ -133,13 +137,155 @@ impl Drop for Site {
 /// behaviour.
 pub fn opsbook() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_opsbook"));
+    clear_env(&mut command);
+    command
+}
+
+/// Removes from `command`'s environment what changes opsbook's behaviour.
+fn clear_env(command: &mut Command) {
     for (key, _) in std::env::vars_os() {
         let key = key.to_string_lossy();
         if key.starts_with("OPSBOOK_") || key == "NO_COLOR" || key.starts_with("CLICOLOR") {
             command.env_remove(key.as_ref());
         }
     }
-    command
+}
+
+/// A running `opsbook serve`, stopped when dropped.
+pub struct Server {
+    pub child: Child,
+    pub address: String,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    /// Starts `opsbook serve --port 0 ARGS` on the site; waits for its address.
+    pub fn start(site: &Site, args: &[&str]) -> Server {
+        Server::start_with(site, args, &[], None)
+    }
+
+    /// Starts `opsbook serve --port 0 ARGS` with the environment variables `env`, and at
+    /// most `max_files` open files when given (`ulimit -n`).
+    pub fn start_with(site: &Site, args: &[&str], env: &[(&str, &str)], max_files: Option<u32>) -> Server {
+        let mut command = match max_files {
+            Some(max) => {
+                let mut command = Command::new("sh");
+                command.args(["-c", &format!("ulimit -n {max} && exec \"$0\" \"$@\""), env!("CARGO_BIN_EXE_opsbook")]);
+                clear_env(&mut command);
+                command
+            }
+            None => opsbook(),
+        };
+        let mut child = command
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .envs(env.iter().copied())
+            .env("OPSBOOK_TODAY", "2026-11-15")
+            .current_dir(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start opsbook serve");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let mut err = child.stderr.take().expect("stderr");
+        let collected = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut buffer = [0; 4096];
+            while let Ok(n) = err.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                collected.lock().expect("stderr lock").push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        let mut out = child.stdout.take().expect("stdout");
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let mut buffer = [0; 1024];
+            while let Ok(n) = out.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                text.push_str(&String::from_utf8_lossy(&buffer[..n]));
+                if let Some(at) = text.find("http://") {
+                    let url = &text[at + "http://".len()..];
+                    if let Some(end) = url.find('/') {
+                        let _ = sender.send(url[..end].to_string());
+                    }
+                }
+            }
+        });
+        let address = receiver.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
+            let _ = child.kill();
+            panic!("no URL printed; stderr:\n{}", stderr.lock().expect("stderr lock"))
+        });
+        Server { child, address, stderr }
+    }
+
+    /// Sends a raw request line path, returns status and body.
+    pub fn request(&self, method: &str, path: &str, headers: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(&self.address).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+        write!(stream, "{method} {path} HTTP/1.1\r\nHost: {}\r\n{headers}Connection: close\r\n\r\n", self.address)
+            .expect("send");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("read the response");
+        let response = String::from_utf8_lossy(&response).into_owned();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        (status, head.to_ascii_lowercase(), body.to_string())
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String) {
+        let (status, _, body) = self.request("GET", path, "");
+        (status, body)
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().expect("stderr lock").clone()
+    }
+
+    /// Waits until `done` holds, or fails saying `what`.
+    #[track_caller]
+    pub fn wait_for(&self, what: &str, mut done: impl FnMut(&Server) -> bool) {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            if done(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        panic!("timed out waiting for {what}; stderr:\n{}", self.stderr());
+    }
+
+    /// Sends Ctrl-C; the exit status.
+    pub fn interrupt(&mut self) -> Option<std::process::ExitStatus> {
+        let pid = self.child.id().to_string();
+        std::process::Command::new("kill").args(["-INT", &pid]).status().expect("kill -INT");
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(5) {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Saves a file the way editors do: a temporary file renamed over it.
+pub fn save(site: &Site, path: &str, text: &str) {
+    let temporary = site.root.join(format!("{path}.tmp~"));
+    std::fs::write(&temporary, text).expect("write");
+    std::fs::rename(&temporary, site.root.join(path)).expect("rename");
 }
 
 /// Copies a folder recursively.

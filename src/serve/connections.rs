@@ -1,0 +1,247 @@
+//! The dev server's connections, accepted here rather than by `axum::serve`, so that
+//! clients that connect and say nothing, or send half a request, or hundreds of them,
+//! cannot starve the server or the rebuilds.
+//!
+//! 1. At most [`MAX_CONNECTIONS`] connections are open at once: far below the 256 files
+//!    some systems let a process open, so a rebuild can always read the handbook.
+//! 2. When one more arrives, the connection idle the longest is closed to make room
+//!    (idle: waiting for a request, or still receiving one's headers). Connections
+//!    answering a request, the pages' event streams among them, are never closed so;
+//!    when all are busy, new ones wait in the kernel's backlog.
+//! 3. A request's line and headers must arrive within [`HEADER_TIMEOUT`] of the
+//!    connection opening or of the previous answer on it: the same clock closes a
+//!    half-sent request and a kept-alive connection left idle. It does not run while an
+//!    answer is sent, so an event stream stays open as long as its page.
+//!
+//! `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` shortens the timeout for the tests.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::{Body, Bytes, HttpBody};
+use axum::http::{Request, Response};
+use hyper::body::{Frame, Incoming, SizeHint};
+use hyper::server::conn::http1;
+use hyper::service::Service as _;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+use tokio::sync::{Notify, Semaphore, watch};
+
+/// The most connections open at once.
+pub const MAX_CONNECTIONS: usize = 64;
+
+/// How long a connection may take to send a request's line and headers, counted from
+/// its opening or from the previous answer.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long to wait before accepting again after the system refused (out of files).
+const ACCEPT_PAUSE: Duration = Duration::from_millis(50);
+
+/// Serves `router` on `listener` until `stop` turns true.
+pub async fn serve(listener: TcpListener, router: Router, mut stop: watch::Receiver<bool>) {
+    let open = Arc::new(Open::default());
+    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let mut builder = http1::Builder::new();
+    builder.timer(TokioTimer::new()).header_read_timeout(header_timeout()).keep_alive(true);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stop.changed() => return,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(error) if is_connection_error(&error) => continue,
+            Err(_) => {
+                // Out of files (or memory): make room, then try again.
+                open.close_idlest();
+                tokio::time::sleep(ACCEPT_PAUSE).await;
+                continue;
+            }
+        };
+        let permit = loop {
+            if let Ok(permit) = Arc::clone(&permits).try_acquire_owned() {
+                break permit;
+            }
+            open.close_idlest();
+            let waited = tokio::time::timeout(ACCEPT_PAUSE, Arc::clone(&permits).acquire_owned());
+            tokio::select! {
+                waited = waited => if let Ok(Ok(permit)) = waited { break permit },
+                _ = stop.changed() => return,
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let connection = open.add();
+        let service = tracked_service(router.clone(), Arc::clone(&connection));
+        let served = builder.serve_connection(TokioIo::new(stream), service);
+        let open = Arc::clone(&open);
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = served => {}
+                () = connection.close.notified() => {}
+            }
+            open.remove(connection.id);
+            drop(permit);
+        });
+    }
+}
+
+/// The header timeout: [`HEADER_TIMEOUT`], or `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` for tests.
+fn header_timeout() -> Duration {
+    std::env::var("OPSBOOK_SERVE_HEADER_TIMEOUT_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(HEADER_TIMEOUT, Duration::from_millis)
+}
+
+/// Accept errors that concern one connection only (it was reset before it was taken).
+fn is_connection_error(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(error.kind(), ErrorKind::ConnectionRefused | ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset)
+}
+
+/// The router as a hyper service that counts the requests being answered on
+/// `connection`, until their bodies are sent.
+fn tracked_service(
+    router: Router,
+    connection: Arc<Connection>,
+) -> impl hyper::service::Service<
+    Request<Incoming>,
+    Response = Response<Tracked>,
+    Error = Infallible,
+    Future = impl Future<Output = Result<Response<Tracked>, Infallible>> + Send,
+> + Clone {
+    let service = TowerToHyperService::new(router);
+    hyper::service::service_fn(move |request: Request<Incoming>| {
+        let busy = Busy::start(Arc::clone(&connection));
+        let answer = service.call(request);
+        async move {
+            let response = answer.await?;
+            Ok(response.map(|body| Tracked { body, _busy: busy }))
+        }
+    })
+}
+
+/// The open connections.
+#[derive(Default)]
+struct Open {
+    next: AtomicU64,
+    connections: Mutex<HashMap<u64, Arc<Connection>>>,
+}
+
+/// One open connection.
+struct Connection {
+    id: u64,
+    /// Requests being answered (from the request to the end of its body).
+    busy: AtomicUsize,
+    /// When it last became idle.
+    idle_since: Mutex<Instant>,
+    /// Closes it.
+    close: Notify,
+}
+
+impl Open {
+    fn add(&self) -> Arc<Connection> {
+        let id = self.next.fetch_add(1, Ordering::Relaxed);
+        let connection = Arc::new(Connection {
+            id,
+            busy: AtomicUsize::new(0),
+            idle_since: Mutex::new(Instant::now()),
+            close: Notify::new(),
+        });
+        self.lock().insert(id, Arc::clone(&connection));
+        connection
+    }
+
+    fn remove(&self, id: u64) {
+        self.lock().remove(&id);
+    }
+
+    /// Closes the connection idle the longest, if any is idle.
+    fn close_idlest(&self) {
+        let mut connections = self.lock();
+        let idlest = connections
+            .values()
+            .filter(|c| c.busy.load(Ordering::Acquire) == 0)
+            .min_by_key(|c| *c.idle_since.lock().unwrap_or_else(PoisonError::into_inner))
+            .map(|c| c.id);
+        if let Some(connection) = idlest.and_then(|id| connections.remove(&id)) {
+            connection.close.notify_one();
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Connection>>> {
+        self.connections.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// One request being answered; the connection is idle again when the last is dropped.
+struct Busy(Arc<Connection>);
+
+impl Busy {
+    fn start(connection: Arc<Connection>) -> Busy {
+        connection.busy.fetch_add(1, Ordering::AcqRel);
+        Busy(connection)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        *self.0.idle_since.lock().unwrap_or_else(PoisonError::into_inner) = Instant::now();
+        self.0.busy.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// A response body that keeps its connection busy until it is sent or dropped.
+pub struct Tracked {
+    body: Body,
+    _busy: Busy,
+}
+
+impl HttpBody for Tracked {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        Pin::new(&mut self.body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_idlest_free_connection_is_closed_first_and_busy_ones_never() {
+        let open = Open::default();
+        let first = open.add();
+        let streaming = open.add();
+        let second = open.add();
+        let busy = Busy::start(Arc::clone(&streaming));
+        // `first` is the oldest idle one, `streaming` is answering.
+        *streaming.idle_since.lock().expect("lock") -= Duration::from_secs(60);
+        open.close_idlest();
+        assert!(!open.lock().contains_key(&first.id));
+        open.close_idlest();
+        assert!(!open.lock().contains_key(&second.id));
+        open.close_idlest();
+        assert!(open.lock().contains_key(&streaming.id), "a busy connection was closed");
+        drop(busy);
+        open.close_idlest();
+        assert!(open.lock().is_empty());
+    }
+}
