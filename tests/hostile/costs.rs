@@ -51,3 +51,110 @@ fn twenty_thousand_findings_on_one_line_print_in_linear_time() {
     assert_eq!(run.stderr.matches("error[broken-link]").count(), 20_000);
     assert_reports(&run.stderr, " --> content/links.md:4:1301\n  |\n4 | …");
 }
+
+// Date arithmetic.
+
+/// Builds `files` and returns the standard error of the failed build, which must have
+/// panicked nowhere and written nothing.
+#[track_caller]
+fn failed_build(name: &str, files: &[(&str, &str)]) -> String {
+    let site = Site::with_files(name, files);
+    let run = site.run_on("2026-11-15", &["build"]);
+    run.expect_code(1);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!site.exists("public"), "a failed build writes no output");
+    run.stderr
+}
+
+/// `999999999999999999y` wrapped to "-6446744073709551628 months" in release builds and
+/// overflowed (a panic) in debug ones.
+#[test]
+fn refuses_review_periods_longer_than_a_hundred_years_at_the_field() {
+    for period in ["999999999999999999y", "9223372036854775807d", "101y"] {
+        let page = format!("---\ntitle: A\nreview_every: {period}\n---\nText.\n");
+        let stderr = failed_build("long-period", &[("content/a.md", &page)]);
+        assert_reports(
+            &stderr,
+            &format!(
+                "error[front-matter-field]: front matter field `review_every` must be a period of at most 100 years, found text {period:?}\n --> content/a.md:3:1\n"
+            ),
+        );
+    }
+}
+
+#[test]
+fn refuses_review_periods_longer_than_a_hundred_years_in_book_toml() {
+    let stderr = failed_build(
+        "long-config-period",
+        &[("book.toml", "[handbook]\ntitle = \"Test\"\n\n[review]\nevery = \"999999999999999999y\"\n")],
+    );
+    assert_reports(
+        &stderr,
+        "error[config-field]: `[review] every` must be a period of at most 100 years, found \"999999999999999999y\"\n --> book.toml:5:1\n",
+    );
+}
+
+#[test]
+fn refuses_kind_review_periods_longer_than_a_hundred_years() {
+    let stderr = failed_build(
+        "long-kind-period",
+        &[("book.toml", "[handbook]\ntitle = \"Test\"\n\n[kinds.runbook]\nreview-every = \"101y\"\n")],
+    );
+    assert_reports(
+        &stderr,
+        "error[config-field]: `[kinds.runbook] review-every` must be a period of at most 100 years, found \"101y\"",
+    );
+}
+
+#[test]
+fn refuses_time_zone_offsets_beyond_a_day_at_the_field() {
+    let page = "---\ntitle: Outage\nkind: rca\nincident_date: 2026-03-14\ndetected_at: 2026-03-14T09:12:00+9223372036854775807:00\n---\nText.\n";
+    let stderr = failed_build("huge-offset", &[("content/rca/outage.md", page)]);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `detected_at` must be a date and time (2026-03-14T09:12:00Z), found text \"2026-03-14T09:12:00+9223372036854775807:\"…\n --> content/rca/outage.md:5:1\n",
+    );
+}
+
+#[test]
+fn refuses_durations_that_do_not_fit_at_the_field() {
+    let page = "---\ntitle: Outage\nkind: rca\nincident_date: 2026-03-14\nduration: 9223372036854775807d\n---\nText.\n";
+    let stderr = failed_build("huge-duration", &[("content/rca/outage.md", page)]);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `duration` must be a duration such as 45m, 1h 35m or 2d, found text \"9223372036854775807d\"\n --> content/rca/outage.md:5:1\n",
+    );
+}
+
+/// The debug build of the binary checks overflow, so any wrapping arithmetic on these
+/// values would panic here.
+#[test]
+fn extreme_weights_and_dates_at_the_ends_of_the_calendar_build() {
+    let site = Site::with_files(
+        "extreme-values",
+        &[
+            (
+                "content/a.md",
+                "---\ntitle: A\nweight: 9223372036854775807\nlast_reviewed: 9999-12-31\nreview_every: 100y\n---\nA.\n",
+            ),
+            (
+                "content/b.md",
+                "---\ntitle: B\nweight: -9223372036854775808\nlast_reviewed: 0000-01-01\nreview_every: 1d\n---\nB.\n",
+            ),
+            (
+                "content/rca/outage.md",
+                "---\ntitle: Outage\nkind: rca\nincident_date: 9999-12-31\ndetected_at: 0000-01-01T00:00:00+23:59\nresolved_at: 9999-12-31T23:59:59-23:59\n---\nText.\n",
+            ),
+            ("content/runbooks/r.md", "---\ntitle: R\nkind: runbook\nlast_tested: 0000-01-01\n---\nR.\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\nbase-url = \"https://ops.example.com/\"\n");
+    let run = site.run_on("2026-11-15", &["build"]);
+    run.expect_code(0);
+    let b = site.read("public/b/index.html");
+    assert!(b.contains("Review overdue"), "the page reviewed in year 0 is overdue");
+    let nav = site.read("public/index.html");
+    let (b_at, a_at) =
+        (nav.find("href=\"/b/\"").expect("b in the nav"), nav.find("href=\"/a/\"").expect("a in the nav"));
+    assert!(b_at < a_at, "the lowest weight comes first");
+}
