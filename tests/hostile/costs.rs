@@ -158,3 +158,51 @@ fn extreme_weights_and_dates_at_the_ends_of_the_calendar_build() {
         (nav.find("href=\"/b/\"").expect("b in the nav"), nav.find("href=\"/a/\"").expect("a in the nav"));
     assert!(b_at < a_at, "the lowest weight comes first");
 }
+
+// Characters XML forbids.
+
+/// Whether `xml` holds no character XML 1.0 forbids and its tags nest: a small
+/// well-formedness check, enough for the feed opsbook writes.
+fn assert_well_formed(xml: &str) {
+    let forbidden = |c: char| matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\u{fffe}' | '\u{ffff}');
+    assert!(!xml.chars().any(forbidden), "a character XML forbids in\n{xml:?}");
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find('<') {
+        let end = rest[i..].find('>').expect("a tag ends") + i;
+        let tag = &rest[i + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('?') || tag.ends_with('/') {
+            continue;
+        }
+        let name = tag.split_whitespace().next().unwrap_or_default();
+        if let Some(closing) = name.strip_prefix('/') {
+            assert_eq!(open.pop(), Some(closing), "tags nest");
+        } else {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "unclosed {open:?}");
+    for entity in xml.split('&').skip(1) {
+        let name = &entity[..entity.find(';').expect("an entity ends")];
+        assert!(matches!(name, "amp" | "lt" | "gt" | "quot" | "#39"), "entity &{name};");
+    }
+}
+
+#[test]
+fn control_characters_become_replacement_characters_in_the_feed_and_pages() {
+    let page = "---\ntitle: \"Fail\\u0001over\\u001b[31m\"\nkind: rca\nincident_date: 2026-03-14\ndescription: \"Nul\\u0000 and \\uFFFF\"\nservice: \"db\\u0007\"\n---\nBody with NUL \u{0} and BEL \u{7}, `code \u{1b}`, <b>raw \u{2}</b>.\n\n## Head\u{1}ing\n";
+    let site = Site::with_files("control-characters", &[("content/rca/outage.md", page)]);
+    site.write("book.toml", "[handbook]\ntitle = \"Test\\u0001\"\nbase-url = \"https://ops.example.com/\"\n");
+    site.build(&[]).expect_code(0);
+    let feed = site.read("public/feed.xml");
+    assert_well_formed(&feed);
+    assert!(feed.contains("<title>Fail\u{FFFD}over\u{FFFD}[31m</title>"), "{feed}");
+    assert!(feed.contains("<summary>Nul\u{FFFD} and \u{FFFD}</summary>"), "{feed}");
+    assert_well_formed(&site.read("public/sitemap.xml"));
+    let html = site.read("public/rca/outage/index.html");
+    let forbidden = |c: char| matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\u{fffe}' | '\u{ffff}');
+    assert!(!html.chars().any(forbidden), "a character XML forbids in the page");
+    assert!(html.contains("Body with NUL \u{FFFD} and BEL \u{FFFD}"));
+    assert!(html.contains("<title>Fail\u{FFFD}over\u{FFFD}[31m"));
+}
