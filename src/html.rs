@@ -80,7 +80,10 @@ mod tests {
 
     #[test]
     fn replaces_characters_xml_forbids() {
-        assert_eq!(super::escape("a\u{0}b\u{1}c\u{1b}[31m\u{fffe}\u{ffff}<"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}[31m\u{FFFD}\u{FFFD}&lt;");
+        assert_eq!(
+            super::escape("a\u{0}b\u{1}c\u{1b}[31m\u{fffe}\u{ffff}<"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}[31m\u{FFFD}\u{FFFD}&lt;"
+        );
         assert_eq!(super::escape("tab\tline\ncr\r\u{7f}\u{fffd}\u{efbf}"), "tab\tline\ncr\r\u{7f}\u{fffd}\u{efbf}");
         assert_eq!(super::xml_safe("a\u{0}\u{ffff}\tb"), "a\u{FFFD}\u{FFFD}\tb");
         assert!(matches!(super::xml_safe("plain\ttext\n"), std::borrow::Cow::Borrowed(_)));
