@@ -7,28 +7,39 @@
 //! - [`Period`]: a review period (`90d`, `2w`, `6m`, `1y`).
 //! - [`today`]: the current date in UTC, or `OPSBOOK_TODAY` when it is set, so builds
 //!   and tests can be reproduced.
+//!
+//! Everything is bounded, so no arithmetic here can overflow whatever a page says:
+//! dates are in the years 0000 to 9999 (arithmetic past either end stops there),
+//! offsets within ±23:59, periods at most [`MAX_PERIOD_YEARS`] years, and durations
+//! that do not fit are refused.
 
 use std::fmt;
 
-/// A calendar day.
+/// A calendar day, from 0000-01-01 to 9999-12-31.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// Days since 1970-01-01.
     days: i64,
 }
 
+/// The first day a [`Date`] can be, 0000-01-01, in days since 1970-01-01.
+const MIN_DAYS: i64 = -719_528;
+/// The last day a [`Date`] can be, 9999-12-31, in days since 1970-01-01.
+const MAX_DAYS: i64 = 2_932_896;
+
 impl Date {
-    /// The date of a year, month (1-12) and day (1-31), if it exists.
+    /// The date of a year (0-9999), month (1-12) and day (1-31), if it exists.
     pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Date> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
         Some(Date { days: days_from_civil(year, month, day) })
     }
 
-    /// The date of a count of days since 1970-01-01.
+    /// The date of a count of days since 1970-01-01, kept within 0000-01-01 and
+    /// 9999-12-31.
     pub fn from_days(days: i64) -> Date {
-        Date { days }
+        Date { days: days.clamp(MIN_DAYS, MAX_DAYS) }
     }
 
     /// Year, month and day.
@@ -50,7 +61,8 @@ impl Date {
             return None;
         }
         let bytes = date.as_bytes();
-        if bytes[4] != b'-' || bytes[7] != b'-' {
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&i| bytes[i].is_ascii_digit());
+        if !digits || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
         let year = date[..4].parse().ok()?;
@@ -59,16 +71,18 @@ impl Date {
         Date::from_ymd(year, month, day)
     }
 
-    /// The date `n` days later (earlier when negative).
+    /// The date `n` days later (earlier when negative), or the first or last day a
+    /// date can be.
     pub fn add_days(self, n: i64) -> Date {
-        Date { days: self.days + n }
+        Date::from_days(self.days.saturating_add(n))
     }
 
-    /// The date `n` months later, on the same day or the month's last day.
+    /// The date `n` months later, on the same day or the month's last day, or the first
+    /// or last month a date can be in.
     pub fn add_months(self, n: i64) -> Date {
         let (year, month, day) = self.ymd();
-        let index = year * 12 + i64::from(month) - 1 + n;
-        let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u32);
+        let index = (year * 12 + i64::from(month) - 1).saturating_add(n).clamp(0, 9999 * 12 + 11);
+        let (year, month) = (index / 12, (index % 12 + 1) as u32);
         let day = day.min(days_in_month(year, month));
         Date { days: days_from_civil(year, month, day) }
     }
@@ -186,12 +200,18 @@ fn split_offset(text: &str) -> Option<(&str, i64)> {
             let sign = if text.as_bytes()[i] == b'-' { -1 } else { 1 };
             let offset = &text[i + 1..];
             let (h, m) = offset.split_once(':').unwrap_or((offset.get(..2)?, offset.get(2..).unwrap_or("0")));
-            let h: i64 = h.parse().ok()?;
-            let m: i64 = if m.is_empty() { 0 } else { m.parse().ok()? };
+            let m = if m.is_empty() { "0" } else { m };
+            let (h, m) = (small_number(h, 23)?, small_number(m, 59)?);
             Some((&text[..i], sign * (h * 3600 + m * 60)))
         }
         _ => Some((text, 0)),
     }
+}
+
+/// `text` as a number of one or two digits up to `max`.
+fn small_number(text: &str, max: i64) -> Option<i64> {
+    let all_digits = (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+    all_digits.then(|| text.parse().ok()).flatten().filter(|n| *n <= max)
 }
 
 /// How long something took, for incident durations: `1h 35m`, `2d 4h`, `45m`.
@@ -208,22 +228,22 @@ pub fn format_duration(seconds: i64) -> String {
 }
 
 /// Parses a duration written by hand, such as `95m`, `1h 35m`, `2h`, `1d 4h`, into
-/// seconds.
+/// seconds; `None` also when it does not fit in 64 bits.
 pub fn parse_duration(text: &str) -> Option<i64> {
-    let mut total = 0;
+    let mut total: i64 = 0;
     let mut any = false;
     for part in text.split_whitespace() {
         let split = part.find(|c: char| !c.is_ascii_digit())?;
         let (number, unit) = part.split_at(split);
         let number: i64 = number.parse().ok()?;
-        total += number
-            * match unit {
-                "s" => 1,
-                "m" | "min" => 60,
-                "h" => 3600,
-                "d" => 86_400,
-                _ => return None,
-            };
+        let unit = match unit {
+            "s" => 1,
+            "m" | "min" => 60,
+            "h" => 3600,
+            "d" => 86_400,
+            _ => return None,
+        };
+        total = total.checked_add(number.checked_mul(unit)?)?;
         any = true;
     }
     any.then_some(total)
@@ -238,23 +258,54 @@ pub enum Period {
     Months(i64),
 }
 
+/// The longest review period, in years: a longer one is surely a typing mistake, and
+/// the bound keeps all date arithmetic far from overflowing.
+pub const MAX_PERIOD_YEARS: i64 = 100;
+/// [`MAX_PERIOD_YEARS`] in days.
+const MAX_PERIOD_DAYS: i64 = 36_525;
+
+/// Why a text is not a review period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodError {
+    /// It is not written as one (`often`, `0d`, `6 fortnights`).
+    Invalid,
+    /// It is longer than [`MAX_PERIOD_YEARS`].
+    TooLong,
+}
+
+impl PeriodError {
+    /// What the value must be, for messages: "... must be {expected}, found ...".
+    pub fn expected(self) -> String {
+        match self {
+            PeriodError::Invalid => "a period such as 90d, 6w, 6m or 1y".to_string(),
+            PeriodError::TooLong => format!("a period of at most {MAX_PERIOD_YEARS} years"),
+        }
+    }
+}
+
 impl Period {
-    /// Parses `90d`, `2w`, `6m`, `1y` (also `90 days`, `6 months`...).
-    pub fn parse(text: &str) -> Option<Period> {
+    /// Parses `90d`, `2w`, `6m`, `1y` (also `90 days`, `6 months`...), at most
+    /// [`MAX_PERIOD_YEARS`] years long.
+    pub fn parse(text: &str) -> Result<Period, PeriodError> {
         let text = text.trim();
-        let split = text.find(|c: char| !c.is_ascii_digit())?;
+        let split = text.find(|c: char| !c.is_ascii_digit()).ok_or(PeriodError::Invalid)?;
         let (number, unit) = text.split_at(split);
-        let n: i64 = number.parse().ok()?;
+        if number.is_empty() {
+            return Err(PeriodError::Invalid);
+        }
+        // Only digits: a number that does not parse is too large.
+        let n: i64 = number.parse().map_err(|_| PeriodError::TooLong)?;
         if n == 0 {
-            return None;
+            return Err(PeriodError::Invalid);
         }
-        match unit.trim() {
-            "d" | "day" | "days" => Some(Period::Days(n)),
-            "w" | "week" | "weeks" => Some(Period::Days(n * 7)),
-            "m" | "month" | "months" => Some(Period::Months(n)),
-            "y" | "year" | "years" => Some(Period::Months(n * 12)),
-            _ => None,
-        }
+        let (period, fits) = match unit.trim() {
+            "d" | "day" | "days" => (Period::Days(n), n <= MAX_PERIOD_DAYS),
+            "w" | "week" | "weeks" => (Period::Days(n.saturating_mul(7)), n <= MAX_PERIOD_DAYS / 7),
+            "m" | "month" | "months" => (Period::Months(n), n <= MAX_PERIOD_YEARS * 12),
+            "y" | "year" | "years" => (Period::Months(n.saturating_mul(12)), n <= MAX_PERIOD_YEARS),
+            _ => return Err(PeriodError::Invalid),
+        };
+        if fits { Ok(period) } else { Err(PeriodError::TooLong) }
     }
 
     /// The date one period after `date`.
@@ -349,14 +400,68 @@ mod tests {
 
     #[test]
     fn parses_review_periods() {
-        assert_eq!(Period::parse("90d"), Some(Period::Days(90)));
-        assert_eq!(Period::parse("2w"), Some(Period::Days(14)));
-        assert_eq!(Period::parse("6m"), Some(Period::Months(6)));
-        assert_eq!(Period::parse("1y"), Some(Period::Months(12)));
-        assert_eq!(Period::parse("6 months"), Some(Period::Months(6)));
-        assert_eq!(Period::parse("0d"), None);
-        assert_eq!(Period::parse("often"), None);
+        assert_eq!(Period::parse("90d"), Ok(Period::Days(90)));
+        assert_eq!(Period::parse("2w"), Ok(Period::Days(14)));
+        assert_eq!(Period::parse("6m"), Ok(Period::Months(6)));
+        assert_eq!(Period::parse("1y"), Ok(Period::Months(12)));
+        assert_eq!(Period::parse("6 months"), Ok(Period::Months(6)));
+        assert_eq!(Period::parse("0d"), Err(PeriodError::Invalid));
+        assert_eq!(Period::parse("often"), Err(PeriodError::Invalid));
+        assert_eq!(Period::parse("d"), Err(PeriodError::Invalid));
+        assert_eq!(Period::parse("90"), Err(PeriodError::Invalid));
         assert_eq!(Period::Months(12).to_string(), "1 year");
         assert_eq!(Period::Days(90).to_string(), "90 days");
+    }
+
+    #[test]
+    fn refuses_periods_longer_than_a_hundred_years() {
+        assert_eq!(Period::parse("100y"), Ok(Period::Months(1200)));
+        assert_eq!(Period::parse("1200m"), Ok(Period::Months(1200)));
+        assert_eq!(Period::parse("36525d"), Ok(Period::Days(36_525)));
+        assert_eq!(Period::parse("5217w"), Ok(Period::Days(36_519)));
+        for text in ["101y", "1201m", "36526d", "5218w", "999999999999999999y", "9223372036854775807d"] {
+            assert_eq!(Period::parse(text), Err(PeriodError::TooLong), "{text}");
+        }
+        assert_eq!(Period::parse("99999999999999999999999d"), Err(PeriodError::TooLong));
+        assert_eq!(PeriodError::TooLong.expected(), "a period of at most 100 years");
+    }
+
+    #[test]
+    fn keeps_dates_within_years_0000_to_9999() {
+        assert_eq!(Date::parse("0000-01-01").map(Date::days), Some(MIN_DAYS));
+        assert_eq!(Date::parse("9999-12-31").map(Date::days), Some(MAX_DAYS));
+        assert_eq!(Date::parse("+999-01-01"), None);
+        assert_eq!(Date::parse("-999-01-01"), None);
+        assert_eq!(Date::from_ymd(10_000, 1, 1), None);
+        assert_eq!(Date::from_ymd(-1, 12, 31), None);
+        let last = Date::parse("9999-12-31").unwrap();
+        assert_eq!(last.add_days(i64::MAX).to_string(), "9999-12-31");
+        assert_eq!(last.add_months(i64::MAX).to_string(), "9999-12-31");
+        let first = Date::parse("0000-01-01").unwrap();
+        assert_eq!(first.add_days(i64::MIN).to_string(), "0000-01-01");
+        assert_eq!(first.add_months(i64::MIN).to_string(), "0000-01-01");
+        assert_eq!(Date::parse("9999-06-30").unwrap().add_months(7).to_string(), "9999-12-30");
+        assert_eq!(Date::from_days(i64::MAX), last);
+        assert_eq!(Timestamp::from_seconds(i64::MAX).date(), last);
+        assert_eq!(Timestamp::from_seconds(i64::MIN).date(), first);
+    }
+
+    #[test]
+    fn refuses_offsets_beyond_a_day_and_durations_beyond_64_bits() {
+        assert_eq!(Timestamp::parse("2026-03-14T09:12:00+9223372036854775807:00"), None);
+        assert_eq!(Timestamp::parse("2026-03-14T09:12:00+24:00"), None);
+        assert_eq!(Timestamp::parse("2026-03-14T09:12:00+02:60"), None);
+        assert_eq!(Timestamp::parse("2026-03-14T09:12:00-+2:00"), None);
+        let utc = Timestamp::parse("2026-03-14T09:12:00Z");
+        assert_eq!(Timestamp::parse("2026-03-15T09:11:00+23:59"), utc);
+        assert_eq!(Timestamp::parse("2026-03-14T11:12:00+0200"), utc);
+        assert_eq!(Timestamp::parse("2026-03-14T11:12:00+02"), utc);
+        assert_eq!(
+            Timestamp::parse("0000-01-01T00:00:00+23:59").map(|t| t.date().to_string()).as_deref(),
+            Some("0000-01-01")
+        );
+        assert_eq!(parse_duration("9223372036854775807d"), None);
+        assert_eq!(parse_duration("106751991167300d 106751991167300d"), None);
+        assert_eq!(parse_duration("9223372036854775807s"), Some(i64::MAX));
     }
 }

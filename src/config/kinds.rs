@@ -87,10 +87,8 @@ pub(super) fn resolve_kinds(tables: BTreeMap<String, KindTable>, text: &str, pro
         }
         if let Some(every) = table.review_every {
             match Period::parse(&every) {
-                Some(period) => kind.review_every = Some(period),
-                None => error(format!(
-                    "`[kinds.{name}] review-every` must be a period such as 90d, 6w, 6m or 1y, found {every:?}"
-                )),
+                Ok(period) => kind.review_every = Some(period),
+                Err(e) => error(format!("`[kinds.{name}] review-every` must be {}, found {every:?}", e.expected())),
             }
         }
     }

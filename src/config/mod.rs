@@ -376,17 +376,18 @@ fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
 fn resolve_review(table: &ReviewTable, text: &str, problems: &mut Vec<Diagnostic>) -> ReviewConfig {
     let mut period = |key: &str, value: &Option<String>| {
         let value = value.as_deref()?;
-        Period::parse(value).or_else(|| {
-            let (line, column) = locate_key(text, key);
-            problems.push(Diagnostic::error(
-                Rule::ConfigField,
-                CONFIG_FILE,
-                line,
-                column,
-                format!("`[review] {key}` must be a period such as 90d, 6w, 6m or 1y, found {value:?}"),
-            ));
-            None
-        })
+        Period::parse(value)
+            .map_err(|e| {
+                let (line, column) = locate_key(text, key);
+                problems.push(Diagnostic::error(
+                    Rule::ConfigField,
+                    CONFIG_FILE,
+                    line,
+                    column,
+                    format!("`[review] {key}` must be {}, found {value:?}", e.expected()),
+                ));
+            })
+            .ok()
     };
     ReviewConfig {
         every: period("every", &table.every),

@@ -136,10 +136,11 @@ impl<'a> ValueReader<'a> {
     /// A review period: `90d`, `2w`, `6m`, `1y`.
     pub fn period(&mut self, place: Place<'_>, node: &Node) -> Option<Period> {
         let text = self.text(place, node)?;
-        Period::parse(&text).or_else(|| {
-            self.wrong(place, "a period such as 90d, 6w, 6m or 1y", node);
-            None
-        })
+        Period::parse(&text)
+            .map_err(|e| {
+                self.wrong(place, &e.expected(), node);
+            })
+            .ok()
     }
 
     /// A duration: `95m`, `1h 35m`, `2d`; in seconds.

@@ -161,8 +161,12 @@ fn push_html_marking(out: &mut String, events: Events<'_>, marks: &[usize]) -> V
 /// The longest fallback description, in characters.
 const SUMMARY_CHARS: usize = 200;
 
-/// Renders one page body.
+/// Renders one page body. Characters XML 1.0 forbids become U+FFFD first, so that no
+/// part of the HTML (text, code, raw HTML, ids) carries them.
 pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
+    if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
+        return render_markdown(&MarkdownInput { text: &clean, ..*input });
+    }
     let mut renderer = Renderer {
         input,
         lines: LineIndex::new(input.text),
