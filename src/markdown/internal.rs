@@ -327,11 +327,58 @@ fn marker_length(html: &str) -> usize {
 }
 
 /// Whether `html` holds a marker anywhere (a marker sharing its line with other HTML).
+///
+/// One pass, linear in the length of `html` however many `<!--` it holds:
+/// 1. each `<!--` ends at the first `-->` after it, so walk the `-->`s in order;
+/// 2. of the `<!--`s that end at one `-->`, only the last can be a marker (an earlier
+///    one has the later `<!--` in its text), so look back for it, no further than the
+///    previous `-->`.
 fn contains_marker(html: &str) -> bool {
-    html.match_indices("<!--").any(|(i, _)| marker(&html[i..]).is_some())
+    let mut previous_end: usize = 0;
+    let mut from = 0;
+    while let Some(at) = html[from..].find("-->").map(|i| from + i) {
+        // A `<!--` whose text starts after the previous `-->` began (`at - 3 + 4`).
+        let lower = previous_end.saturating_sub(3);
+        if let Some(open) = html[lower..at].rfind("<!--").map(|i| lower + i)
+            && open + 4 <= at
+            && marker(&html[open..]).is_some()
+        {
+            return true;
+        }
+        previous_end = at;
+        from = at + 3;
+    }
+    false
 }
 
 /// The offset of the end of the line that holds `offset`.
 fn line_end(text: &str, offset: usize) -> usize {
     text[offset..].find('\n').map_or(text.len(), |i| offset + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_markers_among_other_comments() {
+        assert!(contains_marker("<div><!-- internal --></div>"));
+        assert!(contains_marker("<!-- a <!-- /INTERNAL -->"));
+        assert!(contains_marker("<!-- a --><!--internal-->"));
+        assert!(!contains_marker("<!-- internal notes -->"));
+        assert!(!contains_marker("<!-- a --> internal -->"));
+        assert!(!contains_marker("<!-->internal -->"));
+        assert!(!contains_marker("<!-- internal"));
+    }
+
+    /// Issue 13: 480 KB of `<!--` in one HTML block took 19 s with one scan per `<!--`.
+    #[test]
+    fn scans_many_comment_openers_in_linear_time() {
+        let started = std::time::Instant::now();
+        let html = "<!--".repeat(200_000);
+        assert!(!contains_marker(&html));
+        let closed = "<!-- x -->".repeat(100_000);
+        assert!(!contains_marker(&closed));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    }
 }

@@ -1,1 +1,112 @@
-//! Hostile inputs: audience.
+//! Hostile inputs: audience. A build publishes only what is inside the handbook and
+//! meant for its audience: no file reached through a link out of the root, no internal
+//! text through reference definitions, files in internal scope or line endings that
+//! hide front matter (issue 13).
+
+use crate::util::Site;
+
+#[cfg(unix)]
+fn symlink(site: &Site, target: &std::path::Path, link: &str) {
+    let link = site.root.join(link);
+    std::fs::create_dir_all(link.parent().expect("a parent")).expect("create folders");
+    std::os::unix::fs::symlink(target, link).expect("make a symbolic link");
+}
+
+/// A folder outside every handbook, holding a secret file and a folder of pages.
+fn outside(name: &str) -> Site {
+    let site = Site::empty(name);
+    site.write("secret.txt", "OUTSIDE-SECRET-BYTES\n");
+    site.write("pages/leak.md", "# Leak\n\nOUTSIDE-SECRET-PAGE\n");
+    site.write("static/extra.css", "/* OUTSIDE-SECRET-CSS */\n");
+    site
+}
+
+/// Every output file under `dir` whose bytes or path contain `word`.
+fn files_containing(site: &Site, dir: &str, word: &str) -> Vec<String> {
+    site.files_under(dir)
+        .into_iter()
+        .filter(|file| {
+            let bytes = site.read_bytes(&format!("{dir}/{file}"));
+            file.contains(word) || bytes.windows(word.len()).any(|w| w == word.as_bytes())
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_root_are_errors_and_are_not_published() {
+    let out = outside("symlink-target");
+    let site = Site::with_files("symlink-out", &[("content/_index.md", "# Home\n")]);
+    symlink(&site, &out.root.join("secret.txt"), "content/passwd.txt");
+    symlink(&site, &out.root.join("pages"), "content/linked");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    for link in ["content/passwd.txt", "content/linked"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "error[symlink-outside-root]: this symbolic link leads outside the handbook's folder (to {}",
+                out.root.canonicalize().expect("resolve").display()
+            )) && run.stderr.contains(&format!("--> {link}")),
+            "{link}: {}",
+            run.stderr
+        );
+    }
+    assert!(!site.exists("public/passwd.txt") && !site.exists("public/linked"));
+    // A check says the same.
+    site.run(&["check"]).expect_code(1);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_root_in_static_and_theme_folders_are_errors() {
+    let out = outside("symlink-static-target");
+    let site = Site::with_files("symlink-static", &[("content/_index.md", "# Home\n")]);
+    symlink(&site, &out.root.join("secret.txt"), "static/secret.txt");
+    symlink(&site, &out.root.join("static"), "themes/default/static");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[symlink-outside-root]") && run.stderr.contains("--> static/secret.txt"));
+    assert!(run.stderr.contains("--> themes/default/static"), "{}", run.stderr);
+    assert!(!site.exists("public/secret.txt") && !site.exists("public/extra.css"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_codeowners_link_out_of_the_root_is_an_error_and_is_not_read() {
+    let out = Site::empty("symlink-codeowners-target");
+    out.write("owners", "* @outside-secret-owner\n");
+    let site = Site::with_files("symlink-codeowners", &[("content/_index.md", "# Home\n"), ("content/a.md", "# A\n")]);
+    symlink(&site, &out.root.join("owners"), "CODEOWNERS");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[symlink-outside-root]") && run.stderr.contains("--> CODEOWNERS"));
+    assert!(files_containing(&site, "public", "outside-secret-owner").is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn links_inside_the_root_keep_working_and_loops_do_not_hang() {
+    let site = Site::with_files(
+        "symlink-in",
+        &[
+            ("content/_index.md", "# Home\n\nSee [the shared page](shared/page.md) and ![a](diagram.svg).\n"),
+            ("library/page.md", "# Shared\n\nSHARED-TEXT\n"),
+            ("library/loop/.keep", ""),
+            ("library/diagram.svg", "<svg/>"),
+        ],
+    );
+    symlink(&site, &site.root.join("library"), "content/shared");
+    symlink(&site, std::path::Path::new("../diagram.svg"), "library/loop/diagram.svg");
+    // `content/diagram.svg` -> a file inside the root, by a relative link.
+    symlink(&site, std::path::Path::new("../library/diagram.svg"), "content/diagram.svg");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.read("public/shared/page/index.html").contains("SHARED-TEXT"));
+    assert!(site.exists("public/diagram.svg") && site.exists("public/shared/loop/diagram.svg"));
+    // A loop, library/loop/back -> library, is reported, not followed.
+    symlink(&site, std::path::Path::new(".."), "library/loop/back");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[unreadable-file]") && run.stderr.contains("loop"), "{}", run.stderr);
+    assert!(!run.stderr.contains("symlink-outside-root"), "{}", run.stderr);
+}
