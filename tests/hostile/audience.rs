@@ -110,3 +110,56 @@ fn links_inside_the_root_keep_working_and_loops_do_not_hang() {
     assert!(run.stderr.contains("error[unreadable-file]") && run.stderr.contains("loop"), "{}", run.stderr);
     assert!(!run.stderr.contains("symlink-outside-root"), "{}", run.stderr);
 }
+
+#[test]
+fn front_matter_of_a_file_with_cr_only_line_endings_is_read() {
+    let site = Site::with_files(
+        "cr-only",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/secret.md", "---\rtitle: Secret\rvisibility: internal\r---\r# Secret\r\rCR-CANARY\r"),
+            ("content/mixed.md", "---\r\ntitle: Mixed\r\nvisibility: internal\r\n---\r\n\rMIXED-CANARY\n"),
+            ("content/bad.md", "---\rtitle: Bad\rdraft: maybe\r---\r\rText\r"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    // The field errors of a CR-only file are reported at its own lines.
+    assert!(run.stderr.contains("--> content/bad.md:3:"), "{}", run.stderr);
+    site.write("content/bad.md", "---\rtitle: Bad\r---\r\rText\r");
+    site.build(&[]).expect_code(0);
+    assert!(!site.exists("public/secret") && !site.exists("public/mixed"));
+    for word in ["CR-CANARY", "MIXED-CANARY", "Secret"] {
+        assert_eq!(files_containing(&site, "public", word), Vec::<String>::new(), "{word}");
+    }
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(site.read("internal/secret/index.html").contains("CR-CANARY"));
+}
+
+#[test]
+fn front_matter_after_blank_lines_or_invisible_characters_is_a_warning() {
+    let fields = "---\nvisibility: internal\n---\n\nText\n";
+    let site = Site::with_files(
+        "front-matter-not-first",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/blank.md", &format!("\n\n{fields}")),
+            ("content/bom.md", &format!("\u{feff}\u{feff}{fields}")),
+            ("content/separator.md", &format!("\u{2028}{fields}")),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (file, location, what) in [
+        ("blank", "3:1", "blank lines"),
+        ("bom", "1:2", "a second byte order mark (U+FEFF)"),
+        ("separator", "1:2", "a Unicode line separator"),
+    ] {
+        let message = format!(
+            "warning[front-matter-not-first]: this front matter is not read because it does not start the file \
+             ({what} before it): it is Markdown text, and none of its fields apply, `visibility` and `draft` included\n \
+             --> content/{file}.md:{location}"
+        );
+        assert!(run.stderr.contains(&message), "{file}: {}", run.stderr);
+    }
+}
