@@ -163,3 +163,38 @@ fn front_matter_after_blank_lines_or_invisible_characters_is_a_warning() {
         assert!(run.stderr.contains(&message), "{file}: {}", run.stderr);
     }
 }
+
+#[test]
+fn files_of_a_folder_whose_pages_are_all_internal_are_not_copied() {
+    let internal = "---\nvisibility: internal\n---\n\n# Secret\n\n![d](diagram.svg)\n";
+    let site = Site::with_files(
+        "internal-folder-files",
+        &[
+            ("content/_index.md", "# Home\n\n![logo](images/logo.svg)\n"),
+            ("content/images/logo.svg", "<svg>public</svg>"),
+            ("content/hidden-folder/secret.md", internal),
+            ("content/hidden-folder/diagram.svg", "<svg>FOLDER-CANARY</svg>"),
+            ("content/hidden-folder/deeper/more.svg", "<svg>FOLDER-CANARY</svg>"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert_eq!(files_containing(&site, "public", "FOLDER-CANARY"), Vec::<String>::new());
+    assert_eq!(files_containing(&site, "public", "hidden-folder"), Vec::<String>::new());
+    assert!(site.exists("public/images/logo.svg"));
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(site.exists("internal/hidden-folder/diagram.svg") && site.exists("internal/hidden-folder/deeper/more.svg"));
+}
+
+#[test]
+fn an_internal_root_index_keeps_the_root_files_out() {
+    let site = Site::with_files(
+        "internal-root-files",
+        &[
+            ("content/_index.md", "---\nvisibility: internal\n---\n\n# Home\n\n![d](diagram.svg)\n"),
+            ("content/diagram.svg", "<svg>ROOT-CANARY</svg>"),
+            ("content/docs/guide.pdf", "ROOT-CANARY"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert_eq!(files_containing(&site, "public", "ROOT-CANARY"), Vec::<String>::new());
+}
