@@ -62,6 +62,8 @@ pub struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
     marker_line_end: Option<usize>,
     /// Problems: the byte offset and the message.
     pub problems: Vec<(usize, String)>,
+    /// The byte ranges of the outermost internal blocks, as they close.
+    pub blocks: Vec<Range<usize>>,
 }
 
 impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
@@ -76,6 +78,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
             queue: VecDeque::new(),
             marker_line_end: None,
             problems: Vec::new(),
+            blocks: Vec::new(),
         }
     }
 
@@ -173,13 +176,13 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
                     "this internal block is not closed before the list, quote or block around it ends: \
                      put `<!-- /internal -->` at the same level as `<!-- internal -->`",
                 );
-                self.open.pop();
+                self.pop_open(range.start);
                 return self.close_then((Event::End(end), range));
             }
             return (!self.dropping()).then_some((Event::End(end), range));
         }
         // The end of an internal quote.
-        self.open.pop();
+        self.pop_open(range.end);
         match self.mode {
             Mode::Drop => None,
             Mode::Mark => Some((Event::Html("</div>\n".into()), range)),
@@ -260,7 +263,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
     fn close_comment(&mut self, offset: usize) -> Option<Item<'a>> {
         match self.open.last() {
             Some(open) if open.comment && open.depth == self.depth => {
-                self.open.pop();
+                self.pop_open(offset);
                 match self.mode {
                     Mode::Mark => Some((Event::Html("</div>\n".into()), offset..offset)),
                     Mode::Drop => None,
@@ -274,6 +277,15 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
                 self.problem(offset, "`<!-- /internal -->` without an `<!-- internal -->` before it");
                 None
             }
+        }
+    }
+
+    /// Closes the innermost open block at `end`, noting the range of an outermost one.
+    fn pop_open(&mut self, end: usize) {
+        if let Some(open) = self.open.pop()
+            && self.open.is_empty()
+        {
+            self.blocks.push(open.offset..end);
         }
     }
 
@@ -294,8 +306,10 @@ impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalBlocks<'a, I> {
     fn next(&mut self) -> Option<Item<'a>> {
         loop {
             let Some(item) = self.pull() else {
-                if let Some(open) = self.open.pop() {
-                    self.problem(open.offset, "this internal block is never closed with `<!-- /internal -->`");
+                if let Some(open) = self.open.last() {
+                    let offset = open.offset;
+                    self.pop_open(self.text.len());
+                    self.problem(offset, "this internal block is never closed with `<!-- /internal -->`");
                     if self.mode == Mode::Mark {
                         return Some((Event::Html("</div>\n".into()), self.text.len()..self.text.len()));
                     }

@@ -198,3 +198,22 @@ fn an_internal_root_index_keeps_the_root_files_out() {
     site.build(&[]).expect_code(0);
     assert_eq!(files_containing(&site, "public", "ROOT-CANARY"), Vec::<String>::new());
 }
+
+#[test]
+fn reference_definitions_inside_internal_blocks_do_not_resolve_public_links() {
+    let page = "# Access\n\nSee [the vault][vault].\n\n<!-- internal -->\n[vault]: https://vault.example/REF-CANARY \"REF-CANARY title\"\n<!-- /internal -->\n";
+    let site = Site::with_files("internal-refdefs", &[("content/_index.md", "# Home\n"), ("content/access.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[link-to-internal]: `[vault]` is defined only inside an internal block, so the public build shows \
+             this link as plain text\n --> content/access.md:3:5"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The internal build resolves it.
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(site.read("internal/access/index.html").contains("https://vault.example/REF-CANARY"));
+}
