@@ -217,3 +217,92 @@ fn reference_definitions_inside_internal_blocks_do_not_resolve_public_links() {
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert!(site.read("internal/access/index.html").contains("https://vault.example/REF-CANARY"));
 }
+
+/// Every canary (case ignored) that no file of `dir` holds in its bytes or its path.
+fn canaries_missing(site: &Site, dir: &str, canaries: &[&str]) -> Vec<String> {
+    let files: Vec<(String, String)> = site
+        .files_under(dir)
+        .into_iter()
+        .map(|file| {
+            let bytes = site.read_bytes(&format!("{dir}/{file}"));
+            (file.to_lowercase(), String::from_utf8_lossy(&bytes).to_lowercase())
+        })
+        .collect();
+    canaries
+        .iter()
+        .filter(|c| !files.iter().any(|(path, text)| path.contains(*c) || text.contains(*c)))
+        .map(|c| c.to_string())
+        .collect()
+}
+
+/// The suite's invariant: no byte of any file of a public build comes from an internal
+/// page, section, block, definition or file, whatever the mechanism that marks it; and
+/// the internal build holds every one of them.
+#[test]
+fn no_canary_from_internal_places_reaches_any_public_output_byte() {
+    let book = "[handbook]\ntitle = \"Test\"\nbase-url = \"https://ops.example.org/\"\n";
+    let home = "# Home\n\nPublic text.\n\n<!-- internal -->\n## Canary01 heading\n\nThe canary02 bridge. \
+                See [the canary03 link][c03].\n\n[c03]: https://example.com/canary03 \"canary03 title\"\n<!-- /internal -->\n\n\
+                > [!INTERNAL]\n> Call canary04 on 555.\n\n- item\n\n  <!-- internal -->\n  canary05 in a list\n  <!-- /internal -->\n";
+    let crlf = "---\r\ntitle: Restart\r\ntags: [restart]\r\n---\r\n\r\nRestart it.\r\n\r\n<!-- internal -->\r\ncanary06 \
+                in a CRLF file\r\n<!-- /internal -->\r\n";
+    let secret = "---\ntitle: Canary07 title\nvisibility: internal\ntags: [canary07tag]\nowners: [\"@canary07-owner\"]\n\
+                  aliases: [/old/canary07-alias/]\ndescription: canary07 description\n---\n\ncanary07 body\n";
+    let cr_only = "---\rtitle: Canary08 title\rvisibility: internal\r---\r\rcanary08 body\r";
+    let site = Site::with_files(
+        "canaries",
+        &[
+            ("book.toml", book),
+            ("content/_index.md", home),
+            ("content/runbooks/_index.md", "# Runbooks\n"),
+            ("content/runbooks/restart.md", crlf),
+            ("content/runbooks/canary07-secret.md", secret),
+            ("content/runbooks/cr-secret.md", cr_only),
+            ("content/canary09-vault/_index.md", "---\nvisibility: internal\n---\n\n# Canary09 vault\n"),
+            ("content/canary09-vault/keys.md", "# Keys\n\ncanary10 keys ![d](diagram.svg)\n"),
+            ("content/canary09-vault/diagram.svg", "<svg>canary11</svg>"),
+            ("content/canary09-vault/deeper/runbook.pdf", "canary12"),
+            ("content/canary13-team/notes.md", "---\nvisibility: internal\n---\n\n# Notes\n\n![c](chart.svg)\n"),
+            ("content/canary13-team/chart.svg", "<svg>canary14</svg>"),
+        ],
+    );
+    let canaries: Vec<String> = (1..=14).map(|n| format!("canary{n:02}")).collect();
+    let canaries: Vec<&str> = canaries.iter().map(String::as_str).collect();
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for extra in ["sitemap.xml", "feed.xml", "handbook.json", "search/manifest.json"] {
+        assert!(site.exists(&format!("public/{extra}")), "{extra} was not written");
+    }
+    assert_eq!(canaries_missing(&site, "public", &canaries), canaries, "some canaries are in the public build");
+    assert_eq!(files_containing(&site, "public", "canary"), Vec::<String>::new());
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert_eq!(canaries_missing(&site, "internal", &canaries), Vec::<String>::new(), "the internal build lacks");
+
+    // An internal `_index.md` at the root makes everything internal, files included.
+    let root = Site::with_files(
+        "canaries-root",
+        &[
+            ("book.toml", book),
+            ("content/_index.md", "---\nvisibility: internal\n---\n\n# Canary15 home\n\n![a](canary16.svg)\n"),
+            ("content/canary16.svg", "<svg>canary17</svg>"),
+            ("content/guide.md", "# Guide\n\ncanary18\n"),
+        ],
+    );
+    root.build(&[]).expect_code(0);
+    assert_eq!(files_containing(&root, "public", "canary"), Vec::<String>::new());
+    root.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    let root_canaries = ["canary15", "canary16", "canary17", "canary18"];
+    assert_eq!(canaries_missing(&root, "internal", &root_canaries), Vec::<String>::new());
+}
+
+/// The internal-marker scan of an HTML block was quadratic in its number of `<!--`:
+/// 480 KB of them took 19 s.
+#[test]
+fn an_html_block_of_many_comment_openers_builds_in_linear_time() {
+    let page = format!("# Page\n\n<div>\n{}\n</div>\n", "<!--".repeat(120_000));
+    let site = Site::with_files("many-comment-openers", &[("content/_index.md", "# Home\n"), ("content/page.md", &page)]);
+    let started = std::time::Instant::now();
+    site.build(&[]).expect_code(0);
+    let spent = started.elapsed();
+    assert!(spent < std::time::Duration::from_secs(5), "the build took {spent:?}");
+}
