@@ -27,8 +27,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Optio
 pub use headings::TocEntry;
 use headings::{HeadingIds, nest_toc};
 use internal::InternalBlocks;
-use references::InternalReferences;
 pub use links::{LinkResolver, Resolution};
+use references::InternalReferences;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
 use crate::html::{escape, push_escaped};
@@ -209,8 +209,7 @@ type Events<'e> = Vec<Event<'e>>;
 
 /// The parser's events, internal blocks dropped or marked, and (public) the links
 /// through reference definitions inside them undone.
-type Source<'a> =
-    InternalReferences<'a, pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+type Source<'a> = InternalReferences<'a, pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
 
 impl<'a> Renderer<'a> {
     fn run(&mut self) {

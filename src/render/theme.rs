@@ -169,7 +169,10 @@ fn overlay(
         let Ok(name) = entry.path().strip_prefix(dir) else {
             continue;
         };
-        layer.insert(crate::fs::slash_path(name), Origin::File { path: entry.path().to_path_buf(), shown: shown(entry.path()) });
+        layer.insert(
+            crate::fs::slash_path(name),
+            Origin::File { path: entry.path().to_path_buf(), shown: shown(entry.path()) },
+        );
     }
 }
 

@@ -12,8 +12,8 @@
 //! and everything in it, `docs/*` matches the folder's own files only, `**` crosses
 //! folders.
 
-use std::path::Path;
 use crate::diagnostic::Diagnostic;
+use std::path::Path;
 
 /// The places a CODEOWNERS file may be, relative to a root, in order.
 pub const LOCATIONS: &[&str] = &["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"];

@@ -300,7 +300,8 @@ fn no_canary_from_internal_places_reaches_any_public_output_byte() {
 #[test]
 fn an_html_block_of_many_comment_openers_builds_in_linear_time() {
     let page = format!("# Page\n\n<div>\n{}\n</div>\n", "<!--".repeat(120_000));
-    let site = Site::with_files("many-comment-openers", &[("content/_index.md", "# Home\n"), ("content/page.md", &page)]);
+    let site =
+        Site::with_files("many-comment-openers", &[("content/_index.md", "# Home\n"), ("content/page.md", &page)]);
     let started = std::time::Instant::now();
     site.build(&[]).expect_code(0);
     let spent = started.elapsed();
