@@ -307,3 +307,25 @@ fn an_html_block_of_many_comment_openers_builds_in_linear_time() {
     let spent = started.elapsed();
     assert!(spent < std::time::Duration::from_secs(5), "the build took {spent:?}");
 }
+
+#[test]
+fn a_public_link_to_a_file_of_an_internal_only_folder_is_link_to_internal() {
+    let site = Site::with_files(
+        "internal-folder-link",
+        &[
+            ("content/_index.md", "# Home\n\n![c](team/chart.svg)\n"),
+            ("content/team/notes.md", "---\nvisibility: internal\n---\n\n# Notes\n"),
+            ("content/team/chart.svg", "<svg/>"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[link-to-internal]: `content/team/chart.svg` is internal, left out of the public build: \
+             a public page may not link to it\n --> content/_index.md:3:1"
+        ),
+        "{}",
+        run.stderr
+    );
+}
