@@ -66,7 +66,7 @@ pub(crate) fn prepare(
 }
 
 fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
-    ThemeFiles::discover(&config.root, &config.theme).map_err(|d| Failure::Content(vec![d]))
+    ThemeFiles::discover(&config.root, &config.theme).map_err(Failure::Content)
 }
 
 fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFiles, Failure> {
@@ -131,7 +131,7 @@ fn build_model(
     if let Some(repository) = repository {
         roots.push(repository.toplevel.as_path());
     }
-    let codeowners = CodeOwners::load(&roots);
+    let codeowners = CodeOwners::load(&roots, diagnostics);
     site.model(codeowners.as_ref(), diagnostics);
     codeowners
 }

@@ -1,11 +1,16 @@
-//! Loading one page: read the file, check it is UTF-8, drop a BOM, normalise CRLF line
-//! endings, split off and read the front matter.
+//! Loading one page: read the file, check it is UTF-8, drop a BOM, normalise line
+//! endings (CRLF and a lone CR both become LF), split off and read the front matter.
+//!
+//! Front matter that is not read fails open: a `visibility: internal` page would be
+//! published whole. So when a page has none, but its body starts with what reads as
+//! front matter once blank lines, spaces, another BOM or a line separator before it
+//! are skipped, that is a `front-matter-not-first` warning at the fence.
 
 use std::path::Path;
 
 use super::fields::FrontMatter;
 use super::front_matter::{parse_fields, split_front_matter};
-use crate::diagnostic::{Diagnostic, Rule, line_column};
+use crate::diagnostic::{Diagnostic, Rule, Severity, line_column};
 
 /// A page as read from disk, before it has a URL or HTML.
 #[derive(Debug, Clone)]
@@ -67,14 +72,17 @@ pub fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<S
         text.drain(..'\u{feff}'.len_utf8());
     }
     if text.contains('\r') {
-        text = text.replace("\r\n", "\n");
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     let mut diagnostics = Vec::new();
     let (front, body_start, body_line) = match split_front_matter(&text) {
         Ok(split) => {
             let body_start = text.len() - split.body.len();
             let front = match split.front.map(|block| parse_fields(&block)) {
-                None => FrontMatter::default(),
+                None => {
+                    diagnostics.extend(find_misplaced_front_matter(&text, &file));
+                    FrontMatter::default()
+                }
                 Some(Ok(fields)) => {
                     let (front, problems) = FrontMatter::from_fields(fields, &file);
                     diagnostics.extend(problems);
@@ -94,4 +102,70 @@ pub fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<S
     };
     let page = SourcePage { path: path.to_string(), file, front, text, body_start, body_line };
     (Some(page), diagnostics)
+}
+
+/// A `front-matter-not-first` warning when `text`, a page without front matter, starts
+/// with a front matter block after characters that kept it from being read.
+fn find_misplaced_front_matter(text: &str, file: &str) -> Option<Diagnostic> {
+    let skipped = |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}');
+    let rest = text.trim_start_matches(skipped);
+    if rest.len() == text.len() || !(rest.starts_with("---") || rest.starts_with("+++")) {
+        return None;
+    }
+    let block = split_front_matter(rest).ok()?.front?;
+    if parse_fields(&block).ok()?.0.is_empty() {
+        return None;
+    }
+    let before = &text[..text.len() - rest.len()];
+    let what = if before.contains('\u{feff}') {
+        "a second byte order mark (U+FEFF)"
+    } else if before.contains(['\u{2028}', '\u{2029}', '\u{85}']) {
+        "a Unicode line separator"
+    } else if before.chars().any(|c| c != '\n') {
+        "spaces or invisible characters"
+    } else {
+        "blank lines"
+    };
+    let (line, column) = line_column(text, before.len());
+    Some(
+        Diagnostic::error(
+            Rule::FrontMatterNotFirst,
+            file,
+            line,
+            column,
+            format!(
+                "this front matter is not read because it does not start the file ({what} before it): \
+                 it is Markdown text, and none of its fields apply, `visibility` and `draft` included"
+            ),
+        )
+        .with_severity(Severity::Warning)
+        .with_help("start the file with the `---` line"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warning(text: &str) -> Option<String> {
+        find_misplaced_front_matter(text, "content/a.md").map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+    }
+
+    #[test]
+    fn warns_about_front_matter_after_blank_lines_or_invisible_characters() {
+        let fields = "---\nvisibility: internal\n---\n# A\n";
+        assert!(warning(&format!("\n\n{fields}")).is_some_and(|w| w.starts_with("3:1:") && w.contains("blank lines")));
+        assert!(warning(&format!("\u{feff}{fields}")).is_some_and(|w| w.contains("byte order mark")));
+        assert!(warning(&format!("\u{2028}{fields}")).is_some_and(|w| w.contains("line separator")));
+        assert!(warning(&format!("  {fields}")).is_some_and(|w| w.starts_with("1:3:")));
+        assert!(warning("\n+++\ndraft = true\n+++\n").is_some());
+    }
+
+    #[test]
+    fn does_not_warn_about_rules_and_headings() {
+        assert_eq!(warning("---\nvisibility: internal\n---\n"), None, "front matter in its place");
+        assert_eq!(warning("\n---\n\nText\n"), None, "a thematic break");
+        assert_eq!(warning("\n---\nJust a heading\n---\n"), None, "a setext heading is not fields");
+        assert_eq!(warning("# Title\n---\na: b\n---\n"), None, "text before it");
+    }
 }

@@ -1,7 +1,13 @@
 //! Walks `content/`: every Markdown file is a page, every folder a section, everything
 //! else an asset copied as it is. Hidden files and editor leftovers are skipped.
+//!
+//! Symbolic links are followed while they stay inside the handbook's folder (a linked
+//! folder of shared pages works); one that resolves outside it is a
+//! `symlink-outside-root` error at the link, and is neither read nor copied, so a
+//! build never publishes a file of the machine it runs on. Link loops are reported
+//! by the walk, not followed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
@@ -36,16 +42,27 @@ pub fn is_markdown(path: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// Lists the pages, assets and folders under `content_dir`. Unreadable entries become
-/// diagnostics; the walk goes on.
+/// Lists the pages, assets and folders under `content_dir` (the `content/` folder of the
+/// handbook, whose parent is the handbook's root). Unreadable entries and links out of
+/// the root become diagnostics; the walk goes on.
 pub fn walk_content(content_dir: &Path, content_prefix: &str, diagnostics: &mut Vec<Diagnostic>) -> ContentFiles {
     let mut files = ContentFiles::default();
-    let walker = WalkDir::new(content_dir)
+    let root = content_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Some(confine) = Confinement::new(root) else {
+        let message = format!("cannot resolve the handbook's folder {}", root.display());
+        diagnostics.push(Diagnostic::error(Rule::UnreadableFile, content_prefix, 0, 0, message));
+        return files;
+    };
+    if let Some(d) = confine.check(content_dir, content_prefix.trim_end_matches('/')) {
+        diagnostics.push(d);
+        return files;
+    }
+    let mut walker = WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(is_ignored_name));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -64,6 +81,15 @@ pub fn walk_content(content_dir: &Path, content_prefix: &str, diagnostics: &mut 
             continue;
         }
         let rel = relative(content_dir, entry.path());
+        if entry.path_is_symlink()
+            && let Some(d) = confine.check(entry.path(), &format!("{content_prefix}{rel}"))
+        {
+            diagnostics.push(d);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if entry.file_name().to_str().is_none() {
             diagnostics.push(Diagnostic::error(
                 Rule::UnreadableFile,
@@ -83,6 +109,43 @@ pub fn walk_content(content_dir: &Path, content_prefix: &str, diagnostics: &mut 
         }
     }
     files
+}
+
+/// The handbook's root, resolved, to tell links that stay inside it from links that
+/// lead out.
+pub struct Confinement {
+    root: PathBuf,
+}
+
+impl Confinement {
+    /// The confinement of `root`; `None` when the root itself cannot be resolved (then
+    /// nothing under it can be read either).
+    pub fn new(root: &Path) -> Option<Confinement> {
+        Some(Confinement { root: std::fs::canonicalize(root).ok()? })
+    }
+
+    /// A `symlink-outside-root` error when `path` (a link, or a path through one)
+    /// resolves outside the root; `shown` is the path as diagnostics name it.
+    pub fn check(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
+        // A broken link does not resolve: the walk reports it as unreadable.
+        let target = std::fs::canonicalize(path).ok()?;
+        if target.starts_with(&self.root) {
+            return None;
+        }
+        Some(
+            Diagnostic::error(
+                Rule::SymlinkOutsideRoot,
+                shown,
+                0,
+                0,
+                format!(
+                    "this symbolic link leads outside the handbook's folder (to {}): it is not read or published",
+                    target.display()
+                ),
+            )
+            .with_help("copy the file into the handbook, or link to something inside it"),
+        )
+    }
 }
 
 fn relative(base: &Path, path: &Path) -> String {

@@ -71,6 +71,12 @@ pub enum Rule {
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
     ShallowClone,
+    /// A symbolic link in the handbook leads outside the handbook's folder; it is not
+    /// followed.
+    SymlinkOutsideRoot,
+    /// A page's body starts with what reads as front matter, after blank lines or
+    /// invisible characters that kept it from being read as front matter.
+    FrontMatterNotFirst,
 }
 
 impl Rule {
@@ -94,6 +100,8 @@ impl Rule {
             Rule::InternalBlock => "internal-block",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
+            Rule::SymlinkOutsideRoot => "symlink-outside-root",
+            Rule::FrontMatterNotFirst => "front-matter-not-first",
         }
     }
 }

@@ -62,6 +62,8 @@ pub struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
     marker_line_end: Option<usize>,
     /// Problems: the byte offset and the message.
     pub problems: Vec<(usize, String)>,
+    /// The byte ranges of the outermost internal blocks, as they close.
+    pub blocks: Vec<Range<usize>>,
 }
 
 impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
@@ -76,6 +78,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
             queue: VecDeque::new(),
             marker_line_end: None,
             problems: Vec::new(),
+            blocks: Vec::new(),
         }
     }
 
@@ -173,13 +176,13 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
                     "this internal block is not closed before the list, quote or block around it ends: \
                      put `<!-- /internal -->` at the same level as `<!-- internal -->`",
                 );
-                self.open.pop();
+                self.pop_open(range.start);
                 return self.close_then((Event::End(end), range));
             }
             return (!self.dropping()).then_some((Event::End(end), range));
         }
         // The end of an internal quote.
-        self.open.pop();
+        self.pop_open(range.end);
         match self.mode {
             Mode::Drop => None,
             Mode::Mark => Some((Event::Html("</div>\n".into()), range)),
@@ -260,7 +263,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
     fn close_comment(&mut self, offset: usize) -> Option<Item<'a>> {
         match self.open.last() {
             Some(open) if open.comment && open.depth == self.depth => {
-                self.open.pop();
+                self.pop_open(offset);
                 match self.mode {
                     Mode::Mark => Some((Event::Html("</div>\n".into()), offset..offset)),
                     Mode::Drop => None,
@@ -274,6 +277,15 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
                 self.problem(offset, "`<!-- /internal -->` without an `<!-- internal -->` before it");
                 None
             }
+        }
+    }
+
+    /// Closes the innermost open block at `end`, noting the range of an outermost one.
+    fn pop_open(&mut self, end: usize) {
+        if let Some(open) = self.open.pop()
+            && self.open.is_empty()
+        {
+            self.blocks.push(open.offset..end);
         }
     }
 
@@ -294,8 +306,10 @@ impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalBlocks<'a, I> {
     fn next(&mut self) -> Option<Item<'a>> {
         loop {
             let Some(item) = self.pull() else {
-                if let Some(open) = self.open.pop() {
-                    self.problem(open.offset, "this internal block is never closed with `<!-- /internal -->`");
+                if let Some(open) = self.open.last() {
+                    let offset = open.offset;
+                    self.pop_open(self.text.len());
+                    self.problem(offset, "this internal block is never closed with `<!-- /internal -->`");
                     if self.mode == Mode::Mark {
                         return Some((Event::Html("</div>\n".into()), self.text.len()..self.text.len()));
                     }
@@ -327,11 +341,58 @@ fn marker_length(html: &str) -> usize {
 }
 
 /// Whether `html` holds a marker anywhere (a marker sharing its line with other HTML).
+///
+/// One pass, linear in the length of `html` however many `<!--` it holds:
+/// 1. each `<!--` ends at the first `-->` after it, so walk the `-->`s in order;
+/// 2. of the `<!--`s that end at one `-->`, only the last can be a marker (an earlier
+///    one has the later `<!--` in its text), so look back for it, no further than the
+///    previous `-->`.
 fn contains_marker(html: &str) -> bool {
-    html.match_indices("<!--").any(|(i, _)| marker(&html[i..]).is_some())
+    let mut previous_end: usize = 0;
+    let mut from = 0;
+    while let Some(at) = html[from..].find("-->").map(|i| from + i) {
+        // A `<!--` whose text starts after the previous `-->` began (`at - 3 + 4`).
+        let lower = previous_end.saturating_sub(3);
+        if let Some(open) = html[lower..at].rfind("<!--").map(|i| lower + i)
+            && open + 4 <= at
+            && marker(&html[open..]).is_some()
+        {
+            return true;
+        }
+        previous_end = at;
+        from = at + 3;
+    }
+    false
 }
 
 /// The offset of the end of the line that holds `offset`.
 fn line_end(text: &str, offset: usize) -> usize {
     text[offset..].find('\n').map_or(text.len(), |i| offset + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_markers_among_other_comments() {
+        assert!(contains_marker("<div><!-- internal --></div>"));
+        assert!(contains_marker("<!-- a <!-- /INTERNAL -->"));
+        assert!(contains_marker("<!-- a --><!--internal-->"));
+        assert!(!contains_marker("<!-- internal notes -->"));
+        assert!(!contains_marker("<!-- a --> internal -->"));
+        assert!(!contains_marker("<!-->internal -->"));
+        assert!(!contains_marker("<!-- internal"));
+    }
+
+    /// Issue 13: 480 KB of `<!--` in one HTML block took 19 s with one scan per `<!--`.
+    #[test]
+    fn scans_many_comment_openers_in_linear_time() {
+        let started = std::time::Instant::now();
+        let html = "<!--".repeat(200_000);
+        assert!(!contains_marker(&html));
+        let closed = "<!-- x -->".repeat(100_000);
+        assert!(!contains_marker(&closed));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    }
 }

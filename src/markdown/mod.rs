@@ -18,6 +18,7 @@ pub mod highlight;
 pub mod internal;
 mod line_cache;
 pub mod links;
+pub mod references;
 
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ pub use headings::TocEntry;
 use headings::{HeadingIds, nest_toc};
 use internal::InternalBlocks;
 pub use links::{LinkResolver, Resolution};
+use references::InternalReferences;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
 use crate::html::{escape, push_escaped};
@@ -209,13 +211,22 @@ struct Renderer<'a> {
 
 type Events<'e> = Vec<Event<'e>>;
 
-/// The parser's events, internal blocks dropped or marked.
-type Source<'a> = InternalBlocks<'a, pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+/// The parser's events, internal blocks dropped or marked, and (public) the links
+/// through reference definitions inside them undone.
+type Source<'a> = InternalReferences<'a, pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
 
 impl<'a> Renderer<'a> {
     fn run(&mut self) {
-        let events = Parser::new_ext(self.input.text, parser_options()).into_offset_iter();
-        let mut parser = InternalBlocks::new(events, self.input.text, self.input.internal_blocks);
+        let text = self.input.text;
+        let events = Parser::new_ext(text, parser_options()).into_offset_iter();
+        let definitions: Vec<(String, std::ops::Range<usize>)> = match self.input.internal_blocks {
+            internal::Mode::Drop => {
+                events.reference_definitions().iter().map(|(l, d)| (references::normalise(l), d.span.clone())).collect()
+            }
+            internal::Mode::Mark => Vec::new(),
+        };
+        let blocks = InternalBlocks::new(events, text, self.input.internal_blocks);
+        let mut parser = InternalReferences::new(blocks, text, definitions);
         let mut main: Events<'a> = Vec::new();
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
         let mut quote_stack: Vec<bool> = Vec::new();
@@ -332,9 +343,15 @@ impl<'a> Renderer<'a> {
         let marks = self.section_events.take().filter(|_| self.input.collect_text);
         let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
         self.out.section_starts = marks.map(|_| starts);
-        for (offset, message) in std::mem::take(&mut parser.problems) {
+        for (offset, message) in std::mem::take(&mut parser.blocks.problems) {
             let (line, column) = self.location(offset);
             let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);
+            self.out.diagnostics.push(d);
+        }
+        for (offset, message) in std::mem::take(&mut parser.problems) {
+            let (line, column) = self.location(offset);
+            let d = Diagnostic::error(Rule::LinkToInternal, self.input.file, line, column, message)
+                .with_help("move the definition out of the internal block, or the link into one");
             self.out.diagnostics.push(d);
         }
     }

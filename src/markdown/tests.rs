@@ -276,3 +276,26 @@ fn misplaced_internal_markers_are_errors_in_both_builds() {
         }
     }
 }
+
+/// Issue 13: reference definitions inside internal blocks resolved public links.
+#[test]
+fn a_public_build_ignores_reference_definitions_inside_internal_blocks() {
+    let text = "See [the vault][Vault] and ![map][map], [public][p].\n\n\
+                - item\n\n  <!-- internal -->\n  [vault]: https://vault.example/CANARY-URL \"CANARY-TITLE\"\n  <!-- /internal -->\n\n\
+                > [!INTERNAL]\n>\n> [map]: secret-CANARY.svg\n\n[p]: https://example.com/\n";
+    let out = render_for(text, internal::Mode::Drop);
+    assert!(!out.html.contains("CANARY"), "{}", out.html);
+    assert!(out.html.contains("[the vault][Vault]") && out.html.contains("![map][map]"), "{}", out.html);
+    assert!(out.html.contains("<a href=\"https://example.com/\">public</a>"), "{}", out.html);
+    let found: Vec<String> = out.diagnostics.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+    assert_eq!(
+        found,
+        [
+            "5:5 `[Vault]` is defined only inside an internal block, so the public build shows this link as plain text",
+            "5:28 `[map]` is defined only inside an internal block, so the public build shows this link as plain text",
+        ]
+    );
+    let marked = render_for(text, internal::Mode::Mark);
+    assert!(marked.html.contains("CANARY-URL"), "{}", marked.html);
+    assert!(!marked.diagnostics.iter().any(|d| d.rule == Rule::LinkToInternal), "{:?}", marked.diagnostics);
+}

@@ -5,13 +5,16 @@
 //! 2. the configured theme's `themes/<name>/templates/` and `themes/<name>/static/`;
 //! 3. the built-in default theme, embedded in the binary (`themes/default/` in the
 //!    opsbook repository), so an installed `opsbook` needs no files beside it.
+//!
+//! As in `content/`, a symbolic link that leads outside the handbook's folder is a
+//! `symlink-outside-root` error and is not followed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::content::walk::is_ignored_name;
+use crate::content::walk::{Confinement, is_ignored_name};
 use crate::diagnostic::{Diagnostic, Rule};
 
 macro_rules! embed {
@@ -97,7 +100,7 @@ pub struct ThemeFiles {
 impl ThemeFiles {
     /// Merges the three layers for `theme` under `root`. A theme that names no folder
     /// under `themes/` is an error (except `default`, which is built in).
-    pub fn discover(root: &Path, theme: &str) -> Result<ThemeFiles, Diagnostic> {
+    pub fn discover(root: &Path, theme: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
         let mut files = ThemeFiles::default();
         for &(name, bytes) in BUILTIN_TEMPLATES {
             files.templates.insert(name.to_string(), Origin::Builtin(bytes));
@@ -107,42 +110,69 @@ impl ThemeFiles {
         }
         let theme_dir = root.join("themes").join(theme);
         if !theme_dir.is_dir() && theme != "default" {
-            return Err(Diagnostic::error(
+            return Err(vec![Diagnostic::error(
                 Rule::ConfigField,
                 crate::config::CONFIG_FILE,
                 0,
                 0,
                 format!("the theme `{theme}` does not exist: there is no folder themes/{theme}/"),
-            ));
+            )]);
         }
+        let mut problems = Vec::new();
+        let Some(confine) = Confinement::new(root) else { return Ok(files) };
         let layers =
             [(theme_dir.join("templates"), theme_dir.join("static")), (root.join("templates"), root.join("static"))];
         for (templates, statics) in layers {
-            overlay(&mut files.templates, root, &templates);
-            overlay(&mut files.statics, root, &statics);
+            overlay(&mut files.templates, root, &templates, &confine, &mut problems);
+            overlay(&mut files.statics, root, &statics, &confine, &mut problems);
         }
-        Ok(files)
+        if problems.is_empty() { Ok(files) } else { Err(problems) }
     }
 }
 
-fn overlay(layer: &mut BTreeMap<String, Origin>, root: &Path, dir: &Path) {
+/// Adds the files under `dir` to `layer`. Links that lead out of the root are reported
+/// in `problems` and not followed.
+fn overlay(
+    layer: &mut BTreeMap<String, Origin>,
+    root: &Path,
+    dir: &Path,
+    confine: &Confinement,
+    problems: &mut Vec<Diagnostic>,
+) {
     if !dir.is_dir() {
         return;
     }
-    let walker = WalkDir::new(dir)
+    let shown = |path: &Path| crate::fs::slash_path(path.strip_prefix(root).unwrap_or(path));
+    if let Some(d) = confine.check(dir, &shown(dir)) {
+        problems.push(d);
+        return;
+    }
+    let mut walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(is_ignored_name));
-    for entry in walker.flatten() {
+    while let Some(entry) = walker.next() {
+        let Ok(entry) = entry else { continue };
+        if entry.path_is_symlink()
+            && let Some(d) = confine.check(entry.path(), &shown(entry.path()))
+        {
+            problems.push(d);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
         let Ok(name) = entry.path().strip_prefix(dir) else {
             continue;
         };
-        let shown = crate::fs::slash_path(entry.path().strip_prefix(root).unwrap_or(entry.path()));
-        layer.insert(crate::fs::slash_path(name), Origin::File { path: entry.path().to_path_buf(), shown });
+        layer.insert(
+            crate::fs::slash_path(name),
+            Origin::File { path: entry.path().to_path_buf(), shown: shown(entry.path()) },
+        );
     }
 }
 

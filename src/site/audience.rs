@@ -94,6 +94,24 @@ impl Exclusions {
         under(&self.internal_dirs, &format!("{dir}/"))
     }
 
+    /// In a public build, the folders whose pages (in them or below) are all internal,
+    /// though no section page says so: the files in them are left out with the pages,
+    /// as in an internal section, and the files of the folders below them. Folders that
+    /// hold no page at all are not among them.
+    pub(super) fn internal_only_dirs(&self, loaded: &[Arc<SourcePage>]) -> HashSet<String> {
+        let mut internal = HashSet::new();
+        let mut public = HashSet::new();
+        if !self.public {
+            return internal;
+        }
+        for page in loaded {
+            let set = if self.is_internal(page) { &mut internal } else { &mut public };
+            set.extend(dir_and_parents(page.dir()).map(str::to_string));
+        }
+        internal.retain(|dir| !public.contains(dir));
+        internal
+    }
+
     /// The internal sections' folders, when the build is public.
     pub(super) fn left_out_dirs(&self) -> HashSet<String> {
         if self.public { self.internal_dirs.iter().cloned().collect() } else { HashSet::new() }
@@ -120,6 +138,20 @@ impl Exclusions {
             }
         }
     }
+}
+
+/// `dir`, its parent, and so on up to `""`, the content folder.
+pub(super) fn dir_and_parents(dir: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(dir);
+    std::iter::from_fn(move || {
+        let dir = next?;
+        next = match dir.rsplit_once('/') {
+            Some((parent, _)) => Some(parent),
+            None if dir.is_empty() => None,
+            None => Some(""),
+        };
+        Some(dir)
+    })
 }
 
 fn visibility(page: &SourcePage) -> Option<Visibility> {

@@ -12,6 +12,7 @@
 //! and everything in it, `docs/*` matches the folder's own files only, `**` crosses
 //! folders.
 
+use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// The places a CODEOWNERS file may be, relative to a root, in order.
@@ -92,13 +93,24 @@ impl Pattern {
 }
 
 impl CodeOwners {
-    /// Reads the first CODEOWNERS file found under any of `roots`.
-    pub fn load(roots: &[&Path]) -> Option<CodeOwners> {
-        roots
-            .iter()
-            .flat_map(|root| LOCATIONS.iter().map(move |location| root.join(location)))
-            .find_map(|path| std::fs::read_to_string(path).ok())
-            .map(|text| CodeOwners::parse(&text))
+    /// Reads the first CODEOWNERS file found under any of `roots` (the handbook's
+    /// folder, then the repository's, which holds it). A CODEOWNERS that is a link
+    /// leading out of the last root is a `symlink-outside-root` error, and is not read.
+    pub fn load(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<CodeOwners> {
+        let confine = crate::content::walk::Confinement::new(roots.last()?)?;
+        for (i, root) in roots.iter().enumerate() {
+            for location in LOCATIONS {
+                let path = root.join(location);
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let shown = if i == 0 { (*location).to_string() } else { path.display().to_string() };
+                if let Some(d) = confine.check(&path, &shown) {
+                    diagnostics.push(d);
+                    continue;
+                }
+                return Some(CodeOwners::parse(&text));
+            }
+        }
+        None
     }
 
     /// Parses the text of a CODEOWNERS file.

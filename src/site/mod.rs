@@ -209,11 +209,15 @@ impl Site {
         //    until a file claims it. Folders of assets only are not sections.
         let mut dirs: Vec<&str> = std::iter::once("").chain(files.dirs.iter().map(String::as_str)).collect();
         dirs.retain(|d| d.is_empty() || exclusions.dir(d).is_none());
+        let internal_only = exclusions.internal_only_dirs(&loaded);
         for asset in &files.assets {
-            if let Some(why) = exclusions.dir(asset.rsplit_once('/').map_or("", |(dir, _)| dir)) {
+            let dir = asset.rsplit_once('/').map_or("", |(dir, _)| dir);
+            let in_internal_only = audience::dir_and_parents(dir).any(|d| internal_only.contains(d));
+            if let Some(why) = exclusions.dir(dir).or_else(|| in_internal_only.then_some(audience::LeftOut::Internal)) {
                 index.left_out.insert(asset.clone(), why);
             }
         }
+        let assets: Vec<String> = files.assets.iter().filter(|a| !index.left_out.contains_key(*a)).cloned().collect();
         let mut page_dirs: HashSet<&str> = HashSet::from([""]);
         for page in loaded.iter().filter(|p| !left_out(p)) {
             let mut dir = page.dir();
@@ -314,7 +318,7 @@ impl Site {
         }
 
         // 4. URLs, duplicates and aliases.
-        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &files.assets);
+        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());
