@@ -49,6 +49,9 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
     let (site, theme, _) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
+    // An output folder that would take the sources with it is refused (exit 2) whether
+    // or not the content has errors.
+    output::check_output_dir(&site.config.output_dir, &site.config.root)?;
     let renderer = load_templates(&site, &theme, &mut diagnostics)?;
     timer.lap("theme");
     let output =

@@ -149,9 +149,11 @@ pub(crate) fn write_files(
         }
     }
     let content_dir = site.config.content_dir();
+    let internal_only = crate::site::audience::files_used_only_internally(site);
     let problems: Vec<Option<Diagnostic>> = site
         .assets
         .par_iter()
+        .filter(|asset| !internal_only.contains(&asset.url))
         .map(|asset| {
             let shown = format!("{}{}", crate::content::CONTENT_PREFIX, asset.source);
             copy_source(output, &content_dir.join(&asset.source), &shown, &asset.url)

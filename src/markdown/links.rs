@@ -23,6 +23,9 @@ pub enum Resolution {
     File {
         /// The URL to write, base path included.
         href: String,
+        /// The site path of the file when it is copied from `content/` (an asset), so the
+        /// build knows which pages use which files.
+        asset: Option<String>,
     },
     /// A page or file left out of this build because it is internal: a public page
     /// may not link to it (`link-to-internal`).
@@ -39,6 +42,27 @@ pub enum Resolution {
         /// A likely intended target, if one is close.
         suggestion: Option<String>,
     },
+}
+
+/// Every link and image destination in a piece of Markdown, and every `href` and `src`
+/// of its raw HTML (entities decoded), in order: what a page or block links to, for
+/// the parts of a page that are not rendered.
+pub fn destinations(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, LinkType, Parser, Tag};
+    let mut found = Vec::new();
+    for event in Parser::new_ext(markdown, super::parser_options()) {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, .. }) if link_type != LinkType::Email => {
+                found.push(dest_url.into_string());
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => found.push(dest_url.into_string()),
+            Event::Html(html) | Event::InlineHtml(html) => found.extend(
+                find_link_attributes(&html).into_iter().map(|a| crate::html::decode_entities(&html[a.start..a.end])),
+            ),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Resolves link destinations written in a page whose folder (relative to `content/`)

@@ -120,6 +120,11 @@ pub struct Rendered {
     /// the text of sections was collected and every section heading is in the body's
     /// main flow (not in a footnote).
     pub section_starts: Option<Vec<u32>>,
+    /// The site paths of the files of `content/` the page links to or shows.
+    pub assets: Vec<String>,
+    /// In a public build, the site paths of the files of `content/` that only its
+    /// internal blocks link to or show.
+    pub internal_assets: Vec<String>,
     /// Broken links and missing assets.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -343,6 +348,18 @@ impl<'a> Renderer<'a> {
         let marks = self.section_events.take().filter(|_| self.input.collect_text);
         let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
         self.out.section_starts = marks.map(|_| starts);
+        // What the dropped blocks link to: files used only there stay out of the build.
+        let dropped = std::mem::take(&mut parser.blocks.blocks);
+        for block in dropped.into_iter().filter(|_| self.input.internal_blocks == internal::Mode::Drop) {
+            let Some(markdown) = text.get(block) else { continue };
+            for destination in links::destinations(markdown) {
+                if let Resolution::File { asset: Some(asset), .. } =
+                    self.input.links.resolve(self.input.dir, &destination)
+                {
+                    self.out.internal_assets.push(asset);
+                }
+            }
+        }
         for (offset, message) in std::mem::take(&mut parser.blocks.problems) {
             let (line, column) = self.location(offset);
             let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);
@@ -450,7 +467,10 @@ impl<'a> Renderer<'a> {
                 self.out.links.push(LinkRecord { target: Some(id), anchor, line, column });
                 href.into()
             }
-            Resolution::File { href } => href.into(),
+            Resolution::File { href, asset } => {
+                self.out.assets.extend(asset);
+                href.into()
+            }
             Resolution::Internal { message } => {
                 let (line, column) = self.location(offset);
                 let d = Diagnostic::error(Rule::LinkToInternal, self.input.file, line, column, message)

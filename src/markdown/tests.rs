@@ -28,7 +28,10 @@ impl LinkResolver for FakeSite {
             "runbooks/_index.md" | "runbooks" | "runbooks/" => {
                 Resolution::Page { id: 0, href: format!("/handbook/runbooks/{suffix}"), anchor }
             }
-            "runbooks/diagram.png" => Resolution::File { href: "/handbook/runbooks/diagram.png".into() },
+            "runbooks/diagram.png" => Resolution::File {
+                href: "/handbook/runbooks/diagram.png".into(),
+                asset: Some("runbooks/diagram.png".into()),
+            },
             _ => Resolution::Broken {
                 message: format!("no page `content/{joined}`"),
                 asset: !links::is_markdown_path(&joined),

@@ -140,6 +140,36 @@ impl Exclusions {
     }
 }
 
+/// In a public build, the site paths of the files of `content/` that internal pages or
+/// internal blocks link to or show and no public page does: they are not copied, so a
+/// diagram or an attachment that only internal text uses is not published beside the
+/// public pages. Files that no page links to are copied as before.
+pub fn files_used_only_internally(site: &super::Site) -> HashSet<String> {
+    let mut internal: HashSet<String> =
+        site.pages.iter().flat_map(|p| p.rendered.internal_assets.iter().cloned()).collect();
+    if site.config.audience == Audience::Public {
+        let links = site.links();
+        for page in &site.internal_pages {
+            for destination in crate::markdown::links::destinations(page.body()) {
+                if let crate::markdown::links::Resolution::File { asset: Some(asset), .. } =
+                    crate::markdown::links::LinkResolver::resolve(&links, page.dir(), &destination)
+                {
+                    internal.insert(asset);
+                }
+            }
+        }
+    }
+    if internal.is_empty() {
+        return internal;
+    }
+    for page in &site.pages {
+        for asset in &page.rendered.assets {
+            internal.remove(asset);
+        }
+    }
+    internal
+}
+
 /// `dir`, its parent, and so on up to `""`, the content folder.
 pub(super) fn dir_and_parents(dir: &str) -> impl Iterator<Item = &str> {
     let mut next = Some(dir);

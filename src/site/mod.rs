@@ -130,6 +130,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Files copied from `content/`.
     pub assets: Vec<Asset>,
+    /// In a public build, the internal pages it leaves out: only what they link to is
+    /// read of them, so that files used only by internal pages stay out too.
+    pub internal_pages: Vec<Arc<SourcePage>>,
     /// Redirects from old URLs (`aliases`): `(old site path, page)`.
     pub aliases: Vec<(String, PageId)>,
     /// Every page in reading order (depth first), for previous/next links.
@@ -239,8 +242,12 @@ impl Site {
             }
         }
         index.left_out_urls = audience::left_out_urls(&loaded, &index.left_out);
+        let mut internal_pages = Vec::new();
         for page in loaded {
             if left_out(&page) {
+                if exclusions.page(&page) == Some(audience::LeftOut::Internal) {
+                    internal_pages.push(page);
+                }
                 continue;
             }
             let rank = index_rank(&page);
@@ -348,6 +355,7 @@ impl Site {
             indexes: indexes::Indexes::default(),
             today: crate::dates::Date::from_days(0),
             repository_prefix: String::new(),
+            internal_pages,
             index,
         }
     }

@@ -33,13 +33,13 @@ impl<'a> SiteLinks<'a> {
         Resolution::Page { id, href, anchor: anchor.map(percent_decode) }
     }
 
-    fn file(&self, site_path: &str, anchor: Option<&str>) -> Resolution {
+    fn file(&self, site_path: &str, anchor: Option<&str>, asset: bool) -> Resolution {
         let mut href = percent_encode_path(&self.site.config.base_url.href(site_path));
         if let Some(anchor) = anchor {
             href.push('#');
             href.push_str(anchor);
         }
-        Resolution::File { href }
+        Resolution::File { href, asset: asset.then(|| site_path.to_string()) }
     }
 
     fn missing_page(&self, from_dir: &str, content_path: &str) -> Resolution {
@@ -100,7 +100,7 @@ impl<'a> SiteLinks<'a> {
         }
         if let Some(&i) = index.assets.get(trimmed) {
             let url = self.site.assets[i].url.clone();
-            return self.file(&url, anchor);
+            return self.file(&url, anchor, true);
         }
         if let Some(&id) = index.by_path.get(&format!("{trimmed}.md")) {
             return self.page(id, anchor, query);
@@ -150,8 +150,9 @@ impl<'a> SiteLinks<'a> {
             if let Some(content_path) = index.left_out_urls.get(&page_path) {
                 return internal(content_path);
             }
-            if index.files.contains(&candidate) || index.asset_urls.contains(&candidate) {
-                return self.file(&candidate, anchor);
+            let asset = index.asset_urls.contains(&candidate);
+            if asset || index.files.contains(&candidate) {
+                return self.file(&candidate, anchor, asset);
             }
         }
         let asset = relative.rsplit('/').next().is_some_and(|name| name.contains('.'));

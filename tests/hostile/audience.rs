@@ -247,7 +247,8 @@ fn no_canary_from_internal_places_reaches_any_public_output_byte() {
     let crlf = "---\r\ntitle: Restart\r\ntags: [restart]\r\n---\r\n\r\nRestart it.\r\n\r\n<!-- internal -->\r\ncanary06 \
                 in a CRLF file\r\n<!-- /internal -->\r\n";
     let secret = "---\ntitle: Canary07 title\nvisibility: internal\ntags: [canary07tag]\nowners: [\"@canary07-owner\"]\n\
-                  aliases: [/old/canary07-alias/]\ndescription: canary07 description\n---\n\ncanary07 body\n";
+                  aliases: [/old/canary07-alias/]\ndescription: canary07 description\n---\n\ncanary07 body \
+                  ![beside public pages](canary19-beside.svg)\n";
     let cr_only = "---\rtitle: Canary08 title\rvisibility: internal\r---\r\rcanary08 body\r";
     let site = Site::with_files(
         "canaries",
@@ -264,9 +265,10 @@ fn no_canary_from_internal_places_reaches_any_public_output_byte() {
             ("content/canary09-vault/deeper/runbook.pdf", "canary12"),
             ("content/canary13-team/notes.md", "---\nvisibility: internal\n---\n\n# Notes\n\n![c](chart.svg)\n"),
             ("content/canary13-team/chart.svg", "<svg>canary14</svg>"),
+            ("content/runbooks/canary19-beside.svg", "<svg>canary20</svg>"),
         ],
     );
-    let canaries: Vec<String> = (1..=14).map(|n| format!("canary{n:02}")).collect();
+    let canaries: Vec<String> = (1..=14).chain(19..=20).map(|n| format!("canary{n:02}")).collect();
     let canaries: Vec<&str> = canaries.iter().map(String::as_str).collect();
     let run = site.build(&[]);
     run.expect_code(0);
@@ -328,4 +330,44 @@ fn a_public_link_to_a_file_of_an_internal_only_folder_is_link_to_internal() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn files_that_only_internal_pages_or_blocks_use_are_not_copied() {
+    let site = Site::with_files(
+        "internal-only-files",
+        &[
+            (
+                "content/_index.md",
+                "# Home\n\n![shared](shared.svg)\n\n<!-- internal -->\n![in a block](block-only.svg)\n\n<a href=\"block-html.pdf\">raw HTML</a>\n<!-- /internal -->\n\n> [!INTERNAL]\n> [callout](callout-only.txt)\n",
+            ),
+            (
+                "content/runbooks/vault.md",
+                "---\nvisibility: internal\n---\n\n# Vault\n\n![diagram](vault-diagram.svg) [shared](../shared.svg) ![root](/page-only.png)\n",
+            ),
+            ("content/runbooks/public.md", "# Public\n\nNo files.\n"),
+            ("content/shared.svg", "<svg>shared</svg>"),
+            ("content/block-only.svg", "<svg>BLOCK-ONLY-CANARY</svg>"),
+            ("content/block-html.pdf", "BLOCK-HTML-CANARY"),
+            ("content/callout-only.txt", "CALLOUT-ONLY-CANARY"),
+            ("content/runbooks/vault-diagram.svg", "<svg>PAGE-ONLY-CANARY</svg>"),
+            ("content/page-only.png", "PAGE-ROOT-CANARY"),
+            ("content/unlinked.txt", "nobody links here"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    for canary in
+        ["BLOCK-ONLY-CANARY", "BLOCK-HTML-CANARY", "CALLOUT-ONLY-CANARY", "PAGE-ONLY-CANARY", "PAGE-ROOT-CANARY"]
+    {
+        assert_eq!(files_containing(&site, "public", canary), Vec::<String>::new(), "{canary}");
+    }
+    // A file a public page uses is copied even when internal text uses it too, and so
+    // is a file nobody links to.
+    assert!(site.exists("public/shared.svg"));
+    assert!(site.exists("public/unlinked.txt"));
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    for file in ["block-only.svg", "block-html.pdf", "callout-only.txt", "runbooks/vault-diagram.svg", "page-only.png"]
+    {
+        assert!(site.exists(&format!("internal/{file}")), "{file} is in the internal build");
+    }
 }

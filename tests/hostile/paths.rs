@@ -35,6 +35,12 @@ fn refuses_outputs_that_are_inside_or_hold_the_sources() {
         assert_sources_kept(&site);
     }
     assert!(site.exists("public/p/index.html"), "the previous output was lost");
+    // The same when the content has errors: the output folder is refused first.
+    site.write("content/broken.md", "[no such page](missing.md)\n");
+    let run = site.build(&["--out", "."]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("refusing to write the site to"), "{}", run.stderr);
+    assert_sources_kept(&site);
 }
 
 #[test]

@@ -252,7 +252,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
                 let target = std::fs::read_link(&path).unwrap_or_default();
                 files.insert(path, target.into_os_string().into_encoded_bytes());
             } else {
-                files.insert(path, std::fs::read(&entry.path()).unwrap_or_default());
+                files.insert(path, std::fs::read(entry.path()).unwrap_or_default());
             }
         }
     }
