@@ -73,7 +73,7 @@ pub fn create_page(root: &Path, kind_name: &str, title: &str, today: Date) -> Re
 fn section_for(config: &Config, kind: &Kind) -> (String, bool) {
     let content_dir = config.content_dir();
     let mut ignored = Vec::new();
-    let files = walk_content(&content_dir, CONTENT_PREFIX, &mut ignored);
+    let files = walk_content(&content_dir, CONTENT_PREFIX, None, &mut ignored);
     let defaulting: Vec<String> = files
         .pages
         .iter()

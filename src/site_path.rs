@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 
 /// The longest segment (file or folder name) of a site path, in bytes.
 pub(crate) const MAX_SEGMENT_BYTES: usize = 255;
+/// The longest site path, in bytes: systems refuse paths longer than 4,096 bytes, and the
+/// output folder's own path comes before it.
+pub(crate) const MAX_PATH_BYTES: usize = 2048;
 
 /// Why a text is not a usable site path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +41,8 @@ pub(crate) enum PathProblem {
     Scheme,
     /// A segment is longer than [`MAX_SEGMENT_BYTES`].
     TooLong(usize),
+    /// The whole path is longer than [`MAX_PATH_BYTES`].
+    PathTooLong(usize),
 }
 
 impl fmt::Display for PathProblem {
@@ -54,6 +59,9 @@ impl fmt::Display for PathProblem {
             PathProblem::Scheme => f.write_str("it is the URL of another site (a scheme such as `https:`, or `//`)"),
             PathProblem::TooLong(bytes) => {
                 write!(f, "a segment is {bytes} bytes long, more than the {MAX_SEGMENT_BYTES} a file name may have")
+            }
+            PathProblem::PathTooLong(bytes) => {
+                write!(f, "it is {bytes} bytes long, more than the {MAX_PATH_BYTES} a path in the site may have")
             }
         }
     }
@@ -80,7 +88,11 @@ pub(crate) fn check(site_path: &str) -> Result<(), PathProblem> {
     if site_path.starts_with('/') {
         return Err(PathProblem::Absolute);
     }
-    site_path.split('/').try_for_each(check_segment)
+    site_path.split('/').try_for_each(check_segment)?;
+    if site_path.len() > MAX_PATH_BYTES {
+        return Err(PathProblem::PathTooLong(site_path.len()));
+    }
+    Ok(())
 }
 
 /// The file of `site_path` inside the output folder `dir`: the only place where a site
@@ -121,6 +133,9 @@ pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
         }
     }
     let mut path = segments.join("/");
+    if path.len() > MAX_PATH_BYTES {
+        return Err(PathProblem::PathTooLong(path.len()));
+    }
     let last = segments.last().map(|s| s.to_ascii_lowercase()).unwrap_or_default();
     let is_file = (last.ends_with(".html") || last.ends_with(".htm")) && !decoded.ends_with('/');
     if !path.is_empty() && !is_file {
@@ -200,6 +215,9 @@ mod tests {
         assert_eq!(normalise_alias("//evil.example/"), Err(PathProblem::Scheme));
         assert_eq!(normalise_alias("/a?b"), Err(PathProblem::UrlSyntax('?')));
         assert_eq!(normalise_alias(&format!("/{}/", "x".repeat(300))), Err(PathProblem::TooLong(300)));
+        let deep = format!("/{}/", vec!["y".repeat(250); 20].join("/"));
+        assert_eq!(normalise_alias(&deep), Err(PathProblem::PathTooLong(deep.len() - 2)));
+        assert_eq!(check(&deep[1..deep.len() - 1]), Err(PathProblem::PathTooLong(deep.len() - 2)));
     }
 
     #[test]

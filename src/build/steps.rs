@@ -78,7 +78,7 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
         )
         .into());
     }
-    Ok(walk_content(&content_dir, CONTENT_PREFIX, diagnostics))
+    Ok(walk_content(&content_dir, CONTENT_PREFIX, Some(&config.output_dir), diagnostics))
 }
 
 fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {

@@ -104,20 +104,45 @@ pub fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<S
     (Some(page), diagnostics)
 }
 
+/// Unicode's line separators, which Markdown does not take for line breaks.
+const UNICODE_LINE_SEPARATORS: [char; 3] = ['\u{2028}', '\u{2029}', '\u{85}'];
+
+/// Whether a character shows nothing: white space, a control character (NUL) or an
+/// invisible format character (soft hyphen, zero-width spaces and joiners, BOM).
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 /// A `front-matter-not-first` warning when `text`, a page without front matter, starts
-/// with a front matter block after characters that kept it from being read.
+/// with what reads as a front matter block after characters that kept it from being
+/// read, or with one whose lines end in Unicode line separators. Fields that do not
+/// parse still count when a line looks like one (`key:` or `key =`): either way the
+/// author meant them as fields, and none of them (`visibility` included) applies.
 fn find_misplaced_front_matter(text: &str, file: &str) -> Option<Diagnostic> {
-    let skipped = |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}');
-    let rest = text.trim_start_matches(skipped);
-    if rest.len() == text.len() || !(rest.starts_with("---") || rest.starts_with("+++")) {
+    let rest = text.trim_start_matches(is_invisible);
+    if !(rest.starts_with("---") || rest.starts_with("+++")) {
         return None;
     }
-    let block = split_front_matter(rest).ok()?.front?;
-    if parse_fields(&block).ok()?.0.is_empty() {
+    let first_line = rest.split('\n').next().unwrap_or_default();
+    let odd_breaks = first_line[3..].contains(UNICODE_LINE_SEPARATORS);
+    if rest.len() == text.len() && !odd_breaks {
+        return None;
+    }
+    let candidate = if odd_breaks { rest.replace(UNICODE_LINE_SEPARATORS, "\n") } else { rest.to_string() };
+    let block = split_front_matter(&candidate).ok()?.front?;
+    let fields = match parse_fields(&block) {
+        Ok(fields) => !fields.0.is_empty(),
+        Err(_) => block.text.lines().any(looks_like_a_field),
+    };
+    if !fields {
         return None;
     }
     let before = &text[..text.len() - rest.len()];
-    let what = if before.contains('\u{feff}') {
+    let what = if odd_breaks {
+        "its lines end in Unicode line separators (U+2028, U+2029 or U+0085), not line breaks"
+    } else if before.contains('\u{feff}') {
         "a second byte order mark (U+FEFF)"
     } else if before.contains(['\u{2028}', '\u{2029}', '\u{85}']) {
         "a Unicode line separator"
@@ -126,6 +151,7 @@ fn find_misplaced_front_matter(text: &str, file: &str) -> Option<Diagnostic> {
     } else {
         "blank lines"
     };
+    let reason = if odd_breaks { what.to_string() } else { format!("{what} before it") };
     let (line, column) = line_column(text, before.len());
     Some(
         Diagnostic::error(
@@ -134,13 +160,20 @@ fn find_misplaced_front_matter(text: &str, file: &str) -> Option<Diagnostic> {
             line,
             column,
             format!(
-                "this front matter is not read because it does not start the file ({what} before it): \
+                "this front matter is not read because it does not start the file ({reason}): \
                  it is Markdown text, and none of its fields apply, `visibility` and `draft` included"
             ),
         )
         .with_severity(Severity::Warning)
-        .with_help("start the file with the `---` line"),
+        .with_help("start the file with the `---` line, and end its lines with ordinary line breaks"),
     )
+}
+
+/// Whether a line looks like a front matter field: `key:` (YAML) or `key =` (TOML).
+fn looks_like_a_field(line: &str) -> bool {
+    let line = line.trim_start();
+    let key_end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(line.len());
+    key_end > 0 && (line[key_end..].starts_with(':') || line[key_end..].trim_start().starts_with('='))
 }
 
 #[cfg(test)]
@@ -159,6 +192,23 @@ mod tests {
         assert!(warning(&format!("\u{2028}{fields}")).is_some_and(|w| w.contains("line separator")));
         assert!(warning(&format!("  {fields}")).is_some_and(|w| w.starts_with("1:3:")));
         assert!(warning("\n+++\ndraft = true\n+++\n").is_some());
+        for invisible in ["\u{ad}", "\u{200c}", "\u{0}", "\u{2060}"] {
+            assert!(warning(&format!("{invisible}{fields}")).is_some(), "{invisible:?}");
+        }
+        // Fields that do not parse were still meant as fields.
+        assert!(warning("\n---\nvisibility: internal\ntitle: \"unclosed\n---\n").is_some());
+    }
+
+    #[test]
+    fn warns_about_front_matter_whose_lines_end_in_unicode_separators() {
+        for separator in ["\u{2028}", "\u{2029}", "\u{85}"] {
+            let text = format!("---{separator}visibility: internal{separator}---{separator}Body");
+            let found = warning(&text);
+            assert!(
+                found.as_deref().is_some_and(|w| w.starts_with("1:1:") && w.contains("line separators")),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]

@@ -45,10 +45,19 @@ pub fn is_markdown(path: &str) -> bool {
 /// Lists the pages, assets and folders under `content_dir` (the `content/` folder of the
 /// handbook, whose parent is the handbook's root). Unreadable entries and links out of
 /// the root become diagnostics; the walk goes on.
-pub fn walk_content(content_dir: &Path, content_prefix: &str, diagnostics: &mut Vec<Diagnostic>) -> ContentFiles {
+pub fn walk_content(
+    content_dir: &Path,
+    content_prefix: &str,
+    output_dir: Option<&Path>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ContentFiles {
     let mut files = ContentFiles::default();
     let root = content_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let Some(confine) = Confinement::new(root) else {
+    let confine = Confinement::new(root).map(|c| match output_dir {
+        Some(dir) => c.excluding(dir),
+        None => c,
+    });
+    let Some(confine) = confine else {
         let message = format!("cannot resolve the handbook's folder {}", root.display());
         diagnostics.push(Diagnostic::error(Rule::UnreadableFile, content_prefix, 0, 0, message));
         return files;
@@ -82,7 +91,7 @@ pub fn walk_content(content_dir: &Path, content_prefix: &str, diagnostics: &mut 
         }
         let rel = relative(content_dir, entry.path());
         if entry.path_is_symlink()
-            && let Some(d) = confine.check(entry.path(), &format!("{content_prefix}{rel}"))
+            && let Some(d) = confine.check_published(entry.path(), &format!("{content_prefix}{rel}"))
         {
             diagnostics.push(d);
             if entry.file_type().is_dir() {
@@ -115,13 +124,49 @@ pub fn walk_content(content_dir: &Path, content_prefix: &str, diagnostics: &mut 
 /// lead out.
 pub struct Confinement {
     root: PathBuf,
+    /// Folders inside the root that nothing published may come from (the output).
+    excluded: Vec<PathBuf>,
 }
 
 impl Confinement {
     /// The confinement of `root`; `None` when the root itself cannot be resolved (then
     /// nothing under it can be read either).
     pub fn new(root: &Path) -> Option<Confinement> {
-        Some(Confinement { root: std::fs::canonicalize(root).ok()? })
+        Some(Confinement { root: std::fs::canonicalize(root).ok()?, excluded: Vec::new() })
+    }
+
+    /// The same, with `dir` (an output folder, when it exists) out of bounds too.
+    pub fn excluding(mut self, dir: &Path) -> Confinement {
+        self.excluded.extend(std::fs::canonicalize(dir).ok());
+        self
+    }
+
+    /// [`Confinement::check`] for a file or folder that a build publishes: a link may
+    /// also not lead into a hidden file or folder of the root (`.git/config`, `.env`),
+    /// which the walk itself never publishes, nor into an excluded folder (the output,
+    /// which may hold an earlier internal build).
+    pub fn check_published(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
+        if let Some(d) = self.check(path, shown) {
+            return Some(d);
+        }
+        let target = std::fs::canonicalize(path).ok()?;
+        let inside = target.strip_prefix(&self.root).ok()?;
+        let hidden = inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name));
+        let why = if hidden {
+            "a hidden file or folder (such as `.git/`), which a build never publishes"
+        } else if self.excluded.iter().any(|dir| target.starts_with(dir)) {
+            "the output folder, which may hold an earlier build"
+        } else {
+            return None;
+        };
+        let message = format!(
+            "this symbolic link leads into {why} (`{}`): it is not read or published",
+            crate::fs::slash_path(inside)
+        );
+        Some(
+            Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message)
+                .with_help("copy the file into the handbook, or link to something that is published"),
+        )
     }
 
     /// A `symlink-outside-root` error when `path` (a link, or a path through one)

@@ -15,6 +15,7 @@ use std::collections::{HashSet, VecDeque};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use unicase::UniCase;
 
 use super::internal::InternalBlocks;
 
@@ -45,11 +46,11 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalReferences<'a, I> {
     fn fill(&mut self) -> VecDeque<Item<'a>> {
         let events: Vec<Item<'a>> = self.blocks.by_ref().collect();
         let ranges = &self.blocks.blocks;
-        let hidden: HashSet<&str> = self
+        let hidden: HashSet<UniCase<&str>> = self
             .definitions
             .iter()
             .filter(|(_, span)| ranges.iter().any(|r| r.start <= span.start && span.end <= r.end))
-            .map(|(label, _)| label.as_str())
+            .map(|(label, _)| UniCase::new(label.as_str()))
             .collect();
         if hidden.is_empty() {
             return events.into();
@@ -80,7 +81,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalReferences<'a, I> {
                 }
             };
             let by_definition = matches!(link_type, LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut);
-            if !by_definition || !hidden.contains(normalise(id).as_str()) {
+            if !by_definition || !hidden.contains(&UniCase::new(normalise(id).as_str())) {
                 out.push_back((event, range));
                 continue;
             }
@@ -113,7 +114,9 @@ impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalReferences<'a, I> {
     }
 }
 
-/// A label as CommonMark matches it: case folded, runs of white space made one space.
+/// A label with its runs of white space made one space. Labels are then compared as
+/// CommonMark and pulldown-cmark compare them, with Unicode case folding (`UniCase`:
+/// `ẞ` matches `ss`, `ﬀ` matches `ff`), which lower-casing alone does not do.
 pub fn normalise(label: &str) -> String {
-    label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    label.split_whitespace().collect::<Vec<_>>().join(" ")
 }

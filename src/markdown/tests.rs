@@ -302,3 +302,13 @@ fn a_public_build_ignores_reference_definitions_inside_internal_blocks() {
     assert!(marked.html.contains("CANARY-URL"), "{}", marked.html);
     assert!(!marked.diagnostics.iter().any(|d| d.rule == Rule::LinkToInternal), "{:?}", marked.diagnostics);
 }
+
+#[test]
+fn internal_reference_definitions_are_matched_with_unicode_case_folding() {
+    // CommonMark folds case fully: `[ẞ]` uses the definition `[ss]`, `[ﬀ]` uses `[ff]`.
+    let text = "See [the vault][ẞ] and ![x][ﬀ].\n\n<!-- internal -->\n[ss]: https://vault.example/CANARY1 \"CANARY2\"\n\
+                [ff]: https://img.example/CANARY3.png\n<!-- /internal -->\n";
+    let out = render_for(text, internal::Mode::Drop);
+    assert!(!out.html.contains("CANARY"), "{}", out.html);
+    assert_eq!(out.diagnostics.iter().filter(|d| d.rule == Rule::LinkToInternal).count(), 2, "{:?}", out.diagnostics);
+}

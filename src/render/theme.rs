@@ -155,7 +155,7 @@ fn overlay(
     while let Some(entry) = walker.next() {
         let Ok(entry) = entry else { continue };
         if entry.path_is_symlink()
-            && let Some(d) = confine.check(entry.path(), &shown(entry.path()))
+            && let Some(d) = confine.check_published(entry.path(), &shown(entry.path()))
         {
             problems.push(d);
             if entry.file_type().is_dir() {

@@ -48,9 +48,12 @@ impl Claims {
         Ok(())
     }
 
-    /// Whether `path` is a file the search index writes.
+    /// Whether `path` is a file the search index writes (`search/<name>.json`), or lies
+    /// in a folder of that name: the index's file names depend on the words indexed, so
+    /// every such name is the index's.
     fn is_search_file(site: &Site, path: &str) -> bool {
-        site.config.search && path.starts_with("search/") && path.ends_with(".json")
+        let in_index = path.strip_prefix("search/").and_then(|rest| rest.split('/').next());
+        site.config.search && in_index.is_some_and(|name| name.ends_with(".json"))
     }
 }
 

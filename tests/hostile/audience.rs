@@ -111,6 +111,37 @@ fn links_inside_the_root_keep_working_and_loops_do_not_hang() {
     assert!(!run.stderr.contains("symlink-outside-root"), "{}", run.stderr);
 }
 
+/// A link that stays inside the root may still not publish what a build never would:
+/// `.git/` (where CI checkouts keep their access token) and the output folder.
+#[cfg(unix)]
+#[test]
+fn links_into_git_or_the_output_folder_are_errors_and_are_not_published() {
+    let site = Site::with_files(
+        "symlink-git",
+        &[
+            ("content/_index.md", "# Home\n"),
+            (".git/config", "[http]\n\textraheader = AUTHORIZATION: basic GIT-TOKEN-CANARY\n"),
+            ("internal-build/secret/index.html", "OUTPUT-CANARY"),
+        ],
+    );
+    symlink(&site, std::path::Path::new("../.git/config"), "content/gitconfig.txt");
+    symlink(&site, std::path::Path::new("../.git"), "content/repo");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error[symlink-outside-root]")).collect();
+    assert_eq!(errors.len(), 2, "{}", run.stderr);
+    assert!(run.stderr.contains("a hidden file or folder (such as `.git/`)"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/gitconfig.txt") && run.stderr.contains("content/repo"), "{}", run.stderr);
+    std::fs::remove_file(site.root.join("content/gitconfig.txt")).expect("remove the link");
+    std::fs::remove_file(site.root.join("content/repo")).expect("remove the link");
+    // An earlier build's output inside the root, linked from content/.
+    symlink(&site, std::path::Path::new("../internal-build"), "content/old");
+    let run = site.build(&["--out", "internal-build"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("leads into the output folder"), "{}", run.stderr);
+    assert_eq!(files_containing(&site, "internal-build", "GIT-TOKEN-CANARY"), Vec::<String>::new());
+}
+
 #[test]
 fn front_matter_of_a_file_with_cr_only_line_endings_is_read() {
     let site = Site::with_files(
@@ -162,6 +193,32 @@ fn front_matter_after_blank_lines_or_invisible_characters_is_a_warning() {
         );
         assert!(run.stderr.contains(&message), "{file}: {}", run.stderr);
     }
+    // Invisible characters, fields that do not parse, and lines ending in Unicode line
+    // separators: each one warned about at its fence.
+    let site = Site::with_files(
+        "front-matter-not-first-more",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/shy.md", &format!("\u{ad}{fields}")),
+            ("content/nul.md", &format!("\u{0}{fields}")),
+            ("content/zwnj.md", &format!("\u{200c}{fields}")),
+            ("content/unparsed.md", "\n---\nvisibility: internal\ntitle: \"never closed\n---\n\nText\n"),
+            ("content/nel.md", "---\u{85}visibility: internal\u{85}---\u{85}\u{85}Text\n"),
+            ("content/ls.md", "---\u{2028}visibility: internal\u{2028}---\u{2028}Text\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (file, location) in
+        [("shy", "1:2"), ("nul", "1:2"), ("zwnj", "1:2"), ("unparsed", "2:1"), ("nel", "1:1"), ("ls", "1:1")]
+    {
+        let found = run
+            .stderr
+            .split("warning[front-matter-not-first]")
+            .any(|w| w.contains(&format!("--> content/{file}.md:{location}")));
+        assert!(found, "{file}: {}", run.stderr);
+    }
+    assert!(run.stderr.contains("its lines end in Unicode line separators"), "{}", run.stderr);
 }
 
 #[test]

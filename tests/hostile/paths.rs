@@ -162,6 +162,8 @@ fn refuses_aliases_that_overwrite_pages_or_generated_files() {
         "/handbook.json",
         "/_redirects",
         "/search/manifest.json",
+        "/search/t-0.json/",
+        "/search/f-tag.json/x.html",
     ] {
         let front = format!("---\naliases: [\"{alias}\"]\n---\n# A\n");
         let site = Site::with_files("alias-clash", &[("content/a.md", &front), ("content/p.md", page)]);
@@ -227,6 +229,14 @@ fn reports_names_too_long_for_a_file_at_their_field() {
         assert!(run.stderr.contains("300 bytes long, more than the 255"), "{}", run.stderr);
         assert!(run.stderr.contains(at), "{}", run.stderr);
     }
+    // Every segment short enough, the whole path too long for the system.
+    let deep = vec!["y".repeat(250); 20].join("/");
+    let page = format!("---\naliases: [/{deep}/]\n---\n# A\n");
+    let site = Site::with_files("too-long-path", &[("content/a.md", &page)]);
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[invalid-path]"), "{}", run.stderr);
+    assert!(run.stderr.contains("more than the 2048 a path in the site may have"), "{}", run.stderr);
 }
 
 /// Tests run as root in some containers, where mode 000 does not stop reading: there the
