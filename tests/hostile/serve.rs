@@ -53,7 +53,7 @@ fn read_until_closed(stream: &mut TcpStream, limit: Duration) -> String {
 }
 
 #[test]
-fn issue_13_hundreds_of_idle_and_half_sent_connections_starve_neither_requests_nor_saves_nor_event_streams() {
+fn hundreds_of_idle_and_half_sent_connections_starve_neither_requests_nor_saves_nor_event_streams() {
     let site = handbook("serve-flood");
     // 128 open files: 300 connections would be more than the process may have.
     let server = Server::start_with(&site, &[], &[], Some(128));
@@ -80,7 +80,7 @@ fn issue_13_hundreds_of_idle_and_half_sent_connections_starve_neither_requests_n
 }
 
 #[test]
-fn issue_13_half_sent_requests_and_idle_connections_close_after_the_header_timeout_but_event_streams_stay() {
+fn half_sent_requests_and_idle_connections_close_after_the_header_timeout_but_event_streams_stay() {
     let site = handbook("serve-timeouts");
     let server = Server::start_with(&site, &[], &[("OPSBOOK_SERVE_HEADER_TIMEOUT_MS", "300")], None);
     let mut events = open_events(&server, "/runbooks/disk/");
@@ -102,7 +102,7 @@ fn issue_13_half_sent_requests_and_idle_connections_close_after_the_header_timeo
 }
 
 #[test]
-fn issue_13_assets_are_served_as_last_built_while_the_build_is_broken() {
+fn assets_are_served_as_last_built_while_the_build_is_broken() {
     let site = handbook("serve-assets");
     site.write("content/runbooks/disk.md", format!("{PAGE}\n![one](one.png) ![two](two.png)\n"));
     site.write("content/runbooks/one.png", "ONE-v1");
@@ -132,7 +132,7 @@ fn issue_13_assets_are_served_as_last_built_while_the_build_is_broken() {
 
 #[cfg(unix)]
 #[test]
-fn issue_13_a_page_that_cannot_be_read_is_tried_again_without_another_change() {
+fn a_page_that_cannot_be_read_is_tried_again_without_another_change() {
     let site = handbook("serve-retry");
     // Outside the watched folders: writing here is no change opsbook hears of.
     site.write("elsewhere/.keep", "");
