@@ -6,7 +6,8 @@
 //! fields and required fields, the section `opsbook new` fills, its review period, and
 //! its roles ([`Panel`], [`CatalogLayout`], [`Kind::feed_date`]) that the renderer, the
 //! catalogs, `handbook.json` and the feed read instead of comparing kind names.
-//! Checking a page's fields against its kind is content's job (`content::kinds`).
+//! Checking a page's fields against its kind belongs to the content step
+//! (`src/content/kinds.rs`), which reads this schema; config never reads content.
 
 use std::collections::BTreeMap;
 
