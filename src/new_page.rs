@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow};
 
 use crate::config::{Config, Overrides};
-use crate::content::kinds::{FieldType, Kind};
+use crate::config::{FieldType, Kind};
 use crate::content::{CONTENT_PREFIX, Node, load_page, walk_content};
 use crate::dates::Date;
 use crate::diagnostic::Failure;
@@ -94,12 +94,7 @@ fn section_for(config: &Config, kind: &Kind) -> (String, bool) {
     if let Some(first) = defaulting.into_iter().min_by_key(|dir| (dir.matches('/').count(), dir.clone())) {
         return (first, true);
     }
-    let fallback = match kind.name.as_str() {
-        "runbook" => "runbooks".to_string(),
-        "rca" => "rca".to_string(),
-        other => format!("{other}s"),
-    };
-    (fallback, false)
+    (format!("{}s", kind.name), false)
 }
 
 fn front_matter(

@@ -259,3 +259,35 @@ fn links_to_the_generated_pages_from_every_page() {
     let indexes = between(&page, r#"<nav class="site-indexes""#, "</nav>");
     assert_eq!(link_texts(indexes), ["Owners", "Tags", "Review"]);
 }
+
+/// Issue 14: a kind declared in book.toml takes the incident panel, catalog and feed date
+/// as data, the way the built-in `rca` kind does.
+#[test]
+fn gives_a_declared_kind_the_roles_its_table_names() {
+    let site = Site::with_files(
+        "declared-roles",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"Test\"\nbase-url = \"https://ops.example.org/\"\n\n[kinds.postmortem]\nfields = { incident_date = \"date\" }\npanel = \"incident\"\ncatalog = \"incidents\"\nfeed-date = \"incident_date\"\n",
+            ),
+            ("content/postmortems/_index.md", "---\ntitle: Postmortems\ndefault_kind: postmortem\n---\n"),
+            ("content/postmortems/older.md", "---\ntitle: Older outage\nincident_date: 2026-01-02\n---\nText.\n"),
+            ("content/postmortems/newer.md", "---\ntitle: Newer outage\nincident_date: 2026-05-06\n---\nText.\n"),
+        ],
+    );
+    site.run_on(TODAY, &["build"]).expect_code(0);
+    let page = site.read("public/postmortems/newer/index.html");
+    let panel = between(main_of(&page), r#"<dl class="panel panel-rca""#, "</dl>");
+    assert!(panel.contains("<dt>Incident date</dt><dd>2026-05-06</dd>"), "{panel}");
+    let section = site.read("public/postmortems/index.html");
+    let catalog = between(&section, r#"<section class="catalog catalog-postmortem">"#, "</section>");
+    assert!(catalog.contains(r#"<h2 id="open-action-items">"#), "{catalog}");
+    assert_eq!(link_texts(between(catalog, "<tbody>", "</tbody>")), ["Newer outage", "Older outage"]);
+    let feed = site.read("public/feed.xml");
+    let titles: Vec<&str> = feed.split("<title>").skip(2).filter_map(|t| t.split("</title>").next()).collect();
+    assert_eq!(titles, ["Newer outage", "Older outage"]);
+    let json: serde_json::Value = serde_json::from_str(&site.read("public/handbook.json")).unwrap();
+    let newer = json["pages"].as_array().unwrap().iter().find(|p| p["title"] == "Newer outage").unwrap();
+    assert_eq!(newer["action_items"], serde_json::json!([]));
+}

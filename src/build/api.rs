@@ -6,6 +6,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::config::Panel;
 use crate::site::{PageId, Site};
 
 /// The format version of `handbook.json`; it changes when a field changes meaning.
@@ -86,6 +87,7 @@ pub fn handbook_json(site: &Site) -> String {
 fn record(site: &Site, id: PageId) -> PageRecord<'_> {
     let page = &site.pages[id];
     let front = &page.source.front;
+    let has_action_items = site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == Panel::Incident);
     PageRecord {
         url: site.href(id),
         permalink: site.config.base_url.absolute(&page.url),
@@ -105,7 +107,7 @@ fn record(site: &Site, id: PageId) -> PageRecord<'_> {
             due: r.due.map(|d| d.to_string()),
             days_left: r.days_left,
         }),
-        action_items: (page.kind == "rca").then(|| {
+        action_items: has_action_items.then(|| {
             page.values
                 .action_items()
                 .iter()

@@ -1,6 +1,7 @@
 //! `feed.xml`: an Atom feed of incident reviews and recently changed pages, newest
-//! first, at most [`FEED_ENTRIES`] entries. An RCA's date is its last change, else its
-//! incident date; another page appears when git knows its last change. The feed needs
+//! first, at most [`FEED_ENTRIES`] entries. A page's date is its last change, else, for a
+//! kind with a feed date (an RCA's incident date), that field; a page with neither is
+//! left out. The feed needs
 //! absolute URLs, so it is written only when `base-url` names a host.
 
 use crate::dates::Timestamp;
@@ -21,11 +22,12 @@ pub fn atom(site: &Site) -> Option<String> {
         .filter(|(_, page)| page.generated_index.is_none())
         .filter_map(|(id, page)| {
             let changed = page.change.as_ref().map(|c| c.date);
-            let date = if page.kind == "rca" {
-                changed
-                    .or_else(|| page.values.date("incident_date").map(|d| Timestamp::from_seconds(d.days() * 86_400)))
-            } else {
-                changed
+            let feed_date = site.config.kinds.get(&page.kind).and_then(|kind| kind.feed_date.as_deref());
+            let date = match feed_date {
+                Some(field) => {
+                    changed.or_else(|| page.values.date(field).map(|d| Timestamp::from_seconds(d.days() * 86_400)))
+                }
+                None => changed,
             };
             date.map(|d| (d, id))
         })

@@ -13,8 +13,8 @@ mod base_url;
 mod kinds;
 
 pub use base_url::BaseUrl;
+pub use kinds::{CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel};
 
-use crate::content::kinds::Kinds;
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
 

@@ -1,171 +1,62 @@
-//! Page kinds and their schemas.
+//! A page's kind fields, checked and read against its kind's schema.
 //!
-//! Built in: `page` (no fields of its own), `runbook`, `rca`, `manifesto` and
-//! `template`. `book.toml` extends them or declares new ones (`[kinds.NAME]`): required
-//! fields, the allowed values of a field, typed fields of its own, the section folder
-//! its pages live in, the template `opsbook new` copies and a default review period.
-//! [`Kind::validate`] checks a page's fields against its kind: a missing required field,
-//! a wrong type, a value that is not allowed or a date that is not a date is a
-//! diagnostic at the field.
+//! The schema (the built-in kinds and the `[kinds.NAME]` tables of `book.toml`) is
+//! configuration: [`crate::config::Kinds`]. Once the site model knows each page's kind,
+//! [`validate`] checks the page's fields against it: a missing required field, a wrong
+//! type, a value that is not allowed or a date that is not a date is a diagnostic at the
+//! field. What it reads comes back typed ([`KindValues`]), with an RCA's action items
+//! ([`ActionItem`]) for the catalogs, the panels and `handbook.json`.
 
 use std::collections::BTreeMap;
 
 use super::fields::FrontMatter;
 use super::node::{Located, Node};
 use super::values::{Place, ValueReader, check_allowed};
+use crate::config::{FieldSpec, FieldType, Kind, Kinds};
 use crate::dates::{Date, Period, Timestamp};
 use crate::diagnostic::{Diagnostic, Rule};
 
-/// The type of a kind's field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldType {
-    /// Text.
-    Text,
-    /// A list of text values.
-    List,
-    /// A date (`2026-03-14`).
-    Date,
-    /// A date and time (`2026-03-14T09:12:00Z`).
-    Timestamp,
-    /// A duration (`1h 35m`).
-    Duration,
-    /// A number.
-    Number,
-    /// True or false.
-    Bool,
-    /// A review period (`90d`).
-    Period,
-    /// The name of a kind.
-    Kind,
-    /// RCA action items: `{title, owner, due, status}`.
-    ActionItems,
-}
-
-impl FieldType {
-    /// The type named in `book.toml` (`[kinds.NAME.fields]`).
-    pub fn parse(name: &str) -> Option<FieldType> {
-        Some(match name {
-            "text" => FieldType::Text,
-            "list" => FieldType::List,
-            "date" => FieldType::Date,
-            "timestamp" | "datetime" => FieldType::Timestamp,
-            "duration" => FieldType::Duration,
-            "number" => FieldType::Number,
-            "bool" | "boolean" => FieldType::Bool,
-            "period" => FieldType::Period,
-            _ => return None,
-        })
-    }
-
-    /// The names `book.toml` accepts.
-    pub const NAMES: &'static str = "text, list, date, timestamp, duration, number, bool, period";
-}
-
-/// One field of a kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldSpec {
-    /// The front matter key.
-    pub name: String,
-    /// Its type.
-    pub ty: FieldType,
-    /// The allowed values, for text and list fields that are enumerations.
-    pub values: Option<Vec<String>>,
-}
-
-impl FieldSpec {
-    fn new(name: &str, ty: FieldType) -> Self {
-        FieldSpec { name: name.into(), ty, values: None }
-    }
-
-    fn one_of(name: &str, values: &[&str]) -> Self {
-        FieldSpec {
-            name: name.into(),
-            ty: FieldType::Text,
-            values: Some(values.iter().map(|v| v.to_string()).collect()),
-        }
-    }
-}
-
-/// A kind of page and its schema.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Kind {
-    /// The name (`runbook`).
-    pub name: String,
-    /// Its own fields, in display order.
-    pub fields: Vec<FieldSpec>,
-    /// Fields every page of the kind must have (its own or common ones, like `owners`).
-    pub required: Vec<String>,
-    /// The folder under `content/` where `opsbook new` puts its pages.
-    pub section: Option<String>,
-    /// The template `opsbook new` copies, relative to `content/`.
-    pub template: Option<String>,
-    /// How long a review keeps its pages fresh, unless a page says otherwise.
-    pub review_every: Option<Period>,
-}
-
-/// The severities of runbooks and incidents.
-pub const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
-/// The statuses of an incident review.
-pub const RCA_STATUSES: &[&str] = &["draft", "preliminary", "in-review", "final"];
 /// The statuses of an action item.
 pub const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wont-do"];
 
-impl Kind {
-    fn new(name: &str) -> Kind {
-        Kind {
-            name: name.into(),
-            fields: Vec::new(),
-            required: Vec::new(),
-            section: None,
-            template: None,
-            review_every: None,
+/// Checks a page's front matter against its kind. `has_owners` tells whether the page
+/// has owners from any source (front matter or CODEOWNERS).
+pub fn validate(
+    kind: &Kind,
+    front: &FrontMatter,
+    file: &str,
+    has_owners: bool,
+    kinds: &Kinds,
+) -> (KindValues, Vec<Diagnostic>) {
+    let mut reader = ValueReader::new(file);
+    let mut values = BTreeMap::new();
+    for spec in &kind.fields {
+        let Some(field) = front.field(&spec.name) else { continue };
+        let name = format!("front matter field `{}`", spec.name);
+        let place = Place { name: &name, line: field.line, column: field.column };
+        if let Some(typed) = read_typed(&mut reader, spec, place, &field.value, kinds) {
+            values.insert(spec.name.clone(), typed);
         }
     }
-
-    /// The field spec named `name`.
-    pub fn field(&self, name: &str) -> Option<&FieldSpec> {
-        self.fields.iter().find(|f| f.name == name)
-    }
-
-    /// Checks a page's front matter against this kind. `has_owners` tells whether the
-    /// page has owners from any source (front matter or CODEOWNERS).
-    pub fn validate(
-        &self,
-        front: &FrontMatter,
-        file: &str,
-        has_owners: bool,
-        kinds: &Kinds,
-    ) -> (KindValues, Vec<Diagnostic>) {
-        let mut reader = ValueReader::new(file);
-        let mut values = BTreeMap::new();
-        for spec in &self.fields {
-            let Some(field) = front.field(&spec.name) else { continue };
-            let name = format!("front matter field `{}`", spec.name);
-            let place = Place { name: &name, line: field.line, column: field.column };
-            if let Some(typed) = read_typed(&mut reader, spec, place, &field.value, kinds) {
-                values.insert(spec.name.clone(), typed);
-            }
+    let (line, column) = front.kind.as_ref().map_or((1, 1), |k| (k.line, k.column));
+    for required in &kind.required {
+        let present = if required == "owners" {
+            has_owners
+        } else {
+            front.field(required).is_some_and(|f| {
+                !matches!(&f.value.value, Node::Text(t) if t.trim().is_empty())
+                    && !matches!(&f.value.value, Node::List(l) if l.is_empty())
+            })
+        };
+        if !present {
+            reader.report(
+                Rule::FrontMatterField,
+                Place { name: required, line, column },
+                format!("a page of kind `{}` needs the front matter field `{required}`", kind.name),
+            );
         }
-        let (line, column) = front.kind.as_ref().map_or((1, 1), |k| (k.line, k.column));
-        for required in &self.required {
-            let present = if required == "owners" {
-                has_owners
-            } else {
-                front.field(required).is_some_and(|f| {
-                    !matches!(&f.value.value, Node::Text(t) if t.trim().is_empty())
-                        && !matches!(&f.value.value, Node::List(l) if l.is_empty())
-                })
-            };
-            if !present {
-                reader.report(
-                    Rule::FrontMatterField,
-                    Place { name: required, line, column },
-                    format!("a page of kind `{}` needs the front matter field `{required}`", self.name),
-                );
-            }
-        }
-        (KindValues(values), reader.diagnostics)
     }
+    (KindValues(values), reader.diagnostics)
 }
 
 fn read_typed(
@@ -372,75 +263,6 @@ impl KindValues {
         }
         let (from, to) = (self.timestamp("detected_at")?, self.timestamp("resolved_at")?);
         (to >= from).then(|| to.seconds() - from.seconds())
-    }
-}
-
-/// Every kind a handbook knows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Kinds(BTreeMap<String, Kind>);
-
-impl Default for Kinds {
-    fn default() -> Self {
-        Kinds::builtin()
-    }
-}
-
-impl Kinds {
-    /// The built-in kinds.
-    pub fn builtin() -> Kinds {
-        let mut kinds = BTreeMap::new();
-        kinds.insert("page".into(), Kind::new("page"));
-        let mut runbook = Kind::new("runbook");
-        runbook.fields = vec![
-            FieldSpec::new("service", FieldType::Text),
-            FieldSpec::one_of("severity", SEVERITIES),
-            FieldSpec::new("alerts", FieldType::List),
-            FieldSpec::new("escalation", FieldType::Text),
-            FieldSpec::new("last_tested", FieldType::Date),
-        ];
-        runbook.section = Some("runbooks".into());
-        runbook.template = Some("templates/runbook.md".into());
-        runbook.review_every = Some(Period::Months(6));
-        kinds.insert("runbook".into(), runbook);
-        let mut rca = Kind::new("rca");
-        rca.fields = vec![
-            FieldSpec::new("incident_date", FieldType::Date),
-            FieldSpec::new("detected_at", FieldType::Timestamp),
-            FieldSpec::new("resolved_at", FieldType::Timestamp),
-            FieldSpec::new("duration", FieldType::Duration),
-            FieldSpec::one_of("severity", SEVERITIES),
-            FieldSpec::one_of("status", RCA_STATUSES),
-            FieldSpec::new("services", FieldType::List),
-            FieldSpec::new("impact", FieldType::Text),
-            FieldSpec::new("action_items", FieldType::ActionItems),
-        ];
-        rca.required = vec!["incident_date".into()];
-        rca.section = Some("rca".into());
-        rca.template = Some("templates/rca.md".into());
-        kinds.insert("rca".into(), rca);
-        let mut manifesto = Kind::new("manifesto");
-        manifesto.fields = vec![FieldSpec::new("signatories", FieldType::List)];
-        kinds.insert("manifesto".into(), manifesto);
-        let mut template = Kind::new("template");
-        template.fields = vec![FieldSpec::new("template_for", FieldType::Kind)];
-        kinds.insert("template".into(), template);
-        Kinds(kinds)
-    }
-
-    /// The kind named `name`.
-    pub fn get(&self, name: &str) -> Option<&Kind> {
-        self.0.get(name)
-    }
-
-    /// The kind named `name`, to change; a new kind is created empty.
-    pub fn entry(&mut self, name: &str) -> &mut Kind {
-        self.0.entry(name.to_string()).or_insert_with(|| Kind::new(name))
-    }
-
-    /// "unknown kind `x`; the kinds are: ...".
-    pub fn unknown_message(&self, name: &str) -> String {
-        let known: Vec<&str> = self.0.keys().map(String::as_str).collect();
-        format!("unknown kind `{name}`; the kinds are: {}", known.join(", "))
     }
 }
 

@@ -4,6 +4,7 @@
 //! open action item, overdue first.
 
 use super::{PageId, Site};
+use crate::config::Kind;
 use crate::content::kinds::ActionItem;
 
 /// The pages of `kind` below section page `section`, in reading order.
@@ -21,13 +22,13 @@ pub fn pages_of_kind(site: &Site, section: PageId, kind: &str) -> Vec<PageId> {
 }
 
 /// The kind a section catalogs: its `default_kind`.
-pub fn catalog_kind(site: &Site, section: PageId) -> Option<&str> {
+pub fn catalog_kind(site: &Site, section: PageId) -> Option<&Kind> {
     let page = &site.pages[section];
     if !page.is_section {
         return None;
     }
     let kind = page.source.front.default_kind.as_ref()?;
-    site.config.kinds.get(&kind.value).map(|k| k.name.as_str())
+    site.config.kinds.get(&kind.value)
 }
 
 /// Incident reviews, newest incident first.

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::review::{Review, review_of};
 use super::{PageId, Site};
-use crate::content::kinds::KindValues;
+use crate::content::kinds::{KindValues, validate};
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// Gives every page its kind. An unknown `kind` or `default_kind` is an `unknown-kind`
@@ -76,9 +76,8 @@ pub(super) fn page_fields(site: &Site, page: &super::Page) -> (KindValues, Optio
         return Default::default();
     }
     let front = &page.source.front;
-    let (values, problems) = kind.validate(front, &page.source.file, !page.owners.is_empty(), &config.kinds);
-    // A template's review fields are for the pages made from it.
-    let review = if kind.name == "template" {
+    let (values, problems) = validate(kind, front, &page.source.file, !page.owners.is_empty(), &config.kinds);
+    let review = if !kind.reviewed {
         None
     } else {
         let every = front.review_every.or(kind.review_every).or(config.review.every);

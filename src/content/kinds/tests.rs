@@ -10,7 +10,7 @@ fn validate(kind: &str, text: &str) -> (KindValues, Vec<Diagnostic>) {
     let kinds = Kinds::builtin();
     let front = front(text);
     let has_owners = !front.owners.is_empty();
-    kinds.get(kind).unwrap().validate(&front, "content/x.md", has_owners, &kinds)
+    super::validate(kinds.get(kind).unwrap(), &front, "content/x.md", has_owners, &kinds)
 }
 
 #[test]

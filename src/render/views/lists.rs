@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::LinkView;
 use super::page::{ActionItemView, NamedLink, ReviewView, owner_link};
+use crate::config::{CatalogLayout, Kind};
 use crate::dates::format_duration;
 use crate::site::catalog::{catalog_kind, incidents_newest_first, open_action_items, pages_of_kind};
 use crate::site::indexes::review_queue;
@@ -24,9 +25,11 @@ pub struct SectionView<'a> {
 pub struct CatalogView<'a> {
     /// The kind it lists.
     pub kind: &'a str,
+    /// How it lists them: `pages`, `services` or `incidents` (the kind's catalog layout).
+    pub layout: &'static str,
     /// Every page of the kind beneath the section: title, url, owners, review, fields.
     pub entries: Vec<CatalogEntry<'a>>,
-    /// For incident reviews: every open action item, overdue first.
+    /// In the incidents layout: every open action item, overdue first.
     pub action_items: Vec<RollupItem<'a>>,
 }
 
@@ -46,7 +49,7 @@ pub struct CatalogEntry<'a> {
     pub severity: Option<&'a str>,
     /// RCAs: the incident date.
     pub incident_date: Option<String>,
-    /// RCAs: the status (draft when not set).
+    /// In the incidents layout: the status (draft when not set).
     pub status: Option<&'a str>,
     /// RCAs: how long the incident lasted.
     pub duration: Option<String>,
@@ -75,18 +78,19 @@ impl<'a> SectionView<'a> {
     }
 }
 
-fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a str) -> CatalogView<'a> {
-    let mut pages = pages_of_kind(site, section, kind);
-    if kind == "rca" {
-        pages = incidents_newest_first(site, pages);
-    } else if kind == "runbook" {
-        pages.sort_by(|&a, &b| {
+fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'a> {
+    let mut pages = pages_of_kind(site, section, &kind.name);
+    match kind.catalog {
+        CatalogLayout::Incidents => pages = incidents_newest_first(site, pages),
+        CatalogLayout::Services => pages.sort_by(|&a, &b| {
             let key =
                 |id: PageId| (site.pages[id].values.text("service").unwrap_or("~"), site.pages[id].title.as_str());
             key(a).cmp(&key(b))
-        });
+        }),
+        CatalogLayout::Pages => {}
     }
-    let action_items = if kind == "rca" {
+    let incidents = kind.catalog == CatalogLayout::Incidents;
+    let action_items = if incidents {
         open_action_items(site, &pages)
             .into_iter()
             .map(|(rca, item)| RollupItem { item: ActionItemView::of(site, item), rca: LinkView::of(site, rca) })
@@ -99,7 +103,6 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a str) -> CatalogView<'a
         .map(|&id| {
             let page = &site.pages[id];
             let values = &page.values;
-            let is_rca = page.kind == "rca";
             CatalogEntry {
                 link: LinkView::of(site, id),
                 owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
@@ -107,13 +110,13 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a str) -> CatalogView<'a
                 service: values.text("service"),
                 severity: values.text("severity"),
                 incident_date: values.date("incident_date").map(|d| d.to_string()),
-                status: is_rca.then(|| values.text("status").unwrap_or("draft")),
+                status: incidents.then(|| values.text("status").unwrap_or("draft")),
                 duration: values.duration().map(format_duration),
                 open_items: values.action_items().iter().filter(|i| i.is_open()).count(),
             }
         })
         .collect();
-    CatalogView { kind, entries, action_items }
+    CatalogView { kind: &kind.name, layout: kind.catalog.name(), entries, action_items }
 }
 
 /// `index`: what a generated page lists.

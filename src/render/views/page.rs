@@ -6,7 +6,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::LinkView;
-use crate::content::kinds::{ActionItem, FieldType, Typed};
+use crate::config::{FieldType, Panel};
+use crate::content::kinds::{ActionItem, Typed};
 use crate::dates::{Date, Timestamp, format_duration};
 use crate::markdown::TocEntry;
 use crate::site::repository::{RepositoryLinks, commit_link, page_links};
@@ -62,9 +63,9 @@ pub struct PageView<'a> {
     pub repository: Option<RepositoryLinks>,
     /// The pages that link here.
     pub backlinks: Vec<LinkView<'a>>,
-    /// For runbooks: the runbook panel.
+    /// For kinds with the runbook panel (runbooks): its fields.
     pub runbook: Option<RunbookView>,
-    /// For incident reviews: the incident panel.
+    /// For kinds with the incident panel (incident reviews): its fields.
     pub rca: Option<RcaView>,
     /// Whether the page is internal (only an internal build has internal pages).
     pub internal: bool,
@@ -261,10 +262,9 @@ impl<'a> PageView<'a> {
     pub fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
         let front = &page.source.front;
-        let fields = site
-            .config
-            .kinds
-            .get(&page.kind)
+        let kind = site.config.kinds.get(&page.kind);
+        let panel = kind.map_or(Panel::Fields, |kind| kind.panel);
+        let fields = kind
             .map(|kind| {
                 kind.fields
                     .iter()
@@ -317,14 +317,14 @@ impl<'a> PageView<'a> {
                     links.edit.is_some() || links.source.is_some() || links.history.is_some() || links.issue.is_some()
                 }),
             backlinks: page.backlinks.iter().map(|&b| LinkView::of(site, b)).collect(),
-            runbook: (page.kind == "runbook").then(|| RunbookView {
+            runbook: (panel == Panel::Runbook).then(|| RunbookView {
                 service: page.values.text("service").map(str::to_string),
                 severity: page.values.text("severity").map(str::to_string),
                 alerts: page.values.list("alerts").to_vec(),
                 escalation: page.values.text("escalation").map(str::to_string),
                 last_tested: page.values.date("last_tested").map(|d| d.to_string()),
             }),
-            rca: (page.kind == "rca").then(|| rca_view(site, id)),
+            rca: (panel == Panel::Incident).then(|| rca_view(site, id)),
             internal: page.internal,
         }
     }

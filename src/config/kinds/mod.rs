@@ -1,0 +1,234 @@
+//! The kind schema: which kinds of page a handbook knows, the fields of each, and what
+//! the theme and the outputs do with their pages.
+//!
+//! Part of the configuration step: the built-in kinds ([`builtin`]) are extended or
+//! joined by the `[kinds.NAME]` tables of `book.toml` ([`table`]). A kind is data: its
+//! fields and required fields, the section `opsbook new` fills, its review period, and
+//! its roles ([`Panel`], [`CatalogLayout`], [`Kind::feed_date`]) that the renderer, the
+//! catalogs, `handbook.json` and the feed read instead of comparing kind names.
+//! Checking a page's fields against its kind belongs to the content step
+//! (`src/content/kinds.rs`), which reads this schema; config never reads content.
+
+use std::collections::BTreeMap;
+
+use crate::dates::Period;
+
+mod builtin;
+mod table;
+
+pub(super) use table::{KindTable, resolve_kinds};
+
+/// The type of a kind's field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// Text.
+    Text,
+    /// A list of text values.
+    List,
+    /// A date (`2026-03-14`).
+    Date,
+    /// A date and time (`2026-03-14T09:12:00Z`).
+    Timestamp,
+    /// A duration (`1h 35m`).
+    Duration,
+    /// A number.
+    Number,
+    /// True or false.
+    Bool,
+    /// A review period (`90d`).
+    Period,
+    /// The name of a kind.
+    Kind,
+    /// RCA action items: `{title, owner, due, status}`.
+    ActionItems,
+}
+
+impl FieldType {
+    /// The type named in `book.toml` (`[kinds.NAME.fields]`).
+    pub fn parse(name: &str) -> Option<FieldType> {
+        Some(match name {
+            "text" => FieldType::Text,
+            "list" => FieldType::List,
+            "date" => FieldType::Date,
+            "timestamp" | "datetime" => FieldType::Timestamp,
+            "duration" => FieldType::Duration,
+            "number" => FieldType::Number,
+            "bool" | "boolean" => FieldType::Bool,
+            "period" => FieldType::Period,
+            _ => return None,
+        })
+    }
+
+    /// The names `book.toml` accepts.
+    pub const NAMES: &'static str = "text, list, date, timestamp, duration, number, bool, period";
+}
+
+/// One field of a kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// The front matter key.
+    pub name: String,
+    /// Its type.
+    pub ty: FieldType,
+    /// The allowed values, for text and list fields that are enumerations.
+    pub values: Option<Vec<String>>,
+}
+
+impl FieldSpec {
+    /// A field of type `ty` that takes any value of its type.
+    pub fn new(name: &str, ty: FieldType) -> Self {
+        FieldSpec { name: name.into(), ty, values: None }
+    }
+
+    /// A text field that takes one of `values`.
+    pub fn one_of(name: &str, values: &[&str]) -> Self {
+        FieldSpec {
+            name: name.into(),
+            ty: FieldType::Text,
+            values: Some(values.iter().map(|v| v.to_string()).collect()),
+        }
+    }
+}
+
+/// The panel a kind's pages show above their content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Panel {
+    /// The kind's fields present on the page, as a list (`page.fields`).
+    #[default]
+    Fields,
+    /// Service, severity, alerts, escalation and last test (`page.runbook`).
+    Runbook,
+    /// Incident date, times, duration, severity, status, services, impact and action
+    /// items (`page.rca`); `handbook.json` lists the action items too.
+    Incident,
+}
+
+impl Panel {
+    /// The panel named in `book.toml` (`[kinds.NAME] panel`).
+    pub fn parse(name: &str) -> Option<Panel> {
+        Some(match name {
+            "fields" => Panel::Fields,
+            "runbook" => Panel::Runbook,
+            "incident" => Panel::Incident,
+            _ => return None,
+        })
+    }
+
+    /// The names `book.toml` accepts.
+    pub const NAMES: &'static str = "fields, runbook, incident";
+}
+
+/// How the page of a section whose `default_kind` is the kind lists the kind's pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CatalogLayout {
+    /// In reading order, with owners and review state.
+    #[default]
+    Pages,
+    /// By service, then title, with service, severity, owners and review state.
+    Services,
+    /// Newest incident first, with date, severity, status (draft when not set),
+    /// duration and open items, and the roll-up of every open action item.
+    Incidents,
+}
+
+impl CatalogLayout {
+    /// The layout named in `book.toml` (`[kinds.NAME] catalog`).
+    pub fn parse(name: &str) -> Option<CatalogLayout> {
+        Some(match name {
+            "pages" => CatalogLayout::Pages,
+            "services" => CatalogLayout::Services,
+            "incidents" => CatalogLayout::Incidents,
+            _ => return None,
+        })
+    }
+
+    /// Its name, as `book.toml` and the templates (`catalog.layout`) spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CatalogLayout::Pages => "pages",
+            CatalogLayout::Services => "services",
+            CatalogLayout::Incidents => "incidents",
+        }
+    }
+
+    /// The names `book.toml` accepts.
+    pub const NAMES: &'static str = "pages, services, incidents";
+}
+
+/// A kind of page and its schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kind {
+    /// The name (`runbook`).
+    pub name: String,
+    /// Its own fields, in display order.
+    pub fields: Vec<FieldSpec>,
+    /// Fields every page of the kind must have (its own or common ones, like `owners`).
+    pub required: Vec<String>,
+    /// The folder under `content/` where `opsbook new` puts its pages.
+    pub section: Option<String>,
+    /// The template `opsbook new` copies, relative to `content/`.
+    pub template: Option<String>,
+    /// How long a review keeps its pages fresh, unless a page says otherwise.
+    pub review_every: Option<Period>,
+    /// Whether its pages have a review state; a template's review fields are for the
+    /// pages made from it.
+    pub reviewed: bool,
+    /// The panel its pages show.
+    pub panel: Panel,
+    /// How a section cataloguing the kind lists its pages.
+    pub catalog: CatalogLayout,
+    /// The date field that dates a page in the feed when git does not know its last
+    /// change (`incident_date`); without one such a page is left out of the feed.
+    pub feed_date: Option<String>,
+}
+
+impl Kind {
+    /// A kind with no fields of its own and the default roles.
+    pub fn new(name: &str) -> Kind {
+        Kind {
+            name: name.into(),
+            fields: Vec::new(),
+            required: Vec::new(),
+            section: None,
+            template: None,
+            review_every: None,
+            reviewed: true,
+            panel: Panel::default(),
+            catalog: CatalogLayout::default(),
+            feed_date: None,
+        }
+    }
+
+    /// The field spec named `name`.
+    pub fn field(&self, name: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// Every kind a handbook knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kinds(BTreeMap<String, Kind>);
+
+impl Default for Kinds {
+    fn default() -> Self {
+        Kinds::builtin()
+    }
+}
+
+impl Kinds {
+    /// The kind named `name`.
+    pub fn get(&self, name: &str) -> Option<&Kind> {
+        self.0.get(name)
+    }
+
+    /// The kind named `name`, to change; a new kind is created empty.
+    pub fn entry(&mut self, name: &str) -> &mut Kind {
+        self.0.entry(name.to_string()).or_insert_with(|| Kind::new(name))
+    }
+
+    /// "unknown kind `x`; the kinds are: ...".
+    pub fn unknown_message(&self, name: &str) -> String {
+        let known: Vec<&str> = self.0.keys().map(String::as_str).collect();
+        format!("unknown kind `{name}`; the kinds are: {}", known.join(", "))
+    }
+}
