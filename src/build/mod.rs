@@ -19,7 +19,7 @@
 //! 15. swap the temporary folder in, if nothing was an error.
 //!
 //! `build`, `build_into` (the dev server's first build, into memory) and `check` run
-//! this one sequence ([`run`]); `check` without the git history and code highlighting,
+//! this one sequence (`run`); `check` without the git history and code highlighting,
 //! writing nothing. Step 12 gives one record per page ([`page`]), which the link check
 //! and the search index read. After a first build, the dev server's changed pages go
 //! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
@@ -88,6 +88,7 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
     let mut diagnostics = Vec::new();
     let ran = run(root, overrides, Destination::Sink(sink), &mut timer, &mut diagnostics)?;
     sort_diagnostics(&mut diagnostics);
+    // A build (unlike a check) fails on broken templates, so it always has them.
     let Some(renderer) = ran.renderer else { return Err(fail(diagnostics)) };
     Ok(BuiltSite {
         site: ran.site,
