@@ -18,14 +18,18 @@
 //!     handbook.json...);
 //! 15. swap the temporary folder in, if nothing was an error.
 //!
-//! `check` runs the same steps, without the git history and code highlighting, and
-//! writes nothing. Every step
-//! is timed ([`BuildReport::timings`]).
+//! `build`, `build_into` (the dev server's first build, into memory) and `check` run
+//! this one sequence (`run`); `check` without the git history and code highlighting,
+//! writing nothing. Step 12 gives one record per page ([`page`]), which the link check
+//! and the search index read. After a first build, the dev server's changed pages go
+//! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
 
 pub mod api;
 pub mod extras;
 pub mod feed;
+pub mod incremental;
 pub mod output;
+pub mod page;
 mod report;
 pub(crate) mod steps;
 pub(crate) mod write;
@@ -40,6 +44,7 @@ use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
 use crate::render::Renderer;
 use output::{Output, Sink};
+pub use page::RenderedPage;
 use report::Timer;
 use steps::{Purpose, prepare};
 
@@ -48,24 +53,9 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let started = Instant::now();
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
-    let (site, theme, _) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
-    // An output folder that would take the sources with it is refused (exit 2) whether
-    // or not the content has errors.
-    output::check_output_dir(&site.config.output_dir, &site.config.root)?;
-    let renderer = load_templates(&site, &theme, &mut diagnostics)?;
-    timer.lap("theme");
-    let output =
-        if has_errors(&diagnostics) { None } else { Some(Output::create(&site.config.output_dir, &site.config.root)?) };
-    let sink = output.as_ref().map(|o| o as &dyn Sink);
-    let mut rendered = render_and_check(&site, &renderer, sink, &mut timer, &mut diagnostics)?;
-    // On failure, dropping the output removes its temporary folder.
-    write_rest(&site, &theme, &renderer, &mut rendered, sink, &mut timer, &mut diagnostics)?;
-    if let Some(output) = output {
-        output.commit()?;
-    }
-    timer.lap("swap");
+    let ran = run(root, overrides, Destination::OutputDir, &mut timer, &mut diagnostics)?;
     sort_diagnostics(&mut diagnostics);
-    Ok(BuildReport::of(&site, started.elapsed(), diagnostics, timer.steps))
+    Ok(BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer.steps))
 }
 
 /// A site built into a [`Sink`], with what an incremental rebuild needs to go on from it.
@@ -76,16 +66,19 @@ pub struct BuiltSite {
     pub theme: crate::render::ThemeFiles,
     /// The loaded templates.
     pub renderer: Renderer,
-    /// What the templates added to each page (ids, links), by page id.
-    pub scans: Vec<crate::check::TemplateScan>,
-    /// The template file of each page, by page id.
-    pub templates: Vec<String>,
-    /// The byte ranges of each page's sections, by page id.
-    pub ranges: Vec<crate::search::SectionRanges>,
+    /// What rendering each page through its template gave, by page id.
+    pub pages: Vec<RenderedPage>,
     /// Warnings.
     pub warnings: Vec<Diagnostic>,
     /// The CODEOWNERS rules the build read, if any.
     pub codeowners: Option<crate::site::codeowners::CodeOwners>,
+}
+
+impl BuiltSite {
+    /// The number of pages, counted as `build` and `check` count them.
+    pub fn page_count(&self) -> usize {
+        page_count(&self.site)
+    }
 }
 
 /// Builds the handbook at `root` into `sink` (the dev server's memory), and keeps the
@@ -93,20 +86,17 @@ pub struct BuiltSite {
 pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result<BuiltSite, Failure> {
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
-    let (site, theme, codeowners) = prepare(root, overrides, Purpose::Build, &mut timer, &mut diagnostics)?;
-    let renderer = load_templates(&site, &theme, &mut diagnostics)?;
-    let mut rendered = render_and_check(&site, &renderer, Some(sink), &mut timer, &mut diagnostics)?;
-    write_rest(&site, &theme, &renderer, &mut rendered, Some(sink), &mut timer, &mut diagnostics)?;
+    let ran = run(root, overrides, Destination::Sink(sink), &mut timer, &mut diagnostics)?;
     sort_diagnostics(&mut diagnostics);
+    // A build (unlike a check) fails on broken templates, so it always has them.
+    let Some(renderer) = ran.renderer else { return Err(fail(diagnostics)) };
     Ok(BuiltSite {
-        site,
-        theme,
+        site: ran.site,
+        theme: ran.theme,
         renderer,
-        scans: rendered.scans,
-        templates: rendered.templates,
-        ranges: rendered.ranges,
+        pages: ran.pages,
         warnings: diagnostics,
-        codeowners,
+        codeowners: ran.codeowners,
     })
 }
 
@@ -116,18 +106,97 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
     let started = Instant::now();
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
-    let (site, theme, _) = prepare(root, overrides, Purpose::Check, &mut timer, &mut diagnostics)?;
-    match Renderer::new(&site, &theme) {
-        Ok(renderer) => {
-            timer.lap("theme");
-            render_and_check(&site, &renderer, None, &mut timer, &mut diagnostics)?;
-            write::render_special(&site, &renderer, &mut diagnostics);
-        }
-        Err(problems) => diagnostics.extend(problems),
-    }
+    let ran = run(root, overrides, Destination::Nowhere, &mut timer, &mut diagnostics)?;
     sort_diagnostics(&mut diagnostics);
-    let pages = site.pages.iter().filter(|p| p.generated_index.is_none()).count();
+    let pages = page_count(&ran.site);
     Ok(CheckReport { pages, elapsed: started.elapsed(), diagnostics, timings: timer.steps })
+}
+
+/// The pages of a site as `build`, `check` and `serve` count them: the pages of the
+/// content and its folders, not the index pages opsbook generates (owners, tags,
+/// review, search).
+pub fn page_count(site: &crate::site::Site) -> usize {
+    site.pages.iter().filter(|p| p.generated_index.is_none()).count()
+}
+
+/// Where the pipeline writes the site.
+#[derive(Clone, Copy)]
+enum Destination<'a> {
+    /// The output folder: into a temporary folder beside it, swapped in at the end if
+    /// nothing was an error (`opsbook build`).
+    OutputDir,
+    /// A sink that keeps the files (the dev server's memory).
+    Sink(&'a dyn Sink),
+    /// Nowhere: a check. Template errors are then part of the diagnostics.
+    Nowhere,
+}
+
+/// What the pipeline made, for its callers to keep or report on.
+struct Ran {
+    site: crate::site::Site,
+    theme: crate::render::ThemeFiles,
+    codeowners: Option<crate::site::codeowners::CodeOwners>,
+    /// The templates; none when a check found them broken.
+    renderer: Option<Renderer>,
+    /// The record of each page, by page id.
+    pages: Vec<RenderedPage>,
+}
+
+/// The one sequence of steps `build`, `build_into` and `check` run (see the module's
+/// list): the model ([`prepare`]), the templates, the pages and their checks, then the
+/// search index and the other files, and the swap. Fails, with every diagnostic, when a
+/// build's content has errors; a check reports them instead.
+fn run(
+    root: &Path,
+    overrides: &Overrides,
+    destination: Destination<'_>,
+    timer: &mut Timer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Ran, Failure> {
+    let purpose = match destination {
+        Destination::Nowhere => Purpose::Check,
+        Destination::OutputDir | Destination::Sink(_) => Purpose::Build,
+    };
+    let (site, theme, codeowners) = prepare(root, overrides, purpose, timer, diagnostics)?;
+    if let Destination::OutputDir = destination {
+        // An output folder that would take the sources with it is refused (exit 2)
+        // whether or not the content has errors.
+        output::check_output_dir(&site.config.output_dir, &site.config.root)?;
+    }
+    let renderer = match Renderer::new(&site, &theme) {
+        Ok(renderer) => renderer,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            if purpose == Purpose::Check {
+                return Ok(Ran { site, theme, codeowners, renderer: None, pages: Vec::new() });
+            }
+            return Err(fail(std::mem::take(diagnostics)));
+        }
+    };
+    timer.lap("theme");
+    let output = match destination {
+        Destination::OutputDir if !has_errors(diagnostics) => {
+            Some(Output::create(&site.config.output_dir, &site.config.root)?)
+        }
+        _ => None,
+    };
+    let sink = match destination {
+        Destination::OutputDir => output.as_ref().map(|o| o as &dyn Sink),
+        Destination::Sink(sink) => Some(sink),
+        Destination::Nowhere => None,
+    };
+    let mut rendered = render_and_check(&site, &renderer, sink, timer, diagnostics)?;
+    if purpose == Purpose::Check {
+        write::render_special(&site, &renderer, diagnostics);
+    } else {
+        // On failure, dropping the output removes its temporary folder.
+        write_rest(&site, &theme, &renderer, &mut rendered, sink, timer, diagnostics)?;
+    }
+    if let Some(output) = output {
+        output.commit()?;
+        timer.lap("swap");
+    }
+    Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages })
 }
 
 /// Renders every page (into `sink` when there is one), then checks the links and anchors
@@ -148,13 +217,7 @@ fn render_and_check(
             if let Some(sink) = sink {
                 timer.split_last("write", sink.take_time_spent(), rendered.spent);
             }
-            check_links(
-                site,
-                &rendered.scans,
-                &rendered.templates,
-                &|text| renderer.find_in_templates(text),
-                diagnostics,
-            );
+            check_links(site, &rendered.pages, &|text| renderer.find_in_templates(text), diagnostics);
             timer.lap("links");
             Ok(rendered)
         },
@@ -183,9 +246,9 @@ fn write_rest(
     };
     // The search index and the other files, side by side; the wall time between them is
     // shared out in proportion to the time each took.
-    let (postings, ranges) = (rendered.postings.take(), &rendered.ranges);
+    let (postings, pages) = (rendered.postings.take(), &rendered.pages);
     let (search, files) = rayon::join(
-        || timed(|| if site.config.search { write::write_search_index(site, postings, ranges, sink) } else { Ok(()) }),
+        || timed(|| if site.config.search { write::write_search_index(site, postings, pages, sink) } else { Ok(()) }),
         || {
             timed(|| {
                 let mut found = Vec::new();
@@ -213,18 +276,6 @@ fn timed<T>(work: impl FnOnce() -> Result<T, Failure>) -> Result<(T, std::time::
 
 fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
-}
-
-/// The templates; their errors fail the build together with everything found so far.
-fn load_templates(
-    site: &crate::site::Site,
-    theme: &crate::render::ThemeFiles,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Renderer, Failure> {
-    Renderer::new(site, theme).map_err(|problems| {
-        diagnostics.extend(problems);
-        fail(std::mem::take(diagnostics))
-    })
 }
 
 /// The failure of a build whose content has errors: every diagnostic, sorted.

@@ -6,23 +6,18 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 use super::output::Sink;
+use super::page::{RenderedPage, render_page};
 use super::{api, extras, feed};
-use crate::check::{Known, TemplateScan, scan_rendered};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
-use crate::search::{Postings, SectionRanges, section_ranges};
+use crate::search::Postings;
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
 
-/// What rendering found on each page, by page id: the template's ids and links, and
-/// the file of the template that rendered it.
+/// Every page rendered through its template.
 pub(crate) struct RenderedPages {
-    /// Per page: ids and internal links outside the Markdown content.
-    pub(crate) scans: Vec<TemplateScan>,
-    /// Per page: the template file, as diagnostics name it.
-    pub(crate) templates: Vec<String>,
-    /// Per page: the byte ranges of its sections, for search snippets.
-    pub(crate) ranges: Vec<SectionRanges>,
+    /// The record of each page, by page id (the HTML taken out when written).
+    pub(crate) pages: Vec<RenderedPage>,
     /// The time rendering and writing took, summed over threads.
     pub(crate) spent: std::time::Duration,
     /// The search postings, when the build made them while the pages rendered.
@@ -38,37 +33,14 @@ pub(crate) fn render_pages(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
-    let mut rendered = RenderedPages {
-        scans: Vec::with_capacity(ids.len()),
-        templates: Vec::with_capacity(ids.len()),
-        ranges: Vec::with_capacity(ids.len()),
-        spent: std::time::Duration::ZERO,
-        postings: None,
-    };
     let spent = SpentTime::new();
-    for page in render_some(site, renderer, &ids, output, &spent, diagnostics)? {
-        rendered.scans.push(page.scan);
-        rendered.templates.push(page.template);
-        rendered.ranges.push(page.ranges);
-    }
-    rendered.spent = spent.take();
-    Ok(rendered)
-}
-
-/// One page rendered through its template.
-pub(crate) struct RenderedPage {
-    /// The page.
-    pub(crate) id: PageId,
-    /// What its template added.
-    pub(crate) scan: TemplateScan,
-    /// Its template file, as diagnostics name it.
-    pub(crate) template: String,
-    /// The byte ranges of its sections.
-    pub(crate) ranges: SectionRanges,
+    let pages = render_some(site, renderer, &ids, output, &spent, diagnostics)?;
+    Ok(RenderedPages { pages, spent: spent.take(), postings: None })
 }
 
 /// Renders pages `ids` (in parallel), writing each into `output` when there is one, and
-/// adds the time it takes to `spent`.
+/// adds the time it takes to `spent`. Returns the record of each, in the order of `ids`,
+/// its HTML taken out.
 pub(crate) fn render_some(
     site: &Site,
     renderer: &Renderer,
@@ -84,26 +56,12 @@ pub(crate) fn render_some(
         .par_iter()
         .map(|&id| {
             spent.time(|| {
-                let template = renderer.template_file(site, id);
-                match renderer.render_page(site, id, &nav) {
-                    Ok((html, nav_html)) => {
-                        let page = &site.pages[id];
-                        let content = &page.rendered.html;
-                        let known = Known { content, title_html: &page.rendered.title_html, nav_html: &nav_html };
-                        let (scan, content_at) = scan_rendered(&html, known);
-                        let ranges = content_at
-                            .map(|at| section_ranges(&html, at..at + content.len(), &page.rendered))
-                            .unwrap_or_default();
-                        if let Some(output) = output {
-                            output.write(&format!("{}index.html", page.url), html.as_bytes())?;
-                        }
-                        Ok((RenderedPage { id, scan, template, ranges }, None))
-                    }
-                    Err(diagnostic) => {
-                        let page = RenderedPage { id, scan: TemplateScan::default(), template, ranges: Vec::new() };
-                        Ok((page, Some(diagnostic)))
-                    }
+                let (mut page, problem) = render_page(site, renderer, id, &nav);
+                let html = std::mem::take(&mut page.html);
+                if let Some(output) = output.filter(|_| problem.is_none()) {
+                    output.write(&format!("{}index.html", site.pages[id].url), html.as_bytes())?;
                 }
+                Ok((page, problem))
             })
         })
         .collect();
@@ -218,15 +176,15 @@ pub(crate) fn write_extras(
 }
 
 /// Writes the search index under `search/`, from its postings when they are made
-/// already.
+/// already; `pages` holds the record of each page, by page id.
 pub(crate) fn write_search_index(
     site: &Site,
     postings: Option<Postings>,
-    ranges: &[SectionRanges],
+    pages: &[RenderedPage],
     output: &dyn Sink,
 ) -> Result<(), Failure> {
     let postings = postings.unwrap_or_else(|| crate::search::site_postings(site));
-    let index = crate::search::build_index(site, &postings, ranges);
+    let index = crate::search::build_index(site, &postings, pages);
     index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json.as_bytes()))?;
     Ok(())
 }

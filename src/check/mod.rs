@@ -14,9 +14,13 @@ use crate::markdown::links::{LINK_AND_ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attri
 use crate::render::TemplatePlace;
 use crate::site::{PageId, Site, Target};
 
-/// What the templates added to one rendered page: ids, and internal links.
+/// What the templates added to one rendered page: ids, and internal links; and the
+/// template that rendered it.
 #[derive(Debug, Clone, Default)]
 pub struct TemplateScan {
+    /// The file of the page's template, as diagnostics name it: where a broken link
+    /// built from variables is reported. Set by the build, not by [`scan_rendered`].
+    pub template: String,
     /// `id` and `name` attributes outside the page's Markdown content.
     pub ids: Vec<String>,
     /// `href` and `src` values outside the content that are not external.
@@ -105,40 +109,39 @@ fn scan_part(html: &str, scan: &mut TemplateScan) {
 }
 
 /// Every id a page has: its Markdown's and its template's.
-fn page_ids<'a>(site: &'a Site, scans: &'a [TemplateScan], id: PageId) -> impl Iterator<Item = &'a str> {
+fn page_ids<'a, S: AsRef<TemplateScan>>(site: &'a Site, scans: &'a [S], id: PageId) -> impl Iterator<Item = &'a str> {
     site.pages[id]
         .rendered
         .anchors
         .iter()
         .map(String::as_str)
-        .chain(scans.get(id).into_iter().flat_map(|s| s.ids.iter().map(String::as_str)))
+        .chain(scans.get(id).into_iter().flat_map(|s| s.as_ref().ids.iter().map(String::as_str)))
 }
 
 /// Checks the `#anchor` of every Markdown link and every link the templates wrote.
-/// `scans` holds each page's [`TemplateScan`]; `templates` the file that rendered it;
-/// `locate` finds where a piece of text is written in the templates.
-pub fn check_links(
+/// `scans` holds each page's [`TemplateScan`], by page id; `locate` finds where a piece
+/// of text is written in the templates.
+pub fn check_links<S: AsRef<TemplateScan>>(
     site: &Site,
-    scans: &[TemplateScan],
-    templates: &[String],
+    scans: &[S],
     locate: &dyn Fn(&str) -> Option<TemplatePlace>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut ids = Ids::new(site, scans);
     check_anchors(site, &mut ids, 0..site.pages.len(), diagnostics);
-    check_template_links(site, &mut ids, scans, templates, 0..scans.len(), locate, diagnostics);
+    check_template_links(site, &mut ids, scans, 0..scans.len(), locate, diagnostics);
 }
 
 /// The ids of pages, worked out when first needed.
-pub struct Ids<'a> {
+pub struct Ids<'a, S> {
     site: &'a Site,
-    scans: &'a [TemplateScan],
+    scans: &'a [S],
     sets: FxHashMap<PageId, FxHashSet<&'a str>>,
 }
 
-impl<'a> Ids<'a> {
-    /// Ids of the pages of `site`, whose templates added `scans`.
-    pub fn new(site: &'a Site, scans: &'a [TemplateScan]) -> Self {
+impl<'a, S: AsRef<TemplateScan>> Ids<'a, S> {
+    /// Ids of the pages of `site`, whose templates added `scans` (by page id).
+    pub fn new(site: &'a Site, scans: &'a [S]) -> Self {
         Ids { site, scans, sets: FxHashMap::default() }
     }
 
@@ -149,9 +152,9 @@ impl<'a> Ids<'a> {
 }
 
 /// Checks the `#anchor` of the Markdown links of `pages`.
-pub fn check_anchors(
+pub fn check_anchors<S: AsRef<TemplateScan>>(
     site: &Site,
-    ids: &mut Ids<'_>,
+    ids: &mut Ids<'_, S>,
     pages: impl IntoIterator<Item = PageId>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -190,11 +193,10 @@ pub fn check_anchors(
 }
 
 /// Checks the links the templates wrote on `pages`.
-pub fn check_template_links(
+pub fn check_template_links<S: AsRef<TemplateScan>>(
     site: &Site,
-    ids: &mut Ids<'_>,
-    scans: &[TemplateScan],
-    templates: &[String],
+    ids: &mut Ids<'_, S>,
+    scans: &[S],
     pages: impl IntoIterator<Item = PageId>,
     locate: &dyn Fn(&str) -> Option<TemplatePlace>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -205,7 +207,7 @@ pub fn check_template_links(
     // checked once.
     let mut fine: FxHashSet<&str> = FxHashSet::default();
     for id in pages {
-        let Some(scan) = scans.get(id) else { continue };
+        let Some(scan) = scans.get(id).map(AsRef::as_ref) else { continue };
         for link in &scan.links {
             let absolute = link.starts_with('/');
             if absolute && fine.contains(link.as_str()) {
@@ -217,7 +219,6 @@ pub fn check_template_links(
                 }
                 continue;
             };
-            let template = templates.get(id).cloned().unwrap_or_default();
             if !reported.insert(link.clone()) {
                 continue;
             }
@@ -225,7 +226,8 @@ pub fn check_template_links(
             // Point at the template line that writes the link, when its text is there
             // as written (a link built from variables is reported at the page's template).
             let written = link.strip_prefix(site.config.base_url.path()).unwrap_or(link);
-            let place = locate(written).unwrap_or(TemplatePlace { file: template, line: 0, column: 0 });
+            let place =
+                locate(written).unwrap_or_else(|| TemplatePlace { file: scan.template.clone(), line: 0, column: 0 });
             diagnostics.push(
                 Diagnostic::error(
                     rule,
@@ -246,7 +248,12 @@ struct Problem {
 }
 
 /// What is wrong with a link a template wrote on page `id`, if anything.
-fn template_link_problem(site: &Site, ids: &mut Ids<'_>, id: PageId, link: &str) -> Option<Problem> {
+fn template_link_problem<S: AsRef<TemplateScan>>(
+    site: &Site,
+    ids: &mut Ids<'_, S>,
+    id: PageId,
+    link: &str,
+) -> Option<Problem> {
     let (path, anchor) = match link.split_once('#') {
         Some((path, anchor)) => (path, Some(percent_decode(anchor))),
         None => (link, None),

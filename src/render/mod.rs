@@ -120,27 +120,29 @@ impl Renderer {
             let source = &self.sources[name];
             let offset = source.find(text)?;
             let (line, column) = crate::diagnostic::line_column(source, offset);
-            let file = self.origins.get(name).map_or_else(|| format!("templates/{name}"), |o| o.shown(name));
-            Some(TemplatePlace { file, line, column })
+            Some(TemplatePlace { file: self.template_file(name), line, column })
         })
     }
 
-    /// The file of the template that renders page `id`, as diagnostics name it.
-    pub fn template_file(&self, site: &Site, id: PageId) -> String {
-        match self.template_for(site, id) {
-            Ok(name) => self.origins.get(&name).map_or_else(|| format!("templates/{name}"), |o| o.shown(&name)),
-            Err(d) => d.path,
-        }
+    /// The file of template `name`, as diagnostics name it.
+    pub fn template_file(&self, name: &str) -> String {
+        self.origins.get(name).map_or_else(|| format!("templates/{name}"), |o| o.shown(name))
     }
 
-    /// Renders page `id` to a full HTML document, with the navigation entries of `nav`
-    /// (one cache for every page of a render). Returns the document and its `nav_html`.
-    pub fn render_page(&self, site: &Site, id: PageId, nav: &NavCache) -> Result<(String, String), Diagnostic> {
-        let template = self.template_for(site, id)?;
+    /// Renders page `id` through `template` (its [`Renderer::template_for`]) to a full
+    /// HTML document, with the navigation entries of `nav` (one cache for every page of
+    /// a render). Returns the document and its `nav_html`.
+    pub fn render_page(
+        &self,
+        site: &Site,
+        id: PageId,
+        template: &str,
+        nav: &NavCache,
+    ) -> Result<(String, String), Diagnostic> {
         let items = crate::site::nav::nav_items(site, id);
         let nav = nav.page_nav(site, &items);
-        let context = self.context(&PageContext::of(site, id), &nav, &template)?;
-        Ok((self.render(&template, &context)?, nav.html))
+        let context = self.context(&PageContext::of(site, id), &nav, template)?;
+        Ok((self.render(template, &context)?, nav.html))
     }
 
     /// Renders `404.html`, the page static hosts serve for unknown URLs.

@@ -134,7 +134,7 @@ pub fn site_postings(site: &Site) -> Postings {
 
 /// Builds the index of `site` from its [`site_postings`]; `ranges` holds each page's
 /// section ranges, by page id.
-pub fn build_index(site: &Site, postings: &Postings, ranges: &[SectionRanges]) -> SearchIndex {
+pub fn build_index<R: AsRef<SectionRanges>>(site: &Site, postings: &Postings, ranges: &[R]) -> SearchIndex {
     let pages = searchable(site);
     let mut files = Vec::new();
     let shards = shard_vocabulary(postings);
@@ -147,7 +147,8 @@ pub fn build_index(site: &Site, postings: &Postings, ranges: &[SectionRanges]) -
         files.push((format!("f-{facet}.json"), to_json(&body)));
     }
     for (n, chunk) in pages.chunks(CHUNK).enumerate() {
-        let records: Vec<Record<'_>> = chunk.iter().map(|&id| record(site, id, ranges.get(id))).collect();
+        let records: Vec<Record<'_>> =
+            chunk.iter().map(|&id| record(site, id, ranges.get(id).map(AsRef::as_ref))).collect();
         files.push((format!("p-{n}.json"), to_json(&records)));
     }
     let manifest = Manifest {

@@ -30,12 +30,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use tokio::sync::watch as signal_watch;
 
+use crate::build::incremental::is_relevant;
 use crate::config::{Config, Overrides};
 use crate::diagnostic::human::{render_human, stderr_wants_color};
 use crate::diagnostic::{Diagnostic, Failure};
 use http::Shared;
 use retry::Retry;
-use session::{Outcome, Session, describe, is_relevant};
+use session::{Outcome, Session, describe};
 use watch::{Burst, Watch};
 
 /// The port tried first when none is given.
@@ -97,7 +98,7 @@ pub fn run(options: Options) -> Result<()> {
     let (stop_sender, stop) = signal_watch::channel(false);
     let shared = Arc::new(Shared::new(session.files.clone(), stop));
     shared.live.problems(&session.problems);
-    let pages = session.site().map_or(0, |site| site.pages.len());
+    let pages = session.page_count();
     if Outcome::ok(&session.problems) {
         println!("Serving {pages} pages at {url} (built in {}). Press Ctrl-C to stop.", seconds(outcome.elapsed));
     } else {
@@ -236,7 +237,7 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
                 let warnings: Vec<Diagnostic> =
                     session.problems.iter().filter(|d| touched.contains(&d.path)).cloned().collect();
                 print_problems(&warnings, root);
-                eprintln!("{}{}", if had_errors { "Fixed. " } else { "" }, rebuilt(&outcome, session.site()));
+                eprintln!("{}{}", if had_errors { "Fixed. " } else { "" }, rebuilt(&outcome, session.page_count()));
             }
             // A try again that failed the same way: said already.
             Ok(_) if before.as_ref() == Some(&session.problems) => {}
@@ -253,9 +254,9 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
 }
 
 /// The terminal line for a rebuild.
-fn rebuilt(outcome: &Outcome, site: Option<&crate::site::Site>) -> String {
+fn rebuilt(outcome: &Outcome, pages: usize) -> String {
     let what = if outcome.full {
-        format!("Rebuilt the site ({} pages)", site.map_or(0, |s| s.pages.len()))
+        format!("Rebuilt the site ({pages} pages)")
     } else {
         let pages = describe(&outcome.changed);
         let shown = if pages.is_empty() { String::from("no page changed") } else { pages };

@@ -1,37 +1,25 @@
 //! The dev server's build session: the last good site, kept in memory with its model,
 //! and rebuilt from changed files.
 //!
-//! A change to the text of existing pages takes the fast path:
-//! 1. read the changed files and the model of those pages again (owners, kind, fields,
-//!    review) on a copy of the site (cheap: page sources and bodies are shared);
-//! 2. render their Markdown, arrange the navigation and backlinks again;
-//! 3. render through the templates only the pages that show something of the changed
-//!    ones: the pages themselves, their section and the catalogs above them, the pages
-//!    whose backlinks changed, their neighbours and, when a title or an order changed,
-//!    every page whose navigation lists them; the owners, tags and review pages;
-//! 4. check their links and anchors, and the anchors of the pages linking to them;
-//! 5. keep the copy if nothing is an error; else keep the last good site.
-//!
-//! Anything else (a page added, removed or renamed, a draft, slug, default kind, alias,
-//! owner or tag that changes the site's shape, a template, a static file, book.toml,
-//! CODEOWNERS) rebuilds the whole site in memory. After the pages, the search index,
-//! `handbook.json`, the feed and the sitemap are brought up to date ([`Session::finish`]).
+//! Changed pages go to the pipeline's incremental rebuild
+//! ([`crate::build::incremental::rebuild`]), which says when they need a whole build;
+//! anything else (a page added or removed, a template, a static file, book.toml,
+//! CODEOWNERS) rebuilds the whole site in memory ([`crate::build::build_into`]). After
+//! the pages, the search index, `handbook.json`, the feed and the sitemap are brought up
+//! to date ([`Session::finish`]).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::files::{MemorySink, SiteFiles, changed_paths};
-use crate::build::steps::{Purpose, render_body};
-use crate::build::write::{render_some, write_extras, write_search_index};
+use crate::build::incremental::{self, Rebuild};
+use crate::build::write::{write_extras, write_search_index};
 use crate::build::{BuiltSite, build_into};
-use crate::check::{Ids, check_anchors, check_template_links};
 use crate::config::Overrides;
-use crate::content::{CONTENT_PREFIX, SourcePage, load_page, walk::is_ignored_name, walk::is_markdown};
-use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
-use crate::site::{PageId, Site};
-use crate::spent::SpentTime;
+use crate::content::walk::is_markdown;
+use crate::diagnostic::{Diagnostic, Failure};
+use crate::site::Site;
 
 /// The site the server shows, and how to bring it up to date.
 pub struct Session {
@@ -93,6 +81,11 @@ impl Session {
     /// The model of the last good site.
     pub fn site(&self) -> Option<&Site> {
         self.built.as_ref().map(|b| &b.site)
+    }
+
+    /// The number of pages of the last good site, counted as `build` counts them.
+    pub fn page_count(&self) -> usize {
+        self.built.as_ref().map_or(0, BuiltSite::page_count)
     }
 
     /// Applies changes to the files at `paths` (absolute). Environment problems (the
@@ -172,102 +165,21 @@ impl Session {
     /// The fast path for changed pages: `Ok(None)` when they have errors (the last good
     /// site stays), `Err(Whole)` when the change needs a whole rebuild.
     fn rebuild_pages(&mut self, paths: &[String]) -> Result<Option<Outcome>, Whole> {
-        let Some(mut built) = self.built.take() else { return Err(Whole) };
-        let result = self.rebuild_pages_of(&mut built, paths);
-        self.built = Some(built);
-        result
-    }
-
-    fn rebuild_pages_of(&mut self, built: &mut BuiltSite, paths: &[String]) -> Result<Option<Outcome>, Whole> {
-        let old = &built.site;
-        let mut site = old.clone();
-        let mut problems = Vec::new();
-        let content_dir = self.root.join("content");
-        let mut changed: Vec<PageId> = Vec::new();
-        for path in paths {
-            let id = site.page_by_path(path).ok_or(Whole)?;
-            let (source, read_problems) = load_page(&content_dir, path, CONTENT_PREFIX);
-            // A page that cannot be read keeps the last good site: no need to go further.
-            let unreadable = read_problems.iter().any(Diagnostic::is_error);
-            problems.extend(read_problems);
-            let Some(source) = source.filter(|_| !unreadable).map(Arc::new) else { continue };
-            if changes_shape(&site.pages[id].source, &source) {
-                return Err(Whole);
-            }
-            let owners = site.owners_for(id, &source, built.codeowners.as_ref());
-            if site.indexes_differ(id, &source, &owners) {
-                return Err(Whole);
-            }
-            site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
-            changed.push(id);
-        }
-        // The review page comes or goes.
-        if site.review_page_differs() {
-            return Err(Whole);
-        }
-        for &id in &changed {
-            let mut rendered = render_body(&site, id, Purpose::Build);
-            problems.append(&mut rendered.diagnostics);
-            site.pages[id].rendered = Arc::new(rendered);
-        }
-        site.rearrange(&changed);
-        let affected = affected_pages(old, &site, &changed);
+        let Some(built) = self.built.as_mut() else { return Err(Whole) };
         let sink = MemorySink::default();
-        let rendered = render_some(&site, &built.renderer, &affected, Some(&sink), &SpentTime::new(), &mut problems)
-            .map_err(|_| Whole)?;
-        // What the templates wrote, in place; the previous values are kept to put back
-        // if the change has errors.
-        let mut previous = Vec::with_capacity(rendered.len());
-        for page in rendered {
-            let id = page.id;
-            previous.push((
-                id,
-                std::mem::replace(&mut built.scans[id], page.scan),
-                std::mem::replace(&mut built.templates[id], page.template),
-                std::mem::replace(&mut built.ranges[id], page.ranges),
-            ));
-        }
-        // Links and anchors of the changed pages, and of the pages linking to them.
-        // The pages rendered again are checked whole, so their warnings can be replaced.
-        let recheck: BTreeSet<PageId> = changed
-            .iter()
-            .flat_map(|&id| site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter()).copied())
-            .chain(affected.iter().copied())
-            .collect();
-        let mut ids = Ids::new(&site, &built.scans);
-        check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
-        let renderer = &built.renderer;
-        check_template_links(
-            &site,
-            &mut ids,
-            &built.scans,
-            &built.templates,
-            affected.iter().copied(),
-            &|text| renderer.find_in_templates(text),
-            &mut problems,
-        );
-        // Keep the warnings of the pages that were not checked again.
-        let checked: HashSet<&str> = recheck.iter().map(|&id| site.pages[id].source.file.as_str()).collect();
-        let kept = self.problems.iter().filter(|d| !d.is_error() && !checked.contains(d.path.as_str())).cloned();
-        let mut all: Vec<Diagnostic> = kept.chain(problems).collect();
-        sort_diagnostics(&mut all);
-        all.dedup();
-        self.problems = all;
-        if !Outcome::ok(&self.problems) {
-            for (id, scan, template, ranges) in previous {
-                built.scans[id] = scan;
-                built.templates[id] = template;
-                built.ranges[id] = ranges;
+        match incremental::rebuild(built, paths, &sink) {
+            Rebuild::Whole => Err(Whole),
+            Rebuild::Failed { diagnostics } => {
+                self.problems = diagnostics;
+                Ok(None)
             }
-            return Ok(None);
+            Rebuild::Done { rendered } => {
+                self.problems = built.warnings.clone();
+                let mut changed = merge_files(&mut self.files, sink.into_files());
+                changed.sort();
+                Ok(Some(Outcome { changed, full: false, rendered, elapsed: Duration::ZERO }))
+            }
         }
-        let mut changed_files = merge_files(&mut self.files, sink.into_files());
-        changed_files.sort();
-        let old = std::mem::replace(&mut built.site, site);
-        // Freeing the old model takes a few milliseconds on a large handbook: not while
-        // the edit waits.
-        std::thread::spawn(move || drop((old, previous)));
-        Ok(Some(Outcome { changed: changed_files, full: false, rendered: affected.len(), elapsed: Duration::ZERO }))
     }
 
     /// Brings the files that depend on every page up to date after a fast rebuild: the
@@ -278,7 +190,7 @@ impl Session {
         let Some(built) = self.built.as_ref() else { return Vec::new() };
         let sink = MemorySink::default();
         let mut problems = Vec::new();
-        if built.site.config.search && write_search_index(&built.site, None, &built.ranges, &sink).is_err() {
+        if built.site.config.search && write_search_index(&built.site, None, &built.pages, &sink).is_err() {
             return Vec::new();
         }
         if write_extras(&built.site, &built.renderer, &sink, &mut problems).is_err() {
@@ -301,35 +213,6 @@ impl Session {
     }
 }
 
-/// Whether a new version of a page changes the shape of the site: its URL, whether it is
-/// built, the kind of the pages under it, or its aliases.
-fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
-    let (a, b) = (&old.front, &new.front);
-    let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
-    a.draft != b.draft
-        || a.visibility.as_ref().map(|v| v.value) != b.visibility.as_ref().map(|v| v.value)
-        || value(&a.slug) != value(&b.slug)
-        || value(&a.default_kind) != value(&b.default_kind)
-        || a.aliases.iter().map(|l| &l.value).ne(b.aliases.iter().map(|l| &l.value))
-}
-
-/// What other pages show of a page: its title, URL, description, kind, owners, tags,
-/// review state and fields.
-fn summary(site: &Site, id: PageId) -> String {
-    let page = &site.pages[id];
-    format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
-        page.title,
-        page.url,
-        page.description(),
-        page.kind,
-        page.owners,
-        page.source.front.tags,
-        page.review,
-        page.values
-    )
-}
-
 /// Puts `written` into the served files; returns the paths whose content changed.
 fn merge_files(files: &mut SiteFiles, written: SiteFiles) -> Vec<String> {
     let mut changed = Vec::new();
@@ -340,87 +223,6 @@ fn merge_files(files: &mut SiteFiles, written: SiteFiles) -> Vec<String> {
         }
     }
     changed
-}
-
-/// The pages whose HTML may change when pages `changed` change from `old` to `new`.
-fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
-    let mut affected: BTreeSet<PageId> = changed.iter().copied().collect();
-    let ancestors = |id: PageId, into: &mut BTreeSet<PageId>| into.extend(crate::site::nav::ancestors(new, id));
-    let every_index = |into: &mut BTreeSet<PageId>| {
-        into.extend([new.indexes.owners_page, new.indexes.tags_page, new.indexes.review_page].into_iter().flatten());
-    };
-    let mut shown_differently = HashSet::new();
-    for &id in changed {
-        let (before, after) = (&old.pages[id], &new.pages[id]);
-        if summary(old, id) != summary(new, id) {
-            shown_differently.insert(id);
-            ancestors(id, &mut affected);
-            every_index(&mut affected);
-            for tag in &after.source.front.tags {
-                if let Some(tag) = new.indexes.tags.get(&crate::slug::slugify(tag)) {
-                    affected.insert(tag.page);
-                }
-            }
-        }
-        if before.title != after.title || before.source.front.weight != after.source.front.weight {
-            // Every page whose navigation lists this one: all pages under its section.
-            match after.parent {
-                Some(0) | None => affected.extend(0..new.pages.len()),
-                Some(parent) => subtree(new, parent, &mut affected),
-            }
-            // Pages that list it among their backlinks show its title.
-            for link in after.rendered.links.iter().chain(before.rendered.links.iter()) {
-                affected.extend(link.target);
-            }
-        }
-    }
-    // A new reading order reorders every list kept in it: the owners, tags and review
-    // pages, every tag page, and the catalogs above the pages that moved.
-    if old.order != new.order {
-        every_index(&mut affected);
-        affected.extend(new.indexes.tags.values().map(|tag| tag.page));
-        for &id in changed {
-            ancestors(id, &mut affected);
-        }
-    }
-    // Pages whose previous or next page is another one or is shown differently, and pages
-    // whose backlinks changed.
-    for id in 0..new.pages.len().min(old.pages.len()) {
-        let (previous, next) = crate::site::nav::neighbours(new, id);
-        if crate::site::nav::neighbours(old, id) != (previous, next)
-            || [previous, next].into_iter().flatten().any(|n| shown_differently.contains(&n))
-            || old.pages[id].backlinks != new.pages[id].backlinks
-        {
-            affected.insert(id);
-        }
-    }
-    affected.into_iter().collect()
-}
-
-/// Adds `root` and every page beneath it to `into`.
-fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
-    let mut stack = vec![root];
-    while let Some(id) = stack.pop() {
-        into.insert(id);
-        stack.extend(site.pages[id].children.iter().copied());
-    }
-}
-
-/// Whether a changed path matters to the site: the content, templates, static files,
-/// themes, book.toml or a CODEOWNERS file; not hidden or editor files, nor the output.
-pub fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
-    if path.starts_with(output_dir) {
-        return false;
-    }
-    let Ok(relative) = path.strip_prefix(root) else { return false };
-    let names: Vec<&str> = relative.components().filter_map(|c| c.as_os_str().to_str()).collect();
-    if crate::site::codeowners::LOCATIONS.contains(&names.join("/").as_str()) {
-        return true;
-    }
-    if names.len() != relative.components().count() || names.iter().any(|name| is_ignored_name(name)) {
-        return false;
-    }
-    matches!(names.first(), Some(&("content" | "templates" | "static" | "themes" | "book.toml")))
 }
 
 /// The files a change touches, for messages: site paths, shortened.
@@ -441,24 +243,6 @@ mod tests {
     use crate::serve::files::Served;
 
     use super::*;
-
-    #[test]
-    fn only_the_handbook_s_sources_are_relevant() {
-        let root = Path::new("/h");
-        let out = Path::new("/h/public");
-        for path in
-            ["content/a.md", "content/img/x.png", "templates/page.html", "static/s.css", "themes/t/x", "book.toml"]
-                .iter()
-                .chain(&["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"])
-        {
-            assert!(is_relevant(root, out, &root.join(path)), "{path}");
-        }
-        for path in ["public/index.html", "content/.a.md.swp", "content/a.md~", ".git/index", "docs/x.md", "README.md"]
-        {
-            assert!(!is_relevant(root, out, &root.join(path)), "{path}");
-        }
-        assert!(!is_relevant(root, out, Path::new("/elsewhere/content/a.md")));
-    }
 
     /// A copy of the model fixture in a fresh temporary folder.
     fn model_copy(name: &str) -> PathBuf {
@@ -514,6 +298,22 @@ mod tests {
             let line = a.lines().zip(b.lines()).find(|(x, y)| x != y);
             panic!("{} files differ from a whole build, e.g. {path}: {line:?}", differing.len());
         }
+    }
+
+    /// Issue 14: `serve` said 77 pages where `build` said 29 for the bundled handbook,
+    /// counting the index pages opsbook generates.
+    #[test]
+    fn serve_counts_the_pages_as_build_and_check_do() {
+        let root = model_copy("count");
+        let session = start(&root);
+        let out = root.join("public");
+        let overrides = Overrides { output_dir: Some(out), ..Overrides::default() };
+        let built = crate::build::build(&root, &overrides).expect("build");
+        let checked = crate::build::check(&root, &overrides).expect("check");
+        assert_eq!(session.page_count(), built.pages);
+        assert_eq!(session.page_count(), checked.pages);
+        assert!(session.site().is_some_and(|site| site.pages.len() > built.pages), "the fixture has index pages");
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

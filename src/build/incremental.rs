@@ -1,0 +1,255 @@
+//! Incremental rebuilds: a [`BuiltSite`] brought up to date with changed pages, without
+//! building it all again. The dev server's one way into the pipeline after the first
+//! build ([`super::build_into`]); it decides only which files to give it.
+//!
+//! A change to the text of existing pages takes this path:
+//! 1. read the changed files and the model of those pages again (owners, kind, fields,
+//!    review) on a copy of the site (cheap: page sources and bodies are shared);
+//! 2. render their Markdown, arrange the navigation and backlinks again;
+//! 3. render through the templates only the pages that show something of the changed
+//!    ones ([`affected_pages`]): the pages themselves, their section and the catalogs
+//!    above them, the pages whose backlinks changed, their neighbours and, when a title
+//!    or an order changed, every page whose navigation lists them; the owners, tags and
+//!    review pages;
+//! 4. check their links and anchors, and the anchors of the pages linking to them;
+//! 5. keep the copy if nothing is an error; else keep the last good site.
+//!
+//! Anything else (a page added, removed or renamed, a draft, slug, default kind, alias,
+//! owner or tag that changes the site's shape, a template, a static file, book.toml,
+//! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
+//! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
+//! written here: the caller brings them up to date when it likes
+//! ([`super::write::write_search_index`], [`super::write::write_extras`]).
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use super::BuiltSite;
+use super::output::Sink;
+use super::steps::{Purpose, render_body};
+use super::write::render_some;
+use crate::check::{Ids, check_anchors, check_template_links};
+use crate::content::{CONTENT_PREFIX, SourcePage, load_page, walk::is_ignored_name};
+use crate::diagnostic::{Diagnostic, sort_diagnostics};
+use crate::site::{PageId, Site};
+use crate::spent::SpentTime;
+
+/// What an incremental rebuild did.
+#[derive(Debug)]
+pub enum Rebuild {
+    /// The pages are rebuilt: the HTML of the `rendered` pages that show something of
+    /// them is in the sink, and the [`BuiltSite`] is the new site, its warnings those of
+    /// the new site.
+    Done {
+        /// How many pages went through the templates.
+        rendered: usize,
+    },
+    /// The changes have errors: the [`BuiltSite`] is still the last good site, and what
+    /// the sink holds is not to be used.
+    Failed {
+        /// Every problem of the attempt, errors first among them, with the warnings of
+        /// the pages not checked again.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The changes need a whole build; nothing was done.
+    Whole,
+}
+
+/// Rebuilds `built` after the pages at `paths` (relative to `content/`, as
+/// `runbooks/db.md`) changed on disk, writing the pages whose HTML may change into
+/// `sink`. See the module's steps.
+pub fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) -> Rebuild {
+    let old = &built.site;
+    let mut site = old.clone();
+    let mut problems = Vec::new();
+    let content_dir = site.config.content_dir();
+    let mut changed: Vec<PageId> = Vec::new();
+    for path in paths {
+        let Some(id) = site.page_by_path(path) else { return Rebuild::Whole };
+        let (source, read_problems) = load_page(&content_dir, path, CONTENT_PREFIX);
+        // A page that cannot be read keeps the last good site: no need to go further.
+        let unreadable = read_problems.iter().any(Diagnostic::is_error);
+        problems.extend(read_problems);
+        let Some(source) = source.filter(|_| !unreadable).map(Arc::new) else { continue };
+        if changes_shape(&site.pages[id].source, &source) {
+            return Rebuild::Whole;
+        }
+        let owners = site.owners_for(id, &source, built.codeowners.as_ref());
+        if site.indexes_differ(id, &source, &owners) {
+            return Rebuild::Whole;
+        }
+        site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
+        changed.push(id);
+    }
+    // The review page comes or goes.
+    if site.review_page_differs() {
+        return Rebuild::Whole;
+    }
+    for &id in &changed {
+        let mut rendered = render_body(&site, id, Purpose::Build);
+        problems.append(&mut rendered.diagnostics);
+        site.pages[id].rendered = Arc::new(rendered);
+    }
+    site.rearrange(&changed);
+    let affected = affected_pages(old, &site, &changed);
+    let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
+    else {
+        return Rebuild::Whole;
+    };
+    // What the templates wrote, in place; the previous records are kept to put back if
+    // the change has errors.
+    let mut previous = Vec::with_capacity(rendered.len());
+    for (&id, page) in affected.iter().zip(rendered) {
+        previous.push((id, std::mem::replace(&mut built.pages[id], page)));
+    }
+    // Links and anchors of the changed pages, and of the pages linking to them.
+    // The pages rendered again are checked whole, so their warnings can be replaced.
+    let recheck: BTreeSet<PageId> = changed
+        .iter()
+        .flat_map(|&id| site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter()).copied())
+        .chain(affected.iter().copied())
+        .collect();
+    let mut ids = Ids::new(&site, &built.pages);
+    check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
+    let renderer = &built.renderer;
+    check_template_links(
+        &site,
+        &mut ids,
+        &built.pages,
+        affected.iter().copied(),
+        &|text| renderer.find_in_templates(text),
+        &mut problems,
+    );
+    // Keep the warnings of the pages that were not checked again.
+    let checked: HashSet<&str> = recheck.iter().map(|&id| site.pages[id].source.file.as_str()).collect();
+    let kept = built.warnings.iter().filter(|d| !d.is_error() && !checked.contains(d.path.as_str())).cloned();
+    let mut diagnostics: Vec<Diagnostic> = kept.chain(problems).collect();
+    sort_diagnostics(&mut diagnostics);
+    diagnostics.dedup();
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        for (id, page) in previous {
+            built.pages[id] = page;
+        }
+        return Rebuild::Failed { diagnostics };
+    }
+    built.warnings = diagnostics;
+    let old = std::mem::replace(&mut built.site, site);
+    // Freeing the old model takes a few milliseconds on a large handbook: not while
+    // the edit waits.
+    std::thread::spawn(move || drop((old, previous)));
+    Rebuild::Done { rendered: affected.len() }
+}
+
+/// Whether a new version of a page changes the shape of the site: its URL, whether it is
+/// built, the kind of the pages under it, or its aliases.
+fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
+    let (a, b) = (&old.front, &new.front);
+    let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
+    a.draft != b.draft
+        || a.visibility.as_ref().map(|v| v.value) != b.visibility.as_ref().map(|v| v.value)
+        || value(&a.slug) != value(&b.slug)
+        || value(&a.default_kind) != value(&b.default_kind)
+        || a.aliases.iter().map(|l| &l.value).ne(b.aliases.iter().map(|l| &l.value))
+}
+
+/// What other pages show of a page: its title, URL, description, kind, owners, tags,
+/// review state and fields.
+fn summary(site: &Site, id: PageId) -> String {
+    let page = &site.pages[id];
+    format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
+        page.title,
+        page.url,
+        page.description(),
+        page.kind,
+        page.owners,
+        page.source.front.tags,
+        page.review,
+        page.values
+    )
+}
+
+/// The pages whose HTML may change when pages `changed` change from `old` to `new`.
+fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
+    let mut affected: BTreeSet<PageId> = changed.iter().copied().collect();
+    let ancestors = |id: PageId, into: &mut BTreeSet<PageId>| into.extend(crate::site::nav::ancestors(new, id));
+    let every_index = |into: &mut BTreeSet<PageId>| {
+        into.extend([new.indexes.owners_page, new.indexes.tags_page, new.indexes.review_page].into_iter().flatten());
+    };
+    let mut shown_differently = HashSet::new();
+    for &id in changed {
+        let (before, after) = (&old.pages[id], &new.pages[id]);
+        if summary(old, id) != summary(new, id) {
+            shown_differently.insert(id);
+            ancestors(id, &mut affected);
+            every_index(&mut affected);
+            for tag in &after.source.front.tags {
+                if let Some(tag) = new.indexes.tags.get(&crate::slug::slugify(tag)) {
+                    affected.insert(tag.page);
+                }
+            }
+        }
+        if before.title != after.title || before.source.front.weight != after.source.front.weight {
+            // Every page whose navigation lists this one: all pages under its section.
+            match after.parent {
+                Some(0) | None => affected.extend(0..new.pages.len()),
+                Some(parent) => subtree(new, parent, &mut affected),
+            }
+            // Pages that list it among their backlinks show its title.
+            for link in after.rendered.links.iter().chain(before.rendered.links.iter()) {
+                affected.extend(link.target);
+            }
+        }
+    }
+    // A new reading order reorders every list kept in it: the owners, tags and review
+    // pages, every tag page, and the catalogs above the pages that moved.
+    if old.order != new.order {
+        every_index(&mut affected);
+        affected.extend(new.indexes.tags.values().map(|tag| tag.page));
+        for &id in changed {
+            ancestors(id, &mut affected);
+        }
+    }
+    // Pages whose previous or next page is another one or is shown differently, and pages
+    // whose backlinks changed.
+    for id in 0..new.pages.len().min(old.pages.len()) {
+        let (previous, next) = crate::site::nav::neighbours(new, id);
+        if crate::site::nav::neighbours(old, id) != (previous, next)
+            || [previous, next].into_iter().flatten().any(|n| shown_differently.contains(&n))
+            || old.pages[id].backlinks != new.pages[id].backlinks
+        {
+            affected.insert(id);
+        }
+    }
+    affected.into_iter().collect()
+}
+
+/// Adds `root` and every page beneath it to `into`.
+fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        into.insert(id);
+        stack.extend(site.pages[id].children.iter().copied());
+    }
+}
+
+/// Whether a changed path matters to the site: the content, templates, static files,
+/// themes, book.toml or a CODEOWNERS file; not hidden or editor files, nor the output.
+pub fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
+    if path.starts_with(output_dir) {
+        return false;
+    }
+    let Ok(relative) = path.strip_prefix(root) else { return false };
+    let names: Vec<&str> = relative.components().filter_map(|c| c.as_os_str().to_str()).collect();
+    if crate::site::codeowners::LOCATIONS.contains(&names.join("/").as_str()) {
+        return true;
+    }
+    if names.len() != relative.components().count() || names.iter().any(|name| is_ignored_name(name)) {
+        return false;
+    }
+    matches!(names.first(), Some(&("content" | "templates" | "static" | "themes" | "book.toml")))
+}
+
+#[cfg(test)]
+mod tests;

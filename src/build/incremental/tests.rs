@@ -1,0 +1,143 @@
+//! The incremental rebuild driven directly, without a server: a site built into memory,
+//! files edited on disk, [`rebuild`] asked to follow.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::*;
+use crate::build::build_into;
+use crate::config::Overrides;
+
+/// A sink that keeps what is written, by site path.
+#[derive(Default)]
+struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Sink for Files {
+    fn write(&self, site_path: &str, contents: &[u8]) -> anyhow::Result<()> {
+        self.0.lock().expect("files").insert(site_path.to_string(), contents.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, site_path: &str) -> anyhow::Result<()> {
+        let contents = std::fs::read(from)?;
+        self.write(site_path, &contents)
+    }
+}
+
+impl Files {
+    fn text(&self, site_path: &str) -> String {
+        let files = self.0.lock().expect("files");
+        String::from_utf8_lossy(files.get(site_path).map_or(&[][..], Vec::as_slice)).into_owned()
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.0.lock().expect("files").keys().cloned().collect()
+    }
+}
+
+/// A copy of the model fixture in a fresh temporary folder.
+fn model_copy(name: &str) -> PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/model");
+    let root = std::env::temp_dir().join(format!("opsbook-incremental-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.expect("fixture entry");
+        let to = root.join(entry.path().strip_prefix(&from).expect("inside the fixture"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("folder");
+        } else {
+            std::fs::copy(entry.path(), &to).expect("file");
+        }
+    }
+    root
+}
+
+fn overrides() -> Overrides {
+    Overrides { base_url: Some("http://127.0.0.1:3000/".into()), ..Overrides::default() }
+}
+
+fn built(root: &Path) -> (BuiltSite, Files) {
+    let files = Files::default();
+    let built = build_into(root, &overrides(), &files).expect("build");
+    (built, files)
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("content").join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replace(from, to)).expect("write");
+}
+
+#[test]
+fn rebuilds_an_edited_page_as_a_whole_build_renders_it() {
+    let root = model_copy("edit");
+    let (mut site, _) = built(&root);
+    edit(&root, "runbooks/cache.md", "Flush it.", "Flush it now.");
+    let written = Files::default();
+    let Rebuild::Done { rendered } = rebuild(&mut site, &["runbooks/cache.md".into()], &written) else {
+        panic!("an edit of the body took another path")
+    };
+    assert_eq!(rendered, written.paths().len());
+    assert!(written.text("runbooks/cache/index.html").contains("Flush it now."));
+    let (fresh, fresh_files) = built(&root);
+    for path in written.paths() {
+        assert_eq!(written.text(&path), fresh_files.text(&path), "{path}");
+    }
+    // The records kept are those of a whole build.
+    let id = site.site.page_by_path("runbooks/cache.md").expect("the page");
+    assert_eq!(site.pages[id].sections, fresh.pages[id].sections);
+    assert_eq!(site.pages[id].scan.links, fresh.pages[id].scan.links);
+    assert_eq!(site.page_count(), fresh.page_count());
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn an_error_keeps_the_last_good_site() {
+    let root = model_copy("error");
+    let (mut site, _) = built(&root);
+    let id = site.site.page_by_path("runbooks/cache.md").expect("the page");
+    let before = site.site.pages[id].rendered.html.clone();
+    edit(&root, "runbooks/cache.md", "(db.md)", "(nowhere.md)");
+    let Rebuild::Failed { diagnostics } = rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()) else {
+        panic!("a broken link did not fail the rebuild")
+    };
+    let error = diagnostics.iter().find(|d| d.is_error()).expect("an error");
+    assert_eq!(error.path, "content/runbooks/cache.md");
+    assert_eq!(site.site.pages[id].rendered.html, before);
+    assert!(site.warnings.iter().all(|d| !d.is_error()));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn changes_to_the_site_s_shape_ask_for_a_whole_build() {
+    let root = model_copy("shape");
+    let (mut site, _) = built(&root);
+    // A page the site does not have.
+    assert!(matches!(rebuild(&mut site, &["runbooks/new.md".into()], &Files::default()), Rebuild::Whole));
+    // A new tag: the tags page gets a page more.
+    edit(&root, "runbooks/cache.md", "tags: [cache]", "tags: [cache, redis]");
+    let written = Files::default();
+    assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &written), Rebuild::Whole));
+    assert!(written.paths().is_empty());
+    edit(&root, "runbooks/cache.md", "tags: [cache, redis]", "tags: [cache]\ndraft: true");
+    assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn only_the_handbook_s_sources_are_relevant() {
+    let root = Path::new("/h");
+    let out = Path::new("/h/public");
+    for path in ["content/a.md", "content/img/x.png", "templates/page.html", "static/s.css", "themes/t/x", "book.toml"]
+        .iter()
+        .chain(&["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"])
+    {
+        assert!(is_relevant(root, out, &root.join(path)), "{path}");
+    }
+    for path in ["public/index.html", "content/.a.md.swp", "content/a.md~", ".git/index", "docs/x.md", "README.md"] {
+        assert!(!is_relevant(root, out, &root.join(path)), "{path}");
+    }
+    assert!(!is_relevant(root, out, Path::new("/elsewhere/content/a.md")));
+}

@@ -1,0 +1,72 @@
+//! One page through its template: the step after the site model is arranged, and the
+//! one record each later step reads of the page.
+//!
+//! 1. choose the page's template, once ([`Renderer::template_for`]);
+//! 2. render it to a full HTML document;
+//! 3. scan what the template added (ids, links) and find where the Markdown content
+//!    stands in the document ([`scan_rendered`]);
+//! 4. from there, the byte range of each section, for search snippets
+//!    ([`section_ranges`]).
+//!
+//! The link check reads the scan, the search index the section ranges; the writer
+//! takes the HTML out of the record.
+
+use crate::check::{Known, TemplateScan, scan_rendered};
+use crate::diagnostic::Diagnostic;
+use crate::render::{NavCache, Renderer};
+use crate::search::{SectionRanges, section_ranges};
+use crate::site::{PageId, Site};
+
+/// A page rendered through its template.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedPage {
+    /// The HTML document; empty once written (or when the template failed).
+    pub html: String,
+    /// Where the Markdown content starts in `html`, when it stands there verbatim.
+    pub content_at: Option<usize>,
+    /// What the template added (ids, internal links), and the template's file.
+    pub scan: TemplateScan,
+    /// The byte ranges of the page's sections in `html`.
+    pub sections: SectionRanges,
+}
+
+impl AsRef<TemplateScan> for RenderedPage {
+    fn as_ref(&self) -> &TemplateScan {
+        &self.scan
+    }
+}
+
+impl AsRef<SectionRanges> for RenderedPage {
+    fn as_ref(&self) -> &SectionRanges {
+        &self.sections
+    }
+}
+
+/// Renders page `id` of `site` into its record, with the navigation entries of `nav`.
+/// A template error leaves a record with no HTML (naming the template still), and is
+/// returned beside it.
+pub(crate) fn render_page(
+    site: &Site,
+    renderer: &Renderer,
+    id: PageId,
+    nav: &NavCache,
+) -> (RenderedPage, Option<Diagnostic>) {
+    let (template, document) = match renderer.template_for(site, id) {
+        Ok(name) => (renderer.template_file(&name), renderer.render_page(site, id, &name, nav)),
+        Err(problem) => (problem.path.clone(), Err(problem)),
+    };
+    let (html, nav_html) = match document {
+        Ok(document) => document,
+        Err(problem) => {
+            let scan = TemplateScan { template, ..TemplateScan::default() };
+            return (RenderedPage { scan, ..RenderedPage::default() }, Some(problem));
+        }
+    };
+    let rendered = &site.pages[id].rendered;
+    let content = &rendered.html;
+    let known = Known { content, title_html: &rendered.title_html, nav_html: &nav_html };
+    let (mut scan, content_at) = scan_rendered(&html, known);
+    scan.template = template;
+    let sections = content_at.map(|at| section_ranges(&html, at..at + content.len(), rendered)).unwrap_or_default();
+    (RenderedPage { html, content_at, scan, sections }, None)
+}
