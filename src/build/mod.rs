@@ -126,7 +126,7 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
         Err(problems) => diagnostics.extend(problems),
     }
     sort_diagnostics(&mut diagnostics);
-    let pages = site.pages.iter().filter(|p| p.generated_index.is_none()).count();
+    let pages = site.pages.iter().filter(|p| !p.origin.is_generated()).count();
     Ok(CheckReport { pages, elapsed: started.elapsed(), diagnostics, timings: timer.steps })
 }
 
