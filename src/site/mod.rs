@@ -20,6 +20,7 @@ pub mod git;
 pub mod indexes;
 pub mod kinds;
 pub mod nav;
+mod origin;
 mod outputs;
 pub mod repository;
 pub mod resolve;
@@ -39,6 +40,7 @@ use git::Change;
 use review::Review;
 
 pub use generated::GeneratedPage;
+pub use origin::PageOrigin;
 pub use resolve::SiteLinks;
 
 /// The index of a page in [`Site::pages`].
@@ -77,48 +79,6 @@ pub struct Page {
     pub backlinks: Vec<PageId>,
     /// Whether the page is internal (only an internal build has such pages).
     pub internal: bool,
-}
-
-/// Where a page comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PageOrigin {
-    /// A Markdown file.
-    File,
-    /// The Markdown file of a section: `_index.md`, `index.md` or `README.md` in its
-    /// folder, or `a.md` beside a folder `a/` that has none of those.
-    SectionFile,
-    /// A folder without a page of its own: opsbook makes its section page. Its
-    /// source has an empty text and the folder's path (`runbooks/`).
-    Folder,
-    /// A page opsbook generates from the model ([`generated`]), without a source.
-    Generated(GeneratedPage),
-}
-
-impl PageOrigin {
-    /// Whether the page is a section's own page (it has children).
-    pub fn is_section(&self) -> bool {
-        matches!(self, PageOrigin::SectionFile | PageOrigin::Folder)
-    }
-
-    /// Whether the page has a Markdown file of its own: its source has a file, front
-    /// matter and text.
-    pub fn has_file(&self) -> bool {
-        matches!(self, PageOrigin::File | PageOrigin::SectionFile)
-    }
-
-    /// Which generated page it is, for a page opsbook generates from the model.
-    pub fn generated(&self) -> Option<&GeneratedPage> {
-        match self {
-            PageOrigin::Generated(page) => Some(page),
-            _ => None,
-        }
-    }
-
-    /// Whether opsbook generates the page from the model (owners, tags, review,
-    /// search): it is no content of the handbook.
-    pub fn is_generated(&self) -> bool {
-        matches!(self, PageOrigin::Generated(_))
-    }
 }
 
 impl Page {
