@@ -67,7 +67,7 @@ struct ActionItem<'a> {
 
 /// The JSON document.
 pub fn handbook_json(site: &Site) -> String {
-    let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| site.pages[id].generated_index.is_none()).collect();
+    let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
     ids.sort_by(|&a, &b| site.pages[a].url.cmp(&site.pages[b].url));
     let pages = ids.into_iter().map(|id| record(site, id)).collect();
     let handbook = Handbook {
@@ -91,7 +91,7 @@ fn record(site: &Site, id: PageId) -> PageRecord<'_> {
     PageRecord {
         url: site.href(id),
         permalink: site.config.base_url.absolute(&page.url),
-        source: (!page.generated && !page.source.file.is_empty()).then_some(page.source.file.as_str()),
+        source: page.origin.has_file().then_some(page.source.file.as_str()),
         title: &page.title,
         kind: &page.kind,
         description: page.description(),

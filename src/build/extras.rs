@@ -11,13 +11,9 @@ pub fn sitemap(site: &Site) -> Option<String> {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        // The generated lists, but not the search page, which has no content of its own.
-        let generated = site
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.generated_index.as_ref().is_some_and(|g| *g != crate::site::GeneratedIndex::Search))
-            .map(|(id, _)| id);
+        // The generated lists that the table puts in the sitemap.
+        let generated =
+            site.generated_pages().filter(|(_, generated)| generated.spec().in_sitemap).map(|(id, _)| id);
         for id in site.order.iter().copied().chain(generated) {
             if let Some(url) = site.config.base_url.absolute(&site.pages[id].url) {
                 xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));

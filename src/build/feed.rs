@@ -19,7 +19,7 @@ pub fn atom(site: &Site) -> Option<String> {
         .pages
         .iter()
         .enumerate()
-        .filter(|(_, page)| page.generated_index.is_none())
+        .filter(|(_, page)| !page.origin.is_generated())
         .filter_map(|(id, page)| {
             let changed = page.change.as_ref().map(|c| c.date);
             let feed_date = site.config.kinds.get(&page.kind).and_then(|kind| kind.feed_date.as_deref());

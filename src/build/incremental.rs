@@ -83,7 +83,7 @@ pub fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) -> Rebu
         changed.push(id);
     }
     // The review page comes or goes.
-    if site.review_page_differs() {
+    if site.generated_pages_differ() {
         return Rebuild::Whole;
     }
     for &id in &changed {
@@ -175,7 +175,7 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
     let mut affected: BTreeSet<PageId> = changed.iter().copied().collect();
     let ancestors = |id: PageId, into: &mut BTreeSet<PageId>| into.extend(crate::site::nav::ancestors(new, id));
     let every_index = |into: &mut BTreeSet<PageId>| {
-        into.extend([new.indexes.owners_page, new.indexes.tags_page, new.indexes.review_page].into_iter().flatten());
+        into.extend(new.pages_invalidated_by(crate::site::generated::Invalidation::AnyPage));
     };
     let mut shown_differently = HashSet::new();
     for &id in changed {
@@ -206,7 +206,7 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
     // pages, every tag page, and the catalogs above the pages that moved.
     if old.order != new.order {
         every_index(&mut affected);
-        affected.extend(new.indexes.tags.values().map(|tag| tag.page));
+        affected.extend(new.pages_invalidated_by(crate::site::generated::Invalidation::TaggedPage));
         for &id in changed {
             ancestors(id, &mut affected);
         }

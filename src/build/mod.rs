@@ -116,7 +116,7 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
 /// content and its folders, not the index pages opsbook generates (owners, tags,
 /// review, search).
 pub fn page_count(site: &crate::site::Site) -> usize {
-    site.pages.iter().filter(|p| p.generated_index.is_none()).count()
+    site.pages.iter().filter(|p| !p.origin.is_generated()).count()
 }
 
 /// Where the pipeline writes the site.

@@ -37,7 +37,7 @@ impl BuildReport {
         timings: Vec<(&'static str, Duration)>,
     ) -> Self {
         let mut kinds = BTreeMap::new();
-        let content_pages = site.pages.iter().filter(|p| p.generated_index.is_none());
+        let content_pages = site.pages.iter().filter(|p| !p.origin.is_generated());
         let mut pages = 0;
         for page in content_pages {
             *kinds.entry(page.kind.clone()).or_insert(0) += 1;

@@ -91,16 +91,7 @@ fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diag
 /// every build writes, so links to them resolve.
 fn generated_files(config: &Config, theme: &ThemeFiles) -> HashSet<String> {
     let mut files: HashSet<String> = theme.statics.keys().cloned().collect();
-    for name in ["404.html", "robots.txt", "handbook.json", "highlight-light.css", "highlight-dark.css"] {
-        files.insert(name.to_string());
-    }
-    if config.base_url.has_origin() {
-        files.insert("sitemap.xml".into());
-        files.insert("feed.xml".into());
-    }
-    if config.search {
-        files.insert("search/manifest.json".into());
-    }
+    files.extend(crate::site::extra_files::paths_known_from_config(config).map(str::to_string));
     files
 }
 

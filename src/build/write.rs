@@ -11,6 +11,7 @@ use super::{api, extras, feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
 use crate::search::Postings;
+use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
 
@@ -101,7 +102,8 @@ pub(crate) fn write_files(
         }
     }
     let (light, dark) = crate::markdown::highlight::theme_css();
-    for (name, css) in [("highlight-light.css", light), ("highlight-dark.css", dark)] {
+    for (file, css) in [(ExtraFile::HighlightLight, light), (ExtraFile::HighlightDark, dark)] {
+        let name = file.spec().path;
         if !theme.statics.contains_key(name) {
             output.write(name, css.as_bytes())?;
         }
@@ -142,26 +144,35 @@ fn copy_source(
     }
 }
 
+/// Writes the extra files that depend on the pages ([`EXTRA_FILES`]: 404, sitemap,
+/// feed, `handbook.json`, robots, redirects) and the redirect pages of aliases.
 pub(crate) fn write_extras(
     site: &Site,
     renderer: &Renderer,
     output: &dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
-    match renderer.render_not_found(site) {
-        Ok(html) => output.write("404.html", html.as_bytes())?,
-        Err(d) => diagnostics.push(d),
-    }
-    if let Some(sitemap) = extras::sitemap(site) {
-        output.write("sitemap.xml", sitemap.as_bytes())?;
-    }
-    if let Some(feed) = feed::atom(site) {
-        output.write("feed.xml", feed.as_bytes())?;
-    }
-    output.write("handbook.json", api::handbook_json(site).as_bytes())?;
-    output.write("robots.txt", extras::robots(site).as_bytes())?;
-    if !site.aliases.is_empty() {
-        output.write("_redirects", extras::redirects(site).as_bytes())?;
+    let has_aliases = !site.aliases.is_empty();
+    for spec in EXTRA_FILES.iter().filter(|spec| spec.file.exists(&site.config, has_aliases)) {
+        let text = match spec.file {
+            ExtraFile::NotFound => match renderer.render_not_found(site) {
+                Ok(html) => Some(html),
+                Err(d) => {
+                    diagnostics.push(d);
+                    None
+                }
+            },
+            ExtraFile::Sitemap => extras::sitemap(site),
+            ExtraFile::Feed => feed::atom(site),
+            ExtraFile::HandbookJson => Some(api::handbook_json(site)),
+            ExtraFile::Robots => Some(extras::robots(site)),
+            ExtraFile::Redirects => Some(extras::redirects(site)),
+            // Written with the static files, and by `write_search_index`.
+            ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
+        };
+        if let Some(text) = text {
+            output.write(spec.path, text.as_bytes())?;
+        }
     }
     for (alias, target) in &site.aliases {
         match renderer.render_redirect(site, *target) {

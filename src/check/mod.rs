@@ -171,7 +171,7 @@ pub fn check_anchors<S: AsRef<TemplateScan>>(
             let near = suggest::closest(anchor, targets.iter().copied()).map(str::to_string);
             let place = if link.target.is_none() || target == id {
                 "this page".to_string()
-            } else if site.pages[target].source.file.is_empty() || site.pages[target].generated {
+            } else if !site.pages[target].origin.has_file() {
                 format!("/{}", site.pages[target].url)
             } else {
                 format!("`{}`", site.pages[target].source.file)

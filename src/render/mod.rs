@@ -1,8 +1,9 @@
 //! Rendering pages through the Tera theme: template loading with the site > theme >
 //! built-in lookup ([`theme`]), the views templates see ([`views`]), and the template
 //! chosen for each page (front matter `template`, else `index.html` for the home page,
-//! `section.html` for sections, `owners.html`, `tags.html`, `tag.html` and `review.html`
-//! for the pages opsbook generates, and `page.html` for the rest).
+//! `section.html` for sections, the template of its row of
+//! [`crate::site::generated::GENERATED_PAGES`] for the pages opsbook generates, and
+//! `page.html` for the rest).
 
 pub mod nav;
 pub mod theme;
@@ -90,17 +91,11 @@ impl Renderer {
                 format!("no template `{}` in the theme or in templates/", template.value),
             ));
         }
-        let name = if let Some(index) = &page.generated_index {
-            match index {
-                crate::site::GeneratedIndex::Owners => "owners.html",
-                crate::site::GeneratedIndex::Tags => "tags.html",
-                crate::site::GeneratedIndex::Tag(_) => "tag.html",
-                crate::site::GeneratedIndex::Review => "review.html",
-                crate::site::GeneratedIndex::Search => "search.html",
-            }
+        let name = if let Some(generated) = page.origin.generated() {
+            generated.spec().template
         } else if id == 0 {
             "index.html"
-        } else if page.is_section {
+        } else if page.origin.is_section() {
             "section.html"
         } else {
             "page.html"

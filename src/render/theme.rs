@@ -16,6 +16,7 @@ use walkdir::WalkDir;
 
 use crate::content::walk::{Confinement, is_ignored_name};
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::site::generated::GENERATED_PAGES;
 
 macro_rules! embed {
     ($kind:literal: $($name:literal),* $(,)?) => {
@@ -23,7 +24,8 @@ macro_rules! embed {
     };
 }
 
-/// The built-in templates, by name.
+/// The built-in templates, by name, but for those of the generated pages, which are in
+/// their table ([`GENERATED_PAGES`]).
 pub const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "base.html",
     "page.html",
@@ -31,11 +33,6 @@ pub const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "index.html",
     "404.html",
     "redirect.html",
-    "owners.html",
-    "tags.html",
-    "tag.html",
-    "review.html",
-    "search.html",
     "partials/breadcrumbs.html",
     "partials/catalog.html",
     "partials/page-meta.html",
@@ -104,6 +101,9 @@ impl ThemeFiles {
         let mut files = ThemeFiles::default();
         for &(name, bytes) in BUILTIN_TEMPLATES {
             files.templates.insert(name.to_string(), Origin::Builtin(bytes));
+        }
+        for spec in GENERATED_PAGES {
+            files.templates.insert(spec.template.to_string(), Origin::Builtin(spec.builtin_template));
         }
         for &(name, bytes) in BUILTIN_STATIC {
             files.statics.insert(name.to_string(), Origin::Builtin(bytes));
@@ -193,6 +193,9 @@ mod tests {
                 .map(|e| crate::fs::slash_path(e.path().strip_prefix(dir.join(kind)).unwrap()))
                 .collect();
             let mut embedded: Vec<String> = list.iter().map(|(name, _)| name.to_string()).collect();
+            if kind == "templates" {
+                embedded.extend(GENERATED_PAGES.iter().map(|spec| spec.template.to_string()));
+            }
             embedded.sort();
             let mut on_disk = on_disk;
             on_disk.sort();

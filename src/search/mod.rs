@@ -111,7 +111,7 @@ fn search_ranges(
 
 /// The pages a search can find: every page but the generated index pages.
 pub fn searchable(site: &Site) -> Vec<PageId> {
-    (0..site.pages.len()).filter(|&id| site.pages[id].generated_index.is_none()).collect()
+    (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect()
 }
 
 /// The postings of `site`'s pages: the part of the index that needs the pages' text,

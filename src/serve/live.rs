@@ -168,7 +168,7 @@ impl Live {
 fn affects_every_page(site_path: &str) -> bool {
     !(site_path.ends_with(".html")
         || site_path.starts_with("search/")
-        || matches!(site_path, "handbook.json" | "feed.xml" | "sitemap.xml" | "robots.txt"))
+        || crate::site::extra_files::unused_by_pages(site_path))
 }
 
 /// The site path of the file a URL path shows: `/runbooks/x/` -> `runbooks/x/index.html`.

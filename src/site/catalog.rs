@@ -13,7 +13,7 @@ pub fn pages_of_kind(site: &Site, section: PageId, kind: &str) -> Vec<PageId> {
     let mut stack: Vec<PageId> = site.pages[section].children.iter().rev().copied().collect();
     while let Some(id) = stack.pop() {
         let page = &site.pages[id];
-        if page.kind == kind && !page.is_section {
+        if page.kind == kind && !page.origin.is_section() {
             found.push(id);
         }
         stack.extend(page.children.iter().rev());
@@ -24,7 +24,7 @@ pub fn pages_of_kind(site: &Site, section: PageId, kind: &str) -> Vec<PageId> {
 /// The kind a section catalogs: its `default_kind`.
 pub fn catalog_kind(site: &Site, section: PageId) -> Option<&Kind> {
     let page = &site.pages[section];
-    if !page.is_section {
+    if !page.origin.is_section() {
         return None;
     }
     let kind = page.source.front.default_kind.as_ref()?;

@@ -1,12 +1,14 @@
 //! The indexes of the handbook: owners (front matter, else CODEOWNERS), tags, and the
-//! pages opsbook generates for them: `/owners/`, `/tags/`, `/tags/<tag>/` and `/review/`.
-//! Also the backlinks of every page.
+//! pages opsbook generates from the model (the table in [`super::generated`]): `/owners/`,
+//! `/tags/`, `/tags/<tag>/`, `/review/` and the search page. Also the backlinks of every
+//! page.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::codeowners::CodeOwners;
+use super::generated::GENERATED_PAGES;
 use super::review::ReviewStatus;
-use super::{GeneratedIndex, Page, PageId, Site, blank_page};
+use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::slug::slugify;
@@ -18,14 +20,8 @@ pub struct Indexes {
     pub tags: BTreeMap<String, Tag>,
     /// Owners by slug.
     pub owners: BTreeMap<String, Owner>,
-    /// The `/owners/` page, if any page has owners.
-    pub owners_page: Option<PageId>,
-    /// The `/tags/` page, if any page has tags.
-    pub tags_page: Option<PageId>,
-    /// The `/review/` page, if any page has a review date or period.
-    pub review_page: Option<PageId>,
-    /// The search page, when search is enabled.
-    pub search_page: Option<PageId>,
+    /// The generated pages, in the order of [`GENERATED_PAGES`].
+    pub generated: Vec<PageId>,
 }
 
 /// One tag.
@@ -65,20 +61,18 @@ pub(super) fn owners_of(
 ) -> Vec<String> {
     if !source.front.owners.is_empty() {
         source.front.owners.clone()
-    } else if let Some(rules) = codeowners.filter(|_| !page.generated && page.generated_index.is_none()) {
+    } else if let Some(rules) = codeowners.filter(|_| page.origin.has_file()) {
         rules.owners_of(&format!("{prefix}{}", source.file))
     } else {
         Vec::new()
     }
 }
 
-/// Adds the generated index pages and registers their URLs; a content page that
-/// already has one of those URLs is a `duplicate-url` error.
+/// Adds the generated pages ([`GENERATED_PAGES`]) and registers their URLs; a content
+/// page that already has one of those URLs is a `duplicate-url` error.
 pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
-    let mut indexes = Indexes::default();
     let mut owners: BTreeMap<String, Owner> = BTreeMap::new();
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
-    let mut any_review = false;
     for (id, page) in site.pages.iter().enumerate() {
         for owner in &page.owners {
             let entry =
@@ -91,69 +85,70 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
                 entry.pages.push(id);
             }
         }
-        any_review |= page.review.is_some();
     }
-    let mut add = |site: &mut Site, index: GeneratedIndex, url: String, title: String| -> PageId {
-        let id = site.pages.len();
-        let source = std::sync::Arc::new(SourcePage {
-            path: String::new(),
-            file: String::new(),
-            front: Default::default(),
-            text: String::new(),
-            body_start: 0,
-            body_line: 1,
-        });
-        site.pages.push(Page {
-            url: url.clone(),
-            title,
-            kind: "page".into(),
-            parent: Some(0),
-            generated_index: Some(index),
-            ..blank_page(source)
-        });
-        site.position.push(usize::MAX);
-        if let Some(&other) = site.index.by_url.get(&url) {
-            let file = site.pages[other].source.file.clone();
-            diagnostics.push(
-                Diagnostic::error(
-                    Rule::DuplicateUrl,
-                    &file,
-                    1,
-                    1,
-                    format!("`{file}` has the URL /{url}, which opsbook uses for a page it generates"),
-                )
-                .with_help(if site.config.search_page == url {
-                    "rename the file or its folder, give it another `slug`, or move the search page with `[search] page = \"find\"`"
-                } else {
-                    "rename the file or its folder, or give it another `slug`"
-                }),
-            );
-        } else {
-            site.index.by_url.insert(url, id);
-        }
-        id
-    };
-    if !owners.is_empty() {
-        indexes.owners_page = Some(add(site, GeneratedIndex::Owners, "owners/".into(), "Owners".into()));
-    }
-    if !tags.is_empty() {
-        let tags_page = add(site, GeneratedIndex::Tags, "tags/".into(), "Tags".into());
-        indexes.tags_page = Some(tags_page);
-        for (slug, tag) in &mut tags {
-            tag.page = add(site, GeneratedIndex::Tag(slug.clone()), format!("tags/{slug}/"), tag.name.clone());
-            site.pages[tag.page].parent = Some(tags_page);
+    site.indexes = Indexes { owners, tags, ..Indexes::default() };
+    for &spec in GENERATED_PAGES {
+        let parent = spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent));
+        for instance in (spec.instances)(site) {
+            let id = add_generated_page(site, instance.page.clone(), instance.url, instance.title, diagnostics);
+            site.pages[id].parent = parent;
+            if let GeneratedPage::Tag(slug) = &instance.page
+                && let Some(tag) = site.indexes.tags.get_mut(slug)
+            {
+                tag.page = id;
+            }
         }
     }
-    if any_review {
-        indexes.review_page = Some(add(site, GeneratedIndex::Review, "review/".into(), "Review".into()));
+}
+
+/// Adds generated page `page` at `url`, titled `title`; says so when a content page has
+/// its URL already.
+fn add_generated_page(
+    site: &mut Site,
+    page: GeneratedPage,
+    url: String,
+    title: String,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PageId {
+    let id = site.pages.len();
+    let source = std::sync::Arc::new(SourcePage {
+        path: String::new(),
+        file: String::new(),
+        front: Default::default(),
+        text: String::new(),
+        body_start: 0,
+        body_line: 1,
+    });
+    site.pages.push(Page {
+        url: url.clone(),
+        title,
+        kind: "page".into(),
+        parent: Some(0),
+        origin: PageOrigin::Generated(page),
+        ..blank_page(source)
+    });
+    site.position.push(usize::MAX);
+    site.indexes.generated.push(id);
+    if let Some(&other) = site.index.by_url.get(&url) {
+        let file = site.pages[other].source.file.clone();
+        diagnostics.push(
+            Diagnostic::error(
+                Rule::DuplicateUrl,
+                &file,
+                1,
+                1,
+                format!("`{file}` has the URL /{url}, which opsbook uses for a page it generates"),
+            )
+            .with_help(if site.config.search_page == url {
+                "rename the file or its folder, give it another `slug`, or move the search page with `[search] page = \"find\"`"
+            } else {
+                "rename the file or its folder, or give it another `slug`"
+            }),
+        );
+    } else {
+        site.index.by_url.insert(url, id);
     }
-    if site.config.search {
-        let url = site.config.search_page.clone();
-        indexes.search_page = Some(add(site, GeneratedIndex::Search, url, "Search".into()));
-    }
-    indexes.owners = owners;
-    indexes.tags = tags;
-    site.indexes = indexes;
+    id
 }
 
 /// Fills every page's backlinks from the links found in the Markdown, in reading order,

@@ -72,7 +72,7 @@ pub(super) fn validate_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>)
 pub(super) fn page_fields(site: &Site, page: &super::Page) -> (KindValues, Option<Review>, Vec<Diagnostic>) {
     let config = &site.config;
     let Some(kind) = config.kinds.get(&page.kind) else { return Default::default() };
-    if page.generated || page.generated_index.is_some() {
+    if !page.origin.has_file() {
         return Default::default();
     }
     let front = &page.source.front;

@@ -14,10 +14,13 @@
 pub mod audience;
 pub mod catalog;
 pub mod codeowners;
+pub mod extra_files;
+pub mod generated;
 pub mod git;
 pub mod indexes;
 pub mod kinds;
 pub mod nav;
+mod origin;
 mod outputs;
 pub mod repository;
 pub mod resolve;
@@ -36,16 +39,18 @@ use crate::slug::title_from_name;
 use git::Change;
 use review::Review;
 
+pub use generated::GeneratedPage;
+pub use origin::PageOrigin;
 pub use resolve::SiteLinks;
 
 /// The index of a page in [`Site::pages`].
 pub type PageId = usize;
 
-/// A page of the site: a Markdown file, or the generated page of a folder that has none.
+/// A page of the site: a Markdown file, the section page of a folder that has none, or
+/// a page opsbook generates from the model.
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Where it came from. A generated section page has an empty text and the folder's
-    /// path (`runbooks/`).
+    /// Where it came from: see [`PageOrigin`] for the pages that have no file.
     pub source: Arc<SourcePage>,
     /// The page's path in the site, without the base path: `runbooks/db-failover/`, and
     /// `""` for the home page.
@@ -58,15 +63,10 @@ pub struct Page {
     pub parent: Option<PageId>,
     /// For section pages: the pages and subsections in the section, in order.
     pub children: Vec<PageId>,
-    /// Whether this is a section's own page.
-    pub is_section: bool,
-    /// Whether the page was generated for a folder without a page of its own.
-    pub generated: bool,
+    /// Where the page comes from: a file, a folder, or the model.
+    pub origin: PageOrigin,
     /// The rendered body.
     pub rendered: Arc<Rendered>,
-    /// For pages opsbook generates without a source (the tags, owners and review
-    /// pages): which one.
-    pub generated_index: Option<GeneratedIndex>,
     /// The kind's fields, read with their types.
     pub values: KindValues,
     /// Owners: front matter, else CODEOWNERS.
@@ -79,21 +79,6 @@ pub struct Page {
     pub backlinks: Vec<PageId>,
     /// Whether the page is internal (only an internal build has such pages).
     pub internal: bool,
-}
-
-/// The pages opsbook generates from the model rather than from a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GeneratedIndex {
-    /// `/owners/`: every owner and their pages.
-    Owners,
-    /// `/tags/`: every tag.
-    Tags,
-    /// `/tags/<slug>/`: the pages of one tag.
-    Tag(String),
-    /// `/review/`: the pages due or overdue for review.
-    Review,
-    /// `/search/`: the search page (`?q=WORDS`).
-    Search,
 }
 
 impl Page {
@@ -289,7 +274,7 @@ impl Site {
         for page in regular {
             let stem_dir = page.path.rsplit_once('.').map_or(page.path.as_str(), |(stem, _)| stem).to_string();
             if let Some(&section) = index.by_dir.get(&stem_dir)
-                && pages[section].generated
+                && pages[section].origin == PageOrigin::Folder
             {
                 index.by_path.insert(page.path.clone(), section);
                 pages[section] = section_page(page);
@@ -303,20 +288,20 @@ impl Site {
         // 3. Parents, and which pages are internal (in an internal build): a folder
         //    without a page of its own is internal when all it holds is.
         let mut public_dirs: HashSet<String> = HashSet::from([String::new()]);
-        for page in pages.iter().filter(|p| !p.generated && !exclusions.is_internal(&p.source)) {
+        for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
             let mut dir = page.source.dir();
             while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
                 dir = parent_dir(dir);
             }
         }
         for page in &mut pages {
-            page.internal = if page.generated {
+            page.internal = if page.origin == PageOrigin::Folder {
                 let dir = page.source.path.trim_end_matches('/');
                 exclusions.is_internal_dir(dir) || !public_dirs.contains(dir)
             } else {
                 exclusions.is_internal(&page.source)
             };
-            page.parent = if page.is_section {
+            page.parent = if page.origin.is_section() {
                 let dir = section_dir(page, &index);
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten()
             } else {
@@ -420,7 +405,7 @@ impl Site {
     /// headings and backlinks from links.
     pub fn arrange(&mut self) {
         for page in &mut self.pages {
-            if page.generated_index.is_none() {
+            if !page.origin.is_generated() {
                 page.title = resolve_title(page, &self.config.title);
             }
         }
@@ -432,7 +417,7 @@ impl Site {
     /// titles, weights, links): the same result, in time proportional to the change.
     pub fn rearrange(&mut self, changed: &[PageId]) {
         for &id in changed {
-            if self.pages[id].generated_index.is_none() {
+            if !self.pages[id].origin.is_generated() {
                 self.pages[id].title = resolve_title(&self.pages[id], &self.config.title);
             }
         }
@@ -477,12 +462,6 @@ impl Site {
         tag_slugs(&page.source.front.tags) != tag_slugs(&source.front.tags) || names(&page.owners) != names(owners)
     }
 
-    /// Whether the review page should come or go: it is there exactly when some page
-    /// has a review state.
-    pub fn review_page_differs(&self) -> bool {
-        self.pages.iter().any(|page| page.review.is_some()) != self.indexes.review_page.is_some()
-    }
-
     /// The owners a version of page `id` would have.
     pub fn owners_for(
         &self,
@@ -496,7 +475,7 @@ impl Site {
     /// Records the last change of every page from git.
     pub fn apply_git(&mut self, dates: &git::GitDates) {
         for page in &mut self.pages {
-            if !page.source.file.is_empty() && !page.generated {
+            if page.origin.has_file() {
                 page.change = dates.changes.get(&page.source.file).cloned();
             }
         }
@@ -518,8 +497,9 @@ fn resolve_title(page: &Page, site_title: &str) -> String {
     let path = page.source.path.trim_end_matches('/');
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    if page.is_section && index_rank(&page.source).is_some() || page.generated {
-        let dir = if page.generated { path } else { page.source.dir() };
+    let folder = page.origin == PageOrigin::Folder;
+    if page.origin.is_section() && index_rank(&page.source).is_some() || folder {
+        let dir = if folder { path } else { page.source.dir() };
         let folder = dir.rsplit('/').next().unwrap_or(dir);
         return if folder.is_empty() { site_title.to_string() } else { title_from_name(folder) };
     }
@@ -538,10 +518,8 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         kind: String::new(),
         parent: None,
         children: Vec::new(),
-        is_section: false,
-        generated: false,
+        origin: PageOrigin::File,
         rendered: Arc::default(),
-        generated_index: None,
         values: KindValues::default(),
         owners: Vec::new(),
         review: None,
@@ -552,7 +530,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
 }
 
 fn section_page(source: Arc<SourcePage>) -> Page {
-    Page { kind: kind_of(&source), is_section: true, ..blank_page(source) }
+    Page { kind: kind_of(&source), origin: PageOrigin::SectionFile, ..blank_page(source) }
 }
 
 fn generated_section(dir: &str, site_title: &str) -> Page {
@@ -567,12 +545,12 @@ fn generated_section(dir: &str, site_title: &str) -> Page {
         body_start: 0,
         body_line: 1,
     });
-    Page { kind: "page".into(), title, is_section: true, generated: true, ..blank_page(source) }
+    Page { kind: "page".into(), title, origin: PageOrigin::Folder, ..blank_page(source) }
 }
 
 /// The content-relative folder a section page stands for.
 fn section_dir(page: &Page, index: &Index) -> String {
-    if page.generated {
+    if page.origin == PageOrigin::Folder {
         return page.source.path.trim_end_matches('/').to_string();
     }
     let dir = page.source.dir();

@@ -20,7 +20,7 @@ pub(super) fn arrange(site: &mut Site) {
     }
     for id in 0..count {
         // The generated index pages (tags, owners, review) are not part of the tree.
-        if let Some(parent) = site.pages[id].parent.filter(|_| site.pages[id].generated_index.is_none()) {
+        if let Some(parent) = site.pages[id].parent.filter(|_| !site.pages[id].origin.is_generated()) {
             site.pages[parent].children.push(id);
         }
     }

@@ -3,9 +3,10 @@
 //! ([`crate::site_path`]). It runs once the model is complete (after the generated index
 //! pages are added), so aliases and content files are compared with everything.
 //!
-//! 1. The files opsbook writes (404, sitemap, `handbook.json`, `_redirects` when there
-//!    are aliases, the highlighting styles) and the theme's static files are claimed
-//!    first; the search index owns the `.json` files under `search/`.
+//! 1. The files opsbook writes besides its pages ([`super::extra_files`]: 404, sitemap,
+//!    `handbook.json`, `_redirects` when there are aliases, the highlighting styles) and
+//!    the theme's static files are claimed first; the search index owns the `.json`
+//!    files under `search/`.
 //! 2. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
 //!    `invalid-path` error at its field.
 //! 3. Every file of `content/` copied as it is claims its path: replacing a page or a
@@ -19,7 +20,8 @@
 
 use std::collections::HashMap;
 
-use super::{GeneratedIndex, PageId, Site};
+use super::extra_files::{Condition, EXTRA_FILES};
+use super::{GeneratedPage, PageId, Site};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::site_path::{alias_file, check, normalise_alias};
 
@@ -66,8 +68,10 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     for path in generated {
         let _ = claims.claim(path, format!("the file /{path} that opsbook writes"));
     }
-    if site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) {
-        let _ = claims.claim("_redirects", "the file /_redirects that opsbook writes for aliases");
+    let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty());
+    let for_aliases = EXTRA_FILES.iter().filter(|spec| spec.condition == Condition::SiteHasAliases);
+    for spec in for_aliases.filter(|spec| spec.file.exists(&site.config, has_aliases)) {
+        let _ = claims.claim(spec.path, format!("the file /{} that opsbook writes for aliases", spec.path));
     }
     claim_pages(site, &mut claims, diagnostics);
     claim_assets(site, &mut claims, diagnostics);
@@ -77,7 +81,7 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
 /// Who a page is in diagnostics.
 fn page_owner(site: &Site, id: PageId) -> String {
     let page = &site.pages[id];
-    if page.generated || page.generated_index.is_some() {
+    if !page.origin.has_file() {
         format!("the generated page /{}", page.url)
     } else {
         format!("`{}`", page.source.file)
@@ -115,14 +119,14 @@ fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnosti
 /// `tags` field of the first page with the tag.
 fn page_location(site: &Site, id: PageId) -> (String, usize, usize) {
     let page = &site.pages[id];
-    if let Some(GeneratedIndex::Tag(slug)) = &page.generated_index
+    if let Some(GeneratedPage::Tag(slug)) = page.origin.generated()
         && let Some(&first) = site.indexes.tags.get(slug).and_then(|tag| tag.pages.first())
     {
         let source = &site.pages[first].source;
         let (line, column) = source.front.fields.get("tags").map_or((1, 1), |f| (f.line, f.column));
         return (source.file.clone(), line, column);
     }
-    match page.source.front.slug.as_ref().filter(|_| !page.generated) {
+    match page.source.front.slug.as_ref().filter(|_| page.origin.has_file()) {
         Some(slug) => (page.source.file.clone(), slug.line, slug.column),
         None => (page.source.file.clone(), 0, 0),
     }
@@ -130,7 +134,8 @@ fn page_location(site: &Site, id: PageId) -> (String, usize, usize) {
 
 fn too_long_page(site: &Site, id: PageId, problem: &str) -> Diagnostic {
     let (path, line, column) = page_location(site, id);
-    let what = if matches!(site.pages[id].generated_index, Some(GeneratedIndex::Tag(_))) { "a tag" } else { "a page" };
+    let what =
+        if matches!(site.pages[id].origin.generated(), Some(GeneratedPage::Tag(_))) { "a tag" } else { "a page" };
     Diagnostic::error(
         Rule::InvalidPath,
         &path,

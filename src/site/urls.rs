@@ -29,7 +29,8 @@ pub(super) fn assign_urls(
         }
         let (parent, name) = dir.rsplit_once('/').unwrap_or(("", dir));
         let section = by_dir.get(dir).map(|&id| &pages[id]);
-        let segment = match section.and_then(|page| page.source.front.slug.as_ref().filter(|_| !page.generated)) {
+        let segment = match section.and_then(|page| page.source.front.slug.as_ref().filter(|_| page.origin.has_file()))
+        {
             Some(slug) => slugify(&slug.value),
             None => slugify(name),
         };
@@ -67,9 +68,12 @@ pub(super) fn page_segment(page: &SourcePage) -> String {
 /// The diagnostic for a page whose URL another page already has.
 pub(super) fn duplicate_url(first: &Page, second: &Page) -> Diagnostic {
     let (line, column) = second.source.front.slug.as_ref().map_or((1, 1), |s| (s.line, s.column));
-    let (file, line, column) =
-        if second.generated { (first.source.file.as_str(), 1, 1) } else { (second.source.file.as_str(), line, column) };
-    let other = if second.generated { &second.source.file } else { &first.source.file };
+    let (file, line, column) = if second.origin.has_file() {
+        (second.source.file.as_str(), line, column)
+    } else {
+        (first.source.file.as_str(), 1, 1)
+    };
+    let other = if second.origin.has_file() { &first.source.file } else { &second.source.file };
     Diagnostic::error(
         Rule::DuplicateUrl,
         file,

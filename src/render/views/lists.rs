@@ -9,7 +9,7 @@ use crate::config::{CatalogLayout, Kind};
 use crate::dates::format_duration;
 use crate::site::catalog::{catalog_kind, incidents_newest_first, open_action_items, pages_of_kind};
 use crate::site::indexes::review_queue;
-use crate::site::{GeneratedIndex, PageId, Site};
+use crate::site::{GeneratedPage, PageId, Site};
 
 /// `section`: the children of a section page, and its catalog.
 #[derive(Debug, Serialize)]
@@ -185,10 +185,10 @@ pub struct ReviewEntry<'a> {
 
 impl<'a> IndexView<'a> {
     /// The list a generated page shows.
-    pub fn of(site: &'a Site, index: &GeneratedIndex) -> Self {
+    pub fn of(site: &'a Site, index: &GeneratedPage) -> Self {
         let links = |ids: &[PageId]| ids.iter().map(|&id| LinkView::of(site, id)).collect();
         match index {
-            GeneratedIndex::Owners => IndexView::Owners {
+            GeneratedPage::Owners => IndexView::Owners {
                 owners: site
                     .indexes
                     .owners
@@ -196,7 +196,7 @@ impl<'a> IndexView<'a> {
                     .map(|(slug, owner)| OwnerEntry { name: &owner.name, slug, pages: links(&owner.pages) })
                     .collect(),
             },
-            GeneratedIndex::Tags => IndexView::Tags {
+            GeneratedPage::Tags => IndexView::Tags {
                 tags: site
                     .indexes
                     .tags
@@ -204,15 +204,15 @@ impl<'a> IndexView<'a> {
                     .map(|tag| TagEntry { name: tag.name.clone(), url: site.href(tag.page), count: tag.pages.len() })
                     .collect(),
             },
-            GeneratedIndex::Tag(slug) => {
+            GeneratedPage::Tag(slug) => {
                 let tag = site.indexes.tags.get(slug);
                 IndexView::Tag {
                     name: tag.map(|t| t.name.clone()).unwrap_or_default(),
                     pages: tag.map(|t| links(&t.pages)).unwrap_or_default(),
                 }
             }
-            GeneratedIndex::Search => IndexView::Search,
-            GeneratedIndex::Review => IndexView::Review {
+            GeneratedPage::Search => IndexView::Search,
+            GeneratedPage::Review => IndexView::Review {
                 pages: review_queue(site)
                     .into_iter()
                     .map(|id| ReviewEntry {

@@ -21,7 +21,7 @@ pub use lists::{CatalogView, IndexView, SectionView};
 pub use page::{NamedLink, PageView, ReviewView};
 
 use crate::site::nav::{ancestors, neighbours};
-use crate::site::{PageId, Site};
+use crate::site::{GeneratedPage, PageId, Site};
 
 /// `site`: the handbook as a whole.
 #[derive(Debug, Serialize)]
@@ -63,14 +63,19 @@ impl<'a> SiteView<'a> {
             root: config.base_url.path(),
             base_url: config.base_url.absolute(""),
             version: env!("CARGO_PKG_VERSION"),
-            owners_url: site.indexes.owners_page.map(|id| site.href(id)),
-            tags_url: site.indexes.tags_page.map(|id| site.href(id)),
-            review_url: site.indexes.review_page.map(|id| site.href(id)),
-            search_url: site.indexes.search_page.map(|id| site.href(id)),
+            owners_url: generated_href(site, GeneratedPage::Owners),
+            tags_url: generated_href(site, GeneratedPage::Tags),
+            review_url: generated_href(site, GeneratedPage::Review),
+            search_url: generated_href(site, GeneratedPage::Search),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
         }
     }
+}
+
+/// The link to generated page `page`, when the site has it.
+fn generated_href(site: &Site, page: GeneratedPage) -> Option<String> {
+    site.generated_page(&page).map(|id| site.href(id))
 }
 
 /// A link to another page, as lists and neighbours show it.
@@ -99,7 +104,7 @@ impl<'a> LinkView<'a> {
             url: site.href(id),
             description: page.description(),
             kind: &page.kind,
-            is_section: page.is_section,
+            is_section: page.origin.is_section(),
             internal: page.internal,
         }
     }
@@ -154,8 +159,8 @@ impl<'a> PageContext<'a> {
             breadcrumbs: ancestors(site, id).into_iter().map(|a| LinkView::of(site, a)).collect(),
             prev: prev.map(|p| LinkView::of(site, p)),
             next: next.map(|n| LinkView::of(site, n)),
-            section: page.is_section.then(|| SectionView::of(site, id)),
-            index: page.generated_index.as_ref().map(|index| IndexView::of(site, index)),
+            section: page.origin.is_section().then(|| SectionView::of(site, id)),
+            index: page.origin.generated().map(|generated| IndexView::of(site, generated)),
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::dates::{Date, Timestamp, format_duration};
 use crate::markdown::TocEntry;
 use crate::site::repository::{RepositoryLinks, commit_link, page_links};
 use crate::site::review::Review;
-use crate::site::{PageId, Site};
+use crate::site::{GeneratedPage, PageId, Site};
 use crate::slug::slugify;
 
 /// `page`.
@@ -221,8 +221,7 @@ impl ActionItemView {
 pub(super) fn owner_link(site: &Site, owner: &str) -> NamedLink {
     let slug = slugify(owner);
     let url = site
-        .indexes
-        .owners_page
+        .generated_page(&GeneratedPage::Owners)
         .filter(|_| site.indexes.owners.contains_key(&slug))
         .map(|page| format!("{}#{slug}", site.href(page)));
     NamedLink { name: owner.to_string(), url }
@@ -277,7 +276,7 @@ impl<'a> PageView<'a> {
             })
             .unwrap_or_default();
         let permalink = site.config.base_url.absolute(&page.url);
-        let repository = site.config.repository.as_ref().filter(|_| !page.source.file.is_empty() && !page.generated);
+        let repository = site.config.repository.as_ref().filter(|_| page.origin.has_file());
         PageView {
             title: &page.title,
             description: page.description(),
@@ -295,8 +294,8 @@ impl<'a> PageView<'a> {
             title_html: &page.rendered.title_html,
             word_count: page.rendered.word_count,
             reading_minutes: page.rendered.word_count.div_ceil(200).max(1),
-            is_section: page.is_section,
-            source: if page.generated { "" } else { &page.source.file },
+            is_section: page.origin.is_section(),
+            source: if page.origin.has_file() { &page.source.file } else { "" },
             review: page.review.as_ref().map(ReviewView::of),
             updated: page.change.as_ref().map(|change| UpdatedView {
                 date: change.date.date().to_string(),

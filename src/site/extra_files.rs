@@ -1,0 +1,148 @@
+//! The files a build writes besides its pages, the theme's static files and the assets:
+//! one list ([`EXTRA_FILES`]) with each file's site path and when it is written.
+//!
+//! The list is read where those files matter: the site paths links may point to (before
+//! the model is built, [`ExtraFile::exists`] with the configuration), the claims on
+//! every output path ([`super::outputs`]), the writer (`build/write.rs`, which matches
+//! on [`ExtraFile`], so the compiler asks for the writer of a new file) and `serve`'s
+//! live reload (which files no page uses). Adding an output file takes a variant, a row
+//! and the writer's arm.
+
+use crate::config::Config;
+
+/// One file a build writes besides its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtraFile {
+    /// `404.html`, the page static hosts serve for unknown URLs.
+    NotFound,
+    /// `robots.txt`.
+    Robots,
+    /// `handbook.json`, every page's metadata.
+    HandbookJson,
+    /// The code highlighting styles for light mode, unless the theme has its own.
+    HighlightLight,
+    /// The code highlighting styles for dark mode, unless the theme has its own.
+    HighlightDark,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `feed.xml`, the Atom feed.
+    Feed,
+    /// The search index: `search/manifest.json` and the `.json` files it names.
+    SearchIndex,
+    /// `_redirects`, the redirects of aliases for Netlify and Cloudflare Pages.
+    Redirects,
+}
+
+/// When an extra file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// Always.
+    Always,
+    /// When the base URL has a host: the file needs absolute URLs.
+    BaseUrlHasHost,
+    /// When search is enabled.
+    SearchEnabled,
+    /// When some page has aliases.
+    SiteHasAliases,
+}
+
+/// A row of [`EXTRA_FILES`].
+#[derive(Debug)]
+pub struct ExtraSpec {
+    /// The file.
+    pub file: ExtraFile,
+    /// Its site path (for the search index, the file that names the others).
+    pub path: &'static str,
+    /// When it is written.
+    pub condition: Condition,
+    /// Whether pages use it (a stylesheet), so a change to it reloads every page.
+    pub used_by_pages: bool,
+}
+
+/// Every file a build writes besides its pages, in the order of [`ExtraFile`]'s variants.
+pub const EXTRA_FILES: &[ExtraSpec] = &[
+    extra(ExtraFile::NotFound, "404.html", Condition::Always, false),
+    extra(ExtraFile::Robots, "robots.txt", Condition::Always, false),
+    extra(ExtraFile::HandbookJson, "handbook.json", Condition::Always, false),
+    extra(ExtraFile::HighlightLight, "highlight-light.css", Condition::Always, true),
+    extra(ExtraFile::HighlightDark, "highlight-dark.css", Condition::Always, true),
+    extra(ExtraFile::Sitemap, "sitemap.xml", Condition::BaseUrlHasHost, false),
+    extra(ExtraFile::Feed, "feed.xml", Condition::BaseUrlHasHost, false),
+    extra(ExtraFile::SearchIndex, "search/manifest.json", Condition::SearchEnabled, false),
+    extra(ExtraFile::Redirects, "_redirects", Condition::SiteHasAliases, false),
+];
+
+const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
+    ExtraSpec { file, path, condition, used_by_pages }
+}
+
+impl ExtraFile {
+    /// Its row of [`EXTRA_FILES`].
+    pub fn spec(self) -> &'static ExtraSpec {
+        // The rows are in the order of the variants: see `every_file_has_one_row`.
+        &EXTRA_FILES[self as usize]
+    }
+
+    /// Whether a build with `config` writes it, `has_aliases` telling whether some page
+    /// has aliases.
+    pub fn exists(self, config: &Config, has_aliases: bool) -> bool {
+        match self.spec().condition {
+            Condition::Always => true,
+            Condition::BaseUrlHasHost => config.base_url.has_origin(),
+            Condition::SearchEnabled => config.search,
+            Condition::SiteHasAliases => has_aliases,
+        }
+    }
+}
+
+/// The site paths of the extra files a build with `config` writes whatever the pages
+/// say: every one but those that depend on the pages (`_redirects`).
+pub fn paths_known_from_config(config: &Config) -> impl Iterator<Item = &'static str> + '_ {
+    EXTRA_FILES.iter().filter(|spec| spec.file.exists(config, false)).map(|spec| spec.path)
+}
+
+/// Whether `site_path` is an extra file that no page uses (the index, the feed...): a
+/// change to it reloads no page.
+pub fn unused_by_pages(site_path: &str) -> bool {
+    EXTRA_FILES.iter().any(|spec| spec.path == site_path && !spec.used_by_pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_has_one_row() {
+        let files = [
+            ExtraFile::NotFound,
+            ExtraFile::Robots,
+            ExtraFile::HandbookJson,
+            ExtraFile::HighlightLight,
+            ExtraFile::HighlightDark,
+            ExtraFile::Sitemap,
+            ExtraFile::Feed,
+            ExtraFile::SearchIndex,
+            ExtraFile::Redirects,
+        ];
+        assert_eq!(files.len(), EXTRA_FILES.len());
+        for (row, file) in files.into_iter().enumerate() {
+            assert_eq!(EXTRA_FILES[row].file, file);
+            assert_eq!(file.spec().file, file);
+        }
+    }
+
+    #[test]
+    fn every_path_is_a_safe_site_path() {
+        for spec in EXTRA_FILES {
+            assert!(crate::site_path::check(spec.path).is_ok(), "{}", spec.path);
+        }
+    }
+
+    #[test]
+    fn stylesheets_reload_pages_and_data_files_do_not() {
+        assert!(unused_by_pages("handbook.json"));
+        assert!(unused_by_pages("sitemap.xml"));
+        assert!(!unused_by_pages("highlight-dark.css"));
+        assert!(!unused_by_pages("style.css"));
+    }
+}

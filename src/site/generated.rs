@@ -1,0 +1,226 @@
+//! The pages opsbook generates from the model rather than from a file, as one table
+//! ([`GENERATED_PAGES`]): for each, which pages the site has of it (URL and title), the
+//! page it sits under, its template (with the built-in theme's copy), whether the
+//! sitemap lists it, and what invalidates it when `serve` rebuilds a few pages.
+//!
+//! Everything that treats generated pages reads this table: the model adds their pages
+//! ([`super::indexes::add_index_pages`]), the renderer picks their template, the theme
+//! embeds their built-in templates, the sitemap lists them and incremental rebuilds
+//! re-render them. Adding a generated page takes a variant of [`GeneratedPage`] and a
+//! row here, a view (`render/views/lists.rs`, [`IndexView`] — the compiler asks for it)
+//! and a template in `themes/default/templates/`.
+//!
+//! [`IndexView`]: crate::render::views::IndexView
+
+use super::{PageId, Site};
+
+/// One page opsbook generates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeneratedPage {
+    /// `/owners/`: every owner and their pages.
+    Owners,
+    /// `/tags/`: every tag.
+    Tags,
+    /// `/tags/<slug>/`: the pages of one tag.
+    Tag(String),
+    /// `/review/`: the pages due or overdue for review.
+    Review,
+    /// `/search/`: the search page (`?q=WORDS`).
+    Search,
+}
+
+impl GeneratedPage {
+    /// Its row of [`GENERATED_PAGES`].
+    pub fn spec(&self) -> &'static GeneratedSpec {
+        match self {
+            GeneratedPage::Owners => &OWNERS,
+            GeneratedPage::Tags => &TAGS,
+            GeneratedPage::Tag(_) => &TAG,
+            GeneratedPage::Review => &REVIEW,
+            GeneratedPage::Search => &SEARCH,
+        }
+    }
+}
+
+/// When a generated page must be rendered again after some pages changed (besides a
+/// full rebuild, which renders every page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invalidation {
+    /// Never: it shows no other page.
+    Nothing,
+    /// When any page is shown differently (title, URL, description, kind, owners, tags,
+    /// review state, fields) or the reading order changes: it lists every page.
+    AnyPage,
+    /// When a page with its tag is shown differently or the reading order changes.
+    TaggedPage,
+}
+
+/// One generated page of a site: what [`GeneratedSpec::instances`] gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instance {
+    /// Which page.
+    pub page: GeneratedPage,
+    /// Its site path (`owners/`).
+    pub url: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// A row of [`GENERATED_PAGES`]: one kind of generated page.
+#[derive(Debug)]
+pub struct GeneratedSpec {
+    /// The pages of this kind `site` has, in order: none when there is nothing to list.
+    /// Read after the owners and tags are collected ([`super::indexes::Indexes`]).
+    pub instances: fn(&Site) -> Vec<Instance>,
+    /// The generated page its pages sit under; the home page when `None`.
+    pub parent: Option<GeneratedPage>,
+    /// The template that renders it, unless its front matter names another.
+    pub template: &'static str,
+    /// The built-in theme's copy of the template.
+    pub builtin_template: &'static [u8],
+    /// Whether `sitemap.xml` lists its pages.
+    pub in_sitemap: bool,
+    /// When `serve` renders it again.
+    pub invalidated_by: Invalidation,
+}
+
+macro_rules! builtin {
+    ($name:literal) => {
+        include_bytes!(concat!("../../themes/default/templates/", $name))
+    };
+}
+
+/// One page titled `title` at `url` when `wanted`.
+fn single(wanted: bool, page: GeneratedPage, url: &str, title: &str) -> Vec<Instance> {
+    if wanted { vec![Instance { page, url: url.to_string(), title: title.to_string() }] } else { Vec::new() }
+}
+
+static OWNERS: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let any = site.pages.iter().any(|page| !page.owners.is_empty());
+        single(any, GeneratedPage::Owners, "owners/", "Owners")
+    },
+    parent: None,
+    template: "owners.html",
+    builtin_template: builtin!("owners.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+};
+
+static TAGS: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let any = site.pages.iter().any(|page| !page.source.front.tags.is_empty());
+        single(any, GeneratedPage::Tags, "tags/", "Tags")
+    },
+    parent: None,
+    template: "tags.html",
+    builtin_template: builtin!("tags.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+};
+
+static TAG: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let tags = site.indexes.tags.iter();
+        tags.map(|(slug, tag)| Instance {
+            page: GeneratedPage::Tag(slug.clone()),
+            url: format!("tags/{slug}/"),
+            title: tag.name.clone(),
+        })
+        .collect()
+    },
+    parent: Some(GeneratedPage::Tags),
+    template: "tag.html",
+    builtin_template: builtin!("tag.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::TaggedPage,
+};
+
+static REVIEW: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let any = site.pages.iter().any(|page| page.review.is_some());
+        single(any, GeneratedPage::Review, "review/", "Review")
+    },
+    parent: None,
+    template: "review.html",
+    builtin_template: builtin!("review.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+};
+
+static SEARCH: GeneratedSpec = GeneratedSpec {
+    instances: |site| single(site.config.search, GeneratedPage::Search, &site.config.search_page, "Search"),
+    parent: None,
+    template: "search.html",
+    builtin_template: builtin!("search.html"),
+    // It has no content of its own.
+    in_sitemap: false,
+    invalidated_by: Invalidation::Nothing,
+};
+
+/// Every kind of generated page, in the order their pages are added to the site.
+pub static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH];
+
+impl Site {
+    /// The generated pages of the site, in the order they were added.
+    pub fn generated_pages(&self) -> impl Iterator<Item = (PageId, &GeneratedPage)> + '_ {
+        self.indexes.generated.iter().filter_map(|&id| Some((id, self.pages[id].origin.generated()?)))
+    }
+
+    /// The page `page`, when the site has it.
+    pub fn generated_page(&self, page: &GeneratedPage) -> Option<PageId> {
+        self.generated_pages().find(|(_, p)| *p == page).map(|(id, _)| id)
+    }
+
+    /// The generated pages that `invalidation` renders again.
+    pub fn pages_invalidated_by(&self, invalidation: Invalidation) -> impl Iterator<Item = PageId> + '_ {
+        self.generated_pages().filter(move |(_, page)| page.spec().invalidated_by == invalidation).map(|(id, _)| id)
+    }
+
+    /// Whether a generated page should come or go (the review page when the first page
+    /// gets a review date, say): the site would need to be assembled again.
+    pub fn generated_pages_differ(&self) -> bool {
+        GENERATED_PAGES.iter().any(|&spec| {
+            let has = self.generated_pages().any(|(_, page)| std::ptr::eq(page.spec(), spec));
+            (spec.instances)(self).is_empty() == has
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_is_the_spec_of_its_pages() {
+        let pages = [
+            GeneratedPage::Owners,
+            GeneratedPage::Tags,
+            GeneratedPage::Tag("x".into()),
+            GeneratedPage::Review,
+            GeneratedPage::Search,
+        ];
+        assert_eq!(pages.len(), GENERATED_PAGES.len());
+        for (page, &spec) in pages.iter().zip(GENERATED_PAGES) {
+            assert!(std::ptr::eq(page.spec(), spec), "{page:?}");
+        }
+    }
+
+    #[test]
+    fn parents_come_before_their_children() {
+        for (at, spec) in GENERATED_PAGES.iter().enumerate() {
+            if let Some(parent) = &spec.parent {
+                let before = GENERATED_PAGES[..at].iter().any(|&s| std::ptr::eq(s, parent.spec()));
+                assert!(before, "{}", spec.template);
+            }
+        }
+    }
+
+    #[test]
+    fn templates_are_distinct() {
+        let mut names: Vec<&str> = GENERATED_PAGES.iter().map(|spec| spec.template).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), GENERATED_PAGES.len());
+    }
+}
