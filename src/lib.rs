@@ -27,6 +27,7 @@ pub mod site;
 pub(crate) mod site_path;
 pub(crate) mod slug;
 pub mod spent;
+pub(crate) mod suggest;
 pub(crate) mod starter;
 
 pub use anyhow::{Error, Result};

@@ -5,14 +5,13 @@
 //! [`format`] prints diagnostics for people and for CI.
 
 pub mod format;
-pub mod suggest;
 
 use crate::hash::{FxHashMap, FxHashSet};
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::markdown::links::{LINK_AND_ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external, percent_decode};
-use crate::render::TemplatePlace;
 use crate::site::{PageId, Site, Target};
+use crate::suggest;
 
 /// What the templates added to one rendered page: ids, and internal links.
 #[derive(Debug, Clone, Default)]

@@ -9,7 +9,7 @@
 
 use super::audience::LeftOut;
 use super::{PageId, Site};
-use crate::check::suggest;
+use crate::suggest;
 use crate::content::walk::is_markdown;
 use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_decode, percent_encode_path};
 
