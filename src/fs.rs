@@ -1,4 +1,5 @@
-//! File-system helpers whose errors name the path they failed on.
+//! File-system helpers whose errors name the path they failed on, and the two ways a
+//! path is written for people: with `/` separators, and relative to the current folder.
 
 use std::path::Path;
 
@@ -66,8 +67,37 @@ pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(from, to).with_context(|| format!("cannot move {} to {}", from.display(), to.display()))
 }
 
+/// A folder as the user would like to read it in a message: relative to the current
+/// folder when it is inside it (`public/`, `.`), else as it is.
+pub(crate) fn shown_path(path: &Path) -> String {
+    let relative = std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    let shown = slash_path(relative.as_deref().unwrap_or(path));
+    if shown.is_empty() { ".".into() } else { format!("{}/", shown.trim_end_matches('/')) }
+}
+
 /// A path as a string with `/` separators, for diagnostics and URLs.
 pub(crate) fn slash_path(path: &Path) -> String {
     let s = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_folders_relative_to_the_current_one() {
+        let here = std::env::current_dir().expect("the tests run in a folder");
+        assert_eq!(shown_path(&here), ".");
+        assert_eq!(shown_path(&here.join("public")), "public/");
+        assert_eq!(shown_path(&here.join("a").join("b")), "a/b/");
+    }
+
+    #[test]
+    fn shows_folders_elsewhere_as_they_are() {
+        let elsewhere = std::env::temp_dir().join("opsbook-shown-path");
+        if std::env::current_dir().is_ok_and(|cwd| !elsewhere.starts_with(cwd)) {
+            assert_eq!(shown_path(&elsewhere), format!("{}/", slash_path(&elsewhere)));
+        }
+    }
 }

@@ -19,7 +19,10 @@ pub(crate) mod fs;
 pub mod hash;
 pub(crate) mod html;
 pub mod markdown;
+#[cfg(test)]
+mod module_graph;
 pub mod new_page;
+pub(crate) mod percent;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -28,5 +31,6 @@ pub(crate) mod site_path;
 pub(crate) mod slug;
 pub mod spent;
 pub(crate) mod starter;
+pub(crate) mod suggest;
 
 pub use anyhow::{Error, Result};

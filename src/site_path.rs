@@ -1,5 +1,6 @@
-//! Site paths: where a file sits in the built site (`runbooks/db/index.html`), and the
-//! one function that turns one into a file path in an output folder.
+//! Site paths: where a file sits in the built site (`runbooks/db/index.html`), the one
+//! function that turns one into a file path in an output folder, and
+//! [`join_relative`], which follows a relative link from a folder.
 //!
 //! A site path is relative and `/`-separated; no segment is empty, `.` or `..`, holds a
 //! control character, or is longer than [`MAX_SEGMENT_BYTES`] (the file-name limit of
@@ -108,7 +109,7 @@ pub(crate) fn output_file(dir: &Path, site_path: &str) -> anyhow::Result<PathBuf
 /// `old/path/`, `old/page.html`, `old name/`; `""` is the home page. See the module
 /// documentation for the rules.
 pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
-    let decoded = crate::markdown::links::percent_decode(alias.trim());
+    let decoded = crate::percent::percent_decode(alias.trim());
     if let Some(c) = decoded.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(PathProblem::Character(c));
     }
@@ -148,6 +149,26 @@ pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
 /// `old/index.html`.
 pub(crate) fn alias_file(alias: &str) -> String {
     if alias.is_empty() || alias.ends_with('/') { format!("{alias}index.html") } else { alias.to_string() }
+}
+
+/// Joins a relative link path onto a folder (of `content/`, or a page's site path),
+/// folding `.` and `..`; `None` when it climbs above the top. A trailing `/` is kept.
+pub(crate) fn join_relative(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
 }
 
 /// A site path as it is written in a URL: every byte outside the characters a URL path
@@ -225,5 +246,13 @@ mod tests {
         assert_eq!(percent_encode("old/page/"), "old/page/");
         assert_eq!(percent_encode("oldé/"), "old%C3%A9/");
         assert_eq!(percent_encode("100%/"), "100%25/");
+    }
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(join_relative("runbooks", "db.md").as_deref(), Some("runbooks/db.md"));
+        assert_eq!(join_relative("runbooks/db", "../../rca/x.md").as_deref(), Some("rca/x.md"));
+        assert_eq!(join_relative("", "./a/").as_deref(), Some("a/"));
+        assert_eq!(join_relative("runbooks", "../..//x.md"), None);
     }
 }

@@ -5,14 +5,14 @@
 //! [`format`] prints diagnostics for people and for CI.
 
 pub mod format;
-pub mod suggest;
 
 use crate::hash::{FxHashMap, FxHashSet};
 
-use crate::diagnostic::{Diagnostic, Rule};
-use crate::markdown::links::{LINK_AND_ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external, percent_decode};
-use crate::render::TemplatePlace;
+use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
+use crate::markdown::links::{LINK_AND_ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external};
+use crate::percent::percent_decode;
 use crate::site::{PageId, Site, Target};
+use crate::suggest;
 
 /// What the templates added to one rendered page: ids, and internal links; and the
 /// template that rendered it.
@@ -225,7 +225,7 @@ pub fn check_template_links<S: AsRef<TemplateScan>>(
             let rule = if problem.anchor { Rule::BrokenAnchor } else { Rule::BrokenLink };
             // Point at the template line that writes the link, when its text is there
             // as written (a link built from variables is reported at the page's template).
-            let written = link.strip_prefix(site.config.base_url.path()).unwrap_or(link);
+            let written = site.config.base_url.site_path(link).unwrap_or(link);
             let place =
                 locate(written).unwrap_or_else(|| TemplatePlace { file: scan.template.clone(), line: 0, column: 0 });
             diagnostics.push(
@@ -262,16 +262,18 @@ fn template_link_problem<S: AsRef<TemplateScan>>(
     let target = if path.is_empty() {
         Some(Target::Page(id))
     } else {
-        let base = site.config.base_url.path();
-        let site_path = if let Some(rest) = path.strip_prefix(base) {
+        let site_path = if let Some(rest) = site.config.base_url.site_path(path) {
             rest.to_string()
         } else if path.starts_with('/') {
             return Some(Problem {
-                message: format!("the template links to `{link}`, outside the site's base path {base}"),
+                message: format!(
+                    "the template links to `{link}`, outside the site's base path {}",
+                    site.config.base_url.path()
+                ),
                 anchor: false,
             });
         } else {
-            crate::site::resolve::join_content_path(&site.pages[id].url, path).unwrap_or_default()
+            crate::site_path::join_relative(&site.pages[id].url, path).unwrap_or_default()
         };
         site.target_of(&percent_decode(&site_path))
     };

@@ -6,6 +6,8 @@ use crate::build::build;
 use crate::cli::BuildArgs;
 use crate::config::Overrides;
 use crate::diagnostic::Failure;
+use crate::diagnostic::human::print_diagnostics;
+use crate::fs::shown_path;
 
 /// Runs `opsbook build`.
 pub fn run(args: BuildArgs) -> ExitCode {
@@ -15,8 +17,8 @@ pub fn run(args: BuildArgs) -> ExitCode {
     match build(&root, &overrides) {
         Ok(report) => {
             if !args.quiet {
-                super::print_diagnostics(&report.warnings, &root);
-                eprintln!("{}", report.summary(&super::shown_path(&report.output_dir)));
+                print_diagnostics(&report.warnings, &root);
+                eprintln!("{}", report.summary(&shown_path(&report.output_dir)));
             }
             if args.timings {
                 eprint!("{}", report.timings_table());
@@ -29,7 +31,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
             } else {
                 diagnostics.clone()
             };
-            super::print_diagnostics(&shown, &root);
+            print_diagnostics(&shown, &root);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "error: the build failed with {errors} {}; the previous output was left as it was",

@@ -6,6 +6,7 @@ use crate::build::{check, thousands};
 use crate::check::format::{Format, github, gitlab, json};
 use crate::cli::CheckArgs;
 use crate::config::Overrides;
+use crate::diagnostic::human::print_diagnostics;
 use crate::diagnostic::{Diagnostic, Failure};
 
 /// Runs `opsbook check`.
@@ -43,7 +44,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
 fn print(diagnostics: &[Diagnostic], format: Format, root: &std::path::Path) {
     match format {
-        Format::Human => super::print_diagnostics(diagnostics, root),
+        Format::Human => print_diagnostics(diagnostics, root),
         Format::Json => print!("{}", json(diagnostics)),
         Format::Github => print!("{}", github(diagnostics)),
         Format::Gitlab => print!("{}", gitlab(diagnostics)),

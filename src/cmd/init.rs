@@ -3,13 +3,14 @@
 use std::process::ExitCode;
 
 use crate::cli::InitArgs;
+use crate::fs::shown_path;
 use crate::starter::write_starter;
 
 /// Runs `opsbook init`.
 pub fn run(args: InitArgs) -> ExitCode {
     match write_starter(&args.dir) {
         Ok(written) => {
-            let shown = super::shown_path(&std::path::absolute(&args.dir).unwrap_or(args.dir.clone()));
+            let shown = shown_path(&std::path::absolute(&args.dir).unwrap_or(args.dir.clone()));
             for file in &written {
                 eprintln!("  created {file}");
             }

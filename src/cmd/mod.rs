@@ -15,8 +15,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::human::{render_human, stderr_wants_color};
 
 /// Exit code: the content has errors.
 pub const EXIT_CONTENT: u8 = 1;
@@ -35,24 +33,8 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Prints diagnostics on standard error in the human format.
-pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], root: &std::path::Path) {
-    if !diagnostics.is_empty() {
-        eprint!("{}", render_human(diagnostics, root, stderr_wants_color()));
-    }
-}
-
 /// Prints an environment error and returns exit code 2.
 pub(crate) fn environment_error(error: &anyhow::Error) -> ExitCode {
     eprintln!("error: {error:#}");
     ExitCode::from(EXIT_ENVIRONMENT)
-}
-
-/// A path as the user would like to read it: relative to the current folder when it is
-/// inside it.
-pub(crate) fn shown_path(path: &std::path::Path) -> String {
-    let relative =
-        std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(std::path::Path::to_path_buf));
-    let shown = crate::fs::slash_path(relative.as_deref().unwrap_or(path));
-    if shown.is_empty() { ".".into() } else { format!("{}/", shown.trim_end_matches('/')) }
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::cli::NewArgs;
 use crate::dates::today;
 use crate::diagnostic::Failure;
+use crate::diagnostic::human::print_diagnostics;
 use crate::new_page::create_page;
 
 /// Runs `opsbook new`.
@@ -20,7 +21,7 @@ pub fn run(args: NewArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Failure::Content(diagnostics)) => {
-            super::print_diagnostics(&diagnostics, &root);
+            print_diagnostics(&diagnostics, &root);
             ExitCode::from(super::EXIT_CONTENT)
         }
         Err(Failure::Environment(error)) => super::environment_error(&error),

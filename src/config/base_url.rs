@@ -49,6 +49,12 @@ impl BaseUrl {
         &self.path
     }
 
+    /// The site path a link from the site's root names: the link without the base path
+    /// (`/handbook/runbooks/` -> `runbooks/`); `None` when it does not start with it.
+    pub fn site_path<'a>(&self, link: &'a str) -> Option<&'a str> {
+        link.strip_prefix(self.path.as_str())
+    }
+
     /// Whether the base URL names a host, so absolute URLs (sitemap, feed) can be made.
     pub fn has_origin(&self) -> bool {
         !self.origin.is_empty()
@@ -81,5 +87,16 @@ mod tests {
         assert_eq!(BaseUrl::parse("https://x.org").unwrap().absolute("").as_deref(), Some("https://x.org/"));
         assert!(BaseUrl::parse("x.org").is_err());
         assert!(BaseUrl::parse("https:///x").is_err());
+    }
+
+    #[test]
+    fn strips_the_base_path_from_links() {
+        let base = BaseUrl::parse("https://x.org/handbook").unwrap();
+        assert_eq!(base.site_path("/handbook/runbooks/"), Some("runbooks/"));
+        assert_eq!(base.site_path("/handbook/"), Some(""));
+        assert_eq!(base.site_path("/handbook"), None);
+        assert_eq!(base.site_path("/other/"), None);
+        assert_eq!(base.site_path("runbooks/"), None);
+        assert_eq!(BaseUrl::default().site_path("/runbooks/"), Some("runbooks/"));
     }
 }

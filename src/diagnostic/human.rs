@@ -18,6 +18,14 @@ pub fn stderr_wants_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
+/// Prints diagnostics on standard error in the human format, reading the quoted source
+/// lines from the files under `root`; prints nothing when there are none.
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_human(diagnostics, root, stderr_wants_color()));
+    }
+}
+
 /// Renders diagnostics one after another, reading the quoted source lines from the files
 /// under `root`.
 pub fn render_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {

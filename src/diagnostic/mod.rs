@@ -179,6 +179,18 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A place in a template file: where the renderer finds a piece of text that a
+/// whole-site check reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplatePlace {
+    /// The file, as diagnostics name it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
 /// Sorts diagnostics by path, line and column, so one run reads top to bottom.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {

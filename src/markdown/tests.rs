@@ -19,7 +19,7 @@ impl LinkResolver for FakeSite {
         if path.is_empty() {
             return Resolution::Fragment(anchor.unwrap_or_default());
         }
-        let Some(joined) = crate::site::resolve::join_content_path(from_dir, path) else {
+        let Some(joined) = crate::site_path::join_relative(from_dir, path) else {
             return Resolution::Broken { message: "above content/".into(), asset: false, suggestion: None };
         };
         let suffix = anchor.as_ref().map(|a| format!("#{a}")).unwrap_or_default();

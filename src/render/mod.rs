@@ -14,22 +14,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
 pub use nav::NavCache;
 pub use theme::{Origin, ThemeFiles};
 use views::{PageContext, PageView, SiteView};
-
-/// A place in a template file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplatePlace {
-    /// The file, as diagnostics name it.
-    pub file: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-}
 
 /// A loaded theme, ready to render pages of one site.
 pub struct Renderer {

@@ -24,7 +24,7 @@ use tokio::sync::{broadcast, watch};
 
 use super::files::{Served, SiteFiles};
 use super::live::{EVENTS_PATH, Live, Message, SCRIPT, SCRIPT_PATH, inject, site_path_of};
-use crate::markdown::links::percent_decode_strict;
+use crate::percent::percent_decode_strict;
 
 /// What the server shares with the rebuild thread.
 pub struct Shared {

@@ -32,7 +32,7 @@ use tokio::sync::watch as signal_watch;
 
 use crate::build::incremental::is_relevant;
 use crate::config::{Config, Overrides};
-use crate::diagnostic::human::{render_human, stderr_wants_color};
+use crate::diagnostic::human::print_diagnostics;
 use crate::diagnostic::{Diagnostic, Failure};
 use http::Shared;
 use retry::Retry;
@@ -87,14 +87,14 @@ pub fn run(options: Options) -> Result<()> {
     }
     // Watch before building, so a save during the first build is not missed.
     let watch = Watch::start(&root)?;
-    match crate::cmd::shown_path(&root) {
+    match crate::fs::shown_path(&root) {
         here if here == "." => eprintln!("Building the handbook…"),
         shown => eprintln!("Building the handbook in {shown}…"),
     }
     let overrides =
         Overrides { output_dir: None, base_url: Some(url.clone()), drafts: options.drafts, audience: options.audience };
     let (session, outcome) = Session::start(&root, overrides)?;
-    print_problems(&session.problems, &root);
+    print_diagnostics(&session.problems, &root);
     let (stop_sender, stop) = signal_watch::channel(false);
     let shared = Arc::new(Shared::new(session.files.clone(), stop));
     shared.live.problems(&session.problems);
@@ -236,13 +236,13 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
                     paths.iter().filter_map(|p| p.strip_prefix(root).ok()).map(crate::fs::slash_path).collect();
                 let warnings: Vec<Diagnostic> =
                     session.problems.iter().filter(|d| touched.contains(&d.path)).cloned().collect();
-                print_problems(&warnings, root);
+                print_diagnostics(&warnings, root);
                 eprintln!("{}{}", if had_errors { "Fixed. " } else { "" }, rebuilt(&outcome, session.page_count()));
             }
             // A try again that failed the same way: said already.
             Ok(_) if before.as_ref() == Some(&session.problems) => {}
             Ok(_) => {
-                print_problems(&session.problems, root);
+                print_diagnostics(&session.problems, root);
                 eprintln!("Still serving the last good version: fix the errors above and save again.");
             }
             Err(error) if !retrying => eprintln!("error: {error:#}; still serving the last good version"),
@@ -270,12 +270,6 @@ fn seconds(duration: Duration) -> String {
         format!("{} ms", duration.as_millis())
     } else {
         format!("{:.1} s", duration.as_secs_f64())
-    }
-}
-
-fn print_problems(diagnostics: &[Diagnostic], root: &Path) {
-    if !diagnostics.is_empty() {
-        eprint!("{}", render_human(diagnostics, root, stderr_wants_color()));
     }
 }
 

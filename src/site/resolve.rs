@@ -9,9 +9,11 @@
 
 use super::audience::LeftOut;
 use super::{PageId, Site};
-use crate::check::suggest;
 use crate::content::walk::is_markdown;
-use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_decode, percent_encode_path};
+use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_encode_path};
+use crate::percent::percent_decode;
+use crate::site_path::join_relative;
+use crate::suggest;
 
 /// Resolves links against one [`Site`].
 pub struct SiteLinks<'a> {
@@ -80,7 +82,7 @@ impl<'a> SiteLinks<'a> {
     }
 
     fn resolve_relative(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
-        let Some(joined) = join_content_path(from_dir, path) else {
+        let Some(joined) = join_relative(from_dir, path) else {
             return Resolution::Broken {
                 message: format!("`{path}` points above the content folder"),
                 asset: !is_markdown(path) && !path.ends_with('/'),
@@ -135,10 +137,11 @@ impl<'a> SiteLinks<'a> {
                 None => self.missing_page("", relative),
             };
         }
-        let base = self.site.config.base_url.path().trim_start_matches('/');
         let mut candidates = vec![relative.to_string()];
-        if !base.is_empty()
-            && let Some(rest) = relative.strip_prefix(base)
+        // The link with one leading `/`, as the base path is written.
+        let rooted = &path[path.len().saturating_sub(relative.len() + 1)..];
+        if let Some(rest) = self.site.config.base_url.site_path(rooted)
+            && rest != relative
         {
             candidates.push(rest.to_string());
         }
@@ -206,37 +209,4 @@ fn internal(content_path: &str) -> Resolution {
 /// The only candidate, or the one whose path is closest to `wanted`.
 fn closest_or_only<'a>(wanted: &str, candidates: impl Iterator<Item = &'a String>) -> Option<String> {
     candidates.min_by_key(|c| (suggest::distance(wanted, c), c.as_str())).cloned()
-}
-
-/// Joins a relative path to a content folder, folding `.` and `..`; `None` when it
-/// climbs above `content/`. A trailing `/` is kept.
-pub fn join_content_path(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    let mut joined = parts.join("/");
-    if path.ends_with('/') && !joined.is_empty() {
-        joined.push('/');
-    }
-    Some(joined)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joins_content_paths() {
-        assert_eq!(join_content_path("runbooks", "db.md").as_deref(), Some("runbooks/db.md"));
-        assert_eq!(join_content_path("runbooks/db", "../../rca/x.md").as_deref(), Some("rca/x.md"));
-        assert_eq!(join_content_path("", "./a/").as_deref(), Some("a/"));
-        assert_eq!(join_content_path("runbooks", "../..//x.md"), None);
-    }
 }

@@ -1,5 +1,8 @@
 //! "Did you mean ...?": the closest existing page or anchor to a broken one.
 //!
+//! A leaf of the module graph: the site model suggests pages when it resolves links,
+//! and the whole-site checks suggest anchors, so it imports neither.
+//!
 //! Anchors are compared with every id of the target page. Pages are compared only with
 //! files of the same name elsewhere (a page that moved) and with the files of the same
 //! folder (a typo), so a handbook with thousands of broken links is still checked
@@ -7,7 +10,7 @@
 
 /// The edit distance between two strings, in characters: insertions, deletions,
 /// substitutions and swaps of two neighbours each count one (optimal string alignment).
-pub fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;
@@ -34,7 +37,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The candidate closest to `wanted`, if it is close enough to be a likely typo: at
 /// most a third of the longer string's length, and at least one edit away.
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted_len = wanted.chars().count();
     let lowered = wanted.to_lowercase();
     candidates
@@ -56,7 +59,7 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 
 /// The path of `target` relative to the folder `from_dir` (both relative to
 /// `content/`), as an author would write the link.
-pub fn relative_path(from_dir: &str, target: &str) -> String {
+pub(crate) fn relative_path(from_dir: &str, target: &str) -> String {
     let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
     let to: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();

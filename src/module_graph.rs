@@ -1,0 +1,194 @@
+//! A test that keeps the crate's top-level modules free of import cycles: the pipeline
+//! reads one way (config -> content -> site -> markdown/render -> check -> build, with
+//! `cmd` and `serve` on top and small leaves such as `fs`, `percent` and `suggest`
+//! below), so no module may reach, through `crate::` paths, a module that reaches it.
+//!
+//! It reads the source files under `src/` rather than compiler output:
+//! 1. each file or folder of `src/` (but `lib.rs` and `main.rs`) is a top-level module;
+//! 2. every `crate::NAME` in the code of a module's files (comment lines left out), and
+//!    every name in a `use crate::{...}` group, that names another top-level module is
+//!    an edge of the graph; test code counts too;
+//! 3. a depth-first walk of the graph fails on the first cycle, naming its modules and
+//!    the files that make each edge.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Module -> the modules it refers to -> the files (relative to `src/`) that do.
+type Graph = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
+
+/// The top-level module names of the crate in `src`, each with its source files.
+fn top_level_modules(src: &Path) -> BTreeMap<String, Vec<PathBuf>> {
+    let mut modules = BTreeMap::new();
+    for entry in std::fs::read_dir(src).expect("src/ is readable") {
+        let path = entry.expect("src/ is readable").path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+        let (name, files) = if path.is_dir() {
+            (name, rust_files(&path))
+        } else if let Some(stem) = name.strip_suffix(".rs") {
+            (stem.to_string(), vec![path.clone()])
+        } else {
+            continue;
+        };
+        if name != "lib" && name != "main" && !files.is_empty() {
+            modules.insert(name, files);
+        }
+    }
+    modules
+}
+
+/// The `.rs` files under `dir`, at any depth.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("source folders are readable") {
+        let path = entry.expect("source folders are readable").path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The first path segments of the `crate::` paths in `code`, comment lines left out: `a`
+/// for `crate::a::b`, and `a` and `b` for `use crate::{a::x, b};`.
+fn crate_references(code: &str) -> BTreeSet<String> {
+    let code: String = code.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+    let mut found = BTreeSet::new();
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + "crate::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        if let Some(group) = rest.strip_prefix('{') {
+            found.extend(group_heads(group));
+        } else {
+            found.insert(identifier(rest).to_string());
+        }
+    }
+    found.remove("");
+    found
+}
+
+/// The first segment of each path in a `{a::x, b, c::{d, e}}` group, `group` starting
+/// after its `{`.
+fn group_heads(group: &str) -> Vec<String> {
+    let mut heads = Vec::new();
+    let mut depth = 0;
+    let mut at_start = true;
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => at_start = true,
+            c if at_start && depth == 0 && !c.is_whitespace() => {
+                heads.push(identifier(&group[i..]).to_string());
+                at_start = false;
+            }
+            _ => {}
+        }
+    }
+    heads
+}
+
+/// The identifier `text` starts with.
+fn identifier(text: &str) -> &str {
+    let end = text.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The graph of the crate in `src`.
+fn module_graph(src: &Path) -> Graph {
+    let modules = top_level_modules(src);
+    let mut graph = Graph::new();
+    for (module, files) in &modules {
+        let edges = graph.entry(module.clone()).or_default();
+        for file in files {
+            let code = std::fs::read_to_string(file).expect("source files are UTF-8");
+            let shown = file.strip_prefix(src).unwrap_or(file).to_string_lossy().replace('\\', "/");
+            for target in crate_references(&code) {
+                if target != *module && modules.contains_key(&target) {
+                    edges.entry(target).or_default().insert(shown.clone());
+                }
+            }
+        }
+    }
+    graph
+}
+
+/// A cycle of `graph` as the list of its modules, first one repeated at the end.
+fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
+    fn visit<'a>(
+        graph: &'a Graph,
+        module: &'a str,
+        path: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|m| *m == module) {
+            let mut cycle: Vec<String> = path[start..].iter().map(|m| m.to_string()).collect();
+            cycle.push(module.to_string());
+            return Some(cycle);
+        }
+        if !done.insert(module) {
+            return None;
+        }
+        path.push(module);
+        for target in graph.get(module).into_iter().flat_map(BTreeMap::keys) {
+            if let Some(cycle) = visit(graph, target, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph.keys().find_map(|module| visit(graph, module, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn top_level_modules_import_each_other_without_cycles() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let graph = module_graph(&src);
+    assert!(graph.get("cmd").is_some_and(|edges| edges.contains_key("cli")), "the graph reader finds no edges");
+    if let Some(cycle) = find_cycle(&graph) {
+        let edges: Vec<String> = cycle
+            .windows(2)
+            .map(|pair| {
+                let files: Vec<&str> = graph[&pair[0]][&pair[1]].iter().map(String::as_str).collect();
+                format!("  {} -> {}: {}", pair[0], pair[1], files.join(", "))
+            })
+            .collect();
+        panic!("the top-level modules form a cycle, {}:\n{}", cycle.join(" -> "), edges.join("\n"));
+    }
+}
+
+#[test]
+fn reads_crate_paths_and_use_groups() {
+    let code = "use crate::site::{Page, Site};\n\
+                use crate::{config::Config, diagnostic::{Diagnostic, Rule}, slug};\n\
+                // crate::serve is only named in a comment\n\
+                let date = crate::dates::today(); pub(crate) fn f() {} let x = mycrate::build;";
+    let found: Vec<String> = crate_references(code).into_iter().collect();
+    assert_eq!(found, ["config", "dates", "diagnostic", "site", "slug"]);
+}
+
+#[test]
+fn finds_cycles_and_only_cycles() {
+    let graph_of = |edges: &[(&str, &str)]| {
+        let mut graph = Graph::new();
+        for (from, to) in edges {
+            graph.entry(from.to_string()).or_default().entry(to.to_string()).or_default();
+            graph.entry(to.to_string()).or_default();
+        }
+        graph
+    };
+    assert_eq!(find_cycle(&graph_of(&[("a", "b"), ("b", "c"), ("a", "c")])), None);
+    assert_eq!(
+        find_cycle(&graph_of(&[("a", "b"), ("b", "c"), ("c", "b")])),
+        Some(vec!["b".to_string(), "c".to_string(), "b".to_string()])
+    );
+}
