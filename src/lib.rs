@@ -1,13 +1,12 @@
 //! opsbook turns a folder of Markdown runbooks, incident reviews (RCAs), manifesto and
 //! process pages into a fast static handbook site.
 //!
-//! The library is organised like the build pipeline it runs (see [`build`]):
+//! The library is organised like the build pipeline it runs (see [`pipeline`]):
 //! [`config`] reads `book.toml`; [`content`] walks `content/` and parses front matter;
 //! [`site`] assigns URLs and arranges the navigation tree; [`markdown`] turns page
-//! bodies into HTML; [`render`] applies the Tera theme; [`build`] writes the output.
+//! bodies into HTML; [`render`] applies the Tera theme; [`pipeline`] runs the steps and writes the output.
 //! The binary's verbs live in [`cmd`].
 
-pub mod build;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -23,6 +22,7 @@ pub mod markdown;
 mod module_graph;
 pub mod new_page;
 pub(crate) mod percent;
+pub mod pipeline;
 pub mod render;
 pub mod search;
 pub mod serve;

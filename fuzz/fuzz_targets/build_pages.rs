@@ -69,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
     for (n, page) in data.split(|&b| b == 0xfe).take(4).enumerate() {
         write(&root, &format!("content/page-{n}.md"), page);
     }
-    match opsbook::build::build(&root, &Overrides::default()) {
+    match opsbook::pipeline::build(&root, &Overrides::default()) {
         Ok(_) => {
             let mut written = Vec::new();
             files(&root.join("public"), &mut written);

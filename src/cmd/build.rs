@@ -2,12 +2,12 @@
 
 use std::process::ExitCode;
 
-use crate::build::build;
 use crate::cli::BuildArgs;
 use crate::config::Overrides;
 use crate::diagnostic::Failure;
 use crate::diagnostic::human::print_diagnostics;
 use crate::fs::shown_path;
+use crate::pipeline::build;
 
 /// Runs `opsbook build`.
 pub fn run(args: BuildArgs) -> ExitCode {

@@ -2,12 +2,12 @@
 
 use std::process::ExitCode;
 
-use crate::build::{check, thousands};
 use crate::check::format::{Format, github, gitlab, json};
 use crate::cli::CheckArgs;
 use crate::config::Overrides;
 use crate::diagnostic::human::print_diagnostics;
 use crate::diagnostic::{Diagnostic, Failure};
+use crate::pipeline::{check, thousands};
 
 /// Runs `opsbook check`.
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -16,7 +16,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let (diagnostics, summary) = match check(&root, &overrides) {
         Ok(report) => {
             if args.timings {
-                eprint!("{}", crate::build::timings_table(&report.timings, report.elapsed));
+                eprint!("{}", crate::pipeline::timings_table(&report.timings, report.elapsed));
             }
             let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = report.diagnostics.len() - errors;

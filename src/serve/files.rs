@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 
-use crate::build::output::Sink;
+use crate::pipeline::output::Sink;
 
 /// One file of the served site.
 #[derive(Debug, Clone, PartialEq, Eq)]

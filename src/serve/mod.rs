@@ -30,10 +30,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use tokio::sync::watch as signal_watch;
 
-use crate::build::incremental::is_relevant;
 use crate::config::{Config, Overrides};
 use crate::diagnostic::human::print_diagnostics;
 use crate::diagnostic::{Diagnostic, Failure};
+use crate::pipeline::incremental::is_relevant;
 use http::Shared;
 use retry::Retry;
 use session::{Outcome, Session, describe};

@@ -2,9 +2,9 @@
 //! and rebuilt from changed files.
 //!
 //! Changed pages go to the pipeline's incremental rebuild
-//! ([`crate::build::incremental::rebuild`]), which says when they need a whole build;
+//! ([`crate::pipeline::incremental::rebuild`]), which says when they need a whole build;
 //! anything else (a page added or removed, a template, a static file, book.toml,
-//! CODEOWNERS) rebuilds the whole site in memory ([`crate::build::build_into`]). After
+//! CODEOWNERS) rebuilds the whole site in memory ([`crate::pipeline::build_into`]). After
 //! the pages, the search index, `handbook.json`, the feed and the sitemap are brought up
 //! to date ([`Session::finish`]).
 
@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::files::{MemorySink, SiteFiles, changed_paths};
-use crate::build::incremental::{self, Rebuild};
-use crate::build::write::{write_extras, write_search_index};
-use crate::build::{BuiltSite, build_into};
 use crate::config::Overrides;
 use crate::content::walk::is_markdown;
 use crate::diagnostic::{Diagnostic, Failure};
+use crate::pipeline::incremental::{self, Rebuild};
+use crate::pipeline::write::{write_extras, write_search_index};
+use crate::pipeline::{BuiltSite, build_into};
 use crate::site::Site;
 
 /// The site the server shows, and how to bring it up to date.
@@ -308,8 +308,8 @@ mod tests {
         let session = start(&root);
         let out = root.join("public");
         let overrides = Overrides { output_dir: Some(out), ..Overrides::default() };
-        let built = crate::build::build(&root, &overrides).expect("build");
-        let checked = crate::build::check(&root, &overrides).expect("check");
+        let built = crate::pipeline::build(&root, &overrides).expect("build");
+        let checked = crate::pipeline::check(&root, &overrides).expect("check");
         assert_eq!(session.page_count(), built.pages);
         assert_eq!(session.page_count(), checked.pages);
         assert!(session.site().is_some_and(|site| site.pages.len() > built.pages), "the fixture has index pages");

@@ -240,7 +240,7 @@ fn reports_names_too_long_for_a_file_at_their_field() {
 }
 
 /// Tests run as root in some containers, where mode 000 does not stop reading: there the
-/// assertion is skipped (the unit test `build::write::tests` covers the same path).
+/// assertion is skipped (the unit test `pipeline::write::tests` covers the same path).
 #[cfg(unix)]
 #[test]
 fn reports_an_unreadable_asset_at_the_file_and_keeps_the_output() {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::*;
-use crate::build::build_into;
 use crate::config::Overrides;
+use crate::pipeline::build_into;
 
 /// A sink that keeps what is written, by site path.
 #[derive(Default)]
