@@ -1,11 +1,27 @@
 //! opsbook turns a folder of Markdown runbooks, incident reviews (RCAs), manifesto and
 //! process pages into a fast static handbook site.
 //!
-//! The library is organised like the build pipeline it runs (see [`pipeline`]):
-//! [`config`] reads `book.toml`; [`content`] walks `content/` and parses front matter;
-//! [`site`] assigns URLs and arranges the navigation tree; [`markdown`] turns page
-//! bodies into HTML; [`render`] applies the Tera theme; [`pipeline`] runs the steps and writes the output.
-//! The binary's verbs live in [`cmd`].
+//! The library is laid out like the pipeline it runs; `pipeline` lists the steps and
+//! runs them in one sequence for `build`, `check` and the dev server's first build:
+//!
+//! - `config` reads `book.toml`, with the kind schema (fields and roles of each kind);
+//! - `content` walks `content/`, parses front matter and validates kind fields;
+//! - `site` is the model: pages and where each comes from, sections, URLs, navigation,
+//!   link resolution, owners and tags, the table of generated pages and the list of
+//!   extra output files, and one claim per output path;
+//! - `markdown` turns a page body into HTML, recording links and headings;
+//! - `render` applies the Tera theme; `search` builds the search index; `check` checks
+//!   anchors and the links templates wrote, and prints diagnostics;
+//! - `pipeline` runs the steps, renders one record per page, writes the output
+//!   (swapped in only when nothing failed) and rebuilds changed pages for `serve`;
+//! - `serve` is the dev server, `cli` and `cmd` the binary's command line and verbs.
+//!
+//! Small leaves sit below them (`diagnostic`, `dates`, `slug`, `percent`, `suggest`,
+//! `site_path`...). Modules import only those below them, and a test
+//! (`src/module_graph.rs`) keeps the graph of top-level modules free of cycles.
+//! `docs/architecture.md` has the allowed imports, where paths are confined, and the
+//! files to touch to add a generated page, a Markdown extension, a page kind or an
+//! output file.
 
 pub mod check;
 pub mod cli;
