@@ -1,5 +1,5 @@
 //! A test that keeps the crate's top-level modules free of import cycles: the pipeline
-//! reads one way (config -> content -> site -> markdown/render -> check -> build, with
+//! reads one way (config -> content -> site -> markdown/render -> check -> pipeline, with
 //! `cmd` and `serve` on top and small leaves such as `fs`, `percent` and `suggest`
 //! below), so no module may reach, through `crate::` paths, a module that reaches it.
 //!
