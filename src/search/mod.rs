@@ -272,7 +272,7 @@ fn top_section(site: &Site, id: PageId) -> Option<(String, PageId)> {
     let mut steps = 0;
     while let Some(parent) = site.pages[current].parent {
         if parent == 0 {
-            return Some((site.pages[current].url.trim_end_matches('/').to_string(), current));
+            return Some((site.pages[current].site_path.trim_end_matches('/').to_string(), current));
         }
         current = parent;
         steps += 1;
@@ -352,7 +352,7 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
     let section_titles: HashMap<String, String> = site.pages[0]
         .children
         .iter()
-        .map(|&c| (site.pages[c].url.trim_end_matches('/').to_string(), site.pages[c].title.clone()))
+        .map(|&c| (site.pages[c].site_path.trim_end_matches('/').to_string(), site.pages[c].title.clone()))
         .collect();
     let owner_names: HashMap<String, String> =
         site.indexes.owners.values().map(|o| (fold(o.name.trim_start_matches('@')), o.name.clone())).collect();
@@ -379,7 +379,7 @@ fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Rec
     let section = top_section(site, id).filter(|(_, top)| *top != id).map(|(slug, _)| slug).unwrap_or_default();
     let ranges =
         ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
-    Record(&page.url, &page.title, &page.kind, section, ranges.unwrap_or_default())
+    Record(&page.site_path, &page.title, &page.kind, section, ranges.unwrap_or_default())
 }
 
 #[cfg(test)]

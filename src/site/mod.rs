@@ -54,7 +54,7 @@ pub struct Page {
     pub source: Arc<SourcePage>,
     /// The page's path in the site, without the base path: `runbooks/db-failover/`, and
     /// `""` for the home page.
-    pub url: String,
+    pub site_path: String,
     /// The title: front matter, else the first `#` heading, else the file name.
     pub title: String,
     /// The kind (`page` unless set).
@@ -316,10 +316,10 @@ impl Site {
             index.asset_urls.insert(asset.url.clone());
         }
         for (id, page) in pages.iter().enumerate() {
-            if let Some(&other) = index.by_url.get(&page.url) {
+            if let Some(&other) = index.by_url.get(&page.site_path) {
                 diagnostics.push(urls::duplicate_url(&pages[other], page));
             } else {
-                index.by_url.insert(page.url.clone(), id);
+                index.by_url.insert(page.site_path.clone(), id);
             }
         }
         let known =
@@ -386,7 +386,7 @@ impl Site {
 
     /// The link to a page, with the base path.
     pub fn href(&self, id: PageId) -> String {
-        self.config.base_url.href(&self.pages[id].url)
+        self.config.base_url.href(&self.pages[id].site_path)
     }
 
     /// Gives every page its owners (front matter, else CODEOWNERS), its kind, its kind
@@ -513,7 +513,7 @@ fn kind_of(page: &SourcePage) -> String {
 fn blank_page(source: Arc<SourcePage>) -> Page {
     Page {
         source,
-        url: String::new(),
+        site_path: String::new(),
         title: String::new(),
         kind: String::new(),
         parent: None,
