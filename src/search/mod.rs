@@ -59,7 +59,7 @@ pub type SectionRanges = Vec<(u32, u32)>;
 /// starts where the Markdown content starts; each heading's section at its `<h`
 /// element; each ends where the next begins, the last where the content ends.
 /// `content` is where the content stands in `html` (from [`crate::check::scan_rendered`]).
-/// The Markdown renderer noted where the headings start in the content; when it could
+/// The Markdown body writer noted where the headings start in the content; when it could
 /// not (a heading inside a footnote), the headings are searched for by their ids.
 pub fn section_ranges(
     html: &str,
