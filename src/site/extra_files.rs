@@ -3,7 +3,7 @@
 //!
 //! The list is read where those files matter: the site paths links may point to (before
 //! the model is built, [`ExtraFile::exists`] with the configuration), the claims on
-//! every output path ([`super::outputs`]), the writer (`build/write.rs`, which matches
+//! every output path ([`super::outputs`]), the writer (`pipeline/write.rs`, which matches
 //! on [`ExtraFile`], so the compiler asks for the writer of a new file) and `serve`'s
 //! live reload (which files no page uses). Adding an output file takes a variant, a row
 //! and the writer's arm.

@@ -9,8 +9,8 @@
 //!    files under `search/`.
 //! 2. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
 //!    `invalid-path` error at its field.
-//! 3. Every file of `content/` copied as it is claims its path: replacing a page or a
-//!    generated or theme file is a `duplicate-url` error at the file (a deliberate
+//! 3. Every file of `content/` copied as it is claims its path: replacing a page, an
+//!    extra file or a theme file is a `duplicate-url` error at the file (a deliberate
 //!    override of a theme file belongs in `static/`).
 //! 4. Every alias is read ([`normalise_alias`]) and claims its redirect page; a bad
 //!    alias is `invalid-path`, a taken one `duplicate-url`, both at the alias.
@@ -63,9 +63,9 @@ impl Claims {
 /// as `(site path, page)`.
 pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
     let mut claims = Claims::default();
-    let mut generated: Vec<&String> = site.index.files.iter().collect();
-    generated.sort();
-    for path in generated {
+    let mut other_files: Vec<&String> = site.index.files.iter().collect();
+    other_files.sort();
+    for path in other_files {
         let _ = claims.claim(path, format!("the file /{path} that opsbook writes"));
     }
     let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty());

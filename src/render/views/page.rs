@@ -53,7 +53,7 @@ pub struct PageView<'a> {
     /// Whether this is a section's page.
     pub is_section: bool,
     /// The source file relative to the root (`content/runbooks/db.md`); empty for pages
-    /// generated without one.
+    /// without one (folder pages and generated pages).
     pub source: &'a str,
     /// The review state, when the page has a review date or period.
     pub review: Option<ReviewView>,
