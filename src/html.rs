@@ -1,4 +1,4 @@
-//! Small HTML helpers shared by the Markdown renderer and the output writers.
+//! Small HTML helpers shared by the Markdown body writer and the output writers.
 //!
 //! Text written into a page or an XML file goes through [`push_escaped`] (templates
 //! too: it is Tera's escape function), and Markdown bodies through [`xml_safe`] before

@@ -172,7 +172,7 @@ pub fn check_anchors<S: AsRef<TemplateScan>>(
             let place = if link.target.is_none() || target == id {
                 "this page".to_string()
             } else if !site.pages[target].origin.has_file() {
-                format!("/{}", site.pages[target].url)
+                format!("/{}", site.pages[target].site_path)
             } else {
                 format!("`{}`", site.pages[target].source.file)
             };
@@ -234,7 +234,7 @@ pub fn check_template_links<S: AsRef<TemplateScan>>(
                     place.file,
                     place.line,
                     place.column,
-                    format!("{} (on the page /{})", problem.message, site.pages[id].url),
+                    format!("{} (on the page /{})", problem.message, site.pages[id].site_path),
                 )
                 .with_severity(severity),
             );
@@ -273,7 +273,7 @@ fn template_link_problem<S: AsRef<TemplateScan>>(
                 anchor: false,
             });
         } else {
-            crate::site_path::join_relative(&site.pages[id].url, path).unwrap_or_default()
+            crate::site_path::join_relative(&site.pages[id].site_path, path).unwrap_or_default()
         };
         site.target_of(&percent_decode(&site_path))
     };

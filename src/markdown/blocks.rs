@@ -1,4 +1,4 @@
-//! The HTML of the blocks the renderer writes itself: code blocks (highlighted, or
+//! The HTML of the blocks the body writer writes itself: code blocks (highlighted, or
 //! escaped when the language is unknown), GitHub alert callouts, and the footnotes
 //! section at the end of a page.
 

@@ -23,7 +23,7 @@ pub struct HeadingIds {
 }
 
 impl HeadingIds {
-    /// Reserves an id the author chose or one that is generated elsewhere (footnotes).
+    /// Reserves an id the author chose or one made elsewhere (footnotes).
     pub fn reserve(&mut self, id: &str) {
         self.used.insert(id.to_string());
     }

@@ -10,7 +10,7 @@
 //! > A callout only the internal build shows.
 //! ```
 //!
-//! The filter sits between the parser and the renderer, so a public build never sees
+//! The filter sits between the parser and the body writer, so a public build never sees
 //! what is inside: no HTML, no heading in the table of contents, no word in the search
 //! index or the description, no link or backlink. The internal build shows each block
 //! in a frame labelled "Internal". The comment markers must stand on lines of their own
@@ -90,7 +90,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
         self.mode == Mode::Drop && !self.open.is_empty()
     }
 
-    /// The next event as the renderer should see it, or `None` for one to leave out.
+    /// The next event as the body writer should see it, or `None` for one to leave out.
     fn step(&mut self, (event, range): Item<'a>) -> Option<Item<'a>> {
         match event {
             Event::Start(Tag::HtmlBlock) => self.html_block(range),

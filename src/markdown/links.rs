@@ -19,7 +19,7 @@ pub enum Resolution {
         /// The `#anchor` part, if any.
         anchor: Option<String>,
     },
-    /// A file copied from `content/` or a static folder, or a generated file.
+    /// A file copied from `content/` or a static folder, or an extra file.
     File {
         /// The URL to write, base path included.
         href: String,

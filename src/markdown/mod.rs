@@ -43,7 +43,7 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// What the renderer needs to know about the page it renders.
+/// What the body writer needs to know about the page it writes.
 pub struct MarkdownInput<'a> {
     /// The Markdown body.
     pub text: &'a str,
@@ -174,7 +174,7 @@ pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
         return render_markdown(&MarkdownInput { text: &clean, ..*input });
     }
-    let mut renderer = Renderer {
+    let mut writer = BodyWriter {
         input,
         lines: LineIndex::new(input.text),
         ids: HeadingIds::default(),
@@ -190,13 +190,15 @@ pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
         section_events: Some(Vec::new()),
     };
     if input.collect_text {
-        renderer.out.sections.push(SectionText::default());
+        writer.out.sections.push(SectionText::default());
     }
-    renderer.run();
-    renderer.finish()
+    writer.run();
+    writer.finish()
 }
 
-struct Renderer<'a> {
+/// Writes one page body: walks the parser's events once and collects the HTML, the
+/// table of contents, the links, the search text and the diagnostics.
+struct BodyWriter<'a> {
     input: &'a MarkdownInput<'a>,
     lines: LineIndex<'a>,
     ids: HeadingIds,
@@ -220,7 +222,7 @@ type Events<'e> = Vec<Event<'e>>;
 /// through reference definitions inside them undone.
 type Source<'a> = InternalReferences<'a, pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
 
-impl<'a> Renderer<'a> {
+impl<'a> BodyWriter<'a> {
     fn run(&mut self) {
         let text = self.input.text;
         let events = Parser::new_ext(text, parser_options()).into_offset_iter();

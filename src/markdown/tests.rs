@@ -1,4 +1,4 @@
-//! Snapshot tests of Markdown -> HTML, one per extension, and tests of what the renderer
+//! Snapshot tests of Markdown -> HTML, one per extension, and tests of what the body writer
 //! reports besides the HTML.
 
 use super::*;

@@ -68,7 +68,7 @@ struct ActionItem<'a> {
 /// The JSON document.
 pub fn handbook_json(site: &Site) -> String {
     let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
-    ids.sort_by(|&a, &b| site.pages[a].url.cmp(&site.pages[b].url));
+    ids.sort_by(|&a, &b| site.pages[a].site_path.cmp(&site.pages[b].site_path));
     let pages = ids.into_iter().map(|id| record(site, id)).collect();
     let handbook = Handbook {
         format: FORMAT_VERSION,
@@ -90,7 +90,7 @@ fn record(site: &Site, id: PageId) -> PageRecord<'_> {
     let has_action_items = site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == Panel::Incident);
     PageRecord {
         url: site.href(id),
-        permalink: site.config.base_url.absolute(&page.url),
+        permalink: site.config.base_url.absolute(&page.site_path),
         source: page.origin.has_file().then_some(page.source.file.as_str()),
         title: &page.title,
         kind: &page.kind,

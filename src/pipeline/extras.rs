@@ -15,7 +15,7 @@ pub fn sitemap(site: &Site) -> Option<String> {
         let generated =
             site.generated_pages().filter(|(_, generated)| generated.spec().in_sitemap).map(|(id, _)| id);
         for id in site.order.iter().copied().chain(generated) {
-            if let Some(url) = site.config.base_url.absolute(&site.pages[id].url) {
+            if let Some(url) = site.config.base_url.absolute(&site.pages[id].site_path) {
                 xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
             }
         }
@@ -42,7 +42,7 @@ pub fn redirects(site: &Site) -> String {
         .iter()
         .map(|(alias, target)| {
             let from = site.config.base_url.href(&percent_encode(alias));
-            format!("{from} {} 301\n", site.config.base_url.href(&percent_encode(&site.pages[*target].url)))
+            format!("{from} {} 301\n", site.config.base_url.href(&percent_encode(&site.pages[*target].site_path)))
         })
         .collect()
 }

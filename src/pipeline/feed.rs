@@ -52,7 +52,7 @@ pub fn atom(site: &Site) -> Option<String> {
     xml.push_str(&format!("  <generator version=\"{}\">opsbook</generator>\n", env!("CARGO_PKG_VERSION")));
     for (date, id) in entries {
         let page = &site.pages[id];
-        let url = base.absolute(&page.url).unwrap_or_default();
+        let url = base.absolute(&page.site_path).unwrap_or_default();
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape(&page.title)));
         xml.push_str(&format!("    <link href=\"{}\"/>\n    <id>{}</id>\n", escape(&url), escape(&url)));

@@ -160,7 +160,7 @@ fn summary(site: &Site, id: PageId) -> String {
     format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
         page.title,
-        page.url,
+        page.site_path,
         page.description(),
         page.kind,
         page.owners,

@@ -87,9 +87,9 @@ fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diag
     pages
 }
 
-/// The site paths of the files the theme and `static/` folders add, and the files
-/// every build writes, so links to them resolve.
-fn generated_files(config: &Config, theme: &ThemeFiles) -> HashSet<String> {
+/// The site paths of the files the theme and `static/` folders add, and of the extra
+/// files every build writes, so links to them resolve.
+fn static_and_extra_files(config: &Config, theme: &ThemeFiles) -> HashSet<String> {
     let mut files: HashSet<String> = theme.statics.keys().cloned().collect();
     files.extend(crate::site::extra_files::paths_known_from_config(config).map(str::to_string));
     files
@@ -102,8 +102,8 @@ fn assemble_site(
     theme: &ThemeFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
-    let generated = generated_files(&config, theme);
-    Site::assemble(config, files, pages, generated, diagnostics)
+    let other_files = static_and_extra_files(&config, theme);
+    Site::assemble(config, files, pages, other_files, diagnostics)
 }
 
 /// Reads the git history on another thread while the pages are parsed and rendered.

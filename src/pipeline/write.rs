@@ -60,7 +60,7 @@ pub(crate) fn render_some(
                 let (mut page, problem) = render_page(site, renderer, id, &nav);
                 let html = std::mem::take(&mut page.html);
                 if let Some(output) = output.filter(|_| problem.is_none()) {
-                    output.write(&format!("{}index.html", site.pages[id].url), html.as_bytes())?;
+                    output.write(&format!("{}index.html", site.pages[id].site_path), html.as_bytes())?;
                 }
                 Ok((page, problem))
             })

@@ -173,7 +173,7 @@ impl Renderer {
         let page = &site.pages[target];
         let redirect = Redirect {
             url: site.href(target),
-            permalink: site.config.base_url.absolute(&page.url),
+            permalink: site.config.base_url.absolute(&page.site_path),
             title: page.title.clone(),
         };
         let mut context = Context::new();

@@ -59,7 +59,7 @@ pub type SectionRanges = Vec<(u32, u32)>;
 /// starts where the Markdown content starts; each heading's section at its `<h`
 /// element; each ends where the next begins, the last where the content ends.
 /// `content` is where the content stands in `html` (from [`crate::check::scan_rendered`]).
-/// The Markdown renderer noted where the headings start in the content; when it could
+/// The Markdown body writer noted where the headings start in the content; when it could
 /// not (a heading inside a footnote), the headings are searched for by their ids.
 pub fn section_ranges(
     html: &str,
@@ -272,7 +272,7 @@ fn top_section(site: &Site, id: PageId) -> Option<(String, PageId)> {
     let mut steps = 0;
     while let Some(parent) = site.pages[current].parent {
         if parent == 0 {
-            return Some((site.pages[current].url.trim_end_matches('/').to_string(), current));
+            return Some((site.pages[current].site_path.trim_end_matches('/').to_string(), current));
         }
         current = parent;
         steps += 1;
@@ -352,7 +352,7 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
     let section_titles: HashMap<String, String> = site.pages[0]
         .children
         .iter()
-        .map(|&c| (site.pages[c].url.trim_end_matches('/').to_string(), site.pages[c].title.clone()))
+        .map(|&c| (site.pages[c].site_path.trim_end_matches('/').to_string(), site.pages[c].title.clone()))
         .collect();
     let owner_names: HashMap<String, String> =
         site.indexes.owners.values().map(|o| (fold(o.name.trim_start_matches('@')), o.name.clone())).collect();
@@ -379,7 +379,7 @@ fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Rec
     let section = top_section(site, id).filter(|(_, top)| *top != id).map(|(slug, _)| slug).unwrap_or_default();
     let ranges =
         ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
-    Record(&page.url, &page.title, &page.kind, section, ranges.unwrap_or_default())
+    Record(&page.site_path, &page.title, &page.kind, section, ranges.unwrap_or_default())
 }
 
 #[cfg(test)]

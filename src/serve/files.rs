@@ -1,4 +1,4 @@
-//! The files the dev server serves, kept in memory: the pages and generated files as
+//! The files the dev server serves, kept in memory: the pages and extra files as
 //! built, and the files copied as they are (assets, static and theme files) as they were
 //! when the site was built. So while a change has errors, the last good site is served
 //! whole: an image deleted or changed since shows as it was until the next good build.

@@ -61,7 +61,7 @@ pub struct Instance {
     /// Which page.
     pub page: GeneratedPage,
     /// Its site path (`owners/`).
-    pub url: String,
+    pub site_path: String,
     /// Its title.
     pub title: String,
 }
@@ -90,9 +90,13 @@ macro_rules! builtin {
     };
 }
 
-/// One page titled `title` at `url` when `wanted`.
-fn single(wanted: bool, page: GeneratedPage, url: &str, title: &str) -> Vec<Instance> {
-    if wanted { vec![Instance { page, url: url.to_string(), title: title.to_string() }] } else { Vec::new() }
+/// One page titled `title` at `site_path` when `wanted`.
+fn single(wanted: bool, page: GeneratedPage, site_path: &str, title: &str) -> Vec<Instance> {
+    if wanted {
+        vec![Instance { page, site_path: site_path.to_string(), title: title.to_string() }]
+    } else {
+        Vec::new()
+    }
 }
 
 static OWNERS: GeneratedSpec = GeneratedSpec {
@@ -124,7 +128,7 @@ static TAG: GeneratedSpec = GeneratedSpec {
         let tags = site.indexes.tags.iter();
         tags.map(|(slug, tag)| Instance {
             page: GeneratedPage::Tag(slug.clone()),
-            url: format!("tags/{slug}/"),
+            site_path: format!("tags/{slug}/"),
             title: tag.name.clone(),
         })
         .collect()

@@ -90,7 +90,7 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
     for &spec in GENERATED_PAGES {
         let parent = spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent));
         for instance in (spec.instances)(site) {
-            let id = add_generated_page(site, instance.page.clone(), instance.url, instance.title, diagnostics);
+            let id = add_generated_page(site, instance.page.clone(), instance.site_path, instance.title, diagnostics);
             site.pages[id].parent = parent;
             if let GeneratedPage::Tag(slug) = &instance.page
                 && let Some(tag) = site.indexes.tags.get_mut(slug)
@@ -101,12 +101,12 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
     }
 }
 
-/// Adds generated page `page` at `url`, titled `title`; says so when a content page has
+/// Adds generated page `page` at `site_path`, titled `title`; says so when a content page has
 /// its URL already.
 fn add_generated_page(
     site: &mut Site,
     page: GeneratedPage,
-    url: String,
+    site_path: String,
     title: String,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> PageId {
@@ -120,7 +120,7 @@ fn add_generated_page(
         body_line: 1,
     });
     site.pages.push(Page {
-        url: url.clone(),
+        site_path: site_path.clone(),
         title,
         kind: "page".into(),
         parent: Some(0),
@@ -129,7 +129,7 @@ fn add_generated_page(
     });
     site.position.push(usize::MAX);
     site.indexes.generated.push(id);
-    if let Some(&other) = site.index.by_url.get(&url) {
+    if let Some(&other) = site.index.by_url.get(&site_path) {
         let file = site.pages[other].source.file.clone();
         diagnostics.push(
             Diagnostic::error(
@@ -137,16 +137,16 @@ fn add_generated_page(
                 &file,
                 1,
                 1,
-                format!("`{file}` has the URL /{url}, which opsbook uses for a page it generates"),
+                format!("`{file}` has the URL /{site_path}, which opsbook uses for a page it generates"),
             )
-            .with_help(if site.config.search_page == url {
+            .with_help(if site.config.search_page == site_path {
                 "rename the file or its folder, give it another `slug`, or move the search page with `[search] page = \"find\"`"
             } else {
                 "rename the file or its folder, or give it another `slug`"
             }),
         );
     } else {
-        site.index.by_url.insert(url, id);
+        site.index.by_url.insert(site_path, id);
     }
     id
 }

@@ -54,7 +54,7 @@ pub struct Page {
     pub source: Arc<SourcePage>,
     /// The page's path in the site, without the base path: `runbooks/db-failover/`, and
     /// `""` for the home page.
-    pub url: String,
+    pub site_path: String,
     /// The title: front matter, else the first `#` heading, else the file name.
     pub title: String,
     /// The kind (`page` unless set).
@@ -146,7 +146,8 @@ struct Index {
     assets: HashMap<String, usize>,
     /// Site paths of the assets.
     asset_urls: HashSet<String>,
-    /// Site paths of other files that exist in the output (static files).
+    /// Site paths of other files that exist in the output (the theme's static files and
+    /// the extra files).
     files: HashSet<String>,
     /// Content-relative paths of the pages and files left out of this build, and why.
     left_out: HashMap<String, audience::LeftOut>,
@@ -177,24 +178,25 @@ fn index_rank(page: &SourcePage) -> Option<u8> {
 
 impl Site {
     /// Places the pages into sections, leaves out drafts and gives every page its URL.
-    /// `static_files` are the site paths of files the theme and `static/` folders add.
+    /// `other_files` are the site paths of files the theme and `static/` folders add and
+    /// of the extra files ([`extra_files`]).
     pub fn assemble(
         config: Config,
         files: &ContentFiles,
         loaded: Vec<Arc<SourcePage>>,
-        static_files: HashSet<String>,
+        other_files: HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
         let exclusions = audience::Exclusions::new(&config, &loaded);
         exclusions.check(&loaded, diagnostics);
         let left_out = |page: &SourcePage| exclusions.page(page).is_some();
 
-        let mut index = Index { files: static_files, left_out_dirs: exclusions.left_out_dirs(), ..Index::default() };
+        let mut index = Index { files: other_files, left_out_dirs: exclusions.left_out_dirs(), ..Index::default() };
         let mut pages: Vec<Page> = Vec::new();
         let mut section_rank: HashMap<String, u8> = HashMap::new();
 
-        // 1. One section page per folder that holds pages (itself or below), generated
-        //    until a file claims it. Folders of assets only are not sections.
+        // 1. One section page per folder that holds pages (itself or below), a folder
+        //    page until a file claims it. Folders of assets only are not sections.
         let mut dirs: Vec<&str> = std::iter::once("").chain(files.dirs.iter().map(String::as_str)).collect();
         dirs.retain(|d| d.is_empty() || exclusions.dir(d).is_none());
         let internal_only = exclusions.internal_only_dirs(&loaded);
@@ -215,11 +217,11 @@ impl Site {
         }
         for dir in dirs.iter().filter(|d| page_dirs.contains(*d)) {
             let id = pages.len();
-            pages.push(generated_section(dir, &config.title));
+            pages.push(folder_page(dir, &config.title));
             index.by_dir.insert(dir.to_string(), id);
         }
 
-        // 2. Pages: section pages replace the generated ones; drafts are left out.
+        // 2. Pages: section files replace the folder pages; drafts are left out.
         let mut regular = Vec::new();
         for page in &loaded {
             if let Some(why) = exclusions.page(page) {
@@ -316,10 +318,10 @@ impl Site {
             index.asset_urls.insert(asset.url.clone());
         }
         for (id, page) in pages.iter().enumerate() {
-            if let Some(&other) = index.by_url.get(&page.url) {
+            if let Some(&other) = index.by_url.get(&page.site_path) {
                 diagnostics.push(urls::duplicate_url(&pages[other], page));
             } else {
-                index.by_url.insert(page.url.clone(), id);
+                index.by_url.insert(page.site_path.clone(), id);
             }
         }
         let known =
@@ -386,7 +388,7 @@ impl Site {
 
     /// The link to a page, with the base path.
     pub fn href(&self, id: PageId) -> String {
-        self.config.base_url.href(&self.pages[id].url)
+        self.config.base_url.href(&self.pages[id].site_path)
     }
 
     /// Gives every page its owners (front matter, else CODEOWNERS), its kind, its kind
@@ -513,7 +515,7 @@ fn kind_of(page: &SourcePage) -> String {
 fn blank_page(source: Arc<SourcePage>) -> Page {
     Page {
         source,
-        url: String::new(),
+        site_path: String::new(),
         title: String::new(),
         kind: String::new(),
         parent: None,
@@ -533,7 +535,8 @@ fn section_page(source: Arc<SourcePage>) -> Page {
     Page { kind: kind_of(&source), origin: PageOrigin::SectionFile, ..blank_page(source) }
 }
 
-fn generated_section(dir: &str, site_title: &str) -> Page {
+/// The section page of folder `dir` that has no page of its own ([`PageOrigin::Folder`]).
+fn folder_page(dir: &str, site_title: &str) -> Page {
     let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
     let title = if dir.is_empty() { site_title.to_string() } else { String::new() };
     // The title is final only after `Site::arrange`; the root's is known now.

@@ -66,7 +66,7 @@ struct SortKey {
     unweighted: bool,
     weight: i64,
     title: String,
-    url: String,
+    site_path: String,
 }
 
 impl SortKey {
@@ -76,7 +76,7 @@ impl SortKey {
             unweighted: weight.is_none(),
             weight: weight.unwrap_or(0),
             title: crate::slug::fold(&page.title),
-            url: page.url.clone(),
+            site_path: page.site_path.clone(),
         }
     }
 }

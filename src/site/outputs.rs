@@ -9,8 +9,8 @@
 //!    files under `search/`.
 //! 2. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
 //!    `invalid-path` error at its field.
-//! 3. Every file of `content/` copied as it is claims its path: replacing a page or a
-//!    generated or theme file is a `duplicate-url` error at the file (a deliberate
+//! 3. Every file of `content/` copied as it is claims its path: replacing a page, an
+//!    extra file or a theme file is a `duplicate-url` error at the file (a deliberate
 //!    override of a theme file belongs in `static/`).
 //! 4. Every alias is read ([`normalise_alias`]) and claims its redirect page; a bad
 //!    alias is `invalid-path`, a taken one `duplicate-url`, both at the alias.
@@ -63,9 +63,9 @@ impl Claims {
 /// as `(site path, page)`.
 pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
     let mut claims = Claims::default();
-    let mut generated: Vec<&String> = site.index.files.iter().collect();
-    generated.sort();
-    for path in generated {
+    let mut other_files: Vec<&String> = site.index.files.iter().collect();
+    other_files.sort();
+    for path in other_files {
         let _ = claims.claim(path, format!("the file /{path} that opsbook writes"));
     }
     let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty());
@@ -82,7 +82,7 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
 fn page_owner(site: &Site, id: PageId) -> String {
     let page = &site.pages[id];
     if !page.origin.has_file() {
-        format!("the generated page /{}", page.url)
+        format!("the generated page /{}", page.site_path)
     } else {
         format!("`{}`", page.source.file)
     }
@@ -90,13 +90,13 @@ fn page_owner(site: &Site, id: PageId) -> String {
 
 fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
     for (id, page) in site.pages.iter().enumerate() {
-        let file = format!("{}index.html", page.url);
+        let file = format!("{}index.html", page.site_path);
         if let Err(problem) = check(&file) {
             diagnostics.push(too_long_page(site, id, &problem.to_string()));
             continue;
         }
         // Two pages with one URL are reported when the URLs are given.
-        if site.index.by_url.get(&page.url) != Some(&id) {
+        if site.index.by_url.get(&page.site_path) != Some(&id) {
             continue;
         }
         if let Err(other) = claims.claim(&file, page_owner(site, id)) {
@@ -107,7 +107,7 @@ fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnosti
                     &path,
                     line,
                     column,
-                    format!("`{path}` has the URL /{}, but its file is already taken by {other}", page.url),
+                    format!("`{path}` has the URL /{}, but its file is already taken by {other}", page.site_path),
                 )
                 .with_help("rename the file or its folder, or give it another `slug`"),
             );
@@ -141,7 +141,7 @@ fn too_long_page(site: &Site, id: PageId, problem: &str) -> Diagnostic {
         &path,
         line,
         column,
-        format!("{what} cannot have the URL /{}: {problem}", site.pages[id].url),
+        format!("{what} cannot have the URL /{}: {problem}", site.pages[id].site_path),
     )
     .with_help("make it shorter")
 }

@@ -39,7 +39,7 @@ pub(super) fn assign_urls(
     }
     let section_of: HashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
     for (id, page) in pages.iter_mut().enumerate() {
-        page.url = match section_of.get(&id) {
+        page.site_path = match section_of.get(&id) {
             Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
             None => {
                 let base = dir_urls.get(page.source.dir()).cloned().unwrap_or_default();
@@ -79,7 +79,7 @@ pub(super) fn duplicate_url(first: &Page, second: &Page) -> Diagnostic {
         file,
         line,
         column,
-        format!("`{file}` and `{other}` both map to the URL /{}", second.url),
+        format!("`{file}` and `{other}` both map to the URL /{}", second.site_path),
     )
     .with_help("rename one of the files, or give one of them a different `slug`")
 }

@@ -1,6 +1,7 @@
 //! Hostile inputs: paths (issue 13). An output folder that names the sources another
 //! way, aliases that climb out of the output, overwrite pages or inject `_redirects`
-//! rules, content files that replace generated ones, and names too long for a file.
+//! rules, content files that replace pages or files opsbook writes, and names too long
+//! for a file.
 
 use crate::util::Site;
 
@@ -146,7 +147,7 @@ fn percent_encodes_aliases_in_redirects() {
 }
 
 #[test]
-fn refuses_aliases_that_overwrite_pages_or_generated_files() {
+fn refuses_aliases_that_overwrite_pages_or_files_opsbook_writes() {
     let page = "---\ntags: [x]\nowners: [\"@team\"]\n---\n# P\n";
     for alias in [
         "/./p/",

@@ -32,8 +32,10 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     /// The language, for `<html lang>`.
     pub language: &'a str,
-    /// The base path every URL starts with (`/` or `/handbook/`).
-    pub root: &'a str,
+    /// The base path every URL starts with (`/` or `/handbook/`): the link to the home
+    /// page. Templates see it as `site.root`, part of the documented theme variables.
+    #[serde(rename = "root")]
+    pub base_path: &'a str,
     /// The absolute base URL, when one is configured.
     pub base_url: Option<String>,
     /// The opsbook version that built the site.
@@ -60,7 +62,7 @@ impl<'a> SiteView<'a> {
             title: &config.title,
             description: &config.description,
             language: &config.language,
-            root: config.base_url.path(),
+            base_path: config.base_url.path(),
             base_url: config.base_url.absolute(""),
             version: env!("CARGO_PKG_VERSION"),
             owners_url: generated_href(site, GeneratedPage::Owners),

@@ -53,7 +53,7 @@ pub struct PageView<'a> {
     /// Whether this is a section's page.
     pub is_section: bool,
     /// The source file relative to the root (`content/runbooks/db.md`); empty for pages
-    /// generated without one.
+    /// without one (folder pages and generated pages).
     pub source: &'a str,
     /// The review state, when the page has a review date or period.
     pub review: Option<ReviewView>,
@@ -275,14 +275,14 @@ impl<'a> PageView<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let permalink = site.config.base_url.absolute(&page.url);
+        let permalink = site.config.base_url.absolute(&page.site_path);
         let repository = site.config.repository.as_ref().filter(|_| page.origin.has_file());
         PageView {
             title: &page.title,
             description: page.description(),
             url: site.href(id),
             permalink: permalink.clone(),
-            path: &page.url,
+            path: &page.site_path,
             kind: &page.kind,
             owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
             tags: front.tags.iter().map(|t| tag_link(site, t)).collect(),
