@@ -21,6 +21,11 @@ use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
 /// The name of the configuration file at the handbook root.
 pub const CONFIG_FILE: &str = "book.toml";
 
+/// The folders of a handbook that a build reads: the pages, and the theme's templates
+/// and static files (the site's own and an installed theme's). The output folder may be
+/// none of them, and the dev server watches them.
+pub const SOURCE_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {

@@ -18,8 +18,8 @@
 //! owner or tag that changes the site's shape, a template, a static file, book.toml,
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
-//! written here: the caller brings them up to date when it likes
-//! ([`super::write::write_search_index`], [`super::write::write_extras`]).
+//! written by [`rebuild`]: the caller brings them up to date when it likes, with
+//! [`write_site_files`].
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
@@ -34,6 +34,18 @@ use crate::content::{CONTENT_PREFIX, SourcePage, load_page, walk::is_ignored_nam
 use crate::diagnostic::{Diagnostic, sort_diagnostics};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
+
+/// Writes the files that depend on every page (the search index, `handbook.json`, the
+/// feed, the sitemap, redirects) of `built` into `sink`: after one or more [`rebuild`]s,
+/// when the changed pages are already served.
+pub fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
+    if built.site.config.search {
+        super::write::write_search_index(&built.site, None, &built.pages, sink)?;
+    }
+    // Problems in these files were reported by the rebuild that made the model.
+    super::write::write_extras(&built.site, &built.renderer, sink, &mut Vec::new())?;
+    Ok(())
+}
 
 /// What an incremental rebuild did.
 #[derive(Debug)]
@@ -248,7 +260,9 @@ pub fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     if names.len() != relative.components().count() || names.iter().any(|name| is_ignored_name(name)) {
         return false;
     }
-    matches!(names.first(), Some(&("content" | "templates" | "static" | "themes" | "book.toml")))
+    names
+        .first()
+        .is_some_and(|first| *first == crate::config::CONFIG_FILE || crate::config::SOURCE_FOLDERS.contains(first))
 }
 
 #[cfg(test)]

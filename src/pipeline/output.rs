@@ -81,7 +81,10 @@ impl Output {
 }
 
 /// The folders of the handbook that opsbook reads, besides the root itself.
-const SOURCE_FOLDERS: [&str; 5] = ["content", "static", "templates", "themes", ".git"];
+const SOURCE_FOLDERS: [&str; 5] = {
+    let [content, statics, templates, themes] = crate::config::SOURCE_FOLDERS;
+    [content, statics, templates, themes, ".git"]
+};
 
 /// The output folder `final_dir` with links followed and `..` resolved, when it is safe:
 /// neither the handbook's root, nor a folder that holds it, nor one of its source

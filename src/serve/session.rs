@@ -17,7 +17,6 @@ use crate::config::Overrides;
 use crate::content::walk::is_markdown;
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::pipeline::incremental::{self, Rebuild};
-use crate::pipeline::write::{write_extras, write_search_index};
 use crate::pipeline::{BuiltSite, build_into};
 use crate::site::Site;
 
@@ -189,11 +188,7 @@ impl Session {
     pub fn finish(&mut self) -> Vec<String> {
         let Some(built) = self.built.as_ref() else { return Vec::new() };
         let sink = MemorySink::default();
-        let mut problems = Vec::new();
-        if built.site.config.search && write_search_index(&built.site, None, &built.pages, &sink).is_err() {
-            return Vec::new();
-        }
-        if write_extras(&built.site, &built.renderer, &sink, &mut problems).is_err() {
+        if incremental::write_site_files(built, &sink).is_err() {
             return Vec::new();
         }
         let written = sink.into_files();

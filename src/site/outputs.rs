@@ -81,8 +81,10 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
 /// Who a page is in diagnostics.
 fn page_owner(site: &Site, id: PageId) -> String {
     let page = &site.pages[id];
-    if !page.origin.has_file() {
+    if page.origin.is_generated() {
         format!("the generated page /{}", page.site_path)
+    } else if !page.origin.has_file() {
+        format!("the page of the folder /{}", page.site_path)
     } else {
         format!("`{}`", page.source.file)
     }

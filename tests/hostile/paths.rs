@@ -190,7 +190,7 @@ fn refuses_an_alias_at_the_sitemap_of_a_site_with_a_host() {
 #[test]
 fn refuses_content_files_that_replace_pages_or_theme_files() {
     let cases = [
-        ("content/index.html", "/index.html, which is already taken by the generated page /"),
+        ("content/index.html", "/index.html, which is already taken by the page of the folder /"),
         ("content/search.js", "/search.js, which is already taken by the file /search.js that opsbook writes"),
         ("content/style.css", "/style.css, which is already taken by the file /style.css that opsbook writes"),
         ("content/x/index.html", "/x/index.html, which is already taken by `content/x.md`"),
