@@ -19,7 +19,7 @@ Exit codes: 0 success (warnings allowed), 1 the content has errors, 2 usage or e
 /// fast static website.
 #[derive(Debug, Parser)]
 #[command(name = "opsbook", version, about, after_help = EXAMPLES, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -27,7 +27,7 @@ pub struct Cli {
 
 /// The verbs.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the handbook into a static site.
     #[command(
         after_help = "Examples:\n  opsbook build\n  opsbook build --drafts --out /tmp/preview\n  opsbook build --base-url https://ops.example.org/handbook/"
@@ -55,7 +55,7 @@ pub enum Command {
 
 /// Options of `opsbook build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// The handbook's folder (the one holding book.toml).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
@@ -81,7 +81,7 @@ pub struct BuildArgs {
 
 /// Options of `opsbook serve`.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The handbook's folder (the one holding book.toml).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
@@ -104,7 +104,7 @@ pub struct ServeArgs {
 
 /// Options of `opsbook check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The handbook's folder (the one holding book.toml).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
@@ -125,7 +125,7 @@ pub struct CheckArgs {
 
 /// Options of `opsbook new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The kind of page: runbook, rca, manifesto, page, or a kind declared in book.toml.
     #[arg(value_name = "KIND")]
     pub kind: String,
@@ -139,7 +139,7 @@ pub struct NewArgs {
 
 /// Options of `opsbook init`.
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to create the handbook in; it must be empty or not exist yet.
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,

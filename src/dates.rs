@@ -215,7 +215,7 @@ fn small_number(text: &str, max: i64) -> Option<i64> {
 }
 
 /// How long something took, for incident durations: `1h 35m`, `2d 4h`, `45m`.
-pub fn format_duration(seconds: i64) -> String {
+pub(crate) fn format_duration(seconds: i64) -> String {
     let minutes = seconds.max(0) / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
     match (days, hours, minutes) {
@@ -229,7 +229,7 @@ pub fn format_duration(seconds: i64) -> String {
 
 /// Parses a duration written by hand, such as `95m`, `1h 35m`, `2h`, `1d 4h`, into
 /// seconds; `None` also when it does not fit in 64 bits.
-pub fn parse_duration(text: &str) -> Option<i64> {
+pub(crate) fn parse_duration(text: &str) -> Option<i64> {
     let mut total: i64 = 0;
     let mut any = false;
     for part in text.split_whitespace() {
@@ -260,7 +260,7 @@ pub enum Period {
 
 /// The longest review period, in years: a longer one is surely a typing mistake, and
 /// the bound keeps all date arithmetic far from overflowing.
-pub const MAX_PERIOD_YEARS: i64 = 100;
+pub(crate) const MAX_PERIOD_YEARS: i64 = 100;
 /// [`MAX_PERIOD_YEARS`] in days.
 const MAX_PERIOD_DAYS: i64 = 36_525;
 
@@ -334,11 +334,11 @@ impl fmt::Display for Period {
 }
 
 /// The name of the variable that fixes "today" for review freshness and overdue items.
-pub const TODAY_VARIABLE: &str = "OPSBOOK_TODAY";
+pub(crate) const TODAY_VARIABLE: &str = "OPSBOOK_TODAY";
 
 /// Today's date in UTC, or the date in `OPSBOOK_TODAY`; an `OPSBOOK_TODAY` that is not
 /// a date is an error.
-pub fn today() -> anyhow::Result<Date> {
+pub(crate) fn today() -> anyhow::Result<Date> {
     if let Ok(value) = std::env::var(TODAY_VARIABLE) {
         return Date::parse(&value)
             .ok_or_else(|| anyhow::anyhow!("{TODAY_VARIABLE} must be a date (YYYY-MM-DD), found {value:?}"));

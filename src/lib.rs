@@ -23,29 +23,29 @@
 //! files to touch to add a generated page, a Markdown extension, a page kind or an
 //! output file.
 
-pub mod check;
-pub mod cli;
+pub(crate) mod check;
+pub(crate) mod cli;
 pub mod cmd;
 pub mod config;
-pub mod content;
-pub mod dates;
+pub(crate) mod content;
+pub(crate) mod dates;
 pub mod diagnostic;
 pub(crate) mod fs;
-pub mod hash;
+pub(crate) mod hash;
 pub(crate) mod html;
-pub mod markdown;
+pub(crate) mod markdown;
 #[cfg(test)]
 mod module_graph;
-pub mod new_page;
+pub(crate) mod new_page;
 pub(crate) mod percent;
 pub mod pipeline;
-pub mod render;
+pub(crate) mod render;
 pub mod search;
-pub mod serve;
-pub mod site;
+pub(crate) mod serve;
+pub(crate) mod site;
 pub(crate) mod site_path;
 pub(crate) mod slug;
-pub mod spent;
+pub(crate) mod spent;
 pub(crate) mod starter;
 pub(crate) mod suggest;
 

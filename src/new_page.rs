@@ -13,7 +13,7 @@
 //!    `kind: template`, `template_for`, `description` and `weight` are dropped.
 //! 5. Its body is the template's body.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, anyhow};
 
@@ -26,15 +26,13 @@ use crate::slug::slugify;
 
 /// What `opsbook new` created.
 #[derive(Debug)]
-pub struct NewPage {
+pub(crate) struct NewPage {
     /// The file, relative to the root (`content/rca/dns-outage.md`).
     pub file: String,
-    /// Its absolute path.
-    pub path: PathBuf,
 }
 
 /// Creates a page of `kind` titled `title` in the handbook at `root`.
-pub fn create_page(root: &Path, kind_name: &str, title: &str, today: Date) -> Result<NewPage, Failure> {
+pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, today: Date) -> Result<NewPage, Failure> {
     let config = Config::load(root, &Overrides::default())?;
     let kind = config.kinds.get(kind_name).ok_or_else(|| anyhow!("{}", config.kinds.unknown_message(kind_name)))?;
     if title.trim().is_empty() {
@@ -65,7 +63,7 @@ pub fn create_page(root: &Path, kind_name: &str, title: &str, today: Date) -> Re
     let front = front_matter(&config, kind, &template.front, title, section_has_default, today);
     let text = format!("---\n{front}---\n\n{}", template.body().trim_start_matches('\n'));
     crate::fs::write(&path, text).with_context(|| format!("cannot create content/{relative}"))?;
-    Ok(NewPage { file: format!("{CONTENT_PREFIX}{relative}"), path })
+    Ok(NewPage { file: format!("{CONTENT_PREFIX}{relative}") })
 }
 
 /// The section folder for a kind, and whether that folder's section page sets the kind

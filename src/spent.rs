@@ -7,16 +7,16 @@ use std::time::{Duration, Instant};
 
 /// A counter of time spent, which threads add to.
 #[derive(Debug, Default)]
-pub struct SpentTime(AtomicU64);
+pub(crate) struct SpentTime(AtomicU64);
 
 impl SpentTime {
     /// A counter at zero.
-    pub const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         SpentTime(AtomicU64::new(0))
     }
 
     /// Runs `work`, adding the time it takes.
-    pub fn time<T>(&self, work: impl FnOnce() -> T) -> T {
+    pub(crate) fn time<T>(&self, work: impl FnOnce() -> T) -> T {
         let started = Instant::now();
         let done = work();
         let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
@@ -25,7 +25,7 @@ impl SpentTime {
     }
 
     /// The time added since the last call, which starts the count again.
-    pub fn take(&self) -> Duration {
+    pub(crate) fn take(&self) -> Duration {
         Duration::from_nanos(self.0.swap(0, Ordering::Relaxed))
     }
 }

@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 /// An output format of `opsbook check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Like rustc: the line with a caret under the problem.
     Human,
     /// One JSON array on standard output.
@@ -38,7 +38,7 @@ struct JsonDiagnostic<'a> {
 }
 
 /// The `json` format: one array, one object per diagnostic.
-pub fn json(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn json(diagnostics: &[Diagnostic]) -> String {
     let items: Vec<JsonDiagnostic<'_>> = diagnostics
         .iter()
         .map(|d| JsonDiagnostic {
@@ -65,7 +65,7 @@ fn full_message(d: &Diagnostic) -> String {
 }
 
 /// The `github` format: `::error file=…,line=…,col=…,title=…::message`.
-pub fn github(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn github(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let level = match d.severity {
@@ -116,7 +116,7 @@ struct Lines {
 /// The `gitlab` format: a Code Quality report. Fingerprints depend on the rule, the file,
 /// the message and how many times that message occurs before in the file, not on line
 /// numbers, so an issue keeps its fingerprint when lines above it change.
-pub fn gitlab(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn gitlab(diagnostics: &[Diagnostic]) -> String {
     let mut seen: std::collections::HashMap<(String, &'static str, String), usize> = std::collections::HashMap::new();
     let items: Vec<CodeQuality<'_>> = diagnostics
         .iter()

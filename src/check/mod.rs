@@ -4,7 +4,7 @@
 //! Markdown were already resolved, and reported where they stand, while rendering.
 //! [`format`] prints diagnostics for people and for CI.
 
-pub mod format;
+pub(crate) mod format;
 
 use crate::hash::{FxHashMap, FxHashSet};
 
@@ -31,7 +31,7 @@ pub struct TemplateScan {
 /// Markdown content and title (their ids and links are known already) and the
 /// navigation (links to pages that exist, by construction).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Known<'a> {
+pub(crate) struct Known<'a> {
     /// The page's Markdown content.
     pub content: &'a str,
     /// Its title heading's HTML.
@@ -42,7 +42,7 @@ pub struct Known<'a> {
 
 /// Scans a rendered page, leaving out what is [`Known`]; also returns where the content
 /// starts in `html`, if it is there.
-pub fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Option<usize>) {
+pub(crate) fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Option<usize>) {
     let mut skipped: Vec<std::ops::Range<usize>> = Vec::with_capacity(3);
     let mut content_at = None;
     let mut rest = 0;
@@ -121,7 +121,7 @@ fn page_ids<'a, S: AsRef<TemplateScan>>(site: &'a Site, scans: &'a [S], id: Page
 /// Checks the `#anchor` of every Markdown link and every link the templates wrote.
 /// `scans` holds each page's [`TemplateScan`], by page id; `locate` finds where a piece
 /// of text is written in the templates.
-pub fn check_links<S: AsRef<TemplateScan>>(
+pub(crate) fn check_links<S: AsRef<TemplateScan>>(
     site: &Site,
     scans: &[S],
     locate: &dyn Fn(&str) -> Option<TemplatePlace>,
@@ -133,7 +133,7 @@ pub fn check_links<S: AsRef<TemplateScan>>(
 }
 
 /// The ids of pages, worked out when first needed.
-pub struct Ids<'a, S> {
+pub(crate) struct Ids<'a, S> {
     site: &'a Site,
     scans: &'a [S],
     sets: FxHashMap<PageId, FxHashSet<&'a str>>,
@@ -141,7 +141,7 @@ pub struct Ids<'a, S> {
 
 impl<'a, S: AsRef<TemplateScan>> Ids<'a, S> {
     /// Ids of the pages of `site`, whose templates added `scans` (by page id).
-    pub fn new(site: &'a Site, scans: &'a [S]) -> Self {
+    pub(crate) fn new(site: &'a Site, scans: &'a [S]) -> Self {
         Ids { site, scans, sets: FxHashMap::default() }
     }
 
@@ -152,7 +152,7 @@ impl<'a, S: AsRef<TemplateScan>> Ids<'a, S> {
 }
 
 /// Checks the `#anchor` of the Markdown links of `pages`.
-pub fn check_anchors<S: AsRef<TemplateScan>>(
+pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
     site: &Site,
     ids: &mut Ids<'_, S>,
     pages: impl IntoIterator<Item = PageId>,
@@ -193,7 +193,7 @@ pub fn check_anchors<S: AsRef<TemplateScan>>(
 }
 
 /// Checks the links the templates wrote on `pages`.
-pub fn check_template_links<S: AsRef<TemplateScan>>(
+pub(crate) fn check_template_links<S: AsRef<TemplateScan>>(
     site: &Site,
     ids: &mut Ids<'_, S>,
     scans: &[S],

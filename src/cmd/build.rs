@@ -10,7 +10,7 @@ use crate::fs::shown_path;
 use crate::pipeline::build;
 
 /// Runs `opsbook build`.
-pub fn run(args: BuildArgs) -> ExitCode {
+pub(crate) fn run(args: BuildArgs) -> ExitCode {
     let overrides =
         Overrides { output_dir: args.out, base_url: args.base_url, drafts: args.drafts, audience: args.audience };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);

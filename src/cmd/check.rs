@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Failure};
 use crate::pipeline::{check, thousands};
 
 /// Runs `opsbook check`.
-pub fn run(args: CheckArgs) -> ExitCode {
+pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     let overrides = Overrides { drafts: args.drafts, audience: args.audience, ..Overrides::default() };
     let (diagnostics, summary) = match check(&root, &overrides) {

@@ -7,7 +7,7 @@ use crate::fs::shown_path;
 use crate::starter::write_starter;
 
 /// Runs `opsbook init`.
-pub fn run(args: InitArgs) -> ExitCode {
+pub(crate) fn run(args: InitArgs) -> ExitCode {
     match write_starter(&args.dir) {
         Ok(written) => {
             let shown = shown_path(&std::path::absolute(&args.dir).unwrap_or(args.dir.clone()));

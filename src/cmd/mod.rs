@@ -4,11 +4,11 @@
 //! Exit codes: 0 success (warnings allowed), 1 the content has errors, 2 usage or
 //! environment error.
 
-pub mod build;
-pub mod check;
-pub mod init;
-pub mod new;
-pub mod serve;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod init;
+pub(crate) mod new;
+pub(crate) mod serve;
 
 use std::process::ExitCode;
 

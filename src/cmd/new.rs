@@ -9,7 +9,7 @@ use crate::diagnostic::human::print_diagnostics;
 use crate::new_page::create_page;
 
 /// Runs `opsbook new`.
-pub fn run(args: NewArgs) -> ExitCode {
+pub(crate) fn run(args: NewArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     let today = match today() {
         Ok(today) => today,

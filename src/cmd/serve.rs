@@ -8,7 +8,7 @@ use crate::serve::{Options, run as serve};
 
 /// Runs `opsbook serve`. Content errors never end it; only environment problems (no
 /// book.toml, a port in use) do, with exit code 2.
-pub fn run(args: ServeArgs) -> ExitCode {
+pub(crate) fn run(args: ServeArgs) -> ExitCode {
     let options = Options {
         root: args.root,
         bind: args.bind,

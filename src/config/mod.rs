@@ -12,8 +12,8 @@ use serde::Deserialize;
 mod base_url;
 mod kinds;
 
-pub use base_url::BaseUrl;
-pub use kinds::{CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel};
+pub(crate) use base_url::BaseUrl;
+pub(crate) use kinds::{CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel};
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};

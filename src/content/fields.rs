@@ -12,7 +12,7 @@ use crate::dates::{Date, Period};
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The fields that every page may carry, whatever its kind.
-pub const COMMON_FIELDS: &[&str] = &[
+pub(crate) const COMMON_FIELDS: &[&str] = &[
     "title",
     "description",
     "kind",

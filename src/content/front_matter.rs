@@ -15,7 +15,7 @@ use crate::diagnostic::line_column;
 
 /// The syntax of a front matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrontMatterFormat {
+pub(crate) enum FrontMatterFormat {
     /// YAML between `---` lines.
     Yaml,
     /// TOML between `+++` lines.
@@ -24,7 +24,7 @@ pub enum FrontMatterFormat {
 
 /// A page split into its front matter block and its Markdown body.
 #[derive(Debug, Clone, Copy)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The front matter block, if the page has one.
     pub front: Option<FrontBlock<'a>>,
     /// The Markdown body.
@@ -35,7 +35,7 @@ pub struct Split<'a> {
 
 /// The text between the front matter fences.
 #[derive(Debug, Clone, Copy)]
-pub struct FrontBlock<'a> {
+pub(crate) struct FrontBlock<'a> {
     /// YAML or TOML.
     pub format: FrontMatterFormat,
     /// The text between the fences.
@@ -46,7 +46,7 @@ pub struct FrontBlock<'a> {
 
 /// A front matter problem at a line and column of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     /// 1-based line in the file.
     pub line: usize,
     /// 1-based column.
@@ -57,7 +57,7 @@ pub struct SyntaxError {
 
 /// Splits `text` (BOM removed, `\n` line endings) into front matter and body. A fence
 /// that is opened but never closed is an error at line 1.
-pub fn split_front_matter(text: &str) -> Result<Split<'_>, SyntaxError> {
+pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, SyntaxError> {
     let (format, fence) = if text.starts_with("---") {
         (FrontMatterFormat::Yaml, "---")
     } else if text.starts_with("+++") {
@@ -120,7 +120,7 @@ impl Fields {
 }
 
 /// Parses a front matter block into its fields.
-pub fn parse_fields(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
+pub(crate) fn parse_fields(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
     match block.format {
         FrontMatterFormat::Yaml => parse_yaml(block),
         FrontMatterFormat::Toml => parse_toml(block),

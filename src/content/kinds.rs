@@ -17,11 +17,11 @@ use crate::dates::{Date, Period, Timestamp};
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The statuses of an action item.
-pub const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wont-do"];
+pub(crate) const ACTION_STATUSES: &[&str] = &["open", "in-progress", "done", "wont-do"];
 
 /// Checks a page's front matter against its kind. `has_owners` tells whether the page
 /// has owners from any source (front matter or CODEOWNERS).
-pub fn validate(
+pub(crate) fn validate(
     kind: &Kind,
     front: &FrontMatter,
     file: &str,

@@ -2,31 +2,31 @@
 //! matter ([`front_matter`]), read the common fields with their types ([`fields`]) and
 //! load pages ([`page`]), in parallel.
 
-pub mod fields;
-pub mod front_matter;
-pub mod kinds;
-pub mod node;
-pub mod page;
-pub mod values;
-pub mod walk;
+pub(crate) mod fields;
+pub(crate) mod front_matter;
+pub(crate) mod kinds;
+pub(crate) mod node;
+pub(crate) mod page;
+pub(crate) mod values;
+pub(crate) mod walk;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use fields::FrontMatter;
-pub use node::{Located, Node};
-pub use page::{SourcePage, load_page};
-pub use walk::{ContentFiles, walk_content};
+pub(crate) use fields::FrontMatter;
+pub(crate) use node::{Located, Node};
+pub(crate) use page::{SourcePage, load_page};
+pub(crate) use walk::{ContentFiles, walk_content};
 
 use crate::diagnostic::Diagnostic;
 
 /// The prefix of content paths in diagnostics (paths there are relative to the root).
-pub const CONTENT_PREFIX: &str = "content/";
+pub(crate) const CONTENT_PREFIX: &str = "content/";
 
 /// Loads every page in parallel, keeping the order of `paths`.
-pub fn load_pages(content_dir: &Path, paths: &[String]) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
+pub(crate) fn load_pages(content_dir: &Path, paths: &[String]) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
     let loaded: Vec<_> = paths.par_iter().map(|path| load_page(content_dir, path, CONTENT_PREFIX)).collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut diagnostics = Vec::new();

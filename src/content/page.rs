@@ -43,7 +43,7 @@ impl SourcePage {
 
 /// Reads `content_dir/path`. Problems become diagnostics; the page is still returned
 /// whenever the file could be read, so that links to it resolve.
-pub fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
+pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
     let file = format!("{file_prefix}{path}");
     let bytes = match std::fs::read(content_dir.join(path)) {
         Ok(bytes) => bytes,

@@ -7,7 +7,7 @@ use crate::dates::{Date, Period, Timestamp, parse_duration};
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// Reads values of one file, collecting the problems.
-pub struct ValueReader<'a> {
+pub(crate) struct ValueReader<'a> {
     /// The file, relative to the root.
     pub file: &'a str,
     /// The problems found so far.
@@ -17,7 +17,7 @@ pub struct ValueReader<'a> {
 /// Where a value is reported and how it is named in messages: the field, or an entry
 /// inside a field ("`due` of action item 2").
 #[derive(Debug, Clone, Copy)]
-pub struct Place<'n> {
+pub(crate) struct Place<'n> {
     /// How the value is named, e.g. "front matter field `weight`".
     pub name: &'n str,
     /// 1-based line.
@@ -28,12 +28,12 @@ pub struct Place<'n> {
 
 impl<'a> ValueReader<'a> {
     /// A reader for `file`.
-    pub fn new(file: &'a str) -> Self {
+    pub(crate) fn new(file: &'a str) -> Self {
         ValueReader { file, diagnostics: Vec::new() }
     }
 
     /// Reports a problem of `rule` at a place.
-    pub fn report(&mut self, rule: Rule, place: Place<'_>, message: String) {
+    pub(crate) fn report(&mut self, rule: Rule, place: Place<'_>, message: String) {
         self.diagnostics.push(Diagnostic::error(rule, self.file, place.line, place.column, message));
     }
 
@@ -46,7 +46,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// Text (numbers and booleans are taken as written); `None` when null.
-    pub fn text(&mut self, place: Place<'_>, node: &Node) -> Option<String> {
+    pub(crate) fn text(&mut self, place: Place<'_>, node: &Node) -> Option<String> {
         match node {
             Node::Null => None,
             Node::List(_) | Node::Map(_) => {
@@ -58,7 +58,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// A list of text values; a single text value is a list of one.
-    pub fn list(&mut self, place: Place<'_>, node: &Located<Node>) -> Vec<Located<String>> {
+    pub(crate) fn list(&mut self, place: Place<'_>, node: &Located<Node>) -> Vec<Located<String>> {
         match &node.value {
             Node::Null => Vec::new(),
             Node::List(items) if items.iter().all(|i| !matches!(i.value, Node::List(_) | Node::Map(_))) => {
@@ -73,7 +73,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// A whole number.
-    pub fn integer(&mut self, place: Place<'_>, node: &Node) -> Option<i64> {
+    pub(crate) fn integer(&mut self, place: Place<'_>, node: &Node) -> Option<i64> {
         match node {
             Node::Null => None,
             Node::Number(n) if n.as_i64().is_some() => n.as_i64(),
@@ -85,7 +85,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// A number.
-    pub fn number(&mut self, place: Place<'_>, node: &Node) -> Option<f64> {
+    pub(crate) fn number(&mut self, place: Place<'_>, node: &Node) -> Option<f64> {
         match node {
             Node::Null => None,
             Node::Number(n) => n.as_f64(),
@@ -97,7 +97,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// `true` or `false` (also `yes` and `no`).
-    pub fn boolean(&mut self, place: Place<'_>, node: &Node) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, place: Place<'_>, node: &Node) -> Option<bool> {
         match node {
             Node::Null => None,
             Node::Bool(b) => Some(*b),
@@ -111,12 +111,12 @@ impl<'a> ValueReader<'a> {
     }
 
     /// A date, `YYYY-MM-DD`.
-    pub fn date(&mut self, place: Place<'_>, node: &Node) -> Option<Date> {
+    pub(crate) fn date(&mut self, place: Place<'_>, node: &Node) -> Option<Date> {
         self.parsed(place, node, "a date (YYYY-MM-DD)", Date::parse)
     }
 
     /// A moment: `2026-03-14T09:12:00Z`, with an offset, or without one (UTC).
-    pub fn timestamp(&mut self, place: Place<'_>, node: &Node) -> Option<Timestamp> {
+    pub(crate) fn timestamp(&mut self, place: Place<'_>, node: &Node) -> Option<Timestamp> {
         self.parsed(place, node, "a date and time (2026-03-14T09:12:00Z)", Timestamp::parse)
     }
 
@@ -134,7 +134,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// A review period: `90d`, `2w`, `6m`, `1y`.
-    pub fn period(&mut self, place: Place<'_>, node: &Node) -> Option<Period> {
+    pub(crate) fn period(&mut self, place: Place<'_>, node: &Node) -> Option<Period> {
         let text = self.text(place, node)?;
         Period::parse(&text)
             .map_err(|e| {
@@ -144,7 +144,7 @@ impl<'a> ValueReader<'a> {
     }
 
     /// A duration: `95m`, `1h 35m`, `2d`; in seconds.
-    pub fn duration(&mut self, place: Place<'_>, node: &Node) -> Option<i64> {
+    pub(crate) fn duration(&mut self, place: Place<'_>, node: &Node) -> Option<i64> {
         let text = self.text(place, node)?;
         parse_duration(&text).or_else(|| {
             self.wrong(place, "a duration such as 45m, 1h 35m or 2d", node);
@@ -154,14 +154,19 @@ impl<'a> ValueReader<'a> {
 
     /// Text that must be one of `allowed` (compared without case); returns the allowed
     /// spelling.
-    pub fn one_of(&mut self, place: Place<'_>, node: &Node, allowed: &[String]) -> Option<String> {
+    pub(crate) fn one_of(&mut self, place: Place<'_>, node: &Node, allowed: &[String]) -> Option<String> {
         let text = self.text(place, node)?;
         check_allowed(self, place, &text, allowed)
     }
 }
 
 /// Whether `text` is one of `allowed` (without case); reports it otherwise.
-pub fn check_allowed(reader: &mut ValueReader<'_>, place: Place<'_>, text: &str, allowed: &[String]) -> Option<String> {
+pub(crate) fn check_allowed(
+    reader: &mut ValueReader<'_>,
+    place: Place<'_>,
+    text: &str,
+    allowed: &[String],
+) -> Option<String> {
     match allowed.iter().find(|a| a.eq_ignore_ascii_case(text)) {
         Some(found) => Some(found.clone()),
         None => {

@@ -26,7 +26,7 @@ pub struct ContentFiles {
 }
 
 /// Whether a file or folder name is hidden or an editor's temporary file.
-pub fn is_ignored_name(name: &str) -> bool {
+pub(crate) fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")
@@ -37,7 +37,7 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 /// Whether a path names a Markdown page.
-pub fn is_markdown(path: &str) -> bool {
+pub(crate) fn is_markdown(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
@@ -45,7 +45,7 @@ pub fn is_markdown(path: &str) -> bool {
 /// Lists the pages, assets and folders under `content_dir` (the `content/` folder of the
 /// handbook, whose parent is the handbook's root). Unreadable entries and links out of
 /// the root become diagnostics; the walk goes on.
-pub fn walk_content(
+pub(crate) fn walk_content(
     content_dir: &Path,
     content_prefix: &str,
     output_dir: Option<&Path>,
@@ -122,7 +122,7 @@ pub fn walk_content(
 
 /// The handbook's root, resolved, to tell links that stay inside it from links that
 /// lead out.
-pub struct Confinement {
+pub(crate) struct Confinement {
     root: PathBuf,
     /// Folders inside the root that nothing published may come from (the output).
     excluded: Vec<PathBuf>,
@@ -131,12 +131,12 @@ pub struct Confinement {
 impl Confinement {
     /// The confinement of `root`; `None` when the root itself cannot be resolved (then
     /// nothing under it can be read either).
-    pub fn new(root: &Path) -> Option<Confinement> {
+    pub(crate) fn new(root: &Path) -> Option<Confinement> {
         Some(Confinement { root: std::fs::canonicalize(root).ok()?, excluded: Vec::new() })
     }
 
     /// The same, with `dir` (an output folder, when it exists) out of bounds too.
-    pub fn excluding(mut self, dir: &Path) -> Confinement {
+    pub(crate) fn excluding(mut self, dir: &Path) -> Confinement {
         self.excluded.extend(std::fs::canonicalize(dir).ok());
         self
     }
@@ -145,7 +145,7 @@ impl Confinement {
     /// also not lead into a hidden file or folder of the root (`.git/config`, `.env`),
     /// which the walk itself never publishes, nor into an excluded folder (the output,
     /// which may hold an earlier internal build).
-    pub fn check_published(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
+    pub(crate) fn check_published(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
         if let Some(d) = self.check(path, shown) {
             return Some(d);
         }
@@ -171,7 +171,7 @@ impl Confinement {
 
     /// A `symlink-outside-root` error when `path` (a link, or a path through one)
     /// resolves outside the root; `shown` is the path as diagnostics name it.
-    pub fn check(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
+    pub(crate) fn check(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
         // A broken link does not resolve: the walk reports it as unreadable.
         let target = std::fs::canonicalize(path).ok()?;
         if target.starts_with(&self.root) {

@@ -13,7 +13,7 @@ use std::path::Path;
 use super::{Diagnostic, Severity};
 
 /// Whether the human format should use colour on standard error.
-pub fn stderr_wants_color() -> bool {
+pub(crate) fn stderr_wants_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
@@ -28,7 +28,7 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
 
 /// Renders diagnostics one after another, reading the quoted source lines from the files
 /// under `root`.
-pub fn render_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
+pub(crate) fn render_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
     let mut sources: HashMap<&str, Option<Source>> = HashMap::new();
     let mut out = String::new();
     for d in diagnostics {

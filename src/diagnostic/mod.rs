@@ -5,7 +5,7 @@
 //! problem; the build fails at the end if any of them is an error ("collect, then fail").
 //! [`human`] prints them the way rustc does.
 
-pub mod human;
+pub(crate) mod human;
 
 use std::fmt;
 

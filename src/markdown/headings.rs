@@ -16,7 +16,7 @@ use crate::slug::heading_id;
 
 /// Hands out unique heading ids within one page.
 #[derive(Debug, Default)]
-pub struct HeadingIds {
+pub(crate) struct HeadingIds {
     used: HashSet<String>,
     /// For each base id met twice, the suffix to try next.
     next_suffix: HashMap<String, u64>,
@@ -24,12 +24,12 @@ pub struct HeadingIds {
 
 impl HeadingIds {
     /// Reserves an id the author chose or one made elsewhere (footnotes).
-    pub fn reserve(&mut self, id: &str) {
+    pub(crate) fn reserve(&mut self, id: &str) {
         self.used.insert(id.to_string());
     }
 
     /// A unique id for a heading with this text.
-    pub fn assign(&mut self, text: &str) -> String {
+    pub(crate) fn assign(&mut self, text: &str) -> String {
         let base = heading_id(text);
         if self.used.insert(base.clone()) {
             return base;
@@ -62,7 +62,7 @@ pub struct TocEntry {
 
 /// Nests a flat list of headings by level: each heading goes under the closest earlier
 /// heading with a smaller level.
-pub fn nest_toc(flat: Vec<TocEntry>) -> Vec<TocEntry> {
+pub(crate) fn nest_toc(flat: Vec<TocEntry>) -> Vec<TocEntry> {
     let mut roots: Vec<TocEntry> = Vec::new();
     for entry in flat {
         insert_entry(&mut roots, entry);

@@ -55,26 +55,27 @@ fn find_syntax(language: &str) -> Option<&'static SyntaxReference> {
         .or_else(|| set.find_syntax_by_name(language))
 }
 
+#[cfg(test)]
 /// Whether a language name has a syntax.
-pub fn knows_language(language: &str) -> bool {
+pub(crate) fn knows_language(language: &str) -> bool {
     find_syntax(language).is_some()
 }
 
 /// The highlighted HTML of `code` (the inside of `<code>`), or `None` when the language is
 /// unknown or the highlighter fails, so the caller renders plain escaped code.
-pub fn highlight(code: &str, language: &str) -> Option<String> {
+pub(crate) fn highlight(code: &str, language: &str) -> Option<String> {
     let syntax = find_syntax(language)?;
     TIME_SPENT.time(|| super::line_cache::highlight_lines(code, syntax, &SYNTAXES, CLASS_STYLE))
 }
 
 /// The time spent highlighting since the last call, summed over threads (so it can be
 /// longer than the time that passed); `opsbook build --timings` shows it.
-pub fn take_time_spent() -> Duration {
+pub(crate) fn take_time_spent() -> Duration {
     TIME_SPENT.take()
 }
 
 /// The stylesheets for the highlighting classes: `(light, dark)`.
-pub fn theme_css() -> (String, String) {
+pub(crate) fn theme_css() -> (String, String) {
     let themes = two_face::theme::extra();
     let css = |name| {
         css_for_theme_with_class_style(themes.get(name), CLASS_STYLE)

@@ -24,7 +24,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// What the filter does with internal blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Leave them out (a public build).
     Drop,
     /// Show them, marked (an internal build).
@@ -51,7 +51,7 @@ struct Open {
 }
 
 /// The parser's events with internal blocks dropped or marked.
-pub struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
+pub(crate) struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
     inner: I,
     text: &'a str,
     mode: Mode,
@@ -68,7 +68,7 @@ pub struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
 
 impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
     /// Filters `inner`, the offset events of `text`.
-    pub fn new(inner: I, text: &'a str, mode: Mode) -> Self {
+    pub(crate) fn new(inner: I, text: &'a str, mode: Mode) -> Self {
         InternalBlocks {
             inner,
             text,

@@ -5,7 +5,7 @@
 
 /// What a link destination turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolution {
+pub(crate) enum Resolution {
     /// Not for opsbook to touch: another site, `mailto:`, an empty destination.
     External,
     /// `#anchor` within the same page.
@@ -47,7 +47,7 @@ pub enum Resolution {
 /// Every link and image destination in a piece of Markdown, and every `href` and `src`
 /// of its raw HTML (entities decoded), in order: what a page or block links to, for
 /// the parts of a page that are not rendered.
-pub fn destinations(markdown: &str) -> Vec<String> {
+pub(crate) fn destinations(markdown: &str) -> Vec<String> {
     use pulldown_cmark::{Event, LinkType, Parser, Tag};
     let mut found = Vec::new();
     for event in Parser::new_ext(markdown, super::parser_options()) {
@@ -67,14 +67,14 @@ pub fn destinations(markdown: &str) -> Vec<String> {
 
 /// Resolves link destinations written in a page whose folder (relative to `content/`)
 /// is `from_dir`.
-pub trait LinkResolver: Sync {
+pub(crate) trait LinkResolver: Sync {
     /// Resolves one destination as written in the Markdown (still percent-encoded).
     fn resolve(&self, from_dir: &str, destination: &str) -> Resolution;
 }
 
 /// Whether a destination points outside the handbook: a scheme (`https:`, `mailto:`) or
 /// a protocol-relative `//host` URL.
-pub fn is_external(destination: &str) -> bool {
+pub(crate) fn is_external(destination: &str) -> bool {
     if destination.starts_with("//") {
         return true;
     }
@@ -87,13 +87,14 @@ pub fn is_external(destination: &str) -> bool {
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
+#[cfg(test)]
 /// Whether a content path names a Markdown page.
-pub fn is_markdown_path(path: &str) -> bool {
+pub(crate) fn is_markdown_path(path: &str) -> bool {
     crate::content::walk::is_markdown(path)
 }
 
 /// Encodes the characters of a path that cannot stand in an `href` as they are.
-pub fn percent_encode_path(path: &str) -> String {
+pub(crate) fn percent_encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
         match c {
@@ -113,7 +114,7 @@ pub fn percent_encode_path(path: &str) -> String {
 
 /// One attribute value found in a piece of HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HtmlAttribute {
+pub(crate) struct HtmlAttribute {
     /// Which of the names asked for it is (an index into them).
     pub name: usize,
     /// Byte range of the value inside the HTML text.
@@ -123,16 +124,16 @@ pub struct HtmlAttribute {
 }
 
 /// The attributes that hold links.
-pub const LINK_ATTRIBUTES: &[&str] = &["href", "src"];
+pub(crate) const LINK_ATTRIBUTES: &[&str] = &["href", "src"];
 /// The attributes that name a link target.
-pub const ID_ATTRIBUTES: &[&str] = &["id", "name"];
+pub(crate) const ID_ATTRIBUTES: &[&str] = &["id", "name"];
 /// Both, links first: what a scan of a template's HTML looks for in one pass.
-pub const LINK_AND_ID_ATTRIBUTES: &[&str] = &["href", "src", "id", "name"];
+pub(crate) const LINK_AND_ID_ATTRIBUTES: &[&str] = &["href", "src", "id", "name"];
 
 /// Finds the values of the attributes `names` (quoted with `"` or `'`, names without
 /// case) in a piece of HTML. It looks for each `=` and the name before it, so long texts
 /// are scanned quickly.
-pub fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> {
+pub(crate) fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
@@ -167,7 +168,7 @@ pub fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> {
 }
 
 /// Finds the `href` and `src` values in a piece of raw HTML.
-pub fn find_link_attributes(html: &str) -> Vec<HtmlAttribute> {
+pub(crate) fn find_link_attributes(html: &str) -> Vec<HtmlAttribute> {
     find_attributes(html, LINK_ATTRIBUTES)
 }
 

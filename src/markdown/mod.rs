@@ -13,28 +13,28 @@
 //! GitHub alerts.
 
 mod blocks;
-pub mod headings;
-pub mod highlight;
-pub mod internal;
+pub(crate) mod headings;
+pub(crate) mod highlight;
+pub(crate) mod internal;
 mod line_cache;
-pub mod links;
-pub mod references;
+pub(crate) mod links;
+pub(crate) mod references;
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-pub use headings::TocEntry;
+pub(crate) use headings::TocEntry;
 use headings::{HeadingIds, nest_toc};
 use internal::InternalBlocks;
-pub use links::{LinkResolver, Resolution};
+pub(crate) use links::{LinkResolver, Resolution};
 use references::InternalReferences;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
 use crate::html::{escape, push_escaped};
 
 /// The pulldown-cmark extensions opsbook enables.
-pub fn parser_options() -> Options {
+pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -44,7 +44,7 @@ pub fn parser_options() -> Options {
 }
 
 /// What the body writer needs to know about the page it writes.
-pub struct MarkdownInput<'a> {
+pub(crate) struct MarkdownInput<'a> {
     /// The Markdown body.
     pub text: &'a str,
     /// The 1-based line of the file where the body starts.
@@ -170,7 +170,7 @@ const SUMMARY_CHARS: usize = 200;
 
 /// Renders one page body. Characters XML 1.0 forbids become U+FFFD first, so that no
 /// part of the HTML (text, code, raw HTML, ids) carries them.
-pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
+pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
         return render_markdown(&MarkdownInput { text: &clean, ..*input });
     }
@@ -634,7 +634,7 @@ fn count_words(text: &str) -> usize {
 }
 
 /// Shortens text to at most `max` characters, at a word boundary, with an ellipsis.
-pub fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if collapsed.chars().count() <= max {
         return collapsed;

@@ -22,7 +22,7 @@ use super::internal::InternalBlocks;
 type Item<'a> = (Event<'a>, Range<usize>);
 
 /// The events of [`InternalBlocks`], with links through internal definitions undone.
-pub struct InternalReferences<'a, I: Iterator<Item = Item<'a>>> {
+pub(crate) struct InternalReferences<'a, I: Iterator<Item = Item<'a>>> {
     /// The filter before this one.
     pub blocks: InternalBlocks<'a, I>,
     text: &'a str,
@@ -38,7 +38,7 @@ pub struct InternalReferences<'a, I: Iterator<Item = Item<'a>>> {
 impl<'a, I: Iterator<Item = Item<'a>>> InternalReferences<'a, I> {
     /// Filters `blocks`, the events of `text`; `definitions` are the page's reference
     /// definitions (label, [`normalise`]d, and source range), none for an internal build.
-    pub fn new(blocks: InternalBlocks<'a, I>, text: &'a str, definitions: Vec<(String, Range<usize>)>) -> Self {
+    pub(crate) fn new(blocks: InternalBlocks<'a, I>, text: &'a str, definitions: Vec<(String, Range<usize>)>) -> Self {
         InternalReferences { blocks, text, definitions, queue: None, problems: Vec::new() }
     }
 
@@ -117,6 +117,6 @@ impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalReferences<'a, I> {
 /// A label with its runs of white space made one space. Labels are then compared as
 /// CommonMark and pulldown-cmark compare them, with Unicode case folding (`UniCase`:
 /// `ẞ` matches `ss`, `ﬀ` matches `ff`), which lower-casing alone does not do.
-pub fn normalise(label: &str) -> String {
+pub(crate) fn normalise(label: &str) -> String {
     label.split_whitespace().collect::<Vec<_>>().join(" ")
 }

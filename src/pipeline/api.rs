@@ -10,7 +10,7 @@ use crate::config::Panel;
 use crate::site::{PageId, Site};
 
 /// The format version of `handbook.json`; it changes when a field changes meaning.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Handbook<'a> {
@@ -66,7 +66,7 @@ struct ActionItem<'a> {
 }
 
 /// The JSON document.
-pub fn handbook_json(site: &Site) -> String {
+pub(crate) fn handbook_json(site: &Site) -> String {
     let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
     ids.sort_by(|&a, &b| site.pages[a].site_path.cmp(&site.pages[b].site_path));
     let pages = ids.into_iter().map(|id| record(site, id)).collect();

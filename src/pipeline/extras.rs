@@ -6,7 +6,7 @@ use crate::site::Site;
 
 /// `sitemap.xml`: every page's absolute URL. `None` when the base URL has no host,
 /// since a sitemap needs absolute URLs.
-pub fn sitemap(site: &Site) -> Option<String> {
+pub(crate) fn sitemap(site: &Site) -> Option<String> {
     site.config.base_url.has_origin().then(|| {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -25,7 +25,7 @@ pub fn sitemap(site: &Site) -> Option<String> {
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
-pub fn robots(site: &Site) -> String {
+pub(crate) fn robots(site: &Site) -> String {
     let mut text = String::from("User-agent: *\nAllow: /\n");
     if let Some(sitemap) = site.config.base_url.absolute("sitemap.xml") {
         text.push_str(&format!("Sitemap: {sitemap}\n"));
@@ -36,7 +36,7 @@ pub fn robots(site: &Site) -> String {
 /// `_redirects` (Netlify, Cloudflare Pages): one `old new 301` line per alias. Both
 /// paths are percent-encoded, so no alias can break the line format (the model has
 /// refused whitespace and control characters already).
-pub fn redirects(site: &Site) -> String {
+pub(crate) fn redirects(site: &Site) -> String {
     use crate::site_path::percent_encode;
     site.aliases
         .iter()
@@ -48,6 +48,6 @@ pub fn redirects(site: &Site) -> String {
 }
 
 /// Where the redirect page of an alias is written: `old/` -> `old/index.html`.
-pub fn alias_file(alias: &str) -> String {
+pub(crate) fn alias_file(alias: &str) -> String {
     crate::site_path::alias_file(alias)
 }

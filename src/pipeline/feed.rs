@@ -9,10 +9,10 @@ use crate::html::escape;
 use crate::site::{PageId, Site};
 
 /// The most entries the feed carries.
-pub const FEED_ENTRIES: usize = 50;
+pub(crate) const FEED_ENTRIES: usize = 50;
 
 /// The feed, or `None` without a host in the base URL.
-pub fn atom(site: &Site) -> Option<String> {
+pub(crate) fn atom(site: &Site) -> Option<String> {
     let base = &site.config.base_url;
     let home = base.absolute("")?;
     let mut entries: Vec<(Timestamp, PageId)> = site

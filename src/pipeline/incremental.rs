@@ -38,7 +38,7 @@ use crate::spent::SpentTime;
 /// Writes the files that depend on every page (the search index, `handbook.json`, the
 /// feed, the sitemap, redirects) of `built` into `sink`: after one or more [`rebuild`]s,
 /// when the changed pages are already served.
-pub fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
+pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
     if built.site.config.search {
         super::write::write_search_index(&built.site, None, &built.pages, sink)?;
     }
@@ -49,7 +49,7 @@ pub fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate:
 
 /// What an incremental rebuild did.
 #[derive(Debug)]
-pub enum Rebuild {
+pub(crate) enum Rebuild {
     /// The pages are rebuilt: the HTML of the `rendered` pages that show something of
     /// them is in the sink, and the [`BuiltSite`] is the new site, its warnings those of
     /// the new site.
@@ -71,7 +71,7 @@ pub enum Rebuild {
 /// Rebuilds `built` after the pages at `paths` (relative to `content/`, as
 /// `runbooks/db.md`) changed on disk, writing the pages whose HTML may change into
 /// `sink`. See the module's steps.
-pub fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) -> Rebuild {
+pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) -> Rebuild {
     let old = &built.site;
     let mut site = old.clone();
     let mut problems = Vec::new();
@@ -248,7 +248,7 @@ fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
 
 /// Whether a changed path matters to the site: the content, templates, static files,
 /// themes, book.toml or a CODEOWNERS file; not hidden or editor files, nor the output.
-pub fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
+pub(crate) fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     if path.starts_with(output_dir) {
         return false;
     }

@@ -24,12 +24,12 @@
 //! and the search index read. After a first build, the dev server's changed pages go
 //! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
 
-pub mod api;
-pub mod extras;
-pub mod feed;
-pub mod incremental;
-pub mod output;
-pub mod page;
+pub(crate) mod api;
+pub(crate) mod extras;
+pub(crate) mod feed;
+pub(crate) mod incremental;
+pub(crate) mod output;
+pub(crate) mod page;
 mod report;
 pub(crate) mod steps;
 pub(crate) mod write;
@@ -37,14 +37,15 @@ pub(crate) mod write;
 use std::path::Path;
 use std::time::Instant;
 
-pub use report::{BuildReport, CheckReport, thousands, timings_table};
+pub use report::BuildReport;
+pub(crate) use report::{CheckReport, thousands, timings_table};
 
 use crate::check::check_links;
 use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
 use crate::render::Renderer;
 use output::{Output, Sink};
-pub use page::RenderedPage;
+pub(crate) use page::RenderedPage;
 use report::Timer;
 use steps::{Purpose, prepare};
 

@@ -26,7 +26,7 @@ pub trait Sink: Sync {
 }
 
 /// A build's output under construction.
-pub struct Output {
+pub(crate) struct Output {
     final_dir: PathBuf,
     temp_dir: PathBuf,
     done: bool,
@@ -39,7 +39,7 @@ impl Output {
     /// would hold or overwrite the handbook's sources (see [`check_output_dir`]). A
     /// symbolic link is followed: the build replaces the folder it points to, and the link
     /// stays as it is.
-    pub fn create(final_dir: &Path, root: &Path) -> Result<Output> {
+    pub(crate) fn create(final_dir: &Path, root: &Path) -> Result<Output> {
         let final_dir = check_output_dir(final_dir, root)?;
         if final_dir.exists() && !final_dir.is_dir() {
             bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
@@ -54,12 +54,12 @@ impl Output {
 
     /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder;
     /// an error for a path that would leave it.
-    pub fn path(&self, site_path: &str) -> Result<PathBuf> {
+    pub(crate) fn path(&self, site_path: &str) -> Result<PathBuf> {
         crate::site_path::output_file(&self.temp_dir, site_path)
     }
 
     /// Replaces the previous output with this one.
-    pub fn commit(mut self) -> Result<()> {
+    pub(crate) fn commit(mut self) -> Result<()> {
         self.done = true;
         let name = self.final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let old = self.temp_dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
@@ -91,7 +91,7 @@ const SOURCE_FOLDERS: [&str; 5] = {
 /// folders ([`SOURCE_FOLDERS`]), nor a folder inside or holding one of them. Both sides
 /// are resolved before they are compared, so no other spelling (a symbolic link,
 /// `other/../hb`) gets past. A folder inside the root (`public/`) is the usual place.
-pub fn check_output_dir(final_dir: &Path, root: &Path) -> Result<PathBuf> {
+pub(crate) fn check_output_dir(final_dir: &Path, root: &Path) -> Result<PathBuf> {
     let out = resolve(final_dir)?;
     let root = resolve(root)?;
     let refuse = |why: String| -> Result<PathBuf> {

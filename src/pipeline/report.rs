@@ -104,7 +104,7 @@ pub(crate) fn plural(kind: &str, n: usize) -> String {
 }
 
 /// `1234567` -> `1,234,567`.
-pub fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -117,7 +117,7 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// The time of each step, one per line, with its share of the whole.
-pub fn timings_table(timings: &[(&'static str, Duration)], elapsed: Duration) -> String {
+pub(crate) fn timings_table(timings: &[(&'static str, Duration)], elapsed: Duration) -> String {
     let total = elapsed.as_secs_f64().max(f64::EPSILON);
     let mut table = String::new();
     for (step, time) in timings {

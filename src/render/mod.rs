@@ -5,9 +5,9 @@
 //! [`crate::site::generated::GENERATED_PAGES`] for the pages opsbook generates, and
 //! `page.html` for the rest).
 
-pub mod nav;
-pub mod theme;
-pub mod views;
+pub(crate) mod nav;
+pub(crate) mod theme;
+pub(crate) mod views;
 
 use std::collections::BTreeMap;
 
@@ -16,8 +16,8 @@ use tera::{Context, Tera, Value};
 
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
-pub use nav::NavCache;
-pub use theme::{Origin, ThemeFiles};
+pub(crate) use nav::NavCache;
+pub(crate) use theme::{Origin, ThemeFiles};
 use views::{PageContext, PageView, SiteView};
 
 /// A loaded theme, ready to render pages of one site.

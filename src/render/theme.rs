@@ -26,7 +26,7 @@ macro_rules! embed {
 
 /// The built-in templates, by name, but for those of the generated pages, which are in
 /// their table ([`GENERATED_PAGES`]).
-pub const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
+pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "base.html",
     "page.html",
     "section.html",
@@ -47,7 +47,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
 );
 
 /// The built-in static files, by path in the output.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
+pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "style.css",
     "favicon.svg",
     "search.js",

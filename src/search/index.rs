@@ -24,15 +24,15 @@ use crate::slug::fold;
 
 /// What a title match adds to a page's score, in units of the stem's inverse
 /// document frequency (a body that repeats the word scores at most `K1 + 1` = 2.2).
-pub const TITLE_BONUS: f32 = 2.0;
+pub(crate) const TITLE_BONUS: f32 = 2.0;
 /// The weight of a heading's words.
-pub const HEADING_WEIGHT: f32 = 2.5;
+pub(crate) const HEADING_WEIGHT: f32 = 2.5;
 /// The weight of the description's and tags' words.
-pub const DESCRIPTION_WEIGHT: f32 = 2.0;
+pub(crate) const DESCRIPTION_WEIGHT: f32 = 2.0;
 /// The weight of prose.
-pub const BODY_WEIGHT: f32 = 1.0;
+pub(crate) const BODY_WEIGHT: f32 = 1.0;
 /// The weight of code.
-pub const CODE_WEIGHT: f32 = 0.3;
+pub(crate) const CODE_WEIGHT: f32 = 0.3;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -40,7 +40,7 @@ const B: f32 = 0.75;
 const SCORE_SCALE: f32 = 20.0;
 
 /// The text of one page to index.
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// The title.
     pub title: &'a str,
     /// The description from front matter, if any.
@@ -81,7 +81,7 @@ pub enum StemPostings {
 }
 
 /// How many best-scoring pages a common stem keeps with their own scores.
-pub const COMMON_BEST: usize = 200;
+pub(crate) const COMMON_BEST: usize = 200;
 
 /// Stems with their postings, and every word with its stem.
 #[derive(Debug, Default)]
@@ -320,7 +320,7 @@ fn for_each_word(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
 ///    a page's words are summed per stem as they come, in text order.
 /// 2. Each (stem, page) pair is scored; the pages are appended to their stems' lists in
 ///    order.
-pub fn build_postings(docs: &[Document<'_>], language: &str) -> Postings {
+pub(crate) fn build_postings(docs: &[Document<'_>], language: &str) -> Postings {
     let stems = Stems::new(language);
     let pages: Vec<PageStems> =
         docs.par_iter().map_init(Scratch::default, |scratch, doc| page_stems(doc, &stems, scratch)).collect();

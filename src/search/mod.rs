@@ -18,8 +18,8 @@
 //! default theme. See [`text`] for the text handling both sides share.
 
 pub mod encode;
-pub mod index;
-pub mod text;
+pub(crate) mod index;
+pub(crate) mod text;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
-pub use index::Postings;
+pub(crate) use index::Postings;
 use index::{Document, Posting, StemPostings, build_postings};
 
 /// Records per page-record chunk.

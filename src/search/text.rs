@@ -16,20 +16,20 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// Splits text into folded words: the reference that the index's fast splitter and
 /// the browser's follow (the tests compare them).
 #[cfg(test)]
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::slug::fold)
 }
 
 /// English stop words: too common to help a search. The client ignores them too (the
 /// list is in the manifest).
-pub const ENGLISH_STOP_WORDS: &[&str] = &[
+pub(crate) const ENGLISH_STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "its", "no", "not",
     "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will",
     "with",
 ];
 
 /// The stemmer for a BCP 47 language tag, if rust-stemmers has one.
-pub fn stemmer_for(language: &str) -> Option<Stemmer> {
+pub(crate) fn stemmer_for(language: &str) -> Option<Stemmer> {
     let primary = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
     let algorithm = match primary.as_str() {
         "en" => Algorithm::English,
@@ -56,24 +56,24 @@ pub fn stemmer_for(language: &str) -> Option<Stemmer> {
 }
 
 /// The stop words of a language (English only, so far).
-pub fn stop_words(language: &str) -> &'static [&'static str] {
+pub(crate) fn stop_words(language: &str) -> &'static [&'static str] {
     if language.starts_with("en") { ENGLISH_STOP_WORDS } else { &[] }
 }
 
 /// Turns folded words into stems.
-pub struct Analyzer {
+pub(crate) struct Analyzer {
     stemmer: Option<Stemmer>,
     stop_words: &'static [&'static str],
 }
 
 impl Analyzer {
     /// The analyzer for a language.
-    pub fn new(language: &str) -> Self {
+    pub(crate) fn new(language: &str) -> Self {
         Analyzer { stemmer: stemmer_for(language), stop_words: stop_words(language) }
     }
 
     /// The stem of a folded word, or `None` for a stop word.
-    pub fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
+    pub(crate) fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
         if self.stop_words.contains(&word) {
             return None;
         }

@@ -35,17 +35,17 @@ use tokio::net::TcpListener;
 use tokio::sync::{Notify, Semaphore, watch};
 
 /// The most connections open at once.
-pub const MAX_CONNECTIONS: usize = 64;
+pub(crate) const MAX_CONNECTIONS: usize = 64;
 
 /// How long a connection may take to send a request's line and headers, counted from
 /// its opening or from the previous answer.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long to wait before accepting again after the system refused (out of files).
 const ACCEPT_PAUSE: Duration = Duration::from_millis(50);
 
 /// Serves `router` on `listener` until `stop` turns true.
-pub async fn serve(listener: TcpListener, router: Router, mut stop: watch::Receiver<bool>) {
+pub(crate) async fn serve(listener: TcpListener, router: Router, mut stop: watch::Receiver<bool>) {
     let open = Arc::new(Open::default());
     let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let mut builder = http1::Builder::new();
@@ -199,7 +199,7 @@ impl Drop for Busy {
 }
 
 /// A response body that keeps its connection busy until it is sent or dropped.
-pub struct Tracked {
+pub(crate) struct Tracked {
     body: Body,
     _busy: Busy,
 }

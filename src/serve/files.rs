@@ -18,7 +18,7 @@ use crate::pipeline::output::Sink;
 
 /// One file of the served site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Served {
+pub(crate) enum Served {
     /// Bytes built in memory.
     Bytes(Arc<[u8]>),
     /// A file copied as it is: its bytes when the site was built, where they came from
@@ -30,11 +30,11 @@ pub enum Served {
 }
 
 /// The largest file copied as it is whose bytes are kept in memory.
-pub const SNAPSHOT_LIMIT: u64 = 16 * 1024 * 1024;
+pub(crate) const SNAPSHOT_LIMIT: u64 = 16 * 1024 * 1024;
 
 impl Served {
     /// The file's bytes.
-    pub fn read(&self) -> std::io::Result<Arc<[u8]>> {
+    pub(crate) fn read(&self) -> std::io::Result<Arc<[u8]>> {
         match self {
             Served::Bytes(bytes) | Served::Copied(_, _, bytes) => Ok(Arc::clone(bytes)),
             Served::File(path, _) => std::fs::read(path).map(Arc::from),
@@ -42,7 +42,7 @@ impl Served {
     }
 
     /// The file on disk it was copied from, if it was.
-    pub fn source(&self) -> Option<&Path> {
+    pub(crate) fn source(&self) -> Option<&Path> {
         match self {
             Served::Bytes(_) => None,
             Served::Copied(from, _, _) | Served::File(from, _) => Some(from),
@@ -51,11 +51,11 @@ impl Served {
 }
 
 /// Site path -> file.
-pub type SiteFiles = HashMap<String, Served>;
+pub(crate) type SiteFiles = HashMap<String, Served>;
 
 /// A [`Sink`] that keeps the files in memory.
 #[derive(Debug, Default)]
-pub struct MemorySink {
+pub(crate) struct MemorySink {
     files: Mutex<SiteFiles>,
     /// The bytes kept from the previous build, by the file they were copied from.
     kept: HashMap<PathBuf, (Option<SystemTime>, Arc<[u8]>)>,
@@ -63,7 +63,7 @@ pub struct MemorySink {
 
 impl MemorySink {
     /// A sink that reuses the bytes `previous` kept of files that did not change.
-    pub fn reusing(previous: &SiteFiles) -> MemorySink {
+    pub(crate) fn reusing(previous: &SiteFiles) -> MemorySink {
         let kept = previous
             .values()
             .filter_map(|file| match file {
@@ -77,7 +77,7 @@ impl MemorySink {
     }
 
     /// The files written so far.
-    pub fn into_files(self) -> SiteFiles {
+    pub(crate) fn into_files(self) -> SiteFiles {
         self.files.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -124,7 +124,7 @@ impl Sink for MemorySink {
 
 /// The site paths whose files differ between two versions of a site (added, removed or
 /// changed).
-pub fn changed_paths(before: &SiteFiles, after: &SiteFiles) -> Vec<String> {
+pub(crate) fn changed_paths(before: &SiteFiles, after: &SiteFiles) -> Vec<String> {
     let mut changed: Vec<String> = after
         .iter()
         .filter(|(path, file)| before.get(*path) != Some(*file))

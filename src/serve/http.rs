@@ -27,7 +27,7 @@ use super::live::{EVENTS_PATH, Live, Message, SCRIPT, SCRIPT_PATH, inject, site_
 use crate::percent::percent_decode_strict;
 
 /// What the server shares with the rebuild thread.
-pub struct Shared {
+pub(crate) struct Shared {
     /// The files of the last good site.
     files: RwLock<SiteFiles>,
     /// Live reload.
@@ -38,13 +38,13 @@ pub struct Shared {
 
 impl Shared {
     /// Serves `files`; `stop` turns true when the server stops.
-    pub fn new(files: SiteFiles, stop: watch::Receiver<bool>) -> Shared {
+    pub(crate) fn new(files: SiteFiles, stop: watch::Receiver<bool>) -> Shared {
         Shared { files: RwLock::new(files), live: Live::default(), stop }
     }
 
     /// Serves the files at `paths` as they are in `files` from now on (a path not in
     /// `files` is no longer served): a rebuild's changes, without copying the rest.
-    pub fn publish(&self, files: &SiteFiles, paths: &[String]) {
+    pub(crate) fn publish(&self, files: &SiteFiles, paths: &[String]) {
         let mut served = self.files.write().unwrap_or_else(PoisonError::into_inner);
         for path in paths {
             match files.get(path) {
@@ -68,7 +68,7 @@ impl Shared {
 }
 
 /// The server's routes.
-pub fn router(shared: Arc<Shared>) -> Router {
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new().route(EVENTS_PATH, get(events)).route(SCRIPT_PATH, get(script)).fallback(file).with_state(shared)
 }
 

@@ -18,17 +18,17 @@ use crate::diagnostic::Diagnostic;
 const HISTORY: usize = 64;
 
 /// The script injected into every HTML page while serving.
-pub const SCRIPT: &str = include_str!("live.js");
+pub(crate) const SCRIPT: &str = include_str!("live.js");
 
 /// The site path of the script.
-pub const SCRIPT_PATH: &str = "/__opsbook/live.js";
+pub(crate) const SCRIPT_PATH: &str = "/__opsbook/live.js";
 
 /// The site path of the event stream.
-pub const EVENTS_PATH: &str = "/__opsbook/events";
+pub(crate) const EVENTS_PATH: &str = "/__opsbook/events";
 
 /// One rebuild that changed files.
 #[derive(Debug)]
-pub struct Change {
+pub(crate) struct Change {
     /// The site's number after the change.
     pub version: u64,
     /// The site paths whose files changed.
@@ -40,14 +40,14 @@ pub struct Change {
 
 impl Change {
     /// Whether a page at `site_path` (`runbooks/x/index.html`) shows something changed.
-    pub fn touches(&self, site_path: &str) -> bool {
+    pub(crate) fn touches(&self, site_path: &str) -> bool {
         self.everything || self.paths.contains(site_path)
     }
 }
 
 /// A problem as open pages show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Shown {
+pub(crate) struct Shown {
     /// `path:line:column`.
     pub location: String,
     /// What is wrong.
@@ -56,7 +56,7 @@ pub struct Shown {
 
 /// What a page's event stream receives.
 #[derive(Debug, Clone)]
-pub enum Message {
+pub(crate) enum Message {
     /// Files changed.
     Changed(Arc<Change>),
     /// The problems of the last rebuild (empty: none).
@@ -64,7 +64,7 @@ pub enum Message {
 }
 
 /// The live-reload state shared by the rebuild thread and the server.
-pub struct Live {
+pub(crate) struct Live {
     state: Mutex<State>,
     sender: broadcast::Sender<Message>,
 }
@@ -86,12 +86,12 @@ impl Default for Live {
 
 impl Live {
     /// The current site's number.
-    pub fn version(&self) -> u64 {
+    pub(crate) fn version(&self) -> u64 {
         self.lock().version
     }
 
     /// Records a rebuild that changed `paths` and tells the open pages.
-    pub fn changed(&self, paths: &[String]) {
+    pub(crate) fn changed(&self, paths: &[String]) {
         if paths.is_empty() {
             return;
         }
@@ -113,7 +113,7 @@ impl Live {
 
     /// Records the errors of the last rebuild (none: the site is up to date) and tells
     /// the open pages when that changes what they show.
-    pub fn problems(&self, diagnostics: &[Diagnostic]) {
+    pub(crate) fn problems(&self, diagnostics: &[Diagnostic]) {
         let shown: Vec<Shown> = diagnostics
             .iter()
             .filter(|d| d.is_error())
@@ -133,7 +133,7 @@ impl Live {
     /// Subscribes a page that shows version `since` of `site_path`: the messages it
     /// needs now (a reload if it missed a change, the current problems), and a receiver
     /// for the next ones.
-    pub fn subscribe(&self, site_path: &str, since: u64) -> (Vec<Message>, broadcast::Receiver<Message>) {
+    pub(crate) fn subscribe(&self, site_path: &str, since: u64) -> (Vec<Message>, broadcast::Receiver<Message>) {
         let state = self.lock();
         let receiver = self.sender.subscribe();
         let mut now = Vec::new();
@@ -172,14 +172,14 @@ fn affects_every_page(site_path: &str) -> bool {
 }
 
 /// The site path of the file a URL path shows: `/runbooks/x/` -> `runbooks/x/index.html`.
-pub fn site_path_of(url_path: &str) -> String {
+pub(crate) fn site_path_of(url_path: &str) -> String {
     let path = url_path.trim_start_matches('/');
     if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() }
 }
 
 /// Adds the live-reload script to an HTML page, before its last `</body>` (or at the
 /// end).
-pub fn inject(html: &[u8], version: u64) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], version: u64) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\" defer></script>");
     let at = find_last_body_end(html).unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());

@@ -14,13 +14,13 @@
 //! Content never stops the server: a change with errors keeps the last good site
 //! served, prints the errors and shows them over the open pages until fixed.
 
-pub mod connections;
-pub mod files;
-pub mod http;
-pub mod live;
-pub mod retry;
-pub mod session;
-pub mod watch;
+pub(crate) mod connections;
+pub(crate) mod files;
+pub(crate) mod http;
+pub(crate) mod live;
+pub(crate) mod retry;
+pub(crate) mod session;
+pub(crate) mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -40,7 +40,7 @@ use session::{Outcome, Session, describe};
 use watch::{Burst, Watch};
 
 /// The port tried first when none is given.
-pub const DEFAULT_PORT: u16 = 3000;
+pub(crate) const DEFAULT_PORT: u16 = 3000;
 
 /// How long after the last fast rebuild the search index and the other whole-site files
 /// are brought up to date.
@@ -48,7 +48,7 @@ const FINISH_AFTER: Duration = Duration::from_millis(250);
 
 /// What `opsbook serve` was asked to do.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// The handbook's folder.
     pub root: PathBuf,
     /// The address to listen on.
@@ -65,7 +65,7 @@ pub struct Options {
 
 /// Builds and serves the handbook until Ctrl-C. Fails only on environment problems (no
 /// book.toml, the port is taken), never because of the content.
-pub fn run(options: Options) -> Result<()> {
+pub(crate) fn run(options: Options) -> Result<()> {
     let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
     let output_dir = match Config::load(&root, &Overrides::default()) {
         Ok(config) => config.output_dir,

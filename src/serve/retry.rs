@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The pauses before each new try after a rebuild that could not read a file.
-pub const DELAYS: [Duration; 5] = [
+pub(crate) const DELAYS: [Duration; 5] = [
     Duration::from_millis(100),
     Duration::from_millis(250),
     Duration::from_millis(500),
@@ -21,7 +21,7 @@ pub const DELAYS: [Duration; 5] = [
 
 /// The tries left after failed reads.
 #[derive(Debug, Default)]
-pub struct Retry {
+pub(crate) struct Retry {
     /// Tries made since the last change.
     tries: usize,
     /// When the next one is due.
@@ -30,13 +30,13 @@ pub struct Retry {
 
 impl Retry {
     /// A change came: it is tried at once, and the pauses start again after it.
-    pub fn on_change(&mut self) {
+    pub(crate) fn on_change(&mut self) {
         *self = Retry::default();
     }
 
     /// After a rebuild: `failed_to_read` says whether it could not read a file; the next
     /// try is scheduled while pauses are left.
-    pub fn after_rebuild(&mut self, failed_to_read: bool, now: Instant) {
+    pub(crate) fn after_rebuild(&mut self, failed_to_read: bool, now: Instant) {
         self.due = match DELAYS.get(self.tries) {
             Some(delay) if failed_to_read => Some(now + *delay),
             _ => None,
@@ -47,18 +47,18 @@ impl Retry {
     }
 
     /// How long until the next try, if one is scheduled.
-    pub fn wait(&self, now: Instant) -> Option<Duration> {
+    pub(crate) fn wait(&self, now: Instant) -> Option<Duration> {
         self.due.map(|due| due.saturating_duration_since(now))
     }
 
     /// Whether a try is due.
-    pub fn is_due(&self, now: Instant) -> bool {
+    pub(crate) fn is_due(&self, now: Instant) -> bool {
         self.due.is_some_and(|due| due <= now)
     }
 }
 
 /// Whether the problems of a rebuild include a file that could not be read.
-pub fn failed_to_read(problems: &[Diagnostic]) -> bool {
+pub(crate) fn failed_to_read(problems: &[Diagnostic]) -> bool {
     problems.iter().any(|d| d.is_error() && d.rule == Rule::UnreadableFile)
 }
 

@@ -18,10 +18,11 @@ use crate::content::walk::is_markdown;
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::pipeline::incremental::{self, Rebuild};
 use crate::pipeline::{BuiltSite, build_into};
+#[cfg(test)]
 use crate::site::Site;
 
 /// The site the server shows, and how to bring it up to date.
-pub struct Session {
+pub(crate) struct Session {
     root: PathBuf,
     overrides: Overrides,
     built: Option<BuiltSite>,
@@ -38,7 +39,7 @@ pub struct Session {
 
 /// What a rebuild did.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Site paths whose files changed.
     pub changed: Vec<String>,
     /// Whether the whole site was rebuilt.
@@ -51,7 +52,7 @@ pub struct Outcome {
 
 impl Outcome {
     /// Whether the rebuild succeeded (the site is up to date).
-    pub fn ok(problems: &[Diagnostic]) -> bool {
+    pub(crate) fn ok(problems: &[Diagnostic]) -> bool {
         !problems.iter().any(Diagnostic::is_error)
     }
 }
@@ -63,7 +64,7 @@ impl Session {
     /// Builds the handbook at `root` in memory. Errors in the content leave a session
     /// with no pages and the errors to show; only problems that stop everything (no
     /// book.toml) fail.
-    pub fn start(root: &Path, overrides: Overrides) -> Result<(Session, Outcome), anyhow::Error> {
+    pub(crate) fn start(root: &Path, overrides: Overrides) -> Result<(Session, Outcome), anyhow::Error> {
         let mut session = Session {
             root: root.to_path_buf(),
             overrides,
@@ -77,19 +78,20 @@ impl Session {
         Ok((session, outcome))
     }
 
+    #[cfg(test)]
     /// The model of the last good site.
-    pub fn site(&self) -> Option<&Site> {
+    pub(crate) fn site(&self) -> Option<&Site> {
         self.built.as_ref().map(|b| &b.site)
     }
 
     /// The number of pages of the last good site, counted as `build` counts them.
-    pub fn page_count(&self) -> usize {
+    pub(crate) fn page_count(&self) -> usize {
         self.built.as_ref().map_or(0, BuiltSite::page_count)
     }
 
     /// Applies changes to the files at `paths` (absolute). Environment problems (the
     /// book.toml disappeared) fail; content errors are kept in [`Session::problems`].
-    pub fn rebuild(&mut self, paths: &[PathBuf]) -> Result<Outcome, anyhow::Error> {
+    pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Result<Outcome, anyhow::Error> {
         self.pending.extend(paths.iter().cloned());
         let content_dir = self.root.join("content");
         let mut pages = Vec::new();
@@ -185,7 +187,7 @@ impl Session {
     /// search index, `handbook.json`, the feed and the sitemap. Run after the pages are
     /// served, so an edit shows without waiting for it. Returns the site paths that
     /// changed.
-    pub fn finish(&mut self) -> Vec<String> {
+    pub(crate) fn finish(&mut self) -> Vec<String> {
         let Some(built) = self.built.as_ref() else { return Vec::new() };
         let sink = MemorySink::default();
         if incremental::write_site_files(built, &sink).is_err() {
@@ -221,7 +223,7 @@ fn merge_files(files: &mut SiteFiles, written: SiteFiles) -> Vec<String> {
 }
 
 /// The files a change touches, for messages: site paths, shortened.
-pub fn describe(changed: &[String]) -> String {
+pub(crate) fn describe(changed: &[String]) -> String {
     let pages: Vec<&str> =
         changed.iter().filter(|p| p.ends_with("index.html")).map(|p| p.trim_end_matches("index.html")).collect();
     match pages.len() {

@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// How long the files must stay still before a rebuild.
-pub const QUIET: Duration = Duration::from_millis(20);
+pub(crate) const QUIET: Duration = Duration::from_millis(20);
 
 /// The longest a burst is collected before rebuilding anyway.
 const LONGEST: Duration = Duration::from_secs(2);
@@ -25,7 +25,7 @@ const FOLDERS: [&str; 7] = ["content", "templates", "static", "themes", ".github
 
 /// What [`Watch::next`] saw.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Burst {
+pub(crate) enum Burst {
     /// These paths changed (absolute, sorted, without repeats).
     Changed(Vec<PathBuf>),
     /// Nothing changed before the timeout.
@@ -35,7 +35,7 @@ pub enum Burst {
 }
 
 /// The handbook's files, watched.
-pub struct Watch {
+pub(crate) struct Watch {
     root: PathBuf,
     watcher: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
@@ -43,7 +43,7 @@ pub struct Watch {
 
 impl Watch {
     /// Starts watching the handbook at `root`.
-    pub fn start(root: &Path) -> Result<Watch> {
+    pub(crate) fn start(root: &Path) -> Result<Watch> {
         let (sender, events) = channel();
         let watcher = notify::recommended_watcher(move |event| {
             // The receiver is gone only when the server stops.
@@ -69,7 +69,7 @@ impl Watch {
 
     /// Waits for the next burst of changes, at most `timeout` (`None`: as long as it
     /// takes) for its first change.
-    pub fn next(&mut self, timeout: Option<Duration>) -> Burst {
+    pub(crate) fn next(&mut self, timeout: Option<Duration>) -> Burst {
         let deadline = timeout.map(|timeout| Instant::now() + timeout);
         // Reading a file is an event too (an access): those are skipped here, without
         // starting a burst.

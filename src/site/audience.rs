@@ -20,7 +20,7 @@ use crate::slug::slugify;
 
 /// Why a file is not in this build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LeftOut {
+pub(crate) enum LeftOut {
     /// A draft, and the build does not include drafts.
     Draft,
     /// Internal, and the build is public.
@@ -144,7 +144,7 @@ impl Exclusions {
 /// internal blocks link to or show and no public page does: they are not copied, so a
 /// diagram or an attachment that only internal text uses is not published beside the
 /// public pages. Files that no page links to are copied as before.
-pub fn files_used_only_internally(site: &super::Site) -> HashSet<String> {
+pub(crate) fn files_used_only_internally(site: &super::Site) -> HashSet<String> {
     let mut internal: HashSet<String> =
         site.pages.iter().flat_map(|p| p.rendered.internal_assets.iter().cloned()).collect();
     if site.config.audience == Audience::Public {

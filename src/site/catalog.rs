@@ -8,7 +8,7 @@ use crate::config::Kind;
 use crate::content::kinds::ActionItem;
 
 /// The pages of `kind` below section page `section`, in reading order.
-pub fn pages_of_kind(site: &Site, section: PageId, kind: &str) -> Vec<PageId> {
+pub(crate) fn pages_of_kind(site: &Site, section: PageId, kind: &str) -> Vec<PageId> {
     let mut found = Vec::new();
     let mut stack: Vec<PageId> = site.pages[section].children.iter().rev().copied().collect();
     while let Some(id) = stack.pop() {
@@ -22,7 +22,7 @@ pub fn pages_of_kind(site: &Site, section: PageId, kind: &str) -> Vec<PageId> {
 }
 
 /// The kind a section catalogs: its `default_kind`.
-pub fn catalog_kind(site: &Site, section: PageId) -> Option<&Kind> {
+pub(crate) fn catalog_kind(site: &Site, section: PageId) -> Option<&Kind> {
     let page = &site.pages[section];
     if !page.origin.is_section() {
         return None;
@@ -32,14 +32,14 @@ pub fn catalog_kind(site: &Site, section: PageId) -> Option<&Kind> {
 }
 
 /// Incident reviews, newest incident first.
-pub fn incidents_newest_first(site: &Site, mut rcas: Vec<PageId>) -> Vec<PageId> {
+pub(crate) fn incidents_newest_first(site: &Site, mut rcas: Vec<PageId>) -> Vec<PageId> {
     rcas.sort_by_key(|&id| std::cmp::Reverse((site.pages[id].values.date("incident_date"), site.position[id])));
     rcas
 }
 
 /// Every open action item of `rcas`, with the review it comes from: overdue first, then
 /// by due date (items without one last).
-pub fn open_action_items<'a>(site: &'a Site, rcas: &[PageId]) -> Vec<(PageId, &'a ActionItem)> {
+pub(crate) fn open_action_items<'a>(site: &'a Site, rcas: &[PageId]) -> Vec<(PageId, &'a ActionItem)> {
     let today = site.today;
     let mut items: Vec<(PageId, &ActionItem)> = rcas
         .iter()

@@ -16,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// The places a CODEOWNERS file may be, relative to a root, in order.
-pub const LOCATIONS: &[&str] = &["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"];
+pub(crate) const LOCATIONS: &[&str] = &["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"];
 
 /// Parsed CODEOWNERS rules.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -207,8 +207,9 @@ fn split_unescaped(line: &str) -> Vec<String> {
     parts
 }
 
+#[cfg(test)]
 /// Whether a CODEOWNERS pattern matches `path` (or a folder containing it).
-pub fn matches_path(pattern: &str, path: &str) -> bool {
+pub(crate) fn matches_path(pattern: &str, path: &str) -> bool {
     Pattern::new(pattern).matches(&path.chars().collect::<Vec<_>>())
 }
 

@@ -12,7 +12,7 @@ use crate::config::Config;
 
 /// One file a build writes besides its pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExtraFile {
+pub(crate) enum ExtraFile {
     /// `404.html`, the page static hosts serve for unknown URLs.
     NotFound,
     /// `robots.txt`.
@@ -35,7 +35,7 @@ pub enum ExtraFile {
 
 /// When an extra file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Condition {
+pub(crate) enum Condition {
     /// Always.
     Always,
     /// When the base URL has a host: the file needs absolute URLs.
@@ -48,7 +48,7 @@ pub enum Condition {
 
 /// A row of [`EXTRA_FILES`].
 #[derive(Debug)]
-pub struct ExtraSpec {
+pub(crate) struct ExtraSpec {
     /// The file.
     pub file: ExtraFile,
     /// Its site path (for the search index, the file that names the others).
@@ -60,7 +60,7 @@ pub struct ExtraSpec {
 }
 
 /// Every file a build writes besides its pages, in the order of [`ExtraFile`]'s variants.
-pub const EXTRA_FILES: &[ExtraSpec] = &[
+pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::NotFound, "404.html", Condition::Always, false),
     extra(ExtraFile::Robots, "robots.txt", Condition::Always, false),
     extra(ExtraFile::HandbookJson, "handbook.json", Condition::Always, false),
@@ -78,14 +78,14 @@ const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_b
 
 impl ExtraFile {
     /// Its row of [`EXTRA_FILES`].
-    pub fn spec(self) -> &'static ExtraSpec {
+    pub(crate) fn spec(self) -> &'static ExtraSpec {
         // The rows are in the order of the variants: see `every_file_has_one_row`.
         &EXTRA_FILES[self as usize]
     }
 
     /// Whether a build with `config` writes it, `has_aliases` telling whether some page
     /// has aliases.
-    pub fn exists(self, config: &Config, has_aliases: bool) -> bool {
+    pub(crate) fn exists(self, config: &Config, has_aliases: bool) -> bool {
         match self.spec().condition {
             Condition::Always => true,
             Condition::BaseUrlHasHost => config.base_url.has_origin(),
@@ -97,13 +97,13 @@ impl ExtraFile {
 
 /// The site paths of the extra files a build with `config` writes whatever the pages
 /// say: every one but those that depend on the pages (`_redirects`).
-pub fn paths_known_from_config(config: &Config) -> impl Iterator<Item = &'static str> + '_ {
+pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = &'static str> + '_ {
     EXTRA_FILES.iter().filter(|spec| spec.file.exists(config, false)).map(|spec| spec.path)
 }
 
 /// Whether `site_path` is an extra file that no page uses (the index, the feed...): a
 /// change to it reloads no page.
-pub fn unused_by_pages(site_path: &str) -> bool {
+pub(crate) fn unused_by_pages(site_path: &str) -> bool {
     EXTRA_FILES.iter().any(|spec| spec.path == site_path && !spec.used_by_pages)
 }
 

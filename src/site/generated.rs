@@ -163,7 +163,7 @@ static SEARCH: GeneratedSpec = GeneratedSpec {
 };
 
 /// Every kind of generated page, in the order their pages are added to the site.
-pub static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.

@@ -21,7 +21,7 @@ pub struct Change {
 
 /// Where the handbook sits in its repository.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Location {
+pub(crate) struct Location {
     /// The repository's top folder.
     pub toplevel: std::path::PathBuf,
     /// The handbook root's path inside the repository (`""` or `docs/handbook/`).
@@ -38,7 +38,7 @@ pub struct GitDates {
 }
 
 /// Finds the repository holding `root`; `None` without git or outside a repository.
-pub fn locate(root: &Path) -> Option<Location> {
+pub(crate) fn locate(root: &Path) -> Option<Location> {
     let output = git(root)
         .args(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"])
         .stderr(Stdio::null())
@@ -56,7 +56,7 @@ pub fn locate(root: &Path) -> Option<Location> {
 }
 
 /// Reads the whole history under `root` in one `git log`.
-pub fn read_git_dates(root: &Path) -> GitDates {
+pub(crate) fn read_git_dates(root: &Path) -> GitDates {
     let log = git(root)
         .args(["log", "--no-renames", "--relative", "--name-only", "--format=%x1e%H %ct", "--", "."])
         .stderr(Stdio::null())
@@ -76,7 +76,7 @@ fn git(root: &Path) -> Command {
 
 /// Parses `git log --name-only --format=%x1e%H %ct`: records start with `\x1e`, then the
 /// hash and time, then the files the commit changed. The newest mention of a file wins.
-pub fn parse_log(text: &str) -> HashMap<String, Change> {
+pub(crate) fn parse_log(text: &str) -> HashMap<String, Change> {
     let mut changes = HashMap::new();
     for record in text.split('\x1e').filter(|r| !r.trim().is_empty()) {
         let mut lines = record.lines();

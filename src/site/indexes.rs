@@ -234,7 +234,7 @@ fn name_tags(site: &mut Site, slugs: &[String]) {
 
 /// The pages due, overdue or never reviewed: overdue first (most overdue first), then
 /// never reviewed, then due soon (soonest first).
-pub fn review_queue(site: &Site) -> Vec<PageId> {
+pub(crate) fn review_queue(site: &Site) -> Vec<PageId> {
     let mut queue: Vec<(PageId, super::review::Review)> = site
         .pages
         .iter()

@@ -11,21 +11,21 @@
 //! 4. [`Site::arrange`] orders each section's children by weight, then title, and fixes
 //!    the reading order behind previous/next links ([`nav`]).
 
-pub mod audience;
-pub mod catalog;
-pub mod codeowners;
-pub mod extra_files;
-pub mod generated;
-pub mod git;
-pub mod indexes;
-pub mod kinds;
-pub mod nav;
+pub(crate) mod audience;
+pub(crate) mod catalog;
+pub(crate) mod codeowners;
+pub(crate) mod extra_files;
+pub(crate) mod generated;
+pub(crate) mod git;
+pub(crate) mod indexes;
+pub(crate) mod kinds;
+pub(crate) mod nav;
 mod origin;
 mod outputs;
-pub mod repository;
-pub mod resolve;
-pub mod review;
-pub mod urls;
+pub(crate) mod repository;
+pub(crate) mod resolve;
+pub(crate) mod review;
+pub(crate) mod urls;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -39,12 +39,12 @@ use crate::slug::title_from_name;
 use git::Change;
 use review::Review;
 
-pub use generated::GeneratedPage;
-pub use origin::PageOrigin;
-pub use resolve::SiteLinks;
+pub(crate) use generated::GeneratedPage;
+pub(crate) use origin::PageOrigin;
+pub(crate) use resolve::SiteLinks;
 
 /// The index of a page in [`Site::pages`].
-pub type PageId = usize;
+pub(crate) type PageId = usize;
 
 /// A page of the site: a Markdown file, the section page of a folder that has none, or
 /// a page opsbook generates from the model.

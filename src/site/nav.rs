@@ -10,7 +10,7 @@
 use super::{Page, PageId, Site};
 
 /// The most entries of one level shown in a page's navigation.
-pub const MAX_SIBLINGS: usize = 50;
+pub(crate) const MAX_SIBLINGS: usize = 50;
 
 /// Orders every section and computes the reading order.
 pub(super) fn arrange(site: &mut Site) {
@@ -99,7 +99,7 @@ pub struct NavItem {
 }
 
 /// The navigation entries of page `current`, in display order.
-pub fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
+pub(crate) fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
     let mut path = ancestors(site, current);
     path.push(current);
     let mut items = Vec::new();
@@ -135,7 +135,7 @@ fn window(len: usize, focus: usize) -> (usize, usize) {
 }
 
 /// The section pages above `id`, from the home page down.
-pub fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
+pub(crate) fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
     let mut chain = Vec::new();
     let mut next = site.pages[id].parent;
     while let Some(parent) = next {
@@ -150,7 +150,7 @@ pub fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
 }
 
 /// The pages before and after `id` in reading order.
-pub fn neighbours(site: &Site, id: PageId) -> (Option<PageId>, Option<PageId>) {
+pub(crate) fn neighbours(site: &Site, id: PageId) -> (Option<PageId>, Option<PageId>) {
     let Some(&i) = site.position.get(id) else {
         return (None, None);
     };

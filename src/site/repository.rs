@@ -8,7 +8,7 @@ use crate::config::{LinksTable, Repository};
 
 /// The links of one page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct RepositoryLinks {
+pub(crate) struct RepositoryLinks {
     /// Edit the page in the repository's web editor.
     pub edit: Option<String>,
     /// View its source.
@@ -85,7 +85,7 @@ fn fill(template: &str, repository: &Repository, path: &str, title: &str, url: &
 }
 
 /// The links of a page whose source is `path` (from the repository root).
-pub fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -> RepositoryLinks {
+pub(crate) fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -> RepositoryLinks {
     let defaults = defaults(forge(&repository.url));
     let link = |pick: fn(&LinksTable) -> &Option<String>| {
         template(repository, &defaults, pick).map(|t| fill(t, repository, path, title, url, ""))
@@ -99,7 +99,7 @@ pub fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -
 }
 
 /// The link to a commit.
-pub fn commit_link(repository: &Repository, commit: &str) -> Option<String> {
+pub(crate) fn commit_link(repository: &Repository, commit: &str) -> Option<String> {
     let defaults = defaults(forge(&repository.url));
     template(repository, &defaults, |t| &t.commit).map(|t| fill(t, repository, "", "", "", commit))
 }

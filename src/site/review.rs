@@ -49,7 +49,12 @@ pub struct Review {
 }
 
 /// The review state of a page, or `None` when it has neither a review date nor a period.
-pub fn review_of(last_reviewed: Option<Date>, every: Option<Period>, due_soon: Period, today: Date) -> Option<Review> {
+pub(crate) fn review_of(
+    last_reviewed: Option<Date>,
+    every: Option<Period>,
+    due_soon: Period,
+    today: Date,
+) -> Option<Review> {
     if last_reviewed.is_none() && every.is_none() {
         return None;
     }

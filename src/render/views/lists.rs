@@ -13,7 +13,7 @@ use crate::site::{GeneratedPage, PageId, Site};
 
 /// `section`: the children of a section page, and its catalog.
 #[derive(Debug, Serialize)]
-pub struct SectionView<'a> {
+pub(crate) struct SectionView<'a> {
     /// Pages and subsections, in navigation order.
     pub children: Vec<LinkView<'a>>,
     /// The catalog of the section's `default_kind`, if it has one.
@@ -22,7 +22,7 @@ pub struct SectionView<'a> {
 
 /// A section's catalog.
 #[derive(Debug, Serialize)]
-pub struct CatalogView<'a> {
+pub(crate) struct CatalogView<'a> {
     /// The kind it lists.
     pub kind: &'a str,
     /// How it lists them: `pages`, `services` or `incidents` (the kind's catalog layout).
@@ -35,7 +35,7 @@ pub struct CatalogView<'a> {
 
 /// One page in a catalog.
 #[derive(Debug, Serialize)]
-pub struct CatalogEntry<'a> {
+pub(crate) struct CatalogEntry<'a> {
     /// The page.
     #[serde(flatten)]
     pub link: LinkView<'a>,
@@ -59,7 +59,7 @@ pub struct CatalogEntry<'a> {
 
 /// An open action item in the roll-up.
 #[derive(Debug, Serialize)]
-pub struct RollupItem<'a> {
+pub(crate) struct RollupItem<'a> {
     /// The item.
     #[serde(flatten)]
     pub item: ActionItemView,
@@ -69,7 +69,7 @@ pub struct RollupItem<'a> {
 
 impl<'a> SectionView<'a> {
     /// The view of section page `id`.
-    pub fn of(site: &'a Site, id: PageId) -> Self {
+    pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
         SectionView {
             children: page.children.iter().map(|&c| LinkView::of(site, c)).collect(),
@@ -122,7 +122,7 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'
 /// `index`: what a generated page lists.
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
-pub enum IndexView<'a> {
+pub(crate) enum IndexView<'a> {
     /// `/owners/`.
     Owners {
         /// Every owner with their pages, by name.
@@ -151,7 +151,7 @@ pub enum IndexView<'a> {
 
 /// An owner on `/owners/`.
 #[derive(Debug, Serialize)]
-pub struct OwnerEntry<'a> {
+pub(crate) struct OwnerEntry<'a> {
     /// As written.
     pub name: &'a str,
     /// The anchor of their entry.
@@ -162,7 +162,7 @@ pub struct OwnerEntry<'a> {
 
 /// A tag on `/tags/`.
 #[derive(Debug, Serialize)]
-pub struct TagEntry {
+pub(crate) struct TagEntry {
     /// As first written.
     pub name: String,
     /// Its page.
@@ -173,7 +173,7 @@ pub struct TagEntry {
 
 /// A page on `/review/`.
 #[derive(Debug, Serialize)]
-pub struct ReviewEntry<'a> {
+pub(crate) struct ReviewEntry<'a> {
     /// The page.
     #[serde(flatten)]
     pub link: LinkView<'a>,
@@ -185,7 +185,7 @@ pub struct ReviewEntry<'a> {
 
 impl<'a> IndexView<'a> {
     /// The list a generated page shows.
-    pub fn of(site: &'a Site, index: &GeneratedPage) -> Self {
+    pub(crate) fn of(site: &'a Site, index: &GeneratedPage) -> Self {
         let links = |ids: &[PageId]| ids.iter().map(|&id| LinkView::of(site, id)).collect();
         match index {
             GeneratedPage::Owners => IndexView::Owners {

@@ -17,15 +17,15 @@ mod page;
 
 use serde::Serialize;
 
-pub use lists::{CatalogView, IndexView, SectionView};
-pub use page::{NamedLink, PageView, ReviewView};
+pub(crate) use lists::{IndexView, SectionView};
+pub(crate) use page::PageView;
 
 use crate::site::nav::{ancestors, neighbours};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// `site`: the handbook as a whole.
 #[derive(Debug, Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     /// The handbook's title.
     pub title: &'a str,
     /// One sentence about it.
@@ -56,7 +56,7 @@ pub struct SiteView<'a> {
 
 impl<'a> SiteView<'a> {
     /// The view of `site`.
-    pub fn of(site: &'a Site) -> Self {
+    pub(crate) fn of(site: &'a Site) -> Self {
         let config = &site.config;
         SiteView {
             title: &config.title,
@@ -82,7 +82,7 @@ fn generated_href(site: &Site, page: GeneratedPage) -> Option<String> {
 
 /// A link to another page, as lists and neighbours show it.
 #[derive(Debug, Serialize)]
-pub struct LinkView<'a> {
+pub(crate) struct LinkView<'a> {
     /// The title.
     pub title: &'a str,
     /// The link, base path included.
@@ -99,7 +99,7 @@ pub struct LinkView<'a> {
 
 impl<'a> LinkView<'a> {
     /// The view of page `id` as a link.
-    pub fn of(site: &'a Site, id: PageId) -> Self {
+    pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
         LinkView {
             title: &page.title,
@@ -114,7 +114,7 @@ impl<'a> LinkView<'a> {
 
 /// One navigation entry.
 #[derive(Debug, Serialize)]
-pub struct NavView<'a> {
+pub(crate) struct NavView<'a> {
     /// The title.
     pub title: &'a str,
     /// The link.
@@ -136,7 +136,7 @@ pub struct NavView<'a> {
 
 /// Everything one page's template sees besides `site` and the navigation ([`super::nav`]).
 #[derive(Debug, Serialize)]
-pub struct PageContext<'a> {
+pub(crate) struct PageContext<'a> {
     /// The page.
     pub page: PageView<'a>,
     /// The section pages above it.
@@ -153,7 +153,7 @@ pub struct PageContext<'a> {
 
 impl<'a> PageContext<'a> {
     /// The context of page `id`.
-    pub fn of(site: &'a Site, id: PageId) -> Self {
+    pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
         let (prev, next) = neighbours(site, id);
         PageContext {

@@ -17,7 +17,7 @@ use crate::slug::slugify;
 
 /// `page`.
 #[derive(Debug, Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     /// The title.
     pub title: &'a str,
     /// The description (front matter, else the first paragraph).
@@ -73,7 +73,7 @@ pub struct PageView<'a> {
 
 /// A name with a link: an owner or a tag.
 #[derive(Debug, Clone, Serialize)]
-pub struct NamedLink {
+pub(crate) struct NamedLink {
     /// The name as written.
     pub name: String,
     /// Its page (or its entry on a page).
@@ -82,7 +82,7 @@ pub struct NamedLink {
 
 /// A kind field of a page.
 #[derive(Debug, Serialize)]
-pub struct FieldView {
+pub(crate) struct FieldView {
     /// The front matter key.
     pub name: String,
     /// The key as a label: `last_tested` -> "Last tested".
@@ -95,7 +95,7 @@ pub struct FieldView {
 
 /// The review badge.
 #[derive(Debug, Serialize)]
-pub struct ReviewView {
+pub(crate) struct ReviewView {
     /// `fresh`, `due-soon`, `overdue` or `never`; nothing when no period applies.
     pub status: Option<String>,
     /// The status in words: "Reviewed", "Review due soon", "Review overdue", "Never reviewed".
@@ -114,7 +114,7 @@ pub struct ReviewView {
 
 impl ReviewView {
     /// The view of a review state.
-    pub fn of(review: &Review) -> Self {
+    pub(crate) fn of(review: &Review) -> Self {
         ReviewView {
             status: review.status.map(|s| serde_plain(&s)),
             label: review.status.map_or("Reviewed", |s| s.label()).to_string(),
@@ -133,7 +133,7 @@ fn serde_plain<T: Serialize>(value: &T) -> String {
 
 /// The last change of a page.
 #[derive(Debug, Serialize)]
-pub struct UpdatedView {
+pub(crate) struct UpdatedView {
     /// The date, `2026-03-14`.
     pub date: String,
     /// The moment, RFC 3339 in UTC.
@@ -146,7 +146,7 @@ pub struct UpdatedView {
 
 /// The runbook panel.
 #[derive(Debug, Serialize)]
-pub struct RunbookView {
+pub(crate) struct RunbookView {
     /// The service the runbook is for.
     pub service: Option<String>,
     /// SEV1 to SEV4.
@@ -161,7 +161,7 @@ pub struct RunbookView {
 
 /// The incident panel of an RCA.
 #[derive(Debug, Serialize)]
-pub struct RcaView {
+pub(crate) struct RcaView {
     /// The day of the incident.
     pub incident_date: Option<String>,
     /// When it was detected, `2026-03-14 09:12 UTC`.
@@ -188,7 +188,7 @@ pub struct RcaView {
 
 /// One action item.
 #[derive(Debug, Serialize)]
-pub struct ActionItemView {
+pub(crate) struct ActionItemView {
     /// What will be done.
     pub title: String,
     /// Who does it, with a link to their entry on `/owners/`.
@@ -205,7 +205,7 @@ pub struct ActionItemView {
 
 impl ActionItemView {
     /// The view of an item.
-    pub fn of(site: &Site, item: &ActionItem) -> Self {
+    pub(crate) fn of(site: &Site, item: &ActionItem) -> Self {
         ActionItemView {
             title: item.title.clone(),
             owner: item.owner.as_ref().map(|o| owner_link(site, o)),
@@ -258,7 +258,7 @@ fn typed_text(typed: &Typed) -> (String, Vec<String>) {
 
 impl<'a> PageView<'a> {
     /// The view of page `id`.
-    pub fn of(site: &'a Site, id: PageId) -> Self {
+    pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
         let front = &page.source.front;
         let kind = site.config.kinds.get(&page.kind);
@@ -329,7 +329,7 @@ impl<'a> PageView<'a> {
     }
 
     /// A page that has no Markdown source, such as 404.html.
-    pub fn special(site: &'a Site, title: &'a str, path: &'a str) -> Self {
+    pub(crate) fn special(site: &'a Site, title: &'a str, path: &'a str) -> Self {
         PageView {
             title,
             description: &site.config.description,
