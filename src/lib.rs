@@ -48,5 +48,7 @@ pub(crate) mod slug;
 pub(crate) mod spent;
 pub(crate) mod starter;
 pub(crate) mod suggest;
+#[cfg(test)]
+mod test_support;
 
 pub use anyhow::{Error, Result};

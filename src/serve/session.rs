@@ -243,19 +243,7 @@ mod tests {
 
     /// A copy of the model fixture in a fresh temporary folder.
     fn model_copy(name: &str) -> PathBuf {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/model");
-        let root = std::env::temp_dir().join(format!("opsbook-session-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.expect("fixture entry");
-            let to = root.join(entry.path().strip_prefix(&from).expect("inside the fixture"));
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("folder");
-            } else {
-                std::fs::copy(entry.path(), &to).expect("file");
-            }
-        }
-        root
+        crate::test_support::fixture_copy("model", &format!("session-{name}"))
     }
 
     fn start(root: &Path) -> Session {
