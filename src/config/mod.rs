@@ -34,6 +34,7 @@ struct RawConfig {
     check: CheckTable,
     review: ReviewTable,
     search: SearchTable,
+    alerts: AlertsTable,
     kinds: std::collections::BTreeMap<String, kinds::KindTable>,
     links: LinksTable,
 }
@@ -115,6 +116,32 @@ impl Default for CheckTable {
 enum LinkLevel {
     Error,
     Warn,
+}
+
+/// `[alerts]`: how runbooks map to the alerts that page people.
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct AlertsTable {
+    /// Whether a page named like an alert (`KubePodCrashLooping.md`) answers that alert
+    /// wherever it is, not only in a section of runbooks.
+    infer_from_file_names: bool,
+    /// How `opsbook check --rules` reports an alert that has no runbook.
+    require_runbook: LinkLevel,
+}
+
+impl Default for AlertsTable {
+    fn default() -> Self {
+        AlertsTable { infer_from_file_names: false, require_runbook: LinkLevel::Warn }
+    }
+}
+
+/// The `[alerts]` settings, resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AlertsConfig {
+    /// Pages named like an alert answer it wherever they are.
+    pub(crate) infer_from_file_names: bool,
+    /// The severity of `alert-without-runbook`.
+    pub(crate) require_runbook: Severity,
 }
 
 /// `[search]`: the search index and the search box.
@@ -218,6 +245,8 @@ pub struct Config {
     pub link_severity: Severity,
     /// The page kinds, built-in and declared.
     pub kinds: Kinds,
+    /// How runbooks map to alerts (`[alerts]`).
+    pub(crate) alerts: AlertsConfig,
     /// Review settings.
     pub review: ReviewConfig,
     /// The repository, when `repository` is set.
@@ -345,6 +374,13 @@ impl Config {
                 LinkLevel::Warn => Severity::Warning,
             },
             kinds,
+            alerts: AlertsConfig {
+                infer_from_file_names: raw.alerts.infer_from_file_names,
+                require_runbook: match raw.alerts.require_runbook {
+                    LinkLevel::Error => Severity::Error,
+                    LinkLevel::Warn => Severity::Warning,
+                },
+            },
             review,
             repository,
             search: raw.search.enabled,

@@ -52,6 +52,8 @@ pub enum Rule {
     UnknownKind,
     /// Two files (or a file and an alias) map to the same URL.
     DuplicateUrl,
+    /// Two runbooks answer the same alert.
+    DuplicateAlert,
     /// A path the build would write is not a safe path in the site: an alias that
     /// climbs out with `..`, has whitespace, control characters or a scheme, or a slug,
     /// tag or file name longer than a file name may be.
@@ -92,6 +94,7 @@ impl Rule {
             Rule::FrontMatterField => "front-matter-field",
             Rule::UnknownKind => "unknown-kind",
             Rule::DuplicateUrl => "duplicate-url",
+            Rule::DuplicateAlert => "duplicate-alert",
             Rule::InvalidPath => "invalid-path",
             Rule::BrokenLink => "broken-link",
             Rule::BrokenAnchor => "broken-anchor",

@@ -11,6 +11,7 @@
 //! 4. [`Site::arrange`] orders each section's children by weight, then title, and fixes
 //!    the reading order behind previous/next links ([`nav`]).
 
+pub(crate) mod alerts;
 pub(crate) mod audience;
 pub(crate) mod catalog;
 pub(crate) mod codeowners;
@@ -126,6 +127,8 @@ pub struct Site {
     pub position: Vec<usize>,
     /// Owners, tags and the pages that list them.
     pub indexes: indexes::Indexes,
+    /// Every alert a runbook answers, and where the runbook says so.
+    pub(crate) alerts: alerts::Alerts,
     /// The date review freshness and overdue action items are measured against.
     pub today: crate::dates::Date,
     /// Where the handbook sits in its git repository, when it is in one.
@@ -340,6 +343,7 @@ impl Site {
             order: Vec::new(),
             position: vec![usize::MAX; count],
             indexes: indexes::Indexes::default(),
+            alerts: alerts::Alerts::new(),
             today: crate::dates::Date::from_days(0),
             repository_prefix: String::new(),
             internal_pages,
@@ -398,6 +402,7 @@ impl Site {
         indexes::assign_owners(self, codeowners, &prefix);
         kinds::resolve_kinds(self, diagnostics);
         kinds::validate_pages(self, diagnostics);
+        self.alerts = alerts::collect_alerts(self, diagnostics);
         indexes::add_index_pages(self, diagnostics);
         self.aliases = outputs::claim_outputs(self, diagnostics);
     }
