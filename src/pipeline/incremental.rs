@@ -10,12 +10,14 @@
 //!    ones ([`affected_pages`]): the pages themselves, their section and the catalogs
 //!    above them, the pages whose backlinks changed, their neighbours and, when a title
 //!    or an order changed, every page whose navigation lists them; the owners, tags and
-//!    review pages;
+//!    review pages; the runbooks listing a changed review among their past incidents,
+//!    and the reviews a changed runbook lists;
 //! 4. check their links and anchors, and the anchors of the pages linking to them;
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
 //! Anything else (a page added, removed or renamed, a draft, slug, default kind, alias,
-//! owner or tag that changes the site's shape, a template, a static file, book.toml,
+//! owner or tag that changes the site's shape, an alert a runbook answers or an alert
+//! or service a review cites, a template, a static file, book.toml,
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
 //! written by [`rebuild`]: the caller brings them up to date when it likes, with
@@ -94,8 +96,9 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
         site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
         changed.push(id);
     }
-    // The review page comes or goes.
-    if site.generated_pages_differ() {
+    // The review page comes or goes; a runbook answers other alerts, or a review cites
+    // other alerts or services, and other runbooks list it.
+    if site.generated_pages_differ() || site.incident_links_differ() {
         return Rebuild::Whole;
     }
     for &id in &changed {
@@ -196,6 +199,7 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
             shown_differently.insert(id);
             ancestors(id, &mut affected);
             every_index(&mut affected);
+            affected.extend(new.incident_neighbours(id));
             for tag in &after.source.front.tags {
                 if let Some(tag) = new.indexes.tags.get(&crate::slug::slugify(tag)) {
                     affected.insert(tag.page);

@@ -18,6 +18,7 @@ pub(crate) mod codeowners;
 pub(crate) mod extra_files;
 pub(crate) mod generated;
 pub(crate) mod git;
+pub(crate) mod incidents;
 pub(crate) mod indexes;
 pub(crate) mod kinds;
 pub(crate) mod nav;
@@ -129,6 +130,8 @@ pub struct Site {
     pub indexes: indexes::Indexes,
     /// Every alert a runbook answers, and where the runbook says so.
     pub(crate) alerts: alerts::Alerts,
+    /// Per runbook, the incident reviews that cite its alerts or its service.
+    pub(crate) past_incidents: incidents::PastIncidents,
     /// The date review freshness and overdue action items are measured against.
     pub today: crate::dates::Date,
     /// Where the handbook sits in its git repository, when it is in one.
@@ -344,6 +347,7 @@ impl Site {
             position: vec![usize::MAX; count],
             indexes: indexes::Indexes::default(),
             alerts: alerts::Alerts::new(),
+            past_incidents: incidents::PastIncidents::new(),
             today: crate::dates::Date::from_days(0),
             repository_prefix: String::new(),
             internal_pages,
@@ -403,6 +407,7 @@ impl Site {
         kinds::resolve_kinds(self, diagnostics);
         kinds::validate_pages(self, diagnostics);
         self.alerts = alerts::collect_alerts(self, diagnostics);
+        self.past_incidents = incidents::collect_past_incidents(self);
         indexes::add_index_pages(self, diagnostics);
         self.aliases = outputs::claim_outputs(self, diagnostics);
     }

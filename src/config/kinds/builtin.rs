@@ -47,6 +47,7 @@ fn rca() -> Kind {
         FieldSpec::one_of("severity", SEVERITIES),
         FieldSpec::one_of("status", RCA_STATUSES),
         FieldSpec::new("services", FieldType::List),
+        FieldSpec::new("alerts", FieldType::List),
         FieldSpec::new("impact", FieldType::Text),
         FieldSpec::new("action_items", FieldType::ActionItems),
     ];

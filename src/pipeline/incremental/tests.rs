@@ -129,3 +129,28 @@ fn only_the_handbook_s_sources_are_relevant() {
     }
     assert!(!is_relevant(root, out, Path::new("/elsewhere/content/a.md")));
 }
+
+#[test]
+fn a_review_citing_other_alerts_asks_for_a_whole_build_and_its_runbooks_follow_its_edits() {
+    let root = model_copy("incidents");
+    edit(&root, "rca/cert-expiry.md", "severity: SEV2", "severity: SEV2\nalerts: [PostgresPrimaryDown]");
+    let (mut site, _) = built(&root);
+    // The runbooks listing the review change: a whole build.
+    edit(&root, "rca/dns-outage.md", "services: [dns-resolver, edge-proxy]", "services: [ledger-db]");
+    let unchanged = Files::default();
+    assert!(matches!(rebuild(&mut site, &["rca/dns-outage.md".into()], &unchanged), Rebuild::Whole));
+    edit(&root, "rca/dns-outage.md", "services: [ledger-db]", "services: [dns-resolver, edge-proxy]");
+    edit(&root, "rca/cert-expiry.md", "alerts: [PostgresPrimaryDown]", "alerts: [QueueBacklog]");
+    assert!(matches!(rebuild(&mut site, &["rca/cert-expiry.md".into()], &unchanged), Rebuild::Whole));
+    // The same alerts, another severity: the runbook listing it is rendered again.
+    edit(&root, "rca/cert-expiry.md", "alerts: [QueueBacklog]", "alerts: [PostgresPrimaryDown]");
+    edit(&root, "rca/cert-expiry.md", "severity: SEV2", "severity: SEV4");
+    let written = Files::default();
+    let Rebuild::Done { .. } = rebuild(&mut site, &["rca/cert-expiry.md".into()], &written) else {
+        panic!("a new severity took another path")
+    };
+    let runbook = written.text("runbooks/db/index.html");
+    assert!(runbook.contains(r#"<span class="severity severity-sev4">SEV4</span>"#), "{runbook}");
+    let (_, fresh) = built(&root);
+    assert_eq!(runbook, fresh.text("runbooks/db/index.html"));
+}

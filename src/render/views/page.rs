@@ -10,6 +10,7 @@ use crate::config::{FieldType, Panel};
 use crate::content::kinds::{ActionItem, Typed};
 use crate::dates::{Date, Timestamp, format_duration};
 use crate::markdown::TocEntry;
+use crate::site::incidents::cited_alerts;
 use crate::site::repository::{RepositoryLinks, commit_link, page_links};
 use crate::site::review::Review;
 use crate::site::{GeneratedPage, PageId, Site};
@@ -157,6 +158,34 @@ pub(crate) struct RunbookView {
     pub escalation: Option<String>,
     /// When the runbook was last tested.
     pub last_tested: Option<String>,
+    /// The incident reviews that cite one of its alerts or its service, newest first.
+    pub past_incidents: Vec<PastIncidentView>,
+}
+
+/// An incident review in a runbook's "Past incidents".
+#[derive(Debug, Serialize)]
+pub(crate) struct PastIncidentView {
+    /// The review's title.
+    pub title: String,
+    /// The link to the review, base path included.
+    pub url: String,
+    /// The day of the incident.
+    pub incident_date: Option<String>,
+    /// SEV1 to SEV4.
+    pub severity: Option<String>,
+    /// Whether the review is internal (only in an internal build).
+    pub internal: bool,
+}
+
+/// An alert an incident review cites, with its runbook.
+#[derive(Debug, Serialize)]
+pub(crate) struct CitedAlertView {
+    /// The alert name.
+    pub name: String,
+    /// The link to its runbook, when the handbook has one.
+    pub url: Option<String>,
+    /// The runbook's title, when the handbook has one.
+    pub runbook: Option<String>,
 }
 
 /// The incident panel of an RCA.
@@ -178,6 +207,8 @@ pub(crate) struct RcaView {
     pub preliminary: bool,
     /// The services affected.
     pub services: Vec<String>,
+    /// The alerts that fired, each with the link to its runbook when there is one.
+    pub alerts: Vec<CitedAlertView>,
     /// The impact in one sentence.
     pub impact: Option<String>,
     /// The action items.
@@ -322,6 +353,7 @@ impl<'a> PageView<'a> {
                 alerts: page.values.list("alerts").to_vec(),
                 escalation: page.values.text("escalation").map(str::to_string),
                 last_tested: page.values.date("last_tested").map(|d| d.to_string()),
+                past_incidents: past_incidents(site, id),
             }),
             rca: (panel == Panel::Incident).then(|| rca_view(site, id)),
             internal: page.internal,
@@ -373,8 +405,33 @@ fn rca_view(site: &Site, id: PageId) -> RcaView {
         preliminary: status != "final",
         status,
         services: values.list("services").to_vec(),
+        alerts: cited_alerts(site, id)
+            .into_iter()
+            .map(|alert| CitedAlertView {
+                name: alert.name.to_string(),
+                url: alert.runbook.map(|r| site.href(r)),
+                runbook: alert.runbook.map(|r| site.pages[r].title.clone()),
+            })
+            .collect(),
         impact: values.text("impact").map(str::to_string),
         open_items: action_items.iter().filter(|i| i.open).count(),
         action_items,
     }
+}
+
+fn past_incidents(site: &Site, id: PageId) -> Vec<PastIncidentView> {
+    let reviews = site.past_incidents.get(&id).map_or(&[][..], Vec::as_slice);
+    reviews
+        .iter()
+        .map(|&review| {
+            let page = &site.pages[review];
+            PastIncidentView {
+                title: page.title.clone(),
+                url: site.href(review),
+                incident_date: page.values.date("incident_date").map(|d| d.to_string()),
+                severity: page.values.text("severity").map(str::to_string),
+                internal: page.internal,
+            }
+        })
+        .collect()
 }
