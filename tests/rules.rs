@@ -293,3 +293,22 @@ fn check_without_rules_reports_nothing_of_them_and_a_build_leaves_them_out() {
     let files = site.files_under("public");
     assert!(!files.iter().any(|f| f.contains("pods") || f.contains("etcd") || f.ends_with(".yml")), "{files:?}");
 }
+
+#[test]
+fn resolves_aliases_and_checks_only_links_into_this_handbook() {
+    let site = handbook("rules-links");
+    site.write("content/runbooks/disk.md", "---\ntitle: Disk full\naliases: [/old/disk/]\n---\nFree space.\n");
+    site.write("rules/k8s/etcd.yaml", "");
+    site.write(
+        "rules/pods.yml",
+        "groups:\n  - rules:\n      - alert: ByAlias\n        annotations:\n          runbook_url: http://OPS.example.org/handbook/old/disk/?from=pager#steps\n      - alert: OtherPath\n        annotations:\n          runbook_url: /elsewhere/runbooks/x/\n      - alert: OtherTemplate\n        annotations:\n          runbook_url: https://ops.example.org/handbook/{{ $labels.job }}/\n      - alert: Home\n        annotations:\n          runbook: https://ops.example.org/handbook\n",
+    );
+    let (code, found) = findings(&site, &["--rules", "rules"]);
+    let rules: Vec<(&str, u64)> = found.iter().map(|f| (f.1.as_str(), f.3)).collect();
+    assert_eq!(
+        rules,
+        vec![("runbook-without-alert", 0), ("alert-without-runbook", 6), ("alert-without-runbook", 9),],
+        "an alias, another scheme or host case, a query and the home page resolve; paths outside the base path and other templates are not checked"
+    );
+    assert_eq!(code, 0);
+}
