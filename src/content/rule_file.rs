@@ -96,7 +96,8 @@ pub(crate) fn read_rule_files(found: &[PathBuf], root: &Path) -> Result<Vec<Rule
 }
 
 /// The rule files named on the command line: each file as it is, and the `*.yml` and
-/// `*.yaml` files of each folder and its subfolders, sorted; each file once. A path that
+/// `*.yaml` files of each folder and its subfolders, sorted, leaving out hidden files
+/// and folders (`.git/`, `.github/`) and symbolic links to folders; each file once. A path that
 /// does not exist is an error that names it.
 pub(crate) fn find_rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
@@ -116,12 +117,18 @@ pub(crate) fn find_rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    let mut entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(std::fs::DirEntry::path);
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // Symbolic links to folders are not followed, so a loop cannot trap the walk.
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_folder {
             collect_yaml_files(&path, files)?;
-        } else if path.extension().is_some_and(|ext| ext == "yml" || ext == "yaml") {
+        } else if path.is_file() && path.extension().is_some_and(|ext| ext == "yml" || ext == "yaml") {
             files.push(path);
         }
     }
@@ -165,5 +172,22 @@ mod tests {
         assert!(names("- a\n- b\n").is_empty());
         assert!(names("").is_empty());
         assert!(names("groups:\n  - name: a\n    rules:\n      - alert: ''\n").is_empty());
+    }
+
+    #[test]
+    fn finds_yaml_files_in_folders_but_not_hidden_ones() {
+        let root = std::env::temp_dir().join(format!("opsbook-rule-files-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for file in ["b.yml", "a/c.yaml", "a/notes.md", ".github/workflows/ci.yml", "a/.hidden.yml", "rules.txt"] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let found = find_rule_files(&[root.clone(), root.join("rules.txt"), root.join("b.yml")]).unwrap();
+        let names: Vec<String> = found.iter().map(|p| crate::fs::slash_path(p.strip_prefix(&root).unwrap())).collect();
+        assert_eq!(names, ["a/c.yaml", "b.yml", "rules.txt"]);
+        let err = find_rule_files(&[root.join("gone")]).unwrap_err();
+        assert!(format!("{err:#}").starts_with("cannot read the rule files at "), "{err:#}");
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }
