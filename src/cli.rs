@@ -118,6 +118,10 @@ pub(crate) struct CheckArgs {
     /// Who the site is for: `public` leaves pages and blocks marked internal out [default: build.audience, or public].
     #[arg(long, value_enum, value_name = "AUDIENCE")]
     pub audience: Option<crate::config::Audience>,
+    /// Prometheus rule files, or folders of them (*.yml, *.yaml), whose alerts must have
+    /// runbooks; repeatable.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub rules: Vec<PathBuf>,
     /// Print how long each step took.
     #[arg(long)]
     pub timings: bool,

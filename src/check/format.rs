@@ -71,6 +71,7 @@ pub(crate) fn github(diagnostics: &[Diagnostic]) -> String {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut properties = format!("file={}", escape_property(&d.path));
         if d.line > 0 {
@@ -130,6 +131,7 @@ pub(crate) fn gitlab(diagnostics: &[Diagnostic]) -> String {
                 severity: match d.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",
+                    Severity::Note => "info",
                 },
                 location: Location { path: &d.path, lines: Lines { begin: d.line.max(1) } },
             }
@@ -198,5 +200,17 @@ mod tests {
         assert_eq!(value[1]["severity"], "minor");
         assert_ne!(value[0]["fingerprint"], value[1]["fingerprint"]);
         assert_eq!(value[0]["fingerprint"].as_str().unwrap().len(), 32);
+    }
+
+    #[test]
+    fn writes_notes_as_notices_and_info() {
+        let note = vec![
+            Diagnostic::error(Rule::RunbookWithoutAlert, "content/a.md", 2, 1, "no rule").with_severity(Severity::Note),
+        ];
+        assert!(github(&note).starts_with("::notice file=content/a.md,line=2,col=1,"), "{}", github(&note));
+        let value: serde_json::Value = serde_json::from_str(&gitlab(&note)).unwrap();
+        assert_eq!(value[0]["severity"], "info");
+        let value: serde_json::Value = serde_json::from_str(&json(&note)).unwrap();
+        assert_eq!(value[0]["severity"], "note");
     }
 }

@@ -2,9 +2,11 @@
 //! target page, and every internal link the templates wrote (navigation, catalogs,
 //! custom links in a theme) points to a page or file of the site. Links written in
 //! Markdown were already resolved, and reported where they stand, while rendering.
-//! [`format`] prints diagnostics for people and for CI.
+//! [`format`] prints diagnostics for people and for CI; [`rules`] checks Prometheus rule
+//! files against the handbook's runbooks (`check --rules`).
 
 pub(crate) mod format;
+pub(crate) mod rules;
 
 use crate::hash::{FxHashMap, FxHashSet};
 

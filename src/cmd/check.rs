@@ -1,4 +1,5 @@
-//! `opsbook check`: everything a build checks, printed for people or CI, nothing written.
+//! `opsbook check`: everything a build checks, printed for people or CI, nothing written;
+//! with `--rules`, also the alerts of Prometheus rule files against the runbooks.
 
 use std::process::ExitCode;
 
@@ -6,21 +7,23 @@ use crate::check::format::{Format, github, gitlab, json};
 use crate::cli::CheckArgs;
 use crate::config::Overrides;
 use crate::diagnostic::human::print_diagnostics;
-use crate::diagnostic::{Diagnostic, Failure};
-use crate::pipeline::{check, thousands};
+use crate::diagnostic::{Diagnostic, Failure, Severity};
+use crate::pipeline::{check_with_rules, thousands};
 
 /// Runs `opsbook check`.
 pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     let overrides = Overrides { drafts: args.drafts, audience: args.audience, ..Overrides::default() };
-    let (diagnostics, summary) = match check(&root, &overrides) {
+    let rules: Vec<_> =
+        args.rules.iter().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone())).collect();
+    let (diagnostics, summary) = match check_with_rules(&root, &overrides, &rules) {
         Ok(report) => {
             if args.timings {
                 eprint!("{}", crate::pipeline::timings_table(&report.timings, report.elapsed));
             }
-            let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = report.diagnostics.len() - errors;
-            let summary = format!(
+            let count = |severity| report.diagnostics.iter().filter(|d| d.severity == severity).count();
+            let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Note));
+            let mut summary = format!(
                 "checked {} {} in {:.2}s: {} {}, {} {}",
                 thousands(report.pages),
                 if report.pages == 1 { "page" } else { "pages" },
@@ -30,6 +33,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
                 thousands(warnings),
                 if warnings == 1 { "warning" } else { "warnings" },
             );
+            if notes > 0 {
+                summary.push_str(&format!(", {} {}", thousands(notes), if notes == 1 { "note" } else { "notes" }));
+            }
             (report.diagnostics, summary)
         }
         Err(Failure::Content(diagnostics)) => (diagnostics, String::new()),

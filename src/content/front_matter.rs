@@ -165,6 +165,23 @@ fn parse_yaml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
     ))
 }
 
+/// Parses a YAML file of one or more documents (separated by `---`) into located
+/// nodes, lines and columns those of the file: the reader of Prometheus rule files.
+pub(crate) fn parse_yaml_documents(text: &str) -> Result<Vec<Node>, SyntaxError> {
+    let options = serde_saphyr::options! {
+        leading_zero_numbers_as_strings: true,
+    };
+    let documents: Vec<YamlNode> = serde_saphyr::from_multiple_with_options(text, options).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+        SyntaxError {
+            line: line.max(1),
+            column: column.max(1),
+            message: format!("invalid YAML: {}", strip_location(&e.without_snippet().to_string())),
+        }
+    })?;
+    Ok(documents.into_iter().map(|document| document.0).collect())
+}
+
 /// Moves every location of a node down by `offset` lines: the front matter's own lines
 /// become the file's.
 fn shift_lines(node: &mut Located<Node>, offset: usize) {

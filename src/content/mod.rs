@@ -7,6 +7,7 @@ pub(crate) mod front_matter;
 pub(crate) mod kinds;
 pub(crate) mod node;
 pub(crate) mod page;
+pub(crate) mod rule_file;
 pub(crate) mod values;
 pub(crate) mod walk;
 

@@ -86,6 +86,7 @@ fn render_one(out: &mut String, d: &Diagnostic, quoted: Option<&[char]>, color: 
             level: match d.severity {
                 Severity::Error => "\x1b[1;31m",
                 Severity::Warning => "\x1b[1;33m",
+                Severity::Note => "\x1b[1;36m",
             },
             blue: "\x1b[1;34m",
             bold: "\x1b[1m",

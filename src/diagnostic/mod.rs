@@ -19,6 +19,8 @@ pub enum Severity {
     Error,
     /// Reported, but the build succeeds.
     Warning,
+    /// For information only: never fails anything, and is not counted as a warning.
+    Note,
 }
 
 impl fmt::Display for Severity {
@@ -26,6 +28,7 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         })
     }
 }
@@ -46,6 +49,14 @@ pub enum Rule {
     InvalidUtf8,
     /// Front matter is not valid YAML or TOML, or is not closed.
     FrontMatterSyntax,
+    /// A Prometheus rule file given to `check --rules` is not valid YAML.
+    RulesSyntax,
+    /// An alert of the rule files has no runbook in the handbook.
+    AlertWithoutRunbook,
+    /// A runbook link of an alert rule points into the handbook, but at no page.
+    RunbookUrlBroken,
+    /// A runbook answers an alert that no rule file defines.
+    RunbookWithoutAlert,
     /// A front matter field has the wrong type or a value that is not allowed.
     FrontMatterField,
     /// A page names a kind that is neither built in nor declared in `book.toml`.
@@ -91,6 +102,10 @@ impl Rule {
             Rule::UnreadableFile => "unreadable-file",
             Rule::InvalidUtf8 => "invalid-utf8",
             Rule::FrontMatterSyntax => "front-matter-syntax",
+            Rule::RulesSyntax => "rules-syntax",
+            Rule::AlertWithoutRunbook => "alert-without-runbook",
+            Rule::RunbookUrlBroken => "runbook-url-broken",
+            Rule::RunbookWithoutAlert => "runbook-without-alert",
             Rule::FrontMatterField => "front-matter-field",
             Rule::UnknownKind => "unknown-kind",
             Rule::DuplicateUrl => "duplicate-url",
@@ -118,7 +133,7 @@ impl Serialize for Rule {
 /// One problem found in the handbook's files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Error or warning.
+    /// Error, warning or note.
     pub severity: Severity,
     /// The rule that fired.
     pub rule: Rule,

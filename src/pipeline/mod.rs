@@ -34,13 +34,14 @@ mod report;
 pub(crate) mod steps;
 pub(crate) mod write;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub use report::BuildReport;
 pub(crate) use report::{CheckReport, thousands, timings_table};
 
 use crate::check::check_links;
+use crate::check::rules::check_rule_files;
 use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
 use crate::render::Renderer;
@@ -104,10 +105,24 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
 /// Checks the handbook at `root` as a build would, writing nothing. Errors are part of
 /// the report; only problems that stop everything fail.
 pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure> {
+    check_with_rules(root, overrides, &[])
+}
+
+/// Checks the handbook at `root` as [`check`] does, and the alerts of the Prometheus
+/// rule files at `rules` (files or folders, absolute) against its runbooks
+/// ([`crate::check::rules`]). A rule path that cannot be read fails before the check.
+pub fn check_with_rules(root: &Path, overrides: &Overrides, rules: &[PathBuf]) -> Result<CheckReport, Failure> {
     let started = Instant::now();
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
+    // Found first, so a mistyped path fails at once.
+    let rule_paths = crate::content::rule_file::find_rule_files(rules)?;
     let ran = run(root, overrides, Destination::Nowhere, &mut timer, &mut diagnostics)?;
+    if !rules.is_empty() {
+        let files = crate::content::rule_file::read_rule_files(&rule_paths, &ran.site.config.root)?;
+        check_rule_files(&ran.site, &files, &mut diagnostics);
+        timer.lap("rules");
+    }
     sort_diagnostics(&mut diagnostics);
     let pages = page_count(&ran.site);
     Ok(CheckReport { pages, elapsed: started.elapsed(), diagnostics, timings: timer.steps })

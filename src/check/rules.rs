@@ -1,0 +1,192 @@
+//! `opsbook check --rules`: the alerts of Prometheus rule files against the handbook's
+//! alert registry ([`Site::alerts`]). For each file, in order:
+//!
+//! 1. a file that is not valid YAML is a `rules-syntax` error where the parser stopped;
+//! 2. each runbook link of an alert (`runbook_url`, `runbook` or `link` annotation),
+//!    with `{{ $labels.alertname }}` filled in with the alert's name, that points into
+//!    this handbook (the host and base path of `[handbook] base-url`, or a path from
+//!    the site's root) must name a page, an alias or `/alerts/<Name>/` of a registered
+//!    alert, else it is a `runbook-url-broken` error at the link;
+//! 3. an alert that is neither registered nor linked to a page is an
+//!    `alert-without-runbook` diagnostic at its `alert:` key, as severe as
+//!    `[alerts] require-runbook` says;
+//!
+//! then every registered alert that no rule defines is a `runbook-without-alert` note at
+//! its runbook's claim (unless a rule file could not be read, since its alerts are
+//! unknown).
+
+use std::collections::BTreeSet;
+
+use crate::content::rule_file::{RuleAlert, RuleFile};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::percent::percent_decode;
+use crate::site::{Site, Target};
+
+/// Checks the alerts of `files` against the site's runbooks (see the module's steps).
+pub(crate) fn check_rule_files(site: &Site, files: &[RuleFile], diagnostics: &mut Vec<Diagnostic>) {
+    let mut defined = BTreeSet::new();
+    let mut all_read = true;
+    for file in files {
+        let alerts = match &file.alerts {
+            Ok(alerts) => alerts,
+            Err(error) => {
+                all_read = false;
+                diagnostics.push(
+                    Diagnostic::error(Rule::RulesSyntax, &file.path, error.line, error.column, &error.message)
+                        .with_help("fix the rule file; `promtool check rules` shows the same problem"),
+                );
+                continue;
+            }
+        };
+        for alert in alerts {
+            defined.insert(alert.name.value.as_str());
+            check_alert(site, &file.path, alert, diagnostics);
+        }
+    }
+    if !all_read {
+        return;
+    }
+    for (name, claim) in &site.alerts {
+        if !defined.contains(name.as_str()) {
+            let file = &site.pages[claim.page].source.file;
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::RunbookWithoutAlert,
+                    file,
+                    claim.line,
+                    claim.column,
+                    format!("no rule of the rule files defines the alert `{name}` this runbook answers"),
+                )
+                .with_severity(Severity::Note)
+                .with_help("remove the alert from the runbook if its rule is gone, or pass its rule file to --rules"),
+            );
+        }
+    }
+}
+
+/// Steps 2 and 3 for one alert.
+fn check_alert(site: &Site, path: &str, alert: &RuleAlert, diagnostics: &mut Vec<Diagnostic>) {
+    let name = &alert.name.value;
+    let mut has_page = false;
+    for (annotation, link) in &alert.links {
+        let url = fill_alert_name(&link.value, name);
+        if url.contains("{{") {
+            continue;
+        }
+        let Some(site_path) = handbook_path(site, &url) else { continue };
+        if resolves(site, &site_path) {
+            has_page = true;
+            continue;
+        }
+        let help = if site.alerts.contains_key(name) {
+            format!("the alert's runbook is at {}", site.config.base_url.href(&format!("alerts/{name}/")))
+        } else {
+            "link to a page of the handbook, or to /alerts/<AlertName>/ of an alert a runbook answers".to_string()
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                Rule::RunbookUrlBroken,
+                path,
+                link.line,
+                link.column,
+                format!("the `{annotation}` of the alert `{name}` points into the handbook at no page: `{url}`"),
+            )
+            .with_help(help),
+        );
+    }
+    if !has_page && !site.alerts.contains_key(name) {
+        diagnostics.push(
+            Diagnostic::error(
+                Rule::AlertWithoutRunbook,
+                path,
+                alert.name.line,
+                alert.name.column,
+                format!("the alert `{name}` has no runbook in the handbook"),
+            )
+            .with_severity(site.config.alerts.require_runbook)
+            .with_help(format!("add `{name}` to the `alerts` of its runbook, or name a runbook page `{name}.md`")),
+        );
+    }
+}
+
+/// `url` with the alert's name in place of `{{ $labels.alertname }}` (however spaced).
+fn fill_alert_name(url: &str, name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = url;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start..].find("}}").map(|e| start + e + 2) else { break };
+        out.push_str(&rest[..start]);
+        let inner = rest[start + 2..end - 2].trim();
+        if inner == "$labels.alertname" || inner == ".Labels.alertname" {
+            out.push_str(name);
+        } else {
+            out.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The site path a URL names when it points into this handbook: an absolute URL on the
+/// base URL's host under its base path, or a path from the root under the base path;
+/// `None` for any other URL.
+fn handbook_path(site: &Site, url: &str) -> Option<String> {
+    let base = &site.config.base_url;
+    let url = url.split(['#', '?']).next().unwrap_or(url);
+    let path = if url.starts_with('/') && !url.starts_with("//") {
+        base.site_path(url)?
+    } else {
+        let absolute = base.absolute("")?;
+        let without_scheme = |u: &str| -> Option<String> {
+            let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"))?;
+            Some(rest.to_ascii_lowercase())
+        };
+        let (base_rest, url_rest) = (without_scheme(&absolute)?, without_scheme(url)?);
+        // The base path's own case is kept in the comparison of the path part.
+        let host_len = url_rest.find('/').unwrap_or(url_rest.len());
+        let base_host_len = base_rest.find('/').unwrap_or(base_rest.len());
+        if url_rest[..host_len] != base_rest[..base_host_len] {
+            return None;
+        }
+        let scheme_len = url.len() - url_rest.len();
+        base.site_path(&url[scheme_len + host_len..]).or_else(|| {
+            // `https://host/handbook` without its final slash is the home page.
+            (url[scheme_len + host_len..] == *base.path().trim_end_matches('/')).then_some("")
+        })?
+    };
+    Some(percent_decode(path))
+}
+
+/// Whether a site path is a page, an alias, or the `/alerts/<Name>/` of a registered
+/// alert.
+fn resolves(site: &Site, site_path: &str) -> bool {
+    if let Some(name) = site_path.strip_prefix("alerts/").map(|rest| rest.trim_end_matches('/'))
+        && site.alerts.contains_key(name)
+    {
+        return true;
+    }
+    if matches!(site.target_of(site_path), Some(Target::Page(_))) {
+        return true;
+    }
+    let with_slash = format!("{}/", site_path.trim_end_matches('/'));
+    site.aliases.iter().any(|(alias, _)| alias.trim_start_matches('/') == with_slash || alias == site_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_the_alert_name_into_templated_urls() {
+        for url in [
+            "https://x.org/alerts/{{ $labels.alertname }}/",
+            "https://x.org/alerts/{{$labels.alertname}}/",
+            "https://x.org/alerts/{{  $labels.alertname  }}/",
+        ] {
+            assert_eq!(fill_alert_name(url, "NodeDown"), "https://x.org/alerts/NodeDown/");
+        }
+        assert_eq!(fill_alert_name("/r/{{ $labels.job }}/", "A"), "/r/{{ $labels.job }}/");
+        assert_eq!(fill_alert_name("/r/{{ oops", "A"), "/r/{{ oops");
+    }
+}

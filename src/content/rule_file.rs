@@ -1,0 +1,193 @@
+//! Prometheus rule files, read for `opsbook check --rules`: the alerts they define, each
+//! at the line and column of its `alert:` key, with the runbook links of its
+//! annotations. They are never part of the site.
+//!
+//! A file holds one or more YAML documents (`---`); each is
+//! 1. a Prometheus rule file, `groups: [{name, rules: [...]}]`, or
+//! 2. a `PrometheusRule` custom resource (`kind: PrometheusRule`), its groups under
+//!    `spec.groups`;
+//!
+//! any other document (a ConfigMap beside the rules) is left alone. Recording rules
+//! (`record:`) define no alert.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::front_matter::{SyntaxError, parse_yaml_documents};
+use super::node::{Located, Node};
+
+/// The annotations that may hold an alert's runbook link, in the order they are read.
+pub(crate) const RUNBOOK_ANNOTATIONS: [&str; 3] = ["runbook_url", "runbook", "link"];
+
+/// An alerting rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RuleAlert {
+    /// The alert's name, at its `alert:` key.
+    pub(crate) name: Located<String>,
+    /// The runbook links of its annotations: the annotation's name and its value, at the
+    /// value.
+    pub(crate) links: Vec<(&'static str, Located<String>)>,
+}
+
+/// The alerting rules of a rule file's text, in the order written.
+pub(crate) fn read_alerts(text: &str) -> Result<Vec<RuleAlert>, SyntaxError> {
+    let mut alerts = Vec::new();
+    for document in parse_yaml_documents(text)? {
+        let groups = match document.get("kind").and_then(|k| k.value.as_text()) {
+            Some(kind) if kind == "PrometheusRule" => document.get("spec").and_then(|spec| spec.value.get("groups")),
+            Some(_) => None,
+            None => document.get("groups"),
+        };
+        let Some(Located { value: Node::List(groups), .. }) = groups else { continue };
+        for group in groups {
+            let Some(Located { value: Node::List(rules), .. }) = group.value.get("rules") else { continue };
+            alerts.extend(rules.iter().filter_map(|rule| alert_of(&rule.value)));
+        }
+    }
+    Ok(alerts)
+}
+
+/// The alert a rule defines, if it is an alerting rule with a name.
+fn alert_of(rule: &Node) -> Option<RuleAlert> {
+    let Node::Map(entries) = rule else { return None };
+    let (key, value) = entries.iter().find(|(key, _)| key.value == "alert")?;
+    let name = value.value.as_text()?.trim().to_string();
+    if name.is_empty() {
+        return None;
+    }
+    let annotations = rule.get("annotations");
+    let links = RUNBOOK_ANNOTATIONS
+        .iter()
+        .filter_map(|&annotation| {
+            let value = annotations?.value.get(annotation)?;
+            let text = value.value.as_text()?.trim().to_string();
+            (!text.is_empty()).then(|| (annotation, value.with(text)))
+        })
+        .collect();
+    Some(RuleAlert { name: key.with(name), links })
+}
+
+/// One rule file, read.
+#[derive(Debug)]
+pub(crate) struct RuleFile {
+    /// Its path as diagnostics name it: relative to the handbook's root when it lies in
+    /// it, else absolute.
+    pub(crate) path: String,
+    /// Its alerts, or why they could not be read.
+    pub(crate) alerts: Result<Vec<RuleAlert>, SyntaxError>,
+}
+
+/// Reads the alerts of the rule files [`find_rule_files`] found; a file that is not
+/// UTF-8 or not YAML is a [`SyntaxError`] in its [`RuleFile`], a file that cannot be
+/// read an error that names it.
+pub(crate) fn read_rule_files(found: &[PathBuf], root: &Path) -> Result<Vec<RuleFile>> {
+    let mut files = Vec::new();
+    for file in found {
+        let bytes = crate::fs::read(file)?;
+        let alerts = match String::from_utf8(bytes) {
+            Ok(text) => read_alerts(text.strip_prefix('\u{feff}').unwrap_or(&text)),
+            Err(_) => Err(SyntaxError { line: 1, column: 1, message: "the rule file is not valid UTF-8".to_string() }),
+        };
+        let path = crate::fs::slash_path(file.strip_prefix(root).unwrap_or(file));
+        files.push(RuleFile { path, alerts });
+    }
+    Ok(files)
+}
+
+/// The rule files named on the command line: each file as it is, and the `*.yml` and
+/// `*.yaml` files of each folder and its subfolders, sorted, leaving out hidden files
+/// and folders (`.git/`, `.github/`) and symbolic links to folders; each file once. A path that
+/// does not exist is an error that names it.
+pub(crate) fn find_rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let metadata =
+            std::fs::metadata(path).with_context(|| format!("cannot read the rule files at {}", path.display()))?;
+        if metadata.is_dir() {
+            collect_yaml_files(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|file| seen.insert(file.clone()));
+    Ok(files)
+}
+
+fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
+    let mut entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(std::fs::DirEntry::path);
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // Symbolic links to folders are not followed, so a loop cannot trap the walk.
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_folder {
+            collect_yaml_files(&path, files)?;
+        } else if path.is_file() && path.extension().is_some_and(|ext| ext == "yml" || ext == "yaml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, usize, usize)> {
+        read_alerts(text).unwrap().into_iter().map(|a| (a.name.value, a.name.line, a.name.column)).collect()
+    }
+
+    #[test]
+    fn reads_alerts_of_a_rule_file_at_their_alert_key() {
+        let text = "groups:\n  - name: pods\n    rules:\n      - record: job:up:sum\n        expr: sum(up)\n      - alert: KubePodCrashLooping\n        expr: x > 0\n        annotations:\n          runbook_url: https://ops.example.org/alerts/{{ $labels.alertname }}/\n";
+        assert_eq!(names(text), vec![("KubePodCrashLooping".to_string(), 6, 9)]);
+        let alert = &read_alerts(text).unwrap()[0];
+        assert_eq!(alert.links.len(), 1);
+        assert_eq!(alert.links[0].0, "runbook_url");
+        assert_eq!(alert.links[0].1.line, 9);
+    }
+
+    #[test]
+    fn reads_prometheus_rule_resources_over_several_documents() {
+        let text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  groups: x\n---\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n    - name: a\n      rules:\n        - alert: EtcdDown\n---\nkind: PrometheusRule\nspec:\n  groups:\n    - name: b\n      rules:\n        - expr: up\n          alert: NodeDown\n";
+        assert_eq!(names(text), vec![("EtcdDown".to_string(), 12, 11), ("NodeDown".to_string(), 20, 11)]);
+    }
+
+    #[test]
+    fn reports_malformed_yaml_at_its_line() {
+        let err = read_alerts("groups:\n  - name: a\n    rules:\n      - alert: A\n     bad: [\n").unwrap_err();
+        assert!(err.line >= 4, "{err:?}");
+        assert!(err.message.starts_with("invalid YAML: "), "{}", err.message);
+    }
+
+    #[test]
+    fn ignores_documents_that_are_not_rules() {
+        assert!(names("title: x\n").is_empty());
+        assert!(names("- a\n- b\n").is_empty());
+        assert!(names("").is_empty());
+        assert!(names("groups:\n  - name: a\n    rules:\n      - alert: ''\n").is_empty());
+    }
+
+    #[test]
+    fn finds_yaml_files_in_folders_but_not_hidden_ones() {
+        let root = std::env::temp_dir().join(format!("opsbook-rule-files-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for file in ["b.yml", "a/c.yaml", "a/notes.md", ".github/workflows/ci.yml", "a/.hidden.yml", "rules.txt"] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let found = find_rule_files(&[root.clone(), root.join("rules.txt"), root.join("b.yml")]).unwrap();
+        let names: Vec<String> = found.iter().map(|p| crate::fs::slash_path(p.strip_prefix(&root).unwrap())).collect();
+        assert_eq!(names, ["a/c.yaml", "b.yml", "rules.txt"]);
+        let err = find_rule_files(&[root.join("gone")]).unwrap_err();
+        assert!(format!("{err:#}").starts_with("cannot read the rule files at "), "{err:#}");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}
