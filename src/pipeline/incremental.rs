@@ -15,7 +15,7 @@
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
 //! Anything else (a page added, removed or renamed, a draft, slug, default kind, alias,
-//! owner or tag that changes the site's shape, a template, a static file, book.toml,
+//! owner, tag or runbook alert that changes the site's shape, a template, a static file, book.toml,
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
 //! written by [`rebuild`]: the caller brings them up to date when it likes, with
@@ -94,8 +94,9 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
         site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
         changed.push(id);
     }
-    // The review page comes or goes.
-    if site.generated_pages_differ() {
+    // The review page comes or goes; a runbook answers other alerts (their redirects,
+    // `/alerts/`, `alerts.json`, the search index all read the registry).
+    if site.generated_pages_differ() || site.alerts_differ() {
         return Rebuild::Whole;
     }
     for &id in &changed {
