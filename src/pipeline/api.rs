@@ -55,7 +55,7 @@ struct AlertsFile<'a> {
 struct AlertRecord<'a> {
     alert: &'a str,
     url: String,
-    alert_url: String,
+    alert_url: Option<String>,
     title: &'a str,
     service: Option<&'a str>,
     severity: Option<&'a str>,
@@ -119,7 +119,7 @@ pub(crate) fn alerts_json(site: &Site) -> String {
             AlertRecord {
                 alert: name,
                 url: url(&page.site_path),
-                alert_url: url(&crate::site::alerts::redirect_path(name)),
+                alert_url: crate::site::alerts::redirect_path(name).ok().map(|path| url(&path)),
                 title: &page.title,
                 service: page.values.text("service"),
                 severity: page.values.text("severity"),

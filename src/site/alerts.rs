@@ -36,9 +36,15 @@ pub(crate) struct Claim {
 /// Every alert the handbook has a runbook for, by name.
 pub(crate) type Alerts = BTreeMap<String, Claim>;
 
-/// The site path of an alert's redirect page: `alerts/<name>/`.
-pub(crate) fn redirect_path(name: &str) -> String {
-    format!("alerts/{name}/")
+/// The site path of an alert's redirect page, `alerts/<name>/`, or why the name cannot
+/// have one.
+pub(crate) fn redirect_path(name: &str) -> Result<String, String> {
+    if name.contains(['/', '\\']) {
+        return Err("an alert name cannot hold a slash".to_string());
+    }
+    let path = format!("alerts/{name}/");
+    crate::site_path::check(&format!("{path}index.html")).map_err(|problem| problem.to_string())?;
+    Ok(path)
 }
 
 /// The alerts each page answers, by page, in alert name order.

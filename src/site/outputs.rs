@@ -93,16 +93,14 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
 fn claim_alert_redirects(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
     let mut redirects = Vec::new();
     for (name, claim) in &site.alerts {
-        let path = super::alerts::redirect_path(name);
-        let file = alias_file(&path);
         let runbook = &site.pages[claim.page].source.file;
-        let problem = if name.contains('/') || name.contains('\\') {
-            Err("an alert name cannot hold a slash".to_string())
-        } else {
-            check(&file).map_err(|problem| problem.to_string())
-        };
+        let problem = super::alerts::redirect_path(name);
+        let path = problem.clone().unwrap_or_else(|_| format!("alerts/{name}/"));
         let owner = format!("the redirect of the alert `{name}` (runbook `{runbook}`)");
-        match problem.and_then(|()| claims.claim(&file, owner).map_err(|other| format!("it is taken by {other}"))) {
+        let claimed = problem.and_then(|path| {
+            claims.claim(&alias_file(&path), owner).map_err(|other| format!("it is taken by {other}"))
+        });
+        match claimed {
             Ok(()) => redirects.push((path, claim.page)),
             Err(problem) => diagnostics.push(
                 Diagnostic::error(

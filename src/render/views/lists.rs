@@ -159,8 +159,8 @@ pub(crate) enum IndexView<'a> {
 pub(crate) struct AlertEntry<'a> {
     /// The alert's name.
     pub name: &'a str,
-    /// Its stable URL, `/alerts/<name>/`.
-    pub alert_url: String,
+    /// Its stable URL, `/alerts/<name>/`, unless its name cannot be a URL.
+    pub alert_url: Option<String>,
     /// Its runbook.
     pub runbook: LinkView<'a>,
     /// The runbook's service.
@@ -244,7 +244,9 @@ impl<'a> IndexView<'a> {
                         let page = &site.pages[claim.page];
                         AlertEntry {
                             name,
-                            alert_url: site.config.base_url.href(&crate::site::alerts::redirect_path(name)),
+                            alert_url: crate::site::alerts::redirect_path(name)
+                                .ok()
+                                .map(|p| site.config.base_url.href(&p)),
                             runbook: LinkView::of(site, claim.page),
                             service: page.values.text("service"),
                             severity: page.values.text("severity"),
