@@ -35,7 +35,12 @@ fn json(site: &Site, path: &str) -> Value {
 
 fn alert_names(site: &Site) -> Vec<String> {
     let alerts = json(site, "public/alerts.json");
-    alerts["alerts"].as_array().expect("a list").iter().map(|a| a["alert"].as_str().unwrap().to_string()).collect()
+    alerts["alerts"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| a["alert"].as_str().expect("a name").to_string())
+        .collect()
 }
 
 #[test]
@@ -265,7 +270,7 @@ fn ranked_pages(site: &Site, word: &str) -> Vec<String> {
         .into_iter()
         .map(|(doc, _)| {
             let chunk = json(site, &format!("public/search/p-{}.json", doc as usize / opsbook::search::CHUNK));
-            chunk[doc as usize % opsbook::search::CHUNK][0].as_str().unwrap().to_string()
+            chunk[doc as usize % opsbook::search::CHUNK][0].as_str().expect("a URL").to_string()
         })
         .collect()
 }
