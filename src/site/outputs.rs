@@ -79,7 +79,8 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
         .iter()
         .filter(|spec| matches!(spec.condition, Condition::SiteHasAliases | Condition::SiteHasAlerts));
     for spec in of_pages.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
-        let _ = claims.claim(spec.path, format!("the file /{} that opsbook writes", spec.path));
+        let why = if spec.condition == Condition::SiteHasAliases && !has_alerts { "aliases" } else { "alerts" };
+        let _ = claims.claim(spec.path, format!("the file /{} that opsbook writes for {why}", spec.path));
     }
     let alert_redirects = claim_alert_redirects(site, &mut claims, diagnostics);
     claim_pages(site, &mut claims, diagnostics);
