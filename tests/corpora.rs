@@ -55,3 +55,79 @@ fn is_link_warning(line: &str) -> bool {
         .iter()
         .any(|rule| line.starts_with(rule))
 }
+
+/// Issue 17: the two alert runbook repositories, built with `[alerts]
+/// infer-from-file-names = true`, map every file named after an alert to that alert.
+/// OpenShift documents two alerts under two operators each: those are `duplicate-alert`
+/// errors at both files, and the count is taken once the second copies are removed.
+#[test]
+fn every_alert_named_runbook_maps_to_its_alert() {
+    let Some(dir) = corpora_dir() else {
+        eprintln!("no corpora at ../shared/corpora (set OPSBOOK_CORPORA): nothing checked");
+        return;
+    };
+    for name in ["prometheus-operator-runbooks", "openshift-runbooks"] {
+        let corpus = dir.join(name);
+        let site = Site::empty(&format!("corpus-alerts-{name}"));
+        let content = if corpus.join("content").is_dir() { corpus.join("content") } else { corpus.clone() };
+        copy_dir(&content, &site.root.join("content"));
+        site.write(
+            "book.toml",
+            format!(
+                "[handbook]\ntitle = \"{name}\"\n[check]\nlinks = \"warn\"\n[alerts]\ninfer-from-file-names = true\n"
+            ),
+        );
+        let mut files: Vec<String> =
+            site.files_under("content").into_iter().filter(|f| alert_of_file(f).is_some()).collect();
+        files.sort();
+        let mut first: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+        let mut duplicates = Vec::new();
+        for file in &files {
+            let alert = alert_of_file(file).unwrap_or_default();
+            if let Some(other) = first.get(&alert) {
+                duplicates.push((alert, other.clone(), file.clone()));
+            } else {
+                first.insert(alert, file.clone());
+            }
+        }
+        let run = site.build(&["--base-url", "https://runbooks.example.org/"]);
+        assert!(!run.stderr.contains("panicked"), "{name} panicked:\n{}", run.stderr);
+        let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error[")).collect();
+        assert_eq!(errors.len(), duplicates.len() * 2, "{name}: {errors:#?}");
+        for (alert, one, two) in &duplicates {
+            for (file, other) in [(one, two), (two, one)] {
+                let message = format!(
+                    "error[duplicate-alert]: the alert `{alert}` has two runbooks: this page and `content/{other}`"
+                );
+                assert!(run.stderr.contains(&message), "{name}: {file}: {}", run.stderr);
+            }
+            std::fs::remove_file(site.root.join("content").join(two)).expect("remove the second copy");
+        }
+        site.build(&["--base-url", "https://runbooks.example.org/"]).expect_code(0);
+        let alerts: serde_json::Value =
+            serde_json::from_str(&site.read("public/alerts.json")).expect("alerts.json is JSON");
+        let mapped = alerts["alerts"].as_array().expect("a list").len();
+        eprintln!(
+            "{name}: {} alert-named files, {mapped} alerts mapped, {} alerts with two runbooks",
+            files.len(),
+            duplicates.len()
+        );
+        assert_eq!(mapped, first.len(), "{name}: every alert-named file maps to its alert");
+        for alert in first.keys() {
+            assert!(site.exists(&format!("public/alerts/{alert}/index.html")), "{name}: /alerts/{alert}/");
+        }
+    }
+}
+
+/// The alert a Markdown file is named after, as opsbook reads it: a camel-case stem of
+/// letters, digits and `_` (`KubePodCrashLooping.md`), not a section's own page.
+fn alert_of_file(path: &str) -> Option<String> {
+    let name = path.rsplit('/').next()?;
+    let stem = name.strip_suffix(".md")?;
+    let alert = stem.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && stem.chars().any(|c| c.is_ascii_uppercase())
+        && stem.chars().any(|c| c.is_ascii_lowercase());
+    let index = ["_index", "index", "readme"].contains(&stem.to_ascii_lowercase().as_str());
+    (alert && !index).then(|| stem.to_string())
+}

@@ -257,7 +257,7 @@ fn links_to_the_generated_pages_from_every_page() {
     let site = built();
     let page = site.read("public/index.html");
     let indexes = between(&page, r#"<nav class="site-indexes""#, "</nav>");
-    assert_eq!(link_texts(indexes), ["Owners", "Tags", "Review"]);
+    assert_eq!(link_texts(indexes), ["Owners", "Tags", "Review", "Alerts"]);
 }
 
 /// Issue 14: a kind declared in book.toml takes the incident panel, catalog and feed date

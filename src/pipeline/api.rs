@@ -1,7 +1,9 @@
 //! `handbook.json`: every page's metadata, for bots and dashboards (review reminders,
-//! status pages, action-item trackers). Pages are sorted by URL and the output has no
-//! timestamps of its own, so two builds of the same sources on the same day are
-//! identical. The schema is documented in the user guide ("handbook.json").
+//! status pages, action-item trackers), and `alerts.json`: every alert with its
+//! runbook, for Alertmanager templates and chat bots. Pages are sorted by URL, alerts
+//! by name, and the output has no timestamps of its own, so two builds of the same
+//! sources on the same day are identical. The schemas are documented in the user guide
+//! ("handbook.json").
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -39,6 +41,27 @@ struct PageRecord<'a> {
     review: Option<Review>,
     action_items: Option<Vec<ActionItem<'a>>>,
     backlinks: Vec<String>,
+    /// Runbooks that answer alerts: their names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alerts: Option<Vec<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct AlertsFile<'a> {
+    alerts: Vec<AlertRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct AlertRecord<'a> {
+    alert: &'a str,
+    url: String,
+    alert_url: Option<String>,
+    title: &'a str,
+    service: Option<&'a str>,
+    severity: Option<&'a str>,
+    owners: &'a [String],
+    review: Option<Review>,
+    last_tested: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -69,7 +92,8 @@ struct ActionItem<'a> {
 pub(crate) fn handbook_json(site: &Site) -> String {
     let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
     ids.sort_by(|&a, &b| site.pages[a].site_path.cmp(&site.pages[b].site_path));
-    let pages = ids.into_iter().map(|id| record(site, id)).collect();
+    let alerts = crate::site::alerts::by_page(&site.alerts);
+    let pages = ids.into_iter().map(|id| record(site, id, alerts.get(&id))).collect();
     let handbook = Handbook {
         format: FORMAT_VERSION,
         generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),
@@ -84,7 +108,45 @@ pub(crate) fn handbook_json(site: &Site) -> String {
     json
 }
 
-fn record(site: &Site, id: PageId) -> PageRecord<'_> {
+/// `alerts.json`: every alert, by name, with its runbook.
+pub(crate) fn alerts_json(site: &Site) -> String {
+    let url = |path: &str| site.config.base_url.absolute(path).unwrap_or_else(|| site.config.base_url.href(path));
+    let alerts = site
+        .alerts
+        .iter()
+        .map(|(name, claim)| {
+            let page = &site.pages[claim.page];
+            AlertRecord {
+                alert: name,
+                url: url(&page.site_path),
+                alert_url: crate::site::alerts::redirect_path(name).ok().map(|path| url(&path)),
+                title: &page.title,
+                service: page.values.text("service"),
+                severity: page.values.text("severity"),
+                owners: &page.owners,
+                review: page.review.map(review),
+                last_tested: page.values.date("last_tested").map(|d| d.to_string()),
+            }
+        })
+        .collect();
+    let mut json =
+        serde_json::to_string_pretty(&AlertsFile { alerts }).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.push('\n');
+    json
+}
+
+/// A page's review state as both files give it.
+fn review(r: crate::site::review::Review) -> Review {
+    Review {
+        status: r.status,
+        last_reviewed: r.last_reviewed.map(|d| d.to_string()),
+        every: r.every.map(|p| p.to_string()),
+        due: r.due.map(|d| d.to_string()),
+        days_left: r.days_left,
+    }
+}
+
+fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>) -> PageRecord<'a> {
     let page = &site.pages[id];
     let front = &page.source.front;
     let has_action_items = site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == Panel::Incident);
@@ -100,13 +162,7 @@ fn record(site: &Site, id: PageId) -> PageRecord<'_> {
         tags: &front.tags,
         fields: front.all_fields(),
         last_updated: page.change.as_ref().map(|c| Updated { date: c.date.rfc3339(), commit: c.commit.clone() }),
-        review: page.review.map(|r| Review {
-            status: r.status,
-            last_reviewed: r.last_reviewed.map(|d| d.to_string()),
-            every: r.every.map(|p| p.to_string()),
-            due: r.due.map(|d| d.to_string()),
-            days_left: r.days_left,
-        }),
+        review: page.review.map(review),
         action_items: has_action_items.then(|| {
             page.values
                 .action_items()
@@ -121,5 +177,6 @@ fn record(site: &Site, id: PageId) -> PageRecord<'_> {
                 .collect()
         }),
         backlinks: page.backlinks.iter().map(|&b| site.href(b)).collect(),
+        alerts: alerts.cloned(),
     }
 }

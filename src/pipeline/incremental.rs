@@ -96,9 +96,10 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
         site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
         changed.push(id);
     }
-    // The review page comes or goes; a runbook answers other alerts, or a review cites
-    // other alerts or services, and other runbooks list it.
-    if site.generated_pages_differ() || site.incident_links_differ() {
+    // The review page comes or goes; a runbook answers other alerts (their redirects,
+    // `/alerts/`, `alerts.json` and the search index read the registry), or a review
+    // cites other alerts or services, and other runbooks list it.
+    if site.generated_pages_differ() || site.alerts_differ() || site.incident_links_differ() {
         return Rebuild::Whole;
     }
     for &id in &changed {

@@ -145,15 +145,16 @@ fn copy_source(
 }
 
 /// Writes the extra files that depend on the pages ([`EXTRA_FILES`]: 404, sitemap,
-/// feed, `handbook.json`, robots, redirects) and the redirect pages of aliases.
+/// feed, `handbook.json`, robots, redirects, `alerts.json`) and the redirect pages of
+/// aliases and alerts.
 pub(crate) fn write_extras(
     site: &Site,
     renderer: &Renderer,
     output: &dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
-    let has_aliases = !site.aliases.is_empty();
-    for spec in EXTRA_FILES.iter().filter(|spec| spec.file.exists(&site.config, has_aliases)) {
+    let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
+    for spec in EXTRA_FILES.iter().filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let text = match spec.file {
             ExtraFile::NotFound => match renderer.render_not_found(site) {
                 Ok(html) => Some(html),
@@ -167,6 +168,7 @@ pub(crate) fn write_extras(
             ExtraFile::HandbookJson => Some(api::handbook_json(site)),
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
+            ExtraFile::AlertsJson => Some(api::alerts_json(site)),
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
         };

@@ -3,8 +3,9 @@
 //! 1. Each page (in parallel) is split into folded words by field: title, description
 //!    and tags, headings, prose, code. Every distinct word is stemmed once (the first
 //!    time a worker meets it), and each page sums its words' weights per stem
-//!    (headings 2.5, description and tags 2, prose 1, code 0.3), noting the section
-//!    where the stem weighs most and whether it is in the title. Everything is summed
+//!    (a runbook's alert names 4, headings 2.5, description and tags 2, prose 1, code
+//!    0.3), noting the section where the stem weighs most and whether it is in the title
+//!    (alert names count as title words too). Everything is summed
 //!    in the page's text order, so the index is the same from build to build.
 //! 2. Each (stem, page) pair gets a BM25 score (k1 = 1.2, b = 0.75) with the weighted
 //!    count as term frequency, plus a bonus of [`TITLE_BONUS`] times the inverse document
@@ -29,6 +30,9 @@ pub(crate) const TITLE_BONUS: f32 = 2.0;
 pub(crate) const HEADING_WEIGHT: f32 = 2.5;
 /// The weight of the description's and tags' words.
 pub(crate) const DESCRIPTION_WEIGHT: f32 = 2.0;
+/// The weight of the alerts a runbook answers (which also count as title words): the
+/// runbook is the page an alert's name should find first.
+pub(crate) const ALERT_WEIGHT: f32 = 4.0;
 /// The weight of prose.
 pub(crate) const BODY_WEIGHT: f32 = 1.0;
 /// The weight of code.
@@ -47,6 +51,8 @@ pub(crate) struct Document<'a> {
     pub description: &'a str,
     /// The tags.
     pub tags: &'a [String],
+    /// The alerts the page is the runbook of.
+    pub alerts: &'a [&'a str],
     /// The sections, in order.
     pub sections: &'a [SectionText],
 }
@@ -265,6 +271,10 @@ fn page_stems(doc: &Document<'_>, stems: &Stems, scratch: &mut Scratch) -> PageS
     for tag in doc.tags {
         add(tag, DESCRIPTION_WEIGHT, None, &mut length);
     }
+    for alert in doc.alerts {
+        add(alert, 0.0, None, &mut length);
+        add(alert, ALERT_WEIGHT, Some(0), &mut length);
+    }
     for (i, section) in doc.sections.iter().enumerate() {
         let index = u16::try_from(i).unwrap_or(u16::MAX);
         add(&section.heading, HEADING_WEIGHT, Some(index), &mut length);
@@ -407,11 +417,11 @@ mod tests {
         let b = [section(None, "", "Mentions failover once, then talks about other things at length.", "")];
         let other = [section(None, "", "Unrelated words here.", "")];
         let docs = [
-            Document { title: "Database failover", description: "", tags: &[], sections: &a },
-            Document { title: "Cache", description: "", tags: &[], sections: &b },
-            Document { title: "One", description: "", tags: &[], sections: &other },
-            Document { title: "Two", description: "", tags: &[], sections: &other },
-            Document { title: "Three", description: "", tags: &[], sections: &other },
+            Document { title: "Database failover", description: "", tags: &[], alerts: &[], sections: &a },
+            Document { title: "Cache", description: "", tags: &[], alerts: &[], sections: &b },
+            Document { title: "One", description: "", tags: &[], alerts: &[], sections: &other },
+            Document { title: "Two", description: "", tags: &[], alerts: &[], sections: &other },
+            Document { title: "Three", description: "", tags: &[], alerts: &[], sections: &other },
         ];
         let postings = build_postings(&docs, "en");
         assert_eq!(postings.vocabulary["failover"], "failov");
@@ -439,7 +449,7 @@ mod stem_tests {
             SectionText { id: Some("x".into()), heading: "".into(), text: "fail fail".into(), code: "".into() },
         ];
         let other = [SectionText { id: None, heading: "".into(), text: "unrelated".into(), code: "".into() }];
-        let doc = |sections| Document { title: "t", description: "", tags: &[], sections };
+        let doc = |sections| Document { title: "t", description: "", tags: &[], alerts: &[], sections };
         let postings = build_postings(&[doc(&mixed), doc(&plain), doc(&other), doc(&other)], "en");
         let StemPostings::Listed(list) = &postings.by_stem["fail"] else { panic!("a listed stem") };
         assert_eq!(list.len(), 2);

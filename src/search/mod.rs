@@ -117,6 +117,7 @@ pub fn searchable(site: &Site) -> Vec<PageId> {
 /// The postings of `site`'s pages: the part of the index that needs the pages' text,
 /// not their HTML, so a build makes it while the templates run.
 pub fn site_postings(site: &Site) -> Postings {
+    let alerts = crate::site::alerts::by_page(&site.alerts);
     let docs: Vec<Document<'_>> = searchable(site)
         .into_iter()
         .map(|id| {
@@ -125,6 +126,7 @@ pub fn site_postings(site: &Site) -> Postings {
                 title: &page.title,
                 description: page.source.front.description.as_deref().unwrap_or(""),
                 tags: &page.source.front.tags,
+                alerts: alerts.get(&id).map_or(&[], Vec::as_slice),
                 sections: &page.rendered.sections,
             }
         })

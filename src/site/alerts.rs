@@ -10,8 +10,12 @@
 //!    named so answers its alert.
 //!
 //! An alert claimed by two pages is a `duplicate-alert` error at both claims.
+//!
+//! Each alert also gets a stable URL, `/alerts/<AlertName>/`, a redirect to its runbook
+//! ([`redirect_path`], claimed with the other outputs in [`super::outputs`]), and the
+//! generated page `/alerts/` lists them all.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{PageId, Site};
 use crate::config::Panel;
@@ -31,6 +35,26 @@ pub(crate) struct Claim {
 
 /// Every alert the handbook has a runbook for, by name.
 pub(crate) type Alerts = BTreeMap<String, Claim>;
+
+/// The site path of an alert's redirect page, `alerts/<name>/`, or why the name cannot
+/// have one.
+pub(crate) fn redirect_path(name: &str) -> Result<String, String> {
+    if name.contains(['/', '\\']) {
+        return Err("an alert name cannot hold a slash".to_string());
+    }
+    let path = format!("alerts/{name}/");
+    crate::site_path::check(&format!("{path}index.html")).map_err(|problem| problem.to_string())?;
+    Ok(path)
+}
+
+/// The alerts each page answers, by page, in alert name order.
+pub(crate) fn by_page(alerts: &Alerts) -> HashMap<PageId, Vec<&str>> {
+    let mut pages: HashMap<PageId, Vec<&str>> = HashMap::new();
+    for (name, claim) in alerts {
+        pages.entry(claim.page).or_default().push(name);
+    }
+    pages
+}
 
 /// Whether `name` reads as a Prometheus alert name written in camel case: letters,
 /// digits and `_`, starting with a letter, with both upper- and lower-case letters

@@ -29,8 +29,10 @@ pub(crate) enum ExtraFile {
     Feed,
     /// The search index: `search/manifest.json` and the `.json` files it names.
     SearchIndex,
-    /// `_redirects`, the redirects of aliases for Netlify and Cloudflare Pages.
+    /// `_redirects`, the redirects of aliases and alerts for Netlify and Cloudflare Pages.
     Redirects,
+    /// `alerts.json`, every alert with its runbook.
+    AlertsJson,
 }
 
 /// When an extra file is written.
@@ -42,8 +44,10 @@ pub(crate) enum Condition {
     BaseUrlHasHost,
     /// When search is enabled.
     SearchEnabled,
-    /// When some page has aliases.
+    /// When some page has aliases, or the site has alerts (their redirects).
     SiteHasAliases,
+    /// When some runbook answers an alert.
+    SiteHasAlerts,
 }
 
 /// A row of [`EXTRA_FILES`].
@@ -70,6 +74,7 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::Feed, "feed.xml", Condition::BaseUrlHasHost, false),
     extra(ExtraFile::SearchIndex, "search/manifest.json", Condition::SearchEnabled, false),
     extra(ExtraFile::Redirects, "_redirects", Condition::SiteHasAliases, false),
+    extra(ExtraFile::AlertsJson, "alerts.json", Condition::SiteHasAlerts, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -83,22 +88,23 @@ impl ExtraFile {
         &EXTRA_FILES[self as usize]
     }
 
-    /// Whether a build with `config` writes it, `has_aliases` telling whether some page
-    /// has aliases.
-    pub(crate) fn exists(self, config: &Config, has_aliases: bool) -> bool {
+    /// Whether a build with `config` writes it, `has_aliases` telling whether the site
+    /// has redirects (aliases or alerts) and `has_alerts` whether it has alerts.
+    pub(crate) fn exists(self, config: &Config, has_aliases: bool, has_alerts: bool) -> bool {
         match self.spec().condition {
             Condition::Always => true,
             Condition::BaseUrlHasHost => config.base_url.has_origin(),
             Condition::SearchEnabled => config.search,
             Condition::SiteHasAliases => has_aliases,
+            Condition::SiteHasAlerts => has_alerts,
         }
     }
 }
 
 /// The site paths of the extra files a build with `config` writes whatever the pages
-/// say: every one but those that depend on the pages (`_redirects`).
+/// say: every one but those that depend on the pages (`_redirects`, `alerts.json`).
 pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = &'static str> + '_ {
-    EXTRA_FILES.iter().filter(|spec| spec.file.exists(config, false)).map(|spec| spec.path)
+    EXTRA_FILES.iter().filter(|spec| spec.file.exists(config, false, false)).map(|spec| spec.path)
 }
 
 /// Whether `site_path` is an extra file that no page uses (the index, the feed...): a
@@ -123,6 +129,7 @@ mod tests {
             ExtraFile::Feed,
             ExtraFile::SearchIndex,
             ExtraFile::Redirects,
+            ExtraFile::AlertsJson,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {
@@ -142,6 +149,7 @@ mod tests {
     fn stylesheets_reload_pages_and_data_files_do_not() {
         assert!(unused_by_pages("handbook.json"));
         assert!(unused_by_pages("sitemap.xml"));
+        assert!(unused_by_pages("alerts.json"));
         assert!(!unused_by_pages("highlight-dark.css"));
         assert!(!unused_by_pages("style.css"));
     }

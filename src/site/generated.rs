@@ -27,6 +27,8 @@ pub enum GeneratedPage {
     Review,
     /// `/search/`: the search page (`?q=WORDS`).
     Search,
+    /// `/alerts/`: every alert with its runbook.
+    Alerts,
 }
 
 impl GeneratedPage {
@@ -38,6 +40,7 @@ impl GeneratedPage {
             GeneratedPage::Tag(_) => &TAG,
             GeneratedPage::Review => &REVIEW,
             GeneratedPage::Search => &SEARCH,
+            GeneratedPage::Alerts => &ALERTS,
         }
     }
 }
@@ -162,8 +165,24 @@ static SEARCH: GeneratedSpec = GeneratedSpec {
     invalidated_by: Invalidation::Nothing,
 };
 
+static ALERTS: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        // A handbook with a page of its own at /alerts/ keeps it; the redirects under it
+        // are written all the same.
+        let own = site.index.by_url.get("alerts/").is_some_and(|&id| !site.pages[id].origin.is_generated());
+        single(!site.alerts.is_empty() && !own, GeneratedPage::Alerts, "alerts/", "Alerts")
+    },
+    parent: None,
+    template: "alerts.html",
+    builtin_template: builtin!("alerts.html"),
+    in_sitemap: true,
+    // It shows each runbook's title, service, severity, owners and review state; which
+    // alerts there are changes only through a whole build.
+    invalidated_by: Invalidation::AnyPage,
+};
+
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.
@@ -203,6 +222,7 @@ mod tests {
             GeneratedPage::Tag("x".into()),
             GeneratedPage::Review,
             GeneratedPage::Search,
+            GeneratedPage::Alerts,
         ];
         assert_eq!(pages.len(), GENERATED_PAGES.len());
         for (page, &spec) in pages.iter().zip(GENERATED_PAGES) {

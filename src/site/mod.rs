@@ -360,11 +360,19 @@ impl Site {
         SiteLinks::new(self)
     }
 
-    /// What a site path (without the base path) is: a page, or a file of the site.
+    /// What a site path (without the base path) is: a page, or a file of the site (an
+    /// alert's redirect page among them).
     pub fn target_of(&self, site_path: &str) -> Option<Target> {
         let trimmed = site_path.trim_start_matches('/');
         if let Some(&id) = self.index.by_url.get(&page_url(trimmed)) {
             return Some(Target::Page(id));
+        }
+        let alert = trimmed
+            .strip_prefix("alerts/")
+            .map(|rest| rest.strip_suffix("index.html").unwrap_or(rest))
+            .and_then(|rest| rest.strip_suffix('/'));
+        if alert.is_some_and(|name| self.alerts.contains_key(name) && alerts::redirect_path(name).is_ok()) {
+            return Some(Target::File);
         }
         (self.index.files.contains(trimmed) || self.index.asset_urls.contains(trimmed)).then_some(Target::File)
     }
@@ -472,6 +480,14 @@ impl Site {
         // Owners as written: the owners page names each by a spelling of its own.
         let names = |owners: &[String]| owners.iter().cloned().collect::<std::collections::BTreeSet<_>>();
         tag_slugs(&page.source.front.tags) != tag_slugs(&source.front.tags) || names(&page.owners) != names(owners)
+    }
+
+    /// Whether the pages as they are now answer other alerts than the registry says, or
+    /// the same alerts with other runbooks: the redirects and lists of alerts would change.
+    pub(crate) fn alerts_differ(&self) -> bool {
+        let now = alerts::collect_alerts(self, &mut Vec::new());
+        now.len() != self.alerts.len()
+            || now.iter().zip(&self.alerts).any(|((a, x), (b, y))| a != b || x.page != y.page)
     }
 
     /// The owners a version of page `id` would have.

@@ -7,12 +7,16 @@
 //!    `handbook.json`, `_redirects` when there are aliases, the highlighting styles) and
 //!    the theme's static files are claimed first; the search index owns the `.json`
 //!    files under `search/`.
-//! 2. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
+//! 2. Every alert of the registry ([`super::alerts`]) claims its redirect page
+//!    `alerts/<name>/index.html` (the URL alert rules link to, so a page or an alias
+//!    there is the `duplicate-url`); a name that is no path segment gets no redirect and
+//!    an `invalid-path` warning at its claim.
+//! 3. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
 //!    `invalid-path` error at its field.
-//! 3. Every file of `content/` copied as it is claims its path: replacing a page, an
+//! 4. Every file of `content/` copied as it is claims its path: replacing a page, an
 //!    extra file or a theme file is a `duplicate-url` error at the file (a deliberate
 //!    override of a theme file belongs in `static/`).
-//! 4. Every alias is read ([`normalise_alias`]) and claims its redirect page; a bad
+//! 5. Every alias is read ([`normalise_alias`]) and claims its redirect page; a bad
 //!    alias is `invalid-path`, a taken one `duplicate-url`, both at the alias.
 //!
 //! A claim clashes with an equal path, and with a path that needs one of its folders to
@@ -59,8 +63,8 @@ impl Claims {
     }
 }
 
-/// Claims every output of `site` (see the module documentation) and returns its aliases
-/// as `(site path, page)`.
+/// Claims every output of `site` (see the module documentation) and returns its
+/// redirects as `(site path, page)`: its aliases, then its alerts' redirects.
 pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
     let mut claims = Claims::default();
     let mut other_files: Vec<&String> = site.index.files.iter().collect();
@@ -68,14 +72,51 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     for path in other_files {
         let _ = claims.claim(path, format!("the file /{path} that opsbook writes"));
     }
-    let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty());
-    let for_aliases = EXTRA_FILES.iter().filter(|spec| spec.condition == Condition::SiteHasAliases);
-    for spec in for_aliases.filter(|spec| spec.file.exists(&site.config, has_aliases)) {
-        let _ = claims.claim(spec.path, format!("the file /{} that opsbook writes for aliases", spec.path));
+    let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || !site.alerts.is_empty();
+    let has_alerts = !site.alerts.is_empty();
+    // The extra files that depend on the pages; the others are in `site.index.files`.
+    let of_pages = EXTRA_FILES
+        .iter()
+        .filter(|spec| matches!(spec.condition, Condition::SiteHasAliases | Condition::SiteHasAlerts));
+    for spec in of_pages.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
+        let why = if spec.condition == Condition::SiteHasAliases && !has_alerts { "aliases" } else { "alerts" };
+        let _ = claims.claim(spec.path, format!("the file /{} that opsbook writes for {why}", spec.path));
     }
+    let alert_redirects = claim_alert_redirects(site, &mut claims, diagnostics);
     claim_pages(site, &mut claims, diagnostics);
     claim_assets(site, &mut claims, diagnostics);
-    claim_aliases(site, &mut claims, diagnostics)
+    let mut redirects = claim_aliases(site, &mut claims, diagnostics);
+    redirects.extend(alert_redirects);
+    redirects
+}
+
+/// Claims the redirect page of every alert, `alerts/<name>/index.html`.
+fn claim_alert_redirects(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
+    let mut redirects = Vec::new();
+    for (name, claim) in &site.alerts {
+        let runbook = &site.pages[claim.page].source.file;
+        let problem = super::alerts::redirect_path(name);
+        let path = problem.clone().unwrap_or_else(|_| format!("alerts/{name}/"));
+        let owner = format!("the redirect of the alert `{name}` (runbook `{runbook}`)");
+        let claimed = problem.and_then(|path| {
+            claims.claim(&alias_file(&path), owner).map_err(|other| format!("it is taken by {other}"))
+        });
+        match claimed {
+            Ok(()) => redirects.push((path, claim.page)),
+            Err(problem) => diagnostics.push(
+                Diagnostic::error(
+                    Rule::InvalidPath,
+                    runbook,
+                    claim.line,
+                    claim.column,
+                    format!("the alert {name:?} gets no URL /{path}: {problem}"),
+                )
+                .with_severity(crate::diagnostic::Severity::Warning)
+                .with_help("name alerts as Prometheus does: letters, digits and `_`"),
+            ),
+        }
+    }
+    redirects
 }
 
 /// Who a page is in diagnostics.

@@ -115,6 +115,26 @@ fn changes_to_the_site_s_shape_ask_for_a_whole_build() {
 }
 
 #[test]
+fn a_runbook_answering_other_alerts_asks_for_a_whole_build() {
+    let root = model_copy("alerts");
+    let (mut site, _) = built(&root);
+    // Text beside the alerts: a fast rebuild, and the registry stays.
+    edit(&root, "runbooks/db.md", "alerts: [PostgresPrimaryDown]", "alerts: [PostgresPrimaryDown]\ndescription: x");
+    assert!(matches!(rebuild(&mut site, &["runbooks/db.md".into()], &Files::default()), Rebuild::Done { .. }));
+    // A new alert: its redirect, /alerts/ and alerts.json need the whole build.
+    edit(&root, "runbooks/db.md", "alerts: [PostgresPrimaryDown]", "alerts: [PostgresPrimaryDown, PostgresLagHigh]");
+    let written = Files::default();
+    assert!(matches!(rebuild(&mut site, &["runbooks/db.md".into()], &written), Rebuild::Whole));
+    assert!(written.paths().is_empty());
+    // An alert moved to another runbook.
+    edit(&root, "runbooks/db.md", "alerts: [PostgresPrimaryDown, PostgresLagHigh]", "alerts: []");
+    edit(&root, "runbooks/cache.md", "service: session-cache", "service: session-cache\nalerts: [PostgresPrimaryDown]");
+    let paths = ["runbooks/db.md".to_string(), "runbooks/cache.md".to_string()];
+    assert!(matches!(rebuild(&mut site, &paths, &Files::default()), Rebuild::Whole));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
 fn only_the_handbook_s_sources_are_relevant() {
     let root = Path::new("/h");
     let out = Path::new("/h/public");

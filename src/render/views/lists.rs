@@ -1,5 +1,5 @@
 //! Lists of pages: a section's children and catalog, and the generated index pages
-//! (owners, tags, one tag, review).
+//! (owners, tags, one tag, review, alerts).
 
 use serde::Serialize;
 
@@ -147,6 +147,30 @@ pub(crate) enum IndexView<'a> {
     },
     /// `/search/`: the results are found in the browser.
     Search,
+    /// `/alerts/`.
+    Alerts {
+        /// Every alert with its runbook, by name.
+        alerts: Vec<AlertEntry<'a>>,
+    },
+}
+
+/// An alert on `/alerts/`.
+#[derive(Debug, Serialize)]
+pub(crate) struct AlertEntry<'a> {
+    /// The alert's name.
+    pub name: &'a str,
+    /// Its stable URL, `/alerts/<name>/`, unless its name cannot be a URL.
+    pub alert_url: Option<String>,
+    /// Its runbook.
+    pub runbook: LinkView<'a>,
+    /// The runbook's service.
+    pub service: Option<&'a str>,
+    /// The runbook's severity.
+    pub severity: Option<&'a str>,
+    /// The runbook's owners.
+    pub owners: Vec<NamedLink>,
+    /// The runbook's review state.
+    pub review: Option<ReviewView>,
 }
 
 /// An owner on `/owners/`.
@@ -212,6 +236,26 @@ impl<'a> IndexView<'a> {
                 }
             }
             GeneratedPage::Search => IndexView::Search,
+            GeneratedPage::Alerts => IndexView::Alerts {
+                alerts: site
+                    .alerts
+                    .iter()
+                    .map(|(name, claim)| {
+                        let page = &site.pages[claim.page];
+                        AlertEntry {
+                            name,
+                            alert_url: crate::site::alerts::redirect_path(name)
+                                .ok()
+                                .map(|p| site.config.base_url.href(&p)),
+                            runbook: LinkView::of(site, claim.page),
+                            service: page.values.text("service"),
+                            severity: page.values.text("severity"),
+                            owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
+                            review: page.review.as_ref().map(ReviewView::of),
+                        }
+                    })
+                    .collect(),
+            },
             GeneratedPage::Review => IndexView::Review {
                 pages: review_queue(site)
                     .into_iter()

@@ -46,6 +46,8 @@ pub(crate) struct SiteView<'a> {
     pub tags_url: Option<String>,
     /// The link to `/review/`, when there is one.
     pub review_url: Option<String>,
+    /// The link to `/alerts/`, when the handbook has alerts.
+    pub alerts_url: Option<String>,
     /// The link to the search page, when search is enabled.
     pub search_url: Option<String>,
     /// The absolute URL of `feed.xml`, when there is one (the base URL has a host).
@@ -68,6 +70,7 @@ impl<'a> SiteView<'a> {
             owners_url: generated_href(site, GeneratedPage::Owners),
             tags_url: generated_href(site, GeneratedPage::Tags),
             review_url: generated_href(site, GeneratedPage::Review),
+            alerts_url: generated_href(site, GeneratedPage::Alerts),
             search_url: generated_href(site, GeneratedPage::Search),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
