@@ -246,7 +246,17 @@ fn reports_a_value_that_is_not_allowed_with_the_allowed_ones() {
     let stderr = build_error("kind-value-not-allowed", 1);
     assert_reports(
         &stderr,
-        "error[front-matter-field]: front matter field `severity` must be one of SEV1, SEV2, SEV3, SEV4, found \"P1\"\n --> content/failover.md:4:1\n",
+        "error[front-matter-field]: front matter field `severity` must be a severity: SEV0-SEV5, P1-P5, critical, high, major, medium, minor, low, warning or info, found \"P9\"\n --> content/failover.md:4:1\n",
+    );
+}
+
+/// Issue 15: `[kinds.NAME] values` still restricts the built-in severities.
+#[test]
+fn reports_a_severity_outside_the_kinds_values_list() {
+    let stderr = build_error("kind-value-restricted", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-field]: front matter field `severity` must be one of SEV1, SEV2, found \"critical\"\n --> content/failover.md:4:1\n",
     );
 }
 

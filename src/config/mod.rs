@@ -13,7 +13,10 @@ mod base_url;
 mod kinds;
 
 pub(crate) use base_url::BaseUrl;
-pub(crate) use kinds::{CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel};
+pub(crate) use kinds::{
+    CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel, Vocabulary, rca_state, rca_status_class, severity_class,
+    severity_level,
+};
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};

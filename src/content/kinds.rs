@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use super::fields::FrontMatter;
 use super::node::{Located, Node};
 use super::values::{Place, ValueReader, check_allowed};
-use crate::config::{FieldSpec, FieldType, Kind, Kinds};
+use crate::config::{FieldSpec, FieldType, Kind, Kinds, Vocabulary};
 use crate::dates::{Date, Period, Timestamp};
 use crate::diagnostic::{Diagnostic, Rule};
 
@@ -68,9 +68,10 @@ fn read_typed(
 ) -> Option<Typed> {
     let value = &node.value;
     Some(match spec.ty {
-        FieldType::Text => match &spec.values {
-            Some(allowed) => Typed::Text(reader.one_of(place, value, allowed)?),
-            None => Typed::Text(reader.text(place, value)?),
+        FieldType::Text => match (&spec.values, spec.vocabulary) {
+            (Some(allowed), _) => Typed::Text(reader.one_of(place, value, allowed)?),
+            (None, Some(vocabulary)) => Typed::Text(read_word(reader, place, value, vocabulary)?),
+            (None, None) => Typed::Text(reader.text(place, value)?),
         },
         FieldType::List => {
             let items = reader.list(place, node);
@@ -102,6 +103,20 @@ fn read_typed(
         }
         FieldType::ActionItems => Typed::ActionItems(read_action_items(reader, place, node)),
     })
+}
+
+/// A word of `vocabulary`, as written; anything else is reported.
+fn read_word(reader: &mut ValueReader<'_>, place: Place<'_>, value: &Node, vocabulary: Vocabulary) -> Option<String> {
+    let text = reader.text(place, value)?;
+    if vocabulary.accepts(&text) {
+        return Some(text);
+    }
+    reader.report(
+        Rule::FrontMatterField,
+        place,
+        format!("{} must be {}, found {text:?}", place.name, vocabulary.describe()),
+    );
+    None
 }
 
 /// One follow-up of an incident review.

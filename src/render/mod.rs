@@ -56,6 +56,14 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(crate::html::write_escaped);
+        // `severity-{{ x | severity_class }}`: a severity's level, `sev1` to `sev4`;
+        // `status-{{ x | status_class }}`: a review status's state (`final` for `closed`).
+        tera.register_filter("severity_class", |value: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::config::severity_class(value)
+        });
+        tera.register_filter("status_class", |value: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::config::rca_status_class(value)
+        });
         let origins = theme.templates.clone();
         let texts: BTreeMap<String, String> = sources.iter().cloned().collect();
         if let Err(e) = tera.add_raw_templates(sources) {

@@ -4,7 +4,7 @@
 //! open action item, overdue first.
 
 use super::{PageId, Site};
-use crate::config::Kind;
+use crate::config::{Kind, severity_level};
 use crate::content::kinds::ActionItem;
 
 /// The pages of `kind` below section page `section`, in reading order.
@@ -31,9 +31,14 @@ pub(crate) fn catalog_kind(site: &Site, section: PageId) -> Option<&Kind> {
     site.config.kinds.get(&kind.value)
 }
 
-/// Incident reviews, newest incident first.
+/// Incident reviews, newest incident first; on the same day the most severe first (by
+/// severity level, so `critical` before `SEV2`), then in reading order reversed.
 pub(crate) fn incidents_newest_first(site: &Site, mut rcas: Vec<PageId>) -> Vec<PageId> {
-    rcas.sort_by_key(|&id| std::cmp::Reverse((site.pages[id].values.date("incident_date"), site.position[id])));
+    rcas.sort_by_key(|&id| {
+        let values = &site.pages[id].values;
+        let level = values.text("severity").and_then(severity_level).unwrap_or(u8::MAX);
+        std::cmp::Reverse((values.date("incident_date"), std::cmp::Reverse(level), site.position[id]))
+    });
     rcas
 }
 

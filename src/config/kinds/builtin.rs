@@ -4,13 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel};
+use super::{CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel, Vocabulary};
 use crate::dates::Period;
-
-/// The severities of runbooks and incidents.
-const SEVERITIES: &[&str] = &["SEV1", "SEV2", "SEV3", "SEV4"];
-/// The statuses of an incident review.
-const RCA_STATUSES: &[&str] = &["draft", "preliminary", "in-review", "final"];
 
 impl Kinds {
     /// The built-in kinds.
@@ -24,7 +19,7 @@ fn runbook() -> Kind {
     let mut runbook = Kind::new("runbook");
     runbook.fields = vec![
         FieldSpec::new("service", FieldType::Text),
-        FieldSpec::one_of("severity", SEVERITIES),
+        FieldSpec::words_of("severity", Vocabulary::Severity),
         FieldSpec::new("alerts", FieldType::List),
         FieldSpec::new("escalation", FieldType::Text),
         FieldSpec::new("last_tested", FieldType::Date),
@@ -44,8 +39,8 @@ fn rca() -> Kind {
         FieldSpec::new("detected_at", FieldType::Timestamp),
         FieldSpec::new("resolved_at", FieldType::Timestamp),
         FieldSpec::new("duration", FieldType::Duration),
-        FieldSpec::one_of("severity", SEVERITIES),
-        FieldSpec::one_of("status", RCA_STATUSES),
+        FieldSpec::words_of("severity", Vocabulary::Severity),
+        FieldSpec::words_of("status", Vocabulary::RcaStatus),
         FieldSpec::new("services", FieldType::List),
         FieldSpec::new("alerts", FieldType::List),
         FieldSpec::new("impact", FieldType::Text),

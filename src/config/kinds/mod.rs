@@ -15,8 +15,10 @@ use crate::dates::Period;
 
 mod builtin;
 mod table;
+mod vocabulary;
 
 pub(super) use table::{KindTable, resolve_kinds};
+pub(crate) use vocabulary::{Vocabulary, rca_state, rca_status_class, severity_class, severity_level};
 
 /// The type of a kind's field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,21 +74,20 @@ pub struct FieldSpec {
     pub ty: FieldType,
     /// The allowed values, for text and list fields that are enumerations.
     pub values: Option<Vec<String>>,
+    /// The built-in vocabulary of a text field, checked when `values` is not set; a
+    /// value is kept as written.
+    pub(crate) vocabulary: Option<Vocabulary>,
 }
 
 impl FieldSpec {
     /// A field of type `ty` that takes any value of its type.
     pub fn new(name: &str, ty: FieldType) -> Self {
-        FieldSpec { name: name.into(), ty, values: None }
+        FieldSpec { name: name.into(), ty, values: None, vocabulary: None }
     }
 
-    /// A text field that takes one of `values`.
-    pub fn one_of(name: &str, values: &[&str]) -> Self {
-        FieldSpec {
-            name: name.into(),
-            ty: FieldType::Text,
-            values: Some(values.iter().map(|v| v.to_string()).collect()),
-        }
+    /// A text field that takes a word of `vocabulary`, kept as written.
+    pub(crate) fn words_of(name: &str, vocabulary: Vocabulary) -> Self {
+        FieldSpec { name: name.into(), ty: FieldType::Text, values: None, vocabulary: Some(vocabulary) }
     }
 }
 
@@ -124,9 +125,11 @@ pub enum CatalogLayout {
     /// In reading order, with owners and review state.
     #[default]
     Pages,
-    /// By service, then title, with service, severity, owners and review state.
+    /// By service, then severity level (most severe first), then title, with service,
+    /// severity, owners and review state.
     Services,
-    /// Newest incident first, with date, severity, status (draft when not set),
+    /// Newest incident first (the most severe first on the same day), with date,
+    /// severity, status (draft when not set),
     /// duration and open items, and the roll-up of every open action item.
     Incidents,
 }

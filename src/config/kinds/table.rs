@@ -68,7 +68,7 @@ pub(crate) fn resolve_kinds(tables: BTreeMap<String, KindTable>, text: &str, pro
             match FieldType::parse(type_name) {
                 Some(ty) => match kind.fields.iter_mut().find(|f| &f.name == field) {
                     Some(existing) => existing.ty = ty,
-                    None => kind.fields.push(FieldSpec { name: field.clone(), ty, values: None }),
+                    None => kind.fields.push(FieldSpec { name: field.clone(), ty, values: None, vocabulary: None }),
                 },
                 None => error(format!(
                     "`[kinds.{name}] fields`: the type {type_name:?} of `{field}` is not one of {}",
@@ -84,7 +84,12 @@ pub(crate) fn resolve_kinds(tables: BTreeMap<String, KindTable>, text: &str, pro
             match kind.fields.iter_mut().find(|f| f.name == field) {
                 Some(spec) if matches!(spec.ty, FieldType::Text | FieldType::List) => spec.values = Some(allowed),
                 Some(_) => error(format!("`[kinds.{name}] values`: `{field}` is not a text or list field")),
-                None => kind.fields.push(FieldSpec { name: field, ty: FieldType::Text, values: Some(allowed) }),
+                None => kind.fields.push(FieldSpec {
+                    name: field,
+                    ty: FieldType::Text,
+                    values: Some(allowed),
+                    vocabulary: None,
+                }),
             }
         }
         for required in table.required {

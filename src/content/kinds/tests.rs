@@ -20,20 +20,58 @@ fn reads_runbook_fields() {
         "---\nkind: runbook\nservice: ledger-db\nseverity: sev1\nalerts: [A, B]\nlast_tested: 2026-09-30\n---\n",
     );
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    assert_eq!(values.text("severity"), Some("SEV1"), "allowed values keep their own spelling");
+    assert_eq!(values.text("severity"), Some("sev1"), "a word of the vocabulary is kept as written");
     assert_eq!(values.list("alerts"), ["A", "B"]);
     assert_eq!(values.date("last_tested").map(|d| d.to_string()).as_deref(), Some("2026-09-30"));
 }
 
 #[test]
 fn rejects_a_value_that_is_not_allowed_and_lists_the_allowed_ones() {
-    let (_, diagnostics) = validate("runbook", "---\nkind: runbook\nseverity: P1\n---\n");
+    let (_, diagnostics) = validate("runbook", "---\nkind: runbook\nseverity: P9\n---\n");
     assert_eq!(diagnostics.len(), 1);
     assert_eq!(
         diagnostics[0].message,
-        "front matter field `severity` must be one of SEV1, SEV2, SEV3, SEV4, found \"P1\""
+        "front matter field `severity` must be a severity: SEV0-SEV5, P1-P5, critical, high, major, medium, minor, low, warning or info, found \"P9\""
     );
     assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 1));
+}
+
+/// Issue 15: the common severity scales and review statuses, kept as written.
+#[test]
+fn accepts_the_common_severity_scales_and_review_statuses_as_written() {
+    for severity in ["SEV0", "SEV5", "P1", "p5", "critical", "Major", "WARNING", "info"] {
+        let (values, diagnostics) = validate("runbook", &format!("---\nkind: runbook\nseverity: {severity}\n---\n"));
+        assert!(diagnostics.is_empty(), "{severity}: {diagnostics:?}");
+        assert_eq!(values.text("severity"), Some(severity));
+    }
+    for status in ["draft", "In-Review", "published", "reviewed", "Closed", "complete"] {
+        let text = format!("---\nkind: rca\nincident_date: 2026-03-14\nseverity: major\nstatus: {status}\n---\n");
+        let (values, diagnostics) = validate("rca", &text);
+        assert!(diagnostics.is_empty(), "{status}: {diagnostics:?}");
+        assert_eq!(values.text("status"), Some(status));
+    }
+    let (_, diagnostics) = validate("rca", "---\nkind: rca\nincident_date: 2026-03-14\nstatus: finished\n---\n");
+    assert_eq!(
+        diagnostics[0].message,
+        "front matter field `status` must be a review status: draft, preliminary, in-review, final, published, reviewed, closed or complete, found \"finished\""
+    );
+}
+
+#[test]
+fn restricts_a_vocabulary_with_a_values_list() {
+    let mut kinds = Kinds::builtin();
+    let runbook = kinds.entry("runbook");
+    runbook.fields.iter_mut().find(|f| f.name == "severity").unwrap().values = Some(vec!["SEV1".into(), "SEV2".into()]);
+    let runbook = kinds.get("runbook").unwrap();
+    let check = |text: &str| {
+        let front = front(text);
+        super::validate(runbook, &front, "content/x.md", false, &kinds)
+    };
+    let (values, diagnostics) = check("---\nkind: runbook\nseverity: sev2\n---\n");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(values.text("severity"), Some("SEV2"), "a values list keeps its own spelling");
+    let (_, diagnostics) = check("---\nkind: runbook\nseverity: critical\n---\n");
+    assert_eq!(diagnostics[0].message, "front matter field `severity` must be one of SEV1, SEV2, found \"critical\"");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::LinkView;
 use super::page::{ActionItemView, NamedLink, ReviewView, owner_link};
-use crate::config::{CatalogLayout, Kind};
+use crate::config::{CatalogLayout, Kind, severity_level};
 use crate::dates::format_duration;
 use crate::site::catalog::{catalog_kind, incidents_newest_first, open_action_items, pages_of_kind};
 use crate::site::indexes::review_queue;
@@ -83,8 +83,11 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'
     match kind.catalog {
         CatalogLayout::Incidents => pages = incidents_newest_first(site, pages),
         CatalogLayout::Services => pages.sort_by(|&a, &b| {
-            let key =
-                |id: PageId| (site.pages[id].values.text("service").unwrap_or("~"), site.pages[id].title.as_str());
+            let key = |id: PageId| {
+                let values = &site.pages[id].values;
+                let level = values.text("severity").and_then(severity_level).unwrap_or(u8::MAX);
+                (values.text("service").unwrap_or("~"), level, site.pages[id].title.as_str())
+            };
             key(a).cmp(&key(b))
         }),
         CatalogLayout::Pages => {}

@@ -402,7 +402,7 @@ fn rca_view(site: &Site, id: PageId) -> RcaView {
         resolved_at: values.timestamp("resolved_at").map(timestamp_text),
         duration: values.duration().map(format_duration),
         severity: values.text("severity").map(str::to_string),
-        preliminary: status != "final",
+        preliminary: crate::config::rca_state(&status) != Some("final"),
         status,
         services: values.list("services").to_vec(),
         alerts: cited_alerts(site, id)
