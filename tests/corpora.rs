@@ -3,27 +3,85 @@
 //! other than broken links, which are reported as warnings here.
 //!
 //! The corpora live beside the repository, not in it; set `OPSBOOK_CORPORA` to point
-//! elsewhere. Without them this test says so and checks nothing.
+//! elsewhere. Without them each test prints "skipped: no corpora at ..." and checks
+//! nothing, except under `CI=true`, where a missing folder fails the test (issue 15: a
+//! fresh clone used to pass here silently).
 
 mod util;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use util::{Site, copy_dir};
 
-fn corpora_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("OPSBOOK_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
-    dir.is_dir().then_some(dir)
+/// The corpora folder, or `None` (with a visible "skipped" line) when it is missing.
+/// Panics when it is missing under `CI=true`.
+fn corpora_dir(test: &str) -> Option<PathBuf> {
+    let ci = std::env::var("CI").is_ok_and(|v| is_true(&v));
+    match find_corpora(std::env::var_os("OPSBOOK_CORPORA").map(PathBuf::from), ci) {
+        Corpora::Found(dir) => Some(dir),
+        Corpora::Skipped(line) => {
+            // Straight to the process's stderr: the test harness captures `eprintln!`
+            // of a passing test, and this line is meant to be seen.
+            let _ = std::io::stderr().lock().write_all(format!("{line}: {test} checks nothing\n").as_bytes());
+            None
+        }
+        Corpora::Missing(message) => panic!("{test}: {message}"),
+    }
+}
+
+/// What [`find_corpora`] decided.
+#[derive(Debug, PartialEq)]
+enum Corpora {
+    /// The folder is there.
+    Found(PathBuf),
+    /// It is not, outside CI: the line to print.
+    Skipped(String),
+    /// It is not, under CI: the message that fails the test.
+    Missing(String),
+}
+
+/// The corpora folder: `configured` (`OPSBOOK_CORPORA`) or `../shared/corpora`.
+fn find_corpora(configured: Option<PathBuf>, ci: bool) -> Corpora {
+    let dir = configured.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
+    if dir.is_dir() {
+        Corpora::Found(dir)
+    } else if ci {
+        Corpora::Missing(format!(
+            "no corpora at {} under CI=true: fetch them there or set OPSBOOK_CORPORA to their folder",
+            dir.display()
+        ))
+    } else {
+        Corpora::Skipped(format!("skipped: no corpora at {} (set OPSBOOK_CORPORA)", dir.display()))
+    }
+}
+
+/// Whether an environment variable says yes, as CI services set `CI`.
+fn is_true(value: &str) -> bool {
+    matches!(value.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
+}
+
+#[test]
+fn a_missing_corpus_folder_fails_under_ci_and_is_skipped_visibly_otherwise() {
+    let missing = Some(PathBuf::from("/nonexistent/opsbook-corpora"));
+    assert_eq!(
+        find_corpora(missing.clone(), true),
+        Corpora::Missing(
+            "no corpora at /nonexistent/opsbook-corpora under CI=true: fetch them there or set OPSBOOK_CORPORA to their folder".into()
+        )
+    );
+    assert_eq!(
+        find_corpora(missing, false),
+        Corpora::Skipped("skipped: no corpora at /nonexistent/opsbook-corpora (set OPSBOOK_CORPORA)".into())
+    );
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(find_corpora(Some(here.clone()), true), Corpora::Found(here), "OPSBOOK_CORPORA names the folder");
+    assert!(is_true("true") && is_true("TRUE") && is_true("1") && !is_true("false") && !is_true(""));
 }
 
 #[test]
 fn every_shared_corpus_builds_without_errors() {
-    let Some(dir) = corpora_dir() else {
-        eprintln!("no corpora at ../shared/corpora (set OPSBOOK_CORPORA): nothing checked");
-        return;
-    };
+    let Some(dir) = corpora_dir("every_shared_corpus_builds_without_errors") else { return };
     let mut corpora: Vec<PathBuf> =
         std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
     corpora.sort();
@@ -62,10 +120,7 @@ fn is_link_warning(line: &str) -> bool {
 /// errors at both files, and the count is taken once the second copies are removed.
 #[test]
 fn every_alert_named_runbook_maps_to_its_alert() {
-    let Some(dir) = corpora_dir() else {
-        eprintln!("no corpora at ../shared/corpora (set OPSBOOK_CORPORA): nothing checked");
-        return;
-    };
+    let Some(dir) = corpora_dir("every_alert_named_runbook_maps_to_its_alert") else { return };
     for name in ["prometheus-operator-runbooks", "openshift-runbooks"] {
         let corpus = dir.join(name);
         let site = Site::empty(&format!("corpus-alerts-{name}"));
