@@ -92,7 +92,12 @@ pub(crate) fn rewrite(text: &str) -> Option<Rewrite> {
         lines.push(Line { prefix: 0, text: content.strip_suffix('\r').unwrap_or(content), source: at });
         at += raw.len();
     }
-    let mut out = Rewrite { text: String::with_capacity(text.len() + 64), html: Vec::new(), lines: Vec::new(), problems: Vec::new() };
+    let mut out = Rewrite {
+        text: String::with_capacity(text.len() + 64),
+        html: Vec::new(),
+        lines: Vec::new(),
+        problems: Vec::new(),
+    };
     let changed = out.rewrite_lines(&lines, text.len());
     changed.then_some(out)
 }
@@ -158,16 +163,14 @@ fn mkdocs_open(rest: &str) -> Option<(Option<bool>, &str, Option<String>)> {
     } else {
         (Some(false), rest.strip_prefix("???")?)
     };
-    if !after.starts_with([' ', '\t']) {
-        return None;
-    }
+    // Python-Markdown allows no space (`!!!tip`) and extra classes (`!!! tip inline`).
     let after = after.trim();
     let kind_len = after.find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').unwrap_or(after.len());
     if kind_len == 0 {
         return None;
     }
     let (kind, tail) = after.split_at(kind_len);
-    let tail = tail.trim();
+    let tail = tail.trim_start_matches(|c: char| c != '"').trim();
     let title = tail.strip_prefix('"').map(|t| t.split_once('"').map_or(t, |(t, _)| t).to_string());
     Some((collapsible, kind, title))
 }
@@ -300,7 +303,10 @@ impl Rewrite {
         }
         for (colons, source, indent) in open.into_iter().rev() {
             let fence = ":".repeat(colons);
-            self.problems.push((source, format!("this admonition is never closed with `{fence}`; it runs to the end of the page")));
+            self.problems.push((
+                source,
+                format!("this admonition is never closed with `{fence}`; it runs to the end of the page"),
+            ));
             self.push_marker(indent, "</div>\n".into(), end, 0);
         }
         changed

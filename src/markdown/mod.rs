@@ -256,6 +256,8 @@ impl<'a> BodyWriter<'a> {
         let mut main: Events<'a> = Vec::new();
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
         let mut quote_stack: Vec<bool> = Vec::new();
+        // How many admonitions are open: like quotes, they give no description.
+        let mut callouts = 0usize;
         while let Some((event, range)) = parser.next() {
             let in_footnote = !footnote_stack.is_empty();
             let target = match footnote_stack.last_mut() {
@@ -335,6 +337,7 @@ impl<'a> BodyWriter<'a> {
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
                     let callout = self.rewrite.and_then(|r| r.html(&html)).unwrap_or_default();
                     self.blocks_seen = true;
+                    callouts = if callout.starts_with("</") { callouts.saturating_sub(1) } else { callouts + 1 };
                     target.push(Event::Html(callout.to_string().into()));
                 }
                 Event::Start(Tag::Table(alignments)) => {
@@ -347,7 +350,12 @@ impl<'a> BodyWriter<'a> {
                     target.push(Event::Html("</div>\n".into()));
                 }
                 Event::Start(Tag::Paragraph) => {
-                    if self.summary.is_none() && !self.in_summary && !in_footnote && quote_stack.is_empty() {
+                    if self.summary.is_none()
+                        && !self.in_summary
+                        && !in_footnote
+                        && quote_stack.is_empty()
+                        && callouts == 0
+                    {
                         self.in_summary = true;
                         self.out.summary.clear();
                     }

@@ -322,7 +322,9 @@ fn renders_docusaurus_admonitions_with_titles() {
 
 #[test]
 fn renders_nested_docusaurus_admonitions() {
-    insta::assert_snapshot!(html("::::note[Outer]\nOuter text.\n\n:::danger\nInner text.\n:::\n\nOuter again.\n::::\n\nAfter.\n"));
+    insta::assert_snapshot!(html(
+        "::::note[Outer]\nOuter text.\n\n:::danger\nInner text.\n:::\n\nOuter again.\n::::\n\nAfter.\n"
+    ));
 }
 
 #[test]
@@ -334,13 +336,15 @@ fn leaves_admonition_markers_in_code_fences_alone() {
 #[test]
 fn renders_mkdocs_admonitions() {
     insta::assert_snapshot!(html(
-        "!!! note \"Read this\"\n    Body with **Markdown**.\n\n    Second paragraph.\n\nAfter.\n\n!!! warning \"\"\n    No title.\n!!! bug\n    Default title.\n\n!!! tip\n    Outer.\n\n    !!! failure\n        Nested.\n"
+        "!!! note \"Read this\"\n    Body with **Markdown**.\n\n    Second paragraph.\n\nAfter.\n\n!!! warning \"\"\n    No title.\n!!!bug\n    Default title, no space.\n\n!!! tip\n    Outer.\n\n    !!! failure\n        Nested.\n"
     ));
 }
 
 #[test]
 fn renders_mkdocs_collapsible_admonitions() {
-    insta::assert_snapshot!(html("??? question \"Why?\"\n    Because.\n\n???+ example\n    ```bash\n    echo hi\n    ```\n"));
+    insta::assert_snapshot!(html(
+        "??? question \"Why?\"\n    Because.\n\n???+aside hide-arrow \"No space, extra class\"\n    Aside.\n\n???+ example\n    ```bash\n    echo hi\n    ```\n"
+    ));
 }
 
 #[test]
@@ -364,4 +368,9 @@ fn diagnostics_after_admonitions_keep_their_line_and_column() {
 fn pages_without_admonitions_are_not_rewritten() {
     assert!(admonitions::rewrite("What??? Yes!!!\n\n| a |\n|:-:|\n| b |\n").is_none());
     assert!(admonitions::rewrite("```\n:::note\n:::\n```\n").is_none());
+}
+
+#[test]
+fn an_admonition_is_not_the_description() {
+    assert_eq!(render(":::note\nA note.\n:::\n\nThe first paragraph.\n").summary, "The first paragraph.");
 }
