@@ -186,3 +186,54 @@ fn alert_of_file(path: &str) -> Option<String> {
     let index = ["_index", "index", "readme"].contains(&stem.to_ascii_lowercase().as_str());
     (alert && !index).then(|| stem.to_string())
 }
+
+/// The Docusaurus and MkDocs corpora show no admonition marker (`:::`, `!!!`, `???+`)
+/// as text in their pages' main content, outside code.
+#[test]
+fn docusaurus_and_mkdocs_admonitions_leave_no_raw_markers() {
+    let Some(dir) = corpora_dir() else {
+        eprintln!("no corpora at ../shared/corpora (set OPSBOOK_CORPORA): nothing checked");
+        return;
+    };
+    for name in ["osism-docs", "pagerduty-incident-response"] {
+        let corpus = dir.join(name);
+        if !corpus.is_dir() {
+            eprintln!("no corpus {name}: skipped");
+            continue;
+        }
+        let site = Site::empty(&format!("admonitions-{name}"));
+        copy_dir(&corpus, &site.root.join("content"));
+        site.write("book.toml", format!("[handbook]\ntitle = \"{name}\"\n[check]\nlinks = \"warn\"\n"));
+        site.build(&[]).expect_code(0);
+        let mut raw = Vec::new();
+        let mut pages = 0;
+        for page in site.files_under("public").iter().filter(|f| f.ends_with(".html")) {
+            let html = std::fs::read_to_string(site.root.join("public").join(page)).unwrap();
+            let Some(main) = html.split_once("<main").and_then(|(_, m)| m.split_once("</main>")).map(|(m, _)| m) else {
+                continue;
+            };
+            pages += 1;
+            let prose = strip_code(main);
+            for marker in [":::", "!!!", "???+"] {
+                raw.extend(prose.matches(marker).map(|_| format!("{page}: {marker}")));
+            }
+        }
+        assert!(pages > 40, "{name}: only {pages} pages with main content");
+        assert!(raw.is_empty(), "{name}: {raw:#?}");
+    }
+}
+
+/// `html` without its `<pre>` and `<code>` elements.
+fn strip_code(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    loop {
+        let next = ["<pre", "<code"].iter().filter_map(|tag| rest.find(tag).map(|at| (at, *tag))).min();
+        let Some((at, tag)) = next else { break };
+        out.push_str(&rest[..at]);
+        let close = if tag == "<pre" { "</pre>" } else { "</code>" };
+        rest = rest[at..].split_once(close).map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out
+}

@@ -80,6 +80,8 @@ pub enum Rule {
     /// An internal block is not marked right: a marker not on a line of its own, not
     /// closed, or closed in another block.
     InternalBlock,
+    /// A Docusaurus `:::` admonition is never closed, or a `:::` closes none.
+    Admonition,
     /// A template could not be parsed or rendered.
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
@@ -116,6 +118,7 @@ impl Rule {
             Rule::MissingAsset => "missing-asset",
             Rule::LinkToInternal => "link-to-internal",
             Rule::InternalBlock => "internal-block",
+            Rule::Admonition => "admonition",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",

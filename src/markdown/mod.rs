@@ -9,9 +9,13 @@
 //! 4. GitHub alerts (`> [!WARNING]`) become callouts, tables get a scrolling wrapper,
 //!    footnotes move to the end of the page.
 //!
+//! 5. Docusaurus (`:::note`) and MkDocs (`!!! note`, `??? note`) admonitions become the
+//!    same callouts, through a pre-pass over the source ([`admonitions`]).
+//!
 //! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
 //! GitHub alerts.
 
+mod admonitions;
 mod blocks;
 pub(crate) mod headings;
 pub(crate) mod highlight;
@@ -174,9 +178,21 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
         return render_markdown(&MarkdownInput { text: &clean, ..*input });
     }
+    match admonitions::rewrite(input.text) {
+        Some(rewrite) => {
+            let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
+            write_body(&rewritten, input.text, Some(&rewrite))
+        }
+        None => write_body(input, input.text, None),
+    }
+}
+
+/// Renders `input`, whose text is `source` or `source` rewritten by `rewrite`.
+fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&admonitions::Rewrite>) -> Rendered {
     let mut writer = BodyWriter {
         input,
-        lines: LineIndex::new(input.text),
+        rewrite,
+        lines: LineIndex::new(source),
         ids: HeadingIds::default(),
         out: Rendered::default(),
         toc: Vec::new(),
@@ -200,6 +216,9 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
 /// table of contents, the links, the search text and the diagnostics.
 struct BodyWriter<'a> {
     input: &'a MarkdownInput<'a>,
+    /// The admonitions rewritten before parsing, if the page has any.
+    rewrite: Option<&'a admonitions::Rewrite>,
+    /// The lines of the page's source (not of the rewritten text).
     lines: LineIndex<'a>,
     ids: HeadingIds,
     out: Rendered,
@@ -237,6 +256,8 @@ impl<'a> BodyWriter<'a> {
         let mut main: Events<'a> = Vec::new();
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
         let mut quote_stack: Vec<bool> = Vec::new();
+        // How many admonitions are open: like quotes, they give no description.
+        let mut callouts = 0usize;
         while let Some((event, range)) = parser.next() {
             let in_footnote = !footnote_stack.is_empty();
             let target = match footnote_stack.last_mut() {
@@ -313,6 +334,12 @@ impl<'a> BodyWriter<'a> {
                         target.push(Event::End(TagEnd::BlockQuote(kind)));
                     }
                 }
+                Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
+                    let callout = self.rewrite.and_then(|r| r.html(&html)).unwrap_or_default();
+                    self.blocks_seen = true;
+                    callouts = if callout.starts_with("</") { callouts.saturating_sub(1) } else { callouts + 1 };
+                    target.push(Event::Html(callout.to_string().into()));
+                }
                 Event::Start(Tag::Table(alignments)) => {
                     self.blocks_seen = true;
                     target.push(Event::Html("<div class=\"table-wrap\">".into()));
@@ -323,7 +350,12 @@ impl<'a> BodyWriter<'a> {
                     target.push(Event::Html("</div>\n".into()));
                 }
                 Event::Start(Tag::Paragraph) => {
-                    if self.summary.is_none() && !self.in_summary && !in_footnote && quote_stack.is_empty() {
+                    if self.summary.is_none()
+                        && !self.in_summary
+                        && !in_footnote
+                        && quote_stack.is_empty()
+                        && callouts == 0
+                    {
                         self.in_summary = true;
                         self.out.summary.clear();
                     }
@@ -365,6 +397,12 @@ impl<'a> BodyWriter<'a> {
         for (offset, message) in std::mem::take(&mut parser.blocks.problems) {
             let (line, column) = self.location(offset);
             let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);
+            self.out.diagnostics.push(d);
+        }
+        for (offset, message) in self.rewrite.map(|r| r.problems.clone()).unwrap_or_default() {
+            let (line, column) = self.location_in_source(offset);
+            let d = Diagnostic::error(Rule::Admonition, self.input.file, line, column, message)
+                .with_severity(Severity::Warning);
             self.out.diagnostics.push(d);
         }
         for (offset, message) in std::mem::take(&mut parser.problems) {
@@ -451,6 +489,12 @@ impl<'a> BodyWriter<'a> {
     }
 
     fn location(&self, offset: usize) -> (usize, usize) {
+        let offset = self.rewrite.map_or(offset, |r| r.source_offset(offset));
+        self.location_in_source(offset)
+    }
+
+    /// The file's line and column of byte `offset` of the page's source.
+    fn location_in_source(&self, offset: usize) -> (usize, usize) {
         let (line, column) = self.lines.line_column(offset);
         (line + self.input.body_line - 1, column)
     }

@@ -312,3 +312,65 @@ fn internal_reference_definitions_are_matched_with_unicode_case_folding() {
     assert!(!out.html.contains("CANARY"), "{}", out.html);
     assert_eq!(out.diagnostics.iter().filter(|d| d.rule == Rule::LinkToInternal).count(), 2, "{:?}", out.diagnostics);
 }
+
+#[test]
+fn renders_docusaurus_admonitions_with_titles() {
+    insta::assert_snapshot!(html(
+        "Intro.\n:::note\nA *plain* note.\n:::\n\n:::tip[Check first]\nBracketed title.\n:::\n\n:::warning Drain the node\n- one\n- two\n:::\n\n:::info\nInfo.\n:::\n\n:::danger\nDanger.\n:::\n\n:::caution\nCaution.\n:::\n"
+    ));
+}
+
+#[test]
+fn renders_nested_docusaurus_admonitions() {
+    insta::assert_snapshot!(html(
+        "::::note[Outer]\nOuter text.\n\n:::danger\nInner text.\n:::\n\nOuter again.\n::::\n\nAfter.\n"
+    ));
+}
+
+#[test]
+fn leaves_admonition_markers_in_code_fences_alone() {
+    let out = html("```markdown\n:::note\nnot a callout\n:::\n!!! tip\n    code\n```\n\n:::tip\n~~~\n:::\n~~~\n:::\n");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn renders_mkdocs_admonitions() {
+    insta::assert_snapshot!(html(
+        "!!! note \"Read this\"\n    Body with **Markdown**.\n\n    Second paragraph.\n\nAfter.\n\n!!! warning \"\"\n    No title.\n!!!bug\n    Default title, no space.\n\n!!! tip\n    Outer.\n\n    !!! failure\n        Nested.\n"
+    ));
+}
+
+#[test]
+fn renders_mkdocs_collapsible_admonitions() {
+    insta::assert_snapshot!(html(
+        "??? question \"Why?\"\n    Because.\n\n???+aside hide-arrow \"No space, extra class\"\n    Aside.\n\n???+ example\n    ```bash\n    echo hi\n    ```\n"
+    ));
+}
+
+#[test]
+fn an_unclosed_admonition_is_a_located_warning_and_runs_to_the_end() {
+    let out = render(":::note\nBody.\n\n## Steps\n\nMore.\n");
+    insta::assert_snapshot!(out.html);
+    let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule.id(), d.line, d.column, d.severity)).collect();
+    assert_eq!(found, [("admonition", 5, 1, Severity::Warning)]);
+    assert!(!out.html.contains(":::"));
+}
+
+#[test]
+fn diagnostics_after_admonitions_keep_their_line_and_column() {
+    let out = render("!!! note\n    See [gone](gone.md).\n\n:::tip[T]\nText\n:::\n\nAnd [missing](missing.md).\n");
+    let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule.id(), d.line, d.column)).collect();
+    // The body starts at line 5 of the file.
+    assert_eq!(found, [("broken-link", 6, 9), ("broken-link", 12, 5)]);
+}
+
+#[test]
+fn pages_without_admonitions_are_not_rewritten() {
+    assert!(admonitions::rewrite("What??? Yes!!!\n\n| a |\n|:-:|\n| b |\n").is_none());
+    assert!(admonitions::rewrite("```\n:::note\n:::\n```\n").is_none());
+}
+
+#[test]
+fn an_admonition_is_not_the_description() {
+    assert_eq!(render(":::note\nA note.\n:::\n\nThe first paragraph.\n").summary, "The first paragraph.");
+}
