@@ -76,11 +76,12 @@ fn the_moved_url_is_itself_free() {
     let site = handbook("fight-free");
     site.write("content/owners/team.md", "# Team\n\nThe team.\n");
     site.write("content/handbook-owners.md", "# Handbook owners\n\nWho owns the handbook.\n");
+    site.write("content/old.md", "---\naliases: [/handbook-owners-2/]\n---\n\n# Old\n\nMoved here.\n");
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(site.read("public/handbook-owners/index.html").contains("Who owns the handbook."));
-    assert!(site.read("public/handbook-owners-2/index.html").contains("@storage"));
-    assert!(run.stderr.contains("moves to /handbook-owners-2/"), "{}", run.stderr);
+    assert!(site.read("public/handbook-owners-3/index.html").contains("@storage"));
+    assert!(run.stderr.contains("moves to /handbook-owners-3/"), "{}", run.stderr);
 }
 
 #[test]

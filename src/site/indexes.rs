@@ -11,6 +11,7 @@ use super::review::ReviewStatus;
 use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::site_path::normalise_alias;
 use crate::slug::slugify;
 
 /// The owners, tags and review pages of a site.
@@ -147,15 +148,17 @@ fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>)
 
 /// The URL a generated page at `site_path` (`search/`) moves to when content has it:
 /// `handbook-search/`, else `handbook-search-2/`, `-3/`… — the first that no page,
-/// file of `content/` or file opsbook writes uses, at it or under it.
+/// alias, file of `content/` or file opsbook writes uses, at it or under it.
 pub(super) fn free_path(site: &Site, site_path: &str) -> String {
     let stem = format!("handbook-{}", site_path.trim_end_matches('/'));
     let used = |candidate: &str| {
         let dir = candidate.trim_end_matches('/');
         let taken = |path: &String| path == dir || path.starts_with(candidate);
+        let mut aliases = site.pages.iter().flat_map(|page| &page.source.front.aliases);
         site.index.by_url.keys().any(taken)
             || site.index.asset_urls.iter().any(taken)
             || site.index.files.iter().any(taken)
+            || aliases.filter_map(|alias| normalise_alias(&alias.value).ok()).any(|alias| taken(&alias))
     };
     (1..)
         .map(|n| if n == 1 { format!("{stem}/") } else { format!("{stem}-{n}/") })
