@@ -154,7 +154,7 @@ pub(super) fn free_path(site: &Site, site_path: &str) -> String {
     let used = |candidate: &str| {
         let dir = candidate.trim_end_matches('/');
         let taken = |path: &String| path == dir || path.starts_with(candidate);
-        let mut aliases = site.pages.iter().flat_map(|page| &page.source.front.aliases);
+        let aliases = site.pages.iter().flat_map(|page| &page.source.front.aliases);
         site.index.by_url.keys().any(taken)
             || site.index.asset_urls.iter().any(taken)
             || site.index.files.iter().any(taken)
