@@ -128,10 +128,12 @@ static TAGS: GeneratedSpec = GeneratedSpec {
 
 static TAG: GeneratedSpec = GeneratedSpec {
     instances: |site| {
+        // Under the tags page, wherever it is (it moves when content has `/tags/`).
+        let base = site.generated_page(&GeneratedPage::Tags).map_or("tags/", |id| site.pages[id].site_path.as_str());
         let tags = site.indexes.tags.iter();
         tags.map(|(slug, tag)| Instance {
             page: GeneratedPage::Tag(slug.clone()),
-            site_path: format!("tags/{slug}/"),
+            site_path: format!("{base}{slug}/"),
             title: tag.name.clone(),
         })
         .collect()
@@ -166,12 +168,9 @@ static SEARCH: GeneratedSpec = GeneratedSpec {
 };
 
 static ALERTS: GeneratedSpec = GeneratedSpec {
-    instances: |site| {
-        // A handbook with a page of its own at /alerts/ keeps it; the redirects under it
-        // are written all the same.
-        let own = site.index.by_url.get("alerts/").is_some_and(|&id| !site.pages[id].origin.is_generated());
-        single(!site.alerts.is_empty() && !own, GeneratedPage::Alerts, "alerts/", "Alerts")
-    },
+    // A handbook with a page of its own at /alerts/ keeps it and the list moves (see
+    // `indexes::place`); the redirects under /alerts/ are written all the same.
+    instances: |site| single(!site.alerts.is_empty(), GeneratedPage::Alerts, "alerts/", "Alerts"),
     parent: None,
     template: "alerts.html",
     builtin_template: builtin!("alerts.html"),

@@ -6,11 +6,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::codeowners::CodeOwners;
-use super::generated::GENERATED_PAGES;
+use super::generated::{GENERATED_PAGES, Instance};
 use super::review::ReviewStatus;
 use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::site_path::normalise_alias;
 use crate::slug::slugify;
 
 /// The owners, tags and review pages of a site.
@@ -68,8 +69,10 @@ pub(super) fn owners_of(
     }
 }
 
-/// Adds the generated pages ([`GENERATED_PAGES`]) and registers their URLs; a content
-/// page that already has one of those URLs is a `duplicate-url` error.
+/// Adds the generated pages ([`GENERATED_PAGES`]) and registers their URLs. Content
+/// never loses to a generated page ([`place`]): a content page or section at a generated
+/// page's URL keeps it and the generated page moves ([`free_path`]), with a note; a
+/// lone `_index.md` there instead customises the generated page.
 pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     let mut owners: BTreeMap<String, Owner> = BTreeMap::new();
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
@@ -90,7 +93,7 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
     for &spec in GENERATED_PAGES {
         let parent = spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent));
         for instance in (spec.instances)(site) {
-            let id = add_generated_page(site, instance.page.clone(), instance.site_path, instance.title, diagnostics);
+            let id = place(site, instance.clone(), diagnostics);
             site.pages[id].parent = parent;
             if let GeneratedPage::Tag(slug) = &instance.page
                 && let Some(tag) = site.indexes.tags.get_mut(slug)
@@ -99,6 +102,68 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
             }
         }
     }
+}
+
+/// Adds the generated page `instance`, giving way to content at its URL:
+///
+/// - a section file (`_index.md`) alone in its folder there becomes the generated page:
+///   its title (when it has one) and body, shown above the list, customise it, as in Hugo;
+/// - any other content there (a page, a section with pages) keeps the URL, and the
+///   generated page moves to [`free_path`], with a `duplicate-url` note at the content.
+fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>) -> PageId {
+    let Some(&other) = site.index.by_url.get(&instance.site_path) else {
+        return add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics);
+    };
+    if site.pages[other].origin.is_generated() {
+        return add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics);
+    }
+    let url = instance.site_path.clone();
+    let alone = !site.pages.iter().any(|page| page.site_path.len() > url.len() && page.site_path.starts_with(&url));
+    if site.pages[other].origin == PageOrigin::SectionFile && alone {
+        // Its title: `title` or the first heading once rendered (`Site::arrange`).
+        let page = &mut site.pages[other];
+        page.title = instance.title;
+        page.origin = PageOrigin::Generated(instance.page);
+        site.indexes.generated.push(other);
+        return other;
+    }
+    let moved = free_path(site, &url);
+    let file = site.pages[other].source.file.clone();
+    let name = instance.title.to_lowercase();
+    diagnostics.push(
+        Diagnostic::error(
+            Rule::DuplicateUrl,
+            &file,
+            0,
+            0,
+            format!("the content at /{url} keeps its URL; the {name} page opsbook generates moves to /{moved}"),
+        )
+        .with_severity(Severity::Note)
+        .with_help(format!(
+            "to show the generated page at /{url} instead, make the folder hold only an `_index.md`, which then gives its title and introduction"
+        )),
+    );
+    add_generated_page(site, instance.page, moved, instance.title, diagnostics)
+}
+
+/// The URL a generated page at `site_path` (`search/`) moves to when content has it:
+/// `handbook-search/`, else `handbook-search-2/`, `-3/`… — the first that no page,
+/// alias, file of `content/` or file opsbook writes uses, at it or under it.
+pub(super) fn free_path(site: &Site, site_path: &str) -> String {
+    let stem = format!("handbook-{}", site_path.trim_end_matches('/'));
+    let used = |candidate: &str| {
+        let dir = candidate.trim_end_matches('/');
+        let taken = |path: &String| path == dir || path.starts_with(candidate);
+        let aliases = site.pages.iter().flat_map(|page| &page.source.front.aliases);
+        site.index.by_url.keys().any(taken)
+            || site.index.asset_urls.iter().any(taken)
+            || site.index.files.iter().any(taken)
+            || aliases.filter_map(|alias| normalise_alias(&alias.value).ok()).any(|alias| taken(&alias))
+    };
+    (1..)
+        .map(|n| if n == 1 { format!("{stem}/") } else { format!("{stem}-{n}/") })
+        .find(|candidate| !used(candidate))
+        .unwrap_or_default()
 }
 
 /// Adds generated page `page` at `site_path`, titled `title`; says so when a content page has

@@ -427,6 +427,8 @@ impl Site {
         for page in &mut self.pages {
             if !page.origin.is_generated() {
                 page.title = resolve_title(page, &self.config.title);
+            } else if let Some(title) = custom_title(page) {
+                page.title = title;
             }
         }
         nav::arrange(self);
@@ -439,6 +441,8 @@ impl Site {
         for &id in changed {
             if !self.pages[id].origin.is_generated() {
                 self.pages[id].title = resolve_title(&self.pages[id], &self.config.title);
+            } else if let Some(title) = custom_title(&self.pages[id]) {
+                self.pages[id].title = title;
             }
         }
         let mut parents: Vec<PageId> = changed.iter().filter_map(|&id| self.pages[id].parent).collect();
@@ -513,6 +517,13 @@ impl Site {
     pub fn repository_path(&self, id: PageId) -> String {
         format!("{}{}", self.repository_prefix, self.pages[id].source.file)
     }
+}
+
+/// The title a `_index.md` that customises a generated page gives it: its `title`, else
+/// its first heading; `None` keeps the generated page's own title.
+fn custom_title(page: &Page) -> Option<String> {
+    let front = page.source.front.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    front.or(page.rendered.first_h1.as_deref().filter(|t| !t.is_empty())).map(str::to_string)
 }
 
 fn resolve_title(page: &Page, site_title: &str) -> String {

@@ -50,6 +50,10 @@ pub(crate) struct SiteView<'a> {
     pub alerts_url: Option<String>,
     /// The link to the search page, when search is enabled.
     pub search_url: Option<String>,
+    /// The search page's site path when it is not `search/` (configured with `[search]
+    /// page`, or moved because content has `/search/`): the search box's `data-page`,
+    /// where `search.js` sends "All N results".
+    pub search_page: Option<&'a str>,
     /// The absolute URL of `feed.xml`, when there is one (the base URL has a host).
     pub feed_url: Option<String>,
     /// Who the site is built for: `public` or `internal`.
@@ -72,6 +76,10 @@ impl<'a> SiteView<'a> {
             review_url: generated_href(site, GeneratedPage::Review),
             alerts_url: generated_href(site, GeneratedPage::Alerts),
             search_url: generated_href(site, GeneratedPage::Search),
+            search_page: site
+                .generated_page(&GeneratedPage::Search)
+                .map(|id| site.pages[id].site_path.as_str())
+                .filter(|path| *path != "search/"),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
         }
