@@ -81,6 +81,11 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
     let mut changed: Vec<PageId> = Vec::new();
     for path in paths {
         let Some(id) = site.page_by_path(path) else { return Rebuild::Whole };
+        // An `_index.md` that customises a generated page (`content/tags/_index.md`): the
+        // page's list and its place come from the model, so build again.
+        if site.pages[id].origin.is_generated() {
+            return Rebuild::Whole;
+        }
         let (source, read_problems) = load_page(&content_dir, path, CONTENT_PREFIX);
         // A page that cannot be read keeps the last good site: no need to go further.
         let unreadable = read_problems.iter().any(Diagnostic::is_error);

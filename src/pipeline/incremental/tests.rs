@@ -174,3 +174,18 @@ fn a_review_citing_other_alerts_asks_for_a_whole_build_and_its_runbooks_follow_i
     let (_, fresh) = built(&root);
     assert_eq!(runbook, fresh.text("runbooks/db/index.html"));
 }
+
+#[test]
+fn an_index_page_that_customises_a_generated_page_asks_for_a_whole_build() {
+    let root = model_copy("customised");
+    std::fs::create_dir_all(root.join("content/tags")).expect("folder");
+    std::fs::write(root.join("content/tags/_index.md"), "---\ntitle: Topics\n---\n\nEvery topic.\n").expect("write");
+    let (mut site, _) = built(&root);
+    let id = site.site.page_by_path("tags/_index.md").expect("the customising page");
+    assert!(site.site.pages[id].origin.is_generated(), "the tags page is customised, not a content section");
+    edit(&root, "tags/_index.md", "Every topic.", "Every topic we write about.");
+    let written = Files::default();
+    assert!(matches!(rebuild(&mut site, &["tags/_index.md".into()], &written), Rebuild::Whole));
+    assert!(written.paths().is_empty());
+    let _ = std::fs::remove_dir_all(&root);
+}
