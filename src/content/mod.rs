@@ -2,6 +2,7 @@
 //! matter ([`front_matter`]), read the common fields with their types ([`fields`]) and
 //! load pages ([`page`]), in parallel.
 
+pub(crate) mod category;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
 pub(crate) mod kinds;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+pub(crate) use category::Category;
 pub(crate) use fields::FrontMatter;
 pub(crate) use node::{Located, Node};
 pub(crate) use page::{SourcePage, load_page};

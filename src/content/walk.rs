@@ -1,5 +1,6 @@
 //! Walks `content/`: every Markdown file is a page, every folder a section, everything
-//! else an asset copied as it is. Hidden files and editor leftovers are skipped.
+//! else an asset copied as it is, except Docusaurus category files ([`super::category`]),
+//! which are read and not copied. Hidden files and editor leftovers are skipped.
 //!
 //! Symbolic links are followed while they stay inside the handbook's folder (a linked
 //! folder of shared pages works); one that resolves outside it is a
@@ -23,6 +24,8 @@ pub struct ContentFiles {
     pub assets: Vec<String>,
     /// Every folder below `content/` (not `content/` itself).
     pub dirs: Vec<String>,
+    /// The Docusaurus category files read (never published), one per folder.
+    pub categories: Vec<super::Category>,
 }
 
 /// Whether a file or folder name is hidden or an editor's temporary file.
@@ -111,6 +114,13 @@ pub(crate) fn walk_content(
         }
         if entry.file_type().is_dir() {
             files.dirs.push(rel);
+        } else if entry.file_name().to_str().is_some_and(super::category::is_category_file) {
+            let category =
+                super::category::read_category(entry.path(), &rel, &format!("{content_prefix}{rel}"), diagnostics);
+            // `_category_.json` wins over `_category_.yml`: the walk sorts it first.
+            if !files.categories.iter().any(|c| c.dir == category.dir) {
+                files.categories.push(category);
+            }
         } else if is_markdown(&rel) {
             files.pages.push(rel);
         } else {

@@ -81,6 +81,8 @@ pub struct Page {
     pub backlinks: Vec<PageId>,
     /// Whether the page is internal (only an internal build has such pages).
     pub internal: bool,
+    /// For section pages: the folder's Docusaurus category file (label, position).
+    pub category: Option<Arc<crate::content::Category>>,
 }
 
 impl Page {
@@ -317,6 +319,13 @@ impl Site {
             };
         }
 
+        // Docusaurus category files name and order their sections.
+        for category in &files.categories {
+            if let Some(&section) = index.by_dir.get(&category.dir) {
+                pages[section].category = Some(Arc::new(category.clone()));
+            }
+        }
+
         // 4. URLs, duplicates and aliases.
         let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets);
         for (i, asset) in assets.iter().enumerate() {
@@ -530,19 +539,30 @@ fn resolve_title(page: &Page, site_title: &str) -> String {
     if let Some(title) = page.source.front.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return title.trim().to_string();
     }
+    if let Some(label) = page.category.as_ref().and_then(|c| c.label.as_ref()) {
+        return label.clone();
+    }
     if let Some(h1) = page.rendered.first_h1.as_deref().filter(|t| !t.is_empty()) {
         return h1.to_string();
     }
+    match source_name(page) {
+        "" => site_title.to_string(),
+        name => title_from_name(name),
+    }
+}
+
+/// The name a page is known by without a title: its folder's for a section page, else
+/// its file name without the extension (`""` for the home page).
+pub(crate) fn source_name(page: &Page) -> &str {
     let path = page.source.path.trim_end_matches('/');
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let folder = page.origin == PageOrigin::Folder;
     if page.origin.is_section() && index_rank(&page.source).is_some() || folder {
         let dir = if folder { path } else { page.source.dir() };
-        let folder = dir.rsplit('/').next().unwrap_or(dir);
-        return if folder.is_empty() { site_title.to_string() } else { title_from_name(folder) };
+        return dir.rsplit('/').next().unwrap_or(dir);
     }
-    title_from_name(stem)
+    stem
 }
 
 fn kind_of(page: &SourcePage) -> String {
@@ -565,6 +585,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         change: None,
         backlinks: Vec::new(),
         internal: false,
+        category: None,
     }
 }
 

@@ -1,4 +1,5 @@
-//! The navigation tree: sections' children ordered by weight, then title; the reading
+//! The navigation tree: sections' children ordered by weight (or category position),
+//! then title; the reading
 //! order behind previous/next links; and each page's own view of the tree.
 //!
 //! A page's navigation must not grow with the handbook: it shows the top-level
@@ -35,9 +36,10 @@ pub(super) fn arrange(site: &mut Site) {
 /// reading order with them; whether the order changed.
 pub(super) fn resort(site: &mut Site, parents: &[PageId]) -> bool {
     for &parent in parents {
-        let mut children = std::mem::take(&mut site.pages[parent].children);
-        children.sort_by_cached_key(|&id| SortKey::of(&site.pages[id]));
-        site.pages[parent].children = children;
+        let mut keyed: Vec<(PageId, SortKey)> =
+            site.pages[parent].children.iter().map(|&id| (id, SortKey::of(&site.pages[id]))).collect();
+        keyed.sort_by(|a, b| a.1.cmp(&b.1));
+        site.pages[parent].children = keyed.into_iter().map(|(id, _)| id).collect();
     }
     let before = std::mem::take(&mut site.order);
     set_reading_order(site);
@@ -61,23 +63,30 @@ fn set_reading_order(site: &mut Site) {
     site.position = position;
 }
 
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
+/// A page's place among its siblings: its `weight`, else its folder's category
+/// `position` (one scale, lower first); then the pages without either, by title and URL.
 struct SortKey {
-    unweighted: bool,
-    weight: i64,
+    order: Option<f64>,
     title: String,
     site_path: String,
 }
 
 impl SortKey {
     fn of(page: &Page) -> SortKey {
-        let weight = page.source.front.weight;
+        let position = page.category.as_ref().and_then(|c| c.position);
         SortKey {
-            unweighted: weight.is_none(),
-            weight: weight.unwrap_or(0),
+            order: page.source.front.weight.map(|w| w as f64).or(position),
             title: crate::slug::fold(&page.title),
             site_path: page.site_path.clone(),
         }
+    }
+
+    fn cmp(&self, other: &SortKey) -> std::cmp::Ordering {
+        let order = match (self.order, other.order) {
+            (Some(a), Some(b)) => a.total_cmp(&b),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        };
+        order.then_with(|| self.title.cmp(&other.title)).then_with(|| self.site_path.cmp(&other.site_path))
     }
 }
 

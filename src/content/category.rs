@@ -1,0 +1,78 @@
+//! Docusaurus category files: `_category_.json`, `_category_.yml` or `_category_.yaml`
+//! in a folder name its section (`label`) and order it among its siblings
+//! (`position`). Other keys are ignored. A file that cannot be read as one is a
+//! warning at the file and changes nothing; category files are never published.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// The names of category files, in the order one is preferred when a folder has two.
+pub(crate) const CATEGORY_FILES: [&str; 3] = ["_category_.json", "_category_.yml", "_category_.yaml"];
+
+/// What a folder's category file says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Category {
+    /// The folder, relative to `content/`.
+    pub dir: String,
+    /// The section's navigation title.
+    pub label: Option<String>,
+    /// The section's place among its siblings (lower first).
+    pub position: Option<f64>,
+}
+
+/// Whether a file name is a category file.
+pub(crate) fn is_category_file(name: &str) -> bool {
+    CATEGORY_FILES.contains(&name)
+}
+
+/// Reads the category file `rel` (relative to `content/`); problems become warnings.
+pub(crate) fn read_category(path: &Path, rel: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Category {
+    let dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir).to_string();
+    let mut category = Category { dir, ..Category::default() };
+    let warn = |line: usize, column: usize, message: String| {
+        Diagnostic::error(Rule::FrontMatterSyntax, shown, line, column, message)
+            .with_severity(Severity::Warning)
+            .with_help("a category file holds `label` (text) and `position` (a number); it is ignored until fixed")
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(warn(0, 0, format!("cannot read the category file: {e}")));
+            return category;
+        }
+    };
+    let parsed: Result<Value, (usize, usize, String)> = if rel.ends_with(".json") {
+        serde_json::from_str(&text).map_err(|e| (e.line(), e.column(), e.to_string()))
+    } else {
+        serde_saphyr::from_str(&text).map_err(|e| (1, 1, e.to_string()))
+    };
+    let root = match parsed {
+        Ok(Value::Object(map)) => map,
+        Ok(Value::Null) => return category,
+        Ok(_) => {
+            diagnostics.push(warn(1, 1, "a category file must be a mapping of keys to values".into()));
+            return category;
+        }
+        Err((line, column, message)) => {
+            diagnostics.push(warn(line, column, format!("the category file is not valid: {message}")));
+            return category;
+        }
+    };
+    let line_of = |key: &str| text.lines().position(|l| l.contains(key)).map_or(1, |i| i + 1);
+    match root.get("label") {
+        None => {}
+        Some(Value::String(label)) if !label.trim().is_empty() => category.label = Some(label.trim().to_string()),
+        Some(other) => diagnostics.push(warn(line_of("label"), 1, format!("`label` must be text, found {other}"))),
+    }
+    match root.get("position") {
+        None => {}
+        Some(Value::Number(n)) if n.as_f64().is_some_and(f64::is_finite) => category.position = n.as_f64(),
+        Some(other) => {
+            diagnostics.push(warn(line_of("position"), 1, format!("`position` must be a number, found {other}")))
+        }
+    }
+    category
+}
