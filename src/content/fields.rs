@@ -61,6 +61,15 @@ pub struct FrontMatter {
     pub last_reviewed: Option<Date>,
     /// `review_every`: how long a review keeps the page fresh.
     pub review_every: Option<Period>,
+    /// `sidebar_label` (Docusaurus) or `linkTitle` (Hugo, Docsy): the page's name in the
+    /// navigation; the page's own title stays `title`.
+    pub nav_label: Option<String>,
+    /// `toc_hide: true` (Docsy), `bookHidden: true` (Hugo Book) or
+    /// `sidebar_class_name: hidden` (Docusaurus): the page is left out of the navigation
+    /// but still built, linked and searchable.
+    pub nav_hidden: bool,
+    /// `permalink` (Jekyll, Eleventy): the page's whole site path, such as `/ops/db/`.
+    pub permalink: Option<Located<String>>,
     /// Every field as written, with its location.
     pub fields: Fields,
 }
@@ -70,6 +79,7 @@ impl FrontMatter {
     pub fn from_fields(fields: Fields, path: &str) -> (FrontMatter, Vec<Diagnostic>) {
         let mut reader = ValueReader::new(path);
         let mut fm = FrontMatter::default();
+        let mut sidebar_position = None;
         for field in &fields.0 {
             let name = format!("front matter field `{}`", field.key);
             let place = Place { name: &name, line: field.line, column: field.column };
@@ -101,16 +111,28 @@ impl FrontMatter {
                         None => None,
                     }
                 }
-                "aliases" => {
-                    fm.aliases = reader.list(place, &field.value).into_iter().map(|a| located(a.value)).collect()
-                }
+                "aliases" => fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| located(a.value))),
                 "slug" => fm.slug = reader.text(place, node).map(located),
                 "template" => fm.template = reader.text(place, node).map(located),
                 "last_reviewed" => fm.last_reviewed = reader.date(place, node),
                 "review_every" => fm.review_every = reader.period(place, node),
+                // Keys from other tools (Docusaurus, Hugo themes, Jekyll), read as they are.
+                "sidebar_position" => sidebar_position = reader.integer(place, node),
+                "sidebar_label" | "linkTitle" => fm.nav_label = reader.text(place, node),
+                "toc_hide" | "bookHidden" => fm.nav_hidden |= reader.boolean(place, node).unwrap_or(false),
+                "sidebar_class_name" => {
+                    let classes = reader.text(place, node).unwrap_or_default();
+                    fm.nav_hidden |= classes.split_whitespace().any(|class| class == "hidden");
+                }
+                "redirect_from" => {
+                    fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| located(a.value)))
+                }
+                "permalink" => fm.permalink = reader.text(place, node).map(located),
                 _ => {}
             }
         }
+        // `weight` wins over Docusaurus's `sidebar_position` when a page has both.
+        fm.weight = fm.weight.or(sidebar_position);
         fm.fields = fields;
         (fm, reader.diagnostics)
     }

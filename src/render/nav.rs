@@ -76,7 +76,7 @@ impl NavCache {
 fn value(site: &Site, item: &NavItem) -> Value {
     let page = &site.pages[item.id];
     Value::from_serializable(&NavView {
-        title: &page.title,
+        title: nav_title(page),
         url: site.href(item.id),
         depth: item.depth,
         current: item.current,
@@ -100,7 +100,7 @@ fn entry_html(site: &Site, item: &NavItem) -> String {
         html.push_str("\">");
         html.push_str(&item.more.to_string());
         html.push_str(" more in ");
-        push_escaped(&mut html, &page.title);
+        push_escaped(&mut html, nav_title(page));
         html.push_str("…</a></li>\n");
         return html;
     }
@@ -118,11 +118,16 @@ fn entry_html(site: &Site, item: &NavItem) -> String {
         html.push_str(" aria-current=\"page\"");
     }
     html.push('>');
-    push_escaped(&mut html, &page.title);
+    push_escaped(&mut html, nav_title(page));
     html.push_str("</a>");
     if page.internal {
         html.push_str("<span class=\"internal-badge\">Internal</span>");
     }
     html.push_str("</li>\n");
     html
+}
+
+/// A page's name in the navigation: its `sidebar_label` or `linkTitle`, else its title.
+fn nav_title(page: &crate::site::Page) -> &str {
+    page.source.front.nav_label.as_deref().map(str::trim).filter(|label| !label.is_empty()).unwrap_or(&page.title)
 }

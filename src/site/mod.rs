@@ -328,6 +328,7 @@ impl Site {
 
         // 4. URLs, duplicates and aliases.
         let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets);
+        urls::permalink_warnings(&pages, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());

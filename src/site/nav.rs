@@ -8,6 +8,8 @@
 //! window around the page on the path and a link to the section page, which lists them
 //! all.
 
+use std::borrow::Cow;
+
 use super::{Page, PageId, Site};
 
 /// The most entries of one level shown in a page's navigation.
@@ -117,12 +119,12 @@ pub(crate) fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
 }
 
 fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current: PageId, items: &mut Vec<NavItem>) {
-    let children = &site.pages[node].children;
+    let children = shown_children(site, node);
     let on_path = children.iter().position(|c| path.contains(c));
     let (start, end) = window(children.len(), on_path.unwrap_or(0));
     for &child in &children[start..end] {
         let open = path.contains(&child);
-        let has_children = !site.pages[child].children.is_empty();
+        let has_children = !shown_children(site, child).is_empty();
         items.push(NavItem { id: child, depth, current: child == current, open, has_children, more: 0 });
         if open && has_children {
             push_level(site, child, depth + 1, path, current, items);
@@ -131,6 +133,19 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
     let hidden = children.len() - (end - start);
     if hidden > 0 {
         items.push(NavItem { id: node, depth, current: false, open: false, has_children: true, more: hidden });
+    }
+}
+
+/// The children of `node` the navigation shows: all but those hidden by `toc_hide`,
+/// `bookHidden` or `sidebar_class_name: hidden` (they are still built and in the
+/// reading order).
+fn shown_children(site: &Site, node: PageId) -> Cow<'_, [PageId]> {
+    let children = &site.pages[node].children;
+    let hidden = |&id: &PageId| site.pages[id].source.front.nav_hidden;
+    if children.iter().any(hidden) {
+        Cow::Owned(children.iter().copied().filter(|id| !hidden(id)).collect())
+    } else {
+        Cow::Borrowed(children)
     }
 }
 

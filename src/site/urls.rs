@@ -43,7 +43,8 @@ pub(super) fn assign_urls(
             Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
             None => {
                 let base = dir_urls.get(page.source.dir()).cloned().unwrap_or_default();
-                format!("{base}{}/", page_segment(&page.source))
+                let segment = permalink_segment(&page.source, &base).unwrap_or_else(|| page_segment(&page.source));
+                format!("{base}{segment}/")
             }
         };
     }
@@ -63,6 +64,43 @@ pub(super) fn page_segment(page: &SourcePage) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     page.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value))
+}
+
+/// The last segment of a page's URL from its `permalink` (Jekyll, Eleventy), when the
+/// permalink keeps the page in its own section (`base`, the section's site path): it then
+/// works as a `slug`. Other permalinks are left to [`permalink_warnings`].
+fn permalink_segment(page: &SourcePage, base: &str) -> Option<String> {
+    let permalink = page.front.permalink.as_ref()?;
+    let path = permalink.value.trim().trim_matches('/');
+    let (parent, last) = path.rsplit_once('/').map_or(("", path), |(parent, last)| (parent, last));
+    let parent = if parent.is_empty() { String::new() } else { format!("{parent}/") };
+    (parent == base && !slugify(last).is_empty()).then(|| slugify(last))
+}
+
+/// A warning for each `permalink` that does not keep its page in its own section (or
+/// is on a section's page), which opsbook does not follow.
+pub(super) fn permalink_warnings(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
+    for page in pages.iter().filter(|page| page.origin.has_file()) {
+        let Some(permalink) = &page.source.front.permalink else { continue };
+        let wanted = permalink.value.trim().trim_matches('/');
+        if page.site_path.trim_end_matches('/') == wanted {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::error(
+                Rule::FrontMatterField,
+                &page.source.file,
+                permalink.line,
+                permalink.column,
+                format!(
+                    "`permalink: {}` moves the page out of its section; it stays at /{}",
+                    permalink.value, page.site_path
+                ),
+            )
+            .with_severity(crate::diagnostic::Severity::Warning)
+            .with_help("opsbook follows a `permalink` only within the page's own section; add an `aliases` entry for the old URL"),
+        );
+    }
 }
 
 /// The diagnostic for a page whose URL another page already has.
