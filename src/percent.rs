@@ -1,7 +1,21 @@
-//! Percent-decoding (`%20` -> ` `), the one implementation for every reader of a URL:
-//! links written in pages and templates, aliases, and the dev server's request paths.
+//! Percent-encoding and -decoding (`%20` <-> ` `), the one implementation for every
+//! reader and writer of a URL: links written in pages and templates, aliases, the dev
+//! server's request paths, `_redirects` lines and links to the forge.
 //!
 //! A leaf of the module graph: it imports nothing from the crate.
+
+/// `text` with every byte that `keep` refuses written as `%XX`.
+pub(crate) fn percent_encode(text: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if keep(byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
 
 /// Decodes `%XX` escapes; invalid escapes are kept as written.
 pub(crate) fn percent_decode(text: &str) -> String {

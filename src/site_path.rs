@@ -174,16 +174,9 @@ pub(crate) fn join_relative(dir: &str, path: &str) -> Option<String> {
 /// A site path as it is written in a URL: every byte outside the characters a URL path
 /// may hold as they are is `%XX`-escaped (so `_redirects` lines keep their format).
 pub(crate) fn percent_encode(site_path: &str) -> String {
-    let mut out = String::with_capacity(site_path.len());
-    for &byte in site_path.as_bytes() {
-        let keep = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&byte);
-        if keep {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::percent::percent_encode(site_path, |byte| {
+        byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&byte)
+    })
 }
 
 #[cfg(test)]

@@ -60,4 +60,7 @@ fn a_malformed_category_file_is_a_located_warning() {
     assert!(run.stderr.contains(" --> content/run/_category_.yml:2:1"), "{}", run.stderr);
     assert!(site.exists("public/ops/page/index.html"));
     assert!(!site.exists("public/ops/_category_.json"));
+    for message in ["the category file is not valid", "`label` must be text", "`position` must be a number"] {
+        assert!(run.stderr.contains(message), "{message}: {}", run.stderr);
+    }
 }

@@ -144,7 +144,7 @@ fn find_misplaced_front_matter(text: &str, file: &str) -> Option<Diagnostic> {
         "its lines end in Unicode line separators (U+2028, U+2029 or U+0085), not line breaks"
     } else if before.contains('\u{feff}') {
         "a second byte order mark (U+FEFF)"
-    } else if before.contains(['\u{2028}', '\u{2029}', '\u{85}']) {
+    } else if before.contains(UNICODE_LINE_SEPARATORS) {
         "a Unicode line separator"
     } else if before.chars().any(|c| c != '\n') {
         "spaces or invisible characters"

@@ -131,11 +131,7 @@ fn docusaurus_open(rest: &str) -> Option<(usize, &str, Option<String>)> {
         return None;
     }
     let after = rest[colons..].trim_start();
-    let kind_len = after.find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').unwrap_or(after.len());
-    if kind_len == 0 {
-        return None;
-    }
-    let (kind, tail) = after.split_at(kind_len);
+    let (kind, tail) = split_kind(after)?;
     let tail = tail.trim();
     let title = if let Some(bracketed) = tail.strip_prefix('[') {
         Some(bracketed.split_once(']').map_or(bracketed, |(t, _)| t).trim().to_string())
@@ -146,6 +142,12 @@ fn docusaurus_open(rest: &str) -> Option<(usize, &str, Option<String>)> {
         (!tail.is_empty()).then(|| tail.to_string())
     };
     Some((colons, kind, title))
+}
+
+/// The admonition type at the start of `text` (letters, digits, `-`, `_`) and the rest.
+fn split_kind(text: &str) -> Option<(&str, &str)> {
+    let len = text.find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').unwrap_or(text.len());
+    (len > 0).then(|| text.split_at(len))
 }
 
 /// A closing Docusaurus marker: its number of colons.
@@ -165,11 +167,7 @@ fn mkdocs_open(rest: &str) -> Option<(Option<bool>, &str, Option<String>)> {
     };
     // Python-Markdown allows no space (`!!!tip`) and extra classes (`!!! tip inline`).
     let after = after.trim();
-    let kind_len = after.find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').unwrap_or(after.len());
-    if kind_len == 0 {
-        return None;
-    }
-    let (kind, tail) = after.split_at(kind_len);
+    let (kind, tail) = split_kind(after)?;
     let tail = tail.trim_start_matches(|c: char| c != '"').trim();
     let title = tail.strip_prefix('"').map(|t| t.split_once('"').map_or(t, |(t, _)| t).to_string());
     Some((collapsible, kind, title))
@@ -247,10 +245,7 @@ impl Rewrite {
                 open.push((colons, line.source + bytes, indent));
                 let (class, default) = callout_kind(kind);
                 let title = title.filter(|t| !t.is_empty()).unwrap_or(default);
-                let html = format!(
-                    "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{}</p>\n",
-                    escape(&title)
-                );
+                let html = super::blocks::callout_div(class, &escape(&title));
                 self.push_marker(indent, html, line.source, len);
             } else if let Some((collapsible, kind, title)) = mkdocs_open(rest) {
                 changed = true;

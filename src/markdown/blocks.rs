@@ -41,7 +41,13 @@ pub(super) fn callout_open(kind: BlockQuoteKind) -> String {
         BlockQuoteKind::Warning => ("warning", "Warning"),
         BlockQuoteKind::Caution => ("caution", "Caution"),
     };
-    format!("<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n")
+    callout_div(class, title)
+}
+
+/// The opening of a callout of the theme's class `class` (`note`, `tip`...), titled with
+/// `title_html` (already escaped): GitHub alerts and the other tools' admonitions alike.
+pub(super) fn callout_div(class: &str, title_html: &str) -> String {
+    format!("<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title_html}</p>\n")
 }
 
 /// A footnote label made safe for an id.

@@ -169,6 +169,11 @@ fn push_html_marking(out: &mut String, events: Events<'_>, marks: &[usize]) -> V
     starts
 }
 
+/// Whether `text` contains `word` (ASCII letters) in any case.
+fn memchr_insensitive(text: &str, word: &str) -> bool {
+    text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// The longest fallback description, in characters.
 const SUMMARY_CHARS: usize = 200;
 
@@ -245,11 +250,14 @@ impl<'a> BodyWriter<'a> {
     fn run(&mut self) {
         let text = self.input.text;
         let events = Parser::new_ext(text, parser_options()).into_offset_iter();
+        // Only a page that can hold an internal block (its markers say `internal`) can
+        // have definitions to hide; the others stream through the filter.
+        let may_hide = || memchr_insensitive(text, "internal");
         let definitions: Vec<(String, std::ops::Range<usize>)> = match self.input.internal_blocks {
-            internal::Mode::Drop => {
+            internal::Mode::Drop if may_hide() => {
                 events.reference_definitions().iter().map(|(l, d)| (references::normalise(l), d.span.clone())).collect()
             }
-            internal::Mode::Mark => Vec::new(),
+            internal::Mode::Drop | internal::Mode::Mark => Vec::new(),
         };
         let blocks = InternalBlocks::new(events, text, self.input.internal_blocks);
         let mut parser = InternalReferences::new(blocks, text, definitions);
@@ -383,8 +391,11 @@ impl<'a> BodyWriter<'a> {
         let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
         self.out.section_starts = marks.map(|_| starts);
         // What the dropped blocks link to: files used only there stay out of the build.
-        let dropped = std::mem::take(&mut parser.blocks.blocks);
-        for block in dropped.into_iter().filter(|_| self.input.internal_blocks == internal::Mode::Drop) {
+        let dropped = match self.input.internal_blocks {
+            internal::Mode::Drop => std::mem::take(&mut parser.blocks.blocks),
+            internal::Mode::Mark => Vec::new(),
+        };
+        for block in dropped {
             let Some(markdown) = text.get(block) else { continue };
             for destination in links::destinations(markdown) {
                 if let Resolution::File { asset: Some(asset), .. } =
@@ -399,9 +410,9 @@ impl<'a> BodyWriter<'a> {
             let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);
             self.out.diagnostics.push(d);
         }
-        for (offset, message) in self.rewrite.map(|r| r.problems.clone()).unwrap_or_default() {
-            let (line, column) = self.location_in_source(offset);
-            let d = Diagnostic::error(Rule::Admonition, self.input.file, line, column, message)
+        for (offset, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
+            let (line, column) = self.location_in_source(*offset);
+            let d = Diagnostic::error(Rule::Admonition, self.input.file, line, column, message.clone())
                 .with_severity(Severity::Warning);
             self.out.diagnostics.push(d);
         }

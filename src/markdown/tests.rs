@@ -357,6 +357,18 @@ fn an_unclosed_admonition_is_a_located_warning_and_runs_to_the_end() {
 }
 
 #[test]
+fn admonition_warnings_say_what_is_wrong() {
+    let unclosed = render(":::note\nBody.\n");
+    let messages: Vec<&str> = unclosed.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].contains("never closed"), "{messages:?}");
+    let stray = render("Text.\n\n:::\n\nMore.\n");
+    let found: Vec<_> = stray.diagnostics.iter().map(|d| (d.rule.id(), d.line, d.message.as_str())).collect();
+    // The body starts at line 5 of the file: the stray marker is on line 7.
+    assert_eq!(found, [("admonition", 7, "this `:::` closes no admonition")]);
+}
+
+#[test]
 fn diagnostics_after_admonitions_keep_their_line_and_column() {
     let out = render("!!! note\n    See [gone](gone.md).\n\n:::tip[T]\nText\n:::\n\nAnd [missing](missing.md).\n");
     let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule.id(), d.line, d.column)).collect();

@@ -46,8 +46,3 @@ pub(crate) fn redirects(site: &Site) -> String {
         })
         .collect()
 }
-
-/// Where the redirect page of an alias is written: `old/` -> `old/index.html`.
-pub(crate) fn alias_file(alias: &str) -> String {
-    crate::site_path::alias_file(alias)
-}

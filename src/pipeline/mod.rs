@@ -174,11 +174,12 @@ fn run(
         Destination::OutputDir | Destination::Sink(_) => Purpose::Build,
     };
     let (site, theme, codeowners) = prepare(root, overrides, purpose, timer, diagnostics)?;
-    if let Destination::OutputDir = destination {
-        // An output folder that would take the sources with it is refused (exit 2)
-        // whether or not the content has errors.
-        output::check_output_dir(&site.config.output_dir, &site.config.root)?;
-    }
+    // An output folder that would take the sources with it is refused (exit 2) whether
+    // or not the content has errors; the folder it resolves to is where the site goes.
+    let output_dir = match destination {
+        Destination::OutputDir => Some(output::check_output_dir(&site.config.output_dir, &site.config.root)?),
+        _ => None,
+    };
     let renderer = match Renderer::new(&site, &theme) {
         Ok(renderer) => renderer,
         Err(problems) => {
@@ -190,10 +191,8 @@ fn run(
         }
     };
     timer.lap("theme");
-    let output = match destination {
-        Destination::OutputDir if !has_errors(diagnostics) => {
-            Some(Output::create(&site.config.output_dir, &site.config.root)?)
-        }
+    let output = match output_dir {
+        Some(dir) if !has_errors(diagnostics) => Some(Output::at(dir)?),
         _ => None,
     };
     let sink = match destination {

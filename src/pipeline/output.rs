@@ -39,8 +39,14 @@ impl Output {
     /// would hold or overwrite the handbook's sources (see [`check_output_dir`]). A
     /// symbolic link is followed: the build replaces the folder it points to, and the link
     /// stays as it is.
+    #[cfg(test)]
     pub(crate) fn create(final_dir: &Path, root: &Path) -> Result<Output> {
-        let final_dir = check_output_dir(final_dir, root)?;
+        Output::at(check_output_dir(final_dir, root)?)
+    }
+
+    /// Prepares a temporary folder beside `final_dir`, an output folder that
+    /// [`check_output_dir`] has already resolved and allowed.
+    pub(crate) fn at(final_dir: PathBuf) -> Result<Output> {
         if final_dir.exists() && !final_dir.is_dir() {
             bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
         }

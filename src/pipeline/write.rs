@@ -178,7 +178,7 @@ pub(crate) fn write_extras(
     }
     for (alias, target) in &site.aliases {
         match renderer.render_redirect(site, *target) {
-            Ok(html) => output.write(&extras::alias_file(alias), html.as_bytes())?,
+            Ok(html) => output.write(&crate::site_path::alias_file(alias), html.as_bytes())?,
             Err(d) => {
                 diagnostics.push(d);
                 break;

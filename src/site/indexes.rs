@@ -111,12 +111,10 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
 /// - any other content there (a page, a section with pages) keeps the URL, and the
 ///   generated page moves to [`free_path`], with a `duplicate-url` note at the content.
 fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>) -> PageId {
-    let Some(&other) = site.index.by_url.get(&instance.site_path) else {
-        return add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics);
+    let other = match site.index.by_url.get(&instance.site_path) {
+        Some(&other) if !site.pages[other].origin.is_generated() => other,
+        _ => return add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics),
     };
-    if site.pages[other].origin.is_generated() {
-        return add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics);
-    }
     let url = instance.site_path.clone();
     let alone = !site.pages.iter().any(|page| page.site_path.len() > url.len() && page.site_path.starts_with(&url));
     if site.pages[other].origin == PageOrigin::SectionFile && alone {

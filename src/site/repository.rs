@@ -106,24 +106,12 @@ pub(crate) fn commit_link(repository: &Repository, commit: &str) -> Option<Strin
 
 /// Encodes a path for a URL, keeping its `/`.
 fn encode_path(path: &str) -> String {
-    encode(path, |b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b))
+    crate::percent::percent_encode(path, |b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b))
 }
 
 /// Encodes text for a URL query.
 fn encode_query(text: &str) -> String {
-    encode(text, |b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
-}
-
-fn encode(text: &str, keep: impl Fn(u8) -> bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if keep(b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::percent::percent_encode(text, |b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
 }
 
 #[cfg(test)]

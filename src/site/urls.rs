@@ -73,8 +73,8 @@ fn permalink_segment(page: &SourcePage, base: &str) -> Option<String> {
     let permalink = page.front.permalink.as_ref()?;
     let path = permalink.value.trim().trim_matches('/');
     let (parent, last) = path.rsplit_once('/').map_or(("", path), |(parent, last)| (parent, last));
-    let parent = if parent.is_empty() { String::new() } else { format!("{parent}/") };
-    (parent == base && !slugify(last).is_empty()).then(|| slugify(last))
+    let slug = slugify(last);
+    (base.strip_suffix('/').unwrap_or(base) == parent && !slug.is_empty()).then_some(slug)
 }
 
 /// A warning for each `permalink` that does not keep its page in its own section (or
