@@ -11,6 +11,7 @@ use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::node::{Located, Node};
+use super::yaml_lenient::{drop_duplicate_keys, relax_indentation};
 use crate::diagnostic::line_column;
 
 /// The syntax of a front matter block.
@@ -119,29 +120,64 @@ impl Fields {
     }
 }
 
+/// A front matter block read: its fields, and what was accepted but is worth a warning
+/// (a repeated key).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct ReadFields {
+    /// The fields.
+    pub fields: Fields,
+    /// Repeated keys, at the line and column of the repeat.
+    pub repeated_keys: Vec<SyntaxError>,
+}
+
 /// Parses a front matter block into its fields.
 pub(crate) fn parse_fields(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
+    read_fields(block).map(|read| read.fields)
+}
+
+/// Parses a front matter block into its fields, with the warnings about them.
+pub(crate) fn read_fields(block: &FrontBlock<'_>) -> Result<ReadFields, SyntaxError> {
     match block.format {
         FrontMatterFormat::Yaml => parse_yaml(block),
-        FrontMatterFormat::Toml => parse_toml(block),
+        FrontMatterFormat::Toml => parse_toml(block).map(|fields| ReadFields { fields, repeated_keys: Vec::new() }),
     }
 }
 
-fn parse_yaml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
+/// Reads YAML as libyaml-based tools do (see [`super::yaml_lenient`]): continuation
+/// lines left of their key are indented first, and a repeated key keeps its last value.
+fn parse_yaml(block: &FrontBlock<'_>) -> Result<ReadFields, SyntaxError> {
     if block.text.trim().is_empty() {
-        return Ok(Fields::default());
+        return Ok(ReadFields::default());
     }
-    let options = serde_saphyr::options! {
+    let mut options = serde_saphyr::options! {
         leading_zero_numbers_as_strings: true,
     };
-    let root: YamlNode = serde_saphyr::from_str_with_options(block.text, options).map_err(|e| {
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let relaxed = relax_indentation(block.text);
+    let text = relaxed.as_ref().map_or(block.text, |r| r.text.as_str());
+    let mut root: YamlNode = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+        let line = line.max(1);
+        let column = relaxed.as_ref().map_or(column, |r| r.source_column(line, column));
         SyntaxError {
-            line: block.first_line + line.max(1) - 1,
+            line: block.first_line + line - 1,
             column: column.max(1),
             message: format!("invalid YAML front matter: {}", strip_location(&e.without_snippet().to_string())),
         }
     })?;
+    let offset = block.first_line - 1;
+    let repeated_keys = drop_duplicate_keys(&mut root.0)
+        .into_iter()
+        .map(|repeat| SyntaxError {
+            line: repeat.key.line + offset,
+            column: repeat.key.column,
+            message: format!(
+                "the key `{}` is repeated: this value replaces the one on line {}",
+                repeat.key.value,
+                repeat.replaces_line + offset
+            ),
+        })
+        .collect();
     let entries = match root.0 {
         Node::Map(entries) => entries,
         Node::Null => Vec::new(),
@@ -153,8 +189,7 @@ fn parse_yaml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
             });
         }
     };
-    let offset = block.first_line - 1;
-    Ok(Fields(
+    let fields = Fields(
         entries
             .into_iter()
             .map(|(key, mut value)| {
@@ -162,7 +197,8 @@ fn parse_yaml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
                 Field { key: key.value, line: key.line + offset, column: key.column, value }
             })
             .collect(),
-    ))
+    );
+    Ok(ReadFields { fields, repeated_keys })
 }
 
 /// Parses a YAML file of one or more documents (separated by `---`) into located
@@ -396,6 +432,57 @@ mod tests {
         assert_eq!((err.line, err.column), (3, 6));
         assert!(err.message.starts_with("invalid YAML front matter: mapping values"), "{}", err.message);
         assert!(!err.message.contains("at line"));
+    }
+
+    fn text_of(f: &Fields, key: &str) -> Node {
+        f.get(key).unwrap_or_else(|| panic!("no field {key}")).value.value.clone()
+    }
+
+    #[test]
+    fn reads_quoted_and_plain_values_continued_at_column_zero() {
+        // Issue "existing handbooks build unchanged", part 1: the GitLab handbook's pages.
+        let f = fields(
+            "---\ntitle: Cross-functional work\ndescription: \"An approach to working that is cross functional\nin nature. More text here.\"\nsingle: 'it''s\nhere'\nplain: An approach\nin nature.\nlast: 1\n---\n",
+        )
+        .unwrap();
+        let text = |s: &str| Node::Text(s.into());
+        assert_eq!(text_of(&f, "description"), text("An approach to working that is cross functional in nature. More text here."));
+        assert_eq!(text_of(&f, "single"), text("it's here"));
+        assert_eq!(text_of(&f, "plain"), text("An approach in nature."));
+        assert_eq!((f.get("last").unwrap().line, f.get("last").unwrap().column), (9, 1), "lines stay the file's");
+        let nested = fields("---\naction_items:\n  - title: \"one\ntwo\"\n    due: x\ntags:\n- \"a\n\tb\"\n---\n").unwrap();
+        let Node::List(items) = text_of(&nested, "action_items") else { panic!("a list") };
+        assert_eq!(items[0].value.get("title").unwrap().value, text("one two"));
+        assert_eq!((items[0].value.get("due").unwrap().line), 5);
+        let Node::List(tags) = text_of(&nested, "tags") else { panic!("a list") };
+        assert_eq!(tags[0].value, text("a b"));
+    }
+
+    #[test]
+    fn reads_tabs_where_libyaml_allows_them() {
+        let f = fields("---\ntitle:\tA\nowner: \t\"@x\"\ntags: [a,\tb]\nkind : runbook\t# c\n---\n").unwrap();
+        assert_eq!(text_of(&f, "title"), Node::Text("A".into()));
+        assert_eq!(text_of(&f, "owner"), Node::Text("@x".into()));
+        assert_eq!(text_of(&f, "kind"), Node::Text("runbook".into()));
+    }
+
+    #[test]
+    fn keeps_the_last_of_repeated_keys_with_a_warning_at_the_repeat() {
+        let split = split_front_matter("---\ntitle: A\nowner: x\n  title: B\n---\n").unwrap();
+        assert!(read_fields(&split.front.unwrap()).is_err(), "a misindented key is still an error");
+        let split = split_front_matter("---\ntitle: A\nowner: x\ntitle: B\n---\n").unwrap();
+        let read = read_fields(&split.front.unwrap()).unwrap();
+        assert_eq!(text_of(&read.fields, "title"), Node::Text("B".into()));
+        assert_eq!(read.fields.0.len(), 2);
+        let repeat = &read.repeated_keys[0];
+        assert_eq!((repeat.line, repeat.column), (4, 1));
+        assert_eq!(repeat.message, "the key `title` is repeated: this value replaces the one on line 2");
+    }
+
+    #[test]
+    fn reports_errors_after_a_relaxed_line_at_the_file_column() {
+        let err = fields("---\na: \"x\ny\" z\n---\n").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 4), "{}", err.message);
     }
 
     #[test]

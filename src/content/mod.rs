@@ -11,6 +11,7 @@ pub(crate) mod page;
 pub(crate) mod rule_file;
 pub(crate) mod values;
 pub(crate) mod walk;
+pub(crate) mod yaml_lenient;
 
 use std::path::Path;
 use std::sync::Arc;

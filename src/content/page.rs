@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use super::fields::FrontMatter;
-use super::front_matter::{parse_fields, split_front_matter};
+use super::front_matter::{parse_fields, read_fields, split_front_matter};
 use crate::diagnostic::{Diagnostic, Rule, Severity, line_column};
 
 /// A page as read from disk, before it has a URL or HTML.
@@ -78,13 +78,18 @@ pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (O
     let (front, body_start, body_line) = match split_front_matter(&text) {
         Ok(split) => {
             let body_start = text.len() - split.body.len();
-            let front = match split.front.map(|block| parse_fields(&block)) {
+            let front = match split.front.map(|block| read_fields(&block)) {
                 None => {
                     diagnostics.extend(find_misplaced_front_matter(&text, &file));
                     FrontMatter::default()
                 }
-                Some(Ok(fields)) => {
-                    let (front, problems) = FrontMatter::from_fields(fields, &file);
+                Some(Ok(read)) => {
+                    diagnostics.extend(read.repeated_keys.into_iter().map(|repeat| {
+                        Diagnostic::error(Rule::DuplicateKey, &file, repeat.line, repeat.column, repeat.message)
+                            .with_severity(Severity::Warning)
+                            .with_help("remove one of the two; opsbook, like libyaml, keeps the last")
+                    }));
+                    let (front, problems) = FrontMatter::from_fields(read.fields, &file);
                     diagnostics.extend(problems);
                     front
                 }

@@ -57,6 +57,8 @@ pub enum Rule {
     RunbookUrlBroken,
     /// A runbook answers an alert that no rule file defines.
     RunbookWithoutAlert,
+    /// A front matter mapping has the same key twice; the last value is kept.
+    DuplicateKey,
     /// A front matter field has the wrong type or a value that is not allowed.
     FrontMatterField,
     /// A page names a kind that is neither built in nor declared in `book.toml`.
@@ -108,6 +110,7 @@ impl Rule {
             Rule::AlertWithoutRunbook => "alert-without-runbook",
             Rule::RunbookUrlBroken => "runbook-url-broken",
             Rule::RunbookWithoutAlert => "runbook-without-alert",
+            Rule::DuplicateKey => "duplicate-key",
             Rule::FrontMatterField => "front-matter-field",
             Rule::UnknownKind => "unknown-kind",
             Rule::DuplicateUrl => "duplicate-url",
