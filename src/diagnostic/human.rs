@@ -26,12 +26,14 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
     }
 }
 
-/// Renders diagnostics one after another, reading the quoted source lines from the files
-/// under `root`.
+/// Renders diagnostics one after another, errors first (so that a few errors are not lost
+/// among many warnings), each group in the order given; reads the quoted source lines
+/// from the files under `root`.
 pub(crate) fn render_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
     let mut sources: HashMap<&str, Option<Source>> = HashMap::new();
     let mut out = String::new();
-    for d in diagnostics {
+    let errors = diagnostics.iter().filter(|d| d.is_error());
+    for d in errors.chain(diagnostics.iter().filter(|d| !d.is_error())) {
         let source = sources.entry(d.path.as_str()).or_insert_with(|| {
             std::fs::read(root.join(&d.path)).ok().map(|b| Source::new(String::from_utf8_lossy(&b).into_owned()))
         });
@@ -192,6 +194,15 @@ mod tests {
         }
         assert_eq!(source.lines.len(), 1);
         assert_eq!(source.line_starts, vec![0, 4, 4 + line.len() + 1]);
+    }
+
+    #[test]
+    fn prints_errors_before_warnings() {
+        let warning = Diagnostic::error(Rule::BrokenLink, "a.md", 0, 0, "first").with_severity(Severity::Warning);
+        let error = Diagnostic::error(Rule::FrontMatterSyntax, "z.md", 0, 0, "second");
+        let out = render_human(&[warning.clone(), error, warning], Path::new("/nonexistent"), false);
+        let heads: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).collect();
+        assert_eq!(heads, ["error[front-matter-syntax]: second", "warning[broken-link]: first", "warning[broken-link]: first"]);
     }
 
     #[test]

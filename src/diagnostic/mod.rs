@@ -222,6 +222,25 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// Drops what follows from front matter that could not be read: a file with a
+/// `front-matter-syntax` error keeps that error alone. Its other diagnostics (a missing
+/// title, a kind without its fields, what its unread text rendered into) would bury the
+/// one that matters. The page itself is still in the site, so links to it resolve.
+pub fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
+    let broken: std::collections::HashSet<String> =
+        diagnostics.iter().filter(|d| d.rule == Rule::FrontMatterSyntax).map(|d| d.path.clone()).collect();
+    if !broken.is_empty() {
+        diagnostics.retain(|d| d.rule == Rule::FrontMatterSyntax || !broken.contains(&d.path));
+    }
+}
+
+/// Makes a run's diagnostics ready to report: [`drop_consequences`], then
+/// [`sort_diagnostics`].
+pub fn settle_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    drop_consequences(diagnostics);
+    sort_diagnostics(diagnostics);
+}
+
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
@@ -276,6 +295,20 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_column(x), (2, 6));
         assert_eq!(index.line_column(text.len()), (3, 1));
+    }
+
+    #[test]
+    fn keeps_only_the_syntax_error_of_a_page_whose_front_matter_is_broken() {
+        let warn = |rule, path: &str| Diagnostic::error(rule, path, 5, 1, "x").with_severity(Severity::Warning);
+        let mut diagnostics = vec![
+            warn(Rule::BrokenLink, "content/a.md"),
+            Diagnostic::error(Rule::FrontMatterSyntax, "content/a.md", 3, 1, "invalid YAML"),
+            Diagnostic::error(Rule::FrontMatterField, "content/a.md", 2, 1, "no title"),
+            warn(Rule::BrokenLink, "content/b.md"),
+        ];
+        settle_diagnostics(&mut diagnostics);
+        let left: Vec<(&str, Rule)> = diagnostics.iter().map(|d| (d.path.as_str(), d.rule)).collect();
+        assert_eq!(left, [("content/a.md", Rule::FrontMatterSyntax), ("content/b.md", Rule::BrokenLink)]);
     }
 
     #[test]

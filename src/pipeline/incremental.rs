@@ -33,7 +33,7 @@ use super::steps::{Purpose, render_body};
 use super::write::render_some;
 use crate::check::{Ids, check_anchors, check_template_links};
 use crate::content::{CONTENT_PREFIX, SourcePage, load_page, walk::is_ignored_name};
-use crate::diagnostic::{Diagnostic, sort_diagnostics};
+use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
 
@@ -146,7 +146,7 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
     let checked: HashSet<&str> = recheck.iter().map(|&id| site.pages[id].source.file.as_str()).collect();
     let kept = built.warnings.iter().filter(|d| !d.is_error() && !checked.contains(d.path.as_str())).cloned();
     let mut diagnostics: Vec<Diagnostic> = kept.chain(problems).collect();
-    sort_diagnostics(&mut diagnostics);
+    settle_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     if diagnostics.iter().any(Diagnostic::is_error) {
         for (id, page) in previous {

@@ -43,7 +43,7 @@ pub(crate) use report::{CheckReport, thousands, timings_table};
 use crate::check::check_links;
 use crate::check::rules::check_rule_files;
 use crate::config::Overrides;
-use crate::diagnostic::{Diagnostic, Failure, sort_diagnostics};
+use crate::diagnostic::{Diagnostic, Failure, settle_diagnostics};
 use crate::render::Renderer;
 use output::{Output, Sink};
 pub(crate) use page::RenderedPage;
@@ -56,7 +56,7 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
     let ran = run(root, overrides, Destination::OutputDir, &mut timer, &mut diagnostics)?;
-    sort_diagnostics(&mut diagnostics);
+    settle_diagnostics(&mut diagnostics);
     Ok(BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer.steps))
 }
 
@@ -89,7 +89,7 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
     let ran = run(root, overrides, Destination::Sink(sink), &mut timer, &mut diagnostics)?;
-    sort_diagnostics(&mut diagnostics);
+    settle_diagnostics(&mut diagnostics);
     // A build (unlike a check) fails on broken templates, so it always has them.
     let Some(renderer) = ran.renderer else { return Err(fail(diagnostics)) };
     Ok(BuiltSite {
@@ -123,7 +123,7 @@ pub fn check_with_rules(root: &Path, overrides: &Overrides, rules: &[PathBuf]) -
         check_rule_files(&ran.site, &files, &mut diagnostics);
         timer.lap("rules");
     }
-    sort_diagnostics(&mut diagnostics);
+    settle_diagnostics(&mut diagnostics);
     let pages = page_count(&ran.site);
     Ok(CheckReport { pages, elapsed: started.elapsed(), diagnostics, timings: timer.steps })
 }
@@ -295,6 +295,6 @@ fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 
 /// The failure of a build whose content has errors: every diagnostic, sorted.
 fn fail(mut diagnostics: Vec<Diagnostic>) -> Failure {
-    sort_diagnostics(&mut diagnostics);
+    settle_diagnostics(&mut diagnostics);
     Failure::Content(diagnostics)
 }
