@@ -4,10 +4,43 @@
 //! - A URL slug is lower-case ASCII where the letters allow it: accents are dropped
 //!   (`Übergabe` -> `ubergabe`), letters of other scripts are kept, and every run of
 //!   anything else becomes one `-`.
-//! - A heading id follows GitHub's rule, so links written for GitHub keep working:
-//!   lower-case, spaces become `-`, punctuation other than `-` and `_` is dropped.
+//! - A heading id follows one of four rules, `[markdown] heading-ids`
+//!   ([`HeadingIdStyle`]), so that the deep links `page/#anchor` written for the tool a
+//!   handbook comes from keep working:
+//!   - `opsbook` (the default, [`heading_id`]): lower-case, spaces become `-`,
+//!     punctuation other than `-` and `_` is dropped, letters and digits of any script
+//!     and combining marks are kept; an empty id is `section`.
+//!   - `github` and `docusaurus` ([`github_heading_id`], the rule of GitHub's renderer
+//!     and of the github-slugger package Docusaurus uses): the text lower-cased, then
+//!     every character dropped but letters, marks, decimal digits, letter numbers,
+//!     connector punctuation (`_`), `-` and the space, which becomes `-`. An emoji
+//!     drops out, its variation selector (a mark) stays; an empty id stays empty.
+//!   - `hugo` ([`hugo_heading_id`], Goldmark's `autoHeadingIDType = "github"`): read
+//!     from the heading's Markdown source line, trimmed; `-` and the space become `-`,
+//!     letters, decimal digits and `_` are kept, each lower-cased alone, the rest
+//!     (marks and the Markdown of links and code included) dropped; an empty id is
+//!     `heading`.
+//!
+//!   Repeats get `-1`, `-2`... in every style ([`crate::markdown`]'s `HeadingIds`).
 
+use serde::Deserialize;
+use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// The rule that turns a heading into its id: `[markdown] heading-ids` in `book.toml`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingIdStyle {
+    /// opsbook's own rule, GitHub's with combining marks kept and `section` for no text.
+    #[default]
+    Opsbook,
+    /// GitHub's rule, from the heading's text (not the alt text of its images).
+    Github,
+    /// Hugo's (Goldmark's `github` type), from the heading's Markdown source.
+    Hugo,
+    /// Docusaurus's (github-slugger), from the heading's text, image alt text included.
+    Docusaurus,
+}
 
 /// Letters that Unicode does not decompose into a base letter and a mark.
 fn fold_special(c: char) -> Option<&'static str> {
@@ -109,6 +142,59 @@ pub(crate) fn heading_id(text: &str) -> String {
     if out.is_empty() { "section".to_string() } else { out }
 }
 
+/// The id GitHub and github-slugger (Docusaurus) give a heading with this text: see
+/// the module documentation. Not trimmed, and empty when nothing is kept.
+pub(crate) fn github_heading_id(text: &str) -> String {
+    use GeneralCategory as C;
+    let mut out = String::with_capacity(text.len());
+    for c in text.to_lowercase().chars() {
+        match c {
+            ' ' => out.push('-'),
+            '-' => out.push('-'),
+            _ => match get_general_category(c) {
+                C::UppercaseLetter
+                | C::LowercaseLetter
+                | C::TitlecaseLetter
+                | C::ModifierLetter
+                | C::OtherLetter
+                | C::NonspacingMark
+                | C::SpacingMark
+                | C::EnclosingMark
+                | C::DecimalNumber
+                | C::LetterNumber
+                | C::ConnectorPunctuation => out.push(c),
+                _ => {}
+            },
+        }
+    }
+    out
+}
+
+/// The id Hugo (Goldmark, `autoHeadingIDType = "github"`) gives a heading whose source
+/// line, without its `#` marks, is `source`: see the module documentation.
+pub(crate) fn hugo_heading_id(source: &str) -> String {
+    use GeneralCategory as C;
+    let mut out = String::with_capacity(source.len());
+    for c in source.trim().chars() {
+        match c {
+            '-' | ' ' => out.push('-'),
+            // Go lower-cases one character at a time, to one character.
+            '\u{130}' => out.push('i'),
+            '_' => out.push('_'),
+            _ => match get_general_category(c) {
+                C::UppercaseLetter
+                | C::LowercaseLetter
+                | C::TitlecaseLetter
+                | C::ModifierLetter
+                | C::OtherLetter
+                | C::DecimalNumber => out.extend(c.to_lowercase()),
+                _ => {}
+            },
+        }
+    }
+    if out.is_empty() { "heading".to_string() } else { out }
+}
+
 /// A readable title from a file or folder name: `database-failover` -> `Database failover`.
 pub(crate) fn title_from_name(name: &str) -> String {
     let spaced = if name.contains(' ') { name.to_string() } else { name.replace(['-', '_'], " ") };
@@ -156,6 +242,57 @@ mod tests {
         assert_eq!(heading_id("A -- B"), "a----b");
         assert_eq!(heading_id("Über uns"), "über-uns");
         assert_eq!(heading_id("!!!"), "section");
+    }
+
+    #[test]
+    fn makes_the_ids_github_and_docusaurus_make() {
+        // Heading text -> id, as github-slugger's fixtures and GitHub show them.
+        let cases = [
+            ("Escalation for ledger db", "escalation-for-ledger-db"),
+            ("What's next?", "whats-next"),
+            ("Step 1: check pg_stat", "step-1-check-pg_stat"),
+            ("A -- B", "a----b"),
+            ("Limits & Retries", "limits--retries"),
+            ("  spaced  ", "--spaced--"),
+            ("Über uns", "über-uns"),
+            ("Привет non-latin 你好", "привет-non-latin-你好"),
+            ("😄 emoji", "-emoji"),
+            ("⚠️ Warning", "\u{fe0f}-warning"),
+            ("x² and ½", "x-and-"),
+            ("Ⅻ roman", "ⅻ-roman"),
+            ("tab\there", "tabhere"),
+            ("non\u{a0}breaking", "nonbreaking"),
+            ("U\u{308}ber", "u\u{308}ber"),
+            ("İstanbul", "i\u{307}stanbul"),
+            ("ΣΑΣ", "σας"),
+            ("!!!", ""),
+        ];
+        for (text, id) in cases {
+            assert_eq!(github_heading_id(text), id, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn makes_the_ids_hugo_makes_from_the_source_line() {
+        let cases = [
+            ("Escalation for ledger db", "escalation-for-ledger-db"),
+            ("What's next?", "whats-next"),
+            ("Step 1: check `pg_stat`", "step-1-check-pg_stat"),
+            ("[Links](https://example.org/a) too", "linkshttpsexampleorga-too"),
+            ("*Emphasis* and **strong**", "emphasis-and-strong"),
+            ("A &amp; B", "a-amp-b"),
+            ("A -- B", "a----b"),
+            ("  trimmed  ", "trimmed"),
+            ("Über uns", "über-uns"),
+            ("U\u{308}ber", "uber"),
+            ("İstanbul", "istanbul"),
+            ("😄 emoji", "-emoji"),
+            ("x² and ½", "x-and-"),
+            ("!!!", "heading"),
+        ];
+        for (text, id) in cases {
+            assert_eq!(hugo_heading_id(text), id, "{text:?}");
+        }
     }
 
     #[test]

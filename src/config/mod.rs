@@ -20,6 +20,7 @@ pub(crate) use kinds::{
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
+use crate::slug::HeadingIdStyle;
 
 /// The name of the configuration file at the handbook root.
 pub const CONFIG_FILE: &str = "book.toml";
@@ -40,6 +41,16 @@ struct RawConfig {
     alerts: AlertsTable,
     kinds: std::collections::BTreeMap<String, kinds::KindTable>,
     links: LinksTable,
+    markdown: MarkdownTable,
+}
+
+/// `[markdown]`: how Markdown is turned into HTML.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct MarkdownTable {
+    /// The rule that makes heading ids: `opsbook`, `github`, `hugo` or `docusaurus`, so
+    /// that deep links written for the tool a handbook comes from keep working.
+    heading_ids: HeadingIdStyle,
 }
 
 /// `[handbook]`: what the handbook is called and where it is published.
@@ -258,6 +269,8 @@ pub struct Config {
     pub search: bool,
     /// The site path of the search page (`search/`).
     pub search_page: String,
+    /// The rule that makes heading ids (`[markdown] heading-ids`).
+    pub heading_ids: HeadingIdStyle,
 }
 
 impl Config {
@@ -388,6 +401,7 @@ impl Config {
             repository,
             search: raw.search.enabled,
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
+            heading_ids: raw.markdown.heading_ids,
         })
     }
 

@@ -446,11 +446,15 @@ mod tests {
         )
         .unwrap();
         let text = |s: &str| Node::Text(s.into());
-        assert_eq!(text_of(&f, "description"), text("An approach to working that is cross functional in nature. More text here."));
+        assert_eq!(
+            text_of(&f, "description"),
+            text("An approach to working that is cross functional in nature. More text here.")
+        );
         assert_eq!(text_of(&f, "single"), text("it's here"));
         assert_eq!(text_of(&f, "plain"), text("An approach in nature."));
         assert_eq!((f.get("last").unwrap().line, f.get("last").unwrap().column), (9, 1), "lines stay the file's");
-        let nested = fields("---\naction_items:\n  - title: \"one\ntwo\"\n    due: x\ntags:\n- \"a\n\tb\"\n---\n").unwrap();
+        let nested =
+            fields("---\naction_items:\n  - title: \"one\ntwo\"\n    due: x\ntags:\n- \"a\n\tb\"\n---\n").unwrap();
         let Node::List(items) = text_of(&nested, "action_items") else { panic!("a list") };
         assert_eq!(items[0].value.get("title").unwrap().value, text("one two"));
         assert_eq!((items[0].value.get("due").unwrap().line), 5);

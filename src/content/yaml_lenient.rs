@@ -308,7 +308,10 @@ mod tests {
 
     #[test]
     fn indents_plain_continuations_that_read_as_nothing_else() {
-        assert_eq!(relaxed("a: An approach\nin nature.\nb: 1\n").as_deref(), Some("a: An approach\n in nature.\nb: 1\n"));
+        assert_eq!(
+            relaxed("a: An approach\nin nature.\nb: 1\n").as_deref(),
+            Some("a: An approach\n in nature.\nb: 1\n")
+        );
         assert_eq!(relaxed("a: x\n  y\nz\n").as_deref(), Some("a: x\n  y\n z\n"));
         for not_continued in ["a: x\nb: y\n", "a: x\n- y\n", "a: x\n# c\n", "a: x\n\"b\": 1\n", "a: x\nb:\n"] {
             assert_eq!(relaxed(not_continued), None, "{not_continued:?}");
@@ -365,4 +368,3 @@ mod tests {
         assert_eq!(inner[0].1.value, Node::Text("2".into()));
     }
 }
-

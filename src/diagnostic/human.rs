@@ -202,7 +202,10 @@ mod tests {
         let error = Diagnostic::error(Rule::FrontMatterSyntax, "z.md", 0, 0, "second");
         let out = render_human(&[warning.clone(), error, warning], Path::new("/nonexistent"), false);
         let heads: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).collect();
-        assert_eq!(heads, ["error[front-matter-syntax]: second", "warning[broken-link]: first", "warning[broken-link]: first"]);
+        assert_eq!(
+            heads,
+            ["error[front-matter-syntax]: second", "warning[broken-link]: first", "warning[broken-link]: first"]
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Heading ids and the table of contents.
 //!
-//! 1. Each heading gets its author's id (`## Steps {#steps}`) or a GitHub-style id from
-//!    its text.
+//! 1. Each heading gets its author's id (`## Steps {#steps}`) or one made from it in the
+//!    style `[markdown] heading-ids` names ([`crate::slug::HeadingIdStyle`]): from its
+//!    text (opsbook, GitHub, Docusaurus) or its Markdown source line (Hugo).
 //! 2. A repeated id gets `-1`, `-2`... appended, as GitHub does, so every id in a page is
 //!    unique and stays the same from build to build: the first free suffix. Each base id
 //!    remembers the suffix it tried last, so that a page of n identical headings costs
@@ -12,25 +13,60 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::slug::heading_id;
+use crate::slug::{HeadingIdStyle, github_heading_id, heading_id, hugo_heading_id};
+
+/// What a heading says, in each form an id style reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct HeadingText<'t> {
+    /// Its text and inline code, image alt text included.
+    pub text: &'t str,
+    /// The same without the alt text of images, as a browser shows it.
+    pub shown: &'t str,
+    /// Its Markdown source line, without the `#` marks or attributes.
+    pub source: &'t str,
+}
+
+impl<'t> HeadingText<'t> {
+    /// A heading whose three forms are `text`.
+    #[cfg(test)]
+    pub(crate) fn plain(text: &'t str) -> Self {
+        HeadingText { text, shown: text, source: text }
+    }
+}
+
+/// The id a heading gets in `style` before repeats are told apart.
+fn base_id(style: HeadingIdStyle, heading: &HeadingText<'_>) -> String {
+    match style {
+        HeadingIdStyle::Opsbook => heading_id(heading.text),
+        HeadingIdStyle::Github => github_heading_id(heading.shown),
+        HeadingIdStyle::Docusaurus => github_heading_id(heading.text),
+        HeadingIdStyle::Hugo => hugo_heading_id(heading.source),
+    }
+}
 
 /// Hands out unique heading ids within one page.
 #[derive(Debug, Default)]
 pub(crate) struct HeadingIds {
+    style: HeadingIdStyle,
     used: HashSet<String>,
     /// For each base id met twice, the suffix to try next.
     next_suffix: HashMap<String, u64>,
 }
 
 impl HeadingIds {
+    /// Ids in `style`.
+    pub(crate) fn new(style: HeadingIdStyle) -> Self {
+        HeadingIds { style, ..HeadingIds::default() }
+    }
+
     /// Reserves an id the author chose or one made elsewhere (footnotes).
     pub(crate) fn reserve(&mut self, id: &str) {
         self.used.insert(id.to_string());
     }
 
-    /// A unique id for a heading with this text.
-    pub(crate) fn assign(&mut self, text: &str) -> String {
-        let base = heading_id(text);
+    /// A unique id for this heading.
+    pub(crate) fn assign(&mut self, heading: &HeadingText<'_>) -> String {
+        let base = base_id(self.style, heading);
         if self.used.insert(base.clone()) {
             return base;
         }
@@ -45,6 +81,38 @@ impl HeadingIds {
             }
         }
     }
+}
+
+/// The text of a heading's Markdown source as Goldmark reads it for an id: the last
+/// line of its content, without the opening `#` marks, a closing sequence of `#`, an
+/// attribute block (`{.class}`) or a setext underline.
+pub(crate) fn heading_source_line(source: &str) -> &str {
+    let source = source.trim_end_matches(['\n', '\r']);
+    let trimmed = source.trim_start_matches(' ');
+    if trimmed.starts_with('#') {
+        let line = trimmed.lines().next().unwrap_or_default();
+        let mut line = line.trim_start_matches('#').trim();
+        if line.ends_with('}')
+            && let Some(open) = line.rfind('{')
+        {
+            line = line[..open].trim_end();
+        }
+        let without_closing = line.trim_end_matches('#');
+        if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+            line = without_closing.trim_end();
+        }
+        return line;
+    }
+    // A setext heading: the content's last line, above the underline.
+    let mut lines: Vec<&str> = source.lines().collect();
+    lines.pop();
+    let mut line = lines.last().map_or("", |l| l.trim());
+    if line.ends_with('}')
+        && let Some(open) = line.rfind('{')
+    {
+        line = line[..open].trim_end();
+    }
+    line
 }
 
 /// One entry of a page's table of contents.
@@ -81,13 +149,64 @@ fn insert_entry(siblings: &mut Vec<TocEntry>, entry: TocEntry) {
 mod tests {
     use super::*;
 
+    impl HeadingIds {
+        fn assign_text(&mut self, text: &str) -> String {
+            self.assign(&HeadingText::plain(text))
+        }
+    }
+
     #[test]
     fn repeated_headings_get_their_own_ids() {
         let mut ids = HeadingIds::default();
-        assert_eq!(ids.assign("Steps"), "steps");
-        assert_eq!(ids.assign("Steps"), "steps-1");
+        assert_eq!(ids.assign_text("Steps"), "steps");
+        assert_eq!(ids.assign_text("Steps"), "steps-1");
         ids.reserve("steps-2");
-        assert_eq!(ids.assign("Steps"), "steps-3");
+        assert_eq!(ids.assign_text("Steps"), "steps-3");
+    }
+
+    /// The ids a page of headings gets in `style`.
+    fn ids_in(style: HeadingIdStyle, headings: &[HeadingText<'_>]) -> Vec<String> {
+        let mut ids = HeadingIds::new(style);
+        headings.iter().map(|h| ids.assign(h)).collect()
+    }
+
+    #[test]
+    fn each_style_tells_repeats_apart_as_its_tool_does() {
+        let page = [
+            HeadingText::plain("Steps"),
+            HeadingText::plain("Steps"),
+            HeadingText::plain("Steps-1"),
+            HeadingText::plain("😄"),
+            HeadingText::plain("🙂"),
+        ];
+        let expected: [(HeadingIdStyle, [&str; 5]); 4] = [
+            (HeadingIdStyle::Opsbook, ["steps", "steps-1", "steps-1-1", "section", "section-1"]),
+            (HeadingIdStyle::Github, ["steps", "steps-1", "steps-1-1", "", "-1"]),
+            (HeadingIdStyle::Docusaurus, ["steps", "steps-1", "steps-1-1", "", "-1"]),
+            (HeadingIdStyle::Hugo, ["steps", "steps-1", "steps-1-1", "heading", "heading-1"]),
+        ];
+        for (style, ids) in expected {
+            assert_eq!(ids_in(style, &page), ids, "{style:?}");
+        }
+    }
+
+    #[test]
+    fn each_style_reads_its_form_of_the_heading() {
+        // `## Run `kubectl` on [the node](node.md) ![alert](a.png)`
+        let heading = HeadingText {
+            text: "Run kubectl on the node alert",
+            shown: "Run kubectl on the node ",
+            source: "Run `kubectl` on [the node](node.md) ![alert](a.png)",
+        };
+        let expected = [
+            (HeadingIdStyle::Opsbook, "run-kubectl-on-the-node-alert"),
+            (HeadingIdStyle::Github, "run-kubectl-on-the-node-"),
+            (HeadingIdStyle::Docusaurus, "run-kubectl-on-the-node-alert"),
+            (HeadingIdStyle::Hugo, "run-kubectl-on-the-nodenodemd-alertapng"),
+        ];
+        for (style, id) in expected {
+            assert_eq!(ids_in(style, &[heading]), [id], "{style:?}");
+        }
     }
 
     /// The algorithm before suffixes were remembered: try `-1`, `-2`... from the start.
@@ -128,7 +247,7 @@ mod tests {
             for step in *case {
                 match step {
                     Ok(text) => {
-                        got.push(new.assign(text));
+                        got.push(new.assign_text(text));
                         expected.push(old.assign(text));
                     }
                     Err(id) => {
@@ -145,11 +264,27 @@ mod tests {
     fn many_identical_headings_take_one_step_each() {
         let mut ids = HeadingIds::default();
         for n in 0..20_000 {
-            let id = ids.assign("Same");
+            let id = ids.assign_text("Same");
             assert_eq!(id, if n == 0 { "same".to_string() } else { format!("same-{n}") });
         }
         // The next suffix is remembered: the quadratic scan would have tried 200 million.
         assert_eq!(ids.next_suffix.get("same"), Some(&20_000));
+    }
+
+    #[test]
+    fn reads_the_source_line_hugo_reads() {
+        let cases = [
+            ("## Steps\n", "Steps"),
+            ("### Run `kubectl` ###\n", "Run `kubectl`"),
+            ("## C#\n", "C#"),
+            ("## Steps {.wide}\n", "Steps"),
+            ("  # Indented #  \n", "Indented"),
+            ("Line one\nLine two\n--------\n", "Line two"),
+            ("##\n", ""),
+        ];
+        for (source, line) in cases {
+            assert_eq!(heading_source_line(source), line, "{source:?}");
+        }
     }
 
     fn entry(level: u8, id: &str) -> TocEntry {

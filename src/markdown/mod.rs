@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 pub(crate) use headings::TocEntry;
-use headings::{HeadingIds, nest_toc};
+use headings::{HeadingIds, HeadingText, heading_source_line, nest_toc};
 use internal::InternalBlocks;
 pub(crate) use links::{LinkResolver, Resolution};
 use references::InternalReferences;
@@ -67,6 +67,8 @@ pub(crate) struct MarkdownInput<'a> {
     pub collect_text: bool,
     /// What to do with internal blocks: drop them (public) or mark them (internal).
     pub internal_blocks: internal::Mode,
+    /// The rule that makes heading ids (`[markdown] heading-ids`).
+    pub heading_ids: crate::slug::HeadingIdStyle,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -198,7 +200,7 @@ fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&admoniti
         input,
         rewrite,
         lines: LineIndex::new(source),
-        ids: HeadingIds::default(),
+        ids: HeadingIds::new(input.heading_ids),
         out: Rendered::default(),
         toc: Vec::new(),
         footnote_numbers: HashMap::new(),
@@ -277,7 +279,8 @@ impl<'a> BodyWriter<'a> {
                     let opens_page = !self.blocks_seen && !in_footnote;
                     self.blocks_seen = true;
                     let is_title = opens_page && level == HeadingLevel::H1;
-                    let heading = Heading { level, id, classes, attrs, opens_page };
+                    let source = text.get(range.clone()).unwrap_or_default();
+                    let heading = Heading { source, level, id, classes, attrs, opens_page };
                     if is_title {
                         // The page's title heading is kept apart, so the theme can put
                         // the page's details right under it.
@@ -575,25 +578,39 @@ impl<'a> BodyWriter<'a> {
     fn heading(&mut self, heading: Heading<'a>, parser: &mut Source<'a>, target: &mut Events<'a>) {
         let mut inner: Events<'a> = Vec::new();
         let mut text = String::new();
+        // The text without images' alt text, as a browser shows it.
+        let mut shown = String::new();
+        let mut in_image = 0usize;
         self.in_heading = true;
         for (event, range) in parser.by_ref() {
             match event {
                 Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(ref t) | Event::Code(ref t) => text.push_str(t),
+                Event::Text(ref t) | Event::Code(ref t) => {
+                    text.push_str(t);
+                    if in_image == 0 {
+                        shown.push_str(t);
+                    }
+                }
+                Event::Start(Tag::Image { .. }) => in_image += 1,
+                Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
                 _ => {}
             }
             let event = self.inline(event, range.start);
             inner.push(event);
         }
         self.in_heading = false;
-        let text = text.trim().to_string();
         let id = match &heading.id {
             Some(id) => {
                 self.ids.reserve(id);
                 id.to_string()
             }
-            None => self.ids.assign(&text),
+            None => self.ids.assign(&HeadingText {
+                text: &text,
+                shown: &shown,
+                source: heading_source_line(heading.source),
+            }),
         };
+        let text = text.trim().to_string();
         let level = heading_level(heading.level);
         if level == 1 && self.out.first_h1.is_none() {
             self.out.first_h1 = Some(text.clone());
@@ -658,6 +675,8 @@ impl<'a> BodyWriter<'a> {
 }
 
 struct Heading<'a> {
+    /// The heading's Markdown, its `#` marks or underline included.
+    source: &'a str,
     level: HeadingLevel,
     id: Option<CowStr<'a>>,
     classes: Vec<CowStr<'a>>,

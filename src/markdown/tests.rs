@@ -204,6 +204,7 @@ fn render_for(text: &str, mode: internal::Mode) -> Rendered {
         highlight: true,
         collect_text: true,
         internal_blocks: mode,
+        heading_ids: crate::slug::HeadingIdStyle::Opsbook,
     })
 }
 
@@ -385,4 +386,33 @@ fn pages_without_admonitions_are_not_rewritten() {
 #[test]
 fn an_admonition_is_not_the_description() {
     assert_eq!(render(":::note\nA note.\n:::\n\nThe first paragraph.\n").summary, "The first paragraph.");
+}
+
+/// The ids and anchor links of one page in `style`.
+fn ids_in_style(text: &str, style: crate::slug::HeadingIdStyle) -> String {
+    let out = render_markdown(&MarkdownInput {
+        text,
+        body_line: 1,
+        file: "content/runbooks/page.md",
+        dir: "runbooks",
+        links: &FakeSite,
+        link_severity: Severity::Error,
+        highlight: false,
+        collect_text: false,
+        internal_blocks: internal::Mode::Mark,
+        heading_ids: style,
+    });
+    format!("anchors: {:?}\n{}", out.anchors, out.html)
+}
+
+#[test]
+fn heading_ids_follow_the_configured_style() {
+    use crate::slug::HeadingIdStyle;
+    let page = "## What's next?\n\n## Run `kubectl` on [the node](db.md)\n\n## Über uns 😄 ![logo](diagram.png)\n\n\
+                ## Steps {#own}\n\n## Steps\n\nSteps\n-----\n\n## 🙂\n";
+    let mut all = String::new();
+    for style in [HeadingIdStyle::Opsbook, HeadingIdStyle::Github, HeadingIdStyle::Hugo, HeadingIdStyle::Docusaurus] {
+        all.push_str(&format!("--- {style:?}\n{}\n", ids_in_style(page, style)));
+    }
+    insta::assert_snapshot!(all);
 }

@@ -167,6 +167,7 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
             crate::config::Audience::Public => crate::markdown::internal::Mode::Drop,
             crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
         },
+        heading_ids: site.config.heading_ids,
     })
 }
 

@@ -1,0 +1,73 @@
+//! `[markdown] heading-ids` (issue "existing handbooks build unchanged", part 4): each
+//! style gives the ids its tool gives, and the anchor check reads those ids, so a deep
+//! link written for the tool resolves and one written for another style is reported.
+
+mod util;
+
+use util::Site;
+
+/// Checks the `heading-ids` fixture with `style`, returning standard error.
+fn check_in_style(style: &str) -> util::Run {
+    let site = Site::fixture("heading-ids");
+    site.write("book.toml", format!("[handbook]\ntitle = \"Heading ids\"\n[markdown]\nheading-ids = \"{style}\"\n"));
+    site.run(&["check"])
+}
+
+#[test]
+fn hugo_ids_come_from_the_heading_source_and_links_to_them_resolve() {
+    let run = check_in_style("hugo");
+    run.expect_code(1);
+    assert!(!run.stderr.contains("content/replica.md:5:"), "the Hugo link resolves: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[broken-anchor]: no heading or anchor `#run-pg_ctl-promote-on-the-replica` in `content/failover.md`\n --> content/replica.md:6:14\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
+}
+
+#[test]
+fn github_docusaurus_and_opsbook_ids_come_from_the_heading_text() {
+    for style in ["github", "docusaurus", "opsbook"] {
+        let run = check_in_style(style);
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains(
+                "error[broken-anchor]: no heading or anchor `#run-pg_ctl-promote-on-the-replicareplicamd` in `content/failover.md`\n --> content/replica.md:5:12\n"
+            ),
+            "{style}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("1 error, 0 warnings"), "{style}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn writes_the_ids_of_the_style_into_the_page() {
+    let site = Site::fixture("heading-ids");
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"hugo\"\n",
+    );
+    site.build(&[]).expect_code(0);
+    let html = site.read("public/failover/index.html");
+    for id in ["run-pg_ctl-promote-on-the-replicareplicamd", "über-uns", "steps", "steps-1"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+}
+
+#[test]
+fn rejects_an_unknown_style_at_its_line() {
+    let site = Site::fixture("errors/heading-ids-unknown");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`\n --> book.toml:5:15\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
