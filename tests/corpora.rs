@@ -234,3 +234,36 @@ fn strip_code(html: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Issue "existing handbooks build unchanged", part 4: a Hugo handbook (Giant Swarm's)
+/// checked with `heading-ids = "hugo"` and a Docusaurus one (OSISM's) with
+/// `heading-ids = "docusaurus"` keep every `#anchor` their pages link to, as their
+/// tools built them.
+#[test]
+fn hugo_and_docusaurus_corpora_keep_their_anchors_in_their_tools_heading_id_style() {
+    let Some(dir) = corpora_dir("hugo_and_docusaurus_corpora_keep_their_anchors_in_their_tools_heading_id_style")
+    else {
+        return;
+    };
+    for (name, style) in [("giantswarm-handbook", "hugo"), ("osism-docs", "docusaurus")] {
+        let corpus = dir.join(name);
+        if !corpus.is_dir() {
+            eprintln!("no corpus {name}: skipped");
+            continue;
+        }
+        let site = Site::empty(&format!("corpus-ids-{name}"));
+        let content = if corpus.join("content").is_dir() { corpus.join("content") } else { corpus.clone() };
+        copy_dir(&content, &site.root.join("content"));
+        site.write(
+            "book.toml",
+            format!(
+                "[handbook]\ntitle = \"{name}\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"{style}\"\n"
+            ),
+        );
+        let run = site.run(&["check"]);
+        assert!(!run.stderr.contains("panicked"), "{name} panicked:\n{}", run.stderr);
+        run.expect_code(0);
+        let broken: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("warning[broken-anchor]")).collect();
+        assert!(broken.is_empty(), "{name} in the {style} style: {broken:#?}");
+    }
+}
