@@ -60,7 +60,6 @@ enum Open {
 pub(crate) fn relax_indentation(text: &str) -> Option<Relaxed> {
     let mut open = Open::Nothing;
     let mut flow_depth = 0usize;
-    let mut out = String::new();
     let mut padded = HashMap::new();
     for (index, line) in text.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches('\n');
@@ -94,11 +93,17 @@ pub(crate) fn relax_indentation(text: &str) -> Option<Relaxed> {
         }
         if pad > 0 {
             padded.insert(index + 1, pad);
-            out.extend(std::iter::repeat_n(' ', pad));
         }
+    }
+    if padded.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + padded.values().sum::<usize>());
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        out.extend(std::iter::repeat_n(' ', padded.get(&(index + 1)).copied().unwrap_or(0)));
         out.push_str(line);
     }
-    (!padded.is_empty()).then_some(Relaxed { text: out, padded })
+    Some(Relaxed { text: out, padded })
 }
 
 /// Whether a line is `---` or `...` at column 0, which ends a document even inside a
@@ -333,6 +338,25 @@ mod tests {
             "url: http://x.org/a#b\n",
         ] {
             assert_eq!(relaxed(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn never_panics_and_keeps_every_line_in_its_place() {
+        let pieces = [
+            "a: ", "\"", "'", "x", " ", "\t", "\n", "- ", "#", "|", "[", "]", "{", "}", ",", ":", "\\", "é", "---",
+            "&a ", "? ",
+        ];
+        // Every text of four pieces (shorter ones are their prefixes).
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+        }
+        for text in texts {
+            if let Some(r) = relax_indentation(&text) {
+                assert_eq!(r.text.lines().count(), text.lines().count(), "{text:?}");
+                assert_eq!(r.text.replace(' ', ""), text.replace(' ', ""), "only spaces are added: {text:?}");
+            }
         }
     }
 
