@@ -34,6 +34,7 @@ pub const SOURCE_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes
 struct RawConfig {
     handbook: Option<HandbookTable>,
     build: BuildTable,
+    content: ContentTable,
     check: CheckTable,
     review: ReviewTable,
     search: SearchTable,
@@ -98,6 +99,29 @@ impl Audience {
             Audience::Internal => "internal",
         }
     }
+}
+
+/// `[content]`: how the files under `content/` are read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct ContentTable {
+    /// Whether number prefixes of file and folder names (`01-intro.md`) are stripped
+    /// from URLs and order the navigation: `auto` (only in a Docusaurus site), `strip`
+    /// or `keep`.
+    number_prefixes: NumberPrefixes,
+}
+
+/// What to do with number prefixes of file and folder names (`01-intro.md`, `02-guides/`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberPrefixes {
+    /// Strip them when the handbook is a Docusaurus site (see `content::prefix`).
+    #[default]
+    Auto,
+    /// Always strip them: `01-intro.md` is `/intro/`, ordered by its number.
+    Strip,
+    /// Never: the number is part of the name.
+    Keep,
 }
 
 /// `[check]`: how strict the link checks are.
@@ -258,6 +282,8 @@ pub struct Config {
     pub search: bool,
     /// The site path of the search page (`search/`).
     pub search_page: String,
+    /// `[content] number-prefixes`.
+    pub number_prefixes: NumberPrefixes,
 }
 
 impl Config {
@@ -388,6 +414,7 @@ impl Config {
             repository,
             search: raw.search.enabled,
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
+            number_prefixes: raw.content.number_prefixes,
         })
     }
 

@@ -78,7 +78,9 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
         )
         .into());
     }
-    Ok(walk_content(&content_dir, CONTENT_PREFIX, Some(&config.output_dir), diagnostics))
+    let mut files = walk_content(&content_dir, CONTENT_PREFIX, Some(&config.output_dir), diagnostics);
+    files.nav_file = crate::content::nav_file::find_nav_file(&config.root, &content_dir, &mut files, diagnostics);
+    Ok(files)
 }
 
 fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {

@@ -1,6 +1,8 @@
 //! URLs: every folder gets a slugged path segment, every page its section's path plus
 //! its own slug (`slug` in front matter, else the file name), with a trailing `/`
 //! (pretty URLs: `runbooks/db-failover/` is written to `runbooks/db-failover/index.html`).
+//! In a handbook that strips number prefixes ([`crate::content::prefix`]), file and folder
+//! names lose theirs first: `02-guides/01-intro.md` is `guides/intro/`.
 //! Assets keep their file names inside the slugged folders. Aliases are read and checked
 //! against every output in [`super::outputs`].
 
@@ -8,6 +10,7 @@ use std::collections::HashMap;
 
 use super::{Asset, Page, PageId};
 use crate::content::SourcePage;
+use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::slug::slugify;
 
@@ -18,6 +21,7 @@ pub(super) fn assign_urls(
     by_dir: &HashMap<String, PageId>,
     all_dirs: &[&str],
     asset_paths: &[String],
+    strip: bool,
 ) -> Vec<Asset> {
     let mut dirs: Vec<&str> = all_dirs.to_vec();
     dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), *d));
@@ -32,7 +36,7 @@ pub(super) fn assign_urls(
         let segment = match section.and_then(|page| page.source.front.slug.as_ref().filter(|_| page.origin.has_file()))
         {
             Some(slug) => slugify(&slug.value),
-            None => slugify(name),
+            None => slugify(strip_number_prefix(name, strip)),
         };
         let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));
@@ -43,7 +47,8 @@ pub(super) fn assign_urls(
             Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
             None => {
                 let base = dir_urls.get(page.source.dir()).cloned().unwrap_or_default();
-                let segment = permalink_segment(&page.source, &base).unwrap_or_else(|| page_segment(&page.source));
+                let segment =
+                    permalink_segment(&page.source, &base).unwrap_or_else(|| page_segment(&page.source, strip));
                 format!("{base}{segment}/")
             }
         };
@@ -59,11 +64,11 @@ pub(super) fn assign_urls(
 }
 
 /// The last segment of a page's URL: its `slug`, else its file name without the
-/// extension, slugged.
-pub(super) fn page_segment(page: &SourcePage) -> String {
+/// extension and (when `strip`) its number prefix, slugged.
+pub(super) fn page_segment(page: &SourcePage, strip: bool) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    page.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value))
+    page.front.slug.as_ref().map_or_else(|| slugify(strip_number_prefix(stem, strip)), |s| slugify(&s.value))
 }
 
 /// The last segment of a page's URL from its `permalink` (Jekyll, Eleventy), when the
