@@ -26,6 +26,7 @@ pub(crate) mod nav;
 mod nav_file;
 mod origin;
 mod outputs;
+mod redirect_to;
 pub(crate) mod repository;
 pub(crate) mod resolve;
 pub(crate) mod review;
@@ -93,6 +94,9 @@ pub struct Page {
     /// Whether the handbook has a navigation file that leaves this page out: it is
     /// built but not shown in the navigation.
     pub(crate) nav_unlisted: bool,
+    /// For a page with `redirect_to`: the link it redirects to, the only thing it
+    /// publishes ([`redirect_to`]).
+    pub(crate) redirect: Option<String>,
 }
 
 impl Page {
@@ -187,13 +191,20 @@ struct Index {
 /// and `a` all name `a/`.
 fn page_url(site_path: &str) -> String {
     let path = site_path.strip_suffix("index.html").unwrap_or(site_path);
-    if path.is_empty() || path.ends_with('/') { path.to_string() } else { format!("{path}/") }
+    // A `name.html.md` page is at `name.html` ([`urls`]).
+    if path.is_empty() || path.ends_with('/') || urls::html_stem(path).is_some() {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
 }
 
 /// The name of a page that makes its folder's section page, best first.
 fn index_rank(page: &SourcePage) -> Option<u8> {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    // `index.html.md` (Middleman, the GitLab handbook) is a section's index too.
+    let stem = urls::html_stem(stem).unwrap_or(stem);
     ["_index", "index", "readme"].iter().position(|name| stem.eq_ignore_ascii_case(name)).map(|rank| rank as u8)
 }
 
@@ -449,6 +460,7 @@ impl Site {
         self.past_incidents = incidents::collect_past_incidents(self);
         indexes::add_index_pages(self, diagnostics);
         self.aliases = outputs::claim_outputs(self, diagnostics);
+        redirect_to::resolve_redirects(self, diagnostics);
     }
 
     /// Gives each page its final title, orders every section, fixes the reading order
@@ -615,6 +627,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         nav_rank: None,
         nav_title: None,
         nav_unlisted: false,
+        redirect: None,
     }
 }
 

@@ -133,7 +133,7 @@ fn page_owner(site: &Site, id: PageId) -> String {
 
 fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
     for (id, page) in site.pages.iter().enumerate() {
-        let file = format!("{}index.html", page.site_path);
+        let file = alias_file(&page.site_path);
         if let Err(problem) = check(&file) {
             diagnostics.push(too_long_page(site, id, &problem.to_string()));
             continue;
