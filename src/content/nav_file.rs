@@ -36,6 +36,9 @@ pub struct NavFile {
     pub kind: NavFileKind,
     /// The top-level entries, in order.
     pub entries: Vec<NavEntry>,
+    /// The folder the entries' paths were relative to, relative to `content/` (`""`
+    /// for `content/` itself): the section the top-level entries belong to.
+    pub root_dir: String,
 }
 
 /// One entry of a navigation file: a page, a link, a section of entries, or a chapter
@@ -100,12 +103,22 @@ pub(crate) fn find_nav_file(
             Diagnostic::error(Rule::NavFile, &shown, line, column, message)
                 .with_help("see the format of SUMMARY.md in the guide's page on navigation")
         }));
-        return Some(NavFile { file: shown, kind: NavFileKind::Summary, entries: resolve(entries, "") });
+        return Some(NavFile {
+            file: shown,
+            kind: NavFileKind::Summary,
+            entries: resolve(entries, ""),
+            root_dir: String::new(),
+        });
     }
     if let Some(name) = MKDOCS_FILES.iter().find(|name| root.join(name).is_file()) {
         let text = read(&root.join(name), name, diagnostics)?;
         let nav = parse_mkdocs(&text, name, diagnostics)?;
-        return Some(NavFile { file: name.to_string(), kind: NavFileKind::MkDocs, entries: resolve(nav.entries, "") });
+        return Some(NavFile {
+            file: name.to_string(),
+            kind: NavFileKind::MkDocs,
+            entries: resolve(nav.entries, ""),
+            root_dir: String::new(),
+        });
     }
     let at = files.assets.iter().position(|a| MKDOCS_FILES.contains(&a.as_str()))?;
     let name = files.assets.remove(at);
@@ -128,7 +141,12 @@ pub(crate) fn find_nav_file(
         );
         return None;
     }
-    Some(NavFile { file: shown, kind: NavFileKind::MkDocs, entries: resolve(nav.entries, docs_dir) })
+    Some(NavFile {
+        file: shown,
+        kind: NavFileKind::MkDocs,
+        entries: resolve(nav.entries, docs_dir),
+        root_dir: docs_dir.to_string(),
+    })
 }
 
 fn read(path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {

@@ -11,6 +11,9 @@
 //! 2. A section entry (a title over entries, no page) names the folder that holds all its
 //!    pages, when no page listed elsewhere is in that folder: MkDocs's `On call:
 //!    [oncall/a.md, oncall/b.md]` is the title of `oncall/`.
+//!    Such a folder nested deeper than its entry (MkDocs's top-level `Courses:
+//!    [training/courses/a.md]`) is lifted to the section of the entry around it, or to
+//!    the file's root folder: only upwards, so URLs never change.
 //! 3. A section not ranked yet takes the rank of its first ranked page, up to the home
 //!    page.
 //! 4. Every other page is built but left out of the navigation, as MkDocs does; a note
@@ -38,13 +41,15 @@ pub(super) fn apply_nav_file(pages: &mut [Page], index: &Index, nav: &NavFile, d
                 None => diagnostics.push(missing(nav, entry, path)),
             },
             NavLink::None if !entry.children.is_empty() => {
-                let section = section_folder(entry, &listed).and_then(|dir| index.by_dir.get(&dir).copied());
-                if let Some(id) = section.filter(|&id| id != 0) {
+                if let Some(id) = section_page(entry, index, &listed) {
                     place(&mut pages[id], rank, entry);
                 }
             }
             _ => {}
         }
+    }
+    if let Some(&root) = index.by_dir.get(&nav.root_dir) {
+        lift_sections(pages, index, &listed, &nav.entries, root);
     }
     let mut ranked: Vec<(usize, PageId)> =
         pages.iter().enumerate().filter_map(|(id, page)| page.nav_rank.map(|rank| (rank, id))).collect();
@@ -77,6 +82,44 @@ pub(super) fn apply_nav_file(pages: &mut [Page], index: &Index, nav: &NavFile, d
             .with_help("list them in the file to show them in the navigation"),
         );
     }
+}
+
+/// The section page of the folder that section `entry` stands for, if any.
+fn section_page(entry: &NavEntry, index: &Index, listed: &HashSet<&str>) -> Option<PageId> {
+    let dir = section_folder(entry, listed)?;
+    index.by_dir.get(&dir).copied().filter(|&id| id != 0)
+}
+
+/// Makes the folder of each section entry of `entries` a child of `parent` (the
+/// section of the entry around them) when it lies deeper below it.
+fn lift_sections(pages: &mut [Page], index: &Index, listed: &HashSet<&str>, entries: &[NavEntry], parent: PageId) {
+    for entry in entries.iter().filter(|e| e.link == NavLink::None && !e.children.is_empty()) {
+        let section = section_page(entry, index, listed);
+        if let Some(id) = section
+            && pages[id].parent != Some(parent)
+            && is_below(pages, id, parent)
+        {
+            pages[id].parent = Some(parent);
+        }
+        lift_sections(pages, index, listed, &entry.children, section.unwrap_or(parent));
+    }
+}
+
+/// Whether `ancestor` is above page `id`.
+fn is_below(pages: &[Page], id: PageId, ancestor: PageId) -> bool {
+    let mut next = pages[id].parent;
+    let mut steps = 0;
+    while let Some(parent) = next {
+        if parent == ancestor {
+            return true;
+        }
+        steps += 1;
+        if steps > pages.len() {
+            return false;
+        }
+        next = pages[parent].parent;
+    }
+    false
 }
 
 /// Gives a page or section its place and name, unless an earlier entry did.
