@@ -1,6 +1,6 @@
 //! Navigation files of other tools: MkDocs's `mkdocs.yml` (its `nav:`) and mdBook's
 //! `SUMMARY.md`. When a handbook has one, it orders and names the navigation; the site
-//! applies it ([`crate::site`]'s `nav_file`). This module finds the file and reads it
+//! applies it (`site/nav_file.rs`). This module finds the file and reads it
 //! into a tree of [`NavEntry`], paths made relative to `content/`.
 //!
 //! 1. `SUMMARY.md` at the top of `content/` is mdBook's summary ([`super::summary`]) and
