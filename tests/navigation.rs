@@ -287,7 +287,7 @@ fn raw_html_at_a_page_url_is_a_duplicate_url() {
     );
     assert!(
         run.stderr.contains(
-            "`content/foo/_index.md` has the URL /foo/, but its file is already taken by the file /foo/index.html"
+            "`content/foo/_index.md` has the URL /foo/, but its file is already taken by `static/foo/index.html` (copied to /foo/index.html)"
         ),
         "{}",
         run.stderr

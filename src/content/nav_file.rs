@@ -85,6 +85,12 @@ impl NavEntry {
 /// The names MkDocs's configuration may have.
 const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
 
+/// Whether a file beside `book.toml` named `name` is one the build reads to arrange the
+/// navigation: an MkDocs configuration, or a Docusaurus one ([`super::prefix`]).
+pub(crate) fn is_root_file(name: &str) -> bool {
+    MKDOCS_FILES.contains(&name) || super::prefix::DOCUSAURUS_FILES.contains(&name)
+}
+
 /// Finds and reads the handbook's navigation file (see the module documentation), and
 /// takes a `SUMMARY.md` out of the pages and an `mkdocs.yml` in `content/` out of the
 /// assets.
@@ -190,21 +196,13 @@ fn resolve(entries: Vec<NavEntry>, base: &str) -> Vec<NavEntry> {
         .collect()
 }
 
-/// `path` (relative to `base`, `/`-separated) relative to `content/`.
+/// `path` (relative to `base`, `/`-separated) relative to `content/`; one that climbs
+/// above `content/` stays as written, and names no page.
 pub(crate) fn join(base: &str, path: &str) -> String {
     let path = path.split(['#', '?']).next().unwrap_or(path);
     let decoded = crate::percent::percent_decode(path);
-    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    for segment in decoded.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
+    let relative = decoded.trim_start_matches('/');
+    crate::site_path::join_relative(base, relative).unwrap_or(decoded).trim_end_matches('/').to_string()
 }
 
 #[cfg(test)]

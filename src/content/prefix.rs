@@ -19,7 +19,7 @@ use super::ContentFiles;
 use crate::config::NumberPrefixes;
 
 /// The files whose presence makes a folder a Docusaurus site.
-const DOCUSAURUS_FILES: [&str; 8] = [
+pub(crate) const DOCUSAURUS_FILES: [&str; 8] = [
     "docusaurus.config.js",
     "docusaurus.config.ts",
     "docusaurus.config.mjs",

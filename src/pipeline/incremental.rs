@@ -261,7 +261,9 @@ fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
 }
 
 /// Whether a changed path matters to the site: the content, templates, static files,
-/// themes, book.toml or a CODEOWNERS file; not hidden or editor files, nor the output.
+/// themes, book.toml, a CODEOWNERS file, or a file of another tool beside book.toml
+/// that the build reads (`mkdocs.yml`, `docusaurus.config.js`); not hidden or editor
+/// files, nor the output.
 pub(crate) fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     if path.starts_with(output_dir) {
         return false;
@@ -274,9 +276,13 @@ pub(crate) fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     if names.len() != relative.components().count() || names.iter().any(|name| is_ignored_name(name)) {
         return false;
     }
-    names
-        .first()
-        .is_some_and(|first| *first == crate::config::CONFIG_FILE || crate::config::SOURCE_FOLDERS.contains(first))
+    // Beside book.toml, an `mkdocs.yml` orders the navigation and a Docusaurus
+    // configuration turns number prefixes on.
+    let beside_config = names.len() == 1 && crate::content::nav_file::is_root_file(names[0]);
+    beside_config
+        || names
+            .first()
+            .is_some_and(|first| *first == crate::config::CONFIG_FILE || crate::config::SOURCE_FOLDERS.contains(first))
 }
 
 #[cfg(test)]

@@ -105,7 +105,13 @@ fn assemble_site(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
-    Site::assemble(config, files, pages, other_files, diagnostics)
+    let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
+    let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {
+        crate::render::Origin::File { shown, .. } => Some((path.clone(), shown.clone())),
+        crate::render::Origin::Builtin(_) => None,
+    });
+    site.name_file_sources(sources.collect());
+    site
 }
 
 /// Reads the git history on another thread while the pages are parsed and rendered.

@@ -174,6 +174,9 @@ struct Index {
     /// Site paths of other files that exist in the output (the theme's static files and
     /// the extra files).
     files: HashSet<String>,
+    /// Of those, the ones copied from a file of the handbook (`static/`, a theme's
+    /// `static/`), with that file's path, to name it in diagnostics.
+    file_sources: HashMap<String, String>,
     /// Content-relative paths of the pages and files left out of this build, and why.
     left_out: HashMap<String, audience::LeftOut>,
     /// Content-relative folders of the internal sections left out of a public build.
@@ -395,6 +398,12 @@ impl Site {
             internal_pages,
             index,
         }
+    }
+
+    /// Records which of the other files are copied from files of the handbook
+    /// (`static/foo/index.html`): site path -> the file's path from the root.
+    pub(crate) fn name_file_sources(&mut self, sources: HashMap<String, String>) {
+        self.index.file_sources = sources;
     }
 
     /// The resolver that Markdown rendering uses for this site.

@@ -70,7 +70,11 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     let mut other_files: Vec<&String> = site.index.files.iter().collect();
     other_files.sort();
     for path in other_files {
-        let _ = claims.claim(path, format!("the file /{path} that opsbook writes"));
+        let owner = match site.index.file_sources.get(path) {
+            Some(source) => format!("`{source}` (copied to /{path})"),
+            None => format!("the file /{path} that opsbook writes"),
+        };
+        let _ = claims.claim(path, owner);
     }
     let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || !site.alerts.is_empty();
     let has_alerts = !site.alerts.is_empty();

@@ -141,10 +141,19 @@ fn only_the_handbook_s_sources_are_relevant() {
     for path in ["content/a.md", "content/img/x.png", "templates/page.html", "static/s.css", "themes/t/x", "book.toml"]
         .iter()
         .chain(&["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"])
+        .chain(&["mkdocs.yml", "sidebars.js", "docusaurus.config.ts"])
     {
         assert!(is_relevant(root, out, &root.join(path)), "{path}");
     }
-    for path in ["public/index.html", "content/.a.md.swp", "content/a.md~", ".git/index", "docs/x.md", "README.md"] {
+    for path in [
+        "public/index.html",
+        "content/.a.md.swp",
+        "content/a.md~",
+        ".git/index",
+        "docs/x.md",
+        "README.md",
+        "docs/mkdocs.yml",
+    ] {
         assert!(!is_relevant(root, out, &root.join(path)), "{path}");
     }
     assert!(!is_relevant(root, out, Path::new("/elsewhere/content/a.md")));
