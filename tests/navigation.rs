@@ -139,13 +139,22 @@ fn orders_and_names_the_navigation_by_mkdocs_nav() {
 fn reports_a_file_mkdocs_nav_lists_that_is_no_page_where_it_stands() {
     let site = Site::with_files(
         "nav-mkdocs-missing",
-        &[("mkdocs.yml", "nav:\n  - index.md\n  - Gone: gone.md\n  - 42\n"), ("content/index.md", "# Welcome\n")],
+        &[
+            ("mkdocs.yml", "docs_dir: docs\nnav:\n  - index.md\n  - Gone: gone.md\n  - 42\n"),
+            ("content/index.md", "# Welcome\n"),
+        ],
     );
     let run = site.build(&[]);
     run.expect_code(1);
     assert!(run.stderr.contains("error[nav-file]: mkdocs.yml lists `gone.md`, which is no page under content/"));
-    assert!(run.stderr.contains(" --> mkdocs.yml:3:11"), "{}", run.stderr);
-    assert!(run.stderr.contains(" --> mkdocs.yml:4:5"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> mkdocs.yml:4:11"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> mkdocs.yml:5:5"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("note[nav-file]: `docs_dir` is `docs`, but opsbook reads pages from content/"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> mkdocs.yml:1:1"), "{}", run.stderr);
 }
 
 #[test]

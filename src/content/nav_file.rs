@@ -119,6 +119,19 @@ pub(crate) fn find_nav_file(
     if let Some(name) = MKDOCS_FILES.iter().find(|name| root.join(name).is_file()) {
         let text = read(&root.join(name), name, diagnostics)?;
         let nav = parse_mkdocs(&text, name, diagnostics)?;
+        if let Some(dir) = nav.docs_dir.as_deref().map(|d| d.trim_matches('/')).filter(|d| *d != "content") {
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::NavFile,
+                    *name,
+                    nav.docs_dir_line,
+                    1,
+                    format!("`docs_dir` is `{dir}`, but opsbook reads pages from content/: the nav's paths are read from there"),
+                )
+                .with_severity(crate::diagnostic::Severity::Note)
+                .with_help("move the pages into content/ and set `docs_dir: content`, so MkDocs and opsbook read the same files"),
+            );
+        }
         return Some(NavFile {
             file: name.to_string(),
             kind: NavFileKind::MkDocs,

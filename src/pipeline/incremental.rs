@@ -163,8 +163,9 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
 }
 
 /// Whether a new version of a page changes the shape of the site: its URL, whether it is
-/// built, the kind of the pages under it, its aliases, or its navigation entry's name or
-/// presence (keys from other tools, rare enough to rebuild everything for).
+/// built, the kind of the pages under it, its aliases, where it redirects, or its
+/// navigation entry's name or presence (keys from other tools, rare enough to rebuild
+/// everything for).
 fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
     let (a, b) = (&old.front, &new.front);
     let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
@@ -172,6 +173,7 @@ fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
         || a.visibility.as_ref().map(|v| v.value) != b.visibility.as_ref().map(|v| v.value)
         || value(&a.slug) != value(&b.slug)
         || value(&a.permalink) != value(&b.permalink)
+        || value(&a.redirect_to) != value(&b.redirect_to)
         || a.nav_label != b.nav_label
         || a.nav_hidden != b.nav_hidden
         || value(&a.default_kind) != value(&b.default_kind)

@@ -111,6 +111,9 @@ fn changes_to_the_site_s_shape_ask_for_a_whole_build() {
     assert!(written.paths().is_empty());
     edit(&root, "runbooks/cache.md", "tags: [cache, redis]", "tags: [cache]\ndraft: true");
     assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
+    // A redirect: the page publishes something else.
+    edit(&root, "runbooks/cache.md", "tags: [cache]\ndraft: true", "tags: [cache]\nredirect_to: db.md");
+    assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
     let _ = std::fs::remove_dir_all(&root);
 }
 
