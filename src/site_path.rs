@@ -145,8 +145,8 @@ pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
     Ok(path)
 }
 
-/// The file that the redirect page of an alias site path is written to: `old/` ->
-/// `old/index.html`.
+/// The file that a page or the redirect page of an alias at a site path is written
+/// to: `old/` -> `old/index.html`, `old.html` -> `old.html`.
 pub(crate) fn alias_file(alias: &str) -> String {
     if alias.is_empty() || alias.ends_with('/') { format!("{alias}index.html") } else { alias.to_string() }
 }

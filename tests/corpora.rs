@@ -267,3 +267,39 @@ fn hugo_and_docusaurus_corpora_keep_their_anchors_in_their_tools_heading_id_styl
         assert!(broken.is_empty(), "{name} in the {style} style: {broken:#?}");
     }
 }
+
+/// Migration issue, part 3: the PagerDuty corpus is an MkDocs project (an `mkdocs.yml`
+/// beside its `docs/` folder, copied whole into `content/`), so its `nav:` orders and
+/// names the navigation: the top-level entries appear in the file's order, under the
+/// `docs/` section that `Home: index.md` is.
+#[test]
+fn the_pagerduty_navigation_follows_its_mkdocs_nav() {
+    let Some(dir) = corpora_dir("the_pagerduty_navigation_follows_its_mkdocs_nav") else { return };
+    let corpus = dir.join("pagerduty-incident-response");
+    let site = Site::empty("corpus-nav-pagerduty");
+    copy_dir(&corpus, &site.root.join("content"));
+    site.write("book.toml", "[handbook]\ntitle = \"pagerduty\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("nav-file"), "{}", run.stderr);
+    // The titles of the top-level entries of `nav:`, in order, `Home` (the docs section) first.
+    let config = std::fs::read_to_string(corpus.join("mkdocs.yml")).unwrap();
+    let wanted: Vec<String> = config
+        .lines()
+        .skip_while(|l| !l.starts_with("nav:"))
+        .skip(1)
+        .take_while(|l| l.starts_with(' ') || l.is_empty())
+        .filter_map(|l| l.strip_prefix("  - "))
+        .map(|l| l.split(": ").next().unwrap_or(l).trim_end_matches(':').replace('\'', "&#39;"))
+        .collect();
+    assert!(wanted.len() > 5, "{wanted:?}");
+    let html = site.read("public/docs/about/index.html");
+    let nav = html.split_once("<ul class=\"nav-tree\">").map(|(_, n)| n).unwrap_or_default();
+    let nav = nav.split_once("</ul>").map(|(n, _)| n).unwrap_or(nav);
+    let shown: Vec<String> = nav
+        .lines()
+        .filter(|l| l.contains("--depth: 0") || l.contains("--depth: 1"))
+        .filter_map(|l| l.split("</a>").next()?.rsplit('>').next().map(str::to_string))
+        .collect();
+    assert_eq!(shown, wanted);
+}

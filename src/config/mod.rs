@@ -35,6 +35,7 @@ pub const SOURCE_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes
 struct RawConfig {
     handbook: Option<HandbookTable>,
     build: BuildTable,
+    content: ContentTable,
     check: CheckTable,
     review: ReviewTable,
     search: SearchTable,
@@ -109,6 +110,29 @@ impl Audience {
             Audience::Internal => "internal",
         }
     }
+}
+
+/// `[content]`: how the files under `content/` are read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct ContentTable {
+    /// Whether number prefixes of file and folder names (`01-intro.md`) are stripped
+    /// from URLs and order the navigation: `auto` (only in a Docusaurus site), `strip`
+    /// or `keep`.
+    number_prefixes: NumberPrefixes,
+}
+
+/// What to do with number prefixes of file and folder names (`01-intro.md`, `02-guides/`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberPrefixes {
+    /// Strip them when the handbook is a Docusaurus site (see `content::prefix`).
+    #[default]
+    Auto,
+    /// Always strip them: `01-intro.md` is `/intro/`, ordered by its number.
+    Strip,
+    /// Never: the number is part of the name.
+    Keep,
 }
 
 /// `[check]`: how strict the link checks are.
@@ -271,6 +295,8 @@ pub struct Config {
     pub search_page: String,
     /// The rule that makes heading ids (`[markdown] heading-ids`).
     pub heading_ids: HeadingIdStyle,
+    /// `[content] number-prefixes`.
+    pub number_prefixes: NumberPrefixes,
 }
 
 impl Config {
@@ -402,6 +428,7 @@ impl Config {
             search: raw.search.enabled,
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
             heading_ids: raw.markdown.heading_ids,
+            number_prefixes: raw.content.number_prefixes,
         })
     }
 

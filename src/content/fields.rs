@@ -70,6 +70,10 @@ pub struct FrontMatter {
     pub nav_hidden: bool,
     /// `permalink` (Jekyll, Eleventy): the page's whole site path, such as `/ops/db/`.
     pub permalink: Option<Located<String>>,
+    /// `redirect_to` (Jekyll's redirect plugin, Eleventy): the page publishes only a
+    /// redirect to this link (a page of the handbook, as links are written, or an
+    /// address elsewhere).
+    pub redirect_to: Option<Located<String>>,
     /// Every field as written, with its location.
     pub fields: Fields,
 }
@@ -128,6 +132,10 @@ impl FrontMatter {
                     fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| located(a.value)))
                 }
                 "permalink" => fm.permalink = reader.text(place, node).map(located),
+                // Jekyll allows a list; the first entry is where the page goes.
+                "redirect_to" => {
+                    fm.redirect_to = reader.list(place, &field.value).into_iter().next().map(|t| located(t.value))
+                }
                 _ => {}
             }
         }

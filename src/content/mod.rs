@@ -1,14 +1,19 @@
 //! Reading the handbook's sources: walk `content/` ([`walk`]), split and parse front
 //! matter ([`front_matter`]), read the common fields with their types ([`fields`]) and
-//! load pages ([`page`]), in parallel.
+//! load pages ([`page`]), in parallel; read a navigation file of another tool
+//! ([`nav_file`]: `mkdocs.yml`, `SUMMARY.md`) and number prefixes of names ([`prefix`]).
 
 pub(crate) mod category;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
 pub(crate) mod kinds;
+pub(crate) mod mkdocs;
+pub(crate) mod nav_file;
 pub(crate) mod node;
 pub(crate) mod page;
+pub(crate) mod prefix;
 pub(crate) mod rule_file;
+pub(crate) mod summary;
 pub(crate) mod values;
 pub(crate) mod walk;
 pub(crate) mod yaml_lenient;
@@ -20,6 +25,7 @@ use rayon::prelude::*;
 
 pub(crate) use category::Category;
 pub(crate) use fields::FrontMatter;
+pub(crate) use nav_file::{NavEntry, NavFile, NavLink};
 pub(crate) use node::{Located, Node};
 pub(crate) use page::{SourcePage, load_page};
 pub(crate) use walk::{ContentFiles, walk_content};

@@ -26,6 +26,9 @@ pub struct ContentFiles {
     pub dirs: Vec<String>,
     /// The Docusaurus category files read (never published), one per folder.
     pub categories: Vec<super::Category>,
+    /// The navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`), read after the
+    /// walk by [`super::nav_file::find_nav_file`].
+    pub nav_file: Option<super::NavFile>,
 }
 
 /// Whether a file or folder name is hidden or an editor's temporary file.

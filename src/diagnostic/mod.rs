@@ -94,6 +94,9 @@ pub enum Rule {
     /// A page's body starts with what reads as front matter, after blank lines or
     /// invisible characters that kept it from being read as front matter.
     FrontMatterNotFirst,
+    /// A navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`) cannot be read,
+    /// has an entry that is not one, or lists a file that is no page.
+    NavFile,
 }
 
 impl Rule {
@@ -126,6 +129,7 @@ impl Rule {
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",
             Rule::FrontMatterNotFirst => "front-matter-not-first",
+            Rule::NavFile => "nav-file",
         }
     }
 }

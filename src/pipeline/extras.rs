@@ -14,7 +14,8 @@ pub(crate) fn sitemap(site: &Site) -> Option<String> {
         // The generated lists that the table puts in the sitemap.
         let generated =
             site.generated_pages().filter(|(_, generated)| generated.spec().in_sitemap).map(|(id, _)| id);
-        for id in site.order.iter().copied().chain(generated) {
+        let redirects = |id: &crate::site::PageId| site.pages[*id].redirect.is_some();
+        for id in site.order.iter().copied().filter(|id| !redirects(id)).chain(generated) {
             if let Some(url) = site.config.base_url.absolute(&site.pages[id].site_path) {
                 xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
             }

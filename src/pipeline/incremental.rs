@@ -163,8 +163,9 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
 }
 
 /// Whether a new version of a page changes the shape of the site: its URL, whether it is
-/// built, the kind of the pages under it, its aliases, or its navigation entry's name or
-/// presence (keys from other tools, rare enough to rebuild everything for).
+/// built, the kind of the pages under it, its aliases, where it redirects, or its
+/// navigation entry's name or presence (keys from other tools, rare enough to rebuild
+/// everything for).
 fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
     let (a, b) = (&old.front, &new.front);
     let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
@@ -172,6 +173,7 @@ fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
         || a.visibility.as_ref().map(|v| v.value) != b.visibility.as_ref().map(|v| v.value)
         || value(&a.slug) != value(&b.slug)
         || value(&a.permalink) != value(&b.permalink)
+        || value(&a.redirect_to) != value(&b.redirect_to)
         || a.nav_label != b.nav_label
         || a.nav_hidden != b.nav_hidden
         || value(&a.default_kind) != value(&b.default_kind)
@@ -261,7 +263,9 @@ fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
 }
 
 /// Whether a changed path matters to the site: the content, templates, static files,
-/// themes, book.toml or a CODEOWNERS file; not hidden or editor files, nor the output.
+/// themes, book.toml, a CODEOWNERS file, or a file of another tool beside book.toml
+/// that the build reads (`mkdocs.yml`, `docusaurus.config.js`); not hidden or editor
+/// files, nor the output.
 pub(crate) fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     if path.starts_with(output_dir) {
         return false;
@@ -274,9 +278,13 @@ pub(crate) fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     if names.len() != relative.components().count() || names.iter().any(|name| is_ignored_name(name)) {
         return false;
     }
-    names
-        .first()
-        .is_some_and(|first| *first == crate::config::CONFIG_FILE || crate::config::SOURCE_FOLDERS.contains(first))
+    // Beside book.toml, an `mkdocs.yml` orders the navigation and a Docusaurus
+    // configuration turns number prefixes on.
+    let beside_config = names.len() == 1 && crate::content::nav_file::is_root_file(names[0]);
+    beside_config
+        || names
+            .first()
+            .is_some_and(|first| *first == crate::config::CONFIG_FILE || crate::config::SOURCE_FOLDERS.contains(first))
 }
 
 #[cfg(test)]

@@ -78,7 +78,9 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
         )
         .into());
     }
-    Ok(walk_content(&content_dir, CONTENT_PREFIX, Some(&config.output_dir), diagnostics))
+    let mut files = walk_content(&content_dir, CONTENT_PREFIX, Some(&config.output_dir), diagnostics);
+    files.nav_file = crate::content::nav_file::find_nav_file(&config.root, &content_dir, &mut files, diagnostics);
+    Ok(files)
 }
 
 fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {
@@ -103,7 +105,13 @@ fn assemble_site(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
-    Site::assemble(config, files, pages, other_files, diagnostics)
+    let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
+    let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {
+        crate::render::Origin::File { shown, .. } => Some((path.clone(), shown.clone())),
+        crate::render::Origin::Builtin(_) => None,
+    });
+    site.name_file_sources(sources.collect());
+    site
 }
 
 /// Reads the git history on another thread while the pages are parsed and rendered.

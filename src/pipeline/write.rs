@@ -57,10 +57,17 @@ pub(crate) fn render_some(
         .par_iter()
         .map(|&id| {
             spent.time(|| {
-                let (mut page, problem) = render_page(site, renderer, id, &nav);
+                // A page with `redirect_to` publishes only its redirect.
+                let (mut page, problem) = match site.pages[id].redirect {
+                    Some(_) => match renderer.render_redirect(site, id) {
+                        Ok(html) => (RenderedPage { html, ..RenderedPage::default() }, None),
+                        Err(problem) => (RenderedPage::default(), Some(problem)),
+                    },
+                    None => render_page(site, renderer, id, &nav),
+                };
                 let html = std::mem::take(&mut page.html);
                 if let Some(output) = output.filter(|_| problem.is_none()) {
-                    output.write(&format!("{}index.html", site.pages[id].site_path), html.as_bytes())?;
+                    output.write(&crate::site_path::alias_file(&site.pages[id].site_path), html.as_bytes())?;
                 }
                 Ok((page, problem))
             })

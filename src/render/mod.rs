@@ -179,10 +179,14 @@ impl Renderer {
             title: String,
         }
         let page = &site.pages[target];
-        let redirect = Redirect {
-            url: site.href(target),
-            permalink: site.config.base_url.absolute(&page.site_path),
-            title: page.title.clone(),
+        let redirect = match &page.redirect {
+            // A page that redirects elsewhere itself (`redirect_to`): straight there.
+            Some(url) => Redirect { url: url.clone(), permalink: None, title: url.clone() },
+            None => Redirect {
+                url: site.href(target),
+                permalink: site.config.base_url.absolute(&page.site_path),
+                title: page.title.clone(),
+            },
         };
         let mut context = Context::new();
         context.insert("redirect", &redirect);

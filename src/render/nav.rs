@@ -127,7 +127,13 @@ fn entry_html(site: &Site, item: &NavItem) -> String {
     html
 }
 
-/// A page's name in the navigation: its `sidebar_label` or `linkTitle`, else its title.
+/// A page's name in the navigation: its title in the navigation file (`mkdocs.yml`,
+/// `SUMMARY.md`), else its `sidebar_label` or `linkTitle`, else its title.
 fn nav_title(page: &crate::site::Page) -> &str {
-    page.source.front.nav_label.as_deref().map(str::trim).filter(|label| !label.is_empty()).unwrap_or(&page.title)
+    [page.nav_title.as_deref(), page.source.front.nav_label.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|label| !label.is_empty())
+        .unwrap_or(&page.title)
 }

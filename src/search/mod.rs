@@ -111,7 +111,9 @@ fn search_ranges(
 
 /// The pages a search can find: every page but the generated index pages.
 pub fn searchable(site: &Site) -> Vec<PageId> {
-    (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect()
+    (0..site.pages.len())
+        .filter(|&id| !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none())
+        .collect()
 }
 
 /// The postings of `site`'s pages: the part of the index that needs the pages' text,

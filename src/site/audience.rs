@@ -198,6 +198,7 @@ fn under(dirs: &[String], path: &str) -> bool {
 pub(super) fn left_out_urls(
     loaded: &[Arc<SourcePage>],
     left_out: &HashMap<String, LeftOut>,
+    strip: bool,
 ) -> HashMap<String, String> {
     let section_slugs: HashMap<&str, &str> = loaded
         .iter()
@@ -212,7 +213,12 @@ pub(super) fn left_out_urls(
                 prefix.push('/');
             }
             prefix.push_str(segment);
-            url.push_str(&slugify(section_slugs.get(prefix.as_str()).copied().unwrap_or(segment)));
+            url.push_str(&slugify(
+                section_slugs
+                    .get(prefix.as_str())
+                    .copied()
+                    .unwrap_or_else(|| crate::content::prefix::strip_number_prefix(segment, strip)),
+            ));
             url.push('/');
         }
         url
@@ -225,7 +231,7 @@ pub(super) fn left_out_urls(
             let url = if super::index_rank(page).is_some() {
                 base
             } else {
-                format!("{base}{}/", super::urls::page_segment(page))
+                format!("{base}{}/", super::urls::page_segment(page, strip))
             };
             (url, page.path.clone())
         })

@@ -8,8 +8,9 @@
 //!    pages), then claims every file the build will write ([`outputs`]): aliases,
 //!    content files and pages that would overwrite each other are errors.
 //! 3. Markdown is rendered against the model's [`SiteLinks`] ([`resolve`]).
-//! 4. [`Site::arrange`] orders each section's children by weight, then title, and fixes
-//!    the reading order behind previous/next links ([`nav`]).
+//! 4. [`Site::arrange`] orders each section's children by the navigation file of
+//!    another tool ([`nav_file`]), weight, then title, and fixes the reading order
+//!    behind previous/next links ([`nav`]).
 
 pub(crate) mod alerts;
 pub(crate) mod audience;
@@ -22,8 +23,10 @@ pub(crate) mod incidents;
 pub(crate) mod indexes;
 pub(crate) mod kinds;
 pub(crate) mod nav;
+mod nav_file;
 mod origin;
 mod outputs;
+mod redirect_to;
 pub(crate) mod repository;
 pub(crate) mod resolve;
 pub(crate) mod review;
@@ -83,6 +86,17 @@ pub struct Page {
     pub internal: bool,
     /// For section pages: the folder's Docusaurus category file (label, position).
     pub category: Option<Arc<crate::content::Category>>,
+    /// The page's place in the handbook's navigation file (`mkdocs.yml`, `SUMMARY.md`),
+    /// which orders it before any weight ([`nav_file`]).
+    pub(crate) nav_rank: Option<usize>,
+    /// Its name in that file, shown in the navigation.
+    pub(crate) nav_title: Option<String>,
+    /// Whether the handbook has a navigation file that leaves this page out: it is
+    /// built but not shown in the navigation.
+    pub(crate) nav_unlisted: bool,
+    /// For a page with `redirect_to`: the link it redirects to, the only thing it
+    /// publishes ([`redirect_to`]).
+    pub(crate) redirect: Option<String>,
 }
 
 impl Page {
@@ -138,6 +152,9 @@ pub struct Site {
     pub today: crate::dates::Date,
     /// Where the handbook sits in its git repository, when it is in one.
     pub repository_prefix: String,
+    /// Whether number prefixes of file and folder names are stripped
+    /// ([`crate::content::prefix`]): they then order the navigation.
+    pub(crate) strip_prefixes: bool,
     index: Index,
 }
 
@@ -157,6 +174,9 @@ struct Index {
     /// Site paths of other files that exist in the output (the theme's static files and
     /// the extra files).
     files: HashSet<String>,
+    /// Of those, the ones copied from a file of the handbook (`static/`, a theme's
+    /// `static/`), with that file's path, to name it in diagnostics.
+    file_sources: HashMap<String, String>,
     /// Content-relative paths of the pages and files left out of this build, and why.
     left_out: HashMap<String, audience::LeftOut>,
     /// Content-relative folders of the internal sections left out of a public build.
@@ -174,13 +194,20 @@ struct Index {
 /// and `a` all name `a/`.
 fn page_url(site_path: &str) -> String {
     let path = site_path.strip_suffix("index.html").unwrap_or(site_path);
-    if path.is_empty() || path.ends_with('/') { path.to_string() } else { format!("{path}/") }
+    // A `name.html.md` page is at `name.html` ([`urls`]).
+    if path.is_empty() || path.ends_with('/') || urls::html_stem(path).is_some() {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
 }
 
 /// The name of a page that makes its folder's section page, best first.
 fn index_rank(page: &SourcePage) -> Option<u8> {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    // `index.html.md` (Middleman, the GitLab handbook) is a section's index too.
+    let stem = urls::html_stem(stem).unwrap_or(stem);
     ["_index", "index", "readme"].iter().position(|name| stem.eq_ignore_ascii_case(name)).map(|rank| rank as u8)
 }
 
@@ -195,6 +222,7 @@ impl Site {
         other_files: HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
+        let strip_prefixes = crate::content::prefix::strips_prefixes(config.number_prefixes, &config.root, files);
         let exclusions = audience::Exclusions::new(&config, &loaded);
         exclusions.check(&loaded, diagnostics);
         let left_out = |page: &SourcePage| exclusions.page(page).is_some();
@@ -236,7 +264,7 @@ impl Site {
                 index.left_out.insert(page.path.clone(), why);
             }
         }
-        index.left_out_urls = audience::left_out_urls(&loaded, &index.left_out);
+        index.left_out_urls = audience::left_out_urls(&loaded, &index.left_out, strip_prefixes);
         let mut internal_pages = Vec::new();
         for page in loaded {
             if left_out(&page) {
@@ -326,8 +354,14 @@ impl Site {
             }
         }
 
+        // A navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`) orders and
+        // names them.
+        if let Some(nav) = &files.nav_file {
+            nav_file::apply_nav_file(&mut pages, &index, nav, diagnostics);
+        }
+
         // 4. URLs, duplicates and aliases.
-        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets);
+        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, strip_prefixes);
         urls::permalink_warnings(&pages, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
@@ -360,9 +394,16 @@ impl Site {
             past_incidents: incidents::PastIncidents::new(),
             today: crate::dates::Date::from_days(0),
             repository_prefix: String::new(),
+            strip_prefixes,
             internal_pages,
             index,
         }
+    }
+
+    /// Records which of the other files are copied from files of the handbook
+    /// (`static/foo/index.html`): site path -> the file's path from the root.
+    pub(crate) fn name_file_sources(&mut self, sources: HashMap<String, String>) {
+        self.index.file_sources = sources;
     }
 
     /// The resolver that Markdown rendering uses for this site.
@@ -428,6 +469,7 @@ impl Site {
         self.past_incidents = incidents::collect_past_incidents(self);
         indexes::add_index_pages(self, diagnostics);
         self.aliases = outputs::claim_outputs(self, diagnostics);
+        redirect_to::resolve_redirects(self, diagnostics);
     }
 
     /// Gives each page its final title, orders every section, fixes the reading order
@@ -436,7 +478,7 @@ impl Site {
     pub fn arrange(&mut self) {
         for page in &mut self.pages {
             if !page.origin.is_generated() {
-                page.title = resolve_title(page, &self.config.title);
+                page.title = resolve_title(page, &self.config.title, self.strip_prefixes);
             } else if let Some(title) = custom_title(page) {
                 page.title = title;
             }
@@ -450,7 +492,7 @@ impl Site {
     pub fn rearrange(&mut self, changed: &[PageId]) {
         for &id in changed {
             if !self.pages[id].origin.is_generated() {
-                self.pages[id].title = resolve_title(&self.pages[id], &self.config.title);
+                self.pages[id].title = resolve_title(&self.pages[id], &self.config.title, self.strip_prefixes);
             } else if let Some(title) = custom_title(&self.pages[id]) {
                 self.pages[id].title = title;
             }
@@ -536,19 +578,23 @@ fn custom_title(page: &Page) -> Option<String> {
     front.or(page.rendered.first_h1.as_deref().filter(|t| !t.is_empty())).map(str::to_string)
 }
 
-fn resolve_title(page: &Page, site_title: &str) -> String {
+fn resolve_title(page: &Page, site_title: &str, strip: bool) -> String {
     if let Some(title) = page.source.front.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return title.trim().to_string();
     }
     if let Some(label) = page.category.as_ref().and_then(|c| c.label.as_ref()) {
         return label.clone();
     }
+    // A folder without a page of its own is called as a navigation file's section names it.
+    if let Some(title) = page.nav_title.as_ref().filter(|_| page.origin == PageOrigin::Folder) {
+        return title.clone();
+    }
     if let Some(h1) = page.rendered.first_h1.as_deref().filter(|t| !t.is_empty()) {
         return h1.to_string();
     }
     match source_name(page) {
         "" => site_title.to_string(),
-        name => title_from_name(name),
+        name => title_from_name(crate::content::prefix::strip_number_prefix(name, strip)),
     }
 }
 
@@ -587,6 +633,10 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         backlinks: Vec::new(),
         internal: false,
         category: None,
+        nav_rank: None,
+        nav_title: None,
+        nav_unlisted: false,
+        redirect: None,
     }
 }
 

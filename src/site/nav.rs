@@ -27,7 +27,8 @@ pub(super) fn arrange(site: &mut Site) {
             site.pages[parent].children.push(id);
         }
     }
-    let keys: Vec<SortKey> = site.pages.iter().map(SortKey::of).collect();
+    let strip = site.strip_prefixes;
+    let keys: Vec<SortKey> = site.pages.iter().map(|page| SortKey::of(page, strip)).collect();
     for page in &mut site.pages {
         page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     }
@@ -37,9 +38,10 @@ pub(super) fn arrange(site: &mut Site) {
 /// Sorts the children of `parents` again (their titles or weights changed) and the
 /// reading order with them; whether the order changed.
 pub(super) fn resort(site: &mut Site, parents: &[PageId]) -> bool {
+    let strip = site.strip_prefixes;
     for &parent in parents {
         let mut keyed: Vec<(PageId, SortKey)> =
-            site.pages[parent].children.iter().map(|&id| (id, SortKey::of(&site.pages[id]))).collect();
+            site.pages[parent].children.iter().map(|&id| (id, SortKey::of(&site.pages[id], strip))).collect();
         keyed.sort_by(|a, b| a.1.cmp(&b.1));
         site.pages[parent].children = keyed.into_iter().map(|(id, _)| id).collect();
     }
@@ -65,30 +67,43 @@ fn set_reading_order(site: &mut Site) {
     site.position = position;
 }
 
-/// A page's place among its siblings: its `weight`, else its folder's category
-/// `position` (one scale, lower first); then the pages without either, by title and URL.
+/// A page's place among its siblings: its place in the navigation file (`mkdocs.yml`,
+/// `SUMMARY.md`), which wins over everything; else its `weight`, else its folder's
+/// category `position`, else the number prefix of its name when the handbook strips
+/// them (one scale, lower first); then the pages without any, by title and URL.
 struct SortKey {
+    listed: Option<usize>,
     order: Option<f64>,
     title: String,
     site_path: String,
 }
 
 impl SortKey {
-    fn of(page: &Page) -> SortKey {
+    fn of(page: &Page, strip: bool) -> SortKey {
         let position = page.category.as_ref().and_then(|c| c.position);
+        let prefix = || {
+            let name = super::source_name(page);
+            strip.then(|| crate::content::prefix::split_number_prefix(name)).flatten().map(|(n, _)| n as f64)
+        };
         SortKey {
-            order: page.source.front.weight.map(|w| w as f64).or(position),
+            listed: page.nav_rank,
+            order: page.source.front.weight.map(|w| w as f64).or(position).or_else(prefix),
             title: crate::slug::fold(&page.title),
             site_path: page.site_path.clone(),
         }
     }
 
     fn cmp(&self, other: &SortKey) -> std::cmp::Ordering {
+        let some_first = |a: bool, b: bool| b.cmp(&a);
+        let listed = match (self.listed, other.listed) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (a, b) => some_first(a.is_some(), b.is_some()),
+        };
         let order = match (self.order, other.order) {
             (Some(a), Some(b)) => a.total_cmp(&b),
-            (a, b) => b.is_some().cmp(&a.is_some()),
+            (a, b) => some_first(a.is_some(), b.is_some()),
         };
-        order.then_with(|| self.title.cmp(&other.title)).then_with(|| self.site_path.cmp(&other.site_path))
+        listed.then(order).then_with(|| self.title.cmp(&other.title)).then_with(|| self.site_path.cmp(&other.site_path))
     }
 }
 
@@ -137,11 +152,11 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
 }
 
 /// The children of `node` the navigation shows: all but those hidden by `toc_hide`,
-/// `bookHidden` or `sidebar_class_name: hidden` (they are still built and in the
-/// reading order).
+/// `bookHidden` or `sidebar_class_name: hidden`, or left out of the handbook's
+/// navigation file (they are still built and in the reading order).
 fn shown_children(site: &Site, node: PageId) -> Cow<'_, [PageId]> {
     let children = &site.pages[node].children;
-    let hidden = |&id: &PageId| site.pages[id].source.front.nav_hidden;
+    let hidden = |&id: &PageId| site.pages[id].source.front.nav_hidden || site.pages[id].nav_unlisted;
     if children.iter().any(hidden) {
         Cow::Owned(children.iter().copied().filter(|id| !hidden(id)).collect())
     } else {

@@ -70,7 +70,11 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     let mut other_files: Vec<&String> = site.index.files.iter().collect();
     other_files.sort();
     for path in other_files {
-        let _ = claims.claim(path, format!("the file /{path} that opsbook writes"));
+        let owner = match site.index.file_sources.get(path) {
+            Some(source) => format!("`{source}` (copied to /{path})"),
+            None => format!("the file /{path} that opsbook writes"),
+        };
+        let _ = claims.claim(path, owner);
     }
     let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || !site.alerts.is_empty();
     let has_alerts = !site.alerts.is_empty();
@@ -133,7 +137,7 @@ fn page_owner(site: &Site, id: PageId) -> String {
 
 fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
     for (id, page) in site.pages.iter().enumerate() {
-        let file = format!("{}index.html", page.site_path);
+        let file = alias_file(&page.site_path);
         if let Err(problem) = check(&file) {
             diagnostics.push(too_long_page(site, id, &problem.to_string()));
             continue;

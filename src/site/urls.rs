@@ -1,6 +1,8 @@
 //! URLs: every folder gets a slugged path segment, every page its section's path plus
 //! its own slug (`slug` in front matter, else the file name), with a trailing `/`
 //! (pretty URLs: `runbooks/db-failover/` is written to `runbooks/db-failover/index.html`).
+//! In a handbook that strips number prefixes ([`crate::content::prefix`]), file and folder
+//! names lose theirs first: `02-guides/01-intro.md` is `guides/intro/`.
 //! Assets keep their file names inside the slugged folders. Aliases are read and checked
 //! against every output in [`super::outputs`].
 
@@ -8,6 +10,7 @@ use std::collections::HashMap;
 
 use super::{Asset, Page, PageId};
 use crate::content::SourcePage;
+use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::slug::slugify;
 
@@ -18,6 +21,7 @@ pub(super) fn assign_urls(
     by_dir: &HashMap<String, PageId>,
     all_dirs: &[&str],
     asset_paths: &[String],
+    strip: bool,
 ) -> Vec<Asset> {
     let mut dirs: Vec<&str> = all_dirs.to_vec();
     dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), *d));
@@ -32,7 +36,7 @@ pub(super) fn assign_urls(
         let segment = match section.and_then(|page| page.source.front.slug.as_ref().filter(|_| page.origin.has_file()))
         {
             Some(slug) => slugify(&slug.value),
-            None => slugify(name),
+            None => slugify(strip_number_prefix(name, strip)),
         };
         let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));
@@ -43,8 +47,8 @@ pub(super) fn assign_urls(
             Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
             None => {
                 let base = dir_urls.get(page.source.dir()).cloned().unwrap_or_default();
-                let segment = permalink_segment(&page.source, &base).unwrap_or_else(|| page_segment(&page.source));
-                format!("{base}{segment}/")
+                let tail = permalink_tail(&page.source, &base).unwrap_or_else(|| page_tail(&page.source, strip));
+                format!("{base}{tail}")
             }
         };
     }
@@ -59,22 +63,46 @@ pub(super) fn assign_urls(
 }
 
 /// The last segment of a page's URL: its `slug`, else its file name without the
-/// extension, slugged.
-pub(super) fn page_segment(page: &SourcePage) -> String {
+/// extension and (when `strip`) its number prefix, slugged.
+pub(super) fn page_segment(page: &SourcePage, strip: bool) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    page.front.slug.as_ref().map_or_else(|| slugify(stem), |s| slugify(&s.value))
+    let stem = html_stem(stem).unwrap_or(stem);
+    page.front.slug.as_ref().map_or_else(|| slugify(strip_number_prefix(stem, strip)), |s| slugify(&s.value))
 }
 
-/// The last segment of a page's URL from its `permalink` (Jekyll, Eleventy), when the
-/// permalink keeps the page in its own section (`base`, the section's site path): it then
-/// works as a `slug`. Other permalinks are left to [`permalink_warnings`].
-fn permalink_segment(page: &SourcePage, base: &str) -> Option<String> {
+/// The end of a page's URL after its section's: `segment/`, or `segment.html` for a
+/// `name.html.md` page without a `slug` (Middleman's convention, kept by the GitLab
+/// handbook: `foo.html.md` is served at `foo.html`).
+fn page_tail(page: &SourcePage, strip: bool) -> String {
+    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let segment = page_segment(page, strip);
+    if page.front.slug.is_none() && html_stem(stem).is_some() {
+        format!("{segment}.html")
+    } else {
+        format!("{segment}/")
+    }
+}
+
+/// `name` without a `.html` ending, if it has one.
+pub(super) fn html_stem(name: &str) -> Option<&str> {
+    let cut = name.len().checked_sub(5)?;
+    (name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".html") && cut > 0).then(|| &name[..cut])
+}
+
+/// The end of a page's URL from its `permalink` (Jekyll, Eleventy), when the permalink
+/// keeps the page in its own section (`base`, the section's site path): it then works as
+/// a `slug`, `/a/b/` giving `b/` and `/a/b.html` giving `b.html`. Other permalinks are
+/// left to [`permalink_warnings`].
+fn permalink_tail(page: &SourcePage, base: &str) -> Option<String> {
     let permalink = page.front.permalink.as_ref()?;
     let path = permalink.value.trim().trim_matches('/');
     let (parent, last) = path.rsplit_once('/').map_or(("", path), |(parent, last)| (parent, last));
-    let slug = slugify(last);
-    (base.strip_suffix('/').unwrap_or(base) == parent && !slug.is_empty()).then_some(slug)
+    let file = html_stem(last).filter(|_| !permalink.value.trim().ends_with('/'));
+    let slug = slugify(file.unwrap_or(last));
+    let tail = if file.is_some() { format!("{slug}.html") } else { format!("{slug}/") };
+    (base.strip_suffix('/').unwrap_or(base) == parent && !slug.is_empty()).then_some(tail)
 }
 
 /// A warning for each `permalink` that does not keep its page in its own section (or
@@ -83,7 +111,7 @@ pub(super) fn permalink_warnings(pages: &[Page], diagnostics: &mut Vec<Diagnosti
     for page in pages.iter().filter(|page| page.origin.has_file()) {
         let Some(permalink) = &page.source.front.permalink else { continue };
         let wanted = permalink.value.trim().trim_matches('/');
-        if page.site_path.trim_end_matches('/') == wanted {
+        if page.site_path.trim_end_matches('/') == wanted || page.site_path == wanted {
             continue;
         }
         diagnostics.push(

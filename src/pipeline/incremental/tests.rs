@@ -111,6 +111,9 @@ fn changes_to_the_site_s_shape_ask_for_a_whole_build() {
     assert!(written.paths().is_empty());
     edit(&root, "runbooks/cache.md", "tags: [cache, redis]", "tags: [cache]\ndraft: true");
     assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
+    // A redirect: the page publishes something else.
+    edit(&root, "runbooks/cache.md", "tags: [cache]\ndraft: true", "tags: [cache]\nredirect_to: db.md");
+    assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
     let _ = std::fs::remove_dir_all(&root);
 }
 
@@ -141,10 +144,19 @@ fn only_the_handbook_s_sources_are_relevant() {
     for path in ["content/a.md", "content/img/x.png", "templates/page.html", "static/s.css", "themes/t/x", "book.toml"]
         .iter()
         .chain(&["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"])
+        .chain(&["mkdocs.yml", "sidebars.js", "docusaurus.config.ts"])
     {
         assert!(is_relevant(root, out, &root.join(path)), "{path}");
     }
-    for path in ["public/index.html", "content/.a.md.swp", "content/a.md~", ".git/index", "docs/x.md", "README.md"] {
+    for path in [
+        "public/index.html",
+        "content/.a.md.swp",
+        "content/a.md~",
+        ".git/index",
+        "docs/x.md",
+        "README.md",
+        "docs/mkdocs.yml",
+    ] {
         assert!(!is_relevant(root, out, &root.join(path)), "{path}");
     }
     assert!(!is_relevant(root, out, Path::new("/elsewhere/content/a.md")));

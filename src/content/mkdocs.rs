@@ -1,0 +1,194 @@
+//! Reads the `nav:` of an MkDocs configuration (`mkdocs.yml`) into [`NavEntry`]s, and
+//! its `docs_dir`. Every other key is ignored.
+//!
+//! 1. YAML tags that MkDocs configurations carry for Python (`!!python/name:…`,
+//!    `!ENV`, `!relative`) are blanked out first, keeping every column, so that they
+//!    read as the plain value after them (or nothing) instead of failing the parse.
+//! 2. The file is parsed with locations ([`super::front_matter::parse_yaml_documents`]).
+//! 3. Each item of `nav` is `page.md` or `https://…` (no title), or a one-key mapping
+//!    `Title: page.md`, `Title: https://…` or `Title: [items]` (a section). Anything
+//!    else is a problem at its line and column, and is skipped.
+
+use super::nav_file::{NavEntry, NavLink};
+use super::node::{Located, Node};
+
+/// What [`parse_mkdocs`] read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct MkDocsNav {
+    /// The entries of `nav`, paths relative to the docs folder (empty without `nav`).
+    pub entries: Vec<NavEntry>,
+    /// `docs_dir`, when set.
+    pub docs_dir: Option<String>,
+    /// The line of `docs_dir` (1 without it).
+    pub docs_dir_line: usize,
+    /// Entries that could not be read: line, column, message.
+    pub problems: Vec<(usize, usize, String)>,
+}
+
+/// Parses the text of an `mkdocs.yml`; a file that is not YAML is an error at its
+/// line and column.
+pub(crate) fn parse_mkdocs(text: &str) -> Result<MkDocsNav, (usize, usize, String)> {
+    let plain = blank_tags(text);
+    let documents = super::front_matter::parse_yaml_documents(&plain).map_err(|e| (e.line, e.column, e.message))?;
+    let mut nav = MkDocsNav { docs_dir_line: 1, ..MkDocsNav::default() };
+    let Some(Node::Map(keys)) = documents.into_iter().next() else { return Ok(nav) };
+    for (key, value) in keys {
+        match key.value.as_str() {
+            "docs_dir" => {
+                if let Node::Text(dir) = &value.value {
+                    nav.docs_dir = Some(dir.clone());
+                    nav.docs_dir_line = key.line;
+                }
+            }
+            "nav" => match value.value {
+                Node::List(items) => nav.entries = read_items(items, &mut nav.problems),
+                Node::Null => {}
+                _ => nav.problems.push((key.line, key.column, "`nav` must be a list of entries".into())),
+            },
+            _ => {}
+        }
+    }
+    Ok(nav)
+}
+
+fn read_items(items: Vec<Located<Node>>, problems: &mut Vec<(usize, usize, String)>) -> Vec<NavEntry> {
+    items.into_iter().filter_map(|item| read_item(item, problems)).collect()
+}
+
+fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) -> Option<NavEntry> {
+    let (line, column) = (item.line, item.column);
+    let entry = |title: Option<String>, link: NavLink, children: Vec<NavEntry>| NavEntry {
+        title,
+        link,
+        children,
+        line,
+        column,
+    };
+    match item.value {
+        Node::Text(target) => Some(entry(None, link_of(&target), Vec::new())),
+        Node::Map(mut pairs) if pairs.len() == 1 => {
+            let (title, value) = pairs.remove(0);
+            let title = Some(title.value.trim().to_string()).filter(|t| !t.is_empty());
+            match value.value {
+                Node::Text(target) => Some(NavEntry {
+                    line: value.line,
+                    column: value.column,
+                    ..entry(title, link_of(&target), Vec::new())
+                }),
+                Node::List(children) => Some(entry(title, NavLink::None, read_items(children, problems))),
+                _ => {
+                    problems.push((
+                        value.line,
+                        value.column,
+                        "a nav entry's value must be a path, an address or a list of entries".into(),
+                    ));
+                    None
+                }
+            }
+        }
+        _ => {
+            problems.push((line, column, "a nav entry must be a path, or one `Title: value` pair".into()));
+            None
+        }
+    }
+}
+
+/// A page path, or an address with a scheme (`https:`, `mailto:`) or a `//` host.
+fn link_of(target: &str) -> NavLink {
+    let target = target.trim();
+    let scheme = target.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if scheme || target.starts_with("//") {
+        NavLink::External(target.to_string())
+    } else {
+        NavLink::Page(target.to_string())
+    }
+}
+
+/// `text` with every YAML tag (`!name`, `!!name`, `!<…>`) that starts a value replaced
+/// by spaces, outside quotes and comments.
+fn blank_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        let mut blanking = false;
+        for (at, c) in line.char_indices() {
+            if blanking && !(c.is_whitespace() || ",]}".contains(c)) {
+                out.push(' ');
+                continue;
+            }
+            blanking = false;
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') if previous.is_whitespace() || "[{,:-".contains(previous) => quote = Some(c),
+                (None, '#') if previous.is_whitespace() => {
+                    out.push_str(&line[at..]);
+                    break;
+                }
+                (None, '!') if previous.is_whitespace() || "[{,".contains(previous) => {
+                    blanking = true;
+                    out.push(' ');
+                    previous = ' ';
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            previous = c;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles_and_links(entries: &[NavEntry]) -> Vec<(String, NavLink, usize)> {
+        NavEntry::flatten(entries)
+            .into_iter()
+            .map(|e| (e.title.clone().unwrap_or_default(), e.link.clone(), e.children.len()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_form_of_nav_entry() {
+        let text = "site_name: X\nnav:\n  - index.md\n  - Start: 'start.md'\n  - Ops:\n    - ops/index.md\n    - Paging: ops/paging.md\n  - Status: https://status.example.org/\n";
+        let nav = parse_mkdocs(text).unwrap();
+        assert!(nav.problems.is_empty(), "{:?}", nav.problems);
+        let page = |p: &str| NavLink::Page(p.into());
+        assert_eq!(
+            titles_and_links(&nav.entries),
+            [
+                (String::new(), page("index.md"), 0),
+                ("Start".into(), page("start.md"), 0),
+                ("Ops".into(), NavLink::None, 2),
+                (String::new(), page("ops/index.md"), 0),
+                ("Paging".into(), page("ops/paging.md"), 0),
+                ("Status".into(), NavLink::External("https://status.example.org/".into()), 0),
+            ]
+        );
+        assert_eq!((nav.entries[1].line, nav.entries[1].column), (4, 12));
+        assert_eq!((nav.entries[0].line, nav.entries[0].column), (3, 5));
+    }
+
+    #[test]
+    fn ignores_python_tags_and_other_keys() {
+        let text = "docs_dir: pages\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n      x: !ENV [HOME, '/']\nnav:\n  - A: a.md # a comment with !bang\n";
+        let nav = parse_mkdocs(text).unwrap();
+        assert_eq!(nav.docs_dir.as_deref(), Some("pages"));
+        assert_eq!(nav.entries.len(), 1);
+        assert_eq!(nav.entries[0].link, NavLink::Page("a.md".into()));
+    }
+
+    #[test]
+    fn reports_entries_it_cannot_read_where_they_stand() {
+        let nav = parse_mkdocs("nav:\n  - 3\n  - A: {b: c}\n  - B: b.md\n").unwrap();
+        assert_eq!(nav.entries.len(), 1);
+        assert_eq!(nav.problems.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(2, 5), (3, 8)]);
+        assert!(parse_mkdocs("nav: [a\n").is_err());
+    }
+}
