@@ -11,12 +11,14 @@ use serde::Deserialize;
 
 mod base_url;
 mod kinds;
+mod status;
 
 pub(crate) use base_url::BaseUrl;
 pub(crate) use kinds::{
-    CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel, Vocabulary, rca_state, rca_status_class, severity_class,
-    severity_level,
+    CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
+    Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
 };
+pub(crate) use status::StatusConfig;
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
@@ -40,6 +42,7 @@ struct RawConfig {
     alerts: AlertsTable,
     kinds: std::collections::BTreeMap<String, kinds::KindTable>,
     links: LinksTable,
+    status: Option<status::StatusTable>,
 }
 
 /// `[handbook]`: what the handbook is called and where it is published.
@@ -258,6 +261,8 @@ pub struct Config {
     pub search: bool,
     /// The site path of the search page (`search/`).
     pub search_page: String,
+    /// The status page's components (`[status]`); no status page without it.
+    pub(crate) status: Option<StatusConfig>,
 }
 
 impl Config {
@@ -330,7 +335,9 @@ impl Config {
                 format!("`[build] theme` must be a folder name under themes/, found {:?}", raw.build.theme),
             ));
         }
-        let kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
+        let mut kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
+        let status = raw.status.map(|table| status::resolve_status(table, text, &mut problems));
+        kinds.bind_ids("component", &status.as_ref().map(StatusConfig::ids).unwrap_or_default());
         let review = resolve_review(&raw.review, text, &mut problems);
         let repository = handbook.repository.filter(|r| !r.trim().is_empty()).map(|url| Repository {
             url: url.trim().trim_end_matches('/').trim_end_matches(".git").to_string(),
@@ -388,6 +395,7 @@ impl Config {
             repository,
             search: raw.search.enabled,
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
+            status,
         })
     }
 

@@ -14,6 +14,7 @@
 
 mod lists;
 mod page;
+mod status;
 
 use serde::Serialize;
 
@@ -58,6 +59,8 @@ pub(crate) struct SiteView<'a> {
     pub feed_url: Option<String>,
     /// Who the site is built for: `public` or `internal`.
     pub audience: &'static str,
+    /// The status page's overall status, when the handbook has one.
+    pub status: Option<status::OverallView>,
 }
 
 impl<'a> SiteView<'a> {
@@ -82,6 +85,7 @@ impl<'a> SiteView<'a> {
                 .filter(|path| *path != "search/"),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
+            status: status::OverallView::of(site),
         }
     }
 }
