@@ -222,6 +222,7 @@ fn shows_component_badges_on_related_pages_and_the_home_page() {
     assert!(main_of(&runbook).contains(r#"<span class="status-chip status-partial_outage"><span class="status-dot" aria-hidden="true"></span>Public API: Partial Outage</span>"#));
     let rca = site.read("public/rca/dns/index.html");
     assert!(main_of(&rca).contains("DNS: Operational"), "related by its services");
+    assert!(runbook.contains(r#"<a href="/status/">Status</a></nav>"#), "the footer links the status page");
     let home = main_of(&site.read("public/index.html")).to_string();
     assert!(home.contains(r#"<a class="status-chip status-tone-partial" href="/status/">"#), "{home}");
     let handbook: Value = serde_json::from_str(&site.read("public/handbook.json")).unwrap();

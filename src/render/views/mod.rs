@@ -49,6 +49,8 @@ pub(crate) struct SiteView<'a> {
     pub review_url: Option<String>,
     /// The link to `/alerts/`, when the handbook has alerts.
     pub alerts_url: Option<String>,
+    /// The link to `/status/`, when the handbook has a status page.
+    pub status_url: Option<String>,
     /// The link to the search page, when search is enabled.
     pub search_url: Option<String>,
     /// The search page's site path when it is not `search/` (configured with `[search]
@@ -78,6 +80,7 @@ impl<'a> SiteView<'a> {
             tags_url: generated_href(site, GeneratedPage::Tags),
             review_url: generated_href(site, GeneratedPage::Review),
             alerts_url: generated_href(site, GeneratedPage::Alerts),
+            status_url: generated_href(site, GeneratedPage::Status),
             search_url: generated_href(site, GeneratedPage::Search),
             search_page: site
                 .generated_page(&GeneratedPage::Search)
