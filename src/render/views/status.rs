@@ -233,7 +233,7 @@ pub(crate) struct StatusView<'a> {
     pub api_url: String,
 }
 
-/// A group of components, or one component without a group (`name` empty).
+/// A group of components, or one component without a group (`name` nothing).
 #[derive(Debug, Serialize)]
 pub(crate) struct GroupView<'a> {
     /// The group's name; `None` for a component without a group.

@@ -117,21 +117,24 @@ fn components_and_groups(
 /// written, so they stay while the text is edited.
 fn read_updates(site: &Site, id: PageId, values: &KindValues, default_status: &str) -> Vec<Update> {
     let path = &site.pages[id].source.path;
-    let mut updates: Vec<Update> = values
-        .records("updates")
-        .iter()
-        .enumerate()
-        .filter_map(|(n, record)| {
-            let at = record.timestamp("at")?;
-            Some(Update {
-                id: stable_id(&format!("update:{path}:{}", at.seconds())).chars().take(6).collect::<String>()
-                    + &stable_id(&format!("{path}#{n}"))[..6],
-                at,
-                status: record.text("status").unwrap_or(default_status).to_string(),
-                text: record.text("text").unwrap_or_default().to_string(),
-            })
-        })
-        .collect();
+    let mut updates: Vec<Update> = Vec::new();
+    for record in values.records("updates") {
+        let Some(at) = record.timestamp("at") else { continue };
+        // By its time, so editing or reordering updates keeps their ids; a second
+        // update at the same moment is told apart by how many came before it.
+        let same = updates.iter().filter(|u| u.at == at).count();
+        let key = if same == 0 {
+            format!("update:{path}:{}", at.seconds())
+        } else {
+            format!("update:{path}:{}:{same}", at.seconds())
+        };
+        updates.push(Update {
+            id: stable_id(&key),
+            at,
+            status: record.text("status").unwrap_or(default_status).to_string(),
+            text: record.text("text").unwrap_or_default().to_string(),
+        });
+    }
     updates.sort_by_key(|u| std::cmp::Reverse(u.at));
     updates
 }
