@@ -416,3 +416,20 @@ fn snapshots_every_api_file() {
         insta::assert_snapshot!(name, site.read(&format!("public/status/api/v2/{file}")));
     }
 }
+
+#[test]
+fn keeps_an_internal_review_out_of_a_public_incident() {
+    let site = Site::fixture("status-basic");
+    let review = site.read("content/rca/dns.md").replace("status: final\n", "status: final\nvisibility: internal\n");
+    site.write("content/rca/dns.md", review);
+    run_at(&site, NOW, &["build"]).expect_code(0);
+    let incidents = json(&site, "incidents.json");
+    assert_eq!(texts(&incidents["incidents"], "status")[1], "resolved", "no public review, no postmortem");
+    assert!(!main_of(&site.read("public/status/dns-outage/index.html")).contains("Incident review"));
+    let internal = Site::fixture("status-basic");
+    internal.write("content/rca/dns.md", site.read("content/rca/dns.md"));
+    run_at(&internal, NOW, &["build", "--audience", "internal"]).expect_code(0);
+    let list = json(&internal, "incidents.json")["incidents"].clone();
+    let dns = list.as_array().unwrap().iter().find(|i| i["name"] == "DNS resolution failures").unwrap().clone();
+    assert_eq!(dns["status"], "postmortem", "the internal build has the review");
+}
