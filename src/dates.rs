@@ -5,8 +5,10 @@
 //! - [`Timestamp`]: a moment in UTC, from RFC 3339 (`2026-03-14T09:12:00Z`, with an offset,
 //!   or without one, meaning UTC).
 //! - [`Period`]: a review period (`90d`, `2w`, `6m`, `1y`).
-//! - [`today`]: the current date in UTC, or `OPSBOOK_TODAY` when it is set, so builds
-//!   and tests can be reproduced.
+//! - [`now`]: the build's moment, `SOURCE_DATE_EPOCH` when it is set (the
+//!   reproducible-builds convention), else the date in `OPSBOOK_TODAY` (for tests), else
+//!   the clock. Status, maintenance phases, uptime windows and
+//!   review freshness all read it, so a build can be reproduced.
 //!
 //! Everything is bounded, so no arithmetic here can overflow whatever a page says:
 //! dates are in the years 0000 to 9999 (arithmetic past either end stops there),
@@ -333,20 +335,42 @@ impl fmt::Display for Period {
     }
 }
 
-/// The name of the variable that fixes "today" for review freshness and overdue items.
+/// The variable of the reproducible-builds convention that fixes "now" for everything
+/// time-dependent in a build: seconds since the epoch.
+pub(crate) const EPOCH_VARIABLE: &str = "SOURCE_DATE_EPOCH";
+
+/// The older variable that fixes only the date (the tests' review freshness), read when
+/// `SOURCE_DATE_EPOCH` is not set.
 pub(crate) const TODAY_VARIABLE: &str = "OPSBOOK_TODAY";
 
-/// Today's date in UTC, or the date in `OPSBOOK_TODAY`; an `OPSBOOK_TODAY` that is not
-/// a date is an error.
-pub(crate) fn today() -> anyhow::Result<Date> {
-    if let Ok(value) = std::env::var(TODAY_VARIABLE) {
+/// The build's "now": `SOURCE_DATE_EPOCH` when set, else midnight UTC of
+/// `OPSBOOK_TODAY` when set, else the clock. A variable that does not parse is an error.
+pub(crate) fn now() -> anyhow::Result<Timestamp> {
+    now_from(std::env::var(EPOCH_VARIABLE).ok(), std::env::var(TODAY_VARIABLE).ok())
+}
+
+/// [`now`] from the values of the two variables.
+fn now_from(epoch: Option<String>, today: Option<String>) -> anyhow::Result<Timestamp> {
+    if let Some(value) = epoch {
+        return value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|s| (MIN_DAYS * 86_400..=MAX_DAYS * 86_400).contains(s))
+            .map(Timestamp::from_seconds)
+            .ok_or_else(|| {
+                anyhow::anyhow!("{EPOCH_VARIABLE} must be a number of seconds since 1970, found {value:?}")
+            });
+    }
+    if let Some(value) = today {
         return Date::parse(&value)
+            .map(|date| Timestamp::from_seconds(date.days() * 86_400))
             .ok_or_else(|| anyhow::anyhow!("{TODAY_VARIABLE} must be a date (YYYY-MM-DD), found {value:?}"));
     }
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    Ok(Timestamp::from_seconds(seconds).date())
+    Ok(Timestamp::from_seconds(seconds))
 }
 
 #[cfg(test)]
@@ -374,6 +398,17 @@ mod tests {
         assert_eq!(date.add_days(30).to_string(), "2026-03-02");
         assert_eq!(Date::parse("2026-03-01").unwrap().add_months(-3).to_string(), "2025-12-01");
         assert_eq!(date.days_until(Date::parse("2026-02-10").unwrap()), 10);
+    }
+
+    #[test]
+    fn takes_now_from_source_date_epoch_before_opsbook_today() {
+        let epoch = Some("1767225600".to_string());
+        let today = Some("2026-11-15".to_string());
+        assert_eq!(now_from(epoch.clone(), today.clone()).unwrap().rfc3339(), "2026-01-01T00:00:00Z");
+        assert_eq!(now_from(None, today).unwrap().rfc3339(), "2026-11-15T00:00:00Z");
+        let error = now_from(Some("soon".into()), None).unwrap_err().to_string();
+        assert_eq!(error, "SOURCE_DATE_EPOCH must be a number of seconds since 1970, found \"soon\"");
+        assert!(now_from(None, None).unwrap().seconds() > 1_700_000_000);
     }
 
     #[test]

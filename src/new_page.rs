@@ -7,9 +7,9 @@
 //! 3. Its file name is a slug of the title; an existing file is never overwritten.
 //! 4. Its front matter: the title; `kind` unless the section's `default_kind` says it
 //!    already; the template's owners and tags (without `template`); every field of the
-//!    kind's schema that the template has, with date fields set to today; required
-//!    fields the template lacks, dates set to today and the others left empty for the
-//!    author; `last_reviewed: today` when a review period applies. The template's own
+//!    kind's schema that the template has, with date fields set to today and
+//!    date-and-time fields to now; required fields the template lacks, dates and times
+//!    set so and the others left empty for the author; `last_reviewed: today` when a review period applies. The template's own
 //!    `kind: template`, `template_for`, `description` and `weight` are dropped.
 //! 5. Its body is the template's body.
 
@@ -20,7 +20,7 @@ use anyhow::{Context, anyhow};
 use crate::config::{Config, Overrides};
 use crate::config::{FieldType, Kind};
 use crate::content::{CONTENT_PREFIX, Node, load_page, walk_content};
-use crate::dates::Date;
+use crate::dates::{Date, Timestamp};
 use crate::diagnostic::Failure;
 use crate::slug::slugify;
 
@@ -32,7 +32,7 @@ pub(crate) struct NewPage {
 }
 
 /// Creates a page of `kind` titled `title` in the handbook at `root`.
-pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, today: Date) -> Result<NewPage, Failure> {
+pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timestamp) -> Result<NewPage, Failure> {
     let config = Config::load(root, &Overrides::default())?;
     let kind = config.kinds.get(kind_name).ok_or_else(|| anyhow!("{}", config.kinds.unknown_message(kind_name)))?;
     if title.trim().is_empty() {
@@ -60,7 +60,7 @@ pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, today: Date
     if path.exists() {
         return Err(anyhow!("refusing to overwrite content/{relative}: choose another title, or edit that page").into());
     }
-    let front = front_matter(&config, kind, &template.front, title, section_has_default, today);
+    let front = front_matter(&config, kind, &template.front, title, section_has_default, now);
     let text = format!("---\n{front}---\n\n{}", template.body().trim_start_matches('\n'));
     crate::fs::write(&path, text).with_context(|| format!("cannot create content/{relative}"))?;
     Ok(NewPage { file: format!("{CONTENT_PREFIX}{relative}") })
@@ -101,8 +101,9 @@ fn front_matter(
     template: &crate::content::FrontMatter,
     title: &str,
     section_has_default: bool,
-    today: Date,
+    now: Timestamp,
 ) -> String {
+    let today: Date = now.date();
     let mut lines = vec![format!("title: {}", yaml_scalar(title))];
     if !section_has_default {
         lines.push(format!("kind: {}", kind.name));
@@ -118,8 +119,12 @@ fn front_matter(
         let required = kind.required.contains(&spec.name);
         match template.field(&spec.name) {
             Some(_) if spec.ty == FieldType::Date => lines.push(format!("{}: {today}", spec.name)),
+            Some(_) if spec.ty == FieldType::Timestamp => lines.push(format!("{}: {}", spec.name, now.rfc3339())),
             Some(field) => lines.push(format!("{}: {}", spec.name, yaml_node(&field.value.value))),
             None if required && spec.ty == FieldType::Date => lines.push(format!("{}: {today}", spec.name)),
+            None if required && spec.ty == FieldType::Timestamp => {
+                lines.push(format!("{}: {}", spec.name, now.rfc3339()))
+            }
             None if required => lines.push(format!("{}:  # required: fill this in", spec.name)),
             None => {}
         }

@@ -278,7 +278,7 @@ fn reports_an_unknown_kind_with_the_known_ones() {
     let stderr = build_error("unknown-kind", 1);
     assert_reports(
         &stderr,
-        "error[unknown-kind]: unknown kind `playbook`; the kinds are: manifesto, page, rca, runbook, template\n --> content/failover.md:3:1\n",
+        "error[unknown-kind]: unknown kind `playbook`; the kinds are: incident, maintenance, manifesto, page, rca, runbook, template\n --> content/failover.md:3:1\n",
     );
 }
 
@@ -287,7 +287,7 @@ fn reports_bad_kind_tables_in_book_toml() {
     let stderr = build_error("kind-config", 1);
     assert_reports(
         &stderr,
-        "error[config-field]: `[kinds.policy] fields`: the type \"calendar\" of `effective` is not one of text, list, date, timestamp, duration, number, bool, period\n --> book.toml:4:1\n",
+        "error[config-field]: `[kinds.policy] fields`: the type \"calendar\" of `effective` is not one of text, list, date, timestamp, duration, number, bool, period, mapping\n --> book.toml:4:1\n",
     );
     assert_reports(
         &stderr,
@@ -370,7 +370,7 @@ fn reports_book_toml_values_that_are_not_allowed() {
         ),
         (
             "[kinds.k]\nfields = { n = \"number\" }\nvalues = { n = [\"1\"] }\n",
-            "error[config-field]: `[kinds.k] values`: `n` is not a text or list field\n --> book.toml:3:1\n",
+            "error[config-field]: `[kinds.k] values`: `n` is not a text, list or mapping field\n --> book.toml:3:1\n",
         ),
         (
             "[kinds.k.fields.level]\ntype = \"text\"\n",
@@ -417,7 +417,7 @@ fn reports_front_matter_values_of_the_wrong_type() {
             "error[front-matter-field]: front matter field `duration` must be a duration such as 45m, 1h 35m or 2d, found text \"x\"\n --> content/r.md:5:1\n",
             "error[front-matter-field]: front matter field `action_items` must be a list of action items, found the number 3\n --> content/r.md:6:1\n",
             "error[front-matter-field]: action item 1 of `action_items` must be a mapping with title, owner, due and status, found the number 3\n --> content/r2.md:4:16\n",
-            "error[unknown-kind]: unknown kind `nope`; the kinds are: manifesto, page, rca, runbook, template\n --> content/s/_index.md:2:1\n",
+            "error[unknown-kind]: unknown kind `nope`; the kinds are: incident, maintenance, manifesto, page, rca, runbook, template\n --> content/s/_index.md:2:1\n",
         ],
     );
 }

@@ -74,7 +74,7 @@ fn names_the_known_kinds_for_an_unknown_one() {
     run.expect_code(2);
     assert_eq!(
         run.stderr,
-        "error: unknown kind `playbook`; the kinds are: manifesto, page, policy, rca, runbook, template\n"
+        "error: unknown kind `playbook`; the kinds are: incident, maintenance, manifesto, page, policy, rca, runbook, template\n"
     );
 }
 

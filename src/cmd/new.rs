@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::NewArgs;
-use crate::dates::today;
+use crate::dates::now;
 use crate::diagnostic::Failure;
 use crate::diagnostic::human::print_diagnostics;
 use crate::new_page::create_page;
@@ -11,11 +11,11 @@ use crate::new_page::create_page;
 /// Runs `opsbook new`.
 pub(crate) fn run(args: NewArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
-    let today = match today() {
-        Ok(today) => today,
+    let now = match now() {
+        Ok(now) => now,
         Err(error) => return super::environment_error(&error),
     };
-    match create_page(&root, &args.kind, &args.title, today) {
+    match create_page(&root, &args.kind, &args.title, now) {
         Ok(page) => {
             eprintln!("created {}", page.file);
             ExitCode::SUCCESS

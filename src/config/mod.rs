@@ -11,12 +11,14 @@ use serde::Deserialize;
 
 mod base_url;
 mod kinds;
+mod status;
 
 pub(crate) use base_url::BaseUrl;
 pub(crate) use kinds::{
-    CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel, Vocabulary, rca_state, rca_status_class, severity_class,
-    severity_level,
+    CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
+    Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
 };
+pub(crate) use status::StatusConfig;
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
@@ -43,6 +45,7 @@ struct RawConfig {
     kinds: std::collections::BTreeMap<String, kinds::KindTable>,
     links: LinksTable,
     markdown: MarkdownTable,
+    status: Option<status::StatusTable>,
 }
 
 /// `[markdown]`: how Markdown is turned into HTML.
@@ -297,6 +300,8 @@ pub struct Config {
     pub heading_ids: HeadingIdStyle,
     /// `[content] number-prefixes`.
     pub number_prefixes: NumberPrefixes,
+    /// The status page's components (`[status]`); no status page without it.
+    pub(crate) status: Option<StatusConfig>,
 }
 
 impl Config {
@@ -369,7 +374,9 @@ impl Config {
                 format!("`[build] theme` must be a folder name under themes/, found {:?}", raw.build.theme),
             ));
         }
-        let kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
+        let mut kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
+        let status = raw.status.map(|table| status::resolve_status(table, text, &mut problems));
+        kinds.bind_ids("component", &status.as_ref().map(StatusConfig::ids).unwrap_or_default());
         let review = resolve_review(&raw.review, text, &mut problems);
         let repository = handbook.repository.filter(|r| !r.trim().is_empty()).map(|url| Repository {
             url: url.trim().trim_end_matches('/').trim_end_matches(".git").to_string(),
@@ -429,6 +436,7 @@ impl Config {
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
             heading_ids: raw.markdown.heading_ids,
             number_prefixes: raw.content.number_prefixes,
+            status,
         })
     }
 

@@ -5,14 +5,18 @@
 //! [`validate`] checks the page's fields against it: a missing required field, a wrong
 //! type, a value that is not allowed or a date that is not a date is a diagnostic at the
 //! field. What it reads comes back typed ([`KindValues`]), with an RCA's action items
-//! ([`ActionItem`]) for the catalogs, the panels and `handbook.json`.
+//! ([`ActionItem`]) for the catalogs, the panels and `handbook.json`, mappings (an
+//! incident's component states) and lists of records (its updates, each read as
+//! [`KindValues`] of the record's fields). Names of ids (`[status] components`) are
+//! checked where they stand, and the kind's [`Constraint`]s between fields after all
+//! are read.
 
 use std::collections::BTreeMap;
 
 use super::fields::FrontMatter;
 use super::node::{Located, Node};
 use super::values::{Place, ValueReader, check_allowed};
-use crate::config::{FieldSpec, FieldType, Kind, Kinds, Vocabulary};
+use crate::config::{Constraint, FieldSpec, FieldType, Ids, Kind, Kinds, RecordSpec, Vocabulary};
 use crate::dates::{Date, Period, Timestamp};
 use crate::diagnostic::{Diagnostic, Rule};
 
@@ -39,6 +43,7 @@ pub(crate) fn validate(
         }
     }
     let (line, column) = front.kind.as_ref().map_or((1, 1), |k| (k.line, k.column));
+    check_constraints(&mut reader, kind, front, &values);
     for required in &kind.required {
         let present = if required == "owners" {
             has_owners
@@ -75,6 +80,16 @@ fn read_typed(
         },
         FieldType::List => {
             let items = reader.list(place, node);
+            let items = match &spec.ids {
+                Some(ids) => items
+                    .into_iter()
+                    .filter(|item| {
+                        let item_place = Place { line: item.line, column: item.column, ..place };
+                        check_id(reader, item_place, &item.value, ids)
+                    })
+                    .collect(),
+                None => items,
+            };
             let items = match &spec.values {
                 Some(allowed) => items
                     .iter()
@@ -102,7 +117,150 @@ fn read_typed(
             Typed::Text(name)
         }
         FieldType::ActionItems => Typed::ActionItems(read_action_items(reader, place, node)),
+        FieldType::Mapping => Typed::Mapping(read_mapping(reader, spec, place, node)),
+        FieldType::Records => match &spec.record {
+            Some(record) => Typed::Records(read_records(reader, spec, record, place, node, kinds)),
+            None => return None,
+        },
     })
+}
+
+/// Whether `id` is one of `ids`; reports it otherwise, listing them.
+fn check_id(reader: &mut ValueReader<'_>, place: Place<'_>, id: &str, ids: &Ids) -> bool {
+    if ids.known.iter().any(|known| known == id) {
+        return true;
+    }
+    let message = if ids.known.is_empty() {
+        format!("unknown {} `{id}`: `book.toml` declares no `{}`", ids.what, ids.declared_in)
+    } else {
+        format!("unknown {} `{id}`; the ids of `{}` are: {}", ids.what, ids.declared_in, ids.known.join(", "))
+    };
+    reader.report(Rule::FrontMatterField, place, message);
+    false
+}
+
+/// A mapping of names to text, in the order written; names are checked against the
+/// field's ids and values against its allowed values, each where it stands.
+fn read_mapping(
+    reader: &mut ValueReader<'_>,
+    spec: &FieldSpec,
+    place: Place<'_>,
+    node: &Located<Node>,
+) -> Vec<(String, String)> {
+    let entries = match &node.value {
+        Node::Null => return Vec::new(),
+        Node::Map(entries) => entries,
+        other => {
+            reader.report(
+                Rule::FrontMatterField,
+                place,
+                format!("{} must be a mapping of names to values, found {}", place.name, other.describe()),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let key_place = Place { line: key.line, column: key.column, ..place };
+        if spec.ids.as_ref().is_some_and(|ids| !check_id(reader, key_place, &key.value, ids)) {
+            continue;
+        }
+        let name = format!("`{}` in {}", key.value, place.name);
+        let value_place = Place { name: &name, line: value.line, column: value.column };
+        let text = match &spec.values {
+            Some(allowed) => reader.one_of(value_place, &value.value, allowed),
+            None => reader.text(value_place, &value.value),
+        };
+        if let Some(text) = text {
+            out.push((key.value.clone(), text));
+        }
+    }
+    out
+}
+
+/// A list of records, each read against the record's fields; a record without a
+/// required field is reported at the record and left out.
+fn read_records(
+    reader: &mut ValueReader<'_>,
+    spec: &FieldSpec,
+    record: &RecordSpec,
+    place: Place<'_>,
+    node: &Located<Node>,
+    kinds: &Kinds,
+) -> Vec<KindValues> {
+    let items = match &node.value {
+        Node::Null => return Vec::new(),
+        Node::List(items) => items,
+        other => {
+            let message = format!("{} must be a list of {}s, found {}", place.name, record.noun, other.describe());
+            reader.report(Rule::FrontMatterField, place, message);
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let label = format!("{} {} of `{}`", record.noun, i + 1, spec.name);
+        let item_place = Place { name: &label, line: item.line, column: item.column };
+        if !matches!(item.value, Node::Map(_)) {
+            let fields: Vec<&str> = record.fields.iter().map(|f| f.name.as_str()).collect();
+            let message =
+                format!("{label} must be a mapping with {}, found {}", fields.join(", "), item.value.describe());
+            reader.report(Rule::FrontMatterField, item_place, message);
+            continue;
+        }
+        let missing: Vec<&String> = record.required.iter().filter(|name| item.value.get(name).is_none()).collect();
+        if let Some(name) = missing.first() {
+            reader.report(Rule::FrontMatterField, item_place, format!("{label} needs `{name}`"));
+            continue;
+        }
+        let mut values = BTreeMap::new();
+        for field in &record.fields {
+            let Some(value) = item.value.get(&field.name) else { continue };
+            let name = format!("`{}` of {label}", field.name);
+            let place = Place { name: &name, line: value.line, column: value.column };
+            if let Some(typed) = read_typed(reader, field, place, value, kinds) {
+                values.insert(field.name.clone(), typed);
+            }
+        }
+        out.push(KindValues(values));
+    }
+    out
+}
+
+/// Checks the kind's rules between fields, at the field each names first.
+fn check_constraints(reader: &mut ValueReader<'_>, kind: &Kind, front: &FrontMatter, values: &BTreeMap<String, Typed>) {
+    let moment = |name: &str| match values.get(name) {
+        Some(Typed::Timestamp(t)) => Some((t.seconds(), t.rfc3339())),
+        Some(Typed::Date(d)) => Some((d.days() * 86_400, d.to_string())),
+        _ => None,
+    };
+    for constraint in &kind.constraints {
+        match constraint {
+            Constraint::NotBefore { later, earlier } => {
+                let (Some(to), Some(from), Some(field)) = (moment(later), moment(earlier), front.field(later)) else {
+                    continue;
+                };
+                if to.0 < from.0 {
+                    let name = format!("front matter field `{later}`");
+                    let place = Place { name: &name, line: field.line, column: field.column };
+                    let message = format!("`{later}` ({}) is before `{earlier}` ({})", to.1, from.1);
+                    reader.report(Rule::FrontMatterField, place, message);
+                }
+            }
+            Constraint::RequiredWhen { field, when, value } => {
+                let holds = matches!(values.get(when), Some(Typed::Text(t)) if t == value);
+                if holds
+                    && !values.contains_key(field)
+                    && let Some(at) = front.field(when)
+                {
+                    let name = format!("front matter field `{when}`");
+                    let place = Place { name: &name, line: at.line, column: at.column };
+                    let message = format!("`{when}: {value}` needs the front matter field `{field}`");
+                    reader.report(Rule::FrontMatterField, place, message);
+                }
+            }
+        }
+    }
 }
 
 /// A word of `vocabulary`, as written; anything else is reported.
@@ -223,6 +381,10 @@ pub enum Typed {
     Period(Period),
     /// Action items.
     ActionItems(Vec<ActionItem>),
+    /// A mapping of names to text, in the order written.
+    Mapping(Vec<(String, String)>),
+    /// A list of records, each with its fields read.
+    Records(Vec<KindValues>),
 }
 
 /// A page's kind fields, read.
@@ -259,6 +421,22 @@ impl KindValues {
     pub fn list(&self, name: &str) -> &[String] {
         match self.0.get(name) {
             Some(Typed::List(l)) => l,
+            _ => &[],
+        }
+    }
+
+    /// A mapping field, in the order written.
+    pub fn mapping(&self, name: &str) -> &[(String, String)] {
+        match self.0.get(name) {
+            Some(Typed::Mapping(entries)) => entries,
+            _ => &[],
+        }
+    }
+
+    /// A list of records.
+    pub fn records(&self, name: &str) -> &[KindValues] {
+        match self.0.get(name) {
+            Some(Typed::Records(records)) => records,
             _ => &[],
         }
     }

@@ -44,6 +44,16 @@ struct PageRecord<'a> {
     /// Runbooks that answer alerts: their names.
     #[serde(skip_serializing_if = "Option::is_none")]
     alerts: Option<Vec<&'a str>>,
+    /// Pages related to components of the status page: each with its state now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    components: Option<Vec<ComponentState<'a>>>,
+}
+
+#[derive(Serialize)]
+struct ComponentState<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: &'static str,
 }
 
 #[derive(Serialize)]
@@ -178,5 +188,12 @@ fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>) -> Page
         }),
         backlinks: page.backlinks.iter().map(|&b| site.href(b)).collect(),
         alerts: alerts.cloned(),
+        components: site.status().and_then(|status| {
+            let states: Vec<ComponentState<'a>> = status
+                .components_of(id)
+                .map(|c| ComponentState { id: &c.id, name: &c.name, status: c.status.name() })
+                .collect();
+            (!states.is_empty()).then_some(states)
+        }),
     }
 }

@@ -103,8 +103,9 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
     }
     // The review page comes or goes; a runbook answers other alerts (their redirects,
     // `/alerts/`, `alerts.json` and the search index read the registry), or a review
-    // cites other alerts or services, and other runbooks list it.
-    if site.generated_pages_differ() || site.alerts_differ() || site.incident_links_differ() {
+    // cites other alerts or services, and other runbooks list it; or the status page's
+    // model changes (its page, the incident pages, the badges and the API read it).
+    if site.generated_pages_differ() || site.alerts_differ() || site.incident_links_differ() || site.status_differs() {
         return Rebuild::Whole;
     }
     for &id in &changed {

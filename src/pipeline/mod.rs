@@ -31,6 +31,7 @@ pub(crate) mod incremental;
 pub(crate) mod output;
 pub(crate) mod page;
 mod report;
+pub(crate) mod statuspage;
 pub(crate) mod steps;
 pub(crate) mod write;
 

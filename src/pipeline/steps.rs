@@ -41,7 +41,7 @@ pub(crate) fn prepare(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(Site, ThemeFiles, Option<CodeOwners>), Failure> {
     let config = Config::load(root, overrides)?;
-    let today = crate::dates::today()?;
+    let now = crate::dates::now()?;
     let theme = find_theme(&config)?;
     timer.lap("config");
     let repository = git::locate(&config.root);
@@ -51,7 +51,8 @@ pub(crate) fn prepare(
     let pages = parse_pages(&config, &files, diagnostics);
     timer.lap("parse");
     let mut site = assemble_site(config, &files, pages, &theme, diagnostics);
-    site.today = today;
+    site.now = now;
+    site.today = now.date();
     let codeowners = build_model(&mut site, repository.as_ref(), diagnostics);
     timer.lap("model");
     crate::markdown::highlight::take_time_spent();

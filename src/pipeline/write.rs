@@ -1,5 +1,6 @@
 //! Rendering every page through the templates, and writing the output: pages, static
-//! files, assets, and the extra files (404, sitemap, feed, handbook.json, redirects).
+//! files, assets, and the extra files (404, sitemap, feed, handbook.json, redirects,
+//! the status page's API).
 
 use std::collections::HashSet;
 
@@ -7,6 +8,7 @@ use rayon::prelude::*;
 
 use super::output::Sink;
 use super::page::{RenderedPage, render_page};
+use super::statuspage::{ApiFile, api_json};
 use super::{api, extras, feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
@@ -98,7 +100,7 @@ pub(crate) fn write_files(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
-        if path == "search.js" && !site.config.search {
+        if path == "search.js" && !site.config.search || path == "status.css" && site.config.status.is_none() {
             continue;
         }
         match origin {
@@ -176,6 +178,14 @@ pub(crate) fn write_extras(
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),
+            ExtraFile::StatusApiStatus => api_json(site, ApiFile::Status),
+            ExtraFile::StatusApiSummary => api_json(site, ApiFile::Summary),
+            ExtraFile::StatusApiComponents => api_json(site, ApiFile::Components),
+            ExtraFile::StatusApiIncidents => api_json(site, ApiFile::Incidents),
+            ExtraFile::StatusApiUnresolved => api_json(site, ApiFile::Unresolved),
+            ExtraFile::StatusApiMaintenances => api_json(site, ApiFile::Maintenances),
+            ExtraFile::StatusApiUpcoming => api_json(site, ApiFile::Upcoming),
+            ExtraFile::StatusApiActive => api_json(site, ApiFile::Active),
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
         };

@@ -44,6 +44,9 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/page-nav.html",
     "partials/section-list.html",
     "partials/toc.html",
+    "partials/panel-status.html",
+    "partials/status-badges.html",
+    "partials/status-maintenance.html",
 );
 
 /// The built-in static files, by path in the output.
@@ -51,6 +54,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "style.css",
     "favicon.svg",
     "search.js",
+    "status.css",
 );
 
 /// Where a theme file comes from.

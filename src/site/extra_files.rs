@@ -33,6 +33,22 @@ pub(crate) enum ExtraFile {
     Redirects,
     /// `alerts.json`, every alert with its runbook.
     AlertsJson,
+    /// The status page's API (Statuspage v2): `status.json`.
+    StatusApiStatus,
+    /// `summary.json`.
+    StatusApiSummary,
+    /// `components.json`.
+    StatusApiComponents,
+    /// `incidents.json`.
+    StatusApiIncidents,
+    /// `incidents/unresolved.json`.
+    StatusApiUnresolved,
+    /// `scheduled-maintenances.json`.
+    StatusApiMaintenances,
+    /// `scheduled-maintenances/upcoming.json`.
+    StatusApiUpcoming,
+    /// `scheduled-maintenances/active.json`.
+    StatusApiActive,
 }
 
 /// When an extra file is written.
@@ -48,6 +64,8 @@ pub(crate) enum Condition {
     SiteHasAliases,
     /// When some runbook answers an alert.
     SiteHasAlerts,
+    /// When `book.toml` has a `[status]` table.
+    StatusPage,
 }
 
 /// A row of [`EXTRA_FILES`].
@@ -75,6 +93,19 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::SearchIndex, "search/manifest.json", Condition::SearchEnabled, false),
     extra(ExtraFile::Redirects, "_redirects", Condition::SiteHasAliases, false),
     extra(ExtraFile::AlertsJson, "alerts.json", Condition::SiteHasAlerts, false),
+    extra(ExtraFile::StatusApiStatus, "status/api/v2/status.json", Condition::StatusPage, false),
+    extra(ExtraFile::StatusApiSummary, "status/api/v2/summary.json", Condition::StatusPage, false),
+    extra(ExtraFile::StatusApiComponents, "status/api/v2/components.json", Condition::StatusPage, false),
+    extra(ExtraFile::StatusApiIncidents, "status/api/v2/incidents.json", Condition::StatusPage, false),
+    extra(ExtraFile::StatusApiUnresolved, "status/api/v2/incidents/unresolved.json", Condition::StatusPage, false),
+    extra(ExtraFile::StatusApiMaintenances, "status/api/v2/scheduled-maintenances.json", Condition::StatusPage, false),
+    extra(
+        ExtraFile::StatusApiUpcoming,
+        "status/api/v2/scheduled-maintenances/upcoming.json",
+        Condition::StatusPage,
+        false,
+    ),
+    extra(ExtraFile::StatusApiActive, "status/api/v2/scheduled-maintenances/active.json", Condition::StatusPage, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -97,6 +128,7 @@ impl ExtraFile {
             Condition::SearchEnabled => config.search,
             Condition::SiteHasAliases => has_aliases,
             Condition::SiteHasAlerts => has_alerts,
+            Condition::StatusPage => config.status.is_some(),
         }
     }
 }
@@ -130,6 +162,14 @@ mod tests {
             ExtraFile::SearchIndex,
             ExtraFile::Redirects,
             ExtraFile::AlertsJson,
+            ExtraFile::StatusApiStatus,
+            ExtraFile::StatusApiSummary,
+            ExtraFile::StatusApiComponents,
+            ExtraFile::StatusApiIncidents,
+            ExtraFile::StatusApiUnresolved,
+            ExtraFile::StatusApiMaintenances,
+            ExtraFile::StatusApiUpcoming,
+            ExtraFile::StatusApiActive,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {

@@ -29,6 +29,8 @@ pub enum GeneratedPage {
     Search,
     /// `/alerts/`: every alert with its runbook.
     Alerts,
+    /// `/status/`: the public status page (`[status]`).
+    Status,
 }
 
 impl GeneratedPage {
@@ -41,6 +43,7 @@ impl GeneratedPage {
             GeneratedPage::Review => &REVIEW,
             GeneratedPage::Search => &SEARCH,
             GeneratedPage::Alerts => &ALERTS,
+            GeneratedPage::Status => &STATUS,
         }
     }
 }
@@ -85,6 +88,15 @@ pub struct GeneratedSpec {
     pub in_sitemap: bool,
     /// When `serve` renders it again.
     pub invalidated_by: Invalidation,
+    /// The content pages that belong under its URL without taking it (the status
+    /// page's incidents and maintenances in `content/status/`): a section holding only
+    /// such pages becomes the generated page instead of moving it.
+    pub owns: fn(&Site, PageId) -> bool,
+}
+
+/// For the rows whose page owns no content page.
+fn owns_nothing(_: &Site, _: PageId) -> bool {
+    false
 }
 
 macro_rules! builtin {
@@ -112,6 +124,7 @@ static OWNERS: GeneratedSpec = GeneratedSpec {
     builtin_template: builtin!("owners.html"),
     in_sitemap: true,
     invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
 };
 
 static TAGS: GeneratedSpec = GeneratedSpec {
@@ -124,6 +137,7 @@ static TAGS: GeneratedSpec = GeneratedSpec {
     builtin_template: builtin!("tags.html"),
     in_sitemap: true,
     invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
 };
 
 static TAG: GeneratedSpec = GeneratedSpec {
@@ -143,6 +157,7 @@ static TAG: GeneratedSpec = GeneratedSpec {
     builtin_template: builtin!("tag.html"),
     in_sitemap: true,
     invalidated_by: Invalidation::TaggedPage,
+    owns: owns_nothing,
 };
 
 static REVIEW: GeneratedSpec = GeneratedSpec {
@@ -155,6 +170,7 @@ static REVIEW: GeneratedSpec = GeneratedSpec {
     builtin_template: builtin!("review.html"),
     in_sitemap: true,
     invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
 };
 
 static SEARCH: GeneratedSpec = GeneratedSpec {
@@ -165,6 +181,7 @@ static SEARCH: GeneratedSpec = GeneratedSpec {
     // It has no content of its own.
     in_sitemap: false,
     invalidated_by: Invalidation::Nothing,
+    owns: owns_nothing,
 };
 
 static ALERTS: GeneratedSpec = GeneratedSpec {
@@ -178,10 +195,31 @@ static ALERTS: GeneratedSpec = GeneratedSpec {
     // It shows each runbook's title, service, severity, owners and review state; which
     // alerts there are changes only through a whole build.
     invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
+};
+
+static STATUS: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let title = site.status().map_or("Status", |status| status.title.as_str());
+        single(site.status().is_some(), GeneratedPage::Status, "status/", title)
+    },
+    parent: None,
+    template: "status.html",
+    builtin_template: builtin!("status.html"),
+    in_sitemap: true,
+    // It shows every incident and maintenance; a change to the model makes the fast
+    // rebuild of `serve` build everything again (`Site::status_differs`).
+    invalidated_by: Invalidation::AnyPage,
+    owns: |site, id| {
+        let kind = site.config.kinds.get(&site.pages[id].kind);
+        kind.is_some_and(|kind| {
+            matches!(kind.panel, crate::config::Panel::StatusIncident | crate::config::Panel::Maintenance)
+        })
+    },
 };
 
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.
@@ -222,6 +260,7 @@ mod tests {
             GeneratedPage::Review,
             GeneratedPage::Search,
             GeneratedPage::Alerts,
+            GeneratedPage::Status,
         ];
         assert_eq!(pages.len(), GENERATED_PAGES.len());
         for (page, &spec) in pages.iter().zip(GENERATED_PAGES) {

@@ -108,6 +108,8 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
 ///
 /// - a section file (`_index.md`) alone in its folder there becomes the generated page:
 ///   its title (when it has one) and body, shown above the list, customise it, as in Hugo;
+///   pages the row owns ([`super::generated::GeneratedSpec::owns`], the status page's
+///   incidents) do not count, and a folder of only such pages becomes it too;
 /// - any other content there (a page, a section with pages) keeps the URL, and the
 ///   generated page moves to [`free_path`], with a `duplicate-url` note at the content.
 fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>) -> PageId {
@@ -116,8 +118,14 @@ fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>)
         _ => return add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics),
     };
     let url = instance.site_path.clone();
-    let alone = !site.pages.iter().any(|page| page.site_path.len() > url.len() && page.site_path.starts_with(&url));
-    if site.pages[other].origin == PageOrigin::SectionFile && alone {
+    let owns = instance.page.spec().owns;
+    let alone = !site
+        .pages
+        .iter()
+        .enumerate()
+        .any(|(id, page)| page.site_path.len() > url.len() && page.site_path.starts_with(&url) && !owns(site, id));
+    let owned_folder = site.pages[other].origin == PageOrigin::Folder && alone;
+    if (site.pages[other].origin == PageOrigin::SectionFile || owned_folder) && alone {
         // Its title: `title` or the first heading once rendered (`Site::arrange`).
         let page = &mut site.pages[other];
         page.title = instance.title;

@@ -30,6 +30,7 @@ mod redirect_to;
 pub(crate) mod repository;
 pub(crate) mod resolve;
 pub(crate) mod review;
+pub(crate) mod status;
 pub(crate) mod urls;
 
 use std::collections::{HashMap, HashSet};
@@ -148,8 +149,14 @@ pub struct Site {
     pub(crate) alerts: alerts::Alerts,
     /// Per runbook, the incident reviews that cite its alerts or its service.
     pub(crate) past_incidents: incidents::PastIncidents,
-    /// The date review freshness and overdue action items are measured against.
+    /// The date review freshness and overdue action items are measured against: the
+    /// date of `now`.
     pub today: crate::dates::Date,
+    /// The build's moment ([`crate::dates::now`]): what the status page, maintenance
+    /// phases and uptime windows are computed at.
+    pub now: crate::dates::Timestamp,
+    /// The status page's model, when `book.toml` has a `[status]` table.
+    pub(crate) status: Option<status::Status>,
     /// Where the handbook sits in its git repository, when it is in one.
     pub repository_prefix: String,
     /// Whether number prefixes of file and folder names are stripped
@@ -393,6 +400,8 @@ impl Site {
             alerts: alerts::Alerts::new(),
             past_incidents: incidents::PastIncidents::new(),
             today: crate::dates::Date::from_days(0),
+            now: crate::dates::Timestamp::from_seconds(0),
+            status: None,
             repository_prefix: String::new(),
             strip_prefixes,
             internal_pages,
@@ -467,6 +476,7 @@ impl Site {
         kinds::validate_pages(self, diagnostics);
         self.alerts = alerts::collect_alerts(self, diagnostics);
         self.past_incidents = incidents::collect_past_incidents(self);
+        self.status = status::collect_status(self, diagnostics);
         indexes::add_index_pages(self, diagnostics);
         self.aliases = outputs::claim_outputs(self, diagnostics);
         redirect_to::resolve_redirects(self, diagnostics);

@@ -1,16 +1,17 @@
-//! The built-in kinds: `page` (no fields of its own), `runbook`, `rca`, `manifesto` and
-//! `template`, with their fields, sections and roles. This is the one place that knows
+//! The built-in kinds: `page` (no fields of its own), `runbook`, `rca`, `manifesto`,
+//! `template`, and the status page's `incident` and `maintenance`, with their fields,
+//! sections, rules and roles. This is the one place that knows
 //! them by name; everything else reads the data on [`Kind`].
 
 use std::collections::BTreeMap;
 
-use super::{CatalogLayout, FieldSpec, FieldType, Kind, Kinds, Panel, Vocabulary};
+use super::{CatalogLayout, Constraint, FieldSpec, FieldType, Ids, Kind, Kinds, Panel, RecordSpec, Vocabulary};
 use crate::dates::Period;
 
 impl Kinds {
     /// The built-in kinds.
     pub fn builtin() -> Kinds {
-        let kinds = [Kind::new("page"), runbook(), rca(), manifesto(), template()];
+        let kinds = [Kind::new("page"), runbook(), rca(), manifesto(), template(), incident(), maintenance()];
         Kinds(kinds.into_iter().map(|kind| (kind.name.clone(), kind)).collect::<BTreeMap<_, _>>())
     }
 }
@@ -68,6 +69,87 @@ fn template() -> Kind {
     template
 }
 
+/// The statuses of a status page incident, in the order an incident goes through them
+/// (Statuspage's words).
+pub(crate) const INCIDENT_STATUSES: &[&str] = &["investigating", "identified", "monitoring", "resolved"];
+
+/// The statuses of a scheduled maintenance's updates (Statuspage's words).
+pub(crate) const MAINTENANCE_STATUSES: &[&str] = &["scheduled", "in_progress", "verifying", "completed"];
+
+/// The states a component can be in during an incident, mildest first.
+pub(crate) const COMPONENT_STATES: &[&str] = &["degraded_performance", "partial_outage", "major_outage"];
+
+/// The impacts of an incident, mildest first.
+const IMPACTS: &[&str] = &["none", "minor", "major", "critical"];
+
+/// The components of `[status]`, which the `components` of incidents and maintenances
+/// name.
+fn components() -> Ids {
+    Ids { what: "component", declared_in: "[status] components", known: Vec::new() }
+}
+
+/// `updates`: `{at, status, text}`, `status` one of `statuses`.
+fn updates(statuses: &[&str]) -> FieldSpec {
+    FieldSpec::records(
+        "updates",
+        RecordSpec {
+            noun: "update",
+            fields: vec![
+                FieldSpec::new("at", FieldType::Timestamp),
+                FieldSpec::one_of("status", FieldType::Text, statuses),
+                FieldSpec::new("text", FieldType::Text),
+            ],
+            required: vec!["at".into(), "text".into()],
+        },
+    )
+}
+
+fn not_before(later: &str, earlier: &str) -> Constraint {
+    Constraint::NotBefore { later: later.into(), earlier: earlier.into() }
+}
+
+fn incident() -> Kind {
+    let mut incident = Kind::new("incident");
+    incident.fields = vec![
+        FieldSpec::one_of("status", FieldType::Text, INCIDENT_STATUSES),
+        FieldSpec::one_of("impact", FieldType::Text, IMPACTS),
+        FieldSpec::new("started_at", FieldType::Timestamp),
+        FieldSpec::new("resolved_at", FieldType::Timestamp),
+        FieldSpec::one_of("components", FieldType::Mapping, COMPONENT_STATES).naming(components()),
+        updates(INCIDENT_STATUSES),
+        FieldSpec::new("rca", FieldType::Text),
+    ];
+    incident.required = vec!["started_at".into()];
+    incident.constraints = vec![
+        not_before("resolved_at", "started_at"),
+        Constraint::RequiredWhen { field: "resolved_at".into(), when: "status".into(), value: "resolved".into() },
+    ];
+    incident.section = Some("status".into());
+    incident.template = Some("templates/incident.md".into());
+    incident.reviewed = false;
+    incident.panel = Panel::StatusIncident;
+    incident.feed_date = Some("started_at".into());
+    incident
+}
+
+fn maintenance() -> Kind {
+    let mut maintenance = Kind::new("maintenance");
+    maintenance.fields = vec![
+        FieldSpec::new("scheduled_for", FieldType::Timestamp),
+        FieldSpec::new("scheduled_until", FieldType::Timestamp),
+        FieldSpec::new("components", FieldType::List).naming(components()),
+        updates(MAINTENANCE_STATUSES),
+    ];
+    maintenance.required = vec!["scheduled_for".into(), "scheduled_until".into()];
+    maintenance.constraints = vec![not_before("scheduled_until", "scheduled_for")];
+    maintenance.section = Some("status".into());
+    maintenance.template = Some("templates/maintenance.md".into());
+    maintenance.reviewed = false;
+    maintenance.panel = Panel::Maintenance;
+    // No feed date: a maintenance scheduled years ahead would head the feed until then.
+    maintenance
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,9 +159,9 @@ mod tests {
         let kinds = Kinds::builtin();
         assert_eq!(
             kinds.unknown_message("x"),
-            "unknown kind `x`; the kinds are: manifesto, page, rca, runbook, template"
+            "unknown kind `x`; the kinds are: incident, maintenance, manifesto, page, rca, runbook, template"
         );
-        for name in ["page", "runbook", "rca", "manifesto", "template"] {
+        for name in ["page", "runbook", "rca", "manifesto", "template", "incident", "maintenance"] {
             assert_eq!(kinds.get(name).map(|k| k.name.as_str()), Some(name));
         }
     }
@@ -95,5 +177,20 @@ mod tests {
             Some((Panel::Incident, CatalogLayout::Incidents, Some("incident_date".to_string()), true))
         );
         assert_eq!(role("template"), Some((Panel::Fields, CatalogLayout::Pages, None, false)));
+        assert_eq!(
+            role("incident"),
+            Some((Panel::StatusIncident, CatalogLayout::Pages, Some("started_at".to_string()), false))
+        );
+        assert_eq!(role("maintenance"), Some((Panel::Maintenance, CatalogLayout::Pages, None, false)));
+    }
+
+    #[test]
+    fn binds_component_ids_to_the_fields_that_name_components() {
+        let mut kinds = Kinds::builtin();
+        kinds.bind_ids("component", &["api".to_string()]);
+        for kind in ["incident", "maintenance"] {
+            let field = kinds.get(kind).and_then(|k| k.field("components")).and_then(|f| f.ids.clone());
+            assert_eq!(field.map(|ids| ids.known), Some(vec!["api".to_string()]), "{kind}");
+        }
     }
 }

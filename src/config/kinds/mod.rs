@@ -17,6 +17,7 @@ mod builtin;
 mod table;
 mod vocabulary;
 
+pub(crate) use builtin::INCIDENT_STATUSES;
 pub(super) use table::{KindTable, resolve_kinds};
 pub(crate) use vocabulary::{Vocabulary, rca_state, rca_status_class, severity_class, severity_level};
 
@@ -43,6 +44,12 @@ pub enum FieldType {
     Kind,
     /// RCA action items: `{title, owner, due, status}`.
     ActionItems,
+    /// A mapping of names to text values (`{compute-fra1: major_outage}`): the names
+    /// may be held to a list of ids ([`FieldSpec::ids`]), the values to `values`.
+    Mapping,
+    /// A list of records, each a mapping with the fields of [`FieldSpec::record`]
+    /// (an incident's `updates`: `{at, status, text}`).
+    Records,
 }
 
 impl FieldType {
@@ -57,12 +64,13 @@ impl FieldType {
             "number" => FieldType::Number,
             "bool" | "boolean" => FieldType::Bool,
             "period" => FieldType::Period,
+            "mapping" => FieldType::Mapping,
             _ => return None,
         })
     }
 
     /// The names `book.toml` accepts.
-    pub const NAMES: &'static str = "text, list, date, timestamp, duration, number, bool, period";
+    pub const NAMES: &'static str = "text, list, date, timestamp, duration, number, bool, period, mapping";
 }
 
 /// One field of a kind.
@@ -77,18 +85,81 @@ pub struct FieldSpec {
     /// The built-in vocabulary of a text field, checked when `values` is not set; a
     /// value is kept as written.
     pub(crate) vocabulary: Option<Vocabulary>,
+    /// For a list (its items) or a mapping (its names): the ids they must be, taken
+    /// from another part of `book.toml` (the status page's components).
+    pub(crate) ids: Option<Ids>,
+    /// For a list of records: the fields of each record.
+    pub(crate) record: Option<Box<RecordSpec>>,
+}
+
+/// The ids a field's items or names must be, and where `book.toml` declares them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Ids {
+    /// What an id names, for messages: `component`.
+    pub(crate) what: &'static str,
+    /// Where they are declared, for messages: `[status] components`.
+    pub(crate) declared_in: &'static str,
+    /// The ids, filled in when the configuration is resolved ([`Kinds::bind_ids`]).
+    pub(crate) known: Vec<String>,
+}
+
+/// The fields of each record of a [`FieldType::Records`] field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RecordSpec {
+    /// How one record is called in messages (`update`).
+    pub(crate) noun: &'static str,
+    /// Its fields.
+    pub(crate) fields: Vec<FieldSpec>,
+    /// The fields every record must have.
+    pub(crate) required: Vec<String>,
 }
 
 impl FieldSpec {
     /// A field of type `ty` that takes any value of its type.
     pub fn new(name: &str, ty: FieldType) -> Self {
-        FieldSpec { name: name.into(), ty, values: None, vocabulary: None }
+        FieldSpec { name: name.into(), ty, values: None, vocabulary: None, ids: None, record: None }
     }
 
     /// A text field that takes a word of `vocabulary`, kept as written.
     pub(crate) fn words_of(name: &str, vocabulary: Vocabulary) -> Self {
-        FieldSpec { name: name.into(), ty: FieldType::Text, values: None, vocabulary: Some(vocabulary) }
+        FieldSpec { vocabulary: Some(vocabulary), ..FieldSpec::new(name, FieldType::Text) }
     }
+
+    /// A field of type `ty` (text, list or mapping) whose values are one of `values`.
+    pub(crate) fn one_of(name: &str, ty: FieldType, values: &[&str]) -> Self {
+        FieldSpec { values: Some(values.iter().map(|v| v.to_string()).collect()), ..FieldSpec::new(name, ty) }
+    }
+
+    /// The same field, its items or names held to the ids of `ids`.
+    pub(crate) fn naming(self, ids: Ids) -> Self {
+        FieldSpec { ids: Some(ids), ..self }
+    }
+
+    /// A list of records.
+    pub(crate) fn records(name: &str, record: RecordSpec) -> Self {
+        FieldSpec { record: Some(Box::new(record)), ..FieldSpec::new(name, FieldType::Records) }
+    }
+}
+
+/// A rule between two fields of a page, checked after each is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Constraint {
+    /// The moment or date in `later` may not be before the one in `earlier`.
+    NotBefore {
+        /// The field reported.
+        later: String,
+        /// The field it is compared with.
+        earlier: String,
+    },
+    /// `field` is required when `when` has the value `value`.
+    RequiredWhen {
+        /// The field required.
+        field: String,
+        /// The field that requires it.
+        when: String,
+        /// The value of `when` that requires it.
+        value: String,
+    },
 }
 
 /// The panel a kind's pages show above their content.
@@ -102,6 +173,12 @@ pub enum Panel {
     /// Incident date, times, duration, severity, status, services, impact and action
     /// items (`page.rca`); `handbook.json` lists the action items too.
     Incident,
+    /// A status page incident: impact, status, affected components, the updates newest
+    /// first and the link to its review (`page.status_incident`).
+    StatusIncident,
+    /// A scheduled maintenance: its window, phase, components and updates
+    /// (`page.status_incident` too).
+    Maintenance,
 }
 
 impl Panel {
@@ -111,12 +188,14 @@ impl Panel {
             "fields" => Panel::Fields,
             "runbook" => Panel::Runbook,
             "incident" => Panel::Incident,
+            "status-incident" => Panel::StatusIncident,
+            "maintenance" => Panel::Maintenance,
             _ => return None,
         })
     }
 
     /// The names `book.toml` accepts.
-    pub const NAMES: &'static str = "fields, runbook, incident";
+    pub const NAMES: &'static str = "fields, runbook, incident, status-incident, maintenance";
 }
 
 /// How the page of a section whose `default_kind` is the kind lists the kind's pages.
@@ -183,6 +262,8 @@ pub struct Kind {
     /// The date field that dates a page in the feed when git does not know its last
     /// change (`incident_date`); without one such a page is left out of the feed.
     pub feed_date: Option<String>,
+    /// Rules between its fields (`resolved_at` not before `started_at`).
+    pub constraints: Vec<Constraint>,
 }
 
 impl Kind {
@@ -199,6 +280,7 @@ impl Kind {
             panel: Panel::default(),
             catalog: CatalogLayout::default(),
             feed_date: None,
+            constraints: Vec::new(),
         }
     }
 
@@ -227,6 +309,21 @@ impl Kinds {
     /// The kind named `name`, to change; a new kind is created empty.
     pub fn entry(&mut self, name: &str) -> &mut Kind {
         self.0.entry(name.to_string()).or_insert_with(|| Kind::new(name))
+    }
+
+    /// Gives the fields whose ids are `what` (`component`) their ids, from `book.toml`.
+    pub(crate) fn bind_ids(&mut self, what: &str, known: &[String]) {
+        fn bind(field: &mut FieldSpec, what: &str, known: &[String]) {
+            if let Some(ids) = field.ids.as_mut().filter(|ids| ids.what == what) {
+                ids.known = known.to_vec();
+            }
+            for inner in field.record.iter_mut().flat_map(|r| r.fields.iter_mut()) {
+                bind(inner, what, known);
+            }
+        }
+        for field in self.0.values_mut().flat_map(|kind| kind.fields.iter_mut()) {
+            bind(field, what, known);
+        }
     }
 
     /// "unknown kind `x`; the kinds are: ...".

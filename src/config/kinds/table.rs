@@ -13,7 +13,7 @@
 //!
 //! [kinds.postmortem]
 //! fields = { incident_date = "date" }
-//! panel = "incident"            # fields | runbook | incident
+//! panel = "incident"            # fields | runbook | incident | status-incident | maintenance
 //! catalog = "incidents"         # pages | services | incidents
 //! feed-date = "incident_date"   # a date field of the kind
 //! ```
@@ -68,7 +68,7 @@ pub(crate) fn resolve_kinds(tables: BTreeMap<String, KindTable>, text: &str, pro
             match FieldType::parse(type_name) {
                 Some(ty) => match kind.fields.iter_mut().find(|f| &f.name == field) {
                     Some(existing) => existing.ty = ty,
-                    None => kind.fields.push(FieldSpec { name: field.clone(), ty, values: None, vocabulary: None }),
+                    None => kind.fields.push(FieldSpec::new(field, ty)),
                 },
                 None => error(format!(
                     "`[kinds.{name}] fields`: the type {type_name:?} of `{field}` is not one of {}",
@@ -82,14 +82,13 @@ pub(crate) fn resolve_kinds(tables: BTreeMap<String, KindTable>, text: &str, pro
                 continue;
             }
             match kind.fields.iter_mut().find(|f| f.name == field) {
-                Some(spec) if matches!(spec.ty, FieldType::Text | FieldType::List) => spec.values = Some(allowed),
-                Some(_) => error(format!("`[kinds.{name}] values`: `{field}` is not a text or list field")),
-                None => kind.fields.push(FieldSpec {
-                    name: field,
-                    ty: FieldType::Text,
-                    values: Some(allowed),
-                    vocabulary: None,
-                }),
+                Some(spec) if matches!(spec.ty, FieldType::Text | FieldType::List | FieldType::Mapping) => {
+                    spec.values = Some(allowed)
+                }
+                Some(_) => error(format!("`[kinds.{name}] values`: `{field}` is not a text, list or mapping field")),
+                None => {
+                    kind.fields.push(FieldSpec { values: Some(allowed), ..FieldSpec::new(&field, FieldType::Text) })
+                }
             }
         }
         for required in table.required {
@@ -180,7 +179,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "`[kinds.k] panel` must be one of fields, runbook, incident, found \"big\"",
+                "`[kinds.k] panel` must be one of fields, runbook, incident, status-incident, maintenance, found \"big\"",
                 "`[kinds.k] catalog` must be one of pages, services, incidents, found \"grid\"",
                 "`[kinds.k] feed-date`: `n` is not a date or timestamp field of the kind",
             ]

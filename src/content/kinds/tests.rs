@@ -119,6 +119,6 @@ fn checks_that_a_template_names_a_known_kind() {
     assert_eq!(diagnostics[0].rule, Rule::UnknownKind);
     assert_eq!(
         diagnostics[0].message,
-        "unknown kind `playbook`; the kinds are: manifesto, page, rca, runbook, template"
+        "unknown kind `playbook`; the kinds are: incident, maintenance, manifesto, page, rca, runbook, template"
     );
 }

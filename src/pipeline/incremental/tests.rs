@@ -201,3 +201,21 @@ fn an_index_page_that_customises_a_generated_page_asks_for_a_whole_build() {
     assert!(written.paths().is_empty());
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// Issue 16: an edit that changes the status page's model (an incident's status) shows
+/// on `/status/`, the API and the badges: a whole build; an edit of its text only is
+/// a fast rebuild.
+#[test]
+fn an_incident_changing_the_status_model_asks_for_a_whole_build() {
+    let root = crate::test_support::fixture_copy("status-basic", "incremental-status");
+    let (mut site, _) = built(&root);
+    edit(&root, "status/api-errors.md", "Some API requests fail", "Some API calls fail");
+    let written = Files::default();
+    assert!(matches!(rebuild(&mut site, &["status/api-errors.md".into()], &written), Rebuild::Done { .. }));
+    assert!(written.text("status/api-errors/index.html").contains("Some API calls fail"));
+    edit(&root, "status/api-errors.md", "status: identified", "status: monitoring");
+    let written = Files::default();
+    assert!(matches!(rebuild(&mut site, &["status/api-errors.md".into()], &written), Rebuild::Whole));
+    assert!(written.paths().is_empty());
+    let _ = std::fs::remove_dir_all(&root);
+}

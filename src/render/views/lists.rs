@@ -1,5 +1,5 @@
 //! Lists of pages: a section's children and catalog, and the generated index pages
-//! (owners, tags, one tag, review, alerts).
+//! (owners, tags, one tag, review, alerts, status).
 
 use serde::Serialize;
 
@@ -155,6 +155,11 @@ pub(crate) enum IndexView<'a> {
         /// Every alert with its runbook, by name.
         alerts: Vec<AlertEntry<'a>>,
     },
+    /// `/status/`.
+    Status {
+        /// The status page (`None` only if the model has none).
+        status: Option<Box<super::status::StatusView<'a>>>,
+    },
 }
 
 /// An alert on `/alerts/`.
@@ -239,6 +244,7 @@ impl<'a> IndexView<'a> {
                 }
             }
             GeneratedPage::Search => IndexView::Search,
+            GeneratedPage::Status => IndexView::Status { status: super::status::StatusView::of(site).map(Box::new) },
             GeneratedPage::Alerts => IndexView::Alerts {
                 alerts: site
                     .alerts

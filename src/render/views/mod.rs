@@ -14,6 +14,7 @@
 
 mod lists;
 mod page;
+mod status;
 
 use serde::Serialize;
 
@@ -48,6 +49,8 @@ pub(crate) struct SiteView<'a> {
     pub review_url: Option<String>,
     /// The link to `/alerts/`, when the handbook has alerts.
     pub alerts_url: Option<String>,
+    /// The link to `/status/`, when the handbook has a status page.
+    pub status_url: Option<String>,
     /// The link to the search page, when search is enabled.
     pub search_url: Option<String>,
     /// The search page's site path when it is not `search/` (configured with `[search]
@@ -58,6 +61,8 @@ pub(crate) struct SiteView<'a> {
     pub feed_url: Option<String>,
     /// Who the site is built for: `public` or `internal`.
     pub audience: &'static str,
+    /// The status page's overall status, when the handbook has one.
+    pub status: Option<status::OverallView>,
 }
 
 impl<'a> SiteView<'a> {
@@ -75,6 +80,7 @@ impl<'a> SiteView<'a> {
             tags_url: generated_href(site, GeneratedPage::Tags),
             review_url: generated_href(site, GeneratedPage::Review),
             alerts_url: generated_href(site, GeneratedPage::Alerts),
+            status_url: generated_href(site, GeneratedPage::Status),
             search_url: generated_href(site, GeneratedPage::Search),
             search_page: site
                 .generated_page(&GeneratedPage::Search)
@@ -82,6 +88,7 @@ impl<'a> SiteView<'a> {
                 .filter(|path| *path != "search/"),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
+            status: status::OverallView::of(site),
         }
     }
 }

@@ -70,6 +70,10 @@ pub(crate) struct PageView<'a> {
     pub rca: Option<RcaView>,
     /// Whether the page is internal (only an internal build has internal pages).
     pub internal: bool,
+    /// For incidents and maintenances of the status page: their panel.
+    pub status_incident: Option<super::status::PanelView<'a>>,
+    /// The status page's components the page relates to, with their states now.
+    pub components: Vec<super::status::BadgeView<'a>>,
 }
 
 /// A name with a link: an owner or a tag.
@@ -284,6 +288,11 @@ fn typed_text(typed: &Typed) -> (String, Vec<String>) {
         Typed::Bool(b) => (if *b { "yes" } else { "no" }.to_string(), Vec::new()),
         Typed::Period(p) => (p.to_string(), Vec::new()),
         Typed::ActionItems(items) => (format!("{} action items", items.len()), Vec::new()),
+        Typed::Mapping(entries) => {
+            let items: Vec<String> = entries.iter().map(|(name, value)| format!("{name}: {value}")).collect();
+            (items.join(", "), items)
+        }
+        Typed::Records(records) => (format!("{} entries", records.len()), Vec::new()),
     }
 }
 
@@ -357,6 +366,8 @@ impl<'a> PageView<'a> {
             }),
             rca: (panel == Panel::Incident).then(|| rca_view(site, id)),
             internal: page.internal,
+            status_incident: super::status::panel(site, id),
+            components: super::status::badges(site, id),
         }
     }
 
@@ -388,6 +399,8 @@ impl<'a> PageView<'a> {
             runbook: None,
             rca: None,
             internal: false,
+            status_incident: None,
+            components: Vec::new(),
         }
     }
 }

@@ -1,0 +1,170 @@
+//! `[status]`: the components of the handbook's public status page.
+//!
+//! ```toml
+//! [status]
+//! title = "Nimbus Cloud status"          # optional; the handbook's title otherwise
+//! components = [
+//!   { id = "compute-fra1", name = "Compute (FRA1)", group = "FRA1", description = "Virtual machines" },
+//!   { id = "dns", name = "DNS" },
+//! ]
+//! ```
+//!
+//! The order is the display order; `group` gathers components under a heading. A
+//! handbook without the table has no status page. Ids are what incidents and
+//! maintenances name (their `components`), so they are checked here: unique, and
+//! lower-case letters, digits, `-` and `_`.
+
+use serde::Deserialize;
+
+use super::{CONFIG_FILE, locate_key};
+use crate::diagnostic::{Diagnostic, Rule};
+
+/// The raw `[status]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct StatusTable {
+    /// The status page's title.
+    title: Option<String>,
+    /// The components, in display order.
+    components: Vec<ComponentTable>,
+}
+
+/// One entry of `[status] components`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ComponentTable {
+    /// The id incidents name it by.
+    id: String,
+    /// The name shown.
+    name: String,
+    /// The group it is shown in.
+    #[serde(default)]
+    group: Option<String>,
+    /// One sentence about it.
+    #[serde(default)]
+    description: Option<String>,
+}
+
+/// The status page's settings, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StatusConfig {
+    /// The page's title, when set.
+    pub(crate) title: Option<String>,
+    /// The components, in display order.
+    pub(crate) components: Vec<Component>,
+}
+
+/// A component of the status page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Component {
+    /// Its id (`compute-fra1`).
+    pub(crate) id: String,
+    /// Its name (`Compute (FRA1)`).
+    pub(crate) name: String,
+    /// Its group, if any.
+    pub(crate) group: Option<String>,
+    /// Its description, if any.
+    pub(crate) description: Option<String>,
+}
+
+impl StatusConfig {
+    /// The ids of the components, in order.
+    pub(crate) fn ids(&self) -> Vec<String> {
+        self.components.iter().map(|c| c.id.clone()).collect()
+    }
+}
+
+/// Checks the table: every id well formed and used once, every name given.
+pub(super) fn resolve_status(table: StatusTable, text: &str, problems: &mut Vec<Diagnostic>) -> StatusConfig {
+    let mut components: Vec<Component> = Vec::new();
+    for entry in table.components {
+        let id = entry.id.trim().to_string();
+        let (line, column) = locate_id(text, &entry.id);
+        let mut error =
+            |message: String| problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
+        let well_formed =
+            !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !well_formed {
+            error(format!(
+                "`[status] components`: the id {:?} must be lower-case letters, digits, `-` or `_`",
+                entry.id
+            ));
+            continue;
+        }
+        if components.iter().any(|c| c.id == id) {
+            error(format!("`[status] components`: the id `{id}` is used twice"));
+            continue;
+        }
+        if entry.name.trim().is_empty() {
+            error(format!("`[status] components`: the component `{id}` needs a `name`"));
+            continue;
+        }
+        let text_of = |value: Option<String>| value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        components.push(Component {
+            id,
+            name: entry.name.trim().to_string(),
+            group: text_of(entry.group),
+            description: text_of(entry.description),
+        });
+    }
+    let title = table.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    StatusConfig { title, components }
+}
+
+/// Where `id = "ID"` is written, else where `components` is.
+fn locate_id(text: &str, id: &str) -> (usize, usize) {
+    for quote in ['"', '\''] {
+        let needle = format!("{quote}{id}{quote}");
+        for (i, line) in text.lines().enumerate() {
+            if let Some(at) = line.find(&needle)
+                && line[..at].trim_end().trim_end_matches('=').trim_end().ends_with("id")
+            {
+                return (i + 1, at + 1);
+            }
+        }
+    }
+    locate_key(text, "components")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(text: &str) -> (StatusConfig, Vec<Diagnostic>) {
+        #[derive(Deserialize)]
+        struct Raw {
+            status: StatusTable,
+        }
+        let raw: Raw = toml::from_str(text).unwrap();
+        let mut problems = Vec::new();
+        (resolve_status(raw.status, text, &mut problems), problems)
+    }
+
+    #[test]
+    fn reads_components_in_order_with_groups() {
+        let (status, problems) = resolve(
+            "[status]\ntitle = \"Cloud\"\ncomponents = [\n  { id = \"api\", name = \"API\" },\n  { id = \"dns\", name = \"DNS\", group = \"Edge\", description = \"Resolvers\" },\n]\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(status.title.as_deref(), Some("Cloud"));
+        assert_eq!(status.ids(), ["api", "dns"]);
+        assert_eq!(status.components[1].group.as_deref(), Some("Edge"));
+    }
+
+    #[test]
+    fn rejects_bad_and_duplicate_ids_where_they_are_written() {
+        let (status, problems) = resolve(
+            "[status]\ncomponents = [\n  { id = \"api\", name = \"API\" },\n  { id = \"API 2\", name = \"x\" },\n  { id = \"api\", name = \"again\" },\n]\n",
+        );
+        assert_eq!(status.ids(), ["api"]);
+        let found: Vec<(usize, usize, &str)> =
+            problems.iter().map(|p| (p.line, p.column, p.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (4, 10, "`[status] components`: the id \"API 2\" must be lower-case letters, digits, `-` or `_`"),
+                (3, 10, "`[status] components`: the id `api` is used twice"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,445 @@
+//! What the templates see of the status page's model ([`crate::site::status`]): the
+//! page `/status/` (`index.status`), the panel of an incident or maintenance page
+//! (`page.status_incident`), the badges of the pages related to a component
+//! (`page.components`) and the overall status for every page (`site.status`).
+//! Every state comes as its API name (a class for the colour) and its words.
+
+use serde::Serialize;
+
+use super::LinkView;
+use crate::dates::Timestamp;
+use crate::site::status::state::ComponentStatus;
+use crate::site::status::uptime::{Cause, Day};
+use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
+use crate::site::{GeneratedPage, PageId, Site};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A moment, for `<time>`: RFC 3339 and `2026-03-14 09:12 UTC`.
+#[derive(Debug, Serialize)]
+pub(crate) struct TimeView {
+    /// RFC 3339, in UTC.
+    pub datetime: String,
+    /// As shown.
+    pub text: String,
+}
+
+impl TimeView {
+    fn of(t: Timestamp) -> Self {
+        let datetime = t.rfc3339();
+        let text = format!("{} {} UTC", &datetime[..10], &datetime[11..16]);
+        TimeView { datetime, text }
+    }
+}
+
+/// `site.status`: the overall status, for the header and the home page.
+#[derive(Debug, Serialize)]
+pub(crate) struct OverallView {
+    /// The link to `/status/`.
+    pub url: Option<String>,
+    /// `none`, `minor`, `major`, `critical` or `maintenance`.
+    pub indicator: &'static str,
+    /// "All Systems Operational", ...
+    pub description: &'static str,
+    /// The colour class: `operational`, `degraded`, `partial`, `major`, `maintenance`.
+    pub tone: &'static str,
+}
+
+impl OverallView {
+    pub(crate) fn of(site: &Site) -> Option<Self> {
+        let status = site.status()?;
+        Some(OverallView {
+            url: site.generated_page(&GeneratedPage::Status).map(|id| site.href(id)),
+            indicator: status.overall.indicator.name(),
+            description: status.overall.description,
+            tone: status.overall.tone,
+        })
+    }
+}
+
+/// A component's state, as a badge: `page.components`, and the components of an
+/// incident.
+#[derive(Debug, Serialize)]
+pub(crate) struct BadgeView<'a> {
+    /// The component's id.
+    pub id: &'a str,
+    /// Its name.
+    pub name: &'a str,
+    /// Its state now (`partial_outage`), for the class.
+    pub status: &'static str,
+    /// Its state in words.
+    pub label: &'static str,
+    /// During an incident: the state the incident gives it.
+    pub during: Option<&'static str>,
+    /// That state in words.
+    pub during_label: Option<&'static str>,
+}
+
+fn badge(status: &Status, component: usize, during: Option<ComponentStatus>) -> BadgeView<'_> {
+    let c = &status.components[component];
+    BadgeView {
+        id: &c.id,
+        name: &c.name,
+        status: c.status.name(),
+        label: c.status.label(),
+        during: during.map(ComponentStatus::name),
+        during_label: during.map(ComponentStatus::label),
+    }
+}
+
+/// The badges of page `id`: the components it relates to, with their states now.
+pub(crate) fn badges(site: &Site, id: PageId) -> Vec<BadgeView<'_>> {
+    let Some(status) = site.status() else { return Vec::new() };
+    status.related.get(&id).into_iter().flatten().map(|&c| badge(status, c, None)).collect()
+}
+
+/// One update.
+#[derive(Debug, Serialize)]
+pub(crate) struct UpdateView {
+    /// When.
+    pub at: TimeView,
+    /// Its status (`monitoring`).
+    pub status: String,
+    /// In words.
+    pub label: String,
+    /// Its text as HTML.
+    pub html: String,
+}
+
+fn update(u: &Update) -> UpdateView {
+    UpdateView { at: TimeView::of(u.at), status: u.status.clone(), label: words(&u.status), html: update_html(&u.text) }
+}
+
+/// `in_progress` -> "In progress".
+fn words(name: &str) -> String {
+    let text = name.replace('_', " ");
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// An update's Markdown as HTML; raw HTML is shown as text.
+fn update_html(text: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let events = Parser::new_ext(text, crate::markdown::parser_options()).map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// `page.status_incident`: the panel of an incident or maintenance page.
+#[derive(Debug, Serialize)]
+pub(crate) struct PanelView<'a> {
+    /// `incident` or `maintenance`.
+    pub kind: &'static str,
+    /// Its status (`postmortem`, `in_progress`), for the class.
+    pub status: &'static str,
+    /// In words.
+    pub status_label: String,
+    /// The incident's impact.
+    pub impact: Option<&'static str>,
+    /// When it started (incidents) or starts (maintenances).
+    pub started_at: TimeView,
+    /// When it was resolved (incidents) or ends (maintenances).
+    pub ended_at: Option<TimeView>,
+    /// The components, with the state it gives them.
+    pub components: Vec<BadgeView<'a>>,
+    /// The updates, newest first.
+    pub updates: Vec<UpdateView>,
+    /// The incident review.
+    pub rca: Option<LinkView<'a>>,
+    /// The link to `/status/`.
+    pub status_url: Option<String>,
+}
+
+/// The panel of page `id`, when it is an incident or a maintenance of the status page.
+pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
+    let status = site.status()?;
+    let status_url = site.generated_page(&GeneratedPage::Status).map(|p| site.href(p));
+    if let Some(incident) = status.incidents.iter().find(|i| i.page == id) {
+        return Some(PanelView {
+            kind: "incident",
+            status: incident.status,
+            status_label: words(incident.status),
+            impact: Some(incident.impact.name()),
+            started_at: TimeView::of(incident.started_at),
+            ended_at: incident.resolved_at.map(TimeView::of),
+            components: incident.components.iter().map(|&(c, during)| badge(status, c, Some(during))).collect(),
+            updates: incident.updates.iter().map(update).collect(),
+            rca: incident.rca.map(|r| LinkView::of(site, r)),
+            status_url,
+        });
+    }
+    let maintenance = status.maintenances.iter().find(|m| m.page == id)?;
+    Some(PanelView {
+        kind: "maintenance",
+        status: maintenance.phase.name(),
+        status_label: maintenance.phase.label().to_string(),
+        impact: None,
+        started_at: TimeView::of(maintenance.scheduled_for),
+        ended_at: Some(TimeView::of(maintenance.scheduled_until)),
+        components: maintenance
+            .components
+            .iter()
+            .map(|&c| badge(status, c, Some(ComponentStatus::UnderMaintenance)))
+            .collect(),
+        updates: maintenance.updates.iter().map(update).collect(),
+        rca: None,
+        status_url,
+    })
+}
+
+/// `index` of `/status/`.
+#[derive(Debug, Serialize)]
+pub(crate) struct StatusView<'a> {
+    /// The overall status.
+    pub indicator: &'static str,
+    /// In words.
+    pub description: &'static str,
+    /// The banner's colour class.
+    pub tone: &'static str,
+    /// When the page was computed.
+    pub now: TimeView,
+    /// The components, by group, in display order.
+    pub groups: Vec<GroupView<'a>>,
+    /// The incidents still going on, newest first.
+    pub active: Vec<IncidentView<'a>>,
+    /// Maintenances in progress.
+    pub in_progress: Vec<MaintenanceView<'a>>,
+    /// Maintenances to come, soonest first.
+    pub upcoming: Vec<MaintenanceView<'a>>,
+    /// The other incidents, newest first, by month.
+    pub history: Vec<MonthView<'a>>,
+    /// The first and last day of the uptime bars.
+    pub first_day: String,
+    /// The last day.
+    pub last_day: String,
+    /// The API's summary, relative to the site.
+    pub api_url: String,
+}
+
+/// A group of components, or one component without a group (`name` nothing).
+#[derive(Debug, Serialize)]
+pub(crate) struct GroupView<'a> {
+    /// The group's name; `None` for a component without a group.
+    pub name: Option<&'a str>,
+    /// The worst state of its components.
+    pub status: &'static str,
+    /// In words.
+    pub label: &'static str,
+    /// Its components.
+    pub components: Vec<ComponentView<'a>>,
+}
+
+/// A component on `/status/`.
+#[derive(Debug, Serialize)]
+pub(crate) struct ComponentView<'a> {
+    /// Its id, for anchors.
+    pub id: &'a str,
+    /// Its name.
+    pub name: &'a str,
+    /// Its description.
+    pub description: Option<&'a str>,
+    /// Its state now.
+    pub status: &'static str,
+    /// In words.
+    pub label: &'static str,
+    /// Its uptime over the bar, `99.95`.
+    pub uptime: String,
+    /// The bar, oldest day first.
+    pub days: Vec<DayView<'a>>,
+}
+
+/// A cell of the bar.
+#[derive(Debug, Serialize)]
+pub(crate) struct DayView<'a> {
+    /// The day, `2026-11-15`.
+    pub date: String,
+    /// Its worst state, for the class.
+    pub status: &'static str,
+    /// In words: "No incidents" when operational.
+    pub label: &'static str,
+    /// The incidents and maintenances of the day.
+    pub events: Vec<LinkView<'a>>,
+}
+
+/// An incident on `/status/`.
+#[derive(Debug, Serialize)]
+pub(crate) struct IncidentView<'a> {
+    /// Its page.
+    #[serde(flatten)]
+    pub link: LinkView<'a>,
+    /// Its status.
+    pub status: &'static str,
+    /// In words.
+    pub status_label: String,
+    /// Its impact.
+    pub impact: &'static str,
+    /// When it started.
+    pub started_at: TimeView,
+    /// When it was resolved.
+    pub resolved_at: Option<TimeView>,
+    /// The components it affects.
+    pub components: Vec<BadgeView<'a>>,
+    /// Its latest update.
+    pub latest: Option<UpdateView>,
+}
+
+/// A maintenance on `/status/`.
+#[derive(Debug, Serialize)]
+pub(crate) struct MaintenanceView<'a> {
+    /// Its page.
+    #[serde(flatten)]
+    pub link: LinkView<'a>,
+    /// Its phase.
+    pub status: &'static str,
+    /// In words.
+    pub status_label: &'static str,
+    /// Its window.
+    pub scheduled_for: TimeView,
+    /// Its end.
+    pub scheduled_until: TimeView,
+    /// The components it takes down.
+    pub components: Vec<BadgeView<'a>>,
+    /// Its latest update.
+    pub latest: Option<UpdateView>,
+}
+
+/// The incidents of one month.
+#[derive(Debug, Serialize)]
+pub(crate) struct MonthView<'a> {
+    /// "November 2026".
+    pub name: String,
+    /// Its incidents, newest first.
+    pub incidents: Vec<IncidentView<'a>>,
+}
+
+fn incident<'a>(site: &'a Site, status: &'a Status, i: &'a Incident) -> IncidentView<'a> {
+    IncidentView {
+        link: LinkView::of(site, i.page),
+        status: i.status,
+        status_label: words(i.status),
+        impact: i.impact.name(),
+        started_at: TimeView::of(i.started_at),
+        resolved_at: i.resolved_at.map(TimeView::of),
+        components: i.components.iter().map(|&(c, during)| badge(status, c, Some(during))).collect(),
+        latest: i.updates.first().map(update),
+    }
+}
+
+fn maintenance<'a>(site: &'a Site, status: &'a Status, m: &'a Maintenance) -> MaintenanceView<'a> {
+    MaintenanceView {
+        link: LinkView::of(site, m.page),
+        status: m.phase.name(),
+        status_label: m.phase.label(),
+        scheduled_for: TimeView::of(m.scheduled_for),
+        scheduled_until: TimeView::of(m.scheduled_until),
+        components: m.components.iter().map(|&c| badge(status, c, Some(ComponentStatus::UnderMaintenance))).collect(),
+        latest: m.updates.first().map(update),
+    }
+}
+
+fn day<'a>(site: &'a Site, status: &'a Status, d: &Day) -> DayView<'a> {
+    let page = |cause: &Cause| match *cause {
+        Cause::Incident(n) => status.incidents[n].page,
+        Cause::Maintenance(n) => status.maintenances[n].page,
+    };
+    DayView {
+        date: d.date.to_string(),
+        status: d.worst.name(),
+        label: if d.worst == ComponentStatus::Operational { "No incidents" } else { d.worst.label() },
+        events: d.causes.iter().map(|c| LinkView::of(site, page(c))).collect(),
+    }
+}
+
+impl<'a> StatusView<'a> {
+    /// The view of the site's status page.
+    pub(crate) fn of(site: &'a Site) -> Option<Self> {
+        let status = site.status()?;
+        let component = |i: usize| {
+            let c = &status.components[i];
+            ComponentView {
+                id: &c.id,
+                name: &c.name,
+                description: c.description.as_deref(),
+                status: c.status.name(),
+                label: c.status.label(),
+                uptime: c.uptime.percent_text(),
+                days: c.uptime.days.iter().map(|d| day(site, status, d)).collect(),
+            }
+        };
+        let mut groups: Vec<GroupView<'a>> = Vec::new();
+        let mut seen = Vec::new();
+        for (i, c) in status.components.iter().enumerate() {
+            match c.group {
+                Some(g) if seen.contains(&g) => {}
+                Some(g) => {
+                    seen.push(g);
+                    let group = &status.groups[g];
+                    groups.push(GroupView {
+                        name: Some(&group.name),
+                        status: group.status.name(),
+                        label: group.status.label(),
+                        components: group.components.iter().map(|&m| component(m)).collect(),
+                    });
+                }
+                None => groups.push(GroupView {
+                    name: None,
+                    status: c.status.name(),
+                    label: c.status.label(),
+                    components: vec![component(i)],
+                }),
+            }
+        }
+        let mut history: Vec<MonthView<'a>> = Vec::new();
+        for i in status.incidents.iter().filter(|i| !i.is_unresolved()) {
+            let (year, month, _) = i.started_at.date().ymd();
+            let name = format!("{} {year}", MONTHS[(month as usize).saturating_sub(1) % 12]);
+            match history.last_mut() {
+                Some(last) if last.name == name => last.incidents.push(incident(site, status, i)),
+                _ => history.push(MonthView { name, incidents: vec![incident(site, status, i)] }),
+            }
+        }
+        let days = status.components.first().map(|c| &c.uptime.days);
+        let (first_day, last_day) = match days {
+            Some(days) => (
+                days.first().map(|d| d.date.to_string()).unwrap_or_default(),
+                days.last().map(|d| d.date.to_string()).unwrap_or_default(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        Some(StatusView {
+            indicator: status.overall.indicator.name(),
+            description: status.overall.description,
+            tone: status.overall.tone,
+            now: TimeView::of(status.now),
+            groups,
+            active: status
+                .unresolved()
+                .filter(|i| i.started_at <= status.now)
+                .map(|i| incident(site, status, i))
+                .collect(),
+            in_progress: status.maintenances_in(Phase::InProgress).map(|m| maintenance(site, status, m)).collect(),
+            upcoming: status.maintenances_in(Phase::Scheduled).map(|m| maintenance(site, status, m)).collect(),
+            history,
+            first_day,
+            last_day,
+            api_url: site.config.base_url.href("status/api/v2/summary.json"),
+        })
+    }
+}

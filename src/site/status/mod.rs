@@ -1,0 +1,252 @@
+//! The status page's model: each component's current state, its 90-day uptime, the
+//! incidents and maintenances, and the page's overall status, computed once from the
+//! pages at the build's "now" ([`Site::now`]). The generated page `/status/`, the
+//! Statuspage API files, `handbook.json` and the badges only serialise this.
+//!
+//! Part of the handbook model ([`Site::model`]), after the kinds are validated; only a
+//! handbook with a `[status]` table has one.
+//!
+//! 1. Incidents are the pages whose kind shows the status-incident panel; maintenances
+//!    those whose kind shows the maintenance panel. A public build has no internal
+//!    pages, so an internal incident reaches no public output.
+//! 2. An incident's public status is its `status` (`investigating` unless set), or
+//!    `postmortem` when its `rca` links to an incident review whose status is final.
+//!    Its impact is its `impact`, else the one its worst component state implies.
+//!    Its updates are shown newest first, whatever the order written; an update
+//!    without a `status` takes the incident's.
+//! 3. A maintenance is `scheduled` before `scheduled_for`, `in_progress` until
+//!    `scheduled_until`, then `completed`.
+//! 4. A component's state is the worst its unresolved incidents give it (incidents
+//!    started by now), else `under_maintenance` during a maintenance naming it, else
+//!    `operational`.
+//! 5. The overall status follows [`state::overall`]; the uptime [`uptime::uptime`].
+//! 6. Pages relate to components for badges: incidents and maintenances by their
+//!    `components`, other pages by a `components` list of ids in their front matter or
+//!    a `service` (or one of `services`) equal to a component's id.
+
+mod collect;
+pub(crate) mod state;
+pub(crate) mod uptime;
+
+use std::collections::BTreeMap;
+
+use super::{PageId, Site};
+use crate::dates::Timestamp;
+pub(crate) use collect::collect_status;
+use state::{ComponentStatus, Impact, Overall};
+use uptime::Uptime;
+
+/// The status page of a handbook.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Status {
+    /// Its title.
+    pub(crate) title: String,
+    /// The page's id in the API, stable across builds.
+    pub(crate) page_id: String,
+    /// The moment it was computed at.
+    pub(crate) now: Timestamp,
+    /// The components, in display order.
+    pub(crate) components: Vec<ComponentState>,
+    /// The groups, in the order of their first component.
+    pub(crate) groups: Vec<Group>,
+    /// Every incident, newest first (by `started_at`, then file).
+    pub(crate) incidents: Vec<Incident>,
+    /// Every maintenance, soonest first (by `scheduled_for`, then file).
+    pub(crate) maintenances: Vec<Maintenance>,
+    /// The overall status.
+    pub(crate) overall: Overall,
+    /// The components each page relates to (indices into `components`), for badges.
+    pub(crate) related: BTreeMap<PageId, Vec<usize>>,
+}
+
+/// A component and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ComponentState {
+    /// Its id, from `[status]`.
+    pub(crate) id: String,
+    /// Its name.
+    pub(crate) name: String,
+    /// Its description.
+    pub(crate) description: Option<String>,
+    /// Its group's index in [`Status::groups`].
+    pub(crate) group: Option<usize>,
+    /// Its state now.
+    pub(crate) status: ComponentStatus,
+    /// When its state last changed (the start or end of an incident or maintenance),
+    /// at most now; `None` when nothing ever touched it.
+    pub(crate) updated_at: Option<Timestamp>,
+    /// Its bar and uptime.
+    pub(crate) uptime: Uptime,
+}
+
+/// A group of components.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Group {
+    /// Its id in the API, stable across builds.
+    pub(crate) id: String,
+    /// Its name.
+    pub(crate) name: String,
+    /// Its components, indices into [`Status::components`].
+    pub(crate) components: Vec<usize>,
+    /// The worst state of its components.
+    pub(crate) status: ComponentStatus,
+}
+
+/// One update of an incident or maintenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Update {
+    /// Its id in the API, stable across builds.
+    pub(crate) id: String,
+    /// When.
+    pub(crate) at: Timestamp,
+    /// The status it announced.
+    pub(crate) status: String,
+    /// What it said, in Markdown.
+    pub(crate) text: String,
+}
+
+/// An incident.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Incident {
+    /// Its page.
+    pub(crate) page: PageId,
+    /// Its id in the API, stable across builds.
+    pub(crate) id: String,
+    /// Its public status: investigating, identified, monitoring, resolved or postmortem.
+    pub(crate) status: &'static str,
+    /// Its impact.
+    pub(crate) impact: Impact,
+    /// When it started.
+    pub(crate) started_at: Timestamp,
+    /// When it was resolved.
+    pub(crate) resolved_at: Option<Timestamp>,
+    /// The first update with status `monitoring`.
+    pub(crate) monitoring_at: Option<Timestamp>,
+    /// Its last update, else its resolution, else its start.
+    pub(crate) updated_at: Timestamp,
+    /// The components it affects with their states, in the order written.
+    pub(crate) components: Vec<(usize, ComponentStatus)>,
+    /// Its updates, newest first.
+    pub(crate) updates: Vec<Update>,
+    /// Its incident review, when `rca` links to one in this build.
+    pub(crate) rca: Option<PageId>,
+}
+
+impl Incident {
+    /// Whether it is still going on: not resolved (nor in postmortem).
+    pub(crate) fn is_unresolved(&self) -> bool {
+        !matches!(self.status, "resolved" | "postmortem")
+    }
+}
+
+/// Where a maintenance stands at the build's "now".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phase {
+    /// Before `scheduled_for`.
+    Scheduled,
+    /// Between `scheduled_for` and `scheduled_until`.
+    InProgress,
+    /// After `scheduled_until`.
+    Completed,
+}
+
+impl Phase {
+    /// Its name in the API.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Phase::Scheduled => "scheduled",
+            Phase::InProgress => "in_progress",
+            Phase::Completed => "completed",
+        }
+    }
+
+    /// The words shown.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Phase::Scheduled => "Scheduled",
+            Phase::InProgress => "In progress",
+            Phase::Completed => "Completed",
+        }
+    }
+}
+
+/// A scheduled maintenance.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Maintenance {
+    /// Its page.
+    pub(crate) page: PageId,
+    /// Its id in the API, stable across builds.
+    pub(crate) id: String,
+    /// Its phase now.
+    pub(crate) phase: Phase,
+    /// When it starts.
+    pub(crate) scheduled_for: Timestamp,
+    /// When it ends.
+    pub(crate) scheduled_until: Timestamp,
+    /// The components it takes down, in the order written.
+    pub(crate) components: Vec<usize>,
+    /// Its updates, newest first.
+    pub(crate) updates: Vec<Update>,
+    /// Its last update, else its start.
+    pub(crate) updated_at: Timestamp,
+}
+
+impl Status {
+    /// The components a page relates to, with their states.
+    pub(crate) fn components_of(&self, page: PageId) -> impl Iterator<Item = &ComponentState> + '_ {
+        self.related.get(&page).into_iter().flatten().map(|&i| &self.components[i])
+    }
+
+    /// The incidents still going on, newest first.
+    pub(crate) fn unresolved(&self) -> impl Iterator<Item = &Incident> + '_ {
+        self.incidents.iter().filter(|i| i.is_unresolved())
+    }
+
+    /// The maintenances in `phase`, soonest first.
+    pub(crate) fn maintenances_in(&self, phase: Phase) -> impl Iterator<Item = &Maintenance> + '_ {
+        self.maintenances.iter().filter(move |m| m.phase == phase)
+    }
+
+    /// The last moment anything on the page changed, at most now (`page.updated_at`).
+    pub(crate) fn updated_at(&self) -> Timestamp {
+        let incidents = self.incidents.iter().map(|i| i.updated_at);
+        let maintenances = self.maintenances.iter().map(|m| m.updated_at);
+        incidents.chain(maintenances).filter(|&t| t <= self.now).max().unwrap_or(self.now)
+    }
+}
+
+impl Site {
+    /// The status model, when the handbook has a `[status]` table.
+    pub(crate) fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Whether the status model, read again from the pages as they are now, differs
+    /// from the one the site holds: after [`Site::refresh_page`], an edit to an
+    /// incident (or a page with badges) changes pages it did not touch.
+    pub(crate) fn status_differs(&self) -> bool {
+        collect_status(self, &mut Vec::new()) != self.status
+    }
+}
+
+/// A short id, stable across builds, for `text` (a page path, a group name): 12
+/// characters of base 36, as Statuspage's ids look.
+pub(crate) fn stable_id(text: &str) -> String {
+    // FNV-1a, 64 bits: fixed by its definition, so ids never change between versions.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..12)
+        .map(|_| {
+            let digit = DIGITS[(hash % 36) as usize];
+            hash /= 36;
+            char::from(digit)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
