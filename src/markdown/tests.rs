@@ -41,6 +41,8 @@ impl LinkResolver for FakeSite {
     }
 }
 
+mod includes;
+
 fn render(text: &str) -> Rendered {
     render_for(text, internal::Mode::Drop)
 }
@@ -108,8 +110,8 @@ fn records_links_with_file_line_and_column() {
     assert_eq!(
         rendered.links,
         vec![
-            LinkRecord { target: Some(1), anchor: Some("steps".into()), line: 7, column: 5 },
-            LinkRecord { target: None, anchor: Some("top".into()), line: 7, column: 27 },
+            LinkRecord { target: Some(1), anchor: Some("steps".into()), line: 7, column: 5, file: None },
+            LinkRecord { target: None, anchor: Some("top".into()), line: 7, column: 27, file: None },
         ]
     );
 }
@@ -204,6 +206,7 @@ fn render_for(text: &str, mode: internal::Mode) -> Rendered {
         highlight: true,
         collect_text: true,
         internal_blocks: mode,
+        includes: None,
     })
 }
 
