@@ -1,6 +1,7 @@
 //! Walks `content/`: every Markdown file is a page, every folder a section, everything
 //! else an asset copied as it is, except Docusaurus category files ([`super::category`]),
-//! which are read and not copied. Hidden files and editor leftovers are skipped.
+//! which are read and not copied. Hidden files and editor leftovers are skipped, and so
+//! are `_includes/` folders, whose files pages include ([`INCLUDES_FOLDER`]).
 //!
 //! Symbolic links are followed while they stay inside the handbook's folder (a linked
 //! folder of shared pages works); one that resolves outside it is a
@@ -27,6 +28,10 @@ pub struct ContentFiles {
     /// The Docusaurus category files read (never published), one per folder.
     pub categories: Vec<super::Category>,
 }
+
+/// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
+/// `content/`, it is neither pages nor assets.
+pub(crate) const INCLUDES_FOLDER: &str = "_includes";
 
 /// Whether a file or folder name is hidden or an editor's temporary file.
 pub(crate) fn is_ignored_name(name: &str) -> bool {
@@ -69,11 +74,13 @@ pub(crate) fn walk_content(
         diagnostics.push(d);
         return files;
     }
-    let mut walker = WalkDir::new(content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(is_ignored_name));
+    let mut walker = WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        e.depth() == 0
+            || !e
+                .file_name()
+                .to_str()
+                .is_some_and(|name| is_ignored_name(name) || (name == INCLUDES_FOLDER && e.file_type().is_dir()))
+    });
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,

@@ -97,6 +97,15 @@ impl Session {
         let mut pages = Vec::new();
         let mut whole = self.pending_full || self.built.is_none();
         for path in &self.pending {
+            // A file pages include: those pages are rendered again; a file the site
+            // does not publish besides needs nothing more.
+            let including = self.pages_including(path);
+            if !including.is_empty() {
+                pages.extend(including);
+                if !path.starts_with(&content_dir) || !self.knows(path) {
+                    continue;
+                }
+            }
             match path.strip_prefix(&content_dir) {
                 Ok(relative) if is_markdown(&relative.to_string_lossy()) && path.is_file() => {
                     pages.push(crate::fs::slash_path(relative));
@@ -106,6 +115,8 @@ impl Session {
                 _ => whole = true,
             }
         }
+        pages.sort();
+        pages.dedup();
         if !whole {
             let started = Instant::now();
             match self.rebuild_pages(&pages) {
@@ -123,6 +134,31 @@ impl Session {
             self.pending.clear();
         }
         Ok(outcome)
+    }
+
+    /// The pages (relative to `content/`) that include the file at `path` (absolute).
+    fn pages_including(&self, path: &Path) -> Vec<String> {
+        let (Some(built), Ok(relative)) = (self.built.as_ref(), path.strip_prefix(&self.root)) else {
+            return Vec::new();
+        };
+        let relative = crate::fs::slash_path(relative);
+        let prefix = crate::content::CONTENT_PREFIX;
+        let pages = built.site.pages.iter().filter(|page| page.rendered.included_files.contains(&relative));
+        pages.filter_map(|page| page.source.file.strip_prefix(prefix).map(str::to_string)).collect()
+    }
+
+    /// Every file the pages include (absolute), for the watcher.
+    pub(crate) fn included_files(&self) -> Vec<PathBuf> {
+        let Some(built) = self.built.as_ref() else { return Vec::new() };
+        let files: std::collections::BTreeSet<&String> =
+            built.site.pages.iter().flat_map(|page| &page.rendered.included_files).collect();
+        files.into_iter().map(|file| self.root.join(file)).collect()
+    }
+
+    /// Whether a page of the site includes the file at `path` (absolute): the watcher
+    /// then reports it wherever it lies in the handbook.
+    pub(crate) fn is_included(&self, path: &Path) -> bool {
+        !self.pages_including(path).is_empty()
     }
 
     /// Whether the site has (or had) something from `path`: a page, a section folder or a

@@ -101,7 +101,8 @@ pub(crate) struct Location<'e> {
     pub line: usize,
     /// The 1-based column, in characters.
     pub column: usize,
-    /// The page line of the directive that brought the file in, when it is not the page.
+    /// The page's file and the line of the directive that brought the file in (or the
+    /// file that included it), when it is not the page.
     pub included_from: Option<(&'e str, usize)>,
 }
 
@@ -120,10 +121,12 @@ impl Expanded {
     pub(crate) fn locate(&self, place: Place) -> Location<'_> {
         let (line, column) = self.line_column(place);
         let source = &self.sources[place.source];
-        let included_from = source.included_from.map(|from| {
-            let (line, _) = self.line_column(from);
-            (self.sources[from.source].file.as_str(), line)
-        });
+        // The page's line of the directive that brought the file in, however deep.
+        let mut from = source.included_from;
+        while let Some(outer) = from.and_then(|f| self.sources.get(f.source)?.included_from) {
+            from = Some(outer);
+        }
+        let included_from = from.map(|from| (self.sources[from.source].file.as_str(), self.line_column(from).0));
         Location { file: &source.file, line, column, included_from }
     }
 
