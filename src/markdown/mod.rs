@@ -28,6 +28,7 @@ pub(crate) mod includes;
 pub(crate) mod internal;
 mod line_cache;
 pub(crate) mod links;
+mod location;
 pub(crate) mod references;
 
 use std::collections::HashMap;
@@ -38,6 +39,7 @@ pub(crate) use headings::TocEntry;
 use headings::{HeadingIds, nest_toc};
 use internal::InternalBlocks;
 pub(crate) use links::{LinkResolver, Resolution};
+use location::located;
 use references::InternalReferences;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
@@ -208,16 +210,6 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     files.dedup();
     rendered.included_files = files;
     rendered
-}
-
-/// A diagnostic at `at`, saying which page line included the file when it is not the
-/// page.
-fn located(rule: Rule, at: &includes::Location<'_>, message: String) -> Diagnostic {
-    let message = match at.included_from {
-        Some((file, line)) => format!("{message} (included from {file}:{line})"),
-        None => message,
-    };
-    Diagnostic::error(rule, at.file, at.line, at.column, message)
 }
 
 /// Renders a body whose text is the page's, or the page's with its includes
@@ -549,34 +541,6 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    /// Where byte `offset` of the parsed text is written.
-    fn location(&self, offset: usize) -> Spot<'a> {
-        let offset = self.rewrite.map_or(offset, |r| r.source_offset(offset));
-        self.location_in_source(offset)
-    }
-
-    /// Where byte `offset` of the text before the admonitions pre-pass (the page's body,
-    /// or that body with its includes expanded) is written.
-    fn location_in_source(&self, offset: usize) -> Spot<'a> {
-        if let Some(expanded) = self.expanded {
-            let place = expanded.place(offset);
-            let at = expanded.locate(place);
-            let dir = expanded.link_dir(place).unwrap_or(self.input.dir);
-            let included = place.source != 0;
-            return Spot {
-                file: at.file,
-                line: at.line,
-                column: at.column,
-                dir,
-                included_from: at.included_from,
-                included,
-            };
-        }
-        let (line, column) = self.lines.line_column(offset);
-        let line = line + self.input.body_line - 1;
-        Spot { file: self.input.file, line, column, dir: self.input.dir, included_from: None, included: false }
-    }
-
     /// Resolves one destination, records it, and returns what to write instead.
     fn rewrite(&mut self, destination: CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
         let spot = self.location(offset);
@@ -728,32 +692,6 @@ impl<'a> BodyWriter<'a> {
         }
         self.out.toc = nest_toc(self.toc);
         self.out
-    }
-}
-
-/// Where a byte of the page is written: the file (the page's, or an included one), line
-/// and column, and the folder (relative to `content/`) its links resolve from.
-struct Spot<'s> {
-    file: &'s str,
-    line: usize,
-    column: usize,
-    dir: &'s str,
-    /// The page line that included the file, when it is not the page.
-    included_from: Option<(&'s str, usize)>,
-    /// Whether the file is an included one.
-    included: bool,
-}
-
-impl Spot<'_> {
-    /// An error of `rule` here, naming the page line that included the file.
-    fn diagnostic(&self, rule: Rule, message: String) -> Diagnostic {
-        let at = includes::Location {
-            file: self.file,
-            line: self.line,
-            column: self.column,
-            included_from: self.included_from,
-        };
-        located(rule, &at, message)
     }
 }
 

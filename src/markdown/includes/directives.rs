@@ -153,7 +153,7 @@ fn line_end(text: &str, start: usize, line: &str) -> usize {
 }
 
 /// The snippet marker `--8<--` (any number of dashes, at least one each side).
-fn strip_marker(text: &str) -> Option<&str> {
+pub(crate) fn strip_marker(text: &str) -> Option<&str> {
     let dashes = text.bytes().take_while(|b| *b == b'-').count();
     let rest = text[dashes..].strip_prefix("8<")?;
     let after = rest.bytes().take_while(|b| *b == b'-').count();
@@ -450,53 +450,4 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     let params = arguments(&rest[name_len..])?.into_iter().filter_map(|(key, value)| Some((key?, value))).collect();
     let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
-}
-
-/// What a line of an included file is to the selections: an mdBook anchor start or end,
-/// a snippet section start or end, with its name.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Marker<'t> {
-    /// `ANCHOR: name`.
-    AnchorStart(&'t str),
-    /// `ANCHOR_END: name`.
-    AnchorEnd(&'t str),
-    /// `--8<-- [start:name]`.
-    SectionStart(&'t str),
-    /// `--8<-- [end:name]`.
-    SectionEnd(&'t str),
-}
-
-/// The marker on `line`, if any.
-pub(crate) fn marker(line: &str) -> Option<Marker<'_>> {
-    let word = |s: &str| -> Option<usize> {
-        let len = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(s.len());
-        (len > 0).then_some(len)
-    };
-    if let Some(at) = line.find("ANCHOR") {
-        let rest = &line[at + "ANCHOR".len()..];
-        let (end, rest) = match rest.strip_prefix("_END") {
-            Some(rest) => (true, rest),
-            None => (false, rest),
-        };
-        if let Some(rest) = rest.strip_prefix(':') {
-            let rest = rest.trim_start();
-            let name = &rest[..word(rest)?];
-            return Some(if end { Marker::AnchorEnd(name) } else { Marker::AnchorStart(name) });
-        }
-    }
-    let at = line.find("8<-")?;
-    let before = &line[..at];
-    if !before.ends_with('-') {
-        return None;
-    }
-    let rest = strip_marker(&line[before.trim_end_matches('-').len()..])?;
-    let inner = rest.trim_start().strip_prefix('[')?;
-    let (kind, name) = inner.split_once(':')?;
-    let name = name.trim_start();
-    let name = &name[..word(name)?];
-    match kind.trim() {
-        "start" => Some(Marker::SectionStart(name)),
-        "end" => Some(Marker::SectionEnd(name)),
-        _ => None,
-    }
 }

@@ -5,14 +5,14 @@
 //! 2. keep the lines selected: all, a 1-based inclusive range (either end open, clamped
 //!    to the file), or those between an mdBook anchor's or a snippet section's start and
 //!    end markers (a missing start is an error);
-//! 3. drop the marker lines of the dialect (mdBook `ANCHOR:` lines, snippet
+//! 3. drop the marker lines of the dialect ([`marker`]) (mdBook `ANCHOR:` lines, snippet
 //!    `--8<-- [start:…]` lines), as those tools do in every include;
 //! 4. write them in the directive's form: mdBook joins them with line breaks and no
 //!    final one; snippets write each line with the directive's indentation and a line
 //!    break; Hugo and Jekyll take the text as it is, less its final line break (Jekyll's
 //!    `{{ include.NAME }}` replaced by the parameter's value); `code="true"` fences it.
 
-use super::directives::{Form, Include, Marker, Select, marker};
+use super::directives::{Form, Include, Select, strip_marker};
 
 /// A run of the assembled text: where it starts in it, and the offset in the file it
 /// came from (`None`: opsbook wrote it).
@@ -171,5 +171,54 @@ fn select_lines<'t>(text: &'t str, select: &Select) -> Result<Vec<(usize, &'t st
             // Other markers inside are dropped by the caller.
             Ok(inside[..end].to_vec())
         }
+    }
+}
+
+/// What a line of an included file is to the selections: an mdBook anchor start or end,
+/// a snippet section start or end, with its name.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Marker<'t> {
+    /// `ANCHOR: name`.
+    AnchorStart(&'t str),
+    /// `ANCHOR_END: name`.
+    AnchorEnd(&'t str),
+    /// `--8<-- [start:name]`.
+    SectionStart(&'t str),
+    /// `--8<-- [end:name]`.
+    SectionEnd(&'t str),
+}
+
+/// The marker on `line`, if any.
+pub(crate) fn marker(line: &str) -> Option<Marker<'_>> {
+    let word = |s: &str| -> Option<usize> {
+        let len = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(s.len());
+        (len > 0).then_some(len)
+    };
+    if let Some(at) = line.find("ANCHOR") {
+        let rest = &line[at + "ANCHOR".len()..];
+        let (end, rest) = match rest.strip_prefix("_END") {
+            Some(rest) => (true, rest),
+            None => (false, rest),
+        };
+        if let Some(rest) = rest.strip_prefix(':') {
+            let rest = rest.trim_start();
+            let name = &rest[..word(rest)?];
+            return Some(if end { Marker::AnchorEnd(name) } else { Marker::AnchorStart(name) });
+        }
+    }
+    let at = line.find("8<-")?;
+    let before = &line[..at];
+    if !before.ends_with('-') {
+        return None;
+    }
+    let rest = strip_marker(&line[before.trim_end_matches('-').len()..])?;
+    let inner = rest.trim_start().strip_prefix('[')?;
+    let (kind, name) = inner.split_once(':')?;
+    let name = name.trim_start();
+    let name = &name[..word(name)?];
+    match kind.trim() {
+        "start" => Some(Marker::SectionStart(name)),
+        "end" => Some(Marker::SectionEnd(name)),
+        _ => None,
     }
 }

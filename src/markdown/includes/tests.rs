@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::directives::{Action, Form, Include, Lookup, Marker, Select, find, marker, split_selection};
+use super::directives::{Action, Form, Include, Lookup, Select, find, split_selection};
+use super::select::{Marker, marker};
 use super::*;
 use crate::content::include_files::MemoryFiles;
 
