@@ -20,7 +20,8 @@
 //!    then read through [`IncludeFiles`], which refuses symbolic links out);
 //!    take the lines selected; expand that text the same way (step 1), unless the
 //!    file is already being included (a cycle), the nesting is deeper than
-//!    [`MAX_DEPTH`] or the page would grow past [`MAX_EXPANDED`];
+//!    [`MAX_DEPTH`], the page would grow past [`MAX_EXPANDED`], or it has read more
+//!    than [`MAX_INCLUDES`] files or four times that size;
 //! 4. a problem becomes an `include` error at the directive, in the file that holds it.
 //!
 //! The body writer reads every offset of the expanded text back through the map: a
@@ -42,6 +43,11 @@ use crate::content::walk::is_ignored_name;
 pub(crate) const MAX_DEPTH: usize = 16;
 /// The largest text a page may grow to by its includes, in bytes.
 pub(crate) const MAX_EXPANDED: usize = 16 << 20;
+/// The most includes one page may expand, however small the files: a file that
+/// includes another ten times, which includes another ten times… stays cheap.
+pub(crate) const MAX_INCLUDES: usize = 4096;
+/// The most bytes of included files one page may read (each inclusion counted).
+const MAX_READ: usize = 4 * MAX_EXPANDED;
 
 /// A file whose text is part of the expanded page: the page itself (number 0) or an
 /// included file.
@@ -182,6 +188,8 @@ pub(crate) fn expand(page: &Page<'_>, files: &dyn IncludeFiles) -> Option<Expand
             problems: Vec::new(),
         },
         stack: Vec::new(),
+        includes: 0,
+        read: 0,
     };
     let text: Arc<str> = Arc::from(page.text);
     let page_source =
@@ -202,6 +210,9 @@ struct Expander<'f> {
     out: Expanded,
     /// The sources being expanded, outermost first: a cycle is one of these again.
     stack: Vec<usize>,
+    /// How many includes were expanded, and the bytes of the files they read.
+    includes: usize,
+    read: usize,
 }
 
 impl Expander<'_> {
@@ -284,7 +295,24 @@ impl Expander<'_> {
         if depth >= MAX_DEPTH {
             return Err(format!("includes nest deeper than {MAX_DEPTH} files"));
         }
+        self.includes += 1;
+        if self.includes > MAX_INCLUDES {
+            // Said once: the directives after it are dropped without a word.
+            return if self.includes == MAX_INCLUDES + 1 {
+                Err(format!("the page has more than {MAX_INCLUDES} includes; the rest are left out"))
+            } else {
+                Ok(())
+            };
+        }
         let (path, text) = self.find(include, at)?;
+        self.read += text.len();
+        if self.read > MAX_READ {
+            self.includes = MAX_INCLUDES + 1;
+            return Err(format!(
+                "the includes of the page read more than {} MiB; the rest are left out",
+                MAX_READ >> 20
+            ));
+        }
         if let Some(cycle) = self.stack.iter().position(|&s| self.out.sources[s].file == path) {
             let mut chain: Vec<&str> = self.stack[cycle..].iter().map(|&s| self.out.sources[s].file.as_str()).collect();
             chain.push(&path);

@@ -266,6 +266,21 @@ fn bounds_the_expanded_size() {
 }
 
 #[test]
+fn bounds_the_number_of_includes_of_empty_files() {
+    // Ten includes of a file that includes ten… of an empty file: 10^16 without a bound.
+    let ten = |next: usize| "{{#include f".to_string() + &next.to_string() + ".md}}\n";
+    let mut list: Vec<(String, String)> =
+        (0..15).map(|i| (format!("content/guide/f{i}.md"), ten(i + 1).repeat(10))).collect();
+    list.push(("content/guide/f15.md".to_string(), String::new()));
+    let f = MemoryFiles(list.into_iter().collect());
+    let started = std::time::Instant::now();
+    let out = expand_page("{{#include f0.md}}", &f);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let messages: Vec<&str> = out.problems.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(messages, ["the page has more than 4096 includes; the rest are left out"]);
+}
+
+#[test]
 fn substitutes_jekyll_parameters() {
     let f = files(&[("_includes/note.md", "> {{ include.title }}: {{ include.other }}\n")]);
     let out = expand_page("{% include note.md title=\"Careful\" %}", &f);
