@@ -6,7 +6,7 @@
 //! `..` above the root, no hidden segment such as `.git`); this reader then
 //! 1. resolves the file with its symbolic links and refuses it unless it is still
 //!    inside the handbook's root, outside the output folder and outside any hidden
-//!    folder ([`Confinement::check_published`], the rule the content walk follows);
+//!    folder ([`Confinement::check_readable`], the rules the content walk follows);
 //! 2. refuses folders and files larger than the expansion limit;
 //! 3. reads it as UTF-8.
 
@@ -56,9 +56,9 @@ impl IncludeFiles for HandbookFiles {
         let Some(confinement) = &self.confinement else {
             return Err(IncludeError::Refused("cannot resolve the handbook's folder".to_string()));
         };
-        if let Some(d) = confinement.check_published(&full, path) {
-            return Err(IncludeError::Refused(format!("`{path}` is not read: {}", d.message)));
-        }
+        confinement
+            .check_readable(&full)
+            .map_err(|why| IncludeError::Refused(format!("`{path}` is not read: {why}")))?;
         if metadata.is_dir() {
             return Err(IncludeError::Refused(format!("`{path}` is a folder, not a file")));
         }

@@ -186,6 +186,24 @@ impl Confinement {
         )
     }
 
+    /// Whether a file may be read to be included in a page: `Err` says why not (it
+    /// resolves, through symbolic links, outside the root, into a hidden file or folder,
+    /// or into an excluded folder).
+    pub(crate) fn check_readable(&self, path: &Path) -> Result<(), String> {
+        let target = std::fs::canonicalize(path).map_err(|e| format!("it cannot be resolved: {e}"))?;
+        let Ok(inside) = target.strip_prefix(&self.root) else {
+            return Err(format!("it leads outside the handbook's folder (to {})", target.display()));
+        };
+        if inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name)) {
+            let shown = crate::fs::slash_path(inside);
+            return Err(format!("it leads into a hidden file or folder (`{shown}`), which opsbook never reads"));
+        }
+        if self.excluded.iter().any(|dir| target.starts_with(dir)) {
+            return Err("it is in the output folder, which may hold an earlier build".to_string());
+        }
+        Ok(())
+    }
+
     /// A `symlink-outside-root` error when `path` (a link, or a path through one)
     /// resolves outside the root; `shown` is the path as diagnostics name it.
     pub(crate) fn check(&self, path: &Path, shown: &str) -> Option<Diagnostic> {

@@ -372,6 +372,29 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_included_file_renders_the_pages_including_it_again() {
+        let root = crate::test_support::fixture_copy("includes", "session-includes");
+        let mut session = start(&root);
+        let edits = [
+            // Outside content/: only the page including it.
+            ("_includes/contact.md", "Page the", "Ring the"),
+            // A page of content/ that three others include.
+            ("content/shared/oncall.md", "Call the", "Phone the"),
+            // Listed by a snippet block.
+            ("snippets/footer.md", "every quarter", "every month"),
+        ];
+        for (file, from, to) in edits {
+            let path = edit(&root, file, from, to);
+            assert!(session.is_included(&path), "{file}");
+            let outcome = session.rebuild(&[path]).expect("rebuild");
+            assert!(!outcome.full, "{file} took the slow path");
+            assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
+            assert_same_as_whole_build(&root, &mut session);
+        }
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
     fn changes_to_the_indexes_rebuild_the_whole_site() {
         let root = model_copy("indexes");
         let mut session = start(&root);
