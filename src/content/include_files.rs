@@ -8,7 +8,7 @@
 //!    inside the handbook's root, outside the output folder and outside any hidden
 //!    folder ([`Confinement::check_readable`], the rules the content walk follows);
 //! 2. refuses folders and files larger than the expansion limit;
-//! 3. reads it as UTF-8.
+//! 3. reads it as UTF-8, without a byte order mark.
 
 use std::path::{Path, PathBuf};
 
@@ -69,7 +69,13 @@ impl IncludeFiles for HandbookFiles {
             )));
         }
         let bytes = std::fs::read(&full).map_err(|e| IncludeError::Refused(format!("cannot read `{path}`: {e}")))?;
-        String::from_utf8(bytes).map_err(|_| IncludeError::Refused(format!("`{path}` is not valid UTF-8")))
+        let text =
+            String::from_utf8(bytes).map_err(|_| IncludeError::Refused(format!("`{path}` is not valid UTF-8")))?;
+        // A byte order mark is not text: editors do not show it, nor count its column.
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })
     }
 }
 

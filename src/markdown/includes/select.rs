@@ -124,7 +124,11 @@ fn write_substituted(out: &mut Assembly, text: &str, params: &[(String, String)]
             let open = from + found;
             from = open + 2;
             // A parameter reference is short: look no further than a name's length.
-            let window = &text[from..text.len().min(from + 80)];
+            let mut end = text.len().min(from + 80);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &text[from..end];
             let Some(close) = window.find("}}") else { continue };
             let Some(name) = window[..close].trim().strip_prefix("include.") else { continue };
             let Some((_, value)) = params.iter().find(|(key, _)| key == name.trim()) else { continue };

@@ -285,6 +285,10 @@ fn substitutes_jekyll_parameters() {
     let f = files(&[("_includes/note.md", "> {{ include.title }}: {{ include.other }}\n")]);
     let out = expand_page("{% include note.md title=\"Careful\" %}", &f);
     assert_eq!(out.text, "> Careful: {{ include.other }}");
+    // Multi-byte text right after a `{{` that is no parameter.
+    let f = files(&[("_includes/note.md", &format!("{{{{{}", "ü".repeat(60)))]);
+    let out = expand_page("{% include note.md title=\"x\" %}", &f);
+    assert!(out.text.ends_with("üü"));
 }
 
 #[test]
