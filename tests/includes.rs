@@ -184,3 +184,27 @@ fn serve_renders_a_page_again_when_a_file_it_includes_changes() {
     server.wait_for("the error", |s| s.stderr().contains("no file `snippets/nowhere.md` to include"));
     assert!(server.get("/guide/snippets/").1.contains("Reviewed every quarter."));
 }
+
+#[test]
+fn a_public_page_may_not_include_an_internal_page() {
+    let site = Site::with_files(
+        "include-internal",
+        &[
+            ("content/public.md", "---\ntitle: Public\n---\nIntro.\n\n{{#include vault/keys.md}}\n"),
+            ("content/vault/_index.md", "---\nvisibility: internal\n---\n# Vault\n"),
+            ("content/vault/keys.md", "---\ntitle: Keys\n---\nCANARY-KEYS\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[include]: cannot include `vault/keys.md` in a public build: `content/vault/keys.md` is internal\n --> content/public.md:6:1\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The internal build has the page, and the page its text.
+    site.build(&["--audience", "internal"]).expect_code(0);
+    assert!(site.read("public/public/index.html").contains("CANARY-KEYS"));
+}

@@ -196,7 +196,13 @@ const SUMMARY_CHARS: usize = 200;
 /// Renders one page body: its includes expanded first ([`includes::expand`]), then the
 /// other pre-passes on the expanded text.
 pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
-    let page = includes::Page { text: input.text, body_line: input.body_line, file: input.file, dir: input.dir };
+    let page = includes::Page {
+        text: input.text,
+        body_line: input.body_line,
+        file: input.file,
+        dir: input.dir,
+        links: input.links,
+    };
     let Some(expanded) = input.includes.and_then(|files| includes::expand(&page, files)) else {
         return render_source(input, None);
     };

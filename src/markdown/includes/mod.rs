@@ -22,7 +22,8 @@
 //!    file is already being included (a cycle), the nesting is deeper than
 //!    [`MAX_DEPTH`], the page would grow past [`MAX_EXPANDED`], or it has read more
 //!    than [`MAX_INCLUDES`] files or four times that size;
-//! 4. a problem becomes an `include` error at the directive, in the file that holds it.
+//! 4. a problem becomes an `include` error at the directive, in the file that holds it;
+//!    so is a file of `content/` that is internal, in a public build.
 //!
 //! The body writer reads every offset of the expanded text back through the map: a
 //! link in included text is resolved from the included file's folder, and a diagnostic
@@ -36,6 +37,7 @@ use std::sync::Arc;
 use directives::{Action, Include, Lookup};
 pub(crate) use select::Run;
 
+use super::links::{LinkResolver, Resolution, percent_encode_path};
 use crate::content::include_files::{IncludeError, IncludeFiles};
 use crate::content::walk::is_ignored_name;
 
@@ -167,6 +169,9 @@ pub(crate) struct Page<'a> {
     pub file: &'a str,
     /// Its folder relative to `content/`.
     pub dir: &'a str,
+    /// The site's links, which know which files of `content/` are internal: a public
+    /// build may not include them.
+    pub links: &'a dyn LinkResolver,
 }
 
 /// Expands the includes of `page`, or returns `None` when it has no directive (then
@@ -181,6 +186,7 @@ pub(crate) fn expand(page: &Page<'_>, files: &dyn IncludeFiles) -> Option<Expand
     }
     let mut expander = Expander {
         files,
+        links: page.links,
         out: Expanded {
             text: String::with_capacity(page.text.len()),
             sources: Vec::new(),
@@ -207,6 +213,7 @@ fn source(file: String, link_dir: Option<String>, text: Arc<str>, first_line: us
 
 struct Expander<'f> {
     files: &'f dyn IncludeFiles,
+    links: &'f dyn LinkResolver,
     out: Expanded,
     /// The sources being expanded, outermost first: a cycle is one of these again.
     stack: Vec<usize>,
@@ -354,6 +361,13 @@ impl Expander<'_> {
         let mut tried = Vec::new();
         for base in bases {
             let path = join(base, relative).map_err(|why| format!("cannot include `{written}`: {why}"))?;
+            // A file of an internal page or section stays out of a public build, as a
+            // link to it would.
+            if let Some(in_content) = path.strip_prefix(crate::content::CONTENT_PREFIX)
+                && let Resolution::Internal { .. } = self.links.resolve("", &percent_encode_path(in_content))
+            {
+                return Err(format!("cannot include `{written}` in a public build: `{path}` is internal"));
+            }
             match self.files.read(&path) {
                 Ok(text) => return Ok((path, text)),
                 Err(IncludeError::NotFound) => tried.push(path),

@@ -143,8 +143,20 @@ fn files(list: &[(&str, &str)]) -> MemoryFiles {
     MemoryFiles(list.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect::<HashMap<_, _>>())
 }
 
+/// Links of a site where `content/secret/` is internal.
+struct Links;
+
+impl LinkResolver for Links {
+    fn resolve(&self, _: &str, destination: &str) -> Resolution {
+        match destination.starts_with("secret/") {
+            true => Resolution::Internal { message: String::new() },
+            false => Resolution::External,
+        }
+    }
+}
+
 fn expand_page(text: &str, files: &MemoryFiles) -> Expanded {
-    let page = Page { text, body_line: 3, file: "content/guide/page.md", dir: "guide" };
+    let page = Page { text, body_line: 3, file: "content/guide/page.md", dir: "guide", links: &Links };
     expand(&page, files).expect("the page has directives")
 }
 
@@ -247,6 +259,18 @@ fn refuses_paths_above_the_root_and_hidden_folders() {
 }
 
 #[test]
+fn a_public_build_refuses_internal_files() {
+    let f = files(&[("content/secret/vault.md", "CANARY"), ("content/guide/ok.md", "fine")]);
+    let out = expand_page("{{#include ../secret/vault.md}} {{#include ok.md}}", &f);
+    assert_eq!(out.text, " fine");
+    let messages: Vec<&str> = out.problems.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["cannot include `../secret/vault.md` in a public build: `content/secret/vault.md` is internal"]
+    );
+}
+
+#[test]
 fn bounds_nesting_depth() {
     let list: Vec<(String, String)> =
         (0..40).map(|i| (format!("content/guide/f{i}.md"), format!("{i} {{{{#include f{}.md}}}}", i + 1))).collect();
@@ -293,6 +317,6 @@ fn substitutes_jekyll_parameters() {
 
 #[test]
 fn a_page_without_directives_is_left_alone() {
-    let page = Page { text: "Plain {{ x }} text\n", body_line: 1, file: "content/a.md", dir: "" };
+    let page = Page { text: "Plain {{ x }} text\n", body_line: 1, file: "content/a.md", dir: "", links: &Links };
     assert!(expand(&page, &files(&[])).is_none());
 }
