@@ -66,8 +66,9 @@ pub(crate) struct Source {
     first_line: usize,
     /// Where it was included from (its first directive), if it is not the page.
     pub included_from: Option<Place>,
-    /// The byte offset of the start of each line of `text`.
-    line_starts: Vec<usize>,
+    /// The byte offset of the start of each line of `text`, found when first needed
+    /// (most included text is never located).
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// A byte of one source.
@@ -141,8 +142,13 @@ impl Expanded {
     fn line_column(&self, place: Place) -> (usize, usize) {
         let Some(source) = self.sources.get(place.source) else { return (0, 0) };
         let offset = place.offset.min(source.text.len());
-        let line = source.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = source.line_starts[line - 1];
+        let line_starts = source.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(source.text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+            starts
+        });
+        let line = line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = line_starts.get(line - 1).copied().unwrap_or(0);
         let column = source.text.get(start..offset).map_or(offset - start, |t| t.chars().count()) + 1;
         (line + source.first_line - 1, column)
     }
@@ -206,9 +212,7 @@ pub(crate) fn expand(page: &Page<'_>, files: &dyn IncludeFiles) -> Option<Expand
 }
 
 fn source(file: String, link_dir: Option<String>, text: Arc<str>, first_line: usize, from: Option<Place>) -> Source {
-    let mut line_starts = vec![0];
-    line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-    Source { file, link_dir, text, first_line, included_from: from, line_starts }
+    Source { file, link_dir, text, first_line, included_from: from, line_starts: std::cell::OnceCell::new() }
 }
 
 struct Expander<'f> {
