@@ -180,7 +180,7 @@ pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
             };
             let mut d = Diagnostic::error(
                 Rule::BrokenAnchor,
-                &page.source.file,
+                link.file.as_deref().unwrap_or(&page.source.file),
                 link.line,
                 link.column,
                 format!("no heading or anchor `#{anchor}` in {place}"),

@@ -6,6 +6,7 @@
 pub(crate) mod category;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
+pub(crate) mod include_files;
 pub(crate) mod kinds;
 pub(crate) mod mkdocs;
 pub(crate) mod nav_file;

@@ -1,6 +1,7 @@
 //! Walks `content/`: every Markdown file is a page, every folder a section, everything
 //! else an asset copied as it is, except Docusaurus category files ([`super::category`]),
-//! which are read and not copied. Hidden files and editor leftovers are skipped.
+//! which are read and not copied. Hidden files and editor leftovers are skipped, and so
+//! are `_includes/` folders, whose files pages include ([`INCLUDES_FOLDER`]).
 //!
 //! Symbolic links are followed while they stay inside the handbook's folder (a linked
 //! folder of shared pages works); one that resolves outside it is a
@@ -30,6 +31,10 @@ pub struct ContentFiles {
     /// walk by [`super::nav_file::find_nav_file`].
     pub nav_file: Option<super::NavFile>,
 }
+
+/// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
+/// `content/`, it is neither pages nor assets.
+pub(crate) const INCLUDES_FOLDER: &str = "_includes";
 
 /// Whether a file or folder name is hidden or an editor's temporary file.
 pub(crate) fn is_ignored_name(name: &str) -> bool {
@@ -72,11 +77,13 @@ pub(crate) fn walk_content(
         diagnostics.push(d);
         return files;
     }
-    let mut walker = WalkDir::new(content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(is_ignored_name));
+    let mut walker = WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        e.depth() == 0
+            || !e
+                .file_name()
+                .to_str()
+                .is_some_and(|name| is_ignored_name(name) || (name == INCLUDES_FOLDER && e.file_type().is_dir()))
+    });
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -180,6 +187,24 @@ impl Confinement {
             Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message)
                 .with_help("copy the file into the handbook, or link to something that is published"),
         )
+    }
+
+    /// Whether a file may be read to be included in a page: `Err` says why not (it
+    /// resolves, through symbolic links, outside the root, into a hidden file or folder,
+    /// or into an excluded folder).
+    pub(crate) fn check_readable(&self, path: &Path) -> Result<(), String> {
+        let target = std::fs::canonicalize(path).map_err(|e| format!("it cannot be resolved: {e}"))?;
+        let Ok(inside) = target.strip_prefix(&self.root) else {
+            return Err(format!("it leads outside the handbook's folder (to {})", target.display()));
+        };
+        if inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name)) {
+            let shown = crate::fs::slash_path(inside);
+            return Err(format!("it leads into a hidden file or folder (`{shown}`), which opsbook never reads"));
+        }
+        if self.excluded.iter().any(|dir| target.starts_with(dir)) {
+            return Err("it is in the output folder, which may hold an earlier build".to_string());
+        }
+        Ok(())
     }
 
     /// A `symlink-outside-root` error when `path` (a link, or a path through one)

@@ -84,6 +84,9 @@ pub enum Rule {
     InternalBlock,
     /// A Docusaurus `:::` admonition is never closed, or a `:::` closes none.
     Admonition,
+    /// An include directive names a file or part that is missing, refused (outside the
+    /// handbook, hidden), or makes a cycle or too deep or large a page.
+    Include,
     /// A template could not be parsed or rendered.
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
@@ -125,6 +128,7 @@ impl Rule {
             Rule::LinkToInternal => "link-to-internal",
             Rule::InternalBlock => "internal-block",
             Rule::Admonition => "admonition",
+            Rule::Include => "include",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",

@@ -12,6 +12,11 @@
 //! 5. Docusaurus (`:::note`) and MkDocs (`!!! note`, `??? note`) admonitions become the
 //!    same callouts, through a pre-pass over the source ([`admonitions`]).
 //!
+//! Before all of this, the includes of the page (`{{#include}}`, `--8<--`,
+//! `{{% include %}}`, `{% include %}`) are written in place ([`includes::expand`], the
+//! first pre-pass); every offset is mapped back through both pre-passes, so links in
+//! included text resolve from the included file's folder and diagnostics name it.
+//!
 //! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
 //! GitHub alerts.
 
@@ -19,9 +24,11 @@ mod admonitions;
 mod blocks;
 pub(crate) mod headings;
 pub(crate) mod highlight;
+pub(crate) mod includes;
 pub(crate) mod internal;
 mod line_cache;
 pub(crate) mod links;
+mod location;
 pub(crate) mod references;
 
 use std::collections::HashMap;
@@ -32,6 +39,7 @@ pub(crate) use headings::TocEntry;
 use headings::{HeadingIds, HeadingText, heading_source_line, nest_toc};
 use internal::InternalBlocks;
 pub(crate) use links::{LinkResolver, Resolution};
+use location::located;
 use references::InternalReferences;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
@@ -69,6 +77,8 @@ pub(crate) struct MarkdownInput<'a> {
     pub internal_blocks: internal::Mode,
     /// The rule that makes heading ids (`[markdown] heading-ids`).
     pub heading_ids: crate::slug::HeadingIdStyle,
+    /// The files includes read; `None` leaves include directives as they are.
+    pub includes: Option<&'a dyn crate::content::include_files::IncludeFiles>,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -96,6 +106,9 @@ pub struct LinkRecord {
     pub line: usize,
     /// 1-based column of the link.
     pub column: usize,
+    /// The included file the link is written in (relative to the root), when it is not
+    /// the page's own file.
+    pub file: Option<String>,
 }
 
 /// A page body rendered to HTML, with what the site model needs to know about it.
@@ -133,6 +146,9 @@ pub struct Rendered {
     pub internal_assets: Vec<String>,
     /// Broken links and missing assets.
     pub diagnostics: Vec<Diagnostic>,
+    /// The files the page includes, relative to the root: a change to one renders the
+    /// page again.
+    pub included_files: Vec<String>,
 }
 
 /// Writes `events` as HTML to `out`, and returns where the events at places `marks`
@@ -179,26 +195,59 @@ fn memchr_insensitive(text: &str, word: &str) -> bool {
 /// The longest fallback description, in characters.
 const SUMMARY_CHARS: usize = 200;
 
-/// Renders one page body. Characters XML 1.0 forbids become U+FFFD first, so that no
-/// part of the HTML (text, code, raw HTML, ids) carries them.
+/// Renders one page body: its includes expanded first ([`includes::expand`]), then the
+/// other pre-passes on the expanded text.
 pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
+    let page = includes::Page {
+        text: input.text,
+        body_line: input.body_line,
+        file: input.file,
+        dir: input.dir,
+        links: input.links,
+    };
+    let Some(expanded) = input.includes.and_then(|files| includes::expand(&page, files)) else {
+        return render_source(input, None);
+    };
+    let mut rendered = render_source(&MarkdownInput { text: &expanded.text, ..*input }, Some(&expanded));
+    for (place, message) in &expanded.problems {
+        let at = expanded.locate(*place);
+        rendered.diagnostics.push(located(Rule::Include, &at, message.clone()));
+    }
+    let mut files: Vec<String> = expanded.included_files().map(str::to_string).collect();
+    files.sort();
+    files.dedup();
+    rendered.included_files = files;
+    rendered
+}
+
+/// Renders a body whose text is the page's, or the page's with its includes
+/// `expanded`. Characters XML 1.0 forbids become U+FFFD first, so that no part of the
+/// HTML (text, code, raw HTML, ids) carries them.
+fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded>) -> Rendered {
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
-        return render_markdown(&MarkdownInput { text: &clean, ..*input });
+        return render_source(&MarkdownInput { text: &clean, ..*input }, expanded);
     }
     match admonitions::rewrite(input.text) {
         Some(rewrite) => {
             let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
-            write_body(&rewritten, input.text, Some(&rewrite))
+            write_body(&rewritten, input.text, Some(&rewrite), expanded)
         }
-        None => write_body(input, input.text, None),
+        None => write_body(input, input.text, None, expanded),
     }
 }
 
-/// Renders `input`, whose text is `source` or `source` rewritten by `rewrite`.
-fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&admonitions::Rewrite>) -> Rendered {
+/// Renders `input`, whose text is `source` or `source` rewritten by `rewrite`; `source`
+/// is the page's body, or that body with its includes `expanded`.
+fn write_body(
+    input: &MarkdownInput<'_>,
+    source: &str,
+    rewrite: Option<&admonitions::Rewrite>,
+    expanded: Option<&includes::Expanded>,
+) -> Rendered {
     let mut writer = BodyWriter {
         input,
         rewrite,
+        expanded,
         lines: LineIndex::new(source),
         ids: HeadingIds::new(input.heading_ids),
         out: Rendered::default(),
@@ -225,6 +274,8 @@ struct BodyWriter<'a> {
     input: &'a MarkdownInput<'a>,
     /// The admonitions rewritten before parsing, if the page has any.
     rewrite: Option<&'a admonitions::Rewrite>,
+    /// The page's includes, if it has any: the source map of the text before `rewrite`.
+    expanded: Option<&'a includes::Expanded>,
     /// The lines of the page's source (not of the rewritten text).
     lines: LineIndex<'a>,
     ids: HeadingIds,
@@ -399,29 +450,26 @@ impl<'a> BodyWriter<'a> {
             internal::Mode::Mark => Vec::new(),
         };
         for block in dropped {
+            let dir = self.location(block.start).dir;
             let Some(markdown) = text.get(block) else { continue };
             for destination in links::destinations(markdown) {
-                if let Resolution::File { asset: Some(asset), .. } =
-                    self.input.links.resolve(self.input.dir, &destination)
-                {
+                if let Resolution::File { asset: Some(asset), .. } = self.input.links.resolve(dir, &destination) {
                     self.out.internal_assets.push(asset);
                 }
             }
         }
         for (offset, message) in std::mem::take(&mut parser.blocks.problems) {
-            let (line, column) = self.location(offset);
-            let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);
+            let d = self.location(offset).diagnostic(Rule::InternalBlock, message);
             self.out.diagnostics.push(d);
         }
         for (offset, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
-            let (line, column) = self.location_in_source(*offset);
-            let d = Diagnostic::error(Rule::Admonition, self.input.file, line, column, message.clone())
-                .with_severity(Severity::Warning);
-            self.out.diagnostics.push(d);
+            let d = self.location_in_source(*offset).diagnostic(Rule::Admonition, message.clone());
+            self.out.diagnostics.push(d.with_severity(Severity::Warning));
         }
         for (offset, message) in std::mem::take(&mut parser.problems) {
-            let (line, column) = self.location(offset);
-            let d = Diagnostic::error(Rule::LinkToInternal, self.input.file, line, column, message)
+            let d = self
+                .location(offset)
+                .diagnostic(Rule::LinkToInternal, message)
                 .with_help("move the definition out of the internal block, or the link into one");
             self.out.diagnostics.push(d);
         }
@@ -502,29 +550,27 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    fn location(&self, offset: usize) -> (usize, usize) {
-        let offset = self.rewrite.map_or(offset, |r| r.source_offset(offset));
-        self.location_in_source(offset)
-    }
-
-    /// The file's line and column of byte `offset` of the page's source.
-    fn location_in_source(&self, offset: usize) -> (usize, usize) {
-        let (line, column) = self.lines.line_column(offset);
-        (line + self.input.body_line - 1, column)
-    }
-
     /// Resolves one destination, records it, and returns what to write instead.
     fn rewrite(&mut self, destination: CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
-        match self.input.links.resolve(self.input.dir, &destination) {
+        let spot = self.location(offset);
+        let resolution = self.input.links.resolve(spot.dir, &destination);
+        let record = |target: Option<usize>, anchor: Option<String>| LinkRecord {
+            target,
+            anchor,
+            line: spot.line,
+            column: spot.column,
+            file: spot.included.then(|| spot.file.to_string()),
+        };
+        match resolution {
             Resolution::External => destination,
             Resolution::Fragment(anchor) => {
-                let (line, column) = self.location(offset);
-                self.out.links.push(LinkRecord { target: None, anchor: Some(anchor), line, column });
+                let link = record(None, Some(anchor));
+                self.out.links.push(link);
                 destination
             }
             Resolution::Page { id, href, anchor } => {
-                let (line, column) = self.location(offset);
-                self.out.links.push(LinkRecord { target: Some(id), anchor, line, column });
+                let link = record(Some(id), anchor);
+                self.out.links.push(link);
                 href.into()
             }
             Resolution::File { href, asset } => {
@@ -532,17 +578,15 @@ impl<'a> BodyWriter<'a> {
                 href.into()
             }
             Resolution::Internal { message } => {
-                let (line, column) = self.location(offset);
-                let d = Diagnostic::error(Rule::LinkToInternal, self.input.file, line, column, message)
+                let d = spot
+                    .diagnostic(Rule::LinkToInternal, message)
                     .with_help("remove the link, or make this page internal too (`visibility: internal`)");
                 self.out.diagnostics.push(d);
                 destination
             }
             Resolution::Broken { message, asset, suggestion } => {
-                let (line, column) = self.location(offset);
                 let rule = if asset || image { Rule::MissingAsset } else { Rule::BrokenLink };
-                let mut d = Diagnostic::error(rule, self.input.file, line, column, message)
-                    .with_severity(self.input.link_severity);
+                let mut d = spot.diagnostic(rule, message).with_severity(self.input.link_severity);
                 if let Some(suggestion) = suggestion {
                     d = d.with_help(format!("did you mean `{suggestion}`?"));
                 }

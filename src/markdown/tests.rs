@@ -41,6 +41,8 @@ impl LinkResolver for FakeSite {
     }
 }
 
+mod includes;
+
 fn render(text: &str) -> Rendered {
     render_for(text, internal::Mode::Drop)
 }
@@ -108,8 +110,8 @@ fn records_links_with_file_line_and_column() {
     assert_eq!(
         rendered.links,
         vec![
-            LinkRecord { target: Some(1), anchor: Some("steps".into()), line: 7, column: 5 },
-            LinkRecord { target: None, anchor: Some("top".into()), line: 7, column: 27 },
+            LinkRecord { target: Some(1), anchor: Some("steps".into()), line: 7, column: 5, file: None },
+            LinkRecord { target: None, anchor: Some("top".into()), line: 7, column: 27, file: None },
         ]
     );
 }
@@ -205,6 +207,7 @@ fn render_for(text: &str, mode: internal::Mode) -> Rendered {
         collect_text: true,
         internal_blocks: mode,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
+        includes: None,
     })
 }
 
@@ -401,6 +404,7 @@ fn ids_in_style(text: &str, style: crate::slug::HeadingIdStyle) -> String {
         collect_text: false,
         internal_blocks: internal::Mode::Mark,
         heading_ids: style,
+        includes: None,
     });
     format!("anchors: {:?}\n{}", out.anchors, out.html)
 }

@@ -10,8 +10,10 @@ use rayon::prelude::*;
 
 use super::report::Timer;
 use crate::config::{Config, Overrides};
+use crate::content::include_files::HandbookFiles;
 use crate::content::{CONTENT_PREFIX, ContentFiles, SourcePage, load_pages, walk_content};
 use crate::diagnostic::{Diagnostic, Failure};
+use crate::markdown::includes::MAX_EXPANDED;
 use crate::markdown::{MarkdownInput, render_markdown};
 use crate::render::ThemeFiles;
 use crate::site::Site;
@@ -163,6 +165,7 @@ fn apply_history(
 pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose) -> crate::markdown::Rendered {
     let page = &site.pages[id];
     let highlight = purpose == Purpose::Build;
+    let files = HandbookFiles::new(&site.config.root, &site.config.output_dir, MAX_EXPANDED as u64);
     render_markdown(&MarkdownInput {
         text: page.source.body(),
         body_line: page.source.body_line,
@@ -177,6 +180,7 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
             crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
         },
         heading_ids: site.config.heading_ids,
+        includes: Some(&files),
     })
 }
 

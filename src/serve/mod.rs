@@ -86,7 +86,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
         );
     }
     // Watch before building, so a save during the first build is not missed.
-    let watch = Watch::start(&root)?;
+    let mut watch = Watch::start(&root)?;
     match crate::fs::shown_path(&root) {
         here if here == "." => eprintln!("Building the handbook…"),
         shown => eprintln!("Building the handbook in {shown}…"),
@@ -94,6 +94,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
     let overrides =
         Overrides { output_dir: None, base_url: Some(url.clone()), drafts: options.drafts, audience: options.audience };
     let (session, outcome) = Session::start(&root, overrides)?;
+    watch.watch_included(&session.included_files());
     print_diagnostics(&session.problems, &root);
     let (stop_sender, stop) = signal_watch::channel(false);
     let shared = Arc::new(Shared::new(session.files.clone(), stop));
@@ -204,7 +205,8 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
         let timeout = [finish_pending.then_some(FINISH_AFTER), retry.wait(Instant::now())].into_iter().flatten().min();
         let (paths, retrying) = match watch.next(timeout) {
             Burst::Changed(paths) => {
-                let paths: Vec<PathBuf> = paths.into_iter().filter(|p| is_relevant(root, output_dir, p)).collect();
+                let paths: Vec<PathBuf> =
+                    paths.into_iter().filter(|p| is_relevant(root, output_dir, p) || session.is_included(p)).collect();
                 if paths.is_empty() {
                     continue;
                 }
@@ -226,6 +228,7 @@ fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &
         let had_errors = !Outcome::ok(&session.problems);
         let before = retrying.then(|| session.problems.clone());
         let result = session.rebuild(&paths);
+        watch.watch_included(&session.included_files());
         retry.after_rebuild(result.is_err() || retry::failed_to_read(&session.problems), Instant::now());
         match result {
             Ok(outcome) if Outcome::ok(&session.problems) => {

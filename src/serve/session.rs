@@ -97,6 +97,15 @@ impl Session {
         let mut pages = Vec::new();
         let mut whole = self.pending_full || self.built.is_none();
         for path in &self.pending {
+            // A file pages include: those pages are rendered again; a file the site
+            // does not publish besides needs nothing more.
+            let including = self.pages_including(path);
+            if !including.is_empty() {
+                pages.extend(including);
+                if !path.starts_with(&content_dir) || !self.knows(path) {
+                    continue;
+                }
+            }
             match path.strip_prefix(&content_dir) {
                 Ok(relative) if is_markdown(&relative.to_string_lossy()) && path.is_file() => {
                     pages.push(crate::fs::slash_path(relative));
@@ -106,6 +115,8 @@ impl Session {
                 _ => whole = true,
             }
         }
+        pages.sort();
+        pages.dedup();
         if !whole {
             let started = Instant::now();
             match self.rebuild_pages(&pages) {
@@ -123,6 +134,31 @@ impl Session {
             self.pending.clear();
         }
         Ok(outcome)
+    }
+
+    /// The pages (relative to `content/`) that include the file at `path` (absolute).
+    fn pages_including(&self, path: &Path) -> Vec<String> {
+        let (Some(built), Ok(relative)) = (self.built.as_ref(), path.strip_prefix(&self.root)) else {
+            return Vec::new();
+        };
+        let relative = crate::fs::slash_path(relative);
+        let prefix = crate::content::CONTENT_PREFIX;
+        let pages = built.site.pages.iter().filter(|page| page.rendered.included_files.contains(&relative));
+        pages.filter_map(|page| page.source.file.strip_prefix(prefix).map(str::to_string)).collect()
+    }
+
+    /// Every file the pages include (absolute), for the watcher.
+    pub(crate) fn included_files(&self) -> Vec<PathBuf> {
+        let Some(built) = self.built.as_ref() else { return Vec::new() };
+        let files: std::collections::BTreeSet<&String> =
+            built.site.pages.iter().flat_map(|page| &page.rendered.included_files).collect();
+        files.into_iter().map(|file| self.root.join(file)).collect()
+    }
+
+    /// Whether a page of the site includes the file at `path` (absolute): the watcher
+    /// then reports it wherever it lies in the handbook.
+    pub(crate) fn is_included(&self, path: &Path) -> bool {
+        !self.pages_including(path).is_empty()
     }
 
     /// Whether the site has (or had) something from `path`: a page, a section folder or a
@@ -330,6 +366,29 @@ mod tests {
             assert!(!outcome.full, "{file}: {from:?} took the slow path");
             assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
             assert!(outcome.changed.iter().any(|p| p.ends_with("index.html")), "{file}: nothing changed");
+            assert_same_as_whole_build(&root, &mut session);
+        }
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_changed_included_file_renders_the_pages_including_it_again() {
+        let root = crate::test_support::fixture_copy("includes", "session-includes");
+        let mut session = start(&root);
+        let edits = [
+            // Outside content/: only the page including it.
+            ("_includes/contact.md", "Page the", "Ring the"),
+            // A page of content/ that three others include.
+            ("content/shared/oncall.md", "Call the", "Phone the"),
+            // Listed by a snippet block.
+            ("snippets/footer.md", "every quarter", "every month"),
+        ];
+        for (file, from, to) in edits {
+            let path = edit(&root, file, from, to);
+            assert!(session.is_included(&path), "{file}");
+            let outcome = session.rebuild(&[path]).expect("rebuild");
+            assert!(!outcome.full, "{file} took the slow path");
+            assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
             assert_same_as_whole_build(&root, &mut session);
         }
         let _ = std::fs::remove_dir_all(&root);

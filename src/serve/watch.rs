@@ -39,6 +39,8 @@ pub(crate) struct Watch {
     root: PathBuf,
     watcher: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
+    /// Folders outside [`FOLDERS`] watched because pages include files from them.
+    extra: BTreeSet<PathBuf>,
 }
 
 impl Watch {
@@ -50,7 +52,7 @@ impl Watch {
             let _ = sender.send(event);
         })
         .context("cannot watch the handbook's files")?;
-        let mut watch = Watch { root: root.to_path_buf(), watcher, events };
+        let mut watch = Watch { root: root.to_path_buf(), watcher, events, extra: BTreeSet::new() };
         watch
             .watcher
             .watch(root, RecursiveMode::NonRecursive)
@@ -65,6 +67,20 @@ impl Watch {
             }
         }
         Ok(watch)
+    }
+
+    /// Watches the folders of `files` (absolute) that no watch covers yet: pages include
+    /// files from outside the usual folders (`_includes/`, `snippets/`). A folder that
+    /// cannot be watched is tried again after the next build.
+    pub(crate) fn watch_included(&mut self, files: &[PathBuf]) {
+        for folder in files.iter().filter_map(|f| f.parent()) {
+            let covered = folder == self.root
+                || FOLDERS.iter().any(|name| folder.starts_with(self.root.join(name)))
+                || self.extra.contains(folder);
+            if !covered && self.watcher.watch(folder, RecursiveMode::NonRecursive).is_ok() {
+                self.extra.insert(folder.to_path_buf());
+            }
+        }
     }
 
     /// Waits for the next burst of changes, at most `timeout` (`None`: as long as it

@@ -259,3 +259,27 @@ fn reports_an_unreadable_asset_at_the_file_and_keeps_the_output() {
     assert!(run.stderr.contains("error[unreadable-file]: cannot read `content/diagram.png`"), "{}", run.stderr);
     assert!(site.exists("public/p/index.html"), "the previous output was lost");
 }
+
+/// Includes read nothing outside the handbook, nothing hidden and nothing of the output:
+/// each way in is an `include` error at the directive and its text is never shown.
+#[cfg(unix)]
+#[test]
+fn includes_read_nothing_outside_the_handbook_nor_hidden_nor_in_the_output() {
+    let site = built_handbook("include-paths");
+    site.write(".git/token", "CANARY-TOKEN\n");
+    site.write("public/old.html", "CANARY-OUTPUT\n");
+    std::os::unix::fs::symlink(site.root.join(".git"), site.root.join("gitdir")).expect("symlink");
+    std::os::unix::fs::symlink("/etc/hostname", site.root.join("host.txt")).expect("symlink");
+    let page = "---\ntitle: Q\n---\n{{#include ../../../../../../etc/hostname}}\n\
+                {{#include ../.git/token}}\n{{#include ../gitdir/token}}\n{{#include ../host.txt}}\n\
+                {{#include ../public/old.html}}\n{{#include /etc/hostname}}\n{{#include ..}}\n";
+    site.write("content/q.md", page);
+    let run = site.build(&[]);
+    run.expect_code(1);
+    for line in 4..=10 {
+        assert!(run.stderr.contains(&format!(" --> content/q.md:{line}:1\n")), "line {line}: {}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches("error[include]").count(), 7, "{}", run.stderr);
+    assert!(!run.stderr.contains("CANARY"), "{}", run.stderr);
+    assert_sources_kept(&site);
+}

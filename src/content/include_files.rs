@@ -1,0 +1,91 @@
+//! Reading the files that pages include (`{{#include}}`, `--8<--`, `{% include %}`…):
+//! the [`IncludeFiles`] trait the Markdown layer reads through, and [`HandbookFiles`],
+//! its implementation on the handbook's folder.
+//!
+//! The Markdown layer hands over a root-relative path it has already normalised (no
+//! `..` above the root, no hidden segment such as `.git`); this reader then
+//! 1. resolves the file with its symbolic links and refuses it unless it is still
+//!    inside the handbook's root, outside the output folder and outside any hidden
+//!    folder ([`Confinement::check_readable`], the rules the content walk follows);
+//! 2. refuses folders and files larger than the expansion limit;
+//! 3. reads it as UTF-8, without a byte order mark.
+
+use std::path::{Path, PathBuf};
+
+use super::walk::Confinement;
+
+/// Why a file could not be included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum IncludeError {
+    /// No file there: the next place in the lookup order is tried.
+    NotFound,
+    /// The file exists but may not be read (it leads out of the handbook) or cannot be.
+    Refused(String),
+}
+
+/// The files a page may include, by path relative to the handbook's root.
+pub(crate) trait IncludeFiles: Sync {
+    /// The text of the file at `path` (`/`-separated, relative to the root, normalised).
+    fn read(&self, path: &str) -> Result<String, IncludeError>;
+}
+
+/// The handbook's files on disk, confined to its root.
+pub(crate) struct HandbookFiles {
+    root: PathBuf,
+    confinement: Option<Confinement>,
+    /// The largest file read, in bytes.
+    max_len: u64,
+}
+
+impl HandbookFiles {
+    /// The files under `root`, the output folder `output_dir` excluded.
+    pub(crate) fn new(root: &Path, output_dir: &Path, max_len: u64) -> Self {
+        let confinement = Confinement::new(root).map(|c| c.excluding(output_dir));
+        HandbookFiles { root: root.to_path_buf(), confinement, max_len }
+    }
+}
+
+impl IncludeFiles for HandbookFiles {
+    fn read(&self, path: &str) -> Result<String, IncludeError> {
+        let full = self.root.join(path);
+        let metadata = match std::fs::metadata(&full) {
+            Ok(metadata) => metadata,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(IncludeError::NotFound),
+            Err(e) => return Err(IncludeError::Refused(format!("cannot read `{path}`: {e}"))),
+        };
+        let Some(confinement) = &self.confinement else {
+            return Err(IncludeError::Refused("cannot resolve the handbook's folder".to_string()));
+        };
+        confinement
+            .check_readable(&full)
+            .map_err(|why| IncludeError::Refused(format!("`{path}` is not read: {why}")))?;
+        if metadata.is_dir() {
+            return Err(IncludeError::Refused(format!("`{path}` is a folder, not a file")));
+        }
+        if metadata.len() > self.max_len {
+            return Err(IncludeError::Refused(format!(
+                "`{path}` is larger than the {} MiB a page may include",
+                self.max_len >> 20
+            )));
+        }
+        let bytes = std::fs::read(&full).map_err(|e| IncludeError::Refused(format!("cannot read `{path}`: {e}")))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| IncludeError::Refused(format!("`{path}` is not valid UTF-8")))?;
+        // A byte order mark is not text: editors do not show it, nor count its column.
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })
+    }
+}
+
+/// Files held in memory, for tests.
+#[cfg(test)]
+pub(crate) struct MemoryFiles(pub std::collections::HashMap<String, String>);
+
+#[cfg(test)]
+impl IncludeFiles for MemoryFiles {
+    fn read(&self, path: &str) -> Result<String, IncludeError> {
+        self.0.get(path).cloned().ok_or(IncludeError::NotFound)
+    }
+}

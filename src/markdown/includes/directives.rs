@@ -1,0 +1,453 @@
+//! Finds the include directives of one file's text, in the four dialects, and the
+//! escapes that show one literally. Pure text work: nothing here reads a file.
+//!
+//! 1. Walk the text line by line (a directive never spans lines).
+//! 2. A line that is a snippet line (`--8<-- "file"`, `;--8<-- …`) or opens a snippet
+//!    block (`--8<--` alone, file names, `--8<--` alone) is taken whole.
+//! 3. Otherwise look in the line for `{{#include …}}` (mdBook), `{{% include … %}}`,
+//!    `{{< readfile … >}}` (Hugo) and `{% include … %}` (Liquid), and their escapes
+//!    (`\{{#include …}}`, `{{</* include … */>}}`).
+//!
+//! Every search for a closing delimiter starts at or after the previous one, so a line
+//! full of openers costs time linear in its length.
+
+use std::ops::Range;
+
+/// Where a directive looks its file up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lookup {
+    /// The folder of the file the directive is written in (mdBook, `include_relative`).
+    Relative,
+    /// That folder, then `content/` (Hugo `include`; `readfile`'s `/path` starts at
+    /// `content/`, then the root).
+    RelativeThenContent,
+    /// That folder, then `content/`, then the handbook's root (MkDocs snippets).
+    RelativeThenContentThenRoot,
+    /// `content/_includes/`, then `_includes/` at the root (Jekyll `include`).
+    JekyllIncludes,
+}
+
+/// Which part of the file to take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Select {
+    /// The whole file.
+    All,
+    /// Lines `start..=end`, 1-based, either end open.
+    Lines(Option<usize>, Option<usize>),
+    /// The lines between `ANCHOR: name` and `ANCHOR_END: name` (mdBook).
+    Anchor(String),
+    /// The lines between `--8<-- [start:name]` and `--8<-- [end:name]` (snippets).
+    Section(String),
+}
+
+/// How the taken text is written in place of the directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// The text as it is, less one final line break (Hugo, Liquid).
+    Raw,
+    /// The lines joined by line breaks, without a final one, mdBook's anchor lines
+    /// dropped (mdBook).
+    Joined,
+    /// Each line with this indentation before it and a line break after it, snippet
+    /// section lines dropped (MkDocs snippets).
+    Lines(String),
+    /// A fenced code block in this language (Hugo `readfile` with `code="true"`).
+    Code(String),
+}
+
+/// One file to include.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Include {
+    /// The path as written.
+    pub path: String,
+    /// Where it is looked up.
+    pub lookup: Lookup,
+    /// The part of the file.
+    pub select: Select,
+    /// How it is written.
+    pub form: Form,
+    /// Jekyll parameters with a quoted value, for `{{ include.NAME }}`.
+    pub params: Vec<(String, String)>,
+}
+
+/// What to do with a range of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// Drop it: the marks of an escape.
+    Remove,
+    /// Write these files in its place, one after the other.
+    Include(Vec<Include>),
+    /// A directive opsbook recognises but refuses (a remote snippet): the message.
+    Refuse(String),
+}
+
+/// A directive or an escape: the bytes it replaces and what comes instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The bytes of the text it replaces.
+    pub range: Range<usize>,
+    /// What comes instead.
+    pub action: Action,
+}
+
+/// Whether `text` may hold a directive: pages without one are left alone.
+pub(crate) fn may_have_directives(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%") || text.contains("8<-")
+}
+
+/// The directives and escapes of `text`, in order, not overlapping.
+pub(crate) fn find(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut lines = Lines::new(text);
+    while let Some((start, line)) = lines.next() {
+        if line.contains("8<-") && snippet_line(text, start, line, &mut lines, &mut found) {
+            continue;
+        }
+        if line.contains("{{") || line.contains("{%") {
+            inline_directives(start, line, &mut found);
+        }
+    }
+    found
+}
+
+/// The lines of a text with their start offsets; each line without its terminator.
+struct Lines<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines { text, at: 0 }
+    }
+
+    /// Where the next line starts.
+    fn offset(&self) -> usize {
+        self.at
+    }
+}
+
+impl<'t> Iterator for Lines<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        if self.at >= self.text.len() {
+            return None;
+        }
+        let start = self.at;
+        let rest = &self.text[start..];
+        let (line, len) = match rest.find('\n') {
+            Some(end) => (&rest[..end], end + 1),
+            None => (rest, rest.len()),
+        };
+        self.at += len;
+        Some((start, line.strip_suffix('\r').unwrap_or(line)))
+    }
+}
+
+/// The length of the line terminator after a line that starts at `start`.
+fn line_end(text: &str, start: usize, line: &str) -> usize {
+    let end = start + line.len();
+    let rest = &text[end..];
+    end + if rest.starts_with("\r\n") { 2 } else { usize::from(rest.starts_with('\n')) }
+}
+
+/// The snippet marker `--8<--` (any number of dashes, at least one each side).
+pub(crate) fn strip_marker(text: &str) -> Option<&str> {
+    let dashes = text.bytes().take_while(|b| *b == b'-').count();
+    let rest = text[dashes..].strip_prefix("8<")?;
+    let after = rest.bytes().take_while(|b| *b == b'-').count();
+    (dashes > 0 && after > 0).then(|| &rest[after..])
+}
+
+/// A snippet line or block starting at the line `line` (at `start`): pushes what it
+/// finds and returns whether the line was one.
+fn snippet_line(text: &str, start: usize, line: &str, lines: &mut Lines<'_>, found: &mut Vec<Found>) -> bool {
+    let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let indent = &line[..indent_len];
+    let body = &line[indent_len..];
+    let escapes = body.bytes().take_while(|b| *b == b';').count();
+    let Some(rest) = strip_marker(&body[escapes..]) else { return false };
+    let argument = rest.trim();
+    if argument.starts_with('[') {
+        // A section marker: removed from what a snippet includes, left alone in a page.
+        return false;
+    }
+    if escapes > 0 {
+        let at = start + indent_len;
+        found.push(Found { range: at..at + 1, action: Action::Remove });
+        return true;
+    }
+    let end = line_end(text, start, line);
+    if argument.is_empty() {
+        // The block form: file names up to a closing marker line.
+        let mut includes = Vec::new();
+        let saved = lines.offset();
+        for (inner_start, inner) in lines.by_ref() {
+            let name = inner.trim();
+            if strip_marker(name).is_some_and(|r| r.trim().is_empty()) {
+                let end = line_end(text, inner_start, inner);
+                found.push(Found { range: start..end, action: Action::Include(includes) });
+                return true;
+            }
+            if name.is_empty() || name.starts_with(';') {
+                continue;
+            }
+            includes.push(snippet(name, indent));
+        }
+        // Never closed: not a block.
+        lines.at = saved;
+        return false;
+    }
+    let Some(name) = quoted(argument) else { return false };
+    let action = if name.contains("://") {
+        Action::Refuse(format!("`{name}` is a remote snippet: opsbook includes only files of the handbook"))
+    } else {
+        Action::Include(vec![snippet(name, indent)])
+    };
+    found.push(Found { range: start..end, action });
+    true
+}
+
+/// The contents of `"text"` or `'text'` making up all of `argument`.
+fn quoted(argument: &str) -> Option<&str> {
+    let quote = argument.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    argument[1..].strip_suffix(quote).filter(|inner| !inner.contains(quote))
+}
+
+/// A snippet `file`, `file:start:end`, `file:start`, `file::end` or `file:section`.
+fn snippet(spec: &str, indent: &str) -> Include {
+    let (path, select) = split_selection(spec, false);
+    Include {
+        path: path.to_string(),
+        lookup: Lookup::RelativeThenContentThenRoot,
+        select,
+        form: Form::Lines(indent.to_string()),
+        params: Vec::new(),
+    }
+}
+
+/// Splits `file:…` into the path and the selection. mdBook reads `file:N` as line `N`
+/// alone, snippets as lines `N` to the end.
+pub(crate) fn split_selection(spec: &str, mdbook: bool) -> (&str, Select) {
+    let Some((path, rest)) = spec.split_once(':') else { return (spec, Select::All) };
+    let number = |s: &str| s.parse::<usize>().ok();
+    let is_number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match rest.split_once(':') {
+        Some((a, b)) if (a.is_empty() || is_number(a)) && (b.is_empty() || is_number(b)) => {
+            (path, Select::Lines(number(a), number(b)))
+        }
+        None if is_number(rest) => {
+            let line = number(rest);
+            (path, Select::Lines(line, if mdbook { line } else { None }))
+        }
+        None if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') => {
+            let name = rest.to_string();
+            (path, if mdbook { Select::Anchor(name) } else { Select::Section(name) })
+        }
+        _ => (spec, Select::All),
+    }
+}
+
+/// The first occurrence of a needle at or after a position, remembered so that later
+/// searches from further on do not scan the same bytes again.
+struct Finder<'t> {
+    text: &'t str,
+    needle: &'static str,
+    /// The last answer: where it was searched from and what was found.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl<'t> Finder<'t> {
+    fn new(text: &'t str, needle: &'static str) -> Self {
+        Finder { text, needle, last: None }
+    }
+
+    fn find_from(&mut self, from: usize) -> Option<usize> {
+        if let Some((searched, result)) = self.last
+            && searched <= from
+            && result.is_none_or(|r| r >= from)
+        {
+            return result;
+        }
+        let result = self.text.get(from..).and_then(|rest| rest.find(self.needle)).map(|i| i + from);
+        self.last = Some((from, result));
+        result
+    }
+}
+
+/// The mdBook, Hugo and Liquid directives of one line.
+fn inline_directives(start: usize, line: &str, found: &mut Vec<Found>) {
+    let mut mdbook_close = Finder::new(line, "}}");
+    let mut brace = Finder::new(line, "}");
+    let mut liquid_close = Finder::new(line, "%}");
+    let mut hugo_percent = Finder::new(line, "%}}");
+    let mut hugo_angle = Finder::new(line, ">}}");
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] != b'{' || !matches!(bytes[i + 1], b'{' | b'%') {
+            i += 1;
+            continue;
+        }
+        let rest = &line[i + 2..];
+        let next = if bytes[i + 1] == b'%' {
+            liquid(line, i, &mut liquid_close)
+        } else if rest.trim_start().starts_with('#') {
+            mdbook(line, i, &mut brace, &mut mdbook_close)
+        } else if rest.starts_with('%') {
+            hugo(line, i, &mut hugo_percent)
+        } else if rest.starts_with('<') {
+            hugo(line, i, &mut hugo_angle)
+        } else {
+            None
+        };
+        match next {
+            Some((end, mut directives)) => {
+                for d in &mut directives {
+                    d.range = d.range.start + start..d.range.end + start;
+                }
+                found.extend(directives);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// An mdBook `{{#include …}}` at `i`, or its escape `\{{#include …}}`: where it ends and
+/// what to do.
+fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
+    // The arguments run to the first `}`, which must open the closing `}}`.
+    let first = brace.find_from(i + 2)?;
+    if close.find_from(i + 2) != Some(first) {
+        return None;
+    }
+    let inner = line[i + 2..first].trim_start().strip_prefix('#')?;
+    let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(inner.len());
+    let (name, args) = inner.split_at(name_len);
+    if name != "include" && name != "rustdoc_include" {
+        return None;
+    }
+    let end = first + 2;
+    if i > 0 && line.as_bytes()[i - 1] == b'\\' {
+        return Some((end, vec![Found { range: i - 1..i, action: Action::Remove }]));
+    }
+    let spec = args.split_whitespace().next()?;
+    let (path, select) = split_selection(spec, true);
+    let include =
+        Include { path: path.to_string(), lookup: Lookup::Relative, select, form: Form::Joined, params: Vec::new() };
+    Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
+}
+
+/// A Hugo `{{% include "x" %}}`, `{{< readfile file="x" >}}` at `i`, or its comment
+/// escape `{{%/* include "x" */%}}`.
+fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
+    let open_end = i + 3;
+    let closing = close.find_from(open_end)?;
+    let end = closing + 3;
+    let inner = &line[open_end..closing];
+    let trimmed = inner.trim_start();
+    if let Some(escaped) = trimmed.strip_prefix("/*") {
+        let body = escaped.trim_end().strip_suffix("*/")?;
+        shortcode_name(body)?;
+        let open_mark = open_end + (inner.len() - trimmed.len());
+        let close_mark = open_end + inner.trim_end().len() - 2;
+        return Some((
+            end,
+            vec![
+                Found { range: open_mark..open_mark + 2, action: Action::Remove },
+                Found { range: close_mark..close_mark + 2, action: Action::Remove },
+            ],
+        ));
+    }
+    let (name, args) = shortcode_name(inner)?;
+    let args = arguments(args)?;
+    let named = |key: &str| args.iter().find(|(k, _)| k.as_deref() == Some(key)).map(|(_, v)| v.as_str());
+    let positional = args.iter().find(|(k, _)| k.is_none()).map(|(_, v)| v.as_str());
+    let include = if name == "include" {
+        let path = positional.or_else(|| named("file"))?;
+        Include {
+            path: path.to_string(),
+            lookup: Lookup::RelativeThenContent,
+            select: Select::All,
+            form: Form::Raw,
+            params: Vec::new(),
+        }
+    } else {
+        let path = named("file").or(positional)?;
+        let form =
+            if named("code") == Some("true") { Form::Code(named("lang").unwrap_or("").to_string()) } else { Form::Raw };
+        Include {
+            path: path.to_string(),
+            lookup: Lookup::RelativeThenContent,
+            select: Select::All,
+            form,
+            params: Vec::new(),
+        }
+    };
+    Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
+}
+
+/// `include` or `readfile` at the start of a shortcode's inside, and its arguments.
+fn shortcode_name(inner: &str) -> Option<(&str, &str)> {
+    let inner = inner.trim();
+    let len = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
+    let name = &inner[..len];
+    (name == "include" || name == "readfile").then(|| (name, &inner[len..]))
+}
+
+/// Shortcode or tag arguments: `"quoted"`, `` `raw` ``, `bare`, `key="value"`, `key=bare`.
+fn arguments(text: &str) -> Option<Vec<(Option<String>, String)>> {
+    let mut args = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let key_len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len());
+        let key = if key_len > 0 && rest[key_len..].starts_with('=') {
+            let key = rest[..key_len].to_string();
+            rest = &rest[key_len + 1..];
+            Some(key)
+        } else {
+            None
+        };
+        let (value, after) = match rest.chars().next() {
+            Some(q @ ('"' | '\'' | '`')) => {
+                let close = rest[1..].find(q)? + 1;
+                (&rest[1..close], &rest[close + 1..])
+            }
+            _ => {
+                let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                (&rest[..len], &rest[len..])
+            }
+        };
+        args.push((key, value.to_string()));
+        rest = after.trim_start();
+    }
+    Some(args)
+}
+
+/// A Liquid `{% include file.md %}` or `{% include_relative file.md %}` at `i`. Jekyll
+/// file names are bare; a quoted name is another template language's include (Tera's
+/// in a theme guide), left alone.
+fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
+    let closing = close.find_from(i + 2)?;
+    let end = closing + 2;
+    let inner = line[i + 2..closing].trim_start_matches('-').trim_end_matches('-').trim();
+    let len = inner.find(char::is_whitespace)?;
+    let (tag, rest) = inner.split_at(len);
+    let lookup = match tag {
+        "include" => Lookup::JekyllIncludes,
+        "include_relative" => Lookup::Relative,
+        _ => return None,
+    };
+    let rest = rest.trim_start();
+    let name_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let path = &rest[..name_len];
+    let valid = |c: char| c.is_alphanumeric() || "_/.-()+~#@".contains(c);
+    if path.is_empty() || !path.chars().all(valid) {
+        return None;
+    }
+    let params = arguments(&rest[name_len..])?.into_iter().filter_map(|(key, value)| Some((key?, value))).collect();
+    let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };
+    Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
+}

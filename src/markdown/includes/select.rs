@@ -1,0 +1,228 @@
+//! The part of an included file written in place of a directive, and where each of its
+//! bytes came from:
+//!
+//! 1. split the file into lines (their terminators kept apart);
+//! 2. keep the lines selected: all, a 1-based inclusive range (either end open, clamped
+//!    to the file), or those between an mdBook anchor's or a snippet section's start and
+//!    end markers (a missing start is an error);
+//! 3. drop the marker lines of the dialect ([`marker`]) (mdBook `ANCHOR:` lines, snippet
+//!    `--8<-- [start:…]` lines), as those tools do in every include;
+//! 4. write them in the directive's form: mdBook joins them with line breaks and no
+//!    final one; snippets write each line with the directive's indentation and a line
+//!    break; Hugo and Jekyll take the text as it is, less its final line break (Jekyll's
+//!    `{{ include.NAME }}` replaced by the parameter's value); `code="true"` fences it.
+
+use super::directives::{Form, Include, Select, strip_marker};
+
+/// A run of the assembled text: where it starts in it, and the offset in the file it
+/// came from (`None`: opsbook wrote it).
+pub(crate) type Run = (usize, Option<usize>);
+
+/// The text written for `include` from the file's `text`, with its runs.
+pub(crate) fn assemble(text: &str, include: &Include) -> Result<(String, Vec<Run>), String> {
+    let mut out = Assembly { text: String::with_capacity(text.len()), runs: Vec::new() };
+    if include.select == Select::All && matches!(include.form, Form::Raw | Form::Code(_)) {
+        let body = strip_final_break(text);
+        let fence = match &include.form {
+            Form::Code(lang) => Some("`".repeat(longest_backtick_run(body).max(2) + 1) + lang),
+            _ => None,
+        };
+        if let Some(fence) = &fence {
+            out.write(fence, None);
+            out.write("\n", None);
+        }
+        write_substituted(&mut out, body, &include.params);
+        if let Some(fence) = fence {
+            out.write("\n", None);
+            out.write(fence.trim_end_matches(|c: char| c != '`'), None);
+        }
+        return Ok((out.text, out.runs));
+    }
+    let lines = select_lines(text, &include.select)?;
+    let drop_marker = |line: &str| {
+        matches!(
+            (&include.form, marker(line)),
+            (Form::Joined, Some(Marker::AnchorStart(_) | Marker::AnchorEnd(_)))
+                | (Form::Lines(_), Some(Marker::SectionStart(_) | Marker::SectionEnd(_)))
+        )
+    };
+    let kept: Vec<(usize, &str)> = lines.into_iter().filter(|(_, line)| !drop_marker(line)).collect();
+    match &include.form {
+        Form::Lines(indent) => {
+            for (start, line) in kept {
+                if !indent.is_empty() {
+                    out.write(indent, None);
+                }
+                out.write(line, Some(start));
+                out.write("\n", Some(start + line.len()));
+            }
+        }
+        Form::Code(lang) => {
+            let fence = "```".to_string();
+            out.write(&format!("{fence}{lang}\n"), None);
+            for (start, line) in kept {
+                out.write(line, Some(start));
+                out.write("\n", Some(start + line.len()));
+            }
+            out.write(&fence, None);
+        }
+        Form::Joined | Form::Raw => {
+            for (i, (start, line)) in kept.iter().enumerate() {
+                if i > 0 {
+                    out.write("\n", Some(start.saturating_sub(1)));
+                }
+                out.write(line, Some(*start));
+            }
+        }
+    }
+    Ok((out.text, out.runs))
+}
+
+struct Assembly {
+    text: String,
+    runs: Vec<Run>,
+}
+
+impl Assembly {
+    fn write(&mut self, text: &str, origin: Option<usize>) {
+        if text.is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        let follows = match (self.runs.last(), origin) {
+            (Some(&(run_start, Some(from))), Some(origin)) => from + (start - run_start) == origin,
+            _ => false,
+        };
+        if !follows {
+            self.runs.push((start, origin));
+        }
+        self.text.push_str(text);
+    }
+}
+
+fn strip_final_break(text: &str) -> &str {
+    text.strip_suffix("\r\n").or_else(|| text.strip_suffix('\n')).unwrap_or(text)
+}
+
+/// The longest run of backticks in `text`, so a fence around it is longer.
+fn longest_backtick_run(text: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for b in text.bytes() {
+        run = if b == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// Writes `text` (from offset 0 of the file) with Jekyll's `{{ include.NAME }}` replaced
+/// by the values of `params`; other `{{ … }}` stay for the template dialects.
+fn write_substituted(out: &mut Assembly, text: &str, params: &[(String, String)]) {
+    let mut last = 0;
+    if !params.is_empty() {
+        let mut from = 0;
+        while let Some(found) = text[from..].find("{{") {
+            let open = from + found;
+            from = open + 2;
+            // A parameter reference is short: look no further than a name's length.
+            let mut end = text.len().min(from + 80);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &text[from..end];
+            let Some(close) = window.find("}}") else { continue };
+            let Some(name) = window[..close].trim().strip_prefix("include.") else { continue };
+            let Some((_, value)) = params.iter().find(|(key, _)| key == name.trim()) else { continue };
+            out.write(&text[last..open], Some(last));
+            out.write(value, None);
+            last = from + close + 2;
+            from = last;
+        }
+    }
+    out.write(&text[last..], Some(last));
+}
+
+/// The lines of `text` (without terminators) with their offsets, as selected.
+fn select_lines<'t>(text: &'t str, select: &Select) -> Result<Vec<(usize, &'t str)>, String> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        lines.push((at, strip_final_break(raw)));
+        at += raw.len();
+    }
+    match select {
+        Select::All => Ok(lines),
+        Select::Lines(start, end) => {
+            let first = start.unwrap_or(1).max(1) - 1;
+            let last = end.unwrap_or(usize::MAX).min(lines.len());
+            Ok(lines.get(first..last.max(first)).map(<[_]>::to_vec).unwrap_or_default())
+        }
+        Select::Anchor(name) | Select::Section(name) => {
+            let anchor = matches!(select, Select::Anchor(_));
+            let is_start = |line: &str| match marker(line) {
+                Some(Marker::AnchorStart(n)) => anchor && n == name,
+                Some(Marker::SectionStart(n)) => !anchor && n == name,
+                _ => false,
+            };
+            let is_end = |line: &str| match marker(line) {
+                Some(Marker::AnchorEnd(n)) => anchor && n == name,
+                Some(Marker::SectionEnd(n)) => !anchor && n == name,
+                _ => false,
+            };
+            let what = if anchor { "anchor" } else { "section" };
+            let start = lines.iter().position(|(_, l)| is_start(l)).ok_or_else(|| format!("no {what} `{name}`"))?;
+            let inside = &lines[start + 1..];
+            let end = inside.iter().position(|(_, l)| is_end(l)).unwrap_or(inside.len());
+            // Other markers inside are dropped by the caller.
+            Ok(inside[..end].to_vec())
+        }
+    }
+}
+
+/// What a line of an included file is to the selections: an mdBook anchor start or end,
+/// a snippet section start or end, with its name.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Marker<'t> {
+    /// `ANCHOR: name`.
+    AnchorStart(&'t str),
+    /// `ANCHOR_END: name`.
+    AnchorEnd(&'t str),
+    /// `--8<-- [start:name]`.
+    SectionStart(&'t str),
+    /// `--8<-- [end:name]`.
+    SectionEnd(&'t str),
+}
+
+/// The marker on `line`, if any.
+pub(crate) fn marker(line: &str) -> Option<Marker<'_>> {
+    let word = |s: &str| -> Option<usize> {
+        let len = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(s.len());
+        (len > 0).then_some(len)
+    };
+    if let Some(at) = line.find("ANCHOR") {
+        let rest = &line[at + "ANCHOR".len()..];
+        let (end, rest) = match rest.strip_prefix("_END") {
+            Some(rest) => (true, rest),
+            None => (false, rest),
+        };
+        if let Some(rest) = rest.strip_prefix(':') {
+            let rest = rest.trim_start();
+            let name = &rest[..word(rest)?];
+            return Some(if end { Marker::AnchorEnd(name) } else { Marker::AnchorStart(name) });
+        }
+    }
+    let at = line.find("8<-")?;
+    let before = &line[..at];
+    if !before.ends_with('-') {
+        return None;
+    }
+    let rest = strip_marker(&line[before.trim_end_matches('-').len()..])?;
+    let inner = rest.trim_start().strip_prefix('[')?;
+    let (kind, name) = inner.split_once(':')?;
+    let name = name.trim_start();
+    let name = &name[..word(name)?];
+    match kind.trim() {
+        "start" => Some(Marker::SectionStart(name)),
+        "end" => Some(Marker::SectionEnd(name)),
+        _ => None,
+    }
+}

@@ -1,0 +1,322 @@
+//! Tests of the directive parsers, the selections and the expansion with its source map.
+
+use std::collections::HashMap;
+
+use super::directives::{Action, Form, Include, Lookup, Select, find, split_selection};
+use super::select::{Marker, marker};
+use super::*;
+use crate::content::include_files::MemoryFiles;
+
+fn includes(text: &str) -> Vec<Include> {
+    find(text)
+        .into_iter()
+        .flat_map(|f| match f.action {
+            Action::Include(list) => list,
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+fn one(text: &str) -> Include {
+    let all = includes(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.into_iter().next().unwrap()
+}
+
+#[test]
+fn parses_every_mdbook_range_form() {
+    let cases = [
+        ("{{#include file.rs}}", Select::All),
+        ("{{#include file.rs:10}}", Select::Lines(Some(10), Some(10))),
+        ("{{#include file.rs:2:10}}", Select::Lines(Some(2), Some(10))),
+        ("{{#include file.rs::10}}", Select::Lines(None, Some(10))),
+        ("{{#include file.rs:2:}}", Select::Lines(Some(2), None)),
+        ("{{#include file.rs:setup}}", Select::Anchor("setup".into())),
+        ("{{ #include file.rs:my-anchor_2 }}", Select::Anchor("my-anchor_2".into())),
+        ("{{#rustdoc_include file.rs:2:3}}", Select::Lines(Some(2), Some(3))),
+    ];
+    for (text, select) in cases {
+        let include = one(text);
+        assert_eq!(include.path, "file.rs", "{text}");
+        assert_eq!(include.select, select, "{text}");
+        assert_eq!(include.lookup, Lookup::Relative);
+        assert_eq!(include.form, Form::Joined);
+    }
+}
+
+#[test]
+fn an_escaped_mdbook_include_loses_only_its_backslash() {
+    let found = find("see \\{{#include file.rs}} here");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].range, 4..5);
+    assert_eq!(found[0].action, Action::Remove);
+    assert!(find("{{#title Hello}} {{#playground x.rs}}").is_empty());
+}
+
+#[test]
+fn snippets_read_a_lone_line_number_as_a_start() {
+    assert_eq!(split_selection("f.md:3", false), ("f.md", Select::Lines(Some(3), None)));
+    assert_eq!(split_selection("f.md:3", true), ("f.md", Select::Lines(Some(3), Some(3))));
+    assert_eq!(split_selection("f.md:2:4", false), ("f.md", Select::Lines(Some(2), Some(4))));
+    assert_eq!(split_selection("f.md::4", false), ("f.md", Select::Lines(None, Some(4))));
+    assert_eq!(split_selection("f.md:intro", false), ("f.md", Select::Section("intro".into())));
+    assert_eq!(split_selection("f.md:a b", false), ("f.md:a b", Select::All));
+}
+
+#[test]
+fn parses_snippet_lines_blocks_and_escapes() {
+    let include = one("  --8<-- \"part.md:2:3\"\n");
+    assert_eq!(include.path, "part.md");
+    assert_eq!(include.select, Select::Lines(Some(2), Some(3)));
+    assert_eq!(include.form, Form::Lines("  ".into()));
+    assert_eq!(include.lookup, Lookup::RelativeThenContentThenRoot);
+    assert_eq!(one("-8<- 'part.md:intro'").select, Select::Section("intro".into()));
+
+    let block = "before\n--8<--\na.md\n\n;skipped.md\nb.md:1:2\n--8<--\nafter\n";
+    let found = find(block);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&block[found[0].range.clone()], "--8<--\na.md\n\n;skipped.md\nb.md:1:2\n--8<--\n");
+    let paths: Vec<String> = includes(block).into_iter().map(|i| i.path).collect();
+    assert_eq!(paths, ["a.md", "b.md"]);
+
+    // An escaped line loses its `;`; a block never closed and a marker inside a line
+    // are text.
+    let found = find(";--8<-- \"a.md\"\n");
+    assert_eq!((found[0].range.clone(), &found[0].action), (0..1, &Action::Remove));
+    assert!(find("--8<--\na.md\n").is_empty());
+    assert!(find("text --8<-- \"a.md\"\n").is_empty());
+    assert!(find("--8<-- [start:intro]\n").is_empty());
+    assert!(matches!(find("--8<-- \"https://example.com/a.md\"")[0].action, Action::Refuse(_)));
+}
+
+#[test]
+fn parses_hugo_shortcodes_and_their_comment_escape() {
+    let include = one(r#"{{% include "shared/oncall.md" %}}"#);
+    assert_eq!((include.path.as_str(), include.lookup), ("shared/oncall.md", Lookup::RelativeThenContent));
+    assert_eq!(one(r#"{{< include "x.md" >}}"#).path, "x.md");
+    let readfile = one(r#"{{< readfile file="cfg.yaml" code="true" lang="yaml" >}}"#);
+    assert_eq!((readfile.path.as_str(), readfile.form), ("cfg.yaml", Form::Code("yaml".into())));
+    assert_eq!(one(r#"{{% readfile file="/x.md" markdown="true" %}}"#).form, Form::Raw);
+    assert!(includes(r#"{{< figure src="x.png" >}}"#).is_empty());
+
+    let text = r#"{{%/* include "x.md" */%}}"#;
+    let found = find(text);
+    assert!(found.iter().all(|f| f.action == Action::Remove), "{found:?}");
+    let mut shown = text.to_string();
+    for f in found.iter().rev() {
+        shown.replace_range(f.range.clone(), "");
+    }
+    assert_eq!(shown, r#"{{% include "x.md" %}}"#);
+}
+
+#[test]
+fn parses_liquid_includes_and_leaves_quoted_template_includes() {
+    let include = one("{% include note.md title=\"Heads up\" level=2 %}");
+    assert_eq!((include.path.as_str(), include.lookup), ("note.md", Lookup::JekyllIncludes));
+    assert_eq!(include.params, [("title".to_string(), "Heads up".to_string()), ("level".to_string(), "2".to_string())]);
+    assert_eq!(one("{%- include_relative ../shared/a.md -%}").lookup, Lookup::Relative);
+    // Tera's and Shopify's includes quote the name; Jekyll's never does.
+    assert!(find(r#"{% include "partials/nav.html" %}"#).is_empty());
+    assert!(find("{% include {{ page.file }} %}").is_empty());
+}
+
+#[test]
+fn finds_markers_of_anchors_and_sections() {
+    assert_eq!(marker("// ANCHOR: setup"), Some(Marker::AnchorStart("setup")));
+    assert_eq!(marker("# ANCHOR_END: setup"), Some(Marker::AnchorEnd("setup")));
+    assert_eq!(marker("<!-- --8<-- [start:intro] -->"), Some(Marker::SectionStart("intro")));
+    assert_eq!(marker("# -8<- [end: intro]"), Some(Marker::SectionEnd("intro")));
+    assert_eq!(marker("plain line"), None);
+}
+
+#[test]
+fn scanning_a_line_of_openers_is_linear() {
+    let line = "{{#include a".repeat(20_000) + "}";
+    let started = std::time::Instant::now();
+    assert!(find(&line).is_empty());
+    let line = "{% include ".repeat(20_000);
+    assert!(find(&line).is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+}
+
+fn files(list: &[(&str, &str)]) -> MemoryFiles {
+    MemoryFiles(list.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect::<HashMap<_, _>>())
+}
+
+/// Links of a site where `content/secret/` is internal.
+struct Links;
+
+impl LinkResolver for Links {
+    fn resolve(&self, _: &str, destination: &str) -> Resolution {
+        match destination.starts_with("secret/") {
+            true => Resolution::Internal { message: String::new() },
+            false => Resolution::External,
+        }
+    }
+}
+
+fn expand_page(text: &str, files: &MemoryFiles) -> Expanded {
+    let page = Page { text, body_line: 3, file: "content/guide/page.md", dir: "guide", links: &Links };
+    expand(&page, files).expect("the page has directives")
+}
+
+const CODE: &str = "fn main() {\n    // ANCHOR: body\n    run();\n    // ANCHOR_END: body\n}\n";
+
+#[test]
+fn selects_lines_and_anchors_and_drops_anchor_lines() {
+    let f = files(&[("content/guide/main.rs", CODE)]);
+    let cases = [
+        ("{{#include main.rs}}", "fn main() {\n    run();\n}"),
+        ("{{#include main.rs:body}}", "    run();"),
+        ("{{#include main.rs:3}}", "    run();"),
+        ("{{#include main.rs:1:3}}", "fn main() {\n    run();"),
+        ("{{#include main.rs::1}}", "fn main() {"),
+        ("{{#include main.rs:5:}}", "}"),
+        ("{{#include main.rs:9:}}", ""),
+    ];
+    for (text, expected) in cases {
+        let out = expand_page(text, &f);
+        assert_eq!(out.text, expected, "{text}");
+        assert!(out.problems.is_empty(), "{text}: {:?}", out.problems);
+    }
+}
+
+#[test]
+fn snippets_indent_lines_and_take_sections() {
+    let part = "one\n--8<-- [start:mid]\ntwo\n--8<-- [end:mid]\nthree\n";
+    let f = files(&[("content/part.md", part)]);
+    let out = expand_page("- item\n\n    --8<-- \"part.md\"\nafter\n", &f);
+    assert_eq!(out.text, "- item\n\n    one\n    two\n    three\nafter\n");
+    let out = expand_page("--8<-- \"part.md:mid\"\n", &f);
+    assert_eq!(out.text, "two\n");
+    let out = expand_page("--8<-- \"part.md:3:5\"\n", &f);
+    assert_eq!(out.text, "two\nthree\n");
+}
+
+#[test]
+fn maps_included_bytes_to_their_file_line_and_folder() {
+    let f = files(&[("content/snippets/a.md", "Intro\n\nSee [x](../img/x.png).\n")]);
+    let out = expand_page("# Page\n\n{{% include \"/snippets/a.md\" %}}\n\nEnd\n", &f);
+    assert_eq!(out.text, "# Page\n\nIntro\n\nSee [x](../img/x.png).\n\nEnd\n");
+    let link = out.text.find("[x]").unwrap();
+    let place = out.place(link);
+    assert_eq!(out.link_dir(place), Some("snippets"));
+    let at = out.locate(place);
+    assert_eq!((at.file, at.line, at.column), ("content/snippets/a.md", 3, 5));
+    assert_eq!(at.included_from, Some(("content/guide/page.md", 5)));
+    let end = out.locate(out.place(out.text.find("End").unwrap()));
+    assert_eq!((end.file, end.line, end.column, end.included_from), ("content/guide/page.md", 7, 1, None));
+}
+
+#[test]
+fn nests_and_reports_cycles_with_their_chain() {
+    let f = files(&[
+        ("content/guide/a.md", "A {{#include b.md}}"),
+        ("content/guide/b.md", "B {{#include a.md}}"),
+        ("content/guide/c.md", "C {{#include d.md}}"),
+        ("content/guide/d.md", "D"),
+    ]);
+    let out = expand_page("{{#include c.md}}", &f);
+    assert_eq!(out.text, "C D");
+    let out = expand_page("x\n{{#include a.md}}", &f);
+    assert_eq!(out.text, "x\nA B ");
+    assert_eq!(out.problems.len(), 1);
+    let (place, message) = &out.problems[0];
+    assert_eq!(message, "include cycle: content/guide/a.md -> content/guide/b.md -> content/guide/a.md");
+    let at = out.locate(*place);
+    assert_eq!((at.file, at.line, at.column), ("content/guide/b.md", 1, 3));
+}
+
+#[test]
+fn reports_missing_files_and_anchors_at_the_directive() {
+    let f = files(&[("content/guide/main.rs", CODE)]);
+    let out = expand_page("line\n  {{#include nope.rs}}\n{{#include main.rs:gone}}\n", &f);
+    let found: Vec<(usize, usize, &str)> = out
+        .problems
+        .iter()
+        .map(|(p, m)| {
+            let at = out.locate(*p);
+            (at.line, at.column, m.as_str())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (4, 3, "no file `nope.rs` to include (looked for `content/guide/nope.rs`)"),
+            (5, 1, "no anchor `gone` in `content/guide/main.rs`"),
+        ]
+    );
+}
+
+#[test]
+fn refuses_paths_above_the_root_and_hidden_folders() {
+    assert_eq!(join("content/guide", "../../x.md").as_deref(), Ok("x.md"));
+    assert!(join("content/guide", "../../../etc/passwd").is_err());
+    assert!(join("content", "../.git/config").is_err());
+    assert!(join("", "a/.env").is_err());
+    let out = expand_page("{{#include ../../../etc/passwd}}", &files(&[]));
+    assert!(out.problems[0].1.contains("outside the handbook"), "{:?}", out.problems);
+}
+
+#[test]
+fn a_public_build_refuses_internal_files() {
+    let f = files(&[("content/secret/vault.md", "CANARY"), ("content/guide/ok.md", "fine")]);
+    let out = expand_page("{{#include ../secret/vault.md}} {{#include ok.md}}", &f);
+    assert_eq!(out.text, " fine");
+    let messages: Vec<&str> = out.problems.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["cannot include `../secret/vault.md` in a public build: `content/secret/vault.md` is internal"]
+    );
+}
+
+#[test]
+fn bounds_nesting_depth() {
+    let list: Vec<(String, String)> =
+        (0..40).map(|i| (format!("content/guide/f{i}.md"), format!("{i} {{{{#include f{}.md}}}}", i + 1))).collect();
+    let f = MemoryFiles(list.into_iter().collect());
+    let out = expand_page("{{#include f0.md}}", &f);
+    assert_eq!(out.problems.len(), 1);
+    assert!(out.problems[0].1.contains("deeper than 16"), "{:?}", out.problems);
+}
+
+#[test]
+fn bounds_the_expanded_size() {
+    let big = "x".repeat(MAX_EXPANDED / 4);
+    let page = "{{#include big.md}}\n".repeat(5);
+    let out = expand_page(&page, &files(&[("content/guide/big.md", &big)]));
+    assert!(out.text.len() <= MAX_EXPANDED);
+    assert!(out.problems.iter().any(|(_, m)| m.contains("16 MiB")), "{:?}", out.problems.len());
+}
+
+#[test]
+fn bounds_the_number_of_includes_of_empty_files() {
+    // Ten includes of a file that includes ten… of an empty file: 10^16 without a bound.
+    let ten = |next: usize| "{{#include f".to_string() + &next.to_string() + ".md}}\n";
+    let mut list: Vec<(String, String)> =
+        (0..15).map(|i| (format!("content/guide/f{i}.md"), ten(i + 1).repeat(10))).collect();
+    list.push(("content/guide/f15.md".to_string(), String::new()));
+    let f = MemoryFiles(list.into_iter().collect());
+    let started = std::time::Instant::now();
+    let out = expand_page("{{#include f0.md}}", &f);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let messages: Vec<&str> = out.problems.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(messages, ["the page has more than 4096 includes; the rest are left out"]);
+}
+
+#[test]
+fn substitutes_jekyll_parameters() {
+    let f = files(&[("_includes/note.md", "> {{ include.title }}: {{ include.other }}\n")]);
+    let out = expand_page("{% include note.md title=\"Careful\" %}", &f);
+    assert_eq!(out.text, "> Careful: {{ include.other }}");
+    // Multi-byte text right after a `{{` that is no parameter.
+    let f = files(&[("_includes/note.md", &format!("{{{{{}", "ü".repeat(60)))]);
+    let out = expand_page("{% include note.md title=\"x\" %}", &f);
+    assert!(out.text.ends_with("üü"));
+}
+
+#[test]
+fn a_page_without_directives_is_left_alone() {
+    let page = Page { text: "Plain {{ x }} text\n", body_line: 1, file: "content/a.md", dir: "", links: &Links };
+    assert!(expand(&page, &files(&[])).is_none());
+}
