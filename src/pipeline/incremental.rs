@@ -217,9 +217,12 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
             }
         }
         if before.title != after.title || before.source.front.weight != after.source.front.weight {
-            // Every page whose navigation lists this one: all pages under its section.
+            // Every page whose navigation lists this one: all pages under its section;
+            // every page for the pages of a top-level section (the built-in theme lists
+            // them, folded, on every page).
             match after.parent {
                 Some(0) | None => affected.extend(0..new.pages.len()),
+                Some(parent) if new.pages[parent].parent == Some(0) => affected.extend(0..new.pages.len()),
                 Some(parent) => subtree(new, parent, &mut affected),
             }
             // Pages that list it among their backlinks show its title.

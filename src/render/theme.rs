@@ -44,6 +44,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/page-nav.html",
     "partials/section-list.html",
     "partials/toc.html",
+    "partials/toc-mobile.html",
 );
 
 /// The built-in static files, by path in the output.
@@ -51,6 +52,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "style.css",
     "favicon.svg",
     "search.js",
+    "theme.js",
 );
 
 /// Where a theme file comes from.

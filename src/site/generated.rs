@@ -29,6 +29,9 @@ pub enum GeneratedPage {
     Search,
     /// `/alerts/`: every alert with its runbook.
     Alerts,
+    /// `/print/<section>/`: every page of one section (the section page by id) on one
+    /// page, for printing before an audit or an outage.
+    Print(PageId),
 }
 
 impl GeneratedPage {
@@ -41,6 +44,7 @@ impl GeneratedPage {
             GeneratedPage::Review => &REVIEW,
             GeneratedPage::Search => &SEARCH,
             GeneratedPage::Alerts => &ALERTS,
+            GeneratedPage::Print(_) => &PRINT,
         }
     }
 }
@@ -180,8 +184,31 @@ static ALERTS: GeneratedSpec = GeneratedSpec {
     invalidated_by: Invalidation::AnyPage,
 };
 
+static PRINT: GeneratedSpec = GeneratedSpec {
+    // One per section with pages (the home page aside: that would be the whole
+    // handbook), under `print/`, which content rarely uses (and wins if it does).
+    instances: |site| {
+        let has_pages =
+            |id: PageId| site.pages.iter().any(|page| page.parent == Some(id) && !page.origin.is_generated());
+        (1..site.pages.len())
+            .filter(|&id| site.pages[id].origin.is_section() && has_pages(id))
+            .map(|id| Instance {
+                page: GeneratedPage::Print(id),
+                site_path: format!("print/{}", site.pages[id].site_path),
+                title: format!("{} (print)", site.pages[id].title),
+            })
+            .collect()
+    },
+    parent: None,
+    template: "print.html",
+    builtin_template: builtin!("print.html"),
+    // A copy of other pages: neither listed nor a search result.
+    in_sitemap: false,
+    invalidated_by: Invalidation::AnyPage,
+};
+
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &PRINT];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.
@@ -222,6 +249,7 @@ mod tests {
             GeneratedPage::Review,
             GeneratedPage::Search,
             GeneratedPage::Alerts,
+            GeneratedPage::Print(1),
         ];
         assert_eq!(pages.len(), GENERATED_PAGES.len());
         for (page, &spec) in pages.iter().zip(GENERATED_PAGES) {
