@@ -96,14 +96,17 @@ impl NavCache {
     }
 }
 
-/// The entries of top-level section `id`'s children (at most [`MAX_SIBLINGS`], then a
+/// How many pages of a top-level section off the page's path the navigation lists,
+/// folded, before a "more" entry: enough to unfold and pick from, few enough that every
+/// page of a big handbook does not carry the whole tree.
+pub(crate) const MAX_FOLDED: usize = 12;
+
+/// The entries of top-level section `id`'s children (at most [`MAX_FOLDED`], then a
 /// "more" entry), `folded`: `theme.js` folds them under a toggle; without scripts they
 /// show, indented.
-///
-/// [`MAX_SIBLINGS`]: crate::site::nav::MAX_SIBLINGS
 fn folded_children(site: &Site, id: crate::site::PageId) -> Folded {
     let children = crate::site::nav::shown_children(site, id);
-    let shown = children.len().min(crate::site::nav::MAX_SIBLINGS);
+    let shown = children.len().min(MAX_FOLDED);
     let mut items: Vec<NavItem> = children[..shown]
         .iter()
         .map(|&child| {

@@ -37,15 +37,49 @@ const activeInfo = (page) => page.evaluate(() => ({
 }));
 
 test('on a phone the search box and its results take the full width', async () => {
-  const { context, page } = await open('runbooks/', PHONE);
-  const input = await page.locator('.search-form input').boundingBox();
-  assert.ok(input.width >= 0.9 * 390, `search box ${input.width}px wide`);
-  await page.locator('.search-form input').fill('failover');
-  await page.locator('.search-form [role="option"]').first().waitFor();
-  const results = await page.locator('.search-dropdown').boundingBox();
-  assert.ok(results.width >= 0.9 * 390, `results ${results.width}px wide`);
-  const option = await page.locator('.search-form [role="option"]').first().boundingBox();
-  assert.ok(option.width >= 0.85 * 390, `a result is ${option.width}px wide`);
+  for (const width of [360, 390, 430]) {
+    const { context, page } = await open('runbooks/', { viewport: { width, height: 844 } });
+    const input = await page.locator('.search-form input').boundingBox();
+    assert.ok(input.width >= 0.9 * width, `${width}: search box ${input.width}px wide`);
+    await page.locator('.search-form input').fill('failover');
+    await page.locator('.search-form [role="option"]').first().waitFor();
+    const results = await page.locator('.search-dropdown').boundingBox();
+    assert.ok(results.width >= 0.9 * width, `${width}: results ${results.width}px wide`);
+    const option = await page.locator('.search-form [role="option"]').first().boundingBox();
+    assert.ok(option.width >= 0.85 * width, `${width}: a result is ${option.width}px wide`);
+    const header = await page.evaluate(() => document.querySelector('.site-header').scrollWidth <= window.innerWidth);
+    assert.ok(header, `${width}: the header fits`);
+    await context.close();
+  }
+});
+
+test('skip links lead to the content and the navigation, and focus shows a thick ring', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page } = await open('runbooks/postgres-primary-failover/', { colorScheme });
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { width: style.outlineWidth, style: style.outlineStyle, color: style.outlineColor };
+    });
+    assert.deepEqual([ring.width, ring.style], ['3px', 'solid'], JSON.stringify(ring));
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to navigation');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.getElementById('site-nav').contains(document.activeElement)),
+      'one Tab after the skip link reaches the navigation');
+    await context.close();
+  }
+});
+
+test('console blocks: prompts dropped, output left out, continued commands kept', async () => {
+  const { context, page } = await open('guide/commands/');
+  const copied = await page.evaluate(() => window.opsbookConsoleCommands([
+    '$ kubectl get pods \\', '    -n kube-system', 'NAME   READY', 'coredns-1   1/1',
+    '# systemctl restart kubelet', 'done', '$ echo "# not a prompt"', '',
+  ].join('\n')));
+  assert.equal(copied, 'kubectl get pods \\\n    -n kube-system\nsystemctl restart kubelet\necho "# not a prompt"');
   await context.close();
 });
 
