@@ -224,6 +224,9 @@ test('the theme switch persists across reloads and applies before the first pain
   assert.deepEqual(await page.evaluate(() => window.__theme), { atBody: 'dark', atReady: 'dark' });
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), background);
   assert.equal(background, 'rgb(13, 17, 23)', 'the dark background');
+  // The highlighting follows the switch: the dark sheet on screen, the light one on paper.
+  assert.deepEqual(await page.evaluate(() => Array.from(document.querySelectorAll('link[data-scheme]'), (l) => l.media)),
+    ['print', 'screen']);
   assert.match(await button.textContent(), /dark/);
   await button.click();
   await page.reload();

@@ -32,6 +32,17 @@
   }
 
   // ---- Theme switch ----
+  var HIGHLIGHT_MEDIA = { light: 'print, (prefers-color-scheme: light)', dark: 'screen and (prefers-color-scheme: dark)' };
+  /** Loads the highlighting sheet of the chosen scheme (as the script in <head> does). */
+  function applyHighlighting(theme) {
+    document.querySelectorAll('link[data-scheme]').forEach(function (link) {
+      var scheme = link.getAttribute('data-scheme');
+      if (theme === 'auto') link.media = HIGHLIGHT_MEDIA[scheme];
+      else if (scheme === theme) link.media = theme === 'dark' ? 'screen' : 'all';
+      else link.media = theme === 'dark' ? 'print' : 'not all';
+    });
+  }
+
   function wireTheme(button) {
     var local = store('localStorage');
     function current() { return html.getAttribute('data-theme') || 'auto'; }
@@ -45,6 +56,7 @@
     button.addEventListener('click', function () {
       var next = THEMES[(THEMES.indexOf(current()) + 1) % THEMES.length];
       if (next === 'auto') html.removeAttribute('data-theme'); else html.setAttribute('data-theme', next);
+      applyHighlighting(next);
       try { if (next === 'auto') local.removeItem('opsbook-theme'); else local.setItem('opsbook-theme', next); } catch (e) { /* private mode */ }
       show();
       announce('Theme: ' + next);
