@@ -304,3 +304,22 @@ test('a section links its print page, which holds every page of the section', as
   assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex');
   await context.close();
 });
+
+test('on a wide screen tables use the whole column while text keeps its measure', async () => {
+  const { context, page } = await open('rca/', { viewport: { width: 1920, height: 1000 } });
+  const widths = await page.evaluate(() => ({
+    text: document.querySelector('.content p').getBoundingClientRect().width,
+    table: document.querySelector('.catalog .table-wrap').getBoundingClientRect().width,
+  }));
+  assert.ok(widths.text <= 52 * 16 + 1, JSON.stringify(widths));
+  assert.ok(widths.table > widths.text + 100, JSON.stringify(widths));
+  // The catalog comes before the section's text, and no card list repeats its pages.
+  const order = await page.evaluate(() => {
+    const catalog = document.querySelector('.catalog');
+    const content = document.querySelector('.page > .content');
+    return catalog.compareDocumentPosition(content) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'catalog first');
+  assert.equal(await page.locator('.section-list').count(), 0, 'no second list of the same reviews');
+  await context.close();
+});

@@ -1,5 +1,5 @@
 //! Lists of pages: a section's children and catalog, and the generated index pages
-//! (owners, tags, one tag, review, alerts).
+//! (owners, tags, one tag, review, alerts, a section to print).
 
 use serde::Serialize;
 
