@@ -60,6 +60,9 @@ pub enum Invalidation {
     AnyPage,
     /// When a page with its tag is shown differently or the reading order changes.
     TaggedPage,
+    /// When anything of a page beneath its section changes, its text included (it shows
+    /// their content), or the reading order changes.
+    PageBeneath,
 }
 
 /// One generated page of a site: what [`GeneratedSpec::instances`] gives.
@@ -204,7 +207,7 @@ static PRINT: GeneratedSpec = GeneratedSpec {
     builtin_template: builtin!("print.html"),
     // A copy of other pages: neither listed nor a search result.
     in_sitemap: false,
-    invalidated_by: Invalidation::AnyPage,
+    invalidated_by: Invalidation::PageBeneath,
 };
 
 /// Every kind of generated page, in the order their pages are added to the site.
