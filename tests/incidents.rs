@@ -101,8 +101,11 @@ fn reviews_link_the_runbooks_of_their_alerts() {
     let panel = between(main_of(&html), r#"<dl class="panel panel-rca""#, "</dl>");
     let alerts = between(panel, "<dt>Alerts</dt>", "</div>");
     assert_eq!(links_in(alerts), ["/runbooks/db/"], "{alerts}");
-    assert!(alerts.contains(r#"<code>PostgresPrimaryDown</code></a>"#), "{alerts}");
-    assert!(alerts.contains(r#" <code>DiskAlmostFull</code></dd>"#), "an alert without a runbook is text: {alerts}");
+    assert!(alerts.contains(r#"<code class="alert-name">PostgresPrimaryDown</code></a>"#), "{alerts}");
+    assert!(
+        alerts.contains(r#" <code class="alert-name">DiskAlmostFull</code></dd>"#),
+        "an alert without a runbook is text: {alerts}"
+    );
     let pods = site.read("public/rca/pods-jan/index.html");
     let alerts = between(main_of(&pods), "<dt>Alerts</dt>", "</div>");
     assert_eq!(links_in(alerts), ["/runbooks/kubepodcrashlooping/", "/runbooks/db/"], "{alerts}");

@@ -30,9 +30,9 @@ fn shows_the_runbook_panel_and_the_kind_from_the_section() {
     let main = main_of(&page);
     assert!(main.contains(r#"<span class="kind-badge">runbook</span>"#), "default_kind applies: {main}");
     let panel = between(main, r#"<dl class="panel panel-runbook""#, "</dl>");
-    assert!(panel.contains("<dt>Service</dt><dd>ledger-db</dd>"), "{panel}");
+    assert!(panel.contains(r#"<dt>Service</dt><dd><span class="service">ledger-db</span></dd>"#), "{panel}");
     assert!(panel.contains(r#"<span class="severity severity-sev1">SEV1</span>"#), "{panel}");
-    assert!(panel.contains("<code>PostgresPrimaryDown</code>"), "{panel}");
+    assert!(panel.contains(r#"<code class="alert-name">PostgresPrimaryDown</code>"#), "{panel}");
     assert!(panel.contains("<dt>Escalation</dt><dd>@dba-oncall</dd>"), "{panel}");
     assert!(panel.contains("<dt>Last tested</dt><dd>2026-09-30</dd>"), "{panel}");
 }
@@ -45,11 +45,12 @@ fn shows_the_incident_panel_with_duration_banner_and_action_items() {
     assert!(!main.contains("banner-preliminary"), "a final review has no banner");
     let panel = between(main, r#"<dl class="panel panel-rca""#, "</dl>");
     for expected in [
-        "<dt>Incident date</dt><dd>2026-03-14</dd>",
-        "<dt>Detected</dt><dd>2026-03-14 09:12 UTC</dd>",
-        "<dt>Resolved</dt><dd>2026-03-14 10:47 UTC</dd>",
+        // Dates and service names do not break at their hyphens.
+        r#"<dt>Incident date</dt><dd class="nowrap">2026-03-14</dd>"#,
+        r#"<dt>Detected</dt><dd class="nowrap">2026-03-14 09:12 UTC</dd>"#,
+        r#"<dt>Resolved</dt><dd class="nowrap">2026-03-14 10:47 UTC</dd>"#,
         "<dt>Duration</dt><dd>1h 35m</dd>",
-        "<dt>Services</dt><dd>dns-resolver, edge-proxy</dd>",
+        r#"<dt>Services</dt><dd><span class="service">dns-resolver</span>, <span class="service">edge-proxy</span></dd>"#,
         "<dt>Impact</dt><dd>38% of API requests failed for 95 minutes.</dd>",
     ] {
         assert!(panel.contains(expected), "{expected} in {panel}");
@@ -130,7 +131,7 @@ fn catalogs_runbooks_by_service() {
     let catalog = between(&page, r#"<section class="catalog catalog-runbook">"#, "</section>");
     let titles: Vec<String> = link_texts(catalog).into_iter().filter(|t| !t.starts_with('@')).collect();
     assert_eq!(titles, ["Queue backlog", "Database failover", "Cache flush"], "ordered by service");
-    assert!(catalog.contains("<td>ledger-db</td>"));
+    assert!(catalog.contains(r#"<td><span class="service">ledger-db</span></td>"#));
     assert!(catalog.contains(r#"<span class="review-badge review-overdue">Review overdue</span>"#));
 }
 
@@ -143,11 +144,18 @@ fn catalogs_incidents_newest_first_and_rolls_up_open_action_items_overdue_first(
     assert_eq!(link_texts(incidents), ["Expired intermediate certificate", "DNS outage"]);
     assert!(incidents.contains("<td>1h 35m</td>") && incidents.contains("<td>2</td>"), "{incidents}");
     let rollup = between(catalog, r#"<table class="rollup">"#, "</table>");
-    let rows: Vec<&str> = rollup.split("<tr class=\"").skip(1).collect();
+    // Grouped by review (issue 18): each incident named once, in a row heading its
+    // group; the group with the most urgent item first, overdue items first inside.
+    let groups: Vec<&str> = rollup.split("<tbody>").skip(1).collect();
+    assert_eq!(groups.len(), 2, "{rollup}");
+    assert_eq!(link_texts(groups[0]).first().map(String::as_str), Some("DNS outage"), "{}", groups[0]);
+    assert_eq!(link_texts(groups[1]).first().map(String::as_str), Some("Expired intermediate certificate"));
+    assert!(groups[0].contains(r#"<th colspan="4" scope="rowgroup">"#), "{}", groups[0]);
+    let rows: Vec<&str> = rollup.split("<tr class=\"").skip(1).filter(|row| !row.starts_with("rollup-group")).collect();
     assert_eq!(rows.len(), 3, "every open action item across the reviews");
     assert!(rows[0].starts_with("overdue\"><td>Second resolver pool"), "{}", rows[0]);
-    assert!(rows[1].starts_with("overdue\"><td>Inventory every CA certificate"), "{}", rows[1]);
-    assert!(rows[2].starts_with("\"><td>Retry budget at the edge"), "{}", rows[2]);
+    assert!(rows[1].starts_with("\"><td>Retry budget at the edge"), "{}", rows[1]);
+    assert!(rows[2].starts_with("overdue\"><td>Inventory every CA certificate"), "{}", rows[2]);
 }
 
 #[test]
@@ -279,7 +287,7 @@ fn gives_a_declared_kind_the_roles_its_table_names() {
     site.run_on(TODAY, &["build"]).expect_code(0);
     let page = site.read("public/postmortems/newer/index.html");
     let panel = between(main_of(&page), r#"<dl class="panel panel-rca""#, "</dl>");
-    assert!(panel.contains("<dt>Incident date</dt><dd>2026-05-06</dd>"), "{panel}");
+    assert!(panel.contains(r#"<dt>Incident date</dt><dd class="nowrap">2026-05-06</dd>"#), "{panel}");
     let section = site.read("public/postmortems/index.html");
     let catalog = between(&section, r#"<section class="catalog catalog-postmortem">"#, "</section>");
     assert!(catalog.contains(r#"<h2 id="open-action-items">"#), "{catalog}");

@@ -125,7 +125,7 @@ fn a_redirect_template_that_fails_is_reported_once() {
 /// The loop over `nav` that the theming guide shows, which writes what `nav_html` holds.
 const NAV_LOOP: &str = r#"<ul class="nav-tree">
 {% for item in nav -%}
-<li class="nav-item{% if item.more %} nav-more{% else %}{% if item.current %} current{% endif %}{% if item.open %} open{% endif %}{% if item.has_children %} has-children{% endif %}{% endif %}" style="--depth: {{ item.depth }}"><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>{% if item.more %}{{ item.more }} more in {% endif %}{{ item.title }}{% if item.more %}…{% endif %}</a>{% if item.internal and not item.more %}<span class="internal-badge">Internal</span>{% endif %}</li>
+<li class="nav-item{% if item.folded %} in-closed{% endif %}{% if item.more %} nav-more{% else %}{% if item.current %} current{% endif %}{% if item.open %} open{% endif %}{% if item.has_children %} has-children{% endif %}{% endif %}" style="--depth: {{ item.depth }}"><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>{% if item.more %}{{ item.more }} more in {% endif %}{{ item.title }}{% if item.more %}…{% endif %}</a>{% if item.internal and not item.more %}<span class="internal-badge">Internal</span>{% endif %}</li>
 {% endfor -%}
 </ul>
 "#;

@@ -40,6 +40,9 @@ pub(crate) struct Known<'a> {
     pub title_html: &'a str,
     /// Its `nav_html`.
     pub nav_html: &'a str,
+    /// Other pages' Markdown content it shows verbatim, in order (a section's print
+    /// page): checked on their own pages already.
+    pub copies: &'a [&'a str],
 }
 
 /// Scans a rendered page, leaving out what is [`Known`]; also returns where the content
@@ -55,6 +58,12 @@ pub(crate) fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Opti
             }
             skipped.push(rest + start..rest + start + part.len());
             rest += start + part.len();
+        }
+    }
+    for copy in known.copies {
+        if let Some(start) = find_verbatim(&html[rest..], copy) {
+            skipped.push(rest + start..rest + start + copy.len());
+            rest += start + copy.len();
         }
     }
     if let Some(start) = find_verbatim(html, known.nav_html) {
@@ -317,7 +326,7 @@ mod tests {
         let content = "<p><a href=\"/in-content/\">x</a></p>";
         let title_html = "<h1 id=\"t\">T</h1>";
         let nav_html = "<ul class=\"nav-tree\"><li><a href=\"/a/\">A</a></li></ul>";
-        let known = Known { content, title_html, nav_html };
+        let known = Known { content, title_html, nav_html, copies: &[] };
         for html in [
             format!("<b id=\"x\"></b>{nav_html}{title_html}<a href=\"/1/\"></a>{content}<a href=\"/2/\"></a>"),
             format!("<b id=\"x\"></b>{title_html}<a href=\"/1/\"></a>{content}{nav_html}<a href=\"/2/\"></a>"),

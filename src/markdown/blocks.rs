@@ -9,6 +9,20 @@ use pulldown_cmark::BlockQuoteKind;
 use super::highlight;
 use crate::html::{escape, push_escaped};
 
+/// The opening of the wrapper that lets a wide table scroll: focusable (keyboard users
+/// scroll it with the arrow keys) and named for screen readers.
+pub(super) const TABLE_WRAP_OPEN: &str =
+    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
+
+/// A task list's checkbox, labelled with its state.
+pub(super) fn task_marker(done: bool) -> &'static str {
+    if done {
+        "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"Done\"/>\n"
+    } else {
+        "<input disabled=\"\" type=\"checkbox\" aria-label=\"Not done\"/>\n"
+    }
+}
+
 /// The language of a fence's info string: `bash` in "```bash title=x" or "```{.bash}".
 pub(super) fn fence_language(info: &str) -> &str {
     let first = info.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");

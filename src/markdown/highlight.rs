@@ -12,6 +12,7 @@ use std::time::Duration;
 use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 
+use super::palette;
 use crate::spent::SpentTime;
 
 /// The prefix of every highlighting class, so theme CSS cannot clash with it.
@@ -74,14 +75,36 @@ pub(crate) fn take_time_spent() -> Duration {
     TIME_SPENT.take()
 }
 
-/// The stylesheets for the highlighting classes: `(light, dark)`.
-pub(crate) fn theme_css() -> (String, String) {
+/// The highlighting themes' CSS with readable colours: `(light, dark)`, unscoped.
+pub(crate) fn readable_themes() -> (String, String) {
     let themes = two_face::theme::extra();
     let css = |name| {
         css_for_theme_with_class_style(themes.get(name), CLASS_STYLE)
             .unwrap_or_else(|e| format!("/* highlighting theme unavailable: {e} */\n"))
     };
-    (css(two_face::theme::EmbeddedThemeName::InspiredGithub), css(two_face::theme::EmbeddedThemeName::OneHalfDark))
+    let light = css(two_face::theme::EmbeddedThemeName::InspiredGithub);
+    let dark = css(two_face::theme::EmbeddedThemeName::OneHalfDark);
+    (
+        palette::readable_css(&light, &palette::LIGHT_BACKGROUNDS, false),
+        palette::readable_css(&dark, &palette::DARK_BACKGROUNDS, true),
+    )
+}
+
+/// The stylesheets for the highlighting classes: `(light, dark)`. Both are linked on
+/// every page and each applies only in its scheme (system preference or the theme
+/// switch); paper gets the light one.
+pub(crate) fn theme_css() -> (String, String) {
+    let (light, dark) = readable_themes();
+    (
+        format!(
+            "/* Code highlighting, light: colours at least 4.5:1 on the code background. */\n{}",
+            palette::scoped_css(&light, false)
+        ),
+        format!(
+            "/* Code highlighting, dark: colours at least 4.5:1 on the code background. */\n{}",
+            palette::scoped_css(&dark, true)
+        ),
+    )
 }
 
 #[cfg(test)]

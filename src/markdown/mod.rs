@@ -29,6 +29,7 @@ pub(crate) mod internal;
 mod line_cache;
 pub(crate) mod links;
 mod location;
+mod palette;
 pub(crate) mod references;
 
 use std::collections::HashMap;
@@ -404,7 +405,8 @@ impl<'a> BodyWriter<'a> {
                 }
                 Event::Start(Tag::Table(alignments)) => {
                     self.blocks_seen = true;
-                    target.push(Event::Html("<div class=\"table-wrap\">".into()));
+                    // Focusable and named, so keyboard users can scroll a wide table.
+                    target.push(Event::Html(blocks::TABLE_WRAP_OPEN.into()));
                     target.push(Event::Start(Tag::Table(alignments)));
                 }
                 Event::End(TagEnd::Table) => {
@@ -431,6 +433,10 @@ impl<'a> BodyWriter<'a> {
                         self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
                     }
                     target.push(Event::End(TagEnd::Paragraph));
+                }
+                Event::TaskListMarker(done) => {
+                    // A label, so screen readers say what the box means.
+                    target.push(Event::InlineHtml(blocks::task_marker(done).into()));
                 }
                 other => {
                     if matches!(other, Event::Start(_)) {

@@ -205,6 +205,14 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
     let every_index = |into: &mut BTreeSet<PageId>| {
         into.extend(new.pages_invalidated_by(crate::site::generated::Invalidation::AnyPage));
     };
+    // The print pages of the sections above a changed page show its whole content.
+    for (print, page) in new.generated_pages() {
+        if let crate::site::GeneratedPage::Print(section) = page
+            && changed.iter().any(|&id| id == *section || crate::site::nav::ancestors(new, id).contains(section))
+        {
+            affected.insert(print);
+        }
+    }
     let mut shown_differently = HashSet::new();
     for &id in changed {
         let (before, after) = (&old.pages[id], &new.pages[id]);
@@ -220,9 +228,12 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
             }
         }
         if before.title != after.title || before.source.front.weight != after.source.front.weight {
-            // Every page whose navigation lists this one: all pages under its section.
+            // Every page whose navigation lists this one: all pages under its section;
+            // every page for the pages of a top-level section (the built-in theme lists
+            // them, folded, on every page).
             match after.parent {
                 Some(0) | None => affected.extend(0..new.pages.len()),
+                Some(parent) if new.pages[parent].parent == Some(0) => affected.extend(0..new.pages.len()),
                 Some(parent) => subtree(new, parent, &mut affected),
             }
             // Pages that list it among their backlinks show its title.
@@ -236,6 +247,7 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
     if old.order != new.order {
         every_index(&mut affected);
         affected.extend(new.pages_invalidated_by(crate::site::generated::Invalidation::TaggedPage));
+        affected.extend(new.pages_invalidated_by(crate::site::generated::Invalidation::PageBeneath));
         for &id in changed {
             ancestors(id, &mut affected);
         }

@@ -15,7 +15,7 @@ use crate::check::{Known, TemplateScan, scan_rendered};
 use crate::diagnostic::Diagnostic;
 use crate::render::{NavCache, Renderer};
 use crate::search::{SectionRanges, section_ranges};
-use crate::site::{PageId, Site};
+use crate::site::{GeneratedPage, PageId, Site};
 
 /// A page rendered through its template.
 #[derive(Debug, Clone, Default)]
@@ -64,9 +64,23 @@ pub(crate) fn render_page(
     };
     let rendered = &site.pages[id].rendered;
     let content = &rendered.html;
-    let known = Known { content, title_html: &rendered.title_html, nav_html: &nav_html };
+    let copies = printed_contents(site, id);
+    let known = Known { content, title_html: &rendered.title_html, nav_html: &nav_html, copies: &copies };
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
     let sections = content_at.map(|at| section_ranges(&html, at..at + content.len(), rendered)).unwrap_or_default();
     (RenderedPage { html, content_at, scan, sections }, None)
+}
+
+/// The Markdown content of other pages that page `id` shows verbatim: on a section's
+/// print page, every page of the section.
+fn printed_contents(site: &Site, id: PageId) -> Vec<&str> {
+    let Some(GeneratedPage::Print(section)) = site.pages[id].origin.generated() else { return Vec::new() };
+    let mut stack = vec![*section];
+    let mut contents = Vec::new();
+    while let Some(page) = stack.pop() {
+        contents.push(site.pages[page].rendered.html.as_str());
+        stack.extend(site.pages[page].children.iter().rev());
+    }
+    contents
 }

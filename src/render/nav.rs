@@ -29,6 +29,9 @@ pub struct PageNav {
 /// The shared entries of one render of the site, by page id.
 pub struct NavCache {
     entries: Vec<OnceLock<Entry>>,
+    /// The entries of the children of a top-level section that is not on the page's
+    /// path, by the section's id: `folded`, the built-in theme shows them collapsed.
+    closed: Vec<OnceLock<Folded>>,
 }
 
 /// An entry that is neither current nor open.
@@ -37,15 +40,24 @@ struct Entry {
     html: String,
 }
 
+/// The folded entries under a top-level section.
+struct Folded {
+    values: Vec<Value>,
+    html: String,
+}
+
 impl NavCache {
     /// An empty cache for the pages of `site`. The site must not change while it is used.
     pub fn new(site: &Site) -> Self {
-        NavCache { entries: (0..site.pages.len()).map(|_| OnceLock::new()).collect() }
+        NavCache {
+            entries: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
+            closed: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
+        }
     }
 
     /// A cache that keeps nothing, for a single page.
     pub fn empty() -> Self {
-        NavCache { entries: Vec::new() }
+        NavCache { entries: Vec::new(), closed: Vec::new() }
     }
 
     /// The navigation made of `items` (a page's [`crate::site::nav::nav_items`]).
@@ -66,14 +78,67 @@ impl NavCache {
                     html.push_str(&entry_html(site, item));
                 }
             }
+            if item.depth == 0 && item.has_children && !item.open && item.more == 0 {
+                let fresh;
+                let folded = match self.closed.get(item.id) {
+                    Some(cell) => cell.get_or_init(|| folded_children(site, item.id)),
+                    None => {
+                        fresh = folded_children(site, item.id);
+                        &fresh
+                    }
+                };
+                entries.extend(folded.values.iter().cloned());
+                html.push_str(&folded.html);
+            }
         }
         html.push_str("</ul>");
         PageNav { entries: Value::from(entries), html }
     }
 }
 
+/// How many pages of a top-level section off the page's path the navigation lists,
+/// folded, before a "more" entry: enough to unfold and pick from, few enough that every
+/// page of a big handbook does not carry the whole tree.
+pub(crate) const MAX_FOLDED: usize = 12;
+
+/// The entries of top-level section `id`'s children (at most [`MAX_FOLDED`], then a
+/// "more" entry), `folded`: `theme.js` folds them under a toggle; without scripts they
+/// show, indented.
+fn folded_children(site: &Site, id: crate::site::PageId) -> Folded {
+    let children = crate::site::nav::shown_children(site, id);
+    let shown = children.len().min(MAX_FOLDED);
+    let mut items: Vec<NavItem> = children[..shown]
+        .iter()
+        .map(|&child| {
+            let has_children = !crate::site::nav::shown_children(site, child).is_empty();
+            NavItem { id: child, depth: 1, current: false, open: false, has_children, more: 0 }
+        })
+        .collect();
+    if children.len() > shown {
+        items.push(NavItem {
+            id,
+            depth: 1,
+            current: false,
+            open: false,
+            has_children: true,
+            more: children.len() - shown,
+        });
+    }
+    let mut folded = Folded { values: Vec::with_capacity(items.len()), html: String::new() };
+    for item in &items {
+        folded.values.push(value_of(site, item, true));
+        folded.html.push_str(&entry_html(site, item).replacen("class=\"nav-item", "class=\"nav-item in-closed", 1));
+    }
+    folded
+}
+
 /// The template value of an entry.
 fn value(site: &Site, item: &NavItem) -> Value {
+    value_of(site, item, false)
+}
+
+/// The template value of an entry, `folded` under a closed top-level section or not.
+fn value_of(site: &Site, item: &NavItem, folded: bool) -> Value {
     let page = &site.pages[item.id];
     Value::from_serializable(&NavView {
         title: nav_title(page),
@@ -84,6 +149,7 @@ fn value(site: &Site, item: &NavItem) -> Value {
         has_children: item.has_children,
         more: item.more,
         internal: page.internal,
+        folded,
     })
 }
 

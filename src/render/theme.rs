@@ -47,6 +47,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/panel-status.html",
     "partials/status-badges.html",
     "partials/status-maintenance.html",
+    "partials/toc-mobile.html",
 );
 
 /// The built-in static files, by path in the output.
@@ -55,6 +56,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "favicon.svg",
     "search.js",
     "status.css",
+    "theme.js",
 );
 
 /// Where a theme file comes from.

@@ -31,6 +31,9 @@ pub enum GeneratedPage {
     Alerts,
     /// `/status/`: the public status page (`[status]`).
     Status,
+    /// `/print/<section>/`: every page of one section (the section page by id) on one
+    /// page, for printing before an audit or an outage.
+    Print(PageId),
 }
 
 impl GeneratedPage {
@@ -44,6 +47,7 @@ impl GeneratedPage {
             GeneratedPage::Search => &SEARCH,
             GeneratedPage::Alerts => &ALERTS,
             GeneratedPage::Status => &STATUS,
+            GeneratedPage::Print(_) => &PRINT,
         }
     }
 }
@@ -59,6 +63,9 @@ pub enum Invalidation {
     AnyPage,
     /// When a page with its tag is shown differently or the reading order changes.
     TaggedPage,
+    /// When anything of a page beneath its section changes, its text included (it shows
+    /// their content), or the reading order changes.
+    PageBeneath,
 }
 
 /// One generated page of a site: what [`GeneratedSpec::instances`] gives.
@@ -218,8 +225,32 @@ static STATUS: GeneratedSpec = GeneratedSpec {
     },
 };
 
+static PRINT: GeneratedSpec = GeneratedSpec {
+    // One per section with pages (the home page aside: that would be the whole
+    // handbook), under `print/`, which content rarely uses (and wins if it does).
+    instances: |site| {
+        let has_pages =
+            |id: PageId| site.pages.iter().any(|page| page.parent == Some(id) && !page.origin.is_generated());
+        (1..site.pages.len())
+            .filter(|&id| site.pages[id].origin.is_section() && has_pages(id))
+            .map(|id| Instance {
+                page: GeneratedPage::Print(id),
+                site_path: format!("print/{}", site.pages[id].site_path),
+                title: format!("{} (print)", site.pages[id].title),
+            })
+            .collect()
+    },
+    parent: None,
+    template: "print.html",
+    builtin_template: builtin!("print.html"),
+    // A copy of other pages: neither listed nor a search result.
+    in_sitemap: false,
+    invalidated_by: Invalidation::PageBeneath,
+    owns: owns_nothing,
+};
+
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS, &PRINT];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.
@@ -261,6 +292,7 @@ mod tests {
             GeneratedPage::Search,
             GeneratedPage::Alerts,
             GeneratedPage::Status,
+            GeneratedPage::Print(1),
         ];
         assert_eq!(pages.len(), GENERATED_PAGES.len());
         for (page, &spec) in pages.iter().zip(GENERATED_PAGES) {

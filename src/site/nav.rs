@@ -154,7 +154,7 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
 /// The children of `node` the navigation shows: all but those hidden by `toc_hide`,
 /// `bookHidden` or `sidebar_class_name: hidden`, or left out of the handbook's
 /// navigation file (they are still built and in the reading order).
-fn shown_children(site: &Site, node: PageId) -> Cow<'_, [PageId]> {
+pub(crate) fn shown_children(site: &Site, node: PageId) -> Cow<'_, [PageId]> {
     let children = &site.pages[node].children;
     let hidden = |&id: &PageId| site.pages[id].source.front.nav_hidden || site.pages[id].nav_unlisted;
     if children.iter().any(hidden) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Browser and client tests of the default theme: installs what they need when missing
-# (Debian's Chromium, playwright-core from npm), builds the fixture handbook under a
-# base path, and runs the tests with Node's test runner (the live-reload test starts
-# `opsbook serve` on a copy of the fixture itself).
+# (Debian's Chromium, playwright-core and axe-core from npm), builds the fixture handbook
+# and the bundled handbook under base paths, and runs the tests with Node's test runner
+# (the live-reload test starts `opsbook serve` on a copy of the fixture itself).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -15,7 +15,7 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "browser tests: installing Debian's chromium" >&2
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
-if [ ! -d "$here/node_modules/playwright-core" ]; then
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
   (cd "$here" && npm install --no-audit --no-fund --silent)
 fi
 
@@ -29,6 +29,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$repo/tests/fixtures/model" "$work/site"
 OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$work/site" --out "$work/public" --quiet
+# The bundled handbook (the user guide) under /book/: every page type, real code blocks
+# and tables, for the reader tests (accessibility, mobile, code, print).
+OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$repo" --out "$work/book" --base-url /book/ --quiet
 
-SITE_DIR="$work/public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
+SITE_DIR="$work/public" BOOK_DIR="$work/book" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
   node --test "$repo/tests/js/" "$here/"

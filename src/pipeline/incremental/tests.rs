@@ -82,6 +82,22 @@ fn rebuilds_an_edited_page_as_a_whole_build_renders_it() {
 }
 
 #[test]
+fn an_edited_page_s_text_reaches_the_print_pages_of_its_sections() {
+    // Issue 18: /print/<section>/ shows the whole content of the pages beneath it.
+    let root = model_copy("print");
+    let (mut site, _) = built(&root);
+    edit(&root, "runbooks/cache.md", "Flush it.", "Flush it twice.");
+    let written = Files::default();
+    let Rebuild::Done { .. } = rebuild(&mut site, &["runbooks/cache.md".into()], &written) else {
+        panic!("an edit of the body took another path")
+    };
+    assert!(written.text("print/runbooks/index.html").contains("Flush it twice."));
+    assert!(!written.paths().contains(&"print/rca/index.html".to_string()), "{:?}", written.paths());
+    let (_, fresh_files) = built(&root);
+    assert_eq!(written.text("print/runbooks/index.html"), fresh_files.text("print/runbooks/index.html"));
+}
+
+#[test]
 fn an_error_keeps_the_last_good_site() {
     let root = model_copy("error");
     let (mut site, _) = built(&root);

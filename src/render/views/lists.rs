@@ -1,5 +1,5 @@
 //! Lists of pages: a section's children and catalog, and the generated index pages
-//! (owners, tags, one tag, review, alerts, status).
+//! (owners, tags, one tag, review, alerts, status, a section to print).
 
 use serde::Serialize;
 
@@ -16,8 +16,13 @@ use crate::site::{GeneratedPage, PageId, Site};
 pub(crate) struct SectionView<'a> {
     /// Pages and subsections, in navigation order.
     pub children: Vec<LinkView<'a>>,
+    /// The children the catalog does not list (the theme shows these as cards below it,
+    /// so no page is listed twice).
+    pub other_children: Vec<LinkView<'a>>,
     /// The catalog of the section's `default_kind`, if it has one.
     pub catalog: Option<CatalogView<'a>>,
+    /// The link to the section's print page, when it has one.
+    pub print_url: Option<String>,
 }
 
 /// A section's catalog.
@@ -31,6 +36,18 @@ pub(crate) struct CatalogView<'a> {
     pub entries: Vec<CatalogEntry<'a>>,
     /// In the incidents layout: every open action item, overdue first.
     pub action_items: Vec<RollupItem<'a>>,
+    /// The same items grouped by the review they come from, the group with the most
+    /// urgent item first, so the roll-up names each incident once.
+    pub action_item_groups: Vec<RollupGroup<'a>>,
+}
+
+/// The open action items of one review, in the roll-up.
+#[derive(Debug, Serialize)]
+pub(crate) struct RollupGroup<'a> {
+    /// The review.
+    pub rca: LinkView<'a>,
+    /// Its open items, overdue first.
+    pub items: Vec<ActionItemView>,
 }
 
 /// One page in a catalog.
@@ -71,9 +88,19 @@ impl<'a> SectionView<'a> {
     /// The view of section page `id`.
     pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
+        let catalog = catalog_kind(site, id).map(|kind| catalog(site, id, kind));
+        let listed: Vec<&str> = catalog.iter().flat_map(|c| c.entries.iter().map(|e| e.link.url.as_str())).collect();
+        let other_children = page
+            .children
+            .iter()
+            .map(|&c| LinkView::of(site, c))
+            .filter(|link| !listed.contains(&link.url.as_str()))
+            .collect();
         SectionView {
             children: page.children.iter().map(|&c| LinkView::of(site, c)).collect(),
-            catalog: catalog_kind(site, id).map(|kind| catalog(site, id, kind)),
+            other_children,
+            catalog,
+            print_url: site.generated_page(&GeneratedPage::Print(id)).map(|p| site.href(p)),
         }
     }
 }
@@ -93,14 +120,20 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'
         CatalogLayout::Pages => {}
     }
     let incidents = kind.catalog == CatalogLayout::Incidents;
-    let action_items = if incidents {
-        open_action_items(site, &pages)
-            .into_iter()
-            .map(|(rca, item)| RollupItem { item: ActionItemView::of(site, item), rca: LinkView::of(site, rca) })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let open = if incidents { open_action_items(site, &pages) } else { Vec::new() };
+    let mut action_item_groups: Vec<(PageId, RollupGroup<'a>)> = Vec::new();
+    for &(rca, item) in &open {
+        let view = ActionItemView::of(site, item);
+        match action_item_groups.iter_mut().find(|(id, _)| *id == rca) {
+            Some((_, group)) => group.items.push(view),
+            None => action_item_groups.push((rca, RollupGroup { rca: LinkView::of(site, rca), items: vec![view] })),
+        }
+    }
+    let action_items = open
+        .into_iter()
+        .map(|(rca, item)| RollupItem { item: ActionItemView::of(site, item), rca: LinkView::of(site, rca) })
+        .collect();
+    let action_item_groups = action_item_groups.into_iter().map(|(_, group)| group).collect();
     let entries = pages
         .iter()
         .map(|&id| {
@@ -119,7 +152,7 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'
             }
         })
         .collect();
-    CatalogView { kind: &kind.name, layout: kind.catalog.name(), entries, action_items }
+    CatalogView { kind: &kind.name, layout: kind.catalog.name(), entries, action_items, action_item_groups }
 }
 
 /// `index`: what a generated page lists.
@@ -160,6 +193,27 @@ pub(crate) enum IndexView<'a> {
         /// The status page (`None` only if the model has none).
         status: Option<Box<super::status::StatusView<'a>>>,
     },
+    /// `/print/<section>/`.
+    Print {
+        /// The section.
+        section: LinkView<'a>,
+        /// The section page and every page beneath it, in reading order.
+        pages: Vec<PrintedPage<'a>>,
+    },
+}
+
+/// A page on a section's print page.
+#[derive(Debug, Serialize)]
+pub(crate) struct PrintedPage<'a> {
+    /// The page.
+    #[serde(flatten)]
+    pub link: LinkView<'a>,
+    /// How deep below the section it is (0 for the section page).
+    pub depth: usize,
+    /// Its rendered Markdown, as on its own page.
+    pub content: &'a str,
+    /// Its owners.
+    pub owners: Vec<NamedLink>,
 }
 
 /// An alert on `/alerts/`.
@@ -265,6 +319,22 @@ impl<'a> IndexView<'a> {
                     })
                     .collect(),
             },
+            GeneratedPage::Print(section) => {
+                let mut order = Vec::new();
+                push_section_pages(site, *section, 0, &mut order);
+                IndexView::Print {
+                    section: LinkView::of(site, *section),
+                    pages: order
+                        .into_iter()
+                        .map(|(id, depth)| PrintedPage {
+                            link: LinkView::of(site, id),
+                            depth,
+                            content: &site.pages[id].rendered.html,
+                            owners: site.pages[id].owners.iter().map(|o| owner_link(site, o)).collect(),
+                        })
+                        .collect(),
+                }
+            }
             GeneratedPage::Review => IndexView::Review {
                 pages: review_queue(site)
                     .into_iter()
@@ -276,5 +346,13 @@ impl<'a> IndexView<'a> {
                     .collect(),
             },
         }
+    }
+}
+
+/// Page `id` and the pages beneath it, depth first in navigation order.
+fn push_section_pages(site: &Site, id: PageId, depth: usize, order: &mut Vec<(PageId, usize)>) {
+    order.push((id, depth));
+    for &child in &site.pages[id].children {
+        push_section_pages(site, child, depth + 1, order);
     }
 }

@@ -410,46 +410,87 @@
     container.appendChild(list);
   }
 
-  // The search box in the header: results as you type, keyboard navigation.
-  function wireBox(form) {
+  // The search box in the header: an ARIA 1.2 combobox. The input owns a listbox of
+  // options (the result links); arrow keys move the active option (aria-activedescendant),
+  // Enter opens it, Escape closes the list; a live region says how many pages match.
+  function wireBox(form, number) {
     var input = form.querySelector('input[type="search"]');
     var box = form.querySelector('.search-results');
+    var status = form.querySelector('.search-status');
     if (!input || !box) return;
+    var listId = 'search-listbox-' + number;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', listId);
     var active = -1;
     var timer = null;
     var serial = 0;
-    function links() { return Array.from(box.querySelectorAll('a.search-result-link')); }
+    function options() { return Array.from(box.querySelectorAll('[role="option"]')); }
     function highlight(index) {
-      var all = links();
-      all.forEach(function (a, i) { a.classList.toggle('active', i === index); a.setAttribute('aria-selected', i === index ? 'true' : 'false'); });
+      var all = options();
+      all.forEach(function (a, i) {
+        a.classList.toggle('active', i === index);
+        a.setAttribute('aria-selected', i === index ? 'true' : 'false');
+      });
       active = index;
-      if (all[index]) all[index].scrollIntoView({ block: 'nearest' });
+      if (all[index]) {
+        input.setAttribute('aria-activedescendant', all[index].id);
+        all[index].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
     }
-    function close() { box.hidden = true; active = -1; input.setAttribute('aria-expanded', 'false'); }
+    function say(text) { if (status) status.textContent = text; }
+    function close() {
+      box.hidden = true;
+      active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
     function run() {
       var query = input.value;
       var mine = ++serial;
-      if (query.trim().length < 2) { close(); return; }
+      if (query.trim().length < 2) { close(); say(''); return; }
       engine.search(query).then(function (search) {
         if (mine !== serial) return;
-        renderResults(box, search, 8, true);
-        if (search.results.length > 8) {
-          var more = element('a', 'search-more', 'All ' + search.results.length + ' results');
+        box.textContent = '';
+        var list = element('ol', 'search-result-list');
+        list.id = listId;
+        list.setAttribute('role', 'listbox');
+        list.setAttribute('aria-label', 'Search results');
+        search.results.slice(0, 8).forEach(function (hit, i) {
+          var item = renderResult(hit, search, true);
+          item.setAttribute('role', 'none');
+          var link = item.querySelector('a');
+          link.setAttribute('role', 'option');
+          link.setAttribute('aria-selected', 'false');
+          link.id = listId + '-' + i;
+          link.tabIndex = -1;
+          list.appendChild(item);
+        });
+        box.appendChild(list);
+        var count = search.results.length;
+        if (!count) box.appendChild(element('p', 'search-empty', 'No pages match.'));
+        if (count > 8) {
+          var more = element('a', 'search-more', 'All ' + count + ' results');
           more.href = root + (form.getAttribute('data-page') || 'search/') + '?q=' + encodeURIComponent(query);
           box.appendChild(more);
         }
         box.hidden = false;
-        input.setAttribute('aria-expanded', 'true');
+        input.setAttribute('aria-expanded', count ? 'true' : 'false');
         active = -1;
+        input.removeAttribute('aria-activedescendant');
+        say(count ? count + (count === 1 ? ' page matches' : ' pages match') + (count > 8 ? ', 8 shown' : '') + '. Use the arrow keys to choose.' : 'No pages match.');
       }).catch(function () { close(); });
     }
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 80); });
     input.addEventListener('keydown', function (event) {
-      var all = links();
-      if (event.key === 'ArrowDown') { event.preventDefault(); if (all.length) highlight(Math.min(active + 1, all.length - 1)); }
+      var all = options();
+      if (event.key === 'ArrowDown') { event.preventDefault(); if (box.hidden && input.value.trim().length >= 2) { run(); return; } if (all.length) highlight(Math.min(active + 1, all.length - 1)); }
       else if (event.key === 'ArrowUp') { event.preventDefault(); if (all.length) highlight(Math.max(active - 1, 0)); }
       else if (event.key === 'Enter' && active >= 0 && all[active]) { event.preventDefault(); window.location.href = all[active].href; }
-      else if (event.key === 'Escape') { close(); input.blur(); }
+      else if (event.key === 'Escape') { if (!box.hidden) { event.preventDefault(); close(); } else { input.blur(); } }
     });
     document.addEventListener('click', function (event) { if (!form.contains(event.target)) close(); });
   }
@@ -538,7 +579,7 @@
     if (initial) show();
   }
 
-  document.querySelectorAll('.search-form').forEach(wireBox);
+  document.querySelectorAll('.search-form').forEach(function (form, i) { wireBox(form, i); });
   var page = document.querySelector('[data-search-page]');
   if (page) wirePage(page);
 })(this);

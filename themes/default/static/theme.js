@@ -1,0 +1,308 @@
+/* opsbook theme: the parts of the reader's handbook that need a script. Plain JavaScript,
+   no dependencies; every page reads fine without it. The tiny script in <head> sets
+   <html class="js"> and the chosen theme (data-theme) before the first paint.
+   - the light/dark/auto switch (localStorage "opsbook-theme");
+   - the navigation drawer on small screens (Escape, outside click, focus kept inside);
+   - the collapsible navigation tree (sessionStorage "opsbook-nav");
+   - code blocks: language label and copy button (console blocks copy only commands);
+   - the table of contents marks the section being read (aria-current="true");
+   - keyboard shortcuts: [ and ] previous/next page, ? this list (/ is in search.js). */
+(function () {
+  'use strict';
+
+  var html = document.documentElement;
+  var THEMES = ['auto', 'light', 'dark'];
+
+  function store(kind) {
+    try { return window[kind]; } catch (e) { return null; }
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // One polite live region for short announcements ("Copied").
+  var status = el('div', { 'class': 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  function announce(text) {
+    status.textContent = '';
+    setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  // ---- Theme switch ----
+  var HIGHLIGHT_MEDIA = { light: 'print, (prefers-color-scheme: light)', dark: 'screen and (prefers-color-scheme: dark)' };
+  /** Loads the highlighting sheet of the chosen scheme (as the script in <head> does). */
+  function applyHighlighting(theme) {
+    document.querySelectorAll('link[data-scheme]').forEach(function (link) {
+      var scheme = link.getAttribute('data-scheme');
+      if (theme === 'auto') link.media = HIGHLIGHT_MEDIA[scheme];
+      else if (scheme === theme) link.media = theme === 'dark' ? 'screen' : 'all';
+      else link.media = theme === 'dark' ? 'print' : 'not all';
+    });
+  }
+
+  function wireTheme(button) {
+    var local = store('localStorage');
+    function current() { return html.getAttribute('data-theme') || 'auto'; }
+    function show() {
+      button.textContent = '';
+      button.appendChild(el('span', { 'class': 'theme-word' }, 'Theme: '));
+      button.appendChild(document.createTextNode(current()));
+    }
+    button.hidden = false;
+    show();
+    button.addEventListener('click', function () {
+      var next = THEMES[(THEMES.indexOf(current()) + 1) % THEMES.length];
+      if (next === 'auto') html.removeAttribute('data-theme'); else html.setAttribute('data-theme', next);
+      applyHighlighting(next);
+      try { if (next === 'auto') local.removeItem('opsbook-theme'); else local.setItem('opsbook-theme', next); } catch (e) { /* private mode */ }
+      show();
+      announce('Theme: ' + next);
+    });
+  }
+
+  // ---- Navigation drawer (small screens) ----
+  var FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  function wireDrawer(button, nav) {
+    var small = window.matchMedia('(max-width: 50rem)');
+    var close = el('button', { type: 'button', 'class': 'drawer-close' }, 'Close menu');
+    nav.insertBefore(close, nav.firstChild);
+    button.hidden = false;
+    function isOpen() { return button.getAttribute('aria-expanded') === 'true'; }
+    function sync() { nav.inert = small.matches && !isOpen(); }
+    function setOpen(open, restore) {
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      document.body.classList.toggle('nav-open', open);
+      sync();
+      if (open) {
+        var target = nav.querySelector('[aria-current="page"]') || nav.querySelector(FOCUSABLE);
+        (target || nav).focus();
+      } else if (restore) {
+        button.focus();
+      }
+    }
+    sync();
+    small.addEventListener('change', function () { if (!small.matches && isOpen()) setOpen(false, false); sync(); });
+    button.addEventListener('click', function () { setOpen(!isOpen(), true); });
+    close.addEventListener('click', function () { setOpen(false, true); });
+    document.addEventListener('keydown', function (event) {
+      if (!isOpen()) return;
+      if (event.key === 'Escape') { event.preventDefault(); setOpen(false, true); return; }
+      if (event.key !== 'Tab') return;
+      var items = Array.prototype.filter.call(nav.querySelectorAll(FOCUSABLE), function (n) { return n.offsetParent !== null; });
+      if (!items.length) return;
+      var first = items[0];
+      var last = items[items.length - 1];
+      if (!nav.contains(document.activeElement)) { event.preventDefault(); first.focus(); }
+      else if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+    });
+    document.addEventListener('click', function (event) {
+      if (isOpen() && !nav.contains(event.target) && !button.contains(event.target)) setOpen(false, true);
+    });
+  }
+
+  // ---- Collapsible navigation tree ----
+  function wireTree(nav) {
+    var session = store('sessionStorage');
+    var saved = {};
+    try { saved = JSON.parse(session.getItem('opsbook-nav') || '{}') || {}; } catch (e) { saved = {}; }
+    var items = Array.prototype.slice.call(nav.querySelectorAll('.nav-tree > li'));
+    var depthOf = function (li) { return parseInt(li.style.getPropertyValue('--depth') || '0', 10); };
+    items.forEach(function (li, at) {
+      li.classList.remove('in-closed');
+      if (!li.classList.contains('has-children')) return;
+      var next = items[at + 1];
+      if (!next || depthOf(next) <= depthOf(li)) return;
+      var link = li.querySelector('a');
+      var key = link.getAttribute('href');
+      var onPath = li.classList.contains('open') || li.classList.contains('current');
+      var button = el('button', { type: 'button', 'class': 'nav-toggle', 'aria-label': 'Pages in ' + link.textContent });
+      li.insertBefore(button, link);
+      li.classList.add('has-toggle');
+      function branch() {
+        var found = [];
+        for (var i = at + 1; i < items.length && depthOf(items[i]) > depthOf(li); i++) found.push(items[i]);
+        return found;
+      }
+      function apply(open) {
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+        li.classList.toggle('collapsed', !open);
+        // A branch inside a closed one stays hidden.
+        branch().forEach(function (child) {
+          var hiddenBy = items.slice(at, items.indexOf(child)).some(function (p) {
+            return p.classList.contains('collapsed') && depthOf(p) < depthOf(child);
+          });
+          child.hidden = hiddenBy;
+        });
+      }
+      // The current page's branch is always open; others as left in this session.
+      apply(onPath || saved[key] === true);
+      button.addEventListener('click', function () {
+        var open = button.getAttribute('aria-expanded') !== 'true';
+        apply(open);
+        saved[key] = open;
+        try { session.setItem('opsbook-nav', JSON.stringify(saved)); } catch (e) { /* storage off */ }
+      });
+    });
+  }
+
+  // ---- Code blocks ----
+  /** The commands of a console session: prompts (`$ `, `# `) dropped, output lines left
+      out, continuation lines (after a trailing backslash) kept. */
+  function consoleCommands(text) {
+    var out = [];
+    var continued = false;
+    text.replace(/\n$/, '').split('\n').forEach(function (line) {
+      var prompt = /^\s*[$#] /.exec(line);
+      if (prompt) { line = line.slice(prompt[0].length); out.push(line); continued = /\\$/.test(line); }
+      else if (continued) { out.push(line); continued = /\\$/.test(line); }
+    });
+    return out.join('\n');
+  }
+  window.opsbookConsoleCommands = consoleCommands;
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = el('textarea', { 'aria-hidden': 'true', 'class': 'visually-hidden' });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand('copy');
+      area.remove();
+      if (ok) resolve(); else reject(new Error('copy refused'));
+    });
+  }
+
+  function wireCode(pre) {
+    var code = pre.querySelector('code') || pre;
+    var lang = pre.getAttribute('data-lang') || '';
+    var isConsole = /^(console|shell-session|shellsession)$/i.test(lang);
+    var block = el('div', { 'class': 'code-block' });
+    var bar = el('div', { 'class': 'code-bar' });
+    if (lang) bar.appendChild(el('span', { 'class': 'code-lang' }, lang));
+    var button = el('button', { type: 'button', 'class': 'copy-button' }, 'Copy');
+    if (isConsole) button.setAttribute('title', 'Copies the commands only, without prompts and output');
+    bar.appendChild(button);
+    pre.parentNode.insertBefore(block, pre);
+    block.appendChild(bar);
+    block.appendChild(pre);
+    button.addEventListener('click', function () {
+      var text = isConsole ? consoleCommands(code.textContent) : code.textContent.replace(/\n$/, '');
+      copyText(text).then(function () {
+        button.textContent = 'Copied';
+        announce('Copied');
+      }, function () {
+        button.textContent = 'Copy failed';
+        announce('Copy failed');
+      }).then(function () { setTimeout(function () { button.textContent = 'Copy'; }, 2000); });
+    });
+  }
+
+  /** Scrolling code blocks can be reached and scrolled with the keyboard. */
+  function markScrolling() {
+    document.querySelectorAll('pre').forEach(function (pre) {
+      if (pre.scrollWidth > pre.clientWidth + 1) {
+        pre.setAttribute('tabindex', '0');
+        if (!pre.hasAttribute('aria-label')) pre.setAttribute('aria-label', (pre.getAttribute('data-lang') || 'Code') + ' block, scrolls sideways');
+        if (!pre.getAttribute('role')) pre.setAttribute('role', 'region');
+      } else if (pre.getAttribute('role') === 'region') {
+        pre.removeAttribute('tabindex');
+        pre.removeAttribute('role');
+        pre.removeAttribute('aria-label');
+      }
+    });
+  }
+
+  // ---- Table of contents: the section being read ----
+  function wireToc() {
+    var links = Array.prototype.slice.call(document.querySelectorAll('.toc a[href^="#"]'));
+    if (!links.length || !('IntersectionObserver' in window)) return;
+    var ids = [];
+    links.forEach(function (a) { var id = decodeURIComponent(a.getAttribute('href').slice(1)); if (ids.indexOf(id) < 0) ids.push(id); });
+    var headings = ids.map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    if (!headings.length) return;
+    var visible = new Set();
+    function mark() {
+      // The first heading in view; else the last one above the viewport.
+      var current = null;
+      for (var i = 0; i < headings.length; i++) { if (visible.has(headings[i])) { current = headings[i]; break; } }
+      if (!current) {
+        headings.forEach(function (h) { if (h.getBoundingClientRect().top < 0) current = h; });
+      }
+      links.forEach(function (a) {
+        var on = current && a.getAttribute('href') === '#' + encodeURIComponent(current.id).replace(/%2F/g, '/');
+        on = on || (current && decodeURIComponent(a.getAttribute('href').slice(1)) === current.id);
+        if (on) a.setAttribute('aria-current', 'true'); else a.removeAttribute('aria-current');
+      });
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { if (entry.isIntersecting) visible.add(entry.target); else visible.delete(entry.target); });
+      mark();
+    }, { rootMargin: '0px 0px -60% 0px' });
+    headings.forEach(function (h) { observer.observe(h); });
+  }
+
+  // ---- Keyboard shortcuts ----
+  var SHORTCUTS = [['/', 'Search (also Ctrl-K)'], ['[', 'Previous page'], [']', 'Next page'], ['?', 'This list of shortcuts'],
+    ['Esc', 'Close a list, the menu or this dialog']];
+  var dialog = null;
+  function showShortcuts() {
+    if (!dialog) {
+      dialog = el('dialog', { 'class': 'shortcuts-dialog', 'aria-labelledby': 'shortcuts-title' });
+      dialog.appendChild(el('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'));
+      var list = el('dl');
+      SHORTCUTS.forEach(function (s) {
+        var row = el('div');
+        var key = el('dt');
+        key.appendChild(el('kbd', {}, s[0]));
+        row.appendChild(key);
+        row.appendChild(el('dd', {}, s[1]));
+        list.appendChild(row);
+      });
+      dialog.appendChild(list);
+      var close = el('button', { type: 'button', 'class': 'dialog-close' }, 'Close');
+      close.addEventListener('click', function () { dialog.close(); });
+      dialog.appendChild(close);
+      dialog.addEventListener('click', function (event) { if (event.target === dialog) dialog.close(); });
+      document.body.appendChild(dialog);
+    }
+    if (!dialog.open) dialog.showModal();
+  }
+  window.opsbookShowShortcuts = showShortcuts;
+
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (dialog && dialog.open) return;
+    var go = function (selector) { var link = document.querySelector(selector); if (link) window.location.href = link.href; };
+    if (event.key === '[') { event.preventDefault(); go('.page-nav a[rel="prev"]'); }
+    else if (event.key === ']') { event.preventDefault(); go('.page-nav a[rel="next"]'); }
+    else if (event.key === '?') { event.preventDefault(); showShortcuts(); }
+  });
+
+  function start() {
+    document.body.appendChild(status);
+    var themeButton = document.querySelector('.theme-button');
+    if (themeButton) wireTheme(themeButton);
+    var nav = document.getElementById('site-nav');
+    var menu = document.querySelector('.menu-button');
+    if (nav) wireTree(nav);
+    if (nav && menu) wireDrawer(menu, nav);
+    document.querySelectorAll('pre.code').forEach(wireCode);
+    markScrolling();
+    var timer = null;
+    window.addEventListener('resize', function () { clearTimeout(timer); timer = setTimeout(markScrolling, 150); });
+    wireToc();
+    var hint = document.querySelector('.shortcuts-hint');
+    if (hint) hint.hidden = false;
+    var print = document.querySelector('.print-button');
+    if (print) { print.hidden = false; print.addEventListener('click', function () { window.print(); }); }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();
