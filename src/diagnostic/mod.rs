@@ -82,6 +82,9 @@ pub enum Rule {
     InternalBlock,
     /// A Docusaurus `:::` admonition is never closed, or a `:::` closes none.
     Admonition,
+    /// Syntax of another tool (a Hugo shortcode, a Liquid tag, an MDX component) that
+    /// opsbook does not render: it is shown as a placeholder.
+    UnsupportedSyntax,
     /// A template could not be parsed or rendered.
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
@@ -119,6 +122,7 @@ impl Rule {
             Rule::LinkToInternal => "link-to-internal",
             Rule::InternalBlock => "internal-block",
             Rule::Admonition => "admonition",
+            Rule::UnsupportedSyntax => "unsupported-syntax",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",

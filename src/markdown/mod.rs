@@ -9,13 +9,14 @@
 //! 4. GitHub alerts (`> [!WARNING]`) become callouts, tables get a scrolling wrapper,
 //!    footnotes move to the end of the page.
 //!
-//! 5. Docusaurus (`:::note`) and MkDocs (`!!! note`, `??? note`) admonitions become the
-//!    same callouts, through a pre-pass over the source ([`admonitions`]).
+//! 5. the other tools' dialects (Docusaurus and MkDocs admonitions and tabs, Hugo
+//!    shortcodes, Liquid, attribute lists, MDX components) are rewritten by a pre-pass
+//!    over the source ([`dialects`]), only on pages that have a marker of one.
 //!
 //! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
 //! GitHub alerts.
 
-mod admonitions;
+pub(crate) mod dialects;
 mod blocks;
 pub(crate) mod headings;
 pub(crate) mod highlight;
@@ -183,7 +184,8 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
         return render_markdown(&MarkdownInput { text: &clean, ..*input });
     }
-    match admonitions::rewrite(input.text) {
+    let page = dialects::Page { dir: input.dir, mdx: is_mdx(input.file), highlight: input.highlight };
+    match dialects::rewrite(input.text, page) {
         Some(rewrite) => {
             let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
             write_body(&rewritten, input.text, Some(&rewrite))
@@ -192,8 +194,13 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     }
 }
 
+/// Whether the page's file is MDX.
+fn is_mdx(file: &str) -> bool {
+    file.len() > 4 && file[file.len() - 4..].eq_ignore_ascii_case(".mdx")
+}
+
 /// Renders `input`, whose text is `source` or `source` rewritten by `rewrite`.
-fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&admonitions::Rewrite>) -> Rendered {
+fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&dialects::Rewrite>) -> Rendered {
     let mut writer = BodyWriter {
         input,
         rewrite,
@@ -221,8 +228,8 @@ fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&admoniti
 /// table of contents, the links, the search text and the diagnostics.
 struct BodyWriter<'a> {
     input: &'a MarkdownInput<'a>,
-    /// The admonitions rewritten before parsing, if the page has any.
-    rewrite: Option<&'a admonitions::Rewrite>,
+    /// The dialects rewritten before parsing, if the page has any.
+    rewrite: Option<&'a dialects::Rewrite>,
     /// The lines of the page's source (not of the rewritten text).
     lines: LineIndex<'a>,
     ids: HeadingIds,
@@ -343,10 +350,14 @@ impl<'a> BodyWriter<'a> {
                     }
                 }
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
-                    let callout = self.rewrite.and_then(|r| r.html(&html)).unwrap_or_default();
+                    let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_else(|| {
+                        dialects::Placeholder { html: String::new(), depth: 0 }
+                    });
                     self.blocks_seen = true;
-                    callouts = if callout.starts_with("</") { callouts.saturating_sub(1) } else { callouts + 1 };
-                    target.push(Event::Html(callout.to_string().into()));
+                    callouts = callouts.saturating_add_signed(isize::from(placeholder.depth));
+                    let html = self.rewrite_html(placeholder.html.into(), range.start, true);
+                    self.note_html_ids(&html);
+                    target.push(Event::Html(html));
                 }
                 Event::Start(Tag::Table(alignments)) => {
                     self.blocks_seen = true;
@@ -410,11 +421,14 @@ impl<'a> BodyWriter<'a> {
             let d = Diagnostic::error(Rule::InternalBlock, self.input.file, line, column, message);
             self.out.diagnostics.push(d);
         }
-        for (offset, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
+        for (offset, problem, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
             let (line, column) = self.location_in_source(*offset);
-            let d = Diagnostic::error(Rule::Admonition, self.input.file, line, column, message.clone())
-                .with_severity(Severity::Warning);
-            self.out.diagnostics.push(d);
+            let d = match problem {
+                dialects::Problem::Admonition => Diagnostic::error(Rule::Admonition, self.input.file, line, column, message.clone()),
+                dialects::Problem::Unsupported => Diagnostic::error(Rule::UnsupportedSyntax, self.input.file, line, column, message.clone())
+                    .with_help("see the guide's page on other tools' syntax for what opsbook renders, or rewrite it in Markdown"),
+            };
+            self.out.diagnostics.push(d.with_severity(Severity::Warning));
         }
         for (offset, message) in std::mem::take(&mut parser.problems) {
             let (line, column) = self.location(offset);
@@ -437,11 +451,14 @@ impl<'a> BodyWriter<'a> {
             }
             Event::Html(html) => {
                 self.note_html_ids(&html);
-                Event::Html(self.rewrite_html(html, offset))
+                Event::Html(self.rewrite_html(html, offset, false))
             }
             Event::InlineHtml(html) => {
                 self.note_html_ids(&html);
-                Event::InlineHtml(self.rewrite_html(html, offset))
+                Event::InlineHtml(self.rewrite_html(html, offset, false))
+            }
+            Event::Text(text) if self.rewrite.is_some() && text.contains(dialects::INLINE_OPEN) => {
+                self.inline_placeholders(&text, offset)
             }
             Event::Text(text) => {
                 self.note_text(&text);
@@ -549,7 +566,33 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    fn rewrite_html(&mut self, html: CowStr<'a>, offset: usize) -> CowStr<'a> {
+    /// Text with inline placeholders: the text around them escaped, their HTML put in.
+    fn inline_placeholders(&mut self, text: &str, offset: usize) -> Event<'a> {
+        let mut html = String::with_capacity(text.len() + 64);
+        let mut rest = text;
+        while let Some((before, after)) = rest.split_once(dialects::INLINE_OPEN) {
+            self.note_text(before);
+            push_escaped(&mut html, before);
+            let Some((number, after)) = after.split_once(dialects::INLINE_CLOSE) else {
+                rest = after;
+                continue;
+            };
+            let placeholder = self.rewrite.and_then(|r| r.placeholder(number)).map(|p| p.html.clone());
+            if let Some(placeholder) = placeholder {
+                let placeholder = self.rewrite_html(placeholder.into(), offset, true);
+                self.note_html_ids(&placeholder);
+                html.push_str(&placeholder);
+            }
+            rest = after;
+        }
+        self.note_text(rest);
+        push_escaped(&mut html, rest);
+        Event::InlineHtml(html.into())
+    }
+
+    /// Rewrites the links of raw HTML at `offset`; `at_offset` when the HTML is a
+    /// placeholder's, whose attributes are all reported at the placeholder's place.
+    fn rewrite_html(&mut self, html: CowStr<'a>, offset: usize, at_offset: bool) -> CowStr<'a> {
         let attributes = links::find_link_attributes(&html);
         if attributes.is_empty() {
             return html;
@@ -559,7 +602,8 @@ impl<'a> BodyWriter<'a> {
         for attribute in attributes {
             let value = &html[attribute.start..attribute.end];
             let decoded = crate::html::decode_entities(value);
-            let rewritten = self.rewrite(CowStr::from(decoded.clone()), offset + attribute.start, false);
+            let at = if at_offset { offset } else { offset + attribute.start };
+            let rewritten = self.rewrite(CowStr::from(decoded.clone()), at, false);
             out.push_str(&html[last..attribute.start]);
             if *rewritten == *decoded {
                 out.push_str(value);
@@ -616,7 +660,7 @@ impl<'a> BodyWriter<'a> {
             let classes: Vec<&str> = heading.classes.iter().map(|c| c.as_ref()).collect();
             open.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
         }
-        for (name, value) in &heading.attrs {
+        for (name, value) in heading.attrs.iter().filter(|(name, _)| dialects::is_safe_attribute(name)) {
             open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
         }
         open.push('>');

@@ -1,0 +1,130 @@
+//! Snapshot tests of the other tools' dialects: Hugo shortcodes, Liquid, attribute lists,
+//! the three syntaxes of tabs and MDX.
+
+use super::*;
+
+fn mdx(text: &str) -> Rendered {
+    render_markdown(&MarkdownInput {
+        text,
+        body_line: 1,
+        file: "content/runbooks/page.mdx",
+        dir: "runbooks",
+        links: &FakeSite,
+        link_severity: Severity::Error,
+        highlight: false,
+        collect_text: true,
+        internal_blocks: internal::Mode::Drop,
+    })
+}
+
+/// The rule, line and column of each diagnostic (the body starts at line 5).
+fn found(out: &Rendered) -> Vec<(&'static str, usize, usize)> {
+    out.diagnostics.iter().map(|d| (d.rule.id(), d.line, d.column)).collect()
+}
+
+#[test]
+fn renders_docsy_alerts_as_callouts() {
+    let out = render(
+        "{{% alert title=\"Careful\" color=\"warning\" %}}\nRestart **one** node.\n{{% /alert %}}\n\n{{< alert color=\"danger\" >}}No title.{{< /alert >}}\n\n{{% note %}}\nA note.\n{{% /note %}}\n\n{{< panel header=\"GitLab\" >}}\nPanel body.\n{{< /panel >}}\n",
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    insta::assert_snapshot!(out.html);
+}
+
+#[test]
+fn renders_details_and_nested_shortcodes() {
+    insta::assert_snapshot!(html(
+        "{{< details summary=\"More `info`\" >}}\nOutside.\n\n{{% alert title=`Inner` %}}\n- a list\n{{% /alert %}}\n{{< /details >}}\n"
+    ));
+}
+
+#[test]
+fn renders_docsy_tab_panes() {
+    insta::assert_snapshot!(html(
+        "{{< tabpane >}}\n{{< tab header=\"Linux\" lang=\"bash\" >}}\nsystemctl restart db\n{{< /tab >}}\n{{< tab header=\"Notes\" text=true >}}\nSome **Markdown**.\n{{< /tab >}}\n{{< /tabpane >}}\n"
+    ));
+}
+
+#[test]
+fn resolves_cross_references_like_relative_links() {
+    let out = render("See [the db]({{< ref \"db.md#steps\" >}}), [the section]({{< relref \"/runbooks\" >}}) and\n[gone]({{< ref \"gone.md\" >}}).\n");
+    insta::assert_snapshot!(out.html);
+    assert_eq!(found(&out), [("broken-link", 6, 1)]);
+}
+
+#[test]
+fn renders_figures_and_video_links() {
+    let out = render(
+        "{{< figure src=\"diagram.png\" alt=\"The flow\" caption=\"How it flows\" title=\"Flow\" >}}\n\n{{< youtube dQw4w9WgXcQ >}}\n\n{{< vimeo id=\"123\" title=\"Demo\" >}}\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert_eq!(out.assets, ["runbooks/diagram.png"]);
+}
+
+#[test]
+fn drops_comments_and_shows_escaped_shortcodes() {
+    insta::assert_snapshot!(html(
+        "Before {{/* hidden */}} after.\n\nWrite {{</* alert */>}} like this.\n\n```\n{{</* tab */>}} and {{< kept >}}\n```\n\nInline `{{< kept >}}` code.\n"
+    ));
+}
+
+#[test]
+fn unknown_shortcodes_are_placeholders_with_warnings() {
+    let out = render("Value: {{< param Repo >}}.\n\n{{< kpi name=\"x\" >}}\n\n{{% box %}}\nInner **text**.\n{{% /box %}}\n\n[New]({{< param Repo >}}/new/main)\n");
+    insta::assert_snapshot!(out.html);
+    assert_eq!(
+        found(&out),
+        [("unsupported-syntax", 5, 8), ("unsupported-syntax", 7, 1), ("unsupported-syntax", 9, 1), ("unsupported-syntax", 13, 7)]
+    );
+}
+
+#[test]
+fn renders_liquid() {
+    let out = render(
+        "{% comment %}\nHidden.\n{% endcomment %}\nSee [db]({% link runbooks/db.md %}).\n\n{% raw %}{{ shown }}{% endraw %}\n\nTitle: {{ site.title }}\n\n{% if x %}Maybe{% endif %}\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert_eq!(found(&out), [("unsupported-syntax", 12, 8), ("unsupported-syntax", 14, 1), ("unsupported-syntax", 14, 16)]);
+}
+
+#[test]
+fn applies_attribute_lists_and_drops_unsafe_ones() {
+    let out = render(
+        "## Title {: .big #top}\n\n[db](db.md){:target=\"_blank\" onclick=\"alert(1)\"} and ![d](diagram.png){: width=\"40\" style=\"x\"}\n\nA paragraph.\n{: .lead}\n\n### Native {.x onclick=y}\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert!(!out.html.contains("onclick") && !out.html.contains("style") && !out.html.contains("{:"));
+    assert_eq!(out.links.len(), 1);
+}
+
+#[test]
+fn renders_mkdocs_tabs() {
+    insta::assert_snapshot!(html(
+        "=== \"Linux\"\n\n    Run `make`.\n\n=== \"macOS\"\n\n    ```bash\n    brew install x\n    ```\n\nAfter.\n"
+    ));
+}
+
+#[test]
+fn renders_mdx_components() {
+    let out = mdx(
+        "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Setup\n\n{/* a comment */}\n\n<Tabs>\n  <TabItem value=\"apt\" label=\"Debian\" default>\n\nRun `apt`.\n\n  </TabItem>\n  <TabItem value=\"dnf\">\n\nRun `dnf`.\n\n  </TabItem>\n</Tabs>\n\n<Admonition type=\"warning\" title=\"Careful\">\nSlowly.\n</Admonition>\n\n<Chart data={[1, 2]}>\nChild **text**.\n</Chart>\n\n<Widget />\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert_eq!(found(&out), [("unsupported-syntax", 25, 1), ("unsupported-syntax", 29, 1)]);
+}
+
+#[test]
+fn a_shortcode_never_closed_runs_to_the_end() {
+    let out = render("{{% alert %}}\nOpen.\n");
+    assert!(out.html.contains("callout") && !out.html.contains("{{"));
+    assert_eq!(found(&out), [("unsupported-syntax", 5, 1)]);
+}
+
+#[test]
+fn hostile_openings_are_scanned_in_linear_time() {
+    for text in ["{{< ".repeat(50_000), "{% ".repeat(50_000), "{{ ".repeat(50_000), "<Tabs ".repeat(20_000), "[a](b){: ".repeat(20_000)] {
+        let start = std::time::Instant::now();
+        let _ = render(&text);
+        assert!(start.elapsed().as_secs() < 5, "{}", &text[..10]);
+    }
+}
