@@ -50,7 +50,12 @@ fn unsupported_syntax_is_reported_where_it_stands_and_counted_in_build_and_check
         assert!(summary.ends_with("; 2 unsupported-syntax"), "{summary}");
     }
     let db = main_of(&site, "public/runbooks/db/index.html");
-    assert!(db.contains("<span class=\"unsupported\">unsupported: <code>{{&lt; kpi name=&quot;latency&quot; &gt;}}</code></span>"), "{db}");
+    assert!(
+        db.contains(
+            "<span class=\"unsupported\">unsupported: <code>{{&lt; kpi name=&quot;latency&quot; &gt;}}</code></span>"
+        ),
+        "{db}"
+    );
     assert!(db.contains("callout-warning") && db.contains("<strong>one</strong>"), "{db}");
     assert!(!db.contains("Never shown") && !db.contains("{%") && !db.contains("{{%"), "{db}");
 }
@@ -60,7 +65,8 @@ fn a_broken_cross_reference_is_a_broken_link_at_its_place() {
     let site = Site::fixture("dialects");
     let run = site.run(&["check"]);
     assert!(
-        run.stderr.contains("warning[broken-link]: no page `content/runbooks/gone.md`\n --> content/runbooks/db.md:9:53"),
+        run.stderr
+            .contains("warning[broken-link]: no page `content/runbooks/gone.md`\n --> content/runbooks/db.md:9:53"),
         "{}",
         run.stderr
     );

@@ -16,8 +16,8 @@
 //! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
 //! GitHub alerts.
 
-pub(crate) mod dialects;
 mod blocks;
+pub(crate) mod dialects;
 pub(crate) mod headings;
 pub(crate) mod highlight;
 pub(crate) mod internal;
@@ -350,9 +350,11 @@ impl<'a> BodyWriter<'a> {
                     }
                 }
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
-                    let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_else(|| {
-                        dialects::Placeholder { html: String::new(), depth: 0 }
-                    });
+                    let placeholder = self
+                        .rewrite
+                        .and_then(|r| r.html(&html))
+                        .cloned()
+                        .unwrap_or_else(|| dialects::Placeholder { html: String::new(), depth: 0 });
                     self.blocks_seen = true;
                     callouts = callouts.saturating_add_signed(isize::from(placeholder.depth));
                     let html = self.rewrite_html(placeholder.html.into(), range.start, true);
@@ -424,9 +426,19 @@ impl<'a> BodyWriter<'a> {
         for (offset, problem, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
             let (line, column) = self.location_in_source(*offset);
             let d = match problem {
-                dialects::Problem::Admonition => Diagnostic::error(Rule::Admonition, self.input.file, line, column, message.clone()),
-                dialects::Problem::Unsupported => Diagnostic::error(Rule::UnsupportedSyntax, self.input.file, line, column, message.clone())
-                    .with_help("see the guide's page on other tools' syntax for what opsbook renders, or rewrite it in Markdown"),
+                dialects::Problem::Admonition => {
+                    Diagnostic::error(Rule::Admonition, self.input.file, line, column, message.clone())
+                }
+                dialects::Problem::Unsupported => Diagnostic::error(
+                    Rule::UnsupportedSyntax,
+                    self.input.file,
+                    line,
+                    column,
+                    message.clone(),
+                )
+                .with_help(
+                    "see the guide's page on other tools' syntax for what opsbook renders, or rewrite it in Markdown",
+                ),
             };
             self.out.diagnostics.push(d.with_severity(Severity::Warning));
         }
@@ -448,6 +460,11 @@ impl<'a> BodyWriter<'a> {
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = self.rewrite(dest_url, offset, true);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Html(html) | Event::InlineHtml(html) if self.rewrite.and_then(|r| r.fill(&html)).is_some() => {
+                let filled = self.rewrite.and_then(|r| r.fill(&html)).unwrap_or_default();
+                self.note_html_ids(&filled);
+                Event::Html(self.rewrite_html(filled.into(), offset, true))
             }
             Event::Html(html) => {
                 self.note_html_ids(&html);

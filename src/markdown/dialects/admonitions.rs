@@ -205,9 +205,13 @@ impl Lines<'_> {
             if top && self.mdx && columns == 0 && mdx_statement(rest) {
                 changed = true;
                 // A statement runs to a line ending with `;` or to a blank line.
-                while i < lines.len() && !lines[i - 1].text.trim_end().ends_with(';') && !lines[i].text.trim().is_empty() {
+                while i < lines.len()
+                    && !lines[i - 1].text.trim_end().ends_with(';')
+                    && !lines[i].text.trim().is_empty()
+                {
                     let previous = lines[i - 1].text.trim_end();
-                    let continues = previous.ends_with(['{', ',', '(']) || !lines[i].text.starts_with(char::is_alphabetic);
+                    let continues =
+                        previous.ends_with(['{', ',', '(']) || !lines[i].text.starts_with(char::is_alphabetic);
                     if !continues {
                         break;
                     }

@@ -29,7 +29,8 @@ pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
     let colon = rest.starts_with("{:");
     let after_link = text[..at].ends_with(')');
     let before = &text[..at];
-    let alone_start = before.trim_end_matches([' ', '\t']).is_empty() || before.trim_end_matches([' ', '\t']).ends_with('\n');
+    let alone_start =
+        before.trim_end_matches([' ', '\t']).is_empty() || before.trim_end_matches([' ', '\t']).ends_with('\n');
     if !colon && !((rest.starts_with("{.") || rest.starts_with("{#")) && (after_link || alone_start)) {
         return None;
     }
@@ -126,10 +127,7 @@ pub(super) fn edits(
     }
     let open = collected.inline(format!("<a href=\"{destination}\"{attrs}>"));
     let close = collected.inline("</a>".into());
-    vec![
-        (link.whole.start..link.text.start, open),
-        (link.text.end..range.end, close),
-    ]
+    vec![(link.whole.start..link.text.start, open), (link.text.end..range.end, close)]
 }
 
 /// A Markdown link or image just before `at`: `[text](destination)`.

@@ -176,8 +176,7 @@ impl Finder {
     }
 }
 
-/// Finds the tokens of `text` outside `code` (in code, only the escaped shortcodes and
-/// the Liquid `raw` tags).
+/// Finds the tokens of `text` outside `code` (in code, only the escaped shortcodes).
 fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> Vec<Token<'t>> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
@@ -267,10 +266,14 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 }
                 parents.retain(|p| closes.get(p) != Some(&index));
                 match ends.remove(&index) {
-                    Some(html) => edits.push(Edit { range: range.clone(), with: block(text, range.clone(), collected.block(html, -1)) }),
+                    Some(html) => edits.push(Edit {
+                        range: range.clone(),
+                        with: block(text, range.clone(), collected.block(html, -1)),
+                    }),
                     None => {
                         let what = describe(call);
-                        let message = format!("this `{}` closes no open {what}; it is left out", shorten_source(source));
+                        let message =
+                            format!("this `{}` closes no open {what}; it is left out", shorten_source(source));
                         collected.problems.push((range.start, Problem::Unsupported, message));
                         edits.push(edit(String::new()));
                     }
@@ -290,7 +293,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     (Render::Open(open, end), Some(close)) => {
                         ends.insert(close, end);
                         parents.push(index);
-                        edits.push(Edit { range: range.clone(), with: block(text, range.clone(), collected.block(open, 1)) });
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(open, 1)),
+                        });
                     }
                     (Render::CodeTab(label, language), Some(close)) => {
                         let close_range = tokens[close].range.clone();
@@ -311,7 +317,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                         ends.insert(close, "</div>\n".into());
                         parents.push(index);
                         let html = unsupported_html(source, true);
-                        edits.push(Edit { range: range.clone(), with: block(text, range.clone(), collected.block(html, 1)) });
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(html, 1)),
+                        });
                     }
                     (Render::Unknown, None) => {
                         unsupported(collected, range.start, source, call);
@@ -319,15 +328,22 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     }
                     (Render::Open(open, end), None) if !call.self_closing => {
                         // A block never closed runs to the end of the page.
-                        let message = format!("`{}` is never closed; it runs to the end of the page", shorten_source(source));
+                        let message =
+                            format!("`{}` is never closed; it runs to the end of the page", shorten_source(source));
                         collected.problems.push((range.start, Problem::Unsupported, message));
-                        edits.push(Edit { range: range.clone(), with: block(text, range.clone(), collected.block(open, 1)) });
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(open, 1)),
+                        });
                         let marker = collected.block(end, -1);
                         edits.push(Edit { range: text.len()..text.len(), with: format!("\n\n{marker}\n") });
                     }
                     (Render::Open(open, end), None) => {
                         let html = format!("{open}{end}");
-                        edits.push(Edit { range: range.clone(), with: block(text, range.clone(), collected.block(html, 0)) });
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(html, 0)),
+                        });
                     }
                     (render, _) => edits.extend(apply_simple(text, range.clone(), render, source, collected)),
                 }
@@ -350,7 +366,8 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
         Render::CodeTab(..) => edit(String::new()),
         Render::Unknown => {
             if !collected.problems.iter().any(|p| p.0 == range.start) {
-                let message = format!("`{}` is not supported by opsbook; it is shown as a placeholder", shorten_source(source));
+                let message =
+                    format!("`{}` is not supported by opsbook; it is shown as a placeholder", shorten_source(source));
                 collected.problems.push((range.start, Problem::Unsupported, message));
             }
             let placeholder = collected.inline(unsupported_html(source, false));

@@ -15,7 +15,7 @@ use super::Page;
 use super::inline::{Finder, Kind, Render, Token};
 
 /// The token at `at` of `text`, if a Liquid tag or variable starts there. A comment
-/// block is one token, with its content; in code only `raw` and `endraw` are tokens.
+/// block is one token, with its content. Code has none: a tag in code stays code.
 pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: bool) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
     if rest.starts_with("{%") {
@@ -26,7 +26,7 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return None;
         }
-        if in_code && name != "raw" && name != "endraw" {
+        if in_code {
             return None;
         }
         if name == "comment" {
@@ -38,7 +38,8 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
         }
         return Some(Token { range: at..end + 2, kind: Kind::Liquid(name, args), in_code });
     }
-    if in_code || !rest.starts_with("{{") || rest.starts_with("{{{") {
+    // `={{ … }}` is a JSX expression (`style={{ width: 1 }}`), not a variable.
+    if in_code || !rest.starts_with("{{") || rest.starts_with("{{{") || text[..at].ends_with('=') {
         return None;
     }
     // A variable: `{{ name }}` on one line, starting with a letter, `.` or `$`.
@@ -46,8 +47,11 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     let end = finder.find(text, "}}", at + 2).filter(|e| *e < line_end)?;
     let inner = text[at + 2..end].trim_matches('-').trim();
     let first = inner.chars().next()?;
-    (first.is_alphabetic() || first == '.' || first == '$')
-        .then(|| Token { range: at..end + 2, kind: Kind::Variable, in_code })
+    (first.is_alphabetic() || first == '.' || first == '$').then(|| Token {
+        range: at..end + 2,
+        kind: Kind::Variable,
+        in_code,
+    })
 }
 
 /// The end of the tag named `name` (`{% endcomment %}`) at or after `from`.

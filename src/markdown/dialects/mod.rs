@@ -94,6 +94,41 @@ impl Rewrite {
         self.placeholders.get(number.parse::<usize>().ok()?)
     }
 
+    /// Raw HTML with the placeholders inside it (a shortcode in an HTML block) replaced
+    /// by their HTML, or `None` when it has none.
+    pub(crate) fn fill(&self, html: &str) -> Option<String> {
+        if !html.contains(INLINE_OPEN) && !html.contains(MARKER) {
+            return None;
+        }
+        let mut out = String::with_capacity(html.len() + 64);
+        let mut rest = html;
+        loop {
+            let inline = rest.find(INLINE_OPEN);
+            let block = rest.find(MARKER);
+            let (at, open, close) = match (inline, block) {
+                (Some(i), Some(b)) if b < i => (b, MARKER, "-->"),
+                (Some(i), _) => (i, "\u{E000}", "\u{E001}"),
+                (None, Some(b)) => (b, MARKER, "-->"),
+                (None, None) => break,
+            };
+            out.push_str(&rest[..at]);
+            let after = &rest[at + open.len()..];
+            match after.split_once(close) {
+                Some((number, tail)) => {
+                    if let Some(placeholder) = self.placeholder(number) {
+                        out.push_str(&placeholder.html);
+                    }
+                    rest = tail;
+                }
+                None => {
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+
     /// The byte offset in the source of byte `offset` of the rewritten text.
     pub(crate) fn source_offset(&self, offset: usize) -> usize {
         self.maps.iter().rev().fold(offset, |at, map| map.source_offset(at))
@@ -143,7 +178,11 @@ impl Output {
         let segment = Segment { start: self.text.len(), source, added: added.len(), len: copied.len() };
         // A copy that continues the last one extends it.
         match self.map.segments.last_mut() {
-            Some(last) if added.is_empty() && last.source + last.len == source && last.start + last.added + last.len == self.text.len() => {
+            Some(last)
+                if added.is_empty()
+                    && last.source + last.len == source
+                    && last.start + last.added + last.len == self.text.len() =>
+            {
                 last.len += copied.len();
             }
             _ => self.map.segments.push(segment),
@@ -222,4 +261,3 @@ fn shorten(syntax: &str) -> String {
     cut.push('…');
     cut
 }
-

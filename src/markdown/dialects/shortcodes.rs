@@ -146,9 +146,8 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         "alert" | "callout" | "notice" | "admonition" => {
             let kind = call.arg("color").or(call.arg("type")).or_else(|| call.arg_or("kind", 0)).unwrap_or("info");
             let class = color_kind(kind);
-            let title = call.arg("title").map_or(String::new(), |t| {
-                format!("<p class=\"callout-title\">{}</p>\n", escape(t))
-            });
+            let title =
+                call.arg("title").map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", escape(t)));
             Render::Open(format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n".into())
         }
         name @ ("note" | "warning" | "tip" | "caution" | "important" | "info" | "danger") => {
@@ -164,9 +163,10 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         }
         "panel" => {
             let class = call.arg("type").or(call.arg("color")).map_or("note", color_kind);
-            let title = call.arg("header").or(call.arg("title")).map_or(String::new(), |t| {
-                format!("<p class=\"callout-title\">{}</p>\n", escape(t))
-            });
+            let title = call
+                .arg("header")
+                .or(call.arg("title"))
+                .map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", escape(t)));
             Render::Open(format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n".into())
         }
         "details" | "expand" | "collapse" => {
@@ -179,7 +179,8 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         }
         "tabpane" | "tabs" => Render::Open(tabs::group_open(), tabs::group_close()),
         "tab" => {
-            let label = call.arg_or("header", 0).or(call.arg("title")).or(call.arg("name")).unwrap_or("Tab").to_string();
+            let label =
+                call.arg_or("header", 0).or(call.arg("title")).or(call.arg("name")).unwrap_or("Tab").to_string();
             let text = |c: &Call<'_>| c.arg("text").map(|v| v == "true");
             let as_text = text(call).or_else(|| parent.and_then(text)).unwrap_or(call.syntax == Syntax::HugoPercent);
             let language = call.arg("lang").or_else(|| parent.and_then(|p| p.arg("lang")));
@@ -228,11 +229,7 @@ pub(super) fn reference_path(path: &str, dir: &str) -> String {
 /// provider's scripts and cookies); the card links to the video.
 fn video(provider: &str, url: &str, call: &Call<'_>) -> String {
     let title = call.arg("title").unwrap_or("the video");
-    format!(
-        "<p class=\"video-link\"><a href=\"{}\">Watch {} on {provider}</a></p>\n",
-        escape(url),
-        escape(title)
-    )
+    format!("<p class=\"video-link\"><a href=\"{}\">Watch {} on {provider}</a></p>\n", escape(url), escape(title))
 }
 
 /// `<figure>` with the image, its link and caption.

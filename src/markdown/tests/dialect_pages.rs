@@ -47,7 +47,9 @@ fn renders_docsy_tab_panes() {
 
 #[test]
 fn resolves_cross_references_like_relative_links() {
-    let out = render("See [the db]({{< ref \"db.md#steps\" >}}), [the section]({{< relref \"/runbooks\" >}}) and\n[gone]({{< ref \"gone.md\" >}}).\n");
+    let out = render(
+        "See [the db]({{< ref \"db.md#steps\" >}}), [the section]({{< relref \"/runbooks\" >}}) and\n[gone]({{< ref \"gone.md\" >}}).\n",
+    );
     insta::assert_snapshot!(out.html);
     assert_eq!(found(&out), [("broken-link", 6, 1)]);
 }
@@ -70,11 +72,18 @@ fn drops_comments_and_shows_escaped_shortcodes() {
 
 #[test]
 fn unknown_shortcodes_are_placeholders_with_warnings() {
-    let out = render("Value: {{< param Repo >}}.\n\n{{< kpi name=\"x\" >}}\n\n{{% box %}}\nInner **text**.\n{{% /box %}}\n\n[New]({{< param Repo >}}/new/main)\n");
+    let out = render(
+        "Value: {{< param Repo >}}.\n\n{{< kpi name=\"x\" >}}\n\n{{% box %}}\nInner **text**.\n{{% /box %}}\n\n[New]({{< param Repo >}}/new/main)\n",
+    );
     insta::assert_snapshot!(out.html);
     assert_eq!(
         found(&out),
-        [("unsupported-syntax", 5, 8), ("unsupported-syntax", 7, 1), ("unsupported-syntax", 9, 1), ("unsupported-syntax", 13, 7)]
+        [
+            ("unsupported-syntax", 5, 8),
+            ("unsupported-syntax", 7, 1),
+            ("unsupported-syntax", 9, 1),
+            ("unsupported-syntax", 13, 7)
+        ]
     );
 }
 
@@ -84,7 +93,10 @@ fn renders_liquid() {
         "{% comment %}\nHidden.\n{% endcomment %}\nSee [db]({% link runbooks/db.md %}).\n\n{% raw %}{{ shown }}{% endraw %}\n\nTitle: {{ site.title }}\n\n{% if x %}Maybe{% endif %}\n",
     );
     insta::assert_snapshot!(out.html);
-    assert_eq!(found(&out), [("unsupported-syntax", 12, 8), ("unsupported-syntax", 14, 1), ("unsupported-syntax", 14, 16)]);
+    assert_eq!(
+        found(&out),
+        [("unsupported-syntax", 12, 8), ("unsupported-syntax", 14, 1), ("unsupported-syntax", 14, 16)]
+    );
 }
 
 #[test]
@@ -122,9 +134,25 @@ fn a_shortcode_never_closed_runs_to_the_end() {
 
 #[test]
 fn hostile_openings_are_scanned_in_linear_time() {
-    for text in ["{{< ".repeat(50_000), "{% ".repeat(50_000), "{{ ".repeat(50_000), "<Tabs ".repeat(20_000), "[a](b){: ".repeat(20_000)] {
+    for text in [
+        "{{< ".repeat(50_000),
+        "{% ".repeat(50_000),
+        "{{ ".repeat(50_000),
+        "<Tabs ".repeat(20_000),
+        "[a](b){: ".repeat(20_000),
+    ] {
         let start = std::time::Instant::now();
         let _ = render(&text);
         assert!(start.elapsed().as_secs() < 5, "{}", &text[..10]);
     }
+}
+
+#[test]
+fn shortcodes_inside_raw_html_are_rendered_there() {
+    let out = render(
+        "<div class=\"box\">\n{{< kpi >}} and <a href=\"{{< ref \"db.md\" >}}\">db</a>\n</div>\n\n<iframe title=\"x\" style={{ width: 1 }}></iframe>\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert!(!out.html.contains(dialects::INLINE_OPEN) && !out.html.contains("opsbook-dialect"));
+    assert_eq!(out.links.len(), 1);
 }
