@@ -640,7 +640,8 @@ impl<'a> BodyWriter<'a> {
         for (event, range) in parser.by_ref() {
             match event {
                 Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(ref t) | Event::Code(ref t) => text.push_str(t),
+                Event::Text(ref t) => text.push_str(&dialects::strip_inline(t)),
+                Event::Code(ref t) => text.push_str(t),
                 _ => {}
             }
             let event = self.inline(event, range.start);

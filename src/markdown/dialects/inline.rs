@@ -63,6 +63,8 @@ pub(super) enum Kind<'t> {
     Call(Call<'t>),
     /// A Liquid tag: its name and arguments.
     Liquid(&'t str, &'t str),
+    /// A code block: its language and code.
+    Code(&'t str, &'t str),
     /// A template variable `{{ x }}`.
     Variable,
     /// An attribute list, its safe attributes.
@@ -248,6 +250,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
             Kind::Literal(literal) if token.in_code => edits.push(edit(literal.clone())),
             Kind::Literal(literal) => edits.push(edit(collected.inline(crate::html::escape(literal)))),
             Kind::Drop => edits.push(edit(String::new())),
+            Kind::Code(language, code) => {
+                let html = crate::markdown::blocks::code_block_html(code, language, page.highlight);
+                edits.push(edit(block(text, range.clone(), collected.block(html, 0))));
+            }
             Kind::Attributes(attributes) => edits.extend(
                 attributes::edits(text, range.clone(), attributes, collected)
                     .into_iter()
@@ -261,10 +267,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 edits.extend(apply_simple(text, range.clone(), render, source, collected));
             }
             Kind::Call(call) if call.close => {
-                while parents.last().is_some_and(|p| closes.get(p) != Some(&index) && *p > index) {
-                    parents.pop();
+                // Pairs nest, so the open call is the last one (or near it).
+                if let Some(at) = parents.iter().rposition(|p| closes.get(p) == Some(&index)) {
+                    parents.truncate(at);
                 }
-                parents.retain(|p| closes.get(p) != Some(&index));
                 match ends.remove(&index) {
                     Some(html) => edits.push(Edit {
                         range: range.clone(),

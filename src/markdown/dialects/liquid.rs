@@ -6,7 +6,8 @@
 //! {{ site.title }}   {% if x %}   {% include x.md %}   -> placeholders
 //! ```
 //!
-//! `link`, `post_url` and `page` resolve like a relative link; comments are dropped,
+//! `link`, `post_url` and `page` resolve like a relative link; `highlight` is a code
+//! block; comments are dropped,
 //! `raw` shows its content as written. `{%- x -%}` trims like `{% x %}`. Every other tag
 //! and every variable is a placeholder: opsbook runs no templates. (`include` is the
 //! text-inclusion step's, which runs before this one.)
@@ -19,7 +20,7 @@ use super::inline::{Finder, Kind, Render, Token};
 pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: bool) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
     if rest.starts_with("{%") {
-        let end = finder.find(text, "%}", at + 2)?;
+        let end = finder.find(text, "%}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
         let inner = text[at + 2..end].trim_matches('-').trim();
         let name_len = inner.find(char::is_whitespace).unwrap_or(inner.len());
         let (name, args) = (&inner[..name_len], inner[name_len..].trim());
@@ -33,6 +34,14 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
             let close = end_tag(text, end + 2, "endcomment", finder).unwrap_or(text.len());
             return Some(Token { range: at..close, kind: Kind::Drop, in_code });
         }
+        if name == "highlight" {
+            // `{% highlight ruby %}…{% endhighlight %}`: a code block.
+            let close = end_tag(text, end + 2, "endhighlight", finder)?;
+            let code_end = text[..close].rfind("{%").unwrap_or(close);
+            let code = text[end + 2..code_end].trim_start_matches(['\r', '\n']);
+            let language = args.split_whitespace().next().unwrap_or("");
+            return Some(Token { range: at..close, kind: Kind::Code(language, code), in_code });
+        }
         if name == "endraw" {
             return Some(Token { range: at..end + 2, kind: Kind::Drop, in_code });
         }
@@ -42,9 +51,8 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     if in_code || !rest.starts_with("{{") || rest.starts_with("{{{") || text[..at].ends_with('=') {
         return None;
     }
-    // A variable: `{{ name }}` on one line, starting with a letter, `.` or `$`.
-    let line_end = text[at..].find('\n').map_or(text.len(), |n| n + at);
-    let end = finder.find(text, "}}", at + 2).filter(|e| *e < line_end)?;
+    // A variable: `{{ name }}`, short, on one line, starting with a letter, `.` or `$`.
+    let end = finder.find(text, "}}", at + 2).filter(|e| e - at <= 200 && !text[at..*e].contains('\n'))?;
     let inner = text[at + 2..end].trim_matches('-').trim();
     let first = inner.chars().next()?;
     (first.is_alphabetic() || first == '.' || first == '$').then(|| Token {

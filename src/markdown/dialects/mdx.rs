@@ -59,6 +59,8 @@ pub(super) fn element(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
             (None, b'{') => braces += 1,
             (None, b'}') => braces = braces.saturating_sub(1),
             (None, b'>') if braces == 0 => break,
+            // A tag holds no `<` outside quotes and braces: this is text.
+            (None, b'<') if braces == 0 => return None,
             _ => {}
         }
         i += 1;

@@ -238,6 +238,22 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     Some(Rewrite { text, placeholders: collected.placeholders, maps, problems: collected.problems })
 }
 
+/// `text` without its inline placeholders: a heading's text, for its id and the table of
+/// contents.
+pub(crate) fn strip_inline(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(INLINE_OPEN) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once(INLINE_OPEN) {
+        out.push_str(before);
+        rest = after.split_once(INLINE_CLOSE).map_or("", |(_, tail)| tail);
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// The HTML of a placeholder for `syntax` shown as written: inline or as a block title.
 fn unsupported_html(syntax: &str, block: bool) -> String {
     let shown = shorten(syntax.trim());

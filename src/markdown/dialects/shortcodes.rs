@@ -18,6 +18,10 @@ use super::inline::{Call, Finder, Kind, Render, Syntax, Token};
 use super::{Page, tabs};
 use crate::html::escape;
 
+/// The longest inside of a shortcode read, in bytes: a longer one is text (and the
+/// scan stays linear on a page of openings with one close at its end).
+pub(super) const MAX_CALL: usize = 4096;
+
 /// The token at `at` of `text`, if a shortcode, a shortcode comment or an escaped
 /// shortcode starts there. In code, only an escaped shortcode is a token.
 pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: bool) -> Option<Token<'t>> {
@@ -51,7 +55,7 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     if in_code {
         return None;
     }
-    let end = finder.find(text, close, inner_start)?;
+    let end = finder.find(text, close, inner_start).filter(|end| end - inner_start <= MAX_CALL)?;
     let call = parse_call(&text[inner_start..end], syntax)?;
     Some(Token { range: at..end + 3, kind: Kind::Call(call), in_code })
 }

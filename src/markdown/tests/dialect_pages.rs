@@ -90,7 +90,7 @@ fn unknown_shortcodes_are_placeholders_with_warnings() {
 #[test]
 fn renders_liquid() {
     let out = render(
-        "{% comment %}\nHidden.\n{% endcomment %}\nSee [db]({% link runbooks/db.md %}).\n\n{% raw %}{{ shown }}{% endraw %}\n\nTitle: {{ site.title }}\n\n{% if x %}Maybe{% endif %}\n",
+        "{% comment %}\nHidden.\n{% endcomment %}\nSee [db]({% link runbooks/db.md %}).\n\n{% raw %}{{ shown }}{% endraw %}\n\nTitle: {{ site.title }}\n\n{% if x %}Maybe{% endif %}\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n",
     );
     insta::assert_snapshot!(out.html);
     assert_eq!(
@@ -155,4 +155,11 @@ fn shortcodes_inside_raw_html_are_rendered_there() {
     insta::assert_snapshot!(out.html);
     assert!(!out.html.contains(dialects::INLINE_OPEN) && !out.html.contains("opsbook-dialect"));
     assert_eq!(out.links.len(), 1);
+}
+
+#[test]
+fn a_placeholder_in_a_heading_stays_out_of_its_id() {
+    let out = render("## Install {{< param version >}}\n");
+    assert_eq!(out.toc.first().map(|t| (t.id.as_str(), t.title.as_str())), Some(("install", "Install")));
+    assert!(out.html.contains("<h2 id=\"install\">Install <span class=\"unsupported\">"), "{}", out.html);
 }
