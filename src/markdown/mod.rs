@@ -216,6 +216,7 @@ fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&dialects
         blocks_seen: false,
         in_heading: false,
         section_events: Some(Vec::new()),
+        paragraph_attributes: None,
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -242,6 +243,8 @@ struct BodyWriter<'a> {
     in_summary: bool,
     blocks_seen: bool,
     in_heading: bool,
+    /// The attributes an attribute list gives the paragraph being written.
+    paragraph_attributes: Option<Vec<(String, String)>>,
     /// The places in the main events of the section headings' opening tags, or `None`
     /// once a section heading is elsewhere (in a footnote).
     section_events: Option<Vec<usize>>,
@@ -273,6 +276,8 @@ impl<'a> BodyWriter<'a> {
         let mut quote_stack: Vec<bool> = Vec::new();
         // How many admonitions are open: like quotes, they give no description.
         let mut callouts = 0usize;
+        // Where the last paragraph opened in its list of events.
+        let mut paragraph_at = 0usize;
         while let Some((event, range)) = parser.next() {
             let in_footnote = !footnote_stack.is_empty();
             let target = match footnote_stack.last_mut() {
@@ -350,11 +355,9 @@ impl<'a> BodyWriter<'a> {
                     }
                 }
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
-                    let placeholder = self
-                        .rewrite
-                        .and_then(|r| r.html(&html))
-                        .cloned()
-                        .unwrap_or_else(|| dialects::Placeholder { html: String::new(), depth: 0 });
+                    let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_else(|| {
+                        dialects::Placeholder { html: String::new(), depth: 0, attributes: Vec::new() }
+                    });
                     self.blocks_seen = true;
                     callouts = callouts.saturating_add_signed(isize::from(placeholder.depth));
                     let html = self.rewrite_html(placeholder.html.into(), range.start, true);
@@ -381,6 +384,7 @@ impl<'a> BodyWriter<'a> {
                         self.out.summary.clear();
                     }
                     self.blocks_seen = true;
+                    paragraph_at = target.len();
                     target.push(Event::Start(Tag::Paragraph));
                 }
                 Event::End(TagEnd::Paragraph) => {
@@ -389,7 +393,10 @@ impl<'a> BodyWriter<'a> {
                         self.in_summary = false;
                         self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
                     }
-                    target.push(Event::End(TagEnd::Paragraph));
+                    match self.paragraph_attributes.take() {
+                        Some(attributes) => set_paragraph_attributes(target, paragraph_at, &attributes),
+                        None => target.push(Event::End(TagEnd::Paragraph)),
+                    }
                 }
                 other => {
                     if matches!(other, Event::Start(_)) {
@@ -594,6 +601,9 @@ impl<'a> BodyWriter<'a> {
                 rest = after;
                 continue;
             };
+            if let Some(p) = self.rewrite.and_then(|r| r.placeholder(number)).filter(|p| !p.attributes.is_empty()) {
+                self.paragraph_attributes = Some(p.attributes.clone());
+            }
             let placeholder = self.rewrite.and_then(|r| r.placeholder(number)).map(|p| p.html.clone());
             if let Some(placeholder) = placeholder {
                 let placeholder = self.rewrite_html(placeholder.into(), offset, true);
@@ -717,6 +727,42 @@ impl<'a> BodyWriter<'a> {
         self.out.toc = nest_toc(self.toc);
         self.out
     }
+}
+
+/// Ends the paragraph that opened at `events[at]` with `attributes` on its tag; a
+/// paragraph with no text but the attribute list is dropped.
+fn set_paragraph_attributes(events: &mut Events<'_>, at: usize, attributes: &[(String, String)]) {
+    if !matches!(events.get(at), Some(Event::Start(Tag::Paragraph))) {
+        events.push(Event::End(TagEnd::Paragraph));
+        return;
+    }
+    let empty = events[at + 1..].iter().all(|e| match e {
+        Event::Text(t) | Event::InlineHtml(t) | Event::Html(t) => t.trim().is_empty(),
+        Event::SoftBreak | Event::HardBreak => true,
+        _ => false,
+    });
+    if empty {
+        events.truncate(at);
+        return;
+    }
+    // The line break before an attribute list on its own line, and the list's own
+    // (empty) placeholder.
+    while events.len() > at + 1
+        && events.last().is_some_and(|e| match e {
+            Event::SoftBreak => true,
+            Event::InlineHtml(t) => t.is_empty(),
+            _ => false,
+        })
+    {
+        events.pop();
+    }
+    let mut open = String::from("<p");
+    for (name, value) in attributes {
+        open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value)));
+    }
+    open.push('>');
+    events[at] = Event::Html(open.into());
+    events.push(Event::Html("</p>\n".into()));
 }
 
 struct Heading<'a> {

@@ -4,8 +4,9 @@
 //!
 //! An attribute list right after a link or image is applied to it (the link or image is
 //! written as HTML with its attributes); one at the end of a heading is handed to
-//! pulldown-cmark's heading attributes; anywhere else it is dropped, as pulldown-cmark
-//! gives no place to put it. It is never shown. Only the attributes in [`SAFE`] are
+//! pulldown-cmark's heading attributes; one at the end of a paragraph or on the line
+//! after it goes to the paragraph (after a list, to its last paragraph); anywhere else
+//! (after a blank line, a code block) it is dropped, as there is no place to put it. It is never shown. Only the attributes in [`SAFE`] are
 //! kept: content is not trusted to add `on*` handlers or `style`.
 
 use std::ops::Range;
@@ -117,7 +118,17 @@ pub(super) fn edits(
         spec.push_str(" }");
         return vec![(range, if spec == "{ }" { String::new() } else { spec })];
     }
-    let Some(link) = link_before(text, range.start) else { return drop };
+    let Some(link) = link_before(text, range.start) else {
+        // After a paragraph's text (on its last line or the next one): for the paragraph.
+        let previous_blank = line.trim().is_empty()
+            && text[..line_start]
+                .strip_suffix('\n')
+                .is_none_or(|before| before.rsplit('\n').next().is_none_or(|l| l.trim().is_empty()));
+        if previous_blank || attributes.is_empty() {
+            return drop;
+        }
+        return vec![(range, collected.paragraph_attributes(attributes.to_vec()))];
+    };
     let attrs: String = attributes.iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
     let destination = escape(&text[link.destination.clone()]);
     if link.image {

@@ -67,6 +67,8 @@ pub(crate) struct Placeholder {
     pub html: String,
     /// +1 for the opening of a block, -1 for its end, 0 otherwise.
     pub depth: i8,
+    /// The attributes of an attribute list for the paragraph it ends (no HTML).
+    pub attributes: Vec<(String, String)>,
 }
 
 /// A page's source with its dialects rewritten.
@@ -202,13 +204,19 @@ struct Collected {
 impl Collected {
     /// A block placeholder comment for `html`.
     fn block(&mut self, html: String, depth: i8) -> String {
-        self.placeholders.push(Placeholder { html, depth });
+        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new() });
         format!("{MARKER}{}-->", self.placeholders.len() - 1)
     }
 
     /// An inline placeholder for `html`.
     fn inline(&mut self, html: String) -> String {
-        self.placeholders.push(Placeholder { html, depth: 0 });
+        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new() });
+        format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
+    }
+
+    /// An inline placeholder that gives the paragraph it is in `attributes`.
+    fn paragraph_attributes(&mut self, attributes: Vec<(String, String)>) -> String {
+        self.placeholders.push(Placeholder { html: String::new(), depth: 0, attributes });
         format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
     }
 }

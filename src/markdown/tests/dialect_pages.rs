@@ -110,6 +110,13 @@ fn applies_attribute_lists_and_drops_unsafe_ones() {
 }
 
 #[test]
+fn gives_paragraphs_their_attribute_lists() {
+    insta::assert_snapshot!(html(
+        "First paragraph.\n{: .lead #intro onclick=\"x\"}\n\nSecond one. {:.note}\n\n- item\n{: .x}\n\n```\ncode\n```\n{: .after-code}\n\nAlone after a blank line:\n\n{: .dropped}\n"
+    ));
+}
+
+#[test]
 fn renders_mkdocs_tabs() {
     insta::assert_snapshot!(html(
         "=== \"Linux\"\n\n    Run `make`.\n\n=== \"macOS\"\n\n    ```bash\n    brew install x\n    ```\n\nAfter.\n"
