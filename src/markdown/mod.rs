@@ -394,7 +394,7 @@ impl<'a> BodyWriter<'a> {
                         self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
                     }
                     match self.paragraph_attributes.take() {
-                        Some(attributes) => set_paragraph_attributes(target, paragraph_at, &attributes),
+                        Some(attributes) => dialects::set_paragraph_attributes(target, paragraph_at, &attributes),
                         None => target.push(Event::End(TagEnd::Paragraph)),
                     }
                 }
@@ -727,42 +727,6 @@ impl<'a> BodyWriter<'a> {
         self.out.toc = nest_toc(self.toc);
         self.out
     }
-}
-
-/// Ends the paragraph that opened at `events[at]` with `attributes` on its tag; a
-/// paragraph with no text but the attribute list is dropped.
-fn set_paragraph_attributes(events: &mut Events<'_>, at: usize, attributes: &[(String, String)]) {
-    if !matches!(events.get(at), Some(Event::Start(Tag::Paragraph))) {
-        events.push(Event::End(TagEnd::Paragraph));
-        return;
-    }
-    let empty = events[at + 1..].iter().all(|e| match e {
-        Event::Text(t) | Event::InlineHtml(t) | Event::Html(t) => t.trim().is_empty(),
-        Event::SoftBreak | Event::HardBreak => true,
-        _ => false,
-    });
-    if empty {
-        events.truncate(at);
-        return;
-    }
-    // The line break before an attribute list on its own line, and the list's own
-    // (empty) placeholder.
-    while events.len() > at + 1
-        && events.last().is_some_and(|e| match e {
-            Event::SoftBreak => true,
-            Event::InlineHtml(t) => t.is_empty(),
-            _ => false,
-        })
-    {
-        events.pop();
-    }
-    let mut open = String::from("<p");
-    for (name, value) in attributes {
-        open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value)));
-    }
-    open.push('>');
-    events[at] = Event::Html(open.into());
-    events.push(Event::Html("</p>\n".into()));
 }
 
 struct Heading<'a> {

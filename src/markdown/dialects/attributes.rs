@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use pulldown_cmark::{Event, Tag, TagEnd};
+
 use super::Collected;
 use super::inline::{Kind, Token};
 use crate::html::escape;
@@ -181,4 +183,40 @@ fn link_before(text: &str, at: usize) -> Option<Link> {
     let image = text[..start].ends_with('!');
     let whole_start = if image { start - 1 } else { start };
     Some(Link { image, whole: whole_start..at, text: start + 1..open_paren, destination })
+}
+
+/// Ends the paragraph that opened at `events[at]` with `attributes` on its tag; a
+/// paragraph with no text but the attribute list is dropped.
+pub(crate) fn set_paragraph_attributes(events: &mut Vec<Event<'_>>, at: usize, attributes: &[(String, String)]) {
+    if !matches!(events.get(at), Some(Event::Start(Tag::Paragraph))) {
+        events.push(Event::End(TagEnd::Paragraph));
+        return;
+    }
+    let empty = events[at + 1..].iter().all(|e| match e {
+        Event::Text(t) | Event::InlineHtml(t) | Event::Html(t) => t.trim().is_empty(),
+        Event::SoftBreak | Event::HardBreak => true,
+        _ => false,
+    });
+    if empty {
+        events.truncate(at);
+        return;
+    }
+    // The line break before an attribute list on its own line, and the list's own
+    // (empty) placeholder.
+    while events.len() > at + 1
+        && events.last().is_some_and(|e| match e {
+            Event::SoftBreak => true,
+            Event::InlineHtml(t) => t.is_empty(),
+            _ => false,
+        })
+    {
+        events.pop();
+    }
+    let mut open = String::from("<p");
+    for (name, value) in attributes {
+        open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value)));
+    }
+    open.push('>');
+    events[at] = Event::Html(open.into());
+    events.push(Event::Html("</p>\n".into()));
 }

@@ -4,8 +4,8 @@
 //!
 //! 1. find the code of the page (code spans, fenced and indented blocks) with
 //!    pulldown-cmark, as the page will be parsed;
-//! 2. scan the rest once for tokens ([`scan`]): Hugo shortcodes and comments, Liquid tags
-//!    and variables, JSX elements and comments, attribute lists;
+//! 2. scan the rest once for tokens ([`super::scan`]): Hugo shortcodes and comments,
+//!    Liquid tags and variables, JSX elements and comments, attribute lists;
 //! 3. pair each closing shortcode or element with the innermost open one of its name;
 //! 4. turn each token into an edit: text, a block or inline placeholder, or nothing
 //!    ([`plan`]); unknown constructs become placeholders and `unsupported-syntax`
@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::scan::{code_ranges, pair, scan};
 use super::{Collected, Output, Page, Problem, attributes, liquid, mdx, shortcodes, unsupported_html};
 
 /// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
@@ -138,96 +139,6 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     }
     out.push("", &text[at..], at);
     Some(out)
-}
-
-/// The byte ranges of the code of `text`: code spans and code blocks, in order.
-fn code_ranges(text: &str) -> Vec<Range<usize>> {
-    use pulldown_cmark::{Event, Parser, Tag};
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (event, range) in Parser::new_ext(text, crate::markdown::parser_options()).into_offset_iter() {
-        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_)))
-            && ranges.last().is_none_or(|last| last.end <= range.start)
-        {
-            ranges.push(range);
-        }
-    }
-    ranges
-}
-
-/// The first place of a needle at or after a position, remembered so that a page with
-/// many openings and no close is still scanned in linear time.
-#[derive(Default)]
-pub(super) struct Finder {
-    found: HashMap<&'static str, Option<usize>>,
-    searched_from: HashMap<&'static str, usize>,
-}
-
-impl Finder {
-    /// The first `needle` in `text` at or after `from`.
-    pub(super) fn find(&mut self, text: &str, needle: &'static str, from: usize) -> Option<usize> {
-        if let (Some(found), Some(searched)) = (self.found.get(needle), self.searched_from.get(needle))
-            && *searched <= from
-            && found.is_none_or(|at| at >= from)
-        {
-            return *found;
-        }
-        let found = text.get(from..).and_then(|rest| rest.find(needle)).map(|at| at + from);
-        self.found.insert(needle, found);
-        self.searched_from.insert(needle, from);
-        found
-    }
-}
-
-/// Finds the tokens of `text` outside `code` (in code, only the escaped shortcodes).
-fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> Vec<Token<'t>> {
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
-    let mut finder = Finder::default();
-    let mut code_at = 0;
-    // The end of a Liquid `raw` block being copied as it is.
-    let mut raw_until: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        while code_at < code.len() && code[code_at].end <= i {
-            code_at += 1;
-        }
-        let in_code = code.get(code_at).is_some_and(|r| r.start <= i);
-        let b = bytes[i];
-        if b != b'{' && b != b'<' {
-            i += 1;
-            continue;
-        }
-        if let Some(end) = raw_until {
-            if i < end {
-                i += 1;
-                continue;
-            }
-            raw_until = None;
-        }
-        let found = if b == b'{' {
-            shortcodes::token(text, i, &mut finder, in_code)
-                .or_else(|| liquid::token(text, i, &mut finder, in_code))
-                .or_else(|| if in_code { None } else { attributes::token(text, i) })
-                .or_else(|| if in_code || !page.mdx { None } else { mdx::comment(text, i, &mut finder) })
-        } else if in_code {
-            None
-        } else {
-            mdx::element(text, i, page.mdx)
-        };
-        match found {
-            Some(mut token) => {
-                token.in_code = in_code;
-                if let Kind::Liquid("raw", _) = token.kind {
-                    raw_until = liquid::end_of_raw(text, token.range.end, &mut finder);
-                    token.kind = Kind::Drop;
-                }
-                i = token.range.end.max(i + 1);
-                tokens.push(token);
-            }
-            None => i += 1,
-        }
-    }
-    tokens
 }
 
 /// The edits for `tokens`, in order.
@@ -478,53 +389,5 @@ fn line_end(text: &str, at: usize) -> usize {
         Some(n) => at + n,
         None if ceiling == text.len() => text.len(),
         None => (ceiling..text.len()).find(|f| text.is_char_boundary(*f)).unwrap_or(text.len()),
-    }
-}
-
-/// For each opening call with a closing one, the index of the closing token: each close
-/// closes the innermost open call of its name (calls left open inside it stay unpaired).
-fn pair(tokens: &[Token<'_>]) -> HashMap<usize, usize> {
-    let mut closes = HashMap::new();
-    let mut stack: Vec<(usize, (Syntax, &str))> = Vec::new();
-    let mut open_by_name: HashMap<(bool, String), usize> = HashMap::new();
-    for (index, token) in tokens.iter().enumerate() {
-        let Kind::Call(call) = &token.kind else { continue };
-        let key = (call.syntax == Syntax::Jsx, call.name.to_ascii_lowercase());
-        if call.self_closing {
-            continue;
-        }
-        if !call.close {
-            stack.push((index, (call.syntax, call.name)));
-            *open_by_name.entry(key).or_insert(0) += 1;
-            continue;
-        }
-        if open_by_name.get(&key).copied().unwrap_or(0) == 0 {
-            continue;
-        }
-        while let Some((open, (syntax, name))) = stack.pop() {
-            let open_key = (syntax == Syntax::Jsx, name.to_ascii_lowercase());
-            if let Some(count) = open_by_name.get_mut(&open_key) {
-                *count = count.saturating_sub(1);
-            }
-            if open_key == key {
-                closes.insert(open, index);
-                break;
-            }
-        }
-    }
-    closes
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_needles_in_linear_time() {
-        let text = "{{< ".repeat(20_000);
-        let mut finder = Finder::default();
-        for i in (0..text.len()).step_by(4) {
-            assert_eq!(finder.find(&text, ">}}", i), None);
-        }
     }
 }

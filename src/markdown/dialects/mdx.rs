@@ -12,7 +12,8 @@
 //! `unsupported-syntax` warning; `{/* comments */}` are dropped. (The `import` and
 //! `export` lines are dropped by the first stage, [`super::admonitions`].)
 
-use super::inline::{Call, Finder, Kind, Render, Syntax, Token};
+use super::inline::{Call, Kind, Render, Syntax, Token};
+use super::scan::Finder;
 use super::{Page, tabs};
 use crate::html::escape;
 

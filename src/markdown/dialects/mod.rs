@@ -26,12 +26,13 @@ mod attributes;
 mod inline;
 mod liquid;
 mod mdx;
+mod scan;
 mod shortcodes;
 mod tabs;
 
 use crate::html::escape;
 
-pub(crate) use attributes::is_safe as is_safe_attribute;
+pub(crate) use attributes::{is_safe as is_safe_attribute, set_paragraph_attributes};
 
 /// The text of a block placeholder comment, before its number.
 const MARKER: &str = "<!--opsbook-dialect:";

@@ -14,7 +14,8 @@
 //! Markdown, which is what Docsy's alert and details do with it in practice. Any other
 //! name becomes a placeholder ([`super::inline::Render::Unknown`]).
 
-use super::inline::{Call, Finder, Kind, Render, Syntax, Token};
+use super::inline::{Call, Kind, Render, Syntax, Token};
+use super::scan::Finder;
 use super::{Page, tabs};
 use crate::html::escape;
 
