@@ -170,3 +170,14 @@ fn a_placeholder_in_a_heading_stays_out_of_its_id() {
     assert_eq!(out.toc.first().map(|t| (t.id.as_str(), t.title.as_str())), Some(("install", "Install")));
     assert!(out.html.contains("<h2 id=\"install\">Install <span class=\"unsupported\">"), "{}", out.html);
 }
+
+/// The text-inclusion step (another branch) expands these before this pass; until then
+/// they are placeholders like any unknown construct.
+#[test]
+fn inclusions_are_placeholders_until_the_inclusion_step_runs() {
+    let out = render(
+        "{{% include \"a.md\" %}}\n\n{{< readfile file=\"b.md\" >}}\n\n{% include c.html %}\n\n{% include_relative d.md %}\n",
+    );
+    assert_eq!(out.html.matches("unsupported-block").count(), 4, "{}", out.html);
+    assert_eq!(out.diagnostics.len(), 4);
+}
