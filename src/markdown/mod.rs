@@ -317,6 +317,9 @@ impl<'a> BodyWriter<'a> {
                             _ => {}
                         }
                     }
+                    if let Some(restored) = self.rewrite.and_then(|r| r.restore(&code)) {
+                        code = restored;
+                    }
                     let language = match &kind {
                         CodeBlockKind::Fenced(info) => blocks::fence_language(info),
                         CodeBlockKind::Indented => "",
@@ -355,9 +358,7 @@ impl<'a> BodyWriter<'a> {
                     }
                 }
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
-                    let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_else(|| {
-                        dialects::Placeholder { html: String::new(), depth: 0, attributes: Vec::new() }
-                    });
+                    let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_default();
                     self.blocks_seen = true;
                     callouts = callouts.saturating_add_signed(isize::from(placeholder.depth));
                     let html = self.rewrite_html(placeholder.html.into(), range.start, true);
@@ -489,6 +490,10 @@ impl<'a> BodyWriter<'a> {
                 Event::Text(text)
             }
             Event::Code(code) => {
+                let code = match self.rewrite.and_then(|r| r.restore(&code)) {
+                    Some(restored) => CowStr::from(restored),
+                    None => code,
+                };
                 self.note_text(&code);
                 Event::Code(code)
             }

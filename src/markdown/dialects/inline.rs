@@ -156,6 +156,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
             continue;
         }
         let source = &text[range.clone()];
+        collected.source = source.to_string();
         let edit = |with: String| Edit { range: range.clone(), with };
         match &token.kind {
             Kind::Literal(literal) if token.in_code => edits.push(edit(literal.clone())),

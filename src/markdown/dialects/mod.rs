@@ -62,7 +62,7 @@ pub(crate) struct Page<'a> {
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Placeholder {
     /// The HTML written in its place.
     pub html: String,
@@ -70,6 +70,8 @@ pub(crate) struct Placeholder {
     pub depth: i8,
     /// The attributes of an attribute list for the paragraph it ends (no HTML).
     pub attributes: Vec<(String, String)>,
+    /// The construct as written, put back if the placeholder ends up in code.
+    source: String,
 }
 
 /// A page's source with its dialects rewritten.
@@ -97,14 +99,25 @@ impl Rewrite {
         self.placeholders.get(number.parse::<usize>().ok()?)
     }
 
+    /// Code with the placeholders inside it (a construct the rewrite took for text that
+    /// the parser reads as code) put back as written, or `None` when it has none.
+    pub(crate) fn restore(&self, code: &str) -> Option<String> {
+        self.replace_placeholders(code, |p| &p.source)
+    }
+
     /// Raw HTML with the placeholders inside it (a shortcode in an HTML block) replaced
     /// by their HTML, or `None` when it has none.
     pub(crate) fn fill(&self, html: &str) -> Option<String> {
-        if !html.contains(INLINE_OPEN) && !html.contains(MARKER) {
+        self.replace_placeholders(html, |p| &p.html)
+    }
+
+    /// `text` with each placeholder replaced by `with` of it, or `None` when it has none.
+    fn replace_placeholders(&self, text: &str, with: impl Fn(&Placeholder) -> &str) -> Option<String> {
+        if !text.contains(INLINE_OPEN) && !text.contains(MARKER) {
             return None;
         }
-        let mut out = String::with_capacity(html.len() + 64);
-        let mut rest = html;
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut rest = text;
         loop {
             let inline = rest.find(INLINE_OPEN);
             let block = rest.find(MARKER);
@@ -119,13 +132,11 @@ impl Rewrite {
             match after.split_once(close) {
                 Some((number, tail)) => {
                     if let Some(placeholder) = self.placeholder(number) {
-                        out.push_str(&placeholder.html);
+                        out.push_str(with(placeholder));
                     }
                     rest = tail;
                 }
-                None => {
-                    rest = after;
-                }
+                None => rest = after,
             }
         }
         out.push_str(rest);
@@ -199,25 +210,30 @@ impl Output {
 #[derive(Debug, Default)]
 struct Collected {
     placeholders: Vec<Placeholder>,
+    /// The source of the construct being rewritten, kept with its placeholders.
+    source: String,
     problems: Vec<(usize, Problem, String)>,
 }
 
 impl Collected {
     /// A block placeholder comment for `html`.
     fn block(&mut self, html: String, depth: i8) -> String {
-        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new() });
+        let source = self.source.clone();
+        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new(), source });
         format!("{MARKER}{}-->", self.placeholders.len() - 1)
     }
 
     /// An inline placeholder for `html`.
     fn inline(&mut self, html: String) -> String {
-        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new() });
+        let source = self.source.clone();
+        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new(), source });
         format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
     }
 
     /// An inline placeholder that gives the paragraph it is in `attributes`.
     fn paragraph_attributes(&mut self, attributes: Vec<(String, String)>) -> String {
-        self.placeholders.push(Placeholder { html: String::new(), depth: 0, attributes });
+        let source = self.source.clone();
+        self.placeholders.push(Placeholder { html: String::new(), depth: 0, attributes, source });
         format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
     }
 }

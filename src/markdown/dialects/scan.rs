@@ -13,16 +13,54 @@ use super::Page;
 use super::inline::{Kind, Syntax, Token};
 use super::{attributes, liquid, mdx, shortcodes};
 
-/// The byte ranges of the code of `text`: code spans and code blocks, in order.
+/// The byte ranges of the code of `text`: code spans and code blocks, in order. Fences
+/// pulldown-cmark does not see as such (inside an HTML block: a JSX `<TabItem>` with a
+/// code block and no blank line between) are code too, since the rewrite frees them.
 pub(super) fn code_ranges(text: &str) -> Vec<Range<usize>> {
     use pulldown_cmark::{Event, Parser, Tag};
-    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut ranges: Vec<Range<usize>> = fenced_ranges(text);
     for (event, range) in Parser::new_ext(text, crate::markdown::parser_options()).into_offset_iter() {
-        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_)))
-            && ranges.last().is_none_or(|last| last.end <= range.start)
-        {
+        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
             ranges.push(range);
         }
+    }
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The fenced code blocks of `text` read line by line, at any indentation: from a line
+/// of three or more backticks or tildes to a line of as many of the same, or the end.
+fn fenced_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<(usize, u8, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let fence = trimmed.as_bytes().first().filter(|b| **b == b'`' || **b == b'~').map(|b| {
+            let len = trimmed.bytes().take_while(|x| x == b).count();
+            (*b, len)
+        });
+        match (open, fence) {
+            (None, Some((c, len))) if len >= 3 && !(c == b'`' && trimmed[len..].contains('`')) => {
+                open = Some((at, c, len));
+            }
+            (Some((start, c, len)), Some((d, n))) if d == c && n >= len && n == trimmed.len() => {
+                ranges.push(start..at + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some((start, ..)) = open {
+        ranges.push(start..text.len());
     }
     ranges
 }

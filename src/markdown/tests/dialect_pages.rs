@@ -181,3 +181,27 @@ fn inclusions_are_placeholders_until_the_inclusion_step_runs() {
     assert_eq!(out.html.matches("unsupported-block").count(), 4, "{}", out.html);
     assert_eq!(out.diagnostics.len(), 4);
 }
+
+/// A code block inside JSX with no blank line before it is inside an HTML block for
+/// CommonMark, but still code: what looks like a template in it stays as written.
+#[test]
+fn code_inside_jsx_without_blank_lines_stays_code() {
+    let out = mdx(
+        "1. Add this:\n\n    <Tabs>\n    <TabItem value=\"a\" label=\"A\">\n    ```yaml\n    name: \"{{ zone }}.{% x %}\"\n    ```\n    </TabItem>\n    </Tabs>\n",
+    );
+    assert!(out.html.contains("{{ zone }}.{% x %}"), "{}", out.html);
+    assert!(!out.html.contains(dialects::INLINE_OPEN) && !out.html.contains("unsupported"), "{}", out.html);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+/// Should a placeholder land in code all the same, the construct is put back as written.
+#[test]
+fn placeholders_in_code_are_put_back_as_written() {
+    let page = dialects::Page { dir: "", mdx: false, highlight: false };
+    let rewrite =
+        dialects::rewrite("Text {{< kpi >}} and {{ x }}\n\n{{< box >}}\nIn.\n{{< /box >}}\n", page).expect("a rewrite");
+    assert_eq!(
+        rewrite.restore(&rewrite.text).as_deref(),
+        Some("Text {{< kpi >}} and {{ x }}\n\n{{< box >}}\nIn.\n{{< /box >}}\n")
+    );
+}
