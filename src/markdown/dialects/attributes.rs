@@ -105,7 +105,7 @@ pub(super) fn edits(
     let line_start = super::inline::line_start(text, range.start);
     let line = &text[line_start..range.start];
     // A heading: pulldown-cmark's own `{#id .class key=value}`.
-    if line.starts_with('#') && text[range.end..].split('\n').next().is_some_and(|r| r.trim().is_empty()) {
+    if line.starts_with('#') && text[range.end..super::inline::line_end(text, range.end)].trim().is_empty() {
         let mut spec = String::from("{");
         for (name, value) in attributes {
             if value.contains(|c: char| c.is_whitespace() || c == '}' || c == '"') && name != "class" {

@@ -283,7 +283,7 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
         Render::Text(markdown) => edit(markdown),
         Render::CodeTab(..) => edit(String::new()),
         Render::Unknown => {
-            if !collected.problems.iter().any(|p| p.0 == range.start) {
+            if collected.problems.last().is_none_or(|p| p.0 != range.start) {
                 let message =
                     format!("`{}` is not supported by opsbook; it is shown as a placeholder", shorten_source(source));
                 collected.problems.push((range.start, Problem::Unsupported, message));
@@ -322,8 +322,8 @@ fn link_around(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
             _ => {}
         }
     }
-    let rest = &text[range.end..];
-    let close = rest.find([')', '\n', ' ']).filter(|at| rest.as_bytes()[*at] == b')')? + range.end;
+    let rest = &text[range.end..line_end(text, range.end)];
+    let close = rest.find([')', ' ']).filter(|at| rest.as_bytes()[*at] == b')')? + range.end;
     Some((open?, close))
 }
 
@@ -384,7 +384,7 @@ pub(super) fn line_start(text: &str, at: usize) -> usize {
 }
 
 /// The end of the line of byte `at` (see [`line_start`]).
-fn line_end(text: &str, at: usize) -> usize {
+pub(super) fn line_end(text: &str, at: usize) -> usize {
     let ceiling = text.len().min(at + LINE_WINDOW);
     match text.as_bytes()[at..ceiling].iter().position(|b| *b == b'\n') {
         Some(n) => at + n,

@@ -147,6 +147,11 @@ fn hostile_openings_are_scanned_in_linear_time() {
         "{{ ".repeat(50_000),
         "<Tabs ".repeat(20_000),
         "[a](b){: ".repeat(20_000),
+        format!("# {}", "[a](b){:x}".repeat(20_000)),
+        "[a]({{<x>}}".repeat(20_000),
+        "{{% a %}}".repeat(20_000),
+        "{{< /a >}}".repeat(20_000),
+        "<Tabs>".repeat(20_000),
     ] {
         let start = std::time::Instant::now();
         let _ = render(&text);
