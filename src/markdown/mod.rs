@@ -217,6 +217,7 @@ fn write_body(input: &MarkdownInput<'_>, source: &str, rewrite: Option<&dialects
         in_heading: false,
         section_events: Some(Vec::new()),
         paragraph_attributes: None,
+        open_blocks: Vec::new(),
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -243,6 +244,8 @@ struct BodyWriter<'a> {
     in_summary: bool,
     blocks_seen: bool,
     in_heading: bool,
+    /// The closing tags of the blocks the dialects' placeholders opened.
+    open_blocks: dialects::OpenBlocks,
     /// The attributes an attribute list gives the paragraph being written.
     paragraph_attributes: Option<Vec<(String, String)>>,
     /// The places in the main events of the section headings' opening tags, or `None`
@@ -274,8 +277,7 @@ impl<'a> BodyWriter<'a> {
         let mut main: Events<'a> = Vec::new();
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
         let mut quote_stack: Vec<bool> = Vec::new();
-        // How many admonitions are open: like quotes, they give no description.
-        let mut callouts = 0usize;
+        // Like quotes, the dialects' blocks (admonitions, tabs) give no description.
         // Where the last paragraph opened in its list of events.
         let mut paragraph_at = 0usize;
         while let Some((event, range)) = parser.next() {
@@ -320,10 +322,13 @@ impl<'a> BodyWriter<'a> {
                     if let Some(restored) = self.rewrite.and_then(|r| r.restore(&code)) {
                         code = restored;
                     }
-                    let language = match &kind {
-                        CodeBlockKind::Fenced(info) => blocks::fence_language(info),
-                        CodeBlockKind::Indented => "",
+                    let info = match &kind {
+                        CodeBlockKind::Fenced(info) => {
+                            self.rewrite.and_then(|r| r.restore(info)).unwrap_or_else(|| info.to_string())
+                        }
+                        CodeBlockKind::Indented => String::new(),
                     };
+                    let language = blocks::fence_language(&info);
                     if let Some(section) = self.out.sections.last_mut() {
                         section.code.push_str(&code);
                         section.code.push(' ');
@@ -360,8 +365,10 @@ impl<'a> BodyWriter<'a> {
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
                     let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_default();
                     self.blocks_seen = true;
-                    callouts = callouts.saturating_add_signed(isize::from(placeholder.depth));
-                    let html = self.rewrite_html(placeholder.html.into(), range.start, true);
+                    let Some(html) = placeholder.html_in(&mut self.open_blocks).map(str::to_string) else {
+                        continue;
+                    };
+                    let html = self.rewrite_html(html.into(), range.start, true);
                     self.note_html_ids(&html);
                     target.push(Event::Html(html));
                 }
@@ -379,7 +386,7 @@ impl<'a> BodyWriter<'a> {
                         && !self.in_summary
                         && !in_footnote
                         && quote_stack.is_empty()
-                        && callouts == 0
+                        && self.open_blocks.is_empty()
                     {
                         self.in_summary = true;
                         self.out.summary.clear();
@@ -408,6 +415,8 @@ impl<'a> BodyWriter<'a> {
                 }
             }
         }
+        // Blocks whose end was lost (it fell into code at the end of the page) end here.
+        main.extend(std::mem::take(&mut self.open_blocks).into_iter().rev().map(|close| Event::Html(close.into())));
         let marks = self.section_events.take().filter(|_| self.input.collect_text);
         let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
         self.out.section_starts = marks.map(|_| starts);
@@ -469,8 +478,8 @@ impl<'a> BodyWriter<'a> {
                 let dest_url = self.rewrite(dest_url, offset, true);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
-            Event::Html(html) | Event::InlineHtml(html) if self.rewrite.and_then(|r| r.fill(&html)).is_some() => {
-                let filled = self.rewrite.and_then(|r| r.fill(&html)).unwrap_or_default();
+            Event::Html(html) | Event::InlineHtml(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
+                let filled = self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks)).unwrap_or_default();
                 self.note_html_ids(&filled);
                 Event::Html(self.rewrite_html(filled.into(), offset, true))
             }
@@ -558,6 +567,10 @@ impl<'a> BodyWriter<'a> {
 
     /// Resolves one destination, records it, and returns what to write instead.
     fn rewrite(&mut self, destination: CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
+        let destination = match self.rewrite.and_then(|r| r.restore(&destination)) {
+            Some(restored) => CowStr::from(restored),
+            None => destination,
+        };
         match self.input.links.resolve(self.input.dir, &destination) {
             Resolution::External => destination,
             Resolution::Fragment(anchor) => {
@@ -609,7 +622,8 @@ impl<'a> BodyWriter<'a> {
             if let Some(p) = self.rewrite.and_then(|r| r.placeholder(number)).filter(|p| !p.attributes.is_empty()) {
                 self.paragraph_attributes = Some(p.attributes.clone());
             }
-            let placeholder = self.rewrite.and_then(|r| r.placeholder(number)).map(|p| p.html.clone());
+            let placeholder = self.rewrite.and_then(|r| r.placeholder(number));
+            let placeholder = placeholder.and_then(|p| p.html_in(&mut self.open_blocks)).map(str::to_string);
             if let Some(placeholder) = placeholder {
                 let placeholder = self.rewrite_html(placeholder.into(), offset, true);
                 self.note_html_ids(&placeholder);

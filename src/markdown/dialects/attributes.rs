@@ -38,7 +38,8 @@ pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
         return None;
     }
     // An attribute list is short: its `}` is within 200 bytes, on its line.
-    let window = &rest[..rest.len().min(200)];
+    let cut = (0..=rest.len().min(200)).rev().find(|i| rest.is_char_boundary(*i)).unwrap_or(0);
+    let window = &rest[..cut];
     let line_end = window.find('\n').unwrap_or(window.len());
     let end = window[..line_end].find('}')?;
     let inner = &rest[if colon { 2 } else { 1 }..end];

@@ -161,7 +161,8 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
         match &token.kind {
             Kind::Literal(literal) if token.in_code => edits.push(edit(literal.clone())),
             Kind::Literal(literal) => edits.push(edit(collected.inline(crate::html::escape(literal)))),
-            Kind::Drop => edits.push(edit(String::new())),
+            // A comment drops its text, but not the first stage's placeholders in it.
+            Kind::Drop => edits.push(edit(kept_markers(source))),
             Kind::Code(language, code) => {
                 let html = crate::markdown::blocks::code_block_html(code, language, page.highlight);
                 edits.push(edit(block(text, range.clone(), collected.block(html, 0))));
@@ -325,6 +326,20 @@ fn link_around(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
     let rest = &text[range.end..line_end(text, range.end)];
     let close = rest.find([')', ' ']).filter(|at| rest.as_bytes()[*at] == b')')? + range.end;
     Some((open?, close))
+}
+
+/// The first stage's placeholder lines inside `source`, each on a line of its own.
+fn kept_markers(source: &str) -> String {
+    let mut kept = String::new();
+    let mut rest = source;
+    while let Some(at) = rest.find(super::MARKER) {
+        let Some(end) = rest[at..].find("-->") else { break };
+        kept.push('\n');
+        kept.push_str(&rest[at..at + end + 3]);
+        kept.push('\n');
+        rest = &rest[at + end + 3..];
+    }
+    kept
 }
 
 /// Records an unknown call.

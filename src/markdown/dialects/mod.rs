@@ -35,7 +35,7 @@ use crate::html::escape;
 pub(crate) use attributes::{is_safe as is_safe_attribute, set_paragraph_attributes};
 
 /// The text of a block placeholder comment, before its number.
-const MARKER: &str = "<!--opsbook-dialect:";
+pub(super) const MARKER: &str = "<!--opsbook-dialect:";
 /// The characters that open and close an inline placeholder.
 pub(crate) const INLINE_OPEN: char = '\u{E000}';
 /// See [`INLINE_OPEN`].
@@ -74,6 +74,24 @@ pub(crate) struct Placeholder {
     source: String,
 }
 
+/// The closing tags of the blocks the placeholders opened, innermost last.
+pub(crate) type OpenBlocks = Vec<&'static str>;
+
+impl Placeholder {
+    /// The HTML to write for this placeholder where the blocks `open` are open: a block
+    /// end with no block open (its opening fell into code) writes nothing, so that the
+    /// page's elements stay balanced whatever the source; the writer closes what is
+    /// still open at the end.
+    pub(crate) fn html_in(&self, open: &mut OpenBlocks) -> Option<&str> {
+        match self.depth {
+            1 => open.push(if self.html.starts_with("<details") { "</details>\n" } else { "</div>\n" }),
+            -1 if open.pop().is_none() => return None,
+            _ => {}
+        }
+        Some(&self.html)
+    }
+}
+
 /// A page's source with its dialects rewritten.
 #[derive(Debug)]
 pub(crate) struct Rewrite {
@@ -102,17 +120,27 @@ impl Rewrite {
     /// Code with the placeholders inside it (a construct the rewrite took for text that
     /// the parser reads as code) put back as written, or `None` when it has none.
     pub(crate) fn restore(&self, code: &str) -> Option<String> {
-        self.replace_placeholders(code, |p| &p.source)
+        self.replace_placeholders(code, |p| Some(&p.source))
     }
 
     /// Raw HTML with the placeholders inside it (a shortcode in an HTML block) replaced
-    /// by their HTML, or `None` when it has none.
-    pub(crate) fn fill(&self, html: &str) -> Option<String> {
-        self.replace_placeholders(html, |p| &p.html)
+    /// by their HTML, or `None` when it has none. `open` holds the closing tags of the
+    /// blocks open ([`Placeholder::html_in`]).
+    pub(crate) fn fill(&self, html: &str, open: &mut OpenBlocks) -> Option<String> {
+        self.replace_placeholders(html, |p| p.html_in(open))
+    }
+
+    /// Whether `text` holds a placeholder.
+    pub(crate) fn has_placeholders(&self, text: &str) -> bool {
+        text.contains(INLINE_OPEN) || text.contains(MARKER)
     }
 
     /// `text` with each placeholder replaced by `with` of it, or `None` when it has none.
-    fn replace_placeholders(&self, text: &str, with: impl Fn(&Placeholder) -> &str) -> Option<String> {
+    fn replace_placeholders<'s>(
+        &'s self,
+        text: &str,
+        mut with: impl FnMut(&'s Placeholder) -> Option<&'s str>,
+    ) -> Option<String> {
         if !text.contains(INLINE_OPEN) && !text.contains(MARKER) {
             return None;
         }
@@ -132,7 +160,7 @@ impl Rewrite {
             match after.split_once(close) {
                 Some((number, tail)) => {
                     if let Some(placeholder) = self.placeholder(number) {
-                        out.push_str(with(placeholder));
+                        out.push_str(with(placeholder).unwrap_or(""));
                     }
                     rest = tail;
                 }
@@ -240,6 +268,15 @@ impl Collected {
 
 /// Rewrites the dialects of `text`, or `None` when it has no marker of any.
 pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
+    // A page cannot forge placeholders: the characters and comments that make them are
+    // changed, at the same length (offsets stay), in a page that is rewritten.
+    let cleaned;
+    let text = if text.contains([INLINE_OPEN, INLINE_CLOSE]) || text.contains(MARKER) {
+        cleaned = text.replace([INLINE_OPEN, INLINE_CLOSE], "\u{FFFD}").replace(MARKER, "<!--opsbook-dialect;");
+        cleaned.as_str()
+    } else {
+        text
+    };
     let mut collected = Collected::default();
     let mut maps = Vec::new();
     let mut current: Option<String> = None;

@@ -65,6 +65,16 @@ fn fenced_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
+/// Whether a token that ends at `end` ends inside code it did not start in (code wholly
+/// inside it, like a backtick-quoted argument, is part of it), or starts in code and
+/// runs out of it. `code[at]` is the first code range not before its start.
+fn ends_in_code(code: &[Range<usize>], at: usize, in_code: bool, end: usize) -> bool {
+    if in_code {
+        return code.get(at).is_some_and(|r| end > r.end);
+    }
+    code[at.min(code.len())..].iter().take_while(|r| r.start < end).any(|r| r.end > end)
+}
+
 /// The first place of a needle at or after a position, remembered so that a page with
 /// many openings and no close is still scanned in linear time.
 #[derive(Default)]
@@ -126,6 +136,17 @@ pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> 
             mdx::element(text, i, page.mdx)
         };
         match found {
+            // A token must not run into code (or out of it): what it would write there
+            // would be code. Comments, which write nothing, may hold code.
+            // Nor hold a placeholder of the first stage (a `:::` line inside a multi-line
+            // tag): it would be lost.
+            Some(token)
+                if !matches!(token.kind, Kind::Drop)
+                    && (ends_in_code(code, code_at, in_code, token.range.end)
+                        || text[token.range.clone()].contains(super::MARKER)) =>
+            {
+                i += 1;
+            }
             Some(mut token) => {
                 token.in_code = in_code;
                 if let Kind::Liquid("raw", _) = token.kind {

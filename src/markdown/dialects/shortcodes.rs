@@ -42,7 +42,7 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     let after = text[inner_start..].trim_start();
     if after.starts_with("/*") {
         // `{{</* x */>}}` shows `{{< x >}}`.
-        let comment_end = finder.find(text, "*/", inner_start)?;
+        let comment_end = finder.find(text, "*/", inner_start).filter(|end| end - inner_start <= MAX_CALL)?;
         let tail = text[comment_end + 2..].trim_start();
         if !tail.starts_with(close) {
             return None;

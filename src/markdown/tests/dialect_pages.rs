@@ -210,3 +210,103 @@ fn placeholders_in_code_are_put_back_as_written() {
         Some("Text {{< kpi >}} and {{ x }}\n\n{{< box >}}\nIn.\n{{< /box >}}\n")
     );
 }
+
+#[test]
+fn attribute_lists_near_multibyte_text_do_not_panic() {
+    for prefix in ["", "a", "ab"] {
+        let text = format!("[a](b){{:{prefix}{}\n\n{{: {prefix}{}}}\n", "€".repeat(80), "€".repeat(80));
+        let _ = render(&text);
+    }
+}
+
+/// Random soups of the dialects' pieces (set `FUZZ_SEED` and `FUZZ_ROUNDS` to explore
+/// more): no placeholder shows, no forged one is taken, and the blocks the placeholders
+/// open and close stay balanced.
+#[test]
+fn random_dialect_soup_keeps_placeholders_hidden_and_blocks_balanced() {
+    const PIECES: &[&str] = &[
+        "€",
+        "é",
+        "a",
+        " ",
+        "\n",
+        "    ",
+        "{:",
+        "{.",
+        "{#",
+        "}",
+        "{{<",
+        "{{%",
+        ">}}",
+        "%}}",
+        "{{/*",
+        "*/}}",
+        "/*",
+        "*/",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "{/*",
+        "*/}",
+        "<Tabs>",
+        "</Tabs>",
+        "<TabItem label=\"x\">",
+        "</TabItem>",
+        "<A ",
+        "/>",
+        ">",
+        "<",
+        "[",
+        "]",
+        "(",
+        ")",
+        "](",
+        "```",
+        "~~~",
+        "=== \"t\"\n",
+        "!!! note\n",
+        ":::note\n",
+        ":::\n",
+        "# ",
+        "\"",
+        "`",
+        "ref \"x.md\"",
+        "alert",
+        "/alert",
+        "tab",
+        "tabpane",
+        "comment",
+        "endcomment",
+        "raw",
+        "endraw",
+        "highlight",
+        "endhighlight",
+        "import x\n",
+        "\u{e000}",
+        "\u{e001}",
+        "<!--opsbook-dialect:0-->",
+        "0",
+        "1",
+        "=",
+        "target=\"_blank\"",
+        ".x",
+    ];
+    let mut seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x2545F4914F6CDD1Du64);
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let rounds = std::env::var("FUZZ_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2_000);
+    for _ in 0..rounds {
+        let len = (next() % 120) as usize;
+        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let out = render(&text);
+        assert!(!out.html.contains(dialects::INLINE_OPEN) || text.contains('\u{e000}'), "{text:?}\n{}", out.html);
+        assert!(!out.html.contains("opsbook-dialect:") || text.contains("opsbook-dialect"), "{text:?}\n{}", out.html);
+        assert_eq!(out.html.matches("<div").count(), out.html.matches("</div>").count(), "{text:?}\n{}", out.html);
+        let _ = mdx(&text);
+    }
+}
