@@ -36,6 +36,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
             if notes > 0 {
                 summary.push_str(&format!(", {} {}", thousands(notes), if notes == 1 { "note" } else { "notes" }));
             }
+            summary.push_str(&crate::pipeline::unsupported_note(&report.diagnostics));
             (report.diagnostics, summary)
         }
         Err(Failure::Content(diagnostics)) => (diagnostics, String::new()),

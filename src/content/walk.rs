@@ -1,4 +1,4 @@
-//! Walks `content/`: every Markdown file is a page, every folder a section, everything
+//! Walks `content/`: every Markdown file (`.md`, `.markdown`, `.mdx`) is a page, every folder a section, everything
 //! else an asset copied as it is, except Docusaurus category files ([`super::category`]),
 //! which are read and not copied. Hidden files and editor leftovers are skipped, and so
 //! are `_includes/` folders, whose files pages include ([`INCLUDES_FOLDER`]).
@@ -50,7 +50,7 @@ pub(crate) fn is_ignored_name(name: &str) -> bool {
 /// Whether a path names a Markdown page.
 pub(crate) fn is_markdown(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+    lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx")
 }
 
 /// Lists the pages, assets and folders under `content_dir` (the `content/` folder of the
@@ -254,6 +254,6 @@ mod tests {
         assert!(is_markdown("a/b.md"));
         assert!(is_markdown("a/B.MD"));
         assert!(is_markdown("x.markdown"));
-        assert!(!is_markdown("x.mdx"));
+        assert!(is_markdown("x.mdx"), "MDX pages are pages");
     }
 }

@@ -87,6 +87,9 @@ pub enum Rule {
     /// An include directive names a file or part that is missing, refused (outside the
     /// handbook, hidden), or makes a cycle or too deep or large a page.
     Include,
+    /// Syntax of another tool (a Hugo shortcode, a Liquid tag, an MDX component) that
+    /// opsbook does not render: it is shown as a placeholder.
+    UnsupportedSyntax,
     /// A template could not be parsed or rendered.
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
@@ -129,6 +132,7 @@ impl Rule {
             Rule::InternalBlock => "internal-block",
             Rule::Admonition => "admonition",
             Rule::Include => "include",
+            Rule::UnsupportedSyntax => "unsupported-syntax",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",

@@ -9,8 +9,9 @@
 //! 4. GitHub alerts (`> [!WARNING]`) become callouts, tables get a scrolling wrapper,
 //!    footnotes move to the end of the page.
 //!
-//! 5. Docusaurus (`:::note`) and MkDocs (`!!! note`, `??? note`) admonitions become the
-//!    same callouts, through a pre-pass over the source ([`admonitions`]).
+//! 5. the other tools' dialects (Docusaurus and MkDocs admonitions and tabs, Hugo
+//!    shortcodes, Liquid, attribute lists, MDX components) are rewritten by a pre-pass
+//!    over the source ([`dialects`]), only on pages that have a marker of one.
 //!
 //! Before all of this, the includes of the page (`{{#include}}`, `--8<--`,
 //! `{{% include %}}`, `{% include %}`) are written in place ([`includes::expand`], the
@@ -20,8 +21,8 @@
 //! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
 //! GitHub alerts.
 
-mod admonitions;
 mod blocks;
+pub(crate) mod dialects;
 pub(crate) mod headings;
 pub(crate) mod highlight;
 pub(crate) mod includes;
@@ -228,7 +229,8 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
         return render_source(&MarkdownInput { text: &clean, ..*input }, expanded);
     }
-    match admonitions::rewrite(input.text) {
+    let page = dialects::Page { dir: input.dir, mdx: is_mdx(input.file), highlight: input.highlight };
+    match dialects::rewrite(input.text, page) {
         Some(rewrite) => {
             let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
             write_body(&rewritten, input.text, Some(&rewrite), expanded)
@@ -237,12 +239,17 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     }
 }
 
+/// Whether the page's file is MDX.
+fn is_mdx(file: &str) -> bool {
+    file.len() > 4 && file[file.len() - 4..].eq_ignore_ascii_case(".mdx")
+}
+
 /// Renders `input`, whose text is `source` or `source` rewritten by `rewrite`; `source`
 /// is the page's body, or that body with its includes `expanded`.
 fn write_body(
     input: &MarkdownInput<'_>,
     source: &str,
-    rewrite: Option<&admonitions::Rewrite>,
+    rewrite: Option<&dialects::Rewrite>,
     expanded: Option<&includes::Expanded>,
 ) -> Rendered {
     let mut writer = BodyWriter {
@@ -261,6 +268,8 @@ fn write_body(
         blocks_seen: false,
         in_heading: false,
         section_events: Some(Vec::new()),
+        paragraph_attributes: None,
+        open_blocks: Vec::new(),
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -273,8 +282,8 @@ fn write_body(
 /// table of contents, the links, the search text and the diagnostics.
 struct BodyWriter<'a> {
     input: &'a MarkdownInput<'a>,
-    /// The admonitions rewritten before parsing, if the page has any.
-    rewrite: Option<&'a admonitions::Rewrite>,
+    /// The dialects rewritten before parsing, if the page has any.
+    rewrite: Option<&'a dialects::Rewrite>,
     /// The page's includes, if it has any: the source map of the text before `rewrite`.
     expanded: Option<&'a includes::Expanded>,
     /// The lines of the page's source (not of the rewritten text).
@@ -289,6 +298,10 @@ struct BodyWriter<'a> {
     in_summary: bool,
     blocks_seen: bool,
     in_heading: bool,
+    /// The closing tags of the blocks the dialects' placeholders opened.
+    open_blocks: dialects::OpenBlocks,
+    /// The attributes an attribute list gives the paragraph being written.
+    paragraph_attributes: Option<Vec<(String, String)>>,
     /// The places in the main events of the section headings' opening tags, or `None`
     /// once a section heading is elsewhere (in a footnote).
     section_events: Option<Vec<usize>>,
@@ -318,8 +331,9 @@ impl<'a> BodyWriter<'a> {
         let mut main: Events<'a> = Vec::new();
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
         let mut quote_stack: Vec<bool> = Vec::new();
-        // How many admonitions are open: like quotes, they give no description.
-        let mut callouts = 0usize;
+        // Like quotes, the dialects' blocks (admonitions, tabs) give no description.
+        // Where the last paragraph opened in its list of events.
+        let mut paragraph_at = 0usize;
         while let Some((event, range)) = parser.next() {
             let in_footnote = !footnote_stack.is_empty();
             let target = match footnote_stack.last_mut() {
@@ -360,10 +374,16 @@ impl<'a> BodyWriter<'a> {
                             _ => {}
                         }
                     }
-                    let language = match &kind {
-                        CodeBlockKind::Fenced(info) => blocks::fence_language(info),
-                        CodeBlockKind::Indented => "",
+                    if let Some(restored) = self.rewrite.and_then(|r| r.restore(&code)) {
+                        code = restored;
+                    }
+                    let info = match &kind {
+                        CodeBlockKind::Fenced(info) => {
+                            self.rewrite.and_then(|r| r.restore(info)).unwrap_or_else(|| info.to_string())
+                        }
+                        CodeBlockKind::Indented => String::new(),
                     };
+                    let language = blocks::fence_language(&info);
                     if let Some(section) = self.out.sections.last_mut() {
                         section.code.push_str(&code);
                         section.code.push(' ');
@@ -398,10 +418,14 @@ impl<'a> BodyWriter<'a> {
                     }
                 }
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
-                    let callout = self.rewrite.and_then(|r| r.html(&html)).unwrap_or_default();
+                    let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_default();
                     self.blocks_seen = true;
-                    callouts = if callout.starts_with("</") { callouts.saturating_sub(1) } else { callouts + 1 };
-                    target.push(Event::Html(callout.to_string().into()));
+                    let Some(html) = placeholder.html_in(&mut self.open_blocks).map(str::to_string) else {
+                        continue;
+                    };
+                    let html = self.rewrite_html(html.into(), range.start, true);
+                    self.note_html_ids(&html);
+                    target.push(Event::Html(html));
                 }
                 Event::Start(Tag::Table(alignments)) => {
                     self.blocks_seen = true;
@@ -418,12 +442,13 @@ impl<'a> BodyWriter<'a> {
                         && !self.in_summary
                         && !in_footnote
                         && quote_stack.is_empty()
-                        && callouts == 0
+                        && self.open_blocks.is_empty()
                     {
                         self.in_summary = true;
                         self.out.summary.clear();
                     }
                     self.blocks_seen = true;
+                    paragraph_at = target.len();
                     target.push(Event::Start(Tag::Paragraph));
                 }
                 Event::End(TagEnd::Paragraph) => {
@@ -432,7 +457,10 @@ impl<'a> BodyWriter<'a> {
                         self.in_summary = false;
                         self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
                     }
-                    target.push(Event::End(TagEnd::Paragraph));
+                    match self.paragraph_attributes.take() {
+                        Some(attributes) => dialects::set_paragraph_attributes(target, paragraph_at, &attributes),
+                        None => target.push(Event::End(TagEnd::Paragraph)),
+                    }
                 }
                 Event::TaskListMarker(done) => {
                     // A label, so screen readers say what the box means.
@@ -447,6 +475,8 @@ impl<'a> BodyWriter<'a> {
                 }
             }
         }
+        // Blocks whose end was lost (it fell into code at the end of the page) end here.
+        main.extend(std::mem::take(&mut self.open_blocks).into_iter().rev().map(|close| Event::Html(close.into())));
         let marks = self.section_events.take().filter(|_| self.input.collect_text);
         let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
         self.out.section_starts = marks.map(|_| starts);
@@ -468,8 +498,14 @@ impl<'a> BodyWriter<'a> {
             let d = self.location(offset).diagnostic(Rule::InternalBlock, message);
             self.out.diagnostics.push(d);
         }
-        for (offset, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
-            let d = self.location_in_source(*offset).diagnostic(Rule::Admonition, message.clone());
+        for (offset, problem, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
+            let spot = self.location_in_source(*offset);
+            let d = match problem {
+                dialects::Problem::Admonition => spot.diagnostic(Rule::Admonition, message.clone()),
+                dialects::Problem::Unsupported => spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_help(
+                    "see the guide's page on other tools' syntax for what opsbook renders, or rewrite it in Markdown",
+                ),
+            };
             self.out.diagnostics.push(d.with_severity(Severity::Warning));
         }
         for (offset, message) in std::mem::take(&mut parser.problems) {
@@ -492,19 +528,31 @@ impl<'a> BodyWriter<'a> {
                 let dest_url = self.rewrite(dest_url, offset, true);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
+            Event::Html(html) | Event::InlineHtml(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
+                let filled = self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks)).unwrap_or_default();
+                self.note_html_ids(&filled);
+                Event::Html(self.rewrite_html(filled.into(), offset, true))
+            }
             Event::Html(html) => {
                 self.note_html_ids(&html);
-                Event::Html(self.rewrite_html(html, offset))
+                Event::Html(self.rewrite_html(html, offset, false))
             }
             Event::InlineHtml(html) => {
                 self.note_html_ids(&html);
-                Event::InlineHtml(self.rewrite_html(html, offset))
+                Event::InlineHtml(self.rewrite_html(html, offset, false))
+            }
+            Event::Text(text) if self.rewrite.is_some() && text.contains(dialects::INLINE_OPEN) => {
+                self.inline_placeholders(&text, offset)
             }
             Event::Text(text) => {
                 self.note_text(&text);
                 Event::Text(text)
             }
             Event::Code(code) => {
+                let code = match self.rewrite.and_then(|r| r.restore(&code)) {
+                    Some(restored) => CowStr::from(restored),
+                    None => code,
+                };
                 self.note_text(&code);
                 Event::Code(code)
             }
@@ -558,6 +606,10 @@ impl<'a> BodyWriter<'a> {
 
     /// Resolves one destination, records it, and returns what to write instead.
     fn rewrite(&mut self, destination: CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
+        let destination = match self.rewrite.and_then(|r| r.restore(&destination)) {
+            Some(restored) => CowStr::from(restored),
+            None => destination,
+        };
         let spot = self.location(offset);
         let resolution = self.input.links.resolve(spot.dir, &destination);
         let record = |target: Option<usize>, anchor: Option<String>| LinkRecord {
@@ -602,7 +654,37 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    fn rewrite_html(&mut self, html: CowStr<'a>, offset: usize) -> CowStr<'a> {
+    /// Text with inline placeholders: the text around them escaped, their HTML put in.
+    fn inline_placeholders(&mut self, text: &str, offset: usize) -> Event<'a> {
+        let mut html = String::with_capacity(text.len() + 64);
+        let mut rest = text;
+        while let Some((before, after)) = rest.split_once(dialects::INLINE_OPEN) {
+            self.note_text(before);
+            push_escaped(&mut html, before);
+            let Some((number, after)) = after.split_once(dialects::INLINE_CLOSE) else {
+                rest = after;
+                continue;
+            };
+            if let Some(p) = self.rewrite.and_then(|r| r.placeholder(number)).filter(|p| !p.attributes.is_empty()) {
+                self.paragraph_attributes = Some(p.attributes.clone());
+            }
+            let placeholder = self.rewrite.and_then(|r| r.placeholder(number));
+            let placeholder = placeholder.and_then(|p| p.html_in(&mut self.open_blocks)).map(str::to_string);
+            if let Some(placeholder) = placeholder {
+                let placeholder = self.rewrite_html(placeholder.into(), offset, true);
+                self.note_html_ids(&placeholder);
+                html.push_str(&placeholder);
+            }
+            rest = after;
+        }
+        self.note_text(rest);
+        push_escaped(&mut html, rest);
+        Event::InlineHtml(html.into())
+    }
+
+    /// Rewrites the links of raw HTML at `offset`; `at_offset` when the HTML is a
+    /// placeholder's, whose attributes are all reported at the placeholder's place.
+    fn rewrite_html(&mut self, html: CowStr<'a>, offset: usize, at_offset: bool) -> CowStr<'a> {
         let attributes = links::find_link_attributes(&html);
         if attributes.is_empty() {
             return html;
@@ -612,7 +694,8 @@ impl<'a> BodyWriter<'a> {
         for attribute in attributes {
             let value = &html[attribute.start..attribute.end];
             let decoded = crate::html::decode_entities(value);
-            let rewritten = self.rewrite(CowStr::from(decoded.clone()), offset + attribute.start, false);
+            let at = if at_offset { offset } else { offset + attribute.start };
+            let rewritten = self.rewrite(CowStr::from(decoded.clone()), at, false);
             out.push_str(&html[last..attribute.start]);
             if *rewritten == *decoded {
                 out.push_str(value);
@@ -635,7 +718,14 @@ impl<'a> BodyWriter<'a> {
         for (event, range) in parser.by_ref() {
             match event {
                 Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(ref t) | Event::Code(ref t) => {
+                Event::Text(ref t) => {
+                    let t = dialects::strip_inline(t);
+                    text.push_str(&t);
+                    if in_image == 0 {
+                        shown.push_str(&t);
+                    }
+                }
+                Event::Code(ref t) => {
                     text.push_str(t);
                     if in_image == 0 {
                         shown.push_str(t);
@@ -683,7 +773,7 @@ impl<'a> BodyWriter<'a> {
             let classes: Vec<&str> = heading.classes.iter().map(|c| c.as_ref()).collect();
             open.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
         }
-        for (name, value) in &heading.attrs {
+        for (name, value) in heading.attrs.iter().filter(|(name, _)| dialects::is_safe_attribute(name)) {
             open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
         }
         open.push('>');

@@ -382,8 +382,10 @@ fn diagnostics_after_admonitions_keep_their_line_and_column() {
 
 #[test]
 fn pages_without_admonitions_are_not_rewritten() {
-    assert!(admonitions::rewrite("What??? Yes!!!\n\n| a |\n|:-:|\n| b |\n").is_none());
-    assert!(admonitions::rewrite("```\n:::note\n:::\n```\n").is_none());
+    let page = dialects::Page { dir: "", mdx: false, highlight: false };
+    assert!(dialects::rewrite("What??? Yes!!!\n\n| a |\n|:-:|\n| b |\n", page).is_none());
+    assert!(dialects::rewrite("```\n:::note\n:::\n```\n", page).is_none());
+    assert!(dialects::rewrite("Code `{{< x >}}` and\n\n    {% if %}\n", page).is_none());
 }
 
 #[test]
@@ -420,3 +422,5 @@ fn heading_ids_follow_the_configured_style() {
     }
     insta::assert_snapshot!(all);
 }
+
+mod dialect_pages;

@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub use report::BuildReport;
-pub(crate) use report::{CheckReport, thousands, timings_table};
+pub(crate) use report::{CheckReport, thousands, timings_table, unsupported_note};
 
 use crate::check::check_links;
 use crate::check::rules::check_rule_files;

@@ -72,10 +72,11 @@ impl BuildReport {
             }
         };
         format!(
-            "built {} {}{kinds} in {:.2}s -> {shown_output}{audience}",
+            "built {} {}{kinds} in {:.2}s -> {shown_output}{audience}{}",
             thousands(self.pages),
             if self.pages == 1 { "page" } else { "pages" },
-            self.elapsed.as_secs_f64()
+            self.elapsed.as_secs_f64(),
+            unsupported_note(&self.warnings)
         )
     }
 }
@@ -85,6 +86,13 @@ impl BuildReport {
     pub fn timings_table(&self) -> String {
         timings_table(&self.timings, self.elapsed)
     }
+}
+
+/// `; 3 unsupported-syntax` when some of `diagnostics` are about syntax of another tool
+/// shown as a placeholder, so that a migration sees how much is left; else nothing.
+pub(crate) fn unsupported_note(diagnostics: &[Diagnostic]) -> String {
+    let count = diagnostics.iter().filter(|d| d.rule == crate::diagnostic::Rule::UnsupportedSyntax).count();
+    if count == 0 { String::new() } else { format!("; {} unsupported-syntax", thousands(count)) }
 }
 
 /// The English plural of a kind name: `runbooks`, `policies`, `processes`.

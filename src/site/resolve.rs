@@ -104,8 +104,10 @@ impl<'a> SiteLinks<'a> {
             let url = self.site.assets[i].url.clone();
             return self.file(&url, anchor, true);
         }
-        if let Some(&id) = index.by_path.get(&format!("{trimmed}.md")) {
-            return self.page(id, anchor, query);
+        for extension in ["md", "mdx"] {
+            if let Some(&id) = index.by_path.get(&format!("{trimmed}.{extension}")) {
+                return self.page(id, anchor, query);
+            }
         }
         let page_path = format!("{trimmed}.md");
         if index.left_out.get(trimmed) == Some(&LeftOut::Internal)

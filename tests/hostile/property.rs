@@ -69,6 +69,7 @@ const SEEDS: &[&str] = &[
     "---\ntitle: Links\n---\n\nSee [hidden](hidden.md), [keys](vault/keys.md), ![d](vault/diagram.svg), [v][v] and [blocks](blocks.md#x).\n",
     "---\ntitle: Markers\n---\n\n<!-- internal -->\nopen and\n<!-- internal -->\nnested\n<!-- /internal -->\n\n<!--<!--<!--<!--<!--\n\n> [!INTERNAL]\n> [w]: https://w.example\n\n[w] and [v]\n",
     "---\ntitle: Headings\n---\n\n## Same\n\n## Same\n\n## Same {#same-1}\n\n## Same\n\n# Top\n\n###### Deep\n",
+    "---\ntitle: Dialects\n---\n\n{{% alert title=\"A\" %}}\n[v]({{< ref \"vault/keys.md\" >}}) {{< kpi >}}\n{{% /alert %}}\n\n=== \"One\"\n\n    {% raw %}{{ x }}{% endraw %}\n\n<Tabs><TabItem label=\"L\">\n\n[w](x.md){:target=\"_blank\" onclick=\"x\"}\n\n</TabItem></Tabs>\n",
     "+++\ntitle = \"Toml\"\naliases = [\"../toml-escape/\"]\n+++\n\nBody.\n",
 ];
 
@@ -146,6 +147,33 @@ const TOKENS: &[&str] = &[
     "&",
     "é",
     "ß",
+    // Other tools' syntax (src/markdown/dialects/), and the characters of its placeholders.
+    "{{< ",
+    " >}}",
+    "{{% ",
+    " %}}",
+    "{{</* ",
+    " */>}}",
+    "{{/* ",
+    "{% ",
+    " %}",
+    "{% raw %}",
+    "{% comment %}",
+    "{{ ",
+    " }}",
+    "{:",
+    "{: onclick=x}",
+    ":::note\n",
+    "!!! note\n",
+    "=== \"T\"\n",
+    "    ",
+    "<Tabs>",
+    "</Tabs>",
+    "<TabItem label=\"x\">",
+    "{/* ",
+    "\u{e000}",
+    "\u{e001}",
+    "<!--opsbook-dialect:0-->",
 ];
 
 /// File names the mutated pages get (joined with a number so they do not collide).

@@ -340,8 +340,8 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
 }
 
-/// A Hugo `{{% include "x" %}}`, `{{< readfile file="x" >}}` at `i`, or its comment
-/// escape `{{%/* include "x" */%}}`.
+/// A Hugo `{{% include "x" %}}`, `{{< readfile file="x" >}}` at `i`; its comment escape
+/// `{{%/* include "x" */%}}` is skipped, and left to the dialects pass to show.
 fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     let open_end = i + 3;
     let closing = close.find_from(open_end)?;
@@ -349,17 +349,10 @@ fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Foun
     let inner = &line[open_end..closing];
     let trimmed = inner.trim_start();
     if let Some(escaped) = trimmed.strip_prefix("/*") {
-        let body = escaped.trim_end().strip_suffix("*/")?;
-        shortcode_name(body)?;
-        let open_mark = open_end + (inner.len() - trimmed.len());
-        let close_mark = open_end + inner.trim_end().len() - 2;
-        return Some((
-            end,
-            vec![
-                Found { range: open_mark..open_mark + 2, action: Action::Remove },
-                Found { range: close_mark..close_mark + 2, action: Action::Remove },
-            ],
-        ));
+        // Left as written: the dialects pass shows it without its comment marks, as
+        // Hugo does, after every include has been expanded.
+        escaped.trim_end().strip_suffix("*/").and_then(shortcode_name)?;
+        return Some((end, Vec::new()));
     }
     let (name, args) = shortcode_name(inner)?;
     let args = arguments(args)?;

@@ -99,14 +99,7 @@ fn parses_hugo_shortcodes_and_their_comment_escape() {
     assert_eq!(one(r#"{{% readfile file="/x.md" markdown="true" %}}"#).form, Form::Raw);
     assert!(includes(r#"{{< figure src="x.png" >}}"#).is_empty());
 
-    let text = r#"{{%/* include "x.md" */%}}"#;
-    let found = find(text);
-    assert!(found.iter().all(|f| f.action == Action::Remove), "{found:?}");
-    let mut shown = text.to_string();
-    for f in found.iter().rev() {
-        shown.replace_range(f.range.clone(), "");
-    }
-    assert_eq!(shown, r#"{{% include "x.md" %}}"#);
+    assert!(find(r#"{{%/* include "x.md" */%}}"#).is_empty(), "an escaped include is left as written");
 }
 
 #[test]

@@ -1,0 +1,344 @@
+//! The line-based constructs of the dialects, the first stage of the rewrite
+//! ([`super`]): Docusaurus and MkDocs admonitions, rendered as the same callouts as
+//! GitHub alerts (`> [!NOTE]`), MkDocs Material tabs and, on MDX pages, the `import` and
+//! `export` lines (dropped):
+//!
+//! ```markdown
+//! :::warning[Before you start]      ::::note          !!! tip "Title"
+//! Body, in Markdown.                :::tip inner          Body, indented by four spaces.
+//! :::                               :::
+//!                                   ::::              ??? note "Closed"   ???+ info
+//! === "Linux"
+//!     Body, indented by four spaces.
+//! ```
+//!
+//! These are line-based, and pulldown-cmark reads a `:::` line as a paragraph and an
+//! indented body as code, so an event filter alone cannot see them:
+//!
+//! 1. walk the lines, skipping fenced code (a `:::` in a code block stays code);
+//! 2. replace each opening and closing marker line by a block placeholder;
+//! 3. take the four spaces of indentation off an MkDocs body, rewrite it the same way
+//!    (admonitions and tabs nest), and add a closing placeholder line after it;
+//! 4. keep, for each line written, where it came from in the source.
+//!
+//! A placeholder's HTML is a `<div class="callout callout-KIND">` with a `callout-title`,
+//! or for `???` a `<details>` with the title as `<summary>`. A `:::` block never closed
+//! is closed at the end of the page and reported at its opening line (rule
+//! `admonition`). A run of `===` tabs at one indentation is one group of tabs.
+
+use super::{Collected, Output, Page, Problem, tabs};
+use crate::html::escape;
+
+/// The rewrite of the lines of one page.
+struct Lines<'c> {
+    out: Output,
+    collected: &'c mut Collected,
+    mdx: bool,
+}
+
+/// One line of the source to rewrite: `prefix` spaces, then `text`, which starts at
+/// byte `source` of the source.
+#[derive(Debug, Clone, Copy)]
+struct Line<'t> {
+    prefix: usize,
+    text: &'t str,
+    source: usize,
+}
+
+/// Rewrites the line-based constructs of `text`, or `None` when it has none.
+pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> Option<Output> {
+    let mdx_lines = page.mdx && (text.contains("import ") || text.contains("export "));
+    if !text.contains(":::") && !text.contains("!!!") && !text.contains("???") && !text.contains("===") && !mdx_lines {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        let content = raw.strip_suffix('\n').unwrap_or(raw);
+        lines.push(Line { prefix: 0, text: content.strip_suffix('\r').unwrap_or(content), source: at });
+        at += raw.len();
+    }
+    let out = Output { text: String::with_capacity(text.len() + 64), ..Output::default() };
+    let mut rewrite = Lines { out, collected, mdx: page.mdx };
+    let changed = rewrite.rewrite_lines(&lines, text.len(), true);
+    changed.then_some(rewrite.out)
+}
+
+/// An MkDocs Material tab: `=== "Label"` (also `===! ` and `===+ `), its label.
+fn mkdocs_tab(rest: &str) -> Option<String> {
+    let after = rest.strip_prefix("===")?;
+    let after = after.strip_prefix(['!', '+']).unwrap_or(after);
+    let label = after.strip_prefix(' ')?.trim().strip_prefix('"')?;
+    Some(label.split_once('"').map_or(label, |(l, _)| l).to_string())
+}
+
+/// An MDX `import` or `export` statement at the top level.
+fn mdx_statement(line: &str) -> bool {
+    line.starts_with("import ") || line.starts_with("export ") || line == "import" || line.starts_with("import{")
+}
+
+/// The number of columns of leading whitespace (a tab counts four) and its bytes.
+fn indentation(line: &str) -> (usize, usize) {
+    let mut columns = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            ' ' => columns += 1,
+            '\t' => columns += 4 - columns % 4,
+            _ => return (columns, i),
+        }
+    }
+    (columns, line.len())
+}
+
+/// A code fence opening or closing on `line`: its character and length.
+fn fence(line: &str) -> Option<(char, usize, &str)> {
+    let (columns, bytes) = indentation(line);
+    let rest = &line[bytes..];
+    let c = rest.chars().next().filter(|c| (*c == '`' || *c == '~') && columns < 4)?;
+    let len = rest.chars().take_while(|x| *x == c).count();
+    (len >= 3).then(|| (c, len, rest[len..].trim()))
+}
+
+/// An opening Docusaurus marker: the number of colons, the type and the title.
+fn docusaurus_open(rest: &str) -> Option<(usize, &str, Option<String>)> {
+    let colons = rest.chars().take_while(|c| *c == ':').count();
+    if colons < 3 {
+        return None;
+    }
+    let after = rest[colons..].trim_start();
+    let (kind, tail) = split_kind(after)?;
+    let tail = tail.trim();
+    let title = if let Some(bracketed) = tail.strip_prefix('[') {
+        Some(bracketed.split_once(']').map_or(bracketed, |(t, _)| t).trim().to_string())
+    } else if let Some(attrs) = tail.strip_prefix('{') {
+        let value = attrs.split_once("title=").map(|(_, v)| v.trim_start_matches(['"', '\'']));
+        value.map(|v| v.split(['"', '\'', '}']).next().unwrap_or("").to_string())
+    } else {
+        (!tail.is_empty()).then(|| tail.to_string())
+    };
+    Some((colons, kind, title))
+}
+
+/// The admonition type at the start of `text` (letters, digits, `-`, `_`) and the rest.
+fn split_kind(text: &str) -> Option<(&str, &str)> {
+    let len = text.find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').unwrap_or(text.len());
+    (len > 0).then(|| text.split_at(len))
+}
+
+/// A closing Docusaurus marker: its number of colons.
+fn docusaurus_close(rest: &str) -> Option<usize> {
+    let colons = rest.chars().take_while(|c| *c == ':').count();
+    (colons >= 3 && rest[colons..].trim().is_empty()).then_some(colons)
+}
+
+/// An MkDocs marker: collapsible (`None` for `!!!`, else whether open), type, title.
+fn mkdocs_open(rest: &str) -> Option<(Option<bool>, &str, Option<String>)> {
+    let (collapsible, after) = if let Some(after) = rest.strip_prefix("!!!") {
+        (None, after)
+    } else if let Some(after) = rest.strip_prefix("???+") {
+        (Some(true), after)
+    } else {
+        (Some(false), rest.strip_prefix("???")?)
+    };
+    // Python-Markdown allows no space (`!!!tip`) and extra classes (`!!! tip inline`).
+    let after = after.trim();
+    let (kind, tail) = split_kind(after)?;
+    let tail = tail.trim_start_matches(|c: char| c != '"').trim();
+    let title = tail.strip_prefix('"').map(|t| t.split_once('"').map_or(t, |(t, _)| t).to_string());
+    Some((collapsible, kind, title))
+}
+
+/// The theme's callout class and the default title of an admonition type.
+pub(super) fn callout_kind(kind: &str) -> (&'static str, String) {
+    let lower = kind.to_ascii_lowercase();
+    let class = match lower.as_str() {
+        "tip" | "hint" | "success" | "check" | "done" => "tip",
+        "important" => "important",
+        "warning" | "caution" | "attention" => "warning",
+        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "caution",
+        _ => "note",
+    };
+    let mut title: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
+    title.push_str(lower.get(1..).unwrap_or(""));
+    (class, title)
+}
+
+impl Lines<'_> {
+    /// Writes one line of output: `prefix` spaces, then `text` copied from `source`.
+    fn push_line(&mut self, prefix: usize, text: &str, source: usize) {
+        self.out.push(&" ".repeat(prefix), text, source);
+        self.out.push("\n", "", source + text.len());
+    }
+
+    /// Writes a placeholder line for `html`, indented by `indent` spaces.
+    fn push_marker(&mut self, indent: usize, html: String, depth: i8, source: usize) {
+        let comment = self.collected.block(html, depth);
+        self.out.push(&format!("{}{comment}\n", " ".repeat(indent)), "", source);
+    }
+
+    /// Rewrites `lines`; `end` is the source offset of their end; `top` whether they are
+    /// the page's own lines (not a body). Returns whether any marker was found.
+    fn rewrite_lines(&mut self, lines: &[Line<'_>], end: usize, top: bool) -> bool {
+        let mut changed = false;
+        let mut fenced: Option<(char, usize)> = None;
+        let mut open: Vec<(usize, usize, usize)> = Vec::new();
+        let mut tab_group = false;
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            i += 1;
+            if let Some((c, len)) = fenced {
+                if fence(line.text).is_some_and(|(d, n, info)| d == c && n >= len && info.is_empty()) {
+                    fenced = None;
+                }
+                self.push_line(line.prefix, line.text, line.source);
+                continue;
+            }
+            if let Some((c, len, _)) = fence(line.text) {
+                fenced = Some((c, len));
+                self.push_line(line.prefix, line.text, line.source);
+                continue;
+            }
+            let (columns, bytes) = indentation(line.text);
+            let indent = line.prefix + columns;
+            let rest = &line.text[bytes..];
+            if top && self.mdx && columns == 0 && mdx_statement(rest) {
+                changed = true;
+                // A statement runs to a line ending with `;` or to a blank line.
+                while i < lines.len()
+                    && !lines[i - 1].text.trim_end().ends_with(';')
+                    && !lines[i].text.trim().is_empty()
+                {
+                    let previous = lines[i - 1].text.trim_end();
+                    let continues =
+                        previous.ends_with(['{', ',', '(']) || !lines[i].text.starts_with(char::is_alphabetic);
+                    if !continues {
+                        break;
+                    }
+                    i += 1;
+                }
+                self.push_line(0, "", line.source);
+            } else if let Some(colons) = docusaurus_close(rest) {
+                changed = true;
+                // A closing fence closes the innermost block; a stray one is dropped.
+                if open.pop().is_some() {
+                    self.push_marker(indent, "</div>\n".into(), -1, line.source);
+                } else {
+                    let message = format!("this `{}` closes no admonition", ":".repeat(colons));
+                    self.collected.problems.push((line.source + bytes, Problem::Admonition, message));
+                    self.push_line(0, "", line.source);
+                }
+            } else if let Some((colons, kind, title)) = docusaurus_open(rest) {
+                changed = true;
+                open.push((colons, line.source + bytes, indent));
+                let (class, default) = callout_kind(kind);
+                let title = title.filter(|t| !t.is_empty()).unwrap_or(default);
+                let html = crate::markdown::blocks::callout_div(class, &escape(&title));
+                self.push_marker(indent, html, 1, line.source);
+            } else if let Some((collapsible, kind, title)) = mkdocs_open(rest) {
+                changed = true;
+                let (open_html, close_html) = mkdocs_html(collapsible, kind, title);
+                self.push_marker(indent, open_html, 1, line.source);
+                i = self.rewrite_body(lines, i, indent, end);
+                self.push_marker(indent, close_html.into(), -1, lines.get(i).map_or(end, |l| l.source));
+            } else if let Some(label) = mkdocs_tab(rest) {
+                changed = true;
+                if !tab_group {
+                    tab_group = true;
+                    self.push_marker(indent, tabs::group_open(), 1, line.source);
+                }
+                self.push_marker(indent, tabs::panel_open(&label), 1, line.source);
+                i = self.rewrite_body(lines, i, indent, end);
+                self.push_marker(indent, tabs::panel_close(), -1, lines.get(i).map_or(end, |l| l.source));
+                // The group ends where no tab follows at this indentation.
+                let next = lines[i..].iter().find(|l| !l.text.trim().is_empty());
+                let more = next.is_some_and(|l| {
+                    let (c, b) = indentation(l.text);
+                    l.prefix + c == indent && mkdocs_tab(&l.text[b..]).is_some()
+                });
+                if !more {
+                    tab_group = false;
+                    self.push_marker(indent, tabs::group_close(), -1, lines.get(i).map_or(end, |l| l.source));
+                }
+            } else {
+                self.push_line(line.prefix, line.text, line.source);
+            }
+        }
+        for (colons, source, indent) in open.into_iter().rev() {
+            let fence = ":".repeat(colons);
+            let message = format!("this admonition is never closed with `{fence}`; it runs to the end of the page");
+            self.collected.problems.push((source, Problem::Admonition, message));
+            self.push_marker(indent, "</div>\n".into(), -1, end);
+        }
+        changed
+    }
+
+    /// Rewrites the indented body that starts at `lines[from]` of a block opened at
+    /// `indent` columns: the following lines indented four more, and blank lines between
+    /// them. Returns the index of the line after it.
+    fn rewrite_body(&mut self, lines: &[Line<'_>], from: usize, indent: usize, end: usize) -> usize {
+        let mut body_end = from;
+        let mut j = from;
+        while j < lines.len() {
+            let (c, _) = indentation(lines[j].text);
+            if lines[j].text.trim().is_empty() {
+                j += 1;
+            } else if lines[j].prefix + c >= indent + 4 {
+                j += 1;
+                body_end = j;
+            } else {
+                break;
+            }
+        }
+        let body: Vec<Line<'_>> = lines[from..body_end].iter().map(|l| dedent(*l, indent + 4, indent)).collect();
+        let body_source_end = lines.get(body_end).map_or(end, |l| l.source);
+        self.rewrite_lines(&body, body_source_end, false);
+        body_end
+    }
+}
+
+/// The opening and closing HTML of an MkDocs admonition.
+fn mkdocs_html(collapsible: Option<bool>, kind: &str, title: Option<String>) -> (String, &'static str) {
+    let (class, default) = callout_kind(kind);
+    match collapsible {
+        None => {
+            let title = match title {
+                Some(t) if t.is_empty() => String::new(),
+                Some(t) => format!("<p class=\"callout-title\">{}</p>\n", escape(&t)),
+                None => format!("<p class=\"callout-title\">{}</p>\n", escape(&default)),
+            };
+            (format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n")
+        }
+        Some(is_open) => {
+            let title = title.filter(|t| !t.is_empty()).unwrap_or(default);
+            let attr = if is_open { " open" } else { "" };
+            let open = format!(
+                "<details class=\"callout callout-{class}\"{attr}>\n<summary class=\"callout-title\">{}</summary>\n",
+                escape(&title)
+            );
+            (open, "</details>\n")
+        }
+    }
+}
+
+/// `line` with `columns` columns of indentation taken off, `keep` of them put back as
+/// spaces. Blank lines become empty.
+fn dedent(line: Line<'_>, columns: usize, keep: usize) -> Line<'_> {
+    if line.text.trim().is_empty() {
+        return Line { prefix: 0, text: "", source: line.source };
+    }
+    let mut taken = line.prefix;
+    let mut bytes = 0;
+    for (i, c) in line.text.char_indices() {
+        if taken >= columns {
+            break;
+        }
+        match c {
+            ' ' => taken += 1,
+            '\t' => taken += 4 - taken % 4,
+            _ => break,
+        }
+        bytes = i + c.len_utf8();
+    }
+    Line { prefix: keep + taken.saturating_sub(columns), text: &line.text[bytes..], source: line.source + bytes }
+}

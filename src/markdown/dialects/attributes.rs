@@ -1,0 +1,223 @@
+//! kramdown and Goldmark attribute lists: `{: .class}`, `{:target="_blank"}`,
+//! `{.class #id}` after a link or image, at the end of a heading, or on the line after
+//! a block.
+//!
+//! An attribute list right after a link or image is applied to it (the link or image is
+//! written as HTML with its attributes); one at the end of a heading is handed to
+//! pulldown-cmark's heading attributes; one at the end of a paragraph or on the line
+//! after it goes to the paragraph (after a list, to its last paragraph); anywhere else
+//! (after a blank line, a code block) it is dropped, as there is no place to put it. It is never shown. Only the attributes in [`SAFE`] are
+//! kept: content is not trusted to add `on*` handlers or `style`.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::Collected;
+use super::inline::{Kind, Token};
+use crate::html::escape;
+
+/// The attributes an attribute list may set.
+pub(crate) const SAFE: [&str; 8] = ["id", "class", "target", "rel", "title", "width", "height", "alt"];
+
+/// Whether the attribute `name` may be written.
+pub(crate) fn is_safe(name: &str) -> bool {
+    SAFE.iter().any(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// The attribute list at `at`, if one starts there: `{:` anything, or `{.` / `{#`
+/// right after a link or image (`)`) or alone on a line.
+pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
+    let rest = text.get(at..)?;
+    let colon = rest.starts_with("{:");
+    let after_link = text[..at].ends_with(')');
+    let before = &text[..at];
+    let alone_start =
+        before.trim_end_matches([' ', '\t']).is_empty() || before.trim_end_matches([' ', '\t']).ends_with('\n');
+    if !colon && !((rest.starts_with("{.") || rest.starts_with("{#")) && (after_link || alone_start)) {
+        return None;
+    }
+    // An attribute list is short: its `}` is within 200 bytes, on its line.
+    let cut = (0..=rest.len().min(200)).rev().find(|i| rest.is_char_boundary(*i)).unwrap_or(0);
+    let window = &rest[..cut];
+    let line_end = window.find('\n').unwrap_or(window.len());
+    let end = window[..line_end].find('}')?;
+    let inner = &rest[if colon { 2 } else { 1 }..end];
+    let attributes = parse(inner)?;
+    Some(Token { range: at..at + end + 1, kind: Kind::Attributes(attributes), in_code: false })
+}
+
+/// The safe attributes of an attribute list's inside, or `None` if it is not one.
+fn parse(inner: &str) -> Option<Vec<(String, String)>> {
+    let mut attributes: Vec<(String, String)> = Vec::new();
+    let mut classes = Vec::new();
+    let mut rest = inner.trim();
+    while !rest.is_empty() {
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if let Some(class) = rest.strip_prefix('.') {
+            let len = class.find(char::is_whitespace).unwrap_or(class.len());
+            classes.push(class[..len].to_string());
+            rest = class[len..].trim_start();
+        } else if let Some(id) = rest.strip_prefix('#') {
+            let len = id.find(char::is_whitespace).unwrap_or(id.len());
+            attributes.push(("id".into(), id[..len].to_string()));
+            rest = id[len..].trim_start();
+        } else if let Some(eq) = rest[..len].find('=') {
+            let name = &rest[..eq];
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                return None;
+            }
+            let value_text = &rest[eq + 1..];
+            let (value, after) = match value_text.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let close = value_text[1..].find(q)? + 1;
+                    (&value_text[1..close], &value_text[close + 1..])
+                }
+                _ => {
+                    let l = value_text.find(char::is_whitespace).unwrap_or(value_text.len());
+                    (&value_text[..l], &value_text[l..])
+                }
+            };
+            if is_safe(name) {
+                attributes.push((name.to_ascii_lowercase(), value.to_string()));
+            }
+            rest = after.trim_start();
+        } else if rest[..len].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            // A reference to an attribute list definition (`{:refname}`): nothing to add.
+            rest = rest[len..].trim_start();
+        } else {
+            return None;
+        }
+    }
+    if !classes.is_empty() {
+        attributes.push(("class".into(), classes.join(" ")));
+    }
+    Some(attributes)
+}
+
+/// The edits that apply the attribute list at `range`.
+pub(super) fn edits(
+    text: &str,
+    range: Range<usize>,
+    attributes: &[(String, String)],
+    collected: &mut Collected,
+) -> Vec<super::inline::EditSpec> {
+    let drop = vec![(range.clone(), String::new())];
+    let line_start = super::inline::line_start(text, range.start);
+    let line = &text[line_start..range.start];
+    // A heading: pulldown-cmark's own `{#id .class key=value}`.
+    if line.starts_with('#') && text[range.end..super::inline::line_end(text, range.end)].trim().is_empty() {
+        let mut spec = String::from("{");
+        for (name, value) in attributes {
+            if value.contains(|c: char| c.is_whitespace() || c == '}' || c == '"') && name != "class" {
+                continue;
+            }
+            match name.as_str() {
+                "id" => spec.push_str(&format!(" #{value}")),
+                "class" => value.split_whitespace().for_each(|c| spec.push_str(&format!(" .{c}"))),
+                _ => spec.push_str(&format!(" {name}={value}")),
+            }
+        }
+        spec.push_str(" }");
+        return vec![(range, if spec == "{ }" { String::new() } else { spec })];
+    }
+    let Some(link) = link_before(text, range.start) else {
+        // After a paragraph's text (on its last line or the next one): for the paragraph.
+        let previous_blank = line.trim().is_empty()
+            && text[..line_start]
+                .strip_suffix('\n')
+                .is_none_or(|before| before.rsplit('\n').next().is_none_or(|l| l.trim().is_empty()));
+        if previous_blank || attributes.is_empty() {
+            return drop;
+        }
+        return vec![(range, collected.paragraph_attributes(attributes.to_vec()))];
+    };
+    let attrs: String = attributes.iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
+    let destination = escape(&text[link.destination.clone()]);
+    if link.image {
+        let alt = escape(&text[link.text.clone()]);
+        let html = collected.inline(format!("<img src=\"{destination}\" alt=\"{alt}\"{attrs}>"));
+        return vec![(link.whole.start..range.end, html)];
+    }
+    let open = collected.inline(format!("<a href=\"{destination}\"{attrs}>"));
+    let close = collected.inline("</a>".into());
+    vec![(link.whole.start..link.text.start, open), (link.text.end..range.end, close)]
+}
+
+/// A Markdown link or image just before `at`: `[text](destination)`.
+struct Link {
+    image: bool,
+    whole: Range<usize>,
+    text: Range<usize>,
+    destination: Range<usize>,
+}
+
+/// The link ending at `at`, found on its line (and at most 1,000 bytes back).
+fn link_before(text: &str, at: usize) -> Option<Link> {
+    let before = text[..at].strip_suffix(')')?;
+    let floor = before.len().saturating_sub(1000);
+    let floor = (0..=floor).rev().find(|f| before.is_char_boundary(*f)).unwrap_or(0);
+    let open_paren = before[floor..].rfind("](")? + floor;
+    let destination = open_paren + 2..before.len();
+    let dest = &text[destination.clone()];
+    if dest.is_empty() || dest.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>') {
+        return None;
+    }
+    let floor = open_paren.saturating_sub(1000);
+    let mut depth = 0usize;
+    let mut start = None;
+    for (i, c) in text[..open_paren].char_indices().rev() {
+        if i < floor || c == '\n' {
+            break;
+        }
+        match c {
+            ']' => depth += 1,
+            '[' if depth == 0 => {
+                start = Some(i);
+                break;
+            }
+            '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    let start = start?;
+    let image = text[..start].ends_with('!');
+    let whole_start = if image { start - 1 } else { start };
+    Some(Link { image, whole: whole_start..at, text: start + 1..open_paren, destination })
+}
+
+/// Ends the paragraph that opened at `events[at]` with `attributes` on its tag; a
+/// paragraph with no text but the attribute list is dropped.
+pub(crate) fn set_paragraph_attributes(events: &mut Vec<Event<'_>>, at: usize, attributes: &[(String, String)]) {
+    if !matches!(events.get(at), Some(Event::Start(Tag::Paragraph))) {
+        events.push(Event::End(TagEnd::Paragraph));
+        return;
+    }
+    let empty = events[at + 1..].iter().all(|e| match e {
+        Event::Text(t) | Event::InlineHtml(t) | Event::Html(t) => t.trim().is_empty(),
+        Event::SoftBreak | Event::HardBreak => true,
+        _ => false,
+    });
+    if empty {
+        events.truncate(at);
+        return;
+    }
+    // The line break before an attribute list on its own line, and the list's own
+    // (empty) placeholder.
+    while events.len() > at + 1
+        && events.last().is_some_and(|e| match e {
+            Event::SoftBreak => true,
+            Event::InlineHtml(t) => t.is_empty(),
+            _ => false,
+        })
+    {
+        events.pop();
+    }
+    let mut open = String::from("<p");
+    for (name, value) in attributes {
+        open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value)));
+    }
+    open.push('>');
+    events[at] = Event::Html(open.into());
+    events.push(Event::Html("</p>\n".into()));
+}

@@ -1,0 +1,409 @@
+//! The second stage of the rewrite ([`super`]): the constructs inside lines, outside
+//! code. A shortcode shown in a code block or a code span stays code; only the escaped
+//! form `{{</* x */>}}` becomes `{{< x >}}` there, as Hugo does.
+//!
+//! 1. find the code of the page (code spans, fenced and indented blocks) with
+//!    pulldown-cmark, as the page will be parsed;
+//! 2. scan the rest once for tokens ([`super::scan`]): Hugo shortcodes and comments,
+//!    Liquid tags and variables, JSX elements and comments, attribute lists;
+//! 3. pair each closing shortcode or element with the innermost open one of its name;
+//! 4. turn each token into an edit: text, a block or inline placeholder, or nothing
+//!    ([`plan`]); unknown constructs become placeholders and `unsupported-syntax`
+//!    problems;
+//! 5. write the text with the edits, keeping where each piece came from.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::scan::{code_ranges, pair, scan};
+use super::{Collected, Output, Page, Problem, attributes, liquid, mdx, shortcodes, unsupported_html};
+
+/// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
+#[derive(Debug, Clone)]
+pub(super) struct Call<'t> {
+    pub syntax: Syntax,
+    pub name: &'t str,
+    pub close: bool,
+    pub self_closing: bool,
+    /// Named (`Some(name)`) and positional (`None`) arguments, unquoted.
+    pub args: Vec<(Option<&'t str>, String)>,
+}
+
+impl Call<'_> {
+    /// The value of the named argument `name`.
+    pub(super) fn arg(&self, name: &str) -> Option<&str> {
+        self.args.iter().find(|(n, _)| n.is_some_and(|n| n.eq_ignore_ascii_case(name))).map(|(_, v)| v.as_str())
+    }
+
+    /// The value of the named argument `name`, or else the positional one at `index`.
+    pub(super) fn arg_or(&self, name: &str, index: usize) -> Option<&str> {
+        self.arg(name).or_else(|| self.args.iter().filter(|(n, _)| n.is_none()).nth(index).map(|(_, v)| v.as_str()))
+    }
+}
+
+/// Which syntax a call is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Syntax {
+    /// `{{< >}}`.
+    HugoAngle,
+    /// `{{% %}}`.
+    HugoPercent,
+    /// `<Name>`.
+    Jsx,
+}
+
+/// What a token is.
+#[derive(Debug, Clone)]
+pub(super) enum Kind<'t> {
+    /// Text to write instead, HTML-escaped in an inline placeholder (outside code) or as
+    /// it is (in code).
+    Literal(String),
+    /// Nothing: a comment.
+    Drop,
+    /// A shortcode or JSX element.
+    Call(Call<'t>),
+    /// A Liquid tag: its name and arguments.
+    Liquid(&'t str, &'t str),
+    /// A code block: its language and code.
+    Code(&'t str, &'t str),
+    /// A template variable `{{ x }}`.
+    Variable,
+    /// An attribute list, its safe attributes.
+    Attributes(Vec<(String, String)>),
+}
+
+/// A token: where it is and what it is.
+#[derive(Debug, Clone)]
+pub(super) struct Token<'t> {
+    pub range: Range<usize>,
+    pub kind: Kind<'t>,
+    /// Whether the token is in code (only literals are made there).
+    pub in_code: bool,
+}
+
+/// How a call renders, as the dialects say.
+#[derive(Debug)]
+pub(super) enum Render {
+    /// A block: its HTML.
+    Block(String),
+    /// A paired block: the HTML of its opening and of its end.
+    Open(String, String),
+    /// Markdown text written instead (a cross reference's path).
+    Text(String),
+    /// A tab whose content is code in this language.
+    CodeTab(String, String),
+    /// Not known: a placeholder and a warning.
+    Unknown,
+}
+
+/// One change to the text as a dialect module gives it: the bytes and what they become.
+pub(super) type EditSpec = (Range<usize>, String);
+
+/// One change to the text: the bytes `range` become `with`.
+struct Edit {
+    range: Range<usize>,
+    with: String,
+}
+
+/// Whether `text` has anything this stage rewrites.
+fn has_marker(text: &str, page: Page<'_>) -> bool {
+    text.contains("{{")
+        || text.contains("{%")
+        || text.contains("{:")
+        || text.contains("){")
+        || text.contains("<Tabs")
+        || text.contains("<Admonition")
+        || (page.mdx && (text.contains("{/*") || text.contains('<')))
+}
+
+/// Rewrites the tokens of `text`, or `None` when it has none.
+pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> Option<Output> {
+    if !has_marker(text, page) {
+        return None;
+    }
+    let code = code_ranges(text);
+    let tokens = scan(text, &code, page);
+    if tokens.is_empty() {
+        return None;
+    }
+    let edits = plan(text, &tokens, page, collected);
+    let mut out = Output { text: String::with_capacity(text.len() + 256), ..Output::default() };
+    let mut at = 0;
+    for edit in edits {
+        if edit.range.start < at {
+            continue;
+        }
+        out.push("", &text[at..edit.range.start], at);
+        out.push(&edit.with, "", edit.range.start);
+        at = edit.range.end;
+    }
+    out.push("", &text[at..], at);
+    Some(out)
+}
+
+/// The edits for `tokens`, in order.
+fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collected) -> Vec<Edit> {
+    let closes = pair(tokens);
+    let mut edits: Vec<Edit> = Vec::new();
+    // The end HTML of each open paired call, by the index of its closing token.
+    let mut ends: HashMap<usize, String> = HashMap::new();
+    // The calls open around the current token, for tabs inside a tab pane.
+    let mut parents: Vec<usize> = Vec::new();
+    let mut skip_until = 0;
+    for (index, token) in tokens.iter().enumerate() {
+        let range = token.range.clone();
+        if range.start < skip_until {
+            continue;
+        }
+        let source = &text[range.clone()];
+        collected.source = source.to_string();
+        let edit = |with: String| Edit { range: range.clone(), with };
+        match &token.kind {
+            Kind::Literal(literal) if token.in_code => edits.push(edit(literal.clone())),
+            Kind::Literal(literal) => edits.push(edit(collected.inline(crate::html::escape(literal)))),
+            // A comment drops its text, but not the first stage's placeholders in it.
+            Kind::Drop => edits.push(edit(kept_markers(source))),
+            Kind::Code(language, code) => {
+                let html = crate::markdown::blocks::code_block_html(code, language, page.highlight);
+                edits.push(edit(block(text, range.clone(), collected.block(html, 0))));
+            }
+            Kind::Attributes(attributes) => edits.extend(
+                attributes::edits(text, range.clone(), attributes, collected)
+                    .into_iter()
+                    .map(|(range, with)| Edit { range, with }),
+            ),
+            Kind::Variable | Kind::Liquid(..) => {
+                let render = match &token.kind {
+                    Kind::Liquid(name, args) => liquid::render(name, args, page),
+                    _ => Render::Unknown,
+                };
+                edits.extend(apply_simple(text, range.clone(), render, source, collected));
+            }
+            Kind::Call(call) if call.close => {
+                // Pairs nest, so the open call is the last one (or near it).
+                if let Some(at) = parents.iter().rposition(|p| closes.get(p) == Some(&index)) {
+                    parents.truncate(at);
+                }
+                match ends.remove(&index) {
+                    Some(html) => edits.push(Edit {
+                        range: range.clone(),
+                        with: block(text, range.clone(), collected.block(html, -1)),
+                    }),
+                    None => {
+                        let what = describe(call);
+                        let message =
+                            format!("this `{}` closes no open {what}; it is left out", shorten_source(source));
+                        collected.problems.push((range.start, Problem::Unsupported, message));
+                        edits.push(edit(String::new()));
+                    }
+                }
+            }
+            Kind::Call(call) => {
+                let close = closes.get(&index).copied();
+                let parent = parents.last().and_then(|p| match &tokens[*p].kind {
+                    Kind::Call(c) => Some(c),
+                    _ => None,
+                });
+                let render = match call.syntax {
+                    Syntax::Jsx => mdx::render(call, page),
+                    Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render(call, parent, page),
+                };
+                match (render, close) {
+                    (Render::Open(open, end), Some(close)) => {
+                        ends.insert(close, end);
+                        parents.push(index);
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(open, 1)),
+                        });
+                    }
+                    (Render::CodeTab(label, language), Some(close)) => {
+                        let close_range = tokens[close].range.clone();
+                        let code = text[range.end..close_range.start].trim_matches('\n');
+                        let mut html = super::tabs::panel_open(&label);
+                        html.push_str(&crate::markdown::blocks::code_block_html(
+                            &format!("{}\n", code.trim_end()),
+                            &language,
+                            page.highlight,
+                        ));
+                        html.push_str(&super::tabs::panel_close());
+                        let whole = range.start..close_range.end;
+                        edits.push(Edit { range: whole.clone(), with: block(text, whole, collected.block(html, 0)) });
+                        skip_until = close_range.end;
+                    }
+                    (Render::Unknown, Some(close)) => {
+                        unsupported(collected, range.start, source, call);
+                        ends.insert(close, "</div>\n".into());
+                        parents.push(index);
+                        let html = unsupported_html(source, true);
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(html, 1)),
+                        });
+                    }
+                    (Render::Unknown, None) => {
+                        unsupported(collected, range.start, source, call);
+                        edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
+                    }
+                    (Render::Open(open, end), None) if !call.self_closing => {
+                        // A block never closed runs to the end of the page.
+                        let message =
+                            format!("`{}` is never closed; it runs to the end of the page", shorten_source(source));
+                        collected.problems.push((range.start, Problem::Unsupported, message));
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(open, 1)),
+                        });
+                        let marker = collected.block(end, -1);
+                        edits.push(Edit { range: text.len()..text.len(), with: format!("\n\n{marker}\n") });
+                    }
+                    (Render::Open(open, end), None) => {
+                        let html = format!("{open}{end}");
+                        edits.push(Edit {
+                            range: range.clone(),
+                            with: block(text, range.clone(), collected.block(html, 0)),
+                        });
+                    }
+                    (render, _) => edits.extend(apply_simple(text, range.clone(), render, source, collected)),
+                }
+            }
+        }
+    }
+    edits.sort_by_key(|e| e.range.start);
+    edits
+}
+
+/// The edit of a render that needs no pairing. An unknown construct written where a
+/// link's destination starts (`[text]({{< x >}}/path)`) takes the whole link with it:
+/// its text stays, the placeholder follows it.
+fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, collected: &mut Collected) -> Vec<Edit> {
+    let edit = |with: String| vec![Edit { range: range.clone(), with }];
+    match render {
+        Render::Block(html) => edit(block(text, range.clone(), collected.block(html, 0))),
+        Render::Open(open, end) => edit(block(text, range.clone(), collected.block(format!("{open}{end}"), 0))),
+        Render::Text(markdown) => edit(markdown),
+        Render::CodeTab(..) => edit(String::new()),
+        Render::Unknown => {
+            if collected.problems.last().is_none_or(|p| p.0 != range.start) {
+                let message =
+                    format!("`{}` is not supported by opsbook; it is shown as a placeholder", shorten_source(source));
+                collected.problems.push((range.start, Problem::Unsupported, message));
+            }
+            let placeholder = collected.inline(unsupported_html(source, false));
+            if let Some((open, close)) = link_around(text, range.clone()) {
+                return vec![
+                    Edit { range: open..open + 1, with: String::new() },
+                    Edit { range: range.start - 2..close + 1, with: format!(" {placeholder}") },
+                ];
+            }
+            if is_alone(text, range.clone()) {
+                let html = unsupported_html(source, true) + "</div>\n";
+                return edit(block(text, range.clone(), collected.block(html, 0)));
+            }
+            edit(placeholder)
+        }
+    }
+}
+
+/// The link around a token that starts its destination: where its `[` is and where the
+/// `)` closing the destination is.
+fn link_around(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
+    let before = text.get(..range.start)?.strip_suffix("](")?;
+    let line_start = line_start(text, range.start - 2);
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in before[line_start..].char_indices().rev() {
+        match c {
+            ']' => depth += 1,
+            '[' if depth == 0 => {
+                open = Some(line_start + i);
+                break;
+            }
+            '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    let rest = &text[range.end..line_end(text, range.end)];
+    let close = rest.find([')', ' ']).filter(|at| rest.as_bytes()[*at] == b')')? + range.end;
+    Some((open?, close))
+}
+
+/// The first stage's placeholder lines inside `source`, each on a line of its own.
+fn kept_markers(source: &str) -> String {
+    let mut kept = String::new();
+    let mut rest = source;
+    while let Some(at) = rest.find(super::MARKER) {
+        let Some(end) = rest[at..].find("-->") else { break };
+        kept.push('\n');
+        kept.push_str(&rest[at..at + end + 3]);
+        kept.push('\n');
+        rest = &rest[at + end + 3..];
+    }
+    kept
+}
+
+/// Records an unknown call.
+fn unsupported(collected: &mut Collected, at: usize, source: &str, call: &Call<'_>) {
+    let message = format!(
+        "{} `{}` is not supported by opsbook; it is shown as a placeholder",
+        describe(call),
+        shorten_source(source)
+    );
+    collected.problems.push((at, Problem::Unsupported, message));
+}
+
+/// What a call is, for messages.
+fn describe(call: &Call<'_>) -> &'static str {
+    match call.syntax {
+        Syntax::Jsx => "the component",
+        Syntax::HugoAngle | Syntax::HugoPercent => "the shortcode",
+    }
+}
+
+/// The source of a token on one line, shortened.
+fn shorten_source(source: &str) -> String {
+    super::shorten(source)
+}
+
+/// Whether the token at `range` is alone on its line (but for white space).
+fn is_alone(text: &str, range: Range<usize>) -> bool {
+    let (line_start, line_end) = (line_start(text, range.start), line_end(text, range.end));
+    text[line_start..range.start].trim().is_empty() && text[range.end..line_end].trim().is_empty()
+}
+
+/// The text that puts the block placeholder `marker` at `range`: the marker itself when
+/// the token is alone on its line, else the marker on a line of its own, at the line's
+/// indentation.
+fn block(text: &str, range: Range<usize>, marker: String) -> String {
+    let (line_start, line_end) = (line_start(text, range.start), line_end(text, range.end));
+    let line = &text[line_start..line_end];
+    let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let before = if text[line_start..range.start].trim().is_empty() { String::new() } else { format!("\n{indent}") };
+    let after = if text[range.end..line_end].trim().is_empty() { String::new() } else { format!("\n{indent}") };
+    format!("{before}{marker}{after}")
+}
+
+/// How far the line of a token is looked at, each way: a token on a longer line is
+/// taken as part of it (bounded work per token on a hostile page of one line).
+const LINE_WINDOW: usize = 400;
+
+/// The start of the line of byte `at`, or a place `LINE_WINDOW` bytes back on a longer
+/// line (which then does not count as white space).
+pub(super) fn line_start(text: &str, at: usize) -> usize {
+    let floor = at.saturating_sub(LINE_WINDOW);
+    match text.as_bytes()[floor..at].iter().rposition(|b| *b == b'\n') {
+        Some(n) => floor + n + 1,
+        None if floor == 0 => 0,
+        None => (0..=floor).rev().find(|f| text.is_char_boundary(*f)).unwrap_or(0).min(at.saturating_sub(1)),
+    }
+}
+
+/// The end of the line of byte `at` (see [`line_start`]).
+pub(super) fn line_end(text: &str, at: usize) -> usize {
+    let ceiling = text.len().min(at + LINE_WINDOW);
+    match text.as_bytes()[at..ceiling].iter().position(|b| *b == b'\n') {
+        Some(n) => at + n,
+        None if ceiling == text.len() => text.len(),
+        None => (ceiling..text.len()).find(|f| text.is_char_boundary(*f)).unwrap_or(text.len()),
+    }
+}

@@ -1,0 +1,107 @@
+//! Liquid, the template language of Jekyll pages:
+//!
+//! ```markdown
+//! {% comment %} never shown {% endcomment %}     {% raw %}{{ shown as written }}{% endraw %}
+//! [the runbook]({% link runbooks/db.md %})       {% post_url 2026-01-02-outage %}
+//! {{ site.title }}   {% if x %}   {% include x.md %}   -> placeholders
+//! ```
+//!
+//! `link`, `post_url` and `page` resolve like a relative link; `highlight` is a code
+//! block; comments are dropped,
+//! `raw` shows its content as written. `{%- x -%}` trims like `{% x %}`. Every other tag
+//! and every variable is a placeholder: opsbook runs no templates. (`include` is the
+//! text-inclusion step's, which runs before this one.)
+
+use super::Page;
+use super::inline::{Kind, Render, Token};
+use super::scan::Finder;
+
+/// The token at `at` of `text`, if a Liquid tag or variable starts there. A comment
+/// block is one token, with its content. Code has none: a tag in code stays code.
+pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: bool) -> Option<Token<'t>> {
+    let rest = text.get(at..)?;
+    if rest.starts_with("{%") {
+        let end = finder.find(text, "%}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
+        let inner = text[at + 2..end].trim_matches('-').trim();
+        let name_len = inner.find(char::is_whitespace).unwrap_or(inner.len());
+        let (name, args) = (&inner[..name_len], inner[name_len..].trim());
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        if in_code {
+            return None;
+        }
+        if name == "comment" {
+            let close = end_tag(text, end + 2, "endcomment", finder).unwrap_or(text.len());
+            return Some(Token { range: at..close, kind: Kind::Drop, in_code });
+        }
+        if name == "highlight" {
+            // `{% highlight ruby %}…{% endhighlight %}`: a code block.
+            let close = end_tag(text, end + 2, "endhighlight", finder)?;
+            let code_end = text[..close].rfind("{%").unwrap_or(close);
+            let code = text[end + 2..code_end].trim_start_matches(['\r', '\n']);
+            let language = args.split_whitespace().next().unwrap_or("");
+            return Some(Token { range: at..close, kind: Kind::Code(language, code), in_code });
+        }
+        if name == "endraw" {
+            return Some(Token { range: at..end + 2, kind: Kind::Drop, in_code });
+        }
+        return Some(Token { range: at..end + 2, kind: Kind::Liquid(name, args), in_code });
+    }
+    // `={{ … }}` is a JSX expression (`style={{ width: 1 }}`), not a variable.
+    if in_code || !rest.starts_with("{{") || rest.starts_with("{{{") || text[..at].ends_with('=') {
+        return None;
+    }
+    // A variable: `{{ name }}`, short, on one line, starting with a letter, `.` or `$`.
+    let end = finder.find(text, "}}", at + 2).filter(|e| e - at <= 200 && !text[at..*e].contains('\n'))?;
+    let inner = text[at + 2..end].trim_matches('-').trim();
+    let first = inner.chars().next()?;
+    (first.is_alphabetic() || first == '.' || first == '$').then(|| Token {
+        range: at..end + 2,
+        kind: Kind::Variable,
+        in_code,
+    })
+}
+
+/// The end of the tag named `name` (`{% endcomment %}`) at or after `from`.
+fn end_tag(text: &str, from: usize, name: &'static str, finder: &mut Finder) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let found = finder.find(text, name, at)?;
+        let before = text[..found].trim_end_matches([' ', '-']);
+        let after = text[found + name.len()..].trim_start_matches([' ', '-']);
+        if before.ends_with("{%") && after.starts_with("%}") {
+            return Some(text.len() - after.len() + 2);
+        }
+        at = found + name.len();
+    }
+}
+
+/// Where the `{% endraw %}` closing a raw block that starts at `from` begins.
+pub(super) fn end_of_raw(text: &str, from: usize, finder: &mut Finder) -> Option<usize> {
+    let end = end_tag(text, from, "endraw", finder)?;
+    text[..end].rfind("{%")
+}
+
+/// How the tag `name` with `args` renders.
+pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
+    match name {
+        // Jekyll's paths are from the site's root.
+        "link" | "page" => match args.split_whitespace().next() {
+            Some(path) => {
+                let path = path.trim_matches(['"', '\'']).trim_start_matches('/');
+                Render::Text(super::shortcodes::reference_path(&format!("/{path}"), page.dir))
+            }
+            None => Render::Unknown,
+        },
+        "post_url" => match args.split_whitespace().next() {
+            Some(post) => {
+                let post = post.trim_matches(['"', '\'']);
+                let post = post.strip_suffix(".md").unwrap_or(post);
+                Render::Text(super::shortcodes::reference_path(&format!("/_posts/{post}.md"), page.dir))
+            }
+            None => Render::Unknown,
+        },
+        _ => Render::Unknown,
+    }
+}

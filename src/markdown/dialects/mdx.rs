@@ -1,0 +1,101 @@
+//! MDX (`.mdx`, Docusaurus): JSX components in Markdown.
+//!
+//! ```markdown
+//! <Tabs><TabItem value="apt" label="Debian" default> Markdown </TabItem></Tabs>
+//! <Admonition type="warning" title="Careful"> Markdown </Admonition>
+//! {/* a comment */}      <Anything prop={x}>children</Anything>   <Widget />
+//! ```
+//!
+//! `Tabs`, `TabItem` and `Admonition` render like the other dialects' tabs and callouts,
+//! in `.md` pages too. On an MDX page every other component (a name starting with a
+//! capital letter) renders its children inside a placeholder, with an
+//! `unsupported-syntax` warning; `{/* comments */}` are dropped. (The `import` and
+//! `export` lines are dropped by the first stage, [`super::admonitions`].)
+
+use super::inline::{Call, Kind, Render, Syntax, Token};
+use super::scan::Finder;
+use super::{Page, tabs};
+use crate::html::escape;
+
+/// The components known in `.md` pages as well.
+const KNOWN: [&str; 3] = ["Tabs", "TabItem", "Admonition"];
+
+/// The longest element opening tag read, in bytes.
+const MAX_TAG: usize = 4096;
+
+/// The comment `{/* … */}` at `at`, if one starts there.
+pub(super) fn comment<'t>(text: &'t str, at: usize, finder: &mut Finder) -> Option<Token<'t>> {
+    if !text.get(at..)?.starts_with("{/*") {
+        return None;
+    }
+    let end = finder.find(text, "*/}", at + 3)? + 3;
+    Some(Token { range: at..end, kind: Kind::Drop, in_code: false })
+}
+
+/// The JSX element tag at `at`, if one starts there: `<Name attrs>`, `<Name />` or
+/// `</Name>`; on pages that are not MDX only the known components.
+pub(super) fn element(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
+    let rest = text.get(at + 1..)?;
+    let (close, rest) = match rest.strip_prefix('/') {
+        Some(after) => (true, after),
+        None => (false, rest),
+    };
+    let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '_').unwrap_or(rest.len());
+    let name = &rest[..name_len];
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) || !(mdx || KNOWN.contains(&name)) {
+        return None;
+    }
+    let body_start = text.len() - rest.len() + name_len;
+    let limit = text.len().min(body_start + MAX_TAG);
+    let bytes = text.as_bytes();
+    let mut i = body_start;
+    let mut quote: Option<u8> = None;
+    let mut braces = 0usize;
+    while i < limit {
+        let b = bytes[i];
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if braces == 0 => quote = Some(b),
+            (None, b'{') => braces += 1,
+            (None, b'}') => braces = braces.saturating_sub(1),
+            (None, b'>') if braces == 0 => break,
+            // A tag holds no `<` outside quotes and braces: this is text.
+            (None, b'<') if braces == 0 => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    let inner = text[body_start..i].trim();
+    let (self_closing, inner) = match inner.strip_suffix('/') {
+        Some(before) => (true, before.trim_end()),
+        None => (false, inner),
+    };
+    if close && !inner.is_empty() {
+        return None;
+    }
+    let args = super::shortcodes::parse_args(inner);
+    let call = Call { syntax: Syntax::Jsx, name, close, self_closing, args };
+    Some(Token { range: at..i + 1, kind: Kind::Call(call), in_code: false })
+}
+
+/// How the component `call` renders.
+pub(super) fn render(call: &Call<'_>, _page: Page<'_>) -> Render {
+    match call.name {
+        "Tabs" => Render::Open(tabs::group_open(), tabs::group_close()),
+        "TabItem" => {
+            let label = call.arg("label").or(call.arg("value")).unwrap_or("Tab");
+            Render::Open(tabs::panel_open(label), tabs::panel_close())
+        }
+        "Admonition" => {
+            let kind = call.arg("type").unwrap_or("note");
+            let (class, default) = super::admonitions::callout_kind(kind);
+            let title = call.arg("title").map_or(default, str::to_string);
+            Render::Open(crate::markdown::blocks::callout_div(class, &escape(&title)), "</div>\n".into())
+        }
+        _ => Render::Unknown,
+    }
+}

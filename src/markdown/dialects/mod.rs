@@ -1,0 +1,341 @@
+//! The other tools' Markdown dialects, rewritten before parsing into text pulldown-cmark
+//! reads as the author meant: Docusaurus and MkDocs admonitions and tabs, Hugo (Docsy)
+//! shortcodes, Liquid (Jekyll) tags, kramdown attribute lists and MDX components.
+//!
+//! A page without any marker of a dialect is not rewritten: [`rewrite`] returns `None`
+//! and the page is parsed from its own text, byte for byte as before. Otherwise:
+//!
+//! 1. the line-based constructs are rewritten ([`admonitions`]): `:::` and `!!!`
+//!    admonitions, MkDocs `===` tabs, the `import`/`export` lines of an MDX page;
+//! 2. the tokens inside lines are rewritten ([`inline`]), outside code: shortcodes
+//!    ([`shortcodes`]), Liquid tags and variables ([`liquid`]), JSX components and
+//!    comments ([`mdx`]), attribute lists ([`attributes`]);
+//! 3. each construct becomes a placeholder: a one-line comment `<!--opsbook-dialect:N-->`
+//!    for a block (CommonMark reads it as an HTML block of that line alone, which
+//!    interrupts a paragraph), or the characters U+E000, `N`, U+E001 for a piece inside
+//!    a line; the body writer puts the HTML of placeholder `N` ([`Rewrite::html`]) there;
+//! 4. every piece of text written keeps where it came from ([`OffsetMap`]), so that every
+//!    diagnostic of the page ([`Rewrite::source_offset`]) points at the file's line and
+//!    column, not at the rewritten text's.
+//!
+//! Constructs opsbook does not know are never shown as raw syntax: they become a visible
+//! placeholder and an `unsupported-syntax` warning at their place.
+
+pub(crate) mod admonitions;
+mod attributes;
+mod inline;
+mod liquid;
+mod mdx;
+mod scan;
+mod shortcodes;
+mod tabs;
+
+use crate::html::escape;
+
+pub(crate) use attributes::{is_safe as is_safe_attribute, set_paragraph_attributes};
+
+/// The text of a block placeholder comment, before its number.
+pub(super) const MARKER: &str = "<!--opsbook-dialect:";
+/// The characters that open and close an inline placeholder.
+pub(crate) const INLINE_OPEN: char = '\u{E000}';
+/// See [`INLINE_OPEN`].
+pub(crate) const INLINE_CLOSE: char = '\u{E001}';
+
+/// What a problem found while rewriting is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// A `:::` admonition not closed, or a close without an opening.
+    Admonition,
+    /// A construct opsbook does not render, shown as a placeholder.
+    Unsupported,
+}
+
+/// Where the page is and how it is written, for the constructs that depend on it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Page<'a> {
+    /// The page's folder relative to `content/`, for cross references from the root.
+    pub dir: &'a str,
+    /// Whether the page is MDX (`.mdx`): `import` lines and any JSX component count.
+    pub mdx: bool,
+    /// Whether code blocks are highlighted.
+    pub highlight: bool,
+}
+
+/// One placeholder's HTML and how many blocks it opens (1) or closes (-1).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Placeholder {
+    /// The HTML written in its place.
+    pub html: String,
+    /// +1 for the opening of a block, -1 for its end, 0 otherwise.
+    pub depth: i8,
+    /// The attributes of an attribute list for the paragraph it ends (no HTML).
+    pub attributes: Vec<(String, String)>,
+    /// The construct as written, put back if the placeholder ends up in code.
+    source: String,
+}
+
+/// The closing tags of the blocks the placeholders opened, innermost last.
+pub(crate) type OpenBlocks = Vec<&'static str>;
+
+impl Placeholder {
+    /// The HTML to write for this placeholder where the blocks `open` are open: a block
+    /// end with no block open (its opening fell into code) writes nothing, so that the
+    /// page's elements stay balanced whatever the source; the writer closes what is
+    /// still open at the end.
+    pub(crate) fn html_in(&self, open: &mut OpenBlocks) -> Option<&str> {
+        match self.depth {
+            1 => open.push(if self.html.starts_with("<details") { "</details>\n" } else { "</div>\n" }),
+            -1 if open.pop().is_none() => return None,
+            _ => {}
+        }
+        Some(&self.html)
+    }
+}
+
+/// A page's source with its dialects rewritten.
+#[derive(Debug)]
+pub(crate) struct Rewrite {
+    /// The text to parse.
+    pub text: String,
+    /// The HTML of each placeholder, by number.
+    placeholders: Vec<Placeholder>,
+    /// From the text of each stage to the text before it: the last maps to the source.
+    maps: Vec<OffsetMap>,
+    /// Problems: the byte offset in the source, what it is about, the message.
+    pub problems: Vec<(usize, Problem, String)>,
+}
+
+impl Rewrite {
+    /// The placeholder that `html` (a block comment, trimmed) stands for, if it is one.
+    pub(crate) fn html(&self, html: &str) -> Option<&Placeholder> {
+        let number = html.trim().strip_prefix(MARKER)?.strip_suffix("-->")?;
+        self.placeholders.get(number.parse::<usize>().ok()?)
+    }
+
+    /// The placeholder numbered `number` (from an inline placeholder).
+    pub(crate) fn placeholder(&self, number: &str) -> Option<&Placeholder> {
+        self.placeholders.get(number.parse::<usize>().ok()?)
+    }
+
+    /// Code with the placeholders inside it (a construct the rewrite took for text that
+    /// the parser reads as code) put back as written, or `None` when it has none.
+    pub(crate) fn restore(&self, code: &str) -> Option<String> {
+        self.replace_placeholders(code, |p| Some(&p.source))
+    }
+
+    /// Raw HTML with the placeholders inside it (a shortcode in an HTML block) replaced
+    /// by their HTML, or `None` when it has none. `open` holds the closing tags of the
+    /// blocks open ([`Placeholder::html_in`]).
+    pub(crate) fn fill(&self, html: &str, open: &mut OpenBlocks) -> Option<String> {
+        self.replace_placeholders(html, |p| p.html_in(open))
+    }
+
+    /// Whether `text` holds a placeholder.
+    pub(crate) fn has_placeholders(&self, text: &str) -> bool {
+        text.contains(INLINE_OPEN) || text.contains(MARKER)
+    }
+
+    /// `text` with each placeholder replaced by `with` of it, or `None` when it has none.
+    fn replace_placeholders<'s>(
+        &'s self,
+        text: &str,
+        mut with: impl FnMut(&'s Placeholder) -> Option<&'s str>,
+    ) -> Option<String> {
+        if !text.contains(INLINE_OPEN) && !text.contains(MARKER) {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut rest = text;
+        loop {
+            let inline = rest.find(INLINE_OPEN);
+            let block = rest.find(MARKER);
+            let (at, open, close) = match (inline, block) {
+                (Some(i), Some(b)) if b < i => (b, MARKER, "-->"),
+                (Some(i), _) => (i, "\u{E000}", "\u{E001}"),
+                (None, Some(b)) => (b, MARKER, "-->"),
+                (None, None) => break,
+            };
+            out.push_str(&rest[..at]);
+            let after = &rest[at + open.len()..];
+            match after.split_once(close) {
+                Some((number, tail)) => {
+                    if let Some(placeholder) = self.placeholder(number) {
+                        out.push_str(with(placeholder).unwrap_or(""));
+                    }
+                    rest = tail;
+                }
+                None => rest = after,
+            }
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+
+    /// The byte offset in the source of byte `offset` of the rewritten text.
+    pub(crate) fn source_offset(&self, offset: usize) -> usize {
+        self.maps.iter().rev().fold(offset, |at, map| map.source_offset(at))
+    }
+}
+
+/// Where the pieces of a rewritten text came from.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct OffsetMap {
+    segments: Vec<Segment>,
+}
+
+/// A piece of rewritten text from byte `start`: `added` bytes written by the rewrite
+/// (they map to `source`), then `len` bytes copied from `source` on.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    start: usize,
+    source: usize,
+    added: usize,
+    len: usize,
+}
+
+impl OffsetMap {
+    /// The offset in the text before of byte `offset` of the text after.
+    fn source_offset(&self, offset: usize) -> usize {
+        let at = self.segments.partition_point(|s| s.start <= offset).saturating_sub(1);
+        let Some(segment) = self.segments.get(at) else { return offset };
+        let column = (offset - segment.start.min(offset)).saturating_sub(segment.added).min(segment.len);
+        segment.source + column
+    }
+}
+
+/// The text of a rewrite being written, with its map.
+#[derive(Debug, Default)]
+struct Output {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Output {
+    /// Writes `added` bytes of new text (mapped to `source`), then `copied`, which is
+    /// the text at `source` of the text before.
+    fn push(&mut self, added: &str, copied: &str, source: usize) {
+        if added.is_empty() && copied.is_empty() {
+            return;
+        }
+        let segment = Segment { start: self.text.len(), source, added: added.len(), len: copied.len() };
+        // A copy that continues the last one extends it.
+        match self.map.segments.last_mut() {
+            Some(last)
+                if added.is_empty()
+                    && last.source + last.len == source
+                    && last.start + last.added + last.len == self.text.len() =>
+            {
+                last.len += copied.len();
+            }
+            _ => self.map.segments.push(segment),
+        }
+        self.text.push_str(added);
+        self.text.push_str(copied);
+    }
+}
+
+/// The placeholders of a page being rewritten, and its problems.
+#[derive(Debug, Default)]
+struct Collected {
+    placeholders: Vec<Placeholder>,
+    /// The source of the construct being rewritten, kept with its placeholders.
+    source: String,
+    problems: Vec<(usize, Problem, String)>,
+}
+
+impl Collected {
+    /// A block placeholder comment for `html`.
+    fn block(&mut self, html: String, depth: i8) -> String {
+        let source = self.source.clone();
+        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new(), source });
+        format!("{MARKER}{}-->", self.placeholders.len() - 1)
+    }
+
+    /// An inline placeholder for `html`.
+    fn inline(&mut self, html: String) -> String {
+        let source = self.source.clone();
+        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new(), source });
+        format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
+    }
+
+    /// An inline placeholder that gives the paragraph it is in `attributes`.
+    fn paragraph_attributes(&mut self, attributes: Vec<(String, String)>) -> String {
+        let source = self.source.clone();
+        self.placeholders.push(Placeholder { html: String::new(), depth: 0, attributes, source });
+        format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
+    }
+}
+
+/// Rewrites the dialects of `text`, or `None` when it has no marker of any.
+pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
+    // A page cannot forge placeholders: the characters and comments that make them are
+    // changed, at the same length (offsets stay), in a page that is rewritten.
+    let cleaned;
+    let text = if text.contains([INLINE_OPEN, INLINE_CLOSE]) || text.contains(MARKER) {
+        cleaned = text.replace([INLINE_OPEN, INLINE_CLOSE], "\u{FFFD}").replace(MARKER, "<!--opsbook-dialect;");
+        cleaned.as_str()
+    } else {
+        text
+    };
+    let mut collected = Collected::default();
+    let mut maps = Vec::new();
+    let mut current: Option<String> = None;
+    if let Some(output) = admonitions::rewrite(text, page, &mut collected) {
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    let stage_one = current.as_deref().unwrap_or(text);
+    let first = collected.problems.len();
+    if let Some(output) = inline::rewrite(stage_one, page, &mut collected) {
+        // Problems of this stage are at offsets of the first stage's text.
+        if let Some(map) = maps.first() {
+            for problem in &mut collected.problems[first..] {
+                problem.0 = map.source_offset(problem.0);
+            }
+        }
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    let text = current?;
+    Some(Rewrite { text, placeholders: collected.placeholders, maps, problems: collected.problems })
+}
+
+/// `text` without its inline placeholders: a heading's text, for its id and the table of
+/// contents.
+pub(crate) fn strip_inline(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(INLINE_OPEN) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once(INLINE_OPEN) {
+        out.push_str(before);
+        rest = after.split_once(INLINE_CLOSE).map_or("", |(_, tail)| tail);
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// The HTML of a placeholder for `syntax` shown as written: inline or as a block title.
+fn unsupported_html(syntax: &str, block: bool) -> String {
+    let shown = shorten(syntax.trim());
+    if block {
+        format!(
+            "<div class=\"unsupported unsupported-block\">\n<p class=\"unsupported-title\">unsupported: <code>{}</code></p>\n",
+            escape(&shown)
+        )
+    } else {
+        format!("<span class=\"unsupported\">unsupported: <code>{}</code></span>", escape(&shown))
+    }
+}
+
+/// `syntax` on one line, at most 80 characters.
+fn shorten(syntax: &str) -> String {
+    let one_line: String = syntax.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= 80 {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(79).collect();
+    cut.push('…');
+    cut
+}

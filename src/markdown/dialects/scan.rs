@@ -1,0 +1,211 @@
+//! Finding the tokens of the second stage ([`super::inline`]) in one pass: the code of
+//! the page as pulldown-cmark reads it, then every shortcode, Liquid tag, JSX element and
+//! attribute list outside it, then which closing call closes which opening one.
+//!
+//! The scan is linear: each token is read once, and the searches for a closing
+//! delimiter are remembered ([`Finder`]) so that a page of openings without closes does
+//! not search the rest of the page again for each.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Page;
+use super::inline::{Kind, Syntax, Token};
+use super::{attributes, liquid, mdx, shortcodes};
+
+/// The byte ranges of the code of `text`: code spans and code blocks, in order. Fences
+/// pulldown-cmark does not see as such (inside an HTML block: a JSX `<TabItem>` with a
+/// code block and no blank line between) are code too, since the rewrite frees them.
+pub(super) fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut ranges: Vec<Range<usize>> = fenced_ranges(text);
+    for (event, range) in Parser::new_ext(text, crate::markdown::parser_options()).into_offset_iter() {
+        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
+            ranges.push(range);
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The fenced code blocks of `text` read line by line, at any indentation: from a line
+/// of three or more backticks or tildes to a line of as many of the same, or the end.
+fn fenced_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<(usize, u8, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let fence = trimmed.as_bytes().first().filter(|b| **b == b'`' || **b == b'~').map(|b| {
+            let len = trimmed.bytes().take_while(|x| x == b).count();
+            (*b, len)
+        });
+        match (open, fence) {
+            (None, Some((c, len))) if len >= 3 && !(c == b'`' && trimmed[len..].contains('`')) => {
+                open = Some((at, c, len));
+            }
+            (Some((start, c, len)), Some((d, n))) if d == c && n >= len && n == trimmed.len() => {
+                ranges.push(start..at + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some((start, ..)) = open {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Whether a token that ends at `end` ends inside code it did not start in (code wholly
+/// inside it, like a backtick-quoted argument, is part of it), or starts in code and
+/// runs out of it. `code[at]` is the first code range not before its start.
+fn ends_in_code(code: &[Range<usize>], at: usize, in_code: bool, end: usize) -> bool {
+    if in_code {
+        return code.get(at).is_some_and(|r| end > r.end);
+    }
+    code[at.min(code.len())..].iter().take_while(|r| r.start < end).any(|r| r.end > end)
+}
+
+/// The first place of a needle at or after a position, remembered so that a page with
+/// many openings and no close is still scanned in linear time.
+#[derive(Default)]
+pub(super) struct Finder {
+    found: HashMap<&'static str, Option<usize>>,
+    searched_from: HashMap<&'static str, usize>,
+}
+
+impl Finder {
+    /// The first `needle` in `text` at or after `from`.
+    pub(super) fn find(&mut self, text: &str, needle: &'static str, from: usize) -> Option<usize> {
+        if let (Some(found), Some(searched)) = (self.found.get(needle), self.searched_from.get(needle))
+            && *searched <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return *found;
+        }
+        let found = text.get(from..).and_then(|rest| rest.find(needle)).map(|at| at + from);
+        self.found.insert(needle, found);
+        self.searched_from.insert(needle, from);
+        found
+    }
+}
+
+/// Finds the tokens of `text` outside `code` (in code, only the escaped shortcodes).
+pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> Vec<Token<'t>> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut finder = Finder::default();
+    let mut code_at = 0;
+    // The end of a Liquid `raw` block being copied as it is.
+    let mut raw_until: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        while code_at < code.len() && code[code_at].end <= i {
+            code_at += 1;
+        }
+        let in_code = code.get(code_at).is_some_and(|r| r.start <= i);
+        let b = bytes[i];
+        if b != b'{' && b != b'<' {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = raw_until {
+            if i < end {
+                i += 1;
+                continue;
+            }
+            raw_until = None;
+        }
+        let found = if b == b'{' {
+            shortcodes::token(text, i, &mut finder, in_code)
+                .or_else(|| liquid::token(text, i, &mut finder, in_code))
+                .or_else(|| if in_code { None } else { attributes::token(text, i) })
+                .or_else(|| if in_code || !page.mdx { None } else { mdx::comment(text, i, &mut finder) })
+        } else if in_code {
+            None
+        } else {
+            mdx::element(text, i, page.mdx)
+        };
+        match found {
+            // A token must not run into code (or out of it): what it would write there
+            // would be code. Comments, which write nothing, may hold code.
+            // Nor hold a placeholder of the first stage (a `:::` line inside a multi-line
+            // tag): it would be lost.
+            Some(token)
+                if !matches!(token.kind, Kind::Drop)
+                    && (ends_in_code(code, code_at, in_code, token.range.end)
+                        || text[token.range.clone()].contains(super::MARKER)) =>
+            {
+                i += 1;
+            }
+            Some(mut token) => {
+                token.in_code = in_code;
+                if let Kind::Liquid("raw", _) = token.kind {
+                    raw_until = liquid::end_of_raw(text, token.range.end, &mut finder);
+                    token.kind = Kind::Drop;
+                }
+                i = token.range.end.max(i + 1);
+                tokens.push(token);
+            }
+            None => i += 1,
+        }
+    }
+    tokens
+}
+
+/// For each opening call with a closing one, the index of the closing token: each close
+/// closes the innermost open call of its name (calls left open inside it stay unpaired).
+pub(super) fn pair(tokens: &[Token<'_>]) -> HashMap<usize, usize> {
+    let mut closes = HashMap::new();
+    let mut stack: Vec<(usize, (Syntax, &str))> = Vec::new();
+    let mut open_by_name: HashMap<(bool, String), usize> = HashMap::new();
+    for (index, token) in tokens.iter().enumerate() {
+        let Kind::Call(call) = &token.kind else { continue };
+        let key = (call.syntax == Syntax::Jsx, call.name.to_ascii_lowercase());
+        if call.self_closing {
+            continue;
+        }
+        if !call.close {
+            stack.push((index, (call.syntax, call.name)));
+            *open_by_name.entry(key).or_insert(0) += 1;
+            continue;
+        }
+        if open_by_name.get(&key).copied().unwrap_or(0) == 0 {
+            continue;
+        }
+        while let Some((open, (syntax, name))) = stack.pop() {
+            let open_key = (syntax == Syntax::Jsx, name.to_ascii_lowercase());
+            if let Some(count) = open_by_name.get_mut(&open_key) {
+                *count = count.saturating_sub(1);
+            }
+            if open_key == key {
+                closes.insert(open, index);
+                break;
+            }
+        }
+    }
+    closes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_needles_in_linear_time() {
+        let text = "{{< ".repeat(20_000);
+        let mut finder = Finder::default();
+        for i in (0..text.len()).step_by(4) {
+            assert_eq!(finder.find(&text, ">}}", i), None);
+        }
+    }
+}

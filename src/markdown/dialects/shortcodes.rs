@@ -1,0 +1,264 @@
+//! Hugo shortcodes, the Docsy and GitLab ones a handbook uses:
+//!
+//! ```markdown
+//! {{% alert title="Careful" color="warning" %}} Markdown {{% /alert %}}
+//! {{< details summary="More" >}} ... {{< /details >}}
+//! {{< tabpane >}}{{< tab header="Linux" lang="bash" >}}...{{< /tab >}}{{< /tabpane >}}
+//! [the runbook]({{< ref "db.md#steps" >}})   {{< youtube ID >}}   {{< figure src="x.png" >}}
+//! {{/* a comment */}}    {{</* shown as written */>}}
+//! ```
+//!
+//! A shortcode is `{{<` or `{{%`, a name (a `/` before it closes a paired one), named
+//! (`title="…"`) and positional arguments quoted with `"` or backticks, an optional `/`
+//! (self-closing), and `>}}` or `%}}`. The inner content of both forms is rendered as
+//! Markdown, which is what Docsy's alert and details do with it in practice. Any other
+//! name becomes a placeholder ([`super::inline::Render::Unknown`]).
+
+use super::inline::{Call, Kind, Render, Syntax, Token};
+use super::scan::Finder;
+use super::{Page, tabs};
+use crate::html::escape;
+
+/// The longest inside of a shortcode read, in bytes: a longer one is text (and the
+/// scan stays linear on a page of openings with one close at its end).
+pub(super) const MAX_CALL: usize = 4096;
+
+/// The token at `at` of `text`, if a shortcode, a shortcode comment or an escaped
+/// shortcode starts there. In code, only an escaped shortcode is a token.
+pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: bool) -> Option<Token<'t>> {
+    let rest = text.get(at..)?;
+    if rest.starts_with("{{/*") && !in_code {
+        let end = finder.find(text, "*/}}", at + 4)? + 4;
+        return Some(Token { range: at..end, kind: Kind::Drop, in_code });
+    }
+    let (syntax, close) = if rest.starts_with("{{<") {
+        (Syntax::HugoAngle, ">}}")
+    } else if rest.starts_with("{{%") {
+        (Syntax::HugoPercent, "%}}")
+    } else {
+        return None;
+    };
+    let inner_start = at + 3;
+    let after = text[inner_start..].trim_start();
+    if after.starts_with("/*") {
+        // `{{</* x */>}}` shows `{{< x >}}`.
+        let comment_end = finder.find(text, "*/", inner_start).filter(|end| end - inner_start <= MAX_CALL)?;
+        let tail = text[comment_end + 2..].trim_start();
+        if !tail.starts_with(close) {
+            return None;
+        }
+        let end = text.len() - tail.len() + 3;
+        let open = inner_start + (text[inner_start..].len() - after.len()) + 2;
+        let inner = text[open..comment_end].trim();
+        let (left, right) = if syntax == Syntax::HugoAngle { ("{{<", ">}}") } else { ("{{%", "%}}") };
+        return Some(Token { range: at..end, kind: Kind::Literal(format!("{left} {inner} {right}")), in_code });
+    }
+    if in_code {
+        return None;
+    }
+    let end = finder.find(text, close, inner_start).filter(|end| end - inner_start <= MAX_CALL)?;
+    let call = parse_call(&text[inner_start..end], syntax)?;
+    Some(Token { range: at..end + 3, kind: Kind::Call(call), in_code })
+}
+
+/// Reads the inside of a shortcode: `/name`, `name args`, `name args /`.
+fn parse_call(inner: &str, syntax: Syntax) -> Option<Call<'_>> {
+    let inner = inner.trim();
+    let (close, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, inner),
+    };
+    let (self_closing, inner) = match inner.strip_suffix('/') {
+        Some(rest) => (true, rest.trim_end()),
+        None => (false, inner),
+    };
+    let name_len = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
+    let name = &inner[..name_len];
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')) {
+        return None;
+    }
+    let args = parse_args(&inner[name_len..]);
+    Some(Call { syntax, name, close, self_closing, args })
+}
+
+/// Named and positional arguments, quoted with `"` or backticks or bare.
+pub(super) fn parse_args(text: &str) -> Vec<(Option<&str>, String)> {
+    let mut args = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let mut name = None;
+        if let Some(eq) = rest.find('=')
+            && rest[..eq].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            && eq > 0
+        {
+            name = Some(&rest[..eq]);
+            rest = &rest[eq + 1..];
+        }
+        let (value, after) = quoted(rest);
+        args.push((name, value));
+        rest = after.trim_start();
+    }
+    args
+}
+
+/// A value at the start of `text`: quoted (`"…"` with `\"`, `'…'`, backticks or `{…}`)
+/// or up to white space; and the text after it.
+fn quoted(text: &str) -> (String, &str) {
+    let Some(first) = text.chars().next() else { return (String::new(), text) };
+    match first {
+        '"' | '\'' | '`' => {
+            let mut value = String::new();
+            let mut escaped = false;
+            for (i, c) in text[1..].char_indices() {
+                if escaped {
+                    value.push(c);
+                    escaped = false;
+                } else if c == '\\' && first == '"' {
+                    escaped = true;
+                } else if c == first {
+                    return (value, &text[1 + i + 1..]);
+                } else {
+                    value.push(c);
+                }
+            }
+            (value, "")
+        }
+        '{' => {
+            let end = text.find('}').map_or(text.len(), |e| e + 1);
+            (text[1..end].trim_end_matches('}').trim().to_string(), &text[end..])
+        }
+        _ => {
+            let end = text.find(char::is_whitespace).unwrap_or(text.len());
+            (text[..end].to_string(), &text[end..])
+        }
+    }
+}
+
+/// The theme's callout class of a Docsy alert colour.
+fn color_kind(color: &str) -> &'static str {
+    match color.to_ascii_lowercase().as_str() {
+        "success" | "tip" => "tip",
+        "warning" | "caution" => "warning",
+        "danger" | "error" => "caution",
+        "important" | "secondary" | "dark" => "important",
+        _ => "note",
+    }
+}
+
+/// How the shortcode `call` renders; `parent` is the call it is inside, if any.
+pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
+    match call.name.to_ascii_lowercase().as_str() {
+        "alert" | "callout" | "notice" | "admonition" => {
+            let kind = call.arg("color").or(call.arg("type")).or_else(|| call.arg_or("kind", 0)).unwrap_or("info");
+            let class = color_kind(kind);
+            let title =
+                call.arg("title").map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", escape(t)));
+            Render::Open(format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n".into())
+        }
+        name @ ("note" | "warning" | "tip" | "caution" | "important" | "info" | "danger") => {
+            let (class, default) = match name {
+                "warning" => ("warning", "Warning"),
+                "caution" | "danger" => ("caution", "Caution"),
+                "important" => ("important", "Important"),
+                "tip" => ("tip", "Tip"),
+                _ => ("note", "Note"),
+            };
+            let title = call.arg_or("title", 0).unwrap_or(default);
+            Render::Open(crate::markdown::blocks::callout_div(class, &escape(title)), "</div>\n".into())
+        }
+        "panel" => {
+            let class = call.arg("type").or(call.arg("color")).map_or("note", color_kind);
+            let title = call
+                .arg("header")
+                .or(call.arg("title"))
+                .map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", escape(t)));
+            Render::Open(format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n".into())
+        }
+        "details" | "expand" | "collapse" => {
+            let summary = call.arg_or("summary", 0).or(call.arg("title")).unwrap_or("Details");
+            let open = if call.arg("open").is_some_and(|v| v != "false") { " open" } else { "" };
+            Render::Open(
+                format!("<details class=\"details\"{open}>\n<summary>{}</summary>\n", escape(summary)),
+                "</details>\n".into(),
+            )
+        }
+        "tabpane" | "tabs" => Render::Open(tabs::group_open(), tabs::group_close()),
+        "tab" => {
+            let label =
+                call.arg_or("header", 0).or(call.arg("title")).or(call.arg("name")).unwrap_or("Tab").to_string();
+            let text = |c: &Call<'_>| c.arg("text").map(|v| v == "true");
+            let as_text = text(call).or_else(|| parent.and_then(text)).unwrap_or(call.syntax == Syntax::HugoPercent);
+            let language = call.arg("lang").or_else(|| parent.and_then(|p| p.arg("lang")));
+            let is_docsy = parent.is_some_and(|p| p.name.eq_ignore_ascii_case("tabpane"));
+            if !as_text && (language.is_some() || is_docsy) {
+                Render::CodeTab(label, language.unwrap_or("").to_string())
+            } else {
+                Render::Open(tabs::panel_open(&label), tabs::panel_close())
+            }
+        }
+        "ref" | "relref" => match call.arg_or("path", 0) {
+            Some(path) => Render::Text(reference_path(path, page.dir)),
+            None => Render::Unknown,
+        },
+        "youtube" => match call.arg_or("id", 0) {
+            Some(id) => Render::Block(video("YouTube", &format!("https://www.youtube.com/watch?v={id}"), call)),
+            None => Render::Unknown,
+        },
+        "vimeo" => match call.arg_or("id", 0) {
+            Some(id) => Render::Block(video("Vimeo", &format!("https://vimeo.com/{id}"), call)),
+            None => Render::Unknown,
+        },
+        "figure" => match call.arg("src") {
+            Some(src) => Render::Block(figure(call, src)),
+            None => Render::Unknown,
+        },
+        _ => Render::Unknown,
+    }
+}
+
+/// A cross reference's target as a link destination relative to the page in folder
+/// `dir`: Hugo reads `/x` from the content root and `x` from the page's folder.
+pub(super) fn reference_path(path: &str, dir: &str) -> String {
+    let path = path.trim();
+    let relative = match path.strip_prefix('/') {
+        Some(rooted) => {
+            let depth = if dir.is_empty() { 0 } else { dir.split('/').count() };
+            format!("{}{rooted}", "../".repeat(depth))
+        }
+        None => path.to_string(),
+    };
+    relative.replace(' ', "%20").replace(['(', ')'], "")
+}
+
+/// A link card for a video: opsbook embeds no third-party player (it would load the
+/// provider's scripts and cookies); the card links to the video.
+fn video(provider: &str, url: &str, call: &Call<'_>) -> String {
+    let title = call.arg("title").unwrap_or("the video");
+    format!("<p class=\"video-link\"><a href=\"{}\">Watch {} on {provider}</a></p>\n", escape(url), escape(title))
+}
+
+/// `<figure>` with the image, its link and caption.
+fn figure(call: &Call<'_>, src: &str) -> String {
+    let mut img = format!("<img src=\"{}\" alt=\"{}\"", escape(src), escape(call.arg("alt").unwrap_or("")));
+    for name in ["width", "height"] {
+        if let Some(value) = call.arg(name) {
+            img.push_str(&format!(" {name}=\"{}\"", escape(value)));
+        }
+    }
+    img.push('>');
+    if let Some(link) = call.arg("link") {
+        img = format!("<a href=\"{}\">{img}</a>", escape(link));
+    }
+    let mut caption = String::new();
+    if let Some(title) = call.arg("title") {
+        caption.push_str(&format!("<strong>{}</strong>", escape(title)));
+    }
+    if let Some(text) = call.arg("caption") {
+        if !caption.is_empty() {
+            caption.push(' ');
+        }
+        caption.push_str(&escape(text));
+    }
+    let caption = if caption.is_empty() { String::new() } else { format!("<figcaption>{caption}</figcaption>") };
+    format!("<figure>{img}{caption}</figure>\n")
+}

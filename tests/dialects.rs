@@ -1,0 +1,86 @@
+//! Other tools' syntax in real builds: an MDX page built and linked, Hugo shortcodes,
+//! Liquid and attribute lists rendered, unknown constructs shown as placeholders with
+//! `unsupported-syntax` warnings at their line and column, counted in the summary line
+//! of `build` and `check`.
+
+mod util;
+
+use util::Site;
+
+/// The `<main>` part of a built page.
+fn main_of(site: &Site, path: &str) -> String {
+    let html = site.read(path);
+    let main = html.split_once("<main").and_then(|(_, m)| m.split_once("</main>")).map(|(m, _)| m.to_string());
+    main.unwrap_or_else(|| panic!("{path} has no <main>"))
+}
+
+#[test]
+fn an_mdx_page_is_built_and_linked() {
+    let site = Site::fixture("dialects");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/setup/install/index.html"), "{:?}", site.files_under("public"));
+    assert!(!site.exists("public/setup/install.mdx"), "the source is not copied as an asset");
+    let home = main_of(&site, "public/index.html");
+    assert_eq!(home.matches("href=\"/setup/install/\"").count(), 2, "{home}");
+    let page = main_of(&site, "public/setup/install/index.html");
+    for gone in ["import", "@theme", "{/*", "<Tabs", "<TabItem", "<Admonition", "<Chart"] {
+        assert!(!page.contains(gone), "{gone} in {page}");
+    }
+    assert!(page.contains("<p class=\"tab-label\">Debian</p>") && page.contains("<p class=\"tab-label\">Fedora</p>"));
+    assert!(page.contains("callout-warning") && page.contains("Before you start"));
+    assert!(page.contains("unsupported-block") && page.contains("Traffic per day."));
+}
+
+#[test]
+fn unsupported_syntax_is_reported_where_it_stands_and_counted_in_build_and_check() {
+    let site = Site::fixture("dialects");
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let check = site.run(&["check"]);
+    check.expect_code(0);
+    for run in [&build, &check] {
+        assert!(
+            run.stderr.contains("warning[unsupported-syntax]: the shortcode `{{< kpi name=\"latency\" >}}` is not supported by opsbook; it is shown as a placeholder\n  --> content/runbooks/db.md:11:16"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("content/setup/install.mdx:27:1"), "{}", run.stderr);
+        let summary = run.stderr.lines().last().unwrap_or_default();
+        assert!(summary.ends_with("; 2 unsupported-syntax"), "{summary}");
+    }
+    let db = main_of(&site, "public/runbooks/db/index.html");
+    assert!(
+        db.contains(
+            "<span class=\"unsupported\">unsupported: <code>{{&lt; kpi name=&quot;latency&quot; &gt;}}</code></span>"
+        ),
+        "{db}"
+    );
+    assert!(db.contains("callout-warning") && db.contains("<strong>one</strong>"), "{db}");
+    assert!(!db.contains("Never shown") && !db.contains("{%") && !db.contains("{{%"), "{db}");
+}
+
+#[test]
+fn a_broken_cross_reference_is_a_broken_link_at_its_place() {
+    let site = Site::fixture("dialects");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("warning[broken-link]: no page `content/runbooks/gone.md`\n --> content/runbooks/db.md:9:53"),
+        "{}",
+        run.stderr
+    );
+    site.build(&[]).expect_code(0);
+    let db = main_of(&site, "public/runbooks/db/index.html");
+    assert!(db.contains("<a href=\"/runbooks/cache/\">the cache runbook</a>"), "{db}");
+}
+
+#[test]
+fn attribute_lists_are_applied_or_dropped_never_printed() {
+    let site = Site::fixture("dialects");
+    site.build(&[]).expect_code(0);
+    let cache = main_of(&site, "public/runbooks/cache/index.html");
+    assert!(!cache.contains("{:") && !cache.contains("onclick") && !cache.contains("style="), "{cache}");
+    assert!(cache.contains("class=\"step\""), "{cache}");
+    assert!(cache.contains("<a href=\"https://console.example.org\" target=\"_blank\">the console</a>"), "{cache}");
+}
