@@ -25,12 +25,15 @@
 //! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
 
 pub(crate) mod api;
+mod badge;
 pub(crate) mod extras;
 pub(crate) mod feed;
 pub(crate) mod incremental;
 pub(crate) mod output;
 pub(crate) mod page;
 mod report;
+mod scs;
+pub(crate) mod status_feed;
 pub(crate) mod statuspage;
 pub(crate) mod steps;
 pub(crate) mod write;
@@ -269,7 +272,7 @@ fn write_rest(
             timed(|| {
                 let mut found = Vec::new();
                 write::write_files(site, theme, sink, &mut found)?;
-                write::write_extras(site, renderer, sink, &mut found)?;
+                write::write_extras(site, theme, renderer, sink, &mut found)?;
                 Ok(found)
             })
         },

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::output::Sink;
 use super::page::{RenderedPage, render_page};
 use super::statuspage::{ApiFile, api_json};
-use super::{api, extras, feed};
+use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
 use crate::search::Postings;
@@ -96,6 +96,10 @@ pub(crate) fn write_files(
         if path == "search.js" && !site.config.search || path == "status.css" && site.config.status.is_none() {
             continue;
         }
+        if path == ExtraFile::Headers.spec().path && ExtraFile::Headers.exists(&site.config, false, false) {
+            // Merged with the status page's headers by `write_extras`.
+            continue;
+        }
         match origin {
             crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
             crate::render::Origin::File { path: from, shown } => {
@@ -151,12 +155,23 @@ fn copy_source(
 /// aliases and alerts.
 pub(crate) fn write_extras(
     site: &Site,
+    theme: &ThemeFiles,
     renderer: &Renderer,
     output: &dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
     for spec in EXTRA_FILES.iter().filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
+        let many = match spec.file {
+            ExtraFile::StatusScs => Some(scs::scs_files(site)),
+            ExtraFile::StatusFeeds => Some(status_feed::status_feeds(site)),
+            ExtraFile::StatusBadges => Some(badge::badges(site)),
+            _ => None,
+        };
+        if let Some(files) = many {
+            files.par_iter().try_for_each(|(path, text)| output.write(path, text.as_bytes()))?;
+            continue;
+        }
         let text = match spec.file {
             ExtraFile::NotFound => match renderer.render_not_found(site) {
                 Ok(html) => Some(html),
@@ -179,6 +194,15 @@ pub(crate) fn write_extras(
             ExtraFile::StatusApiMaintenances => api_json(site, ApiFile::Maintenances),
             ExtraFile::StatusApiUpcoming => api_json(site, ApiFile::Upcoming),
             ExtraFile::StatusApiActive => api_json(site, ApiFile::Active),
+            ExtraFile::Headers => match static_headers(theme, spec.path) {
+                Ok(theirs) => Some(extras::headers(site, theirs.as_deref())),
+                Err(d) => {
+                    diagnostics.push(d);
+                    None
+                }
+            },
+            // Written above, several files each.
+            ExtraFile::StatusScs | ExtraFile::StatusFeeds | ExtraFile::StatusBadges => None,
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
         };
@@ -196,6 +220,28 @@ pub(crate) fn write_extras(
         }
     }
     Ok(())
+}
+
+/// The text of the theme's or `static/`'s own `_headers` (`path`), if there is one; a
+/// file that cannot be read, or is not UTF-8, is an `unreadable-file` error at it.
+fn static_headers(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnostic> {
+    let unreadable = |shown: &str, cause: String| {
+        Diagnostic::error(
+            crate::diagnostic::Rule::UnreadableFile,
+            shown,
+            0,
+            0,
+            format!("cannot read `{shown}`: {cause}"),
+        )
+    };
+    match theme.statics.get(path) {
+        None => Ok(None),
+        Some(crate::render::Origin::Builtin(bytes)) => Ok(Some(String::from_utf8_lossy(bytes).into_owned())),
+        Some(crate::render::Origin::File { path: from, shown }) => match std::fs::read(from) {
+            Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| unreadable(shown, e.to_string())),
+            Err(e) => Err(unreadable(shown, e.to_string())),
+        },
+    }
 }
 
 /// Writes the search index under `search/`, from its postings when they are made
