@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser and client tests of the default theme: installs what they need when missing
-# (Debian's Chromium, playwright-core from npm), builds the fixture handbook under a
-# base path, and runs the tests with Node's test runner (the live-reload test starts
+# (Debian's Chromium, playwright-core and axe-core from npm), builds the fixture handbook
+# under a base path and the status fixture at a pinned time, and runs the tests with
+# Node's test runner (the live-reload test starts
 # `opsbook serve` on a copy of the fixture itself).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,7 +16,7 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "browser tests: installing Debian's chromium" >&2
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
-if [ ! -d "$here/node_modules/playwright-core" ]; then
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
   (cd "$here" && npm install --no-audit --no-fund --silent)
 fi
 
@@ -29,6 +30,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$repo/tests/fixtures/model" "$work/site"
 OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$work/site" --out "$work/public" --quiet
+# The status page's fixture at a pinned "now" (2026-11-15T12:00:00Z, as tests/status.rs).
+cp -r "$repo/tests/fixtures/status-basic" "$work/status-site"
+SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/status-site" --out "$work/status-public" --quiet
 
-SITE_DIR="$work/public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
+SITE_DIR="$work/public" STATUS_SITE_DIR="$work/status-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
   node --test "$repo/tests/js/" "$here/"
