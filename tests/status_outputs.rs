@@ -78,7 +78,13 @@ fn exports_the_scs_status_page_api() {
     let titles: Vec<&str> = incidents.as_array().unwrap().iter().map(|i| i["displayName"].as_str().unwrap()).collect();
     assert_eq!(
         titles,
-        ["Elevated API error rates", "DNS resolution failures", "Slow CDN in Asia", "DNS migration", "Object storage upgrade"]
+        [
+            "Elevated API error rates",
+            "DNS resolution failures",
+            "Slow CDN in Asia",
+            "DNS migration",
+            "Object storage upgrade"
+        ]
     );
     let first = &incidents[0];
     assert_eq!(first["reference"], Value::Null);
@@ -222,7 +228,8 @@ fn draws_a_badge_per_component_and_one_overall() {
     assert!(api.contains("fill=\"#fb8c00\""));
     let cdn = site.read("public/status/badge/cdn.svg");
     assert!(cdn.contains("CDN: Operational") && cdn.contains("fill=\"#2e7d32\""));
-    let width = |svg: &str| -> u32 { svg.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+    let width =
+        |svg: &str| -> u32 { svg.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
     assert!(width(&api) > width(&cdn), "wider text, wider badge");
     let overall = site.read("public/status/badge/overall.svg");
     assert!(overall.contains(r#"aria-label="status: Minor Service Outage""#), "{overall}");

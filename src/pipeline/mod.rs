@@ -272,15 +272,19 @@ fn write_rest(
             timed(|| {
                 let mut found = Vec::new();
                 write::write_files(site, theme, sink, &mut found)?;
-                write::write_extras(site, theme, renderer, sink, &mut found)?;
-                Ok(found)
+                write::write_extras(site, renderer, sink, &mut found)?;
+                let ((), status_time) = timed(|| write::write_status_files(site, theme, sink, &mut found))?;
+                Ok((found, status_time))
             })
         },
     );
-    let ((_, search_time), (found, files_time)) = (search?, files?);
+    let ((_, search_time), ((found, status_time), files_time)) = (search?, files?);
     diagnostics.extend(found);
     timer.lap("search");
     timer.split_last("files", files_time, search_time + files_time);
+    if site.status().is_some() {
+        timer.split_last("status", status_time, files_time);
+    }
     if has_errors(diagnostics) {
         return Err(fail(std::mem::take(diagnostics)));
     }

@@ -13,7 +13,7 @@ use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
 use crate::search::Postings;
-use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
+use crate::site::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
 
@@ -152,26 +152,16 @@ fn copy_source(
 
 /// Writes the extra files that depend on the pages ([`EXTRA_FILES`]: 404, sitemap,
 /// feed, `handbook.json`, robots, redirects, `alerts.json`) and the redirect pages of
-/// aliases and alerts.
+/// aliases and alerts; the status page's files are `write_status_files`'.
 pub(crate) fn write_extras(
     site: &Site,
-    theme: &ThemeFiles,
     renderer: &Renderer,
     output: &dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
-    for spec in EXTRA_FILES.iter().filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
-        let many = match spec.file {
-            ExtraFile::StatusScs => Some(scs::scs_files(site)),
-            ExtraFile::StatusFeeds => Some(status_feed::status_feeds(site)),
-            ExtraFile::StatusBadges => Some(badge::badges(site)),
-            _ => None,
-        };
-        if let Some(files) = many {
-            files.par_iter().try_for_each(|(path, text)| output.write(path, text.as_bytes()))?;
-            continue;
-        }
+    let rows = EXTRA_FILES.iter().filter(|spec| spec.condition != Condition::StatusPage);
+    for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let text = match spec.file {
             ExtraFile::NotFound => match renderer.render_not_found(site) {
                 Ok(html) => Some(html),
@@ -186,23 +176,19 @@ pub(crate) fn write_extras(
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),
-            ExtraFile::StatusApiStatus => api_json(site, ApiFile::Status),
-            ExtraFile::StatusApiSummary => api_json(site, ApiFile::Summary),
-            ExtraFile::StatusApiComponents => api_json(site, ApiFile::Components),
-            ExtraFile::StatusApiIncidents => api_json(site, ApiFile::Incidents),
-            ExtraFile::StatusApiUnresolved => api_json(site, ApiFile::Unresolved),
-            ExtraFile::StatusApiMaintenances => api_json(site, ApiFile::Maintenances),
-            ExtraFile::StatusApiUpcoming => api_json(site, ApiFile::Upcoming),
-            ExtraFile::StatusApiActive => api_json(site, ApiFile::Active),
-            ExtraFile::Headers => match static_headers(theme, spec.path) {
-                Ok(theirs) => Some(extras::headers(site, theirs.as_deref())),
-                Err(d) => {
-                    diagnostics.push(d);
-                    None
-                }
-            },
-            // Written above, several files each.
-            ExtraFile::StatusScs | ExtraFile::StatusFeeds | ExtraFile::StatusBadges => None,
+            // Written by `write_status_files`.
+            ExtraFile::StatusApiStatus
+            | ExtraFile::StatusApiSummary
+            | ExtraFile::StatusApiComponents
+            | ExtraFile::StatusApiIncidents
+            | ExtraFile::StatusApiUnresolved
+            | ExtraFile::StatusApiMaintenances
+            | ExtraFile::StatusApiUpcoming
+            | ExtraFile::StatusApiActive
+            | ExtraFile::StatusScs
+            | ExtraFile::StatusFeeds
+            | ExtraFile::StatusBadges
+            | ExtraFile::Headers => None,
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
         };
@@ -218,6 +204,46 @@ pub(crate) fn write_extras(
                 break;
             }
         }
+    }
+    Ok(())
+}
+
+/// Writes the files made from the status model, when the site has a status page (the
+/// rows of [`EXTRA_FILES`] whose condition is `StatusPage`): the Statuspage API, the
+/// SCS export, the feeds, the badges and `_headers`, each family in parallel.
+pub(crate) fn write_status_files(
+    site: &Site,
+    theme: &ThemeFiles,
+    output: &dyn Sink,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), Failure> {
+    if site.status().is_none() {
+        return Ok(());
+    }
+    for spec in EXTRA_FILES.iter().filter(|spec| spec.condition == Condition::StatusPage) {
+        let api = |file| api_json(site, file).map(|json| vec![(spec.path.to_string(), json)]).unwrap_or_default();
+        let files = match spec.file {
+            ExtraFile::StatusApiStatus => api(ApiFile::Status),
+            ExtraFile::StatusApiSummary => api(ApiFile::Summary),
+            ExtraFile::StatusApiComponents => api(ApiFile::Components),
+            ExtraFile::StatusApiIncidents => api(ApiFile::Incidents),
+            ExtraFile::StatusApiUnresolved => api(ApiFile::Unresolved),
+            ExtraFile::StatusApiMaintenances => api(ApiFile::Maintenances),
+            ExtraFile::StatusApiUpcoming => api(ApiFile::Upcoming),
+            ExtraFile::StatusApiActive => api(ApiFile::Active),
+            ExtraFile::StatusScs => scs::scs_files(site),
+            ExtraFile::StatusFeeds => status_feed::status_feeds(site),
+            ExtraFile::StatusBadges => badge::badges(site),
+            ExtraFile::Headers => match static_headers(theme, spec.path) {
+                Ok(theirs) => vec![(spec.path.to_string(), extras::headers(site, theirs.as_deref()))],
+                Err(d) => {
+                    diagnostics.push(d);
+                    Vec::new()
+                }
+            },
+            _ => Vec::new(),
+        };
+        files.par_iter().try_for_each(|(path, text)| output.write(path, text.as_bytes()))?;
     }
     Ok(())
 }
