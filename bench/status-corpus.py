@@ -62,7 +62,7 @@ def incident(rng, n, components):
     lines.append("updates:")
     for u in range(rng.randrange(1, 5)):
         at = min(start + dt.timedelta(minutes=5 + 20 * u), END)
-        lines += [f"  - at: {stamp(at)}", f"    status: {STATUSES[min(u, 2)]}", f"    text: Update {u} of incident {n}: we are on it."]
+        lines += [f"  - at: {stamp(at)}", f"    status: {STATUSES[min(u, 2)]}", f"    text: Update {u} of incident {n}, we are on it."]
     lines += ["---", "", f"What customers saw during incident {n}.", ""]
     return "\n".join(lines)
 

@@ -226,11 +226,9 @@ pub(crate) fn scs_files(site: &Site) -> Vec<(String, String)> {
     for event in &events {
         let record = event.record(site, status);
         add(format!("incidents/{}/", event.id), record.clone());
-        let updates = event.updates();
-        for update in &updates {
-            add(format!("incidents/{}/updates/{}/", event.id, update.order), json!(update));
-        }
-        add(format!("incidents/{}/updates/", event.id), json!(updates));
+        // Not each update's `/updates/{order}`: a file and a folder per update would
+        // double the export's files (its cost is writing them) for a rarely used endpoint.
+        add(format!("incidents/{}/updates/", event.id), json!(event.updates()));
         records.push(record);
     }
     add("incidents/".into(), Value::Array(records));

@@ -30,7 +30,6 @@ SCS_ENDPOINTS = [
     (r"incidents", "/incidents"),
     (r"incidents/[^/]+", "/incidents/{incidentId}"),
     (r"incidents/[^/]+/updates", "/incidents/{incidentId}/updates"),
-    (r"incidents/[^/]+/updates/\d+", "/incidents/{incidentId}/updates/{updateOrder}"),
     (r"phases", "/phases"),
     (r"severities", "/severities"),
     (r"severities/[^/]+", "/severities/{severityName}"),
