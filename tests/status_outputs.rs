@@ -154,8 +154,8 @@ fn entries(xml: &str) -> Vec<(String, String, String)> {
         .skip(1)
         .map(|entry| {
             let field = |name: &str| {
-                let start = entry.find(&format!("<{name}>")).map(|s| s + name.len() + 2).unwrap();
-                entry[start..entry[start..].find('<').unwrap() + start].to_string()
+                let start = entry.find(&format!("<{name}>")).map(|s| s + name.len() + 2).expect("the element");
+                entry[start..entry[start..].find('<').expect("its end") + start].to_string()
             };
             (field("title"), field("updated"), field("id"))
         })
