@@ -301,3 +301,33 @@ fn keeps_an_internal_incident_out_of_the_scs_export_feeds_and_badges() {
     }
     assert!(public.read("public/status/badge/storage.svg").contains("Object storage: Operational"));
 }
+
+#[test]
+fn times_the_status_files_as_a_step_of_their_own() {
+    let site = Site::fixture("status-basic");
+    let run = run_at(&site, &["build", "--timings"]);
+    run.expect_code(0);
+    let steps: Vec<&str> = run.stderr.lines().filter_map(|line| line.split_whitespace().next()).collect();
+    assert!(steps.contains(&"status") && steps.contains(&"files"), "{}", run.stderr);
+    let plain = Site::with_files("timings-plain", &[("content/a.md", "# A\n")]);
+    let run = run_at(&plain, &["build", "--timings"]);
+    assert!(!run.stderr.lines().any(|line| line.trim_start().starts_with("status ")), "{}", run.stderr);
+}
+
+#[test]
+fn claims_the_scs_files_of_each_incident() {
+    let site = built(&[]);
+    let incidents = scs(&site, "incidents/");
+    let id = incidents[0]["id"].as_str().expect("an id").to_string();
+    site.write(&format!("content/status/scs/incidents/{id}/index.json"), "{}");
+    let run = run_at(&site, &["build"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[duplicate-url]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "the file /status/scs/incidents/{id}/index.json that opsbook writes for the status page"
+        )),
+        "{}",
+        run.stderr
+    );
+}

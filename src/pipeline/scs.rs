@@ -32,7 +32,7 @@ use serde_json::{Value, json};
 use crate::dates::Timestamp;
 use crate::site::Site;
 use crate::site::status::state::ComponentStatus;
-use crate::site::status::{Incident, Maintenance, Phase, Status, Update, component_uuid, stable_uuid};
+use crate::site::status::{Incident, Maintenance, Phase, Status, Update, component_uuid, event_uuid, stable_uuid};
 
 /// The phases, in their order (generation 1).
 pub(crate) const PHASES: [&str; 8] =
@@ -103,7 +103,7 @@ struct Event<'a> {
 impl<'a> Event<'a> {
     fn of_incident(incident: &'a Incident, now: Timestamp) -> Event<'a> {
         Event {
-            id: stable_uuid(&incident.id),
+            id: event_uuid(&incident.id),
             page: incident.page,
             kind: "incident",
             phase: incident.status,
@@ -117,7 +117,7 @@ impl<'a> Event<'a> {
 
     fn of_maintenance(maintenance: &'a Maintenance) -> Event<'a> {
         Event {
-            id: stable_uuid(&maintenance.id),
+            id: event_uuid(&maintenance.id),
             page: maintenance.page,
             kind: "maintenance",
             phase: maintenance.phase.name(),

@@ -254,6 +254,26 @@ pub(crate) fn badge_path(name: &str) -> String {
     format!("status/badge/{name}.svg")
 }
 
+/// The UUID in the SCS API of the incident or maintenance whose API id is `id`.
+pub(crate) fn event_uuid(id: &str) -> String {
+    stable_uuid(id)
+}
+
+impl Status {
+    /// The site paths of the SCS files of each incident and maintenance (its record and
+    /// its updates), which depend on the pages: claimed with the model's other outputs.
+    pub(crate) fn event_paths(&self) -> impl Iterator<Item = String> + '_ {
+        let ids = self.incidents.iter().map(|i| &i.id).chain(self.maintenances.iter().map(|m| &m.id));
+        ids.flat_map(|id| {
+            let uuid = event_uuid(id);
+            [
+                format!("status/scs/incidents/{uuid}/index.json"),
+                format!("status/scs/incidents/{uuid}/updates/index.json"),
+            ]
+        })
+    }
+}
+
 /// The UUID of component `id` in the SCS API.
 pub(crate) fn component_uuid(id: &str) -> String {
     stable_uuid(&format!("component:{id}"))
