@@ -188,8 +188,8 @@ fn shows_the_banner_components_uptime_and_history() {
     assert!(main.contains(">99.91 % uptime<"));
     assert_eq!(main.matches(">100.00 % uptime<").count(), 2);
     assert_eq!(main.matches(r#"<li class="uptime-day "#).count(), 4 * 90);
-    assert!(main.contains(r#"<li class="uptime-day status-major_outage" tabindex="0"><span class="uptime-tip"><time datetime="2026-11-10">2026-11-10</time>: Major Outage — DNS resolution failures</span></li>"#));
-    assert!(main.contains(r#"<li class="uptime-day status-under_maintenance" tabindex="0"><span class="uptime-tip"><time datetime="2026-11-01">2026-11-01</time>: Under Maintenance — DNS migration</span></li>"#));
+    assert!(main.contains(r#"<li class="uptime-day status-major_outage" tabindex="0" aria-labelledby="uptime-dns-85"><span class="uptime-tip" id="uptime-dns-85"><time datetime="2026-11-10">2026-11-10</time>: Major Outage — DNS resolution failures</span></li>"#));
+    assert!(main.contains(r#"<li class="uptime-day status-under_maintenance" tabindex="0" aria-labelledby="uptime-dns-76"><span class="uptime-tip" id="uptime-dns-76"><time datetime="2026-11-01">2026-11-01</time>: Under Maintenance — DNS migration</span></li>"#));
     let history = &main[main.find("Past incidents").unwrap()..];
     let november = history.find("November 2026").unwrap();
     let october = history.find("October 2026").unwrap();

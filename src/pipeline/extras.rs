@@ -47,3 +47,36 @@ pub(crate) fn redirects(site: &Site) -> String {
         })
         .collect()
 }
+
+/// `_headers` (Netlify, Cloudflare Pages) for a site with a status page: the status
+/// page's machine-readable files (the Statuspage and SCS APIs, the badges, the feeds)
+/// may be read from any origin (`Access-Control-Allow-Origin: *`) and cached for a
+/// minute, so a new incident shows within one. `theirs`, the `_headers` of `static/`
+/// or the theme, comes first, unchanged; the hosts apply every rule a URL matches.
+pub(crate) fn headers(site: &Site, theirs: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(theirs) = theirs.filter(|t| !t.trim().is_empty()) {
+        text.push_str(theirs);
+        if !theirs.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    text.push_str("# The status page's APIs, badges and feeds (opsbook)\n");
+    let base = &site.config.base_url;
+    let mut paths: Vec<String> = ["status/api/*", "status/scs/*", "status/badge/*", "status/feed.xml"]
+        .iter()
+        .map(|path| base.href(path))
+        .collect();
+    if let Some(status) = site.status() {
+        paths.extend(status.components.iter().map(|c| base.href(&crate::site::status::component_feed_path(&c.id))));
+    }
+    for path in paths {
+        text.push_str(&format!("{path}\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=60\n"));
+        if path.ends_with("status/scs/*") {
+            // Its files are served for extensionless URLs too (`/status/scs/components`).
+            text.push_str("  Content-Type: application/json\n");
+        }
+    }
+    text
+}

@@ -46,6 +46,7 @@ pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(),
     }
     // Problems in these files were reported by the rebuild that made the model.
     super::write::write_extras(&built.site, &built.renderer, sink, &mut Vec::new())?;
+    super::write::write_status_files(&built.site, &built.theme, sink, &mut Vec::new())?;
     Ok(())
 }
 

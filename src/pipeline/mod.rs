@@ -25,12 +25,15 @@
 //! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
 
 pub(crate) mod api;
+mod badge;
 pub(crate) mod extras;
 pub(crate) mod feed;
 pub(crate) mod incremental;
 pub(crate) mod output;
 pub(crate) mod page;
 mod report;
+mod scs;
+pub(crate) mod status_feed;
 pub(crate) mod statuspage;
 pub(crate) mod steps;
 pub(crate) mod write;
@@ -270,14 +273,18 @@ fn write_rest(
                 let mut found = Vec::new();
                 write::write_files(site, theme, sink, &mut found)?;
                 write::write_extras(site, renderer, sink, &mut found)?;
-                Ok(found)
+                let ((), status_time) = timed(|| write::write_status_files(site, theme, sink, &mut found))?;
+                Ok((found, status_time))
             })
         },
     );
-    let ((_, search_time), (found, files_time)) = (search?, files?);
+    let ((_, search_time), ((found, status_time), files_time)) = (search?, files?);
     diagnostics.extend(found);
     timer.lap("search");
     timer.split_last("files", files_time, search_time + files_time);
+    if site.status().is_some() {
+        timer.split_last("status", status_time, files_time);
+    }
     if has_errors(diagnostics) {
         return Err(fail(std::mem::take(diagnostics)));
     }

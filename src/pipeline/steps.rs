@@ -96,7 +96,7 @@ fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diag
 /// files every build writes, so links to them resolve.
 fn static_and_extra_files(config: &Config, theme: &ThemeFiles) -> HashSet<String> {
     let mut files: HashSet<String> = theme.statics.keys().cloned().collect();
-    files.extend(crate::site::extra_files::paths_known_from_config(config).map(str::to_string));
+    files.extend(crate::site::extra_files::paths_known_from_config(config));
     files
 }
 

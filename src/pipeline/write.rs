@@ -9,11 +9,11 @@ use rayon::prelude::*;
 use super::output::Sink;
 use super::page::{RenderedPage, render_page};
 use super::statuspage::{ApiFile, api_json};
-use super::{api, extras, feed};
+use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, ThemeFiles};
 use crate::search::Postings;
-use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
+use crate::site::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
 
@@ -103,6 +103,10 @@ pub(crate) fn write_files(
         if path == "search.js" && !site.config.search || path == "status.css" && site.config.status.is_none() {
             continue;
         }
+        if path == ExtraFile::Headers.spec().path && ExtraFile::Headers.exists(&site.config, false, false) {
+            // Merged with the status page's headers by `write_extras`.
+            continue;
+        }
         match origin {
             crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
             crate::render::Origin::File { path: from, shown } => {
@@ -155,7 +159,7 @@ fn copy_source(
 
 /// Writes the extra files that depend on the pages ([`EXTRA_FILES`]: 404, sitemap,
 /// feed, `handbook.json`, robots, redirects, `alerts.json`) and the redirect pages of
-/// aliases and alerts.
+/// aliases and alerts; the status page's files are `write_status_files`'.
 pub(crate) fn write_extras(
     site: &Site,
     renderer: &Renderer,
@@ -163,7 +167,8 @@ pub(crate) fn write_extras(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
-    for spec in EXTRA_FILES.iter().filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
+    let rows = EXTRA_FILES.iter().filter(|spec| spec.condition != Condition::StatusPage);
+    for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let text = match spec.file {
             ExtraFile::NotFound => match renderer.render_not_found(site) {
                 Ok(html) => Some(html),
@@ -178,14 +183,19 @@ pub(crate) fn write_extras(
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),
-            ExtraFile::StatusApiStatus => api_json(site, ApiFile::Status),
-            ExtraFile::StatusApiSummary => api_json(site, ApiFile::Summary),
-            ExtraFile::StatusApiComponents => api_json(site, ApiFile::Components),
-            ExtraFile::StatusApiIncidents => api_json(site, ApiFile::Incidents),
-            ExtraFile::StatusApiUnresolved => api_json(site, ApiFile::Unresolved),
-            ExtraFile::StatusApiMaintenances => api_json(site, ApiFile::Maintenances),
-            ExtraFile::StatusApiUpcoming => api_json(site, ApiFile::Upcoming),
-            ExtraFile::StatusApiActive => api_json(site, ApiFile::Active),
+            // Written by `write_status_files`.
+            ExtraFile::StatusApiStatus
+            | ExtraFile::StatusApiSummary
+            | ExtraFile::StatusApiComponents
+            | ExtraFile::StatusApiIncidents
+            | ExtraFile::StatusApiUnresolved
+            | ExtraFile::StatusApiMaintenances
+            | ExtraFile::StatusApiUpcoming
+            | ExtraFile::StatusApiActive
+            | ExtraFile::StatusScs
+            | ExtraFile::StatusFeeds
+            | ExtraFile::StatusBadges
+            | ExtraFile::Headers => None,
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
         };
@@ -203,6 +213,68 @@ pub(crate) fn write_extras(
         }
     }
     Ok(())
+}
+
+/// Writes the files made from the status model, when the site has a status page (the
+/// rows of [`EXTRA_FILES`] whose condition is `StatusPage`): the Statuspage API, the
+/// SCS export, the feeds, the badges and `_headers`, each family in parallel.
+pub(crate) fn write_status_files(
+    site: &Site,
+    theme: &ThemeFiles,
+    output: &dyn Sink,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), Failure> {
+    if site.status().is_none() {
+        return Ok(());
+    }
+    for spec in EXTRA_FILES.iter().filter(|spec| spec.condition == Condition::StatusPage) {
+        let api = |file| api_json(site, file).map(|json| vec![(spec.path.to_string(), json)]).unwrap_or_default();
+        let files = match spec.file {
+            ExtraFile::StatusApiStatus => api(ApiFile::Status),
+            ExtraFile::StatusApiSummary => api(ApiFile::Summary),
+            ExtraFile::StatusApiComponents => api(ApiFile::Components),
+            ExtraFile::StatusApiIncidents => api(ApiFile::Incidents),
+            ExtraFile::StatusApiUnresolved => api(ApiFile::Unresolved),
+            ExtraFile::StatusApiMaintenances => api(ApiFile::Maintenances),
+            ExtraFile::StatusApiUpcoming => api(ApiFile::Upcoming),
+            ExtraFile::StatusApiActive => api(ApiFile::Active),
+            ExtraFile::StatusScs => scs::scs_files(site),
+            ExtraFile::StatusFeeds => status_feed::status_feeds(site),
+            ExtraFile::StatusBadges => badge::badges(site),
+            ExtraFile::Headers => match static_headers(theme, spec.path) {
+                Ok(theirs) => vec![(spec.path.to_string(), extras::headers(site, theirs.as_deref()))],
+                Err(d) => {
+                    diagnostics.push(d);
+                    Vec::new()
+                }
+            },
+            _ => Vec::new(),
+        };
+        files.par_iter().try_for_each(|(path, text)| output.write(path, text.as_bytes()))?;
+    }
+    Ok(())
+}
+
+/// The text of the theme's or `static/`'s own `_headers` (`path`), if there is one; a
+/// file that cannot be read, or is not UTF-8, is an `unreadable-file` error at it.
+fn static_headers(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnostic> {
+    let unreadable = |shown: &str, cause: String| {
+        Diagnostic::error(
+            crate::diagnostic::Rule::UnreadableFile,
+            shown,
+            0,
+            0,
+            format!("cannot read `{shown}`: {cause}"),
+        )
+    };
+    match theme.statics.get(path) {
+        None => Ok(None),
+        Some(crate::render::Origin::Builtin(bytes)) => Ok(Some(String::from_utf8_lossy(bytes).into_owned())),
+        Some(crate::render::Origin::File { path: from, shown }) => match std::fs::read(from) {
+            Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| unreadable(shown, e.to_string())),
+            Err(e) => Err(unreadable(shown, e.to_string())),
+        },
+    }
 }
 
 /// Writes the search index under `search/`, from its postings when they are made

@@ -49,6 +49,17 @@ pub(crate) enum ExtraFile {
     StatusApiUpcoming,
     /// `scheduled-maintenances/active.json`.
     StatusApiActive,
+    /// The SCS status-page API under `status/scs/` (its `components/index.json`, and
+    /// every other file of the export).
+    StatusScs,
+    /// The status page's Atom feed `status/feed.xml`, and each component's
+    /// `status/<id>/feed.xml`.
+    StatusFeeds,
+    /// The status badges: `status/badge/overall.svg` and `status/badge/<id>.svg`.
+    StatusBadges,
+    /// `_headers`, the CORS and cache headers of the status files for Netlify and
+    /// Cloudflare Pages (merged with a `_headers` of `static/`).
+    Headers,
 }
 
 /// When an extra file is written.
@@ -106,6 +117,10 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
         false,
     ),
     extra(ExtraFile::StatusApiActive, "status/api/v2/scheduled-maintenances/active.json", Condition::StatusPage, false),
+    extra(ExtraFile::StatusScs, "status/scs/components/index.json", Condition::StatusPage, false),
+    extra(ExtraFile::StatusFeeds, "status/feed.xml", Condition::StatusPage, false),
+    extra(ExtraFile::StatusBadges, "status/badge/overall.svg", Condition::StatusPage, false),
+    extra(ExtraFile::Headers, "_headers", Condition::StatusPage, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -134,9 +149,13 @@ impl ExtraFile {
 }
 
 /// The site paths of the extra files a build with `config` writes whatever the pages
-/// say: every one but those that depend on the pages (`_redirects`, `alerts.json`).
-pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = &'static str> + '_ {
-    EXTRA_FILES.iter().filter(|spec| spec.file.exists(config, false, false)).map(|spec| spec.path)
+/// say: every one but those that depend on the pages (`_redirects`, `alerts.json`),
+/// and the status files named after each component (feed, badge, SCS record).
+pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = String> + '_ {
+    let rows =
+        EXTRA_FILES.iter().filter(|spec| spec.file.exists(config, false, false)).map(|spec| spec.path.to_string());
+    let components = config.status.iter().flat_map(|status| status.components.iter());
+    rows.chain(components.flat_map(|component| super::status::component_paths(&component.id)))
 }
 
 /// Whether `site_path` is an extra file that no page uses (the index, the feed...): a
@@ -170,6 +189,10 @@ mod tests {
             ExtraFile::StatusApiMaintenances,
             ExtraFile::StatusApiUpcoming,
             ExtraFile::StatusApiActive,
+            ExtraFile::StatusScs,
+            ExtraFile::StatusFeeds,
+            ExtraFile::StatusBadges,
+            ExtraFile::Headers,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {

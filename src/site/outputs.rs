@@ -5,8 +5,9 @@
 //!
 //! 1. The files opsbook writes besides its pages ([`super::extra_files`]: 404, sitemap,
 //!    `handbook.json`, `_redirects` when there are aliases, the highlighting styles) and
-//!    the theme's static files are claimed first; the search index owns the `.json`
-//!    files under `search/`.
+//!    the theme's static files are claimed first, then the status page's SCS files of
+//!    each incident and maintenance; the search index owns the `.json` files under
+//!    `search/`.
 //! 2. Every alert of the registry ([`super::alerts`]) claims its redirect page
 //!    `alerts/<name>/index.html` (the URL alert rules link to, so a page or an alias
 //!    there is the `duplicate-url`); a name that is no path segment gets no redirect and
@@ -85,6 +86,11 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     for spec in of_pages.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let why = if spec.condition == Condition::SiteHasAliases && !has_alerts { "aliases" } else { "alerts" };
         let _ = claims.claim(spec.path, format!("the file /{} that opsbook writes for {why}", spec.path));
+    }
+    // The status page's SCS files of each incident and maintenance (the others are
+    // known from the configuration, in `site.index.files`).
+    for path in site.status().into_iter().flat_map(|status| status.event_paths()) {
+        let _ = claims.claim(&path, format!("the file /{path} that opsbook writes for the status page"));
     }
     let alert_redirects = claim_alert_redirects(site, &mut claims, diagnostics);
     claim_pages(site, &mut claims, diagnostics);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Browser and client tests of the default theme: installs what they need when missing
 # (Debian's Chromium, playwright-core and axe-core from npm), builds the fixture handbook
-# and the bundled handbook under base paths, and runs the tests with Node's test runner
-# (the live-reload test starts `opsbook serve` on a copy of the fixture itself).
+# and the bundled handbook under base paths and the status fixture at a pinned time,
+# and runs the tests with Node's test runner (the live-reload test starts
+# `opsbook serve` on a copy of the fixture itself).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -33,5 +34,9 @@ OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$work/site" --out "$work/public" -
 # and tables, for the reader tests (accessibility, mobile, code, print).
 OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$repo" --out "$work/book" --base-url /book/ --quiet
 
-SITE_DIR="$work/public" BOOK_DIR="$work/book" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
+# The status page's fixture at a pinned "now" (2026-11-15T12:00:00Z, as tests/status.rs).
+cp -r "$repo/tests/fixtures/status-basic" "$work/status-site"
+SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/status-site" --out "$work/status-public" --quiet
+
+SITE_DIR="$work/public" BOOK_DIR="$work/book" STATUS_SITE_DIR="$work/status-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
   node --test "$repo/tests/js/" "$here/"

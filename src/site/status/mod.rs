@@ -229,15 +229,70 @@ impl Site {
     }
 }
 
-/// A short id, stable across builds, for `text` (a page path, a group name): 12
-/// characters of base 36, as Statuspage's ids look.
-pub(crate) fn stable_id(text: &str) -> String {
-    // FNV-1a, 64 bits: fixed by its definition, so ids never change between versions.
+/// A UUID, stable across builds, for `text` (the SCS status-page API names everything
+/// by UUID): two FNV-1a hashes of it, written as an RFC 9562 version 8 (custom) UUID.
+pub(crate) fn stable_uuid(text: &str) -> String {
+    let hex = format!("{:016x}{:016x}", fnv1a(text.as_bytes()), fnv1a(format!("uuid:{text}").as_bytes()));
+    // Version 8 in the 13th digit, variant `10` in the 17th.
+    let variant = ["8", "9", "a", "b"][usize::from(hex.as_bytes()[16] % 4)];
+    format!("{}-{}-8{}-{}{}-{}", &hex[..8], &hex[8..12], &hex[13..16], variant, &hex[17..20], &hex[20..32])
+}
+
+/// The site paths of the status files named after a component `id`, which links may
+/// point to: its feed, its badge and its record in the SCS API.
+pub(crate) fn component_paths(id: &str) -> [String; 3] {
+    [component_feed_path(id), badge_path(id), format!("status/scs/components/{}/index.json", component_uuid(id))]
+}
+
+/// The site path of the Atom feed of component `id`.
+pub(crate) fn component_feed_path(id: &str) -> String {
+    format!("status/{id}/feed.xml")
+}
+
+/// The site path of the badge `name` (a component id, or `overall`).
+pub(crate) fn badge_path(name: &str) -> String {
+    format!("status/badge/{name}.svg")
+}
+
+/// The UUID in the SCS API of the incident or maintenance whose API id is `id`.
+pub(crate) fn event_uuid(id: &str) -> String {
+    stable_uuid(id)
+}
+
+impl Status {
+    /// The site paths of the SCS files of each incident and maintenance (its record and
+    /// its updates), which depend on the pages: claimed with the model's other outputs.
+    pub(crate) fn event_paths(&self) -> impl Iterator<Item = String> + '_ {
+        let ids = self.incidents.iter().map(|i| &i.id).chain(self.maintenances.iter().map(|m| &m.id));
+        ids.flat_map(|id| {
+            let uuid = event_uuid(id);
+            [
+                format!("status/scs/incidents/{uuid}/index.json"),
+                format!("status/scs/incidents/{uuid}/updates/index.json"),
+            ]
+        })
+    }
+}
+
+/// The UUID of component `id` in the SCS API.
+pub(crate) fn component_uuid(id: &str) -> String {
+    stable_uuid(&format!("component:{id}"))
+}
+
+/// FNV-1a, 64 bits: fixed by its definition, so ids never change between versions.
+fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
+    for &byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
+    hash
+}
+
+/// A short id, stable across builds, for `text` (a page path, a group name): 12
+/// characters of base 36, as Statuspage's ids look.
+pub(crate) fn stable_id(text: &str) -> String {
+    let mut hash = fnv1a(text.as_bytes());
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     (0..12)
         .map(|_| {

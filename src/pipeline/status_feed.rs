@@ -1,0 +1,180 @@
+//! The status page's Atom feeds: `status/feed.xml` with every event of the page, and
+//! `status/<component-id>/feed.xml` with the events of one component, newest first.
+//! Written from the model ([`crate::site::status::Status`]) with every status page.
+//!
+//! 1. An event is an update of an incident (an incident without updates gives one, at
+//!    its start, in its status), an update of a maintenance, and a maintenance's
+//!    `started` (at `scheduled_for`) and `completed` (at `scheduled_until`) once they
+//!    have happened; a maintenance without updates gives a `scheduled` event at
+//!    `scheduled_for`.
+//! 2. Each entry's id is a `urn:uuid:` derived from the event (the update's id, or the
+//!    maintenance's id and the event's name), so it stays across builds; its `updated`
+//!    is the event's time; entries are sorted newest first, then by id.
+//! 3. Links are absolute with a host in `base-url`, site links otherwise. All text is
+//!    escaped, and characters XML 1.0 forbids are left out.
+
+use crate::dates::Timestamp;
+use crate::site::Site;
+use crate::site::status::{Phase, Status, component_feed_path, stable_uuid};
+
+/// One entry of a feed.
+struct Entry {
+    id: String,
+    at: Timestamp,
+    title: String,
+    link: String,
+    text: String,
+    /// Indices of the components it concerns.
+    components: Vec<usize>,
+    category: String,
+}
+
+/// Every feed, as `(site path, XML)`: the page's, then each component's.
+pub(crate) fn status_feeds(site: &Site) -> Vec<(String, String)> {
+    let Some(status) = site.status() else { return Vec::new() };
+    let entries = entries(site, status);
+    let mut feeds = vec![("status/feed.xml".to_string(), feed(site, status, None, &entries))];
+    for (i, component) in status.components.iter().enumerate() {
+        feeds.push((component_feed_path(&component.id), feed(site, status, Some(i), &entries)));
+    }
+    feeds
+}
+
+fn url(site: &Site, site_path: &str) -> String {
+    let base = &site.config.base_url;
+    base.absolute(site_path).unwrap_or_else(|| base.href(site_path))
+}
+
+fn entries(site: &Site, status: &Status) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for incident in &status.incidents {
+        let page = &site.pages[incident.page];
+        let components: Vec<usize> = incident.components.iter().map(|&(c, _)| c).collect();
+        let link = url(site, &page.site_path);
+        let mut add = |id: String, at: Timestamp, status: &str, text: &str| {
+            entries.push(Entry {
+                id,
+                at,
+                title: format!("{}: {}", page.title, words(status)),
+                link: link.clone(),
+                text: text.to_string(),
+                components: components.clone(),
+                category: status.to_string(),
+            });
+        };
+        for update in &incident.updates {
+            add(
+                stable_uuid(&format!("feed:update:{}:{}", incident.id, update.id)),
+                update.at,
+                &update.status,
+                &update.text,
+            );
+        }
+        if incident.updates.is_empty() {
+            let id = stable_uuid(&format!("feed:start:{}", incident.id));
+            add(id, incident.started_at, incident.status, page.description());
+        }
+    }
+    for maintenance in &status.maintenances {
+        let page = &site.pages[maintenance.page];
+        let link = url(site, &page.site_path);
+        let mut add = |id: String, at: Timestamp, event: &str, text: &str| {
+            entries.push(Entry {
+                id,
+                at,
+                title: format!("{}: {}", page.title, words(event)),
+                link: link.clone(),
+                text: text.to_string(),
+                components: maintenance.components.clone(),
+                category: event.to_string(),
+            });
+        };
+        for update in &maintenance.updates {
+            let id = stable_uuid(&format!("feed:update:{}:{}", maintenance.id, update.id));
+            add(id, update.at, &update.status, &update.text);
+        }
+        let event_id = |event: &str| stable_uuid(&format!("feed:{event}:{}", maintenance.id));
+        if maintenance.updates.is_empty() {
+            add(event_id("scheduled"), maintenance.scheduled_for, "scheduled", page.description());
+        }
+        if maintenance.phase != Phase::Scheduled {
+            add(event_id("started"), maintenance.scheduled_for, "in_progress", "The maintenance has started.");
+        }
+        if maintenance.phase == Phase::Completed {
+            add(event_id("completed"), maintenance.scheduled_until, "completed", "The maintenance is completed.");
+        }
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(&b.id)));
+    entries
+}
+
+/// `partial_outage` as words: `Partial outage`.
+fn words(status: &str) -> String {
+    let text = status.replace('_', " ");
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// `text` escaped for XML, without the characters XML 1.0 does not allow.
+fn xml(text: &str) -> String {
+    let allowed: String = text.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
+    crate::html::escape(&allowed)
+}
+
+/// The feed of the page (`component` `None`) or of one component.
+fn feed(site: &Site, status: &Status, component: Option<usize>, entries: &[Entry]) -> String {
+    let chosen: Vec<&Entry> = entries.iter().filter(|e| component.is_none_or(|c| e.components.contains(&c))).collect();
+    let (title, path, id) = match component {
+        None => (status.title.clone(), "status/feed.xml".to_string(), format!("feed:{}", status.page_id)),
+        Some(c) => {
+            let component = &status.components[c];
+            let title = format!("{}: {}", status.title, component.name);
+            (title, component_feed_path(&component.id), format!("feed:{}:{}", status.page_id, component.id))
+        }
+    };
+    let updated = chosen.first().map_or_else(|| status.updated_at(), |e| e.at);
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml(&site.config.language)
+    ));
+    out.push_str(&format!("  <title>{}</title>\n", xml(&title)));
+    out.push_str(&format!(
+        "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n",
+        xml(&url(site, &path))
+    ));
+    let page = site
+        .generated_page(&crate::site::GeneratedPage::Status)
+        .map_or("status/", |id| site.pages[id].site_path.as_str());
+    out.push_str(&format!("  <link href=\"{}\"/>\n", xml(&url(site, page))));
+    out.push_str(&format!("  <id>urn:uuid:{}</id>\n", stable_uuid(&id)));
+    out.push_str(&format!("  <updated>{}</updated>\n", updated.rfc3339()));
+    out.push_str(&format!("  <author><name>{}</name></author>\n", xml(&status.title)));
+    out.push_str(&format!("  <generator version=\"{}\">opsbook</generator>\n", env!("CARGO_PKG_VERSION")));
+    for entry in chosen {
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <title>{}</title>\n", xml(&entry.title)));
+        out.push_str(&format!("    <link href=\"{}\"/>\n", xml(&entry.link)));
+        out.push_str(&format!("    <id>urn:uuid:{}</id>\n", entry.id));
+        out.push_str(&format!("    <updated>{}</updated>\n", entry.at.rfc3339()));
+        out.push_str(&format!("    <category term=\"{}\"/>\n", xml(&entry.category)));
+        for &c in &entry.components {
+            out.push_str(&format!("    <category term=\"component:{}\"/>\n", xml(&status.components[c].id)));
+        }
+        if !entry.text.is_empty() {
+            out.push_str(&format!("    <content type=\"text\">{}</content>\n", xml(&entry.text)));
+        }
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_drops_characters_xml_forbids() {
+        assert_eq!(super::xml("a <b> & \u{1}c\n"), "a &lt;b&gt; &amp; c\n");
+        assert_eq!(super::words("in_progress"), "In progress");
+    }
+}

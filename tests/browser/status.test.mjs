@@ -1,0 +1,113 @@
+// Issue 16, end to end: the status fixture (tests/fixtures/status-basic, built by
+// run.sh at 2026-11-15T12:00:00Z) served by a plain static server, in headless
+// Chromium: the banner's colour and words, each component's state as a colour and a
+// word, the uptime cells reachable with Tab and naming the day's incidents, an
+// incident's updates newest first, and axe-core (WCAG 2.0/2.1 A and AA) without a
+// violation on the status page, an incident and a maintenance, light and dark.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { serve } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const site = process.env.STATUS_SITE_DIR;
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(site, 'STATUS_SITE_DIR names the built status fixture');
+  server = await serve(site, '/');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, colorScheme = 'light') {
+  const page = await browser.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.goto(server.url + path);
+  return page;
+}
+
+test('the banner says the overall status in words and in its colour', async () => {
+  const page = await open('status/');
+  const banner = page.locator('.status-banner');
+  assert.equal(await banner.getAttribute('role'), 'status');
+  assert.equal((await banner.textContent()).trim(), 'Minor Service Outage');
+  // Partial outage: orange, white text.
+  const { background, color } = await banner.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { background: style.backgroundColor, color: style.color };
+  });
+  assert.equal(background, 'rgb(188, 76, 0)');
+  assert.equal(color, 'rgb(255, 255, 255)');
+  await page.close();
+});
+
+test('each component shows its state as a colour and a word', async () => {
+  const page = await open('status/');
+  const states = await page.locator('.status-component').evaluateAll((components) => components.map((c) => {
+    const word = c.querySelector('.status-component-head .status-word');
+    const dot = word.querySelector('.status-dot');
+    return [c.querySelector('.status-component-name').textContent, word.textContent.trim(),
+      getComputedStyle(dot).backgroundColor];
+  }));
+  assert.deepEqual(states.map(([name, word]) => [name, word]), [
+    ['Public API', 'Partial Outage'], ['DNS', 'Operational'], ['CDN', 'Operational'], ['Object storage', 'Operational'],
+  ]);
+  assert.equal(states[0][2], 'rgb(188, 76, 0)');
+  assert.equal(states[1][2], 'rgb(26, 127, 55)');
+  await page.close();
+});
+
+test('the uptime cells are reached with Tab and name the day and its incidents', async () => {
+  const page = await open('status/');
+  // Tab from the last link before the DNS bar into it: the first Tab stop in the bar is its oldest day.
+  const dnsCells = page.locator('#component-dns .uptime-day');
+  assert.equal(await dnsCells.count(), 90);
+  await page.locator('#component-api .uptime-day').last().focus();
+  for (let i = 0; i < 90; i++) await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  assert.equal(await focused.evaluate((el) => el.closest('.status-component').id), 'component-dns');
+  assert.equal(await focused.evaluate((el) => [...el.parentNode.children].indexOf(el)), 89);
+  // The day of the outage: Tab back to 2026-11-10, five days before the last.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
+  const day = page.locator(':focus');
+  const tip = day.locator('.uptime-tip');
+  assert.ok(await tip.isVisible(), 'the focused cell shows its text');
+  assert.match(await tip.textContent(), /^2026-11-10: Major Outage — DNS resolution failures$/);
+  // What assistive technology is given for the focused cell: its accessible name.
+  const snapshot = await day.ariaSnapshot();
+  assert.match(snapshot, /^- '?listitem "2026-11-10: Major Outage — DNS resolution failures"/);
+  await page.close();
+});
+
+test('an incident page lists its updates newest first', async () => {
+  const page = await open('status/api-errors/');
+  const times = await page.locator('.status-updates li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual(times, ['2026-11-15T11:30:00Z', '2026-11-15T10:00:00Z', '2026-11-15T09:10:00Z']);
+  const words = await page.locator('.status-updates li .status-word').allTextContents();
+  assert.deepEqual(words, ['Identified', 'Investigating', 'Investigating']);
+  await page.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const path of ['status/', 'status/api-errors/', 'status/storage-upgrade/', 'status/dns-outage/']) {
+    test(`axe finds no WCAG 2.1 AA violation on /${path} (${colorScheme})`, async () => {
+      const page = await open(path, colorScheme);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      const violations = result.violations.map((v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n'));
+      assert.deepEqual(violations, [], violations.join('\n'));
+      await page.close();
+    });
+  }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The status page's APIs against their real consumers (issue 16): builds the fixture
+# tests/fixtures/status-basic at a pinned time, validates every file of /status/scs/
+# against the SCS status-page OpenAPI spec and every file of /status/api/v2/ against
+# the Statuspage v2 schema (validate.py), then serves the build on 127.0.0.1 and points
+# statuspage-prometheus-exporter, a Statuspage client from PyPI, at its summary.json
+# (check_exporter.py). Installs its Python packages (requirements.txt) into a virtual
+# environment under target/, so it needs only python3 with venv and pip.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+venv="$repo/target/spec-tests-venv"
+if [ ! -x "$venv/bin/statuspage-prometheus-exporter" ] || ! cmp -s "$here/requirements.txt" "$venv/requirements.txt"; then
+  echo "spec tests: installing $(grep -c '==' "$here/requirements.txt") Python packages into $venv" >&2
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+  cp "$here/requirements.txt" "$venv/requirements.txt"
+fi
+
+bin="${OPSBOOK_BIN:-}"
+if [ -z "$bin" ]; then
+  (cd "$repo" && cargo build --quiet)
+  bin="$repo/target/debug/opsbook"
+fi
+
+work="$(mktemp -d)"
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cp -r "$repo/tests/fixtures/status-basic" "$work/site"
+# 2026-11-15T12:00:00Z, as tests/status.rs.
+SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/site" --out "$work/public" --quiet
+
+"$venv/bin/python" "$here/validate.py" "$work/public"
+
+# A free port, then a plain static server over the build.
+port="$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$venv/bin/python" -m http.server --bind 127.0.0.1 --directory "$work/public" "$port" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 50); do
+  if "$venv/bin/python" -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/status/api/v2/status.json')" 2>/dev/null; then break; fi
+  sleep 0.1
+done
+
+mkdir -p "$work/exporter"
+cat >"$work/exporter/services.json" <<JSON
+{"nimbus": {"url": "http://127.0.0.1:$port/status/api/v2/summary.json", "name": "Nimbus"}}
+JSON
+(cd "$work/exporter" && RUN_MODE=once METRICS_TEXTFILE_PATH="$work/exporter/nimbus.prom" \
+  SERVICES_JSON_PATH="$work/exporter/services.json" "$venv/bin/statuspage-prometheus-exporter" >"$work/exporter/log" 2>&1) || {
+  cat "$work/exporter/log" >&2
+  exit 1
+}
+"$venv/bin/python" "$here/check_exporter.py" "$work/exporter/nimbus.prom"

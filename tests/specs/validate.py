@@ -1,0 +1,128 @@
+"""Validates a built status page's API files against their specifications (issue 16).
+
+Usage: validate.py PUBLIC-FOLDER
+
+1. Every file under status/scs/ is matched to the GET endpoint of the SCS status-page
+   API it exports (scs-status-page/openapi.yaml, vendored) and validated against that
+   operation's 200 response schema, as OpenAPI 3.0 reads it (nullable, formats uuid and
+   date-time); a file that matches no endpoint is an error.
+2. Every file under status/api/v2/ is validated against statuspage/v2.schema.json, with
+   the keys each endpoint returns required.
+
+Exits 1 with every problem listed, 0 when all files are valid.
+"""
+
+import json
+import pathlib
+import re
+import sys
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from openapi_schema_validator import OAS30Validator, oas30_format_checker
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+# SCS export: file (relative to status/scs/, without index.json) -> OpenAPI path.
+SCS_ENDPOINTS = [
+    (r"components", "/components"),
+    (r"components/[^/]+", "/components/{componentId}"),
+    (r"incidents", "/incidents"),
+    (r"incidents/[^/]+", "/incidents/{incidentId}"),
+    (r"incidents/[^/]+/updates", "/incidents/{incidentId}/updates"),
+    (r"phases", "/phases"),
+    (r"severities", "/severities"),
+    (r"severities/[^/]+", "/severities/{severityName}"),
+    (r"impacttypes", "/impacttypes"),
+    (r"impacttypes/[^/]+", "/impacttypes/{impactTypeId}"),
+]
+
+# Statuspage v2: file -> the keys it must have.
+STATUSPAGE_KEYS = {
+    "status.json": ["page", "status"],
+    "summary.json": ["page", "components", "incidents", "scheduled_maintenances", "status"],
+    "components.json": ["page", "components"],
+    "incidents.json": ["page", "incidents"],
+    "incidents/unresolved.json": ["page", "incidents"],
+    "scheduled-maintenances.json": ["page", "scheduled_maintenances"],
+    "scheduled-maintenances/upcoming.json": ["page", "scheduled_maintenances"],
+    "scheduled-maintenances/active.json": ["page", "scheduled_maintenances"],
+}
+
+
+def response_schema(spec, path):
+    """The schema of the 200 response of GET `path`, with the spec's components."""
+    response = spec["paths"][path]["get"]["responses"]["200"]
+    if "$ref" in response:
+        name = response["$ref"].rsplit("/", 1)[1]
+        response = spec["components"]["responses"][name]
+    schema = dict(response["content"]["application/json"]["schema"])
+    schema["components"] = spec["components"]
+    return schema
+
+
+def errors_of(validator, document):
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def check_scs(public, problems):
+    spec = yaml.safe_load((HERE / "scs-status-page" / "openapi.yaml").read_text())
+    root = public / "status" / "scs"
+    files = sorted(root.rglob("*.json"))
+    if not files:
+        problems.append("status/scs/: no files")
+    seen = set()
+    for file in files:
+        relative = file.relative_to(root).as_posix()
+        if not relative.endswith("/index.json"):
+            problems.append(f"status/scs/{relative}: not an endpoint's index.json")
+            continue
+        endpoint = relative[: -len("/index.json")]
+        path = next((p for pattern, p in SCS_ENDPOINTS if re.fullmatch(pattern, endpoint)), None)
+        if path is None:
+            problems.append(f"status/scs/{relative}: matches no GET endpoint of the SCS API")
+            continue
+        seen.add(path)
+        validator = OAS30Validator(response_schema(spec, path), format_checker=oas30_format_checker)
+        document = json.loads(file.read_text())
+        problems.extend(f"status/scs/{relative} ({path}): {e}" for e in errors_of(validator, document))
+    for _, path in SCS_ENDPOINTS:
+        if path not in seen:
+            problems.append(f"status/scs/: no file exports {path}")
+    return len(files)
+
+
+def check_statuspage(public, problems):
+    schema = json.loads((HERE / "statuspage" / "v2.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    root = public / "status" / "api" / "v2"
+    files = sorted(root.rglob("*.json"))
+    for file in files:
+        relative = file.relative_to(root).as_posix()
+        keys = STATUSPAGE_KEYS.get(relative)
+        if keys is None:
+            problems.append(f"status/api/v2/{relative}: not a file of the Statuspage API")
+            continue
+        wanted = dict(schema, required=keys)
+        validator = Draft202012Validator(wanted, format_checker=FormatChecker())
+        document = json.loads(file.read_text())
+        problems.extend(f"status/api/v2/{relative}: {e}" for e in errors_of(validator, document))
+    missing = set(STATUSPAGE_KEYS) - {f.relative_to(root).as_posix() for f in files}
+    problems.extend(f"status/api/v2/{m}: missing" for m in sorted(missing))
+    return len(files)
+
+
+def main():
+    public = pathlib.Path(sys.argv[1])
+    problems = []
+    scs = check_scs(public, problems)
+    statuspage = check_statuspage(public, problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        sys.exit(1)
+    print(f"valid: {scs} SCS API files against openapi.yaml, {statuspage} Statuspage v2 files against v2.schema.json")
+
+
+if __name__ == "__main__":
+    main()
