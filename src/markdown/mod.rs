@@ -241,7 +241,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
 
 /// Whether the page's file is MDX.
 fn is_mdx(file: &str) -> bool {
-    file.len() > 4 && file[file.len() - 4..].eq_ignore_ascii_case(".mdx")
+    file.len() > 4 && file.as_bytes()[file.len() - 4..].eq_ignore_ascii_case(b".mdx")
 }
 
 /// Renders `input`, whose text is `source` or `source` rewritten by `rewrite`; `source`

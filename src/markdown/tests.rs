@@ -424,3 +424,11 @@ fn heading_ids_follow_the_configured_style() {
 }
 
 mod dialect_pages;
+
+#[test]
+fn tells_mdx_files_by_their_extension_whatever_the_characters_of_their_name() {
+    assert!(super::is_mdx("content/setup/install.MDX"));
+    assert!(!super::is_mdx("content/guides/日本.md"));
+    assert!(!super::is_mdx("content/本.md"));
+    assert!(!super::is_mdx(".mdx"));
+}
