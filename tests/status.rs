@@ -190,6 +190,8 @@ fn shows_the_banner_components_uptime_and_history() {
     assert_eq!(main.matches(r#"<li class="uptime-day "#).count(), 4 * 90);
     assert!(main.contains(r#"<li class="uptime-day status-major_outage" tabindex="0" aria-labelledby="uptime-dns-85"><span class="uptime-tip" id="uptime-dns-85"><time datetime="2026-11-10">2026-11-10</time>: Major Outage — DNS resolution failures</span></li>"#));
     assert!(main.contains(r#"<li class="uptime-day status-under_maintenance" tabindex="0" aria-labelledby="uptime-dns-76"><span class="uptime-tip" id="uptime-dns-76"><time datetime="2026-11-01">2026-11-01</time>: Under Maintenance — DNS migration</span></li>"#));
+    // A quiet day is no Tab stop.
+    assert!(main.contains(r#"<li class="uptime-day status-operational" aria-labelledby="uptime-dns-90">"#));
     let history = &main[main.find("Past incidents").unwrap()..];
     let november = history.find("November 2026").unwrap();
     let october = history.find("October 2026").unwrap();
