@@ -24,6 +24,7 @@ import tempfile
 import time
 
 MARKERS = ["{{<", "{{%", "{%", ":::", "!!!", "{:"]
+BLOCK_MARKERS = {":::", "!!!"}
 DIAGNOSTIC = re.compile(r"^(error|warning|note)\[([a-z-]+)\]")
 
 
@@ -46,16 +47,21 @@ def raw_syntax(out):
     placeholders = 0
     for folder, _, files in os.walk(out):
         for name in files:
-            if not name.endswith(".html"):
+            # Print pages (/print/<section>/) copy other pages: counted once, where they are.
+            if not name.endswith(".html") or os.path.relpath(folder, out).split(os.sep)[0] == "print":
                 continue
             with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
                 main = main_content(f.read())
             if main is None:
                 continue
-            placeholders += main.count('class="unsupported')
+            placeholders += len(re.findall(r'class="unsupported[ "]', main))
             prose = strip_code(main)
             for marker in MARKERS:
-                counts[marker] += prose.count(marker)
+                if marker in BLOCK_MARKERS:
+                    # `!!!` and `:::` are syntax where a block starts, not in "Congrats!!!".
+                    counts[marker] += len(re.findall(r"(?:^|>)\s*" + re.escape(marker), prose, flags=re.M))
+                else:
+                    counts[marker] += prose.count(marker)
     return counts, placeholders
 
 

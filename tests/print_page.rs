@@ -1,4 +1,4 @@
-//! Issue 18, item 5: "print this section". Every section with pages gets a generated
+//! Issue 18, item 5: "print this section". Every section with 1 to 100 pages beneath it gets a generated
 //! page at `/print/<section>/` holding the section page and every page beneath it, in
 //! reading order, for audits and outages; the section links to it. It is a copy: not in
 //! the sitemap or the search index, marked `noindex`, and its copied content is not
@@ -98,4 +98,25 @@ fn content_at_the_print_url_keeps_it() {
     assert!(site.read("public/handbook-print/runbooks/index.html").contains("Disk full"));
     let section = site.read("public/runbooks/index.html");
     assert!(section.contains(r#"<a href="/handbook-print/runbooks/">Print this section</a>"#), "{section}");
+}
+
+#[test]
+fn a_section_with_more_than_a_hundred_pages_is_printed_by_its_subsections() {
+    let mut files = vec![
+        ("content/_index.md".to_string(), "# Home\n".to_string()),
+        ("content/big/_index.md".to_string(), "# Big\n".to_string()),
+        ("content/big/small/_index.md".to_string(), "# Small\n".to_string()),
+    ];
+    for i in 0..100 {
+        files.push((format!("content/big/small/p{i}.md"), format!("# Page {i}\n")));
+    }
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = Site::with_files("print-bound", &files);
+    site.build(&[]).expect_code(0);
+    // 101 pages beneath `big/` (the subsection and its 100 pages): no print page, no link.
+    assert!(!site.exists("public/print/big/index.html"));
+    assert!(!site.read("public/big/index.html").contains("Print this section"));
+    // 100 beneath `big/small/`: printed.
+    assert!(site.exists("public/print/big/small/index.html"));
+    assert!(site.read("public/big/small/index.html").contains("Print this section"));
 }

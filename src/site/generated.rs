@@ -225,14 +225,34 @@ static STATUS: GeneratedSpec = GeneratedSpec {
     },
 };
 
+/// The most pages beneath a section that still gets a print page. A print page copies
+/// every page beneath its section, so each page is written once more for every section
+/// above it: without a bound, a deep handbook's print pages outweigh the rest of the
+/// site (58 % of the output of a 900-page handbook). A larger section is printed by its
+/// subsections.
+pub(crate) const MAX_PRINTED_PAGES: usize = 100;
+
+/// For each page, how many content pages are beneath it (at any depth).
+fn pages_beneath(site: &Site) -> Vec<usize> {
+    let mut beneath = vec![0; site.pages.len()];
+    for page in site.pages.iter().filter(|page| !page.origin.is_generated()) {
+        let mut parent = page.parent;
+        while let Some(id) = parent {
+            beneath[id] += 1;
+            parent = site.pages[id].parent;
+        }
+    }
+    beneath
+}
+
 static PRINT: GeneratedSpec = GeneratedSpec {
-    // One per section with pages (the home page aside: that would be the whole
-    // handbook), under `print/`, which content rarely uses (and wins if it does).
+    // One per section with 1 to MAX_PRINTED_PAGES pages beneath it (the home page aside:
+    // that would be the whole handbook), under `print/`, which content rarely uses (and
+    // wins if it does).
     instances: |site| {
-        let has_pages =
-            |id: PageId| site.pages.iter().any(|page| page.parent == Some(id) && !page.origin.is_generated());
+        let beneath = pages_beneath(site);
         (1..site.pages.len())
-            .filter(|&id| site.pages[id].origin.is_section() && has_pages(id))
+            .filter(|&id| site.pages[id].origin.is_section() && (1..=MAX_PRINTED_PAGES).contains(&beneath[id]))
             .map(|id| Instance {
                 page: GeneratedPage::Print(id),
                 site_path: format!("print/{}", site.pages[id].site_path),
@@ -250,7 +270,8 @@ static PRINT: GeneratedSpec = GeneratedSpec {
 };
 
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS, &PRINT];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] =
+    &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS, &PRINT];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.
