@@ -84,6 +84,9 @@ pub enum Rule {
     InternalBlock,
     /// A Docusaurus `:::` admonition is never closed, or a `:::` closes none.
     Admonition,
+    /// A ```` ```mermaid ```` diagram cannot be drawn (its type is not supported, it
+    /// cannot be read, it is too large, or the renderer failed); it is shown as code.
+    Diagram,
     /// A template could not be parsed or rendered.
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
@@ -125,6 +128,7 @@ impl Rule {
             Rule::LinkToInternal => "link-to-internal",
             Rule::InternalBlock => "internal-block",
             Rule::Admonition => "admonition",
+            Rule::Diagram => "diagram",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",

@@ -205,6 +205,7 @@ fn render_for(text: &str, mode: internal::Mode) -> Rendered {
         collect_text: true,
         internal_blocks: mode,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
+        diagrams: true,
     })
 }
 
@@ -401,6 +402,7 @@ fn ids_in_style(text: &str, style: crate::slug::HeadingIdStyle) -> String {
         collect_text: false,
         internal_blocks: internal::Mode::Mark,
         heading_ids: style,
+        diagrams: true,
     });
     format!("anchors: {:?}\n{}", out.anchors, out.html)
 }
@@ -415,4 +417,27 @@ fn heading_ids_follow_the_configured_style() {
         all.push_str(&format!("--- {style:?}\n{}\n", ids_in_style(page, style)));
     }
     insta::assert_snapshot!(all);
+}
+
+#[test]
+fn shows_an_unreadable_diagram_as_code_with_a_warning_at_its_fence() {
+    let out = render("Intro.\n\n> ```mermaid\n> graph TD\n>   A[x --> B\n> ```\n");
+    let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.severity, d.line, d.column)).collect();
+    assert_eq!(found, [(Rule::Diagram, Severity::Warning, 7, 3)]);
+    assert!(
+        out.html.contains("<pre class=\"code\" data-lang=\"mermaid\"><code class=\"language-mermaid\">graph TD\n"),
+        "{}",
+        out.html
+    );
+    assert!(!out.html.contains("<svg"), "{}", out.html);
+}
+
+#[test]
+fn numbers_the_diagrams_of_a_page_and_keeps_their_source_in_the_search_text() {
+    let out = render("```mermaid\ngraph TD\n  A --> B\n```\n\n```mermaid\nsequenceDiagram\n  A->>B: go\n```\n");
+    assert!(out.html.contains("id=\"diagram-1-arrow-filled\""), "{}", out.html);
+    assert!(out.html.contains("id=\"diagram-2-arrow-filled\""), "{}", out.html);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(out.sections[0].code.contains("A->>B: go"), "{:?}", out.sections);
+    assert!(!out.sections[0].text.contains("go"), "{:?}", out.sections);
 }

@@ -176,6 +176,7 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
             crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
         },
         heading_ids: site.config.heading_ids,
+        diagrams: site.config.diagrams,
     })
 }
 
