@@ -23,6 +23,11 @@
 //!
 //! Any failure returns a message: the caller shows the code block as before and reports
 //! a `diagram` warning. The source stays in the page, in a `<details>` after the SVG.
+//!
+//! `check` draws diagrams too, so it reports the same warnings as `build`: a diagram
+//! takes 0.01-0.15 ms (release), so neither skipping them there nor caching them by
+//! content within a build is worth its code. The search index keeps the source's words,
+//! like any code block's, and none of the drawing's.
 
 use std::borrow::Cow;
 use std::cell::Cell;
