@@ -15,11 +15,13 @@
 //!    `aria-labelledby`/`aria-describedby` references) get the prefix `diagram-N-`, N
 //!    the diagram's number on the page, so two diagrams never share an id; the
 //!    renderer's fixed white fills become the page's background; the root
-//!    gets `role="img"`, the class `diagram-svg` and an accessible name (the diagram's
-//!    `accTitle`, else "Flowchart: " and its first labels);
+//!    gets `role="img"`, the class `diagram-svg`, an accessible name (the diagram's
+//!    `accTitle`, else "Flowchart diagram: " and its first labels, also as `<title>`)
+//!    and its `accDescr` as `<desc>`;
 //! 5. colours are CSS custom properties (`var(--diagram-fg)`…, set in `style.css`'s
 //!    `/* diagrams */` block from the page's own colours), so a diagram follows the
-//!    light or dark scheme the page shows.
+//!    light or dark scheme the page shows; a theme the diagram picks itself is
+//!    ignored (its `style` and `classDef` colours are kept).
 //!
 //! Any failure returns a message: the caller shows the code block as before and reports
 //! a `diagram` warning. The source stays in the page, in a `<details>` after the SVG.
@@ -63,10 +65,10 @@ pub(crate) fn render_diagram(source: &str, number: usize) -> Result<String, Stri
     if source.len() > MAX_SOURCE_BYTES {
         return Err(format!("the diagram is larger than {} KiB; shown as code", MAX_SOURCE_BYTES / 1024));
     }
-    let svg = render_svg(source)?;
+    let drawing = render_svg(source)?;
     let prefix = format!("diagram-{number}-");
-    let svg = namespace_ids(&svg, &prefix);
-    let svg = label_root(&svg, name).ok_or("the renderer's output has no <svg> element")?;
+    let svg = namespace_ids(&drawing.svg, &prefix);
+    let svg = label_root(&svg, name, &drawing, &prefix).ok_or("the renderer's output has no <svg> element")?;
     let mut html = String::with_capacity(svg.len() + source.len() + 200);
     html.push_str(&format!("<figure class=\"diagram diagram-{name}\">\n"));
     html.push_str(&svg);
@@ -102,8 +104,17 @@ thread_local! {
     static IN_RENDERER: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The SVG of `source`, with the theme of CSS custom properties.
-fn render_svg(source: &str) -> Result<String, String> {
+/// What the renderer drew: the SVG and the diagram's `accTitle` and `accDescr`.
+struct Drawing {
+    svg: String,
+    title: Option<String>,
+    description: Option<String>,
+}
+
+/// The drawing of `source`, with the theme of CSS custom properties. A theme the
+/// diagram chooses (`%%{init: {theme: …}}%%`, `config.theme`, `themeVariables`) is
+/// ignored, so that it keeps the page's scheme; its font and `useMaxWidth` are kept.
+fn render_svg(source: &str) -> Result<Drawing, String> {
     static QUIET_HOOK: Once = Once::new();
     QUIET_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -114,14 +125,26 @@ fn render_svg(source: &str) -> Result<String, String> {
         }));
     });
     IN_RENDERER.with(|c| c.set(true));
-    let result = std::panic::catch_unwind(|| mermaid_svg::render_with(source, &theme()));
+    let result = std::panic::catch_unwind(|| {
+        let (diagram, meta) =
+            mermaid_svg::parse_with_meta(source).map_err(|e| format!("the diagram cannot be read: {e}"))?;
+        let mut theme = theme();
+        if let Some(family) = meta.font_family {
+            theme.font_family = family.into();
+        }
+        if let Some(size) = meta.font_size {
+            theme.font_size = size;
+        }
+        if let Some(responsive) = meta.use_max_width {
+            theme.responsive = responsive;
+        }
+        let svg = mermaid_svg::render_diagram_with(&diagram, &theme)
+            .map_err(|e| format!("the diagram cannot be drawn: {e}"))?;
+        let non_empty = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
+        Ok(Drawing { svg, title: non_empty(meta.acc_title), description: non_empty(meta.acc_descr) })
+    });
     IN_RENDERER.with(|c| c.set(false));
-    match result {
-        Ok(Ok(svg)) => Ok(svg),
-        Ok(Err(mermaid_svg::RenderError::Parse(error))) => Err(format!("the diagram cannot be read: {error}")),
-        Ok(Err(error)) => Err(format!("the diagram cannot be drawn: {error}")),
-        Err(_) => Err("the diagram renderer failed on this diagram (a bug in it); shown as code".into()),
-    }
+    result.unwrap_or_else(|_| Err("the diagram renderer failed on this diagram (a bug in it); shown as code".into()))
 }
 
 /// The renderer's theme: every colour a custom property of `style.css`, with the light
@@ -193,9 +216,10 @@ fn namespace_tag(tag: &str, prefix: &str) -> String {
     tag.into_owned()
 }
 
-/// The SVG with its root made an image with an accessible name, or `None` without a
+/// The SVG with its root made an image with an accessible name (the `accTitle`, else
+/// the type and first labels) and description (the `accDescr`), or `None` without a
 /// root.
-fn label_root(svg: &str, name: &str) -> Option<String> {
+fn label_root(svg: &str, name: &str, drawing: &Drawing, prefix: &str) -> Option<String> {
     let start = svg.find("<svg")?;
     let end = start + svg[start..].find('>')?;
     let root = &svg[start..end];
@@ -203,7 +227,7 @@ fn label_root(svg: &str, name: &str) -> Option<String> {
     // The renderer's ARIA roles and description are replaced: the figure is one image.
     for attribute in split_attributes(&root[4..]) {
         let key = attribute.split('=').next().unwrap_or_default();
-        if !matches!(key, "role" | "aria-roledescription" | "class") {
+        if !matches!(key, "role" | "aria-roledescription" | "aria-labelledby" | "aria-describedby" | "class") {
             attributes.push(' ');
             attributes.push_str(attribute);
         }
@@ -211,13 +235,19 @@ fn label_root(svg: &str, name: &str) -> Option<String> {
     let mut out = String::with_capacity(svg.len() + 128);
     out.push_str(&svg[..start]);
     out.push_str("<svg class=\"diagram-svg\" role=\"img\"");
-    // An `accTitle` gives a <title> the root names with aria-labelledby; otherwise the
-    // type and the first labels make the name.
-    if !root.contains("aria-labelledby=") {
-        out.push_str(&format!(" aria-label=\"{}\"", escape(&accessible_name(svg, name))));
+    let label = drawing.title.clone().unwrap_or_else(|| accessible_name(svg, name));
+    out.push_str(&format!(" aria-label=\"{}\"", escape(&label)));
+    if drawing.description.is_some() {
+        out.push_str(&format!(" aria-describedby=\"{prefix}desc\""));
     }
     out.push_str(&attributes);
-    out.push_str(&svg[end..]);
+    out.push('>');
+    // The title also shows as a tooltip; the description is read after the name.
+    out.push_str(&format!("<title>{}</title>", escape(&label)));
+    if let Some(description) = &drawing.description {
+        out.push_str(&format!("<desc id=\"{prefix}desc\">{}</desc>", escape(description)));
+    }
+    out.push_str(svg.get(end + 1..).unwrap_or_default());
     Some(out)
 }
 

@@ -44,9 +44,12 @@ fn renders_a_timeline() {
 
 #[test]
 fn names_the_diagram_by_its_acc_title_or_its_labels() {
-    let titled = figure("flowchart TD\n    accTitle: Escalation\n    A --> B\n");
-    assert!(titled.contains("role=\"img\" aria-labelledby=\"diagram-1-chart-title-mermaid\""), "{titled}");
-    assert!(titled.contains("id=\"diagram-1-chart-title-mermaid\">Escalation</title>"), "{titled}");
+    let titled = figure("flowchart TD\n    accTitle: Escalation\n    accDescr: Who is paged <first>\n    A --> B\n");
+    assert!(titled.contains("role=\"img\" aria-label=\"Escalation\" aria-describedby=\"diagram-1-desc\""), "{titled}");
+    assert!(
+        titled.contains("<title>Escalation</title><desc id=\"diagram-1-desc\">Who is paged &lt;first&gt;</desc>"),
+        "{titled}"
+    );
     let plain = figure("flowchart TD\n    A[Alert fires] --> B[Page]\n");
     assert!(plain.contains("role=\"img\" aria-label=\"Flowchart diagram: Alert fires, Page\""), "{plain}");
     assert!(!plain.contains("aria-roledescription"), "{plain}");
@@ -110,4 +113,12 @@ fn never_panics_on_odd_input() {
     {
         let _ = render_diagram(source, 1);
     }
+}
+
+#[test]
+fn keeps_the_pages_colours_when_the_diagram_picks_a_theme() {
+    let html = figure("%%{init: {'theme': 'dark'}}%%\nflowchart TD\n    A --> B\n");
+    assert!(html.contains("var(--diagram-node"), "{html}");
+    let html = figure("---\nconfig:\n  theme: forest\n---\nflowchart TD\n    A --> B\n");
+    assert!(html.contains("var(--diagram-node"), "{html}");
 }
