@@ -49,12 +49,20 @@ struct RawConfig {
 }
 
 /// `[markdown]`: how Markdown is turned into HTML.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct MarkdownTable {
     /// The rule that makes heading ids: `opsbook`, `github`, `hugo` or `docusaurus`, so
     /// that deep links written for the tool a handbook comes from keep working.
     heading_ids: HeadingIdStyle,
+    /// Whether ```` ```mermaid ```` blocks are drawn as SVG diagrams (else shown as code).
+    diagrams: bool,
+}
+
+impl Default for MarkdownTable {
+    fn default() -> Self {
+        MarkdownTable { heading_ids: HeadingIdStyle::default(), diagrams: true }
+    }
 }
 
 /// `[handbook]`: what the handbook is called and where it is published.
@@ -298,6 +306,8 @@ pub struct Config {
     pub search_page: String,
     /// The rule that makes heading ids (`[markdown] heading-ids`).
     pub heading_ids: HeadingIdStyle,
+    /// Whether Mermaid blocks are drawn as diagrams (`[markdown] diagrams`).
+    pub diagrams: bool,
     /// `[content] number-prefixes`.
     pub number_prefixes: NumberPrefixes,
     /// The status page's components (`[status]`); no status page without it.
@@ -435,6 +445,7 @@ impl Config {
             search: raw.search.enabled,
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
             heading_ids: raw.markdown.heading_ids,
+            diagrams: raw.markdown.diagrams,
             number_prefixes: raw.content.number_prefixes,
             status,
         })

@@ -90,6 +90,9 @@ pub enum Rule {
     /// Syntax of another tool (a Hugo shortcode, a Liquid tag, an MDX component) that
     /// opsbook does not render: it is shown as a placeholder.
     UnsupportedSyntax,
+    /// A ```` ```mermaid ```` diagram cannot be drawn (its type is not supported, it
+    /// cannot be read, it is too large, or the renderer failed); it is shown as code.
+    Diagram,
     /// A template could not be parsed or rendered.
     Template,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
@@ -133,6 +136,7 @@ impl Rule {
             Rule::Admonition => "admonition",
             Rule::Include => "include",
             Rule::UnsupportedSyntax => "unsupported-syntax",
+            Rule::Diagram => "diagram",
             Rule::Template => "template",
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",

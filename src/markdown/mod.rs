@@ -5,7 +5,8 @@
 //! 2. links, images and raw HTML `href`/`src` are rewritten to their URL in the built
 //!    site, and every internal link is recorded with its line and column ([`links`]);
 //!    unknown targets become `broken-link` / `missing-asset` diagnostics;
-//! 3. fenced code is highlighted ([`highlight`]);
+//! 3. fenced code is highlighted ([`highlight`]); ```` ```mermaid ```` fences are drawn as
+//!    inline SVG diagrams, or shown as code with a `diagram` warning ([`diagram`]);
 //! 4. GitHub alerts (`> [!WARNING]`) become callouts, tables get a scrolling wrapper,
 //!    footnotes move to the end of the page.
 //!
@@ -23,6 +24,7 @@
 
 mod blocks;
 pub(crate) mod dialects;
+pub(crate) mod diagram;
 pub(crate) mod headings;
 pub(crate) mod highlight;
 pub(crate) mod includes;
@@ -81,6 +83,8 @@ pub(crate) struct MarkdownInput<'a> {
     pub heading_ids: crate::slug::HeadingIdStyle,
     /// The files includes read; `None` leaves include directives as they are.
     pub includes: Option<&'a dyn crate::content::include_files::IncludeFiles>,
+    /// Whether ```` ```mermaid ```` blocks are drawn as diagrams (`[markdown] diagrams`).
+    pub diagrams: bool,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -270,6 +274,7 @@ fn write_body(
         section_events: Some(Vec::new()),
         paragraph_attributes: None,
         open_blocks: Vec::new(),
+        diagrams: 0,
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -305,6 +310,8 @@ struct BodyWriter<'a> {
     /// The places in the main events of the section headings' opening tags, or `None`
     /// once a section heading is elsewhere (in a footnote).
     section_events: Option<Vec<usize>>,
+    /// How many diagrams the page has so far: each one's ids get its number.
+    diagrams: usize,
 }
 
 type Events<'e> = Vec<Event<'e>>;
@@ -388,7 +395,12 @@ impl<'a> BodyWriter<'a> {
                         section.code.push_str(&code);
                         section.code.push(' ');
                     }
-                    target.push(Event::Html(blocks::code_block_html(&code, language, self.input.highlight).into()));
+                    let html = match language {
+                        "mermaid" if self.input.diagrams => self.diagram(&code, range.start),
+                        _ => None,
+                    };
+                    let html = html.unwrap_or_else(|| blocks::code_block_html(&code, language, self.input.highlight));
+                    target.push(Event::Html(html.into()));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => footnote_stack.push((label.to_string(), Vec::new())),
                 Event::End(TagEnd::FootnoteDefinition) => {
@@ -514,6 +526,24 @@ impl<'a> BodyWriter<'a> {
                 .diagnostic(Rule::LinkToInternal, message)
                 .with_help("move the definition out of the internal block, or the link into one");
             self.out.diagnostics.push(d);
+        }
+    }
+
+    /// The HTML of the diagram of a `mermaid` block starting at `offset`, or `None` (and a
+    /// `diagram` warning at the fence) when it cannot be drawn.
+    fn diagram(&mut self, code: &str, offset: usize) -> Option<String> {
+        self.diagrams += 1;
+        match diagram::render_diagram(code, self.diagrams) {
+            Ok(html) => Some(html),
+            Err(message) => {
+                let d = self
+                    .location(offset)
+                    .diagnostic(Rule::Diagram, message)
+                    .with_severity(Severity::Warning)
+                    .with_help("the block is shown as code; fix the diagram, or give the fence another language");
+                self.out.diagnostics.push(d);
+                None
+            }
         }
     }
 

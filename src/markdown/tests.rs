@@ -208,6 +208,7 @@ fn render_for(text: &str, mode: internal::Mode) -> Rendered {
         internal_blocks: mode,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: None,
+        diagrams: true,
     })
 }
 
@@ -407,6 +408,7 @@ fn ids_in_style(text: &str, style: crate::slug::HeadingIdStyle) -> String {
         internal_blocks: internal::Mode::Mark,
         heading_ids: style,
         includes: None,
+        diagrams: true,
     });
     format!("anchors: {:?}\n{}", out.anchors, out.html)
 }
@@ -431,4 +433,27 @@ fn tells_mdx_files_by_their_extension_whatever_the_characters_of_their_name() {
     assert!(!super::is_mdx("content/guides/日本.md"));
     assert!(!super::is_mdx("content/本.md"));
     assert!(!super::is_mdx(".mdx"));
+}
+
+#[test]
+fn shows_an_unreadable_diagram_as_code_with_a_warning_at_its_fence() {
+    let out = render("Intro.\n\n> ```mermaid\n> graph TD\n>   A[x --> B\n> ```\n");
+    let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.severity, d.line, d.column)).collect();
+    assert_eq!(found, [(Rule::Diagram, Severity::Warning, 7, 3)]);
+    assert!(
+        out.html.contains("<pre class=\"code\" data-lang=\"mermaid\"><code class=\"language-mermaid\">graph TD\n"),
+        "{}",
+        out.html
+    );
+    assert!(!out.html.contains("<svg"), "{}", out.html);
+}
+
+#[test]
+fn numbers_the_diagrams_of_a_page_and_keeps_their_source_in_the_search_text() {
+    let out = render("```mermaid\ngraph TD\n  A --> B\n```\n\n```mermaid\nsequenceDiagram\n  A->>B: go\n```\n");
+    assert!(out.html.contains("id=\"diagram-1-arrow-filled\""), "{}", out.html);
+    assert!(out.html.contains("id=\"diagram-2-arrow-filled\""), "{}", out.html);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(out.sections[0].code.contains("A->>B: go"), "{:?}", out.sections);
+    assert!(!out.sections[0].text.contains("go"), "{:?}", out.sections);
 }

@@ -181,6 +181,7 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
         },
         heading_ids: site.config.heading_ids,
         includes: Some(&files),
+        diagrams: site.config.diagrams,
     })
 }
 

@@ -16,6 +16,7 @@ fn mdx(text: &str) -> Rendered {
         internal_blocks: internal::Mode::Drop,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: None,
+        diagrams: true,
     })
 }
 

@@ -38,6 +38,7 @@ fn render_including(text: &str) -> Rendered {
         internal_blocks: internal::Mode::Drop,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: Some(&files),
+        diagrams: true,
     })
 }
 
