@@ -23,8 +23,8 @@
 //! GitHub alerts.
 
 mod blocks;
-pub(crate) mod dialects;
 pub(crate) mod diagram;
+pub(crate) mod dialects;
 pub(crate) mod headings;
 pub(crate) mod highlight;
 pub(crate) mod includes;
