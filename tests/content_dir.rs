@@ -169,3 +169,24 @@ fn serve_rebuilds_on_a_change_in_the_content_folder() {
     save(&site, "src/ops/new.md", "# New\n\nA new page.\n");
     server.wait_for("the new page", |s| s.get("/ops/new/").1.contains("A new page."));
 }
+
+#[test]
+fn includes_look_in_the_content_folder_and_keep_its_internal_pages_out() {
+    let site = Site::with_files(
+        "content-dir-includes",
+        &[
+            ("docs/shared/note.md", "Reviewed every quarter.\n"),
+            ("docs/runbooks/page.md", "# Page\n\n--8<-- \"shared/note.md\"\n"),
+            ("docs/vault/_index.md", "---\nvisibility: internal\n---\n# Vault\n"),
+            ("docs/vault/keys.md", "---\ntitle: Keys\n---\nCANARY-KEYS\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"Docs\"\n[build]\ncontent-dir = \"docs\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.read("public/runbooks/page/index.html").contains("Reviewed every quarter."));
+    site.write("docs/public.md", "# Public\n\n{{#include vault/keys.md}}\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("`docs/vault/keys.md` is internal"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> docs/public.md:3:1\n"), "{}", run.stderr);
+}

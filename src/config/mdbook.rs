@@ -265,6 +265,15 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_title_names_book_in_mdbook_s_file() {
+        let errors = parse("[book]\nauthors = [\"Ana\"]\n").unwrap_err();
+        assert_eq!((errors[0].rule, errors[0].line, errors[0].column), (Rule::ConfigField, 1, 1));
+        assert_eq!(errors[0].message, "`[book] title` is missing");
+        let errors = parse("[handbook]\n[book]\n").unwrap_err();
+        assert_eq!(errors[0].message, "`[handbook] title` is missing");
+    }
+
+    #[test]
     fn opsbook_s_keys_win_in_a_mixed_file() {
         let text = "[handbook]\ntitle = \"Handbook\"\nrepository = \"https://gitlab.com/a/b\"\nbase-url = \"https://x.org/\"\n\
             [build]\ncontent-dir = \"docs\"\noutput-dir = \"site\"\n\

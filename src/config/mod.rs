@@ -384,22 +384,25 @@ impl Config {
         };
         let (mut problems, notes): (Vec<_>, Vec<_>) =
             mdbook_tables.check(text).into_iter().partition(Diagnostic::is_error);
+        let has_handbook_table = raw.handbook.is_some();
         let handbook = raw.handbook.unwrap_or_default();
         let is_mdbook = raw.book.is_some();
         let book = raw.book.unwrap_or_default();
         let html = raw.output.and_then(|output| output.html).unwrap_or_default();
         let nonblank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
         let title = nonblank(&handbook.title).or_else(|| nonblank(&book.title)).unwrap_or_else(|| {
-            let line = text.lines().position(|l| l.trim() == "[handbook]").map_or(0, |i| i + 1);
+            // mdBook's file names its title in `[book]`, unless it has opsbook's table too.
+            let table = if is_mdbook && !has_handbook_table { "book" } else { "handbook" };
+            let line = text.lines().position(|l| l.trim() == format!("[{table}]")).map_or(0, |i| i + 1);
             problems.push(
                 Diagnostic::error(
                     Rule::ConfigField,
                     CONFIG_FILE,
                     line,
                     usize::from(line > 0),
-                    "`[handbook] title` is missing",
+                    format!("`[{table}] title` is missing"),
                 )
-                .with_help("add `title = \"Our Operations Handbook\"` under `[handbook]`"),
+                .with_help(format!("add `title = \"Our Operations Handbook\"` under `[{table}]`")),
             );
             String::new()
         });
