@@ -19,7 +19,7 @@ use anyhow::{Context, anyhow};
 
 use crate::config::{Config, Overrides};
 use crate::config::{FieldType, Kind};
-use crate::content::{CONTENT_PREFIX, Node, load_page, walk_content};
+use crate::content::{Node, load_page, walk_content};
 use crate::dates::{Date, Timestamp};
 use crate::diagnostic::Failure;
 use crate::slug::slugify;
@@ -42,14 +42,15 @@ pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timest
         .into());
     }
     let content_dir = config.content_dir();
+    let prefix = config.content_prefix();
     let template_path = kind.template.clone().unwrap_or_else(|| format!("templates/{kind_name}.md"));
     if !content_dir.join(&template_path).is_file() {
         return Err(anyhow!(
-            "no template for kind `{kind_name}`: create content/{template_path}, or name one with `[kinds.{kind_name}] template` in book.toml"
+            "no template for kind `{kind_name}`: create {prefix}{template_path}, or name one with `[kinds.{kind_name}] template` in book.toml"
         )
         .into());
     }
-    let (template, problems) = load_page(&content_dir, &template_path, CONTENT_PREFIX);
+    let (template, problems) = load_page(&content_dir, &template_path, &prefix);
     let Some(template) = template.filter(|_| problems.iter().all(|d| !d.is_error())) else {
         return Err(Failure::Content(problems));
     };
@@ -58,20 +59,21 @@ pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timest
     let relative = if section.is_empty() { file_name } else { format!("{section}/{file_name}") };
     let path = content_dir.join(&relative);
     if path.exists() {
-        return Err(anyhow!("refusing to overwrite content/{relative}: choose another title, or edit that page").into());
+        return Err(anyhow!("refusing to overwrite {prefix}{relative}: choose another title, or edit that page").into());
     }
     let front = front_matter(&config, kind, &template.front, title, section_has_default, now);
     let text = format!("---\n{front}---\n\n{}", template.body().trim_start_matches('\n'));
-    crate::fs::write(&path, text).with_context(|| format!("cannot create content/{relative}"))?;
-    Ok(NewPage { file: format!("{CONTENT_PREFIX}{relative}") })
+    crate::fs::write(&path, text).with_context(|| format!("cannot create {prefix}{relative}"))?;
+    Ok(NewPage { file: format!("{prefix}{relative}") })
 }
 
 /// The section folder for a kind, and whether that folder's section page sets the kind
 /// as its `default_kind`.
 fn section_for(config: &Config, kind: &Kind) -> (String, bool) {
     let content_dir = config.content_dir();
+    let prefix = config.content_prefix();
     let mut ignored = Vec::new();
-    let files = walk_content(&content_dir, CONTENT_PREFIX, None, &mut ignored);
+    let files = walk_content(&config.root, &config.content_folder, None, &mut ignored);
     let defaulting: Vec<String> = files
         .pages
         .iter()
@@ -80,7 +82,7 @@ fn section_for(config: &Config, kind: &Kind) -> (String, bool) {
             name == "_index.md" || name == "index.md"
         })
         .filter_map(|path| {
-            let (page, _) = load_page(&content_dir, path, CONTENT_PREFIX);
+            let (page, _) = load_page(&content_dir, path, &prefix);
             let page = page?;
             (page.front.default_kind.as_ref()?.value == kind.name).then(|| page.dir().to_string())
         })

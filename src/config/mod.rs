@@ -10,10 +10,13 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod base_url;
+mod content_dir;
 mod kinds;
+mod mdbook;
 mod status;
 
 pub(crate) use base_url::BaseUrl;
+pub(crate) use content_dir::DEFAULT_CONTENT_DIR;
 pub(crate) use kinds::{
     CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
     Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
@@ -27,10 +30,10 @@ use crate::slug::HeadingIdStyle;
 /// The name of the configuration file at the handbook root.
 pub const CONFIG_FILE: &str = "book.toml";
 
-/// The folders of a handbook that a build reads: the pages, and the theme's templates
-/// and static files (the site's own and an installed theme's). The output folder may be
-/// none of them, and the dev server watches them.
-pub const SOURCE_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
+/// The folders of a handbook that a build reads besides the pages: the theme's templates
+/// and static files (the site's own and an installed theme's). Like the content folder,
+/// the output folder may be none of them, and the dev server watches them.
+pub(crate) const THEME_FOLDERS: [&str; 3] = ["static", "templates", "themes"];
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -46,6 +49,14 @@ struct RawConfig {
     links: LinksTable,
     markdown: MarkdownTable,
     status: Option<status::StatusTable>,
+    /// mdBook's `[book]`: the file is mdBook's (see [`mdbook`]).
+    book: Option<mdbook::BookTable>,
+    /// mdBook's `[output.*]`.
+    output: Option<mdbook::OutputTables>,
+    /// mdBook's `[preprocessor.*]`; ignored.
+    preprocessor: Option<std::collections::BTreeMap<String, toml::Value>>,
+    /// mdBook's `[rust]`; ignored.
+    rust: Option<toml::Value>,
 }
 
 /// `[markdown]`: how Markdown is turned into HTML.
@@ -84,21 +95,41 @@ struct HandbookTable {
     branch: Option<String>,
 }
 
-/// `[build]`: where the output goes and which theme renders it.
+/// `[build]`: where the pages are, where the output goes and which theme renders it.
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct BuildTable {
     /// The output folder, relative to the root.
     output_dir: String,
+    /// The folder of the pages, relative to the root and inside it: `content` unless
+    /// set (or mdBook's `[book] src`, `src` unless set, in an mdBook book.toml).
+    content_dir: Option<String>,
     /// The theme: `default` (built in) or a folder under `themes/`.
     theme: String,
     /// Who the site is built for: `public` leaves internal pages and blocks out.
     audience: Audience,
+    /// mdBook's output folder: accepted beside `[book]`, not read ([`mdbook`]).
+    build_dir: Option<toml::Value>,
+    /// mdBook's; accepted beside `[book]`, not read.
+    create_missing: Option<toml::Value>,
+    /// mdBook's; accepted beside `[book]`, not read.
+    use_default_preprocessors: Option<toml::Value>,
+    /// mdBook's; accepted beside `[book]`, not read.
+    extra_watch_dirs: Option<toml::Value>,
 }
 
 impl Default for BuildTable {
     fn default() -> Self {
-        BuildTable { output_dir: "public".into(), theme: "default".into(), audience: Audience::Public }
+        BuildTable {
+            output_dir: "public".into(),
+            content_dir: None,
+            theme: "default".into(),
+            audience: Audience::Public,
+            build_dir: None,
+            create_missing: None,
+            use_default_preprocessors: None,
+            extra_watch_dirs: None,
+        }
     }
 }
 
@@ -284,6 +315,9 @@ pub struct Config {
     pub base_url: BaseUrl,
     /// The output folder (absolute).
     pub output_dir: PathBuf,
+    /// The folder of the pages, relative to the root, `/`-separated, without a trailing
+    /// `/`: `content` unless `[build] content-dir` or mdBook's `[book] src` says otherwise.
+    pub(crate) content_folder: String,
     /// The theme's name.
     pub theme: String,
     /// Whether draft pages are built.
@@ -312,6 +346,8 @@ pub struct Config {
     pub number_prefixes: NumberPrefixes,
     /// The status page's components (`[status]`); no status page without it.
     pub(crate) status: Option<StatusConfig>,
+    /// Notes about book.toml (mdBook's tables left unread), which a build reports.
+    pub(crate) notes: Vec<Diagnostic>,
 }
 
 impl Config {
@@ -349,25 +385,42 @@ impl Config {
     /// Parses and resolves the text of a `book.toml`.
     pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| vec![toml_diagnostic(text, &e)])?;
+        let mdbook_tables = mdbook::MdBookTables {
+            book: raw.book.as_ref(),
+            output: raw.output.as_ref(),
+            preprocessor: raw.preprocessor.as_ref(),
+            rust: raw.rust.as_ref(),
+            build: &raw.build,
+        };
+        let (mut problems, notes): (Vec<_>, Vec<_>) =
+            mdbook_tables.check(text).into_iter().partition(Diagnostic::is_error);
+        let has_handbook_table = raw.handbook.is_some();
         let handbook = raw.handbook.unwrap_or_default();
-        let mut problems = Vec::new();
-        let title = handbook.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
-            let line = text.lines().position(|l| l.trim() == "[handbook]").map_or(0, |i| i + 1);
+        let is_mdbook = raw.book.is_some();
+        let book = raw.book.unwrap_or_default();
+        let html = raw.output.and_then(|output| output.html).unwrap_or_default();
+        let nonblank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
+        let title = nonblank(&handbook.title).or_else(|| nonblank(&book.title)).unwrap_or_else(|| {
+            // mdBook's file names its title in `[book]`, unless it has opsbook's table too.
+            let table = if is_mdbook && !has_handbook_table { "book" } else { "handbook" };
+            let line = text.lines().position(|l| l.trim() == format!("[{table}]")).map_or(0, |i| i + 1);
             problems.push(
                 Diagnostic::error(
                     Rule::ConfigField,
                     CONFIG_FILE,
                     line,
                     usize::from(line > 0),
-                    "`[handbook] title` is missing",
+                    format!("`[{table}] title` is missing"),
                 )
-                .with_help("add `title = \"Our Operations Handbook\"` under `[handbook]`"),
+                .with_help(format!("add `title = \"Our Operations Handbook\"` under `[{table}]`")),
             );
             String::new()
         });
-        let base_url_text = overrides.base_url.as_deref().or(handbook.base_url.as_deref()).unwrap_or("/");
+        let base_url_key = if handbook.base_url.is_none() && html.site_url.is_some() { "site-url" } else { "base-url" };
+        let base_url_text =
+            overrides.base_url.as_deref().or(handbook.base_url.as_deref()).or(html.site_url.as_deref()).unwrap_or("/");
         let base_url = BaseUrl::parse(base_url_text).unwrap_or_else(|message| {
-            let (line, column) = locate_key(text, "base-url");
+            let (line, column) = locate_key(text, base_url_key);
             problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
             BaseUrl::default()
         });
@@ -388,11 +441,14 @@ impl Config {
         let status = raw.status.map(|table| status::resolve_status(table, text, &mut problems));
         kinds.bind_ids("component", &status.as_ref().map(StatusConfig::ids).unwrap_or_default());
         let review = resolve_review(&raw.review, text, &mut problems);
-        let repository = handbook.repository.filter(|r| !r.trim().is_empty()).map(|url| Repository {
-            url: url.trim().trim_end_matches('/').trim_end_matches(".git").to_string(),
-            branch: handbook.branch.clone().unwrap_or_else(|| "main".into()),
-            links: raw.links.clone(),
-        });
+        let content_folder =
+            content_dir::resolve_content_dir(&raw.build, is_mdbook.then_some(&book), text, &mut problems);
+        let repository =
+            nonblank(&handbook.repository).or_else(|| nonblank(&html.git_repository_url)).map(|url| Repository {
+                url: url.trim().trim_end_matches('/').trim_end_matches(".git").to_string(),
+                branch: handbook.branch.clone().unwrap_or_else(|| "main".into()),
+                links: raw.links.clone(),
+            });
         let page = raw.search.page.trim_matches('/');
         if page.is_empty()
             || page.split('/').any(|segment| {
@@ -421,10 +477,15 @@ impl Config {
         Ok(Config {
             root: root.to_path_buf(),
             title,
-            description: handbook.description,
-            language: handbook.language.unwrap_or_else(|| "en".into()),
+            description: if handbook.description.is_empty() {
+                book.description.unwrap_or_default()
+            } else {
+                handbook.description
+            },
+            language: handbook.language.or(book.language).unwrap_or_else(|| "en".into()),
             base_url,
             output_dir,
+            content_folder,
             theme: raw.build.theme,
             drafts: overrides.drafts,
             audience: overrides.audience.unwrap_or(raw.build.audience),
@@ -448,12 +509,19 @@ impl Config {
             diagrams: raw.markdown.diagrams,
             number_prefixes: raw.content.number_prefixes,
             status,
+            notes,
         })
     }
 
-    /// The folder of the pages.
+    /// The folder of the pages (absolute).
     pub fn content_dir(&self) -> PathBuf {
-        self.root.join("content")
+        self.root.join(&self.content_folder)
+    }
+
+    /// The content folder as it starts the root-relative paths of its files in
+    /// diagnostics and links: `content/`, `src/`.
+    pub(crate) fn content_prefix(&self) -> String {
+        format!("{}/", self.content_folder)
     }
 }
 

@@ -1,4 +1,5 @@
-//! Reading the handbook's sources: walk `content/` ([`walk`]), split and parse front
+//! Reading the handbook's sources: walk the content folder (`content/` unless book.toml
+//! names another: [`crate::config::Config::content_dir`]) ([`walk`]), split and parse front
 //! matter ([`front_matter`]), read the common fields with their types ([`fields`]) and
 //! load pages ([`page`]), in parallel; read a navigation file of another tool
 //! ([`nav_file`]: `mkdocs.yml`, `SUMMARY.md`) and number prefixes of names ([`prefix`]).
@@ -33,12 +34,15 @@ pub(crate) use walk::{ContentFiles, walk_content};
 
 use crate::diagnostic::Diagnostic;
 
-/// The prefix of content paths in diagnostics (paths there are relative to the root).
-pub(crate) const CONTENT_PREFIX: &str = "content/";
-
-/// Loads every page in parallel, keeping the order of `paths`.
-pub(crate) fn load_pages(content_dir: &Path, paths: &[String]) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
-    let loaded: Vec<_> = paths.par_iter().map(|path| load_page(content_dir, path, CONTENT_PREFIX)).collect();
+/// Loads every page of `content_dir` in parallel, keeping the order of `paths`;
+/// `content_prefix` starts their paths in diagnostics (`content/`, `src/`: paths there
+/// are relative to the root).
+pub(crate) fn load_pages(
+    content_dir: &Path,
+    content_prefix: &str,
+    paths: &[String],
+) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
+    let loaded: Vec<_> = paths.par_iter().map(|path| load_page(content_dir, path, content_prefix)).collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut diagnostics = Vec::new();
     for (page, problems) in loaded {

@@ -1,13 +1,14 @@
 //! Navigation files of other tools: MkDocs's `mkdocs.yml` (its `nav:`) and mdBook's
 //! `SUMMARY.md`. When a handbook has one, it orders and names the navigation; the site
 //! applies it (`site/nav_file.rs`). This module finds the file and reads it
-//! into a tree of [`NavEntry`], paths made relative to `content/`.
+//! into a tree of [`NavEntry`], paths made relative to `content/`. Here `content/` is the
+//! content folder, whatever book.toml names it (`src/` in an mdBook repository).
 //!
 //! 1. `SUMMARY.md` at the top of `content/` is mdBook's summary ([`super::summary`]) and
 //!    is not a page. It wins over an `mkdocs.yml`.
 //! 2. Else an `mkdocs.yml` (or `mkdocs.yaml`) is read ([`super::mkdocs`]): beside
 //!    `book.toml`, its paths are relative to `content/` (opsbook's pages folder, whatever
-//!    its `docs_dir` says); at the top of `content/` (an MkDocs repository copied in
+//!    its `docs_dir` says: a note when they differ); at the top of `content/` (an MkDocs repository copied in
 //!    whole), they are relative to its `docs_dir` (`docs` unless set) inside `content/`.
 //!    One at the top of `content/` is not published.
 //! 3. A file that cannot be read as one is an error at the file; a build without it
@@ -16,6 +17,7 @@
 use std::path::Path;
 
 use super::ContentFiles;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The tool a navigation file comes from.
@@ -95,14 +97,16 @@ pub(crate) fn is_root_file(name: &str) -> bool {
 /// takes a `SUMMARY.md` out of the pages and an `mkdocs.yml` in `content/` out of the
 /// assets.
 pub(crate) fn find_nav_file(
-    root: &Path,
-    content_dir: &Path,
+    config: &Config,
     files: &mut ContentFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<NavFile> {
+    let root = &config.root;
+    let content_dir = &config.content_dir();
+    let prefix = config.content_prefix();
     if let Some(at) = files.pages.iter().position(|p| p == "SUMMARY.md") {
         files.pages.remove(at);
-        let shown = format!("{}SUMMARY.md", super::CONTENT_PREFIX);
+        let shown = format!("{prefix}SUMMARY.md");
         let text = read(&content_dir.join("SUMMARY.md"), &shown, diagnostics)?;
         let (entries, problems) = super::summary::parse_summary(&text);
         diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
@@ -119,17 +123,21 @@ pub(crate) fn find_nav_file(
     if let Some(name) = MKDOCS_FILES.iter().find(|name| root.join(name).is_file()) {
         let text = read(&root.join(name), name, diagnostics)?;
         let nav = parse_mkdocs(&text, name, diagnostics)?;
-        if let Some(dir) = nav.docs_dir.as_deref().map(|d| d.trim_matches('/')).filter(|d| *d != "content") {
+        let content = config.content_folder.as_str();
+        let docs_dir = nav.docs_dir.as_deref().map(|d| d.trim_start_matches("./").trim_matches('/'));
+        if let Some(dir) = docs_dir.filter(|d| *d != content) {
             diagnostics.push(
                 Diagnostic::error(
                     Rule::NavFile,
                     *name,
                     nav.docs_dir_line,
                     1,
-                    format!("`docs_dir` is `{dir}`, but opsbook reads pages from content/: the nav's paths are read from there"),
+                    format!("`docs_dir` is `{dir}`, but opsbook reads pages from {content}/: the nav's paths are read from there"),
                 )
                 .with_severity(crate::diagnostic::Severity::Note)
-                .with_help("move the pages into content/ and set `docs_dir: content`, so MkDocs and opsbook read the same files"),
+                .with_help(format!(
+                    "set `[build] content-dir = \"{dir}\"` in book.toml, so MkDocs and opsbook read the same files"
+                )),
             );
         }
         return Some(NavFile {
@@ -141,7 +149,7 @@ pub(crate) fn find_nav_file(
     }
     let at = files.assets.iter().position(|a| MKDOCS_FILES.contains(&a.as_str()))?;
     let name = files.assets.remove(at);
-    let shown = format!("{}{name}", super::CONTENT_PREFIX);
+    let shown = format!("{prefix}{name}");
     let text = read(&content_dir.join(&name), &shown, diagnostics)?;
     let nav = parse_mkdocs(&text, &shown, diagnostics)?;
     let docs_dir = nav.docs_dir.as_deref().unwrap_or("docs").trim_matches('/').trim_start_matches("./");
@@ -154,7 +162,7 @@ pub(crate) fn find_nav_file(
                 &shown,
                 nav.docs_dir_line,
                 1,
-                format!("`docs_dir` is `{docs_dir}`, but content/ has no folder `{docs_dir}/`: the nav is not used"),
+                format!("`docs_dir` is `{docs_dir}`, but {prefix} has no folder `{docs_dir}/`: the nav is not used"),
             )
             .with_help("set `docs_dir` to the folder of the pages, relative to mkdocs.yml"),
         );

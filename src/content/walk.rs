@@ -53,17 +53,18 @@ pub(crate) fn is_markdown(path: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx")
 }
 
-/// Lists the pages, assets and folders under `content_dir` (the `content/` folder of the
-/// handbook, whose parent is the handbook's root). Unreadable entries and links out of
-/// the root become diagnostics; the walk goes on.
+/// Lists the pages, assets and folders under `root/content` (the content folder of the
+/// handbook, `content` unless book.toml names another, relative to the root `root`).
+/// Unreadable entries and links out of the root become diagnostics; the walk goes on.
 pub(crate) fn walk_content(
-    content_dir: &Path,
-    content_prefix: &str,
+    root: &Path,
+    content: &str,
     output_dir: Option<&Path>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ContentFiles {
     let mut files = ContentFiles::default();
-    let root = content_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let content_dir = &root.join(content);
+    let content_prefix = &format!("{content}/");
     let confine = Confinement::new(root).map(|c| match output_dir {
         Some(dir) => c.excluding(dir),
         None => c,

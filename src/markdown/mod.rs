@@ -69,6 +69,9 @@ pub(crate) struct MarkdownInput<'a> {
     pub file: &'a str,
     /// The page's folder relative to `content/`, for relative links.
     pub dir: &'a str,
+    /// The content folder relative to the root (`content` unless book.toml names
+    /// another), for includes.
+    pub content: &'a str,
     /// Turns link destinations into URLs.
     pub links: &'a dyn LinkResolver,
     /// The severity of broken links and missing assets.
@@ -209,6 +212,7 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
         body_line: input.body_line,
         file: input.file,
         dir: input.dir,
+        content: input.content,
         links: input.links,
     };
     let Some(expanded) = input.includes.and_then(|files| includes::expand(&page, files)) else {

@@ -32,7 +32,7 @@ use super::output::Sink;
 use super::steps::{Purpose, render_body};
 use super::write::render_some;
 use crate::check::{Ids, check_anchors, check_template_links};
-use crate::content::{CONTENT_PREFIX, SourcePage, load_page, walk::is_ignored_name};
+use crate::content::{SourcePage, load_page, walk::is_ignored_name};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
@@ -79,6 +79,7 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
     let mut site = old.clone();
     let mut problems = Vec::new();
     let content_dir = site.config.content_dir();
+    let content_prefix = site.config.content_prefix();
     let mut changed: Vec<PageId> = Vec::new();
     for path in paths {
         let Some(id) = site.page_by_path(path) else { return Rebuild::Whole };
@@ -87,7 +88,7 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
         if site.pages[id].origin.is_generated() {
             return Rebuild::Whole;
         }
-        let (source, read_problems) = load_page(&content_dir, path, CONTENT_PREFIX);
+        let (source, read_problems) = load_page(&content_dir, path, &content_prefix);
         // A page that cannot be read keeps the last good site: no need to go further.
         let unreadable = read_problems.iter().any(Diagnostic::is_error);
         problems.extend(read_problems);
@@ -276,11 +277,11 @@ fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
     }
 }
 
-/// Whether a changed path matters to the site: the content, templates, static files,
-/// themes, book.toml, a CODEOWNERS file, or a file of another tool beside book.toml
-/// that the build reads (`mkdocs.yml`, `docusaurus.config.js`); not hidden or editor
-/// files, nor the output.
-pub(crate) fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
+/// Whether a changed path matters to the site: the content folder (`content`, relative
+/// to `root`: `content`, `src`, `docs/en`), templates, static files, themes, book.toml, a
+/// CODEOWNERS file, or a file of another tool beside book.toml that the build reads
+/// (`mkdocs.yml`, `docusaurus.config.js`); not hidden or editor files, nor the output.
+pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &Path) -> bool {
     if path.starts_with(output_dir) {
         return false;
     }
@@ -295,10 +296,10 @@ pub(crate) fn is_relevant(root: &Path, output_dir: &Path, path: &Path) -> bool {
     // Beside book.toml, an `mkdocs.yml` orders the navigation and a Docusaurus
     // configuration turns number prefixes on.
     let beside_config = names.len() == 1 && crate::content::nav_file::is_root_file(names[0]);
+    let [statics, templates, themes] = crate::config::THEME_FOLDERS;
     beside_config
-        || names
-            .first()
-            .is_some_and(|first| *first == crate::config::CONFIG_FILE || crate::config::SOURCE_FOLDERS.contains(first))
+        || names.first() == Some(&crate::config::CONFIG_FILE)
+        || [content, statics, templates, themes].iter().any(|folder| relative.starts_with(folder))
 }
 
 #[cfg(test)]

@@ -181,7 +181,9 @@ fn run(
     // An output folder that would take the sources with it is refused (exit 2) whether
     // or not the content has errors; the folder it resolves to is where the site goes.
     let output_dir = match destination {
-        Destination::OutputDir => Some(output::check_output_dir(&site.config.output_dir, &site.config.root)?),
+        Destination::OutputDir => {
+            Some(output::check_output_dir(&site.config.output_dir, &site.config.root, &site.config.content_folder)?)
+        }
         _ => None,
     };
     let renderer = match Renderer::new(&site, &theme) {

@@ -41,7 +41,7 @@ impl Output {
     /// stays as it is.
     #[cfg(test)]
     pub(crate) fn create(final_dir: &Path, root: &Path) -> Result<Output> {
-        Output::at(check_output_dir(final_dir, root)?)
+        Output::at(check_output_dir(final_dir, root, crate::config::DEFAULT_CONTENT_DIR)?)
     }
 
     /// Prepares a temporary folder beside `final_dir`, an output folder that
@@ -86,18 +86,13 @@ impl Output {
     }
 }
 
-/// The folders of the handbook that opsbook reads, besides the root itself.
-const SOURCE_FOLDERS: [&str; 5] = {
-    let [content, statics, templates, themes] = crate::config::SOURCE_FOLDERS;
-    [content, statics, templates, themes, ".git"]
-};
-
 /// The output folder `final_dir` with links followed and `..` resolved, when it is safe:
 /// neither the handbook's root, nor a folder that holds it, nor one of its source
-/// folders ([`SOURCE_FOLDERS`]), nor a folder inside or holding one of them. Both sides
+/// folders (the content folder `content`, whatever its name, the theme's folders
+/// [`crate::config::THEME_FOLDERS`] and `.git/`), nor a folder inside or holding one of them. Both sides
 /// are resolved before they are compared, so no other spelling (a symbolic link,
 /// `other/../hb`) gets past. A folder inside the root (`public/`) is the usual place.
-pub(crate) fn check_output_dir(final_dir: &Path, root: &Path) -> Result<PathBuf> {
+pub(crate) fn check_output_dir(final_dir: &Path, root: &Path, content: &str) -> Result<PathBuf> {
     let out = resolve(final_dir)?;
     let root = resolve(root)?;
     let refuse = |why: String| -> Result<PathBuf> {
@@ -112,7 +107,8 @@ pub(crate) fn check_output_dir(final_dir: &Path, root: &Path) -> Result<PathBuf>
     if root.starts_with(&out) {
         return refuse("it holds the handbook's root folder".into());
     }
-    for name in SOURCE_FOLDERS {
+    let [statics, templates, themes] = crate::config::THEME_FOLDERS;
+    for name in [content, statics, templates, themes, ".git"] {
         let source = resolve(&root.join(name))?;
         if out.starts_with(&source) {
             return refuse(format!("it is or is inside the handbook's {name}/ folder"));
@@ -216,6 +212,16 @@ mod tests {
         let root = scratch("refuse");
         assert!(Output::create(&root, &root).is_err());
         assert!(Output::create(&root.join("content/out"), &root).is_err());
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn refuses_an_output_inside_a_content_folder_of_another_name() {
+        let root = scratch("refuse-src");
+        let error = check_output_dir(&root.join("src/book"), &root, "src").unwrap_err();
+        assert!(error.to_string().contains("handbook's src/ folder"), "{error}");
+        assert!(check_output_dir(&root.join("docs"), &root, "docs/en").is_err(), "it holds the content folder");
+        assert!(check_output_dir(&root.join("content/out"), &root, "src").is_ok(), "content/ is no source then");
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

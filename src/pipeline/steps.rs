@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::report::Timer;
 use crate::config::{Config, Overrides};
 use crate::content::include_files::HandbookFiles;
-use crate::content::{CONTENT_PREFIX, ContentFiles, SourcePage, load_pages, walk_content};
+use crate::content::{ContentFiles, SourcePage, load_pages, walk_content};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::includes::MAX_EXPANDED;
 use crate::markdown::{MarkdownInput, render_markdown};
@@ -42,7 +42,8 @@ pub(crate) fn prepare(
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(Site, ThemeFiles, Option<CodeOwners>), Failure> {
-    let config = Config::load(root, overrides)?;
+    let mut config = Config::load(root, overrides)?;
+    diagnostics.append(&mut config.notes);
     let now = crate::dates::now()?;
     let theme = find_theme(&config)?;
     timer.lap("config");
@@ -75,19 +76,24 @@ fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
 fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFiles, Failure> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
-        return Err(anyhow::anyhow!(
-            "no content/ folder in {}: the pages of a handbook live in content/",
-            config.root.display()
-        )
+        let content = &config.content_folder;
+        return Err(if content == crate::config::DEFAULT_CONTENT_DIR {
+            anyhow::anyhow!("no content/ folder in {}: the pages of a handbook live in content/", config.root.display())
+        } else {
+            anyhow::anyhow!(
+                "no {content}/ folder in {}: book.toml names it as the folder of the pages",
+                config.root.display()
+            )
+        }
         .into());
     }
-    let mut files = walk_content(&content_dir, CONTENT_PREFIX, Some(&config.output_dir), diagnostics);
-    files.nav_file = crate::content::nav_file::find_nav_file(&config.root, &content_dir, &mut files, diagnostics);
+    let mut files = walk_content(&config.root, &config.content_folder, Some(&config.output_dir), diagnostics);
+    files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
     Ok(files)
 }
 
 fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {
-    let (pages, problems) = load_pages(&config.content_dir(), &files.pages);
+    let (pages, problems) = load_pages(&config.content_dir(), &config.content_prefix(), &files.pages);
     diagnostics.extend(problems);
     pages
 }
@@ -171,6 +177,7 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
         body_line: page.source.body_line,
         file: &page.source.file,
         dir: page.source.dir(),
+        content: &site.config.content_folder,
         links: &site.links(),
         link_severity: site.config.link_severity,
         highlight,

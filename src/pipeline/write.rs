@@ -122,13 +122,14 @@ pub(crate) fn write_files(
         }
     }
     let content_dir = site.config.content_dir();
+    let content_prefix = site.config.content_prefix();
     let internal_only = crate::site::audience::files_used_only_internally(site);
     let problems: Vec<Option<Diagnostic>> = site
         .assets
         .par_iter()
         .filter(|asset| !internal_only.contains(&asset.url))
         .map(|asset| {
-            let shown = format!("{}{}", crate::content::CONTENT_PREFIX, asset.source);
+            let shown = format!("{content_prefix}{}", asset.source);
             copy_source(output, &content_dir.join(&asset.source), &shown, &asset.url)
         })
         .collect::<anyhow::Result<_>>()?;

@@ -67,10 +67,10 @@ pub(crate) struct Options {
 /// book.toml, the port is taken), never because of the content.
 pub(crate) fn run(options: Options) -> Result<()> {
     let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
-    let output_dir = match Config::load(&root, &Overrides::default()) {
-        Ok(config) => config.output_dir,
+    let (output_dir, content) = match Config::load(&root, &Overrides::default()) {
+        Ok(config) => (config.output_dir, config.content_folder),
         Err(Failure::Environment(error)) => return Err(error),
-        Err(Failure::Content(_)) => root.join("public"),
+        Err(Failure::Content(_)) => (root.join("public"), crate::config::DEFAULT_CONTENT_DIR.to_string()),
     };
     let listener = match options.port {
         Some(port) => listen(options.bind, port, true)?,
@@ -86,7 +86,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
         );
     }
     // Watch before building, so a save during the first build is not missed.
-    let mut watch = Watch::start(&root)?;
+    let mut watch = Watch::start(&root, &content)?;
     match crate::fs::shown_path(&root) {
         here if here == "." => eprintln!("Building the handbook…"),
         shown => eprintln!("Building the handbook in {shown}…"),
@@ -108,7 +108,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
     let rebuilds = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("opsbook-rebuild".into())
-        .spawn(move || rebuild_loop(watch, session, &rebuilds, &root, &output_dir))
+        .spawn(move || rebuild_loop(watch, session, &rebuilds, &root, &content, &output_dir))
         .context("cannot start the rebuild thread")?;
     if options.open {
         open_browser(&url);
@@ -198,15 +198,24 @@ async fn wait_for_stop_signal() {
 /// The rebuild thread: one rebuild per burst of changes; after fast rebuilds, the
 /// whole-site files once the changes pause; after a rebuild that could not read a file,
 /// the same changes again a little later ([`retry`]).
-fn rebuild_loop(mut watch: Watch, mut session: Session, shared: &Shared, root: &Path, output_dir: &Path) {
+fn rebuild_loop(
+    mut watch: Watch,
+    mut session: Session,
+    shared: &Shared,
+    root: &Path,
+    content: &str,
+    output_dir: &Path,
+) {
     let mut finish_pending = false;
     let mut retry = Retry::default();
     loop {
         let timeout = [finish_pending.then_some(FINISH_AFTER), retry.wait(Instant::now())].into_iter().flatten().min();
         let (paths, retrying) = match watch.next(timeout) {
             Burst::Changed(paths) => {
-                let paths: Vec<PathBuf> =
-                    paths.into_iter().filter(|p| is_relevant(root, output_dir, p) || session.is_included(p)).collect();
+                let paths: Vec<PathBuf> = paths
+                    .into_iter()
+                    .filter(|p| is_relevant(root, content, output_dir, p) || session.is_included(p))
+                    .collect();
                 if paths.is_empty() {
                     continue;
                 }

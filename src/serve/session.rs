@@ -93,7 +93,7 @@ impl Session {
     /// book.toml disappeared) fail; content errors are kept in [`Session::problems`].
     pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Result<Outcome, anyhow::Error> {
         self.pending.extend(paths.iter().cloned());
-        let content_dir = self.root.join("content");
+        let content_dir = self.content_dir();
         let mut pages = Vec::new();
         let mut whole = self.pending_full || self.built.is_none();
         for path in &self.pending {
@@ -142,9 +142,17 @@ impl Session {
             return Vec::new();
         };
         let relative = crate::fs::slash_path(relative);
-        let prefix = crate::content::CONTENT_PREFIX;
+        let prefix = built.site.config.content_prefix();
         let pages = built.site.pages.iter().filter(|page| page.rendered.included_files.contains(&relative));
-        pages.filter_map(|page| page.source.file.strip_prefix(prefix).map(str::to_string)).collect()
+        pages.filter_map(|page| page.source.file.strip_prefix(prefix.as_str()).map(str::to_string)).collect()
+    }
+
+    /// The folder of the pages (absolute), as the last good site's book.toml names it;
+    /// `content/` before any.
+    fn content_dir(&self) -> PathBuf {
+        self.built
+            .as_ref()
+            .map_or_else(|| self.root.join(crate::config::DEFAULT_CONTENT_DIR), |built| built.site.config.content_dir())
     }
 
     /// Every file the pages include (absolute), for the watcher.
@@ -165,7 +173,7 @@ impl Session {
     /// file copied as it is.
     fn knows(&self, path: &Path) -> bool {
         let Some(built) = self.built.as_ref() else { return true };
-        if let Ok(relative) = path.strip_prefix(self.root.join("content")) {
+        if let Ok(relative) = path.strip_prefix(self.content_dir()) {
             if built.site.knows_path(&crate::fs::slash_path(relative)) {
                 return true;
             }

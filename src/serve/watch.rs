@@ -1,7 +1,8 @@
 //! Watching the handbook's files with notify, in bursts.
 //!
 //! Watched: the root folder itself (book.toml, CODEOWNERS, folders appearing), and
-//! recursively `content/`, `templates/`, `static/`, `themes/` and the folders that may
+//! recursively the content folder (`content/` unless book.toml names another; a change
+//! of it in book.toml takes a restart), `templates/`, `static/`, `themes/` and the folders that may
 //! hold CODEOWNERS (`.github/`, `.gitlab/`, `docs/`). Changes are collected until none
 //! came for [`QUIET`] (editors save in several steps: write a temporary file, rename it
 //! over the page, touch it again), so one save is one rebuild.
@@ -20,8 +21,8 @@ pub(crate) const QUIET: Duration = Duration::from_millis(20);
 /// The longest a burst is collected before rebuilding anyway.
 const LONGEST: Duration = Duration::from_secs(2);
 
-/// The folders watched recursively, when they exist.
-const FOLDERS: [&str; 7] = ["content", "templates", "static", "themes", ".github", ".gitlab", "docs"];
+/// The folders watched recursively besides the content folder, when they exist.
+const FOLDERS: [&str; 6] = ["templates", "static", "themes", ".github", ".gitlab", "docs"];
 
 /// What [`Watch::next`] saw.
 #[derive(Debug, PartialEq, Eq)]
@@ -39,30 +40,33 @@ pub(crate) struct Watch {
     root: PathBuf,
     watcher: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
-    /// Folders outside [`FOLDERS`] watched because pages include files from them.
+    /// The folders watched recursively (absolute): the content folder and [`FOLDERS`].
+    folders: Vec<PathBuf>,
+    /// Folders outside `folders` watched because pages include files from them.
     extra: BTreeSet<PathBuf>,
 }
 
 impl Watch {
-    /// Starts watching the handbook at `root`.
-    pub(crate) fn start(root: &Path) -> Result<Watch> {
+    /// Starts watching the handbook at `root`, whose pages are in `content` (relative to
+    /// the root).
+    pub(crate) fn start(root: &Path, content: &str) -> Result<Watch> {
         let (sender, events) = channel();
         let watcher = notify::recommended_watcher(move |event| {
             // The receiver is gone only when the server stops.
             let _ = sender.send(event);
         })
         .context("cannot watch the handbook's files")?;
-        let mut watch = Watch { root: root.to_path_buf(), watcher, events, extra: BTreeSet::new() };
+        let folders = std::iter::once(content).chain(FOLDERS).map(|name| root.join(name)).collect();
+        let mut watch = Watch { root: root.to_path_buf(), watcher, events, folders, extra: BTreeSet::new() };
         watch
             .watcher
             .watch(root, RecursiveMode::NonRecursive)
             .with_context(|| format!("cannot watch {}", root.display()))?;
-        for name in FOLDERS {
-            let folder = root.join(name);
+        for folder in &watch.folders {
             if folder.is_dir() {
                 watch
                     .watcher
-                    .watch(&folder, RecursiveMode::Recursive)
+                    .watch(folder, RecursiveMode::Recursive)
                     .with_context(|| format!("cannot watch {}", folder.display()))?;
             }
         }
@@ -75,7 +79,7 @@ impl Watch {
     pub(crate) fn watch_included(&mut self, files: &[PathBuf]) {
         for folder in files.iter().filter_map(|f| f.parent()) {
             let covered = folder == self.root
-                || FOLDERS.iter().any(|name| folder.starts_with(self.root.join(name)))
+                || self.folders.iter().any(|watched| folder.starts_with(watched))
                 || self.extra.contains(folder);
             if !covered && self.watcher.watch(folder, RecursiveMode::NonRecursive).is_ok() {
                 self.extra.insert(folder.to_path_buf());
@@ -116,8 +120,7 @@ impl Watch {
         }
         // A folder created (or created again) at the root is watched from now on.
         for path in &paths {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if path.parent() == Some(self.root.as_path()) && FOLDERS.contains(&name) && path.is_dir() {
+            if self.folders.contains(path) && path.is_dir() {
                 let _ = self.watcher.unwatch(path);
                 // A folder that cannot be watched is tried again at its next change.
                 let _ = self.watcher.watch(path, RecursiveMode::Recursive);
@@ -156,7 +159,7 @@ mod tests {
     fn a_burst_of_saves_is_one_change_and_new_folders_are_watched() {
         let root = tempfile_dir("opsbook-watch");
         std::fs::create_dir_all(root.join("content")).expect("content/");
-        let mut watch = Watch::start(&root).expect("watch");
+        let mut watch = Watch::start(&root, "content").expect("watch");
         // An atomic save: write a temporary file, rename it over the page.
         std::fs::write(root.join("content/.page.md.tmp"), "# A").expect("write");
         std::fs::rename(root.join("content/.page.md.tmp"), root.join("content/page.md")).expect("rename");

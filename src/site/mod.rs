@@ -260,7 +260,7 @@ impl Site {
         }
         for dir in dirs.iter().filter(|d| page_dirs.contains(*d)) {
             let id = pages.len();
-            pages.push(folder_page(dir, &config.title));
+            pages.push(folder_page(dir, &config.title, &config.content_prefix()));
             index.by_dir.insert(dir.to_string(), id);
         }
 
@@ -364,7 +364,7 @@ impl Site {
         // A navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`) orders and
         // names them.
         if let Some(nav) = &files.nav_file {
-            nav_file::apply_nav_file(&mut pages, &index, nav, diagnostics);
+            nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), diagnostics);
         }
 
         // 4. URLs, duplicates and aliases.
@@ -655,12 +655,12 @@ fn section_page(source: Arc<SourcePage>) -> Page {
 }
 
 /// The section page of folder `dir` that has no page of its own ([`PageOrigin::Folder`]).
-fn folder_page(dir: &str, site_title: &str) -> Page {
+fn folder_page(dir: &str, site_title: &str, content_prefix: &str) -> Page {
     let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
     let title = if dir.is_empty() { site_title.to_string() } else { String::new() };
     // The title is final only after `Site::arrange`; the root's is known now.
     let source = Arc::new(SourcePage {
-        file: format!("{}{path}", crate::content::CONTENT_PREFIX),
+        file: format!("{content_prefix}{path}"),
         path,
         front: Default::default(),
         text: String::new(),

@@ -26,7 +26,13 @@ use crate::content::{NavEntry, NavFile, NavLink};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// Orders and names `pages` by `nav` (see the module documentation).
-pub(super) fn apply_nav_file(pages: &mut [Page], index: &Index, nav: &NavFile, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn apply_nav_file(
+    pages: &mut [Page],
+    index: &Index,
+    nav: &NavFile,
+    content_prefix: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if nav.entries.is_empty() {
         // An `mkdocs.yml` without `nav`: MkDocs orders the files itself, and so do we.
         return;
@@ -38,7 +44,7 @@ pub(super) fn apply_nav_file(pages: &mut [Page], index: &Index, nav: &NavFile, d
             NavLink::Page(path) => match index.by_path.get(path.as_str()) {
                 Some(&id) => place(&mut pages[id], rank, entry),
                 None if index.left_out.contains_key(path.as_str()) => {}
-                None => diagnostics.push(missing(nav, entry, path)),
+                None => diagnostics.push(missing(nav, entry, path, content_prefix)),
             },
             NavLink::None if !entry.children.is_empty() => {
                 if let Some(id) = section_page(entry, index, &listed) {
@@ -155,13 +161,13 @@ fn section_folder(entry: &NavEntry, listed: &HashSet<&str>) -> Option<String> {
     (!common.is_empty() && alone).then(|| common.to_string())
 }
 
-fn missing(nav: &NavFile, entry: &NavEntry, path: &str) -> Diagnostic {
+fn missing(nav: &NavFile, entry: &NavEntry, path: &str, content_prefix: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::NavFile,
         &nav.file,
         entry.line,
         entry.column,
-        format!("{} lists `{path}`, which is no page under content/", nav.file),
+        format!("{} lists `{path}`, which is no page under {content_prefix}", nav.file),
     )
     .with_help("fix the path (it is relative to the folder of the pages), or remove the entry")
 }

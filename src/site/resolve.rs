@@ -44,11 +44,16 @@ impl<'a> SiteLinks<'a> {
         Resolution::File { href, asset: asset.then(|| site_path.to_string()) }
     }
 
+    /// The content folder as it starts root-relative paths (`content/`), for messages.
+    fn prefix(&self) -> String {
+        self.site.config.content_prefix()
+    }
+
     fn missing_page(&self, from_dir: &str, content_path: &str) -> Resolution {
         let message = match self.site.index.left_out.get(content_path) {
-            Some(LeftOut::Internal) => return internal(content_path),
-            Some(LeftOut::Draft) => draft(content_path),
-            None => format!("no page `content/{content_path}`"),
+            Some(LeftOut::Internal) => return internal(&self.prefix(), content_path),
+            Some(LeftOut::Draft) => draft(&self.prefix(), content_path),
+            None => format!("no page `{}{content_path}`", self.prefix()),
         };
         Resolution::Broken { message, asset: false, suggestion: self.suggest(from_dir, content_path) }
     }
@@ -114,19 +119,19 @@ impl<'a> SiteLinks<'a> {
             || index.left_out.get(&page_path) == Some(&LeftOut::Internal)
             || self.in_internal_section(trimmed)
         {
-            return internal(trimmed);
+            return internal(&self.prefix(), trimmed);
         }
         let looks_like_page = path.ends_with('/') || !trimmed.rsplit('/').next().unwrap_or(trimmed).contains('.');
         if looks_like_page {
             let message = if index.left_out.contains_key(&page_path) {
-                draft(&page_path)
+                draft(&self.prefix(), &page_path)
             } else {
-                format!("no page or folder `content/{trimmed}`")
+                format!("no page or folder `{}{trimmed}`", self.prefix())
             };
             Resolution::Broken { message, asset: false, suggestion: None }
         } else {
             let suggestion = self.suggest(from_dir, trimmed);
-            Resolution::Broken { message: format!("no file `content/{trimmed}`"), asset: true, suggestion }
+            Resolution::Broken { message: format!("no file `{}{trimmed}`", self.prefix()), asset: true, suggestion }
         }
     }
 
@@ -153,7 +158,7 @@ impl<'a> SiteLinks<'a> {
                 return self.page(id, anchor, query);
             }
             if let Some(content_path) = index.left_out_urls.get(&page_path) {
-                return internal(content_path);
+                return internal(&self.prefix(), content_path);
             }
             let asset = index.asset_urls.contains(&candidate);
             if asset || index.files.contains(&candidate) {
@@ -196,14 +201,14 @@ impl LinkResolver for SiteLinks<'_> {
     }
 }
 
-fn draft(content_path: &str) -> String {
-    format!("`content/{content_path}` is a draft, left out of this build (build with --drafts to include it)")
+fn draft(prefix: &str, content_path: &str) -> String {
+    format!("`{prefix}{content_path}` is a draft, left out of this build (build with --drafts to include it)")
 }
 
-fn internal(content_path: &str) -> Resolution {
+fn internal(prefix: &str, content_path: &str) -> Resolution {
     Resolution::Internal {
         message: format!(
-            "`content/{content_path}` is internal, left out of the public build: a public page may not link to it"
+            "`{prefix}{content_path}` is internal, left out of the public build: a public page may not link to it"
         ),
     }
 }

@@ -175,6 +175,9 @@ pub(crate) struct Page<'a> {
     pub file: &'a str,
     /// Its folder relative to `content/`.
     pub dir: &'a str,
+    /// The content folder, relative to the root (`content` unless book.toml names
+    /// another): where `content/` lookups look.
+    pub content: &'a str,
     /// The site's links, which know which files of `content/` are internal: a public
     /// build may not include them.
     pub links: &'a dyn LinkResolver,
@@ -192,6 +195,7 @@ pub(crate) fn expand(page: &Page<'_>, files: &dyn IncludeFiles) -> Option<Expand
     }
     let mut expander = Expander {
         files,
+        content: page.content,
         links: page.links,
         out: Expanded {
             text: String::with_capacity(page.text.len()),
@@ -217,6 +221,8 @@ fn source(file: String, link_dir: Option<String>, text: Arc<str>, first_line: us
 
 struct Expander<'f> {
     files: &'f dyn IncludeFiles,
+    /// The content folder, relative to the root (`content`, `src`).
+    content: &'f str,
     links: &'f dyn LinkResolver,
     out: Expanded,
     /// The sources being expanded, outermost first: a cycle is one of these again.
@@ -227,6 +233,11 @@ struct Expander<'f> {
 }
 
 impl Expander<'_> {
+    /// `path` (relative to the root) relative to the content folder, when it is inside.
+    fn in_content<'p>(&self, path: &'p str) -> Option<&'p str> {
+        path.strip_prefix(self.content)?.strip_prefix('/')
+    }
+
     fn put(&mut self, text: &str, place: Place, fixed: bool) {
         let start = self.out.text.len();
         let follows = self.out.segments.last().is_some_and(|s| {
@@ -336,7 +347,7 @@ impl Expander<'_> {
                 MAX_EXPANDED >> 20
             ));
         }
-        let link_dir = path.strip_prefix(crate::content::CONTENT_PREFIX).map(|p| parent(p).to_string());
+        let link_dir = self.in_content(&path).map(|p| parent(p).to_string());
         let number = self.out.sources.len();
         self.out.sources.push(source(path, link_dir, Arc::from(text), 1, Some(at)));
         let found = directives::find(&part);
@@ -354,20 +365,21 @@ impl Expander<'_> {
             Some(rest) => (true, rest),
             None => (false, written),
         };
-        let content = crate::content::CONTENT_PREFIX.trim_end_matches('/');
+        let content = self.content;
+        let jekyll = format!("{content}/_includes");
         let bases: Vec<&str> = match (include.lookup, absolute) {
             (_, true) => vec![content, ""],
             (Lookup::Relative, false) => vec![here],
             (Lookup::RelativeThenContent, false) => vec![here, content],
             (Lookup::RelativeThenContentThenRoot, false) => vec![here, content, ""],
-            (Lookup::JekyllIncludes, false) => vec!["content/_includes", "_includes"],
+            (Lookup::JekyllIncludes, false) => vec![&jekyll, "_includes"],
         };
         let mut tried = Vec::new();
         for base in bases {
             let path = join(base, relative).map_err(|why| format!("cannot include `{written}`: {why}"))?;
             // A file of an internal page or section stays out of a public build, as a
             // link to it would.
-            if let Some(in_content) = path.strip_prefix(crate::content::CONTENT_PREFIX)
+            if let Some(in_content) = self.in_content(&path)
                 && let Resolution::Internal { .. } = self.links.resolve("", &percent_encode_path(in_content))
             {
                 return Err(format!("cannot include `{written}` in a public build: `{path}` is internal"));

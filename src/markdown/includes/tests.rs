@@ -149,7 +149,8 @@ impl LinkResolver for Links {
 }
 
 fn expand_page(text: &str, files: &MemoryFiles) -> Expanded {
-    let page = Page { text, body_line: 3, file: "content/guide/page.md", dir: "guide", links: &Links };
+    let page =
+        Page { text, body_line: 3, file: "content/guide/page.md", dir: "guide", content: "content", links: &Links };
     expand(&page, files).expect("the page has directives")
 }
 
@@ -310,6 +311,13 @@ fn substitutes_jekyll_parameters() {
 
 #[test]
 fn a_page_without_directives_is_left_alone() {
-    let page = Page { text: "Plain {{ x }} text\n", body_line: 1, file: "content/a.md", dir: "", links: &Links };
+    let page = Page {
+        text: "Plain {{ x }} text\n",
+        body_line: 1,
+        file: "content/a.md",
+        dir: "",
+        content: "content",
+        links: &Links,
+    };
     assert!(expand(&page, &files(&[])).is_none());
 }

@@ -9,6 +9,7 @@ fn mdx(text: &str) -> Rendered {
         body_line: 1,
         file: "content/runbooks/page.mdx",
         dir: "runbooks",
+        content: "content",
         links: &FakeSite,
         link_severity: Severity::Error,
         highlight: false,

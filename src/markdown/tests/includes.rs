@@ -31,6 +31,7 @@ fn render_including(text: &str) -> Rendered {
         body_line: 5,
         file: "content/runbooks/page.md",
         dir: "runbooks",
+        content: "content",
         links: &FakeSite,
         link_severity: Severity::Error,
         highlight: false,

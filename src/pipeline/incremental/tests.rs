@@ -162,7 +162,7 @@ fn only_the_handbook_s_sources_are_relevant() {
         .chain(&["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"])
         .chain(&["mkdocs.yml", "sidebars.js", "docusaurus.config.ts"])
     {
-        assert!(is_relevant(root, out, &root.join(path)), "{path}");
+        assert!(is_relevant(root, "content", out, &root.join(path)), "{path}");
     }
     for path in [
         "public/index.html",
@@ -173,9 +173,20 @@ fn only_the_handbook_s_sources_are_relevant() {
         "README.md",
         "docs/mkdocs.yml",
     ] {
-        assert!(!is_relevant(root, out, &root.join(path)), "{path}");
+        assert!(!is_relevant(root, "content", out, &root.join(path)), "{path}");
     }
-    assert!(!is_relevant(root, out, Path::new("/elsewhere/content/a.md")));
+    assert!(!is_relevant(root, "content", out, Path::new("/elsewhere/content/a.md")));
+}
+
+#[test]
+fn a_content_folder_of_another_name_is_relevant_and_content_is_not() {
+    let root = Path::new("/h");
+    let out = Path::new("/h/public");
+    assert!(is_relevant(root, "docs/en", out, &root.join("docs/en/a.md")));
+    assert!(is_relevant(root, "src", out, &root.join("src/SUMMARY.md")));
+    assert!(!is_relevant(root, "src", out, &root.join("content/a.md")));
+    assert!(!is_relevant(root, "docs/en", out, &root.join("docs/fr/a.md")));
+    assert!(!is_relevant(root, "src", out, &root.join("src/.a.md.swp")));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::state::ComponentStatus as C;
 use super::*;
 use crate::config::{Config, Overrides};
-use crate::content::{CONTENT_PREFIX, load_pages, walk_content};
+use crate::content::{load_pages, walk_content};
 use crate::diagnostic::Diagnostic;
 
 const BOOK: &str = r#"[handbook]
@@ -33,8 +33,8 @@ fn model(name: &str, book: &str, files: &[(&str, &str)], now: &str) -> (Site, Ve
     }
     let mut diagnostics = Vec::new();
     let config = Config::load(&root, &Overrides::default()).unwrap();
-    let content = walk_content(&config.content_dir(), CONTENT_PREFIX, None, &mut diagnostics);
-    let (pages, problems) = load_pages(&config.content_dir(), &content.pages);
+    let content = walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
+    let (pages, problems) = load_pages(&config.content_dir(), &config.content_prefix(), &content.pages);
     diagnostics.extend(problems);
     let mut site = Site::assemble(config, &content, pages, HashSet::new(), &mut diagnostics);
     site.now = Timestamp::parse(now).unwrap();

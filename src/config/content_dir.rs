@@ -1,0 +1,61 @@
+//! The content folder, the folder of the pages: `[build] content-dir`, else mdBook's
+//! `[book] src`, else `content`. Resolved once with the rest of `book.toml`; every
+//! reader of the pages takes it from `Config::content_dir` and `Config::content_prefix`.
+
+use std::path::Path;
+
+use super::{BuildTable, CONFIG_FILE, locate_key};
+use crate::diagnostic::{Diagnostic, Rule};
+
+/// The folder of the pages unless `[build] content-dir` or mdBook's `[book] src` names
+/// another.
+pub(crate) const DEFAULT_CONTENT_DIR: &str = "content";
+
+/// The content folder: `[build] content-dir`, else mdBook's `[book] src` (`src` unless
+/// set) when the file is mdBook's, else `content/`. It must be a folder inside the root:
+/// an absolute path, `..`, `.`, an empty or hidden segment are `config-field` errors at
+/// the key.
+pub(super) fn resolve_content_dir(
+    build: &BuildTable,
+    book: Option<&super::mdbook::BookTable>,
+    text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let (key, table, written) = match (&build.content_dir, book) {
+        (Some(dir), _) => ("content-dir", "[build] content-dir", dir.as_str()),
+        (None, Some(book)) => ("src", "[book] src", book.src.as_deref().unwrap_or(super::mdbook::DEFAULT_SRC)),
+        (None, None) => return DEFAULT_CONTENT_DIR.to_string(),
+    };
+    let normal = written.trim().replace('\\', "/");
+    let normal = normal.trim_start_matches("./").trim_end_matches('/');
+    let why = if written.trim().is_empty() || normal.is_empty() || normal == "." {
+        Some("it must name a folder inside the handbook, not the root itself")
+    } else if normal.starts_with('/') || Path::new(written.trim()).is_absolute() || normal.contains(':') {
+        Some("it must be relative to the handbook's root, not absolute")
+    } else if normal.split('/').any(|segment| segment == "..") {
+        Some("it must stay inside the handbook's root (no `..`)")
+    } else if normal.split('/').any(|segment| segment.is_empty() || segment == "." || segment.starts_with('.')) {
+        Some("it must be a plain folder path, without empty, `.` or hidden segments")
+    } else if normal.chars().any(char::is_control) {
+        Some("it must not hold control characters")
+    } else {
+        None
+    };
+    match why {
+        None => normal.to_string(),
+        Some(why) => {
+            let (line, column) = locate_key(text, key);
+            problems.push(
+                Diagnostic::error(
+                    Rule::ConfigField,
+                    CONFIG_FILE,
+                    line,
+                    column,
+                    format!("`{table}` is {written:?}: {why}"),
+                )
+                .with_help("name the folder of the pages relative to book.toml, such as \"docs\" or \"src\""),
+            );
+            DEFAULT_CONTENT_DIR.to_string()
+        }
+    }
+}
