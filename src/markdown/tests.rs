@@ -195,8 +195,11 @@ fn notes_where_each_section_starts_in_the_html() {
     assert_eq!(out.section_starts, None);
 }
 
-fn render_for(text: &str, mode: internal::Mode) -> Rendered {
-    render_markdown(&MarkdownInput {
+/// The input of a page at `content/runbooks/page.md` whose body starts at line 5:
+/// highlighted, its text collected, internal blocks marked, no includes. Tests change
+/// what they need with `..test_input(text)`.
+pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
+    MarkdownInput {
         text,
         body_line: 5,
         file: "content/runbooks/page.md",
@@ -206,11 +209,15 @@ fn render_for(text: &str, mode: internal::Mode) -> Rendered {
         link_severity: Severity::Error,
         highlight: true,
         collect_text: true,
-        internal_blocks: mode,
+        internal_blocks: internal::Mode::Mark,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: None,
         diagrams: true,
-    })
+    }
+}
+
+fn render_for(text: &str, mode: internal::Mode) -> Rendered {
+    render_markdown(&MarkdownInput { internal_blocks: mode, ..test_input(text) })
 }
 
 const WITH_INTERNAL: &str = "Public intro.\n\n<!-- internal -->\n## Vault access\n\nAsk CANARY-ONE in [the db runbook](db.md).\n<!-- /internal -->\n\n## Steps\n\nRestart it.\n\n> [!INTERNAL]\n> Call CANARY-TWO on 555.\n\n> [!internal]\n>\n> Lowercase marker, CANARY-THREE.\n";
@@ -398,19 +405,11 @@ fn an_admonition_is_not_the_description() {
 /// The ids and anchor links of one page in `style`.
 fn ids_in_style(text: &str, style: crate::slug::HeadingIdStyle) -> String {
     let out = render_markdown(&MarkdownInput {
-        text,
         body_line: 1,
-        file: "content/runbooks/page.md",
-        dir: "runbooks",
-        content: "content",
-        links: &FakeSite,
-        link_severity: Severity::Error,
         highlight: false,
         collect_text: false,
-        internal_blocks: internal::Mode::Mark,
         heading_ids: style,
-        includes: None,
-        diagrams: true,
+        ..test_input(text)
     });
     format!("anchors: {:?}\n{}", out.anchors, out.html)
 }

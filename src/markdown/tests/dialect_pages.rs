@@ -5,19 +5,11 @@ use super::*;
 
 fn mdx(text: &str) -> Rendered {
     render_markdown(&MarkdownInput {
-        text,
         body_line: 1,
         file: "content/runbooks/page.mdx",
-        dir: "runbooks",
-        content: "content",
-        links: &FakeSite,
-        link_severity: Severity::Error,
         highlight: false,
-        collect_text: true,
         internal_blocks: internal::Mode::Drop,
-        heading_ids: crate::slug::HeadingIdStyle::Opsbook,
-        includes: None,
-        diagrams: true,
+        ..test_input(text)
     })
 }
 

@@ -27,19 +27,11 @@ fn handbook() -> MemoryFiles {
 fn render_including(text: &str) -> Rendered {
     let files = handbook();
     render_markdown(&MarkdownInput {
-        text,
-        body_line: 5,
-        file: "content/runbooks/page.md",
-        dir: "runbooks",
-        content: "content",
-        links: &FakeSite,
-        link_severity: Severity::Error,
         highlight: false,
         collect_text: false,
         internal_blocks: internal::Mode::Drop,
-        heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: Some(&files),
-        diagrams: true,
+        ..test_input(text)
     })
 }
 
