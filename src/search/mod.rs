@@ -34,8 +34,6 @@ use index::{Document, Posting, StemPostings, build_postings};
 pub const CHUNK: usize = 16;
 /// The size of a shard, in bytes (a shard grows past it only for one very common word).
 pub const SHARD_TARGET: usize = 32 * 1024;
-/// How many owners and tags the manifest lists for the filter buttons.
-const TOP_FACETS: usize = 30;
 
 /// The files of the index: path under `search/` and contents.
 #[derive(Debug, Default)]
@@ -160,6 +158,7 @@ pub fn build_index<R: AsRef<SectionRanges>>(site: &Site, postings: &Postings, ra
         pages: pages.len(),
         chunk: CHUNK,
         shards: shards.iter().map(|(key, _)| key.clone()).collect(),
+        language: site.config.language.clone(),
         stop: text::stop_words(&site.config.language).to_vec(),
         facets: manifest_facets(site, &facets),
     };
@@ -224,6 +223,7 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         .collect();
     words.sort_unstable();
     let mut shards = Vec::new();
+    let mut bounds = Vec::new();
     let mut start = 0;
     let mut size = 2;
     let mut stems: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -234,7 +234,7 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     for (i, &(word, stem)) in words.iter().enumerate() {
         let mut added = cost(word, stem, !stems.contains(stem));
         if i > start && size + added > SHARD_TARGET {
-            shards.push((words[start].0.to_string(), shard_json(&words[start..i], &encoded)));
+            bounds.push(start);
             start = i;
             size = 2;
             stems.clear();
@@ -244,7 +244,21 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         stems.insert(stem);
     }
     if start < words.len() {
-        shards.push((words[start].0.to_string(), shard_json(&words[start..], &encoded)));
+        bounds.push(start);
+    }
+    // Each stem's postings are also in its home shard, where the stem itself sorts, so a
+    // client that stems a query word finds them in one shard whatever words the
+    // handbook uses (`promoting` -> `promot`, in the shard of `promot`, though only
+    // `promote` is in the text).
+    let firsts: Vec<&str> = bounds.iter().map(|&b| words[b].0).collect();
+    let mut homed: Vec<Vec<&str>> = vec![Vec::new(); bounds.len()];
+    for stem in encoded.keys() {
+        let home = firsts.partition_point(|first| *first <= *stem).saturating_sub(1);
+        homed[home].push(stem);
+    }
+    for (n, &from) in bounds.iter().enumerate() {
+        let to = bounds.get(n + 1).copied().unwrap_or(words.len());
+        shards.push((words[from].0.to_string(), shard_json(&words[from..to], &homed[n], &encoded)));
     }
     shards
 }
@@ -256,13 +270,15 @@ fn json_len(value: &serde_json::Value) -> usize {
     }
 }
 
-fn shard_json(words: &[(&str, &str)], encoded: &HashMap<&str, serde_json::Value>) -> String {
+fn shard_json(words: &[(&str, &str)], homed: &[&str], encoded: &HashMap<&str, serde_json::Value>) -> String {
     let mut shard = Shard { w: BTreeMap::new(), p: BTreeMap::new() };
-    for &(word, stem) in words {
-        shard.w.insert(word, stem);
+    for &stem in homed.iter().chain(words.iter().map(|(_, stem)| stem)) {
         if let Some(list) = encoded.get(stem) {
             shard.p.insert(stem, list);
         }
+    }
+    for &(word, stem) in words {
+        shard.w.insert(word, stem);
     }
     to_json(&shard)
 }
@@ -318,6 +334,8 @@ struct Manifest {
     pages: usize,
     chunk: usize,
     shards: Vec<String>,
+    /// The handbook's language: the client stems query words as the index did.
+    language: String,
     stop: Vec<&'static str>,
     facets: ManifestFacets,
 }
@@ -365,25 +383,36 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
     ManifestFacets {
         kind: values("kind", &|v| v.to_string(), usize::MAX),
         section: values("section", &|v| section_titles.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
-        owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string()), TOP_FACETS),
-        tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string()), TOP_FACETS),
+        owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
+        tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
     }
 }
 
-/// A page as the results list shows it: `[url, title, kind, section, ranges]`, where
+/// A page as the results list shows it: `[url, title, kind, section, ranges, service,
+/// severity]`, where
 /// the URL is the site path without the base path, the section is the top-level
 /// section's slug (its title is in the manifest), and the ranges are the byte ranges of
 /// the page's sections in its HTML, encoded as start, length, start, length... The
-/// client fetches a section's range for its snippet, heading and id.
+/// client fetches a section's range for its snippet, heading and id. Service and
+/// severity are a runbook's (empty for other pages).
 #[derive(Serialize)]
-struct Record<'a>(&'a str, &'a str, &'a str, String, String);
+struct Record<'a>(&'a str, &'a str, &'a str, String, String, &'a str, &'a str);
 
 fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Record<'a> {
     let page = &site.pages[id];
     let section = top_section(site, id).filter(|(_, top)| *top != id).map(|(slug, _)| slug).unwrap_or_default();
     let ranges =
         ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
-    Record(&page.site_path, &page.title, &page.kind, section, ranges.unwrap_or_default())
+    let field = |name: &str| page.values.text(name).unwrap_or_default();
+    Record(
+        &page.site_path,
+        &page.title,
+        &page.kind,
+        section,
+        ranges.unwrap_or_default(),
+        field("service"),
+        field("severity"),
+    )
 }
 
 #[cfg(test)]

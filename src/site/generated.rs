@@ -250,7 +250,8 @@ static PRINT: GeneratedSpec = GeneratedSpec {
 };
 
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS, &PRINT];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] =
+    &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS, &PRINT];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.
