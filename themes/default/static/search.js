@@ -494,9 +494,17 @@
     });
   });
 
+  /** The text of a page's section, for phrases. */
+  engine.text = function (page, section) {
+    return engine.record(page).then(function (record) { return sectionOf(record, section); }).then(function (got) {
+      return got.heading + ' ' + got.text;
+    });
+  };
+
   /** The text and first heading of a page's section, fetched by byte range: at most
       SNIPPET_BYTES of it, enough for a snippet. */
   var SNIPPET_BYTES = 4096;
+  var BLOCKS = 'p, li, td, th, tr, dt, dd, h1, h2, h3, h4, h5, h6, div, blockquote, figcaption, caption, br';
   var sectionCache = new Map();
   function sectionOf(record, section) {
     var key = record.url + '#' + section;
@@ -520,6 +528,8 @@
           heading.remove();
         }
         doc.querySelectorAll('pre, script, style').forEach(function (el) { el.textContent = ' ' + el.textContent + ' '; });
+        // Keep the words of adjacent blocks apart: table cells, list items, paragraphs.
+        doc.querySelectorAll(BLOCKS).forEach(function (el) { el.appendChild(doc.createTextNode(' ')); });
         return { id: id, heading: headingText, text: doc.body.textContent.replace(/\s+/g, ' ').trim() };
       })
       .catch(function () { return { id: '', heading: '', text: '' }; });
@@ -534,6 +544,11 @@
     return el;
   }
 
+  /** Where a result stands: its section, its kind, and a runbook's service and severity. */
+  function placeOf(record) {
+    return [record.section, record.kind !== 'page' ? record.kind : '', record.service, record.severity].filter(Boolean).join(' · ');
+  }
+
   /** One result: a link to the page (to its section once known), its place, a snippet. */
   function renderResult(hit, search, withSnippet) {
     var item = element('li', 'search-result');
@@ -542,7 +557,7 @@
     engine.record(hit.page).then(function (record) {
       link.href = root + record.url;
       link.appendChild(element('span', 'search-result-title', record.title));
-      var place = element('span', 'search-result-place', [record.section, record.kind !== 'page' ? record.kind : ''].filter(Boolean).join(' · '));
+      var place = element('span', 'search-result-place', placeOf(record));
       link.appendChild(place);
       if (!withSnippet) return;
       var text = element('span', 'search-result-snippet');
@@ -667,14 +682,30 @@
     }
   });
 
-  // The search page: /search/?q=WORDS shows the results for WORDS, with filters.
+  // The search page: /search/?q=WORDS shows the results for WORDS, with filters whose
+  // counts are those of the current results ("did you mean" when a word was corrected).
+  var FACETS = [['kind', 'Kind'], ['section', 'Section'], ['owner', 'Owner'], ['tag', 'Tag']];
+  var FACET_SHOWN = 8;
+
+  /** The query with each corrected word replaced by the word the index has. */
+  function corrected(query, corrections) {
+    return query.split(/(\s+)/).map(function (token) {
+      var word = fold(token.replace(/^"|"$/g, ''));
+      return corrections[word] ? token.replace(/[^"]+/, corrections[word]) : token;
+    }).join('');
+  }
+
   function wirePage(page) {
     var input = page.querySelector('input[type="search"]');
     var results = page.querySelector('#search-results');
     var filters = page.querySelector('.search-filters');
+    var box = page.querySelector('.search-filters-box');
     var limit = 20;
     var serial = 0;
+    var expanded = {};
     var baseTitle = document.title;
+    // On small screens the filters start folded away.
+    if (box && window.matchMedia && window.matchMedia('(max-width: 50rem)').matches) box.open = false;
     function query() { return input.value; }
     function show() {
       var q = query();
@@ -688,20 +719,75 @@
         renderResults(results, search, limit, true);
         var count = element('p', 'search-count', search.results.length + (search.results.length === 1 ? ' page' : ' pages'));
         results.insertBefore(count, results.firstChild);
+        if (Object.keys(search.corrections).length) {
+          var better = corrected(q, search.corrections);
+          var suggest = element('p', 'search-suggest', 'Did you mean ');
+          var link = element('a', '', better);
+          link.href = '?q=' + encodeURIComponent(better);
+          link.addEventListener('click', function (event) { event.preventDefault(); input.value = better; show(); });
+          suggest.appendChild(link);
+          suggest.appendChild(document.createTextNode('?'));
+          results.insertBefore(suggest, count.nextSibling);
+        }
         if (search.results.length > limit) {
           var more = element('button', 'search-more', 'Show more');
           more.type = 'button';
           more.addEventListener('click', function () { limit += 20; show(); });
           results.appendChild(more);
         }
-        markFilters();
+        return renderFacets(search, mine);
       });
     }
-    function markFilters() {
-      if (!filters) return;
-      var q = ' ' + query().toLowerCase() + ' ';
-      filters.querySelectorAll('button[data-token]').forEach(function (b) {
-        b.setAttribute('aria-pressed', q.indexOf(' ' + b.dataset.token.toLowerCase() + ' ') >= 0 ? 'true' : 'false');
+    /** The filter buttons: for each filter, the values of the current results (all pages
+        without a query) with their counts, the first few shown and the rest behind "More". */
+    function renderFacets(search, mine) {
+      if (!filters) return null;
+      return engine.manifest().then(function (manifest) {
+        var empty = !query().trim();
+        if (empty) return manifest.facets;
+        return Promise.all(FACETS.map(function (f) { return engine.file('f-' + f[0] + '.json'); })).then(function (files) {
+          var byName = {};
+          FACETS.forEach(function (f, i) { byName[f[0]] = files[i]; });
+          return facetCounts(search.results, byName, manifest.facets);
+        });
+      }).then(function (counts) {
+        if (mine !== serial) return;
+        var tokens = ' ' + query().toLowerCase() + ' ';
+        filters.textContent = '';
+        FACETS.forEach(function (facet) {
+          var values = (counts[facet[0]] || []).slice();
+          var active = function (v) { return tokens.indexOf(' ' + (facet[0] + ':' + v.value).toLowerCase() + ' ') >= 0; };
+          if (!values.length) return;
+          var group = element('div', 'search-filter-group');
+          group.setAttribute('role', 'group');
+          group.setAttribute('aria-label', facet[1]);
+          group.appendChild(element('span', 'search-filter-name', facet[1]));
+          var open = expanded[facet[0]];
+          values.forEach(function (v, i) {
+            if (i >= FACET_SHOWN && !open && !active(v)) return;
+            var button = element('button', 'search-filter', v.label + ' (' + v.count + ')');
+            button.type = 'button';
+            button.dataset.token = facet[0] + ':' + v.value;
+            button.setAttribute('aria-pressed', active(v) ? 'true' : 'false');
+            button.addEventListener('click', function () { toggle(button.dataset.token); });
+            group.appendChild(button);
+          });
+          if (values.length > FACET_SHOWN) {
+            var more = element('button', 'search-filter-more', open ? 'Fewer' : 'More (' + (values.length - FACET_SHOWN) + ')');
+            more.type = 'button';
+            more.setAttribute('aria-expanded', open ? 'true' : 'false');
+            more.setAttribute('aria-label', (open ? 'Fewer ' : 'More ') + facet[1].toLowerCase() + ' filters');
+            more.addEventListener('click', function () {
+              expanded[facet[0]] = !open;
+              renderFacets(search, serial).then(function () {
+                var again = filters.querySelector('.search-filter-more[aria-label$="' + facet[1].toLowerCase() + ' filters"]');
+                if (again) again.focus();
+              });
+            });
+            group.appendChild(more);
+          }
+          filters.appendChild(group);
+        });
       });
     }
     function toggle(token) {
@@ -712,30 +798,12 @@
       limit = 20;
       show();
     }
-    engine.manifest().then(function (manifest) {
-      if (!filters) return;
-      [['kind', 'Kind'], ['section', 'Section'], ['owner', 'Owner'], ['tag', 'Tag']].forEach(function (facet) {
-        var values = manifest.facets[facet[0]] || [];
-        if (!values.length) return;
-        var group = element('div', 'search-filter-group');
-        group.appendChild(element('span', 'search-filter-name', facet[1]));
-        values.forEach(function (v) {
-          var button = element('button', 'search-filter', v.label + ' (' + v.count + ')');
-          button.type = 'button';
-          button.dataset.token = facet[0] + ':' + v.value;
-          button.addEventListener('click', function () { toggle(button.dataset.token); });
-          group.appendChild(button);
-        });
-        filters.appendChild(group);
-      });
-      markFilters();
-    });
     var timer = null;
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(function () { limit = 20; show(); }, 120); });
     page.querySelector('form').addEventListener('submit', function (event) { event.preventDefault(); show(); });
     var initial = new URL(window.location.href).searchParams.get('q') || '';
     input.value = initial;
-    if (initial) show();
+    if (initial) show(); else engine.search('').then(function (search) { return renderFacets(search, serial); });
   }
 
   document.querySelectorAll('.search-form').forEach(function (form, i) { wireBox(form, i); });
