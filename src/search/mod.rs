@@ -33,7 +33,7 @@ use index::{Document, Posting, StemPostings, build_postings};
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
 /// The size of a shard, in bytes (a shard grows past it only for one very common word).
-pub const SHARD_TARGET: usize = 32 * 1024;
+pub const SHARD_TARGET: usize = 20 * 1024;
 
 /// The files of the index: path under `search/` and contents.
 #[derive(Debug, Default)]
@@ -211,7 +211,7 @@ fn encode_docs(docs: &[u32]) -> String {
 
 /// Cuts the sorted vocabulary into shards of about [`SHARD_TARGET`] bytes: each shard
 /// holds a run of consecutive words (and their stems' postings), named by its first
-/// word. A word is in the last shard whose first word is not after it.
+/// word (or that word's stem). A word is in the last shard whose name is not after it.
 fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     let encoded: HashMap<&str, serde_json::Value> =
         postings.by_stem.iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
@@ -250,7 +250,16 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     // client that stems a query word finds them in one shard whatever words the
     // handbook uses (`promoting` -> `promot`, in the shard of `promot`, though only
     // `promote` is in the text).
-    let firsts: Vec<&str> = bounds.iter().map(|&b| words[b].0).collect();
+    // A shard is named by its first word, or by that word's stem when the stem sorts
+    // between it and the last word before it (`failov` for `failover`): a big stem
+    // often starts a shard, and is then at home in it, not repeated in the one before.
+    let firsts: Vec<&str> = bounds
+        .iter()
+        .map(|&b| {
+            let (word, stem) = words[b];
+            if b > 0 && stem < word && stem > words[b - 1].0 { stem } else { word }
+        })
+        .collect();
     let mut homed: Vec<Vec<&str>> = vec![Vec::new(); bounds.len()];
     for stem in encoded.keys() {
         let home = firsts.partition_point(|first| *first <= *stem).saturating_sub(1);
@@ -258,7 +267,7 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     }
     for (n, &from) in bounds.iter().enumerate() {
         let to = bounds.get(n + 1).copied().unwrap_or(words.len());
-        shards.push((words[from].0.to_string(), shard_json(&words[from..to], &homed[n], &encoded)));
+        shards.push((firsts[n].to_string(), shard_json(&words[from..to], &homed[n], &encoded)));
     }
     shards
 }
@@ -394,9 +403,8 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
 /// section's slug (its title is in the manifest), and the ranges are the byte ranges of
 /// the page's sections in its HTML, encoded as start, length, start, length... The
 /// client fetches a section's range for its snippet, heading and id. Service and
-/// severity are a runbook's (empty for other pages).
-#[derive(Serialize)]
-struct Record<'a>(&'a str, &'a str, &'a str, String, String, &'a str, &'a str);
+/// severity are a runbook's, left out when empty (trailing empty fields are dropped).
+type Record<'a> = Vec<std::borrow::Cow<'a, str>>;
 
 fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Record<'a> {
     let page = &site.pages[id];
@@ -404,15 +412,19 @@ fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Rec
     let ranges =
         ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
     let field = |name: &str| page.values.text(name).unwrap_or_default();
-    Record(
-        &page.site_path,
-        &page.title,
-        &page.kind,
-        section,
-        ranges.unwrap_or_default(),
-        field("service"),
-        field("severity"),
-    )
+    let mut record: Record<'a> = vec![
+        page.site_path.as_str().into(),
+        page.title.as_str().into(),
+        page.kind.as_str().into(),
+        section.into(),
+        ranges.unwrap_or_default().into(),
+        field("service").into(),
+        field("severity").into(),
+    ];
+    while record.len() > 5 && record.last().is_some_and(|f| f.is_empty()) {
+        record.pop();
+    }
+    record
 }
 
 #[cfg(test)]

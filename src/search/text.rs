@@ -86,7 +86,8 @@ fn camel_starts(word: &[u8]) -> Vec<usize> {
 /// Calls `found` with every term of `text` the index holds, in order: each folded word
 /// of two characters or more, then the parts of a word in camel case (two characters
 /// or more), and after the words of an identifier (words joined by single `_`, `.` or
-/// `-`), the identifier folded, of at most [`MAX_IDENTIFIER`] characters. ASCII words
+/// `-`), the identifier folded, of at most [`MAX_IDENTIFIER`] characters, when
+/// [`is_kept_identifier`]. ASCII words
 /// are lower-cased into `buffer`, others go through [`fold`](crate::slug::fold).
 pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
     let bytes = text.as_bytes();
@@ -110,10 +111,26 @@ pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnM
             break;
         }
         let identifier = &text[start..i];
-        if parts > 1 && (identifier.len() <= MAX_IDENTIFIER || identifier.chars().count() <= MAX_IDENTIFIER) {
+        if parts > 1
+            && is_kept_identifier(identifier)
+            && (identifier.len() <= MAX_IDENTIFIER || identifier.chars().count() <= MAX_IDENTIFIER)
+        {
             found(&crate::slug::fold(identifier));
         }
     }
+}
+
+/// Whether an identifier is indexed whole: when its words are joined by `_`
+/// (`pg_stat_replication`), by `.` with letters in it (`net.ipv4`) or two dots or more
+/// (`10.0.0.1`, `1.2.3`), or by `-` with letters and digits both in it (`CVE-2024-3094`,
+/// `us-east-1`). Words joined by hyphens alone (`on-call`, `team-sre`), dates
+/// (`2026-11-22`) and decimal numbers (`99.95`) are found by their words, and would
+/// only grow the index.
+fn is_kept_identifier(identifier: &str) -> bool {
+    let bytes = identifier.as_bytes();
+    let letters = identifier.chars().any(char::is_alphabetic);
+    let dots = bytes.iter().filter(|&&b| b == b'.').count();
+    bytes.contains(&b'_') || (letters && dots > 0) || dots >= 2 || (letters && bytes.iter().any(u8::is_ascii_digit))
 }
 
 /// One word of [`for_each_term`], and its camel-case parts.
@@ -236,7 +253,10 @@ mod tests {
         assert_eq!(terms("KubePodCrashLooping"), ["kubepodcrashlooping", "kube", "pod", "crash", "looping"]);
         assert_eq!(terms("HTTPServer at 10.0.0.1"), ["httpserver", "http", "server", "at", "10", "10.0.0.1"]);
         assert_eq!(terms("CVE-2024-3094 a--b"), ["cve", "2024", "3094", "cve-2024-3094"]);
-        assert_eq!(terms("Straße-Ü x"), ["strasse", "strasse-u"]);
+        assert_eq!(
+            terms("Straße-Ü x on-call 2026-11-22 us-east-1"),
+            ["strasse", "on", "call", "2026", "11", "22", "us", "east", "us-east-1"]
+        );
         for text in ["Übergabe: kafka-consumer_groups.sh, pg_stat (v2)", "日本語 ÉCOLE a I", "naïve café x", ""]
         {
             let plain: Vec<String> = words(text).filter(|w| w.chars().nth(1).is_some()).collect();

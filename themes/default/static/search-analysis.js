@@ -50,6 +50,15 @@
     return word.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').split(' ');
   }
 
+  /** Whether an identifier is indexed whole (src/search/text.rs `is_kept_identifier`):
+      joined by `_`, by `.` with letters or two dots or more, or by `-` with letters and
+      digits both in it. */
+  function keptIdentifier(identifier) {
+    var letters = /\p{Alphabetic}/u.test(identifier);
+    var dots = identifier.split('.').length - 1;
+    return identifier.indexOf('_') >= 0 || (letters && dots > 0) || dots >= 2 || (letters && /[0-9]/.test(identifier));
+  }
+
   /** The words of a text the index holds, in order: each word (folded), then, for a word
       in camel case, its parts; and after the words of an identifier (a run of words
       joined by `_`, `.` or `-` with nothing else between), the identifier itself,
@@ -76,7 +85,8 @@
         out.push([fold(part), false]);
         camelParts(part).forEach(function (p) { if (p.length >= 2) out.push([p.toLowerCase(), false]); });
       });
-      if (parts.length > 1 && i - start <= MAX_IDENTIFIER) out.push([fold(chars.slice(start, i).join('')), true]);
+      var identifier = chars.slice(start, i).join('');
+      if (parts.length > 1 && keptIdentifier(identifier) && i - start <= MAX_IDENTIFIER) out.push([fold(identifier), true]);
     }
     return out;
   }

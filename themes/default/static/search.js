@@ -20,6 +20,7 @@
   var TYPO_WEIGHT = 0.3;
   /** How much a page found for the whole phrase of a quoted query counts above others. */
   var PHRASE_BONUS = 1000;
+  var PHRASE_CHECKED = 10;
   /** What a word the handbook writes as one (`failover`) counts for two query words
       (`failing over`), against its own score. */
   var JOIN_WEIGHT = 1.2;
@@ -75,8 +76,7 @@
       });
       if (inQuotes && phrase.length > 1) parsed.phrases.push(phrase);
     });
-    parsed.prefix = parsed.groups.length > 0 && !/[\s"]$/.test(query) && lastToken.indexOf(':') < 0 &&
-      quoted.length % 2 === 1;
+    parsed.prefix = parsed.groups.length > 0 && !/[\s"]$/.test(query) && lastToken.indexOf(':') < 0;
     return parsed;
   }
 
@@ -199,10 +199,17 @@
     var engine = this;
     var analyzer = this.analyzer(manifest);
     var stem = analyzer.stem(term) || term;
-    var shards = [shardOf(term, manifest.shards), shardOf(stem, manifest.shards)];
+    var shards = [shardOf(term, manifest.shards)];
     if (prefix) shards = shards.concat(shardsOfPrefix(term, manifest.shards).slice(0, 8));
     shards = shards.filter(function (n, i) { return shards.indexOf(n) === i; });
-    return Promise.all(shards.map(function (n) { return engine.file('t-' + n + '.json'); })).then(function (loaded) {
+    var load = function (list) { return Promise.all(list.map(function (n) { return engine.file('t-' + n + '.json'); })); };
+    // The stem's home shard, only when the word's own shard does not have the word.
+    var home = shardOf(stem, manifest.shards);
+    return load(shards).then(function (loaded) {
+      var known = loaded.some(function (shard) { return shard.w[term] !== undefined; });
+      if (known || shards.indexOf(home) >= 0 || !analyzer.exact) return loaded;
+      return load([home]).then(function (more) { return loaded.concat(more); });
+    }).then(function (loaded) {
       var stems = new Map();
       var add = function (key, weight, postings, how, word) {
         var known = stems.get(key);
@@ -371,7 +378,8 @@
   };
 
   /** Moves the pages whose best section has the query's phrases (as consecutive words,
-      compared by stem) to the top, keeping their order; looks at the first 30. */
+      compared by stem) to the top, keeping their order; looks at the first
+      PHRASE_CHECKED, whose sections the results list fetches for snippets anyway. */
   Engine.prototype.rankPhrases = function (search) {
     var engine = this;
     return this.manifest().then(function (manifest) {
@@ -380,7 +388,7 @@
         return words(text).map(function (w) { return analyzer.stem(w); }).filter(function (s) { return s !== null; });
       };
       var phrases = search.phrases.map(function (p) { return stems(p.join(' ')); }).filter(function (p) { return p.length > 1; });
-      var top = search.results.slice(0, 30);
+      var top = search.results.slice(0, PHRASE_CHECKED);
       return Promise.all(top.map(function (hit) {
         return Promise.resolve(engine.text(hit.page, hit.section)).then(function (text) {
           var have = stems(text || '').join(' ');
