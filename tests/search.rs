@@ -95,3 +95,40 @@ fn a_section_named_search_moves_the_search_page() {
     assert!(site.exists("public/search/manifest.json"), "the index stays under search/");
     assert!(site.read("public/index.html").contains(r#"action="/find/" data-page="find/""#));
 }
+
+/// Issue 19: identifiers are indexed whole and by their parts, each stem's postings are
+/// in the shard where the stem sorts (the client stems query words), records carry a
+/// runbook's service, and the manifest its language and every filter value.
+#[test]
+fn indexes_identifiers_and_puts_each_stem_in_its_home_shard() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/runbooks/net.md",
+        "---\ntitle: Sockets\ntags: [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18, t19, t20, t21, t22, t23, t24, t25, t26, t27, t28, t29, t30, t31, t32]\n---\n\nSet `net.ipv4.tcp_tw_reuse` on 10.0.0.1 for CVE-2024-3094 when KubePodCrashLooping fires.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let words = vocabulary(&site);
+    for word in [
+        "net.ipv4.tcp_tw_reuse",
+        "tcp",
+        "reuse",
+        "10.0.0.1",
+        "cve-2024-3094",
+        "kubepodcrashlooping",
+        "crash",
+        "looping",
+    ] {
+        assert!(words.iter().any(|w| w == word), "{word} is indexed");
+    }
+    let manifest = json(&site, "public/search/manifest.json");
+    assert_eq!(manifest["language"], "en");
+    assert!(manifest["facets"]["tag"].as_array().unwrap().len() > 32, "every tag is offered");
+    let firsts: Vec<String> =
+        manifest["shards"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let home = firsts.partition_point(|f| f.as_str() <= "promot").saturating_sub(1);
+    let shard = json(&site, &format!("public/search/t-{home}.json"));
+    assert!(shard["p"].get("promot").is_some(), "the stem of promote is in the shard where promot sorts");
+    let records = json(&site, "public/search/p-0.json");
+    let db = records.as_array().unwrap().iter().find(|r| r[0] == "runbooks/db-failover/").expect("the failover page");
+    assert_eq!(db[5], "ledger-db");
+}

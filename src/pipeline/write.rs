@@ -100,7 +100,9 @@ pub(crate) fn write_files(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
-        if path == "search.js" && !site.config.search || path == "status.css" && site.config.status.is_none() {
+        if (path == "search.js" || path == "search-analysis.js") && !site.config.search
+            || path == "status.css" && site.config.status.is_none()
+        {
             continue;
         }
         if path == ExtraFile::Headers.spec().path && ExtraFile::Headers.exists(&site.config, false, false) {

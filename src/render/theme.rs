@@ -55,6 +55,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "style.css",
     "favicon.svg",
     "search.js",
+    "search-analysis.js",
     "status.css",
     "theme.js",
 );

@@ -21,7 +21,6 @@ use rayon::prelude::*;
 use super::text::Analyzer;
 use crate::hash::FxHashMap;
 use crate::markdown::SectionText;
-use crate::slug::fold;
 
 /// What a title match adds to a page's score, in units of the stem's inverse
 /// document frequency (a body that repeats the word scores at most `K1 + 1` = 2.2).
@@ -252,7 +251,7 @@ fn page_stems(doc: &Document<'_>, stems: &Stems, scratch: &mut Scratch) -> PageS
     let mut buffer = String::new();
     // `weight` 0 marks the title: it counts once, as a bonus, not in the frequency.
     let mut add = |text: &str, weight: f32, section: Option<u16>, length: &mut f32| {
-        for_each_word(text, &mut buffer, |word| {
+        super::text::for_each_term(text, &mut buffer, |word| {
             *length += 1.0;
             let id = stems.number(&mut scratch.seen, word);
             if id == STOP {
@@ -282,46 +281,6 @@ fn page_stems(doc: &Document<'_>, stems: &Stems, scratch: &mut Scratch) -> PageS
         add(&section.code, CODE_WEIGHT, Some(index), &mut length);
     }
     PageStems { stems: scratch.take(), length }
-}
-
-/// Calls `found` with every folded word of two characters or more in `text`, as
-/// [`super::text::words`] splits and folds them: ASCII words byte by byte into
-/// `buffer`, others through [`fold`].
-fn for_each_word(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        // A word starts here: take ASCII letters and digits quickly.
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i < bytes.len() && !bytes[i].is_ascii() {
-            // Non-ASCII inside the word: finish it with Unicode rules.
-            let rest = &text[start..];
-            let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
-            let word = &rest[..end];
-            i = start + end.max(1);
-            while i < bytes.len() && !text.is_char_boundary(i) {
-                i += 1;
-            }
-            if word.chars().nth(1).is_some() {
-                found(&fold(word));
-            }
-            continue;
-        }
-        if i - start >= 2 {
-            buffer.clear();
-            buffer.push_str(&text[start..i]);
-            buffer.make_ascii_lowercase();
-            found(buffer);
-        }
-    }
 }
 
 /// Builds the postings of `docs` (in index order).
@@ -457,29 +416,6 @@ mod stem_tests {
         assert_eq!((list[0].section, list[1].section), (1, 1), "the section with two of them");
         assert_eq!(postings.vocabulary["failing"], "fail");
         assert_eq!(postings.vocabulary["failed"], "fail");
-    }
-}
-
-#[cfg(test)]
-mod word_tests {
-    use super::*;
-
-    #[test]
-    fn finds_the_same_words_as_the_text_module() {
-        for text in [
-            "Übergabe: kafka-consumer_groups.sh, pg_stat (v2)",
-            "日本語 ÉCOLE a I",
-            "straßeX ok",
-            "",
-            "  --  ",
-            "naïve café x",
-        ] {
-            let mut found = Vec::new();
-            for_each_word(text, &mut String::new(), |w| found.push(w.to_string()));
-            let expected: Vec<String> =
-                crate::search::text::words(text).filter(|w| w.chars().nth(1).is_some()).collect();
-            assert_eq!(found, expected, "{text:?}");
-        }
     }
 }
 

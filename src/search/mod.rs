@@ -33,9 +33,7 @@ use index::{Document, Posting, StemPostings, build_postings};
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
 /// The size of a shard, in bytes (a shard grows past it only for one very common word).
-pub const SHARD_TARGET: usize = 32 * 1024;
-/// How many owners and tags the manifest lists for the filter buttons.
-const TOP_FACETS: usize = 30;
+pub const SHARD_TARGET: usize = 20 * 1024;
 
 /// The files of the index: path under `search/` and contents.
 #[derive(Debug, Default)]
@@ -160,6 +158,7 @@ pub fn build_index<R: AsRef<SectionRanges>>(site: &Site, postings: &Postings, ra
         pages: pages.len(),
         chunk: CHUNK,
         shards: shards.iter().map(|(key, _)| key.clone()).collect(),
+        language: site.config.language.clone(),
         stop: text::stop_words(&site.config.language).to_vec(),
         facets: manifest_facets(site, &facets),
     };
@@ -212,7 +211,7 @@ fn encode_docs(docs: &[u32]) -> String {
 
 /// Cuts the sorted vocabulary into shards of about [`SHARD_TARGET`] bytes: each shard
 /// holds a run of consecutive words (and their stems' postings), named by its first
-/// word. A word is in the last shard whose first word is not after it.
+/// word (or that word's stem). A word is in the last shard whose name is not after it.
 fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     let encoded: HashMap<&str, serde_json::Value> =
         postings.by_stem.iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
@@ -224,6 +223,7 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         .collect();
     words.sort_unstable();
     let mut shards = Vec::new();
+    let mut bounds = Vec::new();
     let mut start = 0;
     let mut size = 2;
     let mut stems: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -234,7 +234,7 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     for (i, &(word, stem)) in words.iter().enumerate() {
         let mut added = cost(word, stem, !stems.contains(stem));
         if i > start && size + added > SHARD_TARGET {
-            shards.push((words[start].0.to_string(), shard_json(&words[start..i], &encoded)));
+            bounds.push(start);
             start = i;
             size = 2;
             stems.clear();
@@ -244,7 +244,30 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         stems.insert(stem);
     }
     if start < words.len() {
-        shards.push((words[start].0.to_string(), shard_json(&words[start..], &encoded)));
+        bounds.push(start);
+    }
+    // Each stem's postings are also in its home shard, where the stem itself sorts, so a
+    // client that stems a query word finds them in one shard whatever words the
+    // handbook uses (`promoting` -> `promot`, in the shard of `promot`, though only
+    // `promote` is in the text).
+    // A shard is named by its first word, or by that word's stem when the stem sorts
+    // between it and the last word before it (`failov` for `failover`): a big stem
+    // often starts a shard, and is then at home in it, not repeated in the one before.
+    let firsts: Vec<&str> = bounds
+        .iter()
+        .map(|&b| {
+            let (word, stem) = words[b];
+            if b > 0 && stem < word && stem > words[b - 1].0 { stem } else { word }
+        })
+        .collect();
+    let mut homed: Vec<Vec<&str>> = vec![Vec::new(); bounds.len()];
+    for stem in encoded.keys() {
+        let home = firsts.partition_point(|first| *first <= *stem).saturating_sub(1);
+        homed[home].push(stem);
+    }
+    for (n, &from) in bounds.iter().enumerate() {
+        let to = bounds.get(n + 1).copied().unwrap_or(words.len());
+        shards.push((firsts[n].to_string(), shard_json(&words[from..to], &homed[n], &encoded)));
     }
     shards
 }
@@ -256,13 +279,15 @@ fn json_len(value: &serde_json::Value) -> usize {
     }
 }
 
-fn shard_json(words: &[(&str, &str)], encoded: &HashMap<&str, serde_json::Value>) -> String {
+fn shard_json(words: &[(&str, &str)], homed: &[&str], encoded: &HashMap<&str, serde_json::Value>) -> String {
     let mut shard = Shard { w: BTreeMap::new(), p: BTreeMap::new() };
-    for &(word, stem) in words {
-        shard.w.insert(word, stem);
+    for &stem in homed.iter().chain(words.iter().map(|(_, stem)| stem)) {
         if let Some(list) = encoded.get(stem) {
             shard.p.insert(stem, list);
         }
+    }
+    for &(word, stem) in words {
+        shard.w.insert(word, stem);
     }
     to_json(&shard)
 }
@@ -318,6 +343,8 @@ struct Manifest {
     pages: usize,
     chunk: usize,
     shards: Vec<String>,
+    /// The handbook's language: the client stems query words as the index did.
+    language: String,
     stop: Vec<&'static str>,
     facets: ManifestFacets,
 }
@@ -365,25 +392,39 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
     ManifestFacets {
         kind: values("kind", &|v| v.to_string(), usize::MAX),
         section: values("section", &|v| section_titles.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
-        owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string()), TOP_FACETS),
-        tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string()), TOP_FACETS),
+        owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
+        tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
     }
 }
 
-/// A page as the results list shows it: `[url, title, kind, section, ranges]`, where
+/// A page as the results list shows it: `[url, title, kind, section, ranges, service,
+/// severity]`, where
 /// the URL is the site path without the base path, the section is the top-level
 /// section's slug (its title is in the manifest), and the ranges are the byte ranges of
 /// the page's sections in its HTML, encoded as start, length, start, length... The
-/// client fetches a section's range for its snippet, heading and id.
-#[derive(Serialize)]
-struct Record<'a>(&'a str, &'a str, &'a str, String, String);
+/// client fetches a section's range for its snippet, heading and id. Service and
+/// severity are a runbook's, left out when empty (trailing empty fields are dropped).
+type Record<'a> = Vec<std::borrow::Cow<'a, str>>;
 
 fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Record<'a> {
     let page = &site.pages[id];
     let section = top_section(site, id).filter(|(_, top)| *top != id).map(|(slug, _)| slug).unwrap_or_default();
     let ranges =
         ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
-    Record(&page.site_path, &page.title, &page.kind, section, ranges.unwrap_or_default())
+    let field = |name: &str| page.values.text(name).unwrap_or_default();
+    let mut record: Record<'a> = vec![
+        page.site_path.as_str().into(),
+        page.title.as_str().into(),
+        page.kind.as_str().into(),
+        section.into(),
+        ranges.unwrap_or_default().into(),
+        field("service").into(),
+        field("severity").into(),
+    ];
+    while record.len() > 5 && record.last().is_some_and(|f| f.is_empty()) {
+        record.pop();
+    }
+    record
 }
 
 #[cfg(test)]

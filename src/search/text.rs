@@ -1,13 +1,21 @@
 //! Text handling for search, identical in Rust and in the browser (`search.js`):
 //!
 //! 1. split into words at every character that is not a letter or a digit (Unicode);
+//!    a word in camel case (`KubePodCrashLooping`) also gives its parts, and words
+//!    joined by `_`, `.` or `-` (`pg_stat_replication`, `10.0.0.1`, `CVE-2024-3094`)
+//!    also give the whole identifier ([`for_each_term`]);
 //! 2. fold each word: lower case, accents of Latin, Greek and Cyrillic letters dropped
 //!    ([`crate::slug::fold`]);
 //! 3. drop stop words (`the`, `and`... for English);
-//! 4. stem with the Snowball stemmer of the handbook's language (rust-stemmers).
+//! 4. stem with the Snowball stemmer of the handbook's language (rust-stemmers); an
+//!    identifier is its own stem.
 //!
-//! The browser does steps 1 to 3 itself and does not stem: the index maps every word to
-//! its stem, so a query word is looked up as written.
+//! The browser does the same (`static/search-analysis.js`, with its own port of the
+//! Snowball English stemmer): the test `js_analysis_fixture_is_current` writes the
+//! terms of a word list to `tests/js/fixtures/analysis-terms.json`, and
+//! `tests/js/analysis.test.cjs` requires the client to produce the same. For the other
+//! languages the client looks words up as written (the index maps every word it holds
+//! to its stem).
 
 use std::borrow::Cow;
 
@@ -18,6 +26,141 @@ use rust_stemmers::{Algorithm, Stemmer};
 #[cfg(test)]
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::slug::fold)
+}
+
+/// The characters that join the words of an identifier.
+const JOINERS: &[u8] = b"_.-";
+/// The longest identifier indexed whole, in characters.
+const MAX_IDENTIFIER: usize = 64;
+
+/// Whether the character at byte `i` of `text` is a letter or a digit.
+fn word_char_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return b.is_ascii_alphanumeric();
+    }
+    text[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Where the run of letters and digits starting at byte `i` ends.
+fn run_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// Where the parts of an ASCII word in camel case start (`KubePod`: 0, 4), or nothing
+/// when it is not in camel case: a part starts at an upper-case letter after a
+/// lower-case letter or digit, and at the last of a run of upper-case letters followed
+/// by a lower-case one (`HTTPServer`: `HTTP`, `Server`).
+fn camel_starts(word: &[u8]) -> Vec<usize> {
+    let (lower, upper) = (|b: u8| b.is_ascii_lowercase(), |b: u8| b.is_ascii_uppercase());
+    let camel = word.windows(2).any(|w| lower(w[0]) && upper(w[1]))
+        || word.windows(3).any(|w| upper(w[0]) && upper(w[1]) && lower(w[2]));
+    if !camel || !word.iter().all(u8::is_ascii_alphanumeric) {
+        return Vec::new();
+    }
+    let mut starts = vec![0];
+    for j in 1..word.len() {
+        let after_lower = (lower(word[j - 1]) || word[j - 1].is_ascii_digit()) && upper(word[j]);
+        let run_end = upper(word[j - 1]) && upper(word[j]) && word.get(j + 1).is_some_and(|&b| lower(b));
+        if after_lower || run_end {
+            starts.push(j);
+        }
+    }
+    starts
+}
+
+/// Calls `found` with every term of `text` the index holds, in order: each folded word
+/// of two characters or more, then the parts of a word in camel case (two characters
+/// or more), and after the words of an identifier (words joined by single `_`, `.` or
+/// `-`), the identifier folded, of at most [`MAX_IDENTIFIER`] characters, when
+/// [`is_kept_identifier`]. ASCII words
+/// are lower-cased into `buffer`, others go through [`fold`](crate::slug::fold).
+pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !word_char_at(text, i) {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let start = i;
+        let mut parts = 0;
+        loop {
+            let from = i;
+            i = run_end(text, i);
+            parts += 1;
+            emit_word(&text[from..i], buffer, &mut found);
+            if i + 1 < bytes.len() && JOINERS.contains(&bytes[i]) && word_char_at(text, i + 1) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let identifier = &text[start..i];
+        if parts > 1
+            && is_kept_identifier(identifier)
+            && (identifier.len() <= MAX_IDENTIFIER || identifier.chars().count() <= MAX_IDENTIFIER)
+        {
+            found(&crate::slug::fold(identifier));
+        }
+    }
+}
+
+/// Whether an identifier is indexed whole: when its words are joined by `_`
+/// (`pg_stat_replication`), by `.` with letters in it (`net.ipv4`) or two dots or more
+/// (`10.0.0.1`, `1.2.3`), or by `-` with letters and digits both in it (`CVE-2024-3094`,
+/// `us-east-1`). Words joined by hyphens alone (`on-call`, `team-sre`), dates
+/// (`2026-11-22`) and decimal numbers (`99.95`) are found by their words, and would
+/// only grow the index.
+fn is_kept_identifier(identifier: &str) -> bool {
+    let bytes = identifier.as_bytes();
+    let letters = identifier.chars().any(char::is_alphabetic);
+    let dots = bytes.iter().filter(|&&b| b == b'.').count();
+    bytes.contains(&b'_') || (letters && dots > 0) || dots >= 2 || (letters && bytes.iter().any(u8::is_ascii_digit))
+}
+
+/// One word of [`for_each_term`], and its camel-case parts.
+fn emit_word(word: &str, buffer: &mut String, found: &mut impl FnMut(&str)) {
+    if word.is_ascii() {
+        if word.len() < 2 {
+            return;
+        }
+        buffer.clear();
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+        found(buffer);
+        let starts = camel_starts(word.as_bytes());
+        for (k, &from) in starts.iter().enumerate() {
+            let to = starts.get(k + 1).copied().unwrap_or(word.len());
+            if to - from >= 2 {
+                buffer.clear();
+                buffer.push_str(&word[from..to]);
+                buffer.make_ascii_lowercase();
+                found(buffer);
+            }
+        }
+    } else if word.chars().nth(1).is_some() {
+        found(&crate::slug::fold(word));
+    }
+}
+
+/// Whether a folded term is an identifier (its own stem).
+pub(crate) fn is_identifier(term: &str) -> bool {
+    term.bytes().any(|b| JOINERS.contains(&b))
 }
 
 /// English stop words: too common to help a search. The client ignores them too (the
@@ -74,6 +217,9 @@ impl Analyzer {
 
     /// The stem of a folded word, or `None` for a stop word.
     pub(crate) fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
+        if is_identifier(word) {
+            return Some(Cow::Borrowed(word));
+        }
         if self.stop_words.contains(&word) {
             return None;
         }
@@ -94,6 +240,66 @@ mod tests {
         assert_eq!(found, ["ubergabe", "kafka", "consumer", "groups", "sh", "pg", "stat", "v2"]);
         let found: Vec<String> = words("日本語 ÉCOLE").collect();
         assert_eq!(found, ["日本語", "ecole"]);
+    }
+
+    #[test]
+    fn finds_words_identifiers_and_camel_case_parts() {
+        let terms = |text: &str| {
+            let mut found = Vec::new();
+            for_each_term(text, &mut String::new(), |t| found.push(t.to_string()));
+            found
+        };
+        assert_eq!(terms("pg_stat_replication."), ["pg", "stat", "replication", "pg_stat_replication"]);
+        assert_eq!(terms("KubePodCrashLooping"), ["kubepodcrashlooping", "kube", "pod", "crash", "looping"]);
+        assert_eq!(terms("HTTPServer at 10.0.0.1"), ["httpserver", "http", "server", "at", "10", "10.0.0.1"]);
+        assert_eq!(terms("CVE-2024-3094 a--b"), ["cve", "2024", "3094", "cve-2024-3094"]);
+        assert_eq!(
+            terms("Straße-Ü x on-call 2026-11-22 us-east-1"),
+            ["strasse", "on", "call", "2026", "11", "22", "us", "east", "us-east-1"]
+        );
+        for text in ["Übergabe: kafka-consumer_groups.sh, pg_stat (v2)", "日本語 ÉCOLE a I", "naïve café x", ""]
+        {
+            let plain: Vec<String> = words(text).filter(|w| w.chars().nth(1).is_some()).collect();
+            let found: Vec<String> = terms(text).into_iter().filter(|t| !is_identifier(t)).collect();
+            assert_eq!(found, plain, "{text:?}");
+        }
+    }
+
+    /// The terms of `tests/js/fixtures/analysis-words.txt`, line by line, as the index
+    /// has them: `[line, [[term, stem or null], ...]]`.
+    fn fixture_terms(list: &str) -> String {
+        let analyzer = Analyzer::new("en");
+        let mut out = String::from("[\n");
+        let lines: Vec<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+        for (n, line) in lines.iter().enumerate() {
+            let mut terms = Vec::new();
+            for_each_term(line, &mut String::new(), |t| {
+                terms.push(serde_json::json!([t, analyzer.stem(t).map(|s| s.into_owned())]))
+            });
+            let row = serde_json::json!([line, terms]);
+            out.push_str(&row.to_string());
+            out.push_str(if n + 1 < lines.len() { ",\n" } else { "\n" });
+        }
+        out.push_str("]\n");
+        out
+    }
+
+    /// The browser's analysis (`static/search-analysis.js`) is checked against this
+    /// file by `tests/js/analysis.test.cjs`; `OPSBOOK_UPDATE_FIXTURES=1` rewrites it.
+    #[test]
+    fn js_analysis_fixture_is_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/fixtures");
+        let list = std::fs::read_to_string(dir.join("analysis-words.txt")).expect("the word list");
+        let expected = fixture_terms(&list);
+        let path = dir.join("analysis-terms.json");
+        if std::env::var("OPSBOOK_UPDATE_FIXTURES").is_ok_and(|v| v == "1") {
+            std::fs::write(&path, &expected).expect("write the fixture");
+        }
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            current == expected,
+            "tests/js/fixtures/analysis-terms.json is stale: run OPSBOOK_UPDATE_FIXTURES=1 cargo test --lib js_analysis_fixture"
+        );
     }
 
     #[test]

@@ -61,3 +61,61 @@ test('filters narrow the results, as buttons and as query words', async () => {
   await page.waitForFunction(() => document.querySelectorAll('#search-results .search-result-title').length === 3);
   await page.close();
 });
+
+/** The titles of the type-ahead results for `query`, typed into the box of a page. */
+async function typeAhead(query) {
+  const page = await browser.newPage();
+  await page.goto(server.url + 'runbooks/cache/');
+  await page.locator('.search-form input').fill(query);
+  const first = page.locator('.search-form .search-results .search-result-title').first();
+  await first.waitFor({ timeout: 5000 });
+  const titles = await page.locator('.search-form .search-results .search-result-title').allTextContents();
+  await page.close();
+  return titles;
+}
+
+// Issue 19: what an operator types finds the page, in the box and on /search/.
+test('stemmed, misspelt, quoted and identifier queries find the page first (type-ahead)', async () => {
+  assert.equal((await typeAhead('promoting'))[0], 'Database failover', 'the page says "promote"');
+  assert.equal((await typeAhead('postgress'))[0], 'Database failover', 'a typo of PostgresPrimaryDown\'s part');
+  assert.equal((await typeAhead('"split brain"'))[0], 'Database failover');
+  assert.equal((await typeAhead('pg_stat_replication'))[0], 'Database failover');
+});
+
+test('the search page: stems, typos with "did you mean", phrases, identifiers, facets of the results', async () => {
+  const page = await browser.newPage();
+  const first = async (query) => {
+    await page.goto(server.url + 'search/?q=' + encodeURIComponent(query));
+    const title = page.locator('#search-results .search-result-title').first();
+    await title.waitFor({ timeout: 5000 });
+    return title.textContent();
+  };
+  assert.equal(await first('promoting'), 'Database failover');
+  assert.equal(await first('"split brain"'), 'Database failover');
+  assert.equal(await first('PG_STAT_REPLICATION'), 'Database failover');
+  assert.equal(await first('postgress'), 'Database failover');
+  const suggest = page.locator('#search-results .search-suggest a');
+  await suggest.waitFor({ timeout: 5000 });
+  assert.equal(await suggest.textContent(), 'postgres');
+  // The result shows where it stands: section, kind, service, severity.
+  await page.waitForFunction(() => /ledger-db · SEV1/.test(document.querySelector('.search-result-place')?.textContent || ''));
+  // The filter counts are those of the results: one runbook, no other kind.
+  await page.waitForFunction(() => document.querySelector('.search-filter[data-token="kind:runbook"]')?.textContent === 'runbook (1)');
+  assert.equal(await page.locator('.search-filter[data-token="kind:rca"]').count(), 0);
+  const { axeViolations } = await import('./browser.mjs');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('snippets keep table cells apart and long words inside the dropdown', async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(server.url + 'search/?q=pg_stat_replication');
+  await page.locator('#search-results mark').first().waitFor({ timeout: 5000 });
+  const marks = await page.locator('#search-results mark').allTextContents();
+  assert.ok(marks.every((m) => m.length < 40), marks.join(', '));
+  const overflow = await page.evaluate(() => getComputedStyle(document.querySelector('.search-result-snippet')).overflowWrap);
+  assert.equal(overflow, 'anywhere');
+  assert.equal(await page.locator('.search-filters-box').evaluate((d) => d.open), false, 'filters fold away on a phone');
+  await page.close();
+});

@@ -46,6 +46,36 @@ test('reads listed and common postings', () => {
   assert.deepEqual(Array.from(common.entries()), [[0, [20, 1]], [2, [4, 0]]]);
 });
 
+test('parses phrases, identifiers and camel case (issue 19)', () => {
+  const parsed = search.parseQuery('"split brain" pg_stat_replication KubePodCrashLooping', ['the']);
+  assert.deepEqual(parsed.phrases, [['split', 'brain']]);
+  assert.deepEqual(parsed.groups[2], { words: ['pg', 'stat', 'replication'], identifier: 'pg_stat_replication', camel: {} });
+  assert.deepEqual(parsed.groups[3].camel, { kubepodcrashlooping: ['kube', 'pod', 'crash', 'looping'] });
+  assert.equal(parsed.prefix, true);
+  assert.equal(search.parseQuery('"split brain"', []).prefix, false, 'a closed phrase is not being typed');
+  assert.equal(search.parseQuery('10.0.0.1', []).groups[0].identifier, '10.0.0.1');
+});
+
+test('measures typing mistakes by edit distance, stopping early', () => {
+  assert.equal(search.distance('postgress', 'postgres', 2), 1);
+  assert.equal(search.distance('kafak', 'kafka', 2), 2);
+  assert.equal(search.distance('abc', 'xyzxyz', 1), 2, 'above the limit: limit + 1');
+});
+
+test('counts the filter values of the results only', () => {
+  const files = { kind: { runbook: search.decode ? '01' : '', rca: '2' } };
+  const counts = search.facetCounts([{ page: 0 }, { page: 2 }], files, { kind: [{ value: 'rca', label: 'RCA' }] });
+  assert.deepEqual(counts.kind, [{ value: 'rca', label: 'RCA', count: 1 }, { value: 'runbook', label: 'runbook', count: 1 }]);
+});
+
+test('highlights only the matching words of a long token', () => {
+  const analyzer = new search.analysis.Analyzer('en');
+  const parts = search.snippet('check pg_stat_replication now', { analyzer, terms: ['replication'], stems: ['replic'], prefix: false }, 5);
+  assert.deepEqual(parts.filter((p) => p[1]).map((p) => p[0]), ['replication']);
+  const stemmed = search.snippet('We promoted it', { analyzer, terms: ['promoting'], stems: ['promot'], prefix: false }, 5);
+  assert.deepEqual(stemmed.filter((p) => p[1]).map((p) => p[0]), ['promoted']);
+});
+
 test('builds snippets around the matched words', () => {
   const parts = search.snippet('one two three failover four five', { terms: ['failover'], stems: ['failov'], prefix: false }, 3);
   assert.deepEqual(parts.filter((p) => p[1]).map((p) => p[0]), ['failover']);
@@ -70,6 +100,18 @@ test('every word must match; stems match other forms', { skip: !site && 'SITE_DI
   assert.deepEqual(await titles('resolvers lost caches'), ['DNS outage']);
   assert.deepEqual(await titles('promoting replica'), ['Database failover'], 'a form the handbook does not use');
   assert.deepEqual(await titles('failover zzzunknown'), []);
+});
+
+test('stemmed, misspelt, quoted and identifier queries (issue 19)', { skip: !site && 'SITE_DIR is not set' }, async () => {
+  assert.equal((await titles('promoting'))[0], 'Database failover');
+  const typo = await engine.search('postgress');
+  assert.deepEqual(typo.corrections, { postgress: 'postgres' });
+  assert.equal((await titles('postgress'))[0], 'Database failover');
+  assert.equal((await titles('pg_stat_replication'))[0], 'Database failover');
+  assert.equal((await titles('"split brain"'))[0], 'Database failover');
+  assert.equal((await titles('failing over'))[0], 'Database failover');
+  const record = await engine.record((await engine.search('promoting')).results[0].page);
+  assert.deepEqual([record.service, record.severity], ['ledger-db', 'SEV1']);
 });
 
 test('a word being typed matches by prefix', { skip: !site && 'SITE_DIR is not set' }, async () => {
