@@ -1,6 +1,7 @@
-//! Issue 18, item 5: "print this section". Every section with 1 to 100 pages beneath it gets a generated
-//! page at `/print/<section>/` holding the section page and every page beneath it, in
-//! reading order, for audits and outages; the section links to it. It is a copy: not in
+//! Issue 18, item 5: "print this section". The largest sections with 1 to 100 pages
+//! beneath them get a generated page at `/print/<section>/` holding the section page and
+//! every page beneath it, in reading order, for audits and outages; the section links to
+//! it, and a section inside one links to its part of it. It is a copy: not in
 //! the sitemap or the search index, marked `noindex`, and its copied content is not
 //! checked a second time.
 
@@ -48,8 +49,14 @@ fn a_section_has_a_print_page_with_every_page_beneath_it_in_reading_order() {
     let contents = between(main, r#"<nav class="print-contents""#, "</nav>");
     assert_eq!(link_texts(contents), ["Runbooks", "Disk full", "Cache flush", "Deep", "Kernel panic"]);
     assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
-    // A subsection has its own; the home page and plain pages have none.
-    assert!(site.read("public/print/runbooks/deep/index.html").contains("Reboot."));
+    // Each page is printed once: a subsection has no print page of its own but links to
+    // its part of its section's; the home page and plain pages have none.
+    assert!(!site.exists("public/print/runbooks/deep/index.html"));
+    let deep = site.read("public/runbooks/deep/index.html");
+    let (_, after) = deep.split_once(r#"<a href="/print/runbooks/#"#).expect("a link to the section's print page");
+    let anchor = after.split('"').next().unwrap_or_default();
+    assert!(after.starts_with(&format!(r#"{anchor}">Print this section</a>"#)), "{after}");
+    assert!(main.contains(&format!(r#"<section class="printed-page" id="{anchor}""#)), "{anchor}");
     assert!(!site.exists("public/print/index.html"));
     assert!(!site.exists("public/print/about/index.html"));
 }
@@ -119,4 +126,17 @@ fn a_section_with_more_than_a_hundred_pages_is_printed_by_its_subsections() {
     // 100 beneath `big/small/`: printed.
     assert!(site.exists("public/print/big/small/index.html"));
     assert!(site.read("public/big/small/index.html").contains("Print this section"));
+}
+
+#[test]
+fn each_page_is_printed_once() {
+    let site = handbook("print-once");
+    site.build(&[]).expect_code(0);
+    let printed: usize = site
+        .files_under("public/print")
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+        .map(|f| site.read(&format!("public/print/{f}")).matches("Reboot.").count())
+        .sum();
+    assert_eq!(printed, 1);
 }

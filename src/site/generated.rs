@@ -225,12 +225,34 @@ static STATUS: GeneratedSpec = GeneratedSpec {
     },
 };
 
-/// The most pages beneath a section that still gets a print page. A print page copies
-/// every page beneath its section, so each page is written once more for every section
-/// above it: without a bound, a deep handbook's print pages outweigh the rest of the
-/// site (58 % of the output of a 900-page handbook). A larger section is printed by its
-/// subsections.
+/// The most pages beneath a section that still gets a print page of its own.
+///
+/// A print page copies every page beneath its section. So that each page is copied
+/// once, only the largest sections that fit get one: a section with at most this many
+/// pages beneath it whose parent has more (or is the home page). A section inside one
+/// links to its part of that page ([`print_page_of`]); a larger one is printed by its
+/// subsections. (Before this rule, a page was copied once for every section above it,
+/// and print pages were 58 % of the output of a 900-page handbook.)
 pub(crate) const MAX_PRINTED_PAGES: usize = 100;
+
+/// Whether section `id` gets a print page of its own (see [`MAX_PRINTED_PAGES`]).
+fn prints_itself(site: &Site, beneath: &[usize], id: PageId) -> bool {
+    let fits = |id: PageId| (1..=MAX_PRINTED_PAGES).contains(&beneath[id]);
+    fits(id) && site.pages[id].parent.is_none_or(|parent| parent == 0 || !fits(parent))
+}
+
+/// The print page that holds section `id`, and whether it is the section's own: the
+/// section's, or that of the nearest section above it that has one.
+pub(crate) fn print_page_of(site: &Site, id: PageId) -> Option<(PageId, bool)> {
+    let mut section = Some(id);
+    while let Some(at) = section {
+        if let Some(page) = site.generated_page(&GeneratedPage::Print(at)) {
+            return Some((page, at == id));
+        }
+        section = site.pages[at].parent.filter(|&parent| parent != 0);
+    }
+    None
+}
 
 /// For each page, how many content pages are beneath it (at any depth).
 fn pages_beneath(site: &Site) -> Vec<usize> {
@@ -246,13 +268,13 @@ fn pages_beneath(site: &Site) -> Vec<usize> {
 }
 
 static PRINT: GeneratedSpec = GeneratedSpec {
-    // One per section with 1 to MAX_PRINTED_PAGES pages beneath it (the home page aside:
-    // that would be the whole handbook), under `print/`, which content rarely uses (and
-    // wins if it does).
+    // One per largest section with 1 to MAX_PRINTED_PAGES pages beneath it (the home
+    // page aside: that would be the whole handbook), under `print/`, which content
+    // rarely uses (and wins if it does).
     instances: |site| {
         let beneath = pages_beneath(site);
         (1..site.pages.len())
-            .filter(|&id| site.pages[id].origin.is_section() && (1..=MAX_PRINTED_PAGES).contains(&beneath[id]))
+            .filter(|&id| site.pages[id].origin.is_section() && prints_itself(site, &beneath, id))
             .map(|id| Instance {
                 page: GeneratedPage::Print(id),
                 site_path: format!("print/{}", site.pages[id].site_path),

@@ -100,7 +100,10 @@ impl<'a> SectionView<'a> {
             children: page.children.iter().map(|&c| LinkView::of(site, c)).collect(),
             other_children,
             catalog,
-            print_url: site.generated_page(&GeneratedPage::Print(id)).map(|p| site.href(p)),
+            print_url: crate::site::generated::print_page_of(site, id).map(|(print, own)| {
+                let href = site.href(print);
+                if own { href } else { format!("{href}#{}", print_anchor(id)) }
+            }),
         }
     }
 }
@@ -208,12 +211,19 @@ pub(crate) struct PrintedPage<'a> {
     /// The page.
     #[serde(flatten)]
     pub link: LinkView<'a>,
+    /// The id of its part of the print page, which a section inside links to.
+    pub anchor: String,
     /// How deep below the section it is (0 for the section page).
     pub depth: usize,
     /// Its rendered Markdown, as on its own page.
     pub content: &'a str,
     /// Its owners.
     pub owners: Vec<NamedLink>,
+}
+
+/// The id of page `id`'s part of the print page that holds it.
+fn print_anchor(id: PageId) -> String {
+    format!("print-{id}")
 }
 
 /// An alert on `/alerts/`.
@@ -328,6 +338,7 @@ impl<'a> IndexView<'a> {
                         .into_iter()
                         .map(|(id, depth)| PrintedPage {
                             link: LinkView::of(site, id),
+                            anchor: print_anchor(id),
                             depth,
                             content: &site.pages[id].rendered.html,
                             owners: site.pages[id].owners.iter().map(|o| owner_link(site, o)).collect(),
