@@ -11,6 +11,7 @@
 //! 3. reads it as UTF-8, without a byte order mark.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::walk::Confinement;
 
@@ -29,10 +30,12 @@ pub(crate) trait IncludeFiles: Sync {
     fn read(&self, path: &str) -> Result<String, IncludeError>;
 }
 
-/// The handbook's files on disk, confined to its root.
+/// The handbook's files on disk, confined to its root. Made for every page rendered, so
+/// it resolves its folders (system calls) only when a page reads a file.
 pub(crate) struct HandbookFiles {
     root: PathBuf,
-    confinement: Option<Confinement>,
+    output_dir: PathBuf,
+    confinement: OnceLock<Option<Confinement>>,
     /// The largest file read, in bytes.
     max_len: u64,
 }
@@ -40,8 +43,12 @@ pub(crate) struct HandbookFiles {
 impl HandbookFiles {
     /// The files under `root`, the output folder `output_dir` excluded.
     pub(crate) fn new(root: &Path, output_dir: &Path, max_len: u64) -> Self {
-        let confinement = Confinement::new(root).map(|c| c.excluding(output_dir));
-        HandbookFiles { root: root.to_path_buf(), confinement, max_len }
+        HandbookFiles {
+            root: root.to_path_buf(),
+            output_dir: output_dir.to_path_buf(),
+            confinement: OnceLock::new(),
+            max_len,
+        }
     }
 }
 
@@ -53,7 +60,9 @@ impl IncludeFiles for HandbookFiles {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(IncludeError::NotFound),
             Err(e) => return Err(IncludeError::Refused(format!("cannot read `{path}`: {e}"))),
         };
-        let Some(confinement) = &self.confinement else {
+        let confinement =
+            self.confinement.get_or_init(|| Confinement::new(&self.root).map(|c| c.excluding(&self.output_dir)));
+        let Some(confinement) = confinement else {
             return Err(IncludeError::Refused("cannot resolve the handbook's folder".to_string()));
         };
         confinement

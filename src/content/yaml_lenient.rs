@@ -17,7 +17,7 @@
 //! Columns that serde-saphyr reports on a line that step 1 indented are moved back by
 //! [`Relaxed::source_column`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::node::{Located, Node};
 
@@ -256,10 +256,17 @@ fn collect_duplicates(node: &mut Node, repeats: &mut Vec<Repeat>) {
     match node {
         Node::List(items) => items.iter_mut().for_each(|item| collect_duplicates(&mut item.value, repeats)),
         Node::Map(entries) => {
+            for (_, value) in entries.iter_mut() {
+                collect_duplicates(&mut value.value, repeats);
+            }
+            // Most mappings repeat no key: leave them as they are.
+            let mut seen = HashSet::with_capacity(entries.len());
+            if entries.iter().all(|(key, _)| seen.insert(key.value.as_str())) {
+                return;
+            }
             let mut first: HashMap<String, usize> = HashMap::new();
             let mut kept: Vec<(Located<String>, Located<Node>)> = Vec::with_capacity(entries.len());
-            for (key, mut value) in std::mem::take(entries) {
-                collect_duplicates(&mut value.value, repeats);
+            for (key, value) in std::mem::take(entries) {
                 match first.get(&key.value) {
                     Some(&at) => {
                         repeats.push(Repeat { key: key.clone(), replaces_line: kept[at].0.line });

@@ -104,9 +104,7 @@ pub(crate) fn heading_source_line(source: &str) -> &str {
         return line;
     }
     // A setext heading: the content's last line, above the underline.
-    let mut lines: Vec<&str> = source.lines().collect();
-    lines.pop();
-    let mut line = lines.last().map_or("", |l| l.trim());
+    let mut line = source.lines().rev().nth(1).map_or("", str::trim);
     if line.ends_with('}')
         && let Some(open) = line.rfind('{')
     {

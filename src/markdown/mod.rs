@@ -207,15 +207,7 @@ const SUMMARY_CHARS: usize = 200;
 /// Renders one page body: its includes expanded first ([`includes::expand`]), then the
 /// other pre-passes on the expanded text.
 pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
-    let page = includes::Page {
-        text: input.text,
-        body_line: input.body_line,
-        file: input.file,
-        dir: input.dir,
-        content: input.content,
-        links: input.links,
-    };
-    let Some(expanded) = input.includes.and_then(|files| includes::expand(&page, files)) else {
+    let Some(expanded) = input.includes.and_then(|files| includes::expand(input, files)) else {
         return render_source(input, None);
     };
     let mut rendered = render_source(&MarkdownInput { text: &expanded.text, ..*input }, Some(&expanded));
@@ -745,7 +737,9 @@ impl<'a> BodyWriter<'a> {
     fn heading(&mut self, heading: Heading<'a>, parser: &mut Source<'a>, target: &mut Events<'a>) {
         let mut inner: Events<'a> = Vec::new();
         let mut text = String::new();
-        // The text without images' alt text, as a browser shows it.
+        // The text without images' alt text, as a browser shows it: only the GitHub
+        // style of ids reads it.
+        let keep_shown = self.input.heading_ids == crate::slug::HeadingIdStyle::Github;
         let mut shown = String::new();
         let mut in_image = 0usize;
         self.in_heading = true;
@@ -755,13 +749,13 @@ impl<'a> BodyWriter<'a> {
                 Event::Text(ref t) => {
                     let t = dialects::strip_inline(t);
                     text.push_str(&t);
-                    if in_image == 0 {
+                    if keep_shown && in_image == 0 {
                         shown.push_str(&t);
                     }
                 }
                 Event::Code(ref t) => {
                     text.push_str(t);
-                    if in_image == 0 {
+                    if keep_shown && in_image == 0 {
                         shown.push_str(t);
                     }
                 }
@@ -781,7 +775,11 @@ impl<'a> BodyWriter<'a> {
             None => self.ids.assign(&HeadingText {
                 text: &text,
                 shown: &shown,
-                source: heading_source_line(heading.source),
+                // Only the Hugo style reads the source line.
+                source: match self.input.heading_ids {
+                    crate::slug::HeadingIdStyle::Hugo => heading_source_line(heading.source),
+                    _ => "",
+                },
             }),
         };
         let text = text.trim().to_string();

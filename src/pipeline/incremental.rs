@@ -207,14 +207,11 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
     let every_index = |into: &mut BTreeSet<PageId>| {
         into.extend(new.pages_invalidated_by(crate::site::generated::Invalidation::AnyPage));
     };
-    // The print pages of the sections above a changed page show its whole content.
-    for (print, page) in new.generated_pages() {
-        if let crate::site::GeneratedPage::Print(section) = page
-            && changed.iter().any(|&id| id == *section || crate::site::nav::ancestors(new, id).contains(section))
-        {
-            affected.insert(print);
-        }
-    }
+    // The print page that holds a changed page shows its whole content (each page is on
+    // one print page at most: its own section's, or the nearest section's above it).
+    affected.extend(
+        changed.iter().filter_map(|&id| crate::site::generated::print_page_of(new, id)).map(|(print, _)| print),
+    );
     let mut shown_differently = HashSet::new();
     for &id in changed {
         let (before, after) = (&old.pages[id], &new.pages[id]);

@@ -168,12 +168,7 @@ impl<'a> Event<'a> {
     }
 }
 
-/// `investigating` as a display name: `Investigating`; `in_progress`: `In progress`.
-fn label(status: &str) -> String {
-    let text = status.replace('_', " ");
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}
+use crate::site::status::status_words as label;
 
 /// `{"data": value}` as the file's text.
 fn document(value: impl Serialize) -> String {

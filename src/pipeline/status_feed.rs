@@ -29,6 +29,22 @@ struct Entry {
     category: String,
 }
 
+impl Entry {
+    /// The entry of event `status` (an update's status or a maintenance's event) of the
+    /// page titled `title` at `link`, about `components`.
+    fn of(title: &str, link: &str, components: &[usize], id: String, at: Timestamp, status: &str, text: &str) -> Entry {
+        Entry {
+            id,
+            at,
+            title: format!("{title}: {}", words(status)),
+            link: link.to_string(),
+            text: text.to_string(),
+            components: components.to_vec(),
+            category: status.to_string(),
+        }
+    }
+}
+
 /// Every feed, as `(site path, XML)`: the page's, then each component's.
 pub(crate) fn status_feeds(site: &Site) -> Vec<(String, String)> {
     let Some(status) = site.status() else { return Vec::new() };
@@ -52,15 +68,7 @@ fn entries(site: &Site, status: &Status) -> Vec<Entry> {
         let components: Vec<usize> = incident.components.iter().map(|&(c, _)| c).collect();
         let link = url(site, &page.site_path);
         let mut add = |id: String, at: Timestamp, status: &str, text: &str| {
-            entries.push(Entry {
-                id,
-                at,
-                title: format!("{}: {}", page.title, words(status)),
-                link: link.clone(),
-                text: text.to_string(),
-                components: components.clone(),
-                category: status.to_string(),
-            });
+            entries.push(Entry::of(&page.title, &link, &components, id, at, status, text));
         };
         for update in &incident.updates {
             add(
@@ -79,15 +87,7 @@ fn entries(site: &Site, status: &Status) -> Vec<Entry> {
         let page = &site.pages[maintenance.page];
         let link = url(site, &page.site_path);
         let mut add = |id: String, at: Timestamp, event: &str, text: &str| {
-            entries.push(Entry {
-                id,
-                at,
-                title: format!("{}: {}", page.title, words(event)),
-                link: link.clone(),
-                text: text.to_string(),
-                components: maintenance.components.clone(),
-                category: event.to_string(),
-            });
+            entries.push(Entry::of(&page.title, &link, &maintenance.components, id, at, event, text));
         };
         for update in &maintenance.updates {
             let id = stable_uuid(&format!("feed:update:{}:{}", maintenance.id, update.id));
@@ -108,12 +108,7 @@ fn entries(site: &Site, status: &Status) -> Vec<Entry> {
     entries
 }
 
-/// `partial_outage` as words: `Partial outage`.
-fn words(status: &str) -> String {
-    let text = status.replace('_', " ");
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}
+use crate::site::status::status_words as words;
 
 /// `text` escaped for XML, without the characters XML 1.0 does not allow.
 fn xml(text: &str) -> String {

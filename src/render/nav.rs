@@ -69,13 +69,14 @@ impl NavCache {
             let shared = !item.current && !item.open && item.more == 0;
             match self.entries.get(item.id).filter(|_| shared) {
                 Some(cell) => {
-                    let entry = cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item) });
+                    let entry =
+                        cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item, false) });
                     entries.push(entry.value.clone());
                     html.push_str(&entry.html);
                 }
                 None => {
                     entries.push(value(site, item));
-                    html.push_str(&entry_html(site, item));
+                    html.push_str(&entry_html(site, item, false));
                 }
             }
             if item.depth == 0 && item.has_children && !item.open && item.more == 0 {
@@ -127,7 +128,7 @@ fn folded_children(site: &Site, id: crate::site::PageId) -> Folded {
     let mut folded = Folded { values: Vec::with_capacity(items.len()), html: String::new() };
     for item in &items {
         folded.values.push(value_of(site, item, true));
-        folded.html.push_str(&entry_html(site, item).replacen("class=\"nav-item", "class=\"nav-item in-closed", 1));
+        folded.html.push_str(&entry_html(site, item, true));
     }
     folded
 }
@@ -153,11 +154,14 @@ fn value_of(site: &Site, item: &NavItem, folded: bool) -> Value {
     })
 }
 
-/// The HTML of an entry, one line.
-fn entry_html(site: &Site, item: &NavItem) -> String {
+/// The HTML of an entry, one line; `folded` under a closed top-level section or not.
+fn entry_html(site: &Site, item: &NavItem, folded: bool) -> String {
     let page = &site.pages[item.id];
     let mut html = String::with_capacity(160);
     html.push_str("<li class=\"nav-item");
+    if folded {
+        html.push_str(" in-closed");
+    }
     if item.more > 0 {
         html.push_str(" nav-more\" style=\"--depth: ");
         html.push_str(&item.depth.to_string());

@@ -15,7 +15,7 @@
 use super::{PageId, Site};
 
 /// One page opsbook generates.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GeneratedPage {
     /// `/owners/`: every owner and their pages.
     Owners,
@@ -217,12 +217,7 @@ static STATUS: GeneratedSpec = GeneratedSpec {
     // It shows every incident and maintenance; a change to the model makes the fast
     // rebuild of `serve` build everything again (`Site::status_differs`).
     invalidated_by: Invalidation::AnyPage,
-    owns: |site, id| {
-        let kind = site.config.kinds.get(&site.pages[id].kind);
-        kind.is_some_and(|kind| {
-            matches!(kind.panel, crate::config::Panel::StatusIncident | crate::config::Panel::Maintenance)
-        })
-    },
+    owns: super::status::is_status_event,
 };
 
 /// The most pages beneath a section that still gets a print page of its own.
@@ -301,9 +296,10 @@ impl Site {
         self.indexes.generated.iter().filter_map(|&id| Some((id, self.pages[id].origin.generated()?)))
     }
 
-    /// The page `page`, when the site has it.
+    /// The page `page`, when the site has it. A look-up: views ask it for every page
+    /// (an owner's page, a section's print page, the status page).
     pub fn generated_page(&self, page: &GeneratedPage) -> Option<PageId> {
-        self.generated_pages().find(|(_, p)| *p == page).map(|(id, _)| id)
+        self.indexes.generated_by_page.get(page).copied()
     }
 
     /// The generated pages that `invalidation` renders again.

@@ -23,6 +23,8 @@ pub struct Indexes {
     pub owners: BTreeMap<String, Owner>,
     /// The generated pages, in the order of [`GENERATED_PAGES`].
     pub generated: Vec<PageId>,
+    /// The same by what they are (the first, should one be added twice).
+    pub generated_by_page: HashMap<GeneratedPage, PageId>,
 }
 
 /// One tag.
@@ -129,8 +131,9 @@ fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>)
         // Its title: `title` or the first heading once rendered (`Site::arrange`).
         let page = &mut site.pages[other];
         page.title = instance.title;
-        page.origin = PageOrigin::Generated(instance.page);
+        page.origin = PageOrigin::Generated(instance.page.clone());
         site.indexes.generated.push(other);
+        site.indexes.generated_by_page.entry(instance.page).or_insert(other);
         return other;
     }
     let moved = free_path(site, &url);
@@ -195,11 +198,12 @@ fn add_generated_page(
         title,
         kind: "page".into(),
         parent: Some(0),
-        origin: PageOrigin::Generated(page),
+        origin: PageOrigin::Generated(page.clone()),
         ..blank_page(source)
     });
     site.position.push(usize::MAX);
     site.indexes.generated.push(id);
+    site.indexes.generated_by_page.entry(page).or_insert(id);
     if let Some(&other) = site.index.by_url.get(&site_path) {
         let file = site.pages[other].source.file.clone();
         diagnostics.push(

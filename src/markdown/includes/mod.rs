@@ -37,6 +37,7 @@ use std::sync::Arc;
 use directives::{Action, Include, Lookup};
 pub(crate) use select::Run;
 
+use super::MarkdownInput;
 use super::links::{LinkResolver, Resolution, percent_encode_path};
 use crate::content::include_files::{IncludeError, IncludeFiles};
 use crate::content::walk::is_ignored_name;
@@ -165,27 +166,9 @@ impl Expanded {
     }
 }
 
-/// The page to expand.
-pub(crate) struct Page<'a> {
-    /// The body.
-    pub text: &'a str,
-    /// The file's line of the body's first line.
-    pub body_line: usize,
-    /// The file, relative to the root (`content/runbooks/db.md`).
-    pub file: &'a str,
-    /// Its folder relative to `content/`.
-    pub dir: &'a str,
-    /// The content folder, relative to the root (`content` unless book.toml names
-    /// another): where `content/` lookups look.
-    pub content: &'a str,
-    /// The site's links, which know which files of `content/` are internal: a public
-    /// build may not include them.
-    pub links: &'a dyn LinkResolver,
-}
-
 /// Expands the includes of `page`, or returns `None` when it has no directive (then
 /// nothing changes). See the module's steps.
-pub(crate) fn expand(page: &Page<'_>, files: &dyn IncludeFiles) -> Option<Expanded> {
+pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Option<Expanded> {
     if !directives::may_have_directives(page.text) {
         return None;
     }

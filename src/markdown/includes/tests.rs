@@ -149,8 +149,13 @@ impl LinkResolver for Links {
 }
 
 fn expand_page(text: &str, files: &MemoryFiles) -> Expanded {
-    let page =
-        Page { text, body_line: 3, file: "content/guide/page.md", dir: "guide", content: "content", links: &Links };
+    let page = MarkdownInput {
+        body_line: 3,
+        file: "content/guide/page.md",
+        dir: "guide",
+        links: &Links,
+        ..crate::markdown::tests::test_input(text)
+    };
     expand(&page, files).expect("the page has directives")
 }
 
@@ -311,13 +316,12 @@ fn substitutes_jekyll_parameters() {
 
 #[test]
 fn a_page_without_directives_is_left_alone() {
-    let page = Page {
-        text: "Plain {{ x }} text\n",
+    let page = MarkdownInput {
         body_line: 1,
         file: "content/a.md",
         dir: "",
-        content: "content",
         links: &Links,
+        ..crate::markdown::tests::test_input("Plain {{ x }} text\n")
     };
     assert!(expand(&page, &files(&[])).is_none());
 }

@@ -123,12 +123,7 @@ fn update(u: &Update) -> UpdateView {
     UpdateView { at: TimeView::of(u.at), status: u.status.clone(), label: words(&u.status), html: update_html(&u.text) }
 }
 
-/// `in_progress` -> "In progress".
-fn words(name: &str) -> String {
-    let text = name.replace('_', " ");
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
+use crate::site::status::status_words as words;
 
 /// An update's Markdown as HTML; raw HTML is shown as text.
 fn update_html(text: &str) -> String {
@@ -170,6 +165,9 @@ pub(crate) struct PanelView<'a> {
 /// The panel of page `id`, when it is an incident or a maintenance of the status page.
 pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
     let status = site.status()?;
+    if !crate::site::status::is_status_event(site, id) {
+        return None;
+    }
     let status_url = site.generated_page(&GeneratedPage::Status).map(|p| site.href(p));
     if let Some(incident) = status.incidents.iter().find(|i| i.page == id) {
         return Some(PanelView {

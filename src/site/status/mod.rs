@@ -229,6 +229,21 @@ impl Site {
     }
 }
 
+/// A state or status name in words: `partial_outage` -> "Partial outage", for the
+/// page, the feeds and the SCS export alike.
+pub(crate) fn status_words(name: &str) -> String {
+    let text = name.replace('_', " ");
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// Whether page `id` is of a kind the status page collects (incident or maintenance).
+pub(crate) fn is_status_event(site: &Site, id: PageId) -> bool {
+    site.config.kinds.get(&site.pages[id].kind).is_some_and(|kind| {
+        matches!(kind.panel, crate::config::Panel::StatusIncident | crate::config::Panel::Maintenance)
+    })
+}
+
 /// A UUID, stable across builds, for `text` (the SCS status-page API names everything
 /// by UUID): two FNV-1a hashes of it, written as an RFC 9562 version 8 (custom) UUID.
 pub(crate) fn stable_uuid(text: &str) -> String {
