@@ -256,6 +256,18 @@ fn reports_a_redirect_to_that_leads_nowhere_at_the_field() {
 }
 
 #[test]
+fn a_redirect_to_its_own_page_is_an_error_at_the_field() {
+    let site = Site::with_files(
+        "nav-redirect-self",
+        &[("content/_index.md", "# Home\n"), ("content/old.md", "---\ntitle: Old\nredirect_to: \"#top\"\n---\n")],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("a page cannot redirect to itself"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/old.md:3:1"), "{}", run.stderr);
+}
+
+#[test]
 fn publishes_html_md_pages_at_html() {
     let site = Site::with_files(
         "nav-html-md",

@@ -154,7 +154,7 @@ mod tests {
     #[test]
     fn rejects_bad_and_duplicate_ids_where_they_are_written() {
         let (status, problems) = resolve(
-            "[status]\ncomponents = [\n  { id = \"api\", name = \"API\" },\n  { id = \"API 2\", name = \"x\" },\n  { id = \"api\", name = \"again\" },\n]\n",
+            "[status]\ncomponents = [\n  { id = \"api\", name = \"API\" },\n  { id = \"API 2\", name = \"x\" },\n  { id = \"api\", name = \"again\" },\n  { id = \"db\", name = \" \" },\n]\n",
         );
         assert_eq!(status.ids(), ["api"]);
         let found: Vec<(usize, usize, &str)> =
@@ -164,6 +164,7 @@ mod tests {
             [
                 (4, 10, "`[status] components`: the id \"API 2\" must be lower-case letters, digits, `-` or `_`"),
                 (3, 10, "`[status] components`: the id `api` is used twice"),
+                (6, 10, "`[status] components`: the component `db` needs a `name`"),
             ]
         );
     }

@@ -190,5 +190,7 @@ mod tests {
         assert_eq!(nav.entries.len(), 1);
         assert_eq!(nav.problems.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(2, 5), (3, 8)]);
         assert!(parse_mkdocs("nav: [a\n").is_err());
+        let nav = parse_mkdocs("nav: x\n").unwrap();
+        assert_eq!(nav.problems, [(1, 1, "`nav` must be a list of entries".to_string())]);
     }
 }

@@ -255,6 +255,10 @@ fn refuses_paths_above_the_root_and_hidden_folders() {
     assert!(join("", "a/.env").is_err());
     let out = expand_page("{{#include ../../../etc/passwd}}", &files(&[]));
     assert!(out.problems[0].1.contains("outside the handbook"), "{:?}", out.problems);
+    let unread = "not a path opsbook reads (empty, a backslash or a control character)";
+    assert_eq!(join("content/guide", "..\\secret.md").unwrap_err(), unread);
+    assert_eq!(join("content/guide", "a\u{1}.md").unwrap_err(), unread);
+    assert_eq!(join("content/guide", "../..").unwrap_err(), "the path names the handbook's folder, not a file");
 }
 
 #[test]

@@ -136,6 +136,14 @@ fn a_shortcode_never_closed_runs_to_the_end() {
 }
 
 #[test]
+fn a_closing_shortcode_that_closes_nothing_is_left_out_with_a_warning() {
+    let out = render("Text.\n\n{{% /alert %}}\n");
+    assert!(!out.html.contains("{{"), "{}", out.html);
+    assert_eq!(found(&out), [("unsupported-syntax", 7, 1)]);
+    assert!(out.diagnostics[0].message.contains("closes no open"), "{:?}", out.diagnostics);
+}
+
+#[test]
 fn hostile_openings_are_scanned_in_linear_time() {
     for text in [
         "{{< ".repeat(50_000),
