@@ -265,18 +265,21 @@ mod tests {
         }
     }
 
-    /// The terms of `tests/js/fixtures/analysis-words.txt`, line by line, as the index
-    /// has them: `[line, [[term, stem or null], ...]]`.
-    fn fixture_terms(list: &str) -> String {
-        let analyzer = Analyzer::new("en");
+    /// The terms of a word list (`tests/js/fixtures/analysis-words.txt`), line by line,
+    /// as the index of a handbook in `language` has them: `[line, [[term, stem or null], ...]]`,
+    /// or with `stems_only` (the lists of other languages, kept small) only the stems of
+    /// each line's terms, `[stem or null, ...]`.
+    fn fixture_terms(list: &str, language: &str, stems_only: bool) -> String {
+        let analyzer = Analyzer::new(language);
         let mut out = String::from("[\n");
         let lines: Vec<&str> = list.lines().filter(|l| !l.is_empty()).collect();
         for (n, line) in lines.iter().enumerate() {
             let mut terms = Vec::new();
             for_each_term(line, &mut String::new(), |t| {
-                terms.push(serde_json::json!([t, analyzer.stem(t).map(|s| s.into_owned())]))
+                let stem = analyzer.stem(t).map(|s| s.into_owned());
+                terms.push(if stems_only { serde_json::json!(stem) } else { serde_json::json!([t, stem]) })
             });
-            let row = serde_json::json!([line, terms]);
+            let row = if stems_only { serde_json::json!(terms) } else { serde_json::json!([line, terms]) };
             out.push_str(&row.to_string());
             out.push_str(if n + 1 < lines.len() { ",\n" } else { "\n" });
         }
@@ -284,21 +287,56 @@ mod tests {
         out
     }
 
-    /// The browser's analysis (`static/search-analysis.js`) is checked against this
-    /// file by `tests/js/analysis.test.cjs`; `OPSBOOK_UPDATE_FIXTURES=1` rewrites it.
-    #[test]
-    fn js_analysis_fixture_is_current() {
+    /// Writes the terms of the word list `words` (under `tests/js/fixtures/`) to `terms`
+    /// when `OPSBOOK_UPDATE_FIXTURES=1`, and says whether the file holds them, with the
+    /// number of lines of the list.
+    fn fixture_is_current(words: &str, terms: &str, language: &str) -> (bool, usize) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/fixtures");
-        let list = std::fs::read_to_string(dir.join("analysis-words.txt")).expect("the word list");
-        let expected = fixture_terms(&list);
-        let path = dir.join("analysis-terms.json");
+        let list = std::fs::read_to_string(dir.join(words)).unwrap_or_else(|_| panic!("the word list {words}"));
+        let expected = fixture_terms(&list, language, language != "en");
+        let path = dir.join(terms);
         if std::env::var("OPSBOOK_UPDATE_FIXTURES").is_ok_and(|v| v == "1") {
             std::fs::write(&path, &expected).expect("write the fixture");
         }
         let current = std::fs::read_to_string(&path).unwrap_or_default();
+        (current == expected, list.lines().filter(|l| !l.is_empty()).count())
+    }
+
+    /// The browser's analysis (`static/search-analysis.js`) is checked against this
+    /// file by `tests/js/analysis.test.cjs`; `OPSBOOK_UPDATE_FIXTURES=1` rewrites it.
+    #[test]
+    fn js_analysis_fixture_is_current() {
+        let (current, _) = fixture_is_current("analysis-words.txt", "analysis-terms.json", "en");
         assert!(
-            current == expected,
+            current,
             "tests/js/fixtures/analysis-terms.json is stale: run OPSBOOK_UPDATE_FIXTURES=1 cargo test --lib js_analysis_fixture"
+        );
+    }
+
+    /// The languages besides English that the index stems, by the tag their fixture is
+    /// named for (`tests/js/fixtures/languages/de.txt`), one per Snowball algorithm.
+    const FIXTURE_LANGUAGES: &[&str] =
+        &["de", "fr", "es", "it", "nl", "pt", "sv", "no", "da", "fi", "ru", "hu", "ro", "tr", "ar", "el", "ta"];
+
+    /// The browser's stemmers (`themes/default/stemmers/`) are checked against these
+    /// files by `tests/js/analysis.test.cjs`: the terms of each language's word list
+    /// (`tests/js/make-language-words.mjs` writes the lists); `OPSBOOK_UPDATE_FIXTURES=1`
+    /// rewrites them.
+    #[test]
+    fn js_language_fixtures_are_current() {
+        let mut stale = Vec::new();
+        for language in FIXTURE_LANGUAGES {
+            assert!(stemmer_for(language).is_some(), "{language} has a stemmer");
+            let words = format!("languages/{language}.txt");
+            let (current, lines) = fixture_is_current(&words, &format!("languages/{language}.json"), language);
+            assert!(lines >= 300, "{words} has {lines} words, fewer than 300");
+            if !current {
+                stale.push(*language);
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "the fixtures of {stale:?} in tests/js/fixtures/languages/ are stale: run OPSBOOK_UPDATE_FIXTURES=1 cargo test --lib js_language_fixtures"
         );
     }
 

@@ -1,9 +1,12 @@
 /* opsbook search analysis: the text handling of src/search/text.rs, in the browser.
    Folding, splitting into words, identifiers and their parts, stop words and the
    Snowball English stemmer (Porter2), written from the algorithm's description at
-   snowballstem.org. tests/js/analysis.test.cjs checks it word for word against the
-   terms the Rust indexer produces (tests/js/fixtures/analysis-terms.json). Loaded
-   before search.js, which reads it as `OpsbookAnalysis` (under Node: require). */
+   snowballstem.org; the stemmers of the other languages are generated from the Rust
+   ones (themes/default/stemmers/), and the build appends the handbook's language's to
+   this file. tests/js/analysis.test.cjs checks it word for word against the terms the
+   Rust indexer produces (tests/js/fixtures/analysis-terms.json, and languages/ for the
+   other languages). Loaded before search.js, which reads it as `OpsbookAnalysis`
+   (under Node: require). */
 (function (global) {
   'use strict';
 
@@ -209,21 +212,36 @@
     'its', 'no', 'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this',
     'to', 'was', 'will', 'with'];
 
-  /** The analyzer of a language (a BCP 47 tag): `stem(word)` gives the stem of a folded
-      word, `null` for a stop word; `exact` says whether the stems are those of the index
-      (English), or the words as written (other languages: the index maps every word it
-      holds to its stem, so only forms the handbook uses are found). */
-  function Analyzer(language) {
-    var english = /^en([-_]|$)/i.test(language || 'en');
-    this.exact = english || !stemmed(language);
-    this.stop = new Set(english ? ENGLISH_STOP : []);
-    this.english = english;
+  /** The Snowball algorithm of a BCP 47 language tag (src/search/text.rs `stemmer_for`),
+      or none. */
+  var ALGORITHMS = { en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch',
+    pt: 'portuguese', sv: 'swedish', no: 'norwegian', nb: 'norwegian', nn: 'norwegian', da: 'danish', fi: 'finnish',
+    ru: 'russian', hu: 'hungarian', ro: 'romanian', tr: 'turkish', ar: 'arabic', el: 'greek', ta: 'tamil' };
+
+  function algorithmOf(language) {
+    var primary = String(language || '').split(/[-_]/)[0].toLowerCase();
+    return Object.prototype.hasOwnProperty.call(ALGORITHMS, primary) ? ALGORITHMS[primary] : null;
   }
 
-  function stemmed(language) {
-    var primary = String(language || '').split(/[-_]/)[0].toLowerCase();
-    return ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'sv', 'no', 'nb', 'nn', 'da', 'fi', 'ru', 'hu', 'ro', 'tr', 'ar',
-      'el', 'ta'].indexOf(primary) >= 0;
+  /** The stemmer of an algorithm other than English: the build appends the handbook's
+      language's (themes/default/stemmers/, generated from rust-stemmers) to this file,
+      where it registers in `OpsbookStemmers`; under Node it is required. */
+  function stemmerOf(algorithm) {
+    if (typeof module !== 'undefined' && module.exports) return require('../stemmers/' + algorithm + '.js');
+    return (global.OpsbookStemmers || {})[algorithm] || null;
+  }
+
+  /** The analyzer of a language (a BCP 47 tag): `stem(word)` gives the stem of a folded
+      word, `null` for a stop word; `exact` says whether the stems are those of the index
+      (a language with a Snowball stemmer, or none: words are their own stems), or the
+      words as written (a stemmer the page did not load: the index maps every word it
+      holds to its stem, so only forms the handbook uses are found). */
+  function Analyzer(language) {
+    var algorithm = algorithmOf(language || 'en');
+    this.english = algorithm === 'english';
+    this.stemmer = algorithm && !this.english ? stemmerOf(algorithm) : null;
+    this.exact = !algorithm || this.english || !!this.stemmer;
+    this.stop = new Set(this.english ? ENGLISH_STOP : []);
   }
 
   /** Whether a folded term is an identifier (words joined by `_`, `.` or `-`). */
@@ -233,11 +251,12 @@
   Analyzer.prototype.stem = function (word) {
     if (isIdentifier(word)) return word;
     if (this.stop.has(word)) return null;
-    return this.english ? stemEnglish(word) : word;
+    if (this.english) return stemEnglish(word);
+    return this.stemmer ? this.stemmer(word) : word;
   };
 
   var api = { fold: fold, words: words, terms: terms, camelParts: camelParts, stemEnglish: stemEnglish,
-    Analyzer: Analyzer, isIdentifier: isIdentifier, ENGLISH_STOP: ENGLISH_STOP };
+    Analyzer: Analyzer, isIdentifier: isIdentifier, ENGLISH_STOP: ENGLISH_STOP, algorithmOf: algorithmOf };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else global.OpsbookAnalysis = api;
 })(this);
