@@ -110,6 +110,9 @@ pub(crate) fn write_files(
             continue;
         }
         match origin {
+            crate::render::Origin::Builtin(bytes) if path == "search-analysis.js" => {
+                output.write(path, &crate::search::browser_stemmer::analysis_script(bytes, &site.config.language))?;
+            }
             crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
             crate::render::Origin::File { path: from, shown } => {
                 diagnostics.extend(copy_source(output, from, shown, path)?);

@@ -17,6 +17,7 @@
 //! word being typed, the shards its prefix spans: usually one or two). The client is `static/search.js` of the
 //! default theme. See [`text`] for the text handling both sides share.
 
+pub(crate) mod browser_stemmer;
 pub mod encode;
 pub(crate) mod index;
 pub(crate) mod text;

@@ -171,10 +171,10 @@ pub(crate) const ENGLISH_STOP_WORDS: &[&str] = &[
     "with",
 ];
 
-/// The stemmer for a BCP 47 language tag, if rust-stemmers has one.
-pub(crate) fn stemmer_for(language: &str) -> Option<Stemmer> {
+/// The Snowball algorithm for a BCP 47 language tag, if rust-stemmers has one.
+fn algorithm_for(language: &str) -> Option<Algorithm> {
     let primary = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    let algorithm = match primary.as_str() {
+    Some(match primary.as_str() {
         "en" => Algorithm::English,
         "de" => Algorithm::German,
         "fr" => Algorithm::French,
@@ -194,8 +194,38 @@ pub(crate) fn stemmer_for(language: &str) -> Option<Stemmer> {
         "el" => Algorithm::Greek,
         "ta" => Algorithm::Tamil,
         _ => return None,
-    };
-    Some(Stemmer::create(algorithm))
+    })
+}
+
+/// The stemmer for a BCP 47 language tag, if rust-stemmers has one.
+pub(crate) fn stemmer_for(language: &str) -> Option<Stemmer> {
+    algorithm_for(language).map(Stemmer::create)
+}
+
+/// The name of the browser's stemmer for a BCP 47 language tag (`german`: the file
+/// `themes/default/stemmers/german.js`), for every language but English (which
+/// `search-analysis.js` stems itself), if rust-stemmers has one.
+pub(crate) fn algorithm_name(language: &str) -> Option<&'static str> {
+    Some(match algorithm_for(language)? {
+        Algorithm::English => return None,
+        Algorithm::German => "german",
+        Algorithm::French => "french",
+        Algorithm::Spanish => "spanish",
+        Algorithm::Italian => "italian",
+        Algorithm::Dutch => "dutch",
+        Algorithm::Portuguese => "portuguese",
+        Algorithm::Swedish => "swedish",
+        Algorithm::Norwegian => "norwegian",
+        Algorithm::Danish => "danish",
+        Algorithm::Finnish => "finnish",
+        Algorithm::Russian => "russian",
+        Algorithm::Hungarian => "hungarian",
+        Algorithm::Romanian => "romanian",
+        Algorithm::Turkish => "turkish",
+        Algorithm::Arabic => "arabic",
+        Algorithm::Greek => "greek",
+        Algorithm::Tamil => "tamil",
+    })
 }
 
 /// The stop words of a language (English only, so far).

@@ -10,6 +10,8 @@
 (function (global) {
   'use strict';
 
+  var NODE = typeof module !== 'undefined' && !!module.exports;
+
   var SPECIAL = { 'ß': 'ss', 'æ': 'ae', 'Æ': 'ae', 'œ': 'oe', 'Œ': 'oe', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd',
     'ð': 'd', 'Ð': 'd', 'ł': 'l', 'Ł': 'l', 'þ': 'th', 'Þ': 'th', 'ı': 'i' };
   var SEPARATOR = /[^\p{Alphabetic}\p{N}]+/u;
@@ -227,8 +229,9 @@
       language's (themes/default/stemmers/, generated from rust-stemmers) to this file,
       where it registers in `OpsbookStemmers`; under Node it is required. */
   function stemmerOf(algorithm) {
-    if (typeof module !== 'undefined' && module.exports) return require('../stemmers/' + algorithm + '.js');
-    return (global.OpsbookStemmers || {})[algorithm] || null;
+    var registered = (global.OpsbookStemmers || {})[algorithm];
+    if (registered) return registered;
+    return NODE ? require('../stemmers/' + algorithm + '.js') : null;
   }
 
   /** The analyzer of a language (a BCP 47 tag): `stem(word)` gives the stem of a folded
@@ -257,6 +260,6 @@
 
   var api = { fold: fold, words: words, terms: terms, camelParts: camelParts, stemEnglish: stemEnglish,
     Analyzer: Analyzer, isIdentifier: isIdentifier, ENGLISH_STOP: ENGLISH_STOP, algorithmOf: algorithmOf };
-  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  if (NODE) module.exports = api;
   else global.OpsbookAnalysis = api;
 })(this);

@@ -1,0 +1,86 @@
+// A handbook in another language than English finds a query word in another form than
+// the one its pages use: the build ships the language's Snowball stemmer in
+// search-analysis.js, which stems the query as the index stemmed the pages. Builds a
+// small German and a small French handbook with the binary in OPSBOOK_BIN (set by
+// tests/browser/run.sh) and runs the built client files as a browser would.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
+const { execFileSync } = require('node:child_process');
+
+const bin = process.env.OPSBOOK_BIN;
+
+/** Builds a handbook of `pages` (path -> Markdown) in `language`; the output folder. */
+function build(language, pages) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-languages-'));
+  fs.writeFileSync(path.join(root, 'book.toml'), `[handbook]\ntitle = "Handbuch"\nlanguage = "${language}"\n`);
+  for (const [file, text] of Object.entries(pages)) {
+    fs.mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
+    fs.writeFileSync(path.join(root, 'content', file), text);
+  }
+  execFileSync(bin, ['build', '--root', root, '--out', path.join(root, 'public'), '--quiet']);
+  return path.join(root, 'public');
+}
+
+/** The search engine of a built handbook, from its own search-analysis.js and search.js
+    run in one global scope, as the page's two scripts are. */
+function engineOf(out) {
+  const scope = vm.createContext({});
+  vm.runInContext(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), scope);
+  scope.module = { exports: {} };
+  scope.require = (name) => {
+    assert.equal(name, './search-analysis.js');
+    return scope.OpsbookAnalysis;
+  };
+  vm.runInContext(fs.readFileSync(path.join(out, 'search.js'), 'utf8'), scope);
+  const search = scope.module.exports;
+  const load = (name) => JSON.parse(fs.readFileSync(path.join(out, 'search', name), 'utf8'));
+  return new search.Engine(load);
+}
+
+/** The titles of the results of `query`, and the words the engine corrected. */
+async function find(engine, query) {
+  const found = await engine.search(query);
+  const titles = await Promise.all(found.results.map(async (hit) => (await engine.record(hit.page)).title));
+  return { titles, corrections: found.corrections };
+}
+
+test('a German handbook finds a page by another inflection of its words', { skip: !bin && 'OPSBOOK_BIN is not set' }, async () => {
+  const out = build('de', {
+    'datenbank.md': '# Umschaltung der Datenbank\n\nWenn die primäre Datenbank ausfällt, schaltet die Bereitschaft auf das Replikat um.\n',
+    'zertifikat.md': '# Zertifikat erneuern\n\nDas Zertifikat des Lastverteilers läuft ab: erneuern und prüfen.\n',
+    'netz.md': '# Netzwerkstörung\n\nPakete gehen verloren; die Leitung prüfen.\n',
+  });
+  const script = fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8');
+  assert.ok(script.includes('Snowball german stemmer'), 'the German stemmer is shipped');
+  assert.ok(!script.includes('Snowball french stemmer'), 'only the handbook\'s language');
+  const engine = engineOf(out);
+  // Forms no page uses (plurals); matched by their stems, not as typing mistakes.
+  for (const [query, title] of [['Datenbanken Replikate', 'Umschaltung der Datenbank'], ['Zertifikate', 'Zertifikat erneuern'], ['Netzwerkstörungen Leitungen', 'Netzwerkstörung']]) {
+    const { titles, corrections } = await find(engine, query);
+    assert.equal(titles[0], title, `${query}: ${titles.join(', ')}`);
+    assert.deepEqual(Object.keys(corrections), [], `${query} matched by stem, not as a typing mistake`);
+  }
+});
+
+test('a French handbook finds a page by another inflection of its words', { skip: !bin && 'OPSBOOK_BIN is not set' }, async () => {
+  const out = build('fr', {
+    'base.md': '# Basculement de la base de données\n\nQuand le serveur principal tombe en panne, l\'équipe d\'astreinte redémarre le réplica.\n',
+    'certificat.md': '# Renouveler le certificat\n\nLe certificat du répartiteur expire : le renouveler puis vérifier.\n',
+  });
+  const engine = engineOf(out);
+  for (const [query, title] of [['serveurs pannes réplicas', 'Basculement de la base de données'], ['certificats renouvelé', 'Renouveler le certificat']]) {
+    const { titles, corrections } = await find(engine, query);
+    assert.equal(titles[0], title, `${query}: ${titles.join(', ')}`);
+    assert.deepEqual(Object.keys(corrections), [], `${query} matched by stem, not as a typing mistake`);
+  }
+});
+
+test('an English handbook ships search-analysis.js as it is', { skip: !bin && 'OPSBOOK_BIN is not set' }, () => {
+  const out = build('en', { 'disk.md': '# Disk full\n\nFree space on the volume.\n' });
+  const theme = fs.readFileSync(path.join(__dirname, '../../themes/default/static/search-analysis.js'), 'utf8');
+  assert.equal(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), theme);
+});
