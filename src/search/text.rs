@@ -10,12 +10,16 @@
 //! 4. stem with the Snowball stemmer of the handbook's language (rust-stemmers); an
 //!    identifier is its own stem.
 //!
-//! The browser does the same (`static/search-analysis.js`, with its own port of the
-//! Snowball English stemmer): the test `js_analysis_fixture_is_current` writes the
-//! terms of a word list to `tests/js/fixtures/analysis-terms.json`, and
-//! `tests/js/analysis.test.cjs` requires the client to produce the same. For the other
-//! languages the client looks words up as written (the index maps every word it holds
-//! to its stem).
+//! The browser does the same (`static/search-analysis.js`): with its own port of the
+//! Snowball English stemmer, and for every other language with the stemmer the build
+//! appends to that file ([`super::browser_stemmer`]), generated from rust-stemmers' code
+//! (`themes/default/stemmers/`). The test `js_analysis_fixture_is_current` writes the
+//! terms of an English word list to `tests/js/fixtures/analysis-terms.json`, and
+//! `js_language_fixtures_are_current` the stems of a word list per language to
+//! `tests/js/fixtures/languages/`; `tests/js/analysis.test.cjs` requires the client to
+//! produce the same. A theme that replaces `search-analysis.js` gets no stemmer: its
+//! client looks words of other languages up as written (the index maps every word it
+//! holds to its stem).
 
 use std::borrow::Cow;
 
