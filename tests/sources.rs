@@ -1,0 +1,228 @@
+//! One handbook from several repositories (issue 20): `[[sources]]` mounts a folder of
+//! another repository (here a nested clone, as a submodule checkout is) into the
+//! content tree. Its pages take edit links, last-commit dates and CODEOWNERS from their
+//! own repository; links cross between the sources; a URL two sources claim is a
+//! `duplicate-url` error naming both files; a broken `[[sources]]` table is an error at
+//! its place in book.toml; an internal source stays out of the public build.
+
+mod util;
+
+use std::path::Path;
+use std::process::Command;
+
+use util::{Site, between, main_of};
+
+fn git(dir: &Path, args: &[&str], date: &str) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .status()
+        .expect("run git");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn commit_all(dir: &Path, message: &str, date: &str) {
+    git(dir, &["add", "-A"], date);
+    git(dir, &["commit", "-q", "-m", message], date);
+}
+
+fn head(dir: &Path) -> String {
+    let out = Command::new("git").args(["rev-parse", "HEAD"]).current_dir(dir).output().expect("git rev-parse");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+const BOOK: &str = r#"[handbook]
+title = "Cloud Stack"
+repository = "https://github.com/kestrel/handbook"
+
+[[sources]]
+path = "vendor/osism/docs"
+mount = "osism"
+repository = "https://github.com/osism/osism.github.io"
+branch = "main"
+subdir = "docs"
+"#;
+
+/// A handbook repository committed on 2026-01-02, holding (ignored by it, as a
+/// submodule's files are) a clone of a second repository committed on 2025-07-08 and
+/// 2025-08-09, mounted at `osism`.
+fn two_repositories(name: &str) -> Site {
+    let site = Site::with_files(
+        name,
+        &[
+            ("book.toml", BOOK),
+            (".gitignore", "vendor/\npublic/\n"),
+            (".github/CODEOWNERS", "* @handbook-team\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/ops/_index.md", "# Operations\n"),
+            ("content/ops/deploy.md", "# Deploy\n\nFirst [set up the testbed](../osism/guides/setup.md).\n"),
+        ],
+    );
+    git(&site.root, &["init", "-q", "-b", "main"], "2026-01-01T00:00:00Z");
+    commit_all(&site.root, "start", "2026-01-02T03:04:05Z");
+    let other = site.root.join("vendor/osism");
+    site.write("vendor/osism/README.md", "# The OSISM documentation\n");
+    site.write("vendor/osism/.github/CODEOWNERS", "* @osism\n/docs/guides/ @osism-docs\n");
+    site.write("vendor/osism/docs/index.md", "# OSISM\n\nRead the [guides](guides/setup.md).\n");
+    site.write("vendor/osism/docs/guides/setup.md", "# Set up\n\nOld.\n");
+    site.write(
+        "vendor/osism/docs/guides/upgrade.md",
+        "# Upgrade\n\nAfter [setting up](setup.md), see [deploying](../../ops/deploy.md) and [home](../index.md).\n",
+    );
+    git(&other, &["init", "-q", "-b", "main"], "2025-07-01T00:00:00Z");
+    commit_all(&other, "start", "2025-07-08T09:10:11Z");
+    site.write("vendor/osism/docs/guides/setup.md", "# Set up\n\nNew.\n");
+    commit_all(&other, "change setup", "2025-08-09T10:11:12Z");
+    site
+}
+
+#[test]
+fn mounted_pages_link_date_and_own_by_their_own_repository() {
+    let site = two_repositories("sources-two");
+    let other_head = head(&site.root.join("vendor/osism"));
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+
+    let setup = site.read("public/osism/guides/setup/index.html");
+    assert!(
+        setup.contains(r#"href="https://github.com/osism/osism.github.io/edit/main/docs/guides/setup.md""#),
+        "edit link into the mounted repository: {setup}"
+    );
+    assert!(setup.contains(r#"href="https://github.com/osism/osism.github.io/commits/main/docs/guides/setup.md""#));
+    assert!(setup.contains(r#"<time datetime="2025-08-09T10:11:12Z">2025-08-09</time>"#), "its own last commit");
+    assert!(setup.contains(&format!("https://github.com/osism/osism.github.io/commit/{other_head}")));
+    assert!(setup.contains(">@osism-docs</a>"), "`/docs/guides/` of its CODEOWNERS, through the mount");
+    assert!(!setup.contains("@handbook-team"), "the handbook's CODEOWNERS does not apply");
+
+    let upgrade = site.read("public/osism/guides/upgrade/index.html");
+    assert!(upgrade.contains(r#"<time datetime="2025-07-08T09:10:11Z">2025-07-08</time>"#), "{upgrade}");
+    let home = site.read("public/osism/index.html");
+    assert!(home.contains(">@osism</a>"), "`*` of the mounted CODEOWNERS");
+    assert!(home.contains(r#"href="https://github.com/osism/osism.github.io/edit/main/docs/index.md""#));
+
+    let deploy = site.read("public/ops/deploy/index.html");
+    assert!(deploy.contains(r#"href="https://github.com/kestrel/handbook/edit/main/content/ops/deploy.md""#));
+    assert!(deploy.contains(r#"<time datetime="2026-01-02T03:04:05Z">2026-01-02</time>"#), "{deploy}");
+    assert!(deploy.contains(">@handbook-team</a>"));
+}
+
+#[test]
+fn links_resolve_across_sources() {
+    let site = two_repositories("sources-links");
+    site.build(&[]).expect_code(0);
+    let deploy = main_of(&site.read("public/ops/deploy/index.html")).to_string();
+    assert!(deploy.contains(r#"<a href="/osism/guides/setup/">set up the testbed</a>"#), "{deploy}");
+    let upgrade = site.read("public/osism/guides/upgrade/index.html");
+    let body = between(&upgrade, "<p>After", "</p>");
+    assert!(body.contains(r#"<a href="/osism/guides/setup/">setting up</a>"#), "{body}");
+    assert!(body.contains(r#"<a href="/osism/">home</a>"#), "{body}");
+    assert!(body.contains(r#"<a href="/ops/deploy/">deploying</a>"#), "into the main content: {body}");
+    let index = main_of(&site.read("public/osism/index.html")).to_string();
+    assert!(index.contains(r#"<a href="/osism/guides/setup/">guides</a>"#), "{index}");
+}
+
+#[test]
+fn check_names_a_mounted_file_by_its_own_path() {
+    let site = two_repositories("sources-check");
+    site.write("vendor/osism/docs/guides/broken.md", "# Broken\n\nSee [nothing](missing.md).\n");
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains(" --> vendor/osism/docs/guides/broken.md:3:5\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("no page `vendor/osism/docs/guides/missing.md`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_url_two_sources_claim_is_a_duplicate_naming_both_files() {
+    let site = two_repositories("sources-duplicate");
+    site.write("content/osism/guides/setup.md", "# Our own setup\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[duplicate-url]"), "{}", run.stderr);
+    let line = run.stderr.lines().find(|l| l.contains("error[duplicate-url]")).unwrap_or_default();
+    assert!(line.contains("`content/osism/guides/setup.md`"), "{line}");
+    assert!(line.contains("`vendor/osism/docs/guides/setup.md`"), "{line}");
+    assert!(!site.exists("public/osism"), "a build with errors writes nothing");
+
+    // Another file name, the same URL: the rule that finds two files of one URL.
+    let site = two_repositories("sources-duplicate-url");
+    site.write(
+        "content/osism/guides/setup/index.md",
+        "# Our own setup
+",
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    let line = run.stderr.lines().find(|l| l.contains("error[duplicate-url]")).unwrap_or_default();
+    assert!(line.contains("`content/osism/guides/setup/index.md`"), "{}", run.stderr);
+    assert!(line.contains("`vendor/osism/docs/guides/setup.md`"), "{line}");
+    assert!(line.contains("both map to the URL /osism/guides/setup/"), "{line}");
+}
+
+#[test]
+fn an_internal_source_stays_out_of_the_public_build() {
+    let site = two_repositories("sources-internal");
+    site.write("book.toml", format!("{BOOK}visibility = \"internal\"\n"));
+    site.write("content/ops/deploy.md", "# Deploy\n\nNothing mounted here.\n");
+    site.build(&[]).expect_code(0);
+    assert!(!site.exists("public/osism"), "{:?}", site.files_under("public"));
+    let search = site.files_under("public").into_iter().filter(|f| f.starts_with("search")).collect::<Vec<_>>();
+    for file in search {
+        assert!(!site.read(&format!("public/{file}")).contains("osism"), "{file}");
+    }
+    site.build(&["--audience", "internal"]).expect_code(0);
+    assert!(site.exists("public/osism/guides/setup/index.html"));
+}
+
+#[test]
+fn a_link_to_an_internal_source_from_a_public_page_is_an_error() {
+    let site = two_repositories("sources-internal-link");
+    site.write("book.toml", format!("{BOOK}visibility = \"internal\"\n"));
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("`vendor/osism/docs/guides/setup.md` is internal, left out of the public build"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Each broken `[[sources]]` table, and where book.toml's error points.
+#[test]
+fn config_errors_name_their_place_in_book_toml() {
+    let head = "[handbook]\ntitle = \"T\"\n\n";
+    let cases: [(&str, &str, &str); 6] = [
+        ("[[sources]]\nmount = \"x\"\n", " --> book.toml:4:1\n", "has no `path`"),
+        ("[[sources]]\npath = \"vendor/x\"\nmount = \"/x\"\n", " --> book.toml:6:9\n", "not absolute"),
+        ("[[sources]]\npath = \"vendor/x\"\nmount = \"a/../../x\"\n", " --> book.toml:6:9\n", "contain `..`"),
+        (
+            "[[sources]]\npath = \"vendor/x\"\nmount = \"x\"\n[[sources]]\npath = \"vendor/y\"\nmount = \"x/y\"\n",
+            " --> book.toml:9:9\n",
+            "collides with the mount \"x\" of `vendor/x`",
+        ),
+        (
+            "[[sources]]\npath = \"vendor/x\"\nmount = \"x\"\nbrnach = \"main\"\n",
+            " --> book.toml:7:1\n",
+            "unknown key `brnach`",
+        ),
+        ("[[sources]]\npath = \"vendor/none\"\nmount = \"x\"\n", " --> book.toml:4:1\n", "does not exist"),
+    ];
+    for (i, (table, place, message)) in cases.iter().enumerate() {
+        let site = Site::with_files(&format!("sources-config-{i}"), &[("content/a.md", "# A\n")]);
+        site.write("vendor/x/a.md", "# X\n");
+        site.write("vendor/y/a.md", "# Y\n");
+        site.write("book.toml", format!("{head}{table}"));
+        let run = site.run(&["check"]);
+        assert_ne!(run.code, 0, "{table}");
+        assert!(run.stderr.contains(message), "{table}: {}", run.stderr);
+        assert!(run.stderr.contains(place), "{table}: {}", run.stderr);
+    }
+}
