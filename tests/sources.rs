@@ -10,7 +10,7 @@ mod util;
 use std::path::Path;
 use std::process::Command;
 
-use util::{Site, between, main_of};
+use util::{Server, Site, between, link_texts, main_of, save};
 
 fn git(dir: &Path, args: &[&str], date: &str) {
     let status = Command::new("git")
@@ -180,6 +180,13 @@ fn an_internal_source_stays_out_of_the_public_build() {
     }
     site.build(&["--audience", "internal"]).expect_code(0);
     assert!(site.exists("public/osism/guides/setup/index.html"));
+
+    // A public job need not check an internal source out; an internal one must.
+    std::fs::remove_dir_all(site.root.join("vendor")).expect("remove the checkout");
+    site.build(&[]).expect_code(0);
+    let run = site.build(&["--audience", "internal"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("the folder `vendor/osism/docs` of the source mounted at `osism` does not exist"));
 }
 
 #[test]
@@ -225,4 +232,49 @@ fn config_errors_name_their_place_in_book_toml() {
         assert!(run.stderr.contains(message), "{table}: {}", run.stderr);
         assert!(run.stderr.contains(place), "{table}: {}", run.stderr);
     }
+}
+
+#[test]
+fn serve_rebuilds_on_a_save_inside_a_mounted_folder() {
+    let site = two_repositories("sources-serve");
+    let server = Server::start(&site, &[]);
+    assert!(server.get("/osism/guides/setup/").1.contains("New."));
+    // An edit of a mounted page (a fast rebuild of that page).
+    save(&site, "vendor/osism/docs/guides/setup.md", "# Set up\n\nNewer.\n");
+    server.wait_for("the edit", |s| s.get("/osism/guides/setup/").1.contains("Newer."));
+    // A new page in the mounted folder (a whole build).
+    save(&site, "vendor/osism/docs/guides/scale.md", "# Scale out\n\nAdd nodes.\n");
+    server.wait_for("the new page", |s| s.get("/osism/guides/scale/").1.contains("Add nodes."));
+}
+
+#[test]
+fn mounts_combine_with_number_prefixes_section_pages_and_navigation_files() {
+    let site = Site::with_files(
+        "sources-nav",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"T\"\n[content]\nnumber-prefixes = \"strip\"\n[[sources]]\npath = \"vendor/x/docs\"\nmount = \"projects/x\"\n",
+            ),
+            ("content/_index.md", "# Home\n"),
+            ("content/projects/_index.md", "# Projects\n"),
+            (
+                "content/SUMMARY.md",
+                "# Summary\n\n- [Projects](projects/_index.md)\n  - [X](projects/x/_index.md)\n    - [Second](projects/x/02-second.md)\n    - [First](projects/x/01-first.md)\n",
+            ),
+            ("vendor/x/docs/_index.md", "# Project X\n"),
+            ("vendor/x/docs/01-first.md", "# First\n"),
+            ("vendor/x/docs/02-second.md", "# Second\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/projects/x/first/index.html"), "{:?}", site.files_under("public"));
+    let section = site.read("public/projects/x/index.html");
+    assert!(main_of(&section).contains("Project X"), "the source's _index.md is the mount's section page");
+    let nav = between(&section, "<nav id=\"site-nav\"", "</nav>");
+    let texts = link_texts(nav);
+    let second = texts.iter().position(|t| t == "Second");
+    let first = texts.iter().position(|t| t == "First");
+    assert!(second.is_some() && second < first, "SUMMARY.md orders mounted pages: {texts:?}");
 }

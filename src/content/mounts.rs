@@ -15,7 +15,8 @@ use crate::diagnostic::{Diagnostic, Rule};
 
 /// Adds the files of every mounted folder to `files`, with the mount folders (and the
 /// folders above them) as folders of the tree. A folder that does not exist is a
-/// `config-field` error at its `[[sources]]` table.
+/// `config-field` error at its `[[sources]]` table, except an internal source's in a
+/// public build, which leaves it out anyway.
 pub(crate) fn walk_mounts(
     config: &Config,
     output_dir: Option<&Path>,
@@ -32,6 +33,10 @@ pub(crate) fn walk_mounts(
         .collect();
     for (i, source) in config.sources.list.iter().enumerate() {
         if !config.root.join(&source.folder).is_dir() {
+            // A public build needs no internal source: its job need not check it out.
+            if source.internal && config.audience == crate::config::Audience::Public {
+                continue;
+            }
             diagnostics.push(
                 Diagnostic::error(
                     Rule::ConfigField,
