@@ -278,3 +278,12 @@ fn mounts_combine_with_number_prefixes_section_pages_and_navigation_files() {
     let first = texts.iter().position(|t| t == "First");
     assert!(second.is_some() && second < first, "SUMMARY.md orders mounted pages: {texts:?}");
 }
+
+#[test]
+fn an_output_folder_that_holds_a_mounted_folder_is_refused() {
+    let site = two_repositories("sources-output");
+    let run = site.run(&["build", "--out", "vendor"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("it holds the handbook's vendor/osism/docs/ folder"), "{}", run.stderr);
+    assert!(site.exists("vendor/osism/docs/guides/setup.md"), "the source is still there");
+}
