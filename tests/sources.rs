@@ -88,6 +88,7 @@ fn two_repositories(name: &str) -> Site {
 fn mounted_pages_link_date_and_own_by_their_own_repository() {
     let site = two_repositories("sources-two");
     let other_head = head(&site.root.join("vendor/osism"));
+    site.write("content/osism/local.md", "# Our notes on OSISM\n");
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(!run.stderr.contains("error"), "{}", run.stderr);
@@ -108,6 +109,13 @@ fn mounted_pages_link_date_and_own_by_their_own_repository() {
     let home = site.read("public/osism/index.html");
     assert!(home.contains(">@osism</a>"), "`*` of the mounted CODEOWNERS");
     assert!(home.contains(r#"href="https://github.com/osism/osism.github.io/edit/main/docs/index.md""#));
+
+    let local = site.read("public/osism/local/index.html");
+    assert!(
+        local.contains(r#"href="https://github.com/kestrel/handbook/edit/main/content/osism/local.md""#),
+        "a file of content/ under the mount stays the handbook's: {local}"
+    );
+    assert!(local.contains(">@handbook-team</a>"));
 
     let deploy = site.read("public/ops/deploy/index.html");
     assert!(deploy.contains(r#"href="https://github.com/kestrel/handbook/edit/main/content/ops/deploy.md""#));

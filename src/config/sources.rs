@@ -90,10 +90,16 @@ impl Sources {
         })
     }
 
+    /// The source a content path (of a file or folder the walk found) comes from, with
+    /// the path below its mount; `None` for the content folder's, under a mount or not.
+    pub(crate) fn mounted<'a>(&self, path: &'a str) -> Option<(usize, &'a str)> {
+        self.find(path).filter(|(i, _)| self.files.get(path.trim_end_matches('/')) == Some(i))
+    }
+
     /// Where the file of content path `path` is: its absolute path, and its path from
     /// the root as diagnostics name it. `content` is the content folder.
     pub(crate) fn locate(&self, root: &Path, content: &str, path: &str) -> (PathBuf, String) {
-        match self.find(path).filter(|(i, _)| self.files.get(path.trim_end_matches('/')) == Some(i)) {
+        match self.mounted(path) {
             Some((i, rest)) => {
                 let source = &self.list[i];
                 (root.join(&source.folder).join(rest), source.shown(rest))

@@ -38,7 +38,7 @@ impl Ownership<'_> {
         if !page.origin.has_file() {
             return Vec::new();
         }
-        if let Some((i, rest)) = self.sources.find(&source.path)
+        if let Some((i, rest)) = self.sources.mounted(&source.path)
             && let Some(Some(rules)) = self.mounted.0.get(i)
         {
             return rules.owners_of(&format!("{}{rest}", self.sources.list[i].subdir));
@@ -55,12 +55,57 @@ impl Site {
     /// source's own (`subdir` + its path below the mount), else the handbook's.
     pub(crate) fn repository_of(&self, id: PageId) -> Option<(&Repository, String)> {
         let page = &self.pages[id];
-        if let Some((i, rest)) = self.config.sources.find(&page.source.path) {
+        if let Some((i, rest)) = self.config.sources.mounted(&page.source.path) {
             let source = &self.config.sources.list[i];
             if let Some(repository) = &source.repository {
                 return Some((repository, format!("{}{rest}", source.subdir)));
             }
         }
         self.config.repository.as_ref().map(|r| (r, self.repository_path(id)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::config::{Config, Overrides};
+
+    fn page(path: &str, file: &str) -> Page {
+        let source = SourcePage {
+            path: path.into(),
+            file: file.into(),
+            front: Default::default(),
+            text: String::new(),
+            body_start: 0,
+            body_line: 1,
+        };
+        super::super::blank_page(Arc::new(source))
+    }
+
+    #[test]
+    fn a_mounted_page_is_owned_through_its_mount() {
+        let text =
+            "[handbook]\ntitle = \"T\"\n[[sources]]\npath = \"vendor/x/docs\"\nmount = \"x\"\nsubdir = \"docs\"\n";
+        let mut config = Config::parse(Path::new("/site"), text, &Overrides::default()).expect("config");
+        config.sources.files.insert("x/guides/a.md".into(), 0);
+        config.sources.files.insert("x/b.md".into(), 0);
+        let main = CodeOwners::parse("* @handbook\n");
+        let mounted = MountedOwners(vec![Some(CodeOwners::parse("* @x\n/docs/guides/ @x-guides\n"))]);
+        let ownership = Ownership { main: Some(&main), prefix: "", sources: &config.sources, mounted: &mounted };
+        let owners = |path: &str, file: &str| {
+            let page = page(path, file);
+            ownership.owners_of(&page, &page.source)
+        };
+        assert_eq!(owners("x/guides/a.md", "vendor/x/docs/guides/a.md"), ["@x-guides"]);
+        assert_eq!(owners("x/b.md", "vendor/x/docs/b.md"), ["@x"]);
+        assert_eq!(owners("ops/c.md", "content/ops/c.md"), ["@handbook"]);
+        assert_eq!(owners("x/c.md", "content/x/c.md"), ["@handbook"], "a file of content/ under the mount");
+        let without = MountedOwners(vec![None]);
+        let ownership = Ownership { mounted: &without, ..ownership };
+        let page = page("x/b.md", "vendor/x/docs/b.md");
+        assert_eq!(ownership.owners_of(&page, &page.source), ["@handbook"], "the handbook's, without its own");
     }
 }
