@@ -295,3 +295,59 @@ fn an_output_folder_that_holds_a_mounted_folder_is_refused() {
     assert!(run.stderr.contains("it holds the handbook's vendor/osism/docs/ folder"), "{}", run.stderr);
     assert!(site.exists("vendor/osism/docs/guides/setup.md"), "the source is still there");
 }
+
+/// A source that is a real submodule (its `.git` a file pointing into the handbook's
+/// `.git/modules/`): its dates still come from its own history.
+#[test]
+fn a_submodule_has_its_dates_from_its_own_history() {
+    let upstream = Site::with_files("sources-upstream", &[("docs/guides/setup.md", "# Set up\n")]);
+    git(&upstream.root, &["init", "-q", "-b", "main"], "2025-03-01T00:00:00Z");
+    commit_all(&upstream.root, "start", "2025-03-04T05:06:07Z");
+    let site = Site::with_files(
+        "sources-submodule",
+        &[
+            ("book.toml", BOOK.replace("vendor/osism/docs", "vendor/osism-docs/docs").as_str()),
+            ("content/_index.md", "# Home\n"),
+        ],
+    );
+    git(&site.root, &["init", "-q", "-b", "main"], "2026-01-01T00:00:00Z");
+    let url = format!("file://{}", upstream.root.display());
+    git(
+        &site.root,
+        &["-c", "protocol.file.allow=always", "submodule", "add", "-q", &url, "vendor/osism-docs"],
+        "2026-01-02T00:00:00Z",
+    );
+    commit_all(&site.root, "start", "2026-01-02T03:04:05Z");
+    site.build(&[]).expect_code(0);
+    let setup = site.read("public/osism/guides/setup/index.html");
+    assert!(setup.contains(r#"<time datetime="2025-03-04T05:06:07Z">2025-03-04</time>"#), "{setup}");
+    assert!(setup.contains(r#"href="https://github.com/osism/osism.github.io/edit/main/docs/guides/setup.md""#));
+}
+
+/// A source that is a plain folder of the handbook's repository, without a repository
+/// of its own: its links and dates are the handbook's.
+#[test]
+fn a_plain_folder_of_the_handbook_repository_keeps_its_links_and_history() {
+    let site = Site::with_files(
+        "sources-plain",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"T\"\nrepository = \"https://gitlab.com/kestrel/handbook\"\n[[sources]]\npath = \"teams/db/docs\"\nmount = \"db\"\n",
+            ),
+            ("content/_index.md", "# Home\n"),
+            ("teams/db/docs/failover.md", "# Failover\n"),
+            ("CODEOWNERS", "/teams/db/ @dba\n"),
+        ],
+    );
+    git(&site.root, &["init", "-q", "-b", "main"], "2026-01-01T00:00:00Z");
+    commit_all(&site.root, "start", "2026-02-03T04:05:06Z");
+    site.build(&[]).expect_code(0);
+    let page = site.read("public/db/failover/index.html");
+    assert!(
+        page.contains(r#"href="https://gitlab.com/kestrel/handbook/-/edit/main/teams/db/docs/failover.md""#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<time datetime="2026-02-03T04:05:06Z">2026-02-03</time>"#), "{page}");
+    assert!(page.contains(">@dba</a>"), "the handbook's CODEOWNERS, by the file's own path");
+}
