@@ -351,3 +351,18 @@ fn a_plain_folder_of_the_handbook_repository_keeps_its_links_and_history() {
     assert!(page.contains(r#"<time datetime="2026-02-03T04:05:06Z">2026-02-03</time>"#), "{page}");
     assert!(page.contains(">@dba</a>"), "the handbook's CODEOWNERS, by the file's own path");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_mounted_folder_that_leads_out_of_the_handbook_is_not_read() {
+    let outside = Site::with_files("sources-outside", &[("docs/secret.md", "# Secret\n")]);
+    let site = Site::with_files("sources-link", &[("content/a.md", "# A\n")]);
+    site.write("book.toml", "[handbook]\ntitle = \"T\"\n[[sources]]\npath = \"vendor/x\"\nmount = \"x\"\n");
+    std::fs::create_dir_all(site.root.join("vendor")).expect("vendor/");
+    std::os::unix::fs::symlink(outside.root.join("docs"), site.root.join("vendor/x")).expect("link");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[symlink-outside-root]"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> vendor/x\n"), "{}", run.stderr);
+    assert!(!site.exists("public/x/secret/index.html"));
+}

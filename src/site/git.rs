@@ -74,8 +74,10 @@ pub(crate) fn read_git_dates(root: &Path) -> GitDates {
 /// submodule), `None` for one in the handbook's repository (`main`), whose history the
 /// handbook's `git log` already reads, or in none.
 pub(crate) fn locate_sources(root: &Path, folders: &[String], main: Option<&Location>) -> Vec<Option<Location>> {
+    use rayon::prelude::*;
+    // One `git rev-parse` per folder, side by side (a platform may mount twenty).
     folders
-        .iter()
+        .par_iter()
         .map(|folder| {
             let found = locate(&root.join(folder))?;
             (main.is_none_or(|main| main.toplevel != found.toplevel)).then_some(found)
