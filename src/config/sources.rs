@@ -10,7 +10,7 @@
 //! name (`vendor/osism-docs/docs/guides/x.md`).
 //!
 //! Resolving checks, each a `config-field` error at the table or key: `path` is given,
-//! relative, inside the root and not inside the content folder; `mount` is a relative
+//! relative, inside the root, neither inside the content folder nor holding it; `mount` is a relative
 //! folder path without `..`, and no mount is another's or lies inside another's.
 
 use std::path::{Path, PathBuf};
@@ -182,6 +182,14 @@ pub(super) fn resolve_sources(
             );
             continue;
         }
+        if content.starts_with(&format!("{folder}/")) {
+            error(
+                at(path),
+                format!("`[[sources]] path` is {:?}: it holds the content folder `{content}/`", path.get_ref()),
+                "mount the folder of the other repository's pages, beside the content folder",
+            );
+            continue;
+        }
         let mount_folder = match normal_folder(mount.get_ref()) {
             Ok(folder) => folder,
             Err(why) => {
@@ -281,13 +289,17 @@ mod tests {
     use super::*;
 
     fn resolve(text: &str) -> (Sources, Vec<Diagnostic>) {
+        resolve_in(text, "content")
+    }
+
+    fn resolve_in(text: &str, content: &str) -> (Sources, Vec<Diagnostic>) {
         #[derive(Deserialize)]
         struct Raw {
             sources: Vec<SourceTable>,
         }
         let raw: Raw = toml::from_str(text).unwrap();
         let mut problems = Vec::new();
-        let sources = resolve_sources(raw.sources, "content", &LinksTable::default(), text, &mut problems);
+        let sources = resolve_sources(raw.sources, content, &LinksTable::default(), text, &mut problems);
         (sources, problems)
     }
 
@@ -320,8 +332,17 @@ mod tests {
     }
 
     #[test]
+    fn rejects_a_folder_that_holds_the_content_folder() {
+        let text = "[[sources]]\npath = \"docs\"\nmount = \"d\"\n";
+        let (sources, problems) = resolve_in(text, "docs/en");
+        assert!(sources.list.is_empty());
+        assert_eq!((problems[0].line, problems[0].column), (2, 8));
+        assert!(problems[0].message.contains("it holds the content folder `docs/en/`"), "{}", problems[0].message);
+    }
+
+    #[test]
     fn rejects_bad_tables_at_their_place() {
-        let text = "[[sources]]\nmount = \"a\"\n\n[[sources]]\npath = \"x\"\nmount = \"/abs\"\n[[sources]]\npath = \"y\"\nmount = \"b/../../c\"\n[[sources]]\npath = \"z\"\nmount = \"d\"\n[[sources]]\npath = \"w\"\nmount = \"d/e\"\n[[sources]]\npath = \"content/v\"\nmount = \"v\"\n";
+        let text = "[[sources]]\nmount = \"a\"\n\n[[sources]]\npath = \"x\"\nmount = \"/abs\"\n[[sources]]\npath = \"y\"\nmount = \"b/../../c\"\n[[sources]]\npath = \"z\"\nmount = \"d\"\n[[sources]]\npath = \"w\"\nmount = \"d/e\"\n[[sources]]\npath = \"content/v\"\nmount = \"v\"\n[[sources]]\npath = \"./\"\nmount = \"r\"\n";
         let (sources, problems) = resolve(text);
         let found: Vec<(usize, usize, &str)> =
             problems.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
@@ -336,5 +357,7 @@ mod tests {
         assert!(found[3].2.contains("collides with the mount \"d\""));
         assert_eq!(found[4].0, 17);
         assert!(found[4].2.contains("inside the content folder"));
+        assert_eq!(found[5].0, 20);
+        assert!(found[5].2.contains("not the root itself"), "{}", found[5].2);
     }
 }
