@@ -13,6 +13,7 @@ mod base_url;
 mod content_dir;
 mod kinds;
 mod mdbook;
+mod sources;
 mod status;
 
 pub(crate) use base_url::BaseUrl;
@@ -21,6 +22,7 @@ pub(crate) use kinds::{
     CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
     Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
 };
+pub(crate) use sources::{Source, Sources};
 pub(crate) use status::StatusConfig;
 
 use crate::dates::Period;
@@ -49,6 +51,8 @@ struct RawConfig {
     links: LinksTable,
     markdown: MarkdownTable,
     status: Option<status::StatusTable>,
+    /// `[[sources]]`: folders of other repositories mounted into the content tree.
+    sources: Vec<sources::SourceTable>,
     /// mdBook's `[book]`: the file is mdBook's (see [`mdbook`]).
     book: Option<mdbook::BookTable>,
     /// mdBook's `[output.*]`.
@@ -346,6 +350,8 @@ pub struct Config {
     pub number_prefixes: NumberPrefixes,
     /// The status page's components (`[status]`); no status page without it.
     pub(crate) status: Option<StatusConfig>,
+    /// The folders mounted into the content tree (`[[sources]]`).
+    pub(crate) sources: Sources,
     /// Notes about book.toml (mdBook's tables left unread), which a build reports.
     pub(crate) notes: Vec<Diagnostic>,
 }
@@ -449,6 +455,7 @@ impl Config {
                 branch: handbook.branch.clone().unwrap_or_else(|| "main".into()),
                 links: raw.links.clone(),
             });
+        let sources = sources::resolve_sources(raw.sources, &content_folder, &raw.links, text, &mut problems);
         let page = raw.search.page.trim_matches('/');
         if page.is_empty()
             || page.split('/').any(|segment| {
@@ -509,6 +516,7 @@ impl Config {
             diagrams: raw.markdown.diagrams,
             number_prefixes: raw.content.number_prefixes,
             status,
+            sources,
             notes,
         })
     }
@@ -516,6 +524,19 @@ impl Config {
     /// The folder of the pages (absolute).
     pub fn content_dir(&self) -> PathBuf {
         self.root.join(&self.content_folder)
+    }
+
+    /// Where the file of a content path is (a mounted source's, or the content
+    /// folder's): its absolute path, and its path from the root for diagnostics.
+    pub(crate) fn locate(&self, path: &str) -> (PathBuf, String) {
+        self.sources.locate(&self.root, &self.content_folder, path)
+    }
+
+    /// The content path of the file at `path` (absolute), in the content folder or a
+    /// mounted one; `None` for any other file.
+    pub(crate) fn content_path(&self, path: &Path) -> Option<String> {
+        let shown = crate::fs::slash_path(path.strip_prefix(&self.root).ok()?);
+        self.sources.content_path(&self.content_folder, &shown)
     }
 
     /// The content folder as it starts the root-relative paths of its files in

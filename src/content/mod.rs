@@ -10,6 +10,7 @@ pub(crate) mod front_matter;
 pub(crate) mod include_files;
 pub(crate) mod kinds;
 pub(crate) mod mkdocs;
+pub(crate) mod mounts;
 pub(crate) mod nav_file;
 pub(crate) mod node;
 pub(crate) mod page;
@@ -20,7 +21,6 @@ pub(crate) mod values;
 pub(crate) mod walk;
 pub(crate) mod yaml_lenient;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -29,20 +29,22 @@ pub(crate) use category::Category;
 pub(crate) use fields::FrontMatter;
 pub(crate) use nav_file::{NavEntry, NavFile, NavLink};
 pub(crate) use node::{Located, Node};
-pub(crate) use page::{SourcePage, load_page};
+pub(crate) use page::{SourcePage, load_page, load_page_at};
 pub(crate) use walk::{ContentFiles, walk_content};
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
-/// Loads every page of `content_dir` in parallel, keeping the order of `paths`;
-/// `content_prefix` starts their paths in diagnostics (`content/`, `src/`: paths there
-/// are relative to the root).
-pub(crate) fn load_pages(
-    content_dir: &Path,
-    content_prefix: &str,
-    paths: &[String],
-) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
-    let loaded: Vec<_> = paths.par_iter().map(|path| load_page(content_dir, path, content_prefix)).collect();
+/// Loads every page in parallel, keeping the order of `paths` (content paths: a mounted
+/// source's pages are read from its folder, [`crate::config::Config::locate`]).
+pub(crate) fn load_pages(config: &Config, paths: &[String]) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
+    let loaded: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            let (disk, file) = config.locate(path);
+            load_page_at(&disk, path, file)
+        })
+        .collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut diagnostics = Vec::new();
     for (page, problems) in loaded {

@@ -44,8 +44,13 @@ impl SourcePage {
 /// Reads `content_dir/path`. Problems become diagnostics; the page is still returned
 /// whenever the file could be read, so that links to it resolve.
 pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    let file = format!("{file_prefix}{path}");
-    let bytes = match std::fs::read(content_dir.join(path)) {
+    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"))
+}
+
+/// Reads the page of content path `path` from `disk` (a mounted source's file, or the
+/// content folder's), naming it `file` in diagnostics.
+pub(crate) fn load_page_at(disk: &Path, path: &str, file: String) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    let bytes = match std::fs::read(disk) {
         Ok(bytes) => bytes,
         Err(e) => {
             let d = Diagnostic::error(Rule::UnreadableFile, file, 0, 0, format!("cannot read the file: {e}"));

@@ -30,6 +30,9 @@ pub struct ContentFiles {
     /// The navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`), read after the
     /// walk by [`super::nav_file::find_nav_file`].
     pub nav_file: Option<super::NavFile>,
+    /// The content paths of the files and folders of folders mounted by `[[sources]]`
+    /// -> the index of their source ([`super::mounts`]).
+    pub mounted: std::collections::HashMap<String, usize>,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under

@@ -32,7 +32,7 @@ use super::output::Sink;
 use super::steps::{Purpose, render_body};
 use super::write::render_some;
 use crate::check::{Ids, check_anchors, check_template_links};
-use crate::content::{SourcePage, load_page, walk::is_ignored_name};
+use crate::content::{SourcePage, load_page_at, walk::is_ignored_name};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
@@ -78,8 +78,6 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
     let old = &built.site;
     let mut site = old.clone();
     let mut problems = Vec::new();
-    let content_dir = site.config.content_dir();
-    let content_prefix = site.config.content_prefix();
     let mut changed: Vec<PageId> = Vec::new();
     for path in paths {
         let Some(id) = site.page_by_path(path) else { return Rebuild::Whole };
@@ -88,7 +86,8 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
         if site.pages[id].origin.is_generated() {
             return Rebuild::Whole;
         }
-        let (source, read_problems) = load_page(&content_dir, path, &content_prefix);
+        let (disk, file) = site.config.locate(path);
+        let (source, read_problems) = load_page_at(&disk, path, file);
         // A page that cannot be read keeps the last good site: no need to go further.
         let unreadable = read_problems.iter().any(Diagnostic::is_error);
         problems.extend(read_problems);

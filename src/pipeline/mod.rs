@@ -182,6 +182,10 @@ fn run(
     // or not the content has errors; the folder it resolves to is where the site goes.
     let output_dir = match destination {
         Destination::OutputDir => {
+            // A folder mounted by `[[sources]]` is a folder of pages too.
+            for folder in site.config.sources.folders() {
+                output::check_output_dir(&site.config.output_dir, &site.config.root, &folder)?;
+            }
             Some(output::check_output_dir(&site.config.output_dir, &site.config.root, &site.config.content_folder)?)
         }
         _ => None,

@@ -48,15 +48,18 @@ pub(crate) fn prepare(
     let theme = find_theme(&config)?;
     timer.lap("config");
     let repository = git::locate(&config.root);
-    let reading = read_history_in_background(&config, purpose == Purpose::Build && repository.is_some());
+    let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
+    let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
+    let reading = read_history_in_background(&config, &mounted, purpose == Purpose::Build && in_repository);
     let files = walk(&config, diagnostics)?;
+    config.sources.files = files.mounted.clone();
     timer.lap("walk");
     let pages = parse_pages(&config, &files, diagnostics);
     timer.lap("parse");
     let mut site = assemble_site(config, &files, pages, &theme, diagnostics);
     site.now = now;
     site.today = now.date();
-    let codeowners = build_model(&mut site, repository.as_ref(), diagnostics);
+    let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
     timer.lap("model");
     crate::markdown::highlight::take_time_spent();
     let markdown_time = render_bodies(&mut site, purpose, diagnostics);
@@ -64,7 +67,8 @@ pub(crate) fn prepare(
     timer.split_last("highlighting", crate::markdown::highlight::take_time_spent(), markdown_time);
     site.arrange();
     timer.lap("navigation");
-    apply_history(&mut site, reading, repository.as_ref(), diagnostics);
+    let shallow = repository.iter().chain(mounted.iter().flatten()).any(|r| r.shallow);
+    apply_history(&mut site, reading, shallow, diagnostics);
     timer.lap("git");
     Ok((site, theme, codeowners))
 }
@@ -88,12 +92,13 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
         .into());
     }
     let mut files = walk_content(&config.root, &config.content_folder, Some(&config.output_dir), diagnostics);
+    crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
     Ok(files)
 }
 
 fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {
-    let (pages, problems) = load_pages(&config.content_dir(), &config.content_prefix(), &files.pages);
+    let (pages, problems) = load_pages(config, &files.pages);
     diagnostics.extend(problems);
     pages
 }
@@ -123,15 +128,38 @@ fn assemble_site(
     site
 }
 
-/// Reads the git history on another thread while the pages are parsed and rendered.
-fn read_history_in_background(config: &Config, in_repository: bool) -> Option<std::thread::JoinHandle<GitDates>> {
+/// Reads the git history on another thread while the pages are parsed and rendered:
+/// the handbook's repository's, then that of each mounted folder in a repository of its
+/// own (`mounted`, from [`git::locate_sources`]).
+fn read_history_in_background(
+    config: &Config,
+    mounted: &[Option<git::Location>],
+    in_repository: bool,
+) -> Option<std::thread::JoinHandle<GitDates>> {
     let root = config.root.clone();
-    in_repository.then(|| std::thread::spawn(move || git::read_git_dates(&root)))
+    let folders: Vec<String> = config
+        .sources
+        .list
+        .iter()
+        .zip(mounted)
+        .filter(|(_, location)| location.is_some())
+        .map(|(source, _)| source.folder.clone())
+        .collect();
+    in_repository.then(|| {
+        std::thread::spawn(move || {
+            let mut dates = git::read_git_dates(&root);
+            for folder in &folders {
+                dates.changes.extend(git::read_source_dates(&root, folder).changes);
+            }
+            dates
+        })
+    })
 }
 
 fn build_model(
     site: &mut Site,
     repository: Option<&git::Location>,
+    mounted: &[Option<git::Location>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<CodeOwners> {
     site.repository_prefix = repository.map(|r| r.prefix.clone()).unwrap_or_default();
@@ -140,19 +168,51 @@ fn build_model(
         roots.push(repository.toplevel.as_path());
     }
     let codeowners = CodeOwners::load(&roots, diagnostics);
+    site.mounted_owners = crate::site::MountedOwners(
+        site.config
+            .sources
+            .list
+            .iter()
+            .zip(mounted)
+            .map(|(source, location)| {
+                let root = mounted_repository_root(&site.config.root, source, location.as_ref())?;
+                CodeOwners::load(&[root.as_path()], diagnostics)
+            })
+            .collect(),
+    );
     site.model(codeowners.as_ref(), diagnostics);
     codeowners
+}
+
+/// The root of the repository a mounted folder comes from, where its CODEOWNERS is: the
+/// top of its own repository (a submodule, a nested clone), else the folder with its
+/// `subdir` taken off its end (`vendor/x/docs` with `subdir = "docs"`: `vendor/x`);
+/// `None` when neither says (the handbook's CODEOWNERS then applies).
+fn mounted_repository_root(
+    root: &Path,
+    source: &crate::config::Source,
+    location: Option<&git::Location>,
+) -> Option<std::path::PathBuf> {
+    if let Some(location) = location {
+        return Some(location.toplevel.clone());
+    }
+    let subdir = source.subdir.trim_end_matches('/');
+    if subdir.is_empty() {
+        return None;
+    }
+    let top = source.folder.strip_suffix(subdir)?.strip_suffix('/')?;
+    Some(root.join(top))
 }
 
 fn apply_history(
     site: &mut Site,
     history: Option<std::thread::JoinHandle<GitDates>>,
-    repository: Option<&git::Location>,
+    shallow: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Some(dates) = history.and_then(|h| h.join().ok()) else { return };
     site.apply_git(&dates);
-    if repository.is_some_and(|r| r.shallow) {
+    if shallow {
         diagnostics.push(
             Diagnostic::error(
                 crate::diagnostic::Rule::ShallowClone,

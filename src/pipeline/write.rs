@@ -126,16 +126,14 @@ pub(crate) fn write_files(
             output.write(name, css.as_bytes())?;
         }
     }
-    let content_dir = site.config.content_dir();
-    let content_prefix = site.config.content_prefix();
     let internal_only = crate::site::audience::files_used_only_internally(site);
     let problems: Vec<Option<Diagnostic>> = site
         .assets
         .par_iter()
         .filter(|asset| !internal_only.contains(&asset.url))
         .map(|asset| {
-            let shown = format!("{content_prefix}{}", asset.source);
-            copy_source(output, &content_dir.join(&asset.source), &shown, &asset.url)
+            let (disk, shown) = site.config.locate(&asset.source);
+            copy_source(output, &disk, &shown, &asset.url)
         })
         .collect::<anyhow::Result<_>>()?;
     diagnostics.extend(problems.into_iter().flatten());

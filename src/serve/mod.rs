@@ -67,10 +67,10 @@ pub(crate) struct Options {
 /// book.toml, the port is taken), never because of the content.
 pub(crate) fn run(options: Options) -> Result<()> {
     let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
-    let (output_dir, content) = match Config::load(&root, &Overrides::default()) {
-        Ok(config) => (config.output_dir, config.content_folder),
+    let (output_dir, content, sources) = match Config::load(&root, &Overrides::default()) {
+        Ok(config) => (config.output_dir, config.content_folder, config.sources.folders()),
         Err(Failure::Environment(error)) => return Err(error),
-        Err(Failure::Content(_)) => (root.join("public"), crate::config::DEFAULT_CONTENT_DIR.to_string()),
+        Err(Failure::Content(_)) => (root.join("public"), crate::config::DEFAULT_CONTENT_DIR.to_string(), Vec::new()),
     };
     let listener = match options.port {
         Some(port) => listen(options.bind, port, true)?,
@@ -87,6 +87,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
     }
     // Watch before building, so a save during the first build is not missed.
     let mut watch = Watch::start(&root, &content)?;
+    watch.watch_sources(&sources);
     match crate::fs::shown_path(&root) {
         here if here == "." => eprintln!("Building the handbook…"),
         shown => eprintln!("Building the handbook in {shown}…"),
@@ -108,7 +109,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
     let rebuilds = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("opsbook-rebuild".into())
-        .spawn(move || rebuild_loop(watch, session, &rebuilds, &root, &content, &output_dir))
+        .spawn(move || rebuild_loop(watch, session, &rebuilds, &root, (&content, &sources), &output_dir))
         .context("cannot start the rebuild thread")?;
     if options.open {
         open_browser(&url);
@@ -203,7 +204,7 @@ fn rebuild_loop(
     mut session: Session,
     shared: &Shared,
     root: &Path,
-    content: &str,
+    (content, sources): (&str, &[String]),
     output_dir: &Path,
 ) {
     let mut finish_pending = false;
@@ -214,7 +215,13 @@ fn rebuild_loop(
             Burst::Changed(paths) => {
                 let paths: Vec<PathBuf> = paths
                     .into_iter()
-                    .filter(|p| is_relevant(root, content, output_dir, p) || session.is_included(p))
+                    .filter(|p| {
+                        // A save in a folder mounted by `[[sources]]` is a save in the content.
+                        std::iter::once(content)
+                            .chain(sources.iter().map(String::as_str))
+                            .any(|folder| is_relevant(root, folder, output_dir, p))
+                            || session.is_included(p)
+                    })
                     .collect();
                 if paths.is_empty() {
                     continue;

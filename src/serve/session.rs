@@ -93,7 +93,6 @@ impl Session {
     /// book.toml disappeared) fail; content errors are kept in [`Session::problems`].
     pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Result<Outcome, anyhow::Error> {
         self.pending.extend(paths.iter().cloned());
-        let content_dir = self.content_dir();
         let mut pages = Vec::new();
         let mut whole = self.pending_full || self.built.is_none();
         for path in &self.pending {
@@ -102,14 +101,12 @@ impl Session {
             let including = self.pages_including(path);
             if !including.is_empty() {
                 pages.extend(including);
-                if !path.starts_with(&content_dir) || !self.knows(path) {
+                if self.content_path(path).is_none() || !self.knows(path) {
                     continue;
                 }
             }
-            match path.strip_prefix(&content_dir) {
-                Ok(relative) if is_markdown(&relative.to_string_lossy()) && path.is_file() => {
-                    pages.push(crate::fs::slash_path(relative));
-                }
+            match self.content_path(path) {
+                Some(relative) if is_markdown(&relative) && path.is_file() => pages.push(relative),
                 // A temporary file that came and went between two looks (editors save so).
                 _ if !path.exists() && !self.knows(path) => {}
                 _ => whole = true,
@@ -142,17 +139,21 @@ impl Session {
             return Vec::new();
         };
         let relative = crate::fs::slash_path(relative);
-        let prefix = built.site.config.content_prefix();
+        let config = &built.site.config;
         let pages = built.site.pages.iter().filter(|page| page.rendered.included_files.contains(&relative));
-        pages.filter_map(|page| page.source.file.strip_prefix(prefix.as_str()).map(str::to_string)).collect()
+        pages.filter_map(|page| config.sources.content_path(&config.content_folder, &page.source.file)).collect()
     }
 
-    /// The folder of the pages (absolute), as the last good site's book.toml names it;
+    /// The content path of the file at `path` (absolute): in the content folder or a
+    /// folder mounted by `[[sources]]`, as the last good site's book.toml names them;
     /// `content/` before any.
-    fn content_dir(&self) -> PathBuf {
-        self.built
-            .as_ref()
-            .map_or_else(|| self.root.join(crate::config::DEFAULT_CONTENT_DIR), |built| built.site.config.content_dir())
+    fn content_path(&self, path: &Path) -> Option<String> {
+        match self.built.as_ref() {
+            Some(built) => built.site.config.content_path(path),
+            None => {
+                path.strip_prefix(self.root.join(crate::config::DEFAULT_CONTENT_DIR)).ok().map(crate::fs::slash_path)
+            }
+        }
     }
 
     /// Every file the pages include (absolute), for the watcher.
@@ -173,8 +174,8 @@ impl Session {
     /// file copied as it is.
     fn knows(&self, path: &Path) -> bool {
         let Some(built) = self.built.as_ref() else { return true };
-        if let Ok(relative) = path.strip_prefix(self.content_dir()) {
-            if built.site.knows_path(&crate::fs::slash_path(relative)) {
+        if let Some(relative) = self.content_path(path) {
+            if built.site.knows_path(&relative) {
                 return true;
             }
         } else if !path.starts_with(self.root.join("static")) {

@@ -3,7 +3,8 @@
 //! Watched: the root folder itself (book.toml, CODEOWNERS, folders appearing), and
 //! recursively the content folder (`content/` unless book.toml names another; a change
 //! of it in book.toml takes a restart), `templates/`, `static/`, `themes/` and the folders that may
-//! hold CODEOWNERS (`.github/`, `.gitlab/`, `docs/`). Changes are collected until none
+//! hold CODEOWNERS (`.github/`, `.gitlab/`, `docs/`), and the folders `[[sources]]`
+//! mounts. Changes are collected until none
 //! came for [`QUIET`] (editors save in several steps: write a temporary file, rename it
 //! over the page, touch it again), so one save is one rebuild.
 
@@ -71,6 +72,16 @@ impl Watch {
             }
         }
         Ok(watch)
+    }
+
+    /// Watches the folders mounted by `[[sources]]` (relative to the root), recursively
+    /// like the content folder; one that does not exist is left out (the build says so).
+    pub(crate) fn watch_sources(&mut self, folders: &[String]) {
+        for folder in folders.iter().map(|f| self.root.join(f)) {
+            if folder.is_dir() && self.watcher.watch(&folder, RecursiveMode::Recursive).is_ok() {
+                self.folders.push(folder);
+            }
+        }
     }
 
     /// Watches the folders of `files` (absolute) that no watch covers yet: pages include

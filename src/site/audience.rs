@@ -3,7 +3,8 @@
 //!
 //! A page is internal when its front matter says `visibility: internal`, or when it
 //! lies under a section whose own page says so (the section's `_index.md`, `index.md`,
-//! or the README that stands for it). A public build leaves internal pages out before
+//! or the README that stands for it), or under the mount of a source whose
+//! `[[sources]]` table says `visibility = "internal"`. A public build leaves internal pages out before
 //! the site model is made: no navigation, catalog, tag, owner, backlink, search entry,
 //! feed entry or redirect can mention them, and the files in internal sections are not
 //! copied. What it keeps of them is only what link checking needs to say "this link
@@ -57,6 +58,8 @@ impl Exclusions {
             .filter(|p| visibility(p) == Some(Visibility::Internal))
             .filter(|p| super::index_rank(p).is_some_and(|rank| best.get(p.dir()) == Some(&rank)))
             .map(|p| p.dir().to_string())
+            // A source mounted with `visibility = "internal"` is an internal section.
+            .chain(config.sources.list.iter().filter(|s| s.internal).map(|s| s.mount.clone()))
             .collect();
         Exclusions { drafts, public: config.audience == Audience::Public, draft_dirs, internal_dirs }
     }

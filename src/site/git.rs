@@ -2,7 +2,9 @@
 //! handbook sits in its repository, and one `git log` over the whole history, newest
 //! first, whose first mention of each file is its last change. Never one process per
 //! file. No git, no repository or no history: no dates and no error. A shallow clone
-//! gives dates that may be too recent, which the build warns about once.
+//! gives dates that may be too recent, which the build warns about once. A folder
+//! mounted by `[[sources]]` that is a repository of its own (a submodule, a nested
+//! clone) has its history read the same way, in that repository.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -65,6 +67,29 @@ pub(crate) fn read_git_dates(root: &Path) -> GitDates {
         Ok(log) if log.status.success() => GitDates { changes: parse_log(&String::from_utf8_lossy(&log.stdout)) },
         _ => GitDates::default(),
     }
+}
+
+/// The repositories of the folders `[[sources]]` mounts, in their order: the
+/// [`Location`] of each folder that is in a repository of its own (a nested clone or a
+/// submodule), `None` for one in the handbook's repository (`main`), whose history the
+/// handbook's `git log` already reads, or in none.
+pub(crate) fn locate_sources(root: &Path, folders: &[String], main: Option<&Location>) -> Vec<Option<Location>> {
+    use rayon::prelude::*;
+    // One `git rev-parse` per folder, side by side (a platform may mount twenty).
+    folders
+        .par_iter()
+        .map(|folder| {
+            let found = locate(&root.join(folder))?;
+            (main.is_none_or(|main| main.toplevel != found.toplevel)).then_some(found)
+        })
+        .collect()
+}
+
+/// Reads the history of the mounted folder `folder` (relative to `root`) in its own
+/// repository, keyed like the handbook's: by the path from the handbook root.
+pub(crate) fn read_source_dates(root: &Path, folder: &str) -> GitDates {
+    let dates = read_git_dates(&root.join(folder));
+    GitDates { changes: dates.changes.into_iter().map(|(path, change)| (format!("{folder}/{path}"), change)).collect() }
 }
 
 fn git(root: &Path) -> Command {

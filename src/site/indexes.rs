@@ -51,24 +51,13 @@ pub struct Owner {
 /// its file (`prefix` is the handbook's path inside the repository).
 pub(super) fn assign_owners(site: &mut Site, codeowners: Option<&CodeOwners>, prefix: &str) {
     use rayon::prelude::*;
-    site.pages.par_iter_mut().for_each(|page| page.owners = owners_of(page, &page.source, codeowners, prefix));
-}
-
-/// The owners of `page` with the source `source`: `owners` in front matter, else its
-/// CODEOWNERS rule.
-pub(super) fn owners_of(
-    page: &Page,
-    source: &SourcePage,
-    codeowners: Option<&CodeOwners>,
-    prefix: &str,
-) -> Vec<String> {
-    if !source.front.owners.is_empty() {
-        source.front.owners.clone()
-    } else if let Some(rules) = codeowners.filter(|_| page.origin.has_file()) {
-        rules.owners_of(&format!("{prefix}{}", source.file))
-    } else {
-        Vec::new()
-    }
+    let ownership = super::mounts::Ownership {
+        main: codeowners,
+        prefix,
+        sources: &site.config.sources,
+        mounted: &site.mounted_owners,
+    };
+    site.pages.par_iter_mut().for_each(|page| page.owners = ownership.owners_of(page, &page.source));
 }
 
 /// Adds the generated pages ([`GENERATED_PAGES`]) and registers their URLs. Content

@@ -22,6 +22,7 @@ pub(crate) mod git;
 pub(crate) mod incidents;
 pub(crate) mod indexes;
 pub(crate) mod kinds;
+mod mounts;
 pub(crate) mod nav;
 mod nav_file;
 mod origin;
@@ -46,6 +47,7 @@ use git::Change;
 use review::Review;
 
 pub(crate) use generated::GeneratedPage;
+pub(crate) use mounts::MountedOwners;
 pub(crate) use origin::PageOrigin;
 pub(crate) use resolve::SiteLinks;
 
@@ -159,6 +161,8 @@ pub struct Site {
     pub(crate) status: Option<status::Status>,
     /// Where the handbook sits in its git repository, when it is in one.
     pub repository_prefix: String,
+    /// The CODEOWNERS of the repositories mounted by `[[sources]]` ([`mounts`]).
+    pub(crate) mounted_owners: MountedOwners,
     /// Whether number prefixes of file and folder names are stripped
     /// ([`crate::content::prefix`]): they then order the navigation.
     pub(crate) strip_prefixes: bool,
@@ -260,7 +264,7 @@ impl Site {
         }
         for dir in dirs.iter().filter(|d| page_dirs.contains(*d)) {
             let id = pages.len();
-            pages.push(folder_page(dir, &config.title, &config.content_prefix()));
+            pages.push(folder_page(dir, &config.title, &config));
             index.by_dir.insert(dir.to_string(), id);
         }
 
@@ -403,6 +407,7 @@ impl Site {
             now: crate::dates::Timestamp::from_seconds(0),
             status: None,
             repository_prefix: String::new(),
+            mounted_owners: MountedOwners::default(),
             strip_prefixes,
             internal_pages,
             index,
@@ -563,7 +568,13 @@ impl Site {
         source: &Arc<SourcePage>,
         codeowners: Option<&codeowners::CodeOwners>,
     ) -> Vec<String> {
-        indexes::owners_of(&self.pages[id], source, codeowners, &self.repository_prefix)
+        let ownership = mounts::Ownership {
+            main: codeowners,
+            prefix: &self.repository_prefix,
+            sources: &self.config.sources,
+            mounted: &self.mounted_owners,
+        };
+        ownership.owners_of(&self.pages[id], source)
     }
 
     /// Records the last change of every page from git.
@@ -655,12 +666,14 @@ fn section_page(source: Arc<SourcePage>) -> Page {
 }
 
 /// The section page of folder `dir` that has no page of its own ([`PageOrigin::Folder`]).
-fn folder_page(dir: &str, site_title: &str, content_prefix: &str) -> Page {
+fn folder_page(dir: &str, site_title: &str, config: &Config) -> Page {
     let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    // A mounted folder is named by its own path (`vendor/x/docs/guides/`).
+    let file = if dir.is_empty() { config.content_prefix() } else { format!("{}/", config.locate(dir).1) };
     let title = if dir.is_empty() { site_title.to_string() } else { String::new() };
     // The title is final only after `Site::arrange`; the root's is known now.
     let source = Arc::new(SourcePage {
-        file: format!("{content_prefix}{path}"),
+        file,
         path,
         front: Default::default(),
         text: String::new(),

@@ -201,7 +201,7 @@ fn too_long_page(site: &Site, id: PageId, problem: &str) -> Diagnostic {
 
 fn claim_assets(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
     for asset in &site.assets {
-        let file = format!("{}{}", site.config.content_prefix(), asset.source);
+        let file = site.config.locate(&asset.source).1;
         if let Err(problem) = check(&asset.url) {
             diagnostics.push(Diagnostic::error(
                 Rule::InvalidPath,

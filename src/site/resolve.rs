@@ -44,16 +44,23 @@ impl<'a> SiteLinks<'a> {
         Resolution::File { href, asset: asset.then(|| site_path.to_string()) }
     }
 
-    /// The content folder as it starts root-relative paths (`content/`), for messages.
-    fn prefix(&self) -> String {
-        self.site.config.content_prefix()
+    /// A content path as messages name it, from the root: `content/a.md`, or a mounted
+    /// source's `vendor/x/docs/a.md`.
+    /// A path that names no file is named in the source mounted where it points.
+    fn shown(&self, content_path: &str) -> String {
+        let sources = &self.site.config.sources;
+        let exists = self.site.knows_path(content_path) || self.site.index.left_out.contains_key(content_path);
+        match sources.find(content_path).filter(|_| !exists) {
+            Some((i, rest)) => sources.list[i].shown(rest),
+            None => self.site.config.locate(content_path).1,
+        }
     }
 
     fn missing_page(&self, from_dir: &str, content_path: &str) -> Resolution {
         let message = match self.site.index.left_out.get(content_path) {
-            Some(LeftOut::Internal) => return internal(&self.prefix(), content_path),
-            Some(LeftOut::Draft) => draft(&self.prefix(), content_path),
-            None => format!("no page `{}{content_path}`", self.prefix()),
+            Some(LeftOut::Internal) => return internal(&self.shown(content_path)),
+            Some(LeftOut::Draft) => draft(&self.shown(content_path)),
+            None => format!("no page `{}`", self.shown(content_path)),
         };
         Resolution::Broken { message, asset: false, suggestion: self.suggest(from_dir, content_path) }
     }
@@ -119,19 +126,19 @@ impl<'a> SiteLinks<'a> {
             || index.left_out.get(&page_path) == Some(&LeftOut::Internal)
             || self.in_internal_section(trimmed)
         {
-            return internal(&self.prefix(), trimmed);
+            return internal(&self.shown(trimmed));
         }
         let looks_like_page = path.ends_with('/') || !trimmed.rsplit('/').next().unwrap_or(trimmed).contains('.');
         if looks_like_page {
             let message = if index.left_out.contains_key(&page_path) {
-                draft(&self.prefix(), &page_path)
+                draft(&self.shown(&page_path))
             } else {
-                format!("no page or folder `{}{trimmed}`", self.prefix())
+                format!("no page or folder `{}`", self.shown(trimmed))
             };
             Resolution::Broken { message, asset: false, suggestion: None }
         } else {
             let suggestion = self.suggest(from_dir, trimmed);
-            Resolution::Broken { message: format!("no file `{}{trimmed}`", self.prefix()), asset: true, suggestion }
+            Resolution::Broken { message: format!("no file `{}`", self.shown(trimmed)), asset: true, suggestion }
         }
     }
 
@@ -158,7 +165,7 @@ impl<'a> SiteLinks<'a> {
                 return self.page(id, anchor, query);
             }
             if let Some(content_path) = index.left_out_urls.get(&page_path) {
-                return internal(&self.prefix(), content_path);
+                return internal(&self.shown(content_path));
             }
             let asset = index.asset_urls.contains(&candidate);
             if asset || index.files.contains(&candidate) {
@@ -201,15 +208,13 @@ impl LinkResolver for SiteLinks<'_> {
     }
 }
 
-fn draft(prefix: &str, content_path: &str) -> String {
-    format!("`{prefix}{content_path}` is a draft, left out of this build (build with --drafts to include it)")
+fn draft(shown: &str) -> String {
+    format!("`{shown}` is a draft, left out of this build (build with --drafts to include it)")
 }
 
-fn internal(prefix: &str, content_path: &str) -> Resolution {
+fn internal(shown: &str) -> Resolution {
     Resolution::Internal {
-        message: format!(
-            "`{prefix}{content_path}` is internal, left out of the public build: a public page may not link to it"
-        ),
+        message: format!("`{shown}` is internal, left out of the public build: a public page may not link to it"),
     }
 }
 

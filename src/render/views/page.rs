@@ -316,7 +316,7 @@ impl<'a> PageView<'a> {
             })
             .unwrap_or_default();
         let permalink = site.config.base_url.absolute(&page.site_path);
-        let repository = site.config.repository.as_ref().filter(|_| page.origin.has_file());
+        let repository = site.repository_of(id).filter(|_| page.origin.has_file());
         PageView {
             title: &page.title,
             description: page.description(),
@@ -341,17 +341,10 @@ impl<'a> PageView<'a> {
                 date: change.date.date().to_string(),
                 datetime: change.date.rfc3339(),
                 commit: change.commit.chars().take(8).collect(),
-                commit_url: site.config.repository.as_ref().and_then(|r| commit_link(r, &change.commit)),
+                commit_url: site.repository_of(id).and_then(|(r, _)| commit_link(r, &change.commit)),
             }),
             repository: repository
-                .map(|r| {
-                    page_links(
-                        r,
-                        &site.repository_path(id),
-                        &page.title,
-                        permalink.as_deref().unwrap_or(&site.href(id)),
-                    )
-                })
+                .map(|(r, path)| page_links(r, &path, &page.title, permalink.as_deref().unwrap_or(&site.href(id))))
                 .filter(|links| {
                     links.edit.is_some() || links.source.is_some() || links.history.is_some() || links.issue.is_some()
                 }),
