@@ -33,7 +33,7 @@ struct OwnerRule {
 
 /// A pattern read once: its flags, and its text as characters for [`glob_from`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Pattern {
+pub(crate) struct Pattern {
     /// `*`, or only slashes: every path.
     any: bool,
     /// A trailing `/`: folders only.
@@ -49,7 +49,8 @@ struct Pattern {
 }
 
 impl Pattern {
-    fn new(pattern: &str) -> Pattern {
+    /// Reads a pattern whose escapes (`\ `, `\#`) were removed.
+    pub(crate) fn new(pattern: &str) -> Pattern {
         let trimmed = pattern.trim_end_matches('/');
         let body = trimmed.trim_start_matches('/');
         Pattern {
@@ -63,7 +64,7 @@ impl Pattern {
     }
 
     /// Whether the pattern matches `path` (as characters) or a folder containing it.
-    fn matches(&self, path: &[char]) -> bool {
+    pub(crate) fn matches(&self, path: &[char]) -> bool {
         if self.any {
             return true;
         }
