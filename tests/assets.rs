@@ -17,7 +17,7 @@ fn findings(site: &Site) -> Vec<String> {
         .expect("an array")
         .iter()
         .map(|d| {
-            let text = |key: &str| d[key].as_str().unwrap().to_string();
+            let text = |key: &str| d[key].as_str().expect("text").to_string();
             format!("{} {} {} {}", text("rule"), text("severity"), text("path"), text("message"))
         })
         .collect()

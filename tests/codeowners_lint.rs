@@ -21,12 +21,12 @@ fn findings(site: &Site) -> Vec<String> {
         .map(|d| {
             format!(
                 "{} {} {}:{}:{} {}",
-                d["rule"].as_str().unwrap(),
-                d["severity"].as_str().unwrap(),
-                d["path"].as_str().unwrap(),
+                d["rule"].as_str().expect("text"),
+                d["severity"].as_str().expect("text"),
+                d["path"].as_str().expect("text"),
                 d["line"],
                 d["column"],
-                d["message"].as_str().unwrap()
+                d["message"].as_str().expect("text")
             )
         })
         .collect()
@@ -201,7 +201,7 @@ fn pages_without_owners_are_reported_only_when_required() {
         "{}",
         run.stderr
     );
-    std::fs::remove_file(site.root.join("CODEOWNERS")).unwrap();
+    std::fs::remove_file(site.root.join("CODEOWNERS")).expect("remove CODEOWNERS");
     let found = findings(&site);
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(found[0].ends_with("no `owners` field, and the handbook has no CODEOWNERS file"), "{found:#?}");

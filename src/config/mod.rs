@@ -644,6 +644,30 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_levels_of_the_check_lints() {
+        let config = parse("[handbook]\ntitle = \"Ops\"\n").unwrap();
+        assert_eq!(config.lint, LintConfig::default());
+        assert_eq!(config.lint.codeowners, Some(Severity::Warning));
+        assert_eq!(config.lint.require_owners, None);
+        assert_eq!(config.lint.max_image_bytes, 500 * 1024);
+        assert_eq!(config.lint.unused_assets, Some(Severity::Note));
+        let config = parse(
+            "[handbook]\ntitle = \"Ops\"\n[check]\ncodeowners = \"off\"\nrequire-owners = true\nmax-image-kb = 2\nlarge-images = \"error\"\nunused-assets = \"warn\"\n",
+        )
+        .unwrap();
+        let expected = LintConfig {
+            codeowners: None,
+            require_owners: Some(Severity::Error),
+            max_image_bytes: 2048,
+            large_images: Some(Severity::Error),
+            unused_assets: Some(Severity::Warning),
+        };
+        assert_eq!(config.lint, expected);
+        let errors = parse("[handbook]\ntitle = \"Ops\"\n[check]\nunused-assets = \"loud\"\n").unwrap_err();
+        assert_eq!((errors[0].rule, errors[0].line), (Rule::ConfigSyntax, 4));
+    }
+
+    #[test]
     fn rejects_unknown_key_with_its_line() {
         let errors = parse("[handbook]\ntitle = \"Ops\"\ncolour = \"red\"\n").unwrap_err();
         assert_eq!(errors[0].rule, Rule::UnknownConfigKey);
