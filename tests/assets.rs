@@ -156,3 +156,13 @@ fn files_named_in_book_toml_and_templates_are_used() {
     let found = findings(&site);
     assert!(!found.iter().any(|f| f.contains("named.png")), "{found:#?}");
 }
+
+#[test]
+fn the_bundled_handbook_checks_without_findings_of_the_lints() {
+    let site = Site::empty("assets-bundled");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    util::copy_dir(&repo.join("content"), &site.root.join("content"));
+    std::fs::copy(repo.join("book.toml"), site.root.join("book.toml")).expect("copy book.toml");
+    let found = findings(&site);
+    assert_eq!(found, Vec::<String>::new());
+}
