@@ -163,10 +163,17 @@ impl Uses {
         for url in crate::site::audience::files_used_only_internally(site) {
             uses.other.extend(finder.by_url.get(url.as_str()).copied());
         }
+        // The same links (the header's, the footer's) stand on every page: an absolute
+        // one is looked up once; one to a folder (`.../`) or an anchor names no file.
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         for (id, scan) in scans.iter().enumerate() {
             let page_path = site.pages.get(id).map_or("", |p| p.site_path.as_str());
             for link in &scan.as_ref().links {
-                uses.other.extend(finder.find_link(site, page_path, link));
+                let path = link.split(['#', '?']).next().unwrap_or(link);
+                if path.is_empty() || path.ends_with('/') || (path.starts_with('/') && !seen.insert(path)) {
+                    continue;
+                }
+                uses.other.extend(finder.find_link(site, page_path, path));
             }
         }
         if let Ok(config) = std::fs::read_to_string(site.config.root.join(CONFIG_FILE)) {
