@@ -7,7 +7,7 @@
 //!    its column: an owner that is no `@user`, `@org/team` (GitLab: nested groups,
 //!    `@@role`) or email, unbalanced brackets in a header, an invalid pattern, and the
 //!    syntax of one host in a file the other reads (`!` exclusions, `[ ]` ranges and
-//!    sections are GitLab's).
+//!    sections are GitLab's; a comment after an entry is GitHub's).
 //! 2. A pattern written again in the same section is a `codeowners-duplicate` finding
 //!    naming the earlier line (the later line wins).
 //! 3. A GitLab section without default owners whose entries name none is a
@@ -83,6 +83,14 @@ pub(crate) fn lint_codeowners(text: &str, path: &str, dialect: Dialect, files: &
         let content = strip_comment(raw);
         let tokens = tokenize(content);
         let Some(first) = tokens.first() else { continue };
+        if dialect == Dialect::GitLab && content.len() < raw.len() {
+            linter.syntax(
+                line,
+                column_of(raw, content.len()),
+                "GitLab reads no comment after an entry: it takes the words after `#` for owners".into(),
+                "put the comment on a line of its own",
+            );
+        }
         if is_section_line(first.text) {
             let start = first.at;
             if let Some(section) = linter.read_header(raw, line, start, &content[start..]) {

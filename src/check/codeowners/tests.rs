@@ -16,10 +16,13 @@ const FILES: &[&str] = &["README.md", "content/a.md", "content/runbooks/db.md", 
 
 #[test]
 fn accepts_a_clean_file_of_either_host() {
-    let text = "# owners\n* @sre\n/content/runbooks/ @org/dba jane@example.com # DBAs\ndocs/ @docs\n";
+    let text = "# owners\n* @sre\n/content/runbooks/ @org/dba jane@example.com\ndocs/ @docs\n";
     for dialect in [Dialect::GitHub, Dialect::GitLab, Dialect::Either] {
         assert_eq!(lint(text, dialect, FILES), Vec::<String>::new(), "{dialect:?}");
     }
+    let commented = "* @sre # the SRE team\n";
+    assert_eq!(lint(commented, Dialect::GitHub, FILES), Vec::<String>::new());
+    assert_eq!(lint(commented, Dialect::Either, FILES), Vec::<String>::new());
     let gitlab =
         "[Docs][2] @docs @group/sub/team\ndocs/\n^[Runbooks] @sre\n/content/runbooks/db.md @@maintainer\n!README.md\n";
     assert_eq!(lint(gitlab, Dialect::GitLab, FILES), Vec::<String>::new());
@@ -111,6 +114,17 @@ fn reports_invalid_patterns() {
         let found = lint(text, dialect, FILES);
         assert_eq!(found.first().map(String::as_str), Some(expected), "{text:?}: {found:?}");
     }
+}
+
+#[test]
+fn reports_a_comment_after_an_entry_in_gitlab_s_file() {
+    assert_eq!(
+        lint("# fine\n* @sre # the SRE team\n[Docs] @docs #docs\n", Dialect::GitLab, FILES),
+        [
+            "codeowners-syntax 2:8 GitLab reads no comment after an entry: it takes the words after `#` for owners",
+            "codeowners-syntax 3:14 GitLab reads no comment after an entry: it takes the words after `#` for owners",
+        ]
+    );
 }
 
 #[test]
