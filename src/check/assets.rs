@@ -17,8 +17,10 @@
 //!    of the content folder.
 //!
 //! Files not checked: files and folders whose name starts with `_` (includes, Docusaurus
-//! category files), ownership files (CODEOWNERS, OWNERS, CODENOTIFY), navigation files, and files a web server is asked for
-//! by name at the top of the content folder (`favicon.ico`, `robots.txt`, `CNAME`...).
+//! category files), ownership files (CODEOWNERS, OWNERS, CODENOTIFY), navigation and
+//! configuration files of other tools (`mkdocs.yml`, `sidebars.js`), and files a web
+//! server is asked for by name at the top of the content folder (`favicon.ico`,
+//! `robots.txt`, `CNAME`...).
 //! The handbook's `static/` folder is outside the content folder: it is served as it
 //! is, so its files are never reported.
 
@@ -40,8 +42,20 @@ const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif",
 const WELL_KNOWN: &[&str] =
     &["favicon.ico", "favicon.svg", "favicon.png", "apple-touch-icon.png", "robots.txt", "humans.txt", "CNAME"];
 
-/// Navigation files of other tools, read rather than published.
-const NAVIGATION_FILES: &[&str] = &["mkdocs.yml", "mkdocs.yaml", "SUMMARY.md"];
+/// Navigation and configuration files of other tools, read rather than published.
+const NAVIGATION_FILES: &[&str] = &[
+    "mkdocs.yml",
+    "mkdocs.yaml",
+    "SUMMARY.md",
+    "sidebars.js",
+    "sidebars.ts",
+    "sidebars.mjs",
+    "sidebars.cjs",
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+    "docusaurus.config.cjs",
+];
 
 /// Files that name who owns or reviews a folder (CODEOWNERS, Prow's OWNERS,
 /// Sourcegraph's CODENOTIFY), read by review tools.
@@ -372,6 +386,7 @@ mod tests {
         assert!(is_exempt("favicon.ico"));
         assert!(!is_exempt("img/favicon.ico"));
         assert!(is_exempt("mkdocs.yml"));
+        assert!(is_exempt("sidebars.js") && is_exempt("docusaurus.config.ts"));
         assert!(!is_exempt("img/a.png"));
         assert!(is_image("a/B.PNG") && !is_image("a/b.pdf"));
     }

@@ -15,9 +15,9 @@ use crate::site::git;
 /// Runs the lints on `site`, whose templates added `scans` (by page id).
 pub(crate) fn lint_handbook<S: AsRef<TemplateScan>>(site: &Site, scans: &[S], diagnostics: &mut Vec<Diagnostic>) {
     let lint = site.config.lint;
-    let repository =
-        (lint.codeowners.is_some() || lint.require_owners.is_some()).then(|| git::locate(&site.config.root)).flatten();
-    let codeowners = find_codeowners(&site.config.root, repository.as_ref());
+    let owners_on = lint.codeowners.is_some() || lint.require_owners.is_some();
+    let repository = owners_on.then(|| git::locate(&site.config.root)).flatten();
+    let codeowners = owners_on.then(|| find_codeowners(&site.config.root, repository.as_ref())).flatten();
     if let (Some(severity), Some(found)) = (lint.codeowners, &codeowners) {
         let files = repository
             .as_ref()
