@@ -64,6 +64,11 @@ fn reports_images_over_the_limit_at_the_image_naming_a_page() {
         "{}",
         run.stderr
     );
+    assert!(
+        run.stderr.contains("note[unused-asset]: no page, template or book.toml uses this file\n --> content/img/small.png\n  = help: link to it from a page, or delete it\n"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("0 errors, 2 warnings, 2 notes"), "{}", run.stderr);
 }
 
