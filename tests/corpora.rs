@@ -108,6 +108,50 @@ fn every_shared_corpus_builds_without_errors() {
     }
 }
 
+/// The rules of `check`'s lints (CODEOWNERS, owners, assets), issue 20 parts 5 and 6.
+const LINT_RULES: &[&str] = &[
+    "codeowners-no-match",
+    "codeowners-duplicate",
+    "codeowners-syntax",
+    "codeowners-section-without-owners",
+    "page-without-owner",
+    "image-too-large",
+    "unused-asset",
+];
+
+#[test]
+fn every_shared_corpus_checks_without_errors_from_the_lints() {
+    let Some(dir) = corpora_dir("every_shared_corpus_checks_without_errors_from_the_lints") else { return };
+    let mut corpora: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    corpora.sort();
+    for corpus in corpora {
+        let name = corpus.file_name().unwrap().to_string_lossy().into_owned();
+        let site = Site::empty(&format!("corpus-lint-{name}"));
+        let content = if corpus.join("content").is_dir() { corpus.join("content") } else { corpus.clone() };
+        copy_dir(&content, &site.root.join("content"));
+        site.write("book.toml", format!("[handbook]\ntitle = \"{name}\"\n[check]\nlinks = \"warn\"\n"));
+        let run = site.run(&["check", "--format", "json"]);
+        run.expect_code(0);
+        let found: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let mut counts: Vec<(String, String, usize)> = Vec::new();
+        for d in found.as_array().expect("an array") {
+            let (rule, severity) = (d["rule"].as_str().expect("rule"), d["severity"].as_str().expect("severity"));
+            if !LINT_RULES.contains(&rule) {
+                continue;
+            }
+            assert_ne!(severity, "error", "{name}: {d}");
+            match counts.iter_mut().find(|(r, s, _)| r == rule && s == severity) {
+                Some(count) => count.2 += 1,
+                None => counts.push((rule.to_string(), severity.to_string(), 1)),
+            }
+        }
+        counts.sort();
+        let counts: Vec<String> = counts.iter().map(|(r, s, n)| format!("{n} {s} {r}")).collect();
+        eprintln!("{name}: {}", if counts.is_empty() { "nothing".to_string() } else { counts.join(", ") });
+    }
+}
+
 fn is_link_warning(line: &str) -> bool {
     ["warning[broken-link]", "warning[broken-anchor]", "warning[missing-asset]", "warning[unsupported-syntax]"]
         .iter()

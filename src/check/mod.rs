@@ -3,9 +3,13 @@
 //! custom links in a theme) points to a page or file of the site. Links written in
 //! Markdown were already resolved, and reported where they stand, while rendering.
 //! [`format`] prints diagnostics for people and for CI; [`rules`] checks Prometheus rule
-//! files against the handbook's runbooks (`check --rules`).
+//! files against the handbook's runbooks (`check --rules`). [`lint`] runs the lints
+//! only `opsbook check` runs: [`codeowners`] and [`assets`], and pages without owners.
 
+mod assets;
+pub(crate) mod codeowners;
 pub(crate) mod format;
+pub(crate) mod lint;
 pub(crate) mod rules;
 
 use crate::hash::{FxHashMap, FxHashSet};

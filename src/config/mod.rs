@@ -12,6 +12,7 @@ use serde::Deserialize;
 mod base_url;
 mod content_dir;
 mod kinds;
+mod lint;
 mod mdbook;
 mod sources;
 mod status;
@@ -22,6 +23,7 @@ pub(crate) use kinds::{
     CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
     Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
 };
+pub(crate) use lint::{LintConfig, RuleLevel};
 pub(crate) use sources::{Source, Sources};
 pub(crate) use status::StatusConfig;
 
@@ -181,17 +183,48 @@ pub enum NumberPrefixes {
     Keep,
 }
 
-/// `[check]`: how strict the link checks are.
+/// `[check]`: how strict the link checks and the lints of `opsbook check` are.
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct CheckTable {
     /// Whether broken internal links fail the build (`error`) or only warn (`warn`).
     links: LinkLevel,
+    /// The level of the CODEOWNERS lint's rules (`codeowners-*`).
+    codeowners: RuleLevel,
+    /// Whether every page must have an owner (`page-without-owner`, an error).
+    require_owners: bool,
+    /// The largest image of the content folder, in KiB, before `image-too-large`; 0 for
+    /// no limit.
+    max_image_kb: u64,
+    /// The level of `image-too-large`.
+    large_images: RuleLevel,
+    /// The level of `unused-asset`.
+    unused_assets: RuleLevel,
 }
 
 impl Default for CheckTable {
     fn default() -> Self {
-        CheckTable { links: LinkLevel::Error }
+        CheckTable {
+            links: LinkLevel::Error,
+            codeowners: RuleLevel::Warn,
+            require_owners: false,
+            max_image_kb: lint::DEFAULT_MAX_IMAGE_KB,
+            large_images: RuleLevel::Warn,
+            unused_assets: RuleLevel::Note,
+        }
+    }
+}
+
+impl CheckTable {
+    /// The lints' settings.
+    fn lint(&self) -> LintConfig {
+        LintConfig {
+            codeowners: self.codeowners.severity(),
+            require_owners: self.require_owners.then_some(Severity::Error),
+            max_image_bytes: self.max_image_kb.saturating_mul(1024),
+            large_images: self.large_images.severity(),
+            unused_assets: self.unused_assets.severity(),
+        }
     }
 }
 
@@ -330,6 +363,8 @@ pub struct Config {
     pub audience: Audience,
     /// The severity of broken internal links.
     pub link_severity: Severity,
+    /// The lints of `opsbook check` (`[check]`): CODEOWNERS, owners, assets.
+    pub(crate) lint: LintConfig,
     /// The page kinds, built-in and declared.
     pub kinds: Kinds,
     /// How runbooks map to alerts (`[alerts]`).
@@ -500,6 +535,7 @@ impl Config {
                 LinkLevel::Error => Severity::Error,
                 LinkLevel::Warn => Severity::Warning,
             },
+            lint: raw.check.lint(),
             kinds,
             alerts: AlertsConfig {
                 infer_from_file_names: raw.alerts.infer_from_file_names,
@@ -626,6 +662,30 @@ mod tests {
         assert_eq!(config.base_url.absolute("runbooks/a/").as_deref(), Some("https://x.org/handbook/runbooks/a/"));
         assert_eq!(config.output_dir, Path::new("/site/out"));
         assert_eq!(config.link_severity, Severity::Warning);
+    }
+
+    #[test]
+    fn reads_the_levels_of_the_check_lints() {
+        let config = parse("[handbook]\ntitle = \"Ops\"\n").unwrap();
+        assert_eq!(config.lint, LintConfig::default());
+        assert_eq!(config.lint.codeowners, Some(Severity::Warning));
+        assert_eq!(config.lint.require_owners, None);
+        assert_eq!(config.lint.max_image_bytes, 500 * 1024);
+        assert_eq!(config.lint.unused_assets, Some(Severity::Note));
+        let config = parse(
+            "[handbook]\ntitle = \"Ops\"\n[check]\ncodeowners = \"off\"\nrequire-owners = true\nmax-image-kb = 2\nlarge-images = \"error\"\nunused-assets = \"warn\"\n",
+        )
+        .unwrap();
+        let expected = LintConfig {
+            codeowners: None,
+            require_owners: Some(Severity::Error),
+            max_image_bytes: 2048,
+            large_images: Some(Severity::Error),
+            unused_assets: Some(Severity::Warning),
+        };
+        assert_eq!(config.lint, expected);
+        let errors = parse("[handbook]\ntitle = \"Ops\"\n[check]\nunused-assets = \"loud\"\n").unwrap_err();
+        assert_eq!((errors[0].rule, errors[0].line), (Rule::ConfigSyntax, 4));
     }
 
     #[test]

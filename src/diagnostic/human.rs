@@ -34,6 +34,11 @@ pub(crate) fn render_human(diagnostics: &[Diagnostic], root: &Path, color: bool)
     let mut out = String::new();
     let errors = diagnostics.iter().filter(|d| d.is_error());
     for d in errors.chain(diagnostics.iter().filter(|d| !d.is_error())) {
+        // A whole-file diagnostic (an image, say) quotes nothing: its file is not read.
+        if d.line == 0 {
+            render_one(&mut out, d, None, color);
+            continue;
+        }
         let source = sources.entry(d.path.as_str()).or_insert_with(|| {
             std::fs::read(root.join(&d.path)).ok().map(|b| Source::new(String::from_utf8_lossy(&b).into_owned()))
         });

@@ -106,6 +106,22 @@ pub enum Rule {
     /// A navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`) cannot be read,
     /// has an entry that is not one, or lists a file that is no page.
     NavFile,
+    /// A CODEOWNERS pattern matches no file of the repository.
+    CodeownersNoMatch,
+    /// A CODEOWNERS pattern is written twice in the same section; the later line wins.
+    CodeownersDuplicate,
+    /// A CODEOWNERS line cannot be read: an owner that is no `@user`, `@org/team` or
+    /// email, a GitLab section header with unbalanced brackets, or an invalid pattern.
+    CodeownersSyntax,
+    /// A GitLab CODEOWNERS section names no default owners and has entries that name
+    /// none either.
+    CodeownersSectionWithoutOwners,
+    /// A page has no owner, from front matter or CODEOWNERS (`[check] require-owners`).
+    PageWithoutOwner,
+    /// An image of the content folder is larger than `[check] max-image-kb`.
+    ImageTooLarge,
+    /// A file of the content folder that no page, template or configuration uses.
+    UnusedAsset,
 }
 
 impl Rule {
@@ -142,6 +158,13 @@ impl Rule {
             Rule::SymlinkOutsideRoot => "symlink-outside-root",
             Rule::FrontMatterNotFirst => "front-matter-not-first",
             Rule::NavFile => "nav-file",
+            Rule::CodeownersNoMatch => "codeowners-no-match",
+            Rule::CodeownersDuplicate => "codeowners-duplicate",
+            Rule::CodeownersSyntax => "codeowners-syntax",
+            Rule::CodeownersSectionWithoutOwners => "codeowners-section-without-owners",
+            Rule::PageWithoutOwner => "page-without-owner",
+            Rule::ImageTooLarge => "image-too-large",
+            Rule::UnusedAsset => "unused-asset",
         }
     }
 }

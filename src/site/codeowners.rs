@@ -5,7 +5,8 @@
 //! first found winning. Each line is a pattern and its owners; the last matching line
 //! wins. GitLab's `[Section]` headers are understood: within a section the last match
 //! wins, and the owners of every section that matches are combined. A section header
-//! may name default owners (`[Docs] @docs-team`) for its lines that name none.
+//! may name default owners (`[Docs] @docs-team`) for its lines that name none. A
+//! GitLab exclusion (`!pom.xml`) takes the files it matches out of its section.
 //!
 //! Patterns follow GitHub's rules: `*.md` matches at any depth, a leading `/` or a `/`
 //! inside anchors the pattern at the repository root, a trailing `/` matches a folder
@@ -27,13 +28,15 @@ pub struct CodeOwners {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct OwnerRule {
     section: usize,
+    /// A GitLab exclusion (`!path`): its section owns none of the files it matches.
+    exclude: bool,
     pattern: Pattern,
     owners: Vec<String>,
 }
 
 /// A pattern read once: its flags, and its text as characters for [`glob_from`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Pattern {
+pub(crate) struct Pattern {
     /// `*`, or only slashes: every path.
     any: bool,
     /// A trailing `/`: folders only.
@@ -49,7 +52,8 @@ struct Pattern {
 }
 
 impl Pattern {
-    fn new(pattern: &str) -> Pattern {
+    /// Reads a pattern whose escapes (`\ `, `\#`) were removed.
+    pub(crate) fn new(pattern: &str) -> Pattern {
         let trimmed = pattern.trim_end_matches('/');
         let body = trimmed.trim_start_matches('/');
         Pattern {
@@ -63,7 +67,7 @@ impl Pattern {
     }
 
     /// Whether the pattern matches `path` (as characters) or a folder containing it.
-    fn matches(&self, path: &[char]) -> bool {
+    pub(crate) fn matches(&self, path: &[char]) -> bool {
         if self.any {
             return true;
         }
@@ -134,8 +138,12 @@ impl CodeOwners {
             if owners.is_empty() {
                 owners = section_owners.clone();
             }
+            let (exclude, pattern) = match pattern.strip_prefix('!') {
+                Some(rest) => (true, rest),
+                None => (false, pattern.as_str()),
+            };
             let pattern = Pattern::new(&pattern.replace("\\ ", " ").replace("\\#", "#"));
-            rules.push(OwnerRule { section, pattern, owners });
+            rules.push(OwnerRule { section, exclude, pattern, owners });
         }
         CodeOwners { rules }
     }
@@ -144,8 +152,13 @@ impl CodeOwners {
     pub fn owners_of(&self, path: &str) -> Vec<String> {
         let path: Vec<char> = path.chars().collect();
         let mut last_per_section: Vec<(usize, &OwnerRule)> = Vec::new();
+        let mut excluded: Vec<usize> = Vec::new();
         for rule in &self.rules {
             if rule.pattern.matches(&path) {
+                if rule.exclude {
+                    excluded.push(rule.section);
+                    continue;
+                }
                 match last_per_section.iter_mut().find(|(s, _)| *s == rule.section) {
                     Some(entry) => entry.1 = rule,
                     None => last_per_section.push((rule.section, rule)),
@@ -153,7 +166,7 @@ impl CodeOwners {
             }
         }
         let mut owners = Vec::new();
-        for (_, rule) in last_per_section {
+        for (_, rule) in last_per_section.into_iter().filter(|(section, _)| !excluded.contains(section)) {
             for owner in &rule.owners {
                 if !owners.contains(owner) {
                     owners.push(owner.clone());
@@ -268,5 +281,20 @@ mod tests {
         assert_eq!(owners.owners_of("content/runbooks/db.md"), ["@all", "@dba", "@sec"]);
         assert_eq!(owners.owners_of("content/runbooks/x.md"), ["@all", "@sre", "@sec"]);
         assert_eq!(owners.owners_of("content/x.png"), ["@all"]);
+    }
+
+    #[test]
+    fn a_gitlab_exclusion_takes_files_out_of_its_section() {
+        let owners = CodeOwners::parse(
+            "* @all
+!*.lock
+[Docs] @docs
+/content/
+!/content/drafts/
+",
+        );
+        assert_eq!(owners.owners_of("content/a.md"), ["@all", "@docs"]);
+        assert_eq!(owners.owners_of("content/drafts/a.md"), ["@all"]);
+        assert_eq!(owners.owners_of("Cargo.lock"), Vec::<String>::new());
     }
 }

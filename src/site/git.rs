@@ -4,7 +4,9 @@
 //! file. No git, no repository or no history: no dates and no error. A shallow clone
 //! gives dates that may be too recent, which the build warns about once. A folder
 //! mounted by `[[sources]]` that is a repository of its own (a submodule, a nested
-//! clone) has its history read the same way, in that repository.
+//! clone) has its history read the same way, in that repository. `check` also
+//! asks `git ls-files` which files the repository has ([`list_files`]), for the
+//! CODEOWNERS lint.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -55,6 +57,23 @@ pub(crate) fn locate(root: &Path) -> Option<Location> {
     let prefix = lines.next().unwrap_or_default().to_string();
     let shallow = lines.next() == Some("true");
     Some(Location { toplevel, prefix, shallow })
+}
+
+/// The files of the repository at `toplevel`, from its root: those git tracks and the
+/// new ones it does not ignore; `None` when git cannot list them.
+pub(crate) fn list_files(toplevel: &Path) -> Option<Vec<String>> {
+    let output = git(toplevel)
+        .args(["ls-files", "-z", "--cached", "--others", "--exclude-standard"])
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut files: Vec<String> = text.split('\0').filter(|f| !f.is_empty()).map(str::to_string).collect();
+    files.dedup();
+    Some(files)
 }
 
 /// Reads the whole history under `root` in one `git log`.

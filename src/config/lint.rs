@@ -1,0 +1,63 @@
+//! The `[check]` keys of the lints `opsbook check` runs on the handbook's files: the
+//! CODEOWNERS lint, owners required on every page, and asset hygiene (image sizes,
+//! unused files). Each rule's level is set here, read by `check::lint`.
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+
+/// The level a `[check]` key gives a rule: `"error"`, `"warn"`, `"note"` or `"off"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RuleLevel {
+    /// Fails the check.
+    Error,
+    /// Reported; the check succeeds.
+    Warn,
+    /// For information; never counted as a warning.
+    Note,
+    /// Not reported.
+    Off,
+}
+
+impl RuleLevel {
+    /// The severity the rule's findings get, or `None` when it is off.
+    pub(crate) fn severity(self) -> Option<Severity> {
+        match self {
+            RuleLevel::Error => Some(Severity::Error),
+            RuleLevel::Warn => Some(Severity::Warning),
+            RuleLevel::Note => Some(Severity::Note),
+            RuleLevel::Off => None,
+        }
+    }
+}
+
+/// The lints' settings, resolved from `[check]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LintConfig {
+    /// The severity of the `codeowners-*` rules; `None`: not checked.
+    pub(crate) codeowners: Option<Severity>,
+    /// The severity of `page-without-owner`; `None` unless `require-owners = true`.
+    pub(crate) require_owners: Option<Severity>,
+    /// The largest image, in bytes, before `image-too-large`; 0: no limit.
+    pub(crate) max_image_bytes: u64,
+    /// The severity of `image-too-large`.
+    pub(crate) large_images: Option<Severity>,
+    /// The severity of `unused-asset`.
+    pub(crate) unused_assets: Option<Severity>,
+}
+
+impl Default for LintConfig {
+    fn default() -> Self {
+        LintConfig {
+            codeowners: Some(Severity::Warning),
+            require_owners: None,
+            max_image_bytes: DEFAULT_MAX_IMAGE_KB * 1024,
+            large_images: Some(Severity::Warning),
+            unused_assets: Some(Severity::Note),
+        }
+    }
+}
+
+/// `[check] max-image-kb` unless set.
+pub(crate) const DEFAULT_MAX_IMAGE_KB: u64 = 500;
