@@ -33,6 +33,7 @@ pub(crate) mod output;
 pub(crate) mod page;
 mod report;
 mod scs;
+mod staging;
 pub(crate) mod status_feed;
 pub(crate) mod statuspage;
 pub(crate) mod steps;
@@ -198,7 +199,7 @@ fn run(
     };
     timer.lap("theme");
     let output = match output_dir {
-        Some(dir) if !has_errors(diagnostics) => Some(Output::at(dir)?),
+        Some(dir) if !has_errors(diagnostics) => Some(Output::at(dir, &site.config.root, &site.config.content_folder)?),
         _ => None,
     };
     let sink = match destination {
