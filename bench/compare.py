@@ -11,6 +11,7 @@ alone and writes as many bytes as opsbook's build.
     python3 bench/compare.py                       # 1,000 and 10,000 pages, 3 runs
     python3 bench/compare.py --pages 1000 --runs 5
     python3 bench/compare.py --pages 1000,10000,100000 --peers-up-to 10000
+    python3 bench/compare.py --pages 10000 --tools hugo --same-folder   # rebuilds
     ZOLA=/path/to/zola python3 bench/compare.py    # Zola is measured only when given
 
 Standard library only. Results go to stdout (Markdown tables) and to
@@ -91,7 +92,8 @@ def measure(command, cwd=None):
     if process.returncode != 0:
         log(stderr.decode(errors="replace")[-3000:])
         sys.exit(f"failed with exit code {process.returncode}: {' '.join(map(str, command))}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024,
+            "user": usage.ru_utime, "sys": usage.ru_stime}
 
 
 def tree_size(path, match=None):
@@ -253,6 +255,57 @@ def bench_corpus(corpus, pages, tools, floor, runs, slow_runs, keep):
     return {"pages": pages, "rows": rows, "timings": timings}
 
 
+def bench_same_folder(corpus, pages, tools, runs):
+    """Rebuilds: builds `corpus` with every tool into one folder per tool, again and
+    again (after a first build that is not counted), in rotating order, `runs` times;
+    then builds it with opsbook into `runs` new folders, for the system CPU of a fresh
+    build beside a rebuild's. Returns the rows, each with its mode."""
+    remove_outputs(corpus / "out")
+    for tool in tools:
+        measure(tool.command(corpus, corpus / "out" / f"{tool.name}-same"))
+    samples = {tool.name: [] for tool in tools}
+    for number in range(runs):
+        for tool in tools[number % len(tools):] + tools[:number % len(tools)]:
+            sample = measure(tool.command(corpus, corpus / "out" / f"{tool.name}-same"))
+            samples[tool.name].append(sample)
+            log(f"  {pages:>7,} pages  {tool.name:<8} same folder, run {number + 1}: {sample['wall']:.2f} s, "
+                f"{sample['user']:.2f} s user, {sample['sys']:.2f} s system")
+    fresh = []
+    for number in range(runs):
+        fresh.append(measure(tools[0].command(corpus, corpus / "out" / f"opsbook-fresh-{number + 1}")))
+        log(f"  {pages:>7,} pages  opsbook  new folder, run {number + 1}: {fresh[-1]['wall']:.2f} s, "
+            f"{fresh[-1]['user']:.2f} s user, {fresh[-1]['sys']:.2f} s system")
+    rows = [dict(summarise(tool.name, tool.version, samples[tool.name], None, None), mode="same folder",
+                 user=statistics.median(s["user"] for s in samples[tool.name]),
+                 sys=statistics.median(s["sys"] for s in samples[tool.name])) for tool in tools]
+    rows.append(dict(summarise("opsbook", tools[0].version, fresh, None, None), mode="new folder",
+                     user=statistics.median(s["user"] for s in fresh), sys=statistics.median(s["sys"] for s in fresh)))
+    remove_outputs(corpus / "out", wait=False)
+    return {"pages": pages, "same_folder": rows}
+
+
+def report_same_folder(results):
+    lines = []
+    for result in results:
+        rows = result["same_folder"]
+        ours = rows[0]
+        lines.append(f"\n### {result['pages']:,} pages, rebuilt into the same folder\n")
+        lines.append("| tool | into | runs | wall | user CPU | system CPU | peak RSS | wall / opsbook rebuild |")
+        lines.append("|---|---|---|---|---|---|---|---|")
+        for row in rows:
+            lines.append(f"| {row['tool']} | {row['mode']} | {row['runs']} | {row['wall']:.2f} s | {row['user']:.2f} s "
+                         f"| {row['sys']:.2f} s | {row['rss']:,.0f} MiB | {row['wall'] / ours['wall']:.2f}x |")
+        fresh = rows[-1]
+        lines.append("")
+        lines.append(f"- opsbook rebuild wall / new-folder wall: {ours['wall'] / fresh['wall']:.2f} (target <= 1)")
+        lines.append(f"- opsbook rebuild system CPU / new-folder system CPU: {ours['sys'] / max(fresh['sys'], 1e-9):.2f} "
+                     "(target <= 1)")
+        hugo = next((row for row in rows if row["tool"] == "hugo"), None)
+        if hugo:
+            lines.append(f"- Hugo rebuild wall / opsbook rebuild wall: {hugo['wall'] / ours['wall']:.2f} (target >= 6)")
+    return "\n".join(lines)
+
+
 def summarise(name, version, samples, output, index):
     return {
         "tool": name,
@@ -332,13 +385,29 @@ def main():
                         help="builds of corpora above --peers-up-to, whose outputs are large (default 1)")
     parser.add_argument("--tools", default="hugo,zola,mdbook", help="peers to measure (default hugo,zola,mdbook)")
     parser.add_argument("--work", type=Path, default=BENCH / ".work", help="where corpora and outputs go")
+    parser.add_argument("--same-folder", action="store_true",
+                        help="rebuilds: every tool builds each corpus again and again into the same folder")
+    parser.add_argument("--binary", type=Path, help="an opsbook binary to measure instead of building one")
     args = parser.parse_args()
 
     sizes = [int(size.replace("_", "")) for size in args.pages.split(",")]
     args.work.mkdir(parents=True, exist_ok=True)
-    opsbook, floor = setup_opsbook(), setup_floor()
+    if args.binary:
+        opsbook = Opsbook("opsbook", args.binary.resolve(), version_of(args.binary, "--version"))
+    else:
+        opsbook = setup_opsbook()
     setups = {"hugo": setup_hugo, "zola": setup_zola, "mdbook": setup_mdbook}
     peers = [tool for name in args.tools.split(",") if name if (tool := setups[name]())]
+    if args.same_folder:
+        results = []
+        for pages in sizes:
+            corpus = corpus_for(pages, args.work, bool(peers))
+            results.append(bench_same_folder(corpus, pages, [opsbook] + peers, args.runs))
+            (args.work / "results-same-folder.json").write_text(json.dumps(results, indent=2))
+        print(f"## opsbook rebuild benchmark ({os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')})")
+        print(report_same_folder(results))
+        return
+    floor = setup_floor()
 
     results = []
     for pages in sizes:

@@ -58,6 +58,7 @@ fn timings_list_every_step_of_the_pipeline() {
             "navigation",
             "git",
             "theme",
+            "stage",
             "templates",
             "write",
             "links",

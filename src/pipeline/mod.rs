@@ -12,11 +12,12 @@
 //! 9. arrange the navigation (titles, order, previous/next) and backlinks;
 //! 10. take the last-updated dates from the git history;
 //! 11. load the templates;
-//! 12. render pages (parallel), into a temporary folder unless there are errors;
+//! 12. render pages (parallel), into a staging folder unless there are errors (which
+//!     starts with the previous output's files, hard-linked: `staging`);
 //! 13. check anchors and the links the templates wrote;
 //! 14. write the static files, assets and extra files (sitemap, feed,
 //!     handbook.json...);
-//! 15. swap the temporary folder in, if nothing was an error.
+//! 15. swap the staging folder in, if nothing was an error.
 //!
 //! `build`, `build_into` (the dev server's first build, into memory) and `check` run
 //! this one sequence (`run`); `check` without the git history and code highlighting,
@@ -33,6 +34,7 @@ pub(crate) mod output;
 pub(crate) mod page;
 mod report;
 mod scs;
+mod staging;
 pub(crate) mod status_feed;
 pub(crate) mod statuspage;
 pub(crate) mod steps;
@@ -204,9 +206,12 @@ fn run(
     };
     timer.lap("theme");
     let output = match output_dir {
-        Some(dir) if !has_errors(diagnostics) => Some(Output::at(dir)?),
+        Some(dir) if !has_errors(diagnostics) => Some(Output::at(dir, &site.config.root, &site.config.content_folder)?),
         _ => None,
     };
+    if output.is_some() {
+        timer.lap("stage");
+    }
     let sink = match destination {
         Destination::OutputDir => output.as_ref().map(|o| o as &dyn Sink),
         Destination::Sink(sink) => Some(sink),

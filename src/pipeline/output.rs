@@ -1,6 +1,8 @@
-//! Where a build's files go: a [`Sink`]. On disk, [`Output`] writes into a temporary
-//! sibling folder and swaps it in only when everything succeeded, so a failed build
-//! leaves the previous output exactly as it was; the dev server keeps its files in
+//! Where a build's files go: a [`Sink`]. On disk, [`Output`] writes into a staging
+//! folder beside the output folder and swaps it in only when everything succeeded, so a
+//! failed build leaves the previous output exactly as it was; a rebuild starts the
+//! staging folder from the previous output's files, hard-linked, and rewrites only the
+//! files whose bytes changed ([`super::staging`]). The dev server keeps its files in
 //! memory instead.
 
 use std::path::{Path, PathBuf};
@@ -10,6 +12,7 @@ use std::path::Component;
 
 use anyhow::{Result, bail};
 
+use super::staging::{self, Previous};
 use crate::spent::SpentTime;
 
 /// Where the files of a site are written.
@@ -25,37 +28,49 @@ pub trait Sink: Sync {
     }
 }
 
-/// A build's output under construction.
+/// A build's output under construction: [`Output::at`] begins it, [`Sink::write`] and
+/// [`Sink::copy`] add each file, [`Output::commit`] swaps it in.
 pub(crate) struct Output {
     final_dir: PathBuf,
     temp_dir: PathBuf,
     done: bool,
     /// The time spent writing, summed over threads.
     writing: SpentTime,
+    /// The previous output, linked into the staging folder, when there was one.
+    previous: Option<Previous>,
 }
 
 impl Output {
-    /// Prepares a temporary folder beside `final_dir`. Refuses an output folder that
+    /// Prepares a staging folder beside `final_dir`. Refuses an output folder that
     /// would hold or overwrite the handbook's sources (see [`check_output_dir`]). A
     /// symbolic link is followed: the build replaces the folder it points to, and the link
     /// stays as it is.
     #[cfg(test)]
     pub(crate) fn create(final_dir: &Path, root: &Path) -> Result<Output> {
-        Output::at(check_output_dir(final_dir, root, crate::config::DEFAULT_CONTENT_DIR)?)
+        let content = crate::config::DEFAULT_CONTENT_DIR;
+        Output::at(check_output_dir(final_dir, root, content)?, root, content)
     }
 
-    /// Prepares a temporary folder beside `final_dir`, an output folder that
-    /// [`check_output_dir`] has already resolved and allowed.
-    pub(crate) fn at(final_dir: PathBuf) -> Result<Output> {
+    /// Prepares a staging folder beside `final_dir`, an output folder that
+    /// [`check_output_dir`] has already resolved and allowed for the handbook at `root`
+    /// with the content folder `content`; the staging folder must pass the same check.
+    /// When `final_dir` holds a previous output, its files are hard-linked into the
+    /// staging folder, for the build to keep those it would write unchanged.
+    pub(crate) fn at(final_dir: PathBuf, root: &Path, content: &str) -> Result<Output> {
         if final_dir.exists() && !final_dir.is_dir() {
             bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
         }
         let name = final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let parent = final_dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let temp_dir = parent.join(format!(".{name}.building-{}", std::process::id()));
+        let temp_dir =
+            check_output_dir(&parent.join(format!(".{name}.building-{}", std::process::id())), root, content)?;
         crate::fs::remove_dir_all(&temp_dir)?;
         crate::fs::create_dir_all(&temp_dir)?;
-        Ok(Output { final_dir, temp_dir, done: false, writing: SpentTime::new() })
+        let mut output = Output { final_dir, temp_dir, done: false, writing: SpentTime::new(), previous: None };
+        if output.final_dir.is_dir() {
+            output.previous = Previous::link(&output.final_dir, &output.temp_dir)?;
+        }
+        Ok(output)
     }
 
     /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder;
@@ -64,25 +79,20 @@ impl Output {
         crate::site_path::output_file(&self.temp_dir, site_path)
     }
 
-    /// Replaces the previous output with this one.
+    /// Replaces the previous output with this one: removes the previous output's files
+    /// the build did not write, then swaps the staging folder in.
     pub(crate) fn commit(mut self) -> Result<()> {
+        if let Some(previous) = self.previous.take() {
+            previous.remove_stale()?;
+        }
         self.done = true;
         let name = self.final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let old = self.temp_dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
-        if self.final_dir.exists() {
-            crate::fs::remove_dir_all(&old)?;
-            if let Err(e) = crate::fs::rename(&self.final_dir, &old) {
-                let _ = crate::fs::remove_dir_all(&self.temp_dir);
-                return Err(e);
-            }
-        }
-        if let Err(e) = crate::fs::rename(&self.temp_dir, &self.final_dir) {
-            // Put the previous output back.
-            let _ = crate::fs::rename(&old, &self.final_dir);
+        let swapped = staging::swap(&self.temp_dir, &self.final_dir, &old);
+        if swapped.is_err() {
             let _ = crate::fs::remove_dir_all(&self.temp_dir);
-            return Err(e);
         }
-        crate::fs::remove_tree_in_parallel(&old)
+        swapped
     }
 }
 
@@ -106,6 +116,12 @@ pub(crate) fn check_output_dir(final_dir: &Path, root: &Path, content: &str) -> 
     }
     if root.starts_with(&out) {
         return refuse("it holds the handbook's root folder".into());
+    }
+    if out.join(".git").exists() {
+        bail!(
+            "refusing to write the site to {}: it holds a .git folder, so it is a repository rather than a build's output, and a build replaces its output folder",
+            out.display()
+        )
     }
     let [statics, templates, themes] = crate::config::THEME_FOLDERS;
     for name in [content, statics, templates, themes, ".git"] {
@@ -153,11 +169,27 @@ fn resolve(path: &Path) -> Result<PathBuf> {
 
 impl Sink for Output {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
-        self.writing.time(|| crate::fs::write(&self.path(site_path)?, contents))
+        self.writing.time(|| {
+            let path = self.path(site_path)?;
+            match &self.previous {
+                Some(previous) => {
+                    previous.note_written(&path);
+                    staging::write_if_changed(&path, contents)
+                }
+                None => crate::fs::write(&path, contents),
+            }
+        })
     }
 
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
-        crate::fs::copy(from, &self.path(site_path)?)
+        let path = self.path(site_path)?;
+        match &self.previous {
+            Some(previous) => {
+                previous.note_written(&path);
+                staging::copy_if_changed(from, &path)
+            }
+            None => crate::fs::copy(from, &path),
+        }
     }
 
     fn take_time_spent(&self) -> Duration {

@@ -21,8 +21,9 @@ fi
 
 bin="${OPSBOOK_BIN:-}"
 if [ -z "$bin" ]; then
-  (cd "$repo" && cargo build --quiet)
-  bin="$repo/target/debug/opsbook"
+  # The release build `cargo test --release` (the README's test command) made already.
+  (cd "$repo" && cargo build --release --quiet)
+  bin="${CARGO_TARGET_DIR:-$repo/target}/release/opsbook"
 fi
 
 work="$(mktemp -d)"

@@ -1,0 +1,177 @@
+//! Rebuilds into an existing output folder: files whose bytes did not change are not
+//! rewritten (their mtime stays), stale files go, a failed build leaves the previous
+//! output byte-identical, and the staging folder obeys the output folder's refusals.
+
+mod util;
+
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime};
+
+use util::Site;
+
+/// A handbook of three pages, with an image, built once.
+fn built(name: &str) -> Site {
+    let page = |title: &str| format!("---\ntitle: {title}\n---\n# {title}\n\nAbout {title}.\n");
+    let site = Site::with_files(
+        name,
+        &[
+            ("content/_index.md", "# Home\n\n![diagram](diagram.png)\n"),
+            ("content/runbooks/_index.md", "# Runbooks\n"),
+            ("content/runbooks/cache.md", &page("Cache")),
+            ("content/runbooks/db.md", &page("Database")),
+            ("content/runbooks/queue.md", &page("Queue")),
+            ("content/diagram.png", "png bytes"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    site
+}
+
+/// An mtime long ago, that no build writes.
+fn long_ago() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000)
+}
+
+/// Sets every file of the output to [`long_ago`].
+fn age_output(site: &Site) {
+    for file in site.files_under("public") {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(site.root.join("public").join(&file))
+            .expect("open an output file");
+        file.set_modified(long_ago()).expect("set its mtime");
+    }
+}
+
+/// The output's files whose mtime is no longer [`long_ago`]: those the build wrote.
+fn rewritten(site: &Site) -> Vec<String> {
+    let modified = |file: &String| {
+        let metadata = std::fs::metadata(site.root.join("public").join(file)).expect("an output file");
+        metadata.modified().expect("its mtime")
+    };
+    site.files_under("public").into_iter().filter(|file| modified(file) != long_ago()).collect()
+}
+
+/// Every file of the output with its bytes.
+fn listing(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    site.files_under("public")
+        .into_iter()
+        .map(|file| (file.clone(), site.read_bytes(&format!("public/{file}"))))
+        .collect()
+}
+
+/// The entries of the handbook's root folder, to find staging folders left behind.
+fn root_entries(site: &Site) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(&site.root)
+        .expect("the root")
+        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_rebuild_of_the_same_sources_rewrites_no_file() {
+    let site = built("rebuild-same");
+    let before = listing(&site);
+    age_output(&site);
+    site.build(&[]).expect_code(0);
+    assert_eq!(rewritten(&site), Vec::<String>::new());
+    assert_eq!(listing(&site), before);
+    assert_eq!(root_entries(&site), ["book.toml", "content", "public"]);
+}
+
+#[test]
+fn a_one_page_edit_rewrites_that_page_and_the_files_that_hold_its_text() {
+    let site = built("rebuild-edit");
+    age_output(&site);
+    site.write("content/runbooks/db.md", "---\ntitle: Database\n---\n# Database\n\nAbout the primary.\n");
+    site.build(&[]).expect_code(0);
+    // The page, its section's list (which shows its summary), the section's print page,
+    // handbook.json (summaries) and the search index's shards of its words.
+    assert_eq!(
+        rewritten(&site),
+        [
+            "handbook.json",
+            "print/runbooks/index.html",
+            "runbooks/db/index.html",
+            "runbooks/index.html",
+            "search/p-0.json",
+            "search/t-0.json"
+        ]
+    );
+    assert!(site.read("public/runbooks/db/index.html").contains("About the primary."));
+}
+
+#[test]
+fn a_rebuild_removes_the_files_of_deleted_pages_and_assets() {
+    let site = built("rebuild-stale");
+    std::fs::remove_file(site.root.join("content/runbooks/queue.md")).unwrap();
+    std::fs::remove_file(site.root.join("content/diagram.png")).unwrap();
+    site.write("content/_index.md", "# Home\n");
+    site.write("public/stray/old.html", "a file of no build");
+    site.build(&[]).expect_code(0);
+    for gone in ["public/runbooks/queue", "public/diagram.png", "public/stray"] {
+        assert!(!site.exists(gone), "{gone} is stale");
+    }
+    assert!(site.exists("public/runbooks/db/index.html"));
+}
+
+#[test]
+fn a_rebuild_replaces_a_file_where_a_folder_goes_and_a_folder_where_a_file_goes() {
+    let site = built("rebuild-shapes");
+    site.write("public/runbooks/disk", "a file where a page's folder goes");
+    std::fs::remove_file(site.root.join("public/robots.txt")).unwrap();
+    site.write("public/robots.txt/inner.html", "a folder where a file goes");
+    site.write("content/runbooks/disk.md", "# Disk\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.read("public/runbooks/disk/index.html").contains("Disk"));
+    assert!(site.read("public/robots.txt").contains("User-agent"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let site = built("rebuild-failed");
+    let before = listing(&site);
+    // Broken front matter: found before anything is written.
+    site.write("content/runbooks/broken.md", "---\ntitle: [unclosed\n---\n");
+    site.build(&[]).expect_code(1);
+    assert_eq!(listing(&site), before);
+    std::fs::remove_file(site.root.join("content/runbooks/broken.md")).unwrap();
+    // A broken 404 template: found after the pages were written into the staging folder,
+    // the changed one among them.
+    site.write("content/runbooks/db.md", "# Database\n\nChanged.\n");
+    site.write("content/diagram.png", "other png bytes");
+    site.write("templates/404.html", "{{ no_such_variable }}");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("404.html"), "{}", run.stderr);
+    assert_eq!(listing(&site), before);
+    assert_eq!(root_entries(&site), ["book.toml", "content", "public", "templates"]);
+}
+
+#[test]
+fn refuses_an_output_folder_that_holds_a_git_folder() {
+    let site = built("rebuild-git");
+    site.write("deploy/.git/HEAD", "ref: refs/heads/gh-pages\n");
+    site.write("deploy/index.html", "published");
+    let run = site.build(&["--out", "deploy"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("it holds a .git folder"), "{}", run.stderr);
+    assert_eq!(site.read("deploy/.git/HEAD"), "ref: refs/heads/gh-pages\n");
+    assert_eq!(site.read("deploy/index.html"), "published");
+    assert!(!root_entries(&site).iter().any(|name| name.contains(".building-")));
+}
+
+#[cfg(unix)]
+#[test]
+fn links_of_the_previous_output_are_neither_followed_nor_kept() {
+    let site = built("rebuild-links");
+    site.write("elsewhere/precious.txt", "keep me");
+    std::os::unix::fs::symlink(site.root.join("elsewhere"), site.root.join("public/linked")).unwrap();
+    std::os::unix::fs::symlink(site.root.join("elsewhere/precious.txt"), site.root.join("public/file.txt")).unwrap();
+    site.build(&[]).expect_code(0);
+    assert_eq!(site.read("elsewhere/precious.txt"), "keep me");
+    assert!(std::fs::symlink_metadata(site.root.join("public/linked")).is_err());
+    assert!(std::fs::symlink_metadata(site.root.join("public/file.txt")).is_err());
+}
