@@ -21,7 +21,7 @@
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
 //! written by [`rebuild`]: the caller brings them up to date when it likes, with
-//! [`write_site_files`].
+//! [`write_site_files_of`] (on another thread, from a copy: [`SiteFilesInput`]).
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
@@ -40,14 +40,61 @@ use crate::spent::SpentTime;
 /// Writes the files that depend on every page (the search index, `handbook.json`, the
 /// feed, the sitemap, redirects) of `built` into `sink`: after one or more [`rebuild`]s,
 /// when the changed pages are already served.
+#[cfg(test)]
 pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
-    if built.site.config.search {
-        super::write::write_search_index(&built.site, None, &built.pages, sink)?;
+    write_site_files_of(&SiteFilesInput::of(built), &|| false, sink).map(|_| ())
+}
+
+/// What [`write_site_files_of`] reads of a [`BuiltSite`]: a copy, so the files can be
+/// made on another thread while the next changes are rebuilt.
+pub(crate) struct SiteFilesInput {
+    /// The model.
+    pub site: Site,
+    /// Each page's section ranges, by page id (the search index's snippets).
+    pub sections: Vec<crate::search::SectionRanges>,
+    /// The templates (the 404 page).
+    pub renderer: Arc<crate::render::Renderer>,
+    /// The theme's files (the status page's headers).
+    pub theme: crate::render::ThemeFiles,
+}
+
+impl SiteFilesInput {
+    /// A copy of what `built` holds for the whole-site files.
+    pub(crate) fn of(built: &BuiltSite) -> SiteFilesInput {
+        SiteFilesInput {
+            site: built.site.clone(),
+            sections: built.pages.iter().map(|page| page.sections.clone()).collect(),
+            renderer: Arc::clone(&built.renderer),
+            theme: built.theme.clone(),
+        }
+    }
+}
+
+/// Writes the files that depend on every page of `input` into `sink`, the search index
+/// first; stops (returning `false`) when `superseded` says a newer site came meanwhile.
+pub(crate) fn write_site_files_of(
+    input: &SiteFilesInput,
+    superseded: &dyn Fn() -> bool,
+    sink: &dyn Sink,
+) -> Result<bool, crate::diagnostic::Failure> {
+    let site = &input.site;
+    if site.config.search {
+        let postings = crate::search::site_postings(site);
+        if superseded() {
+            return Ok(false);
+        }
+        let index = crate::search::build_index(site, &postings, &input.sections);
+        for (name, json) in &index.files {
+            sink.write(&format!("search/{name}"), json.as_bytes())?;
+        }
+        if superseded() {
+            return Ok(false);
+        }
     }
     // Problems in these files were reported by the rebuild that made the model.
-    super::write::write_extras(&built.site, &built.renderer, sink, &mut Vec::new())?;
-    super::write::write_status_files(&built.site, &built.theme, sink, &mut Vec::new())?;
-    Ok(())
+    super::write::write_extras(site, &input.renderer, sink, &mut Vec::new())?;
+    super::write::write_status_files(site, &input.theme, sink, &mut Vec::new())?;
+    Ok(true)
 }
 
 /// What an incremental rebuild did.
