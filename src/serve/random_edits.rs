@@ -31,8 +31,12 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
+    fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
+
     fn word(&mut self) -> &'static str {
-        *self.pick(&["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"])
+        self.pick_str(&["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"])
     }
 }
 
@@ -142,7 +146,7 @@ impl Editor {
             }
             Kind::LinkAdded => {
                 let page = self.any_page();
-                let target = *self.rng.pick(&PAGES);
+                let target = self.rng.pick_str(&PAGES);
                 vec![self.write(&page, &format!("{}\n{}\n", self.read(&page), link(&page, target)))]
             }
             Kind::LinkRemoved => {
@@ -163,7 +167,7 @@ impl Editor {
                 vec![self.write(&page, &set_front(&self.read(&page), "weight", &weight))]
             }
             Kind::SectionTitle => {
-                let page = *self.rng.pick(&SECTIONS);
+                let page = self.rng.pick_str(&SECTIONS);
                 let title = format!("{} section {n}", self.rng.word());
                 vec![self.write(page, &set_front(&self.read(page), "title", &title))]
             }
@@ -173,17 +177,17 @@ impl Editor {
                 vec![self.write(&page, &set_front(&self.read(&page), "description", &description))]
             }
             Kind::Severity => {
-                let page = *self.rng.pick(&["runbooks/cache.md", "runbooks/db.md", "runbooks/queue.md"]);
-                let severity = *self.rng.pick(&["SEV1", "SEV2", "SEV3", "SEV4"]);
+                let page = self.rng.pick_str(&["runbooks/cache.md", "runbooks/db.md", "runbooks/queue.md"]);
+                let severity = self.rng.pick_str(&["SEV1", "SEV2", "SEV3", "SEV4"]);
                 vec![self.write(page, &set_front(&self.read(page), "severity", severity))]
             }
             Kind::Added => {
-                let folder = *self.rng.pick(&["guides", "runbooks"]);
+                let folder = self.rng.pick_str(&["guides", "runbooks"]);
                 let page = format!("{folder}/added-{n}.md");
                 let text = format!(
                     "---\ntitle: {} added {n}\nservice: svc-{n}\nowners: [\"@sre-core\"]\n---\n\n{}\n",
                     self.rng.word(),
-                    link(&page, *self.rng.pick(&PAGES))
+                    link(&page, self.rng.pick_str(&PAGES))
                 );
                 self.added.push(page.clone());
                 vec![self.write(&page, &text)]

@@ -219,7 +219,9 @@ impl Session {
     fn rebuild_pages(&mut self, paths: &[String]) -> Result<Option<Outcome>, Whole> {
         let Some(built) = self.built.as_mut() else { return Err(Whole) };
         let sink = MemorySink::default();
-        match incremental::rebuild(built, paths, &sink) {
+        let files = &self.files;
+        let served = |path: &str| files.get(path).and_then(|file| file.read().ok());
+        match incremental::rebuild_with(built, paths, &sink, Some(&served)) {
             Rebuild::Whole => Err(Whole),
             Rebuild::Failed { diagnostics } => {
                 self.problems = diagnostics;
