@@ -11,7 +11,9 @@
 //!    above them, the pages whose backlinks changed, their neighbours and, when a title
 //!    or an order changed, every page whose navigation lists them; the owners, tags and
 //!    review pages; the runbooks listing a changed review among their past incidents,
-//!    and the reviews a changed runbook lists;
+//!    and the reviews a changed runbook lists; the pages whose navigation alone may
+//!    change get the new navigation spliced into their served HTML instead
+//!    ([`rebuild_with`]);
 //! 4. check their links and anchors, and the anchors of the pages linking to them;
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
