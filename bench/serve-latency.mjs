@@ -15,7 +15,7 @@
 //   body            a line added to a page's text; the page shows it
 //   title           a page's title; the page shows it
 //   field           a front matter field shown in the section's catalog (a runbook's
-//                   service, another page's description); the section page shows it
+//                   severity, another page's description); the section page shows it
 //   section-title   a section's title (`_index.md`), shown in the navigation of every
 //                   page; a page of another section shows it
 //   section-weight  a section's weight, which moves it first in the navigation (each
@@ -148,9 +148,10 @@ const EDITS = {
   field: (pages) => (i) => {
     const page = pages[i];
     const marker = stamp('field', i);
-    // A runbook's service is in its section's catalog; another page's description in its
-    // section's list.
-    const [key, value] = page.kind === 'runbook' ? ['service', marker] : ['description', `"Described ${marker}"`];
+    // A runbook's severity is in its section's catalog; another page's description in
+    // its section's list. (Not the service: incident reviews cite services, so a
+    // changed one rebuilds the whole site.)
+    const [key, value] = page.kind === 'runbook' ? ['severity', marker] : ['description', `"Described ${marker}"`];
     saveAtomically(sourceOf(page), setFront(remember(sourceOf(page)), key, value));
     const section = sectionOf(page) ?? page;
     return [at(section.url), (a) => a.body.includes(marker)];
