@@ -1,23 +1,40 @@
 #!/usr/bin/env node
-// Edit latency of `opsbook serve`: from saving a page to the server answering with the
-// new content.
+// Edit latency of `opsbook serve`: from saving a file to the server answering with what
+// the edit shows.
 //
 //   cargo build --release
-//   node bench/serve-latency.mjs ROOT [--edits 10] [--pause 2000] [--bin target/release/opsbook]
+//   node bench/serve-latency.mjs ROOT [--edits 10] [--pause 2000] [--spaced 300]
+//        [--kinds body,title,...] [--bin target/release/opsbook]
 //
 // bench/serve-latency.sh runs it on a generated 10,000-page handbook and on the company
 // handbook of ../shared/corpora.
 //
-// Starts the server on a free port, then edits ROOT's pages one after another the way
+// Starts the server on a free port, then makes `--edits` edits of each kind the way
 // editors save (write a temporary file, rename it over the page), each time asking for
-// the page until it shows the new text. Prints each latency, the median and the worst;
-// the pages are restored afterwards. ROOT is changed while it runs: use a copy.
-// `--pause` is the time between edits (a person reading the result), during which the
-// server brings the search index up to date.
+// a page until it shows the edit. The kinds:
+//   body            a line added to a page's text; the page shows it
+//   title           a page's title; the page shows it
+//   field           a front matter field shown in the section's catalog (a runbook's
+//                   severity, another page's description); the section page shows it
+//   section-title   a section's title (`_index.md`), shown in the navigation of every
+//                   page; a page of another section shows it
+//   section-weight  a section's weight, which moves it first in the navigation (each
+//                   edit another section); a page of another section lists it first
+//   add             a new page; its URL serves it
+//   rename          an added page renamed; its new URL serves it
+//   delete          a renamed page deleted; its URL answers 404
+// Prints each latency and, per kind, the median and the worst; the files are restored
+// afterwards. ROOT is changed while it runs: use a copy.
+//
+// `--pause` is the time between one edit being served and the next save (a person
+// reading the result), during which the server brings the search index up to date.
+// `--spaced MS` instead saves every MS milliseconds whether or not the last save is
+// served yet (an editor saving as you pause while typing): each save is timed until it
+// is served.
 
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync, renameSync, unlinkSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const args = process.argv.slice(2);
@@ -27,12 +44,15 @@ const option = (name, fallback) => {
 };
 const root = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
 if (!root) {
-  console.error('usage: node bench/serve-latency.mjs ROOT [--edits 10] [--pause 2000] [--bin PATH]');
+  console.error('usage: node bench/serve-latency.mjs ROOT [--edits 10] [--pause 2000] [--spaced MS] [--kinds body,...] [--bin PATH]');
   process.exit(2);
 }
 const edits = Number(option('--edits', '10'));
 const pause = Number(option('--pause', '2000'));
+const spaced = option('--spaced', null) === null ? null : Number(option('--spaced', '300'));
+const kinds = option('--kinds', 'body').split(',');
 const bin = option('--bin', 'target/release/opsbook');
+const timeout = Number(option('--timeout', '60000'));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,23 +72,31 @@ function startServer() {
   });
 }
 
-function pickPages(handbook, count) {
-  const pages = handbook.pages.filter((p) => p.source && !/(^|\/)_?index\.md$/.test(p.source));
-  const step = Math.max(1, Math.floor(pages.length / count));
-  return Array.from({ length: Math.min(count, pages.length) }, (_, i) => pages[(i * step + 7) % pages.length]);
-}
-
 function saveAtomically(path, text) {
-  const temp = join(path, '..', `.${Date.now()}.opsbook-bench.tmp`);
+  const temp = join(dirname(path), `.${Date.now()}${Math.random().toString(36).slice(2)}.opsbook-bench.tmp`);
   writeFileSync(temp, text);
   renameSync(temp, path);
 }
 
-async function waitFor(url, marker) {
+/// Sets front matter `key` to `value` in a page's text.
+function setFront(text, key, value) {
+  const end = text.indexOf('\n---', 4);
+  const front = text.slice(0, end).split('\n').filter((line) => !line.startsWith(`${key}:`));
+  front.push(`${key}: ${value}`);
+  return front.join('\n') + text.slice(end);
+}
+
+async function get(url) {
+  const response = await fetch(url);
+  return { status: response.status, body: await response.text() };
+}
+
+/// Asks until `shows` says the answer shows the edit; the time from `started` to then.
+async function served(url, shows, started) {
   for (;;) {
-    const response = await fetch(url);
-    const body = await response.text();
-    if (body.includes(marker)) return;
+    const answer = await get(url);
+    if (shows(answer)) return performance.now() - started;
+    if (performance.now() - started > timeout) throw new Error(`${url}: not served after ${timeout} ms`);
   }
 }
 
@@ -81,29 +109,151 @@ const median = (values) => {
 const server = await startServer();
 console.log(`server up in ${(server.startup / 1000).toFixed(2)} s at ${server.url}`);
 const handbook = await (await fetch(server.url + 'handbook.json')).json();
-const pages = pickPages(handbook, edits);
-console.log(`${handbook.pages.length} pages; editing ${pages.length}, ${pause} ms apart`);
-const latencies = [];
+const at = (url) => new URL(url, server.url).href;
+const sourceOf = (page) => join(root, page.source);
+const isIndex = (page) => /(^|\/)_?index\.md$/.test(page.source ?? '');
+const contentPages = handbook.pages.filter((p) => p.source && !isIndex(p));
+// Top-level sections, by their URL's one folder.
+const sections = handbook.pages.filter((p) => p.source && isIndex(p) && new URL(at(p.url)).pathname.split('/').filter(Boolean).length === 1);
+const sectionOf = (page) => handbook.pages.find((p) => p.source && isIndex(p) && at(p.url) === new URL('..', at(page.url)).href);
+
+function spread(list, count, offset = 7) {
+  const step = Math.max(1, Math.floor(list.length / count));
+  return Array.from({ length: Math.min(count, list.length) }, (_, i) => list[(i * step + offset) % list.length]);
+}
+
 const originals = new Map();
+const remember = (file) => {
+  if (!originals.has(file)) originals.set(file, existsSync(file) ? readFileSync(file, 'utf8') : null);
+  return readFileSync(file, 'utf8');
+};
+const stamp = (kind, i) => `opsbench${kind.replace('-', '')}${i}x${Date.now()}`;
+// Pages added by `add`, renamed by `rename`, deleted by `delete`: [file, url].
+const added = [];
+
+/// Each kind: `count` edits, each saving and returning [url, shows].
+const EDITS = {
+  body: (pages) => (i) => {
+    const page = pages[i];
+    const marker = stamp('body', i);
+    saveAtomically(sourceOf(page), `${remember(sourceOf(page))}\n\nEdited: ${marker}\n`);
+    return [at(page.url), (a) => a.body.includes(marker)];
+  },
+  title: (pages) => (i) => {
+    const page = pages[i];
+    const marker = stamp('title', i);
+    saveAtomically(sourceOf(page), setFront(remember(sourceOf(page)), 'title', `"Title ${marker}"`));
+    return [at(page.url), (a) => a.body.includes(marker)];
+  },
+  field: (pages) => (i) => {
+    const page = pages[i];
+    const marker = stamp('field', i);
+    // A runbook's severity is in its section's catalog; another page's description in
+    // its section's list. (Not the service: incident reviews cite services, so a
+    // changed one rebuilds the whole site.)
+    const [key, value] = page.kind === 'runbook' ? ['severity', marker] : ['description', `"Described ${marker}"`];
+    saveAtomically(sourceOf(page), setFront(remember(sourceOf(page)), key, value));
+    const section = sectionOf(page) ?? page;
+    return [at(section.url), (a) => a.body.includes(marker)];
+  },
+  'section-title': () => (i) => {
+    const section = sections[(i * 3 + 1) % sections.length];
+    const other = contentPages.find((p) => !at(p.url).startsWith(at(section.url)));
+    const marker = stamp('section-title', i);
+    saveAtomically(sourceOf(section), setFront(remember(sourceOf(section)), 'title', `"Section ${marker}"`));
+    return [at(other.url), (a) => a.body.includes(marker)];
+  },
+  'section-weight': () => {
+    // Each edit moves another section first (a lower weight than any before): the
+    // navigation of a page of another section lists it before every other section.
+    const firstOf = (page) => {
+      const body = page.slice(Math.max(0, page.indexOf('class="nav-tree"')));
+      let best = null;
+      for (const s of sections) {
+        const found = body.indexOf(`href="${new URL(at(s.url)).pathname}"`);
+        if (found >= 0 && (best === null || found < best[0])) best = [found, s];
+      }
+      return best && best[1];
+    };
+    let moved = null;
+    return async (i) => {
+      if (moved === null) {
+        const first = firstOf((await get(at(contentPages[0].url))).body);
+        moved = sections.filter((s) => s !== first);
+      }
+      const section = moved[i % moved.length];
+      const other = contentPages.find((p) => !at(p.url).startsWith(at(section.url)));
+      const shows = (a) => firstOf(a.body) === section;
+      if (spaced === null && shows(await get(at(other.url)))) throw new Error(`${section.url} is first already`);
+      saveAtomically(sourceOf(section), setFront(remember(sourceOf(section)), 'weight', String(-1000 - i)));
+      return [at(other.url), shows];
+    };
+  },
+  add: (pages) => (i) => {
+    const near = pages[i];
+    const name = `bench-added-${i}-${Date.now()}`;
+    const file = join(dirname(sourceOf(near)), `${name}.md`);
+    const url = new URL(`${name}/`, at(near.url).replace(/[^/]+\/$/, '')).href;
+    const marker = stamp('add', i);
+    // A copy of a page beside it (the fields its kind requires), with another title.
+    const text = setFront(readFileSync(sourceOf(near), 'utf8'), 'title', `"Added ${marker}"`);
+    saveAtomically(file, `${text}\n\nA page added: ${marker}.\n`);
+    added.push([file, url, marker]);
+    return [url, (a) => a.status === 200 && a.body.includes(marker)];
+  },
+  rename: () => (i) => {
+    const [file, , marker] = added[i];
+    const name = `bench-renamed-${i}-${Date.now()}`;
+    const to = join(dirname(file), `${name}.md`);
+    const url = new URL(`../${name}/`, added[i][1]).href;
+    renameSync(file, to);
+    added[i] = [to, url, marker];
+    return [url, (a) => a.status === 200 && a.body.includes(marker)];
+  },
+  delete: () => (i) => {
+    const [file, url] = added[i];
+    unlinkSync(file);
+    return [url, (a) => a.status === 404];
+  },
+};
+
+const results = {};
 try {
-  for (const [i, page] of pages.entries()) {
-    await sleep(pause);
-    const file = join(root, page.source);
-    const original = originals.get(file) ?? readFileSync(file, 'utf8');
-    originals.set(file, original);
-    const marker = `opsbookbenchedit${i}x${Date.now()}`;
-    const started = performance.now();
-    saveAtomically(file, `${original}\n\nEdited: ${marker}\n`);
-    await waitFor(new URL(page.url, server.url).href, marker);
-    const latency = performance.now() - started;
-    latencies.push(latency);
-    console.log(`edit ${i + 1}: ${page.url} ${latency.toFixed(1)} ms`);
+  for (const kind of kinds) {
+    const make = EDITS[kind];
+    if (!make) throw new Error(`no edit kind ${kind}; kinds: ${Object.keys(EDITS).join(', ')}`);
+    const count = ['rename', 'delete'].includes(kind) ? Math.min(edits, added.length) : edits;
+    const edit = make(spread(contentPages, count, kind.length * 13));
+    const latencies = [];
+    const waiting = [];
+    for (let i = 0; i < count; i++) {
+      if (spaced === null) {
+        await sleep(pause);
+        const started = performance.now();
+        const [url, shows] = await edit(i);
+        latencies.push(await served(url, shows, started));
+      } else {
+        const started = performance.now();
+        const [url, shows] = await edit(i);
+        waiting.push(served(url, shows, started).then((ms) => latencies.push(ms)));
+        await sleep(spaced);
+      }
+    }
+    await Promise.all(waiting);
+    results[kind] = latencies;
+    console.log(`${kind}: ${latencies.map((ms) => ms.toFixed(0)).join(' ')} ms`);
+    // The next kind starts from a quiet server.
+    await sleep(Math.max(pause, 2000));
   }
 } finally {
-  for (const [file, text] of originals) saveAtomically(file, text);
-  await sleep(pause);
+  for (const [file, text] of originals) if (text !== null) saveAtomically(file, text);
+  for (const [file] of added) if (existsSync(file)) unlinkSync(file);
+  await sleep(2000);
   server.child.kill('SIGINT');
 }
-const rebuilds = server.errors().split('\n').filter((line) => line.startsWith('Rebuilt'));
-for (const line of rebuilds) console.log(`  server: ${line}`);
-console.log(`median ${median(latencies).toFixed(1)} ms, worst ${Math.max(...latencies).toFixed(1)} ms over ${latencies.length} edits`);
+const mode = spaced === null ? `${pause} ms pause between edits` : `saves ${spaced} ms apart`;
+console.log(`\n${mode}; ${contentPages.length} pages`);
+console.log('kind            edits   median      max');
+for (const [kind, latencies] of Object.entries(results)) {
+  console.log(`${kind.padEnd(15)} ${String(latencies.length).padStart(5)} ${median(latencies).toFixed(0).padStart(6)} ms ${Math.max(...latencies).toFixed(0).padStart(6)} ms`);
+}

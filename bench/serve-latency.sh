@@ -5,6 +5,7 @@
 # folder first (the benchmark edits them).
 #
 #   bench/serve-latency.sh [PAGES]      (default 10000; needs python3 and node)
+#   EDITS=5 bench/serve-latency.sh      (edits of each kind; default 20)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$repo/../shared"
@@ -21,7 +22,11 @@ printf '[handbook]\ntitle = "Generated"\n[check]\nlinks = "warn"\n[search]\npage
 cp -r "$shared/corpora/sourcegraph-handbook" "$work/company"
 printf '[handbook]\ntitle = "Company"\n[check]\nlinks = "warn"\n' >"$work/company/book.toml"
 
-echo "== generated handbook ($pages pages)"
-node "$repo/bench/serve-latency.mjs" "$work/generated" --bin "$bin"
+kinds="body,title,field,section-title,section-weight,add,rename,delete"
+edits="${EDITS:-20}"
+echo "== generated handbook ($pages pages), one edit at a time"
+node "$repo/bench/serve-latency.mjs" "$work/generated" --bin "$bin" --edits "$edits" --pause 1500 --kinds "$kinds"
+echo "== generated handbook ($pages pages), saves 0.3 s apart"
+node "$repo/bench/serve-latency.mjs" "$work/generated" --bin "$bin" --edits "$edits" --spaced 300 --kinds "$kinds"
 echo "== company handbook (sourcegraph)"
-node "$repo/bench/serve-latency.mjs" "$work/company" --bin "$bin"
+node "$repo/bench/serve-latency.mjs" "$work/company" --bin "$bin" --edits "$edits" --kinds "$kinds"

@@ -11,7 +11,9 @@
 //!    above them, the pages whose backlinks changed, their neighbours and, when a title
 //!    or an order changed, every page whose navigation lists them; the owners, tags and
 //!    review pages; the runbooks listing a changed review among their past incidents,
-//!    and the reviews a changed runbook lists;
+//!    and the reviews a changed runbook lists; the pages whose navigation alone may
+//!    change get the new navigation spliced into their served HTML instead
+//!    ([`rebuild_with`]);
 //! 4. check their links and anchors, and the anchors of the pages linking to them;
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
@@ -21,7 +23,7 @@
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
 //! written by [`rebuild`]: the caller brings them up to date when it likes, with
-//! [`write_site_files`].
+//! [`write_site_files_of`] (on another thread, from a copy: [`SiteFilesInput`]).
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
@@ -40,14 +42,61 @@ use crate::spent::SpentTime;
 /// Writes the files that depend on every page (the search index, `handbook.json`, the
 /// feed, the sitemap, redirects) of `built` into `sink`: after one or more [`rebuild`]s,
 /// when the changed pages are already served.
+#[cfg(test)]
 pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
-    if built.site.config.search {
-        super::write::write_search_index(&built.site, None, &built.pages, sink)?;
+    write_site_files_of(&SiteFilesInput::of(built), &|| false, sink).map(|_| ())
+}
+
+/// What [`write_site_files_of`] reads of a [`BuiltSite`]: a copy, so the files can be
+/// made on another thread while the next changes are rebuilt.
+pub(crate) struct SiteFilesInput {
+    /// The model.
+    pub site: Site,
+    /// Each page's section ranges, by page id (the search index's snippets).
+    pub sections: Vec<crate::search::SectionRanges>,
+    /// The templates (the 404 page).
+    pub renderer: Arc<crate::render::Renderer>,
+    /// The theme's files (the status page's headers).
+    pub theme: crate::render::ThemeFiles,
+}
+
+impl SiteFilesInput {
+    /// A copy of what `built` holds for the whole-site files.
+    pub(crate) fn of(built: &BuiltSite) -> SiteFilesInput {
+        SiteFilesInput {
+            site: built.site.clone(),
+            sections: built.pages.iter().map(|page| page.sections.clone()).collect(),
+            renderer: Arc::clone(&built.renderer),
+            theme: built.theme.clone(),
+        }
+    }
+}
+
+/// Writes the files that depend on every page of `input` into `sink`, the search index
+/// first; stops (returning `false`) when `superseded` says a newer site came meanwhile.
+pub(crate) fn write_site_files_of(
+    input: &SiteFilesInput,
+    superseded: &dyn Fn() -> bool,
+    sink: &dyn Sink,
+) -> Result<bool, crate::diagnostic::Failure> {
+    let site = &input.site;
+    if site.config.search {
+        let postings = crate::search::site_postings(site);
+        if superseded() {
+            return Ok(false);
+        }
+        let index = crate::search::build_index(site, &postings, &input.sections);
+        for (name, json) in &index.files {
+            sink.write(&format!("search/{name}"), json.as_bytes())?;
+        }
+        if superseded() {
+            return Ok(false);
+        }
     }
     // Problems in these files were reported by the rebuild that made the model.
-    super::write::write_extras(&built.site, &built.renderer, sink, &mut Vec::new())?;
-    super::write::write_status_files(&built.site, &built.theme, sink, &mut Vec::new())?;
-    Ok(())
+    super::write::write_extras(site, &input.renderer, sink, &mut Vec::new())?;
+    super::write::write_status_files(site, &input.theme, sink, &mut Vec::new())?;
+    Ok(true)
 }
 
 /// What an incremental rebuild did.
@@ -74,7 +123,24 @@ pub(crate) enum Rebuild {
 /// Rebuilds `built` after the pages at `paths` (relative to `content/`, as
 /// `runbooks/db.md`) changed on disk, writing the pages whose HTML may change into
 /// `sink`. See the module's steps.
+#[cfg(test)]
 pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) -> Rebuild {
+    rebuild_with(built, paths, sink, None)
+}
+
+/// The served file at a site path, as the last [`rebuild_with`] (or the first build)
+/// wrote it.
+pub(crate) type Served<'a> = &'a (dyn Fn(&str) -> Option<Arc<[u8]>> + Sync);
+
+/// [`rebuild`], given the files served: a page whose navigation alone changes gets the
+/// new navigation spliced into its served HTML rather than going through its template
+/// again, when the templates show the navigation only as `nav_html`.
+pub(crate) fn rebuild_with(
+    built: &mut BuiltSite,
+    paths: &[String],
+    sink: &dyn Sink,
+    served: Option<Served<'_>>,
+) -> Rebuild {
     let old = &built.site;
     let mut site = old.clone();
     let mut problems = Vec::new();
@@ -115,7 +181,17 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
         site.pages[id].rendered = Arc::new(rendered);
     }
     site.rearrange(&changed);
-    let affected = affected_pages(old, &site, &changed);
+    let (mut affected, nav_only) = affected_pages(old, &site, &changed);
+    // Pages whose navigation cannot be spliced go through their template.
+    let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
+    let spliceable = |id: PageId| {
+        splice.is_some() && site.pages[id].redirect.is_none() && built.pages.get(id).is_some_and(|p| p.nav_at.is_some())
+    };
+    let (spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| spliceable(id));
+    if !unspliceable.is_empty() {
+        affected.extend(unspliceable);
+        affected.sort_unstable();
+    }
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
         return Rebuild::Whole;
@@ -125,6 +201,12 @@ pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) 
     let mut previous = Vec::with_capacity(rendered.len());
     for (&id, page) in affected.iter().zip(rendered) {
         previous.push((id, std::mem::replace(&mut built.pages[id], page)));
+    }
+    if let Some(served) = splice {
+        let Ok(spliced) = splice_navigation(&site, &built.pages, &spliced, served, sink) else { return Rebuild::Whole };
+        for (id, page) in spliced {
+            previous.push((id, std::mem::replace(&mut built.pages[id], page)));
+        }
     }
     // Links and anchors of the changed pages, and of the pages linking to them.
     // The pages rendered again are checked whole, so their warnings can be replaced.
@@ -199,9 +281,12 @@ fn summary(site: &Site, id: PageId) -> String {
     )
 }
 
-/// The pages whose HTML may change when pages `changed` change from `old` to `new`.
-fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
+/// The pages whose HTML may change when pages `changed` change from `old` to `new`:
+/// the pages to render again, and the pages whose navigation alone may change (not
+/// among the first).
+fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> (Vec<PageId>, BTreeSet<PageId>) {
     let mut affected: BTreeSet<PageId> = changed.iter().copied().collect();
+    let mut nav_only = BTreeSet::new();
     let ancestors = |id: PageId, into: &mut BTreeSet<PageId>| into.extend(crate::site::nav::ancestors(new, id));
     let every_index = |into: &mut BTreeSet<PageId>| {
         into.extend(new.pages_invalidated_by(crate::site::generated::Invalidation::AnyPage));
@@ -228,11 +313,15 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
         if before.title != after.title || before.source.front.weight != after.source.front.weight {
             // Every page whose navigation lists this one: all pages under its section;
             // every page for the pages of a top-level section (the built-in theme lists
-            // them, folded, on every page).
+            // them, folded, on every page). Only their navigation changes, but for the
+            // pages beneath this one, which show its title (breadcrumbs).
             match after.parent {
-                Some(0) | None => affected.extend(0..new.pages.len()),
-                Some(parent) if new.pages[parent].parent == Some(0) => affected.extend(0..new.pages.len()),
-                Some(parent) => subtree(new, parent, &mut affected),
+                Some(0) | None => nav_only.extend(0..new.pages.len()),
+                Some(parent) if new.pages[parent].parent == Some(0) => nav_only.extend(0..new.pages.len()),
+                Some(parent) => subtree(new, parent, &mut nav_only),
+            }
+            if before.title != after.title {
+                subtree(new, id, &mut affected);
             }
             // Pages that list it among their backlinks show its title.
             for link in after.rendered.links.iter().chain(before.rendered.links.iter()) {
@@ -261,7 +350,50 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> Vec<PageId> {
             affected.insert(id);
         }
     }
-    affected.into_iter().collect()
+    nav_only.retain(|id| !affected.contains(id));
+    (affected.into_iter().collect(), nav_only)
+}
+
+/// Puts the navigation of `site` into the served HTML of pages `ids`, in place of the
+/// one each shows, writing the pages whose navigation changed into `sink`: the same
+/// bytes their templates would give, since the navigation is all that changed of them.
+/// Returns their new records.
+fn splice_navigation(
+    site: &Site,
+    pages: &[super::RenderedPage],
+    ids: &[PageId],
+    served: Served<'_>,
+    sink: &dyn Sink,
+) -> anyhow::Result<Vec<(PageId, super::RenderedPage)>> {
+    use rayon::prelude::*;
+    let nav = crate::render::NavCache::new(site);
+    let spliced: Vec<Option<(PageId, super::RenderedPage)>> = ids
+        .par_iter()
+        .map(|&id| -> anyhow::Result<_> {
+            let record = &pages[id];
+            let path = crate::site_path::alias_file(&site.pages[id].site_path);
+            let (Some(at), Some(html)) = (record.nav_at.clone(), served(&path)) else { return Ok(None) };
+            let new = nav.page_nav(site, &crate::site::nav::nav_items(site, id)).html;
+            if html.get(at.clone()) == Some(new.as_bytes()) {
+                return Ok(None);
+            }
+            let mut bytes = Vec::with_capacity(html.len() - at.len() + new.len());
+            bytes.extend_from_slice(&html[..at.start]);
+            bytes.extend_from_slice(new.as_bytes());
+            bytes.extend_from_slice(&html[at.end..]);
+            sink.write(&path, &bytes)?;
+            // What follows the navigation moved by the difference in length.
+            let shift = |offset: usize| if offset >= at.end { offset + new.len() - at.len() } else { offset };
+            let mut page = record.clone();
+            page.nav_at = Some(at.start..at.start + new.len());
+            page.content_at = record.content_at.map(shift);
+            for range in &mut page.sections {
+                *range = (shift(range.0 as usize) as u32, shift(range.1 as usize) as u32);
+            }
+            Ok(Some((id, page)))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(spliced.into_iter().flatten().collect())
 }
 
 /// Adds `root` and every page beneath it to `into`.

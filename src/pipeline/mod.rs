@@ -72,8 +72,9 @@ pub struct BuiltSite {
     pub site: crate::site::Site,
     /// The theme's files.
     pub theme: crate::render::ThemeFiles,
-    /// The loaded templates.
-    pub renderer: Renderer,
+    /// The loaded templates (shared with the dev server's thread that writes the files
+    /// depending on every page).
+    pub renderer: std::sync::Arc<Renderer>,
     /// What rendering each page through its template gave, by page id.
     pub pages: Vec<RenderedPage>,
     /// Warnings.
@@ -101,7 +102,7 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
     Ok(BuiltSite {
         site: ran.site,
         theme: ran.theme,
-        renderer,
+        renderer: std::sync::Arc::new(renderer),
         pages: ran.pages,
         warnings: diagnostics,
         codeowners: ran.codeowners,

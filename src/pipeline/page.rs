@@ -28,6 +28,10 @@ pub struct RenderedPage {
     pub scan: TemplateScan,
     /// The byte ranges of the page's sections in `html`.
     pub sections: SectionRanges,
+    /// Where the navigation (`nav_html`) stands in `html`, when it stands there once and
+    /// verbatim: a change to the navigation alone is then spliced in
+    /// ([`crate::pipeline::incremental`]).
+    pub nav_at: Option<std::ops::Range<usize>>,
 }
 
 impl AsRef<TemplateScan> for RenderedPage {
@@ -69,7 +73,15 @@ pub(crate) fn render_page(
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
     let sections = content_at.map(|at| section_ranges(&html, at..at + content.len(), rendered)).unwrap_or_default();
-    (RenderedPage { html, content_at, scan, sections }, None)
+    let nav_at = place_once(&html, &nav_html);
+    (RenderedPage { html, content_at, scan, sections, nav_at }, None)
+}
+
+/// Where `part` stands in `html`, when it stands there exactly once (and is not empty).
+fn place_once(html: &str, part: &str) -> Option<std::ops::Range<usize>> {
+    let start = html.find(part).filter(|_| !part.is_empty())?;
+    let end = start + part.len();
+    html[start + 1..].find(part).is_none().then_some(start..end)
 }
 
 /// The Markdown content of other pages that page `id` shows verbatim: on a section's

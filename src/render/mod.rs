@@ -100,6 +100,13 @@ impl Renderer {
         Ok(name.to_string())
     }
 
+    /// Whether the templates show the navigation only as `nav_html` (never read `nav`
+    /// itself, as a theme that draws its own navigation does): a page's navigation is
+    /// then the one `nav_html` in it.
+    pub fn shows_nav_only_as_html(&self) -> bool {
+        self.sources.values().all(|source| !reads_variable(source, "nav"))
+    }
+
     /// Where `text` is written in a template: the file (as diagnostics name it), line and
     /// column of its first occurrence, partials first.
     pub fn find_in_templates(&self, text: &str) -> Option<TemplatePlace> {
@@ -228,6 +235,65 @@ fn template_diagnostic(origins: &BTreeMap<String, Origin>, error: &tera::Error, 
                 source = cause.source();
             }
             Diagnostic::error(Rule::Template, shown(template), 0, 0, message)
+        }
+    }
+}
+
+/// Whether a template's tags (`{{ }}`, `{% %}`) name `variable` (as `variable`,
+/// `variable.x` or `variable[..]`, not `variable_html`, `x.variable` nor in a string).
+fn reads_variable(source: &str, variable: &str) -> bool {
+    let identifier = |c: char| c.is_alphanumeric() || c == '_';
+    let mut rest = source;
+    while let Some(open) = rest.find(['{']) {
+        rest = &rest[open + 1..];
+        let close = match rest.chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => continue,
+        };
+        let Some(end) = rest.find(close) else { return false };
+        // String literals (`"partials/nav.html"`) name no variable.
+        let mut quote = None;
+        let tag: String = rest[1..end]
+            .chars()
+            .map(|c| match quote {
+                Some(q) if c == q => {
+                    quote = None;
+                    ' '
+                }
+                Some(_) => ' ',
+                None if matches!(c, '"' | '\'' | '`') => {
+                    quote = Some(c);
+                    ' '
+                }
+                None => c,
+            })
+            .collect();
+        let named = tag.match_indices(variable).any(|(at, _)| {
+            let before = tag[..at].chars().next_back();
+            let after = tag[at + variable.len()..].chars().next();
+            !before.is_some_and(|c| identifier(c) || c == '.') && !after.is_some_and(identifier)
+        });
+        if named {
+            return true;
+        }
+        rest = &rest[end..];
+    }
+    false
+}
+
+#[cfg(test)]
+mod nav_tests {
+    use super::reads_variable;
+
+    #[test]
+    fn a_template_reads_nav_only_when_a_tag_names_it() {
+        for source in ["{{ nav_html }}", "{% include \"partials/nav.html\" %}", "<nav class=\"nav\">", "{{ page.nav }}"]
+        {
+            assert!(!reads_variable(source, "nav"), "{source}");
+        }
+        for source in ["{% for item in nav.items %}", "{{ nav }}", "{{ nav[0] }}", "{% if nav %}x{% endif %}"] {
+            assert!(reads_variable(source, "nav"), "{source}");
         }
     }
 }

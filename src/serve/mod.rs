@@ -16,8 +16,11 @@
 
 pub(crate) mod connections;
 pub(crate) mod files;
+pub(crate) mod finisher;
 pub(crate) mod http;
 pub(crate) mod live;
+#[cfg(test)]
+mod random_edits;
 pub(crate) mod retry;
 pub(crate) mod session;
 pub(crate) mod watch;
@@ -42,9 +45,9 @@ use watch::{Burst, Watch};
 /// The port tried first when none is given.
 pub(crate) const DEFAULT_PORT: u16 = 3000;
 
-/// How long after the last fast rebuild the search index and the other whole-site files
-/// are brought up to date.
-const FINISH_AFTER: Duration = Duration::from_millis(250);
+/// How often the rebuild thread looks whether the search index and the other whole-site
+/// files, made on their own thread after a fast rebuild, are ready to serve.
+const FINISH_POLL: Duration = Duration::from_millis(10);
 
 /// What `opsbook serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -197,7 +200,7 @@ async fn wait_for_stop_signal() {
 }
 
 /// The rebuild thread: one rebuild per burst of changes; after fast rebuilds, the
-/// whole-site files once the changes pause; after a rebuild that could not read a file,
+/// whole-site files, made on another thread, served when ready; after a rebuild that could not read a file,
 /// the same changes again a little later ([`retry`]).
 fn rebuild_loop(
     mut watch: Watch,
@@ -207,10 +210,15 @@ fn rebuild_loop(
     (content, sources): (&str, &[String]),
     output_dir: &Path,
 ) {
-    let mut finish_pending = false;
     let mut retry = Retry::default();
     loop {
-        let timeout = [finish_pending.then_some(FINISH_AFTER), retry.wait(Instant::now())].into_iter().flatten().min();
+        let finished = session.take_finished();
+        if !finished.is_empty() {
+            shared.publish(&session.files, &finished);
+            shared.live.changed(&finished);
+        }
+        let finishing = session.is_finishing().then_some(FINISH_POLL);
+        let timeout = [finishing, retry.wait(Instant::now())].into_iter().flatten().min();
         let (paths, retrying) = match watch.next(timeout) {
             Burst::Changed(paths) => {
                 let paths: Vec<PathBuf> = paths
@@ -231,13 +239,6 @@ fn rebuild_loop(
             }
             // The changes not applied yet are kept by the session.
             Burst::Quiet if retry.is_due(Instant::now()) => (Vec::new(), true),
-            Burst::Quiet if finish_pending => {
-                let changed = session.finish();
-                shared.publish(&session.files, &changed);
-                shared.live.changed(&changed);
-                finish_pending = false;
-                continue;
-            }
             Burst::Quiet => continue,
             Burst::Closed => return,
         };
@@ -250,7 +251,9 @@ fn rebuild_loop(
             Ok(outcome) if Outcome::ok(&session.problems) => {
                 shared.publish(&session.files, &outcome.changed);
                 shared.live.changed(&outcome.changed);
-                finish_pending |= !outcome.full;
+                if !outcome.full {
+                    session.request_finish();
+                }
                 let touched: Vec<String> =
                     paths.iter().filter_map(|p| p.strip_prefix(root).ok()).map(crate::fs::slash_path).collect();
                 let warnings: Vec<Diagnostic> =

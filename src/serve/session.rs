@@ -6,13 +6,15 @@
 //! anything else (a page added or removed, a template, a static file, book.toml,
 //! CODEOWNERS) rebuilds the whole site in memory ([`crate::pipeline::build_into`]). After
 //! the pages, the search index, `handbook.json`, the feed and the sitemap are brought up
-//! to date ([`Session::finish`]).
+//! to date on a thread of their own ([`super::finisher`]): [`Session::request_finish`]
+//! hands the site over, [`Session::take_finished`] serves what it made.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::files::{MemorySink, SiteFiles, changed_paths};
+use super::finisher::Finisher;
 use crate::config::Overrides;
 use crate::content::walk::is_markdown;
 use crate::diagnostic::{Diagnostic, Failure};
@@ -35,6 +37,8 @@ pub(crate) struct Session {
     /// The problems of the last attempt; errors among them mean the files served are
     /// the last good ones, not the files on disk.
     pub problems: Vec<Diagnostic>,
+    /// Makes the files that depend on every page after fast rebuilds.
+    finisher: Finisher,
 }
 
 /// What a rebuild did.
@@ -73,6 +77,7 @@ impl Session {
             pending: BTreeSet::new(),
             pending_full: true,
             problems: Vec::new(),
+            finisher: Finisher::start(),
         };
         let outcome = session.rebuild_all()?;
         Ok((session, outcome))
@@ -197,6 +202,8 @@ impl Session {
                 self.built = Some(built);
                 self.files = files;
                 self.pending_full = false;
+                // A whole build wrote the files that depend on every page.
+                self.finisher.cancel();
                 Ok(Outcome { changed, full: true, rendered, elapsed: started.elapsed() })
             }
             Err(Failure::Content(problems)) => {
@@ -213,7 +220,9 @@ impl Session {
     fn rebuild_pages(&mut self, paths: &[String]) -> Result<Option<Outcome>, Whole> {
         let Some(built) = self.built.as_mut() else { return Err(Whole) };
         let sink = MemorySink::default();
-        match incremental::rebuild(built, paths, &sink) {
+        let files = &self.files;
+        let served = |path: &str| files.get(path).and_then(|file| file.read().ok());
+        match incremental::rebuild_with(built, paths, &sink, Some(&served)) {
             Rebuild::Whole => Err(Whole),
             Rebuild::Failed { diagnostics } => {
                 self.problems = diagnostics;
@@ -228,17 +237,45 @@ impl Session {
         }
     }
 
-    /// Brings the files that depend on every page up to date after a fast rebuild: the
-    /// search index, `handbook.json`, the feed and the sitemap. Run after the pages are
-    /// served, so an edit shows without waiting for it. Returns the site paths that
-    /// changed.
+    /// Hands the site over to bring the files that depend on every page up to date after
+    /// a fast rebuild (the search index, `handbook.json`, the feed and the sitemap): made
+    /// on another thread, after the pages are served, so an edit shows without waiting
+    /// for them; newer sites replace older ones. See [`Session::take_finished`].
+    pub(crate) fn request_finish(&mut self) {
+        if let Some(built) = self.built.as_ref() {
+            self.finisher.request(incremental::SiteFilesInput::of(built));
+        }
+    }
+
+    /// Whether files asked for with [`Session::request_finish`] are still to come.
+    pub(crate) fn is_finishing(&self) -> bool {
+        self.finisher.is_waiting()
+    }
+
+    /// Serves the files of the last site handed over, once made: returns the site paths
+    /// that changed (none while they are not made yet).
+    pub(crate) fn take_finished(&mut self) -> Vec<String> {
+        match self.finisher.take() {
+            Some(written) => self.merge_site_files(written),
+            None => Vec::new(),
+        }
+    }
+
+    /// Brings the files that depend on every page up to date at once, on this thread.
+    #[cfg(test)]
     pub(crate) fn finish(&mut self) -> Vec<String> {
         let Some(built) = self.built.as_ref() else { return Vec::new() };
         let sink = MemorySink::default();
         if incremental::write_site_files(built, &sink).is_err() {
             return Vec::new();
         }
-        let written = sink.into_files();
+        self.finisher.cancel();
+        self.merge_site_files(sink.into_files())
+    }
+
+    /// Puts the files that depend on every page into the served files; returns the site
+    /// paths that changed.
+    fn merge_site_files(&mut self, written: SiteFiles) -> Vec<String> {
         // Search index files not written any more (the index got smaller) are gone.
         let mut changed: Vec<String> = self
             .files
