@@ -3,9 +3,15 @@
 //! custom links in a theme) points to a page or file of the site. Links written in
 //! Markdown were already resolved, and reported where they stand, while rendering.
 //! [`format`] prints diagnostics for people and for CI; [`rules`] checks Prometheus rule
-//! files against the handbook's runbooks (`check --rules`).
+//! files against the handbook's runbooks (`check --rules`). [`baseline`] tells new
+//! findings from those of the target branch (`check --baseline`), [`pages`] lists the
+//! pages as a baseline records them, and [`moved`] compares them with a baseline's.
 
+pub(crate) mod baseline;
 pub(crate) mod format;
+pub(crate) mod moved;
+pub(crate) mod pages;
+pub(crate) mod routes;
 pub(crate) mod rules;
 
 use crate::hash::{FxHashMap, FxHashSet};

@@ -183,11 +183,13 @@ pub enum NumberPrefixes {
 struct CheckTable {
     /// Whether broken internal links fail the build (`error`) or only warn (`warn`).
     links: LinkLevel,
+    /// Page URLs removed on purpose: `check --baseline` does not ask for a redirect from them.
+    removed_urls: Vec<String>,
 }
 
 impl Default for CheckTable {
     fn default() -> Self {
-        CheckTable { links: LinkLevel::Error }
+        CheckTable { links: LinkLevel::Error, removed_urls: Vec::new() }
     }
 }
 
@@ -326,6 +328,8 @@ pub struct Config {
     pub audience: Audience,
     /// The severity of broken internal links.
     pub link_severity: Severity,
+    /// Page URLs removed on purpose (`[check] removed-urls`), as written.
+    pub removed_urls: Vec<String>,
     /// The page kinds, built-in and declared.
     pub kinds: Kinds,
     /// How runbooks map to alerts (`[alerts]`).
@@ -493,6 +497,7 @@ impl Config {
                 LinkLevel::Error => Severity::Error,
                 LinkLevel::Warn => Severity::Warning,
             },
+            removed_urls: raw.check.removed_urls,
             kinds,
             alerts: AlertsConfig {
                 infer_from_file_names: raw.alerts.infer_from_file_names,

@@ -106,6 +106,10 @@ pub enum Rule {
     /// A navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`) cannot be read,
     /// has an entry that is not one, or lists a file that is no page.
     NavFile,
+    /// With `check --baseline`, a page URL of the baseline that is now neither a page, an
+    /// alias nor a file of the site: links, alerts' `runbook_url`s and bookmarks to it
+    /// would break.
+    MovedWithoutRedirect,
 }
 
 impl Rule {
@@ -142,6 +146,7 @@ impl Rule {
             Rule::SymlinkOutsideRoot => "symlink-outside-root",
             Rule::FrontMatterNotFirst => "front-matter-not-first",
             Rule::NavFile => "nav-file",
+            Rule::MovedWithoutRedirect => "moved-without-redirect",
         }
     }
 }

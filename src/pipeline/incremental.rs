@@ -45,7 +45,7 @@ pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(),
         super::write::write_search_index(&built.site, None, &built.pages, sink)?;
     }
     // Problems in these files were reported by the rebuild that made the model.
-    super::write::write_extras(&built.site, &built.renderer, sink, &mut Vec::new())?;
+    super::write::write_extras(&built.site, &built.renderer, sink, &built.warnings, &mut Vec::new())?;
     super::write::write_status_files(&built.site, &built.theme, sink, &mut Vec::new())?;
     Ok(())
 }
