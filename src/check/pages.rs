@@ -4,8 +4,8 @@
 //! the baseline's with the site's ([`super::moved`]).
 //!
 //! The fingerprints: `fingerprint` is a hash of the whole source file (front matter and
-//! body), which changes with any edit; `similarity` is a SimHash of the body's word
-//! pairs, which changes in few bits when a page is edited a little, so a renamed page
+//! body), which changes with any edit; `similarity` is a SimHash of the body's words
+//! and word pairs, which changes in few bits when a page is edited a little, so a renamed page
 //! that was also edited is still recognised.
 
 use serde::{Deserialize, Serialize};
@@ -99,7 +99,7 @@ pub(crate) fn exact_hash(bytes: &[u8]) -> u64 {
     fnv(bytes, 0xcbf2_9ce4_8422_2325)
 }
 
-/// The SimHash of a text's pairs of consecutive words (lower-cased letters and digits),
+/// The SimHash of a text's words and pairs of consecutive words (lower-cased letters and digits),
 /// or none for a text too short to compare.
 pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
     let words: Vec<String> =
@@ -108,8 +108,10 @@ pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
         return None;
     }
     let mut weights = [0i64; 64];
-    for pair in words.windows(2) {
-        let h = fnv(pair[1].as_bytes(), fnv(pair[0].as_bytes(), 0xcbf2_9ce4_8422_2325) ^ 0x20);
+    let words_hashes = words.iter().map(|w| fnv(w.as_bytes(), 0xcbf2_9ce4_8422_2325));
+    let pair_hashes =
+        words.windows(2).map(|pair| fnv(pair[1].as_bytes(), fnv(pair[0].as_bytes(), 0xcbf2_9ce4_8422_2325) ^ 0x20));
+    for h in words_hashes.chain(pair_hashes) {
         for (bit, weight) in weights.iter_mut().enumerate() {
             *weight += if h >> bit & 1 == 1 { 1 } else { -1 };
         }
