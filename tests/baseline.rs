@@ -44,7 +44,7 @@ fn take_baseline(site: &Site) {
 }
 
 fn rename_failover(site: &Site) {
-    std::fs::remove_file(site.root.join("content/runbooks/db-failover.md")).unwrap();
+    std::fs::remove_file(site.root.join("content/runbooks/db-failover.md")).expect("remove a page");
     site.write("content/database/failover.md", FAILOVER);
     site.write("content/_index.md", HOME.replace("runbooks/db-failover.md", "database/failover.md"));
 }
@@ -68,19 +68,19 @@ fn build_writes_what_a_baseline_needs_into_handbook_json() {
     );
     take_baseline(&site);
     let handbook = json(&site.read("baseline.json"));
-    let pages = handbook["pages"].as_array().unwrap();
-    let notes = pages.iter().find(|p| p["source"] == "content/runbooks/notes.md").unwrap();
+    let pages = handbook["pages"].as_array().expect("an array");
+    let notes = pages.iter().find(|p| p["source"] == "content/runbooks/notes.md").expect("the notes page");
     assert_eq!(notes["path"], "runbooks/notes/");
     assert_eq!(notes["url"], "/handbook/runbooks/notes/");
     assert_eq!(notes["title"], "Queue notes");
     assert_eq!(notes["aliases"], serde_json::json!(["queue/"]));
-    assert_eq!(notes["fingerprint"].as_str().unwrap().len(), 16);
-    assert_eq!(notes["similarity"].as_str().unwrap().len(), 16);
+    assert_eq!(notes["fingerprint"].as_str().expect("text").len(), 16);
+    assert_eq!(notes["similarity"].as_str().expect("text").len(), 16);
     // The existing fields keep their place; the new ones come last.
-    let keys: Vec<&str> = notes.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = notes.as_object().expect("an object").keys().map(String::as_str).collect();
     assert_eq!(keys[..4], ["url", "permalink", "source", "title"]);
     assert_eq!(keys[keys.len() - 4..], ["path", "aliases", "fingerprint", "similarity"]);
-    let findings = handbook["findings"].as_array().unwrap();
+    let findings = handbook["findings"].as_array().expect("an array");
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0]["rule"], "duplicate-key");
     assert_eq!(findings[0]["path"], "content/runbooks/cache.md");
@@ -109,7 +109,7 @@ fn a_renamed_page_asks_for_its_alias_in_every_format() {
     assert!(human.stderr.contains(": 1 error (1 new, 0 existing), 0 warnings"), "{}", human.stderr);
 
     let found = json(&check(&site, "json").expect_code(1).stdout);
-    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found.as_array().expect("an array").len(), 1, "{found}");
     assert_eq!(found[0]["rule"], "moved-without-redirect");
     assert_eq!(found[0]["path"], "content/database/failover.md");
     assert_eq!(found[0]["baseline"], "new");
@@ -128,7 +128,7 @@ fn a_renamed_page_asks_for_its_alias_in_every_format() {
     let gitlab = json(&check(&site, "gitlab").expect_code(1).stdout);
     assert_eq!(gitlab[0]["check_name"], "moved-without-redirect");
     assert_eq!(gitlab[0]["location"]["path"], "content/database/failover.md");
-    assert!(gitlab[0]["description"].as_str().unwrap().starts_with("[new] the page /runbooks/db-failover/"));
+    assert!(gitlab[0]["description"].as_str().expect("text").starts_with("[new] the page /runbooks/db-failover/"));
 
     // Following the help fixes it.
     site.write(
@@ -142,7 +142,7 @@ fn a_renamed_page_asks_for_its_alias_in_every_format() {
 fn a_renamed_and_retitled_page_is_found_by_its_text() {
     let site = first_state("baseline-similar");
     take_baseline(&site);
-    std::fs::remove_file(site.root.join("content/runbooks/db-failover.md")).unwrap();
+    std::fs::remove_file(site.root.join("content/runbooks/db-failover.md")).expect("remove a page");
     site.write(
         "content/database/promote.md",
         FAILOVER.replace("title: Database failover", "title: Promote a replica").replace("other zone", "second zone"),
@@ -150,14 +150,14 @@ fn a_renamed_and_retitled_page_is_found_by_its_text() {
     site.write("content/_index.md", HOME.replace("runbooks/db-failover.md", "database/promote.md"));
     let found = json(&check(&site, "json").expect_code(1).stdout);
     assert_eq!(found[0]["path"], "content/database/promote.md", "{found}");
-    assert!(found[0]["message"].as_str().unwrap().contains("a similar text"), "{found}");
+    assert!(found[0]["message"].as_str().expect("text").contains("a similar text"), "{found}");
 }
 
 #[test]
 fn a_deleted_page_asks_for_a_redirect_or_to_be_removed_knowingly() {
     let site = first_state("baseline-delete");
     take_baseline(&site);
-    std::fs::remove_file(site.root.join("content/runbooks/notes.md")).unwrap();
+    std::fs::remove_file(site.root.join("content/runbooks/notes.md")).expect("remove a page");
 
     let human = check(&site, "human");
     human.expect_code(1);
@@ -236,9 +236,15 @@ fn an_old_broken_link_is_existing_and_a_new_one_fails_in_every_format() {
     let found = json(&check(&site, "json").expect_code(1).stdout);
     let marks: Vec<(&str, u64, &str)> = found
         .as_array()
-        .unwrap()
+        .expect("an array")
         .iter()
-        .map(|d| (d["message"].as_str().unwrap(), d["line"].as_u64().unwrap(), d["baseline"].as_str().unwrap()))
+        .map(|d| {
+            (
+                d["message"].as_str().expect("text"),
+                d["line"].as_u64().expect("a number"),
+                d["baseline"].as_str().expect("text"),
+            )
+        })
         .collect();
     assert_eq!(
         marks,
@@ -287,9 +293,9 @@ fn a_warning_recorded_in_handbook_json_is_existing() {
     let found = json(&check(&site, "json").expect_code(0).stdout);
     let marks: Vec<(&str, &str)> = found
         .as_array()
-        .unwrap()
+        .expect("an array")
         .iter()
-        .map(|d| (d["path"].as_str().unwrap(), d["baseline"].as_str().unwrap()))
+        .map(|d| (d["path"].as_str().expect("text"), d["baseline"].as_str().expect("text")))
         .collect();
     assert_eq!(marks, [("content/runbooks/cache.md", "existing"), ("content/runbooks/notes.md", "new")]);
 }
@@ -299,7 +305,7 @@ fn changed_pages_lists_what_the_change_touched() {
     let site = first_state("baseline-changed");
     take_baseline(&site);
     rename_failover(&site);
-    std::fs::remove_file(site.root.join("content/runbooks/notes.md")).unwrap();
+    std::fs::remove_file(site.root.join("content/runbooks/notes.md")).expect("remove a page");
     site.write("content/runbooks/dns.md", "---\ntitle: DNS\n---\n\nRestart the resolvers.\n");
     site.write("book.toml", format!("{BOOK}[check]\nremoved-urls = [\"/runbooks/notes/\"]\n"));
     let run = site.run(&[
@@ -317,10 +323,15 @@ fn changed_pages_lists_what_the_change_touched() {
     assert_eq!(changed["baseline"], "baseline.json");
     let rows: Vec<(&str, Option<&str>, Option<&str>, &str)> = changed["pages"]
         .as_array()
-        .unwrap()
+        .expect("an array")
         .iter()
         .map(|p| {
-            (p["change"].as_str().unwrap(), p["url"].as_str(), p["old_url"].as_str(), p["title"].as_str().unwrap())
+            (
+                p["change"].as_str().expect("text"),
+                p["url"].as_str(),
+                p["old_url"].as_str(),
+                p["title"].as_str().expect("text"),
+            )
         })
         .collect();
     assert_eq!(
@@ -333,7 +344,7 @@ fn changed_pages_lists_what_the_change_touched() {
             ("removed", None, Some("/handbook/runbooks/notes/"), "Queue notes"),
         ]
     );
-    let pages = changed["pages"].as_array().unwrap();
+    let pages = changed["pages"].as_array().expect("an array");
     assert_eq!(pages[3]["source"], "content/database/failover.md");
     assert_eq!(pages[3]["old_source"], "content/runbooks/db-failover.md");
     assert_eq!(pages[3]["redirected"], false);
@@ -393,14 +404,14 @@ fn reads_a_handbook_json_without_paths_by_its_urls() {
     let site = first_state("baseline-old-format");
     take_baseline(&site);
     let mut handbook = json(&site.read("baseline.json"));
-    for page in handbook["pages"].as_array_mut().unwrap() {
-        let page = page.as_object_mut().unwrap();
+    for page in handbook["pages"].as_array_mut().expect("an array") {
+        let page = page.as_object_mut().expect("an object");
         for key in ["path", "aliases", "fingerprint", "similarity"] {
             page.remove(key);
         }
     }
-    handbook.as_object_mut().unwrap().remove("findings");
-    site.write("baseline.json", serde_json::to_string(&handbook).unwrap());
+    handbook.as_object_mut().expect("an object").remove("findings");
+    site.write("baseline.json", serde_json::to_string(&handbook).expect("JSON"));
     check(&site, "human").expect_code(0);
     rename_failover(&site);
     let found = json(&check(&site, "json").expect_code(1).stdout);
@@ -431,7 +442,7 @@ fn routes_prints_every_page_in_every_format() {
          - source: 'content/runbooks/notes.md'\n  public: 'runbooks/notes/'\n"
     );
     let routes = json(&site.run(&["routes", "--format", "json", "--base-url", "/mr-7/"]).expect_code(0).stdout);
-    assert_eq!(routes.as_array().unwrap().len(), 5);
+    assert_eq!(routes.as_array().expect("an array").len(), 5);
     assert_eq!(
         routes[2],
         serde_json::json!({
