@@ -41,12 +41,16 @@ const MIN_SIMILAR_WORDS: usize = 8;
 const MAX_SIMILAR_BITS: u32 = 10;
 
 /// The pages of `site` that `handbook.json` lists (not those opsbook generates), sorted
-/// by site path.
-pub(crate) fn site_pages(site: &Site) -> Vec<PageEntry> {
+/// by site path; their fingerprints only when `fingerprints` (they are `""` otherwise).
+pub(crate) fn site_pages(site: &Site, fingerprints: bool) -> Vec<PageEntry> {
     let mut aliases = aliases_by_page(site);
     let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
     ids.sort_by(|&a, &b| site.pages[a].site_path.cmp(&site.pages[b].site_path));
-    ids.into_iter().map(|id| page_entry(site, id, std::mem::take(&mut aliases[id]))).collect()
+    let entries = ids.into_iter().map(|id| {
+        let aliases = std::mem::take(&mut aliases[id]);
+        if fingerprints { page_entry(site, id, aliases) } else { PageEntry { aliases, ..route(site, id) } }
+    });
+    entries.collect()
 }
 
 /// The site paths that redirect to each page, by page id: its aliases and its alerts'
@@ -61,22 +65,32 @@ pub(crate) fn aliases_by_page(site: &Site) -> Vec<Vec<String>> {
     aliases
 }
 
-/// The entry of page `id`, with its aliases.
+/// The entry of page `id`, with its aliases and fingerprints.
 pub(crate) fn page_entry(site: &Site, id: PageId, aliases: Vec<String>) -> PageEntry {
+    let source = &site.pages[id].source;
+    let entry = route(site, id);
+    if entry.source.is_none() {
+        return PageEntry { aliases, ..entry };
+    }
+    PageEntry {
+        aliases,
+        fingerprint: hex(exact_hash(source.text.as_bytes())),
+        similarity: similarity_hash(source.body()).map(hex).unwrap_or_default(),
+        ..entry
+    }
+}
+
+/// Where page `id` comes from and goes: no aliases, no fingerprints.
+fn route(site: &Site, id: PageId) -> PageEntry {
     let page = &site.pages[id];
-    let has_file = page.origin.has_file();
     PageEntry {
         path: page.site_path.clone(),
         url: site.href(id),
-        source: has_file.then(|| page.source.file.clone()),
+        source: page.origin.has_file().then(|| page.source.file.clone()),
         title: page.title.clone(),
-        aliases,
-        fingerprint: if has_file { hex(exact_hash(page.source.text.as_bytes())) } else { String::new() },
-        similarity: if has_file {
-            similarity_hash(page.source.body()).map(hex).unwrap_or_default()
-        } else {
-            String::new()
-        },
+        aliases: Vec::new(),
+        fingerprint: String::new(),
+        similarity: String::new(),
     }
 }
 
@@ -96,27 +110,56 @@ fn fnv(bytes: &[u8], seed: u64) -> u64 {
 
 /// A hash of every byte of a file.
 pub(crate) fn exact_hash(bytes: &[u8]) -> u64 {
-    fnv(bytes, 0xcbf2_9ce4_8422_2325)
+    fnv(bytes, FNV_SEED)
 }
 
-/// The SimHash of a text's words and pairs of consecutive words (lower-cased letters and digits),
-/// or none for a text too short to compare.
+/// The SimHash of a text's words and pairs of consecutive words (runs of letters and
+/// digits, lower-cased), or none for a text too short to compare. One pass over the
+/// text, no word copied: each word is hashed as it is read.
 pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    if words.len() < MIN_SIMILAR_WORDS {
-        return None;
-    }
-    let mut weights = [0i64; 64];
-    let words_hashes = words.iter().map(|w| fnv(w.as_bytes(), 0xcbf2_9ce4_8422_2325));
-    let pair_hashes =
-        words.windows(2).map(|pair| fnv(pair[1].as_bytes(), fnv(pair[0].as_bytes(), 0xcbf2_9ce4_8422_2325) ^ 0x20));
-    for h in words_hashes.chain(pair_hashes) {
-        for (bit, weight) in weights.iter_mut().enumerate() {
-            *weight += if h >> bit & 1 == 1 { 1 } else { -1 };
+    let mut ones = [0u32; 64];
+    let mut features = 0u32;
+    let mut words = 0usize;
+    let mut previous: Option<u64> = None;
+    let (mut word, mut in_word) = (FNV_SEED, false);
+    let mut buffer = [0u8; 4];
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                word = fnv(lower.encode_utf8(&mut buffer).as_bytes(), word);
+            }
+            in_word = true;
+        } else if in_word {
+            count_bits(&mut ones, word);
+            features += 1;
+            if let Some(previous) = previous {
+                count_bits(&mut ones, previous.rotate_left(32) ^ word.wrapping_mul(PAIR));
+                features += 1;
+            }
+            previous = Some(word);
+            words += 1;
+            (word, in_word) = (FNV_SEED, false);
         }
     }
-    Some(weights.iter().enumerate().filter(|(_, w)| **w > 0).fold(0u64, |acc, (bit, _)| acc | 1 << bit))
+    (words >= MIN_SIMILAR_WORDS)
+        .then(|| ones.iter().enumerate().filter(|(_, n)| 2 * **n > features).fold(0u64, |acc, (bit, _)| acc | 1 << bit))
+}
+
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// An odd multiplier that tells a pair `a b` from `b a`.
+const PAIR: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Adds a feature's bits (after the SplitMix64 finaliser, so every bit depends on every
+/// byte of the word) to the counts of ones.
+fn count_bits(ones: &mut [u32; 64], hash: u64) {
+    let mut z = hash;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    for (bit, n) in ones.iter_mut().enumerate() {
+        *n += u32::from(z >> bit & 1 == 1);
+    }
 }
 
 /// Whether two `similarity` values (hex) are of similar texts.

@@ -143,7 +143,7 @@ pub(crate) fn check_against(
         check_rule_files(&ran.site, &files, &mut diagnostics);
         timer.lap("rules");
     }
-    let routes = site_pages(&ran.site);
+    let routes = site_pages(&ran.site, baseline.is_some());
     let changes = match baseline {
         Some(baseline) => {
             let changes = compare(&ran.site, &routes, baseline, &mut diagnostics);
