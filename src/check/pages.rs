@@ -8,6 +8,7 @@
 //! and word pairs, which changes in few bits when a page is edited a little, so a renamed page
 //! that was also edited is still recognised.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::site::{PageId, Site};
@@ -42,15 +43,23 @@ const MAX_SIMILAR_BITS: u32 = 10;
 
 /// The pages of `site` that `handbook.json` lists (not those opsbook generates), sorted
 /// by site path; their fingerprints only when `fingerprints` (they are `""` otherwise).
+/// The entries are made in parallel: the fingerprints read every page's text.
 pub(crate) fn site_pages(site: &Site, fingerprints: bool) -> Vec<PageEntry> {
-    let mut aliases = aliases_by_page(site);
+    let aliases = aliases_by_page(site);
+    listed_pages(site)
+        .par_iter()
+        .map(|&id| {
+            let aliases = aliases[id].clone();
+            if fingerprints { page_entry(site, id, aliases) } else { PageEntry { aliases, ..route(site, id) } }
+        })
+        .collect()
+}
+
+/// The ids of the pages `handbook.json` lists, in its order (by site path).
+pub(crate) fn listed_pages(site: &Site) -> Vec<PageId> {
     let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
     ids.sort_by(|&a, &b| site.pages[a].site_path.cmp(&site.pages[b].site_path));
-    let entries = ids.into_iter().map(|id| {
-        let aliases = std::mem::take(&mut aliases[id]);
-        if fingerprints { page_entry(site, id, aliases) } else { PageEntry { aliases, ..route(site, id) } }
-    });
-    entries.collect()
+    ids
 }
 
 /// The site paths that redirect to each page, by page id: its aliases and its alerts'
@@ -117,32 +126,31 @@ pub(crate) fn exact_hash(bytes: &[u8]) -> u64 {
 /// digits, lower-cased), or none for a text too short to compare. One pass over the
 /// text, no word copied: each word is hashed as it is read.
 pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
-    let mut ones = [0u32; 64];
-    let mut features = 0u32;
+    let mut ones = BitCounts::default();
     let mut words = 0usize;
     let mut previous: Option<u64> = None;
     let (mut word, mut in_word) = (FNV_SEED, false);
     let mut buffer = [0u8; 4];
     for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            word = fnv(&[c.to_ascii_lowercase() as u8], word);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 word = fnv(lower.encode_utf8(&mut buffer).as_bytes(), word);
             }
             in_word = true;
         } else if in_word {
-            count_bits(&mut ones, word);
-            features += 1;
+            ones.add(word);
             if let Some(previous) = previous {
-                count_bits(&mut ones, previous.rotate_left(32) ^ word.wrapping_mul(PAIR));
-                features += 1;
+                ones.add(previous.rotate_left(32) ^ word.wrapping_mul(PAIR));
             }
             previous = Some(word);
             words += 1;
             (word, in_word) = (FNV_SEED, false);
         }
     }
-    (words >= MIN_SIMILAR_WORDS)
-        .then(|| ones.iter().enumerate().filter(|(_, n)| 2 * **n > features).fold(0u64, |acc, (bit, _)| acc | 1 << bit))
+    (words >= MIN_SIMILAR_WORDS).then(|| ones.majority())
 }
 
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -150,15 +158,55 @@ const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 /// An odd multiplier that tells a pair `a b` from `b a`.
 const PAIR: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// Adds a feature's bits (after the SplitMix64 finaliser, so every bit depends on every
-/// byte of the word) to the counts of ones.
-fn count_bits(ones: &mut [u32; 64], hash: u64) {
-    let mut z = hash;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^= z >> 31;
-    for (bit, n) in ones.iter_mut().enumerate() {
-        *n += u32::from(z >> bit & 1 == 1);
+/// How many of the features added had each of the 64 bits set: eight counters of eight
+/// bits packed in each `u64` lane (bit `k` of every byte counted in `lanes[k]`), moved
+/// into the totals before a byte can overflow.
+struct BitCounts {
+    lanes: [u64; 8],
+    pending: u32,
+    totals: [u32; 64],
+    features: u32,
+}
+
+impl Default for BitCounts {
+    fn default() -> Self {
+        BitCounts { lanes: [0; 8], pending: 0, totals: [0; 64], features: 0 }
+    }
+}
+
+impl BitCounts {
+    /// Adds a feature's bits, after the SplitMix64 finaliser (so every bit depends on
+    /// every byte of the word).
+    fn add(&mut self, hash: u64) {
+        let mut z = hash;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        for (k, lane) in self.lanes.iter_mut().enumerate() {
+            *lane += (z >> k) & 0x0101_0101_0101_0101;
+        }
+        self.features += 1;
+        self.pending += 1;
+        if self.pending == 255 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        for (k, lane) in self.lanes.iter_mut().enumerate() {
+            for byte in 0..8 {
+                self.totals[byte * 8 + k] += ((*lane >> (byte * 8)) & 0xff) as u32;
+            }
+            *lane = 0;
+        }
+        self.pending = 0;
+    }
+
+    /// The bits set in more than half of the features.
+    fn majority(mut self) -> u64 {
+        self.flush();
+        let features = self.features;
+        self.totals.iter().enumerate().filter(|(_, n)| 2 * **n > features).fold(0u64, |acc, (bit, _)| acc | 1 << bit)
     }
 }
 
@@ -191,6 +239,22 @@ mod tests {
             and check the chain with openssl from a host outside the network.";
         let (a, b) = (similarity_hash(TEXT).unwrap(), similarity_hash(other).unwrap());
         assert!(!similar(&hex(a), &hex(b)), "{a:016x} {b:016x}");
+    }
+
+    #[test]
+    fn counts_bits_past_what_a_byte_holds() {
+        let mut counts = BitCounts::default();
+        for _ in 0..1000 {
+            counts.add(7);
+        }
+        let mut once = BitCounts::default();
+        once.add(7);
+        let bits = once.majority();
+        counts.flush();
+        for (bit, total) in counts.totals.iter().enumerate() {
+            assert_eq!(*total, if bits >> bit & 1 == 1 { 1000 } else { 0 }, "bit {bit}");
+        }
+        assert_eq!(counts.majority(), bits);
     }
 
     #[test]

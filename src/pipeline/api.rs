@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::check::pages::{PageEntry, aliases_by_page, page_entry};
+use crate::check::pages::{PageEntry, listed_pages, site_pages};
 use crate::config::Panel;
 use crate::diagnostic::Diagnostic;
 use crate::site::{PageId, Site};
@@ -116,11 +116,13 @@ struct Fingerprints {
 
 /// The JSON document; `findings` are the build's warnings and notes, sorted.
 pub(crate) fn handbook_json(site: &Site, findings: &[Diagnostic]) -> String {
-    let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
-    ids.sort_by(|&a, &b| site.pages[a].site_path.cmp(&site.pages[b].site_path));
     let alerts = crate::site::alerts::by_page(&site.alerts);
-    let mut aliases = aliases_by_page(site);
-    let pages = ids.into_iter().map(|id| record(site, id, alerts.get(&id), std::mem::take(&mut aliases[id]))).collect();
+    let entries = site_pages(site, true);
+    let pages = listed_pages(site)
+        .into_iter()
+        .zip(entries)
+        .map(|(id, entry)| record(site, id, alerts.get(&id), entry))
+        .collect();
     let handbook = Handbook {
         format: FORMAT_VERSION,
         generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),
@@ -174,9 +176,9 @@ fn review(r: crate::site::review::Review) -> Review {
     }
 }
 
-fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, aliases: Vec<String>) -> PageRecord<'a> {
+fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: PageEntry) -> PageRecord<'a> {
     let page = &site.pages[id];
-    let PageEntry { url, path, source, title, aliases, fingerprint, similarity } = page_entry(site, id, aliases);
+    let PageEntry { url, path, source, title, aliases, fingerprint, similarity } = entry;
     let front = &page.source.front;
     let has_action_items = site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == Panel::Incident);
     PageRecord {
