@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::check::pages::{PageEntry, listed_pages, site_pages};
-use crate::config::Panel;
+use crate::config::{Audience, Panel};
 use crate::diagnostic::Diagnostic;
 use crate::site::{PageId, Site};
 
@@ -26,7 +26,7 @@ struct Handbook<'a> {
     today: String,
     pages: Vec<PageRecord<'a>>,
     /// The build's warnings and notes, for `check --baseline`.
-    findings: &'a [Diagnostic],
+    findings: Vec<&'a Diagnostic>,
 }
 
 #[derive(Serialize)]
@@ -131,11 +131,24 @@ pub(crate) fn handbook_json(site: &Site, findings: &[Diagnostic]) -> String {
         base_url: site.config.base_url.absolute(""),
         today: site.today.to_string(),
         pages,
-        findings,
+        findings: published_findings(site, findings),
     };
     let mut json = serde_json::to_string_pretty(&handbook).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.push('\n');
     json
+}
+
+/// The findings a build may publish: in a public build, none about a file of the
+/// content folder that is not a published page (an internal page, an included file),
+/// whose path or message would tell what the build left out.
+fn published_findings<'a>(site: &Site, findings: &'a [Diagnostic]) -> Vec<&'a Diagnostic> {
+    if site.config.audience == Audience::Internal {
+        return findings.iter().collect();
+    }
+    let content = site.config.content_prefix();
+    let published: std::collections::HashSet<&str> =
+        site.pages.iter().filter(|p| p.origin.has_file()).map(|p| p.source.file.as_str()).collect();
+    findings.iter().filter(|d| !d.path.starts_with(&content) || published.contains(d.path.as_str())).collect()
 }
 
 /// `alerts.json`: every alert, by name, with its runbook.
