@@ -1,4 +1,4 @@
-//! The command line, declared with clap: `opsbook build`, `serve`, `check`, `new` and `init`.
+//! The command line, declared with clap: `opsbook build`, `serve`, `check`, `routes`, `new` and `init`.
 
 use std::path::PathBuf;
 
@@ -43,6 +43,11 @@ pub(crate) enum Command {
         after_help = "Examples:\n  opsbook check\n  opsbook check --format github        (annotations in a GitHub Actions job)\n  opsbook check --format gitlab > gl-code-quality-report.json\n  opsbook check --format json | jq '.[] | select(.rule == \"broken-link\")'"
     )]
     Check(CheckArgs),
+    /// Print every page's source file and URL, e.g. as GitLab's route map for review apps.
+    #[command(
+        after_help = "Examples:\n  opsbook routes\n  opsbook routes --format gitlab > .gitlab/route-map.yml\n  opsbook routes --format json | jq -r '.[] | select(.source == \"content/runbooks/db.md\") | .url'"
+    )]
+    Routes(RoutesArgs),
     /// Start a new page of a kind from its template, e.g. a runbook or an incident review.
     #[command(
         after_help = "Examples:\n  opsbook new rca \"2026-03-14 DNS outage in eu-west\"\n  opsbook new runbook \"Disk full on a host\" --root handbook"
@@ -125,6 +130,50 @@ pub(crate) struct CheckArgs {
     /// Print how long each step took.
     #[arg(long)]
     pub timings: bool,
+    /// The target branch's handbook.json (or its `check --format json` output): findings
+    /// it has too are "existing" and fail nothing, and its page URLs must still lead
+    /// somewhere.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// With --baseline, write the pages the change added, changed, moved or removed to
+    /// FILE as JSON (for review comments).
+    #[arg(long, value_name = "FILE", requires = "baseline")]
+    pub changed_pages: Option<PathBuf>,
+    /// The URL the site is published at, for the URLs of --changed-pages [default: handbook.base-url].
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
+}
+
+/// Options of `opsbook routes`.
+#[derive(Debug, Args)]
+pub(crate) struct RoutesArgs {
+    /// The handbook's folder (the one holding book.toml).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// How to print them: human (`source -> URL` lines), json, or gitlab (a route map,
+    /// `.gitlab/route-map.yml`).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: RoutesFormat,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Who the site is for: `public` leaves pages and blocks marked internal out [default: build.audience, or public].
+    #[arg(long, value_enum, value_name = "AUDIENCE")]
+    pub audience: Option<crate::config::Audience>,
+    /// The URL the site is published at, for the URLs printed [default: handbook.base-url].
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
+}
+
+/// An output format of `opsbook routes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum RoutesFormat {
+    /// One `source -> URL` line per page.
+    Human,
+    /// One JSON array of `{source, repository_source, path, url, title}`.
+    Json,
+    /// GitLab's route map (`.gitlab/route-map.yml`): exact source and public paths.
+    Gitlab,
 }
 
 /// Options of `opsbook new`.

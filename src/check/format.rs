@@ -5,11 +5,18 @@
 //! - `json`: one array of `{"severity","rule","path","line","column","message"}`;
 //! - `github`: workflow commands, shown as annotations on the pull request;
 //! - `gitlab`: a Code Quality report, shown in the merge request.
+//!
+//! With a baseline (`check --baseline`), each finding is marked new or existing: a
+//! `baseline` field in `json`, `(new)`/`(existing)` in the title of `github` (existing
+//! errors and warnings as notices, which stand out less), a `[new]`/`[existing]` prefix
+//! to the `gitlab` description, and after the rule in `human`. `marks` is then one
+//! [`Novelty`] per diagnostic; without a baseline it is empty and the output as before.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::baseline::Novelty;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// An output format of `opsbook check`.
@@ -35,13 +42,22 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
+    /// `new` or `existing`, with a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'static str>,
+}
+
+/// The mark of diagnostic `i`, if there is a baseline.
+fn mark(marks: &[Novelty], i: usize) -> Option<Novelty> {
+    marks.get(i).copied()
 }
 
 /// The `json` format: one array, one object per diagnostic.
-pub(crate) fn json(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn json(diagnostics: &[Diagnostic], marks: &[Novelty]) -> String {
     let items: Vec<JsonDiagnostic<'_>> = diagnostics
         .iter()
-        .map(|d| JsonDiagnostic {
+        .enumerate()
+        .map(|(i, d)| JsonDiagnostic {
             severity: d.severity,
             rule: d.rule.id(),
             path: &d.path,
@@ -49,6 +65,7 @@ pub(crate) fn json(diagnostics: &[Diagnostic]) -> String {
             column: d.column,
             message: &d.message,
             help: d.help.as_deref(),
+            baseline: mark(marks, i).map(Novelty::label),
         })
         .collect();
     let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
@@ -65,13 +82,17 @@ fn full_message(d: &Diagnostic) -> String {
 }
 
 /// The `github` format: `::error file=…,line=…,col=…,title=…::message`.
-pub(crate) fn github(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn github(diagnostics: &[Diagnostic], marks: &[Novelty]) -> String {
     let mut out = String::new();
-    for d in diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "notice",
+    for (i, d) in diagnostics.iter().enumerate() {
+        let level = match (d.severity, mark(marks, i)) {
+            (_, Some(Novelty::Existing)) | (Severity::Note, _) => "notice",
+            (Severity::Error, _) => "error",
+            (Severity::Warning, _) => "warning",
+        };
+        let title = match mark(marks, i) {
+            Some(novelty) => format!("opsbook {} ({})", d.rule.id(), novelty.label()),
+            None => format!("opsbook {}", d.rule.id()),
         };
         let mut properties = format!("file={}", escape_property(&d.path));
         if d.line > 0 {
@@ -80,7 +101,7 @@ pub(crate) fn github(diagnostics: &[Diagnostic]) -> String {
         if d.column > 0 {
             let _ = write!(properties, ",col={}", d.column);
         }
-        let _ = write!(properties, ",title={}", escape_property(&format!("opsbook {}", d.rule.id())));
+        let _ = write!(properties, ",title={}", escape_property(&title));
         let _ = writeln!(out, "::{level} {properties}::{}", escape_data(&full_message(d)));
     }
     out
@@ -117,15 +138,19 @@ struct Lines {
 /// The `gitlab` format: a Code Quality report. Fingerprints depend on the rule, the file,
 /// the message and how many times that message occurs before in the file, not on line
 /// numbers, so an issue keeps its fingerprint when lines above it change.
-pub(crate) fn gitlab(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn gitlab(diagnostics: &[Diagnostic], marks: &[Novelty]) -> String {
     let mut seen: std::collections::HashMap<(String, &'static str, String), usize> = std::collections::HashMap::new();
     let items: Vec<CodeQuality<'_>> = diagnostics
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
             let occurrence = seen.entry((d.path.clone(), d.rule.id(), d.message.clone())).or_insert(0);
             *occurrence += 1;
             CodeQuality {
-                description: full_message(d),
+                description: match mark(marks, i) {
+                    Some(novelty) => format!("[{}] {}", novelty.label(), full_message(d)),
+                    None => full_message(d),
+                },
                 check_name: d.rule.id(),
                 fingerprint: fingerprint(&[&d.path, d.rule.id(), &d.message, &occurrence.to_string()]),
                 severity: match d.severity {
@@ -173,7 +198,7 @@ mod tests {
 
     #[test]
     fn writes_json() {
-        let value: serde_json::Value = serde_json::from_str(&json(&sample())).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json(&sample(), &[])).unwrap();
         assert_eq!(value[0]["rule"], "broken-link");
         assert_eq!(value[0]["severity"], "error");
         assert_eq!(value[0]["line"], 3);
@@ -184,7 +209,7 @@ mod tests {
     #[test]
     fn writes_github_annotations() {
         assert_eq!(
-            github(&sample()),
+            github(&sample(), &[]),
             "::error file=content/a.md,line=3,col=5,title=opsbook broken-link::no page `content/b.md` (did you mean `c.md`?)\n\
              ::warning file=content/a%2Cb.md,line=7,col=1,title=opsbook broken-anchor::no heading `#x`%0Ahere: 100%25\n"
         );
@@ -192,7 +217,7 @@ mod tests {
 
     #[test]
     fn writes_gitlab_code_quality() {
-        let value: serde_json::Value = serde_json::from_str(&gitlab(&sample())).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&gitlab(&sample(), &[])).unwrap();
         assert_eq!(value[0]["check_name"], "broken-link");
         assert_eq!(value[0]["severity"], "major");
         assert_eq!(value[0]["location"]["path"], "content/a.md");
@@ -207,10 +232,28 @@ mod tests {
         let note = vec![
             Diagnostic::error(Rule::RunbookWithoutAlert, "content/a.md", 2, 1, "no rule").with_severity(Severity::Note),
         ];
-        assert!(github(&note).starts_with("::notice file=content/a.md,line=2,col=1,"), "{}", github(&note));
-        let value: serde_json::Value = serde_json::from_str(&gitlab(&note)).unwrap();
+        assert!(github(&note, &[]).starts_with("::notice file=content/a.md,line=2,col=1,"), "{}", github(&note, &[]));
+        let value: serde_json::Value = serde_json::from_str(&gitlab(&note, &[])).unwrap();
         assert_eq!(value[0]["severity"], "info");
-        let value: serde_json::Value = serde_json::from_str(&json(&note)).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json(&note, &[])).unwrap();
         assert_eq!(value[0]["severity"], "note");
+    }
+
+    #[test]
+    fn marks_new_and_existing_findings() {
+        let marks = [Novelty::New, Novelty::Existing];
+        let value: serde_json::Value = serde_json::from_str(&json(&sample(), &marks)).unwrap();
+        assert_eq!((value[0]["baseline"].as_str(), value[1]["baseline"].as_str()), (Some("new"), Some("existing")));
+        assert!(json(&sample(), &[]).find("baseline").is_none());
+        let annotations = github(&sample(), &marks);
+        assert!(annotations.starts_with("::error file=content/a.md,line=3,col=5,title=opsbook broken-link (new)::"));
+        assert!(
+            annotations
+                .contains("\n::notice file=content/a%2Cb.md,line=7,col=1,title=opsbook broken-anchor (existing)::")
+        );
+        let value: serde_json::Value = serde_json::from_str(&gitlab(&sample(), &marks)).unwrap();
+        assert!(value[1]["description"].as_str().unwrap().starts_with("[existing] no heading"));
+        let unmarked: serde_json::Value = serde_json::from_str(&gitlab(&sample(), &[])).unwrap();
+        assert_eq!(value[1]["fingerprint"], unmarked[1]["fingerprint"]);
     }
 }

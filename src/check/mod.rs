@@ -5,11 +5,18 @@
 //! [`format`] prints diagnostics for people and for CI; [`rules`] checks Prometheus rule
 //! files against the handbook's runbooks (`check --rules`). [`lint`] runs the lints
 //! only `opsbook check` runs: [`codeowners`] and [`assets`], and pages without owners.
+//! [`baseline`] tells new
+//! findings from those of the target branch (`check --baseline`), [`pages`] lists the
+//! pages as a baseline records them, and [`moved`] compares them with a baseline's.
 
 mod assets;
+pub(crate) mod baseline;
 pub(crate) mod codeowners;
 pub(crate) mod format;
 pub(crate) mod lint;
+pub(crate) mod moved;
+pub(crate) mod pages;
+pub(crate) mod routes;
 pub(crate) mod rules;
 
 use crate::hash::{FxHashMap, FxHashSet};

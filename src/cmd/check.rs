@@ -1,59 +1,102 @@
 //! `opsbook check`: everything a build checks, printed for people or CI, nothing written;
-//! with `--rules`, also the alerts of Prometheus rule files against the runbooks.
+//! with `--rules`, also the alerts of Prometheus rule files against the runbooks; with
+//! `--baseline`, findings of the target branch marked existing (they fail nothing), its
+//! page URLs checked, and with `--changed-pages` the pages the change touched written.
 
 use std::process::ExitCode;
 
+use crate::check::baseline::{Baseline, Novelty};
 use crate::check::format::{Format, github, gitlab, json};
+use crate::check::moved::changed_pages_json;
 use crate::cli::CheckArgs;
 use crate::config::Overrides;
-use crate::diagnostic::human::print_diagnostics;
+use crate::diagnostic::human::print_labelled;
 use crate::diagnostic::{Diagnostic, Failure, Severity};
-use crate::pipeline::{check_with_rules, thousands};
+use crate::fs::slash_path;
+use crate::pipeline::{check_against, thousands};
 
 /// Runs `opsbook check`.
 pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
-    let overrides = Overrides { drafts: args.drafts, audience: args.audience, ..Overrides::default() };
+    let overrides =
+        Overrides { drafts: args.drafts, audience: args.audience, base_url: args.base_url, ..Overrides::default() };
     let rules: Vec<_> =
         args.rules.iter().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone())).collect();
-    let (diagnostics, summary) = match check_with_rules(&root, &overrides, &rules) {
+    let baseline = match args.baseline.as_deref().map(|path| Baseline::read(path, &slash_path(path))) {
+        Some(Ok(baseline)) => Some(baseline),
+        Some(Err(error)) => return super::environment_error(&error),
+        None => None,
+    };
+    let (diagnostics, summary) = match check_against(&root, &overrides, &rules, baseline.as_ref()) {
         Ok(report) => {
             if args.timings {
                 eprint!("{}", crate::pipeline::timings_table(&report.timings, report.elapsed));
             }
-            let count = |severity| report.diagnostics.iter().filter(|d| d.severity == severity).count();
-            let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Note));
-            let mut summary = format!(
-                "checked {} {} in {:.2}s: {} {}, {} {}",
-                thousands(report.pages),
-                if report.pages == 1 { "page" } else { "pages" },
-                report.elapsed.as_secs_f64(),
-                thousands(errors),
-                if errors == 1 { "error" } else { "errors" },
-                thousands(warnings),
-                if warnings == 1 { "warning" } else { "warnings" },
-            );
-            if notes > 0 {
-                summary.push_str(&format!(", {} {}", thousands(notes), if notes == 1 { "note" } else { "notes" }));
+            if let (Some(file), Some(baseline)) = (&args.changed_pages, &baseline) {
+                let text = changed_pages_json(&baseline.file, &report.changes);
+                if let Err(error) = crate::fs::write(file, text.as_bytes()) {
+                    return super::environment_error(&error);
+                }
             }
-            summary.push_str(&crate::pipeline::unsupported_note(&report.diagnostics));
+            let summary = summary(&report, baseline.as_ref());
             (report.diagnostics, summary)
         }
         Err(Failure::Content(diagnostics)) => (diagnostics, String::new()),
         Err(Failure::Environment(error)) => return super::environment_error(&error),
     };
-    print(&diagnostics, args.format, &root);
+    let marks = baseline.as_ref().map(|b| b.classify(&diagnostics)).unwrap_or_default();
+    print(&diagnostics, &marks, args.format, &root);
     if args.format == Format::Human && !summary.is_empty() {
         eprintln!("{summary}");
     }
-    if diagnostics.iter().any(Diagnostic::is_error) { ExitCode::from(super::EXIT_CONTENT) } else { ExitCode::SUCCESS }
+    let fails = |(i, d): (usize, &Diagnostic)| d.is_error() && marks.get(i) != Some(&Novelty::Existing);
+    if diagnostics.iter().enumerate().any(fails) { ExitCode::from(super::EXIT_CONTENT) } else { ExitCode::SUCCESS }
 }
 
-fn print(diagnostics: &[Diagnostic], format: Format, root: &std::path::Path) {
+/// The summary line: `checked 12 pages in 0.10s: 2 errors, 1 warning`; with a baseline,
+/// how many of them are existing: `2 errors (1 existing), ...`.
+fn summary(report: &crate::pipeline::CheckReport, baseline: Option<&Baseline>) -> String {
+    let marks = baseline.map(|b| b.classify(&report.diagnostics)).unwrap_or_default();
+    let count = |severity| {
+        let of = |i: &usize| report.diagnostics[*i].severity == severity;
+        let all = (0..report.diagnostics.len()).filter(of).count();
+        let existing =
+            (0..report.diagnostics.len()).filter(of).filter(|&i| marks.get(i) == Some(&Novelty::Existing)).count();
+        (all, existing)
+    };
+    let counted = |(n, existing): (usize, usize), one: &str, many: &str| {
+        let word = if n == 1 { one } else { many };
+        match baseline {
+            Some(_) if n > 0 => {
+                format!("{} {word} ({} new, {} existing)", thousands(n), thousands(n - existing), thousands(existing))
+            }
+            _ => format!("{} {word}", thousands(n)),
+        }
+    };
+    let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Note));
+    let mut summary = format!(
+        "checked {} {} in {:.2}s: {}, {}",
+        thousands(report.pages),
+        if report.pages == 1 { "page" } else { "pages" },
+        report.elapsed.as_secs_f64(),
+        counted(errors, "error", "errors"),
+        counted(warnings, "warning", "warnings"),
+    );
+    if notes.0 > 0 {
+        summary.push_str(&format!(", {}", counted(notes, "note", "notes")));
+    }
+    summary.push_str(&crate::pipeline::unsupported_note(&report.diagnostics));
+    summary
+}
+
+fn print(diagnostics: &[Diagnostic], marks: &[Novelty], format: Format, root: &std::path::Path) {
     match format {
-        Format::Human => print_diagnostics(diagnostics, root),
-        Format::Json => print!("{}", json(diagnostics)),
-        Format::Github => print!("{}", github(diagnostics)),
-        Format::Gitlab => print!("{}", gitlab(diagnostics)),
+        Format::Human => {
+            let labels: Vec<&str> = marks.iter().map(|m| m.label()).collect();
+            print_labelled(diagnostics, &labels, root);
+        }
+        Format::Json => print!("{}", json(diagnostics, marks)),
+        Format::Github => print!("{}", github(diagnostics, marks)),
+        Format::Gitlab => print!("{}", gitlab(diagnostics, marks)),
     }
 }

@@ -8,6 +8,7 @@ pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod init;
 pub(crate) mod new;
+pub(crate) mod routes;
 pub(crate) mod serve;
 
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Check(args) => check::run(args),
+        Command::Routes(args) => routes::run(args),
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
     }

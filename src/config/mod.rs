@@ -200,6 +200,8 @@ struct CheckTable {
     large_images: RuleLevel,
     /// The level of `unused-asset`.
     unused_assets: RuleLevel,
+    /// Page URLs removed on purpose: `check --baseline` does not ask for a redirect from them.
+    removed_urls: Vec<String>,
 }
 
 impl Default for CheckTable {
@@ -211,6 +213,7 @@ impl Default for CheckTable {
             max_image_kb: lint::DEFAULT_MAX_IMAGE_KB,
             large_images: RuleLevel::Warn,
             unused_assets: RuleLevel::Note,
+            removed_urls: Vec::new(),
         }
     }
 }
@@ -365,6 +368,8 @@ pub struct Config {
     pub link_severity: Severity,
     /// The lints of `opsbook check` (`[check]`): CODEOWNERS, owners, assets.
     pub(crate) lint: LintConfig,
+    /// Page URLs removed on purpose (`[check] removed-urls`), as written.
+    pub removed_urls: Vec<String>,
     /// The page kinds, built-in and declared.
     pub kinds: Kinds,
     /// How runbooks map to alerts (`[alerts]`).
@@ -536,6 +541,7 @@ impl Config {
                 LinkLevel::Warn => Severity::Warning,
             },
             lint: raw.check.lint(),
+            removed_urls: raw.check.removed_urls,
             kinds,
             alerts: AlertsConfig {
                 infer_from_file_names: raw.alerts.infer_from_file_names,

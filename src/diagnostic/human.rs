@@ -21,29 +21,36 @@ pub(crate) fn stderr_wants_color() -> bool {
 /// Prints diagnostics on standard error in the human format, reading the quoted source
 /// lines from the files under `root`; prints nothing when there are none.
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
+    print_labelled(diagnostics, &[], root);
+}
+
+/// Prints diagnostics as [`print_diagnostics`] does, each with its label in `labels`
+/// (by index; `(existing)` after the rule), when there is one.
+pub(crate) fn print_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path) {
     if !diagnostics.is_empty() {
-        eprint!("{}", render_human(diagnostics, root, stderr_wants_color()));
+        eprint!("{}", render_labelled(diagnostics, labels, root, stderr_wants_color()));
     }
 }
 
 /// Renders diagnostics one after another, errors first (so that a few errors are not lost
 /// among many warnings), each group in the order given; reads the quoted source lines
-/// from the files under `root`.
-pub(crate) fn render_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
+/// from the files under `root`. Each is shown with its label in `labels` (by index),
+/// when there is one: `error[broken-link] (existing): ...`.
+pub(crate) fn render_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path, color: bool) -> String {
     let mut sources: HashMap<&str, Option<Source>> = HashMap::new();
     let mut out = String::new();
-    let errors = diagnostics.iter().filter(|d| d.is_error());
-    for d in errors.chain(diagnostics.iter().filter(|d| !d.is_error())) {
+    let errors = diagnostics.iter().enumerate().filter(|(_, d)| d.is_error());
+    for (i, d) in errors.chain(diagnostics.iter().enumerate().filter(|(_, d)| !d.is_error())) {
         // A whole-file diagnostic (an image, say) quotes nothing: its file is not read.
         if d.line == 0 {
-            render_one(&mut out, d, None, color);
+            render_one(&mut out, d, labels.get(i).copied(), None, color);
             continue;
         }
         let source = sources.entry(d.path.as_str()).or_insert_with(|| {
             std::fs::read(root.join(&d.path)).ok().map(|b| Source::new(String::from_utf8_lossy(&b).into_owned()))
         });
         let quoted = source.as_mut().and_then(|s| s.line_chars(d.line));
-        render_one(&mut out, d, quoted, color);
+        render_one(&mut out, d, labels.get(i).copied(), quoted, color);
     }
     out
 }
@@ -87,7 +94,7 @@ struct Palette {
     reset: &'static str,
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, quoted: Option<&[char]>, color: bool) {
+fn render_one(out: &mut String, d: &Diagnostic, label: Option<&str>, quoted: Option<&[char]>, color: bool) {
     let p = if color {
         Palette {
             level: match d.severity {
@@ -102,7 +109,18 @@ fn render_one(out: &mut String, d: &Diagnostic, quoted: Option<&[char]>, color: 
     } else {
         Palette { level: "", blue: "", bold: "", reset: "" }
     };
-    let _ = writeln!(out, "{}{}[{}]{}{}: {}{}", p.level, d.severity, d.rule.id(), p.reset, p.bold, d.message, p.reset);
+    let label = label.map(|label| format!(" ({label})")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}{}[{}]{label}{}{}: {}{}",
+        p.level,
+        d.severity,
+        d.rule.id(),
+        p.reset,
+        p.bold,
+        d.message,
+        p.reset
+    );
     let location = d.location();
     let gutter = " ".repeat(d.line.to_string().len());
     let _ = writeln!(out, "{gutter}{}-->{} {location}", p.blue, p.reset);
@@ -160,7 +178,7 @@ mod tests {
         let d = Diagnostic::error(Rule::BrokenLink, "a.md", 2, 5, "no page `b.md`").with_help("did you mean `c.md`?");
         let mut out = String::new();
         let mut source = Source::new("first\nSee [b](b.md)\n".to_string());
-        render_one(&mut out, &d, source.line_chars(2), false);
+        render_one(&mut out, &d, None, source.line_chars(2), false);
         assert_eq!(
             out,
             "error[broken-link]: no page `b.md`\n --> a.md:2:5\n  |\n2 | See [b](b.md)\n  |     ^\n  = help: did you mean `c.md`?\n\n"
@@ -205,7 +223,7 @@ mod tests {
     fn prints_errors_before_warnings() {
         let warning = Diagnostic::error(Rule::BrokenLink, "a.md", 0, 0, "first").with_severity(Severity::Warning);
         let error = Diagnostic::error(Rule::FrontMatterSyntax, "z.md", 0, 0, "second");
-        let out = render_human(&[warning.clone(), error, warning], Path::new("/nonexistent"), false);
+        let out = render_labelled(&[warning.clone(), error, warning], &[], Path::new("/nonexistent"), false);
         let heads: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).collect();
         assert_eq!(
             heads,
@@ -217,7 +235,7 @@ mod tests {
     fn names_the_file_alone_when_there_is_no_line() {
         let d = Diagnostic::error(Rule::UnreadableFile, "a.md", 0, 0, "cannot read");
         let mut out = String::new();
-        render_one(&mut out, &d, None, false);
+        render_one(&mut out, &d, None, None, false);
         assert_eq!(out, "error[unreadable-file]: cannot read\n --> a.md\n\n");
     }
 }

@@ -122,6 +122,10 @@ pub enum Rule {
     ImageTooLarge,
     /// A file of the content folder that no page, template or configuration uses.
     UnusedAsset,
+    /// With `check --baseline`, a page URL of the baseline that is now neither a page, an
+    /// alias nor a file of the site: links, alerts' `runbook_url`s and bookmarks to it
+    /// would break.
+    MovedWithoutRedirect,
 }
 
 impl Rule {
@@ -165,6 +169,7 @@ impl Rule {
             Rule::PageWithoutOwner => "page-without-owner",
             Rule::ImageTooLarge => "image-too-large",
             Rule::UnusedAsset => "unused-asset",
+            Rule::MovedWithoutRedirect => "moved-without-redirect",
         }
     }
 }

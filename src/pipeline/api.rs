@@ -8,7 +8,9 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::config::Panel;
+use crate::check::pages::{PageEntry, listed_pages, site_pages};
+use crate::config::{Audience, Panel};
+use crate::diagnostic::Diagnostic;
 use crate::site::{PageId, Site};
 
 /// The format version of `handbook.json`; it changes when a field changes meaning.
@@ -23,14 +25,16 @@ struct Handbook<'a> {
     base_url: Option<String>,
     today: String,
     pages: Vec<PageRecord<'a>>,
+    /// The build's warnings and notes, for `check --baseline`.
+    findings: Vec<&'a Diagnostic>,
 }
 
 #[derive(Serialize)]
 struct PageRecord<'a> {
     url: String,
     permalink: Option<String>,
-    source: Option<&'a str>,
-    title: &'a str,
+    source: Option<String>,
+    title: String,
     kind: &'a str,
     description: &'a str,
     section: Option<String>,
@@ -47,6 +51,8 @@ struct PageRecord<'a> {
     /// Pages related to components of the status page: each with its state now.
     #[serde(skip_serializing_if = "Option::is_none")]
     components: Option<Vec<ComponentState<'a>>>,
+    #[serde(flatten)]
+    fingerprints: Fingerprints,
 }
 
 #[derive(Serialize)]
@@ -98,12 +104,25 @@ struct ActionItem<'a> {
     overdue: bool,
 }
 
-/// The JSON document.
-pub(crate) fn handbook_json(site: &Site) -> String {
-    let mut ids: Vec<PageId> = (0..site.pages.len()).filter(|&id| !site.pages[id].origin.is_generated()).collect();
-    ids.sort_by(|&a, &b| site.pages[a].site_path.cmp(&site.pages[b].site_path));
+/// What a baseline needs of a page beyond its `url`, `source` and `title`: the last
+/// fields of its record.
+#[derive(Serialize)]
+struct Fingerprints {
+    path: String,
+    aliases: Vec<String>,
+    fingerprint: String,
+    similarity: String,
+}
+
+/// The JSON document; `findings` are the build's warnings and notes, sorted.
+pub(crate) fn handbook_json(site: &Site, findings: &[Diagnostic]) -> String {
     let alerts = crate::site::alerts::by_page(&site.alerts);
-    let pages = ids.into_iter().map(|id| record(site, id, alerts.get(&id))).collect();
+    let entries = site_pages(site, true);
+    let pages = listed_pages(site)
+        .into_iter()
+        .zip(entries)
+        .map(|(id, entry)| record(site, id, alerts.get(&id), entry))
+        .collect();
     let handbook = Handbook {
         format: FORMAT_VERSION,
         generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),
@@ -112,10 +131,24 @@ pub(crate) fn handbook_json(site: &Site) -> String {
         base_url: site.config.base_url.absolute(""),
         today: site.today.to_string(),
         pages,
+        findings: published_findings(site, findings),
     };
     let mut json = serde_json::to_string_pretty(&handbook).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.push('\n');
     json
+}
+
+/// The findings a build may publish: in a public build, none about a file of the
+/// content folder that is not a published page (an internal page, an included file),
+/// whose path or message would tell what the build left out.
+fn published_findings<'a>(site: &Site, findings: &'a [Diagnostic]) -> Vec<&'a Diagnostic> {
+    if site.config.audience == Audience::Internal {
+        return findings.iter().collect();
+    }
+    let content = site.config.content_prefix();
+    let published: std::collections::HashSet<&str> =
+        site.pages.iter().filter(|p| p.origin.has_file()).map(|p| p.source.file.as_str()).collect();
+    findings.iter().filter(|d| !d.path.starts_with(&content) || published.contains(d.path.as_str())).collect()
 }
 
 /// `alerts.json`: every alert, by name, with its runbook.
@@ -156,15 +189,16 @@ fn review(r: crate::site::review::Review) -> Review {
     }
 }
 
-fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>) -> PageRecord<'a> {
+fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: PageEntry) -> PageRecord<'a> {
     let page = &site.pages[id];
+    let PageEntry { url, path, source, title, aliases, fingerprint, similarity } = entry;
     let front = &page.source.front;
     let has_action_items = site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == Panel::Incident);
     PageRecord {
-        url: site.href(id),
+        url,
+        source,
+        title,
         permalink: site.config.base_url.absolute(&page.site_path),
-        source: page.origin.has_file().then_some(page.source.file.as_str()),
-        title: &page.title,
         kind: &page.kind,
         description: page.description(),
         section: page.parent.map(|p| site.href(p)),
@@ -195,5 +229,6 @@ fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>) -> Page
                 .collect();
             (!states.is_empty()).then_some(states)
         }),
+        fingerprints: Fingerprints { path, aliases, fingerprint, similarity },
     }
 }

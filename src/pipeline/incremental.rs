@@ -58,6 +58,8 @@ pub(crate) struct SiteFilesInput {
     pub renderer: Arc<crate::render::Renderer>,
     /// The theme's files (the status page's headers).
     pub theme: crate::render::ThemeFiles,
+    /// The rebuild's warnings (`handbook.json`'s findings).
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl SiteFilesInput {
@@ -68,6 +70,7 @@ impl SiteFilesInput {
             sections: built.pages.iter().map(|page| page.sections.clone()).collect(),
             renderer: Arc::clone(&built.renderer),
             theme: built.theme.clone(),
+            warnings: built.warnings.clone(),
         }
     }
 }
@@ -94,7 +97,7 @@ pub(crate) fn write_site_files_of(
         }
     }
     // Problems in these files were reported by the rebuild that made the model.
-    super::write::write_extras(site, &input.renderer, sink, &mut Vec::new())?;
+    super::write::write_extras(site, &input.renderer, sink, &input.warnings, &mut Vec::new())?;
     super::write::write_status_files(site, &input.theme, sink, &mut Vec::new())?;
     Ok(true)
 }

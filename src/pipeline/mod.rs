@@ -46,7 +46,10 @@ use std::time::Instant;
 pub use report::BuildReport;
 pub(crate) use report::{CheckReport, thousands, timings_table, unsupported_note};
 
+use crate::check::baseline::Baseline;
 use crate::check::check_links;
+use crate::check::moved::compare;
+use crate::check::pages::site_pages;
 use crate::check::rules::check_rule_files;
 use crate::config::Overrides;
 use crate::diagnostic::{Diagnostic, Failure, settle_diagnostics};
@@ -119,6 +122,19 @@ pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure>
 /// rule files at `rules` (files or folders, absolute) against its runbooks
 /// ([`crate::check::rules`]). A rule path that cannot be read fails before the check.
 pub fn check_with_rules(root: &Path, overrides: &Overrides, rules: &[PathBuf]) -> Result<CheckReport, Failure> {
+    check_against(root, overrides, rules, None)
+}
+
+/// Checks the handbook at `root` as [`check_with_rules`] does, and, with a `baseline`,
+/// compares its pages with the baseline's ([`crate::check::moved`]): the report then
+/// has a `moved-without-redirect` error for every URL that broke, and the pages that
+/// changed.
+pub(crate) fn check_against(
+    root: &Path,
+    overrides: &Overrides,
+    rules: &[PathBuf],
+    baseline: Option<&Baseline>,
+) -> Result<CheckReport, Failure> {
     let started = Instant::now();
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
@@ -132,9 +148,26 @@ pub fn check_with_rules(root: &Path, overrides: &Overrides, rules: &[PathBuf]) -
         check_rule_files(&ran.site, &files, &mut diagnostics);
         timer.lap("rules");
     }
+    let routes = site_pages(&ran.site, baseline.is_some());
+    let changes = match baseline {
+        Some(baseline) => {
+            let changes = compare(&ran.site, &routes, baseline, &mut diagnostics);
+            timer.lap("baseline");
+            changes
+        }
+        None => Vec::new(),
+    };
     settle_diagnostics(&mut diagnostics);
     let pages = page_count(&ran.site);
-    Ok(CheckReport { pages, elapsed: started.elapsed(), diagnostics, timings: timer.steps })
+    Ok(CheckReport {
+        pages,
+        elapsed: started.elapsed(),
+        diagnostics,
+        timings: timer.steps,
+        routes,
+        changes,
+        repository_prefix: ran.site.repository_prefix.clone(),
+    })
 }
 
 /// The pages of a site as `build`, `check` and `serve` count them: the pages of the
@@ -280,13 +313,16 @@ fn write_rest(
     // The search index and the other files, side by side; the wall time between them is
     // shared out in proportion to the time each took.
     let (postings, pages) = (rendered.postings.take(), &rendered.pages);
+    // What was found so far, for handbook.json (`check --baseline` reads it there).
+    let mut findings = diagnostics.clone();
+    settle_diagnostics(&mut findings);
     let (search, files) = rayon::join(
         || timed(|| if site.config.search { write::write_search_index(site, postings, pages, sink) } else { Ok(()) }),
         || {
             timed(|| {
                 let mut found = Vec::new();
                 write::write_files(site, theme, sink, &mut found)?;
-                write::write_extras(site, renderer, sink, &mut found)?;
+                write::write_extras(site, renderer, sink, &findings, &mut found)?;
                 let ((), status_time) = timed(|| write::write_status_files(site, theme, sink, &mut found))?;
                 Ok((found, status_time))
             })

@@ -147,6 +147,12 @@ pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The time of each step.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Every page (not those opsbook generates) with its file and URL, by site path.
+    pub(crate) routes: Vec<crate::check::pages::PageEntry>,
+    /// With a baseline: the pages the change touched.
+    pub(crate) changes: Vec<crate::check::moved::PageChange>,
+    /// The handbook's folder from the git repository's root (`handbook/`), or `""`.
+    pub(crate) repository_prefix: String,
 }
 
 impl CheckReport {

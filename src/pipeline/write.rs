@@ -168,6 +168,7 @@ pub(crate) fn write_extras(
     site: &Site,
     renderer: &Renderer,
     output: &dyn Sink,
+    findings: &[Diagnostic],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
@@ -183,7 +184,7 @@ pub(crate) fn write_extras(
             },
             ExtraFile::Sitemap => extras::sitemap(site),
             ExtraFile::Feed => feed::atom(site),
-            ExtraFile::HandbookJson => Some(api::handbook_json(site)),
+            ExtraFile::HandbookJson => Some(api::handbook_json(site, findings)),
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),
