@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const search = require('../themes/default/static/search.js');
+const search = require('../tests/js/search-client.cjs');
 const [site, content, ...given] = process.argv.slice(2);
 if (!site || !content) {
   console.error('usage: node bench/search-budget.mjs SITE_DIR CONTENT_DIR [query ...]');

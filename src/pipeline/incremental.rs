@@ -42,7 +42,7 @@ use crate::spent::SpentTime;
 /// when the changed pages are already served.
 pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
     if built.site.config.search {
-        super::write::write_search_index(&built.site, None, &built.pages, sink)?;
+        super::write::write_search_index(&built.site, &built.pages, sink)?;
     }
     // Problems in these files were reported by the rebuild that made the model.
     super::write::write_extras(&built.site, &built.renderer, sink, &mut Vec::new())?;
