@@ -27,6 +27,7 @@ pub(crate) mod text;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::site::{PageId, Site};
@@ -225,7 +226,7 @@ fn encode_docs(docs: &[u32]) -> String {
 /// word (or that word's stem). A word is in the last shard whose name is not after it.
 fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     let encoded: HashMap<&str, serde_json::Value> =
-        postings.by_stem.iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
+        postings.by_stem.par_iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
     let mut words: Vec<(&str, &str)> = postings
         .vocabulary
         .iter()
@@ -233,7 +234,6 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         .filter(|(w, _)| w.chars().nth(1).is_some())
         .collect();
     words.sort_unstable();
-    let mut shards = Vec::new();
     let mut bounds = Vec::new();
     let mut start = 0;
     let mut size = 2;
@@ -276,11 +276,14 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         let home = firsts.partition_point(|first| *first <= *stem).saturating_sub(1);
         homed[home].push(stem);
     }
-    for (n, &from) in bounds.iter().enumerate() {
-        let to = bounds.get(n + 1).copied().unwrap_or(words.len());
-        shards.push((firsts[n].to_string(), shard_json(&words[from..to], &homed[n], &encoded)));
-    }
-    shards
+    bounds
+        .par_iter()
+        .enumerate()
+        .map(|(n, &from)| {
+            let to = bounds.get(n + 1).copied().unwrap_or(words.len());
+            (firsts[n].to_string(), shard_json(&words[from..to], &homed[n], &encoded))
+        })
+        .collect()
 }
 
 fn json_len(value: &serde_json::Value) -> usize {

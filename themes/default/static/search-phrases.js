@@ -3,16 +3,19 @@
    `"split brain"` is checked in its text: the sections where the phrase's words weigh
    most, fetched by byte range through the engine's `text(page, section)`, compared as
    consecutive stems. Pages are checked best first, in rounds, until a page of results
-   has the phrase or PHRASE_SECTIONS sections were read; pages found without it are
-   dropped, and pages not checked within that budget come after every page that has it
-   (`unchecked` counts them). */
+   has the phrase or PHRASE_SECTIONS sections were read (a page's best section first:
+   the one its snippet shows, so a page that has the phrase there costs nothing more);
+   pages found without it are dropped, and pages not checked within that budget come
+   after every page that has it (`unchecked` counts them). */
 (function (search) {
   'use strict';
 
   /** How many sections a query reads to check its phrases, at most (4 KB each). */
-  var PHRASE_SECTIONS = 16;
+  var PHRASE_SECTIONS = 12;
   /** How many pages with the phrase a query wants before it stops checking. */
   var PHRASE_WANTED = 10;
+  /** How many sections of one page it reads, at most. */
+  var SECTIONS_PER_PAGE = 3;
 
   /** The stems of a text, stop words left out, as the index has them. */
   function stemsOfText(text, analyzer) {
@@ -52,19 +55,24 @@
       var budget = PHRASE_SECTIONS;
       var kept = [];
       var next = 0;
-      /** Whether one page has every phrase in one of its sections; null when the budget
-          is spent before its sections could be read. */
+      /** Whether one page has every phrase in one of its sections, read one at a time
+          (its best section first, the one its snippet shows); null when the budget is
+          spent before any of them could be read. */
       var check = function (hit) {
-        if (budget <= 0) return Promise.resolve(null);
         var sections = [hit.section];
         (where.get(hit.page) || new Set()).forEach(function (s) { if (sections.indexOf(s) < 0) sections.push(s); });
-        sections = sections.slice(0, Math.min(3, budget));
-        budget -= sections.length;
-        return Promise.all(sections.map(function (s) {
-          return Promise.resolve(engine.text(hit.page, s)).catch(function () { return ''; });
-        })).then(function (texts) {
-          return phrases.every(function (p) { return texts.some(function (t) { return hasPhrase(t || '', p, analyzer); }); });
-        });
+        var missing = phrases.slice();
+        var next = function (i) {
+          if (!missing.length) return true;
+          if (i >= sections.length || i >= SECTIONS_PER_PAGE) return false;
+          if (budget <= 0) return i === 0 ? null : false;
+          budget--;
+          return Promise.resolve(engine.text(hit.page, sections[i])).catch(function () { return ''; }).then(function (text) {
+            missing = missing.filter(function (p) { return !hasPhrase(text || '', p, analyzer); });
+            return next(i + 1);
+          });
+        };
+        return Promise.resolve(next(0));
       };
       var unchecked = [];
       var round = function () {
