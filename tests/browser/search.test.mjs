@@ -161,6 +161,7 @@ test('a quoted phrase shows only the pages that have it (issue 19)', async () =>
   await page.goto(server.url + 'search/?q=' + encodeURIComponent('"failover runbook"'));
   await page.locator('#search-results .search-result-title').first().waitFor({ timeout: 5000 });
   assert.deepEqual((await page.locator('#search-results .search-result-title').allTextContents()).sort(), ['Cache flush', 'Writing guide']);
+  assert.equal(await page.locator('#search-results .search-count').textContent(), '2 pages', 'every page checked');
   // The words of a page in another order: no page.
   await page.locator('.search-form input').first().fill('"brain split"');
   await page.locator('.search-form .search-results .search-empty').waitFor({ timeout: 5000 });
