@@ -1,8 +1,9 @@
-// Measures the search budgets on a built site: for typical one- and two-word queries,
-// the bytes a browser transfers (manifest, shards, filter lists, page records, and the
-// byte ranges of the top 10 results' sections for snippets) and the time a query takes
-// once its files are loaded; and the size of the whole index against the Markdown.
-// Snippets count as the client fetches them: at most 4 KB of the best section.
+// Measures the search budgets on a built site: for typical queries (one and two words,
+// typing mistakes, a quoted phrase), the bytes a browser transfers (manifest, shards,
+// reversed shards, filter lists, page records, and the byte ranges of sections: those
+// a phrase is checked in and the top 10 results' for snippets) and the time a query
+// takes once its files are loaded; and the size of the whole index against the
+// Markdown. Sections count as the client fetches them: at most 4 KB each, once.
 //
 //   node bench/search-budget.mjs SITE_DIR CONTENT_DIR [query ...]
 import fs from 'node:fs';
@@ -10,13 +11,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const search = require('../themes/default/static/search.js');
+const search = require('../tests/js/search-client.cjs');
 const [site, content, ...given] = process.argv.slice(2);
 if (!site || !content) {
   console.error('usage: node bench/search-budget.mjs SITE_DIR CONTENT_DIR [query ...]');
   process.exit(2);
 }
-const queries = given.length ? given : ['failover', 'disk pressure', 'certificate', 'kafka lag', 'rollback', 'incident review', 'dns', 'replica promote'];
+const queries = given.length ? given : ['failover', 'disk pressure', 'certificate', 'kafka lag', 'rollback', 'incident review', 'dns',
+  'replica promote', 'rollbak', 'ertificate', 'lailover', '"disk pressure"', '"blast radius"'];
 
 function sizeOf(dir, filter) {
   let total = 0;
@@ -41,17 +43,26 @@ for (const query of queries) {
     const text = fs.readFileSync(path.join(indexDir, name), 'utf8');
     const size = Buffer.byteLength(text);
     bytes += size;
-    parts[name.startsWith('t-') ? 'shards' : name.startsWith('p-') ? 'records' : name.startsWith('f-') ? 'filters' : 'manifest'] += size;
+    parts[/^[tr]-/.test(name) ? 'shards' : name.startsWith('p-') ? 'records' : name.startsWith('f-') ? 'filters' : 'manifest'] += size;
     return JSON.parse(text);
   });
+  // A section's text, fetched once by byte range (at most 4 KB), as the browser does.
+  const fetched = new Set();
+  const section = async (page, n) => {
+    const record = await engine.record(page);
+    const start = record.ranges[n * 2] || 0;
+    const range = Math.min(record.ranges[n * 2 + 1] || 0, 4096);
+    if (!fetched.has(page + '#' + n)) {
+      fetched.add(page + '#' + n);
+      bytes += range;
+      parts.snippets += range;
+    }
+    const html = fs.readFileSync(path.join(site, record.url, 'index.html'));
+    return html.subarray(start, start + range).toString('utf8').replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
+  };
+  engine.text = section;
   const found = await engine.search(query);
-  const top = found.results.slice(0, 10);
-  for (const hit of top) {
-    const record = await engine.record(hit.page);
-    const range = Math.min(record.ranges[hit.section * 2 + 1] || 0, 4096);
-    bytes += range;
-    parts.snippets += range;
-  }
+  for (const hit of found.results.slice(0, 10)) await section(hit.page, hit.section);
   // Once its files are loaded, the query again: the time of the search itself.
   const runs = 20;
   const started = process.hrtime.bigint();

@@ -132,3 +132,42 @@ fn indexes_identifiers_and_puts_each_stem_in_its_home_shard() {
     let db = records.as_array().unwrap().iter().find(|r| r[0] == "runbooks/db-failover/").expect("the failover page");
     assert_eq!(db[5], "ledger-db");
 }
+
+/// Issue 19: the client's parts are written as one `search.js`, in order; a site can
+/// replace one part, or the whole client.
+#[test]
+fn writes_the_client_as_one_file_of_its_parts() {
+    let site = Site::fixture("basic");
+    site.build(&[]).expect_code(0);
+    let client = site.read("public/search.js");
+    let parts: Vec<usize> = (1..=8).map(|n| client.find(&format!("part {n} of 8")).expect("every part")).collect();
+    assert!(parts.windows(2).all(|w| w[0] < w[1]), "the parts in order");
+    assert!(!site.exists("public/search-format.js") && !site.exists("public/search-box.js"), "no part on its own");
+    site.write("static/search-box.js", "/* the site's own search box */\n");
+    site.build(&[]).expect_code(0);
+    let client = site.read("public/search.js");
+    assert!(client.contains("the site's own search box") && !client.contains("part 7 of 8"));
+    assert!(client.contains("part 6 of 8") && client.contains("part 8 of 8"));
+    site.write("static/search.js", "/* a whole client */\n");
+    site.build(&[]).expect_code(0);
+    assert_eq!(site.read("public/search.js"), "/* a whole client */\n");
+}
+
+/// Issue 19: the words of three letters or more, sorted by their ends, for typing
+/// mistakes in a word's first letters.
+#[test]
+fn writes_the_words_sorted_by_their_ends() {
+    let site = Site::fixture("basic");
+    site.build(&[]).expect_code(0);
+    let manifest = json(&site, "public/search/manifest.json");
+    let firsts = manifest["reversed"].as_array().expect("the reversed shards' first words");
+    assert!(!firsts.is_empty());
+    let mut words = Vec::new();
+    for n in 0..firsts.len() {
+        let list = json(&site, &format!("public/search/r-{n}.json"));
+        words.extend(list.as_array().expect("a list of words").iter().map(|w| w.as_str().unwrap().to_string()));
+    }
+    assert!(words.iter().any(|w| w == "failover") && words.iter().any(|w| w == "ubergabe"), "{words:?}");
+    let ends: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
+    assert!(ends.windows(2).all(|w| w[0] < w[1]), "sorted by their ends");
+}

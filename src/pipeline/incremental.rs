@@ -84,14 +84,7 @@ pub(crate) fn write_site_files_of(
 ) -> Result<bool, crate::diagnostic::Failure> {
     let site = &input.site;
     if site.config.search {
-        let postings = crate::search::site_postings(site);
-        if superseded() {
-            return Ok(false);
-        }
-        let index = crate::search::build_index(site, &postings, &input.sections);
-        for (name, json) in &index.files {
-            sink.write(&format!("search/{name}"), json.as_bytes())?;
-        }
+        super::write::write_search_index(site, &input.sections, sink)?;
         if superseded() {
             return Ok(false);
         }

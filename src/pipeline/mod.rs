@@ -251,12 +251,12 @@ fn run(
         Destination::Sink(sink) => Some(sink),
         Destination::Nowhere => None,
     };
-    let mut rendered = render_and_check(&site, &renderer, sink, timer, diagnostics)?;
+    let rendered = render_and_check(&site, &renderer, sink, timer, diagnostics)?;
     if purpose == Purpose::Check {
         write::render_special(&site, &renderer, diagnostics);
     } else {
         // On failure, dropping the output removes its temporary folder.
-        write_rest(&site, &theme, &renderer, &mut rendered, sink, timer, diagnostics)?;
+        write_rest(&site, &theme, &renderer, &rendered, sink, timer, diagnostics)?;
     }
     if let Some(output) = output {
         output.commit()?;
@@ -266,9 +266,7 @@ fn run(
 }
 
 /// Renders every page (into `sink` when there is one), then checks the links and anchors
-/// of the Markdown and of what the templates wrote. When there is a sink and search is
-/// on, the search postings are made meanwhile, from the pages' text: they take up the
-/// cores that rendering and the (serial) link check leave idle.
+/// of the Markdown and of what the templates wrote.
 fn render_and_check(
     site: &crate::site::Site,
     renderer: &Renderer,
@@ -276,21 +274,13 @@ fn render_and_check(
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
-    let (rendered, postings) = rayon::join(
-        || -> Result<write::RenderedPages, Failure> {
-            let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
-            timer.lap("templates");
-            if let Some(sink) = sink {
-                timer.split_last("write", sink.take_time_spent(), rendered.spent);
-            }
-            check_links(site, &rendered.pages, &|text| renderer.find_in_templates(text), diagnostics);
-            timer.lap("links");
-            Ok(rendered)
-        },
-        || (sink.is_some() && site.config.search).then(|| crate::search::site_postings(site)),
-    );
-    let mut rendered = rendered?;
-    rendered.postings = postings;
+    let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
+    timer.lap("templates");
+    if let Some(sink) = sink {
+        timer.split_last("write", sink.take_time_spent(), rendered.spent);
+    }
+    check_links(site, &rendered.pages, &|text| renderer.find_in_templates(text), diagnostics);
+    timer.lap("links");
     Ok(rendered)
 }
 
@@ -301,7 +291,7 @@ fn write_rest(
     site: &crate::site::Site,
     theme: &crate::render::ThemeFiles,
     renderer: &Renderer,
-    rendered: &mut write::RenderedPages,
+    rendered: &write::RenderedPages,
     sink: Option<&dyn Sink>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
@@ -310,41 +300,28 @@ fn write_rest(
         write::render_special(site, renderer, diagnostics);
         return Err(fail(std::mem::take(diagnostics)));
     };
-    // The search index and the other files, side by side; the wall time between them is
-    // shared out in proportion to the time each took.
-    let (postings, pages) = (rendered.postings.take(), &rendered.pages);
+    // The search index is a step of its own, all of it (postings, shards, writing), so
+    // `--timings` shows what it costs; it uses every core by itself.
+    if site.config.search {
+        write::write_search_index(site, &rendered.pages, sink)?;
+    }
+    timer.lap("search");
     // What was found so far, for handbook.json (`check --baseline` reads it there).
     let mut findings = diagnostics.clone();
     settle_diagnostics(&mut findings);
-    let (search, files) = rayon::join(
-        || timed(|| if site.config.search { write::write_search_index(site, postings, pages, sink) } else { Ok(()) }),
-        || {
-            timed(|| {
-                let mut found = Vec::new();
-                write::write_files(site, theme, sink, &mut found)?;
-                write::write_extras(site, renderer, sink, &findings, &mut found)?;
-                let ((), status_time) = timed(|| write::write_status_files(site, theme, sink, &mut found))?;
-                Ok((found, status_time))
-            })
-        },
-    );
-    let ((_, search_time), ((found, status_time), files_time)) = (search?, files?);
+    let mut found = Vec::new();
+    write::write_files(site, theme, sink, &mut found)?;
+    write::write_extras(site, renderer, sink, &findings, &mut found)?;
+    timer.lap("files");
+    write::write_status_files(site, theme, sink, &mut found)?;
     diagnostics.extend(found);
-    timer.lap("search");
-    timer.split_last("files", files_time, search_time + files_time);
     if site.status().is_some() {
-        timer.split_last("status", status_time, files_time);
+        timer.lap("status");
     }
     if has_errors(diagnostics) {
         return Err(fail(std::mem::take(diagnostics)));
     }
     Ok(())
-}
-
-/// Runs `work`, and says how long it took.
-fn timed<T>(work: impl FnOnce() -> Result<T, Failure>) -> Result<(T, std::time::Duration), Failure> {
-    let started = Instant::now();
-    work().map(|done| (done, started.elapsed()))
 }
 
 fn has_errors(diagnostics: &[Diagnostic]) -> bool {

@@ -11,8 +11,7 @@ use super::page::{RenderedPage, render_page};
 use super::statuspage::{ApiFile, api_json};
 use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
-use crate::render::{Renderer, ThemeFiles};
-use crate::search::Postings;
+use crate::render::{Renderer, SEARCH_PARTS, ThemeFiles};
 use crate::site::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
@@ -23,8 +22,6 @@ pub(crate) struct RenderedPages {
     pub(crate) pages: Vec<RenderedPage>,
     /// The time rendering and writing took, summed over threads.
     pub(crate) spent: std::time::Duration,
-    /// The search postings, when the build made them while the pages rendered.
-    pub(crate) postings: Option<Postings>,
 }
 
 /// Renders every page (in parallel), writing each into `output` when there is one (a
@@ -38,7 +35,7 @@ pub(crate) fn render_pages(
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     let spent = SpentTime::new();
     let pages = render_some(site, renderer, &ids, output, &spent, diagnostics)?;
-    Ok(RenderedPages { pages, spent: spent.take(), postings: None })
+    Ok(RenderedPages { pages, spent: spent.take() })
 }
 
 /// Renders pages `ids` (in parallel), writing each into `output` when there is one, and
@@ -102,6 +99,7 @@ pub(crate) fn write_files(
     for (path, origin) in &theme.statics {
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
             || path == "status.css" && site.config.status.is_none()
+            || SEARCH_PARTS.contains(&path.as_str())
         {
             continue;
         }
@@ -117,6 +115,12 @@ pub(crate) fn write_files(
             crate::render::Origin::File { path: from, shown } => {
                 diagnostics.extend(copy_source(output, from, shown, path)?);
             }
+        }
+    }
+    if site.config.search && !theme.statics.contains_key("search.js") {
+        match search_client(theme) {
+            Ok(client) => output.write("search.js", client.as_bytes())?,
+            Err(d) => diagnostics.push(d),
         }
     }
     let (light, dark) = crate::markdown::highlight::theme_css();
@@ -246,7 +250,7 @@ pub(crate) fn write_status_files(
             ExtraFile::StatusScs => scs::scs_files(site),
             ExtraFile::StatusFeeds => status_feed::status_feeds(site),
             ExtraFile::StatusBadges => badge::badges(site),
-            ExtraFile::Headers => match static_headers(theme, spec.path) {
+            ExtraFile::Headers => match static_text(theme, spec.path) {
                 Ok(theirs) => vec![(spec.path.to_string(), extras::headers(site, theirs.as_deref()))],
                 Err(d) => {
                     diagnostics.push(d);
@@ -260,9 +264,25 @@ pub(crate) fn write_status_files(
     Ok(())
 }
 
-/// The text of the theme's or `static/`'s own `_headers` (`path`), if there is one; a
-/// file that cannot be read, or is not UTF-8, is an `unreadable-file` error at it.
-fn static_headers(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnostic> {
+/// The search client, `search.js`: its [`SEARCH_PARTS`] one after the other (each from
+/// the site, the theme or the built-in theme); a part that cannot be read is an
+/// `unreadable-file` error at it.
+fn search_client(theme: &ThemeFiles) -> Result<String, Diagnostic> {
+    let mut client = String::new();
+    for part in SEARCH_PARTS {
+        let Some(text) = static_text(theme, part)? else { continue };
+        client.push_str(&text);
+        if !client.ends_with('\n') {
+            client.push('\n');
+        }
+    }
+    Ok(client)
+}
+
+/// The text of the static file `path` of the site, the theme or the built-in theme, if
+/// there is one; a file that cannot be read, or is not UTF-8, is an `unreadable-file`
+/// error at it.
+fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnostic> {
     let unreadable = |shown: &str, cause: String| {
         Diagnostic::error(
             crate::diagnostic::Rule::UnreadableFile,
@@ -282,15 +302,14 @@ fn static_headers(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diag
     }
 }
 
-/// Writes the search index under `search/`, from its postings when they are made
-/// already; `pages` holds the record of each page, by page id.
-pub(crate) fn write_search_index(
+/// Writes the search index under `search/`; `pages` holds the record of each page, by
+/// page id.
+pub(crate) fn write_search_index<R: AsRef<crate::search::SectionRanges> + Sync>(
     site: &Site,
-    postings: Option<Postings>,
-    pages: &[RenderedPage],
+    pages: &[R],
     output: &dyn Sink,
 ) -> Result<(), Failure> {
-    let postings = postings.unwrap_or_else(|| crate::search::site_postings(site));
+    let postings = crate::search::site_postings(site);
     let index = crate::search::build_index(site, &postings, pages);
     index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json.as_bytes()))?;
     Ok(())

@@ -17,7 +17,7 @@ use tera::{Context, Tera, Value};
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
 pub(crate) use nav::NavCache;
-pub(crate) use theme::{Origin, ThemeFiles};
+pub(crate) use theme::{Origin, SEARCH_PARTS, ThemeFiles};
 use views::{PageContext, PageView, SiteView};
 
 /// A loaded theme, ready to render pages of one site.

@@ -50,12 +50,34 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/toc-mobile.html",
 );
 
-/// The built-in static files, by path in the output.
+/// The parts of the search client, in order. The build writes `search.js` as their
+/// concatenation, so a page makes one request for it; each part can be replaced file by
+/// file like any static file, and a theme's own `search.js` replaces them all.
+pub(crate) const SEARCH_PARTS: &[&str] = &[
+    "search-format.js",
+    "search-query.js",
+    "search-typos.js",
+    "search-engine.js",
+    "search-phrases.js",
+    "search-snippets.js",
+    "search-box.js",
+    "search-page.js",
+];
+
+/// The built-in static files, by path in the output (the [`SEARCH_PARTS`] are written
+/// as one, `search.js`).
 pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "style.css",
     "favicon.svg",
-    "search.js",
     "search-analysis.js",
+    "search-format.js",
+    "search-query.js",
+    "search-typos.js",
+    "search-engine.js",
+    "search-phrases.js",
+    "search-snippets.js",
+    "search-box.js",
+    "search-page.js",
     "status.css",
     "theme.js",
 );

@@ -154,7 +154,7 @@ const STOP: u32 = u32::MAX;
 /// `slot` holds each stem's place in it, plus one (0: not on this page).
 #[derive(Default)]
 struct Scratch {
-    seen: FxHashMap<String, u32>,
+    seen: Seen,
     slot: Vec<u32>,
     touched: Vec<(u32, StemStats)>,
 }
@@ -187,6 +187,43 @@ impl Scratch {
     }
 }
 
+/// The words one worker has seen, with their stem numbers. A word of at most 16 bytes
+/// (almost every word) is looked up as one number, its bytes: words hold no zero byte,
+/// so no two share it, and the lookup hashes two words of memory and compares numbers,
+/// not strings.
+#[derive(Default)]
+struct Seen {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<String, u32>,
+}
+
+impl Seen {
+    /// The number that stands for a word of at most 16 bytes.
+    fn key(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 16 {
+            return None;
+        }
+        let mut key = [0u8; 16];
+        key[..bytes.len()].copy_from_slice(bytes);
+        Some(u128::from_le_bytes(key))
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        match Self::key(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, id: u32) {
+        match Self::key(word) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.to_string(), id),
+        };
+    }
+}
+
 /// Stems the distinct words of all pages and numbers the stems. Each worker keeps its
 /// own copy of the words it has seen, so the shared tables are locked only for words new
 /// to the worker, and stemming happens outside the lock.
@@ -212,8 +249,8 @@ impl Stems {
     }
 
     /// The stem number of a folded word.
-    fn number(&self, seen: &mut FxHashMap<String, u32>, word: &str) -> u32 {
-        if let Some(&id) = seen.get(word) {
+    fn number(&self, seen: &mut Seen, word: &str) -> u32 {
+        if let Some(id) = seen.get(word) {
             return id;
         }
         let stem = self.analyzer.stem(word);
@@ -237,7 +274,7 @@ impl Stems {
             }
             id
         };
-        seen.insert(word.to_string(), id);
+        seen.insert(word, id);
         id
     }
 
@@ -390,6 +427,26 @@ mod tests {
         assert_eq!(list[0].section, 1, "the heading's section");
         assert!(!postings.by_stem.contains_key("the"), "stop words are left out");
         assert!(postings.by_stem.contains_key("promot"));
+    }
+}
+
+#[cfg(test)]
+mod seen_tests {
+    use super::*;
+
+    #[test]
+    fn tells_words_apart_short_and_long() {
+        let mut seen = Seen::default();
+        let words = ["ab", "ab0", "abc", "über", "sixteen_bytes_ab", "seventeen_bytes_a", "seventeen_bytes_b"];
+        for (i, word) in words.iter().enumerate() {
+            seen.insert(word, i as u32);
+        }
+        for (i, word) in words.iter().enumerate() {
+            assert_eq!(seen.get(word), Some(i as u32), "{word}");
+        }
+        assert_eq!(seen.get("a"), None);
+        assert_eq!(seen.get("seventeen_bytes_c"), None);
+        assert_eq!((seen.short.len(), seen.long.len()), (5, 2));
     }
 }
 

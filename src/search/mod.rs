@@ -7,6 +7,10 @@
 //! - `search/t-<n>.json`: shard `n` of the vocabulary, a run of consecutive words in
 //!   sorted order: every word with its stem, and the postings of those stems (page,
 //!   BM25 score, best section), [encoded](encode) compactly.
+//! - `search/r-<n>.json`: shard `n` of the words of three letters or more (letters
+//!   only) sorted by their reversed spelling, words only, for typing mistakes in a
+//!   word's first letters (`lubernetes`): the client reads the shards where the query
+//!   word's second half sorts backwards ([`reversed_shards`]).
 //! - `search/f-<facet>.json`: for each filter (`kind`, `section`, `owner`, `tag`) the
 //!   pages of every value.
 //! - `search/p-<n>.json`: the records of pages `n*16 .. n*16+15`: URL, title, kind,
@@ -24,6 +28,7 @@ pub(crate) mod text;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::site::{PageId, Site};
@@ -35,6 +40,8 @@ use index::{Document, Posting, StemPostings, build_postings};
 pub const CHUNK: usize = 16;
 /// The size of a shard, in bytes (a shard grows past it only for one very common word).
 pub const SHARD_TARGET: usize = 20 * 1024;
+/// The size of a shard of reversed words, in bytes.
+pub const REVERSED_TARGET: usize = 8 * 1024;
 
 /// The files of the index: path under `search/` and contents.
 #[derive(Debug, Default)]
@@ -144,6 +151,10 @@ pub fn build_index<R: AsRef<SectionRanges>>(site: &Site, postings: &Postings, ra
     for (n, (_, content)) in shards.iter().enumerate() {
         files.push((format!("t-{n}.json"), content.clone()));
     }
+    let reversed = reversed_shards(postings);
+    for (n, (_, content)) in reversed.iter().enumerate() {
+        files.push((format!("r-{n}.json"), content.clone()));
+    }
     let facets = facets(site, &pages);
     for (facet, values) in &facets {
         let body: BTreeMap<&str, String> = values.iter().map(|(v, docs)| (v.as_str(), encode_docs(docs))).collect();
@@ -159,6 +170,7 @@ pub fn build_index<R: AsRef<SectionRanges>>(site: &Site, postings: &Postings, ra
         pages: pages.len(),
         chunk: CHUNK,
         shards: shards.iter().map(|(key, _)| key.clone()).collect(),
+        reversed: reversed.into_iter().map(|(key, _)| key).collect(),
         language: site.config.language.clone(),
         stop: text::stop_words(&site.config.language).to_vec(),
         facets: manifest_facets(site, &facets),
@@ -215,7 +227,7 @@ fn encode_docs(docs: &[u32]) -> String {
 /// word (or that word's stem). A word is in the last shard whose name is not after it.
 fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
     let encoded: HashMap<&str, serde_json::Value> =
-        postings.by_stem.iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
+        postings.by_stem.par_iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
     let mut words: Vec<(&str, &str)> = postings
         .vocabulary
         .iter()
@@ -223,7 +235,6 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         .filter(|(w, _)| w.chars().nth(1).is_some())
         .collect();
     words.sort_unstable();
-    let mut shards = Vec::new();
     let mut bounds = Vec::new();
     let mut start = 0;
     let mut size = 2;
@@ -266,11 +277,14 @@ fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
         let home = firsts.partition_point(|first| *first <= *stem).saturating_sub(1);
         homed[home].push(stem);
     }
-    for (n, &from) in bounds.iter().enumerate() {
-        let to = bounds.get(n + 1).copied().unwrap_or(words.len());
-        shards.push((firsts[n].to_string(), shard_json(&words[from..to], &homed[n], &encoded)));
-    }
-    shards
+    bounds
+        .par_iter()
+        .enumerate()
+        .map(|(n, &from)| {
+            let to = bounds.get(n + 1).copied().unwrap_or(words.len());
+            (firsts[n].to_string(), shard_json(&words[from..to], &homed[n], &encoded))
+        })
+        .collect()
 }
 
 fn json_len(value: &serde_json::Value) -> usize {
@@ -291,6 +305,37 @@ fn shard_json(words: &[(&str, &str)], homed: &[&str], encoded: &HashMap<&str, se
         shard.w.insert(word, stem);
     }
     to_json(&shard)
+}
+
+/// Cuts the words a typing mistake may be taken for (three letters or more, letters
+/// only) into shards of about [`REVERSED_TARGET`] bytes, sorted by their reversed
+/// spelling: `(first reversed word, JSON list of the words)`. A word whose first half
+/// has a mistake keeps its second half, so the client finds it in the shards where that
+/// half sorts backwards, wherever the word itself sorts.
+fn reversed_shards(postings: &Postings) -> Vec<(String, String)> {
+    let mut words: Vec<(String, &str)> = postings
+        .vocabulary
+        .keys()
+        .filter(|w| w.chars().nth(2).is_some() && w.chars().all(char::is_alphabetic))
+        .map(|w| (w.chars().rev().collect(), w.as_str()))
+        .collect();
+    words.sort_unstable();
+    let mut shards = Vec::new();
+    let mut start = 0;
+    let mut size = 2;
+    for (i, (_, word)) in words.iter().enumerate() {
+        let added = word.len() + 3;
+        if i > start && size + added > REVERSED_TARGET {
+            shards.push((words[start].0.clone(), to_json(&words[start..i].iter().map(|(_, w)| w).collect::<Vec<_>>())));
+            start = i;
+            size = 2;
+        }
+        size += added;
+    }
+    if start < words.len() {
+        shards.push((words[start].0.clone(), to_json(&words[start..].iter().map(|(_, w)| w).collect::<Vec<_>>())));
+    }
+    shards
 }
 
 /// Filter name -> value -> the pages (index numbers) with that value.
@@ -344,6 +389,8 @@ struct Manifest {
     pages: usize,
     chunk: usize,
     shards: Vec<String>,
+    /// The first reversed word of every shard of reversed words.
+    reversed: Vec<String>,
     /// The handbook's language: the client stems query words as the index did.
     language: String,
     stop: Vec<&'static str>,
@@ -465,5 +512,31 @@ mod tests {
         assert!(shards.windows(2).all(|w| w[0].0 < w[1].0), "shards are in order");
         assert!(shards.iter().all(|(_, json)| json.len() <= SHARD_TARGET + 16), "no shard above the target");
         assert!(shards.last().unwrap().1.contains("\"zebra\""));
+    }
+
+    #[test]
+    fn sorts_the_words_of_typing_mistakes_by_their_end() {
+        let mut postings = Postings::default();
+        for word in ["postgres", "kubernetes", "ingress", "v2", "x9y", "pg_stat", "über"] {
+            postings.vocabulary.insert(word.into(), word.into());
+        }
+        for i in 0..2000 {
+            postings.vocabulary.insert(format!("word{}", "abcdefghij".repeat(1 + i % 3)) + &i.to_string(), "x".into());
+            let letters: String = i.to_string().bytes().map(|b| (b'a' + b - b'0') as char).collect();
+            postings.vocabulary.insert(format!("fill{letters}"), "x".into());
+        }
+        let shards = reversed_shards(&postings);
+        assert!(shards.len() > 1);
+        assert!(shards.windows(2).all(|w| w[0].0 < w[1].0), "shards are in order");
+        assert!(shards.iter().all(|(_, json)| json.len() <= REVERSED_TARGET), "no shard above the target");
+        let words: Vec<String> =
+            shards.iter().flat_map(|(_, json)| serde_json::from_str::<Vec<String>>(json).unwrap()).collect();
+        assert!(words.contains(&"über".to_string()) && words.contains(&"postgres".to_string()));
+        assert!(!words.iter().any(|w| w == "v2" || w == "x9y" || w == "pg_stat"), "letters only, three or more");
+        let ends: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
+        assert!(ends.windows(2).all(|w| w[0] < w[1]), "sorted by the reversed word");
+        let first =
+            |n: usize| serde_json::from_str::<Vec<String>>(&shards[n].1).unwrap()[0].chars().rev().collect::<String>();
+        assert!((0..shards.len()).all(|n| shards[n].0 == first(n)), "named by the first reversed word");
     }
 }

@@ -46,23 +46,43 @@ fn word_char_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Where the run of letters and digits starting at byte `i` ends.
-fn run_end(text: &str, mut i: usize) -> usize {
+/// What a run of letters and digits holds, beyond its end.
+#[derive(Clone, Copy)]
+struct Run {
+    /// Where it ends (a byte index).
+    end: usize,
+    /// Whether every character is ASCII.
+    ascii: bool,
+    /// Whether it has an ASCII upper-case letter.
+    upper: bool,
+}
+
+/// The run of letters and digits starting at byte `i`: one pass that also notes what
+/// [`emit_word`] needs, so a lower-case ASCII word (most words) is neither scanned
+/// again nor copied.
+fn run_at(text: &str, mut i: usize) -> Run {
     let bytes = text.as_bytes();
+    let (mut ascii, mut upper) = (true, false);
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            i += 1;
+        } else if b.is_ascii_uppercase() {
+            upper = true;
             i += 1;
         } else if b.is_ascii() {
             break;
         } else {
             match text[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                Some(c) if c.is_alphanumeric() => {
+                    ascii = false;
+                    i += c.len_utf8();
+                }
                 _ => break,
             }
         }
     }
-    i
+    Run { end: i, ascii, upper }
 }
 
 /// Where the parts of an ASCII word in camel case start (`KubePod`: 0, 4), or nothing
@@ -97,6 +117,10 @@ pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnM
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         if !word_char_at(text, i) {
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
@@ -105,9 +129,10 @@ pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnM
         let mut parts = 0;
         loop {
             let from = i;
-            i = run_end(text, i);
+            let run = run_at(text, i);
+            i = run.end;
             parts += 1;
-            emit_word(&text[from..i], buffer, &mut found);
+            emit_word(&text[from..i], run, buffer, &mut found);
             if i + 1 < bytes.len() && JOINERS.contains(&bytes[i]) && word_char_at(text, i + 1) {
                 i += 1;
                 continue;
@@ -137,9 +162,14 @@ fn is_kept_identifier(identifier: &str) -> bool {
     bytes.contains(&b'_') || (letters && dots > 0) || dots >= 2 || (letters && bytes.iter().any(u8::is_ascii_digit))
 }
 
-/// One word of [`for_each_term`], and its camel-case parts.
-fn emit_word(word: &str, buffer: &mut String, found: &mut impl FnMut(&str)) {
-    if word.is_ascii() {
+/// One word of [`for_each_term`], and its camel-case parts (`run` tells what it holds).
+fn emit_word(word: &str, run: Run, buffer: &mut String, found: &mut impl FnMut(&str)) {
+    if run.ascii && !run.upper {
+        // Lower case already, and no camel case without upper case.
+        if word.len() >= 2 {
+            found(word);
+        }
+    } else if run.ascii {
         if word.len() < 2 {
             return;
         }

@@ -119,3 +119,52 @@ test('snippets keep table cells apart and long words inside the dropdown', async
   assert.equal(await page.locator('.search-filters-box').evaluate((d) => d.open), false, 'filters fold away on a phone');
   await page.close();
 });
+
+// Issue 19: a typing mistake in a word's first letters finds the word though it sorts in
+// another shard. The browser's search.js reads a small index of four shards (served in
+// place of the fixture's), where `lubernetes` sorts into the third and `kubernetes` is
+// in the second.
+const typoIndex = {
+  'manifest.json': { version: 1, pages: 4, chunk: 16, language: 'en', stop: ['the'], shards: ['aa', 'kub', 'l', 'p'], reversed: ['sergtsop'],
+    facets: { kind: [], section: [], owner: [], tag: [] } },
+  't-0.json': { w: { alpha: 'alpha' }, p: { alpha: '0a0' } },
+  't-1.json': { w: { kubernetes: 'kubernet' }, p: { kubernet: '1a0' } },
+  't-2.json': { w: { lambda: 'lambda' }, p: { lambda: '2a0' } },
+  't-3.json': { w: { postgres: 'postgr' }, p: { postgr: '3a0' } },
+  'r-0.json': ['postgres', 'kubernetes', 'lambda', 'alpha'],
+  'p-0.json': [['guides/writing/', 'Alpha', 'page', '', ''], ['runbooks/cache/', 'Kubernetes nodes', 'runbook', '', ''],
+    ['policies/', 'Lambda', 'page', '', ''], ['runbooks/db/', 'Postgres', 'runbook', '', '']],
+};
+
+test('a typing mistake in the first letters finds the word in another shard (issue 19)', async () => {
+  const page = await browser.newPage();
+  await page.route(/\/handbook\/search\/[a-z]-?\d*\w*\.json$/, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    if (!(name in typoIndex)) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(typoIndex[name]) });
+  });
+  await page.goto(server.url + 'search/?q=lubernetes');
+  const title = page.locator('#search-results .search-result-title').first();
+  await title.waitFor({ timeout: 5000 });
+  assert.equal(await title.textContent(), 'Kubernetes nodes');
+  assert.equal(await page.locator('#search-results .search-suggest a').textContent(), 'kubernetes');
+  await page.locator('.search-form input').first().fill('ostgres');
+  const first = page.locator('.search-form .search-results .search-result-title').first();
+  await first.waitFor({ timeout: 5000 });
+  assert.equal(await first.textContent(), 'Postgres');
+  await page.close();
+});
+
+test('a quoted phrase shows only the pages that have it (issue 19)', async () => {
+  // `failover` and `runbook` are on three pages; "failover runbook" on two of them.
+  const page = await browser.newPage();
+  await page.goto(server.url + 'search/?q=' + encodeURIComponent('"failover runbook"'));
+  await page.locator('#search-results .search-result-title').first().waitFor({ timeout: 5000 });
+  assert.deepEqual((await page.locator('#search-results .search-result-title').allTextContents()).sort(), ['Cache flush', 'Writing guide']);
+  assert.equal(await page.locator('#search-results .search-count').textContent(), '2 pages', 'every page checked');
+  // The words of a page in another order: no page.
+  await page.locator('.search-form input').first().fill('"brain split"');
+  await page.locator('.search-form .search-results .search-empty').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.search-form .search-results .search-result-title').count(), 0);
+  await page.close();
+});

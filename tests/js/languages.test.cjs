@@ -26,19 +26,13 @@ function build(language, pages) {
 }
 
 /** The search engine of a built handbook, from its own search-analysis.js and search.js
-    run in one global scope, as the page's two scripts are. */
+    run in one global scope without `module`, as the page's two scripts are in a browser. */
 function engineOf(out) {
   const scope = vm.createContext({});
   vm.runInContext(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), scope);
-  scope.module = { exports: {} };
-  scope.require = (name) => {
-    assert.equal(name, './search-analysis.js');
-    return scope.OpsbookAnalysis;
-  };
   vm.runInContext(fs.readFileSync(path.join(out, 'search.js'), 'utf8'), scope);
-  const search = scope.module.exports;
   const load = (name) => JSON.parse(fs.readFileSync(path.join(out, 'search', name), 'utf8'));
-  return new search.Engine(load);
+  return new scope.OpsbookSearch.Engine(load);
 }
 
 /** The titles of the results of `query`, and the words the engine corrected. */

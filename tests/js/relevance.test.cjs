@@ -14,7 +14,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const repo = path.join(__dirname, '..', '..');
-const search = require(process.env.SEARCH_CLIENT || path.join(repo, 'themes/default/static/search.js'));
+const search = require(process.env.SEARCH_CLIENT || path.join(__dirname, 'search-client.cjs'));
 const sets = require('./relevance/queries.json');
 const ci = /^(true|1|yes)$/i.test((process.env.CI || '').trim());
 const corpora = process.env.OPSBOOK_CORPORA || path.join(repo, '..', 'shared', 'corpora');

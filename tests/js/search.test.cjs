@@ -5,7 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const search = require('../../themes/default/static/search.js');
+const search = require('./search-client.cjs');
 
 test('folds and splits words like src/search/text.rs', () => {
   assert.deepEqual(search.words('Übergabe: kafka-consumer_groups.sh, pg_stat (v2)'), ['ubergabe', 'kafka', 'consumer', 'groups', 'sh', 'pg', 'stat', 'v2']);

@@ -1,0 +1,208 @@
+/* opsbook search, part 7 of 8 (see search-format.js): the search box in every page's
+   header, in the browser only. Fetches the index files and the sections of result pages
+   (by byte range, for snippets and phrases), and shows results as an ARIA 1.2 combobox;
+   the helpers the search page (part 8) shares go into `search.page`. */
+(function (search) {
+  'use strict';
+
+  if (typeof document === 'undefined') return;
+
+  var script = document.currentScript;
+  var root = (script && script.dataset.root) || '/';
+  var engine = new search.Engine(function (name) {
+    return fetch(root + 'search/' + name).then(function (response) {
+      if (!response.ok) throw new Error('search index: ' + response.status + ' for ' + name);
+      return response.json();
+    });
+  });
+
+  /** The text of a page's section, for phrases. */
+  engine.text = function (page, section) {
+    return engine.record(page).then(function (record) { return sectionOf(record, section); }).then(function (got) {
+      return got.heading + ' ' + got.text;
+    });
+  };
+
+  /** The text and first heading of a page's section, fetched by byte range: at most
+      SNIPPET_BYTES of it, enough for a snippet. */
+  var SNIPPET_BYTES = 4096;
+  var BLOCKS = 'p, li, td, th, tr, dt, dd, h1, h2, h3, h4, h5, h6, div, blockquote, figcaption, caption, br';
+  var sectionCache = new Map();
+  function sectionOf(record, section) {
+    var key = record.url + '#' + section;
+    if (sectionCache.has(key)) return sectionCache.get(key);
+    var start = record.ranges[section * 2];
+    var length = Math.min(record.ranges[section * 2 + 1], SNIPPET_BYTES);
+    if (start === undefined) return Promise.resolve({ id: '', heading: '', text: '' });
+    var promise = fetch(root + record.url, { headers: { Range: 'bytes=' + start + '-' + (start + length - 1) } })
+      .then(function (response) { return response.arrayBuffer().then(function (buffer) { return [response.status, buffer]; }); })
+      .then(function (got) {
+        var bytes = new Uint8Array(got[1]);
+        if (got[0] !== 206) bytes = bytes.slice(start, start + length);
+        var html = new TextDecoder().decode(bytes).replace(/<[^>]*$/, '');
+        var doc = new DOMParser().parseFromString('<div>' + html + '</div>', 'text/html');
+        var heading = doc.querySelector('h1[id],h2[id],h3[id],h4[id],h5[id],h6[id]');
+        var id = heading ? heading.id : '';
+        var headingText = '';
+        if (heading) {
+          heading.querySelectorAll('a.anchor').forEach(function (a) { a.remove(); });
+          headingText = heading.textContent.trim();
+          heading.remove();
+        }
+        doc.querySelectorAll('pre, script, style').forEach(function (el) { el.textContent = ' ' + el.textContent + ' '; });
+        // Keep the words of adjacent blocks apart: table cells, list items, paragraphs.
+        doc.querySelectorAll(BLOCKS).forEach(function (el) { el.appendChild(doc.createTextNode(' ')); });
+        return { id: id, heading: headingText, text: doc.body.textContent.replace(/\s+/g, ' ').trim() };
+      })
+      .catch(function () { return { id: '', heading: '', text: '' }; });
+    sectionCache.set(key, promise);
+    return promise;
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  /** Where a result stands: its section, its kind, and a runbook's service and severity. */
+  function placeOf(record) {
+    return [record.section, record.kind !== 'page' ? record.kind : '', record.service, record.severity].filter(Boolean).join(' · ');
+  }
+
+  /** One result: a link to the page (to its section once known), its place, a snippet. */
+  function renderResult(hit, found, withSnippet) {
+    var item = element('li', 'search-result');
+    var link = element('a', 'search-result-link');
+    item.appendChild(link);
+    engine.record(hit.page).then(function (record) {
+      link.href = root + record.url;
+      link.appendChild(element('span', 'search-result-title', record.title));
+      var place = element('span', 'search-result-place', placeOf(record));
+      link.appendChild(place);
+      if (!withSnippet) return;
+      var text = element('span', 'search-result-snippet');
+      link.appendChild(text);
+      sectionOf(record, hit.section).then(function (section) {
+        if (section.id) link.href = root + record.url + '#' + encodeURIComponent(section.id);
+        if (section.heading && section.heading !== record.title) place.textContent = [place.textContent, section.heading].filter(Boolean).join(' › ');
+        search.snippet(section.text, found, 28).forEach(function (part) {
+          text.appendChild(part[1] ? element('mark', '', part[0]) : document.createTextNode(part[0]));
+        });
+      });
+    });
+    return item;
+  }
+
+  function renderResults(container, found, limit, withSnippets) {
+    container.textContent = '';
+    if (!found.results.length) {
+      container.appendChild(element('p', 'search-empty', found.terms.length || found.results ? 'No pages match.' : ''));
+      return;
+    }
+    var list = element('ol', 'search-result-list');
+    found.results.slice(0, limit).forEach(function (hit) { list.appendChild(renderResult(hit, found, withSnippets)); });
+    container.appendChild(list);
+  }
+
+  // The search box in the header: an ARIA 1.2 combobox. The input owns a listbox of
+  // options (the result links); arrow keys move the active option (aria-activedescendant),
+  // Enter opens it, Escape closes the list; a live region says how many pages match.
+  function wireBox(form, number) {
+    var input = form.querySelector('input[type="search"]');
+    var box = form.querySelector('.search-results');
+    var status = form.querySelector('.search-status');
+    if (!input || !box) return;
+    var listId = 'search-listbox-' + number;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', listId);
+    var active = -1;
+    var timer = null;
+    var serial = 0;
+    function options() { return Array.from(box.querySelectorAll('[role="option"]')); }
+    function highlight(index) {
+      var all = options();
+      all.forEach(function (a, i) {
+        a.classList.toggle('active', i === index);
+        a.setAttribute('aria-selected', i === index ? 'true' : 'false');
+      });
+      active = index;
+      if (all[index]) {
+        input.setAttribute('aria-activedescendant', all[index].id);
+        all[index].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+    function say(text) { if (status) status.textContent = text; }
+    function close() {
+      box.hidden = true;
+      active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
+    function run() {
+      var query = input.value;
+      var mine = ++serial;
+      if (query.trim().length < 2) { close(); say(''); return; }
+      engine.search(query).then(function (found) {
+        if (mine !== serial) return;
+        box.textContent = '';
+        var list = element('ol', 'search-result-list');
+        list.id = listId;
+        list.setAttribute('role', 'listbox');
+        list.setAttribute('aria-label', 'Search results');
+        found.results.slice(0, 8).forEach(function (hit, i) {
+          var item = renderResult(hit, found, true);
+          item.setAttribute('role', 'none');
+          var link = item.querySelector('a');
+          link.setAttribute('role', 'option');
+          link.setAttribute('aria-selected', 'false');
+          link.id = listId + '-' + i;
+          link.tabIndex = -1;
+          list.appendChild(item);
+        });
+        box.appendChild(list);
+        var count = found.results.length;
+        if (!count) box.appendChild(element('p', 'search-empty', 'No pages match.'));
+        if (count > 8) {
+          var more = element('a', 'search-more', 'All ' + count + ' results');
+          more.href = root + (form.getAttribute('data-page') || 'search/') + '?q=' + encodeURIComponent(query);
+          box.appendChild(more);
+        }
+        box.hidden = false;
+        input.setAttribute('aria-expanded', count ? 'true' : 'false');
+        active = -1;
+        input.removeAttribute('aria-activedescendant');
+        say(count ? count + (count === 1 ? ' page matches' : ' pages match') + (count > 8 ? ', 8 shown' : '') + '. Use the arrow keys to choose.' : 'No pages match.');
+      }).catch(function () { close(); });
+    }
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 80); });
+    input.addEventListener('keydown', function (event) {
+      var all = options();
+      if (event.key === 'ArrowDown') { event.preventDefault(); if (box.hidden && input.value.trim().length >= 2) { run(); return; } if (all.length) highlight(Math.min(active + 1, all.length - 1)); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); if (all.length) highlight(Math.max(active - 1, 0)); }
+      else if (event.key === 'Enter' && active >= 0 && all[active]) { event.preventDefault(); window.location.href = all[active].href; }
+      else if (event.key === 'Escape') { if (!box.hidden) { event.preventDefault(); close(); } else { input.blur(); } }
+    });
+    document.addEventListener('click', function (event) { if (!form.contains(event.target)) close(); });
+  }
+
+  // `/` and Ctrl-K (Cmd-K) focus the search box.
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    var input = document.querySelector('.search-form input[type="search"]');
+    if (!input) return;
+    if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+
+  search.page = { root: root, engine: engine, element: element, renderResults: renderResults, wireBox: wireBox };
+})(this.OpsbookSearch);

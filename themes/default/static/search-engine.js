@@ -1,0 +1,240 @@
+/* opsbook search, part 4 of 8 (see search-format.js): the search engine. Loads the
+   index files a query needs, finds the stems of its words (as written, stemmed, by
+   prefix while typed, by typing mistake), and scores and filters the pages. */
+(function (search) {
+  'use strict';
+
+  var analysis = search.analysis;
+  /** What a match counts for, against the word's own stem: another word the last query
+      word starts (while typing) and a word one or two typing mistakes away. */
+  var PREFIX_WEIGHT = 0.5;
+  var TYPO_WEIGHT = 0.3;
+  /** What a word the handbook writes as one (`failover`) counts for two query words
+      (`failing over`), against its own score. */
+  var JOIN_WEIGHT = 1.2;
+
+  /** The search engine over an index reached through `load(name)`, a function that
+      returns a promise of the parsed JSON file `search/<name>`. */
+  function Engine(load) {
+    this.load = load;
+    this.cache = new Map();
+  }
+
+  Engine.prototype.file = function (name) {
+    if (!this.cache.has(name)) {
+      var engine = this;
+      var promise = Promise.resolve(this.load(name)).catch(function (error) { engine.cache.delete(name); throw error; });
+      this.cache.set(name, promise);
+    }
+    return this.cache.get(name);
+  };
+
+  Engine.prototype.manifest = function () { return this.file('manifest.json'); };
+
+  /** The analyzer of the handbook's language. */
+  Engine.prototype.analyzer = function (manifest) {
+    if (!this.analyzerFor || this.analyzerFor[0] !== manifest) {
+      this.analyzerFor = [manifest, new analysis.Analyzer(manifest.language || 'en')];
+    }
+    return this.analyzerFor[1];
+  };
+
+  /** The stems matched by one query word, each with a weight and how it matched:
+      1. the word as the index has it, or its stem (the same Snowball stem the index
+         gave every form of it: `promoting` finds `promote`), weight 1;
+      2. while it is being typed (`prefix`), the words it starts, weight 1/2;
+      3. when neither finds anything, the indexed words one typing mistake away (two
+         from eight letters on), wherever they sort (search-typos.js), weight 0.3 for
+         one mistake: `postgress`, `ostgres`. */
+  Engine.prototype.stemsOf = function (term, prefix, manifest) {
+    var engine = this;
+    var analyzer = this.analyzer(manifest);
+    var stem = analyzer.stem(term) || term;
+    var shards = [search.shardOf(term, manifest.shards)];
+    if (prefix) shards = shards.concat(search.shardsOfPrefix(term, manifest.shards).slice(0, 8));
+    shards = shards.filter(function (n, i) { return shards.indexOf(n) === i; });
+    var load = function (list) { return Promise.all(list.map(function (n) { return engine.file('t-' + n + '.json'); })); };
+    // The stem's home shard, only when the word's own shard does not have the word.
+    var home = search.shardOf(stem, manifest.shards);
+    var stems = new Map();
+    var add = function (key, weight, postings, how, word) {
+      var known = stems.get(key);
+      if (postings !== undefined && (!known || known.weight < weight)) stems.set(key, { weight: weight, postings: postings, how: how, word: word, asked: term });
+    };
+    return load(shards).then(function (loaded) {
+      var known = loaded.some(function (shard) { return shard.w[term] !== undefined; });
+      if (known || shards.indexOf(home) >= 0 || !analyzer.exact) return loaded;
+      return load([home]).then(function (more) { return loaded.concat(more); });
+    }).then(function (loaded) {
+      loaded.forEach(function (shard) {
+        if (shard.w[term] !== undefined) add(shard.w[term], 1, shard.p[shard.w[term]], 'word', term);
+        if (analyzer.exact && shard.p[stem] !== undefined) add(stem, 1, shard.p[stem], 'stem', term);
+      });
+      if (prefix) {
+        var candidates = [];
+        loaded.forEach(function (shard) {
+          Object.keys(shard.w).forEach(function (word) {
+            if (word !== term && word.startsWith(term)) candidates.push([word, shard]);
+          });
+        });
+        candidates.sort(function (a, b) { return a[0].length - b[0].length || search.compare(a[0], b[0]); });
+        candidates.slice(0, 40).forEach(function (c) { add(c[1].w[c[0]], PREFIX_WEIGHT, c[1].p[c[1].w[c[0]]], 'prefix', c[0]); });
+      }
+      var max = search.tolerance(term);
+      if (stems.size || !max) return stems;
+      return search.nearWords(term, max, manifest, function (name) { return engine.file(name); }, loaded.slice(0, 2)).then(function (near) {
+        near.forEach(function (n) { add(n[2].w[n[1]], TYPO_WEIGHT / n[0], n[2].p[n[2].w[n[1]]], 'typo', n[1]); });
+        return stems;
+      });
+    });
+  };
+
+  /** The stems of one group of the query: its identifier when the index has it (one
+      term then stands for all its words), else one entry per word, all required. */
+  Engine.prototype.groupStems = function (group, prefix, manifest) {
+    var engine = this;
+    var found = function (stems) {
+      return Array.from(stems.values()).some(function (e) { return e.how === 'word' || e.how === 'stem'; });
+    };
+    // A word in camel case the index does not have stands for its parts.
+    var wordOrParts = function (word, last) {
+      var parts = (group.camel || {})[word];
+      return engine.stemsOf(word, last && !parts, manifest).then(function (stems) {
+        if (!parts || found(stems)) return [stems];
+        return Promise.all(parts.map(function (part, i) { return engine.stemsOf(part, last && i === parts.length - 1, manifest); }));
+      });
+    };
+    var perWord = function () {
+      return Promise.all(group.words.map(function (word, i) {
+        return wordOrParts(word, prefix && i === group.words.length - 1);
+      })).then(function (lists) { return [].concat.apply([], lists); });
+    };
+    if (!group.identifier) return perWord();
+    return this.stemsOf(group.identifier, false, manifest).then(function (stems) {
+      return found(stems) ? [stems] : perWord();
+    });
+  };
+
+  /** The pages of the filters: for each filter, any of its values; all filters must hold. */
+  Engine.prototype.filterPages = function (filters) {
+    var engine = this;
+    var names = Object.keys(filters);
+    return Promise.all(names.map(function (name) { return engine.file('f-' + name + '.json'); })).then(function (files) {
+      var result = null;
+      files.forEach(function (file, i) {
+        var union = new Set();
+        filters[names[i]].forEach(function (value) {
+          if (file[value] !== undefined) search.pageSet(file[value]).forEach(function (d) { union.add(d); });
+        });
+        result = result === null ? union : new Set(Array.from(result).filter(function (d) { return union.has(d); }));
+      });
+      return result;
+    });
+  };
+
+  /** Runs a query: `{terms, stems, corrections, results: [{page, score, section}]}`,
+      best first. Every group of the query must match; a page's score is the sum of its
+      best match per group. `corrections` maps a word that matched nothing to the
+      indexed word tried instead ("did you mean"). With a quoted phrase and a `text`
+      function (page, section -> promise of the section's text), only the pages whose
+      text has the phrase are kept (search-phrases.js). */
+  Engine.prototype.search = function (query) {
+    var engine = this;
+    return this.manifest().then(function (manifest) {
+      var parsed = search.parseQuery(query, manifest.stop);
+      var hasFilters = Object.keys(parsed.filters).length > 0;
+      var empty = { terms: [], stems: [], corrections: {}, phrases: [], results: [] };
+      if (!parsed.groups.length && !hasFilters) return empty;
+      var lookups = parsed.groups.map(function (group, i) {
+        return engine.groupStems(group, parsed.prefix && i === parsed.groups.length - 1, manifest);
+      });
+      // Two words that the handbook writes as one (`failing over`: `failover`) also
+      // match the one word, whose stem is the first word's stem and the second word.
+      var analyzer = engine.analyzer(manifest);
+      var joins = parsed.groups.map(function (group, i) {
+        var next = parsed.groups[i + 1];
+        if (!next || group.words.length !== 1 || next.words.length !== 1 || group.identifier || next.identifier) return null;
+        var joined = (analyzer.stem(group.words[0]) || group.words[0]) + next.words[0];
+        return engine.stemsOf(joined, false, manifest).then(function (stems) {
+          stems.forEach(function (entry, stem) { if (entry.how === 'typo' || entry.how === 'prefix') stems.delete(stem); });
+          return stems.size ? stems : null;
+        });
+      });
+      return Promise.all([Promise.all(lookups), hasFilters ? engine.filterPages(parsed.filters) : null, Promise.all(joins)]).then(function (found) {
+        var allowed = found[1];
+        var matchedStems = [];
+        var matchedWords = [];
+        var corrections = {};
+        var scoresOf = function (stems) {
+          var termScores = new Map();
+          stems.forEach(function (entry, stem) {
+            matchedStems.push(stem);
+            if (entry.word) matchedWords.push(entry.word);
+            if (entry.how === 'typo') corrections[entry.asked || ''] = entry.word;
+            search.stemPostings(entry.postings, manifest.pages).forEach(function (hit, page) {
+              var score = hit[0] * entry.weight;
+              var current = termScores.get(page);
+              if (!current || score > current[0]) termScores.set(page, { score: score, section: hit[1], best: score });
+            });
+          });
+          return termScores;
+        };
+        var both = function (a, b) {
+          if (a === null) return b;
+          var next = new Map();
+          a.forEach(function (entry, page) {
+            var hit = b.get(page);
+            if (!hit) return;
+            var better = hit.best > entry.best;
+            next.set(page, { score: entry.score + hit.score, section: better ? hit.section : entry.section, best: Math.max(hit.best, entry.best) });
+          });
+          return next;
+        };
+        var groupScores = found[0].map(function (list) { return list.map(scoresOf).reduce(both, null); });
+        var scores = null;
+        for (var g = 0; g < groupScores.length; g++) {
+          var term = groupScores[g];
+          if (found[2][g] && g + 1 < groupScores.length) {
+            var pair = both(term, groupScores[g + 1]);
+            scoresOf(found[2][g]).forEach(function (hit, page) {
+              var known = pair.get(page);
+              if (!known || known.score < JOIN_WEIGHT * hit.score) pair.set(page, { score: JOIN_WEIGHT * hit.score, section: hit.section, best: hit.best });
+            });
+            term = pair;
+            g++;
+          }
+          scores = both(scores, term);
+        }
+        if (scores === null) {
+          scores = new Map();
+          (allowed || new Set()).forEach(function (page) { scores.set(page, { score: 0, section: 0 }); });
+        }
+        var results = [];
+        scores.forEach(function (entry, page) {
+          if (!allowed || allowed.has(page)) results.push({ page: page, score: entry.score, section: entry.section });
+        });
+        results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+        var found_ = { analyzer: engine.analyzer(manifest), terms: parsed.terms, stems: matchedStems, words: matchedWords, prefix: parsed.prefix,
+          corrections: corrections, phrases: parsed.phrases, results: results };
+        return parsed.phrases.length && engine.text ? search.keepPhrases(engine, found_, found[0]) : found_;
+      });
+    });
+  };
+
+  /** The record of a page: `{url, title, kind, section, ranges}`. */
+  Engine.prototype.record = function (page) {
+    var engine = this;
+    return this.manifest().then(function (manifest) {
+      var chunk = Math.floor(page / manifest.chunk);
+      return engine.file('p-' + chunk + '.json').then(function (records) {
+        var r = records[page % manifest.chunk];
+        var ranges = search.decode(r[4]);
+        var sections = manifest.facets.section.filter(function (s) { return s.value === r[3]; });
+        return { url: r[0], title: r[1], kind: r[2], section: sections.length ? sections[0].label : '', ranges: ranges,
+          service: r[5] || '', severity: r[6] || '' };
+      });
+    });
+  };
+
+  search.Engine = Engine;
+})(typeof module !== 'undefined' && module.exports ? (module.exports = require('./search-typos.js')) : this.OpsbookSearch);

@@ -1,0 +1,81 @@
+/* opsbook search, part 6 of 8 (see search-format.js): what a result shows. Which
+   words of a page's text to highlight, the snippet around them, and the filter counts
+   of a result list. The last of the pure parts: under Node, requiring it gives the
+   whole client but the page wiring. */
+(function (search) {
+  'use strict';
+
+  var fold = search.fold;
+  var SEPARATOR = search.SEPARATOR;
+
+  /** Whether a word of a page's text matches the query, to highlight it: it is a word
+      the query matched, has the stem of one, or starts like the word being typed. */
+  function matches(word, found) {
+    var w = fold(word);
+    if (w.length < 2) return false;
+    if (found.terms.indexOf(w) >= 0 || (found.words || []).indexOf(w) >= 0) return true;
+    if (found.prefix && found.terms.length && w.startsWith(found.terms[found.terms.length - 1])) return true;
+    var stem = found.analyzer ? found.analyzer.stem(w) : w;
+    return stem !== null && found.stems.indexOf(stem) >= 0;
+  }
+
+  /** A snippet of `text`: about `size` words around the first place where most query
+      words stand, as parts `[text, highlighted]`; only the matching words of a longer
+      token are highlighted (`pg_stat_replication`: `replication`). */
+  function snippet(text, found, size) {
+    size = size || 30;
+    var tokens = text.split(/(\s+)/);
+    var wordIndexes = [];
+    tokens.forEach(function (t, i) { if (t && !/^\s+$/.test(t)) wordIndexes.push(i); });
+    var pieces = wordIndexes.map(function (i) {
+      return tokens[i].split(/([^\p{Alphabetic}\p{N}]+)/u).filter(Boolean).map(function (piece) {
+        return [piece, !SEPARATOR.test(piece) && matches(piece, found)];
+      });
+    });
+    var hits = pieces.map(function (p) { return p.some(function (x) { return x[1]; }); });
+    var best = 0;
+    var bestCount = -1;
+    var step = Math.max(1, Math.floor(size / 6));
+    for (var start = 0; start < Math.max(1, wordIndexes.length - size + 1); start += step) {
+      var count = 0;
+      for (var k = start; k < Math.min(start + size, hits.length); k++) if (hits[k]) count++;
+      if (count > bestCount) { bestCount = count; best = start; }
+    }
+    var parts = [];
+    var push = function (text, mark) {
+      var last = parts[parts.length - 1];
+      if (last && !last[1] && !mark) last[0] += text; else parts.push([text, mark]);
+    };
+    if (best > 0) push('… ', false);
+    var end = Math.min(best + size, wordIndexes.length);
+    for (var j = best; j < end; j++) {
+      pieces[j].forEach(function (piece) { push(piece[0], piece[1]); });
+      if (j < end - 1) push(' ', false);
+    }
+    if (end < wordIndexes.length) push(' …', false);
+    return parts;
+  }
+
+  /** Facet counts of a result list: for each filter, each value with the number of the
+      results that have it, most first; `files` maps a filter to its `f-` file. */
+  function facetCounts(results, files, labels) {
+    var pages = new Set(results.map(function (r) { return r.page; }));
+    var counts = {};
+    Object.keys(files).forEach(function (facet) {
+      var list = [];
+      Object.keys(files[facet]).forEach(function (value) {
+        var n = 0;
+        search.pageSet(files[facet][value]).forEach(function (d) { if (pages.has(d)) n++; });
+        var label = (labels[facet] || []).filter(function (v) { return v.value === value; })[0];
+        if (n) list.push({ value: value, label: label ? label.label : value, count: n });
+      });
+      list.sort(function (a, b) { return b.count - a.count || search.compare(a.label, b.label); });
+      counts[facet] = list;
+    });
+    return counts;
+  }
+
+  search.matches = matches;
+  search.snippet = snippet;
+  search.facetCounts = facetCounts;
+})(typeof module !== 'undefined' && module.exports ? (module.exports = require('./search-phrases.js')) : this.OpsbookSearch);
