@@ -19,7 +19,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let (diagnostics, summary) = match check_with_rules(&root, &overrides, &rules) {
         Ok(report) => {
             if args.timings {
-                eprint!("{}", crate::pipeline::timings_table(&report.timings, report.elapsed));
+                eprint!("{}", crate::pipeline::timings_table(&report.timings, &report.peaks, report.elapsed));
             }
             let count = |severity| report.diagnostics.iter().filter(|d| d.severity == severity).count();
             let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Note));
