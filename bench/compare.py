@@ -161,11 +161,14 @@ def version_of(binary, *args):
     return run_quiet([binary, *args]).strip().splitlines()[0]
 
 
-def setup_opsbook():
-    log("building opsbook (release)")
-    run_quiet(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
-    binary = ROOT / "target" / "release" / "opsbook"
-    return Opsbook("opsbook", binary, version_of(binary, "--version"))
+def setup_opsbook(binary=None):
+    """opsbook built from this clone, or the binary given (another commit's build, to
+    compare before and after a change on the same corpora)."""
+    if binary is None:
+        log("building opsbook (release)")
+        run_quiet(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
+        binary = ROOT / "target" / "release" / "opsbook"
+    return Opsbook("opsbook", binary.resolve(), version_of(binary, "--version"))
 
 
 def setup_floor():
@@ -218,17 +221,18 @@ links = "warn"
 
 
 def real_corpus(work, corpora):
-    """Every handbook of `corpora` as one handbook: each a section of its own (a symbolic
-    link under content/, to its content/ folder when it has one), as
-    bench/snapshot-outputs.sh builds them one by one. Real pages, unlike the generated
+    """Every handbook of `corpora` as one handbook: each a section of its own (a copy
+    under content/ of its content/ folder when it has one, else of the whole), as
+    bench/snapshot-outputs.sh builds them one by one. Copies, not symbolic links: opsbook
+    does not follow links that leave the handbook. Real pages, unlike the generated
     ones, repeat little of their code, prose or structure."""
     corpus = work / "real"
     content = corpus / "content"
-    shutil.rmtree(corpus / "content", ignore_errors=True)
+    shutil.rmtree(content, ignore_errors=True)
     content.mkdir(parents=True)
     for source in sorted(path for path in corpora.iterdir() if path.is_dir()):
         inner = source / "content"
-        (content / source.name).symlink_to((inner if inner.is_dir() else source).resolve())
+        shutil.copytree(inner if inner.is_dir() else source, content / source.name, symlinks=True)
     (corpus / "book.toml").write_text(REAL_BOOK_TOML)
     return corpus
 
@@ -379,11 +383,12 @@ def main():
     parser.add_argument("--real", type=Path, default=CORPORA,
                         help="a folder of real handbooks, built together as one (default ../shared/corpora)")
     parser.add_argument("--no-real", action="store_true", help="skip the real handbooks")
+    parser.add_argument("--opsbook", type=Path, help="measure this opsbook binary instead of building one")
     args = parser.parse_args()
 
     sizes = [int(size.replace("_", "")) for size in args.pages.split(",")]
     args.work.mkdir(parents=True, exist_ok=True)
-    opsbook, floor = setup_opsbook(), setup_floor()
+    opsbook, floor = setup_opsbook(args.opsbook), setup_floor()
     setups = {"hugo": setup_hugo, "zola": setup_zola, "mdbook": setup_mdbook}
     peers = [tool for name in args.tools.split(",") if name if (tool := setups[name]())]
 

@@ -33,12 +33,7 @@ pub struct BuildReport {
 
 impl BuildReport {
     /// The report of a build of `site`.
-    pub(crate) fn of(
-        site: &Site,
-        elapsed: Duration,
-        warnings: Vec<Diagnostic>,
-        timer: Timer,
-    ) -> Self {
+    pub(crate) fn of(site: &Site, elapsed: Duration, warnings: Vec<Diagnostic>, timer: Timer) -> Self {
         let mut kinds = BTreeMap::new();
         let content_pages = site.pages.iter().filter(|p| !p.origin.is_generated());
         let mut pages = 0;

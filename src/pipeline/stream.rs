@@ -42,8 +42,10 @@ struct PrintPages {
 
 impl PrintPages {
     fn of(site: &Site) -> Self {
-        let shown: Vec<(PageId, Vec<PageId>)> =
-            (0..site.pages.len()).map(|print| (print, printed_pages(site, print))).filter(|(_, s)| !s.is_empty()).collect();
+        let shown: Vec<(PageId, Vec<PageId>)> = (0..site.pages.len())
+            .map(|print| (print, printed_pages(site, print)))
+            .filter(|(_, s)| !s.is_empty())
+            .collect();
         let prints: HashSet<PageId> = shown.iter().map(|(print, _)| *print).collect();
         let mut shown_on = vec![Vec::new(); site.pages.len()];
         let (mut waiting, mut bodies) = (HashMap::new(), HashMap::new());
@@ -153,5 +155,55 @@ fn render_one(
             Err(problem) => (RenderedPage::default(), Some(problem)),
         },
         None => render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Overrides;
+
+    /// A sink that keeps what is written, by site path.
+    #[derive(Default)]
+    struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
+
+    impl Sink for Files {
+        fn write(&self, site_path: &str, contents: &[u8]) -> anyhow::Result<()> {
+            self.0.lock().expect("files").insert(site_path.to_string(), contents.to_vec());
+            Ok(())
+        }
+
+        fn copy(&self, from: &Path, site_path: &str) -> anyhow::Result<()> {
+            self.write(site_path, &std::fs::read(from)?)
+        }
+    }
+
+    #[test]
+    fn a_streamed_build_writes_what_a_build_that_keeps_every_body_writes() {
+        let root = crate::test_support::fixture_copy("model", "stream");
+        std::fs::write(
+            root.join("content/guides/restart.md"),
+            "# Restart\n\nSee [the cache](../runbooks/cache.md).\n\n```bash\nsystemctl restart queue\n```\n\n## Check\n\n```json\n{\"up\": true}\n```\n",
+        )
+        .expect("page");
+        let out = root.join("public");
+        let overrides = Overrides { output_dir: Some(out.clone()), ..Overrides::default() };
+        crate::pipeline::build(&root, &overrides).expect("a streamed build");
+        let kept = Files::default();
+        crate::pipeline::build_into(&root, &overrides, &kept).expect("a build into memory");
+
+        let kept = kept.0.into_inner().expect("files");
+        let print = kept.keys().find(|path| path.starts_with("print/")).expect("a print page");
+        let page = String::from_utf8_lossy(&kept["guides/restart/index.html"]).into_owned();
+        assert!(page.contains("systemctl"), "{page}");
+        assert!(String::from_utf8_lossy(&kept[print]).contains("systemctl"), "the print page shows the page's body");
+        for (path, contents) in &kept {
+            let written = std::fs::read(out.join(path)).unwrap_or_else(|_| panic!("{path} was not written"));
+            assert!(written == *contents, "{path} differs between the two builds");
+        }
+        std::fs::remove_dir_all(&root).expect("clean up");
     }
 }
