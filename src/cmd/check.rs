@@ -16,6 +16,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let overrides = Overrides { drafts: args.drafts, audience: args.audience, ..Overrides::default() };
     let rules: Vec<_> =
         args.rules.iter().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone())).collect();
+    if args.timings {
+        crate::pipeline::peak_memory_per_step();
+    }
     let (diagnostics, summary) = match check_with_rules(&root, &overrides, &rules) {
         Ok(report) => {
             if args.timings {

@@ -45,6 +45,7 @@ pub(crate) mod write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+pub(crate) use crate::spent::peak_memory_per_step;
 pub use report::BuildReport;
 pub(crate) use report::{CheckReport, thousands, timings_table, unsupported_note};
 
