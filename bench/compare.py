@@ -31,6 +31,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+CORPORA = ROOT.parent / "shared" / "corpora"
 TOOLS_DIR = BENCH / ".tools"
 
 BOOK_TOML = """[handbook]
@@ -162,11 +163,14 @@ def version_of(binary, *args):
     return run_quiet([binary, *args]).strip().splitlines()[0]
 
 
-def setup_opsbook():
-    log("building opsbook (release)")
-    run_quiet(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
-    binary = ROOT / "target" / "release" / "opsbook"
-    return Opsbook("opsbook", binary, version_of(binary, "--version"))
+def setup_opsbook(binary=None):
+    """opsbook built from this clone, or the binary given (another commit's build, to
+    compare before and after a change on the same corpora)."""
+    if binary is None:
+        log("building opsbook (release)")
+        run_quiet(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
+        binary = ROOT / "target" / "release" / "opsbook"
+    return Opsbook("opsbook", binary.resolve(), version_of(binary, "--version"))
 
 
 def setup_floor():
@@ -208,6 +212,33 @@ def setup_zola():
 # --- Corpora and runs ----------------------------------------------------------------
 
 
+REAL_BOOK_TOML = """[handbook]
+title = "Real handbooks"
+base-url = "https://handbook.example.org/docs/"
+
+# Links the corpora's own tools resolve differently are reported, not fatal.
+[check]
+links = "warn"
+"""
+
+
+def real_corpus(work, corpora):
+    """Every handbook of `corpora` as one handbook: each a section of its own (a copy
+    under content/ of its content/ folder when it has one, else of the whole), as
+    bench/snapshot-outputs.sh builds them one by one. Copies, not symbolic links: opsbook
+    does not follow links that leave the handbook. Real pages, unlike the generated
+    ones, repeat little of their code, prose or structure."""
+    corpus = work / "real"
+    content = corpus / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    content.mkdir(parents=True)
+    for source in sorted(path for path in corpora.iterdir() if path.is_dir()):
+        inner = source / "content"
+        shutil.copytree(inner if inner.is_dir() else source, content / source.name, symlinks=True)
+    (corpus / "book.toml").write_text(REAL_BOOK_TOML)
+    return corpus
+
+
 def corpus_for(pages, work, peers):
     """The corpus of `pages` pages, generated unless an earlier run left it (with the
     peers' copies when they are measured on it)."""
@@ -245,13 +276,19 @@ def bench_corpus(corpus, pages, tools, floor, runs, slow_runs, keep):
                 floor.bytes = sizes["opsbook"][0]
             if not keep:
                 remove_outputs(out)
-            log(f"  {pages:>7,} pages  {tool.name:<8} run {number + 1}: {sample['wall']:.2f} s, "
+            label = f"{pages:>7,} pages" if pages else "real handbooks"
+            log(f"  {label}  {tool.name:<8} run {number + 1}: {sample['wall']:.2f} s, "
                 f"{sample['cpu']:.2f} s CPU, {sample['rss']:.0f} MiB")
     rows = [summarise(tool.name, tool.version, samples[tool.name], *sizes[tool.name]) for tool in tools]
     timings_out = corpus / "out" / "opsbook-timings"
     settle()
     timings = subprocess.run([tools[0].binary, "build", "--timings", "--root", corpus, "--out", timings_out],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    # The summary line and the table, without the warnings of a real handbook.
+    timings = "\n".join(line for line in timings.splitlines() if line.startswith(("built ", "  ")) and "|" not in line)
+    if pages is None:
+        summary = next((line for line in timings.splitlines() if line.startswith("built ")), "built 0 pages")
+        pages = int(summary.split()[1].replace(",", ""))
     return {"pages": pages, "rows": rows, "timings": timings}
 
 
@@ -326,12 +363,15 @@ def mib(size):
     return "-" if size is None else f"{size / 1048576:,.1f} MiB"
 
 
-def report(results):
+def report(results, real=None):
     lines = []
-    for result in results:
+    for result in results + ([real] if real else []):
         rows = {row["tool"]: row for row in result["rows"]}
         ours = rows["opsbook"]
-        lines.append(f"\n### {result['pages']:,} pages\n")
+        if result is real:
+            lines.append(f"\n### Real handbooks: {result['pages']:,} pages ({result['corpora']})\n")
+        else:
+            lines.append(f"\n### {result['pages']:,} pages\n")
         lines.append("| tool | runs | wall | CPU | peak RSS | output | search index | wall / opsbook | RSS / opsbook |")
         lines.append("|---|---|---|---|---|---|---|---|---|")
         for row in result["rows"]:
@@ -339,7 +379,17 @@ def report(results):
                 f"| {row['tool']} | {row['runs']} | {row['wall']:.2f} s | {row['cpu']:.2f} s | {row['rss']:,.0f} MiB "
                 f"| {mib(row['output'])} | {mib(row['index'])} | {row['wall'] / ours['wall']:.2f}x "
                 f"| {row['rss'] / ours['rss']:.2f}x |")
-        if result["pages"] >= 10000:
+        if result is real:
+            per = 1000 / max(result["pages"], 1)
+            lines.append(f"\nopsbook per 1,000 real pages: {ours['wall'] * per:.3f} s wall, {ours['cpu'] * per:.3f} s CPU, "
+                         f"{ours['rss'] * per:.1f} MiB peak RSS")
+            synthetic = [r for r in results if r["pages"] >= 1000]
+            if synthetic:
+                base = next(row for row in synthetic[0]["rows"] if row["tool"] == "opsbook")
+                lines.append(f"(generated corpus of {synthetic[0]['pages']:,} pages: "
+                             f"{base['wall'] * 1000 / synthetic[0]['pages']:.3f} s wall, "
+                             f"{base['cpu'] * 1000 / synthetic[0]['pages']:.3f} s CPU per 1,000 pages)")
+        elif result["pages"] >= 10000:
             lines.append("\nTargets (set at 10,000 pages):\n")
             lines.extend(targets(rows))
         lines.append("\n`opsbook build --timings`:\n\n```text\n" + result["timings"].strip() + "\n```")
@@ -385,17 +435,17 @@ def main():
                         help="builds of corpora above --peers-up-to, whose outputs are large (default 1)")
     parser.add_argument("--tools", default="hugo,zola,mdbook", help="peers to measure (default hugo,zola,mdbook)")
     parser.add_argument("--work", type=Path, default=BENCH / ".work", help="where corpora and outputs go")
+    parser.add_argument("--real", type=Path, default=CORPORA,
+                        help="a folder of real handbooks, built together as one (default ../shared/corpora)")
+    parser.add_argument("--no-real", action="store_true", help="skip the real handbooks")
+    parser.add_argument("--opsbook", "--binary", dest="opsbook", type=Path, help="measure this opsbook binary instead of building one")
     parser.add_argument("--same-folder", action="store_true",
                         help="rebuilds: every tool builds each corpus again and again into the same folder")
-    parser.add_argument("--binary", type=Path, help="an opsbook binary to measure instead of building one")
     args = parser.parse_args()
 
     sizes = [int(size.replace("_", "")) for size in args.pages.split(",")]
     args.work.mkdir(parents=True, exist_ok=True)
-    if args.binary:
-        opsbook = Opsbook("opsbook", args.binary.resolve(), version_of(args.binary, "--version"))
-    else:
-        opsbook = setup_opsbook()
+    opsbook = setup_opsbook(args.opsbook)
     setups = {"hugo": setup_hugo, "zola": setup_zola, "mdbook": setup_mdbook}
     peers = [tool for name in args.tools.split(",") if name if (tool := setups[name]())]
     if args.same_folder:
@@ -417,11 +467,19 @@ def main():
         results.append(bench_corpus(corpus, pages, tools, floor, args.runs if keep else args.large_runs,
                                     args.slow_runs, keep))
         (args.work / "results.json").write_text(json.dumps(results, indent=2))
+    real = None
+    if not args.no_real and args.real.is_dir():
+        corpus = real_corpus(args.work, args.real)
+        log(f"building the real handbooks of {args.real} as one")
+        real = bench_corpus(corpus, None, [opsbook], floor, args.runs, args.slow_runs, True)
+        real["corpora"] = ", ".join(sorted(path.name for path in args.real.iterdir() if path.is_dir()))
+        (args.work / "results.json").write_text(json.dumps({"generated": results, "real": real}, indent=2))
+        remove_outputs(corpus / "out", wait=False)
     for pages in sizes:
         remove_outputs(args.work / f"corpus-{pages}" / "out", wait=False)
 
     print(f"## opsbook build benchmark ({os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')})")
-    print(report(results))
+    print(report(results, real))
 
 
 if __name__ == "__main__":

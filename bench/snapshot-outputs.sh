@@ -8,13 +8,19 @@
 #   diff -r /tmp/before /tmp/after && echo identical
 #
 # Each handbook is copied without its git history (last-updated dates would differ
-# between commits) and built with a fixed OPSBOOK_TODAY by the release binary.
+# between commits) and built with a fixed OPSBOOK_TODAY by the release binary, or by
+# the binary OPSBOOK_BIN names (a build of another commit kept aside):
+#
+#   OPSBOOK_BIN=/tmp/opsbook-main bash bench/snapshot-outputs.sh /tmp/before
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: snapshot-outputs.sh OUTPUT-FOLDER}
 corpora=${OPSBOOK_CORPORA:-../shared/corpora}
-cargo build --release --quiet
-bin=$PWD/target/release/opsbook
+bin=${OPSBOOK_BIN:-}
+if [ -z "$bin" ]; then
+  cargo build --release --quiet
+  bin=$PWD/target/release/opsbook
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -rf "$out"

@@ -1,8 +1,8 @@
-//! Time spent on one kind of work, summed over the threads that did it: what
-//! `opsbook build --timings` uses to show the share of a parallel step spent
-//! highlighting or writing.
+//! What a build spends, for `opsbook build --timings`: time spent on one kind of work,
+//! summed over the threads that did it (the share of a parallel step spent highlighting
+//! or writing), and the peak memory of each step ([`PeakMemory`]).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// A counter of time spent, which threads add to.
@@ -30,9 +30,84 @@ impl SpentTime {
     }
 }
 
+/// Whether [`PeakMemory`] resets the high-water mark after each step: only when the
+/// step timings are asked for (`--timings`), since the reset also lowers the peak
+/// memory that the parent process is told of (`getrusage`, `time -v`).
+static RESET_PER_STEP: AtomicBool = AtomicBool::new(false);
+
+/// Asks [`PeakMemory`] for the peak of each step on its own, rather than the highest
+/// mark reached so far.
+pub(crate) fn peak_memory_per_step() {
+    RESET_PER_STEP.store(true, Ordering::Relaxed);
+}
+
+/// The peak resident memory of the process, step by step. On Linux it reads the
+/// high-water mark `VmHWM` of `/proc/self/status`; after [`peak_memory_per_step`], it
+/// resets it after each step by writing `5` to `/proc/self/clear_refs`, so each step
+/// gets its own peak. Otherwise, or where the kernel refuses the reset, each step gets
+/// the highest mark reached by its end. Elsewhere there is no figure.
+#[derive(Debug)]
+pub(crate) struct PeakMemory {
+    /// Whether the mark was reset at the start of the current step.
+    resets: bool,
+}
+
+impl PeakMemory {
+    /// Starts the first step.
+    pub(crate) fn start() -> Self {
+        PeakMemory { resets: RESET_PER_STEP.load(Ordering::Relaxed) && reset_high_water_mark() }
+    }
+
+    /// The peak resident memory of the step that ends now, in bytes, and starts the next.
+    pub(crate) fn take(&mut self) -> Option<u64> {
+        let peak = high_water_mark();
+        if self.resets {
+            self.resets = reset_high_water_mark();
+        }
+        peak
+    }
+}
+
+/// The process's peak resident memory since it started or since the last reset, in bytes.
+fn high_water_mark() -> Option<u64> {
+    std::fs::read_to_string("/proc/self/status").ok().as_deref().and_then(parse_high_water_mark)
+}
+
+/// The `VmHWM:   123456 kB` line of `/proc/self/status`, in bytes.
+fn parse_high_water_mark(status: &str) -> Option<u64> {
+    let line = status.lines().find_map(|line| line.strip_prefix("VmHWM:"))?;
+    let kib: u64 = line.trim().strip_suffix("kB")?.trim().parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// Sets the high-water mark back to the memory the process holds now; false where the
+/// kernel has no such file or refuses.
+fn reset_high_water_mark() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_high_water_mark_in_bytes() {
+        let status = "Name:\topsbook\nVmPeak:\t  200000 kB\nVmHWM:\t    1536 kB\nVmRSS:\t    1024 kB\n";
+        assert_eq!(parse_high_water_mark(status), Some(1536 * 1024));
+        assert_eq!(parse_high_water_mark("VmRSS:\t 1024 kB\n"), None);
+        assert_eq!(parse_high_water_mark("VmHWM:\t lots\n"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_step_that_holds_memory_has_at_least_that_peak() {
+        let mut memory = PeakMemory::start();
+        memory.take();
+        let held = std::hint::black_box(vec![1u8; 64 << 20]);
+        let peak = memory.take().expect("a figure on Linux");
+        drop(held);
+        assert!(peak >= 64 << 20, "{peak}");
+    }
 
     #[test]
     fn sums_over_threads_and_starts_again_when_taken() {

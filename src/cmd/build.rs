@@ -14,6 +14,9 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
     let overrides =
         Overrides { output_dir: args.out, base_url: args.base_url, drafts: args.drafts, audience: args.audience };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
+    if args.timings {
+        crate::pipeline::peak_memory_per_step();
+    }
     match build(&root, &overrides) {
         Ok(report) => {
             if !args.quiet {

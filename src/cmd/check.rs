@@ -22,6 +22,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
         Overrides { drafts: args.drafts, audience: args.audience, base_url: args.base_url, ..Overrides::default() };
     let rules: Vec<_> =
         args.rules.iter().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone())).collect();
+    if args.timings {
+        crate::pipeline::peak_memory_per_step();
+    }
     let baseline = match args.baseline.as_deref().map(|path| Baseline::read(path, &slash_path(path))) {
         Some(Ok(baseline)) => Some(baseline),
         Some(Err(error)) => return super::environment_error(&error),
@@ -30,7 +33,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let (diagnostics, summary) = match check_against(&root, &overrides, &rules, baseline.as_ref()) {
         Ok(report) => {
             if args.timings {
-                eprint!("{}", crate::pipeline::timings_table(&report.timings, report.elapsed));
+                eprint!("{}", crate::pipeline::timings_table(&report.timings, &report.peaks, report.elapsed));
             }
             if let (Some(file), Some(baseline)) = (&args.changed_pages, &baseline) {
                 let text = changed_pages_json(&baseline.file, &report.changes);

@@ -21,8 +21,11 @@
 //!
 //! `build`, `build_into` (the dev server's first build, into memory) and `check` run
 //! this one sequence (`run`); `check` without the git history and code highlighting,
-//! writing nothing. Step 12 gives one record per page ([`page`]), which the link check
-//! and the search index read. After a first build, the dev server's changed pages go
+//! writing nothing. `build` streams its pages ([`stream`]): step 8 keeps what later
+//! steps need of each page's Markdown but not its HTML, and step 12 renders each body
+//! again, highlighted, writes the page and drops it, so memory holds compact records
+//! rather than every page's HTML. Step 12 gives one record per page ([`page`]), which
+//! the link check and the search index read. After a first build, the dev server's changed pages go
 //! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
 
 pub(crate) mod api;
@@ -38,11 +41,13 @@ mod staging;
 pub(crate) mod status_feed;
 pub(crate) mod statuspage;
 pub(crate) mod steps;
+mod stream;
 pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+pub(crate) use crate::spent::peak_memory_per_step;
 pub use report::BuildReport;
 pub(crate) use report::{CheckReport, thousands, timings_table, unsupported_note};
 
@@ -66,7 +71,7 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let mut diagnostics = Vec::new();
     let ran = run(root, overrides, Destination::OutputDir, &mut timer, &mut diagnostics)?;
     settle_diagnostics(&mut diagnostics);
-    Ok(BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer.steps))
+    Ok(BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer))
 }
 
 /// A site built into a [`Sink`], with what an incremental rebuild needs to go on from it.
@@ -167,6 +172,7 @@ pub(crate) fn check_against(
         routes,
         changes,
         repository_prefix: ran.site.repository_prefix.clone(),
+        peaks: timer.peaks,
     })
 }
 
@@ -213,7 +219,8 @@ fn run(
 ) -> Result<Ran, Failure> {
     let purpose = match destination {
         Destination::Nowhere => Purpose::Check,
-        Destination::OutputDir | Destination::Sink(_) => Purpose::Build,
+        Destination::OutputDir => Purpose::Stream,
+        Destination::Sink(_) => Purpose::Build,
     };
     let (site, theme, codeowners) = prepare(root, overrides, purpose, timer, diagnostics)?;
     // An output folder that would take the sources with it is refused (exit 2) whether
@@ -251,7 +258,7 @@ fn run(
         Destination::Sink(sink) => Some(sink),
         Destination::Nowhere => None,
     };
-    let rendered = render_and_check(&site, &renderer, sink, timer, diagnostics)?;
+    let rendered = render_and_check(&site, &renderer, sink, purpose, timer, diagnostics)?;
     if purpose == Purpose::Check {
         write::render_special(&site, &renderer, diagnostics);
     } else {
@@ -271,13 +278,25 @@ fn render_and_check(
     site: &crate::site::Site,
     renderer: &Renderer,
     sink: Option<&dyn Sink>,
+    purpose: Purpose,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
-    let rendered = write::render_pages(site, renderer, sink, diagnostics)?;
+    let rendered = if purpose == Purpose::Stream {
+        crate::markdown::highlight::take_time_spent();
+        stream::render_pages(site, renderer, sink, diagnostics)?
+    } else {
+        write::render_pages(site, renderer, sink, diagnostics)?
+    };
     timer.lap("templates");
-    if let Some(sink) = sink {
-        timer.split_last("write", sink.take_time_spent(), rendered.spent);
+    let highlighting = crate::markdown::highlight::take_time_spent();
+    let writing = sink.map(Sink::take_time_spent);
+    match (purpose, writing) {
+        (Purpose::Stream, Some(writing)) => {
+            timer.split_last_in(&[("highlighting", highlighting), ("write", writing)], rendered.spent);
+        }
+        (_, Some(writing)) => timer.split_last("write", writing, rendered.spent),
+        (_, None) => {}
     }
     check_links(site, &rendered.pages, &|text| renderer.find_in_templates(text), diagnostics);
     timer.lap("links");

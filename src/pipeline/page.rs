@@ -13,7 +13,7 @@
 
 use crate::check::{Known, TemplateScan, scan_rendered};
 use crate::diagnostic::Diagnostic;
-use crate::render::{NavCache, Renderer};
+use crate::render::{Bodies, NavCache, Renderer};
 use crate::search::{SectionRanges, section_ranges};
 use crate::site::{GeneratedPage, PageId, Site};
 
@@ -55,8 +55,20 @@ pub(crate) fn render_page(
     id: PageId,
     nav: &NavCache,
 ) -> (RenderedPage, Option<Diagnostic>) {
+    render_page_with(site, renderer, id, nav, Bodies::default())
+}
+
+/// Renders page `id` as [`render_page`] does, with the Markdown content of `bodies`
+/// where the site model holds none (a build that streams its pages).
+pub(crate) fn render_page_with(
+    site: &Site,
+    renderer: &Renderer,
+    id: PageId,
+    nav: &NavCache,
+    bodies: Bodies<'_>,
+) -> (RenderedPage, Option<Diagnostic>) {
     let (template, document) = match renderer.template_for(site, id) {
-        Ok(name) => (renderer.template_file(&name), renderer.render_page(site, id, &name, nav)),
+        Ok(name) => (renderer.template_file(&name), renderer.render_page_with(site, id, &name, nav, bodies)),
         Err(problem) => (problem.path.clone(), Err(problem)),
     };
     let (html, nav_html) = match document {
@@ -66,9 +78,9 @@ pub(crate) fn render_page(
             return (RenderedPage { scan, ..RenderedPage::default() }, Some(problem));
         }
     };
-    let rendered = &site.pages[id].rendered;
+    let rendered = bodies.own.unwrap_or(&site.pages[id].rendered);
     let content = &rendered.html;
-    let copies = printed_contents(site, id);
+    let copies = printed_contents(site, id, bodies);
     let known = Known { content, title_html: &rendered.title_html, nav_html: &nav_html, copies: &copies };
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
@@ -85,14 +97,21 @@ fn place_once(html: &str, part: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// The Markdown content of other pages that page `id` shows verbatim: on a section's
-/// print page, every page of the section.
-fn printed_contents(site: &Site, id: PageId) -> Vec<&str> {
+/// print page, every page of the section (from `bodies` when it has them).
+fn printed_contents<'a>(site: &'a Site, id: PageId, bodies: Bodies<'a>) -> Vec<&'a str> {
+    let body = |page: PageId| bodies.printed.and_then(|printed| printed.get(&page)).map(String::as_str);
+    printed_pages(site, id).into_iter().map(|page| body(page).unwrap_or(&site.pages[page].rendered.html)).collect()
+}
+
+/// The pages whose Markdown content page `id` shows verbatim besides its own: on a
+/// section's print page, every page of the section, in the order it shows them.
+pub(crate) fn printed_pages(site: &Site, id: PageId) -> Vec<PageId> {
     let Some(GeneratedPage::Print(section)) = site.pages[id].origin.generated() else { return Vec::new() };
     let mut stack = vec![*section];
-    let mut contents = Vec::new();
+    let mut pages = Vec::new();
     while let Some(page) = stack.pop() {
-        contents.push(site.pages[page].rendered.html.as_str());
+        pages.push(page);
         stack.extend(site.pages[page].children.iter().rev());
     }
-    contents
+    pages
 }

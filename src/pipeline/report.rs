@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
+use crate::spent::PeakMemory;
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -22,6 +23,8 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// The time of each step, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// The peak memory of each step, in bytes, beside `timings` ([`crate::spent::PeakMemory`]).
+    pub peaks: Vec<Option<u64>>,
     /// Who the site was built for.
     pub audience: crate::config::Audience,
     /// Internal pages left out (of a public build).
@@ -30,12 +33,7 @@ pub struct BuildReport {
 
 impl BuildReport {
     /// The report of a build of `site`.
-    pub(crate) fn of(
-        site: &Site,
-        elapsed: Duration,
-        warnings: Vec<Diagnostic>,
-        timings: Vec<(&'static str, Duration)>,
-    ) -> Self {
+    pub(crate) fn of(site: &Site, elapsed: Duration, warnings: Vec<Diagnostic>, timer: Timer) -> Self {
         let mut kinds = BTreeMap::new();
         let content_pages = site.pages.iter().filter(|p| !p.origin.is_generated());
         let mut pages = 0;
@@ -49,7 +47,8 @@ impl BuildReport {
             elapsed,
             output_dir: site.config.output_dir.clone(),
             warnings,
-            timings,
+            timings: timer.steps,
+            peaks: timer.peaks,
             audience: site.config.audience,
             internal_left_out: site.internal_pages_left_out(),
         }
@@ -82,9 +81,10 @@ impl BuildReport {
 }
 
 impl BuildReport {
-    /// The time of each step, one per line, with its share of the whole build.
+    /// The time of each step, one per line, with its share of the whole build and its
+    /// peak memory.
     pub fn timings_table(&self) -> String {
-        timings_table(&self.timings, self.elapsed)
+        timings_table(&self.timings, &self.peaks, self.elapsed)
     }
 }
 
@@ -124,16 +124,27 @@ pub(crate) fn thousands(n: usize) -> String {
     out
 }
 
-/// The time of each step, one per line, with its share of the whole.
-pub(crate) fn timings_table(timings: &[(&'static str, Duration)], elapsed: Duration) -> String {
+/// The time of each step, one per line, with its share of the whole and, where known,
+/// its peak memory (`peaks`, beside `timings`); the total line has the build's peak.
+pub(crate) fn timings_table(timings: &[(&'static str, Duration)], peaks: &[Option<u64>], elapsed: Duration) -> String {
     let total = elapsed.as_secs_f64().max(f64::EPSILON);
     let mut table = String::new();
-    for (step, time) in timings {
+    for (index, (step, time)) in timings.iter().enumerate() {
         let seconds = time.as_secs_f64();
-        table.push_str(&format!("  {step:<12} {:>9.1} ms {:>5.1}%\n", seconds * 1000.0, seconds / total * 100.0));
+        let peak = mebibytes(peaks.get(index).copied().flatten());
+        table.push_str(&format!("  {step:<12} {:>9.1} ms {:>5.1}%{peak}\n", seconds * 1000.0, seconds / total * 100.0));
     }
-    table.push_str(&format!("  {:<12} {:>9.1} ms\n", "total", total * 1000.0));
+    let peak = mebibytes(peaks.iter().copied().flatten().max());
+    table.push_str(&format!("  {:<12} {:>9.1} ms       {peak}\n", "total", total * 1000.0));
     table
+}
+
+/// ` 1,234.5 MiB peak` for a number of bytes; nothing when there is no figure.
+fn mebibytes(bytes: Option<u64>) -> String {
+    let Some(bytes) = bytes else { return String::new() };
+    let tenths = (bytes * 10 + (1 << 19)) >> 20;
+    let whole = usize::try_from(tenths / 10).unwrap_or(usize::MAX);
+    format!(" {:>9}.{} MiB peak", thousands(whole), tenths % 10)
 }
 
 /// What a check found.
@@ -153,6 +164,8 @@ pub struct CheckReport {
     pub(crate) changes: Vec<crate::check::moved::PageChange>,
     /// The handbook's folder from the git repository's root (`handbook/`), or `""`.
     pub(crate) repository_prefix: String,
+    /// The peak memory of each step, in bytes, beside `timings`.
+    pub peaks: Vec<Option<u64>>,
 }
 
 impl CheckReport {
@@ -162,25 +175,30 @@ impl CheckReport {
     }
 }
 
-/// Times the steps of one build.
+/// Times the steps of one build, and takes the peak memory of each.
 pub(crate) struct Timer {
     last: Instant,
     pub(crate) steps: Vec<(&'static str, Duration)>,
+    /// The peak memory of each step, in bytes, beside `steps`.
+    pub(crate) peaks: Vec<Option<u64>>,
+    memory: PeakMemory,
 }
 
 impl Timer {
     pub(crate) fn new() -> Self {
-        Timer { last: Instant::now(), steps: Vec::new() }
+        Timer { last: Instant::now(), steps: Vec::new(), peaks: Vec::new(), memory: PeakMemory::start() }
     }
 
     pub(crate) fn lap(&mut self, step: &'static str) {
         let now = Instant::now();
         self.steps.push((step, now - self.last));
+        self.peaks.push(self.memory.take());
         self.last = now;
     }
 
     /// Splits the last step in two: `part` of the `whole` time its threads spent (both
     /// summed over threads) becomes the step `name`, with the same share of its wall time.
+    /// The two ran side by side, so the new step has the peak memory of the last.
     pub(crate) fn split_last(&mut self, name: &'static str, part: Duration, whole: Duration) {
         let Some((_, last)) = self.steps.last_mut() else { return };
         if whole.is_zero() {
@@ -190,6 +208,25 @@ impl Timer {
         let split = last.mul_f64(share);
         *last -= split;
         self.steps.push((name, split));
+        self.peaks.push(self.peaks.last().copied().flatten());
+    }
+
+    /// Splits the last step into several: each of `parts` (name, time its threads spent
+    /// on it) of the `whole` time its threads spent becomes a step, in order, as
+    /// [`Timer::split_last`] makes one.
+    pub(crate) fn split_last_in(&mut self, parts: &[(&'static str, Duration)], whole: Duration) {
+        let (Some(&(_, wall)), Some(&peak)) = (self.steps.last(), self.peaks.last()) else { return };
+        if whole.is_zero() {
+            return;
+        }
+        let parent = self.steps.len() - 1;
+        for &(name, part) in parts {
+            let share = (part.as_secs_f64() / whole.as_secs_f64()).clamp(0.0, 1.0);
+            let split = wall.mul_f64(share).min(self.steps[parent].1);
+            self.steps[parent].1 -= split;
+            self.steps.push((name, split));
+            self.peaks.push(peak);
+        }
     }
 }
 
@@ -205,6 +242,18 @@ mod tests {
         assert_eq!(plural("process", 2), "processes");
         assert_eq!(plural("day", 2), "days");
         assert_eq!(plural("policy", 1), "policy");
+    }
+
+    #[test]
+    fn shows_each_steps_peak_and_the_highest_on_the_total_line() {
+        let timings = [("parse", Duration::from_millis(30)), ("write", Duration::from_millis(70))];
+        let table = timings_table(&timings, &[Some(12 << 20), Some(1_536 << 20)], Duration::from_millis(100));
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], "  parse             30.0 ms  30.0%        12.0 MiB peak");
+        assert_eq!(lines[1], "  write             70.0 ms  70.0%     1,536.0 MiB peak");
+        assert_eq!(lines[2], "  total            100.0 ms            1,536.0 MiB peak");
+        let unknown = timings_table(&timings, &[None, None], Duration::from_millis(100));
+        assert!(unknown.lines().all(|line| !line.contains("MiB")), "{unknown}");
     }
 
     #[test]

@@ -25,10 +25,15 @@ use crate::spent::SpentTime;
 /// check, which writes no HTML and shows no dates, needs neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Purpose {
-    /// `opsbook build`.
+    /// A build that keeps every page's HTML body in the model: the dev server's.
     Build,
     /// `opsbook check`.
     Check,
+    /// `opsbook build` into an output folder, which streams its pages: the model keeps
+    /// what the Markdown step finds (titles, links, anchors, the table of contents, the
+    /// search text), not the HTML; each page's body is rendered again, highlighted, just
+    /// before its template, and dropped once the page is written.
+    Stream,
 }
 
 /// Runs the pipeline up to a complete site model: configuration, theme, walk, parse,
@@ -50,7 +55,7 @@ pub(crate) fn prepare(
     let repository = git::locate(&config.root);
     let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
-    let reading = read_history_in_background(&config, &mounted, purpose == Purpose::Build && in_repository);
+    let reading = read_history_in_background(&config, &mounted, purpose != Purpose::Check && in_repository);
     let files = walk(&config, diagnostics)?;
     config.sources.files = files.mounted.clone();
     timer.lap("walk");
@@ -64,7 +69,9 @@ pub(crate) fn prepare(
     crate::markdown::highlight::take_time_spent();
     let markdown_time = render_bodies(&mut site, purpose, diagnostics);
     timer.lap("markdown");
-    timer.split_last("highlighting", crate::markdown::highlight::take_time_spent(), markdown_time);
+    if purpose == Purpose::Build {
+        timer.split_last("highlighting", crate::markdown::highlight::take_time_spent(), markdown_time);
+    }
     site.arrange();
     timer.lap("navigation");
     let shallow = repository.iter().chain(mounted.iter().flatten()).any(|r| r.shallow);
@@ -232,7 +239,10 @@ fn apply_history(
     }
 }
 
-/// Renders the Markdown of page `id` against the site's links.
+/// Renders the Markdown of page `id` against the site's links: for a build, highlighted
+/// and with the text of each section for the search index; for a check, neither; for the
+/// Markdown step of a streaming build, the search text without the highlighting (the
+/// HTML is dropped, see [`Purpose::Stream`]).
 pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose) -> crate::markdown::Rendered {
     let page = &site.pages[id];
     let highlight = purpose == Purpose::Build;
@@ -246,7 +256,7 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
         links: &site.links(),
         link_severity: site.config.link_severity,
         highlight,
-        collect_text: highlight && site.config.search,
+        collect_text: purpose != Purpose::Check && site.config.search,
         internal_blocks: match site.config.audience {
             crate::config::Audience::Public => crate::markdown::internal::Mode::Drop,
             crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
@@ -258,12 +268,19 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
 }
 
 /// Renders every page's Markdown in parallel. A build highlights code and keeps the text
-/// of each section for the search index; a check needs neither. Returns the time spent,
-/// summed over threads.
+/// of each section for the search index; a check needs neither; a streaming build keeps
+/// the text and drops the HTML. Returns the time spent, summed over threads.
 fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> Duration {
     let spent = SpentTime::new();
-    let rendered: Vec<_> =
-        (0..site.pages.len()).into_par_iter().map(|id| spent.time(|| render_body(site, id, purpose))).collect();
+    let body = |id| {
+        let mut rendered = render_body(site, id, purpose);
+        if purpose == Purpose::Stream {
+            rendered.html = String::new();
+            rendered.section_starts = None;
+        }
+        rendered
+    };
+    let rendered: Vec<_> = (0..site.pages.len()).into_par_iter().map(|id| spent.time(|| body(id))).collect();
     for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();

@@ -18,6 +18,7 @@ use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
 pub(crate) use nav::NavCache;
 pub(crate) use theme::{Origin, SEARCH_PARTS, ThemeFiles};
+pub(crate) use views::Bodies;
 use views::{PageContext, PageView, SiteView};
 
 /// A loaded theme, ready to render pages of one site.
@@ -138,9 +139,24 @@ impl Renderer {
         template: &str,
         nav: &NavCache,
     ) -> Result<(String, String), Diagnostic> {
+        self.render_page_with(site, id, template, nav, Bodies::default())
+    }
+
+    /// Renders page `id` as [`Renderer::render_page`] does, showing the Markdown content
+    /// of `bodies` where the site model holds none.
+    pub(crate) fn render_page_with(
+        &self,
+        site: &Site,
+        id: PageId,
+        template: &str,
+        nav: &NavCache,
+        bodies: Bodies<'_>,
+    ) -> Result<(String, String), Diagnostic> {
         let items = crate::site::nav::nav_items(site, id);
         let nav = nav.page_nav(site, &items);
-        let context = self.context(&PageContext::of(site, id), &nav, template)?;
+        let mut views = PageContext::of(site, id);
+        views.use_bodies(bodies);
+        let context = self.context(&views, &nav, template)?;
         Ok((self.render(template, &context)?, nav.html))
     }
 

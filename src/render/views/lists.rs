@@ -208,6 +208,9 @@ pub(crate) enum IndexView<'a> {
 /// A page on a section's print page.
 #[derive(Debug, Serialize)]
 pub(crate) struct PrintedPage<'a> {
+    /// Its page id, for a build that renders its content again ([`super::Bodies`]).
+    #[serde(skip)]
+    pub id: PageId,
     /// The page.
     #[serde(flatten)]
     pub link: LinkView<'a>,
@@ -337,6 +340,7 @@ impl<'a> IndexView<'a> {
                     pages: order
                         .into_iter()
                         .map(|(id, depth)| PrintedPage {
+                            id,
                             link: LinkView::of(site, id),
                             anchor: print_anchor(id),
                             depth,

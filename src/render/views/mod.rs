@@ -186,4 +186,30 @@ impl<'a> PageContext<'a> {
             index: page.origin.generated().map(|generated| IndexView::of(site, generated)),
         }
     }
+
+    /// Shows the Markdown content of `bodies` where the site model holds none: the
+    /// page's own body, and on a print page those of the pages it shows.
+    pub(crate) fn use_bodies(&mut self, bodies: Bodies<'a>) {
+        if let Some(own) = bodies.own {
+            self.page.use_body(own);
+        }
+        if let (Some(printed), Some(IndexView::Print { pages, .. })) = (bodies.printed, self.index.as_mut()) {
+            for page in pages {
+                if let Some(body) = printed.get(&page.id) {
+                    page.content = body;
+                }
+            }
+        }
+    }
+}
+
+/// The Markdown content of pages, when the site model does not hold it: a build into an
+/// output folder renders each page's body just before its template and drops it once
+/// the page is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Bodies<'a> {
+    /// The page's own body.
+    pub own: Option<&'a crate::markdown::Rendered>,
+    /// On a print page, the body of each page it shows, by page id.
+    pub printed: Option<&'a std::collections::HashMap<PageId, String>>,
 }

@@ -297,6 +297,16 @@ fn typed_text(typed: &Typed) -> (String, Vec<String>) {
 }
 
 impl<'a> PageView<'a> {
+    /// Shows `body`, the page's Markdown rendered again, in place of the model's.
+    pub(crate) fn use_body(&mut self, body: &'a crate::markdown::Rendered) {
+        self.content = &body.html;
+        self.toc = &body.toc;
+        self.title_in_body = body.title_heading.is_some();
+        self.title_html = &body.title_html;
+        self.word_count = body.word_count;
+        self.reading_minutes = body.word_count.div_ceil(200).max(1);
+    }
+
     /// The view of page `id`.
     pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
