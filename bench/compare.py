@@ -125,7 +125,11 @@ class Opsbook(Tool):
         return [self.binary, "build", "--quiet", "--root", corpus, "--out", out]
 
     def index_size(self, out):
-        return tree_size(out / "search")
+        # The index's own files: the generated corpus also has a section called `search`,
+        # whose pages live in the same folder.
+        folder = out / "search"
+        return sum(os.path.getsize(folder / name) for name in os.listdir(folder)
+                   if name.endswith(".json") and (name == "manifest.json" or name[:2] in ("t-", "r-", "p-", "f-")))
 
 
 class Hugo(Tool):
