@@ -144,27 +144,31 @@ pub fn site_postings(site: &Site) -> Postings {
 
 /// Builds the index of `site` from its [`site_postings`]; `ranges` holds each page's
 /// section ranges, by page id.
-pub fn build_index<R: AsRef<SectionRanges>>(site: &Site, postings: &Postings, ranges: &[R]) -> SearchIndex {
+pub fn build_index<R: AsRef<SectionRanges> + Sync>(site: &Site, postings: &Postings, ranges: &[R]) -> SearchIndex {
     let pages = searchable(site);
     let mut files = Vec::new();
-    let shards = shard_vocabulary(postings);
-    for (n, (_, content)) in shards.iter().enumerate() {
-        files.push((format!("t-{n}.json"), content.clone()));
+    let (mut shards, mut reversed) = rayon::join(|| shard_vocabulary(postings), || reversed_shards(postings));
+    for (n, (_, content)) in shards.iter_mut().enumerate() {
+        files.push((format!("t-{n}.json"), std::mem::take(content)));
     }
-    let reversed = reversed_shards(postings);
-    for (n, (_, content)) in reversed.iter().enumerate() {
-        files.push((format!("r-{n}.json"), content.clone()));
+    for (n, (_, content)) in reversed.iter_mut().enumerate() {
+        files.push((format!("r-{n}.json"), std::mem::take(content)));
     }
     let facets = facets(site, &pages);
     for (facet, values) in &facets {
         let body: BTreeMap<&str, String> = values.iter().map(|(v, docs)| (v.as_str(), encode_docs(docs))).collect();
         files.push((format!("f-{facet}.json"), to_json(&body)));
     }
-    for (n, chunk) in pages.chunks(CHUNK).enumerate() {
-        let records: Vec<Record<'_>> =
-            chunk.iter().map(|&id| record(site, id, ranges.get(id).map(AsRef::as_ref))).collect();
-        files.push((format!("p-{n}.json"), to_json(&records)));
-    }
+    let records: Vec<(String, String)> = pages
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let records: Vec<Record<'_>> =
+                chunk.iter().map(|&id| record(site, id, ranges.get(id).map(AsRef::as_ref))).collect();
+            (format!("p-{n}.json"), to_json(&records))
+        })
+        .collect();
+    files.extend(records);
     let manifest = Manifest {
         version: 1,
         pages: pages.len(),
