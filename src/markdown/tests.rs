@@ -208,6 +208,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         links: &FakeSite,
         link_severity: Severity::Error,
         highlight: true,
+        write_html: true,
         collect_text: true,
         internal_blocks: internal::Mode::Mark,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
