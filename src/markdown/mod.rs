@@ -844,7 +844,10 @@ impl<'a> BodyWriter<'a> {
     fn finish(mut self) -> Rendered {
         if !self.footnotes.is_empty() {
             let notes = std::mem::take(&mut self.footnotes);
-            blocks::push_footnotes(&mut self.out.html, notes, &self.footnote_numbers, &mut self.out.anchors);
+            // Without HTML, the notes' anchors all the same.
+            let mut dropped = String::new();
+            let html = if self.input.write_html { &mut self.out.html } else { &mut dropped };
+            blocks::push_footnotes(html, notes, &self.footnote_numbers, &mut self.out.anchors);
         }
         if self.in_summary {
             self.out.summary = shorten(self.out.summary.trim(), SUMMARY_CHARS);
