@@ -78,6 +78,11 @@ pub(crate) struct MarkdownInput<'a> {
     pub link_severity: Severity,
     /// Whether to highlight code (a check, which writes no HTML, does not).
     pub highlight: bool,
+    /// Whether to write the body's HTML. The Markdown step of a streaming build, which
+    /// drops it, does not: the titles, links, anchors, table of contents, search text
+    /// and diagnostics are collected all the same (the title heading's HTML, which the
+    /// model keeps, is still written).
+    pub write_html: bool,
     /// Whether to keep the text of each section, for the search index.
     pub collect_text: bool,
     /// What to do with internal blocks: drop them (public) or mark them (internal).
@@ -395,8 +400,11 @@ impl<'a> BodyWriter<'a> {
                         "mermaid" if self.input.diagrams => self.diagram(&code, range.start),
                         _ => None,
                     };
-                    let html = html.unwrap_or_else(|| blocks::code_block_html(&code, language, self.input.highlight));
-                    target.push(Event::Html(html.into()));
+                    if self.input.write_html {
+                        let html =
+                            html.unwrap_or_else(|| blocks::code_block_html(&code, language, self.input.highlight));
+                        target.push(Event::Html(html.into()));
+                    }
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => footnote_stack.push((label.to_string(), Vec::new())),
                 Event::End(TagEnd::FootnoteDefinition) => {
@@ -486,8 +494,10 @@ impl<'a> BodyWriter<'a> {
         // Blocks whose end was lost (it fell into code at the end of the page) end here.
         main.extend(std::mem::take(&mut self.open_blocks).into_iter().rev().map(|close| Event::Html(close.into())));
         let marks = self.section_events.take().filter(|_| self.input.collect_text);
-        let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
-        self.out.section_starts = marks.map(|_| starts);
+        if self.input.write_html {
+            let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
+            self.out.section_starts = marks.map(|_| starts);
+        }
         // What the dropped blocks link to: files used only there stay out of the build.
         let dropped = match self.input.internal_blocks {
             internal::Mode::Drop => std::mem::take(&mut parser.blocks.blocks),
@@ -834,7 +844,10 @@ impl<'a> BodyWriter<'a> {
     fn finish(mut self) -> Rendered {
         if !self.footnotes.is_empty() {
             let notes = std::mem::take(&mut self.footnotes);
-            blocks::push_footnotes(&mut self.out.html, notes, &self.footnote_numbers, &mut self.out.anchors);
+            // Without HTML, the notes' anchors all the same.
+            let mut dropped = String::new();
+            let html = if self.input.write_html { &mut self.out.html } else { &mut dropped };
+            blocks::push_footnotes(html, notes, &self.footnote_numbers, &mut self.out.anchors);
         }
         if self.in_summary {
             self.out.summary = shorten(self.out.summary.trim(), SUMMARY_CHARS);

@@ -195,6 +195,23 @@ fn notes_where_each_section_starts_in_the_html() {
     assert_eq!(out.section_starts, None);
 }
 
+#[test]
+fn without_html_finds_all_that_it_finds_with_html() {
+    let text = "# Title {#top}\n\nIntro [db](db.md#primary), [gone](gone.md) and ![x](missing.png).[^1]\n\n## Steps\n\n> [!WARNING]\n> Careful <span id=\"here\">now</span>.\n\n| a | b |\n|---|---|\n| 1 | [up](#steps) |\n\n```bash\nkubectl get pods\n```\n\n```mermaid\nnot a diagram\n```\n\n::: internal\nSecret [x](secret.png).\n:::\n\n[^1]: A [note](db.md).\n";
+    for mode in [internal::Mode::Drop, internal::Mode::Mark] {
+        let mut written = render_markdown(&MarkdownInput { internal_blocks: mode, ..test_input(text) });
+        let collected =
+            render_markdown(&MarkdownInput { internal_blocks: mode, write_html: false, ..test_input(text) });
+        assert!(written.html.contains("kubectl"), "{}", written.html);
+        assert!(!written.diagnostics.is_empty() && !written.links.is_empty() && written.toc.len() == 1);
+        assert_eq!(collected.html, "");
+        assert_eq!(collected.section_starts, None);
+        written.html.clear();
+        written.section_starts = None;
+        assert_eq!(format!("{collected:?}"), format!("{written:?}"));
+    }
+}
+
 /// The input of a page at `content/runbooks/page.md` whose body starts at line 5:
 /// highlighted, its text collected, internal blocks marked, no includes. Tests change
 /// what they need with `..test_input(text)`.
@@ -208,6 +225,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         links: &FakeSite,
         link_severity: Severity::Error,
         highlight: true,
+        write_html: true,
         collect_text: true,
         internal_blocks: internal::Mode::Mark,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,

@@ -11,7 +11,7 @@
 //! The link check reads the scan, the search index the section ranges; the writer
 //! takes the HTML out of the record.
 
-use crate::check::{Known, TemplateScan, scan_rendered};
+use crate::check::{Known, TemplateScan, find_verbatim, scan_rendered};
 use crate::diagnostic::Diagnostic;
 use crate::render::{Bodies, NavCache, Renderer};
 use crate::search::{SectionRanges, section_ranges};
@@ -90,10 +90,13 @@ pub(crate) fn render_page_with(
 }
 
 /// Where `part` stands in `html`, when it stands there exactly once (and is not empty).
+/// The navigation is long: a substring search would prepare for the whole of it, twice
+/// per page, where [`find_verbatim`] looks for its first bytes.
 fn place_once(html: &str, part: &str) -> Option<std::ops::Range<usize>> {
-    let start = html.find(part).filter(|_| !part.is_empty())?;
+    let start = find_verbatim(html, part)?;
     let end = start + part.len();
-    html[start + 1..].find(part).is_none().then_some(start..end)
+    let next = start + html[start..].chars().next().map_or(1, char::len_utf8);
+    find_verbatim(&html[next..], part).is_none().then_some(start..end)
 }
 
 /// The Markdown content of other pages that page `id` shows verbatim: on a section's
@@ -114,4 +117,21 @@ pub(crate) fn printed_pages(site: &Site, id: PageId) -> Vec<PageId> {
         stack.extend(site.pages[page].children.iter().rev());
     }
     pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_once;
+
+    #[test]
+    fn places_a_part_that_stands_once_and_only_then() {
+        let nav = format!("<nav>{}</nav>", "<a href=\"/p/\">page</a>".repeat(20));
+        let html = format!("<body>{nav}<main>é</main></body>");
+        assert_eq!(place_once(&html, &nav), Some(6..6 + nav.len()));
+        assert_eq!(place_once(&format!("{html}{nav}"), &nav), None, "twice");
+        assert_eq!(place_once(&html, "<nav>gone</nav>"), None, "absent");
+        assert_eq!(place_once(&html, ""), None, "empty");
+        assert_eq!(place_once("éé", "é"), None, "twice, from a character of two bytes");
+        assert_eq!(place_once("aéb", "é"), Some(1..3));
+    }
 }

@@ -241,8 +241,8 @@ fn apply_history(
 
 /// Renders the Markdown of page `id` against the site's links: for a build, highlighted
 /// and with the text of each section for the search index; for a check, neither; for the
-/// Markdown step of a streaming build, the search text without the highlighting (the
-/// HTML is dropped, see [`Purpose::Stream`]).
+/// Markdown step of a streaming build, the search text without the HTML (written again,
+/// highlighted, just before the page's template, see [`Purpose::Stream`]).
 pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose) -> crate::markdown::Rendered {
     let page = &site.pages[id];
     let highlight = purpose == Purpose::Build;
@@ -256,6 +256,7 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
         links: &site.links(),
         link_severity: site.config.link_severity,
         highlight,
+        write_html: purpose != Purpose::Stream,
         collect_text: purpose != Purpose::Check && site.config.search,
         internal_blocks: match site.config.audience {
             crate::config::Audience::Public => crate::markdown::internal::Mode::Drop,
@@ -269,18 +270,11 @@ pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose
 
 /// Renders every page's Markdown in parallel. A build highlights code and keeps the text
 /// of each section for the search index; a check needs neither; a streaming build keeps
-/// the text and drops the HTML. Returns the time spent, summed over threads.
+/// the text and writes no HTML. Returns the time spent, summed over threads.
 fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> Duration {
     let spent = SpentTime::new();
-    let body = |id| {
-        let mut rendered = render_body(site, id, purpose);
-        if purpose == Purpose::Stream {
-            rendered.html = String::new();
-            rendered.section_starts = None;
-        }
-        rendered
-    };
-    let rendered: Vec<_> = (0..site.pages.len()).into_par_iter().map(|id| spent.time(|| body(id))).collect();
+    let rendered: Vec<_> =
+        (0..site.pages.len()).into_par_iter().map(|id| spent.time(|| render_body(site, id, purpose))).collect();
     for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();
