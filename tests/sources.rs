@@ -7,37 +7,8 @@
 
 mod util;
 
-use std::path::Path;
-use std::process::Command;
-
+use util::git::{commit_all, git, head};
 use util::{Server, Site, between, link_texts, main_of, save};
-
-fn git(dir: &Path, args: &[&str], date: &str) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .expect("run git");
-    assert!(status.success(), "git {args:?}");
-}
-
-fn commit_all(dir: &Path, message: &str, date: &str) {
-    git(dir, &["add", "-A"], date);
-    git(dir, &["commit", "-q", "-m", message], date);
-}
-
-fn head(dir: &Path) -> String {
-    let out = Command::new("git").args(["rev-parse", "HEAD"]).current_dir(dir).output().expect("git rev-parse");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 const BOOK: &str = r#"[handbook]
 title = "Cloud Stack"
