@@ -1,6 +1,7 @@
 //! A fast hasher for the build's internal maps of short keys (words, paths), where
 //! SipHash's protection against crafted collisions is not needed: the FxHash function
-//! of rustc.
+//! of rustc. And FNV-1a, for hashes written into the output (ids, fingerprints), which
+//! must never change between versions.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -59,6 +60,15 @@ impl Hasher for FxHasher {
 pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub(crate) type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// FNV-1a's offset basis: the seed of a hash that starts fresh.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits, of `bytes`, continuing from `hash` ([`FNV_OFFSET`] to start):
+/// fixed by its definition, so what it names never changes between versions.
+pub(crate) fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
 
 #[cfg(test)]
 mod tests {

@@ -478,3 +478,26 @@ fn routes_stops_at_what_stops_a_check() {
     run.expect_code(2);
     assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
 }
+
+#[test]
+fn a_public_handbook_json_names_no_internal_file_among_its_findings() {
+    let site = Site::with_files(
+        "baseline-internal-findings",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\n\nSee [the public page](public.md).\n"),
+            ("content/public.md", "---\ntitle: Public\n---\n\nA [broken link](missing-public.md).\n"),
+            (
+                "content/secret.md",
+                "---\ntitle: Secret\nvisibility: internal\n---\n\nA [broken link](missing-secret.md).\n",
+            ),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n");
+    site.build(&["--out", "public"]).expect_code(0);
+    let findings = json(&site.read("public/handbook.json"))["findings"].to_string();
+    assert!(findings.contains("content/public.md"), "{findings}");
+    assert!(!findings.contains("secret"), "{findings}");
+    site.build(&["--out", "internal", "--audience", "internal"]).expect_code(0);
+    let findings = json(&site.read("internal/handbook.json"))["findings"].to_string();
+    assert!(findings.contains("content/secret.md"), "{findings}");
+}

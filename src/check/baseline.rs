@@ -169,5 +169,6 @@ mod tests {
         assert!(error(b"<html>").starts_with("the baseline base.json is not JSON"), "{}", error(b"<html>"));
         assert!(error(b"{\"a\":1}").contains("neither a handbook.json nor a list of findings"));
         assert!(format!("{:#}", Baseline::parse(b"[1]", "b").unwrap_err()).contains("not of findings"));
+        assert!(error(b"{\"pages\":1}").contains("has `pages`, but not as a handbook.json has them"));
     }
 }

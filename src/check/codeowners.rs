@@ -17,7 +17,7 @@
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::hash::FxHashMap;
-use crate::site::codeowners::Pattern;
+use crate::site::codeowners::{Pattern, strip_comment};
 
 /// Which host reads the file, so which syntax it may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -371,17 +371,6 @@ fn brackets_balance(pattern: &str) -> bool {
         }
     }
     !open
-}
-
-/// The line without its comment: from a `#` not escaped with `\`.
-fn strip_comment(line: &str) -> &str {
-    let bytes = line.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'#' && (i == 0 || bytes[i - 1] != b'\\') {
-            return &line[..i];
-        }
-    }
-    line
 }
 
 /// The words of a line, split on whitespace not escaped with `\`.

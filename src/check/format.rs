@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use super::baseline::Novelty;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::hash::{FNV_OFFSET, fnv1a};
 
 /// An output format of `opsbook check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -169,17 +170,8 @@ pub(crate) fn gitlab(diagnostics: &[Diagnostic], marks: &[Novelty]) -> String {
 
 /// A stable 128-bit hex fingerprint (two FNV-1a hashes with different seeds).
 fn fingerprint(parts: &[&str]) -> String {
-    let hash = |seed: u64| {
-        let mut h = seed;
-        for part in parts {
-            for b in part.bytes().chain(std::iter::once(0)) {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        }
-        h
-    };
-    format!("{:016x}{:016x}", hash(0xcbf2_9ce4_8422_2325), hash(0x6c62_272e_07bb_0142))
+    let hash = |seed: u64| parts.iter().fold(seed, |h, part| fnv1a(fnv1a(h, part.as_bytes()), &[0]));
+    format!("{:016x}{:016x}", hash(FNV_OFFSET), hash(0x6c62_272e_07bb_0142))
 }
 
 #[cfg(test)]

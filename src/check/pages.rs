@@ -11,6 +11,7 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::hash::{FNV_OFFSET, fnv1a};
 use crate::site::{PageId, Site};
 
 /// One page of a site, as a baseline needs it.
@@ -107,19 +108,9 @@ fn hex(hash: u64) -> String {
     format!("{hash:016x}")
 }
 
-/// FNV-1a, 64 bits.
-fn fnv(bytes: &[u8], seed: u64) -> u64 {
-    let mut h = seed;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 /// A hash of every byte of a file.
 pub(crate) fn exact_hash(bytes: &[u8]) -> u64 {
-    fnv(bytes, FNV_SEED)
+    fnv1a(FNV_OFFSET, bytes)
 }
 
 /// The SimHash of a text's words and pairs of consecutive words (runs of letters and
@@ -129,15 +120,15 @@ pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
     let mut ones = BitCounts::default();
     let mut words = 0usize;
     let mut previous: Option<u64> = None;
-    let (mut word, mut in_word) = (FNV_SEED, false);
+    let (mut word, mut in_word) = (FNV_OFFSET, false);
     let mut buffer = [0u8; 4];
     for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_ascii_alphanumeric() {
-            word = fnv(&[c.to_ascii_lowercase() as u8], word);
+            word = fnv1a(word, &[c.to_ascii_lowercase() as u8]);
             in_word = true;
         } else if !c.is_ascii() && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
-                word = fnv(lower.encode_utf8(&mut buffer).as_bytes(), word);
+                word = fnv1a(word, lower.encode_utf8(&mut buffer).as_bytes());
             }
             in_word = true;
         } else if in_word {
@@ -147,13 +138,11 @@ pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
             }
             previous = Some(word);
             words += 1;
-            (word, in_word) = (FNV_SEED, false);
+            (word, in_word) = (FNV_OFFSET, false);
         }
     }
     (words >= MIN_SIMILAR_WORDS).then(|| ones.majority())
 }
-
-const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// An odd multiplier that tells a pair `a b` from `b a`.
 const PAIR: u64 = 0x9e37_79b9_7f4a_7c15;

@@ -30,7 +30,8 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
         Some(Err(error)) => return super::environment_error(&error),
         None => None,
     };
-    let (diagnostics, summary) = match check_against(&root, &overrides, &rules, baseline.as_ref()) {
+    let classify = |diagnostics: &[Diagnostic]| baseline.as_ref().map(|b| b.classify(diagnostics)).unwrap_or_default();
+    let (diagnostics, summary, marks) = match check_against(&root, &overrides, &rules, baseline.as_ref()) {
         Ok(report) => {
             if args.timings {
                 eprint!("{}", crate::pipeline::timings_table(&report.timings, &report.peaks, report.elapsed));
@@ -41,13 +42,16 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
                     return super::environment_error(&error);
                 }
             }
-            let summary = summary(&report, baseline.as_ref());
-            (report.diagnostics, summary)
+            let marks = classify(&report.diagnostics);
+            let summary = summary(&report, baseline.is_some(), &marks);
+            (report.diagnostics, summary, marks)
         }
-        Err(Failure::Content(diagnostics)) => (diagnostics, String::new()),
+        Err(Failure::Content(diagnostics)) => {
+            let marks = classify(&diagnostics);
+            (diagnostics, String::new(), marks)
+        }
         Err(Failure::Environment(error)) => return super::environment_error(&error),
     };
-    let marks = baseline.as_ref().map(|b| b.classify(&diagnostics)).unwrap_or_default();
     print(&diagnostics, &marks, args.format, &root);
     if args.format == Format::Human && !summary.is_empty() {
         eprintln!("{summary}");
@@ -58,19 +62,17 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
 
 /// The summary line: `checked 12 pages in 0.10s: 2 errors, 1 warning`; with a baseline,
 /// how many of them are existing: `2 errors (1 existing), ...`.
-fn summary(report: &crate::pipeline::CheckReport, baseline: Option<&Baseline>) -> String {
-    let marks = baseline.map(|b| b.classify(&report.diagnostics)).unwrap_or_default();
+fn summary(report: &crate::pipeline::CheckReport, baseline: bool, marks: &[Novelty]) -> String {
     let count = |severity| {
-        let of = |i: &usize| report.diagnostics[*i].severity == severity;
-        let all = (0..report.diagnostics.len()).filter(of).count();
-        let existing =
-            (0..report.diagnostics.len()).filter(of).filter(|&i| marks.get(i) == Some(&Novelty::Existing)).count();
-        (all, existing)
+        let of = report.diagnostics.iter().enumerate().filter(|(_, d)| d.severity == severity);
+        of.fold((0, 0), |(all, existing), (i, _)| {
+            (all + 1, existing + usize::from(marks.get(i) == Some(&Novelty::Existing)))
+        })
     };
     let counted = |(n, existing): (usize, usize), one: &str, many: &str| {
         let word = if n == 1 { one } else { many };
         match baseline {
-            Some(_) if n > 0 => {
+            true if n > 0 => {
                 format!("{} {word} ({} new, {} existing)", thousands(n), thousands(n - existing), thousands(existing))
             }
             _ => format!("{} {word}", thousands(n)),

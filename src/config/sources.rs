@@ -360,4 +360,16 @@ mod tests {
         assert_eq!(found[5].0, 20);
         assert!(found[5].2.contains("not the root itself"), "{}", found[5].2);
     }
+
+    #[test]
+    fn rejects_a_bad_subdir_and_visibility_at_their_place() {
+        let text = "[[sources]]\npath = \"x\"\nmount = \"a\"\nsubdir = \"../docs\"\n[[sources]]\npath = \"y\"\nmount = \"b\"\nvisibility = \"secret\"\n";
+        let (sources, problems) = resolve(text);
+        let found: Vec<(usize, &str)> = problems.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert!(sources.list.is_empty(), "{found:?}");
+        assert_eq!(found[0].0, 4);
+        assert!(found[0].1.contains("`[[sources]] subdir` is \"../docs\""), "{}", found[0].1);
+        assert_eq!(found[1].0, 8);
+        assert!(found[1].1.contains("`public` or `internal`, not \"secret\""), "{}", found[1].1);
+    }
 }

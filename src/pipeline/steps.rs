@@ -56,8 +56,8 @@ pub(crate) fn prepare(
     let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
     let reading = read_history_in_background(&config, &mounted, purpose != Purpose::Check && in_repository);
-    let files = walk(&config, diagnostics)?;
-    config.sources.files = files.mounted.clone();
+    let mut files = walk(&config, diagnostics)?;
+    config.sources.files = std::mem::take(&mut files.mounted);
     timer.lap("walk");
     let pages = parse_pages(&config, &files, diagnostics);
     timer.lap("parse");

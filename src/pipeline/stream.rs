@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use super::output::Sink;
 use super::page::{RenderedPage, printed_pages, render_page_with};
 use super::steps::{Purpose, render_body};
-use super::write::RenderedPages;
+use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::Rendered;
 use crate::render::{Bodies, NavCache, Renderer};
@@ -91,13 +91,7 @@ pub(crate) fn render_pages(
     let spent = SpentTime::new();
     let nav = NavCache::new(site);
     let prints = PrintPages::of(site);
-    let write = |id: PageId, page: &mut RenderedPage, problem: &Option<Diagnostic>| -> anyhow::Result<()> {
-        let html = std::mem::take(&mut page.html);
-        if let Some(output) = output.filter(|_| problem.is_none()) {
-            output.write(&crate::site_path::alias_file(&site.pages[id].site_path), html.as_bytes())?;
-        }
-        Ok(())
-    };
+    let write = |id, page: &mut RenderedPage, problem: &Option<Diagnostic>| write_page(site, output, id, page, problem);
     let results: Vec<anyhow::Result<Vec<PageResult>>> = (0..site.pages.len())
         .into_par_iter()
         .filter(|&id| !prints.is_print_page(id))
@@ -130,13 +124,7 @@ pub(crate) fn render_pages(
     }
     // In page id order, as a build that does not stream reports them.
     problems.sort_by_key(|(id, _)| *id);
-    let mut seen = HashSet::new();
-    for (_, diagnostic) in problems {
-        // A broken template fails every page the same way: report it once.
-        if seen.insert((diagnostic.path.clone(), diagnostic.line, diagnostic.message.clone())) {
-            diagnostics.push(diagnostic);
-        }
-    }
+    report_once(problems.into_iter().map(|(_, problem)| problem), diagnostics);
     Ok(RenderedPages { pages, spent: spent.take() })
 }
 
@@ -149,13 +137,9 @@ fn render_one(
     nav: &NavCache,
     body: Option<&Rendered>,
 ) -> (RenderedPage, Option<Diagnostic>) {
-    match site.pages[id].redirect {
-        Some(_) => match renderer.render_redirect(site, id) {
-            Ok(html) => (RenderedPage { html, ..RenderedPage::default() }, None),
-            Err(problem) => (RenderedPage::default(), Some(problem)),
-        },
-        None => render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None }),
-    }
+    render_or_redirect(site, renderer, id, || {
+        render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None })
+    })
 }
 
 #[cfg(test)]

@@ -56,35 +56,66 @@ pub(crate) fn render_some(
         .par_iter()
         .map(|&id| {
             spent.time(|| {
-                // A page with `redirect_to` publishes only its redirect.
-                let (mut page, problem) = match site.pages[id].redirect {
-                    Some(_) => match renderer.render_redirect(site, id) {
-                        Ok(html) => (RenderedPage { html, ..RenderedPage::default() }, None),
-                        Err(problem) => (RenderedPage::default(), Some(problem)),
-                    },
-                    None => render_page(site, renderer, id, &nav),
-                };
-                let html = std::mem::take(&mut page.html);
-                if let Some(output) = output.filter(|_| problem.is_none()) {
-                    output.write(&crate::site_path::alias_file(&site.pages[id].site_path), html.as_bytes())?;
-                }
+                let (mut page, problem) =
+                    render_or_redirect(site, renderer, id, || render_page(site, renderer, id, &nav));
+                write_page(site, output, id, &mut page, &problem)?;
                 Ok((page, problem))
             })
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
-    let mut seen = HashSet::new();
+    let mut problems = Vec::new();
     for result in results {
         let (page, problem) = result?;
-        if let Some(diagnostic) = problem {
-            // A broken template fails every page the same way: report it once.
-            if seen.insert((diagnostic.path.clone(), diagnostic.line, diagnostic.message.clone())) {
-                diagnostics.push(diagnostic);
-            }
-        }
+        problems.extend(problem);
         pages.push(page);
     }
+    report_once(problems, diagnostics);
     Ok(pages)
+}
+
+/// Renders page `id` with `render`, or, for a page with `redirect_to`, which publishes
+/// only its redirect, its redirect page.
+pub(super) fn render_or_redirect(
+    site: &Site,
+    renderer: &Renderer,
+    id: PageId,
+    render: impl FnOnce() -> (RenderedPage, Option<Diagnostic>),
+) -> (RenderedPage, Option<Diagnostic>) {
+    match site.pages[id].redirect {
+        Some(_) => match renderer.render_redirect(site, id) {
+            Ok(html) => (RenderedPage { html, ..RenderedPage::default() }, None),
+            Err(problem) => (RenderedPage::default(), Some(problem)),
+        },
+        None => render(),
+    }
+}
+
+/// Writes page `id`'s HTML, taken out of `page`, into `output`, unless its template
+/// failed (`problem`).
+pub(super) fn write_page(
+    site: &Site,
+    output: Option<&dyn Sink>,
+    id: PageId,
+    page: &mut RenderedPage,
+    problem: &Option<Diagnostic>,
+) -> anyhow::Result<()> {
+    let html = std::mem::take(&mut page.html);
+    if let Some(output) = output.filter(|_| problem.is_none()) {
+        output.write(&crate::site_path::alias_file(&site.pages[id].site_path), html.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Adds the pages' template problems to `diagnostics`, each once: a broken template
+/// fails every page the same way.
+pub(super) fn report_once(problems: impl IntoIterator<Item = Diagnostic>, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for diagnostic in problems {
+        if seen.insert((diagnostic.path.clone(), diagnostic.line, diagnostic.message.clone())) {
+            diagnostics.push(diagnostic);
+        }
+    }
 }
 
 /// Static files (site > theme > built-in), the highlighting stylesheets and the assets

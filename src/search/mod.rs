@@ -418,7 +418,7 @@ struct ManifestFacets {
 }
 
 fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
-    let values = |facet: &str, label: &dyn Fn(&str) -> String, limit: usize| {
+    let values = |facet: &str, label: &dyn Fn(&str) -> String| {
         let mut list: Vec<FacetValue> = facets
             .get(facet)
             .map(|values| {
@@ -429,7 +429,6 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
             })
             .unwrap_or_default();
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        list.truncate(limit);
         list
     };
     let section_titles: HashMap<String, String> = site.pages[0]
@@ -442,10 +441,10 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
     let tag_names: HashMap<String, String> =
         site.indexes.tags.values().map(|t| (fold(&t.name), t.name.clone())).collect();
     ManifestFacets {
-        kind: values("kind", &|v| v.to_string(), usize::MAX),
-        section: values("section", &|v| section_titles.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
-        owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
-        tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string()), usize::MAX),
+        kind: values("kind", &|v| v.to_string()),
+        section: values("section", &|v| section_titles.get(v).cloned().unwrap_or_else(|| v.to_string())),
+        owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string())),
+        tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string())),
     }
 }
 

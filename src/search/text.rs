@@ -205,61 +205,49 @@ pub(crate) const ENGLISH_STOP_WORDS: &[&str] = &[
     "with",
 ];
 
-/// The Snowball algorithm for a BCP 47 language tag, if rust-stemmers has one.
-fn algorithm_for(language: &str) -> Option<Algorithm> {
+/// The languages rust-stemmers stems: primary BCP 47 subtags, the algorithm, and the name
+/// of the browser's stemmer (`themes/default/stemmers/NAME.js`; English has none, as
+/// `search-analysis.js` stems it itself).
+const LANGUAGES: &[(&[&str], Algorithm, &str)] = &[
+    (&["en"], Algorithm::English, ""),
+    (&["de"], Algorithm::German, "german"),
+    (&["fr"], Algorithm::French, "french"),
+    (&["es"], Algorithm::Spanish, "spanish"),
+    (&["it"], Algorithm::Italian, "italian"),
+    (&["nl"], Algorithm::Dutch, "dutch"),
+    (&["pt"], Algorithm::Portuguese, "portuguese"),
+    (&["sv"], Algorithm::Swedish, "swedish"),
+    (&["no", "nb", "nn"], Algorithm::Norwegian, "norwegian"),
+    (&["da"], Algorithm::Danish, "danish"),
+    (&["fi"], Algorithm::Finnish, "finnish"),
+    (&["ru"], Algorithm::Russian, "russian"),
+    (&["hu"], Algorithm::Hungarian, "hungarian"),
+    (&["ro"], Algorithm::Romanian, "romanian"),
+    (&["tr"], Algorithm::Turkish, "turkish"),
+    (&["ar"], Algorithm::Arabic, "arabic"),
+    (&["el"], Algorithm::Greek, "greek"),
+    (&["ta"], Algorithm::Tamil, "tamil"),
+];
+
+/// The row of [`LANGUAGES`] for a BCP 47 language tag, if rust-stemmers has one.
+fn language_of(language: &str) -> Option<(Algorithm, &'static str)> {
     let primary = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    Some(match primary.as_str() {
-        "en" => Algorithm::English,
-        "de" => Algorithm::German,
-        "fr" => Algorithm::French,
-        "es" => Algorithm::Spanish,
-        "it" => Algorithm::Italian,
-        "nl" => Algorithm::Dutch,
-        "pt" => Algorithm::Portuguese,
-        "sv" => Algorithm::Swedish,
-        "no" | "nb" | "nn" => Algorithm::Norwegian,
-        "da" => Algorithm::Danish,
-        "fi" => Algorithm::Finnish,
-        "ru" => Algorithm::Russian,
-        "hu" => Algorithm::Hungarian,
-        "ro" => Algorithm::Romanian,
-        "tr" => Algorithm::Turkish,
-        "ar" => Algorithm::Arabic,
-        "el" => Algorithm::Greek,
-        "ta" => Algorithm::Tamil,
-        _ => return None,
-    })
+    LANGUAGES
+        .iter()
+        .find(|(tags, _, _)| tags.contains(&primary.as_str()))
+        .map(|&(_, algorithm, name)| (algorithm, name))
 }
 
 /// The stemmer for a BCP 47 language tag, if rust-stemmers has one.
 pub(crate) fn stemmer_for(language: &str) -> Option<Stemmer> {
-    algorithm_for(language).map(Stemmer::create)
+    language_of(language).map(|(algorithm, _)| Stemmer::create(algorithm))
 }
 
 /// The name of the browser's stemmer for a BCP 47 language tag (`german`: the file
 /// `themes/default/stemmers/german.js`), for every language but English (which
 /// `search-analysis.js` stems itself), if rust-stemmers has one.
 pub(crate) fn algorithm_name(language: &str) -> Option<&'static str> {
-    Some(match algorithm_for(language)? {
-        Algorithm::English => return None,
-        Algorithm::German => "german",
-        Algorithm::French => "french",
-        Algorithm::Spanish => "spanish",
-        Algorithm::Italian => "italian",
-        Algorithm::Dutch => "dutch",
-        Algorithm::Portuguese => "portuguese",
-        Algorithm::Swedish => "swedish",
-        Algorithm::Norwegian => "norwegian",
-        Algorithm::Danish => "danish",
-        Algorithm::Finnish => "finnish",
-        Algorithm::Russian => "russian",
-        Algorithm::Hungarian => "hungarian",
-        Algorithm::Romanian => "romanian",
-        Algorithm::Turkish => "turkish",
-        Algorithm::Arabic => "arabic",
-        Algorithm::Greek => "greek",
-        Algorithm::Tamil => "tamil",
-    })
+    language_of(language).map(|(_, name)| name).filter(|name| !name.is_empty())
 }
 
 /// The stop words of a language (English only, so far).

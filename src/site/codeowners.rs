@@ -177,7 +177,8 @@ impl CodeOwners {
     }
 }
 
-fn strip_comment(line: &str) -> &str {
+/// The line without its comment: from a `#` not escaped with `\`.
+pub(crate) fn strip_comment(line: &str) -> &str {
     let bytes = line.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         if b == b'#' && (i == 0 || bytes[i - 1] != b'\\') {

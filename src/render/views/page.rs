@@ -296,6 +296,11 @@ fn typed_text(typed: &Typed) -> (String, Vec<String>) {
     }
 }
 
+/// Minutes to read `words` words, at 200 a minute: at least one.
+fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(200).max(1)
+}
+
 impl<'a> PageView<'a> {
     /// Shows `body`, the page's Markdown rendered again, in place of the model's.
     pub(crate) fn use_body(&mut self, body: &'a crate::markdown::Rendered) {
@@ -304,7 +309,7 @@ impl<'a> PageView<'a> {
         self.title_in_body = body.title_heading.is_some();
         self.title_html = &body.title_html;
         self.word_count = body.word_count;
-        self.reading_minutes = body.word_count.div_ceil(200).max(1);
+        self.reading_minutes = reading_minutes(body.word_count);
     }
 
     /// The view of page `id`.
@@ -343,7 +348,7 @@ impl<'a> PageView<'a> {
             title_in_body: page.rendered.title_heading.is_some(),
             title_html: &page.rendered.title_html,
             word_count: page.rendered.word_count,
-            reading_minutes: page.rendered.word_count.div_ceil(200).max(1),
+            reading_minutes: reading_minutes(page.rendered.word_count),
             is_section: page.origin.is_section(),
             source: if page.origin.has_file() { &page.source.file } else { "" },
             review: page.review.as_ref().map(ReviewView::of),

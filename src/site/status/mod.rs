@@ -294,14 +294,9 @@ pub(crate) fn component_uuid(id: &str) -> String {
     stable_uuid(&format!("component:{id}"))
 }
 
-/// FNV-1a, 64 bits: fixed by its definition, so ids never change between versions.
+/// FNV-1a, 64 bits, from its offset basis.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    crate::hash::fnv1a(crate::hash::FNV_OFFSET, bytes)
 }
 
 /// A short id, stable across builds, for `text` (a page path, a group name): 12
