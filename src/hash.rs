@@ -82,4 +82,12 @@ mod tests {
         assert_eq!(map.get("failover"), Some(&1));
         assert_eq!(map.len(), 2);
     }
+
+    #[test]
+    fn fnv1a_gives_the_reference_values() {
+        assert_eq!(fnv1a(FNV_OFFSET, b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(fnv1a(FNV_OFFSET, b"foo"), b"bar"), fnv1a(FNV_OFFSET, b"foobar"));
+        assert_eq!(fnv1a(FNV_OFFSET, b"foobar"), 0x85944171f73967e8);
+    }
 }
