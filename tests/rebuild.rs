@@ -224,6 +224,9 @@ fn a_rebuild_without_a_manifest_compares_the_bytes() {
     assert!(site.read(MANIFEST).starts_with("opsbook-manifest 1\n"));
 }
 
+/// Unix only: elsewhere the manifest's stamp has no status-change time, and a file edited
+/// with its size and mtime kept is not told apart.
+#[cfg(unix)]
 #[test]
 fn a_file_edited_by_hand_in_the_output_is_rewritten_whatever_the_manifest_says() {
     let site = built("rebuild-edited");
@@ -254,6 +257,7 @@ fn a_stale_manifest_is_not_believed() {
     assert_eq!(listing(&site), first);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_rebuild_removes_what_killed_builds_left_beside_the_output() {
     let site = built("rebuild-leftovers");
@@ -272,4 +276,45 @@ fn a_rebuild_removes_what_killed_builds_left_beside_the_output() {
         root_entries(&site),
         [".other.building-1", ".public.building-notapid", MANIFEST, "book.toml", "content", "public"]
     );
+}
+
+/// A build killed (SIGKILL) while it writes its changed files leaves the output as it was
+/// and its staging folder, which the next build removes before it completes the output.
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_the_output_as_it_was_and_the_next_build_cleans_up() {
+    let page = |n: usize, text: &str| format!("---\ntitle: Page {n}\n---\n# Page {n}\n\n{text} {n}.\n");
+    let site = Site::empty("rebuild-killed");
+    site.write("book.toml", "[handbook]\ntitle = \"Killed\"\n");
+    site.write("content/_index.md", "# Home\n");
+    for n in 0..600 {
+        site.write(&format!("content/pages/p{n}.md"), page(n, "First"));
+    }
+    site.build(&[]).expect_code(0);
+    let before = listing(&site);
+    for n in 0..600 {
+        site.write(&format!("content/pages/p{n}.md"), page(n, "Second"));
+    }
+    let mut build = util::opsbook().arg("build").current_dir(&site.root).spawn().expect("run opsbook");
+    let staging = site.root.join(format!(".public.building-{}", build.id()));
+    // Killed once it has staged a few changed files, long before it renames any.
+    let staged = |dir: &std::path::Path| std::fs::read_dir(dir).map_or(0, |entries| entries.count());
+    let killed = loop {
+        if build.try_wait().expect("the build's status").is_some() {
+            break false;
+        }
+        if (1..100).contains(&staged(&staging)) {
+            build.kill().expect("kill the build");
+            build.wait().expect("the killed build");
+            break true;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    };
+    assert!(killed, "the build ended before it could be killed");
+    assert_eq!(listing(&site), before);
+    assert!(staging.exists(), "a killed build leaves its staging folder");
+    site.build(&[]).expect_code(0);
+    assert!(!staging.exists());
+    assert!(site.read("public/pages/p7/index.html").contains("Second 7."));
+    assert!(!root_entries(&site).iter().any(|name| name.contains(".building-")));
 }
