@@ -13,7 +13,7 @@
 //! - `render` applies the Tera theme; `search` builds the search index; `check` checks
 //!   anchors and the links templates wrote, and prints diagnostics;
 //! - `pipeline` runs the steps, renders one record per page, writes the output
-//!   (swapped in only when nothing failed) and rebuilds changed pages for `serve`;
+//!   (put in place only when nothing failed) and rebuilds changed pages for `serve`;
 //! - `serve` is the dev server, `cli` and `cmd` the binary's command line and verbs.
 //!
 //! Small leaves sit below them (`diagnostic`, `dates`, `slug`, `percent`, `suggest`,

@@ -1,6 +1,8 @@
-//! Rebuilds into an existing output folder: files whose bytes did not change are not
-//! rewritten (their mtime stays), stale files go, a failed build leaves the previous
-//! output byte-identical, and the staging folder obeys the output folder's refusals.
+//! Rebuilds into an existing output folder (issue 21): files whose bytes did not change
+//! are not rewritten (their inode and mtime stay), stale files go, a failed build leaves
+//! the previous output and its manifest byte-identical, the staging folder obeys the
+//! output folder's refusals, a manifest that is missing, stale or contradicted by an
+//! edited file is not believed, and what killed builds left is removed.
 
 mod util;
 
@@ -8,6 +10,9 @@ use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
 use util::Site;
+
+/// The manifest of `public/`, beside it.
+const MANIFEST: &str = ".public.opsbook-manifest";
 
 /// A handbook of three pages, with an image, built once.
 fn built(name: &str) -> Site {
@@ -52,6 +57,14 @@ fn rewritten(site: &Site) -> Vec<String> {
     site.files_under("public").into_iter().filter(|file| modified(file) != long_ago()).collect()
 }
 
+/// The inode of each file of the output.
+#[cfg(unix)]
+fn inodes(site: &Site) -> BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    let inode = |file: &String| std::fs::metadata(site.root.join("public").join(file)).expect("an output file").ino();
+    site.files_under("public").into_iter().map(|file| (file.clone(), inode(&file))).collect()
+}
+
 /// Every file of the output with its bytes.
 fn listing(site: &Site) -> BTreeMap<String, Vec<u8>> {
     site.files_under("public")
@@ -78,7 +91,7 @@ fn a_rebuild_of_the_same_sources_rewrites_no_file() {
     site.build(&[]).expect_code(0);
     assert_eq!(rewritten(&site), Vec::<String>::new());
     assert_eq!(listing(&site), before);
-    assert_eq!(root_entries(&site), ["book.toml", "content", "public"]);
+    assert_eq!(root_entries(&site), [MANIFEST, "book.toml", "content", "public"]);
 }
 
 #[test]
@@ -135,6 +148,7 @@ fn a_rebuild_replaces_a_file_where_a_folder_goes_and_a_folder_where_a_file_goes(
 fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let site = built("rebuild-failed");
     let before = listing(&site);
+    let manifest = site.read_bytes(MANIFEST);
     // Broken front matter: found before anything is written.
     site.write("content/runbooks/broken.md", "---\ntitle: [unclosed\n---\n");
     site.build(&[]).expect_code(1);
@@ -149,7 +163,8 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     run.expect_code(1);
     assert!(run.stderr.contains("404.html"), "{}", run.stderr);
     assert_eq!(listing(&site), before);
-    assert_eq!(root_entries(&site), ["book.toml", "content", "public", "templates"]);
+    assert_eq!(site.read_bytes(MANIFEST), manifest);
+    assert_eq!(root_entries(&site), [MANIFEST, "book.toml", "content", "public", "templates"]);
 }
 
 #[test]
@@ -176,4 +191,130 @@ fn links_of_the_previous_output_are_neither_followed_nor_kept() {
     assert_eq!(site.read("elsewhere/precious.txt"), "keep me");
     assert!(std::fs::symlink_metadata(site.root.join("public/linked")).is_err());
     assert!(std::fs::symlink_metadata(site.root.join("public/file.txt")).is_err());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_the_inode_of_every_unchanged_file() {
+    let site = built("rebuild-inodes");
+    let before = inodes(&site);
+    site.write("content/runbooks/db.md", "---\ntitle: Database\n---\n# Database\n\nAbout the primary.\n");
+    site.build(&[]).expect_code(0);
+    let after = inodes(&site);
+    let replaced: Vec<&String> = before.keys().filter(|file| before[*file] != after[*file]).collect();
+    assert!(replaced.contains(&&"runbooks/db/index.html".to_owned()), "{replaced:?}");
+    assert!(!replaced.contains(&&"runbooks/cache/index.html".to_owned()), "{replaced:?}");
+    assert!(!replaced.contains(&&"style.css".to_owned()), "{replaced:?}");
+}
+
+#[test]
+fn a_rebuild_without_a_manifest_compares_the_bytes() {
+    let site = built("rebuild-no-manifest");
+    let before = listing(&site);
+    std::fs::remove_file(site.root.join(MANIFEST)).unwrap();
+    age_output(&site);
+    site.build(&[]).expect_code(0);
+    assert_eq!(rewritten(&site), Vec::<String>::new());
+    assert_eq!(listing(&site), before);
+    assert!(site.read(MANIFEST).starts_with("opsbook-manifest 1\n"), "the manifest is written again");
+    // A manifest that cannot be read is no manifest.
+    site.write(MANIFEST, "not a manifest\n");
+    site.build(&[]).expect_code(0);
+    assert_eq!(rewritten(&site), Vec::<String>::new());
+    assert!(site.read(MANIFEST).starts_with("opsbook-manifest 1\n"));
+}
+
+/// Unix only: elsewhere the manifest's stamp has no status-change time, and a file edited
+/// with its size and mtime kept is not told apart.
+#[cfg(unix)]
+#[test]
+fn a_file_edited_by_hand_in_the_output_is_rewritten_whatever_the_manifest_says() {
+    let site = built("rebuild-edited");
+    let before = listing(&site);
+    let page = site.root.join("public/runbooks/db/index.html");
+    let modified = std::fs::metadata(&page).unwrap().modified().unwrap();
+    // The same length and the same mtime: only the status-change time tells.
+    let edited: Vec<u8> =
+        site.read_bytes("public/runbooks/db/index.html").iter().map(|b| if *b == b'D' { b'X' } else { *b }).collect();
+    std::fs::write(&page, &edited).unwrap();
+    std::fs::File::options().write(true).open(&page).unwrap().set_modified(modified).unwrap();
+    site.build(&[]).expect_code(0);
+    assert_eq!(listing(&site), before);
+}
+
+#[test]
+fn a_stale_manifest_is_not_believed() {
+    let site = built("rebuild-stale-manifest");
+    let first = listing(&site);
+    let old_manifest = site.read_bytes(MANIFEST);
+    site.write("content/runbooks/db.md", "---\ntitle: Database\n---\n# Database\n\nAbout the primary.\n");
+    site.build(&[]).expect_code(0);
+    // The manifest of the first build, as a build killed while it renamed its files
+    // leaves it: it holds the first build's hashes for files that have changed since.
+    site.write(MANIFEST, &old_manifest);
+    site.write("content/runbooks/db.md", "---\ntitle: Database\n---\n# Database\n\nAbout Database.\n");
+    site.build(&[]).expect_code(0);
+    assert_eq!(listing(&site), first);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_removes_what_killed_builds_left_beside_the_output() {
+    let site = built("rebuild-leftovers");
+    // The id of a process that has ended.
+    let mut child = std::process::Command::new("true").spawn().expect("run true");
+    let dead = child.id();
+    child.wait().unwrap();
+    site.write(&format!(".public.building-{dead}/0"), "a changed file never put in place");
+    site.write(&format!(".public.building-{dead}/runbooks/index.html"), "a first build's page");
+    site.write(&format!(".public.old-{dead}/index.html"), "an earlier version's previous output");
+    site.write(&format!("{MANIFEST}.{dead}"), "a manifest half written");
+    site.write(".public.building-notapid/kept", "not a build's");
+    site.write(".other.building-1/kept", "another output's");
+    site.build(&[]).expect_code(0);
+    assert_eq!(
+        root_entries(&site),
+        [".other.building-1", ".public.building-notapid", MANIFEST, "book.toml", "content", "public"]
+    );
+}
+
+/// A build killed (SIGKILL) while it writes its changed files leaves the output as it was
+/// and its staging folder, which the next build removes before it completes the output.
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_the_output_as_it_was_and_the_next_build_cleans_up() {
+    let page = |n: usize, text: &str| format!("---\ntitle: Page {n}\n---\n# Page {n}\n\n{text} {n}.\n");
+    let site = Site::empty("rebuild-killed");
+    site.write("book.toml", "[handbook]\ntitle = \"Killed\"\n");
+    site.write("content/_index.md", "# Home\n");
+    for n in 0..600 {
+        site.write(&format!("content/pages/p{n}.md"), page(n, "First"));
+    }
+    site.build(&[]).expect_code(0);
+    let before = listing(&site);
+    for n in 0..600 {
+        site.write(&format!("content/pages/p{n}.md"), page(n, "Second"));
+    }
+    let mut build = util::opsbook().arg("build").current_dir(&site.root).spawn().expect("run opsbook");
+    let staging = site.root.join(format!(".public.building-{}", build.id()));
+    // Killed once it has staged a few changed files, long before it renames any.
+    let staged = |dir: &std::path::Path| std::fs::read_dir(dir).map_or(0, |entries| entries.count());
+    let killed = loop {
+        if build.try_wait().expect("the build's status").is_some() {
+            break false;
+        }
+        if (1..100).contains(&staged(&staging)) {
+            build.kill().expect("kill the build");
+            build.wait().expect("the killed build");
+            break true;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    };
+    assert!(killed, "the build ended before it could be killed");
+    assert_eq!(listing(&site), before);
+    assert!(staging.exists(), "a killed build leaves its staging folder");
+    site.build(&[]).expect_code(0);
+    assert!(!staging.exists());
+    assert!(site.read("public/pages/p7/index.html").contains("Second 7."));
+    assert!(!root_entries(&site).iter().any(|name| name.contains(".building-")));
 }

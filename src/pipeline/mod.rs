@@ -12,12 +12,12 @@
 //! 9. arrange the navigation (titles, order, previous/next) and backlinks;
 //! 10. take the last-updated dates from the git history;
 //! 11. load the templates;
-//! 12. render pages (parallel), into a staging folder unless there are errors (which
-//!     starts with the previous output's files, hard-linked: `staging`);
+//! 12. render pages (parallel), unless there are errors: into a staging folder, which
+//!     for a rebuild receives only the files whose bytes changed (`staging`, `manifest`);
 //! 13. check anchors and the links the templates wrote;
 //! 14. write the static files, assets and extra files (sitemap, feed,
 //!     handbook.json...);
-//! 15. swap the staging folder in, if nothing was an error.
+//! 15. put the output in place, if nothing was an error.
 //!
 //! `build`, `build_into` (the dev server's first build, into memory) and `check` run
 //! this one sequence (`run`); `check` without the git history and code highlighting,
@@ -33,6 +33,7 @@ mod badge;
 pub(crate) mod extras;
 pub(crate) mod feed;
 pub(crate) mod incremental;
+mod manifest;
 pub(crate) mod output;
 pub(crate) mod page;
 mod report;
@@ -186,7 +187,7 @@ pub fn page_count(site: &crate::site::Site) -> usize {
 /// Where the pipeline writes the site.
 #[derive(Clone, Copy)]
 enum Destination<'a> {
-    /// The output folder: into a temporary folder beside it, swapped in at the end if
+    /// The output folder: into a staging folder beside it, put in place at the end if
     /// nothing was an error (`opsbook build`).
     OutputDir,
     /// A sink that keeps the files (the dev server's memory).
@@ -208,7 +209,7 @@ struct Ran {
 
 /// The one sequence of steps `build`, `build_into` and `check` run (see the module's
 /// list): the model ([`prepare`]), the templates, the pages and their checks, then the
-/// search index and the other files, and the swap. Fails, with every diagnostic, when a
+/// search index and the other files, and putting the output in place. Fails, with every diagnostic, when a
 /// build's content has errors; a check reports them instead.
 fn run(
     root: &Path,

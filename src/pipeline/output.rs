@@ -1,18 +1,21 @@
-//! Where a build's files go: a [`Sink`]. On disk, [`Output`] writes into a staging
-//! folder beside the output folder and swaps it in only when everything succeeded, so a
-//! failed build leaves the previous output exactly as it was; a rebuild starts the
-//! staging folder from the previous output's files, hard-linked, and rewrites only the
-//! files whose bytes changed ([`super::staging`]). The dev server keeps its files in
-//! memory instead.
+//! Where a build's files go: a [`Sink`]. On disk, [`Output`] changes nothing in the
+//! output folder until everything succeeded, so a failed build leaves the previous output
+//! exactly as it was. A first build (no output folder yet) writes into a staging folder
+//! beside the output folder and renames it into place; a rebuild keeps the files whose
+//! bytes did not change and renames only the changed ones into place
+//! ([`super::staging`]). Both leave a manifest of the output beside it
+//! ([`super::manifest`]). The dev server keeps its files in memory instead.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use std::path::Component;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
-use super::staging::{self, Previous};
+use super::manifest::{self, Entry, Manifest, Stamp};
+use super::staging::Rebuild;
 use crate::spent::SpentTime;
 
 /// Where the files of a site are written.
@@ -29,71 +32,122 @@ pub trait Sink: Sync {
 }
 
 /// A build's output under construction: [`Output::at`] begins it, [`Sink::write`] and
-/// [`Sink::copy`] add each file, [`Output::commit`] swaps it in.
+/// [`Sink::copy`] add each file, [`Output::commit`] puts it in place.
 pub(crate) struct Output {
     final_dir: PathBuf,
+    /// The staging folder beside the output folder: the whole new output for a first
+    /// build, the changed files for a rebuild.
     temp_dir: PathBuf,
-    done: bool,
+    /// The manifest beside the output folder.
+    manifest_path: PathBuf,
     /// The time spent writing, summed over threads.
     writing: SpentTime,
-    /// The previous output, linked into the staging folder, when there was one.
-    previous: Option<Previous>,
+    /// How the files are written; taken by [`Output::commit`].
+    mode: Option<Mode>,
+}
+
+/// How a build writes its output.
+enum Mode {
+    /// Into the staging folder, which becomes the output folder: there was none. The
+    /// manifest's entries of the files written.
+    Fresh(Mutex<Vec<(String, Entry)>>),
+    /// In place of the previous output.
+    Rebuild(Box<Rebuild>),
 }
 
 impl Output {
     /// Prepares a staging folder beside `final_dir`. Refuses an output folder that
     /// would hold or overwrite the handbook's sources (see [`check_output_dir`]). A
-    /// symbolic link is followed: the build replaces the folder it points to, and the link
-    /// stays as it is.
+    /// symbolic link is followed: the build writes into the folder it points to, and the
+    /// link stays as it is.
     #[cfg(test)]
     pub(crate) fn create(final_dir: &Path, root: &Path) -> Result<Output> {
         let content = crate::config::DEFAULT_CONTENT_DIR;
         Output::at(check_output_dir(final_dir, root, content)?, root, content)
     }
 
-    /// Prepares a staging folder beside `final_dir`, an output folder that
-    /// [`check_output_dir`] has already resolved and allowed for the handbook at `root`
-    /// with the content folder `content`; the staging folder must pass the same check.
-    /// When `final_dir` holds a previous output, its files are hard-linked into the
-    /// staging folder, for the build to keep those it would write unchanged.
+    /// Prepares the build of the output folder `final_dir`, which [`check_output_dir`]
+    /// has already resolved and allowed for the handbook at `root` with the content folder
+    /// `content`: removes what killed builds left beside it, makes the staging folder
+    /// (which must pass the same check), and, when `final_dir` holds a previous output,
+    /// lists it and reads its manifest.
     pub(crate) fn at(final_dir: PathBuf, root: &Path, content: &str) -> Result<Output> {
         if final_dir.exists() && !final_dir.is_dir() {
             bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
         }
         let name = final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let parent = final_dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        remove_leftovers(&parent, &name)?;
         let temp_dir =
             check_output_dir(&parent.join(format!(".{name}.building-{}", std::process::id())), root, content)?;
         crate::fs::remove_dir_all(&temp_dir)?;
         crate::fs::create_dir_all(&temp_dir)?;
-        let mut output = Output { final_dir, temp_dir, done: false, writing: SpentTime::new(), previous: None };
-        if output.final_dir.is_dir() {
-            output.previous = Previous::link(&output.final_dir, &output.temp_dir)?;
-        }
-        Ok(output)
+        let manifest_path = parent.join(format!(".{name}.opsbook-manifest"));
+        let mode = if final_dir.is_dir() {
+            Mode::Rebuild(Box::new(Rebuild::begin(&final_dir, &temp_dir, &manifest_path)?))
+        } else {
+            Mode::Fresh(Mutex::new(Vec::new()))
+        };
+        Ok(Output { final_dir, temp_dir, manifest_path, writing: SpentTime::new(), mode: Some(mode) })
     }
 
-    /// The path of a site path (`runbooks/db/index.html`) inside the temporary folder;
+    /// The path of a site path (`runbooks/db/index.html`) inside the staging folder;
     /// an error for a path that would leave it.
     pub(crate) fn path(&self, site_path: &str) -> Result<PathBuf> {
         crate::site_path::output_file(&self.temp_dir, site_path)
     }
 
-    /// Replaces the previous output with this one: removes the previous output's files
-    /// the build did not write, then swaps the staging folder in.
+    /// Puts the new output in place: renames the staging folder to the output folder
+    /// (a first build), or the changed files into the output folder, removing the stale
+    /// ones (a rebuild); then writes the manifest.
     pub(crate) fn commit(mut self) -> Result<()> {
-        if let Some(previous) = self.previous.take() {
-            previous.remove_stale()?;
+        match self.mode.take() {
+            Some(Mode::Fresh(entries)) => {
+                crate::fs::rename(&self.temp_dir, &self.final_dir)?;
+                let entries = entries.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+                Manifest::of(entries).write(&self.manifest_path)
+            }
+            Some(Mode::Rebuild(rebuild)) => rebuild.commit(),
+            None => Ok(()),
         }
-        self.done = true;
-        let name = self.final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let old = self.temp_dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
-        let swapped = staging::swap(&self.temp_dir, &self.final_dir, &old);
-        if swapped.is_err() {
-            let _ = crate::fs::remove_dir_all(&self.temp_dir);
-        }
-        swapped
     }
+}
+
+/// Removes what builds into `parent/name` that were killed left beside it: staging
+/// folders (`.public.building-PID`, and `.public.old-PID` of earlier versions) and
+/// manifests half written (`.public.opsbook-manifest.PID`), unless the process `PID`
+/// still runs (as far as the system tells).
+pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
+    let prefixes = [format!(".{name}.building-"), format!(".{name}.old-"), format!(".{name}.opsbook-manifest.")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else { continue };
+        let pid = prefixes.iter().find_map(|prefix| file_name.strip_prefix(prefix.as_str()));
+        let Some(pid) = pid.and_then(|pid| pid.parse::<u32>().ok()) else { continue };
+        if pid != std::process::id() && is_running(pid) {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            crate::fs::remove_tree_in_parallel(&path)?;
+        } else {
+            std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the process `pid` runs.
+#[cfg(target_os = "linux")]
+fn is_running(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Whether the process `pid` runs: not known here, so a leftover is always removed.
+#[cfg(not(target_os = "linux"))]
+fn is_running(_: u32) -> bool {
+    false
 }
 
 /// The output folder `final_dir` with links followed and `..` resolved, when it is safe:
@@ -169,26 +223,38 @@ fn resolve(path: &Path) -> Result<PathBuf> {
 
 impl Sink for Output {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
-        self.writing.time(|| {
-            let path = self.path(site_path)?;
-            match &self.previous {
-                Some(previous) => {
-                    previous.note_written(&path);
-                    staging::write_if_changed(&path, contents)
-                }
-                None => crate::fs::write(&path, contents),
+        self.writing.time(|| match &self.mode {
+            Some(Mode::Rebuild(rebuild)) => rebuild.write(site_path, contents),
+            Some(Mode::Fresh(entries)) => {
+                let path = self.path(site_path)?;
+                crate::fs::write(&path, contents)?;
+                let stamp =
+                    Stamp::of(&std::fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?);
+                let entry = Entry { hash: manifest::hash(contents), stamp };
+                entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((site_path.to_owned(), entry));
+                Ok(())
             }
+            None => bail!("the output of this build is already in place"),
         })
     }
 
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
-        let path = self.path(site_path)?;
-        match &self.previous {
-            Some(previous) => {
-                previous.note_written(&path);
-                staging::copy_if_changed(from, &path)
+        match &self.mode {
+            Some(Mode::Rebuild(rebuild)) => rebuild.copy(from, site_path),
+            Some(Mode::Fresh(entries)) => {
+                let path = self.path(site_path)?;
+                crate::fs::copy(from, &path)?;
+                let mut file = std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                let stamp = Stamp::of(&file.metadata().with_context(|| format!("cannot read {}", path.display()))?);
+                let hash =
+                    manifest::hash_stream(&mut file).with_context(|| format!("cannot read {}", path.display()))?;
+                entries
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((site_path.to_owned(), Entry { hash, stamp }));
+                Ok(())
             }
-            None => crate::fs::copy(from, &path),
+            None => bail!("the output of this build is already in place"),
         }
     }
 
@@ -199,9 +265,8 @@ impl Sink for Output {
 
 impl Drop for Output {
     fn drop(&mut self) {
-        if !self.done {
-            let _ = crate::fs::remove_dir_all(&self.temp_dir);
-        }
+        // Still there after a commit only if it failed: then with files never placed.
+        let _ = crate::fs::remove_dir_all(&self.temp_dir);
     }
 }
 
@@ -217,7 +282,7 @@ mod tests {
     }
 
     #[test]
-    fn swaps_in_the_new_output_and_keeps_the_old_when_dropped() {
+    fn puts_the_new_output_in_place_and_keeps_the_old_when_dropped() {
         let root = scratch("swap");
         let public = root.join("public");
         std::fs::create_dir_all(&public).unwrap();
@@ -234,8 +299,25 @@ mod tests {
         output.commit().unwrap();
         assert!(!public.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(public.join("new/index.html")).unwrap(), "new");
-        let leftovers: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.file_name()).collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        let mut leftovers: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.file_name()).collect();
+        leftovers.sort();
+        assert_eq!(leftovers, [".public.opsbook-manifest", "public"]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_first_build_renames_its_staging_folder_into_place_with_a_manifest() {
+        let root = scratch("first");
+        let public = root.join("public");
+        let output = Output::create(&public, &root).unwrap();
+        output.write("a/index.html", b"page").unwrap();
+        output.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(public.join("a/index.html")).unwrap(), "page");
+        let manifest = Manifest::read(&root.join(".public.opsbook-manifest")).expect("a manifest");
+        let entry = manifest.get("a/index.html").expect("the page's entry");
+        assert_eq!(entry.hash, manifest::hash(b"page"));
+        let metadata = std::fs::metadata(public.join("a/index.html")).unwrap();
+        assert_eq!(entry.stamp, Stamp::of(&metadata), "the stamp survives the folder's rename");
         std::fs::remove_dir_all(&root).unwrap();
     }
 

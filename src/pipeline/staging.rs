@@ -1,124 +1,302 @@
-//! A rebuild that reuses the previous output ([`super::output::Output`]'s staging
-//! folder). The build writes into a staging folder beside the output folder, which is
-//! swapped in at the end; when there is a previous output, the staging folder starts as
-//! a copy of it made of hard links, so that:
+//! A rebuild into an output folder that holds a previous output ([`super::output::Output`]
+//! in place): the unchanged files cost a `stat` each, and the changed ones are put in
+//! place only once the whole build succeeded.
 //!
-//! 1. [`Previous::link`] recreates the previous output's folders in the staging folder
-//!    and hard-links each of its regular files there (no data is copied; symbolic links
-//!    and other special files are left out, so nothing is ever followed). When a link
-//!    cannot be made (a file system without hard links), the staging folder is emptied
-//!    and the build writes every file anew, as into a new folder.
-//! 2. [`write_if_changed`] and [`copy_if_changed`] leave a file whose bytes did not
-//!    change as it is (the same inode as the live output's, so its mtime stays), and
-//!    replace one that changed by removing the link first and writing a new file: never
-//!    through the link, which would change the live output.
-//! 3. [`Previous::remove_stale`] removes the linked files the build did not write, then
-//!    the folders that this left empty.
-//! 4. [`swap`] exchanges the staging folder and the output folder in one step where the
-//!    system offers it (Linux's `renameat2` with `RENAME_EXCHANGE`), else with two
-//!    renames; the old tree, now in the staging folder's place, is then removed.
+//! 1. [`Rebuild::begin`] lists the previous output (file names and kinds only: no file
+//!    is opened, no link followed) and reads its manifest ([`super::manifest`]).
+//! 2. [`Rebuild::write`] and [`Rebuild::copy`] hash each file the build makes and keep
+//!    it as it is when the previous output has it with those bytes: when the manifest's
+//!    entry for it has its hash and the file still has the stamp the manifest recorded,
+//!    or else (no manifest, no entry, a file changed since by hand or by another
+//!    program) when its bytes, read, are the same. Any other file is written under a
+//!    numbered name into the staging folder beside the output folder (one flat folder:
+//!    no folder is made for it), and the live output is not touched.
+//! 3. [`Rebuild::commit`], once nothing failed: removes what stands in a changed file's
+//!    way (a file where it needs a folder, a folder where it goes), renames each changed
+//!    file into place (a web server reads either the old file or the new one, never a
+//!    part), removes the previous output's files and folders that the build did not
+//!    write (stray ones and symbolic links included), writes the new manifest and
+//!    removes the staging folder.
 //!
-//! A failed build removes the staging folder: removing links leaves the live output's
-//! files as they were.
+//! A failed build only removes the staging folder: the output stays byte for byte as it
+//! was. A build killed before step 3 leaves its staging folder, which the next build
+//! removes ([`super::output::remove_leftovers`]); one killed during step 3 leaves an
+//! output in which some files are new, which the next build (whose manifest entries no
+//! longer match those files' stamps) completes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-/// The previous output's files and folders, linked into the staging folder, and the
-/// files the build has written since.
-pub(crate) struct Previous {
-    /// The folders made in the staging folder, parents before children.
-    folders: Vec<PathBuf>,
-    /// The files linked into the staging folder.
-    files: Vec<PathBuf>,
-    /// The staging folder's files that the build wrote or kept.
-    written: Mutex<HashSet<PathBuf>>,
+use super::manifest::{self, Entry, Manifest, Stamp};
+
+/// What stands at a path of the previous output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    File,
+    Folder,
+    /// A symbolic link or a special file: never followed, never kept.
+    Other,
 }
 
-impl Previous {
-    /// Recreates the folders of `live` in `staging` (an empty folder) and hard-links its
-    /// regular files there. `None` when a link cannot be made: `staging` is then empty
-    /// again, and the build writes every file anew.
-    pub(crate) fn link(live: &Path, staging: &Path) -> Result<Option<Previous>> {
-        let mut folders = Vec::new();
-        let mut files = Vec::new();
-        for entry in walkdir::WalkDir::new(live).min_depth(1) {
+/// A rebuild in place: the previous output, its manifest, and what the build wrote.
+pub(crate) struct Rebuild {
+    /// The output folder.
+    live: PathBuf,
+    /// The staging folder, of numbered changed files.
+    staging: PathBuf,
+    /// Where the manifest is kept.
+    manifest_path: PathBuf,
+    /// The previous output's entries by site path (`runbooks/db/index.html`).
+    previous: HashMap<String, Kind>,
+    /// Entries of the previous output whose names are no site path (not UTF-8): stale.
+    strays: Vec<PathBuf>,
+    /// The previous build's manifest, if it can be trusted as a whole.
+    manifest: Option<Manifest>,
+    /// The number of the next changed file in the staging folder.
+    next: AtomicU64,
+    /// What the build wrote.
+    written: Mutex<Written>,
+}
+
+/// The files the build wrote: kept as they were, or changed.
+#[derive(Default)]
+struct Written {
+    /// The files kept, with their manifest entries.
+    kept: Vec<(String, Entry)>,
+    /// The changed files: site path, file in the staging folder, hash.
+    changed: Vec<(String, PathBuf, u128)>,
+}
+
+impl Rebuild {
+    /// Lists the previous output at `live` and reads the manifest at `manifest_path`;
+    /// changed files go into `staging`, an empty folder beside `live`.
+    pub(crate) fn begin(live: &Path, staging: &Path, manifest_path: &Path) -> Result<Rebuild> {
+        let mut previous = HashMap::new();
+        let mut strays = Vec::new();
+        let mut walk = walkdir::WalkDir::new(live).min_depth(1).into_iter();
+        while let Some(entry) = walk.next() {
             let entry = entry.with_context(|| format!("cannot read the previous output {}", live.display()))?;
-            let Ok(relative) = entry.path().strip_prefix(live) else { continue };
-            let (kind, to) = (entry.file_type(), staging.join(relative));
-            if kind.is_dir() {
-                folders.push(to);
-            } else if kind.is_file() {
-                files.push((entry.into_path(), to));
+            let kind = match entry.file_type() {
+                kind if kind.is_dir() => Kind::Folder,
+                kind if kind.is_file() => Kind::File,
+                _ => Kind::Other,
+            };
+            match entry.path().strip_prefix(live).ok().and_then(Path::to_str) {
+                Some(relative) => {
+                    previous.insert(crate::fs::slash_path(Path::new(relative)), kind);
+                }
+                None => {
+                    // What a stray folder holds goes with it.
+                    if kind == Kind::Folder {
+                        walk.skip_current_dir();
+                    }
+                    strays.push(entry.into_path());
+                }
             }
         }
-        for folder in &folders {
-            crate::fs::create_dir_all(folder)?;
-        }
-        if files.par_iter().any(|(from, to)| std::fs::hard_link(from, to).is_err()) {
-            crate::fs::remove_dir_all(staging)?;
-            crate::fs::create_dir_all(staging)?;
-            return Ok(None);
-        }
-        let files = files.into_iter().map(|(_, to)| to).collect();
-        Ok(Some(Previous { folders, files, written: Mutex::new(HashSet::new()) }))
+        Ok(Rebuild {
+            live: live.to_path_buf(),
+            staging: staging.to_path_buf(),
+            manifest_path: manifest_path.to_path_buf(),
+            previous,
+            strays,
+            manifest: Manifest::read(manifest_path),
+            next: AtomicU64::new(0),
+            written: Mutex::new(Written::default()),
+        })
     }
 
-    /// Notes that the build wrote (or kept) the staging folder's file `path`.
-    pub(crate) fn note_written(&self, path: &Path) {
-        self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(path.to_path_buf());
-    }
-
-    /// Removes the linked files the build did not write, then the folders left empty.
-    pub(crate) fn remove_stale(self) -> Result<()> {
-        let written = self.written.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // A folder may stand where a stale file was: the build wrote files inside it.
-        let stale = |file: &&PathBuf| !written.contains(*file) && !file.is_dir();
-        self.files.par_iter().filter(stale).try_for_each(|file| remove_file(file))?;
-        for folder in self.folders.iter().rev() {
-            // Only an empty folder goes; one that holds files fails, and stays.
-            let _ = std::fs::remove_dir(folder);
+    /// Adds the file `site_path` with `contents`.
+    pub(crate) fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
+        let hash = manifest::hash(contents);
+        let same = |file: &mut std::fs::File| {
+            let mut bytes = Vec::with_capacity(contents.len());
+            std::io::Read::read_to_end(file, &mut bytes)?;
+            Ok(bytes == contents)
+        };
+        if let Some(stamp) = self.unchanged(site_path, contents.len() as u64, hash, same) {
+            self.lock().kept.push((site_path.to_owned(), Entry { hash, stamp }));
+            return Ok(());
         }
+        let staged = self.staged_file();
+        crate::fs::write(&staged, contents)?;
+        self.lock().changed.push((site_path.to_owned(), staged, hash));
         Ok(())
     }
-}
 
-/// Writes `contents` at `path` in the staging folder, unless the file there (linked from
-/// the previous output) has these bytes already.
-pub(crate) fn write_if_changed(path: &Path, contents: &[u8]) -> Result<()> {
-    if has_bytes(path, contents.len() as u64, |file| {
-        let mut bytes = Vec::with_capacity(contents.len());
-        std::io::Read::read_to_end(file, &mut bytes)?;
-        Ok(bytes == contents)
-    }) {
-        return Ok(());
+    /// Adds the file `site_path`, a copy of `from`.
+    pub(crate) fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
+        let source = std::fs::File::open(from)
+            .and_then(|mut file| Ok((file.metadata()?.len(), manifest::hash_stream(&mut file)?)));
+        if let Ok((len, hash)) = source {
+            let same = |file: &mut std::fs::File| same_stream(file, &mut std::fs::File::open(from)?);
+            if let Some(stamp) = self.unchanged(site_path, len, hash, same) {
+                self.lock().kept.push((site_path.to_owned(), Entry { hash, stamp }));
+                return Ok(());
+            }
+        }
+        let staged = self.staged_file();
+        crate::fs::copy(from, &staged)?;
+        // The hash of what was copied, should the source have changed meanwhile.
+        let hash = hash_file(&mut std::fs::File::open(&staged)?)?;
+        self.lock().changed.push((site_path.to_owned(), staged, hash));
+        Ok(())
     }
-    make_room(path)?;
-    crate::fs::write(path, contents)
-}
 
-/// Copies `from` to `path` in the staging folder, unless the file there (linked from the
-/// previous output) has its bytes already.
-pub(crate) fn copy_if_changed(from: &Path, path: &Path) -> Result<()> {
-    if let Ok(source) = std::fs::metadata(from)
-        && has_bytes(path, source.len(), |file| same_stream(file, &mut std::fs::File::open(from)?))
-    {
-        return Ok(());
+    /// The stamp of the previous output's file at `site_path` when it holds the `len`
+    /// bytes of hash `hash`: believed from the manifest when the file's stamp is the one
+    /// recorded, else compared by `same`. `None` when the file must be written.
+    fn unchanged(
+        &self,
+        site_path: &str,
+        len: u64,
+        hash: u128,
+        same: impl FnOnce(&mut std::fs::File) -> std::io::Result<bool>,
+    ) -> Option<Stamp> {
+        // Only a regular file reached through folders (no link) of the previous output.
+        if self.previous.get(site_path) != Some(&Kind::File) {
+            return None;
+        }
+        let path = crate::site_path::output_file(&self.live, site_path).ok()?;
+        let metadata = std::fs::symlink_metadata(&path).ok()?;
+        let stamp = Stamp::of(&metadata);
+        if !metadata.is_file() || stamp.size() != len {
+            return None;
+        }
+        if let Some(entry) = self.manifest.as_ref().and_then(|m| m.get(site_path))
+            && entry.stamp == stamp
+        {
+            return (entry.hash == hash).then_some(stamp);
+        }
+        let mut file = std::fs::File::open(&path).ok()?;
+        same(&mut file).unwrap_or(false).then_some(stamp)
     }
-    make_room(path)?;
-    crate::fs::copy(from, path)
+
+    /// A new name in the staging folder.
+    fn staged_file(&self) -> PathBuf {
+        self.staging.join(self.next.fetch_add(1, Ordering::Relaxed).to_string())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Written> {
+        self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Puts the changed files in place, removes the stale ones, writes the manifest and
+    /// removes the staging folder.
+    pub(crate) fn commit(self) -> Result<()> {
+        let Written { mut kept, changed } = std::mem::take(&mut *self.lock());
+        let kind = |site_path: &str| self.previous.get(site_path).copied();
+        // 1. What stands in a changed file's way, removed first, one path at a time.
+        let mut in_the_way = HashSet::new();
+        for (site_path, _, _) in &changed {
+            if kind(site_path) == Some(Kind::Folder) {
+                in_the_way.insert(site_path.as_str());
+            }
+            for (at, _) in site_path.match_indices('/') {
+                let folder = &site_path[..at];
+                if matches!(kind(folder), Some(Kind::File | Kind::Other)) {
+                    in_the_way.insert(folder);
+                }
+            }
+        }
+        for site_path in &in_the_way {
+            remove(&crate::site_path::output_file(&self.live, site_path)?)?;
+        }
+        // 2. Each changed file renamed into place.
+        changed.par_iter().try_for_each(|(site_path, staged, _)| {
+            let target = crate::site_path::output_file(&self.live, site_path)?;
+            let parent_known = site_path.rsplit_once('/').is_none_or(|(parent, _)| {
+                kind(parent) == Some(Kind::Folder) && !in_the_way.contains(parent) && !under(parent, &in_the_way)
+            });
+            if !parent_known && let Some(parent) = target.parent() {
+                crate::fs::create_dir_all(parent)?;
+            }
+            place(staged, &target)
+        })?;
+        let mut entries: Vec<(String, Entry)> = changed
+            .into_par_iter()
+            .filter_map(|(site_path, _, hash)| {
+                let target = crate::site_path::output_file(&self.live, &site_path).ok()?;
+                let stamp = Stamp::of(&std::fs::symlink_metadata(target).ok()?);
+                Some((site_path, Entry { hash, stamp }))
+            })
+            .collect();
+        entries.append(&mut kept);
+        // 3. The previous output's entries the build did not write.
+        self.remove_stale(&entries)?;
+        // 4. The manifest, then the staging folder (empty by now).
+        Manifest::of(entries).write(&self.manifest_path)?;
+        crate::fs::remove_dir_all(&self.staging)
+    }
+
+    /// Removes the previous output's entries the build did not write and that hold
+    /// nothing it wrote: folders with what they hold, files, links, strays.
+    fn remove_stale(&self, written: &[(String, Entry)]) -> Result<()> {
+        let mut keep: HashSet<&str> = HashSet::with_capacity(written.len() * 2);
+        for (site_path, _) in written {
+            keep.insert(site_path);
+            for (at, _) in site_path.match_indices('/') {
+                keep.insert(&site_path[..at]);
+            }
+        }
+        let stale: HashSet<&str> =
+            self.previous.keys().map(String::as_str).filter(|site_path| !keep.contains(site_path)).collect();
+        // Only the outermost ones: removing a folder removes what it holds.
+        let paths: Vec<PathBuf> = stale
+            .iter()
+            .filter(|site_path| !under(site_path, &stale))
+            .map(|site_path| crate::site_path::output_file(&self.live, site_path))
+            .collect::<Result<_>>()?;
+        paths.par_iter().try_for_each(|path| remove(path))?;
+        // After them: a stray may be inside one of them.
+        self.strays.iter().try_for_each(|stray| remove(stray))
+    }
 }
 
-/// Whether `path` is a regular file of `len` bytes for which `same` says yes. Any error
-/// reading it is a no: the file is then written anew.
-fn has_bytes(path: &Path, len: u64, same: impl FnOnce(&mut std::fs::File) -> std::io::Result<bool>) -> bool {
-    let Ok(mut file) = std::fs::File::open(path) else { return false };
-    let Ok(metadata) = file.metadata() else { return false };
-    metadata.is_file() && metadata.len() == len && same(&mut file).unwrap_or(false)
+/// Whether one of the folders above `site_path` is in `set`.
+fn under(site_path: &str, set: &HashSet<&str>) -> bool {
+    !set.is_empty() && site_path.match_indices('/').any(|(at, _)| set.contains(&site_path[..at]))
+}
+
+/// Renames the staged file `staged` to `target`; across file systems (an output folder
+/// that is a mount point), copies it beside `target` first, then renames the copy.
+fn place(staged: &Path, target: &Path) -> Result<()> {
+    match std::fs::rename(staged, target) {
+        Err(e) if e.kind() == std::io::ErrorKind::CrossesDevices => {
+            let mut beside = target.as_os_str().to_owned();
+            beside.push(format!(".opsbook-{}", std::process::id()));
+            let beside = PathBuf::from(beside);
+            crate::fs::copy(staged, &beside)?;
+            crate::fs::rename(&beside, target)
+        }
+        renamed => renamed.with_context(|| format!("cannot move {} to {}", staged.display(), target.display())),
+    }
+}
+
+/// Removes a file, link or folder (with what it holds), without following links; a
+/// missing one is fine.
+fn remove(path: &Path) -> Result<()> {
+    use std::io::ErrorKind::{NotADirectory, NotFound};
+    let removed = match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_dir() => std::fs::remove_dir_all(path),
+        _ => std::fs::remove_file(path),
+    };
+    match removed {
+        Err(e) if !matches!(e.kind(), NotFound | NotADirectory) => {
+            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The hash of a file's bytes.
+fn hash_file(file: &mut std::fs::File) -> Result<u128> {
+    Ok(manifest::hash_stream(file)?)
 }
 
 /// Whether two readers give the same bytes.
@@ -148,74 +326,6 @@ fn read_full(reader: &mut impl std::io::Read, buffer: &mut [u8]) -> std::io::Res
     Ok(filled)
 }
 
-/// Clears the way for a new file at `path` in the staging folder: removes the link (or
-/// folder) there, so that writing creates a new file rather than changing the live
-/// output's through the link, and a file of the previous output where the new one needs
-/// a folder.
-fn make_room(path: &Path) -> Result<()> {
-    match std::fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.is_dir() => crate::fs::remove_dir_all(path)?,
-        Ok(_) => remove_file(path)?,
-        Err(_) => {
-            for ancestor in path.ancestors().skip(1) {
-                match std::fs::symlink_metadata(ancestor) {
-                    Ok(metadata) if metadata.is_dir() => break,
-                    Ok(_) => remove_file(ancestor)?,
-                    Err(_) => {}
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Removes one file; a missing one is fine (also when a file now stands where one of
-/// its folders was).
-fn remove_file(path: &Path) -> Result<()> {
-    use std::io::ErrorKind::{NotADirectory, NotFound};
-    match std::fs::remove_file(path) {
-        Err(e) if !matches!(e.kind(), NotFound | NotADirectory) => {
-            Err(e).with_context(|| format!("cannot remove {}", path.display()))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Puts the staging folder in the place of the output folder `live`, and removes the
-/// previous output. Where the system can exchange two folders in one step, the output
-/// folder never goes missing; else it is renamed aside first (`old`), and put back if
-/// the second rename fails.
-pub(crate) fn swap(staging: &Path, live: &Path, old: &Path) -> Result<()> {
-    if !live.exists() {
-        return crate::fs::rename(staging, live);
-    }
-    if exchange(staging, live) {
-        // The staging folder's name now holds the previous output.
-        return crate::fs::remove_tree_in_parallel(staging);
-    }
-    crate::fs::remove_dir_all(old)?;
-    crate::fs::rename(live, old)?;
-    if let Err(e) = crate::fs::rename(staging, live) {
-        let _ = crate::fs::rename(old, live);
-        return Err(e);
-    }
-    crate::fs::remove_tree_in_parallel(old)
-}
-
-/// Exchanges two folders atomically (`renameat2(RENAME_EXCHANGE)`); false when the
-/// system or file system cannot.
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> bool {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
-}
-
-/// Exchanges two folders atomically; not offered here, so false.
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> bool {
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +339,16 @@ mod tests {
         assert!(!same_stream(&mut long.as_slice(), &mut other.as_slice()).unwrap());
         assert!(!same_stream(&mut &b"ab"[..], &mut &b"abc"[..]).unwrap());
         assert!(same_stream(&mut &b""[..], &mut &b""[..]).unwrap());
+    }
+
+    #[test]
+    fn tells_the_paths_under_a_set_of_folders() {
+        let folders: HashSet<&str> = ["a/b", "c"].into_iter().collect();
+        assert!(under("a/b/x.html", &folders));
+        assert!(under("c/d/e", &folders));
+        assert!(!under("c", &folders), "a folder is not under itself");
+        assert!(!under("a/bx/y", &folders));
+        assert!(!under("a/x.html", &folders));
+        assert!(!under("x/y", &HashSet::new()));
     }
 }
