@@ -53,10 +53,26 @@ fn is_forbidden_in_xml(c: char) -> bool {
     matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\u{fffe}' | '\u{ffff}')
 }
 
+/// Whether `bytes` (UTF-8) hold a character XML 1.0 forbids: a control byte other than
+/// tab, line feed and carriage return, or U+FFFE or U+FFFF (EF BF BE, EF BF BF). Blocks
+/// of 64 bytes are first tested for any such byte or 0xEF at all, a test the compiler
+/// turns into vector instructions; only a block that has one is looked at byte by byte.
+fn has_forbidden_in_xml(bytes: &[u8]) -> bool {
+    let suspect = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') | (b == 0xef);
+    let forbidden_at = |i: usize| match bytes[i] {
+        0xef => matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])),
+        b => b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r',
+    };
+    const BLOCK: usize = 64;
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |any, &b| any | suspect(b)) && (n * BLOCK..n * BLOCK + block.len()).any(forbidden_at)
+    })
+}
+
 /// `text` with the characters XML 1.0 forbids replaced by U+FFFD; borrowed when it has
 /// none. A character for a character, so lines and columns (in characters) stay put.
 pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_forbidden_in_xml) {
+    if !has_forbidden_in_xml(text.as_bytes()) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars().map(|c| if is_forbidden_in_xml(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
@@ -86,6 +102,11 @@ mod tests {
         );
         assert_eq!(super::escape("tab\tline\ncr\r\u{7f}\u{fffd}\u{efbf}"), "tab\tline\ncr\r\u{7f}\u{fffd}\u{efbf}");
         assert_eq!(super::xml_safe("a\u{0}\u{ffff}\tb"), "a\u{FFFD}\u{FFFD}\tb");
+        let long = format!("{}\u{fffe}", "x\u{fffd}\n".repeat(40));
+        assert_eq!(super::xml_safe(&long), format!("{}\u{FFFD}", "x\u{fffd}\n".repeat(40)));
+        assert!(matches!(super::xml_safe(&"\t\u{fffd}\r\n\u{f000}".repeat(30)), std::borrow::Cow::Borrowed(_)));
+        // U+FFFF across two blocks of the scan.
+        assert_eq!(super::xml_safe(&format!("{}\u{ffff}", "a".repeat(63))), format!("{}\u{FFFD}", "a".repeat(63)));
         assert!(matches!(super::xml_safe("plain\ttext\n"), std::borrow::Cow::Borrowed(_)));
         let mut out = Vec::new();
         super::write_escaped("<\u{1}>", &mut out).unwrap();

@@ -131,10 +131,15 @@ pub(crate) fn slugify(name: &str) -> String {
 pub(crate) fn heading_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '-' || c == '_' {
+        if c.is_ascii() {
+            // The same rules, without the Unicode tables: no ASCII character combines.
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                out.push(c.to_ascii_lowercase());
+            } else if c == ' ' {
+                out.push('-');
+            }
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if c == ' ' {
-            out.push('-');
         } else if is_combining_mark(c) {
             out.push(c);
         }

@@ -13,33 +13,62 @@
 pub(crate) fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, usize::MAX, &mut Rows::default()).unwrap_or(usize::MAX)
+}
+
+/// The rows of the distance table [`distance_within`] keeps, kept between calls.
+#[derive(Default)]
+struct Rows {
+    before_last: Vec<usize>,
+    last: Vec<usize>,
+    current: Vec<usize>,
+}
+
+/// [`distance`] of `a` and `b` if it is at most `limit`, else none. The table is filled
+/// row by row, three rows kept; it stops once two rows in a row exceed `limit`
+/// everywhere: every path to the last cell goes through one of any two neighbouring
+/// rows (a swap skips one row, never two), and no step costs less than nothing.
+fn distance_within(a: &[char], b: &[char], limit: usize, rows: &mut Rows) -> Option<usize> {
     let width = b.len() + 1;
-    let mut d = vec![0; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
+    let Rows { before_last, last, current } = rows;
+    for row in [&mut *before_last, &mut *last, &mut *current] {
+        row.clear();
+        row.resize(width, 0);
     }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
+    for (j, cell) in last.iter_mut().enumerate() {
         *cell = j;
     }
+    let mut last_over = false;
     for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best =
-                (d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1).min(d[(i - 1) * width + j - 1] + cost);
+            let mut best = (last[j] + 1).min(current[j - 1] + 1).min(last[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
+                best = best.min(before_last[j - 2] + 1);
             }
-            d[i * width + j] = best;
+            current[j] = best;
+            row_min = row_min.min(best);
         }
+        let over = row_min > limit;
+        if over && last_over {
+            return None;
+        }
+        last_over = over;
+        std::mem::swap(before_last, last);
+        std::mem::swap(last, current);
     }
-    d[a.len() * width + b.len()]
+    Some(last[b.len()]).filter(|&d| d <= limit)
 }
 
 /// The candidate closest to `wanted`, if it is close enough to be a likely typo: at
 /// most a third of the longer string's length, and at least one edit away.
 pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wanted_len = wanted.chars().count();
+    let wanted_chars: Vec<char> = wanted.chars().collect();
+    let wanted_len = wanted_chars.len();
     let lowered = wanted.to_lowercase();
+    let (mut chars, mut rows) = (Vec::new(), Rows::default());
     candidates
         .into_iter()
         .filter(|c| *c != wanted)
@@ -50,8 +79,18 @@ pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a
             if len.abs_diff(wanted_len) > limit {
                 return None;
             }
-            let d = if c.to_lowercase() == lowered { 0 } else { distance(wanted, c) };
-            (d <= limit).then_some((d, c))
+            // Lower-casing ASCII is ASCII's own: no new string needed to compare.
+            let same_lowered = if c.is_ascii() && wanted.is_ascii() {
+                c.eq_ignore_ascii_case(wanted)
+            } else {
+                c.to_lowercase() == lowered
+            };
+            if same_lowered {
+                return Some((0, c));
+            }
+            chars.clear();
+            chars.extend(c.chars());
+            distance_within(&wanted_chars, &chars, limit, &mut rows).map(|d| (d, c))
         })
         .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
@@ -85,6 +124,53 @@ mod tests {
         assert_eq!(closest("stesp", ["steps", "rollback", "escalation"]), Some("steps"));
         assert_eq!(closest("Steps", ["steps"]), Some("steps"));
         assert_eq!(closest("zzz", ["steps", "rollback"]), None);
+    }
+
+    /// The distance table filled whole, as first written.
+    fn full_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let width = b.len() + 1;
+        let mut d = vec![0; (a.len() + 1) * width];
+        for i in 0..=a.len() {
+            d[i * width] = i;
+        }
+        for (j, cell) in d.iter_mut().enumerate().take(width) {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best =
+                    (d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1).min(d[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[(i - 2) * width + j - 2] + 1);
+                }
+                d[i * width + j] = best;
+            }
+        }
+        d[a.len() * width + b.len()]
+    }
+
+    #[test]
+    fn stops_early_only_past_the_limit() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "steps", "stpes", "spets", "rollback", "rolbakc", "Über", "über", "ubre",
+        ];
+        let mut rows = Rows::default();
+        for a in words {
+            for b in words {
+                let full = full_distance(a, b);
+                assert_eq!(distance(a, b), full, "{a} {b}");
+                let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                for limit in 0..6 {
+                    let within = distance_within(&ac, &bc, limit, &mut rows);
+                    assert_eq!(within, (full <= limit).then_some(full), "{a} {b} {limit}");
+                }
+            }
+        }
+        assert_eq!(closest("STPES", ["steps", "Stpes", "stp"]), Some("Stpes"));
+        assert_eq!(closest("ÜBER", ["über", "uber"]), Some("über"));
     }
 
     #[test]

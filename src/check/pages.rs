@@ -115,23 +115,40 @@ pub(crate) fn exact_hash(bytes: &[u8]) -> u64 {
 
 /// The SimHash of a text's words and pairs of consecutive words (runs of letters and
 /// digits, lower-cased), or none for a text too short to compare. One pass over the
-/// text, no word copied: each word is hashed as it is read.
+/// text's bytes, no word copied: each word is hashed as it is read (ASCII through a
+/// table, other characters decoded).
 pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
     let mut ones = BitCounts::default();
     let mut words = 0usize;
     let mut previous: Option<u64> = None;
     let (mut word, mut in_word) = (FNV_OFFSET, false);
     let mut buffer = [0u8; 4];
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_alphanumeric() {
-            word = fnv1a(word, &[c.to_ascii_lowercase() as u8]);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        // A space after the text ends its last word.
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        let lower = ASCII_WORD_BYTES[usize::from(b)];
+        if lower != 0 {
+            word = fnv1a(word, &[lower]);
             in_word = true;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                word = fnv1a(word, lower.encode_utf8(&mut buffer).as_bytes());
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    word = fnv1a(word, lower.encode_utf8(&mut buffer).as_bytes());
+                }
+                in_word = true;
+                continue;
             }
-            in_word = true;
-        } else if in_word {
+        } else {
+            i += 1;
+        }
+        if in_word {
             ones.add(word);
             if let Some(previous) = previous {
                 ones.add(previous.rotate_left(32) ^ word.wrapping_mul(PAIR));
@@ -144,13 +161,32 @@ pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
     (words >= MIN_SIMILAR_WORDS).then(|| ones.majority())
 }
 
+/// Each ASCII letter and digit lower-cased, by byte; 0 for every other byte.
+const ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// An odd multiplier that tells a pair `a b` from `b a`.
 const PAIR: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// How many of the features added had each of the 64 bits set: eight counters of eight
-/// bits packed in each `u64` lane (bit `k` of every byte counted in `lanes[k]`), moved
-/// into the totals before a byte can overflow.
+/// How many of the features added had each of the 64 bits set, in three tiers:
+/// 1. four bit planes count the last features (up to 15) for all 64 bits at once, as a
+///    binary counter per bit: bit `k` of `planes[p]` is bit `p` of bit `k`'s count;
+/// 2. every 15 features the planes move into eight counters of eight bits packed in each
+///    `u64` lane (bit `k` of every byte counted in `lanes[k]`);
+/// 3. the lanes move into the totals before a byte can overflow.
 struct BitCounts {
+    planes: [u64; 4],
+    staged: u32,
     lanes: [u64; 8],
     pending: u32,
     totals: [u32; 64],
@@ -159,9 +195,12 @@ struct BitCounts {
 
 impl Default for BitCounts {
     fn default() -> Self {
-        BitCounts { lanes: [0; 8], pending: 0, totals: [0; 64], features: 0 }
+        BitCounts { planes: [0; 4], staged: 0, lanes: [0; 8], pending: 0, totals: [0; 64], features: 0 }
     }
 }
+
+/// The features the planes hold before they move into the lanes (a 4-bit count).
+const STAGED_MAX: u32 = 15;
 
 impl BitCounts {
     /// Adds a feature's bits, after the SplitMix64 finaliser (so every bit depends on
@@ -171,17 +210,36 @@ impl BitCounts {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^= z >> 31;
-        for (k, lane) in self.lanes.iter_mut().enumerate() {
-            *lane += (z >> k) & 0x0101_0101_0101_0101;
+        let mut carry = z;
+        for plane in &mut self.planes {
+            let next = *plane & carry;
+            *plane ^= carry;
+            carry = next;
         }
         self.features += 1;
-        self.pending += 1;
-        if self.pending == 255 {
-            self.flush();
+        self.staged += 1;
+        if self.staged == STAGED_MAX {
+            self.unstage();
         }
     }
 
-    fn flush(&mut self) {
+    /// Moves the planes' counts into the lanes, and the lanes' into the totals when one
+    /// more move could overflow a byte.
+    fn unstage(&mut self) {
+        for (p, plane) in self.planes.iter_mut().enumerate() {
+            for (k, lane) in self.lanes.iter_mut().enumerate() {
+                *lane += ((*plane >> k) & 0x0101_0101_0101_0101) << p;
+            }
+            *plane = 0;
+        }
+        self.pending += self.staged;
+        self.staged = 0;
+        if self.pending > 255 - STAGED_MAX {
+            self.flush_lanes();
+        }
+    }
+
+    fn flush_lanes(&mut self) {
         for (k, lane) in self.lanes.iter_mut().enumerate() {
             for byte in 0..8 {
                 self.totals[byte * 8 + k] += ((*lane >> (byte * 8)) & 0xff) as u32;
@@ -189,6 +247,12 @@ impl BitCounts {
             *lane = 0;
         }
         self.pending = 0;
+    }
+
+    /// Moves every count into the totals.
+    fn flush(&mut self) {
+        self.unstage();
+        self.flush_lanes();
     }
 
     /// The bits set in more than half of the features.
@@ -244,6 +308,68 @@ mod tests {
             assert_eq!(*total, if bits >> bit & 1 == 1 { 1000 } else { 0 }, "bit {bit}");
         }
         assert_eq!(counts.majority(), bits);
+    }
+
+    /// The SimHash as first written, over characters, each bit counted on its own: the
+    /// byte loop and the bit planes must give the same.
+    fn similarity_hash_by_chars(text: &str) -> Option<u64> {
+        #[derive(Default)]
+        struct Naive(Vec<u32>, u32);
+        impl Naive {
+            fn add(&mut self, hash: u64) {
+                let mut z = hash;
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                z ^= z >> 31;
+                self.0.resize(64, 0);
+                for bit in 0..64 {
+                    self.0[bit] += (z >> bit & 1) as u32;
+                }
+                self.1 += 1;
+            }
+            fn majority(self) -> u64 {
+                (0..64).filter(|&bit| 2 * self.0[bit] > self.1).fold(0, |acc, bit| acc | 1 << bit)
+            }
+        }
+        let mut ones = Naive::default();
+        let (mut words, mut previous, mut word, mut in_word) = (0usize, None::<u64>, FNV_OFFSET, false);
+        let mut buffer = [0u8; 4];
+        for c in text.chars().chain(std::iter::once(' ')) {
+            if c.is_ascii_alphanumeric() {
+                word = fnv1a(word, &[c.to_ascii_lowercase() as u8]);
+                in_word = true;
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    word = fnv1a(word, lower.encode_utf8(&mut buffer).as_bytes());
+                }
+                in_word = true;
+            } else if in_word {
+                ones.add(word);
+                if let Some(previous) = previous {
+                    ones.add(previous.rotate_left(32) ^ word.wrapping_mul(PAIR));
+                }
+                previous = Some(word);
+                words += 1;
+                (word, in_word) = (FNV_OFFSET, false);
+            }
+        }
+        (words >= MIN_SIMILAR_WORDS).then(|| ones.majority())
+    }
+
+    #[test]
+    fn hashes_bytes_as_the_characters_were_hashed() {
+        let texts = [
+            TEXT.to_string(),
+            format!("{TEXT} Überprüfe die Größe — ÅNGSTRÖM İstanbul ǅ straße 東京 のサーバー 😀 x²"),
+            "Ärger…Öl\u{a0}über ΣΊΣΥΦΟΣ word1 word2 a-b_c d.e ﬁle ǈ".repeat(5),
+            "ends in a word ".repeat(4) + "Ünïcödé",
+            // Past what the planes, a lane's byte and the totals' first moves hold.
+            (0..2000).map(|n| format!("w{} ", n % 37)).collect(),
+        ];
+        for text in &texts {
+            assert_eq!(similarity_hash(text), similarity_hash_by_chars(text), "{text}");
+            assert!(similarity_hash(text).is_some());
+        }
     }
 
     #[test]

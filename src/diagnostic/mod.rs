@@ -302,25 +302,30 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// Maps byte offsets of one text to lines and columns quickly, for texts that need many
-/// look-ups (every link of a page).
+/// look-ups (every link of a page). The line starts are found at the first look-up, so
+/// a text that needs none costs nothing.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes the line starts of `text`.
+    /// An index of the line starts of `text`, made when first needed.
     pub(crate) fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
+        LineIndex { text, line_starts: std::cell::OnceCell::new() }
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
     pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line_starts = self.line_starts.get_or_init(|| {
+            let mut starts = Vec::with_capacity(self.text.len() / 32 + 1);
+            starts.push(0);
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        });
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line - 1];
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let start = line_starts[line - 1];
         (line, self.text[start..offset].chars().count() + 1)
     }
 }

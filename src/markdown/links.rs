@@ -137,7 +137,7 @@ pub(crate) fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> 
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(offset) = html[from..].find('=') {
+    while let Some(offset) = memchr::memchr(b'=', &bytes[from..]) {
         let equals = from + offset;
         from = equals + 1;
         let mut name_end = equals;

@@ -147,6 +147,10 @@ fn an_h1_after_text_is_not_the_title() {
 fn shortens_at_word_boundaries() {
     assert_eq!(shorten("one two three four", 9), "one two…");
     assert_eq!(shorten("short", 9), "short");
+    assert_eq!(shorten("  nine\tchars \n ", 10), "nine chars");
+    assert_eq!(shorten("été à Zürich, où", 16), "été à Zürich, où");
+    assert_eq!(shorten("été à Zürich, où il", 16), "été à Zürich…");
+    assert_eq!(shorten("Überprüfungsvorgänge", 8), "Überprüf…");
 }
 
 #[test]

@@ -28,6 +28,7 @@
 
 use super::{Collected, Output, Page, Problem, tabs};
 use crate::html::escape;
+use crate::markdown::has_text;
 
 /// The rewrite of the lines of one page.
 struct Lines<'c> {
@@ -47,8 +48,13 @@ struct Line<'t> {
 
 /// Rewrites the line-based constructs of `text`, or `None` when it has none.
 pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> Option<Output> {
-    let mdx_lines = page.mdx && (text.contains("import ") || text.contains("export "));
-    if !text.contains(":::") && !text.contains("!!!") && !text.contains("???") && !text.contains("===") && !mdx_lines {
+    let mdx_lines = page.mdx && (has_text(text, "import ") || has_text(text, "export "));
+    if !has_text(text, ":::")
+        && !has_text(text, "!!!")
+        && !has_text(text, "???")
+        && !has_text(text, "===")
+        && !mdx_lines
+    {
         return None;
     }
     let mut lines = Vec::new();

@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use super::scan::{code_ranges, pair, scan};
 use super::{Collected, Output, Page, Problem, attributes, liquid, mdx, shortcodes, unsupported_html};
+use crate::markdown::has_text;
 
 /// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
 #[derive(Debug, Clone)]
@@ -107,13 +108,13 @@ struct Edit {
 
 /// Whether `text` has anything this stage rewrites.
 fn has_marker(text: &str, page: Page<'_>) -> bool {
-    text.contains("{{")
-        || text.contains("{%")
-        || text.contains("{:")
-        || text.contains("){")
-        || text.contains("<Tabs")
-        || text.contains("<Admonition")
-        || (page.mdx && (text.contains("{/*") || text.contains('<')))
+    has_text(text, "{{")
+        || has_text(text, "{%")
+        || has_text(text, "{:")
+        || has_text(text, "){")
+        || has_text(text, "<Tabs")
+        || has_text(text, "<Admonition")
+        || (page.mdx && (has_text(text, "{/*") || text.contains('<')))
 }
 
 /// Rewrites the tokens of `text`, or `None` when it has none.

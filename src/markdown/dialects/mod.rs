@@ -30,6 +30,7 @@ mod scan;
 mod shortcodes;
 mod tabs;
 
+use super::has_text;
 use crate::html::escape;
 
 pub(crate) use attributes::{is_safe as is_safe_attribute, set_paragraph_attributes};
@@ -40,6 +41,10 @@ pub(super) const MARKER: &str = "<!--opsbook-dialect:";
 pub(crate) const INLINE_OPEN: char = '\u{E000}';
 /// See [`INLINE_OPEN`].
 pub(crate) const INLINE_CLOSE: char = '\u{E001}';
+/// [`INLINE_OPEN`] in UTF-8, for a byte search.
+const INLINE_OPEN_UTF8: &str = "\u{E000}";
+/// [`INLINE_CLOSE`] in UTF-8.
+const INLINE_CLOSE_UTF8: &str = "\u{E001}";
 
 /// What a problem found while rewriting is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,7 +276,7 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     // A page cannot forge placeholders: the characters and comments that make them are
     // changed, at the same length (offsets stay), in a page that is rewritten.
     let cleaned;
-    let text = if text.contains([INLINE_OPEN, INLINE_CLOSE]) || text.contains(MARKER) {
+    let text = if has_text(text, INLINE_OPEN_UTF8) || has_text(text, INLINE_CLOSE_UTF8) || has_text(text, MARKER) {
         cleaned = text.replace([INLINE_OPEN, INLINE_CLOSE], "\u{FFFD}").replace(MARKER, "<!--opsbook-dialect;");
         cleaned.as_str()
     } else {

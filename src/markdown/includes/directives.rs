@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use crate::markdown::has_text;
+
 /// Where a directive looks its file up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lookup {
@@ -92,7 +94,7 @@ pub(crate) struct Found {
 
 /// Whether `text` may hold a directive: pages without one are left alone.
 pub(crate) fn may_have_directives(text: &str) -> bool {
-    text.contains("{{") || text.contains("{%") || text.contains("8<-")
+    has_text(text, "{{") || has_text(text, "{%") || has_text(text, "8<-")
 }
 
 /// The directives and escapes of `text`, in order, not overlapping.
