@@ -82,7 +82,7 @@ impl Renderer {
             return Err(vec![template_diagnostic(&origins, &e, "")]);
         }
         tera.global_context().insert("site", &SiteView::of(site));
-        let reads_nav = texts.values().any(|source| reads_variable(source, "nav") || source.contains("__tera_context"));
+        let reads_nav = texts.values().any(|source| template_reads_nav(source));
         Ok(Renderer { tera, origins, sources: texts, reads_nav, template_bytes: AtomicUsize::new(TEMPLATE_BYTES) })
     }
 
