@@ -11,6 +11,8 @@ pub(crate) mod views;
 
 use std::collections::BTreeMap;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
@@ -26,7 +28,23 @@ pub struct Renderer {
     tera: Tera,
     origins: BTreeMap<String, Origin>,
     sources: BTreeMap<String, String>,
+    /// Whether a template reads `nav` (or dumps the whole context): when none does, a
+    /// page's context holds only `nav_html`, and its entries are never made.
+    reads_nav: bool,
+    /// How many bytes a page's templates write besides its content, title and
+    /// navigation, at most, so far: the output buffer is sized from it, and the
+    /// document is written without growing it.
+    template_bytes: AtomicUsize,
 }
+
+/// How many bytes a page's templates write besides the parts opsbook knows, before the
+/// first page tells (the built-in theme writes 6 to 12 KiB).
+const TEMPLATE_BYTES: usize = 16 * 1024;
+
+/// The most a buffer is sized for besides the known parts: a page that lists thousands
+/// of others (a tag's, a catalog) grows its own buffer rather than every later page
+/// reserving as much.
+const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
 impl Renderer {
     /// Parses every template of `theme`. Template errors are diagnostics at the
@@ -57,21 +75,15 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(crate::html::write_escaped);
-        // `severity-{{ x | severity_class }}`: a severity's level, `sev1` to `sev4`;
-        // `status-{{ x | status_class }}`: a review status's state (`final` for `closed`).
-        tera.register_filter("severity_class", |value: &str, _: tera::Kwargs, _: &tera::State| {
-            crate::config::severity_class(value)
-        });
-        tera.register_filter("status_class", |value: &str, _: tera::Kwargs, _: &tera::State| {
-            crate::config::rca_status_class(value)
-        });
+        register_filters(&mut tera);
         let origins = theme.templates.clone();
         let texts: BTreeMap<String, String> = sources.iter().cloned().collect();
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_diagnostic(&origins, &e, "")]);
         }
         tera.global_context().insert("site", &SiteView::of(site));
-        Ok(Renderer { tera, origins, sources: texts })
+        let reads_nav = texts.values().any(|source| template_reads_nav(source));
+        Ok(Renderer { tera, origins, sources: texts, reads_nav, template_bytes: AtomicUsize::new(TEMPLATE_BYTES) })
     }
 
     /// The template that renders page `id`.
@@ -153,11 +165,36 @@ impl Renderer {
         bodies: Bodies<'_>,
     ) -> Result<(String, String), Diagnostic> {
         let items = crate::site::nav::nav_items(site, id);
-        let nav = nav.page_nav(site, &items);
+        let nav = nav.page_nav_with(site, &items, self.reads_nav);
         let mut views = PageContext::of(site, id);
         views.use_bodies(bodies);
         let context = self.context(&views, &nav, template)?;
-        Ok((self.render(template, &context)?, nav.html))
+        let known = views.page.content.len()
+            + views.page.title_html.len()
+            + nav.html.len()
+            + bodies.printed.map_or(0, |printed| printed.values().map(String::len).sum());
+        Ok((self.render_sized(template, &context, known)?, nav.html))
+    }
+
+    /// Renders `template` into a buffer sized for `known` bytes (the parts opsbook made:
+    /// content, title, navigation) and what the templates wrote around them on earlier
+    /// pages, so that a long document is not copied each time the buffer grows.
+    fn render_sized(&self, template: &str, context: &Context, known: usize) -> Result<String, Diagnostic> {
+        let around = self.template_bytes.load(Ordering::Relaxed).min(MAX_TEMPLATE_BYTES);
+        let mut document = Vec::with_capacity(known + around + around / 4);
+        self.tera
+            .render_to(template, context, &mut document)
+            .map_err(|e| template_diagnostic(&self.origins, &e, template))?;
+        self.template_bytes.fetch_max(document.len().saturating_sub(known), Ordering::Relaxed);
+        String::from_utf8(document).map_err(|e| {
+            Diagnostic::error(
+                Rule::Template,
+                self.template_file(template),
+                0,
+                0,
+                format!("the output is not UTF-8: {e}"),
+            )
+        })
     }
 
     /// Renders `404.html`, the page static hosts serve for unknown URLs.
@@ -171,7 +208,8 @@ impl Renderer {
         context.index = None;
         // The home page's entries: the top level, none of them current.
         let items = crate::site::nav::nav_items(site, 0);
-        let context = self.context(&context, &NavCache::empty().page_nav(site, &items), "404.html")?;
+        let nav = NavCache::empty().page_nav_with(site, &items, self.reads_nav);
+        let context = self.context(&context, &nav, "404.html")?;
         self.render("404.html", &context)
     }
 
@@ -188,7 +226,9 @@ impl Renderer {
             Ok(context)
         };
         let mut context = filled().map_err(|e| template_diagnostic(&self.origins, &e, template))?;
-        context.insert_value("nav", nav.entries.clone());
+        if self.reads_nav {
+            context.insert_value("nav", nav.entries.clone());
+        }
         context.insert_value("nav_html", Value::safe_string(&nav.html));
         Ok(context)
     }
@@ -219,6 +259,24 @@ impl Renderer {
     fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| template_diagnostic(&self.origins, &e, template))
     }
+}
+
+/// Adds opsbook's filters to `tera`, and its own `safe`.
+fn register_filters(tera: &mut Tera) {
+    // `severity-{{ x | severity_class }}`: a severity's level, `sev1` to `sev4`;
+    // `status-{{ x | status_class }}`: a review status's state (`final` for `closed`).
+    tera.register_filter("severity_class", |value: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::config::severity_class(value)
+    });
+    tera.register_filter("status_class", |value: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::config::rca_status_class(value)
+    });
+    // Tera's own `safe` copies the string it marks (`page.content`, the whole body);
+    // this one marks the string it is given, shared, and converts the rest as Tera
+    // does.
+    tera.register_filter("safe", |value: Value, _: tera::Kwargs, _: &tera::State| {
+        if value.is_string() { value.mark_safe() } else { Value::safe_string(&format!("{value}")) }
+    });
 }
 
 /// Adds `value` to `context` as `key`.
@@ -253,6 +311,12 @@ fn template_diagnostic(origins: &BTreeMap<String, Origin>, error: &tera::Error, 
             Diagnostic::error(Rule::Template, shown(template), 0, 0, message)
         }
     }
+}
+
+/// Whether a template reads `nav`, or may: by name, or in the whole context Tera dumps as
+/// `__tera_context`.
+fn template_reads_nav(source: &str) -> bool {
+    reads_variable(source, "nav") || source.contains("__tera_context")
 }
 
 /// Whether a template's tags (`{{ }}`, `{% %}`) name `variable` (as `variable`,
@@ -300,7 +364,31 @@ fn reads_variable(source: &str, variable: &str) -> bool {
 
 #[cfg(test)]
 mod nav_tests {
-    use super::reads_variable;
+    use super::{reads_variable, template_reads_nav};
+
+    #[test]
+    fn a_template_that_dumps_the_context_reads_nav() {
+        assert!(template_reads_nav("<pre>{{ __tera_context }}</pre>"));
+        assert!(template_reads_nav("{% for item in nav %}{% endfor %}"));
+        assert!(!template_reads_nav("{{ nav_html }}"));
+    }
+
+    #[test]
+    fn the_safe_filter_writes_what_teras_own_writes() {
+        let mut own = tera::Tera::new();
+        super::register_filters(&mut own);
+        let builtin = tera::Tera::new();
+        let long = "<p>a body longer than twenty-one bytes &amp; more</p>";
+        let context = tera::context! {
+            short => "<b>", long => long, number => &7, float => &1.5, yes => &true,
+            list => &vec!["<a>", "b"], map => &std::collections::BTreeMap::from([("k", "<v>")]), nothing => &None::<String>,
+        };
+        for name in ["short", "long", "number", "float", "yes", "list", "map", "nothing"] {
+            let template = format!("{{{{ {name} | safe }}}}|{{{{ {name} | safe | upper }}}}|{{{{ {name} }}}}");
+            let mine = own.render_str(&template, &context, true).expect("renders");
+            assert_eq!(mine, builtin.render_str(&template, &context, true).expect("renders"), "{name}");
+        }
+    }
 
     #[test]
     fn a_template_reads_nav_only_when_a_tag_names_it() {

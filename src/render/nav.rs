@@ -62,7 +62,14 @@ impl NavCache {
 
     /// The navigation made of `items` (a page's [`crate::site::nav::nav_items`]).
     pub fn page_nav(&self, site: &Site, items: &[NavItem]) -> PageNav {
-        let mut entries = Vec::with_capacity(items.len());
+        self.page_nav_with(site, items, true)
+    }
+
+    /// The navigation made of `items`, with its entries as template values only when
+    /// `with_entries` (a theme that shows the navigation only as `nav_html` never reads
+    /// them): `entries` is then none.
+    pub fn page_nav_with(&self, site: &Site, items: &[NavItem], with_entries: bool) -> PageNav {
+        let mut entries = Vec::with_capacity(if with_entries { items.len() } else { 0 });
         let mut html = String::with_capacity(items.len() * 120 + 32);
         html.push_str("<ul class=\"nav-tree\">\n");
         for item in items {
@@ -71,12 +78,16 @@ impl NavCache {
                 Some(cell) => {
                     let entry =
                         cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item, false) });
-                    entries.push(entry.value.clone());
+                    if with_entries {
+                        entries.push(entry.value.clone());
+                    }
                     html.push_str(&entry.html);
                 }
                 None => {
-                    entries.push(value(site, item));
-                    html.push_str(&entry_html(site, item, false));
+                    if with_entries {
+                        entries.push(value(site, item));
+                    }
+                    push_entry_html(&mut html, site, item, false);
                 }
             }
             if item.depth == 0 && item.has_children && !item.open && item.more == 0 {
@@ -88,12 +99,15 @@ impl NavCache {
                         &fresh
                     }
                 };
-                entries.extend(folded.values.iter().cloned());
+                if with_entries {
+                    entries.extend(folded.values.iter().cloned());
+                }
                 html.push_str(&folded.html);
             }
         }
         html.push_str("</ul>");
-        PageNav { entries: Value::from(entries), html }
+        let entries = if with_entries { Value::from(entries) } else { Value::none() };
+        PageNav { entries, html }
     }
 }
 
@@ -156,8 +170,14 @@ fn value_of(site: &Site, item: &NavItem, folded: bool) -> Value {
 
 /// The HTML of an entry, one line; `folded` under a closed top-level section or not.
 fn entry_html(site: &Site, item: &NavItem, folded: bool) -> String {
-    let page = &site.pages[item.id];
     let mut html = String::with_capacity(160);
+    push_entry_html(&mut html, site, item, folded);
+    html
+}
+
+/// Appends the HTML of an entry to `html`, as [`entry_html`] makes it.
+fn push_entry_html(html: &mut String, site: &Site, item: &NavItem, folded: bool) {
+    let page = &site.pages[item.id];
     html.push_str("<li class=\"nav-item");
     if folded {
         html.push_str(" in-closed");
@@ -166,13 +186,13 @@ fn entry_html(site: &Site, item: &NavItem, folded: bool) -> String {
         html.push_str(" nav-more\" style=\"--depth: ");
         html.push_str(&item.depth.to_string());
         html.push_str("\"><a href=\"");
-        push_escaped(&mut html, &site.href(item.id));
+        push_escaped(html, &site.href(item.id));
         html.push_str("\">");
         html.push_str(&item.more.to_string());
         html.push_str(" more in ");
-        push_escaped(&mut html, nav_title(page));
+        push_escaped(html, nav_title(page));
         html.push_str("…</a></li>\n");
-        return html;
+        return;
     }
     for (on, class) in [(item.current, " current"), (item.open, " open"), (item.has_children, " has-children")] {
         if on {
@@ -182,19 +202,18 @@ fn entry_html(site: &Site, item: &NavItem, folded: bool) -> String {
     html.push_str("\" style=\"--depth: ");
     html.push_str(&item.depth.to_string());
     html.push_str("\"><a href=\"");
-    push_escaped(&mut html, &site.href(item.id));
+    push_escaped(html, &site.href(item.id));
     html.push('"');
     if item.current {
         html.push_str(" aria-current=\"page\"");
     }
     html.push('>');
-    push_escaped(&mut html, nav_title(page));
+    push_escaped(html, nav_title(page));
     html.push_str("</a>");
     if page.internal {
         html.push_str("<span class=\"internal-badge\">Internal</span>");
     }
     html.push_str("</li>\n");
-    html
 }
 
 /// A page's name in the navigation: its title in the navigation file (`mkdocs.yml`,
