@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use super::output::Sink;
 use super::page::{RenderedPage, printed_pages, render_page_with};
-use super::steps::{Purpose, render_body};
+use super::steps::{Purpose, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::Rendered;
@@ -98,7 +98,7 @@ pub(crate) fn render_pages(
         .map(|id| {
             spent.time(|| {
                 let shown = !prints.shown_on[id].is_empty();
-                let body = (site.pages[id].redirect.is_none() || shown).then(|| render_body(site, id, Purpose::Build));
+                let body = (site.pages[id].redirect.is_none() || shown).then(|| body_again(site, id)).transpose()?;
                 let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref());
                 write(id, &mut page, &problem)?;
                 let mut done = vec![(id, page, problem)];
@@ -126,6 +126,14 @@ pub(crate) fn render_pages(
     problems.sort_by_key(|(id, _)| *id);
     report_once(problems.into_iter().map(|(_, problem)| problem), diagnostics);
     Ok(RenderedPages { pages, spent: spent.take() })
+}
+
+/// The Markdown body of page `id` rendered again, highlighted, from its file read again
+/// (the Markdown step let the text go: [`crate::content::released`]).
+fn body_again(site: &Site, id: PageId) -> anyhow::Result<Rendered> {
+    let source = &site.pages[id].source;
+    let text = source.text_again(&site.config)?;
+    Ok(render_body_of(site, id, &text[source.body_start..], Purpose::Build))
 }
 
 /// Renders page `id` with its body rendered again (none for a page with `redirect_to`,
