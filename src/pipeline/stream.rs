@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::output::Sink;
-use super::page::{RenderedPage, printed_pages, render_page_with};
+use super::page::{RenderedPage, drop_links_to_own_anchors, printed_pages, render_page_with};
 use super::steps::{Purpose, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure};
@@ -107,6 +107,7 @@ pub(crate) fn render_pages(
                 for (print, bodies) in complete {
                     let bodies = Bodies { own: None, printed: Some(&bodies) };
                     let (mut page, problem) = render_page_with(site, renderer, print, &nav, bodies);
+                    drop_links_to_own_anchors(&mut page.scan, &site.pages[print].rendered.anchors);
                     write(print, &mut page, &problem)?;
                     done.push((print, page, problem));
                 }
@@ -145,9 +146,11 @@ fn render_one(
     nav: &NavCache,
     body: Option<&Rendered>,
 ) -> (RenderedPage, Option<Diagnostic>) {
-    render_or_redirect(site, renderer, id, || {
+    let (mut page, problem) = render_or_redirect(site, renderer, id, || {
         render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None })
-    })
+    });
+    drop_links_to_own_anchors(&mut page.scan, &site.pages[id].rendered.anchors);
+    (page, problem)
 }
 
 #[cfg(test)]
