@@ -33,8 +33,9 @@ pub(crate) enum Purpose {
     Check,
     /// `opsbook build` into an output folder, which streams its pages: the model keeps
     /// what the Markdown step finds (titles, links, anchors, the table of contents, the
-    /// search text), not the HTML; each page's body is rendered again, highlighted, just
-    /// before its template, and dropped once the page is written.
+    /// search text), not the HTML, nor the page's text (`content::released`); each page's
+    /// file is read again and its body rendered again, highlighted, just before its
+    /// template, and dropped once the page is written.
     Stream,
 }
 

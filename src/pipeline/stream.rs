@@ -1,5 +1,6 @@
-//! The pages of a build into an output folder, as a stream: each page's Markdown body
-//! is rendered again (highlighted) just before its template, the page written, and its
+//! The pages of a build into an output folder, as a stream: each page's file is read
+//! again (the Markdown step let its text go: `content::released`) and its Markdown body
+//! rendered again (highlighted) just before its template, the page written, and its
 //! HTML dropped, so that the build never holds the HTML of every page at once. What the
 //! later steps need stays in the page's record ([`RenderedPage`]: the ids and links the
 //! template added, the byte range of each section) and in the model (titles, links,
