@@ -355,3 +355,31 @@ fn the_bundled_handbook_builds_without_warnings() {
         assert!(first == second, "{file} differs between two builds");
     }
 }
+
+/// Issue 21: a streaming build keeps, of the links a template wrote, only those the link
+/// check may find wrong; a link to an anchor the page lacks is still reported, and links
+/// to its own headings and to the template's own ids are not.
+#[test]
+fn a_template_link_to_an_anchor_the_page_lacks_is_reported_and_one_it_has_is_not() {
+    let site = Site::with_files(
+        "own-anchors",
+        &[
+            ("content/page.md", "# Page\n\n## Setup\n\nText.\n"),
+            (
+                "templates/partials/page-nav.html",
+                "<nav class=\"page-nav\"><a href=\"#setup\">Setup</a> <a href=\"#site-nav\">Menu</a> \
+                 <a href=\"#no-such-id\">Nowhere</a></nav>",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    let reported = run.stderr.matches("error[broken-anchor]").count();
+    assert_eq!(reported, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the template links to `#no-such-id`, but there is no anchor `#no-such-id` there"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("`#setup`") && !run.stderr.contains("`#site-nav`"), "{}", run.stderr);
+}

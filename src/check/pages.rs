@@ -82,12 +82,12 @@ pub(crate) fn page_entry(site: &Site, id: PageId, aliases: Vec<String>) -> PageE
     if entry.source.is_none() {
         return PageEntry { aliases, ..entry };
     }
-    PageEntry {
-        aliases,
-        fingerprint: hex(exact_hash(source.text.as_bytes())),
-        similarity: similarity_hash(source.body()).map(hex).unwrap_or_default(),
-        ..entry
-    }
+    // A streaming build's page took them before letting its text go.
+    let (exact, similarity) = match source.released {
+        Some(released) => (released.fingerprints.exact, released.fingerprints.similarity),
+        None => (exact_hash(source.text.as_bytes()), similarity_hash(source.body())),
+    };
+    PageEntry { aliases, fingerprint: hex(exact), similarity: similarity.map(hex).unwrap_or_default(), ..entry }
 }
 
 /// Where page `id` comes from and goes: no aliases, no fingerprints.

@@ -15,6 +15,7 @@ pub(crate) mod nav_file;
 pub(crate) mod node;
 pub(crate) mod page;
 pub(crate) mod prefix;
+pub(crate) mod released;
 pub(crate) mod rule_file;
 pub(crate) mod summary;
 pub(crate) mod values;

@@ -27,6 +27,9 @@ pub struct SourcePage {
     pub body_start: usize,
     /// The 1-based line of the file where the body starts.
     pub body_line: usize,
+    /// In a streaming build, once the Markdown step has read the body, what is kept of
+    /// the text, which is then let go (`text` is empty): see [`super::released`].
+    pub released: Option<super::released::Released>,
 }
 
 impl SourcePage {
@@ -50,35 +53,10 @@ pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (O
 /// Reads the page of content path `path` from `disk` (a mounted source's file, or the
 /// content folder's), naming it `file` in diagnostics.
 pub(crate) fn load_page_at(disk: &Path, path: &str, file: String) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    let bytes = match std::fs::read(disk) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let d = Diagnostic::error(Rule::UnreadableFile, file, 0, 0, format!("cannot read the file: {e}"));
-            return (None, vec![d]);
-        }
-    };
-    let mut text = match String::from_utf8(bytes) {
+    let text = match read_text(disk, &file) {
         Ok(text) => text,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
-            let (line, column) = line_column(&prefix, prefix.len());
-            let d = Diagnostic::error(
-                Rule::InvalidUtf8,
-                file,
-                line,
-                column,
-                format!("the file is not valid UTF-8 (byte {valid}); save it as UTF-8"),
-            );
-            return (None, vec![d]);
-        }
+        Err(problem) => return (None, vec![problem]),
     };
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    if text.contains('\r') {
-        text = text.replace("\r\n", "\n").replace('\r', "\n");
-    }
     let mut diagnostics = Vec::new();
     let (front, body_start, body_line) = match split_front_matter(&text) {
         Ok(split) => {
@@ -110,8 +88,44 @@ pub(crate) fn load_page_at(disk: &Path, path: &str, file: String) -> (Option<Sou
             (FrontMatter::default(), 0, 1)
         }
     };
-    let page = SourcePage { path: path.to_string(), file, front, text, body_start, body_line };
+    let page = SourcePage { path: path.to_string(), file, front, text, body_start, body_line, released: None };
     (Some(page), diagnostics)
+}
+
+/// Reads the text of the page file `disk` (named `file` in diagnostics): UTF-8, its BOM
+/// dropped, its line endings normalised. An `unreadable-file` or `invalid-utf8` error
+/// when it cannot be.
+pub(crate) fn read_text(disk: &Path, file: &str) -> Result<String, Diagnostic> {
+    let bytes = match std::fs::read(disk) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let d = Diagnostic::error(Rule::UnreadableFile, file, 0, 0, format!("cannot read the file: {e}"));
+            return Err(d);
+        }
+    };
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+            let (line, column) = line_column(&prefix, prefix.len());
+            let d = Diagnostic::error(
+                Rule::InvalidUtf8,
+                file,
+                line,
+                column,
+                format!("the file is not valid UTF-8 (byte {valid}); save it as UTF-8"),
+            );
+            return Err(d);
+        }
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    Ok(text)
 }
 
 /// Unicode's line separators, which Markdown does not take for line breaks.

@@ -22,7 +22,8 @@
 //! `build`, `build_into` (the dev server's first build, into memory) and `check` run
 //! this one sequence (`run`); `check` without the git history and code highlighting,
 //! writing nothing. `build` streams its pages ([`stream`]): step 8 keeps what later
-//! steps need of each page's Markdown but not its HTML, and step 12 renders each body
+//! steps need of each page's Markdown but not its HTML (nor the page's text:
+//! `content::released`), and step 12 reads the file again, renders each body
 //! again, highlighted, writes the page and drops it, so memory holds compact records
 //! rather than every page's HTML. Step 12 gives one record per page ([`page`]), which
 //! the link check and the search index read. After a first build, the dev server's changed pages go

@@ -89,6 +89,30 @@ pub(crate) fn render_page_with(
     (RenderedPage { html, content_at, scan, sections, nav_at }, None)
 }
 
+/// Drops from `scan` the links its template wrote to anchors of the page itself that
+/// the page has (`#id`, with `anchors` the ids of its Markdown, or an id the template
+/// wrote): the link check ([`crate::check::check_links`]) would find nothing wrong
+/// with them. A streaming build keeps every page's record until the check, and a
+/// table of contents writes such a link for each heading, twice in the built-in theme.
+pub(crate) fn drop_links_to_own_anchors(scan: &mut TemplateScan, anchors: &[String]) {
+    let ids = &scan.ids;
+    let fine = |link: &String| {
+        let Some(anchor) = link.strip_prefix('#') else { return false };
+        // As the link check reads it (`percent_decode` copies what it leaves as it is).
+        let decoded;
+        let anchor = if anchor.contains('%') {
+            decoded = crate::percent::percent_decode(anchor);
+            decoded.as_str()
+        } else {
+            anchor
+        };
+        let has = |list: &[String]| list.iter().any(|id| id == anchor);
+        anchor.is_empty() || anchor == "top" || has(anchors) || has(ids)
+    };
+    scan.links.retain(|link| !fine(link));
+    scan.links.shrink_to_fit();
+}
+
 /// Where `part` stands in `html`, when it stands there exactly once (and is not empty).
 /// The navigation is long: a substring search would prepare for the whole of it, twice
 /// per page, where [`find_verbatim`] looks for its first bytes.
@@ -121,7 +145,30 @@ pub(crate) fn printed_pages(site: &Site, id: PageId) -> Vec<PageId> {
 
 #[cfg(test)]
 mod tests {
-    use super::place_once;
+    use super::{TemplateScan, drop_links_to_own_anchors, place_once};
+
+    #[test]
+    fn drops_only_the_links_to_anchors_the_page_has() {
+        let scan = |links: &[&str]| TemplateScan {
+            ids: vec!["site-nav".to_string()],
+            links: links.iter().map(|link| link.to_string()).collect(),
+            ..TemplateScan::default()
+        };
+        let anchors = ["setup".to_string(), "caf\u{e9}".to_string()];
+        let mut page = scan(&[
+            "#setup",
+            "#site-nav",
+            "#caf%C3%A9",
+            "#top",
+            "#",
+            "#missing",
+            "/other/#setup",
+            "/style.css",
+            "#setup",
+        ]);
+        drop_links_to_own_anchors(&mut page, &anchors);
+        assert_eq!(page.links, ["#missing", "/other/#setup", "/style.css"]);
+    }
 
     #[test]
     fn places_a_part_that_stands_once_and_only_then() {

@@ -9,8 +9,10 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use super::report::Timer;
+use crate::check::pages::{exact_hash, similarity_hash};
 use crate::config::{Config, Overrides};
 use crate::content::include_files::HandbookFiles;
+use crate::content::released::Fingerprints;
 use crate::content::{ContentFiles, SourcePage, load_pages, walk_content};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::includes::MAX_EXPANDED;
@@ -31,8 +33,9 @@ pub(crate) enum Purpose {
     Check,
     /// `opsbook build` into an output folder, which streams its pages: the model keeps
     /// what the Markdown step finds (titles, links, anchors, the table of contents, the
-    /// search text), not the HTML; each page's body is rendered again, highlighted, just
-    /// before its template, and dropped once the page is written.
+    /// search text), not the HTML, nor the page's text (`content::released`); each page's
+    /// file is read again and its body rendered again, highlighted, just before its
+    /// template, and dropped once the page is written.
     Stream,
 }
 
@@ -244,11 +247,22 @@ fn apply_history(
 /// Markdown step of a streaming build, the search text without the HTML (written again,
 /// highlighted, just before the page's template, see [`Purpose::Stream`]).
 pub(crate) fn render_body(site: &Site, id: crate::site::PageId, purpose: Purpose) -> crate::markdown::Rendered {
+    render_body_of(site, id, site.pages[id].source.body(), purpose)
+}
+
+/// Renders `body`, the Markdown body of page `id`, as [`render_body`] does: for a page
+/// whose text was let go, the body read again ([`crate::content::SourcePage::text_again`]).
+pub(crate) fn render_body_of(
+    site: &Site,
+    id: crate::site::PageId,
+    body: &str,
+    purpose: Purpose,
+) -> crate::markdown::Rendered {
     let page = &site.pages[id];
     let highlight = purpose == Purpose::Build;
     let files = HandbookFiles::new(&site.config.root, &site.config.output_dir, MAX_EXPANDED as u64);
     render_markdown(&MarkdownInput {
-        text: page.source.body(),
+        text: body,
         body_line: page.source.body_line,
         file: &page.source.file,
         dir: page.source.dir(),
@@ -279,5 +293,22 @@ fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagno
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();
     }
+    if purpose == Purpose::Stream {
+        release_texts(site);
+    }
     spent.take()
+}
+
+/// In a streaming build, every page with a file lets its text go once the Markdown step
+/// has read it ([`crate::content::released`]), keeping the fingerprints `handbook.json`
+/// records of it; the templates step reads the file again.
+fn release_texts(site: &mut Site) {
+    site.pages.par_iter_mut().filter(|page| page.origin.has_file()).for_each(|page| {
+        // Shared (never, in a build), it keeps its text.
+        if let Some(source) = Arc::get_mut(&mut page.source) {
+            let fingerprints =
+                Fingerprints { exact: exact_hash(source.text.as_bytes()), similarity: similarity_hash(source.body()) };
+            source.release_text(fingerprints);
+        }
+    });
 }

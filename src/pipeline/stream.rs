@@ -1,5 +1,6 @@
-//! The pages of a build into an output folder, as a stream: each page's Markdown body
-//! is rendered again (highlighted) just before its template, the page written, and its
+//! The pages of a build into an output folder, as a stream: each page's file is read
+//! again (the Markdown step let its text go: `content::released`) and its Markdown body
+//! rendered again (highlighted) just before its template, the page written, and its
 //! HTML dropped, so that the build never holds the HTML of every page at once. What the
 //! later steps need stays in the page's record ([`RenderedPage`]: the ids and links the
 //! template added, the byte range of each section) and in the model (titles, links,
@@ -18,8 +19,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::output::Sink;
-use super::page::{RenderedPage, printed_pages, render_page_with};
-use super::steps::{Purpose, render_body};
+use super::page::{RenderedPage, drop_links_to_own_anchors, printed_pages, render_page_with};
+use super::steps::{Purpose, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::Rendered;
@@ -98,7 +99,7 @@ pub(crate) fn render_pages(
         .map(|id| {
             spent.time(|| {
                 let shown = !prints.shown_on[id].is_empty();
-                let body = (site.pages[id].redirect.is_none() || shown).then(|| render_body(site, id, Purpose::Build));
+                let body = (site.pages[id].redirect.is_none() || shown).then(|| body_again(site, id)).transpose()?;
                 let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref());
                 write(id, &mut page, &problem)?;
                 let mut done = vec![(id, page, problem)];
@@ -107,6 +108,7 @@ pub(crate) fn render_pages(
                 for (print, bodies) in complete {
                     let bodies = Bodies { own: None, printed: Some(&bodies) };
                     let (mut page, problem) = render_page_with(site, renderer, print, &nav, bodies);
+                    drop_links_to_own_anchors(&mut page.scan, &site.pages[print].rendered.anchors);
                     write(print, &mut page, &problem)?;
                     done.push((print, page, problem));
                 }
@@ -128,6 +130,14 @@ pub(crate) fn render_pages(
     Ok(RenderedPages { pages, spent: spent.take() })
 }
 
+/// The Markdown body of page `id` rendered again, highlighted, from its file read again
+/// (the Markdown step let the text go: [`crate::content::released`]).
+fn body_again(site: &Site, id: PageId) -> anyhow::Result<Rendered> {
+    let source = &site.pages[id].source;
+    let text = source.text_again(&site.config)?;
+    Ok(render_body_of(site, id, &text[source.body_start..], Purpose::Build))
+}
+
 /// Renders page `id` with its body rendered again (none for a page with `redirect_to`,
 /// which publishes only its redirect).
 fn render_one(
@@ -137,9 +147,11 @@ fn render_one(
     nav: &NavCache,
     body: Option<&Rendered>,
 ) -> (RenderedPage, Option<Diagnostic>) {
-    render_or_redirect(site, renderer, id, || {
+    let (mut page, problem) = render_or_redirect(site, renderer, id, || {
         render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None })
-    })
+    });
+    drop_links_to_own_anchors(&mut page.scan, &site.pages[id].rendered.anchors);
+    (page, problem)
 }
 
 #[cfg(test)]

@@ -181,6 +181,7 @@ fn add_generated_page(
         text: String::new(),
         body_start: 0,
         body_line: 1,
+        released: None,
     });
     site.pages.push(Page {
         site_path: site_path.clone(),

@@ -679,6 +679,7 @@ fn folder_page(dir: &str, site_title: &str, config: &Config) -> Page {
         text: String::new(),
         body_start: 0,
         body_line: 1,
+        released: None,
     });
     Page { kind: "page".into(), title, origin: PageOrigin::Folder, ..blank_page(source) }
 }

@@ -81,6 +81,7 @@ mod tests {
             text: String::new(),
             body_start: 0,
             body_line: 1,
+            released: None,
         };
         super::super::blank_page(Arc::new(source))
     }
