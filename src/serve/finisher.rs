@@ -97,8 +97,12 @@ impl Drop for Finisher {
 fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles)>) {
     // One core: the page rebuilds keep the other, and their pool to themselves.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "opsbook-finish-pool".into()).build();
+    // What the last search index made here (or by the whole build before) was made of:
+    // an edit encodes only the shards it changes. Every index written is whole, so a
+    // result given up or dropped leaves nothing stale.
+    let mut cache = crate::search::IndexCache::default();
     loop {
-        let (generation, input) = {
+        let (generation, mut input) = {
             let mut next = shared.next.lock().unwrap_or_else(PoisonError::into_inner);
             loop {
                 if shared.latest.load(Ordering::SeqCst) == STOP {
@@ -112,7 +116,10 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles)>) {
         };
         let superseded = || shared.latest.load(Ordering::SeqCst) != generation;
         let sink = MemorySink::default();
-        let make = || write_site_files_of(&input, &superseded, &sink);
+        if let Some(built) = input.index_cache.take() {
+            cache = built;
+        }
+        let mut make = || write_site_files_of(&input, &superseded, &sink, &mut cache);
         let made = match &pool {
             Ok(pool) => pool.install(make),
             Err(_) => make(),

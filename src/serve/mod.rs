@@ -20,6 +20,8 @@ pub(crate) mod finisher;
 pub(crate) mod http;
 pub(crate) mod live;
 #[cfg(test)]
+mod index_edits;
+#[cfg(test)]
 mod random_edits;
 pub(crate) mod retry;
 pub(crate) mod session;

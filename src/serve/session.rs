@@ -242,8 +242,11 @@ impl Session {
     /// on another thread, after the pages are served, so an edit shows without waiting
     /// for them; newer sites replace older ones. See [`Session::take_finished`].
     pub(crate) fn request_finish(&mut self) {
-        if let Some(built) = self.built.as_ref() {
-            self.finisher.request(incremental::SiteFilesInput::of(built));
+        if let Some(built) = self.built.as_mut() {
+            let mut input = incremental::SiteFilesInput::of(built);
+            // The first index after a whole build starts from what that build's was made of.
+            input.index_cache = built.index_cache.take();
+            self.finisher.request(input);
         }
     }
 
