@@ -107,9 +107,7 @@ pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Post
             Some(compact(postings, docs_count))
         })
         .collect();
-    let words = (0..vocabulary.len() as u32)
-        .filter(|&w| vocabulary[w as usize] && terms.stem_of(w) != STOP)
-        .collect();
+    let words = (0..vocabulary.len() as u32).filter(|&w| vocabulary[w as usize] && terms.stem_of(w) != STOP).collect();
     Postings { terms, by_stem, words }
 }
 
@@ -182,13 +180,8 @@ pub(crate) mod tests {
         ];
         let b = [section(None, "", "Mentions failover once, then talks about other things at length.", "")];
         let other = [section(None, "", "Unrelated words here.", "")];
-        let (terms, pages) = pages_of(&[
-            ("Database failover", &a),
-            ("Cache", &b),
-            ("One", &other),
-            ("Two", &other),
-            ("Three", &other),
-        ]);
+        let (terms, pages) =
+            pages_of(&[("Database failover", &a), ("Cache", &b), ("One", &other), ("Two", &other), ("Three", &other)]);
         let postings = build_postings(&pages.iter().collect::<Vec<_>>(), &terms);
         assert_eq!(stem_of_word(&postings, "failover"), Some("failov"));
         let Some(StemPostings::Listed(list)) = stem(&postings, "failov") else { panic!("a listed stem") };

@@ -186,13 +186,7 @@ impl PageTerms {
         touched.clear();
         scratch.touched = touched;
         let words = encode_ascending(&mut scratch.words);
-        PageTerms {
-            length,
-            stems: stems.into_boxed_slice(),
-            words,
-            title: Box::default(),
-            title_terms: Box::default(),
-        }
+        PageTerms { length, stems: stems.into_boxed_slice(), words, title: Box::default(), title_terms: Box::default() }
     }
 
     /// Whether the title's terms are those of `title`.
@@ -356,4 +350,3 @@ mod tests {
         assert_eq!(back, [0, 1, 127, 128, 300, u32::MAX]);
     }
 }
-

@@ -42,6 +42,9 @@ pub struct IndexCache {
     reversed_files: Vec<(String, Arc<str>)>,
     /// The shards of the vocabulary, by name.
     shards: FxHashMap<String, Shard>,
+    /// How many shards of the vocabulary the last index made anew (the others were the
+    /// cached text).
+    made: usize,
 }
 
 /// A stem's postings and their encoding.
@@ -59,9 +62,16 @@ struct Shard {
     words: Vec<u32>,
     homed: Vec<u32>,
     json: Arc<str>,
+    /// Whether `json` was made for the last index (not taken from the one before).
+    made: bool,
 }
 
 impl IndexCache {
+    /// How many shards of the vocabulary the last index made anew.
+    pub(crate) fn shards_made(&self) -> usize {
+        self.made
+    }
+
     /// Forgets what belongs to another numbering than `terms`'.
     fn follow(&mut self, terms: &Terms) {
         if !self.terms.as_ref().is_some_and(|t| t.same_numbers(terms)) {
@@ -132,7 +142,12 @@ fn difference(old: &[u32], new: &[u32]) -> (Vec<bool>, Vec<u32>) {
 }
 
 /// `old` without the `removed` entries, merged with `added`, both sorted by `order`.
-fn merge_sorted<T>(old: Vec<T>, removed: impl Fn(&T) -> bool, mut added: Vec<T>, order: impl Fn(&T, &T) -> Ordering + Sync) -> Vec<T>
+fn merge_sorted<T>(
+    old: Vec<T>,
+    removed: impl Fn(&T) -> bool,
+    mut added: Vec<T>,
+    order: impl Fn(&T, &T) -> Ordering + Sync,
+) -> Vec<T>
 where
     T: Send,
 {
@@ -299,13 +314,14 @@ fn shard_vocabulary(
                     && homed.iter().all(|&s| clean(s))
                     && run.iter().all(|&w| clean(stem_of(w)))
             });
-            let json = match same {
-                Some(old) => old.json,
-                None => shard_json(terms, run, &homed, &encoded).into(),
+            let (json, made) = match same {
+                Some(old) => (old.json, false),
+                None => (shard_json(terms, run, &homed, &encoded).into(), true),
             };
-            (name, Shard { words: run.to_vec(), homed, json })
+            (name, Shard { words: run.to_vec(), homed, json, made })
         })
         .collect();
+    cache.made = shards.iter().filter(|(_, shard)| shard.made).count();
     let files = shards.iter().map(|(name, shard)| (name.clone(), Arc::clone(&shard.json))).collect();
     cache.shards = shards.into_iter().collect();
     cache.stems = encoded;

@@ -41,12 +41,7 @@ fn start(root: &Path) -> Session {
 
 /// The index files served, by site path.
 fn index_files(session: &Session) -> BTreeMap<String, Vec<u8>> {
-    session
-        .files
-        .iter()
-        .filter(|(path, _)| path.starts_with("search/"))
-        .map(|(path, file)| (path.clone(), file.read().expect("a served file").to_vec()))
-        .collect()
+    index_files_of(&session.files)
 }
 
 /// The index file of `prefix` (`t-` or `r-`) that holds `word`.
@@ -54,7 +49,9 @@ fn shard_with(files: &BTreeMap<String, Vec<u8>>, prefix: &str, word: &str) -> St
     let quoted = format!("\"{word}\"");
     files
         .iter()
-        .find(|(path, bytes)| path.starts_with(&format!("search/{prefix}")) && String::from_utf8_lossy(bytes).contains(&quoted))
+        .find(|(path, bytes)| {
+            path.starts_with(&format!("search/{prefix}")) && String::from_utf8_lossy(bytes).contains(&quoted)
+        })
         .map(|(path, _)| path.clone())
         .unwrap_or_else(|| panic!("no {prefix} shard holds {word}"))
 }
@@ -91,4 +88,38 @@ fn a_body_edit_rewrites_only_the_shards_of_its_words_and_serves_a_whole_build_s_
     // Exactly the index a whole build writes.
     assert!(after == index_files(&start(&root)), "the index differs from a whole build's");
     let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn the_index_after_an_edit_encodes_only_the_shard_of_the_edited_word() {
+    use crate::pipeline::incremental::{Rebuild, SiteFilesInput, rebuild, write_site_files_of};
+    let root = handbook("thread");
+    let sink = super::files::MemorySink::default();
+    let mut built = crate::pipeline::build_into(&root, &Overrides::default(), &sink).expect("build");
+    let mut cache = built.index_cache.take().expect("the build's index cache");
+    let shards = index_files_of(&sink.into_files()).keys().filter(|p| p.starts_with("search/t-")).count();
+    assert!(shards >= 6 && cache.shards_made() == shards, "a build makes every shard");
+    let page = root.join("content/notes/note-70.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(&page, text.replace(" quokka.", " quolka.")).expect("write");
+    let sink = super::files::MemorySink::default();
+    assert!(matches!(rebuild(&mut built, &["notes/note-70.md".to_string()], &sink), Rebuild::Done { .. }));
+    let written = super::files::MemorySink::default();
+    assert!(write_site_files_of(&SiteFilesInput::of(&built), &|| false, &written, &mut cache).expect("index"));
+    assert_eq!(cache.shards_made(), 1, "only the shard of quokka and quolka is made again");
+    let whole = super::files::MemorySink::default();
+    crate::pipeline::build_into(&root, &Overrides::default(), &whole).expect("whole build");
+    let (ours, theirs) = (index_files_of(&written.into_files()), index_files_of(&whole.into_files()));
+    let differing: Vec<&String> = theirs.keys().filter(|p| ours.get(*p) != theirs.get(*p)).collect();
+    assert!(differing.is_empty() && ours.len() == theirs.len(), "{differing:?} differ from a whole build's");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// The index files of `files` (not the search page), by site path.
+fn index_files_of(files: &super::files::SiteFiles) -> BTreeMap<String, Vec<u8>> {
+    files
+        .iter()
+        .filter(|(path, _)| path.starts_with("search/") && path.ends_with(".json"))
+        .map(|(path, file)| (path.clone(), file.read().expect("a file").to_vec()))
+        .collect()
 }

@@ -18,9 +18,9 @@ pub(crate) mod connections;
 pub(crate) mod files;
 pub(crate) mod finisher;
 pub(crate) mod http;
-pub(crate) mod live;
 #[cfg(test)]
 mod index_edits;
+pub(crate) mod live;
 #[cfg(test)]
 mod random_edits;
 pub(crate) mod retry;

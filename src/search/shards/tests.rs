@@ -74,10 +74,8 @@ fn shards_of(words: &[String], docs: &[u32], cache: &mut IndexCache, terms: &Ter
 fn a_cache_gives_the_shards_an_empty_one_gives_and_encodes_only_what_changed() {
     // Words of many lengths, as in a handbook: a shard that loses a word takes in the
     // next one only when it fits, so the cuts after it soon fall where they fell.
-    let all: Vec<String> = (0..4000)
-        .map(|i| format!("w{i:05}{}", "x".repeat((i * 7919) % 23)))
-        .chain(["zzadded".to_string()])
-        .collect();
+    let all: Vec<String> =
+        (0..4000).map(|i| format!("w{i:05}{}", "x".repeat((i * 7919) % 23))).chain(["zzadded".to_string()]).collect();
     let pairs: Vec<(&str, &str)> = all.iter().map(|w| (w.as_str(), w.as_str())).collect();
     let terms = Terms::of_pairs(&pairs);
     let before = &all[..4000];
@@ -87,7 +85,9 @@ fn a_cache_gives_the_shards_an_empty_one_gives_and_encodes_only_what_changed() {
     let after: Vec<String> = all.iter().filter(|w| !w.starts_with("w00010")).cloned().collect();
     let again = shards_of(&after, &[1, 2], &mut cache, &terms);
     let fresh = shards_of(&after, &[1, 2], &mut IndexCache::default(), &terms);
-    let texts = |s: &Shards| s.vocabulary.iter().chain(&s.reversed).map(|(n, j)| (n.clone(), j.to_string())).collect::<Vec<_>>();
+    let texts = |s: &Shards| {
+        s.vocabulary.iter().chain(&s.reversed).map(|(n, j)| (n.clone(), j.to_string())).collect::<Vec<_>>()
+    };
     assert_eq!(texts(&again), texts(&fresh));
     // Shards whose words did not change are the cached text itself, not a copy.
     let reused = again
