@@ -280,13 +280,19 @@ fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagno
     let site_ref: &Site = site;
     let rendered: Vec<_> = (0..site.pages.len())
         .into_par_iter()
-        .map_init(crate::search::PostingsWorker::default, |worker, id| {
-            spent.time(|| {
-                let mut rendered = render_body(site_ref, id, purpose);
-                let postings = builder.as_ref().and_then(|b| b.page(site_ref, id, &mut rendered, worker));
-                (rendered, postings)
-            })
-        })
+        .map_init(
+            || builder.as_ref().map(PostingsBuilder::lease),
+            |lease, id| {
+                spent.time(|| {
+                    let mut rendered = render_body(site_ref, id, purpose);
+                    let postings = match (builder.as_ref(), lease.as_mut()) {
+                        (Some(builder), Some(lease)) => builder.page(site_ref, id, &mut rendered, lease),
+                        _ => None,
+                    };
+                    (rendered, postings)
+                })
+            },
+        )
         .collect();
     let mut postings = Vec::with_capacity(rendered.len());
     for (page, (mut rendered, terms)) in site.pages.iter_mut().zip(rendered) {

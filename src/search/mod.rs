@@ -38,8 +38,8 @@ use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
+pub(crate) use postings::PostingsBuilder;
 pub use postings::SitePostings;
-pub(crate) use postings::{PostingsBuilder, PostingsWorker};
 pub use shards::IndexCache;
 
 /// Records per page-record chunk.

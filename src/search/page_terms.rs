@@ -94,7 +94,11 @@ impl StemStats {
 pub(crate) struct Scratch {
     slot: Vec<u32>,
     touched: Vec<(u32, StemStats)>,
+    /// The page's distinct words; `marks` holds, by word number, the number of the last
+    /// page that had the word (`page`), so each is listed once.
     words: Vec<u32>,
+    marks: Vec<u32>,
+    page: u32,
     buffer: String,
 }
 
@@ -136,13 +140,25 @@ impl PageTerms {
     /// The postings of `page`'s text (its title apart), numbering words with `intern`.
     pub(crate) fn of(page: &PageText<'_>, intern: &mut dyn Intern, scratch: &mut Scratch) -> PageTerms {
         let mut length = 0u32;
+        scratch.page = scratch.page.wrapping_add(1);
+        if scratch.page == 0 {
+            scratch.marks.fill(0);
+            scratch.page = 1;
+        }
         // `weight` 0 marks a title word: it counts once, as a bonus, not in the frequency.
         let mut add = |text: &str, weight: f32, section: Option<u16>, scratch: &mut Scratch| {
             let mut buffer = std::mem::take(&mut scratch.buffer);
             super::text::for_each_term(text, &mut buffer, |word| {
                 length += 1;
                 let (word, stem) = intern.intern(word);
-                scratch.words.push(word);
+                let at = word as usize;
+                if at >= scratch.marks.len() {
+                    scratch.marks.resize(at + 4096, 0);
+                }
+                if scratch.marks[at] != scratch.page {
+                    scratch.marks[at] = scratch.page;
+                    scratch.words.push(word);
+                }
                 if stem == STOP {
                     return;
                 }

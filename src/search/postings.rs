@@ -6,7 +6,7 @@
 //! its `BuiltSite` and replaces an edited page's ([`SitePostings::refresh`]).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::index::{Postings, build_postings};
 use super::page_terms::{PageTerms, PageText, Scratch};
@@ -19,11 +19,28 @@ pub(crate) struct PostingsBuilder {
     terms: TermsBuilder,
     /// The alerts each page is the runbook of.
     alerts: HashMap<PageId, Vec<String>>,
+    /// Workers' tools not in use: a worker's cache of the words it has seen outlives
+    /// the piece of work it was made for.
+    idle: Mutex<Vec<PostingsWorker>>,
+}
+
+/// A [`PostingsWorker`] lent to a piece of parallel work, given back when dropped.
+pub(crate) struct Lease<'a> {
+    worker: Option<PostingsWorker>,
+    idle: &'a Mutex<Vec<PostingsWorker>>,
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            self.idle.lock().unwrap_or_else(PoisonError::into_inner).push(worker);
+        }
+    }
 }
 
 /// A Markdown worker's tools for [`PostingsBuilder::page`].
 #[derive(Default)]
-pub(crate) struct PostingsWorker {
+struct PostingsWorker {
     seen: Seen,
     scratch: Scratch,
 }
@@ -35,7 +52,13 @@ impl PostingsBuilder {
             .into_iter()
             .map(|(page, names)| (page, names.into_iter().map(str::to_string).collect()))
             .collect();
-        PostingsBuilder { terms: TermsBuilder::new(&site.config.language), alerts }
+        PostingsBuilder { terms: TermsBuilder::new(&site.config.language), alerts, idle: Mutex::default() }
+    }
+
+    /// A worker's tools, for as long as the lease lives.
+    pub(crate) fn lease(&self) -> Lease<'_> {
+        let worker = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop().unwrap_or_default();
+        Lease { worker: Some(worker), idle: &self.idle }
     }
 
     /// The postings of page `id`, whose Markdown gave `rendered`, if a search can find
@@ -45,12 +68,12 @@ impl PostingsBuilder {
         site: &Site,
         id: PageId,
         rendered: &mut Rendered,
-        worker: &mut PostingsWorker,
+        lease: &mut Lease<'_>,
     ) -> Option<PageTerms> {
         if !is_searchable(site, id) {
             return None;
         }
-        let PostingsWorker { seen, scratch } = worker;
+        let PostingsWorker { seen, scratch } = lease.worker.get_or_insert_with(PostingsWorker::default);
         let alerts = self.alerts.get(&id).map_or(&[][..], Vec::as_slice);
         let terms = page_terms(site, id, alerts, rendered, &mut self.terms.worker(seen), scratch);
         drop_text(rendered);

@@ -68,6 +68,7 @@ struct Shard {
 
 impl IndexCache {
     /// How many shards of the vocabulary the last index made anew.
+    #[cfg(test)]
     pub(crate) fn shards_made(&self) -> usize {
         self.made
     }
