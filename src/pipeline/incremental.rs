@@ -44,7 +44,7 @@ use crate::spent::SpentTime;
 /// when the changed pages are already served.
 #[cfg(test)]
 pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
-    write_site_files_of(&SiteFilesInput::of(built), &|| false, sink, &mut Default::default()).map(|_| ())
+    write_site_files_of(&SiteFilesInput::of(built), &|| false, sink, &mut Default::default(), &mut || {}).map(|_| ())
 }
 
 /// What [`write_site_files_of`] reads of a [`BuiltSite`]: a copy, so the files can be
@@ -84,17 +84,20 @@ impl SiteFilesInput {
 
 /// Writes the files that depend on every page of `input` into `sink`, the search index
 /// first (encoding only what changed since the index `cache` holds what it was made
-/// of, and leaving there what this one is made of); stops (returning `false`) when
-/// `superseded` says a newer site came meanwhile.
+/// of, and leaving there what this one is made of), then calls `index_written` (which
+/// may serve it before the rest is made); stops (returning `false`) when `superseded`
+/// says a newer site came meanwhile.
 pub(crate) fn write_site_files_of(
     input: &SiteFilesInput,
     superseded: &dyn Fn() -> bool,
     sink: &dyn Sink,
     cache: &mut crate::search::IndexCache,
+    index_written: &mut dyn FnMut(),
 ) -> Result<bool, crate::diagnostic::Failure> {
     let site = &input.site;
     if site.config.search {
         super::write::write_search_index(site, &input.search, &input.sections, sink, cache)?;
+        index_written();
         if superseded() {
             return Ok(false);
         }

@@ -105,7 +105,9 @@ fn the_index_after_an_edit_encodes_only_the_shard_of_the_edited_word() {
     let sink = super::files::MemorySink::default();
     assert!(matches!(rebuild(&mut built, &["notes/note-70.md".to_string()], &sink), Rebuild::Done { .. }));
     let written = super::files::MemorySink::default();
-    assert!(write_site_files_of(&SiteFilesInput::of(&built), &|| false, &written, &mut cache).expect("index"));
+    assert!(
+        write_site_files_of(&SiteFilesInput::of(&built), &|| false, &written, &mut cache, &mut || {}).expect("index")
+    );
     assert_eq!(cache.shards_made(), 1, "only the shard of quokka and quolka is made again");
     let whole = super::files::MemorySink::default();
     crate::pipeline::build_into(&root, &Overrides::default(), &whole).expect("whole build");

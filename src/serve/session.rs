@@ -279,11 +279,13 @@ impl Session {
     /// Puts the files that depend on every page into the served files; returns the site
     /// paths that changed.
     fn merge_site_files(&mut self, written: SiteFiles) -> Vec<String> {
-        // Search index files not written any more (the index got smaller) are gone.
+        // Search index files not written any more (the index got smaller) are gone; the
+        // index comes whole, with its manifest, apart from the other files.
+        let index = written.contains_key("search/manifest.json");
         let mut changed: Vec<String> = self
             .files
             .keys()
-            .filter(|p| p.starts_with("search/") && p.ends_with(".json") && !written.contains_key(*p))
+            .filter(|p| index && p.starts_with("search/") && p.ends_with(".json") && !written.contains_key(*p))
             .cloned()
             .collect();
         for path in &changed {
