@@ -294,7 +294,7 @@ fn shard_vocabulary(
     }
     // 3. Each shard, from the cache when nothing it holds changed.
     let mut old_shards = std::mem::take(&mut cache.shards);
-    let jobs: Vec<(String, &[u32], Vec<u32>, Option<Shard>)> = bounds
+    let jobs: Vec<ShardJob<'_>> = bounds
         .iter()
         .enumerate()
         .zip(homed)
@@ -328,6 +328,9 @@ fn shard_vocabulary(
     cache.stems = encoded;
     files
 }
+
+/// A shard to make: its name, words and homed stems, and the cached shard of its name.
+type ShardJob<'a> = (String, &'a [u32], Vec<u32>, Option<Shard>);
 
 fn shard_json(terms: &Terms, words: &[u32], homed: &[u32], encoded: &[Option<Encoded>]) -> String {
     #[derive(Serialize)]

@@ -80,7 +80,7 @@ fn a_body_edit_rewrites_only_the_shards_of_its_words_and_serves_a_whole_build_s_
     let after = index_files(&session);
     let mut rewritten: Vec<&String> = changed.iter().filter(|p| p.starts_with("search/")).collect();
     rewritten.sort();
-    let mut expected = vec![shard_with(&after, "t-", "quolka"), shard_with(&after, "r-", "quolka")];
+    let mut expected = [shard_with(&after, "t-", "quolka"), shard_with(&after, "r-", "quolka")];
     expected.sort();
     assert_eq!(shard_with(&before, "t-", "quokka"), expected[1], "the word's shard");
     assert_eq!(rewritten, expected.iter().collect::<Vec<_>>());
