@@ -23,6 +23,8 @@
 //   add             a new page; its URL serves it
 //   rename          an added page renamed; its new URL serves it
 //   delete          a renamed page deleted; its URL answers 404
+//   search          a new word added to a page's text; the search index finds it (the
+//                   manifest names the shard where it sorts, and that shard holds it)
 // Prints each latency and, per kind, the median and the worst; the files are restored
 // afterwards. ROOT is changed while it runs: use a copy.
 //
@@ -95,7 +97,7 @@ async function get(url) {
 async function served(url, shows, started) {
   for (;;) {
     const answer = await get(url);
-    if (shows(answer)) return performance.now() - started;
+    if (await shows(answer)) return performance.now() - started;
     if (performance.now() - started > timeout) throw new Error(`${url}: not served after ${timeout} ms`);
   }
 }
@@ -188,6 +190,20 @@ const EDITS = {
       saveAtomically(sourceOf(section), setFront(remember(sourceOf(section)), 'weight', String(-1000 - i)));
       return [at(other.url), shows];
     };
+  },
+  search: (pages) => (i) => {
+    const page = pages[i];
+    const marker = stamp('search', i);
+    saveAtomically(sourceOf(page), `${remember(sourceOf(page))}\n\nEdited: ${marker}\n`);
+    // The word is in the last shard whose first word is not after it.
+    const findable = async (answer) => {
+      if (answer.status !== 200) return false;
+      const shards = JSON.parse(answer.body).shards;
+      const n = Math.max(0, shards.filter((first) => first <= marker).length - 1);
+      const shard = await get(at(`search/t-${n}.json`));
+      return shard.status === 200 && JSON.parse(shard.body).w[marker] !== undefined;
+    };
+    return [at('search/manifest.json'), findable];
   },
   add: (pages) => (i) => {
     const near = pages[i];

@@ -44,7 +44,7 @@ use crate::spent::SpentTime;
 /// when the changed pages are already served.
 #[cfg(test)]
 pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
-    write_site_files_of(&SiteFilesInput::of(built), &|| false, sink).map(|_| ())
+    write_site_files_of(&SiteFilesInput::of(built), &|| false, sink, &mut Default::default(), &mut || {}).map(|_| ())
 }
 
 /// What [`write_site_files_of`] reads of a [`BuiltSite`]: a copy, so the files can be
@@ -60,6 +60,11 @@ pub(crate) struct SiteFilesInput {
     pub theme: crate::render::ThemeFiles,
     /// The rebuild's warnings (`handbook.json`'s findings).
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
+    /// Each page's search postings.
+    pub search: crate::search::SitePostings,
+    /// What the index of the whole build before was made of, for the first index
+    /// after it (the thread that writes the index keeps its own from then on).
+    pub index_cache: Option<crate::search::IndexCache>,
 }
 
 impl SiteFilesInput {
@@ -71,20 +76,28 @@ impl SiteFilesInput {
             renderer: Arc::clone(&built.renderer),
             theme: built.theme.clone(),
             warnings: built.warnings.clone(),
+            search: built.search.clone(),
+            index_cache: None,
         }
     }
 }
 
 /// Writes the files that depend on every page of `input` into `sink`, the search index
-/// first; stops (returning `false`) when `superseded` says a newer site came meanwhile.
+/// first (encoding only what changed since the index `cache` holds what it was made
+/// of, and leaving there what this one is made of), then calls `index_written` (which
+/// may serve it before the rest is made); stops (returning `false`) when `superseded`
+/// says a newer site came meanwhile.
 pub(crate) fn write_site_files_of(
     input: &SiteFilesInput,
     superseded: &dyn Fn() -> bool,
     sink: &dyn Sink,
+    cache: &mut crate::search::IndexCache,
+    index_written: &mut dyn FnMut(),
 ) -> Result<bool, crate::diagnostic::Failure> {
     let site = &input.site;
     if site.config.search {
-        super::write::write_search_index(site, &input.sections, sink)?;
+        super::write::write_search_index(site, &input.search, &input.sections, sink, cache)?;
+        index_written();
         if superseded() {
             return Ok(false);
         }
@@ -177,6 +190,11 @@ pub(crate) fn rebuild_with(
         site.pages[id].rendered = Arc::new(rendered);
     }
     site.rearrange(&changed);
+    // The changed pages' search postings, from their text (dropped then), and titles.
+    let mut search = built.search.clone();
+    if site.config.search {
+        search.refresh(&mut site, &changed);
+    }
     let (mut affected, nav_only) = affected_pages(old, &site, &changed);
     // Pages whose navigation cannot be spliced go through their template.
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
@@ -235,6 +253,7 @@ pub(crate) fn rebuild_with(
         return Rebuild::Failed { diagnostics };
     }
     built.warnings = diagnostics;
+    built.search = search;
     let old = std::mem::replace(&mut built.site, site);
     // Freeing the old model takes a few milliseconds on a large handbook: not while
     // the edit waits.

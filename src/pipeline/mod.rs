@@ -91,6 +91,11 @@ pub struct BuiltSite {
     pub warnings: Vec<Diagnostic>,
     /// The CODEOWNERS rules the build read, if any.
     pub codeowners: Option<crate::site::codeowners::CodeOwners>,
+    /// Each page's search postings, which a rebuild replaces for the pages it renders.
+    pub search: crate::search::SitePostings,
+    /// What the search index written by the build was made of, until the dev server's
+    /// thread that writes the index takes it, to encode only what edits change.
+    pub index_cache: Option<crate::search::IndexCache>,
 }
 
 impl BuiltSite {
@@ -116,6 +121,8 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
         pages: ran.pages,
         warnings: diagnostics,
         codeowners: ran.codeowners,
+        search: ran.search,
+        index_cache: Some(ran.index_cache),
     })
 }
 
@@ -206,6 +213,10 @@ struct Ran {
     renderer: Option<Renderer>,
     /// The record of each page, by page id.
     pages: Vec<RenderedPage>,
+    /// Each page's search postings.
+    search: crate::search::SitePostings,
+    /// What the search index was made of.
+    index_cache: crate::search::IndexCache,
 }
 
 /// The one sequence of steps `build`, `build_into` and `check` run (see the module's
@@ -224,7 +235,7 @@ fn run(
         Destination::OutputDir => Purpose::Stream,
         Destination::Sink(_) => Purpose::Build,
     };
-    let (site, theme, codeowners) = prepare(root, overrides, purpose, timer, diagnostics)?;
+    let (site, theme, codeowners, mut search) = prepare(root, overrides, purpose, timer, diagnostics)?;
     // An output folder that would take the sources with it is refused (exit 2) whether
     // or not the content has errors; the folder it resolves to is where the site goes.
     let output_dir = match destination {
@@ -242,7 +253,8 @@ fn run(
         Err(problems) => {
             diagnostics.extend(problems);
             if purpose == Purpose::Check {
-                return Ok(Ran { site, theme, codeowners, renderer: None, pages: Vec::new() });
+                let index_cache = Default::default();
+                return Ok(Ran { site, theme, codeowners, renderer: None, pages: Vec::new(), search, index_cache });
             }
             return Err(fail(std::mem::take(diagnostics)));
         }
@@ -261,17 +273,20 @@ fn run(
         Destination::Nowhere => None,
     };
     let rendered = render_and_check(&site, &renderer, sink, purpose, timer, diagnostics)?;
+    let mut index_cache = crate::search::IndexCache::default();
     if purpose == Purpose::Check {
         write::render_special(&site, &renderer, diagnostics);
     } else {
         // On failure, dropping the output removes its temporary folder.
-        write_rest(&site, &theme, &renderer, &rendered, sink, timer, diagnostics)?;
+        let keep = purpose == Purpose::Build;
+        let written = Written { keep, rendered: &rendered, search: &mut search, index_cache: &mut index_cache };
+        write_rest(&site, &theme, &renderer, written, sink, timer, diagnostics)?;
     }
     if let Some(output) = output {
         output.commit()?;
         timer.lap("swap");
     }
-    Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages })
+    Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages, search, index_cache })
 }
 
 /// Renders every page (into `sink` when there is one), then checks the links and anchors
@@ -305,6 +320,17 @@ fn render_and_check(
     Ok(rendered)
 }
 
+/// What the pages gave that the search index is made of: their records, their search
+/// postings, and (left holding what the index is made of) the index's cache.
+struct Written<'a> {
+    /// Whether the postings and the index's cache are kept after the index is written
+    /// (for the dev server); a build drops them there.
+    keep: bool,
+    rendered: &'a write::RenderedPages,
+    search: &'a mut crate::search::SitePostings,
+    index_cache: &'a mut crate::search::IndexCache,
+}
+
 /// After the pages: the search index, static files and extra files, into `sink`. Fails
 /// with every diagnostic when anything so far was an error (there is then no sink, or
 /// nothing more is written), reporting the 404 and redirect templates' problems too.
@@ -312,7 +338,7 @@ fn write_rest(
     site: &crate::site::Site,
     theme: &crate::render::ThemeFiles,
     renderer: &Renderer,
-    rendered: &write::RenderedPages,
+    written: Written<'_>,
     sink: Option<&dyn Sink>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
@@ -321,10 +347,16 @@ fn write_rest(
         write::render_special(site, renderer, diagnostics);
         return Err(fail(std::mem::take(diagnostics)));
     };
-    // The search index is a step of its own, all of it (postings, shards, writing), so
-    // `--timings` shows what it costs; it uses every core by itself.
+    // The search index is a step of its own (the titles' postings, scores, shards,
+    // writing), so `--timings` shows what it costs; it uses every core by itself. The
+    // pages' postings were made in the Markdown step.
     if site.config.search {
-        write::write_search_index(site, &rendered.pages, sink)?;
+        written.search.set_titles(site);
+        write::write_search_index(site, written.search, &written.rendered.pages, sink, written.index_cache)?;
+    }
+    if !written.keep {
+        *written.search = crate::search::SitePostings::empty(&site.config.language);
+        *written.index_cache = crate::search::IndexCache::default();
     }
     timer.lap("search");
     // What was found so far, for handbook.json (`check --baseline` reads it there).

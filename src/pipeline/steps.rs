@@ -18,6 +18,7 @@ use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::includes::MAX_EXPANDED;
 use crate::markdown::{MarkdownInput, render_markdown};
 use crate::render::ThemeFiles;
+use crate::search::{PostingsBuilder, SitePostings};
 use crate::site::Site;
 use crate::site::codeowners::CodeOwners;
 use crate::site::git::{self, GitDates};
@@ -42,14 +43,15 @@ pub(crate) enum Purpose {
 /// Runs the pipeline up to a complete site model: configuration, theme, walk, parse,
 /// model, Markdown, navigation and (for a build) git dates. Diagnostics are collected;
 /// only problems that stop everything (no book.toml, a broken config) return early.
-/// Returns the CODEOWNERS rules too, for the dev server's rebuilds of single pages.
+/// Returns the CODEOWNERS rules too, for the dev server's rebuilds of single pages, and
+/// the pages' search postings, made in the Markdown step.
 pub(crate) fn prepare(
     root: &Path,
     overrides: &Overrides,
     purpose: Purpose,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<(Site, ThemeFiles, Option<CodeOwners>), Failure> {
+) -> Result<(Site, ThemeFiles, Option<CodeOwners>, SitePostings), Failure> {
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
     let now = crate::dates::now()?;
@@ -70,7 +72,7 @@ pub(crate) fn prepare(
     let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
     timer.lap("model");
     crate::markdown::highlight::take_time_spent();
-    let markdown_time = render_bodies(&mut site, purpose, diagnostics);
+    let (markdown_time, search) = render_bodies(&mut site, purpose, diagnostics);
     timer.lap("markdown");
     if purpose == Purpose::Build {
         timer.split_last("highlighting", crate::markdown::highlight::take_time_spent(), markdown_time);
@@ -80,7 +82,7 @@ pub(crate) fn prepare(
     let shallow = repository.iter().chain(mounted.iter().flatten()).any(|r| r.shallow);
     apply_history(&mut site, reading, shallow, diagnostics);
     timer.lap("git");
-    Ok((site, theme, codeowners))
+    Ok((site, theme, codeowners, search))
 }
 
 fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
@@ -282,21 +284,44 @@ pub(crate) fn render_body_of(
     })
 }
 
-/// Renders every page's Markdown in parallel. A build highlights code and keeps the text
-/// of each section for the search index; a check needs neither; a streaming build keeps
-/// the text and writes no HTML. Returns the time spent, summed over threads.
-fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> Duration {
+/// Renders every page's Markdown in parallel. A build highlights code and makes each
+/// page's search postings from the text of its sections as it goes, dropping the text;
+/// a check needs neither; a streaming build writes no HTML. Returns the time spent,
+/// summed over threads, and the postings.
+fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> (Duration, SitePostings) {
     let spent = SpentTime::new();
-    let rendered: Vec<_> =
-        (0..site.pages.len()).into_par_iter().map(|id| spent.time(|| render_body(site, id, purpose))).collect();
-    for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
+    let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site));
+    let site_ref: &Site = site;
+    let rendered: Vec<_> = (0..site.pages.len())
+        .into_par_iter()
+        .map_init(
+            || builder.as_ref().map(PostingsBuilder::lease),
+            |lease, id| {
+                spent.time(|| {
+                    let mut rendered = render_body(site_ref, id, purpose);
+                    let postings = match (builder.as_ref(), lease.as_mut()) {
+                        (Some(builder), Some(lease)) => builder.page(site_ref, id, &mut rendered, lease),
+                        _ => None,
+                    };
+                    (rendered, postings)
+                })
+            },
+        )
+        .collect();
+    let mut postings = Vec::with_capacity(rendered.len());
+    for (page, (mut rendered, terms)) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();
+        postings.push(terms);
     }
     if purpose == Purpose::Stream {
         release_texts(site);
     }
-    spent.take()
+    let search = match builder {
+        Some(builder) => builder.finish(site, postings),
+        None => SitePostings::empty(&site.config.language),
+    };
+    (spent.take(), search)
 }
 
 /// In a streaming build, every page with a file lets its text go once the Markdown step

@@ -333,15 +333,17 @@ fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnos
     }
 }
 
-/// Writes the search index under `search/`; `pages` holds the record of each page, by
-/// page id.
+/// Writes the search index under `search/` from the pages' `postings`; `pages` holds the
+/// record of each page, by page id; `cache`, what the last index was made of (left
+/// holding what this one is made of).
 pub(crate) fn write_search_index<R: AsRef<crate::search::SectionRanges> + Sync>(
     site: &Site,
+    postings: &crate::search::SitePostings,
     pages: &[R],
     output: &dyn Sink,
+    cache: &mut crate::search::IndexCache,
 ) -> Result<(), Failure> {
-    let postings = crate::search::site_postings(site);
-    let index = crate::search::build_index(site, &postings, pages);
+    let index = crate::search::build_index(site, postings, pages, cache);
     index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json.as_bytes()))?;
     Ok(())
 }

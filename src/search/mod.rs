@@ -24,17 +24,23 @@
 pub(crate) mod browser_stemmer;
 pub mod encode;
 pub(crate) mod index;
+pub(crate) mod page_terms;
+mod postings;
+pub(crate) mod shards;
+pub(crate) mod terms;
 pub(crate) mod text;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
-pub(crate) use index::Postings;
-use index::{Document, Posting, StemPostings, build_postings};
+pub(crate) use postings::PostingsBuilder;
+pub use postings::SitePostings;
+pub use shards::IndexCache;
 
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
@@ -47,7 +53,7 @@ pub const REVERSED_TARGET: usize = 8 * 1024;
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// `(file name, JSON)`.
-    pub files: Vec<(String, String)>,
+    pub files: Vec<(String, Arc<str>)>,
 }
 
 impl SearchIndex {
@@ -122,50 +128,37 @@ pub fn searchable(site: &Site) -> Vec<PageId> {
         .collect()
 }
 
-/// The postings of `site`'s pages: the part of the index that needs the pages' text,
-/// not their HTML, so a build makes it while the templates run.
-pub fn site_postings(site: &Site) -> Postings {
-    let alerts = crate::site::alerts::by_page(&site.alerts);
-    let docs: Vec<Document<'_>> = searchable(site)
-        .into_iter()
-        .map(|id| {
-            let page = &site.pages[id];
-            Document {
-                title: &page.title,
-                description: page.source.front.description.as_deref().unwrap_or(""),
-                tags: &page.source.front.tags,
-                alerts: alerts.get(&id).map_or(&[], Vec::as_slice),
-                sections: &page.rendered.sections,
-            }
-        })
-        .collect();
-    build_postings(&docs, &site.config.language)
-}
-
-/// Builds the index of `site` from its [`site_postings`]; `ranges` holds each page's
-/// section ranges, by page id.
-pub fn build_index<R: AsRef<SectionRanges> + Sync>(site: &Site, postings: &Postings, ranges: &[R]) -> SearchIndex {
+/// Builds the index of `site` from its pages' `postings`; `ranges` holds each page's
+/// section ranges, by page id. `cache` holds what the last index was made of (empty for
+/// a build): only the shards that changed are encoded again, and it is left holding
+/// what this index is made of.
+pub fn build_index<R: AsRef<SectionRanges> + Sync>(
+    site: &Site,
+    postings: &SitePostings,
+    ranges: &[R],
+    cache: &mut IndexCache,
+) -> SearchIndex {
     let pages = searchable(site);
     let mut files = Vec::new();
-    let (mut shards, mut reversed) = rayon::join(|| shard_vocabulary(postings), || reversed_shards(postings));
-    for (n, (_, content)) in shards.iter_mut().enumerate() {
-        files.push((format!("t-{n}.json"), std::mem::take(content)));
+    let shards = shards::make_shards(postings.score(&pages), cache);
+    for (n, (_, content)) in shards.vocabulary.iter().enumerate() {
+        files.push((format!("t-{n}.json"), Arc::clone(content)));
     }
-    for (n, (_, content)) in reversed.iter_mut().enumerate() {
-        files.push((format!("r-{n}.json"), std::mem::take(content)));
+    for (n, (_, content)) in shards.reversed.iter().enumerate() {
+        files.push((format!("r-{n}.json"), Arc::clone(content)));
     }
     let facets = facets(site, &pages);
     for (facet, values) in &facets {
         let body: BTreeMap<&str, String> = values.iter().map(|(v, docs)| (v.as_str(), encode_docs(docs))).collect();
-        files.push((format!("f-{facet}.json"), to_json(&body)));
+        files.push((format!("f-{facet}.json"), to_json(&body).into()));
     }
-    let records: Vec<(String, String)> = pages
+    let records: Vec<(String, Arc<str>)> = pages
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
             let records: Vec<Record<'_>> =
                 chunk.iter().map(|&id| record(site, id, ranges.get(id).map(AsRef::as_ref))).collect();
-            (format!("p-{n}.json"), to_json(&records))
+            (format!("p-{n}.json"), to_json(&records).into())
         })
         .collect();
     files.extend(records);
@@ -173,48 +166,18 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(site: &Site, postings: &Posti
         version: 1,
         pages: pages.len(),
         chunk: CHUNK,
-        shards: shards.iter().map(|(key, _)| key.clone()).collect(),
-        reversed: reversed.into_iter().map(|(key, _)| key).collect(),
+        shards: shards.vocabulary.into_iter().map(|(key, _)| key).collect(),
+        reversed: shards.reversed.into_iter().map(|(key, _)| key).collect(),
         language: site.config.language.clone(),
         stop: text::stop_words(&site.config.language).to_vec(),
         facets: manifest_facets(site, &facets),
     };
-    files.push(("manifest.json".to_string(), to_json(&manifest)));
+    files.push(("manifest.json".to_string(), to_json(&manifest).into()));
     SearchIndex { files }
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
-}
-
-#[derive(Serialize)]
-struct Shard<'a> {
-    /// Word -> stem.
-    w: BTreeMap<&'a str, &'a str>,
-    /// Stem -> postings: a string of (page delta, score, section) triples; or, for a
-    /// stem on most pages, `[pages without it, score of the others, best triples]`.
-    p: BTreeMap<&'a str, &'a serde_json::Value>,
-}
-
-fn encode_stem(postings: &StemPostings) -> serde_json::Value {
-    match postings {
-        StemPostings::Listed(list) => serde_json::Value::String(encode_postings(list)),
-        StemPostings::Common { missing, score, best } => {
-            serde_json::json!([encode_docs(missing), score, encode_postings(best)])
-        }
-    }
-}
-
-fn encode_postings(list: &[Posting]) -> String {
-    let mut out = String::new();
-    let mut previous = 0;
-    for posting in list {
-        encode::push_number(&mut out, u64::from(posting.doc - previous));
-        encode::push_number(&mut out, u64::from(posting.score));
-        encode::push_number(&mut out, u64::from(posting.section));
-        previous = posting.doc;
-    }
-    out
 }
 
 fn encode_docs(docs: &[u32]) -> String {
@@ -224,122 +187,6 @@ fn encode_docs(docs: &[u32]) -> String {
         previous = d;
         delta
     }))
-}
-
-/// Cuts the sorted vocabulary into shards of about [`SHARD_TARGET`] bytes: each shard
-/// holds a run of consecutive words (and their stems' postings), named by its first
-/// word (or that word's stem). A word is in the last shard whose name is not after it.
-fn shard_vocabulary(postings: &Postings) -> Vec<(String, String)> {
-    let encoded: HashMap<&str, serde_json::Value> =
-        postings.by_stem.par_iter().map(|(stem, list)| (stem.as_str(), encode_stem(list))).collect();
-    let mut words: Vec<(&str, &str)> = postings
-        .vocabulary
-        .iter()
-        .map(|(w, s)| (w.as_str(), s.as_str()))
-        .filter(|(w, _)| w.chars().nth(1).is_some())
-        .collect();
-    words.sort_unstable();
-    let mut bounds = Vec::new();
-    let mut start = 0;
-    let mut size = 2;
-    let mut stems: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    // The JSON size of a word's entry, and of its stem's postings when new to the shard.
-    let cost = |word: &str, stem: &str, new_stem: bool| {
-        word.len() + stem.len() + 6 + if new_stem { stem.len() + 6 + encoded.get(stem).map_or(0, json_len) } else { 0 }
-    };
-    for (i, &(word, stem)) in words.iter().enumerate() {
-        let mut added = cost(word, stem, !stems.contains(stem));
-        if i > start && size + added > SHARD_TARGET {
-            bounds.push(start);
-            start = i;
-            size = 2;
-            stems.clear();
-            added = cost(word, stem, true);
-        }
-        size += added;
-        stems.insert(stem);
-    }
-    if start < words.len() {
-        bounds.push(start);
-    }
-    // Each stem's postings are also in its home shard, where the stem itself sorts, so a
-    // client that stems a query word finds them in one shard whatever words the
-    // handbook uses (`promoting` -> `promot`, in the shard of `promot`, though only
-    // `promote` is in the text).
-    // A shard is named by its first word, or by that word's stem when the stem sorts
-    // between it and the last word before it (`failov` for `failover`): a big stem
-    // often starts a shard, and is then at home in it, not repeated in the one before.
-    let firsts: Vec<&str> = bounds
-        .iter()
-        .map(|&b| {
-            let (word, stem) = words[b];
-            if b > 0 && stem < word && stem > words[b - 1].0 { stem } else { word }
-        })
-        .collect();
-    let mut homed: Vec<Vec<&str>> = vec![Vec::new(); bounds.len()];
-    for stem in encoded.keys() {
-        let home = firsts.partition_point(|first| *first <= *stem).saturating_sub(1);
-        homed[home].push(stem);
-    }
-    bounds
-        .par_iter()
-        .enumerate()
-        .map(|(n, &from)| {
-            let to = bounds.get(n + 1).copied().unwrap_or(words.len());
-            (firsts[n].to_string(), shard_json(&words[from..to], &homed[n], &encoded))
-        })
-        .collect()
-}
-
-fn json_len(value: &serde_json::Value) -> usize {
-    match value {
-        serde_json::Value::String(s) => s.len() + 2,
-        other => other.to_string().len(),
-    }
-}
-
-fn shard_json(words: &[(&str, &str)], homed: &[&str], encoded: &HashMap<&str, serde_json::Value>) -> String {
-    let mut shard = Shard { w: BTreeMap::new(), p: BTreeMap::new() };
-    for &stem in homed.iter().chain(words.iter().map(|(_, stem)| stem)) {
-        if let Some(list) = encoded.get(stem) {
-            shard.p.insert(stem, list);
-        }
-    }
-    for &(word, stem) in words {
-        shard.w.insert(word, stem);
-    }
-    to_json(&shard)
-}
-
-/// Cuts the words a typing mistake may be taken for (three letters or more, letters
-/// only) into shards of about [`REVERSED_TARGET`] bytes, sorted by their reversed
-/// spelling: `(first reversed word, JSON list of the words)`. A word whose first half
-/// has a mistake keeps its second half, so the client finds it in the shards where that
-/// half sorts backwards, wherever the word itself sorts.
-fn reversed_shards(postings: &Postings) -> Vec<(String, String)> {
-    let mut words: Vec<(String, &str)> = postings
-        .vocabulary
-        .keys()
-        .filter(|w| w.chars().nth(2).is_some() && w.chars().all(char::is_alphabetic))
-        .map(|w| (w.chars().rev().collect(), w.as_str()))
-        .collect();
-    words.sort_unstable();
-    let mut shards = Vec::new();
-    let mut start = 0;
-    let mut size = 2;
-    for (i, (_, word)) in words.iter().enumerate() {
-        let added = word.len() + 3;
-        if i > start && size + added > REVERSED_TARGET {
-            shards.push((words[start].0.clone(), to_json(&words[start..i].iter().map(|(_, w)| w).collect::<Vec<_>>())));
-            start = i;
-            size = 2;
-        }
-        size += added;
-    }
-    if start < words.len() {
-        shards.push((words[start].0.clone(), to_json(&words[start..].iter().map(|(_, w)| w).collect::<Vec<_>>())));
-    }
-    shards
 }
 
 /// Filter name -> value -> the pages (index numbers) with that value.
@@ -495,51 +342,5 @@ mod tests {
         assert_eq!(ranges_from_starts(at..at + content.len(), &starts), found);
         assert_eq!(found.len(), 3);
         assert_eq!(&html[found[1].0 as usize..found[1].1 as usize], "<h2 id=\"a\">A</h2>\n<p>x</p>\n");
-    }
-
-    #[test]
-    fn cuts_the_vocabulary_into_runs_of_words() {
-        let mut postings = Postings::default();
-        let posting = Posting { doc: 1, score: 200, section: 0 };
-        for i in 0..3000 {
-            let word = format!("fa{i:04}x");
-            postings.vocabulary.insert(word.clone(), word.clone());
-            postings.by_stem.insert(word, StemPostings::Listed(vec![posting; 8]));
-        }
-        postings.vocabulary.insert("a".into(), "a".into());
-        postings.vocabulary.insert("zebra".into(), "zebra".into());
-        postings.by_stem.insert("zebra".into(), StemPostings::Listed(vec![posting]));
-        let shards = shard_vocabulary(&postings);
-        assert!(shards.len() > 1);
-        assert_eq!(shards[0].0, "fa0000x", "one-letter words are not indexed");
-        assert!(shards.windows(2).all(|w| w[0].0 < w[1].0), "shards are in order");
-        assert!(shards.iter().all(|(_, json)| json.len() <= SHARD_TARGET + 16), "no shard above the target");
-        assert!(shards.last().unwrap().1.contains("\"zebra\""));
-    }
-
-    #[test]
-    fn sorts_the_words_of_typing_mistakes_by_their_end() {
-        let mut postings = Postings::default();
-        for word in ["postgres", "kubernetes", "ingress", "v2", "x9y", "pg_stat", "über"] {
-            postings.vocabulary.insert(word.into(), word.into());
-        }
-        for i in 0..2000 {
-            postings.vocabulary.insert(format!("word{}", "abcdefghij".repeat(1 + i % 3)) + &i.to_string(), "x".into());
-            let letters: String = i.to_string().bytes().map(|b| (b'a' + b - b'0') as char).collect();
-            postings.vocabulary.insert(format!("fill{letters}"), "x".into());
-        }
-        let shards = reversed_shards(&postings);
-        assert!(shards.len() > 1);
-        assert!(shards.windows(2).all(|w| w[0].0 < w[1].0), "shards are in order");
-        assert!(shards.iter().all(|(_, json)| json.len() <= REVERSED_TARGET), "no shard above the target");
-        let words: Vec<String> =
-            shards.iter().flat_map(|(_, json)| serde_json::from_str::<Vec<String>>(json).unwrap()).collect();
-        assert!(words.contains(&"über".to_string()) && words.contains(&"postgres".to_string()));
-        assert!(!words.iter().any(|w| w == "v2" || w == "x9y" || w == "pg_stat"), "letters only, three or more");
-        let ends: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
-        assert!(ends.windows(2).all(|w| w[0] < w[1]), "sorted by the reversed word");
-        let first =
-            |n: usize| serde_json::from_str::<Vec<String>>(&shards[n].1).unwrap()[0].chars().rev().collect::<String>();
-        assert!((0..shards.len()).all(|n| shards[n].0 == first(n)), "named by the first reversed word");
     }
 }

@@ -18,7 +18,9 @@ use crate::pipeline::incremental::{SiteFilesInput, write_site_files_of};
 /// The thread that makes the whole-site files, and what it made.
 pub(crate) struct Finisher {
     shared: Arc<Shared>,
-    made: Receiver<(u64, SiteFiles)>,
+    /// What the thread made, by generation: the search index first, then the rest
+    /// (`true`: the last part).
+    made: Receiver<(u64, SiteFiles, bool)>,
     /// The number of the last site handed over or given up.
     generation: u64,
     /// Whether files for the current generation are still to come.
@@ -73,11 +75,12 @@ impl Finisher {
         self.waiting
     }
 
-    /// The files of the last site handed over, once made; older ones are dropped.
+    /// The files of the last site handed over, as they are made (the search index
+    /// first, then the rest); older ones are dropped.
     pub(crate) fn take(&mut self) -> Option<SiteFiles> {
-        while let Ok((generation, files)) = self.made.try_recv() {
+        while let Ok((generation, files, last)) = self.made.try_recv() {
             if generation == self.generation && self.waiting {
-                self.waiting = false;
+                self.waiting = !last;
                 return Some(files);
             }
         }
@@ -94,11 +97,15 @@ impl Drop for Finisher {
 
 /// The finishing thread: waits for a site, makes its files, sends them; until the
 /// finisher is dropped.
-fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles)>) {
+fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
     // One core: the page rebuilds keep the other, and their pool to themselves.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "opsbook-finish-pool".into()).build();
+    // What the last search index made here (or by the whole build before) was made of:
+    // an edit encodes only the shards it changes. Every index written is whole, so a
+    // result given up or dropped leaves nothing stale.
+    let mut cache = crate::search::IndexCache::default();
     loop {
-        let (generation, input) = {
+        let (generation, mut input) = {
             let mut next = shared.next.lock().unwrap_or_else(PoisonError::into_inner);
             loop {
                 if shared.latest.load(Ordering::SeqCst) == STOP {
@@ -112,7 +119,16 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles)>) {
         };
         let superseded = || shared.latest.load(Ordering::SeqCst) != generation;
         let sink = MemorySink::default();
-        let make = || write_site_files_of(&input, &superseded, &sink);
+        if let Some(built) = input.index_cache.take() {
+            cache = built;
+        }
+        // The index is served as soon as it is made, before `handbook.json` and the rest.
+        let mut index_written = || {
+            if !superseded() {
+                let _ = sender.send((generation, sink.take_files(), false));
+            }
+        };
+        let mut make = || write_site_files_of(&input, &superseded, &sink, &mut cache, &mut index_written);
         let made = match &pool {
             Ok(pool) => pool.install(make),
             Err(_) => make(),
@@ -120,7 +136,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles)>) {
         // Dropping the old model takes a while on a large handbook: not while holding
         // anything.
         drop(input);
-        if matches!(made, Ok(true)) && !superseded() && sender.send((generation, sink.into_files())).is_err() {
+        if matches!(made, Ok(true)) && !superseded() && sender.send((generation, sink.into_files(), true)).is_err() {
             return;
         }
     }

@@ -18,6 +18,8 @@ pub(crate) mod connections;
 pub(crate) mod files;
 pub(crate) mod finisher;
 pub(crate) mod http;
+#[cfg(test)]
+mod index_edits;
 pub(crate) mod live;
 #[cfg(test)]
 mod random_edits;

@@ -242,8 +242,11 @@ impl Session {
     /// on another thread, after the pages are served, so an edit shows without waiting
     /// for them; newer sites replace older ones. See [`Session::take_finished`].
     pub(crate) fn request_finish(&mut self) {
-        if let Some(built) = self.built.as_ref() {
-            self.finisher.request(incremental::SiteFilesInput::of(built));
+        if let Some(built) = self.built.as_mut() {
+            let mut input = incremental::SiteFilesInput::of(built);
+            // The first index after a whole build starts from what that build's was made of.
+            input.index_cache = built.index_cache.take();
+            self.finisher.request(input);
         }
     }
 
@@ -276,11 +279,13 @@ impl Session {
     /// Puts the files that depend on every page into the served files; returns the site
     /// paths that changed.
     fn merge_site_files(&mut self, written: SiteFiles) -> Vec<String> {
-        // Search index files not written any more (the index got smaller) are gone.
+        // Search index files not written any more (the index got smaller) are gone; the
+        // index comes whole, with its manifest, apart from the other files.
+        let index = written.contains_key("search/manifest.json");
         let mut changed: Vec<String> = self
             .files
             .keys()
-            .filter(|p| p.starts_with("search/") && p.ends_with(".json") && !written.contains_key(*p))
+            .filter(|p| index && p.starts_with("search/") && p.ends_with(".json") && !written.contains_key(*p))
             .cloned()
             .collect();
         for path in &changed {

@@ -1,0 +1,224 @@
+//! The postings of a site's pages, from the Markdown step to the index: made page by
+//! page as each page's Markdown is rendered ([`PostingsBuilder`], on every core), kept
+//! by page id ([`SitePostings`]) instead of the pages' text, which is dropped once its
+//! postings are made ([`drop_text`]). The search step then only adds the titles (known
+//! once the navigation is arranged), scores and encodes. The dev server keeps them in
+//! its `BuiltSite` and replaces an edited page's ([`SitePostings::refresh`]).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::index::{Postings, build_postings};
+use super::page_terms::{PageTerms, PageText, Scratch};
+use super::terms::{Seen, Terms, TermsBuilder};
+use crate::markdown::Rendered;
+use crate::site::{PageId, Site};
+
+/// Makes the postings of pages while the Markdown step renders them.
+pub(crate) struct PostingsBuilder {
+    terms: TermsBuilder,
+    /// The alerts each page is the runbook of.
+    alerts: HashMap<PageId, Vec<String>>,
+    /// Workers' tools not in use: a worker's cache of the words it has seen outlives
+    /// the piece of work it was made for.
+    idle: Mutex<Vec<PostingsWorker>>,
+}
+
+/// A [`PostingsWorker`] lent to a piece of parallel work, given back when dropped.
+pub(crate) struct Lease<'a> {
+    worker: Option<PostingsWorker>,
+    idle: &'a Mutex<Vec<PostingsWorker>>,
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            self.idle.lock().unwrap_or_else(PoisonError::into_inner).push(worker);
+        }
+    }
+}
+
+/// A Markdown worker's tools for [`PostingsBuilder::page`].
+#[derive(Default)]
+struct PostingsWorker {
+    seen: Seen,
+    scratch: Scratch,
+}
+
+impl PostingsBuilder {
+    /// A builder for the pages of `site`.
+    pub(crate) fn new(site: &Site) -> Self {
+        let alerts = crate::site::alerts::by_page(&site.alerts)
+            .into_iter()
+            .map(|(page, names)| (page, names.into_iter().map(str::to_string).collect()))
+            .collect();
+        PostingsBuilder { terms: TermsBuilder::new(&site.config.language), alerts, idle: Mutex::default() }
+    }
+
+    /// A worker's tools, for as long as the lease lives.
+    pub(crate) fn lease(&self) -> Lease<'_> {
+        let worker = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop().unwrap_or_default();
+        Lease { worker: Some(worker), idle: &self.idle }
+    }
+
+    /// The postings of page `id`, whose Markdown gave `rendered`, if a search can find
+    /// it; its search text is dropped from `rendered` then.
+    pub(crate) fn page(
+        &self,
+        site: &Site,
+        id: PageId,
+        rendered: &mut Rendered,
+        lease: &mut Lease<'_>,
+    ) -> Option<PageTerms> {
+        if !is_searchable(site, id) {
+            return None;
+        }
+        let PostingsWorker { seen, scratch } = lease.worker.get_or_insert_with(PostingsWorker::default);
+        let alerts = self.alerts.get(&id).map_or(&[][..], Vec::as_slice);
+        let terms = page_terms(site, id, alerts, rendered, &mut self.terms.worker(seen), scratch);
+        drop_text(rendered);
+        Some(terms)
+    }
+
+    /// The postings of every page of `site`, by page id, with the numbering of their
+    /// words.
+    pub(crate) fn finish(self, site: &Site, pages: Vec<Option<PageTerms>>) -> SitePostings {
+        SitePostings {
+            terms: self.terms.into_terms(),
+            pages: pages.into_iter().map(|p| p.map(Arc::new)).collect(),
+            files: files_of(site),
+        }
+    }
+}
+
+/// The postings of a site's pages, by page id (none for pages a search does not find),
+/// and the numbers of their words.
+#[derive(Debug, Clone)]
+pub struct SitePostings {
+    terms: Terms,
+    pages: Vec<Option<Arc<PageTerms>>>,
+    /// The source file of each page, by page id: what the postings belong to when pages
+    /// come or go.
+    files: Vec<Arc<str>>,
+}
+
+/// The source file of each page of `site`, by page id.
+fn files_of(site: &Site) -> Vec<Arc<str>> {
+    site.pages.iter().map(|page| Arc::from(page.source.file.as_str())).collect()
+}
+
+impl SitePostings {
+    /// No postings: for a site without search.
+    pub fn empty(language: &str) -> Self {
+        SitePostings { terms: Terms::new(language), pages: Vec::new(), files: Vec::new() }
+    }
+
+    /// Brings the postings up to date with `site` after pages `changed` were rendered
+    /// again (their search text still in their `rendered`, which it is dropped from):
+    /// their postings are made anew, and so are those of pages that have none (pages
+    /// added, whose text is still there), and the titles of every page checked.
+    pub fn refresh(&mut self, site: &mut Site, changed: &[PageId]) {
+        self.align(site);
+        let alerts = crate::site::alerts::by_page(&site.alerts);
+        let missing = (0..site.pages.len()).filter(|&id| self.pages[id].is_none() && is_searchable(site, id));
+        let mut again: Vec<PageId> = changed.iter().copied().chain(missing).collect();
+        again.sort_unstable();
+        again.dedup();
+        let mut made = Vec::with_capacity(again.len());
+        for id in again {
+            if !is_searchable(site, id) {
+                self.pages[id] = None;
+                continue;
+            }
+            let names: Vec<String> =
+                alerts.get(&id).map(|names| names.iter().map(|n| n.to_string()).collect()).unwrap_or_default();
+            let rendered = &site.pages[id].rendered;
+            let terms = page_terms(site, id, &names, rendered, &mut self.terms.local(), &mut Scratch::default());
+            self.pages[id] = Some(Arc::new(terms));
+            made.push(id);
+        }
+        drop(alerts);
+        for id in made {
+            let mut rendered = (*site.pages[id].rendered).clone();
+            drop_text(&mut rendered);
+            site.pages[id].rendered = Arc::new(rendered);
+        }
+        self.set_titles(site);
+    }
+
+    /// Puts each page's postings at its page id, when pages came or went.
+    fn align(&mut self, site: &Site) {
+        let same = self.files.len() == site.pages.len()
+            && site.pages.iter().zip(&self.files).all(|(page, file)| page.source.file == **file);
+        if same {
+            return;
+        }
+        let mut by_file: HashMap<Arc<str>, Arc<PageTerms>> = HashMap::new();
+        for (file, page) in self.files.drain(..).zip(self.pages.drain(..)) {
+            if let Some(page) = page {
+                by_file.insert(file, page);
+            }
+        }
+        self.files = files_of(site);
+        self.pages = self.files.iter().map(|file| by_file.remove(file)).collect();
+    }
+
+    /// Gives each page's postings the terms of its title, where they are not those of
+    /// its title yet.
+    pub fn set_titles(&mut self, site: &Site) {
+        let SitePostings { terms, pages, .. } = self;
+        let mut local = terms.local();
+        for (id, page) in pages.iter_mut().enumerate() {
+            let (Some(page), Some(title)) = (page, site.pages.get(id).map(|p| p.title.as_str())) else { continue };
+            if !page.has_title(title) {
+                Arc::make_mut(page).set_title(title, &mut local);
+            }
+        }
+    }
+
+    /// Scores the postings of pages `docs` (page ids, in index order); a page without
+    /// postings counts as a page without text.
+    pub(crate) fn score(&self, docs: &[PageId]) -> Postings<'_> {
+        let empty = PageTerms::default();
+        let pages: Vec<&PageTerms> =
+            docs.iter().map(|&id| self.pages.get(id).and_then(Option::as_deref).unwrap_or(&empty)).collect();
+        build_postings(&pages, &self.terms)
+    }
+}
+
+/// Whether a search finds page `id`: every page but the generated index pages and the
+/// redirects ([`super::searchable`]).
+fn is_searchable(site: &Site, id: PageId) -> bool {
+    !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none()
+}
+
+/// The postings of page `id` of `site`, whose Markdown gave `rendered`, runbook of
+/// `alerts`.
+fn page_terms(
+    site: &Site,
+    id: PageId,
+    alerts: &[String],
+    rendered: &Rendered,
+    intern: &mut dyn super::terms::Intern,
+    scratch: &mut Scratch,
+) -> PageTerms {
+    let front = &site.pages[id].source.front;
+    let alerts: Vec<&str> = alerts.iter().map(String::as_str).collect();
+    let text = PageText {
+        description: front.description.as_deref().unwrap_or(""),
+        tags: &front.tags,
+        alerts: &alerts,
+        sections: &rendered.sections,
+    };
+    PageTerms::of(&text, intern, scratch)
+}
+
+/// Drops the search text of `rendered`, which its postings now hold: each section keeps
+/// its heading's id, which the search snippets' byte ranges may need.
+fn drop_text(rendered: &mut Rendered) {
+    for section in &mut rendered.sections {
+        section.heading = String::new();
+        section.text = String::new();
+        section.code = String::new();
+    }
+}

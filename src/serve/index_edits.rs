@@ -1,0 +1,127 @@
+//! The search index after an edit in `serve`: the finishing thread encodes only the
+//! shards the edit changed, starting from what the first build's index was made of, and
+//! serves the index a whole build writes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::session::{Outcome, Session};
+use crate::config::Overrides;
+
+/// A handbook of 150 pages with a vocabulary of a few thousand words (enough for a
+/// dozen shards), one of them, `quokka`, on one page only.
+fn handbook(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("opsbook-index-edits-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("content/notes")).expect("folders");
+    std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"Words\"\n").expect("book.toml");
+    let mut seed = 0x5eed_u64;
+    let mut word = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let letters = 4 + seed % 6;
+        (0..letters).map(|i| (b'a' + ((seed >> (i * 5)) % 26) as u8) as char).collect::<String>()
+    };
+    for page in 0..150 {
+        let words: Vec<String> = (0..60).map(|_| word()).collect();
+        let extra = if page == 70 { " quokka" } else { "" };
+        let text = format!("---\ntitle: Note {page}\n---\n\n{}{extra}.\n", words.join(" "));
+        std::fs::write(root.join(format!("content/notes/note-{page}.md")), text).expect("page");
+    }
+    root
+}
+
+fn start(root: &Path) -> Session {
+    let (session, _) = Session::start(root, Overrides::default()).expect("start");
+    assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
+    session
+}
+
+/// The index files served, by site path.
+fn index_files(session: &Session) -> BTreeMap<String, Vec<u8>> {
+    index_files_of(&session.files)
+}
+
+/// The index file of `prefix` (`t-` or `r-`) that holds `word`.
+fn shard_with(files: &BTreeMap<String, Vec<u8>>, prefix: &str, word: &str) -> String {
+    let quoted = format!("\"{word}\"");
+    files
+        .iter()
+        .find(|(path, bytes)| {
+            path.starts_with(&format!("search/{prefix}")) && String::from_utf8_lossy(bytes).contains(&quoted)
+        })
+        .map(|(path, _)| path.clone())
+        .unwrap_or_else(|| panic!("no {prefix} shard holds {word}"))
+}
+
+#[test]
+fn a_body_edit_rewrites_only_the_shards_of_its_words_and_serves_a_whole_build_s_index() {
+    let root = handbook("body");
+    let mut session = start(&root);
+    let before = index_files(&session);
+    assert!(before.keys().filter(|p| p.starts_with("search/t-")).count() >= 6, "{:?}", before.keys());
+    // One word for another of the same length, next to it in both orders: the page's
+    // length, every other page and the shards' cuts stay as they were.
+    let page = root.join("content/notes/note-70.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(&page, text.replace(" quokka.", " quolka.")).expect("write");
+    let outcome = session.rebuild(&[page]).expect("rebuild");
+    assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
+    session.request_finish();
+    let started = Instant::now();
+    let mut changed = Vec::new();
+    while session.is_finishing() {
+        changed.extend(session.take_finished());
+        assert!(started.elapsed() < Duration::from_secs(60), "the index never came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let after = index_files(&session);
+    let mut rewritten: Vec<&String> = changed.iter().filter(|p| p.starts_with("search/")).collect();
+    rewritten.sort();
+    let mut expected = [shard_with(&after, "t-", "quolka"), shard_with(&after, "r-", "quolka")];
+    expected.sort();
+    assert_eq!(shard_with(&before, "t-", "quokka"), expected[1], "the word's shard");
+    assert_eq!(rewritten, expected.iter().collect::<Vec<_>>());
+    assert_eq!(before.len(), after.len());
+    // Exactly the index a whole build writes.
+    assert!(after == index_files(&start(&root)), "the index differs from a whole build's");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn the_index_after_an_edit_encodes_only_the_shard_of_the_edited_word() {
+    use crate::pipeline::incremental::{Rebuild, SiteFilesInput, rebuild, write_site_files_of};
+    let root = handbook("thread");
+    let sink = super::files::MemorySink::default();
+    let mut built = crate::pipeline::build_into(&root, &Overrides::default(), &sink).expect("build");
+    let mut cache = built.index_cache.take().expect("the build's index cache");
+    let shards = index_files_of(&sink.into_files()).keys().filter(|p| p.starts_with("search/t-")).count();
+    assert!(shards >= 6 && cache.shards_made() == shards, "a build makes every shard");
+    let page = root.join("content/notes/note-70.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(&page, text.replace(" quokka.", " quolka.")).expect("write");
+    let sink = super::files::MemorySink::default();
+    assert!(matches!(rebuild(&mut built, &["notes/note-70.md".to_string()], &sink), Rebuild::Done { .. }));
+    let written = super::files::MemorySink::default();
+    assert!(
+        write_site_files_of(&SiteFilesInput::of(&built), &|| false, &written, &mut cache, &mut || {}).expect("index")
+    );
+    assert_eq!(cache.shards_made(), 1, "only the shard of quokka and quolka is made again");
+    let whole = super::files::MemorySink::default();
+    crate::pipeline::build_into(&root, &Overrides::default(), &whole).expect("whole build");
+    let (ours, theirs) = (index_files_of(&written.into_files()), index_files_of(&whole.into_files()));
+    let differing: Vec<&String> = theirs.keys().filter(|p| ours.get(*p) != theirs.get(*p)).collect();
+    assert!(differing.is_empty() && ours.len() == theirs.len(), "{differing:?} differ from a whole build's");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// The index files of `files` (not the search page), by site path.
+fn index_files_of(files: &super::files::SiteFiles) -> BTreeMap<String, Vec<u8>> {
+    files
+        .iter()
+        .filter(|(path, _)| path.starts_with("search/") && path.ends_with(".json"))
+        .map(|(path, file)| (path.clone(), file.read().expect("a file").to_vec()))
+        .collect()
+}
