@@ -426,5 +426,6 @@ pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &
         || [content, statics, templates, themes].iter().any(|folder| relative.starts_with(folder))
 }
 
+pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
