@@ -572,10 +572,11 @@ mod tests {
         let root = model_copy("rename-linked");
         let mut session = start(&root);
         let from =
-            edit(&root, "content/runbooks/cache.md", "is related.", "is related; [writing](../guides/writing.md).");
+            edit(&root, "content/runbooks/cache.md", "is related.", "is related; [access](../policies/access.md).");
         session.rebuild(&[from]).expect("rebuild");
         let before = contents(&session.files);
-        let (old, new) = (root.join("content/guides/writing.md"), root.join("content/guides/style.md"));
+        // Renamed into a later folder: the pages between get other page ids.
+        let (old, new) = (root.join("content/policies/access.md"), root.join("content/runbooks/zz-access.md"));
         std::fs::rename(&old, &new).expect("rename");
         let outcome = session.rebuild(&[old.clone(), new.clone()]).expect("rebuild");
         assert!(!outcome.full && outcome.changed.is_empty());

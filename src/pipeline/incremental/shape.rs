@@ -98,18 +98,29 @@ pub(crate) fn reshape(
     if !map.same_aliases_and_alerts(old, &site) || site.status().is_some() {
         return Reshape::Whole;
     }
-    // 4. The Markdown: kept, or rendered again.
+    // 4. The Markdown: kept, or rendered again. The bodies kept are moved out of the
+    // last site (so that mapping their links copies nothing), and put back if the
+    // change fails.
     let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
     let mut render = Vec::new();
+    let mut moved = Vec::new();
+    let empty = Arc::<Rendered>::default();
     for id in 0..site.pages.len() {
-        let kept = map.to_old[id]
-            .filter(|&o| !warned.contains(old.pages[o].source.file.as_str()))
-            .and_then(|o| map.remap(&old.pages[o].rendered));
-        match kept {
-            Some(rendered) => site.pages[id].rendered = rendered,
-            None => render.push(id),
-        }
+        let kept = map.to_old[id].filter(|&o| {
+            let page = &built.site.pages[o];
+            !warned.contains(page.source.file.as_str()) && map.keeps_links(&page.rendered)
+        });
+        let Some(o) = kept else {
+            render.push(id);
+            continue;
+        };
+        site.pages[id].rendered = std::mem::replace(&mut built.site.pages[o].rendered, Arc::clone(&empty));
+        moved.push(id);
     }
+    // A body still shared (with the files being made on another thread) is copied: in
+    // parallel.
+    site.pages.par_iter_mut().for_each(|page| remap_links(&mut page.rendered, |target| map.new_id(target)));
+    let old = &built.site;
     let rendered: Vec<Rendered> = render.par_iter().map(|&id| render_body(&site, id, Purpose::Build)).collect();
     for (&id, mut rendered) in render.iter().zip(rendered) {
         problems.append(&mut rendered.diagnostics);
@@ -133,6 +144,7 @@ pub(crate) fn reshape(
     affected.sort_unstable();
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
+        map.put_bodies_back(built, &mut site, &moved);
         return Reshape::Whole;
     };
     // The records of the new site: the rendered ones, the others taken from the last
@@ -161,6 +173,7 @@ pub(crate) fn reshape(
             Ok(spliced) => spliced,
             Err(_) => {
                 put_back(built, &mut records);
+                map.put_bodies_back(built, &mut site, &moved);
                 return Reshape::Whole;
             }
         },
@@ -195,6 +208,7 @@ pub(crate) fn reshape(
     diagnostics.dedup();
     if diagnostics.iter().any(Diagnostic::is_error) {
         put_back(built, &mut records);
+        map.put_bodies_back(built, &mut site, &moved);
         return Reshape::Failed { diagnostics };
     }
     for (id, page) in spliced {
@@ -337,20 +351,35 @@ impl PageMap {
             && alerts.eq(new.alerts.iter().map(|(name, claim)| (name.as_str(), Some(claim.page))))
     }
 
-    /// A rendered body of the last site with its links' page ids in the new site;
-    /// `None` when one of them is gone (the body is to render again).
-    fn remap(&self, rendered: &Arc<Rendered>) -> Option<Arc<Rendered>> {
-        let moved = |target: PageId| self.new_id(target) != Some(target);
-        if !rendered.links.iter().any(|link| link.target.is_some_and(moved)) {
-            return Some(Arc::clone(rendered));
+    /// Whether every page a rendered body of the last site links to is in the new site
+    /// (else the body is to render again).
+    fn keeps_links(&self, rendered: &Rendered) -> bool {
+        rendered.links.iter().filter_map(|link| link.target).all(|target| self.new_id(target).is_some())
+    }
+
+    /// Puts the bodies moved into the new site (`moved`, new page ids) back into the
+    /// last site, their links' page ids as they were.
+    fn put_bodies_back(&self, built: &mut BuiltSite, site: &mut Site, moved: &[PageId]) {
+        for &id in moved {
+            let Some(o) = self.to_old[id] else { continue };
+            let mut rendered = std::mem::take(&mut site.pages[id].rendered);
+            remap_links(&mut rendered, |target| self.to_old.get(target).copied().flatten());
+            built.site.pages[o].rendered = rendered;
         }
-        let mut copy = Rendered::clone(rendered);
-        for link in &mut copy.links {
-            if let Some(target) = link.target {
-                link.target = Some(self.new_id(target)?);
-            }
+    }
+}
+
+/// Gives the links of a rendered body the page ids `to` maps theirs to (a page that
+/// maps to none keeps its id); copies the body only when one changes and it is shared.
+fn remap_links(rendered: &mut Arc<Rendered>, to: impl Fn(PageId) -> Option<PageId>) {
+    let moves = |target: PageId| to(target).is_some_and(|new| new != target);
+    if !rendered.links.iter().any(|link| link.target.is_some_and(moves)) {
+        return;
+    }
+    for link in &mut Arc::make_mut(rendered).links {
+        if let Some(target) = link.target {
+            link.target = Some(to(target).unwrap_or(target));
         }
-        Some(Arc::new(copy))
     }
 }
 
@@ -379,7 +408,7 @@ fn affected_pages(old: &Site, new: &Site, map: &PageMap, rendered: &[PageId]) ->
         sections.extend(new.pages[id].parent);
     }
     // The same of a page that went, in the last site, mapped to the new one.
-    for &o in &map.gone {
+    for &o in map.gone.iter().filter(|&&o| !old.pages[o].origin.is_generated()) {
         let mut before = BTreeSet::new();
         lists_of(old, o, &mut before);
         affected.extend(before.into_iter().filter_map(|id| map.new_id(id)));
