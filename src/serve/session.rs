@@ -3,7 +3,8 @@
 //!
 //! Changed pages go to the pipeline's incremental rebuild
 //! ([`crate::pipeline::incremental::rebuild`]), which says when they need a whole build;
-//! anything else (a page added or removed, a template, a static file, book.toml,
+//! pages added, deleted or renamed to [`crate::pipeline::incremental::shape`] ([`shape`]);
+//! anything else (a new folder, a template, a static file, book.toml,
 //! CODEOWNERS) rebuilds the whole site in memory ([`crate::pipeline::build_into`]). After
 //! the pages, the search index, `handbook.json`, the feed and the sitemap are brought up
 //! to date on a thread of their own ([`super::finisher`]): [`Session::request_finish`]
