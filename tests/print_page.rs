@@ -55,6 +55,9 @@ fn a_section_has_a_print_page_with_every_page_beneath_it_in_reading_order() {
     let deep = site.read("public/runbooks/deep/index.html");
     let (_, after) = deep.split_once(r#"<a href="/print/runbooks/#"#).expect("a link to the section's print page");
     let anchor = after.split('"').next().unwrap_or_default();
+    // Named by its site path, not by a page number: a link to it survives pages added
+    // or deleted elsewhere.
+    assert_eq!(anchor, "print-runbooks.deep");
     assert!(after.starts_with(&format!(r#"{anchor}">Print this section</a>"#)), "{after}");
     assert!(main.contains(&format!(r#"<section class="printed-page" id="{anchor}""#)), "{anchor}");
     assert!(!site.exists("public/print/index.html"));

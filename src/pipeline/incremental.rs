@@ -17,7 +17,10 @@
 //! 4. check their links and anchors, and the anchors of the pages linking to them;
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
-//! Anything else (a page added, removed or renamed, a draft, slug, default kind, alias,
+//! Pages added, removed or renamed take [`shape`], which assembles the site again from
+//! the last build's walk and parse.
+//!
+//! Anything else (a draft, slug, default kind, alias,
 //! owner or tag that changes the site's shape, an alert a runbook answers or an alert
 //! or service a review cites, a template, a static file, book.toml,
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
@@ -445,5 +448,6 @@ pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &
         || [content, statics, templates, themes].iter().any(|folder| relative.starts_with(folder))
 }
 
+pub(crate) mod shape;
 #[cfg(test)]
 mod tests;

@@ -66,7 +66,10 @@ pub(crate) fn prepare(
     timer.lap("walk");
     let pages = parse_pages(&config, &files, diagnostics);
     timer.lap("parse");
+    // The dev server assembles the site again from these when a page comes or goes.
+    let loaded = (purpose == Purpose::Build && config.sources.list.is_empty()).then(|| pages.clone());
     let mut site = assemble_site(config, &files, pages, &theme, diagnostics);
+    site.walked = loaded.map(|loaded| Arc::new(crate::site::Walked { files, loaded }));
     site.now = now;
     site.today = now.date();
     let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
@@ -128,7 +131,7 @@ fn static_and_extra_files(config: &Config, theme: &ThemeFiles) -> HashSet<String
     files
 }
 
-fn assemble_site(
+pub(super) fn assemble_site(
     config: Config,
     files: &ContentFiles,
     pages: Vec<Arc<SourcePage>>,

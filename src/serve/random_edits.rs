@@ -2,7 +2,8 @@
 //! back the same) of every kind a contributor makes (bodies, links, titles, weights,
 //! section titles and weights, front matter shown in catalogs, pages added, deleted and
 //! renamed), each applied to the session as `serve` applies it; then every file served
-//! is compared, byte for byte, with a fresh whole build of the files on disk.
+//! is compared, byte for byte, with a fresh whole build of the files on disk. Pages
+//! added, deleted and renamed must take the fast path, so that it is the one compared.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -264,6 +265,9 @@ fn fifty_random_edits_serve_what_a_whole_build_gives() {
         done.push(format!("{round}: {kind:?}"));
         let outcome = session.rebuild(&paths).expect("rebuild");
         assert!(Outcome::ok(&session.problems), "after {done:?}: {:?}", session.problems);
+        // Pages added, deleted and renamed take the fast path too (`incremental::shape`).
+        let shape = matches!(kind, Kind::Added | Kind::Deleted | Kind::Renamed);
+        assert!(!shape || !outcome.full, "after {done:?}: {kind:?} rebuilt the whole site");
         if !outcome.full {
             fast += 1;
             // The whole-site files of every other fast rebuild are left to the next one:

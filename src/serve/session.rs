@@ -3,7 +3,8 @@
 //!
 //! Changed pages go to the pipeline's incremental rebuild
 //! ([`crate::pipeline::incremental::rebuild`]), which says when they need a whole build;
-//! anything else (a page added or removed, a template, a static file, book.toml,
+//! pages added, deleted or renamed to [`crate::pipeline::incremental::shape`] ([`shape`]);
+//! anything else (a new folder, a template, a static file, book.toml,
 //! CODEOWNERS) rebuilds the whole site in memory ([`crate::pipeline::build_into`]). After
 //! the pages, the search index, `handbook.json`, the feed and the sitemap are brought up
 //! to date on a thread of their own ([`super::finisher`]): [`Session::request_finish`]
@@ -22,6 +23,8 @@ use crate::pipeline::incremental::{self, Rebuild};
 use crate::pipeline::{BuiltSite, build_into};
 #[cfg(test)]
 use crate::site::Site;
+
+mod shape;
 
 /// The site the server shows, and how to bring it up to date.
 pub(crate) struct Session {
@@ -99,6 +102,8 @@ impl Session {
     pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Result<Outcome, anyhow::Error> {
         self.pending.extend(paths.iter().cloned());
         let mut pages = Vec::new();
+        // Pages whose files are gone (deleted, or renamed: the new name is a new page).
+        let mut gone = Vec::new();
         let mut whole = self.pending_full || self.built.is_none();
         for path in &self.pending {
             // A file pages include: those pages are rendered again; a file the site
@@ -112,6 +117,9 @@ impl Session {
             }
             match self.content_path(path) {
                 Some(relative) if is_markdown(&relative) && path.is_file() => pages.push(relative),
+                Some(relative) if is_markdown(&relative) && !path.exists() && self.walked(&relative) => {
+                    gone.push(relative);
+                }
                 // A temporary file that came and went between two looks (editors save so).
                 _ if !path.exists() && !self.knows(path) => {}
                 _ => whole = true,
@@ -119,6 +127,17 @@ impl Session {
         }
         pages.sort();
         pages.dedup();
+        // Pages that came or went: the site's shape changes.
+        let (added, pages) = self.split_new(pages);
+        let shape_changed = !added.is_empty() || !gone.is_empty();
+        if !whole && shape_changed {
+            let started = Instant::now();
+            return match self.rebuild_shape(&added, &gone, &pages) {
+                Ok(outcome) => Ok(outcome),
+                Err(Whole) => self.rebuild_all_pending(),
+            }
+            .map(|outcome| Outcome { elapsed: started.elapsed(), ..outcome });
+        }
         if !whole {
             let started = Instant::now();
             match self.rebuild_pages(&pages) {
@@ -131,6 +150,11 @@ impl Session {
                 Err(Whole) => {}
             }
         }
+        self.rebuild_all_pending()
+    }
+
+    /// Rebuilds the whole site; the changes pending are applied if it has no errors.
+    fn rebuild_all_pending(&mut self) -> Result<Outcome, anyhow::Error> {
         let outcome = self.rebuild_all()?;
         if Outcome::ok(&self.problems) {
             self.pending.clear();
@@ -501,21 +525,75 @@ mod tests {
     }
 
     #[test]
-    fn new_and_deleted_pages_rebuild_the_whole_site_and_vanished_temporary_files_nothing() {
+    fn new_deleted_and_renamed_pages_take_the_fast_path_and_vanished_temporary_files_nothing() {
         let root = model_copy("shape");
         let mut session = start(&root);
         let page = root.join("content/guides/new.md");
-        std::fs::write(&page, "---\ntitle: New guide\n---\nHello.\n").expect("write");
+        std::fs::write(&page, "---\ntitle: New guide\ntags: [fresh]\n---\nSee [the cache](../runbooks/cache.md).\n")
+            .expect("write");
         let outcome = session.rebuild(std::slice::from_ref(&page)).expect("rebuild");
-        assert!(outcome.full);
+        assert!(!outcome.full, "{:?}", session.problems);
         assert!(session.files.contains_key("guides/new/index.html"));
-        std::fs::remove_file(&page).expect("remove");
-        session.rebuild(std::slice::from_ref(&page)).expect("rebuild");
+        assert!(session.files.contains_key("tags/fresh/index.html"));
+        assert_same_as_whole_build(&root, &mut session);
+        let renamed = root.join("content/guides/renamed.md");
+        std::fs::rename(&page, &renamed).expect("rename");
+        let outcome = session.rebuild(&[page.clone(), renamed.clone()]).expect("rebuild");
+        assert!(!outcome.full, "{:?}", session.problems);
+        assert!(outcome.changed.contains(&"guides/new/index.html".to_string()), "{:?}", outcome.changed);
         assert!(!session.files.contains_key("guides/new/index.html"));
+        assert!(session.files.contains_key("guides/renamed/index.html"));
+        assert_same_as_whole_build(&root, &mut session);
+        std::fs::remove_file(&renamed).expect("remove");
+        let outcome = session.rebuild(std::slice::from_ref(&renamed)).expect("rebuild");
+        assert!(!outcome.full, "{:?}", session.problems);
+        assert!(!session.files.contains_key("guides/renamed/index.html"));
+        assert!(!session.files.contains_key("tags/fresh/index.html"));
         assert_same_as_whole_build(&root, &mut session);
         let outcome = session.rebuild(&[root.join("content/guides/.new.md.swp"), root.join("content/4913x")]);
         let outcome = outcome.expect("rebuild");
         assert!(!outcome.full && outcome.changed.is_empty());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_page_in_a_new_folder_or_a_new_section_page_rebuilds_the_whole_site() {
+        let root = model_copy("new-section");
+        let mut session = start(&root);
+        std::fs::create_dir(root.join("content/handover")).expect("mkdir");
+        let page = root.join("content/handover/first.md");
+        std::fs::write(&page, "---\ntitle: First handover\n---\nHello.\n").expect("write");
+        let outcome = session.rebuild(&[root.join("content/handover"), page]).expect("rebuild");
+        assert!(outcome.full);
+        assert!(session.files.contains_key("handover/first/index.html"));
+        let index = root.join("content/guides/_index.md");
+        std::fs::write(&index, "---\ntitle: All the guides\n---\n").expect("write");
+        assert!(session.rebuild(&[index]).expect("rebuild").full);
+        assert_same_as_whole_build(&root, &mut session);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_renamed_page_that_others_link_to_keeps_the_last_good_site_until_renamed_back() {
+        let root = model_copy("rename-linked");
+        let mut session = start(&root);
+        let from =
+            edit(&root, "content/runbooks/cache.md", "is related.", "is related; [access](../policies/access.md).");
+        session.rebuild(&[from]).expect("rebuild");
+        let before = contents(&session.files);
+        // Renamed into a later folder: the pages between get other page ids.
+        let (old, new) = (root.join("content/policies/access.md"), root.join("content/runbooks/zz-access.md"));
+        std::fs::rename(&old, &new).expect("rename");
+        let outcome = session.rebuild(&[old.clone(), new.clone()]).expect("rebuild");
+        assert!(!outcome.full && outcome.changed.is_empty());
+        let error = session.problems.iter().find(|d| d.is_error()).expect("a broken link");
+        assert_eq!(error.path, "content/runbooks/cache.md", "{error}");
+        assert_eq!(contents(&session.files), before);
+        std::fs::rename(&new, &old).expect("rename back");
+        let outcome = session.rebuild(&[new, old]).expect("rebuild");
+        assert!(!outcome.full);
+        assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
+        assert_same_as_whole_build(&root, &mut session);
         let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -166,7 +166,20 @@ pub struct Site {
     /// Whether number prefixes of file and folder names are stripped
     /// ([`crate::content::prefix`]): they then order the navigation.
     pub(crate) strip_prefixes: bool,
+    /// For the dev server's builds: the files the walk found and the pages it parsed,
+    /// from which a page added, deleted or renamed is assembled again without walking
+    /// and parsing every page (`pipeline::incremental::shape`).
+    pub(crate) walked: Option<Arc<Walked>>,
     index: Index,
+}
+
+/// What the walk and the parse gave a build ([`Site::walked`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Walked {
+    /// The files and folders of the content folder.
+    pub files: ContentFiles,
+    /// Every page parsed, in the walk's order (drafts and internal pages among them).
+    pub loaded: Vec<Arc<SourcePage>>,
 }
 
 /// Look-up tables for link resolution.
@@ -410,6 +423,7 @@ impl Site {
             mounted_owners: MountedOwners::default(),
             strip_prefixes,
             internal_pages,
+            walked: None,
             index,
         }
     }

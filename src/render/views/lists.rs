@@ -102,7 +102,7 @@ impl<'a> SectionView<'a> {
             catalog,
             print_url: crate::site::generated::print_page_of(site, id).map(|(print, own)| {
                 let href = site.href(print);
-                if own { href } else { format!("{href}#{}", print_anchor(id)) }
+                if own { href } else { format!("{href}#{}", print_anchor(site, id)) }
             }),
         }
     }
@@ -224,9 +224,11 @@ pub(crate) struct PrintedPage<'a> {
     pub owners: Vec<NamedLink>,
 }
 
-/// The id of page `id`'s part of the print page that holds it.
-fn print_anchor(id: PageId) -> String {
-    format!("print-{id}")
+/// The id of page `id`'s part of the print page that holds it: made of its site path
+/// (`print-runbooks.db`), not of its page id, so that a link to it stays when pages come
+/// or go elsewhere in the handbook.
+fn print_anchor(site: &Site, id: PageId) -> String {
+    format!("print-{}", site.pages[id].site_path.trim_end_matches('/').replace('/', "."))
 }
 
 /// An alert on `/alerts/`.
@@ -342,7 +344,7 @@ impl<'a> IndexView<'a> {
                         .map(|(id, depth)| PrintedPage {
                             id,
                             link: LinkView::of(site, id),
-                            anchor: print_anchor(id),
+                            anchor: print_anchor(site, id),
                             depth,
                             content: &site.pages[id].rendered.html,
                             owners: site.pages[id].owners.iter().map(|o| owner_link(site, o)).collect(),

@@ -1,0 +1,483 @@
+//! Pages added, deleted or renamed, without a whole build: the dev server's fast path
+//! for a change to the site's shape (a rename is a page deleted and one added).
+//!
+//! A page that comes or goes gives every page after it another [`PageId`], and may
+//! change the lists, the navigation and the links of others; but it changes nothing of
+//! what the walk, the parse and the Markdown step made of the other pages. So:
+//! 1. apply the change to the files the last build walked and the pages it parsed
+//!    ([`crate::site::Walked`]), parsing only the pages added;
+//! 2. assemble and model the site again ([`Site::assemble`], [`Site::model`]): cheap
+//!    next to parsing and rendering;
+//! 3. map each page of the last site to the page of the new one at the same site path
+//!    (the same file, or the same generated page): the pages that are neither mapped
+//!    nor added are gone, the new pages that are not mapped are to render; a page that
+//!    moved, a section that came or went, an alias or an alert that changed needs a
+//!    whole build ([`Reshape::Whole`]);
+//! 4. keep every page's rendered Markdown, its links' page ids mapped, but render again
+//!    the pages added, the pages that linked to a page gone and the pages that had a
+//!    warning (a broken link the new page may satisfy);
+//! 5. arrange the navigation, then render through the templates the pages that show
+//!    something of the change: the pages rendered again, the section pages, catalogs
+//!    and print page above the pages added and gone, the generated index pages that
+//!    list every page and the tag pages of their tags, the runbooks and reviews linked
+//!    through incidents, and every page whose previous or next page or whose backlinks
+//!    changed; the navigation of the pages that list the changed section is spliced
+//!    into their served HTML ([`super::splice_navigation`]);
+//! 6. check the links and anchors of those pages; keep the new site unless something
+//!    is an error, else the last good site, its page records as they were.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::super::BuiltSite;
+use super::super::RenderedPage;
+use super::super::output::Sink;
+use super::super::steps::{Purpose, assemble_site, render_body};
+use super::super::write::render_some;
+use super::{Served, splice_navigation, subtree};
+use crate::check::{Ids, check_anchors, check_template_links};
+use crate::content::{SourcePage, load_page_at};
+use crate::diagnostic::{Diagnostic, settle_diagnostics};
+use crate::markdown::Rendered;
+use crate::site::generated::{Invalidation, print_page_of};
+use crate::site::{PageId, PageOrigin, Site, Walked};
+use crate::spent::SpentTime;
+
+/// What a change to the site's shape did.
+#[derive(Debug)]
+pub(crate) enum Reshape {
+    /// The site is rebuilt: the pages whose HTML changed are in the sink, the
+    /// [`BuiltSite`] is the new site.
+    Done {
+        /// How many pages went through the templates.
+        rendered: usize,
+        /// The site paths of the files of pages that are gone.
+        removed: Vec<String>,
+    },
+    /// The change has errors: the [`BuiltSite`] is still the last good site.
+    Failed {
+        /// Every problem of the attempt, errors first among them.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The change needs a whole build; nothing was done.
+    Whole,
+}
+
+/// Rebuilds `built` after the pages at `added` appeared and those at `removed`
+/// disappeared (content paths, as `runbooks/db.md`), writing the pages whose HTML
+/// changes into `sink`. See the module's steps.
+pub(crate) fn reshape(
+    built: &mut BuiltSite,
+    added: &[String],
+    removed: &[String],
+    sink: &dyn Sink,
+    served: Option<Served<'_>>,
+) -> Reshape {
+    let old = &built.site;
+    let Some(walked) = old.walked.as_deref() else { return Reshape::Whole };
+    let mut problems = Vec::new();
+    // 1. The walk and the parse, changed.
+    let Some((walked, loaded_added)) = apply_change(old, walked, added, removed, &mut problems) else {
+        return Reshape::Whole;
+    };
+    if problems.iter().any(Diagnostic::is_error) {
+        return failed(built, problems);
+    }
+    // 2. The model.
+    let mut site = assemble_site(old.config.clone(), &walked.files, walked.loaded.clone(), &built.theme, &mut problems);
+    site.now = old.now;
+    site.today = old.today;
+    site.repository_prefix.clone_from(&old.repository_prefix);
+    site.mounted_owners = old.mounted_owners.clone();
+    site.model(built.codeowners.as_ref(), &mut problems);
+    site.walked = Some(Arc::new(walked));
+    // 3. The pages of the last site in the new one.
+    let Some(map) = PageMap::new(old, &site, &loaded_added) else { return Reshape::Whole };
+    if !map.same_aliases_and_alerts(old, &site) || site.status().is_some() {
+        return Reshape::Whole;
+    }
+    // 4. The Markdown: kept, or rendered again. The bodies kept are moved out of the
+    // last site (so that mapping their links copies nothing), and put back if the
+    // change fails.
+    let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
+    let mut render = Vec::new();
+    let mut moved = Vec::new();
+    let empty = Arc::<Rendered>::default();
+    for id in 0..site.pages.len() {
+        let kept = map.to_old[id].filter(|&o| {
+            let page = &built.site.pages[o];
+            !warned.contains(page.source.file.as_str()) && map.keeps_links(&page.rendered)
+        });
+        let Some(o) = kept else {
+            render.push(id);
+            continue;
+        };
+        site.pages[id].rendered = std::mem::replace(&mut built.site.pages[o].rendered, Arc::clone(&empty));
+        moved.push(id);
+    }
+    // A body still shared (with the files being made on another thread) is copied: in
+    // parallel.
+    site.pages.par_iter_mut().for_each(|page| remap_links(&mut page.rendered, |target| map.new_id(target)));
+    let old = &built.site;
+    let rendered: Vec<Rendered> = render.par_iter().map(|&id| render_body(&site, id, Purpose::Build)).collect();
+    for (&id, mut rendered) in render.iter().zip(rendered) {
+        problems.append(&mut rendered.diagnostics);
+        site.pages[id].rendered = Arc::new(rendered);
+    }
+    site.arrange();
+    for (id, page) in site.pages.iter_mut().enumerate() {
+        if let Some(o) = map.to_old[id] {
+            page.change.clone_from(&old.pages[o].change);
+        }
+    }
+    // The search postings follow the pages by file; those of the pages rendered again
+    // are made from their text (dropped then), and the titles checked.
+    let mut search = built.search.clone();
+    if site.config.search {
+        search.refresh(&mut site, &render);
+    }
+    // 5. The pages to render, and those whose navigation alone changes.
+    let (affected, nav_only) = affected_pages(old, &site, &map, &render);
+    let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
+    let (spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| {
+        splice.is_some()
+            && site.pages[id].redirect.is_none()
+            && map.to_old[id].is_some_and(|o| built.pages.get(o).is_some_and(|p| p.nav_at.is_some()))
+    });
+    let mut affected: Vec<PageId> = affected.into_iter().chain(unspliceable).collect();
+    affected.sort_unstable();
+    let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
+    else {
+        map.put_bodies_back(built, &mut site, &moved);
+        return Reshape::Whole;
+    };
+    // The records of the new site: the rendered ones, the others taken from the last
+    // site (and put back if the change has errors).
+    let mut records: Vec<Option<RenderedPage>> = vec![None; site.pages.len()];
+    for (&id, page) in affected.iter().zip(rendered) {
+        records[id] = Some(page);
+    }
+    let mut taken = Vec::new();
+    for (id, record) in records.iter_mut().enumerate() {
+        if record.is_none()
+            && let Some(o) = map.to_old[id]
+        {
+            *record = Some(std::mem::take(&mut built.pages[o]));
+            taken.push((o, id));
+        }
+    }
+    let mut records: Vec<RenderedPage> = records.into_iter().map(Option::unwrap_or_default).collect();
+    let put_back = |built: &mut BuiltSite, records: &mut Vec<RenderedPage>| {
+        for &(o, id) in &taken {
+            built.pages[o] = std::mem::take(&mut records[id]);
+        }
+    };
+    let spliced = match splice {
+        Some(served) => match splice_navigation(&site, &records, &spliced, served, sink) {
+            Ok(spliced) => spliced,
+            Err(_) => {
+                put_back(built, &mut records);
+                map.put_bodies_back(built, &mut site, &moved);
+                return Reshape::Whole;
+            }
+        },
+        None => Vec::new(),
+    };
+    // 6. Links and anchors of the pages rendered, and of the pages linking to them.
+    let recheck: BTreeSet<PageId> =
+        affected.iter().flat_map(|&id| site.pages[id].backlinks.iter().copied().chain([id])).collect();
+    let mut ids = Ids::new(&site, &records);
+    check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
+    let renderer = &built.renderer;
+    check_template_links(
+        &site,
+        &mut ids,
+        &records,
+        affected.iter().copied(),
+        &|text| renderer.find_in_templates(text),
+        &mut problems,
+    );
+    // The warnings of the pages not checked or rendered again, nor gone.
+    let removed_files: Vec<String> = removed.iter().map(|path| old.config.locate(path).1).collect();
+    let redone: HashSet<&str> = recheck
+        .iter()
+        .chain(&render)
+        .map(|&id| site.pages[id].source.file.as_str())
+        .chain(map.gone.iter().map(|&o| old.pages[o].source.file.as_str()))
+        .chain(removed_files.iter().map(String::as_str))
+        .collect();
+    let kept = built.warnings.iter().filter(|d| !d.is_error() && !redone.contains(d.path.as_str())).cloned();
+    let mut diagnostics: Vec<Diagnostic> = kept.chain(problems).collect();
+    settle_diagnostics(&mut diagnostics);
+    diagnostics.dedup();
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        put_back(built, &mut records);
+        map.put_bodies_back(built, &mut site, &moved);
+        return Reshape::Failed { diagnostics };
+    }
+    for (id, page) in spliced {
+        records[id] = page;
+    }
+    let mut removed_files: Vec<String> =
+        map.gone.iter().map(|&o| crate::site_path::alias_file(&old.pages[o].site_path)).collect();
+    removed_files.sort();
+    built.warnings = diagnostics;
+    built.search = search;
+    let old_pages = std::mem::replace(&mut built.pages, records);
+    let old_site = std::mem::replace(&mut built.site, site);
+    // Freeing the old model takes a few milliseconds on a large handbook: not while
+    // the edit waits.
+    std::thread::spawn(move || drop((old_site, old_pages)));
+    Reshape::Done { rendered: affected.len(), removed: removed_files }
+}
+
+/// The last good site stays: the problems of the attempt, with its warnings.
+fn failed(built: &BuiltSite, problems: Vec<Diagnostic>) -> Reshape {
+    let mut diagnostics: Vec<Diagnostic> = built.warnings.iter().cloned().chain(problems).collect();
+    settle_diagnostics(&mut diagnostics);
+    diagnostics.dedup();
+    Reshape::Failed { diagnostics }
+}
+
+/// The walk's files and parsed pages of `walked` with the pages at `added` parsed and
+/// put in the walk's order, and those at `removed` taken out; also the parsed pages
+/// added. `None` when the change is not one this path takes: a page in a folder the
+/// walk did not find (a new section), a section's own page (`_index.md`, `index.md`,
+/// `README.md`), a path both added and removed, a page added that was there already or
+/// removed that was not.
+fn apply_change(
+    site: &Site,
+    walked: &Walked,
+    added: &[String],
+    removed: &[String],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(Walked, Vec<Arc<SourcePage>>)> {
+    let mut walked = walked.clone();
+    // The pages the incremental rebuilds read again since the walk, as they read them.
+    for page in &mut walked.loaded {
+        if let Some(id) = site.page_by_path(&page.path)
+            && site.pages[id].source.path == page.path
+        {
+            *page = Arc::clone(&site.pages[id].source);
+        }
+    }
+    let known: HashSet<&str> = walked.files.dirs.iter().map(String::as_str).chain([""]).collect();
+    let is_section_page = |path: &str| {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+        ["_index", "index", "readme"].contains(&stem.as_str())
+    };
+    for path in removed {
+        if added.contains(path) || is_section_page(path) {
+            return None;
+        }
+        let at = walked.files.pages.iter().position(|p| p == path)?;
+        walked.files.pages.remove(at);
+        walked.loaded.retain(|page| page.path != *path);
+    }
+    let mut loaded = Vec::new();
+    for path in added {
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        if !known.contains(dir) || is_section_page(path) || walked.files.pages.contains(path) {
+            return None;
+        }
+        let at = walked.files.pages.partition_point(|p| walk_order(p, path));
+        walked.files.pages.insert(at, path.clone());
+        let (disk, file) = site.config.locate(path);
+        let (source, read) = load_page_at(&disk, path, file);
+        problems.extend(read);
+        let Some(source) = source.map(Arc::new) else { continue };
+        let at = walked.loaded.partition_point(|p| walk_order(&p.path, path));
+        walked.loaded.insert(at, Arc::clone(&source));
+        loaded.push(source);
+    }
+    Some((walked, loaded))
+}
+
+/// Whether the walk finds content path `a` before `b`: folder by folder, each folder's
+/// entries sorted by name, a folder's pages before the next entry of its parent.
+fn walk_order(a: &str, b: &str) -> bool {
+    a.split('/').lt(b.split('/'))
+}
+
+/// Which page of the last site each page of the new one is, and back.
+struct PageMap {
+    /// By new page id: the last site's page at its site path, if any.
+    to_old: Vec<Option<PageId>>,
+    /// By old page id: the new site's page at its site path; `None` when it is gone.
+    to_new: Vec<Option<PageId>>,
+    /// The last site's pages that are gone.
+    gone: Vec<PageId>,
+}
+
+impl PageMap {
+    /// Maps the pages of `old` to those of `new` by site path. `None` (a whole build)
+    /// when a page changes its file or origin, or when a page comes or goes that is
+    /// neither one of the `added` pages nor a generated page.
+    fn new(old: &Site, new: &Site, added: &[Arc<SourcePage>]) -> Option<PageMap> {
+        let mut to_old = vec![None; new.pages.len()];
+        let mut to_new = vec![None; old.pages.len()];
+        let mut gone = Vec::new();
+        for (o, page) in old.pages.iter().enumerate() {
+            match new.page_by_url(&page.site_path) {
+                Some(n) if same_page(page, &new.pages[n]) => {
+                    to_new[o] = Some(n);
+                    to_old[n] = Some(o);
+                }
+                Some(_) => return None,
+                None => gone.push(o),
+            }
+        }
+        let added: HashSet<*const SourcePage> = added.iter().map(Arc::as_ptr).collect();
+        let is_new =
+            |page: &crate::site::Page| page.origin.is_generated() || added.contains(&Arc::as_ptr(&page.source));
+        let unmapped_new_ok = new.pages.iter().zip(&to_old).all(|(page, o)| o.is_some() || is_new(page));
+        // The pages gone are files no longer walked, or generated pages.
+        let walked = new.walked.as_deref().map(|w| w.loaded.iter().map(|p| p.path.as_str()).collect::<HashSet<_>>());
+        let gone_ok = gone.iter().all(|&o| {
+            let page = &old.pages[o];
+            page.origin.is_generated()
+                || (page.origin == PageOrigin::File
+                    && walked.as_ref().is_some_and(|w| !w.contains(page.source.path.as_str())))
+        });
+        (unmapped_new_ok && gone_ok).then_some(PageMap { to_old, to_new, gone })
+    }
+
+    /// The new id of the last site's page `old`.
+    fn new_id(&self, old: PageId) -> Option<PageId> {
+        self.to_new.get(old).copied().flatten()
+    }
+
+    /// Whether the aliases and the alerts' runbooks are the same pages in both sites.
+    fn same_aliases_and_alerts(&self, old: &Site, new: &Site) -> bool {
+        let aliases = old.aliases.iter().map(|(path, id)| (path.as_str(), self.new_id(*id)));
+        let alerts = old.alerts.iter().map(|(name, claim)| (name.as_str(), self.new_id(claim.page)));
+        aliases.eq(new.aliases.iter().map(|(path, id)| (path.as_str(), Some(*id))))
+            && alerts.eq(new.alerts.iter().map(|(name, claim)| (name.as_str(), Some(claim.page))))
+    }
+
+    /// Whether every page a rendered body of the last site links to is in the new site
+    /// (else the body is to render again).
+    fn keeps_links(&self, rendered: &Rendered) -> bool {
+        rendered.links.iter().filter_map(|link| link.target).all(|target| self.new_id(target).is_some())
+    }
+
+    /// Puts the bodies moved into the new site (`moved`, new page ids) back into the
+    /// last site, their links' page ids as they were.
+    fn put_bodies_back(&self, built: &mut BuiltSite, site: &mut Site, moved: &[PageId]) {
+        for &id in moved {
+            let Some(o) = self.to_old[id] else { continue };
+            let mut rendered = std::mem::take(&mut site.pages[id].rendered);
+            remap_links(&mut rendered, |target| self.to_old.get(target).copied().flatten());
+            built.site.pages[o].rendered = rendered;
+        }
+    }
+}
+
+/// Gives the links of a rendered body the page ids `to` maps theirs to (a page that
+/// maps to none keeps its id); copies the body only when one changes and it is shared.
+fn remap_links(rendered: &mut Arc<Rendered>, to: impl Fn(PageId) -> Option<PageId>) {
+    let moves = |target: PageId| to(target).is_some_and(|new| new != target);
+    if !rendered.links.iter().any(|link| link.target.is_some_and(moves)) {
+        return;
+    }
+    for link in &mut Arc::make_mut(rendered).links {
+        if let Some(target) = link.target {
+            link.target = Some(to(target).unwrap_or(target));
+        }
+    }
+}
+
+/// Whether two pages at one site path are the same page: the same file (or folder) and
+/// origin, or both generated.
+fn same_page(old: &crate::site::Page, new: &crate::site::Page) -> bool {
+    if old.origin.is_generated() || new.origin.is_generated() {
+        return old.origin == new.origin;
+    }
+    old.origin == new.origin && old.source.path == new.source.path
+}
+
+/// The pages of `new` to render through their templates after the change `map`
+/// describes, and those whose navigation alone may change (not among the first).
+/// `rendered` are the pages whose Markdown was rendered again.
+fn affected_pages(old: &Site, new: &Site, map: &PageMap, rendered: &[PageId]) -> (BTreeSet<PageId>, BTreeSet<PageId>) {
+    let mut affected: BTreeSet<PageId> = rendered.iter().copied().collect();
+    let mut nav_only = BTreeSet::new();
+    affected.extend(new.pages_invalidated_by(Invalidation::AnyPage));
+    // What lists a page that came: its sections, their print page, the pages linked to
+    // it through incidents, its tags' pages; and its section's navigation.
+    let mut sections = BTreeSet::new();
+    let added = (0..new.pages.len()).filter(|&id| map.to_old[id].is_none() && !new.pages[id].origin.is_generated());
+    for id in added.collect::<Vec<_>>() {
+        lists_of(new, id, &mut affected);
+        sections.extend(new.pages[id].parent);
+    }
+    // The same of a page that went, in the last site, mapped to the new one.
+    for &o in map.gone.iter().filter(|&&o| !old.pages[o].origin.is_generated()) {
+        let mut before = BTreeSet::new();
+        lists_of(old, o, &mut before);
+        affected.extend(before.into_iter().filter_map(|id| map.new_id(id)));
+        sections.extend(old.pages[o].parent.and_then(|id| map.new_id(id)));
+    }
+    for parent in sections {
+        match new.pages[parent].parent {
+            // A top-level section's pages are listed, folded, on every page.
+            None | Some(0) => nav_only.extend(0..new.pages.len()),
+            Some(_) => subtree(new, parent, &mut nav_only),
+        }
+    }
+    // Pages that came, and pages whose previous or next page or backlinks changed.
+    for id in 0..new.pages.len() {
+        let Some(o) = map.to_old[id] else {
+            affected.insert(id);
+            continue;
+        };
+        let (previous, next) = crate::site::nav::neighbours(old, o);
+        let mapped = (previous.and_then(|p| map.new_id(p)), next.and_then(|n| map.new_id(n)));
+        if crate::site::nav::neighbours(new, id) != mapped
+            || previous.is_some() != mapped.0.is_some()
+            || next.is_some() != mapped.1.is_some()
+            || old.pages[o]
+                .backlinks
+                .iter()
+                .map(|&b| map.new_id(b))
+                .ne(new.pages[id].backlinks.iter().map(|&b| Some(b)))
+        {
+            affected.insert(id);
+        }
+    }
+    nav_only.retain(|id| !affected.contains(id));
+    (affected, nav_only)
+}
+
+/// Adds to `into` the pages of `site` that list page `id`: the sections and catalogs
+/// above it, the print page it is on, the runbooks and reviews linked to it through
+/// incidents, and the pages of its tags.
+fn lists_of(site: &Site, id: PageId, into: &mut BTreeSet<PageId>) {
+    into.extend(crate::site::nav::ancestors(site, id));
+    into.extend(print_page_of(site, id).map(|(print, _)| print));
+    into.extend(site.incident_neighbours(id));
+    for tag in &site.pages[id].source.front.tags {
+        if let Some(tag) = site.indexes.tags.get(&crate::slug::slugify(tag)) {
+            into.insert(tag.page);
+        }
+    }
+    // The pages it links to list it among their backlinks.
+    into.extend(site.pages[id].rendered.links.iter().filter_map(|link| link.target));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::walk_order;
+
+    #[test]
+    fn walk_order_puts_a_folder_before_a_longer_name() {
+        assert!(walk_order("a/b.md", "a.md"));
+        assert!(walk_order("a/z.md", "a/zz.md"));
+        assert!(walk_order("a-b.md", "b/a.md"));
+        assert!(!walk_order("b.md", "a/c.md"));
+        assert!(walk_order("A.md", "a.md"));
+    }
+}
