@@ -39,6 +39,9 @@ use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
 
+pub(crate) mod stale;
+pub(crate) use stale::{Defer, How, StaleInput};
+
 /// Writes the files that depend on every page (the search index, `handbook.json`, the
 /// feed, the sitemap, redirects) of `built` into `sink`: after one or more [`rebuild`]s,
 /// when the changed pages are already served.
@@ -131,11 +134,27 @@ pub(crate) type Served<'a> = &'a (dyn Fn(&str) -> Option<Arc<[u8]>> + Sync);
 /// [`rebuild`], given the files served: a page whose navigation alone changes gets the
 /// new navigation spliced into its served HTML rather than going through its template
 /// again, when the templates show the navigation only as `nav_html`.
+#[cfg(test)]
 pub(crate) fn rebuild_with(
     built: &mut BuiltSite,
     paths: &[String],
     sink: &dyn Sink,
     served: Option<Served<'_>>,
+) -> Rebuild {
+    rebuild_deferring(built, paths, sink, served, &mut Defer::default())
+}
+
+/// [`rebuild_with`], leaving pages stale as `defer` says: when more pages than
+/// `defer.above` show something of the changed ones, only the changed pages are
+/// rendered, and the others are left stale (`defer.later`, to bring up to date with
+/// [`StaleInput`]); the pages `defer.stale` left stale by earlier edits are rendered,
+/// spliced or left stale again. Their records in `built` stay those of their served HTML.
+pub(crate) fn rebuild_deferring(
+    built: &mut BuiltSite,
+    paths: &[String],
+    sink: &dyn Sink,
+    served: Option<Served<'_>>,
+    defer: &mut Defer,
 ) -> Rebuild {
     let old = &built.site;
     let mut site = old.clone();
@@ -177,16 +196,42 @@ pub(crate) fn rebuild_with(
         site.pages[id].rendered = Arc::new(rendered);
     }
     site.rearrange(&changed);
-    let (mut affected, nav_only) = affected_pages(old, &site, &changed);
+    let (mut affected, mut nav_only) = affected_pages(old, &site, &changed);
     // Pages whose navigation cannot be spliced go through their template.
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
     let spliceable = |id: PageId| {
         splice.is_some() && site.pages[id].redirect.is_none() && built.pages.get(id).is_some_and(|p| p.nav_at.is_some())
     };
-    let (spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| spliceable(id));
+    // Pages left stale by earlier edits: rendered, or spliced when only their navigation
+    // is behind.
+    for (&id, &how) in &defer.stale {
+        match how {
+            How::Render => {
+                nav_only.remove(&id);
+                affected.push(id);
+            }
+            How::Splice => {
+                nav_only.insert(id);
+            }
+        }
+    }
+    affected.sort_unstable();
+    affected.dedup();
+    nav_only.retain(|id| affected.binary_search(id).is_err());
+    let (mut spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| spliceable(id));
     if !unspliceable.is_empty() {
         affected.extend(unspliceable);
         affected.sort_unstable();
+    }
+    // Links and anchors are checked for every page that shows something of the changed
+    // ones, whether rendered now or later.
+    let shown: Vec<PageId> = affected.clone();
+    if defer.above.is_some_and(|above| affected.len() + spliced.len() > above) {
+        let now: BTreeSet<PageId> = changed.iter().copied().collect();
+        let later = affected.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Render));
+        defer.later = later.chain(spliced.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Splice))).collect();
+        affected.retain(|id| now.contains(id));
+        spliced.retain(|id| now.contains(id));
     }
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
@@ -209,7 +254,7 @@ pub(crate) fn rebuild_with(
     let recheck: BTreeSet<PageId> = changed
         .iter()
         .flat_map(|&id| site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter()).copied())
-        .chain(affected.iter().copied())
+        .chain(shown.iter().copied())
         .collect();
     let mut ids = Ids::new(&site, &built.pages);
     check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);

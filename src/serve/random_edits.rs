@@ -252,8 +252,23 @@ fn wait_for_finish(session: &mut Session) {
 
 #[test]
 fn fifty_random_edits_serve_what_a_whole_build_gives() {
-    let root = crate::test_support::fixture_copy("model", "random-edits");
+    fifty_random_edits("random-edits", None);
+}
+
+/// Issue 21: every fast rebuild renders only the changed pages and leaves the others
+/// stale, made in the background or carried into the next edit.
+#[test]
+fn fifty_random_edits_leaving_pages_stale_serve_what_a_whole_build_gives() {
+    fifty_random_edits("random-edits-stale", Some(0));
+}
+
+/// Fifty random edits; `defer_above` as the session's (`None`: the default).
+fn fifty_random_edits(name: &str, defer_above: Option<usize>) {
+    let root = crate::test_support::fixture_copy("model", name);
     let mut session = start(&root);
+    if defer_above.is_some() {
+        session.defer_above = defer_above;
+    }
     let mut editor = Editor { root: root.clone(), rng: Rng(0x0b5b_00c5_eed5), added: Vec::new(), made: 0 };
     let mut done = Vec::new();
     let mut fast = 0;
