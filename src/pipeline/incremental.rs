@@ -17,9 +17,16 @@
 //! 4. check their links and anchors, and the anchors of the pages linking to them;
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
+//! A runbook's service, or the services or date of a review, changes the past incidents
+//! the runbooks list: those runbooks are rendered again.
+//!
+//! When more pages than the caller allows show something of the changed ones,
+//! [`rebuild_deferring`] renders only the changed pages and leaves the others stale, to
+//! be brought up to date after the edit is served ([`stale`]).
+//!
 //! Anything else (a page added, removed or renamed, a draft, slug, default kind, alias,
-//! owner or tag that changes the site's shape, an alert a runbook answers or an alert
-//! or service a review cites, a template, a static file, book.toml,
+//! owner or tag that changes the site's shape, an alert a runbook answers or an alert a
+//! review cites, a template, a static file, book.toml,
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
 //! written by [`rebuild`]: the caller brings them up to date when it likes, with
@@ -187,9 +194,12 @@ pub(crate) fn rebuild_deferring(
     // `/alerts/`, `alerts.json` and the search index read the registry), or a review
     // cites other alerts or services, and other runbooks list it; or the status page's
     // model changes (its page, the incident pages, the badges and the API read it).
-    if site.generated_pages_differ() || site.alerts_differ() || site.incident_links_differ() || site.status_differs() {
+    if site.generated_pages_differ() || site.alerts_differ() || site.alert_runbooks_differ() || site.status_differs() {
         return Rebuild::Whole;
     }
+    // A runbook's service, or the services or date of a review: the runbooks whose past
+    // incidents change show them.
+    let relisted = relist_past_incidents(&mut site);
     for &id in &changed {
         let mut rendered = render_body(&site, id, Purpose::Build);
         problems.append(&mut rendered.diagnostics);
@@ -197,6 +207,7 @@ pub(crate) fn rebuild_deferring(
     }
     site.rearrange(&changed);
     let (mut affected, mut nav_only) = affected_pages(old, &site, &changed);
+    affected.extend(relisted);
     // Pages whose navigation cannot be spliced go through their template.
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
     let spliceable = |id: PageId| {
@@ -285,6 +296,18 @@ pub(crate) fn rebuild_deferring(
     // the edit waits.
     std::thread::spawn(move || drop((old, previous)));
     Rebuild::Done { rendered: affected.len() }
+}
+
+/// Reads the past incidents of `site` again; returns the runbooks whose list changed.
+fn relist_past_incidents(site: &mut Site) -> Vec<PageId> {
+    let past = crate::site::incidents::collect_past_incidents(site);
+    if past == site.past_incidents {
+        return Vec::new();
+    }
+    let runbooks: BTreeSet<PageId> = past.keys().chain(site.past_incidents.keys()).copied().collect();
+    let relisted = runbooks.into_iter().filter(|id| past.get(id) != site.past_incidents.get(id)).collect();
+    site.past_incidents = past;
+    relisted
 }
 
 /// Whether a new version of a page changes the shape of the site: its URL, whether it is

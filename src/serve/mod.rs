@@ -299,7 +299,10 @@ fn rebuilt(outcome: &Outcome, pages: usize) -> String {
     } else {
         let pages = describe(&outcome.changed);
         let shown = if pages.is_empty() { String::from("no page changed") } else { pages };
-        format!("Rebuilt {shown} ({} rendered)", outcome.rendered)
+        match outcome.later {
+            0 => format!("Rebuilt {shown} ({} rendered)", outcome.rendered),
+            later => format!("Rebuilt {shown} ({} rendered, {later} after)", outcome.rendered),
+        }
     };
     format!("{what} in {}.", seconds(outcome.elapsed))
 }

@@ -1,6 +1,7 @@
 //! The dev server's safety net: a sequence of random edits (seeded, so a failure comes
 //! back the same) of every kind a contributor makes (bodies, links, titles, weights,
-//! section titles and weights, front matter shown in catalogs, pages added, deleted and
+//! section titles and weights, front matter shown in catalogs, the services incident
+//! reviews cite, pages added, deleted and
 //! renamed), each applied to the session as `serve` applies it; then every file served
 //! is compared, byte for byte, with a fresh whole build of the files on disk.
 
@@ -52,12 +53,13 @@ enum Kind {
     SectionWeight,
     Description,
     Severity,
+    Service,
     Added,
     Deleted,
     Renamed,
 }
 
-const KINDS: [Kind; 12] = [
+const KINDS: [Kind; 13] = [
     Kind::Body,
     Kind::LinkAdded,
     Kind::LinkRemoved,
@@ -67,6 +69,7 @@ const KINDS: [Kind; 12] = [
     Kind::SectionWeight,
     Kind::Description,
     Kind::Severity,
+    Kind::Service,
     Kind::Added,
     Kind::Deleted,
     Kind::Renamed,
@@ -180,6 +183,12 @@ impl Editor {
                 let page = self.rng.pick_str(&["runbooks/cache.md", "runbooks/db.md", "runbooks/queue.md"]);
                 let severity = self.rng.pick_str(&["SEV1", "SEV2", "SEV3", "SEV4"]);
                 vec![self.write(page, &set_front(&self.read(page), "severity", severity))]
+            }
+            Kind::Service => {
+                // Reviews cite services: the runbooks' past incidents change.
+                let page = self.rng.pick_str(&["runbooks/cache.md", "runbooks/db.md", "runbooks/queue.md"]);
+                let service = self.rng.pick_str(&["dns-resolver", "edge-proxy", "session-cache", "ledger-db"]);
+                vec![self.write(page, &set_front(&self.read(page), "service", service))]
             }
             Kind::Added => {
                 let folder = self.rng.pick_str(&["guides", "runbooks"]);

@@ -70,6 +70,8 @@ pub(crate) struct Outcome {
     pub full: bool,
     /// How many pages went through the templates.
     pub rendered: usize,
+    /// How many pages were left stale, to be made after the edit is served.
+    pub later: usize,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -237,7 +239,7 @@ impl Session {
                 self.finish_wanted = false;
                 self.stale.install(None, &self.files, &changed);
                 self.stale_taken = 0;
-                Ok(Outcome { changed, full: true, rendered, elapsed: started.elapsed() })
+                Ok(Outcome { changed, full: true, rendered, later: 0, elapsed: started.elapsed() })
             }
             Err(Failure::Content(problems)) => {
                 self.problems = problems;
@@ -281,10 +283,11 @@ impl Session {
                 let later: Vec<String> = input.iter().flat_map(|i| i.pages.keys().map(|&id| i.path(id))).collect();
                 self.stale.install(input, &self.files, &changed);
                 self.stale_taken = 0;
+                let stale = later.len();
                 changed.extend(later);
                 changed.sort();
                 changed.dedup();
-                Ok(Some(Outcome { changed, full: false, rendered, elapsed: Duration::ZERO }))
+                Ok(Some(Outcome { changed, full: false, rendered, later: stale, elapsed: Duration::ZERO }))
             }
         }
     }
@@ -564,6 +567,26 @@ mod tests {
             assert!(started.elapsed() < Duration::from_secs(60), "the stale pages were never made");
             std::thread::sleep(Duration::from_millis(5));
         }
+        assert_same_as_whole_build(&root, &mut session);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// Issue 21: a runbook's service decides which incident reviews it lists; a new one
+    /// renders the runbooks whose list changed, not the whole site.
+    #[test]
+    fn a_changed_service_renders_the_runbooks_whose_past_incidents_change() {
+        let root = model_copy("service");
+        let mut session = start(&root);
+        let path = edit(&root, "content/runbooks/cache.md", "service: session-cache", "service: dns-resolver");
+        let outcome = session.rebuild(std::slice::from_ref(&path)).expect("rebuild");
+        assert!(!outcome.full, "a service took the slow path");
+        assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
+        let cache = session.files.get("runbooks/cache/index.html").and_then(|f| f.read().ok()).expect("served");
+        assert!(String::from_utf8_lossy(&cache).contains("/rca/dns-outage/"), "the review citing it is not listed");
+        assert_same_as_whole_build(&root, &mut session);
+        edit(&root, "content/runbooks/cache.md", "service: dns-resolver", "service: session-cache");
+        let outcome = session.rebuild(&[path]).expect("rebuild");
+        assert!(!outcome.full);
         assert_same_as_whole_build(&root, &mut session);
         let _ = std::fs::remove_dir_all(&root);
     }
