@@ -44,8 +44,6 @@ pub(crate) struct Session {
     finisher: Finisher,
     /// The pages the last fast rebuild left stale, brought up to date after it.
     stale: StaleStore,
-    /// How many pages of the current stale job were taken into `files`.
-    stale_taken: usize,
     /// Site paths taken into `files` from stale pages made since the server last got
     /// them ([`Session::take_settled`], or an edit's outcome).
     unpublished: BTreeSet<String>,
@@ -101,7 +99,6 @@ impl Session {
             problems: Vec::new(),
             finisher: Finisher::start(),
             stale: StaleStore::start(),
-            stale_taken: 0,
             unpublished: BTreeSet::new(),
             finish_wanted: false,
             defer_above: Some(DEFER_ABOVE),
@@ -124,6 +121,7 @@ impl Session {
     /// Applies changes to the files at `paths` (absolute). Environment problems (the
     /// book.toml disappeared) fail; content errors are kept in [`Session::problems`].
     pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Result<Outcome, anyhow::Error> {
+        let _paused = self.stale.pause();
         self.pending.extend(paths.iter().cloned());
         let mut pages = Vec::new();
         let mut whole = self.pending_full || self.built.is_none();
@@ -238,7 +236,6 @@ impl Session {
                 self.finisher.cancel();
                 self.finish_wanted = false;
                 self.stale.install(None, &self.files, &changed);
-                self.stale_taken = 0;
                 Ok(Outcome { changed, full: true, rendered, later: 0, elapsed: started.elapsed() })
             }
             Err(Failure::Content(problems)) => {
@@ -282,7 +279,6 @@ impl Session {
                 // Pages left stale change too: open ones reload, and are made when asked.
                 let later: Vec<String> = input.iter().flat_map(|i| i.pages.keys().map(|&id| i.path(id))).collect();
                 self.stale.install(input, &self.files, &changed);
-                self.stale_taken = 0;
                 let stale = later.len();
                 changed.extend(later);
                 changed.sort();
@@ -295,8 +291,7 @@ impl Session {
     /// Takes the stale pages made since last time into the files and records; returns
     /// the pages still stale. The server gets them later ([`Session::take_settled`]).
     fn take_stale(&mut self) -> BTreeMap<crate::site::PageId, How> {
-        let snapshot = self.stale.snapshot(self.stale_taken);
-        self.stale_taken += snapshot.made.len();
+        let snapshot = self.stale.snapshot();
         let Some(built) = self.built.as_mut() else { return snapshot.stale };
         for fresh in snapshot.made {
             if let Change::Failed(problem) = &fresh.change {

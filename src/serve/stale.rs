@@ -13,7 +13,7 @@
 //! a request never gets stale HTML: a stale page is rendered before it is answered.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, Weak};
 
 use super::files::SiteFiles;
@@ -39,6 +39,9 @@ struct Shared {
     latest: AtomicU64,
     /// The server's files, to publish an edit's files with its job.
     publish: Mutex<Option<Weak<Publish>>>,
+    /// Set while the session rebuilds: the background thread waits, leaving the cores
+    /// to the edit (requests still make the pages they ask for).
+    paused: AtomicBool,
 }
 
 /// The generation that tells the thread to stop.
@@ -62,10 +65,10 @@ struct JobState {
     pending: BTreeSet<PageId>,
     /// Being made (by the thread or a request).
     making: BTreeSet<PageId>,
-    /// Made, in the order they were.
+    /// Made, in the order they were, until the session takes them.
     made: Vec<Fresh>,
-    /// Site path -> index in `made`.
-    by_path: HashMap<String, usize>,
+    /// Site path -> the HTML of each page made (`None`: the served one is current).
+    served: HashMap<String, Option<Arc<[u8]>>>,
 }
 
 /// What [`StaleStore::snapshot`] tells the session.
@@ -96,6 +99,7 @@ impl StaleStore {
             ring: Condvar::new(),
             latest: AtomicU64::new(0),
             publish: Mutex::new(None),
+            paused: AtomicBool::new(false),
         });
         StaleStore { shared }
     }
@@ -122,12 +126,19 @@ impl StaleStore {
         self.shared.ring.notify_all();
     }
 
-    /// The pages made since `taken` of them were taken, and the pages still stale.
-    pub(crate) fn snapshot(&self, taken: usize) -> Snapshot {
+    /// Takes the pages made since the last snapshot; tells the pages still stale.
+    pub(crate) fn snapshot(&self) -> Snapshot {
         let Some(job) = lock(&self.shared.current).clone() else { return Snapshot::default() };
-        let state = lock(&job.state);
+        let mut state = lock(&job.state);
         let stale = state.pending.iter().chain(&state.making).map(|id| (*id, how(&job, *id))).collect();
-        Snapshot { made: state.made.get(taken..).unwrap_or_default().to_vec(), stale }
+        Snapshot { made: std::mem::take(&mut state.made), stale }
+    }
+
+    /// Holds the background thread back until the guard is dropped: while an edit is
+    /// rebuilt.
+    pub(crate) fn pause(&self) -> Paused {
+        self.shared.paused.store(true, Ordering::SeqCst);
+        Paused(Arc::clone(&self.shared))
     }
 
     /// Whether pages are still stale.
@@ -170,8 +181,8 @@ impl StaleHandle {
         let &id = job.paths.get(site_path)?;
         let mut state = lock(&job.state);
         loop {
-            if let Some(&at) = state.by_path.get(site_path) {
-                return state.made[at].bytes.clone();
+            if let Some(bytes) = state.served.get(site_path) {
+                return bytes.clone();
             }
             if state.making.contains(&id) {
                 state = job.made.wait(state).unwrap_or_else(PoisonError::into_inner);
@@ -184,6 +195,15 @@ impl StaleHandle {
             drop(state);
             return make_claimed(&job, id);
         }
+    }
+}
+
+/// The background thread held back while it lives ([`StaleStore::pause`]).
+pub(crate) struct Paused(Arc<Shared>);
+
+impl Drop for Paused {
+    fn drop(&mut self) {
+        self.0.paused.store(false, Ordering::SeqCst);
     }
 }
 
@@ -218,8 +238,7 @@ fn make_claimed(job: &Job, id: PageId) -> Option<Arc<[u8]>> {
     let bytes = fresh.bytes.clone();
     let mut state = lock(&job.state);
     state.making.remove(&id);
-    let at = state.made.len();
-    state.by_path.insert(fresh.path.clone(), at);
+    state.served.insert(fresh.path.clone(), bytes.clone());
     state.made.push(fresh);
     job.made.notify_all();
     bytes
@@ -248,6 +267,10 @@ fn work(shared: &Shared) {
             }
         };
         while shared.latest.load(Ordering::SeqCst) == job.generation {
+            if shared.paused.load(Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                continue;
+            }
             let Some(id) = next_pending(&job) else { break };
             make_claimed(&job, id);
         }
