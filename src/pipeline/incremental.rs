@@ -237,8 +237,11 @@ pub(crate) fn rebuild_deferring(
     // Links and anchors are checked for every page that shows something of the changed
     // ones, whether rendered now or later.
     let shown: Vec<PageId> = affected.clone();
-    if defer.above.is_some_and(|above| affected.len() + spliced.len() > above) {
-        let now: BTreeSet<PageId> = changed.iter().copied().collect();
+    let now: BTreeSet<PageId> = changed.iter().copied().collect();
+    // A generated page (owners, tags, a tag, review, print) lists many pages: it takes
+    // longer to render than the edit should wait.
+    let lists = affected.iter().any(|id| !now.contains(id) && site.pages[*id].origin.is_generated());
+    if defer.above.is_some_and(|above| lists || affected.len() + spliced.len() > above) {
         let later = affected.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Render));
         defer.later = later.chain(spliced.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Splice))).collect();
         affected.retain(|id| now.contains(id));

@@ -8,6 +8,11 @@
 //! the pages, the search index, `handbook.json`, the feed and the sitemap are brought up
 //! to date on a thread of their own ([`super::finisher`]): [`Session::request_finish`]
 //! hands the site over, [`Session::take_finished`] serves what it made.
+//!
+//! A fast rebuild that would bring more than [`DEFER_ABOVE`] pages up to date renders
+//! only the changed pages and leaves the others stale ([`super::stale`]): made when
+//! asked for, or in the background; the session takes them into its files and records
+//! before the next rebuild, and the whole-site files wait until none is stale.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

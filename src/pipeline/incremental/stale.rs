@@ -34,8 +34,9 @@ pub(crate) enum How {
 #[derive(Debug, Default)]
 pub(crate) struct Defer {
     /// Render at once only when the pages to bring up to date are no more than this
-    /// many; else render the changed pages and leave the others stale. `None`: never
-    /// leave a page stale.
+    /// many and none is a generated list (owners, tags, review, print pages); else
+    /// render the changed pages and leave the others stale. `None`: never leave a page
+    /// stale.
     pub above: Option<usize>,
     /// Pages still stale from earlier edits (their served HTML and records are those of
     /// before): the rebuild renders them, splices them or leaves them stale again.
