@@ -14,8 +14,8 @@
 // a page until it shows the edit. The kinds:
 //   body            a line added to a page's text; the page shows it
 //   title           a page's title; the page shows it
-//   field           a front matter field shown in the section's catalog (a runbook's
-//                   severity, another page's description); the section page shows it
+//   field           a front matter field shown in other pages' lists (a page's
+//                   description); its section page shows it
 //   section-title   a section's title (`_index.md`), shown in the navigation of every
 //                   page; a page of another section shows it
 //   section-weight  a section's weight, which moves it first in the navigation (each
@@ -150,12 +150,13 @@ const EDITS = {
   field: (pages) => (i) => {
     const page = pages[i];
     const marker = stamp('field', i);
-    // A runbook's severity is in its section's catalog; another page's description in
-    // its section's list. (Not the service: incident reviews cite services, so a
-    // changed one rebuilds the whole site.)
-    const [key, value] = page.kind === 'runbook' ? ['severity', marker] : ['description', `"Described ${marker}"`];
-    saveAtomically(sourceOf(page), setFront(remember(sourceOf(page)), key, value));
-    const section = sectionOf(page) ?? page;
+    // A page's description, shown in its section's list of pages (and on its tag pages):
+    // the section page shows it. (A runbook's severity shows only in a catalog, a
+    // section with `default_kind`, and on `/alerts/`: looking for it on an ordinary
+    // section page timed a change that never shows there.)
+    saveAtomically(sourceOf(page), setFront(remember(sourceOf(page)), 'description', `"Described ${marker}"`));
+    const section = sectionOf(page);
+    if (!section) throw new Error(`${page.url} has no section page to show its description`);
     return [at(section.url), (a) => a.body.includes(marker)];
   },
   'section-title': () => (i) => {

@@ -17,12 +17,19 @@
 //! 4. check their links and anchors, and the anchors of the pages linking to them;
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
+//! A runbook's service, or the services or date of a review, changes the past incidents
+//! the runbooks list: those runbooks are rendered again.
+//!
+//! When more pages than the caller allows show something of the changed ones,
+//! [`rebuild_deferring`] renders only the changed pages and leaves the others stale, to
+//! be brought up to date after the edit is served ([`stale`]).
+//!
 //! Pages added, removed or renamed take [`shape`], which assembles the site again from
 //! the last build's walk and parse.
 //!
 //! Anything else (a draft, slug, default kind, alias,
-//! owner or tag that changes the site's shape, an alert a runbook answers or an alert
-//! or service a review cites, a template, a static file, book.toml,
+//! owner or tag that changes the site's shape, an alert a runbook answers or an alert a
+//! review cites, a template, a static file, book.toml,
 //! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
 //! written by [`rebuild`]: the caller brings them up to date when it likes, with
@@ -41,6 +48,9 @@ use crate::content::{SourcePage, load_page_at, walk::is_ignored_name};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
+
+pub(crate) mod stale;
+pub(crate) use stale::{Defer, How, StaleInput};
 
 /// Writes the files that depend on every page (the search index, `handbook.json`, the
 /// feed, the sitemap, redirects) of `built` into `sink`: after one or more [`rebuild`]s,
@@ -147,11 +157,27 @@ pub(crate) type Served<'a> = &'a (dyn Fn(&str) -> Option<Arc<[u8]>> + Sync);
 /// [`rebuild`], given the files served: a page whose navigation alone changes gets the
 /// new navigation spliced into its served HTML rather than going through its template
 /// again, when the templates show the navigation only as `nav_html`.
+#[cfg(test)]
 pub(crate) fn rebuild_with(
     built: &mut BuiltSite,
     paths: &[String],
     sink: &dyn Sink,
     served: Option<Served<'_>>,
+) -> Rebuild {
+    rebuild_deferring(built, paths, sink, served, &mut Defer::default())
+}
+
+/// [`rebuild_with`], leaving pages stale as `defer` says: when more pages than
+/// `defer.above` show something of the changed ones, only the changed pages are
+/// rendered, and the others are left stale (`defer.later`, to bring up to date with
+/// [`StaleInput`]); the pages `defer.stale` left stale by earlier edits are rendered,
+/// spliced or left stale again. Their records in `built` stay those of their served HTML.
+pub(crate) fn rebuild_deferring(
+    built: &mut BuiltSite,
+    paths: &[String],
+    sink: &dyn Sink,
+    served: Option<Served<'_>>,
+    defer: &mut Defer,
 ) -> Rebuild {
     let old = &built.site;
     let mut site = old.clone();
@@ -184,9 +210,12 @@ pub(crate) fn rebuild_with(
     // `/alerts/`, `alerts.json` and the search index read the registry), or a review
     // cites other alerts or services, and other runbooks list it; or the status page's
     // model changes (its page, the incident pages, the badges and the API read it).
-    if site.generated_pages_differ() || site.alerts_differ() || site.incident_links_differ() || site.status_differs() {
+    if site.generated_pages_differ() || site.alerts_differ() || site.alert_runbooks_differ() || site.status_differs() {
         return Rebuild::Whole;
     }
+    // A runbook's service, or the services or date of a review: the runbooks whose past
+    // incidents change show them.
+    let relisted = relist_past_incidents(&mut site);
     for &id in &changed {
         let mut rendered = render_body(&site, id, Purpose::Build);
         problems.append(&mut rendered.diagnostics);
@@ -198,16 +227,46 @@ pub(crate) fn rebuild_with(
     if site.config.search {
         search.refresh(&mut site, &changed);
     }
-    let (mut affected, nav_only) = affected_pages(old, &site, &changed);
+    let (mut affected, mut nav_only) = affected_pages(old, &site, &changed);
+    affected.extend(relisted);
     // Pages whose navigation cannot be spliced go through their template.
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
     let spliceable = |id: PageId| {
         splice.is_some() && site.pages[id].redirect.is_none() && built.pages.get(id).is_some_and(|p| p.nav_at.is_some())
     };
-    let (spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| spliceable(id));
+    // Pages left stale by earlier edits: rendered, or spliced when only their navigation
+    // is behind.
+    for (&id, &how) in &defer.stale {
+        match how {
+            How::Render => {
+                nav_only.remove(&id);
+                affected.push(id);
+            }
+            How::Splice => {
+                nav_only.insert(id);
+            }
+        }
+    }
+    affected.sort_unstable();
+    affected.dedup();
+    nav_only.retain(|id| affected.binary_search(id).is_err());
+    let (mut spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| spliceable(id));
     if !unspliceable.is_empty() {
         affected.extend(unspliceable);
         affected.sort_unstable();
+    }
+    // Links and anchors are checked for every page that shows something of the changed
+    // ones, whether rendered now or later.
+    let shown: Vec<PageId> = affected.clone();
+    let now: BTreeSet<PageId> = changed.iter().copied().collect();
+    // A generated page (owners, tags, a tag, review, print) lists many pages: it takes
+    // longer to render than the edit should wait.
+    let lists = affected.iter().any(|id| !now.contains(id) && site.pages[*id].origin.is_generated());
+    if defer.above.is_some_and(|above| lists || affected.len() + spliced.len() > above) {
+        let later = affected.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Render));
+        defer.later = later.chain(spliced.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Splice))).collect();
+        affected.retain(|id| now.contains(id));
+        spliced.retain(|id| now.contains(id));
     }
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
@@ -230,7 +289,7 @@ pub(crate) fn rebuild_with(
     let recheck: BTreeSet<PageId> = changed
         .iter()
         .flat_map(|&id| site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter()).copied())
-        .chain(affected.iter().copied())
+        .chain(shown.iter().copied())
         .collect();
     let mut ids = Ids::new(&site, &built.pages);
     check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
@@ -262,6 +321,18 @@ pub(crate) fn rebuild_with(
     // the edit waits.
     std::thread::spawn(move || drop((old, previous)));
     Rebuild::Done { rendered: affected.len() }
+}
+
+/// Reads the past incidents of `site` again; returns the runbooks whose list changed.
+fn relist_past_incidents(site: &mut Site) -> Vec<PageId> {
+    let past = crate::site::incidents::collect_past_incidents(site);
+    if past == site.past_incidents {
+        return Vec::new();
+    }
+    let runbooks: BTreeSet<PageId> = past.keys().chain(site.past_incidents.keys()).copied().collect();
+    let relisted = runbooks.into_iter().filter(|id| past.get(id) != site.past_incidents.get(id)).collect();
+    site.past_incidents = past;
+    relisted
 }
 
 /// Whether a new version of a page changes the shape of the site: its URL, whether it is

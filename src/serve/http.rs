@@ -34,12 +34,14 @@ pub(crate) struct Shared {
     pub live: Live,
     /// Turns true when the server stops, to end the event streams.
     stop: watch::Receiver<bool>,
+    /// The pages the last edit left stale: made before they are answered.
+    stale: std::sync::OnceLock<super::stale::StaleHandle>,
 }
 
 impl Shared {
     /// Serves `files`; `stop` turns true when the server stops.
     pub(crate) fn new(files: SiteFiles, stop: watch::Receiver<bool>) -> Shared {
-        Shared { files: RwLock::new(files), live: Live::default(), stop }
+        Shared { files: RwLock::new(files), live: Live::default(), stop, stale: std::sync::OnceLock::new() }
     }
 
     /// Serves the files at `paths` as they are in `files` from now on (a path not in
@@ -54,7 +56,16 @@ impl Shared {
         }
     }
 
-    fn file(&self, site_path: &str) -> Option<Served> {
+    /// Makes the pages `stale` says are stale before answering for them.
+    pub(crate) fn serve_stale_from(&self, stale: super::stale::StaleHandle) {
+        let _ = self.stale.set(stale);
+    }
+
+    /// The file at `site_path` as it is now: a stale page is made first.
+    pub(crate) fn file(&self, site_path: &str) -> Option<Served> {
+        if let Some(bytes) = self.stale.get().and_then(|stale| stale.serve(site_path)) {
+            return Some(Served::Bytes(bytes));
+        }
         self.files.read().unwrap_or_else(PoisonError::into_inner).get(site_path).cloned()
     }
 

@@ -25,6 +25,7 @@ pub(crate) mod live;
 mod random_edits;
 pub(crate) mod retry;
 pub(crate) mod session;
+pub(crate) mod stale;
 pub(crate) mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -105,6 +106,13 @@ pub(crate) fn run(options: Options) -> Result<()> {
     let (stop_sender, stop) = signal_watch::channel(false);
     let shared = Arc::new(Shared::new(session.files.clone(), stop));
     shared.live.problems(&session.problems);
+    shared.serve_stale_from(session.stale_pages().handle());
+    // An edit's files are published with the pages it leaves stale, in one step.
+    let publisher: Arc<stale::Publish> = {
+        let shared = Arc::clone(&shared);
+        Arc::new(move |files: &files::SiteFiles, paths: &[String]| shared.publish(files, paths))
+    };
+    session.stale_pages().publish_with(&publisher);
     let pages = session.page_count();
     if Outcome::ok(&session.problems) {
         println!("Serving {pages} pages at {url} (built in {}). Press Ctrl-C to stop.", seconds(outcome.elapsed));
@@ -114,7 +122,10 @@ pub(crate) fn run(options: Options) -> Result<()> {
     let rebuilds = Arc::clone(&shared);
     std::thread::Builder::new()
         .name("opsbook-rebuild".into())
-        .spawn(move || rebuild_loop(watch, session, &rebuilds, &root, (&content, &sources), &output_dir))
+        .spawn(move || {
+            let _publisher = publisher;
+            rebuild_loop(watch, session, &rebuilds, &root, (&content, &sources), &output_dir);
+        })
         .context("cannot start the rebuild thread")?;
     if options.open {
         open_browser(&url);
@@ -214,6 +225,12 @@ fn rebuild_loop(
 ) {
     let mut retry = Retry::default();
     loop {
+        // Stale pages made since: the server's files catch up (the pages reloaded when
+        // they went stale, and were made when asked for).
+        let settled = session.take_settled();
+        if !settled.is_empty() {
+            shared.publish(&session.files, &settled);
+        }
         let finished = session.take_finished();
         if !finished.is_empty() {
             shared.publish(&session.files, &finished);
@@ -284,7 +301,10 @@ fn rebuilt(outcome: &Outcome, pages: usize) -> String {
     } else {
         let pages = describe(&outcome.changed);
         let shown = if pages.is_empty() { String::from("no page changed") } else { pages };
-        format!("Rebuilt {shown} ({} rendered)", outcome.rendered)
+        match outcome.later {
+            0 => format!("Rebuilt {shown} ({} rendered)", outcome.rendered),
+            later => format!("Rebuilt {shown} ({} rendered, {later} after)", outcome.rendered),
+        }
     };
     format!("{what} in {}.", seconds(outcome.elapsed))
 }

@@ -9,17 +9,25 @@
 //! the pages, the search index, `handbook.json`, the feed and the sitemap are brought up
 //! to date on a thread of their own ([`super::finisher`]): [`Session::request_finish`]
 //! hands the site over, [`Session::take_finished`] serves what it made.
+//!
+//! A fast rebuild that would bring more than [`DEFER_ABOVE`] pages up to date renders
+//! only the changed pages and leaves the others stale ([`super::stale`]): made when
+//! asked for, or in the background; the session takes them into its files and records
+//! before the next rebuild, and the whole-site files wait until none is stale.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::files::{MemorySink, SiteFiles, changed_paths};
 use super::finisher::Finisher;
+use super::stale::StaleStore;
 use crate::config::Overrides;
 use crate::content::walk::is_markdown;
 use crate::diagnostic::{Diagnostic, Failure};
-use crate::pipeline::incremental::{self, Rebuild};
+use crate::pipeline::incremental::stale::{self, Change};
+use crate::pipeline::incremental::{self, Defer, How, Rebuild, StaleInput};
 use crate::pipeline::{BuiltSite, build_into};
 #[cfg(test)]
 use crate::site::Site;
@@ -42,7 +50,22 @@ pub(crate) struct Session {
     pub problems: Vec<Diagnostic>,
     /// Makes the files that depend on every page after fast rebuilds.
     finisher: Finisher,
+    /// The pages the last fast rebuild left stale, brought up to date after it.
+    stale: StaleStore,
+    /// Site paths taken into `files` from stale pages made since the server last got
+    /// them ([`Session::take_settled`], or an edit's outcome).
+    unpublished: BTreeSet<String>,
+    /// The whole-site files were asked for while pages were still stale: asked for once
+    /// they are made.
+    finish_wanted: bool,
+    /// A fast rebuild that would render more pages than this renders only the changed
+    /// ones, and leaves the others stale (`None`: never).
+    pub defer_above: Option<usize>,
 }
+
+/// A fast rebuild that would render more pages than this leaves the others stale: fewer
+/// render faster than a stale page is made on request.
+pub(crate) const DEFER_ABOVE: usize = 32;
 
 /// What a rebuild did.
 #[derive(Debug, Default)]
@@ -53,6 +76,8 @@ pub(crate) struct Outcome {
     pub full: bool,
     /// How many pages went through the templates.
     pub rendered: usize,
+    /// How many pages were left stale, to be made after the edit is served.
+    pub later: usize,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -81,6 +106,10 @@ impl Session {
             pending_full: true,
             problems: Vec::new(),
             finisher: Finisher::start(),
+            stale: StaleStore::start(),
+            unpublished: BTreeSet::new(),
+            finish_wanted: false,
+            defer_above: Some(DEFER_ABOVE),
         };
         let outcome = session.rebuild_all()?;
         Ok((session, outcome))
@@ -100,6 +129,7 @@ impl Session {
     /// Applies changes to the files at `paths` (absolute). Environment problems (the
     /// book.toml disappeared) fail; content errors are kept in [`Session::problems`].
     pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Result<Outcome, anyhow::Error> {
+        let _paused = self.stale.pause();
         self.pending.extend(paths.iter().cloned());
         let mut pages = Vec::new();
         // Pages whose files are gone (deleted, or renamed: the new name is a new page).
@@ -216,19 +246,26 @@ impl Session {
     /// Rebuilds the whole site in memory; keeps the last good one on errors.
     fn rebuild_all(&mut self) -> Result<Outcome, anyhow::Error> {
         let started = Instant::now();
+        self.take_stale();
         let sink = MemorySink::reusing(&self.files);
         match build_into(&self.root, &self.overrides, &sink) {
             Ok(built) => {
                 let files = sink.into_files();
-                let changed = changed_paths(&self.files, &files);
+                let mut changed = changed_paths(&self.files, &files);
+                // Stale pages made since the server last got them: it has older ones.
+                changed.extend(std::mem::take(&mut self.unpublished));
+                changed.sort();
+                changed.dedup();
                 let rendered = built.site.pages.len();
                 self.problems = built.warnings.clone();
                 self.built = Some(built);
                 self.files = files;
                 self.pending_full = false;
-                // A whole build wrote the files that depend on every page.
+                // A whole build wrote the files that depend on every page, and every page.
                 self.finisher.cancel();
-                Ok(Outcome { changed, full: true, rendered, elapsed: started.elapsed() })
+                self.finish_wanted = false;
+                self.stale.install(None, &self.files, &changed);
+                Ok(Outcome { changed, full: true, rendered, later: 0, elapsed: started.elapsed() })
             }
             Err(Failure::Content(problems)) => {
                 self.problems = problems;
@@ -242,11 +279,16 @@ impl Session {
     /// The fast path for changed pages: `Ok(None)` when they have errors (the last good
     /// site stays), `Err(Whole)` when the change needs a whole rebuild.
     fn rebuild_pages(&mut self, paths: &[String]) -> Result<Option<Outcome>, Whole> {
+        if self.built.is_none() {
+            return Err(Whole);
+        }
+        let stale = self.take_stale();
         let Some(built) = self.built.as_mut() else { return Err(Whole) };
         let sink = MemorySink::default();
         let files = &self.files;
         let served = |path: &str| files.get(path).and_then(|file| file.read().ok());
-        match incremental::rebuild_with(built, paths, &sink, Some(&served)) {
+        let mut defer = Defer { above: self.defer_above, stale, later: Default::default() };
+        match incremental::rebuild_deferring(built, paths, &sink, Some(&served), &mut defer) {
             Rebuild::Whole => Err(Whole),
             Rebuild::Failed { diagnostics } => {
                 self.problems = diagnostics;
@@ -255,10 +297,66 @@ impl Session {
             Rebuild::Done { rendered } => {
                 self.problems = built.warnings.clone();
                 let mut changed = merge_files(&mut self.files, sink.into_files());
+                changed.extend(std::mem::take(&mut self.unpublished));
+                let input = (!defer.later.is_empty()).then(|| {
+                    let (files, records) = (&self.files, &built.pages);
+                    StaleInput::new(built.site.clone(), Arc::clone(&built.renderer), &defer.later, |id, path| {
+                        let html = files.get(path)?.read().ok()?;
+                        Some(stale::Served { html, nav_at: records.get(id)?.nav_at.clone()? })
+                    })
+                });
+                // Pages left stale change too: open ones reload, and are made when asked.
+                let later: Vec<String> = input.iter().flat_map(|i| i.pages.keys().map(|&id| i.path(id))).collect();
+                self.stale.install(input, &self.files, &changed);
+                let stale = later.len();
+                changed.extend(later);
                 changed.sort();
-                Ok(Some(Outcome { changed, full: false, rendered, elapsed: Duration::ZERO }))
+                changed.dedup();
+                Ok(Some(Outcome { changed, full: false, rendered, later: stale, elapsed: Duration::ZERO }))
             }
         }
+    }
+
+    /// Takes the stale pages made since last time into the files and records; returns
+    /// the pages still stale. The server gets them later ([`Session::take_settled`]).
+    fn take_stale(&mut self) -> BTreeMap<crate::site::PageId, How> {
+        let snapshot = self.stale.snapshot();
+        let Some(built) = self.built.as_mut() else { return snapshot.stale };
+        for fresh in snapshot.made {
+            if let Change::Failed(problem) = &fresh.change {
+                built.warnings.push((**problem).clone());
+            }
+            if let Some(bytes) = fresh.bytes {
+                self.files.insert(fresh.path.clone(), super::files::Served::Bytes(bytes));
+                self.unpublished.insert(fresh.path);
+            }
+            if let Some(record) = built.pages.get_mut(fresh.id) {
+                fresh.change.apply(record);
+            }
+        }
+        snapshot.stale
+    }
+
+    /// The site paths of stale pages made since the server last got them, once no page
+    /// is stale any more (the server then serves them from its files, as they are now).
+    pub(crate) fn take_settled(&mut self) -> Vec<String> {
+        if self.stale.is_busy() {
+            return Vec::new();
+        }
+        self.take_stale();
+        std::mem::take(&mut self.unpublished).into_iter().collect()
+    }
+
+    /// Stale pages are made only when asked for (or waited for), not in the background.
+    #[cfg(test)]
+    pub(crate) fn make_stale_pages_only_on_request(&mut self) {
+        self.stale = StaleStore::without_thread();
+    }
+
+    /// The stale pages of the last fast rebuild (for the server, which makes a stale
+    /// page before it answers for it).
+    pub(crate) fn stale_pages(&self) -> &StaleStore {
+        &self.stale
     }
 
     /// Hands the site over to bring the files that depend on every page up to date after
@@ -266,6 +364,14 @@ impl Session {
     /// on another thread, after the pages are served, so an edit shows without waiting
     /// for them; newer sites replace older ones. See [`Session::take_finished`].
     pub(crate) fn request_finish(&mut self) {
+        // The search index reads where each page's sections stand in its HTML: not
+        // before the stale pages are made.
+        if self.stale.is_busy() {
+            self.finish_wanted = true;
+            return;
+        }
+        self.take_stale();
+        self.finish_wanted = false;
         if let Some(built) = self.built.as_mut() {
             let mut input = incremental::SiteFilesInput::of(built);
             // The first index after a whole build starts from what that build's was made of.
@@ -276,12 +382,15 @@ impl Session {
 
     /// Whether files asked for with [`Session::request_finish`] are still to come.
     pub(crate) fn is_finishing(&self) -> bool {
-        self.finisher.is_waiting()
+        self.finisher.is_waiting() || self.finish_wanted
     }
 
     /// Serves the files of the last site handed over, once made: returns the site paths
     /// that changed (none while they are not made yet).
     pub(crate) fn take_finished(&mut self) -> Vec<String> {
+        if self.finish_wanted && !self.stale.is_busy() {
+            self.request_finish();
+        }
         match self.finisher.take() {
             Some(written) => self.merge_site_files(written),
             None => Vec::new(),
@@ -291,6 +400,9 @@ impl Session {
     /// Brings the files that depend on every page up to date at once, on this thread.
     #[cfg(test)]
     pub(crate) fn finish(&mut self) -> Vec<String> {
+        self.stale.make_all();
+        self.take_stale();
+        self.finish_wanted = false;
         let Some(built) = self.built.as_ref() else { return Vec::new() };
         let sink = MemorySink::default();
         if incremental::write_site_files(built, &sink).is_err() {
@@ -398,6 +510,116 @@ mod tests {
 
     /// Issue 14: `serve` said 77 pages where `build` said 29 for the bundled handbook,
     /// counting the index pages opsbook generates.
+    /// The file a whole build of the files on disk serves at `path`.
+    fn whole_build_file(root: &Path, path: &str) -> Vec<u8> {
+        start(root).files.get(path).and_then(|f| f.read().ok()).expect("served by a whole build").to_vec()
+    }
+
+    /// A server's files for `session`, stale pages made before they are answered.
+    fn server_for(session: &Session) -> Arc<super::super::http::Shared> {
+        let (_, stop) = tokio::sync::watch::channel(false);
+        let shared = Arc::new(super::super::http::Shared::new(session.files.clone(), stop));
+        shared.serve_stale_from(session.stale_pages().handle());
+        let publisher: Arc<super::super::stale::Publish> = {
+            let shared = Arc::clone(&shared);
+            Arc::new(move |files: &SiteFiles, paths: &[String]| shared.publish(files, paths))
+        };
+        session.stale_pages().publish_with(&publisher);
+        // The store keeps only a weak reference: the test keeps it alive with the server.
+        std::mem::forget(publisher);
+        shared
+    }
+
+    /// Issue 21: a section's title changes the navigation of every page; the section
+    /// page is served at once, the others are left stale, and a stale page asked for is
+    /// made then, with what a whole build gives; the open pages are told to reload.
+    #[test]
+    fn a_stale_page_asked_for_is_made_then_as_a_whole_build_makes_it() {
+        let root = model_copy("stale-request");
+        let mut session = start(&root);
+        session.make_stale_pages_only_on_request();
+        session.defer_above = Some(0);
+        let server = server_for(&session);
+        let old = server.file("guides/writing/index.html").and_then(|f| f.read().ok()).expect("served");
+        let path = edit(&root, "content/runbooks/_index.md", "title: Runbooks", "title: Playbooks");
+        let outcome = session.rebuild(&[path]).expect("rebuild");
+        assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
+        // Served at once: the section page.
+        let section = server.file("runbooks/index.html").and_then(|f| f.read().ok()).expect("served");
+        assert!(String::from_utf8_lossy(&section).contains("Playbooks"));
+        // Left stale, yet told to reload: a page of another section, whose navigation
+        // lists the section.
+        assert!(session.stale_pages().is_busy(), "nothing was left stale");
+        assert!(outcome.changed.iter().any(|p| p == "guides/writing/index.html"), "{:?}", outcome.changed);
+        assert!(String::from_utf8_lossy(&old).contains(">Runbooks<"), "the fixture's navigation lists Runbooks");
+        let asked = server.file("guides/writing/index.html").and_then(|f| f.read().ok()).expect("served");
+        assert_eq!(&*asked, &whole_build_file(&root, "guides/writing/index.html")[..]);
+        assert_ne!(asked, old);
+        // Made on request only: other pages are still stale until the session waits.
+        assert!(session.stale_pages().is_busy());
+        assert_same_as_whole_build(&root, &mut session);
+        // The server's own files caught up too.
+        assert!(!session.stale_pages().is_busy());
+        let settled = session.take_settled();
+        server.publish(&session.files, &settled);
+        let site = session.site().expect("a site");
+        for path in site.pages.iter().map(|page| crate::site_path::alias_file(&page.site_path)) {
+            let (ours, theirs) = (session.files.get(&path), server.file(&path));
+            let same = ours.and_then(|f| f.read().ok()) == theirs.and_then(|f| f.read().ok());
+            assert!(same, "the server serves another {path}");
+        }
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// Issue 21: a newer edit replaces the stale pages being made in the background; the
+    /// pages still stale are carried into it and made with the newer model.
+    #[test]
+    fn a_newer_edit_supersedes_the_pages_made_in_the_background() {
+        let root = model_copy("stale-superseded");
+        let mut session = start(&root);
+        session.defer_above = Some(0);
+        let server = server_for(&session);
+        let path = edit(&root, "content/runbooks/_index.md", "title: Runbooks", "title: Playbooks");
+        session.rebuild(std::slice::from_ref(&path)).expect("rebuild");
+        session.request_finish();
+        // At once, before the background thread is through.
+        let path = edit(&root, "content/runbooks/_index.md", "title: Playbooks", "title: Procedures");
+        let outcome = session.rebuild(&[path]).expect("rebuild");
+        assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
+        session.request_finish();
+        let page = server.file("guides/writing/index.html").and_then(|f| f.read().ok()).expect("served");
+        let page = String::from_utf8_lossy(&page).into_owned();
+        assert!(page.contains("Procedures") && !page.contains("Playbooks"), "a page from the superseded edit");
+        let started = Instant::now();
+        while session.is_finishing() {
+            session.take_finished();
+            assert!(started.elapsed() < Duration::from_secs(60), "the stale pages were never made");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_same_as_whole_build(&root, &mut session);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// Issue 21: a runbook's service decides which incident reviews it lists; a new one
+    /// renders the runbooks whose list changed, not the whole site.
+    #[test]
+    fn a_changed_service_renders_the_runbooks_whose_past_incidents_change() {
+        let root = model_copy("service");
+        let mut session = start(&root);
+        let path = edit(&root, "content/runbooks/cache.md", "service: session-cache", "service: dns-resolver");
+        let outcome = session.rebuild(std::slice::from_ref(&path)).expect("rebuild");
+        assert!(!outcome.full, "a service took the slow path");
+        assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
+        let cache = session.files.get("runbooks/cache/index.html").and_then(|f| f.read().ok()).expect("served");
+        assert!(String::from_utf8_lossy(&cache).contains("/rca/dns-outage/"), "the review citing it is not listed");
+        assert_same_as_whole_build(&root, &mut session);
+        edit(&root, "content/runbooks/cache.md", "service: dns-resolver", "service: session-cache");
+        let outcome = session.rebuild(&[path]).expect("rebuild");
+        assert!(!outcome.full);
+        assert_same_as_whole_build(&root, &mut session);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
     #[test]
     fn serve_counts_the_pages_as_build_and_check_do() {
         let root = model_copy("count");
@@ -580,6 +802,8 @@ mod tests {
         let from =
             edit(&root, "content/runbooks/cache.md", "is related.", "is related; [access](../policies/access.md).");
         session.rebuild(&[from]).expect("rebuild");
+        // The pages the edit left stale, made (a rename would make them first).
+        session.finish();
         let before = contents(&session.files);
         // Renamed into a later folder: the pages between get other page ids.
         let (old, new) = (root.join("content/policies/access.md"), root.join("content/runbooks/zz-access.md"));

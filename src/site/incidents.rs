@@ -77,19 +77,16 @@ pub(crate) fn collect_past_incidents(site: &Site) -> PastIncidents {
 }
 
 impl Site {
-    /// Whether the alert registry or the past incidents of this site, read again from
-    /// its pages, differ from what it holds: after [`Site::refresh_page`], when an edit
-    /// changed which alerts a runbook answers, or which alerts or services a review
-    /// cites. The lists then change on pages the edit did not touch.
-    pub(crate) fn incident_links_differ(&self) -> bool {
+    /// Whether the alert registry of this site, read again from its pages, gives another
+    /// runbook to some alert (or another set of alerts) than it holds: after
+    /// [`Site::refresh_page`], when an edit changed which alerts a runbook answers. The
+    /// redirects, `/alerts/` and the reviews citing them change.
+    pub(crate) fn alert_runbooks_differ(&self) -> bool {
         let alerts = super::alerts::collect_alerts(self, &mut Vec::new());
         let runbook_of = |alerts: &super::alerts::Alerts| -> Vec<(String, PageId)> {
             alerts.iter().map(|(name, claim)| (name.clone(), claim.page)).collect()
         };
-        if runbook_of(&alerts) != runbook_of(&self.alerts) {
-            return true;
-        }
-        collect_past_incidents(self) != self.past_incidents
+        runbook_of(&alerts) != runbook_of(&self.alerts)
     }
 
     /// The pages that show something of page `id` through the incident links: the

@@ -34,6 +34,12 @@ impl Session {
         if !changed.is_empty() {
             return Err(Whole);
         }
+        // Stale pages are known by their page ids, which a page added or gone shifts: they
+        // are made first, and the change leaves none.
+        self.stale.make_all();
+        if !self.take_stale().is_empty() {
+            return Err(Whole);
+        }
         let Some(built) = self.built.as_mut() else { return Err(Whole) };
         let sink = MemorySink::default();
         let files = &self.files;
@@ -50,8 +56,12 @@ impl Session {
                 let mut changed: Vec<String> =
                     removed.into_iter().filter(|path| self.files.remove(path).is_some()).collect();
                 changed.extend(merge_files(&mut self.files, sink.into_files()));
+                // Stale pages made since the server last got them: it has older ones.
+                changed.extend(std::mem::take(&mut self.unpublished));
                 changed.sort();
-                Ok(Outcome { changed, full: false, rendered, elapsed: std::time::Duration::ZERO })
+                changed.dedup();
+                self.stale.install(None, &self.files, &changed);
+                Ok(Outcome { changed, full: false, rendered, later: 0, elapsed: std::time::Duration::ZERO })
             }
         }
     }
