@@ -63,7 +63,7 @@ pub(crate) fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Opti
     let mut content_at = None;
     let mut rest = 0;
     for (i, part) in [known.title_html, known.content].into_iter().enumerate() {
-        if let Some(start) = find_known(&html[rest..], part) {
+        if let Some(start) = find_verbatim(&html[rest..], part) {
             if i == 1 {
                 content_at = Some(rest + start);
             }
@@ -72,12 +72,12 @@ pub(crate) fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Opti
         }
     }
     for copy in known.copies {
-        if let Some(start) = find_known(&html[rest..], copy) {
+        if let Some(start) = find_verbatim(&html[rest..], copy) {
             skipped.push(rest + start..rest + start + copy.len());
             rest += start + copy.len();
         }
     }
-    if let Some(start) = find_known(html, known.nav_html) {
+    if let Some(start) = find_verbatim(html, known.nav_html) {
         let nav = start..start + known.nav_html.len();
         if skipped.iter().all(|part| nav.end <= part.start || part.end <= nav.start) {
             skipped.push(nav);
@@ -92,27 +92,6 @@ pub(crate) fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Opti
     }
     scan_part(&html[from..], &mut scan);
     (scan, content_at)
-}
-
-/// Where `known` first stands in `html` (none when it is empty): the scan of every page
-/// looks for its title, content and navigation. A SIMD search for its first 64 bytes,
-/// then a comparison of the rest (a searcher for the whole text would cost as much to
-/// build as the search itself).
-fn find_known(html: &str, known: &str) -> Option<usize> {
-    if known.is_empty() {
-        return None;
-    }
-    let (html, known) = (html.as_bytes(), known.as_bytes());
-    let probe = memchr::memmem::Finder::new(&known[..known.len().min(64)]);
-    let mut from = 0;
-    while let Some(offset) = probe.find(&html[from..]) {
-        let start = from + offset;
-        if html[start..].starts_with(known) {
-            return Some(start);
-        }
-        from = start + 1;
-    }
-    None
 }
 
 /// Where `known` stands in `html`, looking for its first bytes and comparing the rest
@@ -372,11 +351,9 @@ mod tests {
         let html = format!("{}z{known}", "x".repeat(100));
         assert_eq!(find_verbatim(&html, &known), Some(101));
         assert_eq!(find_verbatim("abc", ""), None);
-        assert_eq!(find_known(&html, &known), Some(101));
-        assert_eq!(find_known("abc", ""), None);
         let known = "é".repeat(40) + "ü";
         let html = format!("{}ü{}{known}", "é".repeat(40), "é".repeat(39));
-        assert_eq!(find_known(&html, &known), html.find(&known));
-        assert_eq!(find_known(&html, &format!("{known}!")), None);
+        assert_eq!(find_verbatim(&html, &known), html.find(&known));
+        assert_eq!(find_verbatim(&html, &format!("{known}!")), None);
     }
 }
