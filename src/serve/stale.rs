@@ -244,7 +244,6 @@ fn make_claimed(job: &Job, id: PageId) -> Option<Arc<[u8]>> {
     bytes
 }
 
-#[cfg(test)]
 fn make(job: &Job, id: PageId) {
     make_claimed(job, id);
 }
