@@ -259,14 +259,20 @@ pub(crate) fn rebuild_deferring(
     // ones, whether rendered now or later.
     let shown: Vec<PageId> = affected.clone();
     let now: BTreeSet<PageId> = changed.iter().copied().collect();
+    // More pages than the edit should wait for: only the changed ones are rendered now.
     // A generated page (owners, tags, a tag, review, print) lists many pages: it takes
-    // longer to render than the edit should wait.
-    let lists = affected.iter().any(|id| !now.contains(id) && site.pages[*id].origin.is_generated());
-    if defer.above.is_some_and(|above| lists || affected.len() + spliced.len() > above) {
-        let later = affected.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Render));
-        defer.later = later.chain(spliced.iter().filter(|id| !now.contains(id)).map(|&id| (id, How::Splice))).collect();
-        affected.retain(|id| now.contains(id));
-        spliced.retain(|id| now.contains(id));
+    // longer to render than the edit should wait, and is left for later on its own (the
+    // other pages are rendered now, so an open page that does not change is not reloaded).
+    let over = defer.above.is_some_and(|above| affected.len() + spliced.len() > above);
+    let generated = |id: &PageId| site.pages[*id].origin.is_generated();
+    let lists = defer.above.is_some() && affected.iter().any(|id| !now.contains(id) && generated(id));
+    if over || lists {
+        let later_on = |id: &PageId| !now.contains(id) && (over || generated(id));
+        let later = affected.iter().filter(|id| later_on(id)).map(|&id| (id, How::Render));
+        let spliced_later = spliced.iter().filter(|id| over && !now.contains(id)).map(|&id| (id, How::Splice));
+        defer.later = later.chain(spliced_later).collect();
+        affected.retain(|id| !later_on(id));
+        spliced.retain(|id| !over || now.contains(id));
     }
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
