@@ -4,7 +4,7 @@
 //
 //   cargo build --release
 //   node bench/serve-latency.mjs ROOT [--edits 10] [--pause 2000] [--spaced 300]
-//        [--kinds body,title,...] [--bin target/release/opsbook]
+//        [--kinds body,title,...] [--bin target/release/opsbook] [--timeout 60000]
 //
 // bench/serve-latency.sh runs it on a generated 10,000-page handbook and on the company
 // handbook of ../shared/corpora.
@@ -86,6 +86,18 @@ function setFront(text, key, value) {
   const front = text.slice(0, end).split('\n').filter((line) => !line.startsWith(`${key}:`));
   front.push(`${key}: ${value}`);
   return front.join('\n') + text.slice(end);
+}
+
+/// Removes front matter `keys` (with their indented or listed lines) from a page's text.
+function dropFront(text, keys) {
+  const end = text.indexOf('\n---', 4);
+  const kept = [];
+  let dropping = false;
+  for (const line of text.slice(0, end).split('\n')) {
+    if (/^[^\s-][^:]*:/.test(line)) dropping = keys.some((key) => line.startsWith(`${key}:`));
+    if (!dropping) kept.push(line);
+  }
+  return kept.join('\n') + text.slice(end);
 }
 
 async function get(url) {
@@ -212,8 +224,10 @@ const EDITS = {
     const file = join(dirname(sourceOf(near)), `${name}.md`);
     const url = new URL(`${name}/`, at(near.url).replace(/[^/]+\/$/, '')).href;
     const marker = stamp('add', i);
-    // A copy of a page beside it (the fields its kind requires), with another title.
-    const text = setFront(readFileSync(sourceOf(near), 'utf8'), 'title', `"Added ${marker}"`);
+    // A copy of a page beside it (the fields its kind requires), with another title and
+    // without what only one page may claim (its alerts, aliases and slug).
+    const copy = dropFront(readFileSync(sourceOf(near), 'utf8'), ['alerts', 'aliases', 'slug']);
+    const text = setFront(copy, 'title', `"Added ${marker}"`);
     saveAtomically(file, `${text}\n\nA page added: ${marker}.\n`);
     added.push([file, url, marker]);
     return [url, (a) => a.status === 200 && a.body.includes(marker)];

@@ -17,7 +17,7 @@
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::hash::FxHashMap;
-use crate::site::codeowners::{Pattern, strip_comment};
+use crate::site::codeowners::{Pattern, Token, strip_comment, tokenize};
 
 /// Which host reads the file, so which syntax it may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,12 +45,6 @@ impl Dialect {
 
 fn is_section_line(line: &str) -> bool {
     line.starts_with('[') || line.starts_with("^[")
-}
-
-/// A word of a line and the byte offset where it starts.
-struct Token<'a> {
-    at: usize,
-    text: &'a str,
 }
 
 /// One entry: its pattern, where it stands, and its section.
@@ -305,7 +299,7 @@ impl Linter<'_> {
             if entry.pattern.contains('[') {
                 continue;
             }
-            let pattern = Pattern::new(&entry.pattern.replace("\\ ", " ").replace("\\#", "#"));
+            let pattern = Pattern::written(entry.pattern);
             if !files.iter().any(|f| pattern.matches(f)) {
                 self.push(
                     Rule::CodeownersNoMatch,
@@ -371,27 +365,6 @@ fn brackets_balance(pattern: &str) -> bool {
         }
     }
     !open
-}
-
-/// The words of a line, split on whitespace not escaped with `\`.
-fn tokenize(line: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut start = None;
-    let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        if c.is_whitespace() && !escaped {
-            if let Some(s) = start.take() {
-                tokens.push(Token { at: s, text: &line[s..i] });
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-        escaped = c == '\\' && !escaped;
-    }
-    if let Some(s) = start {
-        tokens.push(Token { at: s, text: &line[s..] });
-    }
-    tokens
 }
 
 /// The 1-based column, in characters, of byte `at` of `line`.

@@ -3,24 +3,30 @@
 //! the content folder ([`super::assets`]). Each rule has the level `[check]` gives it
 //! (`Config::lint`); a rule that is off costs nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::TemplateScan;
 use super::codeowners::{Dialect, lint_codeowners};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::site::Site;
-use crate::site::codeowners::LOCATIONS;
+use crate::site::codeowners::find;
 use crate::site::git;
 
 /// Runs the lints on `site`, whose templates added `scans` (by page id).
 pub(crate) fn lint_handbook<S: AsRef<TemplateScan>>(site: &Site, scans: &[S], diagnostics: &mut Vec<Diagnostic>) {
     let lint = site.config.lint;
     let owners_on = lint.codeowners.is_some() || lint.require_owners.is_some();
-    let repository = owners_on.then(|| git::locate(&site.config.root)).flatten();
-    let codeowners = owners_on.then(|| find_codeowners(&site.config.root, repository.as_ref())).flatten();
+    let repository = site.repository.as_ref().filter(|_| owners_on);
+    // The file the build read (which reported a refused one already).
+    let codeowners = owners_on
+        .then(|| {
+            let roots: Vec<&Path> =
+                [site.config.root.as_path()].into_iter().chain(repository.map(|r| r.toplevel.as_path())).collect();
+            find(&roots, &mut Vec::new())
+        })
+        .flatten();
     if let (Some(severity), Some(found)) = (lint.codeowners, &codeowners) {
         let files = repository
-            .as_ref()
             .and_then(|r| git::list_files(&r.toplevel))
             .unwrap_or_else(|| walk_files(&found.root, &site.config.output_dir));
         let dialect = Dialect::of(found.location, &found.text);
@@ -31,38 +37,6 @@ pub(crate) fn lint_handbook<S: AsRef<TemplateScan>>(site: &Site, scans: &[S], di
         pages_without_owner(site, codeowners.as_ref().map(|c| c.shown.as_str()), severity, diagnostics);
     }
     super::assets::lint_assets(site, scans, diagnostics);
-}
-
-/// The CODEOWNERS file a build reads.
-struct Found {
-    /// The folder it was found under.
-    root: PathBuf,
-    /// Its place under that folder, one of [`LOCATIONS`].
-    location: &'static str,
-    /// Its path as diagnostics name it: from the handbook's root, or absolute.
-    shown: String,
-    text: String,
-}
-
-/// Finds the CODEOWNERS file as `CodeOwners::load` does: the first of [`LOCATIONS`]
-/// under the handbook's root, then under the repository's. One that leads out of the
-/// repository (reported by the build) is left alone.
-fn find_codeowners(root: &Path, repository: Option<&git::Location>) -> Option<Found> {
-    let mut roots = vec![root.to_path_buf()];
-    roots.extend(repository.map(|r| r.toplevel.clone()));
-    let confine = crate::content::walk::Confinement::new(roots.last()?)?;
-    for (i, folder) in roots.iter().enumerate() {
-        for &location in LOCATIONS {
-            let path = folder.join(location);
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
-            let shown = if i == 0 { location.to_string() } else { path.display().to_string() };
-            if confine.check(&path, &shown).is_some() {
-                continue;
-            }
-            return Some(Found { root: folder.clone(), location, shown, text });
-        }
-    }
-    None
 }
 
 /// The files under `root` (outside git), from `root`, `/`-separated: its `.git` folder,

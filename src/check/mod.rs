@@ -266,6 +266,12 @@ struct Problem {
 }
 
 /// What is wrong with a link a template wrote on page `id`, if anything.
+/// Whether a link to `#anchor` (percent-decoded) on a page whose ids `has` tells leads
+/// somewhere: the empty anchor and `top` lead to the top of every page.
+pub(crate) fn anchor_is_there(anchor: &str, has: impl FnOnce(&str) -> bool) -> bool {
+    anchor.is_empty() || anchor == "top" || has(anchor)
+}
+
 fn template_link_problem<S: AsRef<TemplateScan>>(
     site: &Site,
     ids: &mut Ids<'_, S>,
@@ -301,7 +307,7 @@ fn template_link_problem<S: AsRef<TemplateScan>>(
             anchor: false,
         }),
         (Some(Target::Page(target)), Some(anchor))
-            if !anchor.is_empty() && anchor != "top" && !ids.of(target).contains(anchor.as_str()) =>
+            if !anchor_is_there(&anchor, |anchor| ids.of(target).contains(anchor)) =>
         {
             Some(Problem {
                 message: format!("the template links to `{link}`, but there is no anchor `#{anchor}` there"),

@@ -136,38 +136,36 @@ pub(crate) fn compare(
     let now: HashMap<&str, &PageEntry> = current.iter().map(|p| (key(&p.path), p)).collect();
     let redirects = redirected_paths(site);
     let leads = |path: &str| redirects.contains(key(path)) || site.target_of(path).is_some();
+    // The baseline aliases of a page that lead nowhere now, written as URLs.
+    let lost_aliases =
+        |page: &BaselinePage| -> Vec<String> { page.aliases.iter().filter(|a| !leads(a)).map(|a| slash(a)).collect() };
     let mut changes = Vec::new();
     let mut gone = Vec::new();
     for (path, page) in &old {
-        if let Some(entry) = now.get(key(path)) {
-            let lost: Vec<String> = page.aliases.iter().filter(|a| !leads(a)).map(|a| slash(a)).collect();
-            if let (false, Some(file)) = (lost.is_empty(), &entry.source) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Rule::MovedWithoutRedirect,
-                        file,
-                        0,
-                        0,
-                        format!(
-                            "the {} {} of this page in the baseline no longer redirect{} here",
-                            plural("alias", lost.len()),
-                            lost.join(", "),
-                            if lost.len() == 1 { "s" } else { "" }
-                        ),
-                    )
-                    .with_help(format!("add \"aliases: [{}]\" to {file}", lost.join(", "))),
-                );
-            }
+        let Some(entry) = now.get(key(path)) else {
+            gone.push((path.as_str(), *page));
+            continue;
+        };
+        let lost = lost_aliases(page);
+        if let (false, Some(file)) = (lost.is_empty(), &entry.source) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::MovedWithoutRedirect,
+                    file,
+                    0,
+                    0,
+                    format!(
+                        "the {} {} of this page in the baseline no longer redirect{} here",
+                        plural("alias", lost.len()),
+                        lost.join(", "),
+                        if lost.len() == 1 { "s" } else { "" }
+                    ),
+                )
+                .with_help(format!("add \"aliases: [{}]\" to {file}", lost.join(", "))),
+            );
         }
-        match now.get(key(path)) {
-            Some(entry)
-                if entry.source != page.source
-                    || (!page.fingerprint.is_empty() && entry.fingerprint != page.fingerprint) =>
-            {
-                changes.push(change(Change::Changed, Some(entry), Some((path.as_str(), page))));
-            }
-            Some(_) => {}
-            None => gone.push((path.as_str(), *page)),
+        if entry.source != page.source || (!page.fingerprint.is_empty() && entry.fingerprint != page.fingerprint) {
+            changes.push(change(Change::Changed, Some(entry), Some((path.as_str(), page))));
         }
     }
     let mut fresh: Vec<&PageEntry> = current.iter().filter(|p| !old_keys.contains(key(&p.path))).collect();
@@ -186,7 +184,7 @@ pub(crate) fn compare(
         );
         entry.redirected = Some(leads_somewhere);
         changes.push(entry);
-        let mut broken: Vec<String> = page.aliases.iter().filter(|a| !leads(a)).map(|a| slash(a)).collect();
+        let mut broken = lost_aliases(page);
         if !leads_somewhere {
             broken.insert(0, slash(path));
         }

@@ -9,13 +9,13 @@
 //! that was also edited is still recognised.
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::hash::{FNV_OFFSET, fnv1a};
 use crate::site::{PageId, Site};
 
 /// One page of a site, as a baseline needs it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct PageEntry {
     /// The site path, without the base path: `runbooks/db/`, `""` for the home page.
     pub path: String,
@@ -26,13 +26,10 @@ pub(crate) struct PageEntry {
     /// The title.
     pub title: String,
     /// The site paths that redirect to it (front matter `aliases`).
-    #[serde(default)]
     pub aliases: Vec<String>,
     /// Hash of the source file, 16 hex digits; `""` when unknown.
-    #[serde(default)]
     pub fingerprint: String,
     /// SimHash of the body, 16 hex digits; `""` when unknown.
-    #[serde(default)]
     pub similarity: String,
 }
 
@@ -46,9 +43,13 @@ const MAX_SIMILAR_BITS: u32 = 10;
 /// by site path; their fingerprints only when `fingerprints` (they are `""` otherwise).
 /// The entries are made in parallel: the fingerprints read every page's text.
 pub(crate) fn site_pages(site: &Site, fingerprints: bool) -> Vec<PageEntry> {
+    entries_of(site, &listed_pages(site), fingerprints)
+}
+
+/// The entries of pages `ids`, in their order, as [`site_pages`] makes them.
+pub(crate) fn entries_of(site: &Site, ids: &[PageId], fingerprints: bool) -> Vec<PageEntry> {
     let aliases = aliases_by_page(site);
-    listed_pages(site)
-        .par_iter()
+    ids.par_iter()
         .map(|&id| {
             let aliases = aliases[id].clone();
             if fingerprints { page_entry(site, id, aliases) } else { PageEntry { aliases, ..route(site, id) } }

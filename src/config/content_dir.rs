@@ -2,8 +2,7 @@
 //! `[book] src`, else `content`. Resolved once with the rest of `book.toml`; every
 //! reader of the pages takes it from `Config::content_dir` and `Config::content_prefix`.
 
-use std::path::Path;
-
+use super::sources::{FolderProblem, relative_folder};
 use super::{BuildTable, CONFIG_FILE, locate_key};
 use crate::diagnostic::{Diagnostic, Rule};
 
@@ -26,36 +25,18 @@ pub(super) fn resolve_content_dir(
         (None, Some(book)) => ("src", "[book] src", book.src.as_deref().unwrap_or(super::mdbook::DEFAULT_SRC)),
         (None, None) => return DEFAULT_CONTENT_DIR.to_string(),
     };
-    let normal = written.trim().replace('\\', "/");
-    let normal = normal.trim_start_matches("./").trim_end_matches('/');
-    let why = if written.trim().is_empty() || normal.is_empty() || normal == "." {
-        Some("it must name a folder inside the handbook, not the root itself")
-    } else if normal.starts_with('/') || Path::new(written.trim()).is_absolute() || normal.contains(':') {
-        Some("it must be relative to the handbook's root, not absolute")
-    } else if normal.split('/').any(|segment| segment == "..") {
-        Some("it must stay inside the handbook's root (no `..`)")
-    } else if normal.split('/').any(|segment| segment.is_empty() || segment == "." || segment.starts_with('.')) {
-        Some("it must be a plain folder path, without empty, `.` or hidden segments")
-    } else if normal.chars().any(char::is_control) {
-        Some("it must not hold control characters")
-    } else {
-        None
+    let why = match relative_folder(written) {
+        Ok(normal) => return normal,
+        Err(FolderProblem::Root) => "it must name a folder inside the handbook, not the root itself",
+        Err(FolderProblem::Absolute) => "it must be relative to the handbook's root, not absolute",
+        Err(FolderProblem::Escapes) => "it must stay inside the handbook's root (no `..`)",
+        Err(FolderProblem::NotPlain) => "it must be a plain folder path, without empty, `.` or hidden segments",
+        Err(FolderProblem::Control) => "it must not hold control characters",
     };
-    match why {
-        None => normal.to_string(),
-        Some(why) => {
-            let (line, column) = locate_key(text, key);
-            problems.push(
-                Diagnostic::error(
-                    Rule::ConfigField,
-                    CONFIG_FILE,
-                    line,
-                    column,
-                    format!("`{table}` is {written:?}: {why}"),
-                )
-                .with_help("name the folder of the pages relative to book.toml, such as \"docs\" or \"src\""),
-            );
-            DEFAULT_CONTENT_DIR.to_string()
-        }
-    }
+    let (line, column) = locate_key(text, key);
+    problems.push(
+        Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, format!("`{table}` is {written:?}: {why}"))
+            .with_help("name the folder of the pages relative to book.toml, such as \"docs\" or \"src\""),
+    );
+    DEFAULT_CONTENT_DIR.to_string()
 }

@@ -47,17 +47,5 @@ pub(crate) struct LintConfig {
     pub(crate) unused_assets: Option<Severity>,
 }
 
-impl Default for LintConfig {
-    fn default() -> Self {
-        LintConfig {
-            codeowners: Some(Severity::Warning),
-            require_owners: None,
-            max_image_bytes: DEFAULT_MAX_IMAGE_KB * 1024,
-            large_images: Some(Severity::Warning),
-            unused_assets: Some(Severity::Note),
-        }
-    }
-}
-
 /// `[check] max-image-kb` unless set.
 pub(crate) const DEFAULT_MAX_IMAGE_KB: u64 = 500;

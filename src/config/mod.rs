@@ -673,7 +673,14 @@ mod tests {
     #[test]
     fn reads_the_levels_of_the_check_lints() {
         let config = parse("[handbook]\ntitle = \"Ops\"\n").unwrap();
-        assert_eq!(config.lint, LintConfig::default());
+        let defaults = LintConfig {
+            codeowners: Some(Severity::Warning),
+            require_owners: None,
+            max_image_bytes: lint::DEFAULT_MAX_IMAGE_KB * 1024,
+            large_images: Some(Severity::Warning),
+            unused_assets: Some(Severity::Note),
+        };
+        assert_eq!(config.lint, defaults);
         assert_eq!(config.lint.codeowners, Some(Severity::Warning));
         assert_eq!(config.lint.require_owners, None);
         assert_eq!(config.lint.max_image_bytes, 500 * 1024);

@@ -257,18 +257,44 @@ fn nested(a: &str, b: &str) -> bool {
 
 /// A relative folder path, normalised (`./a/b/` -> `a/b`), or why it is not one.
 fn normal_folder(written: &str) -> Result<String, &'static str> {
+    relative_folder(written).map_err(|problem| match problem {
+        FolderProblem::Root => "it must name a folder, not the root itself",
+        FolderProblem::Absolute => "it must be a relative path, not absolute",
+        FolderProblem::Escapes => "it must not contain `..`: it would escape its folder",
+        FolderProblem::NotPlain => "it must be a plain folder path, without empty, `.` or hidden segments",
+        FolderProblem::Control => "it must not hold control characters",
+    })
+}
+
+/// Why a written folder path is not a plain relative one ([`relative_folder`]).
+pub(super) enum FolderProblem {
+    /// Empty, or `.`: the root itself.
+    Root,
+    /// Absolute (or with a drive).
+    Absolute,
+    /// A `..` segment.
+    Escapes,
+    /// An empty, `.` or hidden segment.
+    NotPlain,
+    /// A control character.
+    Control,
+}
+
+/// `written`, a relative folder path, normalised (`./a/b/` -> `a/b`); `[[sources]]` and
+/// `[build] content-dir` say what is wrong in their own words.
+pub(super) fn relative_folder(written: &str) -> Result<String, FolderProblem> {
     let normal = written.trim().replace('\\', "/");
     let normal = normal.trim_start_matches("./").trim_end_matches('/');
     if normal.is_empty() || normal == "." {
-        Err("it must name a folder, not the root itself")
+        Err(FolderProblem::Root)
     } else if normal.starts_with('/') || Path::new(written.trim()).is_absolute() || normal.contains(':') {
-        Err("it must be a relative path, not absolute")
+        Err(FolderProblem::Absolute)
     } else if normal.split('/').any(|segment| segment == "..") {
-        Err("it must not contain `..`: it would escape its folder")
+        Err(FolderProblem::Escapes)
     } else if normal.split('/').any(|segment| segment.is_empty() || segment == "." || segment.starts_with('.')) {
-        Err("it must be a plain folder path, without empty, `.` or hidden segments")
+        Err(FolderProblem::NotPlain)
     } else if normal.chars().any(char::is_control) {
-        Err("it must not hold control characters")
+        Err(FolderProblem::Control)
     } else {
         Ok(normal.to_string())
     }
@@ -359,6 +385,15 @@ mod tests {
         assert!(found[4].2.contains("inside the content folder"));
         assert_eq!(found[5].0, 20);
         assert!(found[5].2.contains("not the root itself"), "{}", found[5].2);
+    }
+
+    #[test]
+    fn rejects_a_table_without_a_mount_at_its_header() {
+        let (sources, problems) = resolve("[[sources]]\npath = \"x\"\n");
+        assert!(sources.list.is_empty());
+        let found: Vec<(usize, usize, &str)> =
+            problems.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
+        assert_eq!(found, [(1, 1, "this `[[sources]]` table has no `mount`: where its pages appear")]);
     }
 
     #[test]

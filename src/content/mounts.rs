@@ -23,6 +23,9 @@ pub(crate) fn walk_mounts(
     files: &mut ContentFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    if config.sources.list.is_empty() {
+        return;
+    }
     let mut known_dirs: HashSet<String> = files.dirs.iter().cloned().collect();
     // Content path -> the file it is, as diagnostics name it.
     let mut known_files: HashMap<String, String> = files

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::check::pages::{PageEntry, listed_pages, site_pages};
+use crate::check::pages::{PageEntry, entries_of, listed_pages};
 use crate::config::{Audience, Panel};
 use crate::diagnostic::Diagnostic;
 use crate::site::{PageId, Site};
@@ -117,12 +117,9 @@ struct Fingerprints {
 /// The JSON document; `findings` are the build's warnings and notes, sorted.
 pub(crate) fn handbook_json(site: &Site, findings: &[Diagnostic]) -> String {
     let alerts = crate::site::alerts::by_page(&site.alerts);
-    let entries = site_pages(site, true);
-    let pages = listed_pages(site)
-        .into_iter()
-        .zip(entries)
-        .map(|(id, entry)| record(site, id, alerts.get(&id), entry))
-        .collect();
+    let ids = listed_pages(site);
+    let entries = entries_of(site, &ids, true);
+    let pages = ids.into_iter().zip(entries).map(|(id, entry)| record(site, id, alerts.get(&id), entry)).collect();
     let handbook = Handbook {
         format: FORMAT_VERSION,
         generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),

@@ -13,7 +13,7 @@
 //!    review pages; the runbooks listing a changed review among their past incidents,
 //!    and the reviews a changed runbook lists; the pages whose navigation alone may
 //!    change get the new navigation spliced into their served HTML instead
-//!    ([`rebuild_with`]);
+//!    ([`rebuild_deferring`]);
 //! 4. check their links and anchors, and the anchors of the pages linking to them;
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
@@ -30,9 +30,9 @@
 //! Anything else (a draft, slug, default kind, alias,
 //! owner or tag that changes the site's shape, an alert a runbook answers or an alert a
 //! review cites, a template, a static file, book.toml,
-//! CODEOWNERS) needs a whole build: [`rebuild`] says so and changes nothing. The files
+//! CODEOWNERS) needs a whole build: [`rebuild_deferring`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
-//! written by [`rebuild`]: the caller brings them up to date when it likes, with
+//! written by [`rebuild_deferring`]: the caller brings them up to date when it likes, with
 //! [`write_site_files_of`] (on another thread, from a copy: [`SiteFilesInput`]).
 
 use std::collections::{BTreeSet, HashSet};
@@ -53,7 +53,7 @@ pub(crate) mod stale;
 pub(crate) use stale::{Defer, How, StaleInput};
 
 /// Writes the files that depend on every page (the search index, `handbook.json`, the
-/// feed, the sitemap, redirects) of `built` into `sink`: after one or more [`rebuild`]s,
+/// feed, the sitemap, redirects) of `built` into `sink` (tests): after one or more rebuilds,
 /// when the changed pages are already served.
 #[cfg(test)]
 pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
@@ -147,30 +147,19 @@ pub(crate) enum Rebuild {
 /// `sink`. See the module's steps.
 #[cfg(test)]
 pub(crate) fn rebuild(built: &mut BuiltSite, paths: &[String], sink: &dyn Sink) -> Rebuild {
-    rebuild_with(built, paths, sink, None)
+    rebuild_deferring(built, paths, sink, None, &mut Defer::default())
 }
 
-/// The served file at a site path, as the last [`rebuild_with`] (or the first build)
-/// wrote it.
+/// The served file at a site path, as the last rebuild (or the first build) wrote it.
 pub(crate) type Served<'a> = &'a (dyn Fn(&str) -> Option<Arc<[u8]>> + Sync);
 
-/// [`rebuild`], given the files served: a page whose navigation alone changes gets the
-/// new navigation spliced into its served HTML rather than going through its template
-/// again, when the templates show the navigation only as `nav_html`.
-#[cfg(test)]
-pub(crate) fn rebuild_with(
-    built: &mut BuiltSite,
-    paths: &[String],
-    sink: &dyn Sink,
-    served: Option<Served<'_>>,
-) -> Rebuild {
-    rebuild_deferring(built, paths, sink, served, &mut Defer::default())
-}
-
-/// [`rebuild_with`], leaving pages stale as `defer` says: when more pages than
-/// `defer.above` show something of the changed ones, only the changed pages are
-/// rendered, and the others are left stale (`defer.later`, to bring up to date with
-/// [`StaleInput`]); the pages `defer.stale` left stale by earlier edits are rendered,
+/// Rebuilds `built` after the pages at `paths` changed, as the module's steps say, given
+/// the files `served`: a page whose navigation alone changes gets the new navigation
+/// spliced into its served HTML rather than going through its template again, when the
+/// templates show the navigation only as `nav_html`. Pages are left stale as `defer`
+/// says: when more pages than `defer.above` show something of the changed ones, only
+/// the changed pages are rendered, and the others are left stale (`defer.later`, to
+/// bring up to date with [`StaleInput`]); the pages `defer.stale` left stale by earlier edits are rendered,
 /// spliced or left stale again. Their records in `built` stay those of their served HTML.
 pub(crate) fn rebuild_deferring(
     built: &mut BuiltSite,
@@ -469,22 +458,10 @@ fn splice_navigation(
             let path = crate::site_path::alias_file(&site.pages[id].site_path);
             let (Some(at), Some(html)) = (record.nav_at.clone(), served(&path)) else { return Ok(None) };
             let new = nav.page_nav(site, &crate::site::nav::nav_items(site, id)).html;
-            if html.get(at.clone()) == Some(new.as_bytes()) {
-                return Ok(None);
-            }
-            let mut bytes = Vec::with_capacity(html.len() - at.len() + new.len());
-            bytes.extend_from_slice(&html[..at.start]);
-            bytes.extend_from_slice(new.as_bytes());
-            bytes.extend_from_slice(&html[at.end..]);
+            let Some((bytes, change)) = stale::splice_nav(&html, at, &new) else { return Ok(None) };
             sink.write(&path, &bytes)?;
-            // What follows the navigation moved by the difference in length.
-            let shift = |offset: usize| if offset >= at.end { offset + new.len() - at.len() } else { offset };
             let mut page = record.clone();
-            page.nav_at = Some(at.start..at.start + new.len());
-            page.content_at = record.content_at.map(shift);
-            for range in &mut page.sections {
-                *range = (shift(range.0 as usize) as u32, shift(range.1 as usize) as u32);
-            }
+            change.apply(&mut page);
             Ok(Some((id, page)))
         })
         .collect::<anyhow::Result<_>>()?;

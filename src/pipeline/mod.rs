@@ -180,7 +180,7 @@ pub(crate) fn check_against(
         timings: timer.steps,
         routes,
         changes,
-        repository_prefix: ran.site.repository_prefix.clone(),
+        repository_prefix: ran.site.repository_prefix().to_string(),
         peaks: timer.peaks,
     })
 }

@@ -85,7 +85,10 @@ pub(crate) fn render_page_with(
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
     let sections = content_at.map(|at| section_ranges(&html, at..at + content.len(), rendered)).unwrap_or_default();
-    let nav_at = place_once(&html, &nav_html);
+    // Only the dev server splices navigations into the HTML it keeps; a streamed page
+    // (its bodies given, not the model's) is written and dropped.
+    let from_model = bodies.own.is_none() && bodies.printed.is_none();
+    let nav_at = from_model.then(|| place_once(&html, &nav_html)).flatten();
     (RenderedPage { html, content_at, scan, sections, nav_at }, None)
 }
 
@@ -106,8 +109,8 @@ pub(crate) fn drop_links_to_own_anchors(scan: &mut TemplateScan, anchors: &[Stri
         } else {
             anchor
         };
-        let has = |list: &[String]| list.iter().any(|id| id == anchor);
-        anchor.is_empty() || anchor == "top" || has(anchors) || has(ids)
+        let has = |list: &[String], anchor: &str| list.iter().any(|id| id == anchor);
+        crate::check::anchor_is_there(anchor, |anchor| has(anchors, anchor) || has(ids, anchor))
     };
     scan.links.retain(|link| !fine(link));
     scan.links.shrink_to_fit();

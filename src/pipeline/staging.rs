@@ -114,11 +114,7 @@ impl Rebuild {
     /// Adds the file `site_path` with `contents`.
     pub(crate) fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
         let hash = manifest::hash(contents);
-        let same = |file: &mut std::fs::File| {
-            let mut bytes = Vec::with_capacity(contents.len());
-            std::io::Read::read_to_end(file, &mut bytes)?;
-            Ok(bytes == contents)
-        };
+        let same = |file: &mut std::fs::File| same_stream(file, &mut &contents[..]);
         if let Some(stamp) = self.unchanged(site_path, contents.len() as u64, hash, same) {
             self.lock().kept.push((site_path.to_owned(), Entry { hash, stamp }));
             return Ok(());
@@ -131,9 +127,12 @@ impl Rebuild {
 
     /// Adds the file `site_path`, a copy of `from`.
     pub(crate) fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
-        let source = std::fs::File::open(from)
-            .and_then(|mut file| Ok((file.metadata()?.len(), manifest::hash_stream(&mut file)?)));
-        if let Ok((len, hash)) = source {
+        // Hashed only when the previous output has a file there to keep.
+        let source = (self.previous.get(site_path) == Some(&Kind::File)).then(|| {
+            std::fs::File::open(from)
+                .and_then(|mut file| Ok((file.metadata()?.len(), manifest::hash_stream(&mut file)?)))
+        });
+        if let Some(Ok((len, hash))) = source {
             let same = |file: &mut std::fs::File| same_stream(file, &mut std::fs::File::open(from)?);
             if let Some(stamp) = self.unchanged(site_path, len, hash, same) {
                 self.lock().kept.push((site_path.to_owned(), Entry { hash, stamp }));

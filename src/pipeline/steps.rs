@@ -182,7 +182,7 @@ fn build_model(
     mounted: &[Option<git::Location>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<CodeOwners> {
-    site.repository_prefix = repository.map(|r| r.prefix.clone()).unwrap_or_default();
+    site.repository = repository.cloned();
     let mut roots = vec![site.config.root.as_path()];
     if let Some(repository) = repository {
         roots.push(repository.toplevel.as_path());

@@ -117,7 +117,7 @@ impl Renderer {
     /// itself, as a theme that draws its own navigation does): a page's navigation is
     /// then the one `nav_html` in it.
     pub fn shows_nav_only_as_html(&self) -> bool {
-        self.sources.values().all(|source| !reads_variable(source, "nav"))
+        !self.reads_nav
     }
 
     /// Where `text` is written in a template: the file (as diagnostics name it), line and

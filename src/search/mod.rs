@@ -18,8 +18,9 @@
 //!   client fetches just the section it needs for a snippet and its heading.
 //!
 //! Shards are cut at about [`SHARD_TARGET`] bytes, so a query word loads one shard (a
-//! word being typed, the shards its prefix spans: usually one or two). The client is `static/search.js` of the
-//! default theme. See [`text`] for the text handling both sides share.
+//! word being typed, the shards its prefix spans: usually one or two). The client is the
+//! default theme's `static/search-*.js`, written as one `search.js`
+//! ([`crate::render::theme::SEARCH_PARTS`]). See [`text`] for the text handling both sides share.
 
 pub(crate) mod browser_stemmer;
 pub mod encode;
@@ -121,11 +122,16 @@ fn search_ranges(
     starts.iter().enumerate().map(|(i, &s)| (s as u32, starts.get(i + 1).copied().unwrap_or(end) as u32)).collect()
 }
 
-/// The pages a search can find: every page but the generated index pages.
+/// The pages a search can find: every page but the generated index pages and the
+/// redirects.
 pub fn searchable(site: &Site) -> Vec<PageId> {
-    (0..site.pages.len())
-        .filter(|&id| !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none())
-        .collect()
+    (0..site.pages.len()).filter(|&id| is_searchable(site, id)).collect()
+}
+
+/// Whether a search finds page `id` ([`searchable`]): the postings made page by page
+/// and the pages the index numbers must agree.
+pub(crate) fn is_searchable(site: &Site, id: PageId) -> bool {
+    !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none()
 }
 
 /// Builds the index of `site` from its pages' `postings`; `ranges` holds each page's

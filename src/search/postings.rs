@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::index::{Postings, build_postings};
+use super::is_searchable;
 use super::page_terms::{PageTerms, PageText, Scratch};
 use super::terms::{Seen, Terms, TermsBuilder};
 use crate::markdown::Rendered;
@@ -139,9 +140,8 @@ impl SitePostings {
         }
         drop(alerts);
         for id in made {
-            let mut rendered = (*site.pages[id].rendered).clone();
-            drop_text(&mut rendered);
-            site.pages[id].rendered = Arc::new(rendered);
+            // Copied only when shared.
+            drop_text(Arc::make_mut(&mut site.pages[id].rendered));
         }
         self.set_titles(site);
     }
@@ -184,12 +184,6 @@ impl SitePostings {
             docs.iter().map(|&id| self.pages.get(id).and_then(Option::as_deref).unwrap_or(&empty)).collect();
         build_postings(&pages, &self.terms)
     }
-}
-
-/// Whether a search finds page `id`: every page but the generated index pages and the
-/// redirects ([`super::searchable`]).
-fn is_searchable(site: &Site, id: PageId) -> bool {
-    !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none()
 }
 
 /// The postings of page `id` of `site`, whose Markdown gave `rendered`, runbook of

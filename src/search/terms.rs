@@ -8,7 +8,7 @@
 //! pages on top of it: the frozen table is shared, the words added since are a small
 //! table of their own, so a copy for the thread that writes the index costs little and
 //! numbers never change while the site lives (the index's cache,
-//! [`super::cache::IndexCache`], is kept by number).
+//! [`super::shards::IndexCache`], is kept by number).
 
 use std::sync::{Arc, Mutex, PoisonError};
 

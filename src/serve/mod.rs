@@ -268,7 +268,7 @@ fn rebuild_loop(
         retry.after_rebuild(result.is_err() || retry::failed_to_read(&session.problems), Instant::now());
         match result {
             Ok(outcome) if Outcome::ok(&session.problems) => {
-                shared.publish(&session.files, &outcome.changed);
+                // The session published the files with the pages it left stale, in one step.
                 shared.live.changed(&outcome.changed);
                 if !outcome.full {
                     session.request_finish();
@@ -340,6 +340,17 @@ mod tests {
         assert_eq!(url_host("127.0.0.1:3000".parse().expect("address")), "127.0.0.1:3000");
         assert_eq!(url_host("0.0.0.0:3000".parse().expect("address")), "127.0.0.1:3000");
         assert_eq!(url_host("[::1]:8080".parse().expect("address")), "[::1]:8080");
+    }
+
+    #[test]
+    fn the_terminal_line_says_how_many_pages_were_left_for_after_the_save() {
+        let changed: Vec<String> = ["a/index.html", "b/index.html", "search/t-0.json"].map(String::from).into();
+        let outcome =
+            Outcome { changed, rendered: 1, later: 3, elapsed: Duration::from_millis(12), ..Outcome::default() };
+        assert_eq!(rebuilt(&outcome, 40), "Rebuilt /a/, /b/ (1 rendered, 3 after) in 12 ms.");
+        let now = Outcome { later: 0, ..outcome };
+        assert_eq!(rebuilt(&now, 40), "Rebuilt /a/, /b/ (1 rendered) in 12 ms.");
+        assert_eq!(rebuilt(&Outcome { full: true, ..now }, 40), "Rebuilt the site (40 pages) in 12 ms.");
     }
 
     #[test]

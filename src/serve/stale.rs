@@ -153,7 +153,7 @@ impl StaleStore {
     pub(crate) fn make_all(&self) {
         let Some(job) = lock(&self.shared.current).clone() else { return };
         while let Some(id) = next_pending(&job) {
-            make(&job, id);
+            make_claimed(&job, id);
         }
         // And those the background thread is making.
         let mut state = lock(&job.state);
@@ -242,10 +242,6 @@ fn make_claimed(job: &Job, id: PageId) -> Option<Arc<[u8]>> {
     state.made.push(fresh);
     job.made.notify_all();
     bytes
-}
-
-fn make(job: &Job, id: PageId) {
-    make_claimed(job, id);
 }
 
 /// The background thread: makes the pages of the current job in page order, giving it

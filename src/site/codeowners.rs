@@ -19,6 +19,38 @@ use std::path::Path;
 /// The places a CODEOWNERS file may be, relative to a root, in order.
 pub(crate) const LOCATIONS: &[&str] = &["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"];
 
+/// A CODEOWNERS file found by [`find`].
+pub(crate) struct Found {
+    /// The folder it was found under.
+    pub root: std::path::PathBuf,
+    /// Its place under that folder, one of [`LOCATIONS`].
+    pub location: &'static str,
+    /// Its path as diagnostics name it: from the handbook's root, or absolute.
+    pub shown: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// The first of [`LOCATIONS`] under each of `roots` in turn (the handbook's root, then
+/// its repository's) that holds a file; one that leads out of the last root is refused
+/// into `diagnostics` and the search goes on.
+pub(crate) fn find(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
+    let confine = crate::content::walk::Confinement::new(roots.last()?)?;
+    for (i, root) in roots.iter().enumerate() {
+        for &location in LOCATIONS {
+            let path = root.join(location);
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let shown = if i == 0 { location.to_string() } else { path.display().to_string() };
+            if let Some(d) = confine.check(&path, &shown) {
+                diagnostics.push(d);
+                continue;
+            }
+            return Some(Found { root: root.to_path_buf(), location, shown, text });
+        }
+    }
+    None
+}
+
 /// Parsed CODEOWNERS rules.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CodeOwners {
@@ -52,6 +84,11 @@ pub(crate) struct Pattern {
 }
 
 impl Pattern {
+    /// Reads a pattern as a CODEOWNERS line writes it, with its escapes (`\ `, `\#`).
+    pub(crate) fn written(pattern: &str) -> Pattern {
+        Pattern::new(&pattern.replace("\\ ", " ").replace("\\#", "#"))
+    }
+
     /// Reads a pattern whose escapes (`\ `, `\#`) were removed.
     pub(crate) fn new(pattern: &str) -> Pattern {
         let trimmed = pattern.trim_end_matches('/');
@@ -101,20 +138,7 @@ impl CodeOwners {
     /// folder, then the repository's, which holds it). A CODEOWNERS that is a link
     /// leading out of the last root is a `symlink-outside-root` error, and is not read.
     pub fn load(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<CodeOwners> {
-        let confine = crate::content::walk::Confinement::new(roots.last()?)?;
-        for (i, root) in roots.iter().enumerate() {
-            for location in LOCATIONS {
-                let path = root.join(location);
-                let Ok(text) = std::fs::read_to_string(&path) else { continue };
-                let shown = if i == 0 { (*location).to_string() } else { path.display().to_string() };
-                if let Some(d) = confine.check(&path, &shown) {
-                    diagnostics.push(d);
-                    continue;
-                }
-                return Some(CodeOwners::parse(&text));
-            }
-        }
-        None
+        find(roots, diagnostics).map(|found| CodeOwners::parse(&found.text))
     }
 
     /// Parses the text of a CODEOWNERS file.
@@ -132,17 +156,17 @@ impl CodeOwners {
                 section_owners = header;
                 continue;
             }
-            let mut parts = split_unescaped(line).into_iter();
+            let mut parts = tokenize(line).into_iter().map(|token| token.text);
             let Some(pattern) = parts.next() else { continue };
-            let mut owners: Vec<String> = parts.collect();
+            let mut owners: Vec<String> = parts.map(str::to_string).collect();
             if owners.is_empty() {
                 owners = section_owners.clone();
             }
             let (exclude, pattern) = match pattern.strip_prefix('!') {
                 Some(rest) => (true, rest),
-                None => (false, pattern.as_str()),
+                None => (false, pattern),
             };
-            let pattern = Pattern::new(&pattern.replace("\\ ", " ").replace("\\#", "#"));
+            let pattern = Pattern::written(pattern);
             rules.push(OwnerRule { section, exclude, pattern, owners });
         }
         CodeOwners { rules }
@@ -200,25 +224,33 @@ fn section_header(line: &str) -> Option<Vec<String>> {
     Some(after.split_whitespace().map(str::to_string).collect())
 }
 
-/// Splits on whitespace that is not escaped with `\`.
-fn split_unescaped(line: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut current = String::new();
+/// A word of a line and the byte offset where it starts.
+pub(crate) struct Token<'a> {
+    /// Where it starts in the line.
+    pub at: usize,
+    /// The word, its escapes kept.
+    pub text: &'a str,
+}
+
+/// The words of a line, split on whitespace not escaped with `\`.
+pub(crate) fn tokenize(line: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut start = None;
     let mut escaped = false;
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         if c.is_whitespace() && !escaped {
-            if !current.is_empty() {
-                parts.push(std::mem::take(&mut current));
+            if let Some(s) = start.take() {
+                tokens.push(Token { at: s, text: &line[s..i] });
             }
-        } else {
-            current.push(c);
+        } else if start.is_none() {
+            start = Some(i);
         }
         escaped = c == '\\' && !escaped;
     }
-    if !current.is_empty() {
-        parts.push(current);
+    if let Some(s) = start {
+        tokens.push(Token { at: s, text: &line[s..] });
     }
-    parts
+    tokens
 }
 
 #[cfg(test)]

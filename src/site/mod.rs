@@ -159,8 +159,8 @@ pub struct Site {
     pub now: crate::dates::Timestamp,
     /// The status page's model, when `book.toml` has a `[status]` table.
     pub(crate) status: Option<status::Status>,
-    /// Where the handbook sits in its git repository, when it is in one.
-    pub repository_prefix: String,
+    /// The git repository the handbook is in, when it is in one.
+    pub(crate) repository: Option<git::Location>,
     /// The CODEOWNERS of the repositories mounted by `[[sources]]` ([`mounts`]).
     pub(crate) mounted_owners: MountedOwners,
     /// Whether number prefixes of file and folder names are stripped
@@ -228,7 +228,12 @@ fn page_url(site_path: &str) -> String {
 
 /// The name of a page that makes its folder's section page, best first.
 fn index_rank(page: &SourcePage) -> Option<u8> {
-    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+    index_rank_of(&page.path)
+}
+
+/// [`index_rank`] of the page at `path` (a content path).
+pub(crate) fn index_rank_of(path: &str) -> Option<u8> {
+    let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     // `index.html.md` (Middleman, the GitLab handbook) is a section's index too.
     let stem = urls::html_stem(stem).unwrap_or(stem);
@@ -419,7 +424,7 @@ impl Site {
             today: crate::dates::Date::from_days(0),
             now: crate::dates::Timestamp::from_seconds(0),
             status: None,
-            repository_prefix: String::new(),
+            repository: None,
             mounted_owners: MountedOwners::default(),
             strip_prefixes,
             internal_pages,
@@ -489,7 +494,7 @@ impl Site {
     /// Gives every page its owners (front matter, else CODEOWNERS), its kind, its kind
     /// fields and its review state, and adds the owners, tags and review pages.
     pub fn model(&mut self, codeowners: Option<&codeowners::CodeOwners>, diagnostics: &mut Vec<Diagnostic>) {
-        let prefix = self.repository_prefix.clone();
+        let prefix = self.repository_prefix().to_string();
         indexes::assign_owners(self, codeowners, &prefix);
         kinds::resolve_kinds(self, diagnostics);
         kinds::validate_pages(self, diagnostics);
@@ -584,7 +589,7 @@ impl Site {
     ) -> Vec<String> {
         let ownership = mounts::Ownership {
             main: codeowners,
-            prefix: &self.repository_prefix,
+            prefix: self.repository_prefix(),
             sources: &self.config.sources,
             mounted: &self.mounted_owners,
         };
@@ -600,9 +605,15 @@ impl Site {
         }
     }
 
+    /// Where the handbook sits in its git repository (`""` or `docs/handbook/`); `""`
+    /// outside one.
+    pub(crate) fn repository_prefix(&self) -> &str {
+        self.repository.as_ref().map_or("", |r| r.prefix.as_str())
+    }
+
     /// The path of a page's source from the repository root.
     pub fn repository_path(&self, id: PageId) -> String {
-        format!("{}{}", self.repository_prefix, self.pages[id].source.file)
+        format!("{}{}", self.repository_prefix(), self.pages[id].source.file)
     }
 }
 

@@ -89,7 +89,7 @@ pub(crate) fn reshape(
     let mut site = assemble_site(old.config.clone(), &walked.files, walked.loaded.clone(), &built.theme, &mut problems);
     site.now = old.now;
     site.today = old.today;
-    site.repository_prefix.clone_from(&old.repository_prefix);
+    site.repository.clone_from(&old.repository);
     site.mounted_owners = old.mounted_owners.clone();
     site.model(built.codeowners.as_ref(), &mut problems);
     site.walked = Some(Arc::new(walked));
@@ -264,11 +264,7 @@ fn apply_change(
         }
     }
     let known: HashSet<&str> = walked.files.dirs.iter().map(String::as_str).chain([""]).collect();
-    let is_section_page = |path: &str| {
-        let name = path.rsplit('/').next().unwrap_or(path);
-        let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-        ["_index", "index", "readme"].contains(&stem.as_str())
-    };
+    let is_section_page = |path: &str| crate::site::index_rank_of(path).is_some();
     for path in removed {
         if added.contains(path) || is_section_page(path) {
             return None;

@@ -145,18 +145,25 @@ impl StaleInput {
     /// the one it shows: the bytes its template would give, since the navigation is all
     /// that changed of it.
     fn splice(&self, id: PageId, path: String, served: &Served) -> Fresh {
-        let at = served.nav_at.clone();
         let new = self.nav.page_nav(&self.site, &crate::site::nav::nav_items(&self.site, id)).html;
-        if served.html.get(at.clone()) == Some(new.as_bytes()) {
-            return Fresh { id, path, bytes: None, change: Change::Nothing };
+        match splice_nav(&served.html, served.nav_at.clone(), &new) {
+            Some((bytes, change)) => Fresh { id, path, bytes: Some(Arc::from(bytes)), change },
+            None => Fresh { id, path, bytes: None, change: Change::Nothing },
         }
-        let html = &served.html;
-        let mut bytes = Vec::with_capacity(html.len() - at.len() + new.len());
-        bytes.extend_from_slice(&html[..at.start]);
-        bytes.extend_from_slice(new.as_bytes());
-        bytes.extend_from_slice(&html[at.end..]);
-        Fresh { id, path, bytes: Some(Arc::from(bytes)), change: Change::Spliced { at, len: new.len() } }
     }
+}
+
+/// `html` with the navigation at `at` replaced by `new`, and the change to its record;
+/// `None` when the navigation is `new` already.
+pub(crate) fn splice_nav(html: &[u8], at: Range<usize>, new: &str) -> Option<(Vec<u8>, Change)> {
+    if html.get(at.clone()) == Some(new.as_bytes()) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(html.len() - at.len() + new.len());
+    bytes.extend_from_slice(&html[..at.start]);
+    bytes.extend_from_slice(new.as_bytes());
+    bytes.extend_from_slice(&html[at.end..]);
+    Some((bytes, Change::Spliced { at, len: new.len() }))
 }
 
 impl Change {

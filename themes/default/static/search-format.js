@@ -68,9 +68,7 @@
       for (var i = 0; i + 2 < n.length; i += 3) { doc += n[i]; map.set(doc, [n[i + 1], n[i + 2]]); }
     };
     if (typeof value === 'string') { add(value); return map; }
-    var missing = new Set();
-    var doc = 0;
-    decode(value[0]).forEach(function (delta) { doc += delta; missing.add(doc); });
+    var missing = pageSet(value[0]);
     for (var d = 0; d < pages; d++) if (!missing.has(d)) map.set(d, [value[1], 0]);
     add(value[2]);
     return map;
