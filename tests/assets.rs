@@ -171,3 +171,34 @@ fn the_bundled_handbook_checks_without_findings_of_the_lints() {
     let found = findings(&site);
     assert_eq!(found, Vec::<String>::new());
 }
+
+/// A folder mounted by `[[sources]]` is read where it is: its large image is found at
+/// its own path and shown by its page, its included file and the files its page and
+/// stylesheet refer to are used, and only its really unused file is reported.
+#[test]
+fn finds_the_files_of_a_mounted_folder_where_they_are() {
+    let site = Site::with_files(
+        "assets-mounted",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n\n[[sources]]\npath = \"vendor/x/docs\"\nmount = \"x\"\n"),
+            ("content/_index.md", "# Home\n\nSee [X](x/index.md).\n"),
+            (
+                "vendor/x/docs/index.md",
+                "# X\n\n![diagram](img/big.png)\n\n<link rel=\"stylesheet\" href=\"style.css\">\n\n\
+                 {{#include snippets/run.sh}}\n",
+            ),
+            ("vendor/x/docs/style.css", "body { background: url('img/css.png') }\n"),
+            ("vendor/x/docs/img/css.png", "png"),
+            ("vendor/x/docs/snippets/run.sh", "echo hi\n"),
+            ("vendor/x/docs/img/unused.png", "png"),
+        ],
+    );
+    site.write("vendor/x/docs/img/big.png", png(600));
+    assert_eq!(
+        findings(&site),
+        [
+            "image-too-large warning vendor/x/docs/img/big.png the image is 600 KiB, larger than the limit of 500 KiB; vendor/x/docs/index.md shows it",
+            "unused-asset note vendor/x/docs/img/unused.png no page, template or book.toml uses this file",
+        ]
+    );
+}

@@ -69,13 +69,11 @@ pub(crate) fn lint_assets<S: AsRef<TemplateScan>>(site: &Site, scans: &[S], diag
         return;
     }
     let uses = Uses::of(site, scans);
-    let prefix = site.config.content_prefix();
-    let content_dir = site.config.content_dir();
     for (i, asset) in site.assets.iter().enumerate() {
-        let shown = format!("{prefix}{}", asset.source);
+        let (path, shown) = site.config.locate(&asset.source);
         let pages = uses.pages.get(&i).map(Vec::as_slice).unwrap_or_default();
         if let Some(severity) = lint.large_images.filter(|_| lint.max_image_bytes > 0 && is_image(&asset.source)) {
-            let size = std::fs::metadata(content_dir.join(&asset.source)).map_or(0, |m| m.len());
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
             if size > lint.max_image_bytes {
                 let shown_by = match pages {
                     [] => "no page shows it".to_string(),
@@ -144,7 +142,7 @@ impl Uses {
     fn of<S: AsRef<TemplateScan>>(site: &Site, scans: &[S]) -> Uses {
         let finder = Finder::new(site);
         let mut uses = Uses { pages: FxHashMap::default(), other: FxHashSet::default() };
-        let prefix = site.config.content_prefix();
+        let config = &site.config;
         for (id, page) in site.pages.iter().enumerate() {
             for url in &page.rendered.assets {
                 if let Some(&i) = finder.by_url.get(url.as_str()) {
@@ -157,7 +155,8 @@ impl Uses {
             let internal = page.rendered.internal_assets.iter().filter_map(|url| finder.by_url.get(url.as_str()));
             uses.other.extend(internal.copied());
             for file in &page.rendered.included_files {
-                uses.other.extend(file.strip_prefix(&prefix).and_then(|s| finder.by_source.get(s)).copied());
+                let source = config.sources.content_path(&config.content_folder, file);
+                uses.other.extend(source.and_then(|s| finder.by_source.get(s.as_str())).copied());
             }
             if page.origin.has_file() {
                 let dir = page.source.dir();
@@ -274,13 +273,12 @@ impl<'a> Finder<'a> {
 
     /// What the CSS, HTML and SVG files of the content folder refer to.
     fn find_in_files(&self, site: &Site, found: &mut FxHashSet<usize>) {
-        let content_dir = site.config.content_dir();
         for asset in &site.assets {
             let ext = asset.source.rsplit_once('.').map_or("", |(_, ext)| ext).to_ascii_lowercase();
             if !matches!(ext.as_str(), "css" | "html" | "htm" | "svg") {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(content_dir.join(&asset.source)) else { continue };
+            let Ok(text) = std::fs::read_to_string(site.config.locate(&asset.source).0) else { continue };
             let dir = asset.source.rsplit_once('/').map_or("", |(dir, _)| dir);
             let references: Vec<String> = if ext == "css" {
                 css_references(&text).into_iter().map(str::to_string).collect()
