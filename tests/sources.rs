@@ -129,6 +129,7 @@ fn a_url_two_sources_claim_is_a_duplicate_naming_both_files() {
     let line = run.stderr.lines().find(|l| l.contains("error[duplicate-url]")).unwrap_or_default();
     assert!(line.contains("`content/osism/guides/setup.md`"), "{line}");
     assert!(line.contains("`vendor/osism/docs/guides/setup.md`"), "{line}");
+    assert!(line.contains("are both the file `osism/guides/setup.md` of the content tree"), "{line}");
     assert!(!site.exists("public/osism"), "a build with errors writes nothing");
 
     // Another file name, the same URL: the rule that finds two files of one URL.

@@ -327,6 +327,19 @@ pub struct Repository {
     pub links: LinksTable,
 }
 
+impl Repository {
+    /// The repository at `url` as written (blank is none), without a trailing `/` or
+    /// `.git`; its branch `main` unless given.
+    pub(crate) fn written(url: Option<&str>, branch: Option<&String>, links: &LinksTable) -> Option<Repository> {
+        let url = url.map(str::trim).filter(|url| !url.is_empty())?;
+        Some(Repository {
+            url: url.trim_end_matches('/').trim_end_matches(".git").to_string(),
+            branch: branch.cloned().unwrap_or_else(|| "main".into()),
+            links: links.clone(),
+        })
+    }
+}
+
 /// Settings given on the command line, which win over `book.toml`.
 #[derive(Debug, Default, Clone)]
 pub struct Overrides {
@@ -489,12 +502,8 @@ impl Config {
         let review = resolve_review(&raw.review, text, &mut problems);
         let content_folder =
             content_dir::resolve_content_dir(&raw.build, is_mdbook.then_some(&book), text, &mut problems);
-        let repository =
-            nonblank(&handbook.repository).or_else(|| nonblank(&html.git_repository_url)).map(|url| Repository {
-                url: url.trim().trim_end_matches('/').trim_end_matches(".git").to_string(),
-                branch: handbook.branch.clone().unwrap_or_else(|| "main".into()),
-                links: raw.links.clone(),
-            });
+        let url = nonblank(&handbook.repository).or_else(|| nonblank(&html.git_repository_url));
+        let repository = Repository::written(url.as_deref(), handbook.branch.as_ref(), &raw.links);
         let sources = sources::resolve_sources(raw.sources, &content_folder, &raw.links, text, &mut problems);
         let page = raw.search.page.trim_matches('/');
         if page.is_empty()

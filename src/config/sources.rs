@@ -239,12 +239,7 @@ pub(super) fn resolve_sources(
                 continue;
             }
         };
-        let repository =
-            table.repository.as_deref().map(str::trim).filter(|url| !url.is_empty()).map(|url| Repository {
-                url: url.trim_end_matches('/').trim_end_matches(".git").to_string(),
-                branch: table.branch.clone().unwrap_or_else(|| "main".into()),
-                links: handbook_links.clone(),
-            });
+        let repository = Repository::written(table.repository.as_deref(), table.branch.as_ref(), handbook_links);
         list.push(Source { folder, mount: mount_folder, repository, subdir, internal, line: header.0 });
     }
     Sources { list, files: std::collections::HashMap::new() }
