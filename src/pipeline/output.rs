@@ -344,6 +344,25 @@ mod tests {
     }
 
     #[test]
+    fn writes_files_whose_folders_are_missing_or_already_there() {
+        let root = scratch("folders");
+        let public = root.join("public");
+        let output = Output::create(&public, &root).unwrap();
+        output.write("a/b/c/index.html", b"deep").unwrap();
+        output.write("a/b/c/other.html", b"beside").unwrap();
+        output.write("a/index.html", b"above").unwrap();
+        output.write("top.html", b"top").unwrap();
+        output.commit().unwrap();
+        let manifest = Manifest::read(&root.join(".public.opsbook-manifest")).expect("a manifest");
+        for (path, text) in [("a/b/c/index.html", "deep"), ("a/b/c/other.html", "beside"), ("a/index.html", "above")] {
+            assert_eq!(std::fs::read_to_string(public.join(path)).unwrap(), text);
+            let metadata = std::fs::metadata(public.join(path)).unwrap();
+            assert_eq!(manifest.get(path).expect("an entry").stamp, Stamp::of(&metadata), "{path}");
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
     fn refuses_to_write_over_the_sources() {
         let root = scratch("refuse");
         assert!(Output::create(&root, &root).is_err());
