@@ -143,9 +143,19 @@ pub(crate) fn read_fields(block: &FrontBlock<'_>) -> Result<ReadFields, SyntaxEr
     }
 }
 
-/// Reads YAML as libyaml-based tools do (see [`super::yaml_lenient`]): continuation
-/// lines left of their key are indented first, and a repeated key keeps its last value.
+/// Reads a YAML block: the simple ones (one `key: value` a line, see
+/// [`super::front_simple`]) the fast way, the others with serde-saphyr.
 fn parse_yaml(block: &FrontBlock<'_>) -> Result<ReadFields, SyntaxError> {
+    match super::front_simple::read_simple(block.text, block.first_line) {
+        Some(fields) => Ok(ReadFields { fields, repeated_keys: Vec::new() }),
+        None => parse_yaml_strictly(block),
+    }
+}
+
+/// Reads YAML with serde-saphyr, as libyaml-based tools do (see
+/// [`super::yaml_lenient`]): continuation lines left of their key are indented first,
+/// and a repeated key keeps its last value.
+pub(super) fn parse_yaml_strictly(block: &FrontBlock<'_>) -> Result<ReadFields, SyntaxError> {
     if block.text.trim().is_empty() {
         return Ok(ReadFields::default());
     }

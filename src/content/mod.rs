@@ -7,6 +7,7 @@
 pub(crate) mod category;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
+mod front_simple;
 pub(crate) mod include_files;
 pub(crate) mod kinds;
 pub(crate) mod mkdocs;

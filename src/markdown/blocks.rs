@@ -30,20 +30,31 @@ pub(super) fn fence_language(info: &str) -> &str {
 }
 
 /// The HTML of a code block: highlighted when the language is known, escaped otherwise.
+/// The buffer is sized once the highlighted HTML is made (about three times the code),
+/// so that neither is copied into a buffer that grows.
 pub(super) fn code_block_html(code: &str, language: &str, highlight: bool) -> String {
-    let mut out = String::with_capacity(code.len() * 2 + 64);
+    const CLOSE: &str = "</code></pre>\n";
     if language.is_empty() {
+        let mut out = String::with_capacity(code.len() + code.len() / 8 + 64);
         out.push_str("<pre class=\"code\"><code>");
         push_escaped(&mut out, code);
-    } else {
-        let language = escape(language);
-        out.push_str(&format!("<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">"));
-        match highlight.then(|| highlight::highlight(code, &language)).flatten() {
-            Some(html) => out.push_str(&html),
-            None => push_escaped(&mut out, code),
-        }
+        out.push_str(CLOSE);
+        return out;
     }
-    out.push_str("</code></pre>\n");
+    let language = escape(language);
+    let highlighted = highlight.then(|| highlight::highlight(code, &language)).flatten();
+    let inner = highlighted.as_ref().map_or(code.len() + code.len() / 8, String::len);
+    let mut out = String::with_capacity(inner + 2 * language.len() + 64);
+    out.push_str("<pre class=\"code\" data-lang=\"");
+    out.push_str(&language);
+    out.push_str("\"><code class=\"language-");
+    out.push_str(&language);
+    out.push_str("\">");
+    match highlighted {
+        Some(html) => out.push_str(&html),
+        None => push_escaped(&mut out, code),
+    }
+    out.push_str(CLOSE);
     out
 }
 

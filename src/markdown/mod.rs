@@ -201,6 +201,21 @@ fn push_html_marking(out: &mut String, events: Events<'_>, marks: &[usize]) -> V
     starts
 }
 
+/// About how long the HTML of `events`, parsed from `text`, is: the HTML the body
+/// writer made itself (code blocks, callouts) as it is, and the rest about as long as
+/// its Markdown, with room for the tags. The writer's buffer is sized with it once, so
+/// that the body (highlighted code most of it) is not copied each time it would grow.
+fn html_size(text: &str, events: &[Event<'_>]) -> usize {
+    let made: usize = events
+        .iter()
+        .map(|event| match event {
+            Event::Html(html) | Event::InlineHtml(html) => html.len(),
+            _ => 0,
+        })
+        .sum();
+    made + text.len() + text.len() / 4
+}
+
 /// Whether `text` contains `needle`: a SIMD search (`memchr::memmem`), much faster than
 /// `str::contains` for the markers every page's whole text is searched for.
 pub(crate) fn has_text(text: &str, needle: &str) -> bool {
@@ -342,7 +357,9 @@ impl<'a> BodyWriter<'a> {
         };
         let blocks = InternalBlocks::new(events, text, self.input.internal_blocks);
         let mut parser = InternalReferences::new(blocks, text, definitions);
-        let mut main: Events<'a> = Vec::new();
+        // About one event per 16 bytes of Markdown: sized once rather than grown (and
+        // copied) a dozen times.
+        let mut main: Events<'a> = Vec::with_capacity(text.len() / 16);
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
         let mut quote_stack: Vec<bool> = Vec::new();
         // Like quotes, the dialects' blocks (admonitions, tabs) give no description.
@@ -501,6 +518,7 @@ impl<'a> BodyWriter<'a> {
         main.extend(std::mem::take(&mut self.open_blocks).into_iter().rev().map(|close| Event::Html(close.into())));
         let marks = self.section_events.take().filter(|_| self.input.collect_text);
         if self.input.write_html {
+            self.out.html.reserve(html_size(text, &main));
             let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
             self.out.section_starts = marks.map(|_| starts);
         }
