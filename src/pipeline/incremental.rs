@@ -60,11 +60,12 @@ pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(),
     write_site_files_of(&SiteFilesInput::of(built), &|| false, sink, &mut Default::default(), &mut || {}).map(|_| ())
 }
 
-/// What [`write_site_files_of`] reads of a [`BuiltSite`]: a copy, so the files can be
-/// made on another thread while the next changes are rebuilt.
+/// What [`write_site_files_of`] reads of a [`BuiltSite`]: its model shared, the rest
+/// copied, so the files can be made on another thread while the next changes are
+/// rebuilt.
 pub(crate) struct SiteFilesInput {
-    /// The model.
-    pub site: Site,
+    /// The model (the session's, shared).
+    pub site: Arc<Site>,
     /// Each page's section ranges, by page id (the search index's snippets).
     pub sections: Vec<crate::search::SectionRanges>,
     /// The templates (the 404 page).
@@ -84,7 +85,7 @@ impl SiteFilesInput {
     /// A copy of what `built` holds for the whole-site files.
     pub(crate) fn of(built: &BuiltSite) -> SiteFilesInput {
         SiteFilesInput {
-            site: built.site.clone(),
+            site: Arc::clone(&built.site),
             sections: built.pages.iter().map(|page| page.sections.clone()).collect(),
             renderer: Arc::clone(&built.renderer),
             theme: built.theme.clone(),
@@ -169,7 +170,7 @@ pub(crate) fn rebuild_deferring(
     defer: &mut Defer,
 ) -> Rebuild {
     let old = &built.site;
-    let mut site = old.clone();
+    let mut site = Site::clone(old);
     let mut problems = Vec::new();
     let mut changed: Vec<PageId> = Vec::new();
     for path in paths {
@@ -311,7 +312,7 @@ pub(crate) fn rebuild_deferring(
     }
     built.warnings = diagnostics;
     built.search = search;
-    let old = std::mem::replace(&mut built.site, site);
+    let old = std::mem::replace(&mut built.site, Arc::new(site));
     // Freeing the old model takes a few milliseconds on a large handbook: not while
     // the edit waits.
     std::thread::spawn(move || drop((old, previous)));

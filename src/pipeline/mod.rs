@@ -79,7 +79,7 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
 /// A site built into a [`Sink`], with what an incremental rebuild needs to go on from it.
 pub struct BuiltSite {
     /// The model.
-    pub site: crate::site::Site,
+    pub site: std::sync::Arc<crate::site::Site>,
     /// The theme's files.
     pub theme: crate::render::ThemeFiles,
     /// The loaded templates (shared with the dev server's thread that writes the files
@@ -115,7 +115,7 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
     // A build (unlike a check) fails on broken templates, so it always has them.
     let Some(renderer) = ran.renderer else { return Err(fail(diagnostics)) };
     Ok(BuiltSite {
-        site: ran.site,
+        site: std::sync::Arc::new(ran.site),
         theme: ran.theme,
         renderer: std::sync::Arc::new(renderer),
         pages: ran.pages,

@@ -118,7 +118,7 @@ impl Session {
     #[cfg(test)]
     /// The model of the last good site.
     pub(crate) fn site(&self) -> Option<&Site> {
-        self.built.as_ref().map(|b| &b.site)
+        self.built.as_ref().map(|b| &*b.site)
     }
 
     /// The number of pages of the last good site, counted as `build` counts them.
@@ -296,25 +296,38 @@ impl Session {
             }
             Rebuild::Done { rendered } => {
                 self.problems = built.warnings.clone();
-                let mut changed = merge_files(&mut self.files, sink.into_files());
-                changed.extend(std::mem::take(&mut self.unpublished));
-                let input = (!defer.later.is_empty()).then(|| {
-                    let (files, records) = (&self.files, &built.pages);
-                    StaleInput::new(built.site.clone(), Arc::clone(&built.renderer), &defer.later, |id, path| {
-                        let html = files.get(path)?.read().ok()?;
-                        Some(stale::Served { html, nav_at: records.get(id)?.nav_at.clone()? })
-                    })
-                });
-                // Pages left stale change too: open ones reload, and are made when asked.
-                let later: Vec<String> = input.iter().flat_map(|i| i.pages.keys().map(|&id| i.path(id))).collect();
-                self.stale.install(input, &self.files, &changed);
-                let stale = later.len();
-                changed.extend(later);
-                changed.sort();
-                changed.dedup();
-                Ok(Some(Outcome { changed, full: false, rendered, later: stale, elapsed: Duration::ZERO }))
+                let changed = merge_files(&mut self.files, sink.into_files());
+                let (changed, later) = self.publish(changed, &defer.later);
+                Ok(Some(Outcome { changed, full: false, rendered, later, elapsed: Duration::ZERO }))
             }
         }
+    }
+
+    /// Publishes the paths `changed` by a fast rebuild, and the stale pages made since the
+    /// server last got them, with the pages `later` the rebuild left stale, in one step;
+    /// returns every path that changed (the stale pages' too: open ones reload, and are
+    /// made when asked for) and how many pages are stale.
+    fn publish(
+        &mut self,
+        mut changed: Vec<String>,
+        later: &BTreeMap<crate::site::PageId, How>,
+    ) -> (Vec<String>, usize) {
+        changed.extend(std::mem::take(&mut self.unpublished));
+        let built = self.built.as_ref().filter(|_| !later.is_empty());
+        let input = built.map(|built| {
+            let (files, records) = (&self.files, &built.pages);
+            StaleInput::new(Arc::clone(&built.site), Arc::clone(&built.renderer), later, |id, path| {
+                let html = files.get(path)?.read().ok()?;
+                Some(stale::Served { html, nav_at: records.get(id)?.nav_at.clone()? })
+            })
+        });
+        let stale: Vec<String> = input.iter().flat_map(|i| i.pages.keys().map(|&id| i.path(id))).collect();
+        self.stale.install(input, &self.files, &changed);
+        let count = stale.len();
+        changed.extend(stale);
+        changed.sort();
+        changed.dedup();
+        (changed, count)
     }
 
     /// Takes the stale pages made since last time into the files and records; returns
@@ -345,6 +358,18 @@ impl Session {
         }
         self.take_stale();
         std::mem::take(&mut self.unpublished).into_iter().collect()
+    }
+
+    /// Once no page is stale, publishes the stale pages made since the server last got
+    /// them (as [`Session::take_settled`]) and lets the store drop the model of the edit
+    /// that left them: the rebuild then holds the only copy of the site, and can move
+    /// its bodies rather than copy them.
+    fn settle(&mut self) {
+        if self.stale.is_busy() {
+            return;
+        }
+        let settled: Vec<String> = std::mem::take(&mut self.unpublished).into_iter().collect();
+        self.stale.install(None, &self.files, &settled);
     }
 
     /// Stale pages are made only when asked for (or waited for), not in the background.
@@ -772,6 +797,8 @@ mod tests {
         assert!(!session.files.contains_key("guides/renamed/index.html"));
         assert!(!session.files.contains_key("tags/fresh/index.html"));
         assert_same_as_whole_build(&root, &mut session);
+        // The pages the deletion left stale, made by the wait above: the server takes them.
+        assert!(!session.take_settled().is_empty());
         let outcome = session.rebuild(&[root.join("content/guides/.new.md.swp"), root.join("content/4913x")]);
         let outcome = outcome.expect("rebuild");
         assert!(!outcome.full && outcome.changed.is_empty());
@@ -817,6 +844,38 @@ mod tests {
         let outcome = session.rebuild(&[new, old]).expect("rebuild");
         assert!(!outcome.full);
         assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
+        assert_same_as_whole_build(&root, &mut session);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// Issue 21: a page added while the pages of an earlier save are still stale does not
+    /// wait for them: it is served at once, the pages that list it are left stale with
+    /// the earlier save's, known by the page ids the new page gives them, and each stale
+    /// page is what a whole build gives.
+    #[test]
+    fn a_page_added_while_pages_are_stale_is_served_at_once_and_leaves_them_stale() {
+        let root = model_copy("shape-stale");
+        let mut session = start(&root);
+        session.make_stale_pages_only_on_request();
+        session.defer_above = Some(0);
+        let server = server_for(&session);
+        // A section's title changes the navigation of every page: left stale.
+        let path = edit(&root, "content/runbooks/_index.md", "title: Runbooks", "title: Playbooks");
+        let outcome = session.rebuild(&[path]).expect("rebuild");
+        assert!(outcome.later > 0 && session.stale_pages().is_busy(), "nothing was left stale");
+        // Added before the runbooks in the walk: every runbook gets another page id.
+        let page = root.join("content/guides/aaa-new.md");
+        std::fs::write(&page, "---\ntitle: New guide\ntags: [fresh]\n---\nSee [the cache](../runbooks/cache.md).\n")
+            .expect("write");
+        let outcome = session.rebuild(std::slice::from_ref(&page)).expect("rebuild");
+        assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
+        assert_eq!(outcome.rendered, 2, "only the page and its tag's new page are rendered now");
+        assert!(outcome.later > 0 && session.stale_pages().is_busy(), "nothing was left stale");
+        let new = server.file("guides/aaa-new/index.html").and_then(|f| f.read().ok()).expect("served at once");
+        assert!(String::from_utf8_lossy(&new).contains("Playbooks"), "the new page shows the section's new title");
+        // A page the earlier save left stale, asked for by its path: made with the new model.
+        let asked = server.file("runbooks/cache/index.html").and_then(|f| f.read().ok()).expect("served");
+        assert_eq!(&*asked, &whole_build_file(&root, "runbooks/cache/index.html")[..]);
         assert_same_as_whole_build(&root, &mut session);
         let _ = std::fs::remove_dir_all(&root);
     }

@@ -148,8 +148,8 @@ impl StaleStore {
         !state.pending.is_empty() || !state.making.is_empty()
     }
 
-    /// Makes every stale page at once, on this thread: the tests' way to wait, and what
-    /// a page added or gone waits for, since it gives the pages other ids.
+    /// Makes every stale page at once, on this thread: the tests' way to wait.
+    #[cfg(test)]
     pub(crate) fn make_all(&self) {
         let Some(job) = lock(&self.shared.current).clone() else { return };
         while let Some(id) = next_pending(&job) {

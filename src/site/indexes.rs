@@ -219,24 +219,22 @@ fn add_generated_page(
 /// Fills every page's backlinks from the links found in the Markdown, in reading order,
 /// orders the index lists the same way and names each tag by its most used spelling.
 pub(super) fn collect_backlinks(site: &mut Site) {
-    for page in &mut site.pages {
-        page.backlinks.clear();
-    }
-    let mut backlinks: HashMap<PageId, Vec<PageId>> = HashMap::new();
+    // By target, the pages linking to it: each page once (the pages are read in order,
+    // so a page linking twice to one target is its list's last), then in reading order.
+    // A page many link to has a long list: no search through it.
+    let mut backlinks: Vec<Vec<PageId>> = vec![Vec::new(); site.pages.len()];
     for (from, page) in site.pages.iter().enumerate() {
-        for link in &page.rendered.links {
-            if let Some(to) = link.target.filter(|&to| to != from) {
-                let list = backlinks.entry(to).or_default();
-                if !list.contains(&from) {
-                    list.push(from);
-                }
+        for to in page.rendered.links.iter().filter_map(|link| link.target) {
+            let Some(list) = backlinks.get_mut(to).filter(|_| to != from) else { continue };
+            if list.last() != Some(&from) {
+                list.push(from);
             }
         }
     }
     let position = &site.position;
-    for (to, mut from) in backlinks {
+    for (page, mut from) in site.pages.iter_mut().zip(backlinks) {
         from.sort_by_key(|&id| position[id]);
-        site.pages[to].backlinks = from;
+        page.backlinks = from;
     }
     for tag in site.indexes.tags.values_mut() {
         tag.pages.sort_by_key(|&id| position[id]);

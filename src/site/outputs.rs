@@ -48,8 +48,12 @@ impl Claims {
             return Err(other.clone());
         }
         let owner = owner.into();
+        // Most folders are claimed already (every page of a section is in its folder):
+        // looked up before a key is made.
         for folder in folders {
-            self.dirs.entry(folder.to_string()).or_insert_with(|| owner.clone());
+            if !self.dirs.contains_key(folder) {
+                self.dirs.insert(folder.to_string(), owner.clone());
+            }
         }
         self.files.insert(path.to_string(), owner);
         Ok(())

@@ -22,7 +22,10 @@
 //!    list every page and the tag pages of their tags, the runbooks and reviews linked
 //!    through incidents, and every page whose previous or next page or whose backlinks
 //!    changed; the navigation of the pages that list the changed section is spliced
-//!    into their served HTML ([`super::splice_navigation`]);
+//!    into their served HTML ([`super::splice_navigation`]); above the caller's limit,
+//!    or for a generated list, these pages are left stale as [`super::rebuild_deferring`]
+//!    leaves them ([`Defer`]), but for the pages that came, and the pages an earlier
+//!    edit left stale are carried over by their new page ids;
 //! 6. check the links and anchors of those pages; keep the new site unless something
 //!    is an error, else the last good site, its page records as they were.
 
@@ -36,7 +39,7 @@ use super::super::RenderedPage;
 use super::super::output::Sink;
 use super::super::steps::{Purpose, assemble_site, render_body};
 use super::super::write::render_some;
-use super::{Served, splice_navigation, subtree};
+use super::{Defer, How, Served, splice_navigation, subtree};
 use crate::check::{Ids, check_anchors, check_template_links};
 use crate::content::{SourcePage, load_page_at};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
@@ -67,13 +70,16 @@ pub(crate) enum Reshape {
 
 /// Rebuilds `built` after the pages at `added` appeared and those at `removed`
 /// disappeared (content paths, as `runbooks/db.md`), writing the pages whose HTML
-/// changes into `sink`. See the module's steps.
+/// changes into `sink`, or leaving them stale as `defer` says (`defer.stale`: the
+/// pages earlier edits left stale, by their ids in `built`; `defer.later`: those this
+/// change leaves stale, by their ids in the new site). See the module's steps.
 pub(crate) fn reshape(
     built: &mut BuiltSite,
     added: &[String],
     removed: &[String],
     sink: &dyn Sink,
     served: Option<Served<'_>>,
+    defer: &mut Defer,
 ) -> Reshape {
     let old = &built.site;
     let Some(walked) = old.walked.as_deref() else { return Reshape::Whole };
@@ -99,23 +105,35 @@ pub(crate) fn reshape(
         return Reshape::Whole;
     }
     // 4. The Markdown: kept, or rendered again. The bodies kept are moved out of the
-    // last site (so that mapping their links copies nothing), and put back if the
-    // change fails.
+    // last site when no one else holds it (so that mapping their links copies nothing),
+    // and put back if the change fails.
     let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
     let mut render = Vec::new();
-    let mut moved = Vec::new();
-    let empty = Arc::<Rendered>::default();
+    let mut kept = Vec::new();
     for id in 0..site.pages.len() {
-        let kept = map.to_old[id].filter(|&o| {
+        let keep = map.to_old[id].filter(|&o| {
             let page = &built.site.pages[o];
             !warned.contains(page.source.file.as_str()) && map.keeps_links(&page.rendered)
         });
-        let Some(o) = kept else {
-            render.push(id);
-            continue;
-        };
-        site.pages[id].rendered = std::mem::replace(&mut built.site.pages[o].rendered, Arc::clone(&empty));
-        moved.push(id);
+        match keep {
+            Some(o) => kept.push((id, o)),
+            None => render.push(id),
+        }
+    }
+    let mut moved = Vec::new();
+    match Arc::get_mut(&mut built.site) {
+        Some(last) => {
+            let empty = Arc::<Rendered>::default();
+            for &(id, o) in &kept {
+                site.pages[id].rendered = std::mem::replace(&mut last.pages[o].rendered, Arc::clone(&empty));
+                moved.push(id);
+            }
+        }
+        None => {
+            for &(id, o) in &kept {
+                site.pages[id].rendered = Arc::clone(&built.site.pages[o].rendered);
+            }
+        }
     }
     // A body still shared (with the files being made on another thread) is copied: in
     // parallel.
@@ -139,15 +157,33 @@ pub(crate) fn reshape(
         search.refresh(&mut site, &render);
     }
     // 5. The pages to render, and those whose navigation alone changes.
-    let (affected, nav_only) = affected_pages(old, &site, &map, &render);
+    let (mut affected, mut nav_only) = affected_pages(old, &site, &map, &render);
+    // Pages left stale by earlier edits, by their new ids: rendered, or spliced when only
+    // their navigation is behind (a page gone is not made).
+    for (id, how) in defer.stale.iter().filter_map(|(&o, &how)| Some((map.new_id(o)?, how))) {
+        match how {
+            How::Render => {
+                nav_only.remove(&id);
+                affected.insert(id);
+            }
+            How::Splice if !affected.contains(&id) => {
+                nav_only.insert(id);
+            }
+            How::Splice => {}
+        }
+    }
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
-    let (spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| {
+    let (mut spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| {
         splice.is_some()
             && site.pages[id].redirect.is_none()
             && map.to_old[id].is_some_and(|o| built.pages.get(o).is_some_and(|p| p.nav_at.is_some()))
     });
     let mut affected: Vec<PageId> = affected.into_iter().chain(unspliceable).collect();
     affected.sort_unstable();
+    // Links and anchors are checked for every page that shows something of the change,
+    // whether rendered now or later.
+    let shown = affected.clone();
+    defer_pages(&site, &map, defer, &mut affected, &mut spliced);
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
         map.put_bodies_back(built, &mut site, &moved);
@@ -187,7 +223,7 @@ pub(crate) fn reshape(
     };
     // 6. Links and anchors of the pages rendered, and of the pages linking to them.
     let recheck: BTreeSet<PageId> =
-        affected.iter().flat_map(|&id| site.pages[id].backlinks.iter().copied().chain([id])).collect();
+        shown.iter().flat_map(|&id| site.pages[id].backlinks.iter().copied().chain([id])).collect();
     let mut ids = Ids::new(&site, &records);
     check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
     let renderer = &built.renderer;
@@ -226,11 +262,28 @@ pub(crate) fn reshape(
     built.warnings = diagnostics;
     built.search = search;
     let old_pages = std::mem::replace(&mut built.pages, records);
-    let old_site = std::mem::replace(&mut built.site, site);
+    let old_site = std::mem::replace(&mut built.site, Arc::new(site));
     // Freeing the old model takes a few milliseconds on a large handbook: not while
     // the edit waits.
     std::thread::spawn(move || drop((old_site, old_pages)));
     Reshape::Done { rendered: affected.len(), removed: removed_files }
+}
+
+/// Leaves pages stale as `defer` says, taking them out of `affected` (to render now) and
+/// `spliced` (to splice now) into `defer.later`: when more pages than `defer.above`
+/// show something of the change, all but the new ones (a page added, a generated page
+/// that came: nothing of them is served yet); else the generated lists (owners, tags,
+/// review, print pages), which take longer to render than the edit should wait.
+fn defer_pages(site: &Site, map: &PageMap, defer: &mut Defer, affected: &mut Vec<PageId>, spliced: &mut Vec<PageId>) {
+    let Some(above) = defer.above else { return };
+    let now = |id: &PageId| map.to_old[*id].is_none();
+    let over = affected.len() + spliced.len() > above;
+    let later_on = |id: &PageId| !now(id) && (over || site.pages[*id].origin.is_generated());
+    let later = affected.iter().filter(|id| later_on(id)).map(|&id| (id, How::Render));
+    let spliced_later = spliced.iter().filter(|id| over && !now(id)).map(|&id| (id, How::Splice));
+    defer.later = later.chain(spliced_later).collect();
+    affected.retain(|id| !later_on(id));
+    spliced.retain(|id| !over || now(id));
 }
 
 /// The last good site stays: the problems of the attempt, with its warnings.
@@ -363,11 +416,13 @@ impl PageMap {
     /// Puts the bodies moved into the new site (`moved`, new page ids) back into the
     /// last site, their links' page ids as they were.
     fn put_bodies_back(&self, built: &mut BuiltSite, site: &mut Site, moved: &[PageId]) {
+        // Bodies are moved only out of a site no one else holds.
+        let Some(last) = Arc::get_mut(&mut built.site) else { return };
         for &id in moved {
             let Some(o) = self.to_old[id] else { continue };
             let mut rendered = std::mem::take(&mut site.pages[id].rendered);
             remap_links(&mut rendered, |target| self.to_old.get(target).copied().flatten());
-            built.site.pages[o].rendered = rendered;
+            last.pages[o].rendered = rendered;
         }
     }
 }

@@ -56,8 +56,8 @@ pub(crate) struct Served {
 
 /// What rendering the stale pages needs, on any thread.
 pub(crate) struct StaleInput {
-    /// The model the pages are brought up to date with.
-    pub site: Site,
+    /// The model the pages are brought up to date with (the session's, shared).
+    pub site: Arc<Site>,
     renderer: Arc<Renderer>,
     /// The stale pages, how each is brought up to date, and for those spliced what is
     /// served of them.
@@ -101,7 +101,7 @@ impl StaleInput {
     /// What bringing `pages` of `site` up to date takes; `served` gives the served HTML
     /// and the navigation's place of a page to splice (`None`: render it).
     pub(crate) fn new(
-        site: Site,
+        site: Arc<Site>,
         renderer: Arc<Renderer>,
         pages: &BTreeMap<PageId, How>,
         served: impl Fn(PageId, &str) -> Option<Served>,

@@ -3,6 +3,7 @@
 //! gone taken away.
 
 use super::{Outcome, Session, Whole, merge_files};
+use crate::pipeline::incremental::Defer;
 use crate::pipeline::incremental::shape::{Reshape, reshape};
 use crate::serve::files::MemorySink;
 
@@ -34,17 +35,19 @@ impl Session {
         if !changed.is_empty() {
             return Err(Whole);
         }
-        // Stale pages are known by their page ids, which a page added or gone shifts: they
-        // are made first, and the change leaves none.
-        self.stale.make_all();
-        if !self.take_stale().is_empty() {
-            return Err(Whole);
+        // Pages still stale from earlier edits: the rebuild knows them by their new ids,
+        // and makes them now or leaves them stale again (an earlier edit's pages never
+        // delay this one's).
+        let stale = self.take_stale();
+        if stale.is_empty() {
+            self.settle();
         }
         let Some(built) = self.built.as_mut() else { return Err(Whole) };
         let sink = MemorySink::default();
         let files = &self.files;
         let served = |path: &str| files.get(path).and_then(|file| file.read().ok());
-        match reshape(built, added, gone, &sink, Some(&served)) {
+        let mut defer = Defer { above: self.defer_above, stale, later: Default::default() };
+        match reshape(built, added, gone, &sink, Some(&served), &mut defer) {
             Reshape::Whole => Err(Whole),
             Reshape::Failed { diagnostics } => {
                 self.problems = diagnostics;
@@ -56,12 +59,8 @@ impl Session {
                 let mut changed: Vec<String> =
                     removed.into_iter().filter(|path| self.files.remove(path).is_some()).collect();
                 changed.extend(merge_files(&mut self.files, sink.into_files()));
-                // Stale pages made since the server last got them: it has older ones.
-                changed.extend(std::mem::take(&mut self.unpublished));
-                changed.sort();
-                changed.dedup();
-                self.stale.install(None, &self.files, &changed);
-                Ok(Outcome { changed, full: false, rendered, later: 0, elapsed: std::time::Duration::ZERO })
+                let (changed, later) = self.publish(changed, &defer.later);
+                Ok(Outcome { changed, full: false, rendered, later, elapsed: std::time::Duration::ZERO })
             }
         }
     }
