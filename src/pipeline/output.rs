@@ -115,11 +115,17 @@ impl Output {
 
 /// Removes what builds into `parent/name` that were killed left beside it: staging
 /// folders (`.public.building-PID`, and `.public.old-PID` of earlier versions) and
-/// manifests half written (`.public.opsbook-manifest.PID`), unless the process `PID`
+/// manifests and caches half written (`.public.opsbook-manifest.PID`,
+/// `.public.opsbook-cache.PID`), unless the process `PID`
 /// still runs (as far as the system tells).
 pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
-    let prefixes = [format!(".{name}.building-"), format!(".{name}.old-"), format!(".{name}.opsbook-manifest.")];
+    let prefixes = [
+        format!(".{name}.building-"),
+        format!(".{name}.old-"),
+        format!(".{name}.opsbook-manifest."),
+        format!(".{name}.opsbook-cache."),
+    ];
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let Some(file_name) = file_name.to_str() else { continue };
