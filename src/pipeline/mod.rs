@@ -295,7 +295,7 @@ fn run(
         timer.lap("swap");
     }
     drop(lent);
-    if let Some(cache) = cache.and_then(|cache| std::sync::Arc::into_inner(cache)) {
+    if let Some(cache) = cache.and_then(std::sync::Arc::into_inner) {
         cache.commit();
         timer.lap("save cache");
     }
