@@ -297,7 +297,7 @@ fn run(
     drop(lent);
     if let Some(cache) = cache.and_then(std::sync::Arc::into_inner) {
         cache.commit();
-        timer.lap("save cache");
+        timer.lap("cache-save");
     }
     Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages, search, index_cache })
 }
