@@ -148,3 +148,17 @@ fn the_cache_is_not_published_nor_in_the_manifest_and_no_cache_leaves_it_alone()
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// An output folder reached through a symbolic link keeps its cache beside the folder it
+/// points to, with its manifest.
+#[cfg(unix)]
+#[test]
+fn the_cache_of_a_linked_output_folder_is_beside_the_folder_linked_to() {
+    let site = handbook();
+    std::fs::create_dir_all(site.root.join("real/site")).expect("the real folder");
+    std::os::unix::fs::symlink(site.root.join("real/site"), site.root.join("public")).expect("a link");
+    build(&site, &[]);
+    assert!(site.exists("real/.site.opsbook-cache"), "the cache is beside the real folder");
+    assert!(site.exists("real/.site.opsbook-manifest"));
+    assert!(!site.exists(CACHE));
+}

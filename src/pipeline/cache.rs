@@ -271,7 +271,9 @@ fn finish(mut writer: Writer, identity: u128, stamp: u128) -> std::io::Result<()
     writer.hasher.update(&trailer);
     trailer.extend_from_slice(&writer.hasher.digest128().to_le_bytes());
     writer.file.write_all(&trailer)?;
-    writer.file.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_data()
+    // Not synced: a cache cut short by a crash fails its hash and is ignored.
+    writer.file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+    Ok(())
 }
 
 /// Reads a previous cache's bytes: its records, and the identity of the binary, when the

@@ -269,8 +269,8 @@ fn run(
         timer.lap("stage");
     }
     // The previous build's highlighted blocks, lent to the highlighter for this build.
-    let cache = output.as_ref().filter(|_| !overrides.no_cache).and_then(|_| {
-        let cache = cache::Cache::open(&site.config.output_dir).map(std::sync::Arc::new)?;
+    let cache = output.as_ref().filter(|_| !overrides.no_cache).and_then(|output| {
+        let cache = cache::Cache::open(output.final_dir()).map(std::sync::Arc::new)?;
         timer.lap("cache");
         Some(cache)
     });

@@ -91,6 +91,11 @@ impl Output {
         Ok(Output { final_dir, temp_dir, manifest_path, writing: SpentTime::new(), mode: Some(mode) })
     }
 
+    /// The output folder, resolved ([`check_output_dir`]).
+    pub(crate) fn final_dir(&self) -> &Path {
+        &self.final_dir
+    }
+
     /// The path of a site path (`runbooks/db/index.html`) inside the staging folder;
     /// an error for a path that would leave it.
     pub(crate) fn path(&self, site_path: &str) -> Result<PathBuf> {
