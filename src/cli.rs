@@ -82,6 +82,9 @@ pub(crate) struct BuildArgs {
     /// Print how long each step of the build took.
     #[arg(long)]
     pub timings: bool,
+    /// Neither read nor write the cache kept beside the output folder (.NAME.opsbook-cache).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Options of `opsbook serve`.

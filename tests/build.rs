@@ -58,6 +58,7 @@ fn timings_list_every_step_of_the_pipeline() {
             "git",
             "theme",
             "stage",
+            "cache",
             "templates",
             "highlighting",
             "write",
@@ -65,6 +66,7 @@ fn timings_list_every_step_of_the_pipeline() {
             "search",
             "files",
             "swap",
+            "cache-save",
             "total"
         ],
         "{}",

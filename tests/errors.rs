@@ -196,10 +196,15 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     site.write("content/runbooks/Cache Flush.md", "---\ntitle: Cache flush\n---\n\n[gone](gone.md)\n");
     site.build(&[]).expect_code(1);
     assert_eq!(before, snapshot(&site));
-    let leftovers: Vec<_> = std::fs::read_dir(&site.root).unwrap().flatten().map(|e| e.file_name()).collect();
-    // Nothing but the manifest the first build left beside its output.
+    let mut leftovers: Vec<_> = std::fs::read_dir(&site.root).unwrap().flatten().map(|e| e.file_name()).collect();
+    leftovers.sort();
+    // Nothing but the build cache and the manifest the first build left beside its output.
     let hidden = |n: &&std::ffi::OsString| n.to_string_lossy().starts_with(".public");
-    assert_eq!(leftovers.iter().filter(hidden).collect::<Vec<_>>(), [".public.opsbook-manifest"], "{leftovers:?}");
+    assert_eq!(
+        leftovers.iter().filter(hidden).collect::<Vec<_>>(),
+        [".public.opsbook-cache", ".public.opsbook-manifest"],
+        "{leftovers:?}"
+    );
 }
 
 #[test]

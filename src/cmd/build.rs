@@ -11,8 +11,13 @@ use crate::pipeline::build;
 
 /// Runs `opsbook build`.
 pub(crate) fn run(args: BuildArgs) -> ExitCode {
-    let overrides =
-        Overrides { output_dir: args.out, base_url: args.base_url, drafts: args.drafts, audience: args.audience };
+    let overrides = Overrides {
+        output_dir: args.out,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        audience: args.audience,
+        no_cache: args.no_cache,
+    };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     if args.timings {
         crate::pipeline::peak_memory_per_step();

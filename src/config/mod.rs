@@ -351,6 +351,9 @@ pub struct Overrides {
     pub drafts: bool,
     /// `--audience`.
     pub audience: Option<Audience>,
+    /// `--no-cache`: a build into an output folder neither reads nor writes the cache
+    /// kept beside it (`pipeline::cache`).
+    pub no_cache: bool,
 }
 
 /// The resolved configuration of one handbook.

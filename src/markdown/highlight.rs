@@ -5,8 +5,12 @@
 //! works with the light and the dark stylesheet that [`theme_css`] makes. The syntax set
 //! is loaded once per process. An unknown language is not an error: the block is
 //! rendered as plain escaped code.
+//!
+//! A build into an output folder lends the highlighter a [`Memo`], the blocks the last
+//! build highlighted (`pipeline::cache`): a block is looked up by the hash of its
+//! language and code before syntect runs, and what syntect makes is handed to the memo.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use syntect::html::{ClassStyle, css_for_theme_with_class_style};
@@ -22,6 +26,35 @@ static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_new
 
 /// The time spent highlighting, summed over threads, since [`take_time_spent`].
 static TIME_SPENT: SpentTime = SpentTime::new();
+
+/// Highlighted blocks kept beyond one build, by [`memo_key`]. Highlighting is a pure
+/// function of the code, the language and this binary's syntaxes, so a memo may serve
+/// any build of the same binary.
+pub(crate) trait Memo: Send + Sync {
+    /// The HTML the block of this key gave, if the memo has it.
+    fn recall(&self, key: u128) -> Option<String>;
+    /// Remembers the HTML of the block of this key.
+    fn remember(&self, key: u128, html: &str);
+}
+
+/// The memo lent by the build that runs, if any.
+static MEMO: RwLock<Option<Arc<dyn Memo>>> = RwLock::new(None);
+
+/// Lends the highlighter `memo` (or none) until the next call.
+pub(crate) fn lend_memo(memo: Option<Arc<dyn Memo>>) {
+    *MEMO.write().unwrap_or_else(PoisonError::into_inner) = memo;
+}
+
+/// The key of a block in a [`Memo`]: the XXH3-128 hash of its language and code, each
+/// preceded by its length, so no two blocks share the bytes hashed.
+pub(crate) fn memo_key(code: &str, language: &str) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for part in [language, code] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hasher.digest128()
+}
 
 /// Other names operators give the languages in fences.
 fn canonical_token(language: &str) -> &str {
@@ -66,7 +99,17 @@ pub(crate) fn knows_language(language: &str) -> bool {
 /// unknown or the highlighter fails, so the caller renders plain escaped code.
 pub(crate) fn highlight(code: &str, language: &str) -> Option<String> {
     let syntax = find_syntax(language)?;
-    TIME_SPENT.time(|| super::line_cache::highlight_lines(code, syntax, &SYNTAXES, CLASS_STYLE))
+    TIME_SPENT.time(|| {
+        let memo = MEMO.read().unwrap_or_else(PoisonError::into_inner).clone();
+        let Some(memo) = memo else { return super::line_cache::highlight_lines(code, syntax, &SYNTAXES, CLASS_STYLE) };
+        let key = memo_key(code, language);
+        if let Some(html) = memo.recall(key) {
+            return Some(html);
+        }
+        let html = super::line_cache::highlight_lines(code, syntax, &SYNTAXES, CLASS_STYLE)?;
+        memo.remember(key, &html);
+        Some(html)
+    })
 }
 
 /// The time spent highlighting since the last call, summed over threads (so it can be

@@ -74,6 +74,16 @@ impl Stamp {
     pub(crate) fn size(&self) -> u64 {
         self.size
     }
+
+    /// The stamp as one number, to record that a file is still the one it was.
+    pub(crate) fn fingerprint(&self) -> u128 {
+        let mut bytes = [0u8; 48];
+        bytes[..8].copy_from_slice(&self.size.to_le_bytes());
+        bytes[8..16].copy_from_slice(&self.inode.to_le_bytes());
+        bytes[16..32].copy_from_slice(&self.modified.to_le_bytes());
+        bytes[32..].copy_from_slice(&self.changed.to_le_bytes());
+        hash(&bytes)
+    }
 }
 
 /// The hash of a file's bytes, as the manifest records it.

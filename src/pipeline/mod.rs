@@ -31,6 +31,7 @@
 
 pub(crate) mod api;
 mod badge;
+mod cache;
 pub(crate) mod extras;
 pub(crate) mod feed;
 pub(crate) mod incremental;
@@ -267,6 +268,13 @@ fn run(
     if output.is_some() {
         timer.lap("stage");
     }
+    // The previous build's highlighted blocks, lent to the highlighter for this build.
+    let cache = output.as_ref().filter(|_| !overrides.no_cache).and_then(|output| {
+        let cache = cache::Cache::open(output.final_dir()).map(std::sync::Arc::new)?;
+        timer.lap("cache");
+        Some(cache)
+    });
+    let lent = cache.as_ref().map(cache::Cache::lend);
     let sink = match destination {
         Destination::OutputDir => output.as_ref().map(|o| o as &dyn Sink),
         Destination::Sink(sink) => Some(sink),
@@ -285,6 +293,11 @@ fn run(
     if let Some(output) = output {
         output.commit()?;
         timer.lap("swap");
+    }
+    drop(lent);
+    if let Some(cache) = cache.and_then(std::sync::Arc::into_inner) {
+        cache.commit();
+        timer.lap("cache-save");
     }
     Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages, search, index_cache })
 }

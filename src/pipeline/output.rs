@@ -91,6 +91,11 @@ impl Output {
         Ok(Output { final_dir, temp_dir, manifest_path, writing: SpentTime::new(), mode: Some(mode) })
     }
 
+    /// The output folder, resolved ([`check_output_dir`]).
+    pub(crate) fn final_dir(&self) -> &Path {
+        &self.final_dir
+    }
+
     /// The path of a site path (`runbooks/db/index.html`) inside the staging folder;
     /// an error for a path that would leave it.
     pub(crate) fn path(&self, site_path: &str) -> Result<PathBuf> {
@@ -115,11 +120,17 @@ impl Output {
 
 /// Removes what builds into `parent/name` that were killed left beside it: staging
 /// folders (`.public.building-PID`, and `.public.old-PID` of earlier versions) and
-/// manifests half written (`.public.opsbook-manifest.PID`), unless the process `PID`
+/// manifests and caches half written (`.public.opsbook-manifest.PID`,
+/// `.public.opsbook-cache.PID`), unless the process `PID`
 /// still runs (as far as the system tells).
 pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
-    let prefixes = [format!(".{name}.building-"), format!(".{name}.old-"), format!(".{name}.opsbook-manifest.")];
+    let prefixes = [
+        format!(".{name}.building-"),
+        format!(".{name}.old-"),
+        format!(".{name}.opsbook-manifest."),
+        format!(".{name}.opsbook-cache."),
+    ];
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let Some(file_name) = file_name.to_str() else { continue };

@@ -98,8 +98,13 @@ pub(crate) fn run(options: Options) -> Result<()> {
         here if here == "." => eprintln!("Building the handbook…"),
         shown => eprintln!("Building the handbook in {shown}…"),
     }
-    let overrides =
-        Overrides { output_dir: None, base_url: Some(url.clone()), drafts: options.drafts, audience: options.audience };
+    let overrides = Overrides {
+        output_dir: None,
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+        audience: options.audience,
+        ..Overrides::default()
+    };
     let (session, outcome) = Session::start(&root, overrides)?;
     watch.watch_included(&session.included_files());
     print_diagnostics(&session.problems, &root);

@@ -1,0 +1,438 @@
+//! The build cache: what a build into an output folder keeps for the next build into the
+//! same folder, so that a rebuild does not repeat work whose inputs did not change. It
+//! holds every code block the build highlighted, by the hash of its language and code
+//! ([`crate::markdown::highlight::Memo`]): highlighting is a pure function of those and
+//! of the binary's syntaxes, and the most expensive work a rebuild would repeat.
+//!
+//! The cache is a file beside the output folder (for `public/`, `.public.opsbook-cache`),
+//! never inside it, where it would be published. A build writes a new one as it goes,
+//! into `.public.opsbook-cache.PID`, with the blocks it used (those it found in the old
+//! one and those it highlighted), and renames it over the old one once the output is in
+//! place; a failed build leaves the old one, a killed build's half-written file is
+//! removed by the next build ([`super::output::remove_leftovers`]). `--no-cache` neither
+//! reads nor writes it.
+//!
+//! Highlighted blocks repeat their lines (the same commands and keys in runbook after
+//! runbook), so the cache keeps each distinct line of HTML once (a *piece*: the HTML up
+//! to and with a newline), and each block as the list of its pieces. The format,
+//! little-endian:
+//! 1. the header `opsbook-cache 2\n`;
+//! 2. records, each either a piece: [`PIECE`] (1 byte), length (4) and bytes, numbered
+//!    from 0 in the order they come; or a block: [`BLOCK`] (1), key (16), the number of
+//!    its pieces (4) and their numbers (4 each), all of pieces that came before it;
+//! 3. the trailer: `0xff`, the number of records (8), the identity of the binary that
+//!    wrote it (16: the XXH3-128 hash of the executable's bytes), the fingerprint of the
+//!    executable's stamp (16, [`Stamp::fingerprint`]), then the XXH3-128 hash of every
+//!    byte before it (16).
+//!
+//! A cache is believed only whole: its hash matches, every record parses, and it was
+//! written by this binary (same stamp, else the executable is hashed again and compared,
+//! so a changed binary never uses an old cache). Anything else (missing, truncated,
+//! corrupt, another version or binary) is ignored and rebuilt, never an error.
+
+use std::fs::File;
+use std::io::{BufWriter, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+
+use super::manifest::{Stamp, hash_stream};
+use crate::hash::{FxHashMap, FxHashSet};
+use crate::markdown::highlight::{Memo, lend_memo};
+
+/// The first bytes of a cache: its format and version.
+const HEADER: &[u8] = b"opsbook-cache 2\n";
+
+/// The kind of record of a highlighted code block (the HTML inside `<code>`), as a list
+/// of pieces.
+const BLOCK: u8 = 1;
+
+/// The kind of record of a piece of HTML: a line, with its newline if it has one.
+const PIECE: u8 = 2;
+
+/// The byte that ends the records and begins the trailer.
+const END: u8 = 0xff;
+
+/// The trailer's length: the end byte, the count, the identity, the stamp and the hash.
+const TRAILER: usize = 1 + 8 + 16 + 16 + 16;
+
+/// The cache of a build: the previous build's records, if they can be believed, and the
+/// new cache being written.
+pub(crate) struct Cache {
+    /// The cache file.
+    path: PathBuf,
+    /// The new cache, until it is renamed over `path`.
+    temporary: PathBuf,
+    /// The previous build's cache.
+    previous: Option<Previous>,
+    /// The new cache; `None` once writing failed (the cache is then given up).
+    writer: Mutex<Option<Writer>>,
+    /// The binary's identity: known when a previous cache proved it, else being hashed.
+    identity: Mutex<Identity>,
+    /// The fingerprint of the executable's stamp.
+    stamp: u128,
+}
+
+/// The identity of the running binary, known or being computed.
+enum Identity {
+    Known(u128),
+    Hashing(JoinHandle<Option<u128>>),
+    Unknown,
+}
+
+/// A cache read back: its bytes, and where each record's bytes are in them.
+struct Previous {
+    bytes: Vec<u8>,
+    /// Where each piece's bytes are, by number.
+    pieces: Vec<(usize, usize)>,
+    /// Where each block's list of piece numbers is, by key.
+    blocks: FxHashMap<u128, (usize, usize)>,
+}
+
+/// The new cache as it is written.
+struct Writer {
+    file: BufWriter<File>,
+    hasher: xxhash_rust::xxh3::Xxh3Default,
+    count: u64,
+    /// The number of each piece written, by the hash of its bytes.
+    pieces: FxHashMap<u128, u32>,
+    /// The blocks written, so none is written twice.
+    blocks: FxHashSet<u128>,
+}
+
+impl Writer {
+    /// Writes one record, hashed as it goes.
+    fn record(&mut self, parts: &[&[u8]]) -> std::io::Result<()> {
+        self.count += 1;
+        for part in parts {
+            self.hasher.update(part);
+            self.file.write_all(part)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the block of `key`, made of `pieces` with their hashes, and the pieces not
+    /// written yet.
+    fn block(&mut self, key: u128, pieces: &[(&str, u128)]) -> std::io::Result<()> {
+        if !self.blocks.insert(key) {
+            return Ok(());
+        }
+        let mut numbers = Vec::with_capacity(4 * pieces.len() + 21);
+        numbers.push(BLOCK);
+        numbers.extend_from_slice(&key.to_le_bytes());
+        numbers.extend_from_slice(&count_u32(pieces.len())?.to_le_bytes());
+        for &(piece, hash) in pieces {
+            let number = match self.pieces.get(&hash) {
+                Some(&number) => number,
+                None => {
+                    let number = count_u32(self.pieces.len())?;
+                    self.record(&[&[PIECE], &count_u32(piece.len())?.to_le_bytes(), piece.as_bytes()])?;
+                    self.pieces.insert(hash, number);
+                    number
+                }
+            };
+            numbers.extend_from_slice(&number.to_le_bytes());
+        }
+        self.record(&[&numbers])
+    }
+}
+
+/// A length or count as the 4 bytes of the format; an error past 4 GiB.
+fn count_u32(n: usize) -> std::io::Result<u32> {
+    u32::try_from(n).map_err(|_| std::io::Error::other("too long for the cache"))
+}
+
+/// The path of the cache of the output folder `output_dir`.
+pub(crate) fn cache_path(output_dir: &Path) -> PathBuf {
+    let name = output_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = output_dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    parent.join(format!(".{name}.opsbook-cache"))
+}
+
+impl Cache {
+    /// Opens the cache of the output folder `output_dir`: reads the previous one if it
+    /// can be believed, and begins the new one. `None` when the cache cannot be used at
+    /// all (the executable cannot be read, the temporary file cannot be made): the build
+    /// then goes on without it.
+    pub(crate) fn open(output_dir: &Path) -> Option<Cache> {
+        let path = cache_path(output_dir);
+        let stamp = std::fs::metadata(executable()).ok().map(|metadata| Stamp::of(&metadata).fingerprint())?;
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(format!(".{}", std::process::id()));
+        let temporary = PathBuf::from(temporary);
+        let mut file = BufWriter::with_capacity(256 * 1024, File::create(&temporary).ok()?);
+        let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+        file.write_all(HEADER).ok()?;
+        hasher.update(HEADER);
+        let writer = Writer { file, hasher, count: 0, pieces: FxHashMap::default(), blocks: FxHashSet::default() };
+        let (previous, identity) = match std::fs::read(&path).ok().and_then(|bytes| read_cache(bytes, stamp)) {
+            Some((previous, identity)) => (Some(previous), Identity::Known(identity)),
+            None => (None, Identity::Hashing(std::thread::spawn(hash_executable))),
+        };
+        Some(Cache {
+            path,
+            temporary,
+            previous,
+            writer: Mutex::new(Some(writer)),
+            identity: Mutex::new(identity),
+            stamp,
+        })
+    }
+
+    /// Lends the cache to the highlighter until the returned guard is dropped.
+    pub(crate) fn lend(self: &Arc<Self>) -> Lent {
+        lend_memo(Some(Arc::clone(self) as Arc<dyn Memo>));
+        Lent
+    }
+
+    /// How many records the previous build's cache had that this build found believable.
+    #[cfg(test)]
+    pub(crate) fn previous_records(&self) -> usize {
+        self.previous.as_ref().map_or(0, |previous| previous.blocks.len())
+    }
+
+    /// The HTML of a block of the previous cache.
+    fn find(&self, key: u128) -> Option<String> {
+        let previous = self.previous.as_ref()?;
+        let &(start, end) = previous.blocks.get(&key)?;
+        let mut html = String::new();
+        for number in previous.bytes[start..end].chunks_exact(4) {
+            let number = u32::from_le_bytes(number.try_into().ok()?) as usize;
+            let &(from, to) = previous.pieces.get(number)?;
+            html.push_str(std::str::from_utf8(&previous.bytes[from..to]).ok()?);
+        }
+        Some(html)
+    }
+
+    /// Adds a block to the new cache, once; gives the cache up if writing fails.
+    fn add(&self, key: u128, html: &str) {
+        let pieces: Vec<(&str, u128)> =
+            html.split_inclusive('\n').map(|piece| (piece, xxhash_rust::xxh3::xxh3_128(piece.as_bytes()))).collect();
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        if writer.as_mut().is_some_and(|open| open.block(key, &pieces).is_err()) {
+            *writer = None;
+        }
+    }
+
+    /// Ends the new cache and puts it in place of the previous one. A cache that cannot
+    /// be finished is left out: the next build then does without one.
+    pub(crate) fn commit(self) {
+        let identity = match std::mem::replace(
+            &mut *self.identity.lock().unwrap_or_else(PoisonError::into_inner),
+            Identity::Unknown,
+        ) {
+            Identity::Known(identity) => Some(identity),
+            Identity::Hashing(hashing) => hashing.join().ok().flatten(),
+            Identity::Unknown => None,
+        };
+        let writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner).take();
+        let (Some(identity), Some(writer)) = (identity, writer) else { return };
+        if finish(writer, identity, self.stamp).is_ok() {
+            let _ = std::fs::rename(&self.temporary, &self.path);
+        }
+    }
+}
+
+impl Drop for Cache {
+    /// Removes the new cache if it was not put in place.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.temporary);
+    }
+}
+
+impl Memo for Cache {
+    fn recall(&self, key: u128) -> Option<String> {
+        let html = self.find(key)?;
+        self.add(key, &html);
+        Some(html)
+    }
+
+    fn remember(&self, key: u128, html: &str) {
+        self.add(key, html);
+    }
+}
+
+/// While it lives, the highlighter uses a lent cache ([`Cache::lend`]).
+pub(crate) struct Lent;
+
+impl Drop for Lent {
+    fn drop(&mut self) {
+        lend_memo(None);
+    }
+}
+
+/// Writes the trailer and flushes the file.
+fn finish(mut writer: Writer, identity: u128, stamp: u128) -> std::io::Result<()> {
+    let mut trailer = Vec::with_capacity(TRAILER);
+    trailer.push(END);
+    trailer.extend_from_slice(&writer.count.to_le_bytes());
+    trailer.extend_from_slice(&identity.to_le_bytes());
+    trailer.extend_from_slice(&stamp.to_le_bytes());
+    writer.hasher.update(&trailer);
+    trailer.extend_from_slice(&writer.hasher.digest128().to_le_bytes());
+    writer.file.write_all(&trailer)?;
+    // Not synced: a cache cut short by a crash fails its hash and is ignored.
+    writer.file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+    Ok(())
+}
+
+/// Reads a previous cache's bytes: its records, and the identity of the binary, when the
+/// cache is whole and was written by this binary (`stamp`: the fingerprint of the
+/// executable's stamp now).
+fn read_cache(bytes: Vec<u8>, stamp: u128) -> Option<(Previous, u128)> {
+    let body_end = bytes.len().checked_sub(16)?;
+    let trailer_start = bytes.len().checked_sub(TRAILER)?;
+    if !bytes.starts_with(HEADER) || trailer_start < HEADER.len() {
+        return None;
+    }
+    if xxhash_rust::xxh3::xxh3_128(&bytes[..body_end]) != u128_at(&bytes, body_end)? {
+        return None;
+    }
+    let trailer = &bytes[trailer_start..body_end];
+    if trailer[0] != END {
+        return None;
+    }
+    let count = u64::from_le_bytes(trailer[1..9].try_into().ok()?);
+    let identity = u128_at(trailer, 9)?;
+    let written_by = u128_at(trailer, 25)?;
+    let (pieces, blocks) = index_records(&bytes[..trailer_start], count)?;
+    // The same executable file, untouched since: no need to hash it.
+    if written_by != stamp && hash_executable()? != identity {
+        return None;
+    }
+    Some((Previous { bytes, pieces, blocks }, identity))
+}
+
+/// Where each piece and block is, from the header to `records.len()`; `None` unless
+/// exactly `count` records fill it and each block is made of pieces before it.
+#[allow(clippy::type_complexity)]
+fn index_records(records: &[u8], count: u64) -> Option<(Vec<(usize, usize)>, FxHashMap<u128, (usize, usize)>)> {
+    let (mut pieces, mut blocks) = (Vec::new(), FxHashMap::default());
+    let mut at = HEADER.len();
+    let mut seen = 0u64;
+    let u32_at = |at: usize| Some(u32::from_le_bytes(records.get(at..at + 4)?.try_into().ok()?) as usize);
+    while at < records.len() {
+        seen += 1;
+        match *records.get(at)? {
+            PIECE => {
+                let start = at + 5;
+                let end = start.checked_add(u32_at(at + 1)?).filter(|&end| end <= records.len())?;
+                pieces.push((start, end));
+                at = end;
+            }
+            BLOCK => {
+                let key = u128_at(records, at + 1)?;
+                let start = at + 21;
+                let end = u32_at(at + 17)?.checked_mul(4)?.checked_add(start).filter(|&end| end <= records.len())?;
+                let known = (start..end).step_by(4).all(|n| u32_at(n).is_some_and(|n| n < pieces.len()));
+                if !known {
+                    return None;
+                }
+                blocks.insert(key, (start, end));
+                at = end;
+            }
+            _ => return None,
+        }
+    }
+    (seen == count).then_some((pieces, blocks))
+}
+
+fn u128_at(bytes: &[u8], at: usize) -> Option<u128> {
+    Some(u128::from_le_bytes(bytes.get(at..at + 16)?.try_into().ok()?))
+}
+
+/// The running executable's file: on Linux the one the process runs even if another was
+/// installed at its path since.
+fn executable() -> PathBuf {
+    if cfg!(target_os = "linux") {
+        PathBuf::from("/proc/self/exe")
+    } else {
+        std::env::current_exe().unwrap_or_default()
+    }
+}
+
+/// The identity of the running binary: the XXH3-128 hash of the executable's bytes.
+fn hash_executable() -> Option<u128> {
+    let mut file = File::open(executable()).ok()?;
+    hash_stream(&mut file).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("opsbook-cache-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        dir.join("public")
+    }
+
+    fn written(output: &Path, records: &[(u128, &str)]) -> Vec<u8> {
+        let cache = Cache::open(output).expect("a cache");
+        for (key, html) in records {
+            cache.remember(*key, html);
+        }
+        cache.commit();
+        std::fs::read(cache_path(output)).expect("the cache file")
+    }
+
+    #[test]
+    fn recalls_what_the_last_build_remembered_and_keeps_only_what_was_used() {
+        let output = scratch("recall");
+        let one = "<span>a\n</span>b\n\nb\n<span>a\n</span>";
+        written(&output, &[(1, one), (2, "two\nb\n"), (1, "again")]);
+        let cache = Cache::open(&output).expect("a cache");
+        assert_eq!(cache.previous_records(), 2);
+        assert_eq!(cache.previous.as_ref().map(|p| p.pieces.len()), Some(6), "each distinct line once");
+        assert_eq!(cache.recall(1).as_deref(), Some(one));
+        assert_eq!(cache.recall(3), None);
+        cache.remember(4, "four");
+        cache.commit();
+        let cache = Cache::open(&output).expect("a cache");
+        assert_eq!(cache.previous_records(), 2, "the block not used (2) is dropped");
+        assert_eq!(cache.recall(4).as_deref(), Some("four"));
+        assert_eq!(cache.recall(2), None);
+        std::fs::remove_dir_all(output.parent().unwrap()).expect("clean up");
+    }
+
+    #[test]
+    fn ignores_a_cache_truncated_corrupt_or_of_another_binary() {
+        let output = scratch("corrupt");
+        let good = written(&output, &[(7, "seven"), (8, "eight")]);
+        let path = cache_path(&output);
+        let mut flipped = good.clone();
+        flipped[HEADER.len() + 6] ^= 1;
+        // Whole, but written by another binary, at another time.
+        let mut other_binary = good.clone();
+        let trailer_start = good.len() - TRAILER;
+        other_binary[trailer_start + 9] ^= 1;
+        other_binary[trailer_start + 25] ^= 1;
+        let resealed = xxhash_rust::xxh3::xxh3_128(&other_binary[..good.len() - 16]);
+        let body_end = good.len() - 16;
+        other_binary[body_end..].copy_from_slice(&resealed.to_le_bytes());
+        for bad in [&good[..good.len() - 1], &good[..10], &flipped[..], &other_binary[..], b""] {
+            std::fs::write(&path, bad).expect("a bad cache");
+            let cache = Cache::open(&output).expect("a cache");
+            assert_eq!(cache.previous_records(), 0);
+            assert_eq!(cache.recall(7), None);
+        }
+        std::fs::write(&path, &good).expect("the good cache");
+        assert_eq!(Cache::open(&output).expect("a cache").previous_records(), 2);
+        std::fs::remove_dir_all(output.parent().unwrap()).expect("clean up");
+    }
+
+    #[test]
+    fn a_build_that_does_not_commit_leaves_the_previous_cache() {
+        let output = scratch("failed");
+        let good = written(&output, &[(7, "seven")]);
+        let cache = Cache::open(&output).expect("a cache");
+        cache.remember(9, "nine");
+        let temporary = cache.temporary.clone();
+        assert!(temporary.exists());
+        drop(cache);
+        assert!(!temporary.exists(), "the new cache is removed");
+        assert_eq!(std::fs::read(cache_path(&output)).expect("the cache"), good);
+        std::fs::remove_dir_all(output.parent().unwrap()).expect("clean up");
+    }
+}

@@ -1,0 +1,164 @@
+//! The build cache beside the output folder (`.public.opsbook-cache`): a rebuild that
+//! uses it writes byte for byte what a fresh build writes, after every kind of edit (a
+//! page, an included file, the configuration, a renamed page whose linkers change); a
+//! corrupt cache is ignored; the cache is never published nor in the output's manifest;
+//! `--no-cache` neither reads nor writes it.
+
+mod util;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use util::Site;
+
+/// The cache of `public/`, beside it.
+const CACHE: &str = ".public.opsbook-cache";
+
+/// Builds the site at `root` into `out` (relative to it), with a fixed date.
+fn build(site: &Site, args: &[&str]) {
+    let output = util::opsbook()
+        .arg("build")
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .current_dir(&site.root)
+        .output()
+        .expect("run opsbook");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// Every file under `dir` with its bytes.
+fn listing(site: &Site, dir: &str) -> BTreeMap<String, Vec<u8>> {
+    site.files_under(dir).into_iter().map(|file| (file.clone(), site.read_bytes(&format!("{dir}/{file}")))).collect()
+}
+
+/// Rebuilds into `public/` with the cache, builds into a new folder without it, and
+/// asserts the two outputs are the same, byte for byte.
+#[track_caller]
+fn assert_rebuild_is_fresh(site: &Site, what: &str) {
+    build(site, &[]);
+    let _ = std::fs::remove_dir_all(site.root.join("fresh"));
+    build(site, &["--no-cache", "--out", "fresh"]);
+    let (rebuilt, fresh) = (listing(site, "public"), listing(site, "fresh"));
+    assert_eq!(rebuilt.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>(), "{what}: the same files");
+    for (path, bytes) in &fresh {
+        assert!(rebuilt[path] == *bytes, "{what}: {path} differs from a fresh build's");
+    }
+    std::fs::remove_dir_all(site.root.join("fresh")).expect("remove the fresh output");
+}
+
+/// The includes fixture, with pages of code blocks that link to each other and include
+/// a file with a code block.
+fn handbook() -> Site {
+    let site = Site::fixture("includes");
+    site.write(
+        "content/runbooks/restart.md",
+        "# Restart\n\nSee [the cache](cache.md) first.\n\n```bash\nsystemctl restart queue\necho \"done\"\n```\n\n\
+         {{#include ../../snippets/steps.md}}\n",
+    );
+    site.write(
+        "content/runbooks/cache.md",
+        "# Cache\n\n```yaml\nredis:\n  maxmemory: 2gb\n```\n\n```json\n{\"up\": true}\n```\n\n```rust\nfn main() {}\n```\n",
+    );
+    site.write("content/runbooks/_index.md", "# Runbooks\n\n- [Restart](restart.md)\n- [Cache](cache.md)\n");
+    site.write("snippets/steps.md", "## Steps\n\n```bash\nkubectl rollout restart deploy/queue\n```\n");
+    site
+}
+
+/// The highlighted HTML of the output, to be sure the handbook highlights something.
+fn highlighted(site: &Site, page: &str) -> bool {
+    site.read(&format!("public/{page}")).contains("class=\"hl-")
+}
+
+#[test]
+fn a_rebuild_with_the_cache_writes_what_a_fresh_build_writes_after_every_edit() {
+    let site = handbook();
+    build(&site, &[]);
+    assert!(site.exists(CACHE), "the first build leaves a cache");
+    assert!(highlighted(&site, "runbooks/cache/index.html"));
+    let cache = site.read_bytes(CACHE);
+    assert!(cache.starts_with(b"opsbook-cache "), "the cache's header");
+    assert!(cache.windows(b"systemctl".len()).any(|w| w == b"systemctl"), "the cache holds the highlighted code");
+
+    assert_rebuild_is_fresh(&site, "no change");
+    site.write(
+        "content/runbooks/cache.md",
+        "# Cache\n\n```yaml\nredis:\n  maxmemory: 4gb\n```\n\n```json\n{\"up\": false}\n```\n",
+    );
+    assert_rebuild_is_fresh(&site, "an edited page");
+    site.write("snippets/steps.md", "## Steps\n\n```bash\nkubectl rollout status deploy/queue\n```\n");
+    assert_rebuild_is_fresh(&site, "an edited included file");
+    assert!(site.read("public/runbooks/restart/index.html").contains("rollout"), "the include is rendered");
+    site.write("book.toml", "[handbook]\ntitle = \"Renamed Handbook\"\n\n[check]\nlinks = \"error\"\n");
+    assert_rebuild_is_fresh(&site, "a changed configuration");
+    std::fs::rename(site.root.join("content/runbooks/cache.md"), site.root.join("content/runbooks/redis.md"))
+        .expect("rename a page");
+    site.write(
+        "content/runbooks/restart.md",
+        "# Restart\n\nSee [the cache](redis.md) first.\n\n```bash\nsystemctl restart queue\necho \"done\"\n```\n\n\
+         {{#include ../../snippets/steps.md}}\n",
+    );
+    site.write("content/runbooks/_index.md", "# Runbooks\n\n- [Restart](restart.md)\n- [Cache](redis.md)\n");
+    assert_rebuild_is_fresh(&site, "a renamed page and its linkers");
+    assert!(highlighted(&site, "runbooks/redis/index.html"));
+}
+
+#[test]
+fn the_bundled_handbook_rebuilt_with_the_cache_is_the_same_as_built_fresh() {
+    let site = Site::empty("bundled");
+    util::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &site.root.join("content"));
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("book.toml"), site.root.join("book.toml"))
+        .expect("book.toml");
+    build(&site, &[]);
+    assert!(site.exists(CACHE));
+    assert_rebuild_is_fresh(&site, "the bundled handbook");
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_and_made_again() {
+    let site = handbook();
+    build(&site, &[]);
+    let good = site.read_bytes(CACHE);
+    let mut corrupt = good.clone();
+    let middle = corrupt.len() / 2;
+    corrupt[middle] ^= 0x55;
+    for bad in [&corrupt[..], &good[..good.len() / 2], b"opsbook-cache 2\n", b"not a cache at all"] {
+        site.write(CACHE, bad);
+        assert_rebuild_is_fresh(&site, "a corrupt cache");
+        // Made again: the same blocks, in the order the build's threads met them.
+        assert_eq!(site.read_bytes(CACHE).len(), good.len(), "the cache is made again");
+    }
+}
+
+#[test]
+fn the_cache_is_not_published_nor_in_the_manifest_and_no_cache_leaves_it_alone() {
+    let site = handbook();
+    build(&site, &[]);
+    let published = site.files_under("public");
+    assert!(!published.iter().any(|file| file.contains("opsbook-cache")), "{published:?}");
+    let manifest = site.read(".public.opsbook-manifest");
+    assert!(!manifest.contains("opsbook-cache"), "{manifest}");
+    let cache = site.read_bytes(CACHE);
+    site.write("content/runbooks/cache.md", "# Cache\n\n```bash\nredis-cli info\n```\n");
+    build(&site, &["--no-cache"]);
+    assert_eq!(site.read_bytes(CACHE), cache, "--no-cache does not write the cache");
+    let leftovers: Vec<String> = std::fs::read_dir(&site.root)
+        .expect("the root")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".public.opsbook-cache."))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// An output folder reached through a symbolic link keeps its cache beside the folder it
+/// points to, with its manifest.
+#[cfg(unix)]
+#[test]
+fn the_cache_of_a_linked_output_folder_is_beside_the_folder_linked_to() {
+    let site = handbook();
+    std::fs::create_dir_all(site.root.join("real/site")).expect("the real folder");
+    std::os::unix::fs::symlink(site.root.join("real/site"), site.root.join("public")).expect("a link");
+    build(&site, &[]);
+    assert!(site.exists("real/.site.opsbook-cache"), "the cache is beside the real folder");
+    assert!(site.exists("real/.site.opsbook-manifest"));
+    assert!(!site.exists(CACHE));
+}
