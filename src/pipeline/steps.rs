@@ -356,3 +356,38 @@ fn take_texts(site: &mut Site, purpose: Purpose) -> Vec<Option<String>> {
 fn fingerprints(text: &str, body_start: usize) -> Fingerprints {
     Fingerprints { exact: exact_hash(text.as_bytes()), similarity: similarity_hash(&text[body_start..]) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streaming_build_lets_each_text_go_with_the_fingerprints_of_what_it_read() {
+        let root = crate::test_support::fixture_copy("model", "steps-release");
+        let texts: Vec<(String, String)> = walk_content(&root, "content", None, &mut Vec::new())
+            .pages
+            .iter()
+            .map(|path| {
+                let (page, _) = crate::content::load_page(&root.join("content"), path, "content/");
+                let page = page.expect("a page");
+                (page.file.clone(), page.text.clone())
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        let (site, ..) =
+            prepare(&root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut diagnostics).expect("model");
+        let mut released = 0;
+        for page in site.pages.iter().filter(|page| page.origin.has_file()) {
+            let (_, text) = texts.iter().find(|(file, _)| *file == page.source.file).expect("read before");
+            let kept = page.source.released.expect("the text is let go");
+            assert!(page.source.text.is_empty(), "{}", page.source.file);
+            let body = &text[page.source.body_start..];
+            assert_eq!(kept.len, text.len());
+            assert_eq!(kept.fingerprints, fingerprints(text, page.source.body_start));
+            assert_eq!(kept.fingerprints.similarity, similarity_hash(body));
+            released += 1;
+        }
+        assert!(released > 3, "the fixture's pages were built: {released}");
+        std::fs::remove_dir_all(&root).expect("clean up");
+    }
+}
