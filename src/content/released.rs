@@ -1,9 +1,10 @@
-//! A streaming build's pages without their text. Once the Markdown step has read every
-//! page (titles, links, anchors, search text), each page lets its text go, and the
-//! templates step reads the file again to render the body, highlighted, just before the
-//! page's template (`pipeline/stream.rs`): at 10,000 pages of 8 KB, some 80 MB less held
-//! through the templates, search and files steps, for a second read of each file (the
-//! files a page includes are read twice already).
+//! A streaming build's pages without their text. The Markdown step takes each page's
+//! text out, renders it (titles, links, anchors, search text) and lets it go at once,
+//! page by page, so that it never holds every page's text beside what it made of them;
+//! the templates step reads the file again to render the body, highlighted, just before
+//! the page's template (`pipeline/stream.rs`): at 10,000 pages of 8 KB, some 80 MB less
+//! held through the Markdown, templates, search and files steps, for a second read of
+//! each file (the files a page includes are read twice already).
 //!
 //! What a page keeps ([`Released`]) makes sure the second reading is the text of the
 //! first: its length and hash. A file changed in between stops the build (the previous
@@ -38,11 +39,25 @@ pub struct Fingerprints {
     pub similarity: Option<u64>,
 }
 
+impl Released {
+    /// What a page keeps of `text`, its whole text, with `fingerprints`.
+    pub(crate) fn of(text: &str, fingerprints: Fingerprints) -> Self {
+        Released { len: text.len(), hash: hash_text(text), fingerprints }
+    }
+}
+
 impl SourcePage {
-    /// Lets the text go, keeping its length, its hash and `fingerprints`.
-    pub(crate) fn release_text(&mut self, fingerprints: Fingerprints) {
-        let text = std::mem::take(&mut self.text);
-        self.released = Some(Released { len: text.len(), hash: hash_text(&text), fingerprints });
+    /// Takes the text out, to be read once more and let go page by page: the page
+    /// records what it keeps of it with [`SourcePage::released_as`] then.
+    pub(crate) fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
+    /// Records `released`, what the page keeps of the text [`SourcePage::take_text`]
+    /// took out.
+    pub(crate) fn released_as(&mut self, released: Released) {
+        self.text = String::new();
+        self.released = Some(released);
     }
 
     /// The page's whole text (its body starts at `body_start`): the text kept, or the file
@@ -75,6 +90,12 @@ mod tests {
         Fingerprints { exact: 1, similarity: None }
     }
 
+    /// Lets the page's text go as the Markdown step of a streaming build does.
+    fn release(page: &mut SourcePage) {
+        let text = page.take_text();
+        page.released_as(Released::of(&text, fingerprints()));
+    }
+
     /// A handbook with one page, loaded; returns its root and the page.
     fn handbook(name: &str, text: &str) -> (std::path::PathBuf, Config, SourcePage) {
         let root = std::env::temp_dir().join(format!("opsbook-released-{name}-{}", std::process::id()));
@@ -92,7 +113,7 @@ mod tests {
     fn reads_a_released_text_again_as_it_was_read_first() {
         let (root, config, mut page) = handbook("same", "\u{feff}---\ntitle: A\n---\r\n# A\r\n\r\nBody.\r\n");
         let first = page.text.clone();
-        page.release_text(fingerprints());
+        release(&mut page);
         assert!(page.text.is_empty(), "the text is let go");
         assert_eq!(page.released.map(|r| r.fingerprints), Some(fingerprints()));
         let again = page.text_again(&config).expect("read again");
@@ -112,7 +133,7 @@ mod tests {
     #[test]
     fn refuses_a_file_changed_after_its_first_reading() {
         let (root, config, mut page) = handbook("changed", "# Before\n");
-        page.release_text(fingerprints());
+        release(&mut page);
         std::fs::write(root.join("content/page.md"), "# After!\n").expect("edit");
         let error = page.text_again(&config).expect_err("a changed file").to_string();
         assert_eq!(error, "content/page.md: the file changed while the build was reading it; build again");

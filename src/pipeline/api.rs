@@ -5,10 +5,12 @@
 //! sources on the same day are identical. The schemas are documented in the user guide
 //! ("handbook.json").
 
-use serde::Serialize;
+use std::collections::HashMap;
+
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::check::pages::{PageEntry, entries_of, listed_pages};
+use crate::check::pages::{PageEntry, aliases_by_page, listed_pages, page_entry};
 use crate::config::{Audience, Panel};
 use crate::diagnostic::Diagnostic;
 use crate::site::{PageId, Site};
@@ -24,7 +26,7 @@ struct Handbook<'a> {
     description: &'a str,
     base_url: Option<String>,
     today: String,
-    pages: Vec<PageRecord<'a>>,
+    pages: Pages<'a>,
     /// The build's warnings and notes, for `check --baseline`.
     findings: Vec<&'a Diagnostic>,
 }
@@ -115,11 +117,29 @@ struct Fingerprints {
 }
 
 /// The JSON document; `findings` are the build's warnings and notes, sorted.
+/// The pages of `handbook.json`, in its order: each page's record is made as it is
+/// written and dropped at once, so the file's text is the one copy of every record the
+/// build holds (at 100,000 pages, records made beforehand would weigh more than the
+/// text).
+struct Pages<'a> {
+    site: &'a Site,
+    ids: Vec<PageId>,
+    aliases: Vec<Vec<String>>,
+    alerts: HashMap<PageId, Vec<&'a str>>,
+}
+
+impl Serialize for Pages<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.ids.iter().map(|&id| {
+            let entry = page_entry(self.site, id, self.aliases[id].clone());
+            record(self.site, id, self.alerts.get(&id), entry)
+        }))
+    }
+}
+
 pub(crate) fn handbook_json(site: &Site, findings: &[Diagnostic]) -> String {
     let alerts = crate::site::alerts::by_page(&site.alerts);
-    let ids = listed_pages(site);
-    let entries = entries_of(site, &ids, true);
-    let pages = ids.into_iter().zip(entries).map(|(id, entry)| record(site, id, alerts.get(&id), entry)).collect();
+    let pages = Pages { site, ids: listed_pages(site), aliases: aliases_by_page(site), alerts };
     let handbook = Handbook {
         format: FORMAT_VERSION,
         generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),

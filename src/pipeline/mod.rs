@@ -280,7 +280,15 @@ fn run(
         Destination::Sink(sink) => Some(sink),
         Destination::Nowhere => None,
     };
-    let rendered = render_and_check(&site, &renderer, sink, purpose, timer, diagnostics)?;
+    let mut rendered = render_and_check(&site, &renderer, sink, purpose, timer, diagnostics)?;
+    if purpose == Purpose::Stream {
+        // The links are checked: a streaming build needs no more of what each template
+        // wrote (the search index reads only the sections' byte ranges), and its memory
+        // goes to the search index next.
+        for page in &mut rendered.pages {
+            page.scan = crate::check::TemplateScan::default();
+        }
+    }
     let mut index_cache = crate::search::IndexCache::default();
     if purpose == Purpose::Check {
         write::render_special(&site, &renderer, diagnostics);

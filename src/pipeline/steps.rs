@@ -12,7 +12,7 @@ use super::report::Timer;
 use crate::check::pages::{exact_hash, similarity_hash};
 use crate::config::{Config, Overrides};
 use crate::content::include_files::HandbookFiles;
-use crate::content::released::Fingerprints;
+use crate::content::released::{Fingerprints, Released};
 use crate::content::{ContentFiles, SourcePage, load_pages, walk_content};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::includes::MAX_EXPANDED;
@@ -289,36 +289,42 @@ pub(crate) fn render_body_of(
 
 /// Renders every page's Markdown in parallel. A build highlights code and makes each
 /// page's search postings from the text of its sections as it goes, dropping the text;
-/// a check needs neither; a streaming build writes no HTML. Returns the time spent,
-/// summed over threads, and the postings.
+/// a check needs neither; a streaming build writes no HTML, and lets each page's text go
+/// as soon as its body is rendered (see [`take_texts`]). Returns the time spent, summed
+/// over threads, and the postings.
 fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> (Duration, SitePostings) {
     let spent = SpentTime::new();
     let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site));
+    let texts = take_texts(site, purpose);
     let site_ref: &Site = site;
-    let rendered: Vec<_> = (0..site.pages.len())
+    let rendered: Vec<_> = texts
         .into_par_iter()
+        .enumerate()
         .map_init(
             || builder.as_ref().map(PostingsBuilder::lease),
-            |lease, id| {
+            |lease, (id, text)| {
                 spent.time(|| {
-                    let mut rendered = render_body(site_ref, id, purpose);
+                    let source = &site_ref.pages[id].source;
+                    let body = text.as_deref().map_or_else(|| source.body(), |text| &text[source.body_start..]);
+                    let mut rendered = render_body_of(site_ref, id, body, purpose);
+                    let released = text.map(|text| Released::of(&text, fingerprints(&text, source.body_start)));
                     let postings = match (builder.as_ref(), lease.as_mut()) {
                         (Some(builder), Some(lease)) => builder.page(site_ref, id, &mut rendered, lease),
                         _ => None,
                     };
-                    (rendered, postings)
+                    (rendered, postings, released)
                 })
             },
         )
         .collect();
     let mut postings = Vec::with_capacity(rendered.len());
-    for (page, (mut rendered, terms)) in site.pages.iter_mut().zip(rendered) {
+    for (page, (mut rendered, terms, released)) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();
         postings.push(terms);
-    }
-    if purpose == Purpose::Stream {
-        release_texts(site);
+        if let Some(released) = released {
+            Arc::make_mut(&mut page.source).released_as(released);
+        }
     }
     let search = match builder {
         Some(builder) => builder.finish(site, postings),
@@ -327,16 +333,61 @@ fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagno
     (spent.take(), search)
 }
 
-/// In a streaming build, every page with a file lets its text go once the Markdown step
-/// has read it ([`crate::content::released`]), keeping the fingerprints `handbook.json`
-/// records of it; the templates step reads the file again.
-fn release_texts(site: &mut Site) {
-    site.pages.par_iter_mut().filter(|page| page.origin.has_file()).for_each(|page| {
-        // Shared (never, in a build), it keeps its text.
-        if let Some(source) = Arc::get_mut(&mut page.source) {
-            let fingerprints =
-                Fingerprints { exact: exact_hash(source.text.as_bytes()), similarity: similarity_hash(source.body()) };
-            source.release_text(fingerprints);
+/// In a streaming build, the text of every page with a file, taken out of the page for
+/// the Markdown step to render and let go, page by page ([`crate::content::released`]):
+/// the step then never holds every page's text beside what it makes of them. A page
+/// keeps the fingerprints `handbook.json` records of it; the templates step reads the
+/// file again. `None` for a page that keeps its text: every page in the other builds.
+fn take_texts(site: &mut Site, purpose: Purpose) -> Vec<Option<String>> {
+    site.pages
+        .iter_mut()
+        .map(|page| {
+            if purpose != Purpose::Stream || !page.origin.has_file() {
+                return None;
+            }
+            // Shared (never, in a build), it keeps its text.
+            Arc::get_mut(&mut page.source).map(SourcePage::take_text)
+        })
+        .collect()
+}
+
+/// The fingerprints `handbook.json` records of `text`, a page's whole text whose body
+/// starts at `body_start`.
+fn fingerprints(text: &str, body_start: usize) -> Fingerprints {
+    Fingerprints { exact: exact_hash(text.as_bytes()), similarity: similarity_hash(&text[body_start..]) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streaming_build_lets_each_text_go_with_the_fingerprints_of_what_it_read() {
+        let root = crate::test_support::fixture_copy("model", "steps-release");
+        let texts: Vec<(String, String)> = walk_content(&root, "content", None, &mut Vec::new())
+            .pages
+            .iter()
+            .map(|path| {
+                let (page, _) = crate::content::load_page(&root.join("content"), path, "content/");
+                let page = page.expect("a page");
+                (page.file.clone(), page.text.clone())
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        let (site, ..) =
+            prepare(&root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut diagnostics).expect("model");
+        let mut released = 0;
+        for page in site.pages.iter().filter(|page| page.origin.has_file()) {
+            let (_, text) = texts.iter().find(|(file, _)| *file == page.source.file).expect("read before");
+            let kept = page.source.released.expect("the text is let go");
+            assert!(page.source.text.is_empty(), "{}", page.source.file);
+            let body = &text[page.source.body_start..];
+            assert_eq!(kept.len, text.len());
+            assert_eq!(kept.fingerprints, fingerprints(text, page.source.body_start));
+            assert_eq!(kept.fingerprints.similarity, similarity_hash(body));
+            released += 1;
         }
-    });
+        assert!(released > 3, "the fixture's pages were built: {released}");
+        std::fs::remove_dir_all(&root).expect("clean up");
+    }
 }

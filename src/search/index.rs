@@ -71,42 +71,42 @@ pub(crate) struct Postings<'t> {
 
 /// Scores the postings of `pages` (in index order), whose numbers stand for `terms`'
 /// words and stems: each page's stems are appended, scored, to their stems' lists in
-/// page order.
+/// page order. The pages are read twice: first to count each stem's pages (its document
+/// frequency), so that each list is made at its size with its final scores, which at
+/// 100,000 pages keeps hundreds of megabytes of growing lists of unscored postings from
+/// being held at once.
 pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Postings<'t> {
     let count = pages.len().max(1) as f32;
     let lengths: Vec<f32> = pages.iter().map(|p| p.length() as f32).collect();
     let average = (lengths.iter().sum::<f32>() / count).max(1.0);
-    let mut lists: Vec<Vec<(u32, f32, u16)>> = vec![Vec::new(); terms.stem_count()];
+    let mut frequencies = vec![0u32; terms.stem_count()];
+    for page in pages {
+        page.for_each_stem(|stem, _| frequencies[stem as usize] += 1);
+    }
+    let idf: Vec<f32> = frequencies
+        .iter()
+        .map(|&df| {
+            let df = df as f32;
+            (1.0 + (count - df + 0.5) / (df + 0.5)).ln()
+        })
+        .collect();
+    let mut lists: Vec<Vec<Posting>> = frequencies.iter().map(|&df| Vec::with_capacity(df as usize)).collect();
+    drop(frequencies);
     let mut vocabulary = vec![false; terms.word_count()];
     for (doc, page) in pages.iter().enumerate() {
         let norm = 1.0 - B + B * lengths[doc] / average;
         page.for_each_stem(|stem, stats| {
             let tf = stats.total;
             let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
-            let score = saturated + if stats.in_title { TITLE_BONUS } else { 0.0 };
-            lists[stem as usize].push((doc as u32, score, stats.best_section));
+            let tf = saturated + if stats.in_title { TITLE_BONUS } else { 0.0 };
+            let score = (idf[stem as usize] * tf * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
+            lists[stem as usize].push(Posting { doc: doc as u32, score, section: stats.best_section });
         });
         page.for_each_word(|word| vocabulary[word as usize] = true);
     }
     let docs_count = pages.len() as u32;
-    let by_stem = lists
-        .into_par_iter()
-        .map(|list| {
-            if list.is_empty() {
-                return None;
-            }
-            let df = list.len() as f32;
-            let idf = (1.0 + (count - df + 0.5) / (df + 0.5)).ln();
-            let postings: Vec<Posting> = list
-                .into_iter()
-                .map(|(doc, tf, section)| {
-                    let score = (idf * tf * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
-                    Posting { doc, score, section }
-                })
-                .collect();
-            Some(compact(postings, docs_count))
-        })
-        .collect();
+    let by_stem =
+        lists.into_par_iter().map(|postings| (!postings.is_empty()).then(|| compact(postings, docs_count))).collect();
     let words = (0..vocabulary.len() as u32).filter(|&w| vocabulary[w as usize] && terms.stem_of(w) != STOP).collect();
     Postings { terms, by_stem, words }
 }
