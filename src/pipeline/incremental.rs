@@ -117,7 +117,9 @@ pub(crate) fn write_site_files_of(
     }
     // Problems in these files were reported by the rebuild that made the model.
     super::write::write_extras(site, &input.renderer, sink, &input.warnings, &mut Vec::new())?;
+    crate::spent::phase(Some("extras"));
     super::write::write_status_files(site, &input.theme, sink, &mut Vec::new())?;
+    crate::spent::phase(Some("status files"));
     Ok(true)
 }
 

@@ -273,7 +273,12 @@ fn run(
         Destination::Nowhere => None,
     };
     let rendered = render_and_check(&site, &renderer, sink, purpose, timer, diagnostics)?;
-    let mut index_cache = crate::search::IndexCache::default();
+    // The dev server's index keeps what its scores are made of, for its edits.
+    let mut index_cache = if purpose == Purpose::Build {
+        crate::search::IndexCache::for_edits()
+    } else {
+        crate::search::IndexCache::default()
+    };
     if purpose == Purpose::Check {
         write::render_special(&site, &renderer, diagnostics);
     } else {

@@ -103,7 +103,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
     // What the last search index made here (or by the whole build before) was made of:
     // an edit encodes only the shards it changes. Every index written is whole, so a
     // result given up or dropped leaves nothing stale.
-    let mut cache = crate::search::IndexCache::default();
+    let mut cache = crate::search::IndexCache::for_edits();
     loop {
         let (generation, mut input) = {
             let mut next = shared.next.lock().unwrap_or_else(PoisonError::into_inner);
@@ -117,6 +117,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
                 next = shared.ring.wait(next).unwrap_or_else(PoisonError::into_inner);
             }
         };
+        crate::spent::phase(None);
         let superseded = || shared.latest.load(Ordering::SeqCst) != generation;
         let sink = MemorySink::default();
         if let Some(built) = input.index_cache.take() {
@@ -126,6 +127,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
         let mut index_written = || {
             if !superseded() {
                 let _ = sender.send((generation, sink.take_files(), false));
+                crate::spent::phase(Some("index: sent"));
             }
         };
         let mut make = || write_site_files_of(&input, &superseded, &sink, &mut cache, &mut index_written);
@@ -136,6 +138,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
         // Dropping the old model takes a while on a large handbook: not while holding
         // anything.
         drop(input);
+        crate::spent::phase(Some("dropped input"));
         if matches!(made, Ok(true)) && !superseded() && sender.send((generation, sink.into_files(), true)).is_err() {
             return;
         }
