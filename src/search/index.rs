@@ -142,36 +142,63 @@ impl Gathered {
 
     /// The scored postings (see the module's steps) and the words of the index.
     fn score<'t>(&self, terms: &'t Terms) -> Postings<'t> {
+        let scale = self.scale();
+        let by_stem = self.lists.par_iter().map(|list| scale.score(list)).collect();
+        Postings { terms, by_stem, words: self.words(terms) }
+    }
+
+    /// [`Gathered::score`], dropping each stem's list once it is scored: a build's
+    /// scores, which nothing keeps, hold no more memory than the postings.
+    fn into_scores(self, terms: &Terms) -> Postings<'_> {
+        let (scale, words) = (self.scale(), self.words(terms));
+        let by_stem = self.lists.into_par_iter().map(|list| scale.score(&list)).collect();
+        Postings { terms, by_stem, words }
+    }
+
+    /// What a score depends on besides its page's sum: each page's length against the
+    /// average, and the number of pages.
+    fn scale(&self) -> Scale {
         let count = self.lengths.len().max(1) as f32;
         let average = (self.lengths.iter().sum::<f32>() / count).max(1.0);
         let norms: Vec<f32> = self.lengths.iter().map(|&length| 1.0 - B + B * length / average).collect();
-        let docs_count = self.lengths.len() as u32;
-        let by_stem = self
-            .lists
-            .par_iter()
-            .map(|list| {
-                if list.is_empty() {
-                    return None;
-                }
-                let df = list.len() as f32;
-                let idf = (1.0 + (count - df + 0.5) / (df + 0.5)).ln();
-                let postings: Vec<Posting> = list
-                    .iter()
-                    .map(|entry| {
-                        let tf = entry.tf;
-                        let saturated = tf * (K1 + 1.0) / (tf + K1 * norms[entry.doc as usize]);
-                        let score = saturated + if entry.title { TITLE_BONUS } else { 0.0 };
-                        let score = (idf * score * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
-                        Posting { doc: entry.doc, score, section: entry.section }
-                    })
-                    .collect();
-                Some(compact(postings, docs_count))
+        Scale { count, norms, docs: self.lengths.len() as u32 }
+    }
+
+    /// The words of the pages (not stop words), by number, ascending.
+    fn words(&self, terms: &Terms) -> Vec<u32> {
+        (0..self.pages_with.len() as u32)
+            .filter(|&w| self.pages_with[w as usize] > 0 && terms.stem_of(w) != STOP)
+            .collect()
+    }
+}
+
+/// What the scores of every stem depend on: the number of pages, and each page's length
+/// against the average (BM25's norm).
+struct Scale {
+    count: f32,
+    norms: Vec<f32>,
+    docs: u32,
+}
+
+impl Scale {
+    /// The postings of a stem whose pages' entries are `list`.
+    fn score(&self, list: &[Entry]) -> Option<StemPostings> {
+        if list.is_empty() {
+            return None;
+        }
+        let df = list.len() as f32;
+        let idf = (1.0 + (self.count - df + 0.5) / (df + 0.5)).ln();
+        let postings: Vec<Posting> = list
+            .iter()
+            .map(|entry| {
+                let tf = entry.tf;
+                let saturated = tf * (K1 + 1.0) / (tf + K1 * self.norms[entry.doc as usize]);
+                let score = saturated + if entry.title { TITLE_BONUS } else { 0.0 };
+                let score = (idf * score * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
+                Posting { doc: entry.doc, score, section: entry.section }
             })
             .collect();
-        let words = (0..self.pages_with.len() as u32)
-            .filter(|&w| self.pages_with[w as usize] > 0 && terms.stem_of(w) != STOP)
-            .collect();
-        Postings { terms, by_stem, words }
+        Some(compact(postings, self.docs))
     }
 }
 
@@ -180,7 +207,7 @@ impl Gathered {
 /// page order.
 #[cfg(test)]
 pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Postings<'t> {
-    Gathered::of(pages.iter().copied(), terms).score(terms)
+    Gathered::of(pages.iter().copied(), terms).into_scores(terms)
 }
 
 /// What the last scores were made of, kept by the dev server from one edit to the next
@@ -246,17 +273,17 @@ impl Scoring {
                     });
                 }
             }
+            None if !self.keep => {
+                *self = Scoring::default();
+                return Gathered::of(pages.iter().map(|p| p.as_deref().unwrap_or(&empty)), terms).into_scores(terms);
+            }
             None => {
                 self.gathered = Gathered::of(pages.iter().map(|p| p.as_deref().unwrap_or(&empty)), terms);
             }
         }
         let postings = self.gathered.score(terms);
-        if self.keep {
-            self.pages = pages;
-            self.terms = Some(terms.clone());
-        } else {
-            *self = Scoring::default();
-        }
+        self.pages = pages;
+        self.terms = Some(terms.clone());
         postings
     }
 }
