@@ -5,6 +5,7 @@
 //   cargo build --release
 //   node bench/serve-latency.mjs ROOT [--edits 10] [--pause 2000] [--spaced 300]
 //        [--kinds body,title,...] [--bin target/release/opsbook] [--timeout 60000]
+//        [--server-log FILE]
 //
 // bench/serve-latency.sh runs it on a generated 10,000-page handbook and on the company
 // handbook of ../shared/corpora.
@@ -25,6 +26,8 @@
 //   delete          a renamed page deleted; its URL answers 404
 //   search          a new word added to a page's text; the search index finds it (the
 //                   manifest names the shard where it sorts, and that shard holds it)
+// `--server-log FILE` appends what the server prints on standard error to FILE (with
+// OPSBOOK_SERVE_PHASES=1 in the environment, how long each phase of an edit took).
 // Prints each latency and, per kind, the median and the worst; the files are restored
 // afterwards. ROOT is changed while it runs: use a copy.
 //
@@ -35,7 +38,7 @@
 // is served.
 
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, renameSync, unlinkSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, appendFileSync, renameSync, unlinkSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -55,6 +58,7 @@ const spaced = option('--spaced', null) === null ? null : Number(option('--space
 const kinds = option('--kinds', 'body').split(',');
 const bin = option('--bin', 'target/release/opsbook');
 const timeout = Number(option('--timeout', '60000'));
+const serverLog = option('--server-log', null);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,6 +67,7 @@ function startServer() {
   const child = spawn(bin, ['serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk) => { errors += chunk; });
+  if (serverLog) child.stderr.on('data', (chunk) => appendFileSync(serverLog, chunk));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {

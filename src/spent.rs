@@ -86,6 +86,31 @@ fn reset_high_water_mark() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
+/// Whether the dev server's phases are traced (`OPSBOOK_SERVE_PHASES=1`): each
+/// [`phase`] then prints on standard error how long the thread spent since the last.
+fn tracing_phases() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var("OPSBOOK_SERVE_PHASES").is_ok_and(|v| v == "1"))
+}
+
+thread_local! {
+    static LAST_PHASE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// Ends the current phase of this thread's work, named `name`, when phases are traced
+/// ([`tracing_phases`]); `None` starts the count without printing.
+pub(crate) fn phase(name: Option<&str>) {
+    if !tracing_phases() {
+        return;
+    }
+    let now = Instant::now();
+    if let (Some(name), Some(since)) = (name, LAST_PHASE.get()) {
+        let at = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        eprintln!("phase {name}: {:.1} ms (at {})", (now - since).as_secs_f64() * 1000.0, at.as_millis() % 100_000);
+    }
+    LAST_PHASE.set(Some(now));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@
 //! CODEOWNERS) needs a whole build: [`rebuild_deferring`] says so and changes nothing. The files
 //! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
 //! written by [`rebuild_deferring`]: the caller brings them up to date when it likes, with
-//! [`write_site_files_of`] (on another thread, from a copy: [`SiteFilesInput`]).
+//! [`write_index_of`] and [`write_rest_of`] (on other threads, from a copy: [`SiteFilesInput`]).
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
@@ -97,10 +97,10 @@ impl SiteFilesInput {
 }
 
 /// Writes the files that depend on every page of `input` into `sink`, the search index
-/// first (encoding only what changed since the index `cache` holds what it was made
-/// of, and leaving there what this one is made of), then calls `index_written` (which
-/// may serve it before the rest is made); stops (returning `false`) when `superseded`
-/// says a newer site came meanwhile.
+/// first ([`write_index_of`]), then calls `index_written` (which may serve it before
+/// the rest is made), then the rest ([`write_rest_of`]); stops (returning `false`) when
+/// `superseded` says a newer site came meanwhile.
+#[cfg(test)]
 pub(crate) fn write_site_files_of(
     input: &SiteFilesInput,
     superseded: &dyn Fn() -> bool,
@@ -108,18 +108,42 @@ pub(crate) fn write_site_files_of(
     cache: &mut crate::search::IndexCache,
     index_written: &mut dyn FnMut(),
 ) -> Result<bool, crate::diagnostic::Failure> {
-    let site = &input.site;
-    if site.config.search {
-        super::write::write_search_index(site, &input.search, &input.sections, sink, cache)?;
+    if write_index_of(input, sink, cache)? {
         index_written();
         if superseded() {
             return Ok(false);
         }
     }
+    write_rest_of(input, sink)?;
+    Ok(true)
+}
+
+/// Writes the search index of `input` into `sink`, encoding only what changed since
+/// the index `cache` holds what it was made of, and leaving there what this one is made
+/// of; `false` when the site has no search index.
+pub(crate) fn write_index_of(
+    input: &SiteFilesInput,
+    sink: &dyn Sink,
+    cache: &mut crate::search::IndexCache,
+) -> Result<bool, crate::diagnostic::Failure> {
+    let site = &input.site;
+    if !site.config.search {
+        return Ok(false);
+    }
+    super::write::write_search_index(site, &input.search, &input.sections, sink, cache)?;
+    Ok(true)
+}
+
+/// Writes the files that depend on every page of `input` but the search index
+/// (`handbook.json`, the feed, the sitemap, the 404 page, the status files) into `sink`.
+pub(crate) fn write_rest_of(input: &SiteFilesInput, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
+    let site = &input.site;
     // Problems in these files were reported by the rebuild that made the model.
     super::write::write_extras(site, &input.renderer, sink, &input.warnings, &mut Vec::new())?;
+    crate::spent::phase(Some("extras"));
     super::write::write_status_files(site, &input.theme, sink, &mut Vec::new())?;
-    Ok(true)
+    crate::spent::phase(Some("status files"));
+    Ok(())
 }
 
 /// What an incremental rebuild did.

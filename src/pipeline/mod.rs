@@ -289,7 +289,12 @@ fn run(
             page.scan = crate::check::TemplateScan::default();
         }
     }
-    let mut index_cache = crate::search::IndexCache::default();
+    // The dev server's index keeps what its scores are made of, for its edits.
+    let mut index_cache = if purpose == Purpose::Build {
+        crate::search::IndexCache::for_edits()
+    } else {
+        crate::search::IndexCache::default()
+    };
     if purpose == Purpose::Check {
         write::render_special(&site, &renderer, diagnostics);
     } else {

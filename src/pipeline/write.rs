@@ -345,6 +345,7 @@ pub(crate) fn write_search_index<R: AsRef<crate::search::SectionRanges> + Sync>(
 ) -> Result<(), Failure> {
     let index = crate::search::build_index(site, postings, pages, cache);
     index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json.as_bytes()))?;
+    crate::spent::phase(Some("index: write"));
     Ok(())
 }
 

@@ -11,6 +11,15 @@
 //!
 //! The pages' sums were made in each page's text order when its Markdown was rendered,
 //! and pages are taken in index order, so the index is the same from build to build.
+//!
+//! What the scores are made of (each stem's pages with their sums, each page's length,
+//! how many pages have each word) is gathered from the pages first; the dev server keeps
+//! it from one edit to the next ([`Scoring`]) and gathers again only the pages an edit
+//! changed. The scores themselves depend on every page (the average length, the number
+//! of pages with the stem), so they are worked out again from all of it, in the same
+//! order and the same arithmetic as a whole build: the same bytes.
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -69,6 +78,122 @@ pub(crate) struct Postings<'t> {
     pub words: Vec<u32>,
 }
 
+/// One page's entry in a stem's list before scoring: its weighted count, best section
+/// and title mark.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    doc: u32,
+    tf: f32,
+    section: u16,
+    title: bool,
+}
+
+/// What the scores are made of, gathered from the pages: by stem, its pages' entries in
+/// page order; by word, how many pages have it; by page, its length.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Gathered {
+    lists: Vec<Vec<Entry>>,
+    pages_with: Vec<u32>,
+    lengths: Vec<f32>,
+}
+
+impl Gathered {
+    /// The entries of `pages` (in index order).
+    fn of<'a>(pages: impl Iterator<Item = &'a PageTerms>, terms: &Terms) -> Gathered {
+        let mut gathered = Gathered {
+            lists: vec![Vec::new(); terms.stem_count()],
+            pages_with: vec![0; terms.word_count()],
+            lengths: Vec::new(),
+        };
+        for (doc, page) in pages.enumerate() {
+            gathered.add(doc as u32, page, |list, entry| list.push(entry));
+        }
+        gathered
+    }
+
+    /// Adds the entries of `page` as page `doc`, placing each in its stem's list with
+    /// `place`.
+    fn add(&mut self, doc: u32, page: &PageTerms, mut place: impl FnMut(&mut Vec<Entry>, Entry)) {
+        page.for_each_stem(|stem, stats| {
+            let entry = Entry { doc, tf: stats.total, section: stats.best_section, title: stats.in_title };
+            place(&mut self.lists[stem as usize], entry);
+        });
+        page.for_each_word(|word| self.pages_with[word as usize] += 1);
+        match self.lengths.get_mut(doc as usize) {
+            Some(length) => *length = page.length() as f32,
+            None => self.lengths.push(page.length() as f32),
+        }
+    }
+
+    /// Takes the entries of `page`, page `doc`, out again.
+    fn remove(&mut self, doc: u32, page: &PageTerms) {
+        page.for_each_stem(|stem, _| {
+            let list = &mut self.lists[stem as usize];
+            if let Ok(at) = list.binary_search_by_key(&doc, |e| e.doc) {
+                list.remove(at);
+            }
+        });
+        page.for_each_word(|word| {
+            let count = &mut self.pages_with[word as usize];
+            *count = count.saturating_sub(1);
+        });
+        self.lengths[doc as usize] = 0.0;
+    }
+
+    /// The scored postings (see the module's steps) and the words of the index.
+    fn score<'t>(&self, terms: &'t Terms) -> Postings<'t> {
+        let scale = self.scale();
+        let by_stem = self.lists.par_iter().map(|list| scale.score(list)).collect();
+        Postings { terms, by_stem, words: self.words(terms) }
+    }
+
+    /// What a score depends on besides its page's sum: each page's length against the
+    /// average, and the number of pages.
+    fn scale(&self) -> Scale {
+        let count = self.lengths.len().max(1) as f32;
+        let average = (self.lengths.iter().sum::<f32>() / count).max(1.0);
+        let norms: Vec<f32> = self.lengths.iter().map(|&length| 1.0 - B + B * length / average).collect();
+        Scale { count, norms, docs: self.lengths.len() as u32 }
+    }
+
+    /// The words of the pages (not stop words), by number, ascending.
+    fn words(&self, terms: &Terms) -> Vec<u32> {
+        (0..self.pages_with.len() as u32)
+            .filter(|&w| self.pages_with[w as usize] > 0 && terms.stem_of(w) != STOP)
+            .collect()
+    }
+}
+
+/// What the scores of every stem depend on: the number of pages, and each page's length
+/// against the average (BM25's norm).
+struct Scale {
+    count: f32,
+    norms: Vec<f32>,
+    docs: u32,
+}
+
+impl Scale {
+    /// The postings of a stem whose pages' entries are `list`.
+    fn score(&self, list: &[Entry]) -> Option<StemPostings> {
+        if list.is_empty() {
+            return None;
+        }
+        let df = list.len() as f32;
+        let idf = (1.0 + (self.count - df + 0.5) / (df + 0.5)).ln();
+        let postings: Vec<Posting> = list
+            .iter()
+            .map(|entry| {
+                let tf = entry.tf;
+                let saturated = tf * (K1 + 1.0) / (tf + K1 * self.norms[entry.doc as usize]);
+                let score = saturated + if entry.title { TITLE_BONUS } else { 0.0 };
+                let score = (idf * score * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
+                Posting { doc: entry.doc, score, section: entry.section }
+            })
+            .collect();
+        Some(compact(postings, self.docs))
+    }
+}
+
 /// Scores the postings of `pages` (in index order), whose numbers stand for `terms`'
 /// words and stems: each page's stems are appended, scored, to their stems' lists in
 /// page order. The pages are read twice: first to count each stem's pages (its document
@@ -111,18 +236,113 @@ pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Post
     Postings { terms, by_stem, words }
 }
 
+/// What the last scores were made of, kept by the dev server from one edit to the next
+/// ([`Scoring::keep`]): an edit then gathers again only the pages it changed (a page's
+/// postings are shared from one edit to the next, so a page whose postings are not the
+/// same value as before changed), and the scores, which depend on every page (the
+/// average length, each stem's number of pages), are worked out again from what is
+/// gathered, as a whole build does.
+#[derive(Debug, Default)]
+pub(crate) struct Scoring {
+    /// Whether what the scores are made of is kept for the next time.
+    keep: bool,
+    /// The numbering the numbers below belong to.
+    terms: Option<Terms>,
+    /// The postings of each page scored, in index order (none: a page without text).
+    pages: Vec<Option<Arc<PageTerms>>>,
+    gathered: Gathered,
+}
+
+/// Above this share of changed pages (one in `REGATHER_ABOVE`), every page is gathered
+/// again: it is quicker than moving each changed page's entries.
+const REGATHER_ABOVE: usize = 8;
+
+impl Scoring {
+    /// A scoring that keeps what it is made of, for the next edit.
+    pub(crate) fn keeping() -> Scoring {
+        Scoring { keep: true, ..Scoring::default() }
+    }
+
+    /// Whether what the scores are made of is kept.
+    pub(crate) fn keeps(&self) -> bool {
+        self.keep
+    }
+
+    /// Scores `pages` (the postings of each page, in index order; none counts as a page
+    /// without text), whose numbers stand for `terms`': the postings [`build_postings`]
+    /// gives, gathering again only the pages that changed since the last time, when it
+    /// was kept.
+    pub(crate) fn score<'t>(&mut self, pages: Vec<Option<Arc<PageTerms>>>, terms: &'t Terms) -> Postings<'t> {
+        let same_pages = |a: &Option<Arc<PageTerms>>, b: &Option<Arc<PageTerms>>| match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
+            _ => false,
+        };
+        let comparable =
+            self.keep && self.pages.len() == pages.len() && self.terms.as_ref().is_some_and(|t| t.same_numbers(terms));
+        let changed: Option<Vec<u32>> = comparable
+            .then(|| (0..pages.len()).filter(|&d| !same_pages(&self.pages[d], &pages[d])).map(|d| d as u32).collect())
+            .filter(|changed: &Vec<u32>| changed.len() * REGATHER_ABOVE <= pages.len());
+        let empty = PageTerms::default();
+        match changed {
+            Some(changed) => {
+                let gathered = &mut self.gathered;
+                gathered.lists.resize_with(terms.stem_count(), Vec::new);
+                gathered.pages_with.resize(terms.word_count(), 0);
+                for doc in changed {
+                    let d = doc as usize;
+                    gathered.remove(doc, self.pages[d].as_deref().unwrap_or(&empty));
+                    let page = pages[d].as_deref().unwrap_or(&empty);
+                    gathered.add(doc, page, |list, entry| {
+                        let at = list.partition_point(|e| e.doc < doc);
+                        list.insert(at, entry);
+                    });
+                }
+            }
+            None if !self.keep => {
+                *self = Scoring::default();
+                let pages: Vec<&PageTerms> = pages.iter().map(|p| p.as_deref().unwrap_or(&empty)).collect();
+                return build_postings(&pages, terms);
+            }
+            None => {
+                self.gathered = Gathered::of(pages.iter().map(|p| p.as_deref().unwrap_or(&empty)), terms);
+            }
+        }
+        let postings = self.gathered.score(terms);
+        self.pages = pages;
+        self.terms = Some(terms.clone());
+        postings
+    }
+}
+
 /// Lists a stem's pages, or, for a stem on more than half of the pages, the pages
 /// without it.
 fn compact(postings: Vec<Posting>, docs: u32) -> StemPostings {
     if (postings.len() as u32) * 2 <= docs {
         return StemPostings::Listed(postings);
     }
-    let mut scores: Vec<u8> = postings.iter().map(|p| p.score).collect();
-    scores.sort_unstable();
-    let score = scores[scores.len() / 2];
+    // The median score: the middle one of the scores in order, counted by value.
+    let mut counts = [0usize; 256];
+    for posting in &postings {
+        counts[posting.score as usize] += 1;
+    }
+    let middle = postings.len() / 2;
+    let mut below = 0;
+    let mut score = 0u8;
+    for (value, &n) in counts.iter().enumerate() {
+        if below + n > middle {
+            score = value as u8;
+            break;
+        }
+        below += n;
+    }
+    // The best pages: the first of the postings by score (highest first), then page.
+    let by_rank = |a: &Posting, b: &Posting| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc));
     let mut best = postings.clone();
-    best.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
-    best.truncate(COMMON_BEST);
+    if best.len() > COMMON_BEST {
+        best.select_nth_unstable_by(COMMON_BEST - 1, by_rank);
+        best.truncate(COMMON_BEST);
+    }
     best.retain(|p| p.score > score);
     best.sort_by_key(|p| p.doc);
     let mut missing = Vec::with_capacity(docs as usize - postings.len());
@@ -210,8 +430,123 @@ pub(crate) mod tests {
 }
 
 #[cfg(test)]
+mod scoring_tests {
+    use super::tests::pages_of;
+    use super::*;
+    use crate::markdown::SectionText;
+    use crate::search::page_terms::{PageText, Scratch};
+
+    fn body(text: &str) -> Vec<SectionText> {
+        vec![SectionText { id: None, heading: String::new(), text: text.into(), code: String::new() }]
+    }
+
+    /// A page of `text` titled `title`, numbered with `terms` (which it may add to).
+    fn page(terms: &mut Terms, title: &str, text: &str) -> Arc<PageTerms> {
+        let sections = body(text);
+        let text = PageText { description: "", tags: &[], alerts: &[], sections: &sections };
+        let mut page = PageTerms::of(&text, &mut terms.local(), &mut Scratch::default());
+        page.set_title(title, &mut terms.local());
+        Arc::new(page)
+    }
+
+    fn whole<'t>(pages: &[Option<Arc<PageTerms>>], terms: &'t Terms) -> Postings<'t> {
+        let empty = PageTerms::default();
+        build_postings(&pages.iter().map(|p| p.as_deref().unwrap_or(&empty)).collect::<Vec<_>>(), terms)
+    }
+
+    #[test]
+    fn scores_after_edits_are_those_of_all_pages_scored_again() {
+        let texts: Vec<(String, Vec<SectionText>)> = (0..24)
+            .map(|i| {
+                let rare = if i % 5 == 0 { " failover replica" } else { "" };
+                let long = " latency".repeat(i % 4);
+                (format!("Page {i}"), body(&format!("common words on every page {i}{rare}{long} runbook")))
+            })
+            .collect();
+        let docs: Vec<(&str, &[SectionText])> = texts.iter().map(|(t, s)| (t.as_str(), s.as_slice())).collect();
+        let (mut terms, pages) = pages_of(&docs);
+        let mut pages: Vec<Option<Arc<PageTerms>>> = pages.into_iter().map(|p| Some(Arc::new(p))).collect();
+        pages[9] = None;
+        let mut scoring = Scoring::keeping();
+        let first = scoring.score(pages.clone(), &terms);
+        let expected = whole(&pages, &terms);
+        assert_eq!((&first.by_stem, &first.words), (&expected.by_stem, &expected.words));
+        assert!(matches!(stem_postings(&first, "common"), Some(StemPostings::Common { .. })), "a common stem");
+        // Edits: a new word (a longer page, so every page's score may change), a page
+        // emptied, a page given text, a page edited back to what it was.
+        let edits: [&[(usize, Option<&str>)]; 3] = [
+            &[(3, Some("common quokka failover failover latency latency latency"))],
+            &[(4, None), (9, Some("failover runbook brand new words here"))],
+            &[(3, Some("common words on every page 3 runbook")), (20, Some("replica"))],
+        ];
+        for edit in edits {
+            for &(doc, text) in edit {
+                pages[doc] = text.map(|text| page(&mut terms, &format!("Page {doc}"), text));
+            }
+            let scored = scoring.score(pages.clone(), &terms);
+            let expected = whole(&pages, &terms);
+            assert_eq!(scored.by_stem, expected.by_stem, "after {edit:?}");
+            assert_eq!(scored.words, expected.words, "after {edit:?}");
+            let empty = PageTerms::default();
+            let gathered = Gathered::of(pages.iter().map(|p| p.as_deref().unwrap_or(&empty)), &terms);
+            assert!(scoring.gathered == gathered, "what is kept is what all pages gather");
+            assert_eq!(scoring.pages.len(), pages.len());
+        }
+    }
+
+    #[test]
+    fn a_scoring_not_kept_keeps_nothing() {
+        let sections = body("some words");
+        let (terms, pages) = pages_of(&[("One", &sections)]);
+        let mut scoring = Scoring::default();
+        scoring.score(pages.into_iter().map(|p| Some(Arc::new(p))).collect(), &terms);
+        assert!(scoring.pages.is_empty() && scoring.gathered.lists.is_empty() && scoring.terms.is_none());
+    }
+
+    fn stem_postings<'p>(postings: &'p Postings<'_>, name: &str) -> Option<&'p StemPostings> {
+        super::tests::stem(postings, name)
+    }
+}
+
+#[cfg(test)]
 mod common_tests {
     use super::*;
+
+    /// `compact` as it was first written, sorting every score.
+    fn compact_by_sorting(postings: Vec<Posting>, docs: u32) -> StemPostings {
+        if (postings.len() as u32) * 2 <= docs {
+            return StemPostings::Listed(postings);
+        }
+        let mut scores: Vec<u8> = postings.iter().map(|p| p.score).collect();
+        scores.sort_unstable();
+        let score = scores[scores.len() / 2];
+        let mut best = postings.clone();
+        best.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        best.truncate(COMMON_BEST);
+        best.retain(|p| p.score > score);
+        best.sort_by_key(|p| p.doc);
+        let missing = (0..docs).filter(|d| !postings.iter().any(|p| p.doc == *d)).collect();
+        StemPostings::Common { missing, score, best }
+    }
+
+    #[test]
+    fn finds_the_median_and_best_pages_as_sorting_every_score_does() {
+        let mut seed = 0x9e37_79b9_u64;
+        for round in 0..40 {
+            let docs = 300 + round * 37;
+            let mut postings = Vec::new();
+            for doc in 0..docs {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if seed % 10 < 7 {
+                    let score = 1 + ((seed >> 8) % (3 + u64::from(round) * 6)) as u8;
+                    postings.push(Posting { doc, score, section: 0 });
+                }
+            }
+            assert_eq!(compact(postings.clone(), docs), compact_by_sorting(postings, docs), "round {round}");
+        }
+    }
 
     #[test]
     fn stores_common_stems_as_the_pages_without_them() {

@@ -146,7 +146,10 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
 ) -> SearchIndex {
     let pages = searchable(site);
     let mut files = Vec::new();
-    let shards = shards::make_shards(postings.score(&pages), cache);
+    let scored = postings.score(&pages, &mut cache.scoring);
+    crate::spent::phase(Some("index: score"));
+    let shards = shards::make_shards(scored, cache);
+    crate::spent::phase(Some("index: shards"));
     for (n, (_, content)) in shards.vocabulary.iter().enumerate() {
         files.push((format!("t-{n}.json"), Arc::clone(content)));
     }
@@ -154,6 +157,7 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
         files.push((format!("r-{n}.json"), Arc::clone(content)));
     }
     let facets = facets(site, &pages);
+    crate::spent::phase(Some("index: facets"));
     for (facet, values) in &facets {
         let body: BTreeMap<&str, String> = values.iter().map(|(v, docs)| (v.as_str(), encode_docs(docs))).collect();
         files.push((format!("f-{facet}.json"), to_json(&body).into()));
@@ -168,6 +172,7 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
         })
         .collect();
     files.extend(records);
+    crate::spent::phase(Some("index: records"));
     let manifest = Manifest {
         version: 1,
         pages: pages.len(),
@@ -179,6 +184,7 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
         facets: manifest_facets(site, &facets),
     };
     files.push(("manifest.json".to_string(), to_json(&manifest).into()));
+    crate::spent::phase(Some("index: manifest"));
     SearchIndex { files }
 }
 

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::index::{Postings, build_postings};
+use super::index::{Postings, Scoring};
 use super::is_searchable;
 use super::page_terms::{PageTerms, PageText, Scratch};
 use super::terms::{Seen, Terms, TermsBuilder};
@@ -177,12 +177,11 @@ impl SitePostings {
     }
 
     /// Scores the postings of pages `docs` (page ids, in index order); a page without
-    /// postings counts as a page without text.
-    pub(crate) fn score(&self, docs: &[PageId]) -> Postings<'_> {
-        let empty = PageTerms::default();
-        let pages: Vec<&PageTerms> =
-            docs.iter().map(|&id| self.pages.get(id).and_then(Option::as_deref).unwrap_or(&empty)).collect();
-        build_postings(&pages, &self.terms)
+    /// postings counts as a page without text. `scoring` holds what the last scores were
+    /// made of, when kept: only the pages that changed since are gathered again.
+    pub(crate) fn score(&self, docs: &[PageId], scoring: &mut Scoring) -> Postings<'_> {
+        let pages = docs.iter().map(|&id| self.pages.get(id).cloned().flatten()).collect();
+        scoring.score(pages, &self.terms)
     }
 }
 

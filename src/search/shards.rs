@@ -20,7 +20,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::index::{Posting, Postings, StemPostings};
+use super::index::{Posting, Postings, Scoring, StemPostings};
 use super::terms::Terms;
 use super::{REVERSED_TARGET, SHARD_TARGET, encode, to_json};
 use crate::hash::FxHashMap;
@@ -29,6 +29,8 @@ use crate::hash::FxHashMap;
 /// between edits so that only what changed is encoded again.
 #[derive(Debug, Default)]
 pub struct IndexCache {
+    /// What the scores were made of.
+    pub(crate) scoring: Scoring,
     /// The numbering the numbers below belong to.
     terms: Option<Terms>,
     /// By stem number: its postings and their encoding.
@@ -67,6 +69,17 @@ struct Shard {
 }
 
 impl IndexCache {
+    /// A cache that also keeps what the scores are made of: for the dev server, whose
+    /// edits then score again only from the pages they changed.
+    pub fn for_edits() -> IndexCache {
+        IndexCache { scoring: Scoring::keeping(), ..IndexCache::default() }
+    }
+
+    /// Whether the cache keeps what the scores are made of ([`IndexCache::for_edits`]).
+    pub fn is_for_edits(&self) -> bool {
+        self.scoring.keeps()
+    }
+
     /// How many shards of the vocabulary the last index made anew.
     #[cfg(test)]
     pub(crate) fn shards_made(&self) -> usize {
@@ -76,7 +89,8 @@ impl IndexCache {
     /// Forgets what belongs to another numbering than `terms`'.
     fn follow(&mut self, terms: &Terms) {
         if !self.terms.as_ref().is_some_and(|t| t.same_numbers(terms)) {
-            *self = IndexCache::default();
+            let scoring = std::mem::take(&mut self.scoring);
+            *self = IndexCache { scoring, ..IndexCache::default() };
         }
         self.terms = Some(terms.clone());
     }

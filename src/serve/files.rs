@@ -76,11 +76,6 @@ impl MemorySink {
         MemorySink { files: Mutex::default(), kept }
     }
 
-    /// The files written so far, taken out: the sink goes on empty.
-    pub(crate) fn take_files(&self) -> SiteFiles {
-        std::mem::take(&mut *self.files.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-
     /// The files written so far.
     pub(crate) fn into_files(self) -> SiteFiles {
         self.files.into_inner().unwrap_or_else(PoisonError::into_inner)

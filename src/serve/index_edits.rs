@@ -117,6 +117,34 @@ fn the_index_after_an_edit_encodes_only_the_shard_of_the_edited_word() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
+#[test]
+fn saves_in_quick_succession_serve_the_index_and_files_of_the_last() {
+    let root = handbook("quick");
+    let mut session = start(&root);
+    let page = root.join("content/notes/note-70.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    // Each save hands its site over before the files of the one before are made: the
+    // index of one and the other files of the one before may be made at once.
+    for word in ["quolka", "quomka", "quonka"] {
+        std::fs::write(&page, text.replace(" quokka.", &format!(" {word}."))).expect("write");
+        let outcome = session.rebuild(std::slice::from_ref(&page)).expect("rebuild");
+        assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
+        session.request_finish();
+    }
+    let started = Instant::now();
+    while session.is_finishing() {
+        session.take_finished();
+        assert!(started.elapsed() < Duration::from_secs(60), "the files never came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let whole = start(&root);
+    assert!(index_files(&session) == index_files(&whole), "the index differs from a whole build's");
+    let handbook_json = |s: &Session| s.files.get("handbook.json").and_then(|f| f.read().ok()).map(|b| b.to_vec());
+    assert!(handbook_json(&session).is_some_and(|json| String::from_utf8_lossy(&json).contains("note-70")));
+    assert!(handbook_json(&session) == handbook_json(&whole), "handbook.json differs from a whole build's");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
 /// The index files of `files` (not the search page), by site path.
 fn index_files_of(files: &super::files::SiteFiles) -> BTreeMap<String, Vec<u8>> {
     files

@@ -236,10 +236,12 @@ fn rebuild_loop(
         if !settled.is_empty() {
             shared.publish(&session.files, &settled);
         }
+        crate::spent::phase(None);
         let finished = session.take_finished();
         if !finished.is_empty() {
             shared.publish(&session.files, &finished);
             shared.live.changed(&finished);
+            crate::spent::phase(Some("finished files merged and published"));
         }
         let finishing = session.is_finishing().then_some(FINISH_POLL);
         let timeout = [finishing, retry.wait(Instant::now())].into_iter().flatten().min();
@@ -268,7 +270,9 @@ fn rebuild_loop(
         };
         let had_errors = !Outcome::ok(&session.problems);
         let before = retrying.then(|| session.problems.clone());
+        crate::spent::phase(None);
         let result = session.rebuild(&paths);
+        crate::spent::phase(Some("rebuild"));
         watch.watch_included(&session.included_files());
         retry.after_rebuild(result.is_err() || retry::failed_to_read(&session.problems), Instant::now());
         match result {

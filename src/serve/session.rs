@@ -398,7 +398,9 @@ impl Session {
         self.take_stale();
         self.finish_wanted = false;
         if let Some(built) = self.built.as_mut() {
+            crate::spent::phase(None);
             let mut input = incremental::SiteFilesInput::of(built);
+            crate::spent::phase(Some("copy site for finisher"));
             // The first index after a whole build starts from what that build's was made of.
             input.index_cache = built.index_cache.take();
             self.finisher.request(input);
