@@ -53,6 +53,21 @@ impl Shared {
     fn is_current(&self, generation: u64) -> bool {
         self.latest.load(Ordering::SeqCst) == generation
     }
+
+    /// Waits until `slot` holds a job (rung by `ring`) and takes it; `None` once the
+    /// finisher is stopped.
+    fn wait_for<T>(&self, slot: &Mutex<Option<T>>, ring: &Condvar) -> Option<T> {
+        let mut held = slot.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if self.is_stopped() {
+                return None;
+            }
+            if let Some(job) = held.take() {
+                return Some(job);
+            }
+            held = ring.wait(held).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
 }
 
 /// The generation that tells the threads to stop.
@@ -140,18 +155,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
     // result given up or dropped leaves nothing stale.
     let mut cache = crate::search::IndexCache::for_edits();
     loop {
-        let (generation, mut input) = {
-            let mut next = shared.next.lock().unwrap_or_else(PoisonError::into_inner);
-            loop {
-                if shared.is_stopped() {
-                    return;
-                }
-                if let Some(job) = next.take() {
-                    break job;
-                }
-                next = shared.ring.wait(next).unwrap_or_else(PoisonError::into_inner);
-            }
-        };
+        let Some((generation, mut input)) = shared.wait_for(&shared.next, &shared.ring) else { return };
         crate::spent::phase(None);
         let sink = MemorySink::default();
         if let Some(built) = input.index_cache.take() {
@@ -186,18 +190,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
 fn work_rest(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
     let pool = one_core("opsbook-finish-rest-pool");
     loop {
-        let (generation, input) = {
-            let mut rest = shared.rest.lock().unwrap_or_else(PoisonError::into_inner);
-            loop {
-                if shared.is_stopped() {
-                    return;
-                }
-                if let Some(job) = rest.take() {
-                    break job;
-                }
-                rest = shared.rest_ring.wait(rest).unwrap_or_else(PoisonError::into_inner);
-            }
-        };
+        let Some((generation, input)) = shared.wait_for(&shared.rest, &shared.rest_ring) else { return };
         if !shared.is_current(generation) {
             continue;
         }
