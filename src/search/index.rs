@@ -152,7 +152,7 @@ impl Gathered {
     fn scale(&self) -> Scale {
         let count = self.lengths.len().max(1) as f32;
         let average = (self.lengths.iter().sum::<f32>() / count).max(1.0);
-        let norms: Vec<f32> = self.lengths.iter().map(|&length| 1.0 - B + B * length / average).collect();
+        let norms: Vec<f32> = self.lengths.iter().map(|&length| norm(length, average)).collect();
         Scale { count, norms, docs: self.lengths.len() as u32 }
     }
 
@@ -178,15 +178,11 @@ impl Scale {
         if list.is_empty() {
             return None;
         }
-        let df = list.len() as f32;
-        let idf = (1.0 + (self.count - df + 0.5) / (df + 0.5)).ln();
+        let idf = idf(self.count, list.len() as f32);
         let postings: Vec<Posting> = list
             .iter()
             .map(|entry| {
-                let tf = entry.tf;
-                let saturated = tf * (K1 + 1.0) / (tf + K1 * self.norms[entry.doc as usize]);
-                let score = saturated + if entry.title { TITLE_BONUS } else { 0.0 };
-                let score = (idf * score * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
+                let score = score(idf, entry.tf, self.norms[entry.doc as usize], entry.title);
                 Posting { doc: entry.doc, score, section: entry.section }
             })
             .collect();
@@ -208,23 +204,14 @@ pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Post
     for page in pages {
         page.for_each_stem(|stem, _| frequencies[stem as usize] += 1);
     }
-    let idf: Vec<f32> = frequencies
-        .iter()
-        .map(|&df| {
-            let df = df as f32;
-            (1.0 + (count - df + 0.5) / (df + 0.5)).ln()
-        })
-        .collect();
+    let idf: Vec<f32> = frequencies.iter().map(|&df| idf(count, df as f32)).collect();
     let mut lists: Vec<Vec<Posting>> = frequencies.iter().map(|&df| Vec::with_capacity(df as usize)).collect();
     drop(frequencies);
     let mut vocabulary = vec![false; terms.word_count()];
     for (doc, page) in pages.iter().enumerate() {
-        let norm = 1.0 - B + B * lengths[doc] / average;
+        let norm = norm(lengths[doc], average);
         page.for_each_stem(|stem, stats| {
-            let tf = stats.total;
-            let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
-            let tf = saturated + if stats.in_title { TITLE_BONUS } else { 0.0 };
-            let score = (idf[stem as usize] * tf * SCORE_SCALE).round().clamp(1.0, 255.0) as u8;
+            let score = score(idf[stem as usize], stats.total, norm, stats.in_title);
             lists[stem as usize].push(Posting { doc: doc as u32, score, section: stats.best_section });
         });
         page.for_each_word(|word| vocabulary[word as usize] = true);
@@ -234,6 +221,24 @@ pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Post
         lists.into_par_iter().map(|postings| (!postings.is_empty()).then(|| compact(postings, docs_count))).collect();
     let words = (0..vocabulary.len() as u32).filter(|&w| vocabulary[w as usize] && terms.stem_of(w) != STOP).collect();
     Postings { terms, by_stem, words }
+}
+
+/// BM25's inverse document frequency of a stem on `df` of `count` pages.
+fn idf(count: f32, df: f32) -> f32 {
+    (1.0 + (count - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25's length norm of a page of `length` words, the average being `average`.
+fn norm(length: f32, average: f32) -> f32 {
+    1.0 - B + B * length / average
+}
+
+/// The score of a stem with inverse document frequency `idf` on a page where its
+/// weighted count is `tf` and the page's length norm `norm`, with the title's bonus.
+fn score(idf: f32, tf: f32, norm: f32, in_title: bool) -> u8 {
+    let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
+    let tf = saturated + if in_title { TITLE_BONUS } else { 0.0 };
+    (idf * tf * SCORE_SCALE).round().clamp(1.0, 255.0) as u8
 }
 
 /// What the last scores were made of, kept by the dev server from one edit to the next
