@@ -306,11 +306,17 @@ pub(super) fn reorder_backlinks(site: &mut Site, changed: &[PageId]) {
 /// Names each tag of `slugs` by its most used spelling, the earliest in reading order on
 /// a tie, and titles its page so.
 fn name_tags(site: &mut Site, slugs: &[String]) {
+    // Each spelling slugged once: a tag's pages are many, their spellings few.
+    let mut slugged: HashMap<String, String> = HashMap::new();
     for slug in slugs {
         let Some(tag) = site.indexes.tags.get(slug) else { continue };
         let mut counts: Vec<(&String, usize)> = Vec::new();
         for &id in &tag.pages {
-            for spelling in site.pages[id].source.front.tags.iter().filter(|t| &slugify(t) == slug) {
+            let mut is_of_tag = |spelling: &&String| match slugged.get(spelling.as_str()) {
+                Some(slugged) => slugged == slug,
+                None => slugged.entry((*spelling).clone()).or_insert_with(|| slugify(spelling)) == slug,
+            };
+            for spelling in site.pages[id].source.front.tags.iter().filter(|t| is_of_tag(t)) {
                 match counts.iter_mut().find(|(s, _)| *s == spelling) {
                     Some(entry) => entry.1 += 1,
                     None => counts.push((spelling, 1)),
