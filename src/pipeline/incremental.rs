@@ -14,7 +14,9 @@
 //!    and the reviews a changed runbook lists; the pages whose navigation alone may
 //!    change get the new navigation spliced into their served HTML instead
 //!    ([`rebuild_deferring`]);
-//! 4. check their links and anchors, and the anchors of the pages linking to them;
+//! 4. check the links and anchors of the changed pages and of the pages rendered now,
+//!    and the anchors of the pages linking to the changed ones (a page left stale keeps
+//!    its warnings: a title, a weight or an order changes no anchor);
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
 //! A runbook's service, or the services or date of a review, changes the past incidents

@@ -265,7 +265,8 @@ fn an_incident_changing_the_status_model_asks_for_a_whole_build() {
 /// The backlinks of every page of `site`, and its tags with their names and pages.
 fn arrangement(site: &Site) -> (Vec<Vec<PageId>>, Vec<(String, String, Vec<PageId>)>) {
     let backlinks = site.pages.iter().map(|page| page.backlinks.clone()).collect();
-    let tags = site.indexes.tags.iter().map(|(slug, tag)| (slug.clone(), tag.name.clone(), tag.pages.clone())).collect();
+    let tags =
+        site.indexes.tags.iter().map(|(slug, tag)| (slug.clone(), tag.name.clone(), tag.pages.clone())).collect();
     (backlinks, tags)
 }
 
