@@ -262,8 +262,11 @@ fn an_incident_changing_the_status_model_asks_for_a_whole_build() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
+/// A tag's slug, name and pages.
+type TagLists = Vec<(String, String, Vec<PageId>)>;
+
 /// The backlinks of every page of `site`, and its tags with their names and pages.
-fn arrangement(site: &Site) -> (Vec<Vec<PageId>>, Vec<(String, String, Vec<PageId>)>) {
+fn arrangement(site: &Site) -> (Vec<Vec<PageId>>, TagLists) {
     let backlinks = site.pages.iter().map(|page| page.backlinks.clone()).collect();
     let tags =
         site.indexes.tags.iter().map(|(slug, tag)| (slug.clone(), tag.name.clone(), tag.pages.clone())).collect();
