@@ -14,7 +14,9 @@
 //!    and the reviews a changed runbook lists; the pages whose navigation alone may
 //!    change get the new navigation spliced into their served HTML instead
 //!    ([`rebuild_deferring`]);
-//! 4. check their links and anchors, and the anchors of the pages linking to them;
+//! 4. check the links and anchors of the changed pages and of the pages rendered now,
+//!    and the anchors of the pages linking to the changed ones (a page left stale keeps
+//!    its warnings: a title, a weight or an order changes no anchor);
 //! 5. keep the copy if nothing is an error; else keep the last good site.
 //!
 //! A runbook's service, or the services or date of a review, changes the past incidents
@@ -193,8 +195,10 @@ pub(crate) fn rebuild_deferring(
     served: Option<Served<'_>>,
     defer: &mut Defer,
 ) -> Rebuild {
+    crate::spent::phase(None);
     let old = &built.site;
     let mut site = Site::clone(old);
+    crate::spent::phase(Some("fast: clone site"));
     let mut problems = Vec::new();
     let mut changed: Vec<PageId> = Vec::new();
     for path in paths {
@@ -220,6 +224,7 @@ pub(crate) fn rebuild_deferring(
         site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
         changed.push(id);
     }
+    crate::spent::phase(Some("fast: load pages"));
     // The review page comes or goes; a runbook answers other alerts (their redirects,
     // `/alerts/`, `alerts.json` and the search index read the registry), or a review
     // cites other alerts or services, and other runbooks list it; or the status page's
@@ -227,22 +232,28 @@ pub(crate) fn rebuild_deferring(
     if site.generated_pages_differ() || site.alerts_differ() || site.alert_runbooks_differ() || site.status_differs() {
         return Rebuild::Whole;
     }
+    crate::spent::phase(Some("fast: differ checks"));
     // A runbook's service, or the services or date of a review: the runbooks whose past
     // incidents change show them.
     let relisted = relist_past_incidents(&mut site);
+    crate::spent::phase(Some("fast: relist"));
     for &id in &changed {
         let mut rendered = render_body(&site, id, Purpose::Build);
         problems.append(&mut rendered.diagnostics);
         site.pages[id].rendered = Arc::new(rendered);
     }
+    crate::spent::phase(Some("fast: render bodies"));
     site.rearrange(&changed);
+    crate::spent::phase(Some("fast: rearrange"));
     // The changed pages' search postings, from their text (dropped then), and titles.
     let mut search = built.search.clone();
     if site.config.search {
         search.refresh(&mut site, &changed);
     }
+    crate::spent::phase(Some("fast: search refresh"));
     let (mut affected, mut nav_only) = affected_pages(old, &site, &changed);
     affected.extend(relisted);
+    crate::spent::phase(Some("fast: affected pages"));
     // Pages whose navigation cannot be spliced go through their template.
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
     let spliceable = |id: PageId| {
@@ -269,9 +280,6 @@ pub(crate) fn rebuild_deferring(
         affected.extend(unspliceable);
         affected.sort_unstable();
     }
-    // Links and anchors are checked for every page that shows something of the changed
-    // ones, whether rendered now or later.
-    let shown: Vec<PageId> = affected.clone();
     let now: BTreeSet<PageId> = changed.iter().copied().collect();
     // More pages than the edit should wait for: only the changed ones are rendered now.
     // A generated page (owners, tags, a tag, review, print) lists many pages: it takes
@@ -288,6 +296,7 @@ pub(crate) fn rebuild_deferring(
         affected.retain(|id| !later_on(id));
         spliced.retain(|id| !over || now.contains(id));
     }
+    crate::spent::phase(Some("fast: defer"));
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
         return Rebuild::Whole;
@@ -298,21 +307,23 @@ pub(crate) fn rebuild_deferring(
     for (&id, page) in affected.iter().zip(rendered) {
         previous.push((id, std::mem::replace(&mut built.pages[id], page)));
     }
+    crate::spent::phase(Some("fast: render some"));
     if let Some(served) = splice {
         let Ok(spliced) = splice_navigation(&site, &built.pages, &spliced, served, sink) else { return Rebuild::Whole };
         for (id, page) in spliced {
             previous.push((id, std::mem::replace(&mut built.pages[id], page)));
         }
     }
-    // Links and anchors of the changed pages, and of the pages linking to them.
-    // The pages rendered again are checked whole, so their warnings can be replaced.
-    let recheck: BTreeSet<PageId> = changed
-        .iter()
-        .flat_map(|&id| site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter()).copied())
-        .chain(shown.iter().copied())
-        .collect();
+    crate::spent::phase(Some("fast: splice"));
+    // Links and anchors of the changed pages, of the pages linking to them, and of the
+    // pages rendered now, whose warnings are replaced. The pages left stale keep theirs:
+    // their links are the same, and so are the anchors of the pages they link to but the
+    // changed ones (whose backlinks they are then): a title, a weight or an order changes
+    // no anchor (headings' ids come from their text, the templates' from site paths).
+    let recheck = recheck_pages(&site, old, &changed, &affected);
     let mut ids = Ids::new(&site, &built.pages);
     check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
+    crate::spent::phase(Some("fast: check anchors"));
     let renderer = &built.renderer;
     check_template_links(
         &site,
@@ -322,12 +333,14 @@ pub(crate) fn rebuild_deferring(
         &|text| renderer.find_in_templates(text),
         &mut problems,
     );
+    crate::spent::phase(Some("fast: template links"));
     // Keep the warnings of the pages that were not checked again.
     let checked: HashSet<&str> = recheck.iter().map(|&id| site.pages[id].source.file.as_str()).collect();
     let kept = built.warnings.iter().filter(|d| !d.is_error() && !checked.contains(d.path.as_str())).cloned();
     let mut diagnostics: Vec<Diagnostic> = kept.chain(problems).collect();
     settle_diagnostics(&mut diagnostics);
     diagnostics.dedup();
+    crate::spent::phase(Some("fast: warnings"));
     if diagnostics.iter().any(Diagnostic::is_error) {
         for (id, page) in previous {
             built.pages[id] = page;
@@ -341,6 +354,18 @@ pub(crate) fn rebuild_deferring(
     // the edit waits.
     std::thread::spawn(move || drop((old, previous)));
     Rebuild::Done { rendered: affected.len() }
+}
+
+/// The pages whose links and anchors a rebuild checks again, pages `changed` from `old`
+/// to `site` and pages `rendered` (the changed ones among them): those, and the pages
+/// that link or linked to the changed ones.
+fn recheck_pages(site: &Site, old: &Site, changed: &[PageId], rendered: &[PageId]) -> BTreeSet<PageId> {
+    changed
+        .iter()
+        .flat_map(|&id| site.pages[id].backlinks.iter().chain(old.pages[id].backlinks.iter()).copied())
+        .chain(changed.iter().copied())
+        .chain(rendered.iter().copied())
+        .collect()
 }
 
 /// Reads the past incidents of `site` again; returns the runbooks whose list changed.

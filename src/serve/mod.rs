@@ -279,6 +279,7 @@ fn rebuild_loop(
             Ok(outcome) if Outcome::ok(&session.problems) => {
                 // The session published the files with the pages it left stale, in one step.
                 shared.live.changed(&outcome.changed);
+                crate::spent::phase(Some("live changed"));
                 if !outcome.full {
                     session.request_finish();
                 }

@@ -282,7 +282,9 @@ impl Session {
         if self.built.is_none() {
             return Err(Whole);
         }
+        crate::spent::phase(None);
         let stale = self.take_stale();
+        crate::spent::phase(Some("session: take stale"));
         let Some(built) = self.built.as_mut() else { return Err(Whole) };
         let sink = MemorySink::default();
         let files = &self.files;
@@ -297,7 +299,9 @@ impl Session {
             Rebuild::Done { rendered } => {
                 self.problems = built.warnings.clone();
                 let changed = merge_files(&mut self.files, sink.into_files());
+                crate::spent::phase(Some("session: merge"));
                 let (changed, later) = self.publish(changed, &defer.later);
+                crate::spent::phase(Some("session: publish"));
                 Ok(Some(Outcome { changed, full: false, rendered, later, elapsed: Duration::ZERO }))
             }
         }
@@ -321,8 +325,10 @@ impl Session {
                 Some(stale::Served { html, nav_at: records.get(id)?.nav_at.clone()? })
             })
         });
-        let stale: Vec<String> = input.iter().flat_map(|i| i.pages.keys().map(|&id| i.path(id))).collect();
+        crate::spent::phase(Some("publish: stale input"));
+        let stale: Vec<String> = input.iter().flat_map(|i| i.by_path.keys().cloned()).collect();
         self.stale.install(input, &self.files, &changed);
+        crate::spent::phase(Some("publish: install"));
         let count = stale.len();
         changed.extend(stale);
         changed.sort();
@@ -335,17 +341,23 @@ impl Session {
     fn take_stale(&mut self) -> BTreeMap<crate::site::PageId, How> {
         let snapshot = self.stale.snapshot();
         let Some(built) = self.built.as_mut() else { return snapshot.stale };
+        // The HTML replaced, freed on another thread: thousands of pages after a section's
+        // title, which the next edit should not wait for.
+        let mut replaced = Vec::with_capacity(snapshot.made.len());
         for fresh in snapshot.made {
             if let Change::Failed(problem) = &fresh.change {
                 built.warnings.push((**problem).clone());
             }
             if let Some(bytes) = fresh.bytes {
-                self.files.insert(fresh.path.clone(), super::files::Served::Bytes(bytes));
+                replaced.extend(self.files.insert(fresh.path.clone(), super::files::Served::Bytes(bytes)));
                 self.unpublished.insert(fresh.path);
             }
             if let Some(record) = built.pages.get_mut(fresh.id) {
                 fresh.change.apply(record);
             }
+        }
+        if !replaced.is_empty() {
+            std::thread::spawn(move || drop(replaced));
         }
         snapshot.stale
     }

@@ -51,8 +51,6 @@ const STOP: u64 = u64::MAX;
 pub(crate) struct Job {
     generation: u64,
     input: StaleInput,
-    /// Site path -> page.
-    paths: HashMap<String, PageId>,
     state: Mutex<JobState>,
     /// Rings when a page being made is made.
     made: Condvar,
@@ -118,9 +116,8 @@ impl StaleStore {
             publish(files, changed);
         }
         *current = input.filter(|input| !input.pages.is_empty()).map(|input| {
-            let paths = input.pages.keys().map(|&id| (input.path(id), id)).collect();
             let state = JobState { pending: input.pages.keys().copied().collect(), ..JobState::default() };
-            Arc::new(Job { generation, input, paths, state: Mutex::new(state), made: Condvar::new() })
+            Arc::new(Job { generation, input, state: Mutex::new(state), made: Condvar::new() })
         });
         self.shared.latest.store(generation, Ordering::SeqCst);
         self.shared.ring.notify_all();
@@ -178,7 +175,7 @@ impl StaleHandle {
     /// current.
     pub(crate) fn serve(&self, site_path: &str) -> Option<Arc<[u8]>> {
         let job = lock(&self.0.current).clone()?;
-        let &id = job.paths.get(site_path)?;
+        let &id = job.input.by_path.get(site_path)?;
         let mut state = lock(&job.state);
         loop {
             if let Some(bytes) = state.served.get(site_path) {

@@ -211,7 +211,7 @@ fn add_generated_page(
             }),
         );
     } else {
-        site.index.by_url.insert(site_path, id);
+        std::sync::Arc::make_mut(&mut site.index).by_url.insert(site_path, id);
     }
     id
 }
@@ -270,14 +270,53 @@ pub(super) fn update_backlinks(site: &mut Site, changed: &[PageId]) {
     name_tags(site, &slugs.into_iter().collect::<Vec<_>>());
 }
 
+/// After the reading order changed (a title or weight moved a page or a section), puts
+/// every page's backlinks and the index lists in the new order, names again the tags
+/// whose pages' order changed, then updates the backlinks of pages `changed`
+/// ([`update_backlinks`]): the same result as [`collect_backlinks`], without reading
+/// every page's links again. The links of the pages not changed are the same, so only
+/// the order of their lists can differ.
+pub(super) fn reorder_backlinks(site: &mut Site, changed: &[PageId]) {
+    let position = &site.position;
+    // `collect_backlinks` lists the pages by id and sorts them stably by position.
+    let key = |id: &PageId| (position[*id], *id);
+    for page in &mut site.pages {
+        if !page.backlinks.is_sorted_by_key(key) {
+            page.backlinks.sort_by_key(key);
+        }
+    }
+    let by_position = |id: &PageId| position[*id];
+    let mut renamed = Vec::new();
+    for (slug, tag) in &mut site.indexes.tags {
+        if !tag.pages.is_sorted_by_key(by_position) {
+            tag.pages.sort_by_key(by_position);
+            renamed.push(slug.clone());
+        }
+    }
+    for owner in site.indexes.owners.values_mut() {
+        if !owner.pages.is_sorted_by_key(by_position) {
+            owner.pages.sort_by_key(by_position);
+        }
+    }
+    // A tag's name is its most used spelling, the earliest in its pages' order on a tie.
+    name_tags(site, &renamed);
+    update_backlinks(site, changed);
+}
+
 /// Names each tag of `slugs` by its most used spelling, the earliest in reading order on
 /// a tie, and titles its page so.
 fn name_tags(site: &mut Site, slugs: &[String]) {
+    // Each spelling slugged once: a tag's pages are many, their spellings few.
+    let mut slugged: HashMap<String, String> = HashMap::new();
     for slug in slugs {
         let Some(tag) = site.indexes.tags.get(slug) else { continue };
         let mut counts: Vec<(&String, usize)> = Vec::new();
         for &id in &tag.pages {
-            for spelling in site.pages[id].source.front.tags.iter().filter(|t| &slugify(t) == slug) {
+            let mut is_of_tag = |spelling: &&String| match slugged.get(spelling.as_str()) {
+                Some(slugged) => slugged == slug,
+                None => slugged.entry((*spelling).clone()).or_insert_with(|| slugify(spelling)) == slug,
+            };
+            for spelling in site.pages[id].source.front.tags.iter().filter(|t| is_of_tag(t)) {
                 match counts.iter_mut().find(|(s, _)| *s == spelling) {
                     Some(entry) => entry.1 += 1,
                     None => counts.push((spelling, 1)),

@@ -170,7 +170,9 @@ pub struct Site {
     /// from which a page added, deleted or renamed is assembled again without walking
     /// and parsing every page (`pipeline::incremental::shape`).
     pub(crate) walked: Option<Arc<Walked>>,
-    index: Index,
+    /// Shared by the copies of the model the dev server's rebuilds make: a rebuild that
+    /// keeps every page's place copies none of it.
+    index: Arc<Index>,
 }
 
 /// What the walk and the parse gave a build ([`Site::walked`]).
@@ -429,14 +431,14 @@ impl Site {
             strip_prefixes,
             internal_pages,
             walked: None,
-            index,
+            index: Arc::new(index),
         }
     }
 
     /// Records which of the other files are copied from files of the handbook
     /// (`static/foo/index.html`): site path -> the file's path from the root.
     pub(crate) fn name_file_sources(&mut self, sources: HashMap<String, String>) {
-        self.index.file_sources = sources;
+        Arc::make_mut(&mut self.index).file_sources = sources;
     }
 
     /// The resolver that Markdown rendering uses for this site.
@@ -535,7 +537,7 @@ impl Site {
         parents.sort_unstable();
         parents.dedup();
         if nav::resort(self, &parents) {
-            indexes::collect_backlinks(self);
+            indexes::reorder_backlinks(self, changed);
         } else {
             indexes::update_backlinks(self, changed);
         }

@@ -11,7 +11,7 @@
 //! background ([`StaleInput::render`]); the result ([`Fresh`]) is the same bytes a whole
 //! build gives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -62,6 +62,8 @@ pub(crate) struct StaleInput {
     /// The stale pages, how each is brought up to date, and for those spliced what is
     /// served of them.
     pub pages: BTreeMap<PageId, (How, Option<Served>)>,
+    /// The site path of each stale page's file -> the page.
+    pub by_path: HashMap<String, PageId>,
     /// The navigation entries shared by the pages rendered.
     nav: NavCache,
 }
@@ -106,17 +108,19 @@ impl StaleInput {
         pages: &BTreeMap<PageId, How>,
         served: impl Fn(PageId, &str) -> Option<Served>,
     ) -> StaleInput {
+        let mut by_path = HashMap::with_capacity(pages.len());
         let pages = pages
             .iter()
             .map(|(&id, &how)| {
                 let path = crate::site_path::alias_file(&site.pages[id].site_path);
                 let spliced = (how == How::Splice).then(|| served(id, &path)).flatten();
                 let how = if spliced.is_some() { How::Splice } else { How::Render };
+                by_path.insert(path, id);
                 (id, (how, spliced))
             })
             .collect();
         let nav = NavCache::new(&site);
-        StaleInput { site, renderer, pages, nav }
+        StaleInput { site, renderer, pages, by_path, nav }
     }
 
     /// The site path of page `id`'s file.

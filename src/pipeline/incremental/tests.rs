@@ -261,3 +261,70 @@ fn an_incident_changing_the_status_model_asks_for_a_whole_build() {
     assert!(written.paths().is_empty());
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A tag's slug, name and pages.
+type TagLists = Vec<(String, String, Vec<PageId>)>;
+
+/// The backlinks of every page of `site`, and its tags with their names and pages.
+fn arrangement(site: &Site) -> (Vec<Vec<PageId>>, TagLists) {
+    let backlinks = site.pages.iter().map(|page| page.backlinks.clone()).collect();
+    let tags =
+        site.indexes.tags.iter().map(|(slug, tag)| (slug.clone(), tag.name.clone(), tag.pages.clone())).collect();
+    (backlinks, tags)
+}
+
+#[test]
+fn a_section_weight_moving_it_orders_backlinks_and_tags_as_a_whole_build() {
+    // Issue 21: a weight that changes the reading order re-sorts the lists kept in it
+    // (backlinks, tag and owner lists, a tag's name on a tie) rather than reading every
+    // link again; the result is a whole build's.
+    let root = model_copy("section-weight");
+    let (mut site, _) = built(&root);
+    let before = site.site.order.clone();
+    let name_before = site.site.indexes.tags["database"].name.clone();
+    // Weighted sections come first, lower first: the incidents, then the runbooks, then
+    // the others by title (the guides among them).
+    edit(&root, "runbooks/_index.md", "title: Runbooks\n", "title: Runbooks\nweight: 50\n");
+    edit(&root, "rca/_index.md", "title: Incident reviews\n", "title: Incident reviews\nweight: -5\n");
+    let written = Files::default();
+    let changed = ["runbooks/_index.md".to_string(), "rca/_index.md".to_string()];
+    let Rebuild::Done { .. } = rebuild(&mut site, &changed, &written) else { panic!("a weight took another path") };
+    let (fresh, fresh_files) = built(&root);
+    assert_ne!(site.site.order, before, "the edit moves the sections");
+    assert_eq!(site.site.order, fresh.site.order);
+    assert_eq!(arrangement(&site.site), arrangement(&fresh.site));
+    // Both spellings of `database` are used once: the earlier in reading order names it,
+    // and the runbooks moved before the guides.
+    assert_ne!(site.site.indexes.tags["database"].name, name_before);
+    for path in written.paths() {
+        assert_eq!(written.text(&path), fresh_files.text(&path), "{path}");
+    }
+}
+
+#[test]
+fn a_title_edit_leaving_pages_stale_keeps_their_link_warnings_as_a_whole_build() {
+    // Issue 21: a title or weight changes no page's anchors, so the links of the pages
+    // left stale are not checked again; their warnings stay those of a whole build.
+    let root = model_copy("stale-warnings");
+    let book = root.join("book.toml");
+    let config = std::fs::read_to_string(&book).expect("book.toml");
+    std::fs::write(&book, format!("{config}\n[check]\nlinks = \"warn\"\n")).expect("write");
+    edit(&root, "policies/access.md", "---\n\n", "---\n\nSee [the steps](../runbooks/cache.md#no-such-step).\n\n");
+    let (mut site, _) = built(&root);
+    let warned = |built: &BuiltSite| {
+        built.warnings.iter().filter(|d| d.message.contains("no-such-step")).map(|d| d.path.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(warned(&site), ["content/policies/access.md"]);
+    edit(&root, "runbooks/_index.md", "title: Runbooks", "title: Runbooks and procedures");
+    let mut defer = Defer { above: Some(0), ..Defer::default() };
+    let written = Files::default();
+    let changed = ["runbooks/_index.md".to_string()];
+    let Rebuild::Done { .. } = rebuild_deferring(&mut site, &changed, &written, None, &mut defer) else {
+        panic!("a section title took another path")
+    };
+    let access = site.site.page_by_path("policies/access.md").expect("the page");
+    assert!(defer.later.contains_key(&access), "the policy's navigation lists the runbooks: left stale");
+    let (fresh, _) = built(&root);
+    assert_eq!(warned(&site), warned(&fresh));
+    assert_eq!(site.warnings, fresh.warnings);
+}
