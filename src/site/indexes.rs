@@ -224,7 +224,7 @@ pub(super) fn collect_backlinks(site: &mut Site) {
     // A page many link to has a long list: no search through it.
     let mut backlinks: Vec<Vec<PageId>> = vec![Vec::new(); site.pages.len()];
     for (from, page) in site.pages.iter().enumerate() {
-        for to in page.rendered.links.iter().filter_map(|link| link.target) {
+        for to in page.link_targets() {
             let Some(list) = backlinks.get_mut(to).filter(|_| to != from) else { continue };
             if list.last() != Some(&from) {
                 list.push(from);
@@ -254,8 +254,7 @@ pub(super) fn update_backlinks(site: &mut Site, changed: &[PageId]) {
         page.backlinks.retain(|from| !changed.contains(from));
     }
     for &from in changed {
-        let targets: Vec<PageId> =
-            site.pages[from].rendered.links.iter().filter_map(|l| l.target).filter(|&to| to != from).collect();
+        let targets: Vec<PageId> = site.pages[from].link_targets().filter(|&to| to != from).collect();
         for to in targets {
             let position = &site.position;
             let list = &mut site.pages[to].backlinks;

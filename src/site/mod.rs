@@ -22,6 +22,7 @@ pub(crate) mod git;
 pub(crate) mod incidents;
 pub(crate) mod indexes;
 pub(crate) mod kinds;
+pub(crate) mod link_ids;
 mod mounts;
 pub(crate) mod nav;
 mod nav_file;
@@ -75,6 +76,10 @@ pub struct Page {
     pub origin: PageOrigin,
     /// The rendered body.
     pub rendered: Arc<Rendered>,
+    /// For a body kept from an earlier site whose page ids differ: the map from the ids
+    /// its links record to this site's ([`link_ids`]); `None` when they are this site's.
+    /// Read link targets through [`Page::link_target`].
+    pub(crate) link_ids: Option<Arc<link_ids::LinkIds>>,
     /// The kind's fields, read with their types.
     pub values: KindValues,
     /// Owners: front matter, else CODEOWNERS.
@@ -672,6 +677,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         children: Vec::new(),
         origin: PageOrigin::File,
         rendered: Arc::default(),
+        link_ids: None,
         values: KindValues::default(),
         owners: Vec::new(),
         review: None,
