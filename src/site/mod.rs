@@ -31,6 +31,7 @@ mod outputs;
 mod redirect_to;
 pub(crate) mod repository;
 pub(crate) mod resolve;
+mod reuse;
 pub(crate) mod review;
 pub(crate) mod status;
 pub(crate) mod urls;
@@ -503,6 +504,12 @@ impl Site {
         indexes::assign_owners(self, codeowners, &prefix);
         kinds::resolve_kinds(self, diagnostics);
         kinds::validate_pages(self, diagnostics);
+        self.model_lists(diagnostics);
+    }
+
+    /// The part of [`Site::model`] made from every page's model: alerts, past
+    /// incidents, the status page, the generated pages, the claims, the redirects.
+    fn model_lists(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         self.alerts = alerts::collect_alerts(self, diagnostics);
         self.past_incidents = incidents::collect_past_incidents(self);
         self.status = status::collect_status(self, diagnostics);

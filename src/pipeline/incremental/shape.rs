@@ -6,8 +6,8 @@
 //! what the walk, the parse and the Markdown step made of the other pages. So:
 //! 1. apply the change to the files the last build walked and the pages it parsed
 //!    ([`crate::site::Walked`]), parsing only the pages added;
-//! 2. assemble and model the site again ([`Site::assemble`], [`Site::model`]): cheap
-//!    next to parsing and rendering;
+//! 2. assemble and model the site again ([`Site::assemble`]), taking the model of the
+//!    pages the last site had from it ([`Site::model_reusing`]);
 //! 3. map each page of the last site to the page of the new one at the same site path
 //!    (the same file, or the same generated page): the pages that are neither mapped
 //!    nor added are gone, the new pages that are not mapped are to render; a page that
@@ -103,7 +103,11 @@ pub(crate) fn reshape(
     site.repository.clone_from(&old.repository);
     site.mounted_owners = old.mounted_owners.clone();
     crate::spent::phase(Some("shape: assembled"));
-    site.model(built.codeowners.as_ref(), &mut problems);
+    // The model of the pages the last site had is taken from it, but for the pages with
+    // warnings (made again with their diagnostics).
+    let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
+    let reusable = |page: &crate::site::Page| !warned.contains(page.source.file.as_str());
+    site.model_reusing(old, reusable, built.codeowners.as_ref(), &mut problems);
     crate::spent::phase(Some("shape: modelled"));
     site.walked = Some(Arc::new(walked));
     // 3. The pages of the last site in the new one.
@@ -115,7 +119,6 @@ pub(crate) fn reshape(
     // 4. The Markdown: kept, or rendered again. A body kept is shared, never copied:
     // its links keep the page ids it was rendered with, and the page the map to the new
     // ones (`link_ids`).
-    let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
     let mut render = Vec::new();
     let mut link_ids = ComposedLinkIds::new(LinkIds::from_new_ids(&map.to_new));
     for id in 0..site.pages.len() {
