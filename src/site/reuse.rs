@@ -79,7 +79,7 @@ impl Site {
             .par_iter()
             .zip(&reused)
             .map(|(page, reused)| match reused {
-                Some(o) => (last.pages[*o].values.clone(), last.pages[*o].review.clone(), Vec::new()),
+                Some(o) => (last.pages[*o].values.clone(), last.pages[*o].review, Vec::new()),
                 None => kinds::page_fields(site, page),
             })
             .collect();
