@@ -134,13 +134,14 @@ pub(crate) fn reshape(
             None => render.push(id),
         }
     }
+    crate::spent::phase(Some("shape: bodies kept"));
     let rendered: Vec<Rendered> = render.par_iter().map(|&id| render_body(&site, id, Purpose::Build)).collect();
     for (&id, mut rendered) in render.iter().zip(rendered) {
         problems.append(&mut rendered.diagnostics);
         site.pages[id].rendered = Arc::new(rendered);
     }
     site.arrange();
-    crate::spent::phase(Some("shape: arranged"));
+    crate::spent::phase(Some("shape: rendered again, arranged"));
     for (id, page) in site.pages.iter_mut().enumerate() {
         if let Some(o) = map.to_old[id] {
             page.change.clone_from(&old.pages[o].change);
