@@ -181,7 +181,7 @@ pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
         let page = &site.pages[id];
         for link in &page.rendered.links {
             let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty() && *a != "top") else { continue };
-            let target = link.target.unwrap_or(id);
+            let target = page.link_target(link).unwrap_or(id);
             let targets = ids.of(target);
             if targets.contains(anchor) {
                 continue;

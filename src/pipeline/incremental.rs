@@ -241,6 +241,7 @@ pub(crate) fn rebuild_deferring(
         let mut rendered = render_body(&site, id, Purpose::Build);
         problems.append(&mut rendered.diagnostics);
         site.pages[id].rendered = Arc::new(rendered);
+        site.pages[id].link_ids = None;
     }
     crate::spent::phase(Some("fast: render bodies"));
     site.rearrange(&changed);
@@ -458,9 +459,7 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> (Vec<PageId>, B
                 subtree(new, id, &mut affected);
             }
             // Pages that list it among their backlinks show its title.
-            for link in after.rendered.links.iter().chain(before.rendered.links.iter()) {
-                affected.extend(link.target);
-            }
+            affected.extend(after.link_targets().chain(before.link_targets()));
         }
     }
     // A new reading order reorders every list kept in it: the owners, tags and review

@@ -374,8 +374,7 @@ impl Session {
 
     /// Once no page is stale, publishes the stale pages made since the server last got
     /// them (as [`Session::take_settled`]) and lets the store drop the model of the edit
-    /// that left them: the rebuild then holds the only copy of the site, and can move
-    /// its bodies rather than copy them.
+    /// that left them, so that the old model is freed with the rebuild's.
     fn settle(&mut self) {
         if self.stale.is_busy() {
             return;

@@ -104,12 +104,17 @@ impl Exclusions {
     pub(super) fn internal_only_dirs(&self, loaded: &[Arc<SourcePage>]) -> HashSet<String> {
         let mut internal = HashSet::new();
         let mut public = HashSet::new();
-        if !self.public {
+        if !self.public || !loaded.iter().any(|page| self.is_internal(page)) {
             return internal;
         }
         for page in loaded {
             let set = if self.is_internal(page) { &mut internal } else { &mut public };
-            set.extend(dir_and_parents(page.dir()).map(str::to_string));
+            // The pages of a folder come one after another: most folders are known.
+            for dir in dir_and_parents(page.dir()) {
+                if !set.contains(dir) {
+                    set.insert(dir.to_string());
+                }
+            }
         }
         internal.retain(|dir| !public.contains(dir));
         internal

@@ -67,14 +67,18 @@ pub(super) fn assign_owners(site: &mut Site, codeowners: Option<&CodeOwners>, pr
 pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     let mut owners: BTreeMap<String, Owner> = BTreeMap::new();
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    // Many pages share each owner and tag: each spelling is slugged once.
+    let mut slugs = Slugs::default();
     for (id, page) in site.pages.iter().enumerate() {
         for owner in &page.owners {
-            let entry =
-                owners.entry(slugify(owner)).or_insert_with(|| Owner { name: owner.clone(), pages: Vec::new() });
+            let entry = owners
+                .entry(slugs.of(owner).to_string())
+                .or_insert_with(|| Owner { name: owner.clone(), pages: Vec::new() });
             entry.pages.push(id);
         }
         for tag in &page.source.front.tags {
-            let entry = tags.entry(slugify(tag)).or_insert_with(|| Tag { name: tag.clone(), ..Tag::default() });
+            let entry =
+                tags.entry(slugs.of(tag).to_string()).or_insert_with(|| Tag { name: tag.clone(), ..Tag::default() });
             if !entry.pages.contains(&id) {
                 entry.pages.push(id);
             }
@@ -224,7 +228,7 @@ pub(super) fn collect_backlinks(site: &mut Site) {
     // A page many link to has a long list: no search through it.
     let mut backlinks: Vec<Vec<PageId>> = vec![Vec::new(); site.pages.len()];
     for (from, page) in site.pages.iter().enumerate() {
-        for to in page.rendered.links.iter().filter_map(|link| link.target) {
+        for to in page.link_targets() {
             let Some(list) = backlinks.get_mut(to).filter(|_| to != from) else { continue };
             if list.last() != Some(&from) {
                 list.push(from);
@@ -254,8 +258,7 @@ pub(super) fn update_backlinks(site: &mut Site, changed: &[PageId]) {
         page.backlinks.retain(|from| !changed.contains(from));
     }
     for &from in changed {
-        let targets: Vec<PageId> =
-            site.pages[from].rendered.links.iter().filter_map(|l| l.target).filter(|&to| to != from).collect();
+        let targets: Vec<PageId> = site.pages[from].link_targets().filter(|&to| to != from).collect();
         for to in targets {
             let position = &site.position;
             let list = &mut site.pages[to].backlinks;
@@ -306,31 +309,46 @@ pub(super) fn reorder_backlinks(site: &mut Site, changed: &[PageId]) {
 /// Names each tag of `slugs` by its most used spelling, the earliest in reading order on
 /// a tie, and titles its page so.
 fn name_tags(site: &mut Site, slugs: &[String]) {
-    // Each spelling slugged once: a tag's pages are many, their spellings few.
-    let mut slugged: HashMap<String, String> = HashMap::new();
+    let mut named = Vec::new();
+    // A tag's pages spell their tags a few ways: each spelling is slugged once.
+    let mut slug_of = Slugs::default();
     for slug in slugs {
         let Some(tag) = site.indexes.tags.get(slug) else { continue };
         let mut counts: Vec<(&String, usize)> = Vec::new();
         for &id in &tag.pages {
-            let mut is_of_tag = |spelling: &&String| match slugged.get(spelling.as_str()) {
-                Some(slugged) => slugged == slug,
-                None => slugged.entry((*spelling).clone()).or_insert_with(|| slugify(spelling)) == slug,
-            };
-            for spelling in site.pages[id].source.front.tags.iter().filter(|t| is_of_tag(t)) {
+            for spelling in &site.pages[id].source.front.tags {
+                if slug_of.of(spelling) != slug {
+                    continue;
+                }
                 match counts.iter_mut().find(|(s, _)| *s == spelling) {
                     Some(entry) => entry.1 += 1,
                     None => counts.push((spelling, 1)),
                 }
             }
         }
-        let Some(name) = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| (*name).clone()) else {
-            continue;
-        };
-        let page = tag.page;
+        if let Some(name) = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| (*name).clone()) {
+            named.push((slug, tag.page, name));
+        }
+    }
+    for (slug, page, name) in named {
         site.pages[page].title = name.clone();
         if let Some(tag) = site.indexes.tags.get_mut(slug) {
             tag.name = name;
         }
+    }
+}
+
+/// The slugs of names ([`slugify`]), each worked out once.
+#[derive(Default)]
+struct Slugs(HashMap<String, String>);
+
+impl Slugs {
+    /// The slug of `name`.
+    fn of(&mut self, name: &str) -> &str {
+        if !self.0.contains_key(name) {
+            self.0.insert(name.to_string(), slugify(name));
+        }
+        &self.0[name]
     }
 }
 

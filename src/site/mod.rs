@@ -22,6 +22,7 @@ pub(crate) mod git;
 pub(crate) mod incidents;
 pub(crate) mod indexes;
 pub(crate) mod kinds;
+pub(crate) mod link_ids;
 mod mounts;
 pub(crate) mod nav;
 mod nav_file;
@@ -30,6 +31,7 @@ mod outputs;
 mod redirect_to;
 pub(crate) mod repository;
 pub(crate) mod resolve;
+mod reuse;
 pub(crate) mod review;
 pub(crate) mod status;
 pub(crate) mod urls;
@@ -75,6 +77,10 @@ pub struct Page {
     pub origin: PageOrigin,
     /// The rendered body.
     pub rendered: Arc<Rendered>,
+    /// For a body kept from an earlier site whose page ids differ: the map from the ids
+    /// its links record to this site's ([`link_ids`]); `None` when they are this site's.
+    /// Read link targets through [`Page::link_target`].
+    pub(crate) link_ids: Option<Arc<link_ids::LinkIds>>,
     /// The kind's fields, read with their types.
     pub values: KindValues,
     /// Owners: front matter, else CODEOWNERS.
@@ -500,6 +506,12 @@ impl Site {
         indexes::assign_owners(self, codeowners, &prefix);
         kinds::resolve_kinds(self, diagnostics);
         kinds::validate_pages(self, diagnostics);
+        self.model_lists(diagnostics);
+    }
+
+    /// The part of [`Site::model`] made from every page's model: alerts, past
+    /// incidents, the status page, the generated pages, the claims, the redirects.
+    fn model_lists(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         self.alerts = alerts::collect_alerts(self, diagnostics);
         self.past_incidents = incidents::collect_past_incidents(self);
         self.status = status::collect_status(self, diagnostics);
@@ -674,6 +686,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         children: Vec::new(),
         origin: PageOrigin::File,
         rendered: Arc::default(),
+        link_ids: None,
         values: KindValues::default(),
         owners: Vec::new(),
         review: None,

@@ -6,14 +6,16 @@
 //! what the walk, the parse and the Markdown step made of the other pages. So:
 //! 1. apply the change to the files the last build walked and the pages it parsed
 //!    ([`crate::site::Walked`]), parsing only the pages added;
-//! 2. assemble and model the site again ([`Site::assemble`], [`Site::model`]): cheap
-//!    next to parsing and rendering;
+//! 2. assemble and model the site again ([`Site::assemble`]), taking the model of the
+//!    pages the last site had from it ([`Site::model_reusing`]);
 //! 3. map each page of the last site to the page of the new one at the same site path
 //!    (the same file, or the same generated page): the pages that are neither mapped
 //!    nor added are gone, the new pages that are not mapped are to render; a page that
 //!    moved, a section that came or went, an alias or an alert that changed needs a
 //!    whole build ([`Reshape::Whole`]);
-//! 4. keep every page's rendered Markdown, its links' page ids mapped, but render again
+//! 4. keep every page's rendered Markdown, shared with the last site and never copied
+//!    (the page holds the map from the page ids its links record to the new ones,
+//!    [`crate::site::link_ids`]), but render again
 //!    the pages added, the pages that linked to a page gone and the pages that had a
 //!    warning (a broken link the new page may satisfy);
 //! 5. arrange the navigation, then render through the templates the pages that show
@@ -45,6 +47,7 @@ use crate::content::{SourcePage, load_page_at};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::markdown::Rendered;
 use crate::site::generated::{Invalidation, print_page_of};
+use crate::site::link_ids::{ComposedLinkIds, LinkIds};
 use crate::site::{PageId, PageOrigin, Site, Walked};
 use crate::spent::SpentTime;
 
@@ -83,6 +86,7 @@ pub(crate) fn reshape(
 ) -> Reshape {
     let old = &built.site;
     let Some(walked) = old.walked.as_deref() else { return Reshape::Whole };
+    crate::spent::phase(Some("shape: before reshape"));
     let mut problems = Vec::new();
     // 1. The walk and the parse, changed.
     let Some((walked, loaded_added)) = apply_change(old, walked, added, removed, &mut problems) else {
@@ -91,60 +95,53 @@ pub(crate) fn reshape(
     if problems.iter().any(Diagnostic::is_error) {
         return failed(built, problems);
     }
+    crate::spent::phase(Some("shape: walk applied"));
     // 2. The model.
     let mut site = assemble_site(old.config.clone(), &walked.files, walked.loaded.clone(), &built.theme, &mut problems);
     site.now = old.now;
     site.today = old.today;
     site.repository.clone_from(&old.repository);
     site.mounted_owners = old.mounted_owners.clone();
-    site.model(built.codeowners.as_ref(), &mut problems);
+    crate::spent::phase(Some("shape: assembled"));
+    // The model of the pages the last site had is taken from it, but for the pages with
+    // warnings (made again with their diagnostics).
+    let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
+    let reusable = |page: &crate::site::Page| !warned.contains(page.source.file.as_str());
+    site.model_reusing(old, reusable, built.codeowners.as_ref(), &mut problems);
+    crate::spent::phase(Some("shape: modelled"));
     site.walked = Some(Arc::new(walked));
     // 3. The pages of the last site in the new one.
     let Some(map) = PageMap::new(old, &site, &loaded_added) else { return Reshape::Whole };
+    crate::spent::phase(Some("shape: mapped"));
     if !map.same_aliases_and_alerts(old, &site) || site.status().is_some() {
         return Reshape::Whole;
     }
-    // 4. The Markdown: kept, or rendered again. The bodies kept are moved out of the
-    // last site when no one else holds it (so that mapping their links copies nothing),
-    // and put back if the change fails.
-    let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
+    // 4. The Markdown: kept, or rendered again. A body kept is shared, never copied:
+    // its links keep the page ids it was rendered with, and the page the map to the new
+    // ones (`link_ids`).
     let mut render = Vec::new();
-    let mut kept = Vec::new();
+    let mut link_ids = ComposedLinkIds::new(LinkIds::from_new_ids(&map.to_new));
     for id in 0..site.pages.len() {
         let keep = map.to_old[id].filter(|&o| {
-            let page = &built.site.pages[o];
-            !warned.contains(page.source.file.as_str()) && map.keeps_links(&page.rendered)
+            let page = &old.pages[o];
+            !warned.contains(page.source.file.as_str()) && map.keeps_links(page)
         });
         match keep {
-            Some(o) => kept.push((id, o)),
+            Some(o) => {
+                site.pages[id].rendered = Arc::clone(&old.pages[o].rendered);
+                site.pages[id].link_ids = link_ids.of(old.pages[o].link_ids.as_ref());
+            }
             None => render.push(id),
         }
     }
-    let mut moved = Vec::new();
-    match Arc::get_mut(&mut built.site) {
-        Some(last) => {
-            let empty = Arc::<Rendered>::default();
-            for &(id, o) in &kept {
-                site.pages[id].rendered = std::mem::replace(&mut last.pages[o].rendered, Arc::clone(&empty));
-                moved.push(id);
-            }
-        }
-        None => {
-            for &(id, o) in &kept {
-                site.pages[id].rendered = Arc::clone(&built.site.pages[o].rendered);
-            }
-        }
-    }
-    // A body still shared (with the files being made on another thread) is copied: in
-    // parallel.
-    site.pages.par_iter_mut().for_each(|page| remap_links(&mut page.rendered, |target| map.new_id(target)));
-    let old = &built.site;
+    crate::spent::phase(Some("shape: bodies kept"));
     let rendered: Vec<Rendered> = render.par_iter().map(|&id| render_body(&site, id, Purpose::Build)).collect();
     for (&id, mut rendered) in render.iter().zip(rendered) {
         problems.append(&mut rendered.diagnostics);
         site.pages[id].rendered = Arc::new(rendered);
     }
     site.arrange();
+    crate::spent::phase(Some("shape: rendered again, arranged"));
     for (id, page) in site.pages.iter_mut().enumerate() {
         if let Some(o) = map.to_old[id] {
             page.change.clone_from(&old.pages[o].change);
@@ -156,8 +153,10 @@ pub(crate) fn reshape(
     if site.config.search {
         search.refresh(&mut site, &render);
     }
+    crate::spent::phase(Some("shape: search refreshed"));
     // 5. The pages to render, and those whose navigation alone changes.
     let (mut affected, mut nav_only) = affected_pages(old, &site, &map, &render);
+    crate::spent::phase(Some("shape: affected"));
     // Pages left stale by earlier edits, by their new ids: rendered, or spliced when only
     // their navigation is behind (a page gone is not made).
     for (id, how) in defer.stale.iter().filter_map(|(&o, &how)| Some((map.new_id(o)?, how))) {
@@ -186,9 +185,9 @@ pub(crate) fn reshape(
     defer_pages(&site, &map, defer, &mut affected, &mut spliced);
     let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
     else {
-        map.put_bodies_back(built, &mut site, &moved);
         return Reshape::Whole;
     };
+    crate::spent::phase(Some("shape: rendered"));
     // The records of the new site: the rendered ones, the others taken from the last
     // site (and put back if the change has errors).
     let mut records: Vec<Option<RenderedPage>> = vec![None; site.pages.len()];
@@ -215,12 +214,12 @@ pub(crate) fn reshape(
             Ok(spliced) => spliced,
             Err(_) => {
                 put_back(built, &mut records);
-                map.put_bodies_back(built, &mut site, &moved);
                 return Reshape::Whole;
             }
         },
         None => Vec::new(),
     };
+    crate::spent::phase(Some("shape: records, spliced"));
     // 6. Links and anchors of the pages rendered, and of the pages linking to them.
     let recheck: BTreeSet<PageId> =
         shown.iter().flat_map(|&id| site.pages[id].backlinks.iter().copied().chain([id])).collect();
@@ -248,9 +247,9 @@ pub(crate) fn reshape(
     let mut diagnostics: Vec<Diagnostic> = kept.chain(problems).collect();
     settle_diagnostics(&mut diagnostics);
     diagnostics.dedup();
+    crate::spent::phase(Some("shape: checked"));
     if diagnostics.iter().any(Diagnostic::is_error) {
         put_back(built, &mut records);
-        map.put_bodies_back(built, &mut site, &moved);
         return Reshape::Failed { diagnostics };
     }
     for (id, page) in spliced {
@@ -407,37 +406,10 @@ impl PageMap {
             && alerts.eq(new.alerts.iter().map(|(name, claim)| (name.as_str(), Some(claim.page))))
     }
 
-    /// Whether every page a rendered body of the last site links to is in the new site
-    /// (else the body is to render again).
-    fn keeps_links(&self, rendered: &Rendered) -> bool {
-        rendered.links.iter().filter_map(|link| link.target).all(|target| self.new_id(target).is_some())
-    }
-
-    /// Puts the bodies moved into the new site (`moved`, new page ids) back into the
-    /// last site, their links' page ids as they were.
-    fn put_bodies_back(&self, built: &mut BuiltSite, site: &mut Site, moved: &[PageId]) {
-        // Bodies are moved only out of a site no one else holds.
-        let Some(last) = Arc::get_mut(&mut built.site) else { return };
-        for &id in moved {
-            let Some(o) = self.to_old[id] else { continue };
-            let mut rendered = std::mem::take(&mut site.pages[id].rendered);
-            remap_links(&mut rendered, |target| self.to_old.get(target).copied().flatten());
-            last.pages[o].rendered = rendered;
-        }
-    }
-}
-
-/// Gives the links of a rendered body the page ids `to` maps theirs to (a page that
-/// maps to none keeps its id); copies the body only when one changes and it is shared.
-fn remap_links(rendered: &mut Arc<Rendered>, to: impl Fn(PageId) -> Option<PageId>) {
-    let moves = |target: PageId| to(target).is_some_and(|new| new != target);
-    if !rendered.links.iter().any(|link| link.target.is_some_and(moves)) {
-        return;
-    }
-    for link in &mut Arc::make_mut(rendered).links {
-        if let Some(target) = link.target {
-            link.target = Some(to(target).unwrap_or(target));
-        }
+    /// Whether every page the body of the last site's `page` links to is in the new
+    /// site (else the body is to render again).
+    fn keeps_links(&self, page: &crate::site::Page) -> bool {
+        page.link_targets().all(|target| self.new_id(target).is_some())
     }
 }
 
@@ -516,7 +488,7 @@ fn lists_of(site: &Site, id: PageId, into: &mut BTreeSet<PageId>) {
         }
     }
     // The pages it links to list it among their backlinks.
-    into.extend(site.pages[id].rendered.links.iter().filter_map(|link| link.target));
+    into.extend(site.pages[id].link_targets());
 }
 
 #[cfg(test)]
