@@ -299,6 +299,7 @@ fn a_section_weight_moving_it_orders_backlinks_and_tags_as_a_whole_build() {
     for path in written.paths() {
         assert_eq!(written.text(&path), fresh_files.text(&path), "{path}");
     }
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -327,6 +328,9 @@ fn a_title_edit_leaving_pages_stale_keeps_their_link_warnings_as_a_whole_build()
     let (fresh, _) = built(&root);
     assert_eq!(warned(&site), warned(&fresh));
     assert_eq!(site.warnings, fresh.warnings);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
 /// The model of `site` by site path, page ids read as the site paths they stand for:
 /// each page's title, kind, owners, fields, review state, place, links and backlinks;
 /// the reading order, tags, owners, aliases and alerts.
