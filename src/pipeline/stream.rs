@@ -16,7 +16,7 @@ mod print;
 use rayon::prelude::*;
 
 use super::output::Sink;
-use super::page::{RenderedPage, drop_links_to_own_anchors, render_page_with};
+use super::page::{RenderedPage, drop_links_the_check_finds_fine, render_page_with};
 use super::steps::{Purpose, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure};
@@ -97,7 +97,7 @@ fn render_one(
     let (mut page, problem) = render_or_redirect(site, renderer, id, || {
         render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None })
     });
-    drop_links_to_own_anchors(&mut page.scan, &site.pages[id].rendered.anchors);
+    drop_links_the_check_finds_fine(site, id, &mut page.scan, &site.pages[id].rendered.anchors);
     (page, problem)
 }
 

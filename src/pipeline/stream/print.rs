@@ -31,7 +31,7 @@ use anyhow::Context as _;
 
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::output::{Parts, Sink};
-use crate::pipeline::page::{RenderedPage, drop_links_to_own_anchors, printed_pages, render_page_with};
+use crate::pipeline::page::{RenderedPage, drop_links_the_check_finds_fine, printed_pages, render_page_with};
 use crate::pipeline::write::write_page;
 use crate::render::{Bodies, NavCache, Renderer};
 use crate::site::{PageId, Site};
@@ -163,7 +163,7 @@ impl PrintPages {
     ) -> (RenderedPage, Option<Diagnostic>) {
         let (mut page, problem) =
             render_page_with(site, renderer, print, nav, Bodies { own: None, printed: Some(bodies) });
-        drop_links_to_own_anchors(&mut page.scan, &site.pages[print].rendered.anchors);
+        drop_links_the_check_finds_fine(site, print, &mut page.scan, &site.pages[print].rendered.anchors);
         (page, problem)
     }
 }
