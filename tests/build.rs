@@ -385,3 +385,30 @@ fn a_template_link_to_an_anchor_the_page_lacks_is_reported_and_one_it_has_is_not
     );
     assert!(!run.stderr.contains("`#setup`") && !run.stderr.contains("`#site-nav`"), "{}", run.stderr);
 }
+
+/// Issue 21: a streaming build drops, as each page is written, the links its template
+/// wrote to pages and files of the site with no anchor (the navigation's); a link to a
+/// page that is not there, or to an anchor another page lacks, is still reported.
+#[test]
+fn a_template_link_to_a_missing_page_is_reported_and_one_to_a_page_is_not() {
+    let site = Site::with_files(
+        "template-links",
+        &[
+            ("content/page.md", "# Page\n\n## Setup\n\nText.\n"),
+            ("content/other.md", "# Other\n\nText.\n"),
+            (
+                "templates/partials/page-nav.html",
+                "<nav class=\"page-nav\"><a href=\"/other/\">Other</a> <a href=\"/other/#top\">Top</a> \
+                 <a href=\"/style.css\">Style</a> <a href=\"/gone/\">Gone</a> <a href=\"/page/#nowhere\">Nowhere</a></nav>",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    let gone = "the template links to `/gone/`, which is not a page or file of the site";
+    assert!(run.stderr.contains(gone), "{}", run.stderr);
+    assert_eq!(run.stderr.matches(gone).count(), 1, "reported once for every page: {}", run.stderr);
+    assert!(run.stderr.contains("the template links to `/page/#nowhere`, but there is no anchor"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`/other/`") && !run.stderr.contains("`/style.css`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`/other/#top`"), "{}", run.stderr);
+}

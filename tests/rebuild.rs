@@ -273,6 +273,7 @@ fn a_rebuild_removes_what_killed_builds_left_beside_the_output() {
     site.write(&format!(".public.old-{dead}/index.html"), "an earlier version's previous output");
     site.write(&format!("{MANIFEST}.{dead}"), "a manifest half written");
     site.write(&format!("{CACHE}.{dead}"), "a cache half written");
+    site.write(&format!(".public.opsbook-scratch.{dead}"), "the bodies a killed build's print pages waited for");
     site.write(".public.building-notapid/kept", "not a build's");
     site.write(".other.building-1/kept", "another output's");
     site.build(&[]).expect_code(0);

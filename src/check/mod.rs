@@ -278,28 +278,10 @@ fn template_link_problem<S: AsRef<TemplateScan>>(
     id: PageId,
     link: &str,
 ) -> Option<Problem> {
-    let (path, anchor) = match link.split_once('#') {
-        Some((path, anchor)) => (path, Some(percent_decode(anchor))),
-        None => (link, None),
-    };
-    let path = path.split('?').next().unwrap_or(path);
-    let target = if path.is_empty() {
-        Some(Target::Page(id))
-    } else {
-        let site_path = if let Some(rest) = site.config.base_url.site_path(path) {
-            rest.to_string()
-        } else if path.starts_with('/') {
-            return Some(Problem {
-                message: format!(
-                    "the template links to `{link}`, outside the site's base path {}",
-                    site.config.base_url.path()
-                ),
-                anchor: false,
-            });
-        } else {
-            crate::site_path::join_relative(&site.pages[id].site_path, path).unwrap_or_default()
-        };
-        site.target_of(&percent_decode(&site_path))
+    let (path, anchor) = split_link(link);
+    let target = match template_link_target(site, id, link, path) {
+        Ok(target) => target,
+        Err(problem) => return Some(problem),
     };
     match (target, anchor) {
         (None, _) => Some(Problem {
@@ -316,6 +298,47 @@ fn template_link_problem<S: AsRef<TemplateScan>>(
         }
         _ => None,
     }
+}
+
+/// Whether the link check finds nothing wrong with `link`, written by the template of
+/// page `id`, whatever the other pages' templates write: a link to a page or file of the
+/// site with no anchor (or `#`, `#top`). A streaming build keeps only the other links of
+/// each page's template until the check.
+pub(crate) fn template_link_resolves(site: &Site, id: PageId, link: &str) -> bool {
+    let (path, anchor) = split_link(link);
+    anchor.is_none_or(|anchor| anchor_is_there(&anchor, |_| false))
+        && matches!(template_link_target(site, id, link, path), Ok(Some(_)))
+}
+
+/// A link's path (without its query) and its anchor, percent-decoded.
+fn split_link(link: &str) -> (&str, Option<String>) {
+    let (path, anchor) = match link.split_once('#') {
+        Some((path, anchor)) => (path, Some(percent_decode(anchor))),
+        None => (link, None),
+    };
+    (path.split('?').next().unwrap_or(path), anchor)
+}
+
+/// What `path`, the path of `link` written by the template of page `id`, leads to (none
+/// when nothing of the site); a link out of the site's base path is a problem.
+fn template_link_target(site: &Site, id: PageId, link: &str, path: &str) -> Result<Option<Target>, Problem> {
+    if path.is_empty() {
+        return Ok(Some(Target::Page(id)));
+    }
+    let site_path = if let Some(rest) = site.config.base_url.site_path(path) {
+        rest.to_string()
+    } else if path.starts_with('/') {
+        return Err(Problem {
+            message: format!(
+                "the template links to `{link}`, outside the site's base path {}",
+                site.config.base_url.path()
+            ),
+            anchor: false,
+        });
+    } else {
+        crate::site_path::join_relative(&site.pages[id].site_path, path).unwrap_or_default()
+    };
+    Ok(site.target_of(&percent_decode(&site_path)))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use super::output::Parts;
 use crate::check::pages::{PageEntry, aliases_by_page, listed_pages, page_entry};
 use crate::config::{Audience, Panel};
 use crate::diagnostic::Diagnostic;
@@ -137,22 +138,75 @@ impl Serialize for Pages<'_> {
     }
 }
 
-pub(crate) fn handbook_json(site: &Site, findings: &[Diagnostic]) -> String {
-    let alerts = crate::site::alerts::by_page(&site.alerts);
-    let pages = Pages { site, ids: listed_pages(site), aliases: aliases_by_page(site), alerts };
-    let handbook = Handbook {
-        format: FORMAT_VERSION,
-        generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),
-        title: &site.config.title,
-        description: &site.config.description,
-        base_url: site.config.base_url.absolute(""),
-        today: site.today.to_string(),
-        pages,
-        findings: published_findings(site, findings),
-    };
-    let mut json = serde_json::to_string_pretty(&handbook).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    json.push('\n');
-    json
+/// `handbook.json` in parts of some 64 KiB ([`Parts`]), made again each time the sink
+/// reads them: at 100,000 pages the file is some 220 MB, which a build held whole
+/// (and, while the string grew, up to three times over).
+pub(crate) struct HandbookJson<'a> {
+    site: &'a Site,
+    findings: &'a [Diagnostic],
+}
+
+impl<'a> HandbookJson<'a> {
+    /// `handbook.json` of `site`, with the build's `findings` (its warnings and notes).
+    pub(crate) fn new(site: &'a Site, findings: &'a [Diagnostic]) -> Self {
+        HandbookJson { site, findings }
+    }
+}
+
+impl Parts for HandbookJson<'_> {
+    fn each(&self, part: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()> {
+        let site = self.site;
+        let alerts = crate::site::alerts::by_page(&site.alerts);
+        let pages = Pages { site, ids: listed_pages(site), aliases: aliases_by_page(site), alerts };
+        let handbook = Handbook {
+            format: FORMAT_VERSION,
+            generator: format!("opsbook {}", env!("CARGO_PKG_VERSION")),
+            title: &site.config.title,
+            description: &site.config.description,
+            base_url: site.config.base_url.absolute(""),
+            today: site.today.to_string(),
+            pages,
+            findings: published_findings(site, self.findings),
+        };
+        let mut chunks = Chunks { buffer: Vec::with_capacity(CHUNK_BYTES + 4096), part };
+        serde_json::to_writer_pretty(&mut chunks, &handbook)?;
+        chunks.buffer.push(b'\n');
+        chunks.pass_on()
+    }
+}
+
+/// How many bytes [`Chunks`] gathers before it passes them on.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// A writer that passes what it is given on to `part` in chunks of [`CHUNK_BYTES`].
+struct Chunks<'p> {
+    buffer: Vec<u8>,
+    part: &'p mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+}
+
+impl Chunks<'_> {
+    /// Passes on what the buffer holds.
+    fn pass_on(&mut self) -> std::io::Result<()> {
+        if !self.buffer.is_empty() {
+            (self.part)(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+}
+
+impl std::io::Write for Chunks<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= CHUNK_BYTES {
+            self.pass_on()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The findings a build may publish: in a public build, none about a file of the
@@ -247,5 +301,30 @@ fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: 
             (!states.is_empty()).then_some(states)
         }),
         fingerprints: Fingerprints { path, aliases, fingerprint, similarity },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    #[test]
+    fn passes_on_what_it_is_given_in_chunks_and_all_of_it() {
+        let text: Vec<u8> = (0..200_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        let mut parts: Vec<Vec<u8>> = Vec::new();
+        let mut part = |bytes: &[u8]| {
+            parts.push(bytes.to_vec());
+            Ok(())
+        };
+        let mut chunks = Chunks { buffer: Vec::new(), part: &mut part };
+        for piece in text.chunks(1000) {
+            chunks.write_all(piece).unwrap();
+        }
+        chunks.pass_on().unwrap();
+        let lengths: Vec<usize> = parts.iter().map(Vec::len).collect();
+        assert_eq!(lengths.len(), 4, "three full chunks and the rest: {lengths:?}");
+        assert!(lengths[..3].iter().all(|&len| (CHUNK_BYTES..CHUNK_BYTES + 1000).contains(&len)), "{lengths:?}");
+        assert_eq!(parts.concat(), text);
     }
 }

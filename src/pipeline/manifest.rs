@@ -91,6 +91,25 @@ pub(crate) fn hash(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
+/// The hash of bytes given in parts, as [`hash`] gives it of the parts joined.
+pub(crate) struct Hasher(xxhash_rust::xxh3::Xxh3Default);
+
+impl Hasher {
+    pub(crate) fn new() -> Self {
+        Hasher(xxhash_rust::xxh3::Xxh3Default::new())
+    }
+
+    /// Adds the next part.
+    pub(crate) fn update(&mut self, part: &[u8]) {
+        self.0.update(part);
+    }
+
+    /// The hash of every part given.
+    pub(crate) fn finish(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
 /// The hash of what a reader gives, as [`hash`] gives it of the same bytes.
 pub(crate) fn hash_stream(reader: &mut impl std::io::Read) -> std::io::Result<u128> {
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();

@@ -280,7 +280,8 @@ fn run(
         Destination::Sink(sink) => Some(sink),
         Destination::Nowhere => None,
     };
-    let mut rendered = render_and_check(&site, &renderer, sink, purpose, timer, diagnostics)?;
+    let scratch = output.as_ref().map(Output::scratch_file);
+    let mut rendered = render_and_check(&site, &renderer, sink, scratch, purpose, timer, diagnostics)?;
     if purpose == Purpose::Stream {
         // The links are checked: a streaming build needs no more of what each template
         // wrote (the search index reads only the sections' byte ranges), and its memory
@@ -315,19 +316,21 @@ fn run(
     Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages, search, index_cache })
 }
 
-/// Renders every page (into `sink` when there is one), then checks the links and anchors
+/// Renders every page (into `sink` when there is one; a streaming build keeps the bodies
+/// its print pages wait for in the file `scratch`), then checks the links and anchors
 /// of the Markdown and of what the templates wrote.
 fn render_and_check(
     site: &crate::site::Site,
     renderer: &Renderer,
     sink: Option<&dyn Sink>,
+    scratch: Option<&Path>,
     purpose: Purpose,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
     let rendered = if purpose == Purpose::Stream {
         crate::markdown::highlight::take_time_spent();
-        stream::render_pages(site, renderer, sink, diagnostics)?
+        stream::render_pages(site, renderer, sink, scratch, diagnostics)?
     } else {
         write::render_pages(site, renderer, sink, diagnostics)?
     };

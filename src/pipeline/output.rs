@@ -5,7 +5,13 @@
 //! bytes did not change and renames only the changed ones into place
 //! ([`super::staging`]). Both leave a manifest of the output beside it
 //! ([`super::manifest`]). The dev server keeps its files in memory instead.
+//!
+//! A file too large to hold whole (a section's print page, which shows the body of
+//! every page beneath the section) is written in parts ([`Sink::write_parts`]): the sink
+//! reads the parts as many times as it needs (to hash them, to compare them with the
+//! previous output's file, to write them), and no part is copied into one string.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -24,11 +30,28 @@ pub trait Sink: Sync {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()>;
     /// Adds a file that is copied as it is from `from`.
     fn copy(&self, from: &Path, site_path: &str) -> Result<()>;
+    /// Writes one file at a site path whose bytes are `parts`, one after the other: the
+    /// same file as [`Sink::write`] of them joined, without joining them (by default,
+    /// they are joined).
+    fn write_parts(&self, site_path: &str, parts: &dyn Parts) -> Result<()> {
+        let mut whole = Vec::new();
+        parts.each(&mut |part| {
+            whole.extend_from_slice(part);
+            Ok(())
+        })?;
+        self.write(site_path, &whole)
+    }
     /// The time spent writing since the last call, summed over threads, when the sink
     /// keeps count (`opsbook build --timings`).
     fn take_time_spent(&self) -> Duration {
         Duration::ZERO
     }
+}
+
+/// A file's bytes in parts, which can be read more than once.
+pub trait Parts {
+    /// Calls `part` with each part of the file, in order, stopping at its first error.
+    fn each(&self, part: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()>;
 }
 
 /// A build's output under construction: [`Output::at`] begins it, [`Sink::write`] and
@@ -40,6 +63,9 @@ pub(crate) struct Output {
     temp_dir: PathBuf,
     /// The manifest beside the output folder.
     manifest_path: PathBuf,
+    /// Where the build may keep a file of its own while it runs, beside the output
+    /// folder ([`Output::scratch_file`]).
+    scratch_path: PathBuf,
     /// The time spent writing, summed over threads.
     writing: SpentTime,
     /// How the files are written; taken by [`Output::commit`].
@@ -83,17 +109,25 @@ impl Output {
         crate::fs::remove_dir_all(&temp_dir)?;
         crate::fs::create_dir_all(&temp_dir)?;
         let manifest_path = parent.join(format!(".{name}.opsbook-manifest"));
+        let scratch_path = parent.join(format!(".{name}.opsbook-scratch.{}", std::process::id()));
         let mode = if final_dir.is_dir() {
             Mode::Rebuild(Box::new(Rebuild::begin(&final_dir, &temp_dir, &manifest_path)?))
         } else {
             Mode::Fresh(Mutex::new(Vec::new()))
         };
-        Ok(Output { final_dir, temp_dir, manifest_path, writing: SpentTime::new(), mode: Some(mode) })
+        Ok(Output { final_dir, temp_dir, manifest_path, scratch_path, writing: SpentTime::new(), mode: Some(mode) })
     }
 
     /// The output folder, resolved ([`check_output_dir`]).
     pub(crate) fn final_dir(&self) -> &Path {
         &self.final_dir
+    }
+
+    /// A file beside the output folder that the build may use while it runs
+    /// (`.public.opsbook-scratch.PID`), none of the output: its user removes it, and
+    /// the next build removes it if this one is killed ([`remove_leftovers`]).
+    pub(crate) fn scratch_file(&self) -> &Path {
+        &self.scratch_path
     }
 
     /// The path of a site path (`runbooks/db/index.html`) inside the staging folder;
@@ -121,7 +155,7 @@ impl Output {
 /// Removes what builds into `parent/name` that were killed left beside it: staging
 /// folders (`.public.building-PID`, and `.public.old-PID` of earlier versions) and
 /// manifests and caches half written (`.public.opsbook-manifest.PID`,
-/// `.public.opsbook-cache.PID`), unless the process `PID`
+/// `.public.opsbook-cache.PID`) and scratch files (`.public.opsbook-scratch.PID`), unless the process `PID`
 /// still runs (as far as the system tells).
 pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
@@ -130,6 +164,7 @@ pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
         format!(".{name}.old-"),
         format!(".{name}.opsbook-manifest."),
         format!(".{name}.opsbook-cache."),
+        format!(".{name}.opsbook-scratch."),
     ];
     for entry in entries.flatten() {
         let file_name = entry.file_name();
@@ -238,8 +273,28 @@ impl Sink for Output {
             Some(Mode::Rebuild(rebuild)) => rebuild.write(site_path, contents),
             Some(Mode::Fresh(entries)) => {
                 let path = self.path(site_path)?;
-                let stamp = write_new_file(&path, contents)?;
+                let stamp = write_new_file(&path, |file| file.write_all(contents))?;
                 let entry = Entry { hash: manifest::hash(contents), stamp };
+                entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((site_path.to_owned(), entry));
+                Ok(())
+            }
+            None => bail!("the output of this build is already in place"),
+        })
+    }
+
+    fn write_parts(&self, site_path: &str, parts: &dyn Parts) -> Result<()> {
+        self.writing.time(|| match &self.mode {
+            Some(Mode::Rebuild(rebuild)) => rebuild.write_parts(site_path, parts),
+            Some(Mode::Fresh(entries)) => {
+                let path = self.path(site_path)?;
+                let mut hasher = manifest::Hasher::new();
+                let stamp = write_new_file(&path, |file| {
+                    parts.each(&mut |part| {
+                        hasher.update(part);
+                        file.write_all(part)
+                    })
+                })?;
+                let entry = Entry { hash: hasher.finish(), stamp };
                 entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((site_path.to_owned(), entry));
                 Ok(())
             }
@@ -272,14 +327,13 @@ impl Sink for Output {
     }
 }
 
-/// Writes `contents` to `path`, a file of the staging folder, and returns its stamp:
+/// Writes a file at `path`, a file of the staging folder, with `write`, and returns its stamp:
 /// the parent folder made with one `mkdir` when it is missing (the usual case for a
 /// page, `name/index.html`, whose folder nobody made yet), its parents only when that
 /// fails, and the stamp read from the open file rather than by its path again: two
 /// system calls that walk the path fewer per page than [`crate::fs::write`] (which
 /// looks for the folder first) and [`std::fs::metadata`].
-fn write_new_file(path: &Path, contents: &[u8]) -> Result<Stamp> {
-    use std::io::Write as _;
+fn write_new_file(path: &Path, write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> Result<Stamp> {
     if let Some(parent) = path.parent() {
         match std::fs::create_dir(parent) {
             Ok(()) => {}
@@ -289,7 +343,7 @@ fn write_new_file(path: &Path, contents: &[u8]) -> Result<Stamp> {
         }
     }
     let written = std::fs::File::create(path).and_then(|mut file| {
-        file.write_all(contents)?;
+        write(&mut file)?;
         file.metadata()
     });
     let metadata = written.with_context(|| format!("cannot write {}", path.display()))?;

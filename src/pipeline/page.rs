@@ -92,12 +92,22 @@ pub(crate) fn render_page_with(
     (RenderedPage { html, content_at, scan, sections, nav_at }, None)
 }
 
+/// Drops from `scan`, the scan of page `id`'s template, the links the link check
+/// ([`crate::check::check_links`]) would find nothing wrong with, whatever the other
+/// pages' templates write: those to a page or file of the site with no anchor (the
+/// navigation's, the same on every page: [`crate::check::template_link_resolves`]) and
+/// those to anchors of the page itself that the page has (`#id`, with `anchors` the ids
+/// of its Markdown, or an id the template wrote: a table of contents writes one for
+/// each heading, twice in the built-in theme). A streaming build keeps every page's
+/// record until the check.
+pub(crate) fn drop_links_the_check_finds_fine(site: &Site, id: PageId, scan: &mut TemplateScan, anchors: &[String]) {
+    scan.links.retain(|link| !crate::check::template_link_resolves(site, id, link));
+    drop_links_to_own_anchors(scan, anchors);
+}
+
 /// Drops from `scan` the links its template wrote to anchors of the page itself that
-/// the page has (`#id`, with `anchors` the ids of its Markdown, or an id the template
-/// wrote): the link check ([`crate::check::check_links`]) would find nothing wrong
-/// with them. A streaming build keeps every page's record until the check, and a
-/// table of contents writes such a link for each heading, twice in the built-in theme.
-pub(crate) fn drop_links_to_own_anchors(scan: &mut TemplateScan, anchors: &[String]) {
+/// the page has (see [`drop_links_the_check_finds_fine`]).
+fn drop_links_to_own_anchors(scan: &mut TemplateScan, anchors: &[String]) {
     let ids = &scan.ids;
     let fine = |link: &String| {
         let Some(anchor) = link.strip_prefix('#') else { return false };

@@ -29,10 +29,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use std::io::Write as _;
+
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use super::manifest::{self, Entry, Manifest, Stamp};
+use super::output::Parts;
 
 /// What stands at a path of the previous output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +124,30 @@ impl Rebuild {
         }
         let staged = self.staged_file();
         crate::fs::write(&staged, contents)?;
+        self.lock().changed.push((site_path.to_owned(), staged, hash));
+        Ok(())
+    }
+
+    /// Adds the file `site_path` whose bytes are `parts` ([`super::output::Parts`]): read
+    /// once to hash them, again to compare them with the previous output's file when its
+    /// manifest cannot tell, and again to write them when they changed.
+    pub(crate) fn write_parts(&self, site_path: &str, parts: &dyn Parts) -> Result<()> {
+        let (mut hasher, mut len) = (manifest::Hasher::new(), 0);
+        parts
+            .each(&mut |part| {
+                hasher.update(part);
+                len += part.len() as u64;
+                Ok(())
+            })
+            .with_context(|| format!("cannot make {site_path}"))?;
+        let hash = hasher.finish();
+        if let Some(stamp) = self.unchanged(site_path, len, hash, |file| same_parts(file, parts)) {
+            self.lock().kept.push((site_path.to_owned(), Entry { hash, stamp }));
+            return Ok(());
+        }
+        let staged = self.staged_file();
+        let written = std::fs::File::create(&staged).and_then(|mut file| parts.each(&mut |part| file.write_all(part)));
+        written.with_context(|| format!("cannot write {}", staged.display()))?;
         self.lock().changed.push((site_path.to_owned(), staged, hash));
         Ok(())
     }
@@ -311,6 +338,19 @@ fn same_stream(a: &mut impl std::io::Read, b: &mut impl std::io::Read) -> std::i
             return Ok(true);
         }
     }
+}
+
+/// Whether a file holds the bytes of `parts`, and no more.
+fn same_parts(file: &mut std::fs::File, parts: &dyn Parts) -> std::io::Result<bool> {
+    let (mut same, mut read) = (true, Vec::new());
+    parts.each(&mut |part| {
+        if same {
+            read.resize(part.len(), 0);
+            same = read_full(file, &mut read)? == part.len() && read == part;
+        }
+        Ok(())
+    })?;
+    Ok(same && read_full(file, &mut [0; 1])? == 0)
 }
 
 /// Reads until `buffer` is full or the reader ends; the number of bytes read.

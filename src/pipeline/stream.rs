@@ -6,20 +6,17 @@
 //! template added, the byte range of each section) and in the model (titles, links,
 //! anchors, the search text, from the Markdown step, [`Purpose::Stream`]).
 //!
-//! A section's print page shows the bodies of its pages: each body is kept, once its
-//! own page is written, until the last page of the print page is, and the print page is
-//! then rendered and written by the thread that wrote that last page. Pages are taken in
-//! page id order, in which a section's pages follow one another, so few bodies wait at
-//! any time.
+//! A section's print page shows the bodies of its pages: each body is kept in a file
+//! beside the output, once its own page is written, until the last page of the print
+//! page is, and the print page is then rendered and written, in parts, by the thread
+//! that wrote that last page ([`print`]).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod print;
 
 use rayon::prelude::*;
 
 use super::output::Sink;
-use super::page::{RenderedPage, drop_links_to_own_anchors, printed_pages, render_page_with};
+use super::page::{RenderedPage, drop_links_the_check_finds_fine, render_page_with};
 use super::steps::{Purpose, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure};
@@ -31,85 +28,35 @@ use crate::spent::SpentTime;
 /// What rendering one page gave, and its template error if it failed.
 type PageResult = (PageId, RenderedPage, Option<Diagnostic>);
 
-/// The print pages of a site, and the bodies that wait for them.
-struct PrintPages {
-    /// The print pages that show each page, by page id.
-    shown_on: Vec<Vec<PageId>>,
-    /// For each print page, the pages it shows that are not written yet.
-    waiting: HashMap<PageId, AtomicUsize>,
-    /// For each print page, the bodies of the pages it shows that are written.
-    bodies: HashMap<PageId, Mutex<HashMap<PageId, String>>>,
-}
-
-impl PrintPages {
-    fn of(site: &Site) -> Self {
-        let shown: Vec<(PageId, Vec<PageId>)> = (0..site.pages.len())
-            .map(|print| (print, printed_pages(site, print)))
-            .filter(|(_, s)| !s.is_empty())
-            .collect();
-        let prints: HashSet<PageId> = shown.iter().map(|(print, _)| *print).collect();
-        let mut shown_on = vec![Vec::new(); site.pages.len()];
-        let (mut waiting, mut bodies) = (HashMap::new(), HashMap::new());
-        for (print, pages) in shown {
-            // A print page is rendered after the pages it shows, never shown itself.
-            let pages: HashSet<PageId> = pages.into_iter().filter(|page| !prints.contains(page)).collect();
-            for &page in &pages {
-                shown_on[page].push(print);
-            }
-            waiting.insert(print, AtomicUsize::new(pages.len()));
-            bodies.insert(print, Mutex::new(HashMap::new()));
-        }
-        PrintPages { shown_on, waiting, bodies }
-    }
-
-    fn is_print_page(&self, id: PageId) -> bool {
-        self.waiting.contains_key(&id)
-    }
-
-    /// Keeps `html`, the body of page `id`, written, for the print pages that show it;
-    /// returns each print page whose last page `id` was, with every body it shows.
-    fn keep(&self, id: PageId, html: String) -> Vec<(PageId, HashMap<PageId, String>)> {
-        let mut complete = Vec::new();
-        for &print in &self.shown_on[id] {
-            let mut bodies = self.bodies[&print].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            bodies.insert(id, html.clone());
-            if self.waiting[&print].fetch_sub(1, Ordering::AcqRel) == 1 {
-                complete.push((print, std::mem::take(&mut *bodies)));
-            }
-        }
-        complete
-    }
-}
-
 /// Renders and writes every page into `output`, streaming (see the module), and scans
-/// what the templates added. Returns the record of each page, by page id.
+/// what the templates added; the bodies print pages wait for are kept in a file at
+/// `scratch` (in memory without one). Returns the record of each page, by page id.
 pub(crate) fn render_pages(
     site: &Site,
     renderer: &Renderer,
     output: Option<&dyn Sink>,
+    scratch: Option<&std::path::Path>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
     let spent = SpentTime::new();
     let nav = NavCache::new(site);
-    let prints = PrintPages::of(site);
+    let prints = print::PrintPages::of(site, scratch)?;
     let write = |id, page: &mut RenderedPage, problem: &Option<Diagnostic>| write_page(site, output, id, page, problem);
     let results: Vec<anyhow::Result<Vec<PageResult>>> = (0..site.pages.len())
         .into_par_iter()
         .filter(|&id| !prints.is_print_page(id))
         .map(|id| {
             spent.time(|| {
-                let shown = !prints.shown_on[id].is_empty();
+                let shown = prints.is_shown(id);
                 let body = (site.pages[id].redirect.is_none() || shown).then(|| body_again(site, id)).transpose()?;
                 let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref());
                 write(id, &mut page, &problem)?;
+                let complete =
+                    if shown { prints.keep(id, body.as_ref().map_or("", |body| &body.html))? } else { Vec::new() };
+                drop(body);
                 let mut done = vec![(id, page, problem)];
-                let html = body.map(|body| body.html).unwrap_or_default();
-                let complete = if shown { prints.keep(id, html) } else { Vec::new() };
-                for (print, bodies) in complete {
-                    let bodies = Bodies { own: None, printed: Some(&bodies) };
-                    let (mut page, problem) = render_page_with(site, renderer, print, &nav, bodies);
-                    drop_links_to_own_anchors(&mut page.scan, &site.pages[print].rendered.anchors);
-                    write(print, &mut page, &problem)?;
+                for print in complete {
+                    let (page, problem) = prints.render(site, renderer, &nav, print, output)?;
                     done.push((print, page, problem));
                 }
                 Ok(done)
@@ -150,7 +97,7 @@ fn render_one(
     let (mut page, problem) = render_or_redirect(site, renderer, id, || {
         render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None })
     });
-    drop_links_to_own_anchors(&mut page.scan, &site.pages[id].rendered.anchors);
+    drop_links_the_check_finds_fine(site, id, &mut page.scan, &site.pages[id].rendered.anchors);
     (page, problem)
 }
 
@@ -158,6 +105,7 @@ fn render_one(
 mod tests {
     use std::collections::BTreeMap;
     use std::path::Path;
+    use std::sync::Mutex;
 
     use super::*;
     use crate::config::Overrides;
@@ -177,29 +125,61 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_streamed_build_writes_what_a_build_that_keeps_every_body_writes() {
-        let root = crate::test_support::fixture_copy("model", "stream");
+    /// Builds the handbook at `root` streamed into `public/` and into memory (every body
+    /// kept, each page rendered whole), and requires the same files of both; returns them.
+    fn assert_streamed_as_kept(root: &Path) -> BTreeMap<String, Vec<u8>> {
+        let out = root.join("public");
+        let overrides = Overrides { output_dir: Some(out.clone()), ..Overrides::default() };
+        crate::pipeline::build(root, &overrides).expect("a streamed build");
+        let kept = Files::default();
+        crate::pipeline::build_into(root, &overrides, &kept).expect("a build into memory");
+        let kept = kept.0.into_inner().expect("files");
+        for (path, contents) in &kept {
+            let written = std::fs::read(out.join(path)).unwrap_or_else(|_| panic!("{path} was not written"));
+            assert!(written == *contents, "{path} differs between the two builds");
+        }
+        let beside: Vec<String> =
+            std::fs::read_dir(root).expect("root").flatten().map(|e| e.file_name().to_string_lossy().into()).collect();
+        assert!(!beside.iter().any(|name| name.contains("scratch")), "the print pages' bodies are removed: {beside:?}");
+        kept
+    }
+
+    /// The model fixture with a page of highlighted code, linking elsewhere.
+    fn handbook(name: &str) -> std::path::PathBuf {
+        let root = crate::test_support::fixture_copy("model", name);
         std::fs::write(
             root.join("content/guides/restart.md"),
             "# Restart\n\nSee [the cache](../runbooks/cache.md).\n\n```bash\nsystemctl restart queue\n```\n\n## Check\n\n```json\n{\"up\": true}\n```\n",
         )
         .expect("page");
-        let out = root.join("public");
-        let overrides = Overrides { output_dir: Some(out.clone()), ..Overrides::default() };
-        crate::pipeline::build(&root, &overrides).expect("a streamed build");
-        let kept = Files::default();
-        crate::pipeline::build_into(&root, &overrides, &kept).expect("a build into memory");
+        root
+    }
 
-        let kept = kept.0.into_inner().expect("files");
-        let print = kept.keys().find(|path| path.starts_with("print/")).expect("a print page");
+    #[test]
+    fn a_streamed_build_writes_what_a_build_that_keeps_every_body_writes() {
+        let root = handbook("stream");
+        let kept = assert_streamed_as_kept(&root);
+        let prints: Vec<&String> = kept.keys().filter(|path| path.starts_with("print/")).collect();
+        assert!(prints.len() > 1, "print pages: {prints:?}");
         let page = String::from_utf8_lossy(&kept["guides/restart/index.html"]).into_owned();
         assert!(page.contains("systemctl"), "{page}");
-        assert!(String::from_utf8_lossy(&kept[print]).contains("systemctl"), "the print page shows the page's body");
-        for (path, contents) in &kept {
-            let written = std::fs::read(out.join(path)).unwrap_or_else(|_| panic!("{path} was not written"));
-            assert!(written == *contents, "{path} differs between the two builds");
-        }
+        let print = String::from_utf8_lossy(&kept["print/guides/index.html"]).into_owned();
+        assert!(print.contains("systemctl"), "the print page shows the page's body");
+        std::fs::remove_dir_all(&root).expect("clean up");
+    }
+
+    #[test]
+    fn a_print_template_that_changes_the_bodies_is_rendered_whole() {
+        let root = handbook("stream-upper");
+        let builtin = include_str!("../../themes/default/templates/print.html");
+        // Escaped, as a template that forgets `| safe` writes them.
+        let escaped = builtin.replace("{{ printed.content | safe }}", "{{ printed.content }}");
+        assert_ne!(escaped, builtin, "the built-in print template writes each body as it is");
+        std::fs::create_dir_all(root.join("templates")).expect("templates");
+        std::fs::write(root.join("templates/print.html"), escaped).expect("template");
+        let kept = assert_streamed_as_kept(&root);
+        let print = String::from_utf8_lossy(&kept["print/guides/index.html"]).into_owned();
+        assert!(print.contains("&lt;pre"), "the bodies are escaped");
         std::fs::remove_dir_all(&root).expect("clean up");
     }
 }

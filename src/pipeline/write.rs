@@ -219,7 +219,11 @@ pub(crate) fn write_extras(
             },
             ExtraFile::Sitemap => extras::sitemap(site),
             ExtraFile::Feed => feed::atom(site),
-            ExtraFile::HandbookJson => Some(api::handbook_json(site, findings)),
+            ExtraFile::HandbookJson => {
+                // Written in parts as it is made, never held whole.
+                output.write_parts(spec.path, &api::HandbookJson::new(site, findings))?;
+                None
+            }
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),
