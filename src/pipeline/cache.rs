@@ -93,6 +93,8 @@ pub(crate) struct Cache {
     /// The key of each page's Markdown result, by page id, once the Markdown step made
     /// them ([`Cache::set_keys`]).
     keys: OnceLock<Vec<Option<u128>>>,
+    /// How many results the previous build's records gave.
+    recalled: std::sync::atomic::AtomicUsize,
 }
 
 /// The identity of the running binary, known or being computed.
@@ -210,6 +212,7 @@ impl Cache {
             stamp,
             pages,
             keys: OnceLock::new(),
+            recalled: Default::default(),
         })
     }
 
@@ -246,6 +249,7 @@ impl Cache {
         let blocks = decoder.blocks()?;
         let rendered = decoder.rendered().filter(|_| decoder.is_done())?;
         pages.write(key, &bytes, Some(hash));
+        self.recalled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // The blocks stay in the cache for when the page changes.
         for key in blocks {
             if let Some(html) = self.find(key) {
@@ -285,6 +289,12 @@ impl Cache {
     pub(crate) fn lend(self: &Arc<Self>) -> Lent {
         lend_memo(Some(Arc::clone(self) as Arc<dyn Memo>));
         Lent
+    }
+
+    /// How many results the previous build's page records gave so far.
+    #[cfg(test)]
+    pub(crate) fn results_recalled(&self) -> usize {
+        self.recalled.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// How many records the previous build's cache had that this build found believable.
@@ -370,8 +380,8 @@ impl Memo for Cache {
         Some(html)
     }
 
+    /// Called after [`Memo::recall`] for the same key, which noted it.
     fn remember(&self, key: u128, html: &str) {
-        note_block(key);
         self.add(key, html);
     }
 }

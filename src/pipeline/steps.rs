@@ -485,4 +485,33 @@ mod tests {
         assert!(released > 3, "the fixture's pages were built: {released}");
         std::fs::remove_dir_all(&root).expect("clean up");
     }
+
+    /// Runs the steps of a streaming build with its cache, and keeps the cache.
+    fn prepare_cached(root: &Path) -> (Site, usize) {
+        let (site, .., cache) =
+            prepare(root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut Vec::new()).expect("model");
+        let cache = Arc::into_inner(cache.expect("a cache")).expect("the one cache");
+        let recalled = cache.results_recalled();
+        cache.commit();
+        (site, recalled)
+    }
+
+    #[test]
+    fn the_markdown_step_renders_again_only_the_pages_whose_results_changed() {
+        let root = crate::test_support::fixture_copy("model", "steps-cache");
+        let (first, recalled) = prepare_cached(&root);
+        assert_eq!(recalled, 0, "nothing to recall in a first build");
+        let (again, recalled) = prepare_cached(&root);
+        assert_eq!(recalled, again.pages.len(), "every page's result recalled");
+        for (page, before) in again.pages.iter().zip(&first.pages) {
+            assert_eq!(format!("{:?}", page.rendered), format!("{:?}", before.rendered), "{}", page.source.file);
+        }
+        let edited = first.pages.iter().find(|page| page.origin.has_file()).expect("a page with a file");
+        let path = root.join(&edited.source.file);
+        let text = std::fs::read_to_string(&path).expect("the page");
+        std::fs::write(&path, format!("{text}\nOne more line.\n")).expect("edit the page");
+        let (_, recalled) = prepare_cached(&root);
+        assert_eq!(recalled, again.pages.len() - 1, "all but the edited page");
+        std::fs::remove_dir_all(&root).expect("clean up");
+    }
 }
