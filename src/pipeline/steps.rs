@@ -41,6 +41,10 @@ pub(crate) enum Purpose {
     Stream,
 }
 
+/// What [`prepare`] gives: the model, the theme, the CODEOWNERS rules, the search
+/// postings and the build cache.
+pub(crate) type Prepared = (Site, ThemeFiles, Option<CodeOwners>, SitePostings, Option<Arc<Cache>>);
+
 /// Runs the pipeline up to a complete site model: configuration, theme, walk, parse,
 /// model, Markdown, navigation and (for a build) git dates. Diagnostics are collected;
 /// only problems that stop everything (no book.toml, a broken config) return early.
@@ -53,7 +57,7 @@ pub(crate) fn prepare(
     purpose: Purpose,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<(Site, ThemeFiles, Option<CodeOwners>, SitePostings, Option<Arc<Cache>>), Failure> {
+) -> Result<Prepared, Failure> {
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
     let now = crate::dates::now()?;
