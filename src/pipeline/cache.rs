@@ -232,14 +232,15 @@ impl Cache {
         Some(xxhash_rust::xxh3::xxh3_128(&bytes))
     }
 
-    /// The previous build's result of `key`, if every question it asked of `links` and
-    /// `files` gets the same answer now; kept for the next build.
+    /// The previous build's result of `key`, with the number kept with it
+    /// ([`Cache::render_result`]), if every question it asked of `links` and `files`
+    /// gets the same answer now; kept for the next build.
     pub(crate) fn recall_result(
         &self,
         key: u128,
         links: &dyn LinkResolver,
         files: &dyn IncludeFiles,
-    ) -> Option<Rendered> {
+    ) -> Option<(Rendered, Option<Option<u64>>)> {
         let pages = self.pages.as_ref()?;
         let (bytes, hash) = pages.read(key)?;
         let mut decoder = Decoder::new(&bytes);
@@ -247,6 +248,7 @@ impl Cache {
             return None;
         }
         let blocks = decoder.blocks()?;
+        let extra = decoder.extra()?;
         let rendered = decoder.rendered().filter(|_| decoder.is_done())?;
         pages.write(key, &bytes, Some(hash));
         self.recalled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -256,18 +258,19 @@ impl Cache {
                 self.add(key, &html);
             }
         }
-        Some(rendered)
+        Some((rendered, extra))
     }
 
     /// Renders a result with `render`, through `links` and `files`, and keeps it as the
     /// result of `key` with what it asked of them (without the search text of its
-    /// sections unless `text`).
+    /// sections unless `text`), and with `extra`, a number that is a function of the
+    /// same inputs (`None`: not known).
     pub(crate) fn render_result(
         &self,
         key: u128,
         links: &dyn LinkResolver,
         files: &dyn IncludeFiles,
-        text: bool,
+        (text, extra): (bool, Option<Option<u64>>),
         render: impl FnOnce(&dyn LinkResolver, &dyn IncludeFiles) -> Rendered,
     ) -> Rendered {
         let Some(pages) = self.pages.as_ref() else { return render(links, files) };
@@ -276,10 +279,10 @@ impl Cache {
         let rendered = render(&recording, &recording);
         let blocks = BLOCKS_USED.with_borrow_mut(Option::take).unwrap_or_default();
         let mut encoder = Encoder::default();
-        if encoder.dependencies(&recording.into_dependencies()).is_some()
-            && encoder.blocks(&blocks).is_some()
-            && encoder.rendered(&rendered, text).is_some()
-        {
+        if encoder.dependencies(&recording.into_dependencies()).is_some() && encoder.blocks(&blocks).is_some() && {
+            encoder.extra(extra);
+            encoder.rendered(&rendered, text).is_some()
+        } {
             pages.write(key, &encoder.bytes, None);
         }
         rendered

@@ -295,13 +295,35 @@ pub(crate) fn render_body_cached(
     purpose: Purpose,
     (cache, key, text): (&Cache, u128, bool),
 ) -> crate::markdown::Rendered {
-    cache.render_result(key, &site.links(), &handbook_files(site), text, |links, files| {
+    render_keeping(site, id, body, purpose, (cache, key), (text, None))
+}
+
+/// Renders `body` as [`render_body_cached`] does, keeping `kept` with the result
+/// ([`Cache::render_result`]).
+fn render_keeping(
+    site: &Site,
+    id: crate::site::PageId,
+    body: &str,
+    purpose: Purpose,
+    (cache, key): (&Cache, u128),
+    kept: (bool, Option<Option<u64>>),
+) -> crate::markdown::Rendered {
+    cache.render_result(key, &site.links(), &handbook_files(site), kept, |links, files| {
         render_body_with(site, id, body, purpose, links, files)
     })
 }
 
 /// The result of `key` in `cache`, if it still holds for `site` ([`Cache::recall_result`]).
 pub(crate) fn recall_body(site: &Site, cache: &Cache, key: u128) -> Option<crate::markdown::Rendered> {
+    recall_with_extra(site, cache, key).map(|(rendered, _)| rendered)
+}
+
+/// The result of `key` in `cache` with the number kept with it, if it still holds.
+fn recall_with_extra(
+    site: &Site,
+    cache: &Cache,
+    key: u128,
+) -> Option<(crate::markdown::Rendered, Option<Option<u64>>)> {
     cache.recall_result(key, &site.links(), &handbook_files(site))
 }
 
@@ -396,12 +418,20 @@ fn render_bodies(
                     let source = &site_ref.pages[id].source;
                     let body = text.as_deref().map_or_else(|| source.body(), |text| &text[source.body_start..]);
                     let key = cache.map(|cache| (cache, markdown_key(site_ref, id, body)));
-                    let mut rendered = match key {
-                        Some((cache, key)) => recall_body(site_ref, cache, key)
-                            .unwrap_or_else(|| render_body_cached(site_ref, id, body, purpose, (cache, key, true))),
-                        None => render_body_of(site_ref, id, body, purpose),
+                    // The body's similarity hash is kept with its result: a function of
+                    // the body, which the key is made of.
+                    let (mut rendered, similarity) = match key {
+                        Some((cache, key)) => recall_with_extra(site_ref, cache, key).unwrap_or_else(|| {
+                            let similarity = text.as_ref().map(|_| similarity_hash(body));
+                            let kept = (true, similarity);
+                            (render_keeping(site_ref, id, body, purpose, (cache, key), kept), similarity)
+                        }),
+                        None => (render_body_of(site_ref, id, body, purpose), None),
                     };
-                    let released = text.map(|text| Released::of(&text, fingerprints(&text, source.body_start)));
+                    let released = text.map(|text| {
+                        let similarity = similarity.unwrap_or_else(|| similarity_hash(&text[source.body_start..]));
+                        Released::of(&text, Fingerprints { exact: exact_hash(text.as_bytes()), similarity })
+                    });
                     let postings = match (builder.as_ref(), lease.as_mut()) {
                         (Some(builder), Some(lease)) => builder.page(site_ref, id, &mut rendered, lease),
                         _ => None,
@@ -451,7 +481,8 @@ fn take_texts(site: &mut Site, purpose: Purpose) -> Vec<Option<String>> {
 }
 
 /// The fingerprints `handbook.json` records of `text`, a page's whole text whose body
-/// starts at `body_start`.
+/// starts at `body_start` (as the Markdown step makes them).
+#[cfg(test)]
 fn fingerprints(text: &str, body_start: usize) -> Fingerprints {
     Fingerprints { exact: exact_hash(text.as_bytes()), similarity: similarity_hash(&text[body_start..]) }
 }

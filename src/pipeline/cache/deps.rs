@@ -9,9 +9,46 @@ use super::entry::Dependencies;
 use crate::content::include_files::{IncludeError, IncludeFiles};
 use crate::markdown::{LinkResolver, Resolution};
 
-/// The hash of what a link destination resolved to.
+/// The hash of what a link destination resolved to: its kind and each of its parts,
+/// each part preceded by its length.
 fn resolution_hash(resolution: &Resolution) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(format!("{resolution:?}").as_bytes())
+    let mut bytes = Vec::with_capacity(128);
+    let mut part = |part: &[u8]| {
+        bytes.extend_from_slice(&(part.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(part);
+    };
+    fn optional(value: &Option<String>) -> &[u8] {
+        value.as_deref().map_or(&b"\xff"[..], str::as_bytes)
+    }
+    match resolution {
+        Resolution::External => part(b"external"),
+        Resolution::Fragment(anchor) => {
+            part(b"fragment");
+            part(anchor.as_bytes());
+        }
+        Resolution::Page { id, href, anchor } => {
+            part(b"page");
+            part(&(*id as u64).to_le_bytes());
+            part(href.as_bytes());
+            part(optional(anchor));
+        }
+        Resolution::File { href, asset } => {
+            part(b"file");
+            part(href.as_bytes());
+            part(optional(asset));
+        }
+        Resolution::Internal { message } => {
+            part(b"internal");
+            part(message.as_bytes());
+        }
+        Resolution::Broken { message, asset, suggestion } => {
+            part(b"broken");
+            part(message.as_bytes());
+            part(&[u8::from(*asset)]);
+            part(optional(suggestion));
+        }
+    }
+    xxhash_rust::xxh3::xxh3_128(&bytes)
 }
 
 /// The hash of what reading an included file gave.
@@ -99,6 +136,36 @@ mod tests {
 
     fn files(entries: &[(&str, &str)]) -> MemoryFiles {
         MemoryFiles(entries.iter().map(|(path, text)| (path.to_string(), text.to_string())).collect())
+    }
+
+    #[test]
+    fn resolutions_that_differ_hash_apart() {
+        let page = |id: usize, anchor: Option<&str>| Resolution::Page {
+            id,
+            href: format!("/{id}/"),
+            anchor: anchor.map(str::to_string),
+        };
+        let broken = |suggestion: Option<&str>| Resolution::Broken {
+            message: "no page".into(),
+            asset: false,
+            suggestion: suggestion.map(str::to_string),
+        };
+        let all = [
+            Resolution::External,
+            Resolution::Fragment("a".into()),
+            page(1, None),
+            page(2, None),
+            page(1, Some("a")),
+            page(1, Some("")),
+            Resolution::File { href: "/a.png".into(), asset: None },
+            Resolution::File { href: "/a.png".into(), asset: Some("a.png".into()) },
+            Resolution::Internal { message: "no page".into() },
+            broken(None),
+            broken(Some("a.md")),
+        ];
+        let hashes: std::collections::HashSet<u128> = all.iter().map(resolution_hash).collect();
+        assert_eq!(hashes.len(), all.len());
+        assert_eq!(resolution_hash(&page(1, None)), resolution_hash(&page(1, None)));
     }
 
     #[test]

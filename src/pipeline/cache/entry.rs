@@ -4,7 +4,8 @@
 //! what each resolved to, the files it included and their contents).
 //!
 //! A record is the dependencies, the keys of the highlighted code blocks the result
-//! used (kept in the cache of blocks while the record is), then the result.
+//! used (kept in the cache of blocks while the record is), a number kept with the
+//! result (the body's similarity hash), then the result.
 //! Little-endian, every string and list preceded by its length (4 bytes); an optional
 //! value by a byte (0: none). A record that does not decode exactly is not used.
 
@@ -108,6 +109,19 @@ impl Encoder {
             self.u128(*read);
         }
         Some(())
+    }
+
+    /// Writes a number kept with a result (the body's similarity hash, which is a
+    /// function of the body): `None` when not known, `Some(None)` when there is none.
+    pub(crate) fn extra(&mut self, value: Option<Option<u64>>) {
+        match value {
+            None => self.u8(0),
+            Some(None) => self.u8(1),
+            Some(Some(value)) => {
+                self.u8(2);
+                self.bytes.extend_from_slice(&value.to_le_bytes());
+            }
+        }
     }
 
     /// Writes the keys of the highlighted code blocks a result used.
@@ -273,6 +287,16 @@ impl<'a> Decoder<'a> {
         let count = self.count(20)?;
         let includes = (0..count).map(|_| Some((self.string()?, self.u128()?))).collect::<Option<_>>()?;
         Some(Dependencies { links, includes })
+    }
+
+    /// Reads a number kept with a result ([`Encoder::extra`]).
+    pub(crate) fn extra(&mut self) -> Option<Option<Option<u64>>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => Some(Some(None)),
+            2 => Some(Some(Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?)))),
+            _ => None,
+        }
     }
 
     /// Reads the keys of the highlighted code blocks a result used.
@@ -448,9 +472,15 @@ mod tests {
         let mut encoder = Encoder::default();
         encoder.dependencies(&dependencies).expect("encoded");
         encoder.blocks(&[3, 4]).expect("encoded");
+        for extra in [None, Some(None), Some(Some(7))] {
+            encoder.extra(extra);
+        }
         let mut decoder = Decoder::new(&encoder.bytes);
         assert_eq!(decoder.dependencies(), Some(dependencies));
         assert_eq!(decoder.blocks(), Some(vec![3, 4]));
+        for extra in [None, Some(None), Some(Some(7))] {
+            assert_eq!(decoder.extra(), Some(extra));
+        }
         assert!(decoder.is_done());
     }
 }
