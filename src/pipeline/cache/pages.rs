@@ -2,7 +2,7 @@
 //! (in the Markdown step, and highlighted for its template), in a file of their own
 //! beside the cache of code blocks (for `public/`, `.public.opsbook-pages`). A rebuild
 //! reads only the file's directory into memory, and each record when a page asks for it
-//! (`read_exact_at`), so memory does not grow with the file.
+//! (a positioned read), so memory does not grow with the file.
 //!
 //! The format, little-endian:
 //! 1. the header `opsbook-pages 1\n`;
@@ -19,7 +19,6 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};
-use std::os::unix::fs::FileExt as _;
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
@@ -93,7 +92,7 @@ impl Pages {
         let (file, index) = self.previous.as_ref()?;
         let place = *index.get(&key)?;
         let mut bytes = vec![0; usize::try_from(place.len).ok()?];
-        file.read_exact_at(&mut bytes, place.offset).ok()?;
+        read_at(file, &mut bytes, place.offset).ok()?;
         (xxhash_rust::xxh3::xxh3_128(&bytes) == place.hash).then_some((bytes, place.hash))
     }
 
@@ -139,6 +138,26 @@ impl Drop for Pages {
     }
 }
 
+/// Reads `buf.len()` bytes of `file` at `offset`: a positioned read, which threads may
+/// make at once.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt as _;
+    file.read_exact_at(buf, offset)
+}
+
+/// Reads `buf.len()` bytes of `file` at `offset`, one thread at a time (the file's
+/// position is shared).
+#[cfg(not(unix))]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read as _, Seek as _};
+    static POSITION: Mutex<()> = Mutex::new(());
+    let _held = POSITION.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut file = file;
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
 /// Writes the directory and the trailer, and flushes the file.
 fn finish(mut writer: Writer, identity: u128, stamp: u128) -> std::io::Result<()> {
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
@@ -169,9 +188,9 @@ fn read_directory(file: &File) -> Option<(FxHashMap<u128, Place>, u128)> {
     let len = file.metadata().ok()?.len();
     let trailer_at = len.checked_sub(TRAILER as u64)?;
     let mut trailer = [0u8; TRAILER];
-    file.read_exact_at(&mut trailer, trailer_at).ok()?;
+    read_at(file, &mut trailer, trailer_at).ok()?;
     let mut header = [0u8; HEADER.len()];
-    file.read_exact_at(&mut header, 0).ok()?;
+    read_at(file, &mut header, 0).ok()?;
     if header != HEADER || trailer[0] != END {
         return None;
     }
@@ -185,7 +204,7 @@ fn read_directory(file: &File) -> Option<(FxHashMap<u128, Place>, u128)> {
         return None;
     }
     let mut directory = vec![0u8; usize::try_from(directory_len).ok()?];
-    file.read_exact_at(&mut directory, directory_at).ok()?;
+    read_at(file, &mut directory, directory_at).ok()?;
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(HEADER);
     hasher.update(&directory);
