@@ -206,7 +206,7 @@ fn a_corrupt_cache_is_ignored_and_made_again() {
     for at in [20, pages.len() / 2, pages.len() - 70, pages.len() - 1] {
         flipped[at] ^= 0x55;
     }
-    for bad in [&flipped[..], &pages[..pages.len() / 2], b"opsbook-pages 1\n", b""] {
+    for bad in [&flipped[..], &pages[..pages.len() / 2], b"opsbook-pages 2\n", b""] {
         site.write(PAGES, bad);
         assert_rebuild_is_fresh(&site, "corrupt page records");
         assert_eq!(site.read_bytes(PAGES).len(), pages.len(), "the page records are made again");

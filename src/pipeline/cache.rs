@@ -247,16 +247,15 @@ impl Cache {
         if !decoder.dependencies()?.hold(links, files) {
             return None;
         }
-        let blocks = decoder.blocks()?;
+        let keys = decoder.blocks()?;
+        let blocks = keys.iter().map(|&key| self.find(key)).collect::<Option<Vec<String>>>()?;
         let extra = decoder.extra()?;
-        let rendered = decoder.rendered().filter(|_| decoder.is_done())?;
+        let rendered = decoder.rendered(&blocks).filter(|_| decoder.is_done())?;
         pages.write(key, &bytes, Some(hash));
         self.recalled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        // The blocks stay in the cache for when the page changes.
-        for key in blocks {
-            if let Some(html) = self.find(key) {
-                self.add(key, &html);
-            }
+        // The blocks stay in the cache for when the page changes (and for its record).
+        for (key, html) in keys.into_iter().zip(&blocks) {
+            self.add(key, html);
         }
         Some((rendered, extra))
     }
@@ -278,10 +277,12 @@ impl Cache {
         BLOCKS_USED.with_borrow_mut(|used| *used = Some(Vec::new()));
         let rendered = render(&recording, &recording);
         let blocks = BLOCKS_USED.with_borrow_mut(Option::take).unwrap_or_default();
-        let mut encoder = Encoder::default();
-        if encoder.dependencies(&recording.into_dependencies()).is_some() && encoder.blocks(&blocks).is_some() && {
+        let keys: Vec<u128> = blocks.iter().map(|(key, _)| *key).collect();
+        let htmls: Vec<&str> = blocks.iter().map(|(_, html)| html.as_str()).collect();
+        let mut encoder = Encoder { bytes: Vec::with_capacity(1024 + rendered.html.len() / 4) };
+        if encoder.dependencies(&recording.into_dependencies()).is_some() && encoder.blocks(&keys).is_some() && {
             encoder.extra(extra);
-            encoder.rendered(&rendered, text).is_some()
+            encoder.rendered(&rendered, text, &htmls).is_some()
         } {
             pages.write(key, &encoder.bytes, None);
         }
@@ -365,26 +366,27 @@ impl Drop for Cache {
 }
 
 thread_local! {
-    /// The keys of the blocks the page being rendered on this thread used, while
-    /// [`Cache::render_result`] collects them.
-    static BLOCKS_USED: std::cell::RefCell<Option<Vec<u128>>> = const { std::cell::RefCell::new(None) };
+    /// The keys and HTML of the blocks the page being rendered on this thread used, in
+    /// order, while [`Cache::render_result`] collects them.
+    static BLOCKS_USED: std::cell::RefCell<Option<Vec<(u128, String)>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Notes that the page being rendered on this thread used the block of `key`.
-fn note_block(key: u128) {
-    BLOCKS_USED.with_borrow_mut(|used| used.iter_mut().for_each(|used| used.push(key)));
+/// Notes that the page being rendered on this thread used the block of `key`, which gave
+/// `html`.
+fn note_block(key: u128, html: &str) {
+    BLOCKS_USED.with_borrow_mut(|used| used.iter_mut().for_each(|used| used.push((key, html.to_string()))));
 }
 
 impl Memo for Cache {
     fn recall(&self, key: u128) -> Option<String> {
-        note_block(key);
         let html = self.find(key)?;
+        note_block(key, &html);
         self.add(key, &html);
         Some(html)
     }
 
-    /// Called after [`Memo::recall`] for the same key, which noted it.
     fn remember(&self, key: u128, html: &str) {
+        note_block(key, html);
         self.add(key, html);
     }
 }

@@ -5,7 +5,9 @@
 //!
 //! A record is the dependencies, the keys of the highlighted code blocks the result
 //! used (kept in the cache of blocks while the record is), a number kept with the
-//! result (the body's similarity hash), then the result.
+//! result (the body's similarity hash), then the result. The result's HTML is stored as
+//! spans ([`Encoder::html`]): text, or a reference to one of those blocks, whose HTML the
+//! cache of blocks holds already, so a highlighted body is not stored twice.
 //! Little-endian, every string and list preceded by its length (4 bytes); an optional
 //! value by a byte (0: none). A record that does not decode exactly is not used.
 
@@ -35,6 +37,13 @@ const RULES: [Rule; 8] = [
     Rule::MissingAsset,
     Rule::UnsupportedSyntax,
 ];
+
+/// A span of a body's HTML that is text: its length (4) and bytes follow.
+const SPAN_TEXT: u8 = 0;
+
+/// A span of a body's HTML that is a highlighted block: its number (4) in the record's
+/// list of blocks follows.
+const SPAN_BLOCK: u8 = 1;
 
 /// Writes values into a record.
 #[derive(Default)]
@@ -131,10 +140,45 @@ impl Encoder {
         Some(())
     }
 
-    /// Writes a rendered body; without the search text of its sections (only their ids)
-    /// when `text` is false. `None` when it cannot be cached (a rule not in [`RULES`]).
-    pub(crate) fn rendered(&mut self, rendered: &Rendered, text: bool) -> Option<()> {
-        self.str(&rendered.html)?;
+    /// Writes `html` as spans: the HTML of each of `blocks` (the highlighted blocks the
+    /// body used, in order) found in it, from where the previous one ended, as a
+    /// reference to the block by its number ([`SPAN_BLOCK`]), the text between as text
+    /// ([`SPAN_TEXT`]). A block not found stays in the text: the spans always join back
+    /// to `html`.
+    fn html(&mut self, html: &str, blocks: &[&str]) -> Option<()> {
+        let count_at = self.bytes.len();
+        self.u32(0)?;
+        let mut spans = 0usize;
+        let mut from = 0;
+        for (number, block) in blocks.iter().enumerate() {
+            if block.is_empty() {
+                continue;
+            }
+            let Some(found) = find_block(&html[from..], block) else { continue };
+            if found > 0 {
+                self.u8(SPAN_TEXT);
+                self.str(&html[from..from + found])?;
+                spans += 1;
+            }
+            self.u8(SPAN_BLOCK);
+            self.u32(number)?;
+            spans += 1;
+            from += found + block.len();
+        }
+        if from < html.len() {
+            self.u8(SPAN_TEXT);
+            self.str(&html[from..])?;
+            spans += 1;
+        }
+        self.bytes[count_at..count_at + 4].copy_from_slice(&u32::try_from(spans).ok()?.to_le_bytes());
+        Some(())
+    }
+
+    /// Writes a rendered body whose HTML holds the HTML of `blocks` ([`Encoder::html`]);
+    /// without the search text of its sections (only their ids) when `text` is false.
+    /// `None` when it cannot be cached (a rule not in [`RULES`]).
+    pub(crate) fn rendered(&mut self, rendered: &Rendered, text: bool, blocks: &[&str]) -> Option<()> {
+        self.html(&rendered.html, blocks)?;
         self.toc(&rendered.toc)?;
         self.option_str(rendered.title_heading.as_deref())?;
         self.str(&rendered.title_html)?;
@@ -193,6 +237,23 @@ impl Encoder {
         }
         self.strings(&rendered.included_files)
     }
+}
+
+/// Where `block` first is in `html`: a SIMD search for its first bytes, each place
+/// found then compared whole (searching for the whole block would cost as much again as
+/// its length in setting up the search).
+fn find_block(html: &str, block: &str) -> Option<usize> {
+    let (html, block) = (html.as_bytes(), block.as_bytes());
+    let finder = memchr::memmem::Finder::new(&block[..block.len().min(32)]);
+    let mut from = 0;
+    while let Some(found) = finder.find(&html[from..]) {
+        let at = from + found;
+        if html[at..].starts_with(block) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Reads values back from a record.
@@ -305,9 +366,28 @@ impl<'a> Decoder<'a> {
         (0..count).map(|_| self.u128()).collect()
     }
 
-    /// Reads a rendered body.
-    pub(crate) fn rendered(&mut self) -> Option<Rendered> {
-        let html = self.string()?;
+    /// Reads HTML written by [`Encoder::html`], with the HTML of the blocks it refers to.
+    fn html(&mut self, blocks: &[String]) -> Option<String> {
+        let count = self.count(5)?;
+        let mut spans = Vec::with_capacity(count);
+        let mut len = 0usize;
+        for _ in 0..count {
+            let span = match self.u8()? {
+                SPAN_TEXT => self.str()?,
+                SPAN_BLOCK => blocks.get(self.u32()?)?.as_str(),
+                _ => return None,
+            };
+            len += span.len();
+            spans.push(span);
+        }
+        let mut html = String::with_capacity(len);
+        spans.into_iter().for_each(|span| html.push_str(span));
+        Some(html)
+    }
+
+    /// Reads a rendered body, with the HTML of the blocks its record lists.
+    pub(crate) fn rendered(&mut self, blocks: &[String]) -> Option<Rendered> {
+        let html = self.html(blocks)?;
         let toc = self.toc(0)?;
         let title_heading = self.option_string()?;
         let title_html = self.string()?;
@@ -433,9 +513,9 @@ mod tests {
 
     fn round_trip(rendered: &Rendered, text: bool) -> Rendered {
         let mut encoder = Encoder::default();
-        encoder.rendered(rendered, text).expect("encoded");
+        encoder.rendered(rendered, text, &[]).expect("encoded");
         let mut decoder = Decoder::new(&encoder.bytes);
-        let back = decoder.rendered().expect("decoded");
+        let back = decoder.rendered(&[]).expect("decoded");
         assert!(decoder.is_done());
         back
     }
@@ -451,19 +531,36 @@ mod tests {
     }
 
     #[test]
+    fn a_body_keeps_its_highlighted_blocks_as_references_and_reads_back_whole() {
+        let mut rendered = sample();
+        let (first, second) = ("<span>ls -l</span>\n", "<span>df</span>\n");
+        rendered.html = format!("<pre><code>{first}</code></pre><p>x</p><pre><code>{second}</code></pre>");
+        let mut with = Encoder::default();
+        with.rendered(&rendered, true, &[first, "<b>not in the body</b>", "", second]).expect("encoded");
+        let mut without = Encoder::default();
+        without.rendered(&rendered, true, &[]).expect("encoded");
+        assert!(with.bytes.len() < without.bytes.len(), "the blocks' HTML is not stored");
+        let blocks = [first.to_string(), "<b>not in the body</b>".into(), String::new(), second.to_string()];
+        let mut decoder = Decoder::new(&with.bytes);
+        assert_eq!(decoder.rendered(&blocks).expect("decoded").html, rendered.html);
+        assert!(decoder.is_done());
+        assert!(Decoder::new(&with.bytes).rendered(&blocks[..1]).is_none(), "a block it refers to is missing");
+    }
+
+    #[test]
     fn a_result_with_a_rule_the_markdown_step_does_not_report_is_not_cached() {
         let mut rendered = sample();
         rendered.diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, "book.toml", 1, 1, "bad"));
-        assert!(Encoder::default().rendered(&rendered, true).is_none());
+        assert!(Encoder::default().rendered(&rendered, true, &[]).is_none());
     }
 
     #[test]
     fn a_cut_or_corrupt_record_does_not_decode() {
         let mut encoder = Encoder::default();
-        encoder.rendered(&sample(), true).expect("encoded");
+        encoder.rendered(&sample(), true, &["body"]).expect("encoded");
         for cut in 0..encoder.bytes.len() {
             let mut decoder = Decoder::new(&encoder.bytes[..cut]);
-            assert!(decoder.rendered().is_none(), "cut at {cut}");
+            assert!(decoder.rendered(&["body".to_string()]).is_none(), "cut at {cut}");
         }
         let dependencies = Dependencies {
             links: vec![("runbooks".into(), "db.md".into(), 7)],
