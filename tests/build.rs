@@ -50,6 +50,7 @@ fn timings_list_every_step_of_the_pipeline() {
         steps,
         [
             "config",
+            "cache",
             "walk",
             "parse",
             "model",
@@ -58,7 +59,6 @@ fn timings_list_every_step_of_the_pipeline() {
             "git",
             "theme",
             "stage",
-            "cache",
             "templates",
             "highlighting",
             "write",

@@ -1,8 +1,10 @@
-//! The build cache beside the output folder (`.public.opsbook-cache`): a rebuild that
-//! uses it writes byte for byte what a fresh build writes, after every kind of edit (a
-//! page, an included file, the configuration, a renamed page whose linkers change); a
-//! corrupt cache is ignored; the cache is never published nor in the output's manifest;
-//! `--no-cache` neither reads nor writes it.
+//! The build cache beside the output folder (`.public.opsbook-cache`, and the pages'
+//! Markdown results in `.public.opsbook-pages`): a rebuild that uses it writes byte for
+//! byte what a fresh build writes, after every kind of edit (a page, an included file,
+//! the configuration, a renamed page whose linkers change, a link target that
+//! disappears, a title others link to), and reports the same diagnostics, those of
+//! unchanged pages included; a corrupt cache is ignored; the cache is never published
+//! nor in the output's manifest; `--no-cache` neither reads nor writes it.
 
 mod util;
 
@@ -13,6 +15,9 @@ use util::Site;
 
 /// The cache of `public/`, beside it.
 const CACHE: &str = ".public.opsbook-cache";
+
+/// The pages' Markdown results, beside it.
+const PAGES: &str = ".public.opsbook-pages";
 
 /// Builds the site at `root` into `out` (relative to it), with a fixed date.
 fn build(site: &Site, args: &[&str]) {
@@ -100,6 +105,71 @@ fn a_rebuild_with_the_cache_writes_what_a_fresh_build_writes_after_every_edit() 
     site.write("content/runbooks/_index.md", "# Runbooks\n\n- [Restart](restart.md)\n- [Cache](redis.md)\n");
     assert_rebuild_is_fresh(&site, "a renamed page and its linkers");
     assert!(highlighted(&site, "runbooks/redis/index.html"));
+    site.write(
+        "content/runbooks/redis.md",
+        "# Redis cache\n\n```yaml\nredis:\n  maxmemory: 4gb\n```\n\n## Flush\n\nRun it.\n",
+    );
+    assert_rebuild_is_fresh(&site, "a changed title of a page others link to");
+    assert!(site.read("public/runbooks/index.html").contains("Redis cache"), "the new title is shown");
+    site.write("content/runbooks/extra.md", "# Extra\n\nSee [the flush](redis.md#flush).\n");
+    assert_rebuild_is_fresh(&site, "a page added before others, which moves their page numbers");
+}
+
+/// The diagnostics a build printed, one per line, without the summary.
+fn printed(run: &util::Run) -> Vec<String> {
+    run.stderr
+        .lines()
+        .filter(|line| line.starts_with("warning") || line.starts_with("error") || line.starts_with(" -->"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A handbook whose broken links are warnings, with a page that has two and an
+/// unclosed admonition.
+fn warned() -> Site {
+    let site = handbook();
+    site.write("book.toml", "[handbook]\ntitle = \"Includes Handbook\"\n\n[check]\nlinks = \"warn\"\n");
+    site.write(
+        "content/runbooks/notes.md",
+        "# Notes\n\nSee [the old page](gone.md), [the cache](cache.md#nowhere) and\n[the restart](restart.md).\n\n:::warning\nNever closed.\n",
+    );
+    site
+}
+
+#[test]
+fn a_rebuild_reports_the_diagnostics_of_unchanged_pages_as_a_fresh_build_does() {
+    let site = warned();
+    let first = site.build(&[]).expect_code(0).stderr.clone();
+    assert!(first.contains("content/runbooks/notes.md:3:5"), "the broken link, located: {first}");
+    assert!(site.exists(PAGES), "the pages' results are kept");
+    let fresh = site.build(&["--no-cache", "--out", "fresh"]);
+    let expected = printed(fresh.expect_code(0));
+    assert!(expected.len() >= 4, "{expected:?}");
+    for what in ["no change", "again"] {
+        let again = site.build(&[]);
+        assert_eq!(printed(again.expect_code(0)), expected, "{what}: the same diagnostics as a fresh build");
+    }
+    assert_rebuild_is_fresh(&site, "warnings");
+}
+
+#[test]
+fn a_rebuild_reports_a_link_whose_target_disappeared_and_keeps_the_output() {
+    let site = warned();
+    site.write("book.toml", "[handbook]\ntitle = \"Includes Handbook\"\n");
+    site.write("content/runbooks/notes.md", "# Notes\n\nSee [the restart](restart.md).\n");
+    build(&site, &[]);
+    let before = listing(&site, "public");
+    std::fs::remove_file(site.root.join("content/runbooks/restart.md")).expect("remove the target");
+    let rebuilt = site.build(&[]);
+    let fresh = site.build(&["--no-cache", "--out", "fresh"]);
+    assert_ne!(rebuilt.code, 0, "a broken link fails the build: {}", rebuilt.stderr);
+    assert!(rebuilt.stderr.contains("content/runbooks/notes.md:3:5"), "{}", rebuilt.stderr);
+    assert!(rebuilt.stderr.contains("broken-link"), "{}", rebuilt.stderr);
+    assert_eq!(printed(&rebuilt), printed(&fresh), "the same errors as a fresh build");
+    assert_eq!(listing(&site, "public"), before, "the previous output stays");
+    site.write("content/runbooks/notes.md", "# Notes\n\nNo links any more.\n");
+    site.write("content/runbooks/_index.md", "# Runbooks\n\n- [Cache](cache.md)\n");
+    assert_rebuild_is_fresh(&site, "the links removed");
 }
 
 #[test]
@@ -110,7 +180,11 @@ fn the_bundled_handbook_rebuilt_with_the_cache_is_the_same_as_built_fresh() {
         .expect("book.toml");
     build(&site, &[]);
     assert!(site.exists(CACHE));
+    assert!(site.exists(PAGES));
     assert_rebuild_is_fresh(&site, "the bundled handbook");
+    let guide = site.read("content/guide/commands.md");
+    site.write("content/guide/commands.md", guide.replacen("## ", "## A new first section\n\nText.\n\n## ", 1));
+    assert_rebuild_is_fresh(&site, "the bundled handbook with a page edited");
 }
 
 #[test]
@@ -127,6 +201,16 @@ fn a_corrupt_cache_is_ignored_and_made_again() {
         // Made again: the same blocks, in the order the build's threads met them.
         assert_eq!(site.read_bytes(CACHE).len(), good.len(), "the cache is made again");
     }
+    let pages = site.read_bytes(PAGES);
+    let mut flipped = pages.clone();
+    for at in [20, pages.len() / 2, pages.len() - 70, pages.len() - 1] {
+        flipped[at] ^= 0x55;
+    }
+    for bad in [&flipped[..], &pages[..pages.len() / 2], b"opsbook-pages 2\n", b""] {
+        site.write(PAGES, bad);
+        assert_rebuild_is_fresh(&site, "corrupt page records");
+        assert_eq!(site.read_bytes(PAGES).len(), pages.len(), "the page records are made again");
+    }
 }
 
 #[test]
@@ -138,13 +222,15 @@ fn the_cache_is_not_published_nor_in_the_manifest_and_no_cache_leaves_it_alone()
     let manifest = site.read(".public.opsbook-manifest");
     assert!(!manifest.contains("opsbook-cache"), "{manifest}");
     let cache = site.read_bytes(CACHE);
+    let pages = site.read_bytes(PAGES);
     site.write("content/runbooks/cache.md", "# Cache\n\n```bash\nredis-cli info\n```\n");
     build(&site, &["--no-cache"]);
     assert_eq!(site.read_bytes(CACHE), cache, "--no-cache does not write the cache");
+    assert_eq!(site.read_bytes(PAGES), pages, "nor the pages' results");
     let leftovers: Vec<String> = std::fs::read_dir(&site.root)
         .expect("the root")
         .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".public.opsbook-cache."))
+        .filter(|name| name.starts_with(".public.opsbook-cache.") || name.starts_with(".public.opsbook-pages."))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
@@ -159,6 +245,7 @@ fn the_cache_of_a_linked_output_folder_is_beside_the_folder_linked_to() {
     std::os::unix::fs::symlink(site.root.join("real/site"), site.root.join("public")).expect("a link");
     build(&site, &[]);
     assert!(site.exists("real/.site.opsbook-cache"), "the cache is beside the real folder");
+    assert!(site.exists("real/.site.opsbook-pages"));
     assert!(site.exists("real/.site.opsbook-manifest"));
     assert!(!site.exists(CACHE));
 }

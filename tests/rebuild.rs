@@ -17,6 +17,9 @@ const MANIFEST: &str = ".public.opsbook-manifest";
 /// The build cache of `public/`, beside it.
 const CACHE: &str = ".public.opsbook-cache";
 
+/// The pages' Markdown results of the build cache, beside it.
+const PAGES: &str = ".public.opsbook-pages";
+
 /// A handbook of three pages, with an image, built once.
 fn built(name: &str) -> Site {
     let page = |title: &str| format!("---\ntitle: {title}\n---\n# {title}\n\nAbout {title}.\n");
@@ -94,7 +97,7 @@ fn a_rebuild_of_the_same_sources_rewrites_no_file() {
     site.build(&[]).expect_code(0);
     assert_eq!(rewritten(&site), Vec::<String>::new());
     assert_eq!(listing(&site), before);
-    assert_eq!(root_entries(&site), [CACHE, MANIFEST, "book.toml", "content", "public"]);
+    assert_eq!(root_entries(&site), [CACHE, MANIFEST, PAGES, "book.toml", "content", "public"]);
 }
 
 #[test]
@@ -167,7 +170,7 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert!(run.stderr.contains("404.html"), "{}", run.stderr);
     assert_eq!(listing(&site), before);
     assert_eq!(site.read_bytes(MANIFEST), manifest);
-    assert_eq!(root_entries(&site), [CACHE, MANIFEST, "book.toml", "content", "public", "templates"]);
+    assert_eq!(root_entries(&site), [CACHE, MANIFEST, PAGES, "book.toml", "content", "public", "templates"]);
 }
 
 #[test]
@@ -274,12 +277,13 @@ fn a_rebuild_removes_what_killed_builds_left_beside_the_output() {
     site.write(&format!("{MANIFEST}.{dead}"), "a manifest half written");
     site.write(&format!("{CACHE}.{dead}"), "a cache half written");
     site.write(&format!(".public.opsbook-scratch.{dead}"), "the bodies a killed build's print pages waited for");
+    site.write(&format!("{PAGES}.{dead}"), "page records half written");
     site.write(".public.building-notapid/kept", "not a build's");
     site.write(".other.building-1/kept", "another output's");
     site.build(&[]).expect_code(0);
     assert_eq!(
         root_entries(&site),
-        [".other.building-1", ".public.building-notapid", CACHE, MANIFEST, "book.toml", "content", "public"]
+        [".other.building-1", ".public.building-notapid", CACHE, MANIFEST, PAGES, "book.toml", "content", "public"]
     );
 }
 

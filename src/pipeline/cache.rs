@@ -29,6 +29,14 @@
 //! written by this binary (same stamp, else the executable is hashed again and compared,
 //! so a changed binary never uses an old cache). Anything else (missing, truncated,
 //! corrupt, another version or binary) is ignored and rebuilt, never an error.
+//!
+//! Beside it, a second file holds each page's Markdown results ([`pages`], for `public/`
+//! `.public.opsbook-pages`), read record by record rather than whole: what the Markdown
+//! step found (title, links, anchors, table of contents, search text, diagnostics) and
+//! the body's highlighted HTML for its template, each keyed by the page's text and
+//! settings ([`Cache::recall_result`]) and kept with what it asked of the rest of the handbook
+//! ([`entry::Dependencies`]): a rebuild uses a record only when every link it resolved
+//! resolves the same and every file it included reads the same.
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};
@@ -36,9 +44,18 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
+mod deps;
+mod entry;
+mod pages;
+
+use std::sync::OnceLock;
+
 use super::manifest::{Stamp, hash_stream};
+use crate::content::include_files::IncludeFiles;
 use crate::hash::{FxHashMap, FxHashSet};
 use crate::markdown::highlight::{Memo, lend_memo};
+use crate::markdown::{LinkResolver, Rendered};
+use entry::{Decoder, Encoder};
 
 /// The first bytes of a cache: its format and version.
 const HEADER: &[u8] = b"opsbook-cache 2\n";
@@ -71,6 +88,13 @@ pub(crate) struct Cache {
     identity: Mutex<Identity>,
     /// The fingerprint of the executable's stamp.
     stamp: u128,
+    /// The pages' Markdown results; `None` when their file cannot be made.
+    pages: Option<pages::Pages>,
+    /// The key of each page's Markdown result, by page id, once the Markdown step made
+    /// them ([`Cache::set_keys`]).
+    keys: OnceLock<Vec<Option<u128>>>,
+    /// How many results the previous build's records gave.
+    recalled: std::sync::atomic::AtomicUsize,
 }
 
 /// The identity of the running binary, known or being computed.
@@ -144,9 +168,14 @@ fn count_u32(n: usize) -> std::io::Result<u32> {
 
 /// The path of the cache of the output folder `output_dir`.
 pub(crate) fn cache_path(output_dir: &Path) -> PathBuf {
+    beside(output_dir, "opsbook-cache")
+}
+
+/// The file `.NAME.SUFFIX` beside the output folder `output_dir` (named NAME).
+fn beside(output_dir: &Path, suffix: &str) -> PathBuf {
     let name = output_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let parent = output_dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    parent.join(format!(".{name}.opsbook-cache"))
+    parent.join(format!(".{name}.{suffix}"))
 }
 
 impl Cache {
@@ -169,6 +198,11 @@ impl Cache {
             Some((previous, identity)) => (Some(previous), Identity::Known(identity)),
             None => (None, Identity::Hashing(std::thread::spawn(hash_executable))),
         };
+        let known = match identity {
+            Identity::Known(identity) => Some(identity),
+            _ => None,
+        };
+        let pages = pages::Pages::open(pages_path(output_dir), known);
         Some(Cache {
             path,
             temporary,
@@ -176,13 +210,95 @@ impl Cache {
             writer: Mutex::new(Some(writer)),
             identity: Mutex::new(identity),
             stamp,
+            pages,
+            keys: OnceLock::new(),
+            recalled: Default::default(),
         })
+    }
+
+    /// Sets the key of each page's Markdown result, by page id: the templates step finds
+    /// each page's highlighted body by it ([`Cache::body_key`]).
+    pub(crate) fn set_keys(&self, keys: Vec<Option<u128>>) {
+        let _ = self.keys.set(keys);
+    }
+
+    /// The key of the highlighted body of page `id`, if the Markdown step made the key
+    /// of its Markdown result.
+    pub(crate) fn body_key(&self, id: usize) -> Option<u128> {
+        let key = (*self.keys.get()?.get(id)?)?;
+        let mut bytes = [0u8; 20];
+        bytes[..16].copy_from_slice(&key.to_le_bytes());
+        bytes[16..].copy_from_slice(b"body");
+        Some(xxhash_rust::xxh3::xxh3_128(&bytes))
+    }
+
+    /// The previous build's result of `key`, with the number kept with it
+    /// ([`Cache::render_result`]), if every question it asked of `links` and `files`
+    /// gets the same answer now; kept for the next build.
+    pub(crate) fn recall_result(
+        &self,
+        key: u128,
+        links: &dyn LinkResolver,
+        files: &dyn IncludeFiles,
+    ) -> Option<(Rendered, Option<Option<u64>>)> {
+        let pages = self.pages.as_ref()?;
+        let (bytes, hash) = pages.read(key)?;
+        let mut decoder = Decoder::new(&bytes);
+        if !decoder.dependencies()?.hold(links, files) {
+            return None;
+        }
+        let keys = decoder.blocks()?;
+        let blocks = keys.iter().map(|&key| self.find(key)).collect::<Option<Vec<String>>>()?;
+        let extra = decoder.extra()?;
+        let rendered = decoder.rendered(&blocks).filter(|_| decoder.is_done())?;
+        pages.write(key, &bytes, Some(hash));
+        self.recalled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // The blocks stay in the cache for when the page changes (and for its record).
+        for (key, html) in keys.into_iter().zip(&blocks) {
+            self.add(key, html);
+        }
+        Some((rendered, extra))
+    }
+
+    /// Renders a result with `render`, through `links` and `files`, and keeps it as the
+    /// result of `key` with what it asked of them (without the search text of its
+    /// sections unless `text`), and with `extra`, a number that is a function of the
+    /// same inputs (`None`: not known).
+    pub(crate) fn render_result(
+        &self,
+        key: u128,
+        links: &dyn LinkResolver,
+        files: &dyn IncludeFiles,
+        (text, extra): (bool, Option<Option<u64>>),
+        render: impl FnOnce(&dyn LinkResolver, &dyn IncludeFiles) -> Rendered,
+    ) -> Rendered {
+        let Some(pages) = self.pages.as_ref() else { return render(links, files) };
+        let recording = deps::Recording::new(links, Some(files));
+        BLOCKS_USED.with_borrow_mut(|used| *used = Some(Vec::new()));
+        let rendered = render(&recording, &recording);
+        let blocks = BLOCKS_USED.with_borrow_mut(Option::take).unwrap_or_default();
+        let keys: Vec<u128> = blocks.iter().map(|(key, _)| *key).collect();
+        let htmls: Vec<&str> = blocks.iter().map(|(_, html)| html.as_str()).collect();
+        let mut encoder = Encoder { bytes: Vec::with_capacity(1024 + rendered.html.len() / 4) };
+        if encoder.dependencies(&recording.into_dependencies()).is_some() && encoder.blocks(&keys).is_some() && {
+            encoder.extra(extra);
+            encoder.rendered(&rendered, text, &htmls).is_some()
+        } {
+            pages.write(key, &encoder.bytes, None);
+        }
+        rendered
     }
 
     /// Lends the cache to the highlighter until the returned guard is dropped.
     pub(crate) fn lend(self: &Arc<Self>) -> Lent {
         lend_memo(Some(Arc::clone(self) as Arc<dyn Memo>));
         Lent
+    }
+
+    /// How many results the previous build's page records gave so far.
+    #[cfg(test)]
+    pub(crate) fn results_recalled(&self) -> usize {
+        self.recalled.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// How many records the previous build's cache had that this build found believable.
@@ -226,11 +342,20 @@ impl Cache {
             Identity::Unknown => None,
         };
         let writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner).take();
-        let (Some(identity), Some(writer)) = (identity, writer) else { return };
+        let Some(identity) = identity else { return };
+        if let Some(pages) = &self.pages {
+            pages.commit(identity, self.stamp);
+        }
+        let Some(writer) = writer else { return };
         if finish(writer, identity, self.stamp).is_ok() {
             let _ = std::fs::rename(&self.temporary, &self.path);
         }
     }
+}
+
+/// The path of the page records of the output folder `output_dir`.
+pub(crate) fn pages_path(output_dir: &Path) -> PathBuf {
+    beside(output_dir, "opsbook-pages")
 }
 
 impl Drop for Cache {
@@ -240,14 +365,28 @@ impl Drop for Cache {
     }
 }
 
+thread_local! {
+    /// The keys and HTML of the blocks the page being rendered on this thread used, in
+    /// order, while [`Cache::render_result`] collects them.
+    static BLOCKS_USED: std::cell::RefCell<Option<Vec<(u128, String)>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes that the page being rendered on this thread used the block of `key`, which gave
+/// `html`.
+fn note_block(key: u128, html: &str) {
+    BLOCKS_USED.with_borrow_mut(|used| used.iter_mut().for_each(|used| used.push((key, html.to_string()))));
+}
+
 impl Memo for Cache {
     fn recall(&self, key: u128) -> Option<String> {
         let html = self.find(key)?;
+        note_block(key, &html);
         self.add(key, &html);
         Some(html)
     }
 
     fn remember(&self, key: u128, html: &str) {
+        note_block(key, html);
         self.add(key, html);
     }
 }

@@ -236,7 +236,7 @@ fn run(
         Destination::OutputDir => Purpose::Stream,
         Destination::Sink(_) => Purpose::Build,
     };
-    let (site, theme, codeowners, mut search) = prepare(root, overrides, purpose, timer, diagnostics)?;
+    let (site, theme, codeowners, mut search, cache) = prepare(root, overrides, purpose, timer, diagnostics)?;
     // An output folder that would take the sources with it is refused (exit 2) whether
     // or not the content has errors; the folder it resolves to is where the site goes.
     let output_dir = match destination {
@@ -268,12 +268,9 @@ fn run(
     if output.is_some() {
         timer.lap("stage");
     }
-    // The previous build's highlighted blocks, lent to the highlighter for this build.
-    let cache = output.as_ref().filter(|_| !overrides.no_cache).and_then(|output| {
-        let cache = cache::Cache::open(output.final_dir()).map(std::sync::Arc::new)?;
-        timer.lap("cache");
-        Some(cache)
-    });
+    // The previous build's highlighted blocks, lent to the highlighter for this build;
+    // the Markdown step used its pages' results already.
+    let cache = cache.filter(|_| output.is_some());
     let lent = cache.as_ref().map(cache::Cache::lend);
     let sink = match destination {
         Destination::OutputDir => output.as_ref().map(|o| o as &dyn Sink),
@@ -281,7 +278,8 @@ fn run(
         Destination::Nowhere => None,
     };
     let scratch = output.as_ref().map(Output::scratch_file);
-    let mut rendered = render_and_check(&site, &renderer, sink, scratch, purpose, timer, diagnostics)?;
+    let mut rendered =
+        render_and_check(&site, &renderer, sink, scratch, purpose, cache.as_deref(), timer, diagnostics)?;
     if purpose == Purpose::Stream {
         // The links are checked: a streaming build needs no more of what each template
         // wrote (the search index reads only the sections' byte ranges), and its memory
@@ -316,21 +314,23 @@ fn run(
     Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages, search, index_cache })
 }
 
-/// Renders every page (into `sink` when there is one; a streaming build keeps the bodies
-/// its print pages wait for in the file `scratch`), then checks the links and anchors
-/// of the Markdown and of what the templates wrote.
+/// Renders every page (into `sink` when there is one; a streaming build finds the bodies
+/// the previous build kept in `cache`, and keeps the bodies its print pages wait for in
+/// the file `scratch`), then checks the links and anchors of the Markdown and of what
+/// the templates wrote.
 fn render_and_check(
     site: &crate::site::Site,
     renderer: &Renderer,
     sink: Option<&dyn Sink>,
     scratch: Option<&Path>,
     purpose: Purpose,
+    cache: Option<&cache::Cache>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
     let rendered = if purpose == Purpose::Stream {
         crate::markdown::highlight::take_time_spent();
-        stream::render_pages(site, renderer, sink, scratch, diagnostics)?
+        stream::render_pages(site, renderer, sink, scratch, cache, diagnostics)?
     } else {
         write::render_pages(site, renderer, sink, diagnostics)?
     };

@@ -118,11 +118,6 @@ impl Output {
         Ok(Output { final_dir, temp_dir, manifest_path, scratch_path, writing: SpentTime::new(), mode: Some(mode) })
     }
 
-    /// The output folder, resolved ([`check_output_dir`]).
-    pub(crate) fn final_dir(&self) -> &Path {
-        &self.final_dir
-    }
-
     /// A file beside the output folder that the build may use while it runs
     /// (`.public.opsbook-scratch.PID`), none of the output: its user removes it, and
     /// the next build removes it if this one is killed ([`remove_leftovers`]).
@@ -163,15 +158,21 @@ pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
         format!(".{name}.building-"),
         format!(".{name}.old-"),
         format!(".{name}.opsbook-manifest."),
-        format!(".{name}.opsbook-cache."),
         format!(".{name}.opsbook-scratch."),
+        format!(".{name}.opsbook-cache."),
+        format!(".{name}.opsbook-pages."),
     ];
+    // The build cache is opened before the Markdown step, so this build's new cache
+    // files are already there (a dead process's files of the same number were truncated
+    // when they were made again).
+    let cache_files = &prefixes[4..];
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let Some(file_name) = file_name.to_str() else { continue };
         let pid = prefixes.iter().find_map(|prefix| file_name.strip_prefix(prefix.as_str()));
         let Some(pid) = pid.and_then(|pid| pid.parse::<u32>().ok()) else { continue };
-        if pid != std::process::id() && is_running(pid) {
+        let mine = pid == std::process::id();
+        if (!mine && is_running(pid)) || (mine && cache_files.iter().any(|prefix| file_name.starts_with(prefix))) {
             continue;
         }
         let path = entry.path();
@@ -240,7 +241,7 @@ pub(crate) fn check_output_dir(final_dir: &Path, root: &Path, content: &str) -> 
 /// it exists or not: its longest existing ancestor is canonicalised, and the rest, which
 /// does not exist and so holds no links, resolved as written. A link to nothing is an
 /// error.
-fn resolve(path: &Path) -> Result<PathBuf> {
+pub(crate) fn resolve(path: &Path) -> Result<PathBuf> {
     let absolute = std::path::absolute(path)?;
     let components: Vec<Component<'_>> = absolute.components().collect();
     for known in (1..=components.len()).rev() {

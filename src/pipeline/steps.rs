@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
+use super::cache::Cache;
 use super::report::Timer;
 use crate::check::pages::{exact_hash, similarity_hash};
 use crate::config::{Config, Overrides};
@@ -40,23 +41,32 @@ pub(crate) enum Purpose {
     Stream,
 }
 
+/// What [`prepare`] gives: the model, the theme, the CODEOWNERS rules, the search
+/// postings and the build cache.
+pub(crate) type Prepared = (Site, ThemeFiles, Option<CodeOwners>, SitePostings, Option<Arc<Cache>>);
+
 /// Runs the pipeline up to a complete site model: configuration, theme, walk, parse,
 /// model, Markdown, navigation and (for a build) git dates. Diagnostics are collected;
 /// only problems that stop everything (no book.toml, a broken config) return early.
-/// Returns the CODEOWNERS rules too, for the dev server's rebuilds of single pages, and
-/// the pages' search postings, made in the Markdown step.
+/// Returns the CODEOWNERS rules too, for the dev server's rebuilds of single pages, the
+/// pages' search postings, made in the Markdown step, and (for a streaming build without
+/// `--no-cache`) the build cache beside the output, which the Markdown step used.
 pub(crate) fn prepare(
     root: &Path,
     overrides: &Overrides,
     purpose: Purpose,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<(Site, ThemeFiles, Option<CodeOwners>, SitePostings), Failure> {
+) -> Result<Prepared, Failure> {
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
     let now = crate::dates::now()?;
     let theme = find_theme(&config)?;
     timer.lap("config");
+    let cache = open_cache(&config, purpose, overrides);
+    if cache.is_some() {
+        timer.lap("cache");
+    }
     let repository = git::locate(&config.root);
     let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
@@ -75,7 +85,7 @@ pub(crate) fn prepare(
     let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
     timer.lap("model");
     crate::markdown::highlight::take_time_spent();
-    let (markdown_time, search) = render_bodies(&mut site, purpose, diagnostics);
+    let (markdown_time, search) = render_bodies(&mut site, purpose, cache.as_deref(), diagnostics);
     timer.lap("markdown");
     if purpose == Purpose::Build {
         timer.split_last("highlighting", crate::markdown::highlight::take_time_spent(), markdown_time);
@@ -85,7 +95,17 @@ pub(crate) fn prepare(
     let shallow = repository.iter().chain(mounted.iter().flatten()).any(|r| r.shallow);
     apply_history(&mut site, reading, shallow, diagnostics);
     timer.lap("git");
-    Ok((site, theme, codeowners, search))
+    Ok((site, theme, codeowners, search, cache))
+}
+
+/// The build cache beside the output folder (resolved, as the output is), for a
+/// streaming build that does not say `--no-cache`.
+fn open_cache(config: &Config, purpose: Purpose, overrides: &Overrides) -> Option<Arc<Cache>> {
+    if purpose != Purpose::Stream || overrides.no_cache {
+        return None;
+    }
+    let output_dir = super::output::resolve(&config.output_dir).ok()?;
+    Cache::open(&output_dir).map(Arc::new)
 }
 
 fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
@@ -263,16 +283,100 @@ pub(crate) fn render_body_of(
     body: &str,
     purpose: Purpose,
 ) -> crate::markdown::Rendered {
+    render_body_with(site, id, body, purpose, &site.links(), &handbook_files(site))
+}
+
+/// Renders `body` as [`render_body_of`] does, and keeps the result in `cache` under
+/// `key` (with the search text of its sections unless `text` is false).
+pub(crate) fn render_body_cached(
+    site: &Site,
+    id: crate::site::PageId,
+    body: &str,
+    purpose: Purpose,
+    (cache, key, text): (&Cache, u128, bool),
+) -> crate::markdown::Rendered {
+    render_keeping(site, id, body, purpose, (cache, key), (text, None))
+}
+
+/// Renders `body` as [`render_body_cached`] does, keeping `kept` with the result
+/// ([`Cache::render_result`]).
+fn render_keeping(
+    site: &Site,
+    id: crate::site::PageId,
+    body: &str,
+    purpose: Purpose,
+    (cache, key): (&Cache, u128),
+    kept: (bool, Option<Option<u64>>),
+) -> crate::markdown::Rendered {
+    cache.render_result(key, &site.links(), &handbook_files(site), kept, |links, files| {
+        render_body_with(site, id, body, purpose, links, files)
+    })
+}
+
+/// The result of `key` in `cache`, if it still holds for `site` ([`Cache::recall_result`]).
+pub(crate) fn recall_body(site: &Site, cache: &Cache, key: u128) -> Option<crate::markdown::Rendered> {
+    recall_with_extra(site, cache, key).map(|(rendered, _)| rendered)
+}
+
+/// The result of `key` in `cache` with the number kept with it, if it still holds.
+fn recall_with_extra(
+    site: &Site,
+    cache: &Cache,
+    key: u128,
+) -> Option<(crate::markdown::Rendered, Option<Option<u64>>)> {
+    cache.recall_result(key, &site.links(), &handbook_files(site))
+}
+
+/// The files pages of `site` include.
+fn handbook_files(site: &Site) -> HandbookFiles {
+    HandbookFiles::new(&site.config.root, &site.config.output_dir, MAX_EXPANDED as u64)
+}
+
+/// The key of the result of rendering `body`, the Markdown body of page `id`, in the
+/// Markdown step: a hash of the body and of everything else the body writer reads but
+/// links and included files (which the cache checks on their own).
+fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
+    let page = &site.pages[id];
+    let config = &site.config;
+    let settings = format!(
+        "{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0",
+        page.source.body_line,
+        page.source.file,
+        page.source.dir(),
+        config.content_folder,
+        config.link_severity,
+        config.search,
+        config.audience,
+        config.heading_ids,
+        config.diagrams,
+        config.root.display(),
+        config.output_dir.display(),
+    );
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    hasher.update(settings.as_bytes());
+    hasher.update(body.as_bytes());
+    hasher.digest128()
+}
+
+/// Renders `body` as [`render_body_of`] does, resolving links with `links` and reading
+/// included files from `files`.
+fn render_body_with(
+    site: &Site,
+    id: crate::site::PageId,
+    body: &str,
+    purpose: Purpose,
+    links: &dyn crate::markdown::LinkResolver,
+    files: &dyn crate::content::include_files::IncludeFiles,
+) -> crate::markdown::Rendered {
     let page = &site.pages[id];
     let highlight = purpose == Purpose::Build;
-    let files = HandbookFiles::new(&site.config.root, &site.config.output_dir, MAX_EXPANDED as u64);
     render_markdown(&MarkdownInput {
         text: body,
         body_line: page.source.body_line,
         file: &page.source.file,
         dir: page.source.dir(),
         content: &site.config.content_folder,
-        links: &site.links(),
+        links,
         link_severity: site.config.link_severity,
         highlight,
         write_html: purpose != Purpose::Stream,
@@ -282,7 +386,7 @@ pub(crate) fn render_body_of(
             crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
         },
         heading_ids: site.config.heading_ids,
-        includes: Some(&files),
+        includes: Some(files),
         diagrams: site.config.diagrams,
     })
 }
@@ -290,9 +394,16 @@ pub(crate) fn render_body_of(
 /// Renders every page's Markdown in parallel. A build highlights code and makes each
 /// page's search postings from the text of its sections as it goes, dropping the text;
 /// a check needs neither; a streaming build writes no HTML, and lets each page's text go
-/// as soon as its body is rendered (see [`take_texts`]). Returns the time spent, summed
+/// as soon as its body is rendered (see [`take_texts`]). With a build `cache`, a page
+/// whose result the previous build kept, and which still holds, is not rendered again
+/// (the cache's keys are set for the templates step). Returns the time spent, summed
 /// over threads, and the postings.
-fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagnostic>) -> (Duration, SitePostings) {
+fn render_bodies(
+    site: &mut Site,
+    purpose: Purpose,
+    cache: Option<&Cache>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Duration, SitePostings) {
     let spent = SpentTime::new();
     let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site));
     let texts = take_texts(site, purpose);
@@ -306,25 +417,43 @@ fn render_bodies(site: &mut Site, purpose: Purpose, diagnostics: &mut Vec<Diagno
                 spent.time(|| {
                     let source = &site_ref.pages[id].source;
                     let body = text.as_deref().map_or_else(|| source.body(), |text| &text[source.body_start..]);
-                    let mut rendered = render_body_of(site_ref, id, body, purpose);
-                    let released = text.map(|text| Released::of(&text, fingerprints(&text, source.body_start)));
+                    let key = cache.map(|cache| (cache, markdown_key(site_ref, id, body)));
+                    // The body's similarity hash is kept with its result: a function of
+                    // the body, which the key is made of.
+                    let (mut rendered, similarity) = match key {
+                        Some((cache, key)) => recall_with_extra(site_ref, cache, key).unwrap_or_else(|| {
+                            let similarity = text.as_ref().map(|_| similarity_hash(body));
+                            let kept = (true, similarity);
+                            (render_keeping(site_ref, id, body, purpose, (cache, key), kept), similarity)
+                        }),
+                        None => (render_body_of(site_ref, id, body, purpose), None),
+                    };
+                    let released = text.map(|text| {
+                        let similarity = similarity.unwrap_or_else(|| similarity_hash(&text[source.body_start..]));
+                        Released::of(&text, Fingerprints { exact: exact_hash(text.as_bytes()), similarity })
+                    });
                     let postings = match (builder.as_ref(), lease.as_mut()) {
                         (Some(builder), Some(lease)) => builder.page(site_ref, id, &mut rendered, lease),
                         _ => None,
                     };
-                    (rendered, postings, released)
+                    (rendered, postings, released, key.map(|(_, key)| key))
                 })
             },
         )
         .collect();
     let mut postings = Vec::with_capacity(rendered.len());
-    for (page, (mut rendered, terms, released)) in site.pages.iter_mut().zip(rendered) {
+    let mut keys = Vec::with_capacity(rendered.len());
+    for (page, (mut rendered, terms, released, key)) in site.pages.iter_mut().zip(rendered) {
+        keys.push(key);
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered.into();
         postings.push(terms);
         if let Some(released) = released {
             Arc::make_mut(&mut page.source).released_as(released);
         }
+    }
+    if let Some(cache) = cache {
+        cache.set_keys(keys);
     }
     let search = match builder {
         Some(builder) => builder.finish(site, postings),
@@ -352,7 +481,8 @@ fn take_texts(site: &mut Site, purpose: Purpose) -> Vec<Option<String>> {
 }
 
 /// The fingerprints `handbook.json` records of `text`, a page's whole text whose body
-/// starts at `body_start`.
+/// starts at `body_start` (as the Markdown step makes them).
+#[cfg(test)]
 fn fingerprints(text: &str, body_start: usize) -> Fingerprints {
     Fingerprints { exact: exact_hash(text.as_bytes()), similarity: similarity_hash(&text[body_start..]) }
 }
@@ -388,6 +518,35 @@ mod tests {
             released += 1;
         }
         assert!(released > 3, "the fixture's pages were built: {released}");
+        std::fs::remove_dir_all(&root).expect("clean up");
+    }
+
+    /// Runs the steps of a streaming build with its cache, and keeps the cache.
+    fn prepare_cached(root: &Path) -> (Site, usize) {
+        let (site, .., cache) =
+            prepare(root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut Vec::new()).expect("model");
+        let cache = Arc::into_inner(cache.expect("a cache")).expect("the one cache");
+        let recalled = cache.results_recalled();
+        cache.commit();
+        (site, recalled)
+    }
+
+    #[test]
+    fn the_markdown_step_renders_again_only_the_pages_whose_results_changed() {
+        let root = crate::test_support::fixture_copy("model", "steps-cache");
+        let (first, recalled) = prepare_cached(&root);
+        assert_eq!(recalled, 0, "nothing to recall in a first build");
+        let (again, recalled) = prepare_cached(&root);
+        assert_eq!(recalled, again.pages.len(), "every page's result recalled");
+        for (page, before) in again.pages.iter().zip(&first.pages) {
+            assert_eq!(format!("{:?}", page.rendered), format!("{:?}", before.rendered), "{}", page.source.file);
+        }
+        let edited = first.pages.iter().find(|page| page.origin.has_file()).expect("a page with a file");
+        let path = root.join(&edited.source.file);
+        let text = std::fs::read_to_string(&path).expect("the page");
+        std::fs::write(&path, format!("{text}\nOne more line.\n")).expect("edit the page");
+        let (_, recalled) = prepare_cached(&root);
+        assert_eq!(recalled, again.pages.len() - 1, "all but the edited page");
         std::fs::remove_dir_all(&root).expect("clean up");
     }
 }

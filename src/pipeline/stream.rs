@@ -15,9 +15,10 @@ mod print;
 
 use rayon::prelude::*;
 
+use super::cache::Cache;
 use super::output::Sink;
 use super::page::{RenderedPage, drop_links_the_check_finds_fine, render_page_with};
-use super::steps::{Purpose, render_body_of};
+use super::steps::{Purpose, recall_body, render_body_cached, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::markdown::Rendered;
@@ -36,6 +37,7 @@ pub(crate) fn render_pages(
     renderer: &Renderer,
     output: Option<&dyn Sink>,
     scratch: Option<&std::path::Path>,
+    cache: Option<&Cache>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
     let spent = SpentTime::new();
@@ -48,7 +50,8 @@ pub(crate) fn render_pages(
         .map(|id| {
             spent.time(|| {
                 let shown = prints.is_shown(id);
-                let body = (site.pages[id].redirect.is_none() || shown).then(|| body_again(site, id)).transpose()?;
+                let body =
+                    (site.pages[id].redirect.is_none() || shown).then(|| body_again(site, id, cache)).transpose()?;
                 let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref());
                 write(id, &mut page, &problem)?;
                 let complete =
@@ -78,11 +81,20 @@ pub(crate) fn render_pages(
 }
 
 /// The Markdown body of page `id` rendered again, highlighted, from its file read again
-/// (the Markdown step let the text go: [`crate::content::released`]).
-fn body_again(site: &Site, id: PageId) -> anyhow::Result<Rendered> {
+/// (the Markdown step let the text go: [`crate::content::released`]); or, with a build
+/// `cache`, the body the previous build kept, when it still holds.
+fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<Rendered> {
+    let key = cache.and_then(|cache| Some((cache, cache.body_key(id)?)));
+    if let Some(body) = key.and_then(|(cache, key)| recall_body(site, cache, key)) {
+        return Ok(body);
+    }
     let source = &site.pages[id].source;
     let text = source.text_again(&site.config)?;
-    Ok(render_body_of(site, id, &text[source.body_start..], Purpose::Build))
+    let body = &text[source.body_start..];
+    Ok(match key {
+        Some((cache, key)) => render_body_cached(site, id, body, Purpose::Build, (cache, key, false)),
+        None => render_body_of(site, id, body, Purpose::Build),
+    })
 }
 
 /// Renders page `id` with its body rendered again (none for a page with `redirect_to`,
