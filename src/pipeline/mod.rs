@@ -277,9 +277,8 @@ fn run(
         Destination::Sink(sink) => Some(sink),
         Destination::Nowhere => None,
     };
-    let scratch = output.as_ref().map(Output::scratch_file);
-    let mut rendered =
-        render_and_check(&site, &renderer, sink, scratch, purpose, cache.as_deref(), timer, diagnostics)?;
+    let beside = stream::Beside { scratch: output.as_ref().map(Output::scratch_file), cache: cache.as_deref() };
+    let mut rendered = render_and_check(&site, &renderer, sink, beside, purpose, timer, diagnostics)?;
     if purpose == Purpose::Stream {
         // The links are checked: a streaming build needs no more of what each template
         // wrote (the search index reads only the sections' byte ranges), and its memory
@@ -314,23 +313,21 @@ fn run(
     Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages, search, index_cache })
 }
 
-/// Renders every page (into `sink` when there is one; a streaming build finds the bodies
-/// the previous build kept in `cache`, and keeps the bodies its print pages wait for in
-/// the file `scratch`), then checks the links and anchors of the Markdown and of what
+/// Renders every page (into `sink` when there is one; a streaming build uses the files
+/// `beside` the output), then checks the links and anchors of the Markdown and of what
 /// the templates wrote.
 fn render_and_check(
     site: &crate::site::Site,
     renderer: &Renderer,
     sink: Option<&dyn Sink>,
-    scratch: Option<&Path>,
+    beside: stream::Beside<'_>,
     purpose: Purpose,
-    cache: Option<&cache::Cache>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
     let rendered = if purpose == Purpose::Stream {
         crate::markdown::highlight::take_time_spent();
-        stream::render_pages(site, renderer, sink, scratch, cache, diagnostics)?
+        stream::render_pages(site, renderer, sink, beside, diagnostics)?
     } else {
         write::render_pages(site, renderer, sink, diagnostics)?
     };

@@ -29,15 +29,23 @@ use crate::spent::SpentTime;
 /// What rendering one page gave, and its template error if it failed.
 type PageResult = (PageId, RenderedPage, Option<Diagnostic>);
 
+/// The files beside the output folder that a streaming build uses.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Beside<'a> {
+    /// Where the bodies that print pages wait for are kept (in memory without one).
+    pub(crate) scratch: Option<&'a std::path::Path>,
+    /// The build cache: the bodies the previous build kept, when they still hold.
+    pub(crate) cache: Option<&'a Cache>,
+}
+
 /// Renders and writes every page into `output`, streaming (see the module), and scans
-/// what the templates added; the bodies print pages wait for are kept in a file at
-/// `scratch` (in memory without one). Returns the record of each page, by page id.
+/// what the templates added, with the files `beside` the output. Returns the record of
+/// each page, by page id.
 pub(crate) fn render_pages(
     site: &Site,
     renderer: &Renderer,
     output: Option<&dyn Sink>,
-    scratch: Option<&std::path::Path>,
-    cache: Option<&Cache>,
+    Beside { scratch, cache }: Beside<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
     let spent = SpentTime::new();
