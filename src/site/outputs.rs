@@ -22,40 +22,76 @@
 //!
 //! A claim clashes with an equal path, and with a path that needs one of its folders to
 //! be a file or the other way round (`p/index.html/index.html` beside `p/index.html`).
+//!
+//! A claim's owner is kept as what it is (a page, a file, an asset); the sentence that
+//! names it in a diagnostic is made only when another claim clashes with it, so a site
+//! without clashes makes no description at all.
 
-use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::extra_files::{Condition, EXTRA_FILES};
 use super::{GeneratedPage, PageId, Site};
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::hash::FxHashMap;
 use crate::site_path::{alias_file, check, normalise_alias};
+
+/// Who claimed a site path; [`Owner::describe`] names it in a diagnostic.
+#[derive(Debug, Clone, PartialEq)]
+enum Owner<'a> {
+    /// A page, generated or not ([`page_owner`]).
+    Page(PageId),
+    /// An alias of the page written in this file.
+    File(&'a str),
+    /// The asset of `site.assets` at this index, copied as it is.
+    Asset(usize),
+    /// A file of `site.index.files`: copied from a source, or written by opsbook.
+    Other(&'a str),
+    /// Anything else, described when claimed (the few extra files, status files and
+    /// alert redirects).
+    Described(Rc<str>),
+}
+
+impl Owner<'_> {
+    /// Who the owner is, as a diagnostic names it.
+    fn describe(&self, site: &Site) -> String {
+        match self {
+            Owner::Page(id) => page_owner(site, *id),
+            Owner::File(file) => format!("`{file}`"),
+            Owner::Asset(at) => format!("`{}`", site.config.locate(&site.assets[*at].source).1),
+            Owner::Other(path) => match site.index.file_sources.get(*path) {
+                Some(source) => format!("`{source}` (copied to /{path})"),
+                None => format!("the file /{path} that opsbook writes"),
+            },
+            Owner::Described(text) => text.to_string(),
+        }
+    }
+}
 
 /// Site paths claimed so far, as files and as folders, with who claimed each.
 #[derive(Debug, Default)]
-struct Claims {
-    files: HashMap<String, String>,
-    dirs: HashMap<String, String>,
+struct Claims<'a> {
+    files: FxHashMap<String, Owner<'a>>,
+    dirs: FxHashMap<String, Owner<'a>>,
 }
 
-impl Claims {
-    /// Claims `path` for `owner` (as diagnostics name it), or says who has it or needs it.
-    fn claim(&mut self, path: &str, owner: impl Into<String>) -> Result<(), String> {
-        if let Some(other) = self.files.get(path).or_else(|| self.dirs.get(path)) {
+impl<'a> Claims<'a> {
+    /// Claims `path` for `owner`, or says who has it or needs it.
+    fn claim(&mut self, path: String, owner: Owner<'a>) -> Result<(), Owner<'a>> {
+        if let Some(other) = self.files.get(&path).or_else(|| self.dirs.get(&path)) {
             return Err(other.clone());
         }
-        let folders: Vec<&str> = path.match_indices('/').map(|(at, _)| &path[..at]).collect();
-        if let Some(other) = folders.iter().find_map(|folder| self.files.get(*folder)) {
+        let folders = || path.match_indices('/').map(|(at, _)| &path[..at]);
+        if let Some(other) = folders().find_map(|folder| self.files.get(folder)) {
             return Err(other.clone());
         }
-        let owner = owner.into();
         // Most folders are claimed already (every page of a section is in its folder):
         // looked up before a key is made.
-        for folder in folders {
+        for folder in folders() {
             if !self.dirs.contains_key(folder) {
                 self.dirs.insert(folder.to_string(), owner.clone());
             }
         }
-        self.files.insert(path.to_string(), owner);
+        self.files.insert(path, owner);
         Ok(())
     }
 
@@ -75,11 +111,7 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     let mut other_files: Vec<&String> = site.index.files.iter().collect();
     other_files.sort();
     for path in other_files {
-        let owner = match site.index.file_sources.get(path) {
-            Some(source) => format!("`{source}` (copied to /{path})"),
-            None => format!("the file /{path} that opsbook writes"),
-        };
-        let _ = claims.claim(path, owner);
+        let _ = claims.claim(path.clone(), Owner::Other(path.as_str()));
     }
     let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || !site.alerts.is_empty();
     let has_alerts = !site.alerts.is_empty();
@@ -89,12 +121,14 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
         .filter(|spec| matches!(spec.condition, Condition::SiteHasAliases | Condition::SiteHasAlerts));
     for spec in of_pages.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let why = if spec.condition == Condition::SiteHasAliases && !has_alerts { "aliases" } else { "alerts" };
-        let _ = claims.claim(spec.path, format!("the file /{} that opsbook writes for {why}", spec.path));
+        let owner = format!("the file /{} that opsbook writes for {why}", spec.path);
+        let _ = claims.claim(spec.path.to_string(), Owner::Described(owner.into()));
     }
     // The status page's SCS files of each incident and maintenance (the others are
     // known from the configuration, in `site.index.files`).
     for path in site.status().into_iter().flat_map(|status| status.event_paths()) {
-        let _ = claims.claim(&path, format!("the file /{path} that opsbook writes for the status page"));
+        let owner = format!("the file /{path} that opsbook writes for the status page");
+        let _ = claims.claim(path, Owner::Described(owner.into()));
     }
     let alert_redirects = claim_alert_redirects(site, &mut claims, diagnostics);
     claim_pages(site, &mut claims, diagnostics);
@@ -105,15 +139,19 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
 }
 
 /// Claims the redirect page of every alert, `alerts/<name>/index.html`.
-fn claim_alert_redirects(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
+fn claim_alert_redirects(
+    site: &Site,
+    claims: &mut Claims<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, PageId)> {
     let mut redirects = Vec::new();
     for (name, claim) in &site.alerts {
         let runbook = &site.pages[claim.page].source.file;
         let problem = super::alerts::redirect_path(name);
         let path = problem.clone().unwrap_or_else(|_| format!("alerts/{name}/"));
-        let owner = format!("the redirect of the alert `{name}` (runbook `{runbook}`)");
+        let owner = Owner::Described(format!("the redirect of the alert `{name}` (runbook `{runbook}`)").into());
         let claimed = problem.and_then(|path| {
-            claims.claim(&alias_file(&path), owner).map_err(|other| format!("it is taken by {other}"))
+            claims.claim(alias_file(&path), owner).map_err(|other| format!("it is taken by {}", other.describe(site)))
         });
         match claimed {
             Ok(()) => redirects.push((path, claim.page)),
@@ -145,7 +183,7 @@ fn page_owner(site: &Site, id: PageId) -> String {
     }
 }
 
-fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
+fn claim_pages(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diagnostic>) {
     for (id, page) in site.pages.iter().enumerate() {
         let file = alias_file(&page.site_path);
         if let Err(problem) = check(&file) {
@@ -156,7 +194,8 @@ fn claim_pages(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnosti
         if site.index.by_url.get(&page.site_path) != Some(&id) {
             continue;
         }
-        if let Err(other) = claims.claim(&file, page_owner(site, id)) {
+        if let Err(other) = claims.claim(file, Owner::Page(id)) {
+            let other = other.describe(site);
             let (path, line, column) = page_location(site, id);
             diagnostics.push(
                 Diagnostic::error(
@@ -203,10 +242,10 @@ fn too_long_page(site: &Site, id: PageId, problem: &str) -> Diagnostic {
     .with_help("make it shorter")
 }
 
-fn claim_assets(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) {
-    for asset in &site.assets {
-        let file = site.config.locate(&asset.source).1;
+fn claim_assets(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    for (at, asset) in site.assets.iter().enumerate() {
         if let Err(problem) = check(&asset.url) {
+            let file = site.config.locate(&asset.source).1;
             diagnostics.push(Diagnostic::error(
                 Rule::InvalidPath,
                 &file,
@@ -219,9 +258,10 @@ fn claim_assets(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnost
         let clash = if Claims::is_search_file(site, &asset.url) {
             Err("a file of the search index".to_string())
         } else {
-            claims.claim(&asset.url, format!("`{file}`"))
+            claims.claim(asset.url.clone(), Owner::Asset(at)).map_err(|other| other.describe(site))
         };
         if let Err(other) = clash {
+            let file = site.config.locate(&asset.source).1;
             diagnostics.push(
                 Diagnostic::error(
                     Rule::DuplicateUrl,
@@ -236,7 +276,11 @@ fn claim_assets(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnost
     }
 }
 
-fn claim_aliases(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
+fn claim_aliases<'a>(
+    site: &'a Site,
+    claims: &mut Claims<'a>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, PageId)> {
     let mut aliases = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
         let file = &page.source.file;
@@ -261,7 +305,7 @@ fn claim_aliases(site: &Site, claims: &mut Claims, diagnostics: &mut Vec<Diagnos
             let clash = if Claims::is_search_file(site, &target) {
                 Err("the search index".to_string())
             } else {
-                claims.claim(&target, format!("`{file}`"))
+                claims.claim(target, Owner::File(file)).map_err(|other| other.describe(site))
             };
             match clash {
                 Ok(()) => aliases.push((path, id)),
@@ -285,10 +329,12 @@ mod tests {
     #[test]
     fn clashes_with_equal_paths_and_with_files_in_the_way() {
         let mut claims = Claims::default();
-        assert_eq!(claims.claim("p/index.html", "p"), Ok(()));
-        assert_eq!(claims.claim("p/index.html", "q"), Err("p".into()));
-        assert_eq!(claims.claim("p/index.html/index.html", "q"), Err("p".into()));
-        assert_eq!(claims.claim("p", "q"), Err("p".into()));
-        assert_eq!(claims.claim("p/other.png", "q"), Ok(()));
+        let p = || Owner::Described("p".into());
+        let q = || Owner::Described("q".into());
+        assert_eq!(claims.claim("p/index.html".into(), p()), Ok(()));
+        assert_eq!(claims.claim("p/index.html".into(), q()), Err(p()));
+        assert_eq!(claims.claim("p/index.html/index.html".into(), q()), Err(p()));
+        assert_eq!(claims.claim("p".into(), q()), Err(p()));
+        assert_eq!(claims.claim("p/other.png".into(), q()), Ok(()));
     }
 }

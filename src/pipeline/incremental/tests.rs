@@ -419,3 +419,55 @@ fn pages_added_renamed_and_deleted_give_the_model_of_a_whole_build() {
     assert!(shifted, "no kept body's page ids shifted");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// Issue 21: the claims on output files name their owner only when two clash; a page
+/// added or renamed onto the file of a copied file is reported with the messages of a
+/// whole build, and the clash gone builds the whole build's site again.
+#[test]
+fn a_page_added_or_renamed_onto_a_taken_file_reports_the_clash_of_a_whole_build() {
+    let root = model_copy("reshape-clash");
+    let content = root.join("content");
+    std::fs::create_dir_all(content.join("runbooks/notes")).expect("mkdir");
+    std::fs::write(content.join("runbooks/notes/index.html"), "<p>Notes</p>\n").expect("write");
+    let (mut site, _) = built(&root);
+    let whole = |root: &Path| match build_into(root, &overrides(), &Files::default()) {
+        Err(crate::diagnostic::Failure::Content(diagnostics)) => printed(&diagnostics),
+        other => panic!("a whole build succeeded or failed otherwise: {:?}", other.map(|_| ())),
+    };
+    let reshape = |site: &mut BuiltSite, added: &[&str], removed: &[&str]| {
+        let added: Vec<String> = added.iter().map(|p| p.to_string()).collect();
+        let removed: Vec<String> = removed.iter().map(|p| p.to_string()).collect();
+        shape::reshape(site, &added, &removed, &Files::default(), None, &mut Defer::default())
+    };
+    let clash = "is already taken by `content/runbooks/notes.md`";
+    let fails_as_a_whole_build = |site: &mut BuiltSite, added: &[&str], removed: &[&str]| {
+        let expected = whole(&root);
+        assert!(expected.iter().any(|line| line.contains(clash)), "{expected:#?}");
+        let outcome = reshape(site, added, removed);
+        let shape::Reshape::Failed { diagnostics } = outcome else { panic!("{added:?} {removed:?}: {outcome:?}") };
+        assert_eq!(printed(&diagnostics), expected, "{added:?} {removed:?}");
+    };
+    let builds_as_a_whole_build = |site: &mut BuiltSite, added: &[&str], removed: &[&str]| {
+        let outcome = reshape(site, added, removed);
+        assert!(matches!(outcome, shape::Reshape::Done { .. }), "{added:?} {removed:?}: {outcome:?}");
+        let (fresh, _) = built(&root);
+        assert_eq!(model_by_path(&site.site), model_by_path(&fresh.site));
+        assert_eq!(printed(&site.warnings), printed(&fresh.warnings));
+    };
+    // Added onto the copied file's URL.
+    std::fs::write(content.join("runbooks/notes.md"), "---\ntitle: Notes\nservice: notes\n---\nText.\n")
+        .expect("write");
+    fails_as_a_whole_build(&mut site, &["runbooks/notes.md"], &[]);
+    std::fs::remove_file(content.join("runbooks/notes.md")).expect("remove");
+    // Added elsewhere, then renamed onto it.
+    std::fs::write(content.join("runbooks/other.md"), "---\ntitle: Notes\nservice: notes\n---\nText.\n")
+        .expect("write");
+    builds_as_a_whole_build(&mut site, &["runbooks/other.md"], &[]);
+    std::fs::rename(content.join("runbooks/other.md"), content.join("runbooks/notes.md")).expect("rename");
+    fails_as_a_whole_build(&mut site, &["runbooks/notes.md"], &["runbooks/other.md"]);
+    // Back, then deleted.
+    std::fs::rename(content.join("runbooks/notes.md"), content.join("runbooks/other.md")).expect("rename");
+    std::fs::remove_file(content.join("runbooks/other.md")).expect("remove");
+    builds_as_a_whole_build(&mut site, &[], &["runbooks/other.md"]);
+    let _ = std::fs::remove_dir_all(&root);
+}
