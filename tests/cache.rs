@@ -249,3 +249,27 @@ fn the_cache_of_a_linked_output_folder_is_beside_the_folder_linked_to() {
     assert!(site.exists("real/.site.opsbook-manifest"));
     assert!(!site.exists(CACHE));
 }
+
+#[test]
+fn a_first_build_into_a_folder_whose_parent_is_missing_keeps_its_cache() {
+    // `--out out/site` on a clean checkout: the parent is made before the cache, so the
+    // first rebuild already finds every page's records.
+    let site = handbook();
+    build(&site, &["--out", "out/site"]);
+    assert!(site.exists("out/.site.opsbook-cache"), "the first build keeps its cache of blocks");
+    assert!(site.exists("out/.site.opsbook-pages"), "the first build keeps its page records");
+    assert!(site.exists("out/site/index.html"));
+}
+
+#[test]
+fn a_refused_output_folder_is_not_made_for_the_cache() {
+    // The parent is made only for an output folder the build accepts.
+    let site = handbook();
+    let output = util::opsbook()
+        .args(["build", "--out", "content/new/site"])
+        .current_dir(&site.root)
+        .output()
+        .expect("run opsbook");
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(!site.exists("content/new"), "no folder made inside the content");
+}

@@ -105,6 +105,15 @@ fn open_cache(config: &Config, purpose: Purpose, overrides: &Overrides) -> Optio
         return None;
     }
     let output_dir = super::output::resolve(&config.output_dir).ok()?;
+    // A first build into a folder whose parent is not there yet (`--out out/site`)
+    // makes the parent now, not when the output is staged, so that its cache is kept;
+    // only for an output folder the build will accept.
+    let allowed = |content: &str| super::output::check_output_dir(&config.output_dir, &config.root, content).is_ok();
+    if allowed(&config.content_folder) && config.sources.folders().iter().all(|folder| allowed(folder)) {
+        if let Some(parent) = output_dir.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+    }
     Cache::open(&output_dir).map(Arc::new)
 }
 
