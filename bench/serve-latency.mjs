@@ -5,7 +5,7 @@
 //   cargo build --release
 //   node bench/serve-latency.mjs ROOT [--edits 10] [--pause 2000] [--spaced 300]
 //        [--kinds body,title,...] [--bin target/release/opsbook] [--timeout 60000]
-//        [--server-log FILE]
+//        [--server-log FILE] [--poll-gap MS]
 //
 // bench/serve-latency.sh runs it on a generated 10,000-page handbook and on the company
 // handbook of ../shared/corpora.
@@ -28,6 +28,11 @@
 //                   manifest names the shard where it sorts, and that shard holds it)
 // `--server-log FILE` appends what the server prints on standard error to FILE (with
 // OPSBOOK_SERVE_PHASES=1 in the environment, how long each phase of an edit took).
+// `--poll-gap MS` waits MS milliseconds between the requests that ask whether an edit
+// is served (default 0: back to back). Asking back to back keeps a core of a 2-core
+// machine busy in the client and in the server's answers, which the rebuild then lacks:
+// most for a delete, whose page is answered whole until it is gone; a gap measures the
+// server with the cores to itself, to within the gap.
 // Prints each latency and, per kind, the median and the worst; the files are restored
 // afterwards. ROOT is changed while it runs: use a copy.
 //
@@ -59,6 +64,7 @@ const kinds = option('--kinds', 'body').split(',');
 const bin = option('--bin', 'target/release/opsbook');
 const timeout = Number(option('--timeout', '60000'));
 const serverLog = option('--server-log', null);
+const pollGap = Number(option('--poll-gap', '0'));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -116,6 +122,7 @@ async function served(url, shows, started) {
     const answer = await get(url);
     if (await shows(answer)) return performance.now() - started;
     if (performance.now() - started > timeout) throw new Error(`${url}: not served after ${timeout} ms`);
+    if (pollGap > 0) await sleep(pollGap);
   }
 }
 
@@ -288,7 +295,7 @@ try {
   server.child.kill('SIGINT');
 }
 const mode = spaced === null ? `${pause} ms pause between edits` : `saves ${spaced} ms apart`;
-console.log(`\n${mode}; ${contentPages.length} pages`);
+console.log(`\n${mode}; ${pollGap > 0 ? `${pollGap} ms between polls; ` : ""}${contentPages.length} pages`);
 console.log('kind            edits   median      max');
 for (const [kind, latencies] of Object.entries(results)) {
   console.log(`${kind.padEnd(15)} ${String(latencies.length).padStart(5)} ${median(latencies).toFixed(0).padStart(6)} ms ${Math.max(...latencies).toFixed(0).padStart(6)} ms`);

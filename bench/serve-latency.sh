@@ -6,6 +6,8 @@
 #
 #   bench/serve-latency.sh [PAGES]      (default 10000; needs python3 and node)
 #   EDITS=5 bench/serve-latency.sh      (edits of each kind; default 20)
+#   POLL_GAP=0 bench/serve-latency.sh   (ms between the requests asking whether a save
+#                                        is served; default 5, see serve-latency.mjs)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$repo/../shared"
@@ -24,9 +26,10 @@ printf '[handbook]\ntitle = "Company"\n[check]\nlinks = "warn"\n' >"$work/compan
 
 kinds="body,title,field,section-title,section-weight,add,rename,delete"
 edits="${EDITS:-20}"
+gap="${POLL_GAP:-5}"
 echo "== generated handbook ($pages pages), one edit at a time"
-node "$repo/bench/serve-latency.mjs" "$work/generated" --bin "$bin" --edits "$edits" --pause 1500 --kinds "$kinds"
+node "$repo/bench/serve-latency.mjs" "$work/generated" --bin "$bin" --edits "$edits" --poll-gap "$gap" --pause 1500 --kinds "$kinds"
 echo "== generated handbook ($pages pages), saves 0.3 s apart"
-node "$repo/bench/serve-latency.mjs" "$work/generated" --bin "$bin" --edits "$edits" --spaced 300 --kinds "$kinds"
+node "$repo/bench/serve-latency.mjs" "$work/generated" --bin "$bin" --edits "$edits" --poll-gap "$gap" --spaced 300 --kinds "$kinds"
 echo "== company handbook (sourcegraph)"
-node "$repo/bench/serve-latency.mjs" "$work/company" --bin "$bin" --edits "$edits" --kinds "$kinds"
+node "$repo/bench/serve-latency.mjs" "$work/company" --bin "$bin" --edits "$edits" --poll-gap "$gap" --kinds "$kinds"

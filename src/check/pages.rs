@@ -11,6 +11,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::content::released::Fingerprints;
 use crate::hash::{FNV_OFFSET, fnv1a};
 use crate::site::{PageId, Site};
 
@@ -83,10 +84,14 @@ pub(crate) fn page_entry(site: &Site, id: PageId, aliases: Vec<String>) -> PageE
     if entry.source.is_none() {
         return PageEntry { aliases, ..entry };
     }
-    // A streaming build's page took them before letting its text go.
-    let (exact, similarity) = match source.released {
-        Some(released) => (released.fingerprints.exact, released.fingerprints.similarity),
-        None => (exact_hash(source.text.as_bytes()), similarity_hash(source.body())),
+    // A streaming build's page took them before letting its text go; the dev server's
+    // pages keep them from one `handbook.json` to the next.
+    let Fingerprints { exact, similarity } = match source.released {
+        Some(released) => released.fingerprints,
+        None => *source.fingerprints.get_or_init(|| Fingerprints {
+            exact: exact_hash(source.text.as_bytes()),
+            similarity: similarity_hash(source.body()),
+        }),
     };
     PageEntry { aliases, fingerprint: hex(exact), similarity: similarity.map(hex).unwrap_or_default(), ..entry }
 }

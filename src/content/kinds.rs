@@ -12,6 +12,7 @@
 //! are read.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::fields::FrontMatter;
 use super::node::{Located, Node};
@@ -61,7 +62,7 @@ pub(crate) fn validate(
             );
         }
     }
-    (KindValues(values), reader.diagnostics)
+    (KindValues(Arc::new(values)), reader.diagnostics)
 }
 
 fn read_typed(
@@ -222,7 +223,7 @@ fn read_records(
                 values.insert(field.name.clone(), typed);
             }
         }
-        out.push(KindValues(values));
+        out.push(KindValues(Arc::new(values)));
     }
     out
 }
@@ -387,9 +388,10 @@ pub enum Typed {
     Records(Vec<KindValues>),
 }
 
-/// A page's kind fields, read.
+/// A page's kind fields, read; shared, not copied, when a model is copied (the dev
+/// server copies every page's model on an edit).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct KindValues(pub BTreeMap<String, Typed>);
+pub struct KindValues(pub Arc<BTreeMap<String, Typed>>);
 
 impl KindValues {
     /// Text of a field.

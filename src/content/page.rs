@@ -30,6 +30,10 @@ pub struct SourcePage {
     /// In a streaming build, once the Markdown step has read the body, what is kept of
     /// the text, which is then let go (`text` is empty): see [`super::released`].
     pub released: Option<super::released::Released>,
+    /// The fingerprints `handbook.json` records of the text, once worked out: the dev
+    /// server writes `handbook.json` after every save, and a page's text changes only
+    /// with a new `SourcePage`.
+    pub(crate) fingerprints: std::sync::OnceLock<super::released::Fingerprints>,
 }
 
 impl SourcePage {
@@ -88,7 +92,16 @@ pub(crate) fn load_page_at(disk: &Path, path: &str, file: String) -> (Option<Sou
             (FrontMatter::default(), 0, 1)
         }
     };
-    let page = SourcePage { path: path.to_string(), file, front, text, body_start, body_line, released: None };
+    let page = SourcePage {
+        path: path.to_string(),
+        file,
+        front,
+        text,
+        body_start,
+        body_line,
+        released: None,
+        fingerprints: Default::default(),
+    };
     (Some(page), diagnostics)
 }
 

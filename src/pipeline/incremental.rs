@@ -353,7 +353,7 @@ pub(crate) fn rebuild_deferring(
     let old = std::mem::replace(&mut built.site, Arc::new(site));
     // Freeing the old model takes a few milliseconds on a large handbook: not while
     // the edit waits.
-    std::thread::spawn(move || drop((old, previous)));
+    crate::background::drop_later((old, previous));
     Rebuild::Done { rendered: affected.len() }
 }
 

@@ -275,8 +275,7 @@ impl Sink for Output {
             Some(Mode::Fresh(entries)) => {
                 let path = self.path(site_path)?;
                 let stamp = write_new_file(&path, |file| file.write_all(contents))?;
-                let entry = Entry { hash: manifest::hash(contents), stamp };
-                entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((site_path.to_owned(), entry));
+                record(entries, site_path, Entry { hash: manifest::hash(contents), stamp });
                 Ok(())
             }
             None => bail!("the output of this build is already in place"),
@@ -295,8 +294,7 @@ impl Sink for Output {
                         file.write_all(part)
                     })
                 })?;
-                let entry = Entry { hash: hasher.finish(), stamp };
-                entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((site_path.to_owned(), entry));
+                record(entries, site_path, Entry { hash: hasher.finish(), stamp });
                 Ok(())
             }
             None => bail!("the output of this build is already in place"),
@@ -313,10 +311,7 @@ impl Sink for Output {
                 let stamp = Stamp::of(&file.metadata().with_context(|| format!("cannot read {}", path.display()))?);
                 let hash =
                     manifest::hash_stream(&mut file).with_context(|| format!("cannot read {}", path.display()))?;
-                entries
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .push((site_path.to_owned(), Entry { hash, stamp }));
+                record(entries, site_path, Entry { hash, stamp });
                 Ok(())
             }
             None => bail!("the output of this build is already in place"),
@@ -326,6 +321,11 @@ impl Sink for Output {
     fn take_time_spent(&self) -> Duration {
         self.writing.take()
     }
+}
+
+/// Adds the manifest entry of a file a fresh output wrote at `site_path`.
+fn record(entries: &Mutex<Vec<(String, Entry)>>, site_path: &str, entry: Entry) {
+    entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((site_path.to_owned(), entry));
 }
 
 /// Writes a file at `path`, a file of the staging folder, with `write`, and returns its stamp:

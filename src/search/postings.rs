@@ -12,6 +12,7 @@ use super::index::{Postings, Scoring};
 use super::is_searchable;
 use super::page_terms::{PageTerms, PageText, Scratch};
 use super::terms::{Seen, Terms, TermsBuilder};
+use crate::hash::FxHashMap;
 use crate::markdown::Rendered;
 use crate::site::{PageId, Site};
 
@@ -153,14 +154,22 @@ impl SitePostings {
         if same {
             return;
         }
-        let mut by_file: HashMap<Arc<str>, Arc<PageTerms>> = HashMap::new();
+        let mut by_file: FxHashMap<Arc<str>, Arc<PageTerms>> =
+            FxHashMap::with_capacity_and_hasher(self.files.len(), Default::default());
         for (file, page) in self.files.drain(..).zip(self.pages.drain(..)) {
             if let Some(page) = page {
                 by_file.insert(file, page);
             }
         }
-        self.files = files_of(site);
-        self.pages = self.files.iter().map(|file| by_file.remove(file)).collect();
+        // A page kept keeps its file's name too, rather than a new copy of it.
+        (self.files, self.pages) = site
+            .pages
+            .iter()
+            .map(|page| match by_file.remove_entry(page.source.file.as_str()) {
+                Some((file, terms)) => (file, Some(terms)),
+                None => (Arc::from(page.source.file.as_str()), None),
+            })
+            .unzip();
     }
 
     /// Gives each page's postings the terms of its title, where they are not those of

@@ -51,7 +51,7 @@ impl Served {
 }
 
 /// Site path -> file.
-pub(crate) type SiteFiles = HashMap<String, Served>;
+pub(crate) type SiteFiles = crate::hash::FxHashMap<String, Served>;
 
 /// A [`Sink`] that keeps the files in memory.
 #[derive(Debug, Default)]

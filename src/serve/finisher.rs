@@ -10,7 +10,8 @@
 //!
 //! Requests coalesce: a site handed over while an older one waits replaces it, and one
 //! being made is given up at its next step (and its files dropped) when a newer site
-//! comes. Each thread works on one core, outside the pool the page rebuilds use.
+//! comes. Each thread works on one core, outside the pool the page rebuilds use, at the
+//! lowest priority ([`crate::background`]).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -143,12 +144,18 @@ impl Drop for Finisher {
 /// A pool of one thread: the page rebuilds keep the other core, and their pool to
 /// themselves.
 fn one_core(name: &'static str) -> Option<rayon::ThreadPool> {
-    rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(move |_| name.into()).build().ok()
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .thread_name(move |_| name.into())
+        .start_handler(|_| crate::background::lower_this_thread())
+        .build()
+        .ok()
 }
 
 /// The index's thread: waits for a site, makes its search index, sends it, and hands
 /// the site to the other files' thread; until the finisher is dropped.
 fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
+    crate::background::lower_this_thread();
     let pool = one_core("opsbook-finish-pool");
     // What the last search index made here (or by the whole build before) was made of:
     // an edit encodes only the shards it changes. Every index written is whole, so a
@@ -168,7 +175,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
         };
         if made.is_err() || !shared.is_current(generation) {
             // Dropping the old model takes a while on a large handbook: not on this thread.
-            std::thread::spawn(move || drop(input));
+            crate::background::drop_later(input);
             continue;
         }
         // The index is served as soon as it is made, before `handbook.json` and the rest.
@@ -179,7 +186,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
         let older = shared.rest.lock().unwrap_or_else(PoisonError::into_inner).replace((generation, Arc::new(input)));
         shared.rest_ring.notify_one();
         if let Some(older) = older {
-            std::thread::spawn(move || drop(older));
+            crate::background::drop_later(older);
         }
     }
 }
@@ -188,6 +195,7 @@ fn work(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
 /// files and sends them, unless a newer site came meanwhile; until the finisher is
 /// dropped.
 fn work_rest(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
+    crate::background::lower_this_thread();
     let pool = one_core("opsbook-finish-rest-pool");
     loop {
         let Some((generation, input)) = shared.wait_for(&shared.rest, &shared.rest_ring) else { return };
@@ -201,10 +209,13 @@ fn work_rest(shared: &Shared, sender: &Sender<(u64, SiteFiles, bool)>) {
             Some(pool) => pool.install(make),
             None => make(),
         };
+        let current = made.is_ok() && shared.is_current(generation);
+        let closed = current && sender.send((generation, sink.into_files(), true)).is_err();
+        // Freeing the input (often the last hold on an old model) comes after the files
+        // are sent: they do not wait for it.
         drop(input);
-        crate::spent::phase(Some("dropped input"));
-        if made.is_ok() && shared.is_current(generation) && sender.send((generation, sink.into_files(), true)).is_err()
-        {
+        crate::spent::phase(Some("sent, input dropped"));
+        if closed {
             return;
         }
     }

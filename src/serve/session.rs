@@ -101,7 +101,7 @@ impl Session {
             root: root.to_path_buf(),
             overrides,
             built: None,
-            files: SiteFiles::new(),
+            files: SiteFiles::default(),
             pending: BTreeSet::new(),
             pending_full: true,
             problems: Vec::new(),
@@ -349,7 +349,11 @@ impl Session {
                 built.warnings.push((**problem).clone());
             }
             if let Some(bytes) = fresh.bytes {
-                replaced.extend(self.files.insert(fresh.path.clone(), super::files::Served::Bytes(bytes)));
+                let file = super::files::Served::Bytes(bytes);
+                match self.files.get_mut(&fresh.path) {
+                    Some(slot) => replaced.push(std::mem::replace(slot, file)),
+                    None => replaced.extend(self.files.insert(fresh.path.clone(), file)),
+                }
                 self.unpublished.insert(fresh.path);
             }
             if let Some(record) = built.pages.get_mut(fresh.id) {
@@ -357,7 +361,7 @@ impl Session {
             }
         }
         if !replaced.is_empty() {
-            std::thread::spawn(move || drop(replaced));
+            crate::background::drop_later(replaced);
         }
         snapshot.stale
     }

@@ -244,6 +244,7 @@ fn make_claimed(job: &Job, id: PageId) -> Option<Arc<[u8]>> {
 /// The background thread: makes the pages of the current job in page order, giving it
 /// up when a newer one comes; until the store is dropped.
 fn work(shared: &Shared) {
+    crate::background::lower_this_thread();
     loop {
         let job = {
             let mut current = lock(&shared.current);

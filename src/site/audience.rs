@@ -17,6 +17,7 @@ use crate::config::{Audience, Config};
 use crate::content::SourcePage;
 use crate::content::fields::Visibility;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::hash::FxHashMap;
 use crate::slug::slugify;
 
 /// Why a file is not in this build.
@@ -205,9 +206,9 @@ fn under(dirs: &[String], path: &str) -> bool {
 /// their content paths: a link written as a URL to one of them is found out too.
 pub(super) fn left_out_urls(
     loaded: &[Arc<SourcePage>],
-    left_out: &HashMap<String, LeftOut>,
+    left_out: &FxHashMap<String, LeftOut>,
     strip: bool,
-) -> HashMap<String, String> {
+) -> FxHashMap<String, String> {
     let section_slugs: HashMap<&str, &str> = loaded
         .iter()
         .filter(|p| super::index_rank(p).is_some())

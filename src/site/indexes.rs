@@ -11,6 +11,7 @@ use super::review::ReviewStatus;
 use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::hash::FxHashMap;
 use crate::site_path::normalise_alias;
 use crate::slug::slugify;
 
@@ -69,18 +70,24 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     // Many pages share each owner and tag: each spelling is slugged once.
     let mut slugs = Slugs::default();
+    // A slug's key is made once, when its first page comes.
     for (id, page) in site.pages.iter().enumerate() {
         for owner in &page.owners {
-            let entry = owners
-                .entry(slugs.of(owner).to_string())
-                .or_insert_with(|| Owner { name: owner.clone(), pages: Vec::new() });
-            entry.pages.push(id);
+            let slug = slugs.of(owner);
+            match owners.get_mut(slug) {
+                Some(entry) => entry.pages.push(id),
+                None => drop(owners.insert(slug.to_string(), Owner { name: owner.clone(), pages: vec![id] })),
+            }
         }
         for tag in &page.source.front.tags {
-            let entry =
-                tags.entry(slugs.of(tag).to_string()).or_insert_with(|| Tag { name: tag.clone(), ..Tag::default() });
-            if !entry.pages.contains(&id) {
-                entry.pages.push(id);
+            let slug = slugs.of(tag);
+            match tags.get_mut(slug) {
+                // Pages come in id order: a page that lists a tag twice is its list's last.
+                Some(entry) if entry.pages.last() != Some(&id) => entry.pages.push(id),
+                Some(_) => {}
+                None => {
+                    drop(tags.insert(slug.to_string(), Tag { name: tag.clone(), pages: vec![id], ..Tag::default() }))
+                }
             }
         }
     }
@@ -186,6 +193,7 @@ fn add_generated_page(
         body_start: 0,
         body_line: 1,
         released: None,
+        fingerprints: Default::default(),
     });
     site.pages.push(Page {
         site_path: site_path.clone(),
@@ -310,24 +318,31 @@ pub(super) fn reorder_backlinks(site: &mut Site, changed: &[PageId]) {
 /// a tie, and titles its page so.
 fn name_tags(site: &mut Site, slugs: &[String]) {
     let mut named = Vec::new();
-    // A tag's pages spell their tags a few ways: each spelling is slugged once.
-    let mut slug_of = Slugs::default();
+    // A tag's pages spell their tags a few ways: each spelling is slugged once, each
+    // page's tags are looked up once (a page is in the list of each of its tags), and
+    // spellings and slugs are compared by their places in `names`.
+    let mut names = Slugs::default();
+    let mut page_names: Vec<Option<Vec<usize>>> = vec![None; site.pages.len()];
     for slug in slugs {
         let Some(tag) = site.indexes.tags.get(slug) else { continue };
-        let mut counts: Vec<(&String, usize)> = Vec::new();
+        let mut slug_at = None;
+        // Spelling (by place) -> how many times, in the order first seen.
+        let mut counts: Vec<(usize, usize)> = Vec::new();
         for &id in &tag.pages {
-            for spelling in &site.pages[id].source.front.tags {
-                if slug_of.of(spelling) != slug {
-                    continue;
-                }
-                match counts.iter_mut().find(|(s, _)| *s == spelling) {
+            // A page is read once, for its first tag: the later ones find its places.
+            let placed = page_names[id]
+                .get_or_insert_with(|| site.pages[id].source.front.tags.iter().map(|s| names.place(s)).collect());
+            let Some(wanted) = slug_at.or_else(|| names.slug_place(slug)) else { continue };
+            for &name in placed.iter().filter(|&&name| names.slug_of(name) == wanted) {
+                match counts.iter_mut().find(|(spelling, _)| *spelling == name) {
                     Some(entry) => entry.1 += 1,
-                    None => counts.push((spelling, 1)),
+                    None => counts.push((name, 1)),
                 }
             }
+            slug_at = Some(wanted);
         }
-        if let Some(name) = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| (*name).clone()) {
-            named.push((slug, tag.page, name));
+        if let Some(&(name, _)) = counts.iter().rev().max_by_key(|(_, n)| *n) {
+            named.push((slug, tag.page, names.name(name).to_string()));
         }
     }
     for (slug, page, name) in named {
@@ -338,17 +353,59 @@ fn name_tags(site: &mut Site, slugs: &[String]) {
     }
 }
 
-/// The slugs of names ([`slugify`]), each worked out once.
+/// The slugs of names ([`slugify`]), each worked out once: each name and each slug
+/// gets a place, so that names of one slug are found by comparing numbers.
 #[derive(Default)]
-struct Slugs(HashMap<String, String>);
+struct Slugs {
+    /// Name -> its place in `names`.
+    places: FxHashMap<String, usize>,
+    /// By place: the name, and the place of its slug in `slugs`.
+    names: Vec<(String, usize)>,
+    /// Slug -> its place in `slugs`.
+    slug_places: FxHashMap<String, usize>,
+    /// The slugs worked out.
+    slugs: Vec<String>,
+}
 
 impl Slugs {
     /// The slug of `name`.
     fn of(&mut self, name: &str) -> &str {
-        if !self.0.contains_key(name) {
-            self.0.insert(name.to_string(), slugify(name));
+        let at = self.place(name);
+        &self.slugs[self.names[at].1]
+    }
+
+    /// The place of `name`.
+    fn place(&mut self, name: &str) -> usize {
+        if let Some(&at) = self.places.get(name) {
+            return at;
         }
-        &self.0[name]
+        let slug = slugify(name);
+        let slug_at = match self.slug_places.get(&slug) {
+            Some(&at) => at,
+            None => {
+                self.slug_places.insert(slug.clone(), self.slugs.len());
+                self.slugs.push(slug);
+                self.slugs.len() - 1
+            }
+        };
+        self.names.push((name.to_string(), slug_at));
+        self.places.insert(name.to_string(), self.names.len() - 1);
+        self.names.len() - 1
+    }
+
+    /// The name at place `at` ([`Slugs::place`]).
+    fn name(&self, at: usize) -> &str {
+        &self.names[at].0
+    }
+
+    /// The place of the slug of the name at place `at`.
+    fn slug_of(&self, at: usize) -> usize {
+        self.names[at].1
+    }
+
+    /// The place of `slug`, if a name given so far has it.
+    fn slug_place(&self, slug: &str) -> Option<usize> {
+        self.slug_places.get(slug).copied()
     }
 }
 

@@ -43,6 +43,7 @@ use crate::config::Config;
 use crate::content::kinds::KindValues;
 use crate::content::{ContentFiles, SourcePage};
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::markdown::Rendered;
 use crate::slug::title_from_name;
 use git::Change;
@@ -176,6 +177,9 @@ pub struct Site {
     /// from which a page added, deleted or renamed is assembled again without walking
     /// and parsing every page (`pipeline::incremental::shape`).
     pub(crate) walked: Option<Arc<Walked>>,
+    /// The content paths of the pages the dev server read again since the walk
+    /// ([`Site::refresh_page`]): `walked` holds older versions of them.
+    pub(crate) read_again: Vec<String>,
     /// Shared by the copies of the model the dev server's rebuilds make: a rebuild that
     /// keeps every page's place copies none of it.
     index: Arc<Index>,
@@ -194,32 +198,32 @@ pub(crate) struct Walked {
 #[derive(Debug, Default, Clone)]
 struct Index {
     /// Content-relative path of each Markdown file -> page.
-    by_path: HashMap<String, PageId>,
+    by_path: FxHashMap<String, PageId>,
     /// Content-relative folder -> its section page.
-    by_dir: HashMap<String, PageId>,
+    by_dir: FxHashMap<String, PageId>,
     /// Site path -> page.
-    by_url: HashMap<String, PageId>,
+    by_url: FxHashMap<String, PageId>,
     /// Content-relative path of each asset -> its index in `assets`.
-    assets: HashMap<String, usize>,
+    assets: FxHashMap<String, usize>,
     /// Site paths of the assets.
-    asset_urls: HashSet<String>,
+    asset_urls: FxHashSet<String>,
     /// Site paths of other files that exist in the output (the theme's static files and
     /// the extra files).
-    files: HashSet<String>,
+    files: FxHashSet<String>,
     /// Of those, the ones copied from a file of the handbook (`static/`, a theme's
     /// `static/`), with that file's path, to name it in diagnostics.
-    file_sources: HashMap<String, String>,
+    file_sources: FxHashMap<String, String>,
     /// Content-relative paths of the pages and files left out of this build, and why.
-    left_out: HashMap<String, audience::LeftOut>,
+    left_out: FxHashMap<String, audience::LeftOut>,
     /// Content-relative folders of the internal sections left out of a public build.
-    left_out_dirs: HashSet<String>,
+    left_out_dirs: FxHashSet<String>,
     /// The site paths the internal pages left out would have had -> their paths.
-    left_out_urls: HashMap<String, String>,
+    left_out_urls: FxHashMap<String, String>,
     /// File name -> content-relative paths of the pages and assets with that name, for
     /// "did you mean" suggestions.
-    by_name: HashMap<String, Vec<String>>,
+    by_name: FxHashMap<String, Vec<String>>,
     /// Folder -> the names of the pages and assets in it, for suggestions.
-    names_by_dir: HashMap<String, Vec<String>>,
+    names_by_dir: FxHashMap<String, Vec<String>>,
 }
 
 /// The URL of the page a site path (without a leading `/`) names: `a/index.html`, `a/`
@@ -264,9 +268,17 @@ impl Site {
         exclusions.check(&loaded, diagnostics);
         let left_out = |page: &SourcePage| exclusions.page(page).is_some();
 
-        let mut index = Index { files: other_files, left_out_dirs: exclusions.left_out_dirs(), ..Index::default() };
-        let mut pages: Vec<Page> = Vec::new();
-        let mut section_rank: HashMap<String, u8> = HashMap::new();
+        let mut index = Index {
+            files: other_files.into_iter().collect(),
+            left_out_dirs: exclusions.left_out_dirs().into_iter().collect(),
+            ..Index::default()
+        };
+        // Room for every page once (a page is large: growing the list copies them all),
+        // and for the generated pages added later.
+        let mut pages: Vec<Page> = Vec::with_capacity(loaded.len() + files.dirs.len() + 64);
+        index.by_path.reserve(loaded.len());
+        index.by_url.reserve(loaded.len() + files.dirs.len() + 64);
+        let mut section_rank: FxHashMap<String, u8> = FxHashMap::default();
 
         // 1. One section page per folder that holds pages (itself or below), a folder
         //    page until a file claims it. Folders of assets only are not sections.
@@ -281,7 +293,7 @@ impl Site {
             }
         }
         let assets: Vec<String> = files.assets.iter().filter(|a| !index.left_out.contains_key(*a)).cloned().collect();
-        let mut page_dirs: HashSet<&str> = HashSet::from([""]);
+        let mut page_dirs: FxHashSet<&str> = std::iter::once("").collect();
         for page in loaded.iter().filter(|p| !left_out(p)) {
             let mut dir = page.dir();
             while !dir.is_empty() && page_dirs.insert(dir) {
@@ -362,7 +374,7 @@ impl Site {
 
         // 3. Parents, and which pages are internal (in an internal build): a folder
         //    without a page of its own is internal when all it holds is.
-        let mut public_dirs: HashSet<String> = HashSet::from([String::new()]);
+        let mut public_dirs: FxHashSet<String> = std::iter::once(String::new()).collect();
         for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
             let mut dir = page.source.dir();
             while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
@@ -411,11 +423,14 @@ impl Site {
                 index.by_url.insert(page.site_path.clone(), id);
             }
         }
-        let known =
-            index.by_path.keys().filter(|p| !p.is_empty()).cloned().chain(assets.iter().map(|a| a.source.clone()));
-        for path in known.collect::<Vec<_>>() {
-            let (dir, name) = path.rsplit_once('/').unwrap_or(("", &path));
-            index.names_by_dir.entry(dir.to_string()).or_default().push(name.to_string());
+        let known = index.by_path.keys().filter(|p| !p.is_empty()).chain(assets.iter().map(|a| &a.source));
+        for path in known {
+            let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+            // Most folders hold many files: their key is made once.
+            match index.names_by_dir.get_mut(dir) {
+                Some(names) => names.push(name.to_string()),
+                None => drop(index.names_by_dir.insert(dir.to_string(), vec![name.to_string()])),
+            }
             index.by_name.entry(name.to_string()).or_default().push(path.clone());
         }
         let count = pages.len();
@@ -437,6 +452,7 @@ impl Site {
             strip_prefixes,
             internal_pages,
             walked: None,
+            read_again: Vec::new(),
             index: Arc::new(index),
         }
     }
@@ -444,7 +460,7 @@ impl Site {
     /// Records which of the other files are copied from files of the handbook
     /// (`static/foo/index.html`): site path -> the file's path from the root.
     pub(crate) fn name_file_sources(&mut self, sources: HashMap<String, String>) {
-        Arc::make_mut(&mut self.index).file_sources = sources;
+        Arc::make_mut(&mut self.index).file_sources = sources.into_iter().collect();
     }
 
     /// The resolver that Markdown rendering uses for this site.
@@ -566,6 +582,9 @@ impl Site {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         self.pages[id].owners = self.owners_for(id, &source, codeowners);
+        if !self.read_again.contains(&source.path) {
+            self.read_again.push(source.path.clone());
+        }
         self.pages[id].source = source;
         let kind = kinds::page_kind(self, id, diagnostics);
         self.pages[id].kind = kind;
@@ -676,6 +695,10 @@ fn kind_of(page: &SourcePage) -> String {
     page.front.kind.as_ref().map_or_else(|| "page".to_string(), |k| k.value.clone())
 }
 
+/// The rendering of a page not rendered yet, shared by every such page (the model is
+/// assembled again on each page added or taken away in the dev server).
+static NOT_RENDERED: std::sync::LazyLock<Arc<Rendered>> = std::sync::LazyLock::new(Arc::default);
+
 fn blank_page(source: Arc<SourcePage>) -> Page {
     Page {
         source,
@@ -685,7 +708,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         parent: None,
         children: Vec::new(),
         origin: PageOrigin::File,
-        rendered: Arc::default(),
+        rendered: Arc::clone(&NOT_RENDERED),
         link_ids: None,
         values: KindValues::default(),
         owners: Vec::new(),
@@ -720,6 +743,7 @@ fn folder_page(dir: &str, site_title: &str, config: &Config) -> Page {
         body_start: 0,
         body_line: 1,
         released: None,
+        fingerprints: Default::default(),
     });
     Page { kind: "page".into(), title, origin: PageOrigin::Folder, ..blank_page(source) }
 }

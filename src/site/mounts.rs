@@ -82,6 +82,7 @@ mod tests {
             body_start: 0,
             body_line: 1,
             released: None,
+            fingerprints: Default::default(),
         };
         super::super::blank_page(Arc::new(source))
     }

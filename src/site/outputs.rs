@@ -29,6 +29,8 @@
 
 use std::rc::Rc;
 
+use rayon::prelude::*;
+
 use super::extra_files::{Condition, EXTRA_FILES};
 use super::{GeneratedPage, PageId, Site};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -80,16 +82,23 @@ impl<'a> Claims<'a> {
         if let Some(other) = self.files.get(&path).or_else(|| self.dirs.get(&path)) {
             return Err(other.clone());
         }
-        let folders = || path.match_indices('/').map(|(at, _)| &path[..at]);
-        if let Some(other) = folders().find_map(|folder| self.files.get(folder)) {
-            return Err(other.clone());
-        }
-        // Most folders are claimed already (every page of a section is in its folder):
-        // looked up before a key is made.
-        for folder in folders() {
-            if !self.dirs.contains_key(folder) {
-                self.dirs.insert(folder.to_string(), owner.clone());
+        // The folders, deepest first, up to the first one claimed as a folder already
+        // (every page of a section is in its folder): the folders above a claimed one are
+        // claimed too, and none of them is a file, since a claim never leaves a file above
+        // a folder nor a folder at a file.
+        let mut new_folders = Vec::new();
+        for (at, _) in path.rmatch_indices('/') {
+            let folder = &path[..at];
+            if self.dirs.contains_key(folder) {
+                break;
             }
+            if let Some(other) = self.files.get(folder) {
+                return Err(other.clone());
+            }
+            new_folders.push(at);
+        }
+        for at in new_folders {
+            self.dirs.insert(path[..at].to_string(), owner.clone());
         }
         self.files.insert(path, owner);
         Ok(())
@@ -107,7 +116,12 @@ impl<'a> Claims<'a> {
 /// Claims every output of `site` (see the module documentation) and returns its
 /// redirects as `(site path, page)`: its aliases, then its alerts' redirects.
 pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
-    let mut claims = Claims::default();
+    // A claim for each page, file and asset, a folder for each section: room made once.
+    let files = site.pages.len() + site.index.files.len() + site.assets.len();
+    let mut claims = Claims {
+        files: FxHashMap::with_capacity_and_hasher(files, Default::default()),
+        dirs: FxHashMap::with_capacity_and_hasher(site.index.by_dir.len(), Default::default()),
+    };
     let mut other_files: Vec<&String> = site.index.files.iter().collect();
     other_files.sort();
     for path in other_files {
@@ -184,16 +198,30 @@ fn page_owner(site: &Site, id: PageId) -> String {
 }
 
 fn claim_pages(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diagnostic>) {
-    for (id, page) in site.pages.iter().enumerate() {
-        let file = alias_file(&page.site_path);
-        if let Err(problem) = check(&file) {
-            diagnostics.push(too_long_page(site, id, &problem.to_string()));
-            continue;
-        }
-        // Two pages with one URL are reported when the URLs are given.
-        if site.index.by_url.get(&page.site_path) != Some(&id) {
-            continue;
-        }
+    // Each page's file, checked, on every core; then the claims, in page order.
+    let files: Vec<Option<Result<String, String>>> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(id, page)| {
+            let file = alias_file(&page.site_path);
+            if let Err(problem) = check(&file) {
+                return Some(Err(problem.to_string()));
+            }
+            // Two pages with one URL are reported when the URLs are given.
+            (site.index.by_url.get(&page.site_path) == Some(&id)).then_some(Ok(file))
+        })
+        .collect();
+    for (id, file) in files.into_iter().enumerate() {
+        let file = match file {
+            None => continue,
+            Some(Err(problem)) => {
+                diagnostics.push(too_long_page(site, id, &problem));
+                continue;
+            }
+            Some(Ok(file)) => file,
+        };
+        let page = &site.pages[id];
         if let Err(other) = claims.claim(file, Owner::Page(id)) {
             let other = other.describe(site);
             let (path, line, column) = page_location(site, id);

@@ -14,7 +14,6 @@
 //! 4. makes the rest of the model (alerts, incidents, status, the generated pages, the
 //!    claims on output paths, redirects) as [`Site::model`] does, from every page.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -22,6 +21,7 @@ use rayon::prelude::*;
 use super::{Page, PageId, Site, codeowners, kinds, mounts};
 use crate::content::SourcePage;
 use crate::diagnostic::Diagnostic;
+use crate::hash::FxHashMap;
 
 impl Site {
     /// [`Site::model`] for a site assembled from `last`'s walk with pages added or
@@ -36,7 +36,7 @@ impl Site {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         // 1. The same page in the last site.
-        let by_source: HashMap<*const SourcePage, PageId> = last
+        let by_source: FxHashMap<*const SourcePage, PageId> = last
             .pages
             .iter()
             .enumerate()

@@ -6,26 +6,27 @@
 //! Assets keep their file names inside the slugged folders. Aliases are read and checked
 //! against every output in [`super::outputs`].
 
-use std::collections::HashMap;
+use rayon::prelude::*;
 
 use super::{Asset, Page, PageId};
 use crate::content::SourcePage;
 use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::hash::FxHashMap;
 use crate::slug::slugify;
 
 /// Gives every page its URL and returns the assets with theirs. Assets in folders that
 /// are not part of the site (draft sections) are left out.
 pub(super) fn assign_urls(
     pages: &mut [Page],
-    by_dir: &HashMap<String, PageId>,
+    by_dir: &FxHashMap<String, PageId>,
     all_dirs: &[&str],
     asset_paths: &[String],
     strip: bool,
 ) -> Vec<Asset> {
     let mut dirs: Vec<&str> = all_dirs.to_vec();
     dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), *d));
-    let mut dir_urls: HashMap<&str, String> = HashMap::new();
+    let mut dir_urls: FxHashMap<&str, String> = FxHashMap::default();
     for dir in dirs {
         if dir.is_empty() {
             dir_urls.insert("", String::new());
@@ -41,17 +42,18 @@ pub(super) fn assign_urls(
         let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));
     }
-    let section_of: HashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
-    for (id, page) in pages.iter_mut().enumerate() {
+    let section_of: FxHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
+    // Each page's URL on its own (slugging its name), on every core.
+    pages.par_iter_mut().enumerate().for_each(|(id, page)| {
         page.site_path = match section_of.get(&id) {
             Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
             None => {
-                let base = dir_urls.get(page.source.dir()).cloned().unwrap_or_default();
-                let tail = permalink_tail(&page.source, &base).unwrap_or_else(|| page_tail(&page.source, strip));
+                let base = dir_urls.get(page.source.dir()).map_or("", String::as_str);
+                let tail = permalink_tail(&page.source, base).unwrap_or_else(|| page_tail(&page.source, strip));
                 format!("{base}{tail}")
             }
         };
-    }
+    });
     asset_paths
         .iter()
         .filter_map(|path| {

@@ -264,7 +264,7 @@ pub(crate) fn reshape(
     let old_site = std::mem::replace(&mut built.site, Arc::new(site));
     // Freeing the old model takes a few milliseconds on a large handbook: not while
     // the edit waits.
-    std::thread::spawn(move || drop((old_site, old_pages)));
+    crate::background::drop_later((old_site, old_pages));
     Reshape::Done { rendered: affected.len(), removed: removed_files }
 }
 
@@ -308,9 +308,10 @@ fn apply_change(
 ) -> Option<(Walked, Vec<Arc<SourcePage>>)> {
     let mut walked = walked.clone();
     // The pages the incremental rebuilds read again since the walk, as they read them.
-    for page in &mut walked.loaded {
-        if let Some(id) = site.page_by_path(&page.path)
-            && site.pages[id].source.path == page.path
+    for path in &site.read_again {
+        if let Some(id) = site.page_by_path(path)
+            && site.pages[id].source.path == *path
+            && let Some(page) = walked.loaded.iter_mut().find(|page| page.path == *path)
         {
             *page = Arc::clone(&site.pages[id].source);
         }
@@ -382,13 +383,14 @@ impl PageMap {
         let is_new =
             |page: &crate::site::Page| page.origin.is_generated() || added.contains(&Arc::as_ptr(&page.source));
         let unmapped_new_ok = new.pages.iter().zip(&to_old).all(|(page, o)| o.is_some() || is_new(page));
-        // The pages gone are files no longer walked, or generated pages.
-        let walked = new.walked.as_deref().map(|w| w.loaded.iter().map(|p| p.path.as_str()).collect::<HashSet<_>>());
+        // The pages gone are files no longer walked, or generated pages (few: each is
+        // looked for in the walk, rather than the walk made a set).
+        let walked = new.walked.as_deref();
         let gone_ok = gone.iter().all(|&o| {
             let page = &old.pages[o];
             page.origin.is_generated()
                 || (page.origin == PageOrigin::File
-                    && walked.as_ref().is_some_and(|w| !w.contains(page.source.path.as_str())))
+                    && walked.is_some_and(|w| w.loaded.iter().all(|p| p.path != page.source.path)))
         });
         (unmapped_new_ok && gone_ok).then_some(PageMap { to_old, to_new, gone })
     }

@@ -471,3 +471,26 @@ fn a_page_added_or_renamed_onto_a_taken_file_reports_the_clash_of_a_whole_build(
     builds_as_a_whole_build(&mut site, &[], &["runbooks/other.md"]);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// Issue 21: a page added after another page's title was edited keeps the edit: the
+/// walk kept by the model holds the page as first read, and only the pages read again
+/// since (`Site::read_again`) are taken from the model, not every page looked up.
+#[test]
+fn a_page_added_after_an_edit_keeps_the_edited_page_as_a_whole_build_has_it() {
+    let root = model_copy("edit-then-add");
+    let (mut site, _) = built(&root);
+    edit(&root, "runbooks/cache.md", "title: Cache flush", "title: Cache flush, edited");
+    let written = Files::default();
+    let outcome = rebuild(&mut site, &["runbooks/cache.md".into()], &written);
+    assert!(matches!(outcome, Rebuild::Done { .. }), "{outcome:?}");
+    std::fs::write(root.join("content/runbooks/aaa-new.md"), "---\ntitle: New runbook\nservice: new\n---\nNew.\n")
+        .expect("write");
+    let added = ["runbooks/aaa-new.md".to_string()];
+    let outcome = shape::reshape(&mut site, &added, &[], &Files::default(), None, &mut Defer::default());
+    assert!(matches!(outcome, shape::Reshape::Done { .. }), "{outcome:?}");
+    let id = site.site.page_by_path("runbooks/cache.md").expect("the page");
+    assert_eq!(site.site.pages[id].title, "Cache flush, edited");
+    let (fresh, _) = built(&root);
+    assert_eq!(model_by_path(&site.site), model_by_path(&fresh.site));
+    let _ = std::fs::remove_dir_all(&root);
+}
