@@ -85,6 +85,11 @@ pub(crate) struct BuildArgs {
     /// Neither read nor write the cache kept beside the output folder (.NAME.opsbook-cache).
     #[arg(long)]
     pub no_cache: bool,
+    /// Let the build replace what the output folder holds even when no earlier opsbook
+    /// build wrote it (a folder without opsbook's manifest beside it); never anything
+    /// below a .git folder.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `opsbook serve`.

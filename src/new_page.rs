@@ -19,6 +19,7 @@ use anyhow::{Context, anyhow};
 
 use crate::config::{Config, Overrides};
 use crate::config::{FieldType, Kind};
+use crate::content::walk::Confinement;
 use crate::content::{Node, load_page, walk_content};
 use crate::dates::{Date, Timestamp};
 use crate::diagnostic::Failure;
@@ -58,13 +59,34 @@ pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timest
     let file_name = format!("{}.md", slugify(title));
     let relative = if section.is_empty() { file_name } else { format!("{section}/{file_name}") };
     let path = content_dir.join(&relative);
-    if path.exists() {
+    // Anything at the path, a link to nothing included, is never written through.
+    if std::fs::symlink_metadata(&path).is_ok() {
         return Err(anyhow!("refusing to overwrite {prefix}{relative}: choose another title, or edit that page").into());
     }
     let front = front_matter(&config, kind, &template.front, title, section_has_default, now);
     let text = format!("---\n{front}---\n\n{}", template.body().trim_start_matches('\n'));
-    crate::fs::write(&path, text).with_context(|| format!("cannot create {prefix}{relative}"))?;
+    write_confined(&config.root, &path, text.as_bytes())
+        .with_context(|| format!("cannot create {prefix}{relative}"))?;
     Ok(NewPage { file: format!("{prefix}{relative}") })
+}
+
+/// Writes a new file at `path`, under the handbook at `root`: its folder, made if need
+/// be, must lie inside the root through every symbolic link ([`Confinement::check_writable`]),
+/// and the file must not exist in any form (a link to nothing included): it is created,
+/// never opened through a link.
+fn write_confined(root: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let confine = Confinement::new(root).ok_or_else(|| anyhow!("cannot resolve the handbook's folder"))?;
+    let folder = path.parent().ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
+    let refuse = |why: String| anyhow!("refusing to write {}: {why}", path.display());
+    if std::fs::symlink_metadata(folder).is_err() {
+        confine.check_writable(folder).map_err(refuse)?;
+        crate::fs::create_dir_all(folder)?;
+    }
+    confine.check_readable(folder).map_err(refuse)?;
+    let mut file = std::fs::File::options().write(true).create_new(true).open(path)?;
+    file.write_all(bytes)?;
+    Ok(())
 }
 
 /// The section folder for a kind, and whether that folder's section page sets the kind

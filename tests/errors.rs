@@ -198,12 +198,12 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert_eq!(before, snapshot(&site));
     let mut leftovers: Vec<_> = std::fs::read_dir(&site.root).unwrap().flatten().map(|e| e.file_name()).collect();
     leftovers.sort();
-    // Nothing but the build cache (blocks and page records) and the manifest the first
-    // build left beside its output.
+    // Nothing but the build cache (blocks and page records), the lock and the manifest
+    // the first build left beside its output.
     let hidden = |n: &&std::ffi::OsString| n.to_string_lossy().starts_with(".public");
     assert_eq!(
         leftovers.iter().filter(hidden).collect::<Vec<_>>(),
-        [".public.opsbook-cache", ".public.opsbook-manifest", ".public.opsbook-pages"],
+        [".public.opsbook-cache", ".public.opsbook-lock", ".public.opsbook-manifest", ".public.opsbook-pages"],
         "{leftovers:?}"
     );
 }

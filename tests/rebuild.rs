@@ -20,6 +20,9 @@ const CACHE: &str = ".public.opsbook-cache";
 /// The pages' Markdown results of the build cache, beside it.
 const PAGES: &str = ".public.opsbook-pages";
 
+/// The lock two builds into `public/` take, beside it.
+const LOCK: &str = ".public.opsbook-lock";
+
 /// A handbook of three pages, with an image, built once.
 fn built(name: &str) -> Site {
     let page = |title: &str| format!("---\ntitle: {title}\n---\n# {title}\n\nAbout {title}.\n");
@@ -97,7 +100,7 @@ fn a_rebuild_of_the_same_sources_rewrites_no_file() {
     site.build(&[]).expect_code(0);
     assert_eq!(rewritten(&site), Vec::<String>::new());
     assert_eq!(listing(&site), before);
-    assert_eq!(root_entries(&site), [CACHE, MANIFEST, PAGES, "book.toml", "content", "public"]);
+    assert_eq!(root_entries(&site), [CACHE, LOCK, MANIFEST, PAGES, "book.toml", "content", "public"]);
 }
 
 #[test]
@@ -132,21 +135,41 @@ fn a_rebuild_removes_the_files_of_deleted_pages_and_assets() {
     site.write("content/_index.md", "# Home\n");
     site.write("public/stray/old.html", "a file of no build");
     site.build(&[]).expect_code(0);
-    for gone in ["public/runbooks/queue", "public/diagram.png", "public/stray"] {
+    for gone in ["public/runbooks/queue", "public/diagram.png"] {
         assert!(!site.exists(gone), "{gone} is stale");
     }
     assert!(site.exists("public/runbooks/db/index.html"));
+    assert_eq!(site.read("public/stray/old.html"), "a file of no build", "no build wrote it: it stays");
 }
 
 #[test]
 fn a_rebuild_replaces_a_file_where_a_folder_goes_and_a_folder_where_a_file_goes() {
     let site = built("rebuild-shapes");
-    site.write("public/runbooks/disk", "a file where a page's folder goes");
-    std::fs::remove_file(site.root.join("public/robots.txt")).unwrap();
-    site.write("public/robots.txt/inner.html", "a folder where a file goes");
+    // An earlier build's asset where a page's folder now goes, and an earlier build's
+    // page folder where an asset now goes.
+    site.write("content/runbooks/disk", "an asset without an extension");
+    site.write("content/notes.md", "# Notes\n");
+    site.build(&[]).expect_code(0);
+    std::fs::remove_file(site.root.join("content/runbooks/disk")).unwrap();
     site.write("content/runbooks/disk.md", "# Disk\n");
+    std::fs::remove_file(site.root.join("content/notes.md")).unwrap();
+    site.write("content/notes", "an asset where a page was");
     site.build(&[]).expect_code(0);
     assert!(site.read("public/runbooks/disk/index.html").contains("Disk"));
+    assert_eq!(site.read("public/notes"), "an asset where a page was");
+    // What no build wrote in the way is refused, and the output left as it was, unless
+    // the build is told to replace it.
+    site.write("public/runbooks/cpu", "a file by hand where a page's folder goes");
+    std::fs::remove_file(site.root.join("public/robots.txt")).unwrap();
+    site.write("public/robots.txt/inner.html", "a folder by hand where a file goes");
+    site.write("content/runbooks/cpu.md", "# CPU\n");
+    let before = listing(&site);
+    let run = site.build(&[]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("refusing to replace what no earlier opsbook build wrote in public/: `robots.txt/inner.html`, `runbooks/cpu` stand where the site goes"), "{}", run.stderr);
+    assert_eq!(listing(&site), before);
+    site.build(&["--force"]).expect_code(0);
+    assert!(site.read("public/runbooks/cpu/index.html").contains("CPU"));
     assert!(site.read("public/robots.txt").contains("User-agent"));
 }
 
@@ -170,7 +193,7 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert!(run.stderr.contains("404.html"), "{}", run.stderr);
     assert_eq!(listing(&site), before);
     assert_eq!(site.read_bytes(MANIFEST), manifest);
-    assert_eq!(root_entries(&site), [CACHE, MANIFEST, PAGES, "book.toml", "content", "public", "templates"]);
+    assert_eq!(root_entries(&site), [CACHE, LOCK, MANIFEST, PAGES, "book.toml", "content", "public", "templates"]);
 }
 
 #[test]
@@ -188,12 +211,15 @@ fn refuses_an_output_folder_that_holds_a_git_folder() {
 
 #[cfg(unix)]
 #[test]
-fn links_of_the_previous_output_are_neither_followed_nor_kept() {
+fn links_of_the_previous_output_are_never_followed_and_go_only_when_forced() {
     let site = built("rebuild-links");
     site.write("elsewhere/precious.txt", "keep me");
     std::os::unix::fs::symlink(site.root.join("elsewhere"), site.root.join("public/linked")).unwrap();
     std::os::unix::fs::symlink(site.root.join("elsewhere/precious.txt"), site.root.join("public/file.txt")).unwrap();
     site.build(&[]).expect_code(0);
+    assert_eq!(site.read("elsewhere/precious.txt"), "keep me");
+    assert!(std::fs::symlink_metadata(site.root.join("public/linked")).is_ok(), "no build made it");
+    site.build(&["--force"]).expect_code(0);
     assert_eq!(site.read("elsewhere/precious.txt"), "keep me");
     assert!(std::fs::symlink_metadata(site.root.join("public/linked")).is_err());
     assert!(std::fs::symlink_metadata(site.root.join("public/file.txt")).is_err());
@@ -214,18 +240,29 @@ fn a_rebuild_keeps_the_inode_of_every_unchanged_file() {
 }
 
 #[test]
-fn a_rebuild_without_a_manifest_compares_the_bytes() {
+fn a_rebuild_without_a_manifest_needs_force_and_compares_the_bytes() {
     let site = built("rebuild-no-manifest");
     let before = listing(&site);
     std::fs::remove_file(site.root.join(MANIFEST)).unwrap();
     age_output(&site);
-    site.build(&[]).expect_code(0);
+    // Without its manifest, nothing tells that a build wrote the folder.
+    let run = site.build(&[]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("no earlier opsbook build wrote there (it has no manifest beside it)"),
+        "{}",
+        run.stderr
+    );
+    site.build(&["--force"]).expect_code(0);
     assert_eq!(rewritten(&site), Vec::<String>::new());
     assert_eq!(listing(&site), before);
     assert!(site.read(MANIFEST).starts_with("opsbook-manifest 1\n"), "the manifest is written again");
     // A manifest that cannot be read is no manifest.
     site.write(MANIFEST, "not a manifest\n");
-    site.build(&[]).expect_code(0);
+    let run = site.build(&[]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("cannot be read"), "{}", run.stderr);
+    site.build(&["--force"]).expect_code(0);
     assert_eq!(rewritten(&site), Vec::<String>::new());
     assert!(site.read(MANIFEST).starts_with("opsbook-manifest 1\n"));
 }
@@ -283,7 +320,17 @@ fn a_rebuild_removes_what_killed_builds_left_beside_the_output() {
     site.build(&[]).expect_code(0);
     assert_eq!(
         root_entries(&site),
-        [".other.building-1", ".public.building-notapid", CACHE, MANIFEST, PAGES, "book.toml", "content", "public"]
+        [
+            ".other.building-1",
+            ".public.building-notapid",
+            CACHE,
+            LOCK,
+            MANIFEST,
+            PAGES,
+            "book.toml",
+            "content",
+            "public"
+        ]
     );
 }
 

@@ -17,6 +17,7 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         drafts: args.drafts,
         audience: args.audience,
         no_cache: args.no_cache,
+        force: args.force,
     };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     if args.timings {

@@ -14,6 +14,7 @@ mod content_dir;
 mod kinds;
 mod lint;
 mod mdbook;
+mod output_dir;
 mod sources;
 mod status;
 
@@ -24,6 +25,7 @@ pub(crate) use kinds::{
     Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
 };
 pub(crate) use lint::{LintConfig, RuleLevel};
+pub use output_dir::OutputChoice;
 pub(crate) use sources::{Source, Sources};
 pub(crate) use status::StatusConfig;
 
@@ -354,6 +356,9 @@ pub struct Overrides {
     /// `--no-cache`: a build into an output folder neither reads nor writes the cache
     /// kept beside it (`pipeline::cache`).
     pub no_cache: bool,
+    /// `--force`: a build may replace what an output folder holds even when no earlier
+    /// build wrote it (never what is below a `.git` folder; `pipeline::claim`).
+    pub force: bool,
 }
 
 /// The resolved configuration of one handbook.
@@ -371,6 +376,9 @@ pub struct Config {
     pub base_url: BaseUrl,
     /// The output folder (absolute).
     pub output_dir: PathBuf,
+    /// Where the output folder was chosen: errors about a folder `book.toml` named are
+    /// located at its key.
+    pub output_choice: OutputChoice,
     /// The folder of the pages, relative to the root, `/`-separated, without a trailing
     /// `/`: `content` unless `[build] content-dir` or mdBook's `[book] src` says otherwise.
     pub(crate) content_folder: String,
@@ -526,13 +534,16 @@ impl Config {
                 ),
             ));
         }
+        let (output_dir, output_choice) = output_dir::resolve_output_dir(
+            root,
+            overrides.output_dir.as_ref(),
+            &raw.build.output_dir,
+            text,
+            &mut problems,
+        );
         if !problems.is_empty() {
             return Err(problems);
         }
-        let output_dir = match &overrides.output_dir {
-            Some(dir) => std::path::absolute(dir).unwrap_or_else(|_| dir.clone()),
-            None => root.join(&raw.build.output_dir),
-        };
         Ok(Config {
             root: root.to_path_buf(),
             title,
@@ -544,6 +555,7 @@ impl Config {
             language: handbook.language.or(book.language).unwrap_or_else(|| "en".into()),
             base_url,
             output_dir,
+            output_choice,
             content_folder,
             theme: raw.build.theme,
             drafts: overrides.drafts,

@@ -211,6 +211,20 @@ impl Confinement {
         Ok(())
     }
 
+    /// Whether a new file may be written at `path`: the longest part of it that exists,
+    /// resolved through symbolic links, must be a folder inside the root and not hidden
+    /// or excluded (the rest, made anew, holds no link). `Err` says why not.
+    pub(crate) fn check_writable(&self, path: &Path) -> Result<(), String> {
+        let mut existing = path;
+        while std::fs::symlink_metadata(existing).is_err() {
+            existing = existing.parent().ok_or_else(|| format!("{} has no folder that exists", path.display()))?;
+        }
+        if existing != path {
+            return self.check_readable(existing);
+        }
+        Err(format!("{} exists already", path.display()))
+    }
+
     /// A `symlink-outside-root` error when `path` (a link, or a path through one)
     /// resolves outside the root; `shown` is the path as diagnostics name it.
     pub(crate) fn check(&self, path: &Path, shown: &str) -> Option<Diagnostic> {

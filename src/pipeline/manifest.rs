@@ -70,6 +70,12 @@ impl Stamp {
         Stamp { size: metadata.len(), inode: 0, modified, changed: modified }
     }
 
+    /// The stamp of a file of `size` bytes not known otherwise: no file has it, so its
+    /// bytes are compared.
+    pub(crate) fn unknown(size: u64) -> Stamp {
+        Stamp { size, inode: 0, modified: i128::MIN, changed: i128::MIN }
+    }
+
     /// The file's size in bytes.
     pub(crate) fn size(&self) -> u64 {
         self.size
@@ -156,6 +162,11 @@ impl Manifest {
     /// The entry of a site path, if the manifest has one.
     pub(crate) fn get(&self, site_path: &str) -> Option<&Entry> {
         self.entries.get(site_path)
+    }
+
+    /// The site paths of the files it lists.
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
     }
 
     /// The manifest of these files.

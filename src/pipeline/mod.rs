@@ -32,11 +32,13 @@
 pub(crate) mod api;
 mod badge;
 mod cache;
+mod claim;
 pub(crate) mod extras;
 pub(crate) mod feed;
 pub(crate) mod incremental;
 mod manifest;
 pub(crate) mod output;
+mod ownership;
 pub(crate) mod page;
 mod report;
 mod scs;
@@ -236,19 +238,10 @@ fn run(
         Destination::OutputDir => Purpose::Stream,
         Destination::Sink(_) => Purpose::Build,
     };
-    let (site, theme, codeowners, mut search, cache) = prepare(root, overrides, purpose, timer, diagnostics)?;
-    // An output folder that would take the sources with it is refused (exit 2) whether
-    // or not the content has errors; the folder it resolves to is where the site goes.
-    let output_dir = match destination {
-        Destination::OutputDir => {
-            // A folder mounted by `[[sources]]` is a folder of pages too.
-            for folder in site.config.sources.folders() {
-                output::check_output_dir(&site.config.output_dir, &site.config.root, &folder)?;
-            }
-            Some(output::check_output_dir(&site.config.output_dir, &site.config.root, &site.config.content_folder)?)
-        }
-        _ => None,
-    };
+    // A build's output folder is claimed (checked, locked) by `prepare`, whether or not
+    // the content has errors; the folder it resolves to is where the site goes, and the
+    // claim is held until the output and the cache are in place.
+    let (site, theme, codeowners, mut search, cache, claim) = prepare(root, overrides, purpose, timer, diagnostics)?;
     let renderer = match Renderer::new(&site, &theme) {
         Ok(renderer) => renderer,
         Err(problems) => {
@@ -261,8 +254,10 @@ fn run(
         }
     };
     timer.lap("theme");
-    let output = match output_dir {
-        Some(dir) if !has_errors(diagnostics) => Some(Output::at(dir, &site.config.root, &site.config.content_folder)?),
+    let output = match &claim {
+        Some(claim) if !has_errors(diagnostics) => {
+            Some(Output::at(claim, &site.config.root, &site.config.content_folder)?)
+        }
         _ => None,
     };
     if output.is_some() {
@@ -310,6 +305,7 @@ fn run(
         cache.commit();
         timer.lap("cache-save");
     }
+    drop(claim);
     Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: rendered.pages, search, index_cache })
 }
 

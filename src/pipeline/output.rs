@@ -82,27 +82,30 @@ enum Mode {
 }
 
 impl Output {
-    /// Prepares a staging folder beside `final_dir`. Refuses an output folder that
-    /// would hold or overwrite the handbook's sources (see [`check_output_dir`]). A
-    /// symbolic link is followed: the build writes into the folder it points to, and the
-    /// link stays as it is.
+    /// Prepares a staging folder beside `final_dir`, claimed as a build claims it
+    /// ([`super::claim`]). A symbolic link is followed: the build writes into the folder
+    /// it points to, and the link stays as it is.
     #[cfg(test)]
     pub(crate) fn create(final_dir: &Path, root: &Path) -> Result<Output> {
         let content = crate::config::DEFAULT_CONTENT_DIR;
-        Output::at(check_output_dir(final_dir, root, content)?, root, content)
+        let dir = check_output_dir(final_dir, root, content)?;
+        Output::begin(dir, false, root, content)
     }
 
-    /// Prepares the build of the output folder `final_dir`, which [`check_output_dir`]
-    /// has already resolved and allowed for the handbook at `root` with the content folder
+    /// Prepares the build of the output folder of `claim`, which [`super::claim`] has
+    /// resolved, checked and locked for the handbook at `root` with the content folder
     /// `content`: removes what killed builds left beside it, makes the staging folder
-    /// (which must pass the same check), and, when `final_dir` holds a previous output,
+    /// (which must pass the same check), and, when the folder holds a previous output,
     /// lists it and reads its manifest.
-    pub(crate) fn at(final_dir: PathBuf, root: &Path, content: &str) -> Result<Output> {
+    pub(crate) fn at(claim: &super::claim::Claim, root: &Path, content: &str) -> Result<Output> {
+        Output::begin(claim.dir.clone(), claim.force, root, content)
+    }
+
+    fn begin(final_dir: PathBuf, force: bool, root: &Path, content: &str) -> Result<Output> {
         if final_dir.exists() && !final_dir.is_dir() {
             bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
         }
-        let name = final_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let parent = final_dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let (parent, name) = super::claim::parent_and_name(&final_dir);
         remove_leftovers(&parent, &name)?;
         let temp_dir =
             check_output_dir(&parent.join(format!(".{name}.building-{}", std::process::id())), root, content)?;
@@ -111,7 +114,7 @@ impl Output {
         let manifest_path = parent.join(format!(".{name}.opsbook-manifest"));
         let scratch_path = parent.join(format!(".{name}.opsbook-scratch.{}", std::process::id()));
         let mode = if final_dir.is_dir() {
-            Mode::Rebuild(Box::new(Rebuild::begin(&final_dir, &temp_dir, &manifest_path)?))
+            Mode::Rebuild(Box::new(Rebuild::begin(&final_dir, &temp_dir, &manifest_path, force)?))
         } else {
             Mode::Fresh(Mutex::new(Vec::new()))
         };
@@ -137,9 +140,12 @@ impl Output {
     pub(crate) fn commit(mut self) -> Result<()> {
         match self.mode.take() {
             Some(Mode::Fresh(entries)) => {
-                crate::fs::rename(&self.temp_dir, &self.final_dir)?;
+                // The manifest first: an output folder is never there without one, which
+                // would make it a folder no build wrote ([`super::claim`]). Renaming the
+                // folder keeps its files' stamps.
                 let entries = entries.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-                Manifest::of(entries).write(&self.manifest_path)
+                Manifest::of(entries).write(&self.manifest_path)?;
+                crate::fs::rename(&self.temp_dir, &self.final_dir)
             }
             Some(Mode::Rebuild(rebuild)) => rebuild.commit(),
             None => Ok(()),
@@ -373,8 +379,9 @@ mod tests {
     fn puts_the_new_output_in_place_and_keeps_the_old_when_dropped() {
         let root = scratch("swap");
         let public = root.join("public");
-        std::fs::create_dir_all(&public).unwrap();
-        std::fs::write(public.join("old.html"), "old").unwrap();
+        let output = Output::create(&public, &root).unwrap();
+        output.write("old.html", b"old").unwrap();
+        output.commit().unwrap();
 
         let output = Output::create(&public, &root).unwrap();
         output.write("new/index.html", b"new").unwrap();

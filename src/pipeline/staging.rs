@@ -11,18 +11,23 @@
 //!    program) when its bytes, read, are the same. Any other file is written under a
 //!    numbered name into the staging folder beside the output folder (one flat folder:
 //!    no folder is made for it), and the live output is not touched.
-//! 3. [`Rebuild::commit`], once nothing failed: removes what stands in a changed file's
-//!    way (a file where it needs a folder, a folder where it goes), renames each changed
-//!    file into place (a web server reads either the old file or the new one, never a
-//!    part), removes the previous output's files and folders that the build did not
-//!    write (stray ones and symbolic links included), writes the new manifest and
-//!    removes the staging folder.
+//! 3. [`Rebuild::commit`], once nothing failed: decides what it will remove, by the
+//!    rules of [`super::ownership`] (only what an earlier build wrote, unless `--force`;
+//!    never below `.git`), and refuses, before it touches anything, when something no
+//!    build wrote stands where a changed file goes; writes a manifest of every file the
+//!    output may hold until it is done; removes what stands in a changed file's way (a
+//!    file where it needs a folder, a folder where it goes), renames each changed file
+//!    into place (a web server reads either the old file or the new one, never a part),
+//!    removes the previous output's files that the build did not write and may remove,
+//!    and the folders they leave empty, writes the new manifest and removes the staging
+//!    folder.
 //!
 //! A failed build only removes the staging folder: the output stays byte for byte as it
 //! was. A build killed before step 3 leaves its staging folder, which the next build
 //! removes ([`super::output::remove_leftovers`]); one killed during step 3 leaves an
-//! output in which some files are new, which the next build (whose manifest entries no
-//! longer match those files' stamps) completes.
+//! output in which some files are new, listed by the manifest written first (their
+//! stamps unknown, so they are compared by their bytes), which the next build
+//! completes.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -36,15 +41,7 @@ use rayon::prelude::*;
 
 use super::manifest::{self, Entry, Manifest, Stamp};
 use super::output::Parts;
-
-/// What stands at a path of the previous output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    File,
-    Folder,
-    /// A symbolic link or a special file: never followed, never kept.
-    Other,
-}
+use super::ownership::{Kind, Ownership, remove_sparing_git};
 
 /// A rebuild in place: the previous output, its manifest, and what the build wrote.
 pub(crate) struct Rebuild {
@@ -60,6 +57,8 @@ pub(crate) struct Rebuild {
     strays: Vec<PathBuf>,
     /// The previous build's manifest, if it can be trusted as a whole.
     manifest: Option<Manifest>,
+    /// `--force`: what no earlier build wrote may be replaced or removed too.
+    force: bool,
     /// The number of the next changed file in the staging folder.
     next: AtomicU64,
     /// What the build wrote.
@@ -71,14 +70,15 @@ pub(crate) struct Rebuild {
 struct Written {
     /// The files kept, with their manifest entries.
     kept: Vec<(String, Entry)>,
-    /// The changed files: site path, file in the staging folder, hash.
-    changed: Vec<(String, PathBuf, u128)>,
+    /// The changed files: site path, file in the staging folder, hash, size.
+    changed: Vec<(String, PathBuf, u128, u64)>,
 }
 
 impl Rebuild {
     /// Lists the previous output at `live` and reads the manifest at `manifest_path`;
-    /// changed files go into `staging`, an empty folder beside `live`.
-    pub(crate) fn begin(live: &Path, staging: &Path, manifest_path: &Path) -> Result<Rebuild> {
+    /// changed files go into `staging`, an empty folder beside `live`. With `force`, what
+    /// no earlier build wrote may be replaced or removed too.
+    pub(crate) fn begin(live: &Path, staging: &Path, manifest_path: &Path, force: bool) -> Result<Rebuild> {
         let mut previous = HashMap::new();
         let mut strays = Vec::new();
         let mut walk = walkdir::WalkDir::new(live).min_depth(1).into_iter();
@@ -109,6 +109,7 @@ impl Rebuild {
             previous,
             strays,
             manifest: Manifest::read(manifest_path),
+            force,
             next: AtomicU64::new(0),
             written: Mutex::new(Written::default()),
         })
@@ -124,7 +125,7 @@ impl Rebuild {
         }
         let staged = self.staged_file();
         crate::fs::write(&staged, contents)?;
-        self.lock().changed.push((site_path.to_owned(), staged, hash));
+        self.lock().changed.push((site_path.to_owned(), staged, hash, contents.len() as u64));
         Ok(())
     }
 
@@ -148,7 +149,7 @@ impl Rebuild {
         let staged = self.staged_file();
         let written = std::fs::File::create(&staged).and_then(|mut file| parts.each(&mut |part| file.write_all(part)));
         written.with_context(|| format!("cannot write {}", staged.display()))?;
-        self.lock().changed.push((site_path.to_owned(), staged, hash));
+        self.lock().changed.push((site_path.to_owned(), staged, hash, len));
         Ok(())
     }
 
@@ -169,8 +170,10 @@ impl Rebuild {
         let staged = self.staged_file();
         crate::fs::copy(from, &staged)?;
         // The hash of what was copied, should the source have changed meanwhile.
-        let hash = hash_file(&mut std::fs::File::open(&staged)?)?;
-        self.lock().changed.push((site_path.to_owned(), staged, hash));
+        let mut file = std::fs::File::open(&staged)?;
+        let hash = hash_file(&mut file)?;
+        let len = file.metadata()?.len();
+        self.lock().changed.push((site_path.to_owned(), staged, hash, len));
         Ok(())
     }
 
@@ -212,14 +215,17 @@ impl Rebuild {
         self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Puts the changed files in place, removes the stale ones, writes the manifest and
-    /// removes the staging folder.
+    /// Puts the changed files in place, removes the stale ones it may remove, writes the
+    /// manifest and removes the staging folder; refuses, touching nothing, when what no
+    /// earlier build wrote would have to go.
     pub(crate) fn commit(self) -> Result<()> {
         let Written { mut kept, changed } = std::mem::take(&mut *self.lock());
+        let owner = Ownership::new(&self.live, self.manifest.as_ref(), self.force);
         let kind = |site_path: &str| self.previous.get(site_path).copied();
-        // 1. What stands in a changed file's way, removed first, one path at a time.
+        // 1. What stands in a changed file's way: a folder where it goes, a file or link
+        //    where it needs a folder.
         let mut in_the_way = HashSet::new();
-        for (site_path, _, _) in &changed {
+        for (site_path, ..) in &changed {
             if kind(site_path) == Some(Kind::Folder) {
                 in_the_way.insert(site_path.as_str());
             }
@@ -230,11 +236,27 @@ impl Rebuild {
                 }
             }
         }
-        for site_path in &in_the_way {
+        // 2. What goes, decided before anything is touched: the stale entries that may be
+        //    removed. What would have to go and may not is refused.
+        let plan = self.plan(&owner, &kept, &changed, &in_the_way);
+        if !plan.refused.is_empty() {
+            return Err(self.refusal(plan.refused));
+        }
+        // 3. A manifest of every file the output may hold until the commit is done: a
+        //    build killed meanwhile leaves an output whose every file a build wrote.
+        self.write_interim_manifest(&kept, &changed)?;
+        // 4. What stands in the way removed, then each changed file renamed into place.
+        let in_the_way_or_under = |site_path: &str| in_the_way.contains(site_path) || under(site_path, &in_the_way);
+        for site_path in plan.removed.iter().filter(|site_path| in_the_way_or_under(site_path)) {
             remove(&crate::site_path::output_file(&self.live, site_path)?)?;
         }
-        // 2. Each changed file renamed into place.
-        changed.par_iter().try_for_each(|(site_path, staged, _)| {
+        let mut emptied: Vec<&str> = self.folders().filter(|site_path| in_the_way_or_under(site_path)).collect();
+        emptied.sort_unstable_by_key(|site_path| std::cmp::Reverse(site_path.matches('/').count()));
+        for site_path in emptied {
+            let path = crate::site_path::output_file(&self.live, site_path)?;
+            std::fs::remove_dir(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        }
+        changed.par_iter().try_for_each(|(site_path, staged, ..)| {
             let target = crate::site_path::output_file(&self.live, site_path)?;
             let parent_known = site_path.rsplit_once('/').is_none_or(|(parent, _)| {
                 kind(parent) == Some(Kind::Folder) && !in_the_way.contains(parent) && !under(parent, &in_the_way)
@@ -244,44 +266,140 @@ impl Rebuild {
             }
             place(staged, &target)
         })?;
+        // 5. The stale entries that may go, then the folders they leave empty.
+        let rest: Vec<PathBuf> = plan
+            .removed
+            .iter()
+            .filter(|site_path| !in_the_way_or_under(site_path))
+            .map(|site_path| crate::site_path::output_file(&self.live, site_path))
+            .collect::<Result<_>>()?;
+        rest.par_iter().try_for_each(|path| remove(path))?;
+        drop(in_the_way);
         let mut entries: Vec<(String, Entry)> = changed
             .into_par_iter()
-            .filter_map(|(site_path, _, hash)| {
+            .filter_map(|(site_path, _, hash, _)| {
                 let target = crate::site_path::output_file(&self.live, &site_path).ok()?;
                 let stamp = Stamp::of(&std::fs::symlink_metadata(target).ok()?);
                 Some((site_path, Entry { hash, stamp }))
             })
             .collect();
         entries.append(&mut kept);
-        // 3. The previous output's entries the build did not write.
-        self.remove_stale(&entries)?;
-        // 4. The manifest, then the staging folder (empty by now).
+        self.prune(&owner, &entries);
+        if self.force {
+            for stray in &self.strays {
+                remove_sparing_git(stray).with_context(|| format!("cannot remove {}", stray.display()))?;
+            }
+        }
+        // 6. The manifest, then the staging folder (empty by now).
         Manifest::of(entries).write(&self.manifest_path)?;
         crate::fs::remove_dir_all(&self.staging)
     }
 
-    /// Removes the previous output's entries the build did not write and that hold
-    /// nothing it wrote: folders with what they hold, files, links, strays.
-    fn remove_stale(&self, written: &[(String, Entry)]) -> Result<()> {
-        let mut keep: HashSet<&str> = HashSet::with_capacity(written.len() * 2);
+    /// The previous output's folders, by site path.
+    fn folders(&self) -> impl Iterator<Item = &str> {
+        self.previous.iter().filter(|(_, kind)| **kind == Kind::Folder).map(|(site_path, _)| site_path.as_str())
+    }
+
+    /// What the commit removes of the previous output, and what it would have to remove
+    /// but may not.
+    fn plan(
+        &self,
+        owner: &Ownership<'_>,
+        kept: &[(String, Entry)],
+        changed: &[(String, PathBuf, u128, u64)],
+        in_the_way: &HashSet<&str>,
+    ) -> Plan<'_> {
+        // The files written and the folders that hold them: what stands there as such
+        // stays.
+        let mut files: HashSet<&str> = HashSet::with_capacity(kept.len() + changed.len());
+        let mut folders: HashSet<&str> = HashSet::with_capacity(kept.len() + changed.len());
+        for site_path in kept.iter().map(|(p, _)| p).chain(changed.iter().map(|(p, ..)| p)) {
+            files.insert(site_path);
+            for (at, _) in site_path.match_indices('/') {
+                folders.insert(&site_path[..at]);
+            }
+        }
+        let mut plan = Plan { removed: Vec::new(), refused: Vec::new() };
+        for (site_path, ..) in changed {
+            if let Some(kind @ (Kind::File | Kind::Other)) = self.previous.get(site_path).copied()
+                && !owner.may_replace(site_path, kind)
+            {
+                plan.refused.push(site_path.clone());
+            }
+        }
+        for (site_path, kind) in &self.previous {
+            let stays = match kind {
+                Kind::Folder => folders.contains(site_path.as_str()),
+                Kind::File | Kind::Other => files.contains(site_path.as_str()),
+            };
+            if stays {
+                continue;
+            }
+            let needed = in_the_way.contains(site_path.as_str()) || under(site_path, in_the_way);
+            if *kind != Kind::Folder && owner.may_remove(site_path, *kind) {
+                plan.removed.push(site_path);
+            } else if needed && (*kind != Kind::Folder || super::ownership::below_git(site_path)) {
+                plan.refused.push(site_path.clone());
+            }
+        }
+        plan.refused.sort_unstable();
+        plan
+    }
+
+    /// The error of a commit that would have to remove `refused`.
+    fn refusal(&self, refused: Vec<String>) -> anyhow::Error {
+        let shown: Vec<String> = refused.iter().take(5).map(|site_path| format!("`{site_path}`")).collect();
+        let more = match refused.len().saturating_sub(5) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        anyhow::anyhow!(
+            "refusing to replace what no earlier opsbook build wrote in {}: {}{more} stand where the site goes; \
+             move them away, or pass --force to let the build replace them (nothing below a .git folder is ever removed); \
+             the output was left as it was",
+            crate::fs::shown_path(&self.live),
+            shown.join(", ")
+        )
+    }
+
+    /// Writes the manifest of the previous output's files with this build's: what the
+    /// output may hold while the commit runs. The changed files' stamps are not known
+    /// yet: their entries hold only their sizes, and a build that reads them compares
+    /// the bytes.
+    fn write_interim_manifest(&self, kept: &[(String, Entry)], changed: &[(String, PathBuf, u128, u64)]) -> Result<()> {
+        let previous = self.manifest.iter().flat_map(|m| m.paths().filter_map(|p| Some((p.to_owned(), *m.get(p)?))));
+        let new = changed
+            .iter()
+            .map(|(site_path, _, hash, len)| (site_path.clone(), Entry { hash: *hash, stamp: Stamp::unknown(*len) }));
+        Manifest::of(previous.chain(kept.iter().cloned()).chain(new)).write(&self.manifest_path)
+    }
+
+    /// Removes the previous output's folders that the build did not write into and that
+    /// are left empty, where an earlier build made them (or with `--force`), the deepest
+    /// first; a folder that still holds something stays.
+    fn prune(&self, owner: &Ownership<'_>, written: &[(String, Entry)]) {
+        let mut keep: HashSet<&str> = HashSet::with_capacity(written.len());
         for (site_path, _) in written {
-            keep.insert(site_path);
             for (at, _) in site_path.match_indices('/') {
                 keep.insert(&site_path[..at]);
             }
         }
-        let stale: HashSet<&str> =
-            self.previous.keys().map(String::as_str).filter(|site_path| !keep.contains(site_path)).collect();
-        // Only the outermost ones: removing a folder removes what it holds.
-        let paths: Vec<PathBuf> = stale
-            .iter()
-            .filter(|site_path| !under(site_path, &stale))
-            .map(|site_path| crate::site_path::output_file(&self.live, site_path))
-            .collect::<Result<_>>()?;
-        paths.par_iter().try_for_each(|path| remove(path))?;
-        // After them: a stray may be inside one of them.
-        self.strays.iter().try_for_each(|stray| remove(stray))
+        let mut folders: Vec<&str> =
+            self.folders().filter(|site_path| !keep.contains(site_path) && owner.may_prune(site_path)).collect();
+        folders.sort_unstable_by_key(|site_path| std::cmp::Reverse(site_path.matches('/').count()));
+        for site_path in folders {
+            if let Ok(path) = crate::site_path::output_file(&self.live, site_path) {
+                let _ = std::fs::remove_dir(path);
+            }
+        }
     }
+}
+
+/// What a commit removes of the previous output (files and links, by site path), and
+/// what it would have to remove but may not.
+struct Plan<'s> {
+    removed: Vec<&'s str>,
+    refused: Vec<String>,
 }
 
 /// Whether one of the folders above `site_path` is in `set`.
@@ -304,15 +422,10 @@ fn place(staged: &Path, target: &Path) -> Result<()> {
     }
 }
 
-/// Removes a file, link or folder (with what it holds), without following links; a
-/// missing one is fine.
+/// Removes a file or link, without following links; a missing one is fine.
 fn remove(path: &Path) -> Result<()> {
     use std::io::ErrorKind::{NotADirectory, NotFound};
-    let removed = match std::fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.is_dir() => std::fs::remove_dir_all(path),
-        _ => std::fs::remove_file(path),
-    };
-    match removed {
+    match std::fs::remove_file(path) {
         Err(e) if !matches!(e.kind(), NotFound | NotADirectory) => {
             Err(e).with_context(|| format!("cannot remove {}", path.display()))
         }
@@ -378,6 +491,39 @@ mod tests {
         assert!(!same_stream(&mut long.as_slice(), &mut other.as_slice()).unwrap());
         assert!(!same_stream(&mut &b"ab"[..], &mut &b"abc"[..]).unwrap());
         assert!(same_stream(&mut &b""[..], &mut &b""[..]).unwrap());
+    }
+
+    /// A build killed while it renames its files leaves files its manifest lists: the
+    /// next build knows them for a build's and removes those the site no longer has.
+    #[test]
+    fn a_build_killed_while_renaming_leaves_only_files_its_manifest_lists() {
+        use super::super::output::Sink as _;
+        let root = std::env::temp_dir().join(format!("opsbook-staging-killed-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (live, staging, manifest_path) =
+            (root.join("public"), root.join(".public.building-1"), root.join(".public.opsbook-manifest"));
+        let first = super::super::output::Output::create(&live, &root).unwrap();
+        first.write("a.html", b"a").unwrap();
+        first.commit().unwrap();
+        // The second build: its new file staged, the interim manifest written, then its
+        // file renamed into place, and the build killed.
+        crate::fs::create_dir_all(&staging).unwrap();
+        let second = Rebuild::begin(&live, &staging, &manifest_path, false).unwrap();
+        second.write("b.html", b"bee").unwrap();
+        let Written { kept, changed } = std::mem::take(&mut *second.lock());
+        second.write_interim_manifest(&kept, &changed).unwrap();
+        std::fs::rename(&changed[0].1, live.join("b.html")).unwrap();
+        let interim = Manifest::read(&manifest_path).expect("a manifest");
+        assert!(interim.get("a.html").is_some());
+        assert_eq!(interim.get("b.html").map(|e| (e.hash, e.stamp.size())), Some((manifest::hash(b"bee"), 3)));
+        // The third build writes neither: both go, as an earlier build's.
+        let third = super::super::output::Output::create(&live, &root).unwrap();
+        third.write("c.html", b"c").unwrap();
+        third.commit().unwrap();
+        let mut left: Vec<_> = std::fs::read_dir(&live).unwrap().flatten().map(|e| e.file_name()).collect();
+        left.sort();
+        assert_eq!(left, ["c.html"]);
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

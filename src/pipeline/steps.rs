@@ -43,7 +43,8 @@ pub(crate) enum Purpose {
 
 /// What [`prepare`] gives: the model, the theme, the CODEOWNERS rules, the search
 /// postings and the build cache.
-pub(crate) type Prepared = (Site, ThemeFiles, Option<CodeOwners>, SitePostings, Option<Arc<Cache>>);
+pub(crate) type Prepared =
+    (Site, ThemeFiles, Option<CodeOwners>, SitePostings, Option<Arc<Cache>>, Option<super::claim::Claim>);
 
 /// Runs the pipeline up to a complete site model: configuration, theme, walk, parse,
 /// model, Markdown, navigation and (for a build) git dates. Diagnostics are collected;
@@ -63,7 +64,13 @@ pub(crate) fn prepare(
     let now = crate::dates::now()?;
     let theme = find_theme(&config)?;
     timer.lap("config");
-    let cache = open_cache(&config, purpose, overrides);
+    // A streaming build claims its output folder first: checked, locked, and refused if
+    // it holds what no earlier build wrote; nothing beside it is read before.
+    let claim = match purpose {
+        Purpose::Stream => Some(super::claim::claim(&config, overrides.force)?),
+        Purpose::Build | Purpose::Check => None,
+    };
+    let cache = claim.as_ref().and_then(|claim| open_cache(claim, overrides));
     if cache.is_some() {
         timer.lap("cache");
     }
@@ -95,26 +102,15 @@ pub(crate) fn prepare(
     let shallow = repository.iter().chain(mounted.iter().flatten()).any(|r| r.shallow);
     apply_history(&mut site, reading, shallow, diagnostics);
     timer.lap("git");
-    Ok((site, theme, codeowners, search, cache))
+    Ok((site, theme, codeowners, search, cache, claim))
 }
 
-/// The build cache beside the output folder (resolved, as the output is), for a
-/// streaming build that does not say `--no-cache`.
-fn open_cache(config: &Config, purpose: Purpose, overrides: &Overrides) -> Option<Arc<Cache>> {
-    if purpose != Purpose::Stream || overrides.no_cache {
+/// The build cache beside the claimed output folder, unless the build says `--no-cache`.
+fn open_cache(claim: &super::claim::Claim, overrides: &Overrides) -> Option<Arc<Cache>> {
+    if overrides.no_cache {
         return None;
     }
-    let output_dir = super::output::resolve(&config.output_dir).ok()?;
-    // A first build into a folder whose parent is not there yet (`--out out/site`)
-    // makes the parent now, not when the output is staged, so that its cache is kept;
-    // only for an output folder the build will accept.
-    let allowed = |content: &str| super::output::check_output_dir(&config.output_dir, &config.root, content).is_ok();
-    if allowed(&config.content_folder) && config.sources.folders().iter().all(|folder| allowed(folder)) {
-        if let Some(parent) = output_dir.parent() {
-            let _ = std::fs::create_dir_all(parent);
-        }
-    }
-    Cache::open(&output_dir).map(Arc::new)
+    Cache::open(&claim.dir).map(Arc::new)
 }
 
 fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
@@ -532,7 +528,7 @@ mod tests {
 
     /// Runs the steps of a streaming build with its cache, and keeps the cache.
     fn prepare_cached(root: &Path) -> (Site, usize) {
-        let (site, .., cache) =
+        let (site, .., cache, _claim) =
             prepare(root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut Vec::new()).expect("model");
         let cache = Arc::into_inner(cache.expect("a cache")).expect("the one cache");
         let recalled = cache.results_recalled();

@@ -134,9 +134,10 @@ fn links_into_git_or_the_output_folder_are_errors_and_are_not_published() {
     assert!(run.stderr.contains("content/gitconfig.txt") && run.stderr.contains("content/repo"), "{}", run.stderr);
     std::fs::remove_file(site.root.join("content/gitconfig.txt")).expect("remove the link");
     std::fs::remove_file(site.root.join("content/repo")).expect("remove the link");
-    // An earlier build's output inside the root, linked from content/.
+    // An earlier build's output inside the root, linked from content/ (written by hand
+    // here: `--force` lets the build replace it).
     symlink(&site, std::path::Path::new("../internal-build"), "content/old");
-    let run = site.build(&["--out", "internal-build"]);
+    let run = site.build(&["--out", "internal-build", "--force"]);
     run.expect_code(1);
     assert!(run.stderr.contains("leads into the output folder"), "{}", run.stderr);
     assert_eq!(files_containing(&site, "internal-build", "GIT-TOKEN-CANARY"), Vec::<String>::new());

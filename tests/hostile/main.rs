@@ -9,6 +9,8 @@ mod util;
 
 mod audience;
 mod costs;
+mod new_page;
+mod output;
 mod paths;
 mod property;
 mod serve;

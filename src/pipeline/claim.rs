@@ -1,0 +1,119 @@
+//! The output folder a build claims before it reads or writes anything beside it. A
+//! build replaces what its output folder holds, so a folder is only taken when doing so
+//! loses nothing that was not a build's:
+//!
+//! 1. the folder is checked against the handbook's sources ([`check_output_dir`]: not the
+//!    root, nor a folder holding it, nor the content folder, a mounted folder, `static/`,
+//!    `templates/`, `themes/` or `.git/`, nor inside one of them), each spelling resolved;
+//! 2. the lock `.NAME.opsbook-lock` beside it is taken and held until the build ends, so
+//!    two builds into one folder run one after the other (the second waits, saying so),
+//!    never as a mix of both;
+//! 3. a folder that holds anything and has no manifest of an earlier build beside it
+//!    (`.NAME.opsbook-manifest`, [`super::manifest`]) never held opsbook's output: it is
+//!    refused unless the command line gives `--force`. With a manifest, the build removes
+//!    only what that manifest lists ([`super::staging`]); with `--force`, whatever the
+//!    site does not hold, except what lies below a `.git` folder, at any depth.
+//!
+//! A folder `book.toml` named (`[build] output-dir`) is refused with an error at that key;
+//! one given with `--out` with an error of the command line (exit 2).
+
+use std::fs::{File, TryLockError};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow};
+
+use super::manifest::Manifest;
+use super::output::check_output_dir;
+use crate::config::{Config, OutputChoice};
+use crate::diagnostic::{Diagnostic, Failure, Rule};
+
+/// An output folder a build may write: resolved, checked, and locked until dropped.
+pub(crate) struct Claim {
+    /// The output folder, links followed and `..` resolved.
+    pub(crate) dir: PathBuf,
+    /// Whether the build may replace what no earlier build wrote (`--force`).
+    pub(crate) force: bool,
+    /// The lock held on the folder.
+    _lock: File,
+}
+
+/// Claims the output folder of `config` for a build: checks it against the sources, waits
+/// for the lock beside it, and refuses a folder that holds what no earlier build wrote
+/// unless `force`.
+pub(crate) fn claim(config: &Config, force: bool) -> Result<Claim, Failure> {
+    let located = |error: anyhow::Error| located(config, error);
+    // A folder mounted by `[[sources]]` is a folder of pages too.
+    for folder in config.sources.folders() {
+        check_output_dir(&config.output_dir, &config.root, &folder).map_err(located)?;
+    }
+    let dir = check_output_dir(&config.output_dir, &config.root, &config.content_folder).map_err(located)?;
+    if dir.exists() && !dir.is_dir() {
+        return Err(located(anyhow!("cannot write the site to {}: it is a file, not a folder", dir.display())));
+    }
+    let (parent, name) = parent_and_name(&dir);
+    crate::fs::create_dir_all(&parent)?;
+    let lock = lock(&parent.join(format!(".{name}.opsbook-lock")), &dir)?;
+    if !force && let Some(why) = foreign(&dir, &parent.join(format!(".{name}.opsbook-manifest"))) {
+        return Err(located(anyhow!(
+            "refusing to write the site to {}: {why}, and a build removes what its output folder holds that the site does not; \
+             empty the folder or choose another one, or pass --force to let the build replace its contents \
+             (nothing below a .git folder is ever removed)",
+            crate::fs::shown_path(&dir)
+        )));
+    }
+    Ok(Claim { dir, force, _lock: lock })
+}
+
+/// The folder holding `dir` and `dir`'s name (`public` for a root without one).
+pub(crate) fn parent_and_name(dir: &Path) -> (PathBuf, String) {
+    let name = dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    (parent, name)
+}
+
+/// Why the folder `dir` holds something no opsbook build wrote, if it does: it is not
+/// empty and there is no manifest it can be read from at `manifest`.
+fn foreign(dir: &Path, manifest: &Path) -> Option<String> {
+    let mut entries = std::fs::read_dir(dir).ok()?;
+    let first = entries.next()?.ok()?.file_name();
+    if Manifest::read(manifest).is_some() {
+        return None;
+    }
+    let holds = format!("it holds `{}`", first.to_string_lossy());
+    Some(match std::fs::symlink_metadata(manifest) {
+        Ok(_) => format!("{holds} and its manifest {} cannot be read", manifest.display()),
+        Err(_) => format!("{holds} and no earlier opsbook build wrote there (it has no manifest beside it)"),
+    })
+}
+
+/// Takes the lock file `path` of the output folder `dir`, waiting while another build
+/// holds it.
+fn lock(path: &Path, dir: &Path) -> anyhow::Result<File> {
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot open the lock {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(TryLockError::WouldBlock) => {
+            eprintln!("waiting for another build into {} to finish…", crate::fs::shown_path(dir));
+        }
+        Err(TryLockError::Error(e)) => return Err(e).with_context(|| format!("cannot lock {}", path.display())),
+    }
+    file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+    Ok(file)
+}
+
+/// A refusal of the output folder: at `[build] output-dir` when `book.toml` chose it, else
+/// an error of the command line.
+fn located(config: &Config, error: anyhow::Error) -> Failure {
+    match config.output_choice {
+        OutputChoice::Config(line, column) => Failure::Content(vec![
+            Diagnostic::error(Rule::ConfigField, crate::config::CONFIG_FILE, line, column, format!("{error:#}"))
+                .with_help("name another folder for `[build] output-dir`, or pass --out"),
+        ]),
+        OutputChoice::CommandLine | OutputChoice::Default => Failure::Environment(error),
+    }
+}
