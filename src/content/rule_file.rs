@@ -9,6 +9,9 @@
 //!
 //! any other document (a ConfigMap beside the rules) is left alone. Recording rules
 //! (`record:`) define no alert.
+//!
+//! Each file is read as every file is ([`crate::fs::read_bytes`]: a regular file, at most
+//! [`crate::fs::MAX_RULE_FILE_BYTES`]); one that cannot be read is named, never waited on.
 
 use std::path::{Path, PathBuf};
 
@@ -74,25 +77,41 @@ pub(crate) struct RuleFile {
     /// Its path as diagnostics name it: relative to the handbook's root when it lies in
     /// it, else absolute.
     pub(crate) path: String,
-    /// Its alerts, or why they could not be read.
-    pub(crate) alerts: Result<Vec<RuleAlert>, SyntaxError>,
+    /// Its alerts, or why they are unknown.
+    pub(crate) alerts: Result<Vec<RuleAlert>, Unread>,
 }
 
-/// Reads the alerts of the rule files [`find_rule_files`] found; a file that is not
-/// UTF-8 or not YAML is a [`SyntaxError`] in its [`RuleFile`], a file that cannot be
-/// read an error that names it.
-pub(crate) fn read_rule_files(found: &[PathBuf], root: &Path) -> Result<Vec<RuleFile>> {
-    let mut files = Vec::new();
-    for file in found {
-        let bytes = crate::fs::read(file)?;
-        let alerts = match String::from_utf8(bytes) {
-            Ok(text) => read_alerts(text.strip_prefix('\u{feff}').unwrap_or(&text)),
-            Err(_) => Err(SyntaxError { line: 1, column: 1, message: "the rule file is not valid UTF-8".to_string() }),
-        };
-        let path = crate::fs::slash_path(file.strip_prefix(root).unwrap_or(file));
-        files.push(RuleFile { path, alerts });
-    }
-    Ok(files)
+/// Why the alerts of a rule file are unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unread {
+    /// It is not UTF-8, or not YAML: where the parser stopped and what it said.
+    Syntax(SyntaxError),
+    /// It cannot be read (no regular file, too large, no permission): why.
+    Unreadable(String),
+}
+
+/// Reads the alerts of the rule files [`find_rule_files`] found, each a regular file of
+/// at most [`crate::fs::MAX_RULE_FILE_BYTES`]; what cannot be read is an [`Unread`] of
+/// its [`RuleFile`].
+pub(crate) fn read_rule_files(found: &[PathBuf], root: &Path) -> Vec<RuleFile> {
+    found
+        .iter()
+        .map(|file| {
+            let alerts = match crate::fs::read_bytes(file, crate::fs::FileKind::RuleFile) {
+                Err(e) => Err(Unread::Unreadable(e.to_string())),
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => read_alerts(text.strip_prefix('\u{feff}').unwrap_or(&text)).map_err(Unread::Syntax),
+                    Err(_) => Err(Unread::Syntax(SyntaxError {
+                        line: 1,
+                        column: 1,
+                        message: "the rule file is not valid UTF-8".to_string(),
+                    })),
+                },
+            };
+            let path = crate::fs::slash_path(file.strip_prefix(root).unwrap_or(file));
+            RuleFile { path, alerts }
+        })
+        .collect()
 }
 
 /// The rule files named on the command line: each file as it is, and the `*.yml` and
@@ -126,9 +145,11 @@ fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         }
         // Symbolic links to folders are not followed, so a loop cannot trap the walk.
         let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        let is_yaml = path.extension().is_some_and(|ext| ext == "yml" || ext == "yaml");
         if is_folder {
             collect_yaml_files(&path, files)?;
-        } else if path.is_file() && path.extension().is_some_and(|ext| ext == "yml" || ext == "yaml") {
+        } else if is_yaml && !path.is_dir() {
+            // Whatever it is (a named pipe, a broken link): reading it says what.
             files.push(path);
         }
     }

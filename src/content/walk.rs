@@ -7,7 +7,8 @@
 //! folder of shared pages works); one that resolves outside it is a
 //! `symlink-outside-root` error at the link, and is neither read nor copied, so a
 //! build never publishes a file of the machine it runs on. Link loops are reported
-//! by the walk, not followed.
+//! by the walk, not followed. A named pipe, socket or device is an `unreadable-file`
+//! error at its path, and is neither read nor copied: reading it may never end.
 
 use std::path::{Path, PathBuf};
 
@@ -126,6 +127,10 @@ pub(crate) fn walk_content(
             ));
             continue;
         }
+        if !entry.file_type().is_dir() && !entry.file_type().is_file() {
+            diagnostics.push(not_regular(&format!("{content_prefix}{rel}"), entry.file_type()));
+            continue;
+        }
         if entry.file_type().is_dir() {
             files.dirs.push(rel);
         } else if entry.file_name().to_str().is_some_and(super::category::is_category_file) {
@@ -233,6 +238,14 @@ impl Confinement {
             .with_help("copy the file into the handbook, or link to something inside it"),
         )
     }
+}
+
+/// The `unreadable-file` error of a file that is no regular file (a named pipe, a
+/// socket, a device): it is neither read nor copied, since reading it may never end.
+pub(crate) fn not_regular(shown: &str, file_type: std::fs::FileType) -> Diagnostic {
+    let why = crate::fs::ReadError::NotRegular(crate::fs::describe(file_type));
+    Diagnostic::error(Rule::UnreadableFile, shown, 0, 0, format!("cannot read: {why}"))
+        .with_help("opsbook reads and publishes regular files only: remove it, or put a file in its place")
 }
 
 fn relative(base: &Path, path: &Path) -> String {

@@ -159,7 +159,7 @@ pub(crate) fn check_against(
     crate::check::lint::lint_handbook(&ran.site, &ran.pages, &mut diagnostics);
     timer.lap("lint");
     if !rules.is_empty() {
-        let files = crate::content::rule_file::read_rule_files(&rule_paths, &ran.site.config.root)?;
+        let files = crate::content::rule_file::read_rule_files(&rule_paths, &ran.site.config.root);
         check_rule_files(&ran.site, &files, &mut diagnostics);
         timer.lap("rules");
     }
