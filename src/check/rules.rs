@@ -2,8 +2,9 @@
 //! alert registry ([`Site::alerts`]). For each file, in order:
 //!
 //! 1. a file that is not valid YAML is a `rules-syntax` error where the parser stopped;
-//!    one that cannot be read (no regular file, too large) an `unreadable-file` error
-//!    at the file;
+//!    one that cannot be read (no regular file, too large) an `unreadable-file` error,
+//!    one refused by the confinement (a link leading elsewhere) a
+//!    `symlink-outside-root` error, both at the file;
 //! 2. each runbook link of an alert (`runbook_url`, `runbook` or `link` annotation),
 //!    with `{{ $labels.alertname }}` filled in with the alert's name, that points into
 //!    this handbook (the host and base path of `[handbook] base-url`, or a path from
@@ -64,7 +65,7 @@ pub(crate) fn check_rule_files(site: &Site, files: &[RuleFile], diagnostics: &mu
 }
 
 /// Step 1: the diagnostic of a rule file whose alerts are unknown, at the file (and the
-/// line and column where the parser stopped).
+/// line and column where the parser stopped); it quotes nothing of the file.
 fn unread_file(path: &str, unread: &Unread) -> Diagnostic {
     match unread {
         Unread::Syntax(error) => Diagnostic::error(Rule::RulesSyntax, path, error.line, error.column, &error.message)
@@ -73,6 +74,9 @@ fn unread_file(path: &str, unread: &Unread) -> Diagnostic {
             Diagnostic::error(Rule::UnreadableFile, path, 0, 0, format!("cannot read the rule file: {why}"))
                 .with_help("give --rules regular files of Prometheus rules, or the folders that hold them")
         }
+        Unread::Refused(message) => Diagnostic::error(Rule::SymlinkOutsideRoot, path, 0, 0, message).with_help(
+            "copy the rule file into the handbook or into the folder given to --rules, or give its own path",
+        ),
     }
 }
 

@@ -155,13 +155,27 @@ pub(crate) struct Confinement {
     root: PathBuf,
     /// Folders inside the root that nothing published may come from (the output).
     excluded: Vec<PathBuf>,
+    /// The root as messages name it.
+    name: &'static str,
 }
 
 impl Confinement {
     /// The confinement of `root`; `None` when the root itself cannot be resolved (then
     /// nothing under it can be read either).
     pub(crate) fn new(root: &Path) -> Option<Confinement> {
-        Some(Confinement { root: std::fs::canonicalize(root).ok()?, excluded: Vec::new() })
+        Some(Confinement {
+            root: std::fs::canonicalize(root).ok()?,
+            excluded: Vec::new(),
+            name: "the handbook's folder",
+        })
+    }
+
+    /// The confinement of a folder outside the handbook that the command line names
+    /// (`check --rules ../alerting/rules`): what it holds may be read, nothing its links
+    /// lead to elsewhere.
+    pub(crate) fn of_given_folder(dir: &Path) -> Option<Confinement> {
+        let name = "the folder given on the command line";
+        Some(Confinement { root: std::fs::canonicalize(dir).ok()?, excluded: Vec::new(), name })
     }
 
     /// The same, with `dir` (an output folder, when it exists) out of bounds too.
@@ -204,7 +218,7 @@ impl Confinement {
     pub(crate) fn check_readable(&self, path: &Path) -> Result<(), String> {
         let target = std::fs::canonicalize(path).map_err(|e| format!("it cannot be resolved: {e}"))?;
         let Ok(inside) = target.strip_prefix(&self.root) else {
-            return Err(format!("it leads outside the handbook's folder (to {})", target.display()));
+            return Err(format!("it leads outside {} (to {})", self.name, target.display()));
         };
         if inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name)) {
             let shown = crate::fs::slash_path(inside);

@@ -154,7 +154,7 @@ pub(crate) fn check_against(
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
     // Found first, so a mistyped path fails at once.
-    let rule_paths = crate::content::rule_file::find_rule_files(rules)?;
+    let rule_paths = crate::content::rule_file::find_rule_files(rules, root)?;
     let ran = run(root, overrides, Destination::Nowhere, &mut timer, &mut diagnostics)?;
     crate::check::lint::lint_handbook(&ran.site, &ran.pages, &mut diagnostics);
     timer.lap("lint");

@@ -1,6 +1,8 @@
-//! Hostile inputs: reads (issue 30, item 12). Files that are not regular files (named
-//! pipes, devices) and files larger than anything a handbook holds. Every read is of a
-//! regular file, within a limit, and a refusal names the file.
+//! Hostile inputs: reads (issue 30, items 8 and 12). Files that are not regular files
+//! (named pipes, devices, links into `/proc`), files larger than anything a handbook
+//! holds, and rule files linked out of the repository. Every read is of a regular file,
+//! within a limit, confined like the content, and a refusal names the file without
+//! echoing what it holds.
 //!
 //! A read that waits on a named pipe would hang the suite: every run here is killed after
 //! [`LIMIT`] and then fails.
@@ -18,6 +20,9 @@ use crate::util::{Run, Site, opsbook};
 const LIMIT: Duration = Duration::from_secs(30);
 
 const PAGE: &str = "---\ntitle: P\n---\n# P\n";
+
+/// What a CI job's environment holds, which no output may show.
+const TOKEN: &str = "glpat-Hostile0Token0Never0Printed";
 
 /// Runs `opsbook ARGS` in the site's folder with `env` added, killed after [`LIMIT`].
 fn run_bounded(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Run {
@@ -210,4 +215,110 @@ fn rule_files_are_regular_files_within_their_limit() {
         "error[unreadable-file]: cannot read the rule file: it is a character device, not a regular file\n --> /dev/zero\n",
     );
     assert_reports(&run, "the alert `StillChecked` has no runbook in the handbook");
+}
+
+// Item 8: rule files confined like the content, and never echoed.
+
+/// A rule file linked to `/proc/self/environ` printed the CI job's token into the log
+/// (the parser's message quoted it, the human format quoted its line). A link leading
+/// out of the handbook is refused by name and nothing of its target is read.
+#[test]
+fn a_rule_file_linked_out_of_the_handbook_is_refused_and_not_echoed() {
+    let site = Site::with_files("rules-environ", &[("content/p.md", PAGE)]);
+    let elsewhere = Site::with_files("rules-elsewhere", &[("secret.yml", &format!("token: [{TOKEN}\n"))]);
+    site.write("rules/ok.yml", "groups:\n  - name: a\n    rules:\n      - alert: StillChecked\n");
+    std::os::unix::fs::symlink("/proc/self/environ", site.root.join("rules/env.yml")).expect("a link");
+    std::os::unix::fs::symlink(elsewhere.root.join("secret.yml"), site.root.join("rules/far.yml")).expect("a link");
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("linked")).expect("a link");
+    for format in ["human", "json", "github", "gitlab"] {
+        let run = run_bounded(
+            &site,
+            &["check", "--format", format, "--rules", "rules", "--rules", "linked"],
+            &[("CI_JOB_TOKEN", TOKEN)],
+        );
+        run.expect_code(1);
+        assert!(!run.stdout.contains("Hostile0Token") && !run.stderr.contains("Hostile0Token"), "{format}: echoed");
+        assert!(!run.stdout.contains("CI_JOB_TOKEN") && !run.stderr.contains("CI_JOB_TOKEN"), "{format}: echoed");
+    }
+    let run = run_bounded(&site, &["check", "--rules", "rules", "--rules", "linked"], &[("CI_JOB_TOKEN", TOKEN)]);
+    assert_reports(
+        &run,
+        "error[symlink-outside-root]: the rule file is not read: it leads outside the handbook's folder (to /proc/",
+    );
+    assert_reports(&run, " --> rules/env.yml\n");
+    assert_reports(
+        &run,
+        &format!(
+            "error[symlink-outside-root]: the rule file is not read: it leads outside the handbook's folder (to {})\n --> rules/far.yml\n",
+            elsewhere.root.join("secret.yml").canonicalize().expect("resolved").display()
+        ),
+    );
+    assert_reports(
+        &run,
+        &format!(
+            "error[symlink-outside-root]: the rule files are not read: it leads outside the handbook's folder (to {})\n --> linked\n",
+            elsewhere.root.canonicalize().expect("resolved").display()
+        ),
+    );
+    assert_reports(&run, "the alert `StillChecked` has no runbook in the handbook");
+}
+
+/// `--rules /proc/self/environ` named on the command line is not read either: no file
+/// of the kernel's `/proc` is a rule file.
+#[test]
+fn a_rule_file_of_proc_is_not_read_even_when_named() {
+    let site = Site::with_files("rules-proc", &[("content/p.md", PAGE)]);
+    let run = run_bounded(&site, &["check", "--rules", "/proc/self/environ"], &[("CI_JOB_TOKEN", TOKEN)]);
+    run.expect_code(1);
+    assert!(!run.stderr.contains("Hostile0Token"), "{}", run.stderr);
+    assert_reports(
+        &run,
+        "error[unreadable-file]: cannot read the rule file: it is a file of the kernel's /proc or /sys, not a regular file\n --> /proc/self/environ\n",
+    );
+}
+
+/// Rule files outside the handbook stay readable when the command line names their
+/// folder, but a link in that folder leading elsewhere is refused, in its words.
+#[test]
+fn rule_files_in_a_folder_named_on_the_command_line_are_confined_to_it() {
+    let site = Site::with_files("rules-given", &[("content/p.md", PAGE)]);
+    let rules = Site::with_files("rules-given-folder", &[("k8s/a.yml", "groups:\n  - rules:\n      - alert: Far\n")]);
+    std::os::unix::fs::symlink("/proc/self/environ", rules.root.join("k8s/env.yml")).expect("a link");
+    let given = rules.root.join("k8s");
+    let run = run_bounded(&site, &["check", "--rules", given.to_str().expect("UTF-8")], &[("CI_JOB_TOKEN", TOKEN)]);
+    run.expect_code(1);
+    assert!(!run.stderr.contains("Hostile0Token"), "{}", run.stderr);
+    assert_reports(&run, "the alert `Far` has no runbook in the handbook");
+    assert_reports(
+        &run,
+        "error[symlink-outside-root]: the rule file is not read: it leads outside the folder given on the command line (to /proc/",
+    );
+}
+
+/// What the YAML parser quotes back of a rule file (a character it stopped at, a
+/// bracket) is left out of the message: the file is named with its line and column.
+#[test]
+fn a_rule_file_the_parser_stops_in_is_named_without_its_text() {
+    let site = Site::with_files("rules-quoted", &[("content/p.md", PAGE)]);
+    site.write("rules/nul.yml", "groups:\n  - name: \"x\u{0}y\"\n");
+    site.write("rules/bracket.yml", "groups:\n  - name: a\n    rules: [x\n");
+    let run = run_bounded(&site, &["check", "--format", "json", "--rules", "rules"], &[]);
+    run.expect_code(1);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let messages: Vec<(&str, u64, u64, &str)> = findings
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|f| {
+            let text = |key: &str| f[key].as_str().unwrap_or_default();
+            (text("path"), f["line"].as_u64().unwrap_or(0), f["column"].as_u64().unwrap_or(0), text("message"))
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            ("rules/bracket.yml", 3, 12, "invalid YAML: unclosed bracket"),
+            ("rules/nul.yml", 2, 13, "invalid YAML: unexpected character"),
+        ]
+    );
 }
