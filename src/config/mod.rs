@@ -26,6 +26,9 @@ pub(crate) use kinds::{
 pub(crate) use lint::{LintConfig, RuleLevel};
 pub(crate) use sources::{Source, Sources};
 pub(crate) use status::StatusConfig;
+/// The names the status page makes of a component id, checked where the id is read.
+#[cfg(test)]
+pub(crate) use status::file_names as component_file_names;
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
