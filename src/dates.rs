@@ -6,7 +6,8 @@
 //!   or without one, meaning UTC).
 //! - [`Period`]: a review period (`90d`, `2w`, `6m`, `1y`).
 //! - [`now`]: the build's moment, `SOURCE_DATE_EPOCH` when it is set (the
-//!   reproducible-builds convention), else the date in `OPSBOOK_TODAY` (for tests), else
+//!   reproducible-builds convention: any second from [`MIN_SECONDS`] to
+//!   [`MAX_SECONDS`]), else the date in `OPSBOOK_TODAY` (for tests), else
 //!   the clock. Status, maintenance phases, uptime windows and
 //!   review freshness all read it, so a build can be reproduced.
 //!
@@ -349,18 +350,16 @@ pub(crate) fn now() -> anyhow::Result<Timestamp> {
     now_from(std::env::var(EPOCH_VARIABLE).ok(), std::env::var(TODAY_VARIABLE).ok())
 }
 
+/// The first moment a [`Timestamp`] of the calendar can be, 0000-01-01T00:00:00Z, in
+/// seconds since the epoch.
+pub(crate) const MIN_SECONDS: i64 = MIN_DAYS * 86_400;
+/// The last moment, 9999-12-31T23:59:59Z.
+pub(crate) const MAX_SECONDS: i64 = (MAX_DAYS + 1) * 86_400 - 1;
+
 /// [`now`] from the values of the two variables.
 fn now_from(epoch: Option<String>, today: Option<String>) -> anyhow::Result<Timestamp> {
     if let Some(value) = epoch {
-        return value
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|s| (MIN_DAYS * 86_400..=MAX_DAYS * 86_400).contains(s))
-            .map(Timestamp::from_seconds)
-            .ok_or_else(|| {
-                anyhow::anyhow!("{EPOCH_VARIABLE} must be a number of seconds since 1970, found {value:?}")
-            });
+        return epoch_seconds(&value).map(Timestamp::from_seconds);
     }
     if let Some(value) = today {
         return Date::parse(&value)
@@ -373,9 +372,48 @@ fn now_from(epoch: Option<String>, today: Option<String>) -> anyhow::Result<Time
     Ok(Timestamp::from_seconds(seconds))
 }
 
+/// The seconds of a `SOURCE_DATE_EPOCH` value: a whole number (of any length) between
+/// [`MIN_SECONDS`] and [`MAX_SECONDS`]; a number outside is refused as such.
+fn epoch_seconds(value: &str) -> anyhow::Result<i64> {
+    let number = value.trim();
+    let digits = number.strip_prefix(['-', '+']).unwrap_or(number);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        anyhow::bail!("{EPOCH_VARIABLE} must be a number of seconds since 1970, found {value:?}");
+    }
+    let negative = number.starts_with('-');
+    let seconds = number.parse::<i64>().ok().filter(|s| (MIN_SECONDS..=MAX_SECONDS).contains(s));
+    match seconds {
+        Some(seconds) => Ok(seconds),
+        None if negative => anyhow::bail!(
+            "{EPOCH_VARIABLE} is {number}, before {} ({MIN_SECONDS}), the first moment opsbook's dates reach",
+            Timestamp::from_seconds(MIN_SECONDS).rfc3339()
+        ),
+        None => anyhow::bail!(
+            "{EPOCH_VARIABLE} is {number}, after {} ({MAX_SECONDS}), the last moment opsbook's dates reach",
+            Timestamp::from_seconds(MAX_SECONDS).rfc3339()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn takes_source_date_epoch_at_both_ends_of_the_calendar() {
+        let at = |value: &str| now_from(Some(value.to_string()), None).map(Timestamp::rfc3339);
+        assert_eq!(at("253402300798").unwrap(), "9999-12-31T23:59:58Z");
+        assert_eq!(at("253402300799").unwrap(), "9999-12-31T23:59:59Z");
+        assert_eq!(at("-62167219200").unwrap(), "0000-01-01T00:00:00Z");
+        assert_eq!(at("+0").unwrap(), "1970-01-01T00:00:00Z");
+        let error = |value: &str| at(value).unwrap_err().to_string();
+        assert!(error("253402300800").contains("after 9999-12-31T23:59:59Z"), "{}", error("253402300800"));
+        assert!(error("-62167219201").contains("before 0000-01-01T00:00:00Z"), "{}", error("-62167219201"));
+        assert!(error("-99999999999999999999").contains("before"), "{}", error("-99999999999999999999"));
+        for value in ["", "-", "1e9", "12 34", "1.0"] {
+            assert!(error(value).contains("must be a number"), "{value}: {}", error(value));
+        }
+    }
 
     #[test]
     fn parses_and_prints_dates() {

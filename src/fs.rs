@@ -1,13 +1,227 @@
-//! File-system helpers whose errors name the path they failed on, and the two ways a
-//! path is written for people: with `/` separators, and relative to the current folder.
+//! File-system helpers whose errors name the path they failed on, the one way opsbook
+//! reads a file, and the two ways a path is written for people: with `/` separators,
+//! and relative to the current folder.
+//!
+//! Every file opsbook reads because a handbook, the command line or an earlier build
+//! names it (pages, includes, assets copied, book.toml, CODEOWNERS, category and
+//! navigation files, templates and static files, rule files, baselines, the build cache)
+//! is opened by [`open_regular`], which [`read_bytes`], [`read`] and [`copy`] go through:
+//!
+//! 1. the path is looked up (following links): anything but a regular file (a folder, a
+//!    named pipe, a socket, a device) is refused before it is opened, since opening a
+//!    named pipe waits for a writer and a device never ends;
+//! 2. it is opened without waiting (`O_NONBLOCK`, and `O_NOCTTY`, on Linux) and the
+//!    handle looked up again: it must still be a regular file (the path may have been
+//!    replaced in between), and not a file of the kernel's `/proc` or `/sys` (on
+//!    Linux), whose size says nothing of what they hold;
+//! 3. at most the limit of its kind ([`FileKind`]) is read: a larger file is refused by
+//!    its size, and one that grows past the limit while it is read is refused too.
+//!
+//! Where a path may come from is not decided here: that is the confinement of
+//! `content::walk`. This module makes sure that whatever is read ends.
 
+use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// Reads a whole file as bytes.
-pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+/// The most opsbook reads of a Markdown page or of a file a page includes (the includes
+/// of one page have their own, smaller budget).
+pub(crate) const MAX_PAGE_BYTES: u64 = 64 << 20;
+/// The most opsbook reads of book.toml, CODEOWNERS, a Docusaurus category file or a
+/// navigation file (`mkdocs.yml`, `SUMMARY.md`).
+pub(crate) const MAX_CONFIG_BYTES: u64 = 16 << 20;
+/// The most opsbook reads of a template or of a static file of the theme it reads as
+/// text.
+pub(crate) const MAX_TEMPLATE_BYTES: u64 = 16 << 20;
+/// The most opsbook reads of a Prometheus rule file (`check --rules`).
+pub(crate) const MAX_RULE_FILE_BYTES: u64 = 64 << 20;
+/// The most opsbook reads of a baseline (`check --baseline`): a `handbook.json` takes
+/// about 2.2 KiB a page, so this is some 450,000 pages.
+pub(crate) const MAX_BASELINE_BYTES: u64 = 1 << 30;
+/// The most opsbook copies of one file published as it is (an asset, a static file).
+pub(crate) const MAX_ASSET_BYTES: u64 = 4 << 30;
+/// The most opsbook reads of a file it wrote itself: the build cache, the output's
+/// manifest, a staged output file.
+pub(crate) const MAX_OWN_BYTES: u64 = 8 << 30;
+
+/// What a file is to opsbook, which says how much of it may be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// A Markdown page or an included file: [`MAX_PAGE_BYTES`].
+    Page,
+    /// book.toml, CODEOWNERS, a category or navigation file: [`MAX_CONFIG_BYTES`].
+    Config,
+    /// A template or a static text file of the theme: [`MAX_TEMPLATE_BYTES`].
+    Template,
+    /// A Prometheus rule file: [`MAX_RULE_FILE_BYTES`].
+    RuleFile,
+    /// A baseline of `check --baseline`: [`MAX_BASELINE_BYTES`].
+    Baseline,
+    /// A file copied as it is: [`MAX_ASSET_BYTES`].
+    Asset,
+    /// A file opsbook wrote: [`MAX_OWN_BYTES`].
+    Own,
+}
+
+impl FileKind {
+    /// The most that is read of a file of this kind, in bytes.
+    pub(crate) fn max_bytes(self) -> u64 {
+        match self {
+            FileKind::Page => MAX_PAGE_BYTES,
+            FileKind::Config => MAX_CONFIG_BYTES,
+            FileKind::Template => MAX_TEMPLATE_BYTES,
+            FileKind::RuleFile => MAX_RULE_FILE_BYTES,
+            FileKind::Baseline => MAX_BASELINE_BYTES,
+            FileKind::Asset => MAX_ASSET_BYTES,
+            FileKind::Own => MAX_OWN_BYTES,
+        }
+    }
+
+    /// The kind as messages name it.
+    fn name(self) -> &'static str {
+        match self {
+            FileKind::Page => "a page",
+            FileKind::Config => "a configuration file",
+            FileKind::Template => "a theme file",
+            FileKind::RuleFile => "a rule file",
+            FileKind::Baseline => "a baseline",
+            FileKind::Asset => "a file it copies",
+            FileKind::Own => "a file it wrote",
+        }
+    }
+}
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    /// The system said no (missing, no permission...).
+    Io(std::io::Error),
+    /// It is not a regular file: what it is ("a named pipe (FIFO)").
+    NotRegular(&'static str),
+    /// It is a file of the kernel (`/proc`, `/sys`), whose size says nothing.
+    KernelFile,
+    /// It holds more than the limit of its kind.
+    TooLarge(FileKind),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::NotRegular(what) => write!(f, "it is {what}, not a regular file"),
+            ReadError::KernelFile => f.write_str("it is a file of the kernel's /proc or /sys, not a regular file"),
+            ReadError::TooLarge(kind) => {
+                write!(f, "it is larger than {}, the most opsbook reads of {}", size(kind.max_bytes()), kind.name())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> ReadError {
+        ReadError::Io(e)
+    }
+}
+
+/// A limit in words: `64 MiB`, `1 GiB`.
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 30 { format!("{} GiB", bytes >> 30) } else { format!("{} MiB", bytes >> 20) }
+}
+
+/// What a file that is not a regular file is, for messages.
+pub(crate) fn describe(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+    }
+    if file_type.is_dir() { "a folder" } else { "a special file" }
+}
+
+/// Opens `path` for reading if it is a regular file of at most `kind`'s limit (see the
+/// module's steps), without ever waiting on it; returns the file and its length.
+pub(crate) fn open_regular(path: &Path, kind: FileKind) -> Result<(std::fs::File, u64), ReadError> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular(describe(metadata.file_type())));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+        options.custom_flags(flags.bits() as i32);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular(describe(metadata.file_type())));
+    }
+    if is_kernel_file(&file) {
+        return Err(ReadError::KernelFile);
+    }
+    if metadata.len() > kind.max_bytes() {
+        return Err(ReadError::TooLarge(kind));
+    }
+    Ok((file, metadata.len()))
+}
+
+/// Whether an open file is on one of the kernel's own file systems (`/proc`, `/sys` and
+/// their kind), whose files are not what they say they are.
+#[cfg(target_os = "linux")]
+fn is_kernel_file(file: &std::fs::File) -> bool {
+    use rustix::fs::FsWord;
+    /// `SYSFS_MAGIC`, `DEBUGFS_MAGIC`, `TRACEFS_MAGIC`, `SECURITYFS_MAGIC`,
+    /// `CGROUP_SUPER_MAGIC`, `CGROUP2_SUPER_MAGIC`, `CONFIGFS_MAGIC` of `linux/magic.h`.
+    const KERNEL: [FsWord; 7] =
+        [0x6265_6572, 0x6462_6720, 0x7472_6163, 0x7363_6673, 0x0027_e0eb, 0x6367_7270, 0x6265_6570];
+    rustix::fs::fstatfs(file).is_ok_and(|fs| fs.f_type == rustix::fs::PROC_SUPER_MAGIC || KERNEL.contains(&fs.f_type))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn is_kernel_file(_file: &std::fs::File) -> bool {
+    false
+}
+
+/// Reads a whole regular file of `kind` (see [`open_regular`]).
+pub(crate) fn read_bytes(path: &Path, kind: FileKind) -> Result<Vec<u8>, ReadError> {
+    let (file, len) = open_regular(path, kind)?;
+    let limit = kind.max_bytes();
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(kind));
+    }
+    Ok(bytes)
+}
+
+/// Reads a whole regular file of `kind` as UTF-8 text (as [`std::fs::read_to_string`]
+/// does, the same error when it is not).
+pub(crate) fn read_text(path: &Path, kind: FileKind) -> Result<String, ReadError> {
+    let bytes = read_bytes(path, kind)?;
+    String::from_utf8(bytes).map_err(|_| {
+        ReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+    })
+}
+
+/// Reads a whole regular file of `kind`; the error names the path.
+pub(crate) fn read(path: &Path, kind: FileKind) -> Result<Vec<u8>> {
+    read_bytes(path, kind).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// Writes a whole file, creating its parent folders.
@@ -23,13 +237,24 @@ pub(crate) fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).with_context(|| format!("cannot create folder {}", path.display()))
 }
 
-/// Copies one file, creating the target's parent folders.
-pub(crate) fn copy(from: &Path, to: &Path) -> Result<()> {
+/// Copies one regular file of `kind` (see [`open_regular`]), creating the target's
+/// parent folders; the copy has the source's permissions, as [`std::fs::copy`] gives.
+pub(crate) fn copy(from: &Path, to: &Path, kind: FileKind) -> Result<()> {
     if let Some(parent) = to.parent() {
         create_dir_all(parent)?;
     }
-    std::fs::copy(from, to).with_context(|| format!("cannot copy {} to {}", from.display(), to.display()))?;
-    Ok(())
+    let (source, _) = open_regular(from, kind).with_context(|| format!("cannot copy {}", from.display()))?;
+    let copied = (|| {
+        let permissions = source.metadata()?.permissions();
+        let mut target = std::fs::File::create(to)?;
+        let limit = kind.max_bytes();
+        // `io::copy` of a file to a file copies in the kernel (`copy_file_range`).
+        if std::io::copy(&mut source.take(limit + 1), &mut target)? > limit {
+            return Err(std::io::Error::other(ReadError::TooLarge(kind)));
+        }
+        target.set_permissions(permissions)
+    })();
+    copied.with_context(|| format!("cannot copy {} to {}", from.display(), to.display()))
 }
 
 /// Removes a folder and everything in it; a missing folder is fine.
@@ -84,6 +309,95 @@ pub(crate) fn slash_path(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fresh folder of the system's temporary folder for one test.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("opsbook-fs-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        dir
+    }
+
+    #[test]
+    fn reads_regular_files_and_refuses_folders() {
+        let dir = scratch("regular");
+        std::fs::write(dir.join("a.txt"), "text").unwrap();
+        assert_eq!(read_bytes(&dir.join("a.txt"), FileKind::Page).unwrap(), b"text");
+        assert_eq!(read_text(&dir.join("a.txt"), FileKind::Page).unwrap(), "text");
+        let err = read_bytes(&dir, FileKind::Page).unwrap_err();
+        assert_eq!(err.to_string(), "it is a folder, not a regular file");
+        let err = read(&dir.join("gone"), FileKind::Config).unwrap_err();
+        assert!(format!("{err:#}").starts_with("cannot read "), "{err:#}");
+        std::fs::write(dir.join("b.txt"), [0xff, 0xfe]).unwrap();
+        assert_eq!(
+            read_text(&dir.join("b.txt"), FileKind::Page).unwrap_err().to_string(),
+            "stream did not contain valid UTF-8"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_opens_named_pipes_or_devices() {
+        let dir = scratch("fifo");
+        let fifo = dir.join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(made.success());
+        // Opening it would wait for a writer: the test would never end.
+        assert_eq!(
+            read_bytes(&fifo, FileKind::Page).unwrap_err().to_string(),
+            "it is a named pipe (FIFO), not a regular file"
+        );
+        assert!(copy(&fifo, &dir.join("copy"), FileKind::Asset).is_err());
+        assert!(!dir.join("copy").exists());
+        let zero = std::path::Path::new("/dev/zero");
+        assert_eq!(
+            read_bytes(zero, FileKind::Baseline).unwrap_err().to_string(),
+            "it is a character device, not a regular file"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn refuses_files_of_the_kernel() {
+        for file in ["/proc/self/environ", "/proc/self/status"] {
+            let err = read_bytes(std::path::Path::new(file), FileKind::RuleFile).unwrap_err();
+            assert_eq!(err.to_string(), "it is a file of the kernel's /proc or /sys, not a regular file", "{file}");
+        }
+    }
+
+    #[test]
+    fn refuses_files_past_the_limit_of_their_kind() {
+        let dir = scratch("limit");
+        let big = dir.join("big.toml");
+        // A hole: no room taken, and refused by its size before a byte is read.
+        std::fs::File::create(&big).and_then(|file| file.set_len(MAX_CONFIG_BYTES + 1)).unwrap();
+        let err = read_bytes(&big, FileKind::Config).unwrap_err();
+        assert_eq!(err.to_string(), "it is larger than 16 MiB, the most opsbook reads of a configuration file");
+        assert_eq!(read_bytes(&big, FileKind::Page).unwrap().len() as u64, MAX_CONFIG_BYTES + 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn copies_bytes_and_permissions() {
+        let dir = scratch("copy");
+        std::fs::write(dir.join("run.sh"), "#!/bin/sh\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(dir.join("run.sh"), std::fs::Permissions::from_mode(0o750)).unwrap();
+        }
+        copy(&dir.join("run.sh"), &dir.join("out/run.sh"), FileKind::Asset).unwrap();
+        assert_eq!(std::fs::read(dir.join("out/run.sh")).unwrap(), b"#!/bin/sh\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(dir.join("out/run.sh")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o750);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn shows_folders_relative_to_the_current_one() {

@@ -1,6 +1,7 @@
 //! `opsbook new KIND "Title"`: a new page of a kind, started from the kind's template.
 //!
-//! 1. The template is `content/templates/KIND.md`, or `[kinds.KIND] template`.
+//! 1. The template is `content/templates/KIND.md`, or `[kinds.KIND] template`, confined
+//!    like every path of the handbook (`content::walk::Confinement`).
 //! 2. The page goes into the kind's section: `[kinds.KIND] section`, else the folder
 //!    whose section page has `default_kind: KIND`, else `runbooks/` for runbooks,
 //!    `rca/` for incident reviews and `<kind>s/` for the rest.
@@ -50,6 +51,12 @@ pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timest
             "no template for kind `{kind_name}`: create {prefix}{template_path}, or name one with `[kinds.{kind_name}] template` in book.toml"
         )
         .into());
+    }
+    // A path from book.toml: confined like every path of the handbook.
+    let confined = crate::content::walk::Confinement::new(&config.root)
+        .map(|c| c.check_readable(&content_dir.join(&template_path)));
+    if let Some(Err(why)) = confined {
+        return Err(anyhow!("the template {prefix}{template_path} of kind `{kind_name}` is not read: {why}").into());
     }
     let (template, problems) = load_page(&content_dir, &template_path, &prefix);
     let Some(template) = template.filter(|_| problems.iter().all(|d| !d.is_error())) else {

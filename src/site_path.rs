@@ -15,6 +15,10 @@
 //! 3. empty and `.` segments are dropped, `..` removes the segment before it and is
 //!    refused when there is none;
 //! 4. the result is a folder (`old/`) unless it ends in `.html` or `.htm`.
+//!
+//! Names that become one folder of the site and are written into URLs as they are (an
+//! alert's `alerts/<name>/`) are read by [`check_folder_name`] where they are read, so
+//! the error stands where the name is written.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -44,6 +48,8 @@ pub(crate) enum PathProblem {
     TooLong(usize),
     /// The whole path is longer than [`MAX_PATH_BYTES`].
     PathTooLong(usize),
+    /// A name that is a folder by itself is [`INDEX_FILE`], the file of a folder's page.
+    IndexFile,
 }
 
 impl fmt::Display for PathProblem {
@@ -64,6 +70,7 @@ impl fmt::Display for PathProblem {
             PathProblem::PathTooLong(bytes) => {
                 write!(f, "it is {bytes} bytes long, more than the {MAX_PATH_BYTES} a path in the site may have")
             }
+            PathProblem::IndexFile => write!(f, "it is `{INDEX_FILE}`, the file of a folder's page"),
         }
     }
 }
@@ -80,6 +87,28 @@ pub(crate) fn check_segment(segment: &str) -> Result<(), PathProblem> {
     }
     if segment.len() > MAX_SEGMENT_BYTES {
         return Err(PathProblem::TooLong(segment.len()));
+    }
+    Ok(())
+}
+
+/// The file a folder's page is written to (`runbooks/` -> `runbooks/index.html`).
+pub(crate) const INDEX_FILE: &str = "index.html";
+
+/// Checks a name that is a folder of the site by itself and is written into URLs as it
+/// is, with nothing escaped (an alert's `alerts/<name>/`): a segment ([`check_segment`])
+/// without whitespace and without `%`, `?`, `#`, `\` or `/`, which a URL reads as an
+/// escape, a query, a fragment or another folder; and not [`INDEX_FILE`], whose folder
+/// would be where its parent's page is written.
+pub(crate) fn check_folder_name(name: &str) -> Result<(), PathProblem> {
+    check_segment(name)?;
+    if let Some(c) = name.chars().find(|c| c.is_whitespace()) {
+        return Err(PathProblem::Character(c));
+    }
+    if let Some(c) = name.chars().find(|c| matches!(c, '%' | '?' | '#' | '\\' | '/')) {
+        return Err(PathProblem::UrlSyntax(c));
+    }
+    if name.eq_ignore_ascii_case(INDEX_FILE) {
+        return Err(PathProblem::IndexFile);
     }
     Ok(())
 }
@@ -148,7 +177,7 @@ pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
 /// The file that a page or the redirect page of an alias at a site path is written
 /// to: `old/` -> `old/index.html`, `old.html` -> `old.html`.
 pub(crate) fn alias_file(alias: &str) -> String {
-    if alias.is_empty() || alias.ends_with('/') { format!("{alias}index.html") } else { alias.to_string() }
+    if alias.is_empty() || alias.ends_with('/') { format!("{alias}{INDEX_FILE}") } else { alias.to_string() }
 }
 
 /// Joins a relative link path onto a folder (of `content/`, or a page's site path),
@@ -232,6 +261,20 @@ mod tests {
         let deep = format!("/{}/", vec!["y".repeat(250); 20].join("/"));
         assert_eq!(normalise_alias(&deep), Err(PathProblem::PathTooLong(deep.len() - 2)));
         assert_eq!(check(&deep[1..deep.len() - 1]), Err(PathProblem::PathTooLong(deep.len() - 2)));
+    }
+
+    #[test]
+    fn refuses_folder_names_a_url_would_read_otherwise() {
+        assert_eq!(check_folder_name("KubePodCrashLooping"), Ok(()));
+        assert_eq!(check_folder_name("Überlast"), Ok(()));
+        assert_eq!(check_folder_name("a%2Fb"), Err(PathProblem::UrlSyntax('%')));
+        assert_eq!(check_folder_name("a?b"), Err(PathProblem::UrlSyntax('?')));
+        assert_eq!(check_folder_name("a/b"), Err(PathProblem::UrlSyntax('/')));
+        assert_eq!(check_folder_name("a b"), Err(PathProblem::Character(' ')));
+        assert_eq!(check_folder_name("index.html"), Err(PathProblem::IndexFile));
+        assert_eq!(check_folder_name("INDEX.HTML"), Err(PathProblem::IndexFile));
+        assert_eq!(check_folder_name(".."), Err(PathProblem::Parent));
+        assert_eq!(check_folder_name(&"A".repeat(256)), Err(PathProblem::TooLong(256)));
     }
 
     #[test]

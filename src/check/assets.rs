@@ -189,7 +189,7 @@ impl Uses {
                 uses.other.extend(finder.find_link(site, page_path, path));
             }
         }
-        if let Ok(config) = std::fs::read_to_string(site.config.root.join(CONFIG_FILE)) {
+        if let Ok(config) = crate::fs::read_text(&site.config.root.join(CONFIG_FILE), crate::fs::FileKind::Config) {
             for value in quoted_values(&config) {
                 uses.other.extend(finder.find("", value));
             }
@@ -278,7 +278,9 @@ impl<'a> Finder<'a> {
             if !matches!(ext.as_str(), "css" | "html" | "htm" | "svg") {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(site.config.locate(&asset.source).0) else { continue };
+            // Read as a page is: an asset too large for that is not looked into.
+            let read = crate::fs::read_text(&site.config.locate(&asset.source).0, crate::fs::FileKind::Page);
+            let Ok(text) = read else { continue };
             let dir = asset.source.rsplit_once('/').map_or("", |(dir, _)| dir);
             let references: Vec<String> = if ext == "css" {
                 css_references(&text).into_iter().map(str::to_string).collect()

@@ -93,9 +93,11 @@ const WHAT_TO_GIVE: &str =
     "give the handbook.json of the target branch's build, or what `opsbook check --format json` printed there";
 
 impl Baseline {
-    /// Reads a baseline file; `shown` is how messages name it.
+    /// Reads a baseline file, a regular file of at most [`crate::fs::MAX_BASELINE_BYTES`];
+    /// `shown` is how messages name it.
     pub(crate) fn read(path: &Path, shown: &str) -> anyhow::Result<Baseline> {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read the baseline {shown}"))?;
+        let bytes = crate::fs::read_bytes(path, crate::fs::FileKind::Baseline)
+            .with_context(|| format!("cannot read the baseline {shown}"))?;
         Baseline::parse(&bytes, shown)
     }
 

@@ -2,6 +2,9 @@
 //! alert registry ([`Site::alerts`]). For each file, in order:
 //!
 //! 1. a file that is not valid YAML is a `rules-syntax` error where the parser stopped;
+//!    one that cannot be read (no regular file, too large) an `unreadable-file` error,
+//!    one refused by the confinement (a link leading elsewhere) a
+//!    `symlink-outside-root` error, both at the file;
 //! 2. each runbook link of an alert (`runbook_url`, `runbook` or `link` annotation),
 //!    with `{{ $labels.alertname }}` filled in with the alert's name, that points into
 //!    this handbook (the host and base path of `[handbook] base-url`, or a path from
@@ -17,7 +20,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::rule_file::{RuleAlert, RuleFile};
+use crate::content::rule_file::{RuleAlert, RuleFile, Unread};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::percent::percent_decode;
 use crate::site::{Site, Target};
@@ -29,12 +32,9 @@ pub(crate) fn check_rule_files(site: &Site, files: &[RuleFile], diagnostics: &mu
     for file in files {
         let alerts = match &file.alerts {
             Ok(alerts) => alerts,
-            Err(error) => {
+            Err(unread) => {
                 all_read = false;
-                diagnostics.push(
-                    Diagnostic::error(Rule::RulesSyntax, &file.path, error.line, error.column, &error.message)
-                        .with_help("fix the rule file; `promtool check rules` shows the same problem"),
-                );
+                diagnostics.push(unread_file(&file.path, unread));
                 continue;
             }
         };
@@ -61,6 +61,22 @@ pub(crate) fn check_rule_files(site: &Site, files: &[RuleFile], diagnostics: &mu
                 .with_help("remove the alert from the runbook if its rule is gone, or pass its rule file to --rules"),
             );
         }
+    }
+}
+
+/// Step 1: the diagnostic of a rule file whose alerts are unknown, at the file (and the
+/// line and column where the parser stopped); it quotes nothing of the file.
+fn unread_file(path: &str, unread: &Unread) -> Diagnostic {
+    match unread {
+        Unread::Syntax(error) => Diagnostic::error(Rule::RulesSyntax, path, error.line, error.column, &error.message)
+            .with_help("fix the rule file; `promtool check rules` shows the same problem"),
+        Unread::Unreadable(why) => {
+            Diagnostic::error(Rule::UnreadableFile, path, 0, 0, format!("cannot read the rule file: {why}"))
+                .with_help("give --rules regular files of Prometheus rules, or the folders that hold them")
+        }
+        Unread::Refused(message) => Diagnostic::error(Rule::SymlinkOutsideRoot, path, 0, 0, message).with_help(
+            "copy the rule file into the handbook or into the folder given to --rules, or give its own path",
+        ),
     }
 }
 

@@ -28,6 +28,9 @@ pub(crate) use lint::{LintConfig, RuleLevel};
 pub use output_dir::OutputChoice;
 pub(crate) use sources::{Source, Sources};
 pub(crate) use status::StatusConfig;
+/// The names the status page makes of a component id, checked where the id is read.
+#[cfg(test)]
+pub(crate) use status::file_names as component_file_names;
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
@@ -428,14 +431,15 @@ impl Config {
         if !root.is_dir() {
             return Err(anyhow::anyhow!("cannot read the handbook root {}: no such folder", root.display()).into());
         }
-        if !path.is_file() {
+        // Anything there but a folder is read, and refused by name if it is no regular file.
+        if !std::fs::metadata(&path).is_ok_and(|m| !m.is_dir()) {
             return Err(anyhow::anyhow!(
                 "no {CONFIG_FILE} in {}: run `opsbook init` to start a handbook, or pass --root",
                 root.display()
             )
             .into());
         }
-        let bytes = crate::fs::read(&path)?;
+        let bytes = crate::fs::read(&path, crate::fs::FileKind::Config)?;
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {

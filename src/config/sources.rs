@@ -11,7 +11,9 @@
 //!
 //! Resolving checks, each a `config-field` error at the table or key: `path` is given,
 //! relative, inside the root, neither inside the content folder nor holding it; `mount` is a relative
-//! folder path without `..`, and no mount is another's or lies inside another's.
+//! folder path without `..` whose URL (its folders slugged, as the site makes them) is a
+//! path of the site, and no mount's URL is another's or lies inside another's: mounts
+//! that differ only in case (`Team`, `team`) would be one folder of the output.
 
 use std::path::{Path, PathBuf};
 
@@ -201,11 +203,28 @@ pub(super) fn resolve_sources(
                 continue;
             }
         };
-        if let Some(other) = list.iter().find(|s| nested(&s.mount, &mount_folder)) {
+        let url = mount_url(&mount_folder);
+        if let Err(problem) = crate::site_path::check(&format!("{url}/index.html")) {
+            error(
+                at(mount),
+                format!("`[[sources]] mount` is {:?}: {problem}", mount.get_ref()),
+                "name a shorter folder of the content tree: its name is part of every URL under it",
+            );
+            continue;
+        }
+        if let Some(other) = list.iter().find(|s| nested(&mount_url(&s.mount), &url)) {
+            let other_url = mount_url(&other.mount);
+            let why = if nested(&other.mount, &mount_folder) {
+                String::new()
+            } else if other_url == url {
+                format!(": both are the URL /{url}/")
+            } else {
+                format!(": the URL /{other_url}/ and the URL /{url}/ lie one inside the other")
+            };
             error(
                 at(mount),
                 format!(
-                    "`[[sources]] mount` {mount_folder:?} collides with the mount {:?} of `{}`",
+                    "`[[sources]] mount` {mount_folder:?} collides with the mount {:?} of `{}`{why}",
                     other.mount, other.folder
                 ),
                 "give each source a mount of its own, neither inside the other",
@@ -243,6 +262,14 @@ pub(super) fn resolve_sources(
         list.push(Source { folder, mount: mount_folder, repository, subdir, internal, line: header.0 });
     }
     Sources { list, files: std::collections::HashMap::new() }
+}
+
+/// A mount's URL path, as the site makes it of its folders (`Team/On Call` ->
+/// `team/on-call`): the form in which two mounts must differ, and which must be a path
+/// of the site (`crate::site_path`), so that every page under it can be written on any
+/// file system, case-sensitive or not.
+fn mount_url(mount: &str) -> String {
+    mount.split('/').map(crate::slug::slugify).collect::<Vec<_>>().join("/")
 }
 
 /// Whether one mount is the other or lies inside it.

@@ -11,8 +11,10 @@
 //!
 //! The order is the display order; `group` gathers components under a heading. A
 //! handbook without the table has no status page. Ids are what incidents and
-//! maintenances name (their `components`), so they are checked here: unique, and
-//! lower-case letters, digits, `-` and `_`.
+//! maintenances name (their `components`), so they are checked here: unique,
+//! lower-case letters, digits, `-` and `_`, and short enough for the file names the
+//! status page makes of them ([`file_names`], checked with [`crate::site_path`]'s
+//! rules), so `check` finds what a build would refuse to write.
 
 use serde::Deserialize;
 
@@ -91,6 +93,12 @@ pub(super) fn resolve_status(table: StatusTable, text: &str, problems: &mut Vec<
             ));
             continue;
         }
+        if let Err(problem) = file_names(&id).iter().try_for_each(|name| crate::site_path::check_segment(name)) {
+            error(format!(
+                "`[status] components`: the id `{id}` is too long for the status page's file names: {problem}"
+            ));
+            continue;
+        }
         if components.iter().any(|c| c.id == id) {
             error(format!("`[status] components`: the id `{id}` is used twice"));
             continue;
@@ -109,6 +117,13 @@ pub(super) fn resolve_status(table: StatusTable, text: &str, problems: &mut Vec<
     }
     let title = table.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
     StatusConfig { title, components }
+}
+
+/// The file and folder names the status page makes of a component's id (its feed's
+/// folder `status/<id>/`, its badge `status/badge/<id>.svg`: `site::status::
+/// component_paths`), each checked as a site path's segment when the id is read.
+pub(crate) fn file_names(id: &str) -> [String; 2] {
+    [id.to_string(), format!("{id}.svg")]
 }
 
 /// Where `id = "ID"` is written, else where `components` is.
@@ -138,6 +153,18 @@ mod tests {
         let raw: Raw = toml::from_str(text).unwrap();
         let mut problems = Vec::new();
         (resolve_status(raw.status, text, &mut problems), problems)
+    }
+
+    #[test]
+    fn refuses_ids_too_long_for_the_status_pages_file_names() {
+        let book = |id: &str| format!("[status]\ncomponents = [{{ id = \"{id}\", name = \"X\" }}]\n");
+        let (status, problems) = resolve(&book(&"a".repeat(251)));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(status.ids().len(), 1);
+        let (status, problems) = resolve(&book(&"a".repeat(252)));
+        assert!(status.ids().is_empty());
+        assert!(problems[0].message.ends_with("a segment is 256 bytes long, more than the 255 a file name may have"));
+        assert_eq!((problems[0].line, problems[0].column), (2, 22));
     }
 
     #[test]

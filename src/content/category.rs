@@ -37,7 +37,7 @@ pub(crate) fn read_category(path: &Path, rel: &str, shown: &str, diagnostics: &m
             .with_severity(Severity::Warning)
             .with_help("a category file holds `label` (text) and `position` (a number); it is ignored until fixed")
     };
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::fs::read_text(path, crate::fs::FileKind::Config) {
         Ok(text) => text,
         Err(e) => {
             diagnostics.push(warn(0, 0, format!("cannot read the category file: {e}")));

@@ -77,7 +77,8 @@ impl IncludeFiles for HandbookFiles {
                 self.max_len >> 20
             )));
         }
-        let bytes = std::fs::read(&full).map_err(|e| IncludeError::Refused(format!("cannot read `{path}`: {e}")))?;
+        let bytes = crate::fs::read_bytes(&full, crate::fs::FileKind::Page)
+            .map_err(|e| IncludeError::Refused(format!("cannot read `{path}`: {e}")))?;
         let text =
             String::from_utf8(bytes).map_err(|_| IncludeError::Refused(format!("`{path}` is not valid UTF-8")))?;
         // A byte order mark is not text: editors do not show it, nor count its column.

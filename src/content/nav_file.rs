@@ -12,7 +12,9 @@
 //!    whole), they are relative to its `docs_dir` (`docs` unless set) inside `content/`.
 //!    One at the top of `content/` is not published.
 //! 3. A file that cannot be read as one is an error at the file; a build without it
-//!    orders the navigation as if it were not there.
+//!    orders the navigation as if it were not there. The `mkdocs.yml` beside `book.toml`
+//!    is confined like the content (`walk::Confinement`): a link leading out of the
+//!    handbook or into a hidden folder is refused, not read.
 
 use std::path::Path;
 
@@ -120,8 +122,17 @@ pub(crate) fn find_nav_file(
             root_dir: String::new(),
         });
     }
-    if let Some(name) = MKDOCS_FILES.iter().find(|name| root.join(name).is_file()) {
-        let text = read(&root.join(name), name, diagnostics)?;
+    // Any file but a folder: one that is no regular file is an error when it is read.
+    if let Some(name) = MKDOCS_FILES.iter().find(|name| std::fs::metadata(root.join(name)).is_ok_and(|m| !m.is_dir())) {
+        let path = root.join(name);
+        // Beside book.toml, not walked with the content: confined here.
+        let confined = super::walk::Confinement::new(root).map(|c| c.check_readable(&path));
+        if let Some(Err(why)) = confined {
+            let message = format!("the file is not read: {why}");
+            diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, *name, 0, 0, message));
+            return None;
+        }
+        let text = read(&path, name, diagnostics)?;
         let nav = parse_mkdocs(&text, name, diagnostics)?;
         let content = config.content_folder.as_str();
         let docs_dir = nav.docs_dir.as_deref().map(|d| d.trim_start_matches("./").trim_matches('/'));
@@ -177,7 +188,7 @@ pub(crate) fn find_nav_file(
 }
 
 fn read(path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    match std::fs::read_to_string(path) {
+    match crate::fs::read_text(path, crate::fs::FileKind::Config) {
         Ok(text) => Some(text.replace("\r\n", "\n")),
         Err(e) => {
             diagnostics.push(Diagnostic::error(Rule::NavFile, shown, 0, 0, format!("cannot read the file: {e}")));

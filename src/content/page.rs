@@ -109,7 +109,7 @@ pub(crate) fn load_page_at(disk: &Path, path: &str, file: String) -> (Option<Sou
 /// dropped, its line endings normalised. An `unreadable-file` or `invalid-utf8` error
 /// when it cannot be.
 pub(crate) fn read_text(disk: &Path, file: &str) -> Result<String, Diagnostic> {
-    let bytes = match std::fs::read(disk) {
+    let bytes = match crate::fs::read_bytes(disk, crate::fs::FileKind::Page) {
         Ok(bytes) => bytes,
         Err(e) => {
             let d = Diagnostic::error(Rule::UnreadableFile, file, 0, 0, format!("cannot read the file: {e}"));

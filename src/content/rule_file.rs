@@ -9,6 +9,13 @@
 //!
 //! any other document (a ConfigMap beside the rules) is left alone. Recording rules
 //! (`record:`) define no alert.
+//!
+//! Rule files are found ([`find_rule_files`]) and confined like the content: a link
+//! leading out of the handbook, or out of a folder outside it that the command line
+//! names, is refused and never read. Each file is read as every file is
+//! ([`crate::fs::read_bytes`]: a regular file, at most [`crate::fs::MAX_RULE_FILE_BYTES`]).
+//! A file that cannot be read or parsed is named, at the line and column where the
+//! parser stopped, never with its text.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +23,7 @@ use anyhow::{Context, Result};
 
 use super::front_matter::{SyntaxError, parse_yaml_documents};
 use super::node::{Located, Node};
+use super::walk::Confinement;
 
 /// The annotations that may hold an alert's runbook link, in the order they are read.
 pub(crate) const RUNBOOK_ANNOTATIONS: [&str; 3] = ["runbook_url", "runbook", "link"];
@@ -74,45 +82,128 @@ pub(crate) struct RuleFile {
     /// Its path as diagnostics name it: relative to the handbook's root when it lies in
     /// it, else absolute.
     pub(crate) path: String,
-    /// Its alerts, or why they could not be read.
-    pub(crate) alerts: Result<Vec<RuleAlert>, SyntaxError>,
+    /// Its alerts, or why they are unknown.
+    pub(crate) alerts: Result<Vec<RuleAlert>, Unread>,
 }
 
-/// Reads the alerts of the rule files [`find_rule_files`] found; a file that is not
-/// UTF-8 or not YAML is a [`SyntaxError`] in its [`RuleFile`], a file that cannot be
-/// read an error that names it.
-pub(crate) fn read_rule_files(found: &[PathBuf], root: &Path) -> Result<Vec<RuleFile>> {
-    let mut files = Vec::new();
-    for file in found {
-        let bytes = crate::fs::read(file)?;
-        let alerts = match String::from_utf8(bytes) {
-            Ok(text) => read_alerts(text.strip_prefix('\u{feff}').unwrap_or(&text)),
-            Err(_) => Err(SyntaxError { line: 1, column: 1, message: "the rule file is not valid UTF-8".to_string() }),
-        };
-        let path = crate::fs::slash_path(file.strip_prefix(root).unwrap_or(file));
-        files.push(RuleFile { path, alerts });
-    }
-    Ok(files)
+/// Why the alerts of a rule file are unknown. No variant holds text of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unread {
+    /// It is not UTF-8, or not YAML: where the parser stopped and what it said, without
+    /// what it quoted of the file ([`without_quotes`]).
+    Syntax(SyntaxError),
+    /// It cannot be read (no regular file, too large, no permission): why.
+    Unreadable(String),
+    /// It is not read: it leads out of the folder it was found in (a link). The message.
+    Refused(String),
+}
+
+/// A rule file found on the command line: its path, and the message that refuses it
+/// when it may not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundFile {
+    /// The file (or a folder given, when the folder itself is refused).
+    pub(crate) path: PathBuf,
+    /// Why it is not read, when it is not.
+    pub(crate) refused: Option<String>,
+}
+
+/// Reads the alerts of the rule files [`find_rule_files`] found, each a regular file of
+/// at most [`crate::fs::MAX_RULE_FILE_BYTES`]; what cannot be read, or is refused, is an
+/// [`Unread`] of its [`RuleFile`].
+pub(crate) fn read_rule_files(found: &[FoundFile], root: &Path) -> Vec<RuleFile> {
+    found
+        .iter()
+        .map(|found| {
+            let file = &found.path;
+            let alerts = match &found.refused {
+                Some(message) => Err(Unread::Refused(message.clone())),
+                None => match crate::fs::read_bytes(file, crate::fs::FileKind::RuleFile) {
+                    Err(e) => Err(Unread::Unreadable(e.to_string())),
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(text) => read_alerts(text.strip_prefix('\u{feff}').unwrap_or(&text))
+                            .map_err(|e| Unread::Syntax(SyntaxError { message: without_quotes(&e.message), ..e })),
+                        Err(_) => Err(Unread::Syntax(SyntaxError {
+                            line: 1,
+                            column: 1,
+                            message: "the rule file is not valid UTF-8".to_string(),
+                        })),
+                    },
+                },
+            };
+            let path = crate::fs::slash_path(file.strip_prefix(root).unwrap_or(file));
+            RuleFile { path, alerts }
+        })
+        .collect()
+}
+
+/// A parser's message without what it quoted of the file: the message up to its first
+/// quote or bracket (`unexpected character: `\u{0}'` -> `unexpected character`), so a
+/// file that is not YAML (an environment, a key) is never shown in the log.
+fn without_quotes(message: &str) -> String {
+    let cut = message.find(['`', '\'', '"', '[', '(', '{']).unwrap_or(message.len());
+    message[..cut].trim_end().trim_end_matches(':').trim_end().chars().filter(|c| !c.is_control()).collect()
 }
 
 /// The rule files named on the command line: each file as it is, and the `*.yml` and
 /// `*.yaml` files of each folder and its subfolders, sorted, leaving out hidden files
 /// and folders (`.git/`, `.github/`) and symbolic links to folders; each file once. A path that
 /// does not exist is an error that names it.
-pub(crate) fn find_rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+///
+/// Every file is confined like the content (`walk::Confinement`): a path in the
+/// handbook (`root`) to the handbook, a path outside it to the folder given (the file's
+/// folder, for a file). A link leading elsewhere, or into a hidden folder, is refused
+/// (its [`FoundFile::refused`]) and never read; so is a folder given in the handbook
+/// that leads out of it.
+pub(crate) fn find_rule_files(paths: &[PathBuf], root: &Path) -> Result<Vec<FoundFile>> {
     let mut files = Vec::new();
     for path in paths {
         let metadata =
             std::fs::metadata(path).with_context(|| format!("cannot read the rule files at {}", path.display()))?;
-        if metadata.is_dir() {
-            collect_yaml_files(path, &mut files)?;
+        let in_handbook = lexical(path).starts_with(lexical(root));
+        let confinement = if in_handbook {
+            Confinement::new(root)
         } else {
-            files.push(path.clone());
+            Confinement::of_given_folder(if metadata.is_dir() { path } else { path.parent().unwrap_or(path) })
+        };
+        let confinement = confinement
+            .with_context(|| format!("cannot resolve the folder of the rule files at {}", path.display()))?;
+        let refusal = |file: &Path, what: &str| {
+            confinement.check_readable(file).err().map(|why| format!("the {what} not read: {why}"))
+        };
+        if metadata.is_dir() {
+            if let Some(refused) = refusal(path, "rule files are") {
+                files.push(FoundFile { path: path.clone(), refused: Some(refused) });
+                continue;
+            }
+            let mut found = Vec::new();
+            collect_yaml_files(path, &mut found)?;
+            files.extend(found.into_iter().map(|file| {
+                let refused = refusal(&file, "rule file is");
+                FoundFile { path: file, refused }
+            }));
+        } else {
+            files.push(FoundFile { path: path.clone(), refused: refusal(path, "rule file is") });
         }
     }
     let mut seen = std::collections::HashSet::new();
-    files.retain(|file| seen.insert(file.clone()));
+    files.retain(|file| seen.insert(file.path.clone()));
     Ok(files)
+}
+
+/// `path` with its `.` and `..` folded away, as written (no link followed).
+fn lexical(path: &Path) -> PathBuf {
+    let mut folded = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                folded.pop();
+            }
+            other => folded.push(other),
+        }
+    }
+    folded
 }
 
 fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
@@ -126,9 +217,11 @@ fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         }
         // Symbolic links to folders are not followed, so a loop cannot trap the walk.
         let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        let is_yaml = path.extension().is_some_and(|ext| ext == "yml" || ext == "yaml");
         if is_folder {
             collect_yaml_files(&path, files)?;
-        } else if path.is_file() && path.extension().is_some_and(|ext| ext == "yml" || ext == "yaml") {
+        } else if is_yaml && !path.is_dir() {
+            // Whatever it is (a named pipe, a broken link): reading it says what.
             files.push(path);
         }
     }
@@ -183,11 +276,33 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "").unwrap();
         }
-        let found = find_rule_files(&[root.clone(), root.join("rules.txt"), root.join("b.yml")]).unwrap();
-        let names: Vec<String> = found.iter().map(|p| crate::fs::slash_path(p.strip_prefix(&root).unwrap())).collect();
+        let found = find_rule_files(&[root.clone(), root.join("rules.txt"), root.join("b.yml")], &root).unwrap();
+        let names: Vec<String> =
+            found.iter().map(|f| crate::fs::slash_path(f.path.strip_prefix(&root).unwrap())).collect();
         assert_eq!(names, ["a/c.yaml", "b.yml", "rules.txt"]);
-        let err = find_rule_files(&[root.join("gone")]).unwrap_err();
+        assert!(found.iter().all(|f| f.refused.is_none()), "{found:?}");
+        let err = find_rule_files(&[root.join("gone")], &root).unwrap_err();
         assert!(format!("{err:#}").starts_with("cannot read the rule files at "), "{err:#}");
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn leaves_out_what_the_parser_quotes() {
+        assert_eq!(
+            without_quotes("invalid YAML: unexpected character: `\\u{0}'"),
+            "invalid YAML: unexpected character"
+        );
+        assert_eq!(without_quotes("invalid YAML: unclosed bracket '['"), "invalid YAML: unclosed bracket");
+        assert_eq!(without_quotes("invalid type: string \"s3cret\", expected a map"), "invalid type: string");
+        assert_eq!(
+            without_quotes("invalid YAML: while parsing a block mapping, did not find expected key"),
+            "invalid YAML: while parsing a block mapping, did not find expected key"
+        );
+    }
+
+    #[test]
+    fn folds_paths_as_written() {
+        assert_eq!(lexical(Path::new("/a/./b/../c")), Path::new("/a/c"));
+        assert!(!lexical(Path::new("/hb/../other/rules")).starts_with(lexical(Path::new("/hb"))));
     }
 }

@@ -7,7 +7,8 @@
 //! folder of shared pages works); one that resolves outside it is a
 //! `symlink-outside-root` error at the link, and is neither read nor copied, so a
 //! build never publishes a file of the machine it runs on. Link loops are reported
-//! by the walk, not followed.
+//! by the walk, not followed. A named pipe, socket or device is an `unreadable-file`
+//! error at its path, and is neither read nor copied: reading it may never end.
 
 use std::path::{Path, PathBuf};
 
@@ -126,6 +127,10 @@ pub(crate) fn walk_content(
             ));
             continue;
         }
+        if !entry.file_type().is_dir() && !entry.file_type().is_file() {
+            diagnostics.push(not_regular(&format!("{content_prefix}{rel}"), entry.file_type()));
+            continue;
+        }
         if entry.file_type().is_dir() {
             files.dirs.push(rel);
         } else if entry.file_name().to_str().is_some_and(super::category::is_category_file) {
@@ -150,13 +155,27 @@ pub(crate) struct Confinement {
     root: PathBuf,
     /// Folders inside the root that nothing published may come from (the output).
     excluded: Vec<PathBuf>,
+    /// The root as messages name it.
+    name: &'static str,
 }
 
 impl Confinement {
     /// The confinement of `root`; `None` when the root itself cannot be resolved (then
     /// nothing under it can be read either).
     pub(crate) fn new(root: &Path) -> Option<Confinement> {
-        Some(Confinement { root: std::fs::canonicalize(root).ok()?, excluded: Vec::new() })
+        Some(Confinement {
+            root: std::fs::canonicalize(root).ok()?,
+            excluded: Vec::new(),
+            name: "the handbook's folder",
+        })
+    }
+
+    /// The confinement of a folder outside the handbook that the command line names
+    /// (`check --rules ../alerting/rules`): what it holds may be read, nothing its links
+    /// lead to elsewhere.
+    pub(crate) fn of_given_folder(dir: &Path) -> Option<Confinement> {
+        let name = "the folder given on the command line";
+        Some(Confinement { root: std::fs::canonicalize(dir).ok()?, excluded: Vec::new(), name })
     }
 
     /// The same, with `dir` (an output folder, when it exists) out of bounds too.
@@ -199,7 +218,7 @@ impl Confinement {
     pub(crate) fn check_readable(&self, path: &Path) -> Result<(), String> {
         let target = std::fs::canonicalize(path).map_err(|e| format!("it cannot be resolved: {e}"))?;
         let Ok(inside) = target.strip_prefix(&self.root) else {
-            return Err(format!("it leads outside the handbook's folder (to {})", target.display()));
+            return Err(format!("it leads outside {} (to {})", self.name, target.display()));
         };
         if inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name)) {
             let shown = crate::fs::slash_path(inside);
@@ -247,6 +266,14 @@ impl Confinement {
             .with_help("copy the file into the handbook, or link to something inside it"),
         )
     }
+}
+
+/// The `unreadable-file` error of a file that is no regular file (a named pipe, a
+/// socket, a device): it is neither read nor copied, since reading it may never end.
+pub(crate) fn not_regular(shown: &str, file_type: std::fs::FileType) -> Diagnostic {
+    let why = crate::fs::ReadError::NotRegular(crate::fs::describe(file_type));
+    Diagnostic::error(Rule::UnreadableFile, shown, 0, 0, format!("cannot read: {why}"))
+        .with_help("opsbook reads and publishes regular files only: remove it, or put a file in its place")
 }
 
 fn relative(base: &Path, path: &Path) -> String {

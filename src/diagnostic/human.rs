@@ -47,7 +47,9 @@ pub(crate) fn render_labelled(diagnostics: &[Diagnostic], labels: &[&str], root:
             continue;
         }
         let source = sources.entry(d.path.as_str()).or_insert_with(|| {
-            std::fs::read(root.join(&d.path)).ok().map(|b| Source::new(String::from_utf8_lossy(&b).into_owned()))
+            // Read as every file opsbook reads is: never waiting on it, within a limit.
+            let read = crate::fs::read_bytes(&root.join(&d.path), crate::fs::FileKind::Page).ok();
+            read.map(|b| Source::new(String::from_utf8_lossy(&b).into_owned()))
         });
         let quoted = source.as_mut().and_then(|s| s.line_chars(d.line));
         render_one(&mut out, d, labels.get(i).copied(), quoted, color);

@@ -194,7 +194,8 @@ impl Cache {
         file.write_all(HEADER).ok()?;
         hasher.update(HEADER);
         let writer = Writer { file, hasher, count: 0, pieces: FxHashMap::default(), blocks: FxHashSet::default() };
-        let (previous, identity) = match std::fs::read(&path).ok().and_then(|bytes| read_cache(bytes, stamp)) {
+        let read = crate::fs::read_bytes(&path, crate::fs::FileKind::Own).ok();
+        let (previous, identity) = match read.and_then(|bytes| read_cache(bytes, stamp)) {
             Some((previous, identity)) => (Some(previous), Identity::Known(identity)),
             None => (None, Identity::Hashing(std::thread::spawn(hash_executable))),
         };

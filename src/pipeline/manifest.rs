@@ -134,7 +134,7 @@ impl Manifest {
     /// Reads the manifest at `path`; `None` when there is none, or it cannot be read or
     /// trusted as a whole (another version, a line that is not an entry).
     pub(crate) fn read(path: &Path) -> Option<Manifest> {
-        let text = std::fs::read_to_string(path).ok()?;
+        let text = crate::fs::read_text(path, crate::fs::FileKind::Own).ok()?;
         Manifest::parse(&text)
     }
 

@@ -156,12 +156,12 @@ pub(crate) fn check_against(
     let mut timer = Timer::new();
     let mut diagnostics = Vec::new();
     // Found first, so a mistyped path fails at once.
-    let rule_paths = crate::content::rule_file::find_rule_files(rules)?;
+    let rule_paths = crate::content::rule_file::find_rule_files(rules, root)?;
     let ran = run(root, overrides, Destination::Nowhere, &mut timer, &mut diagnostics)?;
     crate::check::lint::lint_handbook(&ran.site, &ran.pages, &mut diagnostics);
     timer.lap("lint");
     if !rules.is_empty() {
-        let files = crate::content::rule_file::read_rule_files(&rule_paths, &ran.site.config.root)?;
+        let files = crate::content::rule_file::read_rule_files(&rule_paths, &ran.site.config.root);
         check_rule_files(&ran.site, &files, &mut diagnostics);
         timer.lap("rules");
     }

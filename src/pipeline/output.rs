@@ -312,7 +312,7 @@ impl Sink for Output {
             Some(Mode::Rebuild(rebuild)) => rebuild.copy(from, site_path),
             Some(Mode::Fresh(entries)) => {
                 let path = self.path(site_path)?;
-                crate::fs::copy(from, &path)?;
+                crate::fs::copy(from, &path, crate::fs::FileKind::Asset)?;
                 let mut file = std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
                 let stamp = Stamp::of(&file.metadata().with_context(|| format!("cannot read {}", path.display()))?);
                 let hash =

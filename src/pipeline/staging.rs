@@ -157,18 +157,22 @@ impl Rebuild {
     pub(crate) fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
         // Hashed only when the previous output has a file there to keep.
         let source = (self.previous.get(site_path) == Some(&Kind::File)).then(|| {
-            std::fs::File::open(from)
-                .and_then(|mut file| Ok((file.metadata()?.len(), manifest::hash_stream(&mut file)?)))
+            crate::fs::open_regular(from, crate::fs::FileKind::Asset)
+                .and_then(|(mut file, len)| Ok((len, manifest::hash_stream(&mut file)?)))
         });
         if let Some(Ok((len, hash))) = source {
-            let same = |file: &mut std::fs::File| same_stream(file, &mut std::fs::File::open(from)?);
+            let same = |file: &mut std::fs::File| {
+                let (mut source, _) =
+                    crate::fs::open_regular(from, crate::fs::FileKind::Asset).map_err(std::io::Error::other)?;
+                same_stream(file, &mut source)
+            };
             if let Some(stamp) = self.unchanged(site_path, len, hash, same) {
                 self.lock().kept.push((site_path.to_owned(), Entry { hash, stamp }));
                 return Ok(());
             }
         }
         let staged = self.staged_file();
-        crate::fs::copy(from, &staged)?;
+        crate::fs::copy(from, &staged, crate::fs::FileKind::Asset)?;
         // The hash of what was copied, should the source have changed meanwhile.
         let mut file = std::fs::File::open(&staged)?;
         let hash = hash_file(&mut file)?;
@@ -415,7 +419,7 @@ fn place(staged: &Path, target: &Path) -> Result<()> {
             let mut beside = target.as_os_str().to_owned();
             beside.push(format!(".opsbook-{}", std::process::id()));
             let beside = PathBuf::from(beside);
-            crate::fs::copy(staged, &beside)?;
+            crate::fs::copy(staged, &beside, crate::fs::FileKind::Own)?;
             crate::fs::rename(&beside, target)
         }
         renamed => renamed.with_context(|| format!("cannot move {} to {}", staged.display(), target.display())),

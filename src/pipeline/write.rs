@@ -184,7 +184,10 @@ fn copy_source(
     site_path: &str,
 ) -> anyhow::Result<Option<Diagnostic>> {
     let Err(error) = output.copy(from, site_path) else { return Ok(None) };
-    match std::fs::File::open(from).and_then(|mut file| std::io::Read::read(&mut file, &mut [0; 1])) {
+    // Opened as the copy opens it (never waiting on it), and read a byte.
+    let opened = crate::fs::open_regular(from, crate::fs::FileKind::Asset);
+    let read = opened.and_then(|(mut file, _)| Ok(std::io::Read::read(&mut file, &mut [0; 1])?));
+    match read {
         Err(cause) => Ok(Some(Diagnostic::error(
             crate::diagnostic::Rule::UnreadableFile,
             shown,
@@ -330,10 +333,12 @@ fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnos
     match theme.statics.get(path) {
         None => Ok(None),
         Some(crate::render::Origin::Builtin(bytes)) => Ok(Some(String::from_utf8_lossy(bytes).into_owned())),
-        Some(crate::render::Origin::File { path: from, shown }) => match std::fs::read(from) {
-            Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| unreadable(shown, e.to_string())),
-            Err(e) => Err(unreadable(shown, e.to_string())),
-        },
+        Some(crate::render::Origin::File { path: from, shown }) => {
+            match crate::fs::read_bytes(from, crate::fs::FileKind::Template) {
+                Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| unreadable(shown, e.to_string())),
+                Err(e) => Err(unreadable(shown, e.to_string())),
+            }
+        }
     }
 }
 

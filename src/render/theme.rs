@@ -7,7 +7,8 @@
 //!    opsbook repository), so an installed `opsbook` needs no files beside it.
 //!
 //! As in `content/`, a symbolic link that leads outside the handbook's folder is a
-//! `symlink-outside-root` error and is not followed.
+//! `symlink-outside-root` error and is not followed, and a file that is no regular file
+//! (a named pipe, a device) an `unreadable-file` error, never read.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -109,7 +110,9 @@ impl Origin {
     pub fn read(&self) -> anyhow::Result<std::borrow::Cow<'static, [u8]>> {
         match self {
             Origin::Builtin(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
-            Origin::File { path, .. } => crate::fs::read(path).map(std::borrow::Cow::Owned),
+            Origin::File { path, .. } => {
+                crate::fs::read(path, crate::fs::FileKind::Template).map(std::borrow::Cow::Owned)
+            }
         }
     }
 }
@@ -192,7 +195,11 @@ fn overlay(
             }
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            problems.push(crate::content::walk::not_regular(&shown(entry.path()), entry.file_type()));
             continue;
         }
         let Ok(name) = entry.path().strip_prefix(dir) else {

@@ -37,7 +37,9 @@ impl Served {
     pub(crate) fn read(&self) -> std::io::Result<Arc<[u8]>> {
         match self {
             Served::Bytes(bytes) | Served::Copied(_, _, bytes) => Ok(Arc::clone(bytes)),
-            Served::File(path, _) => std::fs::read(path).map(Arc::from),
+            Served::File(path, _) => {
+                crate::fs::read_bytes(path, crate::fs::FileKind::Asset).map(Arc::from).map_err(std::io::Error::other)
+            }
         }
     }
 
@@ -102,6 +104,10 @@ impl Sink for MemorySink {
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
         let site_path = checked(site_path)?;
         let metadata = std::fs::metadata(from).with_context(|| format!("cannot read {}", from.display()))?;
+        if !metadata.is_file() {
+            let why = crate::fs::ReadError::NotRegular(crate::fs::describe(metadata.file_type()));
+            return Err(why).with_context(|| format!("cannot read {}", from.display()));
+        }
         let modified = metadata.modified().ok();
         let served = if metadata.len() > SNAPSHOT_LIMIT {
             Served::File(from.to_path_buf(), modified)
@@ -112,7 +118,7 @@ impl Sink for MemorySink {
                 {
                     Arc::clone(bytes)
                 }
-                _ => Arc::from(std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?),
+                _ => Arc::from(crate::fs::read(from, crate::fs::FileKind::Asset)?),
             };
             Served::Copied(from.to_path_buf(), modified, bytes)
         };

@@ -9,7 +9,9 @@
 //!    and it is a runbook, or `[alerts] infer-from-file-names = true` says every page
 //!    named so answers its alert.
 //!
-//! An alert claimed by two pages is a `duplicate-alert` error at both claims.
+//! An alert claimed by two pages is a `duplicate-alert` error at both claims. A name that
+//! cannot be a folder of the site ([`check_alert_name`]: `index.html`, `a%2Fb`, a slash,
+//! more than 255 bytes) is an `invalid-path` error at its claim, and is not registered.
 //!
 //! Each alert also gets a stable URL, `/alerts/<AlertName>/`, a redirect to its runbook
 //! ([`redirect_path`], claimed with the other outputs in [`super::outputs`]), and the
@@ -37,14 +39,21 @@ pub(crate) struct Claim {
 pub(crate) type Alerts = BTreeMap<String, Claim>;
 
 /// The site path of an alert's redirect page, `alerts/<name>/`, or why the name cannot
-/// have one.
+/// have one ([`check_alert_name`]).
 pub(crate) fn redirect_path(name: &str) -> Result<String, String> {
+    check_alert_name(name)?;
+    Ok(format!("alerts/{name}/"))
+}
+
+/// Why an alert name cannot be the folder of its redirect page, `alerts/<name>/`, if it
+/// cannot: it must be a folder name that URLs hold as it is
+/// ([`crate::site_path::check_folder_name`]: no `%`, `?`, `#`, slash or whitespace, not
+/// `index.html`, at most 255 bytes).
+pub(crate) fn check_alert_name(name: &str) -> Result<(), String> {
     if name.contains(['/', '\\']) {
         return Err("an alert name cannot hold a slash".to_string());
     }
-    let path = format!("alerts/{name}/");
-    crate::site_path::check(&format!("{path}index.html")).map_err(|problem| problem.to_string())?;
-    Ok(path)
+    crate::site_path::check_folder_name(name).map_err(|problem| problem.to_string())
 }
 
 /// The alerts each page answers, by page, in alert name order.
@@ -98,6 +107,19 @@ pub(crate) fn collect_alerts(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
         }
         for (name, line, column) in claims {
             if name.is_empty() {
+                continue;
+            }
+            if let Err(problem) = check_alert_name(&name) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Rule::InvalidPath,
+                        &page.source.file,
+                        line,
+                        column,
+                        format!("the alert {name:?} gets no URL /alerts/{name}/: {problem}"),
+                    )
+                    .with_help("name alerts as Prometheus does: letters, digits and `_`"),
+                );
                 continue;
             }
             match alerts.get(&name) {

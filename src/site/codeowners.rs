@@ -33,18 +33,29 @@ pub(crate) struct Found {
 
 /// The first of [`LOCATIONS`] under each of `roots` in turn (the handbook's root, then
 /// its repository's) that holds a file; one that leads out of the last root is refused
-/// into `diagnostics` and the search goes on.
+/// into `diagnostics` before it is read, one that cannot be read (no regular file, too
+/// large) is an `unreadable-file` error, and the search goes on.
 pub(crate) fn find(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
     let confine = crate::content::walk::Confinement::new(roots.last()?)?;
     for (i, root) in roots.iter().enumerate() {
         for &location in LOCATIONS {
             let path = root.join(location);
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            if !std::fs::metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                continue;
+            }
             let shown = if i == 0 { location.to_string() } else { path.display().to_string() };
             if let Some(d) = confine.check(&path, &shown) {
                 diagnostics.push(d);
                 continue;
             }
+            let text = match crate::fs::read_text(&path, crate::fs::FileKind::Config) {
+                Ok(text) => text,
+                Err(e) => {
+                    let message = format!("cannot read the file: {e}");
+                    diagnostics.push(Diagnostic::error(crate::diagnostic::Rule::UnreadableFile, &shown, 0, 0, message));
+                    continue;
+                }
+            };
             return Some(Found { root: root.to_path_buf(), location, shown, text });
         }
     }

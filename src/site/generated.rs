@@ -269,6 +269,8 @@ static PRINT: GeneratedSpec = GeneratedSpec {
     instances: |site| {
         let beneath = pages_beneath(site);
         (1..site.pages.len())
+            // A section whose URL another has (reported where the two are) prints nothing.
+            .filter(|&id| site.index.by_url.get(&site.pages[id].site_path) == Some(&id))
             .filter(|&id| site.pages[id].origin.is_section() && prints_itself(site, &beneath, id))
             .map(|id| Instance {
                 page: GeneratedPage::Print(id),

@@ -5,13 +5,15 @@
 //!
 //! 1. The files opsbook writes besides its pages ([`super::extra_files`]: 404, sitemap,
 //!    `handbook.json`, `_redirects` when there are aliases, the highlighting styles) and
-//!    the theme's static files are claimed first, then the status page's SCS files of
-//!    each incident and maintenance; the search index owns the `.json` files under
-//!    `search/`.
-//! 2. Every alert of the registry ([`super::alerts`]) claims its redirect page
+//!    the theme's static files are claimed first (one whose path is no site path, a
+//!    static file named with a line break, is an `invalid-path` error at its file), then
+//!    the status page's SCS files of each incident and maintenance; the search index
+//!    owns the `.json` files under `search/`.
+//! 2. Every alert of the registry ([`super::alerts`], which refuses names that cannot be
+//!    a folder where they are claimed) claims its redirect page
 //!    `alerts/<name>/index.html` (the URL alert rules link to, so a page or an alias
-//!    there is the `duplicate-url`); a name that is no path segment gets no redirect and
-//!    an `invalid-path` warning at its claim.
+//!    there is the `duplicate-url`); one whose path is taken gets no redirect and an
+//!    `invalid-path` warning at its claim.
 //! 3. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
 //!    `invalid-path` error at its field.
 //! 4. Every file of `content/` copied as it is claims its path: replacing a page, an
@@ -125,6 +127,10 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     let mut other_files: Vec<&String> = site.index.files.iter().collect();
     other_files.sort();
     for path in other_files {
+        if let Err(problem) = check(path) {
+            diagnostics.push(unwritable_file(site, path, &problem.to_string()));
+            continue;
+        }
         let _ = claims.claim(path.clone(), Owner::Other(path.as_str()));
     }
     let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || !site.alerts.is_empty();
@@ -150,6 +156,29 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
     let mut redirects = claim_aliases(site, &mut claims, diagnostics);
     redirects.extend(alert_redirects);
     redirects
+}
+
+/// The `invalid-path` error of a file of the theme (`static/`) or of the configuration
+/// whose site path no file may have: at the file it is copied from, else at book.toml,
+/// so that `check` finds what the writer would refuse.
+fn unwritable_file(site: &Site, path: &str, problem: &str) -> Diagnostic {
+    match site.index.file_sources.get(path) {
+        Some(source) => Diagnostic::error(
+            Rule::InvalidPath,
+            source,
+            0,
+            0,
+            format!("`{source}` cannot be copied to the site: {problem}"),
+        )
+        .with_help("rename the file"),
+        None => Diagnostic::error(
+            Rule::InvalidPath,
+            crate::config::CONFIG_FILE,
+            0,
+            0,
+            format!("book.toml makes opsbook write the file {path:?}, which the site cannot hold: {problem}"),
+        ),
+    }
 }
 
 /// Claims the redirect page of every alert, `alerts/<name>/index.html`.

@@ -133,15 +133,21 @@ pub(super) fn permalink_warnings(pages: &[Page], diagnostics: &mut Vec<Diagnosti
     }
 }
 
-/// The diagnostic for a page whose URL another page already has.
+/// The diagnostic for a page whose URL another page already has: at the second
+/// page's file (its `slug`, when it has one); at the first's when the second is a folder
+/// without a page; at the second folder itself when both are (two folders whose names
+/// differ only in case or punctuation, `Runbooks/` and `runbooks/`), since its name is
+/// what must change.
 pub(super) fn duplicate_url(first: &Page, second: &Page) -> Diagnostic {
     let (line, column) = second.source.front.slug.as_ref().map_or((1, 1), |s| (s.line, s.column));
     let (file, line, column) = if second.origin.has_file() {
         (second.source.file.as_str(), line, column)
-    } else {
+    } else if first.origin.has_file() {
         (first.source.file.as_str(), 1, 1)
+    } else {
+        (second.source.file.as_str(), 0, 0)
     };
-    let other = if second.origin.has_file() { &first.source.file } else { &second.source.file };
+    let other = if file == second.source.file { &first.source.file } else { &second.source.file };
     Diagnostic::error(
         Rule::DuplicateUrl,
         file,

@@ -74,7 +74,7 @@ impl Pages {
         file.write_all(HEADER).ok()?;
         let writer = Writer { file, at: HEADER.len() as u64, directory: Vec::new(), written: FxHashSet::default() };
         let previous = identity.and_then(|identity| {
-            let file = File::open(&path).ok()?;
+            let (file, _) = crate::fs::open_regular(&path, crate::fs::FileKind::Own).ok()?;
             let (index, written_by) = read_directory(&file)?;
             (written_by == identity).then_some((file, index))
         });

@@ -243,3 +243,16 @@ fn derives_stable_ids() {
     assert_eq!(stable_id("x").len(), 12);
     assert!(stable_id("x").chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
 }
+
+/// Every file or folder name a component's paths make of its id is one that
+/// `[status]` checks when it reads the id (`config::component_file_names`).
+#[test]
+fn config_checks_every_name_made_of_a_component_id() {
+    let id = "some-component";
+    let checked = crate::config::component_file_names(id);
+    for path in component_paths(id) {
+        for segment in path.split('/').filter(|segment| segment.contains(id)) {
+            assert!(checked.iter().any(|name| name == segment), "{segment} of {path} is not checked");
+        }
+    }
+}

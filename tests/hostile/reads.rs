@@ -1,0 +1,324 @@
+//! Hostile inputs: reads (issue 30, items 8 and 12). Files that are not regular files
+//! (named pipes, devices, links into `/proc`), files larger than anything a handbook
+//! holds, and rule files linked out of the repository. Every read is of a regular file,
+//! within a limit, confined like the content, and a refusal names the file without
+//! echoing what it holds.
+//!
+//! A read that waits on a named pipe would hang the suite: every run here is killed after
+//! [`LIMIT`] and then fails.
+
+#![cfg(unix)]
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::{Run, Site, opsbook};
+
+/// How long a run may take before it is killed: a refused file is refused at once.
+const LIMIT: Duration = Duration::from_secs(30);
+
+const PAGE: &str = "---\ntitle: P\n---\n# P\n";
+
+/// What a CI job's environment holds, which no output may show.
+const TOKEN: &str = "glpat-Hostile0Token0Never0Printed";
+
+/// Runs `opsbook ARGS` in the site's folder with `env` added, killed after [`LIMIT`].
+fn run_bounded(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut child = opsbook()
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(&site.root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start opsbook");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
+    let started = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status.code().unwrap_or(-1);
+        }
+        if started.elapsed() > LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`opsbook {}` still ran after {LIMIT:?}: it waits on a file", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run { code, stdout: stdout.join().expect("stdout"), stderr: stderr.join().expect("stderr") }
+}
+
+fn make_fifo(path: &Path) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
+    let made = Command::new("mkfifo").arg(path).status().expect("run mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A regular file of `len` bytes that takes no room (a hole), to pass a limit cheaply.
+fn make_sparse(path: &Path, len: u64) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
+    std::fs::File::create(path).and_then(|file| file.set_len(len)).expect("a sparse file");
+}
+
+#[track_caller]
+fn assert_reports(run: &Run, expected: &str) {
+    assert!(run.stderr.contains(expected), "expected\n{expected}\nin\n{}", run.stderr);
+}
+
+// Item 12: named pipes, devices and limits.
+
+/// A named pipe in `content/` hung `build` and `check` forever (opening it waits for a
+/// writer); the walk now names it and reads nothing, and the previous output stays.
+#[test]
+fn a_named_pipe_in_content_is_a_located_error_not_a_hang() {
+    let site = Site::with_files("fifo-content", &[("content/p.md", PAGE)]);
+    site.build(&[]).expect_code(0);
+    let before = site.read("public/p/index.html");
+    make_fifo(&site.root.join("content/data.bin"));
+    make_fifo(&site.root.join("content/notes.md"));
+    for command in ["build", "check"] {
+        let run = run_bounded(&site, &[command], &[]);
+        run.expect_code(1);
+        for file in ["content/data.bin", "content/notes.md"] {
+            assert_reports(
+                &run,
+                &format!(
+                    "error[unreadable-file]: cannot read: it is a named pipe (FIFO), not a regular file\n --> {file}\n"
+                ),
+            );
+        }
+        assert_reports(
+            &run,
+            "= help: opsbook reads and publishes regular files only: remove it, or put a file in its place",
+        );
+    }
+    assert_eq!(site.read("public/p/index.html"), before, "a failed build leaves the previous output as it was");
+}
+
+/// A named pipe as the target of an include hung the build; it is an `include` error at
+/// the directive.
+#[test]
+fn a_named_pipe_as_an_include_target_is_an_error_at_the_directive() {
+    let site = Site::with_files(
+        "fifo-include",
+        &[("content/p.md", "---\ntitle: P\n---\nBefore.\n\n{{#include ../shared/pipe.txt}}\n")],
+    );
+    make_fifo(&site.root.join("shared/pipe.txt"));
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(1);
+    assert_reports(
+        &run,
+        "error[include]: cannot include `../shared/pipe.txt`: cannot read `shared/pipe.txt`: it is a named pipe (FIFO), not a regular file\n --> content/p.md:6:1\n",
+    );
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+}
+
+/// Every other file a build reads hung on a named pipe too (CODEOWNERS, a category
+/// file, a navigation file, the theme's templates and static files) or was skipped
+/// without a word; each is now refused by name.
+#[test]
+fn named_pipes_among_the_files_a_build_reads_are_refused_by_name() {
+    for (fifo, expected) in [
+        (
+            "CODEOWNERS",
+            "error[unreadable-file]: cannot read the file: it is a named pipe (FIFO), not a regular file\n --> CODEOWNERS\n",
+        ),
+        (
+            "content/ops/_category_.json",
+            "error[unreadable-file]: cannot read: it is a named pipe (FIFO), not a regular file\n --> content/ops/_category_.json\n",
+        ),
+        (
+            "mkdocs.yml",
+            "error[nav-file]: cannot read the file: it is a named pipe (FIFO), not a regular file\n --> mkdocs.yml\n",
+        ),
+        (
+            "templates/page.html",
+            "error[unreadable-file]: cannot read: it is a named pipe (FIFO), not a regular file\n --> templates/page.html\n",
+        ),
+        (
+            "static/extra.css",
+            "error[unreadable-file]: cannot read: it is a named pipe (FIFO), not a regular file\n --> static/extra.css\n",
+        ),
+    ] {
+        let site = Site::with_files("fifo-files", &[("content/p.md", PAGE), ("content/ops/q.md", PAGE)]);
+        make_fifo(&site.root.join(fifo));
+        let run = run_bounded(&site, &["build"], &[]);
+        run.expect_code(1);
+        assert_reports(&run, expected);
+        assert!(!site.exists("public"), "{fifo}: a failed build writes nothing");
+    }
+}
+
+/// book.toml as a named pipe hung every command; it is refused at once, by name.
+#[test]
+fn a_named_pipe_as_book_toml_is_refused_by_name() {
+    let site = Site::with_files("fifo-config", &[("content/p.md", PAGE)]);
+    std::fs::remove_file(site.root.join("book.toml")).expect("remove book.toml");
+    make_fifo(&site.root.join("book.toml"));
+    let run = run_bounded(&site, &["check"], &[]);
+    run.expect_code(2);
+    assert_reports(&run, "book.toml: it is a named pipe (FIFO), not a regular file\n");
+}
+
+/// `--baseline /dev/zero` grew past 6 GB; a device, a named pipe and a file past the
+/// limit are each refused at once, by name.
+#[test]
+fn a_baseline_is_a_regular_file_within_its_limit() {
+    let site = Site::with_files("baseline-reads", &[("content/p.md", PAGE)]);
+    let run = run_bounded(&site, &["check", "--baseline", "/dev/zero"], &[]);
+    run.expect_code(2);
+    assert_reports(&run, "error: cannot read the baseline /dev/zero: it is a character device, not a regular file\n");
+    make_fifo(&site.root.join("base.json"));
+    let run = run_bounded(&site, &["check", "--baseline", "base.json"], &[]);
+    run.expect_code(2);
+    assert_reports(&run, "error: cannot read the baseline base.json: it is a named pipe (FIFO), not a regular file\n");
+    make_sparse(&site.root.join("huge.json"), (1 << 30) + 1);
+    let run = run_bounded(&site, &["check", "--baseline", "huge.json"], &[]);
+    run.expect_code(2);
+    assert_reports(
+        &run,
+        "error: cannot read the baseline huge.json: it is larger than 1 GiB, the most opsbook reads of a baseline\n",
+    );
+}
+
+/// `--rules` read devices, named pipes and files of any size; each is now an
+/// `unreadable-file` error that names it, and the other rule files are still checked.
+#[test]
+fn rule_files_are_regular_files_within_their_limit() {
+    let site = Site::with_files("rules-reads", &[("content/p.md", PAGE)]);
+    site.write("rules/ok.yml", "groups:\n  - name: a\n    rules:\n      - alert: StillChecked\n");
+    make_fifo(&site.root.join("rules/pipe.yml"));
+    make_sparse(&site.root.join("rules/huge.yml"), (64 << 20) + 1);
+    let run = run_bounded(&site, &["check", "--rules", "rules", "--rules", "/dev/zero"], &[]);
+    run.expect_code(1);
+    assert_reports(
+        &run,
+        "error[unreadable-file]: cannot read the rule file: it is a named pipe (FIFO), not a regular file\n --> rules/pipe.yml\n",
+    );
+    assert_reports(
+        &run,
+        "error[unreadable-file]: cannot read the rule file: it is larger than 64 MiB, the most opsbook reads of a rule file\n --> rules/huge.yml\n",
+    );
+    assert_reports(
+        &run,
+        "error[unreadable-file]: cannot read the rule file: it is a character device, not a regular file\n --> /dev/zero\n",
+    );
+    assert_reports(&run, "the alert `StillChecked` has no runbook in the handbook");
+}
+
+// Item 8: rule files confined like the content, and never echoed.
+
+/// A rule file linked to `/proc/self/environ` printed the CI job's token into the log
+/// (the parser's message quoted it, the human format quoted its line). A link leading
+/// out of the handbook is refused by name and nothing of its target is read.
+#[test]
+fn a_rule_file_linked_out_of_the_handbook_is_refused_and_not_echoed() {
+    let site = Site::with_files("rules-environ", &[("content/p.md", PAGE)]);
+    let elsewhere = Site::with_files("rules-elsewhere", &[("secret.yml", &format!("token: [{TOKEN}\n"))]);
+    site.write("rules/ok.yml", "groups:\n  - name: a\n    rules:\n      - alert: StillChecked\n");
+    std::os::unix::fs::symlink("/proc/self/environ", site.root.join("rules/env.yml")).expect("a link");
+    std::os::unix::fs::symlink(elsewhere.root.join("secret.yml"), site.root.join("rules/far.yml")).expect("a link");
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("linked")).expect("a link");
+    for format in ["human", "json", "github", "gitlab"] {
+        let run = run_bounded(
+            &site,
+            &["check", "--format", format, "--rules", "rules", "--rules", "linked"],
+            &[("CI_JOB_TOKEN", TOKEN)],
+        );
+        run.expect_code(1);
+        assert!(!run.stdout.contains("Hostile0Token") && !run.stderr.contains("Hostile0Token"), "{format}: echoed");
+        assert!(!run.stdout.contains("CI_JOB_TOKEN") && !run.stderr.contains("CI_JOB_TOKEN"), "{format}: echoed");
+    }
+    let run = run_bounded(&site, &["check", "--rules", "rules", "--rules", "linked"], &[("CI_JOB_TOKEN", TOKEN)]);
+    assert_reports(
+        &run,
+        "error[symlink-outside-root]: the rule file is not read: it leads outside the handbook's folder (to /proc/",
+    );
+    assert_reports(&run, " --> rules/env.yml\n");
+    assert_reports(
+        &run,
+        &format!(
+            "error[symlink-outside-root]: the rule file is not read: it leads outside the handbook's folder (to {})\n --> rules/far.yml\n",
+            elsewhere.root.join("secret.yml").canonicalize().expect("resolved").display()
+        ),
+    );
+    assert_reports(
+        &run,
+        &format!(
+            "error[symlink-outside-root]: the rule files are not read: it leads outside the handbook's folder (to {})\n --> linked\n",
+            elsewhere.root.canonicalize().expect("resolved").display()
+        ),
+    );
+    assert_reports(&run, "the alert `StillChecked` has no runbook in the handbook");
+}
+
+/// `--rules /proc/self/environ` named on the command line is not read either: no file
+/// of the kernel's `/proc` is a rule file.
+#[test]
+fn a_rule_file_of_proc_is_not_read_even_when_named() {
+    let site = Site::with_files("rules-proc", &[("content/p.md", PAGE)]);
+    let run = run_bounded(&site, &["check", "--rules", "/proc/self/environ"], &[("CI_JOB_TOKEN", TOKEN)]);
+    run.expect_code(1);
+    assert!(!run.stderr.contains("Hostile0Token"), "{}", run.stderr);
+    assert_reports(
+        &run,
+        "error[unreadable-file]: cannot read the rule file: it is a file of the kernel's /proc or /sys, not a regular file\n --> /proc/self/environ\n",
+    );
+}
+
+/// Rule files outside the handbook stay readable when the command line names their
+/// folder, but a link in that folder leading elsewhere is refused, in its words.
+#[test]
+fn rule_files_in_a_folder_named_on_the_command_line_are_confined_to_it() {
+    let site = Site::with_files("rules-given", &[("content/p.md", PAGE)]);
+    let rules = Site::with_files("rules-given-folder", &[("k8s/a.yml", "groups:\n  - rules:\n      - alert: Far\n")]);
+    std::os::unix::fs::symlink("/proc/self/environ", rules.root.join("k8s/env.yml")).expect("a link");
+    let given = rules.root.join("k8s");
+    let run = run_bounded(&site, &["check", "--rules", given.to_str().expect("UTF-8")], &[("CI_JOB_TOKEN", TOKEN)]);
+    run.expect_code(1);
+    assert!(!run.stderr.contains("Hostile0Token"), "{}", run.stderr);
+    assert_reports(&run, "the alert `Far` has no runbook in the handbook");
+    assert_reports(
+        &run,
+        "error[symlink-outside-root]: the rule file is not read: it leads outside the folder given on the command line (to /proc/",
+    );
+}
+
+/// What the YAML parser quotes back of a rule file (a character it stopped at, a
+/// bracket) is left out of the message: the file is named with its line and column.
+#[test]
+fn a_rule_file_the_parser_stops_in_is_named_without_its_text() {
+    let site = Site::with_files("rules-quoted", &[("content/p.md", PAGE)]);
+    site.write("rules/nul.yml", "groups:\n  - name: \"x\u{0}y\"\n");
+    site.write("rules/bracket.yml", "groups:\n  - name: a\n    rules: [x\n");
+    let run = run_bounded(&site, &["check", "--format", "json", "--rules", "rules"], &[]);
+    run.expect_code(1);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let messages: Vec<(&str, u64, u64, &str)> = findings
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|f| {
+            let text = |key: &str| f[key].as_str().unwrap_or_default();
+            (text("path"), f["line"].as_u64().unwrap_or(0), f["column"].as_u64().unwrap_or(0), text("message"))
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            ("rules/bracket.yml", 3, 12, "invalid YAML: unclosed bracket"),
+            ("rules/nul.yml", 2, 13, "invalid YAML: unexpected character"),
+        ]
+    );
+}
