@@ -356,8 +356,11 @@ def panic_text(text):
 class Output:
     """An output folder: which files exist, resolved as a browser on a static server."""
 
-    def __init__(self, out):
+    def __init__(self, out, base_path="/"):
         self.out = Path(out)
+        # A base URL with a path (mdBook's `site-url = "/mdBook/"`): links under it are
+        # to this output's root.
+        self.base_path = base_path if base_path.endswith("/") else base_path + "/"
         self.files = set()
         for folder, dirs, names in os.walk(out):
             rel = os.path.relpath(folder, out)
@@ -388,6 +391,8 @@ class Output:
         if parts.netloc != "site.invalid":
             return False, None, None
         path = urllib.parse.unquote(parts.path)
+        if self.base_path != "/" and (path + "/").startswith(self.base_path):
+            path = "/" + path[len(self.base_path):]
         fragment = urllib.parse.unquote(parts.fragment) if parts.fragment else None
         rel = path.lstrip("/")
         candidates = [rel + "index.html"] if (rel == "" or rel.endswith("/")) else [rel, rel + "/index.html"]
@@ -494,9 +499,9 @@ def excerpt(text, at, width=50):
     return re.sub(r"\s+", " ", text[start:end]).strip()
 
 
-def analyse_output(out_dir, url_to_source, examples):
+def analyse_output(out_dir, url_to_source, examples, base_path="/"):
     """Raw constructs, placeholders, diagrams left as code and dead links of an output."""
-    output = Output(out_dir)
+    output = Output(out_dir, base_path)
     raw = collections.Counter()
     raw_examples = collections.defaultdict(list)
     placeholders = collections.Counter()
@@ -722,9 +727,22 @@ def top(counter, n):
     return [{"key": k, "count": v} for k, v in counter.most_common(n)]
 
 
+def aside_for(d):
+    """What to set aside for an error: the page that included the file it is in, the
+    whole `templates/` or `themes/` folder for a template of the repository's own (which
+    opsbook reads as its own), else its file."""
+    m = re.search(r"\(included from ([^:()]+):\d+", d["message"] + " " + " ".join(d.get("notes", [])))
+    if m:
+        return m.group(1)
+    top = d["file"].split("/")[0]
+    if top in ("templates", "themes") and "/" in d["file"]:
+        return top
+    return d["file"]
+
+
 def salvage_build(binary, root, out, folder, label, diagnostics, timeout):
     """After a build that failed with errors: builds again with the files that hold the
-    errors set aside (up to three rounds, as setting some aside can show others), so that
+    errors set aside (up to five rounds, as setting some aside can show others), so that
     the rest of the corpus can be read. The files go back in place afterwards."""
     aside = folder / "set-aside"
     shutil.rmtree(aside, ignore_errors=True)
@@ -732,12 +750,14 @@ def salvage_build(binary, root, out, folder, label, diagnostics, timeout):
     code, text = 1, ""
     try:
         current = diagnostics
-        for _ in range(3):
-            files = sorted({d["file"] for d in current if d["severity"] == "error" and d["file"]
-                            and d["file"] != "book.toml" and (root / d["file"]).is_file()} - set(moved))
+        for _ in range(5):
+            files = sorted({aside_for(d) for d in current if d["severity"] == "error" and d["file"]
+                            and d["file"] != "book.toml" and (root / aside_for(d)).exists()} - set(moved))
             if not files:
                 break
             for f in files:
+                if not (root / f).exists():
+                    continue
                 (aside / f).parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(root / f), str(aside / f))
                 moved.append(f)
@@ -820,8 +840,15 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
     if result.get("salvage"):
         result["pages"] = result["salvage"]["pages"]
     url_to_source, source_to_url = {}, {}
+    base_path = "/"
     try:
         manifest = json.loads((out / "handbook.json").read_text())
+        base_path = urllib.parse.urlsplit(manifest.get("base_url") or "/").path or "/"
+        if base_path == "/":
+            # No base URL in the manifest; the theme's stylesheet link shows the path.
+            home = (out / "index.html").read_text(encoding="utf-8", errors="replace")
+            m = re.search(r'href="(/[^"]*?)style\.css"', home)
+            base_path = m.group(1) if m else "/"
         for p in manifest.get("pages", []):
             if p.get("source"):
                 url_to_source[p["url"]] = p["source"]
@@ -829,7 +856,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
     except (OSError, ValueError):
         pass
     log(f"{corpus['name']}: reading the output of {label}")
-    a = analyse_output(out, url_to_source, examples)
+    a = analyse_output(out, url_to_source, examples, base_path)
     findings = judge_findings(diagnostics, root, a, source_to_url, examples,
                               set((result.get("salvage") or {}).get("set_aside", [])))
     lacking = mirror_lacks(folder)
