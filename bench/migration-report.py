@@ -25,7 +25,7 @@ import time
 
 MARKERS = ["{{<", "{{%", "{%", ":::", "!!!", "{:"]
 BLOCK_MARKERS = {":::", "!!!"}
-DIAGNOSTIC = re.compile(r"^(error|warning|note)\[([a-z-]+)\]")
+DIAGNOSTIC = re.compile(r"^(error|warning|note)\[([a-z0-9-]+)\]")
 
 
 def strip_code(html):
