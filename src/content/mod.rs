@@ -5,6 +5,7 @@
 //! ([`nav_file`]: `mkdocs.yml`, `SUMMARY.md`) and number prefixes of names ([`prefix`]).
 
 pub(crate) mod category;
+pub(crate) mod confine;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
 mod front_simple;

@@ -4,15 +4,17 @@
 //! are `_includes/` folders, whose files pages include ([`INCLUDES_FOLDER`]).
 //!
 //! Symbolic links are followed while they stay inside the handbook's folder (a linked
-//! folder of shared pages works); one that resolves outside it is a
-//! `symlink-outside-root` error at the link, and is neither read nor copied, so a
-//! build never publishes a file of the machine it runs on. Link loops are reported
-//! by the walk, not followed.
+//! folder of shared pages works); one that resolves outside it, into a hidden folder
+//! or into an output folder is a `symlink-outside-root` error at the link
+//! ([`Confinement::check_published`]), and is neither read nor copied, so a build never
+//! publishes a file of the machine it runs on. Link loops are reported by the walk, not
+//! followed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use walkdir::WalkDir;
 
+use super::confine::Confinement;
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The files found under `content/`, as content-relative paths with `/` separators,
@@ -77,7 +79,7 @@ pub(crate) fn walk_content(
         diagnostics.push(Diagnostic::error(Rule::UnreadableFile, content_prefix, 0, 0, message));
         return files;
     };
-    if let Some(d) = confine.check(content_dir, content_prefix.trim_end_matches('/')) {
+    if let Some(d) = confine.check_published(content_dir, content_prefix.trim_end_matches('/')) {
         diagnostics.push(d);
         return files;
     }
@@ -107,14 +109,14 @@ pub(crate) fn walk_content(
             continue;
         }
         let rel = relative(content_dir, entry.path());
-        if entry.path_is_symlink()
-            && let Some(d) = confine.check_published(entry.path(), &format!("{content_prefix}{rel}"))
-        {
-            diagnostics.push(d);
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
+        if entry.path_is_symlink() {
+            if let Some(d) = confine.check_published(entry.path(), &format!("{content_prefix}{rel}")) {
+                diagnostics.push(d);
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
             }
-            continue;
         }
         if entry.file_name().to_str().is_none() {
             diagnostics.push(Diagnostic::error(
@@ -142,97 +144,6 @@ pub(crate) fn walk_content(
         }
     }
     files
-}
-
-/// The handbook's root, resolved, to tell links that stay inside it from links that
-/// lead out.
-pub(crate) struct Confinement {
-    root: PathBuf,
-    /// Folders inside the root that nothing published may come from (the output).
-    excluded: Vec<PathBuf>,
-}
-
-impl Confinement {
-    /// The confinement of `root`; `None` when the root itself cannot be resolved (then
-    /// nothing under it can be read either).
-    pub(crate) fn new(root: &Path) -> Option<Confinement> {
-        Some(Confinement { root: std::fs::canonicalize(root).ok()?, excluded: Vec::new() })
-    }
-
-    /// The same, with `dir` (an output folder, when it exists) out of bounds too.
-    pub(crate) fn excluding(mut self, dir: &Path) -> Confinement {
-        self.excluded.extend(std::fs::canonicalize(dir).ok());
-        self
-    }
-
-    /// [`Confinement::check`] for a file or folder that a build publishes: a link may
-    /// also not lead into a hidden file or folder of the root (`.git/config`, `.env`),
-    /// which the walk itself never publishes, nor into an excluded folder (the output,
-    /// which may hold an earlier internal build).
-    pub(crate) fn check_published(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
-        if let Some(d) = self.check(path, shown) {
-            return Some(d);
-        }
-        let target = std::fs::canonicalize(path).ok()?;
-        let inside = target.strip_prefix(&self.root).ok()?;
-        let hidden = inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name));
-        let why = if hidden {
-            "a hidden file or folder (such as `.git/`), which a build never publishes"
-        } else if self.excluded.iter().any(|dir| target.starts_with(dir)) {
-            "the output folder, which may hold an earlier build"
-        } else {
-            return None;
-        };
-        let message = format!(
-            "this symbolic link leads into {why} (`{}`): it is not read or published",
-            crate::fs::slash_path(inside)
-        );
-        Some(
-            Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message)
-                .with_help("copy the file into the handbook, or link to something that is published"),
-        )
-    }
-
-    /// Whether a file may be read to be included in a page: `Err` says why not (it
-    /// resolves, through symbolic links, outside the root, into a hidden file or folder,
-    /// or into an excluded folder).
-    pub(crate) fn check_readable(&self, path: &Path) -> Result<(), String> {
-        let target = std::fs::canonicalize(path).map_err(|e| format!("it cannot be resolved: {e}"))?;
-        let Ok(inside) = target.strip_prefix(&self.root) else {
-            return Err(format!("it leads outside the handbook's folder (to {})", target.display()));
-        };
-        if inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name)) {
-            let shown = crate::fs::slash_path(inside);
-            return Err(format!("it leads into a hidden file or folder (`{shown}`), which opsbook never reads"));
-        }
-        if self.excluded.iter().any(|dir| target.starts_with(dir)) {
-            return Err("it is in the output folder, which may hold an earlier build".to_string());
-        }
-        Ok(())
-    }
-
-    /// A `symlink-outside-root` error when `path` (a link, or a path through one)
-    /// resolves outside the root; `shown` is the path as diagnostics name it.
-    pub(crate) fn check(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
-        // A broken link does not resolve: the walk reports it as unreadable.
-        let target = std::fs::canonicalize(path).ok()?;
-        if target.starts_with(&self.root) {
-            return None;
-        }
-        Some(
-            Diagnostic::error(
-                Rule::SymlinkOutsideRoot,
-                shown,
-                0,
-                0,
-                format!(
-                    "this symbolic link leads outside the handbook's folder (to {}): it is not read or published",
-                    target.display()
-                ),
-            )
-            .with_help("copy the file into the handbook, or link to something inside it"),
-        )
-    }
 }
 
 fn relative(base: &Path, path: &Path) -> String {

@@ -337,8 +337,8 @@ fn recall_with_extra(
 }
 
 /// The files pages of `site` include.
-fn handbook_files(site: &Site) -> HandbookFiles {
-    HandbookFiles::new(&site.config.root, &site.config.output_dir, MAX_EXPANDED as u64)
+fn handbook_files(site: &Site) -> HandbookFiles<'_> {
+    HandbookFiles::new(&site.config, MAX_EXPANDED as u64)
 }
 
 /// The key of the result of rendering `body`, the Markdown body of page `id`, in the

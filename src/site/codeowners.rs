@@ -35,7 +35,7 @@ pub(crate) struct Found {
 /// its repository's) that holds a file; one that leads out of the last root is refused
 /// into `diagnostics` and the search goes on.
 pub(crate) fn find(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
-    let confine = crate::content::walk::Confinement::new(roots.last()?)?;
+    let confine = crate::content::confine::Confinement::new(roots.last()?)?;
     for (i, root) in roots.iter().enumerate() {
         for &location in LOCATIONS {
             let path = root.join(location);

@@ -23,7 +23,8 @@
 //!    [`MAX_DEPTH`], the page would grow past [`MAX_EXPANDED`], or it has read more
 //!    than [`MAX_INCLUDES`] files or four times that size;
 //! 4. a problem becomes an `include` error at the directive, in the file that holds it;
-//!    so is a file of `content/` that is internal, in a public build.
+//!    so is, in a public build, a file that is internal by its place (judged on where
+//!    it resolves to, symbolic links followed, as well as where it is written).
 //!
 //! The body writer reads every offset of the expanded text back through the map: a
 //! link in included text is resolved from the included file's folder, and a diagnostic
@@ -368,7 +369,20 @@ impl Expander<'_> {
                 return Err(format!("cannot include `{written}` in a public build: `{path}` is internal"));
             }
             match self.files.read(&path) {
-                Ok(text) => return Ok((path, text)),
+                Ok(included) => {
+                    // Where the file really is decides too: a link may lead out of
+                    // where it is written into an internal section or source.
+                    if let Some(real) = included.content_path.as_deref()
+                        && self.in_content(&path) != Some(real)
+                        && let Resolution::Internal { .. } = self.links.resolve("", &percent_encode_path(real))
+                    {
+                        return Err(format!(
+                            "cannot include `{written}` in a public build: `{path}` leads to `{real}` of the \
+                             content tree, which is internal"
+                        ));
+                    }
+                    return Ok((path, included.text));
+                }
                 Err(IncludeError::NotFound) => tried.push(path),
                 Err(IncludeError::Refused(why)) => return Err(format!("cannot include `{written}`: {why}")),
             }

@@ -1,0 +1,120 @@
+//! Hostile inputs: leaks of internal content through the side doors of issue 30 (items
+//! 4-7): includes that select part of an internal block, includes and symbolic links
+//! that reach internal sections or an internal build's output by another path,
+//! `[[sources]]` that mount an internal folder twice, and front matter text with
+//! internal blocks. Each test puts canary words in the internal places, requires that no
+//! byte (or path) of any file of the public build holds one, and that the internal
+//! build holds them; a refused input is a located error, and the failed build leaves
+//! the previous output as it was.
+
+use std::collections::BTreeMap;
+
+use crate::util::Site;
+
+#[cfg(unix)]
+fn symlink(site: &Site, target: &str, link: &str) {
+    let link = site.root.join(link);
+    std::fs::create_dir_all(link.parent().expect("a parent")).expect("create folders");
+    std::os::unix::fs::symlink(target, link).expect("make a symbolic link");
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(site: &Site, dir: &str) -> BTreeMap<String, Vec<u8>> {
+    site.files_under(dir).into_iter().map(|file| (file.clone(), site.read_bytes(&format!("{dir}/{file}")))).collect()
+}
+
+/// `file: canary` for every canary (case ignored) in the bytes or the path of a file
+/// under `dir`.
+fn leaks(site: &Site, dir: &str, canaries: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (file, bytes) in snapshot(site, dir) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for canary in canaries {
+            let canary = canary.to_lowercase();
+            if file.to_lowercase().contains(&canary) || text.contains(&canary) {
+                found.push(format!("{file}: {canary}"));
+            }
+        }
+    }
+    found
+}
+
+/// The canaries that no file under `dir` holds.
+fn missing(site: &Site, dir: &str, canaries: &[&str]) -> Vec<String> {
+    let found = leaks(site, dir, canaries);
+    canaries
+        .iter()
+        .filter(|c| !found.iter().any(|f| f.ends_with(&format!(": {}", c.to_lowercase()))))
+        .map(|c| c.to_string())
+        .collect()
+}
+
+/// Builds the public site, expecting it to fail with `message` at `location`, and the
+/// previous output to be as it was.
+#[track_caller]
+fn refused(site: &Site, message: &str, location: &str) {
+    let before = snapshot(site, "public");
+    assert!(!before.is_empty(), "a previous output to keep");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains(message), "expected {message:?}\n{}", run.stderr);
+    assert!(run.stderr.contains(&format!("--> {location}")), "expected at {location}\n{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(snapshot(site, "public") == before, "the failed build changed the previous output");
+}
+
+/// Issue 30, item 5: an include is judged on the file it resolves to, so a symbolic link
+/// out of `content/` reaches no internal page or file of an internal section; and no
+/// include, link or static file reads an earlier build's output kept in the root.
+#[cfg(unix)]
+#[test]
+fn an_include_is_judged_where_it_resolves_and_never_reads_an_output_folder() {
+    let site = Site::with_files(
+        "leak-include-symlink",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/guide.md", "# Guide\n\nPublic.\n"),
+            ("content/vault/_index.md", "---\nvisibility: internal\n---\n\n# Vault\n"),
+            ("content/vault/keys.md", "# Keys\n\nleak5a key\n"),
+            ("content/vault/_includes/token.md", "leak5b token\n"),
+        ],
+    );
+    symlink(&site, "content/vault", "shared");
+    // An internal build kept in the root, as the audiences guide names it.
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert_eq!(missing(&site, "internal", &["leak5a"]), Vec::<String>::new());
+    site.build(&[]).expect_code(0);
+    let canaries = ["leak5a", "leak5b"];
+    assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
+
+    site.write("content/guide.md", "# Guide\n\n--8<-- \"shared/keys.md\"\n");
+    refused(
+        &site,
+        "error[include]: cannot include `shared/keys.md` in a public build: `shared/keys.md` leads to \
+         `vault/keys.md` of the content tree, which is internal",
+        "content/guide.md:3:1",
+    );
+    site.write("content/guide.md", "# Guide\n\n{{#include ../shared/_includes/token.md}}\n");
+    refused(&site, "`shared/_includes/token.md` leads to `vault/_includes/token.md`", "content/guide.md:3:1");
+    site.write("content/guide.md", "# Guide\n\n--8<-- \"internal/vault/keys/index.html\"\n");
+    refused(
+        &site,
+        "error[include]: cannot include `internal/vault/keys/index.html`: `internal/vault/keys/index.html` is not \
+         read: it is in the output folder `internal/`, which may hold an earlier build",
+        "content/guide.md:3:1",
+    );
+    // Nor does the walk publish it through a link, from content/ or static/.
+    site.write("content/guide.md", "# Guide\n\nPublic.\n");
+    symlink(&site, "../internal/vault", "content/old");
+    refused(
+        &site,
+        "error[symlink-outside-root]: this symbolic link leads into the output folder `internal/`",
+        "content/old",
+    );
+    std::fs::remove_file(site.root.join("content/old")).expect("remove the link");
+    symlink(&site, "../internal/vault/keys/index.html", "static/keys.html");
+    refused(&site, "leads into the output folder `internal/`", "static/keys.html");
+    std::fs::remove_file(site.root.join("static/keys.html")).expect("remove the link");
+    site.build(&[]).expect_code(0);
+    assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
+}
