@@ -8,9 +8,10 @@
 //! or into an output folder is a `symlink-outside-root` error at the link
 //! ([`Confinement::check_published`]), and is neither read nor copied, so a build never
 //! publishes a file of the machine it runs on. Link loops are reported by the walk, not
-//! followed.
+//! followed. Every link followed is recorded with what it resolves to
+//! ([`ContentFiles::links`]): a linked file keeps the audience of its real place.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
@@ -35,6 +36,9 @@ pub struct ContentFiles {
     /// The content paths of the files and folders of folders mounted by `[[sources]]`
     /// -> the index of their source ([`super::mounts`]).
     pub mounted: std::collections::HashMap<String, usize>,
+    /// The symbolic links followed, each as its content path and the path it resolves
+    /// to: what the audience rules read through them ([`Confinement::content_path_of`]).
+    pub links: Vec<(String, PathBuf)>,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
@@ -116,6 +120,9 @@ pub(crate) fn walk_content(
                     walker.skip_current_dir();
                 }
                 continue;
+            }
+            if let Some(target) = confine.resolve(entry.path()) {
+                files.links.push((rel.clone(), target));
             }
         }
         if entry.file_name().to_str().is_none() {

@@ -118,3 +118,75 @@ fn an_include_is_judged_where_it_resolves_and_never_reads_an_output_folder() {
     site.build(&[]).expect_code(0);
     assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
 }
+
+/// Issue 30, item 6: `[[sources]]` folders are compared as they resolve (a link, the
+/// same folder twice, one inside another), and a symbolic link in a public section or
+/// source gives no file a wider audience than its real place has.
+#[cfg(unix)]
+#[test]
+fn sources_are_compared_as_they_resolve_and_links_keep_the_audience_of_their_target() {
+    let book = "[handbook]\ntitle = \"Test\"\n\n[[sources]]\npath = \"vendor/public-docs\"\nmount = \"docs\"\n\n\
+                [[sources]]\npath = \"vendor/security\"\nmount = \"security\"\nvisibility = \"internal\"\n";
+    let site = Site::with_files(
+        "leak-sources",
+        &[
+            ("book.toml", book),
+            ("content/_index.md", "# Home\n"),
+            ("content/runbooks/_index.md", "# Runbooks\n"),
+            ("content/runbooks/restart.md", "# Restart\n\nPublic.\n"),
+            ("content/vault/_index.md", "---\nvisibility: internal\n---\n\n# Vault\n"),
+            ("content/vault/keys.md", "# Keys\n\nleak6a key\n"),
+            ("content/vault/leak6b-diagram.svg", "<svg>leak6b</svg>"),
+            ("content/team/notes.md", "---\nvisibility: internal\n---\n\n# Notes\n"),
+            ("content/team/leak6c-chart.svg", "<svg>leak6c</svg>"),
+            ("vendor/public-docs/index.md", "# Docs\n"),
+            ("vendor/security/index.md", "# Security\n"),
+            ("vendor/security/incident.md", "# Incident\n\nleak6d response\n"),
+        ],
+    );
+    // Links in a public section and in a public source to internal places.
+    symlink(&site, "../vault/keys.md", "content/runbooks/keys.md");
+    symlink(&site, "../vault/leak6b-diagram.svg", "content/runbooks/diagram.svg");
+    symlink(&site, "../team/leak6c-chart.svg", "content/runbooks/chart.svg");
+    symlink(&site, "../security/incident.md", "vendor/public-docs/incident.md");
+    let canaries = ["leak6a", "leak6b", "leak6c", "leak6d"];
+    site.build(&[]).expect_code(0);
+    assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
+    assert!(site.exists("public/runbooks/restart/index.html") && site.exists("public/docs/index.html"));
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert_eq!(missing(&site, "internal", &canaries), Vec::<String>::new(), "the internal build lacks");
+    // The linked page is internal there, with the banner of an internal page.
+    assert!(site.read("internal/runbooks/keys/index.html").contains("banner-internal"));
+    std::fs::remove_dir_all(site.root.join("internal")).expect("remove the internal build");
+
+    // An include of a file of the internal source, by its path on disk.
+    site.write("content/runbooks/restart.md", "# Restart\n\n--8<-- \"vendor/security/incident.md\"\n");
+    refused(
+        &site,
+        "error[include]: cannot include `vendor/security/incident.md` in a public build: \
+         `vendor/security/incident.md` leads to `security/incident.md` of the content tree, which is internal",
+        "content/runbooks/restart.md:3:1",
+    );
+    site.write("content/runbooks/restart.md", "# Restart\n\nPublic.\n");
+
+    // A public source whose folder is, through a link, an internal section.
+    symlink(&site, "../content/vault", "vendor/vault-docs");
+    site.write("book.toml", format!("{book}\n[[sources]]\npath = \"vendor/vault-docs\"\nmount = \"more\"\n"));
+    refused(
+        &site,
+        "error[config-field]: `[[sources]] path` \"vendor/vault-docs\" (it resolves to `content/vault`) lies inside \
+         the content folder `content/`",
+        "book.toml:14:8",
+    );
+    // The same folder mounted twice, public and internal.
+    site.write("book.toml", format!("{book}\n[[sources]]\npath = \"vendor/security\"\nmount = \"open\"\n"));
+    refused(
+        &site,
+        "`[[sources]] path` \"vendor/security\" is the folder `vendor/security` of the source mounted at `security`",
+        "book.toml:14:8",
+    );
+    // A public source that holds an internal one.
+    site.write("book.toml", format!("{book}\n[[sources]]\npath = \"vendor\"\nmount = \"all\"\n"));
+    refused(&site, "`[[sources]] path` \"vendor\" holds the folder `vendor/public-docs`", "book.toml:14:8");
+    assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
+}
