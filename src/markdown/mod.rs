@@ -33,6 +33,7 @@ mod line_cache;
 pub(crate) mod links;
 mod location;
 mod palette;
+pub(crate) mod public_text;
 pub(crate) mod references;
 
 use std::collections::HashMap;

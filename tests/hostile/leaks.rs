@@ -190,3 +190,52 @@ fn sources_are_compared_as_they_resolve_and_links_keep_the_audience_of_their_tar
     refused(&site, "`[[sources]] path` \"vendor\" holds the folder `vendor/public-docs`", "book.toml:14:8");
     assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
 }
+
+/// Issue 30, item 7: an internal block in front matter text (an incident update, a
+/// description, an action item, a field of no kind) stays out of the status page, its
+/// APIs and feeds, `handbook.json` and every other output; malformed markers there are
+/// errors at the value.
+#[test]
+fn front_matter_text_obeys_internal_markers_in_every_output() {
+    let book = "[handbook]\ntitle = \"Test\"\nbase-url = \"https://ops.example.org/\"\n\n[status]\n\
+                components = [{ id = \"api\", name = \"API\" }]\n";
+    let incident = "---\ntitle: API errors\nkind: incident\nstatus: identified\nimpact: major\n\
+                    started_at: 2026-11-15T09:00:00Z\ncomponents:\n  api: partial_outage\n\
+                    description: |\n  Errors on the API.\n\n  <!-- internal -->\n  leak7b description\n  <!-- /internal -->\n\
+                    updates:\n  - at: 2026-11-15T09:10:00Z\n    status: investigating\n    text: |\n      \
+                    Errors in eu-west.\n\n      <!-- internal -->\n      Customer leak7a is affected.\n      \
+                    <!-- /internal -->\n---\n\nSome requests fail.\n";
+    let rca = "---\ntitle: DNS review\nkind: rca\nincident_date: 2026-11-10\nnotes: |\n  Public notes.\n\n  \
+               > [!INTERNAL]\n  > leak7c notes\naction_items:\n  - title: |\n      Rotate the keys.\n\n      \
+               <!-- internal -->\n      leak7d vault path\n      <!-- /internal -->\n    owner: \"@sre\"\n    \
+               due: 2026-12-01\n    status: open\n---\n\nWhat happened.\n";
+    let site = Site::with_files(
+        "leak-front-matter",
+        &[
+            ("book.toml", book),
+            ("content/_index.md", "# Home\n"),
+            ("content/status/api-errors.md", incident),
+            ("content/rca/dns.md", rca),
+        ],
+    );
+    let canaries = ["leak7a", "leak7b", "leak7c", "leak7d"];
+    site.build(&[]).expect_code(0);
+    for file in ["status/index.html", "status/api/v2/summary.json", "status/feed.xml", "handbook.json"] {
+        assert!(site.exists(&format!("public/{file}")), "{file}");
+    }
+    assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
+    let summary = site.read("public/status/api/v2/summary.json");
+    assert!(summary.contains("Errors in eu-west."), "the public part stays: {summary}");
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert_eq!(missing(&site, "internal", &canaries), Vec::<String>::new(), "the internal build lacks");
+    std::fs::remove_dir_all(site.root.join("internal")).expect("remove the internal build");
+
+    // A marker that does not stand on a line of its own is refused, at the value.
+    site.write("content/rca/dns.md", "---\ntitle: \"DNS <!-- internal -->leak7e<!-- /internal -->\"\n---\n\nText.\n");
+    refused(
+        &site,
+        "error[internal-block]: in front matter field `title`: an internal marker must stand on a line of its own",
+        "content/rca/dns.md:2:8",
+    );
+    assert_eq!(leaks(&site, "public", &["leak7e"]), Vec::<String>::new());
+}
