@@ -1,11 +1,16 @@
-//! What a public build may take of a text that is not a page's body: each text of
-//! front matter ([`crate::content::front_text`]). One rule decides, the body's: the text is parsed
+//! What a public build may take of a text that is not a page's body: a file a page
+//! includes ([`super::includes`]) and each text of front matter
+//! ([`crate::content::front_text`]). One rule decides, the body's: the text is parsed
 //! as Markdown on its own and run through the internal filter ([`super::internal`]);
 //! the byte ranges the filter drops are its internal blocks ([`internal_blocks`]).
 //!
 //! A text without the word `internal` (in any case) holds no marker and is not parsed.
-//! A text of front matter has them removed, with the lines they stand on
-//! ([`FrontMatterText`]).
+//! What is done with the blocks depends on the text:
+//! - an included file has them blanked ([`blank`]): every byte a space, line breaks
+//!   kept, so that line ranges, anchors, snippet sections and the source map keep
+//!   their offsets, and a selection inside a block yields nothing of it;
+//! - a text of front matter has them removed, with the lines they stand on
+//!   ([`FrontMatterText`]).
 //!
 //! Markers the filter refuses (not on a line of their own, never closed, closed at
 //! another level) are problems: the caller fails the build (`internal-block`) rather
@@ -34,6 +39,23 @@ pub(crate) fn internal_blocks(text: &str) -> Result<Vec<Range<usize>>, Vec<(usiz
     } else {
         Err(std::mem::take(&mut filter.problems))
     }
+}
+
+/// `text` with the bytes of `blocks` replaced by spaces, its line breaks kept: the
+/// same length, the same lines.
+pub(crate) fn blank(text: &str, blocks: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for block in blocks {
+        let end = block.end.min(bytes.len());
+        for byte in bytes.get_mut(block.start.min(end)..end).into_iter().flatten() {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+    }
+    // Blocks start and end on character boundaries, so every character is either kept
+    // whole or replaced whole.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `text` without `blocks` and the rest of the lines they end on; what is left is
@@ -71,6 +93,28 @@ impl AudienceText for FrontMatterText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_blocks_with_their_markers() {
+        let text = "Public.\n\n<!-- internal -->\nSECRET\n<!-- /internal -->\n\nTail.\n\n> [!INTERNAL]\n> QUOTED\n";
+        let blocks = internal_blocks(text).expect("well formed");
+        assert_eq!(blocks.len(), 2);
+        let blanked = blank(text, &blocks);
+        assert_eq!(blanked.len(), text.len());
+        assert_eq!(blanked.lines().count(), text.lines().count());
+        for word in ["SECRET", "QUOTED", "internal", "INTERNAL"] {
+            assert!(!blanked.contains(word), "{word}: {blanked:?}");
+        }
+        assert!(blanked.contains("Public.") && blanked.contains("Tail."));
+    }
+
+    #[test]
+    fn blanks_multibyte_text_whole() {
+        let text = "ä\n<!-- internal -->\nGeheimnis: ü\n<!-- /internal -->\nö\n";
+        let blanked = blank(text, &internal_blocks(text).expect("well formed"));
+        assert_eq!((blanked.len(), blanked.starts_with("ä\n"), blanked.ends_with("ö\n")), (text.len(), true, true));
+        assert!(!blanked.contains('ü'));
+    }
 
     #[test]
     fn refuses_malformed_markers() {

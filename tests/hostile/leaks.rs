@@ -63,6 +63,90 @@ fn refused(site: &Site, message: &str, location: &str) {
     assert!(snapshot(site, "public") == before, "the failed build changed the previous output");
 }
 
+/// Issue 30, item 4: a line range, an mdBook anchor, a snippet section, the whole file
+/// in a code fence, a nested include and a file's front matter all read the included
+/// file's public text only.
+#[test]
+fn an_include_takes_only_the_public_text_of_a_file_whatever_it_selects() {
+    let anchors = "# Anchors\n\nANCHOR: around\nPublic before.\n\n<!-- internal -->\nleak4a line\nANCHOR: inner\n\
+                   leak4b anchor\nANCHOR_END: inner\n{{#include ../../snippets/nested.txt}}\n<!-- /internal -->\n\n\
+                   Public after.\nANCHOR_END: around\n";
+    let sections = "# Sections\n\n--8<-- [start:around]\nPublic before.\n\n> [!INTERNAL]\n> leak4c quote\n\
+                    > --8<-- [start:inner]\n> leak4d section\n> --8<-- [end:inner]\n\nPublic after.\n--8<-- [end:around]\n";
+    let callout = "Call the on-call engineer.\n\n<!-- internal -->\nBridge leak4g. ![map](shared/leak4f-map.svg)\n\
+                   <!-- /internal -->\n";
+    let incident = "---\ntitle: Outage\nnotes: |\n  Public note.\n\n  <!-- internal -->\n  leak4h customer\n  \
+                    <!-- /internal -->\n---\n\nThe outage.\n";
+    let guide = "# Guide\n\nRange:\n\n{{#include shared/anchors.md:6:12}}\n\nAnchor:\n\n\
+                 {{#include shared/anchors.md:around}}\n\nSection:\n\n--8<-- \"shared/sections.md:around\"\n\n\
+                 {{< readfile file=\"shared/anchors.md\" code=\"true\" lang=\"md\" >}}\n\n\
+                 {{< readfile file=\"shared/sections.md\" code=\"true\" >}}\n\n--8<-- \"snippets/callout.md\"\n\n\
+                 --8<-- \"snippets/incident.md\"\n\n<!-- internal -->\n{{#include shared/anchors.md:inner}}\n\
+                 <!-- /internal -->\n";
+    let site = Site::with_files(
+        "leak-include-selection",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/guide.md", guide),
+            ("content/shared/anchors.md", anchors),
+            ("content/shared/sections.md", sections),
+            ("content/shared/leak4f-map.svg", "<svg>leak4f</svg>"),
+            ("snippets/nested.txt", "leak4e nested\n"),
+            ("snippets/callout.md", callout),
+            ("snippets/incident.md", incident),
+        ],
+    );
+    let canaries = ["leak4a", "leak4b", "leak4c", "leak4d", "leak4e", "leak4f", "leak4g", "leak4h"];
+    site.build(&[]).expect_code(0);
+    assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
+    let guide_html = site.read("public/guide/index.html");
+    assert!(guide_html.contains("Public before.") && guide_html.contains("Public after."), "{guide_html}");
+    // A front matter block with internal text is left out whole; the body stays.
+    assert!(guide_html.contains("The outage.") && !guide_html.contains("Public note."), "{guide_html}");
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert_eq!(missing(&site, "internal", &canaries), Vec::<String>::new(), "the internal build lacks");
+    std::fs::remove_dir_all(site.root.join("internal")).expect("remove the internal build");
+
+    // A selection wholly inside an internal block is an error, not an empty include.
+    site.write("content/guide.md", "# Guide\n\n{{#include shared/anchors.md:inner}}\n");
+    refused(
+        &site,
+        "error[include]: no anchor `inner` in the public text of `content/shared/anchors.md`: it is inside an \
+         internal block, which a public build leaves out",
+        "content/guide.md:3:1",
+    );
+    // Markers an included file gets wrong fail as in a page, at the marker.
+    site.write("snippets/broken.md", "Text.\n\n<!-- internal -->\nleak4i never closed\n");
+    site.write("content/guide.md", "# Guide\n\n--8<-- \"snippets/broken.md\"\n");
+    refused(
+        &site,
+        "error[internal-block]: this internal block is never closed with `<!-- /internal -->` (included from \
+         content/guide.md:3)",
+        "snippets/broken.md:3:1",
+    );
+    // An included file may not change how the page's own internal blocks are read.
+    site.write("snippets/fence.md", "```\n");
+    site.write(
+        "content/guide.md",
+        "# Guide\n\n--8<-- \"snippets/fence.md\"\n\n<!-- internal -->\nleak4k\n<!-- /internal -->\n",
+    );
+    refused(
+        &site,
+        "error[internal-block]: an include before this internal block changes how it is read",
+        "content/guide.md:5:1",
+    );
+    // A file whose own front matter says it is internal, wherever it lies.
+    site.write("snippets/private.md", "---\nvisibility: internal\n---\n\nleak4j\n");
+    site.write("content/guide.md", "# Guide\n\n--8<-- \"snippets/private.md\"\n");
+    refused(
+        &site,
+        "error[include]: cannot include `snippets/private.md` in a public build: its front matter says \
+         `visibility: internal`",
+        "content/guide.md:3:1",
+    );
+    assert_eq!(leaks(&site, "public", &["leak4i", "leak4j", "leak4k"]), Vec::<String>::new());
+}
+
 /// Issue 30, item 5: an include is judged on the file it resolves to, so a symbolic link
 /// out of `content/` reaches no internal page or file of an internal section; and no
 /// include, link or static file reads an earlier build's output kept in the root.
