@@ -1,7 +1,7 @@
 //! `opsbook new KIND "Title"`: a new page of a kind, started from the kind's template.
 //!
 //! 1. The template is `content/templates/KIND.md`, or `[kinds.KIND] template`, confined
-//!    like every path of the handbook (`content::walk::Confinement`).
+//!    like every path of the handbook (`content::confine::Confinement`).
 //! 2. The page goes into the kind's section: `[kinds.KIND] section`, else the folder
 //!    whose section page has `default_kind: KIND`, else `runbooks/` for runbooks,
 //!    `rca/` for incident reviews and `<kind>s/` for the rest.
@@ -20,7 +20,7 @@ use anyhow::{Context, anyhow};
 
 use crate::config::{Config, Overrides};
 use crate::config::{FieldType, Kind};
-use crate::content::walk::Confinement;
+use crate::content::confine::Confinement;
 use crate::content::{Node, load_page, walk_content};
 use crate::dates::{Date, Timestamp};
 use crate::diagnostic::Failure;
@@ -53,7 +53,7 @@ pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timest
         .into());
     }
     // A path from book.toml: confined like every path of the handbook.
-    let confined = crate::content::walk::Confinement::new(&config.root)
+    let confined = crate::content::confine::Confinement::new(&config.root)
         .map(|c| c.check_readable(&content_dir.join(&template_path)));
     if let Some(Err(why)) = confined {
         return Err(anyhow!("the template {prefix}{template_path} of kind `{kind_name}` is not read: {why}").into());

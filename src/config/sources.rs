@@ -57,6 +57,9 @@ pub(crate) struct Source {
     pub(crate) internal: bool,
     /// The line of its `[[sources]]` header in book.toml, for diagnostics about it.
     pub(crate) line: usize,
+    /// The line and column of its `path` value in book.toml, for diagnostics about the
+    /// folder.
+    pub(crate) path_at: (usize, usize),
 }
 
 impl Source {
@@ -259,7 +262,8 @@ pub(super) fn resolve_sources(
             }
         };
         let repository = Repository::written(table.repository.as_deref(), table.branch.as_ref(), handbook_links);
-        list.push(Source { folder, mount: mount_folder, repository, subdir, internal, line: header.0 });
+        let path_at = at(path);
+        list.push(Source { folder, mount: mount_folder, repository, subdir, internal, line: header.0, path_at });
     }
     Sources { list, files: std::collections::HashMap::new() }
 }

@@ -5,15 +5,18 @@
 //! The Markdown layer hands over a root-relative path it has already normalised (no
 //! `..` above the root, no hidden segment such as `.git`); this reader then
 //! 1. resolves the file with its symbolic links and refuses it unless it is still
-//!    inside the handbook's root, outside the output folder and outside any hidden
+//!    inside the handbook's root, outside every output folder and outside any hidden
 //!    folder ([`Confinement::check_readable`], the rules the content walk follows);
 //! 2. refuses folders and files larger than the expansion limit;
-//! 3. reads it as UTF-8, without a byte order mark.
+//! 3. reads it as UTF-8, without a byte order mark;
+//! 4. names the content path of its real place, if it has one
+//!    ([`Confinement::content_path_of_file`]), so that the Markdown layer decides whether it
+//!    is internal on where it is, not on how the include wrote it.
 
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use super::walk::Confinement;
+use super::confine::Confinement;
+use crate::config::Config;
 
 /// Why a file could not be included.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,44 +27,47 @@ pub(crate) enum IncludeError {
     Refused(String),
 }
 
+/// A file read to be included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Included {
+    /// Its text.
+    pub text: String,
+    /// The content path of its real place (symbolic links resolved), when it lies in
+    /// the content folder or a mounted folder.
+    pub content_path: Option<String>,
+}
+
 /// The files a page may include, by path relative to the handbook's root.
 pub(crate) trait IncludeFiles: Sync {
-    /// The text of the file at `path` (`/`-separated, relative to the root, normalised).
-    fn read(&self, path: &str) -> Result<String, IncludeError>;
+    /// The file at `path` (`/`-separated, relative to the root, normalised).
+    fn read(&self, path: &str) -> Result<Included, IncludeError>;
 }
 
 /// The handbook's files on disk, confined to its root. Made for every page rendered, so
 /// it resolves its folders (system calls) only when a page reads a file.
-pub(crate) struct HandbookFiles {
-    root: PathBuf,
-    output_dir: PathBuf,
+pub(crate) struct HandbookFiles<'c> {
+    config: &'c Config,
     confinement: OnceLock<Option<Confinement>>,
     /// The largest file read, in bytes.
     max_len: u64,
 }
 
-impl HandbookFiles {
-    /// The files under `root`, the output folder `output_dir` excluded.
-    pub(crate) fn new(root: &Path, output_dir: &Path, max_len: u64) -> Self {
-        HandbookFiles {
-            root: root.to_path_buf(),
-            output_dir: output_dir.to_path_buf(),
-            confinement: OnceLock::new(),
-            max_len,
-        }
+impl<'c> HandbookFiles<'c> {
+    /// The files of the handbook of `config`, its output folder excluded.
+    pub(crate) fn new(config: &'c Config, max_len: u64) -> Self {
+        HandbookFiles { config, confinement: OnceLock::new(), max_len }
     }
 }
 
-impl IncludeFiles for HandbookFiles {
-    fn read(&self, path: &str) -> Result<String, IncludeError> {
-        let full = self.root.join(path);
+impl IncludeFiles for HandbookFiles<'_> {
+    fn read(&self, path: &str) -> Result<Included, IncludeError> {
+        let full = self.config.root.join(path);
         let metadata = match std::fs::metadata(&full) {
             Ok(metadata) => metadata,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(IncludeError::NotFound),
             Err(e) => return Err(IncludeError::Refused(format!("cannot read `{path}`: {e}"))),
         };
-        let confinement =
-            self.confinement.get_or_init(|| Confinement::new(&self.root).map(|c| c.excluding(&self.output_dir)));
+        let confinement = self.confinement.get_or_init(|| Confinement::of_handbook(self.config));
         let Some(confinement) = confinement else {
             return Err(IncludeError::Refused("cannot resolve the handbook's folder".to_string()));
         };
@@ -82,10 +88,11 @@ impl IncludeFiles for HandbookFiles {
         let text =
             String::from_utf8(bytes).map_err(|_| IncludeError::Refused(format!("`{path}` is not valid UTF-8")))?;
         // A byte order mark is not text: editors do not show it, nor count its column.
-        Ok(match text.strip_prefix('\u{feff}') {
+        let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_string(),
             None => text,
-        })
+        };
+        Ok(Included { text, content_path: confinement.content_path_of_file(&full) })
     }
 }
 
@@ -95,7 +102,10 @@ pub(crate) struct MemoryFiles(pub std::collections::HashMap<String, String>);
 
 #[cfg(test)]
 impl IncludeFiles for MemoryFiles {
-    fn read(&self, path: &str) -> Result<String, IncludeError> {
-        self.0.get(path).cloned().ok_or(IncludeError::NotFound)
+    fn read(&self, path: &str) -> Result<Included, IncludeError> {
+        let text = self.0.get(path).cloned().ok_or(IncludeError::NotFound)?;
+        // A file `content/…` is where it is written: there are no links in memory.
+        let content_path = path.strip_prefix("content/").map(str::to_string);
+        Ok(Included { text, content_path })
     }
 }

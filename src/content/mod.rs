@@ -1,13 +1,17 @@
 //! Reading the handbook's sources: walk the content folder (`content/` unless book.toml
-//! names another: [`crate::config::Config::content_dir`]) ([`walk`]), split and parse front
-//! matter ([`front_matter`]), read the common fields with their types ([`fields`]) and
-//! load pages ([`page`]), in parallel; read a navigation file of another tool
-//! ([`nav_file`]: `mkdocs.yml`, `SUMMARY.md`) and number prefixes of names ([`prefix`]).
+//! names another: [`crate::config::Config::content_dir`]) ([`walk`]), every path confined
+//! to the handbook by one rule ([`confine`]), split and parse front matter
+//! ([`front_matter`]), apply the build's rule for internal text to it ([`front_text`]),
+//! read the common fields with their types ([`fields`]) and load pages ([`page`]), in
+//! parallel; read a navigation file of another tool ([`nav_file`]: `mkdocs.yml`,
+//! `SUMMARY.md`) and number prefixes of names ([`prefix`]).
 
 pub(crate) mod category;
+pub(crate) mod confine;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
 mod front_simple;
+pub(crate) mod front_text;
 pub(crate) mod include_files;
 pub(crate) mod kinds;
 pub(crate) mod mkdocs;
@@ -38,13 +42,18 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
 /// Loads every page in parallel, keeping the order of `paths` (content paths: a mounted
-/// source's pages are read from its folder, [`crate::config::Config::locate`]).
-pub(crate) fn load_pages(config: &Config, paths: &[String]) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
+/// source's pages are read from its folder, [`crate::config::Config::locate`]); every
+/// text of their front matter goes through `audience` ([`front_text`]).
+pub(crate) fn load_pages(
+    config: &Config,
+    paths: &[String],
+    audience: &dyn front_text::AudienceText,
+) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
     let loaded: Vec<_> = paths
         .par_iter()
         .map(|path| {
             let (disk, file) = config.locate(path);
-            load_page_at(&disk, path, file)
+            load_page_at(&disk, path, file, audience)
         })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());

@@ -5,10 +5,17 @@
 //! its diagnostics name its files by their path from the root. A mounted file at the
 //! content path of another file (of the content folder or another source) is a
 //! `duplicate-url` error naming both.
+//!
+//! Folders are compared as they resolve ([`Confinement::resolve`]), not as written: a
+//! source whose folder is the content folder or another source's, or lies inside one
+//! or holds one (a symbolic link makes `vendor/docs` the folder of an internal
+//! section), is a `config-field` error at its `path` and is not walked, since its files
+//! would be published twice, under two audiences.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use super::confine::Confinement;
 use super::walk::{ContentFiles, walk_content};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -34,7 +41,22 @@ pub(crate) fn walk_mounts(
         .chain(&files.assets)
         .map(|path| (path.clone(), format!("{}{path}", config.content_prefix())))
         .collect();
+    let confine = Confinement::new(&config.root);
+    let resolve = |folder: &str| confine.as_ref().and_then(|c| c.resolve(&config.root.join(folder)));
+    // The folders taken so far, resolved, and how they are named in messages.
+    let mut taken: Vec<(PathBuf, String)> = Vec::new();
+    if let Some(content) = resolve(&config.content_folder) {
+        taken.push((content, format!("the content folder `{}/`", config.content_folder)));
+    }
     for (i, source) in config.sources.list.iter().enumerate() {
+        if let Some(resolved) = resolve(&source.folder) {
+            if let Some(d) = overlap(config, source, &resolved, &taken) {
+                diagnostics.push(d);
+                continue;
+            }
+            let named = format!("the folder `{}` of the source mounted at `{}`", source.folder, source.mount);
+            taken.push((resolved, named));
+        }
         if !config.root.join(&source.folder).is_dir() {
             // A public build needs no internal source: its job need not check it out.
             if source.internal && config.audience == crate::config::Audience::Public {
@@ -87,11 +109,58 @@ pub(crate) fn walk_mounts(
                 into.push(path);
             }
         }
+        files.links.extend(found.links.into_iter().map(|(path, target)| (mount(&path), target)));
         files.categories.extend(found.categories.into_iter().map(|mut category| {
             category.dir = if category.dir.is_empty() { source.mount.clone() } else { mount(&category.dir) };
             category
         }));
     }
+}
+
+/// A `config-field` error at `source`'s `path` when its folder, `resolved`, is one of
+/// the folders `taken` (the content folder, the sources before it) or lies inside one
+/// or holds one.
+fn overlap(
+    config: &Config,
+    source: &crate::config::Source,
+    resolved: &Path,
+    taken: &[(PathBuf, String)],
+) -> Option<Diagnostic> {
+    let (how, other) = taken.iter().find_map(|(other, named)| {
+        let how = if resolved == other {
+            "is"
+        } else if resolved.starts_with(other) {
+            "lies inside"
+        } else if other.starts_with(resolved) {
+            "holds"
+        } else {
+            return None;
+        };
+        Some((how, named))
+    })?;
+    let through = match std::fs::canonicalize(&config.root)
+        .ok()
+        .and_then(|root| resolved.strip_prefix(root).ok().map(crate::fs::slash_path))
+    {
+        Some(real) if real != source.folder => format!(" (it resolves to `{real}`)"),
+        _ => String::new(),
+    };
+    let (line, column) = source.path_at;
+    Some(
+        Diagnostic::error(
+            Rule::ConfigField,
+            CONFIG_FILE,
+            line,
+            column,
+            format!(
+                "`[[sources]] path` {:?}{through} {how} {other}: its files would be published twice",
+                source.folder
+            ),
+        )
+        .with_help(
+            "mount each folder once, from one `[[sources]]` table, apart from the content folder and the other sources",
+        ),
+    )
 }
 
 /// Two files at one content path (a mounted file and one of the content folder or of

@@ -13,7 +13,7 @@
 //!    One at the top of `content/` is not published.
 //! 3. A file that cannot be read as one is an error at the file; a build without it
 //!    orders the navigation as if it were not there. The `mkdocs.yml` beside `book.toml`
-//!    is confined like the content (`walk::Confinement`): a link leading out of the
+//!    is confined like the content (`confine::Confinement`): a link leading out of the
 //!    handbook or into a hidden folder is refused, not read.
 
 use std::path::Path;
@@ -126,7 +126,7 @@ pub(crate) fn find_nav_file(
     if let Some(name) = MKDOCS_FILES.iter().find(|name| std::fs::metadata(root.join(name)).is_ok_and(|m| !m.is_dir())) {
         let path = root.join(name);
         // Beside book.toml, not walked with the content: confined here.
-        let confined = super::walk::Confinement::new(root).map(|c| c.check_readable(&path));
+        let confined = super::confine::Confinement::new(root).map(|c| c.check_readable(&path));
         if let Some(Err(why)) = confined {
             let message = format!("the file is not read: {why}");
             diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, *name, 0, 0, message));

@@ -1,5 +1,7 @@
 //! Loading one page: read the file, check it is UTF-8, drop a BOM, normalise line
-//! endings (CRLF and a lone CR both become LF), split off and read the front matter.
+//! endings (CRLF and a lone CR both become LF), split off and read the front matter,
+//! whose every text obeys the internal markers of the build's audience
+//! ([`super::front_text`]) before any field is read.
 //!
 //! Front matter that is not read fails open: a `visibility: internal` page would be
 //! published whole. So when a page has none, but its body starts with what reads as
@@ -10,6 +12,7 @@ use std::path::Path;
 
 use super::fields::FrontMatter;
 use super::front_matter::{parse_fields, read_fields, split_front_matter};
+use super::front_text::{AsWritten, AudienceText, apply_rule};
 use crate::diagnostic::{Diagnostic, Rule, Severity, line_column};
 
 /// A page as read from disk, before it has a URL or HTML.
@@ -48,15 +51,22 @@ impl SourcePage {
     }
 }
 
-/// Reads `content_dir/path`. Problems become diagnostics; the page is still returned
-/// whenever the file could be read, so that links to it resolve.
+/// Reads `content_dir/path`, its front matter as written (for pages no build publishes
+/// from: `opsbook new` reads templates and pages). Problems become diagnostics; the
+/// page is still returned whenever the file could be read, so that links to it resolve.
 pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"))
+    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"), &AsWritten)
 }
 
 /// Reads the page of content path `path` from `disk` (a mounted source's file, or the
-/// content folder's), naming it `file` in diagnostics.
-pub(crate) fn load_page_at(disk: &Path, path: &str, file: String) -> (Option<SourcePage>, Vec<Diagnostic>) {
+/// content folder's), naming it `file` in diagnostics; every text of its front matter
+/// goes through `audience`, the build's rule for internal text.
+pub(crate) fn load_page_at(
+    disk: &Path,
+    path: &str,
+    file: String,
+    audience: &dyn AudienceText,
+) -> (Option<SourcePage>, Vec<Diagnostic>) {
     let text = match read_text(disk, &file) {
         Ok(text) => text,
         Err(problem) => return (None, vec![problem]),
@@ -65,22 +75,24 @@ pub(crate) fn load_page_at(disk: &Path, path: &str, file: String) -> (Option<Sou
     let (front, body_start, body_line) = match split_front_matter(&text) {
         Ok(split) => {
             let body_start = text.len() - split.body.len();
-            let front = match split.front.map(|block| read_fields(&block)) {
+            let front = match split.front.map(|block| (read_fields(&block), block.text)) {
                 None => {
                     diagnostics.extend(find_misplaced_front_matter(&text, &file));
                     FrontMatter::default()
                 }
-                Some(Ok(read)) => {
+                Some((Ok(read), block_text)) => {
                     diagnostics.extend(read.repeated_keys.into_iter().map(|repeat| {
                         Diagnostic::error(Rule::DuplicateKey, &file, repeat.line, repeat.column, repeat.message)
                             .with_severity(Severity::Warning)
                             .with_help("remove one of the two; opsbook, like libyaml, keeps the last")
                     }));
-                    let (front, problems) = FrontMatter::from_fields(read.fields, &file);
+                    let mut fields = read.fields;
+                    diagnostics.extend(apply_rule(&mut fields, block_text, audience, &file).0);
+                    let (front, problems) = FrontMatter::from_fields(fields, &file);
                     diagnostics.extend(problems);
                     front
                 }
-                Some(Err(e)) => {
+                Some((Err(e), _)) => {
                     diagnostics.push(Diagnostic::error(Rule::FrontMatterSyntax, &file, e.line, e.column, e.message));
                     FrontMatter::default()
                 }

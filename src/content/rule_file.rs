@@ -23,7 +23,7 @@ use anyhow::{Context, Result};
 
 use super::front_matter::{SyntaxError, parse_yaml_documents};
 use super::node::{Located, Node};
-use super::walk::Confinement;
+use super::confine::Confinement;
 
 /// The annotations that may hold an alert's runbook link, in the order they are read.
 pub(crate) const RUNBOOK_ANNOTATIONS: [&str; 3] = ["runbook_url", "runbook", "link"];
@@ -150,7 +150,7 @@ fn without_quotes(message: &str) -> String {
 /// and folders (`.git/`, `.github/`) and symbolic links to folders; each file once. A path that
 /// does not exist is an error that names it.
 ///
-/// Every file is confined like the content (`walk::Confinement`): a path in the
+/// Every file is confined like the content (`confine::Confinement`): a path in the
 /// handbook (`root`) to the handbook, a path outside it to the folder given (the file's
 /// folder, for a file). A link leading elsewhere, or into a hidden folder, is refused
 /// (its [`FoundFile::refused`]) and never read; so is a folder given in the handbook

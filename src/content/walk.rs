@@ -4,16 +4,20 @@
 //! are `_includes/` folders, whose files pages include ([`INCLUDES_FOLDER`]).
 //!
 //! Symbolic links are followed while they stay inside the handbook's folder (a linked
-//! folder of shared pages works); one that resolves outside it is a
-//! `symlink-outside-root` error at the link, and is neither read nor copied, so a
-//! build never publishes a file of the machine it runs on. Link loops are reported
-//! by the walk, not followed. A named pipe, socket or device is an `unreadable-file`
-//! error at its path, and is neither read nor copied: reading it may never end.
+//! folder of shared pages works); one that resolves outside it, into a hidden folder
+//! or into an output folder is a `symlink-outside-root` error at the link
+//! ([`Confinement::check_published`]), and is neither read nor copied, so a build never
+//! publishes a file of the machine it runs on. Link loops are reported by the walk, not
+//! followed. Every link followed is recorded with what it resolves to
+//! ([`ContentFiles::links`]): a linked file keeps the audience of its real place. A
+//! named pipe, socket or device is an `unreadable-file` error at its path, and is
+//! neither read nor copied: reading it may never end.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::confine::Confinement;
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The files found under `content/`, as content-relative paths with `/` separators,
@@ -34,6 +38,9 @@ pub struct ContentFiles {
     /// The content paths of the files and folders of folders mounted by `[[sources]]`
     /// -> the index of their source ([`super::mounts`]).
     pub mounted: std::collections::HashMap<String, usize>,
+    /// The symbolic links followed, each as its content path and the path it resolves
+    /// to: what the audience rules read through them ([`Confinement::content_path_of`]).
+    pub links: Vec<(String, PathBuf)>,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
@@ -78,7 +85,7 @@ pub(crate) fn walk_content(
         diagnostics.push(Diagnostic::error(Rule::UnreadableFile, content_prefix, 0, 0, message));
         return files;
     };
-    if let Some(d) = confine.check(content_dir, content_prefix.trim_end_matches('/')) {
+    if let Some(d) = confine.check_published(content_dir, content_prefix.trim_end_matches('/')) {
         diagnostics.push(d);
         return files;
     }
@@ -108,14 +115,17 @@ pub(crate) fn walk_content(
             continue;
         }
         let rel = relative(content_dir, entry.path());
-        if entry.path_is_symlink()
-            && let Some(d) = confine.check_published(entry.path(), &format!("{content_prefix}{rel}"))
-        {
-            diagnostics.push(d);
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
+        if entry.path_is_symlink() {
+            if let Some(d) = confine.check_published(entry.path(), &format!("{content_prefix}{rel}")) {
+                diagnostics.push(d);
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
             }
-            continue;
+            if let Some(target) = confine.resolve(entry.path()) {
+                files.links.push((rel.clone(), target));
+            }
         }
         if entry.file_name().to_str().is_none() {
             diagnostics.push(Diagnostic::error(
@@ -147,125 +157,6 @@ pub(crate) fn walk_content(
         }
     }
     files
-}
-
-/// The handbook's root, resolved, to tell links that stay inside it from links that
-/// lead out.
-pub(crate) struct Confinement {
-    root: PathBuf,
-    /// Folders inside the root that nothing published may come from (the output).
-    excluded: Vec<PathBuf>,
-    /// The root as messages name it.
-    name: &'static str,
-}
-
-impl Confinement {
-    /// The confinement of `root`; `None` when the root itself cannot be resolved (then
-    /// nothing under it can be read either).
-    pub(crate) fn new(root: &Path) -> Option<Confinement> {
-        Some(Confinement {
-            root: std::fs::canonicalize(root).ok()?,
-            excluded: Vec::new(),
-            name: "the handbook's folder",
-        })
-    }
-
-    /// The confinement of a folder outside the handbook that the command line names
-    /// (`check --rules ../alerting/rules`): what it holds may be read, nothing its links
-    /// lead to elsewhere.
-    pub(crate) fn of_given_folder(dir: &Path) -> Option<Confinement> {
-        let name = "the folder given on the command line";
-        Some(Confinement { root: std::fs::canonicalize(dir).ok()?, excluded: Vec::new(), name })
-    }
-
-    /// The same, with `dir` (an output folder, when it exists) out of bounds too.
-    pub(crate) fn excluding(mut self, dir: &Path) -> Confinement {
-        self.excluded.extend(std::fs::canonicalize(dir).ok());
-        self
-    }
-
-    /// [`Confinement::check`] for a file or folder that a build publishes: a link may
-    /// also not lead into a hidden file or folder of the root (`.git/config`, `.env`),
-    /// which the walk itself never publishes, nor into an excluded folder (the output,
-    /// which may hold an earlier internal build).
-    pub(crate) fn check_published(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
-        if let Some(d) = self.check(path, shown) {
-            return Some(d);
-        }
-        let target = std::fs::canonicalize(path).ok()?;
-        let inside = target.strip_prefix(&self.root).ok()?;
-        let hidden = inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name));
-        let why = if hidden {
-            "a hidden file or folder (such as `.git/`), which a build never publishes"
-        } else if self.excluded.iter().any(|dir| target.starts_with(dir)) {
-            "the output folder, which may hold an earlier build"
-        } else {
-            return None;
-        };
-        let message = format!(
-            "this symbolic link leads into {why} (`{}`): it is not read or published",
-            crate::fs::slash_path(inside)
-        );
-        Some(
-            Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message)
-                .with_help("copy the file into the handbook, or link to something that is published"),
-        )
-    }
-
-    /// Whether a file may be read to be included in a page: `Err` says why not (it
-    /// resolves, through symbolic links, outside the root, into a hidden file or folder,
-    /// or into an excluded folder).
-    pub(crate) fn check_readable(&self, path: &Path) -> Result<(), String> {
-        let target = std::fs::canonicalize(path).map_err(|e| format!("it cannot be resolved: {e}"))?;
-        let Ok(inside) = target.strip_prefix(&self.root) else {
-            return Err(format!("it leads outside {} (to {})", self.name, target.display()));
-        };
-        if inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name)) {
-            let shown = crate::fs::slash_path(inside);
-            return Err(format!("it leads into a hidden file or folder (`{shown}`), which opsbook never reads"));
-        }
-        if self.excluded.iter().any(|dir| target.starts_with(dir)) {
-            return Err("it is in the output folder, which may hold an earlier build".to_string());
-        }
-        Ok(())
-    }
-
-    /// Whether a new file may be written at `path`: the longest part of it that exists,
-    /// resolved through symbolic links, must be a folder inside the root and not hidden
-    /// or excluded (the rest, made anew, holds no link). `Err` says why not.
-    pub(crate) fn check_writable(&self, path: &Path) -> Result<(), String> {
-        let mut existing = path;
-        while std::fs::symlink_metadata(existing).is_err() {
-            existing = existing.parent().ok_or_else(|| format!("{} has no folder that exists", path.display()))?;
-        }
-        if existing != path {
-            return self.check_readable(existing);
-        }
-        Err(format!("{} exists already", path.display()))
-    }
-
-    /// A `symlink-outside-root` error when `path` (a link, or a path through one)
-    /// resolves outside the root; `shown` is the path as diagnostics name it.
-    pub(crate) fn check(&self, path: &Path, shown: &str) -> Option<Diagnostic> {
-        // A broken link does not resolve: the walk reports it as unreadable.
-        let target = std::fs::canonicalize(path).ok()?;
-        if target.starts_with(&self.root) {
-            return None;
-        }
-        Some(
-            Diagnostic::error(
-                Rule::SymlinkOutsideRoot,
-                shown,
-                0,
-                0,
-                format!(
-                    "this symbolic link leads outside the handbook's folder (to {}): it is not read or published",
-                    target.display()
-                ),
-            )
-            .with_help("copy the file into the handbook, or link to something inside it"),
-        )
-    }
 }
 
 /// The `unreadable-file` error of a file that is no regular file (a named pipe, a

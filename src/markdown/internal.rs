@@ -62,7 +62,8 @@ pub(crate) struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
     marker_line_end: Option<usize>,
     /// Problems: the byte offset and the message.
     pub problems: Vec<(usize, String)>,
-    /// The byte ranges of the outermost internal blocks, as they close.
+    /// The byte ranges of the outermost internal blocks, as they close: from the
+    /// opening marker to the end of the closing one (or of the quote).
     pub blocks: Vec<Range<usize>>,
 }
 
@@ -221,7 +222,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
                 if opens {
                     self.open_comment(start.start)
                 } else {
-                    self.close_comment(start.start)
+                    self.close_comment(start.start, start.end)
                 }
             }
             found => {
@@ -260,10 +261,11 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
         }
     }
 
-    fn close_comment(&mut self, offset: usize) -> Option<Item<'a>> {
+    /// `<!-- /internal -->` from `offset` to `end`: the block it closes ends with it.
+    fn close_comment(&mut self, offset: usize, end: usize) -> Option<Item<'a>> {
         match self.open.last() {
             Some(open) if open.comment && open.depth == self.depth => {
-                self.pop_open(offset);
+                self.pop_open(end);
                 match self.mode {
                     Mode::Mark => Some((Event::Html("</div>\n".into()), offset..offset)),
                     Mode::Drop => None,

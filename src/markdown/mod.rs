@@ -33,6 +33,7 @@ mod line_cache;
 pub(crate) mod links;
 mod location;
 mod palette;
+pub(crate) mod public_text;
 pub(crate) mod references;
 
 use std::collections::HashMap;
@@ -240,6 +241,10 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     for (place, message) in &expanded.problems {
         let at = expanded.locate(*place);
         rendered.diagnostics.push(located(Rule::Include, &at, message.clone()));
+    }
+    for (place, message) in &expanded.internal_problems {
+        let at = expanded.locate(*place);
+        rendered.diagnostics.push(located(Rule::InternalBlock, &at, message.clone()));
     }
     let mut files: Vec<String> = expanded.included_files().map(str::to_string).collect();
     files.sort();
@@ -527,9 +532,13 @@ impl<'a> BodyWriter<'a> {
             internal::Mode::Drop => std::mem::take(&mut parser.blocks.blocks),
             internal::Mode::Mark => Vec::new(),
         };
-        for block in dropped {
-            let dir = self.location(block.start).dir;
-            let Some(markdown) = text.get(block) else { continue };
+        // And those of included files, which a public build blanked before parsing.
+        let page_dir = self.input.dir;
+        let in_includes = self.expanded.into_iter().flat_map(|e| &e.dropped);
+        let in_includes = in_includes.map(|(dir, markdown)| (dir.as_deref().unwrap_or(page_dir), markdown.as_str()));
+        let in_page: Vec<(&str, &str)> =
+            dropped.into_iter().filter_map(|block| Some((self.location(block.start).dir, text.get(block)?))).collect();
+        for (dir, markdown) in in_page.into_iter().chain(in_includes) {
             for destination in links::destinations(markdown) {
                 if let Resolution::File { asset: Some(asset), .. } = self.input.links.resolve(dir, &destination) {
                     self.out.internal_assets.push(asset);

@@ -111,7 +111,7 @@ impl Output {
             check_output_dir(&parent.join(format!(".{name}.building-{}", std::process::id())), root, content)?;
         crate::fs::remove_dir_all(&temp_dir)?;
         crate::fs::create_dir_all(&temp_dir)?;
-        let manifest_path = parent.join(format!(".{name}.opsbook-manifest"));
+        let manifest_path = parent.join(crate::content::confine::manifest_file_name(&name));
         let scratch_path = parent.join(format!(".{name}.opsbook-scratch.{}", std::process::id()));
         let mode = if final_dir.is_dir() {
             Mode::Rebuild(Box::new(Rebuild::begin(&final_dir, &temp_dir, &manifest_path, force)?))

@@ -138,7 +138,7 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
 }
 
 fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {
-    let (pages, problems) = load_pages(config, &files.pages);
+    let (pages, problems) = load_pages(config, &files.pages, &front_matter_text(config));
     diagnostics.extend(problems);
     pages
 }
@@ -332,9 +332,23 @@ fn recall_with_extra(
     cache.recall_result(key, &site.links(), &handbook_files(site))
 }
 
+/// What the build does with internal blocks: a public build drops them, an internal
+/// one marks them.
+pub(crate) fn internal_blocks(config: &Config) -> crate::markdown::internal::Mode {
+    match config.audience {
+        crate::config::Audience::Public => crate::markdown::internal::Mode::Drop,
+        crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
+    }
+}
+
+/// The rule every text of front matter obeys in this build ([`crate::content::front_text`]).
+pub(crate) fn front_matter_text(config: &Config) -> crate::markdown::public_text::FrontMatterText {
+    crate::markdown::public_text::FrontMatterText(internal_blocks(config))
+}
+
 /// The files pages of `site` include.
-fn handbook_files(site: &Site) -> HandbookFiles {
-    HandbookFiles::new(&site.config.root, &site.config.output_dir, MAX_EXPANDED as u64)
+fn handbook_files(site: &Site) -> HandbookFiles<'_> {
+    HandbookFiles::new(&site.config, MAX_EXPANDED as u64)
 }
 
 /// The key of the result of rendering `body`, the Markdown body of page `id`, in the
@@ -386,10 +400,7 @@ fn render_body_with(
         highlight,
         write_html: purpose != Purpose::Stream,
         collect_text: purpose != Purpose::Check && site.config.search,
-        internal_blocks: match site.config.audience {
-            crate::config::Audience::Public => crate::markdown::internal::Mode::Drop,
-            crate::config::Audience::Internal => crate::markdown::internal::Mode::Mark,
-        },
+        internal_blocks: internal_blocks(&site.config),
         heading_ids: site.config.heading_ids,
         includes: Some(files),
         diagrams: site.config.diagrams,

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::content::walk::{Confinement, is_ignored_name};
+use crate::content::confine::Confinement;
+use crate::content::walk::is_ignored_name;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::site::generated::GENERATED_PAGES;
 

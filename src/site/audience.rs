@@ -4,17 +4,22 @@
 //! A page is internal when its front matter says `visibility: internal`, or when it
 //! lies under a section whose own page says so (the section's `_index.md`, `index.md`,
 //! or the README that stands for it), or under the mount of a source whose
-//! `[[sources]]` table says `visibility = "internal"`. A public build leaves internal pages out before
+//! `[[sources]]` table says `visibility = "internal"`, or when it is reached through a
+//! symbolic link (of the content folder or of a mounted folder, to a file or a folder)
+//! whose real place is in such a section or source: a link gives no file a wider
+//! audience than its real place has. A public build leaves internal pages out before
 //! the site model is made: no navigation, catalog, tag, owner, backlink, search entry,
 //! feed entry or redirect can mention them, and the files in internal sections are not
 //! copied. What it keeps of them is only what link checking needs to say "this link
 //! points to an internal page": their paths and the URLs they would have.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::{Audience, Config};
 use crate::content::SourcePage;
+use crate::content::confine::Confinement;
 use crate::content::fields::Visibility;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FxHashMap;
@@ -35,11 +40,15 @@ pub(super) struct Exclusions {
     public: bool,
     draft_dirs: Vec<String>,
     internal_dirs: Vec<String>,
+    /// The symbolic links the walk followed into the content tree: each link's content
+    /// path -> the content path of its real place.
+    links: HashMap<String, String>,
 }
 
 impl Exclusions {
-    /// Reads the drafts and the internal sections among the loaded pages.
-    pub(super) fn new(config: &Config, loaded: &[Arc<SourcePage>]) -> Exclusions {
+    /// Reads the drafts and the internal sections among the loaded pages, and where the
+    /// symbolic links the walk followed (`links`) really lead.
+    pub(super) fn new(config: &Config, loaded: &[Arc<SourcePage>], links: &[(String, PathBuf)]) -> Exclusions {
         let drafts = config.drafts;
         let draft_dirs = loaded
             .iter()
@@ -62,7 +71,40 @@ impl Exclusions {
             // A source mounted with `visibility = "internal"` is an internal section.
             .chain(config.sources.list.iter().filter(|s| s.internal).map(|s| s.mount.clone()))
             .collect();
-        Exclusions { drafts, public: config.audience == Audience::Public, draft_dirs, internal_dirs }
+        let links = match Confinement::of_handbook(config).filter(|_| !links.is_empty()) {
+            Some(confine) => links
+                .iter()
+                .filter_map(|(link, target)| Some((link.clone(), confine.content_path_of(target)?)))
+                .filter(|(link, real)| link != real)
+                .collect(),
+            None => HashMap::new(),
+        };
+        Exclusions { drafts, public: config.audience == Audience::Public, draft_dirs, internal_dirs, links }
+    }
+
+    /// The content path of the real place of `path` when it is reached through one of
+    /// the links the walk followed (the innermost one).
+    fn real_path(&self, path: &str) -> Option<String> {
+        let trimmed = path.trim_end_matches('/');
+        let slash = &path[trimmed.len()..];
+        let (link, real) = dir_and_parents(trimmed).find_map(|link| Some((link, self.links.get(link)?)))?;
+        Some(format!("{real}{}{slash}", &trimmed[link.len()..]))
+    }
+
+    /// Whether `path` (a file, or a folder ending in `/`) is reached through a link
+    /// whose real place is in an internal section or source.
+    pub(super) fn linked_into_internal(&self, path: &str) -> bool {
+        !self.links.is_empty() && self.real_path(path).is_some_and(|real| under(&self.internal_dirs, &real))
+    }
+
+    /// The content path of the real place of `path`, when a link leads there.
+    pub(super) fn real_place(&self, path: &str) -> Option<String> {
+        if self.links.is_empty() { None } else { self.real_path(path) }
+    }
+
+    /// Whether the build is public.
+    pub(super) fn public(&self) -> bool {
+        self.public
     }
 
     /// Why `page` is left out of this build, if it is.
@@ -79,7 +121,7 @@ impl Exclusions {
     /// Why the folder `dir` (and all it holds) is left out, if it is.
     pub(super) fn dir(&self, dir: &str) -> Option<LeftOut> {
         let path = format!("{dir}/");
-        if self.public && under(&self.internal_dirs, &path) {
+        if self.public && (under(&self.internal_dirs, &path) || self.linked_into_internal(&path)) {
             Some(LeftOut::Internal)
         } else if under(&self.draft_dirs, &path) {
             Some(LeftOut::Draft)
@@ -88,14 +130,19 @@ impl Exclusions {
         }
     }
 
-    /// Whether a page is internal: its own `visibility`, or its section's.
+    /// Whether a page is internal: its own `visibility`, or its section's, or that of
+    /// the section its real place is in.
     pub(super) fn is_internal(&self, page: &SourcePage) -> bool {
-        visibility(page) == Some(Visibility::Internal) || under(&self.internal_dirs, &page.path)
+        visibility(page) == Some(Visibility::Internal)
+            || under(&self.internal_dirs, &page.path)
+            || self.linked_into_internal(&page.path)
     }
 
-    /// Whether the folder `dir` is in an internal section.
+    /// Whether the folder `dir` is in an internal section (really: not only through a
+    /// link).
     pub(super) fn is_internal_dir(&self, dir: &str) -> bool {
-        under(&self.internal_dirs, &format!("{dir}/"))
+        let path = format!("{dir}/");
+        under(&self.internal_dirs, &path) || self.linked_into_internal(&path)
     }
 
     /// In a public build, the folders whose pages (in them or below) are all internal,
@@ -121,9 +168,14 @@ impl Exclusions {
         internal
     }
 
-    /// The internal sections' folders, when the build is public.
+    /// The internal sections' folders, and the linked folders whose real place is in
+    /// one, when the build is public.
     pub(super) fn left_out_dirs(&self) -> HashSet<String> {
-        if self.public { self.internal_dirs.iter().cloned().collect() } else { HashSet::new() }
+        if !self.public {
+            return HashSet::new();
+        }
+        let linked = self.links.iter().filter(|(link, _)| self.linked_into_internal(&format!("{link}/")));
+        self.internal_dirs.iter().cloned().chain(linked.map(|(link, _)| link.clone())).collect()
     }
 
     /// Warnings for pages that say `visibility: public` inside an internal section,

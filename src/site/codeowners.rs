@@ -36,7 +36,7 @@ pub(crate) struct Found {
 /// into `diagnostics` before it is read, one that cannot be read (no regular file, too
 /// large) is an `unreadable-file` error, and the search goes on.
 pub(crate) fn find(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
-    let confine = crate::content::walk::Confinement::new(roots.last()?)?;
+    let confine = crate::content::confine::Confinement::new(roots.last()?)?;
     for (i, root) in roots.iter().enumerate() {
         for &location in LOCATIONS {
             let path = root.join(location);

@@ -264,7 +264,7 @@ impl Site {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
         let strip_prefixes = crate::content::prefix::strips_prefixes(config.number_prefixes, &config.root, files);
-        let exclusions = audience::Exclusions::new(&config, &loaded);
+        let exclusions = audience::Exclusions::new(&config, &loaded, &files.links);
         exclusions.check(&loaded, diagnostics);
         let left_out = |page: &SourcePage| exclusions.page(page).is_some();
 
@@ -287,8 +287,14 @@ impl Site {
         let internal_only = exclusions.internal_only_dirs(&loaded);
         for asset in &files.assets {
             let dir = asset.rsplit_once('/').map_or("", |(dir, _)| dir);
-            let in_internal_only = audience::dir_and_parents(dir).any(|d| internal_only.contains(d));
-            if let Some(why) = exclusions.dir(dir).or_else(|| in_internal_only.then_some(audience::LeftOut::Internal)) {
+            let in_internal_only = |dir: &str| audience::dir_and_parents(dir).any(|d| internal_only.contains(d));
+            // A file reached through a link has the audience of its real place too.
+            let real = exclusions.real_place(asset);
+            let real_dir = real.as_deref().map(|real| real.rsplit_once('/').map_or("", |(dir, _)| dir));
+            let internal = in_internal_only(dir)
+                || (exclusions.public()
+                    && (exclusions.linked_into_internal(asset) || real_dir.is_some_and(in_internal_only)));
+            if let Some(why) = exclusions.dir(dir).or_else(|| internal.then_some(audience::LeftOut::Internal)) {
                 index.left_out.insert(asset.clone(), why);
             }
         }

@@ -58,7 +58,10 @@ impl<'a> SiteLinks<'a> {
 
     fn missing_page(&self, from_dir: &str, content_path: &str) -> Resolution {
         let message = match self.site.index.left_out.get(content_path) {
+            // A page that is no page of the site (an include in `_includes/`) in an
+            // internal section is internal all the same.
             Some(LeftOut::Internal) => return internal(&self.shown(content_path)),
+            None if self.in_internal_section(content_path) => return internal(&self.shown(content_path)),
             Some(LeftOut::Draft) => draft(&self.shown(content_path)),
             None => format!("no page `{}`", self.shown(content_path)),
         };

@@ -1,10 +1,10 @@
 //! The hostile-input suite: handbooks built to break opsbook's promises (writes outside
 //! the output, deleted sources, internal text in public builds, collisions, injection,
-//! quadratic inputs, arithmetic overflow, a starved dev server, files that are no regular
-//! files or lead out of the handbook, names no output file may have, what CI reads,
-//! output folders no build wrote, concurrent builds).
-//! Every fixture is made by the test that uses it, in a temporary folder; nothing large
-//! is checked in.
+//! quadratic inputs, arithmetic overflow, a starved dev server, internal text through
+//! includes, links, mounts and front matter, files that are no regular files or lead
+//! out of the handbook, names no output file may have, what CI reads, output folders
+//! no build wrote, concurrent builds). Every fixture is made by the test that uses it,
+//! in a temporary folder; nothing large is checked in.
 //! Each module holds the regression tests of one class of defect.
 
 #[path = "../util/mod.rs"]
@@ -13,6 +13,7 @@ mod util;
 mod audience;
 mod costs;
 mod formats;
+mod leaks;
 mod located;
 mod new_page;
 mod output;

@@ -23,19 +23,31 @@
 //!    [`MAX_DEPTH`], the page would grow past [`MAX_EXPANDED`], or it has read more
 //!    than [`MAX_INCLUDES`] files or four times that size;
 //! 4. a problem becomes an `include` error at the directive, in the file that holds it;
-//!    so is a file of `content/` that is internal, in a public build.
+//!    so is, in a public build, a file that is internal by its place (judged on where
+//!    it resolves to, symbolic links followed, as well as where it is written) or by its
+//!    own front matter.
+//!
+//! In a public build, an included file is read as its public text before step 3 selects
+//! from it ([`public`]): its internal blocks blanked, found as a page's are, so that no
+//! selection (a line range, an anchor, a snippet section, the whole file in a code
+//! fence) can take internal text out of it.
 //!
 //! The body writer reads every offset of the expanded text back through the map: a
 //! link in included text is resolved from the included file's folder, and a diagnostic
 //! names the included file, its line and column, and the page line that included it.
 
 pub(crate) mod directives;
+mod public;
 mod select;
+mod source_map;
 
 use std::sync::Arc;
 
 use directives::{Action, Include, Lookup};
+use public::Public;
 pub(crate) use select::Run;
+pub(crate) use source_map::{Expanded, Location, Place, Source};
+use source_map::{Segment, source};
 
 use super::MarkdownInput;
 use super::links::{LinkResolver, Resolution, percent_encode_path};
@@ -52,127 +64,21 @@ pub(crate) const MAX_INCLUDES: usize = 4096;
 /// The most bytes of included files one page may read (each inclusion counted).
 const MAX_READ: usize = 4 * MAX_EXPANDED;
 
-/// A file whose text is part of the expanded page: the page itself (number 0) or an
-/// included file.
-#[derive(Debug)]
-pub(crate) struct Source {
-    /// Its path relative to the root, as diagnostics name it.
-    pub file: String,
-    /// Its folder relative to `content/`, to resolve its links from; `None` for a file
-    /// outside `content/`, whose links are resolved from the page's folder.
-    pub link_dir: Option<String>,
-    /// Its text (for the page, the body).
-    text: Arc<str>,
-    /// The file's line of the text's first line.
-    first_line: usize,
-    /// Where it was included from (its first directive), if it is not the page.
-    pub included_from: Option<Place>,
-    /// The byte offset of the start of each line of `text`, found when first needed
-    /// (most included text is never located).
-    line_starts: std::cell::OnceCell<Vec<usize>>,
-}
-
-/// A byte of one source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Place {
-    /// The source's number.
-    pub source: usize,
-    /// The byte offset in its text.
-    pub offset: usize,
-}
-
-/// A run of the expanded text that starts at `start` and came from `place`; `fixed`
-/// runs (written by opsbook: indentation, a code fence) map every byte to `place`.
-#[derive(Debug, Clone, Copy)]
-struct Segment {
-    start: usize,
-    place: Place,
-    fixed: bool,
-}
-
-/// A page's text with its includes written in place, and where every byte came from.
-#[derive(Debug)]
-pub(crate) struct Expanded {
-    /// The text to render.
-    pub text: String,
-    /// The page (0) and every file included, in the order first read.
-    pub sources: Vec<Source>,
-    segments: Vec<Segment>,
-    /// Problems, at their directive.
-    pub problems: Vec<(Place, String)>,
-}
-
-/// Where a byte of the expanded text is in its file, for a diagnostic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Location<'e> {
-    /// The file, relative to the root.
-    pub file: &'e str,
-    /// The 1-based line of the file.
-    pub line: usize,
-    /// The 1-based column, in characters.
-    pub column: usize,
-    /// The page's file and the line of the directive that brought the file in (or the
-    /// file that included it), when it is not the page.
-    pub included_from: Option<(&'e str, usize)>,
-}
-
-impl Expanded {
-    /// The source byte that byte `offset` of the expanded text came from.
-    pub(crate) fn place(&self, offset: usize) -> Place {
-        let at = self.segments.partition_point(|s| s.start <= offset).saturating_sub(1);
-        match self.segments.get(at) {
-            Some(s) if s.fixed => s.place,
-            Some(s) => Place { source: s.place.source, offset: s.place.offset + (offset - s.start) },
-            None => Place { source: 0, offset },
-        }
-    }
-
-    /// The file, line and column of a source byte.
-    pub(crate) fn locate(&self, place: Place) -> Location<'_> {
-        let (line, column) = self.line_column(place);
-        let source = &self.sources[place.source];
-        // The page's line of the directive that brought the file in, however deep.
-        let mut from = source.included_from;
-        while let Some(outer) = from.and_then(|f| self.sources.get(f.source)?.included_from) {
-            from = Some(outer);
-        }
-        let included_from = from.map(|from| (self.sources[from.source].file.as_str(), self.line_column(from).0));
-        Location { file: &source.file, line, column, included_from }
-    }
-
-    fn line_column(&self, place: Place) -> (usize, usize) {
-        let Some(source) = self.sources.get(place.source) else { return (0, 0) };
-        let offset = place.offset.min(source.text.len());
-        let line_starts = source.line_starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(source.text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-            starts
-        });
-        let line = line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = line_starts.get(line - 1).copied().unwrap_or(0);
-        let column = source.text.get(start..offset).map_or(offset - start, |t| t.chars().count()) + 1;
-        (line + source.first_line - 1, column)
-    }
-
-    /// The folder, relative to `content/`, that links at source byte `place` are
-    /// resolved from.
-    pub(crate) fn link_dir(&self, place: Place) -> Option<&str> {
-        self.sources.get(place.source).and_then(|s| s.link_dir.as_deref())
-    }
-
-    /// The root-relative paths of the files included, for rebuilds when one changes.
-    pub(crate) fn included_files(&self) -> impl Iterator<Item = &str> {
-        self.sources.iter().skip(1).map(|s| s.file.as_str())
-    }
-}
-
 /// Expands the includes of `page`, or returns `None` when it has no directive (then
 /// nothing changes). See the module's steps.
 pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Option<Expanded> {
     if !directives::may_have_directives(page.text) {
         return None;
     }
-    let found = directives::find(page.text);
+    let mut found = directives::find(page.text);
+    let public = page.internal_blocks == super::internal::Mode::Drop;
+    // A public build drops the page's own internal blocks whole: the directives in them
+    // are neither expanded nor refused. (Malformed markers: the body writer says so.)
+    let page_blocks = match public && !found.is_empty() {
+        true => super::public_text::internal_blocks(page.text).unwrap_or_default(),
+        false => Vec::new(),
+    };
+    found.retain(|d| !page_blocks.iter().any(|block| block.contains(&d.range.start)));
     if found.is_empty() {
         return None;
     }
@@ -185,7 +91,10 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
             sources: Vec::new(),
             segments: Vec::new(),
             problems: Vec::new(),
+            internal_problems: Vec::new(),
+            dropped: Vec::new(),
         },
+        public,
         stack: Vec::new(),
         includes: 0,
         read: 0,
@@ -195,11 +104,31 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
         source(page.file.to_string(), Some(page.dir.to_string()), Arc::clone(&text), page.body_line, None);
     expander.out.sources.push(page_source);
     expander.write_part(0, &text, &[(0, Some(0))], found, Place { source: 0, offset: 0 }, 0);
-    Some(expander.out)
+    let mut out = expander.out;
+    check_page_blocks(&mut out, &page_blocks);
+    Some(out)
 }
 
-fn source(file: String, link_dir: Option<String>, text: Arc<str>, first_line: usize, from: Option<Place>) -> Source {
-    Source { file, link_dir, text, first_line, included_from: from, line_starts: std::cell::OnceCell::new() }
+/// In a public build, each internal block of the page (`page_blocks`, in its own text)
+/// must still be one once its includes are written in: an included file that opens a
+/// code block or a quote the block falls into would have it published. A block that is
+/// not is an `internal-block` error at its marker.
+fn check_page_blocks(out: &mut Expanded, page_blocks: &[std::ops::Range<usize>]) {
+    if page_blocks.is_empty() {
+        return;
+    }
+    // Malformed markers in the expanded text: the body writer reports them.
+    let Ok(blocks) = super::public_text::internal_blocks(&out.text) else { return };
+    let kept: std::collections::HashSet<usize> =
+        blocks.iter().map(|b| out.place(b.start)).filter(|p| p.source == 0).map(|p| p.offset).collect();
+    for block in page_blocks.iter().filter(|b| !kept.contains(&b.start)) {
+        out.internal_problems.push((
+            Place { source: 0, offset: block.start },
+            "an include before this internal block changes how it is read (an included file opens a code \
+             block, a quote or a list that the block falls into): a public build would publish it"
+                .to_string(),
+        ));
+    }
 }
 
 struct Expander<'f> {
@@ -207,6 +136,8 @@ struct Expander<'f> {
     /// The content folder, relative to the root (`content`, `src`).
     content: &'f str,
     links: &'f dyn LinkResolver,
+    /// Whether the build is public: included files are read as their public text.
+    public: bool,
     out: Expanded,
     /// The sources being expanded, outermost first: a cycle is one of these again.
     stack: Vec<usize>,
@@ -232,6 +163,30 @@ impl Expander<'_> {
         self.out.text.push_str(text);
     }
 
+    /// Writes `text`, which starts at `place` of its source: of a range the source has
+    /// blanked, only the line breaks.
+    fn put_source(&mut self, text: &str, place: Place) {
+        let blanked = &self.out.sources[place.source].blanked;
+        let (first, last) = (place.offset, place.offset + text.len());
+        let overlapping: Vec<std::ops::Range<usize>> =
+            blanked.iter().filter(|b| b.start < last && b.end > first).cloned().collect();
+        let mut at = first;
+        for range in overlapping {
+            let start = range.start.max(at);
+            if start > at {
+                self.put(&text[at - first..start - first], Place { offset: at, ..place }, false);
+            }
+            let end = range.end.min(last);
+            for (i, _) in text[start - first..end - first].match_indices('\n') {
+                self.put("\n", Place { offset: start + i, ..place }, false);
+            }
+            at = end.max(at);
+        }
+        if at < last {
+            self.put(&text[at - first..], Place { offset: at, ..place }, false);
+        }
+    }
+
     /// Writes `part[from..to]`, a text assembled from source `number`: `map` holds the
     /// runs of `part` (ascending starts, the first at 0) and the source offset each
     /// came from, `None` for text opsbook wrote (mapped to the directive `at`).
@@ -244,7 +199,7 @@ impl Expander<'_> {
             if end > pos {
                 match origin {
                     Some(offset) => {
-                        self.put(&part[pos..end], Place { source: number, offset: offset + (pos - start) }, false);
+                        self.put_source(&part[pos..end], Place { source: number, offset: offset + (pos - start) });
                     }
                     None => self.put(&part[pos..end], at, true),
                 }
@@ -323,16 +278,47 @@ impl Expander<'_> {
             chain.push(&path);
             return Err(format!("include cycle: {}", chain.join(" -> ")));
         }
-        let (part, map) = select::assemble(&text, include).map_err(|why| format!("{why} in `{path}`"))?;
+        let link_dir = self.in_content(&path).map(|p| parent(p).to_string());
+        let number = self.out.sources.len();
+        // In a public build, the file as written, when its public text differs.
+        let mut as_written = None;
+        let mut blanked = Vec::new();
+        let text = if self.public {
+            match public::public_text(&text) {
+                Public::All => text,
+                Public::Blanked(public, ranges, dropped) => {
+                    self.out.dropped.extend(dropped.into_iter().map(|markdown| (link_dir.clone(), markdown)));
+                    as_written = Some(text);
+                    blanked = ranges;
+                    public
+                }
+                Public::Internal(why) => {
+                    return Err(format!("cannot include `{}` in a public build: {why}", include.path));
+                }
+                Public::Malformed(problems) => {
+                    self.out.sources.push(source(path, link_dir, Arc::from(text), 1, Some(at)));
+                    let place = |offset| Place { source: number, offset };
+                    self.out.internal_problems.extend(problems.into_iter().map(|(at, m)| (place(at), m)));
+                    return Ok(());
+                }
+            }
+        } else {
+            text
+        };
+        let (part, map) = select::assemble(&text, include).map_err(|why| match &as_written {
+            Some(written) if select::assemble(written, include).is_ok() => format!(
+                "{why} in the public text of `{path}`: it is inside an internal block, which a public build leaves out"
+            ),
+            _ => format!("{why} in `{path}`"),
+        })?;
+        drop(as_written);
         if part.len() + self.out.text.len() > MAX_EXPANDED {
             return Err(format!(
                 "with `{path}` the page grows past the {} MiB includes may make it",
                 MAX_EXPANDED >> 20
             ));
         }
-        let link_dir = self.in_content(&path).map(|p| parent(p).to_string());
-        let number = self.out.sources.len();
-        self.out.sources.push(source(path, link_dir, Arc::from(text), 1, Some(at)));
+        self.out.sources.push(Source { blanked, ..source(path, link_dir, Arc::from(text), 1, Some(at)) });
         let found = directives::find(&part);
         self.write_part(number, &part, &map, found, at, depth + 1);
         Ok(())
@@ -368,7 +354,20 @@ impl Expander<'_> {
                 return Err(format!("cannot include `{written}` in a public build: `{path}` is internal"));
             }
             match self.files.read(&path) {
-                Ok(text) => return Ok((path, text)),
+                Ok(included) => {
+                    // Where the file really is decides too: a link may lead out of
+                    // where it is written into an internal section or source.
+                    if let Some(real) = included.content_path.as_deref()
+                        && self.in_content(&path) != Some(real)
+                        && let Resolution::Internal { .. } = self.links.resolve("", &percent_encode_path(real))
+                    {
+                        return Err(format!(
+                            "cannot include `{written}` in a public build: `{path}` leads to `{real}` of the \
+                             content tree, which is internal"
+                        ));
+                    }
+                    return Ok((path, included.text));
+                }
                 Err(IncludeError::NotFound) => tried.push(path),
                 Err(IncludeError::Refused(why)) => return Err(format!("cannot include `{written}`: {why}")),
             }

@@ -329,3 +329,28 @@ fn a_page_without_directives_is_left_alone() {
     };
     assert!(expand(&page, &files(&[])).is_none());
 }
+
+/// Issue 30: a public build selects from a file's public text, and the source map still
+/// names the file's own lines.
+#[test]
+fn a_public_build_selects_from_the_public_text_of_a_file() {
+    let file = "one\n<!-- internal -->\nSECRET one\nSECRET two\n<!-- /internal -->\nsix [x](y.md)\n";
+    let f = files(&[("content/guide/f.md", file)]);
+    let page = |mode| MarkdownInput {
+        internal_blocks: mode,
+        body_line: 3,
+        file: "content/guide/page.md",
+        dir: "guide",
+        links: &Links,
+        ..crate::markdown::tests::test_input("{{#include f.md:2:6}}")
+    };
+    let out = expand(&page(crate::markdown::internal::Mode::Drop), &f).expect("the page has directives");
+    assert_eq!(out.text, "\n\n\n\nsix [x](y.md)", "only the line breaks of the block");
+    let at = out.locate(out.place(out.text.find("six").unwrap()));
+    assert_eq!((at.file, at.line, at.column), ("content/guide/f.md", 6, 1));
+    assert!(out.problems.is_empty() && out.internal_problems.is_empty());
+    assert_eq!(out.dropped.len(), 1);
+    // The internal build takes the file as written.
+    let out = expand(&page(crate::markdown::internal::Mode::Mark), &f).expect("the page has directives");
+    assert!(out.text.contains("SECRET one"), "{}", out.text);
+}

@@ -6,7 +6,7 @@
 use std::sync::{Mutex, PoisonError};
 
 use super::entry::Dependencies;
-use crate::content::include_files::{IncludeError, IncludeFiles};
+use crate::content::include_files::{IncludeError, IncludeFiles, Included};
 use crate::markdown::{LinkResolver, Resolution};
 
 /// The hash of what a link destination resolved to: its kind and each of its parts,
@@ -51,10 +51,15 @@ fn resolution_hash(resolution: &Resolution) -> u128 {
     xxhash_rust::xxh3::xxh3_128(&bytes)
 }
 
-/// The hash of what reading an included file gave.
-fn read_hash(read: &Result<String, IncludeError>) -> u128 {
+/// The hash of what reading an included file gave: its text and the content path of
+/// its real place (a link moved to another section changes what a public build may
+/// take of it).
+fn read_hash(read: &Result<Included, IncludeError>) -> u128 {
     match read {
-        Ok(text) => xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+        Ok(Included { text, content_path }) => {
+            let place = content_path.as_deref().map_or(&b"\xff"[..], str::as_bytes);
+            xxhash_rust::xxh3::xxh3_128(text.as_bytes()) ^ xxhash_rust::xxh3::xxh3_128(place).rotate_left(1)
+        }
         Err(error) => xxhash_rust::xxh3::xxh3_128(format!("{error:?}").as_bytes()) ^ 1,
     }
 }
@@ -91,7 +96,7 @@ impl LinkResolver for Recording<'_> {
 }
 
 impl IncludeFiles for Recording<'_> {
-    fn read(&self, path: &str) -> Result<String, IncludeError> {
+    fn read(&self, path: &str) -> Result<Included, IncludeError> {
         let read = match self.files {
             Some(files) => files.read(path),
             None => Err(IncludeError::NotFound),

@@ -34,7 +34,7 @@ fn model(name: &str, book: &str, files: &[(&str, &str)], now: &str) -> (Site, Ve
     let mut diagnostics = Vec::new();
     let config = Config::load(&root, &Overrides::default()).unwrap();
     let content = walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
-    let (pages, problems) = load_pages(&config, &content.pages);
+    let (pages, problems) = load_pages(&config, &content.pages, &crate::content::front_text::AsWritten);
     diagnostics.extend(problems);
     let mut site = Site::assemble(config, &content, pages, HashSet::new(), &mut diagnostics);
     site.now = Timestamp::parse(now).unwrap();
