@@ -126,8 +126,8 @@ fn refuses_durations_that_do_not_fit_at_the_field() {
     );
 }
 
-/// The debug build of the binary checks overflow, so any wrapping arithmetic on these
-/// values would panic here.
+/// The binary checks overflow (the release profile keeps the checks on for opsbook), so
+/// any wrapping arithmetic on these values would panic here.
 #[test]
 fn extreme_weights_and_dates_at_the_ends_of_the_calendar_build() {
     let site = Site::with_files(
