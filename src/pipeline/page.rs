@@ -59,8 +59,36 @@ pub(crate) fn render_page(
 }
 
 /// Renders page `id` as [`render_page`] does, with the Markdown content of `bodies`
-/// where the site model holds none (a build that streams its pages).
+/// where the site model holds none (a build that streams its pages). A panic while
+/// rendering it is caught ([`crate::panics`]): the record is empty and the problem an
+/// `internal-error` diagnostic at the page's file, as for a page whose template failed.
 pub(crate) fn render_page_with(
+    site: &Site,
+    renderer: &Renderer,
+    id: PageId,
+    nav: &NavCache,
+    bodies: Bodies<'_>,
+) -> (RenderedPage, Option<Diagnostic>) {
+    caught_as_problem(site, id, || render_page_caught(site, renderer, id, nav, bodies))
+}
+
+/// Runs `render`, the rendering of page `id`; a panic in it is a record with no HTML and
+/// an `internal-error` diagnostic at the page's file (or at the page's site path, for a
+/// page without a file).
+pub(crate) fn caught_as_problem(
+    site: &Site,
+    id: PageId,
+    render: impl FnOnce() -> (RenderedPage, Option<Diagnostic>),
+) -> (RenderedPage, Option<Diagnostic>) {
+    crate::panics::catch(render).unwrap_or_else(|caught| {
+        let page = &site.pages[id];
+        let file = if page.origin.has_file() { page.source.file.as_str() } else { page.site_path.as_str() };
+        (RenderedPage::default(), Some(caught.diagnostic(file, "rendering this page")))
+    })
+}
+
+/// [`render_page_with`], its panics not caught.
+fn render_page_caught(
     site: &Site,
     renderer: &Renderer,
     id: PageId,
