@@ -134,9 +134,16 @@ pub(crate) fn drop_links_the_check_finds_fine(site: &Site, id: PageId, scan: &mu
 }
 
 /// Drops from `scan` the links its template wrote to anchors of the page itself that
-/// the page has (see [`drop_links_the_check_finds_fine`]).
+/// the page has (see [`drop_links_the_check_finds_fine`]). The page's ids are put in one
+/// set first: a table of contents links to every heading, so a page of n headings has
+/// about 2n such links, and looking each up in the lists took n² steps (issue 30, item
+/// 11: 27-39 s for a page of 80,000 headings).
 fn drop_links_to_own_anchors(scan: &mut TemplateScan, anchors: &[String]) {
-    let ids = &scan.ids;
+    if !scan.links.iter().any(|link| link.starts_with('#')) {
+        scan.links.shrink_to_fit();
+        return;
+    }
+    let ids: crate::hash::FxHashSet<&str> = anchors.iter().chain(&scan.ids).map(String::as_str).collect();
     let fine = |link: &String| {
         let Some(anchor) = link.strip_prefix('#') else { return false };
         // As the link check reads it (`percent_decode` copies what it leaves as it is).
@@ -147,8 +154,7 @@ fn drop_links_to_own_anchors(scan: &mut TemplateScan, anchors: &[String]) {
         } else {
             anchor
         };
-        let has = |list: &[String], anchor: &str| list.iter().any(|id| id == anchor);
-        crate::check::anchor_is_there(anchor, |anchor| has(anchors, anchor) || has(ids, anchor))
+        crate::check::anchor_is_there(anchor, |anchor| ids.contains(anchor))
     };
     scan.links.retain(|link| !fine(link));
     scan.links.shrink_to_fit();
