@@ -38,6 +38,7 @@ pub(crate) mod markdown;
 #[cfg(test)]
 mod module_graph;
 pub(crate) mod new_page;
+pub(crate) mod panics;
 pub(crate) mod percent;
 pub mod pipeline;
 pub(crate) mod render;

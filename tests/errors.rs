@@ -4,7 +4,7 @@
 
 mod util;
 
-use util::Site;
+use util::{Site, panicked};
 
 /// Builds `tests/fixtures/errors/<name>` and returns its standard error, checking the
 /// exit code.
@@ -13,7 +13,7 @@ fn build_error(name: &str, code: i32) -> String {
     let site = Site::fixture(&format!("errors/{name}"));
     let run = site.build(&[]);
     run.expect_code(code);
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
     assert!(!site.exists("public"), "a failed build writes no output");
     run.stderr
 }

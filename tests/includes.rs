@@ -5,7 +5,7 @@
 
 mod util;
 
-use util::{Server, Site, main_of, save};
+use util::{Server, Site, main_of, panicked, save};
 
 /// Builds the includes fixture and returns it with the `<main>` of each page asked for.
 fn built() -> Site {
@@ -90,7 +90,7 @@ fn build_error(name: &str) -> String {
     let site = Site::fixture(&format!("errors/{name}"));
     let run = site.build(&[]);
     run.expect_code(1);
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
     run.stderr
 }
 

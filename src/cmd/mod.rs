@@ -22,8 +22,11 @@ pub const EXIT_CONTENT: u8 = 1;
 /// Exit code: usage or environment error.
 pub const EXIT_ENVIRONMENT: u8 = 2;
 
-/// Parses the command line and runs the verb.
+/// Parses the command line and runs the verb. A panic while rendering a page is an
+/// error at the page; any other prints one line ([`crate::panics`]).
 pub fn run() -> ExitCode {
+    crate::panics::brief_outside_pages();
+    crate::panics::inject("command", "run");
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build::run(args),

@@ -126,6 +126,9 @@ pub enum Rule {
     /// alias nor a file of the site: links, alerts' `runbook_url`s and bookmarks to it
     /// would break.
     MovedWithoutRedirect,
+    /// opsbook itself failed on a page (a panic, caught): a bug to report, never a
+    /// mistake of the page.
+    InternalError,
 }
 
 impl Rule {
@@ -170,6 +173,7 @@ impl Rule {
             Rule::ImageTooLarge => "image-too-large",
             Rule::UnusedAsset => "unused-asset",
             Rule::MovedWithoutRedirect => "moved-without-redirect",
+            Rule::InternalError => "internal-error",
         }
     }
 }

@@ -9,8 +9,8 @@
 //!    sequence, state, gantt and timeline, the types evaluated for issue 18;
 //! 2. the source must be under [`MAX_SOURCE_BYTES`], a bound on the renderer's time and
 //!    output, which cannot be interrupted;
-//! 3. the renderer runs under `catch_unwind` (a panic is a failure like a parse error,
-//!    and prints nothing);
+//! 3. the renderer runs under [`crate::panics::catch`] (a panic is a failure like a
+//!    parse error, and prints nothing);
 //! 4. the SVG is made safe to inline: its ids (and `url(#…)`, `href="#…"`,
 //!    `aria-labelledby`/`aria-describedby` references) get the prefix `diagram-N-`, N
 //!    the diagram's number on the page, so two diagrams never share an id; the
@@ -32,8 +32,6 @@
 //! like any code block's, and none of the drawing's.
 
 use std::borrow::Cow;
-use std::cell::Cell;
-use std::sync::Once;
 
 use crate::html::{escape, push_escaped};
 
@@ -98,12 +96,6 @@ fn diagram_type(source: &str) -> Option<&str> {
     first.split(|c: char| c.is_whitespace() || c == ';').next()
 }
 
-thread_local! {
-    /// Whether this thread is inside the renderer, whose panics are caught and must not
-    /// be printed.
-    static IN_RENDERER: Cell<bool> = const { Cell::new(false) };
-}
-
 /// What the renderer drew: the SVG and the diagram's `accTitle` and `accDescr`.
 struct Drawing {
     svg: String,
@@ -115,17 +107,7 @@ struct Drawing {
 /// diagram chooses (`%%{init: {theme: …}}%%`, `config.theme`, `themeVariables`) is
 /// ignored, so that it keeps the page's scheme; its font and `useMaxWidth` are kept.
 fn render_svg(source: &str) -> Result<Drawing, String> {
-    static QUIET_HOOK: Once = Once::new();
-    QUIET_HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !IN_RENDERER.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    IN_RENDERER.with(|c| c.set(true));
-    let result = std::panic::catch_unwind(|| {
+    let result = crate::panics::catch(|| {
         let (diagram, meta) =
             mermaid_svg::parse_with_meta(source).map_err(|e| format!("the diagram cannot be read: {e}"))?;
         let mut theme = theme();
@@ -143,7 +125,6 @@ fn render_svg(source: &str) -> Result<Drawing, String> {
         let non_empty = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
         Ok(Drawing { svg, title: non_empty(meta.acc_title), description: non_empty(meta.acc_descr) })
     });
-    IN_RENDERER.with(|c| c.set(false));
     result.unwrap_or_else(|_| Err("the diagram renderer failed on this diagram (a bug in it); shown as code".into()))
 }
 

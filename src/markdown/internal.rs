@@ -292,7 +292,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
     }
 
     fn is_internal_quote(&self, range: &Range<usize>) -> bool {
-        let line = &self.text[range.start..line_end(self.text, range.start)];
+        let line = self.text.get(range.start..line_end(self.text, range.start)).unwrap_or_default();
         let content = line.trim_start().trim_start_matches('>').trim();
         content.eq_ignore_ascii_case("[!internal]")
     }
@@ -349,15 +349,20 @@ fn marker_length(html: &str) -> usize {
 /// 2. of the `<!--`s that end at one `-->`, only the last can be a marker (an earlier
 ///    one has the later `<!--` in its text), so look back for it, no further than the
 ///    previous `-->`.
+///
+/// The searches are on bytes: the look-back starts 3 bytes before the previous `-->`,
+/// which may be inside a character (issue 30: a placeholder or an emoji before it),
+/// and every place found is an ASCII `<` or `-`, so the slices stay on characters.
 fn contains_marker(html: &str) -> bool {
+    let bytes = html.as_bytes();
     let mut previous_end: usize = 0;
     let mut from = 0;
-    while let Some(at) = html[from..].find("-->").map(|i| from + i) {
+    while let Some(at) = memchr::memmem::find(&bytes[from..], b"-->").map(|i| from + i) {
         // A `<!--` whose text starts after the previous `-->` began (`at - 3 + 4`).
         let lower = previous_end.saturating_sub(3);
-        if let Some(open) = html[lower..at].rfind("<!--").map(|i| lower + i)
+        if let Some(open) = memchr::memmem::rfind(&bytes[lower..at], b"<!--").map(|i| lower + i)
             && open + 4 <= at
-            && marker(&html[open..]).is_some()
+            && html.get(open..).and_then(marker).is_some()
         {
             return true;
         }
@@ -369,12 +374,25 @@ fn contains_marker(html: &str) -> bool {
 
 /// The offset of the end of the line that holds `offset`.
 fn line_end(text: &str, offset: usize) -> usize {
-    text[offset..].find('\n').map_or(text.len(), |i| offset + i)
+    let bytes = text.as_bytes();
+    memchr::memchr(b'\n', bytes.get(offset..).unwrap_or_default()).map_or(text.len(), |i| offset + i)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 30, item 10: the look-back before a `-->` that follows a character of two
+    /// or four bytes (an emoji, a dialect's placeholder) started inside it, a panic.
+    #[test]
+    fn finds_markers_after_comments_that_end_in_multibyte_characters() {
+        assert!(contains_marker("<!-- a 😀--><!-- internal -->"));
+        assert!(contains_marker("<!-- \u{E000}1\u{E001}é--><!-- internal -->"));
+        assert!(!contains_marker("<!-- éé--><!-- x -->"));
+        for text in ["😀--><!--internal-->", "é-->é-->é<!--/internal-->", "<!-- 𝄞-->𝄞<!-- 𝄞-->"] {
+            let _ = contains_marker(text);
+        }
+    }
 
     #[test]
     fn finds_markers_among_other_comments() {

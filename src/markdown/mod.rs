@@ -234,6 +234,7 @@ const SUMMARY_CHARS: usize = 200;
 /// Renders one page body: its includes expanded first ([`includes::expand`]), then the
 /// other pre-passes on the expanded text.
 pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
+    crate::panics::inject("markdown", input.file);
     let Some(expanded) = input.includes.and_then(|files| includes::expand(input, files)) else {
         return render_source(input, None);
     };

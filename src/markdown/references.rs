@@ -92,7 +92,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalReferences<'a, I> {
                      as plain text"
                 ),
             ));
-            out.push_back((Event::Text(self.text[range.clone()].into()), range));
+            out.push_back((Event::Text(self.text.get(range.clone()).unwrap_or_default().into()), range));
             skip = Some((image, 1));
         }
         self.problems = problems;

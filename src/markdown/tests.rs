@@ -449,6 +449,7 @@ fn heading_ids_follow_the_configured_style() {
 }
 
 mod dialect_pages;
+mod property;
 
 #[test]
 fn tells_mdx_files_by_their_extension_whatever_the_characters_of_their_name() {

@@ -378,7 +378,8 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
 }
 
 /// Renders `body` as [`render_body_of`] does, resolving links with `links` and reading
-/// included files from `files`.
+/// included files from `files`. A panic while rendering it is caught ([`crate::panics`]):
+/// the result is empty but for an `internal-error` diagnostic at the page.
 fn render_body_with(
     site: &Site,
     id: crate::site::PageId,
@@ -389,7 +390,7 @@ fn render_body_with(
 ) -> crate::markdown::Rendered {
     let page = &site.pages[id];
     let highlight = purpose == Purpose::Build;
-    render_markdown(&MarkdownInput {
+    let input = MarkdownInput {
         text: body,
         body_line: page.source.body_line,
         file: &page.source.file,
@@ -404,6 +405,11 @@ fn render_body_with(
         heading_ids: site.config.heading_ids,
         includes: Some(files),
         diagrams: site.config.diagrams,
+    };
+    // A panic on this page is an error at it, the other pages rendered all the same.
+    crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {
+        diagnostics: vec![caught.diagnostic(&page.source.file, "rendering this page")],
+        ..crate::markdown::Rendered::default()
     })
 }
 

@@ -20,7 +20,7 @@ use super::output::Sink;
 use super::page::{RenderedPage, drop_links_the_check_finds_fine, render_page_with};
 use super::steps::{Purpose, recall_body, render_body_cached, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
-use crate::diagnostic::{Diagnostic, Failure};
+use crate::diagnostic::{Diagnostic, Failure, Rule};
 use crate::markdown::Rendered;
 use crate::render::{Bodies, NavCache, Renderer};
 use crate::site::{PageId, Site};
@@ -106,7 +106,9 @@ fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<
 }
 
 /// Renders page `id` with its body rendered again (none for a page with `redirect_to`,
-/// which publishes only its redirect).
+/// which publishes only its redirect). A body whose rendering panicked this time (the
+/// Markdown step's pass did not highlight it) fails the page with that error: the other
+/// diagnostics of this pass were reported by the Markdown step already.
 fn render_one(
     site: &Site,
     renderer: &Renderer,
@@ -114,6 +116,10 @@ fn render_one(
     nav: &NavCache,
     body: Option<&Rendered>,
 ) -> (RenderedPage, Option<Diagnostic>) {
+    let failed = body.and_then(|body| body.diagnostics.iter().find(|d| d.rule == Rule::InternalError));
+    if let Some(failed) = failed {
+        return (RenderedPage::default(), Some(failed.clone()));
+    }
     let (mut page, problem) = render_or_redirect(site, renderer, id, || {
         render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None })
     });

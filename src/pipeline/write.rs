@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 use super::output::Sink;
-use super::page::{RenderedPage, render_page};
+use super::page::{RenderedPage, caught_as_problem, render_page};
 use super::statuspage::{ApiFile, api_json};
 use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
@@ -83,10 +83,10 @@ pub(super) fn render_or_redirect(
     render: impl FnOnce() -> (RenderedPage, Option<Diagnostic>),
 ) -> (RenderedPage, Option<Diagnostic>) {
     match site.pages[id].redirect {
-        Some(_) => match renderer.render_redirect(site, id) {
+        Some(_) => caught_as_problem(site, id, || match renderer.render_redirect(site, id) {
             Ok(html) => (RenderedPage { html, ..RenderedPage::default() }, None),
             Err(problem) => (RenderedPage::default(), Some(problem)),
-        },
+        }),
         None => render(),
     }
 }

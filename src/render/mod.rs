@@ -164,6 +164,7 @@ impl Renderer {
         nav: &NavCache,
         bodies: Bodies<'_>,
     ) -> Result<(String, String), Diagnostic> {
+        crate::panics::inject("template", &site.pages[id].source.file);
         let items = crate::site::nav::nav_items(site, id);
         let nav = nav.page_nav_with(site, &items, self.reads_nav);
         let mut views = PageContext::of(site, id);

@@ -317,6 +317,33 @@ mod tests {
         }
     }
 
+    /// Issue 30, item 10: words, identifiers and their joiners among private-use
+    /// characters, combining marks, characters of four bytes, controls and right-to-left
+    /// marks never make the splitter slice inside a character, and every term it gives
+    /// has two characters or more.
+    #[test]
+    fn hostile_unicode_around_words_never_breaks_the_splitter() {
+        use crate::test_support::hostile_text::{Random, seed_and_count, unicode};
+        const PIECES: &[&str] =
+            &["KubePod", "pg_stat", "10.0.0.1", "CVE-2024-3094", "Über", "x", "_", ".", "-", " ", "HTTPServer", "é-"];
+        let (seed, texts) = seed_and_count(0x0b5b_00c5, "OPSBOOK_PROPERTY_PAGES", 3000);
+        for n in 0..texts * 4 {
+            let mut random = Random(seed ^ n.wrapping_mul(0x2545_f491_4f6c_dd1d));
+            let mut text = String::new();
+            for _ in 0..random.below(12) {
+                text.push_str(&unicode(&mut random));
+                text.push_str(random.pick(PIECES));
+            }
+            let terms = crate::panics::catch(|| {
+                let mut terms = Vec::new();
+                for_each_term(&text, &mut String::new(), |t| terms.push(t.to_string()));
+                terms
+            });
+            let terms = terms.unwrap_or_else(|caught| panic!("{text:?}: {caught:?}"));
+            assert!(terms.iter().all(|t| t.chars().count() >= 2), "{text:?}: {terms:?}");
+        }
+    }
+
     /// The terms of a word list (`tests/js/fixtures/analysis-words.txt`), line by line,
     /// as the index of a handbook in `language` has them: `[line, [[term, stem or null], ...]]`,
     /// or with `stems_only` (the lists of other languages, kept small) only the stems of

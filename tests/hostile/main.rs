@@ -3,7 +3,8 @@
 //! quadratic inputs, arithmetic overflow, a starved dev server, internal text through
 //! includes, links, mounts and front matter, files that are no regular files or lead
 //! out of the handbook, names no output file may have, what CI reads, output folders
-//! no build wrote, concurrent builds). Every fixture is made by the test that uses it,
+//! no build wrote, concurrent builds, Unicode that breaks byte offsets, a panic while
+//! rendering a page). Every fixture is made by the test that uses it,
 //! in a temporary folder; nothing large is checked in.
 //! Each module holds the regression tests of one class of defect.
 
@@ -17,7 +18,9 @@ mod leaks;
 mod located;
 mod new_page;
 mod output;
+mod panics;
 mod paths;
 mod property;
 mod reads;
 mod serve;
+mod unicode;

@@ -135,6 +135,12 @@ impl Drop for Site {
     }
 }
 
+/// Whether a run's standard error shows a panic: printed (a panic outside a page's
+/// work), or caught and reported as an `internal-error` at a page (`src/panics.rs`).
+pub fn panicked(stderr: &str) -> bool {
+    stderr.contains("panicked") || stderr.contains("error[internal-error]")
+}
+
 /// The `opsbook` binary, with the developer's environment cleared of what changes its
 /// behaviour.
 pub fn opsbook() -> Command {

@@ -41,14 +41,15 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     let inner_start = at + 3;
     let after = text[inner_start..].trim_start();
     if after.starts_with("/*") {
-        // `{{</* x */>}}` shows `{{< x >}}`.
-        let comment_end = finder.find(text, "*/", inner_start).filter(|end| end - inner_start <= MAX_CALL)?;
+        // `{{</* x */>}}` shows `{{< x >}}`. The comment's end is looked for after its
+        // start (`{{</*/>}}` is none).
+        let open = inner_start + (text[inner_start..].len() - after.len()) + 2;
+        let comment_end = finder.find(text, "*/", open).filter(|end| end - inner_start <= MAX_CALL)?;
         let tail = text[comment_end + 2..].trim_start();
         if !tail.starts_with(close) {
             return None;
         }
         let end = text.len() - tail.len() + 3;
-        let open = inner_start + (text[inner_start..].len() - after.len()) + 2;
         let inner = text[open..comment_end].trim();
         let (left, right) = if syntax == Syntax::HugoAngle { ("{{<", ">}}") } else { ("{{%", "%}}") };
         return Some(Token { range: at..end, kind: Kind::Literal(format!("{left} {inner} {right}")), in_code });
@@ -261,4 +262,21 @@ fn figure(call: &Call<'_>, src: &str) -> String {
     }
     let caption = if caption.is_empty() { String::new() } else { format!("<figcaption>{caption}</figcaption>") };
     format!("<figure>{img}{caption}</figure>\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 30, item 10: the end of an escaped shortcode's comment was looked for from
+    /// inside its start, so `{{</*/>}}` found it before the start, a reversed slice.
+    #[test]
+    fn an_escape_whose_comment_never_ends_is_no_token() {
+        for text in ["{{</*/>}}", "{{%/*/%}}", "{{< /*/>}} text"] {
+            let token = token(text, 0, &mut Finder::default(), false);
+            assert!(!matches!(token, Some(Token { kind: Kind::Literal(_), .. })), "{text}: {token:?}");
+        }
+        let token = token("{{</* x */>}}", 0, &mut Finder::default(), true).expect("an escape");
+        assert!(matches!(token.kind, Kind::Literal(ref shown) if shown == "{{< x >}}"), "{token:?}");
+    }
 }

@@ -19,3 +19,5 @@ pub(crate) fn fixture_copy(fixture: &str, name: &str) -> PathBuf {
     }
     root
 }
+
+pub(crate) mod hostile_text;
