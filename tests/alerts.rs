@@ -107,8 +107,12 @@ fn each_alert_url_redirects_to_its_runbook() {
     assert_eq!(
         lines,
         "/handbook/alerts/KubePodCrashLooping/ /handbook/runbooks/kubepodcrashlooping/ 301\n\
+         /handbook/alerts/kubepodcrashlooping/ /handbook/runbooks/kubepodcrashlooping/ 301\n\
          /handbook/alerts/NodeFilesystemAlmostOutOfSpace/ /handbook/runbooks/disk/ 301\n\
-         /handbook/alerts/NodeFilesystemFilesFillingUp/ /handbook/runbooks/disk/ 301\n"
+         /handbook/alerts/nodefilesystemalmostoutofspace/ /handbook/runbooks/disk/ 301\n\
+         /handbook/alerts/NodeFilesystemFilesFillingUp/ /handbook/runbooks/disk/ 301\n\
+         /handbook/alerts/nodefilesystemfilesfillingup/ /handbook/runbooks/disk/ 301\n",
+        "each alert's URL and its lower-case alias, as the kubernetes-mixin links"
     );
 }
 

@@ -297,7 +297,10 @@ fn check_without_rules_reports_nothing_of_them_and_a_build_leaves_them_out() {
 #[test]
 fn resolves_aliases_and_checks_only_links_into_this_handbook() {
     let site = handbook("rules-links");
-    site.write("content/runbooks/disk.md", "---\ntitle: Disk full\naliases: [/old/disk/]\n---\nFree space.\n");
+    site.write(
+        "content/runbooks/disk.md",
+        "---\ntitle: Disk full\naliases: [/old/disk/]\n---\n## Steps\n\nFree space.\n",
+    );
     site.write("rules/k8s/etcd.yaml", "");
     site.write(
         "rules/pods.yml",
@@ -311,4 +314,66 @@ fn resolves_aliases_and_checks_only_links_into_this_handbook() {
         "an alias, another scheme or host case, a query and the home page resolve; paths outside the base path and other templates are not checked"
     );
     assert_eq!(code, 0);
+}
+
+/// Issue 32: the rule files kube-prometheus users have. `kubectl get prometheusrules -o
+/// yaml` prints `kind: List`; the mixins link to `/alerts/<name in lower case>/`; a
+/// `#fragment` must be an anchor of the runbook.
+#[test]
+fn reads_kubectl_lists_lower_case_alert_urls_and_checks_anchors() {
+    let site = handbook("rules-issue-32");
+    site.write(
+        "content/runbooks/disk.md",
+        "---\ntitle: Disk full\nalerts:\n  - NodeDiskFull\n---\n## Free space\n\nDelete logs.\n",
+    );
+    site.write("rules/pods.yml", "groups: []\n");
+    site.write(
+        "rules/k8s/etcd.yaml",
+        "\
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: monitoring.coreos.com/v1
+    kind: PrometheusRule
+    metadata:
+      name: kubernetes
+    spec:
+      groups:
+        - name: pods
+          rules:
+            - alert: KubePodCrashLooping
+              annotations:
+                runbook_url: https://ops.example.org/handbook/alerts/kubepodcrashlooping/
+            - alert: NodeDiskFull
+              annotations:
+                runbook_url: https://ops.example.org/handbook/alerts/{{ $labels.alertname | toLower }}/#free-space
+            - alert: NodeDiskFuller
+              annotations:
+                runbook_url: https://ops.example.org/handbook/runbooks/disk/#no-such-heading
+metadata:
+  resourceVersion: \"\"
+",
+    );
+    let (code, found) = findings(&site, &["--rules", "rules"]);
+    assert_eq!(
+        found,
+        [finding("error", "runbook-url-broken", "rules/k8s/etcd.yaml", 20, 30)],
+        "a link to a page with an anchor it lacks is an error, not also an alert without a runbook"
+    );
+    assert_eq!(code, 1);
+    let run = site.run(&["check", "--rules", "rules"]);
+    assert!(
+        run.stderr.contains(
+            "error[runbook-url-broken]: the `runbook_url` of the alert `NodeDiskFuller` points at `#no-such-heading`, no anchor of `content/runbooks/disk.md`"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The build publishes the lower-case alias beside the alert's own URL.
+    site.build(&[]).expect_code(0);
+    for name in ["KubePodCrashLooping", "kubepodcrashlooping", "NodeDiskFull", "nodediskfull"] {
+        let page = site.read(&format!("public/alerts/{name}/index.html"));
+        assert!(page.contains("/handbook/runbooks/"), "{name}: {page}");
+    }
+    assert!(site.read("public/_redirects").contains("/handbook/alerts/kubepodcrashlooping/ "));
 }

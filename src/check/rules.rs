@@ -9,7 +9,9 @@
 //!    with `{{ $labels.alertname }}` filled in with the alert's name, that points into
 //!    this handbook (the host and base path of `[handbook] base-url`, or a path from
 //!    the site's root) must name a page, an alias or `/alerts/<Name>/` of a registered
-//!    alert, else it is a `runbook-url-broken` error at the link;
+//!    alert (or its lower-case alias, as the mixins link), else it is a
+//!    `runbook-url-broken` error at the link; so is a `#fragment` that is no anchor of
+//!    the page it leads to (`{{ $labels.alertname | toLower }}` is filled in too);
 //! 3. an alert that is neither registered nor linked to a page is an
 //!    `alert-without-runbook` diagnostic at its `alert:` key, as severe as
 //!    `[alerts] require-runbook` says;
@@ -90,8 +92,26 @@ fn check_alert(site: &Site, path: &str, alert: &RuleAlert, diagnostics: &mut Vec
             continue;
         }
         let Some(site_path) = handbook_path(site, &url) else { continue };
-        if resolves(site, &site_path) {
+        if let Some(page) = page_of(site, &site_path) {
             has_page = true;
+            if let Some(fragment) = url.split_once('#').map(|(_, f)| percent_decode(f))
+                && !fragment.is_empty()
+                && !site.pages[page].rendered.anchors.iter().any(|a| *a == fragment)
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Rule::RunbookUrlBroken,
+                        path,
+                        link.line,
+                        link.column,
+                        format!(
+                            "the `{annotation}` of the alert `{name}` points at `#{fragment}`, no anchor of `{}`: `{url}`",
+                            site.pages[page].source.file
+                        ),
+                    )
+                    .with_help("link to a heading of the runbook: its anchor is in the page's table of contents"),
+                );
+            }
             continue;
         }
         let help = if site.alerts.contains_key(name) {
@@ -133,8 +153,13 @@ fn fill_alert_name(url: &str, name: &str) -> String {
         let Some(end) = rest[start..].find("}}").map(|e| start + e + 2) else { break };
         out.push_str(&rest[..start]);
         let inner = rest[start + 2..end - 2].trim();
-        if inner == "$labels.alertname" || inner == ".Labels.alertname" {
+        let (value, filter) = inner.split_once('|').map_or((inner, ""), |(v, f)| (v.trim(), f.trim()));
+        let is_name = value == "$labels.alertname" || value == ".Labels.alertname";
+        if is_name && filter.is_empty() {
             out.push_str(name);
+        } else if is_name && filter == "toLower" {
+            // Prometheus's template function, as the mixins' lower-case pattern is written.
+            out.push_str(&name.to_lowercase());
         } else {
             out.push_str(&rest[start..end]);
         }
@@ -174,19 +199,22 @@ fn handbook_path(site: &Site, url: &str) -> Option<String> {
     Some(percent_decode(path))
 }
 
-/// Whether a site path is a page, an alias, or the `/alerts/<Name>/` of a registered
-/// alert.
-fn resolves(site: &Site, site_path: &str) -> bool {
+/// The page a site path leads to: a page, an alias, or the `/alerts/<Name>/` of a
+/// registered alert (or its lower-case alias), which lead to the runbook.
+fn page_of(site: &Site, site_path: &str) -> Option<crate::site::PageId> {
     if let Some(name) = site_path.strip_prefix("alerts/").map(|rest| rest.trim_end_matches('/'))
-        && site.alerts.contains_key(name)
+        && let Some(claim) = site.alerts.get(name)
     {
-        return true;
+        return Some(claim.page);
     }
-    if matches!(site.target_of(site_path), Some(Target::Page(_))) {
-        return true;
+    if let Some(Target::Page(id)) = site.target_of(site_path) {
+        return Some(id);
     }
     let with_slash = format!("{}/", site_path.trim_end_matches('/'));
-    site.aliases.iter().any(|(alias, _)| alias.trim_start_matches('/') == with_slash || alias == site_path)
+    site.aliases
+        .iter()
+        .find(|(alias, _)| alias.trim_start_matches('/') == with_slash || alias == site_path)
+        .map(|&(_, page)| page)
 }
 
 #[cfg(test)]
@@ -204,5 +232,7 @@ mod tests {
         }
         assert_eq!(fill_alert_name("/r/{{ $labels.job }}/", "A"), "/r/{{ $labels.job }}/");
         assert_eq!(fill_alert_name("/r/{{ oops", "A"), "/r/{{ oops");
+        let lower = "https://x.org/alerts/{{ $labels.alertname | toLower }}/";
+        assert_eq!(fill_alert_name(lower, "NodeDown"), "https://x.org/alerts/nodedown/");
     }
 }

@@ -5,7 +5,11 @@
 //! A file holds one or more YAML documents (`---`); each is
 //! 1. a Prometheus rule file, `groups: [{name, rules: [...]}]`, or
 //! 2. a `PrometheusRule` custom resource (`kind: PrometheusRule`), its groups under
-//!    `spec.groups`;
+//!    `spec.groups`; or
+//! 3. a Kubernetes list (`kind: List`, or `PrometheusRuleList`), as `kubectl get
+//!    prometheusrules -o yaml` prints the resources: each of its `items` read as a
+//!    document of its own (Kubernetes API conventions, "Lists and Simple kinds": a
+//!    list's kind ends in `List` and holds its objects in `items`);
 //!
 //! any other document (a ConfigMap beside the rules) is left alone. Recording rules
 //! (`record:`) define no alert.
@@ -42,18 +46,33 @@ pub(crate) struct RuleAlert {
 pub(crate) fn read_alerts(text: &str) -> Result<Vec<RuleAlert>, SyntaxError> {
     let mut alerts = Vec::new();
     for document in parse_yaml_documents(text)? {
-        let groups = match document.get("kind").and_then(|k| k.value.as_text()) {
-            Some(kind) if kind == "PrometheusRule" => document.get("spec").and_then(|spec| spec.value.get("groups")),
-            Some(_) => None,
-            None => document.get("groups"),
-        };
-        let Some(Located { value: Node::List(groups), .. }) = groups else { continue };
-        for group in groups {
-            let Some(Located { value: Node::List(rules), .. }) = group.value.get("rules") else { continue };
-            alerts.extend(rules.iter().filter_map(|rule| alert_of(&rule.value)));
-        }
+        alerts_of_document(&document, &mut alerts);
     }
     Ok(alerts)
+}
+
+/// The alerts of one document (a rule file, a `PrometheusRule`, or a list of them).
+fn alerts_of_document(document: &Node, alerts: &mut Vec<RuleAlert>) {
+    let groups = match document.get("kind").and_then(|k| k.value.as_text()) {
+        Some(kind) if kind == "PrometheusRule" => document.get("spec").and_then(|spec| spec.value.get("groups")),
+        Some(kind) if kind.ends_with("List") => {
+            // A list holds objects, never another list: `kubectl` prints one level.
+            if let Some(Located { value: Node::List(items), .. }) = document.get("items") {
+                let objects = items.iter().filter(|item| {
+                    item.value.get("kind").and_then(|k| k.value.as_text()).is_some_and(|k| !k.ends_with("List"))
+                });
+                objects.for_each(|item| alerts_of_document(&item.value, alerts));
+            }
+            None
+        }
+        Some(_) => None,
+        None => document.get("groups"),
+    };
+    let Some(Located { value: Node::List(groups), .. }) = groups else { return };
+    for group in groups {
+        let Some(Located { value: Node::List(rules), .. }) = group.value.get("rules") else { continue };
+        alerts.extend(rules.iter().filter_map(|rule| alert_of(&rule.value)));
+    }
 }
 
 /// The alert a rule defines, if it is an alerting rule with a name.
@@ -250,6 +269,17 @@ mod tests {
     fn reads_prometheus_rule_resources_over_several_documents() {
         let text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  groups: x\n---\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n    - name: a\n      rules:\n        - alert: EtcdDown\n---\nkind: PrometheusRule\nspec:\n  groups:\n    - name: b\n      rules:\n        - expr: up\n          alert: NodeDown\n";
         assert_eq!(names(text), vec![("EtcdDown".to_string(), 12, 11), ("NodeDown".to_string(), 20, 11)]);
+    }
+
+    #[test]
+    fn reads_the_list_kubectl_prints_of_prometheus_rules() {
+        // Issue 32: `kubectl get prometheusrules -o yaml` prints `kind: List`.
+        let text = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: monitoring.coreos.com/v1\n    kind: PrometheusRule\n    metadata:\n      name: kube\n    spec:\n      groups:\n        - name: pods\n          rules:\n            - alert: KubePodCrashLooping\n              annotations:\n                runbook_url: https://ops.example.org/alerts/kubepodcrashlooping/\n  - kind: ConfigMap\n    data:\n      groups: x\n  - kind: List\n    items:\n      - kind: PrometheusRule\n        spec:\n          groups:\n            - name: nested\n              rules:\n                - alert: Nested\nmetadata:\n  resourceVersion: \"\"\n";
+        assert_eq!(names(text), [("KubePodCrashLooping".to_string(), 12, 15)]);
+        let alerts = read_alerts(text).unwrap();
+        assert_eq!(alerts[0].links[0].1.value, "https://ops.example.org/alerts/kubepodcrashlooping/");
+        let typed = "kind: PrometheusRuleList\nitems:\n  - kind: PrometheusRule\n    spec:\n      groups:\n        - rules:\n            - alert: EtcdDown\n";
+        assert_eq!(names(typed), [("EtcdDown".to_string(), 7, 15)]);
     }
 
     #[test]

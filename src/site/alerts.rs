@@ -56,6 +56,18 @@ pub(crate) fn check_alert_name(name: &str) -> Result<(), String> {
     crate::site_path::check_folder_name(name).map_err(|problem| problem.to_string())
 }
 
+/// Whether `name`, the folder of a URL `/alerts/<name>/`, is the redirect of an alert:
+/// its name, or its name in lower case (the alias the monitoring mixins link to,
+/// claimed in [`super::outputs`]).
+pub(crate) fn answers_url_name(alerts: &Alerts, name: &str) -> bool {
+    if check_alert_name(name).is_err() {
+        return false;
+    }
+    alerts.contains_key(name)
+        || (!name.bytes().any(|b| b.is_ascii_uppercase())
+            && alerts.keys().any(|alert| alert.eq_ignore_ascii_case(name)))
+}
+
 /// The alerts each page answers, by page, in alert name order.
 pub(crate) fn by_page(alerts: &Alerts) -> HashMap<PageId, Vec<&str>> {
     let mut pages: HashMap<PageId, Vec<&str>> = HashMap::new();

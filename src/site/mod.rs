@@ -485,7 +485,7 @@ impl Site {
             .strip_prefix("alerts/")
             .map(|rest| rest.strip_suffix("index.html").unwrap_or(rest))
             .and_then(|rest| rest.strip_suffix('/'));
-        if alert.is_some_and(|name| self.alerts.contains_key(name) && alerts::redirect_path(name).is_ok()) {
+        if alert.is_some_and(|name| alerts::answers_url_name(&self.alerts, name)) {
             return Some(Target::File);
         }
         (self.index.files.contains(trimmed) || self.index.asset_urls.contains(trimmed)).then_some(Target::File)

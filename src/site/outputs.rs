@@ -197,7 +197,10 @@ fn claim_alert_redirects(
             claims.claim(alias_file(&path), owner).map_err(|other| format!("it is taken by {}", other.describe(site)))
         });
         match claimed {
-            Ok(()) => redirects.push((path, claim.page)),
+            Ok(()) => {
+                redirects.push((path, claim.page));
+                claim_lower_case_alias(site, name, claim, claims, &mut redirects, diagnostics);
+            }
             Err(problem) => diagnostics.push(
                 Diagnostic::error(
                     Rule::InvalidPath,
@@ -212,6 +215,46 @@ fn claim_alert_redirects(
         }
     }
     redirects
+}
+
+/// Claims `alerts/<name in lower case>/` for the alert `name` too, when that differs: the
+/// monitoring mixins (kubernetes-mixin's `runbookURLPattern`, kube-prometheus) fill
+/// their pattern with `std.asciiLower(alert)`, so their rules link to
+/// `/alerts/kubepodcrashlooping/`, which a case-sensitive host would not find (issue
+/// 32). A lower-case name already taken (by another alert, whose own name wins, or a
+/// page) is a warning at the runbook's claim.
+fn claim_lower_case_alias(
+    site: &Site,
+    name: &str,
+    claim: &super::alerts::Claim,
+    claims: &mut Claims<'_>,
+    redirects: &mut Vec<(String, PageId)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let lower = name.to_ascii_lowercase();
+    if lower == name || site.alerts.contains_key(&lower) {
+        return;
+    }
+    let path = format!("alerts/{lower}/");
+    let owner = Owner::Described(format!("the lower-case redirect of the alert `{name}`").into());
+    if let Err(other) = claims.claim(alias_file(&path), owner) {
+        let runbook = &site.pages[claim.page].source.file;
+        diagnostics.push(
+            Diagnostic::error(
+                Rule::DuplicateUrl,
+                runbook,
+                claim.line,
+                claim.column,
+                format!(
+                    "the alert `{name}` gets no lower-case URL /{path}, which the monitoring mixins link to: it is taken by {}",
+                    other.describe(site)
+                ),
+            )
+            .with_severity(crate::diagnostic::Severity::Warning),
+        );
+        return;
+    }
+    redirects.push((path, claim.page));
 }
 
 /// Who a page is in diagnostics.
