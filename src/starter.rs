@@ -1,6 +1,6 @@
 //! The starter handbook that `opsbook init` writes: `book.toml`, a home page, a runbook
-//! section with one runbook, an incident review section and the incident review (RCA)
-//! and runbook templates, the same templates
+//! section with one runbook, an incident review section and the incident review (RCA),
+//! runbook, status incident and maintenance templates, the same templates
 //! the bundled handbook publishes.
 
 use std::path::Path;
@@ -17,6 +17,10 @@ pub(crate) const STARTER_FILES: &[(&str, &str)] = &[
     ("content/templates/_index.md", include_str!("../starter/content/templates/_index.md")),
     ("content/templates/rca.md", include_str!("../content/templates/rca.md")),
     ("content/templates/runbook.md", include_str!("../content/templates/runbook.md")),
+    // So `opsbook new incident` and `opsbook new maintenance` work in a new handbook
+    // (issue 32); the templates are pages of kind `template`, so no status page is made.
+    ("content/templates/incident.md", include_str!("../content/templates/incident.md")),
+    ("content/templates/maintenance.md", include_str!("../content/templates/maintenance.md")),
 ];
 
 /// Writes the starter into `dir`, which must not exist or be empty. Returns the files

@@ -20,6 +20,24 @@ fn the_starter_handbook_builds_cleanly() {
     assert!(site.exists("handbook/public/templates/rca/index.html"));
 }
 
+/// Issue 32: a new handbook ships the incident and maintenance templates, so `opsbook
+/// new incident` works in it, and the incident it gives builds.
+#[test]
+fn opsbook_new_incident_works_in_a_new_handbook() {
+    let site = Site::empty("init-incident");
+    site.run(&["init", "handbook"]).expect_code(0);
+    for (kind, title) in [("incident", "Login failures"), ("maintenance", "Database upgrade")] {
+        let run = site.run(&["new", kind, title, "--root", "handbook"]);
+        run.expect_code(0);
+    }
+    let incident = site.read("handbook/content/status/login-failures.md");
+    assert!(incident.contains("kind: incident") && incident.contains("status: investigating"), "{incident}");
+    assert!(!incident.contains("impact:"), "no impact that contradicts the empty components: {incident}");
+    let run = site.run(&["build", "--root", "handbook"]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
 #[test]
 fn refuses_a_folder_that_is_not_empty() {
     let site = Site::empty("init-refuse");

@@ -85,7 +85,7 @@ struct ComponentRecord<'a> {
 
 #[derive(Serialize)]
 struct UpdateRecord<'a> {
-    id: &'a str,
+    id: std::borrow::Cow<'a, str>,
     status: &'a str,
     body: &'a str,
     incident_id: &'a str,
@@ -137,7 +137,7 @@ fn time(t: Timestamp) -> String {
 /// The API file `file` of the site's status page, or `None` without one.
 pub(crate) fn api_json(site: &Site, file: ApiFile) -> Option<String> {
     let status = site.status()?;
-    let api = Api { site, status, epoch: epoch(status) };
+    let api = Api { site, status, epoch: epoch(status), positions: positions(status) };
     let mut document =
         Document { page: api.page(), components: None, incidents: None, scheduled_maintenances: None, status: None };
     let maintenances = |phase: Option<Phase>| -> Vec<IncidentRecord<'_>> {
@@ -181,10 +181,72 @@ fn epoch(status: &Status) -> Timestamp {
     incidents.chain(maintenances).min().unwrap_or(status.now).min(status.now)
 }
 
+/// Each component's `position` in `components.json`, where each group comes before its
+/// first component and counts too: the one position every file gives it (issue 32: an
+/// incident's components had positions of their own).
+fn positions(status: &Status) -> Vec<usize> {
+    let mut positions = Vec::with_capacity(status.components.len());
+    let mut groups_seen = Vec::new();
+    let mut position = 0;
+    for component in &status.components {
+        if let Some(g) = component.group
+            && !groups_seen.contains(&g)
+        {
+            groups_seen.push(g);
+            position += 1;
+        }
+        position += 1;
+        positions.push(position);
+    }
+    positions
+}
+
+/// The update an incident or maintenance written without any is exported with, as
+/// Statuspage always has one (the one it is opened with): at its start (a
+/// maintenance's announcement), with its status and its description.
+pub(crate) struct FirstUpdate {
+    /// Its id, stable across builds.
+    pub(crate) id: String,
+    /// When.
+    pub(crate) at: Timestamp,
+    /// Its status.
+    pub(crate) status: &'static str,
+}
+
+impl FirstUpdate {
+    /// The update of incident `i` when it has none written.
+    pub(crate) fn of_incident(i: &Incident) -> Option<FirstUpdate> {
+        let status = if i.status == "postmortem" { "resolved" } else { i.status };
+        i.updates.is_empty().then(|| FirstUpdate {
+            id: crate::site::status::stable_id(&format!("first-update:{}", i.id)),
+            at: i.started_at,
+            status,
+        })
+    }
+
+    /// The update of maintenance `m` when it has none written: `scheduled`, when it
+    /// was announced.
+    pub(crate) fn of_maintenance(m: &Maintenance, now: Timestamp) -> Option<FirstUpdate> {
+        m.updates.is_empty().then(|| FirstUpdate {
+            id: crate::site::status::stable_id(&format!("first-update:{}", m.id)),
+            at: created_at(m, now),
+            status: "scheduled",
+        })
+    }
+}
+
+/// When a maintenance was announced: its first update, else its start, and never after
+/// now (issue 32: a maintenance to come had a `created_at` in the future).
+pub(crate) fn created_at(m: &Maintenance, now: Timestamp) -> Timestamp {
+    m.updates.iter().map(|u| u.at).min().unwrap_or(m.scheduled_for).min(m.scheduled_for).min(now)
+}
+
 struct Api<'a> {
     site: &'a Site,
     status: &'a Status,
     epoch: Timestamp,
+    /// Each component's `position`.
+    positions: Vec<usize>,
 }
 
 impl<'a> Api<'a> {
@@ -221,7 +283,7 @@ impl<'a> Api<'a> {
             status: component.status.name(),
             created_at: time(self.epoch),
             updated_at: time(component.updated_at.unwrap_or(self.epoch).max(self.epoch)),
-            position: i + 1,
+            position: self.positions[i],
             description: component.description.as_deref(),
             showcase: true,
             start_date: None,
@@ -275,19 +337,25 @@ impl<'a> Api<'a> {
         out
     }
 
-    fn updates(&self, updates: &'a [Update], owner: &'a str) -> Vec<UpdateRecord<'a>> {
-        updates
-            .iter()
-            .map(|u| UpdateRecord {
-                id: &u.id,
-                status: &u.status,
-                body: &u.text,
-                incident_id: owner,
-                created_at: time(u.at),
-                updated_at: time(u.at),
-                display_at: time(u.at),
-            })
-            .collect()
+    fn updates(
+        &self,
+        updates: &'a [Update],
+        first: Option<FirstUpdate>,
+        page: crate::site::PageId,
+        owner: &'a str,
+    ) -> Vec<UpdateRecord<'a>> {
+        let record = |id: std::borrow::Cow<'a, str>, status: &'a str, body: &'a str, at: Timestamp| UpdateRecord {
+            id,
+            status,
+            body,
+            incident_id: owner,
+            created_at: time(at),
+            updated_at: time(at),
+            display_at: time(at),
+        };
+        let written = updates.iter().map(|u| record(u.id.as_str().into(), &u.status, &u.text, u.at));
+        let first = first.map(|f| record(f.id.into(), f.status, self.site.pages[page].description(), f.at));
+        written.chain(first).collect()
     }
 
     fn incident(&self, incident: &'a Incident) -> IncidentRecord<'a> {
@@ -304,7 +372,12 @@ impl<'a> Api<'a> {
             shortlink: self.url(&page.site_path),
             started_at: time(incident.started_at),
             page_id: &self.status.page_id,
-            incident_updates: self.updates(&incident.updates, &incident.id),
+            incident_updates: self.updates(
+                &incident.updates,
+                FirstUpdate::of_incident(incident),
+                incident.page,
+                &incident.id,
+            ),
             components: incident.components.iter().map(|&(c, _)| self.component(c)).collect(),
             scheduled_for: None,
             scheduled_until: None,
@@ -314,19 +387,25 @@ impl<'a> Api<'a> {
     fn maintenance(&self, maintenance: &'a Maintenance) -> IncidentRecord<'a> {
         let page = &self.site.pages[maintenance.page];
         let completed = maintenance.phase == Phase::Completed;
+        let created = created_at(maintenance, self.status.now);
         IncidentRecord {
             id: &maintenance.id,
             name: &page.title,
             status: maintenance.phase.name(),
-            created_at: time(maintenance.scheduled_for.min(maintenance.updated_at)),
-            updated_at: time(maintenance.updated_at),
+            created_at: time(created),
+            updated_at: time(maintenance.updated_at.min(self.status.now).max(created)),
             monitoring_at: None,
             resolved_at: completed.then(|| time(maintenance.scheduled_until)),
             impact: "maintenance",
             shortlink: self.url(&page.site_path),
             started_at: time(maintenance.scheduled_for),
             page_id: &self.status.page_id,
-            incident_updates: self.updates(&maintenance.updates, &maintenance.id),
+            incident_updates: self.updates(
+                &maintenance.updates,
+                FirstUpdate::of_maintenance(maintenance, self.status.now),
+                maintenance.page,
+                &maintenance.id,
+            ),
             components: maintenance.components.iter().map(|&c| self.component(c)).collect(),
             scheduled_for: Some(time(maintenance.scheduled_for)),
             scheduled_until: Some(time(maintenance.scheduled_until)),
