@@ -90,6 +90,10 @@ pub(crate) struct BuildArgs {
     /// below a .git folder.
     #[arg(long)]
     pub force: bool,
+    /// Query no Prometheus server for the status page's checks: show the values of the
+    /// last build's status/health.json in the output folder.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 /// Options of `opsbook serve`.
@@ -150,6 +154,9 @@ pub(crate) struct CheckArgs {
     /// The URL the site is published at, for the URLs of --changed-pages [default: handbook.base-url].
     #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
+    /// Query no Prometheus server for the status page's checks (see `build --offline`).
+    #[arg(long)]
+    pub offline: bool,
 }
 
 /// Options of `opsbook routes`.

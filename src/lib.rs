@@ -33,6 +33,7 @@ pub(crate) mod dates;
 pub mod diagnostic;
 pub(crate) mod fs;
 pub(crate) mod hash;
+pub(crate) mod health;
 pub(crate) mod html;
 pub(crate) mod markdown;
 #[cfg(test)]

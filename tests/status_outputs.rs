@@ -70,7 +70,7 @@ fn exports_the_scs_status_page_api() {
     assert_eq!(phases["phases"][0], "investigating");
     let severities = scs(&site, "severities/");
     let values: Vec<i64> = severities.as_array().unwrap().iter().map(|s| s["value"].as_i64().unwrap()).collect();
-    assert_eq!(values, [25, 50, 75, 100]);
+    assert_eq!(values, [0, 50, 75, 100]);
     assert_eq!(scs(&site, "severities/major_outage/")["value"], 100);
 
     // Incidents (newest first), then maintenances.
@@ -95,7 +95,7 @@ fn exports_the_scs_status_page_api() {
     assert_eq!(first["affects"][0]["reference"], api["id"]);
     // The postmortem phase once the review is final; maintenances in their window.
     assert_eq!(incidents[1]["phase"]["order"], 4);
-    assert_eq!(incidents[3]["affects"][0]["severity"], 25);
+    assert_eq!(incidents[3]["affects"][0]["severity"], 0, "the SCS web client reads only 0 as maintenance");
     assert_eq!(incidents[3]["endedAt"], "2026-11-01T03:00:00Z");
     let id = first["id"].as_str().unwrap();
     let updates = scs(&site, &format!("incidents/{id}/updates/"));

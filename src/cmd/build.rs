@@ -18,6 +18,8 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         audience: args.audience,
         no_cache: args.no_cache,
         force: args.force,
+        prometheus: super::prometheus_url(),
+        offline: args.offline,
     };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     if args.timings {

@@ -18,8 +18,14 @@ use crate::pipeline::{check_against, thousands};
 /// Runs `opsbook check`.
 pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
-    let overrides =
-        Overrides { drafts: args.drafts, audience: args.audience, base_url: args.base_url, ..Overrides::default() };
+    let overrides = Overrides {
+        drafts: args.drafts,
+        audience: args.audience,
+        base_url: args.base_url,
+        prometheus: super::prometheus_url(),
+        offline: args.offline,
+        ..Overrides::default()
+    };
     let rules: Vec<_> =
         args.rules.iter().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone())).collect();
     if args.timings {

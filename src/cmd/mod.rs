@@ -43,3 +43,12 @@ pub(crate) fn environment_error(error: &anyhow::Error) -> ExitCode {
     eprintln!("error: {error:#}");
     ExitCode::from(EXIT_ENVIRONMENT)
 }
+
+/// The variable that names the Prometheus server of the status page's checks, instead
+/// of `[status] prometheus` (a CI job's secret, a tunnel's address).
+pub(crate) const PROMETHEUS_VARIABLE: &str = "OPSBOOK_PROMETHEUS_URL";
+
+/// `OPSBOOK_PROMETHEUS_URL`, when it is set and not empty.
+pub(crate) fn prometheus_url() -> Option<String> {
+    std::env::var(PROMETHEUS_VARIABLE).ok().filter(|url| !url.trim().is_empty())
+}

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod base_url;
+mod checks;
 mod content_dir;
 mod kinds;
 mod lint;
@@ -19,6 +20,7 @@ mod sources;
 mod status;
 
 pub(crate) use base_url::BaseUrl;
+pub(crate) use checks::{Check, Threshold};
 pub(crate) use content_dir::DEFAULT_CONTENT_DIR;
 pub(crate) use kinds::{
     CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
@@ -27,10 +29,10 @@ pub(crate) use kinds::{
 pub(crate) use lint::{LintConfig, RuleLevel};
 pub use output_dir::OutputChoice;
 pub(crate) use sources::{Source, Sources};
-pub(crate) use status::StatusConfig;
 /// The names the status page makes of a component id, checked where the id is read.
 #[cfg(test)]
 pub(crate) use status::file_names as component_file_names;
+pub(crate) use status::{Component as StatusComponent, StatusConfig};
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
@@ -362,6 +364,12 @@ pub struct Overrides {
     /// `--force`: a build may replace what an output folder holds even when no earlier
     /// build wrote it (never what is below a `.git` folder; `pipeline::claim`).
     pub force: bool,
+    /// `OPSBOOK_PROMETHEUS_URL`: the Prometheus API server of the status page's checks,
+    /// instead of `[status] prometheus`.
+    pub prometheus: Option<String>,
+    /// `--offline`: the status page's checks are not measured; the build uses the
+    /// `status/health.json` of the last build in its output folder (`crate::health`).
+    pub offline: bool,
 }
 
 /// The resolved configuration of one handbook.
@@ -512,7 +520,9 @@ impl Config {
             ));
         }
         let mut kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
-        let status = raw.status.map(|table| status::resolve_status(table, text, &mut problems));
+        let server = overrides.prometheus.as_deref();
+        let status =
+            raw.status.map(|table| status::resolve_status(table, text, server, overrides.offline, &mut problems));
         kinds.bind_ids("component", &status.as_ref().map(StatusConfig::ids).unwrap_or_default());
         let review = resolve_review(&raw.review, text, &mut problems);
         let content_folder =

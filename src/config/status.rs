@@ -9,7 +9,10 @@
 //! ]
 //! ```
 //!
-//! The order is the display order; `group` gathers components under a heading. A
+//! The order is the display order; `group` gathers components under a heading. Each
+//! component may have `checks`, measured by a Prometheus API server (`prometheus`,
+//! [`super::checks`]); `component-label` names the label of an Alertmanager alert that
+//! holds the component it affects (`opsbook new incident --from-alertmanager`). A
 //! handbook without the table has no status page. Ids are what incidents and
 //! maintenances name (their `components`), so they are checked here: unique,
 //! lower-case letters, digits, `-` and `_`, and short enough for the file names the
@@ -18,6 +21,7 @@
 
 use serde::Deserialize;
 
+use super::checks::{Check, CheckTable, DEFAULT_TIMEOUT_SECONDS, check_server_url, parse_timeout, resolve_checks};
 use super::{CONFIG_FILE, locate_key};
 use crate::diagnostic::{Diagnostic, Rule};
 
@@ -29,6 +33,12 @@ pub(super) struct StatusTable {
     title: Option<String>,
     /// The components, in display order.
     components: Vec<ComponentTable>,
+    /// The Prometheus API server the checks query.
+    prometheus: Option<toml::Spanned<String>>,
+    /// The longest a build spends on the network for the checks (`10s`).
+    prometheus_timeout: Option<toml::Spanned<String>>,
+    /// The label of an Alertmanager alert that names the component it affects.
+    component_label: Option<String>,
 }
 
 /// One entry of `[status] components`.
@@ -45,19 +55,29 @@ struct ComponentTable {
     /// One sentence about it.
     #[serde(default)]
     description: Option<String>,
+    /// What measures its health.
+    #[serde(default)]
+    checks: Vec<CheckTable>,
 }
 
 /// The status page's settings, resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StatusConfig {
     /// The page's title, when set.
     pub(crate) title: Option<String>,
     /// The components, in display order.
     pub(crate) components: Vec<Component>,
+    /// The Prometheus API server the checks query (`OPSBOOK_PROMETHEUS_URL` wins over
+    /// `[status] prometheus`), without a trailing `/`.
+    pub(crate) prometheus: Option<String>,
+    /// The longest a build spends on the network for the checks, in seconds.
+    pub(crate) timeout_seconds: u64,
+    /// The Alertmanager label that names a component.
+    pub(crate) component_label: Option<String>,
 }
 
 /// A component of the status page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Component {
     /// Its id (`compute-fra1`).
     pub(crate) id: String,
@@ -67,6 +87,8 @@ pub(crate) struct Component {
     pub(crate) group: Option<String>,
     /// Its description, if any.
     pub(crate) description: Option<String>,
+    /// What measures its health; none for a component only incidents speak of.
+    pub(crate) checks: Vec<Check>,
 }
 
 impl StatusConfig {
@@ -74,10 +96,23 @@ impl StatusConfig {
     pub(crate) fn ids(&self) -> Vec<String> {
         self.components.iter().map(|c| c.id.clone()).collect()
     }
+
+    /// Whether some component has checks.
+    pub(crate) fn is_measured(&self) -> bool {
+        self.components.iter().any(|c| !c.checks.is_empty())
+    }
 }
 
-/// Checks the table: every id well formed and used once, every name given.
-pub(super) fn resolve_status(table: StatusTable, text: &str, problems: &mut Vec<Diagnostic>) -> StatusConfig {
+/// Checks the table: every id well formed and used once, every name given, the checks
+/// and their server. `server` is `OPSBOOK_PROMETHEUS_URL`, which wins over the table's;
+/// an `offline` build needs no server.
+pub(super) fn resolve_status(
+    table: StatusTable,
+    text: &str,
+    server: Option<&str>,
+    offline: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> StatusConfig {
     let mut components: Vec<Component> = Vec::new();
     for entry in table.components {
         let id = entry.id.trim().to_string();
@@ -108,15 +143,66 @@ pub(super) fn resolve_status(table: StatusTable, text: &str, problems: &mut Vec<
             continue;
         }
         let text_of = |value: Option<String>| value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let checks = resolve_checks(&id, entry.checks, text, problems);
         components.push(Component {
             id,
             name: entry.name.trim().to_string(),
             group: text_of(entry.group),
             description: text_of(entry.description),
+            checks,
         });
     }
     let title = table.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
-    StatusConfig { title, components }
+    let at = |spanned: &toml::Spanned<String>| super::checks::line_column(text, spanned.span().start);
+    let written = table.prometheus.as_ref().map(|url| (url.get_ref().as_str(), at(url)));
+    let prometheus = match server.map(|url| (url, (0, 0))).or(written) {
+        Some((url, (line, column))) => match check_server_url(url) {
+            Ok(url) => Some(url),
+            Err(message) => {
+                let message = if line == 0 {
+                    format!("OPSBOOK_PROMETHEUS_URL: {message}")
+                } else {
+                    format!("`[status] prometheus`: {message}")
+                };
+                problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
+                None
+            }
+        },
+        None => None,
+    };
+    let timeout_seconds = match &table.prometheus_timeout {
+        Some(timeout) => parse_timeout(timeout.get_ref()).unwrap_or_else(|message| {
+            let (line, column) = at(timeout);
+            problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
+            DEFAULT_TIMEOUT_SECONDS
+        }),
+        None => DEFAULT_TIMEOUT_SECONDS,
+    };
+    let status = StatusConfig {
+        title,
+        components,
+        prometheus,
+        timeout_seconds,
+        component_label: table.component_label.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
+    };
+    if status.is_measured()
+        && status.prometheus.is_none()
+        && !offline
+        && !problems.iter().any(|p| p.message.contains("prometheus"))
+    {
+        let (line, column) = locate_key(text, "checks");
+        problems.push(
+            Diagnostic::error(
+                Rule::ConfigField,
+                CONFIG_FILE,
+                line,
+                column,
+                "the components' `checks` need a Prometheus API server: `[status] prometheus`",
+            )
+            .with_help("set `prometheus = \"http://prometheus:9090\"` under `[status]`, or the variable OPSBOOK_PROMETHEUS_URL; `opsbook build --offline` uses the last health.json instead"),
+        );
+    }
+    status
 }
 
 /// The file and folder names the status page makes of a component's id (its feed's
@@ -152,7 +238,7 @@ mod tests {
         }
         let raw: Raw = toml::from_str(text).unwrap();
         let mut problems = Vec::new();
-        (resolve_status(raw.status, text, &mut problems), problems)
+        (resolve_status(raw.status, text, None, false, &mut problems), problems)
     }
 
     #[test]

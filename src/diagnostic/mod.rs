@@ -126,6 +126,12 @@ pub enum Rule {
     /// alias nor a file of the site: links, alerts' `runbook_url`s and bookmarks to it
     /// would break.
     MovedWithoutRedirect,
+    /// The Prometheus server refused the query of a status check, or its answer is no
+    /// number.
+    StatusCheck,
+    /// The status page's checks could not be measured: the Prometheus server failed, or
+    /// an offline build has no usable health.json of an earlier build.
+    HealthUnavailable,
     /// opsbook itself failed on a page (a panic, caught): a bug to report, never a
     /// mistake of the page.
     InternalError,
@@ -173,6 +179,8 @@ impl Rule {
             Rule::ImageTooLarge => "image-too-large",
             Rule::UnusedAsset => "unused-asset",
             Rule::MovedWithoutRedirect => "moved-without-redirect",
+            Rule::StatusCheck => "status-check",
+            Rule::HealthUnavailable => "health-unavailable",
             Rule::InternalError => "internal-error",
         }
     }

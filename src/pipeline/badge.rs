@@ -6,7 +6,8 @@
 //! 1. Each part is as wide as its text (an estimate of Verdana at 11 px, character by
 //!    character) plus 10 px of padding.
 //! 2. The right part's colour follows the state, with text dark or white so that both
-//!    contrast by at least 4.5:1; the state is in words too, never in colour alone.
+//!    contrast by at least 4.5:1; the state is in words too, never in colour alone. A
+//!    measured component nothing is known of is grey, "Unknown", never green.
 //! 3. The image is accessible: `role="img"`, an `aria-label` and a `<title>` with both
 //!    parts; all text is escaped.
 
@@ -18,14 +19,18 @@ use crate::site::status::state::ComponentStatus;
 /// Every badge, as `(site path, SVG)`: the overall one, then each component's.
 pub(crate) fn badges(site: &Site) -> Vec<(String, String)> {
     let Some(status) = site.status() else { return Vec::new() };
-    let (fill, ink) = tone_colours(status.overall.tone);
-    let mut out = vec![(badge_path("overall"), svg("status", status.overall.description, fill, ink))];
+    let (description, tone) = status.shown_overall();
+    let (fill, ink) = tone_colours(tone);
+    let mut out = vec![(badge_path("overall"), svg("status", description, fill, ink))];
     for component in &status.components {
-        let (fill, ink) = state_colours(component.status);
-        out.push((badge_path(&component.id), svg(&component.name, component.status.label(), fill, ink)));
+        let (fill, ink) = if component.is_unknown() { UNKNOWN } else { state_colours(component.status) };
+        out.push((badge_path(&component.id), svg(&component.name, component.shown().1, fill, ink)));
     }
     out
 }
+
+/// Background and text colours of a component nothing is known of: grey, never green.
+const UNKNOWN: (&str, &str) = ("#6e7781", "#fff");
 
 /// Background and text colours of a component state.
 fn state_colours(state: ComponentStatus) -> (&'static str, &'static str) {
@@ -45,6 +50,7 @@ fn tone_colours(tone: &str) -> (&'static str, &'static str) {
         "degraded" => state_colours(ComponentStatus::DegradedPerformance),
         "partial" => state_colours(ComponentStatus::PartialOutage),
         "major" => state_colours(ComponentStatus::MajorOutage),
+        "unknown" => UNKNOWN,
         _ => state_colours(ComponentStatus::Operational),
     }
 }

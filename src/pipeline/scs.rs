@@ -12,14 +12,20 @@
 //!    page's path.
 //! 2. Impact types: `incident` and `maintenance`. Maintenances are incidents of the
 //!    impact type `maintenance` whose `beganAt` and `endedAt` are their window.
-//! 3. Severities, each the upper bound of a range of values: under maintenance 25,
+//! 3. Severities, each the upper bound of a range of values: under maintenance 0,
 //!    degraded performance 50, partial outage 75, major outage 100. An impact has the
-//!    upper bound of its state.
+//!    upper bound of its state. Maintenance is 0 because the SCS web client
+//!    (SovereignCloudStack/status-page-web) reads only an impact of severity 0 as
+//!    maintenance (`data.service.ts`: `severity <= severities.maintenance.end`, 0 in its
+//!    default bands `maintenance` 0, `operational` 1-33, `limited` 34-66, `broken`
+//!    67-100); so 50 falls in `limited`, 75 and 100 in `broken` (issue 32).
 //! 4. Phases, generation 1: the incident statuses (`investigating`, `identified`,
 //!    `monitoring`, `resolved`, `postmortem`), then the maintenance phases
 //!    (`scheduled`, `in_progress`, `completed`); an incident's `phase.order` is the index
 //!    of its status.
-//! 5. A component's `activelyAffectedBy` holds the unresolved incidents that have
+//! 5. A component's `labels` hold its id, its state as the page shows it (`unknown`
+//!    when measured and nothing is known) and, for a component with checks, its
+//!    measured level (`health`: green, orange, red, unknown). Its `activelyAffectedBy` holds the unresolved incidents that have
 //!    started and the maintenances in progress that name it; an incident's `affects`
 //!    every component it names. Updates are ordered oldest first, from 0.
 //!
@@ -40,7 +46,7 @@ pub(crate) const PHASES: [&str; 8] =
 
 /// The severities: a state and the upper bound of its range of values.
 pub(crate) const SEVERITIES: [(ComponentStatus, u8); 4] = [
-    (ComponentStatus::UnderMaintenance, 25),
+    (ComponentStatus::UnderMaintenance, 0),
     (ComponentStatus::DegradedPerformance, 50),
     (ComponentStatus::PartialOutage, 75),
     (ComponentStatus::MajorOutage, 100),
@@ -86,6 +92,8 @@ struct UpdateRecord<'a> {
     created_at: String,
 }
 
+use super::statuspage::FirstUpdate;
+
 /// An incident or a maintenance, as the export sees it.
 struct Event<'a> {
     id: String,
@@ -96,6 +104,8 @@ struct Event<'a> {
     ended: Option<Timestamp>,
     affects: Vec<(usize, ComponentStatus)>,
     updates: &'a [Update],
+    /// The update it is exported with when it has none written.
+    first: Option<FirstUpdate>,
     /// Whether it affects its components now.
     active: bool,
 }
@@ -111,11 +121,12 @@ impl<'a> Event<'a> {
             ended: incident.resolved_at.filter(|_| !incident.is_unresolved()),
             affects: incident.components.clone(),
             updates: &incident.updates,
+            first: FirstUpdate::of_incident(incident),
             active: incident.is_unresolved() && incident.started_at <= now,
         }
     }
 
-    fn of_maintenance(maintenance: &'a Maintenance) -> Event<'a> {
+    fn of_maintenance(maintenance: &'a Maintenance, now: Timestamp) -> Event<'a> {
         Event {
             id: event_uuid(&maintenance.id),
             page: maintenance.page,
@@ -125,6 +136,7 @@ impl<'a> Event<'a> {
             ended: Some(maintenance.scheduled_until),
             affects: maintenance.components.iter().map(|&c| (c, ComponentStatus::UnderMaintenance)).collect(),
             updates: &maintenance.updates,
+            first: FirstUpdate::of_maintenance(maintenance, now),
             active: maintenance.phase == Phase::InProgress,
         }
     }
@@ -133,19 +145,27 @@ impl<'a> Event<'a> {
         ImpactRecord { kind: impact_type_id(self.kind), reference, severity: severity(state) }
     }
 
-    /// The updates, oldest first, numbered from 0.
-    fn updates(&self) -> Vec<UpdateRecord<'a>> {
-        self.updates
-            .iter()
-            .rev()
-            .enumerate()
-            .map(|(order, u)| UpdateRecord {
-                order,
-                display_name: label(&u.status),
-                description: &u.text,
-                created_at: time(u.at),
-            })
-            .collect()
+    /// The updates, oldest first, numbered from 0 (the one it is exported with when it
+    /// has none written: its description at its start).
+    fn updates(&self, site: &'a Site) -> Vec<UpdateRecord<'a>> {
+        let first = self.first.as_ref().map(|f| UpdateRecord {
+            order: 0,
+            display_name: label(f.status),
+            description: site.pages[self.page].description(),
+            created_at: time(f.at),
+        });
+        let written = self.updates.iter().rev().enumerate().map(|(order, u)| UpdateRecord {
+            order,
+            display_name: label(&u.status),
+            description: &u.text,
+            created_at: time(u.at),
+        });
+        first.into_iter().chain(written).collect()
+    }
+
+    /// How many updates it is exported with.
+    fn update_count(&self) -> usize {
+        self.updates.len() + usize::from(self.first.is_some())
     }
 
     fn record(&self, site: &Site, status: &Status) -> Value {
@@ -159,7 +179,7 @@ impl<'a> Event<'a> {
             "id": self.id,
             "displayName": page.title,
             "description": page.description(),
-            "updates": (0..self.updates.len()).collect::<Vec<_>>(),
+            "updates": (0..self.update_count()).collect::<Vec<_>>(),
             "affects": affects,
             "beganAt": time(self.began),
             "endedAt": self.ended.map(time),
@@ -185,7 +205,7 @@ pub(crate) fn scs_files(site: &Site) -> Vec<(String, String)> {
         .incidents
         .iter()
         .map(|i| Event::of_incident(i, status.now))
-        .chain(status.maintenances.iter().map(Event::of_maintenance))
+        .chain(status.maintenances.iter().map(|m| Event::of_maintenance(m, status.now)))
         .collect();
     let mut files = Vec::new();
     let mut add = |path: String, value: Value| files.push((format!("status/scs/{path}index.json"), document(value)));
@@ -205,7 +225,10 @@ pub(crate) fn scs_files(site: &Site) -> Vec<(String, String)> {
                 .collect();
             let mut labels = serde_json::Map::new();
             labels.insert("id".into(), json!(component.id));
-            labels.insert("status".into(), json!(component.status.name()));
+            labels.insert("status".into(), json!(component.shown().0));
+            if let Some(level) = component.level() {
+                labels.insert("health".into(), json!(level.name()));
+            }
             if let Some(group) = component.group {
                 labels.insert("group".into(), json!(status.groups[group].name));
             }
@@ -223,7 +246,7 @@ pub(crate) fn scs_files(site: &Site) -> Vec<(String, String)> {
         add(format!("incidents/{}/", event.id), record.clone());
         // Not each update's `/updates/{order}`: a file and a folder per update would
         // double the export's files (its cost is writing them) for a rarely used endpoint.
-        add(format!("incidents/{}/updates/", event.id), json!(event.updates()));
+        add(format!("incidents/{}/updates/", event.id), json!(event.updates(site)));
         records.push(record);
     }
     add("incidents/".into(), Value::Array(records));
@@ -256,6 +279,7 @@ mod tests {
     fn orders_severities_and_phases_as_documented() {
         assert_eq!(severity(ComponentStatus::MajorOutage), 100);
         assert_eq!(severity(ComponentStatus::Operational), 0);
+        assert_eq!(severity(ComponentStatus::UnderMaintenance), 0);
         assert_eq!(phase_order("postmortem"), 4);
         assert_eq!(label("in_progress"), "In progress");
     }

@@ -7,6 +7,9 @@
 //!    `started` (at `scheduled_for`) and `completed` (at `scheduled_until`) once they
 //!    have happened; a maintenance without updates gives a `scheduled` event at
 //!    `scheduled_for`.
+//! 4. A measured component that is not green, and that no incident or maintenance
+//!    names, gives one entry ("Compute: Measured degraded", "No data") with its checks'
+//!    values, dated when it came to that level (or last had data).
 //! 2. Each entry's id is a `urn:uuid:` derived from the event (the update's id, or the
 //!    maintenance's id and the event's name), so it stays across builds; its `updated`
 //!    is the event's time; entries are sorted newest first, then by id.
@@ -104,9 +107,51 @@ fn entries(site: &Site, status: &Status) -> Vec<Entry> {
             add(event_id("completed"), maintenance.scheduled_until, "completed", "The maintenance is completed.");
         }
     }
+    entries.extend(measured_entries(site, status));
     entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(&b.id)));
     entries
 }
+
+/// The entries of the measured components that are not green and that no incident or
+/// maintenance names (step 4): one per component, dated when it came to its level (or
+/// last had data), so it stays one entry while the level lasts.
+fn measured_entries(site: &Site, status: &Status) -> Vec<Entry> {
+    let page = site.generated_page(&crate::site::GeneratedPage::Status).map(|id| site.pages[id].site_path.clone());
+    let mut entries = Vec::new();
+    for (i, component) in status.components.iter().enumerate() {
+        let Some(health) = component.health.as_ref().filter(|h| h.level != Level::Green && !component.named) else {
+            continue;
+        };
+        let at = health.since.or(health.last_data_at).or(status.measured_at).unwrap_or(status.now);
+        let (event, title) = match health.level {
+            Level::Unknown => ("measured_unknown", "No data"),
+            Level::Orange => ("measured_orange", component.status.measured_label()),
+            _ => ("measured_red", component.status.measured_label()),
+        };
+        let checks: Vec<String> = health
+            .checks
+            .iter()
+            .map(|c| {
+                let value = c.value.map_or_else(|| "no value".to_string(), |v| value_text(v, c.unit.as_deref()));
+                format!("{}: {value} ({}, good at {})", c.name, c.level.words(), c.green)
+            })
+            .collect();
+        let link = page.as_deref().map(|p| url(site, p)).unwrap_or_default();
+        entries.push(Entry {
+            id: stable_uuid(&format!("feed:{event}:{}:{}", component.id, at.seconds())),
+            at,
+            title: format!("{}: {title}", component.name),
+            link: format!("{link}#component-{}", component.id),
+            text: checks.join("\n"),
+            components: vec![i],
+            category: event.to_string(),
+        });
+    }
+    entries
+}
+
+use crate::health::Level;
+use crate::health::value_text;
 
 use crate::site::status::status_words as words;
 

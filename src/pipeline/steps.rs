@@ -74,6 +74,12 @@ pub(crate) fn prepare(
     if cache.is_some() {
         timer.lap("cache");
     }
+    // The status page's checks, measured (or read back, offline) within their budget:
+    // the step `health` of `--timings` is the network time.
+    let health = measure_health(&config, now, overrides, diagnostics);
+    if health.is_some() {
+        timer.lap("health");
+    }
     let repository = git::locate(&config.root);
     let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
@@ -89,6 +95,7 @@ pub(crate) fn prepare(
     site.walked = loaded.map(|loaded| Arc::new(crate::site::Walked { files, loaded }));
     site.now = now;
     site.today = now.date();
+    site.health = health;
     let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
     timer.lap("model");
     crate::markdown::highlight::take_time_spent();
@@ -103,6 +110,25 @@ pub(crate) fn prepare(
     apply_history(&mut site, reading, shallow, diagnostics);
     timer.lap("git");
     Ok((site, theme, codeowners, search, cache, claim))
+}
+
+/// The measured health of the status page's components ([`crate::health::measure`]),
+/// when some have checks: from the server, or, `--offline`, from the `status/health.json`
+/// of the last build in the output folder.
+fn measure_health(
+    config: &Config,
+    now: crate::dates::Timestamp,
+    overrides: &Overrides,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Arc<crate::health::Health>> {
+    let status = config.status.as_ref().filter(|s| s.is_measured())?;
+    let path = config.output_dir.join(crate::health::file::SITE_PATH);
+    let shown = path.strip_prefix(&config.root).map_or_else(|_| path.display().to_string(), crate::fs::slash_path);
+    let previous = crate::health::file::read(&path, now);
+    let mode = if overrides.offline { crate::health::Mode::Offline } else { crate::health::Mode::Measure };
+    let measured = crate::health::measure(status, now, mode, previous, &shown)?;
+    diagnostics.extend(measured.diagnostics);
+    Some(Arc::new(measured.health))
 }
 
 /// The build cache beside the claimed output folder, unless the build says `--no-cache`.

@@ -12,7 +12,7 @@ use super::statuspage::{ApiFile, api_json};
 use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, SEARCH_PARTS, ThemeFiles};
-use crate::site::extra_files::{Condition, EXTRA_FILES, ExtraFile};
+use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
 
@@ -210,7 +210,7 @@ pub(crate) fn write_extras(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
-    let rows = EXTRA_FILES.iter().filter(|spec| spec.condition != Condition::StatusPage);
+    let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_status_file());
     for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let text = match spec.file {
             ExtraFile::NotFound => match renderer.render_not_found(site) {
@@ -242,6 +242,7 @@ pub(crate) fn write_extras(
             | ExtraFile::StatusScs
             | ExtraFile::StatusFeeds
             | ExtraFile::StatusBadges
+            | ExtraFile::StatusHealth
             | ExtraFile::Headers => None,
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
@@ -274,7 +275,8 @@ pub(crate) fn write_status_files(
     if site.status().is_none() {
         return Ok(());
     }
-    for spec in EXTRA_FILES.iter().filter(|spec| spec.condition == Condition::StatusPage) {
+    let rows = EXTRA_FILES.iter().filter(|spec| spec.file.is_status_file());
+    for spec in rows.filter(|spec| spec.file.exists(&site.config, false, false)) {
         let api = |file| api_json(site, file).map(|json| vec![(spec.path.to_string(), json)]).unwrap_or_default();
         let files = match spec.file {
             ExtraFile::StatusApiStatus => api(ApiFile::Status),
@@ -288,6 +290,12 @@ pub(crate) fn write_status_files(
             ExtraFile::StatusScs => scs::scs_files(site),
             ExtraFile::StatusFeeds => status_feed::status_feeds(site),
             ExtraFile::StatusBadges => badge::badges(site),
+            ExtraFile::StatusHealth => match (&site.health, &site.config.status) {
+                (Some(health), Some(status)) => {
+                    vec![(spec.path.to_string(), crate::health::file::health_json(health, status))]
+                }
+                _ => Vec::new(),
+            },
             ExtraFile::Headers => match static_text(theme, spec.path) {
                 Ok(theirs) => vec![(spec.path.to_string(), extras::headers(site, theirs.as_deref()))],
                 Err(d) => {

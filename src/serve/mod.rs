@@ -103,6 +103,8 @@ pub(crate) fn run(options: Options) -> Result<()> {
         base_url: Some(url.clone()),
         drafts: options.drafts,
         audience: options.audience,
+        // The dev server measures nothing: its builds show the last health.json.
+        offline: true,
         ..Overrides::default()
     };
     let (session, outcome) = Session::start(&root, overrides)?;

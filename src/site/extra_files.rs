@@ -60,6 +60,9 @@ pub(crate) enum ExtraFile {
     /// `_headers`, the CORS and cache headers of the status files for Netlify and
     /// Cloudflare Pages (merged with a `_headers` of `static/`).
     Headers,
+    /// `status/health.json`, the measured health of the components with checks
+    /// (`crate::health::file`).
+    StatusHealth,
 }
 
 /// When an extra file is written.
@@ -77,6 +80,8 @@ pub(crate) enum Condition {
     SiteHasAlerts,
     /// When `book.toml` has a `[status]` table.
     StatusPage,
+    /// When some component of `[status]` has checks.
+    StatusChecks,
 }
 
 /// A row of [`EXTRA_FILES`].
@@ -121,6 +126,7 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::StatusFeeds, "status/feed.xml", Condition::StatusPage, false),
     extra(ExtraFile::StatusBadges, "status/badge/overall.svg", Condition::StatusPage, false),
     extra(ExtraFile::Headers, "_headers", Condition::StatusPage, false),
+    extra(ExtraFile::StatusHealth, "status/health.json", Condition::StatusChecks, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -144,7 +150,14 @@ impl ExtraFile {
             Condition::SiteHasAliases => has_aliases,
             Condition::SiteHasAlerts => has_alerts,
             Condition::StatusPage => config.status.is_some(),
+            Condition::StatusChecks => config.status.as_ref().is_some_and(|s| s.is_measured()),
         }
+    }
+
+    /// Whether it is one of the files made from the status model, which
+    /// `write_status_files` writes.
+    pub(crate) fn is_status_file(self) -> bool {
+        matches!(self.spec().condition, Condition::StatusPage | Condition::StatusChecks)
     }
 }
 
@@ -193,12 +206,18 @@ mod tests {
             ExtraFile::StatusFeeds,
             ExtraFile::StatusBadges,
             ExtraFile::Headers,
+            ExtraFile::StatusHealth,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {
             assert_eq!(EXTRA_FILES[row].file, file);
             assert_eq!(file.spec().file, file);
         }
+    }
+
+    #[test]
+    fn health_json_has_the_path_the_health_module_reads_back() {
+        assert_eq!(ExtraFile::StatusHealth.spec().path, crate::health::file::SITE_PATH);
     }
 
     #[test]

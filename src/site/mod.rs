@@ -166,6 +166,9 @@ pub struct Site {
     pub now: crate::dates::Timestamp,
     /// The status page's model, when `book.toml` has a `[status]` table.
     pub(crate) status: Option<status::Status>,
+    /// The measured health of the status page's components, when some have checks
+    /// (`crate::health::measure`, before the model).
+    pub(crate) health: Option<Arc<crate::health::Health>>,
     /// The git repository the handbook is in, when it is in one.
     pub(crate) repository: Option<git::Location>,
     /// The CODEOWNERS of the repositories mounted by `[[sources]]` ([`mounts`]).
@@ -453,6 +456,7 @@ impl Site {
             today: crate::dates::Date::from_days(0),
             now: crate::dates::Timestamp::from_seconds(0),
             status: None,
+            health: None,
             repository: None,
             mounted_owners: MountedOwners::default(),
             strip_prefixes,

@@ -20,4 +20,12 @@ pub(crate) fn fixture_copy(fixture: &str, name: &str) -> PathBuf {
     root
 }
 
+/// A fresh empty temporary folder named after `name`.
+pub(crate) fn temp_dir(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("opsbook-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).expect("folder");
+    root
+}
+
 pub(crate) mod hostile_text;

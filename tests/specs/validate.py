@@ -8,6 +8,11 @@ Usage: validate.py PUBLIC-FOLDER
    date-time); a file that matches no endpoint is an error.
 2. Every file under status/api/v2/ is validated against statuspage/v2.schema.json, with
    the keys each endpoint returns required.
+3. The SCS export's severities are read as the SCS web client reads them, with its
+   default bands (scs-status-page-web/bands.json): each maintenance's impacts fall in
+   the `maintenance` band, so the client lists it under "Planned Maintenance", and no
+   incident's impact does; each state's severity falls in the band that names it
+   (degraded performance `limited`, partial and major outage `broken`).
 
 Exits 1 with every problem listed, 0 when all files are valid.
 """
@@ -112,16 +117,55 @@ def check_statuspage(public, problems):
     return len(files)
 
 
+# The band the SCS web client gives each of opsbook's severities (issue 32).
+CLIENT_BANDS = {
+    "under_maintenance": "maintenance",
+    "degraded_performance": "limited",
+    "partial_outage": "broken",
+    "major_outage": "broken",
+}
+
+
+def band_of(bands, value):
+    # As the client's severityName: the first band whose range holds the value.
+    return next((name for name, b in bands.items() if b["start"] <= value <= b["end"]), "unknown")
+
+
+def check_scs_client_bands(public, problems):
+    bands = json.loads((HERE / "scs-status-page-web" / "bands.json").read_text())
+    root = public / "status" / "scs"
+    severities = json.loads((root / "severities" / "index.json").read_text())["data"]
+    for severity in severities:
+        wanted = CLIENT_BANDS.get(severity["displayName"])
+        found = band_of(bands, severity["value"])
+        if wanted != found:
+            problems.append(f"severity {severity['displayName']} = {severity['value']}: the web client reads {found}, not {wanted}")
+    types = {t["id"]: t["displayName"] for t in json.loads((root / "impacttypes" / "index.json").read_text())["data"]}
+    incidents = json.loads((root / "incidents" / "index.json").read_text())["data"]
+    maintenance_end = bands["maintenance"]["end"]
+    checked = 0
+    for incident in incidents:
+        for impact in incident["affects"]:
+            is_maintenance = types.get(impact["type"]) == "maintenance"
+            read_as_maintenance = impact["severity"] <= maintenance_end
+            if is_maintenance != read_as_maintenance:
+                what = "maintenance" if is_maintenance else "incident"
+                problems.append(f"{incident['displayName']}: a {what} the web client reads as {'maintenance' if read_as_maintenance else 'an incident'}")
+            checked += 1
+    return checked
+
+
 def main():
     public = pathlib.Path(sys.argv[1])
     problems = []
     scs = check_scs(public, problems)
     statuspage = check_statuspage(public, problems)
+    impacts = check_scs_client_bands(public, problems)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         sys.exit(1)
-    print(f"valid: {scs} SCS API files against openapi.yaml, {statuspage} Statuspage v2 files against v2.schema.json")
+    print(f"valid: {scs} SCS API files against openapi.yaml, {statuspage} Statuspage v2 files against v2.schema.json, {impacts} SCS impacts against the web client's bands")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@
 mod lists;
 mod page;
 mod status;
+mod trend;
 
 use serde::Serialize;
 

@@ -2,7 +2,10 @@
 //! page `/status/` (`index.status`), the panel of an incident or maintenance page
 //! (`page.status_incident`), the badges of the pages related to a component
 //! (`page.components`) and the overall status for every page (`site.status`).
-//! Every state comes as its API name (a class for the colour) and its words.
+//! Every state comes as its API name (a class for the colour) and its words; a
+//! component nothing is known of is `unknown` (grey), never green. A measured
+//! component's checks come with their values, levels in words and trend charts
+//! ([`super::trend`]).
 
 use serde::Serialize;
 
@@ -61,11 +64,12 @@ pub(crate) struct OverallView {
 impl OverallView {
     pub(crate) fn of(site: &Site) -> Option<Self> {
         let status = site.status()?;
+        let (description, tone) = status.shown_overall();
         Some(OverallView {
             url: site.generated_page(&GeneratedPage::Status).map(|id| site.href(id)),
             indicator: status.overall.indicator.name(),
-            description: status.overall.description,
-            tone: status.overall.tone,
+            description,
+            tone,
         })
     }
 }
@@ -90,11 +94,12 @@ pub(crate) struct BadgeView<'a> {
 
 fn badge(status: &Status, component: usize, during: Option<ComponentStatus>) -> BadgeView<'_> {
     let c = &status.components[component];
+    let (state, label) = c.shown();
     BadgeView {
         id: &c.id,
         name: &c.name,
-        status: c.status.name(),
-        label: c.status.label(),
+        status: state,
+        label,
         during: during.map(ComponentStatus::name),
         during_label: during.map(ComponentStatus::label),
     }
@@ -229,6 +234,12 @@ pub(crate) struct StatusView<'a> {
     pub last_day: String,
     /// The API's summary, relative to the site.
     pub api_url: String,
+    /// When the checks were measured, for a page with checks.
+    pub measured_at: Option<TimeView>,
+    /// The names of the components nothing is known of now.
+    pub unknown: Vec<&'a str>,
+    /// The measured record, `health.json`, relative to the site.
+    pub health_url: Option<String>,
 }
 
 /// A group of components, or one component without a group (`name` nothing).
@@ -261,6 +272,66 @@ pub(crate) struct ComponentView<'a> {
     pub uptime: String,
     /// The bar, oldest day first.
     pub days: Vec<DayView<'a>>,
+    /// What its checks measure, for a component with checks.
+    pub measured: Option<MeasuredView<'a>>,
+}
+
+/// What a component's checks measure.
+#[derive(Debug, Serialize)]
+pub(crate) struct MeasuredView<'a> {
+    /// `green`, `orange`, `red` or `unknown`.
+    pub level: &'static str,
+    /// In words.
+    pub level_words: &'static str,
+    /// Since when it is at this level, when known.
+    pub since: Option<TimeView>,
+    /// When it is unknown: the last time it had data, when known.
+    pub no_data_since: Option<TimeView>,
+    /// Its checks.
+    pub checks: Vec<CheckView<'a>>,
+}
+
+/// A check of a component.
+#[derive(Debug, Serialize)]
+pub(crate) struct CheckView<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// Its value now with its unit, or nothing.
+    pub value: Option<String>,
+    /// `green`, `orange`, `red` or `unknown`.
+    pub level: &'static str,
+    /// In words.
+    pub level_words: &'static str,
+    /// The green threshold, as written.
+    pub green: &'a str,
+    /// The orange threshold, when set.
+    pub orange: Option<&'a str>,
+    /// The trend chart, an inline SVG.
+    pub trend: String,
+}
+
+fn measured_view<'a>(c: &'a crate::site::status::ComponentState) -> Option<MeasuredView<'a>> {
+    let health = c.health.as_ref()?;
+    let checks = health
+        .checks
+        .iter()
+        .map(|check| CheckView {
+            name: &check.name,
+            value: check.value.map(|v| crate::health::value_text(v, check.unit.as_deref())),
+            level: check.level.name(),
+            level_words: check.level.words(),
+            green: &check.green,
+            orange: check.orange.as_deref(),
+            trend: super::trend::trend_svg(check, &format!("{} of {}", check.name, c.name)),
+        })
+        .collect();
+    Some(MeasuredView {
+        level: health.level.name(),
+        level_words: health.level.words(),
+        since: health.since.map(TimeView::of),
+        no_data_since: health.no_data_since().map(TimeView::of),
+        checks,
+    })
 }
 
 /// A cell of the bar.
@@ -354,14 +425,22 @@ fn maintenance<'a>(site: &'a Site, status: &'a Status, m: &'a Maintenance) -> Ma
 
 fn day<'a>(site: &'a Site, status: &'a Status, d: &Day) -> DayView<'a> {
     let page = |cause: &Cause| match *cause {
-        Cause::Incident(n) => status.incidents[n].page,
-        Cause::Maintenance(n) => status.maintenances[n].page,
+        Cause::Incident(n) => Some(status.incidents[n].page),
+        Cause::Maintenance(n) => Some(status.maintenances[n].page),
+        Cause::Measured => None,
+    };
+    let no_data = d.worst == ComponentStatus::Operational && d.measured == Some(crate::health::Level::Unknown);
+    let (status, label) = match d.worst {
+        _ if no_data => ("unknown", "No data"),
+        ComponentStatus::Operational => (d.worst.name(), "No incidents"),
+        worst if d.causes == [Cause::Measured] => (worst.name(), worst.measured_label()),
+        worst => (worst.name(), worst.label()),
     };
     DayView {
         date: d.date.to_string(),
-        status: d.worst.name(),
-        label: if d.worst == ComponentStatus::Operational { "No incidents" } else { d.worst.label() },
-        events: d.causes.iter().map(|c| LinkView::of(site, page(c))).collect(),
+        status,
+        label,
+        events: d.causes.iter().filter_map(page).map(|p| LinkView::of(site, p)).collect(),
     }
 }
 
@@ -371,14 +450,16 @@ impl<'a> StatusView<'a> {
         let status = site.status()?;
         let component = |i: usize| {
             let c = &status.components[i];
+            let (state, label) = c.shown();
             ComponentView {
                 id: &c.id,
                 name: &c.name,
                 description: c.description.as_deref(),
-                status: c.status.name(),
-                label: c.status.label(),
+                status: state,
+                label,
                 uptime: c.uptime.percent_text(),
                 days: c.uptime.days.iter().map(|d| day(site, status, d)).collect(),
+                measured: measured_view(c),
             }
         };
         let mut groups: Vec<GroupView<'a>> = Vec::new();
@@ -398,8 +479,8 @@ impl<'a> StatusView<'a> {
                 }
                 None => groups.push(GroupView {
                     name: None,
-                    status: c.status.name(),
-                    label: c.status.label(),
+                    status: c.shown().0,
+                    label: c.shown().1,
                     components: vec![component(i)],
                 }),
             }
@@ -421,10 +502,11 @@ impl<'a> StatusView<'a> {
             ),
             None => (String::new(), String::new()),
         };
+        let (description, tone) = status.shown_overall();
         Some(StatusView {
             indicator: status.overall.indicator.name(),
-            description: status.overall.description,
-            tone: status.overall.tone,
+            description,
+            tone,
             now: TimeView::of(status.now),
             groups,
             active: status
@@ -438,6 +520,9 @@ impl<'a> StatusView<'a> {
             first_day,
             last_day,
             api_url: site.config.base_url.href("status/api/v2/summary.json"),
+            measured_at: status.measured_at.map(TimeView::of),
+            unknown: status.unknown().map(|c| c.name.as_str()).collect(),
+            health_url: status.measured_at.map(|_| site.config.base_url.href(crate::health::file::SITE_PATH)),
         })
     }
 }

@@ -10,6 +10,7 @@ use crate::content::kinds::KindValues;
 use crate::content::{Located, Node};
 use crate::dates::Timestamp;
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::health::{ComponentHealth, Level};
 use crate::markdown::links::{LinkResolver, Resolution};
 use crate::site::{PageId, Site};
 
@@ -62,7 +63,36 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
         }
     }
 
-    let (components, groups) = components_and_groups(config, &states, &spans, now);
+    // What the checks measure, where no incident or maintenance names the component.
+    let health = site.health.as_deref();
+    let measured: Vec<Option<&ComponentHealth>> =
+        config.components.iter().map(|c| health.and_then(|h| h.components.iter().find(|m| m.id == c.id))).collect();
+    let named: Vec<bool> = states.iter().map(|&s| s != ComponentStatus::Operational).collect();
+    let first = crate::health::first_day(health.map_or(now, |h| h.measured_at));
+    for (i, measured) in measured.iter().enumerate() {
+        let Some(measured) = measured else { continue };
+        if !named[i] {
+            states[i] = measured_state(measured.level);
+        }
+        for (d, &level) in measured.days.iter().enumerate() {
+            let state = measured_state(level);
+            if state != ComponentStatus::Operational {
+                let start = first.add_days(d as i64).days() * 86_400;
+                spans[i].push(Span { start, end: start + 86_400, state, cause: Cause::Measured });
+            }
+        }
+    }
+    let (mut components, groups) = components_and_groups(config, &states, &spans, now);
+    for (i, component) in components.iter_mut().enumerate() {
+        component.named = named[i];
+        component.health = measured[i].cloned();
+        if let Some(measured) = measured[i] {
+            for day in &mut component.uptime.days {
+                let d = first.days_until(day.date);
+                day.measured = usize::try_from(d).ok().and_then(|d| measured.days.get(d)).copied();
+            }
+        }
+    }
     let impacts: Vec<Impact> =
         incidents.iter().filter(|i| i.is_unresolved() && i.started_at <= now).map(|i| i.impact).collect();
     let maintenance_now = maintenances.iter().any(|m| m.phase == Phase::InProgress);
@@ -72,7 +102,17 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
     // The published address, else the title and base path: kept while the handbook is.
     let base = &site.config.base_url;
     let page_id = stable_id(&base.absolute("").unwrap_or_else(|| format!("{}:{}", site.config.title, base.href(""))));
-    Some(Status { title, page_id, now, components, groups, incidents, maintenances, overall, related })
+    let measured_at = health.map(|h| h.measured_at);
+    Some(Status { title, page_id, now, components, groups, incidents, maintenances, overall, related, measured_at })
+}
+
+/// The state a measured level gives a component no incident or maintenance names.
+fn measured_state(level: Level) -> ComponentStatus {
+    match level {
+        Level::Green | Level::Unknown => ComponentStatus::Operational,
+        Level::Orange => ComponentStatus::DegradedPerformance,
+        Level::Red => ComponentStatus::PartialOutage,
+    }
 }
 
 fn components_and_groups(
@@ -108,6 +148,8 @@ fn components_and_groups(
             status: states[i],
             updated_at: changes.max().map(Timestamp::from_seconds),
             uptime: uptime(&spans[i], now),
+            health: None,
+            named: false,
         });
     }
     (components, groups)

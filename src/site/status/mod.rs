@@ -18,7 +18,9 @@
 //!    `scheduled_until`, then `completed`.
 //! 4. A component's state is the worst its unresolved incidents give it (incidents
 //!    started by now), else `under_maintenance` during a maintenance naming it, else
-//!    `operational`.
+//!    what its checks measure (`crate::health`: green `operational`, orange
+//!    `degraded_performance`, red `partial_outage`; unknown keeps `operational` for
+//!    the APIs that have no word for it, and is shown as such), else `operational`.
 //! 5. The overall status follows [`state::overall`]; the uptime [`uptime::uptime`].
 //! 6. Pages relate to components for badges: incidents and maintenances by their
 //!    `components`, other pages by a `components` list of ids in their front matter or
@@ -57,6 +59,8 @@ pub(crate) struct Status {
     pub(crate) overall: Overall,
     /// The components each page relates to (indices into `components`), for badges.
     pub(crate) related: BTreeMap<PageId, Vec<usize>>,
+    /// When the checks were measured, for a page with checks.
+    pub(crate) measured_at: Option<Timestamp>,
 }
 
 /// A component and where it stands.
@@ -77,6 +81,29 @@ pub(crate) struct ComponentState {
     pub(crate) updated_at: Option<Timestamp>,
     /// Its bar and uptime.
     pub(crate) uptime: Uptime,
+    /// What its checks measure, for a component with checks.
+    pub(crate) health: Option<crate::health::ComponentHealth>,
+    /// Whether an incident or maintenance names it now, which wins over the checks.
+    pub(crate) named: bool,
+}
+
+impl ComponentState {
+    /// Its measured level, for a component with checks.
+    pub(crate) fn level(&self) -> Option<crate::health::Level> {
+        self.health.as_ref().map(|h| h.level)
+    }
+
+    /// Whether nothing is known of it now: measured, unknown, and no incident or
+    /// maintenance says otherwise. The page shows it grey, never green.
+    pub(crate) fn is_unknown(&self) -> bool {
+        !self.named && self.level() == Some(crate::health::Level::Unknown)
+    }
+
+    /// Its state as the page, the badges and the SCS labels show it: its state's name
+    /// and words, or `unknown` when nothing is known of it now.
+    pub(crate) fn shown(&self) -> (&'static str, &'static str) {
+        if self.is_unknown() { ("unknown", "Unknown") } else { (self.status.name(), self.status.label()) }
+    }
 }
 
 /// A group of components.
@@ -205,6 +232,23 @@ impl Status {
     /// The maintenances in `phase`, soonest first.
     pub(crate) fn maintenances_in(&self, phase: Phase) -> impl Iterator<Item = &Maintenance> + '_ {
         self.maintenances.iter().filter(move |m| m.phase == phase)
+    }
+
+    /// The overall status as the page and the badges show it, description and tone:
+    /// when nothing wrong is known but some components are not known at all, grey and
+    /// saying so, never green. (The Statuspage API, which has no word for it, keeps
+    /// [`Status::overall`].)
+    pub(crate) fn shown_overall(&self) -> (&'static str, &'static str) {
+        if self.overall.tone == "operational" && self.unknown().next().is_some() {
+            ("Status unknown: no measurements", "unknown")
+        } else {
+            (self.overall.description, self.overall.tone)
+        }
+    }
+
+    /// The components nothing is known of now ([`ComponentState::is_unknown`]).
+    pub(crate) fn unknown(&self) -> impl Iterator<Item = &ComponentState> + '_ {
+        self.components.iter().filter(|c| c.is_unknown())
     }
 
     /// The last moment anything on the page changed, at most now (`page.updated_at`).

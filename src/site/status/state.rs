@@ -86,6 +86,15 @@ impl ComponentStatus {
         }
     }
 
+    /// The words of a day the checks alone gave this state: "Measured degraded".
+    pub(crate) fn measured_label(self) -> &'static str {
+        match self {
+            ComponentStatus::DegradedPerformance => "Measured degraded",
+            ComponentStatus::PartialOutage => "Measured failing",
+            other => other.label(),
+        }
+    }
+
     /// How much of a second in this state counts as down for uptime: major outage 1,
     /// partial outage 0.3, the others 0.
     pub(crate) fn downtime_weight(self) -> f64 {

@@ -8,6 +8,8 @@
 //!    `under_maintenance` from `scheduled_for` to `scheduled_until` (until now while in
 //!    progress). A span that has not started yet gives nothing.
 //! 3. A day's state is the worst state of the spans that overlap it.
+//!    A measured component's checks give it their state on each day they were orange
+//!    (degraded performance) or red (partial outage), as a span of that day.
 //! 4. Downtime weighs each second by the worst state at that second: major outage 1,
 //!    partial outage 0.3, degraded performance and maintenance 0. Uptime is
 //!    `100 × (1 − downtime / window)`, shown with two decimals.
@@ -27,6 +29,8 @@ pub(crate) enum Cause {
     Incident(usize),
     /// The maintenance of this index in [`super::Status::maintenances`].
     Maintenance(usize),
+    /// The component's checks, measured orange or red that day.
+    Measured,
 }
 
 /// A stretch of time in one state, in seconds since the epoch (`end` excluded).
@@ -51,6 +55,8 @@ pub(crate) struct Day {
     pub(crate) worst: ComponentStatus,
     /// The incidents and maintenances that touched it, in the order of their spans.
     pub(crate) causes: Vec<Cause>,
+    /// Its measured level, for a component with checks.
+    pub(crate) measured: Option<crate::health::Level>,
 }
 
 /// A component's bar and uptime.
@@ -89,7 +95,7 @@ pub(crate) fn uptime(spans: &[Span], now: Timestamp) -> Uptime {
                     causes.push(span.cause);
                 }
             }
-            Day { date, worst, causes }
+            Day { date, worst, causes, measured: None }
         })
         .collect();
     let down = weighted_downtime(&spans, window_start, window_start + WINDOW_DAYS * DAY);

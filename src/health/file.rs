@@ -1,0 +1,251 @@
+//! `status/health.json`: the record of the measured health, written by every build of a
+//! status page with checks, and read back by the next build: `--offline` builds take
+//! their values from it, measuring builds the last time a component had data.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "measured_at": "2026-11-15T12:00:00Z",
+//!   "components": [{
+//!     "id": "compute-fra1", "level": "green",
+//!     "since": "2026-11-01T00:00:00Z", "last_data_at": "2026-11-15T12:00:00Z",
+//!     "checks": [{
+//!       "name": "API probes", "value": 0.998, "unit": null, "level": "green",
+//!       "green": ">= 0.99", "orange": ">= 0.95",
+//!       "series": [{"date": "2026-08-18", "value": 0.999, "level": "green"}, ...]
+//!     }]
+//!   }]
+//! }
+//! ```
+//!
+//! The file names neither the server nor the queries: it is published. Reading it back
+//! trusts nothing but its shape ([`read`]): a regular file (not a link) of at most
+//! 16 MiB, JSON of this shape, times from year 0000 to the build's now, finite
+//! numbers; only values, dates and times are taken from it, and they are judged again by
+//! the thresholds of `book.toml`. Components and checks it does not name stay unknown.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ComponentHealth, Health, WINDOW_DAYS, first_day};
+use crate::config::StatusConfig;
+use crate::dates::{Date, Timestamp};
+
+/// The site path of the file in the output.
+pub(crate) const SITE_PATH: &str = "status/health.json";
+
+/// The version of the file's shape.
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileRecord {
+    version: u32,
+    measured_at: String,
+    components: Vec<ComponentRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComponentRecord {
+    id: String,
+    level: String,
+    since: Option<String>,
+    last_data_at: Option<String>,
+    checks: Vec<CheckRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckRecord {
+    name: String,
+    value: Option<f64>,
+    unit: Option<String>,
+    level: String,
+    green: String,
+    orange: Option<String>,
+    series: Vec<PointRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointRecord {
+    date: String,
+    value: Option<f64>,
+    level: String,
+}
+
+/// The text of `status/health.json` for `health`.
+pub(crate) fn health_json(health: &Health, status: &StatusConfig) -> String {
+    let first = first_day(health.measured_at);
+    let components = health
+        .components
+        .iter()
+        .map(|c| {
+            let config = status.components.iter().find(|k| k.id == c.id);
+            ComponentRecord {
+                id: c.id.clone(),
+                level: c.level.name().to_string(),
+                since: c.since.map(Timestamp::rfc3339),
+                last_data_at: c.last_data_at.map(Timestamp::rfc3339),
+                checks: c
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .map(|(n, check)| {
+                        let spec = config.and_then(|k| k.checks.get(n));
+                        CheckRecord {
+                            name: check.name.clone(),
+                            value: check.value,
+                            unit: check.unit.clone(),
+                            level: check.level.name().to_string(),
+                            green: check.green.clone(),
+                            orange: check.orange.clone(),
+                            series: check
+                                .series
+                                .iter()
+                                .enumerate()
+                                .map(|(d, &value)| PointRecord {
+                                    date: first.add_days(d as i64).to_string(),
+                                    value,
+                                    level: spec
+                                        .map_or(super::Level::Unknown, |s| super::Level::of(s, value))
+                                        .name()
+                                        .to_string(),
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let record = FileRecord { version: VERSION, measured_at: health.measured_at.rfc3339(), components };
+    let mut text = serde_json::to_string_pretty(&record).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+/// What a health.json read back holds, checked.
+#[derive(Debug)]
+pub(crate) struct Recorded {
+    /// When it was measured.
+    pub(crate) measured_at: Timestamp,
+    components: Vec<RecordedComponent>,
+}
+
+/// A component of a health.json read back.
+#[derive(Debug)]
+pub(crate) struct RecordedComponent {
+    id: String,
+    /// The last time it had data.
+    pub(crate) last_data_at: Option<Timestamp>,
+    /// Its checks: name, and value by date.
+    checks: Vec<(String, BTreeMap<Date, Option<f64>>, Option<f64>)>,
+}
+
+impl Recorded {
+    /// Its record of component `id`.
+    pub(crate) fn component(&self, id: &str) -> Option<&RecordedComponent> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    /// The values it holds, as the client gives them ([`super::prometheus::Values`]),
+    /// on the days of the window that ends on the day it was measured (today's: the
+    /// value it had then).
+    pub(crate) fn values_for(&self, status: &StatusConfig, _now: Timestamp) -> super::prometheus::Values {
+        let first = first_day(self.measured_at);
+        status
+            .components
+            .iter()
+            .map(|component| {
+                let recorded = self.component(&component.id);
+                component
+                    .checks
+                    .iter()
+                    .map(|check| {
+                        let found = recorded.and_then(|r| r.checks.iter().find(|(name, ..)| *name == check.name));
+                        let mut series: Vec<Option<f64>> = (0..WINDOW_DAYS)
+                            .map(|d| {
+                                found.and_then(|(_, by_date, _)| by_date.get(&first.add_days(d)).copied().flatten())
+                            })
+                            .collect();
+                        if let Some(last) = series.last_mut() {
+                            *last = found.and_then(|(.., value)| *value);
+                        }
+                        series
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// Reads the health.json at `path` (the output folder's `status/health.json`), built
+/// before `now`: `Ok(None)` when there is none, `Err` with why it cannot be used.
+pub(crate) fn read(path: &Path, now: Timestamp) -> Result<Option<Recorded>, String> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+        Ok(meta) if !meta.is_file() => return Err("it is not a regular file".to_string()),
+        Ok(_) => {}
+    }
+    let text = crate::fs::read_text(path, crate::fs::FileKind::Config).map_err(|e| e.to_string())?;
+    let record: FileRecord = serde_json::from_str(&text)
+        .map_err(|e| format!("it is not opsbook's health.json ({})", e.classify_description()))?;
+    if record.version != VERSION {
+        return Err(format!("its version is {}, not {VERSION}", record.version));
+    }
+    let time = |text: &str, what: &str| -> Result<Timestamp, String> {
+        let t = Timestamp::parse(text)
+            .filter(|t| t.seconds() >= crate::dates::MIN_SECONDS)
+            .ok_or_else(|| format!("its {what} is not a time"))?;
+        if t > now {
+            return Err(format!("its {what} ({}) is after the build's now ({})", t.rfc3339(), now.rfc3339()));
+        }
+        Ok(t)
+    };
+    let measured_at = time(&record.measured_at, "measured_at")?;
+    let mut components = Vec::new();
+    for c in record.components {
+        let last_data_at = c.last_data_at.as_deref().map(|t| time(t, "last_data_at")).transpose()?;
+        let mut checks = Vec::new();
+        for check in c.checks {
+            let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
+            let mut by_date = BTreeMap::new();
+            for point in check.series {
+                let date = Date::parse(&point.date).ok_or("a date of a series is not a date")?;
+                by_date.insert(date, finite(point.value));
+            }
+            checks.push((check.name, by_date, finite(check.value)));
+        }
+        components.push(RecordedComponent { id: c.id, last_data_at, checks });
+    }
+    Ok(Some(Recorded { measured_at, components }))
+}
+
+impl ComponentHealth {
+    /// "No data since ...": the last time it had data, when it has none now.
+    pub(crate) fn no_data_since(&self) -> Option<Timestamp> {
+        (self.level == super::Level::Unknown).then_some(self.last_data_at).flatten()
+    }
+}
+
+trait Classify {
+    fn classify_description(&self) -> String;
+}
+
+impl Classify for serde_json::Error {
+    /// The kind of mistake and where, without what the file says.
+    fn classify_description(&self) -> String {
+        let kind = match self.classify() {
+            serde_json::error::Category::Io => "unreadable",
+            serde_json::error::Category::Syntax => "not JSON",
+            serde_json::error::Category::Data => "another shape",
+            serde_json::error::Category::Eof => "cut short",
+        };
+        format!("{kind} at line {} column {}", self.line(), self.column())
+    }
+}

@@ -1,0 +1,280 @@
+//! The client of the Prometheus HTTP API (`/api/v1/query`, `/api/v1/query_range`), as
+//! Prometheus documents it ("HTTP API": the JSON envelope `{status, data, errorType,
+//! error}`, result types `vector`, `scalar`, `matrix`; 400 `bad_data` and 422 for a
+//! query the server refuses, 503 for one it gave up on). Thanos, Mimir (with its
+//! `/prometheus` prefix in the URL) and VictoriaMetrics answer the same API.
+//!
+//! The requests go through `ureq` without TLS: the monitoring network reaches its
+//! Prometheus over plain HTTP, and a TLS stack (rustls with ring) would add 2.0 MB to
+//! the binary and 36 s of compile time, measured, for what a tunnel gives
+//! (`config::checks::check_server_url` says so to an `https://` URL).
+//!
+//! What a server answers is never trusted: no redirect is followed (one is a failure
+//! naming where it led), an answer is read up to [`MAX_ANSWER`] bytes, every request
+//! waits at most what is left of the build's budget, and an answer that is not the
+//! API's JSON is a failure. A failure of the server stops the other requests.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::{WINDOW_DAYS, first_day};
+use crate::config::{Check, StatusConfig};
+use crate::dates::Timestamp;
+use crate::diagnostic::{Diagnostic, Rule};
+
+/// The most of one answer read: far more than 90 daily points of a few series.
+pub(crate) const MAX_ANSWER: u64 = 8 * 1024 * 1024;
+
+/// How many requests run at once.
+const WORKERS: usize = 4;
+
+/// The values of every check: per component of `[status]` (in order), per check, the
+/// value at the end of each day of the window, today's last (the value now).
+pub(crate) type Values = Vec<Vec<Vec<Option<f64>>>>;
+
+/// What went wrong while querying.
+#[derive(Default)]
+pub(crate) struct Problems {
+    /// The queries the server refused, at their place in `book.toml`.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Why the server failed, when it did: "did not answer in time", ...
+    pub(crate) server_failure: Option<String>,
+}
+
+/// One request.
+#[derive(Clone, Copy)]
+struct Job {
+    component: usize,
+    check: usize,
+    /// The instant query at now, or the range query over the days before today.
+    range: bool,
+}
+
+/// Why a request gave no value.
+enum Failure {
+    /// The server refused the query: its error type and message.
+    Rejected(String),
+    /// The server failed (unreachable, too slow, a redirect, not its API).
+    Server(String),
+}
+
+/// Queries every check of `status` against `server` at `now`, within `budget`.
+pub(crate) fn query_checks(
+    server: &str,
+    status: &StatusConfig,
+    now: Timestamp,
+    budget: Duration,
+) -> (Values, Problems) {
+    let deadline = Instant::now() + budget;
+    let mut values: Values =
+        status.components.iter().map(|c| vec![vec![None; WINDOW_DAYS as usize]; c.checks.len()]).collect();
+    let jobs: Vec<Job> = status
+        .components
+        .iter()
+        .enumerate()
+        .flat_map(|(component, c)| {
+            (0..c.checks.len()).flat_map(move |check| [false, true].map(|range| Job { component, check, range }))
+        })
+        .collect();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .user_agent(concat!("opsbook/", env!("CARGO_PKG_VERSION")))
+        .max_response_header_size(64 * 1024)
+        .build()
+        .into();
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let results: Mutex<Vec<(Job, Result<Vec<(i64, f64)>, Failure>)>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS.min(jobs.len()) {
+            scope.spawn(|| {
+                loop {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&job) = jobs.get(n) else { break };
+                    if failed.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let check = &status.components[job.component].checks[job.check];
+                    let answer = request(&agent, server, check, job.range, now, deadline);
+                    if matches!(answer, Err(Failure::Server(_))) {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    if let Ok(mut results) = results.lock() {
+                        results.push((job, answer));
+                    }
+                }
+            });
+        }
+    });
+    let mut problems = Problems::default();
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(job, _)| (job.component, job.check, job.range));
+    let first = first_day(now).days();
+    for (job, answer) in results {
+        let check = &status.components[job.component].checks[job.check];
+        match answer {
+            Ok(points) => {
+                let series = &mut values[job.component][job.check];
+                for (at, value) in points {
+                    // A point at the end of day `d` (midnight after it) is day `d`'s;
+                    // the instant query's is today's.
+                    let day = if job.range { at.div_euclid(86_400) - 1 - first } else { WINDOW_DAYS - 1 };
+                    if let Some(slot) = usize::try_from(day).ok().and_then(|d| series.get_mut(d)) {
+                        *slot = Some(worse(check, *slot, value));
+                    }
+                }
+            }
+            Err(Failure::Rejected(reason)) => {
+                // The two requests of a check are refused alike: say it once.
+                let name = &status.components[job.component].id;
+                let message = format!(
+                    "the Prometheus server refused the query of the check {:?} of `{name}`: {reason}",
+                    check.name
+                );
+                if !problems.diagnostics.iter().any(|d| d.message == message) {
+                    let (line, column) = check.at;
+                    problems.diagnostics.push(
+                        Diagnostic::error(Rule::StatusCheck, crate::config::CONFIG_FILE, line, column, message)
+                            .with_help("try the query in the server's own query page; a check's query gives one number, such as avg_over_time(probe_success[1d])"),
+                    );
+                }
+            }
+            Err(Failure::Server(why)) => {
+                problems.server_failure.get_or_insert(why);
+            }
+        }
+    }
+    if problems.server_failure.is_none() && failed.load(Ordering::Relaxed) {
+        problems.server_failure = Some("failed".to_string());
+    }
+    (values, problems)
+}
+
+/// The worse of two values of one moment (several series): by the check's direction.
+fn worse(check: &Check, old: Option<f64>, new: f64) -> f64 {
+    match old {
+        None => new,
+        Some(old) if check.green.higher_is_better() => old.min(new),
+        Some(old) => old.max(new),
+    }
+}
+
+/// One request of `check`, and its points `(seconds, value)`: the instant query at now,
+/// or the range query at the end of each day of the window before today.
+fn request(
+    agent: &ureq::Agent,
+    server: &str,
+    check: &Check,
+    range: bool,
+    now: Timestamp,
+    deadline: Instant,
+) -> Result<Vec<(i64, f64)>, Failure> {
+    let left = deadline.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Err(Failure::Server("did not answer within `prometheus-timeout`".to_string()));
+    }
+    let (path, query) = if range {
+        let first = first_day(now).days();
+        let start = (first + 1) * 86_400;
+        let end = now.date().days() * 86_400;
+        let params = vec![
+            ("query", check.query.clone()),
+            ("start", start.to_string()),
+            ("end", end.max(start).to_string()),
+            ("step", "86400".to_string()),
+        ];
+        ("query_range", params)
+    } else {
+        ("query", vec![("query", check.query.clone()), ("time", now.seconds().to_string())])
+    };
+    let url = format!("{server}/api/v1/{path}");
+    let mut call = agent.get(&url);
+    for (key, value) in &query {
+        call = call.query(*key, value);
+    }
+    let response =
+        call.config().timeout_global(Some(left)).build().call().map_err(|e| Failure::Server(describe(&e)))?;
+    let status = response.status().as_u16();
+    if (300..400).contains(&status) {
+        let to = response.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("elsewhere");
+        let to: String = to.chars().take(200).filter(|c| !c.is_control()).collect();
+        return Err(Failure::Server(format!("answered with a redirect to {to}; give the server's own address")));
+    }
+    let mut body = response.into_body();
+    let text = body
+        .with_config()
+        .limit(MAX_ANSWER)
+        .read_to_string()
+        .map_err(|e| Failure::Server(format!("answered what cannot be read: {}", describe(&e))))?;
+    let answer: Value = serde_json::from_str(&text)
+        .map_err(|_| Failure::Server(format!("answered HTTP {status} with what is not the Prometheus API's JSON")))?;
+    match answer.get("status").and_then(Value::as_str) {
+        Some("success") if (200..300).contains(&status) => points(&answer["data"], range).map_err(Failure::Rejected),
+        Some("error") if status == 400 || status == 422 => {
+            let kind = answer.get("errorType").and_then(Value::as_str).unwrap_or("error");
+            let error = answer.get("error").and_then(Value::as_str).unwrap_or("no reason given");
+            Err(Failure::Rejected(format!("{}: {}", clean(kind), clean(error))))
+        }
+        _ => Err(Failure::Server(format!("answered HTTP {status}{}", reason(&answer)))),
+    }
+}
+
+/// The server's reason in an error answer, as `: ...`, when it gives one.
+fn reason(answer: &Value) -> String {
+    answer.get("error").and_then(Value::as_str).map(|e| format!(": {}", clean(e))).unwrap_or_default()
+}
+
+/// A text of the server's, made fit for one line of a message: no control characters,
+/// at most 300 characters.
+fn clean(text: &str) -> String {
+    let mut out: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(300).collect();
+    if text.chars().count() > 300 {
+        out.push('…');
+    }
+    out
+}
+
+/// A transport error in words.
+fn describe(error: &ureq::Error) -> String {
+    match error {
+        ureq::Error::Timeout(_) => "did not answer within `prometheus-timeout`".to_string(),
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => "refused the connection".to_string(),
+        ureq::Error::BodyExceedsLimit(_) => format!("answered more than {} MiB", MAX_ANSWER / 1024 / 1024),
+        other => format!("could not be reached ({})", clean(&other.to_string())),
+    }
+}
+
+/// The points of a successful answer's `data`: a scalar, or each sample of a vector or
+/// of a range query's matrix (several series give several points at one moment).
+/// `NaN` and infinite values are no value. Anything else (a string, a range vector
+/// from the instant query) is a query that gives no number.
+fn points(data: &Value, range: bool) -> Result<Vec<(i64, f64)>, String> {
+    let sample = |pair: &Value| -> Option<(i64, f64)> {
+        let at = pair.get(0)?.as_f64()?;
+        let value: f64 = pair.get(1)?.as_str()?.parse().ok()?;
+        (value.is_finite() && at.is_finite()).then_some((at.round() as i64, value))
+    };
+    let result = &data["result"];
+    match data.get("resultType").and_then(Value::as_str) {
+        Some("scalar") => Ok(sample(result).into_iter().collect()),
+        Some("vector") => {
+            let samples = result.as_array().ok_or("the answer's vector is not a list")?;
+            Ok(samples.iter().filter_map(|s| s.get("value").and_then(sample)).collect())
+        }
+        Some("matrix") if !range => Err(
+            "the query gives a range vector, not a number: aggregate it over time, as avg_over_time(probe_success[1d])"
+                .to_string(),
+        ),
+        Some("matrix") => {
+            let series = result.as_array().ok_or("the answer's matrix is not a list")?;
+            let values = series.iter().filter_map(|s| s.get("values").and_then(Value::as_array));
+            Ok(values.flatten().filter_map(sample).collect())
+        }
+        Some("string") => Err("the query gives a string, not a number".to_string()),
+        _ => Err("the answer has no result the Prometheus API defines".to_string()),
+    }
+}

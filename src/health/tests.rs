@@ -1,0 +1,142 @@
+use super::*;
+use crate::config::{Config, Overrides};
+
+const BOOK: &str = r#"[handbook]
+title = "T"
+[status]
+prometheus = "http://127.0.0.1:9"
+components = [
+  { id = "api", name = "API", checks = [
+      { name = "Probes", query = "avg_over_time(probe_success[1d])", green = ">= 0.99", orange = ">= 0.95" },
+      { name = "Latency", query = "x", green = "<= 0.3", unit = "s" },
+  ] },
+  { id = "dns", name = "DNS" },
+]
+"#;
+
+fn status() -> StatusConfig {
+    let root = std::path::Path::new("/nonexistent");
+    Config::parse(root, BOOK, &Overrides::default()).expect("config").status.expect("status")
+}
+
+fn now() -> Timestamp {
+    Timestamp::parse("2026-11-15T12:00:00Z").unwrap()
+}
+
+#[test]
+fn judges_values_by_the_thresholds_and_components_by_their_worst_check() {
+    let status = status();
+    let checks = &status.components[0].checks;
+    assert_eq!(Level::of(&checks[0], Some(0.995)), Level::Green);
+    assert_eq!(Level::of(&checks[0], Some(0.97)), Level::Orange);
+    assert_eq!(Level::of(&checks[0], Some(0.5)), Level::Red);
+    assert_eq!(Level::of(&checks[1], Some(0.31)), Level::Red, "no orange: red as soon as not green");
+    assert_eq!(Level::of(&checks[0], None), Level::Unknown);
+    assert_eq!(Level::worst([Level::Green, Level::Unknown]), Level::Unknown, "failure is never green");
+    assert_eq!(Level::worst([Level::Unknown, Level::Orange]), Level::Orange);
+    assert_eq!(Level::worst([Level::Red, Level::Orange]), Level::Red);
+}
+
+#[test]
+fn dates_a_level_from_the_run_of_days_that_ends_today() {
+    let status = status();
+    let mut probes = vec![Some(1.0); WINDOW_DAYS as usize];
+    probes[87] = Some(0.97);
+    probes[88] = Some(0.96);
+    probes[89] = Some(0.96);
+    let latency = vec![Some(0.1); WINDOW_DAYS as usize];
+    let health = component_health(&status.components[0], Some(&[probes, latency]), now(), None);
+    assert_eq!(health.level, Level::Orange);
+    assert_eq!(health.since.map(Timestamp::rfc3339).as_deref(), Some("2026-11-13T00:00:00Z"));
+    assert_eq!(health.last_data_at, Some(now()));
+    assert_eq!(health.days[86], Level::Green);
+    assert_eq!(health.days[87], Level::Orange);
+    let unknown = component_health(&status.components[0], None, now(), None);
+    assert_eq!((unknown.level, unknown.since, unknown.last_data_at), (Level::Unknown, None, None));
+}
+
+#[test]
+fn an_unreachable_server_makes_every_measured_component_unknown_with_a_warning() {
+    let status = status();
+    let measured = measure(&status, now(), Mode::Measure, Ok(None), "public/status/health.json").expect("measured");
+    assert_eq!(measured.health.source, Source::Nothing);
+    assert_eq!(measured.health.components.len(), 1, "only components with checks");
+    assert_eq!(measured.health.components[0].level, Level::Unknown);
+    let warning = &measured.diagnostics[0];
+    assert_eq!(warning.rule, crate::diagnostic::Rule::HealthUnavailable);
+    assert!(
+        warning.message.starts_with("the Prometheus server http://127.0.0.1:9 refused the connection"),
+        "{}",
+        warning.message
+    );
+}
+
+#[test]
+fn writes_health_json_and_reads_it_back_judging_values_again() {
+    let status = status();
+    let mut probes = vec![None; WINDOW_DAYS as usize];
+    probes[89] = Some(0.96);
+    probes[10] = Some(0.5);
+    let health = Health {
+        measured_at: now(),
+        source: Source::Measured,
+        components: vec![component_health(&status.components[0], Some(&[probes, vec![None; 90]]), now(), None)],
+    };
+    let text = file::health_json(&health, &status);
+    assert!(!text.contains("probe_success") && !text.contains("127.0.0.1"), "no query, no server: {text}");
+    let dir = crate::test_support::temp_dir("health-file");
+    let path = dir.join("health.json");
+    // A tampered level is judged again from the value.
+    std::fs::write(&path, text.replace("\"level\": \"orange\"", "\"level\": \"green\"")).unwrap();
+    let later = Timestamp::parse("2026-11-16T12:00:00Z").unwrap();
+    let recorded = file::read(&path, later).unwrap().expect("a record");
+    let offline = measure(&status, later, Mode::Offline, Ok(Some(recorded)), "x").expect("measured");
+    assert_eq!(offline.health.source, Source::LastBuild);
+    assert_eq!(offline.health.measured_at, now());
+    assert_eq!(offline.health.components[0].checks[0].value, Some(0.96));
+    assert_eq!(offline.health.components[0].level, Level::Orange);
+    assert_eq!(offline.health.components[0].checks[0].series[10], Some(0.5));
+    assert_eq!(file::health_json(&offline.health, &status), text, "an offline build writes what it read");
+}
+
+#[test]
+fn refuses_a_health_json_that_is_not_one() {
+    let dir = crate::test_support::temp_dir("health-tampered");
+    let path = dir.join("health.json");
+    assert!(file::read(&path, now()).unwrap().is_none(), "none there");
+    let refused = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        file::read(&path, now()).unwrap_err()
+    };
+    assert!(refused("not json").contains("not JSON at line 1"));
+    assert!(
+        refused("{\"version\": 2, \"measured_at\": \"2026-01-01T00:00:00Z\", \"components\": []}")
+            .contains("version is 2")
+    );
+    assert!(
+        refused("{\"version\": 1, \"measured_at\": \"2030-01-01T00:00:00Z\", \"components\": []}")
+            .contains("after the build's now")
+    );
+    assert!(refused("{\"version\": 1, \"measured_at\": \"soon\", \"components\": []}").contains("not a time"));
+    assert!(
+        refused("{\"version\": 1, \"measured_at\": \"2026-01-01T00:00:00Z\", \"components\": [], \"x\": 1}")
+            .contains("another shape")
+    );
+    std::fs::remove_file(&path).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/etc/hostname", &path).unwrap();
+        assert_eq!(file::read(&path, now()).unwrap_err(), "it is not a regular file");
+    }
+}
+
+#[test]
+fn writes_values_for_people() {
+    assert_eq!(value_text(0.99871, None), "0.9987");
+    assert_eq!(value_text(0.25, Some("s")), "0.25 s");
+    assert_eq!(value_text(12.345, Some("ms")), "12.35 ms");
+    assert_eq!(value_text(99.5, Some("%")), "99.5%");
+    assert_eq!(value_text(1234.0, None), "1234");
+    assert_eq!(value_text(0.0, None), "0");
+    assert_eq!(value_text(-0.00001, None), "-0.00001");
+}
