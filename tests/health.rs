@@ -262,6 +262,7 @@ fn a_query_the_server_rejects_is_an_error_at_its_line_with_the_servers_reason(pr
     );
     assert!(run.stderr.contains(&format!("book.toml:{line}:")), "at the query's line {line}: {}", run.stderr);
     assert!(run.stderr.contains("parse error"), "with the server's reason: {}", run.stderr);
+    assert_eq!(run.stderr.matches("error[status-check]").count(), 1, "said once for its two requests: {}", run.stderr);
 }
 
 fn offline_builds_reuse_health_json_and_a_dead_server_is_unknown_never_green(prometheus: &Prometheus) {

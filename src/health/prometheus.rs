@@ -114,6 +114,9 @@ pub(crate) fn query_checks(
     let mut results = results.into_inner().unwrap_or_default();
     results.sort_by_key(|(job, _)| (job.component, job.check, job.range));
     let first = first_day(now).days();
+    // The checks whose queries were refused: the two requests of one are said once,
+    // though the server words their reasons differently.
+    let mut refused: Vec<(usize, usize)> = Vec::new();
     for (job, answer) in results {
         let check = &status.components[job.component].checks[job.check];
         match answer {
@@ -129,13 +132,13 @@ pub(crate) fn query_checks(
                 }
             }
             Err(Failure::Rejected(reason)) => {
-                // The two requests of a check are refused alike: say it once.
                 let name = &status.components[job.component].id;
                 let message = format!(
                     "the Prometheus server refused the query of the check {:?} of `{name}`: {reason}",
                     check.name
                 );
-                if !problems.diagnostics.iter().any(|d| d.message == message) {
+                if !refused.contains(&(job.component, job.check)) {
+                    refused.push((job.component, job.check));
                     let (line, column) = check.at;
                     problems.diagnostics.push(
                         Diagnostic::error(Rule::StatusCheck, crate::config::CONFIG_FILE, line, column, message)
