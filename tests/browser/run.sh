@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser and client tests of the default theme: installs what they need when missing
 # (Debian's Chromium, playwright-core and axe-core from npm), builds the fixture handbook
-# and the bundled handbook under base paths and the status fixture at a pinned time,
+# and the bundled handbook under base paths and the status fixture at a pinned time
+# (once more with measured checks),
 # and runs the tests with Node's test runner (the live-reload test starts
 # `opsbook serve` on a copy of the fixture itself).
 set -euo pipefail
@@ -38,6 +39,14 @@ OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$repo" --out "$work/book" --base-u
 # The status page's fixture at a pinned "now" (2026-11-15T12:00:00Z, as tests/status.rs).
 cp -r "$repo/tests/fixtures/status-basic" "$work/status-site"
 SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/status-site" --out "$work/status-public" --quiet
+# The same with measured checks (issue 32), built --offline from a health.json that a
+# build against a real Prometheus wrote (fixtures/health.json; tests/health.rs tests
+# the measuring itself): the first build makes the output folder, the second reads it.
+cp -r "$repo/tests/fixtures/status-basic" "$work/measured-site"
+cp "$here/fixtures/measured-book.toml" "$work/measured-site/book.toml"
+SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/measured-site" --out "$work/measured-public" --offline --quiet
+cp "$here/fixtures/health.json" "$work/measured-public/status/health.json"
+SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/measured-site" --out "$work/measured-public" --offline --quiet
 
-SITE_DIR="$work/public" BOOK_DIR="$work/book" STATUS_SITE_DIR="$work/status-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
+SITE_DIR="$work/public" BOOK_DIR="$work/book" STATUS_SITE_DIR="$work/status-public" MEASURED_SITE_DIR="$work/measured-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
   node --test "$repo/tests/js/" "$here/"
