@@ -421,6 +421,9 @@ pub struct Config {
     pub(crate) sources: Sources,
     /// Notes about book.toml (mdBook's tables left unread), which a build reports.
     pub(crate) notes: Vec<Diagnostic>,
+    /// Whether `book.toml` is mdBook's (it has `[book]`): the handbook is an mdBook
+    /// book, whose URLs and links follow mdBook's rules (`content::old_tool`).
+    pub(crate) mdbook: bool,
 }
 
 impl Config {
@@ -588,6 +591,7 @@ impl Config {
             status,
             sources,
             notes,
+            mdbook: is_mdbook,
         })
     }
 
