@@ -18,6 +18,7 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         audience: args.audience,
         no_cache: args.no_cache,
         force: args.force,
+        links_as_errors: false,
     };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     if args.timings {

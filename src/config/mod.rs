@@ -362,6 +362,10 @@ pub struct Overrides {
     /// `--force`: a build may replace what an output folder holds even when no earlier
     /// build wrote it (never what is below a `.git` folder; `pipeline::claim`).
     pub force: bool,
+    /// `check --baseline`: what `[check] links` makes a warning is an error, so a new
+    /// broken link fails the check even where the handbook sets `links = "warn"`
+    /// (`crate::check::baseline`: existing ones fail nothing).
+    pub links_as_errors: bool,
 }
 
 /// The resolved configuration of one handbook.
@@ -568,6 +572,7 @@ impl Config {
             drafts: overrides.drafts,
             audience: overrides.audience.unwrap_or(raw.build.audience),
             link_severity: match raw.check.links {
+                _ if overrides.links_as_errors => Severity::Error,
                 LinkLevel::Error => Severity::Error,
                 LinkLevel::Warn => Severity::Warning,
             },
