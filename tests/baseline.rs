@@ -285,6 +285,47 @@ fn an_old_broken_link_is_existing_and_a_new_one_fails_in_every_format() {
 }
 
 #[test]
+fn a_new_broken_link_fails_even_where_links_are_warnings() {
+    // A handbook in migration: `links = "warn"` on its main branch, whose build keeps
+    // its broken link as a warning in handbook.json.
+    let site = first_state("baseline-ratchet");
+    site.write("book.toml", format!("{BOOK}\n[check]\nlinks = \"warn\"\n"));
+    site.write("content/runbooks/cache.md", format!("{CACHE}\nSee [the dashboard](dashboard.md).\n"));
+    take_baseline(&site);
+    site.write(
+        "content/runbooks/cache.md",
+        format!("{CACHE}\nFirst look at [the graphs](graphs.md).\n\nSee [the dashboard](dashboard.md).\n"),
+    );
+    let human = check(&site, "human");
+    human.expect_code(1);
+    assert!(
+        human.stderr.contains("error[broken-link] (new): no page `content/runbooks/graphs.md`"),
+        "{}",
+        human.stderr
+    );
+    assert!(
+        human.stderr.contains("warning[broken-link] (existing): no page `content/runbooks/dashboard.md`"),
+        "{}",
+        human.stderr
+    );
+    assert!(human.stderr.contains("1 error (1 new, 0 existing), 1 warning (0 new, 1 existing)"), "{}", human.stderr);
+    let github = check(&site, "github");
+    github.expect_code(1);
+    assert!(
+        github
+            .stdout
+            .contains("::notice file=content/runbooks/cache.md,line=9,col=5,title=opsbook broken-link (existing)::")
+    );
+    // Without the new link the merge request passes; without a baseline, a warning.
+    site.write("content/runbooks/cache.md", format!("{CACHE}\nFirst look.\n\nSee [the dashboard](dashboard.md).\n"));
+    check(&site, "human").expect_code(0);
+    site.write("content/runbooks/notes.md", format!("{NOTES}\n[gone](gone.md)\n"));
+    let plain = site.run(&["check"]);
+    plain.expect_code(0);
+    assert!(plain.stderr.contains("warning[broken-link]"), "{}", plain.stderr);
+}
+
+#[test]
 fn a_warning_recorded_in_handbook_json_is_existing() {
     let site = first_state("baseline-warnings");
     site.write("content/runbooks/cache.md", CACHE.replace("title: Cache flush", "title: Cache\ntitle: Cache flush"));

@@ -58,7 +58,8 @@ fn builds_an_mdbook_repository_with_its_own_book_toml() {
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(!site.exists("book"), "mdBook's build-dir is not opsbook's output");
-    let db = site.read("public/ops/db/index.html");
+    // mdBook's URLs: `ops/db.md` is at `ops/db.html`.
+    let db = site.read("public/ops/db.html");
     assert!(db.contains("Kestrel Ops Book"), "the title comes from [book]");
     assert!(
         db.contains(r#"href="https://github.com/kestrel/ops-book/edit/main/src/ops/db.md""#),
@@ -163,11 +164,11 @@ fn new_writes_into_the_content_folder() {
 fn serve_rebuilds_on_a_change_in_the_content_folder() {
     let site = mdbook_repository("mdbook-serve");
     let server = Server::start(&site, &[]);
-    server.wait_for("the first build", |s| s.get("/ops/db/").1.contains("Promote the replica."));
+    server.wait_for("the first build", |s| s.get("/ops/db.html").1.contains("Promote the replica."));
     save(&site, "src/ops/db.md", "# Database failover\n\nPromote the replica twice.\n");
-    server.wait_for("the edit", |s| s.get("/ops/db/").1.contains("Promote the replica twice."));
+    server.wait_for("the edit", |s| s.get("/ops/db.html").1.contains("Promote the replica twice."));
     save(&site, "src/ops/new.md", "# New\n\nA new page.\n");
-    server.wait_for("the new page", |s| s.get("/ops/new/").1.contains("A new page."));
+    server.wait_for("the new page", |s| s.get("/ops/new.html").1.contains("A new page."));
 }
 
 #[test]

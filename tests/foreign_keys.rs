@@ -86,7 +86,7 @@ fn redirects_from_old_urls_like_aliases() {
 }
 
 #[test]
-fn follows_a_permalink_within_the_section_and_warns_otherwise() {
+fn follows_a_permalink_wherever_it_leads_and_warns_at_one_it_cannot() {
     let site = Site::with_files(
         "keys-permalink",
         &[
@@ -94,16 +94,18 @@ fn follows_a_permalink_within_the_section_and_warns_otherwise() {
             ("content/ops/_index.md", "# Ops\n"),
             ("content/ops/database.md", "---\ntitle: DB\npermalink: /ops/db/\n---\n"),
             ("content/ops/cache.md", "---\ntitle: Cache\npermalink: /elsewhere/cache/\n---\n"),
+            ("content/ops/queue.md", "---\ntitle: Queue\npermalink: \"/{{ title }}/\"\n---\n"),
         ],
     );
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(site.exists("public/ops/db/index.html"));
-    assert!(site.exists("public/ops/cache/index.html"), "a permalink out of the section is not followed");
+    assert!(site.exists("public/elsewhere/cache/index.html"), "a permalink out of the section is followed");
+    assert!(site.exists("public/ops/queue/index.html"), "a template of another language is not");
     assert!(
         run.stderr.contains(
-            "warning[front-matter-field]: `permalink: /elsewhere/cache/` moves the page out of its section; \
-             it stays at /ops/cache/\n --> content/ops/cache.md:3:1"
+            "warning[front-matter-field]: `permalink: /{{ title }}/` is not followed; the page stays at /ops/queue/\n \
+             --> content/ops/queue.md:3:1"
         ),
         "{}",
         run.stderr

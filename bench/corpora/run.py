@@ -174,7 +174,9 @@ def move(root, spec):
             continue
         if not fnmatch.fnmatch(name, pattern) or any(fnmatch.fnmatch(name, k) for k in keep):
             continue
-        if name == "book.toml" or name.startswith(".git"):
+        # Git's own files stay; GitBook's folder (`.gitbook/assets/`, which pages link
+        # to) and configuration move with the pages, as the guide says.
+        if name == "book.toml" or (name.startswith(".git") and not name.startswith(".gitbook")):
             continue
         dest = target / name
         if dest.exists():

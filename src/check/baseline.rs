@@ -7,6 +7,11 @@
 //! line and column, so it still matches when lines above it were added or removed. Each
 //! finding of the baseline matches at most one of this check: a second broken link to
 //! the same target in the same file is new.
+//!
+//! The ratchet: a check with a baseline makes what `[check] links = "warn"` lowers an
+//! error (`Overrides::links_as_errors`), so a broken link the change adds fails it,
+//! while a finding the baseline has takes back the baseline's severity (a warning of
+//! the target branch's build stays a warning, marked existing, and fails nothing).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -14,7 +19,7 @@ use std::path::Path;
 use anyhow::{Context as _, bail};
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// What a baseline holds.
 #[derive(Debug, Default)]
@@ -36,6 +41,21 @@ pub(crate) struct Finding {
     pub path: String,
     /// The message.
     pub message: String,
+    /// `error`, `warning` or `note`; missing in lists written by hand.
+    #[serde(default)]
+    pub severity: Option<String>,
+}
+
+impl Finding {
+    /// The severity, if it names one.
+    fn severity(&self) -> Option<Severity> {
+        match self.severity.as_deref()? {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "note" => Some(Severity::Note),
+            _ => None,
+        }
+    }
 }
 
 /// One page of a baseline's `handbook.json`.
@@ -121,20 +141,27 @@ impl Baseline {
         Ok(Baseline { file, findings: handbook.findings, pages: Some(handbook.pages) })
     }
 
-    /// Whether each of `diagnostics` is new or in the baseline already.
-    pub(crate) fn classify(&self, diagnostics: &[Diagnostic]) -> Vec<Novelty> {
-        let mut left: HashMap<(&str, &str, &str), usize> = HashMap::new();
-        for f in &self.findings {
-            *left.entry((f.rule.as_str(), f.path.as_str(), f.message.as_str())).or_insert(0) += 1;
+    /// Whether each of `diagnostics` is new or in the baseline already; an existing
+    /// one that the baseline had at a lower severity takes that severity back (the
+    /// ratchet raises `[check] links` to errors for this check only).
+    pub(crate) fn classify(&self, diagnostics: &mut [Diagnostic]) -> Vec<Novelty> {
+        let mut left: HashMap<(&str, &str, &str), Vec<Option<Severity>>> = HashMap::new();
+        for f in self.findings.iter().rev() {
+            left.entry((f.rule.as_str(), f.path.as_str(), f.message.as_str())).or_default().push(f.severity());
         }
         diagnostics
-            .iter()
-            .map(|d| match left.get_mut(&(d.rule.id(), d.path.as_str(), d.message.as_str())) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    Novelty::Existing
+            .iter_mut()
+            .map(|d| {
+                let matched = left.get_mut(&(d.rule.id(), d.path.as_str(), d.message.as_str())).and_then(Vec::pop);
+                match matched {
+                    Some(severity) => {
+                        if let Some(severity) = severity.filter(|s| *s > d.severity) {
+                            d.severity = severity;
+                        }
+                        Novelty::Existing
+                    }
+                    None => Novelty::New,
                 }
-                _ => Novelty::New,
             })
             .collect()
     }
@@ -154,7 +181,21 @@ mod tests {
         .unwrap();
         let moved = Diagnostic::error(Rule::BrokenLink, "content/a.md", 9, 1, "no page `b.md`");
         let other = Diagnostic::error(Rule::BrokenLink, "content/a.md", 3, 5, "no page `c.md`");
-        assert_eq!(baseline.classify(&[moved.clone(), other, moved]), [Novelty::Existing, Novelty::New, Novelty::New]);
+        let mut found = [moved.clone(), other, moved];
+        assert_eq!(baseline.classify(&mut found), [Novelty::Existing, Novelty::New, Novelty::New]);
+    }
+
+    #[test]
+    fn gives_existing_findings_back_the_baseline_severity() {
+        let baseline = Baseline::parse(
+            br#"[{"severity":"warning","rule":"broken-link","path":"content/a.md","line":3,"column":5,"message":"no page `b.md`"}]"#,
+            "base.json",
+        )
+        .unwrap();
+        let raised = Diagnostic::error(Rule::BrokenLink, "content/a.md", 3, 5, "no page `b.md`");
+        let mut found = [raised.clone(), raised];
+        assert_eq!(baseline.classify(&mut found), [Novelty::Existing, Novelty::New]);
+        assert_eq!((found[0].severity, found[1].severity), (Severity::Warning, Severity::Error));
     }
 
     #[test]

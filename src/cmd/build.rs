@@ -20,6 +20,7 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         force: args.force,
         prometheus: super::prometheus_url(),
         offline: args.offline,
+        links_as_errors: false,
     };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     if args.timings {

@@ -1,6 +1,7 @@
 //! `opsbook check`: everything a build checks, printed for people or CI, nothing written;
 //! with `--rules`, also the alerts of Prometheus rule files against the runbooks; with
-//! `--baseline`, findings of the target branch marked existing (they fail nothing), its
+//! `--baseline`, findings of the target branch marked existing (they fail nothing), new
+//! findings of `[check] links` errors even where it is `"warn"` (the ratchet), its
 //! page URLs checked, and with `--changed-pages` the pages the change touched written.
 
 use std::process::ExitCode;
@@ -18,12 +19,16 @@ use crate::pipeline::{check_against, thousands};
 /// Runs `opsbook check`.
 pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
+    // With a baseline, what `[check] links = "warn"` lowers is an error again: a new
+    // broken link fails the merge request; existing ones get back the severity the
+    // baseline gave them, and fail nothing.
     let overrides = Overrides {
         drafts: args.drafts,
         audience: args.audience,
         base_url: args.base_url,
         prometheus: super::prometheus_url(),
         offline: args.offline,
+        links_as_errors: args.baseline.is_some(),
         ..Overrides::default()
     };
     let rules: Vec<_> =
@@ -36,9 +41,10 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
         Some(Err(error)) => return super::environment_error(&error),
         None => None,
     };
-    let classify = |diagnostics: &[Diagnostic]| baseline.as_ref().map(|b| b.classify(diagnostics)).unwrap_or_default();
+    let classify =
+        |diagnostics: &mut [Diagnostic]| baseline.as_ref().map(|b| b.classify(diagnostics)).unwrap_or_default();
     let (diagnostics, summary, marks) = match check_against(&root, &overrides, &rules, baseline.as_ref()) {
-        Ok(report) => {
+        Ok(mut report) => {
             if args.timings {
                 eprint!("{}", crate::pipeline::timings_table(&report.timings, &report.peaks, report.elapsed));
             }
@@ -48,12 +54,12 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
                     return super::environment_error(&error);
                 }
             }
-            let marks = classify(&report.diagnostics);
+            let marks = classify(&mut report.diagnostics);
             let summary = summary(&report, baseline.is_some(), &marks);
             (report.diagnostics, summary, marks)
         }
-        Err(Failure::Content(diagnostics)) => {
-            let marks = classify(&diagnostics);
+        Err(Failure::Content(mut diagnostics)) => {
+            let marks = classify(&mut diagnostics);
             (diagnostics, String::new(), marks)
         }
         Err(Failure::Environment(error)) => return super::environment_error(&error),

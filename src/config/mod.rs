@@ -370,6 +370,10 @@ pub struct Overrides {
     /// `--offline`: the status page's checks are not measured; the build uses the
     /// `status/health.json` of the last build in its output folder (`crate::health`).
     pub offline: bool,
+    /// `check --baseline`: what `[check] links` makes a warning is an error, so a new
+    /// broken link fails the check even where the handbook sets `links = "warn"`
+    /// (`crate::check::baseline`: existing ones fail nothing).
+    pub links_as_errors: bool,
 }
 
 /// The resolved configuration of one handbook.
@@ -429,6 +433,9 @@ pub struct Config {
     pub(crate) sources: Sources,
     /// Notes about book.toml (mdBook's tables left unread), which a build reports.
     pub(crate) notes: Vec<Diagnostic>,
+    /// Whether `book.toml` is mdBook's (it has `[book]`): the handbook is an mdBook
+    /// book, whose URLs and links follow mdBook's rules (`content::old_tool`).
+    pub(crate) mdbook: bool,
 }
 
 impl Config {
@@ -575,6 +582,7 @@ impl Config {
             drafts: overrides.drafts,
             audience: overrides.audience.unwrap_or(raw.build.audience),
             link_severity: match raw.check.links {
+                _ if overrides.links_as_errors => Severity::Error,
                 LinkLevel::Error => Severity::Error,
                 LinkLevel::Warn => Severity::Warning,
             },
@@ -598,6 +606,7 @@ impl Config {
             status,
             sources,
             notes,
+            mdbook: is_mdbook,
         })
     }
 

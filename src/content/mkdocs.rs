@@ -23,6 +23,9 @@ pub(crate) struct MkDocsNav {
     pub docs_dir_line: usize,
     /// Entries that could not be read: line, column, message.
     pub problems: Vec<(usize, usize, String)>,
+    /// `use_directory_urls` (`true` unless set to `false`): pages at `page/`, not
+    /// `page.html`.
+    pub directory_urls: bool,
 }
 
 /// Parses the text of an `mkdocs.yml`; a file that is not YAML is an error at its
@@ -30,7 +33,7 @@ pub(crate) struct MkDocsNav {
 pub(crate) fn parse_mkdocs(text: &str) -> Result<MkDocsNav, (usize, usize, String)> {
     let plain = blank_tags(text);
     let documents = super::front_matter::parse_yaml_documents(&plain).map_err(|e| (e.line, e.column, e.message))?;
-    let mut nav = MkDocsNav { docs_dir_line: 1, ..MkDocsNav::default() };
+    let mut nav = MkDocsNav { docs_dir_line: 1, directory_urls: true, ..MkDocsNav::default() };
     let Some(Node::Map(keys)) = documents.into_iter().next() else { return Ok(nav) };
     for (key, value) in keys {
         match key.value.as_str() {
@@ -40,6 +43,7 @@ pub(crate) fn parse_mkdocs(text: &str) -> Result<MkDocsNav, (usize, usize, Strin
                     nav.docs_dir_line = key.line;
                 }
             }
+            "use_directory_urls" => nav.directory_urls = value.value != Node::Bool(false),
             "nav" => match value.value {
                 Node::List(items) => nav.entries = read_items(items, &mut nav.problems),
                 Node::Null => {}

@@ -8,16 +8,20 @@
 
 pub(crate) mod category;
 pub(crate) mod confine;
+pub(crate) mod eleventy_site;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
 mod front_simple;
 pub(crate) mod front_text;
+pub(crate) mod hugo_site;
 pub(crate) mod include_files;
+pub(crate) mod jekyll_site;
 pub(crate) mod kinds;
 pub(crate) mod mkdocs;
 pub(crate) mod mounts;
 pub(crate) mod nav_file;
 pub(crate) mod node;
+pub(crate) mod old_tool;
 pub(crate) mod page;
 pub(crate) mod prefix;
 pub(crate) mod released;

@@ -43,6 +43,8 @@ pub struct NavFile {
     /// The folder the entries' paths were relative to, relative to `content/` (`""`
     /// for `content/` itself): the section the top-level entries belong to.
     pub root_dir: String,
+    /// MkDocs's `use_directory_urls` (`true` for a `SUMMARY.md`, which has none).
+    pub directory_urls: bool,
 }
 
 /// One entry of a navigation file: a page, a link, a section of entries, or a chapter
@@ -120,6 +122,7 @@ pub(crate) fn find_nav_file(
             kind: NavFileKind::Summary,
             entries: resolve(entries, ""),
             root_dir: String::new(),
+            directory_urls: true,
         });
     }
     // Any file but a folder: one that is no regular file is an error when it is read.
@@ -156,6 +159,7 @@ pub(crate) fn find_nav_file(
             kind: NavFileKind::MkDocs,
             entries: resolve(nav.entries, ""),
             root_dir: String::new(),
+            directory_urls: nav.directory_urls,
         });
     }
     let at = files.assets.iter().position(|a| MKDOCS_FILES.contains(&a.as_str()))?;
@@ -184,6 +188,7 @@ pub(crate) fn find_nav_file(
         kind: NavFileKind::MkDocs,
         entries: resolve(nav.entries, docs_dir),
         root_dir: docs_dir.to_string(),
+        directory_urls: nav.directory_urls,
     })
 }
 

@@ -41,11 +41,38 @@ pub struct ContentFiles {
     /// The symbolic links followed, each as its content path and the path it resolves
     /// to: what the audience rules read through them ([`Confinement::content_path_of`]).
     pub links: Vec<(String, PathBuf)>,
+    /// The tool the handbook was written for, and its URL settings, found after the
+    /// walk by [`super::old_tool::read_old_tool`].
+    pub(crate) old_tool: super::old_tool::OldTool,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
 /// `content/`, it is neither pages nor assets.
 pub(crate) const INCLUDES_FOLDER: &str = "_includes";
+
+/// GitBook's folder of uploaded files, `.gitbook/assets/`: published (links to it are
+/// written `../.gitbook/assets/x.png`), though hidden, in a GitBook book.
+pub(crate) const GITBOOK_ASSETS: [&str; 2] = [".gitbook", "assets"];
+
+/// Whether the content folder (of the handbook at `root`) is a GitBook book that keeps
+/// GitBook's folder `.gitbook/assets/`: its navigation file, `SUMMARY.md`, or GitBook's
+/// configuration, `.gitbook.yaml`, in the content folder or beside `book.toml`, says it
+/// is one. Only that hidden folder is walked in it: `.git`, `.env`, the rest of
+/// `.gitbook/` and every other hidden name stay out.
+fn is_gitbook_book(root: &Path, content_dir: &Path) -> bool {
+    let named = content_dir.join("SUMMARY.md").is_file()
+        || content_dir.join(".gitbook.yaml").is_file()
+        || root.join(".gitbook.yaml").is_file();
+    named && content_dir.join(GITBOOK_ASSETS[0]).join(GITBOOK_ASSETS[1]).is_dir()
+}
+
+/// Whether a folder at `depth` named `name` is `.gitbook` (depth 1) or a folder of it.
+fn in_gitbook_folder(depth: usize, name: Option<&str>, path: &Path) -> bool {
+    match depth {
+        1 => name == Some(GITBOOK_ASSETS[0]),
+        _ => path.parent().and_then(Path::file_name) == Some(GITBOOK_ASSETS[0].as_ref()),
+    }
+}
 
 /// Whether a file or folder name is hidden or an editor's temporary file.
 pub(crate) fn is_ignored_name(name: &str) -> bool {
@@ -89,12 +116,21 @@ pub(crate) fn walk_content(
         diagnostics.push(d);
         return files;
     }
+    let gitbook = is_gitbook_book(root, content_dir);
     let mut walker = WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-        e.depth() == 0
-            || !e
-                .file_name()
-                .to_str()
-                .is_some_and(|name| is_ignored_name(name) || (name == INCLUDES_FOLDER && e.file_type().is_dir()))
+        if e.depth() == 0 {
+            return true;
+        }
+        let name = e.file_name().to_str();
+        if gitbook && e.file_type().is_dir() && e.depth() <= 2 && in_gitbook_folder(e.depth(), name, e.path()) {
+            // Only `.gitbook/assets/` of GitBook's folder is walked.
+            return e.depth() == 1 || name == Some(GITBOOK_ASSETS[1]);
+        }
+        if gitbook && e.depth() == 2 && e.path().parent().and_then(Path::file_name) == Some(GITBOOK_ASSETS[0].as_ref())
+        {
+            return false;
+        }
+        !name.is_some_and(|name| is_ignored_name(name) || (name == INCLUDES_FOLDER && e.file_type().is_dir()))
     });
     while let Some(entry) = walker.next() {
         let entry = match entry {

@@ -19,6 +19,11 @@ impl LinkResolver for FakeSite {
         if path.is_empty() {
             return Resolution::Fragment(anchor.unwrap_or_default());
         }
+        // A path from the content folder, as cross references are written.
+        let (from_dir, path) = match path.strip_prefix('/') {
+            Some(rooted) => ("", rooted),
+            None => (from_dir, path),
+        };
         let Some(joined) = crate::site_path::join_relative(from_dir, path) else {
             return Resolution::Broken { message: "above content/".into(), asset: false, suggestion: None };
         };

@@ -160,6 +160,7 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     let mut files = walk_content(&config.root, &config.content_folder, Some(&config.output_dir), diagnostics);
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
+    files.old_tool = crate::content::old_tool::read_old_tool(config, &files, diagnostics);
     Ok(files)
 }
 
@@ -314,7 +315,7 @@ pub(crate) fn render_body_of(
     body: &str,
     purpose: Purpose,
 ) -> crate::markdown::Rendered {
-    render_body_with(site, id, body, purpose, &site.links(), &handbook_files(site))
+    render_body_with(site, id, body, purpose, &site.links_from(id), &handbook_files(site))
 }
 
 /// Renders `body` as [`render_body_of`] does, and keeps the result in `cache` under
@@ -339,23 +340,31 @@ fn render_keeping(
     (cache, key): (&Cache, u128),
     kept: (bool, Option<Option<u64>>),
 ) -> crate::markdown::Rendered {
-    cache.render_result(key, &site.links(), &handbook_files(site), kept, |links, files| {
+    cache.render_result(key, &site.links_from(id), &handbook_files(site), kept, |links, files| {
         render_body_with(site, id, body, purpose, links, files)
     })
 }
 
-/// The result of `key` in `cache`, if it still holds for `site` ([`Cache::recall_result`]).
-pub(crate) fn recall_body(site: &Site, cache: &Cache, key: u128) -> Option<crate::markdown::Rendered> {
-    recall_with_extra(site, cache, key).map(|(rendered, _)| rendered)
+/// The result of `key` for page `id` in `cache`, if it still holds for `site`
+/// ([`Cache::recall_result`]).
+pub(crate) fn recall_body(
+    site: &Site,
+    id: crate::site::PageId,
+    cache: &Cache,
+    key: u128,
+) -> Option<crate::markdown::Rendered> {
+    recall_with_extra(site, id, cache, key).map(|(rendered, _)| rendered)
 }
 
-/// The result of `key` in `cache` with the number kept with it, if it still holds.
+/// The result of `key` for page `id` in `cache` with the number kept with it, if it
+/// still holds.
 fn recall_with_extra(
     site: &Site,
+    id: crate::site::PageId,
     cache: &Cache,
     key: u128,
 ) -> Option<(crate::markdown::Rendered, Option<Option<u64>>)> {
-    cache.recall_result(key, &site.links(), &handbook_files(site))
+    cache.recall_result(key, &site.links_from(id), &handbook_files(site))
 }
 
 /// What the build does with internal blocks: a public build drops them, an internal
@@ -383,11 +392,13 @@ fn handbook_files(site: &Site) -> HandbookFiles<'_> {
 fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let page = &site.pages[id];
     let config = &site.config;
+    // The page's URL: relative links may be read from it.
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0",
+        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
+        page.site_path,
         config.content_folder,
         config.link_severity,
         config.search,
@@ -469,7 +480,7 @@ fn render_bodies(
                     // The body's similarity hash is kept with its result: a function of
                     // the body, which the key is made of.
                     let (mut rendered, similarity) = match key {
-                        Some((cache, key)) => recall_with_extra(site_ref, cache, key).unwrap_or_else(|| {
+                        Some((cache, key)) => recall_with_extra(site_ref, id, cache, key).unwrap_or_else(|| {
                             let similarity = text.as_ref().map(|_| similarity_hash(body));
                             let kept = (true, similarity);
                             (render_keeping(site_ref, id, body, purpose, (cache, key), kept), similarity)

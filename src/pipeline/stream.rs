@@ -93,7 +93,7 @@ pub(crate) fn render_pages(
 /// `cache`, the body the previous build kept, when it still holds.
 fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<Rendered> {
     let key = cache.and_then(|cache| Some((cache, cache.body_key(id)?)));
-    if let Some(body) = key.and_then(|(cache, key)| recall_body(site, cache, key)) {
+    if let Some(body) = key.and_then(|(cache, key)| recall_body(site, id, cache, key)) {
         return Ok(body);
     }
     let source = &site.pages[id].source;

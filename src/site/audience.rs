@@ -23,7 +23,6 @@ use crate::content::confine::Confinement;
 use crate::content::fields::Visibility;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FxHashMap;
-use crate::slug::slugify;
 
 /// Why a file is not in this build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,7 +258,7 @@ fn under(dirs: &[String], path: &str) -> bool {
 pub(super) fn left_out_urls(
     loaded: &[Arc<SourcePage>],
     left_out: &FxHashMap<String, LeftOut>,
-    strip: bool,
+    rules: super::urls::UrlRules<'_>,
 ) -> FxHashMap<String, String> {
     let section_slugs: HashMap<&str, &str> = loaded
         .iter()
@@ -274,12 +273,14 @@ pub(super) fn left_out_urls(
                 prefix.push('/');
             }
             prefix.push_str(segment);
-            url.push_str(&slugify(
-                section_slugs
-                    .get(prefix.as_str())
-                    .copied()
-                    .unwrap_or_else(|| crate::content::prefix::strip_number_prefix(segment, strip)),
-            ));
+            url.push_str(
+                &rules.segment(
+                    section_slugs
+                        .get(prefix.as_str())
+                        .copied()
+                        .unwrap_or_else(|| crate::content::prefix::strip_number_prefix(segment, rules.strip)),
+                ),
+            );
             url.push('/');
         }
         url
@@ -292,7 +293,7 @@ pub(super) fn left_out_urls(
             let url = if super::index_rank(page).is_some() {
                 base
             } else {
-                format!("{base}{}/", super::urls::page_segment(page, strip))
+                format!("{base}{}/", super::urls::page_segment(page, &rules))
             };
             (url, page.path.clone())
         })

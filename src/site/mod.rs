@@ -176,6 +176,9 @@ pub struct Site {
     /// Whether number prefixes of file and folder names are stripped
     /// ([`crate::content::prefix`]): they then order the navigation.
     pub(crate) strip_prefixes: bool,
+    /// The tool the handbook was written for, whose rules its URLs and relative links
+    /// follow ([`crate::content::old_tool`]).
+    pub(crate) old_tool: crate::content::old_tool::OldTool,
     /// For the dev server's builds: the files the walk found and the pages it parsed,
     /// from which a page added, deleted or renamed is assembled again without walking
     /// and parsing every page (`pipeline::incremental::shape`).
@@ -222,6 +225,8 @@ struct Index {
     left_out_dirs: FxHashSet<String>,
     /// The site paths the internal pages left out would have had -> their paths.
     left_out_urls: FxHashMap<String, String>,
+    /// The site path of each alias (`aliases`, `redirect_from`) -> its page.
+    by_alias: FxHashMap<String, PageId>,
     /// File name -> content-relative paths of the pages and assets with that name, for
     /// "did you mean" suggestions.
     by_name: FxHashMap<String, Vec<String>>,
@@ -322,7 +327,8 @@ impl Site {
                 index.left_out.insert(page.path.clone(), why);
             }
         }
-        index.left_out_urls = audience::left_out_urls(&loaded, &index.left_out, strip_prefixes);
+        index.left_out_urls =
+            audience::left_out_urls(&loaded, &index.left_out, urls::UrlRules::of(&files.old_tool, strip_prefixes));
         let mut internal_pages = Vec::new();
         for page in loaded {
             if left_out(&page) {
@@ -366,12 +372,14 @@ impl Site {
             }
         }
         // A page `a.md` beside a folder `a/` that has no page of its own becomes that
-        // folder's page.
+        // folder's page; so does a page whose `permalink` is the folder's path
+        // (`blog/blog.md` with `permalink: /blog/`, as Eleventy sites have it).
         for page in regular {
             let stem_dir = page.path.rsplit_once('.').map_or(page.path.as_str(), |(stem, _)| stem).to_string();
-            if let Some(&section) = index.by_dir.get(&stem_dir)
-                && pages[section].origin == PageOrigin::Folder
-            {
+            let permalink_dir = page.front.permalink.as_ref().map(|p| p.value.trim()).filter(|p| p.ends_with('/'));
+            let permalink_dir = permalink_dir.map(|p| p.trim_matches('/')).filter(|p| !p.is_empty());
+            let folder = |dir: &str| index.by_dir.get(dir).copied().filter(|&s| pages[s].origin == PageOrigin::Folder);
+            if let Some(section) = folder(&stem_dir).or_else(|| permalink_dir.and_then(folder)) {
                 index.by_path.insert(page.path.clone(), section);
                 pages[section] = section_page(page);
                 continue;
@@ -419,8 +427,9 @@ impl Site {
         }
 
         // 4. URLs, duplicates and aliases.
-        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, strip_prefixes);
-        urls::permalink_warnings(&pages, diagnostics);
+        let rules = urls::UrlRules::of(&files.old_tool, strip_prefixes);
+        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, rules, &index.files);
+        urls::permalink_warnings(&pages, rules, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());
@@ -460,6 +469,7 @@ impl Site {
             repository: None,
             mounted_owners: MountedOwners::default(),
             strip_prefixes,
+            old_tool: files.old_tool.clone(),
             internal_pages,
             walked: None,
             read_again: Vec::new(),
@@ -473,9 +483,17 @@ impl Site {
         Arc::make_mut(&mut self.index).file_sources = sources.into_iter().collect();
     }
 
-    /// The resolver that Markdown rendering uses for this site.
+    /// A resolver of links written anywhere in this site: relative links are read from
+    /// the folder they are written in.
     pub fn links(&self) -> SiteLinks<'_> {
-        SiteLinks::new(self)
+        SiteLinks::new(self, None)
+    }
+
+    /// The resolver of the links written on page `id` (its body and what it includes):
+    /// relative links are read from its URL where the old tool's rule says so
+    /// ([`resolve`]).
+    pub fn links_from(&self, id: PageId) -> SiteLinks<'_> {
+        SiteLinks::new(self, Some(id))
     }
 
     /// What a site path (without the base path) is: a page, or a file of the site (an
@@ -543,6 +561,7 @@ impl Site {
         self.status = status::collect_status(self, diagnostics);
         indexes::add_index_pages(self, diagnostics);
         self.aliases = outputs::claim_outputs(self, diagnostics);
+        Arc::make_mut(&mut self.index).by_alias = self.aliases.iter().map(|(path, id)| (page_url(path), *id)).collect();
         redirect_to::resolve_redirects(self, diagnostics);
     }
 

@@ -402,6 +402,22 @@ fn claim_aliases<'a>(
                 }
             };
             let target = alias_file(&path);
+            // The page's own URL (a `permalink` and a `redirect_from` that say the same):
+            // nothing to redirect, as Jekyll and Hugo write no redirect there.
+            if target == alias_file(&page.site_path) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Rule::FrontMatterField,
+                        file,
+                        alias.line,
+                        alias.column,
+                        format!("the alias /{path} is the page's own URL: there is nothing to redirect"),
+                    )
+                    .with_severity(crate::diagnostic::Severity::Note)
+                    .with_help("remove it from the aliases"),
+                );
+                continue;
+            }
             let clash = if Claims::is_search_file(site, &target) {
                 Err("the search index".to_string())
             } else {

@@ -5,24 +5,39 @@
 //! them: from the page's folder, `..` allowed but never above `content/`. In order:
 //! a Markdown file; a folder (its section page); a file copied from `content/`; a page
 //! whose file name is the destination plus `.md`. A destination starting with `/` is a
-//! site path (`/runbooks/db/`) or a content path (`/runbooks/db.md`).
+//! site path (`/runbooks/db/`), an alias of a page (its `aliases`, `redirect_from`),
+//! or else a content path (`/runbooks/db.md`, `/runbooks/db`: Hugo's `ref` and
+//! Jekyll's `link` name files from the content folder); a site path under the route the
+//! old site published the content folder at (Docusaurus's `/docs/`, a Hugo language's
+//! `/en/`) is also read without it.
+//!
+//! In a handbook of a tool that leaves relative links to the browser
+//! ([`crate::content::old_tool::RelativeLinks`]: Hugo, Jekyll, Eleventy, Middleman,
+//! mdBook, and MkDocs for what is no file), a relative destination that names no
+//! Markdown file is read from the URL of the page it is written on, as the old site's
+//! reader's browser read it (`../metrics` on `/docs/v2.3/admin_guide/` is
+//! `/docs/v2.3/metrics/`): first for Hugo and its like, after the file's folder for
+//! MkDocs. What neither finds is reported with the URL the reader would have reached.
 
 use super::audience::LeftOut;
 use super::{PageId, Site};
+use crate::content::old_tool::RelativeLinks;
 use crate::content::walk::is_markdown;
 use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_encode_path};
 use crate::percent::percent_decode;
 use crate::site_path::join_relative;
 use crate::suggest;
 
-/// Resolves links against one [`Site`].
+/// Resolves links against one [`Site`], written on one of its pages or anywhere.
 pub struct SiteLinks<'a> {
     site: &'a Site,
+    /// The page the links are written on: relative links may be read from its URL.
+    page: Option<PageId>,
 }
 
 impl<'a> SiteLinks<'a> {
-    pub(super) fn new(site: &'a Site) -> Self {
-        SiteLinks { site }
+    pub(super) fn new(site: &'a Site, page: Option<PageId>) -> Self {
+        SiteLinks { site, page }
     }
 
     fn page(&self, id: PageId, anchor: Option<&str>, query: &str) -> Resolution {
@@ -96,7 +111,60 @@ impl<'a> SiteLinks<'a> {
         Some(suggest::relative_path(from_dir, &found))
     }
 
+    /// A relative destination, read by the old tool's rule (see the module documentation).
     fn resolve_relative(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
+        let names_markdown = join_relative(from_dir, path).is_some_and(|joined| is_markdown(&joined));
+        let page = self.page.filter(|_| !names_markdown);
+        let Some(page) = page else { return self.resolve_from_file(from_dir, path, anchor, query) };
+        match self.site.old_tool.relative_links() {
+            RelativeLinks::File => self.resolve_from_file(from_dir, path, anchor, query),
+            RelativeLinks::PageThenFile => match self.resolve_from_page(page, path, anchor, query) {
+                Ok(found) => found,
+                Err(missing) => self.broken_from_page(self.resolve_from_file(from_dir, path, anchor, query), missing),
+            },
+            RelativeLinks::FileThenPage => match self.resolve_from_file(from_dir, path, anchor, query) {
+                broken @ Resolution::Broken { .. } => match self.resolve_from_page(page, path, anchor, query) {
+                    Ok(found) => found,
+                    Err(missing) => self.broken_from_page(broken, missing),
+                },
+                found => found,
+            },
+        }
+    }
+
+    /// A relative destination read from the URL of page `page`, as a browser reads it
+    /// there; `Err` is the site path it reaches when nothing is there.
+    fn resolve_from_page(
+        &self,
+        page: PageId,
+        path: &str,
+        anchor: Option<&str>,
+        query: &str,
+    ) -> Result<Resolution, (String, String)> {
+        let url = &self.site.pages[page].site_path;
+        let folder = &url[..url.rfind('/').map_or(0, |i| i + 1)];
+        let target = join_url(folder, path);
+        self.find_site_path(&target, anchor, query).ok_or_else(|| (target, url.clone()))
+    }
+
+    /// What was found from the file's folder, or, when nothing was, a broken link named
+    /// by the URL a reader of the old site reached (`missing`: that URL and the page's).
+    fn broken_from_page(&self, from_file: Resolution, (target, page): (String, String)) -> Resolution {
+        match from_file {
+            Resolution::Broken { asset, suggestion, .. } => {
+                let what = if asset { "file" } else { "page" };
+                let tool = self.site.old_tool.name();
+                let message = format!(
+                    "no {what} at `/{target}`, where the link leads from the page's URL /{page} (as in {tool})"
+                );
+                Resolution::Broken { message, asset, suggestion }
+            }
+            other => other,
+        }
+    }
+
+    /// A relative destination read from the folder of the file it is written in.
+    fn resolve_from_file(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
         let Some(joined) = join_relative(from_dir, path) else {
             return Resolution::Broken {
                 message: format!("`{path}` points above the content folder"),
@@ -162,24 +230,92 @@ impl<'a> SiteLinks<'a> {
         {
             candidates.push(rest.to_string());
         }
-        for candidate in candidates {
-            let page_path = super::page_url(&candidate);
-            if let Some(&id) = index.by_url.get(&page_path) {
-                return self.page(id, anchor, query);
+        // The old site published the content folder under a route (Docusaurus's
+        // `/docs/`, a Hugo language's `/en/`).
+        if let Some(route) = &self.site.old_tool.content_route {
+            let under: Vec<String> =
+                candidates.iter().filter_map(|c| c.strip_prefix(route.as_str()).map(str::to_string)).collect();
+            candidates.extend(under);
+        }
+        for candidate in &candidates {
+            if let Some(found) = self.find_site_path(&normalise_url(candidate), anchor, query) {
+                return found;
             }
-            if let Some(content_path) = index.left_out_urls.get(&page_path) {
-                return internal(&self.shown(content_path));
-            }
-            let asset = index.asset_urls.contains(&candidate);
-            if asset || index.files.contains(&candidate) {
-                return self.file(&candidate, anchor, asset);
-            }
+        }
+        // A content path written from the content folder (Hugo's `ref`, Jekyll's `link`).
+        if let Some(found) = self.find_content_path(relative.trim_end_matches('/'), anchor, query) {
+            return found;
         }
         let asset = relative.rsplit('/').next().is_some_and(|name| name.contains('.'));
         let message =
             if asset { format!("no file at `{path}` in the site") } else { format!("no page at `{path}` in the site") };
         Resolution::Broken { message, asset, suggestion: None }
     }
+
+    /// What is at a site path (without a leading `/`): a page, a page's alias, a page
+    /// left out of this build, an asset or another file of the site.
+    fn find_site_path(&self, site_path: &str, anchor: Option<&str>, query: &str) -> Option<Resolution> {
+        let index = &self.site.index;
+        let page_path = super::page_url(site_path);
+        if let Some(&id) = index.by_url.get(&page_path).or_else(|| index.by_alias.get(&page_path)) {
+            return Some(self.page(id, anchor, query));
+        }
+        if let Some(content_path) = index.left_out_urls.get(&page_path) {
+            return Some(internal(&self.shown(content_path)));
+        }
+        let asset = index.asset_urls.contains(site_path);
+        (asset || index.files.contains(site_path)).then(|| self.file(site_path, anchor, asset))
+    }
+
+    /// The page, section or file of a content path (`runbooks/db`, `runbooks`,
+    /// `runbooks/db.png`), if there is one.
+    fn find_content_path(&self, content_path: &str, anchor: Option<&str>, query: &str) -> Option<Resolution> {
+        let index = &self.site.index;
+        if let Some(&id) = index.by_dir.get(content_path) {
+            return Some(self.page(id, anchor, query));
+        }
+        if let Some(&i) = index.assets.get(content_path) {
+            return Some(self.file(&self.site.assets[i].url.clone(), anchor, true));
+        }
+        ["md", "mdx"].iter().find_map(|extension| {
+            let id = *index.by_path.get(&format!("{content_path}.{extension}"))?;
+            Some(self.page(id, anchor, query))
+        })
+    }
+}
+
+/// A relative link read from the site path of a folder (`docs/v2.3/admin_guide/`) as a
+/// browser reads it (RFC 3986, section 5.2): `..` never climbs above the root, and the
+/// result is a folder when the link ends in `/`, `.` or `..`.
+pub(crate) fn join_url(folder: &str, path: &str) -> String {
+    let mut segments: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    let mut parts = path.split('/').peekable();
+    let mut folder_at_end = path.is_empty();
+    while let Some(part) = parts.next() {
+        let last = parts.peek().is_none();
+        match part {
+            "." | "" => folder_at_end = last,
+            ".." => {
+                segments.pop();
+                folder_at_end = last;
+            }
+            other => {
+                segments.push(other);
+                folder_at_end = false;
+            }
+        }
+    }
+    let mut joined = segments.join("/");
+    if folder_at_end && !joined.is_empty() {
+        joined.push('/');
+    }
+    joined
+}
+
+/// A site path with its `.` and `..` segments read as a browser reads them: `/../../`
+/// is the root.
+fn normalise_url(site_path: &str) -> String {
+    if site_path.split('/').any(|s| s == "." || s == "..") { join_url("", site_path) } else { site_path.to_string() }
 }
 
 impl LinkResolver for SiteLinks<'_> {

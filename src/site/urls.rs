@@ -1,28 +1,123 @@
-//! URLs: every folder gets a slugged path segment, every page its section's path plus
-//! its own slug (`slug` in front matter, else the file name), with a trailing `/`
-//! (pretty URLs: `runbooks/db-failover/` is written to `runbooks/db-failover/index.html`).
+//! URLs: every folder gets a path segment, every page its section's path plus its own
+//! segment (`slug` in front matter, else the file name), with a trailing `/` (pretty
+//! URLs: `runbooks/db-failover/` is written to `runbooks/db-failover/index.html`).
 //! In a handbook that strips number prefixes ([`crate::content::prefix`]), file and folder
 //! names lose theirs first: `02-guides/01-intro.md` is `guides/intro/`.
-//! Assets keep their file names inside the slugged folders. Aliases are read and checked
+//! Assets keep their file names inside their folders. Aliases are read and checked
 //! against every output in [`super::outputs`].
+//!
+//! A handbook of another tool gets that tool's URLs ([`UrlRules`], from
+//! [`crate::content::old_tool`]), so that links written for its published site, and
+//! its readers' bookmarks, keep working:
+//!
+//! - opsbook's own segments are slugged ([`slugify`]: lower-case, each run of other
+//!   characters one `-`); Hugo's are its `paths.Sanitize` lower-cased ([`hugo_segment`],
+//!   gohugoio/hugo `common/paths/path.go`: letters, digits, marks, `.`, `_`, `#`, `+`,
+//!   `~` kept, spaces and `-` one `-`, the rest dropped), so `docs/v2.3/` stays; Jekyll,
+//!   Eleventy and mdBook keep names as written ([`verbatim_segment`]);
+//! - mdBook publishes `chapter.md` at `chapter.html` (`README.md` and `index.md` at
+//!   their folder), Jekyll a page at `name.html` unless its `permalink` style ends in
+//!   `/`, and a `name.html.md` page (Middleman, the GitLab handbook) is at `name.html`;
+//! - a page's `permalink` (Jekyll, Eleventy) is its URL wherever it points, Jekyll's
+//!   placeholders expanded; a document of a Jekyll collection gets its collection's
+//!   `permalink` ([`crate::content::jekyll_site`]). A permalink that cannot be a site
+//!   path, or whose URL a file of the theme or an extra file has, is not followed
+//!   ([`permalink_warnings`]).
 
 use rayon::prelude::*;
 
 use super::{Asset, Page, PageId};
 use crate::content::SourcePage;
+use crate::content::eleventy_site::EleventyPermalinks;
+use crate::content::jekyll_site::{JekyllSite, Placeholders, expand, post_date_and_title};
+use crate::content::old_tool::{OldTool, UrlStyle};
 use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::hash::FxHashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::slug::slugify;
 
+/// How a handbook's URLs are made: opsbook's, or those of the tool it was written for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UrlRules<'a> {
+    /// Whether number prefixes are stripped from names.
+    pub strip: bool,
+    /// How names become segments.
+    pub style: UrlStyle,
+    /// A Jekyll site's URL settings.
+    pub jekyll: Option<&'a JekyllSite>,
+    /// An Eleventy site's permalinks of folders.
+    pub eleventy: Option<&'a EleventyPermalinks>,
+}
+
+impl<'a> UrlRules<'a> {
+    /// The rules of a handbook written for `old` (opsbook's own for none).
+    pub(crate) fn of(old: &'a OldTool, strip: bool) -> Self {
+        UrlRules { strip, style: old.url_style(), jekyll: old.jekyll.as_ref(), eleventy: old.eleventy.as_ref() }
+    }
+
+    /// The URL segment of a file or folder name (its number prefix already stripped).
+    pub(crate) fn segment(&self, name: &str) -> String {
+        match self.style {
+            UrlStyle::Slug => slugify(name),
+            UrlStyle::Hugo => hugo_segment(name),
+            UrlStyle::Verbatim | UrlStyle::MdBook => verbatim_segment(name),
+        }
+    }
+}
+
+impl Default for UrlRules<'_> {
+    fn default() -> Self {
+        UrlRules { strip: false, style: UrlStyle::Slug, jekyll: None, eleventy: None }
+    }
+}
+
+/// Hugo's URL segment of a name: `paths.Sanitize`, lower-cased (`disablePathToLower`
+/// unset). Letters, digits, marks, `.`, `_`, `#`, `+`, `~` and `%XX` escapes stay; a run
+/// of spaces and `-` after one of them is one `-`; anything else is dropped.
+pub(crate) fn hugo_segment(name: &str) -> String {
+    let bytes = name.as_bytes();
+    let mut out = String::with_capacity(name.len());
+    let mut hyphen = false;
+    for (i, c) in name.char_indices() {
+        let escape = c == '%' && bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        let allowed = c.is_alphanumeric()
+            || matches!(c, '.' | '_' | '#' | '+' | '~')
+            || unicode_normalization::char::is_combining_mark(c)
+            || escape;
+        if allowed {
+            if hyphen {
+                out.push('-');
+                hyphen = false;
+            }
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && (c == '-' || c.is_whitespace()) {
+            hyphen = true;
+        }
+    }
+    if out.is_empty() { "page".to_string() } else { out }
+}
+
+/// A name as it is, when it can stand in a URL path as it is; else slugged.
+pub(crate) fn verbatim_segment(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '#' | '?' | '%' | '\\' | '"' | '<' | '>'));
+    if plain { name.to_string() } else { slugify(name) }
+}
+
 /// Gives every page its URL and returns the assets with theirs. Assets in folders that
-/// are not part of the site (draft sections) are left out.
+/// are not part of the site (draft sections) are left out. `taken` are the site paths of
+/// files a page's `permalink` may not have (the theme's, the extra files).
 pub(super) fn assign_urls(
     pages: &mut [Page],
     by_dir: &FxHashMap<String, PageId>,
     all_dirs: &[&str],
     asset_paths: &[String],
-    strip: bool,
+    rules: UrlRules<'_>,
+    taken: &FxHashSet<String>,
 ) -> Vec<Asset> {
     let mut dirs: Vec<&str> = all_dirs.to_vec();
     dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), *d));
@@ -36,8 +131,8 @@ pub(super) fn assign_urls(
         let section = by_dir.get(dir).map(|&id| &pages[id]);
         let segment = match section.and_then(|page| page.source.front.slug.as_ref().filter(|_| page.origin.has_file()))
         {
-            Some(slug) => slugify(&slug.value),
-            None => slugify(strip_number_prefix(name, strip)),
+            Some(slug) => rules.segment(&slug.value),
+            None => rules.segment(strip_number_prefix(name, rules.strip)),
         };
         let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));
@@ -45,14 +140,28 @@ pub(super) fn assign_urls(
     let section_of: FxHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
     // Each page's URL on its own (slugging its name), on every core.
     pages.par_iter_mut().enumerate().for_each(|(id, page)| {
-        page.site_path = match section_of.get(&id) {
-            Some(dir) => dir_urls.get(dir).cloned().unwrap_or_default(),
-            None => {
+        let own = page.origin.has_file().then(|| own_url(&page.source, &rules)).flatten();
+        let own = own.filter(|url| !url.is_empty() && !taken.contains(&crate::site_path::alias_file(url)));
+        page.site_path = match (own, section_of.get(&id)) {
+            (Some(url), _) => url,
+            (None, Some(dir)) => match rules.style {
+                // mdBook publishes `a.md` at `a.html` even when a folder `a/` is beside it.
+                UrlStyle::MdBook if super::index_rank(&page.source).is_none() && page.origin.has_file() => {
+                    let parent = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
+                    let base = dir_urls.get(parent).map_or("", String::as_str);
+                    format!("{base}{}", page_tail(&page.source, &rules))
+                }
+                _ => dir_urls.get(dir).cloned().unwrap_or_default(),
+            },
+            (None, None) => {
                 let base = dir_urls.get(page.source.dir()).map_or("", String::as_str);
-                let tail = permalink_tail(&page.source, base).unwrap_or_else(|| page_tail(&page.source, strip));
-                format!("{base}{tail}")
+                format!("{base}{}", page_tail(&page.source, &rules))
             }
         };
+        // A `.html` URL that a file opsbook writes has (mdBook's `404.md`) stays pretty.
+        if let Some(stem) = page.site_path.strip_suffix(".html").filter(|_| taken.contains(&page.site_path)) {
+            page.site_path = format!("{stem}/");
+        }
     });
     asset_paths
         .iter()
@@ -64,27 +173,113 @@ pub(super) fn assign_urls(
         .collect()
 }
 
+/// The URL a page has whatever its folder's: its `permalink` when it can be followed,
+/// else, in a Jekyll site, its collection's.
+fn own_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+    if page.front.permalink.is_some() {
+        return permalink_url(page, rules);
+    }
+    if let Some(template) = rules.eleventy.and_then(|e| e.template_for(&page.path)) {
+        return url_site_path(&crate::content::eleventy_site::expand(template, &page.path)?);
+    }
+    let (label, template, inside) = rules.jekyll?.collection_of(&page.path)?;
+    let mut values = placeholders_of(page, label);
+    values.path = inside;
+    if label == "posts"
+        && let Some((date, title)) = post_date_and_title(values.basename)
+    {
+        values.basename = title;
+        values.date = values.date.or(Some(date));
+    }
+    url_site_path(&expand(&template, &values))
+}
+
+/// The site path a page's `permalink` gives it, read from the site's root as Jekyll
+/// and Eleventy read it, with or without a leading `/` (Jekyll's placeholders expanded
+/// in a Jekyll site); `None` for one that holds a template of another language
+/// (`{{ }}`), or cannot be a site path.
+fn permalink_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+    let written = page.front.permalink.as_ref()?.value.trim();
+    // `false`: Eleventy writes no file for the page; opsbook keeps it at its own URL.
+    if written.is_empty() || written == "false" {
+        return None;
+    }
+    if rules.eleventy.is_some() && written.contains("{{") {
+        return url_site_path(&crate::content::eleventy_site::expand(written, &page.path)?);
+    }
+    if written.contains("{{") || written.contains("{%") {
+        return None;
+    }
+    let Some(site) = rules.jekyll else { return url_site_path(written) };
+    let collection = site.collection_of(&page.path);
+    let mut values = placeholders_of(page, collection.as_ref().map_or("", |(label, _, _)| label));
+    if let Some((_, _, inside)) = collection {
+        values.path = inside;
+    }
+    url_site_path(&expand(written, &values))
+}
+
+/// The placeholders of a page of a Jekyll site, but for its collection.
+fn placeholders_of<'p>(page: &'p SourcePage, collection: &'p str) -> Placeholders<'p> {
+    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+    let basename = name.split_once('.').map_or(name, |(stem, _)| stem);
+    let text = |key: &str| match page.front.field(key).map(|f| &f.value.value) {
+        Some(crate::content::Node::Text(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let categories = match page.front.field("categories").map(|f| &f.value.value) {
+        Some(crate::content::Node::Text(text)) => text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(),
+        Some(crate::content::Node::List(items)) => items
+            .iter()
+            .filter_map(|item| match &item.value {
+                crate::content::Node::Text(text) => Some(text.to_lowercase()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Placeholders {
+        collection,
+        path: page.dir(),
+        basename,
+        slug: page.front.slug.as_ref().map(|s| s.value.as_str()),
+        date: text("date"),
+        categories: categories.join("/"),
+    }
+}
+
+/// The site path of a URL path written from the site's root (`/docs/a/`, `/a.html`,
+/// `/docs//a/index.html`), or `None` when it cannot be one.
+fn url_site_path(url: &str) -> Option<String> {
+    let path = crate::site_path::normalise_alias(url).ok()?;
+    let path = path.strip_suffix("index.html").unwrap_or(&path);
+    Some(path.to_string())
+}
+
 /// The last segment of a page's URL: its `slug`, else its file name without the
-/// extension and (when `strip`) its number prefix, slugged.
-pub(super) fn page_segment(page: &SourcePage, strip: bool) -> String {
+/// extension and (when stripping) its number prefix, made a segment by `rules`.
+pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let stem = html_stem(stem).unwrap_or(stem);
-    page.front.slug.as_ref().map_or_else(|| slugify(strip_number_prefix(stem, strip)), |s| slugify(&s.value))
+    page.front
+        .slug
+        .as_ref()
+        .map_or_else(|| rules.segment(strip_number_prefix(stem, rules.strip)), |s| rules.segment(&s.value))
 }
 
 /// The end of a page's URL after its section's: `segment/`, or `segment.html` for a
 /// `name.html.md` page without a `slug` (Middleman's convention, kept by the GitLab
-/// handbook: `foo.html.md` is served at `foo.html`).
-fn page_tail(page: &SourcePage, strip: bool) -> String {
+/// handbook: `foo.html.md` is served at `foo.html`), for a chapter of an mdBook, and for
+/// a page of a Jekyll site whose permalink style is not pretty.
+fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let segment = page_segment(page, strip);
-    if page.front.slug.is_none() && html_stem(stem).is_some() {
-        format!("{segment}.html")
-    } else {
-        format!("{segment}/")
-    }
+    let segment = page_segment(page, rules);
+    let html = (page.front.slug.is_none() && html_stem(stem).is_some())
+        || rules.style == UrlStyle::MdBook
+        || rules.jekyll.is_some_and(|site| !site.pretty_pages());
+    if html { format!("{segment}.html") } else { format!("{segment}/") }
 }
 
 /// `name` without a `.html` ending, if it has one.
@@ -93,27 +288,15 @@ pub(super) fn html_stem(name: &str) -> Option<&str> {
     (name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".html") && cut > 0).then(|| &name[..cut])
 }
 
-/// The end of a page's URL from its `permalink` (Jekyll, Eleventy), when the permalink
-/// keeps the page in its own section (`base`, the section's site path): it then works as
-/// a `slug`, `/a/b/` giving `b/` and `/a/b.html` giving `b.html`. Other permalinks are
-/// left to [`permalink_warnings`].
-fn permalink_tail(page: &SourcePage, base: &str) -> Option<String> {
-    let permalink = page.front.permalink.as_ref()?;
-    let path = permalink.value.trim().trim_matches('/');
-    let (parent, last) = path.rsplit_once('/').map_or(("", path), |(parent, last)| (parent, last));
-    let file = html_stem(last).filter(|_| !permalink.value.trim().ends_with('/'));
-    let slug = slugify(file.unwrap_or(last));
-    let tail = if file.is_some() { format!("{slug}.html") } else { format!("{slug}/") };
-    (base.strip_suffix('/').unwrap_or(base) == parent && !slug.is_empty()).then_some(tail)
-}
-
-/// A warning for each `permalink` that does not keep its page in its own section (or
-/// is on a section's page), which opsbook does not follow.
-pub(super) fn permalink_warnings(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
+/// A warning for each `permalink` opsbook does not follow: one that cannot be a site
+/// path, that names a file of the theme or an extra file, or that is a template of
+/// another tool's language.
+pub(super) fn permalink_warnings(pages: &[Page], rules: UrlRules<'_>, diagnostics: &mut Vec<Diagnostic>) {
     for page in pages.iter().filter(|page| page.origin.has_file()) {
         let Some(permalink) = &page.source.front.permalink else { continue };
-        let wanted = permalink.value.trim().trim_matches('/');
-        if page.site_path.trim_end_matches('/') == wanted || page.site_path == wanted {
+        if permalink.value.trim() == "false"
+            || permalink_url(&page.source, &rules).is_some_and(|url| url == page.site_path)
+        {
             continue;
         }
         diagnostics.push(
@@ -122,13 +305,10 @@ pub(super) fn permalink_warnings(pages: &[Page], diagnostics: &mut Vec<Diagnosti
                 &page.source.file,
                 permalink.line,
                 permalink.column,
-                format!(
-                    "`permalink: {}` moves the page out of its section; it stays at /{}",
-                    permalink.value, page.site_path
-                ),
+                format!("`permalink: {}` is not followed; the page stays at /{}", permalink.value, page.site_path),
             )
             .with_severity(crate::diagnostic::Severity::Warning)
-            .with_help("opsbook follows a `permalink` only within the page's own section; add an `aliases` entry for the old URL"),
+            .with_help("a permalink is followed when it is a path from the site's root that no file of the theme has; add an `aliases` entry for the old URL"),
         );
     }
 }

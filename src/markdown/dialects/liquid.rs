@@ -6,7 +6,8 @@
 //! {{ site.title }}   {% if x %}   {% include x.md %}   -> placeholders
 //! ```
 //!
-//! `link`, `post_url` and `page` resolve like a relative link; `highlight` is a code
+//! `link`, `post_url` and `page` resolve like a link to the file they name, from the
+//! content folder (a URL of another site given to them stays as it is); `highlight` is a code
 //! block; comments are dropped,
 //! `raw` shows its content as written. `{%- x -%}` trims like `{% x %}`. Every other tag
 //! and every variable is a placeholder: opsbook runs no templates. (`include` is the
@@ -88,6 +89,10 @@ pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
     match name {
         // Jekyll's paths are from the site's root.
         "link" | "page" => match args.split_whitespace().next() {
+            // A URL of another site is written as it is, not as a path of this one.
+            Some(url) if crate::markdown::links::is_external(url.trim_matches(['"', '\''])) => {
+                Render::Text(url.trim_matches(['"', '\'']).to_string())
+            }
             Some(path) => {
                 let path = path.trim_matches(['"', '\'']).trim_start_matches('/');
                 Render::Text(super::shortcodes::reference_path(&format!("/{path}"), page.dir))

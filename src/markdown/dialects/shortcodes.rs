@@ -217,18 +217,21 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
     }
 }
 
-/// A cross reference's target as a link destination relative to the page in folder
-/// `dir`: Hugo reads `/x` from the content root and `x` from the page's folder.
+/// A cross reference's target as a link destination written from the content folder
+/// (`/runbooks/db.md`), which the resolver reads as a content path when no URL is
+/// there, whatever the page's URL: Hugo reads `/x` from the content root and `x` from
+/// the page's folder `dir`. A reference that climbs above the content folder is left
+/// as written (and reported where it leads).
 pub(super) fn reference_path(path: &str, dir: &str) -> String {
     let path = path.trim();
-    let relative = match path.strip_prefix('/') {
-        Some(rooted) => {
-            let depth = if dir.is_empty() { 0 } else { dir.split('/').count() };
-            format!("{}{rooted}", "../".repeat(depth))
-        }
-        None => path.to_string(),
+    let rooted = match path.strip_prefix('/') {
+        Some(_) => path.to_string(),
+        None => match crate::site_path::join_relative(dir, path) {
+            Some(joined) => format!("/{joined}"),
+            None => path.to_string(),
+        },
     };
-    relative.replace(' ', "%20").replace(['(', ')'], "")
+    rooted.replace(' ', "%20").replace(['(', ')'], "")
 }
 
 /// A link card for a video: opsbook embeds no third-party player (it would load the

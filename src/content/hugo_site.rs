@@ -1,0 +1,95 @@
+//! What a Hugo site's configuration says of its URLs (gohugoio/hugo docs,
+//! `content/en/content-management/multilingual.md`, `configuration/all.md`): a
+//! multilingual site keeps each language's pages in its own `contentDir`
+//! (`content/en`), and publishes a language under `/<lang>/` unless it is the
+//! `defaultContentLanguage` (`en` unless set) and `defaultContentLanguageInSubdir` is
+//! false (the default). A handbook whose content folder is one language's `contentDir`
+//! is published, in the old site, under that language's prefix: links to `/en/x/` are
+//! links to its page `x`.
+//!
+//! Read from the first configuration Hugo reads: `hugo.toml` (`.yaml`, `.yml`), then
+//! `config.toml` (`.yaml`, `.yml`), at the root or in `config/_default/` (with
+//! `languages.toml` there); keys without regard to case, as Hugo reads them.
+
+use serde_json::{Map, Value};
+
+/// The configuration files of a Hugo site, in the order Hugo looks for them.
+pub(crate) const CONFIG_FILES: [&str; 12] = [
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config/_default/hugo.toml",
+    "config/_default/hugo.yaml",
+    "config/_default/hugo.yml",
+    "config/_default/config.toml",
+    "config/_default/config.yaml",
+    "config/_default/config.yml",
+];
+
+/// The files of `config/_default/` that hold the `languages` table by themselves.
+pub(crate) const LANGUAGE_FILES: [&str; 3] =
+    ["config/_default/languages.toml", "config/_default/languages.yaml", "config/_default/languages.yml"];
+
+/// The text of a configuration file as JSON (`name` says TOML or YAML); `Err` is a
+/// message.
+pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {
+    if name.ends_with(".toml") {
+        let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        serde_json::to_value(table).map_err(|e| e.to_string())
+    } else {
+        let documents = super::front_matter::parse_yaml_documents(text).map_err(|e| e.message)?;
+        Ok(documents.first().map_or(Value::Null, super::node::Node::to_json))
+    }
+}
+
+/// A key of a mapping, without regard to case.
+fn key<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    map.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+}
+
+/// The URL prefix (`en/`) under which the old site published the pages of the content
+/// folder `content_folder`, by the configuration `config` and the `languages` table of
+/// a file of its own (`languages`), or `None` for the root.
+pub(crate) fn content_route(config: &Value, languages: Option<&Value>, content_folder: &str) -> Option<String> {
+    let top = config.as_object()?;
+    let default = key(top, "defaultContentLanguage").and_then(Value::as_str).unwrap_or("en");
+    let in_subdir = key(top, "defaultContentLanguageInSubdir").and_then(Value::as_bool).unwrap_or(false);
+    let same =
+        |dir: &Value| dir.as_str().is_some_and(|d| d.trim_start_matches("./").trim_end_matches('/') == content_folder);
+    let languages = languages.or_else(|| key(top, "languages")).and_then(Value::as_object);
+    let named = languages.into_iter().flatten().find_map(|(lang, settings)| {
+        let dir = settings.as_object().and_then(|s| key(s, "contentDir"))?;
+        same(dir).then_some(lang.as_str())
+    });
+    let lang = named.or_else(|| key(top, "contentDir").filter(|dir| same(dir)).map(|_| default))?;
+    (lang != default || in_subdir).then(|| format!("{lang}/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_language_prefix_of_the_content_folder() {
+        let toml = parse(
+            "hugo.toml",
+            "contentDir = \"content/en\"\ndefaultContentLanguage = \"en\"\ndefaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n[languages.de]\ncontentDir = \"content/de\"\n",
+        )
+        .unwrap();
+        assert_eq!(content_route(&toml, None, "content/en").as_deref(), Some("en/"));
+        assert_eq!(content_route(&toml, None, "content/de").as_deref(), Some("de/"));
+        assert_eq!(content_route(&toml, None, "content"), None);
+        let yaml = parse(
+            "config.yaml",
+            "contentDir: content/en\ndefaultContentLanguage: en\nlanguages:\n  en:\n    contentDir: content/en\n  ja:\n    contentDir: content/ja\n",
+        )
+        .unwrap();
+        assert_eq!(content_route(&yaml, None, "content/en"), None, "the default language is at the root");
+        assert_eq!(content_route(&yaml, None, "content/ja").as_deref(), Some("ja/"));
+        let languages = parse("languages.yaml", "fr:\n  contentDir: content/fr\n").unwrap();
+        assert_eq!(content_route(&yaml, Some(&languages), "content/fr").as_deref(), Some("fr/"));
+    }
+}

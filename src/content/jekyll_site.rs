@@ -1,0 +1,275 @@
+//! The URLs of a Jekyll site, read from its `_config.yml` as Jekyll reads them
+//! (jekyll/jekyll `lib/jekyll/page.rb`, `document.rb`, `collection.rb`,
+//! `drops/url_drop.rb`, `utils.rb`; docs `_docs/permalinks.md`, `_docs/collections.md`):
+//!
+//! 1. `permalink` (the site's style): `date` (the default),
+//!    `/:categories/:year/:month/:day/:title:output_ext`; `pretty`, the same ending in
+//!    `/`; `ordinal`, `weekdate` and `none`; or a template of its own.
+//! 2. A page (`about.md`, `docs/setup.md`) is at `/:path/:basename:output_ext`, or
+//!    `/:path/:basename/` when the style ends in `/` (`pretty` and templates ending in
+//!    `/`); an index page at `/:path/`.
+//! 3. A collection (`collections:` as a list of names or a mapping of names to
+//!    `output` and `permalink`) keeps its documents in `_NAME/`. Only a collection with
+//!    `output: true` publishes them, at its `permalink`, else
+//!    `/:collection/:path:output_ext` with the style's ending. Posts (`_posts/`) are
+//!    always published, at the `permalink` of `collections: posts` if set, else at the
+//!    site's style; their date and title come from the file name
+//!    (`2016-07-26-jekyll-3-2-0-released.md`) unless front matter has `date` or `slug`.
+//! 4. A page's `permalink` front matter wins, placeholders expanded alike.
+//!
+//! Placeholders ([`expand`]): `:collection`, `:path` (the document's path inside its
+//! collection's folder, or a page's folder, without extension), `:basename`, `:name`
+//! and `:slug` (slugged), `:title` (the slug or name, case and most punctuation kept),
+//! `:output_ext` (`.html`), `:categories`, `:year`, `:month`, `:day`, `:i_month`,
+//! `:i_day`, `:short_year`. An unknown placeholder stays as written.
+
+use super::node::Node;
+use super::old_tool::text_of;
+
+/// What `_config.yml` says of URLs.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct JekyllSite {
+    /// The site's permalink template, a style name expanded (`date` unless set).
+    pub style: String,
+    /// The collections, posts among them.
+    pub collections: Vec<Collection>,
+}
+
+/// One collection of `_config.yml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Collection {
+    /// Its name: the folder `_NAME/` at the top of the content folder.
+    pub label: String,
+    /// Whether Jekyll writes its documents (`output: true`; posts always).
+    pub output: bool,
+    /// Its `permalink`, when set.
+    pub permalink: Option<String>,
+}
+
+impl Default for JekyllSite {
+    fn default() -> Self {
+        JekyllSite { style: style_template("date"), collections: Vec::new() }
+    }
+}
+
+/// The template of a permalink style name, or the text itself when it is a template.
+fn style_template(style: &str) -> String {
+    match style {
+        "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "weekdate" => "/:categories/:year/W:week/:short_day/:title:output_ext",
+        "none" => "/:categories/:title:output_ext",
+        other => other,
+    }
+    .to_string()
+}
+
+/// What a placeholder of a page or document stands for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Placeholders<'a> {
+    /// `:collection`.
+    pub collection: &'a str,
+    /// `:path`, without leading or trailing `/`.
+    pub path: &'a str,
+    /// The file name without its extension (a post's without its date).
+    pub basename: &'a str,
+    /// Front matter `slug`.
+    pub slug: Option<&'a str>,
+    /// `YYYY-MM-DD`, from front matter `date` or a post's file name.
+    pub date: Option<&'a str>,
+    /// Front matter `categories`, joined with `/`, lower-cased.
+    pub categories: String,
+}
+
+impl JekyllSite {
+    /// Reads the URL settings of the text of a `_config.yml`; `Err` is (line, message).
+    pub(crate) fn parse(text: &str) -> Result<JekyllSite, (usize, String)> {
+        let documents = super::front_matter::parse_yaml_documents(text).map_err(|e| (e.line, e.message))?;
+        let mut site = JekyllSite::default();
+        let Some(Node::Map(keys)) = documents.into_iter().next() else { return Ok(site) };
+        if let Some(style) = text_of(&keys, "permalink") {
+            site.style = style_template(style.trim());
+        }
+        match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
+            Some(Node::List(names)) => {
+                for name in names {
+                    if let Node::Text(label) = &name.value {
+                        site.collections.push(Collection { label: label.clone(), output: false, permalink: None });
+                    }
+                }
+            }
+            Some(Node::Map(entries)) => {
+                for (label, value) in entries {
+                    let (output, permalink) = match &value.value {
+                        Node::Map(settings) => (
+                            settings.iter().any(|(k, v)| k.value == "output" && v.value == Node::Bool(true)),
+                            text_of(settings, "permalink").map(str::to_string),
+                        ),
+                        _ => (false, None),
+                    };
+                    site.collections.push(Collection { label: label.value.clone(), output, permalink });
+                }
+            }
+            _ => {}
+        }
+        Ok(site)
+    }
+
+    /// Whether pages get pretty URLs (`/:path/:basename/`): the style ends in `/`.
+    pub(crate) fn pretty_pages(&self) -> bool {
+        self.style.ends_with('/')
+    }
+
+    /// The collection whose folder holds the content path `path`, with the template
+    /// of its documents and the path inside its folder (without extension), when it
+    /// is published. `_posts/` is a collection whether `_config.yml` lists it or not.
+    pub(crate) fn collection_of<'p>(&self, path: &'p str) -> Option<(&str, String, &'p str)> {
+        let (folder, rest) = path.split_once('/')?;
+        let label = folder.strip_prefix('_')?;
+        let listed = self.collections.iter().find(|c| c.label == label);
+        let template = match (label, listed) {
+            ("posts", Some(Collection { permalink: Some(p), .. })) => style_template(p),
+            ("posts", _) => self.style.clone(),
+            (_, Some(Collection { output: true, permalink: Some(p), .. })) => style_template(p),
+            (_, Some(Collection { output: true, permalink: None, .. })) => self.with_suffix("/:collection/:path"),
+            _ => return None,
+        };
+        let label = listed.map_or("posts", |c| c.label.as_str());
+        let inside = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
+        Some((label, template, inside))
+    }
+
+    /// `template` with the ending of the site's style (Jekyll's `add_permalink_suffix`).
+    fn with_suffix(&self, template: &str) -> String {
+        if self.style.ends_with('/') {
+            format!("{template}/")
+        } else if self.style.ends_with(":output_ext") {
+            format!("{template}:output_ext")
+        } else {
+            template.to_string()
+        }
+    }
+}
+
+/// `template` with its placeholders replaced (see the module documentation).
+pub(crate) fn expand(template: &str, values: &Placeholders<'_>) -> String {
+    let date = values.date.filter(|d| d.len() >= 10 && d.is_char_boundary(10)).map(|d| &d[..10]);
+    let (year, month, day) = match date.map(|d| (d.get(0..4), d.get(5..7), d.get(8..10))) {
+        Some((Some(y), Some(m), Some(d))) => (y, m, d),
+        _ => ("", "", ""),
+    };
+    let slug_source = values.slug.unwrap_or(values.basename);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(at) = rest.find(':') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let name_len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+        let name = &after[..name_len];
+        let value = match name {
+            "collection" => values.collection.to_string(),
+            "path" => values.path.to_string(),
+            "basename" => values.basename.to_string(),
+            "name" => crate::slug::slugify(values.basename),
+            "slug" => crate::slug::slugify(slug_source),
+            "title" => pretty_slug(slug_source),
+            "output_ext" => ".html".to_string(),
+            "categories" => values.categories.clone(),
+            "year" => year.to_string(),
+            "month" => month.to_string(),
+            "day" => day.to_string(),
+            "i_month" => month.trim_start_matches('0').to_string(),
+            "i_day" => day.trim_start_matches('0').to_string(),
+            "short_year" => year.get(2..).unwrap_or("").to_string(),
+            _ => format!(":{name}"),
+        };
+        out.push_str(&value);
+        rest = &after[name_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Jekyll's `slugify` in `pretty` mode, case kept: every run of characters other than
+/// letters, digits and ``._~!$&'()+,;=@`` becomes one `-`, trimmed at both ends.
+fn pretty_slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c) {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// A post's file name without extension split into its date and title
+/// (`2016-07-26-jekyll-3-2-0-released` -> (`2016-07-26`, `jekyll-3-2-0-released`)).
+pub(crate) fn post_date_and_title(basename: &str) -> Option<(&str, &str)> {
+    let date = basename.get(..10)?;
+    let bytes = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
+    let is_date = digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10);
+    let title = basename.get(10..)?.strip_prefix('-')?;
+    (is_date && !title.is_empty()).then_some((date, title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_collections_as_a_list_or_a_mapping() {
+        let site = JekyllSite::parse(
+            "permalink: pretty\ncollections:\n  docs:\n    permalink: \"/:collection/:path/\"\n    output: true\n  drafts_x:\n    output: false\n",
+        )
+        .unwrap();
+        assert!(site.pretty_pages());
+        assert_eq!(
+            site.collections[0],
+            Collection { label: "docs".into(), output: true, permalink: Some("/:collection/:path/".into()) }
+        );
+        assert!(!site.collections[1].output);
+        let listed = JekyllSite::parse("collections: [recipes]\n").unwrap();
+        assert_eq!(listed.collections[0].label, "recipes");
+        assert!(!JekyllSite::default().pretty_pages(), "Jekyll's default style, date, ends in :output_ext");
+    }
+
+    #[test]
+    fn places_documents_by_their_collection() {
+        let site = JekyllSite::parse("collections:\n  docs:\n    output: true\n  notes:\n    output: false\n").unwrap();
+        let (label, template, inside) = site.collection_of("_docs/install/ubuntu.md").unwrap();
+        assert_eq!((label, template.as_str(), inside), ("docs", "/:collection/:path:output_ext", "install/ubuntu"));
+        assert_eq!(site.collection_of("_notes/a.md"), None, "a collection without output is not published");
+        assert_eq!(site.collection_of("docs/a.md"), None);
+        let (label, template, _) = site.collection_of("_posts/2020-01-02-hello.md").unwrap();
+        assert_eq!((label, template.as_str()), ("posts", "/:categories/:year/:month/:day/:title:output_ext"));
+    }
+
+    #[test]
+    fn expands_placeholders_as_jekyll_does() {
+        let values = Placeholders {
+            collection: "docs",
+            path: "install/Ubuntu",
+            basename: "Ubuntu",
+            date: Some("2016-07-06 10:00:00"),
+            ..Placeholders::default()
+        };
+        assert_eq!(expand("/:collection/:path/", &values), "/docs/install/Ubuntu/");
+        assert_eq!(expand("/news/:year/:month/:day/:title:output_ext", &values), "/news/2016/07/06/Ubuntu.html");
+        assert_eq!(expand("/:i_month/:name/:unknown", &values), "/7/ubuntu/:unknown");
+        assert_eq!(pretty_slug("Hello, World! (2)"), "Hello,-World!-(2)");
+        assert_eq!(
+            post_date_and_title("2016-07-26-jekyll-3-2-0-released"),
+            Some(("2016-07-26", "jekyll-3-2-0-released"))
+        );
+        assert_eq!(post_date_and_title("about"), None);
+    }
+}

@@ -1,0 +1,361 @@
+//! The tool a handbook was written for, and the rules opsbook borrows from it so that
+//! links keep leading where they led in the old tool's published site (issue 31): how
+//! a relative link is read, and what URLs pages get ([`crate::site::urls`]).
+//!
+//! Found once, after the walk ([`read_old_tool`]), from what the migration guide leaves
+//! beside `book.toml` and from `book.toml` itself, the first that matches:
+//!
+//! | tool | marker |
+//! |---|---|
+//! | mdBook | `book.toml` is mdBook's (`[book]`) |
+//! | Hugo | `[markdown] heading-ids = "hugo"`; `hugo.toml` (`.yaml`, `.yml`, `.json`); `config/_default/`; a `config.toml` (`.yaml`, `.yml`, `.json`) beside `archetypes/` or `layouts/` |
+//! | Docusaurus | `heading-ids = "docusaurus"`; a Docusaurus site ([`super::prefix`]) |
+//! | MkDocs | `mkdocs.yml` (`.yaml`) |
+//! | Eleventy | `.eleventy.js`, `eleventy.config.js` (`.cjs`, `.mjs`, `.ts`) |
+//! | Jekyll | `_config.yml` (`.yaml`, `.toml`) |
+//! | Middleman | `config.rb` |
+//! | GitBook | `.gitbook.yaml` beside `book.toml` or in the content folder |
+//!
+//! and GitHub's rules otherwise. What opsbook takes from each:
+//!
+//! - **Relative links** ([`RelativeLinks`]). A link to a Markdown file (`../db.md`) is
+//!   read from the file's folder by every tool that rewrites it (mdBook, MkDocs,
+//!   Docusaurus, Hugo's `ref` and render hooks, jekyll-relative-links, GitHub). Any other
+//!   relative link is left as written by Hugo, Jekyll, Eleventy and Middleman, and the
+//!   browser reads it from the page's URL: `../metrics` on `/docs/v2.3/admin_guide/` is
+//!   `/docs/v2.3/metrics`. mdBook publishes `chapter.html` beside the file, so its
+//!   page's URL and its file's folder are one. MkDocs rewrites a link to any file of
+//!   `docs_dir` from the file's folder and leaves the others to the browser, which reads
+//!   them from the page's URL (`use_directory_urls`, the default: `page/`). GitHub,
+//!   GitBook and Docusaurus (whose URLs have no trailing `/`) read them from the file's
+//!   folder.
+//! - **URLs** ([`UrlStyle`]): Hugo lower-cases and cleans each name as its
+//!   `paths.Sanitize` does, keeping dots (`docs/v2.3/`); mdBook publishes `chapter.md`
+//!   at `chapter.html`; Jekyll, Eleventy and mdBook keep names as written; a Jekyll
+//!   collection's pages follow its `permalink` ([`super::jekyll_site`]); an Eleventy
+//!   folder's directory data file may give its pages a `permalink`
+//!   ([`super::eleventy_site`]).
+//! - **Where the content folder was published** ([`OldTool::content_route`]):
+//!   Docusaurus serves its docs under `routeBasePath` (`docs` unless the configuration
+//!   says otherwise), a multilingual Hugo site a language under `/<lang>/`
+//!   ([`super::hugo_site`]): a link to `/docs/x` or `/en/x` is a link to the page of
+//!   `x`. opsbook publishes the content folder at the root (its home page is there).
+
+use crate::config::Config;
+use crate::content::node::{Located, Node};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::slug::HeadingIdStyle;
+
+/// The tool a handbook was written for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Tool {
+    /// None found: GitHub's rules.
+    #[default]
+    Plain,
+    /// Hugo (Docsy among its themes).
+    Hugo,
+    /// Jekyll.
+    Jekyll,
+    /// Eleventy.
+    Eleventy,
+    /// Middleman.
+    Middleman,
+    /// Docusaurus.
+    Docusaurus,
+    /// MkDocs (Material among its themes).
+    MkDocs,
+    /// mdBook.
+    MdBook,
+    /// GitBook.
+    GitBook,
+}
+
+/// How a relative link that names no Markdown file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RelativeLinks {
+    /// From the file's folder.
+    File,
+    /// From the page's URL, as the browser reads it; else from the file's folder.
+    PageThenFile,
+    /// From the file's folder when a file is there; else from the page's URL.
+    FileThenPage,
+}
+
+/// How the URLs of pages and folders are made from their names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UrlStyle {
+    /// opsbook's own: slugged, lower-case, pretty (`runbooks/db-failover/`).
+    Slug,
+    /// Hugo's: lower-cased and cleaned by `paths.Sanitize`, dots kept (`docs/v2.3/`).
+    Hugo,
+    /// The names as written (Jekyll, Eleventy), pretty.
+    Verbatim,
+    /// mdBook's: names as written, `chapter.md` at `chapter.html`.
+    MdBook,
+}
+
+/// The old tool and what opsbook reads of its configuration.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct OldTool {
+    /// Which tool.
+    pub tool: Tool,
+    /// MkDocs's `use_directory_urls` (true unless `mkdocs.yml` says `false`).
+    pub mkdocs_directory_urls: bool,
+    /// Where the old site published the content folder's pages, as a site path prefix:
+    /// Docusaurus's docs route (`docs/`), a Hugo language's folder (`en/`,
+    /// [`super::hugo_site`]); `None` for the root.
+    pub content_route: Option<String>,
+    /// Jekyll: the URL rules of `_config.yml`.
+    pub jekyll: Option<super::jekyll_site::JekyllSite>,
+    /// Eleventy: the permalinks of directory data files.
+    pub eleventy: Option<super::eleventy_site::EleventyPermalinks>,
+}
+
+impl OldTool {
+    /// How relative links that name no Markdown file are read.
+    pub(crate) fn relative_links(&self) -> RelativeLinks {
+        match self.tool {
+            Tool::Hugo | Tool::Jekyll | Tool::Eleventy | Tool::Middleman | Tool::MdBook => RelativeLinks::PageThenFile,
+            Tool::MkDocs if self.mkdocs_directory_urls => RelativeLinks::FileThenPage,
+            Tool::MkDocs | Tool::Plain | Tool::GitBook | Tool::Docusaurus => RelativeLinks::File,
+        }
+    }
+
+    /// How URLs are made.
+    pub(crate) fn url_style(&self) -> UrlStyle {
+        match self.tool {
+            Tool::Hugo => UrlStyle::Hugo,
+            Tool::MdBook => UrlStyle::MdBook,
+            Tool::Jekyll | Tool::Eleventy => UrlStyle::Verbatim,
+            Tool::Plain | Tool::Middleman | Tool::Docusaurus | Tool::MkDocs | Tool::GitBook => UrlStyle::Slug,
+        }
+    }
+
+    /// The tool's name, as messages give it.
+    pub(crate) fn name(&self) -> &'static str {
+        match self.tool {
+            Tool::Plain => "GitHub",
+            Tool::Hugo => "Hugo",
+            Tool::Jekyll => "Jekyll",
+            Tool::Eleventy => "Eleventy",
+            Tool::Middleman => "Middleman",
+            Tool::Docusaurus => "Docusaurus",
+            Tool::MkDocs => "MkDocs",
+            Tool::MdBook => "mdBook",
+            Tool::GitBook => "GitBook",
+        }
+    }
+}
+
+const HUGO_FILES: [&str; 4] = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"];
+const HUGO_CONFIG_FILES: [&str; 4] = ["config.toml", "config.yaml", "config.yml", "config.json"];
+const ELEVENTY_FILES: [&str; 5] =
+    [".eleventy.js", "eleventy.config.js", "eleventy.config.cjs", "eleventy.config.mjs", "eleventy.config.ts"];
+const JEKYLL_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
+const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
+const DOCUSAURUS_CONFIGS: [&str; 4] =
+    ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
+
+/// The tool of the handbook `config` describes (see the module documentation), from its
+/// `book.toml` and the names beside it and in its content folder.
+pub(crate) fn detect_tool(config: &Config, files: &super::ContentFiles) -> Tool {
+    let root = &config.root;
+    let is_file = |name: &str| root.join(name).is_file();
+    let is_dir = |name: &str| root.join(name).is_dir();
+    if config.mdbook {
+        Tool::MdBook
+    } else if config.heading_ids == HeadingIdStyle::Hugo
+        || HUGO_FILES.iter().any(|n| is_file(n))
+        || is_dir("config/_default")
+        || (HUGO_CONFIG_FILES.iter().any(|n| is_file(n)) && (is_dir("archetypes") || is_dir("layouts")))
+    {
+        Tool::Hugo
+    } else if config.heading_ids == HeadingIdStyle::Docusaurus || super::prefix::is_docusaurus_site(root, files) {
+        Tool::Docusaurus
+    } else if MKDOCS_FILES.iter().any(|n| is_file(n)) {
+        Tool::MkDocs
+    } else if ELEVENTY_FILES.iter().any(|n| is_file(n)) {
+        Tool::Eleventy
+    } else if JEKYLL_FILES.iter().any(|n| is_file(n)) {
+        Tool::Jekyll
+    } else if is_file("config.rb") {
+        Tool::Middleman
+    } else if is_file(".gitbook.yaml") || config.content_dir().join(".gitbook.yaml").is_file() {
+        Tool::GitBook
+    } else {
+        Tool::Plain
+    }
+}
+
+/// The old tool of the handbook, with what its configuration says of URLs: the
+/// collections of a Jekyll `_config.yml`, Docusaurus's docs route, MkDocs's
+/// `use_directory_urls` (read with its `nav:`, [`super::nav_file`]). A configuration
+/// that cannot be read is a note: the tool's defaults hold.
+pub(crate) fn read_old_tool(
+    config: &Config,
+    files: &super::ContentFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> OldTool {
+    let tool = detect_tool(config, files);
+    let mut old = OldTool { tool, mkdocs_directory_urls: true, ..OldTool::default() };
+    match tool {
+        Tool::MkDocs => {
+            old.mkdocs_directory_urls = files.nav_file.as_ref().is_none_or(|nav| nav.directory_urls);
+        }
+        Tool::Docusaurus => {
+            let route = DOCUSAURUS_CONFIGS
+                .iter()
+                .find(|name| config.root.join(name).is_file())
+                .and_then(|name| read_beside(config, name, diagnostics))
+                .map_or_else(|| "docs".to_string(), |text| docs_route_base(&text));
+            old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
+        }
+        Tool::Eleventy => {
+            let mut permalinks = super::eleventy_site::EleventyPermalinks::default();
+            for path in &files.assets {
+                let Some(folder) = super::eleventy_site::EleventyPermalinks::data_file_folder(path) else { continue };
+                // A file of the walk: confined already.
+                let Ok(text) = crate::fs::read_text(&config.locate(path).0, crate::fs::FileKind::Config) else {
+                    continue;
+                };
+                if let Some(template) = super::eleventy_site::EleventyPermalinks::permalink_of(&text) {
+                    permalinks.folders.push((folder.to_string(), template));
+                }
+            }
+            old.eleventy = Some(permalinks);
+        }
+        Tool::Hugo => {
+            let read = |names: &[&'static str], diagnostics: &mut Vec<Diagnostic>| {
+                let name = names.iter().find(|name| config.root.join(name).is_file())?;
+                let text = read_beside(config, name, diagnostics)?;
+                super::hugo_site::parse(name, &text)
+                    .map_err(|message| {
+                        let note = format!("cannot read the language settings ({message}): Hugo's defaults are used");
+                        diagnostics.push(
+                            Diagnostic::error(Rule::ConfigSyntax, *name, 0, 0, note).with_severity(Severity::Note),
+                        );
+                    })
+                    .ok()
+            };
+            if let Some(hugo) = read(&super::hugo_site::CONFIG_FILES, diagnostics) {
+                let languages = read(&super::hugo_site::LANGUAGE_FILES, diagnostics);
+                old.content_route = super::hugo_site::content_route(&hugo, languages.as_ref(), &config.content_folder);
+            }
+        }
+        Tool::Jekyll => {
+            // `_config.toml` is rare: its settings are not read.
+            let yaml = JEKYLL_FILES[..2].iter().find(|name| config.root.join(name).is_file());
+            let site = match yaml.and_then(|name| Some((*name, read_beside(config, name, diagnostics)?))) {
+                Some((name, text)) => super::jekyll_site::JekyllSite::parse(&text).unwrap_or_else(|(line, message)| {
+                    let note = format!("cannot read the URL settings ({message}): Jekyll's defaults are used");
+                    diagnostics
+                        .push(Diagnostic::error(Rule::ConfigSyntax, name, line, 1, note).with_severity(Severity::Note));
+                    super::jekyll_site::JekyllSite::default()
+                }),
+                None => super::jekyll_site::JekyllSite::default(),
+            };
+            old.jekyll = Some(site);
+        }
+        _ => {}
+    }
+    old
+}
+
+/// The text of a configuration file beside `book.toml`, confined like the rest of the
+/// handbook; a refusal or a read error is a note, and `None`.
+fn read_beside(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let path = config.root.join(name);
+    let refused = super::confine::Confinement::new(&config.root).map(|c| c.check_readable(&path));
+    let read = match refused {
+        Some(Err(why)) => Err(format!("the file is not read: {why}")),
+        _ => crate::fs::read_text(&path, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}")),
+    };
+    match read {
+        Ok(text) => Some(text),
+        Err(message) => {
+            diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, name, 0, 0, message).with_severity(Severity::Note));
+            None
+        }
+    }
+}
+
+/// The `routeBasePath` of the docs plugin in the text of a Docusaurus configuration,
+/// without its slashes: the `routeBasePath` inside the object of its `docs:` key (the
+/// preset's options or the plugin's), `docs` unless it is there.
+pub(crate) fn docs_route_base(text: &str) -> String {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("docs") {
+        let at = from + found;
+        from = at + 4;
+        let word_before = text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let rest = text[at + 4..].trim_start_matches(['\'', '"']).trim_start();
+        let Some(object) = rest.strip_prefix(':').map(str::trim_start).and_then(|r| r.strip_prefix('{')) else {
+            continue;
+        };
+        if word_before {
+            continue;
+        }
+        let body = &object[..object_end(object)];
+        return route_base_in(body).unwrap_or_else(|| "docs".to_string());
+    }
+    "docs".to_string()
+}
+
+/// The length of the text of an object literal whose `{` was just passed, up to its
+/// closing `}` (nested braces counted; strings are not looked into).
+fn object_end(object: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in object.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => return i,
+            '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    object.len()
+}
+
+/// The value of `routeBasePath: '…'` at the top of an object's text.
+fn route_base_in(body: &str) -> Option<String> {
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices() {
+        match c {
+            '{' | '[' | '(' => depth += 1,
+            '}' | ']' | ')' => depth = depth.saturating_sub(1),
+            'r' if depth == 0 && body[i..].starts_with("routeBasePath") => {
+                let rest = body[i + "routeBasePath".len()..].trim_start().strip_prefix(':')?.trim_start();
+                let quote = rest.chars().next().filter(|q| matches!(q, '\'' | '"' | '`'))?;
+                let value = &rest[1..rest[1..].find(quote)? + 1];
+                return Some(value.trim_matches('/').to_string());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A text value of a mapping node, by key.
+pub(super) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: &str) -> Option<&'a str> {
+    entries.iter().find(|(k, _)| k.value == key).and_then(|(_, v)| match &v.value {
+        Node::Text(text) => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_docs_route_of_a_docusaurus_configuration() {
+        let preset = "presets: [['classic', ({ docs: { sidebarPath: 'x', routeBasePath: '/guide/' }, blog: { routeBasePath: 'news' } })]]";
+        assert_eq!(docs_route_base(preset), "guide");
+        let default = "presets: [['classic', { docs: { sidebarPath: require.resolve('./s.js') }, blog: { path: './blog', routeBasePath: 'blog' } }]]";
+        assert_eq!(docs_route_base(default), "docs");
+        let nested = "docs: { versions: { current: { routeBasePath: 'x' } }, routeBasePath: '/' }";
+        assert_eq!(docs_route_base(nested), "");
+        assert_eq!(docs_route_base("module.exports = {}"), "docs");
+        assert_eq!(docs_route_base("docsRouteBasePath: '/x', mydocs: { routeBasePath: 'y' }"), "docs");
+    }
+}

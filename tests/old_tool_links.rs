@@ -1,0 +1,161 @@
+//! Links as readers of the old tool's published site followed them
+//! (`content::old_tool`): relative links read from the page's URL in Hugo, Jekyll and
+//! Eleventy; Hugo's dots kept in folder names; Jekyll collections at their permalink;
+//! mdBook's `chapter.html`; Docusaurus's `/docs/` route; GitBook's `.gitbook/assets/`;
+//! `{% link %}` with a URL of another site; links to an alias.
+
+mod util;
+
+use util::{Site, between, links_in};
+
+const WARN: &str = "[check]\nlinks = \"warn\"\n";
+
+/// A handbook whose `book.toml` has `extra` after the title.
+fn handbook(name: &str, extra: &str, files: &[(&str, &str)]) -> Site {
+    let site = Site::with_files(name, files);
+    site.write("book.toml", format!("[handbook]\ntitle = \"Test\"\n{extra}"));
+    site
+}
+
+/// The body of a page: its content, without navigation.
+fn body(site: &Site, page: &str) -> String {
+    between(&site.read(page), "<div class=\"content\">", "</div>").to_string()
+}
+
+/// Every link of a page's body but those to its own headings.
+fn hrefs(site: &Site, page: &str) -> Vec<String> {
+    links_in(&body(site, page)).into_iter().filter(|l| !l.starts_with('#')).collect()
+}
+
+#[test]
+fn hugo_reads_relative_links_from_the_page_url_and_keeps_dots_in_folders() {
+    let site = handbook(
+        "hugo-relative",
+        &format!("[markdown]\nheading-ids = \"hugo\"\n{WARN}"),
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/docs/v2.3/_index.md", "# v2.3\n"),
+            // `../metrics` from the page's URL /docs/v2.3/admin_guide/ is /docs/v2.3/metrics.
+            ("content/docs/v2.3/admin_guide.md", "# Admin\n\nSee [metrics](../metrics) and [tuning](tuning.md).\n"),
+            ("content/docs/v2.3/metrics.md", "# Metrics\n"),
+            ("content/docs/v2.3/tuning.md", "# Tuning\n"),
+            // Not there from the page's URL: reported with the URL a reader reached.
+            ("content/docs/v2.3/broken.md", "# Broken\n\n[gone](../nowhere/)\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/docs/v2.3/admin_guide/index.html"), "Hugo keeps the dot and the underscore");
+    assert_eq!(hrefs(&site, "public/docs/v2.3/admin_guide/index.html"), ["/docs/v2.3/metrics/", "/docs/v2.3/tuning/"]);
+    assert!(!run.stderr.contains("admin_guide.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "no page at `/docs/v2.3/nowhere/`, where the link leads from the page's URL /docs/v2.3/broken/ (as in Hugo)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn jekyll_publishes_collections_by_their_permalink_and_follows_permalinks_anywhere() {
+    let site = handbook(
+        "jekyll-collections",
+        WARN,
+        &[
+            (
+                "_config.yml",
+                "permalink: pretty\ncollections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n  notes:\n    output: false\n",
+            ),
+            ("content/index.md", "# Home\n\nRead [installing](/docs/install/) and [assets](/docs/assets/).\n"),
+            (
+                "content/_docs/install.md",
+                "# Installing\n\nSee [assets]({% link _docs/assets.md %}) and [the manual]({% link https://jekyllrb.com/docs/ %}).\n",
+            ),
+            ("content/_docs/assets.md", "---\npermalink: /docs/assets/\n---\n# Assets\n"),
+            ("content/pages/about.md", "---\npermalink: /about/\n---\n# About\n\nBack [home](../).\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(site.exists("public/docs/install/index.html"));
+    assert!(site.exists("public/docs/assets/index.html"));
+    assert!(site.exists("public/about/index.html"), "a permalink outside the page's section is followed");
+    let install = hrefs(&site, "public/docs/install/index.html");
+    assert_eq!(install, ["/docs/assets/", "https://jekyllrb.com/docs/"], "a URL given to `link` stays absolute");
+}
+
+#[test]
+fn mdbook_chapters_are_at_chapter_html() {
+    let site = Site::empty("mdbook-html");
+    site.write("book.toml", "[book]\ntitle = \"Book\"\nsrc = \"src\"\n");
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n- [Game](ch02-game.md)\n");
+    site.write("src/intro.md", "# Intro\n\nPlay the [game](ch02-game.html#setting-up).\n");
+    site.write("src/ch02-game.md", "# Game\n\n## Setting up\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/ch02-game.html"), "{:?}", site.files_under("public"));
+    assert!(hrefs(&site, "public/intro.html").contains(&"/ch02-game.html#setting-up".to_string()));
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+}
+
+#[test]
+fn docusaurus_links_under_the_docs_route_lead_to_the_pages() {
+    let site = handbook(
+        "docusaurus-route",
+        &format!("[markdown]\nheading-ids = \"docusaurus\"\n{WARN}"),
+        &[
+            (
+                "docusaurus.config.js",
+                "module.exports = { presets: [['classic', { docs: { routeBasePath: '/docs' } }]] };\n",
+            ),
+            ("content/intro.md", "# Intro\n\nSee [workloads](/docs/overview/workloads/).\n"),
+            ("content/overview/workloads.md", "# Workloads\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_eq!(hrefs(&site, "public/intro/index.html"), ["/overview/workloads/"]);
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+}
+
+#[test]
+fn gitbook_assets_are_published() {
+    let site = handbook(
+        "gitbook-assets",
+        WARN,
+        &[
+            ("content/SUMMARY.md", "# Summary\n\n* [Home](README.md)\n* [Money](policies/money.md)\n"),
+            ("content/README.md", "# Home\n"),
+            ("content/policies/money.md", "# Money\n\n![chart](../.gitbook/assets/chart.png)\n"),
+            ("content/.gitbook/assets/chart.png", "not really a png"),
+            ("content/.gitbook/includes/secret.md", "# not published\n"),
+            ("content/.env", "SECRET=1\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    // Published in its folder, whose name is a segment like any other.
+    assert_eq!(hrefs(&site, "public/policies/money/index.html"), ["/gitbook/assets/chart.png"]);
+    assert!(site.exists("public/gitbook/assets/chart.png"), "{:?}", site.files_under("public"));
+    let published = site.files_under("public");
+    assert!(!published.iter().any(|f| f.contains("secret") || f.contains("env")), "{published:?}");
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+}
+
+#[test]
+fn links_to_an_alias_lead_to_its_page() {
+    let site = handbook(
+        "alias-links",
+        WARN,
+        &[
+            ("content/index.md", "# Home\n\nSee the [old page](/old/db-failover/).\n"),
+            ("content/runbooks/db.md", "---\naliases: [/old/db-failover/]\n---\n# DB\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+    assert_eq!(hrefs(&site, "public/index.html"), ["/runbooks/db/"]);
+}
