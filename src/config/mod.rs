@@ -81,11 +81,14 @@ struct MarkdownTable {
     heading_ids: HeadingIdStyle,
     /// Whether ```` ```mermaid ```` blocks are drawn as SVG diagrams (else shown as code).
     diagrams: bool,
+    /// Whether a diagram the build cannot draw is drawn by the reader's browser, with
+    /// the Mermaid script opsbook writes beside the pages (else shown as its source).
+    browser_diagrams: bool,
 }
 
 impl Default for MarkdownTable {
     fn default() -> Self {
-        MarkdownTable { heading_ids: HeadingIdStyle::default(), diagrams: true }
+        MarkdownTable { heading_ids: HeadingIdStyle::default(), diagrams: true, browser_diagrams: true }
     }
 }
 
@@ -425,6 +428,9 @@ pub struct Config {
     pub heading_ids: HeadingIdStyle,
     /// Whether Mermaid blocks are drawn as diagrams (`[markdown] diagrams`).
     pub diagrams: bool,
+    /// Whether the reader's browser draws the diagrams the build cannot
+    /// (`[markdown] browser-diagrams`).
+    pub browser_diagrams: bool,
     /// `[content] number-prefixes`.
     pub number_prefixes: NumberPrefixes,
     /// The status page's components (`[status]`); no status page without it.
@@ -602,6 +608,7 @@ impl Config {
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
             heading_ids: raw.markdown.heading_ids,
             diagrams: raw.markdown.diagrams,
+            browser_diagrams: raw.markdown.browser_diagrams,
             number_prefixes: raw.content.number_prefixes,
             status,
             sources,

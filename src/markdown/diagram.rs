@@ -5,8 +5,7 @@
 //! `[markdown] diagrams` is on (the default), in the parallel page-rendering step:
 //!
 //! 1. the diagram's type (its first word, after `%%` comments, `%%{init}%%` directives
-//!    and a `---` front matter block) must be one opsbook renders: flowchart (`graph`),
-//!    sequence, state, gantt and timeline, the types evaluated for issue 18;
+//!    and a `---` front matter block) must be one `mermaid-svg` reads ([`TYPES`]);
 //! 2. the source must be under [`MAX_SOURCE_BYTES`], a bound on the renderer's time and
 //!    output, which cannot be interrupted;
 //! 3. the renderer runs under [`crate::panics::catch`] (a panic is a failure like a
@@ -23,8 +22,11 @@
 //!    light or dark scheme the page shows; a theme the diagram picks itself is
 //!    ignored (its `style` and `classDef` colours are kept).
 //!
-//! Any failure returns a message: the caller shows the code block as before and reports
-//! a `diagram` warning. The source stays in the page, in a `<details>` after the SVG.
+//! Any failure returns a message: the caller has the reader's browser draw the diagram
+//! instead ([`browser_figure`]) and reports a `diagram` note, or, with
+//! `[markdown] browser-diagrams = false`, shows its source under a one-line note and
+//! reports a `diagram` warning. The source stays in the page, in a `<details>` after the
+//! SVG.
 //!
 //! `check` draws diagrams too, so it reports the same warnings as `build`: a diagram
 //! takes 0.01-0.15 ms (release), so neither skipping them there nor caching them by
@@ -35,38 +37,73 @@ use std::borrow::Cow;
 
 use crate::html::{escape, push_escaped};
 
+mod browser;
+pub(crate) mod plantuml;
+
+pub(crate) use browser::{browser_figure, source_figure};
+
 /// The largest diagram source rendered, in bytes: a bound on the renderer's time, since
 /// a call cannot be stopped once started. Real diagrams are a few kilobytes.
 pub(crate) const MAX_SOURCE_BYTES: usize = 32 * 1024;
 
-/// The diagram types rendered, by the first word of the source, with the name shown
-/// in the accessible name and the figure's class.
-const TYPES: &[(&str, &str)] = &[
-    ("flowchart", "flowchart"),
-    ("graph", "flowchart"),
-    ("sequenceDiagram", "sequence"),
-    ("stateDiagram", "state"),
-    ("stateDiagram-v2", "state"),
-    ("gantt", "gantt"),
-    ("timeline", "timeline"),
+/// The diagram types drawn at build time, by the first word of the source: the name in
+/// the figure's class (`diagram-NAME`) and the accessible name ("Flowchart diagram: …").
+/// Every type `mermaid-svg` reads is here; the others, and any diagram it cannot read,
+/// are drawn by the reader's browser ([`browser_figure`]).
+const TYPES: &[(&str, &str, &str)] = &[
+    ("flowchart", "flowchart", "Flowchart"),
+    ("graph", "flowchart", "Flowchart"),
+    ("flowchart-elk", "flowchart", "Flowchart"),
+    ("sequenceDiagram", "sequence", "Sequence"),
+    ("stateDiagram", "state", "State"),
+    ("stateDiagram-v2", "state", "State"),
+    ("gantt", "gantt", "Gantt"),
+    ("timeline", "timeline", "Timeline"),
+    ("classDiagram", "class", "Class"),
+    ("classDiagram-v2", "class", "Class"),
+    ("erDiagram", "er", "Entity relationship"),
+    ("pie", "pie", "Pie chart"),
+    ("journey", "journey", "User journey"),
+    ("gitGraph", "git", "Git graph"),
+    ("mindmap", "mindmap", "Mind map"),
+    ("quadrantChart", "quadrant", "Quadrant chart"),
+    ("xychart-beta", "xychart", "XY chart"),
+    ("xychart", "xychart", "XY chart"),
+    ("sankey-beta", "sankey", "Sankey"),
+    ("sankey", "sankey", "Sankey"),
+    ("requirementDiagram", "requirement", "Requirement"),
+    ("C4Context", "c4", "C4"),
+    ("C4Container", "c4", "C4"),
+    ("C4Component", "c4", "C4"),
+    ("C4Dynamic", "c4", "C4"),
+    ("C4Deployment", "c4", "C4"),
+    ("block-beta", "block", "Block"),
+    ("block", "block", "Block"),
+    ("architecture-beta", "architecture", "Architecture"),
+    ("architecture", "architecture", "Architecture"),
+    ("kanban", "kanban", "Kanban"),
+    ("packet-beta", "packet", "Packet"),
+    ("packet", "packet", "Packet"),
+    ("radar-beta", "radar", "Radar"),
+    ("radar", "radar", "Radar"),
+    ("treemap-beta", "treemap", "Treemap"),
+    ("treemap", "treemap", "Treemap"),
 ];
 
 /// A diagram rendered into the HTML of a figure, or why it could not be.
 pub(crate) fn render_diagram(source: &str, number: usize) -> Result<String, String> {
     let kind = diagram_type(source)
         .ok_or("the diagram has no type (its first line should be `flowchart TD`, `sequenceDiagram`…)")?;
-    let Some(&(_, name)) = TYPES.iter().find(|(word, _)| *word == kind) else {
-        return Err(format!(
-            "`{kind}` diagrams are not rendered (only flowchart, sequence, state, gantt and timeline); shown as code"
-        ));
+    let Some(&(_, name, label)) = TYPES.iter().find(|(word, ..)| *word == kind.trim_end_matches(':')) else {
+        return Err(format!("opsbook does not draw `{kind}` diagrams"));
     };
     if source.len() > MAX_SOURCE_BYTES {
-        return Err(format!("the diagram is larger than {} KiB; shown as code", MAX_SOURCE_BYTES / 1024));
+        return Err(format!("the diagram is larger than {} KiB", MAX_SOURCE_BYTES / 1024));
     }
     let drawing = render_svg(source)?;
     let prefix = format!("diagram-{number}-");
     let svg = namespace_ids(&drawing.svg, &prefix);
-    let svg = label_root(&svg, name, &drawing, &prefix).ok_or("the renderer's output has no <svg> element")?;
+    let svg = label_root(&svg, label, &drawing, &prefix).ok_or("the renderer's output has no <svg> element")?;
     let mut html = String::with_capacity(svg.len() + source.len() + 200);
     html.push_str(&format!("<figure class=\"diagram diagram-{name}\">\n"));
     html.push_str(&svg);
@@ -75,6 +112,22 @@ pub(crate) fn render_diagram(source: &str, number: usize) -> Result<String, Stri
     push_escaped(&mut html, source);
     html.push_str("</code></pre></details>\n</figure>\n");
     Ok(html)
+}
+
+/// The HTML of a PlantUML diagram drawn as `svg`, the `number`th of its page.
+pub(crate) fn plantuml_figure(svg: &str, source: &str, number: usize) -> Option<String> {
+    let prefix = format!("diagram-{number}-");
+    let svg = namespace_ids(svg, &prefix);
+    let drawing = Drawing { svg: String::new(), title: None, description: None };
+    let svg = label_root(&svg, "PlantUML", &drawing, &prefix)?;
+    let mut html = String::with_capacity(svg.len() + source.len() + 200);
+    html.push_str("<figure class=\"diagram diagram-plantuml\">\n");
+    html.push_str(&svg);
+    html.push_str("\n<details class=\"diagram-source\"><summary>Diagram source</summary>");
+    html.push_str("<pre class=\"code\" data-lang=\"plantuml\"><code class=\"language-plantuml\">");
+    push_escaped(&mut html, source);
+    html.push_str("</code></pre></details>\n</figure>\n");
+    Some(html)
 }
 
 /// The first word of the diagram: its type.
@@ -125,7 +178,7 @@ fn render_svg(source: &str) -> Result<Drawing, String> {
         let non_empty = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
         Ok(Drawing { svg, title: non_empty(meta.acc_title), description: non_empty(meta.acc_descr) })
     });
-    result.unwrap_or_else(|_| Err("the diagram renderer failed on this diagram (a bug in it); shown as code".into()))
+    result.unwrap_or_else(|_| Err("the diagram renderer failed on this diagram (a bug in it)".into()))
 }
 
 /// The renderer's theme: every colour a custom property of `style.css`, with the light

@@ -94,6 +94,9 @@ pub(crate) struct MarkdownInput<'a> {
     pub includes: Option<&'a dyn crate::content::include_files::IncludeFiles>,
     /// Whether ```` ```mermaid ```` blocks are drawn as diagrams (`[markdown] diagrams`).
     pub diagrams: bool,
+    /// Whether a diagram the build cannot draw is left to the reader's browser
+    /// (`[markdown] browser-diagrams`).
+    pub browser_diagrams: bool,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -164,6 +167,9 @@ pub struct Rendered {
     /// The files the page includes, relative to the root: a change to one renders the
     /// page again.
     pub included_files: Vec<String>,
+    /// Whether a diagram of the page is drawn by the reader's browser: the build then
+    /// writes Mermaid's script beside the pages.
+    pub browser_diagrams: bool,
 }
 
 /// Writes `events` as HTML to `out`, and returns where the events at places `marks`
@@ -301,6 +307,7 @@ fn write_body(
         in_heading: false,
         section_events: Some(Vec::new()),
         paragraph_attributes: None,
+        in_paragraph: false,
         open_blocks: Vec::new(),
         diagrams: 0,
     };
@@ -335,6 +342,8 @@ struct BodyWriter<'a> {
     open_blocks: dialects::OpenBlocks,
     /// The attributes an attribute list gives the paragraph being written.
     paragraph_attributes: Option<Vec<(String, String)>>,
+    /// Whether a paragraph is open.
+    in_paragraph: bool,
     /// The places in the main events of the section headings' opening tags, or `None`
     /// once a section heading is elsewhere (in a footnote).
     section_events: Option<Vec<usize>>,
@@ -367,7 +376,8 @@ impl<'a> BodyWriter<'a> {
         // copied) a dozen times.
         let mut main: Events<'a> = Vec::with_capacity(text.len() / 16);
         let mut footnote_stack: Vec<(String, Events<'a>)> = Vec::new();
-        let mut quote_stack: Vec<bool> = Vec::new();
+        // Each open quote: `None` a plain one, else the closing tag of the callout it is.
+        let mut quote_stack: Vec<Option<&'static str>> = Vec::new();
         // Like quotes, the dialects' blocks (admonitions, tabs) give no description.
         // Where the last paragraph opened in its list of events.
         let mut paragraph_at = 0usize;
@@ -427,6 +437,7 @@ impl<'a> BodyWriter<'a> {
                     }
                     let html = match language {
                         "mermaid" if self.input.diagrams => self.diagram(&code, range.start),
+                        "plantuml" | "puml" if self.input.diagrams => Some(self.plantuml(&code, range.start)),
                         _ => None,
                     };
                     if self.input.write_html {
@@ -449,15 +460,15 @@ impl<'a> BodyWriter<'a> {
                 }
                 Event::Start(Tag::BlockQuote(kind)) => {
                     self.blocks_seen = true;
-                    quote_stack.push(kind.is_some());
+                    quote_stack.push(kind.map(|_| "</div>\n"));
                     match kind {
                         Some(kind) => target.push(Event::Html(blocks::callout_open(kind).into())),
                         None => target.push(Event::Start(Tag::BlockQuote(None))),
                     }
                 }
                 Event::End(TagEnd::BlockQuote(kind)) => {
-                    if quote_stack.pop().unwrap_or(false) {
-                        target.push(Event::Html("</div>\n".into()));
+                    if let Some(close) = quote_stack.pop().flatten() {
+                        target.push(Event::Html(close.into()));
                     } else {
                         target.push(Event::End(TagEnd::BlockQuote(kind)));
                     }
@@ -470,7 +481,25 @@ impl<'a> BodyWriter<'a> {
                     };
                     let html = self.rewrite_html(html.into(), range.start, true);
                     self.note_html_ids(&html);
-                    target.push(Event::Html(html));
+                    match placeholder.quote {
+                        // An alert's marker: the quote it starts is its callout.
+                        Some(close)
+                            if matches!(
+                                target.get(target.len().wrapping_sub(2)..),
+                                Some([Event::Start(Tag::BlockQuote(None)), Event::Start(Tag::HtmlBlock)])
+                            ) && quote_stack.last() == Some(&None) =>
+                        {
+                            target.remove(target.len() - 2);
+                            quote_stack.pop();
+                            quote_stack.push(Some(close));
+                            target.push(Event::Html(html));
+                        }
+                        Some(close) => {
+                            target.push(Event::Html(html));
+                            target.push(Event::Html(close.into()));
+                        }
+                        None => target.push(Event::Html(html)),
+                    }
                 }
                 Event::Start(Tag::Table(alignments)) => {
                     self.blocks_seen = true;
@@ -494,9 +523,12 @@ impl<'a> BodyWriter<'a> {
                     }
                     self.blocks_seen = true;
                     paragraph_at = target.len();
+                    self.in_paragraph = true;
+                    self.paragraph_attributes = None;
                     target.push(Event::Start(Tag::Paragraph));
                 }
                 Event::End(TagEnd::Paragraph) => {
+                    self.in_paragraph = false;
                     self.note_break();
                     if self.in_summary {
                         self.in_summary = false;
@@ -575,16 +607,59 @@ impl<'a> BodyWriter<'a> {
         self.diagrams += 1;
         match diagram::render_diagram(code, self.diagrams) {
             Ok(html) => Some(html),
-            Err(message) => {
+            Err(reason) if self.input.browser_diagrams => {
+                self.out.browser_diagrams = true;
                 let d = self
                     .location(offset)
-                    .diagnostic(Rule::Diagram, message)
-                    .with_severity(Severity::Warning)
-                    .with_help("the block is shown as code; fix the diagram, or give the fence another language");
+                    .diagnostic(Rule::Diagram, format!("{reason}: the reader's browser draws it"))
+                    .with_severity(Severity::Note)
+                    .with_help("with JavaScript off, its source is shown; check that it draws in `opsbook serve`");
                 self.out.diagnostics.push(d);
-                None
+                Some(diagram::browser_figure(code))
+            }
+            Err(reason) => {
+                let d = self
+                    .location(offset)
+                    .diagnostic(Rule::Diagram, reason)
+                    .with_severity(Severity::Warning)
+                    .with_help("the diagram is shown as its source; fix it, or give the fence another language");
+                self.out.diagnostics.push(d);
+                Some(diagram::source_figure(
+                    code,
+                    "mermaid",
+                    "This Mermaid diagram could not be drawn; its source is shown.",
+                ))
             }
         }
+    }
+
+    /// The HTML of the PlantUML diagram of a block starting at `offset`: drawn by the
+    /// `plantuml` program, or its source under a note (with a `diagram` note when there
+    /// is no program, a warning when the diagram is at fault).
+    fn plantuml(&mut self, code: &str, offset: usize) -> String {
+        self.diagrams += 1;
+        let failure = match diagram::plantuml::draw(code) {
+            Ok(svg) => match diagram::plantuml_figure(&svg, code, self.diagrams) {
+                Some(html) => return html,
+                None => diagram::plantuml::Failure::Diagram("PlantUML drew no SVG".into()),
+            },
+            Err(failure) => failure,
+        };
+        let (message, severity, help) = match failure {
+            diagram::plantuml::Failure::NoProgram(reason) => (
+                format!("PlantUML diagrams are drawn by a `plantuml` program: {reason}"),
+                Severity::Note,
+                "the diagram is shown as its source; install PlantUML where the handbook is built to draw it",
+            ),
+            diagram::plantuml::Failure::Diagram(reason) => (
+                reason,
+                Severity::Warning,
+                "the diagram is shown as its source; fix it, or give the fence another language",
+            ),
+        };
+        let d = self.location(offset).diagnostic(Rule::Diagram, message).with_severity(severity).with_help(help);
+        self.out.diagnostics.push(d);
+        diagram::source_figure(code, "plantuml", "This PlantUML diagram is shown as its source.")
     }
 
     /// Links, images, raw HTML and text, wherever they stand.
@@ -623,7 +698,19 @@ impl<'a> BodyWriter<'a> {
                     Some(restored) => CowStr::from(restored),
                     None => code,
                 };
-                self.note_text(&code);
+                // The description is plain text, not code: a template construct in the
+                // code (which the old tool replaced) shows there as an ellipsis.
+                let hidden =
+                    if self.in_summary && self.rewrite.is_some() { dialects::hide_constructs(&code) } else { None };
+                match hidden {
+                    Some(hidden) => {
+                        self.in_summary = false;
+                        self.note_text(&code);
+                        self.in_summary = true;
+                        self.out.summary.push_str(&hidden);
+                    }
+                    None => self.note_text(&code),
+                }
                 Event::Code(code)
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -681,7 +768,25 @@ impl<'a> BodyWriter<'a> {
             None => destination,
         };
         let spot = self.location(offset);
-        let resolution = self.input.links.resolve(spot.dir, &destination);
+        let resolution = match destination.strip_prefix(dialects::assets::SCHEME) {
+            // A Jekyll asset: the first of its folders that has it.
+            Some(asset) if self.rewrite.is_some() => {
+                let found = dialects::assets::FOLDERS.iter().find_map(|folder| {
+                    match self.input.links.resolve("", &format!("/{folder}/{asset}")) {
+                        file @ Resolution::File { .. } => Some(file),
+                        _ => None,
+                    }
+                });
+                found.unwrap_or_else(|| Resolution::Broken {
+                    message: format!(
+                        "no file `{asset}` in the asset folders (`_assets/images/`, `_assets/`, `assets/`…)"
+                    ),
+                    asset: true,
+                    suggestion: None,
+                })
+            }
+            _ => self.input.links.resolve(spot.dir, &destination),
+        };
         let record = |target: Option<usize>, anchor: Option<String>| LinkRecord {
             target,
             anchor,
@@ -736,7 +841,14 @@ impl<'a> BodyWriter<'a> {
                 continue;
             };
             if let Some(p) = self.rewrite.and_then(|r| r.placeholder(number)).filter(|p| !p.attributes.is_empty()) {
-                self.paragraph_attributes = Some(p.attributes.clone());
+                let id = p.attributes.iter().find(|(name, _)| name == "id").map(|(_, id)| id.clone());
+                if self.in_paragraph {
+                    self.paragraph_attributes = Some(p.attributes.clone());
+                } else if let Some(id) = &id {
+                    // Text outside a paragraph (a tight list's item): the id marks the place.
+                    html.push_str(&format!("<span id=\"{}\"></span>", escape(id)));
+                }
+                self.out.anchors.extend(id);
             }
             let placeholder = self.rewrite.and_then(|r| r.placeholder(number));
             let placeholder = placeholder.and_then(|p| p.html_in(&mut self.open_blocks)).map(str::to_string);

@@ -37,6 +37,10 @@ impl LinkResolver for FakeSite {
                 href: "/handbook/runbooks/diagram.png".into(),
                 asset: Some("runbooks/diagram.png".into()),
             },
+            "_assets/images/blog/graph.png" => Resolution::File {
+                href: "/handbook/_assets/images/blog/graph.png".into(),
+                asset: Some("_assets/images/blog/graph.png".into()),
+            },
             _ => Resolution::Broken {
                 message: format!("no page `content/{joined}`"),
                 asset: !links::is_markdown_path(&joined),
@@ -240,6 +244,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: None,
         diagrams: true,
+        browser_diagrams: true,
     }
 }
 
@@ -453,6 +458,7 @@ fn heading_ids_follow_the_configured_style() {
     insta::assert_snapshot!(all);
 }
 
+mod constructs;
 mod dialect_pages;
 mod property;
 
@@ -466,7 +472,8 @@ fn tells_mdx_files_by_their_extension_whatever_the_characters_of_their_name() {
 
 #[test]
 fn shows_an_unreadable_diagram_as_code_with_a_warning_at_its_fence() {
-    let out = render("Intro.\n\n> ```mermaid\n> graph TD\n>   A[x --> B\n> ```\n");
+    let text = "Intro.\n\n> ```mermaid\n> graph TD\n>   A[x --> B\n> ```\n";
+    let out = render_markdown(&MarkdownInput { browser_diagrams: false, ..test_input(text) });
     let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.severity, d.line, d.column)).collect();
     assert_eq!(found, [(Rule::Diagram, Severity::Warning, 7, 3)]);
     assert!(

@@ -442,6 +442,7 @@ fn render_body_with(
         heading_ids: site.config.heading_ids,
         includes: Some(files),
         diagrams: site.config.diagrams,
+        browser_diagrams: site.config.browser_diagrams,
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
     crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {

@@ -154,6 +154,7 @@ pub(crate) fn write_files(
             Err(d) => diagnostics.push(d),
         }
     }
+    write_mermaid(site, theme, output)?;
     let (light, dark) = crate::markdown::highlight::theme_css();
     for (file, css) in [(ExtraFile::HighlightLight, light), (ExtraFile::HighlightDark, dark)] {
         let name = file.spec().path;
@@ -173,6 +174,17 @@ pub(crate) fn write_files(
         .collect::<anyhow::Result<_>>()?;
     diagnostics.extend(problems.into_iter().flatten());
     Ok(())
+}
+
+/// Mermaid's script, when a page has a diagram the reader's browser draws, unless the
+/// site or its theme has a `static/mermaid.min.js` of its own (written as any static
+/// file).
+pub(crate) fn write_mermaid(site: &Site, theme: &ThemeFiles, output: &dyn Sink) -> anyhow::Result<()> {
+    let path = crate::render::vendor::MERMAID_SCRIPT;
+    if theme.statics.contains_key(path) || !site.pages.iter().any(|page| page.rendered.browser_diagrams) {
+        return Ok(());
+    }
+    output.write(path, crate::render::vendor::mermaid_script()?)
 }
 
 /// Copies a source file (`shown` as diagnostics name it) to `site_path`. When the copy

@@ -7,6 +7,7 @@
 
 pub(crate) mod nav;
 pub(crate) mod theme;
+pub(crate) mod vendor;
 pub(crate) mod views;
 
 use std::collections::BTreeMap;

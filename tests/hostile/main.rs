@@ -11,6 +11,7 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod assets;
 mod audience;
 mod costs;
 mod formats;

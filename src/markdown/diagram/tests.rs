@@ -90,8 +90,8 @@ fn uses_the_pages_colours_and_no_white_background() {
 fn reports_why_a_diagram_is_not_rendered() {
     let Err(message) = render_diagram("flowchart TD\n    A[unclosed --> B\n", 1) else { panic!("rendered") };
     assert!(message.contains("line 2"), "{message}");
-    let Err(message) = render_diagram("pie\n    \"a\" : 1\n", 1) else { panic!("rendered") };
-    assert!(message.starts_with("`pie` diagrams are not rendered"), "{message}");
+    let Err(message) = render_diagram("zenuml\n    A.b()\n", 1) else { panic!("rendered") };
+    assert_eq!(message, "opsbook does not draw `zenuml` diagrams");
     let Err(message) = render_diagram("%% only a comment\n", 1) else { panic!("rendered") };
     assert!(message.contains("no type"), "{message}");
     let big = format!("flowchart TD\n{}", "    A --> B\n".repeat(4000));

@@ -26,7 +26,8 @@
 //! is closed at the end of the page and reported at its opening line (rule
 //! `admonition`). A run of `===` tabs at one indentation is one group of tabs.
 
-use super::{Collected, Output, Page, Problem, tabs};
+use super::title::title_html;
+use super::{Collected, Output, Page, Problem, alerts, html_diagrams, tabs};
 use crate::html::escape;
 use crate::markdown::has_text;
 
@@ -50,6 +51,8 @@ struct Line<'t> {
 pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> Option<Output> {
     let mdx_lines = page.mdx && (has_text(text, "import ") || has_text(text, "export "));
     if !has_text(text, ":::")
+        && !has_text(text, "[!")
+        && !has_text(text, "mermaid")
         && !has_text(text, "!!!")
         && !has_text(text, "???")
         && !has_text(text, "===")
@@ -239,7 +242,7 @@ impl Lines<'_> {
                 open.push((colons, line.source + bytes, indent));
                 let (class, default) = callout_kind(kind);
                 let title = title.filter(|t| !t.is_empty()).unwrap_or(default);
-                let html = crate::markdown::blocks::callout_div(class, &escape(&title));
+                let html = crate::markdown::blocks::callout_div(class, &title_html(&title));
                 self.push_marker(indent, html, 1, line.source);
             } else if let Some((collapsible, kind, title)) = mkdocs_open(rest) {
                 changed = true;
@@ -266,6 +269,17 @@ impl Lines<'_> {
                     tab_group = false;
                     self.push_marker(indent, tabs::group_close(), -1, lines.get(i).map_or(end, |l| l.source));
                 }
+            } else if let Some((close, start)) = html_diagrams::opening(rest).filter(|_| columns < 4) {
+                match self.push_html_diagram(&line, bytes, (close, start), &lines[i..]) {
+                    Some(taken) => {
+                        changed = true;
+                        i += taken;
+                    }
+                    None => self.push_line(line.prefix, line.text, line.source),
+                }
+            } else if let Some(marker) = alerts::marker(rest).filter(|_| i < 2 || !is_quote(lines[i - 2].text)) {
+                changed = true;
+                self.push_alert(&line, bytes, &marker, &lines[i..]);
             } else {
                 self.push_line(line.prefix, line.text, line.source);
             }
@@ -277,6 +291,78 @@ impl Lines<'_> {
             self.push_marker(indent, "</div>\n".into(), -1, end);
         }
         changed
+    }
+
+    /// Writes the line of an alert `marker` (at byte `bytes` of `line`, after its
+    /// indentation) as a placeholder that makes its quote a callout, and its text as the
+    /// title or on a quote line of its own ([`alerts`]); `next` are the lines after it.
+    fn push_alert(&mut self, line: &Line<'_>, bytes: usize, marker: &alerts::Marker<'_>, next: &[Line<'_>]) {
+        let quote_content = |l: &Line<'_>| l.text.trim_start().trim_start_matches(['>', ' ', '\t']).trim().to_string();
+        let blank_then_more = next.first().is_some_and(|l| is_quote(l.text) && quote_content(l).is_empty())
+            && next
+                .iter()
+                .skip(1)
+                .find(|l| !(is_quote(l.text) && quote_content(l).is_empty()))
+                .is_some_and(|l| is_quote(l.text));
+        // With a sign (Hugo's and Obsidian's own syntax), the rest of the line is always
+        // the title, as Hugo's documentation writes it.
+        let title = (!marker.text.is_empty() && (blank_then_more || marker.sign.is_some())).then_some(marker.text);
+        let (html, close) = alerts::callout(marker, title);
+        let comment = self.collected.quote_block(html, close);
+        let lead = format!("{}{}{}", " ".repeat(line.prefix), &line.text[..bytes], marker.prefix);
+        if marker.text.is_empty() || title.is_some() {
+            self.out.push(&format!("{lead}{comment}\n"), "", line.source);
+            return;
+        }
+        let at = bytes + marker.text_at;
+        let text = line.text[at..].trim_end();
+        self.out.push(&format!("{lead}{comment}\n{lead}"), text, line.source + at);
+        self.out.push("\n", "", line.source + at + text.len());
+    }
+
+    /// Writes the Mermaid element that `line` opens (after `bytes` of indentation; its
+    /// closing tag and where its content starts in the rest of the line) as a `mermaid`
+    /// fence ([`html_diagrams`]); `next` are the lines after it. Returns how many of
+    /// them it took, or `None` (nothing written) when the element is never closed.
+    fn push_html_diagram(
+        &mut self,
+        line: &Line<'_>,
+        bytes: usize,
+        (close, start): (&str, usize),
+        next: &[Line<'_>],
+    ) -> Option<usize> {
+        let first = &line.text[bytes + start..];
+        let mut html = String::new();
+        let mut taken = 0;
+        if let Some(end) = first.find(close) {
+            html.push_str(&first[..end]);
+        } else {
+            html.push_str(first);
+            html.push('\n');
+            loop {
+                let l = next.get(taken)?;
+                taken += 1;
+                if let Some(end) = l.text.find(close) {
+                    html.push_str(&l.text[..end]);
+                    break;
+                }
+                html.push_str(&" ".repeat(l.prefix));
+                html.push_str(l.text);
+                html.push('\n');
+            }
+        }
+        let source = html_diagrams::source(&html);
+        let fence = html_diagrams::fence(&source);
+        let indent = format!("{}{}", " ".repeat(line.prefix), &line.text[..bytes]);
+        let mut written = format!("{indent}{fence}mermaid\n");
+        for source_line in source.lines() {
+            written.push_str(&indent);
+            written.push_str(source_line);
+            written.push('\n');
+        }
+        written.push_str(&format!("{indent}{fence}\n"));
+        self.out.push(&written, "", line.source);
+        Some(taken)
     }
 
     /// Rewrites the indented body that starts at `lines[from]` of a block opened at
@@ -303,6 +389,11 @@ impl Lines<'_> {
     }
 }
 
+/// Whether `line` is a line of a block quote.
+fn is_quote(line: &str) -> bool {
+    line.trim_start().starts_with('>')
+}
+
 /// The opening and closing HTML of an MkDocs admonition.
 fn mkdocs_html(collapsible: Option<bool>, kind: &str, title: Option<String>) -> (String, &'static str) {
     let (class, default) = callout_kind(kind);
@@ -310,7 +401,7 @@ fn mkdocs_html(collapsible: Option<bool>, kind: &str, title: Option<String>) -> 
         None => {
             let title = match title {
                 Some(t) if t.is_empty() => String::new(),
-                Some(t) => format!("<p class=\"callout-title\">{}</p>\n", escape(&t)),
+                Some(t) => format!("<p class=\"callout-title\">{}</p>\n", title_html(&t)),
                 None => format!("<p class=\"callout-title\">{}</p>\n", escape(&default)),
             };
             (format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n")
@@ -320,7 +411,7 @@ fn mkdocs_html(collapsible: Option<bool>, kind: &str, title: Option<String>) -> 
             let attr = if is_open { " open" } else { "" };
             let open = format!(
                 "<details class=\"callout callout-{class}\"{attr}>\n<summary class=\"callout-title\">{}</summary>\n",
-                escape(&title)
+                title_html(&title)
             );
             (open, "</details>\n")
         }

@@ -25,8 +25,10 @@ pub(crate) fn is_safe(name: &str) -> bool {
     SAFE.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
-/// The attribute list at `at`, if one starts there: `{:` anything, or `{.` / `{#`
-/// right after a link or image (`)`) or alone on a line.
+/// The attribute list at `at`, if one starts there: `{:` anything (kramdown), or a
+/// Goldmark list `{.` / `{#` right after a link or image (`)`), at the start of a line
+/// (Hugo's block attributes), or after white space at the end of its line (a heading's,
+/// Goldmark's `parseLastLineAttributes`, or a paragraph's last line).
 pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
     let rest = text.get(at..)?;
     let colon = rest.starts_with("{:");
@@ -34,7 +36,8 @@ pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
     let before = &text[..at];
     let alone_start =
         before.trim_end_matches([' ', '\t']).is_empty() || before.trim_end_matches([' ', '\t']).ends_with('\n');
-    if !colon && !((rest.starts_with("{.") || rest.starts_with("{#")) && (after_link || alone_start)) {
+    let after_space = before.ends_with([' ', '\t']);
+    if !colon && !((rest.starts_with("{.") || rest.starts_with("{#")) && (after_link || alone_start || after_space)) {
         return None;
     }
     // An attribute list is short: its `}` is within 200 bytes, on its line.
@@ -42,13 +45,22 @@ pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
     let window = &rest[..cut];
     let line_end = window.find('\n').unwrap_or(window.len());
     let end = window[..line_end].find('}')?;
+    // In running text, only a list that ends its line (Goldmark reads a heading's
+    // attributes from the end of its line, `parseLastLineAttributes`; braces inside a
+    // sentence are text there).
+    let tail = &rest[end + 1..];
+    if !colon && !after_link && !alone_start && !tail[..tail.find('\n').unwrap_or(tail.len())].trim().is_empty() {
+        return None;
+    }
     let inner = &rest[if colon { 2 } else { 1 }..end];
-    let attributes = parse(inner)?;
+    let attributes = parse(inner, !colon)?;
     Some(Token { range: at..at + end + 1, kind: Kind::Attributes(attributes), in_code: false })
 }
 
-/// The safe attributes of an attribute list's inside, or `None` if it is not one.
-fn parse(inner: &str) -> Option<Vec<(String, String)>> {
+/// The safe attributes of an attribute list's inside, or `None` if it is not one. A
+/// Goldmark list (`goldmark`) has no bare words, and its ids and classes are not
+/// empty (`parser.ParseAttributes`), so a Nunjucks comment `{# … #}` is none.
+fn parse(inner: &str, goldmark: bool) -> Option<Vec<(String, String)>> {
     let mut attributes: Vec<(String, String)> = Vec::new();
     let mut classes = Vec::new();
     let mut rest = inner.trim();
@@ -56,10 +68,16 @@ fn parse(inner: &str) -> Option<Vec<(String, String)>> {
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         if let Some(class) = rest.strip_prefix('.') {
             let len = class.find(char::is_whitespace).unwrap_or(class.len());
+            if goldmark && !is_name(&class[..len]) {
+                return None;
+            }
             classes.push(class[..len].to_string());
             rest = class[len..].trim_start();
         } else if let Some(id) = rest.strip_prefix('#') {
             let len = id.find(char::is_whitespace).unwrap_or(id.len());
+            if goldmark && !is_name(&id[..len]) {
+                return None;
+            }
             attributes.push(("id".into(), id[..len].to_string()));
             rest = id[len..].trim_start();
         } else if let Some(eq) = rest[..len].find('=') {
@@ -82,7 +100,7 @@ fn parse(inner: &str) -> Option<Vec<(String, String)>> {
                 attributes.push((name.to_ascii_lowercase(), value.to_string()));
             }
             rest = after.trim_start();
-        } else if rest[..len].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        } else if !goldmark && rest[..len].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             // A reference to an attribute list definition (`{:refname}`): nothing to add.
             rest = rest[len..].trim_start();
         } else {
@@ -93,6 +111,12 @@ fn parse(inner: &str) -> Option<Vec<(String, String)>> {
         attributes.push(("class".into(), classes.join(" ")));
     }
     Some(attributes)
+}
+
+/// Whether `name` is an id or class Goldmark reads: not empty, no white space, and of
+/// the punctuation only `_`, `-`, `:` and `.`.
+fn is_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| !c.is_ascii_punctuation() || matches!(c, '_' | '-' | ':' | '.'))
 }
 
 /// The edits that apply the attribute list at `range`.
@@ -129,6 +153,16 @@ pub(super) fn edits(
                 .is_none_or(|before| before.rsplit('\n').next().is_none_or(|l| l.trim().is_empty()));
         if previous_blank || attributes.is_empty() {
             return drop;
+        }
+        // Alone on the line after a table's last row: a blank line first ends the table
+        // (GFM reads a line without pipes as one more row), and the list, a paragraph of
+        // its own, goes to the table ([`set_paragraph_attributes`]).
+        let previous_row = text[..line_start]
+            .strip_suffix('\n')
+            .and_then(|before| before.rsplit('\n').next())
+            .is_some_and(|l| l.trim_start().starts_with('|'));
+        if line.trim().is_empty() && previous_row {
+            return vec![(range, format!("\n{}", collected.paragraph_attributes(attributes.to_vec())))];
         }
         return vec![(range, collected.paragraph_attributes(attributes.to_vec()))];
     };
@@ -187,7 +221,8 @@ fn link_before(text: &str, at: usize) -> Option<Link> {
 }
 
 /// Ends the paragraph that opened at `events[at]` with `attributes` on its tag; a
-/// paragraph with no text but the attribute list is dropped.
+/// paragraph with no text but the attribute list is dropped, and gives them to the
+/// table right before it, if one is (on its wrapper: the table's id is an anchor).
 pub(crate) fn set_paragraph_attributes(events: &mut Vec<Event<'_>>, at: usize, attributes: &[(String, String)]) {
     if !matches!(events.get(at), Some(Event::Start(Tag::Paragraph))) {
         events.push(Event::End(TagEnd::Paragraph));
@@ -200,6 +235,7 @@ pub(crate) fn set_paragraph_attributes(events: &mut Vec<Event<'_>>, at: usize, a
     });
     if empty {
         events.truncate(at);
+        set_table_attributes(events, attributes);
         return;
     }
     // The line break before an attribute list on its own line, and the list's own
@@ -220,4 +256,30 @@ pub(crate) fn set_paragraph_attributes(events: &mut Vec<Event<'_>>, at: usize, a
     open.push('>');
     events[at] = Event::Html(open.into());
     events.push(Event::Html("</p>\n".into()));
+}
+
+/// Gives `attributes` to the table the events end with, if they do: its wrapper's
+/// opening tag gets the id and classes.
+fn set_table_attributes(events: &mut [Event<'_>], attributes: &[(String, String)]) {
+    let n = events.len();
+    if n < 2 || !matches!(events[n - 2], Event::End(TagEnd::Table)) {
+        return;
+    }
+    let Some(wrap) = events
+        .iter()
+        .rposition(|e| matches!(e, Event::Html(h) if h.as_ref() == crate::markdown::blocks::TABLE_WRAP_OPEN))
+    else {
+        return;
+    };
+    let mut open = String::from("<div class=\"table-wrap");
+    for (_, value) in attributes.iter().filter(|(name, _)| name == "class") {
+        open.push(' ');
+        open.push_str(&escape(value));
+    }
+    open.push('"');
+    for (_, value) in attributes.iter().filter(|(name, _)| name == "id") {
+        open.push_str(&format!(" id=\"{}\"", escape(value)));
+    }
+    open.push_str(&crate::markdown::blocks::TABLE_WRAP_OPEN["<div class=\"table-wrap\"".len()..]);
+    events[wrap] = Event::Html(open.into());
 }

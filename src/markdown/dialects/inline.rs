@@ -71,6 +71,10 @@ pub(super) enum Kind<'t> {
     Variable,
     /// An attribute list, its safe attributes.
     Attributes(Vec<(String, String)>),
+    /// An mdBook directive no step of opsbook's handles: its name.
+    Directive(&'t str),
+    /// Raw HTML to write instead, as it is.
+    Raw(String),
 }
 
 /// A token: where it is and what it is.
@@ -91,6 +95,8 @@ pub(super) enum Render {
     Open(String, String),
     /// Markdown text written instead (a cross reference's path).
     Text(String),
+    /// Inline HTML written instead (an image).
+    Inline(String),
     /// A tab whose content is code in this language.
     CodeTab(String, String),
     /// Not known: a placeholder and a warning.
@@ -111,6 +117,8 @@ fn has_marker(text: &str, page: Page<'_>) -> bool {
     has_text(text, "{{")
         || has_text(text, "{%")
         || has_text(text, "{:")
+        || has_text(text, "{.")
+        || has_text(text, "{#")
         || has_text(text, "){")
         || has_text(text, "<Tabs")
         || has_text(text, "<Admonition")
@@ -161,6 +169,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
         let edit = |with: String| Edit { range: range.clone(), with };
         match &token.kind {
             Kind::Literal(literal) if token.in_code => edits.push(edit(literal.clone())),
+            Kind::Raw(html) => edits.push(edit(html.clone())),
             Kind::Literal(literal) => edits.push(edit(collected.inline(crate::html::escape(literal)))),
             // A comment drops its text, but not the first stage's placeholders in it.
             Kind::Drop => edits.push(edit(kept_markers(source))),
@@ -173,10 +182,18 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     .into_iter()
                     .map(|(range, with)| Edit { range, with }),
             ),
+            Kind::Directive(name) => {
+                let message = format!(
+                    "`{}` is a directive of an mdBook preprocessor (`{name}`), which opsbook does not run; it is shown as a placeholder",
+                    shorten_source(source)
+                );
+                collected.problems.push((range.start, Problem::Unsupported, message));
+                edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
+            }
             Kind::Variable | Kind::Liquid(..) => {
                 let render = match &token.kind {
                     Kind::Liquid(name, args) => liquid::render(name, args, page),
-                    _ => Render::Unknown,
+                    _ => liquid::render_variable(source),
                 };
                 edits.extend(apply_simple(text, range.clone(), render, source, collected));
             }
@@ -283,6 +300,7 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
         Render::Block(html) => edit(block(text, range.clone(), collected.block(html, 0))),
         Render::Open(open, end) => edit(block(text, range.clone(), collected.block(format!("{open}{end}"), 0))),
         Render::Text(markdown) => edit(markdown),
+        Render::Inline(html) => edit(collected.inline(html)),
         Render::CodeTab(..) => edit(String::new()),
         Render::Unknown => {
             if collected.problems.last().is_none_or(|p| p.0 != range.start) {
@@ -291,10 +309,10 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
                 collected.problems.push((range.start, Problem::Unsupported, message));
             }
             let placeholder = collected.inline(unsupported_html(source, false));
-            if let Some((open, close)) = link_around(text, range.clone()) {
+            if let Some((open, destination, close)) = link_around(text, range.clone()) {
                 return vec![
                     Edit { range: open..open + 1, with: String::new() },
-                    Edit { range: range.start - 2..close + 1, with: format!(" {placeholder}") },
+                    Edit { range: destination..close + 1, with: format!(" {placeholder}") },
                 ];
             }
             if is_alone(text, range.clone()) {
@@ -306,14 +324,21 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
     }
 }
 
-/// The link around a token that starts its destination: where its `[` is and where the
-/// `)` closing the destination is.
-fn link_around(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
-    let before = text.get(..range.start)?.strip_suffix("](")?;
-    let line_start = line_start(text, range.start - 2);
+/// The inline link whose destination holds a token (`[text]({{< x >}}/path)`,
+/// `[text](https://host/v{{% param v %}}/a)`, `[text](<…{{ x }}…>)`): where its `[` is,
+/// where its `](` is and where the `)` closing the destination is.
+fn link_around(text: &str, range: Range<usize>) -> Option<(usize, usize, usize)> {
+    let line_start = line_start(text, range.start);
+    let before = text.get(line_start..range.start)?;
+    let destination = before.rfind("](")?;
+    let written = &before[destination + 2..];
+    let angle = written.starts_with('<');
+    if (angle && written.contains('>')) || (!angle && written.contains(|c: char| c.is_whitespace() || c == ')')) {
+        return None;
+    }
     let mut depth = 0usize;
     let mut open = None;
-    for (i, c) in before[line_start..].char_indices().rev() {
+    for (i, c) in before[..destination].char_indices().rev() {
         match c {
             ']' => depth += 1,
             '[' if depth == 0 => {
@@ -325,8 +350,8 @@ fn link_around(text: &str, range: Range<usize>) -> Option<(usize, usize)> {
         }
     }
     let rest = &text[range.end..line_end(text, range.end)];
-    let close = rest.find([')', ' ']).filter(|at| rest.as_bytes()[*at] == b')')? + range.end;
-    Some((open?, close))
+    let close = if angle { rest.find(">)").map(|at| at + 1) } else { rest.find(')') }? + range.end;
+    Some((open?, line_start + destination, close))
 }
 
 /// The first stage's placeholder lines inside `source`, each on a line of its own.

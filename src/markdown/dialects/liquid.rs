@@ -2,12 +2,14 @@
 //!
 //! ```markdown
 //! {% comment %} never shown {% endcomment %}     {% raw %}{{ shown as written }}{% endraw %}
+//! {# a Nunjucks comment, never shown #}
 //! [the runbook]({% link runbooks/db.md %})       {% post_url 2026-01-02-outage %}
 //! {{ site.title }}   {% if x %}   {% include x.md %}   -> placeholders
 //! ```
 //!
 //! `link`, `post_url` and `page` resolve like a link to the file they name, from the
-//! content folder (a URL of another site given to them stays as it is); `highlight` is a code
+//! content folder (a URL of another site given to them stays as it is), and so does a quoted
+//! path whose filters only make it a URL (`{{ '/docs/' | relative_url }}`); `highlight` is a code
 //! block; comments are dropped,
 //! `raw` shows its content as written. `{%- x -%}` trims like `{% x %}`. Every other tag
 //! and every variable is a placeholder: opsbook runs no templates. (`include` is the
@@ -21,6 +23,16 @@ use super::scan::Finder;
 /// block is one token, with its content. Code has none: a tag in code stays code.
 pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: bool) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
+    if rest.starts_with("{#") && !in_code {
+        // A Nunjucks comment (Eleventy), `{# never shown #}`: its first `}` closes it.
+        let close = finder.find(text, "}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
+        // The `#` before it is not the opening one: `{#}` is text.
+        return (close > at + 2 && text[..close].ends_with('#')).then_some(Token {
+            range: at..close + 1,
+            kind: Kind::Drop,
+            in_code,
+        });
+    }
     if rest.starts_with("{%") {
         let end = finder.find(text, "%}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
         let inner = text[at + 2..end].trim_matches('-').trim();
@@ -53,11 +65,12 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     if in_code || !rest.starts_with("{{") || rest.starts_with("{{{") || text[..at].ends_with('=') {
         return None;
     }
-    // A variable: `{{ name }}`, short, on one line, starting with a letter, `.` or `$`.
+    // A variable: `{{ name }}`, short, on one line, starting with a letter, `.` or `$`;
+    // or a quoted literal with filters, `{{ '/docs/' | relative_url }}`.
     let end = finder.find(text, "}}", at + 2).filter(|e| e - at <= 200 && !text[at..*e].contains('\n'))?;
     let inner = text[at + 2..end].trim_matches('-').trim();
     let first = inner.chars().next()?;
-    (first.is_alphabetic() || first == '.' || first == '$').then(|| Token {
+    (first.is_alphabetic() || matches!(first, '.' | '$' | '"' | '\'')).then(|| Token {
         range: at..end + 2,
         kind: Kind::Variable,
         in_code,
@@ -107,6 +120,26 @@ pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
             }
             None => Render::Unknown,
         },
+        "asset" => super::assets::render(args),
         _ => Render::Unknown,
     }
+}
+
+/// The filters that make a path a URL of the site: Jekyll's `relative_url` and
+/// `absolute_url` (which add the `baseurl` and the `url`) and Eleventy's `url` (which adds
+/// the `pathPrefix`). opsbook adds its base URL to every link of a page itself.
+const URL_FILTERS: [&str; 3] = ["relative_url", "absolute_url", "url"];
+
+/// How the variable `{{ … }}` written as `source` renders: a quoted literal whose filters
+/// only make it a URL of the site is that path (a link like any other), anything else a
+/// placeholder.
+pub(super) fn render_variable(source: &str) -> Render {
+    let inner = source.trim_start_matches("{{").trim_end_matches("}}").trim_matches('-').trim();
+    let Some(quote) = inner.chars().next().filter(|c| matches!(c, '"' | '\'')) else { return Render::Unknown };
+    let Some((literal, filters)) = inner[1..].split_once(quote) else { return Render::Unknown };
+    let known = filters.split('|').skip(1).all(|f| URL_FILTERS.contains(&f.trim()));
+    if !known || !filters.trim().is_empty() && !filters.trim_start().starts_with('|') || literal.contains(['{', '}']) {
+        return Render::Unknown;
+    }
+    Render::Text(literal.to_string())
 }

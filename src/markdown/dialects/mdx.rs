@@ -7,15 +7,18 @@
 //! ```
 //!
 //! `Tabs`, `TabItem` and `Admonition` render like the other dialects' tabs and callouts,
-//! in `.md` pages too. On an MDX page every other component (a name starting with a
+//! in `.md` pages too. An HTML element of an MDX page with JSX expressions for attributes
+//! (`<a href="/x" style={{ display: 'block' }}>`) loses those attributes, which are
+//! JavaScript and can only be evaluated by React (a `style` object, a handler), and
+//! `className` is `class`, as MDX writes it. On an MDX page every other component (a name starting with a
 //! capital letter) renders its children inside a placeholder, with an
 //! `unsupported-syntax` warning; `{/* comments */}` are dropped. (The `import` and
 //! `export` lines are dropped by the first stage, [`super::admonitions`].)
 
 use super::inline::{Call, Kind, Render, Syntax, Token};
 use super::scan::Finder;
+use super::title::title_html;
 use super::{Page, tabs};
-use crate::html::escape;
 
 /// The components known in `.md` pages as well.
 const KNOWN: [&str; 3] = ["Tabs", "TabItem", "Admonition"];
@@ -82,6 +85,77 @@ pub(super) fn element(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
     Some(Token { range: at..i + 1, kind: Kind::Call(call), in_code: false })
 }
 
+/// The HTML tag at `at` of an MDX page, if one starts there with an attribute whose
+/// value is a JSX expression (`name={…}`): the tag without those attributes.
+pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
+    let rest = text.get(at + 1..).filter(|_| mdx)?;
+    let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '-').unwrap_or(rest.len());
+    if name_len == 0 || !rest.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let body_start = at + 1 + name_len;
+    let limit = text.len().min(body_start + MAX_TAG);
+    let bytes = text.as_bytes();
+    let mut out = String::from(&text[at..body_start]);
+    let mut i = body_start;
+    let mut expressions = 0;
+    while i < limit {
+        match bytes[i] {
+            b'>' => break,
+            b'<' => return None,
+            b'"' | b'\'' => {
+                let close = text[i + 1..limit].find(bytes[i] as char)? + i + 1;
+                out.push_str(&text[i..=close]);
+                i = close + 1;
+            }
+            b'{' if out.ends_with('=') => {
+                // `name={…}`: the whole attribute goes, its name with it.
+                let close = balanced(text, i, limit)?;
+                let name_at = out.trim_end_matches('=').rfind(|c: char| c.is_whitespace()).map_or(0, |s| s + 1);
+                out.truncate(name_at);
+                // The space before the attribute goes too: the next brings its own.
+                out.truncate(out.trim_end().len());
+                expressions += 1;
+                i = close + 1;
+            }
+            _ => {
+                let c = text[i..].chars().next()?;
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    if i >= limit || expressions == 0 {
+        return None;
+    }
+    let mut out = out.trim_end().replace(" className=", " class=");
+    out.push('>');
+    Some(Token { range: at..i + 1, kind: Kind::Raw(out), in_code: false })
+}
+
+/// The `}` closing the `{` at `open`, before `limit`, braces nested and quotes skipped.
+fn balanced(text: &str, open: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate().take(limit).skip(open) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'' | b'`') => quote = Some(b),
+            (None, b'{') => depth += 1,
+            (None, b'}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// How the component `call` renders.
 pub(super) fn render(call: &Call<'_>, _page: Page<'_>) -> Render {
     match call.name {
@@ -94,7 +168,7 @@ pub(super) fn render(call: &Call<'_>, _page: Page<'_>) -> Render {
             let kind = call.arg("type").unwrap_or("note");
             let (class, default) = super::admonitions::callout_kind(kind);
             let title = call.arg("title").map_or(default, str::to_string);
-            Render::Open(crate::markdown::blocks::callout_div(class, &escape(&title)), "</div>\n".into())
+            Render::Open(crate::markdown::blocks::callout_div(class, &title_html(&title)), "</div>\n".into())
         }
         _ => Render::Unknown,
     }

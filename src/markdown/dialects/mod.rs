@@ -6,10 +6,14 @@
 //! and the page is parsed from its own text, byte for byte as before. Otherwise:
 //!
 //! 1. the line-based constructs are rewritten ([`admonitions`]): `:::` and `!!!`
-//!    admonitions, MkDocs `===` tabs, the `import`/`export` lines of an MDX page;
+//!    admonitions, MkDocs `===` tabs, the `import`/`export` lines of an MDX page,
+//!    alerts with more on their marker line than GitHub reads ([`alerts`]), Mermaid
+//!    written as HTML ([`html_diagrams`]);
 //! 2. the tokens inside lines are rewritten ([`inline`]), outside code: shortcodes
-//!    ([`shortcodes`]), Liquid tags and variables ([`liquid`]), JSX components and
-//!    comments ([`mdx`]), attribute lists ([`attributes`]);
+//!    ([`shortcodes`]), mdBook directives ([`mdbook`]), Liquid tags and variables
+//!    ([`liquid`], with Jekyll's assets, [`assets`]), JSX components, comments and
+//!    expression attributes ([`mdx`]), attribute lists ([`attributes`]); titles are
+//!    Markdown ([`title`]);
 //! 3. each construct becomes a placeholder: a one-line comment `<!--opsbook-dialect:N-->`
 //!    for a block (CommonMark reads it as an HTML block of that line alone, which
 //!    interrupts a paragraph), or the characters U+E000, `N`, U+E001 for a piece inside
@@ -22,13 +26,18 @@
 //! placeholder and an `unsupported-syntax` warning at their place.
 
 pub(crate) mod admonitions;
+mod alerts;
+pub(crate) mod assets;
 mod attributes;
+mod html_diagrams;
 mod inline;
 mod liquid;
+mod mdbook;
 mod mdx;
 mod scan;
 mod shortcodes;
 mod tabs;
+mod title;
 
 use super::has_text;
 use crate::html::escape;
@@ -75,6 +84,9 @@ pub(crate) struct Placeholder {
     pub depth: i8,
     /// The attributes of an attribute list for the paragraph it ends (no HTML).
     pub attributes: Vec<(String, String)>,
+    /// For an alert's marker ([`alerts`]): the closing tag of the callout its HTML opens
+    /// in place of the block quote it starts.
+    pub quote: Option<&'static str>,
     /// The construct as written, put back if the placeholder ends up in code.
     source: String,
 }
@@ -252,21 +264,29 @@ impl Collected {
     /// A block placeholder comment for `html`.
     fn block(&mut self, html: String, depth: i8) -> String {
         let source = self.source.clone();
-        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new(), source });
+        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new(), quote: None, source });
+        format!("{MARKER}{}-->", self.placeholders.len() - 1)
+    }
+
+    /// A block placeholder for an alert's callout, `html` opening it and `close` ending
+    /// it, in place of the quote the placeholder starts.
+    fn quote_block(&mut self, html: String, close: &'static str) -> String {
+        let source = self.source.clone();
+        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new(), quote: Some(close), source });
         format!("{MARKER}{}-->", self.placeholders.len() - 1)
     }
 
     /// An inline placeholder for `html`.
     fn inline(&mut self, html: String) -> String {
         let source = self.source.clone();
-        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new(), source });
+        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new(), quote: None, source });
         format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
     }
 
     /// An inline placeholder that gives the paragraph it is in `attributes`.
     fn paragraph_attributes(&mut self, attributes: Vec<(String, String)>) -> String {
         let source = self.source.clone();
-        self.placeholders.push(Placeholder { html: String::new(), depth: 0, attributes, source });
+        self.placeholders.push(Placeholder { html: String::new(), depth: 0, attributes, quote: None, source });
         format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
     }
 }
@@ -319,6 +339,36 @@ pub(crate) fn strip_inline(text: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     out.into()
+}
+
+/// `code` with each shortcode, Liquid tag and template variable in it (which the old
+/// tool replaced even in code) made an ellipsis, or `None` when it has none: the plain
+/// text of a description shows no template syntax.
+pub(crate) fn hide_constructs(code: &str) -> Option<String> {
+    if !code.contains("{{") && !code.contains("{%") {
+        return None;
+    }
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find('{') {
+        let close = match rest.get(at..at + 3) {
+            Some("{{<") => ">}}",
+            Some("{{%") => "%}}",
+            Some(open) if open.starts_with("{%") => "%}",
+            Some(open) if open.starts_with("{{") => "}}",
+            _ => {
+                out.push_str(&rest[..at + 1]);
+                rest = &rest[at + 1..];
+                continue;
+            }
+        };
+        let Some(end) = rest[at + 2..].find(close) else { break };
+        out.push_str(&rest[..at]);
+        out.push('…');
+        rest = &rest[at + 2 + end + close.len()..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// The HTML of a placeholder for `syntax` shown as written: inline or as a block title.

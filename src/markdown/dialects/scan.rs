@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::Page;
 use super::inline::{Kind, Syntax, Token};
-use super::{attributes, liquid, mdx, shortcodes};
+use super::{attributes, liquid, mdbook, mdx, shortcodes};
 
 /// The byte ranges of the code of `text`: code spans and code blocks, in order. Fences
 /// pulldown-cmark does not see as such (inside an HTML block: a JSX `<TabItem>` with a
@@ -127,13 +127,14 @@ pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> 
         }
         let found = if b == b'{' {
             shortcodes::token(text, i, &mut finder, in_code)
+                .or_else(|| mdbook::token(text, i, &mut finder, in_code))
                 .or_else(|| liquid::token(text, i, &mut finder, in_code))
                 .or_else(|| if in_code { None } else { attributes::token(text, i) })
                 .or_else(|| if in_code || !page.mdx { None } else { mdx::comment(text, i, &mut finder) })
         } else if in_code {
             None
         } else {
-            mdx::element(text, i, page.mdx)
+            mdx::element(text, i, page.mdx).or_else(|| mdx::html_tag(text, i, page.mdx))
         };
         match found {
             // A token must not run into code (or out of it): what it would write there

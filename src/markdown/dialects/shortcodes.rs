@@ -16,6 +16,7 @@
 
 use super::inline::{Call, Kind, Render, Syntax, Token};
 use super::scan::Finder;
+use super::title::title_html;
 use super::{Page, tabs};
 use crate::html::escape;
 
@@ -152,8 +153,9 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         "alert" | "callout" | "notice" | "admonition" => {
             let kind = call.arg("color").or(call.arg("type")).or_else(|| call.arg_or("kind", 0)).unwrap_or("info");
             let class = color_kind(kind);
-            let title =
-                call.arg("title").map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", escape(t)));
+            let title = call
+                .arg("title")
+                .map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", title_html(t)));
             Render::Open(format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n".into())
         }
         name @ ("note" | "warning" | "tip" | "caution" | "important" | "info" | "danger") => {
@@ -165,21 +167,21 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
                 _ => ("note", "Note"),
             };
             let title = call.arg_or("title", 0).unwrap_or(default);
-            Render::Open(crate::markdown::blocks::callout_div(class, &escape(title)), "</div>\n".into())
+            Render::Open(crate::markdown::blocks::callout_div(class, &title_html(title)), "</div>\n".into())
         }
         "panel" => {
             let class = call.arg("type").or(call.arg("color")).map_or("note", color_kind);
             let title = call
                 .arg("header")
                 .or(call.arg("title"))
-                .map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", escape(t)));
+                .map_or(String::new(), |t| format!("<p class=\"callout-title\">{}</p>\n", title_html(t)));
             Render::Open(format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n".into())
         }
         "details" | "expand" | "collapse" => {
             let summary = call.arg_or("summary", 0).or(call.arg("title")).unwrap_or("Details");
             let open = if call.arg("open").is_some_and(|v| v != "false") { " open" } else { "" };
             Render::Open(
-                format!("<details class=\"details\"{open}>\n<summary>{}</summary>\n", escape(summary)),
+                format!("<details class=\"details\"{open}>\n<summary>{}</summary>\n", title_html(summary)),
                 "</details>\n".into(),
             )
         }

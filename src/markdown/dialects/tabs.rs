@@ -3,7 +3,7 @@
 //! other, each under its label, so the page needs no JavaScript, prints whole and reads
 //! in order with a screen reader. The group is a list of labelled regions.
 
-use crate::html::escape;
+use super::title::title_html;
 
 /// The opening of a group of tabs.
 pub(super) fn group_open() -> String {
@@ -17,7 +17,7 @@ pub(super) fn group_close() -> String {
 
 /// The opening of one tab's panel, labelled `label`.
 pub(super) fn panel_open(label: &str) -> String {
-    let label = escape(label.trim());
+    let label = title_html(label.trim());
     format!("<div class=\"tab-panel\">\n<p class=\"tab-label\">{label}</p>\n")
 }
 

@@ -317,8 +317,8 @@ fn inline_directives(start: usize, line: &str, found: &mut Vec<Found>) {
     }
 }
 
-/// An mdBook `{{#include …}}` at `i`, or its escape `\{{#include …}}`: where it ends and
-/// what to do.
+/// An mdBook `{{#include …}}` (or `rustdoc_include`, `playground`) at `i`, or its escape
+/// `\{{#include …}}`: where it ends and what to do.
 fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     // The arguments run to the first `}`, which must open the closing `}}`.
     let first = brace.find_from(i + 2)?;
@@ -328,7 +328,7 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
     let inner = line[i + 2..first].trim_start().strip_prefix('#')?;
     let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(inner.len());
     let (name, args) = inner.split_at(name_len);
-    if name != "include" && name != "rustdoc_include" {
+    if name != "include" && name != "rustdoc_include" && name != "playground" {
         return None;
     }
     let end = first + 2;
@@ -336,6 +336,21 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
         return Some((end, vec![Found { range: i - 1..i, action: Action::Remove }]));
     }
     let spec = args.split_whitespace().next()?;
+    if name == "playground" {
+        // mdBook's `{{#playground file attrs}}`: the whole file as a Rust code block, its
+        // attributes after the language (`rust,editable`), as mdBook's `links.rs` writes it.
+        let attributes: Vec<&str> = args.split_whitespace().skip(1).collect();
+        let language =
+            if attributes.is_empty() { "rust".to_string() } else { format!("rust,{}", attributes.join(",")) };
+        let include = Include {
+            path: spec.to_string(),
+            lookup: Lookup::Relative,
+            select: Select::All,
+            form: Form::Code(language),
+            params: Vec::new(),
+        };
+        return Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]));
+    }
     let (path, select) = split_selection(spec, true);
     let include =
         Include { path: path.to_string(), lookup: Lookup::Relative, select, form: Form::Joined, params: Vec::new() };

@@ -50,7 +50,14 @@ fn an_escaped_mdbook_include_loses_only_its_backslash() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].range, 4..5);
     assert_eq!(found[0].action, Action::Remove);
-    assert!(find("{{#title Hello}} {{#playground x.rs}}").is_empty());
+    assert!(find("{{#title Hello}} {{#other x.rs}}").is_empty());
+    // mdBook's `{{#playground}}` includes its file as a Rust code block.
+    let found = find("{{#playground x.rs editable}}");
+    assert_eq!(found.len(), 1);
+    assert!(
+        matches!(&found[0].action, Action::Include(i) if i[0].form == Form::Code("rust,editable".into())),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -235,7 +235,9 @@ impl Encoder {
             self.str(&diagnostic.message)?;
             self.option_str(diagnostic.help.as_deref())?;
         }
-        self.strings(&rendered.included_files)
+        self.strings(&rendered.included_files)?;
+        self.u8(u8::from(rendered.browser_diagrams));
+        Some(())
     }
 }
 
@@ -455,6 +457,7 @@ impl<'a> Decoder<'a> {
             })
             .collect::<Option<_>>()?;
         let included_files = self.strings()?;
+        let browser_diagrams = self.u8()? == 1;
         Some(Rendered {
             html,
             toc,
@@ -471,6 +474,7 @@ impl<'a> Decoder<'a> {
             internal_assets,
             diagnostics,
             included_files,
+            browser_diagrams,
         })
     }
 }
@@ -508,6 +512,7 @@ mod tests {
                 Diagnostic::error(Rule::BrokenLink, "content/a.md", 3, 4, "no page").with_help("did you mean"),
             ],
             included_files: vec!["snippets/a.md".into()],
+            browser_diagrams: true,
         }
     }
 

@@ -6,12 +6,16 @@
    - the collapsible navigation tree (sessionStorage "opsbook-nav");
    - code blocks: language label and copy button (console blocks copy only commands);
    - the table of contents marks the section being read (aria-current="true");
-   - keyboard shortcuts: [ and ] previous/next page, ? this list (/ is in search.js). */
+   - keyboard shortcuts: [ and ] previous/next page, ? this list (/ is in search.js);
+   - diagrams the build could not draw: Mermaid's script, written beside the pages by the
+     build, loaded the first time one comes near the screen, draws them. */
 (function () {
   'use strict';
 
   var html = document.documentElement;
   var THEMES = ['auto', 'light', 'dark'];
+  // This script's own address: the site's root is beside it, whatever the base path.
+  var here = document.currentScript ? document.currentScript.src : '';
 
   function store(kind) {
     try { return window[kind]; } catch (e) { return null; }
@@ -285,6 +289,69 @@
     else if (event.key === '?') { event.preventDefault(); showShortcuts(); }
   });
 
+  // Diagrams the build could not draw (src/markdown/diagram/browser.rs): each figure
+  // holds a note and its Mermaid source; drawn, it shows the drawing above the source,
+  // closed, and loses the note. One diagram at a time, as Mermaid asks.
+  var mermaidReady = null;
+  var drawing = Promise.resolve();
+  var drawn = 0;
+  function loadMermaid() {
+    if (!mermaidReady) {
+      mermaidReady = new Promise(function (resolve, reject) {
+        var script = el('script', { src: here.replace(/theme\.js(?:[?#].*)?$/, 'mermaid.min.js') });
+        script.onload = function () { if (window.mermaid) resolve(window.mermaid); else reject(new Error('no Mermaid')); };
+        script.onerror = function () { reject(new Error('Mermaid did not load')); };
+        document.head.appendChild(script);
+      }).then(function (mermaid) {
+        var chosen = html.getAttribute('data-theme');
+        var dark = chosen === 'dark' || (chosen !== 'light' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
+        return mermaid;
+      });
+    }
+    return mermaidReady;
+  }
+  function drawDiagram(figure) {
+    var code = figure.querySelector('code');
+    var note = figure.querySelector('.diagram-note');
+    if (!code) return;
+    var source = code.textContent;
+    drawing = drawing.then(loadMermaid).then(function (mermaid) {
+      drawn += 1;
+      return mermaid.render('opsbook-mermaid-' + drawn, source);
+    }).then(function (result) {
+      var box = el('div', { 'class': 'diagram-drawing' });
+      box.innerHTML = result.svg;
+      var svg = box.querySelector('svg');
+      if (svg) {
+        var kind = (source.replace(/^\s*(?:%%[^\n]*\n\s*)*/, '').split(/[\s;]/)[0] || 'Mermaid').replace(/Diagram(?:-v2)?$|-beta$/, '');
+        svg.setAttribute('role', 'img');
+        svg.removeAttribute('aria-roledescription');
+        if (!svg.getAttribute('aria-labelledby')) svg.setAttribute('aria-label', kind.charAt(0).toUpperCase() + kind.slice(1) + ' diagram');
+      }
+      figure.insertBefore(box, figure.firstChild);
+      if (note) note.remove();
+      var details = figure.querySelector('details');
+      if (details) details.open = false;
+      figure.classList.add('diagram-drawn');
+    }).catch(function () {
+      if (note) note.textContent = 'This diagram could not be drawn; its Mermaid source is shown below.';
+    });
+  }
+  function wireDiagrams() {
+    var figures = document.querySelectorAll('figure[data-mermaid]');
+    if (!figures.length) return;
+    if (!('IntersectionObserver' in window)) { figures.forEach(drawDiagram); return; }
+    var near = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        near.unobserve(entry.target);
+        drawDiagram(entry.target);
+      });
+    }, { rootMargin: '300px 0px' });
+    figures.forEach(function (figure) { near.observe(figure); });
+  }
+
   function start() {
     document.body.appendChild(status);
     var themeButton = document.querySelector('.theme-button');
@@ -298,6 +365,7 @@
     var timer = null;
     window.addEventListener('resize', function () { clearTimeout(timer); timer = setTimeout(markScrolling, 150); });
     wireToc();
+    wireDiagrams();
     var hint = document.querySelector('.shortcuts-hint');
     if (hint) hint.hidden = false;
     var print = document.querySelector('.print-button');

@@ -1,0 +1,83 @@
+//! Diagrams the build cannot draw, drawn by the reader's browser: a Mermaid diagram of a
+//! type `mermaid-svg` does not read, or one it cannot parse (its parser lags behind
+//! Mermaid's own: `par` blocks, some node shapes, class-style `:::`), is drawn by
+//! Mermaid itself, the script opsbook carries (`themes/default/vendor/mermaid/`).
+//!
+//! The page holds a figure that reads without JavaScript: a one-line note, then the
+//! source under an open "Diagram source" disclosure. The theme's script (`theme.js`)
+//! finds these figures, loads `mermaid.min.js` from the site the first time one comes
+//! near the screen (never from the network: the build writes the file beside the pages,
+//! and only when a page has such a figure, [`crate::markdown::Rendered::browser_diagrams`]),
+//! draws the diagram above its source, closes the disclosure and drops the note; a
+//! diagram Mermaid cannot draw either keeps its source, the note saying so.
+//!
+//! Diagrams the build cannot draw and the browser may not (a PlantUML block without a
+//! `plantuml` program, or any diagram with `[markdown] browser-diagrams = false`) are
+//! shown as their source under a one-line note ([`source_figure`]): never code with no
+//! word of what it is.
+
+use crate::html::push_escaped;
+
+/// The note over a diagram the browser draws, shown until it does.
+const BROWSER_NOTE: &str =
+    "This diagram is drawn by your browser with JavaScript; until then, its Mermaid source is shown below.";
+
+/// The figure of a Mermaid diagram drawn by the reader's browser.
+pub(crate) fn browser_figure(source: &str) -> String {
+    let mut html = String::with_capacity(source.len() + 400);
+    html.push_str("<figure class=\"diagram diagram-browser\" data-mermaid=\"\">\n<p class=\"diagram-note\">");
+    html.push_str(BROWSER_NOTE);
+    html.push_str("</p>\n<details class=\"diagram-source\" open><summary>Diagram source</summary>");
+    push_source(&mut html, source, "mermaid");
+    html.push_str("</details>\n</figure>\n");
+    html
+}
+
+/// The figure of a diagram shown as its source in `language`, under the one-line
+/// `note` (already HTML).
+pub(crate) fn source_figure(source: &str, language: &str, note: &str) -> String {
+    let mut html = String::with_capacity(source.len() + 300);
+    html.push_str("<figure class=\"diagram diagram-code\">\n<p class=\"diagram-note\">");
+    html.push_str(note);
+    html.push_str("</p>\n");
+    push_source(&mut html, source, language);
+    html.push_str("</figure>\n");
+    html
+}
+
+/// The source of a diagram as a code block in `language`.
+fn push_source(html: &mut String, source: &str, language: &str) {
+    html.push_str("<pre class=\"code\" data-lang=\"");
+    html.push_str(language);
+    html.push_str("\"><code class=\"language-");
+    html.push_str(language);
+    html.push_str("\">");
+    push_escaped(html, source);
+    html.push_str("</code></pre>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_browser_figure_reads_without_javascript() {
+        let html = browser_figure("flowchart LR\n  A -->|x| B@{ shape: cyl }\n");
+        assert!(
+            html.starts_with(
+                "<figure class=\"diagram diagram-browser\" data-mermaid=\"\">\n<p class=\"diagram-note\">"
+            )
+        );
+        assert!(html.contains("<details class=\"diagram-source\" open><summary>Diagram source</summary><pre class=\"code\" data-lang=\"mermaid\"><code class=\"language-mermaid\">flowchart LR\n  A --&gt;|x| B@{ shape: cyl }\n</code></pre></details>"), "{html}");
+    }
+
+    #[test]
+    fn a_source_figure_says_what_it_shows() {
+        let html =
+            source_figure("@startuml\nA -> B\n@enduml\n", "plantuml", "A PlantUML diagram, shown as its source.");
+        assert_eq!(
+            html,
+            "<figure class=\"diagram diagram-code\">\n<p class=\"diagram-note\">A PlantUML diagram, shown as its source.</p>\n<pre class=\"code\" data-lang=\"plantuml\"><code class=\"language-plantuml\">@startuml\nA -&gt; B\n@enduml\n</code></pre></figure>\n"
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! PlantUML diagrams (```` ```plantuml ```` and ```` ```puml ```` fences), drawn at build
+//! time by a `plantuml` program on the `PATH` (Debian's package `plantuml`), or shown as
+//! their source under a one-line note when there is none.
+//!
+//! 1. A source that makes PlantUML read a file, an environment variable or the network
+//!    (`!include`, `!import`, `!theme … from`, `%getenv`, `<img:…>`, `[[…]]` links are
+//!    kept) is not drawn: the build reads nothing outside the handbook (`crate::fs`), and
+//!    PlantUML would.
+//! 2. One `plantuml -tsvg -pipe` process serves the whole build, started at the first
+//!    diagram: a JVM starts in about a second, a diagram then takes milliseconds. Each
+//!    diagram is written to its input, wrapped in `@startuml`/`@enduml` if it is not
+//!    already, and its SVG read back up to the `-pipedelimitor` mark, by one diagram at a
+//!    time (a lock); a diagram that takes longer than [`TIMEOUT`] stops the process, and
+//!    the build's later diagrams are shown as source.
+//! 3. Results are kept by the source's hash: the streaming build's second pass over a
+//!    page (highlighted, for its template) and `serve`'s rebuilds draw nothing twice.
+//! 4. PlantUML draws an error as a picture saying "Syntax Error?": that is a failure, and
+//!    the source is shown.
+//!
+//! The SVG is inlined like a Mermaid drawing: its ids prefixed, its root an image with a
+//! name; PlantUML's colours are its own, on a light background in either scheme.
+
+use std::collections::HashMap;
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+/// How long one diagram may take.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The mark PlantUML writes after each diagram's SVG.
+const DELIMITER: &str = "OPSBOOK-PLANTUML-END-4f1c";
+
+/// What PlantUML may not be asked to do: read files, environment variables, URLs.
+const REFUSED: [&str; 9] =
+    ["!include", "!import", "!theme", "%getenv", "%load_json", "%file", "<img:", "!pragma", "%get_variable_value"];
+
+/// Why a PlantUML diagram is not drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// There is no `plantuml` program (or it stopped): the reason.
+    NoProgram(String),
+    /// The diagram itself: the message.
+    Diagram(String),
+}
+
+/// The SVG of `source`, drawn by PlantUML (prolog removed), or why not.
+pub(crate) fn draw(source: &str) -> Result<Arc<str>, Failure> {
+    if let Some(refused) = REFUSED.iter().find(|r| source.contains(**r)) {
+        return Err(Failure::Diagram(format!(
+            "this PlantUML diagram uses `{refused}`, which reads files or the network; opsbook does not draw it"
+        )));
+    }
+    let key = xxhash_rust::xxh3::xxh3_128(source.as_bytes());
+    static DRAWN: Mutex<Option<HashMap<u128, Result<Arc<str>, Failure>>>> = Mutex::new(None);
+    if let Some(done) = DRAWN.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert_default().get(&key) {
+        return done.clone();
+    }
+    let result = with_program(|program| program.draw(source));
+    DRAWN.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert_default().insert(key, result.clone());
+    result
+}
+
+/// The running program, started on first use, or why there is none.
+enum State {
+    Unstarted,
+    Running(Program),
+    Gone(String),
+}
+
+/// Runs `work` with the build's PlantUML process, one diagram at a time.
+fn with_program(work: impl FnOnce(&mut Program) -> Result<Arc<str>, Failure>) -> Result<Arc<str>, Failure> {
+    static STATE: Mutex<State> = Mutex::new(State::Unstarted);
+    let mut state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
+    if matches!(*state, State::Unstarted) {
+        *state = match Program::start() {
+            Ok(program) => State::Running(program),
+            Err(reason) => State::Gone(reason),
+        };
+    }
+    let result = match &mut *state {
+        State::Running(program) => work(program),
+        State::Gone(reason) => return Err(Failure::NoProgram(reason.clone())),
+        State::Unstarted => return Err(Failure::NoProgram("PlantUML did not start".into())),
+    };
+    if let Err(Failure::NoProgram(reason)) = &result {
+        if let State::Running(program) = &mut *state {
+            let _ = program.child.kill();
+            let _ = program.child.wait();
+        }
+        *state = State::Gone(reason.clone());
+    }
+    result
+}
+
+/// A `plantuml -pipe` process and the SVGs its reader thread hands back.
+struct Program {
+    child: Child,
+    input: ChildStdin,
+    output: Receiver<String>,
+}
+
+impl Program {
+    /// Starts `plantuml` from the `PATH`, in a folder of its own, with only the
+    /// environment it needs.
+    fn start() -> Result<Program, String> {
+        let path = find_program("plantuml")
+            .ok_or("there is no `plantuml` program on the PATH (Debian's package `plantuml` provides one)")?;
+        let scratch = std::env::temp_dir();
+        let mut command = Command::new(&path);
+        command
+            .args(["-tsvg", "-pipe", "-charset", "UTF-8", "-pipedelimitor", DELIMITER])
+            .current_dir(&scratch)
+            .env_clear()
+            .env("PLANTUML_SECURITY_PROFILE", "SANDBOX")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for kept in ["PATH", "JAVA_HOME", "LANG", "HOME"] {
+            if let Some(value) = std::env::var_os(kept) {
+                command.env(kept, value);
+            }
+        }
+        let mut child = command.spawn().map_err(|e| format!("`{}` did not start: {e}", path.display()))?;
+        let (Some(input), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            return Err("`plantuml` has no input or output".into());
+        };
+        let (send, output) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            let mut svg = String::new();
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+                match line.find(DELIMITER) {
+                    Some(at) => {
+                        svg.push_str(&line[..at]);
+                        if send.send(std::mem::take(&mut svg)).is_err() {
+                            return;
+                        }
+                    }
+                    None => svg.push_str(&line),
+                }
+                line.clear();
+            }
+        });
+        Ok(Program { child, input, output })
+    }
+
+    /// Draws one diagram.
+    fn draw(&mut self, source: &str) -> Result<Arc<str>, Failure> {
+        let wrapped = if source.trim_start().starts_with("@start") {
+            format!("{}\n", source.trim_end())
+        } else {
+            format!("@startuml\n{}\n@enduml\n", source.trim_end())
+        };
+        let stopped = |e: std::io::Error| Failure::NoProgram(format!("`plantuml` stopped: {e}"));
+        self.input.write_all(wrapped.as_bytes()).map_err(stopped)?;
+        self.input.flush().map_err(stopped)?;
+        let svg = match self.output.recv_timeout(TIMEOUT) {
+            Ok(svg) => svg,
+            Err(RecvTimeoutError::Timeout) => {
+                return Err(Failure::NoProgram(format!("`plantuml` took over {} s on a diagram", TIMEOUT.as_secs())));
+            }
+            Err(RecvTimeoutError::Disconnected) => return Err(Failure::NoProgram("`plantuml` stopped".into())),
+        };
+        if svg.contains(">Syntax Error?<") {
+            return Err(Failure::Diagram("PlantUML cannot read this diagram (\"Syntax Error?\")".into()));
+        }
+        let start = svg.find("<svg").ok_or_else(|| Failure::Diagram("PlantUML drew no SVG".into()))?;
+        Ok(Arc::from(svg[start..].trim_end()))
+    }
+}
+
+/// The first executable file `name` in the folders of the `PATH`.
+fn find_program(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|folder| folder.join(name)).find(|candidate| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::metadata(candidate).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        }
+        #[cfg(not(unix))]
+        {
+            candidate.is_file()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_reads_outside_the_handbook() {
+        for source in
+            ["@startuml\n!include /etc/passwd\n@enduml", "A -> B : %getenv(\"HOME\")", "A : <img:http://x/y.png>"]
+        {
+            let Err(Failure::Diagram(message)) = draw(source) else { panic!("drawn: {source}") };
+            assert!(message.contains("reads files or the network"), "{message}");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Jekyll's `{% asset %}` tag, from the jekyll-assets plugin (its README, "Tag" and
+//! "Sources"):
+//!
+//! ```liquid
+//! {% asset blog/outage/graph.png class="figure-img" alt="Latency" %}   -> <img>
+//! [the slides]({% asset slides/review.pdf @path %})                    -> its URL
+//! ```
+//!
+//! 1. the first argument is the file, found in the plugin's default source folders under
+//!    the site's root, here the content folder: `_assets/` and `assets/`, each alone or
+//!    with `images/`, `img/`, `image/`, `css/`, `js/`, `javascript/`, `fonts/`, `video/`
+//!    (the body writer tries them in that order, [`SCHEME`]);
+//! 2. `@path` asks for the URL alone; an image (by its extension) is an `<img>` with the
+//!    tag's HTML attributes (only the safe ones, as for attribute lists); any other file
+//!    is its URL, as the plugin writes a file it has no HTML for;
+//! 3. processing options (`vips:resize=…`, `magick:…`, `proxy:…`) and `!attribute`
+//!    removals are ignored: the file is published as it is;
+//! 4. a stylesheet or a script is the layout's business, not a page's, and a file named
+//!    by a template expression (`'{{ x }}'`) needs the template: both are placeholders.
+
+use super::attributes::is_safe;
+use super::inline::Render;
+use crate::html::escape;
+
+/// The prefix of a destination the body writer looks up in the asset folders.
+pub(crate) const SCHEME: &str = "opsbook-asset:";
+
+/// The folders an asset is looked for in, under the content folder, in order.
+pub(crate) const FOLDERS: [&str; 18] = [
+    "_assets/images",
+    "_assets/img",
+    "_assets/image",
+    "_assets/css",
+    "_assets/js",
+    "_assets/javascript",
+    "_assets/fonts",
+    "_assets/video",
+    "_assets",
+    "assets/images",
+    "assets/img",
+    "assets/image",
+    "assets/css",
+    "assets/js",
+    "assets/javascript",
+    "assets/fonts",
+    "assets/video",
+    "assets",
+];
+
+/// The extensions of the files the plugin writes an `<img>` for.
+const IMAGES: [&str; 9] = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp"];
+
+/// How `{% asset args %}` renders.
+pub(super) fn render(args: &str) -> Render {
+    let args = super::shortcodes::parse_args(args);
+    let Some((None, path)) = args.first() else { return Render::Unknown };
+    if path.is_empty() || path.contains(['{', '}', '<', '>', '"']) {
+        return Render::Unknown;
+    }
+    let path = path.trim_start_matches('/');
+    let url = format!("{SCHEME}{path}");
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    if args.iter().any(|(name, value)| name.is_none() && value == "@path") {
+        return Render::Text(url);
+    }
+    if matches!(extension.as_str(), "css" | "scss" | "sass" | "js") {
+        return Render::Unknown;
+    }
+    if !IMAGES.contains(&extension.as_str()) {
+        return Render::Text(url);
+    }
+    let mut html = format!("<img src=\"{}\"", escape(&url));
+    let mut alt = false;
+    for (name, value) in &args[1..] {
+        let Some(name) = name.filter(|n| is_safe(n) && !n.contains(':')) else { continue };
+        alt |= name.eq_ignore_ascii_case("alt");
+        html.push_str(&format!(" {}=\"{}\"", name.to_ascii_lowercase(), escape(value)));
+    }
+    if !alt {
+        html.push_str(" alt=\"\"");
+    }
+    html.push('>');
+    Render::Inline(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(args: &str) -> String {
+        match render(args) {
+            Render::Inline(html) => html,
+            Render::Text(text) => format!("text {text}"),
+            Render::Unknown => "unknown".into(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn writes_images_urls_and_placeholders_as_the_plugin_does() {
+        assert_eq!(
+            shown("blog/graph.png class=\"figure-img w-100\" style=\"max-width: 6em\" vips:resize='80x80' onclick=x"),
+            "<img src=\"opsbook-asset:blog/graph.png\" class=\"figure-img w-100\" alt=\"\">"
+        );
+        assert_eq!(
+            shown("'team.jpg' alt='The team' !integrity"),
+            "<img src=\"opsbook-asset:team.jpg\" alt=\"The team\">"
+        );
+        assert_eq!(shown("slides/review.pdf @path"), "text opsbook-asset:slides/review.pdf");
+        assert_eq!(shown("slides/review.pdf"), "text opsbook-asset:slides/review.pdf");
+        assert_eq!(shown("bundle.css"), "unknown");
+        assert_eq!(shown("'{{ site.bg_img }}'"), "unknown");
+        assert_eq!(shown(""), "unknown");
+    }
+}

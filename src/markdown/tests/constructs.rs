@@ -1,0 +1,154 @@
+//! The other tools' constructs a reader of the old site never saw as text (issue 31,
+//! item 4): Goldmark attribute lines on any page, alerts with text on their marker line,
+//! titles written in Markdown, Mermaid in raw HTML, URL filters on a literal, template
+//! syntax inside link destinations, mdBook directives, JSX expression attributes, Jekyll
+//! assets, and the diagrams the build leaves to the reader's browser (item 5).
+
+use super::*;
+
+fn mdx(text: &str) -> Rendered {
+    render_markdown(&MarkdownInput { file: "content/runbooks/page.mdx", ..test_input(text) })
+}
+
+/// The rule, severity, line and column of each diagnostic (the body starts at line 5).
+fn found(out: &Rendered) -> Vec<(&'static str, String, usize, usize)> {
+    out.diagnostics.iter().map(|d| (d.rule.id(), d.severity.to_string(), d.line, d.column)).collect()
+}
+
+/// Hugo's block attributes (`markup.goldmark.parser.attribute.block`) and Goldmark's
+/// heading attributes, on a page with no kramdown `{:` list.
+#[test]
+fn goldmark_attribute_lists_apply_on_any_page() {
+    let out = render(
+        "Welcome to the handbook\n{.h2}\n\n### Failure is certain{.practice}\n\n### Plan {#plan .x}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n{.wide #figures}\n\n1. Keep notes in a doc. {#notes-doc}\n1. The year starts in February. {#fiscal-year} More text.\n\n{# a Nunjucks comment #}\n\nA set {#notanid} of braces and {.x.} and {#} stay.\n",
+    );
+    insta::assert_snapshot!(out.html);
+    for id in ["plan", "figures", "notes-doc"] {
+        assert!(out.anchors.iter().any(|a| a == id), "{id} in {:?}", out.anchors);
+    }
+}
+
+/// Hugo's `AlertTitle` and `AlertSign` (docs: "Blockquote render hooks"): the rest of the
+/// marker line is the title when the body follows it, and the note itself when it is
+/// all the note or the next line continues it.
+#[test]
+fn alerts_with_text_on_their_marker_line() {
+    let out = render(
+        "> [!NOTE] Update as of 2026-01-05\n>\n> The [runbook](db.md) changed.\n\n> [!NOTE] Spending over the limit needs approval from\n> Finance.\n\n> [!WARNING] Restart *one* node at a time.\n\n> [!WARNING]+ Radiation **hazard**\n> Keep out.\n\n> [!tip]- Folded\n> Inside.\n\n> [!info]\n> Any word is a type.\n\n> [!CAUTION]\n> GitHub's own, untouched.\n\n> [!INTERNAL]\n> Never an alert.\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert_eq!(out.links.len(), 1);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+/// Docusaurus, MkDocs and Hugo read these titles as Markdown.
+#[test]
+fn titles_written_in_markdown() {
+    insta::assert_snapshot!(html(
+        "{{% panel header=\"**Best Practices**\" %}}\nA.\n{{% /panel %}}\n\n:::info[Why `0.2.0`?]\nB.\n:::\n\n!!! note \"The [`site_url`](db.md) setting\"\n    C.\n\n{{% details summary=\"### Failure is certain{.practice}\" %}}\nD.\n{{% /details %}}\n\n{{< tabpane text=true >}}\n{{% tab header=\"Maven (`pom.xml`)\" %}}\nE.\n{{% /tab %}}\n{{< /tabpane >}}\n"
+    ));
+}
+
+/// The forms Mermaid's page script draws, and GitHub's `<pre lang="mermaid">`.
+#[test]
+fn mermaid_in_raw_html_is_a_diagram() {
+    let out = render(
+        "<pre class=\"mermaid\">\ngraph TD\n  A --&gt; B\n</pre>\n\n<div class=\"mermaid\">\n    sequenceDiagram\n      A->>B: hi\n</div>\n\n- In a list:\n\n  <pre lang=\"mermaid\">flowchart LR; C-->D</pre>\n\n<pre class=\"not-mermaid\">\ngraph TD\n</pre>\n",
+    );
+    assert_eq!(out.html.matches("<svg class=\"diagram-svg\"").count(), 3, "{}", out.html);
+    assert!(out.html.contains("<code class=\"language-mermaid\">graph TD\n  A --&gt; B\n</code>"), "{}", out.html);
+    assert!(out.html.contains("<pre class=\"not-mermaid\">"), "{}", out.html);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+/// Jekyll's `relative_url`/`absolute_url` and Eleventy's `url` on a quoted path make a
+/// link; a template construct anywhere in a destination leaves the link's text and a
+/// placeholder, not a URL with the syntax in it.
+#[test]
+fn template_syntax_in_link_destinations() {
+    let out = render(
+        "See [the db]({{ '/runbooks/db.md' | relative_url }}) and [ours]({{ \"/runbooks/\" | url }}).\n\n[Tweet]({{ \"https://x.example/1\" | canonical }}) and [code](https://git.example/o/r/blob/v{{% param vers %}}/a.go) and [angle](<https://x.example/v{{% param vers %}}/b>).\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert_eq!(out.links.len(), 2);
+    assert_eq!(
+        found(&out),
+        [
+            ("unsupported-syntax", "warning".to_string(), 7, 10),
+            ("unsupported-syntax", "warning".to_string(), 7, 88),
+            ("unsupported-syntax", "warning".to_string(), 7, 144)
+        ]
+    );
+}
+
+/// mdBook's preprocessor directives are placeholders with a note; an escaped one shows
+/// as written, without its backslash.
+#[test]
+fn mdbook_directives_are_placeholders() {
+    let out = render(
+        "{{#installer_table}}\n\nBefore {{#title The book}} after.\n\nWrite `\\{{#playground x.rs}}` or \\{{#custom}}.\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert_eq!(
+        found(&out),
+        [("unsupported-syntax", "warning".to_string(), 5, 1), ("unsupported-syntax", "warning".to_string(), 7, 8)]
+    );
+    assert!(out.diagnostics[0].message.contains("mdBook preprocessor"), "{}", out.diagnostics[0].message);
+}
+
+/// MDX evaluates `name={…}` attributes with React: opsbook drops them, and `className`
+/// is `class`.
+#[test]
+fn jsx_expression_attributes_are_dropped() {
+    let out = mdx(
+        "<a href=\"https://x.example/join\" className=\"button\" style={{ display: 'block', width: '2em' }}>Join</a>\n\n<div onClick={() => go({ a: 1 })} title=\"t\">x</div>\n",
+    );
+    assert_eq!(
+        out.html,
+        "<p><a href=\"https://x.example/join\" class=\"button\">Join</a></p>\n<div title=\"t\">x</div>\n"
+    );
+}
+
+/// jekyll-assets' `{% asset %}`: an image from the asset folders, a URL with `@path`.
+#[test]
+fn jekyll_assets_are_images_and_urls() {
+    let out = render(
+        "{% asset blog/graph.png class=\"figure-img\" alt=\"Latency\" style=\"width: 1em\" %}\n\n[The graph]({% asset blog/graph.png @path %}) and {% asset gone.png %}.\n",
+    );
+    insta::assert_snapshot!(out.html);
+    assert_eq!(out.assets, ["_assets/images/blog/graph.png", "_assets/images/blog/graph.png"]);
+    assert_eq!(found(&out), [("missing-asset", "error".to_string(), 7, 56)]);
+}
+
+/// The description is plain text: a shortcode in a code span (which Hugo replaced)
+/// shows there as an ellipsis.
+#[test]
+fn constructs_in_code_stay_out_of_the_description() {
+    let out = render("{{< kpi >}}\n\nReplace `{{% param vers %}}` with the version.\n");
+    assert_eq!(out.summary, "Replace … with the version.");
+    assert!(out.html.contains("<code>{{% param vers %}}</code>"), "{}", out.html);
+}
+
+/// A diagram the build cannot draw: the reader's browser draws it, the page says so and
+/// keeps its source, and the build knows to write Mermaid's script.
+#[test]
+fn a_diagram_the_build_cannot_draw_is_left_to_the_browser() {
+    let out = render("```mermaid\nflowchart TD\n    A[unclosed --> B\n```\n\n```mermaid\npie\n    \"SEV1\" : 3\n```\n");
+    assert!(out.browser_diagrams);
+    assert!(
+        out.html
+            .starts_with("<figure class=\"diagram diagram-browser\" data-mermaid=\"\">\n<p class=\"diagram-note\">"),
+        "{}",
+        out.html
+    );
+    assert!(out.html.contains("<figure class=\"diagram diagram-pie\">"), "{}", out.html);
+    assert_eq!(found(&out), [("diagram", "note".to_string(), 5, 1)]);
+    assert!(out.diagnostics[0].message.ends_with(": the reader's browser draws it"), "{}", out.diagnostics[0].message);
+    let off = render_markdown(&MarkdownInput {
+        browser_diagrams: false,
+        ..test_input("```mermaid\nflowchart TD\n    A[x --> B\n```\n")
+    });
+    assert!(!off.browser_diagrams);
+    assert!(off.html.starts_with("<figure class=\"diagram diagram-code\">\n<p class=\"diagram-note\">This Mermaid diagram could not be drawn; its source is shown.</p>\n<pre class=\"code\" data-lang=\"mermaid\">"), "{}", off.html);
+    assert_eq!(found(&off), [("diagram", "warning".to_string(), 5, 1)]);
+}
