@@ -235,6 +235,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: None,
         diagrams: true,
+        templating: None,
     }
 }
 

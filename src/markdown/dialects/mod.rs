@@ -28,6 +28,7 @@ mod liquid;
 mod mdx;
 mod scan;
 mod shortcodes;
+mod site;
 mod tabs;
 
 use super::has_text;
@@ -53,6 +54,8 @@ pub(crate) enum Problem {
     Admonition,
     /// A construct opsbook does not render, shown as a placeholder.
     Unsupported,
+    /// The handbook's template for a construct failed.
+    Template,
 }
 
 /// Where the page is and how it is written, for the constructs that depend on it.
@@ -64,6 +67,8 @@ pub(crate) struct Page<'a> {
     pub mdx: bool,
     /// Whether code blocks are highlighted.
     pub highlight: bool,
+    /// The handbook's templates and variables, and the page's front matter.
+    pub templating: Option<&'a crate::markdown::templating::PageTemplating<'a>>,
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).
