@@ -57,8 +57,6 @@ pub(crate) struct SiteData {
     /// The variables a Liquid page sees at the top: `site` (Jekyll), or each global data
     /// file by its name (Eleventy).
     pub globals: Map<String, Value>,
-    /// The files read, relative to the root, in order.
-    pub files: Vec<String>,
 }
 
 const HUGO_FILES: &[&str] =
@@ -83,7 +81,7 @@ pub(crate) fn is_site_data_path(relative: &str) -> bool {
 pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagnostic>) -> SiteData {
     let root = &config.root;
     let Some(confinement) = Confinement::of_handbook(config) else { return SiteData::default() };
-    let mut reader = Reader { root, confinement, read: 0, files: Vec::new(), diagnostics };
+    let mut reader = Reader { root, confinement, read: 0, diagnostics };
     let exists = |name: &str| std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| !m.is_dir());
     if let Some(name) = JEKYLL_FILES.iter().find(|name| exists(name)) {
         let mut site = reader.file(name).and_then(|v| v.as_object().cloned()).unwrap_or_default();
@@ -91,7 +89,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
         site.insert("data".into(), Value::Object(reader.folder(&data_dir)));
         let site = Value::Object(site);
         let globals = Map::from_iter([("site".to_string(), site.clone())]);
-        return SiteData { tool: Tool::Jekyll, site, globals, files: reader.files };
+        return SiteData { tool: Tool::Jekyll, site, globals };
     }
     if let Some(name) = ELEVENTY_FILES.iter().find(|name| exists(name)) {
         let liquid = reader.text(name).is_none_or(|text| markdown_engine_is_liquid(&text));
@@ -101,7 +99,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
             data.insert(key, value);
         }
         let site = Value::Object(data.clone());
-        return SiteData { tool: Tool::Eleventy { liquid }, site, globals: data, files: reader.files };
+        return SiteData { tool: Tool::Eleventy { liquid }, site, globals: data };
     }
     let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
     let default_dir = root.join("config/_default");
@@ -141,7 +139,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
     } else {
         site = Value::Object(Map::new());
     }
-    SiteData { tool: Tool::Hugo, site, globals: Map::new(), files: reader.files }
+    SiteData { tool: Tool::Hugo, site, globals: Map::new() }
 }
 
 /// Whether an Eleventy configuration leaves Markdown pages to Liquid: its
@@ -201,7 +199,6 @@ struct Reader<'r> {
     root: &'r Path,
     confinement: Confinement,
     read: u64,
-    files: Vec<String>,
     diagnostics: &'r mut Vec<Diagnostic>,
 }
 
@@ -224,7 +221,6 @@ impl Reader<'_> {
         match crate::fs::read_text(&path, crate::fs::FileKind::Config) {
             Ok(text) => {
                 self.read += text.len() as u64;
-                self.files.push(shown.to_string());
                 Some(text)
             }
             Err(e) => {

@@ -74,6 +74,8 @@ pub(crate) struct SiteContext {
     pub(crate) data: SiteData,
     /// A hash of the templates and variables, for the build cache's keys.
     pub(crate) fingerprint: u128,
+    /// The site's variables as Liquid values, made when a Liquid page first needs them.
+    liquid: OnceLock<liquid_core::Object>,
 }
 
 impl std::fmt::Debug for SiteContext {
@@ -130,7 +132,12 @@ impl SiteContext {
             }
         }
         let fingerprint = hasher.digest128();
-        (SiteContext { tera, templates, shown, data, fingerprint }, problems)
+        (SiteContext { tera, templates, shown, data, fingerprint, liquid: OnceLock::new() }, problems)
+    }
+
+    /// The site's variables as Liquid values, made once by `make`.
+    pub(crate) fn liquid_globals(&self, make: impl FnOnce() -> liquid_core::Object) -> &liquid_core::Object {
+        self.liquid.get_or_init(make)
     }
 
     /// The template of the construct named `key`, and what it writes.

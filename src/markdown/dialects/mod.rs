@@ -23,8 +23,10 @@
 
 pub(crate) mod admonitions;
 mod attributes;
+mod evaluate;
 mod inline;
 mod liquid;
+mod liquid_runtime;
 mod mdx;
 mod scan;
 mod shortcodes;
@@ -288,24 +290,36 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         text
     };
     let mut collected = Collected::default();
-    let mut maps = Vec::new();
+    let mut maps: Vec<OffsetMap> = Vec::new();
     let mut current: Option<String> = None;
-    if let Some(output) = admonitions::rewrite(text, page, &mut collected) {
+    // Each stage's problems are at offsets of the text it read: mapped back through the
+    // stages before it to the source.
+    let map_back = |problems: &mut [(usize, Problem, String)], maps: &[OffsetMap]| {
+        for problem in problems {
+            problem.0 = maps.iter().rev().fold(problem.0, |at, map| map.source_offset(at));
+        }
+    };
+    // Stage 0, on the pages of a Liquid site: the page's Liquid evaluated.
+    if let Some(output) = evaluate::evaluate(text, page, &mut collected) {
         maps.push(output.map);
         current = Some(output.text);
     }
-    let stage_one = current.as_deref().unwrap_or(text);
+    let first = collected.problems.len();
+    let stage_zero = current.take();
+    let input = stage_zero.as_deref().unwrap_or(text);
+    if let Some(output) = admonitions::rewrite(input, page, &mut collected) {
+        map_back(&mut collected.problems[first..], &maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    let stage_one = current.as_deref().unwrap_or(input);
     let first = collected.problems.len();
     if let Some(output) = inline::rewrite(stage_one, page, &mut collected) {
-        // Problems of this stage are at offsets of the first stage's text.
-        if let Some(map) = maps.first() {
-            for problem in &mut collected.problems[first..] {
-                problem.0 = map.source_offset(problem.0);
-            }
-        }
+        map_back(&mut collected.problems[first..], &maps);
         maps.push(output.map);
         current = Some(output.text);
     }
+    let current = current.or(stage_zero);
     let text = current?;
     Some(Rewrite { text, placeholders: collected.placeholders, maps, problems: collected.problems })
 }
