@@ -104,12 +104,21 @@ mod tests {
     #[test]
     fn names_each_construct_by_its_syntax() {
         let cases = [
-            ("the shortcode `{{< member-by-name \"Ada\" >}}` is not supported by opsbook; it is shown as a placeholder", "{{< member-by-name >}}"),
+            (
+                "the shortcode `{{< member-by-name \"Ada\" >}}` is not supported by opsbook; it is shown as a placeholder",
+                "{{< member-by-name >}}",
+            ),
             ("the shortcode `{{% /card %}}` ... it is shown as a placeholder", "{{% card %}}"),
-            ("`{%- slack_channel \"x\" %}` is not supported by opsbook; it is shown as a placeholder", "{% slack_channel %}"),
+            (
+                "`{%- slack_channel \"x\" %}` is not supported by opsbook; it is shown as a placeholder",
+                "{% slack_channel %}",
+            ),
             ("`{{ site.baseurl }}` is not supported by opsbook; it is shown as a placeholder", "{{ site.* }}"),
             ("`{{ generator }}` is not supported by opsbook; it is shown as a placeholder", "{{ generator }}"),
-            ("the component `<YouTube url=\"x\" />` is not supported by opsbook; it is shown as a placeholder", "<YouTube>"),
+            (
+                "the component `<YouTube url=\"x\" />` is not supported by opsbook; it is shown as a placeholder",
+                "<YouTube>",
+            ),
         ];
         for (message, name) in cases {
             assert_eq!(construct_name(message).as_deref(), Some(name), "{message}");

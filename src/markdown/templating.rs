@@ -90,6 +90,8 @@ impl SiteContext {
     pub(crate) fn new(sources: Vec<TemplateSource>, data: SiteData) -> (SiteContext, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+        // The tool too: an Eleventy handbook's pages change when its Markdown engine does.
+        hasher.update(format!("{:?}", data.tool).as_bytes());
         hasher.update(data.site.to_string().as_bytes());
         let mut tera = new_tera();
         let shown: HashMap<String, String> = sources.iter().map(|s| (s.name.clone(), s.shown.clone())).collect();
@@ -140,6 +142,13 @@ impl SiteContext {
         self.liquid.get_or_init(make)
     }
 
+    /// Whether rendering `body` may read its page's front matter (or its sections'):
+    /// through a `param`, a Liquid variable or a template of the handbook's.
+    pub(crate) fn reads_front_matter(&self, body: &str) -> bool {
+        use crate::markdown::has_text;
+        has_text(body, "{{") || has_text(body, "{%") || (!self.templates.is_empty() && has_text(body, "<"))
+    }
+
     /// The template of the construct named `key`, and what it writes.
     pub(crate) fn template(&self, key: &str) -> Option<(&str, Format)> {
         self.templates.get(key).map(|(name, format)| (name.as_str(), *format))
@@ -157,11 +166,8 @@ impl SiteContext {
         context.insert("name", use_.name);
         let args: Vec<&str> = use_.args.iter().filter(|(n, _)| n.is_none()).map(|(_, v)| v.as_str()).collect();
         context.insert("args", &args);
-        let params: Map<String, Value> = use_
-            .args
-            .iter()
-            .filter_map(|(n, v)| Some(((*n)?.to_string(), Value::String(v.clone()))))
-            .collect();
+        let params: Map<String, Value> =
+            use_.args.iter().filter_map(|(n, v)| Some(((*n)?.to_string(), Value::String(v.clone())))).collect();
         context.insert("params", &params);
         if let Some(inner) = use_.inner {
             context.insert("inner", inner);
@@ -263,7 +269,12 @@ fn render_error(shown: &str, error: &tera::Error) -> String {
     match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
-            format!("the template `{shown}` fails at line {}, column {}: {}", span.start_line, span.start_col + 1, report.message())
+            format!(
+                "the template `{shown}` fails at line {}, column {}: {}",
+                span.start_line,
+                span.start_col + 1,
+                report.message()
+            )
         }
         _ => format!("the template `{shown}` fails: {}", chain(error)),
     }

@@ -194,9 +194,13 @@ fn load_templating(
                 0,
                 "the template is not valid UTF-8",
             )),
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(crate::diagnostic::Rule::UnreadableFile, shown, 0, 0, format!("{e:#}")))
-            }
+            Err(e) => diagnostics.push(Diagnostic::error(
+                crate::diagnostic::Rule::UnreadableFile,
+                shown,
+                0,
+                0,
+                format!("{e:#}"),
+            )),
         }
     }
     let data = crate::content::site_data::load(config, !sources.is_empty(), diagnostics);
@@ -408,7 +412,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     hasher.update(settings.as_bytes());
     // What a page's constructs read of its front matter and its sections' (`param`,
     // `page.x`, a template's `page`).
-    if crate::markdown::has_text(body, "{{") || crate::markdown::has_text(body, "{%") || crate::markdown::has_text(body, "<") {
+    if site.templating.as_ref().is_some_and(|t| t.reads_front_matter(body)) {
         hasher.update(format!("{:?}", page_fronts(site, id)).as_bytes());
     }
     hasher.update(body.as_bytes());

@@ -120,7 +120,7 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
         let why = if out.full {
             format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
         } else {
-            first_line(&error.to_string()).to_string()
+            first_line(&error.to_string())
         };
         let message = format!("the page's Liquid cannot be evaluated ({why}); its tags are shown as placeholders");
         collected.problems.push((first_liquid, Problem::Unsupported, message));
@@ -130,10 +130,13 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     Some(output_of(text, &rendered, &runs, &kept))
 }
 
-/// The first line of an error, without Liquid's `liquid: ` prefix.
-fn first_line(message: &str) -> &str {
-    let line = message.lines().next().unwrap_or_default();
-    line.strip_prefix("liquid: ").unwrap_or(line)
+/// An error of Liquid on one line, without its `liquid: ` prefix, with what it names
+/// (`from: ... with: ...`), shortened.
+fn first_line(message: &str) -> String {
+    let line: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let line = line.join(" ");
+    let line = line.strip_prefix("liquid: ").unwrap_or(&line);
+    super::shorten(line)
 }
 
 /// The tags, variables and blocks of `text`, in order.
@@ -245,7 +248,14 @@ fn template_of(text: &str, pieces: &[Piece]) -> (String, Vec<Range<usize>>, Vec<
     };
     for (index, piece) in pieces.iter().enumerate() {
         let before = index.checked_sub(1).and_then(|i| pieces.get(i));
-        push_run(&mut template, text, at..piece.range.start, (trims(before).1, trims(Some(piece)).0), capturing, &mut runs);
+        push_run(
+            &mut template,
+            text,
+            at..piece.range.start,
+            (trims(before).1, trims(Some(piece)).0),
+            capturing,
+            &mut runs,
+        );
         match &piece.kind {
             Kind::Keep => {
                 template.push(KEEP);

@@ -335,7 +335,10 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
         Render::Open(open, end) => edit(block(text, range.clone(), collected.block(format!("{open}{end}"), 0))),
         Render::Text(markdown) => edit(markdown),
         Render::CodeTab(..) => edit(String::new()),
-        Render::Html(html) if is_alone(text, range.clone()) => edit(block(text, range.clone(), collected.block(html, 0))),
+        // Alone on its line, a block, ended like every block.
+        Render::Html(html) if is_alone(text, range.clone()) => {
+            edit(block(text, range.clone(), collected.block(format!("{html}\n"), 0)))
+        }
         Render::Html(html) => edit(collected.inline(html)),
         Render::Whole(render) => apply_simple(text, range, *render, source, collected),
         Render::TextAround(open, end) => edit(open + &end),

@@ -33,8 +33,28 @@ pub(super) static LANGUAGE: LazyLock<Language> = LazyLock::new(language);
 
 /// The tags Liquid runs on a page; any other is left to the later stages.
 pub(super) const TAGS: &[&str] = &[
-    "assign", "capture", "endcapture", "if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase",
-    "for", "endfor", "break", "continue", "cycle", "increment", "decrement", "tablerow", "endtablerow", "ifchanged",
+    "assign",
+    "capture",
+    "endcapture",
+    "if",
+    "elsif",
+    "else",
+    "endif",
+    "unless",
+    "endunless",
+    "case",
+    "when",
+    "endcase",
+    "for",
+    "endfor",
+    "break",
+    "continue",
+    "cycle",
+    "increment",
+    "decrement",
+    "tablerow",
+    "endtablerow",
+    "ifchanged",
     "endifchanged",
 ];
 
@@ -390,7 +410,10 @@ mod tests {
         let data = serde_json::json!({"site": {"title": "T", "list": [{"a": 1}, {"a": 2, "b": "x"}]}});
         let Value::Object(globals) = to_liquid(&data) else { panic!("an object") };
         assert_eq!(render("[{{ nothing }}|{{ site.none }}|{{ site.title }}]", &globals), "[||T]");
-        assert_eq!(render("{% for i in site.list %}{{ i.b }}{% if i.b == 'x' %}!{% endif %};{% endfor %}", &globals), ";x!;");
+        assert_eq!(
+            render("{% for i in site.list %}{{ i.b }}{% if i.b == 'x' %}!{% endif %};{% endfor %}", &globals),
+            ";x!;"
+        );
         assert_eq!(render("{% if page.x == 'y' %}no{% else %}nil{% endif %}", &globals), "nil");
     }
 
@@ -399,6 +422,9 @@ mod tests {
         let globals = Object::new();
         assert_eq!(render("{{ '/docs/a/' | relative_url }}", &globals), "/docs/a/");
         assert_eq!(render("{{ 'a b&c' | cgi_escape }}|{{ '<a>' | xml_escape }}", &globals), "a+b%26c|&lt;a&gt;");
-        assert_eq!(render("{{ 'Hello World' | slugify }}|{{ 'one two' | number_of_words }}", &globals), "hello-world|2");
+        assert_eq!(
+            render("{{ 'Hello World' | slugify }}|{{ 'one two' | number_of_words }}", &globals),
+            "hello-world|2"
+        );
     }
 }
