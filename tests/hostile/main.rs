@@ -23,4 +23,5 @@ mod paths;
 mod property;
 mod reads;
 mod serve;
+mod templates;
 mod unicode;
