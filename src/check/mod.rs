@@ -16,6 +16,7 @@ pub(crate) mod format;
 pub(crate) mod lint;
 pub(crate) mod moved;
 pub(crate) mod pages;
+pub(crate) mod placeholders;
 pub(crate) mod routes;
 pub(crate) mod rules;
 

@@ -26,6 +26,7 @@ pub(crate) mod page;
 pub(crate) mod prefix;
 pub(crate) mod released;
 pub(crate) mod rule_file;
+pub(crate) mod site_data;
 pub(crate) mod summary;
 pub(crate) mod values;
 pub(crate) mod walk;

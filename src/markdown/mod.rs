@@ -35,6 +35,7 @@ mod location;
 mod palette;
 pub(crate) mod public_text;
 pub(crate) mod references;
+pub(crate) mod templating;
 
 use std::collections::HashMap;
 
@@ -97,6 +98,9 @@ pub(crate) struct MarkdownInput<'a> {
     /// Whether a diagram the build cannot draw is left to the reader's browser
     /// (`[markdown] browser-diagrams`).
     pub browser_diagrams: bool,
+    /// The handbook's templates for its constructs, the old tool's site variables and
+    /// the page's front matter ([`templating`]); `None` renders none of them.
+    pub templating: Option<&'a templating::PageTemplating<'a>>,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -267,7 +271,12 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
         return render_source(&MarkdownInput { text: &clean, ..*input }, expanded);
     }
-    let page = dialects::Page { dir: input.dir, mdx: is_mdx(input.file), highlight: input.highlight };
+    let page = dialects::Page {
+        dir: input.dir,
+        mdx: is_mdx(input.file),
+        highlight: input.highlight,
+        templating: input.templating,
+    };
     match dialects::rewrite(input.text, page) {
         Some(rewrite) => {
             let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
@@ -589,6 +598,10 @@ impl<'a> BodyWriter<'a> {
                 dialects::Problem::Unsupported => spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_help(
                     "see the guide's page on other tools' syntax for what opsbook renders, or rewrite it in Markdown",
                 ),
+                dialects::Problem::Template => {
+                    self.out.diagnostics.push(spot.diagnostic(Rule::Template, message.clone()));
+                    continue;
+                }
             };
             self.out.diagnostics.push(d.with_severity(Severity::Warning));
         }

@@ -551,6 +551,7 @@ pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &
     let [statics, templates, themes] = crate::config::THEME_FOLDERS;
     beside_config
         || names.first() == Some(&crate::config::CONFIG_FILE)
+        || crate::content::site_data::is_site_data_path(&names.join("/"))
         || [content, statics, templates, themes].iter().any(|folder| relative.starts_with(folder))
 }
 

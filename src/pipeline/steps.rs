@@ -192,12 +192,48 @@ pub(super) fn assemble_site(
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
     let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
+    site.templating = Some(Arc::new(load_templating(&site.config, theme, diagnostics)));
     let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {
         crate::render::Origin::File { shown, .. } => Some((path.clone(), shown.clone())),
         crate::render::Origin::Builtin(_) => None,
     });
     site.name_file_sources(sources.collect());
     site
+}
+
+/// Loads the templates the handbook gives its own constructs (`templates/shortcodes/`,
+/// read as theme files are) and the old tool's site variables.
+fn load_templating(
+    config: &Config,
+    theme: &ThemeFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> crate::markdown::templating::SiteContext {
+    use crate::markdown::templating::{SiteContext, TemplateSource};
+    let mut sources = Vec::new();
+    for (name, origin) in &theme.shortcodes {
+        let shown = origin.shown(&format!("{}{name}", crate::render::theme::SHORTCODES));
+        match origin.read().map(|bytes| String::from_utf8(bytes.into_owned())) {
+            Ok(Ok(text)) => sources.push(TemplateSource { name: name.clone(), shown, text }),
+            Ok(Err(_)) => diagnostics.push(Diagnostic::error(
+                crate::diagnostic::Rule::InvalidUtf8,
+                shown,
+                0,
+                0,
+                "the template is not valid UTF-8",
+            )),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                crate::diagnostic::Rule::UnreadableFile,
+                shown,
+                0,
+                0,
+                format!("{e:#}"),
+            )),
+        }
+    }
+    let data = crate::content::site_data::load(config, !sources.is_empty(), diagnostics);
+    let (context, problems) = SiteContext::new(sources, data);
+    diagnostics.extend(problems);
+    context
 }
 
 /// Reads the git history on another thread while the pages are parsed and rendered:
@@ -394,7 +430,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let config = &site.config;
     // The page's URL: relative links may be read from it.
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0",
+        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
@@ -405,11 +441,18 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         config.audience,
         config.heading_ids,
         config.diagrams,
+        config.browser_diagrams,
         config.root.display(),
         config.output_dir.display(),
+        site.templating.as_ref().map_or(0, |t| t.fingerprint),
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
+    // What a page's constructs read of its front matter and its sections' (`param`,
+    // `page.x`, a template's `page`).
+    if site.templating.as_ref().is_some_and(|t| t.reads_front_matter(body)) {
+        hasher.update(format!("{:?}", page_fronts(site, id)).as_bytes());
+    }
     hasher.update(body.as_bytes());
     hasher.digest128()
 }
@@ -427,6 +470,10 @@ fn render_body_with(
 ) -> crate::markdown::Rendered {
     let page = &site.pages[id];
     let highlight = purpose == Purpose::Build;
+    let templating = site
+        .templating
+        .as_deref()
+        .map(|context| crate::markdown::templating::PageTemplating::new(context, page_fronts(site, id)));
     let input = MarkdownInput {
         text: body,
         body_line: page.source.body_line,
@@ -443,12 +490,24 @@ fn render_body_with(
         includes: Some(files),
         diagrams: site.config.diagrams,
         browser_diagrams: site.config.browser_diagrams,
+        templating: templating.as_ref(),
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
     crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {
         diagnostics: vec![caught.diagnostic(&page.source.file, "rendering this page")],
         ..crate::markdown::Rendered::default()
     })
+}
+
+/// The front matter of page `id`, then of each section page above it, nearest first.
+fn page_fronts(site: &Site, id: crate::site::PageId) -> Vec<&crate::content::front_matter::Fields> {
+    let mut fronts = vec![&site.pages[id].source.front.fields];
+    let mut at = site.pages[id].parent;
+    while let Some(parent) = at {
+        fronts.push(&site.pages[parent].source.front.fields);
+        at = site.pages[parent].parent;
+    }
+    fronts
 }
 
 /// Renders every page's Markdown in parallel. A build highlights code and makes each

@@ -84,6 +84,9 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "theme.js",
 );
 
+/// The folder of `templates/` that holds the templates of a handbook's own constructs.
+pub(crate) const SHORTCODES: &str = "shortcodes/";
+
 /// Where a theme file comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -125,6 +128,9 @@ pub struct ThemeFiles {
     pub templates: BTreeMap<String, Origin>,
     /// Output path (`style.css`) -> where it comes from.
     pub statics: BTreeMap<String, Origin>,
+    /// The templates a handbook gives its own constructs (`templates/shortcodes/`), by
+    /// path below that folder: not page templates ([`crate::markdown::templating`]).
+    pub shortcodes: BTreeMap<String, Origin>,
 }
 
 impl ThemeFiles {
@@ -158,6 +164,13 @@ impl ThemeFiles {
         for (templates, statics) in layers {
             overlay(&mut files.templates, root, &templates, &confine, &mut problems);
             overlay(&mut files.statics, root, &statics, &confine, &mut problems);
+        }
+        let shortcodes: Vec<String> =
+            files.templates.keys().filter(|name| name.starts_with(SHORTCODES)).cloned().collect();
+        for name in shortcodes {
+            if let Some(origin) = files.templates.remove(&name) {
+                files.shortcodes.insert(name[SHORTCODES.len()..].to_string(), origin);
+            }
         }
         if problems.is_empty() { Ok(files) } else { Err(problems) }
     }

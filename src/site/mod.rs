@@ -189,6 +189,9 @@ pub struct Site {
     /// Shared by the copies of the model the dev server's rebuilds make: a rebuild that
     /// keeps every page's place copies none of it.
     index: Arc<Index>,
+    /// The templates the handbook gives its own constructs and the old tool's site
+    /// variables, which the Markdown step reads ([`crate::markdown::templating`]).
+    pub(crate) templating: Option<Arc<crate::markdown::templating::SiteContext>>,
 }
 
 /// What the walk and the parse gave a build ([`Site::walked`]).
@@ -474,6 +477,7 @@ impl Site {
             walked: None,
             read_again: Vec::new(),
             index: Arc::new(index),
+            templating: None,
         }
     }
 

@@ -24,4 +24,5 @@ mod paths;
 mod property;
 mod reads;
 mod serve;
+mod templates;
 mod unicode;

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::scan::{code_ranges, pair, scan};
-use super::{Collected, Output, Page, Problem, attributes, liquid, mdx, shortcodes, unsupported_html};
+use super::{Collected, Output, Page, Problem, attributes, liquid, mdx, shortcodes, site, unsupported_html};
 use crate::markdown::has_text;
 
 /// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
@@ -51,6 +51,10 @@ pub(super) enum Syntax {
     HugoPercent,
     /// `<Name>`.
     Jsx,
+    /// `{% name %}`: a Liquid tag the handbook has a template for.
+    Liquid,
+    /// `{% include FILE %}`: a Liquid include the handbook has a template for.
+    LiquidInclude,
 }
 
 /// What a token is.
@@ -101,6 +105,24 @@ pub(super) enum Render {
     CodeTab(String, String),
     /// Not known: a placeholder and a warning.
     Unknown,
+    /// Known, but what it names is not there: a placeholder and this warning.
+    NotFound(String),
+    /// HTML of the handbook's template: a block when alone on its line, else inline.
+    Html(String),
+    /// What replaces a paired call and its content.
+    Whole(Box<Render>),
+    /// Markdown written instead of a paired call's opening and of its end.
+    TextAround(String, String),
+    /// The handbook's template failed: a placeholder and this error.
+    Failed(String),
+}
+
+/// What a paired call's end becomes.
+enum End {
+    /// A block placeholder that closes the block its opening opened.
+    Html(String),
+    /// Markdown text.
+    Text(String),
 }
 
 /// One change to the text as a dialect module gives it: the bytes and what they become.
@@ -155,7 +177,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
     let closes = pair(tokens);
     let mut edits: Vec<Edit> = Vec::new();
     // The end HTML of each open paired call, by the index of its closing token.
-    let mut ends: HashMap<usize, String> = HashMap::new();
+    let mut ends: HashMap<usize, End> = HashMap::new();
     // The calls open around the current token, for tabs inside a tab pane.
     let mut parents: Vec<usize> = Vec::new();
     let mut skip_until = 0;
@@ -203,10 +225,11 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     parents.truncate(at);
                 }
                 match ends.remove(&index) {
-                    Some(html) => edits.push(Edit {
+                    Some(End::Html(html)) => edits.push(Edit {
                         range: range.clone(),
                         with: block(text, range.clone(), collected.block(html, -1)),
                     }),
+                    Some(End::Text(markdown)) => edits.push(edit(markdown)),
                     None => {
                         let what = describe(call);
                         let message =
@@ -222,13 +245,37 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     Kind::Call(c) => Some(c),
                     _ => None,
                 });
-                let render = match call.syntax {
+                let inner = close.and_then(|c| text.get(range.end..tokens[c].range.start));
+                let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
                     Syntax::Jsx => mdx::render(call, page),
                     Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render(call, parent, page),
+                    Syntax::Liquid | Syntax::LiquidInclude => Render::Unknown,
+                });
+                let render = match render {
+                    Render::Failed(message) => {
+                        collected.problems.push((range.start, Problem::Template, message));
+                        Render::Unknown
+                    }
+                    Render::NotFound(message) => {
+                        collected.problems.push((range.start, Problem::Unsupported, message));
+                        Render::Unknown
+                    }
+                    render => render,
                 };
+                let reported = collected.problems.last().is_some_and(|p| p.0 == range.start);
                 match (render, close) {
+                    (Render::Whole(render), Some(close)) => {
+                        let whole = range.start..tokens[close].range.end;
+                        edits.extend(apply_simple(text, whole, *render, source, collected));
+                        skip_until = tokens[close].range.end;
+                    }
+                    (Render::TextAround(open, end), Some(close)) => {
+                        ends.insert(close, End::Text(end));
+                        parents.push(index);
+                        edits.push(edit(open));
+                    }
                     (Render::Open(open, end), Some(close)) => {
-                        ends.insert(close, end);
+                        ends.insert(close, End::Html(end));
                         parents.push(index);
                         edits.push(Edit {
                             range: range.clone(),
@@ -250,8 +297,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                         skip_until = close_range.end;
                     }
                     (Render::Unknown, Some(close)) => {
-                        unsupported(collected, range.start, source, call);
-                        ends.insert(close, "</div>\n".into());
+                        if !reported {
+                            unsupported(collected, range.start, source, call);
+                        }
+                        ends.insert(close, End::Html("</div>\n".into()));
                         parents.push(index);
                         let html = unsupported_html(source, true);
                         edits.push(Edit {
@@ -260,7 +309,9 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                         });
                     }
                     (Render::Unknown, None) => {
-                        unsupported(collected, range.start, source, call);
+                        if !reported {
+                            unsupported(collected, range.start, source, call);
+                        }
                         edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
                     }
                     (Render::Open(open, end), None) if !call.self_closing => {
@@ -302,6 +353,21 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
         Render::Text(markdown) => edit(markdown),
         Render::Inline(html) => edit(collected.inline(html)),
         Render::CodeTab(..) => edit(String::new()),
+        // Alone on its line, a block, ended like every block.
+        Render::Html(html) if is_alone(text, range.clone()) => {
+            edit(block(text, range.clone(), collected.block(format!("{html}\n"), 0)))
+        }
+        Render::Html(html) => edit(collected.inline(html)),
+        Render::Whole(render) => apply_simple(text, range, *render, source, collected),
+        Render::TextAround(open, end) => edit(open + &end),
+        Render::Failed(message) => {
+            collected.problems.push((range.start, Problem::Template, message));
+            apply_simple(text, range, Render::Unknown, source, collected)
+        }
+        Render::NotFound(message) => {
+            collected.problems.push((range.start, Problem::Unsupported, message));
+            apply_simple(text, range, Render::Unknown, source, collected)
+        }
         Render::Unknown => {
             if collected.problems.last().is_none_or(|p| p.0 != range.start) {
                 let message =
@@ -383,6 +449,8 @@ fn describe(call: &Call<'_>) -> &'static str {
     match call.syntax {
         Syntax::Jsx => "the component",
         Syntax::HugoAngle | Syntax::HugoPercent => "the shortcode",
+        Syntax::Liquid => "the tag",
+        Syntax::LiquidInclude => "the include",
     }
 }
 

@@ -21,7 +21,13 @@ use super::scan::Finder;
 
 /// The token at `at` of `text`, if a Liquid tag or variable starts there. A comment
 /// block is one token, with its content. Code has none: a tag in code stays code.
-pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: bool) -> Option<Token<'t>> {
+pub(super) fn token<'t>(
+    text: &'t str,
+    at: usize,
+    finder: &mut Finder,
+    in_code: bool,
+    page: Page<'_>,
+) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
     if rest.starts_with("{#") && !in_code {
         // A Nunjucks comment (Eleventy), `{# never shown #}`: its first `}` closes it.
@@ -58,6 +64,9 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
         }
         if name == "endraw" {
             return Some(Token { range: at..end + 2, kind: Kind::Drop, in_code });
+        }
+        if let Some(call) = super::site::liquid_call(text, end + 2, (name, args), page, finder) {
+            return Some(Token { range: at..end + 2, kind: Kind::Call(call), in_code });
         }
         return Some(Token { range: at..end + 2, kind: Kind::Liquid(name, args), in_code });
     }

@@ -29,13 +29,16 @@ pub(crate) mod admonitions;
 mod alerts;
 pub(crate) mod assets;
 mod attributes;
+mod evaluate;
 mod html_diagrams;
 mod inline;
 mod liquid;
+mod liquid_runtime;
 mod mdbook;
 mod mdx;
 mod scan;
 mod shortcodes;
+mod site;
 mod tabs;
 mod title;
 
@@ -62,6 +65,8 @@ pub(crate) enum Problem {
     Admonition,
     /// A construct opsbook does not render, shown as a placeholder.
     Unsupported,
+    /// The handbook's template for a construct failed.
+    Template,
 }
 
 /// Where the page is and how it is written, for the constructs that depend on it.
@@ -73,6 +78,8 @@ pub(crate) struct Page<'a> {
     pub mdx: bool,
     /// Whether code blocks are highlighted.
     pub highlight: bool,
+    /// The handbook's templates and variables, and the page's front matter.
+    pub templating: Option<&'a crate::markdown::templating::PageTemplating<'a>>,
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).
@@ -303,24 +310,36 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         text
     };
     let mut collected = Collected::default();
-    let mut maps = Vec::new();
+    let mut maps: Vec<OffsetMap> = Vec::new();
     let mut current: Option<String> = None;
-    if let Some(output) = admonitions::rewrite(text, page, &mut collected) {
+    // Each stage's problems are at offsets of the text it read: mapped back through the
+    // stages before it to the source.
+    let map_back = |problems: &mut [(usize, Problem, String)], maps: &[OffsetMap]| {
+        for problem in problems {
+            problem.0 = maps.iter().rev().fold(problem.0, |at, map| map.source_offset(at));
+        }
+    };
+    // Stage 0, on the pages of a Liquid site: the page's Liquid evaluated.
+    if let Some(output) = evaluate::evaluate(text, page, &mut collected) {
         maps.push(output.map);
         current = Some(output.text);
     }
-    let stage_one = current.as_deref().unwrap_or(text);
+    let first = collected.problems.len();
+    let stage_zero = current.take();
+    let input = stage_zero.as_deref().unwrap_or(text);
+    if let Some(output) = admonitions::rewrite(input, page, &mut collected) {
+        map_back(&mut collected.problems[first..], &maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    let stage_one = current.as_deref().unwrap_or(input);
     let first = collected.problems.len();
     if let Some(output) = inline::rewrite(stage_one, page, &mut collected) {
-        // Problems of this stage are at offsets of the first stage's text.
-        if let Some(map) = maps.first() {
-            for problem in &mut collected.problems[first..] {
-                problem.0 = map.source_offset(problem.0);
-            }
-        }
+        map_back(&mut collected.problems[first..], &maps);
         maps.push(output.map);
         current = Some(output.text);
     }
+    let current = current.or(stage_zero);
     let text = current?;
     Some(Rewrite { text, placeholders: collected.placeholders, maps, problems: collected.problems })
 }

@@ -81,6 +81,8 @@ fn ends_in_code(code: &[Range<usize>], at: usize, in_code: bool, end: usize) -> 
 pub(super) struct Finder {
     found: HashMap<&'static str, Option<usize>>,
     searched_from: HashMap<&'static str, usize>,
+    /// The needles made at run time: where each was searched from, and found.
+    owned: HashMap<String, (usize, Option<usize>)>,
 }
 
 impl Finder {
@@ -95,6 +97,20 @@ impl Finder {
         let found = text.get(from..).and_then(|rest| rest.find(needle)).map(|at| at + from);
         self.found.insert(needle, found);
         self.searched_from.insert(needle, from);
+        found
+    }
+
+    /// As [`Finder::find`], for a needle made at run time (`endNAME`).
+    pub(super) fn find_owned(&mut self, text: &str, needle: &str, from: usize) -> Option<usize> {
+        if let Some((searched, found)) = self.owned.get(needle)
+            && *searched <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return *found;
+        }
+        let rest = text.get(from..)?;
+        let found = memchr::memmem::find(rest.as_bytes(), needle.as_bytes()).map(|at| at + from);
+        self.owned.insert(needle.to_string(), (from, found));
         found
     }
 }
@@ -128,7 +144,7 @@ pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> 
         let found = if b == b'{' {
             shortcodes::token(text, i, &mut finder, in_code)
                 .or_else(|| mdbook::token(text, i, &mut finder, in_code))
-                .or_else(|| liquid::token(text, i, &mut finder, in_code))
+                .or_else(|| liquid::token(text, i, &mut finder, in_code, page))
                 .or_else(|| if in_code { None } else { attributes::token(text, i) })
                 .or_else(|| if in_code || !page.mdx { None } else { mdx::comment(text, i, &mut finder) })
         } else if in_code {

@@ -96,9 +96,13 @@ pub(super) fn parse_args(text: &str) -> Vec<(Option<&str>, String)> {
             name = Some(&rest[..eq]);
             rest = &rest[eq + 1..];
         }
-        let (value, after) = quoted(rest);
+        let (mut value, after) = quoted(rest);
+        // Liquid tags separate their arguments with commas (`{% tag "a", "b" %}`).
+        if value.ends_with(',') && !rest.starts_with(['"', '\'', '`']) {
+            value.pop();
+        }
         args.push((name, value));
-        rest = after.trim_start();
+        rest = after.trim_start().trim_start_matches(',').trim_start();
     }
     args
 }
@@ -199,6 +203,17 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
                 Render::Open(tabs::panel_open(&label), tabs::panel_close())
             }
         }
+        "param" => match call.arg_or("name", 0) {
+            Some(key) => match page.templating.and_then(|t| t.param(key)) {
+                Some(value) => Render::Text(value),
+                None => Render::NotFound(format!(
+                    "`{}` names no parameter of the page's front matter, of the `cascade` of its sections or of \
+                     the site's `params`; it is shown as a placeholder",
+                    super::shorten(&format!("{{{{{} param {key} {}}}}}", open_mark(call), close_mark(call)))
+                )),
+            },
+            None => Render::Unknown,
+        },
         "ref" | "relref" => match call.arg_or("path", 0) {
             Some(path) => Render::Text(reference_path(path, page.dir)),
             None => Render::Unknown,
@@ -217,6 +232,16 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         },
         _ => Render::Unknown,
     }
+}
+
+/// The opening mark of a shortcode's syntax: `<` or `%`.
+fn open_mark(call: &Call<'_>) -> char {
+    if call.syntax == Syntax::HugoPercent { '%' } else { '<' }
+}
+
+/// The closing mark of a shortcode's syntax: `>` or `%`.
+fn close_mark(call: &Call<'_>) -> char {
+    if call.syntax == Syntax::HugoPercent { '%' } else { '>' }
 }
 
 /// A cross reference's target as a link destination written from the content folder

@@ -79,6 +79,15 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
         false => Vec::new(),
     };
     found.retain(|d| !page_blocks.iter().any(|block| block.contains(&d.range.start)));
+    // A Jekyll include the handbook gives a template of its own renders through it.
+    if let Some(site) = page.templating.map(|t| t.site) {
+        found.retain(|d| match &d.action {
+            Action::Include(includes) => !includes.iter().any(|include| {
+                include.lookup == Lookup::JekyllIncludes && site.has_template(&format!("include/{}", include.path))
+            }),
+            _ => true,
+        });
+    }
     if found.is_empty() {
         return None;
     }

@@ -49,6 +49,7 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
             includes: Some(&files),
             diagrams: false,
             browser_diagrams: true,
+            templating: None,
             ..test_input(&text)
         };
         // Caught as a build catches a page's panic: recorded, not printed.

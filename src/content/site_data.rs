@@ -1,0 +1,311 @@
+//! The old tools' site variables, read from their own configuration and data files, so
+//! that what a page prints of them (`{{< param x >}}`, `{{ site.x }}`, a site template's
+//! `site.params.x`) shows the value the old site showed.
+//!
+//! | tool (found by) | configuration | data |
+//! |---|---|---|
+//! | Hugo (`hugo.toml`, `config.toml`, `.yaml`, `.json`, `config/_default/`) | the file beside `book.toml`, else the files of `config/_default/`, each one's keys under its name (`params.toml` is `params`), `hugo.*` and `config.*` at the top | `data/`, read only when the handbook has templates of its own, the only thing that can show it |
+//! | Jekyll (`_config.yml`, `_config.yaml`, `_config.toml`) | that file | `_data/` as `site.data` |
+//! | Eleventy (`eleventy.config.js`, `.eleventy.js`) | the engine of Markdown pages, `markdownTemplateEngine` (Liquid unless it names another) | `_data/` beside `book.toml` or in the content folder, each file a variable |
+//!
+//! (Hugo: <https://gohugo.io/configuration/introduction/#configuration-directory>;
+//! Jekyll: <https://jekyllrb.com/docs/variables/#site-variables> and
+//! <https://jekyllrb.com/docs/datafiles/>; Eleventy: <https://www.11ty.dev/docs/data-global/>
+//! and <https://www.11ty.dev/docs/config/#default-template-engine-for-markdown-files>.)
+//!
+//! Every file is read through the handbook's confinement and `crate::fs` (a regular file,
+//! at most [`crate::fs::FileKind::Config`]'s size), and all of it together at most
+//! [`MAX_DATA_BYTES`]; one that cannot be read is a `config-syntax` warning at the file,
+//! and the build goes on without it. JavaScript data files are not run.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::confine::Confinement;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// The most bytes of configuration and data read, all files together.
+pub(crate) const MAX_DATA_BYTES: u64 = 64 << 20;
+
+/// Which tool a handbook was written for, as its own configuration file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Tool {
+    /// None that opsbook reads the variables of.
+    #[default]
+    Other,
+    /// Hugo: pages are no templates, but the `param` shortcode reads the parameters.
+    Hugo,
+    /// Jekyll: every page is a Liquid template.
+    Jekyll,
+    /// Eleventy: Markdown pages are Liquid templates (`liquid`), or Nunjucks ones.
+    Eleventy {
+        /// Whether Markdown pages are rendered with Liquid (Eleventy's default).
+        liquid: bool,
+    },
+}
+
+/// The old tool's site variables.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SiteData {
+    /// The tool.
+    pub tool: Tool,
+    /// What templates see as `site`: the configuration's keys (Hugo's `params` among
+    /// them), and the data files as `data`.
+    pub site: Value,
+    /// The variables a Liquid page sees at the top: `site` (Jekyll), or each global data
+    /// file by its name (Eleventy).
+    pub globals: Map<String, Value>,
+}
+
+const HUGO_FILES: &[&str] =
+    &["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
+const JEKYLL_FILES: &[&str] = &["_config.yml", "_config.yaml", "_config.toml"];
+const ELEVENTY_FILES: &[&str] =
+    &["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js"];
+
+/// Whether a changed file at `relative` (to the root, `/`-separated) may change the
+/// site variables: the dev server then builds again.
+pub(crate) fn is_site_data_path(relative: &str) -> bool {
+    let first = relative.split('/').next().unwrap_or("");
+    HUGO_FILES.contains(&relative)
+        || JEKYLL_FILES.contains(&relative)
+        || ELEVENTY_FILES.contains(&relative)
+        || matches!(first, "_data" | "data")
+        || relative.starts_with("config/_default/")
+}
+
+/// Reads the site variables of the handbook of `config`; `hugo_data` reads Hugo's
+/// `data/` too (only templates of the handbook's own can show it).
+pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagnostic>) -> SiteData {
+    let root = &config.root;
+    let Some(confinement) = Confinement::of_handbook(config) else { return SiteData::default() };
+    let mut reader = Reader { root, confinement, read: 0, diagnostics };
+    let exists = |name: &str| std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| !m.is_dir());
+    if let Some(name) = JEKYLL_FILES.iter().find(|name| exists(name)) {
+        let mut site = reader.file(name).and_then(|v| v.as_object().cloned()).unwrap_or_default();
+        let data_dir = site.get("data_dir").and_then(Value::as_str).unwrap_or("_data").trim_matches('/').to_string();
+        site.insert("data".into(), Value::Object(reader.folder(&data_dir)));
+        let site = Value::Object(site);
+        let globals = Map::from_iter([("site".to_string(), site.clone())]);
+        return SiteData { tool: Tool::Jekyll, site, globals };
+    }
+    if let Some(name) = ELEVENTY_FILES.iter().find(|name| exists(name)) {
+        let liquid = reader.text(name).is_none_or(|text| markdown_engine_is_liquid(&text));
+        let mut data = reader.folder("_data");
+        let content_data = format!("{}/_data", config.content_folder);
+        for (key, value) in reader.folder(&content_data) {
+            data.insert(key, value);
+        }
+        let site = Value::Object(data.clone());
+        return SiteData { tool: Tool::Eleventy { liquid }, site, globals: data };
+    }
+    let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
+    let default_dir = root.join("config/_default");
+    if hugo_file.is_none() && !default_dir.is_dir() {
+        return SiteData::default();
+    }
+    let mut site = Value::Object(Map::new());
+    if let Some(name) = hugo_file {
+        merge(&mut site, reader.file(name).unwrap_or_default());
+    } else {
+        let mut names: Vec<String> = std::fs::read_dir(&default_dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| entry.file_name().to_str().map(str::to_string))
+            .filter(|name| data_format(name).is_some())
+            .collect();
+        names.sort();
+        for name in names {
+            let Some(value) = reader.file(&format!("config/_default/{name}")) else { continue };
+            let stem = name.split('.').next().unwrap_or_default().to_ascii_lowercase();
+            match stem.as_str() {
+                "hugo" | "config" => merge(&mut site, value),
+                _ => {
+                    let mut under = Map::new();
+                    under.insert(stem, value);
+                    merge(&mut site, Value::Object(under));
+                }
+            }
+        }
+    }
+    if let Value::Object(map) = &mut site {
+        lowercase_params(map);
+        if hugo_data {
+            map.insert("data".into(), Value::Object(reader.folder("data")));
+        }
+    } else {
+        site = Value::Object(Map::new());
+    }
+    SiteData { tool: Tool::Hugo, site, globals: Map::new() }
+}
+
+/// Whether an Eleventy configuration leaves Markdown pages to Liquid: its
+/// `markdownTemplateEngine` names no other engine (`"njk"`, `false`).
+fn markdown_engine_is_liquid(text: &str) -> bool {
+    let Some(at) = text.find("markdownTemplateEngine") else { return true };
+    let rest = text[at + "markdownTemplateEngine".len()..].trim_start_matches([' ', '\t', ':', '=', '"', '\'']);
+    rest.starts_with("liquid")
+}
+
+/// Hugo reads parameter keys in any case: they are kept in lower case.
+fn lowercase_params(site: &mut Map<String, Value>) {
+    fn lower(value: &mut Value) {
+        if let Value::Object(map) = value {
+            let entries = std::mem::take(map);
+            for (key, mut value) in entries {
+                lower(&mut value);
+                map.insert(key.to_lowercase(), value);
+            }
+        }
+    }
+    if let Some(params) = site.get_mut("params") {
+        lower(params);
+    }
+}
+
+/// Merges `from` into `into`, maps key by key, the later value winning otherwise.
+fn merge(into: &mut Value, from: Value) {
+    match (into, from) {
+        (Value::Object(into), Value::Object(from)) => {
+            for (key, value) in from {
+                match into.get_mut(&key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        into.insert(key, value);
+                    }
+                }
+            }
+        }
+        (into, from) => *into = from,
+    }
+}
+
+/// The format of a data file, by its extension.
+fn data_format(name: &str) -> Option<&'static str> {
+    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match extension.as_str() {
+        "yml" | "yaml" => Some("yaml"),
+        "toml" => Some("toml"),
+        "json" => Some("json"),
+        _ => None,
+    }
+}
+
+/// Reads files below the root, confined, within the budget.
+struct Reader<'r> {
+    root: &'r Path,
+    confinement: Confinement,
+    read: u64,
+    diagnostics: &'r mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    /// The text of `shown` (relative to the root), or `None` with a warning.
+    fn text(&mut self, shown: &str) -> Option<String> {
+        let path = self.root.join(shown);
+        let warn = |diagnostics: &mut Vec<Diagnostic>, rule, message: String| {
+            diagnostics.push(Diagnostic::error(rule, shown, 0, 0, message).with_severity(Severity::Warning));
+        };
+        if let Err(why) = self.confinement.check_readable(&path) {
+            warn(self.diagnostics, Rule::SymlinkOutsideRoot, format!("the file is not read: {why}"));
+            return None;
+        }
+        if self.read > MAX_DATA_BYTES {
+            let message = format!("the file is not read: the site's data files pass {} MiB", MAX_DATA_BYTES >> 20);
+            warn(self.diagnostics, Rule::ConfigSyntax, message);
+            return None;
+        }
+        match crate::fs::read_text(&path, crate::fs::FileKind::Config) {
+            Ok(text) => {
+                self.read += text.len() as u64;
+                Some(text)
+            }
+            Err(e) => {
+                warn(self.diagnostics, Rule::UnreadableFile, format!("the file is not read: {e}"));
+                None
+            }
+        }
+    }
+
+    /// The value of the data file `shown`.
+    fn file(&mut self, shown: &str) -> Option<Value> {
+        let format = data_format(shown)?;
+        let text = self.text(shown)?;
+        let parsed = match format {
+            "yaml" => serde_saphyr::from_str::<Value>(&text).map_err(|e| e.to_string()),
+            "toml" => toml::from_str::<Value>(&text).map_err(|e| e.to_string()),
+            _ => serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()),
+        };
+        match parsed {
+            Ok(value) => Some(value),
+            Err(message) => {
+                let first = message.lines().next().unwrap_or_default();
+                let d = Diagnostic::error(Rule::ConfigSyntax, shown, 0, 0, format!("the file is not read: {first}"))
+                    .with_severity(Severity::Warning);
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    /// The data files of the folder `shown` (relative to the root), by name without
+    /// extension, sub-folders as maps.
+    fn folder(&mut self, shown: &str) -> Map<String, Value> {
+        let mut data = Map::new();
+        let dir = self.root.join(shown);
+        if !dir.is_dir() || self.confinement.check_readable(&dir).is_err() {
+            return data;
+        }
+        let mut entries: Vec<(String, bool)> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().to_str()?.to_string();
+                let is_dir = entry.file_type().ok()?.is_dir();
+                (!name.starts_with('.')).then_some((name, is_dir))
+            })
+            .collect();
+        entries.sort();
+        for (name, is_dir) in entries {
+            let child = format!("{shown}/{name}");
+            if is_dir {
+                let inner = self.folder(&child);
+                data.insert(name, Value::Object(inner));
+            } else if data_format(&name).is_some()
+                && let Some(value) = self.file(&child)
+            {
+                let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_string();
+                data.insert(stem, value);
+            }
+        }
+        data
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_markdown_engine_of_an_eleventy_configuration() {
+        assert!(markdown_engine_is_liquid("module.exports = {}"));
+        assert!(markdown_engine_is_liquid("return { markdownTemplateEngine: \"liquid\" }"));
+        assert!(!markdown_engine_is_liquid("return { markdownTemplateEngine: 'njk' }"));
+        assert!(!markdown_engine_is_liquid("markdownTemplateEngine: false,"));
+    }
+
+    #[test]
+    fn hugo_parameters_are_read_in_lower_case_and_merged() {
+        let mut site = Map::new();
+        site.insert("params".into(), serde_json::json!({"GitVersion": "v1", "Nested": {"Key": 1}}));
+        lowercase_params(&mut site);
+        assert_eq!(site["params"], serde_json::json!({"gitversion": "v1", "nested": {"key": 1}}));
+        let mut into = serde_json::json!({"a": {"b": 1, "c": 2}});
+        merge(&mut into, serde_json::json!({"a": {"c": 3}, "d": 4}));
+        assert_eq!(into, serde_json::json!({"a": {"b": 1, "c": 3}, "d": 4}));
+    }
+}

@@ -1,0 +1,437 @@
+//! The stage before the others ([`super`]) on the pages of a Jekyll handbook, or of an
+//! Eleventy one whose Markdown pages are Liquid templates: their Liquid is evaluated as
+//! the old tool did before it read the Markdown (Jekyll:
+//! <https://jekyllrb.com/docs/liquid/>; Eleventy:
+//! <https://www.11ty.dev/docs/languages/liquid/>), with the site's variables
+//! ([`crate::content::site_data`]) and the page's (`page`: its front matter; an Eleventy
+//! page's front matter also at the top), through `liquid-core`
+//! ([`super::liquid_runtime`]).
+//!
+//! 1. Find the page's tags and variables: Liquid's own tags ([`liquid_runtime::TAGS`])
+//!    and `{{ variables }}` that Liquid can read are evaluated; every other tag
+//!    (`include`, `link`, `highlight`, a plugin's or a shortcode), a `raw` or `comment`
+//!    block, and whatever Liquid cannot read (an unknown filter, a stray `{{`) is
+//!    *kept*: replaced by a marker that Liquid copies like text, and put back as written
+//!    afterwards, for the later stages to render, or show as a placeholder.
+//! 2. Put a marker before each run of text (not inside `capture`, whose text is a
+//!    value), so that the output can be traced back to the source.
+//! 3. Render; then build the output, each piece of text mapped to the place it was
+//!    copied from, and what the tags wrote to the place of the tag that wrote it.
+//!
+//! A page Liquid cannot read as a whole (an `if` never closed) or that fails while it is
+//! rendered is not evaluated: a warning says why, and its tags are shown as placeholders
+//! as on any other page. Bounds: a loop over a range longer than [`MAX_RANGE`] is kept
+//! (not run), and the output stops at [`MAX_OUTPUT`]; no tag reads a file.
+//!
+//! [`liquid_runtime::TAGS`]: super::liquid_runtime::TAGS
+
+use std::ops::Range;
+
+use liquid_core::{Object, Value};
+
+use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, TAGS, to_liquid};
+use super::{Collected, Output, Page, Problem};
+use crate::content::site_data::Tool;
+use crate::markdown::has_text;
+
+/// The most a page's Liquid writes, in bytes.
+pub(super) const MAX_OUTPUT: usize = 16 << 20;
+/// The longest literal range a `for` loop runs over.
+pub(super) const MAX_RANGE: i64 = 10_000;
+/// The longest tag or variable read, in bytes.
+const MAX_TOKEN: usize = 4096;
+
+/// The markers: a kept piece (`KEEP` N `END_KEEP`), the start of a run of text.
+const KEEP: char = '\u{E004}';
+const END_KEEP: char = '\u{E005}';
+const RUN: char = '\u{E006}';
+const END_RUN: char = '\u{E007}';
+
+/// A piece of the page: text, a piece kept as written, or Liquid to evaluate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Keep,
+    Liquid {
+        /// The tag's name (empty for a variable).
+        name: String,
+        /// Whether it trims the white space before it (`{%-`) and after it (`-%}`).
+        trims: (bool, bool),
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Piece {
+    range: Range<usize>,
+    kind: Kind,
+}
+
+/// Evaluates the Liquid of `text`, or `None` when the page is no Liquid page, has none,
+/// or cannot be evaluated (with a warning in `collected`).
+pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) -> Option<Output> {
+    let templating = page.templating?;
+    let site = &templating.site.data;
+    let eleventy = match site.tool {
+        Tool::Jekyll => false,
+        Tool::Eleventy { liquid: true } => true,
+        _ => return None,
+    };
+    if !has_text(text, "{{") && !has_text(text, "{%") {
+        return None;
+    }
+    // Markers cannot be forged: the page's own are changed, at the same length.
+    let cleaned;
+    let text = if text.contains([KEEP, END_KEEP, RUN, END_RUN]) {
+        cleaned = text.replace([KEEP, END_KEEP, RUN, END_RUN], "\u{FFFD}");
+        cleaned.as_str()
+    } else {
+        text
+    };
+    let pieces = find_pieces(text);
+    let first_liquid = pieces.iter().find(|p| matches!(p.kind, Kind::Liquid { .. }))?.range.start;
+    let (template, runs, kept) = template_of(text, &pieces);
+    let elements = match liquid_core::parser::parse(&template, &LANGUAGE) {
+        Ok(elements) => elements,
+        Err(error) => {
+            let message = format!(
+                "the page's Liquid cannot be read ({}); its tags are shown as placeholders",
+                first_line(&error.to_string())
+            );
+            collected.problems.push((first_liquid, Problem::Unsupported, message));
+            return None;
+        }
+    };
+    let template = liquid_core::runtime::Template::new(elements);
+    let shared = templating.site.liquid_globals(|| match to_liquid(&serde_json::Value::Object(site.globals.clone())) {
+        Value::Object(object) => object,
+        _ => Object::new(),
+    });
+    let page_value = to_liquid(templating.page());
+    let mut own = Object::new();
+    if eleventy && let Value::Object(front) = &page_value {
+        for (key, value) in front.iter() {
+            own.insert(key.clone(), value.clone());
+        }
+    }
+    own.insert("page".into(), page_value);
+    let globals = Globals { own, shared };
+    let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+    let mut out = Bounded { bytes: Vec::new(), full: false };
+    if let Err(error) = liquid_core::Renderable::render_to(&template, &mut out, &runtime) {
+        let why = if out.full {
+            format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
+        } else {
+            first_line(&error.to_string())
+        };
+        let message = format!("the page's Liquid cannot be evaluated ({why}); its tags are shown as placeholders");
+        collected.problems.push((first_liquid, Problem::Unsupported, message));
+        return None;
+    }
+    let rendered = String::from_utf8(out.bytes).ok()?;
+    Some(output_of(text, &rendered, &runs, &kept))
+}
+
+/// An error of Liquid on one line, without its `liquid: ` prefix, with what it names
+/// (`from: ... with: ...`), shortened.
+fn first_line(message: &str) -> String {
+    let line: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let line = line.join(" ");
+    let line = line.strip_prefix("liquid: ").unwrap_or(&line);
+    super::shorten(line)
+}
+
+/// The tags, variables and blocks of `text`, in order.
+fn find_pieces(text: &str) -> Vec<Piece> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'{', &bytes[at..]) {
+        let i = at + found;
+        let next = bytes.get(i + 1).copied();
+        let (close, is_tag) = match next {
+            Some(b'{') => ("}}", false),
+            Some(b'%') => ("%}", true),
+            _ => {
+                at = i + 1;
+                continue;
+            }
+        };
+        let limit = text.len().min(i + 2 + MAX_TOKEN);
+        let end = text.get(i + 2..limit).and_then(|window| window.find(close)).map(|e| i + 2 + e + 2);
+        let Some(end) = end.filter(|_| !(next == Some(b'{') && bytes.get(i + 2) == Some(&b'{'))) else {
+            // Liquid cannot read a `{{` or `{%` that is not closed (nor `{{{`): kept.
+            pieces.push(Piece { range: i..i + 2, kind: Kind::Keep });
+            at = i + 2;
+            continue;
+        };
+        let inner = &text[i + 2..end - 2];
+        let trims = (inner.starts_with('-'), inner.ends_with('-'));
+        let inner = inner.trim_matches('-').trim();
+        if !is_tag {
+            let kind = if readable(&text[i..end]) { liquid("", trims) } else { Kind::Keep };
+            pieces.push(Piece { range: i..end, kind });
+            at = end;
+            continue;
+        }
+        let name: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if name == "raw" || name == "comment" {
+            // Kept whole, for the later stages: `raw` shows its text as written.
+            let close = end_of_block(text, end, &format!("end{name}")).unwrap_or(text.len());
+            pieces.push(Piece { range: i..close, kind: Kind::Keep });
+            at = close;
+            continue;
+        }
+        let evaluated = TAGS.contains(&name.as_str()) && tag_is_readable(&name, &text[i..end]) && !runs_long(inner);
+        pieces.push(Piece { range: i..end, kind: if evaluated { liquid(&name, trims) } else { Kind::Keep } });
+        at = end;
+    }
+    pieces
+}
+
+fn liquid(name: &str, trims: (bool, bool)) -> Kind {
+    Kind::Liquid { name: name.to_string(), trims }
+}
+
+/// Whether Liquid reads `source` alone.
+fn readable(source: &str) -> bool {
+    liquid_core::parser::parse(source, &LANGUAGE).is_ok()
+}
+
+/// Whether Liquid reads the tag `source` named `name`, in the smallest block it can be in.
+fn tag_is_readable(name: &str, source: &str) -> bool {
+    if BLOCKS.contains(&name) {
+        return readable(&format!("{source}{{% end{name} %}}"));
+    }
+    match name {
+        "elsif" | "else" => readable(&format!("{{% if true %}}{source}{{% endif %}}")),
+        "when" => readable(&format!("{{% case 1 %}}{source}{{% endcase %}}")),
+        "break" | "continue" => readable(&format!("{{% for i in (1..1) %}}{source}{{% endfor %}}")),
+        name if name.starts_with("end") => true,
+        _ => readable(source),
+    }
+}
+
+/// Whether a tag loops over a literal range longer than [`MAX_RANGE`] (`(1..1000000)`).
+fn runs_long(inner: &str) -> bool {
+    let Some((before, after)) = inner.split_once("..") else { return false };
+    let number = |text: &str| text.trim().parse::<i64>().ok();
+    let from = before.rsplit('(').next().and_then(number);
+    let to = after.split(')').next().and_then(number);
+    matches!((from, to), (Some(from), Some(to)) if to.saturating_sub(from) > MAX_RANGE)
+}
+
+/// The end of the first `{% NAME %}` (with optional `-`) at or after `from`.
+fn end_of_block(text: &str, from: usize, name: &str) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let found = at + text.get(at..)?.find(name)?;
+        let before = text[..found].trim_end_matches([' ', '-']);
+        let after = text[found + name.len()..].trim_start_matches([' ', '-']);
+        if before.ends_with("{%") && after.starts_with("%}") {
+            return Some(text.len() - after.len() + 2);
+        }
+        at = found + name.len();
+    }
+}
+
+/// The template Liquid renders: `text` with each kept piece a marker, and a marker at
+/// the start of each run of text outside `capture`; the runs (start, end in `text`) and
+/// the kept pieces, by number.
+fn template_of(text: &str, pieces: &[Piece]) -> (String, Vec<Range<usize>>, Vec<Range<usize>>) {
+    let mut template = String::with_capacity(text.len() + pieces.len() * 8);
+    let mut runs = Vec::new();
+    let mut kept = Vec::new();
+    let mut capturing = 0usize;
+    let mut at = 0;
+    let trims = |piece: Option<&Piece>| match piece.map(|p| &p.kind) {
+        Some(Kind::Liquid { trims, .. }) => *trims,
+        _ => (false, false),
+    };
+    for (index, piece) in pieces.iter().enumerate() {
+        let before = index.checked_sub(1).and_then(|i| pieces.get(i));
+        push_run(
+            &mut template,
+            text,
+            at..piece.range.start,
+            (trims(before).1, trims(Some(piece)).0),
+            capturing,
+            &mut runs,
+        );
+        match &piece.kind {
+            Kind::Keep => {
+                template.push(KEEP);
+                template.push_str(&kept.len().to_string());
+                template.push(END_KEEP);
+                kept.push(piece.range.clone());
+            }
+            Kind::Liquid { name, .. } => {
+                template.push_str(&text[piece.range.clone()]);
+                match name.as_str() {
+                    "capture" => capturing += 1,
+                    "endcapture" => capturing = capturing.saturating_sub(1),
+                    _ => {}
+                }
+            }
+        }
+        at = piece.range.end;
+    }
+    push_run(&mut template, text, at..text.len(), (trims(pieces.last()).1, false), capturing, &mut runs);
+    (template, runs, kept)
+}
+
+/// Writes the run of text `range` with its marker: after the white space the tag before
+/// it trims (`-%}`), and none when the run is all white space a tag trims.
+fn push_run(
+    template: &mut String,
+    text: &str,
+    range: Range<usize>,
+    (trimmed_before, trimmed_after): (bool, bool),
+    capturing: usize,
+    runs: &mut Vec<Range<usize>>,
+) {
+    let run = &text[range.clone()];
+    if run.is_empty() {
+        return;
+    }
+    let space = |c: char| matches!(c, ' ' | '\n' | '\r');
+    let skip = if trimmed_before { run.len() - run.trim_start_matches(space).len() } else { 0 };
+    let all_space = run.trim_matches(space).is_empty();
+    if capturing > 0 || (all_space && (trimmed_before || trimmed_after)) {
+        template.push_str(run);
+        return;
+    }
+    template.push_str(&run[..skip]);
+    template.push(RUN);
+    template.push_str(&runs.len().to_string());
+    template.push(END_RUN);
+    template.push_str(&run[skip..]);
+    runs.push(range.start + skip..range.end);
+}
+
+/// The output of `rendered`: the markers taken out, kept pieces put back, each piece
+/// mapped to its place in `text`.
+fn output_of(text: &str, rendered: &str, runs: &[Range<usize>], kept: &[Range<usize>]) -> Output {
+    let mut out = Output { text: String::with_capacity(rendered.len()), ..Output::default() };
+    // Where the text after the last marker came from: a run, or a place.
+    let mut run: Option<Range<usize>> = None;
+    let mut place = 0;
+    let mut rest = rendered;
+    loop {
+        let next = rest.find([KEEP, RUN]);
+        let chunk = &rest[..next.unwrap_or(rest.len())];
+        if !chunk.is_empty() {
+            match run.take() {
+                Some(from) => {
+                    let copied = common_prefix(chunk, &text[from.clone()]);
+                    out.push("", &chunk[..copied], from.start);
+                    place = from.start + copied;
+                    out.push(&chunk[copied..], "", place);
+                }
+                None => out.push(chunk, "", place),
+            }
+        }
+        let Some(at) = next else { break };
+        let marker = rest[at..].chars().next().unwrap_or(KEEP);
+        let close = if marker == KEEP { END_KEEP } else { END_RUN };
+        let body = &rest[at + marker.len_utf8()..];
+        let Some((number, after)) = body.split_once(close) else {
+            rest = body;
+            continue;
+        };
+        let index = number.parse::<usize>().ok();
+        if marker == KEEP {
+            if let Some(range) = index.and_then(|i| kept.get(i)) {
+                out.push("", &text[range.clone()], range.start);
+                place = range.end;
+                run = None;
+            }
+        } else {
+            run = index.and_then(|i| runs.get(i)).cloned();
+            if let Some(range) = &run {
+                place = range.start;
+            }
+        }
+        rest = after;
+    }
+    out
+}
+
+/// The length of the longest common prefix of `a` and `b`, at a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// A writer that refuses more than [`MAX_OUTPUT`] bytes.
+struct Bounded {
+    bytes: Vec<u8>,
+    full: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT {
+            self.full = true;
+            return Err(std::io::Error::other("the output is too long"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_what_liquid_does_not_run() {
+        let text = "a {% include x.html %} {% raw %}{{ y }}{% endraw %} {{ z | nofilter }} {{ ok }} {% if a %}b{% endif %} {{ open";
+        let kinds: Vec<(&str, bool)> =
+            find_pieces(text).iter().map(|p| (&text[p.range.clone()], p.kind == Kind::Keep)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("{% include x.html %}", true),
+                ("{% raw %}{{ y }}{% endraw %}", true),
+                ("{{ z | nofilter }}", true),
+                ("{{ ok }}", false),
+                ("{% if a %}", false),
+                ("{% endif %}", false),
+                ("{{", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_loop_over_a_long_range_is_not_run() {
+        assert!(runs_long("for i in (1..100000000)"));
+        assert!(!runs_long("for i in (1..10)"));
+    }
+
+    #[test]
+    fn maps_the_output_back_to_the_source() {
+        let text = "Intro {% assign x = 'v' %}\nValue: {{ x }} end {% include y %}\n";
+        let pieces = find_pieces(text);
+        let (template, runs, kept) = template_of(text, &pieces);
+        let elements = liquid_core::parser::parse(&template, &LANGUAGE).expect("parses");
+        let template = liquid_core::runtime::Template::new(elements);
+        let shared = Object::new();
+        let globals = Globals { own: Object::new(), shared: &shared };
+        let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+        let mut out = Vec::new();
+        liquid_core::Renderable::render_to(&template, &mut out, &runtime).expect("renders");
+        let output = output_of(text, &String::from_utf8(out).expect("text"), &runs, &kept);
+        assert_eq!(output.text, "Intro \nValue: v end {% include y %}\n");
+        let at = |needle: &str| output.map.source_offset(output.text.find(needle).expect("found"));
+        assert_eq!(at("Value"), text.find("Value").expect("found"));
+        assert_eq!(at("v end"), text.find("{{ x }}").expect("found"));
+        assert_eq!(at("{% include"), text.find("{% include").expect("found"));
+        assert_eq!(at("end"), text.find("end").expect("found"));
+    }
+}

@@ -1,0 +1,430 @@
+//! Liquid as Jekyll and Eleventy run it, for [`super::evaluate`]: the language (the tags
+//! and filters of Shopify Liquid from `liquid-lib`, and Jekyll's own filters), the values
+//! a page reads, and a runtime as lenient as theirs.
+//!
+//! - Tags: `assign`, `capture`, `if`/`elsif`/`else`, `unless`, `case`/`when`, `for` (with
+//!   `limit`, `offset`, `reversed`, `forloop`), `break`, `continue`, `cycle`,
+//!   `increment`, `decrement`, `tablerow`, `ifchanged`, `comment`
+//!   (<https://shopify.github.io/liquid/tags/>). `include`, `raw` and the tags of plugins
+//!   are not Liquid's to run here: [`super::evaluate`] leaves them to the later stages.
+//! - Filters: Liquid's standard ones, `liquid-lib`'s Jekyll array filters and `slugify`,
+//!   and Jekyll's URL and text filters (<https://jekyllrb.com/docs/liquid/filters/>):
+//!   `relative_url` and `absolute_url` keep the path as written (opsbook resolves site
+//!   paths itself, with its own base URL), `xml_escape`, `cgi_escape`, `uri_escape`,
+//!   `number_of_words`, `jsonify`, `normalize_whitespace`; `markdownify` and `smartify`
+//!   give their input (the page is Markdown already); Eleventy's `url` and `slug` as
+//!   Jekyll's `relative_url` and `slugify`.
+//! - Values: a variable nobody set, or a key a map lacks, is nil, as in Jekyll and
+//!   Eleventy (Liquid's default, lax variables), where `liquid-core` would stop with an
+//!   error: the runtime ([`Lenient`]) answers nil for what the frames below it do not
+//!   hold, and the maps of a list read from data files all have the keys any of them has
+//!   (nil where they lack it), so that `{{ item.x }}` in a loop over them is nil too.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use liquid_core::model::{KString, KStringCow, KStringRef, ScalarCow};
+use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
+use liquid_core::runtime::{PartialStore, Registers};
+use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueCow, ValueView};
+
+/// The language of Liquid pages, made once.
+pub(super) static LANGUAGE: LazyLock<Language> = LazyLock::new(language);
+
+/// The tags Liquid runs on a page; any other is left to the later stages.
+pub(super) const TAGS: &[&str] = &[
+    "assign",
+    "capture",
+    "endcapture",
+    "if",
+    "elsif",
+    "else",
+    "endif",
+    "unless",
+    "endunless",
+    "case",
+    "when",
+    "endcase",
+    "for",
+    "endfor",
+    "break",
+    "continue",
+    "cycle",
+    "increment",
+    "decrement",
+    "tablerow",
+    "endtablerow",
+    "ifchanged",
+    "endifchanged",
+];
+
+/// The tags that open a block, each closed by `end` and its name.
+pub(super) const BLOCKS: &[&str] = &["capture", "if", "unless", "case", "for", "tablerow", "ifchanged"];
+
+fn language() -> Language {
+    use liquid_lib::{jekyll, stdlib};
+    let mut language = Language::empty();
+    let tags: Vec<Box<dyn liquid_core::ParseTag>> = vec![
+        Box::new(stdlib::AssignTag),
+        Box::new(stdlib::BreakTag),
+        Box::new(stdlib::ContinueTag),
+        Box::new(stdlib::CycleTag),
+        Box::new(stdlib::IncrementTag),
+        Box::new(stdlib::DecrementTag),
+    ];
+    for tag in tags {
+        language.tags.register(tag.reflection().tag().to_string(), tag);
+    }
+    let blocks: Vec<Box<dyn liquid_core::ParseBlock>> = vec![
+        Box::new(stdlib::IfBlock),
+        Box::new(stdlib::UnlessBlock),
+        Box::new(stdlib::IfChangedBlock),
+        Box::new(stdlib::ForBlock),
+        Box::new(stdlib::TableRowBlock),
+        Box::new(stdlib::CommentBlock),
+        Box::new(stdlib::CaptureBlock),
+        Box::new(stdlib::CaseBlock),
+    ];
+    for block in blocks {
+        language.blocks.register(block.reflection().start_tag().to_string(), block);
+    }
+    let filters: Vec<Box<dyn ParseFilter>> = vec![
+        Box::new(stdlib::Abs),
+        Box::new(stdlib::Append),
+        Box::new(stdlib::AtLeast),
+        Box::new(stdlib::AtMost),
+        Box::new(stdlib::Capitalize),
+        Box::new(stdlib::Ceil),
+        Box::new(stdlib::Compact),
+        Box::new(stdlib::Concat),
+        Box::new(stdlib::Date),
+        Box::new(stdlib::Default),
+        Box::new(stdlib::DividedBy),
+        Box::new(stdlib::Downcase),
+        Box::new(stdlib::Escape),
+        Box::new(stdlib::EscapeOnce),
+        Box::new(stdlib::First),
+        Box::new(stdlib::Floor),
+        Box::new(stdlib::Join),
+        Box::new(stdlib::Last),
+        Box::new(stdlib::Lstrip),
+        Box::new(stdlib::Map),
+        Box::new(stdlib::Minus),
+        Box::new(stdlib::Modulo),
+        Box::new(stdlib::NewlineToBr),
+        Box::new(stdlib::Plus),
+        Box::new(stdlib::Prepend),
+        Box::new(stdlib::Remove),
+        Box::new(stdlib::RemoveFirst),
+        Box::new(stdlib::Replace),
+        Box::new(stdlib::ReplaceFirst),
+        Box::new(stdlib::Reverse),
+        Box::new(stdlib::Round),
+        Box::new(stdlib::Rstrip),
+        Box::new(stdlib::Size),
+        Box::new(stdlib::Slice),
+        Box::new(stdlib::SortNatural),
+        Box::new(stdlib::Split),
+        Box::new(stdlib::Strip),
+        Box::new(stdlib::StripHtml),
+        Box::new(stdlib::StripNewlines),
+        Box::new(stdlib::Times),
+        Box::new(stdlib::Truncate),
+        Box::new(stdlib::TruncateWords),
+        Box::new(stdlib::Uniq),
+        Box::new(stdlib::Upcase),
+        Box::new(stdlib::UrlDecode),
+        Box::new(stdlib::UrlEncode),
+        Box::new(stdlib::Where),
+        Box::new(jekyll::Slugify),
+        Box::new(jekyll::Pop),
+        Box::new(jekyll::Push),
+        Box::new(jekyll::Shift),
+        Box::new(jekyll::Unshift),
+        Box::new(jekyll::ArrayToSentenceString),
+        Box::new(jekyll::Sort),
+        Box::new(Text::new("relative_url", |s| s.to_string())),
+        Box::new(Text::new("absolute_url", |s| s.to_string())),
+        Box::new(Text::new("url", |s| s.to_string())),
+        Box::new(Text::new("markdownify", |s| s.to_string())),
+        Box::new(Text::new("smartify", |s| s.to_string())),
+        Box::new(Text::new("slug", crate::slug::slugify)),
+        Box::new(Text::new("xml_escape", crate::html::escape)),
+        Box::new(Text::new("cgi_escape", |s| {
+            crate::percent::percent_encode(s, |b| b.is_ascii_alphanumeric() || b"*-._ ".contains(&b)).replace(' ', "+")
+        })),
+        Box::new(Text::new("uri_escape", |s| {
+            crate::percent::percent_encode(s, |b| b.is_ascii_alphanumeric() || b"-_.!~*'();/?:@&=+$,#[]%".contains(&b))
+        })),
+        Box::new(Text::new("number_of_words", |s| s.split_whitespace().count().to_string())),
+        Box::new(Text::new("normalize_whitespace", |s| s.split_whitespace().collect::<Vec<_>>().join(" "))),
+        Box::new(Json),
+    ];
+    for filter in filters {
+        language.filters.register(filter.reflection().name().to_string(), filter);
+    }
+    language
+}
+
+/// A filter of text to text that takes no arguments.
+#[derive(Clone)]
+struct Text {
+    name: &'static str,
+    apply: fn(&str) -> String,
+}
+
+impl Text {
+    fn new(name: &'static str, apply: fn(&str) -> String) -> Text {
+        Text { name, apply }
+    }
+}
+
+impl FilterReflection for Text {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn description(&self) -> &str {
+        ""
+    }
+    fn positional_parameters(&self) -> &'static [ParameterReflection] {
+        &[]
+    }
+    fn keyword_parameters(&self) -> &'static [ParameterReflection] {
+        &[]
+    }
+}
+
+impl ParseFilter for Text {
+    fn parse(&self, _arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
+        Ok(Box::new(TextFilter { name: self.name, apply: self.apply }))
+    }
+    fn reflection(&self) -> &dyn FilterReflection {
+        self
+    }
+}
+
+/// [`Text`], parsed.
+#[derive(Debug)]
+struct TextFilter {
+    name: &'static str,
+    apply: fn(&str) -> String,
+}
+
+impl std::fmt::Display for TextFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl Filter for TextFilter {
+    fn evaluate(&self, input: &dyn ValueView, _runtime: &dyn Runtime) -> liquid_core::Result<Value> {
+        Ok(Value::scalar((self.apply)(&input.to_kstr())))
+    }
+}
+
+/// Jekyll's `jsonify` (and `inspect`): the value as JSON.
+#[derive(Clone, Debug)]
+struct Json;
+
+impl FilterReflection for Json {
+    fn name(&self) -> &str {
+        "jsonify"
+    }
+    fn description(&self) -> &str {
+        ""
+    }
+    fn positional_parameters(&self) -> &'static [ParameterReflection] {
+        &[]
+    }
+    fn keyword_parameters(&self) -> &'static [ParameterReflection] {
+        &[]
+    }
+}
+
+impl ParseFilter for Json {
+    fn parse(&self, _arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
+        Ok(Box::new(Json))
+    }
+    fn reflection(&self) -> &dyn FilterReflection {
+        self
+    }
+}
+
+impl std::fmt::Display for Json {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("jsonify")
+    }
+}
+
+impl Filter for Json {
+    fn evaluate(&self, input: &dyn ValueView, _runtime: &dyn Runtime) -> liquid_core::Result<Value> {
+        Ok(Value::scalar(serde_json::to_string(&input.to_value()).unwrap_or_default()))
+    }
+}
+
+/// A runtime that answers nil for a variable or key the runtime below it does not hold,
+/// as Liquid's lax variables do.
+pub(super) struct Lenient<R>(pub R);
+
+impl<R: Runtime> Runtime for Lenient<R> {
+    fn partials(&self) -> &dyn PartialStore {
+        self.0.partials()
+    }
+    fn name(&self) -> Option<KStringRef<'_>> {
+        self.0.name()
+    }
+    fn roots(&self) -> BTreeSet<KStringCow<'_>> {
+        self.0.roots()
+    }
+    fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
+        self.0.try_get(path)
+    }
+    fn get(&self, path: &[ScalarCow<'_>]) -> liquid_core::Result<ValueCow<'_>> {
+        Ok(self.0.try_get(path).unwrap_or(ValueCow::Owned(Value::Nil)))
+    }
+    fn set_global(&self, name: KString, val: Value) -> Option<Value> {
+        self.0.set_global(name, val)
+    }
+    fn set_index(&self, name: KString, val: Value) -> Option<Value> {
+        self.0.set_index(name, val)
+    }
+    fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
+        self.0.get_index(name)
+    }
+    fn registers(&self) -> &Registers {
+        self.0.registers()
+    }
+}
+
+/// `value` as a Liquid value: the maps of a list have every key any of them has.
+pub(super) fn to_liquid(value: &serde_json::Value) -> Value {
+    use serde_json::Value as Json;
+    match value {
+        Json::Null => Value::Nil,
+        Json::Bool(b) => Value::scalar(*b),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::scalar(i),
+            None => Value::scalar(n.as_f64().unwrap_or_default()),
+        },
+        Json::String(s) => Value::scalar(s.clone()),
+        Json::Array(items) => {
+            let keys: BTreeSet<&String> = items.iter().filter_map(Json::as_object).flat_map(|m| m.keys()).collect();
+            Value::array(items.iter().map(|item| {
+                let mut value = to_liquid(item);
+                if let Value::Object(object) = &mut value {
+                    for key in &keys {
+                        if !object.contains_key(key.as_str()) {
+                            object.insert(KString::from_ref(key), Value::Nil);
+                        }
+                    }
+                }
+                value
+            }))
+        }
+        Json::Object(map) => Value::Object(map.iter().map(|(k, v)| (KString::from_ref(k), to_liquid(v))).collect()),
+    }
+}
+
+/// The variables of one page: its own (`page`, an Eleventy page's front matter), over
+/// the build's (`site`, Eleventy's global data), which are shared, not copied.
+#[derive(Debug)]
+pub(super) struct Globals<'a> {
+    pub own: Object,
+    pub shared: &'a Object,
+}
+
+impl ValueView for Globals<'_> {
+    fn as_debug(&self) -> &dyn std::fmt::Debug {
+        self
+    }
+    fn render(&self) -> liquid_core::model::DisplayCow<'_> {
+        liquid_core::model::DisplayCow::Borrowed(&"")
+    }
+    fn source(&self) -> liquid_core::model::DisplayCow<'_> {
+        liquid_core::model::DisplayCow::Borrowed(&"")
+    }
+    fn type_name(&self) -> &'static str {
+        "object"
+    }
+    fn query_state(&self, state: liquid_core::model::State) -> bool {
+        matches!(state, liquid_core::model::State::Truthy)
+    }
+    fn to_kstr(&self) -> KStringCow<'_> {
+        KStringCow::from_static("")
+    }
+    fn to_value(&self) -> Value {
+        let mut all = self.shared.clone();
+        for (key, value) in self.own.iter() {
+            all.insert(key.clone(), value.clone());
+        }
+        Value::Object(all)
+    }
+    fn as_object(&self) -> Option<&dyn ObjectView> {
+        Some(self)
+    }
+}
+
+impl ObjectView for Globals<'_> {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+    fn size(&self) -> i64 {
+        i64::try_from(self.keys().count()).unwrap_or(i64::MAX)
+    }
+    fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
+        let shared = self.shared.keys().filter(|k| !self.own.contains_key(k.as_str()));
+        Box::new(self.own.keys().chain(shared).map(|k| KStringCow::from_ref(k.as_str())))
+    }
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(self.iter().map(|(_, v)| v))
+    }
+    fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
+        let shared = self.shared.iter().filter(|(k, _)| !self.own.contains_key(k.as_str()));
+        Box::new(self.own.iter().chain(shared).map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView)))
+    }
+    fn contains_key(&self, index: &str) -> bool {
+        self.own.contains_key(index) || self.shared.contains_key(index)
+    }
+    fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        self.own.get(index).or_else(|| self.shared.get(index)).map(|v| v as &dyn ValueView)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(template: &str, globals: &Object) -> String {
+        let elements = liquid_core::parser::parse(template, &LANGUAGE).expect("parses");
+        let template = liquid_core::runtime::Template::new(elements);
+        let shared = Object::new();
+        let globals = Globals { own: globals.clone(), shared: &shared };
+        let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+        let mut out = Vec::new();
+        liquid_core::Renderable::render_to(&template, &mut out, &runtime).expect("renders");
+        String::from_utf8(out).expect("text")
+    }
+
+    #[test]
+    fn variables_nobody_set_are_nil_as_in_jekyll() {
+        let data = serde_json::json!({"site": {"title": "T", "list": [{"a": 1}, {"a": 2, "b": "x"}]}});
+        let Value::Object(globals) = to_liquid(&data) else { panic!("an object") };
+        assert_eq!(render("[{{ nothing }}|{{ site.none }}|{{ site.title }}]", &globals), "[||T]");
+        assert_eq!(
+            render("{% for i in site.list %}{{ i.b }}{% if i.b == 'x' %}!{% endif %};{% endfor %}", &globals),
+            ";x!;"
+        );
+        assert_eq!(render("{% if page.x == 'y' %}no{% else %}nil{% endif %}", &globals), "nil");
+    }
+
+    #[test]
+    fn jekyll_filters_work() {
+        let globals = Object::new();
+        assert_eq!(render("{{ '/docs/a/' | relative_url }}", &globals), "/docs/a/");
+        assert_eq!(render("{{ 'a b&c' | cgi_escape }}|{{ '<a>' | xml_escape }}", &globals), "a+b%26c|&lt;a&gt;");
+        assert_eq!(
+            render("{{ 'Hello World' | slugify }}|{{ 'one two' | number_of_words }}", &globals),
+            "hello-world|2"
+        );
+    }
+}

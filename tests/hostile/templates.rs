@@ -1,0 +1,136 @@
+//! Hostile inputs: the templates a handbook gives its own constructs and the old tools'
+//! configuration and data files (issue 31, item 6). They are read like every file, through
+//! the confinement and `crate::fs`: a folder or file linked out of the handbook is refused
+//! by name and never read; a template or a page's Liquid that loops or writes without end
+//! is stopped at a bound, with a message at its place.
+
+#![cfg(unix)]
+
+use crate::util::{Site, main_of};
+
+const TOKEN: &str = "glpat-Hostile0Token0Never0Printed";
+
+#[test]
+fn a_template_folder_linked_out_of_the_handbook_is_refused_and_not_read() {
+    let site = Site::with_files(
+        "templates-linked-out",
+        &[("content/p.md", "---\ntitle: P\n---\n{{< secret >}}\n\n{{< leak >}}\n")],
+    );
+    let elsewhere = Site::with_files("templates-elsewhere", &[("secret.html", &format!("{TOKEN}\n"))]);
+    std::fs::create_dir_all(site.root.join("templates")).expect("a folder");
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("templates/shortcodes")).expect("a link");
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[symlink-outside-root]") && run.stderr.contains("templates/shortcodes"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Hostile0Token"), "{}", run.stderr);
+
+    std::fs::remove_file(site.root.join("templates/shortcodes")).expect("unlink");
+    std::fs::create_dir_all(site.root.join("templates/shortcodes")).expect("a folder");
+    std::os::unix::fs::symlink("/proc/self/environ", site.root.join("templates/shortcodes/leak.html")).expect("a link");
+    std::os::unix::fs::symlink(elsewhere.root.join("secret.html"), site.root.join("templates/shortcodes/secret.html"))
+        .expect("a link");
+    let run = site.run(&["build"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[symlink-outside-root]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/shortcodes/leak.html")
+            && run.stderr.contains("templates/shortcodes/secret.html")
+    );
+    assert!(!run.stderr.contains("Hostile0Token") && !site.exists("public/p/index.html"), "{}", run.stderr);
+}
+
+#[test]
+fn site_variables_linked_out_of_the_handbook_are_refused_and_not_read() {
+    let site = Site::with_files(
+        "config-linked-out",
+        &[("content/p.md", "---\ntitle: P\n---\nValue: {{ site.token }} {{ site.data.secret.token }}.\n")],
+    );
+    let elsewhere = Site::with_files("config-elsewhere", &[("config.yml", &format!("token: {TOKEN}\n"))]);
+    std::os::unix::fs::symlink(elsewhere.root.join("config.yml"), site.root.join("_config.yml")).expect("a link");
+    std::fs::create_dir_all(site.root.join("_data")).expect("a folder");
+    std::os::unix::fs::symlink(elsewhere.root.join("config.yml"), site.root.join("_data/secret.yml")).expect("a link");
+    let run = site.run(&["build"]);
+    assert!(
+        run.stderr.contains("warning[symlink-outside-root]: the file is not read: it leads outside"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> _config.yml") && run.stderr.contains(" --> _data/secret.yml"), "{}", run.stderr);
+    let page = site.read("public/p/index.html");
+    assert!(!page.contains("Hostile0Token") && !run.stderr.contains("Hostile0Token"), "{page}");
+}
+
+#[test]
+fn a_template_that_writes_without_end_is_stopped_at_its_use() {
+    let site = Site::with_files(
+        "template-huge",
+        &[
+            (
+                "templates/shortcodes/flood.html",
+                "{% for i in range(end=100000) %}{% for j in range(end=1000) %}0123456789{% endfor %}{% endfor %}",
+            ),
+            ("content/p.md", "---\ntitle: P\n---\nText.\n\n{{< flood >}}\n"),
+        ],
+    );
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[template]: the template `templates/shortcodes/flood.html` writes more than 1 MiB for one use\n --> content/p.md:6:1"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_template_that_includes_itself_is_refused_when_it_loads() {
+    let site = Site::with_files(
+        "template-cycle",
+        &[
+            ("templates/shortcodes/loop.html", "{% include \"loop.html\" %}"),
+            ("content/p.md", "---\ntitle: P\n---\n{{< loop >}}\n"),
+        ],
+    );
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[template]") && run.stderr.contains("templates/shortcodes/loop.html"),
+        "{}",
+        run.stderr
+    );
+    // The use is a placeholder, not a hang.
+    assert!(run.stderr.contains("warning[unsupported-syntax]: the shortcode `{{< loop >}}`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_pages_liquid_that_loops_without_end_is_not_run() {
+    let site = Site::with_files(
+        "liquid-loops",
+        &[
+            ("_config.yml", "title: T\n"),
+            (
+                "content/p.md",
+                "---\ntitle: P\n---\n{% for i in (1..100000000) %}{% for j in (1..100000000) %}x{% endfor %}{% endfor %}\n\nAfter.\n",
+            ),
+            (
+                "content/q.md",
+                "---\ntitle: Q\n---\n{% assign s = 'xxxxxxxxxxxxxxxx' %}{% for i in (1..9000) %}{% for j in (1..9000) %}{{ s }}{% endfor %}{% endfor %}\n",
+            ),
+        ],
+    );
+    let run = site.run(&["build"]);
+    run.expect_code(0);
+    assert!(main_of(&site.read("public/p/index.html")).contains("After."));
+    assert!(
+        run.stderr.contains(
+            "warning[unsupported-syntax]: the page's Liquid cannot be evaluated (it writes more than 16 MiB)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
