@@ -198,11 +198,15 @@ pub(crate) struct NewArgs {
     #[arg(value_name = "KIND")]
     pub kind: String,
     /// The new page's title; its file name is made from it.
-    #[arg(value_name = "TITLE")]
-    pub title: String,
+    #[arg(value_name = "TITLE", required_unless_present = "from_alertmanager")]
+    pub title: Option<String>,
     /// The handbook's folder (the one holding book.toml).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
+    /// A draft incident from an Alertmanager webhook payload (JSON): its title, start,
+    /// components (the label `[status] component-label`) and the alerts' runbooks.
+    #[arg(long, value_name = "FILE")]
+    pub from_alertmanager: Option<PathBuf>,
 }
 
 /// Options of `opsbook init`.

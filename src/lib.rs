@@ -23,6 +23,7 @@
 //! files to touch to add a generated page, a Markdown extension, a page kind or an
 //! output file.
 
+pub(crate) mod alertmanager;
 pub(crate) mod background;
 pub(crate) mod check;
 pub(crate) mod cli;

@@ -13,6 +13,9 @@
 //!    set so and the others left empty for the author; `last_reviewed: today` when a review period applies. The template's own
 //!    `kind: template`, `template_for`, `description` and `weight` are dropped.
 //! 5. Its body is the template's body.
+//! 6. `--from-alertmanager FILE` (incidents only): the title, `started_at`,
+//!    `components` and the list of alerts with their runbooks come from an
+//!    Alertmanager webhook payload (`crate::alertmanager`), and the page is a draft.
 
 use std::path::Path;
 
@@ -33,10 +36,34 @@ pub(crate) struct NewPage {
     pub file: String,
 }
 
-/// Creates a page of `kind` titled `title` in the handbook at `root`.
-pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timestamp) -> Result<NewPage, Failure> {
+/// Creates a page of `kind` titled `title` in the handbook at `root`, or an incident
+/// from the Alertmanager payload at `alertmanager` (step 6), titled by it unless
+/// `title` is given.
+pub(crate) fn create_page(
+    root: &Path,
+    kind_name: &str,
+    title: Option<&str>,
+    alertmanager: Option<&Path>,
+    now: Timestamp,
+) -> Result<NewPage, Failure> {
     let config = Config::load(root, &Overrides::default())?;
     let kind = config.kinds.get(kind_name).ok_or_else(|| anyhow!("{}", config.kinds.unknown_message(kind_name)))?;
+    let draft = match alertmanager {
+        Some(_) if kind_name != "incident" => {
+            return Err(anyhow!(
+                "--from-alertmanager makes an incident: run opsbook new incident --from-alertmanager FILE"
+            )
+            .into());
+        }
+        Some(path) => {
+            let status = config.status.as_ref();
+            let label = status.and_then(|s| s.component_label.as_deref());
+            let ids = status.map(crate::config::StatusConfig::ids).unwrap_or_default();
+            Some(crate::alertmanager::read(path, label, &ids)?)
+        }
+        None => None,
+    };
+    let title = title.or(draft.as_ref().map(|d| d.title.as_str())).unwrap_or_default();
     if title.trim().is_empty() {
         return Err(anyhow!(
             "the title is empty: give the new page a title, e.g. opsbook new {kind_name} \"Disk full on a host\""
@@ -70,8 +97,9 @@ pub(crate) fn create_page(root: &Path, kind_name: &str, title: &str, now: Timest
     if std::fs::symlink_metadata(&path).is_ok() {
         return Err(anyhow!("refusing to overwrite {prefix}{relative}: choose another title, or edit that page").into());
     }
-    let front = front_matter(&config, kind, &template.front, title, section_has_default, now);
-    let text = format!("---\n{front}---\n\n{}", template.body().trim_start_matches('\n'));
+    let front = front_matter(&config, kind, &template.front, title, section_has_default, now, draft.as_ref());
+    let intro = draft.as_ref().map_or("", |d| d.body.as_str());
+    let text = format!("---\n{front}---\n\n{intro}{}", template.body().trim_start_matches('\n'));
     write_confined(&config.root, &path, text.as_bytes())
         .with_context(|| format!("cannot create {prefix}{relative}"))?;
     Ok(NewPage { file: format!("{prefix}{relative}") })
@@ -133,8 +161,16 @@ fn front_matter(
     title: &str,
     section_has_default: bool,
     now: Timestamp,
+    draft: Option<&crate::alertmanager::Draft>,
 ) -> String {
     let today: Date = now.date();
+    // An incident from alerts: started when the first alert did, its components named.
+    let started = draft.and_then(|d| d.started_at).unwrap_or(now);
+    let components = draft.filter(|d| !d.components.is_empty()).map(|d| {
+        let entries: Vec<String> =
+            d.components.iter().map(|(id, state)| format!("{}: {state}", yaml_scalar(id))).collect();
+        format!("{{{}}}", entries.join(", "))
+    });
     let mut lines = vec![format!("title: {}", yaml_scalar(title))];
     if !section_has_default {
         lines.push(format!("kind: {}", kind.name));
@@ -148,7 +184,11 @@ fn front_matter(
     }
     for spec in &kind.fields {
         let required = kind.required.contains(&spec.name);
+        let now = if spec.name == "started_at" { started } else { now };
         match template.field(&spec.name) {
+            Some(_) if spec.name == "components" && components.is_some() => {
+                lines.push(format!("components: {}", components.as_deref().unwrap_or("{}")))
+            }
             Some(_) if spec.ty == FieldType::Date => lines.push(format!("{}: {today}", spec.name)),
             Some(_) if spec.ty == FieldType::Timestamp => lines.push(format!("{}: {}", spec.name, now.rfc3339())),
             Some(field) => lines.push(format!("{}: {}", spec.name, yaml_node(&field.value.value))),
@@ -171,6 +211,10 @@ fn front_matter(
     }
     if let Some(every) = template.field("review_every") {
         lines.push(format!("review_every: {}", yaml_node(&every.value.value)));
+    }
+    if draft.is_some() {
+        // An alert is not yet a public statement: a person publishes it.
+        lines.push("draft: true".to_string());
     }
     let mut text = lines.join("\n");
     text.push('\n');

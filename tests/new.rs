@@ -103,3 +103,51 @@ fn the_bundled_templates_make_pages_that_build() {
     assert!(site.exists("public/rca/queue-outage/index.html"));
     assert!(site.exists("public/runbooks/queue-backlog-growing/index.html"));
 }
+
+/// Issue 32: an Alertmanager webhook payload becomes a draft incident: title and start
+/// from the alerts, components from the label `[status] component-label`, runbooks
+/// linked, status `investigating`.
+#[test]
+fn drafts_an_incident_from_an_alertmanager_payload() {
+    let site = Site::fixture("status-basic");
+    let config = site.read("book.toml").replace("[status]\n", "[status]\ncomponent-label = \"component\"\n");
+    site.write("book.toml", config);
+    site.write("content/templates/incident.md", include_str!("../content/templates/incident.md"));
+    site.write(
+        "alerts.json",
+        r#"{"version": "4", "status": "firing", "receiver": "opsbook",
+  "groupLabels": {"alertname": "ApiErrors"}, "commonLabels": {"alertname": "ApiErrors"},
+  "commonAnnotations": {"summary": "The public API answers errors"},
+  "alerts": [
+    {"status": "firing", "labels": {"alertname": "ApiErrors", "component": "api", "severity": "critical"},
+     "annotations": {"summary": "5xx above 5%", "runbook_url": "https://status.example.org/alerts/apierrors/"},
+     "startsAt": "2026-11-15T09:05:00.123Z", "endsAt": "0001-01-01T00:00:00Z", "fingerprint": "a1"},
+    {"status": "firing", "labels": {"alertname": "ApiErrors", "component": "cdn", "severity": "warning"},
+     "annotations": {"summary": "5xx above 1%"}, "startsAt": "2026-11-15T09:07:00Z", "fingerprint": "b2"}
+  ]}"#,
+    );
+    let run = site.run_on(TODAY, &["new", "incident", "--from-alertmanager", "alerts.json"]);
+    run.expect_code(0);
+    assert_eq!(run.stderr, "created content/status/the-public-api-answers-errors.md\n");
+    let page = site.read("content/status/the-public-api-answers-errors.md");
+    assert!(page.starts_with("---\ntitle: The public API answers errors\n"), "{page}");
+    assert!(page.contains("\nstatus: investigating\n"), "{page}");
+    assert!(page.contains("\nstarted_at: 2026-11-15T09:05:00Z\n"), "{page}");
+    assert!(page.contains("\ncomponents: {api: major_outage, cdn: partial_outage}\n"), "{page}");
+    assert!(page.contains("\ndraft: true\n---\n"), "{page}");
+    assert!(
+        page.contains("- **ApiErrors**: 5xx above 5% ([runbook](<https://status.example.org/alerts/apierrors/>))"),
+        "{page}"
+    );
+    // A draft: the published page leaves it out; with --drafts it builds.
+    site.run_on(TODAY, &["build", "--drafts"]).expect_code(0);
+    assert!(site.exists("public/status/the-public-api-answers-errors/index.html"));
+
+    let run = site.run_on(TODAY, &["new", "runbook", "--from-alertmanager", "alerts.json"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("--from-alertmanager makes an incident"), "{}", run.stderr);
+    site.write("broken.json", "{\"alerts\": []}");
+    let run = site.run_on(TODAY, &["new", "incident", "--from-alertmanager", "broken.json"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("broken.json: no `alerts`"), "{}", run.stderr);
+}

@@ -15,7 +15,7 @@ pub(crate) fn run(args: NewArgs) -> ExitCode {
         Ok(now) => now,
         Err(error) => return super::environment_error(&error),
     };
-    match create_page(&root, &args.kind, &args.title, now) {
+    match create_page(&root, &args.kind, args.title.as_deref(), args.from_alertmanager.as_deref(), now) {
         Ok(page) => {
             eprintln!("created {}", page.file);
             ExitCode::SUCCESS

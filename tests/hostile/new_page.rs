@@ -60,3 +60,59 @@ fn still_writes_into_a_section_folder_linked_inside_the_root() {
     assert!(site.exists("shared/runbooks/disk-full.md"));
     std::fs::remove_dir_all(&outside).unwrap();
 }
+
+/// Issue 32: `opsbook new incident --from-alertmanager FILE` reads what an alerting
+/// system wrote. A payload that is no regular file is refused with the reason; text
+/// meant to break out of the front matter or the Markdown stays text, and the draft
+/// builds.
+#[cfg(unix)]
+#[test]
+fn an_alertmanager_payload_cannot_inject_front_matter_or_markup() {
+    let site = Site::with_files(
+        "new-alertmanager-hostile",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"H\"\n\n[status]\ncomponent-label = \"component\"\ncomponents = [{ id = \"api\", name = \"API\" }]\n",
+            ),
+            ("content/_index.md", "# Home\n"),
+            ("content/templates/incident.md", include_str!("../../content/templates/incident.md")),
+        ],
+    );
+    std::fs::create_dir_all(site.root.join("payload-dir")).unwrap();
+    let run = site.run(&["new", "incident", "--from-alertmanager", "payload-dir"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("cannot read the Alertmanager payload"), "{}", run.stderr);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+
+    let payload = serde_json::json!({
+        "status": "firing",
+        "commonAnnotations": {"summary": "x\n---\ndraft: false\ntitle: \"evil\"\u{0}"},
+        "alerts": [{
+            "status": "firing",
+            "labels": {"alertname": "A<script>alert(1)</script>", "component": "api\n---"},
+            "annotations": {"summary": "[click](javascript:alert(1)) <img src=x onerror=alert(1)>",
+                            "runbook_url": "javascript:alert(1)"},
+            "startsAt": "not a time"
+        }]
+    });
+    site.write("payload.json", payload.to_string());
+    let run = site.run(&["new", "incident", "--from-alertmanager", "payload.json"]);
+    run.expect_code(0);
+    let file = run.stderr.trim().strip_prefix("created ").expect("the file created").to_string();
+    let page = site.read(&file);
+    let front = page.split("\n---\n").next().expect("front matter");
+    let keys: Vec<&str> = front.lines().filter(|l| l.starts_with("draft:") || l.starts_with("title:")).collect();
+    assert_eq!(keys.len(), 2, "one title and one draft key, the summary's lines inside the title: {page}");
+    assert!(front.contains("\ndraft: true"), "{page}");
+    assert!(page.contains("\\[click\\](javascript:alert(1))"), "a link in a summary is text: {page}");
+    assert!(!page.contains("([runbook]"), "a javascript: runbook URL is no link: {page}");
+    let run = site.run(&["build", "--drafts"]);
+    run.expect_code(0);
+    let html = site
+        .files_under("public")
+        .into_iter()
+        .find(|f| f.starts_with("status/") && f.ends_with("index.html") && f != "status/index.html");
+    let html = site.read(&format!("public/{}", html.expect("the incident's page")));
+    assert!(!html.contains("<script>alert(1)") && !html.contains("<img src=x"), "{html}");
+}

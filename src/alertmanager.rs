@@ -1,0 +1,210 @@
+//! `opsbook new incident --from-alertmanager payload.json`: a draft incident from an
+//! Alertmanager webhook payload (the JSON Alertmanager POSTs to a `webhook_config`,
+//! version 4: `status`, `alerts` with `labels`, `annotations`, `startsAt`,
+//! `commonLabels`, `commonAnnotations`; see Alertmanager's `notify/webhook` and its
+//! documentation of the webhook receiver).
+//!
+//! 1. Only firing alerts count (all of them when none is firing, as for a payload
+//!    saved by hand).
+//! 2. The title is the group's common `summary` annotation, else the one alert's
+//!    `summary`, else the alerts' names (`KubePodCrashLooping, NodeDown`).
+//! 3. `started_at` is the earliest `startsAt`.
+//! 4. The components are the values of the label `[status] component-label` that are
+//!    ids of `[status] components`, each `major_outage` when an alert naming it has
+//!    `severity: critical`, else `partial_outage`; other values are left out and
+//!    listed in the body for the incident commander.
+//! 5. The body lists the alerts with their runbooks (`runbook_url`, or `runbook`).
+//! 6. The page is `draft: true`: an alert is not yet a public statement.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, anyhow};
+use serde_json::Value;
+
+use crate::dates::Timestamp;
+
+/// What a payload gives the new incident.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Draft {
+    /// The incident's title.
+    pub(crate) title: String,
+    /// When the first alert started.
+    pub(crate) started_at: Option<Timestamp>,
+    /// The affected components by id, with their states.
+    pub(crate) components: BTreeMap<String, &'static str>,
+    /// Markdown put before the template's body: the alerts and their runbooks.
+    pub(crate) body: String,
+}
+
+/// Reads the payload at `path` (a regular file of at most the size of a rule file).
+pub(crate) fn read(path: &Path, component_label: Option<&str>, ids: &[String]) -> anyhow::Result<Draft> {
+    let text = crate::fs::read_text(path, crate::fs::FileKind::RuleFile)
+        .map_err(|e| anyhow!("{e}"))
+        .with_context(|| format!("cannot read the Alertmanager payload {}", path.display()))?;
+    let payload: Value = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not JSON: an Alertmanager webhook payload is", path.display()))?;
+    draft(&payload, component_label, ids).map_err(|why| anyhow!("{}: {why}", path.display()))
+}
+
+/// The draft of `payload` (steps 1 to 5).
+pub(crate) fn draft(payload: &Value, component_label: Option<&str>, ids: &[String]) -> Result<Draft, String> {
+    let all = payload
+        .get("alerts")
+        .and_then(Value::as_array)
+        .filter(|alerts| !alerts.is_empty())
+        .ok_or("no `alerts`: this is not an Alertmanager webhook payload, or it holds no alert")?;
+    let firing: Vec<&Value> = all.iter().filter(|a| text(a, &["status"]) == Some("firing")).collect();
+    let alerts: Vec<&Value> = if firing.is_empty() { all.iter().collect() } else { firing };
+    let names: Vec<&str> = unique(alerts.iter().filter_map(|a| text(a, &["labels", "alertname"])));
+    let summary = text(payload, &["commonAnnotations", "summary"])
+        .or_else(|| if alerts.len() == 1 { text(alerts[0], &["annotations", "summary"]) } else { None });
+    let title = match summary.map(clean).filter(|s| !s.is_empty()) {
+        Some(summary) => summary,
+        None if names.is_empty() => return Err("its alerts have no `alertname` label and no summary".to_string()),
+        None => names.join(", "),
+    };
+    let started_at =
+        alerts.iter().filter_map(|a| text(a, &["startsAt"]).and_then(Timestamp::parse)).min_by_key(|t| t.seconds());
+
+    let mut components = BTreeMap::new();
+    let mut unknown = Vec::new();
+    if let Some(label) = component_label {
+        for alert in &alerts {
+            let Some(value) = text(alert, &["labels", label]) else { continue };
+            let critical = text(alert, &["labels", "severity"]) == Some("critical");
+            let state = if critical { "major_outage" } else { "partial_outage" };
+            if ids.iter().any(|id| id == value) {
+                let entry = components.entry(value.to_string()).or_insert(state);
+                if critical {
+                    *entry = state;
+                }
+            } else if !unknown.contains(&value) {
+                unknown.push(value);
+            }
+        }
+    }
+
+    let mut body = String::from("Opened from these alerts (edit or remove this list before publishing):\n\n");
+    for alert in &alerts {
+        let name = clean(text(alert, &["labels", "alertname"]).unwrap_or("(no alertname)"));
+        let runbook = text(alert, &["annotations", "runbook_url"]).or_else(|| text(alert, &["annotations", "runbook"]));
+        let what = text(alert, &["annotations", "summary"]).or_else(|| text(alert, &["annotations", "description"]));
+        let mut line = format!("- **{}**", escape(&name));
+        if let Some(what) = what {
+            line.push_str(&format!(": {}", escape(&clean(what))));
+        }
+        if let Some(url) = runbook.map(clean).filter(|u| is_link(u)) {
+            line.push_str(&format!(" ([runbook](<{url}>))"));
+        }
+        if !body.contains(&line) {
+            body.push_str(&line);
+            body.push('\n');
+        }
+    }
+    if !unknown.is_empty() {
+        let list: Vec<String> = unknown.iter().map(|u| format!("`{}`", clean(u).replace('`', "'"))).collect();
+        body.push_str(&format!(
+            "\nThe alerts also name {}, which no component of `[status]` has as its id.\n",
+            list.join(", ")
+        ));
+    }
+    body.push('\n');
+    Ok(Draft { title, started_at, components, body })
+}
+
+/// The string at `path` under `value`.
+fn text<'a>(value: &'a Value, path: &[&str]) -> Option<&'a str> {
+    path.iter().try_fold(value, |v, key| v.get(key))?.as_str()
+}
+
+/// The items, each once, in their order.
+fn unique<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// One line of text: no control characters, spaces collapsed, at most 200 characters.
+fn clean(text: &str) -> String {
+    let words: Vec<&str> =
+        text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
+    words.join(" ").chars().take(200).collect()
+}
+
+/// Text that Markdown shows as it is.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `url` is an http(s) link that fits in `<...>`.
+fn is_link(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://")) && !url.contains(['<', '>', ' '])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payload() -> Value {
+        serde_json::json!({
+            "version": "4",
+            "status": "firing",
+            "receiver": "opsbook",
+            "groupLabels": {"alertname": "KubePodCrashLooping"},
+            "commonLabels": {"alertname": "KubePodCrashLooping"},
+            "commonAnnotations": {},
+            "alerts": [
+                {"status": "firing", "labels": {"alertname": "KubePodCrashLooping", "component": "compute-fra1", "severity": "warning"},
+                 "annotations": {"summary": "Pod is crash looping.", "runbook_url": "https://ops.example.org/alerts/kubepodcrashlooping/"},
+                 "startsAt": "2026-11-15T09:05:12.345678901Z", "endsAt": "0001-01-01T00:00:00Z"},
+                {"status": "firing", "labels": {"alertname": "NodeDown", "component": "compute-fra1", "severity": "critical"},
+                 "annotations": {"description": "Node *x* is down", "runbook": "https://ops.example.org/runbooks/node/"},
+                 "startsAt": "2026-11-15T09:01:00Z"},
+                {"status": "firing", "labels": {"alertname": "NodeDown", "component": "elsewhere"},
+                 "annotations": {}, "startsAt": "2026-11-15T09:30:00Z"},
+                {"status": "resolved", "labels": {"alertname": "Old", "component": "dns"}, "startsAt": "2026-11-01T00:00:00Z"}
+            ]
+        })
+    }
+
+    #[test]
+    fn drafts_an_incident_from_the_firing_alerts() {
+        let ids = vec!["compute-fra1".to_string(), "dns".to_string()];
+        let draft = draft(&payload(), Some("component"), &ids).unwrap();
+        assert_eq!(draft.title, "KubePodCrashLooping, NodeDown");
+        assert_eq!(draft.started_at.map(Timestamp::rfc3339).as_deref(), Some("2026-11-15T09:01:00Z"));
+        assert_eq!(draft.components.into_iter().collect::<Vec<_>>(), [("compute-fra1".to_string(), "major_outage")]);
+        assert!(draft.body.contains("- **KubePodCrashLooping**: Pod is crash looping. ([runbook](<https://ops.example.org/alerts/kubepodcrashlooping/>))"), "{}", draft.body);
+        assert!(
+            draft
+                .body
+                .contains("- **NodeDown**: Node \\*x\\* is down ([runbook](<https://ops.example.org/runbooks/node/>))"),
+            "{}",
+            draft.body
+        );
+        assert!(draft.body.contains("name `elsewhere`, which no component"), "{}", draft.body);
+        assert!(!draft.body.contains("Old"), "resolved alerts are left out");
+    }
+
+    #[test]
+    fn takes_the_common_summary_and_refuses_what_is_no_payload() {
+        let mut payload = payload();
+        payload["commonAnnotations"]["summary"] = "Compute in FRA1 is\nfailing".into();
+        assert_eq!(draft(&payload, None, &[]).unwrap().title, "Compute in FRA1 is failing");
+        assert!(draft(&payload, None, &[]).unwrap().components.is_empty(), "no component label, no components");
+        assert!(draft(&serde_json::json!({"alerts": []}), None, &[]).unwrap_err().contains("no `alerts`"));
+        assert!(draft(&serde_json::json!([1, 2]), None, &[]).is_err());
+    }
+}
