@@ -322,3 +322,25 @@ fn a_rule_file_the_parser_stops_in_is_named_without_its_text() {
         ]
     );
 }
+
+/// The old tool's configuration beside `book.toml` (`content::old_tool`), read for its
+/// URL settings: a named pipe is not waited on, and one linked out of the handbook is
+/// not read (a note names it, without what it holds); the build goes on with the
+/// tool's defaults.
+#[test]
+fn the_old_tools_configuration_is_read_only_when_it_is_a_file_of_the_handbook() {
+    let site = Site::with_files("old-tool-config", &[("content/p.md", PAGE)]);
+    let elsewhere = Site::with_files("old-tool-config-elsewhere", &[]);
+    elsewhere.write("hugo.toml", "secret = \"do-not-echo\"\n");
+    std::os::unix::fs::symlink(elsewhere.root.join("hugo.toml"), site.root.join("hugo.toml")).expect("a link");
+    make_fifo(&site.root.join("_config.yml"));
+    make_fifo(&site.root.join("docusaurus.config.js"));
+    for command in ["build", "check"] {
+        let run = run_bounded(&site, &[command], &[]);
+        run.expect_code(0);
+        assert_reports(&run, "note[config-syntax]: the file is not read: it leads outside the handbook's folder");
+        assert_reports(&run, " --> hugo.toml");
+        assert!(!run.stderr.contains("do-not-echo"), "{}", run.stderr);
+    }
+    assert!(site.exists("public/p/index.html"));
+}
