@@ -9,6 +9,7 @@
 pub(crate) mod category;
 pub(crate) mod confine;
 pub(crate) mod fields;
+pub(crate) mod formats;
 pub(crate) mod front_matter;
 mod front_simple;
 pub(crate) mod front_text;

@@ -374,6 +374,10 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
     hasher.update(body.as_bytes());
+    // ERB's `current_page.data` writes front matter values into the body.
+    if crate::content::formats::is_erb(&page.source.file) {
+        hasher.update(format!("{:?}", page.source.front.fields).as_bytes());
+    }
     hasher.digest128()
 }
 
@@ -405,6 +409,7 @@ fn render_body_with(
         heading_ids: site.config.heading_ids,
         includes: Some(files),
         diagrams: site.config.diagrams,
+        front: Some(&page.source.front.fields),
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
     crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {

@@ -68,7 +68,7 @@ pub(super) fn assign_urls(
 /// extension and (when `strip`) its number prefix, slugged.
 pub(super) fn page_segment(page: &SourcePage, strip: bool) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = crate::content::formats::template_stem(name);
     let stem = html_stem(stem).unwrap_or(stem);
     page.front.slug.as_ref().map_or_else(|| slugify(strip_number_prefix(stem, strip)), |s| slugify(&s.value))
 }
@@ -78,7 +78,7 @@ pub(super) fn page_segment(page: &SourcePage, strip: bool) -> String {
 /// handbook: `foo.html.md` is served at `foo.html`).
 fn page_tail(page: &SourcePage, strip: bool) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = crate::content::formats::template_stem(name);
     let segment = page_segment(page, strip);
     if page.front.slug.is_none() && html_stem(stem).is_some() {
         format!("{segment}.html")

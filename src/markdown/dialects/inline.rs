@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::scan::{code_ranges, pair, scan};
-use super::{Collected, Output, Page, Problem, attributes, liquid, mdx, shortcodes, unsupported_html};
+use super::{Collected, Output, Page, Problem, attributes, erb, liquid, mdx, shortcodes, unsupported_html};
 use crate::markdown::has_text;
 
 /// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
@@ -51,6 +51,8 @@ pub(super) enum Syntax {
     HugoPercent,
     /// `<Name>`.
     Jsx,
+    /// An ERB block, `<% if x %>` to `<% end %>`.
+    Erb,
 }
 
 /// What a token is.
@@ -71,6 +73,8 @@ pub(super) enum Kind<'t> {
     Variable,
     /// An attribute list, its safe attributes.
     Attributes(Vec<(String, String)>),
+    /// An ERB tag: its Ruby code, and whether it writes its value (`<%= %>`).
+    Erb(&'t str, bool),
 }
 
 /// A token: where it is and what it is.
@@ -115,6 +119,7 @@ fn has_marker(text: &str, page: Page<'_>) -> bool {
         || has_text(text, "<Tabs")
         || has_text(text, "<Admonition")
         || (page.mdx && (has_text(text, "{/*") || text.contains('<')))
+        || (page.erb && has_text(text, "<%"))
 }
 
 /// Rewrites the tokens of `text`, or `None` when it has none.
@@ -122,7 +127,8 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     if !has_marker(text, page) {
         return None;
     }
-    let code = code_ranges(text);
+    // An HTML page has no Markdown code: its templates ran over all of it.
+    let code = if page.html { Vec::new() } else { code_ranges(text) };
     let tokens = scan(text, &code, page);
     if tokens.is_empty() {
         return None;
@@ -173,9 +179,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     .into_iter()
                     .map(|(range, with)| Edit { range, with }),
             ),
-            Kind::Variable | Kind::Liquid(..) => {
+            Kind::Variable | Kind::Liquid(..) | Kind::Erb(..) => {
                 let render = match &token.kind {
                     Kind::Liquid(name, args) => liquid::render(name, args, page),
+                    Kind::Erb(code, output) => erb::render(code, *output, page),
                     _ => Render::Unknown,
                 };
                 edits.extend(apply_simple(text, range.clone(), render, source, collected));
@@ -208,6 +215,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 let render = match call.syntax {
                     Syntax::Jsx => mdx::render(call, page),
                     Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render(call, parent, page),
+                    Syntax::Erb => Render::Unknown,
                 };
                 match (render, close) {
                     (Render::Open(open, end), Some(close)) => {
@@ -358,6 +366,7 @@ fn describe(call: &Call<'_>) -> &'static str {
     match call.syntax {
         Syntax::Jsx => "the component",
         Syntax::HugoAngle | Syntax::HugoPercent => "the shortcode",
+        Syntax::Erb => "the ERB block",
     }
 }
 

@@ -1,6 +1,7 @@
 //! The other tools' Markdown dialects, rewritten before parsing into text pulldown-cmark
 //! reads as the author meant: Docusaurus and MkDocs admonitions and tabs, Hugo (Docsy)
-//! shortcodes, Liquid (Jekyll) tags, kramdown attribute lists and MDX components.
+//! shortcodes, Liquid (Jekyll) tags, kramdown attribute lists, MDX components and
+//! Middleman's ERB.
 //!
 //! A page without any marker of a dialect is not rewritten: [`rewrite`] returns `None`
 //! and the page is parsed from its own text, byte for byte as before. Otherwise:
@@ -9,7 +10,7 @@
 //!    admonitions, MkDocs `===` tabs, the `import`/`export` lines of an MDX page;
 //! 2. the tokens inside lines are rewritten ([`inline`]), outside code: shortcodes
 //!    ([`shortcodes`]), Liquid tags and variables ([`liquid`]), JSX components and
-//!    comments ([`mdx`]), attribute lists ([`attributes`]);
+//!    comments ([`mdx`]), attribute lists ([`attributes`]), ERB tags ([`erb`]);
 //! 3. each construct becomes a placeholder: a one-line comment `<!--opsbook-dialect:N-->`
 //!    for a block (CommonMark reads it as an HTML block of that line alone, which
 //!    interrupts a paragraph), or the characters U+E000, `N`, U+E001 for a piece inside
@@ -23,6 +24,7 @@
 
 pub(crate) mod admonitions;
 mod attributes;
+mod erb;
 mod inline;
 mod liquid;
 mod mdx;
@@ -64,6 +66,14 @@ pub(crate) struct Page<'a> {
     pub mdx: bool,
     /// Whether code blocks are highlighted.
     pub highlight: bool,
+    /// Whether the page is written with Middleman's ERB (`.erb`): its tags count.
+    pub erb: bool,
+    /// Whether the page's body is HTML ([`crate::content::formats::PageFormat::Html`]):
+    /// no line-based constructs, and template tags count everywhere, as the old tool
+    /// ran its templates over the whole file.
+    pub html: bool,
+    /// The page's front matter, which ERB's `current_page.data` reads.
+    pub front: Option<&'a crate::content::front_matter::Fields>,
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).
@@ -285,7 +295,9 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     let mut collected = Collected::default();
     let mut maps = Vec::new();
     let mut current: Option<String> = None;
-    if let Some(output) = admonitions::rewrite(text, page, &mut collected) {
+    if !page.html
+        && let Some(output) = admonitions::rewrite(text, page, &mut collected)
+    {
         maps.push(output.map);
         current = Some(output.text);
     }

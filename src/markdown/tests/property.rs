@@ -48,6 +48,7 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
             heading_ids: style,
             includes: Some(&files),
             diagrams: false,
+            front: None,
             ..test_input(&text)
         };
         // Caught as a build catches a page's panic: recorded, not printed.
