@@ -84,6 +84,7 @@ impl FrontMatter {
         let mut reader = ValueReader::new(path);
         let mut fm = FrontMatter::default();
         let mut sidebar_position = None;
+        let mut menu = MainMenu::default();
         for field in &fields.0 {
             let name = format!("front matter field `{}`", field.key);
             let place = Place { name: &name, line: field.line, column: field.column };
@@ -128,9 +129,12 @@ impl FrontMatter {
                     let classes = reader.text(place, node).unwrap_or_default();
                     fm.nav_hidden |= classes.split_whitespace().any(|class| class == "hidden");
                 }
-                "redirect_from" => {
+                // `old_paths`: GOV.UK's tech-docs template (Middleman) redirects each one
+                // here (alphagov/tech-docs-gem, `lib/govuk_tech_docs/redirects.rb`).
+                "redirect_from" | "old_paths" => {
                     fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| located(a.value)))
                 }
+                "menu" => menu = MainMenu::of(node),
                 "permalink" => fm.permalink = reader.text(place, node).map(located),
                 // Jekyll allows a list; the first entry is where the page goes.
                 "redirect_to" => {
@@ -139,8 +143,10 @@ impl FrontMatter {
                 _ => {}
             }
         }
-        // `weight` wins over Docusaurus's `sidebar_position` when a page has both.
-        fm.weight = fm.weight.or(sidebar_position);
+        // `weight` wins over Docusaurus's `sidebar_position` when a page has both, and
+        // both over the weight of the page in Hugo's main menu.
+        fm.weight = fm.weight.or(sidebar_position).or(menu.weight);
+        fm.nav_label = fm.nav_label.or(menu.name);
         fm.fields = fields;
         (fm, reader.diagnostics)
     }
@@ -163,6 +169,39 @@ impl FrontMatter {
     /// The field named `key`, if present and not null.
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.get(key).filter(|f| f.value.value != super::node::Node::Null)
+    }
+}
+
+/// The page's entry in Hugo's main menu (`menu: main`, `menu: [main]` or
+/// `menu: {main: {weight: 20, name: Docs}}`: gohugoio/hugo `docs/content/en/content-management/menus.md`,
+/// "Define in front matter"). Docsy draws that menu as the bar across the top of every
+/// page, the top of the old site's navigation: its weight orders the page and its name
+/// names it, when the page has no `weight` or `linkTitle` of its own. Its `parent`,
+/// and the other menus (`footer`, a theme's `before`/`after`), are not read: opsbook's
+/// navigation follows the folders.
+#[derive(Debug, Default)]
+struct MainMenu {
+    weight: Option<i64>,
+    name: Option<String>,
+}
+
+impl MainMenu {
+    fn of(node: &super::Node) -> MainMenu {
+        use super::Node;
+        let Node::Map(menus) = node else { return MainMenu::default() };
+        let Some((_, entry)) = menus.iter().find(|(name, _)| name.value == "main") else { return MainMenu::default() };
+        let Node::Map(keys) = &entry.value else { return MainMenu::default() };
+        let get = |key: &str| keys.iter().find(|(k, _)| k.value == key).map(|(_, v)| &v.value);
+        MainMenu {
+            weight: match get("weight") {
+                Some(Node::Number(n)) => n.as_i64(),
+                _ => None,
+            },
+            name: match get("name") {
+                Some(Node::Text(name)) if !name.trim().is_empty() => Some(name.clone()),
+                _ => None,
+            },
+        }
     }
 }
 
@@ -202,6 +241,25 @@ mod tests {
         assert!(fm.draft);
         assert_eq!(fm.extra().get("service"), Some(&Value::String("db".into())));
         assert!(fm.extra().get("title").is_none());
+    }
+
+    #[test]
+    fn reads_the_main_menu_of_hugo() {
+        let (fm, _) = read("---\nmenu:\n  main:\n    weight: 20\n    name: Docs\n    parent: x\n---\n");
+        assert_eq!((fm.weight, fm.nav_label.as_deref()), (Some(20), Some("Docs")));
+        let (fm, _) = read("---\nweight: 3\nlinkTitle: Guide\nmenu: { main: { weight: 50, name: Other } }\n---\n");
+        assert_eq!((fm.weight, fm.nav_label.as_deref()), (Some(3), Some("Guide")), "the page's own win");
+        for other in ["menu: main", "menu: [main, footer]", "menu: {after: {weight: -100}}", "menu: 7"] {
+            let (fm, diagnostics) = read(&format!("---\n{other}\n---\n"));
+            assert_eq!((fm.weight, fm.nav_label), (None, None), "{other}");
+            assert!(diagnostics.is_empty(), "{other}");
+        }
+    }
+
+    #[test]
+    fn reads_old_paths_as_aliases() {
+        let (fm, _) = read("---\nold_paths:\n  - /manual/old.html\n---\n");
+        assert_eq!(fm.aliases.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["/manual/old.html"]);
     }
 
     #[test]

@@ -58,7 +58,52 @@ pub(crate) struct SyntaxError {
 
 /// Splits `text` (BOM removed, `\n` line endings) into front matter and body. A fence
 /// that is opened but never closed is an error at line 1.
+///
+/// As in Hugo, whose page lexer (`parser/pageparser/pagelexer_intro.go`,
+/// `lexIntroSection`) skips spaces, tabs, line breaks and byte order marks before it
+/// looks for a fence, a block after those is the page's front matter too, when it holds
+/// fields (they parse, or a line reads as one: the author meant fields, and a
+/// `visibility: internal` among them must apply). Anything else before the fence (a
+/// zero-width space, a soft hyphen) still keeps the block from being read.
 pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, SyntaxError> {
+    let split = split_at_start(text)?;
+    if split.front.is_some() {
+        return Ok(split);
+    }
+    let rest = text.trim_start_matches([' ', '\t', '\n', '\u{feff}']);
+    if rest.len() == text.len() {
+        return Ok(split);
+    }
+    match split_at_start(rest) {
+        Ok(Split { front: Some(block), body, body_line }) if holds_fields(&block) => {
+            let skipped = text[..text.len() - rest.len()].matches('\n').count();
+            let front = FrontBlock { first_line: block.first_line + skipped, ..block };
+            Ok(Split { front: Some(front), body, body_line: body_line + skipped })
+        }
+        // A fence after blank lines that holds no fields, or is never closed, is Markdown
+        // (a thematic break, a setext heading), as it is in the page's text.
+        _ => Ok(split),
+    }
+}
+
+/// Whether a block read after blank lines holds fields: they parse into at least one,
+/// or a line reads as one (`key:` or `key =`).
+fn holds_fields(block: &FrontBlock<'_>) -> bool {
+    match parse_fields(block) {
+        Ok(fields) => !fields.0.is_empty(),
+        Err(_) => block.text.lines().any(looks_like_a_field),
+    }
+}
+
+/// Whether a line looks like a front matter field: `key:` (YAML) or `key =` (TOML).
+pub(crate) fn looks_like_a_field(line: &str) -> bool {
+    let line = line.trim_start();
+    let key_end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(line.len());
+    key_end > 0 && (line[key_end..].starts_with(':') || line[key_end..].trim_start().starts_with('='))
+}
+
+/// [`split_front_matter`] for a fence on the first line only.
+fn split_at_start(text: &str) -> Result<Split<'_>, SyntaxError> {
     let (format, fence) = if text.starts_with("---") {
         (FrontMatterFormat::Yaml, "---")
     } else if text.starts_with("+++") {

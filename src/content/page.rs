@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use super::fields::FrontMatter;
-use super::front_matter::{parse_fields, read_fields, split_front_matter};
+use super::front_matter::{looks_like_a_field, parse_fields, read_fields, split_front_matter};
 use super::front_text::{AsWritten, AudienceText, apply_rule};
 use crate::diagnostic::{Diagnostic, Rule, Severity, line_column};
 
@@ -189,18 +189,17 @@ fn find_misplaced_front_matter(text: &str, file: &str) -> Option<Diagnostic> {
         return None;
     }
     let before = &text[..text.len() - rest.len()];
-    let what = if odd_breaks {
-        "its lines end in Unicode line separators (U+2028, U+2029 or U+0085), not line breaks"
-    } else if before.contains('\u{feff}') {
-        "a second byte order mark (U+FEFF)"
-    } else if before.contains(UNICODE_LINE_SEPARATORS) {
-        "a Unicode line separator"
-    } else if before.chars().any(|c| c != '\n') {
-        "spaces or invisible characters"
-    } else {
-        "blank lines"
+    // Spaces, tabs, line breaks and byte order marks are skipped (Hugo's rule, in
+    // `split_front_matter`): what kept the block from being read is another character.
+    let blocker = before.chars().find(|c| !matches!(c, ' ' | '\t' | '\n' | '\u{feff}'));
+    let reason = match blocker {
+        _ if odd_breaks => {
+            "its lines end in Unicode line separators (U+2028, U+2029 or U+0085), not line breaks".to_string()
+        }
+        Some(c) if UNICODE_LINE_SEPARATORS.contains(&c) => "a Unicode line separator before it".to_string(),
+        Some(c) => format!("an invisible character (U+{:04X}) before it", u32::from(c)),
+        None => return None,
     };
-    let reason = if odd_breaks { what.to_string() } else { format!("{what} before it") };
     let (line, column) = line_column(text, before.len());
     Some(
         Diagnostic::error(
@@ -218,13 +217,6 @@ fn find_misplaced_front_matter(text: &str, file: &str) -> Option<Diagnostic> {
     )
 }
 
-/// Whether a line looks like a front matter field: `key:` (YAML) or `key =` (TOML).
-fn looks_like_a_field(line: &str) -> bool {
-    let line = line.trim_start();
-    let key_end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(line.len());
-    key_end > 0 && (line[key_end..].starts_with(':') || line[key_end..].trim_start().starts_with('='))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,18 +226,39 @@ mod tests {
     }
 
     #[test]
-    fn warns_about_front_matter_after_blank_lines_or_invisible_characters() {
+    fn warns_about_front_matter_after_invisible_characters() {
         let fields = "---\nvisibility: internal\n---\n# A\n";
-        assert!(warning(&format!("\n\n{fields}")).is_some_and(|w| w.starts_with("3:1:") && w.contains("blank lines")));
-        assert!(warning(&format!("\u{feff}{fields}")).is_some_and(|w| w.contains("byte order mark")));
         assert!(warning(&format!("\u{2028}{fields}")).is_some_and(|w| w.contains("line separator")));
-        assert!(warning(&format!("  {fields}")).is_some_and(|w| w.starts_with("1:3:")));
-        assert!(warning("\n+++\ndraft = true\n+++\n").is_some());
+        assert!(warning(&format!("\n\u{200b}{fields}")).is_some_and(|w| w.starts_with("2:2:") && w.contains("U+200B")));
         for invisible in ["\u{ad}", "\u{200c}", "\u{0}", "\u{2060}"] {
             assert!(warning(&format!("{invisible}{fields}")).is_some(), "{invisible:?}");
         }
         // Fields that do not parse were still meant as fields.
-        assert!(warning("\n---\nvisibility: internal\ntitle: \"unclosed\n---\n").is_some());
+        assert!(warning("\u{200b}---\nvisibility: internal\ntitle: \"unclosed\n---\n").is_some());
+    }
+
+    #[test]
+    fn reads_front_matter_after_blank_lines_as_hugo_does() {
+        let fields = "---\nvisibility: internal\ntitle: A\n---\n# A\n";
+        for before in ["\n\n", "  ", "\t\n", "\u{feff}", "\n \u{feff}\n"] {
+            let text = format!("{before}{fields}");
+            let split = split_front_matter(&text).unwrap();
+            let block = split.front.unwrap_or_else(|| panic!("{before:?}"));
+            let lines = before.matches('\n').count();
+            assert_eq!(block.first_line, 2 + lines, "{before:?}");
+            assert_eq!(split.body, "# A\n");
+            assert_eq!(split.body_line, 5 + lines);
+            let read = parse_fields(&block).unwrap();
+            assert_eq!(read.get("title").map(|f| f.line), Some(3 + lines));
+            assert_eq!(warning(&text), None);
+        }
+        // No fields: Markdown, as before (a rule, a setext heading).
+        for markdown in ["\n---\n\nText\n", "\n---\nJust a heading\n---\n", "\n\n---\nnever closed: x\n"] {
+            assert!(split_front_matter(markdown).unwrap().front.is_none(), "{markdown:?}");
+        }
+        // Fields that do not parse are front matter all the same, and an error when read.
+        let broken = split_front_matter("\n---\nvisibility: internal\ntitle: \"unclosed\n---\n").unwrap();
+        assert!(broken.front.is_some_and(|block| parse_fields(&block).is_err()));
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Walks `content/`: every Markdown file (`.md`, `.markdown`, `.mdx`) is a page, every folder a section, everything
-//! else an asset copied as it is, except Docusaurus category files ([`super::category`]),
+//! Walks `content/`: every Markdown file (`.md`, `.markdown`, `.mdx`) is a page, and so
+//! is a file of another tool's page formats (Middleman's `.html.md.erb`, Eleventy's
+//! `.njk`, an `.html` file with front matter: [`super::formats`]); every folder is a
+//! section, everything else an asset copied as it is, except Docusaurus category files ([`super::category`]),
 //! which are read and not copied. Hidden files and editor leftovers are skipped, and so
 //! are `_includes/` folders, whose files pages include ([`INCLUDES_FOLDER`]).
 //!
@@ -89,6 +91,27 @@ pub(crate) fn is_ignored_name(name: &str) -> bool {
 pub(crate) fn is_markdown(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx")
+}
+
+/// How much of an `.html` file the walk reads to see whether it opens with front matter.
+const HEAD_BYTES: u64 = 1024;
+
+/// Whether the file at content path `rel` (on disk at `disk`) is a page: Markdown, a
+/// template format of another tool, or an `.html` file with front matter
+/// ([`super::formats`]). An `.html` file that cannot be read is a file: copying it
+/// reports why.
+fn is_page(rel: &str, disk: &Path) -> bool {
+    use super::formats::{ByName, opens_with_front_matter, page_format};
+    match page_format(rel) {
+        ByName::Page(_) => true,
+        ByName::File => false,
+        ByName::PageWithFrontMatter => {
+            use std::io::Read;
+            let Ok((file, _)) = crate::fs::open_regular(disk, crate::fs::FileKind::Page) else { return false };
+            let mut head = Vec::with_capacity(HEAD_BYTES as usize);
+            file.take(HEAD_BYTES).read_to_end(&mut head).is_ok() && opens_with_front_matter(&head)
+        }
+    }
 }
 
 /// Lists the pages, assets and folders under `root/content` (the content folder of the
@@ -186,7 +209,7 @@ pub(crate) fn walk_content(
             if !files.categories.iter().any(|c| c.dir == category.dir) {
                 files.categories.push(category);
             }
-        } else if is_markdown(&rel) {
+        } else if is_page(&rel, entry.path()) {
             files.pages.push(rel);
         } else {
             files.assets.push(rel);

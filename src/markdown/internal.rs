@@ -32,7 +32,7 @@ pub(crate) enum Mode {
 }
 
 /// The HTML that opens a marked block.
-const BLOCK_OPEN: &str = "<div class=\"internal-block\">\n<p class=\"internal-label\">Internal</p>\n";
+pub(super) const BLOCK_OPEN: &str = "<div class=\"internal-block\">\n<p class=\"internal-label\">Internal</p>\n";
 /// The HTML that opens a marked `[!INTERNAL]` callout.
 const CALLOUT_OPEN: &str = "<div class=\"callout callout-internal internal-block\" role=\"note\">\n\
                             <p class=\"callout-title internal-label\">Internal</p>\n";
@@ -327,7 +327,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalBlocks<'a, I> {
 
 /// `Some(true)` for `<!-- internal -->`, `Some(false)` for `<!-- /internal -->` (any
 /// spacing and case), at the start of `html`.
-fn marker(html: &str) -> Option<bool> {
+pub(super) fn marker(html: &str) -> Option<bool> {
     let inner = html.trim().strip_prefix("<!--")?;
     let end = inner.find("-->")?;
     match inner[..end].trim().to_ascii_lowercase().as_str() {
@@ -353,7 +353,7 @@ fn marker_length(html: &str) -> usize {
 /// The searches are on bytes: the look-back starts 3 bytes before the previous `-->`,
 /// which may be inside a character (issue 30: a placeholder or an emoji before it),
 /// and every place found is an ASCII `<` or `-`, so the slices stay on characters.
-fn contains_marker(html: &str) -> bool {
+pub(super) fn contains_marker(html: &str) -> bool {
     let bytes = html.as_bytes();
     let mut previous_end: usize = 0;
     let mut from = 0;

@@ -27,6 +27,7 @@ pub(crate) mod diagram;
 pub(crate) mod dialects;
 pub(crate) mod headings;
 pub(crate) mod highlight;
+mod html_page;
 pub(crate) mod includes;
 pub(crate) mod internal;
 mod line_cache;
@@ -101,6 +102,9 @@ pub(crate) struct MarkdownInput<'a> {
     /// The handbook's templates for its constructs, the old tool's site variables and
     /// the page's front matter ([`templating`]); `None` renders none of them.
     pub templating: Option<&'a templating::PageTemplating<'a>>,
+    /// The page's front matter, for the template tags that read it (ERB's
+    /// `current_page.data`).
+    pub front: Option<&'a crate::content::front_matter::Fields>,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -276,6 +280,9 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
         mdx: is_mdx(input.file),
         highlight: input.highlight,
         templating: input.templating,
+        erb: crate::content::formats::is_erb(input.file),
+        html: is_html_page(input.file),
+        front: input.front,
     };
     match dialects::rewrite(input.text, page) {
         Some(rewrite) => {
@@ -284,6 +291,11 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
         }
         None => write_body(input, input.text, None, expanded),
     }
+}
+
+/// Whether the page's body is HTML, not Markdown ([`crate::content::formats`]).
+fn is_html_page(file: &str) -> bool {
+    crate::content::formats::format_of(file) == crate::content::formats::PageFormat::Html
 }
 
 /// Whether the page's file is MDX.
@@ -323,7 +335,11 @@ fn write_body(
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
     }
-    writer.run();
+    if is_html_page(input.file) {
+        writer.run_html();
+    } else {
+        writer.run();
+    }
     writer.finish()
 }
 
@@ -591,6 +607,18 @@ impl<'a> BodyWriter<'a> {
             let d = self.location(offset).diagnostic(Rule::InternalBlock, message);
             self.out.diagnostics.push(d);
         }
+        self.report_rewrite_problems();
+        for (offset, message) in std::mem::take(&mut parser.problems) {
+            let d = self
+                .location(offset)
+                .diagnostic(Rule::LinkToInternal, message)
+                .with_help("move the definition out of the internal block, or the link into one");
+            self.out.diagnostics.push(d);
+        }
+    }
+
+    /// The dialects' problems as diagnostics, at their places in the page's source.
+    fn report_rewrite_problems(&mut self) {
         for (offset, problem, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
             let spot = self.location_in_source(*offset);
             let d = match problem {
@@ -604,13 +632,6 @@ impl<'a> BodyWriter<'a> {
                 }
             };
             self.out.diagnostics.push(d.with_severity(Severity::Warning));
-        }
-        for (offset, message) in std::mem::take(&mut parser.problems) {
-            let d = self
-                .location(offset)
-                .diagnostic(Rule::LinkToInternal, message)
-                .with_help("move the definition out of the internal block, or the link into one");
-            self.out.diagnostics.push(d);
         }
     }
 

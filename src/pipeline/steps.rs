@@ -454,6 +454,10 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         hasher.update(format!("{:?}", page_fronts(site, id)).as_bytes());
     }
     hasher.update(body.as_bytes());
+    // ERB's `current_page.data` writes front matter values into the body.
+    if crate::content::formats::is_erb(&page.source.file) {
+        hasher.update(format!("{:?}", page.source.front.fields).as_bytes());
+    }
     hasher.digest128()
 }
 
@@ -491,6 +495,7 @@ fn render_body_with(
         diagrams: site.config.diagrams,
         browser_diagrams: site.config.browser_diagrams,
         templating: templating.as_ref(),
+        front: Some(&page.source.front.fields),
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
     crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {

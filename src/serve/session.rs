@@ -24,7 +24,7 @@ use super::files::{MemorySink, SiteFiles, changed_paths};
 use super::finisher::Finisher;
 use super::stale::StaleStore;
 use crate::config::Overrides;
-use crate::content::walk::is_markdown;
+use crate::content::formats::is_page_name;
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::pipeline::incremental::stale::{self, Change};
 use crate::pipeline::incremental::{self, Defer, How, Rebuild, StaleInput};
@@ -146,8 +146,8 @@ impl Session {
                 }
             }
             match self.content_path(path) {
-                Some(relative) if is_markdown(&relative) && path.is_file() => pages.push(relative),
-                Some(relative) if is_markdown(&relative) && !path.exists() && self.walked(&relative) => {
+                Some(relative) if is_page_name(&relative) && path.is_file() => pages.push(relative),
+                Some(relative) if is_page_name(&relative) && !path.exists() && self.walked(&relative) => {
                     gone.push(relative);
                 }
                 // A temporary file that came and went between two looks (editors save so).

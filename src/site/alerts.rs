@@ -96,7 +96,7 @@ fn alert_of_file_name(site: &Site, id: PageId) -> Option<String> {
         return None;
     }
     let name = page.source.path.rsplit('/').next()?;
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = crate::content::formats::template_stem(name);
     is_alert_name(stem).then(|| stem.to_string())
 }
 

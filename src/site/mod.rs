@@ -257,7 +257,7 @@ fn index_rank(page: &SourcePage) -> Option<u8> {
 /// [`index_rank`] of the page at `path` (a content path).
 pub(crate) fn index_rank_of(path: &str) -> Option<u8> {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = crate::content::formats::template_stem(name);
     // `index.html.md` (Middleman, the GitLab handbook) is a section's index too.
     let stem = urls::html_stem(stem).unwrap_or(stem);
     ["_index", "index", "readme"].iter().position(|name| stem.eq_ignore_ascii_case(name)).map(|rank| rank as u8)
@@ -378,7 +378,7 @@ impl Site {
         // folder's page; so does a page whose `permalink` is the folder's path
         // (`blog/blog.md` with `permalink: /blog/`, as Eleventy sites have it).
         for page in regular {
-            let stem_dir = page.path.rsplit_once('.').map_or(page.path.as_str(), |(stem, _)| stem).to_string();
+            let stem_dir = template_path_stem(&page.path).to_string();
             let permalink_dir = page.front.permalink.as_ref().map(|p| p.value.trim()).filter(|p| p.ends_with('/'));
             let permalink_dir = permalink_dir.map(|p| p.trim_matches('/')).filter(|p| !p.is_empty());
             let folder = |dir: &str| index.by_dir.get(dir).copied().filter(|&s| pages[s].origin == PageOrigin::Folder);
@@ -715,7 +715,7 @@ fn resolve_title(page: &Page, site_title: &str, strip: bool) -> String {
 pub(crate) fn source_name(page: &Page) -> &str {
     let path = page.source.path.trim_end_matches('/');
     let name = path.rsplit('/').next().unwrap_or(path);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = crate::content::formats::template_stem(name);
     let folder = page.origin == PageOrigin::Folder;
     if page.origin.is_section() && index_rank(&page.source).is_some() || folder {
         let dir = if folder { path } else { page.source.dir() };
@@ -790,8 +790,15 @@ fn section_dir(page: &Page, index: &Index) -> String {
     if index_rank(&page.source).is_some() && index.by_dir.contains_key(dir) {
         dir.to_string()
     } else {
-        page.source.path.rsplit_once('.').map_or(page.source.path.as_str(), |(stem, _)| stem).to_string()
+        template_path_stem(&page.source.path).to_string()
     }
+}
+
+/// A page's content path without the extensions of its templates
+/// ([`crate::content::formats::template_stem`]): `ops/a` for `ops/a.md`.
+fn template_path_stem(path: &str) -> &str {
+    let name_at = path.rfind('/').map_or(0, |at| at + 1);
+    &path[..name_at + crate::content::formats::template_stem(&path[name_at..]).len()]
 }
 
 fn parent_dir(dir: &str) -> &str {

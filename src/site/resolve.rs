@@ -187,10 +187,18 @@ impl<'a> SiteLinks<'a> {
             let url = self.site.assets[i].url.clone();
             return self.file(&url, anchor, true);
         }
-        for extension in ["md", "mdx"] {
-            if let Some(&id) = index.by_path.get(&format!("{trimmed}.{extension}")) {
+        // The page's file, named as its URL names it: without its templates' extensions
+        // (`a.html` for `a.html.md.erb`, `a` for `a.njk`), or as it is (`a.html`).
+        for extension in ["", ".md", ".mdx", ".markdown", ".md.erb", ".erb", ".njk", ".liquid"] {
+            if let Some(&id) = index.by_path.get(&format!("{trimmed}{extension}")) {
                 return self.page(id, anchor, query);
             }
+        }
+        // `dir/index.html` is the file a web server serves for `dir/`: the folder's page.
+        if let Some(dir) = trimmed.strip_suffix("index.html").filter(|d| d.is_empty() || d.ends_with('/'))
+            && let Some(&id) = index.by_dir.get(dir.trim_end_matches('/'))
+        {
+            return self.page(id, anchor, query);
         }
         let page_path = format!("{trimmed}.md");
         if index.left_out.get(trimmed) == Some(&LeftOut::Internal)

@@ -260,7 +260,7 @@ fn url_site_path(url: &str) -> Option<String> {
 /// extension and (when stripping) its number prefix, made a segment by `rules`.
 pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = crate::content::formats::template_stem(name);
     let stem = html_stem(stem).unwrap_or(stem);
     page.front
         .slug
@@ -274,7 +274,7 @@ pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
 /// a page of a Jekyll site whose permalink style is not pretty.
 fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = crate::content::formats::template_stem(name);
     let segment = page_segment(page, rules);
     let html = (page.front.slug.is_none() && html_stem(stem).is_some())
         || rules.style == UrlStyle::MdBook

@@ -169,24 +169,29 @@ fn front_matter_of_a_file_with_cr_only_line_endings_is_read() {
 }
 
 #[test]
-fn front_matter_after_blank_lines_or_invisible_characters_is_a_warning() {
+fn front_matter_after_blank_lines_is_read_and_after_invisible_characters_is_a_warning() {
     let fields = "---\nvisibility: internal\n---\n\nText\n";
     let site = Site::with_files(
         "front-matter-not-first",
         &[
             ("content/_index.md", "# Home\n"),
+            // Hugo skips spaces, line breaks and byte order marks before the fence.
             ("content/blank.md", &format!("\n\n{fields}")),
             ("content/bom.md", &format!("\u{feff}\u{feff}{fields}")),
+            ("content/spaces.md", &format!(" \t\n  {fields}")),
             ("content/separator.md", &format!("\u{2028}{fields}")),
+            ("content/zwsp.md", &format!("\n\u{200b}{fields}")),
         ],
     );
     let run = site.build(&[]);
     run.expect_code(0);
-    for (file, location, what) in [
-        ("blank", "3:1", "blank lines"),
-        ("bom", "1:2", "a second byte order mark (U+FEFF)"),
-        ("separator", "1:2", "a Unicode line separator"),
-    ] {
+    for page in ["blank", "bom", "spaces"] {
+        assert!(!site.exists(&format!("public/{page}")), "{page} is internal");
+        assert!(!run.stderr.contains(&format!("content/{page}.md")), "{page}: {}", run.stderr);
+    }
+    for (file, location, what) in
+        [("separator", "1:2", "a Unicode line separator"), ("zwsp", "2:2", "an invisible character (U+200B)")]
+    {
         let message = format!(
             "warning[front-matter-not-first]: this front matter is not read because it does not start the file \
              ({what} before it): it is Markdown text, and none of its fields apply, `visibility` and `draft` included\n \
@@ -203,7 +208,7 @@ fn front_matter_after_blank_lines_or_invisible_characters_is_a_warning() {
             ("content/shy.md", &format!("\u{ad}{fields}")),
             ("content/nul.md", &format!("\u{0}{fields}")),
             ("content/zwnj.md", &format!("\u{200c}{fields}")),
-            ("content/unparsed.md", "\n---\nvisibility: internal\ntitle: \"never closed\n---\n\nText\n"),
+            ("content/unparsed.md", "\u{200b}---\nvisibility: internal\ntitle: \"never closed\n---\n\nText\n"),
             ("content/nel.md", "---\u{85}visibility: internal\u{85}---\u{85}\u{85}Text\n"),
             ("content/ls.md", "---\u{2028}visibility: internal\u{2028}---\u{2028}Text\n"),
         ],
@@ -211,7 +216,7 @@ fn front_matter_after_blank_lines_or_invisible_characters_is_a_warning() {
     let run = site.build(&[]);
     run.expect_code(0);
     for (file, location) in
-        [("shy", "1:2"), ("nul", "1:2"), ("zwnj", "1:2"), ("unparsed", "2:1"), ("nel", "1:1"), ("ls", "1:1")]
+        [("shy", "1:2"), ("nul", "1:2"), ("zwnj", "1:2"), ("unparsed", "1:2"), ("nel", "1:1"), ("ls", "1:1")]
     {
         let found = run
             .stderr

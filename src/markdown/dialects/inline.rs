@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::scan::{code_ranges, pair, scan};
-use super::{Collected, Output, Page, Problem, attributes, liquid, mdx, shortcodes, site, unsupported_html};
+use super::{Collected, Output, Page, Problem, attributes, erb, liquid, mdx, shortcodes, site, unsupported_html};
 use crate::markdown::has_text;
 
 /// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
@@ -55,6 +55,8 @@ pub(super) enum Syntax {
     Liquid,
     /// `{% include FILE %}`: a Liquid include the handbook has a template for.
     LiquidInclude,
+    /// An ERB block, `<% if x %>` to `<% end %>`.
+    Erb,
 }
 
 /// What a token is.
@@ -79,6 +81,8 @@ pub(super) enum Kind<'t> {
     Directive(&'t str),
     /// Raw HTML to write instead, as it is.
     Raw(String),
+    /// An ERB tag: its Ruby code, and whether it writes its value (`<%= %>`).
+    Erb(&'t str, bool),
 }
 
 /// A token: where it is and what it is.
@@ -145,6 +149,7 @@ fn has_marker(text: &str, page: Page<'_>) -> bool {
         || has_text(text, "<Tabs")
         || has_text(text, "<Admonition")
         || (page.mdx && (has_text(text, "{/*") || text.contains('<')))
+        || (page.erb && has_text(text, "<%"))
 }
 
 /// Rewrites the tokens of `text`, or `None` when it has none.
@@ -152,7 +157,8 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     if !has_marker(text, page) {
         return None;
     }
-    let code = code_ranges(text);
+    // An HTML page has no Markdown code: its templates ran over all of it.
+    let code = if page.html { Vec::new() } else { code_ranges(text) };
     let tokens = scan(text, &code, page);
     if tokens.is_empty() {
         return None;
@@ -212,9 +218,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 collected.problems.push((range.start, Problem::Unsupported, message));
                 edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
             }
-            Kind::Variable | Kind::Liquid(..) => {
+            Kind::Variable | Kind::Liquid(..) | Kind::Erb(..) => {
                 let render = match &token.kind {
                     Kind::Liquid(name, args) => liquid::render(name, args, page),
+                    Kind::Erb(code, output) => erb::render(code, *output, page),
                     _ => liquid::render_variable(source),
                 };
                 edits.extend(apply_simple(text, range.clone(), render, source, collected));
@@ -249,7 +256,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
                     Syntax::Jsx => mdx::render(call, page),
                     Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render(call, parent, page),
-                    Syntax::Liquid | Syntax::LiquidInclude => Render::Unknown,
+                    Syntax::Liquid | Syntax::LiquidInclude | Syntax::Erb => Render::Unknown,
                 });
                 let render = match render {
                     Render::Failed(message) => {
@@ -451,6 +458,7 @@ fn describe(call: &Call<'_>) -> &'static str {
         Syntax::HugoAngle | Syntax::HugoPercent => "the shortcode",
         Syntax::Liquid => "the tag",
         Syntax::LiquidInclude => "the include",
+        Syntax::Erb => "the ERB block",
     }
 }
 

@@ -1,6 +1,7 @@
 //! The other tools' Markdown dialects, rewritten before parsing into text pulldown-cmark
 //! reads as the author meant: Docusaurus and MkDocs admonitions and tabs, Hugo (Docsy)
-//! shortcodes, Liquid (Jekyll) tags, kramdown attribute lists and MDX components.
+//! shortcodes, Liquid (Jekyll) tags, kramdown attribute lists, MDX components and
+//! Middleman's ERB.
 //!
 //! A page without any marker of a dialect is not rewritten: [`rewrite`] returns `None`
 //! and the page is parsed from its own text, byte for byte as before. Otherwise:
@@ -12,8 +13,8 @@
 //! 2. the tokens inside lines are rewritten ([`inline`]), outside code: shortcodes
 //!    ([`shortcodes`]), mdBook directives ([`mdbook`]), Liquid tags and variables
 //!    ([`liquid`], with Jekyll's assets, [`assets`]), JSX components, comments and
-//!    expression attributes ([`mdx`]), attribute lists ([`attributes`]); titles are
-//!    Markdown ([`title`]);
+//!    expression attributes ([`mdx`]), attribute lists ([`attributes`]), ERB tags
+//!    ([`erb`]); titles are Markdown ([`title`]);
 //! 3. each construct becomes a placeholder: a one-line comment `<!--opsbook-dialect:N-->`
 //!    for a block (CommonMark reads it as an HTML block of that line alone, which
 //!    interrupts a paragraph), or the characters U+E000, `N`, U+E001 for a piece inside
@@ -29,6 +30,7 @@ pub(crate) mod admonitions;
 mod alerts;
 pub(crate) mod assets;
 mod attributes;
+mod erb;
 mod evaluate;
 mod html_diagrams;
 mod inline;
@@ -80,6 +82,14 @@ pub(crate) struct Page<'a> {
     pub highlight: bool,
     /// The handbook's templates and variables, and the page's front matter.
     pub templating: Option<&'a crate::markdown::templating::PageTemplating<'a>>,
+    /// Whether the page is written with Middleman's ERB (`.erb`): its tags count.
+    pub erb: bool,
+    /// Whether the page's body is HTML ([`crate::content::formats::PageFormat::Html`]):
+    /// no line-based constructs, and template tags count everywhere, as the old tool
+    /// ran its templates over the whole file.
+    pub html: bool,
+    /// The page's front matter, which ERB's `current_page.data` reads.
+    pub front: Option<&'a crate::content::front_matter::Fields>,
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).
@@ -327,7 +337,10 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     let first = collected.problems.len();
     let stage_zero = current.take();
     let input = stage_zero.as_deref().unwrap_or(text);
-    if let Some(output) = admonitions::rewrite(input, page, &mut collected) {
+    // An HTML page has no line-based constructs.
+    if !page.html
+        && let Some(output) = admonitions::rewrite(input, page, &mut collected)
+    {
         map_back(&mut collected.problems[first..], &maps);
         maps.push(output.map);
         current = Some(output.text);

@@ -1,6 +1,6 @@
 //! Finding the tokens of the second stage ([`super::inline`]) in one pass: the code of
-//! the page as pulldown-cmark reads it, then every shortcode, Liquid tag, JSX element and
-//! attribute list outside it, then which closing call closes which opening one.
+//! the page as pulldown-cmark reads it, then every shortcode, Liquid tag, JSX element,
+//! ERB tag and attribute list outside it, then which closing call closes which opening one.
 //!
 //! The scan is linear: each token is read once, and the searches for a closing
 //! delimiter are remembered ([`Finder`]) so that a page of openings without closes does
@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::Page;
 use super::inline::{Kind, Syntax, Token};
-use super::{attributes, liquid, mdbook, mdx, shortcodes};
+use super::{attributes, erb, liquid, mdbook, mdx, shortcodes};
 
 /// The byte ranges of the code of `text`: code spans and code blocks, in order. Fences
 /// pulldown-cmark does not see as such (inside an HTML block: a JSX `<TabItem>` with a
@@ -147,6 +147,8 @@ pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> 
                 .or_else(|| liquid::token(text, i, &mut finder, in_code, page))
                 .or_else(|| if in_code { None } else { attributes::token(text, i) })
                 .or_else(|| if in_code || !page.mdx { None } else { mdx::comment(text, i, &mut finder) })
+        } else if page.erb && bytes.get(i + 1) == Some(&b'%') {
+            erb::token(text, i, &mut finder, page, in_code)
         } else if in_code {
             None
         } else {

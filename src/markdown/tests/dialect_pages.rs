@@ -216,7 +216,7 @@ fn code_inside_jsx_without_blank_lines_stays_code() {
 /// Should a placeholder land in code all the same, the construct is put back as written.
 #[test]
 fn placeholders_in_code_are_put_back_as_written() {
-    let page = dialects::Page { dir: "", mdx: false, highlight: false, templating: None };
+    let page = dialects::Page { dir: "", mdx: false, highlight: false, templating: None, erb: false, html: false, front: None };
     let rewrite =
         dialects::rewrite("Text {{< kpi >}} and {{ x }}\n\n{{< box >}}\nIn.\n{{< /box >}}\n", page).expect("a rewrite");
     assert_eq!(
@@ -323,4 +323,79 @@ fn random_dialect_soup_keeps_placeholders_hidden_and_blocks_balanced() {
         assert_eq!(out.html.matches("<div").count(), out.html.matches("</div>").count(), "{text:?}\n{}", out.html);
         let _ = mdx(&text);
     }
+}
+
+/// A Middleman page, `content/runbooks/page.html.md.erb`, with front matter `fields`.
+fn erb(text: &str, fields: &crate::content::front_matter::Fields) -> Rendered {
+    render_markdown(&MarkdownInput {
+        body_line: 1,
+        file: "content/runbooks/page.html.md.erb",
+        highlight: false,
+        front: Some(fields),
+        ..test_input(text)
+    })
+}
+
+fn fields_of(yaml: &str) -> crate::content::front_matter::Fields {
+    let split = crate::content::front_matter::split_front_matter(yaml).expect("front matter");
+    crate::content::front_matter::parse_fields(&split.front.expect("a block")).expect("fields")
+}
+
+#[test]
+fn renders_middleman_erb_values_helpers_and_placeholders() {
+    let fields = fields_of("---\ntitle: Rotate the keys\nweight: 3\n---\n");
+    let out = erb(
+        "# <%= current_page.data.title %>\n\nWeight <%= current_page.data['weight'] %>, \
+         missing <%= current_page.data.nothing %>.\n\n<%= warning_text(\"Read <a href=\\\"db.md\\\">this</a> first\") %>\n\n\
+         <% data.items.each do |item| %>\n- <%= item.name %>\n<% end %>\n\n<%# never shown %>\n<%% kept %>\n",
+        &fields,
+    );
+    assert!(out.title_html.contains("id=\"rotate-the-keys\""), "{}", out.title_html);
+    assert!(out.html.contains("Weight 3, missing ."), "{}", out.html);
+    insta::assert_snapshot!(format!("{}\n{}", out.title_html, out.html));
+    assert_eq!(found(&out), [("unsupported-syntax", 7, 1), ("unsupported-syntax", 8, 3)], "{:?}", out.diagnostics);
+    assert_eq!(out.links.len(), 1, "the helper's link is resolved");
+}
+
+#[test]
+fn erb_is_read_only_in_erb_pages() {
+    let out = render("Show <%= x %> as written.\n");
+    assert!(out.diagnostics.is_empty());
+    assert!(out.html.contains("Show &lt;%= x %&gt; as written."), "{}", out.html);
+}
+
+/// An Eleventy page, `content/runbooks/page.njk`.
+fn njk(text: &str, mode: internal::Mode) -> Rendered {
+    render_markdown(&MarkdownInput {
+        body_line: 1,
+        file: "content/runbooks/page.njk",
+        highlight: false,
+        internal_blocks: mode,
+        ..test_input(text)
+    })
+}
+
+#[test]
+fn writes_html_pages_as_they_are_with_their_tags_as_placeholders() {
+    let text = "{% set x = 1 %}\n<div>\n\n    <p>Indented <a href=\"db.md\">link</a> and <img src=\"{{ site.baseurl }}/a.png\"></p>\n\n</div>\n\
+                <!-- internal -->\n<p>SECRET</p>\n<!-- /internal -->\n<pre>\n  {{ value }}\n</pre>\n";
+    let public = njk(text, internal::Mode::Drop);
+    insta::assert_snapshot!(public.html);
+    assert!(!public.html.contains("SECRET"));
+    assert_eq!(public.links.len(), 1);
+    assert_eq!(
+        found(&public),
+        [("unsupported-syntax", 1, 1), ("unsupported-syntax", 4, 56), ("unsupported-syntax", 11, 3)]
+    );
+    let words: Vec<&str> = public.sections.iter().flat_map(|s| s.text.split_whitespace()).collect();
+    assert!(words.contains(&"Indented") && !words.contains(&"SECRET"), "{words:?}");
+    let marked = njk(text, internal::Mode::Mark);
+    assert!(marked.html.contains("<div class=\"internal-block\">") && marked.html.contains("SECRET"));
+}
+
+#[test]
+fn an_unclosed_internal_block_in_an_html_page_is_an_error_and_drops_the_rest() {
+    let out = njk("<p>a</p>\n<!-- internal -->\n<p>SECRET</p>\n", internal::Mode::Drop);
+    assert!(!out.html.contains("SECRET"));
+    assert_eq!(found(&out), [("internal-block", 2, 1)]);
 }

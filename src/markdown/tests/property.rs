@@ -50,6 +50,7 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
             diagrams: false,
             browser_diagrams: true,
             templating: None,
+            front: None,
             ..test_input(&text)
         };
         // Caught as a build catches a page's panic: recorded, not printed.
