@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::confine::Confinement;
 use super::front_matter::{SyntaxError, parse_yaml_documents};
 use super::node::{Located, Node};
-use super::confine::Confinement;
 
 /// The annotations that may hold an alert's runbook link, in the order they are read.
 pub(crate) const RUNBOOK_ANNOTATIONS: [&str; 3] = ["runbook_url", "runbook", "link"];
