@@ -41,6 +41,9 @@ pub struct ContentFiles {
     /// The symbolic links followed, each as its content path and the path it resolves
     /// to: what the audience rules read through them ([`Confinement::content_path_of`]).
     pub links: Vec<(String, PathBuf)>,
+    /// Where includes look their files up, as the other tools' configurations beside
+    /// `book.toml` say, read after the walk ([`super::include_roots`]).
+    pub(crate) include_roots: std::sync::Arc<super::include_roots::IncludeRoots>,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under

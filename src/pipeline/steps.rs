@@ -62,7 +62,8 @@ pub(crate) fn prepare(
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
     let now = crate::dates::now()?;
-    let theme = find_theme(&config)?;
+    let mut theme = find_theme(&config)?;
+    diagnostics.append(&mut theme.notes);
     timer.lap("config");
     // A streaming build claims its output folder first: checked, locked, and refused if
     // it holds what no earlier build wrote; nothing beside it is read before.
@@ -134,6 +135,7 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     let mut files = walk_content(&config.root, &config.content_folder, Some(&config.output_dir), diagnostics);
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
+    files.include_roots = Arc::new(crate::content::include_roots::IncludeRoots::find(config));
     Ok(files)
 }
 
@@ -358,7 +360,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let page = &site.pages[id];
     let config = &site.config;
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0",
+        "{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{:?}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
@@ -370,6 +372,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         config.diagrams,
         config.root.display(),
         config.output_dir.display(),
+        site.include_roots,
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
@@ -404,6 +407,7 @@ fn render_body_with(
         internal_blocks: internal_blocks(&site.config),
         heading_ids: site.config.heading_ids,
         includes: Some(files),
+        include_roots: &site.include_roots,
         diagrams: site.config.diagrams,
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
