@@ -135,6 +135,33 @@ fn reads_the_include_folders_the_old_configuration_names() {
     assert!(main.contains("From the snippets folder."), "{main}");
 }
 
+/// Docusaurus renders a Markdown file imported into a page where the page names it:
+/// `@site/` is the site's folder, where `book.toml` stands beside `docusaurus.config.js`.
+#[test]
+fn writes_imported_docusaurus_partials_in_place() {
+    let site = moving(
+        "include-docusaurus",
+        &[
+            ("partials/_escalate.md", "Page the **owner**.\n"),
+            (
+                "content/a.mdx",
+                "# A\n\nimport Escalate from '@site/partials/_escalate.md';\nimport Gone from './_gone.md';\n\n<Escalate />\n\n<Gone />\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[include]: no file `./_gone.md` to include (looked for `content/_gone.md`)\n --> content/a.mdx:8:1"
+        ),
+        "{}",
+        run.stderr
+    );
+    let main = page_main(&site, "a/");
+    assert!(main.contains("<p>Page the <strong>owner</strong>.</p>") && !main.contains("import"), "{main}");
+}
+
 // --- Redirect keys --------------------------------------------------------------------
 
 /// Hugo (`hugolib/site.go`) renders aliases before pages: an alias at its own page's URL

@@ -32,6 +32,8 @@ pub(crate) enum Lookup {
     Snippets,
     /// Jekyll `include`: the `_includes/` folders ([`crate::content::include_roots`]).
     JekyllIncludes,
+    /// Docusaurus's `@site/` imports: the handbook's folder ([`super::mdx_imports`]).
+    SiteRoot,
 }
 
 /// Which part of the file to take.
@@ -99,7 +101,7 @@ pub(crate) struct Found {
 
 /// Whether `text` may hold a directive: pages without one are left alone.
 pub(crate) fn may_have_directives(text: &str) -> bool {
-    has_text(text, "{{") || has_text(text, "{%") || has_text(text, "8<-")
+    has_text(text, "{{") || has_text(text, "{%") || has_text(text, "8<-") || has_text(text, "import ")
 }
 
 /// The directives and escapes of `text`, in order, not overlapping.
@@ -108,8 +110,12 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut lines = Lines::new(text);
     // Inside a Liquid `{% raw %}` block, from one line to the next.
     let mut raw = false;
+    let mut imports = super::mdx_imports::Imports::default();
     while let Some((start, line)) = lines.next() {
         if line.contains("8<-") && snippet_line(text, start, line, &mut lines, &mut found) {
+            continue;
+        }
+        if imports.line(start, line, lines.offset(), &mut found) {
             continue;
         }
         if line.contains("{{") || line.contains("{%") {

@@ -9,6 +9,7 @@
 //! | Hugo | `{{% include "f" %}}`, `{{< readfile file="f" >}}` (`code="true" lang="yaml"`) | the including file's folder; the `_includes/` folder of it and of each folder above it up to `content/` (for `f` not starting with `.`); `content/`; the root; `assets/`. `/f`: `content/`, the root, `assets/` |
 //! | MkDocs | `--8<-- "f"`, `"f:A:B"`, `"f:section"`, the block form | the including file's folder, `content/`, then each `base_path` of `pymdownx.snippets` (the root unless `mkdocs.yml` names others) |
 //! | Jekyll | `{% include f %}` / `{% include_relative f %}` | `content/_includes/`, `_includes/` (or `includes_dir`), the vendored theme's `_includes/` / the including file's folder |
+//! | Docusaurus | `import P from '@site/f.md'` or `'./f.md'`, then `<P />` ([`mdx_imports`]) | the handbook's folder (`@site/`) / the including file's folder |
 //!
 //! Hugo has no `include` shortcode of its own: sites write one, reading files with
 //! `readFile` (the project's folder, then `contentDir`:
@@ -52,6 +53,7 @@
 //! names the included file, its line and column, and the page line that included it.
 
 pub(crate) mod directives;
+mod mdx_imports;
 mod public;
 mod select;
 mod source_map;
@@ -411,6 +413,7 @@ impl Expander<'_> {
                 bases
             }
             Lookup::JekyllIncludes => self.roots.jekyll(self.content),
+            Lookup::SiteRoot => vec![String::new()],
         };
         // Each folder once, where it first comes (the page's folder may be `content/`).
         let mut seen = std::collections::HashSet::new();

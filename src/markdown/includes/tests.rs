@@ -441,3 +441,16 @@ fn a_public_build_selects_from_the_public_text_of_a_file() {
     let out = expand(&page(crate::markdown::internal::Mode::Mark), &f).expect("the page has directives");
     assert!(out.text.contains("SECRET one"), "{}", out.text);
 }
+
+/// Docusaurus's imported Markdown: `@site/` from the handbook's folder, `./` from the
+/// page's; the import line dropped; a missing partial is a missing include.
+#[test]
+fn writes_imported_docusaurus_partials_in_place() {
+    let f = files(&[("docs/_shared/_checklist.md", "- [ ] page the owner"), ("content/guide/_near.mdx", "near")]);
+    let text = "import Checklist from '@site/docs/_shared/_checklist.md';\nimport Near from './_near.mdx';\n\n<Checklist />\n\n<Near/>\n";
+    let out = expand_page(text, &f);
+    assert_eq!(out.text, "\n- [ ] page the owner\n\nnear\n");
+    let out = expand_page("import Gone from '@site/docs/_gone.md';\n<Gone />\n", &f);
+    assert_eq!(out.missing.len(), 1, "{:?}", out.missing);
+    assert_eq!(out.missing[0].1, "no file `docs/_gone.md` to include (looked for `docs/_gone.md`)");
+}
