@@ -16,6 +16,13 @@
 //!    refused when there is none;
 //! 4. the result is a folder (`old/`) unless it ends in `.html` or `.htm`.
 //!
+//! An alias written without a leading `/` is relative, as in Hugo, whose `aliases` key
+//! opsbook reads ([`resolve_alias`]): `.` is the folder the page's URL is in, so
+//! `aliases: [old]` on the page `/ops/db/` is `/ops/old/` (Hugo's `renderAliases`:
+//! `path.Join(path.Join(SubResourceBaseLink, ".."), alias)`). Jekyll's `redirect_from`
+//! is always from the root (jekyll-redirect-from adds the leading `/`); its values are
+//! read with one.
+//!
 //! Names that become one folder of the site and are written into URLs as they are (an
 //! alert's `alerts/<name>/`) are read by [`check_folder_name`] where they are read, so
 //! the error stands where the name is written.
@@ -174,6 +181,22 @@ pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
     Ok(path)
 }
 
+/// The site path of the alias `alias` of the page at `page_site_path` (`ops/db/`): from
+/// the root when it starts with `/` (or names another site, which [`normalise_alias`]
+/// refuses), else from the folder the page's URL is in (see the module documentation).
+pub(crate) fn resolve_alias(page_site_path: &str, alias: &str) -> Result<String, PathProblem> {
+    let written = alias.trim();
+    let first = written.split('/').next().unwrap_or("");
+    if written.starts_with('/') || first.contains(':') || crate::percent::percent_decode(first).contains(':') {
+        return normalise_alias(written);
+    }
+    let page = page_site_path.trim_end_matches('/');
+    match page.rsplit_once('/') {
+        Some((folder, _)) => normalise_alias(&format!("/{folder}/{written}")),
+        None => normalise_alias(&format!("/{written}")),
+    }
+}
+
 /// The file that a page or the redirect page of an alias at a site path is written
 /// to: `old/` -> `old/index.html`, `old.html` -> `old.html`.
 pub(crate) fn alias_file(alias: &str) -> String {
@@ -211,6 +234,22 @@ pub(crate) fn percent_encode(site_path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolves_relative_aliases_from_the_folder_of_the_page_url() {
+        assert_eq!(
+            resolve_alias("docs/concepts/libraries/", "../instrumenting-library").unwrap(),
+            "docs/instrumenting-library/"
+        );
+        assert_eq!(resolve_alias("docs/go/instrumentation/", "manual").unwrap(), "docs/go/manual/");
+        assert_eq!(resolve_alias("runbooks/db/", "legacy/db.html").unwrap(), "runbooks/legacy/db.html");
+        assert_eq!(resolve_alias("docs/a/", "/old/").unwrap(), "old/");
+        assert_eq!(resolve_alias("", "old").unwrap(), "old/");
+        assert_eq!(resolve_alias("api/", "api-docs").unwrap(), "api-docs/");
+        assert_eq!(resolve_alias("a/", "../../x/"), Err(PathProblem::Parent));
+        assert_eq!(resolve_alias("docs/a/", "javascript:alert(1)/"), Err(PathProblem::Scheme));
+        assert_eq!(resolve_alias("docs/a/", "https%3A/x"), Err(PathProblem::Scheme));
+    }
 
     #[test]
     fn accepts_ordinary_site_paths() {

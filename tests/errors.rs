@@ -71,7 +71,7 @@ fn reports_every_field_of_the_wrong_type() {
     let stderr = build_error("wrong-type", 1);
     assert_reports(
         &stderr,
-        "error[front-matter-field]: front matter field `weight` must be a whole number, found text \"high\"\n --> content/failover.md:3:1\n",
+        "error[front-matter-field]: front matter field `weight` must be a number, found text \"high\"\n --> content/failover.md:3:1\n",
     );
     assert_reports(
         &stderr,

@@ -127,7 +127,7 @@ fn reports_wrong_types_of_foreign_keys_at_the_field() {
     let run = site.build(&[]);
     run.expect_code(1);
     for expected in [
-        "`sidebar_position` must be a whole number, found text \"first\"\n --> content/a.md:3:1",
+        "`sidebar_position` must be a number, found text \"first\"\n --> content/a.md:3:1",
         "`toc_hide` must be true or false, found text \"maybe\"\n --> content/a.md:4:1",
         "`redirect_from` must be a list of text values, found a mapping\n --> content/a.md:5:1",
         "`linkTitle` must be text, found a list\n --> content/a.md:6:1",

@@ -38,6 +38,9 @@ fn warns_about_a_repeated_key_at_the_repeat_and_keeps_the_last_value() {
     assert!(main_of(&site.read("public/repeated/index.html")).contains("Second title"));
 }
 
+/// The page's front matter names `visibility`: even in a handbook that moves
+/// (`links = "warn"`), where unreadable front matter is otherwise a warning, a build
+/// does not guess whether the page is public, so it is an error.
 #[test]
 fn reports_a_page_with_broken_front_matter_once_and_keeps_it_a_link_target() {
     let site = Site::fixture("front-matter/broken");

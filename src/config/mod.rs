@@ -617,6 +617,15 @@ impl Config {
         })
     }
 
+    /// Whether the handbook is moving from another tool: `[check] links = "warn"`, the
+    /// setting the migration guide gives. What the old tool published all the same is
+    /// then a warning or a note rather than an error: a broken link, a missing include, a
+    /// redirect to a page that is gone, front matter it could not read, a file not in
+    /// UTF-8, a `template` of the old tool's.
+    pub fn migrating(&self) -> bool {
+        self.link_severity == Severity::Warning
+    }
+
     /// The folder of the pages (absolute).
     pub fn content_dir(&self) -> PathBuf {
         self.root.join(&self.content_folder)

@@ -44,14 +44,17 @@ pub struct FrontMatter {
     pub owners: Vec<String>,
     /// `tags`.
     pub tags: Vec<String>,
-    /// `weight`: ordering within a section (lower first).
-    pub weight: Option<i64>,
+    /// `weight`: ordering within a section (lower first). Any number: Middleman and
+    /// Docusaurus (`sidebar_position`) order by fractions too (`weight: 40.5`).
+    pub weight: Option<f64>,
     /// `draft`: left out unless `--drafts`.
     pub draft: bool,
     /// `visibility`: `internal` leaves the page (or, on a section's page, the section)
     /// out of public builds.
     pub visibility: Option<Located<Visibility>>,
-    /// `aliases`: old URLs that redirect here.
+    /// `aliases` (Hugo: relative to the folder of the page's URL unless it starts with
+    /// `/`) and `redirect_from` (Jekyll: from the root, read with a leading `/`): old
+    /// URLs that redirect here.
     pub aliases: Vec<Located<String>>,
     /// `slug`: replaces the file name in the page's URL.
     pub slug: Option<Located<String>>,
@@ -97,7 +100,7 @@ impl FrontMatter {
                 "default_kind" => fm.default_kind = reader.text(place, node).map(located),
                 "owners" => fm.owners = texts(reader.list(place, &field.value)),
                 "tags" => fm.tags = texts(reader.list(place, &field.value)),
-                "weight" => fm.weight = reader.integer(place, node),
+                "weight" => fm.weight = reader.number(place, node),
                 "draft" => fm.draft = reader.boolean(place, node).unwrap_or(false),
                 "visibility" => {
                     fm.visibility = match reader.text(place, node).as_deref() {
@@ -122,18 +125,20 @@ impl FrontMatter {
                 "last_reviewed" => fm.last_reviewed = reader.date(place, node),
                 "review_every" => fm.review_every = reader.period(place, node),
                 // Keys from other tools (Docusaurus, Hugo themes, Jekyll), read as they are.
-                "sidebar_position" => sidebar_position = reader.integer(place, node),
+                "sidebar_position" => sidebar_position = reader.number(place, node),
                 "sidebar_label" | "linkTitle" => fm.nav_label = reader.text(place, node),
                 "toc_hide" | "bookHidden" => fm.nav_hidden |= reader.boolean(place, node).unwrap_or(false),
                 "sidebar_class_name" => {
                     let classes = reader.text(place, node).unwrap_or_default();
                     fm.nav_hidden |= classes.split_whitespace().any(|class| class == "hidden");
                 }
+                // jekyll-redirect-from reads every path from the root (`ensure_leading_slash`);
                 // `old_paths`: GOV.UK's tech-docs template (Middleman) redirects each one
                 // here (alphagov/tech-docs-gem, `lib/govuk_tech_docs/redirects.rb`).
-                "redirect_from" | "old_paths" => {
-                    fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| located(a.value)))
-                }
+                "redirect_from" | "old_paths" => fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| {
+                    let from_root = a.value.trim_start();
+                    located(if from_root.starts_with('/') { a.value } else { format!("/{from_root}") })
+                })),
                 "menu" => menu = MainMenu::of(node),
                 "permalink" => fm.permalink = reader.text(place, node).map(located),
                 // Jekyll allows a list; the first entry is where the page goes.
@@ -237,7 +242,7 @@ mod tests {
         assert_eq!(fm.title.as_deref(), Some("2024"));
         assert_eq!(fm.tags, ["oncall"]);
         assert_eq!(fm.owners, ["@a", "@b"]);
-        assert_eq!(fm.weight, Some(-3));
+        assert_eq!(fm.weight, Some(-3.0));
         assert!(fm.draft);
         assert_eq!(fm.extra().get("service"), Some(&Value::String("db".into())));
         assert!(fm.extra().get("title").is_none());
@@ -276,7 +281,7 @@ mod tests {
             "front matter field `review_every` must be a period such as 90d, 6w, 6m or 1y, found text \"often\""
         );
         assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 1));
-        assert_eq!(diagnostics[0].message, "front matter field `weight` must be a whole number, found text \"high\"");
+        assert_eq!(diagnostics[0].message, "front matter field `weight` must be a number, found text \"high\"");
         assert_eq!(diagnostics[1].line, 4);
         assert_eq!(diagnostics[1].rule, crate::diagnostic::Rule::FrontMatterField);
     }

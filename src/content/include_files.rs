@@ -23,7 +23,10 @@ use crate::config::Config;
 pub(crate) enum IncludeError {
     /// No file there: the next place in the lookup order is tried.
     NotFound,
-    /// The file exists but may not be read (it leads out of the handbook) or cannot be.
+    /// The file exists but is never read: it leads out of the handbook, into a hidden
+    /// folder or into an output folder.
+    Outside(String),
+    /// The file exists but cannot be read: a folder, too large, not UTF-8.
     Refused(String),
 }
 
@@ -73,7 +76,7 @@ impl IncludeFiles for HandbookFiles<'_> {
         };
         confinement
             .check_readable(&full)
-            .map_err(|why| IncludeError::Refused(format!("`{path}` is not read: {why}")))?;
+            .map_err(|why| IncludeError::Outside(format!("`{path}` is not read: {why}")))?;
         if metadata.is_dir() {
             return Err(IncludeError::Refused(format!("`{path}` is a folder, not a file")));
         }

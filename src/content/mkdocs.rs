@@ -97,6 +97,67 @@ fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) ->
     }
 }
 
+/// The `base_path` of `pymdownx.snippets` in the `markdown_extensions` of an
+/// `mkdocs.yml` (a folder or a list of them, relative to the file's folder), as plain
+/// relative paths (`.` is `""`, the file's folder); `None` when it names none, or none
+/// that stays inside that folder. pymdownx reads its snippets from there
+/// (`SnippetPreprocessor.get_snippet_path`), `.` unless set.
+pub(crate) fn snippet_base_paths(text: &str) -> Option<Vec<String>> {
+    let documents = super::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
+    let Some(Node::Map(keys)) = documents.into_iter().next() else { return None };
+    let (_, extensions) = keys.into_iter().find(|(key, _)| key.value == "markdown_extensions")?;
+    // A list of names or one-key mappings, or one mapping of them all.
+    let entries: Vec<(String, Node)> = match extensions.value {
+        Node::List(items) => items
+            .into_iter()
+            .filter_map(|item| match item.value {
+                Node::Map(mut pairs) if pairs.len() == 1 => {
+                    let (name, value) = pairs.remove(0);
+                    Some((name.value, value.value))
+                }
+                _ => None,
+            })
+            .collect(),
+        Node::Map(pairs) => pairs.into_iter().map(|(name, value)| (name.value, value.value)).collect(),
+        _ => return None,
+    };
+    let (_, settings) = entries.into_iter().find(|(name, _)| name == "pymdownx.snippets")?;
+    let Node::Map(settings) = settings else { return None };
+    let (_, base) = settings.into_iter().find(|(key, _)| key.value == "base_path")?;
+    let written: Vec<String> = match base.value {
+        Node::Text(path) => vec![path],
+        Node::List(items) => items
+            .into_iter()
+            .filter_map(|item| match item.value {
+                Node::Text(path) => Some(path),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let plain: Vec<String> = written.iter().filter_map(|path| plain_folder(path)).collect();
+    (!plain.is_empty()).then_some(plain)
+}
+
+/// A relative folder path with `.` segments dropped (`./docs/` is `docs`, `.` is `""`),
+/// or `None` for an absolute path or one with `..` or a hidden part.
+fn plain_folder(path: &str) -> Option<String> {
+    let path = path.trim();
+    if path.starts_with('/') || path.contains('\\') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            hidden if hidden.starts_with('.') => return None,
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 /// A page path, or an address with a scheme (`https:`, `mailto:`) or a `//` host.
 fn link_of(target: &str) -> NavLink {
     let target = target.trim();
@@ -186,6 +247,16 @@ mod tests {
         assert_eq!(nav.docs_dir.as_deref(), Some("pages"));
         assert_eq!(nav.entries.len(), 1);
         assert_eq!(nav.entries[0].link, NavLink::Page("a.md".into()));
+    }
+
+    #[test]
+    fn reads_the_snippets_base_path() {
+        let text = "markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, ./includes/, ../up, .]\n      check_paths: true\n";
+        assert_eq!(snippet_base_paths(text), Some(vec!["docs".into(), "includes".into(), String::new()]));
+        let one = "markdown_extensions:\n  pymdownx.snippets:\n    base_path: snippets\n";
+        assert_eq!(snippet_base_paths(one), Some(vec!["snippets".into()]));
+        assert_eq!(snippet_base_paths("markdown_extensions:\n  - pymdownx.snippets\n"), None);
+        assert_eq!(snippet_base_paths("nav: []\n"), None);
     }
 
     #[test]

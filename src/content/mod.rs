@@ -17,6 +17,7 @@ pub(crate) mod front_text;
 pub(crate) mod hugo_site;
 pub(crate) mod include_files;
 pub(crate) mod jekyll_site;
+pub(crate) mod include_roots;
 pub(crate) mod kinds;
 pub(crate) mod mkdocs;
 pub(crate) mod mounts;
@@ -59,7 +60,7 @@ pub(crate) fn load_pages(
         .par_iter()
         .map(|path| {
             let (disk, file) = config.locate(path);
-            load_page_at(&disk, path, file, audience)
+            load_page_at(&disk, path, file, audience, config.migrating())
         })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());

@@ -7,6 +7,18 @@
 //! published whole. So when a page has none, but its body starts with what reads as
 //! front matter once blank lines, spaces, another BOM or a line separator before it
 //! are skipped, that is a `front-matter-not-first` warning at the fence.
+//!
+//! In a handbook that moves from another tool (`[check] links = "warn"`,
+//! [`crate::config::Config::migrating`]), what GitHub and Jekyll still show is built:
+//! - front matter that is not YAML (`description: a: b`) is a `front-matter-syntax`
+//!   warning, and the page is built without it, as Jekyll builds it and GitHub shows
+//!   it; unless the block names `visibility`, `draft` or `internal`, which a build must
+//!   not guess at (an error, as always);
+//! - a file that is not UTF-8 is read as Windows-1252, the encoding Western editors
+//!   save in and the one GitHub shows such a file in, with an `invalid-utf8` warning.
+//!   (A table of the 32 characters where it differs from Latin-1: no crate needed.)
+//!
+//! Hugo and Docusaurus stop at both; opsbook's own handbooks keep them errors.
 
 use std::path::Path;
 
@@ -55,23 +67,38 @@ impl SourcePage {
 /// from: `opsbook new` reads templates and pages). Problems become diagnostics; the
 /// page is still returned whenever the file could be read, so that links to it resolve.
 pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"), &AsWritten)
+    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"), &AsWritten, false)
 }
 
 /// Reads the page of content path `path` from `disk` (a mounted source's file, or the
 /// content folder's), naming it `file` in diagnostics; every text of its front matter
-/// goes through `audience`, the build's rule for internal text.
+/// goes through `audience`, the build's rule for internal text. `migrating` builds what
+/// the old tools still show (see the module documentation).
 pub(crate) fn load_page_at(
     disk: &Path,
     path: &str,
     file: String,
     audience: &dyn AudienceText,
+    migrating: bool,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    let text = match read_text(disk, &file) {
-        Ok(text) => text,
+    let mut diagnostics = Vec::new();
+    let text = match read_text(disk, &file, migrating) {
+        Ok((text, warning)) => {
+            diagnostics.extend(warning);
+            text
+        }
         Err(problem) => return (None, vec![problem]),
     };
-    let mut diagnostics = Vec::new();
+    // Front matter the old tool tolerated, when nothing in it may hide the page.
+    let tolerated = |block: &str, d: Diagnostic| {
+        let hides = ["visibility", "draft", "internal"].iter().any(|word| block.contains(word));
+        match migrating && !hides {
+            true => d
+                .with_severity(Severity::Warning)
+                .with_help("the page is built without its front matter, as Jekyll builds it and GitHub shows it"),
+            false => d,
+        }
+    };
     let (front, body_start, body_line) = match split_front_matter(&text) {
         Ok(split) => {
             let body_start = text.len() - split.body.len();
@@ -92,15 +119,17 @@ pub(crate) fn load_page_at(
                     diagnostics.extend(problems);
                     front
                 }
-                Some((Err(e), _)) => {
-                    diagnostics.push(Diagnostic::error(Rule::FrontMatterSyntax, &file, e.line, e.column, e.message));
+                Some((Err(e), block_text)) => {
+                    let d = Diagnostic::error(Rule::FrontMatterSyntax, &file, e.line, e.column, e.message);
+                    diagnostics.push(tolerated(block_text, d));
                     FrontMatter::default()
                 }
             };
             (front, body_start, split.body_line)
         }
         Err(e) => {
-            diagnostics.push(Diagnostic::error(Rule::FrontMatterSyntax, &file, e.line, e.column, e.message));
+            let d = Diagnostic::error(Rule::FrontMatterSyntax, &file, e.line, e.column, e.message);
+            diagnostics.push(tolerated(&text, d));
             (FrontMatter::default(), 0, 1)
         }
     };
@@ -119,8 +148,9 @@ pub(crate) fn load_page_at(
 
 /// Reads the text of the page file `disk` (named `file` in diagnostics): UTF-8, its BOM
 /// dropped, its line endings normalised. An `unreadable-file` or `invalid-utf8` error
-/// when it cannot be.
-pub(crate) fn read_text(disk: &Path, file: &str) -> Result<String, Diagnostic> {
+/// when it cannot be; with `migrating`, a file that is not UTF-8 is read as
+/// Windows-1252, with an `invalid-utf8` warning.
+pub(crate) fn read_text(disk: &Path, file: &str, migrating: bool) -> Result<(String, Option<Diagnostic>), Diagnostic> {
     let bytes = match crate::fs::read_bytes(disk, crate::fs::FileKind::Page) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -128,6 +158,7 @@ pub(crate) fn read_text(disk: &Path, file: &str) -> Result<String, Diagnostic> {
             return Err(d);
         }
     };
+    let mut warning = None;
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -141,7 +172,13 @@ pub(crate) fn read_text(disk: &Path, file: &str) -> Result<String, Diagnostic> {
                 column,
                 format!("the file is not valid UTF-8 (byte {valid}); save it as UTF-8"),
             );
-            return Err(d);
+            if !migrating {
+                return Err(d);
+            }
+            let d =
+                d.with_severity(Severity::Warning).with_help("opsbook reads it as Windows-1252, as GitHub shows it");
+            warning = Some(d);
+            decode_windows_1252(e.as_bytes())
         }
     };
     if text.starts_with('\u{feff}') {
@@ -150,7 +187,30 @@ pub(crate) fn read_text(disk: &Path, file: &str) -> Result<String, Diagnostic> {
     if text.contains('\r') {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
-    Ok(text)
+    Ok((text, warning))
+}
+
+/// The characters of Windows-1252's bytes 0x80 to 0x9F (the WHATWG Encoding Standard's
+/// index); every other byte is the Latin-1 character of its value.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2C6}', '\u{2030}',
+    '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}',
+    '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}',
+    '\u{17E}', '\u{178}',
+];
+
+/// `bytes` with each byte that is not part of UTF-8 read as Windows-1252 (a file of
+/// UTF-8 with a few bytes of another editor keeps its UTF-8 characters).
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 4);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(chunk.invalid().iter().map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        }));
+    }
+    text
 }
 
 /// Unicode's line separators, which Markdown does not take for line breaks.
@@ -271,6 +331,13 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    #[test]
+    fn reads_bytes_that_are_not_utf8_as_windows_1252() {
+        assert_eq!(decode_windows_1252(b"caf\xe9 \x93quoted\x94 \xa6"), "café \u{201c}quoted\u{201d} ¦");
+        assert_eq!(decode_windows_1252("ü and \u{20ac}".as_bytes()), "ü and €", "UTF-8 stays");
+        assert_eq!(decode_windows_1252(b"\xc3\xbc \x80"), "ü €");
     }
 
     #[test]

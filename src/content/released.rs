@@ -66,7 +66,7 @@ impl SourcePage {
     pub(crate) fn text_again(&self, config: &Config) -> anyhow::Result<Cow<'_, str>> {
         let Some(released) = self.released else { return Ok(Cow::Borrowed(&self.text)) };
         let (disk, _) = config.locate(&self.path);
-        let text = read_text(&disk, &self.file)
+        let (text, _) = read_text(&disk, &self.file, config.migrating())
             .map_err(|problem| anyhow::anyhow!("{}: {} (read again to write the page)", self.file, problem.message))?;
         if text.len() != released.len || hash_text(&text) != released.hash {
             anyhow::bail!("{}: the file changed while the build was reading it; build again", self.file);

@@ -72,18 +72,6 @@ impl<'a> ValueReader<'a> {
         }
     }
 
-    /// A whole number.
-    pub(crate) fn integer(&mut self, place: Place<'_>, node: &Node) -> Option<i64> {
-        match node {
-            Node::Null => None,
-            Node::Number(n) if n.as_i64().is_some() => n.as_i64(),
-            _ => {
-                self.wrong(place, "a whole number", node);
-                None
-            }
-        }
-    }
-
     /// A number.
     pub(crate) fn number(&mut self, place: Place<'_>, node: &Node) -> Option<f64> {
         match node {

@@ -46,6 +46,9 @@ pub struct ContentFiles {
     /// The tool the handbook was written for, and its URL settings, found after the
     /// walk by [`super::old_tool::read_old_tool`].
     pub(crate) old_tool: super::old_tool::OldTool,
+    /// Where includes look their files up, as the other tools' configurations beside
+    /// `book.toml` say, read after the walk ([`super::include_roots`]).
+    pub(crate) include_roots: std::sync::Arc<super::include_roots::IncludeRoots>,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under

@@ -94,6 +94,9 @@ pub(crate) struct MarkdownInput<'a> {
     pub heading_ids: crate::slug::HeadingIdStyle,
     /// The files includes read; `None` leaves include directives as they are.
     pub includes: Option<&'a dyn crate::content::include_files::IncludeFiles>,
+    /// Where includes look their files up besides the including file's folder and the
+    /// content folder, as the other tools' configurations say.
+    pub include_roots: &'a crate::content::include_roots::IncludeRoots,
     /// Whether ```` ```mermaid ```` blocks are drawn as diagrams (`[markdown] diagrams`).
     pub diagrams: bool,
     /// Whether a diagram the build cannot draw is left to the reader's browser
@@ -256,6 +259,12 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     for (place, message) in &expanded.problems {
         let at = expanded.locate(*place);
         rendered.diagnostics.push(located(Rule::Include, &at, message.clone()));
+    }
+    // A missing file is a link that leads nowhere: `[check] links` decides.
+    for (place, message) in &expanded.missing {
+        let at = expanded.locate(*place);
+        let diagnostic = located(Rule::Include, &at, message.clone()).with_severity(input.link_severity);
+        rendered.diagnostics.push(diagnostic.with_help("the page shows a placeholder in its place"));
     }
     for (place, message) in &expanded.internal_problems {
         let at = expanded.locate(*place);

@@ -243,6 +243,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         internal_blocks: internal::Mode::Mark,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
         includes: None,
+        include_roots: &crate::content::include_roots::DEFAULT_ROOTS,
         diagrams: true,
         browser_diagrams: true,
         templating: None,

@@ -212,7 +212,7 @@ pub(crate) fn rebuild_deferring(
         }
         let (disk, file) = site.config.locate(path);
         let audience = super::steps::front_matter_text(&site.config);
-        let (source, read_problems) = load_page_at(&disk, path, file, &audience);
+        let (source, read_problems) = load_page_at(&disk, path, file, &audience, site.config.migrating());
         // A page that cannot be read keeps the last good site: no need to go further.
         let unreadable = read_problems.iter().any(Diagnostic::is_error);
         problems.extend(read_problems);
@@ -507,7 +507,7 @@ fn splice_navigation(
         .par_iter()
         .map(|&id| -> anyhow::Result<_> {
             let record = &pages[id];
-            let path = crate::site_path::alias_file(&site.pages[id].site_path);
+            let Some(path) = site.page_file(id) else { return Ok(None) };
             let (Some(at), Some(html)) = (record.nav_at.clone(), served(&path)) else { return Ok(None) };
             let new = nav.page_nav(site, &crate::site::nav::nav_items(site, id)).html;
             let Some((bytes, change)) = stale::splice_nav(&html, at, &new) else { return Ok(None) };

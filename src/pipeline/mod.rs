@@ -243,7 +243,10 @@ fn run(
     // claim is held until the output and the cache are in place.
     let (site, theme, codeowners, mut search, cache, claim) = prepare(root, overrides, purpose, timer, diagnostics)?;
     let renderer = match Renderer::new(&site, &theme) {
-        Ok(renderer) => renderer,
+        Ok(renderer) => {
+            diagnostics.extend(renderer.template_notes(&site));
+            renderer
+        }
         Err(problems) => {
             diagnostics.extend(problems);
             if purpose == Purpose::Check {

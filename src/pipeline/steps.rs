@@ -62,7 +62,8 @@ pub(crate) fn prepare(
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
     let now = crate::dates::now()?;
-    let theme = find_theme(&config)?;
+    let mut theme = find_theme(&config)?;
+    diagnostics.append(&mut theme.notes);
     timer.lap("config");
     // A streaming build claims its output folder first: checked, locked, and refused if
     // it holds what no earlier build wrote; nothing beside it is read before.
@@ -161,6 +162,7 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
     files.old_tool = crate::content::old_tool::read_old_tool(config, &files, diagnostics);
+    files.include_roots = Arc::new(crate::content::include_roots::IncludeRoots::find(config));
     Ok(files)
 }
 
@@ -430,7 +432,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let config = &site.config;
     // The page's URL: relative links may be read from it.
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0",
+        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0{:?}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
@@ -445,6 +447,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         config.root.display(),
         config.output_dir.display(),
         site.templating.as_ref().map_or(0, |t| t.fingerprint),
+        site.include_roots,
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
@@ -492,6 +495,7 @@ fn render_body_with(
         internal_blocks: internal_blocks(&site.config),
         heading_ids: site.config.heading_ids,
         includes: Some(files),
+        include_roots: &site.include_roots,
         diagrams: site.config.diagrams,
         browser_diagrams: site.config.browser_diagrams,
         templating: templating.as_ref(),

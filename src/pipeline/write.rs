@@ -92,7 +92,7 @@ pub(super) fn render_or_redirect(
 }
 
 /// Writes page `id`'s HTML, taken out of `page`, into `output`, unless its template
-/// failed (`problem`).
+/// failed (`problem`) or content takes its file ([`Site::page_file`]).
 pub(super) fn write_page(
     site: &Site,
     output: Option<&dyn Sink>,
@@ -101,8 +101,8 @@ pub(super) fn write_page(
     problem: &Option<Diagnostic>,
 ) -> anyhow::Result<()> {
     let html = std::mem::take(&mut page.html);
-    if let Some(output) = output.filter(|_| problem.is_none()) {
-        output.write(&crate::site_path::alias_file(&site.pages[id].site_path), html.as_bytes())?;
+    if let (Some(output), Some(file)) = (output.filter(|_| problem.is_none()), site.page_file(id)) {
+        output.write(&file, html.as_bytes())?;
     }
     Ok(())
 }
@@ -222,7 +222,7 @@ pub(crate) fn write_extras(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
-    let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_status_file());
+    let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_status_file() && !site.yielded.file(spec.file));
     for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let text = match spec.file {
             ExtraFile::NotFound => match renderer.render_not_found(site) {

@@ -87,20 +87,21 @@ impl Renderer {
         Ok(Renderer { tera, origins, sources: texts, reads_nav, template_bytes: AtomicUsize::new(TEMPLATE_BYTES) })
     }
 
-    /// The template that renders page `id`.
+    /// The template that renders page `id`: the one its `template` names, when it is a
+    /// page's template ([`Renderer::is_page_template`]); else the one of its place. A
+    /// name that is none is an error, but in a handbook that moves
+    /// ([`crate::config::Config::migrating`]), whose `template` names the old tool's
+    /// (MkDocs's `template: home.html`): the page gets the template of its place, and
+    /// [`Renderer::template_notes`] says so.
     pub fn template_for(&self, site: &Site, id: PageId) -> Result<String, Diagnostic> {
         let page = &site.pages[id];
         if let Some(template) = &page.source.front.template {
-            if self.tera.contains_template(&template.value) {
+            if self.is_page_template(&template.value) {
                 return Ok(template.value.clone());
             }
-            return Err(Diagnostic::error(
-                Rule::Template,
-                &page.source.file,
-                template.line,
-                template.column,
-                format!("no template `{}` in the theme or in templates/", template.value),
-            ));
+            if !site.config.migrating() {
+                return Err(self.not_a_page_template(&page.source.file, template));
+            }
         }
         let name = if let Some(generated) = page.origin.generated() {
             generated.spec().template
@@ -112,6 +113,46 @@ impl Renderer {
             "page.html"
         };
         Ok(name.to_string())
+    }
+
+    /// Whether `name` is a template a page may choose with `template`: one of the theme
+    /// or of `templates/`, but for those opsbook renders other things with (a redirect,
+    /// the 404 page, the pages it generates), whose variables a page does not have.
+    pub fn is_page_template(&self, name: &str) -> bool {
+        let special = name == "redirect.html"
+            || name == "404.html"
+            || crate::site::generated::GENERATED_PAGES
+                .iter()
+                .any(|spec| spec.template == name && !matches!(name, "index.html" | "section.html" | "page.html"));
+        !special && self.tera.contains_template(name)
+    }
+
+    /// The problem with a page's `template` that names no page template.
+    fn not_a_page_template(&self, file: &str, template: &crate::content::node::Located<String>) -> Diagnostic {
+        let name = &template.value;
+        let message = if self.tera.contains_template(name) {
+            format!("`{name}` is the template of what opsbook renders besides pages, not a page's")
+        } else {
+            format!("no template `{name}` in the theme or in templates/")
+        };
+        Diagnostic::error(Rule::Template, file, template.line, template.column, message)
+    }
+
+    /// In a handbook that moves, a note for each page whose `template` names no page
+    /// template: it gets the template of its place ([`Renderer::template_for`]).
+    pub fn template_notes(&self, site: &Site) -> Vec<Diagnostic> {
+        if !site.config.migrating() {
+            return Vec::new();
+        }
+        let chosen = site.pages.iter().filter_map(|page| Some((page, page.source.front.template.as_ref()?)));
+        chosen
+            .filter(|(_, template)| !self.is_page_template(&template.value))
+            .map(|(page, template)| {
+                self.not_a_page_template(&page.source.file, template)
+                    .with_severity(crate::diagnostic::Severity::Note)
+                    .with_help("the page is rendered with opsbook's template; write a template of that name in templates/ to change it")
+            })
+            .collect()
     }
 
     /// Whether the templates show the navigation only as `nav_html` (never read `nav`

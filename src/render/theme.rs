@@ -9,6 +9,17 @@
 //! As in `content/`, a symbolic link that leads outside the handbook's folder is a
 //! `symlink-outside-root` error and is not followed, and a file that is no regular file
 //! (a named pipe, a device) an `unreadable-file` error, never read.
+//!
+//! A repository moving to opsbook may have a `templates/` folder of its own tool's (a Go
+//! server's `html/template` files beside its Markdown). A template of the site's
+//! `templates/` written in another template language is not opsbook's: it is left out,
+//! the theme's template of that name (if any) stays, and one note names them
+//! ([`is_foreign_template`]). Another language is recognised by actions Tera never
+//! parses: Go's `{{define "x"}}`, `{{template "x" .}}`, `{{block "x" .}}`, `{{range .X}}`,
+//! `{{with .X}}`, `{{if .X}}` and fields `{{ .Title }}`; Handlebars' and Mustache's
+//! `{{#each}}`, `{{/each}}`, `{{> partial}}`, `{{^x}}`, `{{! comment }}`. Any other
+//! template that does not parse is a `template` error, as before: a mistake in an
+//! opsbook template stays an error.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -131,6 +142,8 @@ pub struct ThemeFiles {
     /// The templates a handbook gives its own constructs (`templates/shortcodes/`), by
     /// path below that folder: not page templates ([`crate::markdown::templating`]).
     pub shortcodes: BTreeMap<String, Origin>,
+    /// Notes of the discovery: the site's templates of another tool, left out.
+    pub notes: Vec<Diagnostic>,
 }
 
 impl ThemeFiles {
@@ -161,9 +174,13 @@ impl ThemeFiles {
         let Some(confine) = Confinement::new(root) else { return Ok(files) };
         let layers =
             [(theme_dir.join("templates"), theme_dir.join("static")), (root.join("templates"), root.join("static"))];
-        for (templates, statics) in layers {
+        for (at, (templates, statics)) in layers.into_iter().enumerate() {
+            let below = (at == 1).then(|| files.templates.clone());
             overlay(&mut files.templates, root, &templates, &confine, &mut problems);
             overlay(&mut files.statics, root, &statics, &confine, &mut problems);
+            if let Some(below) = below {
+                files.notes.extend(set_aside_foreign(&mut files.templates, &below, &templates));
+            }
         }
         let shortcodes: Vec<String> =
             files.templates.keys().filter(|name| name.starts_with(SHORTCODES)).cloned().collect();
@@ -174,6 +191,72 @@ impl ThemeFiles {
         }
         if problems.is_empty() { Ok(files) } else { Err(problems) }
     }
+}
+
+/// Takes out of `templates` the site's templates (under `dir`) written in another
+/// template language, putting back the ones of the layers `below`; one note names them.
+fn set_aside_foreign(
+    templates: &mut BTreeMap<String, Origin>,
+    below: &BTreeMap<String, Origin>,
+    dir: &Path,
+) -> Option<Diagnostic> {
+    let foreign: Vec<String> = templates
+        .iter()
+        .filter(|(_, origin)| matches!(origin, Origin::File { path, .. } if path.starts_with(dir)))
+        .filter(|(_, origin)| {
+            origin.read().is_ok_and(|bytes| std::str::from_utf8(&bytes).is_ok_and(is_foreign_template))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    let first = foreign.first()?;
+    let shown = templates[first].shown(first);
+    let folder = shown.strip_suffix(first.as_str()).unwrap_or("templates/").to_string();
+    for name in &foreign {
+        match below.get(name) {
+            Some(origin) => drop(templates.insert(name.clone(), origin.clone())),
+            None => drop(templates.remove(name)),
+        }
+    }
+    let names = foreign.join(", ");
+    Some(
+        Diagnostic::error(
+            Rule::Template,
+            &folder,
+            0,
+            0,
+            format!(
+                "{folder} holds {} template(s) of another template language, which opsbook leaves out: {names}",
+                foreign.len()
+            ),
+        )
+        .with_severity(crate::diagnostic::Severity::Note)
+        .with_help("opsbook's templates are Tera templates; the theme's template of the same name is used"),
+    )
+}
+
+/// Whether `text` is a template of another language than Tera (see the module
+/// documentation): an action Tera never parses.
+pub(crate) fn is_foreign_template(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        rest = &rest[open + 2..];
+        let action = rest.trim_start_matches('-').trim_start();
+        let first = action.chars().next();
+        if matches!(first, Some('#' | '/' | '>' | '^' | '!')) || action.starts_with('.') {
+            return true;
+        }
+        let word_len = action.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(action.len());
+        let (word, after) = action.split_at(word_len);
+        let argument = after.trim_start();
+        let go_argument = argument.starts_with(['"', '.', '$']);
+        if after.starts_with(' ')
+            && go_argument
+            && matches!(word, "define" | "template" | "block" | "range" | "with" | "if")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Adds the files under `dir` to `layer`. Links that lead out of the root are reported
@@ -229,6 +312,28 @@ fn overlay(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_other_template_languages_from_tera() {
+        for foreign in [
+            "{{define \"title\"}}404{{end}}",
+            "<title>{{ .Title }}</title>",
+            "{{- range .Pages }}x{{ end }}",
+            "{{ template \"layout\" . }}",
+            "{{#each items}}{{this}}{{/each}}",
+            "{{> header}}",
+        ] {
+            assert!(is_foreign_template(foreign), "{foreign}");
+        }
+        for tera in [
+            "{% extends \"base.html\" %}{% block main %}{{ page.content | safe }}{% endblock main %}",
+            "{{ page.title }} {{ end }} {{ if_x }} {{ range(end=3) }}",
+            "{# a comment #} {{ \"text\" }}",
+            "{{- page.title -}}",
+        ] {
+            assert!(!is_foreign_template(tera), "{tera}");
+        }
+    }
 
     /// Every file of the built-in theme is embedded, so none is forgotten in the lists.
     #[test]

@@ -12,7 +12,7 @@ use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FxHashMap;
-use crate::site_path::normalise_alias;
+use crate::site_path::resolve_alias;
 use crate::slug::slugify;
 
 /// The owners, tags and review pages of a site.
@@ -163,11 +163,13 @@ pub(super) fn free_path(site: &Site, site_path: &str) -> String {
     let used = |candidate: &str| {
         let dir = candidate.trim_end_matches('/');
         let taken = |path: &String| path == dir || path.starts_with(candidate);
-        let aliases = site.pages.iter().flat_map(|page| &page.source.front.aliases);
+        let mut aliases = site.pages.iter().flat_map(|page| {
+            page.source.front.aliases.iter().filter_map(|alias| resolve_alias(&page.site_path, &alias.value).ok())
+        });
         site.index.by_url.keys().any(taken)
             || site.index.asset_urls.iter().any(taken)
             || site.index.files.iter().any(taken)
-            || aliases.filter_map(|alias| normalise_alias(&alias.value).ok()).any(|alias| taken(&alias))
+            || aliases.any(|alias| taken(&alias))
     };
     (1..)
         .map(|n| if n == 1 { format!("{stem}/") } else { format!("{stem}-{n}/") })

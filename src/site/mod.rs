@@ -148,6 +148,9 @@ pub struct Site {
     pub internal_pages: Vec<Arc<SourcePage>>,
     /// Redirects from old URLs (`aliases`): `(old site path, page)`.
     pub aliases: Vec<(String, PageId)>,
+    /// The pages and extra files opsbook does not write, since content takes their path
+    /// ([`outputs::Yielded`]).
+    pub(crate) yielded: outputs::Yielded,
     /// Every page in reading order (depth first), for previous/next links.
     pub order: Vec<PageId>,
     /// Each page's position in `order`.
@@ -186,6 +189,8 @@ pub struct Site {
     /// The content paths of the pages the dev server read again since the walk
     /// ([`Site::refresh_page`]): `walked` holds older versions of them.
     pub(crate) read_again: Vec<String>,
+    /// Where includes look their files up ([`crate::content::include_roots`]).
+    pub(crate) include_roots: Arc<crate::content::include_roots::IncludeRoots>,
     /// Shared by the copies of the model the dev server's rebuilds make: a rebuild that
     /// keeps every page's place copies none of it.
     index: Arc<Index>,
@@ -333,6 +338,17 @@ impl Site {
         index.left_out_urls =
             audience::left_out_urls(&loaded, &index.left_out, urls::UrlRules::of(&files.old_tool, strip_prefixes));
         let mut internal_pages = Vec::new();
+        // A folder's `index.html`, copied as it is, is the folder's page a static host
+        // serves, as Jekyll publishes it: a `README.md` beside it is a page of its own
+        // (Jekyll publishes it as `README.html`), not the folder's.
+        let html_index_dirs: FxHashSet<&str> = assets
+            .iter()
+            .filter_map(|asset| match asset.rsplit_once('/') {
+                Some((dir, "index.html")) => Some(dir),
+                None if asset == "index.html" => Some(""),
+                _ => None,
+            })
+            .collect();
         for page in loaded {
             if left_out(&page) {
                 if exclusions.page(&page) == Some(audience::LeftOut::Internal) {
@@ -340,7 +356,7 @@ impl Site {
                 }
                 continue;
             }
-            let rank = index_rank(&page);
+            let rank = index_rank(&page).filter(|&rank| rank < 2 || !html_index_dirs.contains(page.dir()));
             let dir = page.dir().to_string();
             match (rank, index.by_dir.get(&dir).copied()) {
                 (Some(rank), Some(section)) => match section_rank.get(&dir) {
@@ -426,7 +442,8 @@ impl Site {
         // A navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`) orders and
         // names them.
         if let Some(nav) = &files.nav_file {
-            nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), diagnostics);
+            let severity = config.link_severity;
+            nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), severity, diagnostics);
         }
 
         // 4. URLs, duplicates and aliases.
@@ -437,11 +454,22 @@ impl Site {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());
         }
+        // A book with a `SUMMARY.md` (mdBook, GitBook) publishes only the files it lists:
+        // of two files with one URL, the one it lists keeps it, and one it does not list
+        // gives way with a note.
+        let summary =
+            files.nav_file.as_ref().is_some_and(|nav| nav.kind == crate::content::nav_file::NavFileKind::Summary);
         for (id, page) in pages.iter().enumerate() {
-            if let Some(&other) = index.by_url.get(&page.site_path) {
-                diagnostics.push(urls::duplicate_url(&pages[other], page));
-            } else {
-                index.by_url.insert(page.site_path.clone(), id);
+            match index.by_url.get(&page.site_path).copied() {
+                Some(other) if summary && page.nav_rank.is_some() && pages[other].nav_rank.is_none() => {
+                    diagnostics.push(urls::unlisted_gives_way(&pages[other], page, &files.nav_file));
+                    index.by_url.insert(page.site_path.clone(), id);
+                }
+                Some(other) if summary && page.nav_rank.is_none() => {
+                    diagnostics.push(urls::unlisted_gives_way(page, &pages[other], &files.nav_file));
+                }
+                Some(other) => diagnostics.push(urls::duplicate_url(&pages[other], page)),
+                None => drop(index.by_url.insert(page.site_path.clone(), id)),
             }
         }
         let known = index.by_path.keys().filter(|p| !p.is_empty()).chain(assets.iter().map(|a| &a.source));
@@ -460,6 +488,7 @@ impl Site {
             pages,
             assets,
             aliases: Vec::new(),
+            yielded: outputs::Yielded::default(),
             order: Vec::new(),
             position: vec![usize::MAX; count],
             indexes: indexes::Indexes::default(),
@@ -476,6 +505,7 @@ impl Site {
             internal_pages,
             walked: None,
             read_again: Vec::new(),
+            include_roots: Arc::clone(&files.include_roots),
             index: Arc::new(index),
             templating: None,
         }
@@ -542,6 +572,12 @@ impl Site {
         self.index.by_path.contains_key(path) || self.index.by_path.keys().any(|p| p.starts_with(&folder))
     }
 
+    /// The file page `id` is written to (`ops/db/index.html`), or `None` for a folder's
+    /// page that content at its URL takes the place of ([`outputs::Yielded`]).
+    pub(crate) fn page_file(&self, id: PageId) -> Option<String> {
+        (!self.yielded.page(id)).then(|| crate::site_path::alias_file(&self.pages[id].site_path))
+    }
+
     /// The link to a page, with the base path.
     pub fn href(&self, id: PageId) -> String {
         self.config.base_url.href(&self.pages[id].site_path)
@@ -564,7 +600,12 @@ impl Site {
         self.past_incidents = incidents::collect_past_incidents(self);
         self.status = status::collect_status(self, diagnostics);
         indexes::add_index_pages(self, diagnostics);
-        self.aliases = outputs::claim_outputs(self, diagnostics);
+        let claimed = outputs::claim_outputs(self, diagnostics);
+        self.aliases = claimed.redirects;
+        self.yielded = claimed.yielded;
+        for (folder, target) in claimed.folder_redirects {
+            self.pages[folder].redirect = Some(self.href(target));
+        }
         Arc::make_mut(&mut self.index).by_alias = self.aliases.iter().map(|(path, id)| (page_url(path), *id)).collect();
         redirect_to::resolve_redirects(self, diagnostics);
     }

@@ -87,7 +87,7 @@ impl SortKey {
         };
         SortKey {
             listed: page.nav_rank,
-            order: page.source.front.weight.map(|w| w as f64).or(position).or_else(prefix),
+            order: page.source.front.weight.or(position).or_else(prefix),
             title: crate::slug::fold(&page.title),
             site_path: page.site_path.clone(),
         }

@@ -6,7 +6,9 @@
 //!
 //! 1. Each entry, depth first, gets the next rank. A page entry gives its page that rank
 //!    and its title as the page's navigation name; a file that is no page is a
-//!    `nav-file` error at the entry (a page left out of this build, a draft or internal
+//!    `nav-file` problem at the entry, at the severity of `[check] links` (a link that
+//!    leads nowhere: MkDocs warns, GitBook greys the entry out, mdBook makes the file),
+//!    and the entry is left out (a page left out of this build, a draft or internal
 //!    page, is skipped).
 //! 2. A section entry (a title over entries, no page) names the folder that holds all its
 //!    pages, when no page listed elsewhere is in that folder: MkDocs's `On call:
@@ -31,6 +33,7 @@ pub(super) fn apply_nav_file(
     index: &Index,
     nav: &NavFile,
     content_prefix: &str,
+    severity: Severity,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     if nav.entries.is_empty() {
@@ -44,7 +47,7 @@ pub(super) fn apply_nav_file(
             NavLink::Page(path) => match index.by_path.get(path.as_str()) {
                 Some(&id) => place(&mut pages[id], rank, entry),
                 None if index.left_out.contains_key(path.as_str()) => {}
-                None => diagnostics.push(missing(nav, entry, path, content_prefix)),
+                None => diagnostics.push(missing(nav, entry, path, content_prefix).with_severity(severity)),
             },
             NavLink::None if !entry.children.is_empty() => {
                 if let Some(id) = section_page(entry, index, &listed) {

@@ -19,8 +19,30 @@
 //! 4. Every file of `content/` copied as it is claims its path: replacing a page, an
 //!    extra file or a theme file is a `duplicate-url` error at the file (a deliberate
 //!    override of a theme file belongs in `static/`).
-//! 5. Every alias is read ([`normalise_alias`]) and claims its redirect page; a bad
-//!    alias is `invalid-path`, a taken one `duplicate-url`, both at the alias.
+//! 5. Every alias is read ([`resolve_alias`]: Hugo's relative aliases from the folder of
+//!    the page's URL) and claims its redirect page; a bad alias is `invalid-path`, a
+//!    taken one `duplicate-url`, both at the alias.
+//!
+//! Content at the path of something opsbook makes up wins, as it does at a generated
+//! page's URL (`indexes::place`), since the old tool published the content there:
+//! - a content file or page at the URL of a folder's page that opsbook made up (the
+//!   folder has no `_index.md`): the folder's page is not written ([`Yielded`]), and
+//!   keeps its place in the navigation, whose link now leads to the content;
+//! - a content file or page at `404.html` or `robots.txt` (Jekyll, Eleventy and
+//!   Middleman publish theirs there): opsbook does not write its own;
+//! - an alias at the URL of a folder's page opsbook made up: the folder's page becomes
+//!   the alias's redirect.
+//!
+//! Aliases follow the old tools' rules (Hugo `hugolib/site.go` `render`: "Aliases must
+//! be rendered before pages. Some sites, Hugo docs included, have faulty alias
+//! definitions that point to itself or another real page. These will be overwritten in
+//! the next step."; jekyll-redirect-from writes a redirect page per `redirect_from`):
+//! - an alias at its own page's URL is left out, with a note;
+//! - an alias at another page's URL is left out and the page keeps its URL, reported at
+//!   the severity of `[check] links` (`duplicate-url`);
+//! - an alias several pages claim goes to the last of them in the order of their files
+//!   (Hugo walks its pages and Jekyll its documents in that order, the redirect written
+//!   last staying), the others reported at the severity of `[check] links`.
 //!
 //! A claim clashes with an equal path, and with a path that needs one of its folders to
 //! be a file or the other way round (`p/index.html/index.html` beside `p/index.html`).
@@ -33,11 +55,44 @@ use std::rc::Rc;
 
 use rayon::prelude::*;
 
-use super::extra_files::{Condition, EXTRA_FILES};
-use super::{GeneratedPage, PageId, Site};
-use crate::diagnostic::{Diagnostic, Rule};
+use super::extra_files::{Condition, EXTRA_FILES, ExtraFile};
+use super::{GeneratedPage, PageId, PageOrigin, Site};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FxHashMap;
-use crate::site_path::{alias_file, check, normalise_alias};
+use crate::site_path::{alias_file, check, resolve_alias};
+
+/// The outputs opsbook makes up that yield their path to content (see the module
+/// documentation): they are not written.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Yielded {
+    /// Folder pages (made up) whose file a content file or page takes.
+    pages: Vec<PageId>,
+    /// Extra files a content file or page replaces.
+    files: Vec<ExtraFile>,
+}
+
+impl Yielded {
+    /// Whether page `id` is not written.
+    pub(crate) fn page(&self, id: PageId) -> bool {
+        self.pages.contains(&id)
+    }
+
+    /// Whether the extra file `file` is not written.
+    pub(crate) fn file(&self, file: ExtraFile) -> bool {
+        self.files.contains(&file)
+    }
+}
+
+/// What claiming every output decided.
+#[derive(Debug, Default)]
+pub(super) struct Claimed {
+    /// The redirect pages: `(alias site path, page)`, aliases first, then alerts'.
+    pub(super) redirects: Vec<(String, PageId)>,
+    /// The folder pages an alias took: each redirects to the alias's page.
+    pub(super) folder_redirects: Vec<(PageId, PageId)>,
+    /// What is not written.
+    pub(super) yielded: Yielded,
+}
 
 /// Who claimed a site path; [`Owner::describe`] names it in a diagnostic.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +135,16 @@ struct Claims<'a> {
 
 impl<'a> Claims<'a> {
     /// Claims `path` for `owner`, or says who has it or needs it.
+    /// Gives `path`, claimed as a file already, to `owner`.
+    fn replace(&mut self, path: String, owner: Owner<'a>) {
+        self.files.insert(path, owner);
+    }
+
+    /// Who claimed `path` itself as a file, if anyone did.
+    fn file_owner(&self, path: &str) -> Option<&Owner<'a>> {
+        self.files.get(path)
+    }
+
     fn claim(&mut self, path: String, owner: Owner<'a>) -> Result<(), Owner<'a>> {
         if let Some(other) = self.files.get(&path).or_else(|| self.dirs.get(&path)) {
             return Err(other.clone());
@@ -116,8 +181,8 @@ impl<'a> Claims<'a> {
 }
 
 /// Claims every output of `site` (see the module documentation) and returns its
-/// redirects as `(site path, page)`: its aliases, then its alerts' redirects.
-pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId)> {
+/// redirects and what yields to content.
+pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Claimed {
     // A claim for each page, file and asset, a folder for each section: room made once.
     let files = site.pages.len() + site.index.files.len() + site.assets.len();
     let mut claims = Claims {
@@ -151,11 +216,29 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> V
         let _ = claims.claim(path, Owner::Described(owner.into()));
     }
     let alert_redirects = claim_alert_redirects(site, &mut claims, diagnostics);
-    claim_pages(site, &mut claims, diagnostics);
-    claim_assets(site, &mut claims, diagnostics);
-    let mut redirects = claim_aliases(site, &mut claims, diagnostics);
-    redirects.extend(alert_redirects);
-    redirects
+    let mut claimed = Claimed::default();
+    claim_pages(site, &mut claims, &mut claimed, diagnostics);
+    claim_assets(site, &mut claims, &mut claimed, diagnostics);
+    claim_aliases(site, &mut claims, &mut claimed, diagnostics);
+    claimed.redirects.extend(alert_redirects);
+    claimed
+}
+
+/// The extra file at `path` that content there replaces (`404.html`, `robots.txt`), when
+/// opsbook writes it and no file of `static/` or of the theme does.
+fn yielding_file(site: &Site, path: &str) -> Option<ExtraFile> {
+    if site.index.file_sources.contains_key(path) {
+        return None;
+    }
+    let spec = EXTRA_FILES.iter().find(|spec| spec.path == path)?;
+    matches!(spec.file, ExtraFile::NotFound | ExtraFile::Robots).then_some(spec.file)
+}
+
+/// The note that content at `path`, written in `file`, takes the place of what opsbook
+/// would make there (`what`).
+fn content_wins(file: &str, path: &str, what: &str) -> Diagnostic {
+    Diagnostic::error(Rule::DuplicateUrl, file, 0, 0, format!("`{file}` is published at /{path}: {what}"))
+        .with_severity(Severity::Note)
 }
 
 /// The `invalid-path` error of a file of the theme (`static/`) or of the configuration
@@ -269,7 +352,7 @@ fn page_owner(site: &Site, id: PageId) -> String {
     }
 }
 
-fn claim_pages(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diagnostic>) {
+fn claim_pages<'a>(site: &'a Site, claims: &mut Claims<'a>, claimed: &mut Claimed, diagnostics: &mut Vec<Diagnostic>) {
     // Each page's file, checked, on every core; then the claims, in page order.
     let files: Vec<Option<Result<String, String>>> = site
         .pages
@@ -294,7 +377,18 @@ fn claim_pages(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diagn
             Some(Ok(file)) => file,
         };
         let page = &site.pages[id];
-        if let Err(other) = claims.claim(file, Owner::Page(id)) {
+        if let Err(other) = claims.claim(file.clone(), Owner::Page(id)) {
+            // A page of the content at `404.html` or `robots.txt`: opsbook's yields.
+            if let (Owner::Other(path), true) = (&other, page.origin.has_file())
+                && claims.file_owner(&file).is_some()
+                && let Some(extra) = yielding_file(site, path)
+            {
+                let (path, _, _) = page_location(site, id);
+                diagnostics.push(content_wins(&path, &file, "opsbook does not write its own"));
+                claimed.yielded.files.push(extra);
+                claims.replace(file, Owner::Page(id));
+                continue;
+            }
             let other = other.describe(site);
             let (path, line, column) = page_location(site, id);
             diagnostics.push(
@@ -342,7 +436,7 @@ fn too_long_page(site: &Site, id: PageId, problem: &str) -> Diagnostic {
     .with_help("make it shorter")
 }
 
-fn claim_assets(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diagnostic>) {
+fn claim_assets<'a>(site: &'a Site, claims: &mut Claims<'a>, claimed: &mut Claimed, diagnostics: &mut Vec<Diagnostic>) {
     for (at, asset) in site.assets.iter().enumerate() {
         if let Err(problem) = check(&asset.url) {
             let file = site.config.locate(&asset.source).1;
@@ -358,7 +452,31 @@ fn claim_assets(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diag
         let clash = if Claims::is_search_file(site, &asset.url) {
             Err("a file of the search index".to_string())
         } else {
-            claims.claim(asset.url.clone(), Owner::Asset(at)).map_err(|other| other.describe(site))
+            match claims.claim(asset.url.clone(), Owner::Asset(at)) {
+                Ok(()) => Ok(()),
+                Err(other) => match yields_to_asset(site, claims, &asset.url, &other) {
+                    Some(yielding) => {
+                        let file = site.config.locate(&asset.source).1;
+                        let what = match yielding {
+                            Yielding::Page(id) => {
+                                claimed.yielded.pages.push(id);
+                                format!(
+                                    "it is the page of the folder /{}, for which opsbook makes none",
+                                    site.pages[id].site_path
+                                )
+                            }
+                            Yielding::File(extra) => {
+                                claimed.yielded.files.push(extra);
+                                "opsbook does not write its own".to_string()
+                            }
+                        };
+                        diagnostics.push(content_wins(&file, &asset.url, &what));
+                        claims.replace(asset.url.clone(), Owner::Asset(at));
+                        Ok(())
+                    }
+                    None => Err(other.describe(site)),
+                },
+            }
         };
         if let Err(other) = clash {
             let file = site.config.locate(&asset.source).1;
@@ -376,66 +494,140 @@ fn claim_assets(site: &Site, claims: &mut Claims<'_>, diagnostics: &mut Vec<Diag
     }
 }
 
+/// What a copied file at `path` takes the place of, when it may: `other` claimed
+/// exactly `path`, and is a folder's page opsbook made up or a yielding extra file.
+enum Yielding {
+    Page(PageId),
+    File(ExtraFile),
+}
+
+fn yields_to_asset(site: &Site, claims: &Claims<'_>, path: &str, other: &Owner<'_>) -> Option<Yielding> {
+    claims.file_owner(path)?;
+    match other {
+        Owner::Page(id) if site.pages[*id].origin == PageOrigin::Folder => Some(Yielding::Page(*id)),
+        Owner::Other(extra) => yielding_file(site, extra).map(Yielding::File),
+        _ => None,
+    }
+}
+
 fn claim_aliases<'a>(
     site: &'a Site,
     claims: &mut Claims<'a>,
+    claimed: &mut Claimed,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(String, PageId)> {
-    let mut aliases = Vec::new();
+) {
+    let severity = site.config.link_severity;
+    // Every alias resolved, in page order.
+    let mut wanted = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
         let file = &page.source.file;
         for alias in &page.source.front.aliases {
-            let path = match normalise_alias(&alias.value) {
-                Ok(path) => path,
-                Err(problem) => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            Rule::InvalidPath,
-                            file,
-                            alias.line,
-                            alias.column,
-                            format!("the alias {:?} is not a path in this site: {problem}", alias.value),
-                        )
-                        .with_help("write an alias as a path from the site's root, such as /old/name/"),
-                    );
-                    continue;
-                }
-            };
-            let target = alias_file(&path);
-            // The page's own URL (a `permalink` and a `redirect_from` that say the same):
-            // nothing to redirect, as Jekyll and Hugo write no redirect there.
-            if target == alias_file(&page.site_path) {
-                diagnostics.push(
+            match resolve_alias(&page.site_path, &alias.value) {
+                Ok(path) if alias_file(&path) == alias_file(&page.site_path) => diagnostics.push(
                     Diagnostic::error(
-                        Rule::FrontMatterField,
+                        Rule::DuplicateUrl,
                         file,
                         alias.line,
                         alias.column,
-                        format!("the alias /{path} is the page's own URL: there is nothing to redirect"),
+                        format!("the alias /{path} is the page's own URL: it is left out"),
                     )
-                    .with_severity(crate::diagnostic::Severity::Note)
-                    .with_help("remove it from the aliases"),
-                );
-                continue;
+                    .with_severity(Severity::Note),
+                ),
+                Ok(path) if wanted.iter().any(|(p, i, _)| *p == path && *i == id) => {}
+                Ok(path) => wanted.push((path, id, alias)),
+                Err(problem) => diagnostics.push(
+                    Diagnostic::error(
+                        Rule::InvalidPath,
+                        file,
+                        alias.line,
+                        alias.column,
+                        format!("the alias {:?} is not a path in this site: {problem}", alias.value),
+                    )
+                    .with_help("write an alias as a path from the site's root, such as /old/name/, or from the folder of the page's URL"),
+                ),
             }
-            let clash = if Claims::is_search_file(site, &target) {
-                Err("the search index".to_string())
-            } else {
-                claims.claim(target, Owner::File(file)).map_err(|other| other.describe(site))
-            };
-            match clash {
-                Ok(()) => aliases.push((path, id)),
-                Err(other) => diagnostics.push(Diagnostic::error(
+        }
+    }
+    // Of the pages that claim one alias, the last in the order of their files gets it.
+    let mut winner: FxHashMap<&str, PageId> = FxHashMap::default();
+    for (path, id, _) in &wanted {
+        let slot = winner.entry(path.as_str()).or_insert(*id);
+        if site.pages[*id].source.file > site.pages[*slot].source.file {
+            *slot = *id;
+        }
+    }
+    for (path, id, alias) in &wanted {
+        let file = &site.pages[*id].source.file;
+        let taker = winner[path.as_str()];
+        if taker != *id {
+            diagnostics.push(
+                Diagnostic::error(
                     Rule::DuplicateUrl,
                     file,
                     alias.line,
                     alias.column,
-                    format!("the alias /{path} is already used by {other}"),
-                )),
+                    format!("the alias /{path} is already used by `{}`", site.pages[taker].source.file),
+                )
+                .with_severity(severity)
+                .with_help("it redirects to that page, the last of those that claim it in the order of their files, as in Hugo and Jekyll"),
+            );
+            continue;
+        }
+        let target = alias_file(path);
+        if Claims::is_search_file(site, &target) {
+            diagnostics.push(Diagnostic::error(
+                Rule::DuplicateUrl,
+                file,
+                alias.line,
+                alias.column,
+                format!("the alias /{path} is already used by the search index"),
+            ));
+            continue;
+        }
+        let other = match claims.claim(target.clone(), Owner::File(file)) {
+            Ok(()) => {
+                claimed.redirects.push((path.clone(), *id));
+                continue;
             }
+            Err(other) => other,
+        };
+        let exact = claims.file_owner(&target).is_some();
+        match other {
+            // The old tool had no page there: the alias wins.
+            Owner::Page(folder) if exact && !path.is_empty() && site.pages[folder].origin == PageOrigin::Folder => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Rule::DuplicateUrl,
+                        file,
+                        alias.line,
+                        alias.column,
+                        format!("the alias /{path} takes the URL of a folder without a page of its own: it redirects to this page"),
+                    )
+                    .with_severity(Severity::Note),
+                );
+                claimed.folder_redirects.push((folder, *id));
+            }
+            // The page keeps its URL (Hugo writes pages over aliases).
+            Owner::Page(page) if exact && site.pages[page].origin.has_file() => diagnostics.push(
+                Diagnostic::error(
+                    Rule::DuplicateUrl,
+                    file,
+                    alias.line,
+                    alias.column,
+                    format!("the alias /{path} is already used by {}", other.describe(site)),
+                )
+                .with_severity(severity)
+                .with_help("the page keeps its URL and the alias is left out, as in Hugo"),
+            ),
+            other => diagnostics.push(Diagnostic::error(
+                Rule::DuplicateUrl,
+                file,
+                alias.line,
+                alias.column,
+                format!("the alias /{path} is already used by {}", other.describe(site)),
+            )),
         }
     }
-    aliases
 }
 
 #[cfg(test)]

@@ -129,8 +129,7 @@ pub(super) fn assign_urls(
         }
         let (parent, name) = dir.rsplit_once('/').unwrap_or(("", dir));
         let section = by_dir.get(dir).map(|&id| &pages[id]);
-        let segment = match section.and_then(|page| page.source.front.slug.as_ref().filter(|_| page.origin.has_file()))
-        {
+        let segment = match section.and_then(|page| slug_of(&page.source).filter(|_| page.origin.has_file())) {
             Some(slug) => rules.segment(&slug.value),
             None => rules.segment(strip_number_prefix(name, rules.strip)),
         };
@@ -171,6 +170,14 @@ pub(super) fn assign_urls(
             Some(Asset { source: path.clone(), url: format!("{base}{name}") })
         })
         .collect()
+}
+
+/// A page's `slug`, unless it has a `permalink`: in Jekyll a permalink is the page's
+/// whole URL, and `slug` only fills the `:slug` and `:title` of a permalink pattern
+/// (<https://jekyllrb.com/docs/permalinks/>), so pages that share a `slug` under their
+/// own permalinks do not share a URL.
+fn slug_of(page: &SourcePage) -> Option<&crate::content::Located<String>> {
+    page.front.slug.as_ref().filter(|_| page.front.permalink.is_none())
 }
 
 /// The URL a page has whatever its folder's: its `permalink` when it can be followed,
@@ -262,10 +269,7 @@ pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = crate::content::formats::template_stem(name);
     let stem = html_stem(stem).unwrap_or(stem);
-    page.front
-        .slug
-        .as_ref()
-        .map_or_else(|| rules.segment(strip_number_prefix(stem, rules.strip)), |s| rules.segment(&s.value))
+    slug_of(page).map_or_else(|| rules.segment(strip_number_prefix(stem, rules.strip)), |s| rules.segment(&s.value))
 }
 
 /// The end of a page's URL after its section's: `segment/`, or `segment.html` for a
@@ -276,7 +280,7 @@ fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = crate::content::formats::template_stem(name);
     let segment = page_segment(page, rules);
-    let html = (page.front.slug.is_none() && html_stem(stem).is_some())
+    let html = (slug_of(page).is_none() && html_stem(stem).is_some())
         || rules.style == UrlStyle::MdBook
         || rules.jekyll.is_some_and(|site| !site.pretty_pages());
     if html { format!("{segment}.html") } else { format!("{segment}/") }
@@ -311,6 +315,24 @@ pub(super) fn permalink_warnings(pages: &[Page], rules: UrlRules<'_>, diagnostic
             .with_help("a permalink is followed when it is a path from the site's root that no file of the theme has; add an `aliases` entry for the old URL"),
         );
     }
+}
+
+/// The note for a page `unlisted` that the book's `SUMMARY.md` does not list, whose URL
+/// the page `kept` has: mdBook and GitBook publish only the files their summary lists.
+pub(super) fn unlisted_gives_way(unlisted: &Page, kept: &Page, nav: &Option<crate::content::NavFile>) -> Diagnostic {
+    let summary = nav.as_ref().map_or("SUMMARY.md", |nav| nav.file.as_str());
+    let file = if unlisted.origin.has_file() { &unlisted.source.file } else { &kept.source.file };
+    Diagnostic::error(
+        Rule::DuplicateUrl,
+        file,
+        0,
+        0,
+        format!(
+            "`{}` has the URL of `{}`, and {summary} does not list it: it is left out, as mdBook and GitBook publish only the files their summary lists",
+            unlisted.source.file, kept.source.file
+        ),
+    )
+    .with_severity(crate::diagnostic::Severity::Note)
 }
 
 /// The diagnostic for a page whose URL another page already has: at the second

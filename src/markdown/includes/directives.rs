@@ -6,7 +6,10 @@
 //!    block (`--8<--` alone, file names, `--8<--` alone) is taken whole.
 //! 3. Otherwise look in the line for `{{#include …}}` (mdBook), `{{% include … %}}`,
 //!    `{{< readfile … >}}` (Hugo) and `{% include … %}` (Liquid), and their escapes
-//!    (`\{{#include …}}`, `{{</* include … */>}}`).
+//!    (`\{{#include …}}`, `{{</* include … */>}}`). Between `{% raw %}` and
+//!    `{% endraw %}` (on one line or across lines) Liquid reads no tag, so a Liquid
+//!    include there is text, as in Jekyll and Eleventy; the other dialects do not know
+//!    `raw`.
 //!
 //! Every search for a closing delimiter starts at or after the previous one, so a line
 //! full of openers costs time linear in its length.
@@ -15,18 +18,22 @@ use std::ops::Range;
 
 use crate::markdown::has_text;
 
-/// Where a directive looks its file up.
+/// Where a directive looks its file up (the folders of each are in
+/// [`super::Expander::find`], the module's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lookup {
     /// The folder of the file the directive is written in (mdBook, `include_relative`).
     Relative,
-    /// That folder, then `content/` (Hugo `include`; `readfile`'s `/path` starts at
-    /// `content/`, then the root).
-    RelativeThenContent,
-    /// That folder, then `content/`, then the handbook's root (MkDocs snippets).
-    RelativeThenContentThenRoot,
-    /// `content/_includes/`, then `_includes/` at the root (Jekyll `include`).
+    /// Hugo's `include` and `readfile`: that folder, the `_includes/` folders from it up
+    /// to `content/`, `content/`, the root, then Hugo's resource folder `assets/`.
+    Hugo,
+    /// MkDocs snippets: that folder, `content/`, then each `base_path` of
+    /// `pymdownx.snippets` (the root unless `mkdocs.yml` names others).
+    Snippets,
+    /// Jekyll `include`: the `_includes/` folders ([`crate::content::include_roots`]).
     JekyllIncludes,
+    /// Docusaurus's `@site/` imports: the handbook's folder ([`super::mdx_imports`]).
+    SiteRoot,
 }
 
 /// Which part of the file to take.
@@ -94,19 +101,25 @@ pub(crate) struct Found {
 
 /// Whether `text` may hold a directive: pages without one are left alone.
 pub(crate) fn may_have_directives(text: &str) -> bool {
-    has_text(text, "{{") || has_text(text, "{%") || has_text(text, "8<-")
+    has_text(text, "{{") || has_text(text, "{%") || has_text(text, "8<-") || has_text(text, "import ")
 }
 
 /// The directives and escapes of `text`, in order, not overlapping.
 pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut lines = Lines::new(text);
+    // Inside a Liquid `{% raw %}` block, from one line to the next.
+    let mut raw = false;
+    let mut imports = super::mdx_imports::Imports::default();
     while let Some((start, line)) = lines.next() {
         if line.contains("8<-") && snippet_line(text, start, line, &mut lines, &mut found) {
             continue;
         }
+        if imports.line(start, line, lines.offset(), &mut found) {
+            continue;
+        }
         if line.contains("{{") || line.contains("{%") {
-            inline_directives(start, line, &mut found);
+            inline_directives(start, line, &mut raw, &mut found);
         }
     }
     found
@@ -222,7 +235,7 @@ fn snippet(spec: &str, indent: &str) -> Include {
     let (path, select) = split_selection(spec, false);
     Include {
         path: path.to_string(),
-        lookup: Lookup::RelativeThenContentThenRoot,
+        lookup: Lookup::Snippets,
         select,
         form: Form::Lines(indent.to_string()),
         params: Vec::new(),
@@ -278,8 +291,9 @@ impl<'t> Finder<'t> {
     }
 }
 
-/// The mdBook, Hugo and Liquid directives of one line.
-fn inline_directives(start: usize, line: &str, found: &mut Vec<Found>) {
+/// The mdBook, Hugo and Liquid directives of one line; `raw` says whether a Liquid
+/// `{% raw %}` is open, at the line's start and at its end.
+fn inline_directives(start: usize, line: &str, raw: &mut bool, found: &mut Vec<Found>) {
     let mut mdbook_close = Finder::new(line, "}}");
     let mut brace = Finder::new(line, "}");
     let mut liquid_close = Finder::new(line, "%}");
@@ -294,7 +308,18 @@ fn inline_directives(start: usize, line: &str, found: &mut Vec<Found>) {
         }
         let rest = &line[i + 2..];
         let next = if bytes[i + 1] == b'%' {
-            liquid(line, i, &mut liquid_close)
+            match liquid_tag(line, i, &mut liquid_close) {
+                Some((end, "raw")) => {
+                    *raw = true;
+                    Some((end, Vec::new()))
+                }
+                Some((end, "endraw")) => {
+                    *raw = false;
+                    Some((end, Vec::new()))
+                }
+                Some((end, _)) if *raw => Some((end, Vec::new())),
+                _ => liquid(line, i, &mut liquid_close),
+            }
         } else if rest.trim_start().starts_with('#') {
             mdbook(line, i, &mut brace, &mut mdbook_close)
         } else if rest.starts_with('%') {
@@ -373,13 +398,13 @@ fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Foun
     }
     let (name, args) = shortcode_name(inner)?;
     let args = arguments(args)?;
-    let named = |key: &str| args.iter().find(|(k, _)| k.as_deref() == Some(key)).map(|(_, v)| v.as_str());
-    let positional = args.iter().find(|(k, _)| k.is_none()).map(|(_, v)| v.as_str());
+    let named = |key: &str| args.iter().find(|a| a.key.as_deref() == Some(key)).map(|a| a.value.as_str());
+    let positional = args.iter().find(|a| a.key.is_none()).map(|a| a.value.as_str());
     let include = if name == "include" {
         let path = positional.or_else(|| named("file"))?;
         Include {
             path: path.to_string(),
-            lookup: Lookup::RelativeThenContent,
+            lookup: Lookup::Hugo,
             select: Select::All,
             form: Form::Raw,
             params: Vec::new(),
@@ -388,13 +413,7 @@ fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Foun
         let path = named("file").or(positional)?;
         let form =
             if named("code") == Some("true") { Form::Code(named("lang").unwrap_or("").to_string()) } else { Form::Raw };
-        Include {
-            path: path.to_string(),
-            lookup: Lookup::RelativeThenContent,
-            select: Select::All,
-            form,
-            params: Vec::new(),
-        }
+        Include { path: path.to_string(), lookup: Lookup::Hugo, select: Select::All, form, params: Vec::new() }
     };
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
 }
@@ -407,8 +426,18 @@ fn shortcode_name(inner: &str) -> Option<(&str, &str)> {
     (name == "include" || name == "readfile").then(|| (name, &inner[len..]))
 }
 
+/// One argument of a shortcode or tag.
+struct Argument {
+    /// Its name, for `key=value`.
+    key: Option<String>,
+    /// Its value, without quotes.
+    value: String,
+    /// Whether the value was quoted.
+    quoted: bool,
+}
+
 /// Shortcode or tag arguments: `"quoted"`, `` `raw` ``, `bare`, `key="value"`, `key=bare`.
-fn arguments(text: &str) -> Option<Vec<(Option<String>, String)>> {
+fn arguments(text: &str) -> Option<Vec<Argument>> {
     let mut args = Vec::new();
     let mut rest = text.trim_start();
     while !rest.is_empty() {
@@ -420,25 +449,35 @@ fn arguments(text: &str) -> Option<Vec<(Option<String>, String)>> {
         } else {
             None
         };
-        let (value, after) = match rest.chars().next() {
+        let (value, after, quoted) = match rest.chars().next() {
             Some(q @ ('"' | '\'' | '`')) => {
                 let close = rest[1..].find(q)? + 1;
-                (&rest[1..close], &rest[close + 1..])
+                (&rest[1..close], &rest[close + 1..], true)
             }
             _ => {
                 let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                (&rest[..len], &rest[len..])
+                (&rest[..len], &rest[len..], false)
             }
         };
-        args.push((key, value.to_string()));
+        args.push(Argument { key, value: value.to_string(), quoted });
         rest = after.trim_start();
     }
     Some(args)
 }
 
+/// The name of the Liquid tag at `i` (`{% raw %}`, `{%- endraw -%}`) and where it ends.
+fn liquid_tag<'l>(line: &'l str, i: usize, close: &mut Finder<'_>) -> Option<(usize, &'l str)> {
+    let closing = close.find_from(i + 2)?;
+    let inner = line[i + 2..closing].trim_start_matches('-').trim_end_matches('-').trim();
+    let name = inner.split_whitespace().next()?;
+    Some((closing + 2, name))
+}
+
 /// A Liquid `{% include file.md %}` or `{% include_relative file.md %}` at `i`. Jekyll
 /// file names are bare; a quoted name is another template language's include (Tera's
-/// in a theme guide), left alone.
+/// in a theme guide), left alone. Of its parameters, those with a literal value are
+/// kept: quoted text, a number, `true` or `false`; a bare name is a Liquid variable
+/// (`component=page.kind`), whose value opsbook does not know.
 fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     let closing = close.find_from(i + 2)?;
     let end = closing + 2;
@@ -457,7 +496,14 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     if path.is_empty() || !path.chars().all(valid) {
         return None;
     }
-    let params = arguments(&rest[name_len..])?.into_iter().filter_map(|(key, value)| Some((key?, value))).collect();
+    let literal = |value: &str, quoted: bool| {
+        quoted || matches!(value, "true" | "false") || value.trim_start_matches('-').parse::<f64>().is_ok()
+    };
+    let params = arguments(&rest[name_len..])?
+        .into_iter()
+        .filter(|arg| literal(&arg.value, arg.quoted))
+        .filter_map(|arg| Some((arg.key?, arg.value)))
+        .collect();
     let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
 }

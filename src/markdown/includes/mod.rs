@@ -6,9 +6,18 @@
 //! | dialect | directive | looked up from |
 //! |---|---|---|
 //! | mdBook | `{{#include f}}`, `f:anchor`, `f:N`, `f:A:B`, `f::B`, `f:A:` (also `rustdoc_include`) | the including file's folder |
-//! | Hugo | `{{% include "f" %}}`, `{{< readfile file="f" >}}` (`code="true" lang="yaml"`) | the including file's folder, then `content/` |
-//! | MkDocs | `--8<-- "f"`, `"f:A:B"`, `"f:section"`, the block form | the including file's folder, `content/`, the root |
-//! | Jekyll | `{% include f %}` / `{% include_relative f %}` | `content/_includes/`, `_includes/` / the including file's folder |
+//! | Hugo | `{{% include "f" %}}`, `{{< readfile file="f" >}}` (`code="true" lang="yaml"`) | the including file's folder; the `_includes/` folder of it and of each folder above it up to `content/` (for `f` not starting with `.`); `content/`; the root; `assets/`. `/f`: `content/`, the root, `assets/` |
+//! | MkDocs | `--8<-- "f"`, `"f:A:B"`, `"f:section"`, the block form | the including file's folder, `content/`, then each `base_path` of `pymdownx.snippets` (the root unless `mkdocs.yml` names others) |
+//! | Jekyll | `{% include f %}` / `{% include_relative f %}` | `content/_includes/`, `_includes/` (or `includes_dir`), the vendored theme's `_includes/` / the including file's folder |
+//! | Docusaurus | `import P from '@site/f.md'` or `'./f.md'`, then `<P />` ([`mdx_imports`]) | the handbook's folder (`@site/`) / the including file's folder |
+//!
+//! Hugo has no `include` shortcode of its own: sites write one, reading files with
+//! `readFile` (the project's folder, then `contentDir`:
+//! <https://gohugo.io/functions/os/readfile/>), `resources.Get` (the `assets/` folder:
+//! <https://gohugo.io/functions/resources/get/>) or a headless page of an `_includes/`
+//! folder found from the page up through its ancestors (`.GetPage` on each `.Parent`, the
+//! convention of Docsy sites such as opentelemetry.io). The lookup tries those places in
+//! turn. The other tools' folders are [`crate::content::include_roots`].
 //!
 //! Expansion is textual, as in those tools: it happens in fenced code too. For each
 //! file, from the page down:
@@ -22,10 +31,17 @@
 //!    file is already being included (a cycle), the nesting is deeper than
 //!    [`MAX_DEPTH`], the page would grow past [`MAX_EXPANDED`], or it has read more
 //!    than [`MAX_INCLUDES`] files or four times that size;
-//! 4. a problem becomes an `include` error at the directive, in the file that holds it;
-//!    so is, in a public build, a file that is internal by its place (judged on where
-//!    it resolves to, symbolic links followed, as well as where it is written) or by its
-//!    own front matter.
+//! 4. a file that is not there, or that opsbook never reads (above the root, hidden,
+//!    leading out of the handbook through a link, a remote snippet), or a part of a file
+//!    that is not there (an anchor, a section) is a missing include
+//!    ([`Expanded::missing`]): the directive becomes a visible placeholder naming the
+//!    file, and the page reports it at the severity of `[check] links`, a warning while
+//!    a handbook moves (the old tools go on too: mdBook and Hugo's sites warn, MkDocs
+//!    snippets skip a missing file unless `check_paths`). Any other problem (a cycle, a
+//!    limit, a file that is no text) is an `include` error at the directive, in the file
+//!    that holds it; so is, in a public build, a file that is internal by its place
+//!    (judged on where it resolves to, symbolic links followed, as well as where it is
+//!    written) or by its own front matter.
 //!
 //! In a public build, an included file is read as its public text before step 3 selects
 //! from it ([`public`]): its internal blocks blanked, found as a page's are, so that no
@@ -37,10 +53,12 @@
 //! names the included file, its line and column, and the page line that included it.
 
 pub(crate) mod directives;
+mod mdx_imports;
 mod public;
 mod select;
 mod source_map;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use directives::{Action, Include, Lookup};
@@ -52,7 +70,8 @@ use source_map::{Segment, source};
 use super::MarkdownInput;
 use super::links::{LinkResolver, Resolution, percent_encode_path};
 use crate::content::include_files::{IncludeError, IncludeFiles};
-use crate::content::walk::is_ignored_name;
+use crate::content::include_roots::{HUGO_ASSETS, IncludeRoots};
+use crate::content::walk::{INCLUDES_FOLDER, is_ignored_name};
 
 /// The deepest nesting of includes.
 pub(crate) const MAX_DEPTH: usize = 16;
@@ -95,11 +114,13 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
         files,
         content: page.content,
         links: page.links,
+        roots: page.include_roots,
         out: Expanded {
             text: String::with_capacity(page.text.len()),
             sources: Vec::new(),
             segments: Vec::new(),
             problems: Vec::new(),
+            missing: Vec::new(),
             internal_problems: Vec::new(),
             dropped: Vec::new(),
         },
@@ -122,7 +143,7 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
 /// must still be one once its includes are written in: an included file that opens a
 /// code block or a quote the block falls into would have it published. A block that is
 /// not is an `internal-block` error at its marker.
-fn check_page_blocks(out: &mut Expanded, page_blocks: &[std::ops::Range<usize>]) {
+fn check_page_blocks(out: &mut Expanded, page_blocks: &[Range<usize>]) {
     if page_blocks.is_empty() {
         return;
     }
@@ -145,6 +166,8 @@ struct Expander<'f> {
     /// The content folder, relative to the root (`content`, `src`).
     content: &'f str,
     links: &'f dyn LinkResolver,
+    /// The other tools' include folders.
+    roots: &'f IncludeRoots,
     /// Whether the build is public: included files are read as their public text.
     public: bool,
     out: Expanded,
@@ -177,7 +200,7 @@ impl Expander<'_> {
     fn put_source(&mut self, text: &str, place: Place) {
         let blanked = &self.out.sources[place.source].blanked;
         let (first, last) = (place.offset, place.offset + text.len());
-        let overlapping: Vec<std::ops::Range<usize>> =
+        let overlapping: Vec<Range<usize>> =
             blanked.iter().filter(|b| b.start < last && b.end > first).cloned().collect();
         let mut at = first;
         for range in overlapping {
@@ -239,17 +262,38 @@ impl Expander<'_> {
     ) {
         self.stack.push(number);
         let mut last = 0;
+        // Where the part's fenced code is, found when a placeholder first needs it.
+        let mut fences = None;
         for directive in found {
             self.put_mapped(number, part, map, at, last, directive.range.start);
             last = directive.range.end;
             let here = Self::place_in_part(number, map, at, directive.range.start);
+            let in_code = |fences: &mut Option<Vec<Range<usize>>>| {
+                let fences = fences.get_or_insert_with(|| fenced_ranges(part));
+                in_code(part, fences, directive.range.start)
+            };
             match directive.action {
                 Action::Remove => {}
-                Action::Refuse(message) => self.out.problems.push((here, message)),
+                Action::Refuse(message) => {
+                    let indent = snippet_indent(part, directive.range.start);
+                    let shown = placeholder(&message, in_code(&mut fences), Some(indent));
+                    self.put(&shown, here, true);
+                    self.out.missing.push((here, message));
+                }
                 Action::Include(includes) => {
                     for include in includes {
-                        if let Err(message) = self.include(&include, here, depth) {
-                            self.out.problems.push((here, message));
+                        match self.include(&include, here, depth) {
+                            Ok(()) => {}
+                            Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
+                            Err(Failure::Missing(message)) => {
+                                let indent = match &include.form {
+                                    directives::Form::Lines(indent) => Some(indent.as_str()),
+                                    _ => None,
+                                };
+                                let shown = placeholder(&include.path, in_code(&mut fences), indent);
+                                self.put(&shown, here, true);
+                                self.out.missing.push((here, message));
+                            }
                         }
                     }
                 }
@@ -260,15 +304,15 @@ impl Expander<'_> {
     }
 
     /// Expands one include written at `at`, `depth` includes deep.
-    fn include(&mut self, include: &Include, at: Place, depth: usize) -> Result<(), String> {
+    fn include(&mut self, include: &Include, at: Place, depth: usize) -> Result<(), Failure> {
         if depth >= MAX_DEPTH {
-            return Err(format!("includes nest deeper than {MAX_DEPTH} files"));
+            return Err(Failure::Problem(format!("includes nest deeper than {MAX_DEPTH} files")));
         }
         self.includes += 1;
         if self.includes > MAX_INCLUDES {
             // Said once: the directives after it are dropped without a word.
             return if self.includes == MAX_INCLUDES + 1 {
-                Err(format!("the page has more than {MAX_INCLUDES} includes; the rest are left out"))
+                Err(Failure::Problem(format!("the page has more than {MAX_INCLUDES} includes; the rest are left out")))
             } else {
                 Ok(())
             };
@@ -277,15 +321,15 @@ impl Expander<'_> {
         self.read += text.len();
         if self.read > MAX_READ {
             self.includes = MAX_INCLUDES + 1;
-            return Err(format!(
+            return Err(Failure::Problem(format!(
                 "the includes of the page read more than {} MiB; the rest are left out",
                 MAX_READ >> 20
-            ));
+            )));
         }
         if let Some(cycle) = self.stack.iter().position(|&s| self.out.sources[s].file == path) {
             let mut chain: Vec<&str> = self.stack[cycle..].iter().map(|&s| self.out.sources[s].file.as_str()).collect();
             chain.push(&path);
-            return Err(format!("include cycle: {}", chain.join(" -> ")));
+            return Err(Failure::Problem(format!("include cycle: {}", chain.join(" -> "))));
         }
         let link_dir = self.in_content(&path).map(|p| parent(p).to_string());
         let number = self.out.sources.len();
@@ -302,7 +346,10 @@ impl Expander<'_> {
                     public
                 }
                 Public::Internal(why) => {
-                    return Err(format!("cannot include `{}` in a public build: {why}", include.path));
+                    return Err(Failure::Problem(format!(
+                        "cannot include `{}` in a public build: {why}",
+                        include.path
+                    )));
                 }
                 Public::Malformed(problems) => {
                     self.out.sources.push(source(path, link_dir, Arc::from(text), 1, Some(at)));
@@ -315,17 +362,18 @@ impl Expander<'_> {
             text
         };
         let (part, map) = select::assemble(&text, include).map_err(|why| match &as_written {
-            Some(written) if select::assemble(written, include).is_ok() => format!(
+            Some(written) if select::assemble(written, include).is_ok() => Failure::Problem(format!(
                 "{why} in the public text of `{path}`: it is inside an internal block, which a public build leaves out"
-            ),
-            _ => format!("{why} in `{path}`"),
+            )),
+            // A part of the file that is not there: missing, as a file would be.
+            _ => Failure::Missing(format!("{why} in `{path}`")),
         })?;
         drop(as_written);
         if part.len() + self.out.text.len() > MAX_EXPANDED {
-            return Err(format!(
+            return Err(Failure::Problem(format!(
                 "with `{path}` the page grows past the {} MiB includes may make it",
                 MAX_EXPANDED >> 20
-            ));
+            )));
         }
         self.out.sources.push(Source { blanked, ..source(path, link_dir, Arc::from(text), 1, Some(at)) });
         let found = directives::find(&part);
@@ -333,34 +381,72 @@ impl Expander<'_> {
         Ok(())
     }
 
-    /// Finds and reads the file of `include` written at `at`: its root-relative path
-    /// and its text.
-    fn find(&self, include: &Include, at: Place) -> Result<(String, String), String> {
-        let from_file = &self.out.sources[at.source].file;
+    /// The folders `include`, written in `from_file`, is looked up in, in order (the
+    /// module's table), and the path to join onto each.
+    fn bases<'i>(&self, include: &'i Include, from_file: &str) -> (Vec<String>, &'i str) {
         let here = parent(from_file);
         let written = include.path.as_str();
-        let (absolute, relative) = match written.strip_prefix('/') {
-            Some(rest) => (true, rest),
-            None => (false, written),
+        let content = self.content.to_string();
+        let assets = HUGO_ASSETS.to_string();
+        if let Some(rest) = written.strip_prefix('/') {
+            let bases = match include.lookup {
+                Lookup::Hugo => vec![content, String::new(), assets],
+                _ => vec![content, String::new()],
+            };
+            return (bases, rest);
+        }
+        let bases = match include.lookup {
+            Lookup::Relative => vec![here.to_string()],
+            Lookup::Hugo => {
+                let mut bases = vec![here.to_string()];
+                // The `_includes/` folders of the including file's folder and of each
+                // folder above it, up to the content folder.
+                let in_content =
+                    here == content || here.strip_prefix(content.as_str()).is_some_and(|r| r.starts_with('/'));
+                if !written.starts_with('.') && in_content {
+                    let mut dir = here;
+                    loop {
+                        bases.push(format!("{dir}/{INCLUDES_FOLDER}"));
+                        if dir == content || dir.is_empty() {
+                            break;
+                        }
+                        dir = parent(dir);
+                    }
+                }
+                bases.extend([content, String::new(), assets]);
+                bases
+            }
+            Lookup::Snippets => {
+                let mut bases = vec![here.to_string(), content];
+                bases.extend(self.roots.snippets());
+                bases
+            }
+            Lookup::JekyllIncludes => self.roots.jekyll(self.content),
+            Lookup::SiteRoot => vec![String::new()],
         };
-        let content = self.content;
-        let jekyll = format!("{content}/_includes");
-        let bases: Vec<&str> = match (include.lookup, absolute) {
-            (_, true) => vec![content, ""],
-            (Lookup::Relative, false) => vec![here],
-            (Lookup::RelativeThenContent, false) => vec![here, content],
-            (Lookup::RelativeThenContentThenRoot, false) => vec![here, content, ""],
-            (Lookup::JekyllIncludes, false) => vec![&jekyll, "_includes"],
-        };
+        // Each folder once, where it first comes (the page's folder may be `content/`).
+        let mut seen = std::collections::HashSet::new();
+        let bases = bases.into_iter().filter(|base| seen.insert(base.clone())).collect();
+        (bases, written)
+    }
+
+    /// Finds and reads the file of `include` written at `at`: its root-relative path
+    /// and its text.
+    fn find(&self, include: &Include, at: Place) -> Result<(String, String), Failure> {
+        let written = include.path.as_str();
+        let (bases, relative) = self.bases(include, &self.out.sources[at.source].file);
+        let missing = |why: String| Failure::Missing(format!("cannot include `{written}`: {why}"));
         let mut tried = Vec::new();
-        for base in bases {
-            let path = join(base, relative).map_err(|why| format!("cannot include `{written}`: {why}"))?;
+        for base in &bases {
+            let path = join(base, relative).map_err(missing)?;
             // A file of an internal page or section stays out of a public build, as a
             // link to it would.
             if let Some(in_content) = self.in_content(&path)
                 && let Resolution::Internal { .. } = self.links.resolve("", &percent_encode_path(in_content))
             {
-                return Err(format!("cannot include `{written}` in a public build: `{path}` is internal"));
+                return Err(Failure::Problem(format!(
+                    "cannot include `{written}` in a public build: `{path}` is internal"
+                )));
             }
             match self.files.read(&path) {
                 Ok(included) => {
@@ -370,20 +456,91 @@ impl Expander<'_> {
                         && self.in_content(&path) != Some(real)
                         && let Resolution::Internal { .. } = self.links.resolve("", &percent_encode_path(real))
                     {
-                        return Err(format!(
+                        return Err(Failure::Problem(format!(
                             "cannot include `{written}` in a public build: `{path}` leads to `{real}` of the \
                              content tree, which is internal"
-                        ));
+                        )));
                     }
                     return Ok((path, included.text));
                 }
                 Err(IncludeError::NotFound) => tried.push(path),
-                Err(IncludeError::Refused(why)) => return Err(format!("cannot include `{written}`: {why}")),
+                Err(IncludeError::Outside(why)) => return Err(missing(why)),
+                Err(IncludeError::Refused(why)) => {
+                    return Err(Failure::Problem(format!("cannot include `{written}`: {why}")));
+                }
             }
         }
-        tried.dedup();
-        Err(format!("no file `{written}` to include (looked for {})", quote_all(&tried)))
+        Err(Failure::Missing(format!("no file `{written}` to include (looked for {})", quote_all(&tried))))
     }
+}
+
+/// Why an include wrote nothing.
+enum Failure {
+    /// The file, or the part of it selected, is not there or is never read: a missing
+    /// include (see the module's step 4).
+    Missing(String),
+    /// Anything else: an `include` error.
+    Problem(String),
+}
+
+/// The indentation of the snippet line at `at` of `text`, for a placeholder that stands
+/// on a line of its own.
+fn snippet_indent(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
+}
+
+/// What a missing include shows in its place: `missing include:` and the path, as an
+/// inline element where it stands in text, as plain text in code (a fenced block or a
+/// code span), where HTML would show as written. A snippet (`indent`) has a line of its
+/// own. Braces are written as character references, so that no later pass reads a
+/// template construct in the path.
+fn placeholder(path: &str, in_code: bool, indent: Option<&str>) -> String {
+    let shown = if in_code {
+        format!("missing include: {path}")
+    } else {
+        let path = crate::html::escape(path).replace('{', "&#123;").replace('}', "&#125;");
+        format!("<span class=\"unsupported missing-include\">missing include: <code>{path}</code></span>")
+    };
+    match indent {
+        Some(indent) => format!("{indent}{shown}\n"),
+        None => shown,
+    }
+}
+
+/// The byte ranges of `text` that fenced code blocks take (from the line that opens one
+/// to the line that closes it, or the end): a fence is three or more backticks or
+/// tildes at the start of a line, after any indentation, closed by a line of at least
+/// as many of the same character and nothing else.
+fn fenced_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<(u8, usize, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let first = trimmed.as_bytes().first().copied().filter(|b| matches!(b, b'`' | b'~'));
+        let run = first.map_or(0, |c| trimmed.bytes().take_while(|b| *b == c).count());
+        match (open, first) {
+            (None, Some(c)) if run >= 3 => open = Some((c, run, at)),
+            (Some((c, len, start)), Some(this)) if this == c && run >= len && trimmed[run..].trim().is_empty() => {
+                ranges.push(start..at + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some((_, _, start)) = open {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Whether byte `at` of `text` is code: inside one of the `fences`, or after an odd
+/// number of backticks on its line (a code span).
+fn in_code(text: &str, fences: &[Range<usize>], at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    fences.iter().any(|fence| fence.contains(&at)) || text[line_start..at].matches('`').count() % 2 == 1
 }
 
 fn quote_all(paths: &[String]) -> String {

@@ -57,8 +57,12 @@ pub(crate) struct Expanded {
     /// The page (0) and every file included, in the order first read.
     pub sources: Vec<Source>,
     pub(super) segments: Vec<Segment>,
-    /// Problems, at their directive.
+    /// Problems, at their directive: `include` errors.
     pub problems: Vec<(Place, String)>,
+    /// Includes of files that are not there or are never read, at their directive: the
+    /// directive shows a placeholder, and the page reports it at the severity of broken
+    /// links.
+    pub missing: Vec<(Place, String)>,
     /// Malformed internal markers of included files (public build), at the marker.
     pub internal_problems: Vec<(Place, String)>,
     /// The internal blocks a public build blanked in included files: the folder their

@@ -76,7 +76,7 @@ fn parses_snippet_lines_blocks_and_escapes() {
     assert_eq!(include.path, "part.md");
     assert_eq!(include.select, Select::Lines(Some(2), Some(3)));
     assert_eq!(include.form, Form::Lines("  ".into()));
-    assert_eq!(include.lookup, Lookup::RelativeThenContentThenRoot);
+    assert_eq!(include.lookup, Lookup::Snippets);
     assert_eq!(one("-8<- 'part.md:intro'").select, Select::Section("intro".into()));
 
     let block = "before\n--8<--\na.md\n\n;skipped.md\nb.md:1:2\n--8<--\nafter\n";
@@ -99,7 +99,7 @@ fn parses_snippet_lines_blocks_and_escapes() {
 #[test]
 fn parses_hugo_shortcodes_and_their_comment_escape() {
     let include = one(r#"{{% include "shared/oncall.md" %}}"#);
-    assert_eq!((include.path.as_str(), include.lookup), ("shared/oncall.md", Lookup::RelativeThenContent));
+    assert_eq!((include.path.as_str(), include.lookup), ("shared/oncall.md", Lookup::Hugo));
     assert_eq!(one(r#"{{< include "x.md" >}}"#).path, "x.md");
     let readfile = one(r#"{{< readfile file="cfg.yaml" code="true" lang="yaml" >}}"#);
     assert_eq!((readfile.path.as_str(), readfile.form), ("cfg.yaml", Form::Code("yaml".into())));
@@ -115,9 +115,24 @@ fn parses_liquid_includes_and_leaves_quoted_template_includes() {
     assert_eq!((include.path.as_str(), include.lookup), ("note.md", Lookup::JekyllIncludes));
     assert_eq!(include.params, [("title".to_string(), "Heads up".to_string()), ("level".to_string(), "2".to_string())]);
     assert_eq!(one("{%- include_relative ../shared/a.md -%}").lookup, Lookup::Relative);
+    // A bare value is a Liquid variable, unknown to opsbook: not a parameter.
+    let include = one("{% include card.html component=page.kind size=-2.5 wide=true %}");
+    assert_eq!(include.params, [("size".to_string(), "-2.5".to_string()), ("wide".to_string(), "true".to_string())]);
     // Tera's and Shopify's includes quote the name; Jekyll's never does.
     assert!(find(r#"{% include "partials/nav.html" %}"#).is_empty());
     assert!(find("{% include {{ page.file }} %}").is_empty());
+}
+
+/// jekyll/jekyll `docs/_docs/includes.md` shows its tags inside `{% raw %}`: Liquid reads
+/// no tag there, on one line or across lines; the other dialects do not know `raw`.
+#[test]
+fn leaves_liquid_includes_inside_raw_blocks() {
+    assert!(find("`{% raw %}{% include user %}{% endraw %}` and {%- raw -%}{% include_relative a.md %}").is_empty());
+    let text =
+        "{% raw %}\n```liquid\n{% include note.html content=\"x\" %}\n```\n{% endraw %}\n{% include after.md %}\n";
+    assert_eq!(includes(text).into_iter().map(|i| i.path).collect::<Vec<_>>(), ["after.md"]);
+    assert_eq!(one("{% raw %}x{% endraw %} {{#include a.rs}}").path, "a.rs");
+    assert_eq!(one("{% raw %}\n{{% include \"h.md\" %}}\n").path, "h.md");
 }
 
 #[test]
@@ -237,8 +252,9 @@ fn nests_and_reports_cycles_with_their_chain() {
 fn reports_missing_files_and_anchors_at_the_directive() {
     let f = files(&[("content/guide/main.rs", CODE)]);
     let out = expand_page("line\n  {{#include nope.rs}}\n{{#include main.rs:gone}}\n", &f);
+    assert!(out.problems.is_empty(), "{:?}", out.problems);
     let found: Vec<(usize, usize, &str)> = out
-        .problems
+        .missing
         .iter()
         .map(|(p, m)| {
             let at = out.locate(*p);
@@ -261,7 +277,7 @@ fn refuses_paths_above_the_root_and_hidden_folders() {
     assert!(join("content", "../.git/config").is_err());
     assert!(join("", "a/.env").is_err());
     let out = expand_page("{{#include ../../../etc/passwd}}", &files(&[]));
-    assert!(out.problems[0].1.contains("outside the handbook"), "{:?}", out.problems);
+    assert!(out.missing[0].1.contains("outside the handbook"), "{:?}", out.missing);
     let unread = "not a path opsbook reads (empty, a backslash or a control character)";
     assert_eq!(join("content/guide", "..\\secret.md").unwrap_err(), unread);
     assert_eq!(join("content/guide", "a\u{1}.md").unwrap_err(), unread);
@@ -314,6 +330,77 @@ fn bounds_the_number_of_includes_of_empty_files() {
     assert_eq!(messages, ["the page has more than 4096 includes; the rest are left out"]);
 }
 
+/// Issue 31: Hugo sites keep shared snippets in `assets/` (`resources.Get`), at the root
+/// (`readFile`) or in `_includes/` folders found from the page upwards.
+#[test]
+fn finds_hugo_includes_where_hugo_sites_read_them() {
+    let f = files(&[
+        ("assets/includes/spin.md", "from assets"),
+        ("content/_includes/top.md", "from the top"),
+        ("content/guide/_includes/near.md", "from near"),
+        ("content/guide/deep/_includes/deeper.md", "too deep"),
+        ("README.md", "from the root"),
+    ]);
+    let out = expand_page("{{% include \"includes/spin.md\" %}} {{% include near.md %}} {{% include top.md %}}", &f);
+    assert_eq!(out.text, "from assets from near from the top");
+    let out = expand_page("{{< readfile file=\"README.md\" >}} {{% include \"/includes/spin.md\" %}}", &f);
+    assert_eq!(out.text, "from the root from assets");
+    // Not in a folder below the page's, nor for a path written from `.`.
+    let out = expand_page("{{% include deeper.md %}}{{% include ./near.md %}}", &f);
+    assert_eq!(out.missing.len(), 2, "{:?}", out.missing);
+    assert!(out.problems.is_empty());
+    assert_eq!(
+        out.missing[0].1,
+        "no file `deeper.md` to include (looked for `content/guide/deeper.md`, `content/guide/_includes/deeper.md`, \
+         `content/_includes/deeper.md`, `content/deeper.md`, `deeper.md`, `assets/deeper.md`)"
+    );
+}
+
+#[test]
+fn reads_jekyll_and_snippet_folders_from_the_roots() {
+    let roots = crate::content::include_roots::IncludeRoots {
+        jekyll_includes_dir: Some("partials".into()),
+        jekyll_theme_includes: Some("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/_includes".into()),
+        snippet_bases: vec!["snippets".into()],
+    };
+    let f = files(&[
+        ("partials/a.html", "site"),
+        ("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/_includes/disqus.html", "theme"),
+        ("snippets/s.md", "snippet"),
+    ]);
+    let page = MarkdownInput {
+        body_line: 3,
+        file: "content/guide/page.md",
+        dir: "guide",
+        links: &Links,
+        include_roots: &roots,
+        ..crate::markdown::tests::test_input("{% include a.html %} {% include disqus.html %}\n--8<-- \"s.md\"\n")
+    };
+    let out = expand(&page, &f).expect("the page has directives");
+    assert_eq!(out.text, "site theme\nsnippet\n");
+}
+
+/// A missing include shows a placeholder: an element in text, plain text in code, a
+/// line of its own for a snippet.
+#[test]
+fn a_missing_include_leaves_a_visible_placeholder() {
+    let out = expand_page("See {{% include \"gone{x}.md\" %}} here.\n", &files(&[]));
+    assert_eq!(
+        out.text,
+        "See <span class=\"unsupported missing-include\">missing include: <code>gone&#123;x&#125;.md</code></span> here.\n"
+    );
+    let out = expand_page("```rust\n{{#include gone.rs}}\n```\n`{{#include x.rs}}`\n", &files(&[]));
+    assert_eq!(out.text, "```rust\nmissing include: gone.rs\n```\n`missing include: x.rs`\n");
+    let out = expand_page("- a\n\n    --8<-- \"gone.md\"\nb\n", &files(&[]));
+    assert_eq!(
+        out.text,
+        "- a\n\n    <span class=\"unsupported missing-include\">missing include: <code>gone.md</code></span>\nb\n"
+    );
+    assert_eq!(out.missing.len(), 1);
+    let at = out.locate(out.missing[0].0);
+    assert_eq!((at.line, at.column), (5, 1));
+}
+
 #[test]
 fn substitutes_jekyll_parameters() {
     let f = files(&[("_includes/note.md", "> {{ include.title }}: {{ include.other }}\n")]);
@@ -360,4 +447,17 @@ fn a_public_build_selects_from_the_public_text_of_a_file() {
     // The internal build takes the file as written.
     let out = expand(&page(crate::markdown::internal::Mode::Mark), &f).expect("the page has directives");
     assert!(out.text.contains("SECRET one"), "{}", out.text);
+}
+
+/// Docusaurus's imported Markdown: `@site/` from the handbook's folder, `./` from the
+/// page's; the import line dropped; a missing partial is a missing include.
+#[test]
+fn writes_imported_docusaurus_partials_in_place() {
+    let f = files(&[("docs/_shared/_checklist.md", "- [ ] page the owner"), ("content/guide/_near.mdx", "near")]);
+    let text = "import Checklist from '@site/docs/_shared/_checklist.md';\nimport Near from './_near.mdx';\n\n<Checklist />\n\n<Near/>\n";
+    let out = expand_page(text, &f);
+    assert_eq!(out.text, "\n- [ ] page the owner\n\nnear\n");
+    let out = expand_page("import Gone from '@site/docs/_gone.md';\n<Gone />\n", &f);
+    assert_eq!(out.missing.len(), 1, "{:?}", out.missing);
+    assert_eq!(out.missing[0].1, "no file `docs/_gone.md` to include (looked for `docs/_gone.md`)");
 }

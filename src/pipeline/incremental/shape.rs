@@ -335,7 +335,8 @@ fn apply_change(
         let at = walked.files.pages.partition_point(|p| walk_order(p, path));
         walked.files.pages.insert(at, path.clone());
         let (disk, file) = site.config.locate(path);
-        let (source, read) = load_page_at(&disk, path, file, &crate::pipeline::steps::front_matter_text(&site.config));
+        let audience = crate::pipeline::steps::front_matter_text(&site.config);
+        let (source, read) = load_page_at(&disk, path, file, &audience, site.config.migrating());
         problems.extend(read);
         let Some(source) = source.map(Arc::new) else { continue };
         let at = walked.loaded.partition_point(|p| walk_order(&p.path, path));

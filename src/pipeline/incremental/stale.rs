@@ -132,6 +132,10 @@ impl StaleInput {
     /// Brings stale page `id` up to date: the bytes a whole build gives it.
     pub(crate) fn render(&self, id: PageId) -> Fresh {
         let path = self.path(id);
+        // A folder's page whose file content takes is not written.
+        if self.site.page_file(id).is_none() {
+            return Fresh { id, path, bytes: None, change: Change::Nothing };
+        }
         if let Some((How::Splice, Some(served))) = self.pages.get(&id) {
             return self.splice(id, path, served);
         }

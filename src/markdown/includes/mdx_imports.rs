@@ -1,0 +1,159 @@
+//! Docusaurus's imported Markdown (<https://docusaurus.io/docs/markdown-features/react#importing-markdown>):
+//!
+//! ```markdown
+//! import Checklist from '@site/docs/_checklist.md';
+//!
+//! <Checklist />
+//! ```
+//!
+//! A top-level `import Name from '…'` of a `.md` or `.mdx` file names a partial, and each
+//! later `<Name />` writes that file in place, as MDX renders it. The path is relative to
+//! the page's file (`./_x.md`, `../_x.md`), or starts with `@site/`, Docusaurus's alias of
+//! the site's folder: the folder of `docusaurus.config.js`, which holds `book.toml` when a
+//! handbook moves as the migration guide says. The import line is dropped; an import of
+//! anything else (a React component, `@theme/Tabs`) is left to the MDX dialect. Lines in
+//! fenced code are text: neither imports nor uses. A file that is not there is a missing
+//! include, as any other.
+
+use super::directives::{Action, Form, Found, Include, Lookup, Select};
+
+/// Docusaurus's alias of the site's folder.
+const SITE_ALIAS: &str = "@site/";
+
+/// The partials imported so far in a page, and the fence it is in.
+#[derive(Default)]
+pub(super) struct Imports {
+    /// `(name, include)` for each Markdown import read.
+    names: Vec<(String, Include)>,
+    /// The open fence: its character and length.
+    fence: Option<(char, usize)>,
+}
+
+impl Imports {
+    /// Reads the line `line` at `start`, whose next line starts at `next`: an import of a
+    /// partial is recorded and its line dropped, a use of one included. Returns whether
+    /// the line is an import or holds a use (a line in fenced code is neither).
+    pub(super) fn line(&mut self, start: usize, line: &str, next: usize, found: &mut Vec<Found>) -> bool {
+        if self.fence(line) {
+            return false;
+        }
+        if let Some((name, include)) = import(line) {
+            found.push(Found { range: start..next, action: Action::Remove });
+            self.names.retain(|(known, _)| *known != name);
+            self.names.push((name, include));
+            return true;
+        }
+        if self.names.is_empty() || !line.contains('<') {
+            return false;
+        }
+        let before = found.len();
+        self.uses(start, line, found);
+        found.len() > before
+    }
+
+    /// Whether `line` opens, closes or is inside a fenced code block.
+    fn fence(&mut self, line: &str) -> bool {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let trimmed = &line[indent..];
+        let marker = trimmed.chars().next().filter(|c| matches!(c, '`' | '~') && indent < 4);
+        let run = marker.map_or(0, |c| trimmed.len() - trimmed.trim_start_matches(c).len());
+        match (self.fence, marker) {
+            (Some((open, len)), Some(c)) if c == open && run >= len && trimmed[run..].trim().is_empty() => {
+                self.fence = None;
+                true
+            }
+            (Some(_), _) => true,
+            (None, Some(c)) if run >= 3 => {
+                self.fence = Some((c, run));
+                true
+            }
+            (None, _) => false,
+        }
+    }
+
+    /// The uses `<Name />` of imported partials in `line`.
+    fn uses(&self, start: usize, line: &str, found: &mut Vec<Found>) {
+        let mut at = 0;
+        while let Some(open) = line[at..].find('<').map(|i| at + i) {
+            at = open + 1;
+            let rest = &line[open + 1..];
+            let len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(rest.len());
+            let Some((_, include)) = self.names.iter().find(|(name, _)| *name == rest[..len]) else { continue };
+            // A self-closing tag, its props (which opsbook does not pass) ignored.
+            let after = &rest[len..];
+            if !(after.starts_with(char::is_whitespace) || after.starts_with('/')) {
+                continue;
+            }
+            let Some(close) = after.find("/>") else { continue };
+            if after[..close].contains('>') {
+                continue;
+            }
+            let end = open + 1 + len + close + 2;
+            found.push(Found { range: start + open..start + end, action: Action::Include(vec![include.clone()]) });
+            at = end;
+        }
+    }
+}
+
+/// The name and file of `import Name from '<path>.md';`, when the line is one.
+fn import(line: &str) -> Option<(String, Include)> {
+    let rest = line.strip_prefix("import ")?.trim_start();
+    let len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '$')?;
+    let (name, rest) = rest.split_at(len);
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let rest = rest.trim_start().strip_prefix("from")?.trim_start();
+    let quote = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let close = rest[1..].find(quote)? + 1;
+    let path = &rest[1..close];
+    if !rest[close + 1..].trim().trim_end_matches(';').is_empty() || !(path.ends_with(".md") || path.ends_with(".mdx"))
+    {
+        return None;
+    }
+    let (path, lookup) = match path.strip_prefix(SITE_ALIAS) {
+        Some(from_site) => (from_site, Lookup::SiteRoot),
+        None if path.starts_with("./") || path.starts_with("../") => (path, Lookup::Relative),
+        None => return None,
+    };
+    let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params: Vec::new() };
+    Some((name.to_string(), include))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, Action)> {
+        let mut imports = Imports::default();
+        let mut found = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let next = start + line.len();
+            imports.line(start, line.trim_end_matches('\n'), next, &mut found);
+            start = next;
+        }
+        found.into_iter().map(|f| (text[f.range].to_string(), f.action)).collect()
+    }
+
+    #[test]
+    fn reads_imports_of_markdown_and_their_uses() {
+        let text = "import A from '@site/docs/_a.md';\nimport B from \"./_b.mdx\"\nimport Tabs from '@theme/Tabs';\n\nSee <A /> and <B prop=\"x\"/>, not <Tabs> nor <Ab />.\n";
+        let found = find(text);
+        let written: Vec<&str> = found.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(
+            written,
+            ["import A from '@site/docs/_a.md';\n", "import B from \"./_b.mdx\"\n", "<A />", "<B prop=\"x\"/>"]
+        );
+        let Action::Include(list) = &found[2].1 else { panic!("{found:?}") };
+        assert_eq!((list[0].path.as_str(), list[0].lookup), ("docs/_a.md", Lookup::SiteRoot));
+        let Action::Include(list) = &found[3].1 else { panic!("{found:?}") };
+        assert_eq!((list[0].path.as_str(), list[0].lookup), ("./_b.mdx", Lookup::Relative));
+    }
+
+    #[test]
+    fn leaves_fenced_code_and_other_imports_alone() {
+        let text = "```mdx\nimport A from './_a.md';\n<A />\n```\nimport x from './_x.md';\nimport C from 'pkg/c.md';\n<A />\n";
+        assert!(find(text).is_empty(), "{:?}", find(text));
+    }
+}
