@@ -186,7 +186,7 @@ impl FrontMatter {
 /// navigation follows the folders.
 #[derive(Debug, Default)]
 struct MainMenu {
-    weight: Option<i64>,
+    weight: Option<f64>,
     name: Option<String>,
 }
 
@@ -199,7 +199,7 @@ impl MainMenu {
         let get = |key: &str| keys.iter().find(|(k, _)| k.value == key).map(|(_, v)| &v.value);
         MainMenu {
             weight: match get("weight") {
-                Some(Node::Number(n)) => n.as_i64(),
+                Some(Node::Number(n)) => n.as_f64(),
                 _ => None,
             },
             name: match get("name") {
@@ -251,9 +251,9 @@ mod tests {
     #[test]
     fn reads_the_main_menu_of_hugo() {
         let (fm, _) = read("---\nmenu:\n  main:\n    weight: 20\n    name: Docs\n    parent: x\n---\n");
-        assert_eq!((fm.weight, fm.nav_label.as_deref()), (Some(20), Some("Docs")));
+        assert_eq!((fm.weight, fm.nav_label.as_deref()), (Some(20.0), Some("Docs")));
         let (fm, _) = read("---\nweight: 3\nlinkTitle: Guide\nmenu: { main: { weight: 50, name: Other } }\n---\n");
-        assert_eq!((fm.weight, fm.nav_label.as_deref()), (Some(3), Some("Guide")), "the page's own win");
+        assert_eq!((fm.weight, fm.nav_label.as_deref()), (Some(3.0), Some("Guide")), "the page's own win");
         for other in ["menu: main", "menu: [main, footer]", "menu: {after: {weight: -100}}", "menu: 7"] {
             let (fm, diagnostics) = read(&format!("---\n{other}\n---\n"));
             assert_eq!((fm.weight, fm.nav_label), (None, None), "{other}");
