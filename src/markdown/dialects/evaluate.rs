@@ -299,35 +299,31 @@ fn push_run(
         template.push_str(run);
         return;
     }
+    // Only the marker goes to Liquid, not the text (which Liquid's parser would scan a
+    // character at a time): the text is put back at the marker. The white space a tag
+    // trims stays around the marker, for the tag to trim.
+    let trail = if trimmed_after { run.len() - run.trim_end_matches(space).len() } else { 0 };
+    let trail = trail.min(run.len() - skip);
     template.push_str(&run[..skip]);
     template.push(RUN);
     template.push_str(&runs.len().to_string());
     template.push(END_RUN);
-    template.push_str(&run[skip..]);
-    runs.push(range.start + skip..range.end);
+    template.push_str(&run[run.len() - trail..]);
+    runs.push(range.start + skip..range.end - trail);
 }
 
 /// The output of `rendered`: the markers taken out, kept pieces put back, each piece
 /// mapped to its place in `text`.
 fn output_of(text: &str, rendered: &str, runs: &[Range<usize>], kept: &[Range<usize>]) -> Output {
     let mut out = Output { text: String::with_capacity(rendered.len()), ..Output::default() };
-    // Where the text after the last marker came from: a run, or a place.
-    let mut run: Option<Range<usize>> = None;
+    // Where the text after the last marker came from.
     let mut place = 0;
     let mut rest = rendered;
     loop {
         let next = rest.find([KEEP, RUN]);
         let chunk = &rest[..next.unwrap_or(rest.len())];
         if !chunk.is_empty() {
-            match run.take() {
-                Some(from) => {
-                    let copied = common_prefix(chunk, &text[from.clone()]);
-                    out.push("", &chunk[..copied], from.start);
-                    place = from.start + copied;
-                    out.push(&chunk[copied..], "", place);
-                }
-                None => out.push(chunk, "", place),
-            }
+            out.push(chunk, "", place);
         }
         let Some(at) = next else { break };
         let marker = rest[at..].chars().next().unwrap_or(KEEP);
@@ -342,26 +338,14 @@ fn output_of(text: &str, rendered: &str, runs: &[Range<usize>], kept: &[Range<us
             if let Some(range) = index.and_then(|i| kept.get(i)) {
                 out.push("", &text[range.clone()], range.start);
                 place = range.end;
-                run = None;
             }
-        } else {
-            run = index.and_then(|i| runs.get(i)).cloned();
-            if let Some(range) = &run {
-                place = range.start;
-            }
+        } else if let Some(range) = index.and_then(|i| runs.get(i)) {
+            out.push("", &text[range.clone()], range.start);
+            place = range.end;
         }
         rest = after;
     }
     out
-}
-
-/// The length of the longest common prefix of `a` and `b`, at a character boundary.
-fn common_prefix(a: &str, b: &str) -> usize {
-    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    while !a.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
 }
 
 /// A writer that refuses more than [`MAX_OUTPUT`] bytes.
