@@ -15,6 +15,7 @@ mod assets;
 mod audience;
 mod costs;
 mod formats;
+mod include_roots;
 mod leaks;
 mod located;
 mod new_page;

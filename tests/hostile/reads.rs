@@ -25,7 +25,7 @@ const PAGE: &str = "---\ntitle: P\n---\n# P\n";
 const TOKEN: &str = "glpat-Hostile0Token0Never0Printed";
 
 /// Runs `opsbook ARGS` in the site's folder with `env` added, killed after [`LIMIT`].
-fn run_bounded(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Run {
+pub(crate) fn run_bounded(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut child = opsbook()
         .args(args)
         .envs(env.iter().copied())
@@ -59,7 +59,7 @@ fn run_bounded(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Run {
     Run { code, stdout: stdout.join().expect("stdout"), stderr: stderr.join().expect("stderr") }
 }
 
-fn make_fifo(path: &Path) {
+pub(crate) fn make_fifo(path: &Path) {
     std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
     let made = Command::new("mkfifo").arg(path).status().expect("run mkfifo");
     assert!(made.success(), "mkfifo {}", path.display());
