@@ -877,6 +877,8 @@ impl<'a> BodyWriter<'a> {
         let mut html = String::with_capacity(text.len() + 64);
         let mut rest = text;
         while let Some((before, after)) = rest.split_once(dialects::INLINE_OPEN) {
+            // Where this placeholder is, for what its HTML reports (a missing asset).
+            let at = offset + (text.len() - rest.len()) + before.len();
             self.note_text(before);
             push_escaped(&mut html, before);
             let Some((number, after)) = after.split_once(dialects::INLINE_CLOSE) else {
@@ -896,7 +898,7 @@ impl<'a> BodyWriter<'a> {
             let placeholder = self.rewrite.and_then(|r| r.placeholder(number));
             let placeholder = placeholder.and_then(|p| p.html_in(&mut self.open_blocks)).map(str::to_string);
             if let Some(placeholder) = placeholder {
-                let placeholder = self.rewrite_html(placeholder.into(), offset, true);
+                let placeholder = self.rewrite_html(placeholder.into(), at, true);
                 self.note_html_ids(&placeholder);
                 html.push_str(&placeholder);
             }
