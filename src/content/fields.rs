@@ -135,10 +135,12 @@ impl FrontMatter {
                 // jekyll-redirect-from reads every path from the root (`ensure_leading_slash`);
                 // `old_paths`: GOV.UK's tech-docs template (Middleman) redirects each one
                 // here (alphagov/tech-docs-gem, `lib/govuk_tech_docs/redirects.rb`).
-                "redirect_from" | "old_paths" => fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| {
-                    let from_root = a.value.trim_start();
-                    located(if from_root.starts_with('/') { a.value } else { format!("/{from_root}") })
-                })),
+                "redirect_from" | "old_paths" => {
+                    fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| {
+                        let from_root = a.value.trim_start();
+                        located(if from_root.starts_with('/') { a.value } else { format!("/{from_root}") })
+                    }))
+                }
                 "menu" => menu = MainMenu::of(node),
                 "permalink" => fm.permalink = reader.text(place, node).map(located),
                 // Jekyll allows a list; the first entry is where the page goes.

@@ -426,7 +426,15 @@ fn diagnostics_after_admonitions_keep_their_line_and_column() {
 
 #[test]
 fn pages_without_admonitions_are_not_rewritten() {
-    let page = dialects::Page { dir: "", mdx: false, highlight: false, templating: None, erb: false, html: false, front: None };
+    let page = dialects::Page {
+        dir: "",
+        mdx: false,
+        highlight: false,
+        templating: None,
+        erb: false,
+        html: false,
+        front: None,
+    };
     assert!(dialects::rewrite("What??? Yes!!!\n\n| a |\n|:-:|\n| b |\n", page).is_none());
     assert!(dialects::rewrite("```\n:::note\n:::\n```\n", page).is_none());
     assert!(dialects::rewrite("Code `{{< x >}}` and\n\n    {% if %}\n", page).is_none());
