@@ -67,16 +67,16 @@ fn mermaid_in_raw_html_is_a_diagram() {
 #[test]
 fn template_syntax_in_link_destinations() {
     let out = render(
-        "See [the db]({{ '/runbooks/db.md' | relative_url }}) and [ours]({{ \"/runbooks/\" | url }}).\n\n[Tweet]({{ \"https://x.example/1\" | canonical }}) and [code](https://git.example/o/r/blob/v{{% param vers %}}/a.go) and [angle](<https://x.example/v{{% param vers %}}/b>).\n",
+        "See [the db]({{ 'db.md' | relative_url }}) and [ours]({{ \"./\" | url }}).\n\n[Tweet]({{ \"https://x.example/1\" | canonical }}) and [code](https://git.example/o/r/blob/v{{% param vers %}}/a.go) and [angle](<https://x.example/v{{% param vers %}}/b>).\n",
     );
     insta::assert_snapshot!(out.html);
     assert_eq!(out.links.len(), 2);
     assert_eq!(
         found(&out),
         [
-            ("unsupported-syntax", "warning".to_string(), 7, 10),
-            ("unsupported-syntax", "warning".to_string(), 7, 88),
-            ("unsupported-syntax", "warning".to_string(), 7, 144)
+            ("unsupported-syntax", "warning".to_string(), 7, 9),
+            ("unsupported-syntax", "warning".to_string(), 7, 91),
+            ("unsupported-syntax", "warning".to_string(), 7, 148)
         ]
     );
 }
@@ -117,7 +117,7 @@ fn jekyll_assets_are_images_and_urls() {
     );
     insta::assert_snapshot!(out.html);
     assert_eq!(out.assets, ["_assets/images/blog/graph.png", "_assets/images/blog/graph.png"]);
-    assert_eq!(found(&out), [("missing-asset", "error".to_string(), 7, 56)]);
+    assert_eq!(found(&out), [("missing-asset", "error".to_string(), 7, 51)]);
 }
 
 /// The description is plain text: a shortcode in a code span (which Hugo replaced)
