@@ -478,5 +478,9 @@ fn a_slug_beside_a_permalink_does_not_name_the_page() {
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(!run.stderr.contains("duplicate-url"), "{}", run.stderr);
-    assert!(site.exists("public/_next/01-a/index.html") && site.exists("public/_next/02-b/index.html"));
+    assert!(
+        site.exists("public/next/a/index.html") && site.exists("public/next/b/index.html"),
+        "{:?}",
+        site.files_under("public")
+    );
 }

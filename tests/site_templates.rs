@@ -130,7 +130,7 @@ fn jekyll_site(name: &str) -> Site {
         name,
         &[
             ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
-            ("_config.yml", "title: Jay\nrepository: https://github.com/example/j\n"),
+            ("_config.yml", "title: Jay\nrepository: https://github.com/example/j\npermalink: pretty\n"),
             ("_data/team.yml", "- name: Ada\n  role: SRE\n- name: Grace\n"),
             ("content/docs/b.md", "---\ntitle: B\n---\nB.\n"),
             (

@@ -448,7 +448,10 @@ impl Site {
 
         // 4. URLs, duplicates and aliases.
         let rules = urls::UrlRules::of(&files.old_tool, strip_prefixes);
-        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, rules, &index.files);
+        // A permalink may name a file opsbook writes only where content replaces it.
+        let taken: FxHashSet<String> =
+            index.files.iter().filter(|path| outputs::yields_to_content(path).is_none()).cloned().collect();
+        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, rules, &taken);
         urls::permalink_warnings(&pages, rules, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);

@@ -230,6 +230,12 @@ fn yielding_file(site: &Site, path: &str) -> Option<ExtraFile> {
     if site.index.file_sources.contains_key(path) {
         return None;
     }
+    yields_to_content(path)
+}
+
+/// The extra file at `path` that content there may replace, whoever else claims it: what a
+/// page's `permalink` may name (`permalink: /404.html`), as [`yielding_file`] lets it.
+pub(super) fn yields_to_content(path: &str) -> Option<ExtraFile> {
     let spec = EXTRA_FILES.iter().find(|spec| spec.path == path)?;
     matches!(spec.file, ExtraFile::NotFound | ExtraFile::Robots).then_some(spec.file)
 }
@@ -319,6 +325,11 @@ fn claim_lower_case_alias(
         return;
     }
     let path = format!("alerts/{lower}/");
+    // A page already there (the runbook itself, whose file name opsbook writes in lower
+    // case) serves the mixins' links: no redirect.
+    if site.index.by_url.contains_key(&path) {
+        return;
+    }
     let owner = Owner::Described(format!("the lower-case redirect of the alert `{name}`").into());
     if let Err(other) = claims.claim(alias_file(&path), owner) {
         let runbook = &site.pages[claim.page].source.file;

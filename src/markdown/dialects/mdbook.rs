@@ -1,7 +1,8 @@
 //! mdBook's directives that no preprocessor of opsbook's runs: `{{#title …}}`, and the
 //! directives of a book's own preprocessors (`{{#installer_table}}`). mdBook's own
 //! `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}` are written in place
-//! before this (`markdown::includes`); any other `{{#name …}}` left in the text becomes a
+//! before this (`markdown::includes`: one still here was escaped, and stays as written);
+//! any other `{{#name …}}` left in the text becomes a
 //! placeholder with a note that it is a preprocessor's, never raw text. An escaped one,
 //! `\{{#name …}}`, shows as written without its backslash, in code too, as mdBook shows
 //! it (its `links.rs` removes the backslash of any escaped directive).
@@ -22,6 +23,11 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     if escaped {
         let written = text[at..end + 2].to_string();
         return Some(Token { range: at - 1..end + 2, kind: Kind::Literal(written), in_code });
+    }
+    // The include step's own directives: one left in the text was escaped there (the step
+    // removed its backslash), and shows as written.
+    if matches!(&rest[..name_len], "include" | "rustdoc_include" | "playground") {
+        return None;
     }
     (!in_code).then(|| Token { range: at..end + 2, kind: Kind::Directive(&rest[..name_len]), in_code })
 }
