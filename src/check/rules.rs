@@ -96,7 +96,7 @@ fn check_alert(site: &Site, path: &str, alert: &RuleAlert, diagnostics: &mut Vec
             has_page = true;
             if let Some(fragment) = url.split_once('#').map(|(_, f)| percent_decode(f))
                 && !fragment.is_empty()
-                && !site.pages[page].rendered.anchors.iter().any(|a| *a == fragment)
+                && !site.pages[page].rendered.anchors.contains(&fragment)
             {
                 diagnostics.push(
                     Diagnostic::error(

@@ -143,8 +143,11 @@ pub(crate) struct RecordedComponent {
     /// The last time it had data.
     pub(crate) last_data_at: Option<Timestamp>,
     /// Its checks: name, and value by date.
-    checks: Vec<(String, BTreeMap<Date, Option<f64>>, Option<f64>)>,
+    checks: Vec<RecordedCheck>,
 }
+
+/// A recorded check: its name, its values by date, and its last value.
+type RecordedCheck = (String, BTreeMap<Date, Option<f64>>, Option<f64>);
 
 impl Recorded {
     /// Its record of component `id`.

@@ -61,6 +61,9 @@ enum Failure {
     Server(String),
 }
 
+/// A query's answer: its samples as (time, value), or why there are none.
+type Answer = Result<Vec<(i64, f64)>, Failure>;
+
 /// Queries every check of `status` against `server` at `now`, within `budget`.
 pub(crate) fn query_checks(
     server: &str,
@@ -88,7 +91,7 @@ pub(crate) fn query_checks(
         .into();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
-    let results: Mutex<Vec<(Job, Result<Vec<(i64, f64)>, Failure>)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(Job, Answer)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..WORKERS.min(jobs.len()) {
             scope.spawn(|| {

@@ -46,6 +46,9 @@ pub(crate) enum Failure {
     Diagram(String),
 }
 
+/// A diagram drawn, by its source's hash: its SVG, or why not.
+type Drawn = Result<Arc<str>, Failure>;
+
 /// The SVG of `source`, drawn by PlantUML (prolog removed), or why not.
 pub(crate) fn draw(source: &str) -> Result<Arc<str>, Failure> {
     if let Some(refused) = REFUSED.iter().find(|r| source.contains(**r)) {
@@ -54,7 +57,7 @@ pub(crate) fn draw(source: &str) -> Result<Arc<str>, Failure> {
         )));
     }
     let key = xxhash_rust::xxh3::xxh3_128(source.as_bytes());
-    static DRAWN: Mutex<Option<HashMap<u128, Result<Arc<str>, Failure>>>> = Mutex::new(None);
+    static DRAWN: Mutex<Option<HashMap<u128, Drawn>>> = Mutex::new(None);
     if let Some(done) = DRAWN.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert_default().get(&key) {
         return done.clone();
     }
