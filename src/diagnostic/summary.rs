@@ -120,13 +120,14 @@ pub(crate) fn render_summary(diagnostics: &[Diagnostic], color: bool) -> String 
             thousands(files),
             if files == 1 { "file" } else { "files" }
         );
-        let width = group.files.first().map_or(1, |(_, n)| thousands(*n).len());
+        let rest: usize = group.files.iter().skip(TOP_FILES).map(|(_, n)| n).sum();
+        let most = group.files.first().map_or(0, |(_, n)| *n);
+        let width = thousands(most.max(rest)).len();
         for (path, n) in group.files.iter().take(TOP_FILES) {
             let path = if path.is_empty() { "(no file)" } else { path };
             let _ = writeln!(out, "  {:>width$}  {path}", thousands(*n));
         }
         if files > TOP_FILES {
-            let rest: usize = group.files[TOP_FILES..].iter().map(|(_, n)| n).sum();
             let _ = writeln!(out, "  {:>width$}  in {} more files", thousands(rest), thousands(files - TOP_FILES));
         }
         let _ = writeln!(out, "  e.g. {}: {}", group.first.location(), group.first.message);
