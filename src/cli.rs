@@ -76,9 +76,9 @@ pub(crate) struct BuildArgs {
     /// The URL the site is published at, e.g. https://ops.example.org/handbook/ [default: handbook.base-url].
     #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
-    /// Print only errors: no warnings, no summary.
-    #[arg(long, short)]
-    pub quiet: bool,
+    /// How much to print: every finding, a summary, or errors only.
+    #[command(flatten)]
+    pub shown: ShownArgs,
     /// Print how long each step of the build took.
     #[arg(long)]
     pub timings: bool,
@@ -139,6 +139,9 @@ pub(crate) struct CheckArgs {
     /// runbooks; repeatable.
     #[arg(long, value_name = "PATH", num_args = 1..)]
     pub rules: Vec<PathBuf>,
+    /// How much to print in the human format (the others carry every finding).
+    #[command(flatten)]
+    pub shown: ShownArgs,
     /// Print how long each step took.
     #[arg(long)]
     pub timings: bool,
@@ -157,6 +160,34 @@ pub(crate) struct CheckArgs {
     /// Query no Prometheus server for the status page's checks (see `build --offline`).
     #[arg(long)]
     pub offline: bool,
+}
+
+/// How much of the warnings and notes `build` and `check` print; errors are always
+/// printed in full.
+#[derive(Debug, Args)]
+pub(crate) struct ShownArgs {
+    /// Print only errors: no warnings, no notes, no summary line.
+    #[arg(long, short, conflicts_with_all = ["summary", "no_summary"])]
+    pub quiet: bool,
+    /// Summarise warnings and notes by rule, with counts and the files with the most
+    /// [default when there are more than 200].
+    #[arg(long, conflicts_with = "no_summary")]
+    pub summary: bool,
+    /// Print every warning and note in full, however many there are.
+    #[arg(long)]
+    pub no_summary: bool,
+}
+
+impl ShownArgs {
+    /// How much of `diagnostics` to print.
+    pub(crate) fn detail(&self, diagnostics: &[crate::diagnostic::Diagnostic]) -> crate::diagnostic::summary::Detail {
+        let summary = match (self.summary, self.no_summary) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        };
+        crate::diagnostic::summary::Detail::choose(self.quiet, summary, diagnostics)
+    }
 }
 
 /// Options of `opsbook routes`.

@@ -14,7 +14,7 @@ fn help_shows_examples_and_exit_codes() {
     assert!(text.contains("Exit codes: 0 success"), "{text}");
     let out = opsbook().args(["build", "--help"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    for flag in ["--root", "--out", "--drafts", "--base-url", "--quiet"] {
+    for flag in ["--root", "--out", "--drafts", "--base-url", "--quiet", "--summary", "--no-summary"] {
         assert!(text.contains(flag), "{flag} in {text}");
     }
 }

@@ -93,7 +93,7 @@ fn every_shared_corpus_builds_without_errors() {
         let content = if corpus.join("content").is_dir() { corpus.join("content") } else { corpus.clone() };
         copy_dir(&content, &site.root.join("content"));
         site.write("book.toml", format!("[handbook]\ntitle = \"{name}\"\n[check]\nlinks = \"warn\"\n"));
-        let run = site.build(&["--base-url", "https://handbook.example.org/docs/"]);
+        let run = site.build(&["--base-url", "https://handbook.example.org/docs/", "--no-summary"]);
         assert!(!panicked(&run.stderr), "{name} panicked:\n{}", run.stderr);
         run.expect_code(0);
         let unexpected: Vec<&str> = run
@@ -251,7 +251,7 @@ fn no_corpus_leaves_raw_dialect_syntax_in_its_pages() {
         let content = if corpus.join("content").is_dir() { corpus.join("content") } else { corpus.clone() };
         copy_dir(&content, &site.root.join("content"));
         site.write("book.toml", format!("[handbook]\ntitle = \"{name}\"\n[check]\nlinks = \"warn\"\n"));
-        let run = site.build(&[]);
+        let run = site.build(&["--no-summary"]);
         run.expect_code(0);
         let unsupported = run.stderr.lines().filter(|l| l.starts_with("warning[unsupported-syntax]")).count();
         let mut raw = Vec::new();
@@ -329,7 +329,7 @@ fn hugo_and_docusaurus_corpora_keep_their_anchors_in_their_tools_heading_id_styl
                 "[handbook]\ntitle = \"{name}\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"{style}\"\n"
             ),
         );
-        let run = site.run(&["check"]);
+        let run = site.run(&["check", "--no-summary"]);
         assert!(!panicked(&run.stderr), "{name} panicked:\n{}", run.stderr);
         run.expect_code(0);
         let broken: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("warning[broken-anchor]")).collect();

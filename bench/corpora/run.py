@@ -32,6 +32,7 @@ import argparse
 import collections
 import concurrent.futures
 import fnmatch
+import functools
 import hashlib
 import html
 import importlib.util
@@ -273,6 +274,16 @@ def checkout(corpus, mirrors, log):
 # ---------------------------------------------------------------------------------
 
 
+@functools.cache
+def knows_no_summary(binary):
+    """Whether `binary build` takes --no-summary (a binary older than it does not)."""
+    try:
+        done = subprocess.run([binary, "build", "--help"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "--no-summary" in done.stdout
+
+
 def run_build(binary, root, out, stderr_path, timeout):
     """Runs one build; returns exit code (None on a time-out), wall seconds, peak RSS MiB."""
     env = dict(os.environ, **ENV)
@@ -280,6 +291,10 @@ def run_build(binary, root, out, stderr_path, timeout):
     env["GIT_CEILING_DIRECTORIES"] = str(WORK)
     env.pop("RUST_BACKTRACE", None)
     command = [binary, "build", "--root", str(root), "--out", str(out), "--no-cache"]
+    # Every diagnostic in full, for parse_diagnostics: past 200 warnings a build now
+    # prints a summary by rule instead (a binary older than --no-summary prints all).
+    if knows_no_summary(binary):
+        command.append("--no-summary")
     # Peak RSS: a child forked from this (large) Python process inherits its high-water
     # mark in `wait4`'s figure; /usr/bin/time's child starts small.
     rss_file = Path(str(stderr_path) + ".rss")

@@ -1,11 +1,12 @@
-//! `opsbook build`: build the handbook, print diagnostics and the summary line.
+//! `opsbook build`: build the handbook, print diagnostics (in full, summarised by rule
+//! past 200 warnings, or errors alone with `-q`) and the summary line.
 
 use std::process::ExitCode;
 
 use crate::cli::BuildArgs;
 use crate::config::Overrides;
 use crate::diagnostic::Failure;
-use crate::diagnostic::human::print_diagnostics;
+use crate::diagnostic::human::print_detailed;
 use crate::fs::shown_path;
 use crate::pipeline::build;
 
@@ -28,8 +29,8 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
     }
     match build(&root, &overrides) {
         Ok(report) => {
-            if !args.quiet {
-                print_diagnostics(&report.warnings, &root);
+            if !args.shown.quiet {
+                print_detailed(&report.warnings, &[], &root, args.shown.detail(&report.warnings));
                 eprintln!("{}", report.summary(&shown_path(&report.output_dir)));
             }
             if args.timings {
@@ -38,12 +39,7 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Failure::Content(diagnostics)) => {
-            let shown: Vec<_> = if args.quiet {
-                diagnostics.iter().filter(|d| d.is_error()).cloned().collect()
-            } else {
-                diagnostics.clone()
-            };
-            print_diagnostics(&shown, &root);
+            print_detailed(&diagnostics, &[], &root, args.shown.detail(&diagnostics));
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "error: the build failed with {errors} {}; the previous output was left as it was",

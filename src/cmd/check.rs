@@ -3,6 +3,8 @@
 //! `--baseline`, findings of the target branch marked existing (they fail nothing), new
 //! findings of `[check] links` errors even where it is `"warn"` (the ratchet), its
 //! page URLs checked, and with `--changed-pages` the pages the change touched written.
+//! The human format prints warnings in full, summarised by rule past 200 (`--summary`,
+//! `--no-summary`), or not at all (`-q`); the machine formats carry every finding.
 
 use std::process::ExitCode;
 
@@ -11,7 +13,8 @@ use crate::check::format::{Format, github, gitlab, json};
 use crate::check::moved::changed_pages_json;
 use crate::cli::CheckArgs;
 use crate::config::Overrides;
-use crate::diagnostic::human::print_labelled;
+use crate::diagnostic::human::print_detailed;
+use crate::diagnostic::summary::Detail;
 use crate::diagnostic::{Diagnostic, Failure, Severity};
 use crate::fs::slash_path;
 use crate::pipeline::{check_against, thousands};
@@ -64,8 +67,9 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
         }
         Err(Failure::Environment(error)) => return super::environment_error(&error),
     };
-    print(&diagnostics, &marks, args.format, &root);
-    if args.format == Format::Human && !summary.is_empty() {
+    let detail = args.shown.detail(&diagnostics);
+    print(&diagnostics, &marks, args.format, &root, detail);
+    if args.format == Format::Human && !summary.is_empty() && detail != Detail::ErrorsOnly {
         eprintln!("{summary}");
         // The to-do list of a migration: what is still shown as placeholders.
         eprint!("{}", crate::check::placeholders::placeholder_table(&diagnostics));
@@ -108,11 +112,11 @@ fn summary(report: &crate::pipeline::CheckReport, baseline: bool, marks: &[Novel
     summary
 }
 
-fn print(diagnostics: &[Diagnostic], marks: &[Novelty], format: Format, root: &std::path::Path) {
+fn print(diagnostics: &[Diagnostic], marks: &[Novelty], format: Format, root: &std::path::Path, detail: Detail) {
     match format {
         Format::Human => {
             let labels: Vec<&str> = marks.iter().map(|m| m.label()).collect();
-            print_labelled(diagnostics, &labels, root);
+            print_detailed(diagnostics, &labels, root, detail);
         }
         Format::Json => print!("{}", json(diagnostics, marks)),
         Format::Github => print!("{}", github(diagnostics, marks)),

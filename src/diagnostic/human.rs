@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::summary::{Detail, render_summary};
 use super::{Diagnostic, Severity};
 
 /// Whether the human format should use colour on standard error.
@@ -29,6 +30,25 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
 pub(crate) fn print_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path) {
     if !diagnostics.is_empty() {
         eprint!("{}", render_labelled(diagnostics, labels, root, stderr_wants_color()));
+    }
+}
+
+/// Prints diagnostics as [`print_labelled`] does, as much of them as `detail` says:
+/// all, errors in full and the rest summarised by rule, or errors alone.
+pub(crate) fn print_detailed(diagnostics: &[Diagnostic], labels: &[&str], root: &Path, detail: Detail) {
+    if detail == Detail::Full {
+        return print_labelled(diagnostics, labels, root);
+    }
+    let (errors, error_labels): (Vec<Diagnostic>, Vec<&str>) = diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.is_error())
+        .map(|(i, d)| (d.clone(), labels.get(i).copied().unwrap_or_default()))
+        .unzip();
+    let error_labels = if labels.is_empty() { Vec::new() } else { error_labels };
+    print_labelled(&errors, &error_labels, root);
+    if detail == Detail::Summary {
+        eprint!("{}", render_summary(diagnostics, stderr_wants_color()));
     }
 }
 

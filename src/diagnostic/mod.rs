@@ -3,9 +3,11 @@
 //!
 //! Every step of the pipeline collects diagnostics instead of stopping at the first
 //! problem; the build fails at the end if any of them is an error ("collect, then fail").
-//! [`human`] prints them the way rustc does.
+//! [`human`] prints them the way rustc does; [`summary`] groups the warnings of a large
+//! run by rule.
 
 pub(crate) mod human;
+pub(crate) mod summary;
 
 use std::fmt;
 
