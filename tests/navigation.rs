@@ -345,3 +345,47 @@ fn front_matter_keys_of_other_tools_never_fail_a_build() {
     assert!(!run.stderr.contains("error") && !run.stderr.contains("warning"), "{}", run.stderr);
     assert!(site.read("public/exotic/index.html").contains("<title>Exotic"));
 }
+
+/// The `href`s of the navigation's "N more in …" entries of a page.
+fn more_links(html: &str) -> Vec<String> {
+    let nav = between(html, "<ul class=\"nav-tree\">", "</ul>");
+    let hrefs = nav.split("<li").filter(|item| item.contains("nav-more")).filter_map(|item| item.split("href=\"").nth(1));
+    hrefs.filter_map(|href| href.split('"').next()).map(str::to_string).collect()
+}
+
+#[test]
+fn every_page_cut_from_the_navigation_is_listed_where_its_more_entry_leads() {
+    let mut files = vec![
+        ("content/_index.md".to_string(), "# Home\n".to_string()),
+        ("content/big/_index.md".to_string(), "# Big\n".to_string()),
+        // A section page that chose the page template still lists its pages.
+        ("content/chosen/_index.md".to_string(), "---\ntemplate: page.html\n---\n# Chosen\n".to_string()),
+        ("content/other/_index.md".to_string(), "# Other\n".to_string()),
+        ("content/other/only.md".to_string(), "# Only\n".to_string()),
+    ];
+    for i in 0..70 {
+        files.push((format!("content/big/p{i:02}.md"), format!("# Big page {i:02}\n")));
+        files.push((format!("content/chosen/p{i:02}.md"), format!("# Chosen page {i:02}\n")));
+    }
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = Site::with_files("nav-more", &files);
+    site.build(&[]).expect_code(0);
+    for (section, title) in [("big", "Big page"), ("chosen", "Chosen page")] {
+        // Inside the section: a window of its pages, then a "more" entry.
+        let inside = site.read(&format!("public/{section}/p00/index.html"));
+        assert!(more_links(&inside).contains(&format!("/{section}/")), "{section}: inside");
+        // Elsewhere: the folded top-level section, then a "more" entry.
+        let outside = site.read("public/other/only/index.html");
+        assert!(more_links(&outside).contains(&format!("/{section}/")), "{section}: outside");
+        let listing = main_of_page(&site.read(&format!("public/{section}/index.html")));
+        for i in 0..70 {
+            let link = format!("href=\"/{section}/p{i:02}/\">{title} {i:02}</a>");
+            assert!(listing.contains(&link), "{section}: page {i} is listed on the section page");
+        }
+    }
+}
+
+/// The `<main>` of a page, where the section list is.
+fn main_of_page(html: &str) -> String {
+    util::main_of(html).to_string()
+}
