@@ -25,5 +25,6 @@ mod paths;
 mod property;
 mod reads;
 mod serve;
+mod sidebars;
 mod templates;
 mod unicode;
