@@ -23,11 +23,12 @@
 use super::js_literal::{Js, Located, exported_value, first_dynamic};
 use super::nav_file::{NavEntry, NavLink};
 
-/// The entries of a `sidebars.js`, or the problem that makes it unusable: line,
-/// column, message. Problems with single items (an unknown type) come with the entries.
-pub(crate) fn parse_sidebars(
-    text: &str,
-) -> Result<(Vec<NavEntry>, Vec<(usize, usize, String)>), (usize, usize, String)> {
+/// A problem in a `sidebars.js`: line, column, message.
+pub(crate) type Problem = (usize, usize, String);
+
+/// The entries of a `sidebars.js`, or the problem that makes it unusable. Problems with
+/// single items (an unknown type) come with the entries.
+pub(crate) fn parse_sidebars(text: &str) -> Result<(Vec<NavEntry>, Vec<Problem>), Problem> {
     let Some(value) = exported_value(text)? else {
         return Err((1, 1, "no `module.exports =` or `export default` with the sidebars".to_string()));
     };

@@ -70,7 +70,9 @@ pub(crate) struct RuleGroup<'a> {
 /// each, the rule with the most first, then by rule id. Errors are left out.
 pub(crate) fn group_by_rule(diagnostics: &[Diagnostic]) -> Vec<RuleGroup<'_>> {
     let mut groups: Vec<RuleGroup<'_>> = Vec::new();
-    let mut index: HashMap<(Severity, Rule), (usize, HashMap<&str, usize>)> = HashMap::new();
+    // Per rule: its group's place, and its count per file.
+    type Counts<'d> = (usize, HashMap<&'d str, usize>);
+    let mut index: HashMap<(Severity, Rule), Counts<'_>> = HashMap::new();
     for d in diagnostics.iter().filter(|d| !d.is_error()) {
         let (at, files) = index.entry((d.severity, d.rule)).or_insert_with(|| {
             groups.push(RuleGroup { severity: d.severity, rule: d.rule, count: 0, files: Vec::new(), first: d });
@@ -186,7 +188,8 @@ mod tests {
         ];
         diagnostics[5].message = "first include".to_string();
         let groups = group_by_rule(&diagnostics);
-        let shape: Vec<(Severity, &str, usize, Vec<(&str, usize)>)> =
+        type Shape<'a> = (Severity, &'a str, usize, Vec<(&'a str, usize)>);
+        let shape: Vec<Shape<'_>> =
             groups.iter().map(|g| (g.severity, g.rule.id(), g.count, g.files.clone())).collect();
         assert_eq!(
             shape,
