@@ -396,7 +396,12 @@ impl Site {
         for page in regular {
             let stem_dir = template_path_stem(&page.path).to_string();
             let permalink_dir = page.front.permalink.as_ref().map(|p| p.value.trim()).filter(|p| p.ends_with('/'));
-            let permalink_dir = permalink_dir.map(|p| p.trim_matches('/')).filter(|p| !p.is_empty());
+            // Only the page's own folder or a folder beside it: a folder above the page would
+            // be its own parent's parent (`docs/sub/p.md` with `permalink: /docs/`).
+            let own_dir = page.dir();
+            let permalink_dir = permalink_dir.map(|p| p.trim_matches('/')).filter(|p| {
+                !p.is_empty() && (*p == own_dir || p.rsplit_once('/').map_or("", |(parent, _)| parent) == own_dir)
+            });
             let folder = |dir: &str| index.by_dir.get(dir).copied().filter(|&s| pages[s].origin == PageOrigin::Folder);
             if let Some(section) = folder(&stem_dir).or_else(|| permalink_dir.and_then(folder)) {
                 index.by_path.insert(page.path.clone(), section);
@@ -417,7 +422,11 @@ impl Site {
                 dir = parent_dir(dir);
             }
         }
-        for page in &mut pages {
+        // The folder each section page stands for (a page adopted by a folder through its
+        // `permalink` has a name that says nothing of it).
+        let dir_of_section: FxHashMap<PageId, String> =
+            index.by_dir.iter().map(|(dir, &id)| (id, dir.clone())).collect();
+        for (id, page) in pages.iter_mut().enumerate() {
             page.internal = if page.origin == PageOrigin::Folder {
                 let dir = page.source.path.trim_end_matches('/');
                 exclusions.is_internal_dir(dir) || !public_dirs.contains(dir)
@@ -425,8 +434,8 @@ impl Site {
                 exclusions.is_internal(&page.source)
             };
             page.parent = if page.origin.is_section() {
-                let dir = section_dir(page, &index);
-                (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten()
+                let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
+                (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
             } else {
                 index.by_dir.get(page.source.dir()).copied()
             };

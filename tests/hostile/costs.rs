@@ -223,3 +223,25 @@ fn control_characters_become_replacement_characters_in_the_feed_and_pages() {
     assert!(html.contains("Body with NUL \u{FFFD} and BEL \u{FFFD}"));
     assert!(html.contains("<title>Fail\u{FFFD}over\u{FFFD}[31m"));
 }
+
+// Cycles.
+
+/// A page whose `permalink` is its own folder's URL (`blog/blog.md` with
+/// `permalink: /blog/`, as Eleventy sites write their blog's page) is that folder's page:
+/// it was made its own parent, and the print pages' count of pages beneath it never
+/// ended.
+#[test]
+fn a_page_that_is_its_own_folders_page_through_its_permalink_is_not_its_own_parent() {
+    let site = Site::with_files(
+        "permalink-own-folder",
+        &[
+            ("content/blog/blog.md", "---\ntitle: Blog\npermalink: /blog/\n---\nAll posts.\n"),
+            ("content/blog/first.md", "---\ntitle: First\n---\nA post.\n"),
+        ],
+    );
+    let run = crate::reads::run_bounded(&site, &["build"], &[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let blog = site.read("public/blog/index.html");
+    assert!(blog.contains("All posts.") && blog.contains("First"), "{blog}");
+}
