@@ -94,7 +94,12 @@ pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
         return None;
     }
     let body_start = at + 1 + name_len;
-    let limit = text.len().min(body_start + MAX_TAG);
+    // The bound of the tag's scan, at a character's start (a tag cut inside `—` must not
+    // cut a character).
+    let mut limit = text.len().min(body_start + MAX_TAG);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let bytes = text.as_bytes();
     let mut out = String::from(&text[at..body_start]);
     let mut i = body_start;

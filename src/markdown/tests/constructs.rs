@@ -152,3 +152,12 @@ fn a_diagram_the_build_cannot_draw_is_left_to_the_browser() {
     assert!(off.html.starts_with("<figure class=\"diagram diagram-code\">\n<p class=\"diagram-note\">This Mermaid diagram could not be drawn; its source is shown.</p>\n<pre class=\"code\" data-lang=\"mermaid\">"), "{}", off.html);
     assert_eq!(found(&off), [("diagram", "warning".to_string(), 5, 1)]);
 }
+
+/// A tag longer than the scan's bound, cut there inside a character (`—` is three bytes),
+/// is text, not a panic (a real MDX page had `{/* … — … */}` at the bound).
+#[test]
+fn a_tag_cut_inside_a_character_at_the_scan_bound_is_text() {
+    let text = format!("<div title=\"{}\" style={{{{ a: 1 }}}}>x</div>\n", "—".repeat(1400));
+    let out = mdx(&text);
+    assert!(out.html.contains('—'), "{}", out.html);
+}
