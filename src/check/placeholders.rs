@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, thousands};
 
 /// The most names listed; the rest are counted on one line.
 const MAX_NAMES: usize = 30;
@@ -80,19 +80,6 @@ pub(crate) fn placeholder_table(diagnostics: &[Diagnostic]) -> String {
         let rest: usize = list[MAX_NAMES..].iter().map(|(_, n)| n).sum();
         let names = list.len() - MAX_NAMES;
         out.push_str(&format!("  … {names} more constructs, {rest} uses\n"));
-    }
-    out
-}
-
-/// `1,234`: a count with its thousands apart, as the summary line writes them.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
     }
     out
 }

@@ -15,8 +15,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::thousands;
 use super::{Diagnostic, Rule, Severity};
-use crate::pipeline::thousands;
 
 /// Past this many warnings and notes a run prints the summary unless `--no-summary` is
 /// given: 200 findings in full are about 1,000 lines, a few screens.

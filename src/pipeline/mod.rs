@@ -52,9 +52,10 @@ pub(crate) mod write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+pub(crate) use crate::diagnostic::thousands;
 pub(crate) use crate::spent::peak_memory_per_step;
 pub use report::BuildReport;
-pub(crate) use report::{CheckReport, thousands, timings_table, unsupported_note};
+pub(crate) use report::{CheckReport, timings_table, unsupported_note};
 
 use crate::check::baseline::Baseline;
 use crate::check::check_links;

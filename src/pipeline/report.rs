@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, thousands};
 use crate::site::Site;
 use crate::spent::PeakMemory;
 
@@ -109,19 +109,6 @@ pub(crate) fn plural(kind: &str, n: usize) -> String {
     } else {
         format!("{kind}s")
     }
-}
-
-/// `1234567` -> `1,234,567`.
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The time of each step, one per line, with its share of the whole and, where known,
