@@ -174,7 +174,7 @@ impl SiteContext {
         }
         context.insert_value("body", tera::Value::safe_string(BODY_MARK));
         context.insert("page", page);
-        let mut out = Bounded { bytes: Vec::new(), full: false };
+        let mut out = Bounded::new(MAX_OUTPUT);
         let shown = self.shown.get(name).map_or(name, String::as_str);
         match self.tera.render_to(name, &context, &mut out) {
             Ok(()) => String::from_utf8(out.bytes).map_err(|_| format!("the template `{shown}` wrote no text")),
@@ -216,15 +216,23 @@ pub(crate) struct Use<'u> {
     pub inner: Option<&'u str>,
 }
 
-/// A writer that refuses more than [`MAX_OUTPUT`] bytes.
-struct Bounded {
-    bytes: Vec<u8>,
-    full: bool,
+/// A writer that refuses more than `limit` bytes: a template's output, a page's Liquid.
+pub(crate) struct Bounded {
+    pub(crate) bytes: Vec<u8>,
+    /// Whether a write went past the limit.
+    pub(crate) full: bool,
+    limit: usize,
+}
+
+impl Bounded {
+    pub(crate) fn new(limit: usize) -> Bounded {
+        Bounded { bytes: Vec::new(), full: false, limit }
+    }
 }
 
 impl std::io::Write for Bounded {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.bytes.len() + buf.len() > MAX_OUTPUT {
+        if self.bytes.len() + buf.len() > self.limit {
             self.full = true;
             return Err(std::io::Error::other("the output is too long"));
         }

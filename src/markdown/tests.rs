@@ -424,17 +424,14 @@ fn diagnostics_after_admonitions_keep_their_line_and_column() {
     assert_eq!(found, [("broken-link", 6, 9), ("broken-link", 12, 5)]);
 }
 
+/// A Markdown page of the content folder's root, with no templates.
+pub(super) fn plain_page() -> dialects::Page<'static> {
+    dialects::Page { dir: "", mdx: false, highlight: false, templating: None, erb: false, html: false, front: None }
+}
+
 #[test]
 fn pages_without_admonitions_are_not_rewritten() {
-    let page = dialects::Page {
-        dir: "",
-        mdx: false,
-        highlight: false,
-        templating: None,
-        erb: false,
-        html: false,
-        front: None,
-    };
+    let page = plain_page();
     assert!(dialects::rewrite("What??? Yes!!!\n\n| a |\n|:-:|\n| b |\n", page).is_none());
     assert!(dialects::rewrite("```\n:::note\n:::\n```\n", page).is_none());
     assert!(dialects::rewrite("Code `{{< x >}}` and\n\n    {% if %}\n", page).is_none());

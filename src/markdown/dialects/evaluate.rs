@@ -115,7 +115,7 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     own.insert("page".into(), page_value);
     let globals = Globals { own, shared };
     let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
-    let mut out = Bounded { bytes: Vec::new(), full: false };
+    let mut out = crate::markdown::templating::Bounded::new(MAX_OUTPUT);
     if let Err(error) = liquid_core::Renderable::render_to(&template, &mut out, &runtime) {
         let why = if out.full {
             format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
@@ -346,27 +346,6 @@ fn output_of(text: &str, rendered: &str, runs: &[Range<usize>], kept: &[Range<us
         rest = after;
     }
     out
-}
-
-/// A writer that refuses more than [`MAX_OUTPUT`] bytes.
-struct Bounded {
-    bytes: Vec<u8>,
-    full: bool,
-}
-
-impl std::io::Write for Bounded {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.bytes.len() + buf.len() > MAX_OUTPUT {
-            self.full = true;
-            return Err(std::io::Error::other("the output is too long"));
-        }
-        self.bytes.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -216,15 +216,7 @@ fn code_inside_jsx_without_blank_lines_stays_code() {
 /// Should a placeholder land in code all the same, the construct is put back as written.
 #[test]
 fn placeholders_in_code_are_put_back_as_written() {
-    let page = dialects::Page {
-        dir: "",
-        mdx: false,
-        highlight: false,
-        templating: None,
-        erb: false,
-        html: false,
-        front: None,
-    };
+    let page = plain_page();
     let rewrite =
         dialects::rewrite("Text {{< kpi >}} and {{ x }}\n\n{{< box >}}\nIn.\n{{< /box >}}\n", page).expect("a rewrite");
     assert_eq!(
