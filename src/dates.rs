@@ -1,9 +1,10 @@
-//! Calendar dates, timestamps and review periods, with no dependency: what review
+//! Calendar dates, timestamps and review periods: what review
 //! freshness, incident durations, overdue action items and the feed need.
 //!
 //! - [`Date`]: a day of the proleptic Gregorian calendar (`2026-03-14`).
 //! - [`Timestamp`]: a moment in UTC, from RFC 3339 (`2026-03-14T09:12:00Z`, with an offset,
-//!   or without one, meaning UTC).
+//!   or without one, meaning UTC), or with a time zone (`2026-03-14 10:12 Europe/Berlin`),
+//!   read with jiff in [`moment`].
 //! - [`Period`]: a review period (`90d`, `2w`, `6m`, `1y`).
 //! - [`now`]: the build's moment, `SOURCE_DATE_EPOCH` when it is set (the
 //!   reproducible-builds convention: any second from [`MIN_SECONDS`] to
@@ -17,6 +18,8 @@
 //! that do not fit are refused.
 
 use std::fmt;
+
+pub(crate) mod moment;
 
 /// A calendar day, from 0000-01-01 to 9999-12-31.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -160,25 +163,10 @@ impl Timestamp {
     }
 
     /// Parses `2026-03-14T09:12:00Z`, `2026-03-14T11:12:00+02:00`, `2026-03-14 09:12`
-    /// (UTC when there is no offset) or a bare date (midnight UTC).
+    /// (UTC when there is no offset), a bare date (midnight UTC), or any of them with a
+    /// time zone (`2026-03-14 10:12 Europe/Berlin`): see [`moment`].
     pub fn parse(text: &str) -> Option<Timestamp> {
-        let text = text.trim();
-        let date = Date::parse(text)?;
-        let rest = &text[10..];
-        if rest.is_empty() {
-            return Some(Timestamp { seconds: date.days() * 86_400 });
-        }
-        let rest = &rest[1..];
-        let (time, offset) = split_offset(rest)?;
-        let mut parts = time.split(':');
-        let hours: i64 = parts.next()?.parse().ok()?;
-        let minutes: i64 = parts.next()?.parse().ok()?;
-        let seconds: f64 = parts.next().map_or(Some(0.0), |s| s.parse().ok())?;
-        if parts.next().is_some() || hours > 23 || minutes > 59 || !(0.0..61.0).contains(&seconds) {
-            return None;
-        }
-        let local = date.days() * 86_400 + hours * 3600 + minutes * 60 + seconds as i64;
-        Some(Timestamp { seconds: local - offset })
+        moment::parse_moment(text).ok()
     }
 
     /// The UTC date of the moment.
@@ -191,30 +179,6 @@ impl Timestamp {
         let secs = self.seconds.rem_euclid(86_400);
         format!("{}T{:02}:{:02}:{:02}Z", self.date(), secs / 3600, secs % 3600 / 60, secs % 60)
     }
-}
-
-/// Splits `09:12:00+02:00` into the time and the offset in seconds.
-fn split_offset(text: &str) -> Option<(&str, i64)> {
-    if let Some(time) = text.strip_suffix(['Z', 'z']) {
-        return Some((time, 0));
-    }
-    match text.rfind(['+', '-']) {
-        Some(i) if i >= 4 => {
-            let sign = if text.as_bytes()[i] == b'-' { -1 } else { 1 };
-            let offset = &text[i + 1..];
-            let (h, m) = offset.split_once(':').unwrap_or((offset.get(..2)?, offset.get(2..).unwrap_or("0")));
-            let m = if m.is_empty() { "0" } else { m };
-            let (h, m) = (small_number(h, 23)?, small_number(m, 59)?);
-            Some((&text[..i], sign * (h * 3600 + m * 60)))
-        }
-        _ => Some((text, 0)),
-    }
-}
-
-/// `text` as a number of one or two digits up to `max`.
-fn small_number(text: &str, max: i64) -> Option<i64> {
-    let all_digits = (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
-    all_digits.then(|| text.parse().ok()).flatten().filter(|n| *n <= max)
 }
 
 /// How long something took, for incident durations: `1h 35m`, `2d 4h`, `45m`.

@@ -3,6 +3,7 @@
 //! the value's line and column when a value does not fit.
 
 use super::node::{Located, Node};
+use crate::dates::moment::{MomentError, parse_moment};
 use crate::dates::{Date, Period, Timestamp, parse_duration};
 use crate::diagnostic::{Diagnostic, Rule};
 
@@ -103,9 +104,33 @@ impl<'a> ValueReader<'a> {
         self.parsed(place, node, "a date (YYYY-MM-DD)", Date::parse)
     }
 
-    /// A moment: `2026-03-14T09:12:00Z`, with an offset, or without one (UTC).
+    /// A moment: `2026-03-14T09:12:00Z`, with an offset, a time zone
+    /// (`2026-03-14 10:12 Europe/Berlin`), or neither (UTC). An unknown zone, or a local
+    /// time a daylight saving change skips or repeats, is an error of its own, with help.
     pub(crate) fn timestamp(&mut self, place: Place<'_>, node: &Node) -> Option<Timestamp> {
-        self.parsed(place, node, "a date and time (2026-03-14T09:12:00Z)", Timestamp::parse)
+        const EXPECTED: &str = "a date and time (2026-03-14T09:12:00Z)";
+        let Node::Text(text) = node else {
+            return self.parsed(place, node, EXPECTED, |_| None);
+        };
+        match parse_moment(text) {
+            Ok(moment) => Some(moment),
+            Err(MomentError::Invalid) => self.parsed(place, node, EXPECTED, |_| None),
+            Err(error) => {
+                let (message, help) = error.explain(text);
+                let mut diagnostic = Diagnostic::error(
+                    Rule::FrontMatterField,
+                    self.file,
+                    place.line,
+                    place.column,
+                    format!("{} {message}", place.name),
+                );
+                if let Some(help) = help {
+                    diagnostic = diagnostic.with_help(help);
+                }
+                self.diagnostics.push(diagnostic);
+                None
+            }
+        }
     }
 
     /// Text that `parse` understands; `expected` describes it in the message.

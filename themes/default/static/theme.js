@@ -8,7 +8,9 @@
    - the table of contents marks the section being read (aria-current="true");
    - keyboard shortcuts: [ and ] previous/next page, ? this list (/ is in search.js);
    - diagrams the build could not draw: Mermaid's script, written beside the pages by the
-     build, loaded the first time one comes near the screen, draws them. */
+     build, loaded the first time one comes near the screen, draws them;
+   - status times: the status page and incident pages write each moment in UTC
+     (<time datetime="...Z">); the reader's own time is added after it. */
 (function () {
   'use strict';
 
@@ -352,8 +354,31 @@
     figures.forEach(function (figure) { near.observe(figure); });
   }
 
+  // The reader's time after each UTC moment of the status pages, in the reader's
+  // language and zone; nothing for a reader whose zone is UTC.
+  function showLocalTimes() {
+    var times = document.querySelectorAll('.index-status time[datetime$="Z"], .panel-status time[datetime$="Z"], ' +
+      '.status-timeline time[datetime$="Z"]');
+    if (!times.length || typeof Intl === 'undefined') return;
+    var zone, format;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      format = new Intl.DateTimeFormat(undefined, {
+        year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+      });
+    } catch (e) { return; }
+    if (!zone || zone === 'UTC' || zone === 'Etc/UTC') return;
+    times.forEach(function (time) {
+      var moment = new Date(time.getAttribute('datetime'));
+      if (isNaN(moment.getTime())) return;
+      var local = el('span', { 'class': 'local-time', title: 'Your time (' + zone + ')' }, ' (' + format.format(moment) + ')');
+      time.parentNode.insertBefore(local, time.nextSibling);
+    });
+  }
+
   function start() {
     document.body.appendChild(status);
+    showLocalTimes();
     var themeButton = document.querySelector('.theme-button');
     if (themeButton) wireTheme(themeButton);
     var nav = document.getElementById('site-nav');

@@ -1,0 +1,305 @@
+//! Moments as people write them in incidents and maintenances: a date and time with an
+//! offset (`2026-03-14T11:12:00+02:00`, `Z`), with a time zone of the IANA database
+//! (`2026-03-01 09:05 Europe/Berlin`, or RFC 9557's `2026-03-01T09:05[Europe/Berlin]`),
+//! or with neither, which means UTC (as before time zones were read).
+//!
+//! The date, time and offset are read by jiff's Temporal parser
+//! (`jiff::fmt::temporal::Pieces`, RFC 3339 / ISO 8601 / RFC 9557), which replaces the
+//! hand-written time and offset scanner; the zone's rules come from the time zone
+//! database jiff carries in the binary (`tzdb-bundle-always`), so a build reads a
+//! zone the same way on every machine, whatever `/usr/share/zoneinfo` holds.
+//!
+//! Steps:
+//! 1. the date must be `YYYY-MM-DD` in the years 0000 to 9999 ([`Date::parse`]);
+//! 2. a last word that starts with a letter is the zone (`Europe/Berlin`, `UTC`, `Z`);
+//! 3. jiff parses the rest: date, time (midnight when left out), offset, and a
+//!    bracketed zone;
+//! 4. the zone is looked up (an unknown one is an error, with the closest name);
+//! 5. with an offset, the moment is the local time minus the offset, and a zone
+//!    written too must have that offset then; with a zone alone, a time the clocks
+//!    skipped or went through twice (a daylight saving change) is an error that
+//!    names both offsets, since guessing would publish a wrong time.
+
+use jiff::civil::Time;
+use jiff::fmt::temporal::{Pieces, PiecesOffset, TimeZoneAnnotationKind};
+use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
+
+use super::{Date, Timestamp};
+
+/// Why a text is not a moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum MomentError {
+    /// It is not written as one.
+    Invalid,
+    /// Its time zone is not in the time zone database.
+    UnknownZone {
+        /// The zone as written.
+        zone: String,
+        /// The closest name the database has, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The local time does not exist in the zone: the clocks skipped it.
+    Skipped {
+        /// The zone's name.
+        zone: String,
+        /// The offset before the change.
+        before: String,
+        /// The offset after it.
+        after: String,
+    },
+    /// The local time happens twice in the zone: the clocks went through it again.
+    Twice {
+        /// The zone's name.
+        zone: String,
+        /// The offset of the first time.
+        first: String,
+        /// The offset of the second.
+        second: String,
+    },
+    /// The offset written is not the zone's at that moment.
+    WrongOffset {
+        /// The zone's name.
+        zone: String,
+        /// The offset written.
+        written: String,
+        /// The zone's offset then.
+        zone_offset: String,
+    },
+}
+
+impl MomentError {
+    /// The message, after "`started_at` ..." (`text` is the value as written), and a
+    /// help line when there is one.
+    pub(crate) fn explain(&self, text: &str) -> (String, Option<String>) {
+        match self {
+            MomentError::Invalid => (format!("is not a date and time: {text:?}"), None),
+            MomentError::UnknownZone { zone, suggestion } => {
+                let help = match suggestion {
+                    Some(name) => format!("did you mean `{name}`?"),
+                    None if is_abbreviation(zone) => "abbreviations such as CEST or PST name several zones or none; \
+                         write a zone of the IANA database (`Europe/Berlin`) or an offset (`+02:00`)"
+                        .to_string(),
+                    None => "write a zone of the IANA database (`Europe/Berlin`, `America/New_York`, `UTC`) \
+                         or an offset (`+02:00`)"
+                        .to_string(),
+                };
+                (format!("has the unknown time zone `{zone}`"), Some(help))
+            }
+            MomentError::Skipped { zone, before, after } => (
+                format!("is a time that does not exist in {zone}: the clocks went from {before} to {after}"),
+                Some(format!("write the time after the change, or the offset that was meant ({before} or {after})")),
+            ),
+            MomentError::Twice { zone, first, second } => (
+                format!("is a time that happened twice in {zone}: first at {first}, then at {second}"),
+                Some(format!(
+                    "write the offset that was meant after the time, before the zone: `…{first} {zone}` or `…{second} {zone}`"
+                )),
+            ),
+            MomentError::WrongOffset { zone, written, zone_offset } => (
+                format!("has the offset {written}, but {zone} was at {zone_offset} then"),
+                Some("write the offset of the zone at that time, or leave one of the two out".to_string()),
+            ),
+        }
+    }
+}
+
+/// Parses a moment (see the module's documentation).
+pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
+    let text = text.trim();
+    Date::parse(text).ok_or(MomentError::Invalid)?;
+    let (written, zone_word) = split_zone_word(text);
+    let pieces = Pieces::parse(written).map_err(|_| MomentError::Invalid)?;
+    let (annotated_zone, annotated_offset) = match pieces.time_zone_annotation().map(|a| a.kind()) {
+        Some(TimeZoneAnnotationKind::Named(name)) => (Some(name.as_str()), None),
+        Some(TimeZoneAnnotationKind::Offset(offset)) => (None, Some(*offset)),
+        Some(_) | None => (None, None),
+    };
+    let zone_name = match (zone_word, annotated_zone) {
+        (Some(_), Some(_)) => return Err(MomentError::Invalid),
+        (word, annotated) => word.or(annotated),
+    };
+    let zone = zone_name.map(look_up).transpose()?;
+    let civil = pieces.date().to_datetime(pieces.time().unwrap_or(Time::midnight()));
+    let offset = match pieces.offset() {
+        Some(PiecesOffset::Zulu) => Some((Offset::UTC, false)),
+        Some(PiecesOffset::Numeric(n)) => Some((n.offset(), true)),
+        Some(_) => return Err(MomentError::Invalid),
+        None => annotated_offset.map(|o| (o, true)),
+    };
+    let instant = match (offset, zone) {
+        (Some((offset, numeric)), zone) => {
+            // Offsets beyond a day are surely mistakes (and were refused before jiff).
+            if offset.seconds().unsigned_abs() >= 86_400 {
+                return Err(MomentError::Invalid);
+            }
+            let instant = offset.to_timestamp(civil).map_err(|_| MomentError::Invalid)?;
+            if let (Some((name, zone)), true) = (zone, numeric) {
+                let zone_offset = zone.to_offset(instant);
+                if zone_offset != offset {
+                    return Err(MomentError::WrongOffset {
+                        zone: name,
+                        written: offset_text(offset),
+                        zone_offset: offset_text(zone_offset),
+                    });
+                }
+            }
+            instant
+        }
+        (None, Some((name, zone))) => {
+            let ambiguous = zone.to_ambiguous_timestamp(civil);
+            match ambiguous.offset() {
+                AmbiguousOffset::Unambiguous { .. } => ambiguous.unambiguous().map_err(|_| MomentError::Invalid)?,
+                AmbiguousOffset::Gap { before, after } => {
+                    return Err(MomentError::Skipped {
+                        zone: name,
+                        before: offset_text(before),
+                        after: offset_text(after),
+                    });
+                }
+                AmbiguousOffset::Fold { before, after } => {
+                    return Err(MomentError::Twice {
+                        zone: name,
+                        first: offset_text(before),
+                        second: offset_text(after),
+                    });
+                }
+            }
+        }
+        (None, None) => Offset::UTC.to_timestamp(civil).map_err(|_| MomentError::Invalid)?,
+    };
+    Ok(Timestamp::from_seconds(instant.as_second()))
+}
+
+/// `text` without its last word when that word names a zone (starts with a letter:
+/// `Europe/Berlin`, `UTC`, `Z`), and the word.
+fn split_zone_word(text: &str) -> (&str, Option<&str>) {
+    match text.rsplit_once(char::is_whitespace) {
+        Some((rest, word)) if word.starts_with(|c: char| c.is_ascii_alphabetic()) => (rest.trim_end(), Some(word)),
+        _ => (text, None),
+    }
+}
+
+/// The zone of the database named `name` (without case: `europe/berlin` is
+/// `Europe/Berlin`), with its name as the database spells it; `Z` is UTC.
+fn look_up(name: &str) -> Result<(String, TimeZone), MomentError> {
+    if name.eq_ignore_ascii_case("z") {
+        return Ok(("UTC".to_string(), TimeZone::UTC));
+    }
+    let database = jiff::tz::db();
+    match database.get(name) {
+        Ok(zone) => Ok((zone.iana_name().unwrap_or(name).to_string(), zone)),
+        // An abbreviation is one edit from others (`CEST`, `CET`, `EST`): no guess.
+        Err(_) if is_abbreviation(name) => Err(MomentError::UnknownZone { zone: name.to_string(), suggestion: None }),
+        Err(_) => {
+            let names: Vec<String> = database.available().map(|n| n.as_str().to_string()).collect();
+            let suggestion = crate::suggest::closest(name, names.iter().map(String::as_str)).map(str::to_string);
+            Err(MomentError::UnknownZone { zone: name.to_string(), suggestion })
+        }
+    }
+}
+
+/// An offset as RFC 3339 writes it: `+02:00`, `-05:30`.
+fn offset_text(offset: Offset) -> String {
+    let seconds = offset.seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// Whether `zone` looks like an abbreviation (`CEST`, `PST`), which the database does
+/// not know as a zone.
+fn is_abbreviation(zone: &str) -> bool {
+    (2..=5).contains(&zone.len()) && zone.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> String {
+        parse_moment(text).map(Timestamp::rfc3339).unwrap_or_else(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn reads_a_named_zone_in_summer_and_winter() {
+        assert_eq!(at("2026-03-01 09:05 Europe/Berlin"), "2026-03-01T08:05:00Z");
+        assert_eq!(at("2026-07-01 09:05 Europe/Berlin"), "2026-07-01T07:05:00Z");
+        assert_eq!(at("2026-07-01T09:05:00 America/New_York"), "2026-07-01T13:05:00Z");
+        assert_eq!(at("2026-07-01T09:05[Europe/Berlin]"), "2026-07-01T07:05:00Z");
+        assert_eq!(at("2026-07-01 09:05 europe/berlin"), "2026-07-01T07:05:00Z");
+        assert_eq!(at("2026-07-01 Europe/Berlin"), "2026-06-30T22:00:00Z");
+    }
+
+    #[test]
+    fn reads_offsets_z_and_utc_as_before() {
+        assert_eq!(at("2026-03-14T09:12:00Z"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14T11:12:00+02:00"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14 09:12"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14 09:12 UTC"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14 09:12 Z"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14T09:12:00.75Z"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14T09:12:00Z Europe/Berlin"), "2026-03-14T09:12:00Z");
+    }
+
+    #[test]
+    fn refuses_times_a_daylight_saving_change_skips_or_repeats() {
+        // Europe/Berlin went from +01:00 to +02:00 at 02:00 on 2026-03-29, and back at
+        // 03:00 on 2026-10-25.
+        let skipped = parse_moment("2026-03-29 02:30 Europe/Berlin").unwrap_err();
+        assert_eq!(
+            skipped,
+            MomentError::Skipped { zone: "Europe/Berlin".into(), before: "+01:00".into(), after: "+02:00".into() }
+        );
+        let twice = parse_moment("2026-10-25 02:30 Europe/Berlin").unwrap_err();
+        assert!(matches!(twice, MomentError::Twice { .. }), "{twice:?}");
+        assert_eq!(at("2026-10-25T02:30+02:00 Europe/Berlin"), "2026-10-25T00:30:00Z");
+        assert_eq!(at("2026-10-25T02:30+01:00 Europe/Berlin"), "2026-10-25T01:30:00Z");
+        assert_eq!(at("2026-03-29 01:59 Europe/Berlin"), "2026-03-29T00:59:00Z");
+        assert_eq!(at("2026-03-29 03:00 Europe/Berlin"), "2026-03-29T01:00:00Z");
+        let (message, help) = twice.explain("2026-10-25 02:30 Europe/Berlin");
+        assert_eq!(message, "is a time that happened twice in Europe/Berlin: first at +02:00, then at +01:00");
+        assert!(help.is_some_and(|h| h.contains("`…+02:00 Europe/Berlin`")));
+    }
+
+    #[test]
+    fn names_an_unknown_zone_and_the_closest() {
+        let error = parse_moment("2026-03-01 09:05 Europe/Berln").unwrap_err();
+        assert_eq!(
+            error,
+            MomentError::UnknownZone { zone: "Europe/Berln".into(), suggestion: Some("Europe/Berlin".into()) }
+        );
+        let (message, help) = error.explain("");
+        assert_eq!(message, "has the unknown time zone `Europe/Berln`");
+        assert_eq!(help.as_deref(), Some("did you mean `Europe/Berlin`?"));
+        let (_, help) = parse_moment("2026-03-01 09:05 CEST").unwrap_err().explain("");
+        assert!(help.is_some_and(|h| h.contains("abbreviations")));
+        assert!(matches!(parse_moment("2026-03-01T09:05[Mars/Olympus]"), Err(MomentError::UnknownZone { .. })));
+    }
+
+    #[test]
+    fn refuses_an_offset_the_zone_did_not_have() {
+        let error = parse_moment("2026-07-01T09:05+01:00 Europe/Berlin").unwrap_err();
+        assert_eq!(
+            error,
+            MomentError::WrongOffset {
+                zone: "Europe/Berlin".into(),
+                written: "+01:00".into(),
+                zone_offset: "+02:00".into()
+            }
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_moment() {
+        for text in [
+            "soon",
+            "2026-03-14T25:00:00Z",
+            "2026-03-14T09:12:00+24:00",
+            "2026-03-14 09:12 Europe/Berlin Z",
+            "+2026-03-14T09:12Z",
+        ] {
+            assert!(parse_moment(text).is_err(), "{text}");
+        }
+        assert_eq!(parse_moment("2026-03-14T09:12[Europe/Berlin] UTC"), Err(MomentError::Invalid));
+    }
+}
