@@ -94,6 +94,11 @@ pub(crate) struct BuildArgs {
     /// last build's status/health.json in the output folder.
     #[arg(long)]
     pub offline: bool,
+    /// Build the status page as a site of its own (for a host such as
+    /// status.example.org): the page at its root, the API at /api/v2/, into
+    /// status.site-dir (public-status) or --out; always for the public audience.
+    #[arg(long, conflicts_with = "audience")]
+    pub status_site: bool,
 }
 
 /// Options of `opsbook serve`.

@@ -22,6 +22,7 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         prometheus: super::prometheus_url(),
         offline: args.offline,
         links_as_errors: false,
+        status_site: args.status_site,
     };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     if args.timings {

@@ -32,6 +32,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
         prometheus: super::prometheus_url(),
         offline: args.offline,
         links_as_errors: args.baseline.is_some(),
+        status_site: false,
         ..Overrides::default()
     };
     let rules: Vec<_> =

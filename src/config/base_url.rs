@@ -6,11 +6,25 @@
 pub struct BaseUrl {
     origin: String,
     path: String,
+    /// For the status site (`build --status-site`): where links to the handbook's own
+    /// pages go, since only the site paths under `status/` are the status site's.
+    status_site: Option<StatusSiteLinks>,
 }
+
+/// How the status site's base URL makes links ([`BaseUrl::for_status_site`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StatusSiteLinks {
+    /// `[status] handbook-url`: the handbook's pages are linked there; without it, they
+    /// keep the status site's own base path.
+    handbook: Option<Box<BaseUrl>>,
+}
+
+/// The folder of the handbook's site that the status site publishes at its root.
+pub(crate) const STATUS_FOLDER: &str = "status/";
 
 impl Default for BaseUrl {
     fn default() -> Self {
-        BaseUrl { origin: String::new(), path: "/".into() }
+        BaseUrl { origin: String::new(), path: "/".into(), status_site: None }
     }
 }
 
@@ -41,7 +55,7 @@ impl BaseUrl {
         if !path.ends_with('/') {
             path.push('/');
         }
-        Ok(BaseUrl { origin, path })
+        Ok(BaseUrl { origin, path, status_site: None })
     }
 
     /// The path every URL of the site starts with, e.g. `/handbook/`.
@@ -61,18 +75,61 @@ impl BaseUrl {
     }
 
     /// The link to a site path (`runbooks/x/` or `/runbooks/x/`), with the base path.
+    /// The status site's ([`BaseUrl::for_status_site`]) links `status/x/` as `x/` and a
+    /// page of the handbook at `handbook-url`.
     pub fn href(&self, site_path: &str) -> String {
-        format!("{}{}", self.path, site_path.trim_start_matches('/'))
+        let site_path = site_path.trim_start_matches('/');
+        match self.status_site_path(site_path) {
+            Ok(path) => format!("{}{}", self.path, path),
+            Err(handbook) => handbook.absolute(site_path).unwrap_or_else(|| handbook.href(site_path)),
+        }
     }
 
     /// The absolute URL of a site path, when the base URL has a host.
     pub fn absolute(&self, site_path: &str) -> Option<String> {
-        self.has_origin().then(|| format!("{}{}", self.origin, self.href(site_path)))
+        let site_path = site_path.trim_start_matches('/');
+        match self.status_site_path(site_path) {
+            Ok(path) => self.has_origin().then(|| format!("{}{}{}", self.origin, self.path, path)),
+            Err(handbook) => handbook.absolute(site_path),
+        }
+    }
+
+    /// The base URL of the status site published at `site` (`[status] site-url`), whose
+    /// links to the handbook's pages go to `handbook` (`[status] handbook-url`).
+    pub(crate) fn for_status_site(site: BaseUrl, handbook: Option<BaseUrl>) -> BaseUrl {
+        let handbook = handbook.map(|h| Box::new(BaseUrl { status_site: None, ..h }));
+        BaseUrl { status_site: Some(StatusSiteLinks { handbook }), ..site }
+    }
+
+    /// The status site's link back to the handbook's home, when `[status] handbook-url`
+    /// says where it is.
+    pub(crate) fn handbook_link(&self) -> Option<String> {
+        let handbook = self.status_site.as_ref()?.handbook.as_ref()?;
+        Some(handbook.absolute("").unwrap_or_else(|| handbook.href("")))
+    }
+
+    /// The path of `site_path` below this base URL: itself, or for the status site its
+    /// path below `status/`; a page of the handbook outside it is the handbook's
+    /// (`Err`), when `handbook-url` says where the handbook is.
+    fn status_site_path<'a>(&self, site_path: &'a str) -> Result<&'a str, &BaseUrl> {
+        let Some(links) = &self.status_site else { return Ok(site_path) };
+        if site_path == STATUS_FOLDER.trim_end_matches('/') {
+            return Ok("");
+        }
+        match (site_path.strip_prefix(STATUS_FOLDER), &links.handbook) {
+            (Some(path), _) => Ok(path),
+            (None, Some(handbook)) => Err(handbook),
+            (None, None) => Ok(site_path),
+        }
     }
 
     /// The same base URL with its origin replaced, as `serve` does for the local address.
     pub fn with_origin(&self, origin: &str) -> BaseUrl {
-        BaseUrl { origin: origin.trim_end_matches('/').to_string(), path: self.path.clone() }
+        BaseUrl {
+            origin: origin.trim_end_matches('/').to_string(),
+            path: self.path.clone(),
+            status_site: self.status_site.clone(),
+        }
     }
 }
 
@@ -87,6 +144,24 @@ mod tests {
         assert_eq!(BaseUrl::parse("https://x.org").unwrap().absolute("").as_deref(), Some("https://x.org/"));
         assert!(BaseUrl::parse("x.org").is_err());
         assert!(BaseUrl::parse("https:///x").is_err());
+    }
+
+    #[test]
+    fn links_the_status_sites_paths_at_its_root_and_the_handbooks_at_handbook_url() {
+        let site = BaseUrl::parse("https://status.example.org/").unwrap();
+        let handbook = BaseUrl::parse("https://ops.example.org/handbook/").unwrap();
+        let status = BaseUrl::for_status_site(site.clone(), Some(handbook));
+        assert_eq!(status.href("status/api/v2/summary.json"), "/api/v2/summary.json");
+        assert_eq!(status.href("status/"), "/");
+        assert_eq!(status.href("status"), "/");
+        assert_eq!(status.absolute("status/dns/").as_deref(), Some("https://status.example.org/dns/"));
+        assert_eq!(status.href("runbooks/db/"), "https://ops.example.org/handbook/runbooks/db/");
+        assert_eq!(status.absolute("runbooks/db/").as_deref(), Some("https://ops.example.org/handbook/runbooks/db/"));
+        assert_eq!(status.path(), "/");
+        let alone = BaseUrl::for_status_site(site, None);
+        assert_eq!(alone.href("runbooks/db/"), "/runbooks/db/");
+        assert_eq!(alone.handbook_link(), None);
+        assert_eq!(status.handbook_link().as_deref(), Some("https://ops.example.org/handbook/"));
     }
 
     #[test]

@@ -18,8 +18,9 @@ mod mdbook;
 mod output_dir;
 mod sources;
 mod status;
+mod status_site;
 
-pub(crate) use base_url::BaseUrl;
+pub(crate) use base_url::{BaseUrl, STATUS_FOLDER};
 pub(crate) use checks::{Check, Threshold};
 pub(crate) use content_dir::DEFAULT_CONTENT_DIR;
 pub(crate) use kinds::{
@@ -377,6 +378,9 @@ pub struct Overrides {
     /// broken link fails the check even where the handbook sets `links = "warn"`
     /// (`crate::check::baseline`: existing ones fail nothing).
     pub links_as_errors: bool,
+    /// `build --status-site`: the build writes the status site (`[status] site-dir`, or
+    /// `--out`) rather than the handbook (`pipeline::status_site`).
+    pub status_site: bool,
 }
 
 /// The resolved configuration of one handbook.
@@ -442,6 +446,10 @@ pub struct Config {
     /// Whether `book.toml` is mdBook's (it has `[book]`): the handbook is an mdBook
     /// book, whose URLs and links follow mdBook's rules (`content::old_tool`).
     pub(crate) mdbook: bool,
+    /// For a build of the status site (`build --status-site`): the handbook's own output
+    /// folder, which the status site's may be neither in nor around
+    /// (`pipeline::claim`); `None` for any other build.
+    pub(crate) status_site_beside: Option<PathBuf>,
 }
 
 impl Config {
@@ -534,6 +542,22 @@ impl Config {
         }
         let mut kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
         let server = overrides.prometheus.as_deref();
+        let status_site = match (&raw.status, overrides.status_site) {
+            (Some(table), true) => {
+                Some(status_site::resolve_status_site(table, root, overrides.output_dir.as_ref(), text, &mut problems))
+            }
+            (None, true) => {
+                problems.push(Diagnostic::error(
+                    Rule::ConfigField,
+                    CONFIG_FILE,
+                    0,
+                    0,
+                    "`--status-site` builds the status page as a site of its own, and book.toml has no `[status]` table",
+                ));
+                None
+            }
+            (_, false) => None,
+        };
         let status =
             raw.status.map(|table| status::resolve_status(table, text, server, overrides.offline, &mut problems));
         kinds.bind_ids("component", &status.as_ref().map(StatusConfig::ids).unwrap_or_default());
@@ -563,11 +587,23 @@ impl Config {
         }
         let (output_dir, output_choice) = output_dir::resolve_output_dir(
             root,
-            overrides.output_dir.as_ref(),
+            overrides.output_dir.as_ref().filter(|_| !overrides.status_site),
             &raw.build.output_dir,
             text,
             &mut problems,
         );
+        // A build of the status site writes its folder, with its own URLs, for everyone.
+        let (output_dir, output_choice, base_url, status_site_beside, audience) = match status_site {
+            Some(site) => {
+                if let (OutputChoice::Config(line, column), true) =
+                    (site.choice, status_site::overlap(&site.dir, &output_dir))
+                {
+                    problems.push(status_site::same_folder(line, column, &output_dir));
+                }
+                (site.dir, site.choice, site.base_url, Some(output_dir), Audience::Public)
+            }
+            None => (output_dir, output_choice, base_url, None, overrides.audience.unwrap_or(raw.build.audience)),
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -586,7 +622,7 @@ impl Config {
             content_folder,
             theme: raw.build.theme,
             drafts: overrides.drafts,
-            audience: overrides.audience.unwrap_or(raw.build.audience),
+            audience,
             link_severity: match raw.check.links {
                 _ if overrides.links_as_errors => Severity::Error,
                 LinkLevel::Error => Severity::Error,
@@ -614,6 +650,7 @@ impl Config {
             sources,
             notes,
             mdbook: is_mdbook,
+            status_site_beside,
         })
     }
 

@@ -39,6 +39,13 @@ pub(super) struct StatusTable {
     prometheus_timeout: Option<toml::Spanned<String>>,
     /// The label of an Alertmanager alert that names the component it affects.
     component_label: Option<String>,
+    /// The folder of the status site (`opsbook build --status-site`,
+    /// [`super::status_site`]).
+    pub(super) site_dir: Option<toml::Spanned<String>>,
+    /// Where the status site is published.
+    pub(super) site_url: Option<toml::Spanned<String>>,
+    /// The handbook the status site links back to.
+    pub(super) handbook_url: Option<toml::Spanned<String>>,
 }
 
 /// One entry of `[status] components`.

@@ -14,6 +14,9 @@
 //!    only what that manifest lists ([`super::staging`]); with `--force`, whatever the
 //!    site does not hold, except what lies below a `.git` folder, at any depth.
 //!
+//! The status site's folder (`build --status-site`) is claimed the same way, and is
+//! refused when it is, holds or lies in the handbook's output folder.
+//!
 //! A folder `book.toml` named (`[build] output-dir`) is refused with an error at that key;
 //! one given with `--out` with an error of the command line (exit 2).
 
@@ -49,6 +52,20 @@ pub(crate) fn claim(config: &Config, force: bool) -> Result<Claim, Failure> {
     let dir = check_output_dir(&config.output_dir, &config.root, &config.content_folder).map_err(located)?;
     if dir.exists() && !dir.is_dir() {
         return Err(located(anyhow!("cannot write the site to {}: it is a file, not a folder", dir.display())));
+    }
+    // The status site's folder is never the handbook's, nor in it or around it, as they
+    // resolve: each build would remove the other's files.
+    if let Some(handbook) = &config.status_site_beside {
+        let handbook =
+            check_output_dir(handbook, &config.root, &config.content_folder).unwrap_or_else(|_| handbook.clone());
+        if dir.starts_with(&handbook) || handbook.starts_with(&dir) {
+            return Err(located(anyhow!(
+                "cannot write the status site to {}: it is, holds or lies in the handbook's output folder {}, \
+                 and each build replaces what its folder holds",
+                crate::fs::shown_path(&dir),
+                crate::fs::shown_path(&handbook)
+            )));
+        }
     }
     let (parent, name) = parent_and_name(&dir);
     crate::fs::create_dir_all(&parent)?;
@@ -112,7 +129,11 @@ fn located(config: &Config, error: anyhow::Error) -> Failure {
     match config.output_choice {
         OutputChoice::Config(line, column) => Failure::Content(vec![
             Diagnostic::error(Rule::ConfigField, crate::config::CONFIG_FILE, line, column, format!("{error:#}"))
-                .with_help("name another folder for `[build] output-dir`, or pass --out"),
+                .with_help(if config.status_site_beside.is_some() {
+                    "name another folder for `[status] site-dir`, or pass --out"
+                } else {
+                    "name another folder for `[build] output-dir`, or pass --out"
+                }),
         ]),
         OutputChoice::CommandLine | OutputChoice::Default => Failure::Environment(error),
     }

@@ -73,7 +73,7 @@ pub(crate) fn headers(site: &Site, theirs: Option<&str>) -> String {
     }
     for path in paths {
         text.push_str(&format!("{path}\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=60\n"));
-        if path.ends_with("status/scs/*") {
+        if path.ends_with("scs/*") {
             // Its files are served for extensionless URLs too (`/status/scs/components`).
             text.push_str("  Content-Type: application/json\n");
         }

@@ -44,6 +44,7 @@ mod report;
 mod scs;
 mod staging;
 pub(crate) mod status_feed;
+mod status_site;
 pub(crate) mod statuspage;
 pub(crate) mod steps;
 mod stream;
@@ -277,6 +278,26 @@ fn run(
         Destination::Nowhere => None,
     };
     let beside = stream::Beside { scratch: output.as_ref().map(Output::scratch_file), cache: cache.as_deref() };
+    if site.config.status_site_beside.is_some() {
+        // `build --status-site`: the status page's files and pages alone, into the
+        // status site's folder, claimed and put in place as a build's.
+        let sink = sink.filter(|_| !has_errors(diagnostics));
+        if let Some(sink) = sink {
+            status_site::write_status_site(&site, &theme, &renderer, sink, diagnostics)?;
+        }
+        if sink.is_none() || has_errors(diagnostics) {
+            return Err(fail(std::mem::take(diagnostics)));
+        }
+        timer.lap("status-site");
+        if let Some(output) = output {
+            output.commit()?;
+            timer.lap("swap");
+        }
+        drop(lent);
+        drop(claim);
+        let index_cache = Default::default();
+        return Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: Vec::new(), search, index_cache });
+    }
     let mut rendered = render_and_check(&site, &renderer, sink, beside, purpose, timer, diagnostics)?;
     if purpose == Purpose::Stream {
         // The links are checked: a streaming build needs no more of what each template

@@ -123,7 +123,13 @@ fn measure_health(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Arc<crate::health::Health>> {
     let status = config.status.as_ref().filter(|s| s.is_measured())?;
-    let path = config.output_dir.join(crate::health::file::SITE_PATH);
+    // The status site (`build --status-site`) has it at its root.
+    let site_path = crate::health::file::SITE_PATH;
+    let site_path = match config.status_site_beside {
+        Some(_) => site_path.strip_prefix(crate::config::STATUS_FOLDER).unwrap_or(site_path),
+        None => site_path,
+    };
+    let path = config.output_dir.join(site_path);
     let shown = path.strip_prefix(&config.root).map_or_else(|_| path.display().to_string(), crate::fs::slash_path);
     let previous = crate::health::file::read(&path, now);
     let mode = if overrides.offline { crate::health::Mode::Offline } else { crate::health::Mode::Measure };

@@ -340,7 +340,7 @@ fn search_client(theme: &ThemeFiles) -> Result<String, Diagnostic> {
 /// The text of the static file `path` of the site, the theme or the built-in theme, if
 /// there is one; a file that cannot be read, or is not UTF-8, is an `unreadable-file`
 /// error at it.
-fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnostic> {
+pub(crate) fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnostic> {
     let unreadable = |shown: &str, cause: String| {
         Diagnostic::error(
             crate::diagnostic::Rule::UnreadableFile,

@@ -6,6 +6,7 @@
 //! `page.html` for the rest).
 
 pub(crate) mod nav;
+mod status_site;
 pub(crate) mod theme;
 pub(crate) mod vendor;
 pub(crate) mod views;
@@ -20,6 +21,7 @@ use tera::{Context, Tera, Value};
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
 pub(crate) use nav::NavCache;
+pub(crate) use status_site::StatusSitePage;
 pub(crate) use theme::{Origin, SEARCH_PARTS, ThemeFiles};
 pub(crate) use views::Bodies;
 use views::{PageContext, PageView, SiteView};
@@ -121,6 +123,7 @@ impl Renderer {
     pub fn is_page_template(&self, name: &str) -> bool {
         let special = name == "redirect.html"
             || name == "404.html"
+            || name.starts_with("status-site/")
             || crate::site::generated::GENERATED_PAGES
                 .iter()
                 .any(|spec| spec.template == name && !matches!(name, "index.html" | "section.html" | "page.html"));
@@ -299,7 +302,7 @@ impl Renderer {
         self.render("redirect.html", &context)
     }
 
-    fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| template_diagnostic(&self.origins, &e, template))
     }
 }

@@ -60,7 +60,11 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/panel-status.html",
     "partials/status-badges.html",
     "partials/status-maintenance.html",
+    "partials/status-body.html",
     "partials/toc-mobile.html",
+    "status-site/base.html",
+    "status-site/index.html",
+    "status-site/event.html",
 );
 
 /// The parts of the search client, in order. The build writes `search.js` as their

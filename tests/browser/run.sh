@@ -39,6 +39,8 @@ OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$repo" --out "$work/book" --base-u
 # The status page's fixture at a pinned "now" (2026-11-15T12:00:00Z, as tests/status.rs).
 cp -r "$repo/tests/fixtures/status-basic" "$work/status-site"
 SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/status-site" --out "$work/status-public" --quiet
+# The same as a site of its own (issue 32: `build --status-site`), served from its root.
+SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/status-site" --status-site --out "$work/status-only" --quiet
 # The same with measured checks (issue 32), built --offline from a health.json that a
 # build against a real Prometheus wrote (fixtures/health.json; tests/health.rs tests
 # the measuring itself): the first build makes the output folder, the second reads it.
@@ -48,5 +50,5 @@ SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/measured-site" --out "$w
 cp "$here/fixtures/health.json" "$work/measured-public/status/health.json"
 SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/measured-site" --out "$work/measured-public" --offline --quiet
 
-SITE_DIR="$work/public" BOOK_DIR="$work/book" STATUS_SITE_DIR="$work/status-public" MEASURED_SITE_DIR="$work/measured-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
+SITE_DIR="$work/public" BOOK_DIR="$work/book" STATUS_SITE_DIR="$work/status-public" STATUS_ONLY_DIR="$work/status-only" MEASURED_SITE_DIR="$work/measured-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
   node --test "$repo/tests/js/" "$here/"

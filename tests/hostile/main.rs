@@ -26,5 +26,6 @@ mod property;
 mod reads;
 mod serve;
 mod sidebars;
+mod status_site;
 mod templates;
 mod unicode;

@@ -14,7 +14,7 @@
 
 mod lists;
 mod page;
-mod status;
+pub(crate) mod status;
 mod trend;
 
 use serde::Serialize;
