@@ -61,6 +61,8 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/status-badges.html",
     "partials/status-maintenance.html",
     "partials/toc-mobile.html",
+    "partials/post-list.html",
+    "partials/dated-list.html",
 );
 
 /// The parts of the search client, in order. The build writes `search.js` as their
