@@ -29,6 +29,7 @@ fn handbook(name: &str) -> Site {
             ("content/minutes/20230612.md", "## 2023-06-12\n\nPresent: everyone.\n"),
             ("content/minutes/2023-07-03-retro.md", "Notes of the retro.\n"),
             ("content/minutes/2022-12-01.md", "---\ntitle: Kick-off\n---\n\nThe start.\n"),
+            ("content/minutes/20221103.md", "Notes first.\n\n# 2022-11-03\n\nThe heading below.\n"),
         ],
     )
 }
@@ -86,11 +87,24 @@ fn minutes_take_their_date_and_title_from_their_name_and_heading() {
     let minutes = site.read("public/minutes/index.html");
     let main = main_of(&minutes);
     // Titled by the first heading, said as a reader says a date; by name after the date.
-    let order: Vec<usize> = ["Retro", "12 June 2023", "Kick-off"].iter().map(|t| main.find(t).expect(t)).collect();
-    assert!(order[0] < order[1] && order[1] < order[2], "newest first: {main}");
+    let order: Vec<usize> =
+        ["Retro", "12 June 2023", "Kick-off", "3 November 2022"].iter().map(|t| main.find(t).expect(t)).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "newest first: {main}");
     let page = site.read("public/minutes/20230612/index.html");
     assert!(page.contains("<title>12 June 2023 · Ops</title>"), "{page}");
     assert!(main_of(&page).contains(r#"<time datetime="2023-06-12">12 June 2023</time>"#));
+}
+
+#[test]
+fn an_incident_review_named_by_a_date_shows_its_own_date_only() {
+    let site = handbook("blog-rca");
+    site.write(
+        "content/rca/2023-05-01-outage.md",
+        "---\ntitle: Outage\nkind: rca\nincident_date: 2023-04-30\n---\n\nThe resolvers failed.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let main = main_of(&site.read("public/rca/2023-05-01-outage/index.html")).to_string();
+    assert!(!main.contains("post-byline"), "the review's panel dates it: {main}");
 }
 
 #[test]

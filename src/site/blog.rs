@@ -443,10 +443,16 @@ impl Site {
         self.blogs.blogs.iter().find(|blog| blog.section == id)
     }
 
-    /// The date a page shows, when it is a post or named by a date: not for the status
-    /// page's incidents and maintenances, which show their own times.
+    /// The date a page shows, when it is a post or named by a date; not for a page
+    /// whose kind dates it by a field of its own (an incident review's `incident_date`,
+    /// its `feed-date`), nor for the status page's incidents and maintenances, which
+    /// show their own times.
     pub(crate) fn page_date(&self, id: PageId) -> Option<Date> {
-        self.pages[id].date.filter(|_| !super::status::is_status_event(self, id))
+        let page = &self.pages[id];
+        let own_date = self.config.kinds.get(&page.kind).is_some_and(|kind| kind.feed_date.is_some());
+        page.date
+            .filter(|_| !own_date || is_post(&self.pages, id))
+            .filter(|_| !super::status::is_status_event(self, id))
     }
 }
 

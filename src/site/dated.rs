@@ -14,7 +14,7 @@
 //! 3. Such a page without `title` and without a `#` heading takes its first heading of
 //!    any level (`## 2023-06-12` in minutes); a heading or name that is only a date is
 //!    said as a reader says it: "12 June 2023" ([`reader_date`], the months of the
-//!    status page's history).
+//!    status page's history), a `#` heading's too (`# 2022-10-27`).
 
 use crate::dates::Date;
 
@@ -89,11 +89,18 @@ pub(crate) fn page_date(source: &crate::content::SourcePage, is_post: bool) -> O
     front_date(source).or(named.map(|(date, _)| date))
 }
 
+/// A heading's text as a dated page's title: a date (`2023-06-12`) said as a reader
+/// says it, any other text as it is.
+pub(crate) fn heading_title(text: &str) -> String {
+    let trimmed = text.trim();
+    Date::parse(trimmed).filter(|_| trimmed.len() == 10).map_or_else(|| text.to_string(), reader_date)
+}
+
 /// The title of a dated page without `title` and `#` heading: its first heading (said
 /// as a date when it is one), else its name after the date, else the date.
 pub(crate) fn dated_title(page: &super::Page, date: Date) -> String {
     if let Some(first) = page.rendered.toc.first().map(|entry| entry.title.trim()).filter(|t| !t.is_empty()) {
-        return Date::parse(first).filter(|_| first.len() == 10).map_or_else(|| first.to_string(), reader_date);
+        return heading_title(first);
     }
     match name_date(file_stem(&page.source.path)) {
         Some((_, rest)) if !rest.is_empty() => crate::slug::title_from_name(rest),
@@ -126,6 +133,8 @@ mod tests {
     #[test]
     fn says_dates_as_a_reader_does() {
         assert_eq!(reader_date(date("2023-06-12")), "12 June 2023");
+        assert_eq!(heading_title("2023-06-12"), "12 June 2023");
+        assert_eq!(heading_title("Weekly 2023-06-12"), "Weekly 2023-06-12");
         assert_eq!(reader_date(date("0999-01-01")), "1 January 0999");
     }
 }

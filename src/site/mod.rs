@@ -766,7 +766,7 @@ fn resolve_title(page: &Page, site_title: &str, strip: bool) -> String {
         return title.clone();
     }
     if let Some(h1) = page.rendered.first_h1.as_deref().filter(|t| !t.is_empty()) {
-        return h1.to_string();
+        return if page.date.is_some() && page.origin.has_file() { dated::heading_title(h1) } else { h1.to_string() };
     }
     if let Some(date) = page.date.filter(|_| page.origin.has_file()) {
         return dated::dated_title(page, date);
