@@ -23,7 +23,7 @@
 //! `:output_ext` (`.html`), `:categories`, `:year`, `:month`, `:day`, `:i_month`,
 //! `:i_day`, `:short_year`. An unknown placeholder stays as written.
 
-use super::node::Node;
+use super::node::{Located, Node};
 use super::old_tool::text_of;
 
 /// What `_config.yml` says of URLs.
@@ -33,6 +33,8 @@ pub(crate) struct JekyllSite {
     pub style: String,
     /// The collections, posts among them.
     pub collections: Vec<Collection>,
+    /// jekyll-paginate's `paginate`: posts a page of the blog lists.
+    pub paginate: Option<usize>,
 }
 
 /// One collection of `_config.yml`.
@@ -48,7 +50,7 @@ pub(crate) struct Collection {
 
 impl Default for JekyllSite {
     fn default() -> Self {
-        JekyllSite { style: style_template("date"), collections: Vec::new() }
+        JekyllSite { style: style_template("date"), collections: Vec::new(), paginate: None }
     }
 }
 
@@ -90,6 +92,9 @@ impl JekyllSite {
         let Some(Node::Map(keys)) = documents.into_iter().next() else { return Ok(site) };
         if let Some(style) = text_of(&keys, "permalink") {
             site.style = style_template(style.trim());
+        }
+        if let Some((_, Located { value: Node::Number(n), .. })) = keys.iter().find(|(k, _)| k.value == "paginate") {
+            site.paginate = n.as_u64().and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 0);
         }
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {

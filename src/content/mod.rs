@@ -26,6 +26,7 @@ pub(crate) mod nav_file;
 pub(crate) mod node;
 pub(crate) mod old_tool;
 pub(crate) mod page;
+pub(crate) mod people;
 pub(crate) mod prefix;
 pub(crate) mod released;
 pub(crate) mod rule_file;

@@ -248,6 +248,15 @@ fn memchr_insensitive(text: &str, word: &str) -> bool {
 /// The longest fallback description, in characters.
 const SUMMARY_CHARS: usize = 200;
 
+/// The line that ends a post's excerpt: Hugo's summary divider (gohugoio/hugo
+/// `docs/content/en/content-management/summaries.md`), and the `excerpt_separator`
+/// Jekyll blogs set to the same. The text before it, as plain text, is the page's
+/// summary (at most [`EXCERPT_CHARS`] characters) instead of its first paragraph.
+pub(crate) const EXCERPT_SEPARATOR: &str = "<!--more-->";
+
+/// The most characters of an excerpt that ends at [`EXCERPT_SEPARATOR`].
+const EXCERPT_CHARS: usize = 600;
+
 /// Renders one page body: its includes expanded first ([`includes::expand`]), then the
 /// other pre-passes on the expanded text.
 pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
@@ -333,6 +342,7 @@ fn write_body(
         footnotes: Vec::new(),
         summary: None,
         in_summary: false,
+        before_more: source.contains(EXCERPT_SEPARATOR).then(String::new),
         blocks_seen: false,
         in_heading: false,
         section_events: Some(Vec::new()),
@@ -370,6 +380,9 @@ struct BodyWriter<'a> {
     footnotes: Vec<(String, String)>,
     summary: Option<String>,
     in_summary: bool,
+    /// On a page with an excerpt separator ([`EXCERPT_SEPARATOR`]), the text before it so
+    /// far: at the separator, it becomes the summary.
+    before_more: Option<String>,
     blocks_seen: bool,
     in_heading: bool,
     /// The closing tags of the blocks the dialects' placeholders opened.
@@ -506,6 +519,13 @@ impl<'a> BodyWriter<'a> {
                     } else {
                         target.push(Event::End(TagEnd::BlockQuote(kind)));
                     }
+                }
+                Event::Html(html) if self.before_more.is_some() && html.trim() == EXCERPT_SEPARATOR => {
+                    if let Some(text) = self.before_more.take() {
+                        self.summary = Some(shorten(text.trim(), EXCERPT_CHARS));
+                        self.in_summary = false;
+                    }
+                    target.push(Event::Html(html));
                 }
                 Event::Html(html) if self.rewrite.and_then(|r| r.html(&html)).is_some() => {
                     let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_default();
@@ -775,6 +795,9 @@ impl<'a> BodyWriter<'a> {
 
     /// Keeps the words of two blocks apart in the search text.
     fn note_break(&mut self) {
+        if let Some(more) = self.before_more.as_mut().filter(|more| !more.ends_with(' ')) {
+            more.push(' ');
+        }
         if !self.in_heading
             && let Some(section) = self.out.sections.last_mut()
             && !section.text.ends_with(' ')
@@ -796,6 +819,9 @@ impl<'a> BodyWriter<'a> {
         self.out.word_count += count_words(text);
         if self.in_summary {
             self.out.summary.push_str(text);
+        }
+        if let Some(more) = self.before_more.as_mut().filter(|_| !self.in_heading) {
+            more.push_str(text);
         }
         if !self.in_heading
             && let Some(section) = self.out.sections.last_mut()

@@ -442,6 +442,16 @@ fn an_admonition_is_not_the_description() {
     assert_eq!(render(":::note\nA note.\n:::\n\nThe first paragraph.\n").summary, "The first paragraph.");
 }
 
+#[test]
+fn the_text_before_the_excerpt_separator_is_the_summary_without_internal_text() {
+    let text = "# Post\n\nFirst `part`.\n\n<!-- internal -->\nSECRET plans.\n<!-- /internal -->\n\nSecond part.\n\n<!--more-->\n\nThe rest.\n";
+    assert_eq!(render(text).summary, "First part. Second part.");
+    let marked = render_for(text, internal::Mode::Mark);
+    assert!(marked.summary.contains("SECRET"), "an internal build shows internal text: {}", marked.summary);
+    assert_eq!(render("One.\n\nTwo.\n").summary, "One.", "without a separator, the first paragraph");
+    assert_eq!(render("One.\n\n```\n<!--more-->\n```\n\nTwo.\n").summary, "One.", "not in code");
+}
+
 /// The ids and anchor links of one page in `style`.
 fn ids_in_style(text: &str, style: crate::slug::HeadingIdStyle) -> String {
     let out = render_markdown(&MarkdownInput {

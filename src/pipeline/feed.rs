@@ -3,6 +3,9 @@
 //! kind with a feed date (an RCA's incident date), that field; a page with neither is
 //! left out. The feed needs
 //! absolute URLs, so it is written only when `base-url` names a host.
+//!
+//! Each blog has a feed of its own, `<blog>/feed.xml` ([`blog_feeds`]): its newest posts
+//! by their dates, as jekyll-feed writes `feed.xml` of a site's posts.
 
 use crate::dates::Timestamp;
 use crate::html::escape;
@@ -34,30 +37,81 @@ pub(crate) fn atom(site: &Site) -> Option<String> {
         .collect();
     entries.sort_by_key(|&(date, id)| (std::cmp::Reverse(date), site.position.get(id).copied().unwrap_or(usize::MAX)));
     entries.truncate(FEED_ENTRIES);
+    let head = Head { title: &site.config.title, self_path: "feed.xml", home: &home, kinds: true };
+    Some(write_feed(site, &head, &entries))
+}
+
+/// Each blog's feed, `<blog>/feed.xml`: (site path, text), none without a host in the
+/// base URL.
+pub(crate) fn blog_feeds(site: &Site) -> Vec<(String, String)> {
+    let base = &site.config.base_url;
+    let mut feeds = Vec::new();
+    for blog in &site.blogs.blogs {
+        let section = &site.pages[blog.section];
+        let (Some(home), path) = (base.absolute(&section.site_path), blog_feed_path(site, blog.section)) else {
+            continue;
+        };
+        let entries: Vec<(Timestamp, PageId)> = blog
+            .posts
+            .iter()
+            .filter_map(|&id| Some((Timestamp::from_seconds(site.pages[id].date?.days() * 86_400), id)))
+            .take(FEED_ENTRIES)
+            .collect();
+        let title = format!("{} · {}", section.title, site.config.title);
+        let head = Head { title: &title, self_path: &path, home: &home, kinds: false };
+        feeds.push((path.clone(), write_feed(site, &head, &entries)));
+    }
+    feeds
+}
+
+/// The site path of the feed of the blog of section `section`.
+pub(crate) fn blog_feed_path(site: &Site, section: PageId) -> String {
+    format!("{}feed.xml", site.pages[section].site_path)
+}
+
+/// What a feed says of itself.
+struct Head<'a> {
+    title: &'a str,
+    self_path: &'a str,
+    home: &'a str,
+    /// Whether each entry names its kind as its category.
+    kinds: bool,
+}
+
+/// The Atom text of a feed of `entries`, newest first.
+fn write_feed(site: &Site, head: &Head<'_>, entries: &[(Timestamp, PageId)]) -> String {
+    let base = &site.config.base_url;
+    let home = head.home;
     let updated = entries.first().map_or_else(|| Timestamp::from_seconds(0).rfc3339(), |(d, _)| d.rfc3339());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
         escape(&site.config.language)
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", escape(&site.config.title)));
+    xml.push_str(&format!("  <title>{}</title>\n", escape(head.title)));
     if !site.config.description.is_empty() {
         xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&site.config.description)));
     }
-    let self_url = base.absolute("feed.xml").unwrap_or_default();
+    let self_url = base.absolute(head.self_path).unwrap_or_default();
     xml.push_str(&format!("  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n", escape(&self_url)));
     xml.push_str(&format!("  <link href=\"{}\"/>\n  <id>{}</id>\n", escape(&home), escape(&home)));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!("  <author><name>{}</name></author>\n", escape(&site.config.title)));
     xml.push_str(&format!("  <generator version=\"{}\">opsbook</generator>\n", env!("CARGO_PKG_VERSION")));
-    for (date, id) in entries {
+    for &(date, id) in entries {
         let page = &site.pages[id];
         let url = base.absolute(&page.site_path).unwrap_or_default();
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape(&page.title)));
         xml.push_str(&format!("    <link href=\"{}\"/>\n    <id>{}</id>\n", escape(&url), escape(&url)));
         xml.push_str(&format!("    <updated>{}</updated>\n", date.rfc3339()));
-        xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(&page.kind)));
+        if head.kinds {
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(&page.kind)));
+        }
+        for author in site.blogs.authors_of.get(&id).into_iter().flatten().filter_map(|&at| site.blogs.authors.get(at))
+        {
+            xml.push_str(&format!("    <author><name>{}</name></author>\n", escape(&author.name)));
+        }
         let summary = page.description();
         if !summary.is_empty() {
             xml.push_str(&format!("    <summary>{}</summary>\n", escape(summary)));
@@ -65,5 +119,5 @@ pub(crate) fn atom(site: &Site) -> Option<String> {
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    Some(xml)
+    xml
 }

@@ -263,6 +263,11 @@ pub(crate) fn write_extras(
             output.write(spec.path, text.as_bytes())?;
         }
     }
+    if ExtraFile::Feed.exists(&site.config, has_aliases, has_alerts) {
+        for (path, text) in feed::blog_feeds(site) {
+            output.write(&path, text.as_bytes())?;
+        }
+    }
     for (alias, target) in &site.aliases {
         match renderer.render_redirect(site, *target) {
             Ok(html) => output.write(&crate::site_path::alias_file(alias), html.as_bytes())?,

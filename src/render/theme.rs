@@ -65,6 +65,8 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "status-site/base.html",
     "status-site/index.html",
     "status-site/event.html",
+    "partials/post-list.html",
+    "partials/dated-list.html",
 );
 
 /// The parts of the search client, in order. The build writes `search.js` as their

@@ -34,6 +34,12 @@ pub enum GeneratedPage {
     /// `/print/<section>/`: every page of one section (the section page by id) on one
     /// page, for printing before an audit or an outage.
     Print(PageId),
+    /// `/authors/`: every author of posts and pages.
+    Authors,
+    /// `/authors/<slug>/`: one author's posts and pages.
+    Author(String),
+    /// `<blog>/page/<n>/`: the blog of a section (by id), its `n`th page of posts (from 2).
+    BlogPage(PageId, usize),
 }
 
 impl GeneratedPage {
@@ -48,6 +54,9 @@ impl GeneratedPage {
             GeneratedPage::Alerts => &ALERTS,
             GeneratedPage::Status => &STATUS,
             GeneratedPage::Print(_) => &PRINT,
+            GeneratedPage::Authors => &super::blog::AUTHORS,
+            GeneratedPage::Author(_) => &super::blog::AUTHOR,
+            GeneratedPage::BlogPage(..) => &super::blog::BLOG_PAGE,
         }
     }
 }
@@ -102,18 +111,20 @@ pub struct GeneratedSpec {
 }
 
 /// For the rows whose page owns no content page.
-fn owns_nothing(_: &Site, _: PageId) -> bool {
+pub(super) fn owns_nothing(_: &Site, _: PageId) -> bool {
     false
 }
 
+/// The built-in theme's copy of a template.
 macro_rules! builtin {
     ($name:literal) => {
         include_bytes!(concat!("../../themes/default/templates/", $name))
     };
 }
+pub(super) use builtin;
 
 /// One page titled `title` at `site_path` when `wanted`.
-fn single(wanted: bool, page: GeneratedPage, site_path: &str, title: &str) -> Vec<Instance> {
+pub(super) fn single(wanted: bool, page: GeneratedPage, site_path: &str, title: &str) -> Vec<Instance> {
     if wanted {
         vec![Instance { page, site_path: site_path.to_string(), title: title.to_string() }]
     } else {
@@ -289,8 +300,19 @@ static PRINT: GeneratedSpec = GeneratedSpec {
 };
 
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] =
-    &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS, &PRINT];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[
+    &OWNERS,
+    &TAGS,
+    &TAG,
+    &REVIEW,
+    &SEARCH,
+    &ALERTS,
+    &STATUS,
+    &PRINT,
+    &super::blog::AUTHORS,
+    &super::blog::AUTHOR,
+    &super::blog::BLOG_PAGE,
+];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.
@@ -334,6 +356,9 @@ mod tests {
             GeneratedPage::Alerts,
             GeneratedPage::Status,
             GeneratedPage::Print(1),
+            GeneratedPage::Authors,
+            GeneratedPage::Author("x".into()),
+            GeneratedPage::BlogPage(1, 2),
         ];
         assert_eq!(pages.len(), GENERATED_PAGES.len());
         for (page, &spec) in pages.iter().zip(GENERATED_PAGES) {

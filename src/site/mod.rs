@@ -14,8 +14,10 @@
 
 pub(crate) mod alerts;
 pub(crate) mod audience;
+pub(crate) mod blog;
 pub(crate) mod catalog;
 pub(crate) mod codeowners;
+pub(crate) mod dated;
 pub(crate) mod extra_files;
 pub(crate) mod generated;
 pub(crate) mod git;
@@ -107,6 +109,8 @@ pub struct Page {
     /// For a page with `redirect_to`: the link it redirects to, the only thing it
     /// publishes ([`redirect_to`]).
     pub(crate) redirect: Option<String>,
+    /// For a post and a page named by a date: its date ([`dated`]).
+    pub(crate) date: Option<crate::dates::Date>,
 }
 
 impl Page {
@@ -189,6 +193,8 @@ pub struct Site {
     /// The content paths of the pages the dev server read again since the walk
     /// ([`Site::refresh_page`]): `walked` holds older versions of them.
     pub(crate) read_again: Vec<String>,
+    /// The blogs and their authors ([`blog`]).
+    pub(crate) blogs: Arc<blog::Blogs>,
     /// Where includes look their files up ([`crate::content::include_roots`]).
     pub(crate) include_roots: Arc<crate::content::include_roots::IncludeRoots>,
     /// Shared by the copies of the model the dev server's rebuilds make: a rebuild that
@@ -317,7 +323,7 @@ impl Site {
         let assets: Vec<String> = files.assets.iter().filter(|a| !index.left_out.contains_key(*a)).cloned().collect();
         let mut page_dirs: FxHashSet<&str> = std::iter::once("").collect();
         for page in loaded.iter().filter(|p| !left_out(p)) {
-            let mut dir = page.dir();
+            let mut dir = blog::section_dir(page.dir());
             while !dir.is_empty() && page_dirs.insert(dir) {
                 dir = parent_dir(dir);
             }
@@ -417,7 +423,7 @@ impl Site {
         //    without a page of its own is internal when all it holds is.
         let mut public_dirs: FxHashSet<String> = std::iter::once(String::new()).collect();
         for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
-            let mut dir = page.source.dir();
+            let mut dir = blog::section_dir(page.source.dir());
             while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
                 dir = parent_dir(dir);
             }
@@ -437,7 +443,7 @@ impl Site {
                 let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
             } else {
-                index.by_dir.get(page.source.dir()).copied()
+                index.by_dir.get(blog::section_dir(page.source.dir())).copied()
             };
         }
 
@@ -454,6 +460,8 @@ impl Site {
             let severity = config.link_severity;
             nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), severity, diagnostics);
         }
+
+        blog::date_pages(&mut pages, diagnostics);
 
         // 4. URLs, duplicates and aliases.
         let rules = urls::UrlRules::of(&files.old_tool, strip_prefixes);
@@ -518,6 +526,7 @@ impl Site {
             walked: None,
             read_again: Vec::new(),
             include_roots: Arc::clone(&files.include_roots),
+            blogs: Arc::default(),
             index: Arc::new(index),
             templating: None,
         }
@@ -611,6 +620,7 @@ impl Site {
         self.alerts = alerts::collect_alerts(self, diagnostics);
         self.past_incidents = incidents::collect_past_incidents(self);
         self.status = status::collect_status(self, diagnostics);
+        self.collect_blogs(diagnostics);
         indexes::add_index_pages(self, diagnostics);
         let claimed = outputs::claim_outputs(self, diagnostics);
         self.aliases = claimed.redirects;
@@ -672,6 +682,7 @@ impl Site {
             self.read_again.push(source.path.clone());
         }
         self.pages[id].source = source;
+        self.pages[id].date = dated::page_date(&self.pages[id].source, blog::is_post(&self.pages, id));
         let kind = kinds::page_kind(self, id, diagnostics);
         self.pages[id].kind = kind;
         let (values, review, problems) = kinds::page_fields(self, &self.pages[id]);
@@ -755,7 +766,10 @@ fn resolve_title(page: &Page, site_title: &str, strip: bool) -> String {
         return title.clone();
     }
     if let Some(h1) = page.rendered.first_h1.as_deref().filter(|t| !t.is_empty()) {
-        return h1.to_string();
+        return if page.date.is_some() && page.origin.has_file() { dated::heading_title(h1) } else { h1.to_string() };
+    }
+    if let Some(date) = page.date.filter(|_| page.origin.has_file()) {
+        return dated::dated_title(page, date);
     }
     match source_name(page) {
         "" => site_title.to_string(),
@@ -807,6 +821,7 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         nav_title: None,
         nav_unlisted: false,
         redirect: None,
+        date: None,
     }
 }
 

@@ -74,6 +74,8 @@ fn set_reading_order(site: &mut Site) {
 struct SortKey {
     listed: Option<usize>,
     order: Option<f64>,
+    /// Dated pages (posts, minutes) come newest first, before the pages without a date.
+    newest: Option<std::cmp::Reverse<crate::dates::Date>>,
     title: String,
     site_path: String,
 }
@@ -88,6 +90,7 @@ impl SortKey {
         SortKey {
             listed: page.nav_rank,
             order: page.source.front.weight.or(position).or_else(prefix),
+            newest: page.date.map(std::cmp::Reverse),
             title: crate::slug::fold(&page.title),
             site_path: page.site_path.clone(),
         }
@@ -103,7 +106,15 @@ impl SortKey {
             (Some(a), Some(b)) => a.total_cmp(&b),
             (a, b) => some_first(a.is_some(), b.is_some()),
         };
-        listed.then(order).then_with(|| self.title.cmp(&other.title)).then_with(|| self.site_path.cmp(&other.site_path))
+        let newest = match (self.newest, other.newest) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (a, b) => some_first(a.is_some(), b.is_some()),
+        };
+        listed
+            .then(order)
+            .then(newest)
+            .then_with(|| self.title.cmp(&other.title))
+            .then_with(|| self.site_path.cmp(&other.site_path))
     }
 }
 

@@ -189,6 +189,9 @@ fn own_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
     if let Some(template) = rules.eleventy.and_then(|e| e.template_for(&page.path)) {
         return url_site_path(&crate::content::eleventy_site::expand(template, &page.path)?);
     }
+    if super::blog::in_posts_folder(&page.path) {
+        return post_url(page, rules);
+    }
     let (label, template, inside) = rules.jekyll?.collection_of(&page.path)?;
     let mut values = placeholders_of(page, label);
     values.path = inside;
@@ -198,6 +201,27 @@ fn own_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
         values.basename = title;
         values.date = values.date.or(Some(date));
     }
+    url_site_path(&expand(&template, &values))
+}
+
+/// The URL of a post, a page in a `_posts` folder ([`super::blog`]): the posts'
+/// template expanded with its date and title from its name (`YYYY-MM-DD-title`) unless
+/// front matter has `date` or `slug`, its categories the folders above `_posts` and its
+/// `categories`; `None` (its folder's URL) without a date.
+fn post_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+    let template = super::blog::post_template(rules.jekyll);
+    let mut values = placeholders_of(page, "posts");
+    let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
+    values.basename = title;
+    values.date = values.date.or(date);
+    values.date?;
+    let mut categories: Vec<String> =
+        super::blog::path_categories(&page.path).iter().map(|c| c.to_lowercase()).collect();
+    categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
+    let mut seen = FxHashSet::default();
+    categories.retain(|c| seen.insert(c.clone()));
+    values.categories = categories.join("/");
+    values.path = page.path.rsplit_once('.').map_or(page.path.as_str(), |(stem, _)| stem);
     url_site_path(&expand(&template, &values))
 }
 

@@ -22,7 +22,7 @@ after(async () => {
   await server?.close();
 });
 
-/** Every page type: home, section with catalog, runbook, RCA, the generated pages, 404. */
+/** Every page type: home, section with catalog, runbook, RCA, blog and post, the generated pages, 404. */
 const PAGE_TYPES = [
   ['home', ''],
   ['section with runbook catalog', 'runbooks/'],
@@ -37,6 +37,10 @@ const PAGE_TYPES = [
   ['tag', 'tags/blameless/'],
   ['alerts', 'alerts/'],
   ['print page of a section', 'print/runbooks/'],
+  ['blog with its posts', 'news/'],
+  ['blog post', 'news/2026/11/23/blogs-and-minutes/'],
+  ['authors', 'authors/'],
+  ['author', 'authors/opsbook-maintainers/'],
   ['404', 'no-such-page/'],
 ];
 

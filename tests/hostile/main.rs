@@ -22,6 +22,7 @@ mod new_page;
 mod output;
 mod panics;
 mod paths;
+mod people;
 mod property;
 mod reads;
 mod serve;

@@ -23,6 +23,10 @@ pub(crate) struct SectionView<'a> {
     pub catalog: Option<CatalogView<'a>>,
     /// The link to the section's print page, when it has one.
     pub print_url: Option<String>,
+    /// When the section is a blog: its first page of posts.
+    pub blog: Option<super::blog::BlogListView<'a>>,
+    /// When its pages are dated and many: its pages by year.
+    pub years: Option<Vec<super::blog::YearGroup<'a>>>,
 }
 
 /// A section's catalog.
@@ -100,6 +104,8 @@ impl<'a> SectionView<'a> {
             children: page.children.iter().map(|&c| LinkView::of(site, c)).collect(),
             other_children,
             catalog,
+            blog: super::blog::blog_list(site, id, 1),
+            years: super::blog::years(site, id),
             print_url: crate::site::generated::print_page_of(site, id).map(|(print, own)| {
                 let href = site.href(print);
                 if own { href } else { format!("{href}#{}", print_anchor(site, id)) }
@@ -202,6 +208,21 @@ pub(crate) enum IndexView<'a> {
         section: LinkView<'a>,
         /// The section page and every page beneath it, in reading order.
         pages: Vec<PrintedPage<'a>>,
+    },
+    /// `/authors/`.
+    Authors {
+        /// Every author, by slug.
+        authors: Vec<super::blog::AuthorView<'a>>,
+    },
+    /// `/authors/<slug>/`.
+    Author {
+        /// The author.
+        author: Option<super::blog::AuthorView<'a>>,
+    },
+    /// `<blog>/page/<n>/`.
+    BlogPage {
+        /// Its posts.
+        list: Option<super::blog::BlogListView<'a>>,
     },
 }
 
@@ -351,6 +372,20 @@ impl<'a> IndexView<'a> {
                         })
                         .collect(),
                 }
+            }
+            GeneratedPage::Authors => IndexView::Authors {
+                authors: site.blogs.authors.iter().map(|a| super::blog::author_view(site, a, false)).collect(),
+            },
+            GeneratedPage::Author(slug) => IndexView::Author {
+                author: site
+                    .blogs
+                    .authors
+                    .iter()
+                    .find(|a| &a.slug == slug)
+                    .map(|a| super::blog::author_view(site, a, true)),
+            },
+            GeneratedPage::BlogPage(section, n) => {
+                IndexView::BlogPage { list: super::blog::blog_list(site, *section, *n) }
             }
             GeneratedPage::Review => IndexView::Review {
                 pages: review_queue(site)

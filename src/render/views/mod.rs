@@ -12,6 +12,7 @@
 //! | `section` | on section pages: `children`, the pages and subsections, in order, and the `catalog` |
 //! | `index` | on generated pages (owners, tags, review): what they list |
 
+mod blog;
 mod lists;
 mod page;
 pub(crate) mod status;

@@ -74,6 +74,8 @@ pub(crate) struct PageView<'a> {
     pub status_incident: Option<super::status::PanelView<'a>>,
     /// The status page's components the page relates to, with their states now.
     pub components: Vec<super::status::BadgeView<'a>>,
+    /// A post's or dated page's date and authors.
+    pub dated: Option<super::blog::DatedView>,
 }
 
 /// A name with a link: an owner or a tag.
@@ -376,6 +378,7 @@ impl<'a> PageView<'a> {
             internal: page.internal,
             status_incident: super::status::panel(site, id),
             components: super::status::badges(site, id),
+            dated: super::blog::DatedView::of(site, id),
         }
     }
 
@@ -409,6 +412,7 @@ impl<'a> PageView<'a> {
             internal: false,
             status_incident: None,
             components: Vec::new(),
+            dated: None,
         }
     }
 }

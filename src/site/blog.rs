@@ -1,0 +1,487 @@
+//! Blogs, their posts and their authors (issue 36), collected in [`Site::model`] before
+//! the generated pages, which read them: each blog's pages of older posts, the authors'
+//! pages.
+//!
+//! 1. A post is a page in a `_posts` folder, wherever it is (Jekyll reads `_posts/`
+//!    in any folder: jekyll/jekyll `lib/jekyll/readers/post_reader.rb`, and the
+//!    folders above it are the post's categories, `Document#categories_from_path`), or
+//!    a page of a section whose page says `blog: true`.
+//! 2. A `_posts` folder is no section of its own: its posts belong to the folder that
+//!    holds it ([`section_dir`]), which is the blog; a `_posts` folder at the top of the
+//!    content is the blog itself, since the home page is no blog.
+//! 3. A post's URL is Jekyll's: the `permalink` of `collections: posts` or the site's
+//!    `permalink` style in a Jekyll handbook (`_config.yml`), else
+//!    `/:categories/:year/:month/:day/:title/`, Jekyll's `date` style with opsbook's
+//!    pretty URLs ([`post_template`]); the date and title from the file name
+//!    (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`.
+//! 4. Posts are listed newest first on the blog's page, [`Site::posts_per_page`] a
+//!    page (jekyll-paginate's `paginate`, from `_config.yml` when it sets one), the
+//!    others on `<blog>/page/2/` and so on (jekyll-paginate's `paginate_path`).
+//! 5. Authors: `author` or `authors` (a name, a list of names, or keys into a file of
+//!    people, [`crate::content::people`]); each has a page `/authors/<slug>/` that lists
+//!    their posts and pages.
+
+use super::generated::{GeneratedPage, GeneratedSpec, Instance, Invalidation, builtin, owns_nothing, single};
+use super::{PageId, Site};
+use crate::content::Located;
+use crate::content::Node;
+use crate::content::people::{People, Person, Written};
+use crate::dates::Date;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::hash::FxHashMap;
+
+/// `/authors/`: every author, when a page names one.
+pub(crate) static AUTHORS: GeneratedSpec = GeneratedSpec {
+    instances: |site| single(!site.blogs.authors.is_empty(), GeneratedPage::Authors, "authors/", "Authors"),
+    parent: None,
+    template: "authors.html",
+    builtin_template: builtin!("authors.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
+};
+
+/// `/authors/<slug>/`: one author's posts and pages, under the authors' page wherever
+/// it is.
+pub(crate) static AUTHOR: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let base =
+            site.generated_page(&GeneratedPage::Authors).map_or("authors/", |id| site.pages[id].site_path.as_str());
+        site.blogs
+            .authors
+            .iter()
+            .map(|author| Instance {
+                page: GeneratedPage::Author(author.slug.clone()),
+                site_path: format!("{base}{}/", author.slug),
+                title: author.name.clone(),
+            })
+            .collect()
+    },
+    parent: Some(GeneratedPage::Authors),
+    template: "author.html",
+    builtin_template: builtin!("author.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
+};
+
+/// `<blog>/page/<n>/`: a blog's older posts, from the second page on (jekyll-paginate's
+/// `paginate_path`, `/page:num/`, under the blog's folder).
+pub(crate) static BLOG_PAGE: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let per_page = site.blogs.per_page.max(1);
+        site.blogs
+            .blogs
+            .iter()
+            .flat_map(|blog| {
+                let pages = blog.posts.len().div_ceil(per_page);
+                let base = site.pages[blog.section].site_path.clone();
+                (2..=pages).map(move |n| Instance {
+                    page: GeneratedPage::BlogPage(blog.section, n),
+                    site_path: format!("{base}page/{n}/"),
+                    title: format!("Posts, page {n}"),
+                })
+            })
+            .collect()
+    },
+    parent: None,
+    template: "blog-page.html",
+    builtin_template: builtin!("blog-page.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
+};
+
+/// Posts a blog page lists unless `_config.yml` says `paginate`.
+pub(crate) const POSTS_PER_PAGE: usize = 10;
+
+/// The blogs and authors of a site.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Blogs {
+    /// Each blog, by the id of its section.
+    pub blogs: Vec<Blog>,
+    /// Each author, by slug.
+    pub authors: Vec<Author>,
+    /// Each page with authors -> their indices in `authors`, in the order written.
+    pub authors_of: FxHashMap<PageId, Vec<usize>>,
+    /// Posts a page lists.
+    pub per_page: usize,
+    /// Each post's `image`, checked: its social preview.
+    pub images: FxHashMap<PageId, String>,
+}
+
+/// One blog.
+#[derive(Debug, Clone)]
+pub(crate) struct Blog {
+    /// Its section.
+    pub section: PageId,
+    /// Its posts, newest first.
+    pub posts: Vec<PageId>,
+}
+
+/// One author.
+#[derive(Debug, Clone)]
+pub(crate) struct Author {
+    /// Their page's last segment.
+    pub slug: String,
+    /// Their name.
+    pub name: String,
+    /// A line under the name.
+    pub title: Option<String>,
+    /// Their avatar's address, checked ([`checked_address`]), base path included.
+    pub avatar: Option<String>,
+    /// Their links (label, address), checked.
+    pub links: Vec<(String, String)>,
+    /// Their posts and pages, newest first, then in id order.
+    pub pages: Vec<PageId>,
+}
+
+/// The folder whose section holds the pages of folder `dir`: `dir` without its
+/// `_posts` folder and what is below it (`blog/_posts/2023` -> `blog`), unless that
+/// folder is at the top (`_posts/x` -> `_posts`).
+pub(crate) fn section_dir(dir: &str) -> &str {
+    let mut start = 0;
+    for part in dir.split('/') {
+        if part == "_posts" {
+            return if start == 0 { &dir[..part.len()] } else { &dir[..start - 1] };
+        }
+        start += part.len() + 1;
+    }
+    dir
+}
+
+/// Whether the content path `path` is in a `_posts` folder.
+pub(crate) fn in_posts_folder(path: &str) -> bool {
+    path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
+}
+
+/// The folders above a post's `_posts` folder, Jekyll's categories from its path.
+pub(crate) fn path_categories(path: &str) -> Vec<&str> {
+    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    dir.split('/').take_while(|part| *part != "_posts").filter(|part| !part.is_empty()).collect()
+}
+
+/// The URL template of the posts of a handbook (see the module documentation).
+pub(crate) fn post_template(jekyll: Option<&crate::content::jekyll_site::JekyllSite>) -> String {
+    match jekyll.and_then(|site| site.collection_of("_posts/post.md")) {
+        Some((_, template, _)) => template,
+        None => "/:categories/:year/:month/:day/:title/".to_string(),
+    }
+}
+
+/// Whether a section's page marks it a blog (`blog: true`).
+fn marks_a_blog(page: &super::Page) -> bool {
+    page.origin.is_section()
+        && page.source.front.field("blog").is_some_and(|field| field.value.value == Node::Bool(true))
+}
+
+/// Whether page `id` is a post.
+pub(crate) fn is_post(pages: &[super::Page], id: PageId) -> bool {
+    let page = &pages[id];
+    page.origin.has_file()
+        && !page.origin.is_section()
+        && (in_posts_folder(&page.source.path) || page.parent.is_some_and(|parent| marks_a_blog(&pages[parent])))
+}
+
+/// Gives every post and every page whose name is a date its date
+/// ([`super::dated::page_date`]); a post without one is a warning.
+pub(super) fn date_pages(pages: &mut [super::Page], diagnostics: &mut Vec<Diagnostic>) {
+    for id in 0..pages.len() {
+        if !pages[id].origin.has_file() {
+            continue;
+        }
+        let post = is_post(pages, id);
+        pages[id].date = super::dated::page_date(&pages[id].source, post);
+        if post && pages[id].date.is_none() {
+            diagnostics.push(post_without_date(&pages[id]));
+        }
+    }
+}
+
+fn post_without_date(page: &super::Page) -> Diagnostic {
+    Diagnostic::error(
+        Rule::FrontMatterField,
+        &page.source.file,
+        1,
+        1,
+        format!(
+            "`{}` is a post, but its name does not start with a date (`YYYY-MM-DD-title.md`) and it has no `date`: it is published undated, after the dated posts",
+            page.source.file
+        ),
+    )
+    .with_severity(Severity::Warning)
+    .with_help("rename it `YYYY-MM-DD-title.md` or give it `date: YYYY-MM-DD` (Jekyll leaves such a file out)")
+}
+
+/// The authors a page names: `authors` (a list or a name), else `author`; each a
+/// name, a key into the people files, or (Docusaurus) a mapping with `name`.
+fn named_authors(page: &super::Page) -> Vec<NamedAuthor> {
+    let front = &page.source.front;
+    let Some(field) = front.field("authors").or_else(|| front.field("author")) else { return Vec::new() };
+    let one = |node: &Node| match node {
+        Node::Text(text) if !text.trim().is_empty() => Some(NamedAuthor::Key(text.trim().to_string())),
+        Node::Map(entries) => Person::from_entries(entries, &page.source.file).map(NamedAuthor::Inline),
+        _ => None,
+    };
+    let mut named: Vec<NamedAuthor> = match &field.value.value {
+        Node::List(items) => items.iter().filter_map(|item| one(&item.value)).collect(),
+        // `author: Ann, Bob` names one author, as Jekyll reads it.
+        node => one(node).into_iter().collect(),
+    };
+    // `avatar` beside `author`: one image, or a list in the order of the authors.
+    let avatars: Vec<&Located<Node>> = match front.field("avatar").map(|f| &f.value) {
+        Some(Located { value: Node::List(items), .. }) => items.iter().collect(),
+        Some(one) => vec![one],
+        None => Vec::new(),
+    };
+    for (author, avatar) in named.iter_mut().zip(avatars) {
+        if let (NamedAuthor::Key(key), Node::Text(text)) = (&*author, &avatar.value) {
+            let written = Written {
+                text: text.trim().to_string(),
+                file: page.source.file.clone(),
+                line: avatar.line,
+                column: avatar.column,
+            };
+            *author = NamedAuthor::Inline(Person { avatar: Some(written), ..Person::named(key) });
+        }
+    }
+    named
+}
+
+/// The address of a file or page an avatar, a link or an image names: an `https://`
+/// or `http://` address as it is (and `mailto:` for a link), else a file of the site,
+/// from the site's root (`/img/a.png`, `img/a.png`) or beside `page`; `None`, with a
+/// warning at the place it is written, for anything else (`javascript:`, a file the
+/// site does not have, a path out of it).
+pub(crate) fn checked_address(
+    site: &Site,
+    written: &Written,
+    what: &str,
+    link: bool,
+    page_dir: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    checked(site, written, what, link, page_dir, diagnostics).map(|(href, _)| href)
+}
+
+/// [`checked_address`], with the site path when it names a file of the site.
+fn checked(
+    site: &Site,
+    written: &Written,
+    what: &str,
+    link: bool,
+    page_dir: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(String, Option<String>)> {
+    let text = written.text.as_str();
+    let lower = text.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://") || (link && lower.starts_with("mailto:")))
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    {
+        return Some((text.to_string(), None));
+    }
+    let path = text.split(['#', '?']).next().unwrap_or(text);
+    let from_root = path.trim_start_matches('/');
+    let safe = crate::site_path::check(from_root).is_ok() && !from_root.is_empty();
+    if safe && matches!(site.target_of(from_root), Some(super::Target::File | super::Target::Page(_))) {
+        return Some((site.config.base_url.href(from_root), Some(from_root.to_string())));
+    }
+    if safe && !path.starts_with('/') {
+        let content_path = match page_dir {
+            Some(dir) if !dir.is_empty() => format!("{dir}/{path}"),
+            _ => path.to_string(),
+        };
+        if let Some(asset) = site.assets.iter().find(|asset| asset.source == content_path) {
+            return Some((site.config.base_url.href(&asset.url), Some(asset.url.clone())));
+        }
+    }
+    diagnostics.push(
+        Diagnostic::error(
+            Rule::FrontMatterField,
+            &written.file,
+            written.line,
+            written.column,
+            format!("the {what} `{text}` is neither an https:// address nor a file of the site: it is not shown"),
+        )
+        .with_severity(Severity::Warning)
+        .with_help("put the file in the content folder (or `static/`) and name it from the site's root, or give an https:// address"),
+    );
+    None
+}
+
+/// An author as a page names them.
+enum NamedAuthor {
+    /// A name or a key into the people files.
+    Key(String),
+    /// A person written on the page (Docusaurus's inline authors).
+    Inline(Person),
+}
+
+/// An author of `person`, their avatar and links checked; `dir` is the folder of the
+/// page that first names them.
+fn author_of(site: &Site, slug: String, person: Person, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Author {
+    let avatar = person.avatar.as_ref().and_then(|a| checked_address(site, a, "avatar", false, Some(dir), diagnostics));
+    let links = person
+        .links
+        .iter()
+        .filter_map(|(label, w)| Some((label.clone(), checked_address(site, w, "link", true, None, diagnostics)?)))
+        .collect();
+    Author { slug, name: person.name, title: person.title, avatar, links, pages: Vec::new() }
+}
+
+impl Site {
+    /// Collects the blogs and the authors (see the module documentation), reading the
+    /// people files.
+    pub(super) fn collect_blogs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let mut by_section: FxHashMap<PageId, Vec<PageId>> = FxHashMap::default();
+        for id in 0..self.pages.len() {
+            if is_post(&self.pages, id)
+                && let Some(section) = self.pages[id].parent
+            {
+                by_section.entry(section).or_default().push(id);
+            }
+        }
+        let newest_first = |pages: &[super::Page], a: &PageId, b: &PageId| {
+            let key = |id: PageId| (std::cmp::Reverse(pages[id].date), pages[id].site_path.clone());
+            key(*a).cmp(&key(*b))
+        };
+        let mut blogs: Vec<Blog> = by_section
+            .into_iter()
+            .map(|(section, mut posts)| {
+                posts.sort_by(|a, b| newest_first(&self.pages, a, b));
+                Blog { section, posts }
+            })
+            .collect();
+        blogs.sort_by_key(|blog| blog.section);
+        let people = if blogs.is_empty() && !self.pages.iter().any(|p| !named_authors(p).is_empty()) {
+            People::default()
+        } else {
+            let blog_dirs: Vec<String> = blogs.iter().map(|b| self.pages[b.section].source.dir().to_string()).collect();
+            crate::content::people::load(&self.config, &blog_dirs, diagnostics)
+        };
+        let mut authors: Vec<Author> = Vec::new();
+        let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
+        let mut authors_of: FxHashMap<PageId, Vec<usize>> = FxHashMap::default();
+        for (id, page) in self.pages.iter().enumerate().filter(|(_, page)| page.origin.has_file()) {
+            for named in named_authors(page) {
+                let (slug, person) = match named {
+                    NamedAuthor::Key(key) => match people.get(&key) {
+                        Some(person) => (crate::slug::slugify(&key), person.clone()),
+                        None => (crate::slug::slugify(&key), Person::named(&key)),
+                    },
+                    NamedAuthor::Inline(person) => (crate::slug::slugify(&person.name), person),
+                };
+                if slug.is_empty() {
+                    continue;
+                }
+                let at = match by_slug.get(&slug) {
+                    Some(&at) => at,
+                    None => {
+                        let dir = page.source.dir();
+                        let author = author_of(self, slug.clone(), person, dir, diagnostics);
+                        by_slug.insert(slug, authors.len());
+                        authors.push(author);
+                        authors.len() - 1
+                    }
+                };
+                if authors[at].pages.last() != Some(&id) {
+                    authors[at].pages.push(id);
+                    authors_of.entry(id).or_default().push(at);
+                }
+            }
+        }
+        for author in &mut authors {
+            author.pages.sort_by(|a, b| newest_first(&self.pages, a, b));
+        }
+        authors.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let mut moved = vec![0; authors.len()];
+        for (new, author) in authors.iter().enumerate() {
+            moved[by_slug[&author.slug]] = new;
+        }
+        for list in authors_of.values_mut() {
+            for at in list.iter_mut() {
+                *at = moved[*at];
+            }
+        }
+        let per_page = self.old_tool.jekyll.as_ref().and_then(|j| j.paginate).unwrap_or(POSTS_PER_PAGE).max(1);
+        let mut images = FxHashMap::default();
+        for &id in blogs.iter().flat_map(|blog| &blog.posts) {
+            let page = &self.pages[id];
+            let Some(field) = page.source.front.field("image") else { continue };
+            let Node::Text(text) = &field.value.value else { continue };
+            let written = Written {
+                text: text.trim().to_string(),
+                file: page.source.file.clone(),
+                line: field.value.line,
+                column: field.value.column,
+            };
+            let Some((href, site_path)) = checked(self, &written, "image", false, Some(page.source.dir()), diagnostics)
+            else {
+                continue;
+            };
+            let absolute = site_path.and_then(|path| self.config.base_url.absolute(&path));
+            images.insert(id, absolute.unwrap_or(href));
+        }
+        // Each blog's feed, `<blog>/feed.xml`, needs absolute URLs, as `feed.xml` does.
+        if self.config.base_url.has_origin() {
+            let feeds: Vec<String> =
+                blogs.iter().map(|b| format!("{}feed.xml", self.pages[b.section].site_path)).collect();
+            std::sync::Arc::make_mut(&mut self.index).files.extend(feeds);
+        }
+        self.blogs = std::sync::Arc::new(Blogs { blogs, authors, authors_of, per_page, images });
+    }
+
+    /// The link to the feed of the blog of section `id`, when it has one.
+    pub(crate) fn blog_feed_href(&self, id: PageId) -> Option<String> {
+        let path = format!("{}feed.xml", self.pages[id].site_path);
+        (self.config.base_url.has_origin() && self.index.files.contains(&path))
+            .then(|| self.config.base_url.href(&path))
+    }
+
+    /// The blog whose section is page `id`.
+    pub(crate) fn blog_of_section(&self, id: PageId) -> Option<&Blog> {
+        self.blogs.blogs.iter().find(|blog| blog.section == id)
+    }
+
+    /// The date a page shows, when it is a post or named by a date; not for a page
+    /// whose kind dates it by a field of its own (an incident review's `incident_date`,
+    /// its `feed-date`), nor for the status page's incidents and maintenances, which
+    /// show their own times.
+    pub(crate) fn page_date(&self, id: PageId) -> Option<Date> {
+        let page = &self.pages[id];
+        let own_date = self.config.kinds.get(&page.kind).is_some_and(|kind| kind.feed_date.is_some());
+        page.date
+            .filter(|_| !own_date || is_post(&self.pages, id))
+            .filter(|_| !super::status::is_status_event(self, id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posts_belong_to_the_folder_that_holds_their_folder() {
+        assert_eq!(section_dir("blog/_posts"), "blog");
+        assert_eq!(section_dir("blog/_posts/2023"), "blog");
+        assert_eq!(section_dir("_i18n/de/_posts"), "_i18n/de");
+        assert_eq!(section_dir("_posts"), "_posts");
+        assert_eq!(section_dir("_posts/old"), "_posts");
+        assert_eq!(section_dir("docs/guides"), "docs/guides");
+        assert_eq!(section_dir("my_posts/x"), "my_posts/x");
+        assert!(in_posts_folder("blog/_posts/2023-01-02-a.md"));
+        assert!(!in_posts_folder("_posts.md"));
+        assert!(!in_posts_folder("blog/posts/a.md"));
+        assert_eq!(path_categories("news/releases/_posts/a.md"), ["news", "releases"]);
+        assert!(path_categories("_posts/a.md").is_empty());
+    }
+
+    #[test]
+    fn posts_take_the_jekyll_sites_permalink_else_the_date_style_with_pretty_urls() {
+        assert_eq!(post_template(None), "/:categories/:year/:month/:day/:title/");
+        let site = crate::content::jekyll_site::JekyllSite::parse("permalink: pretty\n").expect("config");
+        assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title/");
+        let site = crate::content::jekyll_site::JekyllSite::default();
+        assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title:output_ext");
+    }
+}

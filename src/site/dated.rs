@@ -1,0 +1,140 @@
+//! Dated pages (issue 36): the date a page takes from its file name or front matter,
+//! and how a reader is shown it.
+//!
+//! 1. A file name that is a date, `YYYY-MM-DD` or `YYYYMMDD`, alone or followed by
+//!    `-slug` (`20230612.md`, `2023-06-12-kickoff.md`), dates the page: meeting
+//!    minutes, release notes. Jekyll reads a post's date from its name the same way
+//!    (jekyll/jekyll `lib/jekyll/document.rb`, `DATE_FILENAME_MATCHER`
+//!    `(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)`); the form without dashes is the one minutes
+//!    repositories name their files by.
+//! 2. A post ([`super::blog`]) and a page dated by its name take front matter `date`
+//!    when it has one (Jekyll: "the date in front matter overrides the date in the
+//!    name", `_docs/posts.md`). `date` alone dates no other page: most handbooks
+//!    moved from Hugo carry one on every page, and their order must not change.
+//! 3. Such a page without `title` and without a `#` heading takes its first heading of
+//!    any level (`## 2023-06-12` in minutes); a heading or name that is only a date is
+//!    said as a reader says it: "12 June 2023" ([`reader_date`], the months of the
+//!    status page's history), a `#` heading's too (`# 2022-10-27`).
+
+use crate::dates::Date;
+
+/// The months, as the theme names them elsewhere (the status page's history).
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as a reader says it: "12 June 2023".
+pub(crate) fn reader_date(date: Date) -> String {
+    let (year, month, day) = date.ymd();
+    let name = MONTHS[(month as usize).saturating_sub(1) % 12];
+    format!("{day} {name} {year:04}")
+}
+
+/// The date a file name (without its extension) starts with, and the rest after it
+/// (without the `-`): `2023-06-12-kickoff` -> (2023-06-12, `kickoff`), `20230612` ->
+/// (2023-06-12, ``). `None` when the name does not start with a date, the date does
+/// not exist, or digits follow it (`202306120`).
+pub(crate) fn name_date(stem: &str) -> Option<(Date, &str)> {
+    let bytes = stem.as_bytes();
+    let digits = |from: usize, to: usize| bytes.get(from..to).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    let (date, rest) = if digits(0, 4) && bytes.get(4) == Some(&b'-') && digits(5, 7) && bytes.get(7) == Some(&b'-') {
+        (Date::parse(stem.get(..10)?)?, &stem[10..])
+    } else if digits(0, 8) {
+        let number = |r: std::ops::Range<usize>| stem.get(r).and_then(|s| s.parse::<u32>().ok());
+        let year = i64::from(number(0..4)?);
+        (Date::from_ymd(year, number(4..6)?, number(6..8)?)?, &stem[8..])
+    } else {
+        return None;
+    };
+    match rest.strip_prefix(['-', '_']) {
+        Some(rest) => Some((date, rest)),
+        None if rest.is_empty() => Some((date, rest)),
+        None => None,
+    }
+}
+
+/// The stem of a content path's file name: `minutes/20230612.md` -> `20230612`.
+pub(crate) fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    crate::content::formats::template_stem(name)
+}
+
+/// The date of front matter `date` (`2023-06-12`, `2023-06-12 10:00:00 +0200`,
+/// `2023-06-12T10:00:00Z`), with its place, or `None`.
+pub(crate) fn front_date(source: &crate::content::SourcePage) -> Option<Date> {
+    match &source.front.field("date")?.value.value {
+        crate::content::Node::Text(text) => Date::parse(text),
+        _ => None,
+    }
+}
+
+/// The date of a page: front matter `date`, else its name's, for a post or a page whose
+/// name is a date; `None` for every other page.
+pub(crate) fn page_date(source: &crate::content::SourcePage, is_post: bool) -> Option<Date> {
+    let named = name_date(file_stem(&source.path));
+    if !is_post && named.is_none() {
+        return None;
+    }
+    front_date(source).or(named.map(|(date, _)| date))
+}
+
+/// A heading's text as a dated page's title: a date (`2023-06-12`) said as a reader
+/// says it, any other text as it is.
+pub(crate) fn heading_title(text: &str) -> String {
+    let trimmed = text.trim();
+    Date::parse(trimmed).filter(|_| trimmed.len() == 10).map_or_else(|| text.to_string(), reader_date)
+}
+
+/// The title of a dated page without `title` and `#` heading: its first heading (said
+/// as a date when it is one), else its name after the date, else the date.
+pub(crate) fn dated_title(page: &super::Page, date: Date) -> String {
+    if let Some(first) = page.rendered.toc.first().map(|entry| entry.title.trim()).filter(|t| !t.is_empty()) {
+        return heading_title(first);
+    }
+    match name_date(file_stem(&page.source.path)) {
+        Some((_, rest)) if !rest.is_empty() => crate::slug::title_from_name(rest),
+        _ => reader_date(date),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    #[test]
+    fn reads_dates_from_file_names() {
+        assert_eq!(name_date("20230612"), Some((date("2023-06-12"), "")));
+        assert_eq!(name_date("2023-06-12"), Some((date("2023-06-12"), "")));
+        assert_eq!(name_date("2023-06-12-kickoff"), Some((date("2023-06-12"), "kickoff")));
+        assert_eq!(name_date("20230612_sig-meeting"), Some((date("2023-06-12"), "sig-meeting")));
+        assert_eq!(name_date("2023-02-30-x"), None, "a day that does not exist");
+        assert_eq!(name_date("202306120"), None);
+        assert_eq!(name_date("2026-03-dns-outage"), None, "a month is no date");
+        assert_eq!(name_date("runbook"), None);
+        assert_eq!(name_date("2023-06-12é"), None);
+        assert_eq!(name_date("١٢٣٤٥٦٧٨"), None, "only ASCII digits");
+    }
+
+    #[test]
+    fn says_dates_as_a_reader_does() {
+        assert_eq!(reader_date(date("2023-06-12")), "12 June 2023");
+        assert_eq!(heading_title("2023-06-12"), "12 June 2023");
+        assert_eq!(heading_title("Weekly 2023-06-12"), "Weekly 2023-06-12");
+        assert_eq!(reader_date(date("0999-01-01")), "1 January 0999");
+    }
+}

@@ -1,0 +1,186 @@
+//! Issue 36, parts 1-3: blogs, authors, minutes and other dated pages, built by the
+//! binary on fixture handbooks.
+
+mod util;
+
+use util::{Site, main_of};
+
+/// A handbook with a blog (`blog/_posts/`), a people file and minutes named by dates.
+fn handbook(name: &str) -> Site {
+    Site::with_files(
+        name,
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.com/\"\n"),
+            ("content/_index.md", "# Home\n\nThe handbook.\n"),
+            ("content/blog/_index.md", "---\ntitle: Blog\n---\n\nNews of the team.\n"),
+            (
+                "content/blog/_posts/2023-06-12-first-release.md",
+                "---\ntitle: First release\nauthor: ann\nimage: /blog/card.png\n---\n\nWe shipped the first release.\n\nMore words.\n",
+            ),
+            (
+                "content/blog/_posts/2024-01-05-second.md",
+                "---\nauthors: [ann, Bob Builder]\n---\n\n# The second post\n\nIt came later.\n",
+            ),
+            ("content/blog/card.png", "png"),
+            (
+                "_data/authors.yml",
+                "ann:\n  name: Ann Example\n  avatar: https://avatars.example.com/ann.png\n  github: ann\n",
+            ),
+            ("content/minutes/20230612.md", "## 2023-06-12\n\nPresent: everyone.\n"),
+            ("content/minutes/2023-07-03-retro.md", "Notes of the retro.\n"),
+            ("content/minutes/2022-12-01.md", "---\ntitle: Kick-off\n---\n\nThe start.\n"),
+            ("content/minutes/20221103.md", "Notes first.\n\n# 2022-11-03\n\nThe heading below.\n"),
+        ],
+    )
+}
+
+#[test]
+fn posts_get_jekyll_urls_dates_authors_and_a_newest_first_blog_page() {
+    let site = handbook("blog-posts");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    // `/:categories/:year/:month/:day/:title/`, the folders above `_posts` the categories.
+    let post = site.read("public/blog/2023/06/12/first-release/index.html");
+    let main = main_of(&post);
+    assert!(main.contains(r#"<time datetime="2023-06-12">12 June 2023</time>"#), "{main}");
+    assert!(main.contains(r#"href="/authors/ann/""#), "{main}");
+    assert!(main.contains(r#"src="https://avatars.example.com/ann.png""#), "{main}");
+    assert!(post.contains(r#"<meta property="og:image" content="https://ops.example.com/blog/card.png">"#), "{post}");
+    assert!(!site.exists("public/blog/_posts/index.html"), "`_posts` is no section of its own");
+    let second = site.read("public/blog/2024/01/05/second/index.html");
+    assert!(second.contains("<title>The second post · Ops</title>"), "{second}");
+    assert!(main_of(&second).contains(r#"href="/authors/bob-builder/">Bob Builder</a>"#));
+    // The blog's page lists them newest first, with their excerpts.
+    let blog = main_of(&site.read("public/blog/index.html")).to_string();
+    let (newer, older) = (blog.find("The second post"), blog.find("First release"));
+    assert!(newer.is_some() && newer < older, "{blog}");
+    assert!(blog.contains("We shipped the first release."), "{blog}");
+    // Authors' pages list their posts.
+    let ann = main_of(&site.read("public/authors/ann/index.html")).to_string();
+    assert!(ann.contains("Ann Example") && ann.contains("First release") && ann.contains("The second post"), "{ann}");
+    assert!(ann.contains(r#"href="https://github.com/ann""#), "{ann}");
+    assert!(site.read("public/authors/index.html").contains("Bob Builder"));
+}
+
+#[test]
+fn a_long_blog_is_paginated() {
+    let site = handbook("blog-pages");
+    for day in 1..=23 {
+        site.write(&format!("content/blog/_posts/2020-03-{day:02}-post-{day}.md"), &format!("# Post {day}\n\nText.\n"));
+    }
+    site.build(&[]).expect_code(0);
+    let first = site.read("public/blog/index.html");
+    assert!(first.contains("Page 1 of 3") && first.contains(r#"href="/blog/page/2/""#), "{first}");
+    let second = main_of(&site.read("public/blog/page/2/index.html")).to_string();
+    assert!(second.contains("Page 2 of 3") && second.contains(r#"href="/blog/page/3/""#), "{second}");
+    assert!(second.contains(r#"href="/blog/""#), "{second}");
+    // 25 posts, 10 a page: the third page holds the five oldest.
+    let third = site.read("public/blog/page/3/index.html");
+    assert_eq!(third.matches("class=\"post-entry\"").count(), 5, "{third}");
+}
+
+#[test]
+fn minutes_take_their_date_and_title_from_their_name_and_heading() {
+    let site = handbook("blog-minutes");
+    site.build(&[]).expect_code(0);
+    let minutes = site.read("public/minutes/index.html");
+    let main = main_of(&minutes);
+    // Titled by the first heading, said as a reader says a date; by name after the date.
+    let order: Vec<usize> =
+        ["Retro", "12 June 2023", "Kick-off", "3 November 2022"].iter().map(|t| main.find(t).expect(t)).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "newest first: {main}");
+    let page = site.read("public/minutes/20230612/index.html");
+    assert!(page.contains("<title>12 June 2023 · Ops</title>"), "{page}");
+    assert!(main_of(&page).contains(r#"<time datetime="2023-06-12">12 June 2023</time>"#));
+}
+
+#[test]
+fn an_incident_review_named_by_a_date_shows_its_own_date_only() {
+    let site = handbook("blog-rca");
+    site.write(
+        "content/rca/2023-05-01-outage.md",
+        "---\ntitle: Outage\nkind: rca\nincident_date: 2023-04-30\n---\n\nThe resolvers failed.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let main = main_of(&site.read("public/rca/2023-05-01-outage/index.html")).to_string();
+    assert!(!main.contains("post-byline"), "the review's panel dates it: {main}");
+}
+
+#[test]
+fn a_long_dated_section_is_listed_by_year() {
+    let site = handbook("blog-years");
+    for month in 1..=12 {
+        site.write(&format!("content/minutes/2021{month:02}15.md"), "Notes.\n");
+    }
+    // A template beside the minutes is listed last.
+    site.write("content/minutes/template.md", "# Template\n\nCopy me.\n");
+    site.build(&[]).expect_code(0);
+    let main = main_of(&site.read("public/minutes/index.html")).to_string();
+    let at = |id: &str| main.find(&format!(r#"<h2 id="{id}">"#));
+    assert!(at("year-2023").is_some() && at("year-2023") < at("year-2021"), "{main}");
+    assert!(at("year-2021") < at("year-other") && main.contains(">Other pages</h2>"), "{main}");
+}
+
+#[test]
+fn a_post_without_a_date_and_a_missing_image_are_warnings_at_their_place() {
+    let site = handbook("blog-warnings");
+    site.write("content/blog/_posts/about.md", "# About\n\nNo date.\n");
+    site.write("content/blog/_posts/2023-08-01-x.md", "---\ntitle: X\nimage: javascript:alert(1)\n---\n\nText.\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[front-matter-field]: `content/blog/_posts/about.md` is a post, but its name does not start with a date (`YYYY-MM-DD-title.md`) and it has no `date`: it is published undated, after the dated posts\n --> content/blog/_posts/about.md:1:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning[front-matter-field]: the image `javascript:alert(1)` is neither an https:// address nor a file of the site: it is not shown\n --> content/blog/_posts/2023-08-01-x.md:3:8"),
+        "{}",
+        run.stderr
+    );
+    let post = site.read("public/blog/2023/08/01/x/index.html");
+    assert!(!post.contains("javascript:"), "{post}");
+}
+
+#[test]
+fn a_jekyll_handbook_puts_posts_at_its_permalink_style() {
+    let site = Site::with_files(
+        "blog-jekyll",
+        &[
+            ("_config.yml", "permalink: /:categories/:year/:title:output_ext\npaginate: 2\n"),
+            ("content/index.md", "# Home\n"),
+            ("content/news/_posts/2021-02-03-hello.md", "---\ntitle: Hello\ncategories: [Release]\n---\n\nHi.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let post = site.read("public/news/release/2021/hello.html");
+    assert!(main_of(&post).contains("3 February 2021"), "{post}");
+}
+
+#[test]
+fn the_excerpt_ends_at_the_more_separator_and_each_blog_has_a_feed() {
+    let site = handbook("blog-more");
+    site.write(
+        "content/blog/_posts/2024-02-01-third.md",
+        "# Third\n\nFirst part.\n\nSecond part.\n\n<!--more-->\n\nNot in the excerpt.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let blog = main_of(&site.read("public/blog/index.html")).to_string();
+    assert!(blog.contains(r#"<p class="post-excerpt">First part. Second part.</p>"#), "{blog}");
+    assert!(!blog.contains("Not in the excerpt"), "{blog}");
+    let feed = site.read("public/blog/feed.xml");
+    assert!(feed.contains("<title>Blog · Ops</title>"), "{feed}");
+    assert!(feed.contains("<link href=\"https://ops.example.com/blog/2024/02/01/third/\"/>"), "{feed}");
+    assert!(feed.contains("<author><name>Ann Example</name></author>"), "{feed}");
+    let newest = feed.find("/2024/02/01/third/").expect("the newest post");
+    assert!(newest < feed.find("/2023/06/12/first-release/").expect("the oldest post"), "{feed}");
+    assert!(site.read("public/blog/index.html").contains(r#"href="/blog/feed.xml""#));
+}
+
+#[test]
+fn a_handbook_without_posts_has_no_authors_page() {
+    let site = Site::with_files("blog-none", &[("content/_index.md", "# Home\n"), ("content/a.md", "# A\n")]);
+    site.build(&[]).expect_code(0);
+    assert!(!site.exists("public/authors/index.html"));
+}

@@ -1,0 +1,75 @@
+//! Issue 36: the files of people that posts name their authors by, and the avatars,
+//! links and images posts and those files name, are read and shown only within the
+//! handbook's bounds: a people file that leads out of the handbook, is a named pipe or
+//! is too large is a warning and is not read or echoed; an avatar, link or image that
+//! is not an https:// address or a file of the site (`javascript:`, a path out of the
+//! site, a file it does not have) is a warning at its place and is never written into a page or feed.
+
+use super::reads::{make_fifo, run_bounded};
+use crate::util::Site;
+
+const POST: &str = "---\ntitle: P\nauthor: mallory\nimage: ../../../etc/passwd\n---\n\nText.\n";
+
+#[test]
+fn a_people_file_outside_the_handbook_or_no_regular_file_is_not_read() {
+    let site = Site::with_files("people-files", &[("content/blog/_posts/2023-01-02-p.md", POST)]);
+    let elsewhere = Site::with_files("people-files-elsewhere", &[]);
+    elsewhere.write("authors.yml", "mallory:\n  name: do-not-echo\n");
+    std::fs::create_dir_all(site.root.join("_data")).expect("a folder");
+    std::os::unix::fs::symlink(elsewhere.root.join("authors.yml"), site.root.join("_data/authors.yml"))
+        .expect("a link");
+    make_fifo(&site.root.join("_data/people.yml"));
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[symlink-outside-root]: the file of people is not read: it leads outside the handbook's folder"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> _data/authors.yml"), "{}", run.stderr);
+    assert!(run.stderr.contains("warning[unreadable-file]: the file of people is not read:"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> _data/people.yml"), "{}", run.stderr);
+    assert!(!run.stderr.contains("do-not-echo"), "{}", run.stderr);
+    let author = site.read("public/authors/mallory/index.html");
+    assert!(!author.contains("do-not-echo"), "{author}");
+    assert!(author.contains("mallory"), "{author}");
+}
+
+#[test]
+fn avatars_links_and_images_are_https_addresses_or_files_of_the_site() {
+    let site = Site::with_files(
+        "people-addresses",
+        &[
+            ("content/blog/_posts/2023-01-02-p.md", POST),
+            ("content/img/ok.png", "png"),
+            (
+                "_data/authors.yml",
+                "mallory:\n  name: Mallory\n  avatar: \"javascript:alert(1)\"\n  url: \"javascript:alert(2)\"\n  github: \"x\\\" onmouseover=\\\"alert(3)\"\ntrent:\n  name: Trent\n  avatar: /img/ok.png\n",
+            ),
+            ("content/blog/_posts/2023-01-03-q.md", "---\nauthor: trent\n---\n\nText.\n"),
+        ],
+    );
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    for (what, text, place) in [
+        ("image", "../../../etc/passwd", "content/blog/_posts/2023-01-02-p.md:4:8"),
+        ("avatar", "javascript:alert(1)", "_data/authors.yml:3:11"),
+        ("link", "javascript:alert(2)", "_data/authors.yml:4:8"),
+    ] {
+        let expected = format!(
+            "warning[front-matter-field]: the {what} `{text}` is neither an https:// address nor a file of the site: it is not shown\n --> {place}"
+        );
+        assert!(run.stderr.contains(&expected), "expected\n{expected}\nin\n{}", run.stderr);
+    }
+    // Pages and feeds (handbook.json records the front matter as data, escaped).
+    for file in site.files_under("public").into_iter().filter(|f| f.ends_with(".html") || f.ends_with(".xml")) {
+        let text = String::from_utf8_lossy(&site.read_bytes(&format!("public/{file}"))).into_owned();
+        assert!(!text.contains("javascript:"), "{file}");
+        assert!(!text.contains("\" onmouseover"), "{file}");
+        assert!(!text.contains("etc/passwd"), "{file}");
+    }
+    let trent = site.read("public/authors/trent/index.html");
+    assert!(trent.contains(r#"src="/img/ok.png""#), "{trent}");
+}
