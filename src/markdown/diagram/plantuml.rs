@@ -218,6 +218,13 @@ impl Program {
                 "PlantUML cannot read line {line} of this diagram (\"{error}\"); a newer PlantUML than the one on the PATH may"
             )));
         }
+        // PlantUML's welcome picture: nothing of the source was drawn (a PlantUML
+        // without the standard library draws it for a diagram of only includes).
+        if svg.contains(">Welcome to PlantUML!<") {
+            return Err(Failure::Diagram(
+                "PlantUML drew nothing of this diagram; the PlantUML on the PATH may lack what it includes".into(),
+            ));
+        }
         if svg.contains(">Syntax Error?<") {
             return Err(Failure::Diagram("PlantUML cannot read this diagram (\"Syntax Error?\")".into()));
         }
