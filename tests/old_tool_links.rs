@@ -159,3 +159,75 @@ fn links_to_an_alias_lead_to_its_page() {
     assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
     assert_eq!(hrefs(&site, "public/index.html"), ["/runbooks/db/"]);
 }
+
+/// Docusaurus's versioned docs (`versions.json`, `versioned_docs/version-NAME/`) are
+/// published where Docusaurus published them: with `lastVersion: 'current'`, each
+/// version under its name or its `versions.NAME.path`; the docs folder at the docs
+/// route (issue 31).
+#[test]
+fn docusaurus_versioned_docs_are_published_under_their_version_path() {
+    let site = handbook(
+        "docusaurus-versions",
+        &format!("[build]\ncontent-dir = \"docs\"\n[markdown]\nheading-ids = \"docusaurus\"\n{WARN}"),
+        &[
+            (
+                "docusaurus.config.js",
+                "module.exports = { presets: [['classic', { docs: {\n  lastVersion: 'current',\n  versions: { current: { label: 'v2' }, '1.x': { path: 'v1' } },\n} }]] };\n",
+            ),
+            ("versions.json", "[\"1.x\", \"0.9\"]\n"),
+            ("docs/intro.md", "# Intro\n\nOld: [v1 setup](/docs/v1/setup/), [0.9 setup](/docs/0.9/setup).\n"),
+            ("versioned_docs/version-1.x/setup.md", "# Setup 1\n\nBack to [intro](/docs/v1/intro).\n"),
+            ("versioned_docs/version-1.x/intro.md", "# Intro 1\n"),
+            ("versioned_docs/version-0.9/setup.md", "# Setup 0.9\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/v1/setup/index.html"), "{}", run.stderr);
+    assert!(site.exists("public/0.9/setup/index.html") || site.exists("public/0-9/setup/index.html"), "{}", run.stderr);
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+}
+
+/// The last version, by default the first of `versions.json`, stands at the docs route
+/// in Docusaurus, where opsbook has the docs folder: it is left out with a note.
+#[test]
+fn docusaurus_last_version_at_the_docs_route_is_left_out_with_a_note() {
+    let site = handbook(
+        "docusaurus-last-version",
+        &format!("[build]\ncontent-dir = \"docs\"\n[markdown]\nheading-ids = \"docusaurus\"\n{WARN}"),
+        &[
+            ("docusaurus.config.js", "module.exports = { presets: [['classic', { docs: {} }]] };\n"),
+            ("versions.json", "[\"2.0\", \"1.0\"]\n"),
+            ("docs/intro.md", "# Intro\n"),
+            ("versioned_docs/version-2.0/intro.md", "# Intro 2\n"),
+            ("versioned_docs/version-1.0/intro.md", "# Intro 1\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("Docusaurus published version `2.0` at the docs route"), "{}", run.stderr);
+    assert!(run.stderr.contains("versions.json:1:2"), "{}", run.stderr);
+    assert!(!site.exists("public/2.0/intro/index.html") && !site.exists("public/2-0/intro/index.html"));
+}
+
+/// A GOV.UK Tech Docs Template site (`config/tech-docs.yml`, Middleman with its
+/// `config.rb` in the gem) reads relative links from the page's URL as the browser
+/// does: `../../images/a.png` on `/runbooks/page.html` stops at the root, `/images/a.png`
+/// (issue 31).
+#[test]
+fn tech_docs_template_links_that_climb_above_the_root_stop_there() {
+    let site = handbook(
+        "tech-docs-relative",
+        &format!("[build]\ncontent-dir = \"source\"\n{WARN}"),
+        &[
+            ("config/tech-docs.yml", "host: https://example.org\n"),
+            ("source/index.html.md.erb", "# Home\n"),
+            ("source/runbooks/page.html.md.erb", "---\ntitle: Page\n---\n# Page\n\n![logs](../../images/logs.png)\n"),
+            ("source/images/logs.png", "not really a png"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("points above"), "{}", run.stderr);
+    assert!(!run.stderr.contains("missing-asset"), "{}", run.stderr);
+}

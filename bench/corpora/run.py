@@ -632,6 +632,13 @@ def link_at(root, file, line, column, cache):
     for start in starts:
         if start < 0 or start > len(text):
             continue
+        # A column at the value of an HTML attribute (`src="` then the column), as
+        # opsbook points at a raw HTML link.
+        quoted = re.search(r"\b(?:href|src)\s*=\s*([\"'])$", text[:start], re.I)
+        if quoted:
+            end = text.find(quoted.group(1), start)
+            if end >= 0:
+                return text[start:end]
         tail = text[start:] + "\n" + "\n".join(lines[line:line + 3])
         for pattern in (INLINE_LINK, ATTR, SHORTCODE_REF, LIQUID_LINK):
             m = pattern.match(tail)
@@ -660,7 +667,24 @@ def link_at(root, file, line, column, cache):
     return m.group(1) if m else None
 
 
-def judge_findings(diagnostics, root, analysis, source_to_url, examples, set_aside=()):
+# The tools whose relative links are read from the file's folder, not the page's URL
+# (`content/old_tool.rs`): on GitHub, GitLab, GitBook and Docusaurus `./#x` in `a/b.md`
+# leads to the folder `a/`.
+FILE_RELATIVE = ("markdown", "docusaurus")
+INDEX_NAMES = ("readme.md", "index.md", "_index.md", "index.mdx")
+
+
+def reading_folder(tool, source, page, url):
+    """The URL a relative `url` of the page at `page` (from file `source`) is read from:
+    the page's URL, or for a file-relative tool the URL of the file's folder."""
+    if tool.split("-")[0] not in FILE_RELATIVE or url.startswith(("/", "#")) or not page.endswith("/"):
+        return page
+    if posixpath.basename(source).lower() in INDEX_NAMES:
+        return page
+    return posixpath.dirname(page.rstrip("/")).rstrip("/") + "/"
+
+
+def judge_findings(diagnostics, root, analysis, source_to_url, examples, set_aside=(), tool=""):
     """Each link finding with its URL, the page it stands on and whether the output has
     the file it names (a false finding)."""
     output = analysis["output"]
@@ -674,6 +698,10 @@ def judge_findings(diagnostics, root, analysis, source_to_url, examples, set_asi
         f = {"rule": d["rule"], "file": d["file"], "line": d["line"], "message": d["message"], "url": url,
              "page": None, "resolves-to": None, "false": None}
         pages = [source_to_url[d["file"]]] if d["file"] in source_to_url else []
+        including = re.search(r"\(included from ([^:()]+)(?::\d+)?\)", d["message"])
+        if not pages and including and including.group(1) in source_to_url:
+            # An included file's link, on the page that included it.
+            pages = [source_to_url[including.group(1)]]
         if not pages and url is not None:
             # An included file: the pages that show the link.
             pages = [p for p, hrefs in hrefs_by_page.items() if url in hrefs][:20]
@@ -681,7 +709,7 @@ def judge_findings(diagnostics, root, analysis, source_to_url, examples, set_asi
             pages = []  # not in the output that was read
         if url is not None and pages:
             for page in pages:
-                internal, target, fragment = output.resolve(page, url)
+                internal, target, fragment = output.resolve(reading_folder(tool, d["file"], page, url), url)
                 if url.startswith("#"):
                     internal, fragment = True, urllib.parse.unquote(url[1:])
                     target = page.lstrip("/") + "index.html" if page.endswith("/") else page.lstrip("/")
@@ -875,7 +903,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
     log(f"{corpus['name']}: reading the output of {label}")
     a = analyse_output(out, url_to_source, examples, base_path)
     findings = judge_findings(diagnostics, root, a, source_to_url, examples,
-                              set((result.get("salvage") or {}).get("set_aside", [])))
+                              set((result.get("salvage") or {}).get("set_aside", [])), corpus["tool"])
     lacking = mirror_lacks(folder)
     for f in findings:
         if f["url"] and posixpath.basename(urllib.parse.unquote(f["url"].split("#")[0].split("?")[0])) in lacking:

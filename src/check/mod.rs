@@ -195,12 +195,19 @@ pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
             } else {
                 format!("`{}`", site.pages[target].source.file)
             };
+            // A link of an included file stands on every page that includes it: the
+            // message names the page this one stands on.
+            let included_from = link.file.as_deref().filter(|f| *f != page.source.file);
+            let mut message = format!("no heading or anchor `#{anchor}` in {place}");
+            if included_from.is_some() {
+                message.push_str(&format!(" (included from {})", page.source.file));
+            }
             let mut d = Diagnostic::error(
                 Rule::BrokenAnchor,
-                link.file.as_deref().unwrap_or(&page.source.file),
+                included_from.unwrap_or(&page.source.file),
                 link.line,
                 link.column,
-                format!("no heading or anchor `#{anchor}` in {place}"),
+                message,
             )
             .with_severity(severity);
             if let Some(near) = near {

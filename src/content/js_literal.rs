@@ -58,7 +58,8 @@ enum Tok {
     Str(String),
     /// A template literal with `${…}` in it.
     Template,
-    Number,
+    /// A number, as written (an object's key may be one: `0.82: {…}`).
+    Number(String),
     Punct(char),
     Spread,
 }
@@ -151,10 +152,12 @@ fn tokenize(text: &str) -> Result<Vec<Token>, Problem> {
             }
             tokens.push(Token { tok: Tok::Ident(name), line: start_line, column: start_column });
         } else if c.is_ascii_digit() || (c == '.' && next.is_some_and(|d| d.is_ascii_digit())) {
+            let mut number = String::new();
             while let Some(&d) = chars.get(i).filter(|d| d.is_ascii_alphanumeric() || **d == '.' || **d == '_') {
+                number.push(d);
                 advance(&mut i, &mut line, &mut column, d);
             }
-            tokens.push(Token { tok: Tok::Number, line: start_line, column: start_column });
+            tokens.push(Token { tok: Tok::Number(number), line: start_line, column: start_column });
         } else if c == '.' && next == Some('.') && chars.get(i + 2) == Some(&'.') {
             for _ in 0..3 {
                 advance(&mut i, &mut line, &mut column, '.');
@@ -208,6 +211,34 @@ pub(crate) fn exported_value(text: &str) -> Result<Option<Located>, Problem> {
     parser.value(0).map(Some)
 }
 
+/// The options object of the default Docusaurus docs plugin in the text of a
+/// `docusaurus.config.js` (`.ts`): the object of the classic preset's `docs:` key, or
+/// the one given with `'@docusaurus/plugin-content-docs'` without an `id` (or with
+/// `id: 'default'`). `None` when the text has neither.
+pub(crate) fn docs_plugin_options(text: &str) -> Result<Option<Located>, Problem> {
+    let tokens = tokenize(text)?;
+    let punct = |i: usize, p: char| matches!(tokens.get(i), Some(Token { tok: Tok::Punct(q), .. }) if *q == p);
+    for i in 0..tokens.len() {
+        let start = match &tokens[i].tok {
+            // `docs: {`, not `x.docs` nor `docs = {`.
+            Tok::Ident(name) | Tok::Str(name) if name == "docs" && punct(i + 1, ':') && punct(i + 2, '{') => {
+                (i == 0 || !punct(i - 1, '.')).then_some(i + 2)
+            }
+            Tok::Str(name) if name == "@docusaurus/plugin-content-docs" && punct(i + 1, ',') && punct(i + 2, '{') => {
+                Some(i + 2)
+            }
+            _ => None,
+        };
+        let Some(start) = start else { continue };
+        let mut parser = Parser { tokens: &tokens, at: start };
+        let options = parser.value(0)?;
+        if options.get("id").and_then(Located::str).is_none_or(|id| id == "default") {
+            return Ok(Some(options));
+        }
+    }
+    Ok(None)
+}
+
 struct Parser<'a> {
     tokens: &'a [Token],
     at: usize,
@@ -238,7 +269,7 @@ impl Parser<'_> {
         self.at += 1;
         let value = match token.tok {
             Tok::Str(s) => Js::Str(s),
-            Tok::Number => Js::Scalar,
+            Tok::Number(_) => Js::Scalar,
             Tok::Template => Js::Dynamic("`${…}`".to_string()),
             Tok::Ident(name) if matches!(name.as_str(), "true" | "false" | "null" | "undefined") => Js::Scalar,
             Tok::Punct('{') => self.object(depth)?,
@@ -327,7 +358,7 @@ impl Parser<'_> {
             let key = match self.peek().map(|t| t.tok.clone()) {
                 Some(Tok::Ident(name)) => Some(name),
                 Some(Tok::Str(s)) => Some(s),
-                Some(Tok::Number) => Some(String::new()),
+                Some(Tok::Number(number)) => Some(number),
                 _ => None,
             };
             match key {

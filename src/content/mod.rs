@@ -8,6 +8,7 @@
 
 pub(crate) mod category;
 pub(crate) mod confine;
+pub(crate) mod docusaurus_versions;
 pub(crate) mod eleventy_site;
 pub(crate) mod fields;
 pub(crate) mod formats;

@@ -13,7 +13,7 @@
 //! | MkDocs | `mkdocs.yml` (`.yaml`) |
 //! | Eleventy | `.eleventy.js`, `eleventy.config.js` (`.cjs`, `.mjs`, `.ts`) |
 //! | Jekyll | `_config.yml` (`.yaml`, `.toml`) |
-//! | Middleman | `config.rb` |
+//! | Middleman | `config.rb`; `config/tech-docs.yml` (the GOV.UK Tech Docs Template, a Middleman site whose `config.rb` is in the gem: <https://tdt-documentation.london.cloudapps.digital/configure_project/global_configuration/>) |
 //! | GitBook | `.gitbook.yaml` beside `book.toml` or in the content folder |
 //!
 //! and GitHub's rules otherwise. What opsbook takes from each:
@@ -178,7 +178,7 @@ pub(crate) fn detect_tool(config: &Config, files: &super::ContentFiles) -> Tool 
         Tool::Eleventy
     } else if JEKYLL_FILES.iter().any(|n| is_file(n)) {
         Tool::Jekyll
-    } else if is_file("config.rb") {
+    } else if is_file("config.rb") || is_file("config/tech-docs.yml") {
         Tool::Middleman
     } else if is_file(".gitbook.yaml") || config.content_dir().join(".gitbook.yaml").is_file() {
         Tool::GitBook

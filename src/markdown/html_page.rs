@@ -94,8 +94,14 @@ impl<'a> BodyWriter<'a> {
             };
             let Some((number, tail)) = rest[found + open.len()..].split_once(close) else { break };
             self.html_piece(&rest[..found], at, html, state);
-            let filled =
-                self.rewrite.and_then(|r| r.placeholder(number)).and_then(|p| p.html_in(&mut self.open_blocks));
+            let placeholder = self.rewrite.and_then(|r| r.placeholder(number));
+            // In a `<pre>`, where no block may stand, a construct alone on its line
+            // takes its inline form.
+            let filled = match placeholder {
+                Some(p) if state.pre > 0 && p.inline.is_some() => p.inline.as_deref(),
+                Some(p) => p.html_in(&mut self.open_blocks),
+                None => None,
+            };
             // Inside a tag, a placeholder's HTML would break the tag: it writes nothing.
             if let Some(filled) = filled.filter(|_| !state.in_tag).map(str::to_string) {
                 let filled = self.rewrite_html(filled.into(), at + found, true);
@@ -134,6 +140,8 @@ struct TextState {
     skipping: Option<&'static str>,
     /// The tag being read, lowercased, to find `script` and `style`.
     tag: String,
+    /// How many `<pre>` elements are open.
+    pre: usize,
 }
 
 impl TextState {
@@ -169,6 +177,8 @@ impl TextState {
             (None, "script") => self.skipping = Some("/script"),
             (None, "style") => self.skipping = Some("/style"),
             (Some(end), name) if name == end => self.skipping = None,
+            (None, "pre") => self.pre += 1,
+            (None, "/pre") => self.pre = self.pre.saturating_sub(1),
             _ => {}
         }
     }

@@ -134,6 +134,13 @@ pub(crate) const LINK_AND_ID_ATTRIBUTES: &[&str] = &["href", "src", "id", "name"
 /// case) in a piece of HTML. It looks for each `=` and the name before it, so long texts
 /// are scanned quickly.
 pub(crate) fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> {
+    find_attributes_in(html, names, false)
+}
+
+/// [`find_attributes`] of a piece of raw HTML that starts inside a tag when
+/// `inside_tag` (the second line of `<div\nid="x">`): its first word may be an
+/// attribute.
+pub(crate) fn find_attributes_in(html: &str, names: &[&str], inside_tag: bool) -> Vec<HtmlAttribute> {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
@@ -148,7 +155,11 @@ pub(crate) fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> 
         while name_start > 0 && (bytes[name_start - 1].is_ascii_alphanumeric() || bytes[name_start - 1] == b'-') {
             name_start -= 1;
         }
-        if name_start == name_end || name_start == 0 || !bytes[name_start - 1].is_ascii_whitespace() {
+        let after_space = match name_start {
+            0 => inside_tag,
+            _ => bytes[name_start - 1].is_ascii_whitespace(),
+        };
+        if name_start == name_end || !after_space {
             continue;
         }
         let name = &bytes[name_start..name_end];
@@ -165,6 +176,22 @@ pub(crate) fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> 
         }
     }
     found
+}
+
+/// Whether raw HTML that starts inside a tag when `inside_tag` ends inside one: its
+/// last `<` opens a tag (a letter follows) after its last `>`. Quoted `>` in an
+/// attribute's value are not told apart, as a browser's tag of one line would.
+pub(crate) fn leaves_tag_open(html: &str, inside_tag: bool) -> bool {
+    let bytes = html.as_bytes();
+    let last_close = memchr::memrchr(b'>', bytes);
+    let last_open =
+        memchr::memrchr_iter(b'<', bytes).find(|&i| bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic()));
+    match (last_open, last_close) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (None, None) => inside_tag,
+    }
 }
 
 /// Finds the `href` and `src` values in a piece of raw HTML.

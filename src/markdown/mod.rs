@@ -344,6 +344,7 @@ fn write_body(
         in_summary: false,
         before_more: source.contains(EXCERPT_SEPARATOR).then(String::new),
         blocks_seen: false,
+        html_tag_open: false,
         in_heading: false,
         section_events: Some(Vec::new()),
         paragraph_attributes: None,
@@ -384,6 +385,9 @@ struct BodyWriter<'a> {
     /// far: at the separator, it becomes the summary.
     before_more: Option<String>,
     blocks_seen: bool,
+    /// Whether the raw HTML so far ends inside a tag (`<div` on one line, its
+    /// attributes on the next): the next line's first word may be an attribute.
+    html_tag_open: bool,
     in_heading: bool,
     /// The closing tags of the blocks the dialects' placeholders opened.
     open_blocks: dialects::OpenBlocks,
@@ -736,14 +740,28 @@ impl<'a> BodyWriter<'a> {
                 let dest_url = self.rewrite(dest_url, offset, true);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
-            Event::Html(html) | Event::InlineHtml(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
-                let filled = self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks)).unwrap_or_default();
+            Event::Html(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
+                let inside_tag = self.html_tag_open;
+                let filled =
+                    self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks, inside_tag)).unwrap_or_default();
+                self.html_tag_open = links::leaves_tag_open(&filled, inside_tag);
+                self.note_html_ids_in(&filled, inside_tag);
+                Event::Html(self.rewrite_html(filled.into(), offset, true))
+            }
+            Event::InlineHtml(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
+                let filled = self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks, false)).unwrap_or_default();
                 self.note_html_ids(&filled);
                 Event::Html(self.rewrite_html(filled.into(), offset, true))
             }
+            Event::Start(Tag::HtmlBlock) => {
+                self.html_tag_open = false;
+                Event::Start(Tag::HtmlBlock)
+            }
             Event::Html(html) => {
-                self.note_html_ids(&html);
-                Event::Html(self.rewrite_html(html, offset, false))
+                let inside_tag = self.html_tag_open;
+                self.html_tag_open = links::leaves_tag_open(&html, inside_tag);
+                self.note_html_ids_in(&html, inside_tag);
+                Event::Html(self.rewrite_html_in(html, offset, inside_tag))
             }
             Event::InlineHtml(html) => {
                 self.note_html_ids(&html);
@@ -808,8 +826,13 @@ impl<'a> BodyWriter<'a> {
 
     /// Records the `id` and `name` attributes of raw HTML: links may point to them.
     fn note_html_ids(&mut self, html: &str) {
+        self.note_html_ids_in(html, false);
+    }
+
+    /// [`Self::note_html_ids`] of raw HTML that starts inside a tag when `inside_tag`.
+    fn note_html_ids_in(&mut self, html: &str, inside_tag: bool) {
         if html.contains('=') {
-            for attribute in links::find_attributes(html, links::ID_ATTRIBUTES) {
+            for attribute in links::find_attributes_in(html, links::ID_ATTRIBUTES, inside_tag) {
                 self.out.anchors.push(crate::html::decode_entities(&html[attribute.start..attribute.end]));
             }
         }
@@ -939,6 +962,23 @@ impl<'a> BodyWriter<'a> {
     /// placeholder's, whose attributes are all reported at the placeholder's place.
     fn rewrite_html(&mut self, html: CowStr<'a>, offset: usize, at_offset: bool) -> CowStr<'a> {
         let attributes = links::find_link_attributes(&html);
+        self.rewrite_attributes(html, attributes, offset, at_offset)
+    }
+
+    /// [`Self::rewrite_html`] of a line of an HTML block, which starts inside a tag
+    /// when `inside_tag`.
+    fn rewrite_html_in(&mut self, html: CowStr<'a>, offset: usize, inside_tag: bool) -> CowStr<'a> {
+        let attributes = links::find_attributes_in(&html, links::LINK_ATTRIBUTES, inside_tag);
+        self.rewrite_attributes(html, attributes, offset, false)
+    }
+
+    fn rewrite_attributes(
+        &mut self,
+        html: CowStr<'a>,
+        attributes: Vec<links::HtmlAttribute>,
+        offset: usize,
+        at_offset: bool,
+    ) -> CowStr<'a> {
         if attributes.is_empty() {
             return html;
         }
@@ -994,7 +1034,14 @@ impl<'a> BodyWriter<'a> {
             inner.push(event);
         }
         self.in_heading = false;
-        let id = match &heading.id {
+        // An `id` written as a key (`{ id=setup }`, Python-Markdown's attr_list and
+        // Goldmark) is the heading's id as `{#setup}` is, not a second `id` attribute.
+        let keyed_id = heading
+            .attrs
+            .iter()
+            .find(|(name, value)| name.eq_ignore_ascii_case("id") && value.as_deref().is_some_and(|v| !v.is_empty()))
+            .and_then(|(_, value)| value.clone());
+        let id = match heading.id.as_ref().or(keyed_id.as_ref()) {
             Some(id) => {
                 self.ids.reserve(id);
                 id.to_string()
@@ -1032,7 +1079,11 @@ impl<'a> BodyWriter<'a> {
             let classes: Vec<&str> = heading.classes.iter().map(|c| c.as_ref()).collect();
             open.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
         }
-        for (name, value) in heading.attrs.iter().filter(|(name, _)| dialects::is_safe_attribute(name)) {
+        for (name, value) in heading
+            .attrs
+            .iter()
+            .filter(|(name, _)| dialects::is_safe_attribute(name) && !name.eq_ignore_ascii_case("id"))
+        {
             open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
         }
         open.push('>');

@@ -478,6 +478,7 @@ fn heading_ids_follow_the_configured_style() {
 
 mod constructs;
 mod dialect_pages;
+mod link_fidelity;
 mod property;
 
 #[test]

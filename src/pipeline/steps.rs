@@ -61,6 +61,8 @@ pub(crate) fn prepare(
 ) -> Result<Prepared, Failure> {
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
+    // Docusaurus's versioned docs, mounted where the old site published them.
+    crate::content::docusaurus_versions::mount_versions(&mut config, diagnostics);
     let now = crate::dates::now()?;
     let mut theme = find_theme(&config)?;
     diagnostics.append(&mut theme.notes);

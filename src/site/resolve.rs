@@ -250,6 +250,17 @@ impl<'a> SiteLinks<'a> {
                 return found;
             }
         }
+        // The old site's names, made into URLs as opsbook makes them (Docusaurus's
+        // `/docs/0.82/x`, the folder of version `0.82`, is opsbook's `/0-82/x/`).
+        let rules = super::urls::UrlRules::of(&self.site.old_tool, self.site.strip_prefixes);
+        for candidate in &candidates {
+            let made = made_url(candidate, &rules);
+            if made != *candidate
+                && let Some(found) = self.find_site_path(&normalise_url(&made), anchor, query)
+            {
+                return found;
+            }
+        }
         // A content path written from the content folder (Hugo's `ref`, Jekyll's `link`).
         if let Some(found) = self.find_content_path(relative.trim_end_matches('/'), anchor, query) {
             return found;
@@ -318,6 +329,19 @@ pub(crate) fn join_url(folder: &str, path: &str) -> String {
         joined.push('/');
     }
     joined
+}
+
+/// A site path (`0.82/setup/`) with each name made a URL segment by `rules`, as the
+/// site's URLs were made (`0-82/setup/`); `.` and `..` are kept for [`normalise_url`].
+fn made_url(site_path: &str, rules: &super::urls::UrlRules<'_>) -> String {
+    site_path
+        .split('/')
+        .map(|segment| match segment {
+            "" | "." | ".." => segment.to_string(),
+            name => rules.segment(name),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A site path with its `.` and `..` segments read as a browser reads them: `/../../`

@@ -344,3 +344,38 @@ fn the_old_tools_configuration_is_read_only_when_it_is_a_file_of_the_handbook() 
     }
     assert!(site.exists("public/p/index.html"));
 }
+
+/// A Docusaurus version whose name (`versions.json`) or path (`versions.NAME.path` in
+/// `docusaurus.config.js`) leads out of `versioned_docs/` is an error at its file,
+/// line and column, and nothing there is read (issue 31).
+#[test]
+fn docusaurus_versions_that_lead_out_of_their_folder_are_errors_at_their_place() {
+    let site = crate::util::Site::with_files(
+        "hostile-docusaurus-versions",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"X\"\n[build]\ncontent-dir = \"docs\"\n[markdown]\nheading-ids = \"docusaurus\"\n",
+            ),
+            (
+                "docusaurus.config.js",
+                "module.exports = { presets: [['classic', { docs: {\n  lastVersion: 'current',\n  versions: { ok: { path: '../../etc' } },\n} }]] };\n",
+            ),
+            ("versions.json", "[\n  \"../../secret\",\n  \"ok\"\n]\n"),
+            ("docs/intro.md", "# Intro\n"),
+            ("versioned_docs/version-ok/a.md", "# A\n"),
+            ("secret/a.md", "# Hostile0Version0Secret\n"),
+        ],
+    );
+    let run = site.run(&["build"]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[config-field]: the version `../../secret` leads out of its folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("versions.json:2:3"), "{}", run.stderr);
+    assert!(run.stderr.contains("the path `../../etc` of version `ok` leads out of its folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("docusaurus.config.js:3:27"), "{}", run.stderr);
+    assert!(!site.exists("public/secret/a/index.html"));
+}

@@ -34,8 +34,46 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 const DELIMITER: &str = "OPSBOOK-PLANTUML-END-4f1c";
 
 /// What PlantUML may not be asked to do: read files, environment variables, URLs.
-const REFUSED: [&str; 9] =
-    ["!include", "!import", "!theme", "%getenv", "%load_json", "%file", "<img:", "!pragma", "%get_variable_value"];
+/// (`!pragma` sets a layout option and reads nothing: <https://plantuml.com/preprocessing>.)
+const REFUSED: [&str; 8] =
+    ["!include", "!import", "!theme", "%getenv", "%load_json", "%file", "<img:", "%get_variable_value"];
+
+/// What PlantUML reads from its own standard library, inside the program
+/// (`!include <C4/C4_Container>`, <https://plantuml.com/stdlib>): no file of the
+/// machine's, no network.
+const STANDARD_LIBRARY: &str = "!include <";
+
+/// The refused directive `source` uses, if any: a `!include` of the standard library
+/// is none.
+fn refused_in(source: &str) -> Option<&'static str> {
+    REFUSED.iter().copied().find(|refused| {
+        source.match_indices(refused).any(|(at, _)| !(*refused == "!include" && is_standard_library(&source[at..])))
+    })
+}
+
+/// Whether the directive at the start of `directive` is `!include <lib/name>` alone on
+/// its line, a name of the standard library (no `..`, no absolute path).
+fn is_standard_library(directive: &str) -> bool {
+    let Some(rest) = directive.strip_prefix(STANDARD_LIBRARY) else { return false };
+    let line = rest.lines().next().unwrap_or("").trim_end();
+    line.strip_suffix('>').is_some_and(|name| {
+        !name.is_empty() && !name.contains("..") && !name.starts_with('/') && !name.contains(['<', '>', ':', '\\'])
+    })
+}
+
+/// PlantUML's error drawing (`[From string (line 5) ]`, the lines read, the error):
+/// the line of the diagram it names and the error's text, if `svg` is one.
+fn error_in(svg: &str) -> Option<(usize, String)> {
+    let texts: Vec<String> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').and_then(|(_, rest)| rest.split_once("</text>")).map(|(text, _)| text))
+        .map(crate::html::decode_entities)
+        .collect();
+    let first = texts.first()?;
+    let line = first.strip_prefix("[From string (line ")?.split_once(')')?.0.trim().parse().ok()?;
+    Some((line, texts.last().cloned().unwrap_or_default()))
+}
 
 /// Why a PlantUML diagram is not drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +89,7 @@ type Drawn = Result<Arc<str>, Failure>;
 
 /// The SVG of `source`, drawn by PlantUML (prolog removed), or why not.
 pub(crate) fn draw(source: &str) -> Result<Arc<str>, Failure> {
-    if let Some(refused) = REFUSED.iter().find(|r| source.contains(**r)) {
+    if let Some(refused) = refused_in(source) {
         return Err(Failure::Diagram(format!(
             "this PlantUML diagram uses `{refused}`, which reads files or the network; opsbook does not draw it"
         )));
@@ -154,7 +192,8 @@ impl Program {
 
     /// Draws one diagram.
     fn draw(&mut self, source: &str) -> Result<Arc<str>, Failure> {
-        let wrapped = if source.trim_start().starts_with("@start") {
+        let own_start = source.trim_start().starts_with("@start");
+        let wrapped = if own_start {
             format!("{}\n", source.trim_end())
         } else {
             format!("@startuml\n{}\n@enduml\n", source.trim_end())
@@ -169,6 +208,23 @@ impl Program {
             }
             Err(RecvTimeoutError::Disconnected) => return Err(Failure::NoProgram("`plantuml` stopped".into())),
         };
+        if let Some((line, error)) = error_in(&svg) {
+            // The line in the fence: PlantUML counts from the first line it was given,
+            // and the blank lines before `@startuml` were trimmed.
+            let skipped = source.len() - source.trim_start().len();
+            let line = line.saturating_sub(usize::from(!own_start)).max(1) + source[..skipped].matches('\n').count();
+            let error = if error.is_empty() { "Syntax Error?".to_string() } else { error };
+            return Err(Failure::Diagram(format!(
+                "PlantUML cannot read line {line} of this diagram (\"{error}\"); a newer PlantUML than the one on the PATH may"
+            )));
+        }
+        // PlantUML's welcome picture: nothing of the source was drawn (a PlantUML
+        // without the standard library draws it for a diagram of only includes).
+        if svg.contains(">Welcome to PlantUML!<") {
+            return Err(Failure::Diagram(
+                "PlantUML drew nothing of this diagram; the PlantUML on the PATH may lack what it includes".into(),
+            ));
+        }
         if svg.contains(">Syntax Error?<") {
             return Err(Failure::Diagram("PlantUML cannot read this diagram (\"Syntax Error?\")".into()));
         }
@@ -196,6 +252,23 @@ fn find_program(name: &str) -> Option<std::path::PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn draws_what_reads_only_plantuml_itself() {
+        assert_eq!(refused_in("@startuml\n!pragma teoz true\nA -> B\n@enduml"), None);
+        assert_eq!(refused_in("!include <C4/C4_Container>\nA -> B"), None);
+        assert_eq!(refused_in("!include <C4/C4_Container>\n!include /etc/passwd"), Some("!include"));
+        assert_eq!(refused_in("!include <../../etc/passwd>"), Some("!include"));
+        assert_eq!(refused_in("!include <a> trailing"), Some("!include"));
+    }
+
+    #[test]
+    fn reads_plantumls_error_drawing() {
+        let svg = "<svg><text x=\"1\">[From string (line 5) ]</text><text>@startuml</text>\
+                   <text>\"A\" --&gt; b</text><text>Syntax Error?</text></svg>";
+        assert_eq!(error_in(svg), Some((5, "Syntax Error?".to_string())));
+        assert_eq!(error_in("<svg><text>A</text></svg>"), None);
+    }
 
     #[test]
     fn refuses_what_reads_outside_the_handbook() {

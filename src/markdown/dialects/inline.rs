@@ -390,7 +390,8 @@ fn apply_simple(text: &str, range: Range<usize>, render: Render, source: &str, c
             }
             if is_alone(text, range.clone()) {
                 let html = unsupported_html(source, true) + "</div>\n";
-                return edit(block(text, range.clone(), collected.block(html, 0)));
+                let inline = unsupported_html(source, false);
+                return edit(block(text, range.clone(), collected.block_or_inline(html, inline)));
             }
             edit(placeholder)
         }

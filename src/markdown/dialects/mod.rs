@@ -106,6 +106,9 @@ pub(crate) struct Placeholder {
     pub quote: Option<&'static str>,
     /// The construct as written, put back if the placeholder ends up in code.
     source: String,
+    /// For a block placeholder of a construct alone on its line: its inline form, for
+    /// where a block may not stand (an HTML page's `<pre>`).
+    pub inline: Option<String>,
 }
 
 /// The closing tags of the blocks the placeholders opened, innermost last.
@@ -160,8 +163,17 @@ impl Rewrite {
     /// Raw HTML with the placeholders inside it (a shortcode in an HTML block) replaced
     /// by their HTML, or `None` when it has none. `open` holds the closing tags of the
     /// blocks open ([`Placeholder::html_in`]).
-    pub(crate) fn fill(&self, html: &str, open: &mut OpenBlocks) -> Option<String> {
-        self.replace_placeholders(html, |p| p.html_in(open))
+    /// Starts inside a tag when `inside_tag`. A
+    /// placeholder inside a tag (a variable in an attribute's value) writes nothing, so
+    /// the tag stays whole, as on an HTML page ([`crate::markdown::html_page`]).
+    pub(crate) fn fill(&self, html: &str, open: &mut OpenBlocks, inside_tag: bool) -> Option<String> {
+        let mut done = 0;
+        let mut in_tag = inside_tag;
+        self.replace_placeholders_seeing(html, |p, before| {
+            in_tag = crate::markdown::links::leaves_tag_open(&before[done..], in_tag);
+            done = before.len();
+            if in_tag { None } else { p.html_in(open) }
+        })
     }
 
     /// Whether `text` holds a placeholder.
@@ -174,6 +186,15 @@ impl Rewrite {
         &'s self,
         text: &str,
         mut with: impl FnMut(&'s Placeholder) -> Option<&'s str>,
+    ) -> Option<String> {
+        self.replace_placeholders_seeing(text, |p, _| with(p))
+    }
+
+    /// [`Self::replace_placeholders`], `with` also seeing the output so far.
+    fn replace_placeholders_seeing<'s>(
+        &'s self,
+        text: &str,
+        mut with: impl FnMut(&'s Placeholder, &str) -> Option<&'s str>,
     ) -> Option<String> {
         if !text.contains(INLINE_OPEN) && !text.contains(MARKER) {
             return None;
@@ -194,7 +215,8 @@ impl Rewrite {
             match after.split_once(close) {
                 Some((number, tail)) => {
                     if let Some(placeholder) = self.placeholder(number) {
-                        out.push_str(with(placeholder).unwrap_or(""));
+                        let written = with(placeholder, &out).unwrap_or("");
+                        out.push_str(written);
                     }
                     rest = tail;
                 }
@@ -281,29 +303,59 @@ impl Collected {
     /// A block placeholder comment for `html`.
     fn block(&mut self, html: String, depth: i8) -> String {
         let source = self.source.clone();
-        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new(), quote: None, source });
+        self.placeholders.push(Placeholder { html, depth, attributes: Vec::new(), quote: None, source, inline: None });
         format!("{MARKER}{}-->", self.placeholders.len() - 1)
+    }
+
+    /// A block placeholder of `html` that is `inline` where no block may stand.
+    fn block_or_inline(&mut self, html: String, inline: String) -> String {
+        let marker = self.block(html, 0);
+        if let Some(placeholder) = self.placeholders.last_mut() {
+            placeholder.inline = Some(inline);
+        }
+        marker
     }
 
     /// A block placeholder for an alert's callout, `html` opening it and `close` ending
     /// it, in place of the quote the placeholder starts.
     fn quote_block(&mut self, html: String, close: &'static str) -> String {
         let source = self.source.clone();
-        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new(), quote: Some(close), source });
+        self.placeholders.push(Placeholder {
+            html,
+            depth: 0,
+            attributes: Vec::new(),
+            quote: Some(close),
+            source,
+            inline: None,
+        });
         format!("{MARKER}{}-->", self.placeholders.len() - 1)
     }
 
     /// An inline placeholder for `html`.
     fn inline(&mut self, html: String) -> String {
         let source = self.source.clone();
-        self.placeholders.push(Placeholder { html, depth: 0, attributes: Vec::new(), quote: None, source });
+        self.placeholders.push(Placeholder {
+            html,
+            depth: 0,
+            attributes: Vec::new(),
+            quote: None,
+            source,
+            inline: None,
+        });
         format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
     }
 
     /// An inline placeholder that gives the paragraph it is in `attributes`.
     fn paragraph_attributes(&mut self, attributes: Vec<(String, String)>) -> String {
         let source = self.source.clone();
-        self.placeholders.push(Placeholder { html: String::new(), depth: 0, attributes, quote: None, source });
+        self.placeholders.push(Placeholder {
+            html: String::new(),
+            depth: 0,
+            attributes,
+            quote: None,
+            source,
+            inline: None,
+        });
         format!("{INLINE_OPEN}{}{INLINE_CLOSE}", self.placeholders.len() - 1)
     }
 }

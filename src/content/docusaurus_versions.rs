@@ -1,0 +1,289 @@
+//! Docusaurus's versioned docs, mounted where Docusaurus published them, so that a
+//! link to `/docs/v1/x` leads to version `v1`'s page of `x` as it did on the old site.
+//!
+//! Docusaurus (`packages/docusaurus-plugin-content-docs/src/versions/version.ts` and
+//! `files.ts`) reads the versions from `versions.json` beside its configuration, newest
+//! first; each version's docs are in `versioned_docs/version-NAME/`, and the docs
+//! folder itself is the version `current`. Each is published under the docs route at
+//! its path: the docs plugin's `versions.NAME.path` when the configuration gives one,
+//! else nothing for the last version (the plugin's `lastVersion`, else the first of
+//! `versions.json`), `next` for `current`, and `NAME` for the others.
+//!
+//! opsbook publishes the content folder (the current docs) at the site's root, which it
+//! reads as the docs route ([`super::old_tool`]): each other version whose path is not
+//! empty is mounted at its path, as a `[[sources]]` table would mount it (a table that
+//! mounts the folder already wins). A version Docusaurus published at the docs route
+//! itself, where opsbook has the current docs, is left out with a note.
+//!
+//! The files are read through the handbook's confinement and `crate::fs` (a regular
+//! file, at most [`crate::fs::FileKind::Config`]'s size). A version's name or path that
+//! would leave its folder (`..`, an absolute path, a `\`) is a `config-field` error at
+//! its file, line and column, and that version is not mounted; `versions.json` that is
+//! no JSON list of names is a `config-syntax` error there. The configuration is read in
+//! its common static form ([`super::js_literal`]); one it cannot read leaves
+//! Docusaurus's defaults.
+
+use crate::config::Config;
+use crate::config::Source;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+use super::js_literal::{self, Js, Located};
+
+/// The file that lists the versions, beside the configuration.
+const VERSIONS_FILE: &str = "versions.json";
+/// The folder of the versions' docs.
+const VERSIONED_DOCS: &str = "versioned_docs";
+/// Docusaurus's configuration files.
+const CONFIG_FILES: [&str; 4] =
+    ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
+/// The name of the docs folder's own version.
+const CURRENT: &str = "current";
+
+/// What the docs plugin's options say of versions.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct VersionOptions {
+    /// `lastVersion`.
+    pub last_version: Option<String>,
+    /// `versions.NAME.path`, with where the path is written (line, column).
+    pub paths: Vec<(String, String, usize, usize)>,
+}
+
+/// One version to mount: its folder (`versioned_docs/version-v1`) and its mount (`v1`).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Mounted {
+    pub folder: String,
+    pub mount: String,
+}
+
+/// Adds a mount for each of the handbook's Docusaurus versions (see the module
+/// documentation) to `config.sources`.
+pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+    let root = config.root.clone();
+    if !root.join(VERSIONS_FILE).is_file() || !root.join(VERSIONED_DOCS).is_dir() {
+        return;
+    }
+    let Some(versions_text) = read(config, VERSIONS_FILE, diagnostics) else { return };
+    let names = match parse_versions(&versions_text) {
+        Ok(names) => names,
+        Err((line, column, message)) => {
+            diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, VERSIONS_FILE, line, column, message));
+            return;
+        }
+    };
+    let options = CONFIG_FILES
+        .iter()
+        .find(|name| root.join(name).is_file())
+        .and_then(|name| Some((*name, read(config, name, diagnostics)?)))
+        .map(|(name, text)| match js_literal::docs_plugin_options(&text) {
+            Ok(found) => (name, found.as_ref().map(version_options).unwrap_or_default()),
+            Err((line, column, message)) => {
+                let note =
+                    format!("cannot read the docs plugin's versions ({message}): Docusaurus's defaults are used");
+                diagnostics.push(
+                    Diagnostic::error(Rule::ConfigSyntax, name, line, column, note).with_severity(Severity::Note),
+                );
+                (name, VersionOptions::default())
+            }
+        });
+    let (config_file, options) = options.unwrap_or((CONFIG_FILES[0], VersionOptions::default()));
+    let (mounts, problems) = plan(&names, &options);
+    for (file, line, column, message, severity) in problems {
+        let file = if file == VERSIONS_FILE { VERSIONS_FILE } else { config_file };
+        diagnostics.push(Diagnostic::error(Rule::ConfigField, file, line, column, message).with_severity(severity));
+    }
+    let content = config.content_folder.trim_end_matches('/').to_string();
+    for Mounted { folder, mount } in mounts {
+        let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == mount);
+        let in_content = root.join(&content).join(&mount).exists();
+        if taken || in_content || !root.join(&folder).is_dir() {
+            continue;
+        }
+        config.sources.list.push(Source {
+            folder,
+            mount,
+            repository: None,
+            subdir: String::new(),
+            internal: false,
+            line: 0,
+            path_at: (0, 0),
+        });
+    }
+}
+
+/// The text of a file beside `book.toml`, confined; a refusal or read error is a note.
+fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let path = config.root.join(name);
+    let refused = super::confine::Confinement::new(&config.root).map(|c| c.check_readable(&path));
+    let read = match refused {
+        Some(Err(why)) => Err(format!("the file is not read: {why}")),
+        _ => crate::fs::read_text(&path, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}")),
+    };
+    read.map_err(|message| {
+        diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, name, 0, 0, message).with_severity(Severity::Note));
+    })
+    .ok()
+}
+
+/// The names of `versions.json`, newest first, with the line and column of each; or
+/// why it is no list of names.
+pub(crate) fn parse_versions(text: &str) -> Result<Vec<(String, usize, usize)>, js_literal::Problem> {
+    let value = js_literal::exported_value(&format!("module.exports={text}"))?;
+    let not_a_list = || (1, 1, "`versions.json` is not a list of version names".to_string());
+    let Some(Located { value: Js::Array(items), .. }) = value else { return Err(not_a_list()) };
+    items
+        .iter()
+        .map(|item| match &item.value {
+            // The prefix shifts the first line's columns.
+            Js::Str(name) => Ok((name.clone(), item.line, shifted(item))),
+            _ => Err((item.line, shifted(item), "a version's name must be a string".to_string())),
+        })
+        .collect()
+}
+
+/// The column of `item` in the file, without the `module.exports=` put before it.
+fn shifted(item: &Located) -> usize {
+    if item.line == 1 { item.column.saturating_sub("module.exports=".len()).max(1) } else { item.column }
+}
+
+/// The versions the docs plugin's options name.
+pub(crate) fn version_options(docs: &Located) -> VersionOptions {
+    let last_version = docs.get("lastVersion").and_then(Located::str).map(str::to_string);
+    let mut paths = Vec::new();
+    if let Some(Located { value: Js::Object(versions), .. }) = docs.get("versions") {
+        for (name, options) in versions {
+            if let Some(path) = options.get("path") {
+                if let Some(text) = path.str() {
+                    paths.push((name.clone(), text.to_string(), path.line, path.column));
+                }
+            }
+        }
+    }
+    VersionOptions { last_version, paths }
+}
+
+/// A problem with a version: the file (`versions.json` or the configuration's), line,
+/// column, message and severity.
+pub(crate) type Problem = (&'static str, usize, usize, String, Severity);
+
+/// The folders to mount, by Docusaurus's rules (see the module documentation), and the
+/// problems found with names and paths.
+pub(crate) fn plan(names: &[(String, usize, usize)], options: &VersionOptions) -> (Vec<Mounted>, Vec<Problem>) {
+    let last = options.last_version.clone().or_else(|| names.first().map(|(name, _, _)| name.clone()));
+    let mut mounts = Vec::new();
+    let mut problems = Vec::new();
+    for (name, line, column) in names {
+        if let Err(why) = folder_name(name) {
+            problems.push((VERSIONS_FILE, *line, *column, format!("the version `{name}` {why}"), Severity::Error));
+            continue;
+        }
+        let given = options.paths.iter().find(|(n, ..)| n == name);
+        let path = match given {
+            Some((_, path, path_line, path_column)) => match folder_name(path.trim_matches('/')) {
+                Ok(()) => path.trim_matches('/').to_string(),
+                Err(why) => {
+                    let message = format!("the path `{path}` of version `{name}` {why}");
+                    problems.push(("config", *path_line, *path_column, message, Severity::Error));
+                    continue;
+                }
+            },
+            None if last.as_deref() == Some(name.as_str()) => String::new(),
+            None => name.clone(),
+        };
+        if path.is_empty() {
+            let message = format!(
+                "Docusaurus published version `{name}` at the docs route, where opsbook publishes the docs folder \
+                 (the version `{CURRENT}`): `{VERSIONED_DOCS}/version-{name}/` is not built"
+            );
+            problems.push((VERSIONS_FILE, *line, *column, message, Severity::Note));
+            continue;
+        }
+        mounts.push(Mounted { folder: format!("{VERSIONED_DOCS}/version-{name}"), mount: path });
+    }
+    (mounts, problems)
+}
+
+/// Whether `name` may name a folder below another: not empty, no `..` segment, no
+/// absolute path, no `\` or control character.
+fn folder_name(name: &str) -> Result<(), &'static str> {
+    if name.is_empty() {
+        return Err("is empty");
+    }
+    if name.starts_with('/') || name.contains('\\') || name.contains(':') || name.chars().any(char::is_control) {
+        return Err("is not a relative folder name");
+    }
+    if name.split('/').any(|segment| segment == ".." || segment == "." || segment.is_empty()) {
+        return Err("leads out of its folder");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<(String, usize, usize)> {
+        list.iter().enumerate().map(|(i, n)| (n.to_string(), 1, 2 + i * 6)).collect()
+    }
+
+    fn mounts(list: &[(&str, &str)]) -> Vec<Mounted> {
+        list.iter().map(|(f, m)| Mounted { folder: f.to_string(), mount: m.to_string() }).collect()
+    }
+
+    #[test]
+    fn the_first_version_is_the_last_by_default_and_stays_at_the_docs_route() {
+        let (planned, problems) = plan(&names(&["2.0", "1.0"]), &VersionOptions::default());
+        assert_eq!(planned, mounts(&[("versioned_docs/version-1.0", "1.0")]));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].4, Severity::Note);
+        assert!(problems[0].3.contains("version `2.0` at the docs route"), "{}", problems[0].3);
+    }
+
+    #[test]
+    fn last_version_current_mounts_every_version_at_its_name_or_path() {
+        let options = VersionOptions {
+            last_version: Some("current".into()),
+            paths: vec![("v1".into(), "/legacy/".into(), 9, 15)],
+        };
+        let (planned, problems) = plan(&names(&["v1", "0.82"]), &options);
+        assert_eq!(
+            planned,
+            mounts(&[("versioned_docs/version-v1", "legacy"), ("versioned_docs/version-0.82", "0.82")])
+        );
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn names_and_paths_that_leave_their_folder_are_errors_at_their_place() {
+        let options =
+            VersionOptions { last_version: Some("current".into()), paths: vec![("b".into(), "../x".into(), 7, 20)] };
+        let (planned, problems) = plan(&names(&["../../etc", "b", "/abs"]), &options);
+        assert!(planned.is_empty());
+        let places: Vec<(&str, usize, usize)> = problems.iter().map(|p| (p.0, p.1, p.2)).collect();
+        assert_eq!(places, [("versions.json", 1, 2), ("config", 7, 20), ("versions.json", 1, 14)]);
+        assert!(problems[0].3.contains("leads out of its folder"), "{}", problems[0].3);
+    }
+
+    #[test]
+    fn reads_versions_json_with_places() {
+        assert_eq!(
+            parse_versions("[\n  \"v1\",\n  \"0.82\"\n]\n").expect("a list"),
+            [("v1".to_string(), 2, 3), ("0.82".to_string(), 3, 3)]
+        );
+        assert_eq!(parse_versions("[\"a\"]").expect("a list"), [("a".to_string(), 1, 2)]);
+        assert!(parse_versions("{\"a\": 1}").is_err());
+        assert!(parse_versions("[1]").is_err());
+    }
+
+    #[test]
+    fn reads_the_versions_of_the_docs_plugin() {
+        let text = "export default {\n  presets: [['classic', {\n    docs: {\n      lastVersion: 'current',\n      versions: { current: { label: 'v2' }, v1: { path: 'v1' }, 0.82: { path: '0.82' } },\n    },\n  }]],\n};\n";
+        let docs = js_literal::docs_plugin_options(text).expect("reads").expect("finds docs");
+        let options = version_options(&docs);
+        assert_eq!(options.last_version.as_deref(), Some("current"));
+        let paths: Vec<(&str, &str)> = options.paths.iter().map(|(n, p, ..)| (n.as_str(), p.as_str())).collect();
+        assert_eq!(paths, [("v1", "v1"), ("0.82", "0.82")]);
+        let plugin = "plugins: [['@docusaurus/plugin-content-docs', { id: 'api', lastVersion: 'x' }], ['@docusaurus/plugin-content-docs', { lastVersion: 'y' }]]";
+        let docs = js_literal::docs_plugin_options(plugin).expect("reads").expect("finds the default plugin");
+        assert_eq!(version_options(&docs).last_version.as_deref(), Some("y"));
+    }
+}
