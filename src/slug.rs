@@ -27,6 +27,8 @@ use serde::Deserialize;
 use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use crate::char_table::CharTable;
+
 /// The rule that turns a heading into its id: `[markdown] heading-ids` in `book.toml`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,6 +66,22 @@ fn folds_marks(base: char) -> bool {
     (base as u32) < 0x0530
 }
 
+/// The characters beyond ASCII that [`fold`] keeps as they are, each asked once
+/// ([`CharTable`]): no mark, no special letter, no decomposition, its own lower case
+/// (every kana and ideograph).
+static FOLDS_AS_ITSELF: CharTable = CharTable::new(folds_as_itself);
+
+/// Whether [`fold`] writes `c` as it is, whatever comes before it.
+fn folds_as_itself(c: char) -> bool {
+    let mut decomposed = (0, true);
+    decompose_canonical(c, |d| decomposed = (decomposed.0 + 1, decomposed.1 && d == c));
+    !c.is_ascii()
+        && !is_combining_mark(c)
+        && fold_special(c).is_none()
+        && decomposed == (1, true)
+        && crate::char_table::is_own_lowercase(c)
+}
+
 /// Lower-cases `text` and drops the diacritics of Latin, Greek and Cyrillic letters
 /// (`Übergabe` -> `ubergabe`), whether the text is composed (NFC) or decomposed (NFD).
 pub(crate) fn fold(text: &str) -> String {
@@ -78,6 +96,11 @@ pub(crate) fn fold(text: &str) -> String {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
             after_folding_base = true;
+            continue;
+        }
+        if FOLDS_AS_ITSELF.get(c) {
+            out.push(c);
+            after_folding_base = folds_marks(c);
             continue;
         }
         if is_combining_mark(c) {
@@ -214,6 +237,49 @@ pub(crate) fn title_from_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`fold`] as it was before [`FOLDS_AS_ITSELF`]: every character through the tables.
+    fn fold_through_the_tables(text: &str) -> String {
+        let mut out = String::new();
+        let mut after_folding_base = false;
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+                after_folding_base = true;
+            } else if is_combining_mark(c) {
+                if !after_folding_base {
+                    out.push(c);
+                }
+            } else if let Some(s) = fold_special(c) {
+                out.push_str(s);
+                after_folding_base = true;
+            } else {
+                let mut base = None;
+                let mut only_marks = true;
+                decompose_canonical(c, |d| match base {
+                    None => base = Some(d),
+                    Some(_) => only_marks &= is_combining_mark(d),
+                });
+                let base = base.unwrap_or(c);
+                after_folding_base = folds_marks(base);
+                if after_folding_base && only_marks {
+                    out.extend(base.to_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn folds_every_character_as_the_tables_do() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for text in [format!("é{c}\u{301}"), format!("{c}\u{301}"), format!("日{c}")] {
+                assert_eq!(fold(&text), fold_through_the_tables(&text), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn slugifies_spaces_and_accents() {

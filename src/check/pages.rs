@@ -144,9 +144,13 @@ pub(crate) fn similarity_hash(text: &str) -> Option<u64> {
         if b >= 0x80 {
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            if c.is_alphanumeric() {
-                for lower in c.to_lowercase() {
-                    word = fnv1a(word, lower.encode_utf8(&mut buffer).as_bytes());
+            if crate::char_table::is_alphanumeric(c) {
+                if crate::char_table::is_own_lowercase(c) {
+                    word = fnv1a(word, c.encode_utf8(&mut buffer).as_bytes());
+                } else {
+                    for lower in c.to_lowercase() {
+                        word = fnv1a(word, lower.encode_utf8(&mut buffer).as_bytes());
+                    }
                 }
                 in_word = true;
                 continue;

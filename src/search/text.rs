@@ -43,7 +43,7 @@ fn word_char_at(text: &str, i: usize) -> bool {
     if b.is_ascii() {
         return b.is_ascii_alphanumeric();
     }
-    text[i..].chars().next().is_some_and(char::is_alphanumeric)
+    text[i..].chars().next().is_some_and(crate::char_table::is_alphanumeric)
 }
 
 /// What a run of letters and digits holds, beyond its end.
@@ -74,7 +74,7 @@ fn run_at(text: &str, mut i: usize) -> Run {
             break;
         } else {
             match text[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() => {
+                Some(c) if crate::char_table::is_alphanumeric(c) => {
                     ascii = false;
                     i += c.len_utf8();
                 }
