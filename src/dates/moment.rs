@@ -108,7 +108,8 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
     let text = text.trim();
     Date::parse(text).ok_or(MomentError::Invalid)?;
     let (written, zone_word) = split_zone_word(text);
-    let pieces = Pieces::parse(written).map_err(|_| MomentError::Invalid)?;
+    let written = two_digit_hour(written);
+    let pieces = Pieces::parse(written.as_ref()).map_err(|_| MomentError::Invalid)?;
     let (annotated_zone, annotated_offset) = match pieces.time_zone_annotation().map(|a| a.kind()) {
         Some(TimeZoneAnnotationKind::Named(name)) => (Some(name.as_str()), None),
         Some(TimeZoneAnnotationKind::Offset(offset)) => (None, Some(*offset)),
@@ -168,6 +169,19 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
         (None, None) => Offset::UTC.to_timestamp(civil).map_err(|_| MomentError::Invalid)?,
     };
     Ok(Timestamp::from_seconds(instant.as_second()))
+}
+
+/// `written` with a one-digit hour made two (`2026-03-14 9:12` as `2026-03-14 09:12`):
+/// the scanner jiff replaced took it, and jiff's parser wants two digits.
+fn two_digit_hour(written: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = written.as_bytes();
+    // The first ten bytes are a date (`Date::parse`), so the eleventh is a character's start.
+    let one_digit =
+        bytes.len() > 12 && matches!(bytes[10], b' ' | b'T' | b't') && bytes[11].is_ascii_digit() && bytes[12] == b':';
+    match (one_digit, written.get(..11), written.get(11..)) {
+        (true, Some(date), Some(time)) => std::borrow::Cow::Owned(format!("{date}0{time}")),
+        _ => std::borrow::Cow::Borrowed(written),
+    }
 }
 
 /// `text` without its last word when that word names a zone (starts with a letter:
@@ -235,6 +249,8 @@ mod tests {
         assert_eq!(at("2026-03-14T09:12:00Z"), "2026-03-14T09:12:00Z");
         assert_eq!(at("2026-03-14T11:12:00+02:00"), "2026-03-14T09:12:00Z");
         assert_eq!(at("2026-03-14 09:12"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14 9:12"), "2026-03-14T09:12:00Z");
+        assert_eq!(at("2026-03-14T9:12:00+02:00"), "2026-03-14T07:12:00Z");
         assert_eq!(at("2026-03-14 09:12 UTC"), "2026-03-14T09:12:00Z");
         assert_eq!(at("2026-03-14 09:12 Z"), "2026-03-14T09:12:00Z");
         assert_eq!(at("2026-03-14T09:12:00.75Z"), "2026-03-14T09:12:00Z");
