@@ -54,3 +54,22 @@ fn a_liquid_tag_that_fails_is_a_placeholder_with_a_warning_at_it() {
     );
     assert_eq!(build.stderr.matches("warning[unsupported-syntax]").count(), 1, "one warning: {}", build.stderr);
 }
+
+#[test]
+fn a_jekyll_asset_runs_the_liquid_of_its_arguments_and_links_stylesheets() {
+    let site = lenient_site("liquid-asset");
+    site.write("content/_assets/images/team/ada.png", "png");
+    site.write("content/_assets/css/site.css", "p {}");
+    site.write("content/_assets/js/map.js", "1");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n{% assign who = \"ada\" %}{% asset \"team/{{ who }}.png\" alt=\"Ada\" %}\n\n{% asset site.css %}\n\n{% asset map.js %}\n",
+    );
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = util::main_of(&site.read("public/a/index.html")).to_string();
+    assert!(!page.contains("unsupported"), "{page}");
+    assert!(page.contains("team/ada.png\" alt=\"Ada\">"), "{page}");
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"") && page.contains("site.css\">"), "{page}");
+    assert!(page.contains("<script src=\"") && page.contains("map.js\"></script>"), "{page}");
+}

@@ -205,6 +205,12 @@ fn find_pieces(text: &str) -> Vec<Piece> {
             at = close;
             continue;
         }
+        if name == "asset" && inner.contains("{{") {
+            // jekyll-assets renders the Liquid of its arguments: the tag's text is text
+            // around the variables inside it, which are evaluated ([`super::assets`]).
+            at = i + 2;
+            continue;
+        }
         let evaluated = TAGS.contains(&name.as_str()) && tag_is_readable(&name, &text[i..end]) && !runs_long(inner);
         pieces.push(Piece { range: i..end, kind: if evaluated { liquid(&name, trims) } else { Kind::Keep } });
         at = end;
