@@ -2,7 +2,7 @@
 //!
 //! ```markdown
 //! {% comment %} never shown {% endcomment %}     {% raw %}{{ shown as written }}{% endraw %}
-//! {# a Nunjucks comment, never shown #}
+//! {# a Nunjucks comment, never shown (Eleventy's Nunjucks pages only) #}
 //! [the runbook]({% link runbooks/db.md %})       {% post_url 2026-01-02-outage %}
 //! {{ site.title }}   {% if x %}   {% include x.md %}   -> placeholders
 //! ```
@@ -29,7 +29,7 @@ pub(super) fn token<'t>(
     page: Page<'_>,
 ) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
-    if rest.starts_with("{#") && !in_code {
+    if rest.starts_with("{#") && !in_code && is_nunjucks(page) {
         // A Nunjucks comment (Eleventy), `{# never shown #}`: its first `}` closes it.
         let close = finder.find(text, "}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
         // The `#` before it is not the opening one: `{#}` is text.
@@ -83,6 +83,17 @@ pub(super) fn token<'t>(
         range: at..end + 2,
         kind: Kind::Variable,
         in_code,
+    })
+}
+
+/// Whether `page` is a Nunjucks template, whose `{# comments #}` are dropped: a page of an
+/// Eleventy handbook that renders Markdown with Nunjucks (`markdownTemplateEngine: "njk"`),
+/// or a template page of one (`.njk`). Elsewhere `{#` is text.
+pub(super) fn is_nunjucks(page: Page<'_>) -> bool {
+    use crate::content::site_data::Tool;
+    page.templating.is_some_and(|t| match t.site.data.tool {
+        Tool::Eleventy { liquid } => !liquid || page.html,
+        _ => false,
     })
 }
 
