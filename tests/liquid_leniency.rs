@@ -73,3 +73,27 @@ fn a_jekyll_asset_runs_the_liquid_of_its_arguments_and_links_stylesheets() {
     assert!(page.contains("<link rel=\"stylesheet\" href=\"") && page.contains("site.css\">"), "{page}");
     assert!(page.contains("<script src=\"") && page.contains("map.js\"></script>"), "{page}");
 }
+
+#[test]
+fn a_nunjucks_page_drops_its_comments_and_shows_a_macro_call_over_lines_as_a_placeholder() {
+    let site = Site::with_files(
+        "nunjucks-page",
+        &[
+            ("eleventy.config.js", "export default function () { return { markdownTemplateEngine: \"njk\" }; }\n"),
+            (
+                "content/a.md",
+                "---\ntitle: A\n---\nBefore {# a note #} after.\n\n{{ govukInput({\n  id: \"email\",\n  label: { text: \"Email\" }}) }}\n\nEnd.\n",
+            ),
+            ("content/b.md", "---\ntitle: B\n---\nA set {# of #} braces.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let page = util::main_of(&site.read("public/a/index.html")).to_string();
+    assert!(page.contains("<p>Before  after.</p>"), "{page}");
+    assert!(page.contains("unsupported: <code>{{ govukInput({ id: &quot;email&quot;"), "{page}");
+    assert!(page.contains("<p>End.</p>") && !page.contains("<p>{{") && !page.contains("<p>label"), "{page}");
+    // `{#` is text on a page of a handbook that does not render it with Nunjucks.
+    site.write("eleventy.config.js", "module.exports = function () { return {}; };\n");
+    site.build(&[]).expect_code(0);
+    assert!(util::main_of(&site.read("public/b/index.html")).contains("A set {# of #} braces."));
+}
