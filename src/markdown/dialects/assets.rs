@@ -15,8 +15,13 @@
 //!    is its URL, as the plugin writes a file it has no HTML for;
 //! 3. processing options (`vips:resize=…`, `magick:…`, `proxy:…`) and `!attribute`
 //!    removals are ignored: the file is published as it is;
-//! 4. a stylesheet or a script is the layout's business, not a page's, and a file named
-//!    by a template expression (`'{{ x }}'`) needs the template: both are placeholders.
+//! 4. a stylesheet is a `<link rel="stylesheet">` and a script a `<script src>`, as the
+//!    plugin writes them (its `plugins/html/defaults/css.rb` and `js.rb`); a Sass file,
+//!    which the plugin compiles and opsbook does not, is a placeholder;
+//! 5. Liquid in the arguments (`{% asset "team/{{ member.photo }}" %}`), which the plugin
+//!    renders before it reads them, is evaluated with the page's Liquid
+//!    ([`super::evaluate`]); where the page's Liquid is not evaluated, the tag is a
+//!    placeholder.
 
 use super::attributes::is_safe;
 use super::inline::Render;
@@ -63,8 +68,11 @@ pub(super) fn render(args: &str) -> Render {
     if args.iter().any(|(name, value)| name.is_none() && value == "@path") {
         return Render::Text(url);
     }
-    if matches!(extension.as_str(), "css" | "scss" | "sass" | "js") {
-        return Render::Unknown;
+    match extension.as_str() {
+        "scss" | "sass" => return Render::Unknown,
+        "css" => return Render::Html(format!("<link rel=\"stylesheet\" href=\"{}\">", escape(&url))),
+        "js" => return Render::Html(format!("<script src=\"{}\"></script>", escape(&url))),
+        _ => {}
     }
     if !IMAGES.contains(&extension.as_str()) {
         return Render::Text(url);
@@ -92,6 +100,7 @@ mod tests {
             Render::Inline(html) => html,
             Render::Text(text) => format!("text {text}"),
             Render::Unknown => "unknown".into(),
+            Render::Html(html) => format!("html {html}"),
             other => format!("{other:?}"),
         }
     }
@@ -108,7 +117,9 @@ mod tests {
         );
         assert_eq!(shown("slides/review.pdf @path"), "text opsbook-asset:slides/review.pdf");
         assert_eq!(shown("slides/review.pdf"), "text opsbook-asset:slides/review.pdf");
-        assert_eq!(shown("bundle.css"), "unknown");
+        assert_eq!(shown("bundle.css"), "html <link rel=\"stylesheet\" href=\"opsbook-asset:bundle.css\">");
+        assert_eq!(shown("vendor/map.js"), "html <script src=\"opsbook-asset:vendor/map.js\"></script>");
+        assert_eq!(shown("main.scss"), "unknown");
         assert_eq!(shown("'{{ site.bg_img }}'"), "unknown");
         assert_eq!(shown(""), "unknown");
     }

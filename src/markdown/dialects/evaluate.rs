@@ -18,8 +18,11 @@
 //! 3. Render; then build the output, each piece of text mapped to the place it was
 //!    copied from, and what the tags wrote to the place of the tag that wrote it.
 //!
-//! A page Liquid cannot read as a whole (an `if` never closed) or that fails while it is
-//! rendered is not evaluated: a warning says why, and its tags are shown as placeholders
+//! A tag that fails while it is rendered (a filter given what it cannot take, a loop over
+//! a text) fails alone ([`super::liquid_recover`]): it is put back as written, for the
+//! later stages to show as a placeholder, with a warning at it that says why, and the
+//! rest of the page is evaluated. A page Liquid cannot read as a whole (an `if` never
+//! closed) is not evaluated: a warning says why, and its tags are shown as placeholders
 //! as on any other page. Bounds: a loop over a range longer than [`MAX_RANGE`] is kept
 //! (not run), and the output stops at [`MAX_OUTPUT`]; no tag reads a file.
 //!
@@ -29,6 +32,7 @@ use std::ops::Range;
 
 use liquid_core::{Object, Value};
 
+use super::liquid_recover::{END_FAILED, FAILED, Failures, OUTPUT_TAG};
 use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, TAGS, to_liquid};
 use super::{Collected, Output, Page, Problem};
 use crate::content::site_data::Tool;
@@ -80,16 +84,21 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     }
     // Markers cannot be forged: the page's own are changed, at the same length.
     let cleaned;
-    let text = if text.contains([KEEP, END_KEEP, RUN, END_RUN]) {
-        cleaned = text.replace([KEEP, END_KEEP, RUN, END_RUN], "\u{FFFD}");
+    let text = if text.contains([KEEP, END_KEEP, RUN, END_RUN, FAILED, END_FAILED]) {
+        cleaned = text.replace([KEEP, END_KEEP, RUN, END_RUN, FAILED, END_FAILED], "\u{FFFD}");
         cleaned.as_str()
     } else {
         text
     };
     let pieces = find_pieces(text);
     let first_liquid = pieces.iter().find(|p| matches!(p.kind, Kind::Liquid { .. }))?.range.start;
-    let (template, runs, kept) = template_of(text, &pieces);
-    let elements = match liquid_core::parser::parse(&template, &LANGUAGE) {
+    let Template { text: template, runs, kept, numbered } = template_of(text, &pieces);
+    super::liquid_recover::start_parse();
+    let parsed = liquid_core::parser::parse(&template, &LANGUAGE);
+    // Each tag that fails is put back in its place; should the parser have numbered the
+    // tags otherwise than the pieces, a failure fails the page.
+    let recoverable = super::liquid_recover::parsed() == numbered.len();
+    let elements = match parsed {
         Ok(elements) => elements,
         Err(error) => {
             let message = format!(
@@ -126,8 +135,23 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
         collected.problems.push((first_liquid, Problem::Unsupported, message));
         return None;
     }
+    let failures = std::mem::take(&mut liquid_core::Runtime::registers(&runtime).get_mut::<Failures>().0);
+    if !failures.is_empty() && !recoverable {
+        let message = "the page's Liquid cannot be evaluated; its tags are shown as placeholders".to_string();
+        collected.problems.push((first_liquid, Problem::Unsupported, message));
+        return None;
+    }
+    for (number, error) in failures {
+        let Some(range) = numbered.get(number) else { continue };
+        let message = format!(
+            "`{}` cannot be evaluated ({}); it is shown as a placeholder",
+            super::shorten(&text[range.clone()]),
+            first_line(&error.to_string())
+        );
+        collected.problems.push((range.start, Problem::Unsupported, message));
+    }
     let rendered = String::from_utf8(out.bytes).ok()?;
-    Some(output_of(text, &rendered, &runs, &kept))
+    Some(output_of(text, &rendered, &runs, &kept, &numbered))
 }
 
 /// An error of Liquid on one line, without its `liquid: ` prefix, with what it names
@@ -167,7 +191,8 @@ fn find_pieces(text: &str) -> Vec<Piece> {
         let trims = (inner.starts_with('-'), inner.ends_with('-'));
         let inner = inner.trim_matches('-').trim();
         if !is_tag {
-            let kind = if readable(&text[i..end]) { liquid("", trims) } else { Kind::Keep };
+            // A variable is written as a tag ([`OUTPUT_TAG`]), which a `%}` would end.
+            let kind = if readable(&text[i..end]) && !inner.contains("%}") { liquid("", trims) } else { Kind::Keep };
             pieces.push(Piece { range: i..end, kind });
             at = end;
             continue;
@@ -178,6 +203,12 @@ fn find_pieces(text: &str) -> Vec<Piece> {
             let close = end_of_block(text, end, &format!("end{name}")).unwrap_or(text.len());
             pieces.push(Piece { range: i..close, kind: Kind::Keep });
             at = close;
+            continue;
+        }
+        if name == "asset" && inner.contains("{{") {
+            // jekyll-assets renders the Liquid of its arguments: the tag's text is text
+            // around the variables inside it, which are evaluated ([`super::assets`]).
+            at = i + 2;
             continue;
         }
         let evaluated = TAGS.contains(&name.as_str()) && tag_is_readable(&name, &text[i..end]) && !runs_long(inner);
@@ -233,13 +264,25 @@ fn end_of_block(text: &str, from: usize, name: &str) -> Option<usize> {
     }
 }
 
-/// The template Liquid renders: `text` with each kept piece a marker, and a marker at
-/// the start of each run of text outside `capture`; the runs (start, end in `text`) and
-/// the kept pieces, by number.
-fn template_of(text: &str, pieces: &[Piece]) -> (String, Vec<Range<usize>>, Vec<Range<usize>>) {
+/// The template Liquid renders, and what its markers stand for.
+struct Template {
+    /// `text` with each kept piece a marker, and a marker at the start of each run of
+    /// text outside `capture`.
+    text: String,
+    /// The runs of text (start, end in `text`), by number.
+    runs: Vec<Range<usize>>,
+    /// The kept pieces, by number.
+    kept: Vec<Range<usize>>,
+    /// The tags, blocks and variables Liquid numbers ([`super::liquid_recover`]), in order.
+    numbered: Vec<Range<usize>>,
+}
+
+/// The template of `text`: each variable written as the tag [`OUTPUT_TAG`].
+fn template_of(text: &str, pieces: &[Piece]) -> Template {
     let mut template = String::with_capacity(text.len() + pieces.len() * 8);
     let mut runs = Vec::new();
     let mut kept = Vec::new();
+    let mut numbered = Vec::new();
     let mut capturing = 0usize;
     let mut at = 0;
     let trims = |piece: Option<&Piece>| match piece.map(|p| &p.kind) {
@@ -263,6 +306,13 @@ fn template_of(text: &str, pieces: &[Piece]) -> (String, Vec<Range<usize>>, Vec<
                 template.push(END_KEEP);
                 kept.push(piece.range.clone());
             }
+            Kind::Liquid { name, trims } if name.is_empty() => {
+                let source = &text[piece.range.clone()];
+                let inner = source[2..source.len() - 2].trim_matches('-');
+                let dash = |trim: bool| if trim { "-" } else { "" };
+                template.push_str(&format!("{{%{} {OUTPUT_TAG} {inner} {}%}}", dash(trims.0), dash(trims.1)));
+                numbered.push(piece.range.clone());
+            }
             Kind::Liquid { name, .. } => {
                 template.push_str(&text[piece.range.clone()]);
                 match name.as_str() {
@@ -270,12 +320,15 @@ fn template_of(text: &str, pieces: &[Piece]) -> (String, Vec<Range<usize>>, Vec<
                     "endcapture" => capturing = capturing.saturating_sub(1),
                     _ => {}
                 }
+                if !matches!(name.as_str(), "elsif" | "else" | "when") && !name.starts_with("end") {
+                    numbered.push(piece.range.clone());
+                }
             }
         }
         at = piece.range.end;
     }
     push_run(&mut template, text, at..text.len(), (trims(pieces.last()).1, false), capturing, &mut runs);
-    (template, runs, kept)
+    Template { text: template, runs, kept, numbered }
 }
 
 /// Writes the run of text `range` with its marker: after the white space the tag before
@@ -312,34 +365,38 @@ fn push_run(
     runs.push(range.start + skip..range.end - trail);
 }
 
-/// The output of `rendered`: the markers taken out, kept pieces put back, each piece
-/// mapped to its place in `text`.
-fn output_of(text: &str, rendered: &str, runs: &[Range<usize>], kept: &[Range<usize>]) -> Output {
+/// The output of `rendered`: the markers taken out, kept pieces and the tags that failed
+/// put back, each piece mapped to its place in `text`.
+fn output_of(
+    text: &str,
+    rendered: &str,
+    runs: &[Range<usize>],
+    kept: &[Range<usize>],
+    failed: &[Range<usize>],
+) -> Output {
     let mut out = Output { text: String::with_capacity(rendered.len()), ..Output::default() };
     // Where the text after the last marker came from.
     let mut place = 0;
     let mut rest = rendered;
     loop {
-        let next = rest.find([KEEP, RUN]);
+        let next = rest.find([KEEP, RUN, FAILED]);
         let chunk = &rest[..next.unwrap_or(rest.len())];
         if !chunk.is_empty() {
             out.push(chunk, "", place);
         }
         let Some(at) = next else { break };
         let marker = rest[at..].chars().next().unwrap_or(KEEP);
-        let close = if marker == KEEP { END_KEEP } else { END_RUN };
+        let (close, pieces) = match marker {
+            KEEP => (END_KEEP, kept),
+            FAILED => (END_FAILED, failed),
+            _ => (END_RUN, runs),
+        };
         let body = &rest[at + marker.len_utf8()..];
         let Some((number, after)) = body.split_once(close) else {
             rest = body;
             continue;
         };
-        let index = number.parse::<usize>().ok();
-        if marker == KEEP {
-            if let Some(range) = index.and_then(|i| kept.get(i)) {
-                out.push("", &text[range.clone()], range.start);
-                place = range.end;
-            }
-        } else if let Some(range) = index.and_then(|i| runs.get(i)) {
+        if let Some(range) = number.parse::<usize>().ok().and_then(|i| pieces.get(i)) {
             out.push("", &text[range.clone()], range.start);
             place = range.end;
         }
@@ -371,6 +428,54 @@ mod tests {
         );
     }
 
+    /// `text` evaluated as a page of a Jekyll handbook whose `_config.yml` is `site`.
+    fn evaluated(text: &str, site: serde_json::Value) -> (Output, Vec<(usize, String)>) {
+        let data = crate::content::site_data::SiteData {
+            tool: Tool::Jekyll,
+            globals: serde_json::Map::from_iter([("site".to_string(), site.clone())]),
+            site,
+        };
+        let (context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
+        let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
+        let page = Page {
+            dir: "",
+            mdx: false,
+            highlight: false,
+            templating: Some(&templating),
+            erb: false,
+            html: false,
+            front: None,
+        };
+        let mut collected = Collected::default();
+        let output = evaluate(text, page, &mut collected).expect("evaluated");
+        (output, collected.problems.into_iter().map(|(at, _, message)| (at, message)).collect())
+    }
+
+    #[test]
+    fn a_tag_that_fails_is_put_back_alone_with_a_warning_at_it() {
+        let text = "A {{ 'x' | plus: 2 }} {% assign q = 1 | divided_by: 0 %}B {{ site.title }} \
+                    {% for i in site.list %}[{{ i | divided_by: 0 }}]{% endfor %} {{ q }}.";
+        let (output, problems) = evaluated(text, serde_json::json!({"title": "T", "list": [1, 2]}));
+        assert_eq!(
+            output.text,
+            "A 2 {% assign q = 1 | divided_by: 0 %}B T [{{ i | divided_by: 0 }}][{{ i | divided_by: 0 }}] ."
+        );
+        let at = |needle: &str| text.find(needle).expect("found");
+        let places: Vec<usize> = problems.iter().map(|p| p.0).collect();
+        assert_eq!(places, [at("{% assign"), at("{{ i |"), at("{{ i |")]);
+        assert!(problems[0].1.contains("cannot be evaluated (divided by 0"), "{problems:?}");
+        // The tag put back maps to its place in the source.
+        let put_back = output.text.find("{% assign").expect("put back");
+        assert_eq!(output.map.source_offset(put_back), at("{% assign"));
+    }
+
+    #[test]
+    fn a_block_that_fails_is_put_back_alone() {
+        let (output, problems) = evaluated("{% for c in 'text' %}{{ c }}{% endfor %}!", serde_json::json!({}));
+        assert_eq!(output.text, "{% for c in 'text' %}!");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
     #[test]
     fn a_loop_over_a_long_range_is_not_run() {
         assert!(runs_long("for i in (1..100000000)"));
@@ -381,7 +486,7 @@ mod tests {
     fn maps_the_output_back_to_the_source() {
         let text = "Intro {% assign x = 'v' %}\nValue: {{ x }} end {% include y %}\n";
         let pieces = find_pieces(text);
-        let (template, runs, kept) = template_of(text, &pieces);
+        let Template { text: template, runs, kept, numbered } = template_of(text, &pieces);
         let elements = liquid_core::parser::parse(&template, &LANGUAGE).expect("parses");
         let template = liquid_core::runtime::Template::new(elements);
         let shared = Object::new();
@@ -389,7 +494,7 @@ mod tests {
         let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
         let mut out = Vec::new();
         liquid_core::Renderable::render_to(&template, &mut out, &runtime).expect("renders");
-        let output = output_of(text, &String::from_utf8(out).expect("text"), &runs, &kept);
+        let output = output_of(text, &String::from_utf8(out).expect("text"), &runs, &kept, &numbered);
         assert_eq!(output.text, "Intro \nValue: v end {% include y %}\n");
         let at = |needle: &str| output.map.source_offset(output.text.find(needle).expect("found"));
         assert_eq!(at("Value"), text.find("Value").expect("found"));

@@ -2,7 +2,7 @@
 //!
 //! ```markdown
 //! {% comment %} never shown {% endcomment %}     {% raw %}{{ shown as written }}{% endraw %}
-//! {# a Nunjucks comment, never shown #}
+//! {# a Nunjucks comment, never shown (Eleventy's Nunjucks pages only) #}
 //! [the runbook]({% link runbooks/db.md %})       {% post_url 2026-01-02-outage %}
 //! {{ site.title }}   {% if x %}   {% include x.md %}   -> placeholders
 //! ```
@@ -29,7 +29,7 @@ pub(super) fn token<'t>(
     page: Page<'_>,
 ) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
-    if rest.starts_with("{#") && !in_code {
+    if rest.starts_with("{#") && !in_code && is_nunjucks(page) {
         // A Nunjucks comment (Eleventy), `{# never shown #}`: its first `}` closes it.
         let close = finder.find(text, "}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
         // The `#` before it is not the opening one: `{#}` is text.
@@ -75,8 +75,14 @@ pub(super) fn token<'t>(
         return None;
     }
     // A variable: `{{ name }}`, short, on one line, starting with a letter, `.` or `$`;
-    // or a quoted literal with filters, `{{ '/docs/' | relative_url }}`.
-    let end = finder.find(text, "}}", at + 2).filter(|e| e - at <= 200 && !text[at..*e].contains('\n'))?;
+    // or a quoted literal with filters, `{{ '/docs/' | relative_url }}`. On a Nunjucks
+    // page, an expression over lines too (a macro's call with an object literal), which
+    // Nunjucks reads up to the `}}` outside its braces and strings.
+    let end = if is_nunjucks(page) {
+        nunjucks_end(text, at + 2)?
+    } else {
+        finder.find(text, "}}", at + 2).filter(|e| e - at <= 200 && !text[at..*e].contains('\n'))?
+    };
     let inner = text[at + 2..end].trim_matches('-').trim();
     let first = inner.chars().next()?;
     (first.is_alphabetic() || matches!(first, '.' | '$' | '"' | '\'')).then(|| Token {
@@ -84,6 +90,41 @@ pub(super) fn token<'t>(
         kind: Kind::Variable,
         in_code,
     })
+}
+
+/// Whether `page` is a Nunjucks template, whose `{# comments #}` are dropped: a page of an
+/// Eleventy handbook that renders Markdown with Nunjucks (`markdownTemplateEngine: "njk"`),
+/// or a template page of one (`.njk`). Elsewhere `{#` is text.
+pub(super) fn is_nunjucks(page: Page<'_>) -> bool {
+    use crate::content::site_data::Tool;
+    page.templating.is_some_and(|t| match t.site.data.tool {
+        Tool::Eleventy { liquid } => !liquid || page.html,
+        _ => false,
+    })
+}
+
+/// Where the `}}` that closes a Nunjucks expression starting at `from` is: the first one
+/// outside the expression's braces and quoted strings, within
+/// [`super::shortcodes::MAX_CALL`] bytes.
+fn nunjucks_end(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let limit = bytes.len().min(from + super::shortcodes::MAX_CALL);
+    let (mut depth, mut quote, mut at) = (0usize, None, from);
+    while at < limit {
+        let byte = bytes[at];
+        match (quote, byte) {
+            (Some(_), b'\\') => at += 1,
+            (Some(q), _) if byte == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (None, b'{') => depth += 1,
+            (None, b'}') if depth == 0 => return (bytes.get(at + 1) == Some(&b'}')).then_some(at),
+            (None, b'}') => depth -= 1,
+            _ => {}
+        }
+        at += 1;
+    }
+    None
 }
 
 /// The end of the tag named `name` (`{% endcomment %}`) at or after `from`.

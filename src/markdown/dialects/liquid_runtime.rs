@@ -7,7 +7,9 @@
 //!   `increment`, `decrement`, `tablerow`, `ifchanged`, `comment`
 //!   (<https://shopify.github.io/liquid/tags/>). `include`, `raw` and the tags of plugins
 //!   are not Liquid's to run here: [`super::evaluate`] leaves them to the later stages.
-//! - Filters: Liquid's standard ones, `liquid-lib`'s Jekyll array filters and `slugify`,
+//! - A tag that fails is shown as written, not the page ([`super::liquid_recover`]).
+//! - Filters: Liquid's standard ones (the arithmetic ones and `where` as lax as Jekyll's,
+//!   [`super::liquid_filters`]), `liquid-lib`'s Jekyll array filters and `slugify`,
 //!   and Jekyll's URL and text filters (<https://jekyllrb.com/docs/liquid/filters/>):
 //!   `relative_url` and `absolute_url` keep the path as written (opsbook resolves site
 //!   paths itself, with its own base URL), `xml_escape`, `cgi_escape`, `uri_escape`,
@@ -27,6 +29,9 @@ use liquid_core::model::{KString, KStringCow, KStringRef, ScalarCow};
 use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
 use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueCow, ValueView};
+
+use super::liquid_filters::{Arithmetic, Rounding, Where};
+use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
 /// The language of Liquid pages, made once.
 pub(super) static LANGUAGE: LazyLock<Language> = LazyLock::new(language);
@@ -73,8 +78,9 @@ fn language() -> Language {
         Box::new(stdlib::DecrementTag),
     ];
     for tag in tags {
-        language.tags.register(tag.reflection().tag().to_string(), tag);
+        language.tags.register(tag.reflection().tag().to_string(), Box::new(RecoveringTag(tag)));
     }
+    language.tags.register(OUTPUT_TAG.to_string(), Box::new(OutputTag));
     let blocks: Vec<Box<dyn liquid_core::ParseBlock>> = vec![
         Box::new(stdlib::IfBlock),
         Box::new(stdlib::UnlessBlock),
@@ -86,40 +92,30 @@ fn language() -> Language {
         Box::new(stdlib::CaseBlock),
     ];
     for block in blocks {
-        language.blocks.register(block.reflection().start_tag().to_string(), block);
+        language.blocks.register(block.reflection().start_tag().to_string(), Box::new(RecoveringBlock(block)));
     }
     let filters: Vec<Box<dyn ParseFilter>> = vec![
-        Box::new(stdlib::Abs),
         Box::new(stdlib::Append),
-        Box::new(stdlib::AtLeast),
-        Box::new(stdlib::AtMost),
         Box::new(stdlib::Capitalize),
-        Box::new(stdlib::Ceil),
         Box::new(stdlib::Compact),
         Box::new(stdlib::Concat),
         Box::new(stdlib::Date),
         Box::new(stdlib::Default),
-        Box::new(stdlib::DividedBy),
         Box::new(stdlib::Downcase),
         Box::new(stdlib::Escape),
         Box::new(stdlib::EscapeOnce),
         Box::new(stdlib::First),
-        Box::new(stdlib::Floor),
         Box::new(stdlib::Join),
         Box::new(stdlib::Last),
         Box::new(stdlib::Lstrip),
         Box::new(stdlib::Map),
-        Box::new(stdlib::Minus),
-        Box::new(stdlib::Modulo),
         Box::new(stdlib::NewlineToBr),
-        Box::new(stdlib::Plus),
         Box::new(stdlib::Prepend),
         Box::new(stdlib::Remove),
         Box::new(stdlib::RemoveFirst),
         Box::new(stdlib::Replace),
         Box::new(stdlib::ReplaceFirst),
         Box::new(stdlib::Reverse),
-        Box::new(stdlib::Round),
         Box::new(stdlib::Rstrip),
         Box::new(stdlib::Size),
         Box::new(stdlib::Slice),
@@ -128,14 +124,12 @@ fn language() -> Language {
         Box::new(stdlib::Strip),
         Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
-        Box::new(stdlib::Times),
         Box::new(stdlib::Truncate),
         Box::new(stdlib::TruncateWords),
         Box::new(stdlib::Uniq),
         Box::new(stdlib::Upcase),
         Box::new(stdlib::UrlDecode),
         Box::new(stdlib::UrlEncode),
-        Box::new(stdlib::Where),
         Box::new(jekyll::Slugify),
         Box::new(jekyll::Pop),
         Box::new(jekyll::Push),
@@ -160,7 +154,9 @@ fn language() -> Language {
         Box::new(Text::new("normalize_whitespace", |s| s.split_whitespace().collect::<Vec<_>>().join(" "))),
         Box::new(Json),
     ];
-    for filter in filters {
+    let lenient = Arithmetic::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>);
+    let lenient = lenient.chain(Rounding::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>));
+    for filter in filters.into_iter().chain(lenient).chain([Box::new(Where) as Box<dyn ParseFilter>]) {
         language.filters.register(filter.reflection().name().to_string(), filter);
     }
     language

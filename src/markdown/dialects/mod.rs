@@ -35,6 +35,8 @@ mod evaluate;
 mod html_diagrams;
 mod inline;
 mod liquid;
+mod liquid_filters;
+mod liquid_recover;
 mod liquid_runtime;
 mod mdbook;
 mod mdx;
@@ -387,6 +389,7 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         current = Some(output.text);
     }
     let first = collected.problems.len();
+    let evaluated_problems = first;
     let stage_zero = current.take();
     let input = stage_zero.as_deref().unwrap_or(text);
     // An HTML page has no line-based constructs.
@@ -406,7 +409,16 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     }
     let current = current.or(stage_zero);
     let text = current?;
-    Some(Rewrite { text, placeholders: collected.placeholders, maps, problems: collected.problems })
+    // A Liquid tag that failed has its warning from stage 0, which says why: the later
+    // stages' warning at the same place is left out.
+    let mut problems = collected.problems;
+    let evaluated: Vec<usize> = problems[..evaluated_problems].iter().map(|p| p.0).collect();
+    let mut index = 0;
+    problems.retain(|problem| {
+        index += 1;
+        index <= evaluated_problems || !evaluated.contains(&problem.0)
+    });
+    Some(Rewrite { text, placeholders: collected.placeholders, maps, problems })
 }
 
 /// `text` without its inline placeholders: a heading's text, for its id and the table of

@@ -1,0 +1,154 @@
+//! One Liquid tag that fails, not the page: the tags, blocks and variables of a page
+//! ([`super::evaluate`]) are each wrapped in a [`Recover`], which renders them as
+//! `liquid-core` does and, when one fails (a filter on a value it cannot take, a loop
+//! over a text), writes a marker in its place instead of stopping the page. The
+//! evaluator puts the tag back there as written, for the later stages to show as a
+//! placeholder, with a warning at the tag that says why.
+//!
+//! 1. Before a page's template is parsed, [`start_parse`] sets a counter to 0; each
+//!    wrapped tag or block takes the next number when the parser reaches it, so the
+//!    numbers follow the tags' order in the page (a block is numbered before the tags
+//!    inside it). The evaluator numbers its pieces in the same order and checks that the
+//!    parser numbered as many ([`parsed`]).
+//! 2. Each wrapped tag renders into a buffer of its own, through a runtime that answers
+//!    nil for what the frames below it lack (Jekyll's lax variables, also for the
+//!    variables of a `for` loop, [`super::liquid_runtime::Lenient`]).
+//! 3. On an error, the buffer is dropped, the tag's number and the error are recorded in
+//!    the runtime's [`Failures`] (the failures of the tags inside a block that fails are
+//!    taken back: the block is shown, not them), and the marker
+//!    [`FAILED`] N [`END_FAILED`] is written. An output past the evaluator's bound is not
+//!    recovered: it stops the page.
+//!
+//! Variables (`{{ x | f }}`) are written to the template as the tag
+//! [`OUTPUT_TAG`] (`{% opsbook_output x | f %}`), which renders as a variable does, so
+//! that they are wrapped too.
+
+use std::cell::Cell;
+use std::io::Write;
+
+use liquid_core::error::ResultLiquidReplaceExt;
+use liquid_core::parser::{BlockReflection, ParseBlock, TagBlock, TagReflection};
+use liquid_core::{Language, ParseTag, Renderable, Runtime, TagTokenIter};
+
+use super::liquid_runtime::Lenient;
+
+/// The marker of a tag that failed: [`FAILED`], its number, [`END_FAILED`].
+pub(super) const FAILED: char = '\u{E008}';
+/// See [`FAILED`].
+pub(super) const END_FAILED: char = '\u{E009}';
+
+/// The name of the tag a variable is written as.
+pub(super) const OUTPUT_TAG: &str = "opsbook_output";
+
+thread_local! {
+    /// The number the next wrapped tag parsed on this thread takes.
+    static NEXT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Starts numbering the tags of a page's template, before it is parsed.
+pub(super) fn start_parse() {
+    NEXT.set(0);
+}
+
+/// How many tags the last parse on this thread numbered.
+pub(super) fn parsed() -> usize {
+    NEXT.get()
+}
+
+fn next_number() -> usize {
+    let number = NEXT.get();
+    NEXT.set(number + 1);
+    number
+}
+
+/// The tags of one render that failed: each one's number and error.
+#[derive(Debug, Default)]
+pub(super) struct Failures(pub Vec<(usize, liquid_core::Error)>);
+
+/// A tag of `liquid-lib`, wrapped.
+#[derive(Clone)]
+pub(super) struct RecoveringTag(pub Box<dyn ParseTag>);
+
+impl ParseTag for RecoveringTag {
+    fn parse(&self, arguments: TagTokenIter<'_>, options: &Language) -> liquid_core::Result<Box<dyn Renderable>> {
+        let number = next_number();
+        let inner = self.0.parse(arguments, options)?;
+        Ok(Box::new(Recover { number, inner }))
+    }
+
+    fn reflection(&self) -> &dyn TagReflection {
+        self.0.reflection()
+    }
+}
+
+/// A block of `liquid-lib`, wrapped.
+#[derive(Clone)]
+pub(super) struct RecoveringBlock(pub Box<dyn ParseBlock>);
+
+impl ParseBlock for RecoveringBlock {
+    fn parse(
+        &self,
+        arguments: TagTokenIter<'_>,
+        block: TagBlock<'_, '_>,
+        options: &Language,
+    ) -> liquid_core::Result<Box<dyn Renderable>> {
+        let number = next_number();
+        let inner = self.0.parse(arguments, block, options)?;
+        Ok(Box::new(Recover { number, inner }))
+    }
+
+    fn reflection(&self) -> &dyn BlockReflection {
+        self.0.reflection()
+    }
+}
+
+/// `{% opsbook_output CHAIN %}`: a variable, wrapped.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct OutputTag;
+
+impl TagReflection for OutputTag {
+    fn tag(&self) -> &str {
+        OUTPUT_TAG
+    }
+    fn description(&self) -> &str {
+        ""
+    }
+}
+
+impl ParseTag for OutputTag {
+    fn parse(&self, mut arguments: TagTokenIter<'_>, options: &Language) -> liquid_core::Result<Box<dyn Renderable>> {
+        let number = next_number();
+        let chain = arguments.expect_next("a variable")?.expect_filter_chain(options).into_result()?;
+        arguments.expect_nothing()?;
+        Ok(Box::new(Recover { number, inner: Box::new(chain) }))
+    }
+
+    fn reflection(&self) -> &dyn TagReflection {
+        self
+    }
+}
+
+/// A tag that fails alone.
+#[derive(Debug)]
+struct Recover {
+    number: usize,
+    inner: Box<dyn Renderable>,
+}
+
+impl Renderable for Recover {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> liquid_core::Result<()> {
+        let lenient = Lenient(runtime);
+        let before = runtime.registers().get_mut::<Failures>().0.len();
+        let mut buffer = crate::markdown::templating::Bounded::new(super::evaluate::MAX_OUTPUT);
+        match self.inner.render_to(&mut buffer, &lenient) {
+            Ok(()) => writer.write_all(&buffer.bytes).replace("the output is too long"),
+            Err(error) if buffer.full => Err(error),
+            Err(error) => {
+                let mut failures = runtime.registers().get_mut::<Failures>();
+                failures.0.truncate(before);
+                failures.0.push((self.number, error));
+                write!(writer, "{FAILED}{}{END_FAILED}", self.number).replace("the output is too long")
+            }
+        }
+    }
+}

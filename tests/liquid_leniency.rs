@@ -1,0 +1,99 @@
+//! Issue 31, "raw constructs shown as text: 0" and "placeholders fewer than 1 per 20
+//! pages": a Jekyll page's Liquid runs as leniently as Jekyll runs it (Shopify's Ruby
+//! Liquid, lax filters and variables), and one tag that fails is a placeholder and a
+//! warning at it, not the whole page.
+
+mod util;
+
+use util::Site;
+
+/// A Jekyll handbook with one page of the Liquid that `liquid-lib` is stricter about.
+fn lenient_site(name: &str) -> Site {
+    Site::with_files(
+        name,
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            ("_config.yml", "title: Jay\npermalink: pretty\n"),
+            ("_data/team.yml", "- name: Ada\n  role: SRE\n- name: Grace\n"),
+            (
+                "content/l.md",
+                "---\ntitle: L\n---\n\
+                 Sum {{ \"3\" | plus: 2 }}, {{ page.none | plus: 1 }}, {{ \"12px\" | times: 2 }}, {{ 7 | divided_by: -2 }}, {{ \"2.6\" | round }}.\n\n\
+                 {% assign picked = site.data.none | where: \"a\", \"b\" %}Picked [{{ picked }}].\n\n\
+                 {% assign bad = 1 | divided_by: 0 %}\n\n\
+                 After the failure {{ site.title }}: {% for t in site.data.team %}{{ t.name }}{{ t.missing.deeper }};{% endfor %}\n",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn jekyll_filters_read_text_and_nil_as_ruby_liquid_does() {
+    let site = lenient_site("liquid-lenient");
+    site.build(&[]).expect_code(0);
+    let page = util::main_of(&site.read("public/l/index.html")).to_string();
+    for expected in ["<p>Sum 5, 1, 24, -4, 3.</p>", "<p>Picked [].</p>", "<p>After the failure Jay: Ada;Grace;</p>"] {
+        assert!(page.contains(expected), "{expected} in {page}");
+    }
+}
+
+#[test]
+fn a_liquid_tag_that_fails_is_a_placeholder_with_a_warning_at_it() {
+    let site = lenient_site("liquid-one-tag-fails");
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = util::main_of(&site.read("public/l/index.html")).to_string();
+    assert!(page.contains("unsupported: <code>{% assign bad = 1 | divided_by: 0 %}</code>"), "{page}");
+    assert!(page.contains("<p>After the failure Jay: Ada;Grace;</p>"), "the rest is evaluated: {page}");
+    assert!(
+        build.stderr.contains(
+            "warning[unsupported-syntax]: `{% assign bad = 1 | divided_by: 0 %}` cannot be evaluated (divided by 0"
+        ) && build.stderr.contains("it is shown as a placeholder\n --> content/l.md:8:1"),
+        "{}",
+        build.stderr
+    );
+    assert_eq!(build.stderr.matches("warning[unsupported-syntax]").count(), 1, "one warning: {}", build.stderr);
+}
+
+#[test]
+fn a_jekyll_asset_runs_the_liquid_of_its_arguments_and_links_stylesheets() {
+    let site = lenient_site("liquid-asset");
+    site.write("content/_assets/images/team/ada.png", "png");
+    site.write("content/_assets/css/site.css", "p {}");
+    site.write("content/_assets/js/map.js", "1");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n{% assign who = \"ada\" %}{% asset \"team/{{ who }}.png\" alt=\"Ada\" %}\n\n{% asset site.css %}\n\n{% asset map.js %}\n",
+    );
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = util::main_of(&site.read("public/a/index.html")).to_string();
+    assert!(!page.contains("unsupported"), "{page}");
+    assert!(page.contains("team/ada.png\" alt=\"Ada\">"), "{page}");
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"") && page.contains("site.css\">"), "{page}");
+    assert!(page.contains("<script src=\"") && page.contains("map.js\"></script>"), "{page}");
+}
+
+#[test]
+fn a_nunjucks_page_drops_its_comments_and_shows_a_macro_call_over_lines_as_a_placeholder() {
+    let site = Site::with_files(
+        "nunjucks-page",
+        &[
+            ("eleventy.config.js", "export default function () { return { markdownTemplateEngine: \"njk\" }; }\n"),
+            (
+                "content/a.md",
+                "---\ntitle: A\n---\nBefore {# a note #} after.\n\n{{ govukInput({\n  id: \"email\",\n  label: { text: \"Email\" }}) }}\n\nEnd.\n",
+            ),
+            ("content/b.md", "---\ntitle: B\n---\nA set {# of #} braces.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let page = util::main_of(&site.read("public/a/index.html")).to_string();
+    assert!(page.contains("<p>Before  after.</p>"), "{page}");
+    assert!(page.contains("unsupported: <code>{{ govukInput({ id: &quot;email&quot;"), "{page}");
+    assert!(page.contains("<p>End.</p>") && !page.contains("<p>{{") && !page.contains("<p>label"), "{page}");
+    // `{#` is text on a page of a handbook that does not render it with Nunjucks.
+    site.write("eleventy.config.js", "module.exports = function () { return {}; };\n");
+    site.build(&[]).expect_code(0);
+    assert!(util::main_of(&site.read("public/b/index.html")).contains("A set {# of #} braces."));
+}
