@@ -33,6 +33,9 @@ pub(crate) struct JekyllSite {
     pub style: String,
     /// The collections, posts among them.
     pub collections: Vec<Collection>,
+    /// jekyll-multiple-languages-plugin's `languages:`, the default first
+    /// (<https://github.com/kurtsson/jekyll-multiple-languages-plugin#5-configuration>).
+    pub languages: Vec<String>,
 }
 
 /// One collection of `_config.yml`.
@@ -48,7 +51,7 @@ pub(crate) struct Collection {
 
 impl Default for JekyllSite {
     fn default() -> Self {
-        JekyllSite { style: style_template("date"), collections: Vec::new() }
+        JekyllSite { style: style_template("date"), collections: Vec::new(), languages: Vec::new() }
     }
 }
 
@@ -90,6 +93,15 @@ impl JekyllSite {
         let Some(Node::Map(keys)) = documents.into_iter().next() else { return Ok(site) };
         if let Some(style) = text_of(&keys, "permalink") {
             site.style = style_template(style.trim());
+        }
+        if let Some(Node::List(codes)) = keys.iter().find(|(k, _)| k.value == "languages").map(|(_, v)| &v.value) {
+            site.languages = codes
+                .iter()
+                .filter_map(|code| match &code.value {
+                    Node::Text(code) => Some(code.trim().to_string()),
+                    _ => None,
+                })
+                .collect();
         }
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {
