@@ -92,6 +92,11 @@ fn each_language_has_its_navigation_and_the_model_counts_pages_once() {
     let en = site.read("public/runbooks/db/index.html");
     let nav = util::between(&en, "<nav id=\"site-nav\"", "</nav>");
     assert!(!nav.contains("/de/"), "{nav}");
+    // handbook.json: each page's language and translations.
+    let api = site.read("public/handbook.json");
+    assert!(api.contains("\"url\": \"/de/runbooks/db/\""), "{api}");
+    let record = util::between(&api, "\"url\": \"/de/runbooks/web/\"", "\"url\": \"/runbooks/");
+    assert!(record.contains("\"lang\": \"en\"") && record.contains("\"untranslated\": true"), "{record}");
     // One runbook of the service, one owner's page listing it once.
     let owners = site.read("public/owners/index.html");
     assert_eq!(main_of(&owners).matches("/runbooks/db/").count(), 1, "{}", main_of(&owners));

@@ -26,7 +26,9 @@ pub(super) fn own_url_in(page: &SourcePage, rules: &UrlRules<'_>) -> Option<Stri
         return own_url(page, &page.path, rules);
     }
     let code = languages.of_path(&page.path)?;
-    let url = own_url(page, original, rules)?;
+    // A permalink to the root is not followed in the default language
+    // (`urls::assign_urls`), nor under the prefix: the language's home is its folder's.
+    let url = own_url(page, original, rules).filter(|url| !url.is_empty())?;
     Some(if languages.of_path(&url) == Some(code) { url } else { format!("{code}/{url}") })
 }
 
