@@ -27,6 +27,10 @@ use super::walk::ContentFiles;
 use crate::config::{Config, Languages, Translated};
 use crate::diagnostic::{Diagnostic, Rule};
 
+/// jekyll-multiple-languages-plugin's folder of each language's texts (`_i18n/de/about.md`),
+/// which its pages include: already one language's each, they get no copies.
+const JEKYLL_I18N: &str = "_i18n/";
+
 /// The languages of the handbook, with the pages of its other languages added to `files`
 /// (and their files in [`Languages::files`]).
 pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Languages {
@@ -73,7 +77,10 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     // 3. What a language lacks, it shows in the default language.
     let keys: HashSet<String> = pages.iter().map(|p| page_key(p)).collect();
     let mut added = Vec::new();
-    let originals: Vec<&String> = pages.iter().filter(|p| languages.of_path(p) == Some(default.as_str())).collect();
+    let originals: Vec<&String> = pages
+        .iter()
+        .filter(|p| languages.of_path(p) == Some(default.as_str()) && !p.starts_with(JEKYLL_I18N))
+        .collect();
     for path in originals {
         let key = page_key(path);
         for code in &others {
@@ -166,7 +173,14 @@ mod tests {
     #[test]
     fn moves_translations_by_name_and_fills_the_gaps() {
         let config = config(&["en", "de"]);
-        let mut files = files(&["_index.md", "runbooks/db.md", "runbooks/db.de.md", "runbooks/web.md", "de/about.md"]);
+        let mut files = files(&[
+            "_index.md",
+            "runbooks/db.md",
+            "runbooks/db.de.md",
+            "runbooks/web.md",
+            "de/about.md",
+            "_i18n/en/a.md",
+        ]);
         let mut diagnostics = Vec::new();
         let languages = arrange(&config, &mut files, &mut diagnostics);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
@@ -175,6 +189,7 @@ mod tests {
         assert_eq!(
             pages,
             [
+                "_i18n/en/a.md",
                 "_index.md",
                 "de/_index.md",
                 "de/about.md",
