@@ -13,6 +13,7 @@ mod base_url;
 mod checks;
 mod content_dir;
 mod kinds;
+mod languages;
 mod lint;
 mod mdbook;
 mod output_dir;
@@ -27,6 +28,7 @@ pub(crate) use kinds::{
     CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
     Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
 };
+pub(crate) use languages::{Languages, Translated, is_language_code};
 pub(crate) use lint::{LintConfig, RuleLevel};
 pub use output_dir::OutputChoice;
 pub(crate) use sources::{Source, Sources};
@@ -105,6 +107,8 @@ struct HandbookTable {
     base_url: Option<String>,
     /// The language of the pages, as a BCP 47 tag.
     language: Option<String>,
+    /// The languages the handbook is published in, the default first ([`languages`]).
+    languages: Option<Vec<String>>,
     /// The repository the handbook's sources live in; enables edit, source, history and
     /// new-issue links.
     repository: Option<String>,
@@ -450,6 +454,9 @@ pub struct Config {
     /// folder, which the status site's may be neither in nor around
     /// (`pipeline::claim`); `None` for any other build.
     pub(crate) status_site_beside: Option<PathBuf>,
+    /// `[handbook] languages`, and the pages of the languages other than the default
+    /// (filled after the walk, `content::languages`).
+    pub(crate) languages: Languages,
 }
 
 impl Config {
@@ -585,6 +592,8 @@ impl Config {
                 ),
             ));
         }
+        let languages =
+            languages::resolve_languages(handbook.languages, handbook.language.as_deref(), text, &mut problems);
         let (output_dir, output_choice) = output_dir::resolve_output_dir(
             root,
             overrides.output_dir.as_ref().filter(|_| !overrides.status_site),
@@ -615,7 +624,13 @@ impl Config {
             } else {
                 handbook.description
             },
-            language: handbook.language.or(book.language).unwrap_or_else(|| "en".into()),
+            language: languages
+                .list
+                .first()
+                .cloned()
+                .or(handbook.language)
+                .or(book.language)
+                .unwrap_or_else(|| "en".into()),
             base_url,
             output_dir,
             output_choice,
@@ -651,6 +666,7 @@ impl Config {
             notes,
             mdbook: is_mdbook,
             status_site_beside,
+            languages,
         })
     }
 
@@ -670,7 +686,9 @@ impl Config {
 
     /// Where the file of a content path is (a mounted source's, or the content
     /// folder's): its absolute path, and its path from the root for diagnostics.
+    /// The page of another language reads its translation's file, or the original's.
     pub(crate) fn locate(&self, path: &str) -> (PathBuf, String) {
+        let path = self.languages.files.get(path).map_or(path, |translated| translated.file.as_str());
         self.sources.locate(&self.root, &self.content_folder, path)
     }
 

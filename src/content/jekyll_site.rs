@@ -35,6 +35,9 @@ pub(crate) struct JekyllSite {
     pub collections: Vec<Collection>,
     /// jekyll-paginate's `paginate`: posts a page of the blog lists.
     pub paginate: Option<usize>,
+    /// jekyll-multiple-languages-plugin's `languages:`, the default first
+    /// (<https://github.com/kurtsson/jekyll-multiple-languages-plugin#5-configuration>).
+    pub languages: Vec<String>,
 }
 
 /// One collection of `_config.yml`.
@@ -50,7 +53,7 @@ pub(crate) struct Collection {
 
 impl Default for JekyllSite {
     fn default() -> Self {
-        JekyllSite { style: style_template("date"), collections: Vec::new(), paginate: None }
+        JekyllSite { style: style_template("date"), collections: Vec::new(), paginate: None, languages: Vec::new() }
     }
 }
 
@@ -95,6 +98,15 @@ impl JekyllSite {
         }
         if let Some((_, Located { value: Node::Number(n), .. })) = keys.iter().find(|(k, _)| k.value == "paginate") {
             site.paginate = n.as_u64().and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 0);
+        }
+        if let Some(Node::List(codes)) = keys.iter().find(|(k, _)| k.value == "languages").map(|(_, v)| &v.value) {
+            site.languages = codes
+                .iter()
+                .filter_map(|code| match &code.value {
+                    Node::Text(code) => Some(code.trim().to_string()),
+                    _ => None,
+                })
+                .collect();
         }
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {

@@ -21,6 +21,7 @@ pub(crate) mod include_roots;
 pub(crate) mod jekyll_site;
 pub(crate) mod js_literal;
 pub(crate) mod kinds;
+pub(crate) mod languages;
 pub(crate) mod mkdocs;
 pub(crate) mod mounts;
 pub(crate) mod nav_file;

@@ -297,6 +297,9 @@ pub fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
 pub fn settle_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     drop_consequences(diagnostics);
     sort_diagnostics(diagnostics);
+    // A file read for two pages (a page and its copy in a language that lacks a
+    // translation) says what is wrong with it once.
+    diagnostics.dedup();
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.

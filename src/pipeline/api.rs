@@ -54,6 +54,15 @@ struct PageRecord<'a> {
     /// Pages related to components of the status page: each with its state now.
     #[serde(skip_serializing_if = "Option::is_none")]
     components: Option<Vec<ComponentState<'a>>>,
+    /// In a handbook of several languages: the language of the page's text, whether it
+    /// is the original shown for want of a translation, and its versions in every
+    /// language (`crate::site::languages`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    untranslated: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translations: Option<std::collections::BTreeMap<&'a str, String>>,
     #[serde(flatten)]
     fingerprints: Fingerprints,
 }
@@ -292,6 +301,13 @@ fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: 
                 .collect()
         }),
         backlinks: page.backlinks.iter().map(|&b| site.href(b)).collect(),
+        lang: site.language_of(id).map(|code| {
+            if site.is_fallback(id) { site.config.languages.default_language().unwrap_or(code) } else { code }
+        }),
+        untranslated: site.language_of(id).map(|_| site.is_fallback(id)),
+        translations: site.language_of(id).map(|_| {
+            site.alternates(id).into_iter().filter(|a| a.page != id).map(|a| (a.code, site.href(a.page))).collect()
+        }),
         alerts: alerts.cloned(),
         components: site.status().and_then(|status| {
             let states: Vec<ComponentState<'a>> = status

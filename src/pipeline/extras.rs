@@ -8,21 +8,53 @@ use crate::site::Site;
 /// since a sitemap needs absolute URLs.
 pub(crate) fn sitemap(site: &Site) -> Option<String> {
     site.config.base_url.has_origin().then(|| {
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
+        let multilingual = site.config.languages.is_multilingual();
+        let mut xml = String::from(if multilingual {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        } else {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        });
         // The generated lists that the table puts in the sitemap.
         let generated =
             site.generated_pages().filter(|(_, generated)| generated.spec().in_sitemap).map(|(id, _)| id);
         let redirects = |id: &crate::site::PageId| site.pages[*id].redirect.is_some();
-        for id in site.order.iter().copied().filter(|id| !redirects(id)).chain(generated) {
+        // A page shown for want of a translation is its original's copy: not listed.
+        let listed = |id: &crate::site::PageId| !redirects(id) && !site.is_fallback(*id);
+        for id in site.order.iter().copied().filter(listed).chain(generated) {
             if let Some(url) = site.config.base_url.absolute(&site.pages[id].site_path) {
-                xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
+                if multilingual {
+                    xml.push_str(&format!("  <url><loc>{}</loc>{}</url>\n", escape(&url), sitemap_alternates(site, id)));
+                } else {
+                    xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
+                }
             }
         }
         xml.push_str("</urlset>\n");
         xml
     })
+}
+
+/// The `xhtml:link` alternates of page `id` in a sitemap: each language that has it
+/// translated, and `x-default`, the default language's
+/// (<https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap>);
+/// nothing for a page no other language translates.
+fn sitemap_alternates(site: &Site, id: crate::site::PageId) -> String {
+    let translated: Vec<_> = site.alternates(id).into_iter().filter(|a| !a.fallback).collect();
+    if translated.len() < 2 {
+        return String::new();
+    }
+    let link = |code: &str, page: crate::site::PageId| {
+        site.config.base_url.absolute(&site.pages[page].site_path).map(|href| {
+            format!("\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>", escape(code), escape(&href))
+        })
+    };
+    let mut links: String = translated.iter().filter_map(|a| link(a.code, a.page)).collect();
+    let default = site.config.languages.default_language();
+    if let Some(original) = translated.iter().find(|a| Some(a.code) == default) {
+        links.push_str(&link("x-default", original.page).unwrap_or_default());
+    }
+    links.push_str("\n  ");
+    links
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when there is one.

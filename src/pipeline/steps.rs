@@ -89,6 +89,7 @@ pub(crate) fn prepare(
     let reading = read_history_in_background(&config, &mounted, purpose != Purpose::Check && in_repository);
     let mut files = walk(&config, diagnostics)?;
     config.sources.files = std::mem::take(&mut files.mounted);
+    config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
     timer.lap("walk");
     let pages = parse_pages(&config, &files, diagnostics);
     timer.lap("parse");
@@ -579,9 +580,14 @@ fn render_bodies(
         .collect();
     let mut postings = Vec::with_capacity(rendered.len());
     let mut keys = Vec::with_capacity(rendered.len());
-    for (page, (mut rendered, terms, released, key)) in site.pages.iter_mut().zip(rendered) {
+    let fallbacks: Vec<bool> = (0..site.pages.len()).map(|id| site.is_fallback(id)).collect();
+    for ((page, (mut rendered, terms, released, key)), fallback) in site.pages.iter_mut().zip(rendered).zip(fallbacks) {
         keys.push(key);
-        diagnostics.append(&mut rendered.diagnostics);
+        // A page shown for want of a translation is its original's text: the original
+        // reports what is wrong with it.
+        if !fallback {
+            diagnostics.append(&mut rendered.diagnostics);
+        }
         page.rendered = rendered.into();
         postings.push(terms);
         if let Some(released) = released {

@@ -7,6 +7,7 @@
 
 pub(crate) mod nav;
 mod status_site;
+pub(crate) mod strings;
 pub(crate) mod theme;
 pub(crate) mod vendor;
 pub(crate) mod views;
@@ -38,6 +39,10 @@ pub struct Renderer {
     /// navigation, at most, so far: the output buffer is sized from it, and the
     /// document is written without growing it.
     template_bytes: AtomicUsize,
+    /// The theme's words (`t`) of each language of the handbook ([`strings`]).
+    words: BTreeMap<String, Value>,
+    /// What was wrong with the handbook's strings files.
+    word_notes: Vec<Diagnostic>,
 }
 
 /// How many bytes a page's templates write besides the parts opsbook knows, before the
@@ -86,7 +91,16 @@ impl Renderer {
         }
         tera.global_context().insert("site", &SiteView::of(site));
         let reads_nav = texts.values().any(|source| template_reads_nav(source));
-        Ok(Renderer { tera, origins, sources: texts, reads_nav, template_bytes: AtomicUsize::new(TEMPLATE_BYTES) })
+        let (words, word_notes) = words_of(site);
+        Ok(Renderer {
+            tera,
+            origins,
+            sources: texts,
+            reads_nav,
+            template_bytes: AtomicUsize::new(TEMPLATE_BYTES),
+            words,
+            word_notes,
+        })
     }
 
     /// The template that renders page `id`: the one its `template` names, when it is a
@@ -145,7 +159,7 @@ impl Renderer {
     /// template: it gets the template of its place ([`Renderer::template_for`]).
     pub fn template_notes(&self, site: &Site) -> Vec<Diagnostic> {
         if !site.config.migrating() {
-            return Vec::new();
+            return self.word_notes.clone();
         }
         let chosen = site.pages.iter().filter_map(|page| Some((page, page.source.front.template.as_ref()?)));
         chosen
@@ -155,6 +169,7 @@ impl Renderer {
                     .with_severity(crate::diagnostic::Severity::Note)
                     .with_help("the page is rendered with opsbook's template; write a template of that name in templates/ to change it")
             })
+            .chain(self.word_notes.iter().cloned())
             .collect()
     }
 
@@ -269,9 +284,14 @@ impl Renderer {
             put(&mut context, "next", &views.next)?;
             put(&mut context, "section", &views.section)?;
             put(&mut context, "index", &views.index)?;
+            put(&mut context, "lang", &views.lang)?;
             Ok(context)
         };
         let mut context = filled().map_err(|e| template_diagnostic(&self.origins, &e, template))?;
+        let code = views.lang.as_ref().map(|lang| lang.code);
+        if let Some(words) = code.and_then(|code| self.words.get(code)).or_else(|| self.words.values().next()) {
+            context.insert_value("t", words.clone());
+        }
         if self.reads_nav {
             context.insert_value("nav", nav.entries.clone());
         }
@@ -305,6 +325,24 @@ impl Renderer {
     pub(crate) fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| template_diagnostic(&self.origins, &e, template))
     }
+}
+
+/// The theme's words of each language of `site`, as template values, and what was
+/// wrong with its strings files: a handbook of one language has the English words, so
+/// its pages stay as they were.
+fn words_of(site: &Site) -> (BTreeMap<String, Value>, Vec<Diagnostic>) {
+    let mut notes = Vec::new();
+    let languages = &site.config.languages;
+    let mut words = BTreeMap::new();
+    if languages.is_multilingual() {
+        for code in &languages.list {
+            let table = strings::words_for(&site.config.root, code, &mut notes);
+            words.insert(code.clone(), Value::from_serializable(&table));
+        }
+    } else {
+        words.insert(site.config.language.clone(), Value::from_serializable(&strings::built_in("en")));
+    }
+    (words, notes)
 }
 
 /// Adds opsbook's filters to `tera`, and its own `safe`.

@@ -131,7 +131,8 @@ pub fn searchable(site: &Site) -> Vec<PageId> {
 /// Whether a search finds page `id` ([`searchable`]): the postings made page by page
 /// and the pages the index numbers must agree.
 pub(crate) fn is_searchable(site: &Site, id: PageId) -> bool {
-    !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none()
+    // A page shown for want of a translation is its original, found once.
+    !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none() && !site.is_fallback(id)
 }
 
 /// Builds the index of `site` from its pages' `postings`; `ranges` holds each page's

@@ -104,7 +104,7 @@ fn alert_of_file_name(site: &Site, id: PageId) -> Option<String> {
 /// error at both claims, and the first claim stays.
 pub(crate) fn collect_alerts(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Alerts {
     let mut alerts: Alerts = BTreeMap::new();
-    for (id, page) in site.pages.iter().enumerate() {
+    for (id, page) in site.pages.iter().enumerate().filter(|&(id, _)| site.in_model(id)) {
         let runbook = site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == Panel::Runbook);
         let mut claims: Vec<(String, usize, usize)> = Vec::new();
         if runbook {

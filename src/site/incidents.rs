@@ -30,7 +30,7 @@ pub(crate) struct CitedAlert<'a> {
 }
 
 fn has_panel(site: &Site, id: PageId, panel: Panel) -> bool {
-    site.config.kinds.get(&site.pages[id].kind).is_some_and(|kind| kind.panel == panel)
+    site.in_model(id) && site.config.kinds.get(&site.pages[id].kind).is_some_and(|kind| kind.panel == panel)
 }
 
 /// The alerts incident review `id` cites, in its order, each with its runbook.

@@ -71,7 +71,7 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
     // Many pages share each owner and tag: each spelling is slugged once.
     let mut slugs = Slugs::default();
     // A slug's key is made once, when its first page comes.
-    for (id, page) in site.pages.iter().enumerate() {
+    for (id, page) in site.pages.iter().enumerate().filter(|&(id, _)| site.in_model(id)) {
         for owner in &page.owners {
             let slug = slugs.of(owner);
             match owners.get_mut(slug) {
@@ -418,6 +418,7 @@ pub(crate) fn review_queue(site: &Site) -> Vec<PageId> {
         .pages
         .iter()
         .enumerate()
+        .filter(|&(id, _)| site.in_model(id))
         .filter_map(|(id, page)| {
             let review = page.review?;
             (review.status? != ReviewStatus::Fresh).then_some((id, review))

@@ -61,10 +61,13 @@ fn inherited_kind(site: &Site, id: PageId) -> Option<String> {
 /// a kind may require `owners`.
 pub(super) fn validate_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     let results: Vec<_> = site.pages.par_iter().map(|page| page_fields(site, page)).collect();
-    for (page, (values, review, problems)) in site.pages.iter_mut().zip(results) {
+    let fallbacks: Vec<bool> = (0..site.pages.len()).map(|id| site.is_fallback(id)).collect();
+    for ((page, (values, review, problems)), fallback) in site.pages.iter_mut().zip(results).zip(fallbacks) {
         page.values = values;
         page.review = review;
-        diagnostics.extend(problems);
+        if !fallback {
+            diagnostics.extend(problems);
+        }
     }
 }
 

@@ -24,6 +24,7 @@ pub(crate) mod git;
 pub(crate) mod incidents;
 pub(crate) mod indexes;
 pub(crate) mod kinds;
+pub(crate) mod languages;
 pub(crate) mod link_ids;
 mod mounts;
 pub(crate) mod nav;
@@ -464,7 +465,10 @@ impl Site {
         blog::date_pages(&mut pages, diagnostics);
 
         // 4. URLs, duplicates and aliases.
-        let rules = urls::UrlRules::of(&files.old_tool, strip_prefixes);
+        let rules = urls::UrlRules {
+            languages: Some(&config.languages),
+            ..urls::UrlRules::of(&files.old_tool, strip_prefixes)
+        };
         // A permalink may name a file opsbook writes only where content replaces it.
         let taken: FxHashSet<String> =
             index.files.iter().filter(|path| outputs::yields_to_content(path).is_none()).cloned().collect();

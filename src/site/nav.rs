@@ -140,7 +140,8 @@ pub(crate) fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
     let mut path = ancestors(site, current);
     path.push(current);
     let mut items = Vec::new();
-    push_level(site, 0, 0, &path, current, &mut items);
+    // A handbook of several languages: each language's pages, from its home page.
+    push_level(site, site.language_home(current), 0, &path, current, &mut items);
     items
 }
 
@@ -167,7 +168,11 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
 /// navigation file (they are still built and in the reading order).
 pub(crate) fn shown_children(site: &Site, node: PageId) -> Cow<'_, [PageId]> {
     let children = &site.pages[node].children;
-    let hidden = |&id: &PageId| site.pages[id].source.front.nav_hidden || site.pages[id].nav_unlisted;
+    let hidden = |&id: &PageId| {
+        site.pages[id].source.front.nav_hidden
+            || site.pages[id].nav_unlisted
+            || (node == 0 && site.is_language_home(id))
+    };
     if children.iter().any(hidden) {
         Cow::Owned(children.iter().copied().filter(|id| !hidden(id)).collect())
     } else {

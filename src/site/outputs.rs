@@ -532,8 +532,10 @@ fn claim_aliases<'a>(
     let mut wanted = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
         let file = &page.source.file;
-        for alias in &page.source.front.aliases {
-            match resolve_alias(&page.site_path, &alias.value) {
+        // A page shown for want of a translation has its original's aliases.
+        let aliases = if site.is_fallback(id) { &[][..] } else { &page.source.front.aliases[..] };
+        for alias in aliases {
+            match resolve_alias(&page.site_path, &alias.value).map(|path| super::languages::alias_in(site, id, path)) {
                 Ok(path) if alias_file(&path) == alias_file(&page.site_path) => diagnostics.push(
                     Diagnostic::error(
                         Rule::DuplicateUrl,

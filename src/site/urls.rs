@@ -47,12 +47,21 @@ pub(crate) struct UrlRules<'a> {
     pub jekyll: Option<&'a JekyllSite>,
     /// An Eleventy site's permalinks of folders.
     pub eleventy: Option<&'a EleventyPermalinks>,
+    /// The handbook's languages: a page of another language has its original's own URL
+    /// under its language's folder ([`super::languages::own_url_in`]).
+    pub languages: Option<&'a crate::config::Languages>,
 }
 
 impl<'a> UrlRules<'a> {
     /// The rules of a handbook written for `old` (opsbook's own for none).
     pub(crate) fn of(old: &'a OldTool, strip: bool) -> Self {
-        UrlRules { strip, style: old.url_style(), jekyll: old.jekyll.as_ref(), eleventy: old.eleventy.as_ref() }
+        UrlRules {
+            strip,
+            style: old.url_style(),
+            jekyll: old.jekyll.as_ref(),
+            eleventy: old.eleventy.as_ref(),
+            languages: None,
+        }
     }
 
     /// The URL segment of a file or folder name (its number prefix already stripped).
@@ -67,7 +76,7 @@ impl<'a> UrlRules<'a> {
 
 impl Default for UrlRules<'_> {
     fn default() -> Self {
-        UrlRules { strip: false, style: UrlStyle::Slug, jekyll: None, eleventy: None }
+        UrlRules { strip: false, style: UrlStyle::Slug, jekyll: None, eleventy: None, languages: None }
     }
 }
 
@@ -139,7 +148,7 @@ pub(super) fn assign_urls(
     let section_of: FxHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
     // Each page's URL on its own (slugging its name), on every core.
     pages.par_iter_mut().enumerate().for_each(|(id, page)| {
-        let own = page.origin.has_file().then(|| own_url(&page.source, &rules)).flatten();
+        let own = page.origin.has_file().then(|| super::languages::own_url_in(&page.source, &rules)).flatten();
         let own = own.filter(|url| !url.is_empty() && !taken.contains(&crate::site_path::alias_file(url)));
         page.site_path = match (own, section_of.get(&id)) {
             (Some(url), _) => url,
@@ -182,18 +191,18 @@ fn slug_of(page: &SourcePage) -> Option<&crate::content::Located<String>> {
 
 /// The URL a page has whatever its folder's: its `permalink` when it can be followed,
 /// else, in a Jekyll site, its collection's.
-fn own_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
     if page.front.permalink.is_some() {
-        return permalink_url(page, rules);
+        return permalink_url(page, path, rules);
     }
-    if let Some(template) = rules.eleventy.and_then(|e| e.template_for(&page.path)) {
-        return url_site_path(&crate::content::eleventy_site::expand(template, &page.path)?);
+    if let Some(template) = rules.eleventy.and_then(|e| e.template_for(path)) {
+        return url_site_path(&crate::content::eleventy_site::expand(template, path)?);
     }
-    if super::blog::in_posts_folder(&page.path) {
-        return post_url(page, rules);
+    if super::blog::in_posts_folder(path) {
+        return post_url(page, path, rules);
     }
-    let (label, template, inside) = rules.jekyll?.collection_of(&page.path)?;
-    let mut values = placeholders_of(page, label);
+    let (label, template, inside) = rules.jekyll?.collection_of(path)?;
+    let mut values = placeholders_of(page, path, label);
     values.path = inside;
     if label == "posts"
         && let Some((date, title)) = post_date_and_title(values.basename)
@@ -208,20 +217,19 @@ fn own_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
 /// template expanded with its date and title from its name (`YYYY-MM-DD-title`) unless
 /// front matter has `date` or `slug`, its categories the folders above `_posts` and its
 /// `categories`; `None` (its folder's URL) without a date.
-fn post_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+fn post_url<'p>(page: &'p SourcePage, path: &'p str, rules: &UrlRules<'_>) -> Option<String> {
     let template = super::blog::post_template(rules.jekyll);
-    let mut values = placeholders_of(page, "posts");
+    let mut values = placeholders_of(page, path, "posts");
     let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
     values.basename = title;
     values.date = values.date.or(date);
     values.date?;
-    let mut categories: Vec<String> =
-        super::blog::path_categories(&page.path).iter().map(|c| c.to_lowercase()).collect();
+    let mut categories: Vec<String> = super::blog::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
     categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
     let mut seen = FxHashSet::default();
     categories.retain(|c| seen.insert(c.clone()));
     values.categories = categories.join("/");
-    values.path = page.path.rsplit_once('.').map_or(page.path.as_str(), |(stem, _)| stem);
+    values.path = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
     url_site_path(&expand(&template, &values))
 }
 
@@ -229,21 +237,21 @@ fn post_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
 /// and Eleventy read it, with or without a leading `/` (Jekyll's placeholders expanded
 /// in a Jekyll site); `None` for one that holds a template of another language
 /// (`{{ }}`), or cannot be a site path.
-fn permalink_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+fn permalink_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
     let written = page.front.permalink.as_ref()?.value.trim();
     // `false`: Eleventy writes no file for the page; opsbook keeps it at its own URL.
     if written.is_empty() || written == "false" {
         return None;
     }
     if rules.eleventy.is_some() && written.contains("{{") {
-        return url_site_path(&crate::content::eleventy_site::expand(written, &page.path)?);
+        return url_site_path(&crate::content::eleventy_site::expand(written, path)?);
     }
     if written.contains("{{") || written.contains("{%") {
         return None;
     }
     let Some(site) = rules.jekyll else { return url_site_path(written) };
-    let collection = site.collection_of(&page.path);
-    let mut values = placeholders_of(page, collection.as_ref().map_or("", |(label, _, _)| label));
+    let collection = site.collection_of(path);
+    let mut values = placeholders_of(page, path, collection.as_ref().map_or("", |(label, _, _)| label));
     if let Some((_, _, inside)) = collection {
         values.path = inside;
     }
@@ -251,8 +259,8 @@ fn permalink_url(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
 }
 
 /// The placeholders of a page of a Jekyll site, but for its collection.
-fn placeholders_of<'p>(page: &'p SourcePage, collection: &'p str) -> Placeholders<'p> {
-    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+fn placeholders_of<'p>(page: &'p SourcePage, path: &'p str, collection: &'p str) -> Placeholders<'p> {
+    let name = path.rsplit('/').next().unwrap_or(path);
     let basename = name.split_once('.').map_or(name, |(stem, _)| stem);
     let text = |key: &str| match page.front.field(key).map(|f| &f.value.value) {
         Some(crate::content::Node::Text(text)) => Some(text.as_str()),
@@ -271,7 +279,7 @@ fn placeholders_of<'p>(page: &'p SourcePage, collection: &'p str) -> Placeholder
     };
     Placeholders {
         collection,
-        path: page.dir(),
+        path: path.rsplit_once('/').map_or("", |(dir, _)| dir),
         basename,
         slug: page.front.slug.as_ref().map(|s| s.value.as_str()),
         date: text("date"),
@@ -320,10 +328,11 @@ pub(super) fn html_stem(name: &str) -> Option<&str> {
 /// path, that names a file of the theme or an extra file, or that is a template of
 /// another tool's language.
 pub(super) fn permalink_warnings(pages: &[Page], rules: UrlRules<'_>, diagnostics: &mut Vec<Diagnostic>) {
-    for page in pages.iter().filter(|page| page.origin.has_file()) {
+    let fallback = |page: &Page| rules.languages.is_some_and(|l| l.is_fallback(&page.source.path));
+    for page in pages.iter().filter(|page| page.origin.has_file() && !fallback(page)) {
         let Some(permalink) = &page.source.front.permalink else { continue };
         if permalink.value.trim() == "false"
-            || permalink_url(&page.source, &rules).is_some_and(|url| url == page.site_path)
+            || super::languages::own_url_in(&page.source, &rules).is_some_and(|url| url == page.site_path)
         {
             continue;
         }

@@ -16,6 +16,7 @@ mod audience;
 mod costs;
 mod formats;
 mod include_roots;
+mod languages;
 mod leaks;
 mod located;
 mod new_page;

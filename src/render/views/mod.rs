@@ -11,8 +11,11 @@
 //! | `prev`, `next` | the neighbours in reading order, or nothing |
 //! | `section` | on section pages: `children`, the pages and subsections, in order, and the `catalog` |
 //! | `index` | on generated pages (owners, tags, review): what they list |
+//! | `lang` | in a handbook of several languages: `code`, `text`, `fallback`, `original_url`, `canonical`, `alternates` and `hreflang` (code, name, url, href, current, fallback), `x_default`; else nothing |
+//! | `t` | the theme's words in the page's language (`crate::render::strings`) |
 
 mod blog;
+mod language;
 mod lists;
 mod page;
 pub(crate) mod status;
@@ -172,6 +175,8 @@ pub(crate) struct PageContext<'a> {
     pub section: Option<SectionView<'a>>,
     /// On generated pages, what they list.
     pub index: Option<IndexView<'a>>,
+    /// In a handbook of several languages, the page's ([`language`]).
+    pub lang: Option<language::LanguageView<'a>>,
 }
 
 impl<'a> PageContext<'a> {
@@ -179,13 +184,22 @@ impl<'a> PageContext<'a> {
     pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
         let page = &site.pages[id];
         let (prev, next) = neighbours(site, id);
+        // In a handbook of several languages, a page's neighbours and crumbs are its language's.
+        let home = site.language_home(id);
+        let prev = prev.filter(|&p| site.language_home(p) == home);
+        let next = next.filter(|&n| site.language_home(n) == home);
+        let mut crumbs = ancestors(site, id);
+        if let Some(at) = crumbs.iter().position(|&a| a == home) {
+            crumbs.drain(..at);
+        }
         PageContext {
             page: PageView::of(site, id),
-            breadcrumbs: ancestors(site, id).into_iter().map(|a| LinkView::of(site, a)).collect(),
+            breadcrumbs: crumbs.into_iter().map(|a| LinkView::of(site, a)).collect(),
             prev: prev.map(|p| LinkView::of(site, p)),
             next: next.map(|n| LinkView::of(site, n)),
             section: page.origin.is_section().then(|| SectionView::of(site, id)),
             index: page.origin.generated().map(|generated| IndexView::of(site, generated)),
+            lang: language::LanguageView::of(site, id),
         }
     }
 

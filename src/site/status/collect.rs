@@ -24,7 +24,7 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
 
     let mut incidents: Vec<Incident> = Vec::new();
     let mut maintenances: Vec<Maintenance> = Vec::new();
-    for id in 0..site.pages.len() {
+    for id in (0..site.pages.len()).filter(|&id| site.in_model(id)) {
         match panel_of(id) {
             Some(Panel::StatusIncident) if site.pages[id].origin.has_file() => {
                 incidents.push(read_incident(site, id, &index_of, diagnostics));
@@ -294,7 +294,7 @@ fn related_pages(
     let ids = config.ids();
     for (id, page) in site.pages.iter().enumerate() {
         let kind = site.config.kinds.get(&page.kind);
-        if !page.origin.has_file() || kind.is_some_and(|k| k.field("components").is_some()) {
+        if !page.origin.has_file() || !site.in_model(id) || kind.is_some_and(|k| k.field("components").is_some()) {
             continue;
         }
         let mut found: Vec<usize> = Vec::new();

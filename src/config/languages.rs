@@ -1,0 +1,154 @@
+//! `[handbook] languages`: the languages a handbook is published in, the first the
+//! default (issue 36). Read in step 1 with the rest of `book.toml`; the walk (step 4,
+//! `content::languages`) then fills [`Languages::files`], the pages of the other
+//! languages and the file each reads.
+//!
+//! A code is a BCP 47-like tag, as Hugo's `languages` keys and Docusaurus's `locales`
+//! are written: a primary subtag of 2 or 3 letters, then subtags of 1 to 8 letters or
+//! digits after `-` (`de`, `pt-BR`, `zh-Hant`). It becomes a folder of the output
+//! (`/de/`), so nothing else passes: no `..`, `/`, `_` or empty subtag.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Rule};
+
+/// The languages of a handbook and the pages of its other languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Languages {
+    /// The codes, the default first; empty when the handbook has one language.
+    pub(crate) list: Vec<String>,
+    /// The content path of each page of another language (`de/runbooks/db.md`) -> what
+    /// it reads: filled by the walk.
+    pub(crate) files: HashMap<String, Translated>,
+}
+
+/// What the page of another language at a content path reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Translated {
+    /// The content path of the file it reads (`runbooks/db.de.md`, or for a page not yet
+    /// translated, the original's `runbooks/db.md`).
+    pub(crate) file: String,
+    /// Whether it is the original shown in the default language, for want of a
+    /// translation.
+    pub(crate) fallback: bool,
+}
+
+impl Languages {
+    /// Whether the handbook has more than one language.
+    pub(crate) fn is_multilingual(&self) -> bool {
+        self.list.len() > 1
+    }
+
+    /// The default language, when the handbook has several.
+    pub(crate) fn default_language(&self) -> Option<&str> {
+        self.list.first().map(String::as_str).filter(|_| self.is_multilingual())
+    }
+
+    /// The languages other than the default (published under their prefix).
+    pub(crate) fn others(&self) -> &[String] {
+        self.list.get(1..).unwrap_or_default()
+    }
+
+    /// The language of a content or site path: the other language whose folder it lies
+    /// in (`de/a/` is `de`), else the default; `None` for a handbook of one language.
+    pub(crate) fn of_path(&self, path: &str) -> Option<&str> {
+        let default = self.default_language()?;
+        let first = path.split('/').next().unwrap_or_default();
+        Some(self.others().iter().map(String::as_str).find(|code| *code == first).unwrap_or(default))
+    }
+
+    /// `path` without the folder of its language: the path of its original.
+    pub(crate) fn strip<'p>(&self, path: &'p str) -> &'p str {
+        for code in self.others() {
+            if let Some(rest) = path.strip_prefix(code.as_str()) {
+                if rest.is_empty() {
+                    return rest;
+                }
+                if let Some(rest) = rest.strip_prefix('/') {
+                    return rest;
+                }
+            }
+        }
+        path
+    }
+
+    /// Whether the page at content path `path` is the original shown for want of a
+    /// translation.
+    pub(crate) fn is_fallback(&self, path: &str) -> bool {
+        self.files.get(path).is_some_and(|t| t.fallback)
+    }
+}
+
+/// Whether `code` is a language code opsbook publishes under: `de`, `pt-BR`, `zh-Hant`.
+pub(crate) fn is_language_code(code: &str) -> bool {
+    let mut subtags = code.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Resolves `languages` (and `language`): a `config-field` error at the key for a code
+/// that is no language code, a code written twice, or a `language` that is not the
+/// first of `languages`.
+pub(super) fn resolve_languages(
+    written: Option<Vec<String>>,
+    language: Option<&str>,
+    text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Languages {
+    let Some(list) = written else { return Languages::default() };
+    let (line, column) = super::locate_key(text, "languages");
+    let mut error = |message: String| {
+        problems.push(
+            Diagnostic::error(Rule::ConfigField, super::CONFIG_FILE, line, column, message)
+                .with_help("write language codes such as `languages = [\"en\", \"de\"]`, the default first"),
+        );
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for code in &list {
+        if !is_language_code(code) {
+            error(format!("`[handbook] languages`: {code:?} is not a language code"));
+        } else if seen.iter().any(|s| s.eq_ignore_ascii_case(code)) {
+            error(format!("`[handbook] languages`: {code:?} is written twice"));
+        } else {
+            seen.push(code.clone());
+        }
+    }
+    if list.is_empty() {
+        error("`[handbook] languages` is empty".to_string());
+    }
+    if let (Some(language), Some(first)) = (language, list.first())
+        && language != first
+    {
+        error(format!("`[handbook] language` is {language:?} but the first of `languages`, the default, is {first:?}"));
+    }
+    Languages { list: seen, files: HashMap::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_language_tags_and_refuses_paths() {
+        for good in ["en", "de", "pt-BR", "zh-Hant", "gsw"] {
+            assert!(is_language_code(good), "{good}");
+        }
+        for bad in ["", "..", "/x", "d", "de/", "de_DE", "en-", "e1", "deutsch", "de-toolongsubtag"] {
+            assert!(!is_language_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn reads_the_language_of_a_path() {
+        let languages = Languages { list: vec!["en".into(), "de".into()], files: HashMap::new() };
+        assert_eq!(languages.of_path("de/runbooks/a/"), Some("de"));
+        assert_eq!(languages.of_path("runbooks/a/"), Some("en"));
+        assert_eq!(languages.of_path("dev/a/"), Some("en"));
+        assert_eq!(languages.strip("de/runbooks/a/"), "runbooks/a/");
+        assert_eq!(languages.strip("de"), "");
+        assert_eq!(languages.strip("dev/a/"), "dev/a/");
+        assert_eq!(Languages::default().of_path("de/a/"), None);
+    }
+}

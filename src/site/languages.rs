@@ -1,0 +1,113 @@
+//! Which page is which language's, and which pages are one page in several languages
+//! (issue 36). The walk put every page of a language other than the default under its
+//! folder (`de/runbooks/db.md`, `content::languages`), so the model needs no table of
+//! its own: a page's language is the folder its site path starts with, and its
+//! translations are the pages at the same site path under the other languages' folders
+//! (`runbooks/db/`, `de/runbooks/db/`), which every page has, translated or shown in the
+//! default language ([`crate::config::Translated::fallback`]).
+//!
+//! The handbook's model (alerts, past incidents, the status page, owners, tags, review)
+//! counts each page once, in the default language ([`Site::in_model`]): a translated
+//! runbook answers no alert of its own.
+
+use super::urls::{UrlRules, own_url};
+use super::{PageId, Site};
+use crate::content::SourcePage;
+
+/// A page's own URL (its permalink, its collection's) as [`own_url`] makes it, for a page
+/// of another language from its original's path and under its language's folder:
+/// `de/_pages/about.md` with `permalink: /about/` is at `de/about/`.
+pub(super) fn own_url_in(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+    let Some(languages) = rules.languages.filter(|l| l.is_multilingual()) else {
+        return own_url(page, &page.path, rules);
+    };
+    let original = languages.strip(&page.path);
+    if original.len() == page.path.len() {
+        return own_url(page, &page.path, rules);
+    }
+    let code = languages.of_path(&page.path)?;
+    // A permalink to the root is not followed in the default language
+    // (`urls::assign_urls`), nor under the prefix: the language's home is its folder's.
+    let url = own_url(page, original, rules).filter(|url| !url.is_empty())?;
+    Some(if languages.of_path(&url) == Some(code) { url } else { format!("{code}/{url}") })
+}
+
+/// An alias of a page of another language, under its language's folder unless written there.
+pub(crate) fn alias_in(site: &Site, id: PageId, alias: String) -> String {
+    match site.language_of(id) {
+        Some(code) if site.config.languages.default_language() != Some(code) => {
+            if site.config.languages.of_path(&alias) == Some(code) { alias } else { format!("{code}/{alias}") }
+        }
+        _ => alias,
+    }
+}
+
+/// One language's version of a page, for `hreflang` alternates and the language switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Alternate<'a> {
+    /// The language code.
+    pub(crate) code: &'a str,
+    /// Its page.
+    pub(crate) page: PageId,
+    /// Whether it shows the original, for want of a translation.
+    pub(crate) fallback: bool,
+}
+
+impl Site {
+    /// The language of page `id`, when the handbook has several.
+    pub(crate) fn language_of(&self, id: PageId) -> Option<&str> {
+        self.config.languages.of_path(&self.pages[id].site_path)
+    }
+
+    /// Whether page `id` is shown in the default language for want of a translation.
+    pub(crate) fn is_fallback(&self, id: PageId) -> bool {
+        let page = &self.pages[id];
+        page.origin.has_file() && self.config.languages.is_fallback(&page.source.path)
+    }
+
+    /// Whether page `id` counts in the handbook's model (alerts, incidents, status,
+    /// owners, tags, review): every page of a handbook of one language, else those of the
+    /// default language.
+    pub(crate) fn in_model(&self, id: PageId) -> bool {
+        let languages = &self.config.languages;
+        !languages.is_multilingual() || self.language_of(id) == languages.default_language()
+    }
+
+    /// The home page of page `id`'s language: the page at its folder (`de/`) for a
+    /// language other than the default, else the home page.
+    pub(crate) fn language_home(&self, id: PageId) -> PageId {
+        let languages = &self.config.languages;
+        match self.language_of(id) {
+            Some(code) if languages.default_language() != Some(code) => {
+                self.page_by_url(&format!("{code}/")).unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+
+    /// Whether page `id` is the home page of a language other than the default: the
+    /// default language's navigation leaves it out.
+    pub(crate) fn is_language_home(&self, id: PageId) -> bool {
+        let languages = &self.config.languages;
+        languages.is_multilingual() && {
+            let path = self.pages[id].site_path.trim_end_matches('/');
+            languages.others().iter().any(|code| code == path)
+        }
+    }
+
+    /// Page `id` in every language of the handbook that has it, in `languages`' order.
+    pub(crate) fn alternates(&self, id: PageId) -> Vec<Alternate<'_>> {
+        let languages = &self.config.languages;
+        let Some(default) = languages.default_language() else { return Vec::new() };
+        let original = languages.strip(&self.pages[id].site_path);
+        languages
+            .list
+            .iter()
+            .filter_map(|code| {
+                let path = if code == default { original.to_string() } else { format!("{code}/{original}") };
+                let page = self.page_by_url(&path)?;
+                Some(Alternate { code: code.as_str(), page, fallback: self.is_fallback(page) })
+            })
+            .collect()
+    }
+}

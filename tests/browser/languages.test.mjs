@@ -1,0 +1,104 @@
+// Issue 36, translations, as a reader meets them in headless Chromium: a bilingual
+// handbook (built here with OPSBOOK_BIN from files this test writes) has `lang` on the
+// document and on a page's text not yet translated, `hreflang` alternates both ways, a
+// language switch that is a labelled navigation landmark whose links say their language
+// and lead to the same page in the other language, and axe-core (WCAG 2.0/2.1 A and AA)
+// finds no violation on a translated page and on one shown for want of a translation.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const bin = process.env.OPSBOOK_BIN;
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let work;
+let server;
+let browser;
+
+const files = {
+  'book.toml': '[handbook]\ntitle = "Ops"\nbase-url = "https://ops.example.org/"\nlanguages = ["en", "de"]\n',
+  'content/_index.md': '---\ntitle: Home\n---\nWelcome.\n',
+  'content/runbooks/_index.md': '---\ntitle: Runbooks\n---\n',
+  'content/runbooks/db.md': '---\ntitle: Database failover\n---\nFail over the database.\n',
+  'content/runbooks/db.de.md': '---\ntitle: Datenbank-Failover\n---\nDie Datenbank umschalten.\n',
+  'content/runbooks/web.md': '---\ntitle: Web server\n---\nRestart the web server.\n',
+};
+
+before(async () => {
+  assert.ok(bin, 'OPSBOOK_BIN names the binary');
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-languages-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
+    fs.writeFileSync(path.join(work, name), text);
+  }
+  execFileSync(bin, ['build', '--root', work, '--out', path.join(work, 'public'), '--quiet']);
+  server = await serve(path.join(work, 'public'), '/');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function open(url) {
+  const page = await browser.newPage();
+  await page.goto(server.url + url);
+  return page;
+}
+
+test('each language has its lang and names the other with hreflang', async () => {
+  const page = await open('de/runbooks/db/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+    links.map((l) => [l.hreflang, l.getAttribute('href')]));
+  assert.deepEqual(alternates, [
+    ['en', 'https://ops.example.org/runbooks/db/'],
+    ['de', 'https://ops.example.org/de/runbooks/db/'],
+    ['x-default', 'https://ops.example.org/runbooks/db/'],
+  ]);
+  await page.close();
+});
+
+test('the language switch is a labelled landmark that leads to the same page', async () => {
+  const page = await open('runbooks/db/');
+  const nav = page.getByRole('navigation', { name: 'Languages' });
+  const link = nav.getByRole('link', { name: 'Deutsch' });
+  assert.equal(await link.getAttribute('hreflang'), 'de');
+  assert.equal(await link.getAttribute('lang'), 'de');
+  assert.equal(await nav.getByRole('link', { name: 'English' }).getAttribute('aria-current'), 'page');
+  await link.click();
+  await page.waitForURL(/\/de\/runbooks\/db\/$/);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Datenbank-Failover');
+  assert.ok(await page.getByRole('navigation', { name: 'Sprachen' }).isVisible());
+  await page.close();
+});
+
+test('a page not yet translated says so in the reader language, its text in its own', async () => {
+  const page = await open('de/runbooks/web/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.equal(await page.getAttribute('main', 'lang'), 'en');
+  const notice = page.getByRole('note');
+  assert.equal(await notice.getAttribute('lang'), 'de');
+  assert.match(await notice.textContent(), /noch nicht übersetzt/);
+  assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), 'https://ops.example.org/runbooks/web/');
+  await page.close();
+});
+
+test('axe-core finds no violation on a translated page and on a page not yet translated', async () => {
+  for (const url of ['de/runbooks/db/', 'de/runbooks/web/', 'runbooks/db/']) {
+    const page = await open(url);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], url);
+    await page.close();
+  }
+});

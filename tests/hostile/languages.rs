@@ -1,0 +1,78 @@
+//! Hostile inputs: translations (issue 36). The strings file of a language
+//! (`i18n/<code>.toml`) is read like every file the handbook names: confined to the
+//! handbook, a regular file, within a limit; its words are escaped like any text of a
+//! page; and a language code that would be a path (`..`, `/x`) is refused in book.toml.
+
+#![cfg(unix)]
+
+use crate::util::Site;
+
+const BOOK: &str = "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"fr\"]\n";
+
+fn bilingual() -> Site {
+    let site = Site::with_files("hostile-languages", &[("content/a.md", "---\ntitle: A\n---\nText.\n")]);
+    site.write("book.toml", BOOK);
+    std::fs::create_dir_all(site.root.join("i18n")).expect("i18n/");
+    site
+}
+
+#[test]
+fn a_strings_file_linked_out_of_the_handbook_is_not_read() {
+    let site = bilingual();
+    let elsewhere = Site::with_files("hostile-languages-elsewhere", &[("secret.toml", "menu = \"s3cr3t-token\"\n")]);
+    std::os::unix::fs::symlink(elsewhere.root.join("secret.toml"), site.root.join("i18n/fr.toml")).expect("a link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[symlink-outside-root]: the strings file is not read: it leads outside the handbook's folder"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> i18n/fr.toml"), "{}", run.stderr);
+    let page = site.read("public/fr/a/index.html");
+    assert!(!page.contains("s3cr3t-token") && page.contains(">Menu<"));
+}
+
+#[test]
+fn a_huge_or_special_strings_file_is_refused_without_waiting() {
+    let site = bilingual();
+    site.write("i18n/fr.toml", format!("menu = \"{}\"\n", "x".repeat(300 * 1024)));
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("the strings file is larger than 256 KiB: it is not read"), "{}", run.stderr);
+    std::fs::remove_file(site.root.join("i18n/fr.toml")).expect("remove");
+    let made = std::process::Command::new("mkfifo").arg(site.root.join("i18n/fr.toml")).status().expect("mkfifo");
+    assert!(made.success());
+    let run = crate::reads::run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("cannot read the strings file"), "{}", run.stderr);
+}
+
+#[test]
+fn words_of_a_strings_file_are_escaped() {
+    let site = bilingual();
+    site.write("i18n/fr.toml", "menu = \"<script>alert(1)</script>\"\n");
+    site.build(&[]).expect_code(0);
+    let page = site.read("public/fr/a/index.html");
+    assert!(!page.contains("<script>alert(1)") && page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn a_language_code_that_is_a_path_is_refused_at_the_key() {
+    let site = bilingual();
+    for bad in ["..", "/x", "fr/../..", ""] {
+        site.write("book.toml", format!("[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"{bad}\"]\n"));
+        let run = site.build(&[]);
+        run.expect_code(1);
+        assert!(
+            run.stderr
+                .contains(&format!("error[config-field]: `[handbook] languages`: {bad:?} is not a language code")),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("--> book.toml:3:1"), "{}", run.stderr);
+        assert!(!site.exists("public"));
+    }
+}

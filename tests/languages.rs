@@ -1,0 +1,144 @@
+//! Issue 36, translations: `[handbook] languages`, translations by file name
+//! (`name.de.md`) and by folder (`content/de/`), each language under its prefix with
+//! `lang`, `hreflang` alternates, a language switch, its own navigation and words, and a
+//! page not yet translated shown in the default language with a notice.
+
+mod util;
+
+use util::{Site, main_of};
+
+const BOOK: &str =
+    "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.org/\"\nlanguages = [\"en\", \"de\"]\n";
+
+fn bilingual() -> Site {
+    let site = Site::with_files(
+        "languages",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+            ("content/runbooks/_index.md", "---\ntitle: Runbooks\n---\n"),
+            (
+                "content/runbooks/db.md",
+                "---\ntitle: Database failover\nkind: runbook\nservice: db\nseverity: sev2\nowners: [dba]\ntags: [db]\naliases: [/old-db/]\n---\nFail over. See [web](web.md).\n",
+            ),
+            (
+                "content/runbooks/db.de.md",
+                "---\ntitle: Datenbank-Failover\nkind: runbook\nservice: db\nseverity: sev2\nowners: [dba]\ntags: [db]\n---\nUmschalten. Siehe [web](web.md).\n",
+            ),
+            ("content/runbooks/web.md", "---\ntitle: Web server\n---\nRestart the web server.\n"),
+            ("content/de/about.md", "---\ntitle: Über uns\n---\nNur auf Deutsch.\n"),
+        ],
+    );
+    site.write("book.toml", BOOK);
+    site
+}
+
+#[test]
+fn publishes_each_language_under_its_prefix_with_alternates_both_ways() {
+    let site = bilingual();
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/runbooks/db/index.html");
+    assert!(de.starts_with("<!doctype html>\n<html lang=\"de\">"), "{}", &de[..80]);
+    assert!(de.contains("<link rel=\"canonical\" href=\"https://ops.example.org/de/runbooks/db/\">"));
+    assert!(de.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://ops.example.org/runbooks/db/\">"));
+    assert!(
+        de.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://ops.example.org/runbooks/db/\">")
+    );
+    let en = site.read("public/runbooks/db/index.html");
+    assert!(en.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(en.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://ops.example.org/de/runbooks/db/\">"));
+    // The switch: a labelled nav, each link with its hreflang and lang.
+    assert!(de.contains("<nav class=\"language-switch\" aria-label=\"Sprachen\"><ul><li><a href=\"/runbooks/db/\" hreflang=\"en\" lang=\"en\">English</a></li><li><a href=\"/de/runbooks/db/\" hreflang=\"de\" lang=\"de\" aria-current=\"page\">Deutsch</a></li></ul></nav>"), "{de}");
+    assert!(en.contains("aria-label=\"Languages\""));
+    // The theme's words in the page's language.
+    assert!(de.contains(">Zum Inhalt springen<") && en.contains(">Skip to content<"));
+    // The translation's links lead to its language's pages.
+    assert!(main_of(&de).contains("href=\"/de/runbooks/web/\""), "{}", main_of(&de));
+    // An alias of the original stays the original's.
+    assert!(site.exists("public/old-db/index.html") && !site.exists("public/de/old-db/index.html"));
+}
+
+#[test]
+fn a_page_not_yet_translated_is_the_original_with_a_notice() {
+    let site = bilingual();
+    site.build(&[]).expect_code(0);
+    let page = site.read("public/de/runbooks/web/index.html");
+    assert!(page.contains("<html lang=\"de\">"));
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://ops.example.org/runbooks/web/\">"), "{page}");
+    assert!(!page.contains("hreflang=\"x-default\""), "a copy names no translations");
+    assert!(page.contains("<main id=\"content\" class=\"main\" tabindex=\"-1\" lang=\"en\">"));
+    assert!(page.contains(
+        "<p class=\"banner translation-notice\" role=\"note\" lang=\"de\">Diese Seite ist noch nicht übersetzt"
+    ));
+    assert!(page.contains("Restart the web server."));
+    // The home page of the language too.
+    assert!(site.read("public/de/index.html").contains("translation-notice"));
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(!sitemap.contains("/de/runbooks/web/"), "copies are not listed: {sitemap}");
+    assert!(
+        sitemap.contains(
+            "<xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"https://ops.example.org/de/runbooks/db/\"/>"
+        )
+    );
+}
+
+#[test]
+fn each_language_has_its_navigation_and_the_model_counts_pages_once() {
+    let site = bilingual();
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/runbooks/db/index.html");
+    let nav = util::between(&de, "<nav id=\"site-nav\"", "</nav>");
+    assert!(nav.contains("/de/about/") && nav.contains("/de/runbooks/web/"), "{nav}");
+    assert!(!nav.contains("href=\"/runbooks/"), "{nav}");
+    let en = site.read("public/runbooks/db/index.html");
+    let nav = util::between(&en, "<nav id=\"site-nav\"", "</nav>");
+    assert!(!nav.contains("/de/"), "{nav}");
+    // handbook.json: each page's language and translations.
+    let api = site.read("public/handbook.json");
+    assert!(api.contains("\"url\": \"/de/runbooks/db/\""), "{api}");
+    let record = util::between(&api, "\"url\": \"/de/runbooks/web/\"", "\"url\": \"/runbooks/");
+    assert!(record.contains("\"lang\": \"en\"") && record.contains("\"untranslated\": true"), "{record}");
+    // One runbook of the service, one owner's page listing it once.
+    let owners = site.read("public/owners/index.html");
+    assert_eq!(main_of(&owners).matches("/runbooks/db/").count(), 1, "{}", main_of(&owners));
+}
+
+#[test]
+fn a_translation_written_twice_is_an_error_at_the_second() {
+    let site = bilingual();
+    site.write("content/de/runbooks/db.md", "# Doppelt\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("content/runbooks/db.de.md:1:1")
+            && run.stderr.contains("`runbooks/db.de.md` is the de page `de/runbooks/db.md`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_language_code_that_is_no_tag_is_a_config_error_at_the_key() {
+    let site = bilingual();
+    for bad in ["..", "/x", "de_DE"] {
+        site.write("book.toml", format!("[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"{bad}\"]\n"));
+        let run = site.build(&[]);
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("book.toml:3:1")
+                && run.stderr.contains(&format!("`[handbook] languages`: {bad:?} is not a language code")),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn one_language_is_as_before() {
+    let site = bilingual();
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.org/\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(!site.exists("public/de/runbooks/db/index.html"), "a file named for a language is a page of its own");
+    assert!(site.exists("public/de/about/index.html"));
+    let page = site.read("public/runbooks/db/index.html");
+    assert!(!page.contains("hreflang") && !page.contains("language-switch"));
+}
