@@ -95,9 +95,9 @@ mod tests {
 
     #[test]
     fn asks_a_table_question_once_a_block() {
-        static TABLE: CharTable = CharTable::new(|c| (c as u32) % 3 == 0);
+        static TABLE: CharTable = CharTable::new(|c| (c as u32).is_multiple_of(3));
         for c in every_char() {
-            assert_eq!(TABLE.get(c), (c as u32) % 3 == 0, "{c:?}");
+            assert_eq!(TABLE.get(c), (c as u32).is_multiple_of(3), "{c:?}");
         }
         // Every block was asked, but those of surrogates alone (no character is there).
         let asked = |k: usize| TABLE.blocks[k].get().is_some();

@@ -67,7 +67,7 @@ fn posts_get_jekyll_urls_dates_authors_and_a_newest_first_blog_page() {
 fn a_long_blog_is_paginated() {
     let site = handbook("blog-pages");
     for day in 1..=23 {
-        site.write(&format!("content/blog/_posts/2020-03-{day:02}-post-{day}.md"), &format!("# Post {day}\n\nText.\n"));
+        site.write(&format!("content/blog/_posts/2020-03-{day:02}-post-{day}.md"), format!("# Post {day}\n\nText.\n"));
     }
     site.build(&[]).expect_code(0);
     let first = site.read("public/blog/index.html");

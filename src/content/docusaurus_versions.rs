@@ -151,10 +151,10 @@ pub(crate) fn version_options(docs: &Located) -> VersionOptions {
     let mut paths = Vec::new();
     if let Some(Located { value: Js::Object(versions), .. }) = docs.get("versions") {
         for (name, options) in versions {
-            if let Some(path) = options.get("path") {
-                if let Some(text) = path.str() {
-                    paths.push((name.clone(), text.to_string(), path.line, path.column));
-                }
+            if let Some(path) = options.get("path")
+                && let Some(text) = path.str()
+            {
+                paths.push((name.clone(), text.to_string(), path.line, path.column));
             }
         }
     }

@@ -84,7 +84,7 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     for path in originals {
         let key = page_key(path);
         for code in &others {
-            if !keys.contains(&format!("{code}/{key}")) && !(key.is_empty() && keys.contains(&format!("{code}/"))) {
+            if !(keys.contains(&format!("{code}/{key}")) || key.is_empty() && keys.contains(&format!("{code}/"))) {
                 let target = format!("{code}/{path}");
                 let file = languages.files.get(path).map_or_else(|| path.clone(), |t| t.file.clone());
                 languages.files.insert(target.clone(), Translated { file, fallback: true });

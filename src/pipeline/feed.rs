@@ -94,7 +94,7 @@ fn write_feed(site: &Site, head: &Head<'_>, entries: &[(Timestamp, PageId)]) -> 
     }
     let self_url = base.absolute(head.self_path).unwrap_or_default();
     xml.push_str(&format!("  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n", escape(&self_url)));
-    xml.push_str(&format!("  <link href=\"{}\"/>\n  <id>{}</id>\n", escape(&home), escape(&home)));
+    xml.push_str(&format!("  <link href=\"{}\"/>\n  <id>{}</id>\n", escape(home), escape(home)));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!("  <author><name>{}</name></author>\n", escape(&site.config.title)));
     xml.push_str(&format!("  <generator version=\"{}\">opsbook</generator>\n", env!("CARGO_PKG_VERSION")));
