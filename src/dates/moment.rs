@@ -133,8 +133,9 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
             if offset.seconds().unsigned_abs() >= 86_400 {
                 return Err(MomentError::Invalid);
             }
-            let instant = offset.to_timestamp(civil).map_err(|_| MomentError::Invalid)?;
+            let seconds = seconds_at(civil, offset).ok_or(MomentError::Invalid)?;
             if let (Some((name, zone)), true) = (zone, numeric) {
+                let instant = offset.to_timestamp(civil).map_err(|_| MomentError::Invalid)?;
                 let zone_offset = zone.to_offset(instant);
                 if zone_offset != offset {
                     return Err(MomentError::WrongOffset {
@@ -144,12 +145,14 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
                     });
                 }
             }
-            instant
+            seconds
         }
         (None, Some((name, zone))) => {
             let ambiguous = zone.to_ambiguous_timestamp(civil);
             match ambiguous.offset() {
-                AmbiguousOffset::Unambiguous { .. } => ambiguous.unambiguous().map_err(|_| MomentError::Invalid)?,
+                AmbiguousOffset::Unambiguous { .. } => {
+                    ambiguous.unambiguous().map_err(|_| MomentError::Invalid)?.as_second()
+                }
                 AmbiguousOffset::Gap { before, after } => {
                     return Err(MomentError::Skipped {
                         zone: name,
@@ -166,9 +169,20 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
                 }
             }
         }
-        (None, None) => Offset::UTC.to_timestamp(civil).map_err(|_| MomentError::Invalid)?,
+        (None, None) => seconds_at(civil, Offset::UTC).ok_or(MomentError::Invalid)?,
     };
-    Ok(Timestamp::from_seconds(instant.as_second()))
+    Ok(Timestamp::from_seconds(instant))
+}
+
+/// The seconds since 1970 of the local time `civil` at `offset`, by opsbook's own
+/// calendar, which reaches the whole of the years 0000 to 9999 with any offset under a
+/// day (jiff's instants end a day short of year 10000).
+fn seconds_at(civil: jiff::civil::DateTime, offset: Offset) -> Option<i64> {
+    let month = u32::try_from(civil.month()).ok()?;
+    let day = u32::try_from(civil.day()).ok()?;
+    let date = Date::from_ymd(i64::from(civil.year()), month, day)?;
+    let time = i64::from(civil.hour()) * 3600 + i64::from(civil.minute()) * 60 + i64::from(civil.second());
+    Some(date.days() * 86_400 + time - i64::from(offset.seconds()))
 }
 
 /// `written` with a one-digit hour made two (`2026-03-14 9:12` as `2026-03-14 09:12`):
@@ -255,6 +269,15 @@ mod tests {
         assert_eq!(at("2026-03-14 09:12 Z"), "2026-03-14T09:12:00Z");
         assert_eq!(at("2026-03-14T09:12:00.75Z"), "2026-03-14T09:12:00Z");
         assert_eq!(at("2026-03-14T09:12:00Z Europe/Berlin"), "2026-03-14T09:12:00Z");
+    }
+
+    #[test]
+    fn reaches_both_ends_of_the_calendar_with_any_offset_under_a_day() {
+        let end = parse_moment("9999-12-31T23:59:59-23:59").expect("the last second, west");
+        assert_eq!(end.seconds(), 253_402_300_799 + 23 * 3600 + 59 * 60);
+        let start = parse_moment("0000-01-01T00:00:00+23:59").expect("the first second, east");
+        assert_eq!(start.seconds(), -62_167_219_200 - (23 * 3600 + 59 * 60));
+        assert_eq!(at("9999-12-31 23:00"), "9999-12-31T23:00:00Z");
     }
 
     #[test]

@@ -224,6 +224,11 @@ pub(crate) struct Bounded {
     limit: usize,
 }
 
+/// The error a [`Bounded`] writer gives when it is full: a template that catches it
+/// (a tag rendered on its own, `dialects::liquid_recover`) passes it on, and the page's
+/// evaluation recognises it by this text.
+pub(crate) const TOO_LONG: &str = "the output is too long";
+
 impl Bounded {
     pub(crate) fn new(limit: usize) -> Bounded {
         Bounded { bytes: Vec::new(), full: false, limit }
@@ -234,7 +239,7 @@ impl std::io::Write for Bounded {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.bytes.len() + buf.len() > self.limit {
             self.full = true;
-            return Err(std::io::Error::other("the output is too long"));
+            return Err(std::io::Error::other(TOO_LONG));
         }
         self.bytes.extend_from_slice(buf);
         Ok(buf.len())

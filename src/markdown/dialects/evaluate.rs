@@ -126,7 +126,7 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
     let mut out = crate::markdown::templating::Bounded::new(MAX_OUTPUT);
     if let Err(error) = liquid_core::Renderable::render_to(&template, &mut out, &runtime) {
-        let why = if out.full {
+        let why = if out.full || error.to_string().contains(crate::markdown::templating::TOO_LONG) {
             format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
         } else {
             first_line(&error.to_string())

@@ -141,13 +141,13 @@ impl Renderable for Recover {
         let before = runtime.registers().get_mut::<Failures>().0.len();
         let mut buffer = crate::markdown::templating::Bounded::new(super::evaluate::MAX_OUTPUT);
         match self.inner.render_to(&mut buffer, &lenient) {
-            Ok(()) => writer.write_all(&buffer.bytes).replace("the output is too long"),
+            Ok(()) => writer.write_all(&buffer.bytes).replace(crate::markdown::templating::TOO_LONG),
             Err(error) if buffer.full => Err(error),
             Err(error) => {
                 let mut failures = runtime.registers().get_mut::<Failures>();
                 failures.0.truncate(before);
                 failures.0.push((self.number, error));
-                write!(writer, "{FAILED}{}{END_FAILED}", self.number).replace("the output is too long")
+                write!(writer, "{FAILED}{}{END_FAILED}", self.number).replace(crate::markdown::templating::TOO_LONG)
             }
         }
     }
