@@ -33,6 +33,27 @@ const MIN_DAYS: i64 = -719_528;
 /// The last day a [`Date`] can be, 9999-12-31, in days since 1970-01-01.
 const MAX_DAYS: i64 = 2_932_896;
 
+/// The months' English names, as the theme says dates ("12 June 2023", "March 2026").
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of `month` (1 to 12; others are taken modulo 12).
+pub(crate) fn month_name(month: u32) -> &'static str {
+    MONTHS[(month as usize).saturating_sub(1) % 12]
+}
+
 impl Date {
     /// The date of a year (0-9999), month (1-12) and day (1-31), if it exists.
     pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Date> {

@@ -756,7 +756,7 @@ fn locate_table(text: &str, name: &str) -> (usize, usize) {
 }
 
 /// The line and column of `key = ...` in a TOML text, for errors found after parsing.
-fn locate_key(text: &str, key: &str) -> (usize, usize) {
+pub(crate) fn locate_key(text: &str, key: &str) -> (usize, usize) {
     text.lines()
         .enumerate()
         .find_map(|(i, line)| {

@@ -41,11 +41,7 @@ pub(super) fn resolve_output_dir(
     }
     let why = match relative_folder(written) {
         Ok(normal) => return (root.join(normal), OutputChoice::Config(line, column)),
-        Err(FolderProblem::Root) => "it must name a folder inside the handbook, not the root itself",
-        Err(FolderProblem::Absolute) => "it must be relative to the handbook's root, not absolute",
-        Err(FolderProblem::Escapes) => "it must stay inside the handbook's root (no `..`)",
-        Err(FolderProblem::NotPlain) => "it must be a plain folder path, without empty, `.` or hidden segments",
-        Err(FolderProblem::Control) => "it must not hold control characters",
+        Err(problem) => why_not_inside(problem),
     };
     problems.push(
         Diagnostic::error(
@@ -60,6 +56,18 @@ pub(super) fn resolve_output_dir(
         ),
     );
     (root.join("public"), OutputChoice::Config(line, column))
+}
+
+/// Why a folder written for an output (`[build] output-dir`, `[status] site-dir`) is
+/// not a plain folder inside the handbook, in the words of both errors.
+pub(super) fn why_not_inside(problem: FolderProblem) -> &'static str {
+    match problem {
+        FolderProblem::Root => "it must name a folder inside the handbook, not the root itself",
+        FolderProblem::Absolute => "it must be relative to the handbook's root, not absolute",
+        FolderProblem::Escapes => "it must stay inside the handbook's root (no `..`)",
+        FolderProblem::NotPlain => "it must be a plain folder path, without empty, `.` or hidden segments",
+        FolderProblem::Control => "it must not hold control characters",
+    }
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use super::base_url::BaseUrl;
 use super::output_dir::OutputChoice;
-use super::sources::{FolderProblem, relative_folder};
+use super::sources::relative_folder;
 use super::status::StatusTable;
 use super::{CONFIG_FILE, checks::line_column};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -71,11 +71,7 @@ pub(super) fn resolve_status_site(
                 Ok(normal) => {
                     return StatusSite { dir: root.join(normal), choice: OutputChoice::Config(line, column), base_url };
                 }
-                Err(FolderProblem::Root) => "it must name a folder inside the handbook, not the root itself",
-                Err(FolderProblem::Absolute) => "it must be relative to the handbook's root, not absolute",
-                Err(FolderProblem::Escapes) => "it must stay inside the handbook's root (no `..`)",
-                Err(FolderProblem::NotPlain) => "it must be a plain folder path, without empty, `.` or hidden segments",
-                Err(FolderProblem::Control) => "it must not hold control characters",
+                Err(problem) => super::output_dir::why_not_inside(problem),
             };
             problems.push(
                 Diagnostic::error(

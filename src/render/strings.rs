@@ -183,7 +183,7 @@ fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagn
     };
     let mut unknown: Vec<String> = Vec::new();
     for (key, value) in table {
-        let (line, column) = locate(text, &key);
+        let (line, column) = crate::config::locate_key(text, &key);
         let Some(&(known, _)) = ENGLISH.iter().find(|(k, _)| *k == key) else {
             unknown.push(key);
             continue;
@@ -201,7 +201,7 @@ fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagn
         }
     }
     if let Some(first) = unknown.first() {
-        let (line, column) = locate(text, first);
+        let (line, column) = crate::config::locate_key(text, first);
         let named: Vec<String> = unknown.iter().take(3).map(|k| format!("`{k}`")).collect();
         let more = if unknown.len() > 3 { format!(" and {} more", unknown.len() - 3) } else { String::new() };
         let mut d = Diagnostic::error(
@@ -221,18 +221,6 @@ fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagn
         }
         diagnostics.push(d);
     }
-}
-
-/// The line and column of `key = …` in a TOML text, or (0, 0).
-fn locate(text: &str, key: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, line)| {
-            let trimmed = line.trim_start();
-            let rest = trimmed.strip_prefix(key)?;
-            rest.trim_start().starts_with('=').then(|| (i + 1, line.len() - trimmed.len() + 1))
-        })
-        .unwrap_or((0, 0))
 }
 
 #[cfg(test)]

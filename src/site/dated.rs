@@ -18,26 +18,10 @@
 
 use crate::dates::Date;
 
-/// The months, as the theme names them elsewhere (the status page's history).
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date as a reader says it: "12 June 2023".
 pub(crate) fn reader_date(date: Date) -> String {
     let (year, month, day) = date.ymd();
-    let name = MONTHS[(month as usize).saturating_sub(1) % 12];
+    let name = crate::dates::month_name(month);
     format!("{day} {name} {year:04}")
 }
 

@@ -16,21 +16,6 @@ use crate::site::status::uptime::{Cause, Day};
 use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
 use crate::site::{GeneratedPage, PageId, Site};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A moment, for `<time>`: RFC 3339 and `2026-03-14 09:12 UTC`.
 #[derive(Debug, Serialize)]
 pub(crate) struct TimeView {
@@ -488,7 +473,7 @@ impl<'a> StatusView<'a> {
         let mut history: Vec<MonthView<'a>> = Vec::new();
         for i in status.incidents.iter().filter(|i| !i.is_unresolved()) {
             let (year, month, _) = i.started_at.date().ymd();
-            let name = format!("{} {year}", MONTHS[(month as usize).saturating_sub(1) % 12]);
+            let name = format!("{} {year}", crate::dates::month_name(month));
             match history.last_mut() {
                 Some(last) if last.name == name => last.incidents.push(incident(site, status, i)),
                 _ => history.push(MonthView { name, incidents: vec![incident(site, status, i)] }),
