@@ -8,20 +8,13 @@
 mod util;
 
 use serde_json::Value;
-use util::{Run, Site, opsbook};
+use util::{Run, Site};
 
 /// 2026-11-15T12:00:00Z.
 const NOW: &str = "1794744000";
 
 fn run_at(site: &Site, args: &[&str]) -> Run {
-    let mut command = opsbook();
-    command.args(args).env("SOURCE_DATE_EPOCH", NOW).env("NO_COLOR", "1").current_dir(&site.root);
-    let output = command.output().expect("run opsbook");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    site.run_at_epoch(NOW, args)
 }
 
 fn built(args: &[&str]) -> Site {

@@ -112,6 +112,14 @@ impl Site {
         Run::from(output.expect("run opsbook"))
     }
 
+    /// Runs `opsbook ARGS` in the site's folder at the moment `epoch` (`SOURCE_DATE_EPOCH`,
+    /// seconds since 1970), without colours: what a status page shows depends on it.
+    pub fn run_at_epoch(&self, epoch: &str, args: &[&str]) -> Run {
+        let mut command = opsbook();
+        command.args(args).env("SOURCE_DATE_EPOCH", epoch).env("NO_COLOR", "1").current_dir(&self.root);
+        Run::from(command.output().expect("run opsbook"))
+    }
+
     /// Runs `opsbook build ARGS` in the site's folder.
     pub fn build(&self, args: &[&str]) -> Run {
         let mut all = vec!["build"];
