@@ -480,6 +480,7 @@ mod constructs;
 mod dialect_pages;
 mod link_fidelity;
 mod property;
+mod tabs;
 
 #[test]
 fn tells_mdx_files_by_their_extension_whatever_the_characters_of_their_name() {

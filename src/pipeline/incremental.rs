@@ -144,6 +144,8 @@ pub(crate) fn write_rest_of(input: &SiteFilesInput, sink: &dyn Sink) -> Result<(
     super::write::write_extras(site, &input.renderer, sink, &input.warnings, &mut Vec::new())?;
     // A page changed to hold a diagram the browser draws needs Mermaid's script.
     super::write::write_mermaid(site, &input.theme, sink)?;
+    // A page changed to hold tabs needs the tabs' script.
+    super::write::write_tabs_script(site, &input.theme, sink)?;
     crate::spent::phase(Some("extras"));
     super::write::write_status_files(site, &input.theme, sink, &mut Vec::new())?;
     crate::spent::phase(Some("status files"));

@@ -410,7 +410,8 @@ fn write_rest(
     let mut findings = diagnostics.clone();
     settle_diagnostics(&mut findings);
     let mut found = Vec::new();
-    write::write_files(site, theme, sink, &mut found)?;
+    let tabs = written.rendered.pages.iter().any(|page| page.tabs);
+    write::write_files(site, theme, sink, tabs, &mut found)?;
     write::write_extras(site, renderer, sink, &findings, &mut found)?;
     timer.lap("files");
     write::write_status_files(site, theme, sink, &mut found)?;

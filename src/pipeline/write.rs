@@ -121,15 +121,18 @@ pub(super) fn report_once(problems: impl IntoIterator<Item = Diagnostic>, diagno
 /// Static files (site > theme > built-in), the highlighting stylesheets and the assets
 /// of `content/`. A source file that cannot be read is an `unreadable-file` error at the
 /// file, added to `diagnostics`; only a failure to write stops the build at once.
+/// `tabs.js` is written when `tabs` (a page has tabs and loads it).
 pub(crate) fn write_files(
     site: &Site,
     theme: &ThemeFiles,
     output: &dyn Sink,
+    tabs: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
             || path == "status.css" && site.config.status.is_none()
+            || path == "tabs.js" && !tabs
             || SEARCH_PARTS.contains(&path.as_str())
         {
             continue;
@@ -174,6 +177,19 @@ pub(crate) fn write_files(
         .collect::<anyhow::Result<_>>()?;
     diagnostics.extend(problems.into_iter().flatten());
     Ok(())
+}
+
+/// The theme's `tabs.js` when a page of the model has tabs: for a rebuild, whose pages
+/// keep their HTML in the model (a whole build writes it with [`write_files`]).
+pub(crate) fn write_tabs_script(site: &Site, theme: &ThemeFiles, output: &dyn Sink) -> anyhow::Result<()> {
+    if !site.pages.iter().any(|page| crate::markdown::dialects::has_tabs(&page.rendered.html)) {
+        return Ok(());
+    }
+    match theme.statics.get("tabs.js") {
+        Some(crate::render::Origin::Builtin(bytes)) => output.write("tabs.js", bytes),
+        Some(crate::render::Origin::File { path, shown }) => copy_source(output, path, shown, "tabs.js").map(drop),
+        None => Ok(()),
+    }
 }
 
 /// Mermaid's script, when a page has a diagram the reader's browser draws, unless the

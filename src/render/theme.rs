@@ -99,6 +99,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "search-page.js",
     "status.css",
     "theme.js",
+    "tabs.js",
 );
 
 /// The folder of `templates/` that holds the templates of a handbook's own constructs.

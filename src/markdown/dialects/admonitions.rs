@@ -73,12 +73,25 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     changed.then_some(rewrite.out)
 }
 
-/// An MkDocs Material tab: `=== "Label"` (also `===! ` and `===+ `), its label.
-fn mkdocs_tab(rest: &str) -> Option<String> {
+/// An MkDocs Material tab (pymdownx.tabbed): `=== "Label"`, with `!` (it starts a new
+/// set), `+` (it is the tab shown first) or both (`===!+`, `===+!`) after the `===`.
+struct MkdocsTab {
+    label: String,
+    new_set: bool,
+    selected: bool,
+}
+
+/// The MkDocs tab that `rest` (a line after its indentation) opens, if it opens one.
+fn mkdocs_tab(rest: &str) -> Option<MkdocsTab> {
     let after = rest.strip_prefix("===")?;
-    let after = after.strip_prefix(['!', '+']).unwrap_or(after);
+    let marks_len = after.find(|c| c != '!' && c != '+').unwrap_or(after.len());
+    let (marks, after) = after.split_at(marks_len);
+    if marks.len() > 2 || marks.len() == 2 && marks.chars().next() == marks.chars().nth(1) {
+        return None;
+    }
     let label = after.strip_prefix(' ')?.trim().strip_prefix('"')?;
-    Some(label.split_once('"').map_or(label, |(l, _)| l).to_string())
+    let label = label.split_once('"').map_or(label, |(l, _)| l).to_string();
+    Some(MkdocsTab { label, new_set: marks.contains('!'), selected: marks.contains('+') })
 }
 
 /// An MDX `import` or `export` statement at the top level.
@@ -250,20 +263,23 @@ impl Lines<'_> {
                 self.push_marker(indent, open_html, 1, line.source);
                 i = self.rewrite_body(lines, i, indent, end);
                 self.push_marker(indent, close_html.into(), -1, lines.get(i).map_or(end, |l| l.source));
-            } else if let Some(label) = mkdocs_tab(rest) {
+            } else if let Some(tab) = mkdocs_tab(rest) {
                 changed = true;
                 if !tab_group {
                     tab_group = true;
-                    self.push_marker(indent, tabs::group_open(), 1, line.source);
+                    let group = tabs::Group { by_label: true, ..tabs::Group::default() };
+                    self.push_marker(indent, tabs::group_open(&group), 1, line.source);
                 }
-                self.push_marker(indent, tabs::panel_open(&label), 1, line.source);
+                let panel = tabs::Panel { label: &tab.label, value: None, default: tab.selected };
+                self.push_marker(indent, tabs::panel_open(&panel), 1, line.source);
                 i = self.rewrite_body(lines, i, indent, end);
                 self.push_marker(indent, tabs::panel_close(), -1, lines.get(i).map_or(end, |l| l.source));
-                // The group ends where no tab follows at this indentation.
+                // The group ends where no tab follows at this indentation, or where the
+                // next tab starts a new set (`===!`).
                 let next = lines[i..].iter().find(|l| !l.text.trim().is_empty());
                 let more = next.is_some_and(|l| {
                     let (c, b) = indentation(l.text);
-                    l.prefix + c == indent && mkdocs_tab(&l.text[b..]).is_some()
+                    l.prefix + c == indent && mkdocs_tab(&l.text[b..]).is_some_and(|next| !next.new_set)
                 });
                 if !more {
                     tab_group = false;

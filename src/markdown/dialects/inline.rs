@@ -105,7 +105,8 @@ pub(super) enum Render {
     Text(String),
     /// Inline HTML written instead (an image).
     Inline(String),
-    /// A tab whose content is code in this language.
+    /// A tab whose content is code in this language: the panel's opening HTML and the
+    /// language.
     CodeTab(String, String),
     /// Not known: a placeholder and a warning.
     Unknown,
@@ -289,10 +290,10 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                             with: block(text, range.clone(), collected.block(open, 1)),
                         });
                     }
-                    (Render::CodeTab(label, language), Some(close)) => {
+                    (Render::CodeTab(open, language), Some(close)) => {
                         let close_range = tokens[close].range.clone();
                         let code = text[range.end..close_range.start].trim_matches('\n');
-                        let mut html = super::tabs::panel_open(&label);
+                        let mut html = open;
                         html.push_str(&crate::markdown::blocks::code_block_html(
                             &format!("{}\n", code.trim_end()),
                             &language,

@@ -161,13 +161,45 @@ fn balanced(text: &str, open: usize, limit: usize) -> Option<usize> {
     None
 }
 
+/// Whether the boolean prop `name` is set: written bare (`default`) or true
+/// (`default={true}`, `default="true"`).
+fn flag(call: &Call<'_>, name: &str) -> bool {
+    call.args.iter().any(|(n, v)| match n {
+        None => v == name,
+        Some(n) => *n == name && v.trim() != "false",
+    })
+}
+
+/// The query string parameter of `Tabs`: `queryString="key"` names it, a bare or true
+/// `queryString` uses the `groupId` (Docusaurus `Tabs`, `getQueryStringKey`).
+fn query_key<'c>(call: &'c Call<'_>, sync: Option<&'c str>) -> Option<&'c str> {
+    match call.arg("queryString").map(str::trim) {
+        Some("false") => None,
+        Some("true") | Some("") => sync,
+        Some(key) => Some(key),
+        None if flag(call, "queryString") => sync,
+        None => None,
+    }
+}
+
 /// How the component `call` renders.
 pub(super) fn render(call: &Call<'_>, _page: Page<'_>) -> Render {
     match call.name {
-        "Tabs" => Render::Open(tabs::group_open(), tabs::group_close()),
+        "Tabs" => {
+            let sync = call.arg("groupId");
+            let group = tabs::Group {
+                sync,
+                query: query_key(call, sync),
+                default_value: call.arg("defaultValue"),
+                by_label: false,
+            };
+            Render::Open(tabs::group_open(&group), tabs::group_close())
+        }
         "TabItem" => {
-            let label = call.arg("label").or(call.arg("value")).unwrap_or("Tab");
-            Render::Open(tabs::panel_open(label), tabs::panel_close())
+            let value = call.arg("value");
+            let label = call.arg("label").or(value).unwrap_or("Tab");
+            let panel = tabs::Panel { label, value, default: flag(call, "default") };
+            Render::Open(tabs::panel_open(&panel), tabs::panel_close())
         }
         "Admonition" => {
             let kind = call.arg("type").unwrap_or("note");

@@ -44,6 +44,7 @@ mod scan;
 mod shortcodes;
 mod site;
 mod tabs;
+pub(crate) use tabs::in_html as has_tabs;
 mod title;
 
 use super::has_text;

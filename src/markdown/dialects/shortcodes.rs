@@ -189,18 +189,28 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
                 "</details>\n".into(),
             )
         }
-        "tabpane" | "tabs" => Render::Open(tabs::group_open(), tabs::group_close()),
+        "tabpane" | "tabs" => {
+            let group = match persist(call) {
+                Persist::Header => tabs::Group { by_label: true, ..tabs::Group::default() },
+                Persist::Lang => tabs::Group { sync: Some("lang"), ..tabs::Group::default() },
+                Persist::Disabled => tabs::Group::default(),
+            };
+            Render::Open(tabs::group_open(&group), tabs::group_close())
+        }
         "tab" => {
-            let label =
-                call.arg_or("header", 0).or(call.arg("title")).or(call.arg("name")).unwrap_or("Tab").to_string();
+            let label = call.arg_or("header", 0).or(call.arg("title")).or(call.arg("name")).unwrap_or("Tab");
             let text = |c: &Call<'_>| c.arg("text").map(|v| v == "true");
             let as_text = text(call).or_else(|| parent.and_then(text)).unwrap_or(call.syntax == Syntax::HugoPercent);
             let language = call.arg("lang").or_else(|| parent.and_then(|p| p.arg("lang")));
             let is_docsy = parent.is_some_and(|p| p.name.eq_ignore_ascii_case("tabpane"));
+            // With `persist=lang` the sets switch together by the tabs' language.
+            let by_lang = parent.is_some_and(|p| persist(p) == Persist::Lang);
+            let value = if by_lang { language.or(Some(label)) } else { None };
+            let open = tabs::panel_open(&tabs::Panel { label, value, default: false });
             if !as_text && (language.is_some() || is_docsy) {
-                Render::CodeTab(label, language.unwrap_or("").to_string())
+                Render::CodeTab(open, language.unwrap_or("").to_string())
             } else {
-                Render::Open(tabs::panel_open(&label), tabs::panel_close())
+                Render::Open(open, tabs::panel_close())
             }
         }
         "param" => match call.arg_or("name", 0) {
@@ -231,6 +241,28 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
             None => Render::Unknown,
         },
         _ => Render::Unknown,
+    }
+}
+
+/// How a Docsy `tabpane` remembers the reader's choice (its `persist` parameter, and the
+/// older `persistLang=false`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Persist {
+    /// By the tab's header, the default.
+    Header,
+    /// By the tab's `lang`.
+    Lang,
+    /// Not at all.
+    Disabled,
+}
+
+/// The `persist` of the tab pane `call`.
+fn persist(call: &Call<'_>) -> Persist {
+    match call.arg("persist").map(str::to_ascii_lowercase).as_deref() {
+        Some("lang") => Persist::Lang,
+        Some("disabled" | "false") => Persist::Disabled,
+        _ if call.arg("persistLang").is_some_and(|v| v == "false") => Persist::Disabled,
+        _ => Persist::Header,
     }
 }
 

@@ -1,13 +1,79 @@
-//! The HTML of tabs, the same for the three syntaxes (MkDocs Material `===`, Docsy
-//! `tabpane`/`tab`, Docusaurus `<Tabs>`/`<TabItem>`): every panel is shown, one after the
-//! other, each under its label, so the page needs no JavaScript, prints whole and reads
-//! in order with a screen reader. The group is a list of labelled regions.
+//! The HTML of tabs, the same for the three syntaxes (MkDocs Material / pymdownx.tabbed
+//! `===`, Docsy `tabpane`/`tab`, Docusaurus `<Tabs>`/`<TabItem>`).
+//!
+//! The page holds every panel, one after the other, each under its label: without
+//! JavaScript it needs nothing more, prints whole and reads in order with a screen
+//! reader. The theme's `tabs.js`, loaded only by pages that have tabs ([`in_html`]), makes
+//! each group one WAI-ARIA tablist (the "Tabs with automatic activation" pattern of the
+//! ARIA Authoring Practices: `role=tablist/tab/tabpanel`, `aria-selected`,
+//! `aria-controls`, a roving `tabindex`, Left/Right/Home/End) and remembers the reader's
+//! choice, as each tool does:
+//!
+//! - Docusaurus (`theme-classic` `Tabs`, `theme-common` `tabsUtils`): the tab shown first
+//!   is the `?queryString` value, else the stored choice of the `groupId`, else the
+//!   `TabItem` marked `default` (or the `Tabs` `defaultValue`), else the first. A choice
+//!   in a set with a `groupId` switches every set of that group and is stored per group;
+//!   a set without one remembers nothing. `data-group`, `data-query`,
+//!   `data-default-value`, and `data-value`/`data-default` on panels.
+//! - MkDocs Material (pymdownx.tabbed; Material's linked content tabs): consecutive `===`
+//!   blocks are one set, `===!` starts a new one, `===+` is the tab shown first; a choice
+//!   switches every set with a tab of that label, and is remembered by label.
+//! - Docsy `tabpane`: `persist` is `header` (the default: by label, as MkDocs), `lang`
+//!   (by the tabs' `lang`, one group for the site) or `disabled`.
+//!
+//! A set that remembers by label carries `data-persist="label"`.
 
 use super::title::title_html;
+use crate::html::escape;
+
+/// The start of every group's opening tag: what [`in_html`] looks for. In a code block
+/// it is escaped (`&lt;div`), so code showing it loads no script.
+const OPENING: &str = "<div class=\"tabs\" data-tabs";
+
+/// How a group of tabs chooses its first tab and remembers the reader's choice.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Group<'a> {
+    /// The group whose sets switch together, remembered by value (Docusaurus `groupId`).
+    pub sync: Option<&'a str>,
+    /// The query string parameter that selects and records the tab (Docusaurus).
+    pub query: Option<&'a str>,
+    /// The value of the tab shown first (Docusaurus `defaultValue`).
+    pub default_value: Option<&'a str>,
+    /// Whether sets switch together and are remembered by label (MkDocs, Docsy).
+    pub by_label: bool,
+}
+
+/// One tab's panel.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Panel<'a> {
+    /// The label, in Markdown.
+    pub label: &'a str,
+    /// The value, when the syntax gives one apart from the label.
+    pub value: Option<&'a str>,
+    /// Whether the tab is the one shown first.
+    pub default: bool,
+}
+
+/// Whether `html` (a page's body) holds a group of tabs: the page then loads `tabs.js`.
+pub(crate) fn in_html(html: &str) -> bool {
+    html.contains(OPENING)
+}
 
 /// The opening of a group of tabs.
-pub(super) fn group_open() -> String {
-    "<div class=\"tabs\">\n".into()
+pub(super) fn group_open(group: &Group<'_>) -> String {
+    let mut html = String::from(OPENING);
+    let attributes =
+        [("data-group", group.sync), ("data-query", group.query), ("data-default-value", group.default_value)];
+    for (name, value) in attributes {
+        if let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) {
+            html.push_str(&format!(" {name}=\"{}\"", escape(value)));
+        }
+    }
+    if group.by_label {
+        html.push_str(" data-persist=\"label\"");
+    }
+    html.push_str(">\n");
+    html
 }
 
 /// The end of a group of tabs.
@@ -15,13 +81,51 @@ pub(super) fn group_close() -> String {
     "</div>\n".into()
 }
 
-/// The opening of one tab's panel, labelled `label`.
-pub(super) fn panel_open(label: &str) -> String {
-    let label = title_html(label.trim());
-    format!("<div class=\"tab-panel\">\n<p class=\"tab-label\">{label}</p>\n")
+/// The opening of one tab's panel, headed by its label.
+pub(super) fn panel_open(panel: &Panel<'_>) -> String {
+    let label = title_html(panel.label.trim());
+    let mut html = String::from("<div class=\"tab-panel\"");
+    if let Some(value) = panel.value.map(str::trim).filter(|v| !v.is_empty()) {
+        html.push_str(&format!(" data-value=\"{}\"", escape(value)));
+    }
+    if panel.default {
+        html.push_str(" data-default");
+    }
+    html.push_str(&format!(">\n<p class=\"tab-label\">{label}</p>\n"));
+    html
 }
 
 /// The end of one tab's panel.
 pub(super) fn panel_close() -> String {
     "</div>\n".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_names_how_it_remembers_and_pages_find_it() {
+        let group = Group { sync: Some("os"), query: Some("os"), default_value: Some("a\"b"), by_label: false };
+        let html = group_open(&group);
+        assert_eq!(
+            html,
+            "<div class=\"tabs\" data-tabs data-group=\"os\" data-query=\"os\" data-default-value=\"a&quot;b\">\n"
+        );
+        assert!(in_html(&html));
+        assert!(!in_html("<pre><code>&lt;div class=&quot;tabs&quot; data-tabs&gt;</code></pre>"));
+        let html = group_open(&Group { by_label: true, sync: Some(" "), ..Group::default() });
+        assert_eq!(html, "<div class=\"tabs\" data-tabs data-persist=\"label\">\n");
+    }
+
+    #[test]
+    fn a_panel_carries_its_value_and_default() {
+        let html = panel_open(&Panel { label: "Debian", value: Some("apt"), default: true });
+        assert_eq!(
+            html,
+            "<div class=\"tab-panel\" data-value=\"apt\" data-default>\n<p class=\"tab-label\">Debian</p>\n"
+        );
+        let html = panel_open(&Panel { label: "**Bold**", ..Panel::default() });
+        assert_eq!(html, "<div class=\"tab-panel\">\n<p class=\"tab-label\"><strong>Bold</strong></p>\n");
+    }
 }

@@ -47,6 +47,8 @@ pub(crate) struct PageView<'a> {
     pub title_in_body: bool,
     /// The HTML of that title heading (it is not part of `content`); empty otherwise.
     pub title_html: &'a str,
+    /// Whether the body holds tabs: the page then loads the theme's `tabs.js`.
+    pub has_tabs: bool,
     /// Words of text.
     pub word_count: usize,
     /// Minutes to read, at 200 words a minute, at least 1.
@@ -310,6 +312,7 @@ impl<'a> PageView<'a> {
         self.toc = &body.toc;
         self.title_in_body = body.title_heading.is_some();
         self.title_html = &body.title_html;
+        self.has_tabs = crate::markdown::dialects::has_tabs(&body.html);
         self.word_count = body.word_count;
         self.reading_minutes = reading_minutes(body.word_count);
     }
@@ -349,6 +352,7 @@ impl<'a> PageView<'a> {
             toc: &page.rendered.toc,
             title_in_body: page.rendered.title_heading.is_some(),
             title_html: &page.rendered.title_html,
+            has_tabs: crate::markdown::dialects::has_tabs(&page.rendered.html),
             word_count: page.rendered.word_count,
             reading_minutes: reading_minutes(page.rendered.word_count),
             is_section: page.origin.is_section(),
@@ -399,6 +403,7 @@ impl<'a> PageView<'a> {
             toc: &[],
             title_in_body: false,
             title_html: "",
+            has_tabs: false,
             word_count: 0,
             reading_minutes: 1,
             is_section: false,

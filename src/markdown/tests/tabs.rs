@@ -1,0 +1,37 @@
+//! Snapshot tests of tabs (issue 33, part 5): each syntax's rule of which tab shows
+//! first and how the choice is remembered, written as attributes of the group and its
+//! panels for the theme's `tabs.js`; every panel stays in the page under its label.
+
+use super::*;
+
+fn mdx(text: &str) -> String {
+    render_markdown(&MarkdownInput { file: "content/setup/page.mdx", highlight: false, ..test_input(text) }).html
+}
+
+#[test]
+fn docusaurus_tabs_carry_group_query_string_and_default() {
+    insta::assert_snapshot!(mdx(
+        "<Tabs groupId=\"os\" queryString>\n<TabItem value=\"deb\" label=\"Debian\">\n\nRun `apt`.\n\n</TabItem>\n<TabItem value=\"rpm\" label=\"Fedora\" default>\n\nRun `dnf`.\n\n</TabItem>\n</Tabs>\n\n<Tabs queryString=\"pkg\" defaultValue=\"b\">\n<TabItem value=\"a\">\n\nA.\n\n</TabItem>\n<TabItem value=\"b\" default={false}>\n\nB.\n\n</TabItem>\n</Tabs>\n"
+    ));
+}
+
+#[test]
+fn docusaurus_tabs_in_a_markdown_page() {
+    insta::assert_snapshot!(html(
+        "<Tabs groupId=\"os\">\n<TabItem value=\"deb\" label=\"Debian\" default={true}>\n\nRun `apt`.\n\n</TabItem>\n</Tabs>\n"
+    ));
+}
+
+#[test]
+fn mkdocs_tabs_start_a_set_with_bang_and_select_with_plus() {
+    insta::assert_snapshot!(html(
+        "=== \"Linux\"\n\n    Run `make`.\n\n=== \"macOS\"\n\n    Run `xcode`.\n\n===! \"Before\"\n\n    A new set.\n\n===+ \"After\"\n\n    Shown first.\n\n===!+ \"Alone\"\n\n    A third set, shown first.\n\n===!! \"Not a tab\"\n"
+    ));
+}
+
+#[test]
+fn docsy_tab_panes_remember_by_header_language_or_not_at_all() {
+    insta::assert_snapshot!(html(
+        "{{< tabpane >}}\n{{< tab header=\"Linux\" lang=\"bash\" >}}\nsystemctl restart db\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{< tabpane persist=lang >}}\n{{< tab header=\"Shell\" lang=\"bash\" >}}\necho\n{{< /tab >}}\n{{< tab header=\"Python\" lang=\"python\" >}}\nprint()\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{< tabpane text=true persist=disabled >}}\n{{% tab header=\"Notes\" %}}\nSome **Markdown**.\n{{% /tab %}}\n{{< /tabpane >}}\n"
+    ));
+}
