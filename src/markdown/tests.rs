@@ -476,6 +476,7 @@ fn heading_ids_follow_the_configured_style() {
     insta::assert_snapshot!(all);
 }
 
+mod attribute_lists;
 mod constructs;
 mod dialect_pages;
 mod link_fidelity;

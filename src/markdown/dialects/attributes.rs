@@ -14,6 +14,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::Collected;
+use super::attribute_targets::{self, Target};
 use super::inline::{Kind, Token};
 use crate::html::escape;
 
@@ -32,14 +33,23 @@ pub(crate) fn is_safe(name: &str) -> bool {
 pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
     let rest = text.get(at..)?;
     let colon = rest.starts_with("{:");
-    let after_link = text[..at].ends_with(')');
     let before = &text[..at];
     let alone_start =
         before.trim_end_matches([' ', '\t']).is_empty() || before.trim_end_matches([' ', '\t']).ends_with('\n');
     let after_space = before.ends_with([' ', '\t']);
-    if !colon && !((rest.starts_with("{.") || rest.starts_with("{#")) && (after_link || alone_start || after_space)) {
+    // Python-Markdown's `BASE_RE` (`\{\:?[ ]*…\}`): spaces may follow the brace, as in
+    // `{ .md-button }`; its `INLINE_RE`: a list right after an inline element is that
+    // element's ([`attribute_targets`]).
+    let first = rest[1..].trim_start_matches(' ').chars().next()?;
+    let after_element = !colon && !alone_start && !after_space && attribute_targets::before(text, at).is_some();
+    let class_or_id = first == '.' || first == '#';
+    // `{ title="…" }`: only where a list stands (after an element, alone on its line);
+    // [`parse`] then takes no bare word, so `{ return x }` stays text.
+    let key_value = first.is_ascii_alphabetic() && (after_element || alone_start);
+    if !colon && !((class_or_id && (after_element || alone_start || after_space)) || key_value) {
         return None;
     }
+    let after_link = after_element;
     // An attribute list is short: its `}` is within 200 bytes, on its line.
     let cut = (0..=rest.len().min(200)).rev().find(|i| rest.is_char_boundary(*i)).unwrap_or(0);
     let window = &rest[..cut];
@@ -145,7 +155,25 @@ pub(super) fn edits(
         spec.push_str(" }");
         return vec![(range, if spec == "{ }" { String::new() } else { spec })];
     }
-    let Some(link) = link_before(text, range.start) else {
+    let target = attribute_targets::before(text, range.start).filter(|_| !line.trim().is_empty());
+    let attrs: String = attributes.iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
+    let link = match target {
+        Some(Target::Link { image, whole, text: link_text, destination }) => {
+            Some(Link { image, whole, text: link_text, destination })
+        }
+        Some(Target::Emphasis { tag, open, close }) => {
+            let open_html = collected.inline(format!("<{tag}{attrs}>"));
+            let close_html = collected.inline(format!("</{tag}>"));
+            return vec![(open, open_html), (close.start..range.end, close_html)];
+        }
+        Some(Target::Code { whole, code }) => {
+            let html = collected.inline(format!("<code{attrs}>{}</code>", escape(text[code].trim())));
+            return vec![(whole.start..range.end, html)];
+        }
+        Some(Target::Icon) => return drop,
+        None => None,
+    };
+    let Some(link) = link else {
         // After a paragraph's text (on its last line or the next one): for the paragraph.
         let previous_blank = line.trim().is_empty()
             && text[..line_start]
@@ -166,7 +194,6 @@ pub(super) fn edits(
         }
         return vec![(range, collected.paragraph_attributes(attributes.to_vec()))];
     };
-    let attrs: String = attributes.iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
     let destination = escape(&text[link.destination.clone()]);
     if link.image {
         let alt = escape(&text[link.text.clone()]);
@@ -184,40 +211,6 @@ struct Link {
     whole: Range<usize>,
     text: Range<usize>,
     destination: Range<usize>,
-}
-
-/// The link ending at `at`, found on its line (and at most 1,000 bytes back).
-fn link_before(text: &str, at: usize) -> Option<Link> {
-    let before = text[..at].strip_suffix(')')?;
-    let floor = before.len().saturating_sub(1000);
-    let floor = (0..=floor).rev().find(|f| before.is_char_boundary(*f)).unwrap_or(0);
-    let open_paren = before[floor..].rfind("](")? + floor;
-    let destination = open_paren + 2..before.len();
-    let dest = &text[destination.clone()];
-    if dest.is_empty() || dest.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>') {
-        return None;
-    }
-    let floor = open_paren.saturating_sub(1000);
-    let mut depth = 0usize;
-    let mut start = None;
-    for (i, c) in text[..open_paren].char_indices().rev() {
-        if i < floor || c == '\n' {
-            break;
-        }
-        match c {
-            ']' => depth += 1,
-            '[' if depth == 0 => {
-                start = Some(i);
-                break;
-            }
-            '[' => depth -= 1,
-            _ => {}
-        }
-    }
-    let start = start?;
-    let image = text[..start].ends_with('!');
-    let whole_start = if image { start - 1 } else { start };
-    Some(Link { image, whole: whole_start..at, text: start + 1..open_paren, destination })
 }
 
 /// Ends the paragraph that opened at `events[at]` with `attributes` on its tag; a

@@ -147,10 +147,24 @@ fn has_marker(text: &str, page: Page<'_>) -> bool {
         || has_text(text, "{.")
         || has_text(text, "{#")
         || has_text(text, "){")
+        || has_attribute_list_with_spaces(text)
         || has_text(text, "<Tabs")
         || has_text(text, "<Admonition")
         || (page.mdx && (has_text(text, "{/*") || text.contains('<')))
         || (page.erb && has_text(text, "<%"))
+}
+
+/// Whether `text` may have a Python-Markdown attribute list with a space after its
+/// brace (`{ .md-button }`) or right after an inline element (`]{`, `_{`, `*{`, `` `{ ``,
+/// `:{`): [`super::attributes`].
+fn has_attribute_list_with_spaces(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"{").any(|at| {
+        let before = at.checked_sub(1).map(|b| text.as_bytes()[b]);
+        let after = text.as_bytes().get(at + 1).copied();
+        matches!(after, Some(b' '))
+            && matches!(text[at + 1..].trim_start_matches(' ').bytes().next(), Some(b'.' | b'#'))
+            || matches!(before, Some(b']' | b'_' | b'*' | b'`' | b':'))
+    })
 }
 
 /// Rewrites the tokens of `text`, or `None` when it has none.

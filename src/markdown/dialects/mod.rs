@@ -29,6 +29,7 @@
 pub(crate) mod admonitions;
 mod alerts;
 pub(crate) mod assets;
+mod attribute_targets;
 mod attributes;
 mod erb;
 mod evaluate;
