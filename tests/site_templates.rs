@@ -186,7 +186,7 @@ fn a_page_whose_liquid_cannot_be_read_shows_placeholders_and_says_why() {
 }
 
 #[test]
-fn an_eleventy_site_rendering_markdown_with_nunjucks_is_not_run_as_liquid() {
+fn an_eleventy_site_rendering_markdown_with_nunjucks_or_liquid_evaluates_either() {
     let site = Site::with_files(
         "eleventy-njk",
         &[
@@ -196,7 +196,11 @@ fn an_eleventy_site_rendering_markdown_with_nunjucks_is_not_run_as_liquid() {
         ],
     );
     site.build(&[]).expect_code(0);
-    assert!(main_of(&site, "public/a/index.html").contains("unsupported"), "Nunjucks is not Liquid");
+    assert!(main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"), "Nunjucks (tests/nunjucks.rs)");
+    site.write("content/a.md", "---\ntitle: A\n---\nName: {{ site.name | shuffle }}.\n");
+    site.build(&[]).expect_code(0);
+    assert!(main_of(&site, "public/a/index.html").contains("unsupported"), "a filter of the site's JavaScript");
+    site.write("content/a.md", "---\ntitle: A\n---\nName: {{ site.name }}.\n");
     site.write("eleventy.config.js", "module.exports = function () { return {}; };\n");
     site.build(&[]).expect_code(0);
     assert!(main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"));

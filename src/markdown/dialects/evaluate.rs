@@ -50,6 +50,14 @@ const KEEP: char = '\u{E004}';
 const END_KEEP: char = '\u{E005}';
 const RUN: char = '\u{E006}';
 const END_RUN: char = '\u{E007}';
+/// Every marker of this stage and of [`super::liquid_recover`]: a page's own are
+/// changed, at the same length, before a stage that uses them.
+pub(super) const MARKERS: [char; 6] = [KEEP, END_KEEP, RUN, END_RUN, FAILED, END_FAILED];
+
+/// The marker of the kept piece numbered `number`.
+pub(super) fn kept_marker(number: usize) -> String {
+    format!("{KEEP}{number}{END_KEEP}")
+}
 
 /// A piece of the page: text, a piece kept as written, or Liquid to evaluate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,8 +92,8 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     }
     // Markers cannot be forged: the page's own are changed, at the same length.
     let cleaned;
-    let text = if text.contains([KEEP, END_KEEP, RUN, END_RUN, FAILED, END_FAILED]) {
-        cleaned = text.replace([KEEP, END_KEEP, RUN, END_RUN, FAILED, END_FAILED], "\u{FFFD}");
+    let text = if text.contains(MARKERS) {
+        cleaned = text.replace(MARKERS, "\u{FFFD}");
         cleaned.as_str()
     } else {
         text
@@ -264,17 +272,18 @@ fn end_of_block(text: &str, from: usize, name: &str) -> Option<usize> {
     }
 }
 
-/// The template Liquid renders, and what its markers stand for.
-struct Template {
+/// The template Liquid (or MiniJinja, [`super::nunjucks`]) renders, and what its markers
+/// stand for.
+pub(super) struct Template {
     /// `text` with each kept piece a marker, and a marker at the start of each run of
     /// text outside `capture`.
-    text: String,
+    pub(super) text: String,
     /// The runs of text (start, end in `text`), by number.
-    runs: Vec<Range<usize>>,
+    pub(super) runs: Vec<Range<usize>>,
     /// The kept pieces, by number.
-    kept: Vec<Range<usize>>,
+    pub(super) kept: Vec<Range<usize>>,
     /// The tags, blocks and variables Liquid numbers ([`super::liquid_recover`]), in order.
-    numbered: Vec<Range<usize>>,
+    pub(super) numbered: Vec<Range<usize>>,
 }
 
 /// The template of `text`: each variable written as the tag [`OUTPUT_TAG`].
@@ -333,7 +342,7 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
 
 /// Writes the run of text `range` with its marker: after the white space the tag before
 /// it trims (`-%}`), and none when the run is all white space a tag trims.
-fn push_run(
+pub(super) fn push_run(
     template: &mut String,
     text: &str,
     range: Range<usize>,
@@ -367,7 +376,7 @@ fn push_run(
 
 /// The output of `rendered`: the markers taken out, kept pieces and the tags that failed
 /// put back, each piece mapped to its place in `text`.
-fn output_of(
+pub(super) fn output_of(
     text: &str,
     rendered: &str,
     runs: &[Range<usize>],

@@ -41,6 +41,7 @@ mod liquid_recover;
 mod liquid_runtime;
 mod mdbook;
 mod mdx;
+mod nunjucks;
 mod scan;
 mod shortcodes;
 mod site;
@@ -386,7 +387,10 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         }
     };
     // Stage 0, on the pages of a Liquid site: the page's Liquid evaluated.
-    if let Some(output) = evaluate::evaluate(text, page, &mut collected) {
+    // (Or of an Eleventy site whose Markdown pages are Nunjucks templates: their Nunjucks.)
+    if let Some(output) =
+        evaluate::evaluate(text, page, &mut collected).or_else(|| nunjucks::evaluate(text, page, &mut collected))
+    {
         maps.push(output.map);
         current = Some(output.text);
     }
