@@ -53,7 +53,7 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
         ("page records cut short", "cache/opsbook-pages", pages[..pages.len() - 9].to_vec()),
     ];
     for (what, path, bytes) in cases {
-        site.write(path, &bytes);
+        site.write(path, bytes);
         let printed = build_again(&site);
         assert!(printed.contains("warning: the build cache"), "{what}: {printed}");
         assert!(printed.contains(path.trim_start_matches("cache/")), "{what}: the file is named: {printed}");
@@ -63,7 +63,7 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
         assert!(!again.contains("warning: the build cache"), "{what}: the cache was written anew: {again}");
     }
     // A record whose bytes do not match its hash is a record not found: rendered again.
-    site.write("cache/opsbook-pages", &flipped);
+    site.write("cache/opsbook-pages", flipped);
     build_again(&site);
 }
 
