@@ -85,6 +85,11 @@ pub(crate) struct BuildArgs {
     /// Neither read nor write the cache kept beside the output folder (.NAME.opsbook-cache).
     #[arg(long)]
     pub no_cache: bool,
+    /// Keep the build cache in DIR instead of beside the output folder, e.g. a folder CI
+    /// restores and saves, so a build in a fresh clone renders only what changed
+    /// [env: OPSBOOK_CACHE_DIR].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
     /// Let the build replace what the output folder holds even when no earlier opsbook
     /// build wrote it (a folder without opsbook's manifest beside it); never anything
     /// below a .git folder.

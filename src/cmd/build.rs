@@ -10,6 +10,13 @@ use crate::diagnostic::human::print_detailed;
 use crate::fs::shown_path;
 use crate::pipeline::build;
 
+/// The cache folder: `--cache-dir`, else `OPSBOOK_CACHE_DIR` when set and not empty;
+/// absolute, as the current folder names it.
+fn cache_dir(given: Option<std::path::PathBuf>) -> Option<std::path::PathBuf> {
+    let dir = given.or_else(|| std::env::var_os("OPSBOOK_CACHE_DIR").filter(|dir| !dir.is_empty()).map(Into::into))?;
+    Some(std::path::absolute(&dir).unwrap_or(dir))
+}
+
 /// Runs `opsbook build`.
 pub(crate) fn run(args: BuildArgs) -> ExitCode {
     let overrides = Overrides {
@@ -18,6 +25,7 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         drafts: args.drafts,
         audience: args.audience,
         no_cache: args.no_cache,
+        cache_dir: cache_dir(args.cache_dir),
         force: args.force,
         prometheus: super::prometheus_url(),
         offline: args.offline,

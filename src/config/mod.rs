@@ -369,6 +369,9 @@ pub struct Overrides {
     /// `--no-cache`: a build into an output folder neither reads nor writes the cache
     /// kept beside it (`pipeline::cache`).
     pub no_cache: bool,
+    /// `--cache-dir` (or `OPSBOOK_CACHE_DIR`): the folder that holds the build cache,
+    /// instead of beside the output folder (`pipeline::cache`), e.g. one CI keeps.
+    pub cache_dir: Option<PathBuf>,
     /// `--force`: a build may replace what an output folder holds even when no earlier
     /// build wrote it (never what is below a `.git` folder; `pipeline::claim`).
     pub force: bool,

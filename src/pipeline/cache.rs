@@ -45,6 +45,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 mod deps;
+mod dir;
 mod entry;
 mod pages;
 
@@ -56,6 +57,9 @@ use crate::hash::{FxHashMap, FxHashSet};
 use crate::markdown::highlight::{Memo, lend_memo};
 use crate::markdown::{LinkResolver, Rendered};
 use entry::{Decoder, Encoder};
+
+/// Why a cache file that is there is not used, when reading it gave nothing.
+const UNBELIEVED: &str = "it is corrupt, cut short, of another format, or written by another opsbook binary";
 
 /// The first bytes of a cache: its format and version.
 const HEADER: &[u8] = b"opsbook-cache 2\n";
@@ -184,26 +188,55 @@ impl Cache {
     /// all (the executable cannot be read, the temporary file cannot be made): the build
     /// then goes on without it.
     pub(crate) fn open(output_dir: &Path) -> Option<Cache> {
-        let path = cache_path(output_dir);
+        Cache::open_files(cache_path(output_dir), pages_path(output_dir), false)
+    }
+
+    /// Opens the cache kept in the folder `dir` (`--cache-dir`, [`dir`]), as
+    /// [`Cache::open`] does, and warns of a file there that cannot be believed.
+    pub(crate) fn open_in(dir: &Path) -> Option<Cache> {
+        let (blocks, pages) = dir::files_in(dir)?;
+        Cache::open_files(blocks, pages, true)
+    }
+
+    /// Opens the cache of code blocks at `path` and the page records at `pages_path`;
+    /// with `warn`, says which file that is there it cannot believe.
+    fn open_files(path: PathBuf, pages_path: PathBuf, warn: bool) -> Option<Cache> {
         let stamp = std::fs::metadata(executable()).ok().map(|metadata| Stamp::of(&metadata).fingerprint())?;
         let mut temporary = path.as_os_str().to_owned();
         temporary.push(format!(".{}", std::process::id()));
         let temporary = PathBuf::from(temporary);
-        let mut file = BufWriter::with_capacity(256 * 1024, File::create(&temporary).ok()?);
+        let mut file = BufWriter::with_capacity(256 * 1024, dir::create_new(&temporary)?);
         let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
         file.write_all(HEADER).ok()?;
         hasher.update(HEADER);
         let writer = Writer { file, hasher, count: 0, pieces: FxHashMap::default(), blocks: FxHashSet::default() };
-        let read = crate::fs::read_bytes(&path, crate::fs::FileKind::Own).ok();
-        let (previous, identity) = match read.and_then(|bytes| read_cache(bytes, stamp)) {
+        let read = crate::fs::read_bytes(&path, crate::fs::FileKind::Own);
+        let readable = read.is_ok();
+        if warn
+            && let Err(error) = &read
+            && dir::is_there(&path)
+        {
+            dir::warn(&path, &format!("it cannot be read ({error})"));
+        }
+        let (previous, identity) = match read.ok().and_then(|bytes| read_cache(bytes, stamp)) {
             Some((previous, identity)) => (Some(previous), Identity::Known(identity)),
             None => (None, Identity::Hashing(std::thread::spawn(hash_executable))),
         };
+        if warn && readable && previous.is_none() {
+            dir::warn(&path, UNBELIEVED);
+        }
         let known = match identity {
             Identity::Known(identity) => Some(identity),
             _ => None,
         };
-        let pages = pages::Pages::open(pages_path(output_dir), known);
+        let pages = pages::Pages::open(pages_path.clone(), known);
+        if warn
+            && known.is_some()
+            && pages.as_ref().is_some_and(|pages| !pages.believed())
+            && dir::is_there(&pages_path)
+        {
+            dir::warn(&pages_path, UNBELIEVED);
+        }
         Some(Cache {
             path,
             temporary,

@@ -193,13 +193,13 @@ pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
 
 /// Whether the process `pid` runs.
 #[cfg(target_os = "linux")]
-fn is_running(pid: u32) -> bool {
+pub(crate) fn is_running(pid: u32) -> bool {
     Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Whether the process `pid` runs: not known here, so a leftover is always removed.
 #[cfg(not(target_os = "linux"))]
-fn is_running(_: u32) -> bool {
+pub(crate) fn is_running(_: u32) -> bool {
     false
 }
 

@@ -141,12 +141,16 @@ fn measure_health(
     Some(Arc::new(measured.health))
 }
 
-/// The build cache beside the claimed output folder, unless the build says `--no-cache`.
+/// The build cache in the folder `--cache-dir` names, or else beside the claimed output
+/// folder, unless the build says `--no-cache`.
 fn open_cache(claim: &super::claim::Claim, overrides: &Overrides) -> Option<Arc<Cache>> {
     if overrides.no_cache {
         return None;
     }
-    Cache::open(&claim.dir).map(Arc::new)
+    match &overrides.cache_dir {
+        Some(dir) => Cache::open_in(dir).map(Arc::new),
+        None => Cache::open(&claim.dir).map(Arc::new),
+    }
 }
 
 fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {

@@ -3,8 +3,9 @@
 //! quadratic inputs, arithmetic overflow, a starved dev server, internal text through
 //! includes, links, mounts and front matter, files that are no regular files or lead
 //! out of the handbook, names no output file may have, what CI reads, output folders
-//! no build wrote, concurrent builds, Unicode that breaks byte offsets, a panic while
-//! rendering a page). Every fixture is made by the test that uses it,
+//! no build wrote, a build cache folder CI restored, concurrent builds, Unicode that
+//! breaks byte offsets, a panic while rendering a page). Every fixture is made by the
+//! test that uses it,
 //! in a temporary folder; nothing large is checked in.
 //! Each module holds the regression tests of one class of defect.
 
@@ -13,6 +14,7 @@ mod util;
 
 mod assets;
 mod audience;
+mod cache;
 mod costs;
 mod formats;
 mod include_roots;

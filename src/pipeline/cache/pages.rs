@@ -72,7 +72,7 @@ impl Pages {
         let mut temporary = path.as_os_str().to_owned();
         temporary.push(format!(".{}", std::process::id()));
         let temporary = PathBuf::from(temporary);
-        let mut file = BufWriter::with_capacity(1 << 20, File::create(&temporary).ok()?);
+        let mut file = BufWriter::with_capacity(1 << 20, super::dir::create_new(&temporary)?);
         file.write_all(HEADER).ok()?;
         let writer = Writer { file, at: HEADER.len() as u64, directory: Vec::new(), written: FxHashSet::default() };
         let previous = identity.and_then(|identity| {
@@ -81,6 +81,11 @@ impl Pages {
             (written_by == identity).then_some((file, index))
         });
         Some(Pages { path, temporary, previous, writer: Mutex::new(Some(writer)) })
+    }
+
+    /// Whether the previous file was believed.
+    pub(crate) fn believed(&self) -> bool {
+        self.previous.is_some()
     }
 
     /// The number of records of the previous file that can be believed.

@@ -1,0 +1,99 @@
+//! Hostile inputs: the build cache folder (`--cache-dir`), which CI restores from what an
+//! earlier pipeline saved, maybe another branch's. Garbage, a cache cut short, a file
+//! of the right header with forged records, a folder or a link where a cache file
+//! should be: each is ignored with a warning that names it, the build succeeds and
+//! writes what a build without the cache writes, and nothing outside the folder is read
+//! or written through a link.
+
+use std::collections::BTreeMap;
+
+use crate::util::Site;
+
+const PAGE: &str = "---\ntitle: P\n---\n# P\n\nSee [Q](q.md).\n\n```bash\nsystemctl restart queue\n```\n";
+
+/// Every file under `dir` of `site`, with its bytes.
+fn listing(site: &Site, dir: &str) -> BTreeMap<String, Vec<u8>> {
+    site.files_under(dir).into_iter().map(|file| (file.clone(), site.read_bytes(&format!("{dir}/{file}")))).collect()
+}
+
+/// A small handbook, built once with the cache folder `cache/` and once without any
+/// cache into `fresh/`, the output to compare with.
+fn handbook(name: &str) -> Site {
+    let site = Site::with_files(
+        name,
+        &[("content/p.md", PAGE), ("content/q.md", "---\ntitle: Q\n---\n# Q\n\n```yaml\na: 1\n```\n")],
+    );
+    site.build(&["--cache-dir", "cache"]).expect_code(0);
+    site.build(&["--no-cache", "--out", "fresh"]).expect_code(0);
+    site
+}
+
+/// Builds again with the cache folder into a new `public/`: succeeds with the output of
+/// a build without the cache, and returns what it printed.
+fn build_again(site: &Site) -> String {
+    let _ = std::fs::remove_dir_all(site.root.join("public"));
+    let run = site.build(&["--cache-dir", "cache"]);
+    run.expect_code(0);
+    assert!(listing(site, "public") == listing(site, "fresh"), "the output differs from a build without the cache");
+    run.stderr.clone()
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_with_a_warning() {
+    let site = handbook("cache-dir-corrupt");
+    let blocks = site.read_bytes("cache/opsbook-cache");
+    let pages = site.read_bytes("cache/opsbook-pages");
+    let mut flipped = pages.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0xff;
+    let cases: Vec<(&str, &str, Vec<u8>)> = vec![
+        ("garbage", "cache/opsbook-cache", b"not a cache at all".to_vec()),
+        ("cut short", "cache/opsbook-cache", blocks[..blocks.len() / 2].to_vec()),
+        ("a forged header", "cache/opsbook-cache", [b"opsbook-cache 2\n".as_slice(), &[0xff; 64]].concat()),
+        ("page records cut short", "cache/opsbook-pages", pages[..pages.len() - 9].to_vec()),
+    ];
+    for (what, path, bytes) in cases {
+        site.write(path, bytes);
+        let printed = build_again(&site);
+        assert!(printed.contains("warning: the build cache"), "{what}: {printed}");
+        assert!(printed.contains(path.trim_start_matches("cache/")), "{what}: the file is named: {printed}");
+        assert!(printed.contains("is not used"), "{what}: {printed}");
+        // The build wrote a good cache again: the next build uses it without a word.
+        let again = build_again(&site);
+        assert!(!again.contains("warning: the build cache"), "{what}: the cache was written anew: {again}");
+    }
+    // A record whose bytes do not match its hash is a record not found: rendered again.
+    site.write("cache/opsbook-pages", flipped);
+    build_again(&site);
+}
+
+#[test]
+fn a_folder_where_a_cache_file_should_be_is_ignored_with_a_warning() {
+    let site = handbook("cache-dir-folder");
+    std::fs::remove_file(site.root.join("cache/opsbook-cache")).expect("remove the cache");
+    std::fs::create_dir_all(site.root.join("cache/opsbook-cache/inside")).expect("a folder in its place");
+    let printed = build_again(&site);
+    assert!(printed.contains("warning: the build cache") && printed.contains("opsbook-cache"), "{printed}");
+    assert!(printed.contains("cannot be read"), "{printed}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_cache_folder_is_never_followed() {
+    let site = handbook("cache-dir-link");
+    let secret = site.root.join("secret.txt");
+    std::fs::write(&secret, "a secret").expect("a file outside the cache");
+    for name in ["opsbook-cache", "opsbook-pages"] {
+        let path = site.root.join("cache").join(name);
+        std::fs::remove_file(&path).expect("remove the cache file");
+        std::os::unix::fs::symlink(&secret, &path).expect("a link out of the cache folder");
+    }
+    let printed = build_again(&site);
+    assert!(printed.contains("it leads outside the folder given on the command line"), "{printed}");
+    assert!(printed.contains("the link is removed"), "{printed}");
+    assert_eq!(std::fs::read_to_string(&secret).expect("read the secret"), "a secret", "never written through");
+    for name in ["opsbook-cache", "opsbook-pages"] {
+        let metadata = std::fs::symlink_metadata(site.root.join("cache").join(name)).expect("the new file");
+        assert!(metadata.file_type().is_file(), "{name}: a regular file replaces the link");
+    }
+}
