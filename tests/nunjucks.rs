@@ -61,3 +61,26 @@ fn an_override_of_the_engine_leaves_the_page_alone() {
     site.build(&[]).expect_code(0);
     assert!(!main_of(&site.read("public/runbook/index.html")).contains("Literal ."));
 }
+
+#[test]
+fn the_engine_is_read_from_a_hidden_eleventy_js_too() {
+    let site = Site::with_files(
+        "nunjucks-dot",
+        &[(".eleventy.js", CONFIG), ("content/runbook.md", "---\ntitle: Runbook\n---\n{% set n = 2 %}Two is {{ n }}.\n")],
+    );
+    site.build(&[]).expect_code(0);
+    assert!(main_of(&site.read("public/runbook/index.html")).contains("<p>Two is 2.</p>"));
+}
+
+#[test]
+fn markdown_template_engine_false_evaluates_nothing() {
+    let site = Site::with_files(
+        "nunjucks-false",
+        &[
+            ("eleventy.config.js", "module.exports = { markdownTemplateEngine: false };\n"),
+            ("content/runbook.md", "---\ntitle: Runbook\n---\n{% set n = 2 %}Two is {{ n }}.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert!(!main_of(&site.read("public/runbook/index.html")).contains("Two is 2."));
+}

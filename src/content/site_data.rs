@@ -39,11 +39,25 @@ pub(crate) enum Tool {
     Hugo,
     /// Jekyll: every page is a Liquid template.
     Jekyll,
-    /// Eleventy: Markdown pages are Liquid templates (`liquid`), or Nunjucks ones.
+    /// Eleventy: Markdown pages are Liquid templates (Eleventy's default), Nunjucks
+    /// ones, or none.
     Eleventy {
-        /// Whether Markdown pages are rendered with Liquid (Eleventy's default).
-        liquid: bool,
+        /// The engine that renders Markdown pages before Markdown is read.
+        markdown: Engine,
     },
+}
+
+/// The template engine Eleventy runs on Markdown pages before it reads the Markdown:
+/// its `markdownTemplateEngine` setting
+/// (<https://www.11ty.dev/docs/config/#default-template-engine-for-markdown-files>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Engine {
+    /// `"liquid"`, or no setting.
+    Liquid,
+    /// `"njk"`.
+    Nunjucks,
+    /// `false` (or an engine opsbook does not run): the Markdown is read as written.
+    Plain,
 }
 
 /// The old tool's site variables.
@@ -92,14 +106,14 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
         return SiteData { tool: Tool::Jekyll, site, globals };
     }
     if let Some(name) = ELEVENTY_FILES.iter().find(|name| exists(name)) {
-        let liquid = reader.text(name).is_none_or(|text| markdown_engine_is_liquid(&text));
+        let markdown = reader.text(name).map_or(Engine::Liquid, |text| markdown_engine(&text));
         let mut data = reader.folder("_data");
         let content_data = format!("{}/_data", config.content_folder);
         for (key, value) in reader.folder(&content_data) {
             data.insert(key, value);
         }
         let site = Value::Object(data.clone());
-        return SiteData { tool: Tool::Eleventy { liquid }, site, globals: data };
+        return SiteData { tool: Tool::Eleventy { markdown }, site, globals: data };
     }
     let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
     let default_dir = root.join("config/_default");
@@ -142,12 +156,18 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
     SiteData { tool: Tool::Hugo, site, globals: Map::new() }
 }
 
-/// Whether an Eleventy configuration leaves Markdown pages to Liquid: its
-/// `markdownTemplateEngine` names no other engine (`"njk"`, `false`).
-fn markdown_engine_is_liquid(text: &str) -> bool {
-    let Some(at) = text.find("markdownTemplateEngine") else { return true };
-    let rest = text[at + "markdownTemplateEngine".len()..].trim_start_matches([' ', '\t', ':', '=', '"', '\'']);
-    rest.starts_with("liquid")
+/// The engine an Eleventy configuration gives Markdown pages: its
+/// `markdownTemplateEngine` (Liquid when it is not set).
+fn markdown_engine(text: &str) -> Engine {
+    let Some(at) = text.find("markdownTemplateEngine") else { return Engine::Liquid };
+    let rest = text[at + "markdownTemplateEngine".len()..].trim_start_matches([' ', '\t', ':', '=', '"', '\'', '`']);
+    if rest.starts_with("liquid") {
+        Engine::Liquid
+    } else if rest.starts_with("njk") {
+        Engine::Nunjucks
+    } else {
+        Engine::Plain
+    }
 }
 
 /// Hugo reads parameter keys in any case: they are kept in lower case.
@@ -209,7 +229,15 @@ impl Reader<'_> {
         let warn = |diagnostics: &mut Vec<Diagnostic>, rule, message: String| {
             diagnostics.push(Diagnostic::error(rule, shown, 0, 0, message).with_severity(Severity::Warning));
         };
-        if let Err(why) = self.confinement.check_readable(&path) {
+        // Eleventy's `.eleventy.js` is a hidden file the confinement refuses: it is read
+        // when it is a regular file at the root itself, never through a link.
+        let own_hidden = shown.starts_with('.') && ELEVENTY_FILES.contains(&shown);
+        if own_hidden {
+            if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+                warn(self.diagnostics, Rule::SymlinkOutsideRoot, "the file is not read: it is no regular file".into());
+                return None;
+            }
+        } else if let Err(why) = self.confinement.check_readable(&path) {
             warn(self.diagnostics, Rule::SymlinkOutsideRoot, format!("the file is not read: {why}"));
             return None;
         }
@@ -292,10 +320,10 @@ mod tests {
 
     #[test]
     fn reads_the_markdown_engine_of_an_eleventy_configuration() {
-        assert!(markdown_engine_is_liquid("module.exports = {}"));
-        assert!(markdown_engine_is_liquid("return { markdownTemplateEngine: \"liquid\" }"));
-        assert!(!markdown_engine_is_liquid("return { markdownTemplateEngine: 'njk' }"));
-        assert!(!markdown_engine_is_liquid("markdownTemplateEngine: false,"));
+        assert_eq!(markdown_engine("module.exports = {}"), Engine::Liquid);
+        assert_eq!(markdown_engine("return { markdownTemplateEngine: \"liquid\" }"), Engine::Liquid);
+        assert_eq!(markdown_engine("return { markdownTemplateEngine: 'njk' }"), Engine::Nunjucks);
+        assert_eq!(markdown_engine("markdownTemplateEngine: false,"), Engine::Plain);
     }
 
     #[test]

@@ -35,7 +35,7 @@ use liquid_core::{Object, Value};
 use super::liquid_recover::{END_FAILED, FAILED, Failures, OUTPUT_TAG};
 use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, TAGS, to_liquid};
 use super::{Collected, Output, Page, Problem};
-use crate::content::site_data::Tool;
+use crate::content::site_data::{Engine, Tool};
 use crate::markdown::has_text;
 
 /// The most a page's Liquid writes, in bytes.
@@ -84,7 +84,7 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     let site = &templating.site.data;
     let eleventy = match site.tool {
         Tool::Jekyll => false,
-        Tool::Eleventy { liquid: true } => true,
+        Tool::Eleventy { markdown: Engine::Liquid } => true,
         _ => return None,
     };
     if !has_text(text, "{{") && !has_text(text, "{%") {

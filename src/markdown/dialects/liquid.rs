@@ -96,9 +96,9 @@ pub(super) fn token<'t>(
 /// Eleventy handbook that renders Markdown with Nunjucks (`markdownTemplateEngine: "njk"`),
 /// or a template page of one (`.njk`). Elsewhere `{#` is text.
 pub(super) fn is_nunjucks(page: Page<'_>) -> bool {
-    use crate::content::site_data::Tool;
+    use crate::content::site_data::{Engine, Tool};
     page.templating.is_some_and(|t| match t.site.data.tool {
-        Tool::Eleventy { liquid } => !liquid || page.html,
+        Tool::Eleventy { markdown } => markdown == Engine::Nunjucks || page.html,
         _ => false,
     })
 }
