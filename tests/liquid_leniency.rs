@@ -97,3 +97,26 @@ fn a_nunjucks_page_drops_its_comments_and_shows_a_macro_call_over_lines_as_a_pla
     site.build(&[]).expect_code(0);
     assert!(util::main_of(&site.read("public/b/index.html")).contains("A set {# of #} braces."));
 }
+
+/// Shopify's Ruby Liquid (`lib/liquid/utils.rb`, `slice_collection_using_each`): a `for`
+/// over a text runs once with it, over an empty text or a number not at all, over a map
+/// with its pairs.
+#[test]
+fn a_liquid_loop_over_a_text_runs_once_as_in_ruby_liquid() {
+    let site = lenient_site("liquid-for-text");
+    site.write("_data/owners.yml", "db: Ada\nweb: Grace\n");
+    site.write(
+        "content/f.md",
+        "---\ntitle: F\ntags: solo\nnone: \"\"\nn: 3\n---\n\
+         {% for t in page.tags %}T({{ t }}){% endfor %} {% for t in page.none %}E{% else %}empty{% endfor %} \
+         {% for t in page.n %}N{% endfor %} {%- for kv in site.data.owners %} {{ kv[0] }}={{ kv[1] }}{% endfor %} \
+         {% for t in site.data.team limit:1 %}{% for c in t.role %}[{{ c }}]{% endfor %}{% endfor %}\n",
+    );
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = util::main_of(&site.read("public/f/index.html")).to_string();
+    // A map's pairs: both, in the order liquid-core keeps them.
+    let pairs = ["<p>T(solo) empty  db=Ada web=Grace [SRE]</p>", "<p>T(solo) empty  web=Grace db=Ada [SRE]</p>"];
+    assert!(pairs.iter().any(|p| page.contains(p)), "{page}");
+    assert!(!build.stderr.contains("content/f.md"), "no warning on the page: {}", build.stderr);
+}

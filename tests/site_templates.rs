@@ -178,7 +178,9 @@ fn a_page_whose_liquid_cannot_be_read_shows_placeholders_and_says_why() {
     site.write("content/docs/c.md", "---\ntitle: C\n---\nText.\n\n{% if page.title %}never closed {{ site.title }}\n");
     let check = site.run(&["check"]);
     assert!(
-        check.stderr.contains("warning[unsupported-syntax]: the page's Liquid cannot be read (")
+        check.stderr.contains(
+            "warning[unsupported-syntax]: the page's Liquid cannot be read at `{% if page.title %}` (Unclosed block. {% endif %} tag expected.)"
+        )
             && check.stderr.contains("its tags are shown as placeholders\n --> content/docs/c.md:6:1"),
         "{}",
         check.stderr

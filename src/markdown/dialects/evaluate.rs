@@ -18,11 +18,12 @@
 //! 3. Render; then build the output, each piece of text mapped to the place it was
 //!    copied from, and what the tags wrote to the place of the tag that wrote it.
 //!
-//! A tag that fails while it is rendered (a filter given what it cannot take, a loop over
-//! a text) fails alone ([`super::liquid_recover`]): it is put back as written, for the
+//! A tag that fails while it is rendered (a filter given what it cannot take, a loop with
+//! a `limit` that is no number) fails alone ([`super::liquid_recover`]): it is put back as written, for the
 //! later stages to show as a placeholder, with a warning at it that says why, and the
 //! rest of the page is evaluated. A page Liquid cannot read as a whole (an `if` never
-//! closed) is not evaluated: a warning says why, and its tags are shown as placeholders
+//! closed) is not evaluated: a warning at the author's tag says why
+//! ([`super::liquid_unreadable`]), and its tags are shown as placeholders
 //! as on any other page. Bounds: a loop over a range longer than [`MAX_RANGE`] is kept
 //! (not run), and the output stops at [`MAX_OUTPUT`]; no tag reads a file.
 //!
@@ -34,6 +35,7 @@ use liquid_core::{Object, Value};
 
 use super::liquid_recover::{END_FAILED, FAILED, Failures, OUTPUT_TAG};
 use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, TAGS, to_liquid};
+use super::liquid_unreadable::Located;
 use super::{Collected, Output, Page, Problem};
 use crate::content::site_data::{Engine, Tool};
 use crate::markdown::has_text;
@@ -100,7 +102,7 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     };
     let pieces = find_pieces(text);
     let first_liquid = pieces.iter().find(|p| matches!(p.kind, Kind::Liquid { .. }))?.range.start;
-    let Template { text: template, runs, kept, numbered } = template_of(text, &pieces);
+    let Template { text: template, runs, kept, numbered, starts } = template_of(text, &pieces);
     super::liquid_recover::start_parse();
     let parsed = liquid_core::parser::parse(&template, &LANGUAGE);
     // Each tag that fails is put back in its place; should the parser have numbered the
@@ -109,11 +111,25 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     let elements = match parsed {
         Ok(elements) => elements,
         Err(error) => {
+            // Said at the author's tag, not in the rewritten template's words.
+            let located: Vec<Located<'_>> = pieces
+                .iter()
+                .zip(&starts)
+                .filter_map(|(piece, &template_start)| match &piece.kind {
+                    Kind::Liquid { name, .. } => Some(Located { name, source: piece.range.clone(), template_start }),
+                    Kind::Keep => None,
+                })
+                .collect();
+            let (reason, piece) = super::liquid_unreadable::locate(&error.to_string(), &template, &located);
+            let (at, quoted) = match piece.and_then(|i| located.get(i)) {
+                Some(p) => (p.source.start, format!(" at `{}`", super::shorten(&text[p.source.clone()]))),
+                None => (first_liquid, String::new()),
+            };
             let message = format!(
-                "the page's Liquid cannot be read ({}); its tags are shown as placeholders",
-                first_line(&error.to_string())
+                "the page's Liquid cannot be read{quoted} ({}); its tags are shown as placeholders",
+                super::shorten(&reason)
             );
-            collected.problems.push((first_liquid, Problem::Unsupported, message));
+            collected.problems.push((at, Problem::Unsupported, message));
             return None;
         }
     };
@@ -284,6 +300,8 @@ pub(super) struct Template {
     pub(super) kept: Vec<Range<usize>>,
     /// The tags, blocks and variables Liquid numbers ([`super::liquid_recover`]), in order.
     pub(super) numbered: Vec<Range<usize>>,
+    /// Where each piece starts in `text` (the template), by the pieces' order.
+    pub(super) starts: Vec<usize>,
 }
 
 /// The template of `text`: each variable written as the tag [`OUTPUT_TAG`].
@@ -292,6 +310,7 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
     let mut runs = Vec::new();
     let mut kept = Vec::new();
     let mut numbered = Vec::new();
+    let mut starts = Vec::with_capacity(pieces.len());
     let mut capturing = 0usize;
     let mut at = 0;
     let trims = |piece: Option<&Piece>| match piece.map(|p| &p.kind) {
@@ -308,6 +327,7 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
             capturing,
             &mut runs,
         );
+        starts.push(template.len());
         match &piece.kind {
             Kind::Keep => {
                 template.push(KEEP);
@@ -320,6 +340,12 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
                 let inner = source[2..source.len() - 2].trim_matches('-');
                 let dash = |trim: bool| if trim { "-" } else { "" };
                 template.push_str(&format!("{{%{} {OUTPUT_TAG} {inner} {}%}}", dash(trims.0), dash(trims.1)));
+                numbered.push(piece.range.clone());
+            }
+            Kind::Liquid { name, trims } if name == "for" && items_of(&text[piece.range.clone()], *trims).is_some() => {
+                // Ruby Liquid's items: a text is one ([`super::liquid_items`]).
+                template.push_str(&items_of(&text[piece.range.clone()], *trims).unwrap_or_default());
+                numbered.push(piece.range.clone());
                 numbered.push(piece.range.clone());
             }
             Kind::Liquid { name, .. } => {
@@ -337,7 +363,12 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
         at = piece.range.end;
     }
     push_run(&mut template, text, at..text.len(), (trims(pieces.last()).1, false), capturing, &mut runs);
-    Template { text: template, runs, kept, numbered }
+    Template { text: template, runs, kept, numbered, starts }
+}
+
+/// The `for` tag `source` written for [`super::liquid_items`], if it loops over no range.
+fn items_of(source: &str, trims: (bool, bool)) -> Option<String> {
+    super::liquid_items::rewrite(source[2..source.len() - 2].trim_matches('-').trim(), trims)
 }
 
 /// Writes the run of text `range` with its marker: after the white space the tag before
@@ -480,8 +511,9 @@ mod tests {
 
     #[test]
     fn a_block_that_fails_is_put_back_alone() {
-        let (output, problems) = evaluated("{% for c in 'text' %}{{ c }}{% endfor %}!", serde_json::json!({}));
-        assert_eq!(output.text, "{% for c in 'text' %}!");
+        let (output, problems) =
+            evaluated("{% for c in 'text' limit: 'a' %}{{ c }}{% endfor %}!", serde_json::json!({}));
+        assert_eq!(output.text, "{% for c in 'text' limit: 'a' %}!");
         assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
@@ -495,7 +527,7 @@ mod tests {
     fn maps_the_output_back_to_the_source() {
         let text = "Intro {% assign x = 'v' %}\nValue: {{ x }} end {% include y %}\n";
         let pieces = find_pieces(text);
-        let Template { text: template, runs, kept, numbered } = template_of(text, &pieces);
+        let Template { text: template, runs, kept, numbered, .. } = template_of(text, &pieces);
         let elements = liquid_core::parser::parse(&template, &LANGUAGE).expect("parses");
         let template = liquid_core::runtime::Template::new(elements);
         let shared = Object::new();

@@ -1,7 +1,7 @@
 //! One Liquid tag that fails, not the page: the tags, blocks and variables of a page
 //! ([`super::evaluate`]) are each wrapped in a [`Recover`], which renders them as
 //! `liquid-core` does and, when one fails (a filter on a value it cannot take, a loop
-//! over a text), writes a marker in its place instead of stopping the page. The
+//! with a limit that is no number), writes a marker in its place instead of stopping the page. The
 //! evaluator puts the tag back there as written, for the later stages to show as a
 //! placeholder, with a warning at the tag that says why.
 //!

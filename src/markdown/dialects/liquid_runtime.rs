@@ -4,7 +4,8 @@
 //!
 //! - Tags: `assign`, `capture`, `if`/`elsif`/`else`, `unless`, `case`/`when`, `for` (with
 //!   `limit`, `offset`, `reversed`, `forloop`), `break`, `continue`, `cycle`,
-//!   `increment`, `decrement`, `tablerow`, `ifchanged`, `comment`
+//!   `increment`, `decrement`, `tablerow`, `ifchanged`, `comment`; a `for` over a text
+//!   runs once, over a number not at all ([`super::liquid_items`])
 //!   (<https://shopify.github.io/liquid/tags/>). `include`, `raw` and the tags of plugins
 //!   are not Liquid's to run here: [`super::evaluate`] leaves them to the later stages.
 //! - A tag that fails is shown as written, not the page ([`super::liquid_recover`]).
@@ -76,6 +77,7 @@ fn language() -> Language {
         Box::new(stdlib::CycleTag),
         Box::new(stdlib::IncrementTag),
         Box::new(stdlib::DecrementTag),
+        Box::new(super::liquid_items::ItemsTag),
     ];
     for tag in tags {
         language.tags.register(tag.reflection().tag().to_string(), Box::new(RecoveringTag(tag)));

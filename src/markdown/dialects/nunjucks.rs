@@ -342,7 +342,7 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
         at = piece.range.end;
     }
     push_run(&mut template, text, at..text.len(), (trims(pieces.last()).1, false), capturing, &mut runs);
-    Template { text: template, runs, kept, numbered: Vec::new() }
+    Template { text: template, runs, kept, numbered: Vec::new(), starts: Vec::new() }
 }
 
 #[cfg(test)]
