@@ -516,6 +516,11 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     if path.is_empty() || !path.chars().all(valid) {
         return None;
     }
+    // Jekyll's `IncludeTag#validate_file_name`, which `{% tf %}` calls: no `..` or `./`.
+    if lookup == Lookup::JekyllI18n && (path.contains("..") || path.contains("./")) {
+        let message = format!("`{path}` is no file of a language's folder: `{{% tf %}}` names no `..` or `./`");
+        return Some((end, vec![Found { range: i..end, action: Action::Refuse(message) }]));
+    }
     let literal = |value: &str, quoted: bool| {
         quoted || matches!(value, "true" | "false") || value.trim_start_matches('-').parse::<f64>().is_ok()
     };

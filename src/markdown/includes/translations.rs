@@ -16,7 +16,8 @@
 //! languages are [`IncludeRoots::languages`]. A handbook with no languages reads neither
 //! tag: they stay as before, for the Liquid pass. Each strings file is read once a page,
 //! through [`super::IncludeFiles`] (confined to the handbook, size-limited); a missing
-//! key is a missing include (a warning while a handbook moves), a file that is no YAML an
+//! key or a strings file leading out of the handbook is a missing include (a warning
+//! while a handbook moves); a file that is no YAML, too large or no regular file is an
 //! `include` error.
 
 use std::collections::HashMap;
@@ -129,7 +130,11 @@ impl Expander<'_> {
                 Some(Arc::new(documents.into_iter().next().unwrap_or(Node::Null)))
             }
             Err(IncludeError::NotFound) => None,
-            Err(IncludeError::Outside(why) | IncludeError::Refused(why)) => {
+            // Never read (out of the handbook): missing, as an include there is.
+            Err(IncludeError::Outside(why)) => {
+                return Err(Failure::Missing(format!("cannot read the strings of `{path}`: {why}")));
+            }
+            Err(IncludeError::Refused(why)) => {
                 return Err(Failure::Problem(format!("cannot read the strings of `{path}`: {why}")));
             }
         };
