@@ -33,12 +33,19 @@ pub(crate) struct IncludeRoots {
     /// The `base_path`s of `pymdownx.snippets`, when `mkdocs.yml` names some (else the
     /// root).
     pub(crate) snippet_bases: Vec<String>,
+    /// The handbook's languages, the default first, for jekyll-multiple-languages-plugin's
+    /// `{% t %}` and `{% tf %}` (`markdown::includes::translations`); empty without.
+    pub(crate) languages: Vec<String>,
 }
 
 /// The roots of a handbook with no other tool's configuration.
 #[cfg(test)]
-pub(crate) static DEFAULT_ROOTS: IncludeRoots =
-    IncludeRoots { jekyll_includes_dir: None, jekyll_theme_includes: None, snippet_bases: Vec::new() };
+pub(crate) static DEFAULT_ROOTS: IncludeRoots = IncludeRoots {
+    jekyll_includes_dir: None,
+    jekyll_theme_includes: None,
+    snippet_bases: Vec::new(),
+    languages: Vec::new(),
+};
 
 /// Hugo's resource folder, which `resources.Get` reads.
 pub(crate) const HUGO_ASSETS: &str = "assets";

@@ -38,6 +38,9 @@ pub(crate) struct JekyllSite {
     /// jekyll-multiple-languages-plugin's `languages:`, the default first
     /// (<https://github.com/kurtsson/jekyll-multiple-languages-plugin#5-configuration>).
     pub languages: Vec<String>,
+    /// The plugin's `exclude_from_localizations:`, paths of the site its languages other
+    /// than the default leave out (`/assets`, `_posts`).
+    pub exclude_from_localizations: Vec<String>,
 }
 
 /// One collection of `_config.yml`.
@@ -53,7 +56,13 @@ pub(crate) struct Collection {
 
 impl Default for JekyllSite {
     fn default() -> Self {
-        JekyllSite { style: style_template("date"), collections: Vec::new(), paginate: None, languages: Vec::new() }
+        JekyllSite {
+            style: style_template("date"),
+            collections: Vec::new(),
+            paginate: None,
+            languages: Vec::new(),
+            exclude_from_localizations: Vec::new(),
+        }
     }
 }
 
@@ -99,15 +108,18 @@ impl JekyllSite {
         if let Some((_, Located { value: Node::Number(n), .. })) = keys.iter().find(|(k, _)| k.value == "paginate") {
             site.paginate = n.as_u64().and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 0);
         }
-        if let Some(Node::List(codes)) = keys.iter().find(|(k, _)| k.value == "languages").map(|(_, v)| &v.value) {
-            site.languages = codes
+        let texts = |key: &str| match keys.iter().find(|(k, _)| k.value == key).map(|(_, v)| &v.value) {
+            Some(Node::List(items)) => items
                 .iter()
-                .filter_map(|code| match &code.value {
-                    Node::Text(code) => Some(code.trim().to_string()),
+                .filter_map(|item| match &item.value {
+                    Node::Text(text) => Some(text.trim().to_string()),
                     _ => None,
                 })
-                .collect();
-        }
+                .collect(),
+            _ => Vec::new(),
+        };
+        site.languages = texts("languages");
+        site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {
                 for name in names {

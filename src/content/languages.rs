@@ -18,6 +18,23 @@
 //!    handbook's reader must reach every runbook in their language's site).
 //! 4. The folders of the new pages join the tree, and a Docusaurus category file of a
 //!    folder applies to its translations' folder too.
+//!
+//! jekyll-multiple-languages-plugin (README sections 4 and 5,
+//! <https://github.com/kurtsson/jekyll-multiple-languages-plugin#4-configuration>;
+//! `lib/jekyll-multiple-languages-plugin.rb`) builds every page of the site once per
+//! language, its texts taken from `_i18n/<lang>/` by `{% tf %}` and `{% t %}`
+//! (`markdown::includes::translations`). So, in a handbook with `_config.yml`
+//! `languages:`:
+//! - the posts of `_i18n/<lang>/_posts/` are that language's posts (the plugin reads
+//!   them in place of the site's `_posts/`: "there are no global posts"), the content
+//!   path `de/_posts/…` (`_posts/…` for the default language);
+//! - the other files of `_i18n/<lang>/` are the texts pages include, no pages of their
+//!   own (`_i18n` starts with `_`: Jekyll publishes nothing of it);
+//! - each page of another language reads its original and is that language's page, not
+//!   a copy with a notice: its `{% tf %}` and `{% t %}` give the language's texts;
+//! - a path of `exclude_from_localizations:` (`/assets`) and the posts get no copies in
+//!   the other languages; with `_posts` excluded, the site's own `_posts/` are the posts
+//!   and `_i18n/<lang>/_posts/` is left out, as the plugin does.
 
 #[cfg(test)]
 use std::collections::HashMap;
@@ -35,39 +52,40 @@ const JEKYLL_I18N: &str = "_i18n/";
 /// (and their files in [`Languages::files`]).
 pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Languages {
     let mut languages = config.languages.clone();
-    if languages.list.is_empty() {
-        languages.list = files.old_tool.jekyll.as_ref().map(|site| site.languages.clone()).unwrap_or_default();
-        languages.list.retain(|code| crate::config::is_language_code(code));
-    }
+    languages.list = listed(config, files);
     if !languages.is_multilingual() {
         return languages;
     }
     let (default, others) = (languages.list[0].clone(), languages.others().to_vec());
+    let plugin = files.old_tool.jekyll.as_ref().filter(|site| !site.languages.is_empty());
+    let excluded: Vec<String> = plugin
+        .map(|site| site.exclude_from_localizations.iter().map(|p| p.trim_matches('/').to_string()).collect())
+        .unwrap_or_default();
+    let localized_posts = !excluded.iter().any(|p| p == "_posts");
     // 2. Translations by file name move into their language's folder.
     let mut pages: Vec<String> = Vec::with_capacity(files.pages.len());
     let mut known: HashSet<String> = files.pages.iter().cloned().collect();
     for path in std::mem::take(&mut files.pages) {
+        if let Some((code, rest)) = in_jekyll_i18n(&path, &languages.list) {
+            // The plugin's folder: a language's posts, or texts that pages include.
+            if localized_posts && rest.starts_with("_posts/") {
+                let target = if code == default { rest.to_string() } else { format!("{code}/{rest}") };
+                if known.insert(target.clone()) {
+                    languages.files.insert(target.clone(), Translated { file: path.clone(), fallback: false });
+                    pages.push(target);
+                } else {
+                    diagnostics.push(written_twice(config, &path, code, &target));
+                }
+            }
+            continue;
+        }
         let Some((code, target)) = translation_by_name(&path, &languages.list) else {
             pages.push(path);
             continue;
         };
         let target = if code == default { target } else { format!("{code}/{target}") };
         if known.contains(&target) {
-            diagnostics.push(
-                Diagnostic::error(
-                    Rule::DuplicateUrl,
-                    format!("{}{path}", config.content_prefix()),
-                    1,
-                    1,
-                    format!(
-                        "`{path}` is the {code} page `{target}`, which `{}{target}` is already: it is left out",
-                        config.content_prefix()
-                    ),
-                )
-                .with_help(
-                    "keep one of the two: a translation beside its page (`name.de.md`) or in the language's folder",
-                ),
-            );
+            diagnostics.push(written_twice(config, &path, &code, &target));
             continue;
         }
         known.insert(target.clone());
@@ -77,9 +95,14 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     // 3. What a language lacks, it shows in the default language.
     let keys: HashSet<String> = pages.iter().map(|p| page_key(p)).collect();
     let mut added = Vec::new();
+    let localized = |p: &str| {
+        plugin.is_none()
+            || !(crate::site::blog::in_posts_folder(p)
+                || excluded.iter().any(|e| p == e || p.strip_prefix(e.as_str()).is_some_and(|r| r.starts_with('/'))))
+    };
     let originals: Vec<&String> = pages
         .iter()
-        .filter(|p| languages.of_path(p) == Some(default.as_str()) && !p.starts_with(JEKYLL_I18N))
+        .filter(|p| languages.of_path(p) == Some(default.as_str()) && !p.starts_with(JEKYLL_I18N) && localized(p))
         .collect();
     for path in originals {
         let key = page_key(path);
@@ -87,7 +110,8 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
             if !(keys.contains(&format!("{code}/{key}")) || key.is_empty() && keys.contains(&format!("{code}/"))) {
                 let target = format!("{code}/{path}");
                 let file = languages.files.get(path).map_or_else(|| path.clone(), |t| t.file.clone());
-                languages.files.insert(target.clone(), Translated { file, fallback: true });
+                // Under the plugin, the page is the language's: its tags give its texts.
+                languages.files.insert(target.clone(), Translated { file, fallback: plugin.is_none() });
                 added.push(target);
             }
         }
@@ -117,6 +141,40 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     files.categories.extend(copies);
     files.pages = pages;
     languages
+}
+
+/// The `duplicate-url` error of a page `path` that is the `code` page `target`, which
+/// another file is already.
+fn written_twice(config: &Config, path: &str, code: &str, target: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DuplicateUrl,
+        format!("{}{path}", config.content_prefix()),
+        1,
+        1,
+        format!(
+            "`{path}` is the {code} page `{target}`, which `{}{target}` is already: it is left out",
+            config.content_prefix()
+        ),
+    )
+    .with_help("keep one of the two: a translation beside its page (`name.de.md`) or in the language's folder")
+}
+
+/// The languages of the handbook, the default first: `[handbook] languages`, else a
+/// Jekyll site's `languages:` (its codes that are language codes).
+pub(crate) fn listed(config: &Config, files: &ContentFiles) -> Vec<String> {
+    if !config.languages.list.is_empty() {
+        return config.languages.list.clone();
+    }
+    let mut list = files.old_tool.jekyll.as_ref().map(|site| site.languages.clone()).unwrap_or_default();
+    list.retain(|code| crate::config::is_language_code(code));
+    list
+}
+
+/// The language and the rest of a path in jekyll-multiple-languages-plugin's folder of a
+/// language (`_i18n/de/_posts/a.md` is `de`'s `_posts/a.md`).
+fn in_jekyll_i18n<'p>(path: &'p str, codes: &[String]) -> Option<(&'p str, &'p str)> {
+    let (code, rest) = path.strip_prefix(JEKYLL_I18N)?.split_once('/')?;
+    codes.iter().any(|c| c == code).then_some((code, rest))
 }
 
 /// The language and content path of a page named for a language (`a/db.de.md` is `de`'s
@@ -180,6 +238,7 @@ mod tests {
             "runbooks/web.md",
             "de/about.md",
             "_i18n/en/a.md",
+            "_i18n/de/_posts/2024-01-02-b.md",
         ]);
         let mut diagnostics = Vec::new();
         let languages = arrange(&config, &mut files, &mut diagnostics);
@@ -189,9 +248,9 @@ mod tests {
         assert_eq!(
             pages,
             [
-                "_i18n/en/a.md",
                 "_index.md",
                 "de/_index.md",
+                "de/_posts/2024-01-02-b.md",
                 "de/about.md",
                 "de/runbooks/db.md",
                 "de/runbooks/web.md",

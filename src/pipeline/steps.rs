@@ -175,7 +175,9 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
     files.old_tool = crate::content::old_tool::read_old_tool(config, &files, diagnostics);
-    files.include_roots = Arc::new(crate::content::include_roots::IncludeRoots::find(config));
+    let mut roots = crate::content::include_roots::IncludeRoots::find(config);
+    roots.languages = crate::content::languages::listed(config, &files);
+    files.include_roots = Arc::new(roots);
     Ok(files)
 }
 

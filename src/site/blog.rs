@@ -150,6 +150,21 @@ pub(crate) fn section_dir(dir: &str) -> &str {
     dir
 }
 
+/// [`section_dir`] in a handbook with `languages`: a `_posts` folder at the top of a
+/// language's folder (`de/_posts`) is that language's blog itself, as `_posts` is the
+/// default language's, and the language's home page stays its home.
+pub(crate) fn section_dir_in<'d>(dir: &'d str, languages: &crate::config::Languages) -> &'d str {
+    let is_top = |dir: &str| {
+        dir.strip_suffix("/_posts").is_some_and(|code| languages.others().iter().any(|c| c == code))
+            || dir.split_once("/_posts/").is_some_and(|(code, _)| languages.others().iter().any(|c| c == code))
+    };
+    if languages.is_multilingual() && is_top(dir) {
+        let end = dir.find("/_posts").map_or(dir.len(), |at| at + "/_posts".len());
+        return &dir[..end];
+    }
+    section_dir(dir)
+}
+
 /// Whether the content path `path` is in a `_posts` folder.
 pub(crate) fn in_posts_folder(path: &str) -> bool {
     path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
@@ -465,6 +480,11 @@ mod tests {
         assert_eq!(section_dir("blog/_posts"), "blog");
         assert_eq!(section_dir("blog/_posts/2023"), "blog");
         assert_eq!(section_dir("_i18n/de/_posts"), "_i18n/de");
+        let languages = crate::config::Languages { list: vec!["en".into(), "de".into()], ..Default::default() };
+        assert_eq!(section_dir_in("de/_posts", &languages), "de/_posts");
+        assert_eq!(section_dir_in("de/_posts/2023", &languages), "de/_posts");
+        assert_eq!(section_dir_in("de/news/_posts", &languages), "de/news");
+        assert_eq!(section_dir_in("_posts/2023", &languages), "_posts");
         assert_eq!(section_dir("_posts"), "_posts");
         assert_eq!(section_dir("_posts/old"), "_posts");
         assert_eq!(section_dir("docs/guides"), "docs/guides");

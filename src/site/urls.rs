@@ -230,7 +230,19 @@ fn post_url<'p>(page: &'p SourcePage, path: &'p str, rules: &UrlRules<'_>) -> Op
     categories.retain(|c| seen.insert(c.clone()));
     values.categories = categories.join("/");
     values.path = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
-    url_site_path(&expand(&template, &values))
+    url_site_path(&squeeze_slashes(&expand(&template, &values)))
+}
+
+/// An expanded URL template with each run of `/` made one, as Jekyll's `URL#sanitize_url`
+/// does (`squeeze("/")`): `/:categories/:year/` of a post without categories is `/2024/`.
+fn squeeze_slashes(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The site path a page's `permalink` gives it, read from the site's root as Jekyll

@@ -76,3 +76,57 @@ fn a_language_code_that_is_a_path_is_refused_at_the_key() {
         assert!(!site.exists("public"));
     }
 }
+
+/// A Jekyll site translated with jekyll-multiple-languages-plugin, with `{% t %}` and
+/// `{% tf %}` on its page.
+fn plugin_site(name: &str) -> Site {
+    let site = Site::with_files(
+        name,
+        &[
+            ("_config.yml", "languages: [\"en\", \"de\"]\n"),
+            ("content/a.md", "---\ntitle: A\n---\nSay {% t words.hello %}.\n\n{% tf ../../secret.md %}\n"),
+            ("content/_i18n/en.yml", "words:\n  hello: hello\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\n\n[check]\nlinks = \"warn\"\n");
+    site
+}
+
+#[test]
+fn a_language_strings_file_linked_out_or_a_fifo_is_not_read() {
+    let site = plugin_site("hostile-jekyll-strings");
+    let elsewhere =
+        Site::with_files("hostile-jekyll-strings-elsewhere", &[("secret.yml", "words:\n  hello: s3cr3t\n")]);
+    // Beside book.toml, where `_i18n/` is looked up after the content folder.
+    std::fs::create_dir_all(site.root.join("_i18n")).expect("_i18n/");
+    std::os::unix::fs::symlink(elsewhere.root.join("secret.yml"), site.root.join("_i18n/de.yml")).expect("a link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("cannot read the strings of `_i18n/de.yml`") && run.stderr.contains("content/a.md:4:5"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("public/de/a.html");
+    assert!(!page.contains("s3cr3t") && page.contains("missing translation"), "{page}");
+    std::fs::remove_file(site.root.join("_i18n/de.yml")).expect("remove");
+    let made = std::process::Command::new("mkfifo").arg(site.root.join("_i18n/de.yml")).status().expect("mkfifo");
+    assert!(made.success());
+    let run = crate::reads::run_bounded(&site, &["build"], &[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("cannot read the strings of `_i18n/de.yml`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_translated_file_above_the_handbook_is_never_read() {
+    let site = plugin_site("hostile-jekyll-tf");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("`../../secret.md` is no file of a language's folder: `{% tf %}` names no `..` or `./`"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("public/de/a.html");
+    assert!(page.contains("Say hello.") && page.contains("missing include"), "{page}");
+}

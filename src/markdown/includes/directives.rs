@@ -34,6 +34,9 @@ pub(crate) enum Lookup {
     JekyllIncludes,
     /// Docusaurus's `@site/` imports: the handbook's folder ([`super::mdx_imports`]).
     SiteRoot,
+    /// jekyll-multiple-languages-plugin's `{% tf file %}`: the page's language's folder
+    /// `_i18n/<lang>/`, then the default language's ([`super::translations`]).
+    JekyllI18n,
 }
 
 /// Which part of the file to take.
@@ -88,6 +91,9 @@ pub(crate) enum Action {
     Include(Vec<Include>),
     /// A directive opsbook recognises but refuses (a remote snippet): the message.
     Refuse(String),
+    /// jekyll-multiple-languages-plugin's `{% t key %}`: the page's language's string
+    /// of that key ([`super::translations`]).
+    Translate(String),
 }
 
 /// A directive or an escape: the bytes it replaces and what comes instead.
@@ -473,6 +479,18 @@ fn liquid_tag<'l>(line: &'l str, i: usize, close: &mut Finder<'_>) -> Option<(us
     Some((closing + 2, name))
 }
 
+/// jekyll-multiple-languages-plugin's `{% t key %}` / `{% translate key %}`: a dotted
+/// key of literal names (`global.english`, `list.0`). A key the plugin would first read
+/// as a Liquid variable (`page.title`, `{{ x }}`) is left to the Liquid pass.
+fn translate_key(rest: &str) -> Option<Action> {
+    let key = rest.trim();
+    let valid = |c: char| c.is_alphanumeric() || "_.-".contains(c);
+    if key.is_empty() || !key.chars().all(valid) || key.starts_with("page.") || key.starts_with("site.") {
+        return None;
+    }
+    Some(Action::Translate(key.to_string()))
+}
+
 /// A Liquid `{% include file.md %}` or `{% include_relative file.md %}` at `i`. Jekyll
 /// file names are bare; a quoted name is another template language's include (Tera's
 /// in a theme guide), left alone. Of its parameters, those with a literal value are
@@ -487,6 +505,8 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     let lookup = match tag {
         "include" => Lookup::JekyllIncludes,
         "include_relative" => Lookup::Relative,
+        "tf" | "translate_file" => Lookup::JekyllI18n,
+        "t" | "translate" => return translate_key(rest).map(|key| (end, vec![Found { range: i..end, action: key }])),
         _ => return None,
     };
     let rest = rest.trim_start();
@@ -495,6 +515,11 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     let valid = |c: char| c.is_alphanumeric() || "_/.-()+~#@".contains(c);
     if path.is_empty() || !path.chars().all(valid) {
         return None;
+    }
+    // Jekyll's `IncludeTag#validate_file_name`, which `{% tf %}` calls: no `..` or `./`.
+    if lookup == Lookup::JekyllI18n && (path.contains("..") || path.contains("./")) {
+        let message = format!("`{path}` is no file of a language's folder: `{{% tf %}}` names no `..` or `./`");
+        return Some((end, vec![Found { range: i..end, action: Action::Refuse(message) }]));
     }
     let literal = |value: &str, quoted: bool| {
         quoted || matches!(value, "true" | "false") || value.trim_start_matches('-').parse::<f64>().is_ok()

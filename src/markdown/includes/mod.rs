@@ -57,6 +57,7 @@ mod mdx_imports;
 mod public;
 mod select;
 mod source_map;
+mod translations;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -107,6 +108,14 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
             _ => true,
         });
     }
+    // jekyll-multiple-languages-plugin's tags, in a handbook with languages only.
+    if !translations::reads_tags(page.include_roots) {
+        found.retain(|d| match &d.action {
+            Action::Translate(_) => false,
+            Action::Include(includes) => !includes.iter().any(|include| include.lookup == Lookup::JekyllI18n),
+            _ => true,
+        });
+    }
     if found.is_empty() {
         return None;
     }
@@ -128,6 +137,7 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
         stack: Vec::new(),
         includes: 0,
         read: 0,
+        strings: translations::Strings::new(),
     };
     let text: Arc<str> = Arc::from(page.text);
     let page_source =
@@ -176,6 +186,8 @@ struct Expander<'f> {
     /// How many includes were expanded, and the bytes of the files they read.
     includes: usize,
     read: usize,
+    /// The strings files of jekyll-multiple-languages-plugin read for this page.
+    strings: translations::Strings,
 }
 
 impl Expander<'_> {
@@ -280,6 +292,15 @@ impl Expander<'_> {
                     self.put(&shown, here, true);
                     self.out.missing.push((here, message));
                 }
+                Action::Translate(key) => match self.translate(&key) {
+                    Ok(text) => self.put(&text, here, true),
+                    Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
+                    Err(Failure::Missing(message)) => {
+                        let shown = translations::placeholder(&key, in_code(&mut fences));
+                        self.put(&shown, here, true);
+                        self.out.missing.push((here, message));
+                    }
+                },
                 Action::Include(includes) => {
                     for include in includes {
                         match self.include(&include, here, depth) {
@@ -423,6 +444,11 @@ impl Expander<'_> {
             }
             Lookup::JekyllIncludes => self.roots.jekyll(self.content),
             Lookup::SiteRoot => vec![String::new()],
+            Lookup::JekyllI18n => translations::file_bases(
+                self.roots,
+                self.content,
+                self.out.sources.first().and_then(|s| s.link_dir.as_deref()),
+            ),
         };
         // Each folder once, where it first comes (the page's folder may be `content/`).
         let mut seen = std::collections::HashSet::new();

@@ -362,6 +362,7 @@ fn reads_jekyll_and_snippet_folders_from_the_roots() {
         jekyll_includes_dir: Some("partials".into()),
         jekyll_theme_includes: Some("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/_includes".into()),
         snippet_bases: vec!["snippets".into()],
+        languages: Vec::new(),
     };
     let f = files(&[
         ("partials/a.html", "site"),
