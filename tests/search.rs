@@ -171,3 +171,48 @@ fn writes_the_words_sorted_by_their_ends() {
     let ends: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
     assert!(ends.windows(2).all(|w| w[0] < w[1]), "sorted by their ends");
 }
+
+/// Issue 34: the pages of each pair of consecutive stems of a block, in the file of
+/// pairs their hash names (phrases); the text of each page's sections in a file of its
+/// own (snippets and sub-results); the page's place as its breadcrumb path (issue 33.8).
+#[test]
+fn writes_pairs_for_phrases_snippet_files_and_each_page_s_place() {
+    let site = Site::fixture("basic");
+    site.build(&[]).expect_code(0);
+    let manifest = json(&site, "public/search/manifest.json");
+    let count = manifest["pairs"].as_u64().expect("the number of files of pairs");
+    assert!(count >= 1);
+    let records = json(&site, "public/search/p-0.json");
+    let records = records.as_array().expect("records");
+    let db = records.iter().position(|r| r[0] == "runbooks/db-failover/").expect("the failover page") as u64;
+    let pages_of = |key: &str| {
+        // FNV-1a, 32 bits, as src/search/pairs.rs and search-phrases.js.
+        let hash = key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let file = json(&site, &format!("public/search/q-{}.json", u64::from(hash) % count));
+        let mut page = 0;
+        file[key]
+            .as_str()
+            .map(|docs| {
+                opsbook::search::encode::decode(docs)
+                    .into_iter()
+                    .map(|d| {
+                        page += d;
+                        page
+                    })
+                    .collect::<Vec<u64>>()
+            })
+            .unwrap_or_default()
+    };
+    // In an admonition; in a table's cell; in a title; never across two list items.
+    assert_eq!(pages_of("unrepl write"), [db]);
+    assert_eq!(pages_of("select now"), [db]);
+    assert!(pages_of("databas failov").contains(&db));
+    assert!(pages_of("lag promot").is_empty(), "`Check lag.` and `Promote.` are two list items");
+    let snippets = json(&site, &format!("public/search/s-{db}.json"));
+    let sections = snippets.as_array().expect("sections");
+    assert_eq!(sections[1][0], "steps");
+    assert_eq!(sections[1][1], "Steps");
+    assert!(sections[1][2].as_str().unwrap().contains("Check lag."), "{sections:?}");
+    assert!(sections[0][2].as_str().unwrap().contains("Failing over loses unreplicated writes."));
+    assert_eq!(records[db as usize][7], "Runbooks", "the place of a page is its breadcrumb path");
+}

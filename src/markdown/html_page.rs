@@ -127,7 +127,7 @@ impl<'a> BodyWriter<'a> {
         if !text.trim().is_empty() {
             self.note_text(&decode_entities(&text));
         }
-        self.note_break();
+        self.note_break(true);
     }
 }
 

@@ -587,7 +587,7 @@ impl<'a> BodyWriter<'a> {
                 }
                 Event::End(TagEnd::Paragraph) => {
                     self.in_paragraph = false;
-                    self.note_break();
+                    self.note_break(true);
                     if self.in_summary {
                         self.in_summary = false;
                         self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
@@ -795,7 +795,7 @@ impl<'a> BodyWriter<'a> {
                 Event::Code(code)
             }
             Event::SoftBreak | Event::HardBreak => {
-                self.note_break();
+                self.note_break(false);
                 event
             }
             Event::End(end) => {
@@ -803,7 +803,7 @@ impl<'a> BodyWriter<'a> {
                     end,
                     TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
                 ) {
-                    self.note_break();
+                    self.note_break(true);
                 }
                 Event::End(end)
             }
@@ -811,16 +811,24 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    /// Keeps the words of two blocks apart in the search text.
-    fn note_break(&mut self) {
+    /// Keeps the words of two lines apart in the search text, and those of two blocks
+    /// (`block`: a paragraph, list item, table cell... ends) on two lines: a quoted
+    /// phrase is matched within a block ([`crate::search::pairs`]).
+    fn note_break(&mut self, block: bool) {
         if let Some(more) = self.before_more.as_mut().filter(|more| !more.ends_with(' ')) {
             more.push(' ');
         }
         if !self.in_heading
             && let Some(section) = self.out.sections.last_mut()
-            && !section.text.ends_with(' ')
         {
-            section.text.push(' ');
+            if block && section.text.ends_with(' ') {
+                section.text.pop();
+            }
+            if block && !section.text.ends_with('\n') {
+                section.text.push('\n');
+            } else if !section.text.ends_with([' ', '\n']) {
+                section.text.push(' ');
+            }
         }
     }
 

@@ -187,7 +187,7 @@ fn keeps_the_text_of_each_section_for_search() {
         rendered.sections.iter().map(|s| (s.id.as_deref(), s.heading.as_str(), s.text.trim(), s.code.trim())).collect();
     assert_eq!(
         sections,
-        [(None, "", "Intro text. Next line.", ""), (Some("steps"), "Steps", "one two", "kubectl get pods")]
+        [(None, "", "Intro text. Next line.", ""), (Some("steps"), "Steps", "one\ntwo", "kubectl get pods")]
     );
 }
 

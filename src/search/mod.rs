@@ -13,9 +13,14 @@
 //!   word's second half sorts backwards ([`reversed_shards`]).
 //! - `search/f-<facet>.json`: for each filter (`kind`, `section`, `owner`, `tag`) the
 //!   pages of every value.
+//! - `search/q-<n>.json`: the pages of each pair of consecutive stems of a block of
+//!   text, spread over the files by a hash of the pair, for quoted phrases ([`pairs`]).
 //! - `search/p-<n>.json`: the records of pages `n*16 .. n*16+15`: URL, title, kind,
-//!   top-level section, and the byte range of each section in the page's HTML, so the
-//!   client fetches just the section it needs for a snippet and its heading.
+//!   top-level section, the byte range of each section in the page's HTML, a
+//!   runbook's service and severity, and the page's place (its breadcrumb path).
+//! - `search/s-<n>.json`: the text of page `n`'s sections, for the snippets of its
+//!   sub-results ([`snippets`]): small files fetched whole, which cost the same on a
+//!   host that serves byte ranges and compresses and on one that does neither.
 //!
 //! Shards are cut at about [`SHARD_TARGET`] bytes, so a query word loads one shard (a
 //! word being typed, the shards its prefix spans: usually one or two). The client is the
@@ -26,8 +31,10 @@ pub(crate) mod browser_stemmer;
 pub mod encode;
 pub(crate) mod index;
 pub(crate) mod page_terms;
+pub(crate) mod pairs;
 mod postings;
 pub(crate) mod shards;
+pub(crate) mod snippets;
 pub(crate) mod terms;
 pub(crate) mod text;
 
@@ -157,6 +164,11 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
     for (n, (_, content)) in shards.reversed.iter().enumerate() {
         files.push((format!("r-{n}.json"), Arc::clone(content)));
     }
+    let pair_files = postings.pair_files(&pages);
+    let pair_count = pair_files.len();
+    files.extend(pair_files);
+    files.extend(postings.snippet_files(&pages));
+    crate::spent::phase(Some("index: pairs and snippets"));
     let facets = facets(site, &pages);
     crate::spent::phase(Some("index: facets"));
     for (facet, values) in &facets {
@@ -180,6 +192,7 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
         chunk: CHUNK,
         shards: shards.vocabulary.into_iter().map(|(key, _)| key).collect(),
         reversed: shards.reversed.into_iter().map(|(key, _)| key).collect(),
+        pairs: pair_count,
         language: site.config.language.clone(),
         stop: text::stop_words(&site.config.language).to_vec(),
         facets: manifest_facets(site, &facets),
@@ -255,6 +268,8 @@ struct Manifest {
     shards: Vec<String>,
     /// The first reversed word of every shard of reversed words.
     reversed: Vec<String>,
+    /// The number of files of pairs of consecutive stems (`q-<n>.json`).
+    pairs: usize,
     /// The handbook's language: the client stems query words as the index did.
     language: String,
     stop: Vec<&'static str>,
@@ -309,12 +324,14 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
 }
 
 /// A page as the results list shows it: `[url, title, kind, section, ranges, service,
-/// severity]`, where
+/// severity, place]`, where
 /// the URL is the site path without the base path, the section is the top-level
 /// section's slug (its title is in the manifest), and the ranges are the byte ranges of
 /// the page's sections in its HTML, encoded as start, length, start, length... The
 /// client fetches a section's range for its snippet, heading and id. Service and
-/// severity are a runbook's, left out when empty (trailing empty fields are dropped).
+/// severity are a runbook's, and the place is the titles of the page's ancestors below
+/// the home page, joined by ` › ` (its breadcrumb path: five pages titled `OpenStack`
+/// are told apart); trailing empty fields are dropped.
 type Record<'a> = Vec<std::borrow::Cow<'a, str>>;
 
 fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Record<'a> {
@@ -331,11 +348,28 @@ fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Rec
         ranges.unwrap_or_default().into(),
         field("service").into(),
         field("severity").into(),
+        place(site, id).into(),
     ];
     while record.len() > 5 && record.last().is_some_and(|f| f.is_empty()) {
         record.pop();
     }
     record
+}
+
+/// The titles of page `id`'s ancestors below the home page, outermost first, joined by
+/// ` › `: the breadcrumb path the results show as the page's place.
+fn place(site: &Site, id: PageId) -> String {
+    let mut titles = Vec::new();
+    let mut current = id;
+    while let Some(parent) = site.pages[current].parent {
+        if parent == 0 || titles.len() > site.pages.len() {
+            break;
+        }
+        titles.push(site.pages[parent].title.as_str());
+        current = parent;
+    }
+    titles.reverse();
+    titles.join(" › ")
 }
 
 #[cfg(test)]

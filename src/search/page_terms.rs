@@ -1,7 +1,7 @@
 //! One page's postings, made while its Markdown is rendered, so that the build keeps
 //! numbers rather than the page's text until the index is written.
 //!
-//! 1. The page's text is split into folded words by field ([`super::text::for_each_term`]):
+//! 1. The page's text is split into folded words by field ([`super::text::for_each_marked_term`]):
 //!    description and tags, the alerts it is the runbook of, then each section's
 //!    heading, prose and code; each word is numbered ([`super::terms`]) and its stem's
 //!    weight summed in text order (a runbook's alert names 4, headings 2.5, description
@@ -100,6 +100,8 @@ pub(crate) struct Scratch {
     marks: Vec<u32>,
     page: u32,
     buffer: String,
+    /// The page's pairs of consecutive stems ([`super::pairs`]).
+    pairs: Vec<u64>,
 }
 
 impl Scratch {
@@ -134,6 +136,13 @@ pub(crate) struct PageTerms {
     title: Box<str>,
     /// The title's terms, as (word, stem) numbers, in order.
     title_terms: Box<[(u32, u32)]>,
+    /// The pairs of consecutive stems of each block of the text ([`super::pairs`]),
+    /// ascending, as varints of their differences.
+    pairs: Box<[u8]>,
+    /// The title's pairs of consecutive stems.
+    title_pairs: Box<[u64]>,
+    /// The JSON of the page's snippet file ([`super::snippets`]).
+    snippets: Box<str>,
 }
 
 impl PageTerms {
@@ -146,30 +155,43 @@ impl PageTerms {
             scratch.page = 1;
         }
         // `weight` 0 marks a title word: it counts once, as a bonus, not in the frequency.
+        // Each line of a text is a block (a paragraph, list item, table cell...): a phrase
+        // is matched within one, so its pairs are made line by line.
         let mut add = |text: &str, weight: f32, section: Option<u16>, scratch: &mut Scratch| {
             let mut buffer = std::mem::take(&mut scratch.buffer);
-            super::text::for_each_term(text, &mut buffer, |word| {
-                length += 1;
-                let (word, stem) = intern.intern(word);
-                let at = word as usize;
-                if at >= scratch.marks.len() {
-                    scratch.marks.resize(at + 4096, 0);
-                }
-                if scratch.marks[at] != scratch.page {
-                    scratch.marks[at] = scratch.page;
-                    scratch.words.push(word);
-                }
-                if stem == STOP {
-                    return;
-                }
-                let stats = scratch.stats(stem, section);
-                if weight == 0.0 {
-                    stats.in_title = true;
-                } else {
-                    stats.add(weight, section);
-                }
-            });
+            let mut pairs = std::mem::take(&mut scratch.pairs);
+            for block in text.split('\n') {
+                let mut previous = STOP;
+                super::text::for_each_marked_term(block, &mut buffer, |word, plain| {
+                    length += 1;
+                    let (word, stem) = intern.intern(word);
+                    let at = word as usize;
+                    if at >= scratch.marks.len() {
+                        scratch.marks.resize(at + 4096, 0);
+                    }
+                    if scratch.marks[at] != scratch.page {
+                        scratch.marks[at] = scratch.page;
+                        scratch.words.push(word);
+                    }
+                    if stem == STOP {
+                        return;
+                    }
+                    if plain {
+                        if previous != STOP {
+                            pairs.push(super::pairs::pair(previous, stem));
+                        }
+                        previous = stem;
+                    }
+                    let stats = scratch.stats(stem, section);
+                    if weight == 0.0 {
+                        stats.in_title = true;
+                    } else {
+                        stats.add(weight, section);
+                    }
+                });
+            }
             scratch.buffer = buffer;
+            scratch.pairs = pairs;
         };
         add(page.description, DESCRIPTION_WEIGHT, Some(0), scratch);
         for tag in page.tags {
@@ -202,7 +224,17 @@ impl PageTerms {
         touched.clear();
         scratch.touched = touched;
         let words = encode_ascending(&mut scratch.words);
-        PageTerms { length, stems: stems.into_boxed_slice(), words, title: Box::default(), title_terms: Box::default() }
+        let pairs = super::pairs::encode(&mut scratch.pairs);
+        PageTerms {
+            length,
+            stems: stems.into_boxed_slice(),
+            words,
+            title: Box::default(),
+            title_terms: Box::default(),
+            pairs,
+            title_pairs: Box::default(),
+            snippets: super::snippets::page_json(page.sections),
+        }
     }
 
     /// Whether the title's terms are those of `title`.
@@ -213,9 +245,23 @@ impl PageTerms {
     /// Makes the title's terms those of `title`.
     pub(crate) fn set_title(&mut self, title: &str, intern: &mut dyn Intern) {
         let mut terms = Vec::new();
-        super::text::for_each_term(title, &mut String::new(), |word| terms.push(intern.intern(word)));
+        let mut pairs = Vec::new();
+        let mut previous = STOP;
+        super::text::for_each_marked_term(title, &mut String::new(), |word, plain| {
+            let (word, stem) = intern.intern(word);
+            terms.push((word, stem));
+            if plain && stem != STOP {
+                if previous != STOP {
+                    pairs.push(super::pairs::pair(previous, stem));
+                }
+                previous = stem;
+            }
+        });
+        pairs.sort_unstable();
+        pairs.dedup();
         self.title = title.into();
         self.title_terms = terms.into_boxed_slice();
+        self.title_pairs = pairs.into_boxed_slice();
     }
 
     /// The page's length: its terms, the title's included.
@@ -250,6 +296,18 @@ impl PageTerms {
         for t in title {
             found(t, &title_only());
         }
+    }
+
+    /// The JSON of the page's snippet file ([`super::snippets`]).
+    pub(crate) fn snippets(&self) -> &str {
+        &self.snippets
+    }
+
+    /// Calls `found` with each pair of consecutive stems of the page's blocks, the
+    /// title's included (a pair may come twice).
+    pub(crate) fn for_each_pair(&self, mut found: impl FnMut(u64)) {
+        super::pairs::decode(&self.pairs, &mut found);
+        self.title_pairs.iter().copied().for_each(found);
     }
 
     /// Calls `found` with each word of the page, the title's included (a word may come

@@ -192,6 +192,25 @@ impl SitePostings {
         let pages = docs.iter().map(|&id| self.pages.get(id).cloned().flatten()).collect();
         scoring.score(pages, &self.terms)
     }
+
+    /// The files of pairs of consecutive stems of pages `docs` (page ids, in index
+    /// order), for phrases ([`super::pairs`]).
+    pub(crate) fn pair_files(&self, docs: &[PageId]) -> Vec<(String, Arc<str>)> {
+        let pages: Vec<Option<Arc<PageTerms>>> = docs.iter().map(|&id| self.pages.get(id).cloned().flatten()).collect();
+        super::pairs::files(&self.terms, &pages)
+    }
+
+    /// The snippet files of pages `docs` (page ids, in index order): `s-<n>.json` for
+    /// the page of index number `n` ([`super::snippets`]).
+    pub(crate) fn snippet_files(&self, docs: &[PageId]) -> Vec<(String, Arc<str>)> {
+        docs.iter()
+            .enumerate()
+            .map(|(n, &id)| {
+                let json = self.pages.get(id).and_then(Option::as_ref).map_or("[]", |page| page.snippets());
+                (format!("s-{n}.json"), Arc::from(json))
+            })
+            .collect()
+    }
 }
 
 /// The postings of page `id` of `site`, whose Markdown gave `rendered`, runbook of

@@ -113,7 +113,16 @@ fn camel_starts(word: &[u8]) -> Vec<usize> {
 /// `-`), the identifier folded, of at most [`MAX_IDENTIFIER`] characters, when
 /// [`is_kept_identifier`]. ASCII words
 /// are lower-cased into `buffer`, others go through [`fold`](crate::slug::fold).
+#[cfg(test)]
 pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
+    for_each_marked_term(text, buffer, |term, _| found(term));
+}
+
+/// [`for_each_term`], telling of each term whether it is a plain word (`true`: a word
+/// as [`words`] splits the text, of two characters or more) or one of the terms added
+/// after it (a camel-case part, an identifier): the plain words, in order, are what a
+/// quoted phrase is matched against ([`super::pairs`]).
+pub(crate) fn for_each_marked_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str, bool)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -144,7 +153,7 @@ pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnM
             && is_kept_identifier(identifier)
             && (identifier.len() <= MAX_IDENTIFIER || identifier.chars().count() <= MAX_IDENTIFIER)
         {
-            found(&crate::slug::fold(identifier));
+            found(&crate::slug::fold(identifier), false);
         }
     }
 }
@@ -163,11 +172,11 @@ fn is_kept_identifier(identifier: &str) -> bool {
 }
 
 /// One word of [`for_each_term`], and its camel-case parts (`run` tells what it holds).
-fn emit_word(word: &str, run: Run, buffer: &mut String, found: &mut impl FnMut(&str)) {
+fn emit_word(word: &str, run: Run, buffer: &mut String, found: &mut impl FnMut(&str, bool)) {
     if run.ascii && !run.upper {
         // Lower case already, and no camel case without upper case.
         if word.len() >= 2 {
-            found(word);
+            found(word, true);
         }
     } else if run.ascii {
         if word.len() < 2 {
@@ -176,7 +185,7 @@ fn emit_word(word: &str, run: Run, buffer: &mut String, found: &mut impl FnMut(&
         buffer.clear();
         buffer.push_str(word);
         buffer.make_ascii_lowercase();
-        found(buffer);
+        found(buffer, true);
         let starts = camel_starts(word.as_bytes());
         for (k, &from) in starts.iter().enumerate() {
             let to = starts.get(k + 1).copied().unwrap_or(word.len());
@@ -184,11 +193,11 @@ fn emit_word(word: &str, run: Run, buffer: &mut String, found: &mut impl FnMut(&
                 buffer.clear();
                 buffer.push_str(&word[from..to]);
                 buffer.make_ascii_lowercase();
-                found(buffer);
+                found(buffer, false);
             }
         }
     } else if word.chars().nth(1).is_some() {
-        found(&crate::slug::fold(word));
+        found(&crate::slug::fold(word), true);
     }
 }
 

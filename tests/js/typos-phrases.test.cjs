@@ -54,34 +54,42 @@ test('an index without reversed shards still finds typos in the word\'s own shar
   assert.deepEqual((await engine.search('kubermetes ')).corrections, { kubermetes: 'kubernetes' });
 });
 
-// Eleven pages with both `split` and `brain`, best first; their texts say "brain split"
-// but page 9's, and page 10's second section (where `split` weighs most): both below
-// the first ten, the pages the client reads snippets of.
+// Eleven pages with both `split` and `brain`, best first; the files of pairs say only
+// pages 9 and 10 (below the first ten) have "split brain", and pages 0-10 "brain split".
 const L = '0123456789abcdefghijklmnopqrstuv';
 const both = Array.from({ length: 11 }, (_, i) => (i ? '1' : '0') + L[30 - i] + (i === 10 ? '1' : '0')).join('');
-const phraseIndex = {
-  'manifest.json': manifest({ shards: ['aa'], reversed: [] }),
-  't-0.json': { w: { split: 'split', brain: 'brain' }, p: { split: both, brain: both.replace(/.$/, '0') } },
+/** A file of pairs of stems: key -> pages, encoded as the index encodes them. */
+const pairsFile = (count, keys) => {
+  const files = {};
+  for (let n = 0; n < count; n++) files['q-' + n + '.json'] = {};
+  for (const [key, pages] of Object.entries(keys)) {
+    files['q-' + (search.pairHash(key) % count) + '.json'][key] = pages.map((p, i) => L[p - (i ? pages[i - 1] : 0)]).join('');
+  }
+  return files;
 };
-const texts = (page, section) => (page === 9 || (page === 10 && section === 1) ? 'a split brain' : 'the brain split');
+const phraseIndex = {
+  'manifest.json': manifest({ shards: ['aa'], reversed: [], pairs: 3 }),
+  't-0.json': { w: { split: 'split', brain: 'brain', risk: 'risk' }, p: { split: both, brain: both.replace(/.$/, '0'), risk: '9a0' } },
+  ...pairsFile(3, { 'split brain': [9, 10], 'brain split': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'brain risk': [9] }),
+};
 
-test('a quoted phrase keeps only the pages that have it, however low they rank (issue 19)', async () => {
-  const { engine } = engineOver(phraseIndex);
-  const asked = [];
-  engine.text = async (page, section) => { asked.push([page, section]); return texts(page, section); };
-  const found = await engine.search('"split brain"');
-  assert.deepEqual(found.results.map((r) => r.page), [9, 10]);
-  assert.equal(found.unchecked, 0);
-  assert.ok(asked.length <= 12, 'within the budget of sections');
-  const loose = await engine.search('split brain');
-  assert.equal(loose.results.length, 11, 'without quotes, every page with both words');
+test('hashes pairs as the index does (src/search/pairs.rs)', () => {
+  assert.equal(search.pairHash(''), 0x811c9dc5);
+  assert.equal(search.pairHash('a'), 0xe40c292c);
+  assert.deepEqual(search.pairsOf(['split', 'brain', 'risk']), ['split brain', 'brain risk']);
 });
 
-test('pages past the budget of a phrase come after the pages that have it', async () => {
-  const many = Array.from({ length: 40 }, (_, i) => (i ? '1' : '0') + 'a0').join('');
-  const { engine } = engineOver({ ...phraseIndex, 't-0.json': { w: { split: 'split', brain: 'brain' }, p: { split: many, brain: many } } });
-  engine.text = async (page) => (page === 3 ? 'split brain' : 'brain split');
+test('a quoted phrase keeps every page that has it and no other, however low they rank (issue 34)', async () => {
+  const { engine, loaded } = engineOver(phraseIndex);
   const found = await engine.search('"split brain"');
-  assert.equal(found.results[0].page, 3);
-  assert.ok(found.unchecked > 0 && found.results.length === 1 + found.unchecked, `${found.results.length} ${found.unchecked}`);
+  assert.deepEqual(found.results.map((r) => r.page), [9, 10]);
+  assert.equal(loaded.filter((n) => n.startsWith('q-')).length, 1, 'one file of pairs for a two-word phrase');
+  const loose = await engine.search('split brain');
+  assert.equal(loose.results.length, 11, 'without quotes, every page with both words');
+  assert.deepEqual((await engine.search('"brain split"')).results.length, 11);
+  // Stop words are left out of a phrase as out of the index.
+  assert.deepEqual((await engine.search('"split the brain"')).results.map((r) => r.page), [9, 10]);
+  // Three words: the pages with each of its pairs.
+  assert.deepEqual((await engine.search('"split brain risk"')).results.map((r) => r.page), [9]);
+  assert.deepEqual((await engine.search('"risk split"')).results, []);
 });

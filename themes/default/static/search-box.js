@@ -1,6 +1,6 @@
 /* opsbook search, part 7 of 8 (see search-format.js): the search box in every page's
-   header, in the browser only. Fetches the index files and the sections of result pages
-   (by byte range, for snippets and phrases), and shows results as an ARIA 1.2 combobox;
+   header, in the browser only. Fetches the index files and the text of the result pages
+   it shows (one small file each, for snippets), and shows results as an ARIA 1.2 combobox;
    the helpers the search page (part 8) shares go into `search.page`. */
 (function (search) {
   'use strict';
@@ -16,49 +16,6 @@
     });
   });
 
-  /** The text of a page's section, for phrases. */
-  engine.text = function (page, section) {
-    return engine.record(page).then(function (record) { return sectionOf(record, section); }).then(function (got) {
-      return got.heading + ' ' + got.text;
-    });
-  };
-
-  /** The text and first heading of a page's section, fetched by byte range: at most
-      SNIPPET_BYTES of it, enough for a snippet. */
-  var SNIPPET_BYTES = 4096;
-  var BLOCKS = 'p, li, td, th, tr, dt, dd, h1, h2, h3, h4, h5, h6, div, blockquote, figcaption, caption, br';
-  var sectionCache = new Map();
-  function sectionOf(record, section) {
-    var key = record.url + '#' + section;
-    if (sectionCache.has(key)) return sectionCache.get(key);
-    var start = record.ranges[section * 2];
-    var length = Math.min(record.ranges[section * 2 + 1], SNIPPET_BYTES);
-    if (start === undefined) return Promise.resolve({ id: '', heading: '', text: '' });
-    var promise = fetch(root + record.url, { headers: { Range: 'bytes=' + start + '-' + (start + length - 1) } })
-      .then(function (response) { return response.arrayBuffer().then(function (buffer) { return [response.status, buffer]; }); })
-      .then(function (got) {
-        var bytes = new Uint8Array(got[1]);
-        if (got[0] !== 206) bytes = bytes.slice(start, start + length);
-        var html = new TextDecoder().decode(bytes).replace(/<[^>]*$/, '');
-        var doc = new DOMParser().parseFromString('<div>' + html + '</div>', 'text/html');
-        var heading = doc.querySelector('h1[id],h2[id],h3[id],h4[id],h5[id],h6[id]');
-        var id = heading ? heading.id : '';
-        var headingText = '';
-        if (heading) {
-          heading.querySelectorAll('a.anchor').forEach(function (a) { a.remove(); });
-          headingText = heading.textContent.trim();
-          heading.remove();
-        }
-        doc.querySelectorAll('pre, script, style').forEach(function (el) { el.textContent = ' ' + el.textContent + ' '; });
-        // Keep the words of adjacent blocks apart: table cells, list items, paragraphs.
-        doc.querySelectorAll(BLOCKS).forEach(function (el) { el.appendChild(doc.createTextNode(' ')); });
-        return { id: id, heading: headingText, text: doc.body.textContent.replace(/\s+/g, ' ').trim() };
-      })
-      .catch(function () { return { id: '', heading: '', text: '' }; });
-    sectionCache.set(key, promise);
-    return promise;
-  }
-
   function element(tag, className, text) {
     var el = document.createElement(tag);
     if (className) el.className = className;
@@ -66,13 +23,35 @@
     return el;
   }
 
-  /** Where a result stands: its section, its kind, and a runbook's service and severity. */
+  /** Where a result stands: its place (breadcrumb path), its kind, and a runbook's
+      service and severity. */
   function placeOf(record) {
-    return [record.section, record.kind !== 'page' ? record.kind : '', record.service, record.severity].filter(Boolean).join(' · ');
+    return [record.place, record.kind !== 'page' ? record.kind : '', record.service, record.severity].filter(Boolean).join(' · ');
   }
 
-  /** One result: a link to the page (to its section once known), its place, a snippet. */
-  function renderResult(hit, found, withSnippet) {
+  /** Appends `parts` (`[text, highlighted]`) to `el`, highlighted parts as `mark`. */
+  function appendParts(el, parts) {
+    parts.forEach(function (part) { el.appendChild(part[1] ? element('mark', '', part[0]) : document.createTextNode(part[0])); });
+  }
+
+  /** The snippet of a section: around the query's words in its text; when only its
+      heading has them, the heading highlighted, then the start of its text. */
+  function sectionSnippet(section, found, size) {
+    var parts = search.snippet(section.text || '', found, size);
+    if (parts.some(function (p) { return p[1]; }) || !section.heading) return parts;
+    return search.highlight(section.heading, found).concat([[section.text ? ': ' : '', false]], parts);
+  }
+
+  /** The address of a page's section. */
+  function sectionUrl(record, section) {
+    return root + record.url + (section && section.id ? '#' + encodeURIComponent(section.id) : '');
+  }
+
+  /** One result: a link to the page, at its best section, with its place and that
+      section's snippet; with `subResults` (the search page), up to two more of its
+      best sections below it, each a link to its heading with its own snippet. The
+      sections' text comes from the page's small file `s-<n>.json`. */
+  function renderResult(hit, found, withSnippet, subResults) {
     var item = element('li', 'search-result');
     var link = element('a', 'search-result-link');
     item.appendChild(link);
@@ -81,17 +60,37 @@
       link.appendChild(element('span', 'search-result-title', record.title));
       var place = element('span', 'search-result-place', placeOf(record));
       link.appendChild(place);
-      if (!withSnippet) return;
+      if (!withSnippet) return null;
       var text = element('span', 'search-result-snippet');
       link.appendChild(text);
-      sectionOf(record, hit.section).then(function (section) {
-        if (section.id) link.href = root + record.url + '#' + encodeURIComponent(section.id);
-        if (section.heading && section.heading !== record.title) place.textContent = [place.textContent, section.heading].filter(Boolean).join(' › ');
-        search.snippet(section.text, found, 28).forEach(function (part) {
-          text.appendChild(part[1] ? element('mark', '', part[0]) : document.createTextNode(part[0]));
+      return engine.sections(hit.page).then(function (sections) {
+        var best = search.bestSections(sections, found, subResults ? 3 : 1);
+        if (!best.length) return;
+        var first = best[0];
+        link.href = sectionUrl(record, first);
+        if (first.heading && first.heading !== record.title) {
+          place.appendChild(document.createTextNode(place.textContent ? ' › ' : ''));
+          appendParts(place, search.highlight(first.heading, found));
+        }
+        appendParts(text, sectionSnippet(first, found, 28));
+        if (best.length < 2) return;
+        var list = element('ul', 'search-subresults');
+        best.slice(1).forEach(function (section) {
+          var sub = element('li', 'search-subresult');
+          var a = element('a', 'search-subresult-link');
+          a.href = sectionUrl(record, section);
+          var heading = element('span', 'search-subresult-title');
+          appendParts(heading, search.highlight(section.heading || record.title, found));
+          a.appendChild(heading);
+          var snippet = element('span', 'search-result-snippet');
+          appendParts(snippet, sectionSnippet(section, found, 20));
+          a.appendChild(snippet);
+          sub.appendChild(a);
+          list.appendChild(sub);
         });
+        item.appendChild(list);
       });
-    });
+    }).catch(function () { return null; });
     return item;
   }
 
@@ -102,7 +101,7 @@
       return;
     }
     var list = element('ol', 'search-result-list');
-    found.results.slice(0, limit).forEach(function (hit) { list.appendChild(renderResult(hit, found, withSnippets)); });
+    found.results.slice(0, limit).forEach(function (hit) { list.appendChild(renderResult(hit, found, withSnippets, withSnippets)); });
     container.appendChild(list);
   }
 

@@ -135,9 +135,8 @@
   /** Runs a query: `{terms, stems, corrections, results: [{page, score, section}]}`,
       best first. Every group of the query must match; a page's score is the sum of its
       best match per group. `corrections` maps a word that matched nothing to the
-      indexed word tried instead ("did you mean"). With a quoted phrase and a `text`
-      function (page, section -> promise of the section's text), only the pages whose
-      text has the phrase are kept (search-phrases.js). */
+      indexed word tried instead ("did you mean"). With a quoted phrase, only the pages
+      that have it are kept (search-phrases.js). */
   Engine.prototype.search = function (query) {
     var engine = this;
     return this.manifest().then(function (manifest) {
@@ -216,12 +215,22 @@
         results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
         var found_ = { analyzer: engine.analyzer(manifest), terms: parsed.terms, stems: matchedStems, words: matchedWords, prefix: parsed.prefix,
           corrections: corrections, phrases: parsed.phrases, results: results };
-        return parsed.phrases.length && engine.text ? search.keepPhrases(engine, found_, found[0]) : found_;
+        return parsed.phrases.length ? search.keepPhrases(engine, found_) : found_;
       });
     });
   };
 
-  /** The record of a page: `{url, title, kind, section, ranges}`. */
+  /** The sections of a page, for its snippets: `[{id, heading, text}]`, from its file
+      `s-<page>.json` (src/search/snippets.rs), fetched whole. */
+  Engine.prototype.sections = function (page) {
+    return this.file('s-' + page + '.json').then(function (list) {
+      return list.map(function (s) { return { id: s[0], heading: s[1], text: s[2] }; });
+    });
+  };
+
+  /** The record of a page: `{url, title, kind, section, place, ranges, service,
+      severity}`; its place is its breadcrumb path (the top section's title for an
+      index written without it). */
   Engine.prototype.record = function (page) {
     var engine = this;
     return this.manifest().then(function (manifest) {
@@ -230,7 +239,8 @@
         var r = records[page % manifest.chunk];
         var ranges = search.decode(r[4]);
         var sections = manifest.facets.section.filter(function (s) { return s.value === r[3]; });
-        return { url: r[0], title: r[1], kind: r[2], section: sections.length ? sections[0].label : '', ranges: ranges,
+        var section = sections.length ? sections[0].label : '';
+        return { url: r[0], title: r[1], kind: r[2], section: section, place: r[7] || section, ranges: ranges,
           service: r[5] || '', severity: r[6] || '' };
       });
     });

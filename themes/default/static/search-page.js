@@ -47,8 +47,7 @@
       engine.search(q).then(function (found) {
         if (mine !== serial) return;
         renderResults(results, found, limit, true);
-        var count = element('p', 'search-count', found.results.length + (found.results.length === 1 ? ' page' : ' pages') +
-          (found.unchecked ? ' (the last ' + found.unchecked + ' have the words, not checked for the phrase)' : ''));
+        var count = element('p', 'search-count', found.results.length + (found.results.length === 1 ? ' page' : ' pages'));
         results.insertBefore(count, results.firstChild);
         if (Object.keys(found.corrections).length) {
           var better = corrected(q, found.corrections);

@@ -1,21 +1,12 @@
-/* opsbook search, part 5 of 8 (see search-format.js): quoted phrases. The index has no
-   word positions (they would double its size), so a page found for all the words of
-   `"split brain"` is checked in its text: the sections where the phrase's words weigh
-   most, fetched by byte range through the engine's `text(page, section)`, compared as
-   consecutive stems. Pages are checked best first, in rounds, until a page of results
-   has the phrase or PHRASE_SECTIONS sections were read (a page's best section first:
-   the one its snippet shows, so a page that has the phrase there costs nothing more);
-   pages found without it are dropped, and pages not checked within that budget come
-   after every page that has it (`unchecked` counts them). */
+/* opsbook search, part 5 of 8 (see search-format.js): quoted phrases. The index keeps,
+   for every pair of consecutive stems of a block of text (a paragraph, list item, table
+   cell, heading, line of code) and of the title, the pages that have it
+   (`search/q-<n>.json`, src/search/pairs.rs): a phrase's pairs are looked up in the
+   files their FNV-1a hash names, and only the pages that have every pair of every
+   phrase are kept. Every page with the phrase is found, however low it ranks, and no
+   text is fetched for it; a two-word phrase finds exactly the pages that have it. */
 (function (search) {
   'use strict';
-
-  /** How many sections a query reads to check its phrases, at most (4 KB each). */
-  var PHRASE_SECTIONS = 12;
-  /** How many pages with the phrase a query wants before it stops checking. */
-  var PHRASE_WANTED = 10;
-  /** How many sections of one page it reads, at most. */
-  var SECTIONS_PER_PAGE = 3;
 
   /** The stems of a text, stop words left out, as the index has them. */
   function stemsOfText(text, analyzer) {
@@ -28,74 +19,56 @@
     return have.indexOf(' ' + phrase.join(' ') + ' ') >= 0;
   }
 
-  /** Page -> the sections where the query's stems weigh most on it. */
-  function sectionsByPage(lookups, pages) {
-    var sections = new Map();
-    lookups.forEach(function (list) {
-      list.forEach(function (stems) {
-        stems.forEach(function (entry) {
-          search.stemPostings(entry.postings, pages).forEach(function (hit, page) {
-            if (!sections.has(page)) sections.set(page, new Set());
-            sections.get(page).add(hit[1]);
-          });
-        });
-      });
-    });
-    return sections;
+  /** The 32-bit FNV-1a hash of a string's UTF-8 bytes (as src/search/pairs.rs). */
+  function pairHash(key) {
+    var bytes = new TextEncoder().encode(key);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
   }
 
-  /** Keeps the results of `found` that have its phrases; `lookups` are the stems of the
-      query's groups (Engine.search). */
-  function keepPhrases(engine, found, lookups) {
+  /** The consecutive pairs of stems of a phrase: `"stem stem"` each. */
+  function pairsOf(stems) {
+    var pairs = [];
+    for (var i = 0; i + 1 < stems.length; i++) pairs.push(stems[i] + ' ' + stems[i + 1]);
+    return pairs;
+  }
+
+  /** The pages that have every pair of `pairs`, from the files of pairs. */
+  function pagesWithPairs(engine, manifest, pairs) {
+    var count = manifest.pairs || 1;
+    return Promise.all(pairs.map(function (key) {
+      return engine.file('q-' + (pairHash(key) % count) + '.json').then(function (file) {
+        return file[key] === undefined ? new Set() : search.pageSet(file[key]);
+      });
+    })).then(function (sets) {
+      return sets.reduce(function (all, set) {
+        return all === null ? set : new Set(Array.from(all).filter(function (p) { return set.has(p); }));
+      }, null);
+    });
+  }
+
+  /** Keeps the results of `found` that have its phrases. */
+  function keepPhrases(engine, found) {
     return engine.manifest().then(function (manifest) {
       var analyzer = engine.analyzer(manifest);
-      var phrases = found.phrases.map(function (p) { return stemsOfText(p.join(' '), analyzer); }).filter(function (p) { return p.length > 1; });
-      if (!phrases.length) return found;
-      var where = sectionsByPage(lookups, manifest.pages);
-      var budget = PHRASE_SECTIONS;
-      var kept = [];
-      var next = 0;
-      /** Whether one page has every phrase in one of its sections, read one at a time
-          (its best section first, the one its snippet shows); null when the budget is
-          spent before any of them could be read. */
-      var check = function (hit) {
-        var sections = [hit.section];
-        (where.get(hit.page) || new Set()).forEach(function (s) { if (sections.indexOf(s) < 0) sections.push(s); });
-        var missing = phrases.slice();
-        var next = function (i) {
-          if (!missing.length) return true;
-          if (i >= sections.length || i >= SECTIONS_PER_PAGE) return false;
-          if (budget <= 0) return i === 0 ? null : false;
-          budget--;
-          return Promise.resolve(engine.text(hit.page, sections[i])).catch(function () { return ''; }).then(function (text) {
-            missing = missing.filter(function (p) { return !hasPhrase(text || '', p, analyzer); });
-            return next(i + 1);
-          });
-        };
-        return Promise.resolve(next(0));
-      };
-      var unchecked = [];
-      var round = function () {
-        if (next >= found.results.length || kept.length >= PHRASE_WANTED || budget <= 0) {
-          unchecked = unchecked.concat(found.results.slice(next));
-          found.results = kept.concat(unchecked);
-          found.unchecked = unchecked.length;
-          return found;
-        }
-        var batch = found.results.slice(next, next + Math.max(1, PHRASE_WANTED - kept.length));
-        next += batch.length;
-        return Promise.all(batch.map(check)).then(function (has) {
-          batch.forEach(function (hit, i) {
-            if (has[i] === true) kept.push(hit);
-            else if (has[i] === null) unchecked.push(hit);
-          });
-          return round();
-        });
-      };
-      return round();
+      var pairs = [];
+      found.phrases.forEach(function (p) {
+        pairsOf(stemsOfText(p.join(' '), analyzer)).forEach(function (key) { if (pairs.indexOf(key) < 0) pairs.push(key); });
+      });
+      if (!pairs.length) return found;
+      return pagesWithPairs(engine, manifest, pairs).then(function (pages) {
+        found.results = found.results.filter(function (hit) { return pages.has(hit.page); });
+        return found;
+      });
     });
   }
 
   search.hasPhrase = hasPhrase;
+  search.pairHash = pairHash;
+  search.pairsOf = pairsOf;
   search.keepPhrases = keepPhrases;
 })(typeof module !== 'undefined' && module.exports ? (module.exports = require('./search-engine.js')) : this.OpsbookSearch);

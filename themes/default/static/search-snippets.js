@@ -56,6 +56,44 @@
     return parts;
   }
 
+  /** The sections of a page (`[{id, heading, text}]`) where the query's words stand,
+      best first, at most `max`: each scores by how many of the query's words it has
+      (in its heading or text), a heading's words counting more, a phrase of the query
+      most; sections without any query word are left out. */
+  function bestSections(sections, found, max) {
+    var memo = new Map();
+    var hit = function (word) {
+      if (!memo.has(word)) memo.set(word, !SEPARATOR.test(word) && matches(word, found));
+      return memo.get(word);
+    };
+    var phrases = (found.phrases || []).map(function (p) {
+      return p.map(function (w) { return found.analyzer ? found.analyzer.stem(w) : w; }).filter(function (s) { return s !== null; });
+    }).filter(function (p) { return p.length > 1; });
+    var scored = [];
+    sections.forEach(function (section, order) {
+      var distinct = new Set();
+      var count = 0;
+      var heading = 0;
+      search.words(section.heading).forEach(function (w) { if (hit(w)) { distinct.add(found.analyzer ? found.analyzer.stem(w) : w); heading++; } });
+      search.words(section.text).forEach(function (w) { if (hit(w)) { distinct.add(found.analyzer ? found.analyzer.stem(w) : w); count++; } });
+      if (!distinct.size) return;
+      var phrased = phrases.some(function (p) {
+        return search.hasPhrase(section.heading, p, found.analyzer) || section.text.split('\n').some(function (block) { return search.hasPhrase(block, p, found.analyzer); });
+      });
+      var score = (phrased ? 10000 : 0) + distinct.size * 100 + Math.min(heading, 3) * 20 + Math.min(count, 20);
+      scored.push({ section: section, order: order, score: score });
+    });
+    scored.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return scored.slice(0, max).map(function (s) { return s.section; });
+  }
+
+  /** A short text as parts `[text, highlighted]`, each query word highlighted. */
+  function highlight(text, found) {
+    return text.split(/([^\p{Alphabetic}\p{N}]+)/u).filter(Boolean).map(function (piece) {
+      return [piece, !SEPARATOR.test(piece) && matches(piece, found)];
+    });
+  }
+
   /** Facet counts of a result list: for each filter, each value with the number of the
       results that have it, most first; `files` maps a filter to its `f-` file. */
   function facetCounts(results, files, labels) {
@@ -77,5 +115,7 @@
 
   search.matches = matches;
   search.snippet = snippet;
+  search.bestSections = bestSections;
+  search.highlight = highlight;
   search.facetCounts = facetCounts;
 })(typeof module !== 'undefined' && module.exports ? (module.exports = require('./search-phrases.js')) : this.OpsbookSearch);
