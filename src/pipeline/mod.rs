@@ -411,7 +411,7 @@ fn write_rest(
     settle_diagnostics(&mut findings);
     let mut found = Vec::new();
     write::write_files(site, theme, sink, &mut found)?;
-    write::write_extras(site, renderer, sink, &findings, &mut found)?;
+    write::write_extras(site, renderer, Some(&written.rendered.pages), sink, &findings, &mut found)?;
     timer.lap("files");
     write::write_status_files(site, theme, sink, &mut found)?;
     diagnostics.extend(found);

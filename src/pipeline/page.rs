@@ -32,6 +32,9 @@ pub struct RenderedPage {
     /// verbatim: a change to the navigation alone is then spliced in
     /// ([`crate::pipeline::incremental`]).
     pub nav_at: Option<std::ops::Range<usize>>,
+    /// For a runbook that answers alerts: what their pages show of it, kept from its
+    /// body ([`crate::render::runbook_steps`]).
+    pub(crate) runbook_steps: Option<Box<crate::site::first_steps::RunbookSteps>>,
 }
 
 impl AsRef<TemplateScan> for RenderedPage {
@@ -117,7 +120,8 @@ fn render_page_caught(
     // (its bodies given, not the model's) is written and dropped.
     let from_model = bodies.own.is_none() && bodies.printed.is_none();
     let nav_at = from_model.then(|| place_once(&html, &nav_html)).flatten();
-    (RenderedPage { html, content_at, scan, sections, nav_at }, None)
+    let runbook_steps = crate::render::runbook_steps(site, id, rendered).map(Box::new);
+    (RenderedPage { html, content_at, scan, sections, nav_at, runbook_steps }, None)
 }
 
 /// Drops from `scan`, the scan of page `id`'s template, the links the link check

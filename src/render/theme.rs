@@ -46,6 +46,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "index.html",
     "404.html",
     "redirect.html",
+    "alert.html",
     "partials/breadcrumbs.html",
     "partials/catalog.html",
     "partials/page-meta.html",
@@ -99,6 +100,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "search-page.js",
     "status.css",
     "theme.js",
+    "alerts.css",
 );
 
 /// The folder of `templates/` that holds the templates of a handbook's own constructs.
