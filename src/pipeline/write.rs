@@ -129,7 +129,7 @@ pub(crate) fn write_files(
 ) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
-            || path == "status.css" && site.config.status.is_none()
+            || (path == "status.css" || path == "status-days.js") && site.config.status.is_none()
             || SEARCH_PARTS.contains(&path.as_str())
         {
             continue;

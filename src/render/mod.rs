@@ -27,7 +27,7 @@ pub(crate) use nav::NavCache;
 pub(crate) use status_site::StatusSitePage;
 pub(crate) use theme::{Origin, SEARCH_PARTS, ThemeFiles};
 pub(crate) use views::Bodies;
-use views::{PageContext, PageView, SiteView};
+use views::{IndexView, PageContext, PageView, SiteView};
 
 /// A loaded theme, ready to render pages of one site.
 pub struct Renderer {
@@ -300,6 +300,10 @@ impl Renderer {
             context.insert_value("nav", nav.entries.clone());
         }
         context.insert_value("nav_html", Value::safe_string(&nav.html));
+        // The status page and its incidents' pages are the customers': no handbook
+        // navigation (base.html reads `handbook_nav`).
+        let status_page = views.page.status_incident.is_some() || matches!(views.index, Some(IndexView::Status { .. }));
+        context.insert("handbook_nav", &!status_page);
         Ok(context)
     }
 

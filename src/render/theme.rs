@@ -62,6 +62,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/status-badges.html",
     "partials/status-maintenance.html",
     "partials/status-body.html",
+    "partials/status-updates.html",
     "partials/toc-mobile.html",
     "status-site/base.html",
     "status-site/index.html",
@@ -101,6 +102,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "status.css",
     "theme.js",
     "alerts.css",
+    "status-days.js",
 );
 
 /// The folder of `templates/` that holds the templates of a handbook's own constructs.
