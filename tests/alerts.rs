@@ -87,32 +87,100 @@ fn infers_alerts_from_file_names_in_runbook_sections_and_where_configured() {
 }
 
 #[test]
-fn each_alert_url_redirects_to_its_runbook() {
-    let site = runbooks("alerts-redirects");
+fn each_alert_url_is_a_page_of_its_runbook_s_first_steps() {
+    let site = runbooks("alerts-pages");
+    site.write(
+        "content/runbooks/KubePodCrashLooping.md",
+        "---\ntitle: Pods restarting\nservice: kubernetes\nseverity: SEV3\nowners: [\"@k8s\"]\nescalation: \"@k8s on-call\"\n---\n\n\
+         ## Meaning\n\nA pod restarts.\n\n## Diagnosis\n\nRead the logs:\n\n```bash\nkubectl logs --previous POD\n```\n\n\
+         ## Mitigation\n\n1. Roll back.\n\n## Escalation\n\nPage the team.\n",
+    );
     site.build(&["--base-url", "https://ops.example.org/handbook/"]).expect_code(0);
-    let redirect = site.read("public/alerts/KubePodCrashLooping/index.html");
+    let page = site.read("public/alerts/KubePodCrashLooping/index.html");
+    // The alert named, its first command first, then one link to the whole runbook.
     assert!(
-        redirect.contains(r#"<meta http-equiv="refresh" content="0; url=/handbook/runbooks/kubepodcrashlooping/">"#),
-        "{redirect}"
+        page.contains(r#"<h1 class="page-title alert-title"><code class="alert-name">KubePodCrashLooping</code></h1>"#),
+        "{page}"
     );
+    let steps =
+        page.find(r#"<div class="alert-steps"><pre class="code" data-lang="bash">"#).expect("the first command");
+    assert!(page[steps..].contains("kubectl"), "{page}");
+    let open = page
+        .find(r#"<a class="alert-runbook-link" href="/handbook/runbooks/kubepodcrashlooping/">"#)
+        .expect("the runbook");
+    assert!(steps < open, "the command comes before the link to the runbook");
     assert!(
-        redirect.contains(
-            r#"<link rel="canonical" href="https://ops.example.org/handbook/runbooks/kubepodcrashlooping/">"#
-        )
+        page.contains(r#"First steps: <a href="/handbook/runbooks/kubepodcrashlooping/#diagnosis">Diagnosis</a>"#),
+        "{page}"
     );
-    assert!(site.exists("public/runbooks/kubepodcrashlooping/index.html"), "the redirect's target is a page");
+    for (purpose, id) in [("diagnosis", "diagnosis"), ("mitigation", "mitigation"), ("escalation", "escalation")] {
+        let jump = format!(r#"<a class="jump-{purpose}" href="/handbook/runbooks/kubepodcrashlooping/#{id}">"#);
+        assert!(page.contains(&jump), "{jump}: {page}");
+    }
+    assert!(page.contains(r#"<span class="severity severity-sev3">SEV3</span>"#));
+    assert!(page.contains(r#"<span class="handle">@k8s</span>"#) || page.contains(r#">@k8s</a>"#), "{page}");
+    assert!(page.contains("<dd>@k8s on-call</dd>"));
+    assert!(
+        page.contains(r#"<link rel="canonical" href="https://ops.example.org/handbook/alerts/KubePodCrashLooping/">"#)
+    );
+    assert!(!page.contains("http-equiv=\"refresh\""), "a page, not a redirect");
+    // The lower-case form (the monitoring mixins' links) shows the same page, its
+    // canonical address the alert's own.
+    let lower = site.read("public/alerts/kubepodcrashlooping/index.html");
+    assert!(lower.contains(r#"<div class="alert-steps"><pre class="code" data-lang="bash">"#));
+    assert!(
+        lower.contains(r#"<link rel="canonical" href="https://ops.example.org/handbook/alerts/KubePodCrashLooping/">"#)
+    );
+    // A runbook without a command: its page says so and links to it.
     let disk = site.read("public/alerts/NodeFilesystemAlmostOutOfSpace/index.html");
-    assert!(disk.contains("url=/handbook/runbooks/disk/"), "{disk}");
-    let lines = site.read("public/_redirects");
-    assert_eq!(
-        lines,
-        "/handbook/alerts/KubePodCrashLooping/ /handbook/runbooks/kubepodcrashlooping/ 301\n\
-         /handbook/alerts/kubepodcrashlooping/ /handbook/runbooks/kubepodcrashlooping/ 301\n\
-         /handbook/alerts/NodeFilesystemAlmostOutOfSpace/ /handbook/runbooks/disk/ 301\n\
-         /handbook/alerts/nodefilesystemalmostoutofspace/ /handbook/runbooks/disk/ 301\n\
-         /handbook/alerts/NodeFilesystemFilesFillingUp/ /handbook/runbooks/disk/ 301\n\
-         /handbook/alerts/nodefilesystemfilesfillingup/ /handbook/runbooks/disk/ 301\n",
-        "each alert's URL and its lower-case alias, as the kubernetes-mixin links"
+    assert!(disk.contains("The runbook has no command or steps to show here"), "{disk}");
+    assert!(disk.contains(r#"href="/handbook/runbooks/disk/">Open the runbook: Disk full</a>"#), "{disk}");
+    assert!(site.exists("public/alerts.css"));
+    // No `_redirects` line for the alerts' pages: Cloudflare Pages applies the file
+    // before the site's files, and would never show them.
+    assert_eq!(site.read("public/_redirects"), "");
+}
+
+#[test]
+fn a_runbook_marks_its_first_steps_in_front_matter_or_on_a_heading() {
+    let site = runbooks("alerts-first-steps");
+    site.write(
+        "content/runbooks/KubePodCrashLooping.md",
+        "---\ntitle: Pods restarting\nfirst_steps: Stop the bleeding\n---\n\n## Diagnosis\n\n```\nkubectl get pods\n```\n\n\
+         ## Stop the bleeding\n\n1. Scale the deployment to zero.\n2. Tell the channel.\n\n## Escalation\n\nPage.\n",
+    );
+    site.write(
+        "content/runbooks/disk.md",
+        "---\ntitle: Disk full\nalerts: [NodeFilesystemAlmostOutOfSpace]\n---\n\n## Diagnosis\n\n```\ndf -h\n```\n\n\
+         ## Free space now {.first-steps}\n\nDelete the old journal.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let page = site.read("public/alerts/KubePodCrashLooping/index.html");
+    let steps = &page[page.find(r#"<div class="alert-steps">"#).expect("steps")..];
+    let steps = &steps[..steps.find("</div>").expect("end")];
+    assert!(steps.contains("<li>Scale the deployment to zero.</li>") && steps.contains("Tell the channel"), "{steps}");
+    assert!(!steps.contains("kubectl get pods"), "the marked section, not the first code block: {steps}");
+    let disk = site.read("public/alerts/NodeFilesystemAlmostOutOfSpace/index.html");
+    assert!(disk.contains("<p>Delete the old journal.</p>"), "{disk}");
+    assert!(!disk.contains("df -h"), "{disk}");
+}
+
+#[test]
+fn the_404_page_helps_with_an_alert_that_has_no_runbook() {
+    let site = runbooks("alerts-404");
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\nrepository = \"https://github.com/kestrel/handbook\"\n");
+    site.build(&["--base-url", "https://ops.example.org/handbook/"]).expect_code(0);
+    let page = site.read("public/404.html");
+    assert!(page.contains(r#"data-alerts-path="/handbook/alerts/""#), "{page}");
+    assert!(page.contains(r#"<a href="/handbook/alerts/">See every alert that has a runbook</a>"#), "{page}");
+    assert!(page.contains(r#"<a class="missing-alert-search" href="/handbook/search/">"#), "{page}");
+    // The new-file link of the repository, in the folder of the runbooks, with the
+    // alert's name where the page's script puts it.
+    assert!(
+        page.contains(
+            "https://github.com/kestrel/handbook/new/main/content/runbooks?filename=ALERT_NAME.md&amp;value=---%0Atitle%3A%20ALERT_NAME%0Akind%3A%20runbook%0Aalerts%3A%20%5BALERT_NAME%5D"
+        ),
+        "{page}"
     );
 }
 

@@ -193,14 +193,18 @@ fn shows_the_banner_components_uptime_and_history() {
 }
 
 #[test]
-fn renders_each_incident_with_its_panel_and_updates_newest_first() {
+fn renders_each_incident_with_its_panel_then_its_description_then_its_updates_in_time_order() {
     let site = built("status-basic", &[]);
     let main = main_of(&site.read("public/status/api-errors/index.html")).to_string();
     assert!(main.contains(r#"<dl class="panel panel-status" aria-label="Incident">"#));
     assert!(main.contains("Public API: Partial Outage"));
     let times: Vec<&str> = main.match_indices(" UTC</time>").map(|(i, _)| &main[i - 16..i]).collect();
-    assert_eq!(times, ["2026-11-15 09:00", "2026-11-15 11:30", "2026-11-15 10:00", "2026-11-15 09:10"]);
+    // The start in the panel, then the updates in time order (issue 33), after the
+    // description; no owners or edit links on a customer's page.
+    assert_eq!(times, ["2026-11-15 09:00", "2026-11-15 09:10", "2026-11-15 10:00", "2026-11-15 11:30"]);
     assert!(main.contains("<strong>load balancer</strong>"));
+    assert!(main.find(r#"<div class="content">"#) < main.find(r#"<section class="status-timeline""#));
+    assert!(!main.contains("page-meta") && !main.contains("repository-links"), "{main}");
     let dns = main_of(&site.read("public/status/dns-outage/index.html")).to_string();
     assert!(
         dns.contains(r#"<dt>Incident review</dt><dd><a href="/rca/dns/">2026-11-10: DNS resolution failures</a>"#),

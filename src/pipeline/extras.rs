@@ -66,13 +66,17 @@ pub(crate) fn robots(site: &Site) -> String {
     text
 }
 
-/// `_redirects` (Netlify, Cloudflare Pages): one `old new 301` line per alias. Both
+/// `_redirects` (Netlify, Cloudflare Pages): one `old new 301` line per alias (not the
+/// addresses of alerts, which have pages of their own). Both
 /// paths are percent-encoded, so no alias can break the line format (the model has
 /// refused whitespace and control characters already).
 pub(crate) fn redirects(site: &Site) -> String {
     use crate::site_path::percent_encode;
     site.aliases
         .iter()
+        // An alert's address is a page of its own (`render::alert_page`): a host that
+        // applies `_redirects` before its files (Cloudflare Pages) would never show it.
+        .filter(|(alias, target)| crate::render::alert_of_path(site, alias, *target).is_none())
         .map(|(alias, target)| {
             let from = site.config.base_url.href(&percent_encode(alias));
             format!("{from} {} 301\n", site.config.base_url.href(&percent_encode(&site.pages[*target].site_path)))

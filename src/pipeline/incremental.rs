@@ -141,7 +141,7 @@ pub(crate) fn write_index_of(
 pub(crate) fn write_rest_of(input: &SiteFilesInput, sink: &dyn Sink) -> Result<(), crate::diagnostic::Failure> {
     let site = &input.site;
     // Problems in these files were reported by the rebuild that made the model.
-    super::write::write_extras(site, &input.renderer, sink, &input.warnings, &mut Vec::new())?;
+    super::write::write_extras(site, &input.renderer, None, sink, &input.warnings, &mut Vec::new())?;
     // A page changed to hold a diagram the browser draws needs Mermaid's script.
     super::write::write_mermaid(site, &input.theme, sink)?;
     // A page changed to hold tabs needs the tabs' script.

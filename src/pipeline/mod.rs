@@ -412,7 +412,7 @@ fn write_rest(
     let mut found = Vec::new();
     let tabs = written.rendered.pages.iter().any(|page| page.tabs);
     write::write_files(site, theme, sink, tabs, &mut found)?;
-    write::write_extras(site, renderer, sink, &findings, &mut found)?;
+    write::write_extras(site, renderer, Some(&written.rendered.pages), sink, &findings, &mut found)?;
     timer.lap("files");
     write::write_status_files(site, theme, sink, &mut found)?;
     diagnostics.extend(found);

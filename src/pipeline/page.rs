@@ -35,6 +35,9 @@ pub struct RenderedPage {
     /// Whether the page's content holds tabs: the build then writes the theme's
     /// `tabs.js`, which such a page loads.
     pub tabs: bool,
+    /// For a runbook that answers alerts: what their pages show of it, kept from its
+    /// body ([`crate::render::runbook_steps`]).
+    pub(crate) runbook_steps: Option<Box<crate::site::first_steps::RunbookSteps>>,
 }
 
 impl AsRef<TemplateScan> for RenderedPage {
@@ -121,7 +124,8 @@ fn render_page_caught(
     let from_model = bodies.own.is_none() && bodies.printed.is_none();
     let nav_at = from_model.then(|| place_once(&html, &nav_html)).flatten();
     let tabs = crate::markdown::dialects::has_tabs(content);
-    (RenderedPage { html, content_at, scan, sections, nav_at, tabs }, None)
+    let runbook_steps = crate::render::runbook_steps(site, id, rendered).map(Box::new);
+    (RenderedPage { html, content_at, scan, sections, nav_at, tabs, runbook_steps }, None)
 }
 
 /// Drops from `scan`, the scan of page `id`'s template, the links the link check

@@ -31,7 +31,7 @@ use crate::render::{Renderer, StatusSitePage, ThemeFiles};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// The theme's files the status site's pages read.
-const STATIC_FILES: [&str; 4] = ["style.css", "status.css", "theme.js", "favicon.svg"];
+const STATIC_FILES: [&str; 5] = ["style.css", "status.css", "status-days.js", "theme.js", "favicon.svg"];
 
 /// Writes the status site of `site` into `sink`. Its problems are diagnostics; a file
 /// that cannot be written fails it.

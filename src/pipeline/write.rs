@@ -131,7 +131,7 @@ pub(crate) fn write_files(
 ) -> Result<(), Failure> {
     for (path, origin) in &theme.statics {
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
-            || path == "status.css" && site.config.status.is_none()
+            || (path == "status.css" || path == "status-days.js") && site.config.status.is_none()
             || path == "tabs.js" && !tabs
             || SEARCH_PARTS.contains(&path.as_str())
         {
@@ -229,10 +229,13 @@ fn copy_source(
 
 /// Writes the extra files that depend on the pages ([`EXTRA_FILES`]: 404, sitemap,
 /// feed, `handbook.json`, robots, redirects, `alerts.json`) and the redirect pages of
-/// aliases and alerts; the status page's files are `write_status_files`'.
+/// aliases, and the pages of alerts, which show what `records` kept of their runbooks
+/// (without records, as in a rebuild, the model's bodies); the status page's files are
+/// `write_status_files`'.
 pub(crate) fn write_extras(
     site: &Site,
     renderer: &Renderer,
+    records: Option<&[RenderedPage]>,
     output: &dyn Sink,
     findings: &[Diagnostic],
     diagnostics: &mut Vec<Diagnostic>,
@@ -284,8 +287,21 @@ pub(crate) fn write_extras(
             output.write(&path, text.as_bytes())?;
         }
     }
+    // An alert's address shows the alert's page (`render::alert_page`), not a redirect.
+    let alert_nav = (!site.alerts.is_empty()).then(|| renderer.alert_nav(site));
     for (alias, target) in &site.aliases {
-        match renderer.render_redirect(site, *target) {
+        let alert = alert_nav.as_ref().and_then(|nav| Some((crate::render::alert_of_path(site, alias, *target)?, nav)));
+        let rendered = match alert {
+            Some((name, nav)) => {
+                let kept = records.and_then(|records| records.get(*target)).and_then(|r| r.runbook_steps.as_deref());
+                let made =
+                    kept.is_none().then(|| crate::render::runbook_steps(site, *target, &site.pages[*target].rendered));
+                let steps = kept.or(made.as_ref().and_then(Option::as_ref)).cloned().unwrap_or_default();
+                renderer.render_alert(site, name, *target, &steps, nav)
+            }
+            None => renderer.render_redirect(site, *target),
+        };
+        match rendered {
             Ok(html) => output.write(&crate::site_path::alias_file(alias), html.as_bytes())?,
             Err(d) => {
                 diagnostics.push(d);

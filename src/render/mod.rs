@@ -5,6 +5,7 @@
 //! [`crate::site::generated::GENERATED_PAGES`] for the pages opsbook generates, and
 //! `page.html` for the rest).
 
+mod alert_page;
 pub(crate) mod nav;
 mod status_site;
 pub(crate) mod strings;
@@ -21,11 +22,12 @@ use tera::{Context, Tera, Value};
 
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
+pub(crate) use alert_page::{ALERT_TEMPLATE, alert_of_path, runbook_steps};
 pub(crate) use nav::NavCache;
 pub(crate) use status_site::StatusSitePage;
 pub(crate) use theme::{Origin, SEARCH_PARTS, ThemeFiles};
 pub(crate) use views::Bodies;
-use views::{PageContext, PageView, SiteView};
+use views::{IndexView, PageContext, PageView, SiteView};
 
 /// A loaded theme, ready to render pages of one site.
 pub struct Renderer {
@@ -137,6 +139,7 @@ impl Renderer {
     pub fn is_page_template(&self, name: &str) -> bool {
         let special = name == "redirect.html"
             || name == "404.html"
+            || name == ALERT_TEMPLATE
             || name.starts_with("status-site/")
             || crate::site::generated::GENERATED_PAGES
                 .iter()
@@ -270,7 +273,8 @@ impl Renderer {
         // The home page's entries: the top level, none of them current.
         let items = crate::site::nav::nav_items(site, 0);
         let nav = NavCache::empty().page_nav_with(site, &items, self.reads_nav);
-        let context = self.context(&context, &nav, "404.html")?;
+        let mut context = self.context(&context, &nav, "404.html")?;
+        context.insert("missing_alert", &views::alert::MissingAlertView::of(site));
         self.render("404.html", &context)
     }
 
@@ -296,6 +300,10 @@ impl Renderer {
             context.insert_value("nav", nav.entries.clone());
         }
         context.insert_value("nav_html", Value::safe_string(&nav.html));
+        // The status page and its incidents' pages are the customers': no handbook
+        // navigation (base.html reads `handbook_nav`).
+        let status_page = views.page.status_incident.is_some() || matches!(views.index, Some(IndexView::Status { .. }));
+        context.insert("handbook_nav", &!status_page);
         Ok(context)
     }
 

@@ -46,6 +46,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "index.html",
     "404.html",
     "redirect.html",
+    "alert.html",
     "partials/breadcrumbs.html",
     "partials/catalog.html",
     "partials/page-meta.html",
@@ -61,6 +62,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/status-badges.html",
     "partials/status-maintenance.html",
     "partials/status-body.html",
+    "partials/status-updates.html",
     "partials/toc-mobile.html",
     "status-site/base.html",
     "status-site/index.html",
@@ -100,6 +102,8 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "status.css",
     "theme.js",
     "tabs.js",
+    "alerts.css",
+    "status-days.js",
 );
 
 /// The folder of `templates/` that holds the templates of a handbook's own constructs.

@@ -19,6 +19,7 @@ pub(crate) mod catalog;
 pub(crate) mod codeowners;
 pub(crate) mod dated;
 pub(crate) mod extra_files;
+pub(crate) mod first_steps;
 pub(crate) mod generated;
 pub(crate) mod git;
 pub(crate) mod incidents;

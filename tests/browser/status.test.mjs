@@ -2,7 +2,7 @@
 // run.sh at 2026-11-15T12:00:00Z) served by a plain static server, in headless
 // Chromium: the banner's colour and words, each component's state as a colour and a
 // word, the uptime days with incidents reachable with Tab and naming the day's incidents, an
-// incident's updates newest first, and axe-core (WCAG 2.0/2.1 A and AA) without a
+// incident's updates in time order (issue 33), and axe-core (WCAG 2.0/2.1 A and AA) without a
 // violation on the status page, an incident and a maintenance, light and dark.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -87,12 +87,18 @@ test('the days with incidents are reached with Tab and name the day and its inci
   await page.close();
 });
 
-test('an incident page lists its updates newest first', async () => {
+test('an incident page tells its whole history in time order, after its description (issue 33)', async () => {
   const page = await open('status/api-errors/');
   const times = await page.locator('.status-updates li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
-  assert.deepEqual(times, ['2026-11-15T11:30:00Z', '2026-11-15T10:00:00Z', '2026-11-15T09:10:00Z']);
+  assert.deepEqual(times, ['2026-11-15T09:10:00Z', '2026-11-15T10:00:00Z', '2026-11-15T11:30:00Z']);
   const words = await page.locator('.status-updates li .status-word').allTextContents();
-  assert.deepEqual(words, ['Identified', 'Investigating', 'Investigating']);
+  assert.deepEqual(words, ['Investigating', 'Investigating', 'Identified']);
+  const order = await page.evaluate(() => {
+    const content = document.querySelector('.content');
+    const updates = document.querySelector('.status-timeline');
+    return content.compareDocumentPosition(updates) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the description comes before the updates');
   await page.close();
 });
 

@@ -24,6 +24,7 @@ fn runbook() -> Kind {
         FieldSpec::new("alerts", FieldType::List),
         FieldSpec::new("escalation", FieldType::Text),
         FieldSpec::new("last_tested", FieldType::Date),
+        FieldSpec::new("first_steps", FieldType::Text),
     ];
     runbook.section = Some("runbooks".into());
     runbook.template = Some("templates/runbook.md".into());

@@ -14,6 +14,7 @@
 //! | `lang` | in a handbook of several languages: `code`, `text`, `fallback`, `original_url`, `canonical`, `alternates` and `hreflang` (code, name, url, href, current, fallback), `x_default`; else nothing |
 //! | `t` | the theme's words in the page's language (`crate::render::strings`) |
 
+pub(crate) mod alert;
 mod blog;
 mod language;
 mod lists;

@@ -257,7 +257,7 @@ impl ActionItemView {
 }
 
 /// The link to an owner's entry on `/owners/`.
-pub(super) fn owner_link(site: &Site, owner: &str) -> NamedLink {
+pub(crate) fn owner_link(site: &Site, owner: &str) -> NamedLink {
     let slug = slugify(owner);
     let url = site
         .generated_page(&GeneratedPage::Owners)

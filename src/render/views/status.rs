@@ -219,12 +219,25 @@ pub(crate) struct StatusView<'a> {
     pub last_day: String,
     /// The API's summary, relative to the site.
     pub api_url: String,
+    /// The other files of the API a subscriber reads: `(file name, link)`.
+    pub api_files: Vec<ApiFileView>,
+    /// The Atom feed of every incident and maintenance of the page.
+    pub feed_url: String,
     /// When the checks were measured, for a page with checks.
     pub measured_at: Option<TimeView>,
     /// The names of the components nothing is known of now.
     pub unknown: Vec<&'a str>,
     /// The measured record, `health.json`, relative to the site.
     pub health_url: Option<String>,
+}
+
+/// A file of the status page's API.
+#[derive(Debug, Serialize)]
+pub(crate) struct ApiFileView {
+    /// Its name under `api/v2/`.
+    pub name: &'static str,
+    /// Its link.
+    pub url: String,
 }
 
 /// A group of components, or one component without a group (`name` nothing).
@@ -259,6 +272,8 @@ pub(crate) struct ComponentView<'a> {
     pub days: Vec<DayView<'a>>,
     /// What its checks measure, for a component with checks.
     pub measured: Option<MeasuredView<'a>>,
+    /// The Atom feed of its incidents and maintenances.
+    pub feed_url: String,
 }
 
 /// What a component's checks measure.
@@ -445,6 +460,7 @@ impl<'a> StatusView<'a> {
                 uptime: c.uptime.percent_text(),
                 days: c.uptime.days.iter().map(|d| day(site, status, d)).collect(),
                 measured: measured_view(c),
+                feed_url: site.config.base_url.href(&crate::site::status::component_feed_path(&c.id)),
             }
         };
         let mut groups: Vec<GroupView<'a>> = Vec::new();
@@ -505,6 +521,11 @@ impl<'a> StatusView<'a> {
             first_day,
             last_day,
             api_url: site.config.base_url.href("status/api/v2/summary.json"),
+            api_files: ["status.json", "components.json", "incidents.json", "incidents/unresolved.json"]
+                .into_iter()
+                .map(|name| ApiFileView { name, url: site.config.base_url.href(&format!("status/api/v2/{name}")) })
+                .collect(),
+            feed_url: site.config.base_url.href("status/feed.xml"),
             measured_at: status.measured_at.map(TimeView::of),
             unknown: status.unknown().map(|c| c.name.as_str()).collect(),
             health_url: status.measured_at.map(|_| site.config.base_url.href(crate::health::file::SITE_PATH)),

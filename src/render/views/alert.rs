@@ -1,0 +1,161 @@
+//! `alert`: the page of an alert, `/alerts/<name>/` (and its lower-case form), the
+//! address an alert rule's `runbook_url` points to. It names the alert and shows, before
+//! anything else, the runbook's first steps ([`crate::site::first_steps`]), its severity,
+//! service and owners, jumps to its diagnosis, mitigation and escalation, and one link
+//! to the whole runbook. And `missing_alert`: what `404.html` offers when the address
+//! names an alert without a runbook (the page's script reads the name from the address).
+
+use serde::Serialize;
+
+use super::page::{NamedLink, owner_link};
+use crate::site::first_steps::{Purpose, RunbookSteps};
+use crate::site::{PageId, Site};
+
+/// The page of one alert.
+#[derive(Debug, Serialize)]
+pub(crate) struct AlertView<'a> {
+    /// The alert's name.
+    pub name: &'a str,
+    /// Its runbook's title.
+    pub runbook_title: &'a str,
+    /// The link to its runbook, base path included.
+    pub runbook_url: String,
+    /// The runbook's service.
+    pub service: Option<&'a str>,
+    /// Its severity.
+    pub severity: Option<&'a str>,
+    /// Whom to escalate to (the runbook's `escalation`).
+    pub escalation: Option<&'a str>,
+    /// Its owners.
+    pub owners: Vec<NamedLink>,
+    /// The first steps, as the runbook shows them, or nothing.
+    pub first_steps: Option<&'a str>,
+    /// The heading of the section they come from, with its link into the runbook.
+    pub first_steps_from: Option<JumpView<'a>>,
+    /// Whether the runbook marked them (the whole section) or opsbook chose a block.
+    pub first_steps_marked: bool,
+    /// The runbook's diagnosis, mitigation and escalation sections, in its order.
+    pub jumps: Vec<JumpView<'a>>,
+    /// The link to `/alerts/`.
+    pub alerts_url: Option<String>,
+}
+
+/// A link to a section of the runbook.
+#[derive(Debug, Serialize)]
+pub(crate) struct JumpView<'a> {
+    /// What the section is for: `diagnosis`, `mitigation`, `escalation`, or `steps`.
+    pub purpose: &'static str,
+    /// The heading's text.
+    pub title: &'a str,
+    /// The link, base path included.
+    pub url: String,
+}
+
+impl<'a> AlertView<'a> {
+    /// The view of alert `name`, which runbook `id` answers, whose body gave `steps`.
+    pub(crate) fn of(site: &'a Site, name: &'a str, id: PageId, steps: &'a RunbookSteps) -> Self {
+        let page = &site.pages[id];
+        let runbook_url = site.href(id);
+        let jump = |purpose: &'static str, section_id: &str, title: &'a str| JumpView {
+            purpose,
+            title,
+            url: format!("{runbook_url}#{section_id}"),
+        };
+        AlertView {
+            name,
+            runbook_title: &page.title,
+            service: page.values.text("service"),
+            severity: page.values.text("severity"),
+            escalation: page.values.text("escalation"),
+            owners: page.owners.iter().map(|owner| owner_link(site, owner)).collect(),
+            first_steps: steps.html.as_deref(),
+            first_steps_from: steps.from.as_ref().map(|(section_id, title)| jump("steps", section_id, title)),
+            first_steps_marked: steps.marked,
+            jumps: steps
+                .jumps
+                .iter()
+                .map(|(purpose, section_id, title)| {
+                    let purpose = match purpose {
+                        Purpose::Diagnosis => "diagnosis",
+                        Purpose::Mitigation => "mitigation",
+                        Purpose::Escalation => "escalation",
+                    };
+                    jump(purpose, section_id, title)
+                })
+                .collect(),
+            alerts_url: site.generated_page(&crate::site::GeneratedPage::Alerts).map(|alerts| site.href(alerts)),
+            runbook_url,
+        }
+    }
+}
+
+/// What `404.html` offers for an address under `/alerts/` that no alert answers.
+#[derive(Debug, Serialize)]
+pub(crate) struct MissingAlertView {
+    /// The link to `/alerts/`, when the handbook has alerts.
+    pub alerts_url: Option<String>,
+    /// The folder of `/alerts/` as the page's script compares the address with
+    /// (`/alerts/`, or under the base path).
+    pub alerts_path: String,
+    /// The link to write the runbook in the repository, with `ALERT_NAME` where the name
+    /// goes: GitHub's and GitLab's new-file links, when the handbook's repository is one.
+    pub new_runbook_url: Option<String>,
+}
+
+/// The placeholder of the alert's name in [`MissingAlertView::new_runbook_url`].
+pub(crate) const ALERT_NAME: &str = "ALERT_NAME";
+
+impl MissingAlertView {
+    /// The view for `site`.
+    pub(crate) fn of(site: &Site) -> Self {
+        MissingAlertView {
+            alerts_url: site.generated_page(&crate::site::GeneratedPage::Alerts).map(|alerts| site.href(alerts)),
+            alerts_path: site.config.base_url.href("alerts/"),
+            new_runbook_url: new_runbook_url(site),
+        }
+    }
+}
+
+/// The repository's link to write a new runbook for the alert [`ALERT_NAME`], in the
+/// folder of the handbook's runbooks (the folder of the first runbook, else the
+/// runbook kind's section under the content folder), prefilled with the front matter
+/// that makes it answer the alert. GitHub: `{repository}/new/{branch}/{folder}?filename=…&value=…`
+/// (docs.github.com, "Creating new files": the new-file page takes `filename` and
+/// `value`); GitLab: `{repository}/-/new/{branch}/{folder}?file_name=…&content=…`.
+fn new_runbook_url(site: &Site) -> Option<String> {
+    let repository = site.config.repository.as_ref()?;
+    let runbook = |id: &PageId| {
+        let page = &site.pages[*id];
+        site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == crate::config::Panel::Runbook)
+            && page.origin.has_file()
+    };
+    let folder = match (0..site.pages.len()).find(runbook) {
+        Some(id) => {
+            let path = site.repository_path(id);
+            path.rsplit_once('/').map_or(String::new(), |(folder, _)| folder.to_string())
+        }
+        None => {
+            let home = &site.pages[0];
+            let content = home.source.file.strip_suffix(home.source.path.as_str())?;
+            let section = site.config.kinds.get("runbook").and_then(|kind| kind.section.clone())?;
+            format!("{}{content}{section}", site.repository_prefix()).trim_end_matches('/').to_string()
+        }
+    };
+    let host = repository.url.split("://").nth(1).unwrap_or(&repository.url).split('/').next().unwrap_or_default();
+    let host = host.to_ascii_lowercase();
+    let body = format!(
+        "---\ntitle: {ALERT_NAME}\nkind: runbook\nalerts: [{ALERT_NAME}]\n---\n\n## Diagnosis\n\n## Mitigation\n\n## Escalation\n"
+    );
+    // `ALERT_NAME` is letters and `_`, which stay as they are.
+    let query =
+        |text: &str| crate::percent::percent_encode(text, |b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b));
+    let folder = crate::percent::percent_encode(&folder, |b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b));
+    let (url, branch) = (&repository.url, &repository.branch);
+    if host.contains("github") {
+        Some(format!("{url}/new/{branch}/{folder}?filename={ALERT_NAME}.md&value={}", query(&body)))
+    } else if host.contains("gitlab") {
+        Some(format!("{url}/-/new/{branch}/{folder}?file_name={ALERT_NAME}.md&content={}", query(&body)))
+    } else {
+        None
+    }
+}
