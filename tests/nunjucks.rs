@@ -66,7 +66,10 @@ fn an_override_of_the_engine_leaves_the_page_alone() {
 fn the_engine_is_read_from_a_hidden_eleventy_js_too() {
     let site = Site::with_files(
         "nunjucks-dot",
-        &[(".eleventy.js", CONFIG), ("content/runbook.md", "---\ntitle: Runbook\n---\n{% set n = 2 %}Two is {{ n }}.\n")],
+        &[
+            (".eleventy.js", CONFIG),
+            ("content/runbook.md", "---\ntitle: Runbook\n---\n{% set n = 2 %}Two is {{ n }}.\n"),
+        ],
     );
     site.build(&[]).expect_code(0);
     assert!(main_of(&site.read("public/runbook/index.html")).contains("<p>Two is 2.</p>"));

@@ -110,8 +110,9 @@ fn a_one_page_edit_rewrites_that_page_and_the_files_that_hold_its_text() {
     site.write("content/runbooks/db.md", "---\ntitle: Database\n---\n# Database\n\nAbout the primary.\n");
     site.build(&[]).expect_code(0);
     // The page, its section's list (which shows its summary), the section's print page,
-    // handbook.json (summaries) and the search index's shards of its words (by their
-    // spelling and by their reversed spelling, for typos).
+    // handbook.json (summaries), the search index's shards of its words (by their
+    // spelling and by their reversed spelling, for typos), of its phrase pairs, and the
+    // page's snippets file.
     assert_eq!(
         rewritten(&site),
         [
@@ -120,7 +121,9 @@ fn a_one_page_edit_rewrites_that_page_and_the_files_that_hold_its_text() {
             "runbooks/db/index.html",
             "runbooks/index.html",
             "search/p-0.json",
+            "search/q-0.json",
             "search/r-0.json",
+            "search/s-3.json",
             "search/t-0.json"
         ]
     );

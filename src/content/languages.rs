@@ -97,7 +97,7 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     let mut added = Vec::new();
     let localized = |p: &str| {
         plugin.is_none()
-            || !(crate::site::blog::in_posts_folder(p)
+            || !(super::jekyll_site::in_posts_folder(p)
                 || excluded.iter().any(|e| p == e || p.strip_prefix(e.as_str()).is_some_and(|r| r.starts_with('/'))))
     };
     let originals: Vec<&String> = pages

@@ -83,7 +83,18 @@ fn a_body_edit_rewrites_only_the_shards_of_its_words_and_serves_a_whole_build_s_
     let mut expected = [shard_with(&after, "t-", "quolka"), shard_with(&after, "r-", "quolka")];
     expected.sort();
     assert_eq!(shard_with(&before, "t-", "quokka"), expected[1], "the word's shard");
-    assert_eq!(rewritten, expected.iter().collect::<Vec<_>>());
+    // The word's shards (by spelling, reversed), and the shards of its phrase pairs and
+    // the page's snippets file: exactly the index files whose bytes changed.
+    for shard in &expected {
+        assert!(rewritten.contains(&shard), "{shard} not rewritten: {rewritten:?}");
+    }
+    assert_eq!(rewritten.iter().filter(|p| p.starts_with("search/t-")).count(), 1, "{rewritten:?}");
+    let differing: Vec<&String> = after
+        .iter()
+        .filter(|(p, bytes)| p.starts_with("search/") && before.get(*p) != Some(*bytes))
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(rewritten, differing);
     assert_eq!(before.len(), after.len());
     // Exactly the index a whole build writes.
     assert!(after == index_files(&start(&root)), "the index differs from a whole build's");

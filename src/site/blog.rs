@@ -165,10 +165,7 @@ pub(crate) fn section_dir_in<'d>(dir: &'d str, languages: &crate::config::Langua
     section_dir(dir)
 }
 
-/// Whether the content path `path` is in a `_posts` folder.
-pub(crate) fn in_posts_folder(path: &str) -> bool {
-    path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
-}
+pub(crate) use crate::content::jekyll_site::in_posts_folder;
 
 /// The folders above a post's `_posts` folder, Jekyll's categories from its path.
 pub(crate) fn path_categories(path: &str) -> Vec<&str> {
