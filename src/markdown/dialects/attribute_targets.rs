@@ -45,8 +45,8 @@ pub(super) fn before(text: &str, at: usize) -> Option<Target> {
     if line.ends_with('`') {
         return code(text, at, line_start);
     }
-    if line.ends_with(':') {
-        let name = line[..line.len() - 1].rsplit(':').next()?;
+    if let Some(before) = line.strip_suffix(':') {
+        let name = before.rsplit(':').next()?;
         let icon = line.len() > name.len() + 1
             && !name.is_empty()
             && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'));
