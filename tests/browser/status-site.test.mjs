@@ -74,13 +74,14 @@ test('an incident linked from the status page opens at the root', async () => {
   await page.locator('a', { hasText: 'Elevated API error rates' }).first().click();
   await page.waitForURL(/\/api-errors\/$/);
   const times = await page.locator('.status-updates li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
-  assert.deepEqual(times, ['2026-11-15T11:30:00Z', '2026-11-15T10:00:00Z', '2026-11-15T09:10:00Z']);
+  // The whole history in time order, as the handbook's incident page shows it.
+  assert.deepEqual(times, ['2026-11-15T09:10:00Z', '2026-11-15T10:00:00Z', '2026-11-15T11:30:00Z']);
   await context.close();
 });
 
 test("the reader's own time follows each UTC time, in the reader's zone", async () => {
   const { page, context } = await open('api-errors/', { timezoneId: 'Europe/Berlin', locale: 'en-GB' });
-  const update = page.locator('.status-updates li').first();
+  const update = page.locator('.status-updates li').last();
   assert.equal((await update.locator('time').textContent()).trim(), '2026-11-15 11:30 UTC');
   const local = await update.locator('.local-time').textContent();
   // 11:30 UTC is 12:30 in Berlin in November (CET, +01:00).
@@ -90,7 +91,7 @@ test("the reader's own time follows each UTC time, in the reader's zone", async 
   await context.close();
 
   const newYork = await open('api-errors/', { timezoneId: 'America/New_York', locale: 'en-US' });
-  assert.match(await newYork.page.locator('.status-updates li .local-time').first().textContent(), /6:30|06:30/);
+  assert.match(await newYork.page.locator('.status-updates li .local-time').last().textContent(), /6:30|06:30/);
   await newYork.context.close();
 
   const utc = await open('api-errors/', { timezoneId: 'UTC' });
@@ -99,7 +100,7 @@ test("the reader's own time follows each UTC time, in the reader's zone", async 
 
   const noScript = await open('api-errors/', { timezoneId: 'Europe/Berlin', javaScriptEnabled: false });
   assert.equal(await noScript.page.locator('.local-time').count(), 0, 'without a script, UTC alone');
-  assert.equal((await noScript.page.locator('.status-updates li time').first().textContent()).trim(), '2026-11-15 11:30 UTC');
+  assert.equal((await noScript.page.locator('.status-updates li time').last().textContent()).trim(), '2026-11-15 11:30 UTC');
   await noScript.context.close();
 });
 
