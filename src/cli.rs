@@ -1,4 +1,5 @@
-//! The command line, declared with clap: `opsbook build`, `serve`, `check`, `routes`, `new` and `init`.
+//! The command line, declared with clap: `opsbook build`, `serve`, `check`, `routes`, `new`,
+//! `init`, and `completions` and `man`, which clap generates from this declaration.
 
 use std::path::PathBuf;
 
@@ -15,10 +16,14 @@ Examples:
 
 Exit codes: 0 success (warnings allowed), 1 the content has errors, 2 usage or environment error.";
 
+/// The version `--version` prints: the crate's, and the commit it was built from when
+/// there is one (`0.1.0 (1a2b3c4d5e6f 2026-11-24)`; see build.rs).
+pub(crate) const VERSION: &str = env!("OPSBOOK_VERSION_LINE");
+
 /// opsbook builds operations handbooks (runbooks, incident reviews, processes) into a
 /// fast static website.
 #[derive(Debug, Parser)]
-#[command(name = "opsbook", version, about, after_help = EXAMPLES, propagate_version = true)]
+#[command(name = "opsbook", version = VERSION, about, after_help = EXAMPLES, propagate_version = true)]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -56,6 +61,33 @@ pub(crate) enum Command {
     /// Start a new handbook: book.toml, a home page, a runbook and the RCA template.
     #[command(after_help = "Examples:\n  opsbook init my-handbook\n  opsbook init            (in an empty folder)")]
     Init(InitArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  opsbook completions bash > ~/.local/share/bash-completion/completions/opsbook\n  opsbook completions zsh > \"${fpath[1]}/_opsbook\"\n  opsbook completions fish > ~/.config/fish/completions/opsbook.fish\n  opsbook completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of opsbook or of one of its commands.
+    #[command(
+        after_help = "Examples:\n  opsbook man | man -l -\n  opsbook man build > opsbook-build.1\n  opsbook man > ~/.local/share/man/man1/opsbook.1"
+    )]
+    Man(ManArgs),
+}
+
+/// Options of `opsbook completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Options of `opsbook man`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// The command whose page to print (build, serve, check, ...); opsbook's own page when
+    /// left out.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Options of `opsbook build`.

@@ -44,6 +44,7 @@ pub(crate) mod new_page;
 pub(crate) mod panics;
 pub(crate) mod percent;
 pub mod pipeline;
+pub(crate) mod progress;
 pub(crate) mod render;
 pub mod search;
 pub(crate) mod serve;

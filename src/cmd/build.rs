@@ -36,7 +36,10 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
     if args.timings {
         crate::pipeline::peak_memory_per_step();
     }
-    match build(&root, &overrides) {
+    let progress = crate::progress::Line::start(crate::progress::wanted(args.shown.quiet));
+    let built = build(&root, &overrides);
+    drop(progress);
+    match built {
         Ok(report) => {
             if !args.shown.quiet {
                 print_detailed(&report.warnings, &[], &root, args.shown.detail(&report.warnings));

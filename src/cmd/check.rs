@@ -47,7 +47,10 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     };
     let classify =
         |diagnostics: &mut [Diagnostic]| baseline.as_ref().map(|b| b.classify(diagnostics)).unwrap_or_default();
-    let (diagnostics, summary, marks) = match check_against(&root, &overrides, &rules, baseline.as_ref()) {
+    let progress = crate::progress::Line::start(crate::progress::wanted(args.shown.quiet));
+    let checked = check_against(&root, &overrides, &rules, baseline.as_ref());
+    drop(progress);
+    let (diagnostics, summary, marks) = match checked {
         Ok(mut report) => {
             if args.timings {
                 eprint!("{}", crate::pipeline::timings_table(&report.timings, &report.peaks, report.elapsed));

@@ -6,6 +6,7 @@
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod generated;
 pub(crate) mod init;
 pub(crate) mod new;
 pub(crate) mod routes;
@@ -35,6 +36,8 @@ pub fn run() -> ExitCode {
         Command::Routes(args) => routes::run(args),
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
+        Command::Completions(args) => generated::completions(args),
+        Command::Man(args) => generated::man(args),
     }
 }
 

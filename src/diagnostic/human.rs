@@ -1,6 +1,6 @@
 //! The human format of diagnostics, modelled on rustc: the message, the location, the
-//! source line with a caret under the column, and a hint. Colour only on a terminal,
-//! and never when `NO_COLOR` is set.
+//! source line with a caret under the column, and a hint. Colour on a terminal, never
+//! when `NO_COLOR` is set, always when `CLICOLOR_FORCE` is ([`stderr_wants_color`]).
 //!
 //! Each file is read and its line starts indexed once, and each quoted line split into
 //! characters once, however many diagnostics point into it: 20,000 findings on one line
@@ -13,10 +13,29 @@ use std::path::Path;
 use super::summary::{Detail, render_summary};
 use super::{Diagnostic, Severity};
 
-/// Whether the human format should use colour on standard error.
+/// Whether the human format should use colour on standard error, by the rules of
+/// no-color.org and bixense.com/clicolors: `NO_COLOR` (not empty) never; else
+/// `CLICOLOR_FORCE` (not empty, not `0`) always, even into a pipe; else `CLICOLOR=0`
+/// never; else on a terminal that is not `TERM=dumb`. (anstream, clap's own choice,
+/// takes `CLICOLOR_FORCE=0` as forcing colour, which the rule does not.)
 pub(crate) fn stderr_wants_color() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    color_wanted(|name| std::env::var(name).ok(), std::io::stderr().is_terminal())
+}
+
+/// [`stderr_wants_color`]'s rule, with the environment read through `var`.
+fn color_wanted(var: impl Fn(&str) -> Option<String>, terminal: bool) -> bool {
+    let set = |name: &str| var(name).filter(|value| !value.is_empty());
+    if set("NO_COLOR").is_some() {
+        return false;
+    }
+    if set("CLICOLOR_FORCE").is_some_and(|value| value != "0") {
+        return true;
+    }
+    if set("CLICOLOR").is_some_and(|value| value == "0") {
+        return false;
+    }
+    terminal && set("TERM").is_none_or(|term| term != "dumb")
 }
 
 /// Prints diagnostics on standard error in the human format, reading the quoted source
@@ -192,6 +211,21 @@ fn excerpt(chars: &[char], column: usize) -> (String, usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn colour_follows_no_color_then_clicolor_force_then_clicolor_then_the_terminal() {
+        let with = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_string())
+        };
+        assert!(super::color_wanted(with(&[]), true));
+        assert!(!super::color_wanted(with(&[]), false));
+        assert!(!super::color_wanted(with(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]), true));
+        assert!(super::color_wanted(with(&[("NO_COLOR", "")]), true), "an empty NO_COLOR is not set");
+        assert!(super::color_wanted(with(&[("CLICOLOR_FORCE", "1")]), false));
+        assert!(!super::color_wanted(with(&[("CLICOLOR_FORCE", "0")]), false));
+        assert!(!super::color_wanted(with(&[("CLICOLOR", "0")]), true));
+        assert!(!super::color_wanted(with(&[("TERM", "dumb")]), true));
+    }
+
     use super::*;
     use crate::diagnostic::Rule;
 

@@ -362,6 +362,7 @@ fn render_and_check(
         (_, Some(writing)) => timer.split_last("write", writing, rendered.spent),
         (_, None) => {}
     }
+    crate::progress::begin("checking links", 0);
     check_links(site, &rendered.pages, &|text| renderer.find_in_templates(text), diagnostics);
     timer.lap("links");
     Ok(rendered)
@@ -398,6 +399,7 @@ fn write_rest(
     // writing), so `--timings` shows what it costs; it uses every core by itself. The
     // pages' postings were made in the Markdown step.
     if site.config.search {
+        crate::progress::begin("indexing search", 0);
         written.search.set_titles(site);
         write::write_search_index(site, written.search, &written.rendered.pages, sink, written.index_cache)?;
     }
@@ -411,6 +413,7 @@ fn write_rest(
     settle_diagnostics(&mut findings);
     let mut found = Vec::new();
     let tabs = written.rendered.pages.iter().any(|page| page.tabs);
+    crate::progress::begin("writing files", 0);
     write::write_files(site, theme, sink, tabs, &mut found)?;
     write::write_extras(site, renderer, Some(&written.rendered.pages), sink, &findings, &mut found)?;
     timer.lap("files");

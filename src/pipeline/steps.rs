@@ -87,6 +87,7 @@ pub(crate) fn prepare(
     let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
     let reading = read_history_in_background(&config, &mounted, purpose != Purpose::Check && in_repository);
+    crate::progress::begin("reading files", 0);
     let mut files = walk(&config, diagnostics)?;
     config.sources.files = std::mem::take(&mut files.mounted);
     config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
@@ -108,9 +109,11 @@ pub(crate) fn prepare(
     if purpose == Purpose::Build {
         timer.split_last("highlighting", crate::markdown::highlight::take_time_spent(), markdown_time);
     }
+    crate::progress::begin("arranging the navigation", 0);
     site.arrange();
     timer.lap("navigation");
     let shallow = repository.iter().chain(mounted.iter().flatten()).any(|r| r.shallow);
+    crate::progress::begin("reading the git history", 0);
     apply_history(&mut site, reading, shallow, diagnostics);
     timer.lap("git");
     Ok((site, theme, codeowners, search, cache, claim))
@@ -550,6 +553,7 @@ fn render_bodies(
     let spent = SpentTime::new();
     let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site));
     let texts = take_texts(site, purpose);
+    crate::progress::begin("rendering Markdown", texts.len());
     let site_ref: &Site = site;
     let rendered: Vec<_> = texts
         .into_par_iter()
@@ -557,6 +561,7 @@ fn render_bodies(
         .map_init(
             || builder.as_ref().map(PostingsBuilder::lease),
             |lease, (id, text)| {
+                crate::progress::advance();
                 spent.time(|| {
                     let source = &site_ref.pages[id].source;
                     let body = text.as_deref().map_or_else(|| source.body(), |text| &text[source.body_start..]);

@@ -52,6 +52,7 @@ pub(crate) fn render_pages(
     let nav = NavCache::new(site);
     let prints = print::PrintPages::of(site, scratch)?;
     let write = |id, page: &mut RenderedPage, problem: &Option<Diagnostic>| write_page(site, output, id, page, problem);
+    crate::progress::begin("writing pages", site.pages.len());
     let results: Vec<anyhow::Result<Vec<PageResult>>> = (0..site.pages.len())
         .into_par_iter()
         .filter(|&id| !prints.is_print_page(id))
@@ -65,6 +66,7 @@ pub(crate) fn render_pages(
                 let complete =
                     if shown { prints.keep(id, body.as_ref().map_or("", |body| &body.html))? } else { Vec::new() };
                 drop(body);
+                crate::progress::advance();
                 let mut done = vec![(id, page, problem)];
                 for print in complete {
                     let (page, problem) = prints.render(site, renderer, &nav, print, output)?;

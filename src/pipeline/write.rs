@@ -52,6 +52,7 @@ pub(crate) fn render_some(
     /// What rendering one page gave, and its template error if it failed.
     type PageResult = Result<(RenderedPage, Option<Diagnostic>), anyhow::Error>;
     let nav = crate::render::NavCache::new(site);
+    crate::progress::begin("writing pages", ids.len());
     let results: Vec<PageResult> = ids
         .par_iter()
         .map(|&id| {
@@ -59,6 +60,7 @@ pub(crate) fn render_some(
                 let (mut page, problem) =
                     render_or_redirect(site, renderer, id, || render_page(site, renderer, id, &nav));
                 write_page(site, output, id, &mut page, &problem)?;
+                crate::progress::advance();
                 Ok((page, problem))
             })
         })
