@@ -100,3 +100,24 @@ fn without_languages_the_tags_are_left_as_before() {
     let home = main_of(&site.read("public/index.html")).to_string();
     assert!(!home.contains("Welcome aboard") && !home.contains("missing translation"), "{home}");
 }
+
+#[test]
+fn two_builds_of_a_translated_site_write_the_same_bytes() {
+    // Each folder of pages gains its translated copy (`de/<folder>/`), whose section
+    // pages the search index numbers: their order must not follow a hash map's.
+    let site = plugin_site("jekyll-languages-twice");
+    for folder in ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"] {
+        site.write(&format!("content/_{folder}/page.md"), format!("---\ntitle: {folder}\n---\nAbout {folder}.\n"));
+    }
+    site.build(&["--no-cache", "--out", "first"]).expect_code(0);
+    site.build(&["--no-cache", "--out", "second"]).expect_code(0);
+    let (first, second) = (site.files_under("first"), site.files_under("second"));
+    assert_eq!(first, second);
+    assert!(first.iter().any(|f| f.starts_with("de/_hotel/")), "the folders are translated: {first:?}");
+    for file in &first {
+        assert!(
+            site.read_bytes(&format!("first/{file}")) == site.read_bytes(&format!("second/{file}")),
+            "{file} differs between two builds"
+        );
+    }
+}

@@ -119,7 +119,11 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     pages.extend(added);
     // 4. Their folders, and the category files of the folders they stand for.
     let mut dirs: HashSet<String> = files.dirs.iter().cloned().collect();
-    for path in languages.files.keys() {
+    // In the paths' order, not the map's: the folders' order is the order of their
+    // section pages, which the search index numbers.
+    let mut translated: Vec<&String> = languages.files.keys().collect();
+    translated.sort_unstable();
+    for path in translated {
         let mut dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
         while !dir.is_empty() && dirs.insert(dir.to_string()) {
             files.dirs.push(dir.to_string());
