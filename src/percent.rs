@@ -2,63 +2,53 @@
 //! reader and writer of a URL: links written in pages and templates, aliases, the dev
 //! server's request paths, `_redirects` lines and links to the forge.
 //!
-//! A leaf of the module graph: it imports nothing from the crate.
+//! A leaf of the module graph: it imports nothing from the crate. The escapes are
+//! `percent-encoding`'s (the rust-url project's crate, already compiled for `ureq` and
+//! `liquid-core`); what stays here is opsbook's own: its sets of bytes kept as written,
+//! and the strict decoding the dev server asks for.
 
-/// `text` with every byte that `keep` refuses written as `%XX`.
-pub(crate) fn percent_encode(text: &str, keep: impl Fn(u8) -> bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if keep(byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+
+/// The set of bytes to escape that keeps ASCII letters, digits and `chars` as written;
+/// every other byte (controls, the rest of ASCII, all of UTF-8 beyond it) is escaped.
+pub(crate) const fn keeping(chars: &[u8]) -> AsciiSet {
+    let mut set = NON_ALPHANUMERIC.union(AsciiSet::EMPTY);
+    let mut i = 0;
+    while i < chars.len() {
+        set = set.remove(chars[i]);
+        i += 1;
     }
-    out
+    set
 }
 
-/// Decodes `%XX` escapes; invalid escapes are kept as written.
+/// RFC 3986's unreserved characters: for a URL's query values.
+pub(crate) static UNRESERVED: AsciiSet = keeping(b"-_.~");
+
+/// The unreserved characters and `/`: for a path of folders in a URL.
+pub(crate) static UNRESERVED_AND_SLASH: AsciiSet = keeping(b"-_.~/");
+
+/// `text` with every byte of `escaped` (see [`keeping`]) and every non-ASCII byte
+/// written as `%XX`, in upper-case hexadecimal.
+pub(crate) fn percent_encode(text: &str, escaped: &'static AsciiSet) -> String {
+    percent_encoding::utf8_percent_encode(text, escaped).to_string()
+}
+
+/// Decodes `%XX` escapes; invalid escapes are kept as written, bytes that are not UTF-8
+/// become U+FFFD.
 pub(crate) fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let out = decode_escapes(text, false).unwrap_or_default();
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
 /// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
 pub(crate) fn percent_decode_strict(text: &str) -> Option<String> {
-    String::from_utf8(decode_escapes(text, true)?).ok()
-}
-
-/// The bytes `text` stands for with its `%XX` escapes decoded. A bad escape is kept as
-/// written, or, when `strict`, makes it `None`.
-fn decode_escapes(text: &str, strict: bool) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let digits = (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex));
-            match digits {
-                (Some(high), Some(low)) => {
-                    out.push(high * 16 + low);
-                    i += 3;
-                    continue;
-                }
-                _ if strict => return None,
-                _ => {}
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
+    let well_formed = memchr::memchr_iter(b'%', bytes).all(|i| {
+        bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
+    });
+    if !well_formed {
+        return None;
     }
-    Some(out)
-}
-
-/// The value of one hexadecimal digit.
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
+    percent_encoding::percent_decode_str(text).decode_utf8().ok().map(|s| s.into_owned())
 }
 
 #[cfg(test)]
@@ -71,6 +61,13 @@ mod tests {
         assert_eq!(percent_decode("%C3%9Cbergabe.md"), "Übergabe.md");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn encodes_all_but_the_kept_bytes() {
+        static PATH: AsciiSet = keeping(b"-_.~/");
+        assert_eq!(percent_encode("a b/é%~", &PATH), "a%20b/%C3%A9%25~");
+        assert_eq!(percent_encode("\u{7f}\t", &PATH), "%7F%09");
     }
 
     #[test]

@@ -226,9 +226,8 @@ pub(crate) fn join_relative(dir: &str, path: &str) -> Option<String> {
 /// A site path as it is written in a URL: every byte outside the characters a URL path
 /// may hold as they are is `%XX`-escaped (so `_redirects` lines keep their format).
 pub(crate) fn percent_encode(site_path: &str) -> String {
-    crate::percent::percent_encode(site_path, |byte| {
-        byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&byte)
-    })
+    static PATH: percent_encoding::AsciiSet = crate::percent::keeping(b"-._~!$&'()*+,;=:@/");
+    crate::percent::percent_encode(site_path, &PATH)
 }
 
 #[cfg(test)]

@@ -195,7 +195,7 @@ fn new_tera() -> tera::Tera {
     tera.set_escape_fn(crate::html::write_escaped);
     tera.register_filter("slugify", |value: &str, _: tera::Kwargs, _: &tera::State| crate::slug::slugify(value));
     tera.register_filter("urlencode", |value: &str, _: tera::Kwargs, _: &tera::State| {
-        crate::percent::percent_encode(value, |b| b.is_ascii_alphanumeric() || b"-_.~/".contains(&b))
+        crate::percent::percent_encode(value, &crate::percent::UNRESERVED_AND_SLASH)
     });
     tera
 }

@@ -106,12 +106,12 @@ pub(crate) fn commit_link(repository: &Repository, commit: &str) -> Option<Strin
 
 /// Encodes a path for a URL, keeping its `/`.
 fn encode_path(path: &str) -> String {
-    crate::percent::percent_encode(path, |b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b))
+    crate::percent::percent_encode(path, &crate::percent::UNRESERVED_AND_SLASH)
 }
 
 /// Encodes text for a URL query.
 fn encode_query(text: &str) -> String {
-    crate::percent::percent_encode(text, |b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
+    crate::percent::percent_encode(text, &crate::percent::UNRESERVED)
 }
 
 #[cfg(test)]

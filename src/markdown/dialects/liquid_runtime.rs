@@ -147,10 +147,12 @@ fn language() -> Language {
         Box::new(Text::new("slug", crate::slug::slugify)),
         Box::new(Text::new("xml_escape", crate::html::escape)),
         Box::new(Text::new("cgi_escape", |s| {
-            crate::percent::percent_encode(s, |b| b.is_ascii_alphanumeric() || b"*-._ ".contains(&b)).replace(' ', "+")
+            static CGI: percent_encoding::AsciiSet = crate::percent::keeping(b"*-._ ");
+            crate::percent::percent_encode(s, &CGI).replace(' ', "+")
         })),
         Box::new(Text::new("uri_escape", |s| {
-            crate::percent::percent_encode(s, |b| b.is_ascii_alphanumeric() || b"-_.!~*'();/?:@&=+$,#[]%".contains(&b))
+            static URI: percent_encoding::AsciiSet = crate::percent::keeping(b"-_.!~*'();/?:@&=+$,#[]%");
+            crate::percent::percent_encode(s, &URI)
         })),
         Box::new(Text::new("number_of_words", |s| s.split_whitespace().count().to_string())),
         Box::new(Text::new("normalize_whitespace", |s| s.split_whitespace().collect::<Vec<_>>().join(" "))),

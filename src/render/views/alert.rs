@@ -147,9 +147,8 @@ fn new_runbook_url(site: &Site) -> Option<String> {
         "---\ntitle: {ALERT_NAME}\nkind: runbook\nalerts: [{ALERT_NAME}]\n---\n\n## Diagnosis\n\n## Mitigation\n\n## Escalation\n"
     );
     // `ALERT_NAME` is letters and `_`, which stay as they are.
-    let query =
-        |text: &str| crate::percent::percent_encode(text, |b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b));
-    let folder = crate::percent::percent_encode(&folder, |b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b));
+    let query = |text: &str| crate::percent::percent_encode(text, &crate::percent::UNRESERVED);
+    let folder = crate::percent::percent_encode(&folder, &crate::percent::UNRESERVED_AND_SLASH);
     let (url, branch) = (&repository.url, &repository.branch);
     if host.contains("github") {
         Some(format!("{url}/new/{branch}/{folder}?filename={ALERT_NAME}.md&value={}", query(&body)))
