@@ -44,6 +44,7 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("not_translated", "not translated yet"),
     ("not_translated_notice", "This page is not translated yet: it is shown in its original language."),
     ("read_the_original", "Read the original"),
+    ("back_to_top", "Back to top"),
 ];
 
 /// The German words.
@@ -76,6 +77,7 @@ const GERMAN: &[(&str, &str)] = &[
     ("not_translated", "noch nicht übersetzt"),
     ("not_translated_notice", "Diese Seite ist noch nicht übersetzt: sie wird in ihrer Originalsprache gezeigt."),
     ("read_the_original", "Zum Original"),
+    ("back_to_top", "Nach oben"),
 ];
 
 /// The names of languages in themselves, for the language switch; another code is shown

@@ -104,6 +104,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "tabs.js",
     "alerts.css",
     "status-days.js",
+    "page-tools.js",
 );
 
 /// The folder of `templates/` that holds the templates of a handbook's own constructs.

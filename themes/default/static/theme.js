@@ -210,10 +210,12 @@
 
   /** Scrolling code blocks can be reached and scrolled with the keyboard. */
   function markScrolling() {
-    document.querySelectorAll('pre').forEach(function (pre) {
+    var blocks = document.querySelectorAll('pre');
+    blocks.forEach(function (pre, at) {
       if (pre.scrollWidth > pre.clientWidth + 1) {
         pre.setAttribute('tabindex', '0');
-        if (!pre.hasAttribute('aria-label')) pre.setAttribute('aria-label', (pre.getAttribute('data-lang') || 'Code') + ' block, scrolls sideways');
+        // Named by its language and its place, so no two regions share a name.
+        if (!pre.hasAttribute('aria-label')) pre.setAttribute('aria-label', (pre.getAttribute('data-lang') || 'Code') + ' block ' + (at + 1) + ' of ' + blocks.length + ', scrolls sideways');
         if (!pre.getAttribute('role')) pre.setAttribute('role', 'region');
       } else if (pre.getAttribute('role') === 'region') {
         pre.removeAttribute('tabindex');

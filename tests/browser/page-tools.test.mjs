@@ -1,0 +1,181 @@
+// The tools of a long page (issue 33, parts 3 and 9), in headless Chromium on the
+// bundled handbook: on a phone the header (search, menu) slides away while the reader
+// scrolls down and comes back as soon as they scroll up; a back-to-top button shows on
+// long pages once the reader is a screen down; nothing shifts when the script loads
+// (cumulative layout shift 0); every region has a name of its own; and axe (WCAG 2.1
+// AA and best practices) finds nothing, on a long page and on a redirect page.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { serve } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const book = process.env.BOOK_DIR;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 900 };
+// The longest page of the bundled guide: many screens on a phone.
+const LONG = 'guide/commands/';
+let server;
+let moved;
+let work;
+let browser;
+
+before(async () => {
+  assert.ok(book, 'BOOK_DIR names the built bundled handbook');
+  assert.ok(process.env.OPSBOOK_BIN, 'OPSBOOK_BIN names the binary');
+  server = await serve(book, '/book/');
+  // A handbook with a moved page: its old address is a redirect page.
+  work = mkdtempSync(join(tmpdir(), 'opsbook-page-tools-'));
+  mkdirSync(join(work, 'site', 'content'), { recursive: true });
+  writeFileSync(join(work, 'site', 'book.toml'), '[handbook]\ntitle = "Tools"\n');
+  writeFileSync(join(work, 'site', 'content', 'index.md'), '# Home\n\nSee [the page](page.md).\n');
+  writeFileSync(join(work, 'site', 'content', 'page.md'), '---\ntitle: Page\naliases: ["/old-page/"]\n---\nText.\n');
+  execFileSync(process.env.OPSBOOK_BIN, ['build', '--root', join(work, 'site'), '--out', join(work, 'public'), '--quiet']);
+  moved = await serve(join(work, 'public'), '/');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await moved?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function open(url, viewport, colorScheme = 'light') {
+  const context = await browser.newContext({ viewport, colorScheme });
+  // Layout shifts from the first paint on, summed as cumulative layout shift counts them.
+  await context.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  // What shifted while the page loaded and its scripts ran; then counted afresh.
+  const loadShift = await page.evaluate(() => { const shift = window.__shift; window.__shift = 0; return shift; });
+  return { context, page, loadShift };
+}
+
+/** Scrolls to `y` and waits for two frames, so the scroll handler has run. */
+async function scrollTo(page, y) {
+  await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(50);
+}
+
+const headerTop = (page) => page.evaluate(() => {
+  const header = document.querySelector('.site-header').getBoundingClientRect();
+  return { top: Math.round(header.top), bottom: Math.round(header.bottom) };
+});
+
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('on a phone the header slides away while scrolling down and comes back on scrolling up', async () => {
+  const { context, page, loadShift } = await open(server.url + LONG, PHONE);
+  assert.equal(loadShift, 0, 'nothing shifts while the page loads and its scripts show the header\'s buttons');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > 3 * window.innerHeight), 'a long page');
+  assert.equal((await headerTop(page)).top, 0, 'the header shows at the top');
+  await scrollTo(page, 600);
+  await scrollTo(page, 1800);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('header-away')), 'away while reading on');
+  await page.waitForTimeout(300);
+  assert.ok((await headerTop(page)).bottom <= 0, 'the header is out of sight');
+  await scrollTo(page, 1600);
+  assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('header-away'))), 'back on scrolling up');
+  await page.waitForTimeout(300);
+  assert.equal((await headerTop(page)).top, 0, 'the header is at the top of the screen, search and menu with it');
+  assert.ok(await page.locator('.site-header input[type="search"]').isVisible());
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift while the header comes and goes');
+  await context.close();
+});
+
+test('on a wide screen the header never moves', async () => {
+  const { context, page } = await open(server.url + LONG, DESKTOP);
+  await scrollTo(page, 600);
+  await scrollTo(page, 2400);
+  assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('header-away'))));
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+  await context.close();
+});
+
+test('a back-to-top button shows a screen down a long page and leads to the top', async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const { context, page } = await open(server.url + LONG, viewport);
+    const button = page.locator('.back-to-top');
+    assert.ok(!(await button.isVisible()), 'not at the top');
+    await scrollTo(page, 2 * viewport.height);
+    assert.ok(await button.isVisible(), `shown a screen down at ${viewport.width}px`);
+    assert.equal(await button.textContent(), 'Back to top');
+    await button.click();
+    await page.waitForFunction(() => window.scrollY === 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'content', 'focus goes to the content');
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+    await context.close();
+  }
+  // A short page has none.
+  const { context, page } = await open(`${moved.url}page/`, PHONE);
+  await scrollTo(page, 400);
+  assert.ok(!(await page.locator('.back-to-top').isVisible()));
+  await context.close();
+});
+
+test('without JavaScript there is no back-to-top button and the header stays', async () => {
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url + LONG);
+  assert.ok(!(await page.locator('.back-to-top').isVisible()));
+  await page.evaluate(() => window.scrollTo(0, 2000));
+  assert.equal((await headerTop(page)).top, 0, 'the sticky header stays in sight');
+  await context.close();
+});
+
+test('every region of a long page has a name of its own', async () => {
+  const { context, page } = await open(server.url + LONG, PHONE);
+  const names = await page.evaluate(() => Array.from(document.querySelectorAll('[role="region"]'), (r) => r.getAttribute('aria-label')));
+  assert.ok(names.length >= 2, `scrolling code blocks and tables are regions: ${names}`);
+  assert.ok(names.every((name) => name && name.length > 0), 'each is named');
+  assert.equal(new Set(names).size, names.length, `no two share a name: ${names.join(' | ')}`);
+  await context.close();
+});
+
+test('axe finds no violation, best practices included, on a long page and a redirect page', async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const { context, page } = await open(server.url + LONG, viewport, colorScheme);
+      await scrollTo(page, 2 * viewport.height);
+      assert.deepEqual(await axe(page), [], `${LONG} at ${viewport.width}px, ${colorScheme}`);
+      await context.close();
+    }
+  }
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  // Stay on the redirect page: its refresh is the host's concern, not the test's.
+  // The page as served, but for its refresh, so that axe reads it rather than its target.
+  let refreshed = false;
+  await page.route('**/old-page/', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    refreshed = /<meta http-equiv="refresh"/.test(body);
+    await route.fulfill({ response, body: body.replace(/<meta http-equiv="refresh"[^>]*>/, '') });
+  });
+  await page.goto(`${moved.url}old-page/`, { waitUntil: 'load' });
+  assert.ok(refreshed, 'a redirect page');
+  assert.deepEqual(await axe(page), [], 'the redirect page');
+  await context.close();
+});

@@ -1,0 +1,75 @@
+// Tools of a long page (issue 33, part 3), and unique names for its regions (part 9).
+//
+// - On a phone the header (search, menu) is sticky: it slides away while the reader
+//   scrolls down and comes back as soon as they scroll up. Its place is kept by
+//   style.css from the first paint, and it moves only by a transform, so nothing
+//   shifts when this script loads (cumulative layout shift 0).
+// - The footer's "Back to top" button, fixed in a corner, shows on pages longer than
+//   three screens once the reader is a screen down.
+// - Regions (scrolling tables and code blocks) that share a name get their place in
+//   it ("Table 2 of 3"), so each landmark's name is unique.
+(function () {
+  'use strict';
+
+  var PHONE = window.matchMedia('(max-width: 50rem)');
+
+  function wireHeader(root) {
+    var last = window.scrollY;
+    var ticking = false;
+    function update() {
+      ticking = false;
+      var y = window.scrollY;
+      var header = document.querySelector('.site-header');
+      var busy = header && header.contains(document.activeElement) || document.body.classList.contains('nav-open');
+      if (!PHONE.matches || y < 80 || y < last - 4 || busy) root.classList.remove('header-away');
+      else if (y > last + 4) root.classList.add('header-away');
+      if (Math.abs(y - last) > 4 || y < 80) last = y;
+    }
+    window.addEventListener('scroll', function () {
+      if (!ticking) { ticking = true; window.requestAnimationFrame(update); }
+    }, { passive: true });
+  }
+
+  function wireBackToTop() {
+    // The button is the template's (in the footer, in the page's language), hidden
+    // until a long page is scrolled a screen down; without JavaScript it never shows.
+    var button = document.querySelector('.back-to-top');
+    if (!button) return;
+    button.addEventListener('click', function () {
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+      var main = document.getElementById('content');
+      if (main) main.focus({ preventScroll: true });
+    });
+    function update() {
+      var long = document.documentElement.scrollHeight > 3 * window.innerHeight;
+      button.hidden = !(long && window.scrollY > window.innerHeight);
+    }
+    window.addEventListener('scroll', update, { passive: true });
+    window.addEventListener('resize', update);
+    update();
+  }
+
+  function nameRegions() {
+    var byName = {};
+    document.querySelectorAll('[role="region"][aria-label]').forEach(function (region) {
+      var name = region.getAttribute('aria-label');
+      (byName[name] = byName[name] || []).push(region);
+    });
+    Object.keys(byName).forEach(function (name) {
+      var regions = byName[name];
+      if (regions.length < 2) return;
+      regions.forEach(function (region, at) {
+        region.setAttribute('aria-label', name + ' ' + (at + 1) + ' of ' + regions.length);
+      });
+    });
+  }
+
+  function start() {
+    var root = document.documentElement;
+    wireHeader(root);
+    wireBackToTop();
+    nameRegions();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();
