@@ -371,7 +371,32 @@ pub(crate) fn render_body_of(
     body: &str,
     purpose: Purpose,
 ) -> crate::markdown::Rendered {
-    render_body_with(site, id, body, purpose, &site.links_from(id), &handbook_files(site))
+    with_images(
+        site,
+        id,
+        render_body_with(site, id, body, purpose, &site.links_from(id), &handbook_files(site)),
+        purpose,
+    )
+}
+
+/// `rendered` (page `id`'s body) with its images sized and made lazy
+/// ([`crate::render::images`]), for a build. Done after the build cache, never kept in
+/// it: the sizes are read from the image files of this build.
+fn with_images(
+    site: &Site,
+    id: crate::site::PageId,
+    mut rendered: crate::markdown::Rendered,
+    purpose: Purpose,
+) -> crate::markdown::Rendered {
+    if purpose != Purpose::Check && memchr::memmem::find(rendered.html.as_bytes(), b"<img").is_some() {
+        let base = site.config.base_url.path();
+        if let Some(html) =
+            crate::render::images::sized_and_lazy(&rendered.html, &site.pages[id].site_path, base, site.image_sizes())
+        {
+            rendered.html = html;
+        }
+    }
+    rendered
 }
 
 /// Renders `body` as [`render_body_of`] does, and keeps the result in `cache` under
@@ -396,9 +421,10 @@ fn render_keeping(
     (cache, key): (&Cache, u128),
     kept: (bool, Option<Option<u64>>),
 ) -> crate::markdown::Rendered {
-    cache.render_result(key, &site.links_from(id), &handbook_files(site), kept, |links, files| {
+    let rendered = cache.render_result(key, &site.links_from(id), &handbook_files(site), kept, |links, files| {
         render_body_with(site, id, body, purpose, links, files)
-    })
+    });
+    with_images(site, id, rendered, purpose)
 }
 
 /// The result of `key` for page `id` in `cache`, if it still holds for `site`
@@ -409,7 +435,7 @@ pub(crate) fn recall_body(
     cache: &Cache,
     key: u128,
 ) -> Option<crate::markdown::Rendered> {
-    recall_with_extra(site, id, cache, key).map(|(rendered, _)| rendered)
+    recall_with_extra(site, id, cache, key).map(|(rendered, _)| with_images(site, id, rendered, Purpose::Build))
 }
 
 /// The result of `key` for page `id` in `cache` with the number kept with it, if it
@@ -569,11 +595,13 @@ fn render_bodies(
                     // The body's similarity hash is kept with its result: a function of
                     // the body, which the key is made of.
                     let (mut rendered, similarity) = match key {
-                        Some((cache, key)) => recall_with_extra(site_ref, id, cache, key).unwrap_or_else(|| {
-                            let similarity = text.as_ref().map(|_| similarity_hash(body));
-                            let kept = (true, similarity);
-                            (render_keeping(site_ref, id, body, purpose, (cache, key), kept), similarity)
-                        }),
+                        Some((cache, key)) => recall_with_extra(site_ref, id, cache, key)
+                            .map(|(rendered, kept)| (with_images(site_ref, id, rendered, purpose), kept))
+                            .unwrap_or_else(|| {
+                                let similarity = text.as_ref().map(|_| similarity_hash(body));
+                                let kept = (true, similarity);
+                                (render_keeping(site_ref, id, body, purpose, (cache, key), kept), similarity)
+                            }),
                         None => (render_body_of(site_ref, id, body, purpose), None),
                     };
                     let released = text.map(|text| {

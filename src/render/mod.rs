@@ -6,6 +6,7 @@
 //! `page.html` for the rest).
 
 mod alert_page;
+pub(crate) mod images;
 pub(crate) mod nav;
 mod status_site;
 pub(crate) mod strings;

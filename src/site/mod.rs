@@ -22,6 +22,7 @@ pub(crate) mod extra_files;
 pub(crate) mod first_steps;
 pub(crate) mod generated;
 pub(crate) mod git;
+pub(crate) mod image_sizes;
 pub(crate) mod incidents;
 pub(crate) mod indexes;
 pub(crate) mod kinds;
@@ -205,6 +206,9 @@ pub struct Site {
     /// The templates the handbook gives its own constructs and the old tool's site
     /// variables, which the Markdown step reads ([`crate::markdown::templating`]).
     pub(crate) templating: Option<Arc<crate::markdown::templating::SiteContext>>,
+    /// The sizes of the site's images, measured the first time a page asks
+    /// ([`Site::image_sizes`]).
+    image_sizes: std::sync::OnceLock<image_sizes::ImageSizes>,
 }
 
 /// What the walk and the parse gave a build ([`Site::walked`]).
@@ -534,7 +538,14 @@ impl Site {
             blogs: Arc::default(),
             index: Arc::new(index),
             templating: None,
+            image_sizes: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The width and height of each image the site copies, measured once, when a page
+    /// with an image first asks ([`image_sizes`]).
+    pub(crate) fn image_sizes(&self) -> &image_sizes::ImageSizes {
+        self.image_sizes.get_or_init(|| image_sizes::ImageSizes::measure(self))
     }
 
     /// Records which of the other files are copied from files of the handbook

@@ -17,6 +17,7 @@ mod audience;
 mod cache;
 mod costs;
 mod formats;
+mod images;
 mod include_roots;
 mod languages;
 mod leaks;

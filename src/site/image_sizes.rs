@@ -1,0 +1,105 @@
+//! The width and height of the handbook's images (the model of issue 33, part 6): read
+//! once per model, the first time a page with an `<img>` asks, from the first bytes of
+//! each image file the site copies (PNG, JPEG, GIF, WebP, BMP, ICO, AVIF/HEIF, TIFF),
+//! with the `imagesize` crate. Each file is opened through `crate::fs` (a regular file
+//! in the handbook, as the copy step opens it) and at most [`HEADER_BYTES`] of it read;
+//! a file that cannot be read or measured has no size, and its images are left as the
+//! page wrote them. SVG has no pixel size of its own and is not measured.
+
+use super::Site;
+use crate::hash::FxHashMap;
+
+/// How much of an image file is read: enough for the dimensions of every format above,
+/// JPEG's included when metadata comes before its frame header.
+pub(crate) const HEADER_BYTES: u64 = 256 << 10;
+
+/// The extensions of the files measured (lower case).
+const MEASURED: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "avif", "heic", "heif", "tif", "tiff"];
+
+/// Each measured image's `(width, height)` in pixels, by its site path (`img/a.png`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ImageSizes(FxHashMap<String, (u32, u32)>);
+
+impl ImageSizes {
+    /// Measures every image among the site's copied files, one after another: it runs
+    /// inside a page's rendering, where a parallel loop could take up another page's
+    /// work on this thread and ask for the sizes again before they are known.
+    pub(crate) fn measure(site: &Site) -> ImageSizes {
+        let measured = site.assets.iter().filter(|asset| is_measured(&asset.url)).filter_map(|asset| {
+            let (disk, _) = site.config.locate(&asset.source);
+            Some((asset.url.clone(), size_of(&disk)?))
+        });
+        ImageSizes(measured.collect())
+    }
+
+    /// The size of the image at site path `path`, if it was measured.
+    pub(crate) fn get(&self, path: &str) -> Option<(u32, u32)> {
+        self.0.get(path).copied()
+    }
+
+    /// A table of the given sizes, for the tests of what reads it.
+    #[cfg(test)]
+    pub(crate) fn of(sizes: &[(&str, (u32, u32))]) -> ImageSizes {
+        ImageSizes(sizes.iter().map(|(path, size)| ((*path).to_string(), *size)).collect())
+    }
+}
+
+/// Whether `path` names a file of a measured format.
+fn is_measured(path: &str) -> bool {
+    let extension = path.rsplit_once('.').map_or("", |(_, extension)| extension);
+    MEASURED.iter().any(|known| extension.eq_ignore_ascii_case(known))
+}
+
+/// The size of the image file at `path`, read from its first 16 KiB, or its first
+/// [`HEADER_BYTES`] when those do not hold it.
+fn size_of(path: &std::path::Path) -> Option<(u32, u32)> {
+    use std::io::Read as _;
+    let (file, _) = crate::fs::open_regular(path, crate::fs::FileKind::Asset).ok()?;
+    let mut file = file.take(HEADER_BYTES);
+    let mut header = Vec::new();
+    (&mut file).take(16 << 10).read_to_end(&mut header).ok()?;
+    let size = match imagesize::blob_size(&header) {
+        Ok(size) => size,
+        Err(_) => {
+            file.read_to_end(&mut header).ok()?;
+            imagesize::blob_size(&header).ok()?
+        }
+    };
+    let (width, height) = (u32::try_from(size.width).ok()?, u32::try_from(size.height).ok()?);
+    (width > 0 && height > 0).then_some((width, height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG's signature and header chunk of `width` x `height`.
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        bytes.extend(width.to_be_bytes());
+        bytes.extend(height.to_be_bytes());
+        bytes.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+        bytes
+    }
+
+    #[test]
+    fn measures_a_png_and_refuses_what_is_no_image() {
+        let dir = std::env::temp_dir().join(format!("opsbook-image-sizes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("a.png"), png(640, 360)).expect("write");
+        std::fs::write(dir.join("b.png"), b"not an image").expect("write");
+        std::fs::write(dir.join("c.png"), png(0, 10)).expect("write");
+        assert_eq!(size_of(&dir.join("a.png")), Some((640, 360)));
+        assert_eq!(size_of(&dir.join("b.png")), None);
+        assert_eq!(size_of(&dir.join("c.png")), None, "an empty image has no size");
+        assert_eq!(size_of(&dir.join("missing.png")), None);
+        assert_eq!(size_of(&dir), None, "a folder is no image");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+
+    #[test]
+    fn only_the_webs_raster_formats_are_measured() {
+        assert!(is_measured("img/a.PNG") && is_measured("a.jpeg") && is_measured("x/y.webp"));
+        assert!(!is_measured("a.svg") && !is_measured("a.pdf") && !is_measured("png"));
+    }
+}
