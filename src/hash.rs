@@ -1,65 +1,16 @@
-//! A fast hasher for the build's internal maps of short keys (words, paths), where
-//! SipHash's protection against crafted collisions is not needed: the FxHash function
-//! of rustc. And FNV-1a, for hashes written into the output (ids, fingerprints), which
-//! must never change between versions.
+//! The hashers of the build. Its internal maps of short keys (words, paths), where
+//! SipHash's protection against crafted collisions is not needed, use foldhash's fast
+//! hasher with its fixed seed (`foldhash::fast::FixedState`; already compiled for
+//! serde_json's maps), instead of the FxHash written here before. FNV-1a, for the hashes
+//! written into the output (ids, fingerprints), stays written here: it is fixed by its definition,
+//! four lines long, and must never change between versions.
 
-use std::hash::{BuildHasherDefault, Hasher};
+/// A `HashMap` with foldhash's fast hasher and its fixed seed: the same order in every
+/// build, so nothing that iterates one can differ between two builds.
+pub(crate) type FastHashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
-/// The FxHash hasher.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub(crate) type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with foldhash's fast hasher and its fixed seed ([`FastHashMap`]).
+pub(crate) type FastHashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// FNV-1a's offset basis: the seed of a hash that starts fresh.
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -76,7 +27,7 @@ mod tests {
 
     #[test]
     fn maps_work_with_the_fast_hasher() {
-        let mut map: FxHashMap<String, u32> = FxHashMap::default();
+        let mut map: FastHashMap<String, u32> = FastHashMap::default();
         map.insert("failover".into(), 1);
         map.insert("failure".into(), 2);
         assert_eq!(map.get("failover"), Some(&1));

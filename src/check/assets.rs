@@ -27,7 +27,7 @@
 use crate::config::CONFIG_FILE;
 use crate::content::Node;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastHashMap, FastHashSet};
 use crate::markdown::links::{LINK_ATTRIBUTES, find_attributes, is_external};
 use crate::percent::percent_decode;
 use crate::site::{PageId, Site};
@@ -132,16 +132,16 @@ fn is_exempt(source: &str) -> bool {
 /// What uses each asset (by its index in `site.assets`).
 struct Uses {
     /// The pages that link to it or show it, in page order.
-    pages: FxHashMap<usize, Vec<PageId>>,
+    pages: FastHashMap<usize, Vec<PageId>>,
     /// The assets used by anything else: includes, front matter, templates, book.toml,
     /// other files, internal pages.
-    other: FxHashSet<usize>,
+    other: FastHashSet<usize>,
 }
 
 impl Uses {
     fn of<S: AsRef<TemplateScan>>(site: &Site, scans: &[S]) -> Uses {
         let finder = Finder::new(site);
-        let mut uses = Uses { pages: FxHashMap::default(), other: FxHashSet::default() };
+        let mut uses = Uses { pages: FastHashMap::default(), other: FastHashSet::default() };
         let config = &site.config;
         for (id, page) in site.pages.iter().enumerate() {
             for url in &page.rendered.assets {
@@ -178,7 +178,7 @@ impl Uses {
         }
         // The same links (the header's, the footer's) stand on every page: an absolute
         // one is looked up once; one to a folder (`.../`) or an anchor names no file.
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut seen: FastHashSet<&str> = FastHashSet::default();
         for (id, scan) in scans.iter().enumerate() {
             let page_path = site.pages.get(id).map_or("", |p| p.site_path.as_str());
             for link in &scan.as_ref().links {
@@ -203,8 +203,8 @@ impl Uses {
 struct Finder<'a> {
     /// The content folder's path from the root (`content`).
     content_folder: &'a str,
-    by_source: FxHashMap<&'a str, usize>,
-    by_url: FxHashMap<&'a str, usize>,
+    by_source: FastHashMap<&'a str, usize>,
+    by_url: FastHashMap<&'a str, usize>,
 }
 
 impl<'a> Finder<'a> {
@@ -240,7 +240,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Every text of a front matter value, at any depth, that names an asset.
-    fn find_in_node(&self, dir: &str, node: &Node, found: &mut FxHashSet<usize>) {
+    fn find_in_node(&self, dir: &str, node: &Node, found: &mut FastHashSet<usize>) {
         match node {
             // Themes read such paths from the page's folder or from a folder above it
             // (MkDocs' `docs/`, a Hugo page bundle).
@@ -272,7 +272,7 @@ impl<'a> Finder<'a> {
     }
 
     /// What the CSS, HTML and SVG files of the content folder refer to.
-    fn find_in_files(&self, site: &Site, found: &mut FxHashSet<usize>) {
+    fn find_in_files(&self, site: &Site, found: &mut FastHashSet<usize>) {
         for asset in &site.assets {
             let ext = asset.source.rsplit_once('.').map_or("", |(_, ext)| ext).to_ascii_lowercase();
             if !matches!(ext.as_str(), "css" | "html" | "htm" | "svg") {

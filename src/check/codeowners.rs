@@ -16,7 +16,7 @@
 //!    `codeowners-no-match` finding.
 
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 use crate::site::codeowners::{Pattern, Token, strip_comment, tokenize};
 
 /// Which host reads the file, so which syntax it may use.
@@ -71,7 +71,7 @@ pub(crate) fn lint_codeowners(text: &str, path: &str, dialect: Dialect, files: &
     let mut entries: Vec<Entry<'_>> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     // (section name, pattern) -> the line it was first written on.
-    let mut seen: FxHashMap<(String, &str), usize> = FxHashMap::default();
+    let mut seen: FastHashMap<(String, &str), usize> = FastHashMap::default();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let content = strip_comment(raw);

@@ -20,7 +20,7 @@ pub(crate) mod placeholders;
 pub(crate) mod routes;
 pub(crate) mod rules;
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastHashMap, FastHashSet};
 
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::markdown::links::{LINK_AND_ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external};
@@ -155,16 +155,16 @@ pub(crate) fn check_links<S: AsRef<TemplateScan>>(
 pub(crate) struct Ids<'a, S> {
     site: &'a Site,
     scans: &'a [S],
-    sets: FxHashMap<PageId, FxHashSet<&'a str>>,
+    sets: FastHashMap<PageId, FastHashSet<&'a str>>,
 }
 
 impl<'a, S: AsRef<TemplateScan>> Ids<'a, S> {
     /// Ids of the pages of `site`, whose templates added `scans` (by page id).
     pub(crate) fn new(site: &'a Site, scans: &'a [S]) -> Self {
-        Ids { site, scans, sets: FxHashMap::default() }
+        Ids { site, scans, sets: FastHashMap::default() }
     }
 
-    fn of(&mut self, id: PageId) -> &FxHashSet<&'a str> {
+    fn of(&mut self, id: PageId) -> &FastHashSet<&'a str> {
         let (site, scans) = (self.site, self.scans);
         self.sets.entry(id).or_insert_with(|| page_ids(site, scans, id).collect())
     }
@@ -228,10 +228,10 @@ pub(crate) fn check_template_links<S: AsRef<TemplateScan>>(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let severity = site.config.link_severity;
-    let mut reported: FxHashSet<String> = FxHashSet::default();
+    let mut reported: FastHashSet<String> = FastHashSet::default();
     // The same navigation links stand on every page: a link from the site root is
     // checked once.
-    let mut fine: FxHashSet<&str> = FxHashSet::default();
+    let mut fine: FastHashSet<&str> = FastHashSet::default();
     for id in pages {
         let Some(scan) = scans.get(id).map(AsRef::as_ref) else { continue };
         for link in &scan.links {

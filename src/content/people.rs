@@ -17,7 +17,7 @@ use super::confine::Confinement;
 use super::node::{Located, Node};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 /// The people files read beside `book.toml` and in the content folder, in this order.
 const DATA_FILES: &[&str] = &["_data/authors.yml", "_data/authors.yaml", "_data/people.yml", "_data/people.yaml"];
@@ -51,7 +51,7 @@ pub(crate) struct Written {
 /// The people of the files read, by key.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct People {
-    by_key: FxHashMap<String, Person>,
+    by_key: FastHashMap<String, Person>,
 }
 
 impl People {

@@ -13,18 +13,16 @@
 //! `handbook.json` records of the text, which the caller computes before letting it go.
 
 use std::borrow::Cow;
-use std::hash::Hasher;
 
 use super::page::{SourcePage, read_text};
 use crate::config::Config;
-use crate::hash::FxHasher;
 
 /// What a page keeps of its text once it has let it go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Released {
     /// The text's length, in bytes.
     pub len: usize,
-    /// The text's hash (FxHash): reading the file again must give the same.
+    /// The text's hash (XXH3): reading the file again must give the same.
     pub hash: u64,
     /// The fingerprints `handbook.json` records of the text.
     pub fingerprints: Fingerprints,
@@ -75,10 +73,9 @@ impl SourcePage {
     }
 }
 
+/// A hash of the page's text, to notice a file that changed between two reads.
 fn hash_text(text: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(text.as_bytes());
-    hasher.finish()
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
 #[cfg(test)]

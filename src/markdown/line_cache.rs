@@ -19,7 +19,7 @@ use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
 use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 /// How many lines a thread remembers before it starts again.
 const CAPACITY: usize = 50_000;
@@ -39,7 +39,7 @@ struct Remembered {
 /// Each line highlighted, with what it gave in each state it was met in.
 #[derive(Default)]
 struct Memory {
-    lines: FxHashMap<Box<str>, Vec<Remembered>>,
+    lines: FastHashMap<Box<str>, Vec<Remembered>>,
     count: usize,
 }
 

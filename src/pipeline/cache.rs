@@ -53,7 +53,7 @@ use std::sync::OnceLock;
 
 use super::manifest::{Stamp, hash_stream};
 use crate::content::include_files::IncludeFiles;
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastHashMap, FastHashSet};
 use crate::markdown::highlight::{Memo, lend_memo};
 use crate::markdown::{LinkResolver, Rendered};
 use entry::{Decoder, Encoder};
@@ -114,7 +114,7 @@ struct Previous {
     /// Where each piece's bytes are, by number.
     pieces: Vec<(usize, usize)>,
     /// Where each block's list of piece numbers is, by key.
-    blocks: FxHashMap<u128, (usize, usize)>,
+    blocks: FastHashMap<u128, (usize, usize)>,
 }
 
 /// The new cache as it is written.
@@ -123,9 +123,9 @@ struct Writer {
     hasher: xxhash_rust::xxh3::Xxh3Default,
     count: u64,
     /// The number of each piece written, by the hash of its bytes.
-    pieces: FxHashMap<u128, u32>,
+    pieces: FastHashMap<u128, u32>,
     /// The blocks written, so none is written twice.
-    blocks: FxHashSet<u128>,
+    blocks: FastHashSet<u128>,
 }
 
 impl Writer {
@@ -209,7 +209,7 @@ impl Cache {
         let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
         file.write_all(HEADER).ok()?;
         hasher.update(HEADER);
-        let writer = Writer { file, hasher, count: 0, pieces: FxHashMap::default(), blocks: FxHashSet::default() };
+        let writer = Writer { file, hasher, count: 0, pieces: FastHashMap::default(), blocks: FastHashSet::default() };
         let read = crate::fs::read_bytes(&path, crate::fs::FileKind::Own);
         let readable = read.is_ok();
         if warn
@@ -479,8 +479,8 @@ fn read_cache(bytes: Vec<u8>, stamp: u128) -> Option<(Previous, u128)> {
 /// Where each piece and block is, from the header to `records.len()`; `None` unless
 /// exactly `count` records fill it and each block is made of pieces before it.
 #[allow(clippy::type_complexity)]
-fn index_records(records: &[u8], count: u64) -> Option<(Vec<(usize, usize)>, FxHashMap<u128, (usize, usize)>)> {
-    let (mut pieces, mut blocks) = (Vec::new(), FxHashMap::default());
+fn index_records(records: &[u8], count: u64) -> Option<(Vec<(usize, usize)>, FastHashMap<u128, (usize, usize)>)> {
+    let (mut pieces, mut blocks) = (Vec::new(), FastHashMap::default());
     let mut at = HEADER.len();
     let mut seen = 0u64;
     let u32_at = |at: usize| Some(u32::from_le_bytes(records.get(at..at + 4)?.try_into().ok()?) as usize);

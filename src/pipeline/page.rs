@@ -151,7 +151,7 @@ fn drop_links_to_own_anchors(scan: &mut TemplateScan, anchors: &[String]) {
         scan.links.shrink_to_fit();
         return;
     }
-    let ids: crate::hash::FxHashSet<&str> = anchors.iter().chain(&scan.ids).map(String::as_str).collect();
+    let ids: crate::hash::FastHashSet<&str> = anchors.iter().chain(&scan.ids).map(String::as_str).collect();
     let fine = |link: &String| {
         let Some(anchor) = link.strip_prefix('#') else { return false };
         // As the link check reads it (`percent_decode` copies what it leaves as it is).

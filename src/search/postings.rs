@@ -12,7 +12,7 @@ use super::index::{Postings, Scoring};
 use super::is_searchable;
 use super::page_terms::{PageTerms, PageText, Scratch};
 use super::terms::{Seen, Terms, TermsBuilder};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 use crate::markdown::Rendered;
 use crate::site::{PageId, Site};
 
@@ -154,8 +154,8 @@ impl SitePostings {
         if same {
             return;
         }
-        let mut by_file: FxHashMap<Arc<str>, Arc<PageTerms>> =
-            FxHashMap::with_capacity_and_hasher(self.files.len(), Default::default());
+        let mut by_file: FastHashMap<Arc<str>, Arc<PageTerms>> =
+            FastHashMap::with_capacity_and_hasher(self.files.len(), Default::default());
         for (file, page) in self.files.drain(..).zip(self.pages.drain(..)) {
             if let Some(page) = page {
                 by_file.insert(file, page);

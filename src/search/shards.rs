@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::index::{Posting, Postings, Scoring, StemPostings};
 use super::terms::Terms;
 use super::{REVERSED_TARGET, SHARD_TARGET, encode, to_json};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 /// What the last index was made of, by word and stem number: kept by the dev server
 /// between edits so that only what changed is encoded again.
@@ -43,7 +43,7 @@ pub struct IndexCache {
     reversed: Vec<(Box<str>, u32)>,
     reversed_files: Vec<(String, Arc<str>)>,
     /// The shards of the vocabulary, by name.
-    shards: FxHashMap<String, Shard>,
+    shards: FastHashMap<String, Shard>,
     /// How many shards of the vocabulary the last index made anew (the others were the
     /// cached text).
     made: usize,

@@ -13,7 +13,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::text::Analyzer;
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 /// The stem number of a stop word, which has no stem.
 pub(crate) const STOP: u32 = u32::MAX;
@@ -25,10 +25,10 @@ pub(crate) struct Table {
     words: Vec<Box<str>>,
     /// The stem number of each word (or [`STOP`]).
     stem_of: Vec<u32>,
-    word_numbers: FxHashMap<Box<str>, u32>,
+    word_numbers: FastHashMap<Box<str>, u32>,
     /// Stem by number.
     stems: Vec<Box<str>>,
-    stem_numbers: FxHashMap<Box<str>, u32>,
+    stem_numbers: FastHashMap<Box<str>, u32>,
 }
 
 impl Table {
@@ -64,8 +64,8 @@ impl Table {
 /// strings.
 #[derive(Default)]
 pub(crate) struct Seen {
-    short: FxHashMap<u128, (u32, u32)>,
-    long: FxHashMap<String, (u32, u32)>,
+    short: FastHashMap<u128, (u32, u32)>,
+    long: FastHashMap<String, (u32, u32)>,
 }
 
 impl Seen {

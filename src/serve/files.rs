@@ -53,7 +53,7 @@ impl Served {
 }
 
 /// Site path -> file.
-pub(crate) type SiteFiles = crate::hash::FxHashMap<String, Served>;
+pub(crate) type SiteFiles = crate::hash::FastHashMap<String, Served>;
 
 /// A [`Sink`] that keeps the files in memory.
 #[derive(Debug, Default)]

@@ -22,7 +22,7 @@ use crate::content::SourcePage;
 use crate::content::confine::Confinement;
 use crate::content::fields::Visibility;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 /// Why a file is not in this build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,9 +257,9 @@ fn under(dirs: &[String], path: &str) -> bool {
 /// their content paths: a link written as a URL to one of them is found out too.
 pub(super) fn left_out_urls(
     loaded: &[Arc<SourcePage>],
-    left_out: &FxHashMap<String, LeftOut>,
+    left_out: &FastHashMap<String, LeftOut>,
     rules: super::urls::UrlRules<'_>,
-) -> FxHashMap<String, String> {
+) -> FastHashMap<String, String> {
     let section_slugs: HashMap<&str, &str> = loaded
         .iter()
         .filter(|p| super::index_rank(p).is_some())

@@ -28,7 +28,7 @@ use crate::content::Node;
 use crate::content::people::{People, Person, Written};
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 /// `/authors/`: every author, when a page names one.
 pub(crate) static AUTHORS: GeneratedSpec = GeneratedSpec {
@@ -103,11 +103,11 @@ pub(crate) struct Blogs {
     /// Each author, by slug.
     pub authors: Vec<Author>,
     /// Each page with authors -> their indices in `authors`, in the order written.
-    pub authors_of: FxHashMap<PageId, Vec<usize>>,
+    pub authors_of: FastHashMap<PageId, Vec<usize>>,
     /// Posts a page lists.
     pub per_page: usize,
     /// Each post's `image`, checked: its social preview.
-    pub images: FxHashMap<PageId, String>,
+    pub images: FastHashMap<PageId, String>,
 }
 
 /// One blog.
@@ -345,7 +345,7 @@ impl Site {
     /// Collects the blogs and the authors (see the module documentation), reading the
     /// people files.
     pub(super) fn collect_blogs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
-        let mut by_section: FxHashMap<PageId, Vec<PageId>> = FxHashMap::default();
+        let mut by_section: FastHashMap<PageId, Vec<PageId>> = FastHashMap::default();
         for id in 0..self.pages.len() {
             if is_post(&self.pages, id)
                 && let Some(section) = self.pages[id].parent
@@ -372,8 +372,8 @@ impl Site {
             crate::content::people::load(&self.config, &blog_dirs, diagnostics)
         };
         let mut authors: Vec<Author> = Vec::new();
-        let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
-        let mut authors_of: FxHashMap<PageId, Vec<usize>> = FxHashMap::default();
+        let mut by_slug: FastHashMap<String, usize> = FastHashMap::default();
+        let mut authors_of: FastHashMap<PageId, Vec<usize>> = FastHashMap::default();
         for (id, page) in self.pages.iter().enumerate().filter(|(_, page)| page.origin.has_file()) {
             for named in named_authors(page) {
                 let (slug, person) = match named {
@@ -416,7 +416,7 @@ impl Site {
             }
         }
         let per_page = self.old_tool.jekyll.as_ref().and_then(|j| j.paginate).unwrap_or(POSTS_PER_PAGE).max(1);
-        let mut images = FxHashMap::default();
+        let mut images = FastHashMap::default();
         for &id in blogs.iter().flat_map(|blog| &blog.posts) {
             let page = &self.pages[id];
             let Some(field) = page.source.front.field("image") else { continue };

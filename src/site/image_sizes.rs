@@ -7,7 +7,7 @@
 //! page wrote them. SVG has no pixel size of its own and is not measured.
 
 use super::Site;
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 /// How much of an image file is read: enough for the dimensions of every format above,
 /// JPEG's included when metadata comes before its frame header.
@@ -18,7 +18,7 @@ const MEASURED: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "
 
 /// Each measured image's `(width, height)` in pixels, by its site path (`img/a.png`).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct ImageSizes(FxHashMap<String, (u32, u32)>);
+pub(crate) struct ImageSizes(FastHashMap<String, (u32, u32)>);
 
 impl ImageSizes {
     /// Measures every image among the site's copied files, one after another: it runs

@@ -11,7 +11,7 @@ use super::review::ReviewStatus;
 use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 use crate::site_path::resolve_alias;
 use crate::slug::slugify;
 
@@ -360,11 +360,11 @@ fn name_tags(site: &mut Site, slugs: &[String]) {
 #[derive(Default)]
 struct Slugs {
     /// Name -> its place in `names`.
-    places: FxHashMap<String, usize>,
+    places: FastHashMap<String, usize>,
     /// By place: the name, and the place of its slug in `slugs`.
     names: Vec<(String, usize)>,
     /// Slug -> its place in `slugs`.
-    slug_places: FxHashMap<String, usize>,
+    slug_places: FastHashMap<String, usize>,
     /// The slugs worked out.
     slugs: Vec<String>,
 }

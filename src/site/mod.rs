@@ -48,7 +48,7 @@ use crate::config::Config;
 use crate::content::kinds::KindValues;
 use crate::content::{ContentFiles, SourcePage};
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastHashMap, FastHashSet};
 use crate::markdown::Rendered;
 use crate::slug::title_from_name;
 use git::Change;
@@ -224,34 +224,34 @@ pub(crate) struct Walked {
 #[derive(Debug, Default, Clone)]
 struct Index {
     /// Content-relative path of each Markdown file -> page.
-    by_path: FxHashMap<String, PageId>,
+    by_path: FastHashMap<String, PageId>,
     /// Content-relative folder -> its section page.
-    by_dir: FxHashMap<String, PageId>,
+    by_dir: FastHashMap<String, PageId>,
     /// Site path -> page.
-    by_url: FxHashMap<String, PageId>,
+    by_url: FastHashMap<String, PageId>,
     /// Content-relative path of each asset -> its index in `assets`.
-    assets: FxHashMap<String, usize>,
+    assets: FastHashMap<String, usize>,
     /// Site paths of the assets.
-    asset_urls: FxHashSet<String>,
+    asset_urls: FastHashSet<String>,
     /// Site paths of other files that exist in the output (the theme's static files and
     /// the extra files).
-    files: FxHashSet<String>,
+    files: FastHashSet<String>,
     /// Of those, the ones copied from a file of the handbook (`static/`, a theme's
     /// `static/`), with that file's path, to name it in diagnostics.
-    file_sources: FxHashMap<String, String>,
+    file_sources: FastHashMap<String, String>,
     /// Content-relative paths of the pages and files left out of this build, and why.
-    left_out: FxHashMap<String, audience::LeftOut>,
+    left_out: FastHashMap<String, audience::LeftOut>,
     /// Content-relative folders of the internal sections left out of a public build.
-    left_out_dirs: FxHashSet<String>,
+    left_out_dirs: FastHashSet<String>,
     /// The site paths the internal pages left out would have had -> their paths.
-    left_out_urls: FxHashMap<String, String>,
+    left_out_urls: FastHashMap<String, String>,
     /// The site path of each alias (`aliases`, `redirect_from`) -> its page.
-    by_alias: FxHashMap<String, PageId>,
+    by_alias: FastHashMap<String, PageId>,
     /// File name -> content-relative paths of the pages and assets with that name, for
     /// "did you mean" suggestions.
-    by_name: FxHashMap<String, Vec<String>>,
+    by_name: FastHashMap<String, Vec<String>>,
     /// Folder -> the names of the pages and assets in it, for suggestions.
-    names_by_dir: FxHashMap<String, Vec<String>>,
+    names_by_dir: FastHashMap<String, Vec<String>>,
 }
 
 /// The URL of the page a site path (without a leading `/`) names: `a/index.html`, `a/`
@@ -306,7 +306,7 @@ impl Site {
         let mut pages: Vec<Page> = Vec::with_capacity(loaded.len() + files.dirs.len() + 64);
         index.by_path.reserve(loaded.len());
         index.by_url.reserve(loaded.len() + files.dirs.len() + 64);
-        let mut section_rank: FxHashMap<String, u8> = FxHashMap::default();
+        let mut section_rank: FastHashMap<String, u8> = FastHashMap::default();
 
         // 1. One section page per folder that holds pages (itself or below), a folder
         //    page until a file claims it. Folders of assets only are not sections.
@@ -327,7 +327,7 @@ impl Site {
             }
         }
         let assets: Vec<String> = files.assets.iter().filter(|a| !index.left_out.contains_key(*a)).cloned().collect();
-        let mut page_dirs: FxHashSet<&str> = std::iter::once("").collect();
+        let mut page_dirs: FastHashSet<&str> = std::iter::once("").collect();
         for page in loaded.iter().filter(|p| !left_out(p)) {
             let mut dir = blog::section_dir_in(page.dir(), &config.languages);
             while !dir.is_empty() && page_dirs.insert(dir) {
@@ -353,7 +353,7 @@ impl Site {
         // A folder's `index.html`, copied as it is, is the folder's page a static host
         // serves, as Jekyll publishes it: a `README.md` beside it is a page of its own
         // (Jekyll publishes it as `README.html`), not the folder's.
-        let html_index_dirs: FxHashSet<&str> = assets
+        let html_index_dirs: FastHashSet<&str> = assets
             .iter()
             .filter_map(|asset| match asset.rsplit_once('/') {
                 Some((dir, "index.html")) => Some(dir),
@@ -427,7 +427,7 @@ impl Site {
 
         // 3. Parents, and which pages are internal (in an internal build): a folder
         //    without a page of its own is internal when all it holds is.
-        let mut public_dirs: FxHashSet<String> = std::iter::once(String::new()).collect();
+        let mut public_dirs: FastHashSet<String> = std::iter::once(String::new()).collect();
         for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
             let mut dir = blog::section_dir_in(page.source.dir(), &config.languages);
             while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
@@ -436,7 +436,7 @@ impl Site {
         }
         // The folder each section page stands for (a page adopted by a folder through its
         // `permalink` has a name that says nothing of it).
-        let dir_of_section: FxHashMap<PageId, String> =
+        let dir_of_section: FastHashMap<PageId, String> =
             index.by_dir.iter().map(|(dir, &id)| (id, dir.clone())).collect();
         for (id, page) in pages.iter_mut().enumerate() {
             page.internal = if page.origin == PageOrigin::Folder {
@@ -475,7 +475,7 @@ impl Site {
             ..urls::UrlRules::of(&files.old_tool, strip_prefixes)
         };
         // A permalink may name a file opsbook writes only where content replaces it.
-        let taken: FxHashSet<String> =
+        let taken: FastHashSet<String> =
             index.files.iter().filter(|path| outputs::yields_to_content(path).is_none()).cloned().collect();
         let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, rules, &taken);
         urls::permalink_warnings(&pages, rules, diagnostics);

@@ -58,7 +58,7 @@ use rayon::prelude::*;
 use super::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use super::{GeneratedPage, PageId, PageOrigin, Site};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 use crate::site_path::{alias_file, check, resolve_alias};
 
 /// The outputs opsbook makes up that yield their path to content (see the module
@@ -129,8 +129,8 @@ impl Owner<'_> {
 /// Site paths claimed so far, as files and as folders, with who claimed each.
 #[derive(Debug, Default)]
 struct Claims<'a> {
-    files: FxHashMap<String, Owner<'a>>,
-    dirs: FxHashMap<String, Owner<'a>>,
+    files: FastHashMap<String, Owner<'a>>,
+    dirs: FastHashMap<String, Owner<'a>>,
 }
 
 impl<'a> Claims<'a> {
@@ -186,8 +186,8 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> C
     // A claim for each page, file and asset, a folder for each section: room made once.
     let files = site.pages.len() + site.index.files.len() + site.assets.len();
     let mut claims = Claims {
-        files: FxHashMap::with_capacity_and_hasher(files, Default::default()),
-        dirs: FxHashMap::with_capacity_and_hasher(site.index.by_dir.len(), Default::default()),
+        files: FastHashMap::with_capacity_and_hasher(files, Default::default()),
+        dirs: FastHashMap::with_capacity_and_hasher(site.index.by_dir.len(), Default::default()),
     };
     let mut other_files: Vec<&String> = site.index.files.iter().collect();
     other_files.sort();
@@ -562,7 +562,7 @@ fn claim_aliases<'a>(
         }
     }
     // Of the pages that claim one alias, the last in the order of their files gets it.
-    let mut winner: FxHashMap<&str, PageId> = FxHashMap::default();
+    let mut winner: FastHashMap<&str, PageId> = FastHashMap::default();
     for (path, id, _) in &wanted {
         let slot = winner.entry(path.as_str()).or_insert(*id);
         if site.pages[*id].source.file > site.pages[*slot].source.file {

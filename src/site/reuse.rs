@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use super::{Page, PageId, Site, codeowners, kinds, mounts};
 use crate::content::SourcePage;
 use crate::diagnostic::Diagnostic;
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 
 impl Site {
     /// [`Site::model`] for a site assembled from `last`'s walk with pages added or
@@ -36,7 +36,7 @@ impl Site {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         // 1. The same page in the last site.
-        let by_source: FxHashMap<*const SourcePage, PageId> = last
+        let by_source: FastHashMap<*const SourcePage, PageId> = last
             .pages
             .iter()
             .enumerate()

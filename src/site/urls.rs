@@ -33,7 +33,7 @@ use crate::content::jekyll_site::{JekyllSite, Placeholders, expand, post_date_an
 use crate::content::old_tool::{OldTool, UrlStyle};
 use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastHashMap, FastHashSet};
 use crate::slug::slugify;
 
 /// How a handbook's URLs are made: opsbook's, or those of the tool it was written for.
@@ -122,15 +122,15 @@ pub(crate) fn verbatim_segment(name: &str) -> String {
 /// files a page's `permalink` may not have (the theme's, the extra files).
 pub(super) fn assign_urls(
     pages: &mut [Page],
-    by_dir: &FxHashMap<String, PageId>,
+    by_dir: &FastHashMap<String, PageId>,
     all_dirs: &[&str],
     asset_paths: &[String],
     rules: UrlRules<'_>,
-    taken: &FxHashSet<String>,
+    taken: &FastHashSet<String>,
 ) -> Vec<Asset> {
     let mut dirs: Vec<&str> = all_dirs.to_vec();
     dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), *d));
-    let mut dir_urls: FxHashMap<&str, String> = FxHashMap::default();
+    let mut dir_urls: FastHashMap<&str, String> = FastHashMap::default();
     for dir in dirs {
         if dir.is_empty() {
             dir_urls.insert("", String::new());
@@ -145,7 +145,7 @@ pub(super) fn assign_urls(
         let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));
     }
-    let section_of: FxHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
+    let section_of: FastHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
     // Each page's URL on its own (slugging its name), on every core.
     pages.par_iter_mut().enumerate().for_each(|(id, page)| {
         let own = page.origin.has_file().then(|| super::languages::own_url_in(&page.source, &rules)).flatten();
@@ -226,7 +226,7 @@ fn post_url<'p>(page: &'p SourcePage, path: &'p str, rules: &UrlRules<'_>) -> Op
     values.date?;
     let mut categories: Vec<String> = super::blog::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
     categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
-    let mut seen = FxHashSet::default();
+    let mut seen = FastHashSet::default();
     categories.retain(|c| seen.insert(c.clone()));
     values.categories = categories.join("/");
     values.path = path.rsplit_once('.').map_or(path, |(stem, _)| stem);

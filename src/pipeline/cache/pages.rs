@@ -24,7 +24,7 @@ use std::io::{BufWriter, Write as _};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FastHashMap, FastHashSet};
 
 /// The first bytes of the file: its format and version.
 const HEADER: &[u8] = b"opsbook-pages 4\n";
@@ -50,7 +50,7 @@ struct Place {
 pub(crate) struct Pages {
     path: PathBuf,
     temporary: PathBuf,
-    previous: Option<(File, FxHashMap<u128, Place>)>,
+    previous: Option<(File, FastHashMap<u128, Place>)>,
     writer: Mutex<Option<Writer>>,
 }
 
@@ -60,7 +60,7 @@ struct Writer {
     /// Where the next record starts.
     at: u64,
     directory: Vec<(u128, Place)>,
-    written: FxHashSet<u128>,
+    written: FastHashSet<u128>,
 }
 
 impl Pages {
@@ -74,7 +74,7 @@ impl Pages {
         let temporary = PathBuf::from(temporary);
         let mut file = BufWriter::with_capacity(1 << 20, super::dir::create_new(&temporary)?);
         file.write_all(HEADER).ok()?;
-        let writer = Writer { file, at: HEADER.len() as u64, directory: Vec::new(), written: FxHashSet::default() };
+        let writer = Writer { file, at: HEADER.len() as u64, directory: Vec::new(), written: FastHashSet::default() };
         let previous = identity.and_then(|identity| {
             let (file, _) = crate::fs::open_regular(&path, crate::fs::FileKind::Own).ok()?;
             let (index, written_by) = read_directory(&file)?;
@@ -191,7 +191,7 @@ fn finish(mut writer: Writer, identity: u128, stamp: u128) -> std::io::Result<()
 
 /// Reads the directory of a previous file: where each record is, and the identity of the
 /// binary that wrote it; `None` unless it is whole.
-fn read_directory(file: &File) -> Option<(FxHashMap<u128, Place>, u128)> {
+fn read_directory(file: &File) -> Option<(FastHashMap<u128, Place>, u128)> {
     let len = file.metadata().ok()?.len();
     let trailer_at = len.checked_sub(TRAILER as u64)?;
     let mut trailer = [0u8; TRAILER];
@@ -219,7 +219,7 @@ fn read_directory(file: &File) -> Option<(FxHashMap<u128, Place>, u128)> {
     if hasher.digest128() != u128_at(&trailer, TRAILER - 16)? {
         return None;
     }
-    let mut index = FxHashMap::default();
+    let mut index = FastHashMap::default();
     index.reserve(directory.len() / ENTRY);
     for entry in directory.chunks_exact(ENTRY) {
         let place = Place { offset: u64_at(entry, 16)?, len: u64_at(entry, 24)?, hash: u128_at(entry, 32)? };

@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
-use crate::hash::FxHashMap;
+use crate::hash::FastHashMap;
 use crate::pipeline::RenderedPage;
 use crate::render::{NavCache, Renderer};
 use crate::site::{PageId, Site};
@@ -64,7 +64,7 @@ pub(crate) struct StaleInput {
     /// served of them.
     pub pages: BTreeMap<PageId, (How, Option<Served>)>,
     /// The site path of each stale page's file -> the page.
-    pub by_path: FxHashMap<String, PageId>,
+    pub by_path: FastHashMap<String, PageId>,
     /// The navigation entries shared by the pages rendered.
     nav: NavCache,
 }
@@ -109,7 +109,7 @@ impl StaleInput {
         pages: &BTreeMap<PageId, How>,
         served: impl Fn(PageId, &str) -> Option<Served>,
     ) -> StaleInput {
-        let mut by_path = FxHashMap::with_capacity_and_hasher(pages.len(), Default::default());
+        let mut by_path = FastHashMap::with_capacity_and_hasher(pages.len(), Default::default());
         let pages = pages
             .iter()
             .map(|(&id, &how)| {
