@@ -109,3 +109,56 @@ test('a 404 page elsewhere stays generic', async () => {
   assert.ok(await page.locator('.not-found-generic').isVisible());
   await page.close();
 });
+
+for (const viewport of SCREENS) {
+  for (const scheme of ['light', 'dark']) {
+    test(`the alerts table fits its column, reads as cards on a phone and filters (${viewport.width}px, ${scheme})`, async () => {
+      const { page, status } = await open('alerts/', viewport, scheme);
+      assert.equal(status, 200);
+      const rows = page.locator('.alerts-table tbody tr');
+      const total = await rows.count();
+      assert.ok(total >= 5, `the bundled handbook's alerts: ${total}`);
+      // Nothing wider than the screen: no sideways scrolling of the page or the table.
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: window.innerWidth,
+        table: document.querySelector('.alerts-table').scrollWidth,
+        column: document.querySelector('.alerts-table').clientWidth,
+      }));
+      assert.ok(widths.page <= widths.screen, `the page fits: ${JSON.stringify(widths)}`);
+      assert.ok(widths.table <= widths.column + 1, `the table fits its column: ${JSON.stringify(widths)}`);
+      const display = await rows.first().evaluate((row) => getComputedStyle(row).display);
+      if (viewport.width < 800) {
+        assert.equal(display, 'block', 'a card per alert');
+        const label = await page.locator('.alerts-table td[data-label="Runbook"]').first()
+          .evaluate((cell) => getComputedStyle(cell, '::before').content);
+        assert.equal(label, '"Runbook"', 'each cell says what it is');
+      } else {
+        assert.equal(display, 'table-row');
+      }
+      // The filter keeps the rows holding every word, and says how many.
+      const filter = page.locator('#alerts-filter-input');
+      assert.ok(await filter.isVisible());
+      assert.equal(await page.locator('label[for="alerts-filter-input"]').textContent(), 'Filter alerts');
+      await filter.fill('certificate');
+      const shown = await rows.evaluateAll((all) => all.filter((row) => !row.hidden).map((row) => row.textContent));
+      assert.ok(shown.length > 0 && shown.length < total, `${shown}`);
+      assert.ok(shown.every((text) => /certificate/i.test(text)), `every row shown holds the word: ${shown}`);
+      assert.ok(await rows.filter({ hasText: 'PostgresPrimaryDown' }).isHidden());
+      assert.match(await page.locator('.alerts-shown').textContent(), new RegExp(`^${shown.length} of ${total} alerts$`));
+      await filter.fill('');
+      assert.equal(await rows.evaluateAll((all) => all.filter((row) => !row.hidden).length), total);
+      assert.deepEqual(await axe(page), []);
+      await page.close();
+    });
+  }
+}
+
+test('without JavaScript the alerts table shows every alert and no dead filter box', async () => {
+  const context = await browser.newContext({ viewport: SCREENS[0], javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url + 'alerts/');
+  assert.ok(!(await page.locator('.alerts-filter').isVisible()));
+  assert.ok((await page.locator('.alerts-table tbody tr').count()) >= 5);
+  await context.close();
+});

@@ -64,11 +64,33 @@
     });
   }
 
+  // The /alerts/ table's filter box: the rows whose text holds every word typed.
+  function wireAlertsFilter() {
+    var box = document.querySelector('.alerts-filter');
+    var input = box && box.querySelector('input');
+    var rows = Array.prototype.slice.call(document.querySelectorAll('.alerts-table tbody tr'));
+    if (!input || !rows.length) return;
+    var shown = box.querySelector('.alerts-shown');
+    var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+    box.hidden = false;
+    input.addEventListener('input', function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var count = 0;
+      rows.forEach(function (row, at) {
+        var match = words.every(function (word) { return texts[at].indexOf(word) >= 0; });
+        row.hidden = !match;
+        if (match) count++;
+      });
+      shown.textContent = words.length ? count + ' of ' + rows.length + ' alerts' : '';
+    });
+  }
+
   function start() {
     var root = document.documentElement;
     wireHeader(root);
     wireBackToTop();
     nameRegions();
+    wireAlertsFilter();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
