@@ -233,7 +233,7 @@ fn the_alerts_page_lists_every_alert_with_its_runbook() {
     let main = &page[page.find("<main").unwrap()..];
     assert!(main.contains(r#"<h1 class="page-title">Alerts</h1>"#));
     assert!(main.contains(r#"<tr id="NodeFilesystemAlmostOutOfSpace"><td><a href="/alerts/NodeFilesystemAlmostOutOfSpace/"><code class="alert-name">NodeFilesystemAlmostOutOfSpace</code></a></td>"#), "{main}");
-    assert!(main.contains(r#"<td><a href="/runbooks/disk/">Disk full</a></td>"#));
+    assert!(main.contains(r#"<td data-label="Runbook"><a href="/runbooks/disk/">Disk full</a></td>"#));
     assert!(main.contains(r#"<span class="severity severity-sev2">SEV2</span>"#));
     assert!(main.contains("@storage"));
     assert!(main.contains("review-badge"));
