@@ -17,153 +17,104 @@
 //! offsets within ±23:59, periods at most [`MAX_PERIOD_YEARS`] years, and durations
 //! that do not fit are refused.
 
+use jiff::Span;
+use jiff::civil;
 use std::fmt;
 
 pub(crate) mod moment;
 
-/// A calendar day, from 0000-01-01 to 9999-12-31.
+/// A calendar day, from 0000-01-01 to 9999-12-31: jiff's civil date, kept within the
+/// years a page can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Days since 1970-01-01.
-    days: i64,
-}
+pub struct Date(civil::Date);
 
 /// The first day a [`Date`] can be, 0000-01-01, in days since 1970-01-01.
 const MIN_DAYS: i64 = -719_528;
 /// The last day a [`Date`] can be, 9999-12-31, in days since 1970-01-01.
 const MAX_DAYS: i64 = 2_932_896;
-
-/// The months' English names, as the theme says dates ("12 June 2023", "March 2026").
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The English name of `month` (1 to 12; others are taken modulo 12).
-pub(crate) fn month_name(month: u32) -> &'static str {
-    MONTHS[(month as usize).saturating_sub(1) % 12]
-}
+/// The day [`Date::days`] counts from.
+const EPOCH: civil::Date = civil::date(1970, 1, 1);
+/// The first day a [`Date`] can be.
+const FIRST: civil::Date = civil::date(0, 1, 1);
+/// The last day a [`Date`] can be.
+const LAST: civil::Date = civil::date(9999, 12, 31);
 
 impl Date {
     /// The date of a year (0-9999), month (1-12) and day (1-31), if it exists.
     pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Date> {
-        if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Date { days: days_from_civil(year, month, day) })
+        let year = i16::try_from(year).ok().filter(|y| (0..=9999).contains(y))?;
+        let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+        civil::Date::new(year, month, day).ok().map(Date)
     }
 
     /// The date of a count of days since 1970-01-01, kept within 0000-01-01 and
     /// 9999-12-31.
     pub fn from_days(days: i64) -> Date {
-        Date { days: days.clamp(MIN_DAYS, MAX_DAYS) }
+        let days = days.clamp(MIN_DAYS, MAX_DAYS);
+        // Within the clamp, the span and the sum are both in jiff's range.
+        let date = Span::new().try_days(days).ok().and_then(|span| EPOCH.checked_add(span).ok());
+        Date(date.unwrap_or(if days < 0 { FIRST } else { LAST }))
     }
 
     /// Year, month and day.
     pub fn ymd(self) -> (i64, u32, u32) {
-        civil_from_days(self.days)
+        (i64::from(self.0.year()), self.0.month().unsigned_abs().into(), self.0.day().unsigned_abs().into())
     }
 
     /// Days since 1970-01-01.
     pub fn days(self) -> i64 {
-        self.days
+        self.0.duration_since(EPOCH).as_secs().div_euclid(86_400)
     }
 
     /// Parses `YYYY-MM-DD`, also at the start of a timestamp (`2026-03-14T09:12:00Z`).
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();
-        let date = text.get(..10)?;
-        let rest = &text[10..];
+        let (date, rest) = (text.get(..10)?, &text[10..]);
         if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
             return None;
         }
+        // Exactly four, two and two digits: jiff's parser also reads signed six-digit
+        // years, which no page means.
         let bytes = date.as_bytes();
         let digits = [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&i| bytes[i].is_ascii_digit());
         if !digits || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
-        let year = date[..4].parse().ok()?;
-        let month = date[5..7].parse().ok()?;
-        let day = date[8..10].parse().ok()?;
-        Date::from_ymd(year, month, day)
+        date.parse::<civil::Date>().ok().map(Date)
     }
 
     /// The date `n` days later (earlier when negative), or the first or last day a
     /// date can be.
     pub fn add_days(self, n: i64) -> Date {
-        Date::from_days(self.days.saturating_add(n))
+        Date::from_days(self.days().saturating_add(n))
     }
 
-    /// The date `n` months later, on the same day or the month's last day, or the first
-    /// or last month a date can be in.
+    /// The date `n` months later, on the same day or the month's last day (jiff's rule
+    /// for adding months), or the first or last month a date can be in.
     pub fn add_months(self, n: i64) -> Date {
-        let (year, month, day) = self.ymd();
-        let index = (year * 12 + i64::from(month) - 1).saturating_add(n).clamp(0, 9999 * 12 + 11);
-        let (year, month) = (index / 12, (index % 12 + 1) as u32);
-        let day = day.min(days_in_month(year, month));
-        Date { days: days_from_civil(year, month, day) }
+        let month = i64::from(self.0.year()) * 12 + i64::from(self.0.month()) - 1;
+        let n = month.saturating_add(n).clamp(0, 9999 * 12 + 11) - month;
+        // Within the clamp, the sum stays in the years 0000 to 9999.
+        let date = Span::new().try_months(n).ok().and_then(|span| self.0.checked_add(span).ok());
+        Date(date.unwrap_or(if n < 0 { FIRST } else { LAST }))
     }
 
     /// Days from `self` to `other` (negative when `other` is earlier).
     pub fn days_until(self, other: Date) -> i64 {
-        other.days - self.days
+        other.days() - self.days()
+    }
+
+    /// The date written by jiff's strftime, in English: `%-d %B %Y` is "12 June 2023",
+    /// `%B %Y` "June 2023".
+    pub fn format(self, format: &str) -> String {
+        self.0.strftime(format).to_string()
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
+        fmt::Display::fmt(&self.0, f)
     }
-}
-
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Howard Hinnant's days-from-civil.
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Howard Hinnant's civil-from-days.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// A moment, in seconds since 1970-01-01T00:00:00Z.
@@ -215,26 +166,17 @@ pub(crate) fn format_duration(seconds: i64) -> String {
     }
 }
 
-/// Parses a duration written by hand, such as `95m`, `1h 35m`, `2h`, `1d 4h`, into
-/// seconds; `None` also when it does not fit in 64 bits.
+/// Parses a duration written by hand, such as `95m`, `1h 35m`, `2h`, `1d 4h`, `1 hour
+/// 35 minutes` or ISO 8601's `PT1H35M` (jiff's friendly and ISO formats; a day is 24
+/// hours), into whole seconds; `None` when it is negative, not whole seconds, or in
+/// months or years, which have no fixed length.
 pub(crate) fn parse_duration(text: &str) -> Option<i64> {
-    let mut total: i64 = 0;
-    let mut any = false;
-    for part in text.split_whitespace() {
-        let split = part.find(|c: char| !c.is_ascii_digit())?;
-        let (number, unit) = part.split_at(split);
-        let number: i64 = number.parse().ok()?;
-        let unit = match unit {
-            "s" => 1,
-            "m" | "min" => 60,
-            "h" => 3600,
-            "d" => 86_400,
-            _ => return None,
-        };
-        total = total.checked_add(number.checked_mul(unit)?)?;
-        any = true;
+    let span: Span = text.trim().parse().ok()?;
+    if span.is_negative() || span.get_months() != 0 || span.get_years() != 0 {
+        return None;
     }
-    any.then_some(total)
+    let duration = span.to_duration(jiff::SpanRelativeTo::days_are_24_hours()).ok()?;
+    (duration.subsec_nanos() == 0).then(|| duration.as_secs())
 }
 
 /// A review period: how long a page stays fresh after a review.
@@ -411,6 +353,9 @@ mod tests {
         assert_eq!(Date::parse("14/03/2026"), None);
         assert_eq!(Date::parse("soon"), None);
         assert_eq!(Date::parse("2026-03-14x"), None);
+        assert_eq!(date.format("%-d %B %Y"), "14 March 2026");
+        assert_eq!(Date::parse("0023-06-02").unwrap().format("%-d %B %Y"), "2 June 0023");
+        assert_eq!(date.format("%B %Y"), "March 2026");
     }
 
     #[test]
@@ -454,6 +399,15 @@ mod tests {
         assert_eq!(parse_duration("1h 35m"), Some(95 * 60));
         assert_eq!(parse_duration("95m"), Some(95 * 60));
         assert_eq!(parse_duration("an hour"), None);
+        assert_eq!(parse_duration("1 hour 35 minutes"), Some(95 * 60));
+        assert_eq!(parse_duration("PT1H35M"), Some(95 * 60));
+        assert_eq!(parse_duration("1d 4h"), Some(28 * 3600));
+        assert_eq!(parse_duration("2w"), Some(14 * 86_400));
+        assert_eq!(parse_duration("1.5h"), Some(90 * 60));
+        assert_eq!(parse_duration("10s"), Some(10));
+        for refused in ["-1h", "1h ago", "0.5s", "1mo", "1y", ""] {
+            assert_eq!(parse_duration(refused), None, "{refused}");
+        }
     }
 
     #[test]
@@ -520,6 +474,6 @@ mod tests {
         );
         assert_eq!(parse_duration("9223372036854775807d"), None);
         assert_eq!(parse_duration("106751991167300d 106751991167300d"), None);
-        assert_eq!(parse_duration("9223372036854775807s"), Some(i64::MAX));
+        assert_eq!(parse_duration("100000d"), Some(100_000 * 86_400));
     }
 }

@@ -20,9 +20,7 @@ use crate::dates::Date;
 
 /// A date as a reader says it: "12 June 2023".
 pub(crate) fn reader_date(date: Date) -> String {
-    let (year, month, day) = date.ymd();
-    let name = crate::dates::month_name(month);
-    format!("{day} {name} {year:04}")
+    date.format("%-d %B %Y")
 }
 
 /// The date a file name (without its extension) starts with, and the rest after it

@@ -488,8 +488,7 @@ impl<'a> StatusView<'a> {
         }
         let mut history: Vec<MonthView<'a>> = Vec::new();
         for i in status.incidents.iter().filter(|i| !i.is_unresolved()) {
-            let (year, month, _) = i.started_at.date().ymd();
-            let name = format!("{} {year}", crate::dates::month_name(month));
+            let name = i.started_at.date().format("%B %Y");
             match history.last_mut() {
                 Some(last) if last.name == name => last.incidents.push(incident(site, status, i)),
                 _ => history.push(MonthView { name, incidents: vec![incident(site, status, i)] }),
