@@ -293,12 +293,7 @@ impl Linter<'_> {
 
     /// Reports the patterns that match no file.
     fn check_matches(&mut self, entries: &[Entry<'_>], files: &[String]) {
-        let files: Vec<Vec<char>> = files.iter().map(|f| f.chars().collect()).collect();
         for entry in entries {
-            // Character ranges are GitLab's: opsbook's matcher does not read them.
-            if entry.pattern.contains('[') {
-                continue;
-            }
             let pattern = Pattern::written(entry.pattern);
             if !files.iter().any(|f| pattern.matches(f)) {
                 self.push(

@@ -8,10 +8,13 @@
 //! may name default owners (`[Docs] @docs-team`) for its lines that name none. A
 //! GitLab exclusion (`!pom.xml`) takes the files it matches out of its section.
 //!
-//! Patterns follow GitHub's rules: `*.md` matches at any depth, a leading `/` or a `/`
-//! inside anchors the pattern at the repository root, a trailing `/` matches a folder
-//! and everything in it, `docs/*` matches the folder's own files only, `**` crosses
-//! folders.
+//! Patterns follow .gitignore's rules, as GitHub and GitLab read them: `*.md` matches
+//! at any depth, a leading `/` or a `/` inside anchors the pattern at the repository
+//! root, a trailing `/` matches a folder and everything in it, `docs/*` matches the
+//! folder's own files only, `**` crosses folders, `[0-9]` is a character class (GitLab
+//! reads classes; `opsbook check` tells a GitHub file's author that GitHub does not).
+//! The globs are globset's (regular expressions underneath), so a pattern matches in
+//! time linear in the path, whatever stars it holds.
 
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
@@ -77,22 +80,32 @@ struct OwnerRule {
     owners: Vec<String>,
 }
 
-/// A pattern read once: its flags, and its text as characters for [`glob_from`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A pattern read once: its flags, and its glob compiled by globset.
+#[derive(Debug, Clone)]
 pub(crate) struct Pattern {
     /// `*`, or only slashes: every path.
     any: bool,
     /// A trailing `/`: folders only.
     dir_only: bool,
-    /// A leading `/` or one inside: matched from the repository root.
-    anchored: bool,
     /// `dir/*`: the folder's own files only.
     children_only: bool,
-    /// The pattern without its leading and trailing slashes.
-    body: Vec<char>,
-    /// `**/` and the body: an unanchored pattern at any depth.
-    deep: Vec<char>,
+    /// The glob as written to globset: the body, from the root when the pattern is
+    /// anchored, after `**/` when it matches at any depth.
+    glob: String,
+    /// [`Pattern::glob`] compiled: `*` and `?` stay within a path segment, `**` crosses
+    /// segments, `[a-z]` is a class; matched in time linear in the path, whatever the
+    /// pattern. None for a glob that cannot be compiled: it matches nothing.
+    matcher: Option<globset::GlobMatcher>,
 }
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        (self.any, self.dir_only, self.children_only, &self.glob)
+            == (other.any, other.dir_only, other.children_only, &other.glob)
+    }
+}
+
+impl Eq for Pattern {}
 
 impl Pattern {
     /// Reads a pattern as a CODEOWNERS line writes it, with its escapes (`\ `, `\#`).
@@ -104,44 +117,80 @@ impl Pattern {
     pub(crate) fn new(pattern: &str) -> Pattern {
         let trimmed = pattern.trim_end_matches('/');
         let body = trimmed.trim_start_matches('/');
+        // A leading `/` or one inside anchors the pattern at the root; a pattern
+        // without one matches a name at any depth.
+        let anchored = trimmed.starts_with('/') || body.contains('/');
+        let body = glob_syntax(body);
+        let glob = if anchored { body } else { format!("**/{body}") };
         Pattern {
-            any: pattern == "*" || body.is_empty(),
+            any: pattern == "*" || trimmed.trim_start_matches('/').is_empty(),
             dir_only: pattern.ends_with('/'),
-            anchored: trimmed.starts_with('/') || body.contains('/'),
-            children_only: body.ends_with("/*") && !body.ends_with("/**"),
-            body: body.chars().collect(),
-            deep: format!("**/{body}").chars().collect(),
+            children_only: trimmed.ends_with("/*") && !trimmed.ends_with("/**"),
+            matcher: compile(&glob),
+            glob,
         }
     }
 
-    /// Whether the pattern matches `path` (as characters) or a folder containing it.
-    pub(crate) fn matches(&self, path: &[char]) -> bool {
+    /// Whether the pattern matches `path` or a folder containing it.
+    pub(crate) fn matches(&self, path: &str) -> bool {
         if self.any {
             return true;
         }
         // Where each candidate ends: each folder above the path, then the path itself.
-        let ends: Vec<usize> = (0..path.len()).filter(|&i| path[i] == '/').chain([path.len()]).collect();
+        let ends: Vec<usize> = path.match_indices('/').map(|(i, _)| i).chain([path.len()]).collect();
         // The path first, then each folder above it (a folder's rule covers its files),
         // except for `dir/*`, which covers the folder's own files only.
-        for (k, &end) in ends.iter().enumerate().rev() {
+        ends.iter().enumerate().rev().any(|(k, &end)| {
             let is_file = k + 1 == ends.len();
-            if (self.dir_only && is_file) || (self.children_only && !is_file) {
+            !(self.dir_only && is_file || self.children_only && !is_file)
+                && self.matcher.as_ref().is_some_and(|m| m.is_match(&path[..end]))
+        })
+    }
+}
+
+/// A CODEOWNERS body in globset's syntax, by .gitignore's rules, which both hosts
+/// follow: `**` is recursive only as a whole segment (`**/x`, `x/**`, `a/**/b`), any
+/// other run of stars is one `*`; `{` and `}` are no alternation for either host, so
+/// they match themselves; `\x` is `x`.
+fn glob_syntax(body: &str) -> String {
+    let chars: Vec<char> = body.chars().collect();
+    let mut glob = String::with_capacity(body.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if i + 1 < chars.len() => {
+                glob.push('\\');
+                glob.push(chars[i + 1]);
+                i += 2;
                 continue;
             }
-            let candidate = &path[..end];
-            let matched = if self.anchored {
-                glob_from(&self.body, candidate)
-            } else {
-                // A pattern without a `/` matches a name at any depth.
-                let start = if k == 0 { 0 } else { ends[k - 1] + 1 };
-                glob_from(&self.body, &path[start..end]) || glob_from(&self.deep, candidate)
-            };
-            if matched {
-                return true;
+            '*' => {
+                let run = chars[i..].iter().take_while(|&&c| c == '*').count();
+                let whole = (i == 0 || chars[i - 1] == '/') && chars.get(i + run).is_none_or(|&c| c == '/');
+                glob.push_str(if run >= 2 && whole { "**" } else { "*" });
+                i += run;
+                continue;
             }
+            c @ ('{' | '}') => {
+                glob.push('\\');
+                glob.push(c);
+            }
+            c => glob.push(c),
         }
-        false
+        i += 1;
     }
+    glob
+}
+
+/// The matcher of a glob: with `/` kept apart (`*` stays in a segment) and `\`
+/// escaping. A glob globset refuses (a `[` that never closes) is matched with its
+/// brackets as themselves.
+fn compile(glob: &str) -> Option<globset::GlobMatcher> {
+    let build = |glob: &str| {
+        let built = globset::GlobBuilder::new(glob).literal_separator(true).backslash_escape(true).build();
+        built.ok().map(|g| g.compile_matcher())
+    };
+    build(glob).or_else(|| build(&glob.replace('[', "\\[").replace(']', "\\]")))
 }
 
 impl CodeOwners {
@@ -185,11 +234,10 @@ impl CodeOwners {
 
     /// The owners of a file, by its path from the repository root.
     pub fn owners_of(&self, path: &str) -> Vec<String> {
-        let path: Vec<char> = path.chars().collect();
         let mut last_per_section: Vec<(usize, &OwnerRule)> = Vec::new();
         let mut excluded: Vec<usize> = Vec::new();
         for rule in &self.rules {
-            if rule.pattern.matches(&path) {
+            if rule.pattern.matches(path) {
                 if rule.exclude {
                     excluded.push(rule.section);
                     continue;
@@ -267,23 +315,7 @@ pub(crate) fn tokenize(line: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 /// Whether a CODEOWNERS pattern matches `path` (or a folder containing it).
 pub(crate) fn matches_path(pattern: &str, path: &str) -> bool {
-    Pattern::new(pattern).matches(&path.chars().collect::<Vec<_>>())
-}
-
-/// Glob matching: `*` and `?` stay within a path segment, `**` crosses segments.
-fn glob_from(p: &[char], t: &[char]) -> bool {
-    match p.first() {
-        None => t.is_empty(),
-        Some('*') if p.get(1) == Some(&'*') => {
-            // `**/` matches zero or more folders; a bare `**` anything.
-            let rest = if p.get(2) == Some(&'/') { &p[3..] } else { &p[2..] };
-            (0..=t.len()).any(|i| (i == 0 || t[i - 1] == '/' || p.get(2) != Some(&'/')) && glob_from(rest, &t[i..]))
-        }
-        Some('*') => (0..=t.len()).take_while(|&i| i == 0 || t[i - 1] != '/').any(|i| glob_from(&p[1..], &t[i..])),
-        Some('?') => t.first().is_some_and(|&c| c != '/') && glob_from(&p[1..], &t[1..]),
-        Some('\\') if p.len() > 1 => t.first() == Some(&p[1]) && glob_from(&p[2..], &t[1..]),
-        Some(&c) => t.first() == Some(&c) && glob_from(&p[1..], &t[1..]),
-    }
+    Pattern::new(pattern).matches(path)
 }
 
 #[cfg(test)]
@@ -305,6 +337,20 @@ mod tests {
         assert!(matches_path("/content/**/db-*.md", "content/runbooks/deep/db-failover.md"));
         assert!(!matches_path("/content/runbooks/", "content/runbooks"), "a trailing / matches folders only");
         assert!(matches_path("a?c.md", "x/abc.md"));
+    }
+
+    #[test]
+    fn reads_globs_by_gitignore_rules() {
+        assert!(matches_path("/docs/v[0-9]/", "docs/v2/a.md"), "a class, as GitLab reads it");
+        assert!(!matches_path("/docs/v[0-9]/", "docs/vx/a.md"));
+        assert!(matches_path("a[b.md", "a[b.md"), "a bracket that never closes is itself");
+        assert!(matches_path("{a,b}.md", "x/{a,b}.md"), "braces are no alternation");
+        assert!(!matches_path("{a,b}.md", "x/a.md"));
+        assert!(matches_path("/content/**db.md", "content/xdb.md"), "a `**` inside a name is one `*`");
+        assert!(!matches_path("/content/**db.md", "content/x/db.md"));
+        assert!(matches_path("content/**", "content/a/b/c.md"));
+        assert!(matches_path("a\\*b.md", "a*b.md"), "an escaped star is a star");
+        assert!(!matches_path("a\\*b.md", "axb.md"));
     }
 
     #[test]

@@ -245,3 +245,21 @@ fn a_page_that_is_its_own_folders_page_through_its_permalink_is_not_its_own_pare
     let blog = site.read("public/blog/index.html");
     assert!(blog.contains("All posts.") && blog.contains("First"), "{blog}");
 }
+
+// CODEOWNERS.
+
+/// A CODEOWNERS line of stars against a long file name: the backtracking matcher written
+/// by hand tried every way to split the name among the stars and ran for over a minute
+/// (release build, 14 `*a` against 40 letters); globset's matcher is linear in the path.
+#[test]
+fn a_codeowners_pattern_of_many_stars_matches_in_linear_time() {
+    let pattern = format!("{}*c @x\n", "*a".repeat(14));
+    let name = format!("content/{}.md", "a".repeat(40));
+    let page = "---\ntitle: Letters\n---\nText.\n";
+    let site = Site::with_files("codeowners-stars", &[("CODEOWNERS", pattern.as_str()), (name.as_str(), page)]);
+    let started = Instant::now();
+    site.build(&[]).expect_code(0);
+    let spent = started.elapsed();
+    assert!(spent < GENEROUS, "a pattern of 14 stars took {spent:?}");
+    assert!(site.read("public/handbook.json").contains("Letters"));
+}

@@ -152,13 +152,14 @@ fn reports_a_section_without_owners_whose_entries_name_none() {
 
 #[test]
 fn reports_patterns_that_match_no_file() {
-    let text = "* @a\n/content/ @b\nrunbooks/ @c\n/runbooks/ @d\n*.pdf @e\ndocs/* @f\ncontent/*.md @g\npath\\ with\\ space/ @h\n[Docs] @x\n*.[ch]\n";
+    let text = "* @a\n/content/ @b\nrunbooks/ @c\n/runbooks/ @d\n*.pdf @e\ndocs/* @f\ncontent/*.md @g\npath\\ with\\ space/ @h\n[Docs] @x\n*.[ch]\ndocs/*.[a-z]ng\n";
     assert_eq!(
         lint(text, Dialect::GitLab, FILES),
         [
             "codeowners-no-match 4:1 the pattern `/runbooks/` matches no file of the repository",
             "codeowners-no-match 5:1 the pattern `*.pdf` matches no file of the repository",
             "codeowners-no-match 8:1 the pattern `path\\ with\\ space/` matches no file of the repository",
+            "codeowners-no-match 10:1 the pattern `*.[ch]` matches no file of the repository",
         ]
     );
     let mut with_space = FILES.to_vec();
