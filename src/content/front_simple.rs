@@ -19,6 +19,9 @@ use super::node::{Located, Node};
 /// `first_line` of the file, when every line is of the simple kinds the module lists.
 pub(crate) fn read_simple(text: &str, first_line: usize) -> Option<Fields> {
     let mut fields: Vec<Field> = Vec::new();
+    // The keys so far, to give up on a repeated one: a set, as a front matter may hold
+    // a hundred thousand keys (a list of them was quadratic: 22 s for 100,000).
+    let mut keys: crate::hash::FastHashSet<&str> = crate::hash::FastHashSet::default();
     let mut lines = text.split('\n').enumerate().peekable();
     while let Some((index, line)) = lines.next() {
         if line.trim_end_matches(' ').is_empty() {
@@ -27,7 +30,7 @@ pub(crate) fn read_simple(text: &str, first_line: usize) -> Option<Fields> {
         let line_number = first_line + index;
         let colon = line.find(':')?;
         let key = &line[..colon];
-        if !is_key(key) || is_special_word(key) || fields.iter().any(|field| field.key == key) {
+        if !is_key(key) || is_special_word(key) || !keys.insert(key) {
             return None;
         }
         let rest = &line[colon + 1..];

@@ -263,3 +263,21 @@ fn a_codeowners_pattern_of_many_stars_matches_in_linear_time() {
     assert!(spent < GENEROUS, "a pattern of 14 stars took {spent:?}");
     assert!(site.read("public/handbook.json").contains("Letters"));
 }
+
+/// A front matter of 100,000 one-line keys: the simple reader looked each key up in the
+/// list of keys before it (quadratic: 22 s in a release build); a set makes it 0.2 s,
+/// linear.
+#[test]
+fn a_front_matter_of_a_hundred_thousand_keys_reads_in_linear_time() {
+    let mut page = String::from("---\ntitle: Keys\n");
+    for key in 0..100_000 {
+        page.push_str(&format!("key{key}: value {key}\n"));
+    }
+    page.push_str("---\nText.\n");
+    let site = Site::with_files("many-keys", &[("content/keys.md", page.as_str())]);
+    let started = Instant::now();
+    site.build(&[]).expect_code(0);
+    let spent = started.elapsed();
+    assert!(spent < GENEROUS, "100,000 front matter keys took {spent:?}");
+    assert!(site.read("public/handbook.json").contains("Keys"));
+}
