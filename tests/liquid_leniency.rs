@@ -120,3 +120,33 @@ fn a_liquid_loop_over_a_text_runs_once_as_in_ruby_liquid() {
     assert!(pairs.iter().any(|p| page.contains(p)), "{page}");
     assert!(!build.stderr.contains("content/f.md"), "no warning on the page: {}", build.stderr);
 }
+
+/// Ruby Liquid's lax parser, which Jekyll falls back to: a variable written inside a tag
+/// (`{{include.kind}}`) is read as the variable, and a `capture` of a jekyll-assets tag
+/// captures the tag with its variables evaluated, so the include works as a whole.
+#[test]
+fn an_include_reads_variables_inside_tags_and_captures_an_asset_as_jekyll_does() {
+    let site = lenient_site("liquid-lax");
+    site.write("content/_assets/docs/review.pdf", "pdf");
+    site.write(
+        "_includes/papers.html",
+        "{% assign chosen = site.data.papers | where: 'kind', {{include.kind}} %}\
+         {% for item in chosen limit:{{include.limit}} %}\
+         {% capture link %}{% asset '{{item.file}}' @path %}{% endcapture %}\
+         <a href=\"{{ link }}\">{{ item.title }}</a>\n{% endfor %}",
+    );
+    site.write(
+        "_data/papers.yml",
+        "- {title: Review, kind: rca, file: docs/review.pdf}\n- {title: Other, kind: rca, file: docs/review.pdf}\n- {title: Plan, kind: plan, file: docs/review.pdf}\n",
+    );
+    site.write(
+        "content/p.md",
+        "---\ntitle: P\n---\n{% assign wanted = 'rca' %}{% include papers.html kind=wanted limit=1 %}\n",
+    );
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = util::main_of(&site.read("public/p/index.html")).to_string();
+    assert!(!page.contains("unsupported"), "{page}\n{}", build.stderr);
+    assert!(page.contains(">Review</a>") && !page.contains("Other") && !page.contains("Plan"), "{page}");
+    assert!(page.contains("review.pdf\">Review</a>"), "the asset's URL: {page}");
+}

@@ -70,6 +70,8 @@ enum Kind {
         name: String,
         /// Whether it trims the white space before it (`{%-`) and after it (`-%}`).
         trims: (bool, bool),
+        /// The tag as Liquid reads it, when that is not its text: [`lax_markup`].
+        markup: Option<String>,
     },
 }
 
@@ -235,15 +237,58 @@ fn find_pieces(text: &str) -> Vec<Piece> {
             at = i + 2;
             continue;
         }
-        let evaluated = TAGS.contains(&name.as_str()) && tag_is_readable(&name, &text[i..end]) && !runs_long(inner);
-        pieces.push(Piece { range: i..end, kind: if evaluated { liquid(&name, trims) } else { Kind::Keep } });
+        let markup = lax_markup(&text[i..end]);
+        let source = markup.as_deref().unwrap_or(&text[i..end]);
+        let evaluated = TAGS.contains(&name.as_str()) && tag_is_readable(&name, source) && !runs_long(inner);
+        let kind = if evaluated { Kind::Liquid { name, trims, markup } } else { Kind::Keep };
+        pieces.push(Piece { range: i..end, kind });
         at = end;
     }
     pieces
 }
 
 fn liquid(name: &str, trims: (bool, bool)) -> Kind {
-    Kind::Liquid { name: name.to_string(), trims }
+    Kind::Liquid { name: name.to_string(), trims, markup: None }
+}
+
+/// A tag with a variable written inside it (`{% if post.path contains {{include.filter}}
+/// %}`), as Ruby Liquid reads it: Jekyll parses a tag strictly and, when that fails, with
+/// Liquid's lax parser (its default `error_mode: warn`), which reads an expression's
+/// names by their word characters and drops the braces. So `{{x.y}}` is the variable
+/// `x.y`; `{{ x }}`, which the lax parser splits at its spaces, is nil. Quoted text is
+/// left as written. None when the tag holds no `{{` outside quotes.
+fn lax_markup(source: &str) -> Option<String> {
+    let inner = source.get(2..source.len().checked_sub(2)?)?;
+    if !inner.contains("{{") {
+        return None;
+    }
+    let mut markup = String::with_capacity(source.len());
+    let mut quote = None;
+    let mut rest = inner;
+    let mut changed = false;
+    while let Some(c) = rest.chars().next() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if rest.starts_with("{{") => {
+                let (variable, next) = match rest[2..].find("}}") {
+                    Some(e) => (&rest[2..2 + e], 2 + e + 2),
+                    None => (&rest[2..], rest.len()),
+                };
+                let variable = variable.trim_matches('-');
+                let lax = !variable.is_empty() && !variable.contains(char::is_whitespace);
+                markup.push_str(if lax { variable } else { "nil" });
+                rest = &rest[next..];
+                changed = true;
+                continue;
+            }
+            None => {}
+        }
+        markup.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    changed.then(|| format!("{}{markup}{}", &source[..2], &source[source.len() - 2..]))
 }
 
 /// Whether Liquid reads `source` alone.
@@ -317,16 +362,18 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
         Some(Kind::Liquid { trims, .. }) => *trims,
         _ => (false, false),
     };
+    let source = |piece: &Piece| match &piece.kind {
+        Kind::Liquid { markup: Some(markup), .. } => markup.clone(),
+        _ => text[piece.range.clone()].to_string(),
+    };
     for (index, piece) in pieces.iter().enumerate() {
         let before = index.checked_sub(1).and_then(|i| pieces.get(i));
-        push_run(
-            &mut template,
-            text,
-            at..piece.range.start,
-            (trims(before).1, trims(Some(piece)).0),
-            capturing,
-            &mut runs,
-        );
+        let range = at..piece.range.start;
+        if capturing > 0 && reads_as_liquid(&text[range.clone()]) {
+            push_captured_literal(&mut template, text, range, &mut numbered);
+        } else {
+            push_run(&mut template, text, range, (trims(before).1, trims(Some(piece)).0), capturing, &mut runs);
+        }
         starts.push(template.len());
         match &piece.kind {
             Kind::Keep => {
@@ -335,21 +382,21 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
                 template.push(END_KEEP);
                 kept.push(piece.range.clone());
             }
-            Kind::Liquid { name, trims } if name.is_empty() => {
+            Kind::Liquid { name, trims, .. } if name.is_empty() => {
                 let source = &text[piece.range.clone()];
                 let inner = source[2..source.len() - 2].trim_matches('-');
                 let dash = |trim: bool| if trim { "-" } else { "" };
                 template.push_str(&format!("{{%{} {OUTPUT_TAG} {inner} {}%}}", dash(trims.0), dash(trims.1)));
                 numbered.push(piece.range.clone());
             }
-            Kind::Liquid { name, trims } if name == "for" && items_of(&text[piece.range.clone()], *trims).is_some() => {
+            Kind::Liquid { name, trims, .. } if name == "for" && items_of(&source(piece), *trims).is_some() => {
                 // Ruby Liquid's items: a text is one ([`super::liquid_items`]).
-                template.push_str(&items_of(&text[piece.range.clone()], *trims).unwrap_or_default());
+                template.push_str(&items_of(&source(piece), *trims).unwrap_or_default());
                 numbered.push(piece.range.clone());
                 numbered.push(piece.range.clone());
             }
             Kind::Liquid { name, .. } => {
-                template.push_str(&text[piece.range.clone()]);
+                template.push_str(&source(piece));
                 match name.as_str() {
                     "capture" => capturing += 1,
                     "endcapture" => capturing = capturing.saturating_sub(1),
@@ -364,6 +411,27 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
     }
     push_run(&mut template, text, at..text.len(), (trims(pieces.last()).1, false), capturing, &mut runs);
     Template { text: template, runs, kept, numbered, starts }
+}
+
+/// Whether Liquid's parser would read text as a tag or a variable.
+fn reads_as_liquid(run: &str) -> bool {
+    run.contains("{%") || run.contains("{{")
+}
+
+/// Text inside a `capture` that Liquid would read as a tag (the `{% asset '` around the
+/// variables of a jekyll-assets tag, [`super::assets`]): written as string literals of
+/// [`OUTPUT_TAG`], each quoted with a quote it does not hold, so that the capture takes
+/// it as the text it is and the rest of the page still parses.
+fn push_captured_literal(template: &mut String, text: &str, range: Range<usize>, numbered: &mut Vec<Range<usize>>) {
+    let mut rest = &text[range.clone()];
+    while !rest.is_empty() {
+        let first_single = rest.find('\'').unwrap_or(rest.len());
+        let first_double = rest.find('"').unwrap_or(rest.len());
+        let (quote, end) = if first_single < first_double { ('"', first_double) } else { ('\'', first_single) };
+        template.push_str(&format!("{{% {OUTPUT_TAG} {quote}{}{quote} %}}", &rest[..end]));
+        numbered.push(range.clone());
+        rest = &rest[end..];
+    }
 }
 
 /// The `for` tag `source` written for [`super::liquid_items`], if it loops over no range.
@@ -507,6 +575,36 @@ mod tests {
         // The tag put back maps to its place in the source.
         let put_back = output.text.find("{% assign").expect("put back");
         assert_eq!(output.map.source_offset(put_back), at("{% assign"));
+    }
+
+    #[test]
+    fn reads_a_variable_inside_a_tag_as_ruby_liquid_s_lax_parser_does() {
+        assert_eq!(
+            lax_markup("{% if p contains {{x.y}} %}").as_deref(),
+            Some("{% if p contains x.y %}"),
+            "the braces dropped"
+        );
+        assert_eq!(lax_markup("{% if p == {{ x }} %}").as_deref(), Some("{% if p == nil %}"), "split at its spaces");
+        assert_eq!(lax_markup("{% assign a = '{{x}}' %}"), None, "quoted text is text");
+        assert_eq!(lax_markup("{% if a %}"), None);
+        let text = "{% assign list = 'a,b' | split: ',' %}{% for i in list %}{% if i == {{want}} %}[{{ i }}]{% endif %}{% endfor %}";
+        let (output, problems) = evaluated(text, serde_json::json!({}));
+        assert_eq!(output.text, "", "`want` is nil: {problems:?}");
+        let text = text.replace("{% assign list", "{% assign want = 'b' %}{% assign list");
+        let (output, problems) = evaluated(&text, serde_json::json!({}));
+        assert_eq!(output.text, "[b]", "{problems:?}");
+    }
+
+    #[test]
+    fn a_jekyll_assets_tag_inside_a_capture_is_captured_as_its_text() {
+        let text = "{% assign item = 'x.pdf' %}{% capture link %}{% asset '{{item}}' @path %}{% endcapture %}<a href=\"{{ link }}\">";
+        let (output, problems) = evaluated(text, serde_json::json!({}));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            output.text, "<a href=\"{% asset 'x.pdf' @path %}\">",
+            "the asset tag, its variable evaluated, for later stages"
+        );
+        assert_eq!(lax_markup("{% asset '{{item}}' %}"), None, "quoted, so not read as a variable");
     }
 
     #[test]

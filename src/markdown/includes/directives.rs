@@ -78,8 +78,21 @@ pub(crate) struct Include {
     pub select: Select,
     /// How it is written.
     pub form: Form,
-    /// Jekyll parameters with a quoted value, for `{{ include.NAME }}`.
-    pub params: Vec<(String, String)>,
+    /// Jekyll's parameters, for `include.NAME` in the included file.
+    pub params: Vec<Param>,
+}
+
+/// A parameter of Jekyll's `{% include file key=value %}`, as its `IncludeTag` reads it:
+/// quoted text is text; a bare value (`[\w.-]+`) is a Liquid expression evaluated where
+/// the include is written (`item.date`, `site.data.news`, `2`, `true`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Param {
+    /// Its name.
+    pub name: String,
+    /// Its value, without quotes.
+    pub value: String,
+    /// Whether the value was quoted: text, rather than an expression.
+    pub text: bool,
 }
 
 /// What to do with a range of the text.
@@ -481,9 +494,12 @@ fn liquid_tag<'l>(line: &'l str, i: usize, close: &mut Finder<'_>) -> Option<(us
 
 /// jekyll-multiple-languages-plugin's `{% t key %}` / `{% translate key %}`: a dotted
 /// key of literal names (`global.english`, `list.0`). A key the plugin would first read
-/// as a Liquid variable (`page.title`, `{{ x }}`) is left to the Liquid pass.
+/// as a Liquid variable (`page.title`, `{{ x }}`) is left to the Liquid pass; a quoted
+/// key, which the plugin evaluates to its text, is that text.
 fn translate_key(rest: &str) -> Option<Action> {
     let key = rest.trim();
+    // The plugin looks the key up as a Liquid expression first: quoted, it is its text.
+    let key = ['"', '\''].iter().find_map(|q| key.strip_prefix(*q)?.strip_suffix(*q)).unwrap_or(key);
     let valid = |c: char| c.is_alphanumeric() || "_.-".contains(c);
     if key.is_empty() || !key.chars().all(valid) || key.starts_with("page.") || key.starts_with("site.") {
         return None;
@@ -493,9 +509,7 @@ fn translate_key(rest: &str) -> Option<Action> {
 
 /// A Liquid `{% include file.md %}` or `{% include_relative file.md %}` at `i`. Jekyll
 /// file names are bare; a quoted name is another template language's include (Tera's
-/// in a theme guide), left alone. Of its parameters, those with a literal value are
-/// kept: quoted text, a number, `true` or `false`; a bare name is a Liquid variable
-/// (`component=page.kind`), whose value opsbook does not know.
+/// in a theme guide), left alone. Its parameters are [`Param`]s.
 fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     let closing = close.find_from(i + 2)?;
     let end = closing + 2;
@@ -521,13 +535,11 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
         let message = format!("`{path}` is no file of a language's folder: `{{% tf %}}` names no `..` or `./`");
         return Some((end, vec![Found { range: i..end, action: Action::Refuse(message) }]));
     }
-    let literal = |value: &str, quoted: bool| {
-        quoted || matches!(value, "true" | "false") || value.trim_start_matches('-').parse::<f64>().is_ok()
-    };
+    let expression = |value: &str| !value.is_empty() && value.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c));
     let params = arguments(&rest[name_len..])?
         .into_iter()
-        .filter(|arg| literal(&arg.value, arg.quoted))
-        .filter_map(|arg| Some((arg.key?, arg.value)))
+        .filter(|arg| arg.quoted || expression(&arg.value))
+        .filter_map(|arg| Some(Param { name: arg.key?, value: arg.value, text: arg.quoted }))
         .collect();
     let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))

@@ -12,7 +12,7 @@
 //!    break; Hugo and Jekyll take the text as it is, less its final line break (Jekyll's
 //!    `{{ include.NAME }}` replaced by the parameter's value); `code="true"` fences it.
 
-use super::directives::{Form, Include, Select, strip_marker};
+use super::directives::{Form, Include, Param, Select, strip_marker};
 
 /// A run of the assembled text: where it starts in it, and the offset in the file it
 /// came from (`None`: opsbook wrote it).
@@ -114,31 +114,92 @@ fn longest_backtick_run(text: &str) -> usize {
     longest
 }
 
-/// Writes `text` (from offset 0 of the file) with Jekyll's `{{ include.NAME }}` replaced
-/// by the values of `params`; other `{{ … }}` stay for the template dialects.
-fn write_substituted(out: &mut Assembly, text: &str, params: &[(String, String)]) {
+/// Writes `text` (from offset 0 of the file) with Jekyll's `include.NAME` replaced by the
+/// parameter `NAME`: `{{ include.NAME }}` of a text or literal by its value, and
+/// `include.NAME` inside any other tag or variable (`{% for x in include.list %}`,
+/// `{{ include.date | date: "%Y" }}`) by the parameter as a Liquid expression, quoted
+/// text or the caller's expression, which the Liquid pass then evaluates where the
+/// include was written. Other Liquid stays as written.
+fn write_substituted(out: &mut Assembly, text: &str, params: &[Param]) {
     let mut last = 0;
-    if !params.is_empty() {
-        let mut from = 0;
-        while let Some(found) = text[from..].find("{{") {
-            let open = from + found;
-            from = open + 2;
-            // A parameter reference is short: look no further than a name's length.
-            let mut end = text.len().min(from + 80);
-            while !text.is_char_boundary(end) {
-                end -= 1;
+    let mut from = 0;
+    while !params.is_empty() {
+        let Some(found) = text[from..].find('{') else { break };
+        let open = from + found;
+        let closer = match text[open + 1..].chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => {
+                from = open + 1;
+                continue;
             }
-            let window = &text[from..end];
-            let Some(close) = window.find("}}") else { continue };
-            let Some(name) = window[..close].trim().strip_prefix("include.") else { continue };
-            let Some((_, value)) = params.iter().find(|(key, _)| key == name.trim()) else { continue };
+        };
+        let Some(close) = text[open + 2..].find(closer) else { break };
+        let end = open + 2 + close + 2;
+        let construct = &text[open..end];
+        from = end;
+        let whole = construct[2..construct.len() - 2].trim_matches('-').trim();
+        let direct = (closer == "}}").then(|| whole.strip_prefix("include.")).flatten();
+        let replaced = match direct.and_then(|name| params.iter().find(|p| p.name == name)) {
+            Some(param) if param.text || !is_expression_of_names(&param.value) => Some(param.value.clone()),
+            _ => with_expressions(construct, params),
+        };
+        if let Some(replaced) = replaced {
             out.write(&text[last..open], Some(last));
-            out.write(value, None);
-            last = from + close + 2;
-            from = last;
+            out.write(&replaced, None);
+            last = end;
         }
     }
     out.write(&text[last..], Some(last));
+}
+
+/// Whether a bare parameter is a variable (`item.date`) rather than a number or boolean.
+fn is_expression_of_names(value: &str) -> bool {
+    value.trim_start_matches('-').parse::<f64>().is_err() && !matches!(value, "true" | "false" | "nil")
+}
+
+/// `construct` with each `include.NAME` outside quotes replaced by its parameter as a
+/// Liquid expression; None when it names none.
+fn with_expressions(construct: &str, params: &[Param]) -> Option<String> {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let mut written = String::with_capacity(construct.len());
+    let mut quote = None;
+    let mut changed = false;
+    let mut rest = construct;
+    let mut previous = ' ';
+    while let Some(c) = rest.chars().next() {
+        if quote.is_none() && rest.starts_with("include.") && !word(previous) && previous != '.' {
+            let after = &rest["include.".len()..];
+            let len = after.find(|c: char| !word(c)).unwrap_or(after.len());
+            let param = params.iter().find(|p| p.name == after[..len]);
+            if let Some(expression) = param.and_then(as_expression) {
+                written.push_str(&expression);
+                rest = &after[len..];
+                previous = 'x';
+                changed = true;
+                continue;
+            }
+        }
+        match quote {
+            Some(q) if c == q => quote = None,
+            None if c == '"' || c == '\'' => quote = Some(c),
+            _ => {}
+        }
+        written.push(c);
+        previous = c;
+        rest = &rest[c.len_utf8()..];
+    }
+    changed.then_some(written)
+}
+
+/// A parameter as a Liquid expression: text quoted with a quote it does not hold (None
+/// when it holds both), anything else as written.
+fn as_expression(param: &Param) -> Option<String> {
+    if !param.text {
+        return Some(param.value.clone());
+    }
+    let quote = ['"', '\''].into_iter().find(|q| !param.value.contains(*q))?;
+    Some(format!("{quote}{}{quote}", param.value))
 }
 
 /// The lines of `text` (without terminators) with their offsets, as selected.

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::directives::{Action, Form, Include, Lookup, Select, find, split_selection};
+use super::directives::{Action, Form, Include, Lookup, Param, Select, find, split_selection};
 use super::select::{Marker, marker};
 use super::*;
 use crate::content::include_files::MemoryFiles;
@@ -113,11 +113,13 @@ fn parses_hugo_shortcodes_and_their_comment_escape() {
 fn parses_liquid_includes_and_leaves_quoted_template_includes() {
     let include = one("{% include note.md title=\"Heads up\" level=2 %}");
     assert_eq!((include.path.as_str(), include.lookup), ("note.md", Lookup::JekyllIncludes));
-    assert_eq!(include.params, [("title".to_string(), "Heads up".to_string()), ("level".to_string(), "2".to_string())]);
+    let param = |name: &str, value: &str, text: bool| Param { name: name.into(), value: value.into(), text };
+    assert_eq!(include.params, [param("title", "Heads up", true), param("level", "2", false)]);
     assert_eq!(one("{%- include_relative ../shared/a.md -%}").lookup, Lookup::Relative);
-    // A bare value is a Liquid variable, unknown to opsbook: not a parameter.
-    let include = one("{% include card.html component=page.kind size=-2.5 wide=true %}");
-    assert_eq!(include.params, [("size".to_string(), "-2.5".to_string()), ("wide".to_string(), "true".to_string())]);
+    // A bare value is a Liquid expression, evaluated where the include is written.
+    let include = one("{% include card.html component=page.kind size=-2.5 wide=true odd=a[0] %}");
+    let expected = [param("component", "page.kind", false), param("size", "-2.5", false), param("wide", "true", false)];
+    assert_eq!(include.params, expected, "`a[0]` is no value of Jekyll's include syntax");
     // Tera's and Shopify's includes quote the name; Jekyll's never does.
     assert!(find(r#"{% include "partials/nav.html" %}"#).is_empty());
     assert!(find("{% include {{ page.file }} %}").is_empty());
@@ -411,6 +413,23 @@ fn substitutes_jekyll_parameters() {
     let f = files(&[("_includes/note.md", &format!("{{{{{}", "ü".repeat(60)))]);
     let out = expand_page("{% include note.md title=\"x\" %}", &f);
     assert!(out.text.ends_with("üü"));
+}
+
+/// Jekyll evaluates a bare parameter where the include is written and quotes nothing in
+/// the included file: `include.NAME` in any tag or variable stands for the parameter.
+#[test]
+fn substitutes_jekyll_parameters_inside_tags_as_expressions() {
+    let body = "{% for n in include.list limit: include.max %}{{ include.day | date: \"%Y\" }}{% endfor %}\
+                {% t include.key %} {% if x == {{include.key}} %}{{ site.include.list }}{{ include.lister }}{% endif %}\
+                '{{ include.day }}' \"include.key\"";
+    let f = files(&[("_includes/loop.html", body)]);
+    let out = expand_page("{% include loop.html list=site.data.items max=2 day=item.date key=\"a'b\" %}", &f);
+    assert_eq!(
+        out.text,
+        "{% for n in site.data.items limit: 2 %}{{ item.date | date: \"%Y\" }}{% endfor %}\
+         {% t \"a'b\" %} {% if x == {{\"a'b\"}} %}{{ site.include.list }}{{ include.lister }}{% endif %}\
+         '{{ item.date }}' \"include.key\""
+    );
 }
 
 #[test]
