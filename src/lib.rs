@@ -31,6 +31,8 @@ pub(crate) mod cli;
 pub mod cmd;
 pub mod config;
 pub(crate) mod content;
+#[doc(hidden)]
+pub use content::front_matter::front_matter_as_json;
 pub(crate) mod dates;
 pub mod diagnostic;
 pub(crate) mod fs;

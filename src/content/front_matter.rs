@@ -256,6 +256,21 @@ pub(super) fn parse_yaml_strictly(block: &FrontBlock<'_>) -> Result<ReadFields, 
     Ok(ReadFields { fields, repeated_keys })
 }
 
+/// Reads the text of a YAML front matter block as a build does (line endings made
+/// `\n`, as a build reads every file; the simple reader, else serde-saphyr with the
+/// leniency of [`super::yaml_lenient`]) and returns its fields as JSON, or the message a
+/// build reports with its line and column. For
+/// `bench/yaml-parsers`, which compares opsbook's reading with libyaml's; not part of
+/// opsbook's interface.
+#[doc(hidden)]
+pub fn front_matter_as_json(text: &str) -> Result<serde_json::Value, String> {
+    let text = text.replace("\r\n", "\n");
+    let block = FrontBlock { format: FrontMatterFormat::Yaml, text: &text, first_line: 1 };
+    let read = parse_yaml(&block).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.message))?;
+    let fields = read.fields.0.into_iter().map(|f| (f.key, f.value.value.to_json()));
+    Ok(serde_json::Value::Object(fields.collect()))
+}
+
 /// Parses a YAML file of one or more documents (separated by `---`) into located
 /// nodes, lines and columns those of the file: the reader of Prometheus rule files.
 pub(crate) fn parse_yaml_documents(text: &str) -> Result<Vec<Node>, SyntaxError> {
