@@ -139,9 +139,50 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         }
         if line.contains("{{") || line.contains("{%") {
             inline_directives(start, line, &mut raw, &mut found);
+            if !raw && let Some(next) = include_over_lines(text, start, line, &mut found) {
+                // The rest of the line that closes the tag.
+                let rest = text.get(next..).map_or("", |rest| rest.split('\n').next().unwrap_or(""));
+                inline_directives(next, rest.strip_suffix('\r').unwrap_or(rest), &mut raw, &mut found);
+                lines.at = (next + rest.len() + 1).min(text.len());
+            }
         }
     }
     found
+}
+
+/// A Liquid include whose tag goes on over the next lines, as Liquid allows (one
+/// parameter a line, the `%}` on a line of its own), opened on `line` at `start`: read
+/// as one tag, with the lines between as white space. Returns where the tag ends.
+fn include_over_lines(text: &str, start: usize, line: &str, found: &mut Vec<Found>) -> Option<usize> {
+    let open = line.rfind("{%")?;
+    let after = line[open + 2..].trim_start_matches('-').trim_start();
+    let named = ["include ", "include_relative "].iter().any(|tag| after.starts_with(tag) || after == tag.trim_end());
+    if !named || line[open..].contains("%}") {
+        return None;
+    }
+    // A tag of a few parameters: no further than 4 KiB.
+    let from = start + open;
+    let window = text.get(from..).map(|rest| &rest[..floor_char_boundary(rest, 4096)])?;
+    let close = window.find("%}")?;
+    let tag = &window[..close + 2];
+    if tag[2..].contains("{%") {
+        return None;
+    }
+    let (end, mut directives) = liquid(tag, 0, &mut Finder::new(tag, "%}"))?;
+    for directive in &mut directives {
+        directive.range = directive.range.start + from..directive.range.end + from;
+    }
+    found.extend(directives);
+    Some(from + end)
+}
+
+/// The largest char boundary of `text` at most `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The lines of a text with their start offsets; each line without its terminator.

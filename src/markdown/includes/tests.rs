@@ -415,6 +415,22 @@ fn substitutes_jekyll_parameters() {
     assert!(out.text.ends_with("üü"));
 }
 
+/// Liquid reads a tag over several lines; so does the include of a page that puts one
+/// parameter on each line.
+#[test]
+fn reads_a_liquid_include_written_over_lines() {
+    let f = files(&[("_includes/table.html", "[{{ include.title }}|{% for r in include.rows %}{% endfor %}]")]);
+    let page = "Before {% include table.html\n  rows=page.rows\n  title=\"Props\"\n%} after {% include table.html title=\"B\" %}\nnext\n";
+    let out = expand_page(page, &f);
+    assert_eq!(
+        out.text,
+        "Before [Props|{% for r in page.rows %}{% endfor %}] after [B|{% for r in include.rows %}{% endfor %}]\nnext\n"
+    );
+    let unclosed = "{% include table.html\n  rows=page.rows\nno end {% include table.html title=\"C\" %}\n";
+    let expected = "{% include table.html\n  rows=page.rows\nno end [C|{% for r in include.rows %}{% endfor %}]\n";
+    assert_eq!(expand_page(unclosed, &f).text, expected, "a tag not closed before the next one is text");
+}
+
 /// Jekyll evaluates a bare parameter where the include is written and quotes nothing in
 /// the included file: `include.NAME` in any tag or variable stands for the parameter.
 #[test]
