@@ -21,7 +21,8 @@ fn lenient_site(name: &str) -> Site {
                  Sum {{ \"3\" | plus: 2 }}, {{ page.none | plus: 1 }}, {{ \"12px\" | times: 2 }}, {{ 7 | divided_by: -2 }}, {{ \"2.6\" | round }}.\n\n\
                  {% assign picked = site.data.none | where: \"a\", \"b\" %}Picked [{{ picked }}].\n\n\
                  {% assign bad = 1 | divided_by: 0 %}\n\n\
-                 After the failure {{ site.title }}: {% for t in site.data.team %}{{ t.name }}{{ t.missing.deeper }};{% endfor %}\n",
+                 After the failure {{ site.title }}: {% for t in site.data.team %}{{ t.name }}{{ t.missing.deeper }};{% endfor %}\n\n\
+                 Lists {{ site.title | join: \", \" }}[{{ page.none | join: \",\" }}] {% assign pairs = site.data.team[0] | sort %}{{ pairs[0][0] }} {{ pairs | size }}.\n",
             ),
         ],
     )
@@ -32,7 +33,13 @@ fn jekyll_filters_read_text_and_nil_as_ruby_liquid_does() {
     let site = lenient_site("liquid-lenient");
     site.build(&[]).expect_code(0);
     let page = util::main_of(&site.read("public/l/index.html")).to_string();
-    for expected in ["<p>Sum 5, 1, 24, -4, 3.</p>", "<p>Picked [].</p>", "<p>After the failure Jay: Ada;Grace;</p>"] {
+    let expected = [
+        "<p>Sum 5, 1, 24, -4, 3.</p>",
+        "<p>Picked [].</p>",
+        "<p>After the failure Jay: Ada;Grace;</p>",
+        "<p>Lists Jay[] name 2.</p>",
+    ];
+    for expected in expected {
         assert!(page.contains(expected), "{expected} in {page}");
     }
 }

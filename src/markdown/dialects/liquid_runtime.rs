@@ -10,7 +10,8 @@
 //!   are not Liquid's to run here: [`super::evaluate`] leaves them to the later stages.
 //! - A tag that fails is shown as written, not the page ([`super::liquid_recover`]).
 //! - Filters: Liquid's standard ones (the arithmetic ones and `where` as lax as Jekyll's,
-//!   [`super::liquid_filters`]), `liquid-lib`'s Jekyll array filters and `slugify`,
+//!   [`super::liquid_filters`]; the list filters and `sort` reading their input as
+//!   Jekyll does, [`super::liquid_items_filters`]), `liquid-lib`'s Jekyll array filters and `slugify`,
 //!   and Jekyll's URL and text filters (<https://jekyllrb.com/docs/liquid/filters/>):
 //!   `relative_url` and `absolute_url` keep the path as written (opsbook resolves site
 //!   paths itself, with its own base URL), `xml_escape`, `cgi_escape`, `uri_escape`,
@@ -32,6 +33,7 @@ use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueCow, ValueView};
 
 use super::liquid_filters::{Arithmetic, Rounding, Where};
+use super::liquid_items_filters::AsJekyll;
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
 /// The language of Liquid pages, made once.
@@ -99,36 +101,36 @@ fn language() -> Language {
     let filters: Vec<Box<dyn ParseFilter>> = vec![
         Box::new(stdlib::Append),
         Box::new(stdlib::Capitalize),
-        Box::new(stdlib::Compact),
-        Box::new(stdlib::Concat),
+        Box::new(AsJekyll::items(stdlib::Compact)),
+        Box::new(AsJekyll::items(stdlib::Concat)),
         Box::new(stdlib::Date),
         Box::new(stdlib::Default),
         Box::new(stdlib::Downcase),
         Box::new(stdlib::Escape),
         Box::new(stdlib::EscapeOnce),
         Box::new(stdlib::First),
-        Box::new(stdlib::Join),
+        Box::new(AsJekyll::items(stdlib::Join)),
         Box::new(stdlib::Last),
         Box::new(stdlib::Lstrip),
-        Box::new(stdlib::Map),
+        Box::new(AsJekyll::items(stdlib::Map)),
         Box::new(stdlib::NewlineToBr),
         Box::new(stdlib::Prepend),
         Box::new(stdlib::Remove),
         Box::new(stdlib::RemoveFirst),
         Box::new(stdlib::Replace),
         Box::new(stdlib::ReplaceFirst),
-        Box::new(stdlib::Reverse),
+        Box::new(AsJekyll::items(stdlib::Reverse)),
         Box::new(stdlib::Rstrip),
         Box::new(stdlib::Size),
         Box::new(stdlib::Slice),
-        Box::new(stdlib::SortNatural),
+        Box::new(AsJekyll::items(stdlib::SortNatural)),
         Box::new(stdlib::Split),
         Box::new(stdlib::Strip),
         Box::new(stdlib::StripHtml),
         Box::new(stdlib::StripNewlines),
         Box::new(stdlib::Truncate),
         Box::new(stdlib::TruncateWords),
-        Box::new(stdlib::Uniq),
+        Box::new(AsJekyll::items(stdlib::Uniq)),
         Box::new(stdlib::Upcase),
         Box::new(stdlib::UrlDecode),
         Box::new(stdlib::UrlEncode),
@@ -138,7 +140,7 @@ fn language() -> Language {
         Box::new(jekyll::Shift),
         Box::new(jekyll::Unshift),
         Box::new(jekyll::ArrayToSentenceString),
-        Box::new(jekyll::Sort),
+        Box::new(AsJekyll::sort(jekyll::Sort)),
         Box::new(Text::new("relative_url", |s| s.to_string())),
         Box::new(Text::new("absolute_url", |s| s.to_string())),
         Box::new(Text::new("url", |s| s.to_string())),

@@ -38,6 +38,7 @@ mod inline;
 mod liquid;
 mod liquid_filters;
 mod liquid_items;
+mod liquid_items_filters;
 mod liquid_recover;
 mod liquid_runtime;
 mod liquid_unreadable;
