@@ -22,7 +22,8 @@ fn lenient_site(name: &str) -> Site {
                  {% assign picked = site.data.none | where: \"a\", \"b\" %}Picked [{{ picked }}].\n\n\
                  {% assign bad = 1 | divided_by: 0 %}\n\n\
                  After the failure {{ site.title }}: {% for t in site.data.team %}{{ t.name }}{{ t.missing.deeper }};{% endfor %}\n\n\
-                 Lists {{ site.title | join: \", \" }}[{{ page.none | join: \",\" }}] {% assign pairs = site.data.team[0] | sort %}{{ pairs[0][0] }} {{ pairs | size }}.\n",
+                 Lists {{ site.title | join: \", \" }}[{{ page.none | join: \",\" }}] {% assign pairs = site.data.team[0] | sort %}{{ pairs[0][0] }} {{ pairs | size }}, \
+                 {% assign sre = site.data.team | where_exp: \"t\", \"t.role == 'SRE' or t.name contains 'x'\" %}{{ sre[0].name }} {{ sre | size }}.\n",
             ),
         ],
     )
@@ -37,7 +38,7 @@ fn jekyll_filters_read_text_and_nil_as_ruby_liquid_does() {
         "<p>Sum 5, 1, 24, -4, 3.</p>",
         "<p>Picked [].</p>",
         "<p>After the failure Jay: Ada;Grace;</p>",
-        "<p>Lists Jay[] name 2.</p>",
+        "<p>Lists Jay[] name 2, Ada 1.</p>",
     ];
     for expected in expected {
         assert!(page.contains(expected), "{expected} in {page}");

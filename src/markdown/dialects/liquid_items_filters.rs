@@ -11,9 +11,18 @@
 //!   there ("Cannot sort a null object"); an empty list is an empty list, where
 //!   `liquid-lib` wants a non-empty one; a map without a property is Ruby's `Hash#sort`,
 //!   its `[key, value]` pairs in the order of their keys.
+//! - `where_exp` and `find_exp` are Jekyll's: each item of a list (or value of a map)
+//!   is bound to the variable and kept when the condition, Liquid's `if` condition
+//!   (`and`, `or`, `==`, `contains`...), holds; `find_exp` gives the first (nil when
+//!   none). An input that is neither a list nor a map is returned as it is.
 
-use liquid_core::parser::{FilterArguments, FilterReflection, ParseFilter};
-use liquid_core::{Expression, Filter, Runtime, Value, ValueView};
+use std::sync::LazyLock;
+
+use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
+use liquid_core::runtime::StackFrame;
+use liquid_core::{Expression, Filter, Language, Object, Runtime, Value, ValueView};
+
+use super::liquid_runtime::Lenient;
 
 /// How a wrapped filter reads its input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +123,98 @@ fn input_items(input: &dyn ValueView) -> Vec<Value> {
     }
 }
 
+/// Jekyll's `where_exp` (all the items whose condition holds) or `find_exp` (the first).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WhereExp {
+    /// `find_exp`.
+    pub(super) first: bool,
+}
+
+const WHERE_EXP_PARAMETERS: &[ParameterReflection] = &[
+    ParameterReflection { name: "variable", description: "", is_optional: false },
+    ParameterReflection { name: "expression", description: "", is_optional: false },
+];
+
+impl FilterReflection for WhereExp {
+    fn name(&self) -> &str {
+        if self.first { "find_exp" } else { "where_exp" }
+    }
+    fn description(&self) -> &str {
+        ""
+    }
+    fn positional_parameters(&self) -> &'static [ParameterReflection] {
+        WHERE_EXP_PARAMETERS
+    }
+    fn keyword_parameters(&self) -> &'static [ParameterReflection] {
+        &[]
+    }
+}
+
+impl ParseFilter for WhereExp {
+    fn parse(&self, mut arguments: FilterArguments<'_>) -> liquid_core::Result<Box<dyn Filter>> {
+        let missing = || liquid_core::Error::with_msg(format!("`{}` needs a variable and a condition", self.name()));
+        let variable = arguments.positional.next().ok_or_else(missing)?;
+        let condition = arguments.positional.next().ok_or_else(missing)?;
+        Ok(Box::new(WhereExpFilter { variable, condition, first: self.first }))
+    }
+    fn reflection(&self) -> &dyn FilterReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct WhereExpFilter {
+    variable: Expression,
+    condition: Expression,
+    first: bool,
+}
+
+impl std::fmt::Display for WhereExpFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = if self.first { "find_exp" } else { "where_exp" };
+        write!(f, "{name}: {}, {}", self.variable, self.condition)
+    }
+}
+
+/// The language of a condition alone: Liquid's `if`, without the wrappers of a page's
+/// tags, which number and record what fails ([`super::liquid_recover`]).
+static CONDITIONS: LazyLock<Language> = LazyLock::new(|| {
+    let mut language = Language::empty();
+    language.blocks.register("if".to_string(), Box::new(liquid_lib::stdlib::IfBlock));
+    language
+});
+
+impl Filter for WhereExpFilter {
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
+        let variable = self.variable.evaluate(runtime)?.to_kstr().into_owned();
+        let condition = self.condition.evaluate(runtime)?.to_kstr().into_owned();
+        let items: Vec<&dyn ValueView> = if let Some(array) = input.as_array() {
+            array.values().collect()
+        } else if let Some(object) = input.as_object() {
+            object.values().collect()
+        } else {
+            return Ok(input.to_value());
+        };
+        let template = liquid_core::parser::parse(&format!("{{% if {condition} %}}1{{% endif %}}"), &CONDITIONS)
+            .map(liquid_core::runtime::Template::new)?;
+        let mut kept = Vec::new();
+        for item in items {
+            let mut bound = Object::new();
+            bound.insert(variable.clone().into(), item.to_value());
+            let frame = Lenient(StackFrame::new(runtime, bound));
+            let mut out = Vec::new();
+            liquid_core::Renderable::render_to(&template, &mut out, &frame)?;
+            if out == b"1" {
+                if self.first {
+                    return Ok(item.to_value());
+                }
+                kept.push(item.to_value());
+            }
+        }
+        Ok(if self.first { Value::Nil } else { Value::array(kept) })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use liquid_core::{Language, ParseFilter, Value, call_filter, object, runtime::RuntimeBuilder};
@@ -122,12 +223,24 @@ mod tests {
     use super::AsJekyll;
 
     fn rendered(template: &str, filters: Vec<(&str, Box<dyn ParseFilter>)>) -> liquid_core::Result<String> {
+        rendered_with(template, filters, false)
+    }
+
+    fn rendered_with(
+        template: &str,
+        filters: Vec<(&str, Box<dyn ParseFilter>)>,
+        assign: bool,
+    ) -> liquid_core::Result<String> {
         let mut language = Language::empty();
+        if assign {
+            language.tags.register("assign".to_string(), Box::new(stdlib::AssignTag));
+        }
         for (name, filter) in filters {
             language.filters.register(name.to_string(), filter);
         }
         let template = liquid_core::parser::parse(template, &language).map(liquid_core::runtime::Template::new)?;
-        let globals = object!({ "name": "Ada", "none": Value::Nil, "map": { "b": 2, "a": 1 }, "nested": [["x", "y"], "z"], "nothing": [] });
+        let globals = object!({ "name": "Ada", "none": Value::Nil, "map": { "b": 2, "a": 1 }, "nested": [["x", "y"], "z"], "nothing": [],
+            "team": [{ "name": "Ada", "year": 1815 }, { "name": "Grace", "year": 1906 }, { "name": "Eve", "year": 2001 }, { "name": "Frances", "year": 1932 }] });
         let runtime = RuntimeBuilder::new().set_globals(&globals).build();
         let mut out = Vec::new();
         liquid_core::Renderable::render_to(&template, &mut out, &runtime)?;
@@ -141,6 +254,22 @@ mod tests {
         assert_eq!(rendered("[{{ none | join: ', ' }}]", join()).unwrap(), "[]", "nil is an empty list");
         assert_eq!(rendered("{{ nested | join: '-' }}", join()).unwrap(), "x-y-z", "a list is flattened");
         assert!(call_filter!(stdlib::Join, Value::scalar("Ada"), ", ").is_err(), "liquid-lib alone refuses a text");
+    }
+
+    #[test]
+    fn where_exp_and_find_exp_keep_the_items_whose_condition_holds() {
+        let filters = || {
+            vec![
+                ("where_exp", Box::new(super::WhereExp { first: false }) as Box<dyn ParseFilter>),
+                ("find_exp", Box::new(super::WhereExp { first: true })),
+                ("size", Box::new(stdlib::Size)),
+            ]
+        };
+        let template = "{% assign old = team | where_exp: 'p', 'p.year < 1900 or p.name == \"Eve\"' %}{{ old | size }} \
+                        {% assign found = team | find_exp: 'p', 'p.name contains \"ra\"' %}{{ found.name }} \
+                        [{{ team | find_exp: 'p', 'p.year > 3000' }}] {{ name | where_exp: 'p', 'p' }}";
+        let out = rendered_with(template, filters(), true).unwrap();
+        assert_eq!(out, "2 Grace [] Ada", "Ada (1815) and Eve; Grace first of `ra`; none; a text as it is");
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //!   are not Liquid's to run here: [`super::evaluate`] leaves them to the later stages.
 //! - A tag that fails is shown as written, not the page ([`super::liquid_recover`]).
 //! - Filters: Liquid's standard ones (the arithmetic ones and `where` as lax as Jekyll's,
-//!   [`super::liquid_filters`]; the list filters and `sort` reading their input as
-//!   Jekyll does, [`super::liquid_items_filters`]), `liquid-lib`'s Jekyll array filters and `slugify`,
+//!   [`super::liquid_filters`]; the list filters, `sort`, `where_exp` and `find_exp` as
+//!   Jekyll runs them, [`super::liquid_items_filters`]), `liquid-lib`'s Jekyll array filters and `slugify`,
 //!   and Jekyll's URL and text filters (<https://jekyllrb.com/docs/liquid/filters/>):
 //!   `relative_url` and `absolute_url` keep the path as written (opsbook resolves site
 //!   paths itself, with its own base URL), `xml_escape`, `cgi_escape`, `uri_escape`,
@@ -33,7 +33,7 @@ use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueCow, ValueView};
 
 use super::liquid_filters::{Arithmetic, Rounding, Where};
-use super::liquid_items_filters::AsJekyll;
+use super::liquid_items_filters::{AsJekyll, WhereExp};
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
 /// The language of Liquid pages, made once.
@@ -159,6 +159,8 @@ fn language() -> Language {
         Box::new(Text::new("number_of_words", |s| s.split_whitespace().count().to_string())),
         Box::new(Text::new("normalize_whitespace", |s| s.split_whitespace().collect::<Vec<_>>().join(" "))),
         Box::new(Json),
+        Box::new(WhereExp { first: false }),
+        Box::new(WhereExp { first: true }),
     ];
     let lenient = Arithmetic::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>);
     let lenient = lenient.chain(Rounding::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>));
