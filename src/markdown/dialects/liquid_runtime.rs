@@ -11,8 +11,8 @@
 //! - A tag that fails is shown as written, not the page ([`super::liquid_recover`]).
 //! - Filters: Liquid's standard ones (the arithmetic ones and `where` as lax as Jekyll's,
 //!   [`super::liquid_filters`]; the list filters, `sort`, `where_exp` and `find_exp` as
-//!   Jekyll runs them, [`super::liquid_items_filters`]), `liquid-lib`'s Jekyll array filters and `slugify`,
-//!   and Jekyll's URL and text filters (<https://jekyllrb.com/docs/liquid/filters/>):
+//!   Jekyll runs them, [`super::liquid_items_filters`]), `liquid-lib`'s Jekyll array
+//!   filters and `slugify`, and Jekyll's URL and text filters (<https://jekyllrb.com/docs/liquid/filters/>):
 //!   `relative_url` and `absolute_url` keep the path as written (opsbook resolves site
 //!   paths itself, with its own base URL), `xml_escape`, `cgi_escape`, `uri_escape`,
 //!   `number_of_words`, `jsonify`, `normalize_whitespace`; `markdownify` and `smartify`
