@@ -25,6 +25,7 @@
 
 pub(crate) mod alertmanager;
 pub(crate) mod background;
+pub(crate) mod char_boundary;
 pub(crate) mod char_table;
 pub(crate) mod check;
 pub(crate) mod cli;

@@ -304,18 +304,11 @@ pub fn settle_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let offset = crate::char_boundary::floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// Maps byte offsets of one text to lines and columns quickly, for texts that need many
@@ -340,7 +333,7 @@ impl<'a> LineIndex<'a> {
             starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
             starts
         });
-        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let offset = crate::char_boundary::floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = line_starts.partition_point(|&start| start <= offset);
         let start = line_starts[line - 1];
         (line, self.text[start..offset].chars().count() + 1)

@@ -205,7 +205,8 @@ fn find_pieces(text: &str) -> Vec<Piece> {
                 continue;
             }
         };
-        let limit = text.len().min(i + 2 + MAX_TOKEN);
+        // Cut at a character: a bound inside one would read as no window at all.
+        let limit = crate::char_boundary::floor_char_boundary(text, i + 2 + MAX_TOKEN);
         let end = text.get(i + 2..limit).and_then(|window| window.find(close)).map(|e| i + 2 + e + 2);
         let Some(end) = end.filter(|_| !(next == Some(b'{') && bytes.get(i + 2) == Some(&b'{'))) else {
             // Liquid cannot read a `{{` or `{%` that is not closed (nor `{{{`): kept.
@@ -605,6 +606,17 @@ mod tests {
             "the asset tag, its variable evaluated, for later stages"
         );
         assert_eq!(lax_markup("{% asset '{{item}}' %}"), None, "quoted, so not read as a variable");
+    }
+
+    #[test]
+    fn a_variable_is_read_when_the_token_bound_falls_inside_a_character() {
+        // The bound of a token's window, 4,096 bytes after `{{`, lands in the middle of `’`.
+        let filler = "a".repeat(MAX_TOKEN - "{{ site.x }}".len() + 2 - 1);
+        let text = format!("{{{{ site.x }}}}{filler}’ after");
+        assert!(!text.is_char_boundary(2 + MAX_TOKEN), "the bound splits a character");
+        let (output, problems) = evaluated(&text, serde_json::json!({ "x": "X" }));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(output.text.starts_with("Xaaa"), "{}", &output.text[..20]);
     }
 
     #[test]

@@ -149,7 +149,8 @@ fn find_pieces(text: &str, env: &Environment<'_>) -> Vec<Piece> {
                 continue;
             }
         };
-        let limit = text.len().min(i + 2 + MAX_TOKEN);
+        // Cut at a character: a bound inside one would read as no window at all.
+        let limit = crate::char_boundary::floor_char_boundary(text, i + 2 + MAX_TOKEN);
         let Some(end) = text.get(i + 2..limit).and_then(|w| w.find(close)).map(|e| i + 2 + e + 2) else {
             pieces.push(Piece { range: i..i + 2, kind: Kind::Keep });
             at = i + 2;

@@ -162,7 +162,7 @@ fn include_over_lines(text: &str, start: usize, line: &str, found: &mut Vec<Foun
     }
     // A tag of a few parameters: no further than 4 KiB.
     let from = start + open;
-    let window = text.get(from..).map(|rest| &rest[..floor_char_boundary(rest, 4096)])?;
+    let window = text.get(from..).map(|rest| &rest[..crate::char_boundary::floor_char_boundary(rest, 4096)])?;
     let close = window.find("%}")?;
     let tag = &window[..close + 2];
     if tag[2..].contains("{%") {
@@ -174,15 +174,6 @@ fn include_over_lines(text: &str, start: usize, line: &str, found: &mut Vec<Foun
     }
     found.extend(directives);
     Some(from + end)
-}
-
-/// The largest char boundary of `text` at most `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The lines of a text with their start offsets; each line without its terminator.
