@@ -200,7 +200,7 @@ impl Filter for WhereExpFilter {
         let mut kept = Vec::new();
         for item in items {
             let mut bound = Object::new();
-            bound.insert(variable.clone().into(), item.to_value());
+            bound.insert(variable.clone(), item.to_value());
             let frame = Lenient(StackFrame::new(runtime, bound));
             let mut out = Vec::new();
             liquid_core::Renderable::render_to(&template, &mut out, &frame)?;
