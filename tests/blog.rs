@@ -184,3 +184,23 @@ fn a_handbook_without_posts_has_no_authors_page() {
     site.build(&[]).expect_code(0);
     assert!(!site.exists("public/authors/index.html"));
 }
+
+/// A byline of Markdown links, as Hugo blogs write `author` for the theme to render:
+/// one author per link, named by its text, the link their website.
+#[test]
+fn a_byline_of_markdown_links_names_one_author_per_link() {
+    let site = handbook("blog-byline");
+    site.write(
+        "content/blog/_posts/2024-02-01-joint.md",
+        "---\ntitle: Joint\nauthor: >-\n  [Cy Dee](https://cy.example) (Org One), [Di Eff](https://github.com/di)\n  (Org Two)\n---\n\nTogether.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let post = main_of(&site.read("public/blog/2024/02/01/joint/index.html")).to_string();
+    assert!(
+        post.contains(r#"href="/authors/cy-dee/">Cy Dee</a>"#)
+            && post.contains(r#"href="/authors/di-eff/">Di Eff</a>"#),
+        "{post}"
+    );
+    let cy = site.read("public/authors/cy-dee/index.html");
+    assert!(cy.contains(r#"href="https://cy.example""#) && cy.contains("Joint"), "{cy}");
+}

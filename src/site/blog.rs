@@ -230,15 +230,23 @@ fn post_without_date(page: &super::Page) -> Diagnostic {
 fn named_authors(page: &super::Page) -> Vec<NamedAuthor> {
     let front = &page.source.front;
     let Some(field) = front.field("authors").or_else(|| front.field("author")) else { return Vec::new() };
-    let one = |node: &Node| match node {
-        Node::Text(text) if !text.trim().is_empty() => Some(NamedAuthor::Key(text.trim().to_string())),
-        Node::Map(entries) => Person::from_entries(entries, &page.source.file).map(NamedAuthor::Inline),
-        _ => None,
+    let one = |node: &Located<Node>| match &node.value {
+        Node::Text(text) if !text.trim().is_empty() => {
+            let linked = linked_names(text, &page.source.file, node);
+            match linked.is_empty() {
+                true => vec![NamedAuthor::Key(text.trim().to_string())],
+                false => linked.into_iter().map(NamedAuthor::Inline).collect(),
+            }
+        }
+        Node::Map(entries) => {
+            Person::from_entries(entries, &page.source.file).map(NamedAuthor::Inline).into_iter().collect()
+        }
+        _ => Vec::new(),
     };
     let mut named: Vec<NamedAuthor> = match &field.value.value {
-        Node::List(items) => items.iter().filter_map(|item| one(&item.value)).collect(),
+        Node::List(items) => items.iter().flat_map(one).collect(),
         // `author: Ann, Bob` names one author, as Jekyll reads it.
-        node => one(node).into_iter().collect(),
+        _ => one(&field.value),
     };
     // `avatar` beside `author`: one image, or a list in the order of the authors.
     let avatars: Vec<&Located<Node>> = match front.field("avatar").map(|f| &f.value) {
@@ -259,6 +267,58 @@ fn named_authors(page: &super::Page) -> Vec<NamedAuthor> {
     }
     named
 }
+
+/// The authors of a text that names them as Markdown links, as Hugo's blogs write a
+/// byline (`author: "[Ann](https://a.example) (Org), [Bob](https://b.example)"`, which
+/// the theme renders as Markdown): one author per link, named by its text, with the
+/// link as their website. None when the text holds no link: then it is one name.
+fn linked_names(text: &str, file: &str, at: &Located<Node>) -> Vec<Person> {
+    let mut people = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else { break };
+        let name = after[..close].trim();
+        let target = &after[close + 2..];
+        // CommonMark: a destination may hold balanced parentheses.
+        let mut depth = 0usize;
+        let end = target.char_indices().find_map(|(at, c)| match c {
+            '(' => {
+                depth += 1;
+                None
+            }
+            ')' if depth == 0 => Some(at),
+            ')' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+        let Some(end) = end else { break };
+        let url = target[..end].trim();
+        if !name.is_empty() && !name.contains('[') && !url.is_empty() {
+            let website = Written { text: url.to_string(), file: file.to_string(), line: at.line, column: at.column };
+            people.push(Person { links: vec![("Website".to_string(), website)], ..Person::named(name) });
+        }
+        rest = &target[end + 1..];
+    }
+    people
+}
+
+/// An author's slug, cut at a word to at most [`MAX_AUTHOR_SLUG`] bytes: a name is a
+/// segment of the author page's URL, and a file name has at most 255 bytes.
+fn author_slug(name: &str) -> String {
+    let slug = crate::slug::slugify(name);
+    if slug.len() <= MAX_AUTHOR_SLUG {
+        return slug;
+    }
+    let cut = crate::char_boundary::floor_char_boundary(&slug, MAX_AUTHOR_SLUG);
+    let at_word = slug[..cut].rfind('-').filter(|at| *at > 0).unwrap_or(cut);
+    slug[..at_word].to_string()
+}
+
+/// The longest author slug, in bytes.
+const MAX_AUTHOR_SLUG: usize = 100;
 
 /// The address of a file or page an avatar, a link or an image names: an `https://`
 /// or `http://` address as it is (and `mailto:` for a link), else a file of the site,
@@ -378,10 +438,10 @@ impl Site {
             for named in named_authors(page) {
                 let (slug, person) = match named {
                     NamedAuthor::Key(key) => match people.get(&key) {
-                        Some(person) => (crate::slug::slugify(&key), person.clone()),
-                        None => (crate::slug::slugify(&key), Person::named(&key)),
+                        Some(person) => (author_slug(&key), person.clone()),
+                        None => (author_slug(&key), Person::named(&key)),
                     },
-                    NamedAuthor::Inline(person) => (crate::slug::slugify(&person.name), person),
+                    NamedAuthor::Inline(person) => (author_slug(&person.name), person),
                 };
                 if slug.is_empty() {
                     continue;

@@ -73,3 +73,34 @@ fn avatars_links_and_images_are_https_addresses_or_files_of_the_site() {
     let trent = site.read("public/authors/trent/index.html");
     assert!(trent.contains(r#"src="/img/ok.png""#), "{trent}");
 }
+
+/// An author's name becomes a segment of their page's URL: one longer than a file name
+/// may be (a byline of many names) stopped the build with an error that named no file.
+/// The slug is cut at a word; a link in a byline (`[Ann](javascript:…)`) is checked as
+/// any author link is.
+#[test]
+fn a_very_long_author_name_or_a_linked_byline_builds() {
+    let long = "Someone With A Remarkably Long Name And Affiliation ".repeat(10);
+    let site = Site::with_files(
+        "people-long-name",
+        &[
+            ("content/blog/_posts/2023-01-02-p.md", &format!("---\nauthor: {long}\n---\n\nText.\n")),
+            (
+                "content/blog/_posts/2023-01-03-q.md",
+                "---\nauthor: \"[Eve](javascript:alert(1)) (Org)\"\n---\n\nText.\n",
+            ),
+        ],
+    );
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    let authors = site.files_under("public/authors");
+    let slug = authors.iter().find(|f| f.starts_with("someone-")).expect("the long name's page");
+    assert!(slug.split('/').next().is_some_and(|s| s.len() <= 100 && s.ends_with("-and")), "{slug}");
+    assert!(site.exists("public/authors/eve/index.html"), "{authors:?}");
+    assert!(
+        run.stderr.contains("the link `javascript:alert(1)` is neither an https:// address nor a file of the site"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.read("public/authors/eve/index.html").contains("javascript:"));
+}
