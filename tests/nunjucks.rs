@@ -87,3 +87,78 @@ fn markdown_template_engine_false_evaluates_nothing() {
     site.build(&[]).expect_code(0);
     assert!(!main_of(&site.read("public/runbook/index.html")).contains("Two is 2."));
 }
+
+/// Eleventy's `{% include "name" %}` (its `Nunjucks.js`: the includes folder, then the
+/// project's folder; `./` from the including file): the file's text in place, its
+/// Nunjucks evaluated with the page's data; `ignore missing` writes nothing; a missing
+/// file follows `[check] links`, a warning at the tag with a visible placeholder.
+#[test]
+fn quoted_includes_read_eleventys_folders() {
+    let site = Site::with_files(
+        "nunjucks-includes",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"X\"\n[check]\nlinks = \"warn\"\n"),
+            (
+                "eleventy.config.js",
+                "export default function (c) { c.setIncludesDirectory(\"../partials\"); }\nexport const config = { markdownTemplateEngine: \"njk\" };\n",
+            ),
+            ("partials/escalate.md", "Call **{{ team }}**, then {% include \"./contact.md\" %}.\n"),
+            ("partials/contact.md", "the [duty manager](/contacts/)"),
+            ("shared/footer.md", "Shared footer."),
+            ("content/contacts.md", "---\ntitle: Contacts\n---\nPhones.\n"),
+            (
+                "content/runbook.md",
+                "---\ntitle: Runbook\nteam: Databases\n---\n{% include \"escalate.md\" %}\n\n{% include \"shared/footer.md\" %}\n\n{% include \"draft.md\" ignore missing %}\n\n{% include \"gone.md\" %}\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site.read("public/runbook/index.html")).to_string();
+    assert!(
+        main.contains("<p>Call <strong>Databases</strong>, then the <a href=\"/contacts/\">duty manager</a>.</p>"),
+        "{main}"
+    );
+    assert!(main.contains("<p>Shared footer.</p>"), "{main}");
+    assert!(main.contains("missing include: <code>gone.md</code>") && !main.contains("draft.md"), "{main}");
+    assert!(
+        run.stderr.contains("no file `gone.md` to include (looked for `partials/gone.md`, `gone.md`)")
+            && run.stderr.contains(" --> content/runbook.md:11:1"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The same quoted include in a Jekyll handbook is left as written: Jekyll's include
+/// names are bare, and it refuses a quoted one.
+#[test]
+fn a_quoted_include_outside_eleventy_is_not_read() {
+    let site = Site::with_files(
+        "nunjucks-includes-jekyll",
+        &[
+            ("_config.yml", "title: X\n"),
+            ("_includes/note.md", "Included."),
+            ("content/page.md", "---\ntitle: Page\n---\nSee {% include \"note.md\" %} here.\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site.read("public/page.html")).to_string();
+    assert!(main.contains("unsupported: <code>{% include &quot;note.md&quot; %}</code>"), "{main}");
+    assert!(!main.contains("Included.") && !run.stderr.contains("missing include"), "{main}");
+}
+
+/// A Nunjucks comment ends at the first `#}`, past a variable inside it (a commented-out
+/// element), on one line or over several, in text and in raw HTML: nothing of it shows.
+#[test]
+fn a_comment_holding_a_variable_shows_nothing() {
+    let site = site(
+        "---\ntitle: Runbook\n---\nA {# v=\"{{ team }}\" #}B.\n\n<div class=\"box\">\n  {# <progress value=\"{{ n }}\"></progress> #}\n  <span>Join</span>{#\n  <b>{{ until }}</b>\n  #}<span>Late</span>\n</div>\n\nA set {#} stays.\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site.read("public/runbook/index.html")).to_string();
+    assert!(main.contains("<p>A B.</p>"), "{main}");
+    assert!(main.contains("<span>Join</span><span>Late</span>") && !main.contains("progress"), "{main}");
+    assert!(main.contains("A set {#} stays.") && !main.contains("unsupported"), "{main}");
+}

@@ -8,6 +8,7 @@
 //! | Hugo | `assets/` | `resources.Get` reads Hugo's resource folder (<https://gohugo.io/functions/resources/get/>); `readFile` the project's folder, then `contentDir` (<https://gohugo.io/functions/os/readfile/>) |
 //! | Jekyll | `content/_includes/`, `_includes/` (`includes_dir` of `_config.yml`), then the theme gem's `_includes/` when the gem is vendored (`vendor/bundle/ruby/*/gems/<theme>-*/`) | `Jekyll::Site#includes_load_paths` |
 //! | MkDocs | each `base_path` of `pymdownx.snippets` in `mkdocs.yml`, from its folder (`.` unless set) | `SnippetPreprocessor.get_snippet_path` |
+//! | Eleventy | the includes folder (`dir.includes` or `setIncludesDirectory`, relative to the input folder, which is `content/`; `_includes` unless set), then the project's folder (Nunjucks) or the input folder (Liquid); `./` and `../` names from the including file's folder | Eleventy's `Nunjucks.js` (`FileSystemLoader([includes, working dir])`) and `Liquid.js` (`root: [includes, input]`, `extname: ".liquid"`) |
 //!
 //! A configuration that cannot be read is not reported here (the tool's own files are
 //! not opsbook's to check; `mkdocs.yml`'s problems are reported with its `nav:`): the
@@ -19,6 +20,8 @@ use std::path::Path;
 
 use super::confine::Confinement;
 use super::node::Node;
+use super::site_data::{ELEVENTY_FILES, Engine, markdown_engine};
+use super::walk::INCLUDES_FOLDER;
 use crate::config::Config;
 
 /// The folders includes look up besides the including file's folder and `content/`,
@@ -36,6 +39,22 @@ pub(crate) struct IncludeRoots {
     /// The handbook's languages, the default first, for jekyll-multiple-languages-plugin's
     /// `{% t %}` and `{% tf %}` (`markdown::includes::translations`); empty without.
     pub(crate) languages: Vec<String>,
+    /// Eleventy's includes, when an Eleventy configuration lies beside `book.toml` and
+    /// its Markdown pages are templates.
+    pub(crate) eleventy: Option<EleventyIncludes>,
+}
+
+/// Where an Eleventy site's quoted `{% include "name" %}` looks its file up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EleventyIncludes {
+    /// The includes folder as the configuration writes it, relative to the input folder
+    /// (`content/`): the lookup joins it there, and reads nothing of it when it leads
+    /// outside the handbook.
+    pub(crate) folder: String,
+    /// The engine of the Markdown pages: Nunjucks looks in the project's folder after
+    /// the includes folder, Liquid in the input folder, adding `.liquid` to a name
+    /// without an extension.
+    pub(crate) engine: Engine,
 }
 
 /// The roots of a handbook with no other tool's configuration.
@@ -45,6 +64,7 @@ pub(crate) static DEFAULT_ROOTS: IncludeRoots = IncludeRoots {
     jekyll_theme_includes: None,
     snippet_bases: Vec::new(),
     languages: Vec::new(),
+    eleventy: None,
 };
 
 /// Hugo's resource folder, which `resources.Get` reads.
@@ -63,6 +83,11 @@ impl IncludeRoots {
         }
         if let Some(text) = read("mkdocs.yml").or_else(|| read("mkdocs.yaml")) {
             roots.snippet_bases = super::mkdocs::snippet_base_paths(&text).unwrap_or_default();
+        }
+        if let Some(text) = ELEVENTY_FILES.iter().find_map(|name| read(name)) {
+            let engine = markdown_engine(&text);
+            let folder = eleventy_includes_dir(&text).unwrap_or_else(|| INCLUDES_FOLDER.to_string());
+            roots.eleventy = (engine != Engine::Plain).then_some(EleventyIncludes { folder, engine });
         }
         roots
     }
@@ -83,6 +108,37 @@ impl IncludeRoots {
             false => self.snippet_bases.clone(),
         }
     }
+}
+
+/// The includes folder an Eleventy configuration names, as written: the `includes`
+/// key of its `dir` object (`dir: { includes: "../_includes" }`), or the argument of
+/// `eleventyConfig.setIncludesDirectory("…")`. Read from the text, never run; a value
+/// that is no string literal is not followed (the default stands).
+pub(crate) fn eleventy_includes_dir(text: &str) -> Option<String> {
+    const CALL: &str = "setIncludesDirectory(";
+    let literal = |rest: &str| {
+        let rest = rest.trim_start();
+        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
+        let value = &rest[1..][..rest[1..].find(quote)?];
+        (!value.contains("${") && !value.contains('\n')).then(|| value.trim().to_string())
+    };
+    if let Some(at) = text.find(CALL) {
+        return literal(&text[at + CALL.len()..]);
+    }
+    let mut from = 0;
+    while let Some(found) = text[from..].find("includes") {
+        let at = from + found;
+        from = at + "includes".len();
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.') {
+            continue;
+        }
+        let after = text[from..].trim_start_matches(['"', '\'']).trim_start();
+        if let Some(value) = after.strip_prefix(':') {
+            return literal(value);
+        }
+    }
+    None
 }
 
 /// The text of the file `name` beside `book.toml`, when it is a readable file that
@@ -172,5 +228,21 @@ mod tests {
         );
         assert_eq!(DEFAULT_ROOTS.jekyll("src"), ["src/_includes", "_includes"]);
         assert_eq!(DEFAULT_ROOTS.snippets(), [""]);
+    }
+
+    /// Eleventy's `dir.includes` in its configuration forms (CommonJS, ESM's `config`
+    /// export, quoted keys) and `setIncludesDirectory`; a method named `includes` or a
+    /// value built at run time is none.
+    #[test]
+    fn reads_eleventys_includes_folder() {
+        let cjs = "module.exports = function (c) {\n  if (url.includes(\"x\")) {}\n  return { dir: { input: \"pages\", includes: \"../_includes\" } };\n};\n";
+        assert_eq!(eleventy_includes_dir(cjs).as_deref(), Some("../_includes"));
+        let esm = "export const config = {\n  dir: { 'includes': 'partials', data: '_data' },\n};\n";
+        assert_eq!(eleventy_includes_dir(esm).as_deref(), Some("partials"));
+        let call = "export default function (c) { c.setIncludesDirectory(\"_parts\"); }\n";
+        assert_eq!(eleventy_includes_dir(call).as_deref(), Some("_parts"));
+        assert_eq!(eleventy_includes_dir("const a = b.includes(c);\n"), None);
+        assert_eq!(eleventy_includes_dir("x = { dir: { includes: `${base}/inc` } }"), None);
+        assert_eq!(eleventy_includes_dir("x = { dir: { includes: INC } }"), None);
     }
 }

@@ -76,7 +76,8 @@ pub(crate) struct SiteData {
 const HUGO_FILES: &[&str] =
     &["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
 const JEKYLL_FILES: &[&str] = &["_config.yml", "_config.yaml", "_config.toml"];
-const ELEVENTY_FILES: &[&str] =
+/// The names of an Eleventy configuration file, in the order Eleventy looks for them.
+pub(crate) const ELEVENTY_FILES: &[&str] =
     &["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js"];
 
 /// Whether a changed file at `relative` (to the root, `/`-separated) may change the
@@ -158,7 +159,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
 
 /// The engine an Eleventy configuration gives Markdown pages: its
 /// `markdownTemplateEngine` (Liquid when it is not set).
-fn markdown_engine(text: &str) -> Engine {
+pub(crate) fn markdown_engine(text: &str) -> Engine {
     let Some(at) = text.find("markdownTemplateEngine") else { return Engine::Liquid };
     let rest = text[at + "markdownTemplateEngine".len()..].trim_start_matches([' ', '\t', ':', '=', '"', '\'', '`']);
     if rest.starts_with("liquid") {

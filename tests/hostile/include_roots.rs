@@ -40,14 +40,23 @@ fn include_folders_named_by_old_configurations_never_leave_the_handbook() {
     std::fs::create_dir_all(site.root.join("vendor/bundle/ruby/3.3.0/gems")).expect("a folder");
     std::os::unix::fs::symlink(&elsewhere.root, site.root.join("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1"))
         .expect("a link");
+    builds_without_the_token(&site, 3);
+}
+
+/// Builds `site` under `[check] links = "warn"` and `"error"`: neither run panics or shows
+/// the token; with `warn` the page builds, its `missing` includes placeholders, and with
+/// `error` the build fails.
+fn builds_without_the_token(site: &Site, missing: usize) {
     for links in ["warn", "error"] {
-        site.write("book.toml", format!("title = \"X\"\n[check]\nlinks = \"{links}\"\n"));
+        site.write("book.toml", format!("[handbook]\ntitle = \"X\"\n[check]\nlinks = \"{links}\"\n"));
         let run = site.run(&["build", "--force"]);
         assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
         assert!(!run.stderr.contains("Hostile0Include"), "{}", run.stderr);
-        if site.exists("public/a/index.html") {
-            let html = site.read("public/a/index.html");
-            assert!(!main_of(&html).contains("Hostile0Include"), "{html}");
+        assert_eq!(run.code == 0, links == "warn", "{}", run.stderr);
+        if links == "warn" {
+            let main = main_of(&site.read("public/a/index.html")).to_string();
+            assert_eq!(main.matches("missing include").count(), missing, "{main}");
+            assert!(!main.contains("Hostile0Include"), "{main}");
         }
     }
 }
@@ -74,4 +83,26 @@ fn old_configurations_that_lead_out_or_are_no_regular_files_are_not_read() {
     crate::reads::make_fifo(&site.root.join("mkdocs.yml"));
     let run = crate::reads::run_bounded(&site, &["build", "--force"], &[]);
     assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+}
+
+/// Eleventy's includes folder named by its configuration (an absolute path, `..` above
+/// the handbook, a folder linked out of it) and quoted names that climb (`../../x`)
+/// read nothing outside the handbook, under either `[check] links`.
+#[test]
+fn eleventys_includes_folder_and_quoted_names_never_leave_the_handbook() {
+    let elsewhere = Site::with_files("eleventy-includes-elsewhere", &[("secret.md", TOKEN), ("inc/secret.md", TOKEN)]);
+    let outside = elsewhere.root.display().to_string();
+    let climb = format!("{}/secret.md", "../".repeat(elsewhere.root.components().count() + 2));
+    let page = format!(
+        "# A\n\n{{% include \"secret.md\" %}}\n\n{{% include \"{climb}\" %}}\n\n{{% include \"linked/secret.md\" %}}\n"
+    );
+    let site = Site::with_files("eleventy-includes-hostile", &[("content/a.md", page.as_str())]);
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("linked")).expect("a link");
+    std::os::unix::fs::symlink(elsewhere.root.join("inc"), site.root.join("content/_includes")).expect("a link");
+    for dir in [outside.as_str(), "../../..", "_includes"] {
+        let config =
+            format!("module.exports = {{ markdownTemplateEngine: \"njk\", dir: {{ includes: \"{dir}\" }} }};\n");
+        site.write("eleventy.config.js", config);
+        builds_without_the_token(&site, 3);
+    }
 }

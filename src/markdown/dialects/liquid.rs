@@ -30,14 +30,14 @@ pub(super) fn token<'t>(
 ) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
     if rest.starts_with("{#") && !in_code && is_nunjucks(page) {
-        // A Nunjucks comment (Eleventy), `{# never shown #}`: its first `}` closes it.
-        let close = finder.find(text, "}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
-        // The `#` before it is not the opening one: `{#}` is text.
-        return (close > at + 2 && text[..close].ends_with('#')).then_some(Token {
-            range: at..close + 1,
-            kind: Kind::Drop,
-            in_code,
-        });
+        // A Nunjucks comment (Eleventy), `{# never shown #}`: the first `#}` after the
+        // opening closes it, as in Nunjucks' lexer, past any `{{ … }}` or `}` inside it
+        // (a commented-out element with a variable in an attribute). `{#}` is text.
+        if rest.starts_with("{#}") {
+            return None;
+        }
+        let close = finder.find(text, "#}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;
+        return Some(Token { range: at..close + 2, kind: Kind::Drop, in_code });
     }
     if rest.starts_with("{%") {
         let end = finder.find(text, "%}", at + 2).filter(|end| end - at <= super::shortcodes::MAX_CALL)?;

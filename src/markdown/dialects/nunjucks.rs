@@ -11,9 +11,10 @@
 //! Nunjucks follows Jinja2, as MiniJinja does: the tags evaluated are `set` (also as a
 //! block), `if`/`elif`/`elseif`/`else`, `for` (with `loop.index`, `loop.first`…, and
 //! `else`) and `{{ expressions }}` with Jinja2's filters and Eleventy's `url`, `slugify`
-//! and Nunjucks' `dump`. Every other tag (`include`, `import`, a shortcode defined in the
-//! handbook's JavaScript), a `raw` block, a comment, and an expression MiniJinja cannot
-//! read alone is *kept*: written back as it stands, for the later stages to render or show
+//! and Nunjucks' `dump`. (`{% include "x" %}` is written in place before this stage, by
+//! `markdown::includes`.) Every other tag (`import`, a shortcode defined in the handbook's
+//! JavaScript), a `raw` block, a comment, an expression MiniJinja cannot read alone, and
+//! a block whose opening tag it cannot (with its closing tag and all inside) is *kept*: written back as it stands, for the later stages to render or show
 //! as a placeholder. The markers and the mapping of the output back to the source are
 //! those of the Liquid stage ([`super::evaluate`]). A page whose Nunjucks cannot be read
 //! or evaluated as a whole is left as written, with a warning at its first tag. Bounds:
@@ -181,7 +182,39 @@ fn find_pieces(text: &str, env: &Environment<'_>) -> Vec<Piece> {
         pieces.push(Piece { range: i..end, kind: if evaluated { eval(&name, trims) } else { Kind::Keep } });
         at = end;
     }
+    keep_unreadable_blocks(text, &mut pieces);
     pieces
+}
+
+/// A block whose opening tag is kept (`{% for x in list | sitefilter %}`, which MiniJinja
+/// cannot run) is kept whole: its `else`/`elif`, its closing tag and everything evaluated
+/// inside it, which would otherwise run without the block's variables or close a block
+/// MiniJinja never saw opened (failing the whole page). The other blocks of the page
+/// are still evaluated.
+fn keep_unreadable_blocks(text: &str, pieces: &mut [Piece]) {
+    // The open blocks: each one's closing tag's name, and whether it is kept.
+    let mut open: Vec<(&'static str, bool)> = Vec::new();
+    for piece in pieces.iter_mut() {
+        let source = &text[piece.range.clone()];
+        let name = source.strip_prefix("{%").map(|inner| inner.trim_start_matches('-').trim_start()).map(|inner| {
+            &inner[..inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(inner.len())]
+        });
+        let inside_kept = open.iter().any(|(_, kept)| *kept);
+        let opens = match name {
+            Some("if") => Some("endif"),
+            Some("for") => Some("endfor"),
+            Some("set") if !source.contains('=') => Some("endset"),
+            _ => None,
+        };
+        if let Some(end) = opens {
+            open.push((end, inside_kept || piece.kind == Kind::Keep));
+        } else if name.is_some_and(|n| open.last().is_some_and(|(end, _)| *end == n)) {
+            open.pop();
+        }
+        if inside_kept {
+            piece.kind = Kind::Keep;
+        }
+    }
 }
 
 fn eval(name: &str, trims: (bool, bool)) -> Kind {
@@ -376,6 +409,32 @@ mod tests {
         let text = "{% set intro %}Hello **{{ who }}**{% endset %}{{ intro }} {{ \"A Title\" | slugify }} {{ list | dump }} {{ \"/x/\" | url }}";
         let data = serde_json::json!({"who": "ops", "list": [1, 2]});
         assert_eq!(run(text, data), "Hello **ops** a-title [1,2] /x/");
+    }
+
+    /// A `for` over a filter of the site's JavaScript is kept with its body and its
+    /// `endfor` (before, its `endfor` alone was evaluated and failed the whole page); the
+    /// blocks around it are evaluated.
+    #[test]
+    fn a_block_whose_opening_tag_is_kept_is_kept_whole() {
+        let text = "{% if on %}A{% endif %}\n{%- for x in list | head(2) %}- {{ x }}{% if x %}y{% else %}n{% endif %}\n{%- else %}none{%- endfor %}\n{% for y in list %}{{ y }}{% endfor %}\n{% set c %}{% for z in list | head(1) %}{{ z }}{% endfor %}{% endset %}[{{ c }}]";
+        let data = serde_json::json!({"on": true, "list": [1, 2]});
+        assert_eq!(
+            run(text, data),
+            "A\n{%- for x in list | head(2) %}- {{ x }}{% if x %}y{% else %}n{% endif %}\n{%- else %}none{%- endfor %}\n12\n[{% for z in list | head(1) %}{{ z }}{% endfor %}]"
+        );
+    }
+
+    /// Every filter [`FILTERS`] lets through is one the environment runs: a filter listed
+    /// but not compiled in (`urlencode` without MiniJinja's feature) failed whole pages.
+    #[test]
+    fn every_filter_let_through_exists() {
+        let env = environment();
+        for name in FILTERS {
+            let result = env.render_str(&format!("{{{{ x | {name} }}}}"), minijinja::context! { x => "a" });
+            if let Err(error) = result {
+                assert_ne!(error.kind(), minijinja::ErrorKind::UnknownFilter, "{name}: {error}");
+            }
+        }
     }
 
     #[test]

@@ -37,6 +37,12 @@ pub(crate) enum Lookup {
     /// jekyll-multiple-languages-plugin's `{% tf file %}`: the page's language's folder
     /// `_i18n/<lang>/`, then the default language's ([`super::translations`]).
     JekyllI18n,
+    /// Eleventy's `{% include "name" %}` (Nunjucks, and Liquid with Eleventy's dynamic
+    /// partials): the includes folder, then the project's or the input folder
+    /// ([`crate::content::include_roots::EleventyIncludes`]); `./` and `../` names from
+    /// the including file's folder. Read only in an Eleventy handbook. `optional`:
+    /// Nunjucks' `ignore missing`, which writes nothing for a missing file.
+    Eleventy { optional: bool },
 }
 
 /// Which part of the file to take.
@@ -524,6 +530,33 @@ fn liquid_tag<'l>(line: &'l str, i: usize, close: &mut Finder<'_>) -> Option<(us
     Some((closing + 2, name))
 }
 
+/// Eleventy's include of a quoted name, `rest` the tag's inside after `include`:
+/// `"name"` alone, or Nunjucks' `"name" ignore missing`
+/// (<https://mozilla.github.io/nunjucks/templating.html#include>). A name built from
+/// variables, and an include with Liquid parameters (`"name", key: value`) or `with`,
+/// is left to the template stage, which shows it as a placeholder.
+fn eleventy(rest: &str) -> Option<Include> {
+    let quote = rest.chars().next()?;
+    let close = rest[1..].find(quote)? + 1;
+    let path = &rest[1..close];
+    let after = rest[close + 1..].split_whitespace().collect::<Vec<_>>();
+    let optional = match after.as_slice() {
+        [] => false,
+        ["ignore", "missing"] => true,
+        _ => return None,
+    };
+    if path.is_empty() || path.contains(['{', '}', '\n']) {
+        return None;
+    }
+    Some(Include {
+        path: path.to_string(),
+        lookup: Lookup::Eleventy { optional },
+        select: Select::All,
+        form: Form::Raw,
+        params: Vec::new(),
+    })
+}
+
 /// jekyll-multiple-languages-plugin's `{% t key %}` / `{% translate key %}`: a dotted
 /// key of literal names (`global.english`, `list.0`). A key the plugin would first read
 /// as a Liquid variable (`page.title`, `{{ x }}`) is left to the Liquid pass; a quoted
@@ -540,8 +573,8 @@ fn translate_key(rest: &str) -> Option<Action> {
 }
 
 /// A Liquid `{% include file.md %}` or `{% include_relative file.md %}` at `i`. Jekyll
-/// file names are bare; a quoted name is another template language's include (Tera's
-/// in a theme guide), left alone. Its parameters are [`Param`]s.
+/// file names are bare; its parameters are [`Param`]s. A quoted name is Eleventy's
+/// include ([`eleventy`]).
 fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     let closing = close.find_from(i + 2)?;
     let end = closing + 2;
@@ -556,6 +589,10 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
         _ => return None,
     };
     let rest = rest.trim_start();
+    if lookup == Lookup::JekyllIncludes && rest.starts_with(['"', '\'']) {
+        return eleventy(rest)
+            .map(|include| (end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]));
+    }
     let name_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let path = &rest[..name_len];
     let valid = |c: char| c.is_alphanumeric() || "_/.-()+~#@".contains(c);

@@ -10,6 +10,7 @@
 //! | MkDocs | `--8<-- "f"`, `"f:A:B"`, `"f:section"`, the block form | the including file's folder, `content/`, then each `base_path` of `pymdownx.snippets` (the root unless `mkdocs.yml` names others) |
 //! | Jekyll | `{% include f %}` / `{% include_relative f %}` | `content/_includes/`, `_includes/` (or `includes_dir`), the vendored theme's `_includes/` / the including file's folder |
 //! | Docusaurus | `import P from '@site/f.md'` or `'./f.md'`, then `<P />` ([`mdx_imports`]) | the handbook's folder (`@site/`) / the including file's folder |
+//! | Eleventy | `{% include "f" %}`, `{% include "f" ignore missing %}` (Nunjucks) | `./f`, `../f`: the including file's folder; else the includes folder (`content/_includes/`, or `dir.includes` from `content/`), then the root (Nunjucks) or `content/` (Liquid, which adds `.liquid` to a name without extension) |
 //!
 //! Hugo has no `include` shortcode of its own: sites write one, reading files with
 //! `readFile` (the project's folder, then `contentDir`:
@@ -72,6 +73,7 @@ use super::MarkdownInput;
 use super::links::{LinkResolver, Resolution, percent_encode_path};
 use crate::content::include_files::{IncludeError, IncludeFiles};
 use crate::content::include_roots::{HUGO_ASSETS, IncludeRoots};
+use crate::content::site_data::Engine;
 use crate::content::walk::{INCLUDES_FOLDER, is_ignored_name};
 
 /// The deepest nesting of includes.
@@ -105,6 +107,16 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
             Action::Include(includes) => !includes.iter().any(|include| {
                 include.lookup == Lookup::JekyllIncludes && site.has_template(&format!("include/{}", include.path))
             }),
+            _ => true,
+        });
+    }
+    // Eleventy's quoted includes, in an Eleventy handbook whose Markdown is templated
+    // only: Jekyll refuses a quoted name, and other tools' pages show one as text.
+    if page.include_roots.eleventy.is_none() {
+        found.retain(|d| match &d.action {
+            Action::Include(includes) => {
+                !includes.iter().any(|include| matches!(include.lookup, Lookup::Eleventy { .. }))
+            }
             _ => true,
         });
     }
@@ -306,6 +318,8 @@ impl Expander<'_> {
                         match self.include(&include, here, depth) {
                             Ok(()) => {}
                             Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
+                            // Nunjucks' `ignore missing`: nothing in its place.
+                            Err(Failure::Missing(_)) if include.lookup == (Lookup::Eleventy { optional: true }) => {}
                             Err(Failure::Missing(message)) => {
                                 let indent = match &include.form {
                                     directives::Form::Lines(indent) => Some(indent.as_str()),
@@ -443,6 +457,20 @@ impl Expander<'_> {
                 bases
             }
             Lookup::JekyllIncludes => self.roots.jekyll(self.content),
+            Lookup::Eleventy { .. } if written.starts_with("./") || written.starts_with("../") => {
+                vec![here.to_string()]
+            }
+            Lookup::Eleventy { .. } => {
+                let eleventy = self.roots.eleventy.as_ref();
+                // A folder the configuration names outside the handbook reads nothing.
+                let mut bases: Vec<String> =
+                    eleventy.and_then(|e| join(&content, &e.folder).ok()).into_iter().collect();
+                bases.push(match eleventy.map(|e| e.engine) {
+                    Some(Engine::Liquid) => content,
+                    _ => String::new(),
+                });
+                bases
+            }
             Lookup::SiteRoot => vec![String::new()],
             Lookup::JekyllI18n => translations::file_bases(
                 self.roots,
@@ -461,6 +489,19 @@ impl Expander<'_> {
     fn find(&self, include: &Include, at: Place) -> Result<(String, String), Failure> {
         let written = include.path.as_str();
         let (bases, relative) = self.bases(include, &self.out.sources[at.source].file);
+        let with_extname;
+        let relative = match self.roots.eleventy.as_ref() {
+            // LiquidJS's `extname`, which Eleventy sets to `.liquid`.
+            Some(e)
+                if e.engine == Engine::Liquid
+                    && matches!(include.lookup, Lookup::Eleventy { .. })
+                    && !relative.rsplit('/').next().unwrap_or(relative).contains('.') =>
+            {
+                with_extname = format!("{relative}.liquid");
+                with_extname.as_str()
+            }
+            _ => relative,
+        };
         let missing = |why: String| Failure::Missing(format!("cannot include `{written}`: {why}"));
         let mut tried = Vec::new();
         for base in &bases {

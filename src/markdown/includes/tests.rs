@@ -110,7 +110,7 @@ fn parses_hugo_shortcodes_and_their_comment_escape() {
 }
 
 #[test]
-fn parses_liquid_includes_and_leaves_quoted_template_includes() {
+fn parses_liquid_includes_and_eleventys_quoted_ones() {
     let include = one("{% include note.md title=\"Heads up\" level=2 %}");
     assert_eq!((include.path.as_str(), include.lookup), ("note.md", Lookup::JekyllIncludes));
     let param = |name: &str, value: &str, text: bool| Param { name: name.into(), value: value.into(), text };
@@ -120,9 +120,16 @@ fn parses_liquid_includes_and_leaves_quoted_template_includes() {
     let include = one("{% include card.html component=page.kind size=-2.5 wide=true odd=a[0] %}");
     let expected = [param("component", "page.kind", false), param("size", "-2.5", false), param("wide", "true", false)];
     assert_eq!(include.params, expected, "`a[0]` is no value of Jekyll's include syntax");
-    // Tera's and Shopify's includes quote the name; Jekyll's never does.
-    assert!(find(r#"{% include "partials/nav.html" %}"#).is_empty());
     assert!(find("{% include {{ page.file }} %}").is_empty());
+    // Eleventy's (Nunjucks, and Liquid's dynamic partials) quote the name; Jekyll's never
+    // does, and the expansion reads them in an Eleventy handbook only.
+    let include = one(r#"{% include "partials/nav.njk" %}"#);
+    assert_eq!((include.path.as_str(), include.lookup), ("partials/nav.njk", Lookup::Eleventy { optional: false }));
+    assert_eq!(one("{%- include './here.md' ignore missing -%}").lookup, Lookup::Eleventy { optional: true });
+    // A name from variables and LiquidJS's parameters are the template stage's.
+    assert!(find(r#"{% include "card.liquid", title: "x" %}"#).is_empty());
+    assert!(find(r#"{% include "a" + name %}"#).is_empty());
+    assert!(find(r#"{% include "{{ x }}.md" %}"#).is_empty());
 }
 
 /// jekyll/jekyll `docs/_docs/includes.md` shows its tags inside `{% raw %}`: Liquid reads
@@ -365,6 +372,7 @@ fn reads_jekyll_and_snippet_folders_from_the_roots() {
         jekyll_theme_includes: Some("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/_includes".into()),
         snippet_bases: vec!["snippets".into()],
         languages: Vec::new(),
+        eleventy: None,
     };
     let f = files(&[
         ("partials/a.html", "site"),
@@ -381,6 +389,53 @@ fn reads_jekyll_and_snippet_folders_from_the_roots() {
     };
     let out = expand(&page, &f).expect("the page has directives");
     assert_eq!(out.text, "site theme\nsnippet\n");
+}
+
+/// Eleventy's lookup (its `Nunjucks.js` and `Liquid.js`): `./` and `../` from the
+/// including file's folder; else the includes folder, from the input folder, then the
+/// project's folder (Nunjucks) or the input folder (Liquid, adding `.liquid`).
+#[test]
+fn reads_eleventy_includes_from_its_folders_by_engine() {
+    use crate::content::include_roots::{EleventyIncludes, IncludeRoots};
+    use crate::content::site_data::Engine;
+    let f = files(&[
+        ("_includes/shared.md", "top"),
+        ("content/_includes/note.md", "from includes {% include \"./nested.md\" %}"),
+        ("content/_includes/nested.md", "nested"),
+        ("content/guide/local.md", "local"),
+        ("content/card.liquid", "card"),
+        ("README.md", "project"),
+        ("content/README.md", "input"),
+    ]);
+    let expand_with = |engine, folder: &str, text: &str| {
+        let roots = IncludeRoots {
+            eleventy: Some(EleventyIncludes { folder: folder.into(), engine }),
+            ..IncludeRoots::default()
+        };
+        let page = MarkdownInput {
+            body_line: 3,
+            file: "content/guide/page.md",
+            dir: "guide",
+            links: &Links,
+            include_roots: &roots,
+            ..crate::markdown::tests::test_input(text)
+        };
+        expand(&page, &f).expect("the page has directives")
+    };
+    let text = "{% include \"note.md\" %}|{% include './local.md' %}|{% include \"README.md\" %}|{% include \"gone.md\" ignore missing %}\n";
+    let out = expand_with(Engine::Nunjucks, "_includes", text);
+    assert_eq!(out.text, "from includes nested|local|project|\n");
+    assert!(out.missing.is_empty(), "{:?}", out.missing);
+    let out = expand_with(Engine::Liquid, "_includes", "{% include 'README.md' %}|{% include 'card' %}\n");
+    assert_eq!(out.text, "input|card\n");
+    // `dir.includes` is read from the input folder: `../_includes` is the root's.
+    assert_eq!(expand_with(Engine::Nunjucks, "../_includes", "{% include \"shared.md\" %}\n").text, "top\n");
+    // One above the handbook reads nothing there; the next folder is still looked in.
+    let out = expand_with(Engine::Nunjucks, "../../elsewhere", "{% include \"note.md\" %}\n");
+    assert_eq!(out.missing.len(), 1, "{:?}", out.missing);
+    // Without an Eleventy configuration a quoted include is text, as in Jekyll.
+    let page = MarkdownInput { links: &Links, ..crate::markdown::tests::test_input("{% include \"note.md\" %}\n") };
+    assert!(expand(&page, &f).is_none());
 }
 
 /// A missing include shows a placeholder: an element in text, plain text in code, a
