@@ -45,6 +45,56 @@ fn finds_hugo_includes_in_assets_the_root_and_includes_folders_above_the_page() 
     assert!(!site.exists("public/docs/_includes"), "an _includes folder is not published");
 }
 
+/// Hugo's build options (<https://gohugo.io/content-management/build-options/>): a
+/// section whose `cascade` says `render: never` (a headless section of snippets) is not
+/// published, its pages still included; a `headless` leaf bundle neither; a section that
+/// renders itself (`build.render: always`) but cascades `never` publishes only its own
+/// page; `list: never` keeps a page out of the navigation but publishes it. A link to a
+/// page Hugo never renders is a broken link that says so.
+#[test]
+fn hugo_build_options_leave_headless_pages_unpublished() {
+    let site = moving(
+        "hugo-build-options",
+        &[
+            ("hugo.toml", "title = \"Docs\"\n"),
+            ("content/_common/_index.md", "---\ncascade:\n  build:\n    list: never\n    render: never\n---\n"),
+            ("content/_common/limits.md", "---\n_comment: a snippet\n---\nEach node takes **eight** volumes.\n"),
+            ("content/shared/index.md", "---\ntitle: Shared\nheadless: true\n---\nShared text.\n"),
+            (
+                "content/glossary/_index.md",
+                "---\ntitle: Glossary\nbuild:\n  render: always\ncascade:\n  - build:\n      render: never\n---\nTerms.\n",
+            ),
+            ("content/glossary/quorum.md", "---\ntitle: Quorum\n---\nA majority.\n"),
+            ("content/hidden.md", "---\ntitle: Hidden\nbuild:\n  list: never\n---\nStill here.\n"),
+            (
+                "content/volumes.md",
+                "---\ntitle: Volumes\n---\n{{% include \"/_common/limits.md\" %}}\n\nSee the [glossary](glossary/) and [quorum](glossary/quorum.md).\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = page_main(&site, "volumes/");
+    assert!(main.contains("Each node takes <strong>eight</strong> volumes."), "{main}");
+    for gone in ["public/_common", "public/shared/index.html", "public/glossary/quorum"] {
+        assert!(!site.exists(gone), "{gone} is never rendered");
+    }
+    assert!(site.exists("public/glossary/index.html") && site.exists("public/hidden/index.html"));
+    let volumes = site.read("public/volumes/index.html");
+    let navigation = util::between(&volumes, "<nav id=\"site-nav\"", "</nav>");
+    assert!(navigation.contains("/glossary/") && !navigation.contains("/hidden/"), "{navigation}");
+    assert!(!volumes.contains("/_common/") && !volumes.contains("/shared/"), "{volumes}");
+    assert!(!site.read("public/handbook.json").contains("_common"), "not in handbook.json");
+    assert!(
+        run.stderr.contains(
+            "`content/glossary/quorum.md` is never rendered (Hugo's `build.render` or `headless`, its own or its \
+             section's `cascade`): the link leads to no page, as in Hugo"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A missing include stops a handbook's build (links are errors by default), and is a
 /// warning with a visible placeholder while it moves; so is an mdBook include that leads
 /// out of the handbook, which is still never read.

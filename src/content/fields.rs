@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::front_matter::{Field, Fields};
 use super::node::Located;
+use super::node::Node;
 use super::values::{Place, ValueReader};
 use crate::dates::{Date, Period};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -71,6 +72,14 @@ pub struct FrontMatter {
     /// `sidebar_class_name: hidden` (Docusaurus): the page is left out of the navigation
     /// but still built, linked and searchable.
     pub nav_hidden: bool,
+    /// Hugo's build options (<https://gohugo.io/content-management/build-options/>):
+    /// `Some(false)` when `build.render` is `never` or `link` or the page is `headless`
+    /// (it is included by other pages, never published), `Some(true)` for `always`.
+    /// (`build.list: never` is [`FrontMatter::nav_hidden`].)
+    pub render: Option<bool>,
+    /// `render` of the `build` options a section's `cascade` gives the section and the
+    /// pages below it, unless a page sets its own.
+    pub cascade_render: Option<bool>,
     /// `permalink` (Jekyll, Eleventy): the page's whole site path, such as `/ops/db/`.
     pub permalink: Option<Located<String>>,
     /// `redirect_to` (Jekyll's redirect plugin, Eleventy): the page publishes only a
@@ -79,6 +88,45 @@ pub struct FrontMatter {
     pub redirect_to: Option<Located<String>>,
     /// Every field as written, with its location.
     pub fields: Fields,
+}
+
+/// `render` (`Some(false)` for `never` and `link`) and whether `list` is `never`, of
+/// a Hugo `build` map.
+fn build_options(node: &Node) -> (Option<bool>, bool) {
+    let Node::Map(keys) = node else { return (None, false) };
+    let text = |key: &str| {
+        keys.iter().find(|(k, _)| k.value.eq_ignore_ascii_case(key)).and_then(|(_, v)| match &v.value {
+            Node::Text(text) => Some(text.trim().to_ascii_lowercase()),
+            // Before Hugo 0.76 `render` was a boolean.
+            Node::Bool(true) => Some("always".to_string()),
+            Node::Bool(false) => Some("never".to_string()),
+            _ => None,
+        })
+    };
+    let render = match text("render").as_deref() {
+        Some("never" | "link") => Some(false),
+        Some("always") => Some(true),
+        _ => None,
+    };
+    (render, text("list").as_deref() == Some("never"))
+}
+
+/// The `render` a Hugo `cascade` gives: from its `build` (or `_build`) map, the cascade
+/// a map or a list of maps; one aimed at a `target` (`_target`), which opsbook does not
+/// match, gives nothing.
+fn cascaded_render(node: &Node) -> Option<bool> {
+    let maps: Vec<&Node> = match node {
+        Node::Map(_) => vec![node],
+        Node::List(items) => items.iter().map(|item| &item.value).collect(),
+        _ => Vec::new(),
+    };
+    maps.into_iter()
+        .filter_map(|map| match map {
+            Node::Map(keys) if !keys.iter().any(|(k, _)| k.value == "target" || k.value == "_target") => Some(keys),
+            _ => None,
+        })
+        .flat_map(|keys| keys.iter().filter(|(k, _)| k.value == "build" || k.value == "_build"))
+        .find_map(|(_, build)| build_options(&build.value).0)
 }
 
 impl FrontMatter {
@@ -128,6 +176,17 @@ impl FrontMatter {
                 "sidebar_position" => sidebar_position = reader.number(place, node),
                 "sidebar_label" | "linkTitle" => fm.nav_label = reader.text(place, node),
                 "toc_hide" | "bookHidden" => fm.nav_hidden |= reader.boolean(place, node).unwrap_or(false),
+                // Hugo's build options; `_build` is their name before Hugo 0.65.
+                "build" | "_build" => {
+                    let (render, list_never) = build_options(node);
+                    fm.render = render.or(fm.render);
+                    fm.nav_hidden |= list_never;
+                }
+                "headless" if reader.boolean(place, node) == Some(true) => {
+                    fm.render = Some(false);
+                    fm.nav_hidden = true;
+                }
+                "cascade" => fm.cascade_render = cascaded_render(node),
                 "sidebar_class_name" => {
                     let classes = reader.text(place, node).unwrap_or_default();
                     fm.nav_hidden |= classes.split_whitespace().any(|class| class == "hidden");
@@ -233,6 +292,24 @@ mod tests {
     fn read(text: &str) -> (FrontMatter, Vec<Diagnostic>) {
         let split = split_front_matter(text).unwrap();
         FrontMatter::from_fields(parse_fields(&split.front.unwrap()).unwrap(), "content/a.md")
+    }
+
+    /// Hugo's build options in their forms: `build` and the older `_build`, `render` as
+    /// text or (before Hugo 0.76) a boolean, `headless`, a cascade as a map or a list,
+    /// and a cascade aimed at a `target`, which gives nothing.
+    #[test]
+    fn reads_hugos_build_options() {
+        let front = |text: &str| read(&format!("---\n{text}---\n")).0;
+        let fm = front("build:\n  render: link\n  list: never\n");
+        assert_eq!((fm.render, fm.nav_hidden), (Some(false), true));
+        assert_eq!(front("_build:\n  render: false\n").render, Some(false));
+        assert_eq!(front("build:\n  render: Always\n  list: local\n").render, Some(true));
+        let fm = front("headless: true\n");
+        assert_eq!((fm.render, fm.nav_hidden), (Some(false), true));
+        assert_eq!(front("headless: false\n").render, None);
+        assert_eq!(front("cascade:\n  build:\n    render: never\n").cascade_render, Some(false));
+        assert_eq!(front("cascade:\n  - params: {a: 1}\n  - _build: {render: always}\n").cascade_render, Some(true));
+        assert_eq!(front("cascade:\n  - target: {path: /x/**}\n    build: {render: never}\n").cascade_render, None);
     }
 
     #[test]

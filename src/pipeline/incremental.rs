@@ -400,6 +400,7 @@ fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
         || value(&a.redirect_to) != value(&b.redirect_to)
         || a.nav_label != b.nav_label
         || a.nav_hidden != b.nav_hidden
+        || (a.render, a.cascade_render) != (b.render, b.cascade_render)
         || value(&a.default_kind) != value(&b.default_kind)
         || a.aliases.iter().map(|l| &l.value).ne(b.aliases.iter().map(|l| &l.value))
 }

@@ -1,5 +1,7 @@
-//! Which pages a build leaves out: drafts (unless `--drafts`), and, in a public build,
-//! internal pages.
+//! Which pages a build leaves out: drafts (unless `--drafts`), pages Hugo never renders
+//! (its build options: `build.render` `never` or `link`, `headless`, and the same in a
+//! section's `cascade`, which covers the section's page too unless that page renders
+//! itself), and, in a public build, internal pages.
 //!
 //! A page is internal when its front matter says `visibility: internal`, or when it
 //! lies under a section whose own page says so (the section's `_index.md`, `index.md`,
@@ -31,6 +33,9 @@ pub(crate) enum LeftOut {
     Draft,
     /// Internal, and the build is public.
     Internal,
+    /// Never rendered: Hugo's `build.render` is `never` or `link`, or the page is
+    /// `headless`, itself or by its section's `cascade`.
+    Unrendered,
 }
 
 /// The rules of one build: which sections and pages stay out.
@@ -39,6 +44,9 @@ pub(super) struct Exclusions {
     public: bool,
     draft_dirs: Vec<String>,
     internal_dirs: Vec<String>,
+    /// Sections whose `cascade` says Hugo never renders them, with whether the
+    /// section's own page is rendered all the same (its own `build.render: always`).
+    unrendered_dirs: Vec<(String, bool)>,
     /// The symbolic links the walk followed into the content tree: each link's content
     /// path -> the content path of its real place.
     links: HashMap<String, String>,
@@ -78,7 +86,32 @@ impl Exclusions {
                 .collect(),
             None => HashMap::new(),
         };
-        Exclusions { drafts, public: config.audience == Audience::Public, draft_dirs, internal_dirs, links }
+        // Hugo applies a section's cascade to the section's page too, unless it sets its
+        // own; a closer section's cascade wins over one further up.
+        let unrendered_dirs = loaded
+            .iter()
+            .filter(|p| super::index_rank(p).is_some_and(|r| r < 2))
+            .filter_map(|p| Some((p.dir().to_string(), p.front.cascade_render?, p.front.render == Some(true))))
+            .collect::<Vec<_>>();
+        let rendered: Vec<String> =
+            unrendered_dirs.iter().filter(|(_, render, _)| *render).map(|(dir, _, _)| format!("{dir}/")).collect();
+        let unrendered_dirs = unrendered_dirs
+            .into_iter()
+            .filter(|(dir, render, _)| {
+                let path = format!("{dir}/");
+                // A section below that cascades `always` again is not left out.
+                !render && !rendered.iter().any(|r| r.len() > path.len() && r.starts_with(&path))
+            })
+            .map(|(dir, _, own)| (dir, own))
+            .collect();
+        Exclusions {
+            drafts,
+            public: config.audience == Audience::Public,
+            draft_dirs,
+            internal_dirs,
+            unrendered_dirs,
+            links,
+        }
     }
 
     /// The content path of the real place of `path` when it is reached through one of
@@ -112,8 +145,22 @@ impl Exclusions {
             Some(LeftOut::Internal)
         } else if (!self.drafts && page.front.draft) || under(&self.draft_dirs, &page.path) {
             Some(LeftOut::Draft)
+        } else if self.unrendered(page) {
+            Some(LeftOut::Unrendered)
         } else {
             None
+        }
+    }
+
+    /// Whether Hugo never renders `page`: its own build options, else those its
+    /// sections cascade (the section's own page kept when it says `render: always`).
+    fn unrendered(&self, page: &SourcePage) -> bool {
+        match page.front.render {
+            Some(render) => !render,
+            None => self.unrendered_dirs.iter().any(|(dir, own_rendered)| {
+                let own_page = *own_rendered && page.dir() == dir && super::index_rank(page).is_some_and(|r| r < 2);
+                !own_page && under_dir(dir, &page.path)
+            }),
         }
     }
 
@@ -124,6 +171,8 @@ impl Exclusions {
             Some(LeftOut::Internal)
         } else if under(&self.draft_dirs, &path) {
             Some(LeftOut::Draft)
+        } else if self.unrendered_dirs.iter().any(|(dir, own)| !own && under_dir(dir, &path)) {
+            Some(LeftOut::Unrendered)
         } else {
             None
         }
@@ -250,7 +299,12 @@ fn visibility(page: &SourcePage) -> Option<Visibility> {
 
 /// Whether `path` is inside one of `dirs` (`""` is the whole content folder).
 fn under(dirs: &[String], path: &str) -> bool {
-    dirs.iter().any(|d| d.is_empty() || path.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('/')))
+    dirs.iter().any(|d| under_dir(d, path))
+}
+
+/// Whether `path` is in the folder `dir` or below it (every path is in the root, `""`).
+fn under_dir(dir: &str, path: &str) -> bool {
+    dir.is_empty() || path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The site paths the internal pages left out of a public build would have had, to

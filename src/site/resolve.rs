@@ -78,6 +78,11 @@ impl<'a> SiteLinks<'a> {
             Some(LeftOut::Internal) => return internal(&self.shown(content_path)),
             None if self.in_internal_section(content_path) => return internal(&self.shown(content_path)),
             Some(LeftOut::Draft) => draft(&self.shown(content_path)),
+            Some(LeftOut::Unrendered) => format!(
+                "`{}` is never rendered (Hugo's `build.render` or `headless`, its own or its section's `cascade`): \
+                 the link leads to no page, as in Hugo",
+                self.shown(content_path)
+            ),
             None => format!("no page `{}`", self.shown(content_path)),
         };
         Resolution::Broken { message, asset: false, suggestion: self.suggest(from_dir, content_path) }
