@@ -95,6 +95,49 @@ fn hugo_build_options_leave_headless_pages_unpublished() {
     );
 }
 
+/// A file of a fixture: its path and its text.
+type Config = (&'static str, &'static str);
+
+/// Definition lists where the old tool's Markdown read them, from its configuration
+/// beside book.toml: Hugo (Goldmark's default; term ids with `autoDefinitionTermID`, in
+/// `hugo.toml` or `config/_default/markup.toml`, and a link to one holds), Jekyll
+/// (kramdown, its default `markdown:`), MkDocs with `def_list`; a paragraph on a plain
+/// handbook, in MkDocs without the extension and in Jekyll with another converter.
+#[test]
+fn definition_lists_follow_the_old_tools_markdown() {
+    const PAGE: &str = "---\ntitle: Terms\n---\nSee [the quorum](#quorum).\n\nQuorum\n: A majority of the members.\n";
+    // Each case: its name, the old tool's configuration, what the page's HTML shows.
+    let cases: [(&str, &[Config], &str); 7] = [
+        ("hugo-ids", &[("hugo.toml", "[markup.goldmark.parser]\nautoDefinitionTermID = true\n")], "<dt id=\"quorum\">"),
+        (
+            "hugo-markup-file",
+            &[("config/_default/markup.toml", "[goldmark.parser]\nautoDefinitionTermID = true\n")],
+            "<dt id=\"quorum\">",
+        ),
+        ("hugo-default", &[("hugo.toml", "title = \"T\"\n")], "<dt>Quorum</dt>"),
+        ("jekyll", &[("_config.yml", "title: T\n")], "<dt>Quorum</dt>"),
+        (
+            "mkdocs",
+            &[("mkdocs.yml", "site_name: T\ndocs_dir: content\nmarkdown_extensions:\n  - def_list\n")],
+            "<dt>Quorum</dt>",
+        ),
+        ("mkdocs-without", &[("mkdocs.yml", "site_name: T\ndocs_dir: content\n")], "<p>Quorum\n: A majority"),
+        ("jekyll-commonmark", &[("_config.yml", "markdown: CommonMarkGhPages\n")], "<p>Quorum\n: A majority"),
+    ];
+    for (name, files, expected) in cases {
+        let mut all = files.to_vec();
+        all.push(("content/terms.md", PAGE));
+        let site = moving(&format!("definition-lists-{name}"), &all);
+        let run = site.build(&[]);
+        run.expect_code(0);
+        let html = site
+            .read(&format!("public/{}", if name.starts_with("jekyll") { "terms.html" } else { "terms/index.html" }));
+        assert!(main_of(&html).contains(expected), "{name}: {}", main_of(&html));
+        let anchored = expected.contains("id=");
+        assert_eq!(!run.stderr.contains("broken-anchor"), anchored, "{name}: {}", run.stderr);
+    }
+}
+
 /// A missing include stops a handbook's build (links are errors by default), and is a
 /// warning with a visible placeholder while it moves; so is an mdBook include that leads
 /// out of the handbook, which is still never read.

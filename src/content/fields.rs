@@ -73,7 +73,7 @@ pub struct FrontMatter {
     /// but still built, linked and searchable.
     pub nav_hidden: bool,
     /// Hugo's build options (<https://gohugo.io/content-management/build-options/>):
-    /// `Some(false)` when `build.render` is `never` or `link` or the page is `headless`
+    /// `Some(false)` when `build.render` is `never` or the page is `headless`
     /// (it is included by other pages, never published), `Some(true)` for `always`.
     /// (`build.list: never` is [`FrontMatter::nav_hidden`].)
     pub render: Option<bool>,
@@ -90,8 +90,8 @@ pub struct FrontMatter {
     pub fields: Fields,
 }
 
-/// `render` (`Some(false)` for `never` and `link`) and whether `list` is `never`, of
-/// a Hugo `build` map.
+/// `render` (`Some(false)` for `never`, `Some(true)` for `always`) and whether `list`
+/// is `never`, of a Hugo `build` map.
 fn build_options(node: &Node) -> (Option<bool>, bool) {
     let Node::Map(keys) = node else { return (None, false) };
     let text = |key: &str| {
@@ -103,8 +103,10 @@ fn build_options(node: &Node) -> (Option<bool>, bool) {
             _ => None,
         })
     };
+    // `link` (a URL but no page) is published as before: sites give it to pages their
+    // host redirects (a redirects file their templates write), which opsbook cannot see.
     let render = match text("render").as_deref() {
-        Some("never" | "link") => Some(false),
+        Some("never") => Some(false),
         Some("always") => Some(true),
         _ => None,
     };
@@ -300,8 +302,9 @@ mod tests {
     #[test]
     fn reads_hugos_build_options() {
         let front = |text: &str| read(&format!("---\n{text}---\n")).0;
-        let fm = front("build:\n  render: link\n  list: never\n");
+        let fm = front("build:\n  render: never\n  list: never\n");
         assert_eq!((fm.render, fm.nav_hidden), (Some(false), true));
+        assert_eq!(front("build: {render: link}\n").render, None, "a URL the host redirects is published");
         assert_eq!(front("_build:\n  render: false\n").render, Some(false));
         assert_eq!(front("build:\n  render: Always\n  list: local\n").render, Some(true));
         let fm = front("headless: true\n");

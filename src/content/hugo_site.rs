@@ -29,6 +29,10 @@ pub(crate) const CONFIG_FILES: [&str; 12] = [
     "config/_default/config.yml",
 ];
 
+/// The files of `config/_default/` that hold the `markup` table by themselves.
+pub(crate) const MARKUP_FILES: [&str; 3] =
+    ["config/_default/markup.toml", "config/_default/markup.yaml", "config/_default/markup.yml"];
+
 /// The files of `config/_default/` that hold the `languages` table by themselves.
 pub(crate) const LANGUAGE_FILES: [&str; 3] =
     ["config/_default/languages.toml", "config/_default/languages.yaml", "config/_default/languages.yml"];
@@ -42,6 +46,30 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {
     } else {
         let documents = super::front_matter::parse_yaml_documents(text).map_err(|e| e.message)?;
         Ok(documents.first().map_or(Value::Null, super::node::Node::to_json))
+    }
+}
+
+/// Goldmark's definition lists in Hugo, by the configuration `config` and the `markup`
+/// table of a file of its own (`markup`, which wins): on unless
+/// `markup.goldmark.extensions.definitionList` is false, each term with an `id` when
+/// `markup.goldmark.parser.autoDefinitionTermID` is true
+/// (<https://gohugo.io/configuration/markup/#goldmark>).
+pub(crate) fn definition_lists(config: Option<&Value>, markup: Option<&Value>) -> super::old_tool::DefinitionLists {
+    let goldmark = markup
+        .or_else(|| key(config?.as_object()?, "markup"))
+        .and_then(Value::as_object)
+        .and_then(|markup| key(markup, "goldmark"))
+        .and_then(Value::as_object);
+    let setting = |table: &str, name: &str| {
+        goldmark
+            .and_then(|g| key(g, table))
+            .and_then(Value::as_object)
+            .and_then(|t| key(t, name))
+            .and_then(Value::as_bool)
+    };
+    match setting("extensions", "definitionList") {
+        Some(false) => super::old_tool::DefinitionLists::Off,
+        _ => super::old_tool::DefinitionLists::On { term_ids: setting("parser", "autoDefinitionTermID") == Some(true) },
     }
 }
 

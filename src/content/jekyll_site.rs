@@ -41,6 +41,9 @@ pub(crate) struct JekyllSite {
     /// The plugin's `exclude_from_localizations:`, paths of the site its languages other
     /// than the default leave out (`/assets`, `_posts`).
     pub exclude_from_localizations: Vec<String>,
+    /// `markdown:`, the converter of Markdown pages, as written (`None`: Jekyll's
+    /// default, kramdown).
+    pub markdown: Option<String>,
 }
 
 /// One collection of `_config.yml`.
@@ -62,6 +65,7 @@ impl Default for JekyllSite {
             paginate: None,
             languages: Vec::new(),
             exclude_from_localizations: Vec::new(),
+            markdown: None,
         }
     }
 }
@@ -118,6 +122,7 @@ impl JekyllSite {
                 .collect(),
             _ => Vec::new(),
         };
+        site.markdown = text_of(&keys, "markdown").map(|name| name.trim().to_string());
         site.languages = texts("languages");
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {

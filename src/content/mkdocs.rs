@@ -103,25 +103,7 @@ fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) ->
 /// that stays inside that folder. pymdownx reads its snippets from there
 /// (`SnippetPreprocessor.get_snippet_path`), `.` unless set.
 pub(crate) fn snippet_base_paths(text: &str) -> Option<Vec<String>> {
-    let documents = super::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
-    let Some(Node::Map(keys)) = documents.into_iter().next() else { return None };
-    let (_, extensions) = keys.into_iter().find(|(key, _)| key.value == "markdown_extensions")?;
-    // A list of names or one-key mappings, or one mapping of them all.
-    let entries: Vec<(String, Node)> = match extensions.value {
-        Node::List(items) => items
-            .into_iter()
-            .filter_map(|item| match item.value {
-                Node::Map(mut pairs) if pairs.len() == 1 => {
-                    let (name, value) = pairs.remove(0);
-                    Some((name.value, value.value))
-                }
-                _ => None,
-            })
-            .collect(),
-        Node::Map(pairs) => pairs.into_iter().map(|(name, value)| (name.value, value.value)).collect(),
-        _ => return None,
-    };
-    let (_, settings) = entries.into_iter().find(|(name, _)| name == "pymdownx.snippets")?;
+    let (_, settings) = markdown_extensions(text)?.into_iter().find(|(name, _)| name == "pymdownx.snippets")?;
     let Node::Map(settings) = settings else { return None };
     let (_, base) = settings.into_iter().find(|(key, _)| key.value == "base_path")?;
     let written: Vec<String> = match base.value {
@@ -137,6 +119,36 @@ pub(crate) fn snippet_base_paths(text: &str) -> Option<Vec<String>> {
     };
     let plain: Vec<String> = written.iter().filter_map(|path| plain_folder(path)).collect();
     (!plain.is_empty()).then_some(plain)
+}
+
+/// The `markdown_extensions` of `mkdocs.yml`'s text, each with its settings (`Null`
+/// for a name alone): a list of names or one-key mappings, or one mapping of them all.
+fn markdown_extensions(text: &str) -> Option<Vec<(String, Node)>> {
+    let documents = super::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
+    let Some(Node::Map(keys)) = documents.into_iter().next() else { return None };
+    let (_, extensions) = keys.into_iter().find(|(key, _)| key.value == "markdown_extensions")?;
+    Some(match extensions.value {
+        Node::List(items) => items
+            .into_iter()
+            .filter_map(|item| match item.value {
+                Node::Text(name) => Some((name, Node::Null)),
+                Node::Map(mut pairs) if pairs.len() == 1 => {
+                    let (name, value) = pairs.remove(0);
+                    Some((name.value, value.value))
+                }
+                _ => None,
+            })
+            .collect(),
+        Node::Map(pairs) => pairs.into_iter().map(|(name, value)| (name.value, value.value)).collect(),
+        _ => return None,
+    })
+}
+
+/// Whether `mkdocs.yml`'s text enables the Markdown extension `name` (`def_list`,
+/// Python-Markdown's name, or with its package, `markdown.extensions.def_list`).
+pub(crate) fn has_extension(text: &str, name: &str) -> bool {
+    let qualified = format!("markdown.extensions.{name}");
+    markdown_extensions(text).is_some_and(|list| list.iter().any(|(n, _)| *n == name || *n == qualified))
 }
 
 /// A relative folder path with `.` segments dropped (`./docs/` is `docs`, `.` is `""`),

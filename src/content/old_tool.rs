@@ -109,6 +109,23 @@ pub(crate) struct OldTool {
     pub jekyll: Option<super::jekyll_site::JekyllSite>,
     /// Eleventy: the permalinks of directory data files.
     pub eleventy: Option<super::eleventy_site::EleventyPermalinks>,
+    /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
+    pub definition_lists: DefinitionLists,
+}
+
+/// Definition lists, `Term` then `: Definition` (PHP Markdown Extra's syntax), as the
+/// old tool's Markdown read them: Hugo's Goldmark by default
+/// (`markup.goldmark.extensions.definitionList`), with an `id` on each term when
+/// `markup.goldmark.parser.autoDefinitionTermID` is set; Jekyll's kramdown (its
+/// default `markdown:`); MkDocs with Python-Markdown's `def_list` extension. Elsewhere
+/// (GitHub, Docusaurus, Eleventy's markdown-it, mdBook) such lines are a paragraph.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum DefinitionLists {
+    /// A paragraph, as on GitHub.
+    #[default]
+    Off,
+    /// A `<dl>`; `term_ids`: each `<dt>` gets an id made as a heading's is.
+    On { term_ids: bool },
 }
 
 impl OldTool {
@@ -199,9 +216,6 @@ pub(crate) fn read_old_tool(
     let tool = detect_tool(config, files);
     let mut old = OldTool { tool, mkdocs_directory_urls: true, ..OldTool::default() };
     match tool {
-        Tool::MkDocs => {
-            old.mkdocs_directory_urls = files.nav_file.as_ref().is_none_or(|nav| nav.directory_urls);
-        }
         Tool::Docusaurus => {
             let route = DOCUSAURUS_CONFIGS
                 .iter()
@@ -237,10 +251,13 @@ pub(crate) fn read_old_tool(
                     })
                     .ok()
             };
-            if let Some(hugo) = read(&super::hugo_site::CONFIG_FILES, diagnostics) {
+            let hugo = read(&super::hugo_site::CONFIG_FILES, diagnostics);
+            if let Some(hugo) = &hugo {
                 let languages = read(&super::hugo_site::LANGUAGE_FILES, diagnostics);
-                old.content_route = super::hugo_site::content_route(&hugo, languages.as_ref(), &config.content_folder);
+                old.content_route = super::hugo_site::content_route(hugo, languages.as_ref(), &config.content_folder);
             }
+            let markup = read(&super::hugo_site::MARKUP_FILES, diagnostics);
+            old.definition_lists = super::hugo_site::definition_lists(hugo.as_ref(), markup.as_ref());
         }
         Tool::Jekyll => {
             // `_config.toml` is rare: its settings are not read.
@@ -254,7 +271,23 @@ pub(crate) fn read_old_tool(
                 }),
                 None => super::jekyll_site::JekyllSite::default(),
             };
+            // kramdown reads definition lists, with its own parser or kramdown-parser-gfm
+            // (Jekyll's default `input: GFM`); jekyll-commonmark does not.
+            let kramdown = site.markdown.as_deref().is_none_or(|name| name.eq_ignore_ascii_case("kramdown"));
+            if kramdown {
+                old.definition_lists = DefinitionLists::On { term_ids: false };
+            }
             old.jekyll = Some(site);
+        }
+        Tool::MkDocs => {
+            old.mkdocs_directory_urls = files.nav_file.as_ref().is_none_or(|nav| nav.directory_urls);
+            let text = MKDOCS_FILES
+                .iter()
+                .find(|name| config.root.join(name).is_file())
+                .and_then(|name| read_beside(config, name, diagnostics));
+            if text.is_some_and(|text| super::mkdocs::has_extension(&text, "def_list")) {
+                old.definition_lists = DefinitionLists::On { term_ids: false };
+            }
         }
         _ => {}
     }

@@ -49,6 +49,7 @@ pub(crate) use links::{LinkResolver, Resolution};
 use location::located;
 use references::InternalReferences;
 
+use crate::content::old_tool::DefinitionLists;
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
 use crate::html::{escape, push_escaped};
 
@@ -108,6 +109,9 @@ pub(crate) struct MarkdownInput<'a> {
     /// The page's front matter, for the template tags that read it (ERB's
     /// `current_page.data`).
     pub front: Option<&'a crate::content::front_matter::Fields>,
+    /// Whether `Term` / `: Definition` lines are a definition list, as the old tool's
+    /// Markdown read them, and whether each term gets an id.
+    pub definition_lists: crate::content::old_tool::DefinitionLists,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -411,7 +415,11 @@ type Source<'a> = InternalReferences<'a, pulldown_cmark::OffsetIter<'a, pulldown
 impl<'a> BodyWriter<'a> {
     fn run(&mut self) {
         let text = self.input.text;
-        let events = Parser::new_ext(text, parser_options()).into_offset_iter();
+        let options = match self.input.definition_lists {
+            DefinitionLists::Off => parser_options(),
+            DefinitionLists::On { .. } => parser_options() | Options::ENABLE_DEFINITION_LIST,
+        };
+        let events = Parser::new_ext(text, options).into_offset_iter();
         // Only a page that can hold an internal block (its markers say `internal`) can
         // have definitions to hide; the others stream through the filter.
         let may_hide = || memchr_insensitive(text, "internal");
@@ -461,6 +469,13 @@ impl<'a> BodyWriter<'a> {
                             events.push(at);
                         }
                     }
+                }
+                Event::Start(Tag::DefinitionListTitle)
+                    if self.input.definition_lists == (DefinitionLists::On { term_ids: true }) =>
+                {
+                    self.blocks_seen = true;
+                    let source = text.get(range.clone()).unwrap_or_default();
+                    self.definition_term(source, &mut parser, target);
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     self.blocks_seen = true;
@@ -1007,6 +1022,31 @@ impl<'a> BodyWriter<'a> {
         }
         out.push_str(&html[last..]);
         out.into()
+    }
+
+    /// A definition list's term with an id, as Hugo's `autoDefinitionTermID` gives it:
+    /// made from the term's text as a heading's id is, unique among the page's ids, and
+    /// an anchor links may name. The term is in no table of contents.
+    fn definition_term(&mut self, source: &'a str, parser: &mut Source<'a>, target: &mut Events<'a>) {
+        let mut inner: Events<'a> = Vec::new();
+        let mut text = String::new();
+        for (event, range) in parser.by_ref() {
+            match event {
+                Event::End(TagEnd::DefinitionListTitle) => break,
+                Event::Text(ref t) | Event::Code(ref t) => text.push_str(&dialects::strip_inline(t)),
+                _ => {}
+            }
+            inner.push(self.inline(event, range.start));
+        }
+        let source = match self.input.heading_ids {
+            crate::slug::HeadingIdStyle::Hugo => source.lines().next().unwrap_or_default(),
+            _ => "",
+        };
+        let id = self.ids.assign(&HeadingText { text: &text, shown: &text, source });
+        self.out.anchors.push(id.clone());
+        target.push(Event::Html(format!("<dt id=\"{}\">", escape(&id)).into()));
+        target.extend(inner);
+        target.push(Event::Html("</dt>\n".into()));
     }
 
     fn heading(&mut self, heading: Heading<'a>, parser: &mut Source<'a>, target: &mut Events<'a>) {

@@ -248,6 +248,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         browser_diagrams: true,
         templating: None,
         front: None,
+        definition_lists: crate::content::old_tool::DefinitionLists::Off,
     }
 }
 

@@ -544,6 +544,7 @@ fn render_body_with(
         browser_diagrams: site.config.browser_diagrams,
         templating: templating.as_ref(),
         front: Some(&page.source.front.fields),
+        definition_lists: site.old_tool.definition_lists,
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
     crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {

@@ -1,5 +1,5 @@
 //! Which pages a build leaves out: drafts (unless `--drafts`), pages Hugo never renders
-//! (its build options: `build.render` `never` or `link`, `headless`, and the same in a
+//! (its build options: `build.render: never`, `headless`, and the same in a
 //! section's `cascade`, which covers the section's page too unless that page renders
 //! itself), and, in a public build, internal pages.
 //!
@@ -33,7 +33,7 @@ pub(crate) enum LeftOut {
     Draft,
     /// Internal, and the build is public.
     Internal,
-    /// Never rendered: Hugo's `build.render` is `never` or `link`, or the page is
+    /// Never rendered: Hugo's `build.render` is `never`, or the page is
     /// `headless`, itself or by its section's `cascade`.
     Unrendered,
 }

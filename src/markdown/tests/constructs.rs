@@ -161,3 +161,31 @@ fn a_tag_cut_inside_a_character_at_the_scan_bound_is_text() {
     let out = mdx(&text);
     assert!(out.html.contains('—'), "{}", out.html);
 }
+
+/// Definition lists as the old tool's Markdown read them: a paragraph where it has none
+/// (GitHub), a `<dl>` where it has them (Hugo's Goldmark, kramdown, MkDocs' `def_list`),
+/// and with Hugo's `autoDefinitionTermID` an id on each term, made as a heading's is,
+/// unique among the page's ids, that a link may name.
+#[test]
+fn definition_lists_follow_the_old_tool() {
+    use crate::content::old_tool::DefinitionLists;
+    let text = "## Locale\n\n`Locale`\n: (`string`) The [language](#locale-1) tag.\n\n  More of it.\n\nName **bold**\n: One.\n: Two.\n";
+    let with = |definition_lists| render_markdown(&MarkdownInput { definition_lists, ..test_input(text) });
+    let off = with(DefinitionLists::Off);
+    assert!(
+        !off.html.contains("<dl>") && off.html.contains("<p><code>Locale</code>\n: (<code>string</code>)"),
+        "{}",
+        off.html
+    );
+    let on = with(DefinitionLists::On { term_ids: false });
+    assert!(on.html.contains("<dl>\n<dt><code>Locale</code></dt>") && !on.html.contains("<dt id"), "{}", on.html);
+    let ids = with(DefinitionLists::On { term_ids: true });
+    insta::assert_snapshot!(ids.html);
+    assert!(
+        ids.anchors.iter().any(|a| a == "locale-1") && ids.anchors.iter().any(|a| a == "name-bold"),
+        "{:?}",
+        ids.anchors
+    );
+    assert!(ids.diagnostics.is_empty(), "the link to the term's id holds: {:?}", ids.diagnostics);
+    assert_eq!(ids.toc.len(), 1, "terms are in no table of contents");
+}

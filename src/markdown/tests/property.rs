@@ -51,6 +51,10 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
             browser_diagrams: true,
             templating: None,
             front: None,
+            definition_lists: match random.one_in(2) {
+                true => crate::content::old_tool::DefinitionLists::On { term_ids: random.one_in(2) },
+                false => crate::content::old_tool::DefinitionLists::Off,
+            },
             ..test_input(&text)
         };
         // Caught as a build catches a page's panic: recorded, not printed.
