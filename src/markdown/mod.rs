@@ -355,6 +355,7 @@ fn write_body(
         in_paragraph: false,
         open_blocks: Vec::new(),
         diagrams: 0,
+        link_placeholders: Vec::new(),
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -404,6 +405,9 @@ struct BodyWriter<'a> {
     section_events: Option<Vec<usize>>,
     /// How many diagrams the page has so far: each one's ids get its number.
     diagrams: usize,
+    /// For each link open: the placeholders its end writes, when its destination held a
+    /// construct of the old tool (a reference definition `[r]: <{{% x %}}>`).
+    link_placeholders: Vec<Option<String>>,
 }
 
 type Events<'e> = Vec<Event<'e>>;
@@ -747,10 +751,28 @@ impl<'a> BodyWriter<'a> {
     /// Links, images, raw HTML and text, wherever they stand.
     fn inline(&mut self, event: Event<'a>, offset: usize) -> Event<'a> {
         match event {
+            // A destination the old tool filled in (a reference definition holding a
+            // shortcode or variable, which the dialects made a placeholder): the link's
+            // text stays, the placeholder follows it, and nothing is checked, as for an
+            // inline link with one (`dialects::inline`).
+            Event::Start(Tag::Link { dest_url, .. }) if self.rewrite.is_some_and(|r| r.has_placeholders(&dest_url)) => {
+                let filled = self.rewrite.and_then(|r| r.fill(&dest_url, &mut self.open_blocks, false));
+                self.link_placeholders.push(Some(format!(" {}", filled.unwrap_or_default())));
+                Event::InlineHtml(CowStr::Borrowed(""))
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) if !matches!(link_type, LinkType::Email) => {
+                self.link_placeholders.push(None);
                 let dest_url = self.rewrite(dest_url, offset, false);
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
+            Event::Start(link @ Tag::Link { .. }) => {
+                self.link_placeholders.push(None);
+                Event::Start(link)
+            }
+            Event::End(TagEnd::Link) => match self.link_placeholders.pop().flatten() {
+                Some(placeholders) => Event::InlineHtml(placeholders.into()),
+                None => Event::End(TagEnd::Link),
+            },
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = self.rewrite(dest_url, offset, true);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })

@@ -81,6 +81,26 @@ fn template_syntax_in_link_destinations() {
     );
 }
 
+/// A reference definition whose destination holds a construct of the old tool (Hugo's
+/// documentation writes `[embedded RSS template]: <{{% eturl rss %}}>`) makes its links
+/// as an inline one does: their text, the placeholder after it, no link and no finding;
+/// the warning is the construct's, at the definition.
+#[test]
+fn template_syntax_in_reference_definitions() {
+    let out = render(
+        "The [RSS template][rss], the [map][] and [the db](db.md).\n\n[rss]: <{{% eturl rss %}}>\n[map]: https://x.example/v{{% param vers %}}/map\n",
+    );
+    assert_eq!(
+        out.html,
+        "<p>The RSS template <span class=\"unsupported\">unsupported: <code>{{% eturl rss %}}</code></span>, the map https://x.example/v<span class=\"unsupported\">unsupported: <code>{{% param vers %}}</code></span>/map and <a href=\"/handbook/runbooks/db/\">the db</a>.</p>\n"
+    );
+    assert_eq!(out.links.len(), 1);
+    assert_eq!(
+        found(&out),
+        [("unsupported-syntax", "warning".to_string(), 7, 9), ("unsupported-syntax", "warning".to_string(), 8, 27)]
+    );
+}
+
 /// mdBook's preprocessor directives are placeholders with a note; an escaped one shows
 /// as written, without its backslash.
 #[test]
