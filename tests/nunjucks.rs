@@ -161,4 +161,42 @@ fn a_comment_holding_a_variable_shows_nothing() {
     assert!(main.contains("<p>A B.</p>"), "{main}");
     assert!(main.contains("<span>Join</span><span>Late</span>") && !main.contains("progress"), "{main}");
     assert!(main.contains("A set {#} stays.") && !main.contains("unsupported"), "{main}");
+    // A parenthesised expression with a filter of the site's JavaScript is a placeholder.
+    let other = self::site("---\ntitle: Runbook\n---\nFor {{ (who or team) | capitalise }}.\n");
+    other.build(&[]).expect_code(0);
+    let main = main_of(&other.read("public/runbook/index.html")).to_string();
+    assert!(
+        main.contains("For <span class=\"unsupported\">unsupported: <code>{{ (who or team) | capitalise }}"),
+        "{main}"
+    );
+}
+
+/// On an Eleventy handbook whose Markdown is Liquid (its default), LiquidJS's
+/// `{% include "x", key: value %}` and `{% render %}` give the included file its
+/// parameters as variables: text, numbers, and the page's or `_data/`'s values, the tag
+/// over several lines too. `.liquid` is added to a name without extension. (The
+/// configuration is the hidden `.eleventy.js`, read by name.)
+#[test]
+fn liquidjs_includes_give_their_parameters() {
+    let site = Site::with_files(
+        "liquidjs-includes",
+        &[
+            (".eleventy.js", "module.exports = function (c) { return { dir: { input: \"content\" } }; };\n"),
+            ("_data/travel-steps.json", "{\"total\": 4}\n"),
+            ("content/_includes/step.liquid", "Step **{{ current }}** of {{ total }}: {{ label }} ({{ team }})."),
+            (
+                "content/travel.md",
+                "---\ntitle: Travel\nowner_team: Ops\n---\n{% include \"step\", current: 2, label: \"Book\",\n  total: travel-steps.total, team: owner_team %}\n\n{% render 'step.liquid' current:3 label:'Go' total: 4 team: \"TTS\" %}\n\n{% assign next = \"/travel/\" %}[Again]({% page \"/travel/\" %}) and [next]({% page next %}).\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site.read("public/travel/index.html")).to_string();
+    assert!(main.contains("<p>Step <strong>2</strong> of 4: Book (Ops).</p>"), "{main}");
+    assert!(main.contains("<p>Step <strong>3</strong> of 4: Go (TTS).</p>"), "{main}");
+    // A shortcode's quoted argument is a path; an unquoted one a variable, a placeholder.
+    assert!(main.contains("<a href=\"/travel/\">Again</a> and next <span class=\"unsupported\">"), "{main}");
+    assert!(run.stderr.contains("`{% page next %}` is not supported"), "{}", run.stderr);
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
 }

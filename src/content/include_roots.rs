@@ -20,7 +20,7 @@ use std::path::Path;
 
 use super::confine::Confinement;
 use super::node::Node;
-use super::site_data::{ELEVENTY_FILES, Engine, markdown_engine};
+use super::site_data::{ELEVENTY_FILES, Engine, is_hidden_eleventy_config, is_own_regular_file, markdown_engine};
 use super::walk::INCLUDES_FOLDER;
 use crate::config::Config;
 
@@ -148,7 +148,12 @@ fn read_beside(root: &Path, name: &str, confinement: Option<&Confinement>) -> Op
     if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
         return None;
     }
-    confinement?.check_readable(&path).ok()?;
+    if is_hidden_eleventy_config(name) {
+        // Read by name, as the site's data reads it: only a regular file, never a link.
+        is_own_regular_file(root, name).then_some(())?;
+    } else {
+        confinement?.check_readable(&path).ok()?;
+    }
     crate::fs::read_text(&path, crate::fs::FileKind::Config).ok()
 }
 

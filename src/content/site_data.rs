@@ -80,6 +80,18 @@ const JEKYLL_FILES: &[&str] = &["_config.yml", "_config.yaml", "_config.toml"];
 pub(crate) const ELEVENTY_FILES: &[&str] =
     &["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js"];
 
+/// Whether `shown` is Eleventy's hidden configuration file, `.eleventy.js`, which the
+/// confinement refuses as it refuses every hidden file: it is read when it is a
+/// regular file at the root itself ([`is_own_regular_file`]), never through a link.
+pub(crate) fn is_hidden_eleventy_config(shown: &str) -> bool {
+    shown.starts_with('.') && ELEVENTY_FILES.contains(&shown)
+}
+
+/// Whether `shown`, beside `book.toml`, is a regular file (not a link).
+pub(crate) fn is_own_regular_file(root: &Path, shown: &str) -> bool {
+    std::fs::symlink_metadata(root.join(shown)).is_ok_and(|m| m.is_file())
+}
+
 /// Whether a changed file at `relative` (to the root, `/`-separated) may change the
 /// site variables: the dev server then builds again.
 pub(crate) fn is_site_data_path(relative: &str) -> bool {
@@ -230,11 +242,8 @@ impl Reader<'_> {
         let warn = |diagnostics: &mut Vec<Diagnostic>, rule, message: String| {
             diagnostics.push(Diagnostic::error(rule, shown, 0, 0, message).with_severity(Severity::Warning));
         };
-        // Eleventy's `.eleventy.js` is a hidden file the confinement refuses: it is read
-        // when it is a regular file at the root itself, never through a link.
-        let own_hidden = shown.starts_with('.') && ELEVENTY_FILES.contains(&shown);
-        if own_hidden {
-            if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        if is_hidden_eleventy_config(shown) {
+            if !is_own_regular_file(self.root, shown) {
                 warn(self.diagnostics, Rule::SymlinkOutsideRoot, "the file is not read: it is no regular file".into());
                 return None;
             }

@@ -99,6 +99,20 @@ fn eleventys_includes_folder_and_quoted_names_never_leave_the_handbook() {
     let site = Site::with_files("eleventy-includes-hostile", &[("content/a.md", page.as_str())]);
     std::os::unix::fs::symlink(&elsewhere.root, site.root.join("linked")).expect("a link");
     std::os::unix::fs::symlink(elsewhere.root.join("inc"), site.root.join("content/_includes")).expect("a link");
+    // A hidden `.eleventy.js` that is a link out of the handbook is not read: without
+    // it, the handbook is no Eleventy one and its quoted includes stay as written.
+    let linked_config = Site::with_files(
+        "eleventy-config-elsewhere",
+        &[(".eleventy.js", "module.exports = { dir: { includes: \"../../..\" } };\n")],
+    );
+    std::os::unix::fs::symlink(linked_config.root.join(".eleventy.js"), site.root.join(".eleventy.js"))
+        .expect("a link");
+    site.write("book.toml", "[handbook]\ntitle = \"X\"\n[check]\nlinks = \"error\"\n");
+    let run = site.run(&["build", "--force"]);
+    assert!(run.code == 0 && !run.stderr.contains("[include]"), "read no include: {}", run.stderr);
+    assert!(run.stderr.contains("the file is not read") && !run.stderr.contains("Hostile0Include"), "{}", run.stderr);
+    assert!(!main_of(&site.read("public/a/index.html")).contains("Hostile0Include"));
+    std::fs::remove_file(site.root.join(".eleventy.js")).expect("unlink");
     for dir in [outside.as_str(), "../../..", "_includes"] {
         let config =
             format!("module.exports = {{ markdownTemplateEngine: \"njk\", dir: {{ includes: \"{dir}\" }} }};\n");

@@ -78,14 +78,16 @@ pub(super) fn token<'t>(
     // or a quoted literal with filters, `{{ '/docs/' | relative_url }}`. On a Nunjucks
     // page, an expression over lines too (a macro's call with an object literal), which
     // Nunjucks reads up to the `}}` outside its braces and strings.
-    let end = if is_nunjucks(page) {
+    let nunjucks = is_nunjucks(page);
+    let end = if nunjucks {
         nunjucks_end(text, at + 2)?
     } else {
         finder.find(text, "}}", at + 2).filter(|e| e - at <= 200 && !text[at..*e].contains('\n'))?
     };
     let inner = text[at + 2..end].trim_matches('-').trim();
     let first = inner.chars().next()?;
-    (first.is_alphabetic() || matches!(first, '.' | '$' | '"' | '\'')).then(|| Token {
+    // Nunjucks reads a parenthesised expression too: `{{ (title or name) | lower }}`.
+    (first.is_alphabetic() || matches!(first, '.' | '$' | '"' | '\'') || (nunjucks && first == '(')).then(|| Token {
         range: at..end + 2,
         kind: Kind::Variable,
         in_code,
@@ -152,6 +154,9 @@ pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
     match name {
         // Jekyll's paths are from the site's root.
         "link" | "page" => match args.split_whitespace().next() {
+            // An Eleventy shortcode's argument is an expression: unquoted, a variable
+            // (`{% page href %}` in a loop), whose value opsbook does not know here.
+            Some(arg) if is_eleventy(page) && !arg.starts_with(['"', '\'']) => Render::Unknown,
             // A URL of another site is written as it is, not as a path of this one.
             Some(url) if crate::markdown::links::is_external(url.trim_matches(['"', '\''])) => {
                 Render::Text(url.trim_matches(['"', '\'']).to_string())
@@ -173,6 +178,11 @@ pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
         "asset" => super::assets::render(args),
         _ => Render::Unknown,
     }
+}
+
+/// Whether the page is one of an Eleventy handbook.
+fn is_eleventy(page: Page<'_>) -> bool {
+    page.templating.is_some_and(|t| matches!(t.site.data.tool, crate::content::site_data::Tool::Eleventy { .. }))
 }
 
 /// The filters that make a path a URL of the site: Jekyll's `relative_url` and

@@ -162,7 +162,9 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
 fn include_over_lines(text: &str, start: usize, line: &str, found: &mut Vec<Found>) -> Option<usize> {
     let open = line.rfind("{%")?;
     let after = line[open + 2..].trim_start_matches('-').trim_start();
-    let named = ["include ", "include_relative "].iter().any(|tag| after.starts_with(tag) || after == tag.trim_end());
+    let named = ["include ", "include_relative ", "render "]
+        .iter()
+        .any(|tag| after.starts_with(tag) || after == tag.trim_end());
     if !named || line[open..].contains("%}") {
         return None;
     }
@@ -530,20 +532,23 @@ fn liquid_tag<'l>(line: &'l str, i: usize, close: &mut Finder<'_>) -> Option<(us
     Some((closing + 2, name))
 }
 
-/// Eleventy's include of a quoted name, `rest` the tag's inside after `include`:
-/// `"name"` alone, or Nunjucks' `"name" ignore missing`
-/// (<https://mozilla.github.io/nunjucks/templating.html#include>). A name built from
-/// variables, and an include with Liquid parameters (`"name", key: value`) or `with`,
-/// is left to the template stage, which shows it as a placeholder.
+/// Eleventy's include of a quoted name, `rest` the tag's inside after `include` (or
+/// LiquidJS's `render`): `"name"` alone, Nunjucks' `"name" ignore missing`
+/// (<https://mozilla.github.io/nunjucks/templating.html#include>), or LiquidJS's
+/// parameters, `"name", key: value, other: "text"` (commas optional), which the
+/// included file reads as variables (<https://liquidjs.com/tags/include.html>). A name
+/// built from variables, and `with` or `for`, is left to the template stage, which
+/// shows it as a placeholder.
 fn eleventy(rest: &str) -> Option<Include> {
     let quote = rest.chars().next()?;
     let close = rest[1..].find(quote)? + 1;
     let path = &rest[1..close];
-    let after = rest[close + 1..].split_whitespace().collect::<Vec<_>>();
-    let optional = match after.as_slice() {
-        [] => false,
-        ["ignore", "missing"] => true,
-        _ => return None,
+    let after = &rest[close + 1..];
+    let words = after.split_whitespace().collect::<Vec<_>>();
+    let (optional, params) = match words.as_slice() {
+        [] => (false, Vec::new()),
+        ["ignore", "missing"] => (true, Vec::new()),
+        _ => (false, liquidjs_hash(after)?),
     };
     if path.is_empty() || path.contains(['{', '}', '\n']) {
         return None;
@@ -553,8 +558,42 @@ fn eleventy(rest: &str) -> Option<Include> {
         lookup: Lookup::Eleventy { optional },
         select: Select::All,
         form: Form::Raw,
-        params: Vec::new(),
+        params,
     })
+}
+
+/// LiquidJS's hash arguments, `key: value` separated by commas or white space: a quoted
+/// value is text, any other a variable or literal (`travel-steps.steps`, `3`), as
+/// [`Param`]s; `None` when `text` is anything else.
+fn liquidjs_hash(text: &str) -> Option<Vec<Param>> {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let mut params = Vec::new();
+    let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    while !rest.is_empty() {
+        let key_len = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+        let name = &rest[..key_len];
+        rest = rest[key_len..].trim_start().strip_prefix(':')?.trim_start();
+        let (value, text, after) = match rest.chars().next()? {
+            q @ ('"' | '\'') => {
+                let end = rest[1..].find(q)? + 1;
+                (&rest[1..end], true, &rest[end + 1..])
+            }
+            _ => {
+                let len = rest.find(|c: char| c.is_whitespace() || c == ',').unwrap_or(rest.len());
+                let value = &rest[..len];
+                if !value.chars().all(|c| word(c) || c == '.') {
+                    return None;
+                }
+                (value, false, &rest[len..])
+            }
+        };
+        if name.is_empty() || value.is_empty() && !text {
+            return None;
+        }
+        params.push(Param { name: name.to_string(), value: value.to_string(), text });
+        rest = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    }
+    Some(params)
 }
 
 /// jekyll-multiple-languages-plugin's `{% t key %}` / `{% translate key %}`: a dotted
@@ -582,16 +621,20 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     let len = inner.find(char::is_whitespace)?;
     let (tag, rest) = inner.split_at(len);
     let lookup = match tag {
-        "include" => Lookup::JekyllIncludes,
+        "include" | "render" => Lookup::JekyllIncludes,
         "include_relative" => Lookup::Relative,
         "tf" | "translate_file" => Lookup::JekyllI18n,
         "t" | "translate" => return translate_key(rest).map(|key| (end, vec![Found { range: i..end, action: key }])),
         _ => return None,
     };
     let rest = rest.trim_start();
-    if lookup == Lookup::JekyllIncludes && rest.starts_with(['"', '\'']) {
+    if matches!(tag, "include" | "render") && rest.starts_with(['"', '\'']) {
         return eleventy(rest)
             .map(|include| (end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]));
+    }
+    if tag == "render" {
+        // LiquidJS names its file in quotes; Jekyll has no `render`.
+        return None;
     }
     let name_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let path = &rest[..name_len];

@@ -112,14 +112,15 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
     }
     // Eleventy's quoted includes, in an Eleventy handbook whose Markdown is templated
     // only: Jekyll refuses a quoted name, and other tools' pages show one as text.
-    if page.include_roots.eleventy.is_none() {
-        found.retain(|d| match &d.action {
-            Action::Include(includes) => {
-                !includes.iter().any(|include| matches!(include.lookup, Lookup::Eleventy { .. }))
-            }
-            _ => true,
-        });
-    }
+    // LiquidJS's parameters are no Nunjucks: such an include is the template stage's.
+    let engine = page.include_roots.eleventy.as_ref().map(|e| e.engine);
+    found.retain(|d| match &d.action {
+        Action::Include(includes) => !includes.iter().any(|include| {
+            matches!(include.lookup, Lookup::Eleventy { .. })
+                && (engine.is_none() || (engine == Some(Engine::Nunjucks) && !include.params.is_empty()))
+        }),
+        _ => true,
+    });
     // jekyll-multiple-languages-plugin's tags, in a handbook with languages only.
     if !translations::reads_tags(page.include_roots) {
         found.retain(|d| match &d.action {
@@ -307,6 +308,7 @@ impl Expander<'_> {
                 Action::Translate(key) => match self.translate(&key) {
                     Ok(text) => self.put(&text, here, true),
                     Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
+                    Err(Failure::Recursive) => {}
                     Err(Failure::Missing(message)) => {
                         let shown = translations::placeholder(&key, in_code(&mut fences));
                         self.put(&shown, here, true);
@@ -317,6 +319,9 @@ impl Expander<'_> {
                     for include in includes {
                         match self.include(&include, here, depth) {
                             Ok(()) => {}
+                            Err(Failure::Recursive) => {
+                                self.put_mapped(number, part, map, at, directive.range.start, directive.range.end);
+                            }
                             Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
                             // Nunjucks' `ignore missing`: nothing in its place.
                             Err(Failure::Missing(_)) if include.lookup == (Lookup::Eleventy { optional: true }) => {}
@@ -362,6 +367,12 @@ impl Expander<'_> {
             )));
         }
         if let Some(cycle) = self.stack.iter().position(|&s| self.out.sources[s].file == path) {
+            // An Eleventy template may include itself, its recursion ended by its own
+            // conditions (a navigation tree): text cannot be expanded so; the include is
+            // left to the template stage, which shows it as a placeholder.
+            if matches!(include.lookup, Lookup::Eleventy { .. }) {
+                return Err(Failure::Recursive);
+            }
             let mut chain: Vec<&str> = self.stack[cycle..].iter().map(|&s| self.out.sources[s].file.as_str()).collect();
             chain.push(&path);
             return Err(Failure::Problem(format!("include cycle: {}", chain.join(" -> "))));
@@ -548,6 +559,8 @@ enum Failure {
     Missing(String),
     /// Anything else: an `include` error.
     Problem(String),
+    /// An Eleventy include of a file it is inside of: left as written.
+    Recursive,
 }
 
 /// The indentation of the snippet line at `at` of `text`, for a placeholder that stands

@@ -12,7 +12,7 @@
 //!    break; Hugo and Jekyll take the text as it is, less its final line break (Jekyll's
 //!    `{{ include.NAME }}` replaced by the parameter's value); `code="true"` fences it.
 
-use super::directives::{Form, Include, Param, Select, strip_marker};
+use super::directives::{Form, Include, Lookup, Param, Select, strip_marker};
 
 /// A run of the assembled text: where it starts in it, and the offset in the file it
 /// came from (`None`: opsbook wrote it).
@@ -31,7 +31,16 @@ pub(crate) fn assemble(text: &str, include: &Include) -> Result<(String, Vec<Run
             out.write(fence, None);
             out.write("\n", None);
         }
-        write_substituted(&mut out, body, &include.params);
+        match include.lookup {
+            // LiquidJS's parameters are variables of the included file: assigned before it.
+            Lookup::Eleventy { .. } => {
+                for param in &include.params {
+                    out.write(&liquid_assign(param), None);
+                }
+                out.write(body, Some(0));
+            }
+            _ => write_substituted(&mut out, body, &include.params),
+        }
         if let Some(fence) = fence {
             out.write("\n", None);
             out.write(fence.trim_end_matches(|c: char| c != '`'), None);
@@ -98,6 +107,17 @@ impl Assembly {
         }
         self.text.push_str(text);
     }
+}
+
+/// `{% assign name = value %}` for a LiquidJS include's parameter: its text quoted
+/// (with the quote it does not hold), or its expression as written.
+fn liquid_assign(param: &Param) -> String {
+    let value = match (param.text, param.value.contains('"')) {
+        (false, _) => param.value.clone(),
+        (true, false) => format!("\"{}\"", param.value),
+        (true, true) => format!("'{}'", param.value),
+    };
+    format!("{{% assign {} = {value} %}}", param.name)
 }
 
 fn strip_final_break(text: &str) -> &str {

@@ -126,9 +126,14 @@ fn parses_liquid_includes_and_eleventys_quoted_ones() {
     let include = one(r#"{% include "partials/nav.njk" %}"#);
     assert_eq!((include.path.as_str(), include.lookup), ("partials/nav.njk", Lookup::Eleventy { optional: false }));
     assert_eq!(one("{%- include './here.md' ignore missing -%}").lookup, Lookup::Eleventy { optional: true });
-    // A name from variables and LiquidJS's parameters are the template stage's.
-    assert!(find(r#"{% include "card.liquid", title: "x" %}"#).is_empty());
+    // LiquidJS's parameters (`include` and `render`), commas optional, over lines too.
+    let include = one("{% render 'card.liquid', title: \"Hi\", steps: travel-steps.steps\n  n:3 %}");
+    let expected = [param("title", "Hi", true), param("steps", "travel-steps.steps", false), param("n", "3", false)];
+    assert_eq!((include.lookup, include.params.as_slice()), (Lookup::Eleventy { optional: false }, &expected[..]));
+    assert!(find("{% render snippet %}").is_empty(), "Jekyll has no render; LiquidJS quotes the name");
+    // A name from variables, `with` and `for`, and what is no hash, are the template stage's.
     assert!(find(r#"{% include "a" + name %}"#).is_empty());
+    assert!(find(r#"{% render "card" for products as product %}"#).is_empty());
     assert!(find(r#"{% include "{{ x }}.md" %}"#).is_empty());
 }
 
@@ -428,6 +433,11 @@ fn reads_eleventy_includes_from_its_folders_by_engine() {
     assert!(out.missing.is_empty(), "{:?}", out.missing);
     let out = expand_with(Engine::Liquid, "_includes", "{% include 'README.md' %}|{% include 'card' %}\n");
     assert_eq!(out.text, "input|card\n");
+    // LiquidJS's parameters are assigned before the included text; Nunjucks has none.
+    let out = expand_with(Engine::Liquid, "_includes", "{% include 'card', who: page.team, what: \"db\" %}\n");
+    assert_eq!(out.text, "{% assign who = page.team %}{% assign what = \"db\" %}card\n");
+    let text = "{% include 'card', who: page.team %}|{% include 'README.md' %}\n";
+    assert_eq!(expand_with(Engine::Nunjucks, "_includes", text).text, "{% include 'card', who: page.team %}|project\n");
     // `dir.includes` is read from the input folder: `../_includes` is the root's.
     assert_eq!(expand_with(Engine::Nunjucks, "../_includes", "{% include \"shared.md\" %}\n").text, "top\n");
     // One above the handbook reads nothing there; the next folder is still looked in.
