@@ -95,6 +95,24 @@ fn hugo_build_options_leave_headless_pages_unpublished() {
     );
 }
 
+/// Hugo's build options are Hugo's: in a handbook of another tool (here a plain one) a
+/// page with `headless: true` or `build: {render: never}` is published as any other.
+#[test]
+fn build_options_outside_hugo_leave_pages_published() {
+    let site = moving(
+        "plain-build-options",
+        &[
+            ("content/shared.md", "---\ntitle: Shared\nheadless: true\n---\nShared.\n"),
+            ("content/notes/_index.md", "---\ntitle: Notes\ncascade:\n  build:\n    render: never\n---\nNotes.\n"),
+            ("content/notes/one.md", "---\ntitle: One\nbuild:\n  render: never\n---\nOne.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    for page in ["public/shared/index.html", "public/notes/index.html", "public/notes/one/index.html"] {
+        assert!(site.exists(page), "{page}");
+    }
+}
+
 /// A file of a fixture: its path and its text.
 type Config = (&'static str, &'static str);
 

@@ -1,7 +1,7 @@
-//! Which pages a build leaves out: drafts (unless `--drafts`), pages Hugo never renders
-//! (its build options: `build.render: never`, `headless`, and the same in a
-//! section's `cascade`, which covers the section's page too unless that page renders
-//! itself), and, in a public build, internal pages.
+//! Which pages a build leaves out: drafts (unless `--drafts`), in a Hugo handbook the
+//! pages Hugo never renders (its build options: `build.render: never`, `headless`, and
+//! the same in a section's `cascade`, which covers the section's page too unless that
+//! page renders itself), and, in a public build, internal pages.
 //!
 //! A page is internal when its front matter says `visibility: internal`, or when it
 //! lies under a section whose own page says so (the section's `_index.md`, `index.md`,
@@ -47,6 +47,8 @@ pub(super) struct Exclusions {
     /// Sections whose `cascade` says Hugo never renders them, with whether the
     /// section's own page is rendered all the same (its own `build.render: always`).
     unrendered_dirs: Vec<(String, bool)>,
+    /// Whether Hugo's build options are read: a Hugo handbook.
+    hugo: bool,
     /// The symbolic links the walk followed into the content tree: each link's content
     /// path -> the content path of its real place.
     links: HashMap<String, String>,
@@ -54,8 +56,15 @@ pub(super) struct Exclusions {
 
 impl Exclusions {
     /// Reads the drafts and the internal sections among the loaded pages, and where the
-    /// symbolic links the walk followed (`links`) really lead.
-    pub(super) fn new(config: &Config, loaded: &[Arc<SourcePage>], links: &[(String, PathBuf)]) -> Exclusions {
+    /// symbolic links the walk followed (`links`) really lead; `hugo`: whether the
+    /// handbook is a Hugo site, whose build options are read (elsewhere they mean
+    /// nothing, and a page never disappears by a key of another tool).
+    pub(super) fn new(
+        config: &Config,
+        loaded: &[Arc<SourcePage>],
+        links: &[(String, PathBuf)],
+        hugo: bool,
+    ) -> Exclusions {
         let drafts = config.drafts;
         let draft_dirs = loaded
             .iter()
@@ -90,6 +99,7 @@ impl Exclusions {
         // own; a closer section's cascade wins over one further up.
         let unrendered_dirs = loaded
             .iter()
+            .filter(|_| hugo)
             .filter(|p| super::index_rank(p).is_some_and(|r| r < 2))
             .filter_map(|p| Some((p.dir().to_string(), p.front.cascade_render?, p.front.render == Some(true))))
             .collect::<Vec<_>>();
@@ -110,6 +120,7 @@ impl Exclusions {
             draft_dirs,
             internal_dirs,
             unrendered_dirs,
+            hugo,
             links,
         }
     }
@@ -155,6 +166,9 @@ impl Exclusions {
     /// Whether Hugo never renders `page`: its own build options, else those its
     /// sections cascade (the section's own page kept when it says `render: always`).
     fn unrendered(&self, page: &SourcePage) -> bool {
+        if !self.hugo {
+            return false;
+        }
         match page.front.render {
             Some(render) => !render,
             None => self.unrendered_dirs.iter().any(|(dir, own_rendered)| {
