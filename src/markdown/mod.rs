@@ -356,6 +356,8 @@ fn write_body(
         open_blocks: Vec::new(),
         diagrams: 0,
         link_placeholders: Vec::new(),
+        list_starts: Vec::new(),
+        kramdown_toc: false,
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -408,6 +410,11 @@ struct BodyWriter<'a> {
     /// For each link open: the placeholders its end writes, when its destination held a
     /// construct of the old tool (a reference definition `[r]: <{{% x %}}>`).
     link_placeholders: Vec<Option<String>>,
+    /// Where each open list starts in its list of events.
+    list_starts: Vec<usize>,
+    /// Whether kramdown's `{:toc}` marked the innermost open list as the table of
+    /// contents: the list is left out when it ends (the page's own table stands for it).
+    kramdown_toc: bool,
 }
 
 type Events<'e> = Vec<Event<'e>>;
@@ -614,6 +621,24 @@ impl<'a> BodyWriter<'a> {
                     match self.paragraph_attributes.take() {
                         Some(attributes) => dialects::set_paragraph_attributes(target, paragraph_at, &attributes),
                         None => target.push(Event::End(TagEnd::Paragraph)),
+                    }
+                }
+                Event::Start(Tag::List(first)) => {
+                    self.blocks_seen = true;
+                    self.list_starts.push(target.len());
+                    target.push(Event::Start(Tag::List(first)));
+                }
+                Event::End(TagEnd::List(ordered)) => {
+                    let start = self.list_starts.pop();
+                    let event = self.inline(Event::End(TagEnd::List(ordered)), range.start);
+                    match start
+                        .filter(|&at| self.kramdown_toc && matches!(target.get(at), Some(Event::Start(Tag::List(_)))))
+                    {
+                        Some(at) => {
+                            self.kramdown_toc = false;
+                            target.truncate(at);
+                        }
+                        None => target.push(event),
                     }
                 }
                 Event::TaskListMarker(done) => {
@@ -979,7 +1004,16 @@ impl<'a> BodyWriter<'a> {
                 rest = after;
                 continue;
             };
-            if let Some(p) = self.rewrite.and_then(|r| r.placeholder(number)).filter(|p| !p.attributes.is_empty()) {
+            let toc_mark = self
+                .rewrite
+                .and_then(|r| r.placeholder(number))
+                .is_some_and(|p| p.attributes.iter().any(|(name, _)| name == dialects::KRAMDOWN_TOC));
+            if toc_mark {
+                // kramdown's `* TOC` + `{:toc}`: the list it ends is the table of contents.
+                self.kramdown_toc = !self.list_starts.is_empty();
+            } else if let Some(p) =
+                self.rewrite.and_then(|r| r.placeholder(number)).filter(|p| !p.attributes.is_empty())
+            {
                 let id = p.attributes.iter().find(|(name, _)| name == "id").map(|(_, id)| id.clone());
                 if self.in_paragraph {
                     self.paragraph_attributes = Some(p.attributes.clone());

@@ -21,6 +21,9 @@ use crate::html::escape;
 /// The attributes an attribute list may set.
 pub(crate) const SAFE: [&str; 8] = ["id", "class", "target", "rel", "title", "width", "height", "alt"];
 
+/// The mark of kramdown's `{:toc}` among an attribute list's attributes: never written.
+pub(crate) const KRAMDOWN_TOC: &str = "\u{1}kramdown-toc";
+
 /// Whether the attribute `name` may be written.
 pub(crate) fn is_safe(name: &str) -> bool {
     SAFE.iter().any(|s| s.eq_ignore_ascii_case(name))
@@ -111,7 +114,12 @@ fn parse(inner: &str, goldmark: bool) -> Option<Vec<(String, String)>> {
             }
             rest = after.trim_start();
         } else if !goldmark && rest[..len].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            // A reference to an attribute list definition (`{:refname}`): nothing to add.
+            // A reference to an attribute list definition (`{:refname}`): nothing to add,
+            // but kramdown's `{:toc}`, which makes the list it follows the table of
+            // contents (the body writer drops that list: the page's own stands for it).
+            if &rest[..len] == "toc" && inner.trim() == "toc" {
+                attributes.push((KRAMDOWN_TOC.into(), String::new()));
+            }
             rest = rest[len..].trim_start();
         } else {
             return None;

@@ -55,7 +55,7 @@ mod title;
 use super::has_text;
 use crate::html::escape;
 
-pub(crate) use attributes::{is_safe as is_safe_attribute, set_paragraph_attributes};
+pub(crate) use attributes::{KRAMDOWN_TOC, is_safe as is_safe_attribute, set_paragraph_attributes};
 
 /// The text of a block placeholder comment, before its number.
 pub(super) const MARKER: &str = "<!--opsbook-dialect:";

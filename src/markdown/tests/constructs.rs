@@ -209,3 +209,19 @@ fn definition_lists_follow_the_old_tool() {
     assert!(ids.diagnostics.is_empty(), "the link to the term's id holds: {:?}", ids.diagnostics);
     assert_eq!(ids.toc.len(), 1, "terms are in no table of contents");
 }
+
+/// kramdown's table of contents: a list followed by `{:toc}` is replaced by the page's
+/// table of contents (kramdown's "Automatic Table of Contents Generation"). opsbook's
+/// page shows its own, so the marker list goes; any other list, and `{:toc}` after a
+/// paragraph, are left as they were.
+#[test]
+fn kramdown_toc_markers_leave_the_list_out() {
+    for marker in ["* TOC\n{:toc}\n", "1. Table of contents\n{:toc}\n", "+ Contents\n{: toc}\n"] {
+        let out = render(&format!("Intro.\n\n{marker}\n## One\n\n- a real item\n- another\n\nText\n{{:toc}}\n"));
+        assert!(!out.html.contains("TOC") && !out.html.contains("Table of contents"), "{marker}: {}", out.html);
+        assert!(!out.html.contains("<li>Contents"), "{marker}: {}", out.html);
+        assert!(out.html.contains("<li>a real item</li>") && out.html.contains("<p>Text"), "{}", out.html);
+        assert!(!out.html.contains("kramdown-toc") && !out.html.contains("{:toc}"), "{}", out.html);
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    }
+}
