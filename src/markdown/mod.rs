@@ -1175,7 +1175,10 @@ impl<'a> BodyWriter<'a> {
                     ..SectionText::default()
                 });
             }
-            self.toc.push(TocEntry { level, id: id.clone(), title: text, children: Vec::new() });
+            // kramdown leaves a heading with the class `no_toc` out of the table of contents.
+            if !heading.classes.iter().any(|class| class.as_ref() == "no_toc") {
+                self.toc.push(TocEntry { level, id: id.clone(), title: text, children: Vec::new() });
+            }
         }
         self.out.anchors.push(id.clone());
         let mut open = format!("<h{level} id=\"{}\"", escape(&id));

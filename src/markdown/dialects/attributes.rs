@@ -137,6 +137,24 @@ fn is_name(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| !c.is_ascii_punctuation() || matches!(c, '_' | '-' | ':' | '.'))
 }
 
+/// pulldown-cmark's heading attributes, `{ #id .class key=value }`, of `attributes`
+/// (empty when there is none it can read).
+fn heading_spec(attributes: &[(String, String)]) -> String {
+    let mut spec = String::from("{");
+    for (name, value) in attributes.iter().filter(|(name, _)| name != KRAMDOWN_TOC) {
+        if value.contains(|c: char| c.is_whitespace() || c == '}' || c == '"') && name != "class" {
+            continue;
+        }
+        match name.as_str() {
+            "id" => spec.push_str(&format!(" #{value}")),
+            "class" => value.split_whitespace().for_each(|c| spec.push_str(&format!(" .{c}"))),
+            _ => spec.push_str(&format!(" {name}={value}")),
+        }
+    }
+    spec.push_str(" }");
+    if spec == "{ }" { String::new() } else { spec }
+}
+
 /// The edits that apply the attribute list at `range`.
 pub(super) fn edits(
     text: &str,
@@ -147,24 +165,31 @@ pub(super) fn edits(
     let drop = vec![(range.clone(), String::new())];
     let line_start = super::inline::line_start(text, range.start);
     let line = &text[line_start..range.start];
+    let rest_of_line = text[range.end..super::inline::line_end(text, range.end)].trim().is_empty();
     // A heading: pulldown-cmark's own `{#id .class key=value}`.
-    if line.starts_with('#') && text[range.end..super::inline::line_end(text, range.end)].trim().is_empty() {
-        let mut spec = String::from("{");
-        for (name, value) in attributes {
-            if value.contains(|c: char| c.is_whitespace() || c == '}' || c == '"') && name != "class" {
-                continue;
-            }
-            match name.as_str() {
-                "id" => spec.push_str(&format!(" #{value}")),
-                "class" => value.split_whitespace().for_each(|c| spec.push_str(&format!(" .{c}"))),
-                _ => spec.push_str(&format!(" {name}={value}")),
-            }
+    if line.starts_with('#') && rest_of_line {
+        return vec![(range, heading_spec(attributes))];
+    }
+    // kramdown's block attribute list on the line after an ATX heading (`## Contents` then
+    // `{: .no_toc }`) is the heading's: written at the end of the heading's line.
+    if line.trim().is_empty() && rest_of_line && !attributes.is_empty() {
+        let mut end = line_start.saturating_sub(1);
+        if text[..end].ends_with('\r') {
+            end -= 1;
         }
-        spec.push_str(" }");
-        return vec![(range, if spec == "{ }" { String::new() } else { spec })];
+        let previous = &text[super::inline::line_start(text, end)..end];
+        let hashes = previous.bytes().take_while(|b| *b == b'#').count();
+        let atx = (1..=6).contains(&hashes) && previous[hashes..].starts_with([' ', '\t']);
+        if line_start > 0 && atx && !previous.trim_end().ends_with('}') {
+            return vec![(end..end, format!(" {}", heading_spec(attributes))), (range, String::new())];
+        }
     }
     let target = attribute_targets::before(text, range.start).filter(|_| !line.trim().is_empty());
-    let attrs: String = attributes.iter().map(|(n, v)| format!(" {n}=\"{}\"", escape(v))).collect();
+    let attrs: String = attributes
+        .iter()
+        .filter(|(name, _)| name != KRAMDOWN_TOC)
+        .map(|(n, v)| format!(" {n}=\"{}\"", escape(v)))
+        .collect();
     let link = match target {
         Some(Target::Link { image, whole, text: link_text, destination }) => {
             Some(Link { image, whole, text: link_text, destination })

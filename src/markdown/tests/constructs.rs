@@ -225,3 +225,22 @@ fn kramdown_toc_markers_leave_the_list_out() {
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     }
 }
+
+/// kramdown's block attribute list on the line after an ATX heading is the heading's (the
+/// just-the-docs pattern `## Table of contents` then `{: .no_toc .text-delta }`), and a
+/// heading of the class `no_toc` is left out of the table of contents, as kramdown does.
+#[test]
+fn a_block_attribute_list_after_a_heading_and_no_toc() {
+    let out = render(
+        "## Table of contents\n{: .no_toc .text-delta }\n\n1. TOC\n{:toc}\n\n## Steps\r\n{: #steps-1 }\r\n\nText.\n\n### Aside {: .no_toc}\n\nMore.\n\n## Plain\n{:toc}\n",
+    );
+    assert!(out.html.contains("<h2 id=\"table-of-contents\" class=\"no_toc text-delta\">"), "{}", out.html);
+    assert!(out.html.contains("<h2 id=\"steps-1\">Steps"), "{}", out.html);
+    assert!(
+        !out.html.contains("{:") && !out.html.contains("kramdown-toc") && !out.html.contains("TOC"),
+        "{}",
+        out.html
+    );
+    let toc: Vec<&str> = out.toc.iter().map(|entry| entry.id.as_str()).collect();
+    assert_eq!(toc, ["steps-1", "plain"], "no_toc headings are left out");
+}
