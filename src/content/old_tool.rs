@@ -166,8 +166,6 @@ impl OldTool {
 
 const HUGO_FILES: [&str; 4] = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"];
 const HUGO_CONFIG_FILES: [&str; 4] = ["config.toml", "config.yaml", "config.yml", "config.json"];
-const ELEVENTY_FILES: [&str; 5] =
-    [".eleventy.js", "eleventy.config.js", "eleventy.config.cjs", "eleventy.config.mjs", "eleventy.config.ts"];
 const JEKYLL_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
 const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
 const DOCUSAURUS_CONFIGS: [&str; 4] =
@@ -191,7 +189,7 @@ pub(crate) fn detect_tool(config: &Config, files: &super::ContentFiles) -> Tool 
         Tool::Docusaurus
     } else if MKDOCS_FILES.iter().any(|n| is_file(n)) {
         Tool::MkDocs
-    } else if ELEVENTY_FILES.iter().any(|n| is_file(n)) {
+    } else if super::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n)) {
         Tool::Eleventy
     } else if JEKYLL_FILES.iter().any(|n| is_file(n)) {
         Tool::Jekyll

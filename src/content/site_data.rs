@@ -76,7 +76,7 @@ pub(crate) struct SiteData {
 const HUGO_FILES: &[&str] =
     &["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
 const JEKYLL_FILES: &[&str] = &["_config.yml", "_config.yaml", "_config.toml"];
-/// The names of an Eleventy configuration file, in the order Eleventy looks for them.
+/// The names of an Eleventy configuration file (one list for every reader of them).
 pub(crate) const ELEVENTY_FILES: &[&str] =
     &["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js"];
 

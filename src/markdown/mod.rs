@@ -1004,16 +1004,11 @@ impl<'a> BodyWriter<'a> {
                 rest = after;
                 continue;
             };
-            let toc_mark = self
-                .rewrite
-                .and_then(|r| r.placeholder(number))
-                .is_some_and(|p| p.attributes.iter().any(|(name, _)| name == dialects::KRAMDOWN_TOC));
-            if toc_mark {
+            let found = self.rewrite.and_then(|r| r.placeholder(number));
+            if found.is_some_and(|p| p.attributes.iter().any(|(name, _)| name == dialects::KRAMDOWN_TOC)) {
                 // kramdown's `* TOC` + `{:toc}`: the list it ends is the table of contents.
                 self.kramdown_toc = !self.list_starts.is_empty();
-            } else if let Some(p) =
-                self.rewrite.and_then(|r| r.placeholder(number)).filter(|p| !p.attributes.is_empty())
-            {
+            } else if let Some(p) = found.filter(|p| !p.attributes.is_empty()) {
                 let id = p.attributes.iter().find(|(name, _)| name == "id").map(|(_, id)| id.clone());
                 if self.in_paragraph {
                     self.paragraph_attributes = Some(p.attributes.clone());

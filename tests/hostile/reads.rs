@@ -345,6 +345,26 @@ fn the_old_tools_configuration_is_read_only_when_it_is_a_file_of_the_handbook() 
     assert!(site.exists("public/p/index.html"));
 }
 
+/// Hugo's `config/_default/markup.toml`, read for its definition-list settings, is read
+/// like the other configuration files: one linked out of the handbook is a note, not
+/// read, and Goldmark's defaults stand (definition lists, no term ids).
+#[test]
+fn hugos_markup_file_is_read_only_when_it_is_a_file_of_the_handbook() {
+    let page = "---\ntitle: Terms\n---\nQuorum\n: A majority.\n";
+    let site = Site::with_files("markup-config", &[("hugo.toml", "title = \"T\"\n"), ("content/terms.md", page)]);
+    let elsewhere = Site::with_files("markup-config-elsewhere", &[]);
+    elsewhere.write("markup.toml", "[goldmark.parser]\nautoDefinitionTermID = true\n");
+    std::fs::create_dir_all(site.root.join("config/_default")).expect("a folder");
+    std::os::unix::fs::symlink(elsewhere.root.join("markup.toml"), site.root.join("config/_default/markup.toml"))
+        .expect("a link");
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert_reports(&run, "note[config-syntax]: the file is not read: it leads outside the handbook's folder");
+    assert_reports(&run, " --> config/_default/markup.toml");
+    let html = site.read("public/terms/index.html");
+    assert!(html.contains("<dt>Quorum</dt>"), "the defaults stand: {html}");
+}
+
 /// A Docusaurus version whose name (`versions.json`) or path (`versions.NAME.path` in
 /// `docusaurus.config.js`) leads out of `versioned_docs/` is an error at its file,
 /// line and column, and nothing there is read (issue 31).
