@@ -339,6 +339,12 @@ fn a_rebuild_removes_what_killed_builds_left_beside_the_output() {
 
 /// A build killed (SIGKILL) while it writes its changed files leaves the output as it was
 /// and its staging folder, which the next build removes before it completes the output.
+///
+/// The build is stopped (SIGSTOP) once its staging folder holds a few files, and killed
+/// only if, stopped, it has not yet touched the output: a test thread the machine kept
+/// waiting past the staging would otherwise see the count fall while the build renames
+/// its files into place (step 3, which the next build completes) and kill it there. Such
+/// a round is let go on, and tried again with new text.
 #[cfg(unix)]
 #[test]
 fn a_killed_build_leaves_the_output_as_it_was_and_the_next_build_cleans_up() {
@@ -347,33 +353,52 @@ fn a_killed_build_leaves_the_output_as_it_was_and_the_next_build_cleans_up() {
     site.write("book.toml", "[handbook]\ntitle = \"Killed\"\n");
     site.write("content/_index.md", "# Home\n");
     for n in 0..600 {
-        site.write(&format!("content/pages/p{n}.md"), page(n, "First"));
+        site.write(&format!("content/pages/p{n}.md"), page(n, "Round 0"));
     }
     site.build(&[]).expect_code(0);
-    let before = listing(&site);
-    for n in 0..600 {
-        site.write(&format!("content/pages/p{n}.md"), page(n, "Second"));
-    }
-    let mut build = util::opsbook().arg("build").current_dir(&site.root).spawn().expect("run opsbook");
-    let staging = site.root.join(format!(".public.building-{}", build.id()));
-    // Killed once it has staged a few changed files, long before it renames any.
+    let signal = |name: &str, pid: u32| {
+        let status = std::process::Command::new("sh")
+            .args(["-c", "kill -s \"$1\" \"$2\"", "sh", name, &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -s {name}");
+    };
     let staged = |dir: &std::path::Path| std::fs::read_dir(dir).map_or(0, |entries| entries.count());
-    let killed = loop {
-        if build.try_wait().expect("the build's status").is_some() {
-            break false;
+    let mut killed = None;
+    for round in 1..=5 {
+        let before = listing(&site);
+        let text = format!("Round {round}");
+        for n in 0..600 {
+            site.write(&format!("content/pages/p{n}.md"), page(n, &text));
         }
-        if (1..100).contains(&staged(&staging)) {
+        let mut build = util::opsbook().arg("build").current_dir(&site.root).spawn().expect("run opsbook");
+        let staging = site.root.join(format!(".public.building-{}", build.id()));
+        let stopped = loop {
+            if build.try_wait().expect("the build's status").is_some() {
+                break false;
+            }
+            if (1..100).contains(&staged(&staging)) {
+                signal("STOP", build.id());
+                break true;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        };
+        if stopped && listing(&site) == before {
             build.kill().expect("kill the build");
             build.wait().expect("the killed build");
-            break true;
+            killed = Some((before, staging, text));
+            break;
         }
-        std::thread::sleep(Duration::from_micros(200));
-    };
-    assert!(killed, "the build ended before it could be killed");
+        if stopped {
+            signal("CONT", build.id());
+        }
+        assert!(build.wait().expect("the build").success());
+    }
+    let (before, staging, text) = killed.expect("in five rounds the build was never stopped while it staged its files");
     assert_eq!(listing(&site), before);
     assert!(staging.exists(), "a killed build leaves its staging folder");
     site.build(&[]).expect_code(0);
     assert!(!staging.exists());
-    assert!(site.read("public/pages/p7/index.html").contains("Second 7."));
+    assert!(site.read("public/pages/p7/index.html").contains(&format!("{text} 7.")));
     assert!(!root_entries(&site).iter().any(|name| name.contains(".building-")));
 }
