@@ -6,14 +6,15 @@
 //! first heading has the id `""`): the client picks the sections where the query's
 //! words stand (up to three sub-results per page, each linked to its heading's anchor)
 //! and cuts a snippet around them. The text is the section's prose, one block per
-//! line, then its code; at most [`PROSE_BYTES`] and [`CODE_BYTES`] of each, at most
-//! [`PAGE_BYTES`] a page. Small files fetched whole cost the same on every host: one
-//! that serves byte ranges or compresses, or a plain one.
+//! line, then at most [`CODE_BYTES`] of its code. A page keeps at most [`PAGE_BYTES`]:
+//! all of every section when they fit, else each section all of itself or an equal
+//! share of what the shorter ones leave ([`shares`]), so a long list in a section keeps
+//! its later items, where the index may have found the query's words, as long as the
+//! page has room. Small files fetched whole cost the same on every host: one that
+//! serves byte ranges or compresses, or a plain one.
 
 use crate::markdown::SectionText;
 
-/// The prose of one section kept, in bytes.
-pub(crate) const PROSE_BYTES: usize = 3000;
 /// The code of one section kept, in bytes.
 pub(crate) const CODE_BYTES: usize = 400;
 /// The text of one page kept, in bytes.
@@ -28,13 +29,35 @@ fn cut(text: &str, max: usize) -> &str {
     text[..end].trim()
 }
 
+/// The bytes each of sections of `lengths` may keep of `budget`: its length when all
+/// fit; else, from the shortest up, its length or an equal share of what is left,
+/// whichever is less (the shorter sections keep all of themselves, the longer ones
+/// share the rest equally).
+fn shares(lengths: &[usize], budget: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    order.sort_by_key(|&i| (lengths[i], i));
+    let mut left = budget;
+    let mut shares = vec![0; lengths.len()];
+    for (done, &i) in order.iter().enumerate() {
+        let fair = left / (lengths.len() - done);
+        shares[i] = lengths[i].min(fair);
+        left -= shares[i];
+    }
+    shares
+}
+
 /// The JSON of a page's snippet file, from its sections.
 pub(crate) fn page_json(sections: &[SectionText]) -> Box<str> {
-    let mut left = PAGE_BYTES;
+    let code_of = |section: &SectionText| section.code.len().min(CODE_BYTES);
+    let lengths: Vec<usize> =
+        sections.iter().map(|s| s.heading.trim().len() + s.text.trim().len() + code_of(s) + 1).collect();
+    let shares = shares(&lengths, PAGE_BYTES);
     let mut entries: Vec<(&str, &str, String)> = Vec::with_capacity(sections.len());
-    for section in sections {
-        let prose = cut(&section.text, PROSE_BYTES.min(left));
-        let code = cut(&section.code, CODE_BYTES.min(left.saturating_sub(prose.len())));
+    for (section, share) in sections.iter().zip(shares) {
+        let heading = section.heading.trim();
+        let room = share.saturating_sub(heading.len() + 1);
+        let prose = cut(section.text.trim(), room);
+        let code = cut(&section.code, code_of(section).min(room - prose.len()));
         let mut text = String::with_capacity(prose.len() + code.len() + 1);
         text.push_str(prose);
         if !code.is_empty() {
@@ -43,8 +66,7 @@ pub(crate) fn page_json(sections: &[SectionText]) -> Box<str> {
             }
             text.push_str(code);
         }
-        left = left.saturating_sub(text.len() + section.heading.len());
-        entries.push((section.id.as_deref().unwrap_or(""), section.heading.trim(), text));
+        entries.push((section.id.as_deref().unwrap_or(""), heading, text));
     }
     serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into()).into_boxed_str()
 }
@@ -53,30 +75,49 @@ pub(crate) fn page_json(sections: &[SectionText]) -> Box<str> {
 mod tests {
     use super::*;
 
+    fn section(id: &str, heading: &str, text: String, code: &str) -> SectionText {
+        SectionText { id: (!id.is_empty()).then(|| id.into()), heading: heading.into(), text, code: code.into() }
+    }
+
+    fn back(sections: &[SectionText]) -> Vec<(String, String, String)> {
+        let json = page_json(sections);
+        assert!(json.len() < PAGE_BYTES + 200, "{}", json.len());
+        serde_json::from_str(&json).expect("JSON")
+    }
+
     #[test]
     fn keeps_each_section_s_id_heading_and_text_within_bounds() {
-        let long = "word ".repeat(2000);
-        let sections = [
-            SectionText { id: None, heading: String::new(), text: "Intro\nline".into(), code: String::new() },
-            SectionText {
-                id: Some("a-b".into()),
-                heading: "Steps".into(),
-                text: long.clone(),
-                code: "kubectl get pods".into(),
-            },
-            SectionText {
-                id: Some("é".into()),
-                heading: "Ünïcode".into(),
-                text: "é".repeat(5000),
-                code: String::new(),
-            },
-        ];
-        let json = page_json(&sections);
-        let back: Vec<(String, String, String)> = serde_json::from_str(&json).expect("JSON");
-        assert_eq!(back[0], (String::new(), String::new(), "Intro\nline".into()));
-        assert_eq!(back[1].0, "a-b");
-        assert!(back[1].2.len() <= PROSE_BYTES + CODE_BYTES + 1 && back[1].2.ends_with("kubectl get pods"));
-        assert!(back[2].2.len() <= PROSE_BYTES && back[2].2.chars().all(|c| c == 'é'));
-        assert!(json.len() < PAGE_BYTES + 200);
+        let long = "word ".repeat(4000);
+        let kept = back(&[
+            section("", "", "Intro\nline".into(), ""),
+            section("a-b", "Steps", long.clone(), "kubectl get pods"),
+            section("é", "Ünïcode", "é".repeat(8000), ""),
+        ]);
+        assert_eq!(kept[0], (String::new(), String::new(), "Intro\nline".into()));
+        assert_eq!((kept[1].0.as_str(), kept[1].1.as_str()), ("a-b", "Steps"));
+        assert!(kept[1].2.starts_with("word word") && kept[1].2.len() > 7000, "the long sections share the page");
+        assert_eq!(kept[2].0, "é");
+        assert!(kept[2].2.len() > 7000 && kept[2].2.chars().all(|c| c == 'é'), "cut on a character");
+    }
+
+    /// The words the index found late in a long list are in the snippet file when the
+    /// page has room: before, a section kept only its first 3,000 bytes.
+    #[test]
+    fn a_long_section_keeps_all_its_text_when_the_page_has_room() {
+        let list: String = (1..=90).map(|n| format!("{n}. An item about topic number {n} of the list\n")).collect();
+        let list = list + "91. Translations publish a handbook in several languages\n";
+        assert!(list.len() > 3000 && list.len() < 5000);
+        let kept = back(&[section("", "", list.clone(), ""), section("more", "More", "Short.".into(), "ls")]);
+        assert_eq!(kept[0].2, list.trim());
+        assert_eq!(kept[1].2, "Short.\nls");
+    }
+
+    #[test]
+    fn shares_are_whole_lengths_when_they_fit_and_equal_parts_of_the_rest_when_not() {
+        assert_eq!(shares(&[10, 20, 30], 100), [10, 20, 30]);
+        assert_eq!(shares(&[10, 200, 300], 100), [10, 45, 45]);
+        assert_eq!(shares(&[300, 10, 20], 100), [70, 10, 20]);
+        assert_eq!(shares(&[], 100), Vec::<usize>::new());
+        assert_eq!(shares(&[50, 50, 50], 100), [33, 33, 34]);
     }
 }

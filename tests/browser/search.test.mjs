@@ -49,6 +49,22 @@ test('a /search/?q= URL shows the results as a page', async () => {
   await page.close();
 });
 
+test('a word that matches no page is left out and named, on the search page and in the box', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + 'search/?q=' + encodeURIComponent('failover qwxzvbnk'));
+  const titles = page.locator('#search-results .search-result-title');
+  await titles.first().waitFor({ timeout: 5000 });
+  assert.ok((await titles.allTextContents()).includes('Database failover'));
+  assert.equal(await page.locator('#search-results .search-missing').textContent(), 'No page has “qwxzvbnk”: these pages have the other words.');
+  await page.locator('.search-form input').first().fill('failover qwxzvbnk ');
+  const note = page.locator('.search-form .search-results .search-missing');
+  await note.waitFor({ timeout: 5000 });
+  assert.equal(await note.textContent(), 'No page has “qwxzvbnk”.');
+  await page.locator('.search-form input').first().fill('qwxzvbnk ');
+  await page.locator('.search-form .search-results .search-empty').waitFor({ timeout: 5000 });
+  await page.close();
+});
+
 test('filters narrow the results, as buttons and as query words', async () => {
   const page = await browser.newPage();
   await page.goto(server.url + 'search/?q=' + encodeURIComponent('kind:rca'));

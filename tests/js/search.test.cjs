@@ -58,7 +58,7 @@ test('parses phrases, identifiers and camel case (issue 19)', () => {
 
 test('measures typing mistakes by edit distance, stopping early', () => {
   assert.equal(search.distance('postgress', 'postgres', 2), 1);
-  assert.equal(search.distance('kafak', 'kafka', 2), 2);
+  assert.equal(search.distance('kafak', 'kafka', 2), 1, 'two neighbouring letters swapped are one mistake');
   assert.equal(search.distance('abc', 'xyzxyz', 1), 2, 'above the limit: limit + 1');
 });
 
@@ -80,6 +80,14 @@ test('builds snippets around the matched words', () => {
   const parts = search.snippet('one two three failover four five', { terms: ['failover'], stems: ['failov'], prefix: false }, 3);
   assert.deepEqual(parts.filter((p) => p[1]).map((p) => p[0]), ['failover']);
   assert.ok(parts.length < 11);
+});
+
+test('a snippet reaches the last words of a text: its last window ends with the text', () => {
+  // 34 words, the match last: windows start every 4 words, and 0, 4 end before it.
+  const words = Array.from({ length: 33 }, (_, i) => 'w' + i).concat(['failover']);
+  const parts = search.snippet(words.join(' '), { terms: ['failover'], stems: ['failov'], prefix: false }, 28);
+  assert.deepEqual(parts.filter((p) => p[1]).map((p) => p[0]), ['failover']);
+  assert.equal(parts[parts.length - 1][0], 'failover', 'the window ends with the text');
 });
 
 const site = process.env.SITE_DIR;

@@ -54,6 +54,31 @@ test('an index without reversed shards still finds typos in the word\'s own shar
   assert.deepEqual((await engine.search('kubermetes ')).corrections, { kubermetes: 'kubernetes' });
 });
 
+test('two neighbouring letters swapped are one typing mistake (optimal string alignment)', async () => {
+  assert.equal(search.distance('kafak', 'kafka', 2), 1);
+  assert.equal(search.distance('ab', 'ba', 1), 1);
+  assert.equal(search.distance('lamdba', 'lambda', 1), 1);
+  assert.equal(search.distance('kafka', 'akfak', 1), 2, 'two swaps are two mistakes');
+  assert.equal(search.distance('kafka', 'kafka', 0), 0);
+  assert.equal(search.distance('abcdef', 'badcfe', 2), 3, 'above the limit: the limit and one');
+  const { engine } = engineOver(typoIndex);
+  const found = await engine.search('lamdba ');
+  assert.deepEqual(found.corrections, { lamdba: 'lambda' });
+  assert.deepEqual(found.results.map((r) => r.page), [2]);
+});
+
+test('a word that matches no page is left out and named when the other words match', async () => {
+  const { engine } = engineOver(typoIndex);
+  const found = await engine.search('postgres zzzzzz ');
+  assert.deepEqual(found.results.map((r) => r.page), [3]);
+  assert.deepEqual(found.missing, ['zzzzzz']);
+  const alone = await engine.search('zzzzzz ');
+  assert.deepEqual(alone.results, [], 'a query of words that match nothing finds nothing');
+  const known = await engine.search('postgres lambda ');
+  assert.deepEqual(known.results, [], 'words that match pages must all match one page');
+  assert.deepEqual(known.missing, []);
+});
+
 // Eleven pages with both `split` and `brain`, best first; the files of pairs say only
 // pages 9 and 10 (below the first ten) have "split brain", and pages 0-10 "brain split".
 const L = '0123456789abcdefghijklmnopqrstuv';

@@ -167,6 +167,7 @@
         box.appendChild(list);
         var count = found.results.length;
         if (!count) box.appendChild(element('p', 'search-empty', 'No pages match.'));
+        else if (found.missing && found.missing.length) box.insertBefore(element('p', 'search-missing', 'No page has ' + found.missing.map(function (w) { return '“' + w + '”'; }).join(', ') + '.'), list);
         if (count > 8) {
           var more = element('a', 'search-more', 'All ' + count + ' results');
           more.href = root + (form.getAttribute('data-page') || 'search/') + '?q=' + encodeURIComponent(query);

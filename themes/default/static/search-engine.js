@@ -132,8 +132,9 @@
     });
   };
 
-  /** Runs a query: `{terms, stems, corrections, results: [{page, score, section}]}`,
-      best first. Every group of the query must match; a page's score is the sum of its
+  /** Runs a query: `{terms, stems, corrections, missing, results: [{page, score,
+      section}]}`, best first. Every group of the query must match, but for a group that
+      matches no page at all while others do (`missing`); a page's score is the sum of its
       best match per group. `corrections` maps a word that matched nothing to the
       indexed word tried instead ("did you mean"). With a quoted phrase, only the pages
       that have it are kept (search-phrases.js). */
@@ -189,9 +190,21 @@
           });
           return next;
         };
+        // A word that matches nothing, not even by a typing mistake, would leave no page:
+        // when other words match, it is left out and named (`missing`), as a reader who
+        // misremembers one word of a title still finds the page.
+        var matchesNothing = function (g) {
+          return found[0][g].every(function (stems) { return stems.size === 0; }) && !found[2][g] && !(g > 0 && found[2][g - 1]);
+        };
+        var someMatch = parsed.groups.some(function (group, g) { return !matchesNothing(g); });
+        var missing = [];
         var groupScores = found[0].map(function (list) { return list.map(scoresOf).reduce(both, null); });
         var scores = null;
         for (var g = 0; g < groupScores.length; g++) {
+          if (someMatch && matchesNothing(g)) {
+            missing.push(parsed.groups[g].words.join(' '));
+            continue;
+          }
           var term = groupScores[g];
           if (found[2][g] && g + 1 < groupScores.length) {
             var pair = both(term, groupScores[g + 1]);
@@ -214,7 +227,7 @@
         });
         results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
         var found_ = { analyzer: engine.analyzer(manifest), terms: parsed.terms, stems: matchedStems, words: matchedWords, prefix: parsed.prefix,
-          corrections: corrections, phrases: parsed.phrases, results: results };
+          corrections: corrections, missing: missing, phrases: parsed.phrases, results: results };
         return parsed.phrases.length ? search.keepPhrases(engine, found_) : found_;
       });
     });

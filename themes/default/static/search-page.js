@@ -59,6 +59,10 @@
           suggest.appendChild(document.createTextNode('?'));
           results.insertBefore(suggest, count.nextSibling);
         }
+        if (found.missing && found.missing.length) {
+          var missing = element('p', 'search-missing', 'No page has ' + found.missing.map(function (w) { return '“' + w + '”'; }).join(', ') + ': these pages have the other words.');
+          results.insertBefore(missing, count.nextSibling);
+        }
         if (found.results.length > limit) {
           var more = element('button', 'search-more', 'Show more');
           more.type = 'button';

@@ -49,11 +49,16 @@
     return parsed;
   }
 
-  /** The edit distance of two words (Levenshtein), or `max + 1` once it is above `max`. */
+  /** The edit distance of two words, or `max + 1` once it is above `max`: the optimal
+      string alignment distance, in which a letter added, dropped or changed and two
+      neighbouring letters swapped (`kafak`: `kafka`) are one typing mistake each. Past a
+      row whose every cell is above `max` no cell can come back to it (a swap costs no
+      less than the cell it skips), so the count stops there. */
   function distance(a, b, max) {
     var x = Array.from(a);
     var y = Array.from(b);
     if (Math.abs(x.length - y.length) > max) return max + 1;
+    var before = null;
     var previous = [];
     for (var j = 0; j <= y.length; j++) previous.push(j);
     for (var i = 1; i <= x.length; i++) {
@@ -61,10 +66,13 @@
       var low = i;
       for (var k = 1; k <= y.length; k++) {
         var cost = x[i - 1] === y[k - 1] ? 0 : 1;
-        current.push(Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost));
-        low = Math.min(low, current[k]);
+        var d = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost);
+        if (before && i > 1 && k > 1 && x[i - 1] === y[k - 2] && x[i - 2] === y[k - 1]) d = Math.min(d, before[k - 2] + 1);
+        current.push(d);
+        low = Math.min(low, d);
       }
       if (low > max) return max + 1;
+      before = previous;
       previous = current;
     }
     return previous[y.length];

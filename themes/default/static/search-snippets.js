@@ -36,7 +36,10 @@
     var best = 0;
     var bestCount = -1;
     var step = Math.max(1, Math.floor(size / 6));
-    for (var start = 0; start < Math.max(1, wordIndexes.length - size + 1); start += step) {
+    var last = Math.max(0, wordIndexes.length - size);
+    // Every `step` words, and the window that ends with the text, so its last words
+    // are in one too.
+    for (var start = 0; start <= last; start = start < last && start + step > last ? last : start + step) {
       var count = 0;
       for (var k = start; k < Math.min(start + size, hits.length); k++) if (hits[k]) count++;
       if (count > bestCount) { bestCount = count; best = start; }
