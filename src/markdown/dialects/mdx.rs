@@ -139,7 +139,7 @@ pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
 }
 
 /// The `}` closing the `{` at `open`, before `limit`, braces nested and quotes skipped.
-fn balanced(text: &str, open: usize, limit: usize) -> Option<usize> {
+pub(super) fn balanced(text: &str, open: usize, limit: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
@@ -182,8 +182,65 @@ fn query_key<'c>(call: &'c Call<'_>, sync: Option<&'c str>) -> Option<&'c str> {
     }
 }
 
-/// How the component `call` renders.
-pub(super) fn render(call: &Call<'_>, _page: Page<'_>) -> Render {
+/// The labels of a Docusaurus `Tabs`' `values` prop, as (value, label): the array of
+/// objects (`[{label: 'Apple', value: 'apple'}, …]`) that named the tabs before a
+/// `TabItem` could carry its own `label`. Keys bare or quoted, values quoted; objects
+/// without both are skipped.
+fn tab_values(array: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = array[at..].find('{').map(|i| at + i) {
+        let Some(close) = balanced(array, open, array.len()) else { break };
+        let fields = object_strings(&array[open + 1..close]);
+        let field = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        if let (Some(value), Some(label)) = (field("value"), field("label")) {
+            found.push((value, label));
+        }
+        at = close + 1;
+    }
+    found
+}
+
+/// The fields of an object literal's body whose values are quoted text, as (key,
+/// text); the others are skipped.
+fn object_strings(body: &str) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    let mut rest = body;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        let (key, after) = match rest.chars().next() {
+            Some(q @ ('"' | '\'' | '`')) => match rest[1..].find(q) {
+                Some(end) => (&rest[1..=end], &rest[end + 2..]),
+                None => break,
+            },
+            Some(c) if c.is_alphanumeric() || c == '_' || c == '$' => {
+                let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            }
+            _ => break,
+        };
+        let Some(after) = after.trim_start().strip_prefix(':') else { break };
+        let value = after.trim_start();
+        match value.chars().next() {
+            Some(q @ ('"' | '\'' | '`')) => match value[1..].find(q) {
+                Some(end) => {
+                    fields.push((key.to_string(), value[1..=end].to_string()));
+                    rest = &value[end + 2..];
+                }
+                None => break,
+            },
+            // Not text: skipped to the next field.
+            _ => match value.find(',') {
+                Some(comma) => rest = &value[comma..],
+                None => break,
+            },
+        }
+    }
+    fields
+}
+
+/// How the component `call` renders; `parent` is the component it is inside, if any.
+pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, _page: Page<'_>) -> Render {
     match call.name {
         "Tabs" => {
             let sync = call.arg("groupId");
@@ -197,7 +254,12 @@ pub(super) fn render(call: &Call<'_>, _page: Page<'_>) -> Render {
         }
         "TabItem" => {
             let value = call.arg("value");
-            let label = call.arg("label").or(value).unwrap_or("Tab");
+            // Without its own label, the label its `Tabs` gives its value.
+            let from_tabs = value.and_then(|value| {
+                let values = parent.filter(|p| p.name == "Tabs")?.arg("values")?;
+                tab_values(values).into_iter().find(|(v, _)| v == value).map(|(_, label)| label)
+            });
+            let label = call.arg("label").or(from_tabs.as_deref()).or(value).unwrap_or("Tab");
             let panel = tabs::Panel { label, value, default: flag(call, "default") };
             Render::Open(tabs::panel_open(&panel), tabs::panel_close())
         }

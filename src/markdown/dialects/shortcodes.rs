@@ -130,7 +130,9 @@ fn quoted(text: &str) -> (String, &str) {
             (value, "")
         }
         '{' => {
-            let end = text.find('}').map_or(text.len(), |e| e + 1);
+            // To the brace that closes it, nested braces and quoted text skipped: a JSX
+            // expression holds objects (`values={[{label: 'A', value: 'a'}]}`).
+            let end = super::mdx::balanced(text, 0, text.len()).map_or(text.len(), |e| e + 1);
             (text[1..end].trim_end_matches('}').trim().to_string(), &text[end..])
         }
         _ => {

@@ -15,6 +15,16 @@ fn docusaurus_tabs_carry_group_query_string_and_default() {
     ));
 }
 
+/// Docusaurus's `values` prop names the tabs of `TabItem`s written without a `label`
+/// (objects spread over lines, keys bare or quoted, other fields skipped); a
+/// `TabItem`'s own `label` wins, and a value the prop lacks is its own label.
+#[test]
+fn docusaurus_tabs_take_their_labels_from_the_values_prop() {
+    insta::assert_snapshot!(mdx(
+        "<Tabs\n  defaultValue=\"apple\"\n  values={[\n    {label: 'Apple', value: 'apple'},\n    {\"label\": \"Orange {juice}\", value: \"orange\", disabled: true},\n    {value: `pear`, label: `Pear`},\n  ]}>\n<TabItem value=\"apple\">\n\nAn apple.\n\n</TabItem>\n<TabItem value=\"orange\">\n\nAn orange.\n\n</TabItem>\n<TabItem value=\"pear\" label=\"Own label\">\n\nA pear.\n\n</TabItem>\n<TabItem value=\"plum\">\n\nA plum.\n\n</TabItem>\n</Tabs>\n"
+    ));
+}
+
 #[test]
 fn docusaurus_tabs_in_a_markdown_page() {
     insta::assert_snapshot!(html(
