@@ -72,12 +72,14 @@ main_content = migration_report.main_content
 # code and outside opsbook's own `unsupported:` placeholders. Each is (name, pattern,
 # block): a block marker counts only where a block or line starts ("Congrats!!!" is
 # prose, not an MkDocs admonition). The first six are migration-report.py's MARKERS.
+QUOTE = "\x02"
 RAW_MARKERS = [
     ("{{<", r"\{\{<", False),
     ("{{%", r"\{\{%", False),
-    ("{%", r"\{%", False),
+    ("{%", r"(?<!\{)\{%", False),
     (":::", r":::", True),
-    ("!!!", r"!!!", True),
+    # Python-Markdown's admonition line: `!!! type "title"` alone on its line.
+    ("!!!", r'!!! ?[\w-]+(?: +[\w-]+)*(?: +"[^"\n]*")? *(?=\n|$)', True),
     ("{:", r"\{:", False),
     ("{{ ", r"\{\{ ", False),
     ("{{#", r"\{\{#", False),
@@ -86,8 +88,11 @@ RAW_MARKERS = [
     ("???", r"\?\?\?\+?\s+[a-z]", True),
     ('=== "', r'=== "', True),
     ("--8<--", r"--8<--", False),
-    ("[!ALERT]", r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|DANGER)\]", False),
-    ("{.class}", r"(?<!\{)\{\s*[.#][A-Za-z_][\w-]*(?:\s+[^{}\n]*)?\}(?!\})", False),
+    # GitHub's alert: the marker opens a blockquote (QUOTE marks where one starts).
+    ("[!ALERT]", QUOTE + r"\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|DANGER)\]", False),
+    # Goldmark's and kramdown's attribute lists end a block (a heading, a paragraph, or
+    # a line of their own); `{#id}` inside a sentence is text in every tool.
+    ("{.class}", r"(?<!\{)\{\s*[.#][A-Za-z_][\w-]*(?:\s+[^{}\n]*)?\}(?!\})(?=[ \t]*(?:\n|$))", False),
     ("<Component", r"<[A-Z][A-Za-z0-9]+(?:\s+[\w-]+=|\s*/?>)", True),
 ]
 assert [m for m, _, _ in RAW_MARKERS[:6]] == migration_report.MARKERS
@@ -145,8 +150,13 @@ def setup_lines(corpus):
         build.append(f'content-dir = "{corpus["content-dir"]}"')
     if build:
         lines += ["[build]", *build, ""]
+    markdown = []
     if corpus.get("heading-ids"):
-        lines += ["[markdown]", f'heading-ids = "{corpus["heading-ids"]}"', ""]
+        markdown.append(f'heading-ids = "{corpus["heading-ids"]}"')
+    if "md-as-mdx" in corpus:
+        markdown.append(f'md-as-mdx = {str(corpus["md-as-mdx"]).lower()}')
+    if markdown:
+        lines += ["[markdown]", *markdown, ""]
     lines += ["[check]", 'links = "warn"', ""]
     extra = corpus.get("book", "").strip()
     if extra:
@@ -474,6 +484,8 @@ class TextOutside:
                     placeholder_depth += opens
             if tag in cls.BLOCK and not skip and not placeholder_depth:
                 out.append("\n")
+                if tag == "blockquote" and not closing:
+                    out.append(QUOTE)
         if not skip and not placeholder_depth:
             out.append(fragment[pos:])
         return html.unescape("".join(out))
@@ -513,7 +525,7 @@ def construct_name(text):
 def excerpt(text, at, width=50):
     start = max(0, at - width)
     end = min(len(text), at + width)
-    return re.sub(r"\s+", " ", text[start:end]).strip()
+    return re.sub(r"\s+", " ", text[start:end].replace(QUOTE, "")).strip()
 
 
 def analyse_output(out_dir, url_to_source, examples, base_path="/"):

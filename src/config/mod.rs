@@ -87,11 +87,18 @@ struct MarkdownTable {
     /// Whether a diagram the build cannot draw is drawn by the reader's browser, with
     /// the Mermaid script opsbook writes beside the pages (else shown as its source).
     browser_diagrams: bool,
+    /// Whether `.md` pages are MDX as `.mdx` pages are; unset: as the old tool read them.
+    md_as_mdx: Option<bool>,
 }
 
 impl Default for MarkdownTable {
     fn default() -> Self {
-        MarkdownTable { heading_ids: HeadingIdStyle::default(), diagrams: true, browser_diagrams: true }
+        MarkdownTable {
+            heading_ids: HeadingIdStyle::default(),
+            diagrams: true,
+            browser_diagrams: true,
+            md_as_mdx: None,
+        }
     }
 }
 
@@ -442,6 +449,9 @@ pub struct Config {
     /// Whether the reader's browser draws the diagrams the build cannot
     /// (`[markdown] browser-diagrams`).
     pub browser_diagrams: bool,
+    /// Whether `.md` pages are MDX (`[markdown] md-as-mdx`); `None`: as the old tool
+    /// read them ([`crate::content::old_tool::OldTool::md_as_mdx`]).
+    pub md_as_mdx: Option<bool>,
     /// `[content] number-prefixes`.
     pub number_prefixes: NumberPrefixes,
     /// The status page's components (`[status]`); no status page without it.
@@ -663,6 +673,7 @@ impl Config {
             heading_ids: raw.markdown.heading_ids,
             diagrams: raw.markdown.diagrams,
             browser_diagrams: raw.markdown.browser_diagrams,
+            md_as_mdx: raw.markdown.md_as_mdx,
             number_prefixes: raw.content.number_prefixes,
             status,
             sources,

@@ -40,6 +40,10 @@
 //!   says otherwise), a multilingual Hugo site a language under `/<lang>/`
 //!   ([`super::hugo_site`]): a link to `/docs/x` or `/en/x` is a link to the page of
 //!   `x`. opsbook publishes the content folder at the root (its home page is there).
+//! - **Which pages are MDX** ([`OldTool::md_as_mdx`]): Docusaurus reads every `.md` page
+//!   as MDX unless its configuration's `markdown.format` says `md` or `detect`, so an
+//!   `import` line there is code and a `<Component>` is a component
+//!   ([`crate::markdown`]'s MDX dialect); every other tool reads only `.mdx` as MDX.
 
 use crate::config::Config;
 use crate::content::node::{Located, Node};
@@ -111,6 +115,11 @@ pub(crate) struct OldTool {
     pub eleventy: Option<super::eleventy_site::EleventyPermalinks>,
     /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
     pub definition_lists: DefinitionLists,
+    /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
+    /// unless its configuration's `markdown.format` is `md` or `detect`
+    /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
+    /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
+    pub md_as_mdx: bool,
 }
 
 /// Definition lists, `Term` then `: Definition` (PHP Markdown Extra's syntax), as the
@@ -215,12 +224,13 @@ pub(crate) fn read_old_tool(
     let mut old = OldTool { tool, mkdocs_directory_urls: true, ..OldTool::default() };
     match tool {
         Tool::Docusaurus => {
-            let route = DOCUSAURUS_CONFIGS
+            let text = DOCUSAURUS_CONFIGS
                 .iter()
                 .find(|name| config.root.join(name).is_file())
-                .and_then(|name| read_beside(config, name, diagnostics))
-                .map_or_else(|| "docs".to_string(), |text| docs_route_base(&text));
+                .and_then(|name| read_beside(config, name, diagnostics));
+            let route = text.as_deref().map_or_else(|| "docs".to_string(), docs_route_base);
             old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
+            old.md_as_mdx = text.as_deref().and_then(markdown_format).is_none_or(|format| format == "mdx");
         }
         Tool::Eleventy => {
             let mut permalinks = super::eleventy_site::EleventyPermalinks::default();
@@ -289,6 +299,9 @@ pub(crate) fn read_old_tool(
         }
         _ => {}
     }
+    if let Some(md_as_mdx) = config.md_as_mdx {
+        old.md_as_mdx = md_as_mdx;
+    }
     old
 }
 
@@ -332,6 +345,28 @@ pub(crate) fn docs_route_base(text: &str) -> String {
     "docs".to_string()
 }
 
+/// The `format` of the `markdown: { … }` object of a Docusaurus configuration's text
+/// (`mdx`, `md` or `detect`; Docusaurus's default, `mdx`, when none is written): with
+/// `mdx` every `.md` page is MDX, with `detect` only `.mdx` pages are, with `md` none.
+/// <https://docusaurus.io/docs/api/docusaurus-config#markdown>
+pub(crate) fn markdown_format(text: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("markdown") {
+        let at = from + found;
+        from = at + "markdown".len();
+        let word_before = text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let rest = text[from..].trim_start_matches(['\'', '"']).trim_start();
+        let Some(object) = rest.strip_prefix(':').map(str::trim_start).and_then(|r| r.strip_prefix('{')) else {
+            continue;
+        };
+        if word_before {
+            continue;
+        }
+        return quoted_key_in(&object[..object_end(object)], "format");
+    }
+    None
+}
+
 /// The length of the text of an object literal whose `{` was just passed, up to its
 /// closing `}` (nested braces counted; strings are not looked into).
 fn object_end(object: &str) -> usize {
@@ -349,16 +384,25 @@ fn object_end(object: &str) -> usize {
 
 /// The value of `routeBasePath: '…'` at the top of an object's text.
 fn route_base_in(body: &str) -> Option<String> {
+    quoted_key_in(body, "routeBasePath").map(|value| value.trim_matches('/').to_string())
+}
+
+/// The quoted value of `key: '…'` at the top of an object's text (not in a nested
+/// object, list or call; `key` not the end of a longer name).
+fn quoted_key_in(body: &str, key: &str) -> Option<String> {
     let mut depth = 0usize;
     for (i, c) in body.char_indices() {
         match c {
             '{' | '[' | '(' => depth += 1,
             '}' | ']' | ')' => depth = depth.saturating_sub(1),
-            'r' if depth == 0 && body[i..].starts_with("routeBasePath") => {
-                let rest = body[i + "routeBasePath".len()..].trim_start().strip_prefix(':')?.trim_start();
+            _ if depth == 0
+                && body[i..].starts_with(key)
+                && !body[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') =>
+            {
+                let Some(rest) = body[i + key.len()..].trim_start().strip_prefix(':') else { continue };
+                let rest = rest.trim_start();
                 let quote = rest.chars().next().filter(|q| matches!(q, '\'' | '"' | '`'))?;
-                let value = &rest[1..rest[1..].find(quote)? + 1];
-                return Some(value.trim_matches('/').to_string());
+                return Some(rest[1..rest[1..].find(quote)? + 1].to_string());
             }
             _ => {}
         }
@@ -388,5 +432,16 @@ mod tests {
         assert_eq!(docs_route_base(nested), "");
         assert_eq!(docs_route_base("module.exports = {}"), "docs");
         assert_eq!(docs_route_base("docsRouteBasePath: '/x', mydocs: { routeBasePath: 'y' }"), "docs");
+    }
+
+    #[test]
+    fn reads_the_markdown_format_of_a_docusaurus_configuration() {
+        let detect = "const config = { title: 'x', markdown: { mermaid: true, format: 'detect' }, presets: [] }";
+        assert_eq!(markdown_format(detect).as_deref(), Some("detect"));
+        assert_eq!(markdown_format("markdown: {format: \"md\"}").as_deref(), Some("md"));
+        // Docusaurus's default, and a `format` of a nested object or another key.
+        assert_eq!(markdown_format("module.exports = { title: 'x' }"), None);
+        assert_eq!(markdown_format("markdown: { mdx1Compat: { format: 'md' } }"), None);
+        assert_eq!(markdown_format("remarkMarkdown: { format: 'md' }, markdown: { textformat: 'md' }"), None);
     }
 }

@@ -112,6 +112,8 @@ pub(crate) struct MarkdownInput<'a> {
     /// Whether `Term` / `: Definition` lines are a definition list, as the old tool's
     /// Markdown read them, and whether each term gets an id.
     pub definition_lists: crate::content::old_tool::DefinitionLists,
+    /// Whether a `.md` page is MDX, as the old tool read it (Docusaurus's default).
+    pub md_as_mdx: bool,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -299,7 +301,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     }
     let page = dialects::Page {
         dir: input.dir,
-        mdx: is_mdx(input.file),
+        mdx: is_mdx(input.file) || (input.md_as_mdx && is_md(input.file)),
         highlight: input.highlight,
         templating: input.templating,
         erb: crate::content::formats::is_erb(input.file),
@@ -323,6 +325,12 @@ fn is_html_page(file: &str) -> bool {
 /// Whether the page's file is MDX.
 fn is_mdx(file: &str) -> bool {
     file.len() > 4 && file.as_bytes()[file.len() - 4..].eq_ignore_ascii_case(b".mdx")
+}
+
+/// Whether the page's file is Markdown by its name (`.md`, `.markdown`).
+fn is_md(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 /// Renders `input`, whose text is `source` or `source` rewritten by `rewrite`; `source`

@@ -249,6 +249,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         templating: None,
         front: None,
         definition_lists: crate::content::old_tool::DefinitionLists::Off,
+        md_as_mdx: false,
     }
 }
 

@@ -476,7 +476,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let config = &site.config;
     // The page's URL: relative links may be read from it.
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0{:?}\0",
+        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0{:?}\0{:?}\0{}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
@@ -492,6 +492,9 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         config.output_dir.display(),
         site.templating.as_ref().map_or(0, |t| t.fingerprint),
         site.include_roots,
+        // How the old tool's Markdown read the page.
+        site.old_tool.definition_lists,
+        site.old_tool.md_as_mdx,
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
@@ -545,6 +548,7 @@ fn render_body_with(
         templating: templating.as_ref(),
         front: Some(&page.source.front.fields),
         definition_lists: site.old_tool.definition_lists,
+        md_as_mdx: site.old_tool.md_as_mdx,
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
     crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {

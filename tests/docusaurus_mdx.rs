@@ -1,0 +1,71 @@
+//! Which pages of a Docusaurus site are MDX: every `.md` page, as Docusaurus reads them,
+//! unless the configuration's `markdown.format` is `detect` (only `.mdx`) or `md`.
+
+mod util;
+
+use util::Site;
+
+const PAGE: &str = "---\ntitle: Setup\n---\n\nimport OsSwitch from '@site/src/components/OsSwitch';\n\n\
+Before the switch.\n\n<OsSwitch allowed={['Mac']}>\n\nInstall with `brew`.\n\n</OsSwitch>\n\nAfter the switch.\n";
+
+fn site(name: &str, config: &str) -> Site {
+    Site::with_files(
+        name,
+        &[("docusaurus.config.js", config), ("content/_index.md", "# Home\n"), ("content/setup.md", PAGE)],
+    )
+}
+
+#[test]
+fn a_docusaurus_md_page_is_mdx_by_default() {
+    let site = site("md-as-mdx", "module.exports = { title: 'x', presets: [['classic', { docs: {} }]] };\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let page = site.read("public/setup/index.html");
+    let main = util::between(&page, "<main", "</main>");
+    // The import is code, not text; the component is a placeholder around its children.
+    assert!(!main.contains("import OsSwitch"), "{main}");
+    assert!(main.contains("class=\"unsupported"), "{main}");
+    assert!(main.contains("Install with <code>brew</code>"), "{main}");
+    assert!(!main.contains("<p>&lt;OsSwitch"), "{main}");
+    assert!(run.stderr.contains("content/setup.md:9:1"), "the component is named where it is: {}", run.stderr);
+}
+
+#[test]
+fn with_markdown_format_detect_only_mdx_pages_are_mdx() {
+    let config = "module.exports = { title: 'x', markdown: { format: 'detect' }, presets: [] };\n";
+    let site = site("md-detect", config);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = site.read("public/setup/index.html");
+    let main = util::between(&main, "<main", "</main>");
+    // CommonMark, as Docusaurus reads it then: the import line is a paragraph.
+    assert!(main.contains("import OsSwitch from"), "{main}");
+    assert!(!main.contains("class=\"unsupported"), "{main}");
+}
+
+#[test]
+fn book_toml_says_which_pages_are_mdx_for_any_tool() {
+    // A Gatsby site whose gatsby-plugin-mdx reads `.md`: no old tool opsbook knows.
+    let site = Site::with_files("md-as-mdx-config", &[("content/_index.md", "# Home\n"), ("content/setup.md", PAGE)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = site.read("public/setup/index.html");
+    assert!(util::between(&main, "<main", "</main>").contains("import OsSwitch from"), "Markdown unless told");
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n[markdown]\nmd-as-mdx = true\n");
+    site.build(&[]).expect_code(0);
+    let main = site.read("public/setup/index.html");
+    let main = util::between(&main, "<main", "</main>");
+    assert!(!main.contains("import OsSwitch") && main.contains("class=\"unsupported"), "{main}");
+
+    // And `false` reads a Docusaurus site's `.md` pages as Markdown.
+    let site = site_with_book("md-as-mdx-off", "[handbook]\ntitle = \"Test\"\n[markdown]\nmd-as-mdx = false\n");
+    site.build(&[]).expect_code(0);
+    let main = site.read("public/setup/index.html");
+    assert!(util::between(&main, "<main", "</main>").contains("import OsSwitch from"));
+}
+
+fn site_with_book(name: &str, book: &str) -> Site {
+    let site = site(name, "module.exports = { title: 'x' };\n");
+    site.write("book.toml", book);
+    site
+}
