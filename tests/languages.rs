@@ -103,6 +103,47 @@ fn each_language_has_its_navigation_and_the_model_counts_pages_once() {
 }
 
 #[test]
+fn each_language_has_its_search_index_and_search_page() {
+    let site = bilingual();
+    site.build(&[]).expect_code(0);
+    // The default language's index at /search/, the German one at /de/search/, each
+    // stemmed in its language and holding the pages of its site.
+    let english = site.read("public/search/manifest.json");
+    let german = site.read("public/de/search/manifest.json");
+    assert!(english.contains("\"language\":\"en\"") && german.contains("\"language\":\"de\""), "{german}");
+    let records = |folder: &str| {
+        site.files_under(&format!("public/{folder}"))
+            .iter()
+            .filter(|f| f.rsplit('/').next().is_some_and(|name| name.starts_with("p-")))
+            .map(|f| site.read(&format!("public/{folder}/{}", f.rsplit('/').next().unwrap_or_default())))
+            .collect::<String>()
+    };
+    let (en_pages, de_pages) = (records("search"), records("de/search"));
+    assert!(en_pages.contains("\"runbooks/db/\",\"Database failover\""), "{en_pages}");
+    assert!(!en_pages.contains("\"de/"), "no German page in the English index: {en_pages}");
+    assert!(de_pages.contains("\"de/runbooks/db/\",\"Datenbank-Failover\""), "{de_pages}");
+    // A page not yet translated is found in the German site, at its German address.
+    assert!(de_pages.contains("\"de/runbooks/web/\",\"Web server\""), "{de_pages}");
+    assert!(!de_pages.contains("\"runbooks/db/\""), "{de_pages}");
+    // A section filter names the section as in the default language: `section:runbooks`.
+    assert!(german.contains("{\"value\":\"runbooks\",\"label\":\"Runbooks\""), "{german}");
+    // Each page's search box reads its language's index and leads to its search page.
+    let de = site.read("public/de/runbooks/db/index.html");
+    assert!(de.contains("<script src=\"/search.js\" data-root=\"/\" data-index=\"/de/search/\" defer>"), "{de}");
+    assert!(de.contains("<form class=\"search-form\" action=\"/de/search/\""));
+    let en = site.read("public/runbooks/db/index.html");
+    assert!(en.contains("data-index=\"/search/\"") && en.contains("<form class=\"search-form\" action=\"/search/\""));
+    // The German search page: in German, under the German home, in the language switch.
+    let page = site.read("public/de/search/index.html");
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"de\">"), "{}", &page[..80]);
+    assert!(page.contains("class=\"search-page-form\" action=\"/de/search/\""));
+    assert!(page.contains("aria-label=\"Das Handbuch durchsuchen\""));
+    assert!(page.contains("<a href=\"/search/\" hreflang=\"en\" lang=\"en\">English</a>"), "{page}");
+    let analysis = site.read("public/search-analysis.js");
+    assert!(analysis.contains("Snowball german stemmer"), "the German index's stemmer is shipped");
+}
+
+#[test]
 fn a_translation_written_twice_is_an_error_at_the_second() {
     let site = bilingual();
     site.write("content/de/runbooks/db.md", "# Doppelt\n");

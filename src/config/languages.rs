@@ -72,6 +72,22 @@ impl Languages {
         path
     }
 
+    /// The content paths of the pages that read the file at content path `file`: the
+    /// page of that path, and the pages of other languages that read it (its
+    /// translations' pages for a file named for a language, `runbooks/db.de.md` read by
+    /// `de/runbooks/db.md`; the copies shown for want of a translation for an original).
+    pub(crate) fn pages_reading(&self, file: &str) -> Vec<String> {
+        let mut pages: Vec<String> =
+            self.files.iter().filter(|(_, read)| read.file == file).map(|(page, _)| page.clone()).collect();
+        pages.sort();
+        // A file named for a language is no page of its own.
+        let translation = self.files.iter().any(|(page, read)| read.file == file && !read.fallback && page != file);
+        if !translation && !pages.iter().any(|page| page == file) {
+            pages.insert(0, file.to_string());
+        }
+        pages
+    }
+
     /// Whether the page at content path `path` is the original shown for want of a
     /// translation.
     pub(crate) fn is_fallback(&self, path: &str) -> bool {
@@ -150,5 +166,25 @@ mod tests {
         assert_eq!(languages.strip("de"), "");
         assert_eq!(languages.strip("dev/a/"), "dev/a/");
         assert_eq!(Languages::default().of_path("de/a/"), None);
+    }
+
+    #[test]
+    fn names_the_pages_that_read_a_file() {
+        let read = |file: &str, fallback| Translated { file: file.into(), fallback };
+        let files = HashMap::from([
+            ("de/db.md".to_string(), read("db.de.md", false)),
+            ("de/web.md".to_string(), read("web.md", true)),
+            ("fr/web.md".to_string(), read("web.md", true)),
+            ("de/only.md".to_string(), read("de/only.md", false)),
+        ]);
+        let languages = Languages { list: vec!["en".into(), "de".into(), "fr".into()], files };
+        assert_eq!(languages.pages_reading("db.de.md"), ["de/db.md"], "a translation by file name");
+        assert_eq!(
+            languages.pages_reading("web.md"),
+            ["web.md", "de/web.md", "fr/web.md"],
+            "an original and its copies"
+        );
+        assert_eq!(languages.pages_reading("de/only.md"), ["de/only.md"], "a translation in the language's folder");
+        assert_eq!(languages.pages_reading("db.md"), ["db.md"]);
     }
 }

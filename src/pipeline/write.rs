@@ -145,7 +145,9 @@ pub(crate) fn write_files(
         }
         match origin {
             crate::render::Origin::Builtin(bytes) if path == "search-analysis.js" => {
-                output.write(path, &crate::search::browser_stemmer::analysis_script(bytes, &site.config.language))?;
+                let languages: Vec<String> =
+                    crate::search::index_languages(site).into_iter().map(|language| language.code).collect();
+                output.write(path, &crate::search::browser_stemmer::analysis_script(bytes, &languages))?;
             }
             crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
             crate::render::Origin::File { path: from, shown } => {
@@ -401,7 +403,8 @@ pub(crate) fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<Strin
     }
 }
 
-/// Writes the search index under `search/` from the pages' `postings`; `pages` holds the
+/// Writes the search index under `search/` (and each other language's under its
+/// folder, `de/search/`) from the pages' `postings`; `pages` holds the
 /// record of each page, by page id; `cache`, what the last index was made of (left
 /// holding what this one is made of).
 pub(crate) fn write_search_index<R: AsRef<crate::search::SectionRanges> + Sync>(
@@ -412,7 +415,7 @@ pub(crate) fn write_search_index<R: AsRef<crate::search::SectionRanges> + Sync>(
     cache: &mut crate::search::IndexCache,
 ) -> Result<(), Failure> {
     let index = crate::search::build_index(site, postings, pages, cache);
-    index.files.par_iter().try_for_each(|(name, json)| output.write(&format!("search/{name}"), json.as_bytes()))?;
+    index.files.par_iter().try_for_each(|(path, json)| output.write(path, json.as_bytes()))?;
     crate::spent::phase(Some("index: write"));
     Ok(())
 }

@@ -32,26 +32,41 @@ const STEMMERS: &[(&str, &str)] = &[
     ("turkish", include_str!("../../themes/default/stemmers/turkish.js")),
 ];
 
-/// The script to append to `search-analysis.js` for a handbook in `language` (a BCP 47
-/// tag): the runtime and the language's stemmer, or nothing for English and for a
-/// language without a stemmer.
-pub(crate) fn script_for(language: &str) -> Option<String> {
+/// What [`analysis_script`] appends for a handbook in `language` alone (a BCP 47 tag):
+/// the runtime and the language's stemmer, or nothing for English and for a language
+/// without a stemmer.
+#[cfg(test)]
+fn script_for(language: &str) -> Option<String> {
     let algorithm = super::text::algorithm_name(language)?;
     let (_, stemmer) = STEMMERS.iter().find(|(name, _)| *name == algorithm)?;
     Some(format!("\n{RUNTIME}{stemmer}"))
 }
 
-/// `search-analysis.js` as the build writes it for a handbook in `language`: the
-/// theme's file, with the language's stemmer appended when it needs one.
-pub(crate) fn analysis_script<'a>(theme_file: &'a [u8], language: &str) -> std::borrow::Cow<'a, [u8]> {
-    match script_for(language) {
-        Some(script) => {
-            let mut bytes = theme_file.to_vec();
-            bytes.extend_from_slice(script.as_bytes());
-            std::borrow::Cow::Owned(bytes)
+/// `search-analysis.js` as the build writes it for a handbook in `languages` (one
+/// index each): the theme's file, with the stemmers those languages need appended, the
+/// runtime once.
+pub(crate) fn analysis_script<'a>(theme_file: &'a [u8], languages: &[String]) -> std::borrow::Cow<'a, [u8]> {
+    let mut algorithms: Vec<&str> = Vec::new();
+    for language in languages {
+        if let Some(algorithm) = super::text::algorithm_name(language)
+            && STEMMERS.iter().any(|(name, _)| *name == algorithm)
+            && !algorithms.contains(&algorithm)
+        {
+            algorithms.push(algorithm);
         }
-        None => std::borrow::Cow::Borrowed(theme_file),
     }
+    if algorithms.is_empty() {
+        return std::borrow::Cow::Borrowed(theme_file);
+    }
+    let mut bytes = theme_file.to_vec();
+    bytes.extend_from_slice(b"\n");
+    bytes.extend_from_slice(RUNTIME.as_bytes());
+    for algorithm in algorithms {
+        if let Some((_, stemmer)) = STEMMERS.iter().find(|(name, _)| *name == algorithm) {
+            bytes.extend_from_slice(stemmer.as_bytes());
+        }
+    }
+    std::borrow::Cow::Owned(bytes)
 }
 
 #[cfg(test)]
@@ -76,9 +91,17 @@ mod tests {
 
     #[test]
     fn appends_only_what_the_language_needs() {
-        assert_eq!(analysis_script(b"x", "en"), std::borrow::Cow::Borrowed(b"x".as_slice()));
-        let german = analysis_script(b"x", "de-AT");
+        let one = |code: &str| vec![code.to_string()];
+        assert_eq!(analysis_script(b"x", &one("en")), std::borrow::Cow::Borrowed(b"x".as_slice()));
+        let german = analysis_script(b"x", &one("de-AT"));
         assert!(german.starts_with(b"x\n/* opsbook: the runtime"));
         assert!(german.ends_with(b"})(this);\n"));
+        assert_eq!(german.as_ref(), format!("x{}", script_for("de").unwrap_or_default()).as_bytes());
+        // Several languages: each stemmer once, the runtime once.
+        let languages = ["en", "de", "fr", "de-CH"].map(String::from);
+        let text = String::from_utf8(analysis_script(b"x", &languages).into_owned()).unwrap_or_default();
+        assert_eq!(text.matches("Snowball german stemmer").count(), 1);
+        assert_eq!(text.matches("Snowball french stemmer").count(), 1);
+        assert_eq!(text.matches("/* opsbook: the runtime").count(), 1);
     }
 }

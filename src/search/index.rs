@@ -277,11 +277,6 @@ impl Scoring {
         Scoring { keep: true, ..Scoring::default() }
     }
 
-    /// Whether what the scores are made of is kept.
-    pub(crate) fn keeps(&self) -> bool {
-        self.keep
-    }
-
     /// Scores `pages` (the postings of each page, in index order; none counts as a page
     /// without text), whose numbers stand for `terms`': the postings [`build_postings`]
     /// gives, gathering again only the pages that changed since the last time, when it

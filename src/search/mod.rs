@@ -49,6 +49,7 @@ use crate::slug::fold;
 pub(crate) use postings::PostingsBuilder;
 pub use postings::SitePostings;
 pub use shards::IndexCache;
+use shards::ShardCache;
 
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
@@ -57,11 +58,47 @@ pub const SHARD_TARGET: usize = 20 * 1024;
 /// The size of a shard of reversed words, in bytes.
 pub const REVERSED_TARGET: usize = 8 * 1024;
 
-/// The files of the index: path under `search/` and contents.
+/// The files of the index: path in the output and contents.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// `(file name, JSON)`.
+    /// `(path, JSON)`: `search/t-0.json`, and `de/search/t-0.json` for another language.
     pub files: Vec<(String, Arc<str>)>,
+}
+
+/// One language's index: a handbook of one language has one, at `search/`; a handbook
+/// of several has one per language, the default's at `search/` and each other's under
+/// its folder (`de/search/`), holding the pages of that language's site, stemmed in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IndexLanguage {
+    /// The language (a BCP 47 tag), whose stemmer and stop words the index uses.
+    pub code: String,
+    /// The folder of the index in the output: `search/` or `de/search/`.
+    pub folder: String,
+}
+
+/// The languages of `site`'s search indexes, in [`language_slot`] order.
+pub(crate) fn index_languages(site: &Site) -> Vec<IndexLanguage> {
+    let languages = &site.config.languages;
+    if !languages.is_multilingual() {
+        return vec![IndexLanguage { code: site.config.language.clone(), folder: "search/".into() }];
+    }
+    languages
+        .list
+        .iter()
+        .enumerate()
+        .map(|(n, code)| IndexLanguage {
+            code: code.clone(),
+            folder: if n == 0 { "search/".into() } else { format!("{code}/search/") },
+        })
+        .collect()
+}
+
+/// The index page `id` belongs to, by its number in [`index_languages`]: its language's
+/// (the language of the site it is published in: a page not yet translated is found in
+/// the other language's site, under its address there).
+pub(crate) fn language_slot(site: &Site, id: PageId) -> usize {
+    let languages = &site.config.languages;
+    site.language_of(id).and_then(|code| languages.list.iter().position(|c| c == code)).unwrap_or(0)
 }
 
 impl SearchIndex {
@@ -136,25 +173,52 @@ pub fn searchable(site: &Site) -> Vec<PageId> {
 }
 
 /// Whether a search finds page `id` ([`searchable`]): the postings made page by page
-/// and the pages the index numbers must agree.
+/// and the pages the index numbers must agree. A page shown for want of a translation
+/// is found too, in its language's index ([`language_slot`]): a reader of that
+/// language's site reaches every page of it.
 pub(crate) fn is_searchable(site: &Site, id: PageId) -> bool {
-    // A page shown for want of a translation is its original, found once.
-    !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none() && !site.is_fallback(id)
+    !site.pages[id].origin.is_generated() && site.pages[id].redirect.is_none()
 }
 
-/// Builds the index of `site` from its pages' `postings`; `ranges` holds each page's
-/// section ranges, by page id. `cache` holds what the last index was made of (empty for
-/// a build): only the shards that changed are encoded again, and it is left holding
-/// what this index is made of.
+/// Builds the indexes of `site` from its pages' `postings`, one per language
+/// ([`index_languages`]); `ranges` holds each page's section ranges, by page id. `cache`
+/// holds what the last indexes were made of (empty for a build): only the shards that
+/// changed are encoded again, and it is left holding what these indexes are made of.
 pub fn build_index<R: AsRef<SectionRanges> + Sync>(
     site: &Site,
     postings: &SitePostings,
     ranges: &[R],
     cache: &mut IndexCache,
 ) -> SearchIndex {
-    let pages = searchable(site);
+    let languages = index_languages(site);
+    let searchable = searchable(site);
+    let edits = cache.is_for_edits();
+    cache
+        .languages
+        .resize_with(languages.len(), || if edits { ShardCache::for_edits() } else { ShardCache::default() });
     let mut files = Vec::new();
-    let scored = postings.score(&pages, &mut cache.scoring);
+    for (slot, language) in languages.iter().enumerate().take(postings.languages()) {
+        let pages: Vec<PageId> = searchable.iter().copied().filter(|&id| language_slot(site, id) == slot).collect();
+        let index = build_language_index(site, postings, ranges, &mut cache.languages[slot], language, slot, &pages);
+        files.extend(index.into_iter().map(|(name, json)| (format!("{}{name}", language.folder), json)));
+    }
+    SearchIndex { files }
+}
+
+/// The files of one language's index (named within its folder): of `pages`, those of
+/// numbering `slot`.
+fn build_language_index<R: AsRef<SectionRanges> + Sync>(
+    site: &Site,
+    postings: &SitePostings,
+    ranges: &[R],
+    cache: &mut ShardCache,
+    language: &IndexLanguage,
+    slot: usize,
+    pages: &[PageId],
+) -> Vec<(String, Arc<str>)> {
+    let pages = pages.to_vec();
+    let mut files = Vec::new();
+    let scored = postings.score(&pages, slot, &mut cache.scoring);
     crate::spent::phase(Some("index: score"));
     let shards = shards::make_shards(scored, cache);
     crate::spent::phase(Some("index: shards"));
@@ -164,7 +228,7 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
     for (n, (_, content)) in shards.reversed.iter().enumerate() {
         files.push((format!("r-{n}.json"), Arc::clone(content)));
     }
-    let pair_files = postings.pair_files(&pages);
+    let pair_files = postings.pair_files(&pages, slot);
     let pair_count = pair_files.len();
     files.extend(pair_files);
     files.extend(postings.snippet_files(&pages));
@@ -193,13 +257,13 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
         shards: shards.vocabulary.into_iter().map(|(key, _)| key).collect(),
         reversed: shards.reversed.into_iter().map(|(key, _)| key).collect(),
         pairs: pair_count,
-        language: site.config.language.clone(),
-        stop: text::stop_words(&site.config.language).to_vec(),
-        facets: manifest_facets(site, &facets),
+        language: language.code.clone(),
+        stop: text::stop_words(&language.code).to_vec(),
+        facets: manifest_facets(site, &facets, pages.first().map_or(0, |&id| site.language_home(id))),
     };
     files.push(("manifest.json".to_string(), to_json(&manifest).into()));
     crate::spent::phase(Some("index: manifest"));
-    SearchIndex { files }
+    files
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -218,13 +282,17 @@ fn encode_docs(docs: &[u32]) -> String {
 /// Filter name -> value -> the pages (index numbers) with that value.
 type Facets = BTreeMap<&'static str, BTreeMap<String, Vec<u32>>>;
 
-/// The top-level section of a page: its URL's first segment.
+/// The top-level section of a page: the section below its language's home page that
+/// holds it, by its site path without the language's folder.
 fn top_section(site: &Site, id: PageId) -> Option<(String, PageId)> {
+    let home = site.language_home(id);
     let mut current = id;
     let mut steps = 0;
     while let Some(parent) = site.pages[current].parent {
-        if parent == 0 {
-            return Some((site.pages[current].site_path.trim_end_matches('/').to_string(), current));
+        if parent == home {
+            // By its path in the default language's site: `section:runbooks` in every language.
+            let path = site.config.languages.strip(&site.pages[current].site_path);
+            return Some((path.trim_end_matches('/').to_string(), current));
         }
         current = parent;
         steps += 1;
@@ -292,7 +360,8 @@ struct ManifestFacets {
     tag: Vec<FacetValue>,
 }
 
-fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
+/// The filters' values for the manifest of the index whose pages' home page is `home`.
+fn manifest_facets(site: &Site, facets: &Facets, home: PageId) -> ManifestFacets {
     let values = |facet: &str, label: &dyn Fn(&str) -> String| {
         let mut list: Vec<FacetValue> = facets
             .get(facet)
@@ -306,10 +375,13 @@ fn manifest_facets(site: &Site, facets: &Facets) -> ManifestFacets {
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         list
     };
-    let section_titles: HashMap<String, String> = site.pages[0]
+    let section_titles: HashMap<String, String> = site.pages[home]
         .children
         .iter()
-        .map(|&c| (site.pages[c].site_path.trim_end_matches('/').to_string(), site.pages[c].title.clone()))
+        .map(|&c| {
+            let path = site.config.languages.strip(&site.pages[c].site_path);
+            (path.trim_end_matches('/').to_string(), site.pages[c].title.clone())
+        })
         .collect();
     let owner_names: HashMap<String, String> =
         site.indexes.owners.values().map(|o| (fold(o.name.trim_start_matches('@')), o.name.clone())).collect();
@@ -356,13 +428,14 @@ fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Rec
     record
 }
 
-/// The titles of page `id`'s ancestors below the home page, outermost first, joined by
-/// ` › `: the breadcrumb path the results show as the page's place.
+/// The titles of page `id`'s ancestors below its language's home page, outermost first,
+/// joined by ` › `: the breadcrumb path the results show as the page's place.
 fn place(site: &Site, id: PageId) -> String {
+    let home = site.language_home(id);
     let mut titles = Vec::new();
     let mut current = id;
     while let Some(parent) = site.pages[current].parent {
-        if parent == 0 || titles.len() > site.pages.len() {
+        if parent == home || parent == 0 || titles.len() > site.pages.len() {
             break;
         }
         titles.push(site.pages[parent].title.as_str());

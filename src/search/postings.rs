@@ -18,7 +18,8 @@ use crate::site::{PageId, Site};
 
 /// Makes the postings of pages while the Markdown step renders them.
 pub(crate) struct PostingsBuilder {
-    terms: TermsBuilder,
+    /// The numbering of each language's index, by [`super::language_slot`].
+    terms: Vec<TermsBuilder>,
     /// The alerts each page is the runbook of.
     alerts: HashMap<PageId, Vec<String>>,
     /// Workers' tools not in use: a worker's cache of the words it has seen outlives
@@ -40,10 +41,11 @@ impl Drop for Lease<'_> {
     }
 }
 
-/// A Markdown worker's tools for [`PostingsBuilder::page`].
+/// A Markdown worker's tools for [`PostingsBuilder::page`]: the words it has seen, in
+/// each language's numbering.
 #[derive(Default)]
 struct PostingsWorker {
-    seen: Seen,
+    seen: Vec<Seen>,
     scratch: Scratch,
 }
 
@@ -54,7 +56,8 @@ impl PostingsBuilder {
             .into_iter()
             .map(|(page, names)| (page, names.into_iter().map(str::to_string).collect()))
             .collect();
-        PostingsBuilder { terms: TermsBuilder::new(&site.config.language), alerts, idle: Mutex::default() }
+        let terms = super::index_languages(site).iter().map(|language| TermsBuilder::new(&language.code)).collect();
+        PostingsBuilder { terms, alerts, idle: Mutex::default() }
     }
 
     /// A worker's tools, for as long as the lease lives.
@@ -76,8 +79,11 @@ impl PostingsBuilder {
             return None;
         }
         let PostingsWorker { seen, scratch } = lease.worker.get_or_insert_with(PostingsWorker::default);
+        let slot = super::language_slot(site, id);
+        let builder = self.terms.get(slot)?;
+        seen.resize_with(self.terms.len(), Seen::default);
         let alerts = self.alerts.get(&id).map_or(&[][..], Vec::as_slice);
-        let terms = page_terms(site, id, alerts, rendered, &mut self.terms.worker(seen), scratch);
+        let terms = page_terms(site, id, alerts, rendered, &mut builder.worker(&mut seen[slot]), scratch);
         drop_text(rendered);
         Some(terms)
     }
@@ -86,7 +92,7 @@ impl PostingsBuilder {
     /// words.
     pub(crate) fn finish(self, site: &Site, pages: Vec<Option<PageTerms>>) -> SitePostings {
         SitePostings {
-            terms: self.terms.into_terms(),
+            terms: self.terms.into_iter().map(TermsBuilder::into_terms).collect(),
             pages: pages.into_iter().map(|p| p.map(Arc::new)).collect(),
             files: files_of(site),
         }
@@ -94,25 +100,27 @@ impl PostingsBuilder {
 }
 
 /// The postings of a site's pages, by page id (none for pages a search does not find),
-/// and the numbers of their words.
+/// and the numbers of their words: one numbering per language of the index
+/// ([`super::language_slot`]), each stemmed in its language.
 #[derive(Debug, Clone)]
 pub struct SitePostings {
-    terms: Terms,
+    terms: Vec<Terms>,
     pages: Vec<Option<Arc<PageTerms>>>,
-    /// The source file of each page, by page id: what the postings belong to when pages
-    /// come or go.
+    /// The content path of each page, by page id: what the postings belong to when pages
+    /// come or go (a page of another language reads its original's file, but has a path
+    /// of its own).
     files: Vec<Arc<str>>,
 }
 
-/// The source file of each page of `site`, by page id.
+/// The content path of each page of `site`, by page id.
 fn files_of(site: &Site) -> Vec<Arc<str>> {
-    site.pages.iter().map(|page| Arc::from(page.source.file.as_str())).collect()
+    site.pages.iter().map(|page| Arc::from(page.source.path.as_str())).collect()
 }
 
 impl SitePostings {
     /// No postings: for a site without search.
     pub fn empty(language: &str) -> Self {
-        SitePostings { terms: Terms::new(language), pages: Vec::new(), files: Vec::new() }
+        SitePostings { terms: vec![Terms::new(language)], pages: Vec::new(), files: Vec::new() }
     }
 
     /// Brings the postings up to date with `site` after pages `changed` were rendered
@@ -128,14 +136,16 @@ impl SitePostings {
         again.dedup();
         let mut made = Vec::with_capacity(again.len());
         for id in again {
-            if !is_searchable(site, id) {
+            let Some(numbering) =
+                self.terms.get_mut(super::language_slot(site, id)).filter(|_| is_searchable(site, id))
+            else {
                 self.pages[id] = None;
                 continue;
-            }
+            };
             let names: Vec<String> =
                 alerts.get(&id).map(|names| names.iter().map(|n| n.to_string()).collect()).unwrap_or_default();
             let rendered = &site.pages[id].rendered;
-            let terms = page_terms(site, id, &names, rendered, &mut self.terms.local(), &mut Scratch::default());
+            let terms = page_terms(site, id, &names, rendered, &mut numbering.local(), &mut Scratch::default());
             self.pages[id] = Some(Arc::new(terms));
             made.push(id);
         }
@@ -150,7 +160,7 @@ impl SitePostings {
     /// Puts each page's postings at its page id, when pages came or went.
     fn align(&mut self, site: &Site) {
         let same = self.files.len() == site.pages.len()
-            && site.pages.iter().zip(&self.files).all(|(page, file)| page.source.file == **file);
+            && site.pages.iter().zip(&self.files).all(|(page, file)| page.source.path == **file);
         if same {
             return;
         }
@@ -165,9 +175,9 @@ impl SitePostings {
         (self.files, self.pages) = site
             .pages
             .iter()
-            .map(|page| match by_file.remove_entry(page.source.file.as_str()) {
+            .map(|page| match by_file.remove_entry(page.source.path.as_str()) {
                 Some((file, terms)) => (file, Some(terms)),
-                None => (Arc::from(page.source.file.as_str()), None),
+                None => (Arc::from(page.source.path.as_str()), None),
             })
             .unzip();
     }
@@ -176,28 +186,35 @@ impl SitePostings {
     /// its title yet.
     pub fn set_titles(&mut self, site: &Site) {
         let SitePostings { terms, pages, .. } = self;
-        let mut local = terms.local();
         for (id, page) in pages.iter_mut().enumerate() {
             let (Some(page), Some(title)) = (page, site.pages.get(id).map(|p| p.title.as_str())) else { continue };
-            if !page.has_title(title) {
-                Arc::make_mut(page).set_title(title, &mut local);
+            if !page.has_title(title)
+                && let Some(numbering) = terms.get_mut(super::language_slot(site, id))
+            {
+                Arc::make_mut(page).set_title(title, &mut numbering.local());
             }
         }
     }
 
-    /// Scores the postings of pages `docs` (page ids, in index order); a page without
-    /// postings counts as a page without text. `scoring` holds what the last scores were
-    /// made of, when kept: only the pages that changed since are gathered again.
-    pub(crate) fn score(&self, docs: &[PageId], scoring: &mut Scoring) -> Postings<'_> {
+    /// Scores the postings of pages `docs` (page ids, in index order), all of the
+    /// language of numbering `slot`; a page without postings counts as a page without
+    /// text. `scoring` holds what the last scores were made of, when kept: only the
+    /// pages that changed since are gathered again.
+    pub(crate) fn score(&self, docs: &[PageId], slot: usize, scoring: &mut Scoring) -> Postings<'_> {
         let pages = docs.iter().map(|&id| self.pages.get(id).cloned().flatten()).collect();
-        scoring.score(pages, &self.terms)
+        scoring.score(pages, &self.terms[slot])
     }
 
     /// The files of pairs of consecutive stems of pages `docs` (page ids, in index
-    /// order), for phrases ([`super::pairs`]).
-    pub(crate) fn pair_files(&self, docs: &[PageId]) -> Vec<(String, Arc<str>)> {
+    /// order, of numbering `slot`), for phrases ([`super::pairs`]).
+    pub(crate) fn pair_files(&self, docs: &[PageId], slot: usize) -> Vec<(String, Arc<str>)> {
         let pages: Vec<Option<Arc<PageTerms>>> = docs.iter().map(|&id| self.pages.get(id).cloned().flatten()).collect();
-        super::pairs::files(&self.terms, &pages)
+        super::pairs::files(&self.terms[slot], &pages)
+    }
+
+    /// The number of numberings (languages of the index) the postings were made in.
+    pub(crate) fn languages(&self) -> usize {
+        self.terms.len()
     }
 
     /// The snippet files of pages `docs` (page ids, in index order): `s-<n>.json` for

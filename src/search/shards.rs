@@ -25,10 +25,39 @@ use super::terms::Terms;
 use super::{REVERSED_TARGET, SHARD_TARGET, encode, to_json};
 use crate::hash::FastHashMap;
 
-/// What the last index was made of, by word and stem number: kept by the dev server
-/// between edits so that only what changed is encoded again.
+/// What the last indexes were made of: one [`ShardCache`] per language of the index
+/// ([`super::index_languages`]), kept by the dev server between edits so that only
+/// what changed is encoded again.
 #[derive(Debug, Default)]
 pub struct IndexCache {
+    /// By language.
+    pub(crate) languages: Vec<ShardCache>,
+    /// Whether the caches keep what the scores are made of.
+    edits: bool,
+}
+
+impl IndexCache {
+    /// A cache that also keeps what the scores are made of: for the dev server, whose
+    /// edits then score again only from the pages they changed.
+    pub fn for_edits() -> IndexCache {
+        IndexCache { languages: Vec::new(), edits: true }
+    }
+
+    /// Whether the cache keeps what the scores are made of ([`IndexCache::for_edits`]).
+    pub fn is_for_edits(&self) -> bool {
+        self.edits
+    }
+
+    /// How many shards of the vocabulary the last indexes made anew.
+    #[cfg(test)]
+    pub(crate) fn shards_made(&self) -> usize {
+        self.languages.iter().map(|language| language.made).sum()
+    }
+}
+
+/// What one language's last index was made of, by word and stem number.
+#[derive(Debug, Default)]
+pub(crate) struct ShardCache {
     /// What the scores were made of.
     pub(crate) scoring: Scoring,
     /// The numbering the numbers below belong to.
@@ -68,29 +97,17 @@ struct Shard {
     made: bool,
 }
 
-impl IndexCache {
-    /// A cache that also keeps what the scores are made of: for the dev server, whose
-    /// edits then score again only from the pages they changed.
-    pub fn for_edits() -> IndexCache {
-        IndexCache { scoring: Scoring::keeping(), ..IndexCache::default() }
-    }
-
-    /// Whether the cache keeps what the scores are made of ([`IndexCache::for_edits`]).
-    pub fn is_for_edits(&self) -> bool {
-        self.scoring.keeps()
-    }
-
-    /// How many shards of the vocabulary the last index made anew.
-    #[cfg(test)]
-    pub(crate) fn shards_made(&self) -> usize {
-        self.made
+impl ShardCache {
+    /// A cache that also keeps what the scores are made of.
+    pub(crate) fn for_edits() -> ShardCache {
+        ShardCache { scoring: Scoring::keeping(), ..ShardCache::default() }
     }
 
     /// Forgets what belongs to another numbering than `terms`'.
     fn follow(&mut self, terms: &Terms) {
         if !self.terms.as_ref().is_some_and(|t| t.same_numbers(terms)) {
             let scoring = std::mem::take(&mut self.scoring);
-            *self = IndexCache { scoring, ..IndexCache::default() };
+            *self = ShardCache { scoring, ..ShardCache::default() };
         }
         self.terms = Some(terms.clone());
     }
@@ -107,7 +124,7 @@ pub(crate) struct Shards {
 
 /// Makes the shards of `postings`, reusing what `cache` holds of the last index, and
 /// leaves what they were made of in `cache`.
-pub(crate) fn make_shards(postings: Postings<'_>, cache: &mut IndexCache) -> Shards {
+pub(crate) fn make_shards(postings: Postings<'_>, cache: &mut ShardCache) -> Shards {
     let terms = postings.terms;
     cache.follow(terms);
     let words_changed = cache.words != postings.words;
@@ -236,7 +253,7 @@ fn shard_vocabulary(
     terms: &Terms,
     by_stem: Vec<Option<StemPostings>>,
     words: &[u32],
-    cache: &mut IndexCache,
+    cache: &mut ShardCache,
 ) -> Vec<(String, Arc<str>)> {
     // 1. Each stem's encoding, from the cache when its postings are the same.
     let mut old = std::mem::take(&mut cache.stems);

@@ -142,12 +142,7 @@ fn saves_in_quick_succession_serve_the_index_and_files_of_the_last() {
         assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
         session.request_finish();
     }
-    let started = Instant::now();
-    while session.is_finishing() {
-        session.take_finished();
-        assert!(started.elapsed() < Duration::from_secs(60), "the files never came");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_for_files(&mut session);
     let whole = start(&root);
     assert!(index_files(&session) == index_files(&whole), "the index differs from a whole build's");
     let handbook_json = |s: &Session| s.files.get("handbook.json").and_then(|f| f.read().ok()).map(|b| b.to_vec());
@@ -156,11 +151,61 @@ fn saves_in_quick_succession_serve_the_index_and_files_of_the_last() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-/// The index files of `files` (not the search page), by site path.
+#[test]
+fn an_edit_of_a_translation_or_its_original_updates_every_language_s_page_and_index() {
+    let root = std::env::temp_dir().join(format!("opsbook-index-edits-languages-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("content/runbooks")).expect("folders");
+    std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"de\"]\n")
+        .expect("toml");
+    let write = |path: &str, text: &str| std::fs::write(root.join(path), text).expect("page");
+    write("content/_index.md", "# Home\n");
+    write("content/runbooks/db.md", "# Database failover\n\nPromote the replica.\n");
+    write("content/runbooks/db.de.md", "# Datenbank umschalten\n\nDas Replikat befördern.\n");
+    write("content/runbooks/web.md", "# Web server\n\nRestart it.\n");
+    let mut session = start(&root);
+    let page = |session: &Session, path: &str| {
+        session.files.get(path).and_then(|f| f.read().ok()).map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    // The translation (read by `de/runbooks/db.md`), then the original of a page not yet
+    // translated (read by `runbooks/web.md` and its copy `de/runbooks/web.md`).
+    for (file, text) in [
+        ("content/runbooks/db.de.md", "# Datenbank umschalten\n\nDas Replikat befördern, dann Koalas zählen.\n"),
+        ("content/runbooks/web.md", "# Web server\n\nRestart it, then count the wombats.\n"),
+    ] {
+        write(file, text);
+        let outcome = session.rebuild(&[root.join(file)]).expect("rebuild");
+        assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
+        session.request_finish();
+        wait_for_files(&mut session);
+    }
+    assert!(page(&session, "de/runbooks/db/index.html").is_some_and(|html| html.contains("Koalas")));
+    assert!(page(&session, "runbooks/db/index.html").is_some_and(|html| !html.contains("Koalas")));
+    for path in ["runbooks/web/index.html", "de/runbooks/web/index.html"] {
+        assert!(page(&session, path).is_some_and(|html| html.contains("wombats")), "{path}");
+    }
+    let (ours, whole) = (index_files(&session), index_files(&start(&root)));
+    assert!(ours.keys().any(|p| p.starts_with("de/search/t-")), "{:?}", ours.keys());
+    let differing: Vec<&String> = whole.keys().filter(|p| ours.get(*p) != whole.get(*p)).collect();
+    assert!(differing.is_empty() && ours.len() == whole.len(), "{differing:?} differ from a whole build's");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Waits until the session's finishing thread has made the files of the last rebuild.
+fn wait_for_files(session: &mut Session) {
+    let started = Instant::now();
+    while session.is_finishing() {
+        session.take_finished();
+        assert!(started.elapsed() < Duration::from_secs(60), "the files never came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The index files of `files` (not the search pages), by site path: every language's.
 fn index_files_of(files: &super::files::SiteFiles) -> BTreeMap<String, Vec<u8>> {
     files
         .iter()
-        .filter(|(path, _)| path.starts_with("search/") && path.ends_with(".json"))
+        .filter(|(path, _)| path.split('/').any(|part| part == "search") && path.ends_with(".json"))
         .map(|(path, file)| (path.clone(), file.read().expect("a file").to_vec()))
         .collect()
 }

@@ -146,7 +146,11 @@ impl Session {
                 }
             }
             match self.content_path(path) {
-                Some(relative) if is_page_name(&relative) && path.is_file() => pages.push(relative),
+                // In a handbook of several languages a file may be read by pages of other
+                // paths: `db.de.md` by `de/db.md`, an original by its untranslated copies.
+                Some(relative) if is_page_name(&relative) && path.is_file() => {
+                    pages.extend(self.pages_reading(relative))
+                }
                 Some(relative) if is_page_name(&relative) && !path.exists() && self.walked(&relative) => {
                     gone.push(relative);
                 }
@@ -212,6 +216,16 @@ impl Session {
             None => {
                 path.strip_prefix(self.root.join(crate::config::DEFAULT_CONTENT_DIR)).ok().map(crate::fs::slash_path)
             }
+        }
+    }
+
+    /// The content paths of the pages that read the page file at content path `file`.
+    fn pages_reading(&self, file: String) -> Vec<String> {
+        match self.built.as_ref() {
+            Some(built) if built.site.config.languages.is_multilingual() => {
+                built.site.config.languages.pages_reading(&file)
+            }
+            _ => vec![file],
         }
     }
 

@@ -27,7 +27,8 @@ pub(crate) enum ExtraFile {
     Sitemap,
     /// `feed.xml`, the Atom feed.
     Feed,
-    /// The search index: `search/manifest.json` and the `.json` files it names.
+    /// The search index: `search/manifest.json` and the `.json` files it names; in a
+    /// handbook of several languages, each other language's under its folder (`de/search/`).
     SearchIndex,
     /// `_redirects`, the redirects of aliases and alerts for Netlify and Cloudflare Pages.
     Redirects,

@@ -27,6 +27,9 @@ pub enum GeneratedPage {
     Review,
     /// `/search/`: the search page (`?q=WORDS`).
     Search,
+    /// `/de/search/`: the search page of a language other than the default, which
+    /// searches that language's index (by its code).
+    SearchIn(String),
     /// `/alerts/`: every alert with its runbook.
     Alerts,
     /// `/status/`: the public status page (`[status]`).
@@ -50,7 +53,7 @@ impl GeneratedPage {
             GeneratedPage::Tags => &TAGS,
             GeneratedPage::Tag(_) => &TAG,
             GeneratedPage::Review => &REVIEW,
-            GeneratedPage::Search => &SEARCH,
+            GeneratedPage::Search | GeneratedPage::SearchIn(_) => &SEARCH,
             GeneratedPage::Alerts => &ALERTS,
             GeneratedPage::Status => &STATUS,
             GeneratedPage::Print(_) => &PRINT,
@@ -192,7 +195,18 @@ static REVIEW: GeneratedSpec = GeneratedSpec {
 };
 
 static SEARCH: GeneratedSpec = GeneratedSpec {
-    instances: |site| single(site.config.search, GeneratedPage::Search, &site.config.search_page, "Search"),
+    // One per language: a language's readers search its own site.
+    instances: |site| {
+        let mut pages = single(site.config.search, GeneratedPage::Search, &site.config.search_page, "Search");
+        if site.config.search {
+            pages.extend(site.config.languages.others().iter().map(|code| Instance {
+                page: GeneratedPage::SearchIn(code.clone()),
+                site_path: format!("{code}/{}", site.config.search_page),
+                title: "Search".to_string(),
+            }));
+        }
+        pages
+    },
     parent: None,
     template: "search.html",
     builtin_template: builtin!("search.html"),

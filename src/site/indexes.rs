@@ -97,6 +97,10 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
         for instance in (spec.instances)(site) {
             let id = place(site, instance.clone(), diagnostics);
             site.pages[id].parent = parent;
+            // A language's search page sits under that language's home page.
+            if let GeneratedPage::SearchIn(code) = &instance.page {
+                site.pages[id].parent = site.page_by_url(&format!("{code}/")).or(parent);
+            }
             if let GeneratedPage::Tag(slug) = &instance.page
                 && let Some(tag) = site.indexes.tags.get_mut(slug)
             {

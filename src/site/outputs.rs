@@ -171,10 +171,12 @@ impl<'a> Claims<'a> {
         Ok(())
     }
 
-    /// Whether `path` is a file the search index writes (`search/<name>.json`), or lies
-    /// in a folder of that name: the index's file names depend on the words indexed, so
-    /// every such name is the index's.
+    /// Whether `path` is a file a search index writes (`search/<name>.json`, and
+    /// `de/search/<name>.json` for another language's), or lies in a folder of that
+    /// name: the index's file names depend on the words indexed, so every such name is
+    /// the index's.
     fn is_search_file(site: &Site, path: &str) -> bool {
+        let path = site.config.languages.strip(path);
         let in_index = path.strip_prefix("search/").and_then(|rest| rest.split('/').next());
         site.config.search && in_index.is_some_and(|name| name.ends_with(".json"))
     }

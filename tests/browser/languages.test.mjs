@@ -26,6 +26,8 @@ const files = {
   'content/runbooks/_index.md': '---\ntitle: Runbooks\n---\n',
   'content/runbooks/db.md': '---\ntitle: Database failover\n---\nFail over the database.\n',
   'content/runbooks/db.de.md': '---\ntitle: Datenbank-Failover\n---\nDie Datenbank umschalten.\n',
+  'content/runbooks/dns.md': '---\ntitle: DNS outage\n---\nResolvers lost their caches.\n',
+  'content/runbooks/dns.de.md': '---\ntitle: DNS-Ausfall\n---\nDie Resolver verloren ihre Zwischenspeicher.\n',
   'content/runbooks/web.md': '---\ntitle: Web server\n---\nRestart the web server.\n',
 };
 
@@ -101,4 +103,37 @@ test('axe-core finds no violation on a translated page and on a page not yet tra
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], url);
     await page.close();
   }
+});
+
+test('a German page searches the German site, stemmed in German, and its search page is German', async () => {
+  const page = await open('de/runbooks/web/');
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const box = page.locator('.search-form input');
+  // A plural no page uses: found by its German stem, at its German address.
+  await box.fill('Zwischenspeichern');
+  const first = page.locator('.search-form .search-results a.search-result-link').first();
+  await first.waitFor({ timeout: 5000 });
+  assert.equal(await first.locator('.search-result-title').textContent(), 'DNS-Ausfall');
+  assert.match(await first.getAttribute('href'), /^\/de\/runbooks\/dns\/(#.+)?$/);
+  // A page not yet translated is found in the German site too.
+  await box.fill('restart');
+  await page.waitForFunction(() => [...document.querySelectorAll('.search-form .search-result-title')].some((t) => t.textContent === 'Web server'), null, { timeout: 5000 });
+  assert.match(await page.locator('.search-form a.search-result-link').first().getAttribute('href'), /^\/de\/runbooks\/web\//);
+  const index = requested.filter((p) => p.includes('/search/') && p.endsWith('.json'));
+  assert.ok(index.length > 0 && index.every((p) => p.startsWith('/de/search/')), index.join(', '));
+  // Submitting leads to the German search page, which searches the German index.
+  await box.fill('Datenbanken');
+  await box.press('Enter');
+  await page.waitForURL(/\/de\/search\/\?q=Datenbanken$/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  const titles = page.locator('#search-results .search-result-title');
+  await titles.first().waitFor({ timeout: 5000 });
+  assert.deepEqual(await titles.allTextContents(), ['Datenbank-Failover']);
+  await page.close();
+  // The English site's search knows no German page.
+  const english = await open('search/?q=Datenbanken');
+  await english.waitForFunction(() => document.querySelector('#search-results')?.textContent.trim().length > 0, null, { timeout: 5000 });
+  assert.equal(await english.locator('#search-results .search-result-title').count(), 0);
+  await english.close();
 });

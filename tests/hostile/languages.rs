@@ -130,3 +130,38 @@ fn a_translated_file_above_the_handbook_is_never_read() {
     let page = site.read("public/de/a.html");
     assert!(page.contains("Say hello.") && page.contains("missing include"), "{page}");
 }
+
+#[test]
+fn a_file_at_a_language_s_index_is_refused_and_no_index_holds_internal_text() {
+    // Each language's search index is written under its folder (`fr/search/`): a file of
+    // the content there is refused as the default index's are, never silently replaced.
+    let site = bilingual();
+    site.write(
+        "content/b.md",
+        "---\ntitle: B\n---\nPublic.\n\n<!-- internal -->\nidx36canary bridge\n<!-- /internal -->\n",
+    );
+    site.write(
+        "content/b.fr.md",
+        "---\ntitle: B\n---\nPublic.\n\n<!-- internal -->\nidx36fr canary\n<!-- /internal -->\n",
+    );
+    site.write("content/secret.md", "---\ntitle: Secret\nvisibility: internal\n---\nidx36page canary.\n");
+    site.build(&[]).expect_code(0);
+    let index = |dir: &str| {
+        site.files_under(dir).into_iter().map(|file| site.read(&format!("{dir}/{file}"))).collect::<String>()
+    };
+    for dir in ["public/search", "public/fr/search"] {
+        let text = index(dir);
+        assert!(text.contains("public"), "{dir} is an index of the public text");
+        assert!(!text.contains("idx36") && !text.contains("secret"), "{dir} holds internal text: {text}");
+    }
+    let before = site.read("public/fr/search/manifest.json");
+    site.write("content/fr/search/manifest.json", "{\"taken\": true}\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("`content/fr/search/manifest.json` would be written to /fr/search/manifest.json, which is already taken by a file of the search index"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("public/fr/search/manifest.json"), before, "the previous output is left as it was");
+}

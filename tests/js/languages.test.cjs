@@ -13,10 +13,12 @@ const { execFileSync } = require('node:child_process');
 
 const bin = process.env.OPSBOOK_BIN;
 
-/** Builds a handbook of `pages` (path -> Markdown) in `language`; the output folder. */
+/** Builds a handbook of `pages` (path -> Markdown) in `language` (or in `languages`, a
+    list, the default first); the output folder. */
 function build(language, pages) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsbook-languages-'));
-  fs.writeFileSync(path.join(root, 'book.toml'), `[handbook]\ntitle = "Handbuch"\nlanguage = "${language}"\n`);
+  const setting = Array.isArray(language) ? `languages = ${JSON.stringify(language)}` : `language = "${language}"`;
+  fs.writeFileSync(path.join(root, 'book.toml'), `[handbook]\ntitle = "Handbuch"\n${setting}\n`);
   for (const [file, text] of Object.entries(pages)) {
     fs.mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
     fs.writeFileSync(path.join(root, 'content', file), text);
@@ -27,19 +29,19 @@ function build(language, pages) {
 
 /** The search engine of a built handbook, from its own search-analysis.js and search.js
     run in one global scope without `module`, as the page's two scripts are in a browser. */
-function engineOf(out) {
+function engineOf(out, folder = 'search') {
   const scope = vm.createContext({});
   vm.runInContext(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), scope);
   vm.runInContext(fs.readFileSync(path.join(out, 'search.js'), 'utf8'), scope);
-  const load = (name) => JSON.parse(fs.readFileSync(path.join(out, 'search', name), 'utf8'));
+  const load = (name) => JSON.parse(fs.readFileSync(path.join(out, folder, name), 'utf8'));
   return new scope.OpsbookSearch.Engine(load);
 }
 
 /** The titles of the results of `query`, and the words the engine corrected. */
 async function find(engine, query) {
   const found = await engine.search(query);
-  const titles = await Promise.all(found.results.map(async (hit) => (await engine.record(hit.page)).title));
-  return { titles, corrections: found.corrections };
+  const records = await Promise.all(found.results.map((hit) => engine.record(hit.page)));
+  return { titles: records.map((r) => r.title), urls: records.map((r) => r.url), corrections: found.corrections };
 }
 
 test('a German handbook finds a page by another inflection of its words', { skip: !bin && 'OPSBOOK_BIN is not set' }, async () => {
@@ -77,4 +79,28 @@ test('an English handbook ships search-analysis.js as it is', { skip: !bin && 'O
   const out = build('en', { 'disk.md': '# Disk full\n\nFree space on the volume.\n' });
   const theme = fs.readFileSync(path.join(__dirname, '../../themes/default/static/search-analysis.js'), 'utf8');
   assert.equal(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), theme);
+});
+
+test('a handbook of two languages searches each language in its own index, stemmed in it', { skip: !bin && 'OPSBOOK_BIN is not set' }, async () => {
+  const out = build(['en', 'de'], {
+    '_index.md': '# Home\n\nWelcome.\n',
+    'db.md': '# Database failover\n\nWhen the primary database fails, promote the replica.\n',
+    'db.de.md': '# Umschaltung der Datenbank\n\nWenn die primäre Datenbank ausfällt, das Replikat befördern.\n',
+    'disk.md': '# Disk full\n\nFree space on the volume.\n',
+  });
+  const script = fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8');
+  assert.ok(script.includes('Snowball german stemmer'), 'the German stemmer is shipped for the German index');
+  const english = engineOf(out);
+  const german = engineOf(out, 'de/search');
+  // English forms no page uses, stemmed in English; the German page is not in the English index.
+  let found = await find(english, 'databases promoted');
+  assert.deepEqual(found.urls, ['db/']);
+  assert.deepEqual((await find(english, 'Datenbanken')).urls, [], 'German words are not in the English index');
+  // German plurals, stemmed in German, find the German page under /de/.
+  found = await find(german, 'Datenbanken Replikate');
+  assert.deepEqual(found.urls, ['de/db/']);
+  assert.deepEqual(Object.keys(found.corrections), [], 'matched by the German stem, not as a typing mistake');
+  // A page not yet translated is found in the German site too, at its address there.
+  assert.deepEqual((await find(german, 'disk')).urls, ['de/disk/']);
+  assert.deepEqual((await find(english, 'disk')).urls, ['disk/']);
 });

@@ -30,6 +30,11 @@ pub(crate) struct LanguageView<'a> {
     pub x_default: Option<String>,
     /// The link to the home page of the page's language.
     pub home: String,
+    /// The link to the search page of the page's language, when search is on.
+    pub search_url: Option<String>,
+    /// The folder of the search index of the page's language (`/de/search/`), which the
+    /// search box and the search page read.
+    pub search_index: String,
 }
 
 /// One language's version of a page.
@@ -88,6 +93,15 @@ impl<'a> LanguageView<'a> {
             hreflang: if hreflang.len() > 1 { hreflang } else { Vec::new() },
             alternates,
             home: site.href(site.language_home(id)),
+            search_url: search_page(site, code, default).map(|page| site.href(page)),
+            search_index: format!("{}search/", site.href(site.language_home(id))),
         })
     }
+}
+
+/// The search page of language `code` (`default` is the default language's code).
+fn search_page(site: &Site, code: &str, default: &str) -> Option<PageId> {
+    use crate::site::generated::GeneratedPage;
+    let page = if code == default { GeneratedPage::Search } else { GeneratedPage::SearchIn(code.to_string()) };
+    site.generated_page(&page)
 }

@@ -333,7 +333,7 @@ impl<'a> IndexView<'a> {
                     pages: tag.map(|t| links(&t.pages)).unwrap_or_default(),
                 }
             }
-            GeneratedPage::Search => IndexView::Search,
+            GeneratedPage::Search | GeneratedPage::SearchIn(_) => IndexView::Search,
             GeneratedPage::Status => IndexView::Status { status: super::status::StatusView::of(site).map(Box::new) },
             GeneratedPage::Alerts => IndexView::Alerts {
                 alerts: site

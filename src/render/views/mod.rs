@@ -11,7 +11,7 @@
 //! | `prev`, `next` | the neighbours in reading order, or nothing |
 //! | `section` | on section pages: `children`, the pages and subsections, in order, and the `catalog` |
 //! | `index` | on generated pages (owners, tags, review): what they list |
-//! | `lang` | in a handbook of several languages: `code`, `text`, `fallback`, `original_url`, `canonical`, `alternates` and `hreflang` (code, name, url, href, current, fallback), `x_default`; else nothing |
+//! | `lang` | in a handbook of several languages: `code`, `text`, `fallback`, `original_url`, `canonical`, `alternates` and `hreflang` (code, name, url, href, current, fallback), `x_default`, `home`, `search_url` and `search_index` (the page's language's search page and index folder); else nothing |
 //! | `t` | the theme's words in the page's language (`crate::render::strings`) |
 
 pub(crate) mod alert;

@@ -18,7 +18,7 @@ fn cuts_the_vocabulary_into_runs_of_words() {
     words.push("zebra".into());
     let pairs: Vec<(&str, &str)> = words.iter().map(|w| (w.as_str(), w.as_str())).collect();
     let terms = Terms::of_pairs(&pairs);
-    let shards = make_shards(postings_of(&terms, &[1; 8]), &mut IndexCache::default()).vocabulary;
+    let shards = make_shards(postings_of(&terms, &[1; 8]), &mut ShardCache::default()).vocabulary;
     assert!(shards.len() > 1);
     assert_eq!(shards[0].0, "fa0000x", "one-letter words are not in the shards");
     assert!(shards.windows(2).all(|w| w[0].0 < w[1].0), "shards are in order");
@@ -37,7 +37,7 @@ fn sorts_the_words_of_typing_mistakes_by_their_end() {
     }
     let pairs: Vec<(&str, &str)> = words.iter().map(|w| (w.as_str(), "x")).collect();
     let terms = Terms::of_pairs(&pairs);
-    let shards = make_shards(postings_of(&terms, &[1]), &mut IndexCache::default()).reversed;
+    let shards = make_shards(postings_of(&terms, &[1]), &mut ShardCache::default()).reversed;
     assert!(shards.len() > 1);
     assert!(shards.windows(2).all(|w| w[0].0 < w[1].0), "shards are in order");
     assert!(shards.iter().all(|(_, json)| json.len() <= REVERSED_TARGET), "no shard above the target");
@@ -53,7 +53,7 @@ fn sorts_the_words_of_typing_mistakes_by_their_end() {
 }
 
 /// The shards of `words` (each its own stem) on pages `docs`, from `cache`.
-fn shards_of(words: &[String], docs: &[u32], cache: &mut IndexCache, terms: &Terms) -> Shards {
+fn shards_of(words: &[String], docs: &[u32], cache: &mut ShardCache, terms: &Terms) -> Shards {
     let numbers: Vec<u32> = words
         .iter()
         .map(|w| (0..terms.word_count() as u32).find(|&n| terms.word(n) == w).expect("a word of the terms"))
@@ -79,12 +79,12 @@ fn a_cache_gives_the_shards_an_empty_one_gives_and_encodes_only_what_changed() {
     let pairs: Vec<(&str, &str)> = all.iter().map(|w| (w.as_str(), w.as_str())).collect();
     let terms = Terms::of_pairs(&pairs);
     let before = &all[..4000];
-    let mut cache = IndexCache::default();
+    let mut cache = ShardCache::default();
     let first = shards_of(before, &[1, 2], &mut cache, &terms);
     // Words removed and added, the same pages: the shards are those of a cache-less index.
     let after: Vec<String> = all.iter().filter(|w| !w.starts_with("w00010")).cloned().collect();
     let again = shards_of(&after, &[1, 2], &mut cache, &terms);
-    let fresh = shards_of(&after, &[1, 2], &mut IndexCache::default(), &terms);
+    let fresh = shards_of(&after, &[1, 2], &mut ShardCache::default(), &terms);
     let texts = |s: &Shards| {
         s.vocabulary.iter().chain(&s.reversed).map(|(n, j)| (n.clone(), j.to_string())).collect::<Vec<_>>()
     };
@@ -101,5 +101,5 @@ fn a_cache_gives_the_shards_an_empty_one_gives_and_encodes_only_what_changed() {
     // Other pages: every stem's postings changed, so every shard is new.
     let moved = shards_of(&after, &[1, 3], &mut cache, &terms);
     assert!(moved.vocabulary.iter().all(|(n, j)| !again.vocabulary.iter().any(|(m, k)| m == n && Arc::ptr_eq(j, k))));
-    assert_eq!(texts(&moved), texts(&shards_of(&after, &[1, 3], &mut IndexCache::default(), &terms)));
+    assert_eq!(texts(&moved), texts(&shards_of(&after, &[1, 3], &mut ShardCache::default(), &terms)));
 }

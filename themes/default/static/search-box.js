@@ -9,8 +9,10 @@
 
   var script = document.currentScript;
   var root = (script && script.dataset.root) || '/';
+  // The index of the page's language (`/de/search/`), else the site's.
+  var index = (script && script.dataset.index) || root + 'search/';
   var engine = new search.Engine(function (name) {
-    return fetch(root + 'search/' + name).then(function (response) {
+    return fetch(index + name).then(function (response) {
       if (!response.ok) throw new Error('search index: ' + response.status + ' for ' + name);
       return response.json();
     });
@@ -170,7 +172,7 @@
         else if (found.missing && found.missing.length) box.insertBefore(element('p', 'search-missing', 'No page has ' + found.missing.map(function (w) { return '“' + w + '”'; }).join(', ') + '.'), list);
         if (count > 8) {
           var more = element('a', 'search-more', 'All ' + count + ' results');
-          more.href = root + (form.getAttribute('data-page') || 'search/') + '?q=' + encodeURIComponent(query);
+          more.href = (form.getAttribute('action') || root + (form.getAttribute('data-page') || 'search/')) + '?q=' + encodeURIComponent(query);
           box.appendChild(more);
         }
         box.hidden = false;
