@@ -204,3 +204,27 @@ fn a_byline_of_markdown_links_names_one_author_per_link() {
     let cy = site.read("public/authors/cy-dee/index.html");
     assert!(cy.contains(r#"href="https://cy.example""#) && cy.contains("Joint"), "{cy}");
 }
+
+#[test]
+fn handbook_json_gives_posts_and_dated_pages_their_date_and_authors() {
+    let site = handbook("blog-api");
+    site.build(&[]).expect_code(0);
+    let api: serde_json::Value = serde_json::from_str(&site.read("public/handbook.json")).expect("JSON");
+    let pages = api["pages"].as_array().expect("pages");
+    let page = |url: &str| pages.iter().find(|p| p["url"] == url).unwrap_or_else(|| panic!("{url}"));
+    let second = page("/blog/2024/01/05/second/");
+    assert_eq!(second["date"], "2024-01-05");
+    assert_eq!(
+        second["authors"],
+        serde_json::json!([
+            {"name": "Ann Example", "url": "/authors/ann/"},
+            {"name": "Bob Builder", "url": "/authors/bob-builder/"}
+        ])
+    );
+    // Minutes are dated by their names; they have no authors, and an undated page neither.
+    let minutes = page("/minutes/20230612/");
+    assert_eq!(minutes["date"], "2023-06-12");
+    assert!(minutes.get("authors").is_none(), "{minutes}");
+    let home = page("/");
+    assert!(home.get("date").is_none() && home.get("authors").is_none(), "{home}");
+}

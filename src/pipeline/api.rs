@@ -48,6 +48,13 @@ struct PageRecord<'a> {
     review: Option<Review>,
     action_items: Option<Vec<ActionItem<'a>>>,
     backlinks: Vec<String>,
+    /// A post's or a dated page's date (`YYYY-MM-DD`, `crate::site::blog`), as the
+    /// page shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    /// Its authors, in the order written: each name with the link to their page.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<AuthorRecord<'a>>,
     /// Runbooks that answer alerts: their names.
     #[serde(skip_serializing_if = "Option::is_none")]
     alerts: Option<Vec<&'a str>>,
@@ -65,6 +72,12 @@ struct PageRecord<'a> {
     translations: Option<std::collections::BTreeMap<&'a str, String>>,
     #[serde(flatten)]
     fingerprints: Fingerprints,
+}
+
+#[derive(Serialize)]
+struct AuthorRecord<'a> {
+    name: &'a str,
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -301,6 +314,12 @@ fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: 
                 .collect()
         }),
         backlinks: page.backlinks.iter().map(|&b| site.href(b)).collect(),
+        date: site.page_date(id).map(|date| date.to_string()),
+        authors: site
+            .authors_of(id)
+            .into_iter()
+            .map(|(author, url)| AuthorRecord { name: &author.name, url })
+            .collect(),
         lang: site.language_of(id).map(|code| {
             if site.is_fallback(id) { site.config.languages.default_language().unwrap_or(code) } else { code }
         }),

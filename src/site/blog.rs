@@ -510,6 +510,18 @@ impl Site {
             .then(|| self.config.base_url.href(&path))
     }
 
+    /// The authors of page `id`, in the order written, each with the link to their page.
+    pub(crate) fn authors_of(&self, id: PageId) -> Vec<(&Author, Option<String>)> {
+        let Some(list) = self.blogs.authors_of.get(&id) else { return Vec::new() };
+        list.iter()
+            .filter_map(|&at| self.blogs.authors.get(at))
+            .map(|author| {
+                let page = self.generated_page(&super::generated::GeneratedPage::Author(author.slug.clone()));
+                (author, page.map(|page| self.href(page)))
+            })
+            .collect()
+    }
+
     /// The blog whose section is page `id`.
     pub(crate) fn blog_of_section(&self, id: PageId) -> Option<&Blog> {
         self.blogs.blogs.iter().find(|blog| blog.section == id)

@@ -113,14 +113,9 @@ pub(crate) struct NamedAddress<'a> {
 
 /// The authors of page `id`, each linking to their page.
 fn author_links(site: &Site, id: PageId) -> Vec<AuthorLink> {
-    let Some(list) = site.blogs.authors_of.get(&id) else { return Vec::new() };
-    list.iter()
-        .filter_map(|&at| site.blogs.authors.get(at))
-        .map(|author| AuthorLink {
-            name: author.name.clone(),
-            url: author_page(site, author),
-            avatar: author.avatar.clone(),
-        })
+    site.authors_of(id)
+        .into_iter()
+        .map(|(author, url)| AuthorLink { name: author.name.clone(), url, avatar: author.avatar.clone() })
         .collect()
 }
 
