@@ -34,7 +34,7 @@ const VERSIONS_FILE: &str = "versions.json";
 /// The folder of the versions' docs.
 const VERSIONED_DOCS: &str = "versioned_docs";
 /// Docusaurus's configuration files.
-const CONFIG_FILES: [&str; 4] =
+pub(super) const CONFIG_FILES: [&str; 4] =
     ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
 /// The name of the docs folder's own version.
 const CURRENT: &str = "current";
@@ -111,7 +111,7 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
 }
 
 /// The text of a file beside `book.toml`, confined; a refusal or read error is a note.
-fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+pub(super) fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let path = config.root.join(name);
     let refused = super::confine::Confinement::new(&config.root).map(|c| c.check_readable(&path));
     let read = match refused {

@@ -239,6 +239,21 @@ pub(crate) fn docs_plugin_options(text: &str) -> Result<Option<Located>, Problem
     Ok(None)
 }
 
+/// The object of the first `key: {` of a configuration's text (not `x.key`): the
+/// `i18n` object of a `docusaurus.config.js`. `None` when the text has none.
+pub(crate) fn object_at_key(text: &str, key: &str) -> Result<Option<Located>, Problem> {
+    let tokens = tokenize(text)?;
+    let punct = |i: usize, p: char| matches!(tokens.get(i), Some(Token { tok: Tok::Punct(q), .. }) if *q == p);
+    for i in 0..tokens.len() {
+        let named = matches!(&tokens[i].tok, Tok::Ident(name) | Tok::Str(name) if name == key);
+        if named && punct(i + 1, ':') && punct(i + 2, '{') && (i == 0 || !punct(i - 1, '.')) {
+            let mut parser = Parser { tokens: &tokens, at: i + 2 };
+            return parser.value(0).map(Some);
+        }
+    }
+    Ok(None)
+}
+
 struct Parser<'a> {
     tokens: &'a [Token],
     at: usize,

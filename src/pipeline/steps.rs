@@ -63,6 +63,8 @@ pub(crate) fn prepare(
     diagnostics.append(&mut config.notes);
     // Docusaurus's versioned docs, mounted where the old site published them.
     crate::content::docusaurus_versions::mount_versions(&mut config, diagnostics);
+    // Docusaurus's locales and each one's translated docs, mounted at its folder.
+    crate::content::docusaurus_i18n::mount_locales(&mut config, diagnostics);
     let now = crate::dates::now()?;
     let mut theme = find_theme(&config)?;
     diagnostics.append(&mut theme.notes);

@@ -74,7 +74,14 @@ pub(crate) struct Options {
 pub(crate) fn run(options: Options) -> Result<()> {
     let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
     let (output_dir, content, sources) = match Config::load(&root, &Overrides::default()) {
-        Ok(config) => (config.output_dir, config.content_folder, config.sources.folders()),
+        Ok(mut config) => {
+            // The folders a Docusaurus site's layout mounts (its versions, its locales'
+            // translated docs) are watched too; what they note is the build's to say.
+            let mut noted = Vec::new();
+            crate::content::docusaurus_versions::mount_versions(&mut config, &mut noted);
+            crate::content::docusaurus_i18n::mount_locales(&mut config, &mut noted);
+            (config.output_dir, config.content_folder, config.sources.folders())
+        }
         Err(Failure::Environment(error)) => return Err(error),
         Err(Failure::Content(_)) => (root.join("public"), crate::config::DEFAULT_CONTENT_DIR.to_string(), Vec::new()),
     };

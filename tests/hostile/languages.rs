@@ -165,3 +165,27 @@ fn a_file_at_a_language_s_index_is_refused_and_no_index_holds_internal_text() {
     );
     assert_eq!(site.read("public/fr/search/manifest.json"), before, "the previous output is left as it was");
 }
+
+#[test]
+fn a_docusaurus_locale_folder_linked_out_of_the_handbook_is_not_mounted() {
+    // The folder of a locale's translated docs is mounted as a `[[sources]]` folder is:
+    // a symbolic link that leads out of the handbook is refused, its pages never read.
+    let site = Site::with_files(
+        "hostile-docusaurus-i18n",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\n[build]\ncontent-dir = \"docs\"\n"),
+            ("docusaurus.config.js", "module.exports = { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] } };\n"),
+            ("docs/a.md", "---\ntitle: A\n---\nText.\n"),
+        ],
+    );
+    let elsewhere = Site::with_files("hostile-docusaurus-i18n-elsewhere", &[("a.md", "# s3cr3t-page\n")]);
+    std::fs::create_dir_all(site.root.join("i18n/fr/docusaurus-plugin-content-docs")).expect("folders");
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("i18n/fr/docusaurus-plugin-content-docs/current"))
+        .expect("a link");
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0, "the mount is refused like a written one: {}", run.stderr);
+    assert!(run.stderr.contains("i18n/fr/docusaurus-plugin-content-docs/current"), "{}", run.stderr);
+    assert!(!site.exists("public/fr/a/index.html"));
+    let leaked = site.files_under("public").iter().any(|f| site.read(&format!("public/{f}")).contains("s3cr3t-page"));
+    assert!(!leaked);
+}

@@ -1,0 +1,133 @@
+//! Docusaurus's translations (issue 36): a Docusaurus site lists its locales in
+//! `docusaurus.config.js` (`i18n: { defaultLocale: 'en', locales: ['en', 'de'] }`) and
+//! keeps each other locale's docs in `i18n/<locale>/docusaurus-plugin-content-docs/current/`,
+//! at the paths the docs have under `docs/`
+//! (<https://docusaurus.io/docs/i18n/tutorial#translate-markdown-files>,
+//! <https://docusaurus.io/docs/api/docusaurus-config#i18n>).
+//!
+//! A handbook whose `book.toml` lists no `languages` and that has a Docusaurus
+//! configuration beside it takes its locales as its languages, the default first. Each
+//! language but the default whose folder of translated docs exists is then mounted at
+//! the language's folder of the content tree, as a `[[sources]]` table would mount it
+//! (`i18n/de/docusaurus-plugin-content-docs/current` at `de`), unless a table mounts a
+//! folder there already; the walk reads it through the confinement like any mounted
+//! folder, and its pages are the translations of the language's folder
+//! ([`super::languages`]). The configuration is read as [`super::docusaurus_versions`]
+//! reads it; a locale that is no language code opsbook can publish under (`zh_CN`) is a
+//! warning at its place, left out.
+
+use crate::config::{Config, Source};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+use super::docusaurus_versions::{CONFIG_FILES, read};
+use super::js_literal::{Js, Located, object_at_key};
+
+/// The folder of a locale's translated docs (the current version), from the root.
+fn docs_folder(locale: &str) -> String {
+    format!("i18n/{locale}/docusaurus-plugin-content-docs/current")
+}
+
+/// Takes a Docusaurus site's locales as the handbook's languages (unless book.toml lists
+/// some) and mounts each language's translated docs at its folder.
+pub(crate) fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+    let root = config.root.clone();
+    let Some(name) = CONFIG_FILES.iter().find(|name| root.join(name).is_file()) else { return };
+    if config.mdbook {
+        return;
+    }
+    if config.languages.list.is_empty() {
+        let Some(text) = read(config, name, diagnostics) else { return };
+        let i18n = match object_at_key(&text, "i18n") {
+            Ok(Some(i18n)) => i18n,
+            Ok(None) => return,
+            Err((line, column, message)) => {
+                let note = format!("cannot read the locales ({message}): the handbook has one language");
+                diagnostics.push(
+                    Diagnostic::error(Rule::ConfigSyntax, *name, line, column, note).with_severity(Severity::Note),
+                );
+                return;
+            }
+        };
+        let locales = locales_of(&i18n, name, diagnostics);
+        if locales.len() < 2 {
+            return;
+        }
+        config.language = locales[0].clone();
+        config.languages.list = locales;
+    }
+    let content = config.content_folder.trim_end_matches('/').to_string();
+    for locale in config.languages.list.clone().iter().skip(1) {
+        let folder = docs_folder(locale);
+        let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == *locale);
+        if taken || root.join(&content).join(locale).exists() || !root.join(&folder).is_dir() {
+            continue;
+        }
+        config.sources.list.push(Source {
+            folder,
+            mount: locale.clone(),
+            repository: None,
+            subdir: String::new(),
+            internal: false,
+            line: 0,
+            path_at: (0, 0),
+        });
+    }
+}
+
+/// The locales of an `i18n` object, `defaultLocale` first; a locale that is no language
+/// code is a warning at it (in `file`), left out.
+fn locales_of(i18n: &Located, file: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut listed: Vec<&Located> = Vec::new();
+    if let Some(default) = i18n.get("defaultLocale") {
+        listed.push(default);
+    }
+    if let Some(Located { value: Js::Array(items), .. }) = i18n.get("locales") {
+        listed.extend(items);
+    }
+    let mut locales: Vec<String> = Vec::new();
+    for item in listed {
+        let Some(code) = item.str() else { continue };
+        if locales.iter().any(|known| known == code) {
+            continue;
+        }
+        if !crate::config::is_language_code(code) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::ConfigField,
+                    file,
+                    item.line,
+                    item.column,
+                    format!("the locale {code:?} is not a language code opsbook can publish under: it is left out"),
+                )
+                .with_severity(Severity::Warning)
+                .with_help("write locales as language tags, such as 'de' or 'pt-BR'"),
+            );
+            continue;
+        }
+        locales.push(code.to_string());
+    }
+    locales
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locales(text: &str) -> (Vec<String>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let i18n = object_at_key(text, "i18n").expect("parsed").expect("an i18n object");
+        (locales_of(&i18n, "docusaurus.config.js", &mut diagnostics), diagnostics)
+    }
+
+    #[test]
+    fn reads_the_default_locale_first_then_the_others() {
+        let text = "module.exports = {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['de', 'en', \"pt-BR\"],\n    localeConfigs: { de: { label: 'Deutsch' } },\n  },\n};\n";
+        assert_eq!(locales(text).0, ["en", "de", "pt-BR"]);
+        let (list, diagnostics) =
+            locales("const config = { i18n: { defaultLocale: 'en', locales: ['en', 'zh_CN'] } };");
+        assert_eq!(list, ["en"]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (1, 63));
+        assert!(object_at_key("module.exports = { title: 'x', config: { i18n: 1 } }", "i18n").expect("read").is_none());
+    }
+}

@@ -1,0 +1,85 @@
+//! Docusaurus's translations (issue 36): the locales of `docusaurus.config.js` are the
+//! handbook's languages, and `i18n/<locale>/docusaurus-plugin-content-docs/current/`
+//! holds each locale's translated docs at the paths of `docs/`.
+
+mod util;
+
+use util::{Server, Site, save};
+
+const CONFIG: &str = "module.exports = {\n  title: 'Ops',\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', 'de', 'zh_CN'],\n  },\n};\n";
+const GERMAN: &str = "i18n/de/docusaurus-plugin-content-docs/current";
+
+fn site(name: &str) -> Site {
+    Site::with_files(
+        name,
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\n[build]\ncontent-dir = \"docs\"\n"),
+            ("docusaurus.config.js", CONFIG),
+            ("docs/index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+            ("docs/runbooks/db.md", "---\ntitle: Database failover\n---\nFail over. See [web](web.md).\n"),
+            ("docs/runbooks/web.md", "---\ntitle: Web server\n---\nRestart it.\n"),
+            (
+                &format!("{GERMAN}/runbooks/db.md"),
+                "---\ntitle: Datenbank-Failover\n---\nUmschalten. Siehe [web](web.md).\n",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn the_locales_are_the_languages_and_the_translated_docs_their_pages() {
+    let site = site("docusaurus-i18n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    // A locale that is no language tag is left out, named where it is written.
+    assert!(
+        run.stderr.contains("the locale \"zh_CN\" is not a language code opsbook can publish under: it is left out"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> docusaurus.config.js:5:27"), "{}", run.stderr);
+    let de = site.read("public/de/runbooks/db/index.html");
+    assert!(de.starts_with("<!doctype html>\n<html lang=\"de\">"), "{}", &de[..80]);
+    assert!(de.contains("<title>Datenbank-Failover · Ops</title>"));
+    assert!(util::main_of(&de).contains("href=\"/de/runbooks/web/\""), "links stay in the language");
+    // A page the locale has not translated is shown in the default language under /de/.
+    let web = site.read("public/de/runbooks/web/index.html");
+    assert!(web.contains("<main") && web.contains("lang=\"en\""), "{web}");
+    let en = site.read("public/runbooks/db/index.html");
+    assert!(en.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"/de/runbooks/db/\">"), "{en}");
+    assert!(!site.exists("public/zh_CN/index.html"));
+    // The translated file is the German page's source: edit links lead to it.
+    let api = site.read("public/handbook.json");
+    assert!(api.contains(&format!("\"source\": \"{GERMAN}/runbooks/db.md\"")), "{api}");
+}
+
+#[test]
+fn languages_written_in_book_toml_win_and_still_read_the_translated_docs() {
+    let site = site("docusaurus-i18n-book");
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"de\"]\n[build]\ncontent-dir = \"docs\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("zh_CN"), "the configuration's locales are not read: {}", run.stderr);
+    assert!(site.read("public/de/runbooks/db/index.html").contains("<title>Datenbank-Failover · Ops</title>"));
+    // A handbook that mounts something at the language's folder keeps its own mount.
+    site.write("translations/runbooks/db.md", "---\ntitle: Eigene Übersetzung\n---\nText.\n");
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"de\"]\n[build]\ncontent-dir = \"docs\"\n\
+         [[sources]]\npath = \"translations\"\nmount = \"de\"\n",
+    );
+    site.build(&[]).expect_code(0);
+    assert!(site.read("public/de/runbooks/db/index.html").contains("<title>Eigene Übersetzung · Ops</title>"));
+}
+
+#[test]
+fn serve_watches_the_translated_docs() {
+    let site = site("docusaurus-i18n-serve");
+    let server = Server::start(&site, &[]);
+    server.wait_for("the German page", |s| s.get("/de/runbooks/db/").1.contains("Umschalten."));
+    save(&site, &format!("{GERMAN}/runbooks/db.md"), "---\ntitle: Datenbank-Failover\n---\nUmschalten, dann prüfen.\n");
+    server.wait_for("the edit of a translated doc", |s| s.get("/de/runbooks/db/").1.contains("dann prüfen"));
+}
