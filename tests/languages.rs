@@ -144,6 +144,33 @@ fn each_language_has_its_search_index_and_search_page() {
 }
 
 #[test]
+fn a_hugo_site_s_languages_table_lists_the_languages() {
+    // Hugo's own configuration, no `languages` in book.toml: its translations by file name
+    // are the handbook's, the `defaultContentLanguage` first, the others by weight.
+    let site = Site::with_files(
+        "hugo-languages",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\n[markdown]\nheading-ids = \"hugo\"\n"),
+            (
+                "hugo.toml",
+                "defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n\
+                 [languages.fr]\nweight = 3\ndisabled = true\n",
+            ),
+            ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+            ("content/db.md", "---\ntitle: Database failover\n---\nFail over.\n"),
+            ("content/db.de.md", "---\ntitle: Datenbank-Failover\n---\nUmschalten.\n"),
+            ("content/db.fr.md", "---\ntitle: Basculement\n---\nBasculer.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/db/index.html");
+    assert!(de.starts_with("<!doctype html>\n<html lang=\"de\">") && de.contains("<title>Datenbank-Failover · Ops"));
+    assert!(site.read("public/db/index.html").contains("hreflang=\"de\""));
+    // A disabled language is none: its file is no page of it, and no `/fr/` is published.
+    assert!(!site.exists("public/fr/db/index.html"), "{:?}", site.files_under("public"));
+}
+
+#[test]
 fn a_translation_written_twice_is_an_error_at_the_second() {
     let site = bilingual();
     site.write("content/de/runbooks/db.md", "# Doppelt\n");

@@ -78,6 +78,53 @@ fn key<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     map.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v)
 }
 
+/// The languages of a multilingual Hugo site, `defaultContentLanguage` (`en` unless set)
+/// first, then the others in Hugo's order (by `weight`, languages without one last, then
+/// by code), leaving out `disabled` ones and those of `disableLanguages`; by the
+/// configuration `config` and the `languages` table of a file of its own (`languages`).
+/// Hugo lower-cases the codes. Empty unless the site keeps its translations where
+/// opsbook reads them: named for their language beside the page (`db.de.md`, no
+/// `contentDir`), or each other language's `contentDir` the content folder's own
+/// `<code>` folder (and the default language's, if set, the content folder itself).
+/// <https://gohugo.io/content-management/multilingual/>
+pub(crate) fn languages(config: &Value, languages: Option<&Value>, content_folder: &str) -> Vec<String> {
+    let Some(top) = config.as_object() else { return Vec::new() };
+    let Some(table) = languages.or_else(|| key(top, "languages")).and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let default = key(top, "defaultContentLanguage").and_then(Value::as_str).unwrap_or("en").to_ascii_lowercase();
+    let disabled: Vec<String> = key(top, "disableLanguages")
+        .and_then(Value::as_array)
+        .map(|list| list.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect())
+        .unwrap_or_default();
+    let content_folder = content_folder.trim_end_matches('/');
+    let mut listed: Vec<(i64, String)> = Vec::new();
+    for (code, settings) in table {
+        let code = code.to_ascii_lowercase();
+        let settings = settings.as_object();
+        let setting = |name: &str| settings.and_then(|s| key(s, name));
+        if disabled.contains(&code) || setting("disabled").and_then(Value::as_bool) == Some(true) {
+            continue;
+        }
+        if let Some(dir) = setting("contentDir").and_then(Value::as_str) {
+            let dir = dir.trim_start_matches("./").trim_end_matches('/');
+            let expected =
+                if code == default { content_folder.to_string() } else { format!("{content_folder}/{code}") };
+            if dir != expected {
+                return Vec::new();
+            }
+        }
+        listed.push((setting("weight").and_then(Value::as_i64).unwrap_or(0), code));
+    }
+    if !listed.iter().any(|(_, code)| *code == default) {
+        return Vec::new();
+    }
+    listed.sort_by(|(wa, a), (wb, b)| (*wa == 0, *wa, a).cmp(&(*wb == 0, *wb, b)));
+    let mut codes: Vec<String> = vec![default.clone()];
+    codes.extend(listed.into_iter().map(|(_, code)| code).filter(|code| *code != default));
+    codes
+}
+
 /// The URL prefix (`en/`) under which the old site published the pages of the content
 /// folder `content_folder`, by the configuration `config` and the `languages` table of
 /// a file of its own (`languages`), or `None` for the root.
@@ -99,6 +146,34 @@ pub(crate) fn content_route(config: &Value, languages: Option<&Value>, content_f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_the_languages_whose_translations_are_where_opsbook_reads_them() {
+        let toml = parse(
+            "hugo.toml",
+            "defaultContentLanguage = \"de\"\ndisableLanguages = [\"it\"]\n[languages.en]\nweight = 2\n[languages.de]\nweight = 1\n\
+             [languages.FR]\n[languages.it]\n[languages.es]\nweight = 3\ndisabled = true\n",
+        )
+        .unwrap();
+        assert_eq!(languages(&toml, None, "content"), ["de", "en", "fr"]);
+        // Each language's own folder inside the content folder, the default's the folder itself.
+        let dirs = parse(
+            "hugo.toml",
+            "[languages.en]\ncontentDir = \"content\"\n[languages.de]\ncontentDir = \"content/de\"\n",
+        )
+        .unwrap();
+        assert_eq!(languages(&dirs, None, "content"), ["en", "de"]);
+        // Sibling folders (`content/en`, `content/de`): a handbook of one of them.
+        let siblings = parse(
+            "hugo.toml",
+            "[languages.en]\ncontentDir = \"content/en\"\n[languages.de]\ncontentDir = \"content/de\"\n",
+        )
+        .unwrap();
+        assert!(languages(&siblings, None, "content/en").is_empty());
+        assert!(languages(&parse("hugo.toml", "title = \"x\"\n").unwrap(), None, "content").is_empty());
+        let file = parse("languages.yaml", "en:\n  weight: 1\nnl:\n  weight: 2\n").unwrap();
+        assert_eq!(languages(&parse("hugo.toml", "").unwrap(), Some(&file), "content"), ["en", "nl"]);
+    }
 
     #[test]
     fn finds_the_language_prefix_of_the_content_folder() {

@@ -5,7 +5,8 @@
 //!
 //! 1. The languages are `[handbook] languages` (`config::Languages`), else a Jekyll
 //!    site's `languages:` (jekyll-multiple-languages-plugin's `_config.yml` key, read by
-//!    [`super::jekyll_site`]); fewer than two leave the walk as it was.
+//!    [`super::jekyll_site`]), else a Hugo site's `languages` table
+//!    ([`super::hugo_site::languages`]); fewer than two leave the walk as it was.
 //! 2. A translation is written either as Hugo names it, `name.de.md` beside the page
 //!    (Hugo's "translation by file name", <https://gohugo.io/content-management/multilingual/#translation-by-file-name>:
 //!    `_index.de.md` for a section), which becomes the content path `de/…/name.md`
@@ -164,12 +165,16 @@ fn written_twice(config: &Config, path: &str, code: &str, target: &str) -> Diagn
 }
 
 /// The languages of the handbook, the default first: `[handbook] languages`, else a
-/// Jekyll site's `languages:` (its codes that are language codes).
+/// Jekyll site's `languages:`, else a Hugo site's `languages` table
+/// ([`super::hugo_site::languages`]); their codes that are language codes.
 pub(crate) fn listed(config: &Config, files: &ContentFiles) -> Vec<String> {
     if !config.languages.list.is_empty() {
         return config.languages.list.clone();
     }
     let mut list = files.old_tool.jekyll.as_ref().map(|site| site.languages.clone()).unwrap_or_default();
+    if list.is_empty() {
+        list = files.old_tool.hugo_languages.clone();
+    }
     list.retain(|code| crate::config::is_language_code(code));
     list
 }

@@ -115,6 +115,9 @@ pub(crate) struct OldTool {
     pub eleventy: Option<super::eleventy_site::EleventyPermalinks>,
     /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
     pub definition_lists: DefinitionLists,
+    /// Hugo: the languages of a multilingual site whose translations lie where opsbook
+    /// reads them ([`super::hugo_site::languages`]), the default first.
+    pub hugo_languages: Vec<String>,
     /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
     /// unless its configuration's `markdown.format` is `md` or `detect`
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
@@ -263,6 +266,7 @@ pub(crate) fn read_old_tool(
             if let Some(hugo) = &hugo {
                 let languages = read(&super::hugo_site::LANGUAGE_FILES, diagnostics);
                 old.content_route = super::hugo_site::content_route(hugo, languages.as_ref(), &config.content_folder);
+                old.hugo_languages = super::hugo_site::languages(hugo, languages.as_ref(), &config.content_folder);
             }
             let markup = read(&super::hugo_site::MARKUP_FILES, diagnostics);
             old.definition_lists = super::hugo_site::definition_lists(hugo.as_ref(), markup.as_ref());
