@@ -45,6 +45,11 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("not_translated_notice", "This page is not translated yet: it is shown in its original language."),
     ("read_the_original", "Read the original"),
     ("back_to_top", "Back to top"),
+    ("search_title", "Search"),
+    ("search_page_placeholder", "Words, or filters like kind:runbook owner:@dba-team"),
+    ("search_button", "Search"),
+    ("filters", "Filters"),
+    ("search_needs_javascript", "Search runs in your browser and needs JavaScript."),
 ];
 
 /// The German words.
@@ -78,6 +83,11 @@ const GERMAN: &[(&str, &str)] = &[
     ("not_translated_notice", "Diese Seite ist noch nicht übersetzt: sie wird in ihrer Originalsprache gezeigt."),
     ("read_the_original", "Zum Original"),
     ("back_to_top", "Nach oben"),
+    ("search_title", "Suche"),
+    ("search_page_placeholder", "Wörter, oder Filter wie kind:runbook owner:@dba-team"),
+    ("search_button", "Suchen"),
+    ("filters", "Filter"),
+    ("search_needs_javascript", "Die Suche läuft in Ihrem Browser und braucht JavaScript."),
 ];
 
 /// The names of languages in themselves, for the language switch; another code is shown
