@@ -44,6 +44,9 @@ pub struct Renderer {
     template_bytes: AtomicUsize,
     /// The theme's words (`t`) of each language of the handbook ([`strings`]).
     words: BTreeMap<String, Value>,
+    /// In a handbook of several languages, the search script's words of each language,
+    /// as JSON (`search_words`, the script's `data-words`).
+    search_words: BTreeMap<String, String>,
     /// What was wrong with the handbook's strings files.
     word_notes: Vec<Diagnostic>,
 }
@@ -94,7 +97,7 @@ impl Renderer {
         }
         tera.global_context().insert("site", &SiteView::of(site));
         let reads_nav = texts.values().any(|source| template_reads_nav(source));
-        let (words, word_notes) = words_of(site);
+        let (words, search_words, word_notes) = words_of(site);
         Ok(Renderer {
             tera,
             origins,
@@ -102,6 +105,7 @@ impl Renderer {
             reads_nav,
             template_bytes: AtomicUsize::new(TEMPLATE_BYTES),
             words,
+            search_words,
             word_notes,
         })
     }
@@ -297,6 +301,9 @@ impl Renderer {
         if let Some(words) = code.and_then(|code| self.words.get(code)).or_else(|| self.words.values().next()) {
             context.insert_value("t", words.clone());
         }
+        if let Some(words) = code.and_then(|code| self.search_words.get(code)) {
+            context.insert("search_words", words);
+        }
         if self.reads_nav {
             context.insert_value("nav", nav.entries.clone());
         }
@@ -336,22 +343,25 @@ impl Renderer {
     }
 }
 
-/// The theme's words of each language of `site`, as template values, and what was
-/// wrong with its strings files: a handbook of one language has the English words, so
-/// its pages stay as they were.
-fn words_of(site: &Site) -> (BTreeMap<String, Value>, Vec<Diagnostic>) {
+/// The theme's words of each language of `site`, as template values, the search
+/// script's words of each (as JSON, in a handbook of several languages only), and what
+/// was wrong with its strings files: a handbook of one language has the English words,
+/// so its pages stay as they were.
+fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, String>, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     let languages = &site.config.languages;
     let mut words = BTreeMap::new();
+    let mut search_words = BTreeMap::new();
     if languages.is_multilingual() {
         for code in &languages.list {
             let table = strings::words_for(&site.config.root, code, &mut notes);
+            search_words.insert(code.clone(), strings::search_script_words(&table));
             words.insert(code.clone(), Value::from_serializable(&table));
         }
     } else {
         words.insert(site.config.language.clone(), Value::from_serializable(&strings::built_in("en")));
     }
-    (words, notes)
+    (words, search_words, notes)
 }
 
 /// Adds opsbook's filters to `tera`, and its own `safe`.

@@ -50,6 +50,27 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("search_button", "Search"),
     ("filters", "Filters"),
     ("search_needs_javascript", "Search runs in your browser and needs JavaScript."),
+    ("search_results_label", "Search results"),
+    ("search_no_match", "No pages match."),
+    ("search_no_page_has", "No page has {words}."),
+    ("search_no_page_has_others", "No page has {words}: these pages have the other words."),
+    ("search_all_results", "All {n} results"),
+    ("search_status_one", "1 page matches"),
+    ("search_status_many", "{n} pages match"),
+    ("search_status_shown", ", 8 shown"),
+    ("search_status_keys", ". Use the arrow keys to choose."),
+    ("search_count_one", "1 page"),
+    ("search_count_many", "{n} pages"),
+    ("search_did_you_mean", "Did you mean "),
+    ("search_show_more", "Show more"),
+    ("search_facet_kind", "Kind"),
+    ("search_facet_section", "Section"),
+    ("search_facet_owner", "Owner"),
+    ("search_facet_tag", "Tag"),
+    ("search_fewer", "Fewer"),
+    ("search_more", "More ({n})"),
+    ("search_fewer_filters", "Fewer {facet} filters"),
+    ("search_more_filters", "More {facet} filters"),
 ];
 
 /// The German words.
@@ -88,6 +109,27 @@ const GERMAN: &[(&str, &str)] = &[
     ("search_button", "Suchen"),
     ("filters", "Filter"),
     ("search_needs_javascript", "Die Suche läuft in Ihrem Browser und braucht JavaScript."),
+    ("search_results_label", "Suchergebnisse"),
+    ("search_no_match", "Keine Seite passt."),
+    ("search_no_page_has", "Keine Seite enthält {words}."),
+    ("search_no_page_has_others", "Keine Seite enthält {words}: diese Seiten enthalten die anderen Wörter."),
+    ("search_all_results", "Alle {n} Ergebnisse"),
+    ("search_status_one", "1 Seite passt"),
+    ("search_status_many", "{n} Seiten passen"),
+    ("search_status_shown", ", 8 angezeigt"),
+    ("search_status_keys", ". Mit den Pfeiltasten auswählen."),
+    ("search_count_one", "1 Seite"),
+    ("search_count_many", "{n} Seiten"),
+    ("search_did_you_mean", "Meinten Sie "),
+    ("search_show_more", "Mehr zeigen"),
+    ("search_facet_kind", "Art"),
+    ("search_facet_section", "Bereich"),
+    ("search_facet_owner", "Verantwortliche"),
+    ("search_facet_tag", "Schlagwort"),
+    ("search_fewer", "Weniger"),
+    ("search_more", "Mehr ({n})"),
+    ("search_fewer_filters", "Weniger Filter: {facet}"),
+    ("search_more_filters", "Mehr Filter: {facet}"),
 ];
 
 /// The names of languages in themselves, for the language switch; another code is shown
@@ -115,6 +157,27 @@ const NAMES: &[(&str, &str)] = &[
 
 /// One language's words, by key.
 pub(crate) type Words = BTreeMap<&'static str, String>;
+
+/// The words the search script writes (keys `search_` that are no template's words), as
+/// JSON for its `data-words`: `{n}`, `{words}` and `{facet}` are filled in by the script.
+pub(crate) fn search_script_words(words: &Words) -> String {
+    let script: BTreeMap<&str, &str> = words
+        .iter()
+        .filter(|(key, _)| key.starts_with("search_") && !TEMPLATE_SEARCH_WORDS.contains(key))
+        .map(|(key, word)| (*key, word.as_str()))
+        .collect();
+    serde_json::to_string(&script).unwrap_or_default()
+}
+
+/// The `search_` words the templates write themselves.
+const TEMPLATE_SEARCH_WORDS: [&str; 6] = [
+    "search_placeholder",
+    "search_label",
+    "search_title",
+    "search_page_placeholder",
+    "search_button",
+    "search_needs_javascript",
+];
 
 /// The name of language `code` in itself (`Deutsch`), or the code.
 pub(crate) fn language_name(code: &str) -> &str {
@@ -238,6 +301,17 @@ fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_script_reads_its_own_words_as_json() {
+        let json = search_script_words(&built_in("de"));
+        let words: BTreeMap<String, String> = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(words.get("search_no_match").map(String::as_str), Some("Keine Seite passt."));
+        assert_eq!(words.get("search_all_results").map(String::as_str), Some("Alle {n} Ergebnisse"));
+        assert!(words.keys().all(|key| key.starts_with("search_")), "{words:?}");
+        assert!(!words.contains_key("search_placeholder") && !words.contains_key("search_title"));
+        assert_eq!(words.len(), 21);
+    }
 
     #[test]
     fn german_has_every_english_key() {

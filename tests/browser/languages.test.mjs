@@ -130,10 +130,17 @@ test('a German page searches the German site, stemmed in German, and its search 
   const titles = page.locator('#search-results .search-result-title');
   await titles.first().waitFor({ timeout: 5000 });
   assert.deepEqual(await titles.allTextContents(), ['Datenbank-Failover']);
+  // The search script's words are German on a German page, English on an English one.
+  assert.equal(await page.locator('#search-results .search-count').textContent(), '1 Seite');
+  const box2 = page.locator('.search-form input');
+  await box2.fill('qxqxzvzv');
+  await page.locator('.search-form .search-empty').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.search-form .search-empty').textContent(), 'Keine Seite passt.');
   await page.close();
   // The English site's search knows no German page.
   const english = await open('search/?q=Datenbanken');
   await english.waitForFunction(() => document.querySelector('#search-results')?.textContent.trim().length > 0, null, { timeout: 5000 });
   assert.equal(await english.locator('#search-results .search-result-title').count(), 0);
+  assert.equal(await english.locator('#search-results .search-empty').textContent(), 'No pages match.');
   await english.close();
 });

@@ -11,6 +11,22 @@
   var root = (script && script.dataset.root) || '/';
   // The index of the page's language (`/de/search/`), else the site's.
   var index = (script && script.dataset.index) || root + 'search/';
+  // The page's language's words (`data-words`, in a handbook of several languages).
+  var words = {};
+  try { words = JSON.parse((script && script.dataset.words) || '{}') || {}; } catch (e) { words = {}; }
+
+  /** The word `key` in the page's language, else `english`, with `{name}` filled in
+      from `values`. */
+  function word(key, english, values) {
+    var text = typeof words[key] === 'string' ? words[key] : english;
+    Object.keys(values || {}).forEach(function (name) { text = text.split('{' + name + '}').join(String(values[name])); });
+    return text;
+  }
+
+  /** The words no page has, quoted. */
+  function quoted(missing) {
+    return missing.map(function (w) { return '“' + w + '”'; }).join(', ');
+  }
   var engine = new search.Engine(function (name) {
     return fetch(index + name).then(function (response) {
       if (!response.ok) throw new Error('search index: ' + response.status + ' for ' + name);
@@ -99,7 +115,7 @@
   function renderResults(container, found, limit, withSnippets) {
     container.textContent = '';
     if (!found.results.length) {
-      container.appendChild(element('p', 'search-empty', found.terms.length || found.results ? 'No pages match.' : ''));
+      container.appendChild(element('p', 'search-empty', found.terms.length || found.results ? word('search_no_match', 'No pages match.') : ''));
       return;
     }
     var list = element('ol', 'search-result-list');
@@ -155,7 +171,7 @@
         var list = element('ol', 'search-result-list');
         list.id = listId;
         list.setAttribute('role', 'listbox');
-        list.setAttribute('aria-label', 'Search results');
+        list.setAttribute('aria-label', word('search_results_label', 'Search results'));
         found.results.slice(0, 8).forEach(function (hit, i) {
           var item = renderResult(hit, found, true);
           item.setAttribute('role', 'none');
@@ -168,10 +184,10 @@
         });
         box.appendChild(list);
         var count = found.results.length;
-        if (!count) box.appendChild(element('p', 'search-empty', 'No pages match.'));
-        else if (found.missing && found.missing.length) box.insertBefore(element('p', 'search-missing', 'No page has ' + found.missing.map(function (w) { return '“' + w + '”'; }).join(', ') + '.'), list);
+        if (!count) box.appendChild(element('p', 'search-empty', word('search_no_match', 'No pages match.')));
+        else if (found.missing && found.missing.length) box.insertBefore(element('p', 'search-missing', word('search_no_page_has', 'No page has {words}.', { words: quoted(found.missing) })), list);
         if (count > 8) {
-          var more = element('a', 'search-more', 'All ' + count + ' results');
+          var more = element('a', 'search-more', word('search_all_results', 'All {n} results', { n: count }));
           more.href = (form.getAttribute('action') || root + (form.getAttribute('data-page') || 'search/')) + '?q=' + encodeURIComponent(query);
           box.appendChild(more);
         }
@@ -179,7 +195,7 @@
         input.setAttribute('aria-expanded', count ? 'true' : 'false');
         active = -1;
         input.removeAttribute('aria-activedescendant');
-        say(count ? count + (count === 1 ? ' page matches' : ' pages match') + (count > 8 ? ', 8 shown' : '') + '. Use the arrow keys to choose.' : 'No pages match.');
+        say(count ? (count === 1 ? word('search_status_one', '1 page matches') : word('search_status_many', '{n} pages match', { n: count })) + (count > 8 ? word('search_status_shown', ', 8 shown') : '') + word('search_status_keys', '. Use the arrow keys to choose.') : word('search_no_match', 'No pages match.'));
       }).catch(function () { close(); });
     }
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 80); });
@@ -206,5 +222,5 @@
     }
   });
 
-  search.page = { root: root, engine: engine, element: element, renderResults: renderResults, wireBox: wireBox };
+  search.page = { root: root, engine: engine, element: element, renderResults: renderResults, wireBox: wireBox, word: word, quoted: quoted };
 })(this.OpsbookSearch);

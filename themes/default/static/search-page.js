@@ -11,10 +11,11 @@
   var engine = search.page.engine;
   var element = search.page.element;
   var renderResults = search.page.renderResults;
+  var word = search.page.word;
 
   // The search page: /search/?q=WORDS shows the results for WORDS, with filters whose
   // counts are those of the current results ("did you mean" when a word was corrected).
-  var FACETS = [['kind', 'Kind'], ['section', 'Section'], ['owner', 'Owner'], ['tag', 'Tag']];
+  var FACETS = [['kind', word('search_facet_kind', 'Kind')], ['section', word('search_facet_section', 'Section')], ['owner', word('search_facet_owner', 'Owner')], ['tag', word('search_facet_tag', 'Tag')]];
   var FACET_SHOWN = 8;
 
   /** The query with each corrected word replaced by the word the index has. */
@@ -47,11 +48,11 @@
       engine.search(q).then(function (found) {
         if (mine !== serial) return;
         renderResults(results, found, limit, true);
-        var count = element('p', 'search-count', found.results.length + (found.results.length === 1 ? ' page' : ' pages'));
+        var count = element('p', 'search-count', found.results.length === 1 ? word('search_count_one', '1 page') : word('search_count_many', '{n} pages', { n: found.results.length }));
         results.insertBefore(count, results.firstChild);
         if (Object.keys(found.corrections).length) {
           var better = corrected(q, found.corrections);
-          var suggest = element('p', 'search-suggest', 'Did you mean ');
+          var suggest = element('p', 'search-suggest', word('search_did_you_mean', 'Did you mean '));
           var link = element('a', '', better);
           link.href = '?q=' + encodeURIComponent(better);
           link.addEventListener('click', function (event) { event.preventDefault(); input.value = better; show(); });
@@ -60,11 +61,11 @@
           results.insertBefore(suggest, count.nextSibling);
         }
         if (found.missing && found.missing.length) {
-          var missing = element('p', 'search-missing', 'No page has ' + found.missing.map(function (w) { return '“' + w + '”'; }).join(', ') + ': these pages have the other words.');
+          var missing = element('p', 'search-missing', word('search_no_page_has_others', 'No page has {words}: these pages have the other words.', { words: search.page.quoted(found.missing) }));
           results.insertBefore(missing, count.nextSibling);
         }
         if (found.results.length > limit) {
-          var more = element('button', 'search-more', 'Show more');
+          var more = element('button', 'search-more', word('search_show_more', 'Show more'));
           more.type = 'button';
           more.addEventListener('click', function () { limit += 20; show(); });
           results.appendChild(more);
@@ -107,10 +108,10 @@
             group.appendChild(button);
           });
           if (values.length > FACET_SHOWN) {
-            var more = element('button', 'search-filter-more', open ? 'Fewer' : 'More (' + (values.length - FACET_SHOWN) + ')');
+            var more = element('button', 'search-filter-more', open ? word('search_fewer', 'Fewer') : word('search_more', 'More ({n})', { n: values.length - FACET_SHOWN }));
             more.type = 'button';
             more.setAttribute('aria-expanded', open ? 'true' : 'false');
-            more.setAttribute('aria-label', (open ? 'Fewer ' : 'More ') + facet[1].toLowerCase() + ' filters');
+            more.setAttribute('aria-label', open ? word('search_fewer_filters', 'Fewer {facet} filters', { facet: facet[1].toLowerCase() }) : word('search_more_filters', 'More {facet} filters', { facet: facet[1].toLowerCase() }));
             more.addEventListener('click', function () {
               expanded[facet[0]] = !open;
               renderFacets(found, serial).then(function () {
