@@ -162,3 +162,27 @@ fn serve_shows_the_audience_it_is_given() {
     assert!(vault.contains("banner-internal"));
     assert!(internal.get("/runbooks/public-restart/").1.contains("CANARY-BLOCK-COMMENT"));
 }
+
+#[test]
+fn serve_follows_the_data_and_strings_files() {
+    // The people of `_data/authors.yml` and a language's words in `i18n/<code>.toml` are
+    // read by the build like pages: an edit of either shows up.
+    let site = Site::with_files(
+        "serve-data",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"fr\"]\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/blog/_index.md", "---\ntitle: Blog\n---\n"),
+            ("content/blog/_posts/2024-01-02-first.md", "---\ntitle: First\nauthor: ann\n---\nHello.\n"),
+            ("_data/authors.yml", "ann:\n  name: Ann Example\n"),
+            ("i18n/fr.toml", "menu = \"Le menu\"\n"),
+        ],
+    );
+    let server = Server::start(&site, &[]);
+    server.wait_for("the author", |s| s.get("/authors/ann/").1.contains("Ann Example"));
+    save(&site, "_data/authors.yml", "ann:\n  name: Ann Renamed\n");
+    server.wait_for("the renamed author", |s| s.get("/authors/ann/").1.contains("Ann Renamed"));
+    assert!(server.get("/fr/").1.contains(">Le menu<"));
+    save(&site, "i18n/fr.toml", "menu = \"Menu principal\"\n");
+    server.wait_for("the French words", |s| s.get("/fr/").1.contains(">Menu principal<"));
+}

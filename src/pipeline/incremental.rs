@@ -534,8 +534,9 @@ fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
 
 /// Whether a changed path matters to the site: the content folder (`content`, relative
 /// to `root`: `content`, `src`, `docs/en`), templates, static files, themes, book.toml, a
-/// CODEOWNERS file, or a file of another tool beside book.toml that the build reads
-/// (`mkdocs.yml`, `docusaurus.config.js`); not hidden or editor files, nor the output.
+/// CODEOWNERS file, the data and strings files (`_data/`, `data/`, `i18n/`, `_i18n/`), or
+/// a file of another tool beside book.toml that the build reads (`mkdocs.yml`,
+/// `docusaurus.config.js`); not hidden or editor files, nor the output.
 pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &Path) -> bool {
     if path.starts_with(output_dir) {
         return false;
@@ -552,7 +553,11 @@ pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &
     // configuration turns number prefixes on.
     let beside_config = names.len() == 1 && crate::content::nav_file::is_root_file(names[0]);
     let [statics, templates, themes] = crate::config::THEME_FOLDERS;
+    // The theme's words of each language (`i18n/<code>.toml`), and the texts of
+    // jekyll-multiple-languages-plugin (`_i18n/`).
+    let words = matches!(names.first(), Some(&"i18n" | &"_i18n"));
     beside_config
+        || words
         || names.first() == Some(&crate::config::CONFIG_FILE)
         || crate::content::site_data::is_site_data_path(&names.join("/"))
         || [content, statics, templates, themes].iter().any(|folder| relative.starts_with(folder))

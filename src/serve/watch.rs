@@ -2,9 +2,9 @@
 //!
 //! Watched: the root folder itself (book.toml, CODEOWNERS, folders appearing), and
 //! recursively the content folder (`content/` unless book.toml names another; a change
-//! of it in book.toml takes a restart), `templates/`, `static/`, `themes/` and the folders that may
-//! hold CODEOWNERS (`.github/`, `.gitlab/`, `docs/`), and the folders `[[sources]]`
-//! mounts. Changes are collected until none
+//! of it in book.toml takes a restart), `templates/`, `static/`, `themes/`, the folders that may
+//! hold CODEOWNERS (`.github/`, `.gitlab/`, `docs/`), the data and strings folders
+//! (`_data/`, `data/`, `i18n/`, `_i18n/`), and the folders `[[sources]]` mounts. Changes are collected until none
 //! came for [`QUIET`] (editors save in several steps: write a temporary file, rename it
 //! over the page, touch it again), so one save is one rebuild.
 
@@ -22,8 +22,12 @@ pub(crate) const QUIET: Duration = Duration::from_millis(20);
 /// The longest a burst is collected before rebuilding anyway.
 const LONGEST: Duration = Duration::from_secs(2);
 
-/// The folders watched recursively besides the content folder, when they exist.
-const FOLDERS: [&str; 6] = ["templates", "static", "themes", ".github", ".gitlab", "docs"];
+/// The folders watched recursively besides the content folder, when they exist: the
+/// theme's, those that may hold CODEOWNERS, the data files of Jekyll and Hugo (`_data/`,
+/// `data/`: people, authors, site data) and the words of each language (`i18n/`, and
+/// jekyll-multiple-languages-plugin's `_i18n/`).
+const FOLDERS: [&str; 10] =
+    ["templates", "static", "themes", ".github", ".gitlab", "docs", "_data", "data", "i18n", "_i18n"];
 
 /// What [`Watch::next`] saw.
 #[derive(Debug, PartialEq, Eq)]
