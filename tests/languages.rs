@@ -217,3 +217,106 @@ fn one_language_is_as_before() {
     let page = site.read("public/runbooks/db/index.html");
     assert!(!page.contains("hreflang") && !page.contains("language-switch"));
 }
+
+/// The bilingual handbook with a status page, an incident and alerts: the model's pages.
+fn bilingual_with_model() -> Site {
+    let site = bilingual();
+    site.write("book.toml", format!("{BOOK}\n[status]\ncomponents = [ {{ id = \"api\", name = \"API\" }} ]\n"));
+    site.write(
+        "content/runbooks/db.md",
+        "---\ntitle: Database failover\nkind: runbook\nservice: db\nseverity: sev2\nowners: [dba]\ntags: [db]\nalerts: [DbDown]\nlast_reviewed: 2026-01-01\nreview_every: 90 days\n---\nFail over.\n",
+    );
+    site.write("content/runbooks/web.md", "---\ntitle: Web server\nowners: [web]\n---\nRestart the web server.\n");
+    site.write(
+        "content/status/api-errors.md",
+        "---\ntitle: API errors\nkind: incident\nstatus: resolved\nimpact: minor\nstarted_at: 2026-11-02T09:00:00Z\nresolved_at: 2026-11-02T10:00:00Z\ncomponents:\n  api: partial_outage\n---\nIt broke.\n",
+    );
+    site
+}
+
+#[test]
+fn each_language_has_the_model_s_pages_in_its_words() {
+    let site = bilingual_with_model();
+    site.build(&[]).expect_code(0);
+    // Each generated page has a German copy under /de/, titled in German, under the
+    // German home page, listing the German site's pages at their German addresses.
+    let owners = site.read("public/de/owners/index.html");
+    assert!(owners.starts_with("<!doctype html>\n<html lang=\"de\">"), "{}", &owners[..80]);
+    assert!(owners.contains("<title>Verantwortliche · Ops</title>"), "{owners}");
+    let main = main_of(&owners);
+    assert!(main.contains("<li><a href=\"/de/\">Home</a></li>"), "{main}");
+    assert!(main.contains("Alle Verantwortlichen und die Seiten"), "{main}");
+    assert!(main.contains("<a href=\"/de/runbooks/db/\">Datenbank-Failover</a>"), "{main}");
+    // A page not yet translated is listed at its German address, in its original words.
+    assert!(main.contains("<a href=\"/de/runbooks/web/\">Web server</a>"), "{main}");
+    assert!(!main.contains("href=\"/runbooks/"), "no English page on the German list: {main}");
+    let tag = main_of(&site.read("public/de/tags/db/index.html")).to_string();
+    assert!(tag.contains("Verschlagwortet mit „db“") && tag.contains("href=\"/de/runbooks/db/\""), "{tag}");
+    assert!(site.read("public/de/tags/index.html").contains("<a class=\"tag\" href=\"/de/tags/db/\">db</a>"));
+    let review = main_of(&site.read("public/de/review/index.html")).to_string();
+    assert!(review.contains("<th>Zuletzt überprüft</th>") && review.contains("Tagen überfällig"), "{review}");
+    assert!(review.contains("href=\"/de/runbooks/db/\""), "{review}");
+    let alerts = main_of(&site.read("public/de/alerts/index.html")).to_string();
+    assert!(alerts.contains("<th>Schweregrad</th>") && alerts.contains("Überprüfung überfällig"), "{alerts}");
+    assert!(alerts.contains("<code>/alerts/&lt;name&gt;/</code>, die zu seinem Runbook führt"), "{alerts}");
+    assert!(alerts.contains("data-words=\"{n} von {total} Alarmen\""), "{alerts}");
+    assert!(alerts.contains("<a href=\"/de/runbooks/db/\">Datenbank-Failover</a>"), "{alerts}");
+    // The alert's stable URL stays the one of the default language.
+    assert!(alerts.contains("href=\"/alerts/DbDown/\""), "{alerts}");
+    // The status page: its states, words and months in German, its incident at its
+    // German address, whose page has the German panel.
+    let status = main_of(&site.read("public/de/status/index.html")).to_string();
+    assert!(
+        status.contains("Alle Systeme betriebsbereit")
+            && status.contains("<h2 id=\"status-components\">Komponenten</h2>"),
+        "{status}"
+    );
+    assert!(status.contains("<h3>November 2026</h3>") && status.contains("· Auswirkung gering</span>"), "{status}");
+    assert!(status.contains("<a href=\"/de/status/api-errors/\">API errors</a> <span class=\"status-word status-incident-resolved\">Behoben</span>"), "{status}");
+    let incident = main_of(&site.read("public/de/status/api-errors/index.html")).to_string();
+    assert!(
+        incident.contains("<dt>Betroffene Komponenten</dt>") && incident.contains("API: Teilausfall"),
+        "{incident}"
+    );
+    assert!(incident.contains("<a href=\"/de/status/\">Status aller Systeme</a>"), "{incident}");
+    // A German page links to the German indexes: its owners, its tags, the footer.
+    let db = site.read("public/de/runbooks/db/index.html");
+    assert!(db.contains("href=\"/de/owners/#dba\"") && db.contains("href=\"/de/tags/db/\""), "{db}");
+    // Its header and panel are in German too.
+    assert!(
+        db.contains("<span class=\"owners\">Verantwortlich: <a class=\"handle\" href=\"/de/owners/#dba\">"),
+        "{db}"
+    );
+    assert!(db.contains("<dt>Schweregrad</dt>") && db.contains("<dt>Zuletzt getestet</dt><dd>nie</dd>"), "{db}");
+    let footer = util::between(&db, "<nav class=\"site-indexes\"", "</nav>");
+    assert!(
+        footer.contains("href=\"/de/owners/\">Verantwortliche</a>")
+            && footer.contains("href=\"/de/status/\">Status</a>"),
+        "{footer}"
+    );
+    // The default language's pages are as they were, and list no German page.
+    let english = main_of(&site.read("public/owners/index.html")).to_string();
+    assert!(
+        english.contains("<a href=\"/runbooks/db/\">Database failover</a>") && !english.contains("/de/"),
+        "{english}"
+    );
+    assert!(english.contains("from the pages&#39; front matter or from CODEOWNERS."), "{english}");
+    let en_db = site.read("public/runbooks/db/index.html");
+    assert!(en_db.contains("href=\"/owners/#dba\"") && !en_db.contains("href=\"/de/owners/"), "{en_db}");
+    // The sitemap lists each copy, the German ones with their alternates.
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://ops.example.org/de/owners/</loc>"), "{sitemap}");
+}
+
+#[test]
+fn a_dated_page_and_a_post_say_their_date_in_their_language() {
+    let site = bilingual();
+    site.write("content/minutes/_index.md", "---\ntitle: Minutes\n---\n");
+    site.write("content/minutes/20230312.md", "Decisions.\n");
+    site.write("content/minutes/20230312.de.md", "Beschlüsse.\n");
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/minutes/20230312/index.html");
+    assert!(de.contains("<h1 class=\"page-title\">12. März 2023</h1>"), "{}", main_of(&de));
+    let en = site.read("public/minutes/20230312/index.html");
+    assert!(en.contains("<h1 class=\"page-title\">12 March 2023</h1>"), "{}", main_of(&en));
+}

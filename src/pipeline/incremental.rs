@@ -446,8 +446,12 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> (Vec<PageId>, B
             every_index(&mut affected);
             affected.extend(new.incident_neighbours(id));
             for tag in &after.source.front.tags {
-                if let Some(tag) = new.indexes.tags.get(&crate::slug::slugify(tag)) {
+                let slug = crate::slug::slugify(tag);
+                if let Some(tag) = new.indexes.tags.get(&slug) {
                     affected.insert(tag.page);
+                    // The tag's page in the page's language lists it there.
+                    let page = crate::site::GeneratedPage::Tag(slug);
+                    affected.extend(new.generated_page_for(&page, id));
                 }
             }
         }
@@ -456,9 +460,12 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> (Vec<PageId>, B
             // every page for the pages of a top-level section (the built-in theme lists
             // them, folded, on every page). Only their navigation changes, but for the
             // pages beneath this one, which show its title (breadcrumbs).
+            // A language's home page is its pages' top, as the home page is the default's.
+            let top = |page: PageId| page == 0 || new.is_language_home(page);
             match after.parent {
-                Some(0) | None => nav_only.extend(0..new.pages.len()),
-                Some(parent) if new.pages[parent].parent == Some(0) => nav_only.extend(0..new.pages.len()),
+                None => nav_only.extend(0..new.pages.len()),
+                Some(parent) if top(parent) => nav_only.extend(0..new.pages.len()),
+                Some(parent) if new.pages[parent].parent.is_some_and(top) => nav_only.extend(0..new.pages.len()),
                 Some(parent) => subtree(new, parent, &mut nav_only),
             }
             if before.title != after.title {

@@ -9,7 +9,6 @@ mod alert_page;
 pub(crate) mod images;
 pub(crate) mod nav;
 mod status_site;
-pub(crate) mod strings;
 pub(crate) mod theme;
 pub(crate) mod vendor;
 pub(crate) mod views;
@@ -42,13 +41,18 @@ pub struct Renderer {
     /// navigation, at most, so far: the output buffer is sized from it, and the
     /// document is written without growing it.
     template_bytes: AtomicUsize,
-    /// The theme's words (`t`) of each language of the handbook ([`strings`]).
+    /// The theme's words (`t`) of each language of the handbook
+    /// ([`crate::site::strings`]).
     words: BTreeMap<String, Value>,
+    /// The words of the default language (of the one language), for what is not a page
+    /// of a language (the 404 page, the status site).
+    default_words: Option<Value>,
+    /// In a handbook of several languages, `site` as each language but the default sees
+    /// it: over the global one in its pages' contexts.
+    site_views: BTreeMap<String, Value>,
     /// In a handbook of several languages, the search script's words of each language,
     /// as JSON (`search_words`, the script's `data-words`).
     search_words: BTreeMap<String, String>,
-    /// What was wrong with the handbook's strings files.
-    word_notes: Vec<Diagnostic>,
 }
 
 /// How many bytes a page's templates write besides the parts opsbook knows, before the
@@ -95,9 +99,19 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_diagnostic(&origins, &e, "")]);
         }
-        tera.global_context().insert("site", &SiteView::of(site));
+        tera.global_context().insert("site", &SiteView::of(site, None));
+        // The other languages' pages see their language's indexes.
+        let site_views = site
+            .config
+            .languages
+            .others()
+            .iter()
+            .map(|code| (code.clone(), Value::from_serializable(&SiteView::of(site, Some(code)))))
+            .collect();
         let reads_nav = texts.values().any(|source| template_reads_nav(source));
-        let (words, search_words, word_notes) = words_of(site);
+        let (words, search_words) = words_of(site);
+        let default = site.config.languages.default_language();
+        let default_words = default.and_then(|code| words.get(code)).or_else(|| words.values().next()).cloned();
         Ok(Renderer {
             tera,
             origins,
@@ -106,7 +120,8 @@ impl Renderer {
             template_bytes: AtomicUsize::new(TEMPLATE_BYTES),
             words,
             search_words,
-            word_notes,
+            default_words,
+            site_views,
         })
     }
 
@@ -167,7 +182,7 @@ impl Renderer {
     /// template: it gets the template of its place ([`Renderer::template_for`]).
     pub fn template_notes(&self, site: &Site) -> Vec<Diagnostic> {
         if !site.config.migrating() {
-            return self.word_notes.clone();
+            return Vec::new();
         }
         let chosen = site.pages.iter().filter_map(|page| Some((page, page.source.front.template.as_ref()?)));
         chosen
@@ -177,7 +192,6 @@ impl Renderer {
                     .with_severity(crate::diagnostic::Severity::Note)
                     .with_help("the page is rendered with opsbook's template; write a template of that name in templates/ to change it")
             })
-            .chain(self.word_notes.iter().cloned())
             .collect()
     }
 
@@ -298,11 +312,14 @@ impl Renderer {
         };
         let mut context = filled().map_err(|e| template_diagnostic(&self.origins, &e, template))?;
         let code = views.lang.as_ref().map(|lang| lang.code);
-        if let Some(words) = code.and_then(|code| self.words.get(code)).or_else(|| self.words.values().next()) {
+        if let Some(words) = code.and_then(|code| self.words.get(code)).or(self.default_words.as_ref()) {
             context.insert_value("t", words.clone());
         }
         if let Some(words) = code.and_then(|code| self.search_words.get(code)) {
             context.insert("search_words", words);
+        }
+        if let Some(view) = code.and_then(|code| self.site_views.get(code)) {
+            context.insert_value("site", view.clone());
         }
         if self.reads_nav {
             context.insert_value("nav", nav.entries.clone());
@@ -343,25 +360,20 @@ impl Renderer {
     }
 }
 
-/// The theme's words of each language of `site`, as template values, the search
-/// script's words of each (as JSON, in a handbook of several languages only), and what
-/// was wrong with its strings files: a handbook of one language has the English words,
-/// so its pages stay as they were.
-fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, String>, Vec<Diagnostic>) {
-    let mut notes = Vec::new();
-    let languages = &site.config.languages;
+/// The theme's words of each language of `site` ([`Site::words`]), as template
+/// values, and the search script's words of each (as JSON, in a handbook of several
+/// languages only): a handbook of one language has the English words, so its pages stay
+/// as they were.
+fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, String>) {
     let mut words = BTreeMap::new();
     let mut search_words = BTreeMap::new();
-    if languages.is_multilingual() {
-        for code in &languages.list {
-            let table = strings::words_for(&site.config.root, code, &mut notes);
-            search_words.insert(code.clone(), strings::search_script_words(&table));
-            words.insert(code.clone(), Value::from_serializable(&table));
+    for (code, table) in site.words.iter() {
+        if site.config.languages.is_multilingual() {
+            search_words.insert(code.clone(), crate::site::strings::search_script_words(table));
         }
-    } else {
-        words.insert(site.config.language.clone(), Value::from_serializable(&strings::built_in("en")));
+        words.insert(code.clone(), Value::from_serializable(table));
     }
-    (words, search_words, notes)
+    (words, search_words)
 }
 
 /// Adds opsbook's filters to `tera`, and its own `safe`.

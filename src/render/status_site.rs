@@ -73,7 +73,7 @@ impl Renderer {
         let handbook_url = site.config.base_url.handbook_link();
         let title = site.status().map_or(site.config.title.as_str(), |status| status.title.as_str());
         let (template, id, content, index) = match page {
-            StatusSitePage::Index { id, content } => (INDEX_TEMPLATE, id, content, StatusView::of(site)),
+            StatusSitePage::Index { id, content } => (INDEX_TEMPLATE, id, content, StatusView::of(site, None)),
             StatusSitePage::Event { id, content } => (EVENT_TEMPLATE, id, content, None),
         };
         let mut status_incident = panel(site, id);
@@ -82,6 +82,9 @@ impl Renderer {
             panel.rca = None;
         }
         let mut context = Context::new();
+        if let Some(words) = &self.default_words {
+            context.insert_value("t", words.clone());
+        }
         context.insert("status_site", &StatusSiteView { title, handbook_url });
         context.insert("page", &PageView { title: &site.pages[id].title, content, status_incident });
         context.insert("index", &IndexView { status: index });

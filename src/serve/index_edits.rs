@@ -209,3 +209,36 @@ fn index_files_of(files: &super::files::SiteFiles) -> BTreeMap<String, Vec<u8>> 
         .map(|(path, file)| (path.clone(), file.read().expect("a file").to_vec()))
         .collect()
 }
+
+#[test]
+fn an_edit_of_a_translation_updates_its_language_s_generated_pages_as_a_whole_build() {
+    let root = std::env::temp_dir().join(format!("opsbook-index-edits-generated-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("content/runbooks")).expect("folders");
+    std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"de\"]\n")
+        .expect("toml");
+    let write = |path: &str, text: &str| std::fs::write(root.join(path), text).expect("page");
+    let front = "kind: runbook\nowners: [dba]\ntags: [db]\nalerts: [DbDown]\n";
+    write("content/_index.md", "# Home\n");
+    write("content/runbooks/db.md", &format!("---\ntitle: Database failover\n{front}---\nPromote.\n"));
+    write("content/runbooks/db.de.md", &format!("---\ntitle: Datenbank umschalten\n{front}---\nBefördern.\n"));
+    let mut session = start(&root);
+    let file = "content/runbooks/db.de.md";
+    write(file, &format!("---\ntitle: Datenbank-Failover\n{front}---\nBefördern.\n"));
+    let outcome = session.rebuild(&[root.join(file)]).expect("rebuild");
+    assert!(!outcome.full && Outcome::ok(&session.problems), "{:?}", session.problems);
+    session.request_finish();
+    wait_for_files(&mut session);
+    let html = |files: &super::files::SiteFiles| -> BTreeMap<String, Vec<u8>> {
+        let pages = files.iter().filter(|(path, _)| path.ends_with(".html"));
+        pages.map(|(path, file)| (path.clone(), file.read().expect("a file").to_vec())).collect()
+    };
+    let (ours, whole) = (html(&session.files), html(&start(&root).files));
+    for path in ["de/tags/db/index.html", "de/owners/index.html", "de/alerts/index.html"] {
+        let text = String::from_utf8_lossy(&ours[path]).into_owned();
+        assert!(text.contains("Datenbank-Failover") && !text.contains("Datenbank umschalten"), "{path}: {text}");
+    }
+    let differing: Vec<&String> = whole.keys().filter(|p| ours.get(*p) != whole.get(*p)).collect();
+    assert!(differing.is_empty() && ours.len() == whole.len(), "{differing:?} differ from a whole build's");
+    let _ = std::fs::remove_dir_all(&root);
+}

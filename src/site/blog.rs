@@ -34,6 +34,8 @@ use crate::hash::FastHashMap;
 pub(crate) static AUTHORS: GeneratedSpec = GeneratedSpec {
     instances: |site| single(!site.blogs.authors.is_empty(), GeneratedPage::Authors, "authors/", "Authors"),
     parent: None,
+    per_language: true,
+    title_key: Some("authors"),
     template: "authors.html",
     builtin_template: builtin!("authors.html"),
     in_sitemap: true,
@@ -58,6 +60,8 @@ pub(crate) static AUTHOR: GeneratedSpec = GeneratedSpec {
             .collect()
     },
     parent: Some(GeneratedPage::Authors),
+    per_language: true,
+    title_key: None,
     template: "author.html",
     builtin_template: builtin!("author.html"),
     in_sitemap: true,
@@ -85,6 +89,8 @@ pub(crate) static BLOG_PAGE: GeneratedSpec = GeneratedSpec {
             .collect()
     },
     parent: None,
+    per_language: false,
+    title_key: None,
     template: "blog-page.html",
     builtin_template: builtin!("blog-page.html"),
     in_sitemap: true,
@@ -516,7 +522,7 @@ impl Site {
         list.iter()
             .filter_map(|&at| self.blogs.authors.get(at))
             .map(|author| {
-                let page = self.generated_page(&super::generated::GeneratedPage::Author(author.slug.clone()));
+                let page = self.generated_page_for(&super::generated::GeneratedPage::Author(author.slug.clone()), id);
                 (author, page.map(|page| self.href(page)))
             })
             .collect()

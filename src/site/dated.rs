@@ -13,14 +13,16 @@
 //!    moved from Hugo carry one on every page, and their order must not change.
 //! 3. Such a page without `title` and without a `#` heading takes its first heading of
 //!    any level (`## 2023-06-12` in minutes); a heading or name that is only a date is
-//!    said as a reader says it: "12 June 2023" ([`reader_date`], the months of the
-//!    status page's history), a `#` heading's too (`# 2022-10-27`).
+//!    said as a reader of the page's language says it: "12 June 2023", "12. Juni 2023"
+//!    ([`reader_date`], the words of the status page's history), a `#` heading's too
+//!    (`# 2022-10-27`).
 
+use super::strings::Words;
 use crate::dates::Date;
 
-/// A date as a reader says it: "12 June 2023".
-pub(crate) fn reader_date(date: Date) -> String {
-    date.format("%-d %B %Y")
+/// A date as a reader of `words` says it: "12 June 2023", "12. Juni 2023".
+pub(crate) fn reader_date(words: &Words, date: Date) -> String {
+    super::strings::date_text(words, date)
 }
 
 /// The date a file name (without its extension) starts with, and the rest after it
@@ -73,20 +75,20 @@ pub(crate) fn page_date(source: &crate::content::SourcePage, is_post: bool) -> O
 
 /// A heading's text as a dated page's title: a date (`2023-06-12`) said as a reader
 /// says it, any other text as it is.
-pub(crate) fn heading_title(text: &str) -> String {
+pub(crate) fn heading_title(words: &Words, text: &str) -> String {
     let trimmed = text.trim();
-    Date::parse(trimmed).filter(|_| trimmed.len() == 10).map_or_else(|| text.to_string(), reader_date)
+    Date::parse(trimmed).filter(|_| trimmed.len() == 10).map_or_else(|| text.to_string(), |d| reader_date(words, d))
 }
 
 /// The title of a dated page without `title` and `#` heading: its first heading (said
 /// as a date when it is one), else its name after the date, else the date.
-pub(crate) fn dated_title(page: &super::Page, date: Date) -> String {
+pub(crate) fn dated_title(words: &Words, page: &super::Page, date: Date) -> String {
     if let Some(first) = page.rendered.toc.first().map(|entry| entry.title.trim()).filter(|t| !t.is_empty()) {
-        return heading_title(first);
+        return heading_title(words, first);
     }
     match name_date(file_stem(&page.source.path)) {
         Some((_, rest)) if !rest.is_empty() => crate::slug::title_from_name(rest),
-        _ => reader_date(date),
+        _ => reader_date(words, date),
     }
 }
 
@@ -114,9 +116,12 @@ mod tests {
 
     #[test]
     fn says_dates_as_a_reader_does() {
-        assert_eq!(reader_date(date("2023-06-12")), "12 June 2023");
-        assert_eq!(heading_title("2023-06-12"), "12 June 2023");
-        assert_eq!(heading_title("Weekly 2023-06-12"), "Weekly 2023-06-12");
-        assert_eq!(reader_date(date("0999-01-01")), "1 January 0999");
+        let en = crate::site::strings::built_in("en");
+        let de = crate::site::strings::built_in("de");
+        assert_eq!(reader_date(&en, date("2023-06-12")), "12 June 2023");
+        assert_eq!(heading_title(&en, "2023-06-12"), "12 June 2023");
+        assert_eq!(heading_title(&de, "2023-06-12"), "12. Juni 2023");
+        assert_eq!(heading_title(&en, "Weekly 2023-06-12"), "Weekly 2023-06-12");
+        assert_eq!(reader_date(&en, date("0999-01-01")), "1 January 0999");
     }
 }

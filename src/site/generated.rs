@@ -27,9 +27,6 @@ pub enum GeneratedPage {
     Review,
     /// `/search/`: the search page (`?q=WORDS`).
     Search,
-    /// `/de/search/`: the search page of a language other than the default, which
-    /// searches that language's index (by its code).
-    SearchIn(String),
     /// `/alerts/`: every alert with its runbook.
     Alerts,
     /// `/status/`: the public status page (`[status]`).
@@ -53,7 +50,7 @@ impl GeneratedPage {
             GeneratedPage::Tags => &TAGS,
             GeneratedPage::Tag(_) => &TAG,
             GeneratedPage::Review => &REVIEW,
-            GeneratedPage::Search | GeneratedPage::SearchIn(_) => &SEARCH,
+            GeneratedPage::Search => &SEARCH,
             GeneratedPage::Alerts => &ALERTS,
             GeneratedPage::Status => &STATUS,
             GeneratedPage::Print(_) => &PRINT,
@@ -99,6 +96,14 @@ pub struct GeneratedSpec {
     pub instances: fn(&Site) -> Vec<Instance>,
     /// The generated page its pages sit under; the home page when `None`.
     pub parent: Option<GeneratedPage>,
+    /// Whether each language of a handbook of several has its own copy of each of its
+    /// pages, under the language's folder (`de/owners/`), that lists the pages of the
+    /// language's site in its words; else its pages are the default language's only
+    /// (a section's print page and blog pages, which are a language's own already).
+    pub per_language: bool,
+    /// The key of the theme's words ([`super::strings`]) that titles its pages in each
+    /// language (`owners`); `None` for pages titled by what they show (a tag's name).
+    pub title_key: Option<&'static str>,
     /// The template that renders it, unless its front matter names another.
     pub template: &'static str,
     /// The built-in theme's copy of the template.
@@ -141,6 +146,8 @@ static OWNERS: GeneratedSpec = GeneratedSpec {
         single(any, GeneratedPage::Owners, "owners/", "Owners")
     },
     parent: None,
+    per_language: true,
+    title_key: Some("owners"),
     template: "owners.html",
     builtin_template: builtin!("owners.html"),
     in_sitemap: true,
@@ -154,6 +161,8 @@ static TAGS: GeneratedSpec = GeneratedSpec {
         single(any, GeneratedPage::Tags, "tags/", "Tags")
     },
     parent: None,
+    per_language: true,
+    title_key: Some("tags"),
     template: "tags.html",
     builtin_template: builtin!("tags.html"),
     in_sitemap: true,
@@ -174,6 +183,8 @@ static TAG: GeneratedSpec = GeneratedSpec {
         .collect()
     },
     parent: Some(GeneratedPage::Tags),
+    per_language: true,
+    title_key: None,
     template: "tag.html",
     builtin_template: builtin!("tag.html"),
     in_sitemap: true,
@@ -187,6 +198,8 @@ static REVIEW: GeneratedSpec = GeneratedSpec {
         single(any, GeneratedPage::Review, "review/", "Review")
     },
     parent: None,
+    per_language: true,
+    title_key: Some("review"),
     template: "review.html",
     builtin_template: builtin!("review.html"),
     in_sitemap: true,
@@ -196,18 +209,11 @@ static REVIEW: GeneratedSpec = GeneratedSpec {
 
 static SEARCH: GeneratedSpec = GeneratedSpec {
     // One per language: a language's readers search its own site.
-    instances: |site| {
-        let mut pages = single(site.config.search, GeneratedPage::Search, &site.config.search_page, "Search");
-        if site.config.search {
-            pages.extend(site.config.languages.others().iter().map(|code| Instance {
-                page: GeneratedPage::SearchIn(code.clone()),
-                site_path: format!("{code}/{}", site.config.search_page),
-                title: "Search".to_string(),
-            }));
-        }
-        pages
-    },
+    // One per language (`per_language`): a language's readers search its own index.
+    instances: |site| single(site.config.search, GeneratedPage::Search, &site.config.search_page, "Search"),
     parent: None,
+    per_language: true,
+    title_key: Some("search_title"),
     template: "search.html",
     builtin_template: builtin!("search.html"),
     // It has no content of its own.
@@ -221,6 +227,8 @@ static ALERTS: GeneratedSpec = GeneratedSpec {
     // `indexes::place`); the redirects under /alerts/ are written all the same.
     instances: |site| single(!site.alerts.is_empty(), GeneratedPage::Alerts, "alerts/", "Alerts"),
     parent: None,
+    per_language: true,
+    title_key: Some("alerts"),
     template: "alerts.html",
     builtin_template: builtin!("alerts.html"),
     in_sitemap: true,
@@ -236,6 +244,8 @@ static STATUS: GeneratedSpec = GeneratedSpec {
         single(site.status().is_some(), GeneratedPage::Status, "status/", title)
     },
     parent: None,
+    per_language: true,
+    title_key: None,
     template: "status.html",
     builtin_template: builtin!("status.html"),
     in_sitemap: true,
@@ -305,6 +315,8 @@ static PRINT: GeneratedSpec = GeneratedSpec {
             .collect()
     },
     parent: None,
+    per_language: false,
+    title_key: None,
     template: "print.html",
     builtin_template: builtin!("print.html"),
     // A copy of other pages: neither listed nor a search result.
@@ -338,6 +350,18 @@ impl Site {
     /// (an owner's page, a section's print page, the status page).
     pub fn generated_page(&self, page: &GeneratedPage) -> Option<PageId> {
         self.indexes.generated_by_page.get(page).copied()
+    }
+
+    /// The page `page` of language `code` (its copy under the language's folder), else
+    /// the default language's.
+    pub(crate) fn generated_page_in(&self, page: &GeneratedPage, code: Option<&str>) -> Option<PageId> {
+        let copy = code.and_then(|code| self.indexes.generated_in.get(&(code.to_string(), page.clone())));
+        copy.copied().or_else(|| self.generated_page(page))
+    }
+
+    /// The page `page` in the language of page `reader`: what a link from it leads to.
+    pub(crate) fn generated_page_for(&self, page: &GeneratedPage, reader: PageId) -> Option<PageId> {
+        self.generated_page_in(page, self.language_of(reader))
     }
 
     /// The generated pages that `invalidation` renders again.

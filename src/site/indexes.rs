@@ -24,8 +24,12 @@ pub struct Indexes {
     pub owners: BTreeMap<String, Owner>,
     /// The generated pages, in the order of [`GENERATED_PAGES`].
     pub generated: Vec<PageId>,
-    /// The same by what they are (the first, should one be added twice).
+    /// The same by what they are (the first, should one be added twice): the default
+    /// language's.
     pub generated_by_page: HashMap<GeneratedPage, PageId>,
+    /// The other languages' copies ([`super::generated::GeneratedSpec::per_language`]),
+    /// by language code and what they are.
+    pub generated_in: HashMap<(String, GeneratedPage), PageId>,
 }
 
 /// One tag.
@@ -92,21 +96,55 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
         }
     }
     site.indexes = Indexes { owners, tags, ..Indexes::default() };
+    let words = std::sync::Arc::clone(&site.words);
+    let default = site.config.languages.default_language().map(str::to_string);
+    let others = site.config.languages.others().to_vec();
     for &spec in GENERATED_PAGES {
-        let parent = spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent));
-        for instance in (spec.instances)(site) {
-            let id = place(site, instance.clone(), diagnostics);
-            site.pages[id].parent = parent;
-            // A language's search page sits under that language's home page.
-            if let GeneratedPage::SearchIn(code) = &instance.page {
-                site.pages[id].parent = site.page_by_url(&format!("{code}/")).or(parent);
+        let mut placed = Vec::new();
+        for mut instance in (spec.instances)(site) {
+            if let Some(key) = spec.title_key {
+                instance.title = super::strings::word(words.of(default.as_deref()), key).to_string();
             }
+            let parent = spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent));
+            let id = place(site, instance.clone(), None, diagnostics);
+            site.pages[id].parent = parent;
             if let GeneratedPage::Tag(slug) = &instance.page
                 && let Some(tag) = site.indexes.tags.get_mut(slug)
             {
                 tag.page = id;
             }
+            placed.push((id, instance));
         }
+        if !spec.per_language {
+            continue;
+        }
+        // Each other language's copy of each page, under its folder, titled in its words.
+        for code in &others {
+            for (original, instance) in &placed {
+                let title = match spec.title_key {
+                    Some(key) => super::strings::word(words.of(Some(code)), key).to_string(),
+                    None => instance.title.clone(),
+                };
+                let site_path = format!("{code}/{}", site.pages[*original].site_path);
+                let copy = Instance { page: instance.page.clone(), site_path, title };
+                let id = place(site, copy, Some(code), diagnostics);
+                let parent = match &spec.parent {
+                    Some(parent) => site.generated_page_in(parent, Some(code)),
+                    None => site.page_by_url(&format!("{code}/")).or(Some(0)),
+                };
+                site.pages[id].parent = parent;
+            }
+        }
+    }
+}
+
+/// Registers generated page `id` as `page` of language `language` (`None`: the
+/// default's), unless a page is that already.
+fn register(site: &mut Site, id: PageId, page: GeneratedPage, language: Option<&str>) {
+    site.indexes.generated.push(id);
+    match language {
+        Some(code) => drop(site.indexes.generated_in.entry((code.to_string(), page)).or_insert(id)),
+        None => drop(site.indexes.generated_by_page.entry(page).or_insert(id)),
     }
 }
 
@@ -118,10 +156,15 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
 ///   incidents) do not count, and a folder of only such pages becomes it too;
 /// - any other content there (a page, a section with pages) keeps the URL, and the
 ///   generated page moves to [`free_path`], with a `duplicate-url` note at the content.
-fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>) -> PageId {
+fn place(site: &mut Site, instance: Instance, language: Option<&str>, diagnostics: &mut Vec<Diagnostic>) -> PageId {
     let other = match site.index.by_url.get(&instance.site_path) {
         Some(&other) if !site.pages[other].origin.is_generated() => other,
-        _ => return add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics),
+        _ => {
+            let page = instance.page.clone();
+            let id = add_generated_page(site, instance.page, instance.site_path, instance.title, diagnostics);
+            register(site, id, page, language);
+            return id;
+        }
     };
     let url = instance.site_path.clone();
     let owns = instance.page.spec().owns;
@@ -136,14 +179,15 @@ fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>)
         let page = &mut site.pages[other];
         page.title = instance.title;
         page.origin = PageOrigin::Generated(instance.page.clone());
-        site.indexes.generated.push(other);
-        site.indexes.generated_by_page.entry(instance.page).or_insert(other);
+        register(site, other, instance.page, language);
         return other;
     }
     let moved = free_path(site, &url);
     let file = site.pages[other].source.file.clone();
     let name = instance.title.to_lowercase();
-    diagnostics.push(
+    // A language's copy of the content in the way is said once, at the original.
+    let said = language.is_some() && site.is_fallback(other);
+    diagnostics.extend((!said).then(|| {
         Diagnostic::error(
             Rule::DuplicateUrl,
             &file,
@@ -154,16 +198,23 @@ fn place(site: &mut Site, instance: Instance, diagnostics: &mut Vec<Diagnostic>)
         .with_severity(Severity::Note)
         .with_help(format!(
             "to show the generated page at /{url} instead, make the folder hold only an `_index.md`, which then gives its title and introduction"
-        )),
-    );
-    add_generated_page(site, instance.page, moved, instance.title, diagnostics)
+        ))
+    }));
+    let page = instance.page.clone();
+    let id = add_generated_page(site, instance.page, moved, instance.title, diagnostics);
+    register(site, id, page, language);
+    id
 }
 
 /// The URL a generated page at `site_path` (`search/`) moves to when content has it:
 /// `handbook-search/`, else `handbook-search-2/`, `-3/`… — the first that no page,
-/// alias, file of `content/` or file opsbook writes uses, at it or under it.
+/// alias, file of `content/` or file opsbook writes uses, at it or under it. A page of
+/// another language's folder stays in it (`de/handbook-search/`).
 pub(super) fn free_path(site: &Site, site_path: &str) -> String {
-    let stem = format!("handbook-{}", site_path.trim_end_matches('/'));
+    let languages = &site.config.languages;
+    let rest = languages.strip(site_path);
+    let prefix = &site_path[..site_path.len() - rest.len()];
+    let stem = format!("{prefix}handbook-{}", rest.trim_end_matches('/'));
     let used = |candidate: &str| {
         let dir = candidate.trim_end_matches('/');
         let taken = |path: &String| path == dir || path.starts_with(candidate);
@@ -210,8 +261,6 @@ fn add_generated_page(
         ..blank_page(source)
     });
     site.position.push(usize::MAX);
-    site.indexes.generated.push(id);
-    site.indexes.generated_by_page.entry(page).or_insert(id);
     if let Some(&other) = site.index.by_url.get(&site_path) {
         let file = site.pages[other].source.file.clone();
         diagnostics.push(

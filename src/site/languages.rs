@@ -59,6 +59,11 @@ impl Site {
         self.config.languages.of_path(&self.pages[id].site_path)
     }
 
+    /// The theme's words of page `id`'s language ([`Site::words`]).
+    pub(crate) fn words_for(&self, id: PageId) -> &super::strings::Words {
+        self.words.of(self.language_of(id))
+    }
+
     /// Whether page `id` is shown in the default language for want of a translation.
     pub(crate) fn is_fallback(&self, id: PageId) -> bool {
         let page = &self.pages[id];
@@ -93,6 +98,41 @@ impl Site {
             let path = self.pages[id].site_path.trim_end_matches('/');
             languages.others().iter().any(|code| code == path)
         }
+    }
+
+    /// Page `id`'s version in language `code`: itself when it is of that language, else
+    /// the page at its path under the language's folder (every page of the default
+    /// language has one, translated or not).
+    pub(crate) fn version_in(&self, id: PageId, code: &str) -> Option<PageId> {
+        let languages = &self.config.languages;
+        if self.language_of(id) == Some(code) {
+            return Some(id);
+        }
+        let original = languages.strip(&self.pages[id].site_path);
+        let path = if languages.default_language() == Some(code) {
+            original.to_string()
+        } else {
+            format!("{code}/{original}")
+        };
+        self.page_by_url(&path)
+    }
+
+    /// The page of the default language that page `id` is a version of, which the
+    /// model counts ([`Site::in_model`]): itself in a handbook of one language.
+    pub(crate) fn original_of(&self, id: PageId) -> PageId {
+        match self.config.languages.default_language() {
+            Some(default) => self.version_in(id, default).unwrap_or(id),
+            None => id,
+        }
+    }
+
+    /// Pages `ids` as the site of page `reader`'s language has them: each its version
+    /// in that language (see [`Site::version_in`]), in the same order and each once,
+    /// those it lacks left out; in a handbook of one language, `ids` themselves.
+    pub(crate) fn in_language_of(&self, reader: PageId, ids: &[PageId]) -> Vec<PageId> {
+        let Some(code) = self.language_of(reader) else { return ids.to_vec() };
+        let mut seen = crate::hash::FastHashSet::default();
+        ids.iter().filter_map(|&id| self.version_in(id, code)).filter(|&id| seen.insert(id)).collect()
     }
 
     /// Page `id` in every language of the handbook that has it, in `languages`' order.

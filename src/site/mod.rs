@@ -39,6 +39,7 @@ pub(crate) mod resolve;
 mod reuse;
 pub(crate) mod review;
 pub(crate) mod status;
+pub(crate) mod strings;
 pub(crate) mod urls;
 
 use std::collections::{HashMap, HashSet};
@@ -198,6 +199,9 @@ pub struct Site {
     pub(crate) read_again: Vec<String>,
     /// The blogs and their authors ([`blog`]).
     pub(crate) blogs: Arc<blog::Blogs>,
+    /// The theme's words of each language of the handbook ([`strings`]), read in
+    /// [`Site::model`]: the titles of generated pages and what views say are in them.
+    pub(crate) words: Arc<strings::Languages>,
     /// Where includes look their files up ([`crate::content::include_roots`]).
     pub(crate) include_roots: Arc<crate::content::include_roots::IncludeRoots>,
     /// Shared by the copies of the model the dev server's rebuilds make: a rebuild that
@@ -537,6 +541,7 @@ impl Site {
             read_again: Vec::new(),
             include_roots: Arc::clone(&files.include_roots),
             blogs: Arc::default(),
+            words: Arc::default(),
             index: Arc::new(index),
             templating: None,
             image_sizes: std::sync::OnceLock::new(),
@@ -624,6 +629,7 @@ impl Site {
     /// Gives every page its owners (front matter, else CODEOWNERS), its kind, its kind
     /// fields and its review state, and adds the owners, tags and review pages.
     pub fn model(&mut self, codeowners: Option<&codeowners::CodeOwners>, diagnostics: &mut Vec<Diagnostic>) {
+        self.words = Arc::new(strings::Languages::read(&self.config, diagnostics));
         let prefix = self.repository_prefix().to_string();
         indexes::assign_owners(self, codeowners, &prefix);
         kinds::resolve_kinds(self, diagnostics);
@@ -655,7 +661,8 @@ impl Site {
     pub fn arrange(&mut self) {
         for page in &mut self.pages {
             if !page.origin.is_generated() {
-                page.title = resolve_title(page, &self.config.title, self.strip_prefixes);
+                let words = self.words.of(self.config.languages.of_path(&page.site_path));
+                page.title = resolve_title(page, &self.config.title, self.strip_prefixes, words);
             } else if let Some(title) = custom_title(page) {
                 page.title = title;
             }
@@ -669,7 +676,9 @@ impl Site {
     pub fn rearrange(&mut self, changed: &[PageId]) {
         for &id in changed {
             if !self.pages[id].origin.is_generated() {
-                self.pages[id].title = resolve_title(&self.pages[id], &self.config.title, self.strip_prefixes);
+                let words = self.words.of(self.config.languages.of_path(&self.pages[id].site_path));
+                let title = resolve_title(&self.pages[id], &self.config.title, self.strip_prefixes, words);
+                self.pages[id].title = title;
             } else if let Some(title) = custom_title(&self.pages[id]) {
                 self.pages[id].title = title;
             }
@@ -771,7 +780,8 @@ fn custom_title(page: &Page) -> Option<String> {
     front.or(page.rendered.first_h1.as_deref().filter(|t| !t.is_empty())).map(str::to_string)
 }
 
-fn resolve_title(page: &Page, site_title: &str, strip: bool) -> String {
+/// The title of page `page`; a date in it is said in `words`, its language's.
+fn resolve_title(page: &Page, site_title: &str, strip: bool, words: &strings::Words) -> String {
     if let Some(title) = page.source.front.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return title.trim().to_string();
     }
@@ -783,10 +793,14 @@ fn resolve_title(page: &Page, site_title: &str, strip: bool) -> String {
         return title.clone();
     }
     if let Some(h1) = page.rendered.first_h1.as_deref().filter(|t| !t.is_empty()) {
-        return if page.date.is_some() && page.origin.has_file() { dated::heading_title(h1) } else { h1.to_string() };
+        return if page.date.is_some() && page.origin.has_file() {
+            dated::heading_title(words, h1)
+        } else {
+            h1.to_string()
+        };
     }
     if let Some(date) = page.date.filter(|_| page.origin.has_file()) {
-        return dated::dated_title(page, date);
+        return dated::dated_title(words, page, date);
     }
     match source_name(page) {
         "" => site_title.to_string(),

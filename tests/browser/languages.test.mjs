@@ -21,7 +21,7 @@ let server;
 let browser;
 
 const files = {
-  'book.toml': '[handbook]\ntitle = "Ops"\nbase-url = "https://ops.example.org/"\nlanguages = ["en", "de"]\n',
+  'book.toml': '[handbook]\ntitle = "Ops"\nbase-url = "https://ops.example.org/"\nlanguages = ["en", "de"]\n\n[status]\ncomponents = [ { id = "api", name = "API" } ]\n',
   'content/_index.md': '---\ntitle: Home\n---\nWelcome.\n',
   'content/runbooks/_index.md': '---\ntitle: Runbooks\n---\n',
   'content/runbooks/db.md': '---\ntitle: Database failover\n---\nFail over the database.\n',
@@ -29,6 +29,8 @@ const files = {
   'content/runbooks/dns.md': '---\ntitle: DNS outage\n---\nResolvers lost their caches.\n',
   'content/runbooks/dns.de.md': '---\ntitle: DNS-Ausfall\n---\nDie Resolver verloren ihre Zwischenspeicher.\n',
   'content/runbooks/web.md': '---\ntitle: Web server\n---\nRestart the web server.\n',
+  'content/runbooks/api.md': '---\ntitle: API recovery\nkind: runbook\nservice: api\nseverity: sev2\nowners: [api-team]\ntags: [api]\nalerts: [ApiDown, ApiSlow]\n---\nBring the API back.\n',
+  'content/status/api-errors.md': '---\ntitle: API errors\nkind: incident\nstatus: resolved\nimpact: minor\nstarted_at: 2026-11-02T09:00:00Z\nresolved_at: 2026-11-02T10:00:00Z\ncomponents:\n  api: partial_outage\n---\nIt broke.\n',
 };
 
 before(async () => {
@@ -103,6 +105,33 @@ test('axe-core finds no violation on a translated page and on a page not yet tra
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], url);
     await page.close();
   }
+});
+
+test('the German copies of the generated pages are German and accessible', async () => {
+  // The alerts filter counts in German on the German alerts page, in English on the other.
+  const alerts = await open('de/alerts/');
+  await alerts.locator('#alerts-filter-input').fill('slow');
+  assert.equal(await alerts.locator('.alerts-shown').textContent(), '1 von 2 Alarmen');
+  assert.equal(await alerts.locator('.alerts-table tbody tr:not([hidden]) td a[href^="/de/runbooks/"]').textContent(), 'API recovery');
+  await alerts.close();
+  const english = await open('alerts/');
+  await english.locator('#alerts-filter-input').fill('slow');
+  assert.equal(await english.locator('.alerts-shown').textContent(), '1 of 2 alerts');
+  await english.close();
+  for (const url of ['de/alerts/', 'de/owners/', 'de/tags/api/', 'de/status/', 'de/status/api-errors/']) {
+    const page = await open(url);
+    assert.equal(await page.getAttribute('html', 'lang'), 'de', url);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], url);
+    await page.close();
+  }
+  // The German status page says its states in German.
+  const status = await open('de/status/');
+  assert.equal(await status.locator('.status-banner-text').textContent(), 'Alle Systeme betriebsbereit');
+  await status.close();
 });
 
 test('a German page searches the German site, stemmed in German, and its search page is German', async () => {

@@ -197,3 +197,41 @@ fn a_docusaurus_locale_folder_linked_out_of_the_handbook_is_not_mounted() {
     let leaked = site.files_under("public").iter().any(|f| site.read(&format!("public/{f}")).contains("s3cr3t-page"));
     assert!(!leaked);
 }
+
+#[test]
+fn a_language_s_generated_pages_escape_its_words_and_list_no_internal_page() {
+    // The copies of the generated pages under a language's folder (`fr/owners/`) read
+    // the strings file's words, whose placeholders are filled with text, never markup
+    // but opsbook's own; and they list the public build's pages only.
+    let site = bilingual();
+    site.write(
+        "i18n/fr.toml",
+        "tagged = \"<img src=x onerror=alert(1)> {tag}\"\nalerts_lead = \"<b>gen36</b> {url} {field}\"\nmonths = \"<i>a</i> b c d e f g h i j k l\"\ndate_format = \"<u>{day}</u> {month}\"\nowners = \"<svg onload=alert(3)>\"\n",
+    );
+    site.write(
+        "content/db.md",
+        "---\ntitle: Db\nkind: runbook\nowners: [dba]\ntags: [\"<x>\"]\nalerts: [Down]\n---\nText.\n",
+    );
+    site.write(
+        "content/secret.md",
+        "---\ntitle: gen36secret\nvisibility: internal\nowners: [dba]\ntags: [\"<x>\"]\n---\nHidden.\n",
+    );
+    site.write("content/minutes/2023-01-05.md", "Notes.\n");
+    site.build(&[]).expect_code(0);
+    let tag = site.read("public/fr/tags/x/index.html");
+    assert!(tag.contains("&lt;img src=x onerror=alert(1)&gt; &lt;x&gt;"), "{}", crate::util::main_of(&tag));
+    let alerts = site.read("public/fr/alerts/index.html");
+    assert!(
+        alerts.contains("&lt;b&gt;gen36&lt;/b&gt; <code>/alerts/&lt;name&gt;/</code> <code>runbook_url</code>"),
+        "{}",
+        crate::util::main_of(&alerts)
+    );
+    let owners = site.read("public/fr/owners/index.html");
+    assert!(owners.contains("<title>&lt;svg onload=alert(3)&gt; · Ops</title>"), "{owners}");
+    let minutes = site.read("public/fr/minutes/2023-01-05/index.html");
+    assert!(minutes.contains("&lt;u&gt;5&lt;/u&gt; &lt;i&gt;a&lt;/i&gt;"), "{}", crate::util::main_of(&minutes));
+    for page in ["owners", "tags/x", "alerts"] {
+        let text = site.read(&format!("public/fr/{page}/index.html"));
+        assert!(text.contains("/fr/db/") && !text.contains("gen36secret"), "fr/{page} lists an internal page");
+    }
+}

@@ -67,7 +67,7 @@ impl<'a> AlertView<'a> {
             service: page.values.text("service"),
             severity: page.values.text("severity"),
             escalation: page.values.text("escalation"),
-            owners: page.owners.iter().map(|owner| owner_link(site, owner)).collect(),
+            owners: page.owners.iter().map(|owner| owner_link(site, id, owner)).collect(),
             first_steps: steps.html.as_deref(),
             first_steps_from: steps.from.as_ref().map(|(section_id, title)| jump("steps", section_id, title)),
             first_steps_marked: steps.marked,

@@ -119,8 +119,9 @@ fn author_links(site: &Site, id: PageId) -> Vec<AuthorLink> {
         .collect()
 }
 
-fn author_page(site: &Site, author: &Author) -> Option<String> {
-    site.generated_page(&GeneratedPage::Author(author.slug.clone())).map(|page| site.href(page))
+/// The link from page `reader` to the author's page of its language.
+fn author_page(site: &Site, reader: PageId, author: &Author) -> Option<String> {
+    site.generated_page_for(&GeneratedPage::Author(author.slug.clone()), reader).map(|page| site.href(page))
 }
 
 impl DatedView {
@@ -133,7 +134,7 @@ impl DatedView {
         }
         Some(DatedView {
             date: date.map(|d| d.to_string()),
-            text: date.map(reader_date),
+            text: date.map(|d| reader_date(site.words_for(id), d)),
             authors,
             image: site.blogs.images.get(&id).cloned(),
         })
@@ -146,7 +147,7 @@ pub(crate) fn post_entry(site: &Site, id: PageId) -> PostEntry<'_> {
     PostEntry {
         link: LinkView::of(site, id),
         date: date.map(|d| d.to_string()),
-        date_text: date.map(reader_date),
+        date_text: date.map(|d| reader_date(site.words_for(id), d)),
         authors: author_links(site, id),
         excerpt: site.pages[id].description(),
     }
@@ -197,14 +198,17 @@ pub(crate) fn years(site: &Site, section: PageId) -> Option<Vec<YearGroup<'_>>> 
 }
 
 /// The view of an author; with their pages when `with_pages`.
-pub(crate) fn author_view<'a>(site: &'a Site, author: &'a Author, with_pages: bool) -> AuthorView<'a> {
+pub(crate) fn author_view<'a>(site: &'a Site, reader: PageId, author: &'a Author, with_pages: bool) -> AuthorView<'a> {
+    // The posts and pages of the reader's language's site: a post of another language
+    // only, or the copy of a post under another language's folder, is not one of them.
+    let pages = site.in_language_of(reader, &author.pages);
     AuthorView {
         name: &author.name,
-        url: author_page(site, author),
+        url: author_page(site, reader, author),
         title: author.title.as_deref(),
         avatar: author.avatar.as_deref(),
         links: author.links.iter().map(|(label, url)| NamedAddress { label, url }).collect(),
-        count: author.pages.len(),
-        pages: if with_pages { author.pages.iter().map(|&id| post_entry(site, id)).collect() } else { Vec::new() },
+        count: pages.len(),
+        pages: if with_pages { pages.iter().map(|&id| post_entry(site, id)).collect() } else { Vec::new() },
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::site::{PageId, Site};
+use crate::site::{GeneratedPage, PageId, Site};
 
 /// `lang`: the languages of one page.
 #[derive(Debug, Serialize)]
@@ -70,7 +70,7 @@ impl<'a> LanguageView<'a> {
             .into_iter()
             .map(|alternate| AlternateView {
                 code: alternate.code,
-                name: super::super::strings::language_name(alternate.code),
+                name: crate::site::strings::language_name(alternate.code),
                 url: site.href(alternate.page),
                 href: address(alternate.page),
                 current: alternate.page == id,
@@ -93,15 +93,8 @@ impl<'a> LanguageView<'a> {
             hreflang: if hreflang.len() > 1 { hreflang } else { Vec::new() },
             alternates,
             home: site.href(site.language_home(id)),
-            search_url: search_page(site, code, default).map(|page| site.href(page)),
+            search_url: site.generated_page_in(&GeneratedPage::Search, Some(code)).map(|page| site.href(page)),
             search_index: format!("{}search/", site.href(site.language_home(id))),
         })
     }
-}
-
-/// The search page of language `code` (`default` is the default language's code).
-fn search_page(site: &Site, code: &str, default: &str) -> Option<PageId> {
-    use crate::site::generated::GeneratedPage;
-    let page = if code == default { GeneratedPage::Search } else { GeneratedPage::SearchIn(code.to_string()) };
-    site.generated_page(&page)
 }

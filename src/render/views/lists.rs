@@ -132,7 +132,7 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'
     let open = if incidents { open_action_items(site, &pages) } else { Vec::new() };
     let mut action_item_groups: Vec<(PageId, RollupGroup<'a>)> = Vec::new();
     for &(rca, item) in &open {
-        let view = ActionItemView::of(site, item);
+        let view = ActionItemView::of(site, section, item);
         match action_item_groups.iter_mut().find(|(id, _)| *id == rca) {
             Some((_, group)) => group.items.push(view),
             None => action_item_groups.push((rca, RollupGroup { rca: LinkView::of(site, rca), items: vec![view] })),
@@ -140,7 +140,7 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'
     }
     let action_items = open
         .into_iter()
-        .map(|(rca, item)| RollupItem { item: ActionItemView::of(site, item), rca: LinkView::of(site, rca) })
+        .map(|(rca, item)| RollupItem { item: ActionItemView::of(site, section, item), rca: LinkView::of(site, rca) })
         .collect();
     let action_item_groups = action_item_groups.into_iter().map(|(_, group)| group).collect();
     let entries = pages
@@ -150,8 +150,8 @@ fn catalog<'a>(site: &'a Site, section: PageId, kind: &'a Kind) -> CatalogView<'
             let values = &page.values;
             CatalogEntry {
                 link: LinkView::of(site, id),
-                owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
-                review: page.review.as_ref().map(ReviewView::of),
+                owners: page.owners.iter().map(|o| owner_link(site, section, o)).collect(),
+                review: page.review.as_ref().map(|r| ReviewView::of(site.words_for(section), r)),
                 service: values.text("service"),
                 severity: values.text("severity"),
                 incident_date: values.date("incident_date").map(|d| d.to_string()),
@@ -306,9 +306,13 @@ pub(crate) struct ReviewEntry<'a> {
 }
 
 impl<'a> IndexView<'a> {
-    /// The list a generated page shows.
-    pub(crate) fn of(site: &'a Site, index: &GeneratedPage) -> Self {
-        let links = |ids: &[PageId]| ids.iter().map(|&id| LinkView::of(site, id)).collect();
+    /// The list generated page `id`, which is `index`, shows: in a handbook of several
+    /// languages, the pages of its language's site, each at its address there.
+    pub(crate) fn of(site: &'a Site, id: PageId, index: &GeneratedPage) -> Self {
+        let here = |ids: &[PageId]| site.in_language_of(id, ids);
+        let words = site.words_for(id);
+        let links = |ids: &[PageId]| here(ids).into_iter().map(|page| LinkView::of(site, page)).collect();
+        let owners = |page: PageId| site.pages[page].owners.iter().map(|o| owner_link(site, id, o)).collect();
         match index {
             GeneratedPage::Owners => IndexView::Owners {
                 owners: site
@@ -322,8 +326,13 @@ impl<'a> IndexView<'a> {
                 tags: site
                     .indexes
                     .tags
-                    .values()
-                    .map(|tag| TagEntry { name: tag.name.clone(), url: site.href(tag.page), count: tag.pages.len() })
+                    .iter()
+                    .map(|(slug, tag)| TagEntry {
+                        name: tag.name.clone(),
+                        url: site
+                            .href(site.generated_page_for(&GeneratedPage::Tag(slug.clone()), id).unwrap_or(tag.page)),
+                        count: tag.pages.len(),
+                    })
                     .collect(),
             },
             GeneratedPage::Tag(slug) => {
@@ -333,8 +342,10 @@ impl<'a> IndexView<'a> {
                     pages: tag.map(|t| links(&t.pages)).unwrap_or_default(),
                 }
             }
-            GeneratedPage::Search | GeneratedPage::SearchIn(_) => IndexView::Search,
-            GeneratedPage::Status => IndexView::Status { status: super::status::StatusView::of(site).map(Box::new) },
+            GeneratedPage::Search => IndexView::Search,
+            GeneratedPage::Status => {
+                IndexView::Status { status: super::status::StatusView::of(site, Some(id)).map(Box::new) }
+            }
             GeneratedPage::Alerts => IndexView::Alerts {
                 alerts: site
                     .alerts
@@ -346,11 +357,11 @@ impl<'a> IndexView<'a> {
                             alert_url: crate::site::alerts::redirect_path(name)
                                 .ok()
                                 .map(|p| site.config.base_url.href(&p)),
-                            runbook: LinkView::of(site, claim.page),
+                            runbook: LinkView::of(site, here(&[claim.page]).first().copied().unwrap_or(claim.page)),
                             service: page.values.text("service"),
                             severity: page.values.text("severity"),
-                            owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
-                            review: page.review.as_ref().map(ReviewView::of),
+                            owners: owners(claim.page),
+                            review: page.review.as_ref().map(|r| ReviewView::of(words, r)),
                         }
                     })
                     .collect(),
@@ -362,19 +373,25 @@ impl<'a> IndexView<'a> {
                     section: LinkView::of(site, *section),
                     pages: order
                         .into_iter()
-                        .map(|(id, depth)| PrintedPage {
-                            id,
-                            link: LinkView::of(site, id),
-                            anchor: print_anchor(site, id),
+                        .map(|(page, depth)| PrintedPage {
+                            id: page,
+                            link: LinkView::of(site, page),
+                            anchor: print_anchor(site, page),
                             depth,
-                            content: &site.pages[id].rendered.html,
-                            owners: site.pages[id].owners.iter().map(|o| owner_link(site, o)).collect(),
+                            content: &site.pages[page].rendered.html,
+                            owners: owners(page),
                         })
                         .collect(),
                 }
             }
             GeneratedPage::Authors => IndexView::Authors {
-                authors: site.blogs.authors.iter().map(|a| super::blog::author_view(site, a, false)).collect(),
+                authors: site
+                    .blogs
+                    .authors
+                    .iter()
+                    .map(|a| super::blog::author_view(site, id, a, false))
+                    .filter(|author| author.count > 0)
+                    .collect(),
             },
             GeneratedPage::Author(slug) => IndexView::Author {
                 author: site
@@ -382,18 +399,21 @@ impl<'a> IndexView<'a> {
                     .authors
                     .iter()
                     .find(|a| &a.slug == slug)
-                    .map(|a| super::blog::author_view(site, a, true)),
+                    .map(|a| super::blog::author_view(site, id, a, true)),
             },
             GeneratedPage::BlogPage(section, n) => {
                 IndexView::BlogPage { list: super::blog::blog_list(site, *section, *n) }
             }
+            // Each page's owners and review are its original's, which the model counts.
             GeneratedPage::Review => IndexView::Review {
                 pages: review_queue(site)
                     .into_iter()
-                    .map(|id| ReviewEntry {
-                        link: LinkView::of(site, id),
-                        owners: site.pages[id].owners.iter().map(|o| owner_link(site, o)).collect(),
-                        review: site.pages[id].review.as_ref().map(ReviewView::of),
+                    .filter_map(|page| {
+                        Some(ReviewEntry {
+                            link: LinkView::of(site, here(&[page]).first().copied()?),
+                            owners: owners(page),
+                            review: site.pages[page].review.as_ref().map(|r| ReviewView::of(words, r)),
+                        })
                     })
                     .collect(),
             },

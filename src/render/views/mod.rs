@@ -72,9 +72,11 @@ pub(crate) struct SiteView<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    /// The view of `site`.
-    pub(crate) fn of(site: &'a Site) -> Self {
+    /// The view of `site` as the pages of language `code` see it (`None`: the default
+    /// language's, or the one language's): its indexes are that language's.
+    pub(crate) fn of(site: &'a Site, code: Option<&str>) -> Self {
         let config = &site.config;
+        let generated_href = |page: GeneratedPage| site.generated_page_in(&page, code).map(|id| site.href(id));
         SiteView {
             title: &config.title,
             description: &config.description,
@@ -82,26 +84,21 @@ impl<'a> SiteView<'a> {
             base_path: config.base_url.path(),
             base_url: config.base_url.absolute(""),
             version: env!("CARGO_PKG_VERSION"),
-            owners_url: generated_href(site, GeneratedPage::Owners),
-            tags_url: generated_href(site, GeneratedPage::Tags),
-            review_url: generated_href(site, GeneratedPage::Review),
-            alerts_url: generated_href(site, GeneratedPage::Alerts),
-            status_url: generated_href(site, GeneratedPage::Status),
-            search_url: generated_href(site, GeneratedPage::Search),
+            owners_url: generated_href(GeneratedPage::Owners),
+            tags_url: generated_href(GeneratedPage::Tags),
+            review_url: generated_href(GeneratedPage::Review),
+            alerts_url: generated_href(GeneratedPage::Alerts),
+            status_url: generated_href(GeneratedPage::Status),
+            search_url: generated_href(GeneratedPage::Search),
             search_page: site
                 .generated_page(&GeneratedPage::Search)
                 .map(|id| site.pages[id].site_path.as_str())
                 .filter(|path| *path != "search/"),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
-            status: status::OverallView::of(site),
+            status: status::OverallView::of(site, code),
         }
     }
-}
-
-/// The link to generated page `page`, when the site has it.
-fn generated_href(site: &Site, page: GeneratedPage) -> Option<String> {
-    site.generated_page(&page).map(|id| site.href(id))
 }
 
 /// A link to another page, as lists and neighbours show it.
@@ -199,7 +196,7 @@ impl<'a> PageContext<'a> {
             prev: prev.map(|p| LinkView::of(site, p)),
             next: next.map(|n| LinkView::of(site, n)),
             section: page.origin.is_section().then(|| SectionView::of(site, id)),
-            index: page.origin.generated().map(|generated| IndexView::of(site, generated)),
+            index: page.origin.generated().map(|generated| IndexView::of(site, id, generated)),
             lang: language::LanguageView::of(site, id),
         }
     }

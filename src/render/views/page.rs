@@ -13,6 +13,7 @@ use crate::markdown::TocEntry;
 use crate::site::incidents::cited_alerts;
 use crate::site::repository::{RepositoryLinks, commit_link, page_links};
 use crate::site::review::Review;
+use crate::site::strings::{Words, say};
 use crate::site::{GeneratedPage, PageId, Site};
 use crate::slug::slugify;
 
@@ -122,11 +123,11 @@ pub(crate) struct ReviewView {
 }
 
 impl ReviewView {
-    /// The view of a review state.
-    pub(crate) fn of(review: &Review) -> Self {
+    /// The view of a review state, in `words`.
+    pub(crate) fn of(words: &Words, review: &Review) -> Self {
         ReviewView {
             status: review.status.map(|s| serde_plain(&s)),
-            label: review.status.map_or("Reviewed", |s| s.label()).to_string(),
+            label: say(words, review.status.map_or("Reviewed", |s| s.label())).to_string(),
             last_reviewed: review.last_reviewed.map(|d| d.to_string()),
             due: review.due.map(|d| d.to_string()),
             every: review.every.map(|p| p.to_string()),
@@ -243,11 +244,11 @@ pub(crate) struct ActionItemView {
 }
 
 impl ActionItemView {
-    /// The view of an item.
-    pub(crate) fn of(site: &Site, item: &ActionItem) -> Self {
+    /// The view of an item, as page `reader` shows it.
+    pub(crate) fn of(site: &Site, reader: PageId, item: &ActionItem) -> Self {
         ActionItemView {
             title: item.title.clone(),
-            owner: item.owner.as_ref().map(|o| owner_link(site, o)),
+            owner: item.owner.as_ref().map(|o| owner_link(site, reader, o)),
             due: item.due.map(|d| d.to_string()),
             status: item.status.clone(),
             open: item.is_open(),
@@ -256,19 +257,21 @@ impl ActionItemView {
     }
 }
 
-/// The link to an owner's entry on `/owners/`.
-pub(crate) fn owner_link(site: &Site, owner: &str) -> NamedLink {
+/// The link from page `reader` to an owner's entry on the owners page of its language.
+pub(crate) fn owner_link(site: &Site, reader: PageId, owner: &str) -> NamedLink {
     let slug = slugify(owner);
     let url = site
-        .generated_page(&GeneratedPage::Owners)
+        .generated_page_for(&GeneratedPage::Owners, reader)
         .filter(|_| site.indexes.owners.contains_key(&slug))
         .map(|page| format!("{}#{slug}", site.href(page)));
     NamedLink { name: owner.to_string(), url }
 }
 
-/// The link to a tag's page.
-pub(super) fn tag_link(site: &Site, tag: &str) -> NamedLink {
-    let url = site.indexes.tags.get(&slugify(tag)).map(|t| site.href(t.page));
+/// The link from page `reader` to a tag's page of its language.
+pub(super) fn tag_link(site: &Site, reader: PageId, tag: &str) -> NamedLink {
+    let slug = slugify(tag);
+    let page = site.indexes.tags.get(&slug).and_then(|_| site.generated_page_for(&GeneratedPage::Tag(slug), reader));
+    let url = page.map(|page| site.href(page));
     NamedLink { name: tag.to_string(), url }
 }
 
@@ -344,8 +347,8 @@ impl<'a> PageView<'a> {
             permalink: permalink.clone(),
             path: &page.site_path,
             kind: &page.kind,
-            owners: page.owners.iter().map(|o| owner_link(site, o)).collect(),
-            tags: front.tags.iter().map(|t| tag_link(site, t)).collect(),
+            owners: page.owners.iter().map(|o| owner_link(site, id, o)).collect(),
+            tags: front.tags.iter().map(|t| tag_link(site, id, t)).collect(),
             extra: front.extra(),
             fields,
             content: &page.rendered.html,
@@ -357,7 +360,7 @@ impl<'a> PageView<'a> {
             reading_minutes: reading_minutes(page.rendered.word_count),
             is_section: page.origin.is_section(),
             source: if page.origin.has_file() { &page.source.file } else { "" },
-            review: page.review.as_ref().map(ReviewView::of),
+            review: page.review.as_ref().map(|r| ReviewView::of(site.words_for(id), r)),
             updated: page.change.as_ref().map(|change| UpdatedView {
                 date: change.date.date().to_string(),
                 datetime: change.date.rfc3339(),
@@ -425,7 +428,8 @@ impl<'a> PageView<'a> {
 fn rca_view(site: &Site, id: PageId) -> RcaView {
     let values = &site.pages[id].values;
     let status = values.text("status").unwrap_or("draft").to_string();
-    let action_items: Vec<ActionItemView> = values.action_items().iter().map(|i| ActionItemView::of(site, i)).collect();
+    let action_items: Vec<ActionItemView> =
+        values.action_items().iter().map(|i| ActionItemView::of(site, id, i)).collect();
     RcaView {
         incident_date: values.date("incident_date").map(|d: Date| d.to_string()),
         detected_at: values.timestamp("detected_at").map(timestamp_text),
@@ -449,11 +453,13 @@ fn rca_view(site: &Site, id: PageId) -> RcaView {
     }
 }
 
+/// The reviews that cite runbook `id`'s alerts or service: its original's, each in the
+/// runbook's language.
 fn past_incidents(site: &Site, id: PageId) -> Vec<PastIncidentView> {
-    let reviews = site.past_incidents.get(&id).map_or(&[][..], Vec::as_slice);
-    reviews
-        .iter()
-        .map(|&review| {
+    let reviews = site.past_incidents.get(&site.original_of(id)).map_or(&[][..], Vec::as_slice);
+    site.in_language_of(id, reviews)
+        .into_iter()
+        .map(|review| {
             let page = &site.pages[review];
             PastIncidentView {
                 title: page.title.clone(),

@@ -14,6 +14,7 @@ use crate::dates::Timestamp;
 use crate::site::status::state::ComponentStatus;
 use crate::site::status::uptime::{Cause, Day};
 use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
+use crate::site::strings::{Words, month_text, say};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// A moment, for `<time>`: RFC 3339 and `2026-03-14 09:12 UTC`.
@@ -40,20 +41,22 @@ pub(crate) struct OverallView {
     pub url: Option<String>,
     /// `none`, `minor`, `major`, `critical` or `maintenance`.
     pub indicator: &'static str,
-    /// "All Systems Operational", ...
-    pub description: &'static str,
+    /// "All Systems Operational", ..., in the reader's words.
+    pub description: String,
     /// The colour class: `operational`, `degraded`, `partial`, `major`, `maintenance`.
     pub tone: &'static str,
 }
 
 impl OverallView {
-    pub(crate) fn of(site: &Site) -> Option<Self> {
+    /// The overall status as the pages of language `code` show it.
+    pub(crate) fn of(site: &Site, code: Option<&str>) -> Option<Self> {
         let status = site.status()?;
         let (description, tone) = status.shown_overall();
+        let words = site.words.of(code.or(site.config.languages.default_language()));
         Some(OverallView {
-            url: site.generated_page(&GeneratedPage::Status).map(|id| site.href(id)),
+            url: site.generated_page_in(&GeneratedPage::Status, code).map(|id| site.href(id)),
             indicator: status.overall.indicator.name(),
-            description,
+            description: say(words, description).to_string(),
             tone,
         })
     }
@@ -70,30 +73,32 @@ pub(crate) struct BadgeView<'a> {
     /// Its state now (`partial_outage`), for the class.
     pub status: &'static str,
     /// Its state in words.
-    pub label: &'static str,
+    pub label: &'a str,
     /// During an incident: the state the incident gives it.
     pub during: Option<&'static str>,
     /// That state in words.
-    pub during_label: Option<&'static str>,
+    pub during_label: Option<&'a str>,
 }
 
-fn badge(status: &Status, component: usize, during: Option<ComponentStatus>) -> BadgeView<'_> {
+fn badge<'a>(words: &'a Words, status: &'a Status, component: usize, during: Option<ComponentStatus>) -> BadgeView<'a> {
     let c = &status.components[component];
     let (state, label) = c.shown();
     BadgeView {
         id: &c.id,
         name: &c.name,
         status: state,
-        label,
+        label: say(words, label),
         during: during.map(ComponentStatus::name),
-        during_label: during.map(ComponentStatus::label),
+        during_label: during.map(|d| say(words, d.label())),
     }
 }
 
 /// The badges of page `id`: the components it relates to, with their states now.
 pub(crate) fn badges(site: &Site, id: PageId) -> Vec<BadgeView<'_>> {
     let Some(status) = site.status() else { return Vec::new() };
-    status.related.get(&id).into_iter().flatten().map(|&c| badge(status, c, None)).collect()
+    let words = site.words_for(id);
+    let related = status.related.get(&site.original_of(id));
+    related.into_iter().flatten().map(|&c| badge(words, status, c, None)).collect()
 }
 
 /// One update.
@@ -109,11 +114,12 @@ pub(crate) struct UpdateView {
     pub html: String,
 }
 
-fn update(u: &Update) -> UpdateView {
-    UpdateView { at: TimeView::of(u.at), status: u.status.clone(), label: words(&u.status), html: update_html(&u.text) }
+fn update(words: &Words, u: &Update) -> UpdateView {
+    let label = say(words, &status_words(&u.status)).to_string();
+    UpdateView { at: TimeView::of(u.at), status: u.status.clone(), label, html: update_html(&u.text) }
 }
 
-use crate::site::status::status_words as words;
+use crate::site::status::status_words;
 
 /// An update's Markdown as HTML; raw HTML is shown as text.
 fn update_html(text: &str) -> String {
@@ -158,35 +164,38 @@ pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
     if !crate::site::status::is_status_event(site, id) {
         return None;
     }
-    let status_url = site.generated_page(&GeneratedPage::Status).map(|p| site.href(p));
-    if let Some(incident) = status.incidents.iter().find(|i| i.page == id) {
+    let status_url = site.generated_page_for(&GeneratedPage::Status, id).map(|p| site.href(p));
+    let words = site.words_for(id);
+    // A copy under another language's folder is its original's incident.
+    let original = site.original_of(id);
+    if let Some(incident) = status.incidents.iter().find(|i| i.page == original) {
         return Some(PanelView {
             kind: "incident",
             status: incident.status,
-            status_label: words(incident.status),
+            status_label: say(words, &status_words(incident.status)).to_string(),
             impact: Some(incident.impact.name()),
             started_at: TimeView::of(incident.started_at),
             ended_at: incident.resolved_at.map(TimeView::of),
-            components: incident.components.iter().map(|&(c, during)| badge(status, c, Some(during))).collect(),
-            updates: incident.updates.iter().map(update).collect(),
-            rca: incident.rca.map(|r| LinkView::of(site, r)),
+            components: incident.components.iter().map(|&(c, during)| badge(words, status, c, Some(during))).collect(),
+            updates: incident.updates.iter().map(|u| update(words, u)).collect(),
+            rca: incident.rca.map(|rca| Reader::new(site, Some(id)).link(rca)),
             status_url,
         });
     }
-    let maintenance = status.maintenances.iter().find(|m| m.page == id)?;
+    let maintenance = status.maintenances.iter().find(|m| m.page == original)?;
     Some(PanelView {
         kind: "maintenance",
         status: maintenance.phase.name(),
-        status_label: maintenance.phase.label().to_string(),
+        status_label: say(words, maintenance.phase.label()).to_string(),
         impact: None,
         started_at: TimeView::of(maintenance.scheduled_for),
         ended_at: Some(TimeView::of(maintenance.scheduled_until)),
         components: maintenance
             .components
             .iter()
-            .map(|&c| badge(status, c, Some(ComponentStatus::UnderMaintenance)))
+            .map(|&c| badge(words, status, c, Some(ComponentStatus::UnderMaintenance)))
             .collect(),
-        updates: maintenance.updates.iter().map(update).collect(),
+        updates: maintenance.updates.iter().map(|u| update(words, u)).collect(),
         rca: None,
         status_url,
     })
@@ -198,7 +207,7 @@ pub(crate) struct StatusView<'a> {
     /// The overall status.
     pub indicator: &'static str,
     /// In words.
-    pub description: &'static str,
+    pub description: &'a str,
     /// The banner's colour class.
     pub tone: &'static str,
     /// When the page was computed.
@@ -248,7 +257,7 @@ pub(crate) struct GroupView<'a> {
     /// The worst state of its components.
     pub status: &'static str,
     /// In words.
-    pub label: &'static str,
+    pub label: &'a str,
     /// Its components.
     pub components: Vec<ComponentView<'a>>,
 }
@@ -265,7 +274,7 @@ pub(crate) struct ComponentView<'a> {
     /// Its state now.
     pub status: &'static str,
     /// In words.
-    pub label: &'static str,
+    pub label: &'a str,
     /// Its uptime over the bar, `99.95`.
     pub uptime: String,
     /// The bar, oldest day first.
@@ -282,7 +291,7 @@ pub(crate) struct MeasuredView<'a> {
     /// `green`, `orange`, `red` or `unknown`.
     pub level: &'static str,
     /// In words.
-    pub level_words: &'static str,
+    pub level_words: &'a str,
     /// Since when it is at this level, when known.
     pub since: Option<TimeView>,
     /// When it is unknown: the last time it had data, when known.
@@ -301,7 +310,7 @@ pub(crate) struct CheckView<'a> {
     /// `green`, `orange`, `red` or `unknown`.
     pub level: &'static str,
     /// In words.
-    pub level_words: &'static str,
+    pub level_words: &'a str,
     /// The green threshold, as written.
     pub green: &'a str,
     /// The orange threshold, when set.
@@ -310,7 +319,7 @@ pub(crate) struct CheckView<'a> {
     pub trend: String,
 }
 
-fn measured_view<'a>(c: &'a crate::site::status::ComponentState) -> Option<MeasuredView<'a>> {
+fn measured_view<'a>(words: &'a Words, c: &'a crate::site::status::ComponentState) -> Option<MeasuredView<'a>> {
     let health = c.health.as_ref()?;
     let checks = health
         .checks
@@ -319,7 +328,7 @@ fn measured_view<'a>(c: &'a crate::site::status::ComponentState) -> Option<Measu
             name: &check.name,
             value: check.value.map(|v| crate::health::value_text(v, check.unit.as_deref())),
             level: check.level.name(),
-            level_words: check.level.words(),
+            level_words: say(words, check.level.words()),
             green: &check.green,
             orange: check.orange.as_deref(),
             trend: super::trend::trend_svg(check, &format!("{} of {}", check.name, c.name)),
@@ -327,7 +336,7 @@ fn measured_view<'a>(c: &'a crate::site::status::ComponentState) -> Option<Measu
         .collect();
     Some(MeasuredView {
         level: health.level.name(),
-        level_words: health.level.words(),
+        level_words: say(words, health.level.words()),
         since: health.since.map(TimeView::of),
         no_data_since: health.no_data_since().map(TimeView::of),
         checks,
@@ -342,7 +351,7 @@ pub(crate) struct DayView<'a> {
     /// Its worst state, for the class.
     pub status: &'static str,
     /// In words: "No incidents" when operational.
-    pub label: &'static str,
+    pub label: &'a str,
     /// The incidents and maintenances of the day.
     pub events: Vec<LinkView<'a>>,
 }
@@ -378,7 +387,7 @@ pub(crate) struct MaintenanceView<'a> {
     /// Its phase.
     pub status: &'static str,
     /// In words.
-    pub status_label: &'static str,
+    pub status_label: &'a str,
     /// Its window.
     pub scheduled_for: TimeView,
     /// Its end.
@@ -398,32 +407,64 @@ pub(crate) struct MonthView<'a> {
     pub incidents: Vec<IncidentView<'a>>,
 }
 
-fn incident<'a>(site: &'a Site, status: &'a Status, i: &'a Incident) -> IncidentView<'a> {
+/// Who the status page is shown to: page `page` (its links lead to the versions of
+/// pages in its language, its states are said in its words), or the status site (`page`
+/// `None`: the default language's words, the pages as they are).
+struct Reader<'a> {
+    site: &'a Site,
+    page: Option<PageId>,
+    words: &'a Words,
+}
+
+impl<'a> Reader<'a> {
+    fn new(site: &'a Site, page: Option<PageId>) -> Self {
+        let words = match page {
+            Some(page) => site.words_for(page),
+            None => site.words.of(site.config.languages.default_language()),
+        };
+        Reader { site, page, words }
+    }
+
+    /// The link to page `page`: to its version in the reader's language
+    /// ([`Site::in_language_of`]).
+    fn link(&self, page: PageId) -> LinkView<'a> {
+        let shown = self.page.and_then(|reader| self.site.in_language_of(reader, &[page]).first().copied());
+        LinkView::of(self.site, shown.unwrap_or(page))
+    }
+
+    /// A state the model says in English, in the reader's words.
+    fn say(&self, label: &'a str) -> &'a str {
+        say(self.words, label)
+    }
+}
+
+fn incident<'a>(r: &Reader<'a>, status: &'a Status, i: &'a Incident) -> IncidentView<'a> {
     IncidentView {
-        link: LinkView::of(site, i.page),
+        link: r.link(i.page),
         status: i.status,
-        status_label: words(i.status),
+        status_label: say(r.words, &status_words(i.status)).to_string(),
         impact: i.impact.name(),
         started_at: TimeView::of(i.started_at),
         resolved_at: i.resolved_at.map(TimeView::of),
-        components: i.components.iter().map(|&(c, during)| badge(status, c, Some(during))).collect(),
-        latest: i.updates.first().map(update),
+        components: i.components.iter().map(|&(c, during)| badge(r.words, status, c, Some(during))).collect(),
+        latest: i.updates.first().map(|u| update(r.words, u)),
     }
 }
 
-fn maintenance<'a>(site: &'a Site, status: &'a Status, m: &'a Maintenance) -> MaintenanceView<'a> {
+fn maintenance<'a>(r: &Reader<'a>, status: &'a Status, m: &'a Maintenance) -> MaintenanceView<'a> {
+    let under = Some(ComponentStatus::UnderMaintenance);
     MaintenanceView {
-        link: LinkView::of(site, m.page),
+        link: r.link(m.page),
         status: m.phase.name(),
-        status_label: m.phase.label(),
+        status_label: r.say(m.phase.label()),
         scheduled_for: TimeView::of(m.scheduled_for),
         scheduled_until: TimeView::of(m.scheduled_until),
-        components: m.components.iter().map(|&c| badge(status, c, Some(ComponentStatus::UnderMaintenance))).collect(),
-        latest: m.updates.first().map(update),
+        components: m.components.iter().map(|&c| badge(r.words, status, c, under)).collect(),
+        latest: m.updates.first().map(|u| update(r.words, u)),
     }
 }
 
-fn day<'a>(site: &'a Site, status: &'a Status, d: &Day) -> DayView<'a> {
+fn day<'a>(r: &Reader<'a>, status: &'a Status, d: &Day) -> DayView<'a> {
     let page = |cause: &Cause| match *cause {
         Cause::Incident(n) => Some(status.incidents[n].page),
         Cause::Maintenance(n) => Some(status.maintenances[n].page),
@@ -439,15 +480,17 @@ fn day<'a>(site: &'a Site, status: &'a Status, d: &Day) -> DayView<'a> {
     DayView {
         date: d.date.to_string(),
         status,
-        label,
-        events: d.causes.iter().filter_map(page).map(|p| LinkView::of(site, p)).collect(),
+        label: r.say(label),
+        events: d.causes.iter().filter_map(page).map(|p| r.link(p)).collect(),
     }
 }
 
 impl<'a> StatusView<'a> {
-    /// The view of the site's status page.
-    pub(crate) fn of(site: &'a Site) -> Option<Self> {
+    /// The view of the site's status page, as page `reader` shows it (`None` for the
+    /// status site).
+    pub(crate) fn of(site: &'a Site, reader: Option<PageId>) -> Option<Self> {
         let status = site.status()?;
+        let r = Reader::new(site, reader);
         let component = |i: usize| {
             let c = &status.components[i];
             let (state, label) = c.shown();
@@ -456,10 +499,10 @@ impl<'a> StatusView<'a> {
                 name: &c.name,
                 description: c.description.as_deref(),
                 status: state,
-                label,
+                label: r.say(label),
                 uptime: c.uptime.percent_text(),
-                days: c.uptime.days.iter().map(|d| day(site, status, d)).collect(),
-                measured: measured_view(c),
+                days: c.uptime.days.iter().map(|d| day(&r, status, d)).collect(),
+                measured: measured_view(r.words, c),
                 feed_url: site.config.base_url.href(&crate::site::status::component_feed_path(&c.id)),
             }
         };
@@ -474,24 +517,24 @@ impl<'a> StatusView<'a> {
                     groups.push(GroupView {
                         name: Some(&group.name),
                         status: group.status.name(),
-                        label: group.status.label(),
+                        label: r.say(group.status.label()),
                         components: group.components.iter().map(|&m| component(m)).collect(),
                     });
                 }
                 None => groups.push(GroupView {
                     name: None,
                     status: c.shown().0,
-                    label: c.shown().1,
+                    label: r.say(c.shown().1),
                     components: vec![component(i)],
                 }),
             }
         }
         let mut history: Vec<MonthView<'a>> = Vec::new();
         for i in status.incidents.iter().filter(|i| !i.is_unresolved()) {
-            let name = i.started_at.date().format("%B %Y");
+            let name = month_text(r.words, i.started_at.date());
             match history.last_mut() {
-                Some(last) if last.name == name => last.incidents.push(incident(site, status, i)),
-                _ => history.push(MonthView { name, incidents: vec![incident(site, status, i)] }),
+                Some(last) if last.name == name => last.incidents.push(incident(&r, status, i)),
+                _ => history.push(MonthView { name, incidents: vec![incident(&r, status, i)] }),
             }
         }
         let days = status.components.first().map(|c| &c.uptime.days);
@@ -505,17 +548,17 @@ impl<'a> StatusView<'a> {
         let (description, tone) = status.shown_overall();
         Some(StatusView {
             indicator: status.overall.indicator.name(),
-            description,
+            description: r.say(description),
             tone,
             now: TimeView::of(status.now),
             groups,
             active: status
                 .unresolved()
                 .filter(|i| i.started_at <= status.now)
-                .map(|i| incident(site, status, i))
+                .map(|i| incident(&r, status, i))
                 .collect(),
-            in_progress: status.maintenances_in(Phase::InProgress).map(|m| maintenance(site, status, m)).collect(),
-            upcoming: status.maintenances_in(Phase::Scheduled).map(|m| maintenance(site, status, m)).collect(),
+            in_progress: status.maintenances_in(Phase::InProgress).map(|m| maintenance(&r, status, m)).collect(),
+            upcoming: status.maintenances_in(Phase::Scheduled).map(|m| maintenance(&r, status, m)).collect(),
             history,
             first_day,
             last_day,

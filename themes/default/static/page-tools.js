@@ -81,7 +81,9 @@
         row.hidden = !match;
         if (match) count++;
       });
-      shown.textContent = words.length ? count + ' of ' + rows.length + ' alerts' : '';
+      // The page's words ("{n} of {total} alerts") where a handbook of several languages gives them.
+      var said = shown.getAttribute('data-words') || '{n} of {total} alerts';
+      shown.textContent = words.length ? said.replace('{n}', count).replace('{total}', rows.length) : '';
     });
   }
 
