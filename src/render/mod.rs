@@ -50,9 +50,10 @@ pub struct Renderer {
     /// In a handbook of several languages, `site` as each language but the default sees
     /// it: over the global one in its pages' contexts.
     site_views: BTreeMap<String, Value>,
-    /// In a handbook of several languages, the search script's words of each language,
+    /// In a handbook of several languages, the search script's and the theme script's
+    /// words of each language,
     /// as JSON (`search_words`, the script's `data-words`).
-    search_words: BTreeMap<String, String>,
+    search_words: BTreeMap<String, (String, String)>,
 }
 
 /// How many bytes a page's templates write besides the parts opsbook knows, before the
@@ -315,8 +316,9 @@ impl Renderer {
         if let Some(words) = code.and_then(|code| self.words.get(code)).or(self.default_words.as_ref()) {
             context.insert_value("t", words.clone());
         }
-        if let Some(words) = code.and_then(|code| self.search_words.get(code)) {
-            context.insert("search_words", words);
+        if let Some((search, theme)) = code.and_then(|code| self.search_words.get(code)) {
+            context.insert("search_words", search);
+            context.insert("theme_words", theme);
         }
         if let Some(view) = code.and_then(|code| self.site_views.get(code)) {
             context.insert_value("site", view.clone());
@@ -364,12 +366,13 @@ impl Renderer {
 /// values, and the search script's words of each (as JSON, in a handbook of several
 /// languages only): a handbook of one language has the English words, so its pages stay
 /// as they were.
-fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, String>) {
+fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, (String, String)>) {
     let mut words = BTreeMap::new();
     let mut search_words = BTreeMap::new();
     for (code, table) in site.words.iter() {
         if site.config.languages.is_multilingual() {
-            search_words.insert(code.clone(), crate::site::strings::search_script_words(table));
+            let scripts = crate::site::strings::search_script_words(table);
+            search_words.insert(code.clone(), (scripts, crate::site::strings::theme_script_words(table)));
         }
         words.insert(code.clone(), Value::from_serializable(table));
     }

@@ -228,6 +228,29 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("older_posts", "Older posts"),
     ("pages_of_posts", "Pages of posts"),
     ("page_of", "Page {n} of {total}"),
+    ("ui_theme", "Theme: "),
+    ("ui_theme_auto", "auto"),
+    ("ui_theme_light", "light"),
+    ("ui_theme_dark", "dark"),
+    ("ui_close_menu", "Close menu"),
+    ("ui_pages_in", "Pages in {title}"),
+    ("ui_copy", "Copy"),
+    ("ui_copied", "Copied"),
+    ("ui_copy_failed", "Copy failed"),
+    ("ui_copy_commands", "Copies the commands only, without prompts and output"),
+    ("ui_code", "Code"),
+    ("ui_code_block", "{lang} block {n} of {total}, scrolls sideways"),
+    ("ui_shortcuts", "Keyboard shortcuts"),
+    ("ui_shortcut_search", "Search (also Ctrl-K)"),
+    ("ui_shortcut_previous", "Previous page"),
+    ("ui_shortcut_next", "Next page"),
+    ("ui_shortcut_help", "This list of shortcuts"),
+    ("ui_shortcut_close", "Close a list, the menu or this dialog"),
+    ("ui_close", "Close"),
+    ("ui_diagram", "{kind} diagram"),
+    ("ui_diagram_failed", "This diagram could not be drawn; its Mermaid source is shown below."),
+    ("ui_your_time", "Your time ({zone})"),
+    ("ui_tab", "Tab {n}"),
     ("press", " · press "),
     ("for_shortcuts", " for keyboard shortcuts"),
 ];
@@ -452,6 +475,29 @@ const GERMAN: &[(&str, &str)] = &[
     ("older_posts", "Ältere Beiträge"),
     ("pages_of_posts", "Seiten der Beiträge"),
     ("page_of", "Seite {n} von {total}"),
+    ("ui_theme", "Farbschema: "),
+    ("ui_theme_auto", "automatisch"),
+    ("ui_theme_light", "hell"),
+    ("ui_theme_dark", "dunkel"),
+    ("ui_close_menu", "Menü schließen"),
+    ("ui_pages_in", "Seiten in {title}"),
+    ("ui_copy", "Kopieren"),
+    ("ui_copied", "Kopiert"),
+    ("ui_copy_failed", "Kopieren fehlgeschlagen"),
+    ("ui_copy_commands", "Kopiert nur die Befehle, ohne Eingabeaufforderungen und Ausgaben"),
+    ("ui_code", "Code"),
+    ("ui_code_block", "{lang}-Block {n} von {total}, seitlich scrollbar"),
+    ("ui_shortcuts", "Tastenkürzel"),
+    ("ui_shortcut_search", "Suchen (auch Strg-K)"),
+    ("ui_shortcut_previous", "Vorherige Seite"),
+    ("ui_shortcut_next", "Nächste Seite"),
+    ("ui_shortcut_help", "Diese Liste der Tastenkürzel"),
+    ("ui_shortcut_close", "Eine Liste, das Menü oder diesen Dialog schließen"),
+    ("ui_close", "Schließen"),
+    ("ui_diagram", "{kind}-Diagramm"),
+    ("ui_diagram_failed", "Dieses Diagramm konnte nicht gezeichnet werden; seine Mermaid-Quelle steht unten."),
+    ("ui_your_time", "Ihre Zeit ({zone})"),
+    ("ui_tab", "Reiter {n}"),
     ("press", " · Taste "),
     ("for_shortcuts", " für Tastenkürzel"),
 ];
@@ -578,6 +624,14 @@ pub(crate) fn search_script_words(words: &Words) -> String {
         .filter(|(key, _)| key.starts_with("search_") && !TEMPLATE_SEARCH_WORDS.contains(key))
         .map(|(key, word)| (*key, word.as_str()))
         .collect();
+    serde_json::to_string(&script).unwrap_or_default()
+}
+
+/// The words the theme's scripts write (keys `ui_`: theme.js and tabs.js), as JSON for
+/// theme.js's `data-words`.
+pub(crate) fn theme_script_words(words: &Words) -> String {
+    let script: BTreeMap<&str, &str> =
+        words.iter().filter(|(key, _)| key.starts_with("ui_")).map(|(key, word)| (*key, word.as_str())).collect();
     serde_json::to_string(&script).unwrap_or_default()
 }
 

@@ -25,7 +25,7 @@ const files = {
   'content/_index.md': '---\ntitle: Home\n---\nWelcome.\n',
   'content/runbooks/_index.md': '---\ntitle: Runbooks\n---\n',
   'content/runbooks/db.md': '---\ntitle: Database failover\n---\nFail over the database.\n',
-  'content/runbooks/db.de.md': '---\ntitle: Datenbank-Failover\n---\nDie Datenbank umschalten.\n',
+  'content/runbooks/db.de.md': '---\ntitle: Datenbank-Failover\n---\nDie Datenbank umschalten.\n\n```sh\npg_ctl promote\n```\n',
   'content/runbooks/dns.md': '---\ntitle: DNS outage\n---\nResolvers lost their caches.\n',
   'content/runbooks/dns.de.md': '---\ntitle: DNS-Ausfall\n---\nDie Resolver verloren ihre Zwischenspeicher.\n',
   'content/runbooks/web.md': '---\ntitle: Web server\n---\nRestart the web server.\n',
@@ -128,6 +128,18 @@ test('the German copies of the generated pages are German and accessible', async
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], url);
     await page.close();
   }
+  // The theme's script writes its words in German on a German page, in English elsewhere.
+  const db = await open('de/runbooks/db/');
+  assert.equal(await db.locator('.copy-button').first().textContent(), 'Kopieren');
+  assert.equal(await db.locator('.theme-button').textContent(), 'Farbschema: automatisch');
+  await db.locator('.theme-button').click();
+  assert.equal(await db.locator('.theme-button').textContent(), 'Farbschema: hell');
+  await db.keyboard.press('?');
+  assert.equal(await db.locator('#shortcuts-title').textContent(), 'Tastenkürzel');
+  await db.close();
+  const web = await open('runbooks/web/');
+  assert.equal(await web.locator('.theme-button').textContent(), 'Theme: auto');
+  await web.close();
   // The German status page says its states in German.
   const status = await open('de/status/');
   assert.equal(await status.locator('.status-banner-text').textContent(), 'Alle Systeme betriebsbereit');

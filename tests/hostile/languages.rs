@@ -55,16 +55,21 @@ fn words_of_a_strings_file_are_escaped() {
     let site = bilingual();
     site.write(
         "i18n/fr.toml",
-        "menu = \"<script>alert(1)</script>\"\nsearch_no_match = \"\\\"><img src=x onerror=alert(2)>\"\n",
+        "menu = \"<script>alert(1)</script>\"\nsearch_no_match = \"\\\"><img src=x onerror=alert(2)>\"\nui_copy = \"\\\"><svg onload=alert(3)>\"\n",
     );
     site.build(&[]).expect_code(0);
     let page = site.read("public/fr/a/index.html");
     assert!(!page.contains("<script>alert(1)") && page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     // The search script's words go into an attribute as JSON, escaped: no tag, no end of
     // the attribute (the script writes them as text).
-    let script = page.lines().find(|line| line.contains("data-words=")).unwrap_or_default();
+    let script =
+        page.lines().find(|line| line.contains("search.js") && line.contains("data-words=")).unwrap_or_default();
     assert!(!script.contains("<img") && script.contains("&lt;img src=x onerror=alert(2)&gt;"), "{script}");
     assert_eq!(script.matches('"').count(), 8, "the attributes' own quotes only: {script}");
+    // The theme script's words the same.
+    let theme = page.lines().find(|line| line.contains("theme.js") && line.contains("data-words=")).unwrap_or_default();
+    assert!(!theme.contains("<svg") && theme.contains("&lt;svg onload=alert(3)&gt;"), "{theme}");
+    assert_eq!(theme.matches('"').count(), 4, "the attributes' own quotes only: {theme}");
 }
 
 #[test]

@@ -38,11 +38,22 @@
     try { return new URLSearchParams(window.location.search).get(key); } catch (e) { return null; }
   }
 
+  // "Tab {n}" in the page's language: theme.js's data-words, where a handbook of several
+  // languages gives them.
+  function tabWord() {
+    var script = document.querySelector('script[data-words][src$="theme.js"]');
+    try {
+      var word = script && JSON.parse(script.getAttribute('data-words')).ui_tab;
+      if (typeof word === 'string') return word;
+    } catch (e) { /* English */ }
+    return 'Tab {n}';
+  }
+
   // The label's content for the tab: its markup, unless it holds a link or a control
   // (a control inside a tab is none a keyboard can reach), else its text.
   function fillTab(tab, label, index) {
     if (!label) {
-      tab.textContent = 'Tab ' + (index + 1);
+      tab.textContent = tabWord().split('{n}').join(String(index + 1));
     } else if (label.querySelector('a, button, input, select, textarea, [tabindex]')) {
       tab.textContent = label.textContent.trim();
     } else {

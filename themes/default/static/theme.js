@@ -18,6 +18,28 @@
   var THEMES = ['auto', 'light', 'dark'];
   // This script's own address: the site's root is beside it, whatever the base path.
   var here = document.currentScript ? document.currentScript.src : '';
+  // The words it writes: English, or the page's language's, which a handbook of several
+  // languages gives as JSON in the tag's data-words (tabs.js reads them there too).
+  var WORDS = {
+    ui_theme: 'Theme: ', ui_theme_auto: 'auto', ui_theme_light: 'light', ui_theme_dark: 'dark',
+    ui_close_menu: 'Close menu', ui_pages_in: 'Pages in {title}', ui_copy: 'Copy', ui_copied: 'Copied',
+    ui_copy_failed: 'Copy failed', ui_copy_commands: 'Copies the commands only, without prompts and output',
+    ui_code: 'Code', ui_code_block: '{lang} block {n} of {total}, scrolls sideways',
+    ui_shortcuts: 'Keyboard shortcuts', ui_shortcut_search: 'Search (also Ctrl-K)', ui_shortcut_previous: 'Previous page',
+    ui_shortcut_next: 'Next page', ui_shortcut_help: 'This list of shortcuts',
+    ui_shortcut_close: 'Close a list, the menu or this dialog', ui_close: 'Close', ui_diagram: '{kind} diagram',
+    ui_diagram_failed: 'This diagram could not be drawn; its Mermaid source is shown below.', ui_your_time: 'Your time ({zone})'
+  };
+  try {
+    var given = JSON.parse((document.currentScript && document.currentScript.getAttribute('data-words')) || '{}');
+    Object.keys(WORDS).forEach(function (key) { if (typeof given[key] === 'string') WORDS[key] = given[key]; });
+  } catch (e) { /* the English words stay */ }
+  /** The word `key`, with each `{name}` of `fill` put in. */
+  function say(key, fill) {
+    var text = WORDS[key];
+    Object.keys(fill || {}).forEach(function (name) { text = text.split('{' + name + '}').join(String(fill[name])); });
+    return text;
+  }
 
   function store(kind) {
     try { return window[kind]; } catch (e) { return null; }
@@ -54,8 +76,8 @@
     function current() { return html.getAttribute('data-theme') || 'auto'; }
     function show() {
       button.textContent = '';
-      button.appendChild(el('span', { 'class': 'theme-word' }, 'Theme: '));
-      button.appendChild(document.createTextNode(current()));
+      button.appendChild(el('span', { 'class': 'theme-word' }, say('ui_theme')));
+      button.appendChild(document.createTextNode(say('ui_theme_' + current())));
     }
     button.hidden = false;
     show();
@@ -65,7 +87,7 @@
       applyHighlighting(next);
       try { if (next === 'auto') local.removeItem('opsbook-theme'); else local.setItem('opsbook-theme', next); } catch (e) { /* private mode */ }
       show();
-      announce('Theme: ' + next);
+      announce(say('ui_theme') + say('ui_theme_' + next));
     });
   }
 
@@ -73,7 +95,7 @@
   var FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
   function wireDrawer(button, nav) {
     var small = window.matchMedia('(max-width: 50rem)');
-    var close = el('button', { type: 'button', 'class': 'drawer-close' }, 'Close menu');
+    var close = el('button', { type: 'button', 'class': 'drawer-close' }, say('ui_close_menu'));
     nav.insertBefore(close, nav.firstChild);
     button.hidden = false;
     function isOpen() { return button.getAttribute('aria-expanded') === 'true'; }
@@ -125,7 +147,7 @@
       var link = li.querySelector('a');
       var key = link.getAttribute('href');
       var onPath = li.classList.contains('open') || li.classList.contains('current');
-      var button = el('button', { type: 'button', 'class': 'nav-toggle', 'aria-label': 'Pages in ' + link.textContent });
+      var button = el('button', { type: 'button', 'class': 'nav-toggle', 'aria-label': say('ui_pages_in', { title: link.textContent }) });
       li.insertBefore(button, link);
       li.classList.add('has-toggle');
       function branch() {
@@ -190,8 +212,8 @@
     var block = el('div', { 'class': 'code-block' });
     var bar = el('div', { 'class': 'code-bar' });
     if (lang) bar.appendChild(el('span', { 'class': 'code-lang' }, lang));
-    var button = el('button', { type: 'button', 'class': 'copy-button' }, 'Copy');
-    if (isConsole) button.setAttribute('title', 'Copies the commands only, without prompts and output');
+    var button = el('button', { type: 'button', 'class': 'copy-button' }, say('ui_copy'));
+    if (isConsole) button.setAttribute('title', say('ui_copy_commands'));
     bar.appendChild(button);
     pre.parentNode.insertBefore(block, pre);
     block.appendChild(bar);
@@ -199,12 +221,12 @@
     button.addEventListener('click', function () {
       var text = isConsole ? consoleCommands(code.textContent) : code.textContent.replace(/\n$/, '');
       copyText(text).then(function () {
-        button.textContent = 'Copied';
-        announce('Copied');
+        button.textContent = say('ui_copied');
+        announce(say('ui_copied'));
       }, function () {
-        button.textContent = 'Copy failed';
-        announce('Copy failed');
-      }).then(function () { setTimeout(function () { button.textContent = 'Copy'; }, 2000); });
+        button.textContent = say('ui_copy_failed');
+        announce(say('ui_copy_failed'));
+      }).then(function () { setTimeout(function () { button.textContent = say('ui_copy'); }, 2000); });
     });
   }
 
@@ -215,7 +237,7 @@
       if (pre.scrollWidth > pre.clientWidth + 1) {
         pre.setAttribute('tabindex', '0');
         // Named by its language and its place, so no two regions share a name.
-        if (!pre.hasAttribute('aria-label')) pre.setAttribute('aria-label', (pre.getAttribute('data-lang') || 'Code') + ' block ' + (at + 1) + ' of ' + blocks.length + ', scrolls sideways');
+        if (!pre.hasAttribute('aria-label')) pre.setAttribute('aria-label', say('ui_code_block', { lang: pre.getAttribute('data-lang') || say('ui_code'), n: at + 1, total: blocks.length }));
         if (!pre.getAttribute('role')) pre.setAttribute('role', 'region');
       } else if (pre.getAttribute('role') === 'region') {
         pre.removeAttribute('tabindex');
@@ -255,13 +277,13 @@
   }
 
   // ---- Keyboard shortcuts ----
-  var SHORTCUTS = [['/', 'Search (also Ctrl-K)'], ['[', 'Previous page'], [']', 'Next page'], ['?', 'This list of shortcuts'],
-    ['Esc', 'Close a list, the menu or this dialog']];
+  var SHORTCUTS = [['/', say('ui_shortcut_search')], ['[', say('ui_shortcut_previous')], [']', say('ui_shortcut_next')],
+    ['?', say('ui_shortcut_help')], ['Esc', say('ui_shortcut_close')]];
   var dialog = null;
   function showShortcuts() {
     if (!dialog) {
       dialog = el('dialog', { 'class': 'shortcuts-dialog', 'aria-labelledby': 'shortcuts-title' });
-      dialog.appendChild(el('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'));
+      dialog.appendChild(el('h2', { id: 'shortcuts-title' }, say('ui_shortcuts')));
       var list = el('dl');
       SHORTCUTS.forEach(function (s) {
         var row = el('div');
@@ -272,7 +294,7 @@
         list.appendChild(row);
       });
       dialog.appendChild(list);
-      var close = el('button', { type: 'button', 'class': 'dialog-close' }, 'Close');
+      var close = el('button', { type: 'button', 'class': 'dialog-close' }, say('ui_close'));
       close.addEventListener('click', function () { dialog.close(); });
       dialog.appendChild(close);
       dialog.addEventListener('click', function (event) { if (event.target === dialog) dialog.close(); });
@@ -331,7 +353,7 @@
         var kind = (source.replace(/^\s*(?:%%[^\n]*\n\s*)*/, '').split(/[\s;]/)[0] || 'Mermaid').replace(/Diagram(?:-v2)?$|-beta$/, '');
         svg.setAttribute('role', 'img');
         svg.removeAttribute('aria-roledescription');
-        if (!svg.getAttribute('aria-labelledby')) svg.setAttribute('aria-label', kind.charAt(0).toUpperCase() + kind.slice(1) + ' diagram');
+        if (!svg.getAttribute('aria-labelledby')) svg.setAttribute('aria-label', say('ui_diagram', { kind: kind.charAt(0).toUpperCase() + kind.slice(1) }));
       }
       figure.insertBefore(box, figure.firstChild);
       if (note) note.remove();
@@ -339,7 +361,7 @@
       if (details) details.open = false;
       figure.classList.add('diagram-drawn');
     }).catch(function () {
-      if (note) note.textContent = 'This diagram could not be drawn; its Mermaid source is shown below.';
+      if (note) note.textContent = say('ui_diagram_failed');
     });
   }
   function wireDiagrams() {
@@ -373,7 +395,7 @@
     times.forEach(function (time) {
       var moment = new Date(time.getAttribute('datetime'));
       if (isNaN(moment.getTime())) return;
-      var local = el('span', { 'class': 'local-time', title: 'Your time (' + zone + ')' }, ' (' + format.format(moment) + ')');
+      var local = el('span', { 'class': 'local-time', title: say('ui_your_time', { zone: zone }) }, ' (' + format.format(moment) + ')');
       time.parentNode.insertBefore(local, time.nextSibling);
     });
   }
