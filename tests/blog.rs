@@ -228,3 +228,39 @@ fn handbook_json_gives_posts_and_dated_pages_their_date_and_authors() {
     let home = page("/");
     assert!(home.get("date").is_none() && home.get("authors").is_none(), "{home}");
 }
+
+#[test]
+fn a_blog_table_sets_the_posts_urls_and_the_pages_of_older_posts() {
+    let site = handbook("blog-table");
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Ops\"\n\n[blog]\npermalink = \"/news/:year/:title/\"\nper-page = 1\npaginate-path = \"older/:num/\"\n",
+    );
+    site.build(&[]).expect_code(0);
+    assert!(site.exists("public/news/2023/first-release/index.html"));
+    let blog = site.read("public/blog/index.html");
+    assert!(blog.contains("Page 1 of 2") && blog.contains(r#"href="/blog/older/2/""#), "{}", main_of(&blog));
+    let older = site.read("public/blog/older/2/index.html");
+    assert!(older.contains("<title>Posts, page 2 · Ops</title>") && older.contains("First release"), "{older}");
+    assert!(!site.exists("public/blog/page/2/index.html"));
+}
+
+#[test]
+fn a_jekyll_site_s_paginate_path_places_the_older_posts_of_its_blog() {
+    let site = Site::with_files(
+        "blog-jekyll-paginate",
+        &[
+            ("_config.yml", "paginate: 1\npaginate_path: \"/news/page:num\"\n"),
+            ("content/index.md", "# Home\n"),
+            ("content/news/_posts/2021-02-03-hello.md", "# Hello\n\nHi.\n"),
+            ("content/news/_posts/2021-03-04-again.md", "# Again\n\nHi again.\n"),
+            ("content/notes/_posts/2021-03-04-note.md", "# Note\n\nA note.\n"),
+            ("content/notes/_posts/2021-03-05-more.md", "# More\n\nMore notes.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    // The blog whose folder the path names: `/news/page2/`, as jekyll-paginate writes it.
+    assert!(site.read("public/news/page2/index.html").contains("Hello"));
+    // Another blog keeps the default.
+    assert!(site.read("public/notes/page/2/index.html").contains("Note"));
+}

@@ -83,3 +83,34 @@ fn serve_watches_the_translated_docs() {
     save(&site, &format!("{GERMAN}/runbooks/db.md"), "---\ntitle: Datenbank-Failover\n---\nUmschalten, dann prüfen.\n");
     server.wait_for("the edit of a translated doc", |s| s.get("/de/runbooks/db/").1.contains("dann prüfen"));
 }
+
+#[test]
+fn the_translated_blog_and_the_theme_s_words_of_a_locale_are_read() {
+    let site = site("docusaurus-i18n-blog");
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Ops\"\n[build]\ncontent-dir = \"docs\"\n\n[[sources]]\npath = \"blog\"\nmount = \"blog\"\n",
+    );
+    site.write("blog/2024-01-05-release.md", "---\ntitle: Release\n---\nWe released.\n");
+    site.write("blog/2024-02-01-outage.md", "---\ntitle: Outage\n---\nIt broke.\n");
+    site.write(
+        "i18n/de/docusaurus-plugin-content-blog/2024-01-05-release.md",
+        "---\ntitle: Veröffentlichung\n---\nWir haben veröffentlicht.\n",
+    );
+    site.write(
+        "i18n/de/code.json",
+        "{\n  \"theme.docs.paginator.next\": {\"message\": \"Nächste Seite\", \"description\": \"x\"},\n  \"theme.NotFound.title\": {\"message\": \"Nicht gefunden\"}\n}\n",
+    );
+    site.build(&[]).expect_code(0);
+    // The translated post is the German page of the post; the other is shown untranslated.
+    let release = site.read("public/de/blog/2024-01-05-release/index.html");
+    assert!(release.contains("<title>Veröffentlichung · Ops</title>"), "{release}");
+    assert!(release.contains("hreflang=\"en\""), "{release}");
+    let outage = site.read("public/de/blog/2024-02-01-outage/index.html");
+    assert!(outage.contains("lang=\"en\"") && outage.contains("Outage"), "{outage}");
+    // code.json's word for "next", which opsbook's theme has, on the German pages only.
+    let db = site.read("public/de/runbooks/db/index.html");
+    assert!(db.contains("<span class=\"label\">Nächste Seite</span>"), "{}", util::main_of(&db));
+    let en = site.read("public/runbooks/db/index.html");
+    assert!(en.contains("<span class=\"label\">Next</span>"), "{}", util::main_of(&en));
+}

@@ -454,3 +454,17 @@ fn reports_environment_problems_with_exit_code_2() {
     run.expect_code(2);
     assert_reports(&run.stderr, "error: OPSBOOK_TODAY must be a date (YYYY-MM-DD), found \"yesterday\"\n");
 }
+
+#[test]
+fn reports_each_bad_value_of_the_blog_table_at_its_key() {
+    let stderr = build_error("blog-config", 1);
+    assert_reports(
+        &stderr,
+        "error[config-field]: `[blog] permalink` may not climb out of its folder with `.` or `..`, found \"/../../:title/\"\n --> book.toml:5:1\n",
+    );
+    assert_reports(&stderr, "error[config-field]: `[blog] per-page` must be 1 or more, found 0\n --> book.toml:6:1\n");
+    assert_reports(
+        &stderr,
+        "error[config-field]: `[blog] paginate-path` may not climb out of its folder with `.` or `..`, found \"../page/:num/\"\n --> book.toml:7:1\n",
+    );
+}

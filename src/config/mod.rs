@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod base_url;
+mod blog;
 mod checks;
 mod content_dir;
 mod kinds;
@@ -22,6 +23,8 @@ mod status;
 mod status_site;
 
 pub(crate) use base_url::{BaseUrl, STATUS_FOLDER};
+pub use blog::BlogConfig;
+pub(crate) use blog::paginate_path_problem;
 pub(crate) use checks::{Check, Threshold};
 pub(crate) use content_dir::DEFAULT_CONTENT_DIR;
 pub(crate) use kinds::{
@@ -58,6 +61,7 @@ struct RawConfig {
     check: CheckTable,
     review: ReviewTable,
     search: SearchTable,
+    blog: blog::BlogTable,
     alerts: AlertsTable,
     kinds: std::collections::BTreeMap<String, kinds::KindTable>,
     links: LinksTable,
@@ -440,6 +444,8 @@ pub struct Config {
     pub repository: Option<Repository>,
     /// Whether the search index is built and the search box shown.
     pub search: bool,
+    /// `[blog]`: the posts' URLs and the blogs' pages.
+    pub blog: BlogConfig,
     /// The site path of the search page (`search/`).
     pub search_page: String,
     /// The rule that makes heading ids (`[markdown] heading-ids`).
@@ -605,6 +611,7 @@ impl Config {
                 ),
             ));
         }
+        let blog = blog::resolve_blog(raw.blog, text, &mut problems);
         let languages =
             languages::resolve_languages(handbook.languages, handbook.language.as_deref(), text, &mut problems);
         let (output_dir, output_choice) = output_dir::resolve_output_dir(
@@ -669,6 +676,7 @@ impl Config {
             review,
             repository,
             search: raw.search.enabled,
+            blog,
             search_page: format!("{}/", raw.search.page.trim_matches('/')),
             heading_ids: raw.markdown.heading_ids,
             diagrams: raw.markdown.diagrams,

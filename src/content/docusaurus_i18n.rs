@@ -12,7 +12,11 @@
 //! (`i18n/de/docusaurus-plugin-content-docs/current` at `de`), unless a table mounts a
 //! folder there already; the walk reads it through the confinement like any mounted
 //! folder, and its pages are the translations of the language's folder
-//! ([`super::languages`]). The configuration is read as [`super::docusaurus_versions`]
+//! ([`super::languages`]). A blog mounted from Docusaurus's `blog` folder (a
+//! `[[sources]]` table with `path = "blog"`) has its translated posts mounted the same
+//! way: `i18n/de/docusaurus-plugin-content-blog` at `de/blog`
+//! (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). The configuration
+//! is read as [`super::docusaurus_versions`]
 //! reads it; a locale that is no language code opsbook can publish under (`zh_CN`) is a
 //! warning at its place, left out.
 
@@ -21,6 +25,9 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use super::docusaurus_versions::{CONFIG_FILES, read};
 use super::js_literal::{Js, Located, object_at_key};
+
+/// The folder of Docusaurus's blog, its blog plugin's default `path`.
+const BLOG_FOLDER: &str = "blog";
 
 /// The folder of a locale's translated docs (the current version), from the root.
 fn docs_folder(locale: &str) -> String {
@@ -56,7 +63,20 @@ pub(crate) fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnosti
         config.languages.list = locales;
     }
     let content = config.content_folder.trim_end_matches('/').to_string();
+    // The blogs mounted from Docusaurus's blog folder (its blog plugin's `path`, `blog`
+    // unless set), before the locales' folders are added.
+    let blogs: Vec<Source> =
+        config.sources.list.iter().filter(|s| s.folder.trim_matches('/') == BLOG_FOLDER).cloned().collect();
     for locale in config.languages.list.clone().iter().skip(1) {
+        for blog in &blogs {
+            let folder = format!("i18n/{locale}/docusaurus-plugin-content-blog");
+            let mount = format!("{locale}/{}", blog.mount.trim_matches('/'));
+            let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == mount);
+            if taken || root.join(&content).join(&mount).exists() || !root.join(&folder).is_dir() {
+                continue;
+            }
+            config.sources.list.push(Source { folder, mount, repository: None, subdir: String::new(), ..blog.clone() });
+        }
         let folder = docs_folder(locale);
         let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == *locale);
         if taken || root.join(&content).join(locale).exists() || !root.join(&folder).is_dir() {

@@ -35,6 +35,9 @@ pub(crate) struct JekyllSite {
     pub collections: Vec<Collection>,
     /// jekyll-paginate's `paginate`: posts a page of the blog lists.
     pub paginate: Option<usize>,
+    /// jekyll-paginate's `paginate_path`: where the older posts are, from the site's root,
+    /// `:num` their page's number (`/blog/page:num/`).
+    pub paginate_path: Option<String>,
     /// jekyll-multiple-languages-plugin's `languages:`, the default first
     /// (<https://github.com/kurtsson/jekyll-multiple-languages-plugin#5-configuration>).
     pub languages: Vec<String>,
@@ -63,6 +66,7 @@ impl Default for JekyllSite {
             style: style_template("date"),
             collections: Vec::new(),
             paginate: None,
+            paginate_path: None,
             languages: Vec::new(),
             exclude_from_localizations: Vec::new(),
             markdown: None,
@@ -109,6 +113,7 @@ impl JekyllSite {
         if let Some(style) = text_of(&keys, "permalink") {
             site.style = style_template(style.trim());
         }
+        site.paginate_path = text_of(&keys, "paginate_path").map(|path| path.trim().to_string());
         if let Some((_, Located { value: Node::Number(n), .. })) = keys.iter().find(|(k, _)| k.value == "paginate") {
             site.paginate = n.as_u64().and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 0);
         }

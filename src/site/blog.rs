@@ -69,8 +69,8 @@ pub(crate) static AUTHOR: GeneratedSpec = GeneratedSpec {
     owns: owns_nothing,
 };
 
-/// `<blog>/page/<n>/`: a blog's older posts, from the second page on (jekyll-paginate's
-/// `paginate_path`, `/page:num/`, under the blog's folder).
+/// `<blog>/page/<n>/`: a blog's older posts, from the second page on, at the blog's
+/// [`Blog::older`] (`[blog] paginate-path`, jekyll-paginate's `paginate_path`).
 pub(crate) static BLOG_PAGE: GeneratedSpec = GeneratedSpec {
     instances: |site| {
         let per_page = site.blogs.per_page.max(1);
@@ -80,10 +80,11 @@ pub(crate) static BLOG_PAGE: GeneratedSpec = GeneratedSpec {
             .flat_map(|blog| {
                 let pages = blog.posts.len().div_ceil(per_page);
                 let base = site.pages[blog.section].site_path.clone();
+                let title = super::strings::word(site.words_for(blog.section), "posts_page");
                 (2..=pages).map(move |n| Instance {
                     page: GeneratedPage::BlogPage(blog.section, n),
-                    site_path: format!("{base}page/{n}/"),
-                    title: format!("Posts, page {n}"),
+                    site_path: format!("{base}{}", blog.older.replace(":num", &n.to_string())),
+                    title: title.replace("{n}", &n.to_string()),
                 })
             })
             .collect()
@@ -98,7 +99,7 @@ pub(crate) static BLOG_PAGE: GeneratedSpec = GeneratedSpec {
     owns: owns_nothing,
 };
 
-/// Posts a blog page lists unless `_config.yml` says `paginate`.
+/// Posts a blog page lists unless `[blog] per-page` or `_config.yml`'s `paginate` says.
 pub(crate) const POSTS_PER_PAGE: usize = 10;
 
 /// The blogs and authors of a site.
@@ -123,6 +124,24 @@ pub(crate) struct Blog {
     pub section: PageId,
     /// Its posts, newest first.
     pub posts: Vec<PageId>,
+    /// Where its older posts are, from its folder, `:num` their page's number, ending in
+    /// `/` ([`older_posts_path`]).
+    pub older: String,
+}
+
+/// Where the older posts of the blog at site path `base` are, from its folder:
+/// `[blog] paginate-path`; else a Jekyll site's `paginate_path` (`/blog/page:num/`,
+/// from the site's root) when it lies under the blog's folder (its original's, in a
+/// language's folder), the rest of it; else `page/:num/`, jekyll-paginate-v2's default.
+/// A path Jekyll's `_config.yml` gives that could leave the folder counts for nothing.
+fn older_posts_path(config: &crate::config::Config, jekyll: Option<&str>, base: &str) -> String {
+    let original = config.languages.strip(base);
+    let from_jekyll = jekyll.and_then(|path| {
+        let rest = path.trim_start_matches('/').strip_prefix(original)?;
+        crate::config::paginate_path_problem(rest).is_none().then(|| rest.to_string())
+    });
+    let path = config.blog.paginate_path.clone().or(from_jekyll).unwrap_or_else(|| "page/:num/".to_string());
+    if path.ends_with('/') { path } else { format!("{path}/") }
 }
 
 /// One author.
@@ -427,7 +446,7 @@ impl Site {
             .into_iter()
             .map(|(section, mut posts)| {
                 posts.sort_by(|a, b| newest_first(&self.pages, a, b));
-                Blog { section, posts }
+                Blog { section, posts, older: String::new() }
             })
             .collect();
         blogs.sort_by_key(|blog| blog.section);
@@ -481,7 +500,12 @@ impl Site {
                 *at = moved[*at];
             }
         }
-        let per_page = self.old_tool.jekyll.as_ref().and_then(|j| j.paginate).unwrap_or(POSTS_PER_PAGE).max(1);
+        let jekyll = self.old_tool.jekyll.as_ref();
+        for blog in &mut blogs {
+            let paginate_path = jekyll.and_then(|j| j.paginate_path.as_deref());
+            blog.older = older_posts_path(&self.config, paginate_path, &self.pages[blog.section].site_path);
+        }
+        let per_page = self.config.blog.per_page.or(jekyll.and_then(|j| j.paginate)).unwrap_or(POSTS_PER_PAGE).max(1);
         let mut images = FastHashMap::default();
         for &id in blogs.iter().flat_map(|blog| &blog.posts) {
             let page = &self.pages[id];

@@ -352,8 +352,11 @@ impl Site {
                 index.left_out.insert(page.path.clone(), why);
             }
         }
-        index.left_out_urls =
-            audience::left_out_urls(&loaded, &index.left_out, urls::UrlRules::of(&files.old_tool, strip_prefixes));
+        index.left_out_urls = audience::left_out_urls(
+            &loaded,
+            &index.left_out,
+            urls::UrlRules::of(&files.old_tool, strip_prefixes, &config.blog),
+        );
         let mut internal_pages = Vec::new();
         // A folder's `index.html`, copied as it is, is the folder's page a static host
         // serves, as Jekyll publishes it: a `README.md` beside it is a page of its own
@@ -477,7 +480,7 @@ impl Site {
         // 4. URLs, duplicates and aliases.
         let rules = urls::UrlRules {
             languages: Some(&config.languages),
-            ..urls::UrlRules::of(&files.old_tool, strip_prefixes)
+            ..urls::UrlRules::of(&files.old_tool, strip_prefixes, &config.blog)
         };
         // A permalink may name a file opsbook writes only where content replaces it.
         let taken: FastHashSet<String> =

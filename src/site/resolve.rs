@@ -257,7 +257,7 @@ impl<'a> SiteLinks<'a> {
         }
         // The old site's names, made into URLs as opsbook makes them (Docusaurus's
         // `/docs/0.82/x`, the folder of version `0.82`, is opsbook's `/0-82/x/`).
-        let rules = super::urls::UrlRules::of(&self.site.old_tool, self.site.strip_prefixes);
+        let rules = super::urls::UrlRules::of(&self.site.old_tool, self.site.strip_prefixes, &self.site.config.blog);
         for candidate in &candidates {
             let made = made_url(candidate, &rules);
             if made != *candidate

@@ -7,7 +7,9 @@
 //! A key a language lacks is the English word. A handbook of one language sees the
 //! English table and reads no file, so its pages stay as they were. Hugo's form of a
 //! word (`[menu]` with `other = "…"`) is read too, and keys that are none of opsbook's
-//! (an old theme's) are one note.
+//! (an old theme's) are one note. A Docusaurus site's `i18n/<lang>/code.json`, its
+//! theme's translated words, is read first (the same way), for the words both themes
+//! have ([`DOCUSAURUS_WORDS`]); `i18n/<lang>.toml` wins over it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -228,6 +230,7 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("older_posts", "Older posts"),
     ("pages_of_posts", "Pages of posts"),
     ("page_of", "Page {n} of {total}"),
+    ("posts_page", "Posts, page {n}"),
     ("ui_theme", "Theme: "),
     ("ui_theme_auto", "auto"),
     ("ui_theme_light", "light"),
@@ -475,6 +478,7 @@ const GERMAN: &[(&str, &str)] = &[
     ("older_posts", "Ältere Beiträge"),
     ("pages_of_posts", "Seiten der Beiträge"),
     ("page_of", "Seite {n} von {total}"),
+    ("posts_page", "Beiträge, Seite {n}"),
     ("ui_theme", "Farbschema: "),
     ("ui_theme_auto", "automatisch"),
     ("ui_theme_light", "hell"),
@@ -672,6 +676,14 @@ pub(crate) fn words_for(root: &Path, code: &str, diagnostics: &mut Vec<Diagnosti
     if !crate::config::is_language_code(code) {
         return words;
     }
+    // A Docusaurus site's translations of its theme's words, under the handbook's own.
+    let shown = format!("i18n/{code}/code.json");
+    let path = root.join("i18n").join(code).join("code.json");
+    if std::fs::symlink_metadata(&path).is_ok()
+        && let Some(text) = read_strings_file(root, &path, &shown, diagnostics)
+    {
+        apply_docusaurus(&mut words, &text, &shown, diagnostics);
+    }
     let shown = format!("i18n/{code}.toml");
     let path = root.join("i18n").join(format!("{code}.toml"));
     if std::fs::symlink_metadata(&path).is_err() {
@@ -705,6 +717,55 @@ fn read_strings_file(root: &Path, path: &Path, shown: &str, diagnostics: &mut Ve
         Err(e) => {
             diagnostics.push(warn(format!("cannot read the strings file: {e:#}")));
             None
+        }
+    }
+}
+
+/// The words of Docusaurus's theme (the ids of its `code.json`,
+/// <https://docusaurus.io/docs/i18n/tutorial#translate-your-react-code>) that say what a
+/// word of opsbook's theme says, with the key of that word.
+const DOCUSAURUS_WORDS: &[(&str, &str)] = &[
+    ("theme.common.skipToMainContent", "skip_to_content"),
+    ("theme.docs.paginator.navAriaLabel", "previous_and_next"),
+    ("theme.docs.paginator.previous", "previous"),
+    ("theme.docs.paginator.next", "next"),
+    ("theme.TOCCollapsible.toggleButtonLabel", "on_this_page"),
+    ("theme.common.editThisPage", "edit_this_page"),
+    ("theme.docs.breadcrumbs.navAriaLabel", "breadcrumb"),
+    ("theme.tags.tagsPageTitle", "tags"),
+    ("theme.tags.tagsListLabel", "tags_label"),
+    ("theme.BackToTopButton.buttonAriaLabel", "back_to_top"),
+    ("theme.blog.paginator.navAriaLabel", "pages_of_posts"),
+    ("theme.blog.paginator.newerEntries", "newer_posts"),
+    ("theme.blog.paginator.olderEntries", "older_posts"),
+    ("theme.docs.sidebar.closeSidebarButtonAriaLabel", "ui_close_menu"),
+    ("theme.CodeBlock.copy", "ui_copy"),
+    ("theme.CodeBlock.copied", "ui_copied"),
+];
+
+/// Sets the words of a Docusaurus `code.json` (`text`, file `shown`) that opsbook's theme
+/// has ([`DOCUSAURUS_WORDS`]) in `words`: each id's `message` (or the id's string). The
+/// file holds Docusaurus's other words too, which are no error; a file that is no JSON
+/// object is a warning at it.
+fn apply_docusaurus(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let table: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
+        Ok(table) => table,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(Rule::ConfigSyntax, shown, e.line(), e.column(), format!("{shown}: {e}"))
+                    .with_severity(Severity::Warning),
+            );
+            return;
+        }
+    };
+    for (id, key) in DOCUSAURUS_WORDS {
+        let message = match table.get(*id) {
+            Some(serde_json::Value::Object(entry)) => entry.get("message").and_then(serde_json::Value::as_str),
+            Some(serde_json::Value::String(message)) => Some(message.as_str()),
+            _ => None,
+        };
+        if let Some(message) = message.filter(|m| !m.trim().is_empty()) {
+            words.insert(key, message.to_string());
         }
     }
 }
@@ -798,6 +859,24 @@ mod tests {
         let mut short = built_in("fr");
         short.insert("months", "janvier".into());
         assert_eq!(month_text(&short, date), "June 2023");
+    }
+
+    #[test]
+    fn a_docusaurus_code_json_gives_the_words_opsbook_s_theme_shares() {
+        let mut words = built_in("fr");
+        let mut diagnostics = Vec::new();
+        let text = r#"{"theme.docs.paginator.next": {"message": "Suivant", "description": "x"},
+            "theme.CodeBlock.copy": "Copier", "theme.NotFound.title": {"message": "Introuvable"},
+            "theme.common.editThisPage": {"message": " "}}"#;
+        apply_docusaurus(&mut words, text, "i18n/fr/code.json", &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!((words["next"].as_str(), words["ui_copy"].as_str()), ("Suivant", "Copier"));
+        assert_eq!(words["edit_this_page"], "Edit this page", "an empty message leaves the word");
+        for (_, key) in DOCUSAURUS_WORDS {
+            assert!(ENGLISH.iter().any(|(k, _)| k == key), "{key}");
+        }
+        apply_docusaurus(&mut words, "[1,", "i18n/fr/code.json", &mut diagnostics);
+        assert_eq!(diagnostics.len(), 1);
     }
 
     #[test]

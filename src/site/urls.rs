@@ -50,17 +50,21 @@ pub(crate) struct UrlRules<'a> {
     /// The handbook's languages: a page of another language has its original's own URL
     /// under its language's folder ([`super::languages::own_url_in`]).
     pub languages: Option<&'a crate::config::Languages>,
+    /// `[blog] permalink`: the posts' URL template, over the old tool's.
+    pub post_permalink: Option<&'a str>,
 }
 
 impl<'a> UrlRules<'a> {
-    /// The rules of a handbook written for `old` (opsbook's own for none).
-    pub(crate) fn of(old: &'a OldTool, strip: bool) -> Self {
+    /// The rules of a handbook written for `old` (opsbook's own for none), whose
+    /// `[blog]` table is `blog`.
+    pub(crate) fn of(old: &'a OldTool, strip: bool, blog: &'a crate::config::BlogConfig) -> Self {
         UrlRules {
             strip,
             style: old.url_style(),
             jekyll: old.jekyll.as_ref(),
             eleventy: old.eleventy.as_ref(),
             languages: None,
+            post_permalink: blog.permalink.as_deref(),
         }
     }
 
@@ -76,7 +80,14 @@ impl<'a> UrlRules<'a> {
 
 impl Default for UrlRules<'_> {
     fn default() -> Self {
-        UrlRules { strip: false, style: UrlStyle::Slug, jekyll: None, eleventy: None, languages: None }
+        UrlRules {
+            strip: false,
+            style: UrlStyle::Slug,
+            jekyll: None,
+            eleventy: None,
+            languages: None,
+            post_permalink: None,
+        }
     }
 }
 
@@ -218,7 +229,7 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
 /// front matter has `date` or `slug`, its categories the folders above `_posts` and its
 /// `categories`; `None` (its folder's URL) without a date.
 fn post_url<'p>(page: &'p SourcePage, path: &'p str, rules: &UrlRules<'_>) -> Option<String> {
-    let template = super::blog::post_template(rules.jekyll);
+    let template = rules.post_permalink.map_or_else(|| super::blog::post_template(rules.jekyll), str::to_string);
     let mut values = placeholders_of(page, path, "posts");
     let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
     values.basename = title;

@@ -240,3 +240,33 @@ fn a_language_s_generated_pages_escape_its_words_and_list_no_internal_page() {
         assert!(text.contains("/fr/db/") && !text.contains("gen36secret"), "fr/{page} lists an internal page");
     }
 }
+
+#[test]
+fn a_docusaurus_code_json_linked_out_or_too_large_is_not_read() {
+    // `i18n/<locale>/code.json` is a file of words like `i18n/<locale>.toml`: confined to
+    // the handbook, a regular file, within the limit, its words escaped.
+    let site = bilingual();
+    let elsewhere = Site::with_files(
+        "hostile-code-json-elsewhere",
+        &[("code.json", "{\"theme.docs.paginator.next\": {\"message\": \"s3cr3t-next\"}}\n")],
+    );
+    std::fs::create_dir_all(site.root.join("i18n/fr")).expect("i18n/fr/");
+    std::os::unix::fs::symlink(elsewhere.root.join("code.json"), site.root.join("i18n/fr/code.json")).expect("a link");
+    site.write("content/b.md", "---\ntitle: B\n---\nNext.\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("--> i18n/fr/code.json"), "{}", run.stderr);
+    assert!(!site.read("public/fr/a/index.html").contains("s3cr3t-next"));
+    std::fs::remove_file(site.root.join("i18n/fr/code.json")).expect("remove");
+    site.write("i18n/fr/code.json", format!("{{\"theme.CodeBlock.copy\": \"{}\"}}\n", "x".repeat(300 * 1024)));
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("the strings file is larger than 256 KiB: it is not read"), "{}", run.stderr);
+    site.write(
+        "i18n/fr/code.json",
+        "{\"theme.docs.paginator.next\": {\"message\": \"<img src=x onerror=alert(1)>\"}}\n",
+    );
+    site.build(&[]).expect_code(0);
+    let page = site.read("public/fr/a/index.html");
+    assert!(!page.contains("<img src=x") && page.contains("&lt;img src=x onerror=alert(1)&gt;"), "{page}");
+}

@@ -294,3 +294,31 @@ fn includes_read_nothing_outside_the_handbook_nor_hidden_nor_in_the_output() {
     assert!(!run.stderr.contains("CANARY"), "{}", run.stderr);
     assert_sources_kept(&site);
 }
+
+#[test]
+fn a_blog_s_paths_from_book_toml_or_config_yml_never_leave_the_output() {
+    // `[blog]` names output paths: one that climbs out is an error at its key, and the
+    // previous output stays. `_config.yml`'s `paginate_path` is the old tool's: one that
+    // would climb out counts for nothing, and the older posts stay under the blog.
+    let site = built_handbook("blog-paths");
+    let before = site.read("public/p/index.html");
+    site.write("content/news/_posts/2021-02-03-a.md", "# A\n");
+    site.write("content/news/_posts/2021-02-04-b.md", "# B\n");
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Ops\"\n\n[blog]\nper-page = 1\npaginate-path = \"x/../../../../escaped/:num/\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("`[blog] paginate-path` may not climb out of its folder"), "{}", run.stderr);
+    assert_eq!(site.read("public/p/index.html"), before, "the previous output stays");
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\n\n[blog]\npermalink = \"/a/../../../escaped/:title/\"\n");
+    site.build(&[]).expect_code(1);
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\n");
+    site.write("_config.yml", "paginate: 1\npaginate_path: \"/news/../../../escaped/page:num\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.exists("public/news/page/2/index.html"), "{:?}", site.files_under("public/news"));
+    let parent = site.root.parent().expect("a parent");
+    assert!(!parent.join("escaped").exists() && !site.root.join("escaped").exists());
+    assert_sources_kept(&site);
+}
