@@ -114,3 +114,21 @@ fn the_translated_blog_and_the_theme_s_words_of_a_locale_are_read() {
     let en = site.read("public/runbooks/db/index.html");
     assert!(en.contains("<span class=\"label\">Next</span>"), "{}", util::main_of(&en));
 }
+
+#[test]
+fn a_locale_s_current_json_names_its_sidebar_s_categories() {
+    let site = site("docusaurus-i18n-labels");
+    site.write("docs/runbooks/_category_.json", "{\"label\": \"Operations runbooks\", \"position\": 2}\n");
+    site.write(
+        &format!("{GERMAN}.json"),
+        "{\n  \"version.label\": {\"message\": \"Nächste\"},\n  \"sidebar.docs.category.Operations runbooks\": {\"message\": \"Betriebs-Runbooks\", \"description\": \"x\"}\n}\n",
+    );
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/runbooks/db/index.html");
+    let nav = util::between(&de, "<nav id=\"site-nav\"", "</nav>");
+    assert!(nav.contains(">Betriebs-Runbooks<") && !nav.contains("Operations runbooks"), "{nav}");
+    assert!(site.read("public/de/runbooks/index.html").contains("<title>Betriebs-Runbooks · Ops</title>"));
+    let en = site.read("public/runbooks/db/index.html");
+    let nav = util::between(&en, "<nav id=\"site-nav\"", "</nav>");
+    assert!(nav.contains(">Operations runbooks<") && !nav.contains("Betriebs"), "{nav}");
+}

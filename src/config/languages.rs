@@ -20,6 +20,9 @@ pub(crate) struct Languages {
     /// The content path of each page of another language (`de/runbooks/db.md`) -> what
     /// it reads: filled by the walk.
     pub(crate) files: HashMap<String, Translated>,
+    /// Each language's translations of the navigation's labels, by the label as written
+    /// (a Docusaurus locale's `current.json`: `crate::content::docusaurus_i18n`).
+    pub(crate) labels: HashMap<String, HashMap<String, String>>,
 }
 
 /// What the page of another language at a content path reads.
@@ -139,7 +142,7 @@ pub(super) fn resolve_languages(
     {
         error(format!("`[handbook] language` is {language:?} but the first of `languages`, the default, is {first:?}"));
     }
-    Languages { list: seen, files: HashMap::new() }
+    Languages { list: seen, files: HashMap::new(), labels: HashMap::new() }
 }
 
 #[cfg(test)]
@@ -158,7 +161,7 @@ mod tests {
 
     #[test]
     fn reads_the_language_of_a_path() {
-        let languages = Languages { list: vec!["en".into(), "de".into()], files: HashMap::new() };
+        let languages = Languages { list: vec!["en".into(), "de".into()], ..Languages::default() };
         assert_eq!(languages.of_path("de/runbooks/a/"), Some("de"));
         assert_eq!(languages.of_path("runbooks/a/"), Some("en"));
         assert_eq!(languages.of_path("dev/a/"), Some("en"));
@@ -177,7 +180,7 @@ mod tests {
             ("fr/web.md".to_string(), read("web.md", true)),
             ("de/only.md".to_string(), read("de/only.md", false)),
         ]);
-        let languages = Languages { list: vec!["en".into(), "de".into(), "fr".into()], files };
+        let languages = Languages { list: vec!["en".into(), "de".into(), "fr".into()], files, ..Languages::default() };
         assert_eq!(languages.pages_reading("db.de.md"), ["de/db.md"], "a translation by file name");
         assert_eq!(
             languages.pages_reading("web.md"),

@@ -16,7 +16,10 @@
 //! `[[sources]]` table with `path = "blog"`) has its translated posts mounted the same
 //! way: `i18n/de/docusaurus-plugin-content-blog` at `de/blog`
 //! (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). The configuration
-//! is read as [`super::docusaurus_versions`]
+//! is read as [`super::docusaurus_versions`], and so is each locale's
+//! `i18n/<locale>/docusaurus-plugin-content-docs/current.json`, whose translations of the
+//! sidebar's labels name the language's sections and navigation entries
+//! (<https://docusaurus.io/docs/i18n/tutorial#translate-json-files>)
 //! reads it; a locale that is no language code opsbook can publish under (`zh_CN`) is a
 //! warning at its place, left out.
 
@@ -68,6 +71,10 @@ pub(crate) fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnosti
     let blogs: Vec<Source> =
         config.sources.list.iter().filter(|s| s.folder.trim_matches('/') == BLOG_FOLDER).cloned().collect();
     for locale in config.languages.list.clone().iter().skip(1) {
+        let labels = sidebar_labels(config, locale, diagnostics);
+        if !labels.is_empty() {
+            config.languages.labels.insert(locale.clone(), labels);
+        }
         for blog in &blogs {
             let folder = format!("i18n/{locale}/docusaurus-plugin-content-blog");
             let mount = format!("{locale}/{}", blog.mount.trim_matches('/'));
@@ -92,6 +99,43 @@ pub(crate) fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnosti
             path_at: (0, 0),
         });
     }
+}
+
+/// A locale's translations of the sidebar's labels, by the label as written: the
+/// `sidebar.<sidebar>.category.<label>` (and `.link.`, `.doc.`) messages of its
+/// `current.json`, read like the configuration (confined, a regular file, within the
+/// limit); a file that is no JSON object is a note at it.
+fn sidebar_labels(
+    config: &Config,
+    locale: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::collections::HashMap<String, String> {
+    let name = format!("i18n/{locale}/docusaurus-plugin-content-docs/current.json");
+    let mut labels = std::collections::HashMap::new();
+    if std::fs::symlink_metadata(config.root.join(&name)).is_err() {
+        return labels;
+    }
+    let Some(text) = read(config, &name, diagnostics) else { return labels };
+    let table: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&text) {
+        Ok(table) => table,
+        Err(e) => {
+            let message = format!("cannot read the sidebar's labels: {e}");
+            diagnostics.push(
+                Diagnostic::error(Rule::ConfigSyntax, name, e.line(), e.column(), message)
+                    .with_severity(Severity::Note),
+            );
+            return labels;
+        }
+    };
+    for (id, entry) in table {
+        let Some((_, rest)) = id.strip_prefix("sidebar.").and_then(|rest| rest.split_once('.')) else { continue };
+        let label = ["category.", "link.", "doc."].iter().find_map(|kind| rest.strip_prefix(kind));
+        let message = entry.get("message").and_then(serde_json::Value::as_str).filter(|m| !m.trim().is_empty());
+        if let (Some(label), Some(message)) = (label, message) {
+            labels.insert(label.to_string(), message.to_string());
+        }
+    }
+    labels
 }
 
 /// The locales of an `i18n` object, `defaultLocale` first; a locale that is no language

@@ -663,6 +663,7 @@ impl Site {
     /// headings and backlinks from links.
     pub fn arrange(&mut self) {
         for page in &mut self.pages {
+            translate_labels(page, &self.config.languages);
             if !page.origin.is_generated() {
                 let words = self.words.of(self.config.languages.of_path(&page.site_path));
                 page.title = resolve_title(page, &self.config.title, self.strip_prefixes, words);
@@ -781,6 +782,24 @@ impl Site {
 fn custom_title(page: &Page) -> Option<String> {
     let front = page.source.front.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
     front.or(page.rendered.first_h1.as_deref().filter(|t| !t.is_empty())).map(str::to_string)
+}
+
+/// Puts the navigation's labels of page `page` (its navigation file's title, its
+/// category's label) in its language's words, where the handbook translates them
+/// ([`crate::config::Languages::labels`]).
+fn translate_labels(page: &mut Page, languages: &crate::config::Languages) {
+    let Some(labels) = languages.of_path(&page.site_path).and_then(|code| languages.labels.get(code)) else { return };
+    if let Some(title) = page.nav_title.as_mut()
+        && let Some(translated) = labels.get(title.as_str())
+    {
+        *title = translated.clone();
+    }
+    let label = page.category.as_ref().and_then(|category| category.label.as_ref());
+    if let Some(translated) = label.and_then(|label| labels.get(label)) {
+        let mut category = page.category.as_deref().cloned().unwrap_or_default();
+        category.label = Some(translated.clone());
+        page.category = Some(Arc::new(category));
+    }
 }
 
 /// The title of page `page`; a date in it is said in `words`, its language's.

@@ -270,3 +270,27 @@ fn a_docusaurus_code_json_linked_out_or_too_large_is_not_read() {
     let page = site.read("public/fr/a/index.html");
     assert!(!page.contains("<img src=x") && page.contains("&lt;img src=x onerror=alert(1)&gt;"), "{page}");
 }
+
+#[test]
+fn a_docusaurus_current_json_linked_out_of_the_handbook_is_not_read() {
+    let site = Site::with_files(
+        "hostile-current-json",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\n[build]\ncontent-dir = \"docs\"\n"),
+            ("docusaurus.config.js", "module.exports = { i18n: { defaultLocale: 'en', locales: ['en', 'de'] } };\n"),
+            ("docs/runbooks/_category_.json", "{\"label\": \"Runbooks\"}\n"),
+            ("docs/runbooks/db.md", "# DB\n"),
+            ("i18n/de/docusaurus-plugin-content-docs/current/runbooks/db.md", "# Datenbank\n"),
+        ],
+    );
+    let elsewhere = Site::with_files(
+        "hostile-current-json-elsewhere",
+        &[("current.json", "{\"sidebar.docs.category.Runbooks\": {\"message\": \"s3cr3t-label\"}}\n")],
+    );
+    let link = site.root.join("i18n/de/docusaurus-plugin-content-docs/current.json");
+    std::os::unix::fs::symlink(elsewhere.root.join("current.json"), &link).expect("a link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("i18n/de/docusaurus-plugin-content-docs/current.json"), "{}", run.stderr);
+    assert!(!site.read("public/de/runbooks/db/index.html").contains("s3cr3t-label"));
+}
