@@ -132,3 +132,17 @@ fn a_locale_s_current_json_names_its_sidebar_s_categories() {
     let nav = util::between(&en, "<nav id=\"site-nav\"", "</nav>");
     assert!(nav.contains(">Operations runbooks<") && !nav.contains("Betriebs"), "{nav}");
 }
+
+#[test]
+fn a_language_s_home_without_a_page_is_titled_as_the_home_page_and_has_no_crumbs_above() {
+    let site = site("docusaurus-i18n-home");
+    std::fs::remove_file(site.root.join("docs/index.md")).expect("no home page");
+    site.build(&[]).expect_code(0);
+    let title = |html: &str| util::between(html, "<title>", "</title>").to_string();
+    let (de, en) = (site.read("public/de/index.html"), site.read("public/index.html"));
+    assert_eq!(title(&de), title(&en), "the German home is no page called \"De\"");
+    assert!(!de.contains("<nav class=\"breadcrumbs\""), "{}", util::main_of(&de));
+    let db = site.read("public/de/runbooks/db/index.html");
+    let crumbs = util::between(&db, "<nav class=\"breadcrumbs\"", "</nav>");
+    assert!(crumbs.contains("<a href=\"/de/\">Ops</a>") && !crumbs.contains("href=\"/\""), "{crumbs}");
+}

@@ -309,6 +309,18 @@ fn each_language_has_the_model_s_pages_in_its_words() {
 }
 
 #[test]
+fn a_language_s_home_page_has_no_crumbs_above_it() {
+    let site = bilingual();
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/index.html");
+    assert!(
+        !de.contains("<nav class=\"breadcrumbs\""),
+        "the default home is no parent of the German one: {}",
+        main_of(&de)
+    );
+}
+
+#[test]
 fn a_dated_page_and_a_post_say_their_date_in_their_language() {
     let site = bilingual();
     site.write("content/minutes/_index.md", "---\ntitle: Minutes\n---\n");

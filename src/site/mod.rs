@@ -662,9 +662,14 @@ impl Site {
     /// and collects backlinks; run after Markdown rendering, since titles may come from
     /// headings and backlinks from links.
     pub fn arrange(&mut self) {
+        // The folders of the other languages: a language's home page that is a folder
+        // (no file of its own), as the home page, takes the handbook's title.
+        let homes: Vec<String> = self.config.languages.others().iter().map(|code| format!("{code}/")).collect();
         for page in &mut self.pages {
             translate_labels(page, &self.config.languages);
-            if !page.origin.is_generated() {
+            if page.origin == PageOrigin::Folder && homes.contains(&page.site_path) {
+                page.title = self.config.title.clone();
+            } else if !page.origin.is_generated() {
                 let words = self.words.of(self.config.languages.of_path(&page.site_path));
                 page.title = resolve_title(page, &self.config.title, self.strip_prefixes, words);
             } else if let Some(title) = custom_title(page) {
@@ -679,7 +684,9 @@ impl Site {
     /// titles, weights, links): the same result, in time proportional to the change.
     pub fn rearrange(&mut self, changed: &[PageId]) {
         for &id in changed {
-            if !self.pages[id].origin.is_generated() {
+            if self.pages[id].origin == PageOrigin::Folder && self.is_language_home(id) {
+                self.pages[id].title = self.config.title.clone();
+            } else if !self.pages[id].origin.is_generated() {
                 let words = self.words.of(self.config.languages.of_path(&self.pages[id].site_path));
                 let title = resolve_title(&self.pages[id], &self.config.title, self.strip_prefixes, words);
                 self.pages[id].title = title;

@@ -187,8 +187,11 @@ impl<'a> PageContext<'a> {
         let prev = prev.filter(|&p| site.language_home(p) == home);
         let next = next.filter(|&n| site.language_home(n) == home);
         let mut crumbs = ancestors(site, id);
-        if let Some(at) = crumbs.iter().position(|&a| a == home) {
-            crumbs.drain(..at);
+        match crumbs.iter().position(|&a| a == home) {
+            Some(at) => drop(crumbs.drain(..at)),
+            // A language's home page has nothing above it, as the home page has not.
+            None if home == id => crumbs.clear(),
+            None => {}
         }
         PageContext {
             page: PageView::of(site, id),
