@@ -309,6 +309,18 @@ fn each_language_has_the_model_s_pages_in_its_words() {
 }
 
 #[test]
+fn a_strings_file_may_be_hugo_s_yaml() {
+    let site = bilingual();
+    site.write("i18n/de.yaml", "next:\n  other: Nächste Seite\nread_more: Weiterlesen\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("`read_more` is no word of opsbook's theme: left out"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> i18n/de.yaml:3:1"), "{}", run.stderr);
+    let de = site.read("public/de/runbooks/db/index.html");
+    assert!(de.contains("<span class=\"label\">Nächste Seite</span>"), "{}", main_of(&de));
+}
+
+#[test]
 fn a_language_s_home_page_has_no_crumbs_above_it() {
     let site = bilingual();
     site.build(&[]).expect_code(0);

@@ -3,7 +3,9 @@
 //! in `i18n/<lang>.toml` beside `book.toml` (a flat table of the keys below, read by
 //! [`read_strings_file`] through the one confinement and `crate::fs`), as
 //! jekyll-multiple-languages reads `_i18n/<lang>.yml` and Hugo a theme's `i18n/<lang>.toml`
-//! (<https://gohugo.io/content-management/multilingual/#translation-of-strings>).
+//! (<https://gohugo.io/content-management/multilingual/#translation-of-strings>); Hugo's
+//! YAML and JSON forms (`i18n/<lang>.yaml`, `.yml`, `.json`) are read when there is no
+//! `.toml`.
 //! A key a language lacks is the English word. A handbook of one language sees the
 //! English table and reads no file, so its pages stay as they were. Hugo's form of a
 //! word (`[menu]` with `other = "…"`) is read too, and keys that are none of opsbook's
@@ -684,16 +686,26 @@ pub(crate) fn words_for(root: &Path, code: &str, diagnostics: &mut Vec<Diagnosti
     {
         apply_docusaurus(&mut words, &text, &shown, diagnostics);
     }
-    let shown = format!("i18n/{code}.toml");
-    let path = root.join("i18n").join(format!("{code}.toml"));
-    if std::fs::symlink_metadata(&path).is_err() {
+    // The handbook's own file: the first of `i18n/<code>.toml`, `.yaml`, `.yml` and
+    // `.json`, the forms Hugo reads.
+    let Some((shown, path)) = STRINGS_FORMATS.iter().find_map(|format| {
+        let path = root.join("i18n").join(format!("{code}.{format}"));
+        std::fs::symlink_metadata(&path).is_ok().then(|| (format!("i18n/{code}.{format}"), path))
+    }) else {
         return words;
-    }
+    };
     if let Some(text) = read_strings_file(root, &path, &shown, diagnostics) {
-        apply(&mut words, &text, &shown, diagnostics);
+        if shown.ends_with(".toml") {
+            apply(&mut words, &text, &shown, diagnostics);
+        } else {
+            apply_yaml(&mut words, &text, &shown, diagnostics);
+        }
     }
     words
 }
+
+/// The formats of a strings file, in the order they are looked for.
+const STRINGS_FORMATS: [&str; 4] = ["toml", "yaml", "yml", "json"];
 
 /// The text of a strings file, confined to the handbook and read through `crate::fs`.
 fn read_strings_file(root: &Path, path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
@@ -770,6 +782,14 @@ fn apply_docusaurus(words: &mut Words, text: &str, shown: &str, diagnostics: &mu
     }
 }
 
+/// One word of a strings file: its key, its value when it is a string, where it is.
+struct Written {
+    key: String,
+    word: Option<String>,
+    line: usize,
+    column: usize,
+}
+
 /// Sets the words of the TOML `text` of file `shown` in `words`.
 fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) {
     let table = match text.parse::<toml::Table>() {
@@ -783,34 +803,98 @@ fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagn
             return;
         }
     };
-    let mut unknown: Vec<String> = Vec::new();
-    for (key, value) in table {
+    let written = table.into_iter().map(|(key, value)| {
         let (line, column) = crate::config::locate_key(text, &key);
-        let Some(&(known, _)) = ENGLISH.iter().find(|(k, _)| *k == key) else {
-            unknown.push(key);
-            continue;
-        };
         let value = match value {
             toml::Value::Table(mut hugo) => hugo.remove("other").unwrap_or(toml::Value::Table(hugo)),
             value => value,
         };
-        match value {
-            toml::Value::String(word) => drop(words.insert(known, word)),
-            _ => diagnostics.push(
-                Diagnostic::error(Rule::ConfigField, shown, line, column, format!("`{key}` must be a string"))
+        let word = match value {
+            toml::Value::String(word) => Some(word),
+            _ => None,
+        };
+        Written { key, word, line, column }
+    });
+    set_words(words, written.collect(), shown, diagnostics);
+}
+
+/// Sets the words of the YAML or JSON `text` of file `shown` in `words`, in the forms
+/// Hugo reads (<https://gohugo.io/content-management/multilingual/#translation-of-strings>):
+/// a mapping of keys to words or to `other: word`, or go-i18n's list of `id` and
+/// `translation`.
+fn apply_yaml(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::content::node::{Located, Node};
+    let documents = match crate::content::front_matter::parse_yaml_documents(text) {
+        Ok(documents) => documents,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(Rule::ConfigSyntax, shown, e.line, e.column, format!("{shown}: {}", e.message))
                     .with_severity(Severity::Warning),
+            );
+            return;
+        }
+    };
+    let word_of = |value: &Node| match value {
+        Node::Text(word) => Some(word.clone()),
+        Node::Map(keys) => keys.iter().find(|(key, _)| key.value == "other").and_then(|(_, v)| match &v.value {
+            Node::Text(word) => Some(word.clone()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let mut written = Vec::new();
+    match documents.into_iter().next() {
+        Some(Node::Map(keys)) => {
+            for (key, value) in &keys {
+                let word = word_of(&value.value);
+                written.push(Written { key: key.value.clone(), word, line: key.line, column: key.column });
+            }
+        }
+        Some(Node::List(items)) => {
+            for item in &items {
+                let Located { value: Node::Map(keys), line, column } = item else { continue };
+                let field = |name: &str| keys.iter().find(|(key, _)| key.value == name).map(|(_, v)| &v.value);
+                let Some(Node::Text(id)) = field("id") else { continue };
+                let word = field("translation").and_then(word_of);
+                written.push(Written { key: id.clone(), word, line: *line, column: *column });
+            }
+        }
+        _ => {}
+    }
+    set_words(words, written, shown, diagnostics);
+}
+
+/// Sets the `written` words of file `shown` that are opsbook's in `words`: a value that
+/// is not a string is a warning at it; keys that are none of opsbook's are one note.
+fn set_words(words: &mut Words, written: Vec<Written>, shown: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let mut unknown: Vec<&Written> = Vec::new();
+    for entry in &written {
+        let Some(&(known, _)) = ENGLISH.iter().find(|(k, _)| *k == entry.key) else {
+            unknown.push(entry);
+            continue;
+        };
+        match &entry.word {
+            Some(word) => drop(words.insert(known, word.clone())),
+            None => diagnostics.push(
+                Diagnostic::error(
+                    Rule::ConfigField,
+                    shown,
+                    entry.line,
+                    entry.column,
+                    format!("`{}` must be a string", entry.key),
+                )
+                .with_severity(Severity::Warning),
             ),
         }
     }
     if let Some(first) = unknown.first() {
-        let (line, column) = crate::config::locate_key(text, first);
-        let named: Vec<String> = unknown.iter().take(3).map(|k| format!("`{k}`")).collect();
+        let named: Vec<String> = unknown.iter().take(3).map(|w| format!("`{}`", w.key)).collect();
         let more = if unknown.len() > 3 { format!(" and {} more", unknown.len() - 3) } else { String::new() };
         let mut d = Diagnostic::error(
             Rule::ConfigField,
             shown,
-            line,
-            column,
+            first.line,
+            first.column,
             format!(
                 "{}{more} {} no word of opsbook's theme: left out",
                 named.join(", "),
@@ -818,7 +902,7 @@ fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagn
             ),
         )
         .with_severity(Severity::Note);
-        if let Some(near) = crate::suggest::closest(first, ENGLISH.iter().map(|(k, _)| *k)) {
+        if let Some(near) = crate::suggest::closest(&first.key, ENGLISH.iter().map(|(k, _)| *k)) {
             d = d.with_help(format!("did you mean `{near}`?"));
         }
         diagnostics.push(d);
@@ -877,6 +961,25 @@ mod tests {
         }
         apply_docusaurus(&mut words, "[1,", "i18n/fr/code.json", &mut diagnostics);
         assert_eq!(diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn a_strings_file_in_hugo_s_yaml_or_json_forms_is_read() {
+        let mut words = built_in("fr");
+        let mut diagnostics = Vec::new();
+        let yaml = "menu: Menu FR\nprevious:\n  other: Précédent\nnext: 3\nmneu: x\n";
+        apply_yaml(&mut words, yaml, "i18n/fr.yaml", &mut diagnostics);
+        assert_eq!((words["menu"].as_str(), words["previous"].as_str()), ("Menu FR", "Précédent"));
+        let said: Vec<(usize, &str)> = diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(said, [(4, "`next` must be a string"), (5, "`mneu` is no word of opsbook's theme: left out")]);
+        let mut words = built_in("fr");
+        let json =
+            r#"[{"id": "menu", "translation": "Menu JSON"}, {"id": "next", "translation": {"other": "Suivant"}}]"#;
+        apply_yaml(&mut words, json, "i18n/fr.json", &mut Vec::new());
+        assert_eq!((words["menu"].as_str(), words["next"].as_str()), ("Menu JSON", "Suivant"));
+        let mut bad = Vec::new();
+        apply_yaml(&mut built_in("fr"), "a: [", "i18n/fr.yaml", &mut bad);
+        assert_eq!(bad.len(), 1, "{bad:?}");
     }
 
     #[test]

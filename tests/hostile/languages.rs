@@ -36,6 +36,17 @@ fn a_strings_file_linked_out_of_the_handbook_is_not_read() {
 }
 
 #[test]
+fn a_yaml_strings_file_linked_out_of_the_handbook_is_not_read() {
+    let site = bilingual();
+    let elsewhere = Site::with_files("hostile-languages-yaml", &[("secret.yaml", "menu: s3cr3t-yaml\n")]);
+    std::os::unix::fs::symlink(elsewhere.root.join("secret.yaml"), site.root.join("i18n/fr.yaml")).expect("a link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("--> i18n/fr.yaml"), "{}", run.stderr);
+    assert!(!site.read("public/fr/a/index.html").contains("s3cr3t-yaml"));
+}
+
+#[test]
 fn a_huge_or_special_strings_file_is_refused_without_waiting() {
     let site = bilingual();
     site.write("i18n/fr.toml", format!("menu = \"{}\"\n", "x".repeat(300 * 1024)));
