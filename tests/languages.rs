@@ -228,6 +228,10 @@ fn bilingual_with_model() -> Site {
     );
     site.write("content/runbooks/web.md", "---\ntitle: Web server\nowners: [web]\n---\nRestart the web server.\n");
     site.write(
+        "content/runbooks/db.de.md",
+        "---\ntitle: Datenbank-Failover\nkind: runbook\nservice: db\nseverity: sev2\nowners: [dba]\ntags: [db]\nlast_reviewed: 2026-01-01\nreview_every: 6 months\n---\nUmschalten. Siehe [web](web.md).\n",
+    );
+    site.write(
         "content/status/api-errors.md",
         "---\ntitle: API errors\nkind: incident\nstatus: resolved\nimpact: minor\nstarted_at: 2026-11-02T09:00:00Z\nresolved_at: 2026-11-02T10:00:00Z\ncomponents:\n  api: partial_outage\n---\nIt broke.\n",
     );
@@ -283,6 +287,7 @@ fn each_language_has_the_model_s_pages_in_its_words() {
     let db = site.read("public/de/runbooks/db/index.html");
     assert!(db.contains("href=\"/de/owners/#dba\"") && db.contains("href=\"/de/tags/db/\""), "{db}");
     // Its header and panel are in German too.
+    assert!(db.contains("title=\"Überprüfungszeitraum: 6 Monate; zuletzt überprüft am 2026-01-01\""), "{db}");
     assert!(
         db.contains("<span class=\"owners\">Verantwortlich: <a class=\"handle\" href=\"/de/owners/#dba\">"),
         "{db}"

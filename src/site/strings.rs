@@ -209,6 +209,13 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("review_overdue_by_many", "Review overdue by {n} days (due {date})"),
     ("review_due_soon_on", "Review due soon ({date})"),
     ("reviewed_on", "Reviewed {date}"),
+    ("period_day", "1 day"),
+    ("period_days", "{n} days"),
+    ("period_weeks", "{n} weeks"),
+    ("period_month", "1 month"),
+    ("period_months", "{n} months"),
+    ("period_year", "1 year"),
+    ("period_years", "{n} years"),
     ("owned_by", "Owned by"),
     ("updated", "Updated"),
     ("updated_in", "in"),
@@ -457,6 +464,13 @@ const GERMAN: &[(&str, &str)] = &[
     ("review_overdue_by_many", "Überprüfung seit {n} Tagen überfällig (fällig am {date})"),
     ("review_due_soon_on", "Überprüfung bald fällig ({date})"),
     ("reviewed_on", "Überprüft am {date}"),
+    ("period_day", "1 Tag"),
+    ("period_days", "{n} Tage"),
+    ("period_weeks", "{n} Wochen"),
+    ("period_month", "1 Monat"),
+    ("period_months", "{n} Monate"),
+    ("period_year", "1 Jahr"),
+    ("period_years", "{n} Jahre"),
     ("owned_by", "Verantwortlich:"),
     ("updated", "Aktualisiert"),
     ("updated_in", "in"),
@@ -615,6 +629,22 @@ fn fill(format: &str, words: &Words, date: crate::dates::Date) -> String {
     let english = english.split_whitespace().nth(month as usize - 1).unwrap_or_default();
     let name = months.get(month as usize - 1).copied().unwrap_or(english);
     format.replace("{month}", name).replace("{year}", &format!("{year:04}"))
+}
+
+/// A review period as a reader of `words` says it ("6 months", "6 Monate"), in the
+/// units [`crate::dates::Period`]'s English has.
+pub(crate) fn period_text(words: &Words, period: crate::dates::Period) -> String {
+    use crate::dates::Period;
+    let (key, n) = match period {
+        Period::Days(n) if n % 7 == 0 && n >= 14 => ("period_weeks", n / 7),
+        Period::Days(1) => ("period_day", 1),
+        Period::Days(n) => ("period_days", n),
+        Period::Months(12) => ("period_year", 1),
+        Period::Months(n) if n % 12 == 0 => ("period_years", n / 12),
+        Period::Months(1) => ("period_month", 1),
+        Period::Months(n) => ("period_months", n),
+    };
+    word(words, key).replace("{n}", &n.to_string())
 }
 
 /// The word `key` of `words`: every key of [`ENGLISH`] is in every language's words.
@@ -980,6 +1010,17 @@ mod tests {
         let mut bad = Vec::new();
         apply_yaml(&mut built_in("fr"), "a: [", "i18n/fr.yaml", &mut bad);
         assert_eq!(bad.len(), 1, "{bad:?}");
+    }
+
+    #[test]
+    fn a_review_period_is_said_in_the_reader_s_words() {
+        let (en, de) = (built_in("en"), built_in("de"));
+        for text in ["1d", "7d", "2w", "90d", "1m", "6m", "1y", "2y", "18m"] {
+            let period = crate::dates::Period::parse(text).expect("a period");
+            assert_eq!(period_text(&en, period), period.to_string(), "{text}");
+        }
+        assert_eq!(period_text(&de, crate::dates::Period::parse("6m").expect("a period")), "6 Monate");
+        assert_eq!(period_text(&de, crate::dates::Period::parse("1y").expect("a period")), "1 Jahr");
     }
 
     #[test]

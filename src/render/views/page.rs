@@ -130,7 +130,7 @@ impl ReviewView {
             label: say(words, review.status.map_or("Reviewed", |s| s.label())).to_string(),
             last_reviewed: review.last_reviewed.map(|d| d.to_string()),
             due: review.due.map(|d| d.to_string()),
-            every: review.every.map(|p| p.to_string()),
+            every: review.every.map(|p| crate::site::strings::period_text(words, p)),
             days_left: review.days_left,
             days_overdue: review.days_left.filter(|d| *d < 0).map(|d| -d),
         }
