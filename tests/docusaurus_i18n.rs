@@ -146,3 +146,30 @@ fn a_language_s_home_without_a_page_is_titled_as_the_home_page_and_has_no_crumbs
     let crumbs = util::between(&db, "<nav class=\"breadcrumbs\"", "</nav>");
     assert!(crumbs.contains("<a href=\"/de/\">Ops</a>") && !crumbs.contains("href=\"/\""), "{crumbs}");
 }
+
+#[test]
+fn a_locale_s_json_files_that_are_not_json_are_said_at_their_place() {
+    let site = site("docusaurus-i18n-bad-json");
+    site.write(
+        &format!("{GERMAN}.json"),
+        "{\n  \"sidebar.docs.category.Runbooks\": {\"message\": \"Runbooks\"},\n  oops\n}\n",
+    );
+    site.write("i18n/de/code.json", "{\n  \"theme.docs.paginator.next\": [\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr
+            .contains("note[config-syntax]: cannot read the sidebar's labels: key must be a string at line 3 column 3"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!("--> {GERMAN}.json:3:3")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning[config-syntax]: i18n/de/code.json: EOF while parsing a list"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> i18n/de/code.json:3\n"), "{}", run.stderr);
+    // The German pages are built all the same, in the built-in words.
+    assert!(site.read("public/de/runbooks/db/index.html").contains("<span class=\"label\">Weiter</span>"));
+}

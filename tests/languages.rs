@@ -349,3 +349,14 @@ fn a_dated_page_and_a_post_say_their_date_in_their_language() {
     let en = site.read("public/minutes/20230312/index.html");
     assert!(en.contains("<h1 class=\"page-title\">12 March 2023</h1>"), "{}", main_of(&en));
 }
+
+#[test]
+fn a_yaml_strings_file_that_is_not_yaml_is_a_warning_at_its_line() {
+    let site = bilingual();
+    site.write("i18n/de.yaml", "menu: Menü\nnext: [Weiter\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("warning[config-syntax]: i18n/de.yaml:"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> i18n/de.yaml:"), "{}", run.stderr);
+    assert!(site.read("public/de/runbooks/db/index.html").contains(">Menü<"));
+}

@@ -95,11 +95,11 @@ fn path_problem(path: &str) -> Option<&'static str> {
     if path.chars().any(|c| c == '\\' || c == '?' || c == '#' || c.is_control()) {
         return Some("may not hold `\\`, `?`, `#` or control characters");
     }
-    let segments = path.trim_matches('/').split('/');
-    if segments.clone().any(|segment| segment == "." || segment == "..") {
+    let inner = path.trim_matches('/');
+    if inner.split('/').any(|segment| segment == "." || segment == "..") {
         return Some("may not climb out of its folder with `.` or `..`");
     }
-    if path.trim_matches('/').split('/').any(str::is_empty) && !path.trim_matches('/').is_empty() {
+    if !inner.is_empty() && inner.split('/').any(str::is_empty) {
         return Some("may not hold an empty segment (`//`)");
     }
     None

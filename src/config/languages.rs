@@ -60,6 +60,13 @@ impl Languages {
         Some(self.others().iter().map(String::as_str).find(|code| *code == first).unwrap_or(default))
     }
 
+    /// Whether site path `path` (`de/`) is the home page of a language other than the
+    /// default.
+    pub(crate) fn is_home_path(&self, path: &str) -> bool {
+        let path = path.trim_end_matches('/');
+        self.is_multilingual() && self.others().iter().any(|code| code == path)
+    }
+
     /// `path` without the folder of its language: the path of its original.
     pub(crate) fn strip<'p>(&self, path: &'p str) -> &'p str {
         for code in self.others() {

@@ -15,13 +15,13 @@
 //! ([`super::languages`]). A blog mounted from Docusaurus's `blog` folder (a
 //! `[[sources]]` table with `path = "blog"`) has its translated posts mounted the same
 //! way: `i18n/de/docusaurus-plugin-content-blog` at `de/blog`
-//! (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). The configuration
-//! is read as [`super::docusaurus_versions`], and so is each locale's
-//! `i18n/<locale>/docusaurus-plugin-content-docs/current.json`, whose translations of the
-//! sidebar's labels name the language's sections and navigation entries
-//! (<https://docusaurus.io/docs/i18n/tutorial#translate-json-files>)
-//! reads it; a locale that is no language code opsbook can publish under (`zh_CN`) is a
-//! warning at its place, left out.
+//! (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). Each locale's
+//! `i18n/<locale>/docusaurus-plugin-content-docs/current.json` holds the translations
+//! of the sidebar's labels, which name the language's sections and navigation entries
+//! (<https://docusaurus.io/docs/i18n/tutorial#translate-json-files>). The configuration
+//! and `current.json` are read as [`super::docusaurus_versions`] reads it; a locale that
+//! is no language code opsbook can publish under (`zh_CN`) is a warning at its place,
+//! left out.
 
 use crate::config::{Config, Source};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -37,9 +37,17 @@ fn docs_folder(locale: &str) -> String {
     format!("i18n/{locale}/docusaurus-plugin-content-docs/current")
 }
 
+/// Mounts the folders a Docusaurus site's layout publishes: its versions'
+/// ([`super::docusaurus_versions`]) and its locales'. The build and the watcher of
+/// `serve` both call it, so that they know the same folders.
+pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+    super::docusaurus_versions::mount_versions(config, diagnostics);
+    mount_locales(config, diagnostics);
+}
+
 /// Takes a Docusaurus site's locales as the handbook's languages (unless book.toml lists
 /// some) and mounts each language's translated docs at its folder.
-pub(crate) fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     let root = config.root.clone();
     let Some(name) = CONFIG_FILES.iter().find(|name| root.join(name).is_file()) else { return };
     if config.mdbook {
@@ -110,7 +118,7 @@ fn sidebar_labels(
     locale: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> std::collections::HashMap<String, String> {
-    let name = format!("i18n/{locale}/docusaurus-plugin-content-docs/current.json");
+    let name = format!("{}.json", docs_folder(locale));
     let mut labels = std::collections::HashMap::new();
     if std::fs::symlink_metadata(config.root.join(&name)).is_err() {
         return labels;

@@ -61,10 +61,9 @@ pub(crate) fn prepare(
 ) -> Result<Prepared, Failure> {
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
-    // Docusaurus's versioned docs, mounted where the old site published them.
-    crate::content::docusaurus_versions::mount_versions(&mut config, diagnostics);
-    // Docusaurus's locales and each one's translated docs, mounted at its folder.
-    crate::content::docusaurus_i18n::mount_locales(&mut config, diagnostics);
+    // Docusaurus's versioned docs, mounted where the old site published them, and its
+    // locales with each one's translated docs and blog, mounted at its folder.
+    crate::content::docusaurus_i18n::mount_layout(&mut config, diagnostics);
     let now = crate::dates::now()?;
     let mut theme = find_theme(&config)?;
     diagnostics.append(&mut theme.notes);

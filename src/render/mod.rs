@@ -50,10 +50,8 @@ pub struct Renderer {
     /// In a handbook of several languages, `site` as each language but the default sees
     /// it: over the global one in its pages' contexts.
     site_views: BTreeMap<String, Value>,
-    /// In a handbook of several languages, the search script's and the theme script's
-    /// words of each language,
-    /// as JSON (`search_words`, the script's `data-words`).
-    search_words: BTreeMap<String, (String, String)>,
+    /// In a handbook of several languages, the words of each language the scripts write.
+    script_words: BTreeMap<String, ScriptWords>,
 }
 
 /// How many bytes a page's templates write besides the parts opsbook knows, before the
@@ -110,7 +108,7 @@ impl Renderer {
             .map(|code| (code.clone(), Value::from_serializable(&SiteView::of(site, Some(code)))))
             .collect();
         let reads_nav = texts.values().any(|source| template_reads_nav(source));
-        let (words, search_words) = words_of(site);
+        let (words, script_words) = words_of(site);
         let default = site.config.languages.default_language();
         let default_words = default.and_then(|code| words.get(code)).or_else(|| words.values().next()).cloned();
         Ok(Renderer {
@@ -120,7 +118,7 @@ impl Renderer {
             reads_nav,
             template_bytes: AtomicUsize::new(TEMPLATE_BYTES),
             words,
-            search_words,
+            script_words,
             default_words,
             site_views,
         })
@@ -316,9 +314,9 @@ impl Renderer {
         if let Some(words) = code.and_then(|code| self.words.get(code)).or(self.default_words.as_ref()) {
             context.insert_value("t", words.clone());
         }
-        if let Some((search, theme)) = code.and_then(|code| self.search_words.get(code)) {
-            context.insert("search_words", search);
-            context.insert("theme_words", theme);
+        if let Some(scripts) = code.and_then(|code| self.script_words.get(code)) {
+            context.insert("search_words", &scripts.search);
+            context.insert("theme_words", &scripts.theme);
         }
         if let Some(view) = code.and_then(|code| self.site_views.get(code)) {
             context.insert_value("site", view.clone());
@@ -362,21 +360,29 @@ impl Renderer {
     }
 }
 
+/// One language's words the scripts write, as JSON for their tags' `data-words`.
+struct ScriptWords {
+    /// search.js's (`search_words`).
+    search: String,
+    /// theme.js's and tabs.js's (`theme_words`).
+    theme: String,
+}
+
 /// The theme's words of each language of `site` ([`Site::words`]), as template
-/// values, and the search script's words of each (as JSON, in a handbook of several
-/// languages only): a handbook of one language has the English words, so its pages stay
-/// as they were.
-fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, (String, String)>) {
+/// values, and the scripts' words of each (in a handbook of several languages only): a
+/// handbook of one language has the English words, so its pages stay as they were.
+fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, ScriptWords>) {
+    use crate::site::strings::{search_script_words, theme_script_words};
     let mut words = BTreeMap::new();
-    let mut search_words = BTreeMap::new();
+    let mut scripts = BTreeMap::new();
     for (code, table) in site.words.iter() {
         if site.config.languages.is_multilingual() {
-            let scripts = crate::site::strings::search_script_words(table);
-            search_words.insert(code.clone(), (scripts, crate::site::strings::theme_script_words(table)));
+            let written = ScriptWords { search: search_script_words(table), theme: theme_script_words(table) };
+            scripts.insert(code.clone(), written);
         }
         words.insert(code.clone(), Value::from_serializable(table));
     }
-    (words, search_words)
+    (words, scripts)
 }
 
 /// Adds opsbook's filters to `tera`, and its own `safe`.

@@ -355,7 +355,7 @@ impl Site {
     /// The page `page` of language `code` (its copy under the language's folder), else
     /// the default language's.
     pub(crate) fn generated_page_in(&self, page: &GeneratedPage, code: Option<&str>) -> Option<PageId> {
-        let copy = code.and_then(|code| self.indexes.generated_in.get(&(code.to_string(), page.clone())));
+        let copy = code.and_then(|code| self.indexes.generated_in.get(code)?.get(page));
         copy.copied().or_else(|| self.generated_page(page))
     }
 

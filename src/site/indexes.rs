@@ -29,7 +29,7 @@ pub struct Indexes {
     pub generated_by_page: HashMap<GeneratedPage, PageId>,
     /// The other languages' copies ([`super::generated::GeneratedSpec::per_language`]),
     /// by language code and what they are.
-    pub generated_in: HashMap<(String, GeneratedPage), PageId>,
+    pub generated_in: HashMap<String, HashMap<GeneratedPage, PageId>>,
 }
 
 /// One tag.
@@ -143,7 +143,7 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
 fn register(site: &mut Site, id: PageId, page: GeneratedPage, language: Option<&str>) {
     site.indexes.generated.push(id);
     match language {
-        Some(code) => drop(site.indexes.generated_in.entry((code.to_string(), page)).or_insert(id)),
+        Some(code) => drop(site.indexes.generated_in.entry(code.to_string()).or_default().entry(page).or_insert(id)),
         None => drop(site.indexes.generated_by_page.entry(page).or_insert(id)),
     }
 }

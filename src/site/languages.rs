@@ -93,11 +93,7 @@ impl Site {
     /// Whether page `id` is the home page of a language other than the default: the
     /// default language's navigation leaves it out.
     pub(crate) fn is_language_home(&self, id: PageId) -> bool {
-        let languages = &self.config.languages;
-        languages.is_multilingual() && {
-            let path = self.pages[id].site_path.trim_end_matches('/');
-            languages.others().iter().any(|code| code == path)
-        }
+        self.config.languages.is_home_path(&self.pages[id].site_path)
     }
 
     /// Page `id`'s version in language `code`: itself when it is of that language, else
@@ -126,13 +122,24 @@ impl Site {
         }
     }
 
+    /// Page `id` as the site of page `reader`'s language has it ([`Site::version_in`]);
+    /// itself in a handbook of one language.
+    pub(crate) fn version_for(&self, id: PageId, reader: PageId) -> Option<PageId> {
+        match self.language_of(reader) {
+            Some(code) => self.version_in(id, code),
+            None => Some(id),
+        }
+    }
+
     /// Pages `ids` as the site of page `reader`'s language has them: each its version
     /// in that language (see [`Site::version_in`]), in the same order and each once,
     /// those it lacks left out; in a handbook of one language, `ids` themselves.
     pub(crate) fn in_language_of(&self, reader: PageId, ids: &[PageId]) -> Vec<PageId> {
-        let Some(code) = self.language_of(reader) else { return ids.to_vec() };
+        if self.language_of(reader).is_none() {
+            return ids.to_vec();
+        }
         let mut seen = crate::hash::FastHashSet::default();
-        ids.iter().filter_map(|&id| self.version_in(id, code)).filter(|&id| seen.insert(id)).collect()
+        ids.iter().filter_map(|&id| self.version_for(id, reader)).filter(|&id| seen.insert(id)).collect()
     }
 
     /// Page `id` in every language of the handbook that has it, in `languages`' order.

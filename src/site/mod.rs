@@ -662,17 +662,9 @@ impl Site {
     /// and collects backlinks; run after Markdown rendering, since titles may come from
     /// headings and backlinks from links.
     pub fn arrange(&mut self) {
-        // The folders of the other languages: a language's home page that is a folder
-        // (no file of its own), as the home page, takes the handbook's title.
-        let homes: Vec<String> = self.config.languages.others().iter().map(|code| format!("{code}/")).collect();
         for page in &mut self.pages {
             translate_labels(page, &self.config.languages);
-            if page.origin == PageOrigin::Folder && homes.contains(&page.site_path) {
-                page.title = self.config.title.clone();
-            } else if !page.origin.is_generated() {
-                let words = self.words.of(self.config.languages.of_path(&page.site_path));
-                page.title = resolve_title(page, &self.config.title, self.strip_prefixes, words);
-            } else if let Some(title) = custom_title(page) {
+            if let Some(title) = title_of(page, &self.config, &self.words, self.strip_prefixes) {
                 page.title = title;
             }
         }
@@ -684,13 +676,7 @@ impl Site {
     /// titles, weights, links): the same result, in time proportional to the change.
     pub fn rearrange(&mut self, changed: &[PageId]) {
         for &id in changed {
-            if self.pages[id].origin == PageOrigin::Folder && self.is_language_home(id) {
-                self.pages[id].title = self.config.title.clone();
-            } else if !self.pages[id].origin.is_generated() {
-                let words = self.words.of(self.config.languages.of_path(&self.pages[id].site_path));
-                let title = resolve_title(&self.pages[id], &self.config.title, self.strip_prefixes, words);
-                self.pages[id].title = title;
-            } else if let Some(title) = custom_title(&self.pages[id]) {
+            if let Some(title) = title_of(&self.pages[id], &self.config, &self.words, self.strip_prefixes) {
                 self.pages[id].title = title;
             }
         }
@@ -807,6 +793,19 @@ fn translate_labels(page: &mut Page, languages: &crate::config::Languages) {
         category.label = Some(translated.clone());
         page.category = Some(Arc::new(category));
     }
+}
+
+/// The title page `page` takes once rendered, `None` to keep the one it has (a generated
+/// page without a title of its own): a language's home page that is only a folder, as
+/// the home page, is the handbook's title; a date is said in the page language's words.
+fn title_of(page: &Page, config: &Config, words: &strings::Languages, strip: bool) -> Option<String> {
+    if page.origin == PageOrigin::Folder && config.languages.is_home_path(&page.site_path) {
+        return Some(config.title.clone());
+    }
+    if page.origin.is_generated() {
+        return custom_title(page);
+    }
+    Some(resolve_title(page, &config.title, strip, words.of(config.languages.of_path(&page.site_path))))
 }
 
 /// The title of page `page`; a date in it is said in `words`, its language's.

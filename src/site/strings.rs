@@ -602,10 +602,13 @@ const STATE_KEYS: [&str; 3] = ["state_", "overall_", "review_"];
 /// states ([`STATE_KEYS`]), as gettext finds a message by its English; `label` itself
 /// when none is.
 pub(crate) fn say<'a>(words: &'a Words, label: &'a str) -> &'a str {
-    let key = ENGLISH
-        .iter()
-        .find(|(key, english)| *english == label && STATE_KEYS.iter().any(|prefix| key.starts_with(prefix)));
-    key.map_or(label, |(key, _)| word(words, key))
+    // Views say a state for every badge and every day of the status page's bars: the
+    // keys are found by their English once.
+    static STATES: std::sync::LazyLock<std::collections::HashMap<&str, &str>> = std::sync::LazyLock::new(|| {
+        let states = ENGLISH.iter().filter(|(key, _)| STATE_KEYS.iter().any(|prefix| key.starts_with(prefix)));
+        states.map(|&(key, english)| (english, key)).collect()
+    });
+    STATES.get(label).map_or(label, |key| word(words, key))
 }
 
 /// `date` as a reader of `words` says it: `date_format` with the day, the month's name

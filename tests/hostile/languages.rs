@@ -305,3 +305,29 @@ fn a_docusaurus_current_json_linked_out_of_the_handbook_is_not_read() {
     assert!(run.stderr.contains("i18n/de/docusaurus-plugin-content-docs/current.json"), "{}", run.stderr);
     assert!(!site.read("public/de/runbooks/db/index.html").contains("s3cr3t-label"));
 }
+
+#[test]
+fn a_docusaurus_locale_s_blog_folder_linked_out_of_the_handbook_is_not_mounted() {
+    // A locale's translated blog is mounted as its docs are: a link out is refused.
+    let site = Site::with_files(
+        "hostile-docusaurus-i18n-blog",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"Ops\"\n[build]\ncontent-dir = \"docs\"\n\n[[sources]]\npath = \"blog\"\nmount = \"blog\"\n",
+            ),
+            ("docusaurus.config.js", "module.exports = { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] } };\n"),
+            ("docs/a.md", "---\ntitle: A\n---\nText.\n"),
+            ("blog/2024-01-05-post.md", "---\ntitle: Post\n---\nNews.\n"),
+        ],
+    );
+    let elsewhere =
+        Site::with_files("hostile-docusaurus-i18n-blog-elsewhere", &[("2024-01-05-post.md", "# s3cr3t-post\n")]);
+    std::fs::create_dir_all(site.root.join("i18n/fr")).expect("folders");
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("i18n/fr/docusaurus-plugin-content-blog"))
+        .expect("a link");
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0, "the mount is refused like a written one: {}", run.stderr);
+    assert!(run.stderr.contains("i18n/fr/docusaurus-plugin-content-blog"), "{}", run.stderr);
+    assert!(!site.exists("public"), "a refused build writes nothing");
+}

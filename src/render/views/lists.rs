@@ -357,7 +357,7 @@ impl<'a> IndexView<'a> {
                             alert_url: crate::site::alerts::redirect_path(name)
                                 .ok()
                                 .map(|p| site.config.base_url.href(&p)),
-                            runbook: LinkView::of(site, here(&[claim.page]).first().copied().unwrap_or(claim.page)),
+                            runbook: LinkView::of(site, site.version_for(claim.page, id).unwrap_or(claim.page)),
                             service: page.values.text("service"),
                             severity: page.values.text("severity"),
                             owners: owners(claim.page),
@@ -410,7 +410,7 @@ impl<'a> IndexView<'a> {
                     .into_iter()
                     .filter_map(|page| {
                         Some(ReviewEntry {
-                            link: LinkView::of(site, here(&[page]).first().copied()?),
+                            link: LinkView::of(site, site.version_for(page, id)?),
                             owners: owners(page),
                             review: site.pages[page].review.as_ref().map(|r| ReviewView::of(words, r)),
                         })

@@ -426,9 +426,9 @@ impl<'a> Reader<'a> {
     }
 
     /// The link to page `page`: to its version in the reader's language
-    /// ([`Site::in_language_of`]).
+    /// ([`Site::version_for`]).
     fn link(&self, page: PageId) -> LinkView<'a> {
-        let shown = self.page.and_then(|reader| self.site.in_language_of(reader, &[page]).first().copied());
+        let shown = self.page.and_then(|reader| self.site.version_for(page, reader));
         LinkView::of(self.site, shown.unwrap_or(page))
     }
 
