@@ -360,3 +360,37 @@ fn a_yaml_strings_file_that_is_not_yaml_is_a_warning_at_its_line() {
     assert!(run.stderr.contains("--> i18n/de.yaml:"), "{}", run.stderr);
     assert!(site.read("public/de/runbooks/db/index.html").contains(">Menü<"));
 }
+
+#[test]
+fn markdown_s_own_words_are_in_the_language_of_the_page_s_text() {
+    let site = bilingual();
+    let body = "## Schritte\n\nText[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] eins\n- [ ] zwei\n\n> [!NOTE]\n> Achtung.\n\n:::tip\nEin Tipp.\n:::\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n[^1]: Fußnote.\n";
+    site.write("content/runbooks/db.de.md", format!("---\ntitle: Datenbank-Failover\n---\n{body}"));
+    site.write("content/runbooks/web.md", format!("---\ntitle: Web server\n---\n{body}"));
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/runbooks/db/index.html");
+    for said in [
+        "aria-label=\"Link zu diesem Abschnitt\"",
+        "aria-label=\"Zurück zum Text\"",
+        "role=\"region\" aria-label=\"Tabelle\"",
+        "aria-label=\"Erledigt\"",
+        "aria-label=\"Nicht erledigt\"",
+        "<p class=\"callout-title\">Hinweis</p>",
+        "<p class=\"callout-title\">Tipp</p>",
+        "aria-label=\"Flussdiagramm: A, B\"",
+        "<summary>Quelltext des Diagramms</summary>",
+    ] {
+        assert!(de.contains(said), "{said}\n{}", main_of(&de));
+    }
+    // The English page, and its copy shown untranslated under /de/, keep English words.
+    for path in ["public/runbooks/web/index.html", "public/de/runbooks/web/index.html"] {
+        let en = site.read(path);
+        assert!(en.contains("aria-label=\"Link to this section\"") && en.contains(">Tip</p>"), "{path}");
+        assert!(en.contains("aria-label=\"Flowchart diagram: A, B\"") && !en.contains("Tabelle"), "{path}");
+    }
+    // A strings file changes them, also for a page the previous build rendered.
+    site.write("i18n/de.toml", "md_table = \"Übersicht\"\nmd_tip = \"Gut zu wissen\"\n");
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/runbooks/db/index.html");
+    assert!(de.contains("aria-label=\"Übersicht\"") && de.contains(">Gut zu wissen</p>"), "{}", main_of(&de));
+}

@@ -7,20 +7,23 @@ use std::collections::HashMap;
 use pulldown_cmark::BlockQuoteKind;
 
 use super::highlight;
+use super::words::MarkdownWords;
 use crate::html::{escape, push_escaped};
 
-/// The opening of the wrapper that lets a wide table scroll: focusable (keyboard users
-/// scroll it with the arrow keys) and named for screen readers.
-pub(super) const TABLE_WRAP_OPEN: &str =
-    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
+/// How the opening of a table's wrapper starts ([`table_wrap_open`]), which attribute
+/// lines find it by.
+pub(super) const TABLE_WRAP_START: &str = "<div class=\"table-wrap\" ";
 
-/// A task list's checkbox, labelled with its state.
-pub(super) fn task_marker(done: bool) -> &'static str {
-    if done {
-        "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"Done\"/>\n"
-    } else {
-        "<input disabled=\"\" type=\"checkbox\" aria-label=\"Not done\"/>\n"
-    }
+/// The opening of the wrapper that lets a wide table scroll: focusable (keyboard users
+/// scroll it with the arrow keys) and named for screen readers in `words`.
+pub(super) fn table_wrap_open(words: &MarkdownWords) -> String {
+    format!("{TABLE_WRAP_START}tabindex=\"0\" role=\"region\" aria-label=\"{}\">", escape(words.say("md_table")))
+}
+
+/// A task list's checkbox, labelled with its state in `words`.
+pub(super) fn task_marker(done: bool, words: &MarkdownWords) -> String {
+    let (checked, key) = if done { (" checked=\"\"", "md_done") } else { ("", "md_not_done") };
+    format!("<input disabled=\"\" type=\"checkbox\"{checked} aria-label=\"{}\"/>\n", escape(words.say(key)))
 }
 
 /// The language of a fence's info string: `bash` in "```bash title=x" or "```{.bash}".
@@ -58,15 +61,16 @@ pub(super) fn code_block_html(code: &str, language: &str, highlight: bool) -> St
     out
 }
 
-pub(super) fn callout_open(kind: BlockQuoteKind) -> String {
-    let (class, title) = match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
+/// The opening of the callout of a GitHub alert of `kind`, titled in `words`.
+pub(super) fn callout_open(kind: BlockQuoteKind, words: &MarkdownWords) -> String {
+    let class = match kind {
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "important",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "caution",
     };
-    callout_div(class, title)
+    callout_div(class, &escape(&words.callout_title(class)))
 }
 
 /// The opening of a callout of the theme's class `class` (`note`, `tip`...), titled with
@@ -87,6 +91,7 @@ pub(super) fn push_footnotes(
     mut notes: Vec<(String, String)>,
     numbers: &HashMap<String, usize>,
     anchors: &mut Vec<String>,
+    words: &MarkdownWords,
 ) {
     let unnumbered = numbers.len() + 1;
     notes.sort_by_key(|(label, _)| numbers.get(label).copied().unwrap_or(unnumbered));
@@ -94,7 +99,8 @@ pub(super) fn push_footnotes(
     for (label, body) in notes {
         let key = footnote_key(&label);
         let backref = if numbers.contains_key(&label) {
-            format!(" <a href=\"#fnref-{key}\" class=\"footnote-backref\" aria-label=\"Back to the text\">↩</a>")
+            let label = escape(words.say("md_back_to_text"));
+            format!(" <a href=\"#fnref-{key}\" class=\"footnote-backref\" aria-label=\"{label}\">↩</a>")
         } else {
             String::new()
         };

@@ -36,6 +36,7 @@
 use std::borrow::Cow;
 
 use crate::html::{escape, push_escaped};
+use crate::markdown::words::MarkdownWords;
 
 mod browser;
 pub(crate) mod plantuml;
@@ -47,54 +48,56 @@ pub(crate) use browser::{browser_figure, source_figure};
 pub(crate) const MAX_SOURCE_BYTES: usize = 32 * 1024;
 
 /// The diagram types drawn at build time, by the first word of the source: the name in
-/// the figure's class (`diagram-NAME`) and the accessible name ("Flowchart diagram: …").
-/// Every type `mermaid-svg` reads is here; the others, and any diagram it cannot read,
-/// are drawn by the reader's browser ([`browser_figure`]).
-const TYPES: &[(&str, &str, &str)] = &[
-    ("flowchart", "flowchart", "Flowchart"),
-    ("graph", "flowchart", "Flowchart"),
-    ("flowchart-elk", "flowchart", "Flowchart"),
-    ("sequenceDiagram", "sequence", "Sequence"),
-    ("stateDiagram", "state", "State"),
-    ("stateDiagram-v2", "state", "State"),
-    ("gantt", "gantt", "Gantt"),
-    ("timeline", "timeline", "Timeline"),
-    ("classDiagram", "class", "Class"),
-    ("classDiagram-v2", "class", "Class"),
-    ("erDiagram", "er", "Entity relationship"),
-    ("pie", "pie", "Pie chart"),
-    ("journey", "journey", "User journey"),
-    ("gitGraph", "git", "Git graph"),
-    ("mindmap", "mindmap", "Mind map"),
-    ("quadrantChart", "quadrant", "Quadrant chart"),
-    ("xychart-beta", "xychart", "XY chart"),
-    ("xychart", "xychart", "XY chart"),
-    ("sankey-beta", "sankey", "Sankey"),
-    ("sankey", "sankey", "Sankey"),
-    ("requirementDiagram", "requirement", "Requirement"),
-    ("C4Context", "c4", "C4"),
-    ("C4Container", "c4", "C4"),
-    ("C4Component", "c4", "C4"),
-    ("C4Dynamic", "c4", "C4"),
-    ("C4Deployment", "c4", "C4"),
-    ("block-beta", "block", "Block"),
-    ("block", "block", "Block"),
-    ("architecture-beta", "architecture", "Architecture"),
-    ("architecture", "architecture", "Architecture"),
-    ("kanban", "kanban", "Kanban"),
-    ("packet-beta", "packet", "Packet"),
-    ("packet", "packet", "Packet"),
-    ("radar-beta", "radar", "Radar"),
-    ("radar", "radar", "Radar"),
-    ("treemap-beta", "treemap", "Treemap"),
-    ("treemap", "treemap", "Treemap"),
+/// the figure's class (`diagram-NAME`), whose word (`md_diagram_NAME`) starts the
+/// accessible name ("Flowchart diagram: …"). Every type `mermaid-svg` reads is here; the
+/// others, and any diagram it cannot read, are drawn by the reader's browser
+/// ([`browser_figure`]).
+pub(super) const TYPES: &[(&str, &str)] = &[
+    ("flowchart", "flowchart"),
+    ("graph", "flowchart"),
+    ("flowchart-elk", "flowchart"),
+    ("sequenceDiagram", "sequence"),
+    ("stateDiagram", "state"),
+    ("stateDiagram-v2", "state"),
+    ("gantt", "gantt"),
+    ("timeline", "timeline"),
+    ("classDiagram", "class"),
+    ("classDiagram-v2", "class"),
+    ("erDiagram", "er"),
+    ("pie", "pie"),
+    ("journey", "journey"),
+    ("gitGraph", "git"),
+    ("mindmap", "mindmap"),
+    ("quadrantChart", "quadrant"),
+    ("xychart-beta", "xychart"),
+    ("xychart", "xychart"),
+    ("sankey-beta", "sankey"),
+    ("sankey", "sankey"),
+    ("requirementDiagram", "requirement"),
+    ("C4Context", "c4"),
+    ("C4Container", "c4"),
+    ("C4Component", "c4"),
+    ("C4Dynamic", "c4"),
+    ("C4Deployment", "c4"),
+    ("block-beta", "block"),
+    ("block", "block"),
+    ("architecture-beta", "architecture"),
+    ("architecture", "architecture"),
+    ("kanban", "kanban"),
+    ("packet-beta", "packet"),
+    ("packet", "packet"),
+    ("radar-beta", "radar"),
+    ("radar", "radar"),
+    ("treemap-beta", "treemap"),
+    ("treemap", "treemap"),
 ];
 
-/// A diagram rendered into the HTML of a figure, or why it could not be.
-pub(crate) fn render_diagram(source: &str, number: usize) -> Result<String, String> {
+/// A diagram rendered into the HTML of a figure, its names said in `words`, or why it
+/// could not be.
+pub(crate) fn render_diagram(source: &str, number: usize, words: &MarkdownWords) -> Result<String, String> {
     let kind = diagram_type(source)
         .ok_or("the diagram has no type (its first line should be `flowchart TD`, `sequenceDiagram`…)")?;
-    let Some(&(_, name, label)) = TYPES.iter().find(|(word, ..)| *word == kind.trim_end_matches(':')) else {
+    let Some(&(_, name)) = TYPES.iter().find(|(word, ..)| *word == kind.trim_end_matches(':')) else {
         return Err(format!("opsbook does not draw `{kind}` diagrams"));
     };
     if source.len() > MAX_SOURCE_BYTES {
@@ -103,27 +106,29 @@ pub(crate) fn render_diagram(source: &str, number: usize) -> Result<String, Stri
     let drawing = render_svg(source)?;
     let prefix = format!("diagram-{number}-");
     let svg = namespace_ids(&drawing.svg, &prefix);
-    let svg = label_root(&svg, label, &drawing, &prefix).ok_or("the renderer's output has no <svg> element")?;
+    let svg = label_root(&svg, words.diagram_name(name), &drawing, &prefix)
+        .ok_or("the renderer's output has no <svg> element")?;
     let mut html = String::with_capacity(svg.len() + source.len() + 200);
     html.push_str(&format!("<figure class=\"diagram diagram-{name}\">\n"));
     html.push_str(&svg);
-    html.push_str("\n<details class=\"diagram-source\"><summary>Diagram source</summary>");
+    push_source_summary(&mut html, words, "");
     html.push_str("<pre class=\"code\" data-lang=\"mermaid\"><code class=\"language-mermaid\">");
     push_escaped(&mut html, source);
     html.push_str("</code></pre></details>\n</figure>\n");
     Ok(html)
 }
 
-/// The HTML of a PlantUML diagram drawn as `svg`, the `number`th of its page.
-pub(crate) fn plantuml_figure(svg: &str, source: &str, number: usize) -> Option<String> {
+/// The HTML of a PlantUML diagram drawn as `svg`, the `number`th of its page, its
+/// names said in `words`.
+pub(crate) fn plantuml_figure(svg: &str, source: &str, number: usize, words: &MarkdownWords) -> Option<String> {
     let prefix = format!("diagram-{number}-");
     let svg = namespace_ids(svg, &prefix);
     let drawing = Drawing { svg: String::new(), title: None, description: None };
-    let svg = label_root(&svg, "PlantUML", &drawing, &prefix)?;
+    let svg = label_root(&svg, words.diagram_name("plantuml"), &drawing, &prefix)?;
     let mut html = String::with_capacity(svg.len() + source.len() + 200);
     html.push_str("<figure class=\"diagram diagram-plantuml\">\n");
     html.push_str(&svg);
-    html.push_str("\n<details class=\"diagram-source\"><summary>Diagram source</summary>");
+    push_source_summary(&mut html, words, "");
     html.push_str("<pre class=\"code\" data-lang=\"plantuml\"><code class=\"language-plantuml\">");
     push_escaped(&mut html, source);
     html.push_str("</code></pre></details>\n</figure>\n");
@@ -308,7 +313,8 @@ fn split_attributes(tag: &str) -> Vec<&str> {
     attributes
 }
 
-/// "Flowchart: Alert fires, Customer impact?, …": the type and the first three labels.
+/// "Flowchart diagram: Alert fires, Customer impact?, …": the diagram's `name` (its
+/// type's word) and its first three labels.
 fn accessible_name(svg: &str, name: &str) -> String {
     let mut labels: Vec<String> = Vec::new();
     let mut rest = svg;
@@ -323,17 +329,19 @@ fn accessible_name(svg: &str, name: &str) -> String {
         }
         rest = &body[end..];
     }
-    let mut title = String::new();
-    let mut chars = name.chars();
-    if let Some(first) = chars.next() {
-        title.extend(first.to_uppercase());
-        title.push_str(chars.as_str());
-    }
     match labels.len() {
-        0 => format!("{title} diagram"),
-        1..=3 => format!("{title} diagram: {}", labels.join(", ")),
-        _ => format!("{title} diagram: {}, …", labels[..3].join(", ")),
+        0 => name.to_string(),
+        1..=3 => format!("{name}: {}", labels.join(", ")),
+        _ => format!("{name}: {}, …", labels[..3].join(", ")),
     }
+}
+
+/// The disclosure of a figure's source: its opening, with the summary in `words`;
+/// `open` is `""` or `" open"`.
+pub(super) fn push_source_summary(html: &mut String, words: &MarkdownWords, open: &str) {
+    html.push_str(&format!("\n<details class=\"diagram-source\"{open}><summary>"));
+    push_escaped(html, words.say("md_diagram_source"));
+    html.push_str("</summary>");
 }
 
 #[cfg(test)]

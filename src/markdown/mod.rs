@@ -37,6 +37,7 @@ mod palette;
 pub(crate) mod public_text;
 pub(crate) mod references;
 pub(crate) mod templating;
+pub(crate) mod words;
 
 use std::collections::HashMap;
 
@@ -48,6 +49,7 @@ use internal::InternalBlocks;
 pub(crate) use links::{LinkResolver, Resolution};
 use location::located;
 use references::InternalReferences;
+pub(crate) use words::MarkdownWords;
 
 use crate::content::old_tool::DefinitionLists;
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
@@ -114,6 +116,8 @@ pub(crate) struct MarkdownInput<'a> {
     pub definition_lists: crate::content::old_tool::DefinitionLists,
     /// Whether a `.md` page is MDX, as the old tool read it (Docusaurus's default).
     pub md_as_mdx: bool,
+    /// The words the body writer adds, in the language of the page's text.
+    pub words: &'a MarkdownWords,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -307,6 +311,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
         erb: crate::content::formats::is_erb(input.file),
         html: is_html_page(input.file),
         front: input.front,
+        words: input.words,
     };
     match dialects::rewrite(input.text, page) {
         Some(rewrite) => {
@@ -547,7 +552,7 @@ impl<'a> BodyWriter<'a> {
                     self.blocks_seen = true;
                     quote_stack.push(kind.map(|_| "</div>\n"));
                     match kind {
-                        Some(kind) => target.push(Event::Html(blocks::callout_open(kind).into())),
+                        Some(kind) => target.push(Event::Html(blocks::callout_open(kind, self.input.words).into())),
                         None => target.push(Event::Start(Tag::BlockQuote(None))),
                     }
                 }
@@ -596,7 +601,7 @@ impl<'a> BodyWriter<'a> {
                 Event::Start(Tag::Table(alignments)) => {
                     self.blocks_seen = true;
                     // Focusable and named, so keyboard users can scroll a wide table.
-                    target.push(Event::Html(blocks::TABLE_WRAP_OPEN.into()));
+                    target.push(Event::Html(blocks::table_wrap_open(self.input.words).into()));
                     target.push(Event::Start(Tag::Table(alignments)));
                 }
                 Event::End(TagEnd::Table) => {
@@ -651,7 +656,7 @@ impl<'a> BodyWriter<'a> {
                 }
                 Event::TaskListMarker(done) => {
                     // A label, so screen readers say what the box means.
-                    target.push(Event::InlineHtml(blocks::task_marker(done).into()));
+                    target.push(Event::InlineHtml(blocks::task_marker(done, self.input.words).into()));
                 }
                 other => {
                     if matches!(other, Event::Start(_)) {
@@ -724,7 +729,7 @@ impl<'a> BodyWriter<'a> {
     /// `diagram` warning at the fence) when it cannot be drawn.
     fn diagram(&mut self, code: &str, offset: usize) -> Option<String> {
         self.diagrams += 1;
-        match diagram::render_diagram(code, self.diagrams) {
+        match diagram::render_diagram(code, self.diagrams, self.input.words) {
             Ok(html) => Some(html),
             Err(reason) if self.input.browser_diagrams => {
                 self.out.browser_diagrams = true;
@@ -734,7 +739,7 @@ impl<'a> BodyWriter<'a> {
                     .with_severity(Severity::Note)
                     .with_help("with JavaScript off, its source is shown; check that it draws in `opsbook serve`");
                 self.out.diagnostics.push(d);
-                Some(diagram::browser_figure(code))
+                Some(diagram::browser_figure(code, self.input.words))
             }
             Err(reason) => {
                 let d = self
@@ -743,11 +748,7 @@ impl<'a> BodyWriter<'a> {
                     .with_severity(Severity::Warning)
                     .with_help("the diagram is shown as its source; fix it, or give the fence another language");
                 self.out.diagnostics.push(d);
-                Some(diagram::source_figure(
-                    code,
-                    "mermaid",
-                    "This Mermaid diagram could not be drawn; its source is shown.",
-                ))
+                Some(diagram::source_figure(code, "mermaid", self.input.words.say("md_diagram_not_drawn")))
             }
         }
     }
@@ -758,7 +759,7 @@ impl<'a> BodyWriter<'a> {
     fn plantuml(&mut self, code: &str, offset: usize) -> String {
         self.diagrams += 1;
         let failure = match diagram::plantuml::draw(code) {
-            Ok(svg) => match diagram::plantuml_figure(&svg, code, self.diagrams) {
+            Ok(svg) => match diagram::plantuml_figure(&svg, code, self.diagrams, self.input.words) {
                 Some(html) => return html,
                 None => diagram::plantuml::Failure::Diagram("PlantUML drew no SVG".into()),
             },
@@ -778,7 +779,7 @@ impl<'a> BodyWriter<'a> {
         };
         let d = self.location(offset).diagnostic(Rule::Diagram, message).with_severity(severity).with_help(help);
         self.out.diagnostics.push(d);
-        diagram::source_figure(code, "plantuml", "This PlantUML diagram is shown as its source.")
+        diagram::source_figure(code, "plantuml", self.input.words.say("md_plantuml_as_source"))
     }
 
     /// Links, images, raw HTML and text, wherever they stand.
@@ -1201,8 +1202,9 @@ impl<'a> BodyWriter<'a> {
         target.extend(inner);
         target.push(Event::Html(
             format!(
-                "<a class=\"anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a></h{level}>\n",
-                escape(&id)
+                "<a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{level}>\n",
+                escape(&id),
+                escape(self.input.words.say("md_section_link"))
             )
             .into(),
         ));
@@ -1225,7 +1227,7 @@ impl<'a> BodyWriter<'a> {
             // Without HTML, the notes' anchors all the same.
             let mut dropped = String::new();
             let html = if self.input.write_html { &mut self.out.html } else { &mut dropped };
-            blocks::push_footnotes(html, notes, &self.footnote_numbers, &mut self.out.anchors);
+            blocks::push_footnotes(html, notes, &self.footnote_numbers, &mut self.out.anchors, self.input.words);
         }
         if self.in_summary {
             self.out.summary = shorten(self.out.summary.trim(), SUMMARY_CHARS);

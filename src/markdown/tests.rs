@@ -250,6 +250,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         front: None,
         definition_lists: crate::content::old_tool::DefinitionLists::Off,
         md_as_mdx: false,
+        words: MarkdownWords::english(),
     }
 }
 
@@ -428,7 +429,16 @@ fn diagnostics_after_admonitions_keep_their_line_and_column() {
 
 /// A Markdown page of the content folder's root, with no templates.
 pub(super) fn plain_page() -> dialects::Page<'static> {
-    dialects::Page { dir: "", mdx: false, highlight: false, templating: None, erb: false, html: false, front: None }
+    dialects::Page {
+        dir: "",
+        mdx: false,
+        highlight: false,
+        templating: None,
+        erb: false,
+        html: false,
+        front: None,
+        words: MarkdownWords::english(),
+    }
 }
 
 #[test]

@@ -499,6 +499,8 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
+    // The words the body writer adds, which a strings file may change.
+    hasher.update(site.markdown_words_for(id).fingerprint().as_bytes());
     // What a page's constructs read of its front matter and its sections' (`param`,
     // `page.x`, a template's `page`).
     if site.templating.as_ref().is_some_and(|t| t.reads_front_matter(body)) {
@@ -550,6 +552,7 @@ fn render_body_with(
         front: Some(&page.source.front.fields),
         definition_lists: site.old_tool.definition_lists,
         md_as_mdx: site.old_tool.md_as_mdx,
+        words: site.markdown_words_for(id),
     };
     // A panic on this page is an error at it, the other pages rendered all the same.
     crate::panics::catch(|| render_markdown(&input)).unwrap_or_else(|caught| crate::markdown::Rendered {

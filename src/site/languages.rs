@@ -64,6 +64,16 @@ impl Site {
         self.words.of(self.language_of(id))
     }
 
+    /// The words the Markdown body writer adds to page `id`'s text, in the language the
+    /// text is written in: the default language's for a page shown untranslated.
+    pub(crate) fn markdown_words_for(&self, id: PageId) -> &crate::markdown::MarkdownWords {
+        let language = match self.is_fallback(id) {
+            true => self.config.languages.default_language(),
+            false => self.language_of(id),
+        };
+        self.words.markdown(language)
+    }
+
     /// Whether page `id` is shown in the default language for want of a translation.
     pub(crate) fn is_fallback(&self, id: PageId) -> bool {
         let page = &self.pages[id];

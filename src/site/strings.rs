@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::markdown::MarkdownWords;
 
 /// The English words, by key: every key a strings file may set.
 pub(crate) const ENGLISH: &[(&str, &str)] = &[
@@ -556,11 +557,14 @@ pub(crate) struct Languages {
     by_code: BTreeMap<String, Words>,
     /// The words of a language the handbook does not have: English.
     english: Words,
+    /// The Markdown body writer's words of each language of `by_code`
+    /// ([`Languages::markdown`]).
+    markdown: BTreeMap<String, MarkdownWords>,
 }
 
 impl Default for Languages {
     fn default() -> Self {
-        Languages { by_code: BTreeMap::new(), english: built_in("en") }
+        Languages { by_code: BTreeMap::new(), english: built_in("en"), markdown: BTreeMap::new() }
     }
 }
 
@@ -575,7 +579,21 @@ impl Languages {
         } else {
             BTreeMap::from([(config.language.clone(), built_in("en"))])
         };
-        Languages { by_code, ..Languages::default() }
+        let markdown = by_code
+            .iter()
+            .map(|(code, words)| (code.clone(), MarkdownWords::new(|key| word(words, key).into())))
+            .collect();
+        Languages { by_code, markdown, ..Languages::default() }
+    }
+
+    /// The words the Markdown body writer adds to a text in language `code`, or in the
+    /// handbook's one language (`None`): English where the handbook lacks the language.
+    pub(crate) fn markdown(&self, code: Option<&str>) -> &MarkdownWords {
+        let words = match code {
+            Some(code) => self.markdown.get(code),
+            None => self.markdown.values().next().filter(|_| self.markdown.len() == 1),
+        };
+        words.unwrap_or(MarkdownWords::english())
     }
 
     /// The words of language `code`, or of the handbook's one language (`None`).
@@ -652,7 +670,7 @@ pub(crate) fn period_text(words: &Words, period: crate::dates::Period) -> String
 
 /// The word `key` of `words`: every key of [`ENGLISH`] is in every language's words.
 pub(crate) fn word<'a>(words: &'a Words, key: &str) -> &'a str {
-    words.get(key).map_or_else(|| ENGLISH.iter().find(|(k, _)| *k == key).map_or("", |(_, word)| word), String::as_str)
+    words.get(key).map_or_else(|| every_english().find(|(k, _)| *k == key).map_or("", |(_, word)| word), String::as_str)
 }
 
 /// The words the search script writes (keys `search_` that are no template's words), as
@@ -692,11 +710,18 @@ pub(crate) fn language_name(code: &str) -> &str {
 
 /// The built-in words of `code`: German for `de`, else English.
 pub(crate) fn built_in(code: &str) -> Words {
-    let mut words: Words = ENGLISH.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let mut words: Words = every_english().map(|(k, v)| (*k, v.to_string())).collect();
     if code.split('-').next().is_some_and(|primary| primary.eq_ignore_ascii_case("de")) {
-        words.extend(GERMAN.iter().map(|(k, v)| (*k, v.to_string())));
+        let german = GERMAN.iter().chain(crate::markdown::words::GERMAN);
+        words.extend(german.map(|(k, v)| (*k, v.to_string())));
     }
     words
+}
+
+/// Every key a strings file may set, with its English: the theme's ([`ENGLISH`]) and
+/// the words the Markdown body writer adds ([`crate::markdown::words::ENGLISH`]).
+fn every_english() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    ENGLISH.iter().chain(crate::markdown::words::ENGLISH)
 }
 
 /// The largest strings file read.
@@ -786,6 +811,12 @@ const DOCUSAURUS_WORDS: &[(&str, &str)] = &[
     ("theme.docs.sidebar.closeSidebarButtonAriaLabel", "ui_close_menu"),
     ("theme.CodeBlock.copy", "ui_copy"),
     ("theme.CodeBlock.copied", "ui_copied"),
+    ("theme.admonition.note", "md_note"),
+    ("theme.admonition.tip", "md_tip"),
+    ("theme.admonition.info", "md_info"),
+    ("theme.admonition.warning", "md_warning"),
+    ("theme.admonition.danger", "md_danger"),
+    ("theme.admonition.caution", "md_caution"),
 ];
 
 /// Sets the words of a Docusaurus `code.json` (`text`, file `shown`) that opsbook's theme
@@ -902,7 +933,7 @@ fn apply_yaml(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<
 fn set_words(words: &mut Words, written: Vec<Written>, shown: &str, diagnostics: &mut Vec<Diagnostic>) {
     let mut unknown: Vec<&Written> = Vec::new();
     for entry in &written {
-        let Some(&(known, _)) = ENGLISH.iter().find(|(k, _)| *k == entry.key) else {
+        let Some(&(known, _)) = every_english().find(|(k, _)| *k == entry.key) else {
             unknown.push(entry);
             continue;
         };
@@ -935,7 +966,7 @@ fn set_words(words: &mut Words, written: Vec<Written>, shown: &str, diagnostics:
             ),
         )
         .with_severity(Severity::Note);
-        if let Some(near) = crate::suggest::closest(&first.key, ENGLISH.iter().map(|(k, _)| *k)) {
+        if let Some(near) = crate::suggest::closest(&first.key, every_english().map(|(k, _)| *k)) {
             d = d.with_help(format!("did you mean `{near}`?"));
         }
         diagnostics.push(d);
@@ -984,13 +1015,15 @@ mod tests {
         let mut diagnostics = Vec::new();
         let text = r#"{"theme.docs.paginator.next": {"message": "Suivant", "description": "x"},
             "theme.CodeBlock.copy": "Copier", "theme.NotFound.title": {"message": "Introuvable"},
+            "theme.admonition.tip": {"message": "astuce"},
             "theme.common.editThisPage": {"message": " "}}"#;
         apply_docusaurus(&mut words, text, "i18n/fr/code.json", &mut diagnostics);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!((words["next"].as_str(), words["ui_copy"].as_str()), ("Suivant", "Copier"));
+        assert_eq!(words["md_tip"], "astuce", "an admonition's default title");
         assert_eq!(words["edit_this_page"], "Edit this page", "an empty message leaves the word");
         for (_, key) in DOCUSAURUS_WORDS {
-            assert!(ENGLISH.iter().any(|(k, _)| k == key), "{key}");
+            assert!(every_english().any(|(k, _)| k == key), "{key}");
         }
         apply_docusaurus(&mut words, "[1,", "i18n/fr/code.json", &mut diagnostics);
         assert_eq!(diagnostics.len(), 1);
@@ -1028,8 +1061,9 @@ mod tests {
 
     #[test]
     fn german_has_every_english_key() {
-        for (key, _) in ENGLISH {
-            assert!(GERMAN.iter().any(|(k, _)| k == key), "{key}");
+        let german: Vec<&str> = GERMAN.iter().chain(crate::markdown::words::GERMAN).map(|(k, _)| *k).collect();
+        for (key, _) in every_english() {
+            assert!(german.contains(key), "{key}");
         }
         assert_eq!(built_in("de-AT")["menu"], "Menü");
         assert_eq!(built_in("fr")["menu"], "Menu");

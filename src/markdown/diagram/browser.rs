@@ -17,28 +17,27 @@
 //! word of what it is.
 
 use crate::html::push_escaped;
+use crate::markdown::words::MarkdownWords;
 
-/// The note over a diagram the browser draws, shown until it does.
-const BROWSER_NOTE: &str =
-    "This diagram is drawn by your browser with JavaScript; until then, its Mermaid source is shown below.";
-
-/// The figure of a Mermaid diagram drawn by the reader's browser.
-pub(crate) fn browser_figure(source: &str) -> String {
+/// The figure of a Mermaid diagram drawn by the reader's browser, its note (shown until
+/// the browser draws it) said in `words`.
+pub(crate) fn browser_figure(source: &str, words: &MarkdownWords) -> String {
     let mut html = String::with_capacity(source.len() + 400);
     html.push_str("<figure class=\"diagram diagram-browser\" data-mermaid=\"\">\n<p class=\"diagram-note\">");
-    html.push_str(BROWSER_NOTE);
-    html.push_str("</p>\n<details class=\"diagram-source\" open><summary>Diagram source</summary>");
+    push_escaped(&mut html, words.say("md_diagram_in_browser"));
+    html.push_str("</p>");
+    super::push_source_summary(&mut html, words, " open");
     push_source(&mut html, source, "mermaid");
     html.push_str("</details>\n</figure>\n");
     html
 }
 
 /// The figure of a diagram shown as its source in `language`, under the one-line
-/// `note` (already HTML).
+/// `note` (text).
 pub(crate) fn source_figure(source: &str, language: &str, note: &str) -> String {
     let mut html = String::with_capacity(source.len() + 300);
     html.push_str("<figure class=\"diagram diagram-code\">\n<p class=\"diagram-note\">");
-    html.push_str(note);
+    push_escaped(&mut html, note);
     html.push_str("</p>\n");
     push_source(&mut html, source, language);
     html.push_str("</figure>\n");
@@ -62,7 +61,7 @@ mod tests {
 
     #[test]
     fn a_browser_figure_reads_without_javascript() {
-        let html = browser_figure("flowchart LR\n  A -->|x| B@{ shape: cyl }\n");
+        let html = browser_figure("flowchart LR\n  A -->|x| B@{ shape: cyl }\n", MarkdownWords::english());
         assert!(
             html.starts_with(
                 "<figure class=\"diagram diagram-browser\" data-mermaid=\"\">\n<p class=\"diagram-note\">"

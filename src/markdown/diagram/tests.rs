@@ -9,7 +9,7 @@ fn figure_lines(source: &str) -> String {
 }
 
 fn figure(source: &str) -> String {
-    match render_diagram(source, 1) {
+    match render_diagram(source, 1, MarkdownWords::english()) {
         Ok(html) => html,
         Err(message) => panic!("{message}"),
     }
@@ -65,7 +65,8 @@ fn keeps_the_source_readable_after_the_svg() {
 #[test]
 fn prefixes_every_id_with_the_diagram_number() {
     let source = "sequenceDiagram\n    A->>B: x\n    A--xB: y\n";
-    let (one, two) = (render_diagram(source, 1), render_diagram(source, 2));
+    let (one, two) =
+        (render_diagram(source, 1, MarkdownWords::english()), render_diagram(source, 2, MarkdownWords::english()));
     let (Ok(one), Ok(two)) = (one, two) else { panic!("not rendered") };
     let ids = |html: &str| -> Vec<String> {
         html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_string).collect()
@@ -88,14 +89,16 @@ fn uses_the_pages_colours_and_no_white_background() {
 
 #[test]
 fn reports_why_a_diagram_is_not_rendered() {
-    let Err(message) = render_diagram("flowchart TD\n    A[unclosed --> B\n", 1) else { panic!("rendered") };
+    let Err(message) = render_diagram("flowchart TD\n    A[unclosed --> B\n", 1, MarkdownWords::english()) else {
+        panic!("rendered")
+    };
     assert!(message.contains("line 2"), "{message}");
-    let Err(message) = render_diagram("zenuml\n    A.b()\n", 1) else { panic!("rendered") };
+    let Err(message) = render_diagram("zenuml\n    A.b()\n", 1, MarkdownWords::english()) else { panic!("rendered") };
     assert_eq!(message, "opsbook does not draw `zenuml` diagrams");
-    let Err(message) = render_diagram("%% only a comment\n", 1) else { panic!("rendered") };
+    let Err(message) = render_diagram("%% only a comment\n", 1, MarkdownWords::english()) else { panic!("rendered") };
     assert!(message.contains("no type"), "{message}");
     let big = format!("flowchart TD\n{}", "    A --> B\n".repeat(4000));
-    let Err(message) = render_diagram(&big, 1) else { panic!("rendered") };
+    let Err(message) = render_diagram(&big, 1, MarkdownWords::english()) else { panic!("rendered") };
     assert!(message.contains("larger than"), "{message}");
 }
 
@@ -111,7 +114,7 @@ fn never_panics_on_odd_input() {
     for source in
         ["flowchart", "graph TD\n-->", "sequenceDiagram\n->>:", "gantt\n:::", "stateDiagram-v2\n[*]-->", "timeline\n:"]
     {
-        let _ = render_diagram(source, 1);
+        let _ = render_diagram(source, 1, MarkdownWords::english());
     }
 }
 

@@ -36,6 +36,8 @@ struct Lines<'c> {
     out: Output,
     collected: &'c mut Collected,
     mdx: bool,
+    /// The words of default titles.
+    words: &'c crate::markdown::MarkdownWords,
 }
 
 /// One line of the source to rewrite: `prefix` spaces, then `text`, which starts at
@@ -68,7 +70,7 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
         at += raw.len();
     }
     let out = Output { text: String::with_capacity(text.len() + 64), ..Output::default() };
-    let mut rewrite = Lines { out, collected, mdx: page.mdx };
+    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words };
     let changed = rewrite.rewrite_lines(&lines, text.len(), true);
     changed.then_some(rewrite.out)
 }
@@ -170,8 +172,8 @@ fn mkdocs_open(rest: &str) -> Option<(Option<bool>, &str, Option<String>)> {
     Some((collapsible, kind, title))
 }
 
-/// The theme's callout class and the default title of an admonition type.
-pub(super) fn callout_kind(kind: &str) -> (&'static str, String) {
+/// The theme's callout class of an admonition type, and its default title in `words`.
+pub(super) fn callout_kind(kind: &str, words: &crate::markdown::MarkdownWords) -> (&'static str, String) {
     let lower = kind.to_ascii_lowercase();
     let class = match lower.as_str() {
         "tip" | "hint" | "success" | "check" | "done" => "tip",
@@ -180,9 +182,7 @@ pub(super) fn callout_kind(kind: &str) -> (&'static str, String) {
         "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "caution",
         _ => "note",
     };
-    let mut title: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
-    title.push_str(lower.get(1..).unwrap_or(""));
-    (class, title)
+    (class, words.callout_title(&lower))
 }
 
 impl Lines<'_> {
@@ -253,13 +253,13 @@ impl Lines<'_> {
             } else if let Some((colons, kind, title)) = docusaurus_open(rest) {
                 changed = true;
                 open.push((colons, line.source + bytes, indent));
-                let (class, default) = callout_kind(kind);
+                let (class, default) = callout_kind(kind, self.words);
                 let title = title.filter(|t| !t.is_empty()).unwrap_or(default);
                 let html = crate::markdown::blocks::callout_div(class, &title_html(&title));
                 self.push_marker(indent, html, 1, line.source);
             } else if let Some((collapsible, kind, title)) = mkdocs_open(rest) {
                 changed = true;
-                let (open_html, close_html) = mkdocs_html(collapsible, kind, title);
+                let (open_html, close_html) = mkdocs_html(collapsible, kind, title, self.words);
                 self.push_marker(indent, open_html, 1, line.source);
                 i = self.rewrite_body(lines, i, indent, end);
                 self.push_marker(indent, close_html.into(), -1, lines.get(i).map_or(end, |l| l.source));
@@ -323,7 +323,7 @@ impl Lines<'_> {
         // With a sign (Hugo's and Obsidian's own syntax), the rest of the line is always
         // the title, as Hugo's documentation writes it.
         let title = (!marker.text.is_empty() && (blank_then_more || marker.sign.is_some())).then_some(marker.text);
-        let (html, close) = alerts::callout(marker, title);
+        let (html, close) = alerts::callout(marker, title, self.words);
         let comment = self.collected.quote_block(html, close);
         let lead = format!("{}{}{}", " ".repeat(line.prefix), &line.text[..bytes], marker.prefix);
         if marker.text.is_empty() || title.is_some() {
@@ -411,8 +411,13 @@ fn is_quote(line: &str) -> bool {
 }
 
 /// The opening and closing HTML of an MkDocs admonition.
-fn mkdocs_html(collapsible: Option<bool>, kind: &str, title: Option<String>) -> (String, &'static str) {
-    let (class, default) = callout_kind(kind);
+fn mkdocs_html(
+    collapsible: Option<bool>,
+    kind: &str,
+    title: Option<String>,
+    words: &crate::markdown::MarkdownWords,
+) -> (String, &'static str) {
+    let (class, default) = callout_kind(kind, words);
     match collapsible {
         None => {
             let title = match title {

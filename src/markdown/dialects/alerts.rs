@@ -83,12 +83,16 @@ pub(super) fn marker(line: &str) -> Option<Marker<'_>> {
 
 /// The opening HTML of the callout of `marker` with the title `title` (Markdown), or
 /// the type's own title; and its closing tag.
-pub(super) fn callout(marker: &Marker<'_>, title: Option<&str>) -> (String, &'static str) {
+pub(super) fn callout(
+    marker: &Marker<'_>,
+    title: Option<&str>,
+    words: &crate::markdown::MarkdownWords,
+) -> (String, &'static str) {
     let lower = marker.kind.to_ascii_lowercase();
     let (class, default) = match lower.as_str() {
         // GitHub's five, as the callouts pulldown-cmark's alerts become.
-        "caution" => ("caution", "Caution".to_string()),
-        _ => callout_kind(marker.kind),
+        "caution" => ("caution", words.callout_title("caution")),
+        _ => callout_kind(marker.kind, words),
     };
     let title = title.map_or_else(|| escape(&default), title_html);
     match marker.sign {
@@ -125,12 +129,12 @@ mod tests {
     fn makes_callouts_and_collapsible_ones() {
         let m = marker("> [!CAUTION] **Gone** for good").expect("a marker");
         assert_eq!(
-            callout(&m, Some(m.text)).0,
+            callout(&m, Some(m.text), crate::markdown::MarkdownWords::english()).0,
             "<div class=\"callout callout-caution\" role=\"note\">\n<p class=\"callout-title\"><strong>Gone</strong> for good</p>\n"
         );
         let m = marker("> [!tip]+").expect("a marker");
         assert_eq!(
-            callout(&m, None),
+            callout(&m, None, crate::markdown::MarkdownWords::english()),
             (
                 "<details class=\"callout callout-tip\" open>\n<summary class=\"callout-title\">Tip</summary>\n".into(),
                 "</details>\n"

@@ -293,10 +293,13 @@ fn set_table_attributes(events: &mut [Event<'_>], attributes: &[(String, String)
     }
     let Some(wrap) = events
         .iter()
-        .rposition(|e| matches!(e, Event::Html(h) if h.as_ref() == crate::markdown::blocks::TABLE_WRAP_OPEN))
+        .rposition(|e| matches!(e, Event::Html(h) if h.starts_with(crate::markdown::blocks::TABLE_WRAP_START)))
     else {
         return;
     };
+    let Event::Html(wrap_open) = &events[wrap] else { return };
+    // The rest of the opening: its focus, role and name.
+    let rest = wrap_open[crate::markdown::blocks::TABLE_WRAP_START.len() - 1..].to_string();
     let mut open = String::from("<div class=\"table-wrap");
     for (_, value) in attributes.iter().filter(|(name, _)| name == "class") {
         open.push(' ');
@@ -306,6 +309,6 @@ fn set_table_attributes(events: &mut [Event<'_>], attributes: &[(String, String)
     for (_, value) in attributes.iter().filter(|(name, _)| name == "id") {
         open.push_str(&format!(" id=\"{}\"", escape(value)));
     }
-    open.push_str(&crate::markdown::blocks::TABLE_WRAP_OPEN["<div class=\"table-wrap\"".len()..]);
+    open.push_str(&rest);
     events[wrap] = Event::Html(open.into());
 }

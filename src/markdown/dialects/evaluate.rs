@@ -554,6 +554,7 @@ mod tests {
             erb: false,
             html: false,
             front: None,
+            words: crate::markdown::MarkdownWords::english(),
         };
         let mut collected = Collected::default();
         let output = evaluate(text, page, &mut collected).expect("evaluated");

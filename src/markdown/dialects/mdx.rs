@@ -240,7 +240,7 @@ fn object_strings(body: &str) -> Vec<(String, String)> {
 }
 
 /// How the component `call` renders; `parent` is the component it is inside, if any.
-pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, _page: Page<'_>) -> Render {
+pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
     match call.name {
         "Tabs" => {
             let sync = call.arg("groupId");
@@ -265,7 +265,7 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, _page: Page<'_>
         }
         "Admonition" => {
             let kind = call.arg("type").unwrap_or("note");
-            let (class, default) = super::admonitions::callout_kind(kind);
+            let (class, default) = super::admonitions::callout_kind(kind, page.words);
             let title = call.arg("title").map_or(default, str::to_string);
             Render::Open(crate::markdown::blocks::callout_div(class, &title_html(&title)), "</div>\n".into())
         }

@@ -98,6 +98,8 @@ pub(crate) struct Page<'a> {
     pub html: bool,
     /// The page's front matter, which ERB's `current_page.data` reads.
     pub front: Option<&'a crate::content::front_matter::Fields>,
+    /// The words of the page's text's language, for the titles constructs get by default.
+    pub words: &'a crate::markdown::MarkdownWords,
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).

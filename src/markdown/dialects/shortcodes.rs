@@ -166,13 +166,14 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         }
         name @ ("note" | "warning" | "tip" | "caution" | "important" | "info" | "danger") => {
             let (class, default) = match name {
-                "warning" => ("warning", "Warning"),
-                "caution" | "danger" => ("caution", "Caution"),
-                "important" => ("important", "Important"),
-                "tip" => ("tip", "Tip"),
-                _ => ("note", "Note"),
+                "warning" => ("warning", "warning"),
+                "caution" | "danger" => ("caution", "caution"),
+                "important" => ("important", "important"),
+                "tip" => ("tip", "tip"),
+                _ => ("note", "note"),
             };
-            let title = call.arg_or("title", 0).unwrap_or(default);
+            let default = page.words.callout_title(default);
+            let title = call.arg_or("title", 0).unwrap_or(&default);
             Render::Open(crate::markdown::blocks::callout_div(class, &title_html(title)), "</div>\n".into())
         }
         "panel" => {
@@ -184,7 +185,7 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
             Render::Open(format!("<div class=\"callout callout-{class}\" role=\"note\">\n{title}"), "</div>\n".into())
         }
         "details" | "expand" | "collapse" => {
-            let summary = call.arg_or("summary", 0).or(call.arg("title")).unwrap_or("Details");
+            let summary = call.arg_or("summary", 0).or(call.arg("title")).unwrap_or(page.words.say("md_details"));
             let open = if call.arg("open").is_some_and(|v| v != "false") { " open" } else { "" };
             Render::Open(
                 format!("<details class=\"details\"{open}>\n<summary>{}</summary>\n", title_html(summary)),
