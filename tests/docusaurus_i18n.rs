@@ -103,10 +103,10 @@ fn the_translated_blog_and_the_theme_s_words_of_a_locale_are_read() {
     );
     site.build(&[]).expect_code(0);
     // The translated post is the German page of the post; the other is shown untranslated.
-    let release = site.read("public/de/blog/2024-01-05-release/index.html");
+    let release = site.read("public/de/blog/2024/01/05/release/index.html");
     assert!(release.contains("<title>Veröffentlichung · Ops</title>"), "{release}");
     assert!(release.contains("hreflang=\"en\""), "{release}");
-    let outage = site.read("public/de/blog/2024-02-01-outage/index.html");
+    let outage = site.read("public/de/blog/2024/02/01/outage/index.html");
     assert!(outage.contains("lang=\"en\"") && outage.contains("Outage"), "{outage}");
     // code.json's word for "next", which opsbook's theme has, on the German pages only.
     let db = site.read("public/de/runbooks/db/index.html");

@@ -12,10 +12,11 @@
 //! (`i18n/de/docusaurus-plugin-content-docs/current` at `de`), unless a table mounts a
 //! folder there already; the walk reads it through the confinement like any mounted
 //! folder, and its pages are the translations of the language's folder
-//! ([`super::languages`]). A blog mounted from Docusaurus's `blog` folder (a
-//! `[[sources]]` table with `path = "blog"`) has its translated posts mounted the same
-//! way: `i18n/de/docusaurus-plugin-content-blog` at `de/blog`
-//! (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). Each locale's
+//! ([`super::languages`]). A blog mounted from the folder of a blog plugin (a
+//! `[[sources]]` table whose `path` is the plugin's, `blog` by default,
+//! [`super::docusaurus_blog`]) has its translated posts mounted the same way:
+//! `i18n/de/docusaurus-plugin-content-blog` (`-<id>` for another plugin than the
+//! default) at `de/blog` (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). Each locale's
 //! `i18n/<locale>/docusaurus-plugin-content-docs/current.json` holds the translations
 //! of the sidebar's labels, which name the language's sections and navigation entries
 //! (<https://docusaurus.io/docs/i18n/tutorial#translate-json-files>). The configuration
@@ -26,11 +27,9 @@
 use crate::config::{Config, Source};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
+use super::docusaurus_blog::BlogPlugin;
 use super::docusaurus_versions::{CONFIG_FILES, read};
 use super::js_literal::{Js, Located, object_at_key};
-
-/// The folder of Docusaurus's blog, its blog plugin's default `path`.
-const BLOG_FOLDER: &str = "blog";
 
 /// The folder of a locale's translated docs (the current version), from the root.
 fn docs_folder(locale: &str) -> String {
@@ -53,8 +52,8 @@ fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     if config.mdbook {
         return;
     }
+    let Some(text) = read(config, name, diagnostics) else { return };
     if config.languages.list.is_empty() {
-        let Some(text) = read(config, name, diagnostics) else { return };
         let i18n = match object_at_key(&text, "i18n") {
             Ok(Some(i18n)) => i18n,
             Ok(None) => return,
@@ -74,17 +73,22 @@ fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
         config.languages.list = locales;
     }
     let content = config.content_folder.trim_end_matches('/').to_string();
-    // The blogs mounted from Docusaurus's blog folder (its blog plugin's `path`, `blog`
-    // unless set), before the locales' folders are added.
-    let blogs: Vec<Source> =
-        config.sources.list.iter().filter(|s| s.folder.trim_matches('/') == BLOG_FOLDER).cloned().collect();
+    // The blogs mounted from a blog plugin's folder (its `path`), with the folder of the
+    // plugin's translated posts, before the locales' folders are added.
+    let plugins = super::docusaurus_blog::blog_plugins(&text, name, diagnostics);
+    let blogs: Vec<(Source, &BlogPlugin)> = config
+        .sources
+        .list
+        .iter()
+        .filter_map(|s| Some((s.clone(), plugins.iter().find(|p| p.path == s.folder.trim_matches('/'))?)))
+        .collect();
     for locale in config.languages.list.clone().iter().skip(1) {
         let labels = sidebar_labels(config, locale, diagnostics);
         if !labels.is_empty() {
             config.languages.labels.insert(locale.clone(), labels);
         }
-        for blog in &blogs {
-            let folder = format!("i18n/{locale}/docusaurus-plugin-content-blog");
+        for (blog, plugin) in &blogs {
+            let folder = plugin.translated_folder(locale);
             let mount = format!("{locale}/{}", blog.mount.trim_matches('/'));
             let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == mount);
             if taken || root.join(&content).join(&mount).exists() || !root.join(&folder).is_dir() {

@@ -216,27 +216,30 @@ pub(crate) fn exported_value(text: &str) -> Result<Option<Located>, Problem> {
 /// the one given with `'@docusaurus/plugin-content-docs'` without an `id` (or with
 /// `id: 'default'`). `None` when the text has neither.
 pub(crate) fn docs_plugin_options(text: &str) -> Result<Option<Located>, Problem> {
+    let options = plugin_options(text, "docs", "@docusaurus/plugin-content-docs")?;
+    Ok(options.into_iter().find(|options| options.get("id").and_then(Located::str).is_none_or(|id| id == "default")))
+}
+
+/// The options objects of a Docusaurus content plugin in the text of a configuration,
+/// in the order written: the classic preset's `preset_key: {` (not `x.key`), and each
+/// `'plugin', {` of the plugins list.
+pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Result<Vec<Located>, Problem> {
     let tokens = tokenize(text)?;
     let punct = |i: usize, p: char| matches!(tokens.get(i), Some(Token { tok: Tok::Punct(q), .. }) if *q == p);
+    let mut found = Vec::new();
     for i in 0..tokens.len() {
         let start = match &tokens[i].tok {
-            // `docs: {`, not `x.docs` nor `docs = {`.
-            Tok::Ident(name) | Tok::Str(name) if name == "docs" && punct(i + 1, ':') && punct(i + 2, '{') => {
+            Tok::Ident(name) | Tok::Str(name) if name == preset_key && punct(i + 1, ':') && punct(i + 2, '{') => {
                 (i == 0 || !punct(i - 1, '.')).then_some(i + 2)
             }
-            Tok::Str(name) if name == "@docusaurus/plugin-content-docs" && punct(i + 1, ',') && punct(i + 2, '{') => {
-                Some(i + 2)
-            }
+            Tok::Str(name) if name == plugin && punct(i + 1, ',') && punct(i + 2, '{') => Some(i + 2),
             _ => None,
         };
         let Some(start) = start else { continue };
         let mut parser = Parser { tokens: &tokens, at: start };
-        let options = parser.value(0)?;
-        if options.get("id").and_then(Located::str).is_none_or(|id| id == "default") {
-            return Ok(Some(options));
-        }
+        found.push(parser.value(0)?);
     }
-    Ok(None)
+    Ok(found)
 }
 
 /// The object of the first `key: {` of a configuration's text (not `x.key`): the

@@ -8,6 +8,7 @@
 
 pub(crate) mod category;
 pub(crate) mod confine;
+pub(crate) mod docusaurus_blog;
 pub(crate) mod docusaurus_i18n;
 pub(crate) mod docusaurus_versions;
 pub(crate) mod eleventy_site;

@@ -123,6 +123,8 @@ pub(crate) struct OldTool {
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
     /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
     pub md_as_mdx: bool,
+    /// Docusaurus: the blogs its blog plugins publish ([`super::docusaurus_blog`]).
+    pub docusaurus_blogs: Vec<super::docusaurus_blog::DocusaurusBlog>,
 }
 
 /// Definition lists, `Term` then `: Definition` (PHP Markdown Extra's syntax), as the
@@ -234,6 +236,12 @@ pub(crate) fn read_old_tool(
             let route = text.as_deref().map_or_else(|| "docs".to_string(), docs_route_base);
             old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
             old.md_as_mdx = text.as_deref().and_then(markdown_format).is_none_or(|format| format == "mdx");
+            if let (Some(text), Some(name)) = (&text, DOCUSAURUS_CONFIGS.iter().find(|n| config.root.join(n).is_file()))
+            {
+                // Its notes were given when the locales were mounted.
+                let plugins = super::docusaurus_blog::blog_plugins(text, name, &mut Vec::new());
+                old.docusaurus_blogs = super::docusaurus_blog::blogs(config, &plugins, name, diagnostics);
+            }
         }
         Tool::Eleventy => {
             let mut permalinks = super::eleventy_site::EleventyPermalinks::default();

@@ -133,20 +133,18 @@ impl Person {
 }
 
 /// Reads the people files of the handbook of `config`: `_data/authors.yml` and
-/// `_data/people.yml` beside `book.toml` and in the content folder, then `authors.yml`
-/// in each folder of `blog_dirs` (content paths).
-pub(crate) fn load(config: &Config, blog_dirs: &[String], diagnostics: &mut Vec<Diagnostic>) -> People {
+/// `_data/people.yml` beside `book.toml` and in the content folder, then the blogs'
+/// `authors_files` (from the root: `authors.yml` in a blog's folder, a Docusaurus blog's
+/// `authorsMapPath`).
+pub(crate) fn load(config: &Config, authors_files: &[String], diagnostics: &mut Vec<Diagnostic>) -> People {
     let mut people = People::default();
     let Some(confinement) = Confinement::of_handbook(config) else { return people };
     let content = config.content_folder.trim_end_matches('/');
     let mut shown: Vec<String> = DATA_FILES.iter().map(|f| f.to_string()).collect();
     shown.extend(DATA_FILES.iter().map(|f| format!("{content}/{f}")));
-    for dir in blog_dirs {
-        let (_, file) =
-            config.locate(&if dir.is_empty() { "authors.yml".to_string() } else { format!("{dir}/authors.yml") });
-        shown.push(file);
-    }
-    shown.dedup();
+    shown.extend(authors_files.iter().cloned());
+    let mut seen = crate::hash::FastHashSet::default();
+    shown.retain(|file| seen.insert(file.clone()));
     for file in shown {
         let path = config.root.join(&file);
         if std::fs::symlink_metadata(&path).is_err() {

@@ -264,6 +264,16 @@ const SUMMARY_CHARS: usize = 200;
 /// summary (at most [`EXCERPT_CHARS`] characters) instead of its first paragraph.
 pub(crate) const EXCERPT_SEPARATOR: &str = "<!--more-->";
 
+/// Whether raw HTML is an excerpt separator: [`EXCERPT_SEPARATOR`], or the truncate
+/// marker of Docusaurus's blog, `<!-- truncate -->` (its default `truncateMarker`,
+/// <https://docusaurus.io/docs/blog#blog-list>; the MDX form `{/* truncate */}` becomes
+/// [`EXCERPT_SEPARATOR`] in the MDX dialect).
+fn is_excerpt_separator(html: &str) -> bool {
+    let html = html.trim();
+    html == EXCERPT_SEPARATOR
+        || html.strip_prefix("<!--").and_then(|h| h.strip_suffix("-->")).is_some_and(|h| h.trim() == "truncate")
+}
+
 /// The most characters of an excerpt that ends at [`EXCERPT_SEPARATOR`].
 const EXCERPT_CHARS: usize = 600;
 
@@ -359,7 +369,7 @@ fn write_body(
         footnotes: Vec::new(),
         summary: None,
         in_summary: false,
-        before_more: source.contains(EXCERPT_SEPARATOR).then(String::new),
+        before_more: (source.contains(EXCERPT_SEPARATOR) || source.contains("truncate")).then(String::new),
         blocks_seen: false,
         html_tag_open: false,
         in_heading: false,
@@ -563,7 +573,7 @@ impl<'a> BodyWriter<'a> {
                         target.push(Event::End(TagEnd::BlockQuote(kind)));
                     }
                 }
-                Event::Html(html) if self.before_more.is_some() && html.trim() == EXCERPT_SEPARATOR => {
+                Event::Html(html) if self.before_more.is_some() && is_excerpt_separator(&html) => {
                     if let Some(text) = self.before_more.take() {
                         self.summary = Some(shorten(text.trim(), EXCERPT_CHARS));
                         self.in_summary = false;

@@ -25,6 +25,7 @@ use super::generated::{GeneratedPage, GeneratedSpec, Instance, Invalidation, bui
 use super::{PageId, Site};
 use crate::content::Located;
 use crate::content::Node;
+use crate::content::docusaurus_blog::{self, DocusaurusBlog};
 use crate::content::people::{People, Person, Written};
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -212,24 +213,35 @@ fn marks_a_blog(page: &super::Page) -> bool {
         && page.source.front.field("blog").is_some_and(|field| field.value.value == Node::Bool(true))
 }
 
-/// Whether page `id` is a post.
-pub(crate) fn is_post(pages: &[super::Page], id: PageId) -> bool {
+/// Whether page `id` is a post: of a `_posts` folder or a section marked a blog, or
+/// of one of the Docusaurus `blogs` (whose posts may be folders, `name/index.md`).
+pub(crate) fn is_post(pages: &[super::Page], id: PageId, blogs: &[DocusaurusBlog]) -> bool {
     let page = &pages[id];
     page.origin.has_file()
-        && !page.origin.is_section()
-        && (in_posts_folder(&page.source.path) || page.parent.is_some_and(|parent| marks_a_blog(&pages[parent])))
+        && ((!page.origin.is_section()
+            && (in_posts_folder(&page.source.path) || page.parent.is_some_and(|parent| marks_a_blog(&pages[parent]))))
+            || docusaurus_blog::post_of(blogs, &page.source.path).is_some())
+}
+
+/// The date of page `id` ([`super::dated::page_date`]), a post of a Docusaurus blog's
+/// from its front matter or its path as Docusaurus reads it ([`docusaurus_blog::post_slug`]).
+pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, blogs: &[DocusaurusBlog]) -> Option<Date> {
+    let source = &pages[id].source;
+    match docusaurus_blog::post_of(blogs, &source.path).filter(|_| pages[id].origin.has_file()) {
+        Some((_, inside)) => super::dated::front_date(source).or(docusaurus_blog::post_slug(&inside).0),
+        None => super::dated::page_date(source, is_post(pages, id, blogs)),
+    }
 }
 
 /// Gives every post and every page whose name is a date its date
-/// ([`super::dated::page_date`]); a post without one is a warning.
-pub(super) fn date_pages(pages: &mut [super::Page], diagnostics: &mut Vec<Diagnostic>) {
+/// ([`post_or_page_date`]); a post without one is a warning.
+pub(super) fn date_pages(pages: &mut [super::Page], blogs: &[DocusaurusBlog], diagnostics: &mut Vec<Diagnostic>) {
     for id in 0..pages.len() {
         if !pages[id].origin.has_file() {
             continue;
         }
-        let post = is_post(pages, id);
-        pages[id].date = super::dated::page_date(&pages[id].source, post);
-        if post && pages[id].date.is_none() {
+        pages[id].date = post_or_page_date(pages, id, blogs);
+        if pages[id].date.is_none() && is_post(pages, id, blogs) {
             diagnostics.push(post_without_date(&pages[id]));
         }
     }
@@ -383,14 +395,13 @@ fn checked(
     if safe && matches!(site.target_of(from_root), Some(super::Target::File | super::Target::Page(_))) {
         return Some((site.config.base_url.href(from_root), Some(from_root.to_string())));
     }
-    if safe && !path.starts_with('/') {
-        let content_path = match page_dir {
-            Some(dir) if !dir.is_empty() => format!("{dir}/{path}"),
-            _ => path.to_string(),
-        };
-        if let Some(asset) = site.assets.iter().find(|asset| asset.source == content_path) {
-            return Some((site.config.base_url.href(&asset.url), Some(asset.url.clone())));
-        }
+    // A relative path is read from the page's folder (`./images/card.png`, `../card.png`).
+    if !path.starts_with('/')
+        && let Some(content_path) = crate::site_path::join_relative(page_dir.unwrap_or(""), path)
+        && crate::site_path::check(&content_path).is_ok()
+        && let Some(asset) = site.assets.iter().find(|asset| asset.source == content_path)
+    {
+        return Some((site.config.base_url.href(&asset.url), Some(asset.url.clone())));
     }
     diagnostics.push(
         Diagnostic::error(
@@ -427,12 +438,24 @@ fn author_of(site: &Site, slug: String, person: Person, dir: &str, diagnostics: 
 }
 
 impl Site {
+    /// The file of the authors of the blog of section `section`, from the root: a
+    /// Docusaurus blog's `authorsMapPath`, else `authors.yml` in its folder.
+    fn authors_file(&self, section: PageId) -> Option<String> {
+        let dir = self.pages[section].source.dir();
+        match self.old_tool.docusaurus_blogs.iter().find(|blog| blog.dir == dir) {
+            Some(blog) => blog.authors_file.clone(),
+            None => Some(
+                self.config.locate(&if dir.is_empty() { "authors.yml".into() } else { format!("{dir}/authors.yml") }).1,
+            ),
+        }
+    }
+
     /// Collects the blogs and the authors (see the module documentation), reading the
     /// people files.
     pub(super) fn collect_blogs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let mut by_section: FastHashMap<PageId, Vec<PageId>> = FastHashMap::default();
         for id in 0..self.pages.len() {
-            if is_post(&self.pages, id)
+            if is_post(&self.pages, id, &self.old_tool.docusaurus_blogs)
                 && let Some(section) = self.pages[id].parent
             {
                 by_section.entry(section).or_default().push(id);
@@ -453,8 +476,8 @@ impl Site {
         let people = if blogs.is_empty() && !self.pages.iter().any(|p| !named_authors(p).is_empty()) {
             People::default()
         } else {
-            let blog_dirs: Vec<String> = blogs.iter().map(|b| self.pages[b.section].source.dir().to_string()).collect();
-            crate::content::people::load(&self.config, &blog_dirs, diagnostics)
+            let files: Vec<String> = blogs.iter().filter_map(|blog| self.authors_file(blog.section)).collect();
+            crate::content::people::load(&self.config, &files, diagnostics)
         };
         let mut authors: Vec<Author> = Vec::new();
         let mut by_slug: FastHashMap<String, usize> = FastHashMap::default();
@@ -565,7 +588,7 @@ impl Site {
         let page = &self.pages[id];
         let own_date = self.config.kinds.get(&page.kind).is_some_and(|kind| kind.feed_date.is_some());
         page.date
-            .filter(|_| !own_date || is_post(&self.pages, id))
+            .filter(|_| !own_date || is_post(&self.pages, id, &self.old_tool.docusaurus_blogs))
             .filter(|_| !super::status::is_status_event(self, id))
     }
 }

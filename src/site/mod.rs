@@ -453,7 +453,16 @@ impl Site {
             } else {
                 exclusions.is_internal(&page.source)
             };
-            page.parent = if page.origin.is_section() {
+            let docusaurus_post = page.origin.has_file()
+                && crate::content::docusaurus_blog::post_of(&files.old_tool.docusaurus_blogs, &page.source.path)
+                    .is_some();
+            page.parent = if docusaurus_post {
+                // A post of a Docusaurus blog, at any depth of its folder, is the blog's.
+                let blogs = &files.old_tool.docusaurus_blogs;
+                let blog =
+                    crate::content::docusaurus_blog::post_of(blogs, &page.source.path).map(|(blog, _)| &blog.dir);
+                blog.and_then(|dir| index.by_dir.get(dir.as_str()).copied()).filter(|&p| p != id)
+            } else if page.origin.is_section() {
                 let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
             } else {
@@ -475,7 +484,7 @@ impl Site {
             nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), severity, diagnostics);
         }
 
-        blog::date_pages(&mut pages, diagnostics);
+        blog::date_pages(&mut pages, &files.old_tool.docusaurus_blogs, diagnostics);
 
         // 4. URLs, duplicates and aliases.
         let rules = urls::UrlRules {
@@ -705,7 +714,7 @@ impl Site {
             self.read_again.push(source.path.clone());
         }
         self.pages[id].source = source;
-        self.pages[id].date = dated::page_date(&self.pages[id].source, blog::is_post(&self.pages, id));
+        self.pages[id].date = blog::post_or_page_date(&self.pages, id, &self.old_tool.docusaurus_blogs);
         let kind = kinds::page_kind(self, id, diagnostics);
         self.pages[id].kind = kind;
         let (values, review, problems) = kinds::page_fields(self, &self.pages[id]);

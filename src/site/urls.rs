@@ -52,6 +52,8 @@ pub(crate) struct UrlRules<'a> {
     pub languages: Option<&'a crate::config::Languages>,
     /// `[blog] permalink`: the posts' URL template, over the old tool's.
     pub post_permalink: Option<&'a str>,
+    /// A Docusaurus site's blogs, whose posts have Docusaurus's URLs.
+    pub docusaurus_blogs: &'a [crate::content::docusaurus_blog::DocusaurusBlog],
 }
 
 impl<'a> UrlRules<'a> {
@@ -65,6 +67,7 @@ impl<'a> UrlRules<'a> {
             eleventy: old.eleventy.as_ref(),
             languages: None,
             post_permalink: blog.permalink.as_deref(),
+            docusaurus_blogs: &old.docusaurus_blogs,
         }
     }
 
@@ -87,6 +90,7 @@ impl Default for UrlRules<'_> {
             eleventy: None,
             languages: None,
             post_permalink: None,
+            docusaurus_blogs: &[],
         }
     }
 }
@@ -211,6 +215,15 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     }
     if super::blog::in_posts_folder(path) {
         return post_url(page, path, rules);
+    }
+    if let Some((blog, inside)) = crate::content::docusaurus_blog::post_of(rules.docusaurus_blogs, path) {
+        if rules.post_permalink.is_some() {
+            return post_url(page, path, rules);
+        }
+        // The blog plugin's URL: its route, then the post's `slug` or the one its path gives.
+        let slug =
+            slug_of(page).map_or_else(|| crate::content::docusaurus_blog::post_slug(&inside).1, |s| s.value.clone());
+        return url_site_path(&format!("/{}/{}/", blog.dir, slug.trim_matches('/')));
     }
     let (label, template, inside) = rules.jekyll?.collection_of(path)?;
     let mut values = placeholders_of(page, path, label);

@@ -104,3 +104,44 @@ fn a_very_long_author_name_or_a_linked_byline_builds() {
     );
     assert!(!site.read("public/authors/eve/index.html").contains("javascript:"));
 }
+
+/// A Docusaurus site whose blog (`news/`) names its authors file with `authors`.
+fn docusaurus_blog(name: &str, authors: &str) -> Site {
+    let config = format!(
+        "module.exports = {{\n  presets: [['classic', {{ blog: {{ path: 'news', authorsMapPath: '{authors}' }} }}]],\n}};\n"
+    );
+    Site::with_files(
+        name,
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\n\n[[sources]]\npath = \"news\"\nmount = \"news\"\n"),
+            ("docusaurus.config.js", &config),
+            ("content/index.md", "Home.\n"),
+            ("news/2024-01-05-p.md", "---\ntitle: P\nauthors: [mallory]\n---\nText.\n"),
+        ],
+    )
+}
+
+#[test]
+fn a_docusaurus_authors_map_path_out_of_the_handbook_is_never_read() {
+    // Climbing out by its path: a warning at the option, and no file is opened.
+    let site = docusaurus_blog("people-docusaurus-climb", "../../../../etc/passwd");
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("warning[symlink-outside-root]: `authorsMapPath: '../../../../etc/passwd'` leads out of the handbook: the blog's authors are not read"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> docusaurus.config.js:2:65"), "{}", run.stderr);
+    assert!(!site.read("public/authors/mallory/index.html").contains("root:"));
+    // Leading out by a link in the blog's folder: an error of the walk, and the people
+    // file's own refusal; nothing of it is echoed.
+    let site = docusaurus_blog("people-docusaurus-link", "people.yml");
+    let elsewhere = Site::with_files("people-docusaurus-elsewhere", &[]);
+    elsewhere.write("people.yml", "mallory:\n  name: do-not-echo\n");
+    std::os::unix::fs::symlink(elsewhere.root.join("people.yml"), site.root.join("news/people.yml")).expect("a link");
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("the file of people is not read: it leads outside the handbook's folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> news/people.yml") && !run.stderr.contains("do-not-echo"), "{}", run.stderr);
+}

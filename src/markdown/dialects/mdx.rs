@@ -26,13 +26,19 @@ const KNOWN: [&str; 3] = ["Tabs", "TabItem", "Admonition"];
 /// The longest element opening tag read, in bytes.
 const MAX_TAG: usize = 4096;
 
-/// The comment `{/* … */}` at `at`, if one starts there.
+/// The comment `{/* … */}` at `at`, if one starts there: dropped, but Docusaurus's
+/// `{/* truncate */}`, which becomes the excerpt separator.
 pub(super) fn comment<'t>(text: &'t str, at: usize, finder: &mut Finder) -> Option<Token<'t>> {
     if !text.get(at..)?.starts_with("{/*") {
         return None;
     }
     let end = finder.find(text, "*/}", at + 3)? + 3;
-    Some(Token { range: at..end, kind: Kind::Drop, in_code: false })
+    // Docusaurus's truncate marker ends a post's excerpt, as `<!--more-->` does.
+    let kind = match text[at + 3..end - 3].trim() {
+        "truncate" => Kind::Raw(crate::markdown::EXCERPT_SEPARATOR.to_string()),
+        _ => Kind::Drop,
+    };
+    Some(Token { range: at..end, kind, in_code: false })
 }
 
 /// The JSX element tag at `at`, if one starts there: `<Name attrs>`, `<Name />` or
