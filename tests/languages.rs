@@ -394,3 +394,15 @@ fn markdown_s_own_words_are_in_the_language_of_the_page_s_text() {
     let de = site.read("public/de/runbooks/db/index.html");
     assert!(de.contains("aria-label=\"Übersicht\"") && de.contains(">Gut zu wissen</p>"), "{}", main_of(&de));
 }
+
+#[test]
+fn the_404_page_speaks_the_default_language() {
+    let site = Site::with_files("languages-404", &[("content/_index.md", "---\ntitle: Start\n---\nWillkommen.\n")]);
+    site.write("book.toml", BOOK.replace("[\"en\", \"de\"]", "[\"de\", \"en\"]"));
+    site.build(&[]).expect_code(0);
+    let not_found = site.read("public/404.html");
+    assert!(not_found.starts_with("<!doctype html>\n<html lang=\"de\">"), "{}", &not_found[..80]);
+    assert!(not_found.contains("<title>Seite nicht gefunden · Ops</title>"), "{not_found}");
+    assert!(not_found.contains("<h1 class=\"page-title\">Seite nicht gefunden</h1>"), "{not_found}");
+    assert!(not_found.contains(">Zur Startseite von Ops</a> oder einen Bereich im Menü wählen.</p>"), "{not_found}");
+}

@@ -282,7 +282,8 @@ impl Renderer {
     /// Renders `404.html`, the page static hosts serve for unknown URLs.
     pub fn render_not_found(&self, site: &Site) -> Result<String, Diagnostic> {
         let mut context = PageContext::of(site, 0);
-        context.page = PageView::special(site, "Page not found", "404.html");
+        let title = crate::site::strings::word(site.words_for(0), "not_found_title");
+        context.page = PageView::special(site, title, "404.html");
         context.breadcrumbs.clear();
         context.prev = None;
         context.next = None;
