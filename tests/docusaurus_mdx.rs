@@ -69,3 +69,26 @@ fn site_with_book(name: &str, book: &str) -> Site {
     site.write("book.toml", book);
     site
 }
+
+/// Docusaurus's content plugins publish no page from a file whose name or folder starts
+/// with `_` (their `exclude` default): a partial is only written where a page imports it,
+/// and is in no navigation or search index. `_index.md` stays a section's page.
+#[test]
+fn a_docusaurus_partial_is_no_page_of_its_own() {
+    let site = site("docusaurus-partials", "module.exports = { title: 'x', presets: [['classic', { docs: {} }]] };\n");
+    site.write("content/sdk/_index.md", "---\ntitle: SDK\n---\n");
+    site.write("content/sdk/_install.mdx", "Run `make install` with care.\n");
+    site.write("content/sdk/_shared/steps.md", "# Steps\n\nShared steps.\n");
+    site.write("content/sdk/guide.mdx", "# Guide\n\nimport Install from './_install.mdx';\n\n<Install />\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!site.exists("public/sdk/_install/index.html") && !site.exists("public/sdk/_shared/steps/index.html"));
+    let guide = site.read("public/sdk/guide/index.html");
+    assert!(util::main_of(&guide).contains("Run <code>make install</code> with care."), "{guide}");
+    assert!(!guide.contains("_install") && !guide.contains("Shared steps"), "no navigation entry: {guide}");
+    assert!(site.read("public/sdk/index.html").contains("<title>SDK · "));
+    for entry in std::fs::read_dir(site.root.join("public/search")).expect("the search index") {
+        let text = std::fs::read_to_string(entry.expect("a file").path()).unwrap_or_default();
+        assert!(!text.contains("_install") && !text.contains("/_shared/"), "{text}");
+    }
+}

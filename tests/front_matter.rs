@@ -87,3 +87,36 @@ fn check_prints_errors_first_and_json_by_file() {
         .collect();
     assert_eq!(order, [("content/broken.md", "front-matter-syntax"), ("content/linking.md", "broken-link")]);
 }
+
+/// Pages whose front matter closes with a line that starts with `---`, as gray-matter
+/// (Docusaurus's and Eleventy's parser) reads it, and one that closes with `---` alone.
+const GRAY_MATTER_PAGES: &[(&str, &str)] = &[
+    ("content/index.md", "Home.\n"),
+    (
+        "content/dns.md",
+        "---\n\nsidebar_position: 2\ntitle: CoreDNS\n--------------\n\nResolves names.\n\n---\n\nMore.\n",
+    ),
+    ("content/plain.md", "---\ntitle: Plain\n---\nText.\n"),
+];
+
+#[test]
+fn docusaurus_and_eleventy_pages_end_their_front_matter_as_gray_matter_does() {
+    for config in ["docusaurus.config.js", ".eleventy.js"] {
+        let site = Site::with_files("front-matter-gray", GRAY_MATTER_PAGES);
+        site.write(config, "module.exports = {};\n");
+        let run = site.build(&[]);
+        run.expect_code(0);
+        assert!(!run.stderr.contains("front-matter"), "{config}: {}", run.stderr);
+        let dns = site.read("public/dns/index.html");
+        assert!(dns.contains("<title>CoreDNS · "), "{config}: {dns}");
+        // The rest of the closing line is a thematic break, as the old tool showed it.
+        assert!(main_of(&dns).contains("<hr />\n<p>Resolves names.</p>"), "{config}: {}", main_of(&dns));
+        assert!(site.read("public/plain/index.html").contains("<title>Plain · "));
+    }
+    // Hugo's and Jekyll's rule: the block runs on to `---` alone, which is no YAML.
+    let site = Site::with_files("front-matter-exact", GRAY_MATTER_PAGES);
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[front-matter-syntax]"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> content/dns.md:"), "{}", run.stderr);
+}

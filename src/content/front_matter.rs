@@ -1,6 +1,8 @@
 //! Splits a page into front matter and body, and parses the front matter (YAML between
 //! `---` lines, or TOML between `+++` lines) into [`Fields`]: every top-level key with its
-//! value and the line and column where the key stands in the file.
+//! value and the line and column where the key stands in the file. Where a YAML block
+//! ends is the old tool's parser's rule ([`Fences`]): a `---` line alone in Hugo and
+//! Jekyll, the first line starting with `---` in Docusaurus and Eleventy (gray-matter).
 //!
 //! The typed reading of the fields (which must be a string, a list, a date) happens in
 //! [`super::fields`]; this module only knows the two syntaxes.
@@ -21,6 +23,35 @@ pub(crate) enum FrontMatterFormat {
     Yaml,
     /// TOML between `+++` lines.
     Toml,
+}
+
+/// Where a YAML front matter block ends, as the old tool's parser reads it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Fences {
+    /// At a line that is `---` (or `...`) alone: Hugo's page lexer, Jekyll's
+    /// `YAML_FRONT_MATTER_REGEXP`, opsbook's own pages.
+    #[default]
+    Exact,
+    /// At the first line that starts with `---`, the rest of that line starting the
+    /// body: gray-matter's rule (`str.indexOf('\n---')`), the parser of Docusaurus and
+    /// Eleventy, so `--------------` closes a block there. The opening is `---` not
+    /// followed by another `-`.
+    GrayMatter,
+}
+
+impl Fences {
+    /// The rule of the handbook of `config`: gray-matter's beside a Docusaurus or an
+    /// Eleventy configuration (or with `[markdown] heading-ids = "docusaurus"`).
+    pub(crate) fn of(config: &crate::config::Config) -> Fences {
+        let beside = |names: &[&str]| names.iter().any(|name| config.root.join(name).is_file());
+        let docusaurus = config.heading_ids == crate::slug::HeadingIdStyle::Docusaurus
+            || beside(&super::old_tool::DOCUSAURUS_CONFIGS);
+        if !config.mdbook && (docusaurus || beside(super::site_data::ELEVENTY_FILES)) {
+            Fences::GrayMatter
+        } else {
+            Fences::Exact
+        }
+    }
 }
 
 /// A page split into its front matter block and its Markdown body.
@@ -66,7 +97,12 @@ pub(crate) struct SyntaxError {
 /// `visibility: internal` among them must apply). Anything else before the fence (a
 /// zero-width space, a soft hyphen) still keeps the block from being read.
 pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, SyntaxError> {
-    let split = split_at_start(text)?;
+    split_front_matter_with(text, Fences::Exact)
+}
+
+/// [`split_front_matter`] with the old tool's rule of where a block ends.
+pub(crate) fn split_front_matter_with(text: &str, fences: Fences) -> Result<Split<'_>, SyntaxError> {
+    let split = split_at_start(text, fences)?;
     if split.front.is_some() {
         return Ok(split);
     }
@@ -74,7 +110,7 @@ pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, SyntaxError> {
     if rest.len() == text.len() {
         return Ok(split);
     }
-    match split_at_start(rest) {
+    match split_at_start(rest, fences) {
         Ok(Split { front: Some(block), body, body_line }) if holds_fields(&block) => {
             let skipped = text[..text.len() - rest.len()].matches('\n').count();
             let front = FrontBlock { first_line: block.first_line + skipped, ..block };
@@ -103,7 +139,7 @@ pub(crate) fn looks_like_a_field(line: &str) -> bool {
 }
 
 /// [`split_front_matter`] for a fence on the first line only.
-fn split_at_start(text: &str) -> Result<Split<'_>, SyntaxError> {
+fn split_at_start(text: &str, fences: Fences) -> Result<Split<'_>, SyntaxError> {
     let (format, fence) = if text.starts_with("---") {
         (FrontMatterFormat::Yaml, "---")
     } else if text.starts_with("+++") {
@@ -122,6 +158,16 @@ fn split_at_start(text: &str) -> Result<Split<'_>, SyntaxError> {
     while offset < text.len() {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let candidate = text[offset..end].trim_end();
+        if format == FrontMatterFormat::Yaml && fences == Fences::GrayMatter && candidate.starts_with(fence) {
+            // The rest of the closing line is the body's start (`-----` a rule).
+            let rest = &text[offset + fence.len()..end];
+            let body_start = if rest.trim().is_empty() { (end + 1).min(text.len()) } else { offset + fence.len() };
+            return Ok(Split {
+                front: Some(FrontBlock { format, text: &text[content_start..offset], first_line: 2 }),
+                body: &text[body_start..],
+                body_line: if rest.trim().is_empty() { line + 1 } else { line },
+            });
+        }
         if candidate == fence || (format == FrontMatterFormat::Yaml && candidate == "...") {
             let body_start = (end + 1).min(text.len());
             return Ok(Split {
@@ -457,6 +503,21 @@ mod tests {
         assert_eq!(split.front.unwrap().text, "title: A\n");
         assert_eq!(split.body, "# Body\n");
         assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn gray_matter_closes_a_block_at_the_first_line_starting_with_dashes() {
+        let page = "---\ntitle: CoreDNS\n--------------\n\nText.\n\n---\n";
+        let split = split_front_matter_with(page, Fences::GrayMatter).unwrap();
+        assert_eq!(split.front.unwrap().text, "title: CoreDNS\n");
+        // The rest of the closing line starts the body, as gray-matter slices it.
+        assert_eq!((split.body, split.body_line), ("-----------\n\nText.\n\n---\n", 3));
+        let plain = split_front_matter_with("---\ntitle: A\n---\n# Body\n", Fences::GrayMatter).unwrap();
+        assert_eq!((plain.body, plain.body_line), ("# Body\n", 4));
+        // Hugo's and Jekyll's rule reads on to the `---` alone.
+        let exact = split_front_matter_with(page, Fences::Exact).unwrap();
+        assert!(exact.front.unwrap().text.contains("Text."));
+        assert!(split_front_matter_with("----\ntitle: A\n---\n", Fences::GrayMatter).unwrap().front.is_none());
     }
 
     #[test]

@@ -63,11 +63,12 @@ pub(crate) fn load_pages(
     paths: &[String],
     audience: &dyn front_text::AudienceText,
 ) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
+    let reading = page::Reading::of(config);
     let loaded: Vec<_> = paths
         .par_iter()
         .map(|path| {
             let (disk, file) = config.locate(path);
-            load_page_at(&disk, path, file, audience, config.migrating())
+            load_page_at(&disk, path, file, audience, reading)
         })
         .collect();
     let mut pages = Vec::with_capacity(loaded.len());

@@ -143,6 +143,20 @@ pub(crate) enum DefinitionLists {
 }
 
 impl OldTool {
+    /// Whether the old tool published no page from the file at content path `path`:
+    /// Docusaurus's content plugins (docs, blog, pages) leave out every file whose name
+    /// or folder starts with `_` (their `exclude` option's default, `**/_*.{md,mdx}` and
+    /// `**/_*/**`, <https://docusaurus.io/docs/api/plugins/@docusaurus/plugin-content-docs#configuration>):
+    /// the partials pages import, which opsbook still reads when a page imports them.
+    /// `_index.md`, a section's page in opsbook and Hugo, stays a page.
+    pub(crate) fn leaves_out(&self, path: &str) -> bool {
+        let mut parts = path.split('/');
+        let name = parts.next_back().unwrap_or(path);
+        self.tool == Tool::Docusaurus
+            && (parts.any(|dir| dir.starts_with('_'))
+                || (name.starts_with('_') && crate::content::formats::template_stem(name) != "_index"))
+    }
+
     /// How relative links that name no Markdown file are read.
     pub(crate) fn relative_links(&self) -> RelativeLinks {
         match self.tool {
@@ -182,7 +196,7 @@ const HUGO_FILES: [&str; 4] = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"
 const HUGO_CONFIG_FILES: [&str; 4] = ["config.toml", "config.yaml", "config.yml", "config.json"];
 const JEKYLL_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
 const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
-const DOCUSAURUS_CONFIGS: [&str; 4] =
+pub(crate) const DOCUSAURUS_CONFIGS: [&str; 4] =
     ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
 
 /// The tool of the handbook `config` describes (see the module documentation), from its
@@ -433,6 +447,18 @@ pub(super) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docusaurus_leaves_out_files_and_folders_named_with_an_underscore() {
+        let docusaurus = OldTool { tool: Tool::Docusaurus, ..OldTool::default() };
+        for path in ["sdk/_install.mdx", "_partials/steps.md", "blog/_template/index.md", "_draft.md"] {
+            assert!(docusaurus.leaves_out(path), "{path}");
+        }
+        for path in ["sdk/install.mdx", "runbooks/_index.md", "my_notes/x.md", "a/b_c.md"] {
+            assert!(!docusaurus.leaves_out(path), "{path}");
+        }
+        assert!(!OldTool { tool: Tool::Hugo, ..OldTool::default() }.leaves_out("sdk/_install.md"));
+    }
 
     #[test]
     fn reads_the_docs_route_of_a_docusaurus_configuration() {

@@ -67,20 +67,38 @@ impl SourcePage {
 /// from: `opsbook new` reads templates and pages). Problems become diagnostics; the
 /// page is still returned whenever the file could be read, so that links to it resolve.
 pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"), &AsWritten, false)
+    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"), &AsWritten, Reading::default())
+}
+
+/// How a build reads its pages, from its configuration.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Reading {
+    /// Whether the handbook is moving from another tool
+    /// ([`crate::config::Config::migrating`]): what the old tools still show is built.
+    pub migrating: bool,
+    /// Where a front matter block ends, as the old tool's parser reads it.
+    pub fences: super::front_matter::Fences,
+}
+
+impl Reading {
+    /// The reading of the handbook of `config`.
+    pub(crate) fn of(config: &crate::config::Config) -> Reading {
+        Reading { migrating: config.migrating(), fences: super::front_matter::Fences::of(config) }
+    }
 }
 
 /// Reads the page of content path `path` from `disk` (a mounted source's file, or the
 /// content folder's), naming it `file` in diagnostics; every text of its front matter
-/// goes through `audience`, the build's rule for internal text. `migrating` builds what
+/// goes through `audience`, the build's rule for internal text. `reading.migrating` builds what
 /// the old tools still show (see the module documentation).
 pub(crate) fn load_page_at(
     disk: &Path,
     path: &str,
     file: String,
     audience: &dyn AudienceText,
-    migrating: bool,
+    reading: Reading,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    let migrating = reading.migrating;
     let mut diagnostics = Vec::new();
     let text = match read_text(disk, &file, migrating) {
         Ok((text, warning)) => {
@@ -99,7 +117,7 @@ pub(crate) fn load_page_at(
             false => d,
         }
     };
-    let (front, body_start, body_line) = match split_front_matter(&text) {
+    let (front, body_start, body_line) = match super::front_matter::split_front_matter_with(&text, reading.fences) {
         Ok(split) => {
             let body_start = text.len() - split.body.len();
             let front = match split.front.map(|block| (read_fields(&block), block.text)) {

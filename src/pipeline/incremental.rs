@@ -214,7 +214,8 @@ pub(crate) fn rebuild_deferring(
         }
         let (disk, file) = site.config.locate(path);
         let audience = super::steps::front_matter_text(&site.config);
-        let (source, read_problems) = load_page_at(&disk, path, file, &audience, site.config.migrating());
+        let (source, read_problems) =
+            load_page_at(&disk, path, file, &audience, crate::content::page::Reading::of(&site.config));
         // A page that cannot be read keeps the last good site: no need to go further.
         let unreadable = read_problems.iter().any(Diagnostic::is_error);
         problems.extend(read_problems);

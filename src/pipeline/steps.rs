@@ -179,6 +179,9 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
     files.old_tool = crate::content::old_tool::read_old_tool(config, &files, diagnostics);
+    // The files the old tool published no page from (Docusaurus's partials) are none.
+    let old_tool = &files.old_tool;
+    files.pages.retain(|path| !old_tool.leaves_out(path));
     let mut roots = crate::content::include_roots::IncludeRoots::find(config);
     roots.languages = crate::content::languages::listed(config, &files);
     files.include_roots = Arc::new(roots);

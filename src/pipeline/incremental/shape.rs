@@ -328,6 +328,10 @@ fn apply_change(
     }
     let mut loaded = Vec::new();
     for path in added {
+        // A file the old tool published no page from (a Docusaurus partial) is none here.
+        if walked.files.old_tool.leaves_out(path) {
+            continue;
+        }
         let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
         if !known.contains(dir) || is_section_page(path) || walked.files.pages.contains(path) {
             return None;
@@ -336,7 +340,8 @@ fn apply_change(
         walked.files.pages.insert(at, path.clone());
         let (disk, file) = site.config.locate(path);
         let audience = crate::pipeline::steps::front_matter_text(&site.config);
-        let (source, read) = load_page_at(&disk, path, file, &audience, site.config.migrating());
+        let (source, read) =
+            load_page_at(&disk, path, file, &audience, crate::content::page::Reading::of(&site.config));
         problems.extend(read);
         let Some(source) = source.map(Arc::new) else { continue };
         let at = walked.loaded.partition_point(|p| walk_order(&p.path, path));
