@@ -67,6 +67,15 @@ fn reports_unclosed_front_matter() {
 }
 
 #[test]
+fn reports_a_hiding_field_below_a_gray_matter_fence() {
+    let stderr = build_error("gray-matter-hiding-field", 1);
+    assert_reports(
+        &stderr,
+        "error[front-matter-syntax]: the front matter ends at line 3 (`--------------`), as Docusaurus and Eleventy read it, but `draft: true` below it reads as a field\n --> content/vault.md:3:1\n",
+    );
+}
+
+#[test]
 fn reports_every_field_of_the_wrong_type() {
     let stderr = build_error("wrong-type", 1);
     assert_reports(

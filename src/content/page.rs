@@ -118,6 +118,10 @@ pub(crate) fn load_page_at(
         }
     };
     let (front, body_start, body_line) = match super::front_matter::split_front_matter_with(&text, reading.fences) {
+        Ok(split) if let Some(d) = hiding_field_below(&text, &split, &file) => {
+            diagnostics.push(d);
+            (FrontMatter::default(), text.len() - split.body.len(), split.body_line)
+        }
         Ok(split) => {
             let body_start = text.len() - split.body.len();
             let front = match split.front.map(|block| (read_fields(&block), block.text)) {
@@ -162,6 +166,35 @@ pub(crate) fn load_page_at(
         fingerprints: Default::default(),
     };
     (Some(page), diagnostics)
+}
+
+/// The error of a page whose front matter gray-matter ends at a line that is not `---`
+/// alone (`-----`, [`super::front_matter::Fences::GrayMatter`]) while a field that hides
+/// a page (`visibility`, `draft`, `internal`) stands below that line, before a `---`
+/// alone: the author may have meant it as a field, and as text it would publish the
+/// page. Stopping is safer than either guess.
+fn hiding_field_below(text: &str, split: &super::front_matter::Split<'_>, file: &str) -> Option<Diagnostic> {
+    let block = split.front?;
+    let closing_start = block.text.as_ptr() as usize - text.as_ptr() as usize + block.text.len();
+    let closing = text[closing_start..].lines().next()?;
+    if !closing.starts_with("---") || closing.trim_end() == "---" {
+        return None;
+    }
+    let below = text[closing_start..].lines().skip(1).take_while(|line| line.trim_end() != "---");
+    let hiding = below.into_iter().find(|line| {
+        let key = line.split(':').next().unwrap_or_default().trim();
+        line.contains(':') && ["visibility", "draft", "internal"].contains(&key)
+    })?;
+    let line = text[..closing_start].matches('\n').count() + 1;
+    let message = format!(
+        "the front matter ends at line {line} (`{}`), as Docusaurus and Eleventy read it, but `{}` below it reads as a field",
+        closing.trim_end(),
+        hiding.trim()
+    );
+    Some(
+        Diagnostic::error(Rule::FrontMatterSyntax, file, line, 1, message)
+            .with_help("close the front matter with a line `---` alone after its last field"),
+    )
 }
 
 /// Reads the text of the page file `disk` (named `file` in diagnostics): UTF-8, its BOM

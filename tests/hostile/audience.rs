@@ -434,3 +434,28 @@ fn files_that_only_internal_pages_or_blocks_use_are_not_copied() {
         assert!(site.exists(&format!("internal/{file}")), "{file} is in the internal build");
     }
 }
+
+/// In a Docusaurus or Eleventy handbook, gray-matter ends front matter at the first line
+/// starting with `---`: a `visibility: internal` written below a `-----` line, before a
+/// `---` alone, is where the author may have meant a field, so the build stops there
+/// rather than publish the page with its secret.
+#[test]
+fn a_hiding_field_below_a_gray_matter_fence_stops_the_build() {
+    let site = Site::with_files(
+        "gray-matter-hiding",
+        &[
+            ("docusaurus.config.js", "module.exports = {};\n"),
+            ("content/index.md", "Home.\n"),
+            ("content/vault.md", "---\ntitle: Vault\n-----\nvisibility: internal\n---\n\nGRAY-MATTER-SECRET\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[front-matter-syntax]: the front matter ends at line 3 (`-----`), as Docusaurus and Eleventy read it, but `visibility: internal` below it reads as a field"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/vault.md:3:1"), "{}", run.stderr);
+    assert!(files_containing(&site, "public", "GRAY-MATTER-SECRET").is_empty());
+}
