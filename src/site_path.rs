@@ -13,11 +13,12 @@
 //! 2. whitespace, control characters, `\`, `?`, `#`, a leading `//` and a scheme
 //!    (`https:`, `javascript:`) are refused;
 //! 3. empty and `.` segments are dropped, `..` removes the segment before it and is
-//!    refused when there is none;
+//!    refused when there is none (for an alias of a Hugo or Jekyll handbook it stays at
+//!    the root, as those tools write it);
 //! 4. the result is a folder (`old/`) unless it ends in `.html` or `.htm`.
 //!
 //! An alias written without a leading `/` is relative, as in Hugo, whose `aliases` key
-//! opsbook reads ([`resolve_alias`]): `.` is the folder the page's URL is in, so
+//! opsbook reads ([`resolve_alias_with`]): `.` is the folder the page's URL is in, so
 //! `aliases: [old]` on the page `/ops/db/` is `/ops/old/` (Hugo's `renderAliases`:
 //! `path.Join(path.Join(SubResourceBaseLink, ".."), alias)`). Jekyll's `redirect_from`
 //! is always from the root (jekyll-redirect-from adds the leading `/`); its values are
@@ -145,6 +146,11 @@ pub(crate) fn output_file(dir: &Path, site_path: &str) -> anyhow::Result<PathBuf
 /// `old/path/`, `old/page.html`, `old name/`; `""` is the home page. See the module
 /// documentation for the rules.
 pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
+    normalise(alias, false)
+}
+
+/// [`normalise_alias`], a `..` at the root staying there when `clamp` is set.
+fn normalise(alias: &str, clamp: bool) -> Result<String, PathProblem> {
     let decoded = crate::percent::percent_decode(alias.trim());
     if let Some(c) = decoded.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(PathProblem::Character(c));
@@ -161,7 +167,9 @@ pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
         match segment {
             "" | "." => {}
             ".." => {
-                segments.pop().ok_or(PathProblem::Parent)?;
+                if segments.pop().is_none() && !clamp {
+                    return Err(PathProblem::Parent);
+                }
             }
             _ => {
                 check_segment(segment)?;
@@ -183,17 +191,21 @@ pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
 
 /// The site path of the alias `alias` of the page at `page_site_path` (`ops/db/`): from
 /// the root when it starts with `/` (or names another site, which [`normalise_alias`]
-/// refuses), else from the folder the page's URL is in (see the module documentation).
-pub(crate) fn resolve_alias(page_site_path: &str, alias: &str) -> Result<String, PathProblem> {
+/// refuses), else from the folder the page's URL is in (see the module documentation);
+/// a `..` at the root staying there when `clamp` is set, as the old
+/// tools write an alias: Hugo joins it with Go's `path.Join` (`hugolib/site_render.go`,
+/// `renderAliases`), which cannot climb above `/`, and Jekyll writes every file inside
+/// its destination (`Jekyll.sanitized_path`). Without `clamp` such a `..` is an error.
+pub(crate) fn resolve_alias_with(page_site_path: &str, alias: &str, clamp: bool) -> Result<String, PathProblem> {
     let written = alias.trim();
     let first = written.split('/').next().unwrap_or("");
     if written.starts_with('/') || first.contains(':') || crate::percent::percent_decode(first).contains(':') {
-        return normalise_alias(written);
+        return normalise(written, clamp);
     }
     let page = page_site_path.trim_end_matches('/');
     match page.rsplit_once('/') {
-        Some((folder, _)) => normalise_alias(&format!("/{folder}/{written}")),
-        None => normalise_alias(&format!("/{written}")),
+        Some((folder, _)) => normalise(&format!("/{folder}/{written}"), clamp),
+        None => normalise(&format!("/{written}"), clamp),
     }
 }
 
@@ -235,19 +247,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_clamped_alias_stays_at_the_root_as_go_s_path_join_does() {
+        assert_eq!(resolve_alias_with("404/", "../404.html", true).unwrap(), "404.html");
+        assert_eq!(resolve_alias_with("a/b/", "/../../x/", true).unwrap(), "x/");
+        assert!(resolve_alias_with("404/", "../404.html", false).is_err());
+        assert!(resolve_alias_with("404/", "../a\\b", true).is_err(), "other rules still hold");
+    }
+
+    #[test]
     fn resolves_relative_aliases_from_the_folder_of_the_page_url() {
         assert_eq!(
-            resolve_alias("docs/concepts/libraries/", "../instrumenting-library").unwrap(),
+            resolve_alias_with("docs/concepts/libraries/", "../instrumenting-library", false).unwrap(),
             "docs/instrumenting-library/"
         );
-        assert_eq!(resolve_alias("docs/go/instrumentation/", "manual").unwrap(), "docs/go/manual/");
-        assert_eq!(resolve_alias("runbooks/db/", "legacy/db.html").unwrap(), "runbooks/legacy/db.html");
-        assert_eq!(resolve_alias("docs/a/", "/old/").unwrap(), "old/");
-        assert_eq!(resolve_alias("", "old").unwrap(), "old/");
-        assert_eq!(resolve_alias("api/", "api-docs").unwrap(), "api-docs/");
-        assert_eq!(resolve_alias("a/", "../../x/"), Err(PathProblem::Parent));
-        assert_eq!(resolve_alias("docs/a/", "javascript:alert(1)/"), Err(PathProblem::Scheme));
-        assert_eq!(resolve_alias("docs/a/", "https%3A/x"), Err(PathProblem::Scheme));
+        assert_eq!(resolve_alias_with("docs/go/instrumentation/", "manual", false).unwrap(), "docs/go/manual/");
+        assert_eq!(resolve_alias_with("runbooks/db/", "legacy/db.html", false).unwrap(), "runbooks/legacy/db.html");
+        assert_eq!(resolve_alias_with("docs/a/", "/old/", false).unwrap(), "old/");
+        assert_eq!(resolve_alias_with("", "old", false).unwrap(), "old/");
+        assert_eq!(resolve_alias_with("api/", "api-docs", false).unwrap(), "api-docs/");
+        assert_eq!(resolve_alias_with("a/", "../../x/", false), Err(PathProblem::Parent));
+        assert_eq!(resolve_alias_with("docs/a/", "javascript:alert(1)/", false), Err(PathProblem::Scheme));
+        assert_eq!(resolve_alias_with("docs/a/", "https%3A/x", false), Err(PathProblem::Scheme));
     }
 
     #[test]

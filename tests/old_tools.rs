@@ -312,6 +312,33 @@ fn aliases_follow_hugo() {
     assert!(!redirects.contains("/tools/airtable/ /tools/airtable/"), "{redirects}");
 }
 
+/// Hugo joins a relative alias with Go's `path.Join`, which stays at `/`: `../404.html`
+/// on a page at the top is `/404.html`. An alias at a file opsbook writes (404.html) is
+/// left out with a note, as Hugo writes its 404 page after its aliases. Without an old
+/// tool that writes aliases so, a `..` above the root is an error.
+#[test]
+fn hugo_aliases_stay_at_the_root_and_give_way_to_the_404_page() {
+    let files = [
+        ("content/notfound.md", "---\ntitle: Not found\naliases:\n  - ../404.html\n---\nGone.\n"),
+        ("content/docs/a.md", "---\ntitle: A\naliases: [../../../old/]\n---\nA.\n"),
+    ];
+    let site = moving("alias-hugo-root", &files);
+    site.write("hugo.toml", "title = 'x'\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("note[duplicate-url]: the alias /404.html is the file /404.html that opsbook writes: it is left out, as the old tool wrote that file over it\n --> content/notfound.md:3:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.read("public/404.html").contains("class=\"page not-found\""), "opsbook's 404 page stays");
+    assert!(site.read("public/_redirects").contains("/old/ /docs/a/ 301\n"));
+    let plain = moving("alias-plain-root", &files);
+    let run = plain.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[invalid-path]: the alias \"../../../old/\" is not a path in this site: its `..` climbs above the site's root"), "{}", run.stderr);
+}
+
 /// Several pages claim one alias: the last in the order of their files gets it, as
 /// Hugo and jekyll-redirect-from keep the redirect written last.
 #[test]

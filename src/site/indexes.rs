@@ -12,7 +12,6 @@ use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
-use crate::site_path::resolve_alias;
 use crate::slug::slugify;
 
 /// The owners, tags and review pages of a site.
@@ -218,8 +217,8 @@ pub(super) fn free_path(site: &Site, site_path: &str) -> String {
     let used = |candidate: &str| {
         let dir = candidate.trim_end_matches('/');
         let taken = |path: &String| path == dir || path.starts_with(candidate);
-        let mut aliases = site.pages.iter().flat_map(|page| {
-            page.source.front.aliases.iter().filter_map(|alias| resolve_alias(&page.site_path, &alias.value).ok())
+        let mut aliases = site.pages.iter().enumerate().flat_map(|(id, page)| {
+            page.source.front.aliases.iter().filter_map(move |alias| site.alias_path(id, &alias.value).ok())
         });
         site.index.by_url.keys().any(taken)
             || site.index.asset_urls.iter().any(taken)

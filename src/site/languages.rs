@@ -32,6 +32,19 @@ pub(super) fn own_url_in(page: &SourcePage, rules: &UrlRules<'_>) -> Option<Stri
     Some(if languages.of_path(&url) == Some(code) { url } else { format!("{code}/{url}") })
 }
 
+impl Site {
+    /// The site path of alias `alias` of page `id`: read from the root or from the
+    /// folder of the page's URL ([`crate::site_path::resolve_alias_with`], a `..` at the
+    /// root staying there in a Hugo or Jekyll handbook, as those tools write it), under
+    /// the page's language's folder ([`alias_in`]).
+    pub(crate) fn alias_path(&self, id: PageId, alias: &str) -> Result<String, crate::site_path::PathProblem> {
+        use crate::content::old_tool::Tool;
+        let clamp = matches!(self.old_tool.tool, Tool::Hugo | Tool::Jekyll);
+        let path = crate::site_path::resolve_alias_with(&self.pages[id].site_path, alias, clamp)?;
+        Ok(alias_in(self, id, path))
+    }
+}
+
 /// An alias of a page of another language, under its language's folder unless written there.
 pub(crate) fn alias_in(site: &Site, id: PageId, alias: String) -> String {
     match site.language_of(id) {

@@ -38,6 +38,8 @@
 //! definitions that point to itself or another real page. These will be overwritten in
 //! the next step."; jekyll-redirect-from writes a redirect page per `redirect_from`):
 //! - an alias at its own page's URL is left out, with a note;
+//! - an alias at `404.html` or `robots.txt`, files opsbook writes, is left out with a
+//!   note (Hugo writes those files after its aliases: `render404`, `renderRobotsTXT`);
 //! - an alias at another page's URL is left out and the page keeps its URL, reported at
 //!   the severity of `[check] links` (`duplicate-url`);
 //! - an alias several pages claim goes to the last of them in the order of their files
@@ -59,7 +61,7 @@ use super::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use super::{GeneratedPage, PageId, PageOrigin, Site};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
-use crate::site_path::{alias_file, check, resolve_alias};
+use crate::site_path::{alias_file, check};
 
 /// The outputs opsbook makes up that yield their path to content (see the module
 /// documentation): they are not written.
@@ -537,7 +539,7 @@ fn claim_aliases<'a>(
         // A page shown for want of a translation has its original's aliases.
         let aliases = if site.is_fallback(id) { &[][..] } else { &page.source.front.aliases[..] };
         for alias in aliases {
-            match resolve_alias(&page.site_path, &alias.value).map(|path| super::languages::alias_in(site, id, path)) {
+            match site.alias_path(id, &alias.value) {
                 Ok(path) if alias_file(&path) == alias_file(&page.site_path) => diagnostics.push(
                     Diagnostic::error(
                         Rule::DuplicateUrl,
@@ -621,6 +623,23 @@ fn claim_aliases<'a>(
                     .with_severity(Severity::Note),
                 );
                 claimed.folder_redirects.push((folder, *id));
+            }
+            // The 404 page and robots.txt keep their files: Hugo writes them after the
+            // aliases (`renderAliases`, then `render404` and `renderRobotsTXT`), and
+            // Jekyll's own 404 page is content, which wins there.
+            Owner::Other(taken)
+                if exact && !site.index.file_sources.contains_key(taken) && yields_to_content(taken).is_some() =>
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Rule::DuplicateUrl,
+                        file,
+                        alias.line,
+                        alias.column,
+                        format!("the alias /{path} is the file /{taken} that opsbook writes: it is left out, as the old tool wrote that file over it"),
+                    )
+                    .with_severity(Severity::Note),
+                )
             }
             // The page keeps its URL (Hugo writes pages over aliases).
             Owner::Page(page) if exact && site.pages[page].origin.has_file() => diagnostics.push(
