@@ -406,3 +406,14 @@ fn the_404_page_speaks_the_default_language() {
     assert!(not_found.contains("<h1 class=\"page-title\">Seite nicht gefunden</h1>"), "{not_found}");
     assert!(not_found.contains(">Zur Startseite von Ops</a> oder einen Bereich im Menü wählen.</p>"), "{not_found}");
 }
+
+#[test]
+fn a_section_of_another_language_prints_under_its_folder_in_its_words() {
+    let site = bilingual();
+    site.build(&[]).expect_code(0);
+    let print = site.read("public/de/print/runbooks/index.html");
+    assert!(print.starts_with("<!doctype html>\n<html lang=\"de\">"), "{}", &print[..80]);
+    assert!(print.contains("Datenbank-Failover") && print.contains(">Zum Inhalt springen<"), "{print}");
+    assert!(!site.exists("public/print/de/runbooks/index.html"));
+    assert!(site.read("public/print/runbooks/index.html").contains("Database failover"));
+}

@@ -259,7 +259,7 @@ static STATUS: GeneratedSpec = GeneratedSpec {
 ///
 /// A print page copies every page beneath its section. So that each page is copied
 /// once, only the largest sections that fit get one: a section with at most this many
-/// pages beneath it whose parent has more (or is the home page). A section inside one
+/// pages beneath it whose parent has more (or is a home page, a language's too). A section inside one
 /// links to its part of that page ([`print_page_of`]); a larger one is printed by its
 /// subsections. (Before this rule, a page was copied once for every section above it,
 /// and print pages were 58 % of the output of a 900-page handbook.)
@@ -268,7 +268,9 @@ pub(crate) const MAX_PRINTED_PAGES: usize = 100;
 /// Whether section `id` gets a print page of its own (see [`MAX_PRINTED_PAGES`]).
 fn prints_itself(site: &Site, beneath: &[usize], id: PageId) -> bool {
     let fits = |id: PageId| (1..=MAX_PRINTED_PAGES).contains(&beneath[id]);
-    fits(id) && site.pages[id].parent.is_none_or(|parent| parent == 0 || !fits(parent))
+    // A language's home page is a home page: it prints nothing, its sections do.
+    let home = |id: PageId| id == 0 || site.is_language_home(id);
+    fits(id) && !home(id) && site.pages[id].parent.is_none_or(|parent| home(parent) || !fits(parent))
 }
 
 /// The print page that holds section `id`, and whether it is the section's own: the
@@ -309,7 +311,12 @@ static PRINT: GeneratedSpec = GeneratedSpec {
             .filter(|&id| site.pages[id].origin.is_section() && prints_itself(site, &beneath, id))
             .map(|id| Instance {
                 page: GeneratedPage::Print(id),
-                site_path: format!("print/{}", site.pages[id].site_path),
+                // A section of another language prints under its language's folder, in its words.
+                site_path: {
+                    let path = &site.pages[id].site_path;
+                    let rest = site.config.languages.strip(path);
+                    format!("{}print/{rest}", &path[..path.len() - rest.len()])
+                },
                 title: format!("{} (print)", site.pages[id].title),
             })
             .collect()
