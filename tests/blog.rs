@@ -264,3 +264,28 @@ fn a_jekyll_site_s_paginate_path_places_the_older_posts_of_its_blog() {
     // Another blog keeps the default.
     assert!(site.read("public/notes/page/2/index.html").contains("Note"));
 }
+
+/// A Jekyll theme shows a post's `image` and its `avatar`s with jekyll-assets'
+/// `{% asset %}`, so a bare name is a file of the plugin's source folders.
+#[test]
+fn a_jekyll_post_s_image_and_avatar_are_found_where_jekyll_assets_finds_them() {
+    let site = Site::with_files(
+        "blog-jekyll-assets",
+        &[
+            ("_config.yml", "title: Ops\n"),
+            ("content/index.md", "# Home\n"),
+            ("content/_assets/images/blog/pile.jpg", "jpg"),
+            ("content/_assets/images/team.png", "png"),
+            (
+                "content/news/_posts/2022-03-22-release.md",
+                "---\ntitle: Release\nauthor: Ann\navatar: team.png\nimage: blog/pile.jpg\n---\n\nShipped.\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("front-matter-field"), "{}", run.stderr);
+    let post = site.read("public/news/2022/03/22/release.html");
+    assert!(post.contains(r#"<meta property="og:image" content="/_assets/images/blog/pile.jpg">"#), "{post}");
+    assert!(main_of(&post).contains(r#"src="/_assets/images/team.png""#), "{}", main_of(&post));
+}

@@ -578,8 +578,8 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/"):
             if lang not in DIAGRAM_LANGS:
                 continue
             before = main[max(0, m.start() - 80):m.start()]
-            if "<summary>Diagram source</summary>" in before:
-                continue  # drawn: the source kept under the drawing
+            if re.search(r'<details class="diagram-source"[^>]*><summary>[^<]*</summary>$', before):
+                continue  # drawn: the source kept under the drawing (its summary in the page's language)
             body = html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip()
             first = next((l.strip() for l in body.splitlines() if l.strip() and not l.strip().startswith("%%")), "")
             diagrams.append({"file": where, "lang": lang, "first-line": first[:60]})

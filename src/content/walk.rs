@@ -163,6 +163,12 @@ pub(crate) fn walk_content(
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().map(|p| relative(content_dir, p)).unwrap_or_default();
+                // A link to nothing (into a `node_modules/` not installed here) is no
+                // content: it is left out, and links to it are judged like any link.
+                if let Some(d) = dangling_link(e.path(), &format!("{content_prefix}{path}")) {
+                    diagnostics.push(d);
+                    continue;
+                }
                 diagnostics.push(Diagnostic::error(
                     Rule::UnreadableFile,
                     format!("{content_prefix}{path}"),
@@ -219,6 +225,25 @@ pub(crate) fn walk_content(
         }
     }
     files
+}
+
+/// The `unreadable-file` warning of a symbolic link at `path` whose target does not
+/// exist, named `shown`, when it is no page by its name (a folder, an image, a
+/// stylesheet); `None` for any other path. Nothing is read or published for it. A page
+/// that cannot be read stays an error, so that `serve` keeps the last good version
+/// while an editor saves it (for a moment, a link to nothing).
+pub(crate) fn dangling_link(path: Option<&Path>, shown: &str) -> Option<Diagnostic> {
+    let path = path?;
+    let target = std::fs::read_link(path).ok()?;
+    if path.exists() || !matches!(super::formats::page_format(shown), super::formats::ByName::File) {
+        return None;
+    }
+    let message = format!("a symbolic link to nothing (`{}`): it is left out", crate::fs::slash_path(&target));
+    Some(
+        Diagnostic::error(Rule::UnreadableFile, shown, 0, 0, message)
+            .with_severity(crate::diagnostic::Severity::Warning)
+            .with_help("its target is not in this checkout (a dependency not installed?); remove the link, or put the file there"),
+    )
 }
 
 /// The `unreadable-file` error of a file that is no regular file (a named pipe, a

@@ -359,7 +359,8 @@ const MAX_AUTHOR_SLUG: usize = 100;
 
 /// The address of a file or page an avatar, a link or an image names: an `https://`
 /// or `http://` address as it is (and `mailto:` for a link), else a file of the site,
-/// from the site's root (`/img/a.png`, `img/a.png`) or beside `page`; `None`, with a
+/// from the site's root (`/img/a.png`, `img/a.png`) or beside `page`, or in a Jekyll
+/// handbook one of jekyll-assets' source folders (`_assets/images/a.png`); `None`, with a
 /// warning at the place it is written, for anything else (`javascript:`, a file the
 /// site does not have, a path out of it).
 pub(crate) fn checked_address(
@@ -402,6 +403,17 @@ fn checked(
         && let Some(asset) = site.assets.iter().find(|asset| asset.source == content_path)
     {
         return Some((site.config.base_url.href(&asset.url), Some(asset.url.clone())));
+    }
+    // A Jekyll theme shows a post's image and avatars with jekyll-assets' `{% asset %}`,
+    // which looks the name up in the plugin's source folders (`_assets/images/`…).
+    if site.old_tool.tool == crate::content::old_tool::Tool::Jekyll && safe {
+        let folders = crate::markdown::dialects::assets::FOLDERS.iter();
+        let found = folders.map(|folder| format!("{folder}/{from_root}")).find(|candidate| {
+            crate::site_path::check(candidate).is_ok() && matches!(site.target_of(candidate), Some(super::Target::File))
+        });
+        if let Some(found) = found {
+            return Some((site.config.base_url.href(&found), Some(found)));
+        }
     }
     diagnostics.push(
         Diagnostic::error(

@@ -38,8 +38,9 @@
 //! definitions that point to itself or another real page. These will be overwritten in
 //! the next step."; jekyll-redirect-from writes a redirect page per `redirect_from`):
 //! - an alias at its own page's URL is left out, with a note;
-//! - an alias at `404.html` or `robots.txt`, files opsbook writes, is left out with a
-//!   note (Hugo writes those files after its aliases: `render404`, `renderRobotsTXT`);
+//! - in a Hugo or Jekyll handbook, an alias at `404.html` or `robots.txt`, files opsbook
+//!   writes, is left out with a note (Hugo writes those files after its aliases:
+//!   `render404`, `renderRobotsTXT`); elsewhere it is a `duplicate-url` error;
 //! - an alias at another page's URL is left out and the page keeps its URL, reported at
 //!   the severity of `[check] links` (`duplicate-url`);
 //! - an alias several pages claim goes to the last of them in the order of their files
@@ -59,6 +60,7 @@ use rayon::prelude::*;
 
 use super::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use super::{GeneratedPage, PageId, PageOrigin, Site};
+use crate::content::old_tool::Tool;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
 use crate::site_path::{alias_file, check};
@@ -628,7 +630,10 @@ fn claim_aliases<'a>(
             // aliases (`renderAliases`, then `render404` and `renderRobotsTXT`), and
             // Jekyll's own 404 page is content, which wins there.
             Owner::Other(taken)
-                if exact && !site.index.file_sources.contains_key(taken) && yields_to_content(taken).is_some() =>
+                if exact
+                    && matches!(site.old_tool.tool, Tool::Hugo | Tool::Jekyll)
+                    && !site.index.file_sources.contains_key(taken)
+                    && yields_to_content(taken).is_some() =>
             {
                 diagnostics.push(
                     Diagnostic::error(

@@ -399,3 +399,36 @@ fn docusaurus_versions_that_lead_out_of_their_folder_are_errors_at_their_place()
     assert!(run.stderr.contains("docusaurus.config.js:3:27"), "{}", run.stderr);
     assert!(!site.exists("public/secret/a/index.html"));
 }
+
+/// A symbolic link to nothing (into a `node_modules/` not installed, as a Jekyll site's
+/// `_assets/vendor/bootstrap` is) is no content: a folder or file of that kind is left
+/// out with a warning and the build goes on; one with a page's name stays an error, so
+/// that `serve` keeps the last good version while an editor saves the page.
+#[cfg(unix)]
+#[test]
+fn a_link_to_nothing_is_left_out_and_a_page_that_is_one_is_an_error() {
+    let site = Site::with_files("dangling-links", &[("content/index.md", "# Home\n")]);
+    for (link, target) in [
+        ("content/vendor/bootstrap", "../../node_modules/bootstrap"),
+        ("content/img/logo.png", "/nonexistent/logo.png"),
+    ] {
+        std::fs::create_dir_all(site.root.join(link).parent().expect("a folder")).expect("folders");
+        std::os::unix::fs::symlink(target, site.root.join(link)).expect("a link");
+    }
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert_reports(
+        &run,
+        "warning[unreadable-file]: a symbolic link to nothing (`../../node_modules/bootstrap`): it is left out\n --> content/vendor/bootstrap",
+    );
+    assert_reports(
+        &run,
+        "warning[unreadable-file]: a symbolic link to nothing (`/nonexistent/logo.png`): it is left out\n --> content/img/logo.png",
+    );
+    assert!(!site.exists("public/vendor/bootstrap") && !site.exists("public/img/logo.png"));
+    std::os::unix::fs::symlink("../elsewhere/page.md", site.root.join("content/page.md")).expect("a link");
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[unreadable-file]: cannot read:"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> content/page.md"), "{}", run.stderr);
+}
