@@ -158,3 +158,33 @@ fn an_include_reads_variables_inside_tags_and_captures_an_asset_as_jekyll_does()
     assert!(page.contains(">Review</a>") && !page.contains("Other") && !page.contains("Plan"), "{page}");
     assert!(page.contains("review.pdf\">Review</a>"), "the asset's URL: {page}");
 }
+
+/// A filter of the site's own (a `_plugins/` file opsbook does not run) in an `assign`,
+/// which writes nothing: the value passes on unfiltered, as Liquid passes over an
+/// unknown filter with Jekyll's default `strict_filters: false`, with a note. A filter
+/// of Jekyll's that opsbook lacks would change the value: that tag stays a placeholder.
+#[test]
+fn an_assign_passes_over_a_filter_of_the_site_s_own_but_not_a_built_in_one() {
+    let site = Site::with_files(
+        "liquid-own-filter",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            ("_config.yml", "title: Jay\n"),
+            (
+                "content/p.md",
+                "---\ntitle: P\n---\n{% assign id = 6 | random_hex_string %}Id [{{ id }}].\n\n{% assign years = site.posts | group_by: 'year' %}Done.\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("note[unsupported-syntax]: `{% assign id = 6 | random_hex_string %}` uses a filter opsbook does not know (the site's own): the value is assigned unfiltered"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning[unsupported-syntax]: `{% assign years = site.posts | group_by: 'year' %}`"),
+        "{}",
+        run.stderr
+    );
+    let main = util::main_of(&site.read("public/p.html")).to_string();
+    assert!(main.contains("<p>Id [6].</p>") && !main.contains("random_hex_string"), "{main}");
+    assert!(main.contains("group_by"), "the built-in filter opsbook lacks stays a placeholder: {main}");
+}

@@ -730,6 +730,11 @@ impl<'a> BodyWriter<'a> {
                     self.out.diagnostics.push(spot.diagnostic(Rule::Template, message.clone()));
                     continue;
                 }
+                dialects::Problem::UnknownFilter => {
+                    let d = spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_severity(Severity::Note);
+                    self.out.diagnostics.push(d.with_help("the filter is the site's own (a plugin opsbook does not run): check what the variable is used for, or write its value in the page"));
+                    continue;
+                }
             };
             self.out.diagnostics.push(d.with_severity(Severity::Warning));
         }

@@ -70,8 +70,11 @@ enum Kind {
         name: String,
         /// Whether it trims the white space before it (`{%-`) and after it (`-%}`).
         trims: (bool, bool),
-        /// The tag as Liquid reads it, when that is not its text: [`lax_markup`].
+        /// The tag as Liquid reads it, when that is not its text: [`lax_markup`],
+        /// [`without_unknown_filters`].
         markup: Option<String>,
+        /// Whether filters Liquid does not know were left out of it.
+        lenient: bool,
     },
 }
 
@@ -104,6 +107,13 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     };
     let pieces = find_pieces(text);
     let first_liquid = pieces.iter().find(|p| matches!(p.kind, Kind::Liquid { .. }))?.range.start;
+    for piece in pieces.iter().filter(|p| matches!(p.kind, Kind::Liquid { lenient: true, .. })) {
+        let message = format!(
+            "`{}` uses a filter opsbook does not know (the site's own): the value is assigned unfiltered, as Liquid does with `strict_filters: false`",
+            super::shorten(&text[piece.range.clone()])
+        );
+        collected.problems.push((piece.range.start, Problem::UnknownFilter, message));
+    }
     let Template { text: template, runs, kept, numbered, starts } = template_of(text, &pieces);
     super::liquid_recover::start_parse();
     let parsed = liquid_core::parser::parse(&template, &LANGUAGE);
@@ -238,10 +248,21 @@ fn find_pieces(text: &str) -> Vec<Piece> {
             at = i + 2;
             continue;
         }
-        let markup = lax_markup(&text[i..end]);
+        let mut markup = lax_markup(&text[i..end]);
         let source = markup.as_deref().unwrap_or(&text[i..end]);
-        let evaluated = TAGS.contains(&name.as_str()) && tag_is_readable(&name, source) && !runs_long(inner);
-        let kind = if evaluated { Kind::Liquid { name, trims, markup } } else { Kind::Keep };
+        let mut readable_tag = tag_is_readable(&name, source);
+        let mut lenient = false;
+        if !readable_tag && name == "assign" {
+            // An `assign` writes nothing; a filter Liquid does not know (the site's own
+            // plugin's) passes its value on, as with Jekyll's default
+            // `strict_filters: false`.
+            if let Some(lenient_markup) = without_unknown_filters(source).filter(|m| readable(m)) {
+                markup = Some(lenient_markup);
+                (readable_tag, lenient) = (true, true);
+            }
+        }
+        let evaluated = TAGS.contains(&name.as_str()) && readable_tag && !runs_long(inner);
+        let kind = if evaluated { Kind::Liquid { name, trims, markup, lenient } } else { Kind::Keep };
         pieces.push(Piece { range: i..end, kind });
         at = end;
     }
@@ -249,7 +270,7 @@ fn find_pieces(text: &str) -> Vec<Piece> {
 }
 
 fn liquid(name: &str, trims: (bool, bool)) -> Kind {
-    Kind::Liquid { name: name.to_string(), trims, markup: None }
+    Kind::Liquid { name: name.to_string(), trims, markup: None, lenient: false }
 }
 
 /// A tag with a variable written inside it (`{% if post.path contains {{include.filter}}
@@ -293,6 +314,143 @@ fn lax_markup(source: &str) -> Option<String> {
 }
 
 /// Whether Liquid reads `source` alone.
+/// The filters of Liquid and of Jekyll (<https://shopify.github.io/liquid/filters/>,
+/// <https://jekyllrb.com/docs/liquid/filters/>): one opsbook lacks is not the site's
+/// own, and passing over it would change the value Jekyll computed, so a tag using it
+/// stays a placeholder.
+const BUILT_IN_FILTERS: &[&str] = &[
+    "abs",
+    "append",
+    "at_least",
+    "at_most",
+    "capitalize",
+    "ceil",
+    "compact",
+    "concat",
+    "date",
+    "default",
+    "divided_by",
+    "downcase",
+    "escape",
+    "escape_once",
+    "first",
+    "floor",
+    "join",
+    "last",
+    "lstrip",
+    "map",
+    "minus",
+    "modulo",
+    "newline_to_br",
+    "plus",
+    "prepend",
+    "remove",
+    "remove_first",
+    "remove_last",
+    "replace",
+    "replace_first",
+    "replace_last",
+    "reverse",
+    "round",
+    "rstrip",
+    "size",
+    "slice",
+    "sort",
+    "sort_natural",
+    "split",
+    "strip",
+    "strip_html",
+    "strip_newlines",
+    "sum",
+    "times",
+    "truncate",
+    "truncatewords",
+    "uniq",
+    "upcase",
+    "url_decode",
+    "url_encode",
+    "where",
+    "absolute_url",
+    "relative_url",
+    "date_to_xmlschema",
+    "date_to_rfc822",
+    "date_to_string",
+    "date_to_long_string",
+    "where_exp",
+    "find",
+    "find_exp",
+    "group_by",
+    "group_by_exp",
+    "xml_escape",
+    "cgi_escape",
+    "uri_escape",
+    "number_of_words",
+    "array_to_sentence_string",
+    "markdownify",
+    "smartify",
+    "scssify",
+    "sassify",
+    "slugify",
+    "jsonify",
+    "normalize_whitespace",
+    "sample",
+    "to_integer",
+    "push",
+    "pop",
+    "shift",
+    "unshift",
+    "inspect",
+];
+
+/// The tag `source` without the filters neither opsbook nor Liquid and Jekyll know (a
+/// site plugin's, `| random_hex_string`), or `None` when it has none or uses a built-in
+/// filter opsbook lacks ([`BUILT_IN_FILTERS`]). Filters are split at `|` outside quotes.
+fn without_unknown_filters(source: &str) -> Option<String> {
+    let inner = source.strip_prefix("{%")?.strip_suffix("%}")?;
+    let mut parts: Vec<&str> = Vec::new();
+    let (mut start, mut quote) = (0, None);
+    for (at, c) in inner.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '|') => {
+                parts.push(&inner[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[start..]);
+    let known = |filter: &&str| {
+        let name = filter.trim().split(|c: char| c == ':' || c.is_whitespace()).next().unwrap_or("");
+        let name = name.trim_end_matches('-');
+        LANGUAGE.filters.get(name).is_some()
+    };
+    let (first, filters) = parts.split_first()?;
+    let built_in_lacking = |filter: &&str| {
+        let name = filter.trim().split(|c: char| c == ':' || c.is_whitespace()).next().unwrap_or("");
+        !known(filter) && BUILT_IN_FILTERS.contains(&name.trim_end_matches('-'))
+    };
+    if filters.iter().any(built_in_lacking) {
+        return None;
+    }
+    let kept: Vec<&str> = filters.iter().copied().filter(known).collect();
+    if kept.len() == filters.len() {
+        return None;
+    }
+    let mut markup = format!("{{%{first}");
+    for filter in kept {
+        markup.push('|');
+        markup.push_str(filter);
+    }
+    // A trailing `-` (`-%}`) stood on the last filter, which may be gone.
+    if inner.trim_end().ends_with('-') && !markup.trim_end().ends_with('-') {
+        markup.push_str(" -");
+    }
+    markup.push_str("%}");
+    Some(markup)
+}
+
 fn readable(source: &str) -> bool {
     liquid_core::parser::parse(source, &LANGUAGE).is_ok()
 }
@@ -517,6 +675,23 @@ pub(super) fn output_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_assign_passes_its_value_through_a_filter_liquid_does_not_know() {
+        assert_eq!(
+            without_unknown_filters("{% assign id = 6 | random_hex_string %}").as_deref(),
+            Some("{% assign id = 6 %}")
+        );
+        assert_eq!(
+            without_unknown_filters("{%- assign x = 'a|b' | upcase | mine: 2 | size -%}").as_deref(),
+            Some("{%- assign x = 'a|b' | upcase | size -%}")
+        );
+        assert_eq!(without_unknown_filters("{% assign x = y | upcase %}"), None);
+        assert_eq!(without_unknown_filters("{% assign g = site.posts | group_by: 'year' | mine %}"), None);
+        let (output, problems) = evaluated("{% assign id = 6 | random_hex_string %}[{{ id }}]", serde_json::json!({}));
+        assert_eq!(output.text, "[6]");
+        assert_eq!(problems.len(), 1, "a note: {problems:?}");
+    }
 
     #[test]
     fn keeps_what_liquid_does_not_run() {

@@ -77,6 +77,9 @@ pub(crate) enum Problem {
     Unsupported,
     /// The handbook's template for a construct failed.
     Template,
+    /// A Liquid filter opsbook does not know, passed over where the tag writes nothing
+    /// (an `assign`): a note, since the reader sees nothing of it.
+    UnknownFilter,
 }
 
 /// Where the page is and how it is written, for the constructs that depend on it.
