@@ -289,3 +289,28 @@ fn a_jekyll_post_s_image_and_avatar_are_found_where_jekyll_assets_finds_them() {
     assert!(post.contains(r#"<meta property="og:image" content="/_assets/images/blog/pile.jpg">"#), "{post}");
     assert!(main_of(&post).contains(r#"src="/_assets/images/team.png""#), "{}", main_of(&post));
 }
+
+/// Jekyll publishes the posts of a `_drafts` folder only with `--drafts`: so does opsbook
+/// in a Jekyll handbook, as it does with `draft: true`.
+#[test]
+fn a_jekyll_drafts_folder_is_published_only_with_drafts() {
+    let site = Site::with_files(
+        "blog-jekyll-drafts",
+        &[
+            ("_config.yml", "title: Ops\n"),
+            ("content/index.md", "# Home\n"),
+            ("content/news/_posts/2022-03-22-release.md", "---\ntitle: Release\n---\n\nShipped.\n"),
+            ("content/news/_drafts/next-release.md", "---\ntitle: Next release\n---\n\nNOT-YET-PUBLIC\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let published: Vec<String> = site.files_under("public");
+    assert!(!published.iter().any(|f| f.contains("next-release")), "{published:?}");
+    assert!(!site.read("public/news/index.html").contains("Next release"));
+    for file in &published {
+        let text = std::fs::read(site.root.join("public").join(file)).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&text).contains("NOT-YET-PUBLIC"), "{file}");
+    }
+    site.build(&["--drafts"]).expect_code(0);
+    assert!(site.files_under("public").iter().any(|f| f.contains("next-release")));
+}

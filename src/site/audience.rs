@@ -56,21 +56,35 @@ pub(super) struct Exclusions {
 
 impl Exclusions {
     /// Reads the drafts and the internal sections among the loaded pages, and where the
-    /// symbolic links the walk followed (`links`) really lead; `hugo`: whether the
-    /// handbook is a Hugo site, whose build options are read (elsewhere they mean
-    /// nothing, and a page never disappears by a key of another tool).
+    /// symbolic links the walk followed (`links`) really lead; `tool`: the old tool, whose
+    /// rules of what is not published apply (Hugo's build options, which elsewhere mean
+    /// nothing, so a page never disappears by a key of another tool; Jekyll's `_drafts`).
     pub(super) fn new(
         config: &Config,
         loaded: &[Arc<SourcePage>],
         links: &[(String, PathBuf)],
-        hugo: bool,
+        tool: crate::content::old_tool::Tool,
     ) -> Exclusions {
+        use crate::content::old_tool::Tool;
+        let hugo = tool == Tool::Hugo;
         let drafts = config.drafts;
-        let draft_dirs = loaded
+        let mut draft_dirs: Vec<String> = loaded
             .iter()
             .filter(|p| !drafts && p.front.draft && super::index_rank(p).is_some_and(|r| r < 2))
             .map(|p| p.dir().to_string())
             .collect();
+        // Jekyll publishes the posts of a `_drafts` folder only with `--drafts`
+        // (<https://jekyllrb.com/docs/posts/#drafts>): they are drafts.
+        if tool == Tool::Jekyll && !drafts {
+            for page in loaded {
+                if let Some(at) = page.path.find("_drafts/").filter(|&at| at == 0 || page.path[..at].ends_with('/')) {
+                    let dir = page.path[..at + "_drafts".len()].to_string();
+                    if !draft_dirs.contains(&dir) {
+                        draft_dirs.push(dir);
+                    }
+                }
+            }
+        }
         // The page that stands for each folder: the best-ranked index file in it.
         let mut best: HashMap<&str, u8> = HashMap::new();
         for page in loaded {

@@ -296,8 +296,7 @@ impl Site {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
         let strip_prefixes = crate::content::prefix::strips_prefixes(config.number_prefixes, &config.root, files);
-        let hugo = files.old_tool.tool == crate::content::old_tool::Tool::Hugo;
-        let exclusions = audience::Exclusions::new(&config, &loaded, &files.links, hugo);
+        let exclusions = audience::Exclusions::new(&config, &loaded, &files.links, files.old_tool.tool);
         exclusions.check(&loaded, diagnostics);
         let left_out = |page: &SourcePage| exclusions.page(page).is_some();
 
