@@ -42,7 +42,7 @@ fn mdbook_repository(name: &str) -> Site {
 
 /// The titles of a page's navigation, in order.
 fn nav_titles(html: &str) -> Vec<String> {
-    let nav = between(html, "<ul class=\"nav-tree\">", "</ul>");
+    let nav = between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
     nav.split("--depth: ")
         .skip(1)
         .map(|item| {

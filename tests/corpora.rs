@@ -363,8 +363,8 @@ fn the_pagerduty_navigation_follows_its_mkdocs_nav() {
         .collect();
     assert!(wanted.len() > 5, "{wanted:?}");
     let html = site.read("public/docs/about/index.html");
-    let nav = html.split_once("<ul class=\"nav-tree\">").map(|(_, n)| n).unwrap_or_default();
-    let nav = nav.split_once("</ul>").map(|(n, _)| n).unwrap_or(nav);
+    let nav = html.split_once("<ul class=\"nav-tree\" data-nav=\"/nav/\">").map(|(_, n)| n).expect("a navigation");
+    let nav = nav.split_once("</ul>").map(|(n, _)| n).expect("the navigation's end");
     let shown: Vec<String> = nav
         .lines()
         .filter(|l| l.contains("--depth: 0") || l.contains("--depth: 1"))

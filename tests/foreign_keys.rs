@@ -6,7 +6,7 @@ mod util;
 use util::{Site, between};
 
 fn nav_of(html: &str) -> &str {
-    between(html, "<ul class=\"nav-tree\">", "</ul>")
+    between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>")
 }
 
 #[test]

@@ -5,11 +5,11 @@
 
 mod util;
 
-use util::{Site, between};
+use util::{Site, between, branch_name};
 
 /// The titles of a page's navigation, indented by depth.
 fn nav_outline(html: &str) -> Vec<String> {
-    let nav = between(html, "<ul class=\"nav-tree\">", "</ul>");
+    let nav = between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
     nav.split("--depth: ")
         .skip(1)
         .map(|item| {
@@ -19,6 +19,44 @@ fn nav_outline(html: &str) -> Vec<String> {
             format!("{}{title}", "  ".repeat(depth))
         })
         .collect()
+}
+
+/// The titles of a page's navigation with every section unfolded, indented by depth: a
+/// section the page lists no pages of is unfolded from its branch file, as the theme's
+/// script does when the reader opens it (issue 33, part 7).
+fn unfolded_outline(site: &Site, html: &str) -> Vec<String> {
+    let nav = between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
+    let items: Vec<(usize, String, Option<String>)> = nav
+        .split("<li")
+        .skip(1)
+        .map(|item| {
+            let depth = item.split("--depth: ").nth(1).and_then(|d| d.split('"').next()?.parse().ok()).unwrap_or(0);
+            let link = item.split("</a>").next().unwrap_or(item);
+            let title = link.rsplit('>').next().unwrap_or(link).to_string();
+            let branch = item.split("data-b=\"").nth(1).and_then(|b| b.split('"').next()).map(str::to_string);
+            (depth, title, branch)
+        })
+        .collect();
+    let mut outline = Vec::new();
+    for (at, (depth, title, branch)) in items.iter().enumerate() {
+        outline.push(format!("{}{title}", "  ".repeat(*depth)));
+        let listed = items.get(at + 1).is_some_and(|next| next.0 > *depth);
+        if let Some(name) = branch.as_ref().filter(|_| !listed) {
+            unfold(site, name, depth + 1, &mut outline);
+        }
+    }
+    outline
+}
+
+/// Appends the entries of branch file `name` at `depth`, each section unfolded in turn.
+fn unfold(site: &Site, name: &str, depth: usize, outline: &mut Vec<String>) {
+    let file: serde_json::Value = serde_json::from_str(&site.read(&format!("public/nav/{name}.json"))).expect("JSON");
+    for entry in file.as_array().expect("an array") {
+        outline.push(format!("{}{}", "  ".repeat(depth), entry[0].as_str().expect("a title")));
+        if let Some(branch) = entry.get(2).and_then(|b| b.as_str()).filter(|b| !b.is_empty()) {
+            unfold(site, branch, depth + 1, outline);
+        }
+    }
 }
 
 #[test]
@@ -346,12 +384,28 @@ fn front_matter_keys_of_other_tools_never_fail_a_build() {
     assert!(site.read("public/exotic/index.html").contains("<title>Exotic"));
 }
 
+/// The navigation of a page.
+fn nav_of(html: &str) -> &str {
+    between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>")
+}
+
 /// The `href`s of the navigation's "N more in …" entries of a page.
 fn more_links(html: &str) -> Vec<String> {
-    let nav = between(html, "<ul class=\"nav-tree\">", "</ul>");
-    let hrefs =
-        nav.split("<li").filter(|item| item.contains("nav-more")).filter_map(|item| item.split("href=\"").nth(1));
+    let items = nav_of(html).split("<li").filter(|item| item.contains("nav-more"));
+    let hrefs = items.filter_map(|item| item.split("href=\"").nth(1));
     hrefs.filter_map(|href| href.split('"').next()).map(str::to_string).collect()
+}
+
+/// The branch file the navigation entry linking `href` names (`data-b`), read from `site`'s
+/// output: the section's entries as `(title, url)`.
+fn branch_of(site: &Site, html: &str, href: &str) -> Vec<(String, String)> {
+    let item = nav_of(html).split("<li").find(|item| item.contains(&format!("href=\"{href}\""))).expect("an entry");
+    let name = item.split("data-b=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("a branch file");
+    let file: serde_json::Value = serde_json::from_str(&site.read(&format!("public/nav/{name}.json"))).expect("JSON");
+    let entries = file.as_array().expect("an array").iter();
+    entries
+        .map(|entry| (entry[0].as_str().expect("a title").into(), entry[1].as_str().expect("a URL").into()))
+        .collect()
 }
 
 #[test]
@@ -372,12 +426,18 @@ fn every_page_cut_from_the_navigation_is_listed_where_its_more_entry_leads() {
     let site = Site::with_files("nav-more", &files);
     site.build(&[]).expect_code(0);
     for (section, title) in [("big", "Big page"), ("chosen", "Chosen page")] {
-        // Inside the section: a window of its pages, then a "more" entry.
+        // Inside the section: a window of its pages, then a "more" entry, which names the
+        // section's branch file: every page, in order, for the theme to list in place.
         let inside = site.read(&format!("public/{section}/p00/index.html"));
         assert!(more_links(&inside).contains(&format!("/{section}/")), "{section}: inside");
-        // Elsewhere: the folded top-level section, then a "more" entry.
+        let every: Vec<(String, String)> =
+            (0..70).map(|i| (format!("{title} {i:02}"), format!("/{section}/p{i:02}/"))).collect();
+        let more = nav_of(&inside).split("<li").find(|item| item.contains("nav-more")).expect("a more entry");
+        assert!(more.contains(&format!("data-b=\"{}\"", branch_name(&format!("{section}/")))), "{more}");
+        // Elsewhere: the closed section names the same file, and lists none of its pages.
         let outside = site.read("public/other/only/index.html");
-        assert!(more_links(&outside).contains(&format!("/{section}/")), "{section}: outside");
+        assert_eq!(branch_of(&site, &outside, &format!("/{section}/")), every, "{section}: outside");
+        assert!(!nav_of(&outside).contains(&format!("{title} 00")), "{section}: outside");
         let listing = main_of_page(&site.read(&format!("public/{section}/index.html")));
         for i in 0..70 {
             let link = format!("href=\"/{section}/p{i:02}/\">{title} {i:02}</a>");
@@ -430,7 +490,7 @@ export default sidebars;
     run.expect_code(0);
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     assert!(run.stderr.contains("1 page is not listed in sidebars.ts"), "{}", run.stderr);
-    let nav = nav_outline(&site.read("public/runbooks/db/index.html"));
+    let nav = unfolded_outline(&site, &site.read("public/runbooks/db/index.html"));
     // The category's doc comes first, with its label; the autogenerated folder keeps
     // its number-prefix order; categories name the folders of their pages.
     let expected = [

@@ -529,7 +529,7 @@ fn a_fractional_weight_orders_pages() {
     );
     site.build(&[]).expect_code(0);
     let html = site.read("public/index.html");
-    let nav = util::between(&html, "<ul class=\"nav-tree\">", "</ul>");
+    let nav = util::between(&html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
     let at = |title: &str| nav.find(title).unwrap_or_else(|| panic!("{title} in {nav}"));
     assert!(at("Gamma") < at("Beta") && at("Beta") < at("Alpha"), "{nav}");
 }

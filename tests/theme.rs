@@ -3,7 +3,7 @@
 
 mod util;
 
-use util::Site;
+use util::{Site, branch_name};
 
 fn site_with_pages(name: &str) -> Site {
     Site::with_files(
@@ -123,9 +123,9 @@ fn a_redirect_template_that_fails_is_reported_once() {
 }
 
 /// The loop over `nav` that the theming guide shows, which writes what `nav_html` holds.
-const NAV_LOOP: &str = r#"<ul class="nav-tree">
+const NAV_LOOP: &str = r#"<ul class="nav-tree" data-nav="{{ site.root }}nav/">
 {% for item in nav -%}
-<li class="nav-item{% if item.folded %} in-closed{% endif %}{% if item.more %} nav-more{% else %}{% if item.current %} current{% endif %}{% if item.open %} open{% endif %}{% if item.has_children %} has-children{% endif %}{% endif %}" style="--depth: {{ item.depth }}"><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>{% if item.more %}{{ item.more }} more in {% endif %}{{ item.title }}{% if item.more %}…{% endif %}</a>{% if item.internal and not item.more %}<span class="internal-badge">Internal</span>{% endif %}</li>
+<li class="nav-item{% if item.more %} nav-more{% else %}{% if item.current %} current{% endif %}{% if item.open %} open{% endif %}{% if item.has_children %} has-children{% endif %}{% endif %}"{% if item.branch %} data-b="{{ item.branch }}"{% endif %} style="--depth: {{ item.depth }}"><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>{% if item.more %}{{ item.more }} more in {% endif %}{{ item.title }}{% if item.more %}…{% endif %}</a>{% if item.internal and not item.more %}<span class="internal-badge">Internal</span>{% endif %}</li>
 {% endfor -%}
 </ul>
 "#;
@@ -160,7 +160,7 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
         let path = format!("public/{page}");
         let (ours, theirs) = (built_in.read(&path), looped.read(&path));
         let nav = |html: &str| {
-            html.split("<ul class=\"nav-tree\">")
+            html.split("<ul class=\"nav-tree\" data-nav=\"/nav/\">")
                 .nth(1)
                 .map(|rest| rest.split("</ul>").next().unwrap_or_default().to_string())
         };
@@ -176,7 +176,10 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
     let deep = built_in.read("public/ops/page-40/index.html");
     assert!(
         deep.contains(
-            r#"<li class="nav-item nav-more" style="--depth: 1"><a href="/ops/">11 more in Ops &amp; Friends…</a></li>"#
+            &format!(
+                r#"<li class="nav-item nav-more" data-b="{}" style="--depth: 1"><a href="/ops/">11 more in Ops &amp; Friends…</a></li>"#,
+                branch_name("ops/")
+            )
         ),
         "{deep}"
     );

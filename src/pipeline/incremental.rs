@@ -457,16 +457,16 @@ fn affected_pages(old: &Site, new: &Site, changed: &[PageId]) -> (Vec<PageId>, B
             }
         }
         if before.title != after.title || before.source.front.weight != after.source.front.weight {
-            // Every page whose navigation lists this one: all pages under its section;
-            // every page for the pages of a top-level section (the built-in theme lists
-            // them, folded, on every page). Only their navigation changes, but for the
-            // pages beneath this one, which show its title (breadcrumbs).
+            // Every page whose navigation lists this one: all pages under its section
+            // (its section's branch file, which the theme unfolds elsewhere, is written
+            // again with the site's files); every page for a top-level page. Only their
+            // navigation changes, but for the pages beneath this one, which show its
+            // title (breadcrumbs).
             // A language's home page is its pages' top, as the home page is the default's.
             let top = |page: PageId| page == 0 || new.is_language_home(page);
             match after.parent {
                 None => nav_only.extend(0..new.pages.len()),
                 Some(parent) if top(parent) => nav_only.extend(0..new.pages.len()),
-                Some(parent) if new.pages[parent].parent.is_some_and(top) => nav_only.extend(0..new.pages.len()),
                 Some(parent) => subtree(new, parent, &mut nav_only),
             }
             if before.title != after.title {

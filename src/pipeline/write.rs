@@ -265,6 +265,13 @@ pub(crate) fn write_extras(
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),
+            ExtraFile::NavBranches => {
+                for id in crate::site::nav::branches(site) {
+                    let path = crate::site::nav::branch_path(&site.pages[id].site_path);
+                    output.write(&path, crate::render::branch_json(site, id).as_bytes())?;
+                }
+                None
+            }
             // Written by `write_status_files`.
             ExtraFile::StatusApiStatus
             | ExtraFile::StatusApiSummary

@@ -23,7 +23,7 @@ use tera::{Context, Tera, Value};
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
 pub(crate) use alert_page::{ALERT_TEMPLATE, alert_of_path, runbook_steps};
-pub(crate) use nav::NavCache;
+pub(crate) use nav::{NavCache, branch_json};
 pub(crate) use status_site::StatusSitePage;
 pub(crate) use theme::{Origin, SEARCH_PARTS, ThemeFiles};
 pub(crate) use views::Bodies;

@@ -1,5 +1,15 @@
 //! Each page's navigation, two ways: `nav`, the entries as template values, and
-//! `nav_html`, the entries as the built-in theme shows them.
+//! `nav_html`, the entries as the built-in theme shows them; and the navigation's branch
+//! files ([`branch_json`]), from which the theme's script unfolds any section in place.
+//!
+//! A page lists the top-level sections, the path down to it with each level's pages (at
+//! most [`crate::site::nav::MAX_SIBLINGS`] a level) and its own section's pages. Every
+//! entry of a section whose pages it does not list names that section's branch file
+//! (`data-b`, the file `nav/<name>.json` of [`crate::site::nav::branch_path`]), and so
+//! does a level's "more" entry: the script reads the file when the reader unfolds the
+//! section, so every branch of the tree opens in place while each page carries only its
+//! own part of it. Without scripts, the entry is the link to the section's page, which
+//! lists all its pages.
 //!
 //! A handbook of thousands of pages shows the same entries on many pages (every page of
 //! a section lists its siblings and the top-level sections), so an entry that is neither
@@ -29,9 +39,6 @@ pub struct PageNav {
 /// The shared entries of one render of the site, by page id.
 pub struct NavCache {
     entries: Vec<OnceLock<Entry>>,
-    /// The entries of the children of a top-level section that is not on the page's
-    /// path, by the section's id: `folded`, the built-in theme shows them collapsed.
-    closed: Vec<OnceLock<Folded>>,
 }
 
 /// An entry that is neither current nor open.
@@ -40,24 +47,15 @@ struct Entry {
     html: String,
 }
 
-/// The folded entries under a top-level section.
-struct Folded {
-    values: Vec<Value>,
-    html: String,
-}
-
 impl NavCache {
     /// An empty cache for the pages of `site`. The site must not change while it is used.
     pub fn new(site: &Site) -> Self {
-        NavCache {
-            entries: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
-            closed: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
-        }
+        NavCache { entries: (0..site.pages.len()).map(|_| OnceLock::new()).collect() }
     }
 
     /// A cache that keeps nothing, for a single page.
     pub fn empty() -> Self {
-        NavCache { entries: Vec::new(), closed: Vec::new() }
+        NavCache { entries: Vec::new() }
     }
 
     /// The navigation made of `items` (a page's [`crate::site::nav::nav_items`]).
@@ -70,14 +68,15 @@ impl NavCache {
     /// them): `entries` is then none.
     pub fn page_nav_with(&self, site: &Site, items: &[NavItem], with_entries: bool) -> PageNav {
         let mut entries = Vec::with_capacity(if with_entries { items.len() } else { 0 });
-        let mut html = String::with_capacity(items.len() * 120 + 32);
-        html.push_str("<ul class=\"nav-tree\">\n");
+        let mut html = String::with_capacity(items.len() * 120 + 64);
+        html.push_str("<ul class=\"nav-tree\" data-nav=\"");
+        push_escaped(&mut html, &site.config.base_url.href(crate::site::nav::BRANCH_FOLDER));
+        html.push_str("\">\n");
         for item in items {
             let shared = !item.current && !item.open && item.more == 0;
             match self.entries.get(item.id).filter(|_| shared) {
                 Some(cell) => {
-                    let entry =
-                        cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item, false) });
+                    let entry = cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item) });
                     if with_entries {
                         entries.push(entry.value.clone());
                     }
@@ -87,22 +86,8 @@ impl NavCache {
                     if with_entries {
                         entries.push(value(site, item));
                     }
-                    push_entry_html(&mut html, site, item, false);
+                    push_entry_html(&mut html, site, item);
                 }
-            }
-            if item.depth == 0 && item.has_children && !item.open && item.more == 0 {
-                let fresh;
-                let folded = match self.closed.get(item.id) {
-                    Some(cell) => cell.get_or_init(|| folded_children(site, item.id)),
-                    None => {
-                        fresh = folded_children(site, item.id);
-                        &fresh
-                    }
-                };
-                if with_entries {
-                    entries.extend(folded.values.iter().cloned());
-                }
-                html.push_str(&folded.html);
             }
         }
         html.push_str("</ul>");
@@ -111,49 +96,8 @@ impl NavCache {
     }
 }
 
-/// How many pages of a top-level section off the page's path the navigation lists,
-/// folded, before a "more" entry: enough to unfold and pick from, few enough that every
-/// page of a big handbook does not carry the whole tree.
-pub(crate) const MAX_FOLDED: usize = 12;
-
-/// The entries of top-level section `id`'s children (at most [`MAX_FOLDED`], then a
-/// "more" entry), `folded`: `theme.js` folds them under a toggle; without scripts they
-/// show, indented.
-fn folded_children(site: &Site, id: crate::site::PageId) -> Folded {
-    let children = crate::site::nav::shown_children(site, id);
-    let shown = children.len().min(MAX_FOLDED);
-    let mut items: Vec<NavItem> = children[..shown]
-        .iter()
-        .map(|&child| {
-            let has_children = !crate::site::nav::shown_children(site, child).is_empty();
-            NavItem { id: child, depth: 1, current: false, open: false, has_children, more: 0 }
-        })
-        .collect();
-    if children.len() > shown {
-        items.push(NavItem {
-            id,
-            depth: 1,
-            current: false,
-            open: false,
-            has_children: true,
-            more: children.len() - shown,
-        });
-    }
-    let mut folded = Folded { values: Vec::with_capacity(items.len()), html: String::new() };
-    for item in &items {
-        folded.values.push(value_of(site, item, true));
-        folded.html.push_str(&entry_html(site, item, true));
-    }
-    folded
-}
-
 /// The template value of an entry.
 fn value(site: &Site, item: &NavItem) -> Value {
-    value_of(site, item, false)
-}
-
-/// The template value of an entry, `folded` under a closed top-level section or not.
-fn value_of(site: &Site, item: &NavItem, folded: bool) -> Value {
     let page = &site.pages[item.id];
     Value::from_serializable(&NavView {
         title: nav_title(page),
@@ -164,40 +108,57 @@ fn value_of(site: &Site, item: &NavItem, folded: bool) -> Value {
         has_children: item.has_children,
         more: item.more,
         internal: page.internal,
-        folded,
+        branch: unfolds(item).then(|| crate::site::nav::branch_name(&page.site_path)),
     })
 }
 
-/// The HTML of an entry, one line; `folded` under a closed top-level section or not.
-fn entry_html(site: &Site, item: &NavItem, folded: bool) -> String {
+/// Whether an entry names its section's branch file: a section whose pages the page
+/// does not list (not on its path), or a level's "more" entry.
+fn unfolds(item: &NavItem) -> bool {
+    item.has_children && (!item.open || item.more > 0)
+}
+
+/// The HTML of an entry, one line.
+fn entry_html(site: &Site, item: &NavItem) -> String {
     let mut html = String::with_capacity(160);
-    push_entry_html(&mut html, site, item, folded);
+    push_entry_html(&mut html, site, item);
     html
 }
 
+/// Appends ` data-b="<name>"`, the name of section `page`'s branch file.
+fn push_branch(html: &mut String, page: &crate::site::Page) {
+    html.push_str("\" data-b=\"");
+    html.push_str(&crate::site::nav::branch_name(&page.site_path));
+}
+
 /// Appends the HTML of an entry to `html`, as [`entry_html`] makes it.
-fn push_entry_html(html: &mut String, site: &Site, item: &NavItem, folded: bool) {
+fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
     let page = &site.pages[item.id];
     html.push_str("<li class=\"nav-item");
-    if folded {
-        html.push_str(" in-closed");
-    }
     if item.more > 0 {
-        html.push_str(" nav-more\" style=\"--depth: ");
+        html.push_str(" nav-more");
+        push_branch(html, page);
+        html.push_str("\" style=\"--depth: ");
         html.push_str(&item.depth.to_string());
         html.push_str("\"><a href=\"");
         push_escaped(html, &site.href(item.id));
         html.push_str("\">");
-        html.push_str(&item.more.to_string());
-        html.push_str(" more in ");
+        let more = crate::site::strings::word(site.words_for(item.id), "nav_more");
+        let shown = more.replace("{n}", &item.more.to_string());
+        let (before, after) = shown.split_once("{title}").unwrap_or((&shown, ""));
+        push_escaped(html, before);
         push_escaped(html, nav_title(page));
-        html.push_str("…</a></li>\n");
+        push_escaped(html, after);
+        html.push_str("</a></li>\n");
         return;
     }
     for (on, class) in [(item.current, " current"), (item.open, " open"), (item.has_children, " has-children")] {
         if on {
             html.push_str(class);
         }
+    }
+    if unfolds(item) {
+        push_branch(html, page);
     }
     html.push_str("\" style=\"--depth: ");
     html.push_str(&item.depth.to_string());
@@ -211,9 +172,36 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem, folded: bool)
     push_escaped(html, nav_title(page));
     html.push_str("</a>");
     if page.internal {
-        html.push_str("<span class=\"internal-badge\">Internal</span>");
+        html.push_str("<span class=\"internal-badge\">");
+        push_escaped(html, crate::site::strings::word(site.words_for(item.id), "internal"));
+        html.push_str("</span>");
     }
     html.push_str("</li>\n");
+}
+
+/// The branch file of section `id` ([`crate::site::nav::branch_path`]): every entry the
+/// navigation shows under it, in order, as a JSON array of arrays: `[title, url]`, then
+/// for a section with entries of its own the name of its branch file, then `1` for an
+/// internal page (an internal build's), `""` standing for no branch before it.
+pub(crate) fn branch_json(site: &Site, id: crate::site::PageId) -> String {
+    let children = crate::site::nav::shown_children(site, id);
+    let entries: Vec<serde_json::Value> = children
+        .iter()
+        .map(|&child| {
+            let page = &site.pages[child];
+            let mut entry = vec![serde_json::Value::from(nav_title(page)), serde_json::Value::from(site.href(child))];
+            let unfolds = !crate::site::nav::shown_children(site, child).is_empty();
+            if unfolds || page.internal {
+                let name = if unfolds { crate::site::nav::branch_name(&page.site_path) } else { String::new() };
+                entry.push(name.into());
+            }
+            if page.internal {
+                entry.push(1.into());
+            }
+            serde_json::Value::from(entry)
+        })
+        .collect();
+    serde_json::Value::from(entries).to_string()
 }
 
 /// A page's name in the navigation: its title in the navigation file (`mkdocs.yml`,

@@ -64,6 +64,10 @@ pub(crate) enum ExtraFile {
     /// `status/health.json`, the measured health of the components with checks
     /// (`crate::health::file`).
     StatusHealth,
+    /// The navigation's branch files, `nav/<name>.json`: one per section with pages,
+    /// listing them all, from which the theme's script unfolds a section in place
+    /// (`crate::site::nav::branch_path`; claimed per section in `outputs`).
+    NavBranches,
 }
 
 /// When an extra file is written.
@@ -83,6 +87,8 @@ pub(crate) enum Condition {
     StatusPage,
     /// When some component of `[status]` has checks.
     StatusChecks,
+    /// One file per section with pages: the row's path is their folder.
+    PerSection,
 }
 
 /// A row of [`EXTRA_FILES`].
@@ -90,7 +96,8 @@ pub(crate) enum Condition {
 pub(crate) struct ExtraSpec {
     /// The file.
     pub file: ExtraFile,
-    /// Its site path (for the search index, the file that names the others).
+    /// Its site path (for the search index, the file that names the others; for files
+    /// made one per section, their folder, ending with `/`).
     pub path: &'static str,
     /// When it is written.
     pub condition: Condition,
@@ -128,6 +135,7 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::StatusBadges, "status/badge/overall.svg", Condition::StatusPage, false),
     extra(ExtraFile::Headers, "_headers", Condition::StatusPage, false),
     extra(ExtraFile::StatusHealth, "status/health.json", Condition::StatusChecks, false),
+    extra(ExtraFile::NavBranches, crate::site::nav::BRANCH_FOLDER, Condition::PerSection, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -152,6 +160,7 @@ impl ExtraFile {
             Condition::SiteHasAlerts => has_alerts,
             Condition::StatusPage => config.status.is_some(),
             Condition::StatusChecks => config.status.as_ref().is_some_and(|s| s.is_measured()),
+            Condition::PerSection => true,
         }
     }
 
@@ -166,8 +175,10 @@ impl ExtraFile {
 /// say: every one but those that depend on the pages (`_redirects`, `alerts.json`),
 /// and the status files named after each component (feed, badge, SCS record).
 pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = String> + '_ {
-    let rows =
-        EXTRA_FILES.iter().filter(|spec| spec.file.exists(config, false, false)).map(|spec| spec.path.to_string());
+    let rows = EXTRA_FILES
+        .iter()
+        .filter(|spec| spec.file.exists(config, false, false) && spec.condition != Condition::PerSection)
+        .map(|spec| spec.path.to_string());
     let components = config.status.iter().flat_map(|status| status.components.iter());
     rows.chain(components.flat_map(|component| super::status::component_paths(&component.id)))
 }
@@ -175,7 +186,11 @@ pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = S
 /// Whether `site_path` is an extra file that no page uses (the index, the feed...): a
 /// change to it reloads no page.
 pub(crate) fn unused_by_pages(site_path: &str) -> bool {
-    EXTRA_FILES.iter().any(|spec| spec.path == site_path && !spec.used_by_pages)
+    let of = |spec: &ExtraSpec| match spec.condition {
+        Condition::PerSection => site_path.starts_with(spec.path),
+        _ => spec.path == site_path,
+    };
+    EXTRA_FILES.iter().any(|spec| of(spec) && !spec.used_by_pages)
 }
 
 #[cfg(test)]
@@ -208,6 +223,7 @@ mod tests {
             ExtraFile::StatusBadges,
             ExtraFile::Headers,
             ExtraFile::StatusHealth,
+            ExtraFile::NavBranches,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {
@@ -224,7 +240,12 @@ mod tests {
     #[test]
     fn every_path_is_a_safe_site_path() {
         for spec in EXTRA_FILES {
-            assert!(crate::site_path::check(spec.path).is_ok(), "{}", spec.path);
+            // A folder of files made per section: one of them.
+            let path = match spec.condition {
+                Condition::PerSection => format!("{}0123456789ab.json", spec.path),
+                _ => spec.path.to_string(),
+            };
+            assert!(crate::site_path::check(&path).is_ok(), "{path}");
         }
     }
 
@@ -233,6 +254,7 @@ mod tests {
         assert!(unused_by_pages("handbook.json"));
         assert!(unused_by_pages("sitemap.xml"));
         assert!(unused_by_pages("alerts.json"));
+        assert!(unused_by_pages("nav/0123456789ab.json"));
         assert!(!unused_by_pages("highlight-dark.css"));
         assert!(!unused_by_pages("style.css"));
     }

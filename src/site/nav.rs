@@ -6,7 +6,8 @@
 //! sections, the path down to the current page with each level's pages, and the
 //! current section's children. A level with more than [`MAX_SIBLINGS`] entries shows a
 //! window around the page on the path and a link to the section page, which lists them
-//! all.
+//! all. Every section with pages also has a branch file ([`branch_path`]) listing them
+//! all, which the theme's script reads to unfold the section in place.
 
 use std::borrow::Cow;
 
@@ -14,6 +15,27 @@ use super::{Page, PageId, Site};
 
 /// The most entries of one level shown in a page's navigation.
 pub(crate) const MAX_SIBLINGS: usize = 50;
+
+/// The folder of the navigation's branch files ([`branch_path`]).
+pub(crate) const BRANCH_FOLDER: &str = "nav/";
+
+/// The name of the branch file of the section at `site_path`: 12 hexadecimal digits of
+/// its site path's FNV-1a hash, the same from build to build, so that a page whose
+/// navigation did not change keeps its HTML.
+pub(crate) fn branch_name(site_path: &str) -> String {
+    format!("{:012x}", crate::hash::fnv1a(crate::hash::FNV_OFFSET, site_path.as_bytes()) >> 16)
+}
+
+/// The site path of the branch file of the section at `site_path`: `nav/<name>.json`,
+/// the list of all the section's entries of the navigation ([`branches`]).
+pub(crate) fn branch_path(site_path: &str) -> String {
+    format!("{BRANCH_FOLDER}{}.json", branch_name(site_path))
+}
+
+/// The sections that have a branch file: every page the navigation shows entries under.
+pub(crate) fn branches(site: &Site) -> impl Iterator<Item = PageId> + '_ {
+    (0..site.pages.len()).filter(|&id| !shown_children(site, id).is_empty())
+}
 
 /// Orders every section and computes the reading order.
 pub(super) fn arrange(site: &mut Site) {
@@ -220,6 +242,14 @@ pub(crate) fn neighbours(site: &Site, id: PageId) -> (Option<PageId>, Option<Pag
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_branch_file_is_named_by_its_section_s_site_path_alone() {
+        assert_eq!(branch_name("runbooks/"), branch_name("runbooks/"));
+        assert_ne!(branch_name("runbooks/"), branch_name("runbooks/db/"));
+        assert_eq!(branch_name("").len(), 12);
+        assert!(branch_path("de/runbooks/").starts_with("nav/") && branch_path("x/").ends_with(".json"));
+    }
 
     #[test]
     fn shows_everything_on_small_levels_and_a_window_on_large_ones() {

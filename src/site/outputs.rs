@@ -221,6 +221,16 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> C
         let owner = format!("the file /{path} that opsbook writes for the status page");
         let _ = claims.claim(path, Owner::Described(owner.into()));
     }
+    // The navigation's branch files: one for each page some page is under (the
+    // navigation's sections are known only once it is arranged; these are all it can have).
+    let mut sections: Vec<PageId> = site.pages.iter().filter_map(|page| page.parent).collect();
+    sections.sort_unstable();
+    sections.dedup();
+    for id in sections {
+        let path = super::nav::branch_path(&site.pages[id].site_path);
+        let owner = format!("the file /{path} that opsbook writes for the navigation of a section");
+        let _ = claims.claim(path, Owner::Described(owner.into()));
+    }
     let alert_redirects = claim_alert_redirects(site, &mut claims, diagnostics);
     let mut claimed = Claimed::default();
     claim_pages(site, &mut claims, &mut claimed, diagnostics);

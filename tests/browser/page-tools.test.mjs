@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from './static-server.mjs';
-import { launch } from './browser.mjs';
+import { axeFindings, countLayoutShifts, launch } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const book = process.env.BOOK_DIR;
@@ -49,13 +49,7 @@ after(async () => {
 
 async function open(url, viewport, colorScheme = 'light') {
   const context = await browser.newContext({ viewport, colorScheme });
-  // Layout shifts from the first paint on, summed as cumulative layout shift counts them.
-  await context.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await countLayoutShifts(context);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(300);
@@ -76,15 +70,7 @@ const headerTop = (page) => page.evaluate(() => {
   return { top: Math.round(header.top), bottom: Math.round(header.bottom) };
 });
 
-async function axe(page) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  }
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axe = axeFindings;
 
 test('on a phone the header slides away while scrolling down and comes back on scrolling up', async () => {
   const { context, page, loadShift } = await open(server.url + LONG, PHONE);

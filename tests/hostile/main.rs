@@ -22,6 +22,7 @@ mod include_roots;
 mod languages;
 mod leaks;
 mod located;
+mod nav_branches;
 mod new_page;
 mod output;
 mod panics;

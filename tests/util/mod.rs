@@ -343,6 +343,14 @@ pub fn main_of(html: &str) -> &str {
     &html[start..end]
 }
 
+/// The name of the navigation's branch file of the section at `site_path` (`ops/`), as
+/// the build names it: 12 hexadecimal digits of the path's 64-bit FNV-1a hash.
+pub fn branch_name(site_path: &str) -> String {
+    let hash =
+        site_path.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{:012x}", hash >> 16)
+}
+
 /// The part of a page between `start` (inclusive) and the next `end` (inclusive).
 #[track_caller]
 pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {

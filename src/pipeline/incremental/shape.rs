@@ -453,10 +453,15 @@ fn affected_pages(old: &Site, new: &Site, map: &PageMap, rendered: &[PageId]) ->
         sections.extend(old.pages[o].parent.and_then(|id| map.new_id(id)));
     }
     for parent in sections {
-        match new.pages[parent].parent {
-            // A top-level section's pages are listed, folded, on every page.
-            None | Some(0) => nav_only.extend(0..new.pages.len()),
-            Some(_) => subtree(new, parent, &mut nav_only),
+        // The pages that list the section's pages: those under it. When it gained its
+        // first page or lost its last, also those that list the section, whose entry now
+        // unfolds or not: those under its own section. The top level is on every page.
+        let unfolds = |site: &Site, id: PageId| !crate::site::nav::shown_children(site, id).is_empty();
+        let same = map.to_old[parent].is_some_and(|o| unfolds(old, o) == unfolds(new, parent));
+        let lists = if same { Some(parent) } else { new.pages[parent].parent };
+        match lists {
+            Some(id) if id != 0 && !new.is_language_home(id) => subtree(new, id, &mut nav_only),
+            _ => nav_only.extend(0..new.pages.len()),
         }
     }
     // Pages that came, and pages whose previous or next page or backlinks changed.

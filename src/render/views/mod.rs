@@ -6,7 +6,7 @@
 //! |---|---|
 //! | `site` | title, description, language, `root` (the base path), `base_url`, `version`, `audience` |
 //! | `page` | the page: title, description, url, permalink, kind, owners, tags, extra, content, toc, internal... |
-//! | `nav` | the navigation entries: title, url, depth, current, open, has_children, more, internal, folded |
+//! | `nav` | the navigation entries: title, url, depth, current, open, has_children, more, internal, branch |
 //! | `breadcrumbs` | the section pages above this one: title, url |
 //! | `prev`, `next` | the neighbours in reading order, or nothing |
 //! | `section` | on section pages: `children`, the pages and subsections, in order, and the `catalog` |
@@ -153,9 +153,10 @@ pub(crate) struct NavView<'a> {
     pub more: usize,
     /// Whether the page is internal (only in an internal build).
     pub internal: bool,
-    /// Whether the entry is a child of a top-level section off the page's path, listed
-    /// so the navigation can unfold it (the built-in theme folds it: class `in-closed`).
-    pub folded: bool,
+    /// For a section whose pages this page's navigation does not list (and for a "more"
+    /// entry): the name of its branch file, `nav/<name>.json` under the site's root, which
+    /// lists them all; otherwise none.
+    pub branch: Option<String>,
 }
 
 /// Everything one page's template sees besides `site` and the navigation ([`super::nav`]).

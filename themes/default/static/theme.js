@@ -22,7 +22,7 @@
   // languages gives as JSON in the tag's data-words (tabs.js reads them there too).
   var WORDS = {
     ui_theme: 'Theme: ', ui_theme_auto: 'auto', ui_theme_light: 'light', ui_theme_dark: 'dark',
-    ui_close_menu: 'Close menu', ui_pages_in: 'Pages in {title}', ui_copy: 'Copy', ui_copied: 'Copied',
+    ui_close_menu: 'Close menu', ui_pages_in: 'Pages in {title}', ui_internal: 'Internal', ui_copy: 'Copy', ui_copied: 'Copied',
     ui_copy_failed: 'Copy failed', ui_copy_commands: 'Copies the commands only, without prompts and output',
     ui_code: 'Code', ui_code_block: '{lang} block {n} of {total}, scrolls sideways',
     ui_shortcuts: 'Keyboard shortcuts', ui_shortcut_search: 'Search (also Ctrl-K)', ui_shortcut_previous: 'Previous page',
@@ -133,47 +133,128 @@
   }
 
   // ---- Collapsible navigation tree ----
+  // The tree is one flat list of entries, each with its depth (--depth). Every section
+  // entry gets a toggle: the sections on the page's path are open, the others as left in
+  // this session. A section whose pages the page does not list names its branch file
+  // (data-b, a file of the folder data-nav names), read the first time it is unfolded;
+  // a level cut to a window ("N more in ...") lists all its pages in place the same way.
   function wireTree(nav) {
+    var tree = nav.querySelector('.nav-tree');
+    if (!tree) return;
+    var folder = tree.getAttribute('data-nav') || '';
     var session = store('sessionStorage');
     var saved = {};
     try { saved = JSON.parse(session.getItem('opsbook-nav') || '{}') || {}; } catch (e) { saved = {}; }
-    var items = Array.prototype.slice.call(nav.querySelectorAll('.nav-tree > li'));
+    var files = {};
     var depthOf = function (li) { return parseInt(li.style.getPropertyValue('--depth') || '0', 10); };
-    items.forEach(function (li, at) {
-      li.classList.remove('in-closed');
-      if (!li.classList.contains('has-children')) return;
-      var next = items[at + 1];
-      if (!next || depthOf(next) <= depthOf(li)) return;
+    /** The entries under `li`: those after it that are deeper. */
+    function branchOf(li) {
+      var found = [];
+      for (var next = li.nextElementSibling; next && depthOf(next) > depthOf(li); next = next.nextElementSibling) found.push(next);
+      return found;
+    }
+    /** The entries of branch file `name`, read once: [[title, url, branch, internal], ...]. */
+    function read(name) {
+      if (!files[name]) {
+        files[name] = fetch(folder + name + '.json').then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        });
+        files[name].catch(function () { delete files[name]; });
+      }
+      return files[name];
+    }
+    /** A new entry at `depth` from a branch file's `data`, inserted after `after` (at the
+        top of the tree when none). */
+    function insert(data, depth, after) {
+      var li = el('li', { 'class': 'nav-item' + (data[2] ? ' has-children' : '') });
+      li.style.setProperty('--depth', String(depth));
+      if (data[2]) li.setAttribute('data-b', data[2]);
+      li.appendChild(el('a', { href: data[1] }, data[0]));
+      if (data[3]) li.appendChild(el('span', { 'class': 'internal-badge' }, say('ui_internal')));
+      tree.insertBefore(li, after ? after.nextSibling : tree.firstChild);
+      if (data[2]) addToggle(li, false);
+      return li;
+    }
+    /** Hides the entries under `li` that a folded section above them holds. */
+    function refresh(li) {
+      var foldedAt = li.classList.contains('collapsed') ? depthOf(li) : Infinity;
+      branchOf(li).forEach(function (item) {
+        var depth = depthOf(item);
+        if (depth <= foldedAt) foldedAt = Infinity;
+        item.hidden = depth > foldedAt;
+        if (!item.hidden && item.classList.contains('collapsed')) foldedAt = depth;
+      });
+    }
+    function addToggle(li, onPath) {
       var link = li.querySelector('a');
       var key = link.getAttribute('href');
-      var onPath = li.classList.contains('open') || li.classList.contains('current');
-      var button = el('button', { type: 'button', 'class': 'nav-toggle', 'aria-label': say('ui_pages_in', { title: link.textContent }) });
+      var button = el('button', { type: 'button', 'class': 'nav-toggle', 'aria-expanded': 'false', 'aria-label': say('ui_pages_in', { title: link.textContent }) });
       li.insertBefore(button, link);
       li.classList.add('has-toggle');
-      function branch() {
-        var found = [];
-        for (var i = at + 1; i < items.length && depthOf(items[i]) > depthOf(li); i++) found.push(items[i]);
-        return found;
-      }
-      function apply(open) {
+      function set(open) {
         button.setAttribute('aria-expanded', open ? 'true' : 'false');
         li.classList.toggle('collapsed', !open);
-        // A branch inside a closed one stays hidden.
-        branch().forEach(function (child) {
-          var hiddenBy = items.slice(at, items.indexOf(child)).some(function (p) {
-            return p.classList.contains('collapsed') && depthOf(p) < depthOf(child);
-          });
-          child.hidden = hiddenBy;
-        });
+        refresh(li);
       }
-      // The current page's branch is always open; others as left in this session.
-      apply(onPath || saved[key] === true);
+      /** Opens or folds the section, reading its branch file the first time it opens. */
+      function unfold(open) {
+        var name = li.getAttribute('data-b');
+        if (!open || !name || branchOf(li).length) return set(open);
+        button.setAttribute('aria-busy', 'true');
+        read(name).then(function (entries) {
+          if (!branchOf(li).length) entries.reduceRight(function (_, data) { insert(data, depthOf(li) + 1, li); return null; }, null);
+          set(true);
+        }, function () { set(false); }).then(function () { button.removeAttribute('aria-busy'); });
+      }
+      unfold(onPath || saved[key] === true);
       button.addEventListener('click', function () {
         var open = button.getAttribute('aria-expanded') !== 'true';
-        apply(open);
+        unfold(open);
         saved[key] = open;
         try { session.setItem('opsbook-nav', JSON.stringify(saved)); } catch (e) { /* storage off */ }
       });
+    }
+    /** A level cut to a window: its "more" entry lists the level's other pages in place. */
+    function addShowAll(li) {
+      var link = li.querySelector('a');
+      var button = el('button', { type: 'button', 'class': 'nav-show-all' }, link.textContent);
+      li.replaceChild(button, link);
+      button.addEventListener('click', function () {
+        button.setAttribute('aria-busy', 'true');
+        read(li.getAttribute('data-b')).then(function (entries) {
+          var depth = depthOf(li);
+          var shown = {};
+          var first = null;
+          for (var item = li.previousElementSibling; item && depthOf(item) >= depth; item = item.previousElementSibling) {
+            if (depthOf(item) === depth) { shown[item.querySelector('a').getAttribute('href')] = true; first = item; }
+          }
+          // Pages before the window go before its first entry, the others before this one.
+          var start = first ? first.previousElementSibling : li.previousElementSibling;
+          var later = false;
+          var added = [];
+          entries.forEach(function (data) {
+            if (shown[data[1]]) { later = true; return; }
+            var item = insert(data, depth, later ? li.previousElementSibling : start);
+            if (!later) start = item;
+            added.push({ item: item, later: later });
+          });
+          var focus = added.filter(function (a) { return a.later; })[0] || added[0];
+          li.parentNode.removeChild(li);
+          if (focus) focus.item.querySelector('a').focus();
+        }, function () { window.location.href = link.href; });
+      });
+    }
+    Array.prototype.slice.call(tree.children).forEach(function (li) {
+      li.classList.remove('in-closed');
+      if (li.classList.contains('nav-more')) {
+        if (li.hasAttribute('data-b')) addShowAll(li);
+        return;
+      }
+      if (!li.classList.contains('has-children')) return;
+      var next = li.nextElementSibling;
+      if (!li.hasAttribute('data-b') && !(next && depthOf(next) > depthOf(li))) return;
+      addToggle(li, li.classList.contains('open') || li.classList.contains('current'));
     });
   }
 

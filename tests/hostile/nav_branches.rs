@@ -1,0 +1,63 @@
+//! Hostile inputs: the navigation's branch files (`nav/<name>.json`, issue 33 part 7),
+//! which list a section's pages for the theme to unfold it in place. They are output
+//! files like any other: content cannot take their place, and they carry no internal
+//! page or title into a public build.
+
+use crate::util::{Site, branch_name};
+
+#[test]
+fn a_content_file_at_a_branch_file_s_path_is_refused_and_the_output_kept() {
+    let site = Site::with_files(
+        "nav-branch-clash",
+        &[("content/_index.md", "# Home\n"), ("content/ops/_index.md", "# Ops\n"), ("content/ops/a.md", "# A\n")],
+    );
+    site.build(&[]).expect_code(0);
+    let file = format!("nav/{}.json", branch_name("ops/"));
+    let before = site.read(&format!("public/{file}"));
+    assert_eq!(before, r#"[["A","/ops/a/"]]"#);
+    site.write(&format!("content/{file}"), "[[\"Forged\",\"https://evil.example/\"]]");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(&format!(
+            "error[duplicate-url]: `content/{file}` would be written to /{file}, which is already taken by the file /{file} that opsbook writes for the navigation of a section"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read(&format!("public/{file}")), before, "the previous output is left as it was");
+}
+
+#[test]
+fn a_public_build_s_branch_files_list_no_internal_page_and_titles_stay_text() {
+    let site = Site::with_files(
+        "nav-branch-audience",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/ops/_index.md", "# Ops\n"),
+            ("content/ops/public.md", "---\ntitle: '</script><img src=x onerror=alert(1)> \"q\" \\ x'\n---\nText.\n"),
+            ("content/ops/secret.md", "---\ntitle: Canary vault\nvisibility: internal\n---\nText.\n"),
+            ("content/ops/vault/_index.md", "---\ntitle: Canary section\nvisibility: internal\n---\n"),
+            ("content/ops/vault/keys.md", "# Canary keys\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let branches: Vec<String> =
+        site.files_under("public/nav").into_iter().map(|f| site.read(&format!("public/nav/{f}"))).collect();
+    assert!(!branches.is_empty());
+    assert!(branches.iter().all(|text| !text.to_lowercase().contains("canary")), "{branches:?}");
+    let ops: serde_json::Value =
+        serde_json::from_str(&site.read(&format!("public/nav/{}.json", branch_name("ops/")))).expect("JSON");
+    assert_eq!(ops[0][0], "</script><img src=x onerror=alert(1)> \"q\" \\ x", "the title is a JSON string, as written");
+    assert!(!site.exists(&format!("public/nav/{}.json", branch_name("ops/vault/"))));
+
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    let ops: serde_json::Value =
+        serde_json::from_str(&site.read(&format!("internal/nav/{}.json", branch_name("ops/")))).expect("JSON");
+    let entries = ops.as_array().expect("an array");
+    let vault = entries.iter().find(|e| e[0] == "Canary vault").expect("the internal page, in an internal build");
+    assert_eq!(vault.as_array().map(Vec::len), Some(4), "{vault}: marked internal");
+    assert_eq!(vault[3], 1);
+    let section = entries.iter().find(|e| e[0] == "Canary section").expect("the internal section");
+    assert_eq!(section[2], branch_name("ops/vault/"));
+}
