@@ -89,3 +89,23 @@ fn attribute_lists_are_applied_or_dropped_never_printed() {
     assert!(cache.contains("class=\"step\""), "{cache}");
     assert!(cache.contains("<a href=\"https://console.example.org\" target=\"_blank\">the console</a>"), "{cache}");
 }
+
+/// CommonMark ends a fenced code block with its container: a fence left open in a list
+/// item ends where the item does. A shortcode's close after that item is no code, and
+/// closes the shortcode (issue 31: a callout of a real Hugo handbook ran to the end of
+/// its page, its close shown as text).
+#[test]
+fn a_fence_left_open_in_a_list_item_ends_with_the_item_and_the_shortcode_closes() {
+    let page = "---\ntitle: Page\n---\n\n{{% alert title=\"Note\" %}}\n- Run this:\n\n  ```json\n  {\"a\": 1}\n\n\
+                {{% /alert %}}\n\nAfter the note.\n";
+    let site = Site::with_files("fence-in-item", &[("hugo.toml", "title = \"X\"\n"), ("content/page.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("never closed"), "{}", run.stderr);
+    let main = main_of(&site, "public/page/index.html");
+    assert!(!main.contains("{{%"), "{main}");
+    let callout = main.split("<div class=\"callout").nth(1).expect("a callout");
+    let (inside, after) = callout.split_once("</div>").expect("the callout ends");
+    assert!(inside.contains("<pre class=\"code\" data-lang=\"json\">"), "the code is in the note: {inside}");
+    assert!(after.contains("After the note."), "{after}");
+}

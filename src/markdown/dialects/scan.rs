@@ -17,13 +17,18 @@ use super::{attributes, erb, liquid, mdbook, mdx, shortcodes};
 /// pulldown-cmark does not see as such (inside an HTML block: a JSX `<TabItem>` with a
 /// code block and no blank line between) are code too, since the rewrite frees them.
 pub(super) fn code_ranges(text: &str) -> Vec<Range<usize>> {
-    use pulldown_cmark::{Event, Parser, Tag};
-    let mut ranges: Vec<Range<usize>> = fenced_ranges(text);
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut fenced: Vec<Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(text, crate::markdown::parser_options()).into_offset_iter() {
-        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
-            ranges.push(range);
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => fenced.push(range.clone()),
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => {}
+            _ => continue,
         }
+        ranges.push(range);
     }
+    ranges.extend(fenced_ranges(text, &fenced));
     ranges.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
@@ -37,11 +42,23 @@ pub(super) fn code_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// The fenced code blocks of `text` read line by line, at any indentation: from a line
 /// of three or more backticks or tildes to a line of as many of the same, or the end.
-fn fenced_ranges(text: &str) -> Vec<Range<usize>> {
+/// A fence the Markdown parser reads too (`parsed`, its fenced blocks) ends where the
+/// parser ends it: with its container, when a list item or a quote ends before the
+/// fence is closed (CommonMark 0.31, "Fenced code blocks": the content runs "until the
+/// end of the containing block"). The others (in an HTML block, a shortcode's body)
+/// run to their closing fence or the end of the page.
+fn fenced_ranges(text: &str, parsed: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open: Option<(usize, u8, usize)> = None;
     let mut at = 0;
+    // The end of a block the parser read, whose lines are not read again.
+    let mut skip_until = 0;
     for line in text.split_inclusive('\n') {
+        let line_start = at;
+        at += line.len();
+        if line_start < skip_until {
+            continue;
+        }
         let trimmed = line.trim();
         let fence = trimmed.as_bytes().first().filter(|b| **b == b'`' || **b == b'~').map(|b| {
             let len = trimmed.bytes().take_while(|x| x == b).count();
@@ -49,15 +66,20 @@ fn fenced_ranges(text: &str) -> Vec<Range<usize>> {
         });
         match (open, fence) {
             (None, Some((c, len))) if len >= 3 && !(c == b'`' && trimmed[len..].contains('`')) => {
-                open = Some((at, c, len));
+                match parsed.iter().find(|block| (line_start..at).contains(&block.start)) {
+                    Some(block) => {
+                        ranges.push(line_start..block.end.max(at));
+                        skip_until = block.end;
+                    }
+                    None => open = Some((line_start, c, len)),
+                }
             }
             (Some((start, c, len)), Some((d, n))) if d == c && n >= len && n == trimmed.len() => {
-                ranges.push(start..at + line.len());
+                ranges.push(start..at);
                 open = None;
             }
             _ => {}
         }
-        at += line.len();
     }
     if let Some((start, ..)) = open {
         ranges.push(start..text.len());
@@ -218,6 +240,21 @@ pub(super) fn pair(tokens: &[Token<'_>]) -> HashMap<usize, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_fence_ends_with_its_list_item_and_at_the_margin_with_the_page() {
+        let text = "{{% note %}}\n- item\n\n  ```json\n  {\"a\": 1}\n\n  more\n\n{{% /note %}}\nafter\n";
+        let code = code_ranges(text);
+        let close = text.find("{{% /note").expect("the close");
+        assert_eq!(code.len(), 1, "{code:?}");
+        assert!(code[0].start == text.find("  ```").expect("fence") && code[0].end <= close, "{code:?}");
+        let margin = "```\ncode\n\n{{% /note %}}\n";
+        assert_eq!(code_ranges(margin), vec![0..margin.len()]);
+        // A fence the parser does not read (inside an HTML block) runs to its close.
+        let html = "<div>\n```\n{{< x >}}\n```\n</div>\n";
+        let fence = html.find("```").expect("fence");
+        assert!(code_ranges(html).iter().any(|r| r.start <= fence && r.end >= html.find("</div>").expect("div")));
+    }
 
     #[test]
     fn finds_needles_in_linear_time() {
