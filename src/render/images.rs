@@ -1,5 +1,9 @@
 //! Images that keep their place and load when needed (issue 33, part 6): in a page's
-//! body, every `<img>` but the first gets `loading="lazy"`, and every `<img>` of an
+//! body, every `<img>` gets `loading="lazy"` but the first when it stands before the end
+//! of the first paragraph (a diagram or picture that opens the page, likely the largest
+//! thing of its first screen, is fetched at once; one after the opening text is fetched
+//! as the page is laid out, so it does not hold up the text the reader sees first), and
+//! every `<img>` of an
 //! image the site copies gets the `width` and `height` measured from its file
 //! ([`crate::site::image_sizes`]), so the browser reserves its box before it loads and
 //! nothing below it jumps. What the author wrote wins: an image with a `loading`
@@ -15,9 +19,12 @@ pub(crate) fn sized_and_lazy(html: &str, page: &str, base: &str, sizes: &ImageSi
     let mut out = String::new();
     let mut copied = 0;
     let mut seen = 0;
+    // Where the first paragraph ends: an image after it is lazy, the first one too.
+    let opening = memchr::memmem::find(html.as_bytes(), b"</p>").unwrap_or(html.len());
     for (start, end) in img_tags(html) {
         let tag = &html[start..end];
         seen += 1;
+        let eager = seen == 1 && start < opening;
         let mut added = String::new();
         if !has_attribute(tag, "width") && !has_attribute(tag, "height") {
             let size = attribute(tag, "src").and_then(|src| site_path_of(src, page, base)).and_then(|p| sizes.get(&p));
@@ -25,7 +32,7 @@ pub(crate) fn sized_and_lazy(html: &str, page: &str, base: &str, sizes: &ImageSi
                 added.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
             }
         }
-        if seen > 1 && !has_attribute(tag, "loading") {
+        if !eager && !has_attribute(tag, "loading") {
             added.push_str(" loading=\"lazy\"");
         }
         if added.is_empty() {
@@ -175,6 +182,18 @@ mod tests {
             sized_and_lazy(html, "runbooks/db/", "/", &sizes()).as_deref(),
             Some("<img src=\"../img/graph.png\" alt=\"x\" width=\"800\" height=\"450\">")
         );
+    }
+
+    #[test]
+    fn the_first_image_after_the_opening_paragraph_is_lazy_too() {
+        let html = "<h1>T</h1><p>Why I did this.</p><figure><img src=\"/img/logo.png\"></figure>";
+        assert_eq!(
+            sized_and_lazy(html, "", "/", &sizes()).as_deref(),
+            Some("<h1>T</h1><p>Why I did this.</p><figure><img src=\"/img/logo.png\" width=\"64\" height=\"64\" loading=\"lazy\"></figure>")
+        );
+        let inside = "<p>See <img src=\"/img/logo.png\"> here.</p><p><img src=\"/img/logo.png\"></p>";
+        let out = sized_and_lazy(inside, "", "/", &sizes()).expect("sized");
+        assert_eq!(out.matches("loading=\"lazy\"").count(), 1, "one inside the first paragraph loads at once: {out}");
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub(crate) struct LanguageView<'a> {
     /// Every language's version of the page, in `languages`' order: the switch.
     pub alternates: Vec<AlternateView<'a>>,
     /// The translations search engines are told of (`hreflang`): none on a page that is
-    /// not translated, and no version that is not.
+    /// not translated, and no version that is not; none without a host in the base URL,
+    /// since search engines read only absolute addresses there.
     pub hreflang: Vec<AlternateView<'a>>,
     /// The address of the default language's version (`hreflang="x-default"`).
     pub x_default: Option<String>,
@@ -78,7 +79,13 @@ impl<'a> LanguageView<'a> {
             })
             .collect();
         let original = alternates.iter().find(|a| a.code == default);
-        let hreflang = if fallback { Vec::new() } else { alternates.iter().filter(|a| !a.fallback).cloned().collect() };
+        // Search engines read only absolute addresses there: none without a host.
+        let absolute = site.config.base_url.has_origin();
+        let hreflang = if fallback || !absolute {
+            Vec::new()
+        } else {
+            alternates.iter().filter(|a| !a.fallback).cloned().collect()
+        };
         Some(LanguageView {
             code,
             text: if fallback { default } else { code },
