@@ -20,6 +20,7 @@ pub(crate) mod front_text;
 pub(crate) mod hugo_site;
 pub(crate) mod include_files;
 pub(crate) mod include_roots;
+pub(crate) mod jekyll_files;
 pub(crate) mod jekyll_site;
 pub(crate) mod js_literal;
 pub(crate) mod kinds;

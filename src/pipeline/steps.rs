@@ -182,6 +182,9 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     // The files the old tool published no page from (Docusaurus's partials) are none.
     let old_tool = &files.old_tool;
     files.pages.retain(|path| !old_tool.leaves_out(path));
+    if old_tool.tool == crate::content::old_tool::Tool::Jekyll {
+        files.jekyll_files = crate::content::jekyll_files::find(config, &mut files.assets, diagnostics);
+    }
     let mut roots = crate::content::include_roots::IncludeRoots::find(config);
     roots.languages = crate::content::languages::listed(config, &files);
     files.include_roots = Arc::new(roots);

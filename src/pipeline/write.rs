@@ -176,11 +176,61 @@ pub(crate) fn write_files(
         .filter(|asset| !internal_only.contains(&asset.url))
         .map(|asset| {
             let (disk, shown) = site.config.locate(&asset.source);
-            copy_source(output, &disk, &shown, &asset.url)
+            match site.jekyll_files.get(&asset.source) {
+                Some(file) => write_jekyll_file(site, file, &asset.url, &disk, &shown, output),
+                None => copy_source(output, &disk, &shown, &asset.url),
+            }
         })
         .collect::<anyhow::Result<_>>()?;
     diagnostics.extend(problems.into_iter().flatten());
     Ok(())
+}
+
+/// Writes a file Jekyll processes ([`crate::content::jekyll_files`]) through Liquid, at
+/// `site_path`; a file that cannot be read or rendered is not written, with a warning at
+/// it that says why.
+fn write_jekyll_file(
+    site: &Site,
+    file: &crate::content::jekyll_files::JekyllFile,
+    site_path: &str,
+    disk: &std::path::Path,
+    shown: &str,
+    output: &dyn Sink,
+) -> anyhow::Result<Option<Diagnostic>> {
+    let text = match crate::fs::read_text(disk, crate::fs::FileKind::Page) {
+        Ok(text) => text.replace("\r\n", "\n"),
+        Err(e) => {
+            let message = format!("cannot read `{shown}`: {e}");
+            return Ok(Some(Diagnostic::error(crate::diagnostic::Rule::UnreadableFile, shown, 0, 0, message)));
+        }
+    };
+    let Some(templating) = site.templating.as_deref() else { return Ok(None) };
+    let mut page = file.front.clone();
+    if let serde_json::Value::Object(map) = &mut page {
+        map.insert("url".into(), format!("/{site_path}").into());
+    }
+    let (body, body_line) = crate::content::jekyll_files::body(&text);
+    let asset = |path: &str| {
+        let found =
+            crate::site_path::check(path).is_ok() && matches!(site.target_of(path), Some(crate::site::Target::File));
+        found.then(|| site.config.base_url.href(path))
+    };
+    match crate::markdown::dialects::liquid_file::render_file(body, &page, templating, &asset) {
+        Ok(rendered) => {
+            output.write(site_path, rendered.as_bytes())?;
+            Ok(None)
+        }
+        Err(refusal) => Ok(Some(
+            Diagnostic::error(
+                crate::diagnostic::Rule::UnsupportedSyntax,
+                shown,
+                body_line + refusal.line - 1,
+                refusal.column,
+                format!("`{shown}` is a file Jekyll renders through Liquid: {}; it is not published", refusal.message),
+            )
+            .with_severity(crate::diagnostic::Severity::Warning),
+        )),
+    }
 }
 
 /// The theme's `tabs.js` when a page of the model has tabs: for a rebuild, whose pages

@@ -190,6 +190,9 @@ pub struct Site {
     /// The tool the handbook was written for, whose rules its URLs and relative links
     /// follow ([`crate::content::old_tool`]).
     pub(crate) old_tool: crate::content::old_tool::OldTool,
+    /// The files of a Jekyll handbook that Jekyll processes through Liquid, by content
+    /// path ([`crate::content::jekyll_files`]): written rendered, not copied.
+    pub(crate) jekyll_files: Arc<crate::content::jekyll_files::JekyllFiles>,
     /// For the dev server's builds: the files the walk found and the pages it parsed,
     /// from which a page added, deleted or renamed is assembled again without walking
     /// and parsing every page (`pipeline::incremental::shape`).
@@ -493,7 +496,13 @@ impl Site {
         // A permalink may name a file opsbook writes only where content replaces it.
         let taken: FastHashSet<String> =
             index.files.iter().filter(|path| outputs::yields_to_content(path).is_none()).cloned().collect();
-        let assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, rules, &taken);
+        let mut assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, rules, &taken);
+        // A file Jekyll processes is published at its permalink.
+        for asset in &mut assets {
+            if let Some(permalink) = files.jekyll_files.get(&asset.source).and_then(|file| file.permalink.clone()) {
+                asset.url = permalink;
+            }
+        }
         urls::permalink_warnings(&pages, rules, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
@@ -547,6 +556,7 @@ impl Site {
             mounted_owners: MountedOwners::default(),
             strip_prefixes,
             old_tool: files.old_tool.clone(),
+            jekyll_files: Arc::new(files.jekyll_files.clone()),
             internal_pages,
             walked: None,
             read_again: Vec::new(),

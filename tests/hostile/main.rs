@@ -19,6 +19,7 @@ mod costs;
 mod formats;
 mod images;
 mod include_roots;
+mod jekyll_files;
 mod languages;
 mod leaks;
 mod located;

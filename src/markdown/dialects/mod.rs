@@ -36,6 +36,7 @@ mod evaluate;
 mod html_diagrams;
 mod inline;
 mod liquid;
+pub(crate) mod liquid_file;
 mod liquid_filters;
 mod liquid_items;
 mod liquid_items_filters;

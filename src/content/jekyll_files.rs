@@ -1,0 +1,142 @@
+//! The files of a Jekyll site that are no pages but that Jekyll processes: "any file that
+//! contains a YAML front matter block will be processed by Jekyll as a special file"
+//! (jekyllrb.com/docs/front-matter/), rendered through Liquid and written without its
+//! front matter under its name, or at its `permalink` (jekyll/jekyll
+//! `lib/jekyll/page.rb`): a `robots.txt`, a web manifest, a script that reads
+//! `site.baseurl`. Copied as written, such a file published its front matter and Liquid.
+//!
+//! Found after the walk ([`find`]) among the files of a Jekyll handbook whose first bytes
+//! open a front matter block; each is read as a regular file within the page size limit,
+//! its block parsed (an error is an error at its line, and the file is not published).
+//! - Its `permalink` is its site path (`/.well-known/security.txt`); one that is no safe
+//!   site path is an `invalid-path` error at the field.
+//! - Sass (`.scss`, `.sass`), which Jekyll compiles into CSS, is not published, with a
+//!   note: opsbook compiles no Sass.
+//! - A file of the internal audience (`visibility: internal`), or one Jekyll does not
+//!   publish (`published: false`), is left out of a public build.
+//!
+//! The build writes each through Liquid ([`crate::markdown::dialects::liquid_file`]).
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// A file Jekyll processes, by its content path.
+pub(crate) type JekyllFiles = BTreeMap<String, JekyllFile>;
+
+/// A file Jekyll processes ([`find`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct JekyllFile {
+    /// Its front matter, as the Liquid variable `page` (with `url` and `path` added).
+    pub front: serde_json::Value,
+    /// Its site path, when its `permalink` names one.
+    pub permalink: Option<String>,
+}
+
+/// How much of a file is read to see whether it opens with front matter.
+const HEAD_BYTES: u64 = 1024;
+
+/// The files of `assets` (content paths) Jekyll processes, in a handbook whose old tool
+/// is Jekyll; those left out of the build (Sass, another audience, unreadable) are
+/// removed from `assets`, with the reason in `diagnostics` where there is one.
+pub(crate) fn find(config: &Config, assets: &mut Vec<String>, diagnostics: &mut Vec<Diagnostic>) -> JekyllFiles {
+    let mut found = JekyllFiles::new();
+    let mut dropped = Vec::new();
+    for path in assets.iter() {
+        let (disk, shown) = config.locate(path);
+        if !opens_with_front_matter(&disk) {
+            continue;
+        }
+        match read(config, path, &disk, &shown) {
+            Ok(Some(file)) => {
+                found.insert(path.clone(), file);
+            }
+            Ok(None) => dropped.push(path.clone()),
+            Err(problem) => {
+                diagnostics.push(problem);
+                dropped.push(path.clone());
+            }
+        }
+    }
+    assets.retain(|path| !dropped.contains(path));
+    found
+}
+
+/// Whether the file at `disk` opens with front matter (a regular file; anything else
+/// is copied, and the copy says what is wrong with it).
+fn opens_with_front_matter(disk: &std::path::Path) -> bool {
+    use std::io::Read;
+    let Ok((file, _)) = crate::fs::open_regular(disk, crate::fs::FileKind::Asset) else { return false };
+    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
+    file.take(HEAD_BYTES).read_to_end(&mut head).is_ok() && super::formats::opens_with_front_matter(&head)
+}
+
+/// The file at content path `path`, or `None` when the build leaves it out; the error
+/// that keeps it out otherwise.
+fn read(config: &Config, path: &str, disk: &std::path::Path, shown: &str) -> Result<Option<JekyllFile>, Diagnostic> {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".scss") || lower.ends_with(".sass") {
+        let message = format!(
+            "`{shown}` is Sass that Jekyll compiles into CSS; opsbook compiles no Sass, so it is not published"
+        );
+        let help = "publish the compiled CSS instead (in static/, or beside the pages)";
+        return Err(Diagnostic::error(Rule::UnsupportedSyntax, shown, 1, 1, message)
+            .with_severity(Severity::Note)
+            .with_help(help));
+    }
+    let unreadable = |message: String| Diagnostic::error(Rule::UnreadableFile, shown, 0, 0, message);
+    let text = crate::fs::read_text(disk, crate::fs::FileKind::Page)
+        .map_err(|e| unreadable(format!("cannot read `{shown}`: {e}")))?
+        .replace("\r\n", "\n");
+    let syntax = |e: super::front_matter::SyntaxError| {
+        Diagnostic::error(Rule::FrontMatterSyntax, shown, e.line, e.column, e.message)
+    };
+    let split = super::front_matter::split_front_matter(&text).map_err(syntax)?;
+    let Some(block) = split.front else { return Ok(None) };
+    let fields = super::front_matter::parse_fields(&block).map_err(syntax)?;
+    let mut front = serde_json::Map::new();
+    let mut permalink = None;
+    for field in fields.0 {
+        if field.key == "permalink"
+            && let Some(value) = field.value.value.to_json().as_str()
+        {
+            let site_path = value.trim_start_matches('/').to_string();
+            let site_path = if site_path.is_empty() || site_path.ends_with('/') {
+                format!("{site_path}index.html")
+            } else {
+                site_path
+            };
+            if let Err(problem) = crate::site_path::check(&site_path) {
+                let message = format!("the permalink {value:?} cannot be a file of the site: {problem}");
+                return Err(Diagnostic::error(Rule::InvalidPath, shown, field.value.line, field.value.column, message));
+            }
+            permalink = Some(site_path);
+        }
+        front.insert(field.key, field.value.value.to_json());
+    }
+    let internal = front.get("visibility").and_then(serde_json::Value::as_str) == Some("internal");
+    let unpublished = front.get("published") == Some(&serde_json::Value::Bool(false));
+    if unpublished || (internal && config.audience != crate::config::Audience::Internal) {
+        return Ok(None);
+    }
+    front.insert("path".into(), path.into());
+    Ok(Some(JekyllFile { front: serde_json::Value::Object(front), permalink }))
+}
+
+/// The body of a processed file's text, after its front matter, and the 1-based line of
+/// the file it starts at.
+pub(crate) fn body(text: &str) -> (&str, usize) {
+    super::front_matter::split_front_matter(text).map_or((text, 1), |split| (split.body, split.body_line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_is_what_follows_the_front_matter() {
+        assert_eq!(body("---\npermalink: /robots.txt\n---\nUser-agent: *\n"), ("User-agent: *\n", 4));
+        assert_eq!(body("no front matter\n"), ("no front matter\n", 1));
+    }
+}

@@ -1,0 +1,57 @@
+//! Hostile inputs: the files of a Jekyll site that a build renders through Liquid
+//! because they open with front matter (issue 31; `content::jekyll_files`). Each is
+//! read as a regular file inside the handbook within the page size limit: a FIFO does
+//! not hang the build, a link out of the handbook is not read, a file of the internal
+//! audience never reaches a public build, and Liquid that would write without end stops
+//! at its bound with a warning.
+
+use crate::util::Site;
+
+fn jekyll(name: &str) -> Site {
+    let site = Site::with_files(name, &[("content/index.md", "# Home\n")]);
+    site.write("_config.yml", "title: Test\n");
+    site
+}
+
+#[test]
+fn a_fifo_with_a_template_s_name_neither_hangs_nor_is_rendered() {
+    let site = jekyll("jekyll-files-fifo");
+    let made = std::process::Command::new("mkfifo").arg(site.root.join("content/robots.txt")).status().expect("mkfifo");
+    assert!(made.success());
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains("robots.txt"), "the FIFO is named: {}", run.stderr);
+}
+
+#[test]
+fn a_template_linked_out_of_the_handbook_is_not_read() {
+    let outside = Site::empty("jekyll-files-outside");
+    outside.write("secret.txt", "---\n---\nOUTSIDE-SECRET {{ site.title }}\n");
+    let site = jekyll("jekyll-files-link-out");
+    std::os::unix::fs::symlink(outside.root.join("secret.txt"), site.root.join("content/secret.txt")).expect("symlink");
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains("secret.txt"), "the link out is named: {}", run.stderr);
+    for file in site.files_under("public") {
+        let text = String::from_utf8_lossy(&site.read_bytes(&format!("public/{file}"))).into_owned();
+        assert!(!text.contains("OUTSIDE-SECRET"), "{file}");
+    }
+}
+
+#[test]
+fn internal_text_never_reaches_a_public_build_and_a_runaway_loop_stops() {
+    let site = jekyll("jekyll-files-internal");
+    site.write("content/ops.txt", "---\nvisibility: internal\n---\nCANARY-INTERNAL {{ site.title }}\n");
+    let bomb = "---\n---\n{% for i in (1..10000) %}{% for j in (1..10000) %}0123456789abcdef0123456789abcdef{% endfor %}{% endfor %}\n";
+    site.write("content/bomb.txt", bomb);
+    let started = std::time::Instant::now();
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60), "the bound holds");
+    assert!(!site.exists("public/bomb.txt"));
+    assert!(run.stderr.contains("`content/bomb.txt` is a file Jekyll renders through Liquid"), "{}", run.stderr);
+    for file in site.files_under("public") {
+        let text = String::from_utf8_lossy(&site.read_bytes(&format!("public/{file}"))).into_owned();
+        assert!(!text.contains("CANARY-INTERNAL"), "{file}");
+    }
+}
