@@ -189,7 +189,9 @@ mod tests {
         let html = "<h1>T</h1><p>Why I did this.</p><figure><img src=\"/img/logo.png\"></figure>";
         assert_eq!(
             sized_and_lazy(html, "", "/", &sizes()).as_deref(),
-            Some("<h1>T</h1><p>Why I did this.</p><figure><img src=\"/img/logo.png\" width=\"64\" height=\"64\" loading=\"lazy\"></figure>")
+            Some(
+                "<h1>T</h1><p>Why I did this.</p><figure><img src=\"/img/logo.png\" width=\"64\" height=\"64\" loading=\"lazy\"></figure>"
+            )
         );
         let inside = "<p>See <img src=\"/img/logo.png\"> here.</p><p><img src=\"/img/logo.png\"></p>";
         let out = sized_and_lazy(inside, "", "/", &sizes()).expect("sized");
