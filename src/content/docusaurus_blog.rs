@@ -67,6 +67,9 @@ pub(crate) struct DocusaurusBlog {
     /// Its authors file, from the root (`blog/authors.yml`); `None` when
     /// `authorsMapPath` climbs out of the root.
     pub authors_file: Option<String>,
+    /// The content path of its authors file when `authorsMapPath` names one in its
+    /// folder (`blog/authors.yml`, `de/blog/authors.yml`): data, never published.
+    pub authors_in_folder: Option<String>,
 }
 
 /// The blog plugins of the Docusaurus configuration `text` (of file `name`); a
@@ -146,14 +149,20 @@ pub(crate) fn blogs(
             let folder = source.folder.trim_matches('/');
             let translated = config.languages.list.iter().any(|locale| plugin.translated_folder(locale) == folder);
             if folder == plugin.path || translated {
-                blogs.push(DocusaurusBlog {
-                    dir: source.mount.trim_matches('/').to_string(),
-                    authors_file: authors_file.clone(),
-                });
+                let dir = source.mount.trim_matches('/').to_string();
+                let authors_in_folder = authors_in_folder(&dir, &plugin.authors_map);
+                blogs.push(DocusaurusBlog { dir, authors_file: authors_file.clone(), authors_in_folder });
             }
         }
     }
     blogs
+}
+
+/// A Docusaurus blog's people file in its folder (`blog/authors.yml`), when
+/// `authorsMapPath` names one there.
+pub(crate) fn authors_in_folder(dir: &str, authors_map: &str) -> Option<String> {
+    let inside = !authors_map.starts_with('/') && !authors_map.split('/').any(|part| part == "..");
+    inside.then(|| crate::site_path::join_relative(dir, authors_map)).flatten().filter(|path| !path.is_empty())
 }
 
 /// The blog of `blogs` whose post is the page of content path `path`, and the post's
@@ -214,6 +223,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_docusaurus_authors_map_is_in_the_blog_s_folder_only_when_it_stays_there() {
+        assert_eq!(authors_in_folder("blog", "authors.yml").as_deref(), Some("blog/authors.yml"));
+        assert_eq!(authors_in_folder("de/blog", "./people/a.yml").as_deref(), Some("de/blog/people/a.yml"));
+        assert_eq!(authors_in_folder("blog", "../people.yml"), None);
+        assert_eq!(authors_in_folder("blog", "/etc/passwd"), None);
+    }
+
+    #[test]
     fn reads_each_blog_plugin_s_folder_and_authors_file() {
         let text = "module.exports = { presets: [['classic', { docs: {}, blog: { path: './news/', authorsMapPath: '../people.yml' } }]],
             plugins: [['@docusaurus/plugin-content-blog', { id: 'community', path: 'community', routeBasePath: 'community' }]] };";
@@ -244,7 +261,7 @@ mod tests {
 
     #[test]
     fn posts_are_the_files_of_the_blog_s_folder_but_underscored_ones() {
-        let blogs = [DocusaurusBlog { dir: "blog".into(), authors_file: None }];
+        let blogs = [DocusaurusBlog { dir: "blog".into(), authors_file: None, authors_in_folder: None }];
         assert_eq!(post_of(&blogs, "blog/2024-01-05-x.md").map(|(_, i)| i), Some("2024-01-05-x.md".into()));
         assert!(post_of(&blogs, "blog/2024-01-05-x/index.mdx").is_some());
         assert!(post_of(&blogs, "blog/index.md").is_none() && post_of(&blogs, "blog/_draft.md").is_none());

@@ -17,6 +17,7 @@ pub(crate) mod audience;
 pub(crate) mod blog;
 pub(crate) mod catalog;
 pub(crate) mod codeowners;
+mod data_files;
 pub(crate) mod dated;
 pub(crate) mod extra_files;
 pub(crate) mod first_steps;
@@ -330,7 +331,10 @@ impl Site {
                 index.left_out.insert(asset.clone(), why);
             }
         }
-        let assets: Vec<String> = files.assets.iter().filter(|a| !index.left_out.contains_key(*a)).cloned().collect();
+        // The files read as data (people, strings) are no files of the site.
+        let data = data_files::DataFiles::of(&config, files, &loaded);
+        let assets: Vec<String> =
+            files.assets.iter().filter(|a| !index.left_out.contains_key(*a) && !data.holds(a)).cloned().collect();
         let mut page_dirs: FastHashSet<&str> = std::iter::once("").collect();
         for page in loaded.iter().filter(|p| !left_out(p)) {
             let mut dir = blog::section_dir_in(page.dir(), &config.languages);
