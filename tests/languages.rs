@@ -417,3 +417,29 @@ fn a_section_of_another_language_prints_under_its_folder_in_its_words() {
     assert!(!site.exists("public/print/de/runbooks/index.html"));
     assert!(site.read("public/print/runbooks/index.html").contains("Database failover"));
 }
+
+/// Issue 36: a translated incident (`2024-03-14-db.de.md` with its own `updates:`)
+/// showed its original's update texts; its page and the German status page show its
+/// own, and an update without a `status` takes the translation's.
+#[test]
+fn a_translated_incident_shows_its_own_updates() {
+    let site = bilingual_with_model();
+    let updates = "updates:\n  - {at: 2024-03-14T10:00:00Z, status: investigating, text: We are looking.}\n  - {at: 2024-03-14T11:00:00Z, text: It works again.}\n";
+    site.write(
+        "content/status/2024-03-14-db.md",
+        format!("---\ntitle: Database down\nkind: incident\nstatus: resolved\nstarted_at: 2024-03-14T09:50:00Z\nresolved_at: 2024-03-14T11:00:00Z\ncomponents:\n  api: major_outage\n{updates}---\nIt broke.\n"),
+    );
+    site.write(
+        "content/status/2024-03-14-db.de.md",
+        "---\ntitle: Datenbank ausgefallen\nkind: incident\nstatus: resolved\nstarted_at: 2024-03-14T09:50:00Z\nresolved_at: 2024-03-14T11:00:00Z\ncomponents:\n  api: major_outage\nupdates:\n  - {at: 2024-03-14T10:00:00Z, status: investigating, text: Wir sehen nach.}\n  - {at: 2024-03-14T11:00:00Z, text: Es geht wieder.}\n---\nEs ging kaputt.\n",
+    );
+    site.run_at_epoch("1710500000", &["build"]).expect_code(0);
+    let de = main_of(&site.read("public/de/status/2024-03-14-db/index.html")).to_string();
+    assert!(de.contains("<p>Wir sehen nach.</p>") && de.contains("<p>Es geht wieder.</p>"), "{de}");
+    assert!(de.contains("status-incident-resolved status-phase-resolved\">Behoben</span>"), "{de}");
+    assert!(!de.contains("We are looking") && !de.contains("It works again"), "{de}");
+    let en = main_of(&site.read("public/status/2024-03-14-db/index.html")).to_string();
+    assert!(en.contains("<p>We are looking.</p>") && !en.contains("Wir sehen nach"), "{en}");
+    let status = main_of(&site.read("public/de/status/index.html")).to_string();
+    assert!(!status.contains("It works again"), "{status}");
+}

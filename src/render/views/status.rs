@@ -121,6 +121,12 @@ fn update(words: &Words, u: &Update) -> UpdateView {
 
 use crate::site::status::status_words;
 
+/// The status an incident's page writes (`investigating` unless set): an update without
+/// one takes it.
+fn written_status(site: &Site, page: PageId) -> &str {
+    site.pages[page].values.text("status").unwrap_or("investigating")
+}
+
 /// An update's Markdown as HTML; raw HTML is shown as text.
 fn update_html(text: &str) -> String {
     use pulldown_cmark::{Event, Parser};
@@ -177,7 +183,11 @@ pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
             started_at: TimeView::of(incident.started_at),
             ended_at: incident.resolved_at.map(TimeView::of),
             components: incident.components.iter().map(|&(c, during)| badge(words, status, c, Some(during))).collect(),
-            updates: incident.updates.iter().map(|u| update(words, u)).collect(),
+            updates: site
+                .updates_shown(id, &incident.updates, written_status(site, original))
+                .iter()
+                .map(|u| update(words, u))
+                .collect(),
             rca: incident.rca.map(|rca| Reader::new(site, Some(id)).link(rca)),
             status_url,
         });
@@ -195,7 +205,11 @@ pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
             .iter()
             .map(|&c| badge(words, status, c, Some(ComponentStatus::UnderMaintenance)))
             .collect(),
-        updates: maintenance.updates.iter().map(|u| update(words, u)).collect(),
+        updates: site
+            .updates_shown(id, &maintenance.updates, maintenance.phase.name())
+            .iter()
+            .map(|u| update(words, u))
+            .collect(),
         rca: None,
         status_url,
     })
@@ -432,6 +446,15 @@ impl<'a> Reader<'a> {
         LinkView::of(self.site, shown.unwrap_or(page))
     }
 
+    /// The updates of the event of page `page`, `updates`, as the reader's language's
+    /// version of the page shows them ([`Site::updates_shown`]).
+    fn updates<'u>(&self, page: PageId, updates: &'u [Update], default_status: &str) -> std::borrow::Cow<'u, [Update]> {
+        match self.page.and_then(|reader| self.site.version_for(page, reader)) {
+            Some(shown) => self.site.updates_shown(shown, updates, default_status),
+            None => std::borrow::Cow::Borrowed(updates),
+        }
+    }
+
     /// A state the model says in English, in the reader's words.
     fn say(&self, label: &'a str) -> &'a str {
         say(self.words, label)
@@ -447,7 +470,7 @@ fn incident<'a>(r: &Reader<'a>, status: &'a Status, i: &'a Incident) -> Incident
         started_at: TimeView::of(i.started_at),
         resolved_at: i.resolved_at.map(TimeView::of),
         components: i.components.iter().map(|&(c, during)| badge(r.words, status, c, Some(during))).collect(),
-        latest: i.updates.first().map(|u| update(r.words, u)),
+        latest: r.updates(i.page, &i.updates, written_status(r.site, i.page)).first().map(|u| update(r.words, u)),
     }
 }
 
@@ -460,7 +483,7 @@ fn maintenance<'a>(r: &Reader<'a>, status: &'a Status, m: &'a Maintenance) -> Ma
         scheduled_for: TimeView::of(m.scheduled_for),
         scheduled_until: TimeView::of(m.scheduled_until),
         components: m.components.iter().map(|&c| badge(r.words, status, c, under)).collect(),
-        latest: m.updates.first().map(|u| update(r.words, u)),
+        latest: r.updates(m.page, &m.updates, m.phase.name()).first().map(|u| update(r.words, u)),
     }
 }
 

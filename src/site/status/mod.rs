@@ -271,6 +271,27 @@ impl Site {
     pub(crate) fn status_differs(&self) -> bool {
         collect_status(self, &mut Vec::new()) != self.status
     }
+
+    /// The updates page `id` shows of the event whose updates are `updates` (its
+    /// original's): a translation's own when it writes `updates`, since their texts are
+    /// in its language (each without a `status` taking its page's, else
+    /// `default_status`), else `updates` themselves.
+    pub(crate) fn updates_shown<'u>(
+        &self,
+        id: PageId,
+        updates: &'u [Update],
+        default_status: &str,
+    ) -> std::borrow::Cow<'u, [Update]> {
+        let page = &self.pages[id];
+        let translated = self.original_of(id) != id && !self.is_fallback(id);
+        match translated && !page.values.records("updates").is_empty() {
+            true => {
+                let default = page.values.text("status").unwrap_or(default_status);
+                std::borrow::Cow::Owned(collect::read_updates(self, id, &page.values, default))
+            }
+            false => std::borrow::Cow::Borrowed(updates),
+        }
+    }
 }
 
 /// A state or status name in words: `partial_outage` -> "Partial outage", for the
