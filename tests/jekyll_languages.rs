@@ -121,3 +121,23 @@ fn two_builds_of_a_translated_site_write_the_same_bytes() {
         );
     }
 }
+
+/// Issue 36: the plugin makes `site.baseurl` the language's folder (`/de`) in the German
+/// build, so `{{ site.baseurl }}/about/` and `{{ "/about/" | relative_url }}` on a German
+/// page lead to `/de/about/`; they led to the English page.
+#[test]
+fn a_link_from_the_root_on_a_language_s_page_leads_to_its_page_in_that_language() {
+    let site = plugin_site("jekyll-languages-baseurl");
+    site.write(
+        "content/index.md",
+        "---\ntitle: Home\n---\nSee [about]({{ site.baseurl }}/about/) and [again]({{ \"/about/\" | relative_url }}).\n",
+    );
+    site.build(&[]).expect_code(0);
+    let de = main_of(&site.read("public/de/index.html")).to_string();
+    assert!(
+        de.contains(r#"<a href="/de/about/">about</a>"#) && de.contains(r#"<a href="/de/about/">again</a>"#),
+        "{de}"
+    );
+    let en = main_of(&site.read("public/index.html")).to_string();
+    assert!(en.contains(r#"<a href="/about/">about</a>"#) && en.contains(r#"<a href="/about/">again</a>"#), "{en}");
+}

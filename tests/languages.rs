@@ -443,3 +443,27 @@ fn a_translated_incident_shows_its_own_updates() {
     let status = main_of(&site.read("public/de/status/index.html")).to_string();
     assert!(!status.contains("It works again"), "{status}");
 }
+
+/// Issue 36: a link from the root in a translation (`/runbooks/web/`, the file
+/// `/runbooks/web.md`) led to the default language's page; Hugo resolves a page's links
+/// in its language, so it leads to the page of the translation's language. A link that
+/// names a language's page, or a file, stays as written, and the default language's
+/// pages are as they were.
+#[test]
+fn a_link_from_the_root_in_a_translation_leads_to_its_language_s_page() {
+    let site = bilingual();
+    let links = "[web](/runbooks/web/) [web2](/runbooks/web.md#restart) [en](/de/about/) [file](/img/a.png)";
+    site.write("content/img/a.png", "png");
+    site.write("content/runbooks/web.md", "---\ntitle: Web server\n---\n# Restart\n\nRestart it.\n");
+    site.write("content/runbooks/web.de.md", "---\ntitle: Webserver\n---\n# Restart\n\nNeu starten.\n");
+    site.write("content/runbooks/db.de.md", format!("---\ntitle: Datenbank\n---\nSiehe {links}.\n"));
+    site.write("content/runbooks/db.md", format!("---\ntitle: Database\n---\nSee {links}.\n"));
+    site.build(&[]).expect_code(0);
+    let de = main_of(&site.read("public/de/runbooks/db/index.html")).to_string();
+    assert!(de.contains(r#"<a href="/de/runbooks/web/">web</a>"#), "{de}");
+    assert!(de.contains(r##"<a href="/de/runbooks/web/#restart">web2</a>"##), "{de}");
+    assert!(de.contains(r#"<a href="/de/about/">en</a>"#) && de.contains(r#"<a href="/img/a.png">file</a>"#), "{de}");
+    let en = main_of(&site.read("public/runbooks/db/index.html")).to_string();
+    assert!(en.contains(r#"<a href="/runbooks/web/">web</a>"#), "{en}");
+    assert!(en.contains(r##"<a href="/runbooks/web/#restart">web2</a>"##), "{en}");
+}
