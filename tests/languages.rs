@@ -467,3 +467,40 @@ fn a_link_from_the_root_in_a_translation_leads_to_its_language_s_page() {
     assert!(en.contains(r#"<a href="/runbooks/web/">web</a>"#), "{en}");
     assert!(en.contains(r##"<a href="/runbooks/web/#restart">web2</a>"##), "{en}");
 }
+
+/// Issue 36: the page of an alert, `/alerts/<name>/`, named the home page as its
+/// canonical address and its languages' versions (`/`, `/de/`), and its language switch
+/// led there. It is a page of the default language only, canonical at its own address,
+/// with no alternate for search engines; its switch leads to the runbook in each other
+/// language. A handbook of one language keeps its canonical link.
+#[test]
+fn an_alert_s_page_is_its_own_canonical_address() {
+    let site = bilingual_with_model();
+    site.build(&[]).expect_code(0);
+    let alert = site.read("public/alerts/DbDown/index.html");
+    assert!(alert.contains(r#"<link rel="canonical" href="https://ops.example.org/alerts/DbDown/">"#), "{alert}");
+    assert!(
+        !alert.contains("hreflang=\"x-default\"") && !alert.contains("<link rel=\"alternate\" hreflang"),
+        "{alert}"
+    );
+    let switch = util::between(&alert, "<nav class=\"language-switch\"", "</nav>");
+    assert!(
+        switch.contains(r#"<a href="/alerts/DbDown/" hreflang="en" lang="en" aria-current="page">English</a>"#),
+        "{switch}"
+    );
+    assert!(switch.contains(r#"<a href="/de/runbooks/db/" hreflang="de" lang="de">Deutsch</a>"#), "{switch}");
+    let site = Site::with_files(
+        "alert-canonical-one-language",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.org/\"\n"),
+            (
+                "content/db.md",
+                "---\ntitle: DB\nkind: runbook\nservice: db\nseverity: sev2\nowners: [dba]\nalerts: [DbDown]\n---\nFail over.\n",
+            ),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let alert = site.read("public/alerts/DbDown/index.html");
+    assert!(alert.contains(r#"<link rel="canonical" href="https://ops.example.org/alerts/DbDown/">"#), "{alert}");
+    assert!(!alert.contains("language-switch"), "{alert}");
+}
