@@ -504,3 +504,108 @@ fn an_alert_s_page_is_its_own_canonical_address() {
     assert!(alert.contains(r#"<link rel="canonical" href="https://ops.example.org/alerts/DbDown/">"#), "{alert}");
     assert!(!alert.contains("language-switch"), "{alert}");
 }
+
+/// Issue 36: English words on German pages. Each is a word of the theme in the page's
+/// language: the header's audience badge, an internal block's and callout's label, the
+/// blog list's byline and its second page's heading and crumbs (the blog among them,
+/// under the language's home), a print page, the status page's title, the heading of
+/// minutes without a year, the kinds' names (badges and search filters), a review's and
+/// its action items' states, and the title of an issue about the page.
+#[test]
+fn a_german_page_says_the_theme_s_words_in_german() {
+    let site = bilingual_with_model();
+    site.write(
+        "book.toml",
+        format!("{BOOK}repository = \"https://github.com/kestrel/handbook\"\n\n[status]\ncomponents = [ {{ id = \"api\", name = \"API\" }} ]\n"),
+    );
+    site.write(
+        "content/runbooks/db.de.md",
+        "---\ntitle: Datenbank\nkind: runbook\nservice: db\nseverity: sev2\nowners: [dba]\n---\nUmschalten.\n\n<!-- internal -->\nGeheim.\n<!-- /internal -->\n\n> [!INTERNAL]\n> Nur wir.\n",
+    );
+    site.write("content/de/blog/_index.md", "---\ntitle: Neuigkeiten\n---\nNeues.\n");
+    for day in 1..=11 {
+        site.write(&format!("content/de/blog/_posts/2024-01-{day:02}-p{day}.md"), "---\nauthor: Ann\n---\nText.\n");
+    }
+    for day in 1..=13 {
+        site.write(&format!("content/de/minutes/2023-02-{day:02}.md"), "Notizen.\n");
+    }
+    site.write("content/de/minutes/notizen.md", "---\ntitle: Notizen\n---\nOhne Datum.\n");
+    site.write(
+        "content/de/reviews/db.md",
+        "---\ntitle: Analyse\nkind: rca\nstatus: final\nincident_date: 2026-11-02\nseverity: sev2\naction_items:\n  - {title: Reparieren, owner: \"@dba\", due: 2026-12-01}\n---\nAnalyse.\n",
+    );
+    site.build(&["--audience", "internal"]).expect_code(0);
+    let db = site.read("public/de/runbooks/db/index.html");
+    assert!(
+        db.contains(
+            r#"<span class="audience-badge" title="Dieser Build enthält interne Seiten und Blöcke">Intern</span>"#
+        ),
+        "{db}"
+    );
+    assert!(
+        db.contains("<p class=\"internal-label\">Intern</p>")
+            && db.contains("internal-label\">Intern</p>\n<p>Nur wir."),
+        "{db}"
+    );
+    assert!(db.contains("<span class=\"kind-badge\">Runbook</span>"), "{db}");
+    assert!(db.contains("issues/new?title=Zu%20Datenbank&amp;body="), "{db}");
+    let blog = main_of(&site.read("public/de/blog/index.html")).to_string();
+    assert!(blog.contains("</time> · von <a href=\"/de/authors/ann/\">Ann</a></p>"), "{blog}");
+    let second = main_of(&site.read("public/de/blog/page/2/index.html")).to_string();
+    assert!(second.contains("<h1 class=\"page-title\">Neuigkeiten: Seite 2</h1>"), "{second}");
+    assert!(second.contains("<li><a href=\"/de/\">Home</a></li>\n<li><a href=\"/de/blog/\">Neuigkeiten</a></li>\n<li aria-current=\"page\">Beiträge, Seite 2</li>"), "{second}");
+    let print = site.read("public/de/print/runbooks/index.html");
+    assert!(print.contains("<title>Runbooks (Druckansicht) · Ops</title>"), "{print}");
+    let main = main_of(&print);
+    assert!(
+        main.contains("<nav class=\"breadcrumbs\" aria-label=\"Pfad\">\n<ol>\n<li><a href=\"/de/\">Home</a></li>"),
+        "{main}"
+    );
+    assert!(main.contains("<li aria-current=\"page\">Drucken</li>"), "{main}");
+    assert!(main.contains("<p class=\"lead\">Alle Seiten von <a href=\"/de/runbooks/\">Runbooks</a> auf einer Seite, in Lesereihenfolge, zum Drucken oder Speichern als PDF."), "{main}");
+    assert!(
+        main.contains("aria-label=\"Seiten dieses Abschnitts\"")
+            && main.contains(" · Verantwortlich: <span class=\"handle\">"),
+        "{main}"
+    );
+    assert!(site.read("public/de/status/index.html").contains("<h1 class=\"page-title\">Status von Ops</h1>"));
+    let minutes = main_of(&site.read("public/de/minutes/index.html")).to_string();
+    assert!(minutes.contains("<h2 id=\"year-other\">Weitere Seiten</h2>"), "{minutes}");
+    let review = main_of(&site.read("public/de/reviews/db/index.html")).to_string();
+    assert!(
+        review.contains("status-final\">abgeschlossen</span>") && review.contains("status-open\">offen</span>"),
+        "{review}"
+    );
+    let manifest = site.read("public/de/search/manifest.json");
+    assert!(manifest.contains(r#"{"value":"runbook","label":"Runbook","#), "{manifest}");
+    assert!(manifest.contains(r#"{"value":"incident","label":"Vorfall","#), "{manifest}");
+    // The English pages say the words they said.
+    let en = site.read("public/runbooks/db/index.html");
+    assert!(en.contains(r#"title="This build includes internal pages and blocks">Internal</span>"#), "{en}");
+    assert!(
+        en.contains("<span class=\"kind-badge\">runbook</span>")
+            && en.contains("title=About%20Database%20failover&amp;"),
+        "{en}"
+    );
+    let print = site.read("public/print/runbooks/index.html");
+    assert!(
+        print.contains("<title>Runbooks (print) · Ops</title>")
+            && print.contains("<li aria-current=\"page\">Print</li>"),
+        "{print}"
+    );
+    assert!(site.read("public/status/index.html").contains("<h1 class=\"page-title\">Ops status</h1>"));
+    assert!(site.read("public/search/manifest.json").contains(r#"{"value":"runbook","label":"runbook","#));
+}
+
+/// Issue 36: a blog's second page had no crumb of its blog, in any language.
+#[test]
+fn a_blog_s_page_of_older_posts_is_under_the_blog() {
+    let site = Site::with_files("blog-page-crumbs", &[("content/news/_index.md", "---\ntitle: News\n---\n")]);
+    for day in 1..=11 {
+        site.write(&format!("content/news/_posts/2024-01-{day:02}-p{day}.md"), "Text.\n");
+    }
+    site.build(&[]).expect_code(0);
+    let second = main_of(&site.read("public/news/page/2/index.html")).to_string();
+    assert!(second.contains("<li><a href=\"/\">Test</a></li>\n<li><a href=\"/news/\">News</a></li>\n<li aria-current=\"page\">Posts, page 2</li>"), "{second}");
+    assert!(second.contains("<h1 class=\"page-title\">News: page 2</h1>"), "{second}");
+}

@@ -272,6 +272,16 @@ impl Site {
         collect_status(self, &mut Vec::new()) != self.status
     }
 
+    /// The title of the status page in `words`: `[status] title`, else the handbook's
+    /// title in the words' `status_page_title` ("Ops status"). The API, the feeds and
+    /// the badges keep the model's own, [`Status::title`].
+    pub(crate) fn status_page_title(&self, words: &super::strings::Words) -> String {
+        match self.config.status.as_ref().and_then(|config| config.title.clone()) {
+            Some(title) => title,
+            None => super::strings::word(words, "status_page_title").replace("{title}", &self.config.title),
+        }
+    }
+
     /// The updates page `id` shows of the event whose updates are `updates` (its
     /// original's): a translation's own when it writes `updates`, since their texts are
     /// in its language (each without a `status` taking its page's, else
