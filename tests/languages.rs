@@ -609,3 +609,31 @@ fn a_blog_s_page_of_older_posts_is_under_the_blog() {
     assert!(second.contains("<li><a href=\"/\">Test</a></li>\n<li><a href=\"/news/\">News</a></li>\n<li aria-current=\"page\">Posts, page 2</li>"), "{second}");
     assert!(second.contains("<h1 class=\"page-title\">News: page 2</h1>"), "{second}");
 }
+
+/// Issue 36: the 404 page (one, in the default language, as static hosts serve one)
+/// linked "write this runbook" into `content/de/runbooks/` when a German runbook came
+/// first; a runbook of the default language answers alerts, so its folder is the
+/// default language's.
+#[test]
+fn the_404_page_writes_a_runbook_in_the_default_language_s_folder() {
+    let site = Site::with_files(
+        "languages-404",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+            (
+                "content/de/runbooks/web.md",
+                "---\ntitle: Web\nkind: runbook\nservice: web\nseverity: sev2\nowners: [web]\n---\nNeu starten.\n",
+            ),
+        ],
+    );
+    site.write("book.toml", format!("{BOOK}repository = \"https://github.com/kestrel/handbook\"\n"));
+    site.build(&[]).expect_code(0);
+    let page = site.read("public/404.html");
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"en\">"), "{}", &page[..80]);
+    assert!(
+        page.contains("https://github.com/kestrel/handbook/new/main/content/runbooks?filename=ALERT_NAME.md"),
+        "{page}"
+    );
+    assert!(!page.contains("content/de/runbooks"), "{page}");
+    assert!(!site.exists("public/de/404.html"));
+}
