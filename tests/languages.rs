@@ -637,3 +637,18 @@ fn the_404_page_writes_a_runbook_in_the_default_language_s_folder() {
     assert!(!page.contains("content/de/runbooks"), "{page}");
     assert!(!site.exists("public/de/404.html"));
 }
+
+/// Issue 36: a blog of a language's folder wrote its feed, `/de/blog/feed.xml`, as
+/// English (`xml:lang="en"`): jekyll-feed says the site's `lang`, which is the
+/// language's in its build.
+#[test]
+fn a_language_s_blog_feed_says_its_language() {
+    let site = bilingual();
+    site.write("content/blog/_posts/2024-01-02-news.md", "---\ntitle: News\n---\nText.\n");
+    site.write("content/de/blog/_posts/2024-01-03-neu.md", "---\ntitle: Neu\n---\nText.\n");
+    site.build(&[]).expect_code(0);
+    let de = site.read("public/de/blog/feed.xml");
+    assert!(de.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"de\">"), "{de}");
+    let en = site.read("public/blog/feed.xml");
+    assert!(en.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"), "{en}");
+}

@@ -37,7 +37,13 @@ pub(crate) fn atom(site: &Site) -> Option<String> {
         .collect();
     entries.sort_by_key(|&(date, id)| (std::cmp::Reverse(date), site.position.get(id).copied().unwrap_or(usize::MAX)));
     entries.truncate(FEED_ENTRIES);
-    let head = Head { title: &site.config.title, self_path: "feed.xml", home: &home, kinds: true };
+    let head = Head {
+        title: &site.config.title,
+        lang: &site.config.language,
+        self_path: "feed.xml",
+        home: &home,
+        kinds: true,
+    };
     Some(write_feed(site, &head, &entries))
 }
 
@@ -58,7 +64,9 @@ pub(crate) fn blog_feeds(site: &Site) -> Vec<(String, String)> {
             .take(FEED_ENTRIES)
             .collect();
         let title = format!("{} · {}", section.title, site.config.title);
-        let head = Head { title: &title, self_path: &path, home: &home, kinds: false };
+        // A blog of a language's folder (`/de/blog/`) is written in that language.
+        let lang = site.language_of(blog.section).unwrap_or(&site.config.language);
+        let head = Head { title: &title, lang, self_path: &path, home: &home, kinds: false };
         feeds.push((path.clone(), write_feed(site, &head, &entries)));
     }
     feeds
@@ -72,6 +80,8 @@ pub(crate) fn blog_feed_path(site: &Site, section: PageId) -> String {
 /// What a feed says of itself.
 struct Head<'a> {
     title: &'a str,
+    /// The language of its entries (`xml:lang`).
+    lang: &'a str,
     self_path: &'a str,
     home: &'a str,
     /// Whether each entry names its kind as its category.
@@ -84,10 +94,7 @@ fn write_feed(site: &Site, head: &Head<'_>, entries: &[(Timestamp, PageId)]) -> 
     let home = head.home;
     let updated = entries.first().map_or_else(|| Timestamp::from_seconds(0).rfc3339(), |(d, _)| d.rfc3339());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape(&site.config.language)
-    ));
+    xml.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", escape(head.lang)));
     xml.push_str(&format!("  <title>{}</title>\n", escape(head.title)));
     if !site.config.description.is_empty() {
         xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&site.config.description)));
