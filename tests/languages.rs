@@ -652,3 +652,31 @@ fn a_language_s_blog_feed_says_its_language() {
     let en = site.read("public/blog/feed.xml");
     assert!(en.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"), "{en}");
 }
+
+/// Issue 36: the home page listed another language's home (`/de/`, "Startseite") among
+/// its sections, whether written (`_index.de.md`) or only the folder of a language's
+/// pages (`content/de/runbooks/web.md`); the navigation leaves it out, and so does the
+/// home page's list.
+#[test]
+fn the_home_page_lists_no_other_language_s_home() {
+    for (name, file, text) in [
+        ("languages-home-list", "content/_index.de.md", "---\ntitle: Startseite\n---\nWillkommen.\n"),
+        ("languages-home-folder", "content/de/runbooks/web.md", "---\ntitle: Web\n---\nNeu starten.\n"),
+    ] {
+        let site = Site::with_files(
+            name,
+            &[
+                ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+                ("content/runbooks/db.md", "# DB\n"),
+                (file, text),
+            ],
+        );
+        site.write("book.toml", BOOK);
+        site.build(&[]).expect_code(0);
+        let home = main_of(&site.read("public/index.html")).to_string();
+        assert!(!home.contains("href=\"/de/\""), "{home}");
+        assert!(home.contains("href=\"/runbooks/\""), "{home}");
+        let de = main_of(&site.read("public/de/index.html")).to_string();
+        assert!(de.contains("href=\"/de/runbooks/\""), "{de}");
+    }
+}
