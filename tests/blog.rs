@@ -314,3 +314,63 @@ fn a_jekyll_drafts_folder_is_published_only_with_drafts() {
     site.build(&["--drafts"]).expect_code(0);
     assert!(site.files_under("public").iter().any(|f| f.contains("next-release")));
 }
+
+/// Issue 36: a post's `image` named beside its blog's folder (`card.png` next to
+/// `_posts/`), as the guide says, warned "neither an https:// address nor a file of the
+/// site"; and in a handbook of several languages the copy of an untranslated post under
+/// `/de/` lost its `og:image` (an image beside the post, a Docusaurus post's
+/// `./images/card.png`) and warned again at the original's line.
+#[test]
+fn a_post_s_image_is_read_beside_it_and_beside_its_blog_in_every_language() {
+    let site = handbook("blog-image-beside");
+    site.write("content/blog/_posts/2023-06-12-first-release.md", "---\ntitle: First\nimage: card.png\n---\nText.\n");
+    site.write("content/blog/_posts/2023-06-13-second.md", "---\ntitle: Second\nimage: img/p.png\n---\nText.\n");
+    site.write("content/blog/_posts/img/p.png", "png");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let first = site.read("public/blog/2023/06/12/first-release/index.html");
+    assert!(first.contains(r#"<meta property="og:image" content="https://ops.example.com/blog/card.png">"#), "{first}");
+    // Under a second language, the untranslated copies keep their images.
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.com/\"\nlanguages = [\"en\", \"de\"]\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let first = site.read("public/de/blog/2023/06/12/first-release/index.html");
+    assert!(first.contains(r#"<meta property="og:image" content="https://ops.example.com/blog/card.png">"#), "{first}");
+    let second = site.read("public/de/blog/2023/06/13/second/index.html");
+    assert!(
+        second.contains(r#"<meta property="og:image" content="https://ops.example.com/blog/_posts/img/p.png">"#),
+        "{second}"
+    );
+    // A Docusaurus post's image in its own folder.
+    let site = Site::with_files(
+        "blog-image-docusaurus",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.com/\"\n\n[[sources]]\npath = \"news\"\nmount = \"news\"\n",
+            ),
+            (
+                "docusaurus.config.js",
+                "module.exports = {\n  i18n: { defaultLocale: 'en', locales: ['en', 'de'] },\n  presets: [['classic', { blog: { path: 'news' } }]],\n};\n",
+            ),
+            ("content/index.md", "Home.\n"),
+            ("news/2024-02-01-outage/index.md", "---\ntitle: Outage\nimage: ./images/card.png\n---\nText.\n"),
+            ("news/2024-02-01-outage/images/card.png", "png"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let de = site.read("public/de/news/2024/02/01/outage/index.html");
+    assert!(
+        de.contains(
+            r#"<meta property="og:image" content="https://ops.example.com/news/2024-02-01-outage/images/card.png">"#
+        ),
+        "{de}"
+    );
+}

@@ -122,7 +122,8 @@ fn clean_folder(path: &str) -> String {
 
 /// The blogs `plugins` (of configuration file `name`) publish in the handbook of
 /// `config`: each folder a source mounts that is a plugin's `path`, or its translated
-/// posts' folder. An `authorsMapPath` that leads out of the handbook is a warning at it,
+/// posts' folder, and each other language's copy of such a blog (`de/news`) where no
+/// folder of translated posts is mounted. An `authorsMapPath` that leads out of the handbook is a warning at it,
 /// and the blog's authors file is not read.
 pub(crate) fn blogs(
     config: &Config,
@@ -152,6 +153,25 @@ pub(crate) fn blogs(
                 let dir = source.mount.trim_matches('/').to_string();
                 let authors_in_folder = authors_in_folder(&dir, &plugin.authors_map);
                 blogs.push(DocusaurusBlog { dir, authors_file: authors_file.clone(), authors_in_folder });
+            }
+        }
+    }
+    // Docusaurus builds each locale's blog whole, its untranslated posts in the default
+    // language: so is each language's copy of a blog, without a folder of translated posts.
+    let originals: Vec<String> = blogs
+        .iter()
+        .filter(|blog| {
+            config.languages.is_multilingual()
+                && config.languages.of_path(&blog.dir) == config.languages.default_language()
+        })
+        .map(|blog| blog.dir.clone())
+        .collect();
+    for dir in originals {
+        for code in config.languages.others() {
+            let copy = format!("{code}/{dir}");
+            if !blogs.iter().any(|blog| blog.dir == copy) {
+                let original = blogs.iter().find(|blog| blog.dir == dir).and_then(|blog| blog.authors_file.clone());
+                blogs.push(DocusaurusBlog { dir: copy, authors_file: original, authors_in_folder: None });
             }
         }
     }

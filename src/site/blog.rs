@@ -359,7 +359,8 @@ const MAX_AUTHOR_SLUG: usize = 100;
 
 /// The address of a file or page an avatar, a link or an image names: an `https://`
 /// or `http://` address as it is (and `mailto:` for a link), else a file of the site,
-/// from the site's root (`/img/a.png`, `img/a.png`) or beside `page`, or in a Jekyll
+/// from the site's root (`/img/a.png`, `img/a.png`) or from one of `dirs` (the page's
+/// folder, and for a post the blog's), or in a Jekyll
 /// handbook one of jekyll-assets' source folders (`_assets/images/a.png`); `None`, with a
 /// warning at the place it is written, for anything else (`javascript:`, a file the
 /// site does not have, a path out of it).
@@ -368,10 +369,10 @@ pub(crate) fn checked_address(
     written: &Written,
     what: &str,
     link: bool,
-    page_dir: Option<&str>,
+    dirs: &[&str],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    checked(site, written, what, link, page_dir, diagnostics).map(|(href, _)| href)
+    checked(site, written, what, link, dirs, diagnostics).map(|(href, _)| href)
 }
 
 /// [`checked_address`], with the site path when it names a file of the site.
@@ -380,7 +381,7 @@ fn checked(
     written: &Written,
     what: &str,
     link: bool,
-    page_dir: Option<&str>,
+    dirs: &[&str],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(String, Option<String>)> {
     let text = written.text.as_str();
@@ -396,11 +397,15 @@ fn checked(
     if safe && matches!(site.target_of(from_root), Some(super::Target::File | super::Target::Page(_))) {
         return Some((site.config.base_url.href(from_root), Some(from_root.to_string())));
     }
-    // A relative path is read from the page's folder (`./images/card.png`, `../card.png`).
+    // A relative path is read from the page's folder (`./images/card.png`, `../card.png`),
+    // then from the others of `dirs`.
+    let from_dir = |dir: &str| {
+        let content_path = crate::site_path::join_relative(dir, path)?;
+        crate::site_path::check(&content_path).ok()?;
+        site.assets.iter().find(|asset| asset.source == content_path)
+    };
     if !path.starts_with('/')
-        && let Some(content_path) = crate::site_path::join_relative(page_dir.unwrap_or(""), path)
-        && crate::site_path::check(&content_path).is_ok()
-        && let Some(asset) = site.assets.iter().find(|asset| asset.source == content_path)
+        && let Some(asset) = dirs.iter().find_map(|dir| from_dir(dir))
     {
         return Some((site.config.base_url.href(&asset.url), Some(asset.url.clone())));
     }
@@ -440,11 +445,11 @@ enum NamedAuthor {
 /// An author of `person`, their avatar and links checked; `dir` is the folder of the
 /// page that first names them.
 fn author_of(site: &Site, slug: String, person: Person, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Author {
-    let avatar = person.avatar.as_ref().and_then(|a| checked_address(site, a, "avatar", false, Some(dir), diagnostics));
+    let avatar = person.avatar.as_ref().and_then(|a| checked_address(site, a, "avatar", false, &[dir], diagnostics));
     let links = person
         .links
         .iter()
-        .filter_map(|(label, w)| Some((label.clone(), checked_address(site, w, "link", true, None, diagnostics)?)))
+        .filter_map(|(label, w)| Some((label.clone(), checked_address(site, w, "link", true, &[], diagnostics)?)))
         .collect();
     Author { slug, name: person.name, title: person.title, avatar, links, pages: Vec::new() }
 }
@@ -552,7 +557,15 @@ impl Site {
                 line: field.value.line,
                 column: field.value.column,
             };
-            let Some((href, site_path)) = checked(self, &written, "image", false, Some(page.source.dir()), diagnostics)
+            // Read from the folder of the file the post reads (the original's, for a copy
+            // of it shown in another language), then from its blog's folder, beside
+            // `_posts/`. A copy's problems are its original's, reported there once.
+            let real =
+                self.config.languages.files.get(&page.source.path).map_or(page.source.path.as_str(), |t| &t.file);
+            let dir = real.rsplit_once('/').map_or("", |(dir, _)| dir);
+            let mut copy_problems = Vec::new();
+            let told = if self.is_fallback(id) { &mut copy_problems } else { &mut *diagnostics };
+            let Some((href, site_path)) = checked(self, &written, "image", false, &[dir, section_dir(dir)], told)
             else {
                 continue;
             };
