@@ -374,3 +374,37 @@ fn a_post_s_image_is_read_beside_it_and_beside_its_blog_in_every_language() {
         "{de}"
     );
 }
+
+/// Issue 36: a `_posts` folder at the top of the content folder published its blog at
+/// `/_posts/` (and `/_posts/feed.xml`, `/_posts/page/2/`). Jekyll lists a site's posts
+/// at its root, jekyll-feed writes their feed at `/feed.xml` and jekyll-paginate their
+/// older pages at `/page2/`: the home page is the blog, and no URL holds `_posts`.
+#[test]
+fn posts_at_the_top_of_the_content_are_the_home_page_s() {
+    let site = Site::with_files(
+        "blog-top-posts",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.com/\"\n"),
+            ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        ],
+    );
+    for day in 1..=11 {
+        site.write(&format!("content/_posts/2024-01-{day:02}-p{day}.md"), format!("# Post {day}\n\nText.\n"));
+    }
+    site.build(&[]).expect_code(0);
+    let files = site.files_under("public");
+    assert!(!files.iter().any(|f| f.contains("_posts")), "{files:?}");
+    let home = main_of(&site.read("public/index.html")).to_string();
+    assert!(home.contains("Welcome.") && home.contains(r#"href="/2024/01/11/p11/""#), "{home}");
+    assert!(home.contains(r#"href="/page/2/""#), "{home}");
+    assert!(main_of(&site.read("public/page/2/index.html")).contains(r#"href="/2024/01/01/p1/""#));
+    let feed = site.read("public/feed.xml");
+    assert!(feed.contains("<link href=\"https://ops.example.com/2024/01/11/p11/\"/>"), "{feed}");
+    assert_eq!(feed.matches("<entry>").count(), 11, "{feed}");
+    // The feed is named once, as the site's.
+    assert_eq!(site.read("public/index.html").matches("application/atom+xml").count(), 1);
+    // A Jekyll site's `paginate_path` (jekyll-paginate's default `/page:num/`) is followed.
+    site.write("_config.yml", "paginate: 10\npaginate_path: \"/page:num/\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.exists("public/page2/index.html"), "{:?}", site.files_under("public"));
+}

@@ -67,10 +67,13 @@ fn the_posts_of_a_language_folder_are_that_languages_posts() {
     // No global posts: a language's post is in that language only.
     assert!(!site.exists("public/de/2024/01/02/hello.html"));
     assert!(!site.exists("public/2024/01/03/hallo.html"));
-    // `_i18n/de/_posts` is the German blog; the German home stays the home.
-    let blog = main_of(&site.read("public/de/_posts/index.html")).to_string();
+    // `_i18n/de/_posts` is the German blog: the German home page lists its posts, as
+    // Jekyll lists a site's posts at its root. No URL holds `_posts`.
+    let blog = main_of(&site.read("public/de/index.html")).to_string();
     assert!(blog.contains("href=\"/de/2024/01/03/hallo.html\""), "{blog}");
     assert!(!blog.contains("/2024/01/02/hello.html"), "{blog}");
+    assert!(main_of(&site.read("public/index.html")).contains("href=\"/2024/01/02/hello.html\""));
+    assert!(!site.exists("public/de/_posts/index.html") && !site.exists("public/_posts/index.html"));
 }
 
 #[test]

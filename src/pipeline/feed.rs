@@ -5,7 +5,9 @@
 //! absolute URLs, so it is written only when `base-url` names a host.
 //!
 //! Each blog has a feed of its own, `<blog>/feed.xml` ([`blog_feeds`]): its newest posts
-//! by their dates, as jekyll-feed writes `feed.xml` of a site's posts.
+//! by their dates, as jekyll-feed writes `feed.xml` of a site's posts. When the home page
+//! is a blog (`_posts` at the top of the content), `feed.xml` is its feed, as
+//! jekyll-feed's is at `/feed.xml`.
 
 use crate::dates::Timestamp;
 use crate::html::escape;
@@ -18,6 +20,9 @@ pub(crate) const FEED_ENTRIES: usize = 50;
 pub(crate) fn atom(site: &Site) -> Option<String> {
     let base = &site.config.base_url;
     let home = base.absolute("")?;
+    if let Some(blog) = site.blogs.blogs.iter().find(|blog| blog.section == 0) {
+        return blog_feed(site, blog).map(|(_, text)| text);
+    }
     let mut entries: Vec<(Timestamp, PageId)> = site
         .pages
         .iter()
@@ -49,27 +54,32 @@ pub(crate) fn atom(site: &Site) -> Option<String> {
 
 /// Each blog's feed, `<blog>/feed.xml`: (site path, text), none without a host in the
 /// base URL.
+/// (The home page's blog has `feed.xml`, [`atom`].)
 pub(crate) fn blog_feeds(site: &Site) -> Vec<(String, String)> {
-    let base = &site.config.base_url;
-    let mut feeds = Vec::new();
-    for blog in &site.blogs.blogs {
-        let section = &site.pages[blog.section];
-        let (Some(home), path) = (base.absolute(&section.site_path), blog_feed_path(site, blog.section)) else {
-            continue;
-        };
-        let entries: Vec<(Timestamp, PageId)> = blog
-            .posts
-            .iter()
-            .filter_map(|&id| Some((Timestamp::from_seconds(site.pages[id].date?.days() * 86_400), id)))
-            .take(FEED_ENTRIES)
-            .collect();
-        let title = format!("{} · {}", section.title, site.config.title);
-        // A blog of a language's folder (`/de/blog/`) is written in that language.
-        let lang = site.language_of(blog.section).unwrap_or(&site.config.language);
-        let head = Head { title: &title, lang, self_path: &path, home: &home, kinds: false };
-        feeds.push((path.clone(), write_feed(site, &head, &entries)));
-    }
-    feeds
+    site.blogs.blogs.iter().filter(|blog| blog.section != 0).filter_map(|blog| blog_feed(site, blog)).collect()
+}
+
+/// The feed of `blog`: (site path, text), none without a host in the base URL.
+fn blog_feed(site: &Site, blog: &crate::site::blog::Blog) -> Option<(String, String)> {
+    let section = &site.pages[blog.section];
+    let home = site.config.base_url.absolute(&section.site_path)?;
+    let path = blog_feed_path(site, blog.section);
+    let entries: Vec<(Timestamp, PageId)> = blog
+        .posts
+        .iter()
+        .filter_map(|&id| Some((Timestamp::from_seconds(site.pages[id].date?.days() * 86_400), id)))
+        .take(FEED_ENTRIES)
+        .collect();
+    // The site's own blog is titled as the site; a language's home page as its title.
+    let title = match blog.section {
+        0 => site.config.title.clone(),
+        _ => format!("{} · {}", section.title, site.config.title),
+    };
+    // A blog of a language's folder (`/de/blog/`) is written in that language.
+    let lang = site.language_of(blog.section).unwrap_or(&site.config.language);
+    let head = Head { title: &title, lang, self_path: &path, home: &home, kinds: false };
+    let text = write_feed(site, &head, &entries);
+    Some((path, text))
 }
 
 /// The site path of the feed of the blog of section `section`.

@@ -8,7 +8,9 @@
 //!    a page of a section whose page says `blog: true`.
 //! 2. A `_posts` folder is no section of its own: its posts belong to the folder that
 //!    holds it ([`section_dir`]), which is the blog; a `_posts` folder at the top of the
-//!    content is the blog itself, since the home page is no blog.
+//!    content (or of a language's folder) makes the home page the blog, as Jekyll lists
+//!    a site's posts at its root and jekyll-feed writes their feed at `/feed.xml`: no URL
+//!    holds `_posts`.
 //! 3. A post's URL is Jekyll's: the `permalink` of `collections: posts` or the site's
 //!    `permalink` style in a Jekyll handbook (`_config.yml`), else
 //!    `/:categories/:year/:month/:day/:title/`, Jekyll's `date` style with opsbook's
@@ -163,32 +165,17 @@ pub(crate) struct Author {
 }
 
 /// The folder whose section holds the pages of folder `dir`: `dir` without its
-/// `_posts` folder and what is below it (`blog/_posts/2023` -> `blog`), unless that
-/// folder is at the top (`_posts/x` -> `_posts`).
+/// `_posts` folder and what is below it (`blog/_posts/2023` -> `blog`, `_posts/x` -> the
+/// home page's, `de/_posts` -> the German home page's).
 pub(crate) fn section_dir(dir: &str) -> &str {
     let mut start = 0;
     for part in dir.split('/') {
         if part == "_posts" {
-            return if start == 0 { &dir[..part.len()] } else { &dir[..start - 1] };
+            return if start == 0 { "" } else { &dir[..start - 1] };
         }
         start += part.len() + 1;
     }
     dir
-}
-
-/// [`section_dir`] in a handbook with `languages`: a `_posts` folder at the top of a
-/// language's folder (`de/_posts`) is that language's blog itself, as `_posts` is the
-/// default language's, and the language's home page stays its home.
-pub(crate) fn section_dir_in<'d>(dir: &'d str, languages: &crate::config::Languages) -> &'d str {
-    let is_top = |dir: &str| {
-        dir.strip_suffix("/_posts").is_some_and(|code| languages.others().iter().any(|c| c == code))
-            || dir.split_once("/_posts/").is_some_and(|(code, _)| languages.others().iter().any(|c| c == code))
-    };
-    if languages.is_multilingual() && is_top(dir) {
-        let end = dir.find("/_posts").map_or(dir.len(), |at| at + "/_posts".len());
-        return &dir[..end];
-    }
-    section_dir(dir)
 }
 
 pub(crate) use crate::content::jekyll_site::in_posts_folder;
@@ -581,8 +568,13 @@ impl Site {
         self.blogs = std::sync::Arc::new(Blogs { blogs, authors, authors_of, per_page, images });
     }
 
-    /// The link to the feed of the blog of section `id`, when it has one.
+    /// The link to the feed of the blog of section `id`, when it has one; none for the
+    /// home page's, which is the site's feed, `feed.xml` ([`crate::site::Site`]'s
+    /// `feed_url` names it).
     pub(crate) fn blog_feed_href(&self, id: PageId) -> Option<String> {
+        if id == 0 {
+            return None;
+        }
         let path = format!("{}feed.xml", self.pages[id].site_path);
         (self.config.base_url.has_origin() && self.index.files.contains(&path))
             .then(|| self.config.base_url.href(&path))
@@ -627,13 +619,12 @@ mod tests {
         assert_eq!(section_dir("blog/_posts"), "blog");
         assert_eq!(section_dir("blog/_posts/2023"), "blog");
         assert_eq!(section_dir("_i18n/de/_posts"), "_i18n/de");
-        let languages = crate::config::Languages { list: vec!["en".into(), "de".into()], ..Default::default() };
-        assert_eq!(section_dir_in("de/_posts", &languages), "de/_posts");
-        assert_eq!(section_dir_in("de/_posts/2023", &languages), "de/_posts");
-        assert_eq!(section_dir_in("de/news/_posts", &languages), "de/news");
-        assert_eq!(section_dir_in("_posts/2023", &languages), "_posts");
-        assert_eq!(section_dir("_posts"), "_posts");
-        assert_eq!(section_dir("_posts/old"), "_posts");
+        assert_eq!(section_dir("de/_posts"), "de");
+        assert_eq!(section_dir("de/_posts/2023"), "de");
+        assert_eq!(section_dir("de/news/_posts"), "de/news");
+        assert_eq!(section_dir("_posts/2023"), "");
+        assert_eq!(section_dir("_posts"), "");
+        assert_eq!(section_dir("_posts/old"), "");
         assert_eq!(section_dir("docs/guides"), "docs/guides");
         assert_eq!(section_dir("my_posts/x"), "my_posts/x");
         assert!(in_posts_folder("blog/_posts/2023-01-02-a.md"));

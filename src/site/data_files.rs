@@ -44,7 +44,7 @@ impl DataFiles {
             .dirs
             .iter()
             .filter(|dir| dir.rsplit('/').next() == Some("_posts"))
-            .map(|dir| super::blog::section_dir_in(dir, &config.languages))
+            .map(|dir| super::blog::section_dir(dir.as_str()))
             .collect();
         blog_dirs.extend(
             loaded

@@ -337,7 +337,7 @@ impl Site {
             files.assets.iter().filter(|a| !index.left_out.contains_key(*a) && !data.holds(a)).cloned().collect();
         let mut page_dirs: FastHashSet<&str> = std::iter::once("").collect();
         for page in loaded.iter().filter(|p| !left_out(p)) {
-            let mut dir = blog::section_dir_in(page.dir(), &config.languages);
+            let mut dir = blog::section_dir(page.dir());
             while !dir.is_empty() && page_dirs.insert(dir) {
                 dir = parent_dir(dir);
             }
@@ -440,7 +440,7 @@ impl Site {
         //    without a page of its own is internal when all it holds is.
         let mut public_dirs: FastHashSet<String> = std::iter::once(String::new()).collect();
         for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
-            let mut dir = blog::section_dir_in(page.source.dir(), &config.languages);
+            let mut dir = blog::section_dir(page.source.dir());
             while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
                 dir = parent_dir(dir);
             }
@@ -469,7 +469,7 @@ impl Site {
                 let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
             } else {
-                index.by_dir.get(blog::section_dir_in(page.source.dir(), &config.languages)).copied()
+                index.by_dir.get(blog::section_dir(page.source.dir())).copied()
             };
         }
 
