@@ -227,5 +227,5 @@
     }
   });
 
-  search.page = { root: root, engine: engine, element: element, renderResults: renderResults, wireBox: wireBox, word: word, kindName: kindName, quoted: quoted };
+  search.page = { root: root, engine: engine, element: element, renderResults: renderResults, wireBox: wireBox, word: word, quoted: quoted };
 })(this.OpsbookSearch);
