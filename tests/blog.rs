@@ -408,3 +408,28 @@ fn posts_at_the_top_of_the_content_are_the_home_page_s() {
     site.build(&[]).expect_code(0);
     assert!(site.exists("public/page2/index.html"), "{:?}", site.files_under("public"));
 }
+
+/// Issue 36: the posts of a section marked `blog: true` kept their folder's URLs
+/// (`/news/2024-01-01-a/`), though they are posts: they take the posts' URLs, as those
+/// of a `_posts` folder do (the folders above them their categories), and `[blog]
+/// permalink` when it is set.
+#[test]
+fn the_posts_of_a_section_marked_a_blog_have_the_posts_urls() {
+    let site = Site::with_files(
+        "blog-marked-permalink",
+        &[
+            ("content/news/_index.md", "---\ntitle: News\nblog: true\n---\nNews.\n"),
+            ("content/news/2024-01-01-a.md", "# A\n\nText.\n"),
+            ("content/news/about.md", "# About\n\nNo date.\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/news/2024/01/01/a/index.html"), "{:?}", site.files_under("public/news"));
+    assert!(site.exists("public/news/index.html"));
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n\n[blog]\npermalink = \"/posts/:year/:title/\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.exists("public/posts/2024/a/index.html"), "{:?}", site.files_under("public"));
+    let news = main_of(&site.read("public/news/index.html")).to_string();
+    assert!(news.contains(r#"href="/posts/2024/a/""#), "{news}");
+}

@@ -195,7 +195,7 @@ pub(crate) fn post_template(jekyll: Option<&crate::content::jekyll_site::JekyllS
 }
 
 /// Whether a section's page marks it a blog (`blog: true`).
-fn marks_a_blog(page: &super::Page) -> bool {
+pub(super) fn marks_a_blog(page: &super::Page) -> bool {
     page.origin.is_section()
         && page.source.front.field("blog").is_some_and(|field| field.value.value == Node::Bool(true))
 }

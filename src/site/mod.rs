@@ -490,8 +490,16 @@ impl Site {
         blog::date_pages(&mut pages, &files.old_tool.docusaurus_blogs, diagnostics);
 
         // 4. URLs, duplicates and aliases.
+        // The folders of the sections marked `blog: true`, whose pages are posts.
+        let marked_blogs: Vec<String> = index
+            .by_dir
+            .iter()
+            .filter(|&(_, &id)| blog::marks_a_blog(&pages[id]))
+            .map(|(dir, _)| dir.clone())
+            .collect();
         let rules = urls::UrlRules {
             languages: Some(&config.languages),
+            marked_blogs: &marked_blogs,
             ..urls::UrlRules::of(&files.old_tool, strip_prefixes, &config.blog)
         };
         // A permalink may name a file opsbook writes only where content replaces it.
