@@ -433,3 +433,48 @@ fn the_posts_of_a_section_marked_a_blog_have_the_posts_urls() {
     let news = main_of(&site.read("public/news/index.html")).to_string();
     assert!(news.contains(r#"href="/posts/2024/a/""#), "{news}");
 }
+
+/// Issue 36: a date written that is no day of the calendar. `_posts/2023-02-30-x.md`
+/// warned that its name "does not start with a date", yet was published at
+/// `/blog/2023/02/30/x/`; `date: 2023-02-30` got that warning at 1:1; minutes named
+/// `20230231.md` got none. Jekyll stops with "Invalid date '2023-02-30'": each is a
+/// warning naming the date, at the field or the file, and nothing is dated by it (an
+/// undated post's URL has neither a date nor `_posts`).
+#[test]
+fn a_date_that_does_not_exist_is_a_warning_that_names_it() {
+    let site = handbook("blog-impossible-dates");
+    site.write("content/blog/_posts/2023-02-30-impossible.md", "Text.\n");
+    site.write("content/blog/_posts/field.md", "---\ntitle: Field\ndate: 2023-02-30\n---\nText.\n");
+    site.write("content/blog/_posts/2023-03-01-both.md", "---\ntitle: Both\ndate: 2023-02-29\n---\nText.\n");
+    site.write("content/minutes/20230231.md", "Notes.\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (message, place) in [
+        (
+            "invalid date `2023-02-30` in the name of `content/blog/_posts/2023-02-30-impossible.md`: not a day of the calendar: the post is published undated, after the dated posts",
+            "content/blog/_posts/2023-02-30-impossible.md\n",
+        ),
+        (
+            "invalid date `2023-02-30` in `date`: not a day of the calendar: the post is published undated, after the dated posts",
+            "content/blog/_posts/field.md:3:7",
+        ),
+        (
+            "invalid date `2023-02-29` in `date`: not a day of the calendar: the date of its name is used",
+            "content/blog/_posts/2023-03-01-both.md:3:7",
+        ),
+        (
+            "invalid date `20230231` in the name of `content/minutes/20230231.md`: not a day of the calendar: the page is not dated",
+            "content/minutes/20230231.md\n",
+        ),
+    ] {
+        let expected = format!("warning[front-matter-field]: {message}\n --> {place}");
+        assert!(run.stderr.contains(&expected), "expected\n{expected}\nin\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("does not start with a date"), "{}", run.stderr);
+    assert!(site.exists("public/blog/impossible/index.html") && site.exists("public/blog/field/index.html"));
+    assert!(site.exists("public/blog/2023/03/01/both/index.html"));
+    let files = site.files_under("public/blog");
+    assert!(!files.iter().any(|f| f.contains("2023/02/") || f.contains("_posts")), "{files:?}");
+    let minutes = main_of(&site.read("public/minutes/20230231/index.html")).to_string();
+    assert!(!minutes.contains("<time"), "{minutes}");
+}

@@ -221,16 +221,20 @@ pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, blogs: &[Docu
 }
 
 /// Gives every post and every page whose name is a date its date
-/// ([`post_or_page_date`]); a post without one is a warning.
+/// ([`post_or_page_date`]); a post without one is a warning, and so is a date written
+/// that is none ([`super::dated::invalid_dates`]).
 pub(super) fn date_pages(pages: &mut [super::Page], blogs: &[DocusaurusBlog], diagnostics: &mut Vec<Diagnostic>) {
     for id in 0..pages.len() {
         if !pages[id].origin.has_file() {
             continue;
         }
         pages[id].date = post_or_page_date(pages, id, blogs);
-        if pages[id].date.is_none() && is_post(pages, id, blogs) {
+        let post = is_post(pages, id, blogs);
+        let invalid = super::dated::invalid_dates(&pages[id].source, post, pages[id].date.is_some());
+        if pages[id].date.is_none() && post && invalid.is_empty() {
             diagnostics.push(post_without_date(&pages[id]));
         }
+        diagnostics.extend(invalid);
     }
 }
 

@@ -250,16 +250,19 @@ fn in_marked_blog(path: &str, blogs: &[String]) -> bool {
 }
 
 /// The URL of a post, a page in a `_posts` folder or of a section marked `blog: true`
-/// ([`super::blog`]): the posts' template expanded with its date and title from its name (`YYYY-MM-DD-title`) unless
-/// front matter has `date` or `slug`, its categories the folders above `_posts` and its
-/// `categories`; `None` (its folder's URL) without a date.
+/// ([`super::blog`]): the posts' template expanded with its date and title from its
+/// name (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`, its categories
+/// the folders above `_posts` and its `categories`; without a date, the template's
+/// dateless rest (`/blog/about/`).
 fn post_url<'p>(page: &'p SourcePage, path: &'p str, rules: &UrlRules<'_>) -> Option<String> {
     let template = rules.post_permalink.map_or_else(|| super::blog::post_template(rules.jekyll), str::to_string);
     let mut values = placeholders_of(page, path, "posts");
     let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
     values.basename = title;
-    values.date = values.date.or(date);
-    values.date?;
+    // Only a day that exists dates the URL; an undated post's URL has no date, nor the
+    // `_posts` folder (Jekyll leaves such a post out; opsbook publishes it undated).
+    let exists = |date: &&str| crate::dates::Date::parse(date).is_some();
+    values.date = values.date.filter(exists).or(date.filter(exists));
     let mut categories: Vec<String> = super::blog::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
     categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
     let mut seen = FastHashSet::default();
