@@ -209,3 +209,34 @@ fn nothing_of_the_data_files_in(site: &Site) {
         assert!(!text.contains("never-published"), "{file}");
     }
 }
+
+/// Issue 36: a people file of another shape was left out without a word: a list at the
+/// top, a person whose `name` is a list, an entry that is a number. Each is a warning at
+/// its line, naming what was found, and the people of the right shape are read.
+#[test]
+fn issue_36_a_people_file_of_another_shape_is_a_warning_at_its_line() {
+    let site = Site::with_files(
+        "people-shapes",
+        &[
+            ("content/blog/_posts/2023-01-02-p.md", "---\nauthors: [ann, bob, cat, dan]\n---\nText.\n"),
+            ("_data/authors.yml", "ann:\n  name: [1, 2]\nbob: 42\ncat:\n  avatar: /x.png\ndan:\n  name: Dan Example\n"),
+            ("content/_data/people.yml", "- name: Eve\n- name: Mallory\n"),
+        ],
+    );
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    for (message, place) in [
+        ("`ann` needs a `name` that is text, found a list: it is left out", "_data/authors.yml:2:9"),
+        ("`bob` is a number, neither a name nor a mapping of a person's keys: it is left out", "_data/authors.yml:3:6"),
+        ("`cat` needs a `name` that is text, found no `name`: it is left out", "_data/authors.yml:4:1"),
+        (
+            "the file of people is a list, not a mapping of keys to people: it is not read",
+            "content/_data/people.yml:1:3",
+        ),
+    ] {
+        let expected = format!("warning[config-field]: {message}\n --> {place}");
+        assert!(run.stderr.contains(&expected), "expected\n{expected}\nin\n{}", run.stderr);
+    }
+    assert!(site.read("public/authors/dan/index.html").contains("Dan Example"));
+    assert!(!site.exists("public/authors/eve/index.html"));
+}
