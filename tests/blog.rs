@@ -478,3 +478,24 @@ fn a_date_that_does_not_exist_is_a_warning_that_names_it() {
     let minutes = main_of(&site.read("public/minutes/20230231/index.html")).to_string();
     assert!(!minutes.contains("<time"), "{minutes}");
 }
+
+/// Issue 36: a blog's feed dropped a post's time and zone (`date: 2024-02-03 10:00:00
+/// +0200` was `2024-02-03T00:00:00Z`); jekyll-feed writes the moment as written,
+/// `2024-02-03T10:00:00+02:00`. A post dated by a day alone stays at midnight UTC.
+#[test]
+fn a_blog_feed_keeps_a_post_s_time_and_offset() {
+    let site = handbook("blog-feed-times");
+    site.write(
+        "content/blog/_posts/2024-02-03-timed.md",
+        "---\ntitle: Timed\ndate: 2024-02-03 10:00:00 +0200\n---\nText.\n",
+    );
+    site.write(
+        "content/blog/_posts/2024-02-04-zoned.md",
+        "---\ntitle: Zoned\ndate: 2024-02-04 09:30 Europe/Berlin\n---\nText.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let feed = site.read("public/blog/feed.xml");
+    assert!(feed.contains("  <updated>2024-02-04T09:30:00+01:00</updated>\n"), "{feed}");
+    assert!(feed.contains("    <updated>2024-02-03T10:00:00+02:00</updated>\n"), "{feed}");
+    assert!(feed.contains("    <updated>2024-01-05T00:00:00Z</updated>\n"), "{feed}");
+}

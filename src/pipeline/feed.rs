@@ -42,6 +42,7 @@ pub(crate) fn atom(site: &Site) -> Option<String> {
         .collect();
     entries.sort_by_key(|&(date, id)| (std::cmp::Reverse(date), site.position.get(id).copied().unwrap_or(usize::MAX)));
     entries.truncate(FEED_ENTRIES);
+    let entries: Vec<Entry> = entries.into_iter().map(|(at, page)| Entry { at, offset: None, page }).collect();
     let head = Head {
         title: &site.config.title,
         lang: &site.config.language,
@@ -64,12 +65,7 @@ fn blog_feed(site: &Site, blog: &crate::site::blog::Blog) -> Option<(String, Str
     let section = &site.pages[blog.section];
     let home = site.config.base_url.absolute(&section.site_path)?;
     let path = blog_feed_path(site, blog.section);
-    let entries: Vec<(Timestamp, PageId)> = blog
-        .posts
-        .iter()
-        .filter_map(|&id| Some((Timestamp::from_seconds(site.pages[id].date?.days() * 86_400), id)))
-        .take(FEED_ENTRIES)
-        .collect();
+    let entries: Vec<Entry> = blog.posts.iter().filter_map(|&id| post_entry(site, id)).take(FEED_ENTRIES).collect();
     // The site's own blog is titled as the site; a language's home page as its title.
     let title = match blog.section {
         0 => site.config.title.clone(),
@@ -87,6 +83,29 @@ pub(crate) fn blog_feed_path(site: &Site, section: PageId) -> String {
     format!("{}feed.xml", site.pages[section].site_path)
 }
 
+/// An entry of a feed: its page and when it was written or changed, with the offset
+/// from UTC of the local time it was written in (`None`: UTC).
+struct Entry {
+    at: Timestamp,
+    offset: Option<i32>,
+    page: PageId,
+}
+
+/// The entry of post `id`: its `date` with the time and offset written
+/// (`2024-02-03 10:00:00 +0200` is `2024-02-03T10:00:00+02:00`, as jekyll-feed writes
+/// it with `date_to_xmlschema`), else its day at midnight UTC; `None` undated.
+fn post_entry(site: &Site, id: PageId) -> Option<Entry> {
+    let date = site.pages[id].date?;
+    let midnight = Entry { at: Timestamp::from_seconds(date.days() * 86_400), offset: None, page: id };
+    let Some(field) = site.pages[id].source.front.field("date") else { return Some(midnight) };
+    let crate::content::Node::Text(text) = &field.value.value else { return Some(midnight) };
+    // The moment written, when it is of the day the post is dated by.
+    match Timestamp::parse_local(text) {
+        Some((at, offset)) if crate::dates::Date::parse(text) == Some(date) => Some(Entry { at, offset, page: id }),
+        _ => Some(midnight),
+    }
+}
+
 /// What a feed says of itself.
 struct Head<'a> {
     title: &'a str,
@@ -99,10 +118,10 @@ struct Head<'a> {
 }
 
 /// The Atom text of a feed of `entries`, newest first.
-fn write_feed(site: &Site, head: &Head<'_>, entries: &[(Timestamp, PageId)]) -> String {
+fn write_feed(site: &Site, head: &Head<'_>, entries: &[Entry]) -> String {
     let base = &site.config.base_url;
     let home = head.home;
-    let updated = entries.first().map_or_else(|| Timestamp::from_seconds(0).rfc3339(), |(d, _)| d.rfc3339());
+    let updated = entries.first().map_or_else(|| Timestamp::from_seconds(0).rfc3339(), |e| e.at.rfc3339_at(e.offset));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", escape(head.lang)));
     xml.push_str(&format!("  <title>{}</title>\n", escape(head.title)));
@@ -115,13 +134,14 @@ fn write_feed(site: &Site, head: &Head<'_>, entries: &[(Timestamp, PageId)]) -> 
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!("  <author><name>{}</name></author>\n", escape(&site.config.title)));
     xml.push_str(&format!("  <generator version=\"{}\">opsbook</generator>\n", env!("CARGO_PKG_VERSION")));
-    for &(date, id) in entries {
+    for entry in entries {
+        let id = entry.page;
         let page = &site.pages[id];
         let url = base.absolute(&page.site_path).unwrap_or_default();
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape(&page.title)));
         xml.push_str(&format!("    <link href=\"{}\"/>\n    <id>{}</id>\n", escape(&url), escape(&url)));
-        xml.push_str(&format!("    <updated>{}</updated>\n", date.rfc3339()));
+        xml.push_str(&format!("    <updated>{}</updated>\n", entry.at.rfc3339_at(entry.offset)));
         if head.kinds {
             xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(&page.kind)));
         }
