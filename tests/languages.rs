@@ -680,3 +680,17 @@ fn the_home_page_lists_no_other_language_s_home() {
         assert!(de.contains("href=\"/de/runbooks/\""), "{de}");
     }
 }
+
+/// Issue 36: a German page wrote its numbers with a decimal point (`100.00 %
+/// Verfügbarkeit`); a German reader writes `100,00 %` (CLDR's decimal separator, the
+/// theme's word `decimal_separator`). The English page keeps its point.
+#[test]
+fn a_german_page_writes_its_numbers_with_a_decimal_comma() {
+    let site = bilingual_with_model();
+    // 2026-11-20: the incident of 2026-11-02 (an hour of partial outage) is in the bars.
+    site.run_at_epoch("1795132800", &["build"]).expect_code(0);
+    let de = main_of(&site.read("public/de/status/index.html")).to_string();
+    assert!(de.contains("<p class=\"uptime-percent\">99,99 % Verfügbarkeit</p>"), "{de}");
+    let en = main_of(&site.read("public/status/index.html")).to_string();
+    assert!(en.contains("<p class=\"uptime-percent\">99.99 % uptime</p>"), "{en}");
+}

@@ -163,6 +163,7 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("status_degraded_at", "degraded at"),
     ("status_days", "{name}: the last 90 days, oldest first"),
     ("status_uptime", "{percent} % uptime"),
+    ("decimal_separator", "."),
     ("status_history", "Past incidents"),
     ("status_none_reported", "No incidents reported."),
     ("status_updates", "Updates"),
@@ -451,6 +452,7 @@ const GERMAN: &[(&str, &str)] = &[
     ("status_degraded_at", "eingeschränkt bei"),
     ("status_days", "{name}: die letzten 90 Tage, älteste zuerst"),
     ("status_uptime", "{percent} % Verfügbarkeit"),
+    ("decimal_separator", ","),
     ("status_history", "Vergangene Vorfälle"),
     ("status_none_reported", "Keine Vorfälle gemeldet."),
     ("status_updates", "Aktualisierungen"),
@@ -743,6 +745,15 @@ pub(crate) fn period_text(words: &Words, period: crate::dates::Period) -> String
 /// The word `key` of `words`: every key of [`ENGLISH`] is in every language's words.
 pub(crate) fn word<'a>(words: &'a Words, key: &str) -> &'a str {
     words.get(key).map_or_else(|| every_english().find(|(k, _)| *k == key).map_or("", |(_, word)| word), String::as_str)
+}
+
+/// A number written with a `.` (`99.95`, `0.52 s`) with the decimal separator of
+/// `words` (`99,95` in German, CLDR's), as the page's reader writes it.
+pub(crate) fn number_text(words: &Words, number: &str) -> String {
+    match word(words, "decimal_separator") {
+        "." => number.to_string(),
+        separator => number.replace('.', separator),
+    }
 }
 
 /// The words the search script writes (keys `search_` that are no template's words, and
@@ -1062,6 +1073,12 @@ mod tests {
         assert!(!words.contains_key("search_placeholder") && !words.contains_key("search_title"));
         assert_eq!(words.get("kind_incident").map(String::as_str), Some("Vorfall"));
         assert_eq!(words.len(), 28);
+    }
+
+    #[test]
+    fn numbers_are_written_with_the_reader_s_decimal_separator() {
+        assert_eq!(number_text(&built_in("de"), "99.95"), "99,95");
+        assert_eq!(number_text(&built_in("en"), "99.95"), "99.95");
     }
 
     #[test]

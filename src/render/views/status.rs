@@ -14,7 +14,7 @@ use crate::dates::Timestamp;
 use crate::site::status::state::ComponentStatus;
 use crate::site::status::uptime::{Cause, Day};
 use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
-use crate::site::strings::{Words, month_text, say};
+use crate::site::strings::{Words, month_text, number_text, say, word};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// A moment, for `<time>`: RFC 3339 and `2026-03-14 09:12 UTC`.
@@ -340,7 +340,9 @@ fn measured_view<'a>(words: &'a Words, c: &'a crate::site::status::ComponentStat
         .iter()
         .map(|check| CheckView {
             name: &check.name,
-            value: check.value.map(|v| crate::health::value_text(v, check.unit.as_deref())),
+            value: check
+                .value
+                .map(|v| crate::health::value_text_in(v, check.unit.as_deref(), word(words, "decimal_separator"))),
             level: check.level.name(),
             level_words: say(words, check.level.words()),
             green: &check.green,
@@ -523,7 +525,7 @@ impl<'a> StatusView<'a> {
                 description: c.description.as_deref(),
                 status: state,
                 label: r.say(label),
-                uptime: c.uptime.percent_text(),
+                uptime: number_text(r.words, &c.uptime.percent_text()),
                 days: c.uptime.days.iter().map(|d| day(&r, status, d)).collect(),
                 measured: measured_view(r.words, c),
                 feed_url: site.config.base_url.href(&crate::site::status::component_feed_path(&c.id)),
