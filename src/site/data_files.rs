@@ -49,6 +49,7 @@ impl DataFiles {
         blog_dirs.extend(
             loaded
                 .iter()
+                .filter(|page| super::index_rank_of(&page.path).is_some())
                 .filter(|page| page.front.field("blog").is_some_and(|field| field.value.value == Node::Bool(true)))
                 .map(|page| page.dir()),
         );
