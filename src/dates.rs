@@ -151,6 +151,23 @@ impl Timestamp {
         let secs = self.seconds.rem_euclid(86_400);
         format!("{}T{:02}:{:02}:{:02}Z", self.date(), secs / 3600, secs % 3600 / 60, secs % 60)
     }
+
+    /// RFC 3339 in the local time of `offset` seconds from UTC
+    /// (`2026-03-14T11:12:00+02:00`), as Ruby's `Time#xmlschema` writes a time read with
+    /// its offset; in UTC (`Z`) without one.
+    pub fn rfc3339_at(self, offset: Option<i32>) -> String {
+        let Some(offset) = offset else { return self.rfc3339() };
+        let local = Timestamp::from_seconds(self.seconds + i64::from(offset)).rfc3339();
+        let sign = if offset < 0 { '-' } else { '+' };
+        let minutes = offset.unsigned_abs() / 60;
+        format!("{}{sign}{:02}:{:02}", local.trim_end_matches('Z'), minutes / 60, minutes % 60)
+    }
+
+    /// Parses a moment as [`Timestamp::parse`] does, with the offset from UTC of the
+    /// local time written ([`moment::parse_local_moment`]), for [`Timestamp::rfc3339_at`].
+    pub fn parse_local(text: &str) -> Option<(Timestamp, Option<i32>)> {
+        moment::parse_local_moment(text).ok()
+    }
 }
 
 /// How long something took, for incident durations: `1h 35m`, `2d 4h`, `45m`.
@@ -377,6 +394,22 @@ mod tests {
         let error = now_from(Some("soon".into()), None).unwrap_err().to_string();
         assert_eq!(error, "SOURCE_DATE_EPOCH must be a number of seconds since 1970, found \"soon\"");
         assert!(now_from(None, None).unwrap().seconds() > 1_700_000_000);
+    }
+
+    #[test]
+    fn writes_a_moment_in_the_local_time_it_was_written_in() {
+        let local = |text: &str| {
+            let (moment, offset) = Timestamp::parse_local(text).expect("a moment");
+            moment.rfc3339_at(offset)
+        };
+        assert_eq!(local("2024-02-03 10:00:00 +0200"), "2024-02-03T10:00:00+02:00");
+        assert_eq!(local("2024-02-03T10:00:00-05:30"), "2024-02-03T10:00:00-05:30");
+        assert_eq!(local("2024-02-03 10:00 Europe/Berlin"), "2024-02-03T10:00:00+01:00");
+        assert_eq!(local("2024-02-03T10:00:00Z"), "2024-02-03T10:00:00Z");
+        assert_eq!(local("2024-02-03"), "2024-02-03T00:00:00Z");
+        assert_eq!(local("2024-01-01 00:30:00 +0200"), "2024-01-01T00:30:00+02:00");
+        assert_eq!(local("2024-02-03 10:00 -05:00"), "2024-02-03T10:00:00-05:00");
+        assert!(Timestamp::parse_local("2024-02-03 -0500").is_none(), "an offset needs a time");
     }
 
     #[test]

@@ -314,3 +314,188 @@ fn a_jekyll_drafts_folder_is_published_only_with_drafts() {
     site.build(&["--drafts"]).expect_code(0);
     assert!(site.files_under("public").iter().any(|f| f.contains("next-release")));
 }
+
+/// Issue 36: a post's `image` named beside its blog's folder (`card.png` next to
+/// `_posts/`), as the guide says, warned "neither an https:// address nor a file of the
+/// site"; and in a handbook of several languages the copy of an untranslated post under
+/// `/de/` lost its `og:image` (an image beside the post, a Docusaurus post's
+/// `./images/card.png`) and warned again at the original's line.
+#[test]
+fn a_post_s_image_is_read_beside_it_and_beside_its_blog_in_every_language() {
+    let site = handbook("blog-image-beside");
+    site.write("content/blog/_posts/2023-06-12-first-release.md", "---\ntitle: First\nimage: card.png\n---\nText.\n");
+    site.write("content/blog/_posts/2023-06-13-second.md", "---\ntitle: Second\nimage: img/p.png\n---\nText.\n");
+    site.write("content/blog/_posts/img/p.png", "png");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let first = site.read("public/blog/2023/06/12/first-release/index.html");
+    assert!(first.contains(r#"<meta property="og:image" content="https://ops.example.com/blog/card.png">"#), "{first}");
+    // Under a second language, the untranslated copies keep their images.
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.com/\"\nlanguages = [\"en\", \"de\"]\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let first = site.read("public/de/blog/2023/06/12/first-release/index.html");
+    assert!(first.contains(r#"<meta property="og:image" content="https://ops.example.com/blog/card.png">"#), "{first}");
+    let second = site.read("public/de/blog/2023/06/13/second/index.html");
+    assert!(
+        second.contains(r#"<meta property="og:image" content="https://ops.example.com/blog/_posts/img/p.png">"#),
+        "{second}"
+    );
+    // A Docusaurus post's image in its own folder.
+    let site = Site::with_files(
+        "blog-image-docusaurus",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.com/\"\n\n[[sources]]\npath = \"news\"\nmount = \"news\"\n",
+            ),
+            (
+                "docusaurus.config.js",
+                "module.exports = {\n  i18n: { defaultLocale: 'en', locales: ['en', 'de'] },\n  presets: [['classic', { blog: { path: 'news' } }]],\n};\n",
+            ),
+            ("content/index.md", "Home.\n"),
+            ("news/2024-02-01-outage/index.md", "---\ntitle: Outage\nimage: ./images/card.png\n---\nText.\n"),
+            ("news/2024-02-01-outage/images/card.png", "png"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let de = site.read("public/de/news/2024/02/01/outage/index.html");
+    assert!(
+        de.contains(
+            r#"<meta property="og:image" content="https://ops.example.com/news/2024-02-01-outage/images/card.png">"#
+        ),
+        "{de}"
+    );
+}
+
+/// Issue 36: a `_posts` folder at the top of the content folder published its blog at
+/// `/_posts/` (and `/_posts/feed.xml`, `/_posts/page/2/`). Jekyll lists a site's posts
+/// at its root, jekyll-feed writes their feed at `/feed.xml` and jekyll-paginate their
+/// older pages at `/page2/`: the home page is the blog, and no URL holds `_posts`.
+#[test]
+fn posts_at_the_top_of_the_content_are_the_home_page_s() {
+    let site = Site::with_files(
+        "blog-top-posts",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://ops.example.com/\"\n"),
+            ("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        ],
+    );
+    for day in 1..=11 {
+        site.write(&format!("content/_posts/2024-01-{day:02}-p{day}.md"), format!("# Post {day}\n\nText.\n"));
+    }
+    site.build(&[]).expect_code(0);
+    let files = site.files_under("public");
+    assert!(!files.iter().any(|f| f.contains("_posts")), "{files:?}");
+    let home = main_of(&site.read("public/index.html")).to_string();
+    assert!(home.contains("Welcome.") && home.contains(r#"href="/2024/01/11/p11/""#), "{home}");
+    assert!(home.contains(r#"href="/page/2/""#), "{home}");
+    assert!(main_of(&site.read("public/page/2/index.html")).contains(r#"href="/2024/01/01/p1/""#));
+    let feed = site.read("public/feed.xml");
+    assert!(feed.contains("<link href=\"https://ops.example.com/2024/01/11/p11/\"/>"), "{feed}");
+    assert_eq!(feed.matches("<entry>").count(), 11, "{feed}");
+    // The feed is named once, as the site's.
+    assert_eq!(site.read("public/index.html").matches("application/atom+xml").count(), 1);
+    // A Jekyll site's `paginate_path` (jekyll-paginate's default `/page:num/`) is followed.
+    site.write("_config.yml", "paginate: 10\npaginate_path: \"/page:num/\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.exists("public/page2/index.html"), "{:?}", site.files_under("public"));
+}
+
+/// Issue 36: the posts of a section marked `blog: true` kept their folder's URLs
+/// (`/news/2024-01-01-a/`), though they are posts: they take the posts' URLs, as those
+/// of a `_posts` folder do (the folders above them their categories), and `[blog]
+/// permalink` when it is set.
+#[test]
+fn the_posts_of_a_section_marked_a_blog_have_the_posts_urls() {
+    let site = Site::with_files(
+        "blog-marked-permalink",
+        &[
+            ("content/news/_index.md", "---\ntitle: News\nblog: true\n---\nNews.\n"),
+            ("content/news/2024-01-01-a.md", "# A\n\nText.\n"),
+            ("content/news/about.md", "# About\n\nNo date.\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/news/2024/01/01/a/index.html"), "{:?}", site.files_under("public/news"));
+    assert!(site.exists("public/news/index.html"));
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n\n[blog]\npermalink = \"/posts/:year/:title/\"\n");
+    site.build(&[]).expect_code(0);
+    assert!(site.exists("public/posts/2024/a/index.html"), "{:?}", site.files_under("public"));
+    let news = main_of(&site.read("public/news/index.html")).to_string();
+    assert!(news.contains(r#"href="/posts/2024/a/""#), "{news}");
+}
+
+/// Issue 36: a date written that is no day of the calendar. `_posts/2023-02-30-x.md`
+/// warned that its name "does not start with a date", yet was published at
+/// `/blog/2023/02/30/x/`; `date: 2023-02-30` got that warning at 1:1; minutes named
+/// `20230231.md` got none. Jekyll stops with "Invalid date '2023-02-30'": each is a
+/// warning naming the date, at the field or the file, and nothing is dated by it (an
+/// undated post's URL has neither a date nor `_posts`).
+#[test]
+fn a_date_that_does_not_exist_is_a_warning_that_names_it() {
+    let site = handbook("blog-impossible-dates");
+    site.write("content/blog/_posts/2023-02-30-impossible.md", "Text.\n");
+    site.write("content/blog/_posts/field.md", "---\ntitle: Field\ndate: 2023-02-30\n---\nText.\n");
+    site.write("content/blog/_posts/2023-03-01-both.md", "---\ntitle: Both\ndate: 2023-02-29\n---\nText.\n");
+    site.write("content/minutes/20230231.md", "Notes.\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (message, place) in [
+        (
+            "invalid date `2023-02-30` in the name of `content/blog/_posts/2023-02-30-impossible.md`: not a day of the calendar: the post is published undated, after the dated posts",
+            "content/blog/_posts/2023-02-30-impossible.md\n",
+        ),
+        (
+            "invalid date `2023-02-30` in `date`: not a day of the calendar: the post is published undated, after the dated posts",
+            "content/blog/_posts/field.md:3:7",
+        ),
+        (
+            "invalid date `2023-02-29` in `date`: not a day of the calendar: the date of its name is used",
+            "content/blog/_posts/2023-03-01-both.md:3:7",
+        ),
+        (
+            "invalid date `20230231` in the name of `content/minutes/20230231.md`: not a day of the calendar: the page is not dated",
+            "content/minutes/20230231.md\n",
+        ),
+    ] {
+        let expected = format!("warning[front-matter-field]: {message}\n --> {place}");
+        assert!(run.stderr.contains(&expected), "expected\n{expected}\nin\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("does not start with a date"), "{}", run.stderr);
+    assert!(site.exists("public/blog/impossible/index.html") && site.exists("public/blog/field/index.html"));
+    assert!(site.exists("public/blog/2023/03/01/both/index.html"));
+    let files = site.files_under("public/blog");
+    assert!(!files.iter().any(|f| f.contains("2023/02/") || f.contains("_posts")), "{files:?}");
+    let minutes = main_of(&site.read("public/minutes/20230231/index.html")).to_string();
+    assert!(!minutes.contains("<time"), "{minutes}");
+}
+
+/// Issue 36: a blog's feed dropped a post's time and zone (`date: 2024-02-03 10:00:00
+/// +0200` was `2024-02-03T00:00:00Z`); jekyll-feed writes the moment as written,
+/// `2024-02-03T10:00:00+02:00`. A post dated by a day alone stays at midnight UTC.
+#[test]
+fn a_blog_feed_keeps_a_post_s_time_and_offset() {
+    let site = handbook("blog-feed-times");
+    site.write(
+        "content/blog/_posts/2024-02-03-timed.md",
+        "---\ntitle: Timed\ndate: 2024-02-03 10:00:00 +0200\n---\nText.\n",
+    );
+    site.write(
+        "content/blog/_posts/2024-02-04-zoned.md",
+        "---\ntitle: Zoned\ndate: 2024-02-04 09:30 Europe/Berlin\n---\nText.\n",
+    );
+    site.build(&[]).expect_code(0);
+    let feed = site.read("public/blog/feed.xml");
+    assert!(feed.contains("  <updated>2024-02-04T09:30:00+01:00</updated>\n"), "{feed}");
+    assert!(feed.contains("    <updated>2024-02-03T10:00:00+02:00</updated>\n"), "{feed}");
+    assert!(feed.contains("    <updated>2024-01-05T00:00:00Z</updated>\n"), "{feed}");
+}

@@ -67,10 +67,13 @@ fn the_posts_of_a_language_folder_are_that_languages_posts() {
     // No global posts: a language's post is in that language only.
     assert!(!site.exists("public/de/2024/01/02/hello.html"));
     assert!(!site.exists("public/2024/01/03/hallo.html"));
-    // `_i18n/de/_posts` is the German blog; the German home stays the home.
-    let blog = main_of(&site.read("public/de/_posts/index.html")).to_string();
+    // `_i18n/de/_posts` is the German blog: the German home page lists its posts, as
+    // Jekyll lists a site's posts at its root. No URL holds `_posts`.
+    let blog = main_of(&site.read("public/de/index.html")).to_string();
     assert!(blog.contains("href=\"/de/2024/01/03/hallo.html\""), "{blog}");
     assert!(!blog.contains("/2024/01/02/hello.html"), "{blog}");
+    assert!(main_of(&site.read("public/index.html")).contains("href=\"/2024/01/02/hello.html\""));
+    assert!(!site.exists("public/de/_posts/index.html") && !site.exists("public/_posts/index.html"));
 }
 
 #[test]
@@ -120,4 +123,24 @@ fn two_builds_of_a_translated_site_write_the_same_bytes() {
             "{file} differs between two builds"
         );
     }
+}
+
+/// Issue 36: the plugin makes `site.baseurl` the language's folder (`/de`) in the German
+/// build, so `{{ site.baseurl }}/about/` and `{{ "/about/" | relative_url }}` on a German
+/// page lead to `/de/about/`; they led to the English page.
+#[test]
+fn a_link_from_the_root_on_a_language_s_page_leads_to_its_page_in_that_language() {
+    let site = plugin_site("jekyll-languages-baseurl");
+    site.write(
+        "content/index.md",
+        "---\ntitle: Home\n---\nSee [about]({{ site.baseurl }}/about/) and [again]({{ \"/about/\" | relative_url }}).\n",
+    );
+    site.build(&[]).expect_code(0);
+    let de = main_of(&site.read("public/de/index.html")).to_string();
+    assert!(
+        de.contains(r#"<a href="/de/about/">about</a>"#) && de.contains(r#"<a href="/de/about/">again</a>"#),
+        "{de}"
+    );
+    let en = main_of(&site.read("public/index.html")).to_string();
+    assert!(en.contains(r#"<a href="/about/">about</a>"#) && en.contains(r#"<a href="/about/">again</a>"#), "{en}");
 }

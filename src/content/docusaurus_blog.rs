@@ -67,6 +67,9 @@ pub(crate) struct DocusaurusBlog {
     /// Its authors file, from the root (`blog/authors.yml`); `None` when
     /// `authorsMapPath` climbs out of the root.
     pub authors_file: Option<String>,
+    /// The content path of its authors file when `authorsMapPath` names one in its
+    /// folder (`blog/authors.yml`, `de/blog/authors.yml`): data, never published.
+    pub authors_in_folder: Option<String>,
 }
 
 /// The blog plugins of the Docusaurus configuration `text` (of file `name`); a
@@ -119,7 +122,8 @@ fn clean_folder(path: &str) -> String {
 
 /// The blogs `plugins` (of configuration file `name`) publish in the handbook of
 /// `config`: each folder a source mounts that is a plugin's `path`, or its translated
-/// posts' folder. An `authorsMapPath` that leads out of the handbook is a warning at it,
+/// posts' folder, and each other language's copy of such a blog (`de/news`) where no
+/// folder of translated posts is mounted. An `authorsMapPath` that leads out of the handbook is a warning at it,
 /// and the blog's authors file is not read.
 pub(crate) fn blogs(
     config: &Config,
@@ -146,14 +150,39 @@ pub(crate) fn blogs(
             let folder = source.folder.trim_matches('/');
             let translated = config.languages.list.iter().any(|locale| plugin.translated_folder(locale) == folder);
             if folder == plugin.path || translated {
-                blogs.push(DocusaurusBlog {
-                    dir: source.mount.trim_matches('/').to_string(),
-                    authors_file: authors_file.clone(),
-                });
+                let dir = source.mount.trim_matches('/').to_string();
+                let authors_in_folder = authors_in_folder(&dir, &plugin.authors_map);
+                blogs.push(DocusaurusBlog { dir, authors_file: authors_file.clone(), authors_in_folder });
+            }
+        }
+    }
+    // Docusaurus builds each locale's blog whole, its untranslated posts in the default
+    // language: so is each language's copy of a blog, without a folder of translated posts.
+    let originals: Vec<String> = blogs
+        .iter()
+        .filter(|blog| {
+            config.languages.is_multilingual()
+                && config.languages.of_path(&blog.dir) == config.languages.default_language()
+        })
+        .map(|blog| blog.dir.clone())
+        .collect();
+    for dir in originals {
+        for code in config.languages.others() {
+            let copy = format!("{code}/{dir}");
+            if !blogs.iter().any(|blog| blog.dir == copy) {
+                let original = blogs.iter().find(|blog| blog.dir == dir).and_then(|blog| blog.authors_file.clone());
+                blogs.push(DocusaurusBlog { dir: copy, authors_file: original, authors_in_folder: None });
             }
         }
     }
     blogs
+}
+
+/// A Docusaurus blog's people file in its folder (`blog/authors.yml`), when
+/// `authorsMapPath` names one there.
+pub(crate) fn authors_in_folder(dir: &str, authors_map: &str) -> Option<String> {
+    let inside = !authors_map.starts_with('/') && !authors_map.split('/').any(|part| part == "..");
+    inside.then(|| crate::site_path::join_relative(dir, authors_map)).flatten().filter(|path| !path.is_empty())
 }
 
 /// The blog of `blogs` whose post is the page of content path `path`, and the post's
@@ -214,6 +243,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_docusaurus_authors_map_is_in_the_blog_s_folder_only_when_it_stays_there() {
+        assert_eq!(authors_in_folder("blog", "authors.yml").as_deref(), Some("blog/authors.yml"));
+        assert_eq!(authors_in_folder("de/blog", "./people/a.yml").as_deref(), Some("de/blog/people/a.yml"));
+        assert_eq!(authors_in_folder("blog", "../people.yml"), None);
+        assert_eq!(authors_in_folder("blog", "/etc/passwd"), None);
+    }
+
+    #[test]
     fn reads_each_blog_plugin_s_folder_and_authors_file() {
         let text = "module.exports = { presets: [['classic', { docs: {}, blog: { path: './news/', authorsMapPath: '../people.yml' } }]],
             plugins: [['@docusaurus/plugin-content-blog', { id: 'community', path: 'community', routeBasePath: 'community' }]] };";
@@ -244,7 +281,7 @@ mod tests {
 
     #[test]
     fn posts_are_the_files_of_the_blog_s_folder_but_underscored_ones() {
-        let blogs = [DocusaurusBlog { dir: "blog".into(), authors_file: None }];
+        let blogs = [DocusaurusBlog { dir: "blog".into(), authors_file: None, authors_in_folder: None }];
         assert_eq!(post_of(&blogs, "blog/2024-01-05-x.md").map(|(_, i)| i), Some("2024-01-05-x.md".into()));
         assert!(post_of(&blogs, "blog/2024-01-05-x/index.mdx").is_some());
         assert!(post_of(&blogs, "blog/index.md").is_none() && post_of(&blogs, "blog/_draft.md").is_none());

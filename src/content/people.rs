@@ -164,19 +164,7 @@ pub(crate) fn load(config: &Config, authors_files: &[String], diagnostics: &mut 
             }
         };
         match super::front_matter::parse_yaml_documents(&text) {
-            Ok(documents) => {
-                let Some(Node::Map(entries)) = documents.into_iter().next() else { continue };
-                for (key, value) in entries {
-                    let person = match &value.value {
-                        Node::Map(fields) => Person::from_entries(fields, &file),
-                        Node::Text(name) => Some(Person::named(name)),
-                        _ => None,
-                    };
-                    if let Some(person) = person {
-                        people.by_key.entry(key.value).or_insert(person);
-                    }
-                }
-            }
+            Ok(documents) => read_people(&mut people, documents.into_iter().next(), &file, diagnostics),
             Err(e) => diagnostics.push(
                 Diagnostic::error(
                     Rule::ConfigSyntax,
@@ -190,6 +178,76 @@ pub(crate) fn load(config: &Config, authors_files: &[String], diagnostics: &mut 
         }
     }
     people
+}
+
+/// Adds the people of `document`, the first document of people file `file`: a mapping
+/// of keys to a person (a mapping with a `name`) or to a name. Another shape is a
+/// warning at its line, and what it holds is left out: a document that is no mapping
+/// (a list), an entry that is neither, an entry without a `name` that is text.
+fn read_people(people: &mut People, document: Option<Node>, file: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let warn = |line: usize, column: usize, message: String| {
+        Diagnostic::error(Rule::ConfigField, file, line, column, message).with_severity(Severity::Warning).with_help(
+            "write each person under a key: `ann: {name: Ann Example, avatar: /img/ann.png}`, or `ann: Ann Example`",
+        )
+    };
+    let entries = match document {
+        Some(Node::Map(entries)) => entries,
+        None | Some(Node::Null) => return,
+        Some(other) => {
+            let (line, column) = match &other {
+                Node::List(items) => items.first().map_or((1, 1), |item| (item.line, item.column)),
+                _ => (1, 1),
+            };
+            let message =
+                format!("the file of people is {}, not a mapping of keys to people: it is not read", shape(&other));
+            diagnostics.push(warn(line, column, message));
+            return;
+        }
+    };
+    for (key, value) in entries {
+        let person = match &value.value {
+            Node::Map(fields) => {
+                let person = Person::from_entries(fields, file);
+                if person.is_none() {
+                    let name =
+                        fields.iter().find(|(k, _)| matches!(k.value.as_str(), "name" | "display_name" | "full_name"));
+                    let (line, column, found) = match name {
+                        Some((_, v)) => (v.line, v.column, shape(&v.value)),
+                        None => (key.line, key.column, "no `name`".to_string()),
+                    };
+                    let message = format!("`{}` needs a `name` that is text, found {found}: it is left out", key.value);
+                    diagnostics.push(warn(line, column, message));
+                }
+                person
+            }
+            Node::Text(name) => Some(Person::named(name)),
+            other => {
+                let message = format!(
+                    "`{}` is {}, neither a name nor a mapping of a person's keys: it is left out",
+                    key.value,
+                    shape(other)
+                );
+                diagnostics.push(warn(value.line, value.column, message));
+                None
+            }
+        };
+        if let Some(person) = person {
+            people.by_key.entry(key.value).or_insert(person);
+        }
+    }
+}
+
+/// What a value is, for a message: "a list", "a number".
+fn shape(node: &Node) -> String {
+    match node {
+        Node::Null => "nothing".into(),
+        Node::Bool(_) => "a boolean".into(),
+        Node::Number(_) => "a number".into(),
+        Node::Text(text) if text.trim().is_empty() => "empty text".into(),
+        Node::Text(_) => "text".into(),
+        Node::List(_) => "a list".into(),
+        Node::Map(_) => "a mapping".into(),
+    }
 }
 
 #[cfg(test)]

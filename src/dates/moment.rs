@@ -105,10 +105,18 @@ impl MomentError {
 
 /// Parses a moment (see the module's documentation).
 pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
+    parse_local_moment(text).map(|(moment, _)| moment)
+}
+
+/// Parses a moment with the offset from UTC of the local time written, in seconds:
+/// the offset written, else the zone's then; `None` for a time in UTC (`Z`, or neither
+/// offset nor zone), which RFC 3339 writes `Z`.
+pub(crate) fn parse_local_moment(text: &str) -> Result<(Timestamp, Option<i32>), MomentError> {
     let text = text.trim();
     Date::parse(text).ok_or(MomentError::Invalid)?;
     let (written, zone_word) = split_zone_word(text);
-    let written = two_digit_hour(written);
+    let written = joined_offset(written);
+    let written = two_digit_hour(written.as_ref());
     let pieces = Pieces::parse(written.as_ref()).map_err(|_| MomentError::Invalid)?;
     let (annotated_zone, annotated_offset) = match pieces.time_zone_annotation().map(|a| a.kind()) {
         Some(TimeZoneAnnotationKind::Named(name)) => (Some(name.as_str()), None),
@@ -127,6 +135,7 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
         Some(_) => return Err(MomentError::Invalid),
         None => annotated_offset.map(|o| (o, true)),
     };
+    let mut local_offset = offset.filter(|&(_, numeric)| numeric).map(|(offset, _)| offset.seconds());
     let instant = match (offset, zone) {
         (Some((offset, numeric)), zone) => {
             // Offsets beyond a day are surely mistakes (and were refused before jiff).
@@ -150,7 +159,8 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
         (None, Some((name, zone))) => {
             let ambiguous = zone.to_ambiguous_timestamp(civil);
             match ambiguous.offset() {
-                AmbiguousOffset::Unambiguous { .. } => {
+                AmbiguousOffset::Unambiguous { offset } => {
+                    local_offset = Some(offset.seconds());
                     ambiguous.unambiguous().map_err(|_| MomentError::Invalid)?.as_second()
                 }
                 AmbiguousOffset::Gap { before, after } => {
@@ -171,7 +181,7 @@ pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
         }
         (None, None) => seconds_at(civil, Offset::UTC).ok_or(MomentError::Invalid)?,
     };
-    Ok(Timestamp::from_seconds(instant))
+    Ok((Timestamp::from_seconds(instant), local_offset))
 }
 
 /// The seconds since 1970 of the local time `civil` at `offset`, by opsbook's own
@@ -183,6 +193,26 @@ fn seconds_at(civil: jiff::civil::DateTime, offset: Offset) -> Option<i64> {
     let date = Date::from_ymd(i64::from(civil.year()), month, day)?;
     let time = i64::from(civil.hour()) * 3600 + i64::from(civil.minute()) * 60 + i64::from(civil.second());
     Some(date.days() * 86_400 + time - i64::from(offset.seconds()))
+}
+
+/// `written` with the space before a last word that is an offset taken out
+/// (`2024-02-03 10:00:00 +0200` as `2024-02-03 10:00:00+0200`): Jekyll's posts write
+/// their `date` so (`YYYY-MM-DD HH:MM:SS +/-TTTT`, jekyllrb.com/docs/front-matter), and
+/// jiff's parser wants the offset right after the time.
+fn joined_offset(written: &str) -> std::borrow::Cow<'_, str> {
+    let Some((before, last)) = written.rsplit_once(' ') else { return std::borrow::Cow::Borrowed(written) };
+    let digits = last.get(1..).unwrap_or("").bytes().filter(|b| *b != b':');
+    let offset = last.starts_with(['+', '-'])
+        && matches!(last.len(), 5 | 6)
+        && digits.clone().count() == 4
+        && digits.clone().all(|b| b.is_ascii_digit());
+    // Only after a time: `2024-02-03 -0500` is no moment.
+    let after_time = before.len() > 10 && before.as_bytes().last().is_some_and(u8::is_ascii_digit);
+    if offset && after_time {
+        std::borrow::Cow::Owned(format!("{before}{last}"))
+    } else {
+        std::borrow::Cow::Borrowed(written)
+    }
 }
 
 /// `written` with a one-digit hour made two (`2026-03-14 9:12` as `2026-03-14 09:12`):

@@ -289,6 +289,11 @@ fn component_health(
 /// A value for people: four significant digits at most, trailing zeros left out, then
 /// the unit (`0.9987`, `12.35 s`, `99.5%`).
 pub(crate) fn value_text(value: f64, unit: Option<&str>) -> String {
+    value_text_in(value, unit, ".")
+}
+
+/// [`value_text`] with `decimal` for the decimal point (`,` for a German reader).
+pub(crate) fn value_text_in(value: f64, unit: Option<&str>, decimal: &str) -> String {
     let magnitude = if value == 0.0 { 0 } else { value.abs().log10().floor() as i32 };
     let decimals = (3 - magnitude).clamp(0, 6) as usize;
     let mut text = format!("{value:.decimals$}");
@@ -297,6 +302,9 @@ pub(crate) fn value_text(value: f64, unit: Option<&str>) -> String {
     }
     if text == "-0" {
         text = "0".to_string();
+    }
+    if decimal != "." {
+        text = text.replace('.', decimal);
     }
     match unit {
         Some("%") => format!("{text}%"),

@@ -39,7 +39,7 @@ impl<'a> BodyWriter<'a> {
                     if opens {
                         open.push(start);
                         if !drop && open.len() == 1 {
-                            html.push_str(internal::BLOCK_OPEN);
+                            html.push_str(&internal::block_open(self.input.words.say("md_internal")));
                         }
                     } else if open.pop().is_none() {
                         self.internal_problem(start, "`<!-- /internal -->` without an `<!-- internal -->` before it");

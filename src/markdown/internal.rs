@@ -13,7 +13,8 @@
 //! The filter sits between the parser and the body writer, so a public build never sees
 //! what is inside: no HTML, no heading in the table of contents, no word in the search
 //! index or the description, no link or backlink. The internal build shows each block
-//! in a frame labelled "Internal". The comment markers must stand on lines of their own
+//! in a frame labelled "Internal" (in the language of the page's text, the Markdown
+//! words' `md_internal`). The comment markers must stand on lines of their own
 //! and close in the block they opened in; anything else is an `internal-block` error
 //! (never a silent leak).
 
@@ -31,11 +32,20 @@ pub(crate) enum Mode {
     Mark,
 }
 
-/// The HTML that opens a marked block.
-pub(super) const BLOCK_OPEN: &str = "<div class=\"internal-block\">\n<p class=\"internal-label\">Internal</p>\n";
-/// The HTML that opens a marked `[!INTERNAL]` callout.
-const CALLOUT_OPEN: &str = "<div class=\"callout callout-internal internal-block\" role=\"note\">\n\
-                            <p class=\"callout-title internal-label\">Internal</p>\n";
+/// The HTML that opens a marked block, labelled `label` (the Markdown words'
+/// `md_internal`, in the language of the page's text).
+pub(super) fn block_open(label: &str) -> String {
+    format!("<div class=\"internal-block\">\n<p class=\"internal-label\">{}</p>\n", crate::html::escape(label))
+}
+
+/// The HTML that opens a marked `[!INTERNAL]` callout, labelled `label`.
+fn callout_open(label: &str) -> String {
+    format!(
+        "<div class=\"callout callout-internal internal-block\" role=\"note\">\n\
+         <p class=\"callout-title internal-label\">{}</p>\n",
+        crate::html::escape(label)
+    )
+}
 
 type Item<'a> = (Event<'a>, Range<usize>);
 
@@ -60,6 +70,8 @@ pub(crate) struct InternalBlocks<'a, I: Iterator<Item = Item<'a>>> {
     queue: VecDeque<Item<'a>>,
     /// The end of the `[!INTERNAL]` line of a quote being marked: its text is left out.
     marker_line_end: Option<usize>,
+    /// The label of a marked block ("Internal", in the language of the page's text).
+    label: &'a str,
     /// Problems: the byte offset and the message.
     pub problems: Vec<(usize, String)>,
     /// The byte ranges of the outermost internal blocks, as they close: from the
@@ -78,9 +90,15 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
             open: Vec::new(),
             queue: VecDeque::new(),
             marker_line_end: None,
+            label: "Internal",
             problems: Vec::new(),
             blocks: Vec::new(),
         }
+    }
+
+    /// The filter with marked blocks labelled `label` rather than "Internal".
+    pub(crate) fn labelled(self, label: &'a str) -> Self {
+        InternalBlocks { label, ..self }
     }
 
     fn pull(&mut self) -> Option<Item<'a>> {
@@ -112,7 +130,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
                     Mode::Drop => None,
                     Mode::Mark => {
                         self.marker_line_end = Some(line_end(self.text, range.start));
-                        Some((Event::Html(CALLOUT_OPEN.into()), range))
+                        Some((Event::Html(callout_open(self.label).into()), range))
                     }
                 }
             }
@@ -256,7 +274,7 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
         let dropping = self.dropping();
         self.open.push(Open { comment: true, depth: self.depth, offset });
         match self.mode {
-            Mode::Mark if !dropping => Some((Event::Html(BLOCK_OPEN.into()), offset..offset)),
+            Mode::Mark if !dropping => Some((Event::Html(block_open(self.label).into()), offset..offset)),
             _ => None,
         }
     }

@@ -463,7 +463,8 @@ impl<'a> BodyWriter<'a> {
             }
             internal::Mode::Drop | internal::Mode::Mark => Vec::new(),
         };
-        let blocks = InternalBlocks::new(events, text, self.input.internal_blocks);
+        let blocks =
+            InternalBlocks::new(events, text, self.input.internal_blocks).labelled(self.input.words.say("md_internal"));
         let mut parser = InternalReferences::new(blocks, text, definitions);
         // About one event per 16 bytes of Markdown: sized once rather than grown (and
         // copied) a dozen times.

@@ -1,7 +1,7 @@
 //! The words the body writer itself puts in a page, around the author's text: the
 //! heading anchors' and footnotes' labels, the names of tables, task boxes and
-//! diagrams, the notes over diagrams shown as their source, and the default titles of
-//! callouts (`> [!NOTE]`, `:::tip`, `!!! warning`, `{{< note >}}`).
+//! diagrams, the notes over diagrams shown as their source, the label of an internal
+//! block, and the default titles of callouts (`> [!NOTE]`, `:::tip`, `!!! warning`, `{{< note >}}`).
 //!
 //! They are said in the language of the page's text: the site model makes one
 //! [`MarkdownWords`] per language from the theme's words (its keys are among those a
@@ -34,6 +34,7 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("md_caution", "Caution"),
     ("md_danger", "Danger"),
     ("md_details", "Details"),
+    ("md_internal", "Internal"),
     ("md_diagram_flowchart", "Flowchart diagram"),
     ("md_diagram_sequence", "Sequence diagram"),
     ("md_diagram_state", "State diagram"),
@@ -81,6 +82,7 @@ pub(crate) const GERMAN: &[(&str, &str)] = &[
     ("md_caution", "Vorsicht"),
     ("md_danger", "Gefahr"),
     ("md_details", "Details"),
+    ("md_internal", "Intern"),
     ("md_diagram_flowchart", "Flussdiagramm"),
     ("md_diagram_sequence", "Sequenzdiagramm"),
     ("md_diagram_state", "Zustandsdiagramm"),

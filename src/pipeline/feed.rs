@@ -5,7 +5,9 @@
 //! absolute URLs, so it is written only when `base-url` names a host.
 //!
 //! Each blog has a feed of its own, `<blog>/feed.xml` ([`blog_feeds`]): its newest posts
-//! by their dates, as jekyll-feed writes `feed.xml` of a site's posts.
+//! by their dates, as jekyll-feed writes `feed.xml` of a site's posts. When the home page
+//! is a blog (`_posts` at the top of the content), `feed.xml` is its feed, as
+//! jekyll-feed's is at `/feed.xml`.
 
 use crate::dates::Timestamp;
 use crate::html::escape;
@@ -18,6 +20,9 @@ pub(crate) const FEED_ENTRIES: usize = 50;
 pub(crate) fn atom(site: &Site) -> Option<String> {
     let base = &site.config.base_url;
     let home = base.absolute("")?;
+    if let Some(blog) = site.blogs.blogs.iter().find(|blog| blog.section == 0) {
+        return blog_feed(site, blog).map(|(_, text)| text);
+    }
     let mut entries: Vec<(Timestamp, PageId)> = site
         .pages
         .iter()
@@ -37,31 +42,40 @@ pub(crate) fn atom(site: &Site) -> Option<String> {
         .collect();
     entries.sort_by_key(|&(date, id)| (std::cmp::Reverse(date), site.position.get(id).copied().unwrap_or(usize::MAX)));
     entries.truncate(FEED_ENTRIES);
-    let head = Head { title: &site.config.title, self_path: "feed.xml", home: &home, kinds: true };
+    let entries: Vec<Entry> = entries.into_iter().map(|(at, page)| Entry { at, offset: None, page }).collect();
+    let head = Head {
+        title: &site.config.title,
+        lang: &site.config.language,
+        self_path: "feed.xml",
+        home: &home,
+        kinds: true,
+    };
     Some(write_feed(site, &head, &entries))
 }
 
 /// Each blog's feed, `<blog>/feed.xml`: (site path, text), none without a host in the
 /// base URL.
+/// (The home page's blog has `feed.xml`, [`atom`].)
 pub(crate) fn blog_feeds(site: &Site) -> Vec<(String, String)> {
-    let base = &site.config.base_url;
-    let mut feeds = Vec::new();
-    for blog in &site.blogs.blogs {
-        let section = &site.pages[blog.section];
-        let (Some(home), path) = (base.absolute(&section.site_path), blog_feed_path(site, blog.section)) else {
-            continue;
-        };
-        let entries: Vec<(Timestamp, PageId)> = blog
-            .posts
-            .iter()
-            .filter_map(|&id| Some((Timestamp::from_seconds(site.pages[id].date?.days() * 86_400), id)))
-            .take(FEED_ENTRIES)
-            .collect();
-        let title = format!("{} · {}", section.title, site.config.title);
-        let head = Head { title: &title, self_path: &path, home: &home, kinds: false };
-        feeds.push((path.clone(), write_feed(site, &head, &entries)));
-    }
-    feeds
+    site.blogs.blogs.iter().filter(|blog| blog.section != 0).filter_map(|blog| blog_feed(site, blog)).collect()
+}
+
+/// The feed of `blog`: (site path, text), none without a host in the base URL.
+fn blog_feed(site: &Site, blog: &crate::site::blog::Blog) -> Option<(String, String)> {
+    let section = &site.pages[blog.section];
+    let home = site.config.base_url.absolute(&section.site_path)?;
+    let path = blog_feed_path(site, blog.section);
+    let entries: Vec<Entry> = blog.posts.iter().filter_map(|&id| post_entry(site, id)).take(FEED_ENTRIES).collect();
+    // The site's own blog is titled as the site; a language's home page as its title.
+    let title = match blog.section {
+        0 => site.config.title.clone(),
+        _ => format!("{} · {}", section.title, site.config.title),
+    };
+    // A blog of a language's folder (`/de/blog/`) is written in that language.
+    let lang = site.language_of(blog.section).unwrap_or(&site.config.language);
+    let head = Head { title: &title, lang, self_path: &path, home: &home, kinds: false };
+    let text = write_feed(site, &head, &entries);
+    Some((path, text))
 }
 
 /// The site path of the feed of the blog of section `section`.
@@ -69,9 +83,34 @@ pub(crate) fn blog_feed_path(site: &Site, section: PageId) -> String {
     format!("{}feed.xml", site.pages[section].site_path)
 }
 
+/// An entry of a feed: its page and when it was written or changed, with the offset
+/// from UTC of the local time it was written in (`None`: UTC).
+struct Entry {
+    at: Timestamp,
+    offset: Option<i32>,
+    page: PageId,
+}
+
+/// The entry of post `id`: its `date` with the time and offset written
+/// (`2024-02-03 10:00:00 +0200` is `2024-02-03T10:00:00+02:00`, as jekyll-feed writes
+/// it with `date_to_xmlschema`), else its day at midnight UTC; `None` undated.
+fn post_entry(site: &Site, id: PageId) -> Option<Entry> {
+    let date = site.pages[id].date?;
+    let midnight = Entry { at: Timestamp::from_seconds(date.days() * 86_400), offset: None, page: id };
+    let Some(field) = site.pages[id].source.front.field("date") else { return Some(midnight) };
+    let crate::content::Node::Text(text) = &field.value.value else { return Some(midnight) };
+    // The moment written, when it is of the day the post is dated by.
+    match Timestamp::parse_local(text) {
+        Some((at, offset)) if crate::dates::Date::parse(text) == Some(date) => Some(Entry { at, offset, page: id }),
+        _ => Some(midnight),
+    }
+}
+
 /// What a feed says of itself.
 struct Head<'a> {
     title: &'a str,
+    /// The language of its entries (`xml:lang`).
+    lang: &'a str,
     self_path: &'a str,
     home: &'a str,
     /// Whether each entry names its kind as its category.
@@ -79,15 +118,12 @@ struct Head<'a> {
 }
 
 /// The Atom text of a feed of `entries`, newest first.
-fn write_feed(site: &Site, head: &Head<'_>, entries: &[(Timestamp, PageId)]) -> String {
+fn write_feed(site: &Site, head: &Head<'_>, entries: &[Entry]) -> String {
     let base = &site.config.base_url;
     let home = head.home;
-    let updated = entries.first().map_or_else(|| Timestamp::from_seconds(0).rfc3339(), |(d, _)| d.rfc3339());
+    let updated = entries.first().map_or_else(|| Timestamp::from_seconds(0).rfc3339(), |e| e.at.rfc3339_at(e.offset));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape(&site.config.language)
-    ));
+    xml.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", escape(head.lang)));
     xml.push_str(&format!("  <title>{}</title>\n", escape(head.title)));
     if !site.config.description.is_empty() {
         xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&site.config.description)));
@@ -98,13 +134,14 @@ fn write_feed(site: &Site, head: &Head<'_>, entries: &[(Timestamp, PageId)]) -> 
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!("  <author><name>{}</name></author>\n", escape(&site.config.title)));
     xml.push_str(&format!("  <generator version=\"{}\">opsbook</generator>\n", env!("CARGO_PKG_VERSION")));
-    for &(date, id) in entries {
+    for entry in entries {
+        let id = entry.page;
         let page = &site.pages[id];
         let url = base.absolute(&page.site_path).unwrap_or_default();
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape(&page.title)));
         xml.push_str(&format!("    <link href=\"{}\"/>\n    <id>{}</id>\n", escape(&url), escape(&url)));
-        xml.push_str(&format!("    <updated>{}</updated>\n", date.rfc3339()));
+        xml.push_str(&format!("    <updated>{}</updated>\n", entry.at.rfc3339_at(entry.offset)));
         if head.kinds {
             xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(&page.kind)));
         }

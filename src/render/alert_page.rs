@@ -38,6 +38,8 @@ impl Renderer {
         views.page = PageView::special(site, name, &path);
         views.page.kind = "alert";
         views.page.description = site.pages[runbook].description();
+        // The page is its own, in the default language: not the home page's versions.
+        views.lang = super::views::language::LanguageView::of_alert(site, runbook, &path);
         views.breadcrumbs.clear();
         views.prev = None;
         views.next = None;

@@ -388,7 +388,11 @@ fn manifest_facets(site: &Site, facets: &Facets, home: PageId) -> ManifestFacets
     let tag_names: HashMap<String, String> =
         site.indexes.tags.values().map(|t| (fold(&t.name), t.name.clone())).collect();
     ManifestFacets {
-        kind: values("kind", &|v| v.to_string()),
+        // A kind by its name in the index's language (`kind_runbook`), else as written.
+        kind: values("kind", &|v| {
+            let words = site.words_for(home);
+            words.get(format!("kind_{v}").as_str()).cloned().unwrap_or_else(|| v.to_string())
+        }),
         section: values("section", &|v| section_titles.get(v).cloned().unwrap_or_else(|| v.to_string())),
         owner: values("owner", &|v| owner_names.get(v).cloned().unwrap_or_else(|| v.to_string())),
         tag: values("tag", &|v| tag_names.get(v).cloned().unwrap_or_else(|| v.to_string())),

@@ -8,7 +8,9 @@
 //!    a page of a section whose page says `blog: true`.
 //! 2. A `_posts` folder is no section of its own: its posts belong to the folder that
 //!    holds it ([`section_dir`]), which is the blog; a `_posts` folder at the top of the
-//!    content is the blog itself, since the home page is no blog.
+//!    content (or of a language's folder) makes the home page the blog, as Jekyll lists
+//!    a site's posts at its root and jekyll-feed writes their feed at `/feed.xml`: no URL
+//!    holds `_posts`.
 //! 3. A post's URL is Jekyll's: the `permalink` of `collections: posts` or the site's
 //!    `permalink` style in a Jekyll handbook (`_config.yml`), else
 //!    `/:categories/:year/:month/:day/:title/`, Jekyll's `date` style with opsbook's
@@ -163,32 +165,17 @@ pub(crate) struct Author {
 }
 
 /// The folder whose section holds the pages of folder `dir`: `dir` without its
-/// `_posts` folder and what is below it (`blog/_posts/2023` -> `blog`), unless that
-/// folder is at the top (`_posts/x` -> `_posts`).
+/// `_posts` folder and what is below it (`blog/_posts/2023` -> `blog`, `_posts/x` -> the
+/// home page's, `de/_posts` -> the German home page's).
 pub(crate) fn section_dir(dir: &str) -> &str {
     let mut start = 0;
     for part in dir.split('/') {
         if part == "_posts" {
-            return if start == 0 { &dir[..part.len()] } else { &dir[..start - 1] };
+            return if start == 0 { "" } else { &dir[..start - 1] };
         }
         start += part.len() + 1;
     }
     dir
-}
-
-/// [`section_dir`] in a handbook with `languages`: a `_posts` folder at the top of a
-/// language's folder (`de/_posts`) is that language's blog itself, as `_posts` is the
-/// default language's, and the language's home page stays its home.
-pub(crate) fn section_dir_in<'d>(dir: &'d str, languages: &crate::config::Languages) -> &'d str {
-    let is_top = |dir: &str| {
-        dir.strip_suffix("/_posts").is_some_and(|code| languages.others().iter().any(|c| c == code))
-            || dir.split_once("/_posts/").is_some_and(|(code, _)| languages.others().iter().any(|c| c == code))
-    };
-    if languages.is_multilingual() && is_top(dir) {
-        let end = dir.find("/_posts").map_or(dir.len(), |at| at + "/_posts".len());
-        return &dir[..end];
-    }
-    section_dir(dir)
 }
 
 pub(crate) use crate::content::jekyll_site::in_posts_folder;
@@ -208,7 +195,7 @@ pub(crate) fn post_template(jekyll: Option<&crate::content::jekyll_site::JekyllS
 }
 
 /// Whether a section's page marks it a blog (`blog: true`).
-fn marks_a_blog(page: &super::Page) -> bool {
+pub(super) fn marks_a_blog(page: &super::Page) -> bool {
     page.origin.is_section()
         && page.source.front.field("blog").is_some_and(|field| field.value.value == Node::Bool(true))
 }
@@ -234,16 +221,20 @@ pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, blogs: &[Docu
 }
 
 /// Gives every post and every page whose name is a date its date
-/// ([`post_or_page_date`]); a post without one is a warning.
+/// ([`post_or_page_date`]); a post without one is a warning, and so is a date written
+/// that is none ([`super::dated::invalid_dates`]).
 pub(super) fn date_pages(pages: &mut [super::Page], blogs: &[DocusaurusBlog], diagnostics: &mut Vec<Diagnostic>) {
     for id in 0..pages.len() {
         if !pages[id].origin.has_file() {
             continue;
         }
         pages[id].date = post_or_page_date(pages, id, blogs);
-        if pages[id].date.is_none() && is_post(pages, id, blogs) {
+        let post = is_post(pages, id, blogs);
+        let invalid = super::dated::invalid_dates(&pages[id].source, post, pages[id].date.is_some());
+        if pages[id].date.is_none() && post && invalid.is_empty() {
             diagnostics.push(post_without_date(&pages[id]));
         }
+        diagnostics.extend(invalid);
     }
 }
 
@@ -359,7 +350,8 @@ const MAX_AUTHOR_SLUG: usize = 100;
 
 /// The address of a file or page an avatar, a link or an image names: an `https://`
 /// or `http://` address as it is (and `mailto:` for a link), else a file of the site,
-/// from the site's root (`/img/a.png`, `img/a.png`) or beside `page`, or in a Jekyll
+/// from the site's root (`/img/a.png`, `img/a.png`) or from one of `dirs` (the page's
+/// folder, and for a post the blog's), or in a Jekyll
 /// handbook one of jekyll-assets' source folders (`_assets/images/a.png`); `None`, with a
 /// warning at the place it is written, for anything else (`javascript:`, a file the
 /// site does not have, a path out of it).
@@ -368,10 +360,10 @@ pub(crate) fn checked_address(
     written: &Written,
     what: &str,
     link: bool,
-    page_dir: Option<&str>,
+    dirs: &[&str],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    checked(site, written, what, link, page_dir, diagnostics).map(|(href, _)| href)
+    checked(site, written, what, link, dirs, diagnostics).map(|(href, _)| href)
 }
 
 /// [`checked_address`], with the site path when it names a file of the site.
@@ -380,7 +372,7 @@ fn checked(
     written: &Written,
     what: &str,
     link: bool,
-    page_dir: Option<&str>,
+    dirs: &[&str],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(String, Option<String>)> {
     let text = written.text.as_str();
@@ -396,11 +388,15 @@ fn checked(
     if safe && matches!(site.target_of(from_root), Some(super::Target::File | super::Target::Page(_))) {
         return Some((site.config.base_url.href(from_root), Some(from_root.to_string())));
     }
-    // A relative path is read from the page's folder (`./images/card.png`, `../card.png`).
+    // A relative path is read from the page's folder (`./images/card.png`, `../card.png`),
+    // then from the others of `dirs`.
+    let from_dir = |dir: &str| {
+        let content_path = crate::site_path::join_relative(dir, path)?;
+        crate::site_path::check(&content_path).ok()?;
+        site.assets.iter().find(|asset| asset.source == content_path)
+    };
     if !path.starts_with('/')
-        && let Some(content_path) = crate::site_path::join_relative(page_dir.unwrap_or(""), path)
-        && crate::site_path::check(&content_path).is_ok()
-        && let Some(asset) = site.assets.iter().find(|asset| asset.source == content_path)
+        && let Some(asset) = dirs.iter().find_map(|dir| from_dir(dir))
     {
         return Some((site.config.base_url.href(&asset.url), Some(asset.url.clone())));
     }
@@ -440,11 +436,11 @@ enum NamedAuthor {
 /// An author of `person`, their avatar and links checked; `dir` is the folder of the
 /// page that first names them.
 fn author_of(site: &Site, slug: String, person: Person, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Author {
-    let avatar = person.avatar.as_ref().and_then(|a| checked_address(site, a, "avatar", false, Some(dir), diagnostics));
+    let avatar = person.avatar.as_ref().and_then(|a| checked_address(site, a, "avatar", false, &[dir], diagnostics));
     let links = person
         .links
         .iter()
-        .filter_map(|(label, w)| Some((label.clone(), checked_address(site, w, "link", true, None, diagnostics)?)))
+        .filter_map(|(label, w)| Some((label.clone(), checked_address(site, w, "link", true, &[], diagnostics)?)))
         .collect();
     Author { slug, name: person.name, title: person.title, avatar, links, pages: Vec::new() }
 }
@@ -552,7 +548,15 @@ impl Site {
                 line: field.value.line,
                 column: field.value.column,
             };
-            let Some((href, site_path)) = checked(self, &written, "image", false, Some(page.source.dir()), diagnostics)
+            // Read from the folder of the file the post reads (the original's, for a copy
+            // of it shown in another language), then from its blog's folder, beside
+            // `_posts/`. A copy's problems are its original's, reported there once.
+            let real =
+                self.config.languages.files.get(&page.source.path).map_or(page.source.path.as_str(), |t| &t.file);
+            let dir = real.rsplit_once('/').map_or("", |(dir, _)| dir);
+            let mut copy_problems = Vec::new();
+            let told = if self.is_fallback(id) { &mut copy_problems } else { &mut *diagnostics };
+            let Some((href, site_path)) = checked(self, &written, "image", false, &[dir, section_dir(dir)], told)
             else {
                 continue;
             };
@@ -568,8 +572,13 @@ impl Site {
         self.blogs = std::sync::Arc::new(Blogs { blogs, authors, authors_of, per_page, images });
     }
 
-    /// The link to the feed of the blog of section `id`, when it has one.
+    /// The link to the feed of the blog of section `id`, when it has one; none for the
+    /// home page's, which is the site's feed, `feed.xml` ([`crate::site::Site`]'s
+    /// `feed_url` names it).
     pub(crate) fn blog_feed_href(&self, id: PageId) -> Option<String> {
+        if id == 0 {
+            return None;
+        }
         let path = format!("{}feed.xml", self.pages[id].site_path);
         (self.config.base_url.has_origin() && self.index.files.contains(&path))
             .then(|| self.config.base_url.href(&path))
@@ -614,13 +623,12 @@ mod tests {
         assert_eq!(section_dir("blog/_posts"), "blog");
         assert_eq!(section_dir("blog/_posts/2023"), "blog");
         assert_eq!(section_dir("_i18n/de/_posts"), "_i18n/de");
-        let languages = crate::config::Languages { list: vec!["en".into(), "de".into()], ..Default::default() };
-        assert_eq!(section_dir_in("de/_posts", &languages), "de/_posts");
-        assert_eq!(section_dir_in("de/_posts/2023", &languages), "de/_posts");
-        assert_eq!(section_dir_in("de/news/_posts", &languages), "de/news");
-        assert_eq!(section_dir_in("_posts/2023", &languages), "_posts");
-        assert_eq!(section_dir("_posts"), "_posts");
-        assert_eq!(section_dir("_posts/old"), "_posts");
+        assert_eq!(section_dir("de/_posts"), "de");
+        assert_eq!(section_dir("de/_posts/2023"), "de");
+        assert_eq!(section_dir("de/news/_posts"), "de/news");
+        assert_eq!(section_dir("_posts/2023"), "");
+        assert_eq!(section_dir("_posts"), "");
+        assert_eq!(section_dir("_posts/old"), "");
         assert_eq!(section_dir("docs/guides"), "docs/guides");
         assert_eq!(section_dir("my_posts/x"), "my_posts/x");
         assert!(in_posts_folder("blog/_posts/2023-01-02-a.md"));

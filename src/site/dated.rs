@@ -16,9 +16,14 @@
 //!    said as a reader of the page's language says it: "12 June 2023", "12. Juni 2023"
 //!    ([`reader_date`], the words of the status page's history), a `#` heading's too
 //!    (`# 2022-10-27`).
+//! 4. A date written in the shape of one that does not exist (`2023-02-30-x.md`,
+//!    `20230231.md`, `date: 2023-02-30`) dates nothing; where it would date the page it
+//!    is a warning that names it, at the field or the file (Jekyll stops with "Invalid
+//!    date '2023-02-30'", `Jekyll::Errors::InvalidDateError`) ([`invalid_dates`]).
 
 use super::strings::Words;
 use crate::dates::Date;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// A date as a reader of `words` says it: "12 June 2023", "12. Juni 2023".
 pub(crate) fn reader_date(words: &Words, date: Date) -> String {
@@ -46,6 +51,65 @@ pub(crate) fn name_date(stem: &str) -> Option<(Date, &str)> {
         None if rest.is_empty() => Some((date, rest)),
         None => None,
     }
+}
+
+/// The start of a file name (without its extension) that is written as a date but is
+/// none: `2023-02-30` of `2023-02-30-x`, `20230231` of `20230231`; `None` for a name
+/// that starts with a date or with no date at all. Eight digits count only with a month
+/// of 1 to 12 and a day of 1 to 31 (a number such as `12345678` is no date).
+pub(crate) fn impossible_name_date(stem: &str) -> Option<&str> {
+    if name_date(stem).is_some() {
+        return None;
+    }
+    let bytes = stem.as_bytes();
+    let digits = |from: usize, to: usize| bytes.get(from..to).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    let dashed = digits(0, 4) && bytes.get(4) == Some(&b'-') && digits(5, 7) && bytes.get(7) == Some(&b'-');
+    let end = if dashed && digits(8, 10) {
+        10
+    } else if digits(0, 8) {
+        let number = |r: std::ops::Range<usize>| stem.get(r).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
+        if !(1..=12).contains(&number(4..6)) || !(1..=31).contains(&number(6..8)) {
+            return None;
+        }
+        8
+    } else {
+        return None;
+    };
+    matches!(bytes.get(end), None | Some(b'-' | b'_')).then(|| &stem[..end])
+}
+
+/// The warnings of the dates written for a page that are none ([`impossible_name_date`],
+/// a front matter `date` that [`Date::parse`] cannot read), when the date would date it:
+/// a `post`, or a page named by a date. `dated` says whether it has a date all the same
+/// (the other of the two), which the warning says.
+pub(crate) fn invalid_dates(source: &crate::content::SourcePage, post: bool, dated: bool) -> Vec<Diagnostic> {
+    let stem = file_stem(&source.path);
+    let named = impossible_name_date(stem);
+    if !post && named.is_none() && name_date(stem).is_none() {
+        return Vec::new();
+    }
+    let undated = if post { "the post is published undated, after the dated posts" } else { "the page is not dated" };
+    let warning = |line: usize, column: usize, message: String| {
+        Diagnostic::error(Rule::FrontMatterField, &source.file, line, column, message)
+            .with_severity(Severity::Warning)
+            .with_help("write a day that exists, `YYYY-MM-DD` (Jekyll stops with \"Invalid date\")")
+    };
+    let mut warnings = Vec::new();
+    if let Some(field) = source.front.field("date")
+        && let crate::content::Node::Text(text) = &field.value.value
+        && Date::parse(text).is_none()
+    {
+        let outcome = if dated { "the date of its name is used" } else { undated };
+        let message = format!("invalid date `{}` in `date`: not a day of the calendar: {outcome}", text.trim());
+        warnings.push(warning(field.value.line, field.value.column, message));
+    }
+    if let Some(written) = named {
+        let outcome = if dated { "its `date` is used" } else { undated };
+        let message =
+            format!("invalid date `{written}` in the name of `{}`: not a day of the calendar: {outcome}", source.file);
+        warnings.push(warning(0, 0, message));
+    }
+    warnings
 }
 
 /// The stem of a content path's file name: `minutes/20230612.md` -> `20230612`.
@@ -112,6 +176,18 @@ mod tests {
         assert_eq!(name_date("runbook"), None);
         assert_eq!(name_date("2023-06-12é"), None);
         assert_eq!(name_date("١٢٣٤٥٦٧٨"), None, "only ASCII digits");
+    }
+
+    #[test]
+    fn tells_a_name_written_as_a_day_that_does_not_exist() {
+        assert_eq!(impossible_name_date("2023-02-30-impossible"), Some("2023-02-30"));
+        assert_eq!(impossible_name_date("2023-13-01"), Some("2023-13-01"));
+        assert_eq!(impossible_name_date("20230231"), Some("20230231"));
+        assert_eq!(impossible_name_date("20230231_notes"), Some("20230231"));
+        assert_eq!(impossible_name_date("2023-02-28-fine"), None, "a day that exists");
+        assert_eq!(impossible_name_date("12345678"), None, "a number, no date");
+        assert_eq!(impossible_name_date("2023-02-300"), None, "digits follow");
+        assert_eq!(impossible_name_date("about"), None);
     }
 
     #[test]

@@ -43,6 +43,17 @@ pub enum GeneratedPage {
 }
 
 impl GeneratedPage {
+    /// The page it sits under when that is no generated page: a blog's page of older
+    /// posts under the blog, a section's print page under the home page of the
+    /// section's language; `None` for the others ([`GeneratedSpec::parent`]).
+    pub(crate) fn placed_under(&self, site: &Site) -> Option<PageId> {
+        match *self {
+            GeneratedPage::BlogPage(section, _) => Some(section),
+            GeneratedPage::Print(section) => Some(site.language_home(section)),
+            _ => None,
+        }
+    }
+
     /// Its row of [`GENERATED_PAGES`].
     pub fn spec(&self) -> &'static GeneratedSpec {
         match self {
@@ -94,7 +105,8 @@ pub struct GeneratedSpec {
     /// The pages of this kind `site` has, in order: none when there is nothing to list.
     /// Read after the owners and tags are collected ([`super::indexes::Indexes`]).
     pub instances: fn(&Site) -> Vec<Instance>,
-    /// The generated page its pages sit under; the home page when `None`.
+    /// The generated page its pages sit under; the home page when `None` (unless
+    /// [`GeneratedPage::placed_under`] names another page).
     pub parent: Option<GeneratedPage>,
     /// Whether each language of a handbook of several has its own copy of each of its
     /// pages, under the language's folder (`de/owners/`), that lists the pages of the
@@ -240,8 +252,8 @@ static ALERTS: GeneratedSpec = GeneratedSpec {
 
 static STATUS: GeneratedSpec = GeneratedSpec {
     instances: |site| {
-        let title = site.status().map_or("Status", |status| status.title.as_str());
-        single(site.status().is_some(), GeneratedPage::Status, "status/", title)
+        let words = site.words.of(site.config.languages.default_language());
+        single(site.status().is_some(), GeneratedPage::Status, "status/", &site.status_page_title(words))
     },
     parent: None,
     per_language: true,

@@ -104,7 +104,10 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
             if let Some(key) = spec.title_key {
                 instance.title = super::strings::word(words.of(default.as_deref()), key).to_string();
             }
-            let parent = spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent));
+            let parent = match instance.page.placed_under(site) {
+                Some(under) => Some(under),
+                None => spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent)),
+            };
             let id = place(site, instance.clone(), None, diagnostics);
             site.pages[id].parent = parent;
             if let GeneratedPage::Tag(slug) = &instance.page
@@ -120,9 +123,10 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
         // Each other language's copy of each page, under its folder, titled in its words.
         for code in &others {
             for (original, instance) in &placed {
-                let title = match spec.title_key {
-                    Some(key) => super::strings::word(words.of(Some(code)), key).to_string(),
-                    None => instance.title.clone(),
+                let title = match (spec.title_key, &instance.page) {
+                    (Some(key), _) => super::strings::word(words.of(Some(code)), key).to_string(),
+                    (None, GeneratedPage::Status) => site.status_page_title(words.of(Some(code))),
+                    (None, _) => instance.title.clone(),
                 };
                 let site_path = format!("{code}/{}", site.pages[*original].site_path);
                 let copy = Instance { page: instance.page.clone(), site_path, title };

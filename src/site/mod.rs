@@ -17,6 +17,7 @@ pub(crate) mod audience;
 pub(crate) mod blog;
 pub(crate) mod catalog;
 pub(crate) mod codeowners;
+mod data_files;
 pub(crate) mod dated;
 pub(crate) mod extra_files;
 pub(crate) mod first_steps;
@@ -333,10 +334,13 @@ impl Site {
                 index.left_out.insert(asset.clone(), why);
             }
         }
-        let assets: Vec<String> = files.assets.iter().filter(|a| !index.left_out.contains_key(*a)).cloned().collect();
+        // The files read as data (people, strings) are no files of the site.
+        let data = data_files::DataFiles::of(&config, files, &loaded);
+        let assets: Vec<String> =
+            files.assets.iter().filter(|a| !index.left_out.contains_key(*a) && !data.holds(a)).cloned().collect();
         let mut page_dirs: FastHashSet<&str> = std::iter::once("").collect();
         for page in loaded.iter().filter(|p| !left_out(p)) {
-            let mut dir = blog::section_dir_in(page.dir(), &config.languages);
+            let mut dir = blog::section_dir(page.dir());
             while !dir.is_empty() && page_dirs.insert(dir) {
                 dir = parent_dir(dir);
             }
@@ -439,7 +443,7 @@ impl Site {
         //    without a page of its own is internal when all it holds is.
         let mut public_dirs: FastHashSet<String> = std::iter::once(String::new()).collect();
         for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
-            let mut dir = blog::section_dir_in(page.source.dir(), &config.languages);
+            let mut dir = blog::section_dir(page.source.dir());
             while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
                 dir = parent_dir(dir);
             }
@@ -468,7 +472,7 @@ impl Site {
                 let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
             } else {
-                index.by_dir.get(blog::section_dir_in(page.source.dir(), &config.languages)).copied()
+                index.by_dir.get(blog::section_dir(page.source.dir())).copied()
             };
         }
 
@@ -489,8 +493,16 @@ impl Site {
         blog::date_pages(&mut pages, &files.old_tool.docusaurus_blogs, diagnostics);
 
         // 4. URLs, duplicates and aliases.
+        // The folders of the sections marked `blog: true`, whose pages are posts.
+        let marked_blogs: Vec<String> = index
+            .by_dir
+            .iter()
+            .filter(|&(_, &id)| blog::marks_a_blog(&pages[id]))
+            .map(|(dir, _)| dir.clone())
+            .collect();
         let rules = urls::UrlRules {
             languages: Some(&config.languages),
+            marked_blogs: &marked_blogs,
             ..urls::UrlRules::of(&files.old_tool, strip_prefixes, &config.blog)
         };
         // A permalink may name a file opsbook writes only where content replaces it.

@@ -2,7 +2,9 @@
 //! issue about the page, and the commit of its last change. GitHub and GitLab are
 //! recognised from the repository URL; `[links]` in book.toml overrides or supplies the
 //! URL templates, with the placeholders `{repository}`, `{branch}`, `{path}` (from the
-//! repository root), `{title}` and `{url}` (encoded for a query) and `{commit}`.
+//! repository root), `{title}`, `{issue_title}` (the title of an issue about the page,
+//! "About <title>" in the page's language) and `{url}` (encoded for a query) and
+//! `{commit}`.
 
 use crate::config::{LinksTable, Repository};
 
@@ -51,14 +53,14 @@ fn defaults(forge: Forge) -> LinksTable {
             "{repository}/edit/{branch}/{path}",
             "{repository}/blob/{branch}/{path}",
             "{repository}/commits/{branch}/{path}",
-            "{repository}/issues/new?title=About%20{title}&body={url}",
+            "{repository}/issues/new?title={issue_title}&body={url}",
             "{repository}/commit/{commit}",
         ),
         Forge::GitLab => table(
             "{repository}/-/edit/{branch}/{path}",
             "{repository}/-/blob/{branch}/{path}",
             "{repository}/-/commits/{branch}/{path}",
-            "{repository}/-/issues/new?issue[title]=About%20{title}&issue[description]={url}",
+            "{repository}/-/issues/new?issue[title]={issue_title}&issue[description]={url}",
             "{repository}/-/commit/{commit}",
         ),
         Forge::Other => LinksTable::default(),
@@ -74,21 +76,34 @@ fn template<'a>(
     pick(&repository.links).as_deref().or_else(|| pick(defaults).as_deref())
 }
 
-fn fill(template: &str, repository: &Repository, path: &str, title: &str, url: &str, commit: &str) -> String {
+/// What a page's links say of it: its title, the title of an issue about it (in its
+/// language), and its address.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PageText<'a> {
+    /// `{title}`.
+    pub title: &'a str,
+    /// `{issue_title}`.
+    pub issue_title: &'a str,
+    /// `{url}`.
+    pub url: &'a str,
+}
+
+fn fill(template: &str, repository: &Repository, path: &str, page: PageText<'_>, commit: &str) -> String {
     template
         .replace("{repository}", &repository.url)
         .replace("{branch}", &repository.branch)
         .replace("{path}", &encode_path(path))
-        .replace("{title}", &encode_query(title))
-        .replace("{url}", &encode_query(url))
+        .replace("{title}", &encode_query(page.title))
+        .replace("{issue_title}", &encode_query(page.issue_title))
+        .replace("{url}", &encode_query(page.url))
         .replace("{commit}", commit)
 }
 
 /// The links of a page whose source is `path` (from the repository root).
-pub(crate) fn page_links(repository: &Repository, path: &str, title: &str, url: &str) -> RepositoryLinks {
+pub(crate) fn page_links(repository: &Repository, path: &str, page: PageText<'_>) -> RepositoryLinks {
     let defaults = defaults(forge(&repository.url));
     let link = |pick: fn(&LinksTable) -> &Option<String>| {
-        template(repository, &defaults, pick).map(|t| fill(t, repository, path, title, url, ""))
+        template(repository, &defaults, pick).map(|t| fill(t, repository, path, page, ""))
     };
     RepositoryLinks {
         edit: link(|t| &t.edit),
@@ -101,7 +116,7 @@ pub(crate) fn page_links(repository: &Repository, path: &str, title: &str, url: 
 /// The link to a commit.
 pub(crate) fn commit_link(repository: &Repository, commit: &str) -> Option<String> {
     let defaults = defaults(forge(&repository.url));
-    template(repository, &defaults, |t| &t.commit).map(|t| fill(t, repository, "", "", "", commit))
+    template(repository, &defaults, |t| &t.commit).map(|t| fill(t, repository, "", PageText::default(), commit))
 }
 
 /// Encodes a path for a URL, keeping its `/`.
@@ -127,8 +142,7 @@ mod tests {
         let links = page_links(
             &repo("https://github.com/kestrel/handbook"),
             "content/runbooks/db failover.md",
-            "DB",
-            "https://x.org/runbooks/db/",
+            PageText { title: "DB", issue_title: "About DB", url: "https://x.org/runbooks/db/" },
         );
         assert_eq!(
             links.edit.as_deref(),
@@ -152,7 +166,11 @@ mod tests {
 
     #[test]
     fn makes_gitlab_links() {
-        let links = page_links(&repo("https://gitlab.com/kestrel/handbook"), "content/a.md", "A", "/a/");
+        let links = page_links(
+            &repo("https://gitlab.com/kestrel/handbook"),
+            "content/a.md",
+            PageText { title: "A", issue_title: "About A", url: "/a/" },
+        );
         assert_eq!(links.source.as_deref(), Some("https://gitlab.com/kestrel/handbook/-/blob/main/content/a.md"));
         assert!(links.issue.unwrap().starts_with("https://gitlab.com/kestrel/handbook/-/issues/new?issue[title]="));
     }
@@ -160,10 +178,15 @@ mod tests {
     #[test]
     fn uses_templates_for_other_hosts() {
         let mut repository = repo("https://git.example.org/ops/handbook");
-        assert_eq!(page_links(&repository, "a.md", "A", "/a/").edit, None);
+        assert_eq!(
+            page_links(&repository, "a.md", PageText { title: "A", issue_title: "About A", url: "/a/" }).edit,
+            None
+        );
         repository.links.edit = Some("{repository}/_edit/{branch}/{path}".into());
         assert_eq!(
-            page_links(&repository, "a.md", "A", "/a/").edit.as_deref(),
+            page_links(&repository, "a.md", PageText { title: "A", issue_title: "About A", url: "/a/" })
+                .edit
+                .as_deref(),
             Some("https://git.example.org/ops/handbook/_edit/main/a.md")
         );
     }

@@ -9,7 +9,8 @@
 //! or else a content path (`/runbooks/db.md`, `/runbooks/db`: Hugo's `ref` and
 //! Jekyll's `link` name files from the content folder); a site path under the route the
 //! old site published the content folder at (Docusaurus's `/docs/`, a Hugo language's
-//! `/en/`) is also read without it.
+//! `/en/`) is also read without it. On a page of another language than the default, a
+//! page so found is its version in the page's language ([`SiteLinks::in_reader_language`]).
 //!
 //! In a handbook of a tool that leaves relative links to the browser
 //! ([`crate::content::old_tool::RelativeLinks`]: Hugo, Jekyll, Eleventy, Middleman,
@@ -226,6 +227,25 @@ impl<'a> SiteLinks<'a> {
         }
     }
 
+    /// A page a destination from the root found (`/runbooks/web/`, `/runbooks/web.md`),
+    /// as the site of the page the link is written on has it: on a page of another
+    /// language than the default, a page of the default language is its version in that
+    /// language (`/de/runbooks/web/`), as Hugo resolves a page's links in its language and
+    /// jekyll-multiple-languages-plugin makes `site.baseurl` the language's folder. A
+    /// destination that names a language's page (`/de/…`) stays as it is.
+    fn in_reader_language(&self, found: Resolution, anchor: Option<&str>, query: &str) -> Resolution {
+        let (Resolution::Page { id, .. }, Some(reader)) = (&found, self.page) else { return found };
+        let languages = &self.site.config.languages;
+        let default = languages.default_language();
+        if self.site.language_of(reader) == default || self.site.language_of(*id) != default {
+            return found;
+        }
+        match self.site.version_for(*id, reader) {
+            Some(version) if version != *id => self.page(version, anchor, query),
+            _ => found,
+        }
+    }
+
     fn resolve_site_path(&self, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
         let relative = path.trim_start_matches('/');
         let index = &self.site.index;
@@ -377,7 +397,8 @@ impl LinkResolver for SiteLinks<'_> {
         }
         let decoded = percent_decode(path);
         if decoded.starts_with('/') {
-            self.resolve_site_path(&decoded, anchor, query)
+            let found = self.resolve_site_path(&decoded, anchor, query);
+            self.in_reader_language(found, anchor, query)
         } else {
             self.resolve_relative(from_dir, &decoded, anchor, query)
         }

@@ -163,6 +163,7 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("status_degraded_at", "degraded at"),
     ("status_days", "{name}: the last 90 days, oldest first"),
     ("status_uptime", "{percent} % uptime"),
+    ("decimal_separator", "."),
     ("status_history", "Past incidents"),
     ("status_none_reported", "No incidents reported."),
     ("status_updates", "Updates"),
@@ -254,6 +255,30 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("pages_of_posts", "Pages of posts"),
     ("page_of", "Page {n} of {total}"),
     ("posts_page", "Posts, page {n}"),
+    ("blog_page_title", "{title}: page {n}"),
+    ("internal_build_title", "This build includes internal pages and blocks"),
+    ("print_title", "{title} (print)"),
+    ("print", "Print"),
+    ("print_lead", "Every page of {title} on one page, in reading order, to print or save as PDF."),
+    ("print_contents", "Pages in this section"),
+    ("status_page_title", "{title} status"),
+    ("other_pages", "Other pages"),
+    ("issue_title", "About {title}"),
+    ("kind_page", "page"),
+    ("kind_runbook", "runbook"),
+    ("kind_incident", "incident"),
+    ("kind_rca", "rca"),
+    ("kind_maintenance", "maintenance"),
+    ("kind_manifesto", "manifesto"),
+    ("kind_template", "template"),
+    ("review_state_draft", "draft"),
+    ("review_state_preliminary", "preliminary"),
+    ("review_state_in_review", "in-review"),
+    ("review_state_final", "final"),
+    ("item_state_open", "open"),
+    ("item_state_in_progress", "in-progress"),
+    ("item_state_done", "done"),
+    ("item_state_wont_do", "wont-do"),
     ("ui_theme", "Theme: "),
     ("ui_theme_auto", "auto"),
     ("ui_theme_light", "light"),
@@ -429,6 +454,7 @@ const GERMAN: &[(&str, &str)] = &[
     ("status_degraded_at", "eingeschränkt bei"),
     ("status_days", "{name}: die letzten 90 Tage, älteste zuerst"),
     ("status_uptime", "{percent} % Verfügbarkeit"),
+    ("decimal_separator", ","),
     ("status_history", "Vergangene Vorfälle"),
     ("status_none_reported", "Keine Vorfälle gemeldet."),
     ("status_updates", "Aktualisierungen"),
@@ -523,6 +549,30 @@ const GERMAN: &[(&str, &str)] = &[
     ("pages_of_posts", "Seiten der Beiträge"),
     ("page_of", "Seite {n} von {total}"),
     ("posts_page", "Beiträge, Seite {n}"),
+    ("blog_page_title", "{title}: Seite {n}"),
+    ("internal_build_title", "Dieser Build enthält interne Seiten und Blöcke"),
+    ("print_title", "{title} (Druckansicht)"),
+    ("print", "Drucken"),
+    ("print_lead", "Alle Seiten von {title} auf einer Seite, in Lesereihenfolge, zum Drucken oder Speichern als PDF."),
+    ("print_contents", "Seiten dieses Abschnitts"),
+    ("status_page_title", "Status von {title}"),
+    ("other_pages", "Weitere Seiten"),
+    ("issue_title", "Zu {title}"),
+    ("kind_page", "Seite"),
+    ("kind_runbook", "Runbook"),
+    ("kind_incident", "Vorfall"),
+    ("kind_rca", "Vorfallanalyse"),
+    ("kind_maintenance", "Wartung"),
+    ("kind_manifesto", "Manifest"),
+    ("kind_template", "Vorlage"),
+    ("review_state_draft", "Entwurf"),
+    ("review_state_preliminary", "vorläufig"),
+    ("review_state_in_review", "in Prüfung"),
+    ("review_state_final", "abgeschlossen"),
+    ("item_state_open", "offen"),
+    ("item_state_in_progress", "in Arbeit"),
+    ("item_state_done", "erledigt"),
+    ("item_state_wont_do", "verworfen"),
     ("ui_theme", "Farbschema: "),
     ("ui_theme_auto", "automatisch"),
     ("ui_theme_light", "hell"),
@@ -701,12 +751,24 @@ pub(crate) fn word<'a>(words: &'a Words, key: &str) -> &'a str {
     words.get(key).map_or_else(|| every_english().find(|(k, _)| *k == key).map_or("", |(_, word)| word), String::as_str)
 }
 
-/// The words the search script writes (keys `search_` that are no template's words), as
-/// JSON for its `data-words`: `{n}`, `{words}` and `{facet}` are filled in by the script.
+/// A number written with a `.` (`99.95`, `0.52 s`) with the decimal separator of
+/// `words` (`99,95` in German, CLDR's), as the page's reader writes it.
+pub(crate) fn number_text(words: &Words, number: &str) -> String {
+    match word(words, "decimal_separator") {
+        "." => number.to_string(),
+        separator => number.replace('.', separator),
+    }
+}
+
+/// The words the search script writes (keys `search_` that are no template's words, and
+/// the kinds' names `kind_`), as JSON for its `data-words`: `{n}`, `{words}` and
+/// `{facet}` are filled in by the script.
 pub(crate) fn search_script_words(words: &Words) -> String {
     let script: BTreeMap<&str, &str> = words
         .iter()
-        .filter(|(key, _)| key.starts_with("search_") && !TEMPLATE_SEARCH_WORDS.contains(key))
+        .filter(|(key, _)| {
+            (key.starts_with("search_") && !TEMPLATE_SEARCH_WORDS.contains(key)) || key.starts_with("kind_")
+        })
         .map(|(key, word)| (*key, word.as_str()))
         .collect();
     serde_json::to_string(&script).unwrap_or_default()
@@ -1011,9 +1073,16 @@ mod tests {
         let words: BTreeMap<String, String> = serde_json::from_str(&json).expect("JSON");
         assert_eq!(words.get("search_no_match").map(String::as_str), Some("Keine Seite passt."));
         assert_eq!(words.get("search_all_results").map(String::as_str), Some("Alle {n} Ergebnisse"));
-        assert!(words.keys().all(|key| key.starts_with("search_")), "{words:?}");
+        assert!(words.keys().all(|key| key.starts_with("search_") || key.starts_with("kind_")), "{words:?}");
         assert!(!words.contains_key("search_placeholder") && !words.contains_key("search_title"));
-        assert_eq!(words.len(), 21);
+        assert_eq!(words.get("kind_incident").map(String::as_str), Some("Vorfall"));
+        assert_eq!(words.len(), 28);
+    }
+
+    #[test]
+    fn numbers_are_written_with_the_reader_s_decimal_separator() {
+        assert_eq!(number_text(&built_in("de"), "99.95"), "99,95");
+        assert_eq!(number_text(&built_in("en"), "99.95"), "99.95");
     }
 
     #[test]

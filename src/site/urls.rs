@@ -54,6 +54,9 @@ pub(crate) struct UrlRules<'a> {
     pub post_permalink: Option<&'a str>,
     /// A Docusaurus site's blogs, whose posts have Docusaurus's URLs.
     pub docusaurus_blogs: &'a [crate::content::docusaurus_blog::DocusaurusBlog],
+    /// The folders of the sections whose page says `blog: true`: their pages are posts,
+    /// with the posts' URLs.
+    pub marked_blogs: &'a [String],
 }
 
 impl<'a> UrlRules<'a> {
@@ -68,6 +71,7 @@ impl<'a> UrlRules<'a> {
             languages: None,
             post_permalink: blog.permalink.as_deref(),
             docusaurus_blogs: &old.docusaurus_blogs,
+            marked_blogs: &[],
         }
     }
 
@@ -91,6 +95,7 @@ impl Default for UrlRules<'_> {
             languages: None,
             post_permalink: None,
             docusaurus_blogs: &[],
+            marked_blogs: &[],
         }
     }
 }
@@ -213,7 +218,7 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     if let Some(template) = rules.eleventy.and_then(|e| e.template_for(path)) {
         return url_site_path(&crate::content::eleventy_site::expand(template, path)?);
     }
-    if super::blog::in_posts_folder(path) {
+    if super::blog::in_posts_folder(path) || in_marked_blog(path, rules.marked_blogs) {
         return post_url(page, path, rules);
     }
     if let Some((blog, inside)) = crate::content::docusaurus_blog::post_of(rules.docusaurus_blogs, path) {
@@ -237,17 +242,27 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     url_site_path(&expand(&template, &values))
 }
 
-/// The URL of a post, a page in a `_posts` folder ([`super::blog`]): the posts'
-/// template expanded with its date and title from its name (`YYYY-MM-DD-title`) unless
-/// front matter has `date` or `slug`, its categories the folders above `_posts` and its
-/// `categories`; `None` (its folder's URL) without a date.
+/// Whether the page at `path` is a post of a section marked `blog: true` (one of the
+/// folders `blogs`): a page of the folder, not its own page.
+fn in_marked_blog(path: &str, blogs: &[String]) -> bool {
+    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    super::index_rank_of(path).is_none() && blogs.iter().any(|blog| blog == dir)
+}
+
+/// The URL of a post, a page in a `_posts` folder or of a section marked `blog: true`
+/// ([`super::blog`]): the posts' template expanded with its date and title from its
+/// name (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`, its categories
+/// the folders above `_posts` and its `categories`; without a date, the template's
+/// dateless rest (`/blog/about/`).
 fn post_url<'p>(page: &'p SourcePage, path: &'p str, rules: &UrlRules<'_>) -> Option<String> {
     let template = rules.post_permalink.map_or_else(|| super::blog::post_template(rules.jekyll), str::to_string);
     let mut values = placeholders_of(page, path, "posts");
     let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
     values.basename = title;
-    values.date = values.date.or(date);
-    values.date?;
+    // Only a day that exists dates the URL; an undated post's URL has no date, nor the
+    // `_posts` folder (Jekyll leaves such a post out; opsbook publishes it undated).
+    let exists = |date: &&str| crate::dates::Date::parse(date).is_some();
+    values.date = values.date.filter(exists).or(date.filter(exists));
     let mut categories: Vec<String> = super::blog::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
     categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
     let mut seen = FastHashSet::default();

@@ -145,3 +145,98 @@ fn a_docusaurus_authors_map_path_out_of_the_handbook_is_never_read() {
     );
     assert!(run.stderr.contains(" --> news/people.yml") && !run.stderr.contains("do-not-echo"), "{}", run.stderr);
 }
+
+/// The files a build reads as data were copied into the output as they are, people's
+/// email addresses and all: `content/_data/authors.yml` to `public/_data/authors.yml`,
+/// a Docusaurus blog's `blog/authors.yml` to `public/blog/authors.yml`. Jekyll publishes
+/// no `_` file or folder and Docusaurus no authors map: no byte of them reaches the
+/// output, nor a link to them.
+#[test]
+fn issue_36_files_read_as_data_never_reach_the_output() {
+    let site = Site::with_files(
+        "people-data-files",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"de\"]\n"),
+            ("content/index.md", "Home. [people](/_data/authors.yml)\n"),
+            ("content/_data/authors.yml", &format!("ann:\n  name: Ann\n  {SECRET}\n")),
+            ("content/_data/team.json", &format!("{{\"note\": \"{SECRET}\"}}\n")),
+            ("content/_i18n/de.yml", &format!("titles:\n  x: \"{SECRET}\"\n")),
+            ("content/news/_posts/2024-01-02-a.md", "---\nauthors: [ann, bob]\n---\nText.\n"),
+            ("content/news/authors.yml", &format!("bob:\n  name: Bob\n  {SECRET}\n")),
+            ("content/notes/_index.md", "---\nblog: true\n---\nNotes.\n"),
+            ("content/notes/2024-01-03-n.md", "---\nauthor: cat\n---\nText.\n"),
+            ("content/notes/authors.yml", &format!("cat:\n  name: Cat\n  {SECRET}\n")),
+        ],
+    );
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("no file at `/_data/authors.yml` in the site"), "{}", run.stderr);
+    site.write("content/index.md", "Home.\n");
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    // The people were read all the same.
+    for author in ["ann", "bob", "cat"] {
+        assert!(site.exists(&format!("public/authors/{author}/index.html")), "{author}");
+    }
+    nothing_of_the_data_files_in(&site);
+    // A Docusaurus blog's authors map, and its translation's.
+    let site = docusaurus_blog("people-data-docusaurus", "authors.yml");
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\n\n[[sources]]\npath = \"news\"\nmount = \"news\"\n");
+    site.write("docusaurus.config.js", "module.exports = {\n  i18n: { defaultLocale: 'en', locales: ['en', 'de'] },\n  presets: [['classic', { blog: { path: 'news' } }]],\n};\n");
+    site.write("news/authors.yml", format!("mallory:\n  name: Mallory\n  email: m@example.com\n  {SECRET}\n"));
+    site.write("i18n/de/docusaurus-plugin-content-blog/authors.yml", format!("mallory:\n  name: M\n  {SECRET}\n"));
+    site.write(
+        "i18n/de/docusaurus-plugin-content-blog/2024-01-05-p.md",
+        "---\ntitle: P\nauthors: [mallory]\n---\nText.\n",
+    );
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert!(site.read("public/authors/mallory/index.html").contains("Mallory"));
+    assert!(site.exists("public/de/news/2024/01/05/p/index.html"));
+    nothing_of_the_data_files_in(&site);
+}
+
+/// What no file of a build may hold of a data file.
+const SECRET: &str = "phone: +49-never-published";
+
+/// Asserts that no file of `site`'s output is a data file or holds [`SECRET`].
+#[track_caller]
+fn nothing_of_the_data_files_in(site: &Site) {
+    for file in site.files_under("public") {
+        let name = file.rsplit('/').next().unwrap_or(&file);
+        assert!(!name.starts_with("authors.y") && !file.contains("_data") && !file.contains("_i18n"), "{file}");
+        let text = String::from_utf8_lossy(&site.read_bytes(&format!("public/{file}"))).into_owned();
+        assert!(!text.contains("never-published"), "{file}");
+    }
+}
+
+/// Issue 36: a people file of another shape was left out without a word: a list at the
+/// top, a person whose `name` is a list, an entry that is a number. Each is a warning at
+/// its line, naming what was found, and the people of the right shape are read.
+#[test]
+fn issue_36_a_people_file_of_another_shape_is_a_warning_at_its_line() {
+    let site = Site::with_files(
+        "people-shapes",
+        &[
+            ("content/blog/_posts/2023-01-02-p.md", "---\nauthors: [ann, bob, cat, dan]\n---\nText.\n"),
+            ("_data/authors.yml", "ann:\n  name: [1, 2]\nbob: 42\ncat:\n  avatar: /x.png\ndan:\n  name: Dan Example\n"),
+            ("content/_data/people.yml", "- name: Eve\n- name: Mallory\n"),
+        ],
+    );
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    for (message, place) in [
+        ("`ann` needs a `name` that is text, found a list: it is left out", "_data/authors.yml:2:9"),
+        ("`bob` is a number, neither a name nor a mapping of a person's keys: it is left out", "_data/authors.yml:3:6"),
+        ("`cat` needs a `name` that is text, found no `name`: it is left out", "_data/authors.yml:4:1"),
+        (
+            "the file of people is a list, not a mapping of keys to people: it is not read",
+            "content/_data/people.yml:1:3",
+        ),
+    ] {
+        let expected = format!("warning[config-field]: {message}\n --> {place}");
+        assert!(run.stderr.contains(&expected), "expected\n{expected}\nin\n{}", run.stderr);
+    }
+    assert!(site.read("public/authors/dan/index.html").contains("Dan Example"));
+    assert!(!site.exists("public/authors/eve/index.html"));
+}

@@ -117,8 +117,9 @@ impl MissingAlertView {
 }
 
 /// The repository's link to write a new runbook for the alert [`ALERT_NAME`], in the
-/// folder of the handbook's runbooks (the folder of the first runbook, else the
-/// runbook kind's section under the content folder), prefilled with the front matter
+/// folder of the handbook's runbooks (the folder of the first runbook of the default
+/// language, whose runbooks answer alerts, else the runbook kind's section under the
+/// content folder), prefilled with the front matter
 /// that makes it answer the alert. GitHub: `{repository}/new/{branch}/{folder}?filename=…&value=…`
 /// (docs.github.com, "Creating new files": the new-file page takes `filename` and
 /// `value`); GitLab: `{repository}/-/new/{branch}/{folder}?file_name=…&content=…`.
@@ -128,6 +129,7 @@ fn new_runbook_url(site: &Site) -> Option<String> {
         let page = &site.pages[*id];
         site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == crate::config::Panel::Runbook)
             && page.origin.has_file()
+            && site.in_model(*id)
     };
     let folder = match (0..site.pages.len()).find(runbook) {
         Some(id) => {

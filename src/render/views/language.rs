@@ -104,4 +104,48 @@ impl<'a> LanguageView<'a> {
             search_index: format!("{}search/", site.href(site.language_home(id))),
         })
     }
+
+    /// The view of the page of an alert at site path `path`, which runbook `runbook`
+    /// answers: a page of the default language only (an alert's `runbook_url` names one
+    /// address), so its canonical address is its own and search engines are told of no
+    /// alternate; the switch leads to the runbook in each other language.
+    pub(crate) fn of_alert(site: &'a Site, runbook: PageId, path: &str) -> Option<Self> {
+        let default = site.config.languages.default_language()?;
+        let home = site.language_home(site.original_of(runbook));
+        let alternates = site
+            .alternates(runbook)
+            .into_iter()
+            .map(|alternate| {
+                let own = alternate.code == default;
+                let (url, href) = match own {
+                    true => (site.config.base_url.href(path), site.config.base_url.absolute(path)),
+                    false => (
+                        site.href(alternate.page),
+                        site.config.base_url.absolute(&site.pages[alternate.page].site_path),
+                    ),
+                };
+                AlternateView {
+                    code: alternate.code,
+                    name: crate::site::strings::language_name(alternate.code),
+                    href: href.unwrap_or_else(|| url.clone()),
+                    url,
+                    current: own,
+                    fallback: alternate.fallback,
+                }
+            })
+            .collect();
+        Some(LanguageView {
+            code: default,
+            text: default,
+            fallback: false,
+            original_url: None,
+            canonical: site.config.base_url.absolute(path),
+            alternates,
+            hreflang: Vec::new(),
+            x_default: None,
+            home: site.href(home),
+            search_url: site.generated_page_in(&GeneratedPage::Search, Some(default)).map(|page| site.href(page)),
+            search_index: format!("{}search/", site.href(home)),
+        })
+    }
 }

@@ -94,14 +94,17 @@ impl<'a> SectionView<'a> {
         let page = &site.pages[id];
         let catalog = catalog_kind(site, id).map(|kind| catalog(site, id, kind));
         let listed: Vec<&str> = catalog.iter().flat_map(|c| c.entries.iter().map(|e| e.link.url.as_str())).collect();
-        let other_children = page
-            .children
+        // The home page of another language is no section of the home page's: the
+        // default language's list leaves it out, as its navigation does.
+        let children: Vec<PageId> =
+            page.children.iter().copied().filter(|&c| !(id == 0 && site.is_language_home(c))).collect();
+        let other_children = children
             .iter()
             .map(|&c| LinkView::of(site, c))
             .filter(|link| !listed.contains(&link.url.as_str()))
             .collect();
         SectionView {
-            children: page.children.iter().map(|&c| LinkView::of(site, c)).collect(),
+            children: children.iter().map(|&c| LinkView::of(site, c)).collect(),
             other_children,
             catalog,
             blog: super::blog::blog_list(site, id, 1),

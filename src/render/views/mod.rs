@@ -16,7 +16,7 @@
 
 pub(crate) mod alert;
 mod blog;
-mod language;
+pub(crate) mod language;
 mod lists;
 mod page;
 pub(crate) mod status;

@@ -11,9 +11,9 @@ use crate::content::kinds::{ActionItem, Typed};
 use crate::dates::{Date, Timestamp, format_duration};
 use crate::markdown::TocEntry;
 use crate::site::incidents::cited_alerts;
-use crate::site::repository::{RepositoryLinks, commit_link, page_links};
+use crate::site::repository::{PageText, RepositoryLinks, commit_link, page_links};
 use crate::site::review::Review;
-use crate::site::strings::{Words, say};
+use crate::site::strings::{Words, say, word};
 use crate::site::{GeneratedPage, PageId, Site};
 use crate::slug::slugify;
 
@@ -368,7 +368,11 @@ impl<'a> PageView<'a> {
                 commit_url: site.repository_of(id).and_then(|(r, _)| commit_link(r, &change.commit)),
             }),
             repository: repository
-                .map(|(r, path)| page_links(r, &path, &page.title, permalink.as_deref().unwrap_or(&site.href(id))))
+                .map(|(r, path)| {
+                    let issue_title = word(site.words_for(id), "issue_title").replace("{title}", &page.title);
+                    let url = permalink.clone().unwrap_or_else(|| site.href(id));
+                    page_links(r, &path, PageText { title: &page.title, issue_title: &issue_title, url: &url })
+                })
                 .filter(|links| {
                     links.edit.is_some() || links.source.is_some() || links.history.is_some() || links.issue.is_some()
                 }),

@@ -14,7 +14,7 @@ use crate::dates::Timestamp;
 use crate::site::status::state::ComponentStatus;
 use crate::site::status::uptime::{Cause, Day};
 use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
-use crate::site::strings::{Words, month_text, say};
+use crate::site::strings::{Words, month_text, number_text, say, word};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// A moment, for `<time>`: RFC 3339 and `2026-03-14 09:12 UTC`.
@@ -121,6 +121,12 @@ fn update(words: &Words, u: &Update) -> UpdateView {
 
 use crate::site::status::status_words;
 
+/// The status an incident's page writes (`investigating` unless set): an update without
+/// one takes it.
+fn written_status(site: &Site, page: PageId) -> &str {
+    site.pages[page].values.text("status").unwrap_or("investigating")
+}
+
 /// An update's Markdown as HTML; raw HTML is shown as text.
 fn update_html(text: &str) -> String {
     use pulldown_cmark::{Event, Parser};
@@ -177,7 +183,11 @@ pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
             started_at: TimeView::of(incident.started_at),
             ended_at: incident.resolved_at.map(TimeView::of),
             components: incident.components.iter().map(|&(c, during)| badge(words, status, c, Some(during))).collect(),
-            updates: incident.updates.iter().map(|u| update(words, u)).collect(),
+            updates: site
+                .updates_shown(id, &incident.updates, written_status(site, original))
+                .iter()
+                .map(|u| update(words, u))
+                .collect(),
             rca: incident.rca.map(|rca| Reader::new(site, Some(id)).link(rca)),
             status_url,
         });
@@ -195,7 +205,11 @@ pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
             .iter()
             .map(|&c| badge(words, status, c, Some(ComponentStatus::UnderMaintenance)))
             .collect(),
-        updates: maintenance.updates.iter().map(|u| update(words, u)).collect(),
+        updates: site
+            .updates_shown(id, &maintenance.updates, maintenance.phase.name())
+            .iter()
+            .map(|u| update(words, u))
+            .collect(),
         rca: None,
         status_url,
     })
@@ -326,7 +340,9 @@ fn measured_view<'a>(words: &'a Words, c: &'a crate::site::status::ComponentStat
         .iter()
         .map(|check| CheckView {
             name: &check.name,
-            value: check.value.map(|v| crate::health::value_text(v, check.unit.as_deref())),
+            value: check
+                .value
+                .map(|v| crate::health::value_text_in(v, check.unit.as_deref(), word(words, "decimal_separator"))),
             level: check.level.name(),
             level_words: say(words, check.level.words()),
             green: &check.green,
@@ -432,6 +448,15 @@ impl<'a> Reader<'a> {
         LinkView::of(self.site, shown.unwrap_or(page))
     }
 
+    /// The updates of the event of page `page`, `updates`, as the reader's language's
+    /// version of the page shows them ([`Site::updates_shown`]).
+    fn updates<'u>(&self, page: PageId, updates: &'u [Update], default_status: &str) -> std::borrow::Cow<'u, [Update]> {
+        match self.page.and_then(|reader| self.site.version_for(page, reader)) {
+            Some(shown) => self.site.updates_shown(shown, updates, default_status),
+            None => std::borrow::Cow::Borrowed(updates),
+        }
+    }
+
     /// A state the model says in English, in the reader's words.
     fn say(&self, label: &'a str) -> &'a str {
         say(self.words, label)
@@ -447,7 +472,7 @@ fn incident<'a>(r: &Reader<'a>, status: &'a Status, i: &'a Incident) -> Incident
         started_at: TimeView::of(i.started_at),
         resolved_at: i.resolved_at.map(TimeView::of),
         components: i.components.iter().map(|&(c, during)| badge(r.words, status, c, Some(during))).collect(),
-        latest: i.updates.first().map(|u| update(r.words, u)),
+        latest: r.updates(i.page, &i.updates, written_status(r.site, i.page)).first().map(|u| update(r.words, u)),
     }
 }
 
@@ -460,7 +485,7 @@ fn maintenance<'a>(r: &Reader<'a>, status: &'a Status, m: &'a Maintenance) -> Ma
         scheduled_for: TimeView::of(m.scheduled_for),
         scheduled_until: TimeView::of(m.scheduled_until),
         components: m.components.iter().map(|&c| badge(r.words, status, c, under)).collect(),
-        latest: m.updates.first().map(|u| update(r.words, u)),
+        latest: r.updates(m.page, &m.updates, m.phase.name()).first().map(|u| update(r.words, u)),
     }
 }
 
@@ -500,7 +525,7 @@ impl<'a> StatusView<'a> {
                 description: c.description.as_deref(),
                 status: state,
                 label: r.say(label),
-                uptime: c.uptime.percent_text(),
+                uptime: number_text(r.words, &c.uptime.percent_text()),
                 days: c.uptime.days.iter().map(|d| day(&r, status, d)).collect(),
                 measured: measured_view(r.words, c),
                 feed_url: site.config.base_url.href(&crate::site::status::component_feed_path(&c.id)),

@@ -157,7 +157,7 @@ fn components_and_groups(
 
 /// The updates of a page, newest first; ids from the page and the update's place as
 /// written, so they stay while the text is edited.
-fn read_updates(site: &Site, id: PageId, values: &KindValues, default_status: &str) -> Vec<Update> {
+pub(super) fn read_updates(site: &Site, id: PageId, values: &KindValues, default_status: &str) -> Vec<Update> {
     let path = &site.pages[id].source.path;
     let mut updates: Vec<Update> = Vec::new();
     for record in values.records("updates") {

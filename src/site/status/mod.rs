@@ -271,6 +271,37 @@ impl Site {
     pub(crate) fn status_differs(&self) -> bool {
         collect_status(self, &mut Vec::new()) != self.status
     }
+
+    /// The title of the status page in `words`: `[status] title`, else the handbook's
+    /// title in the words' `status_page_title` ("Ops status"). The API, the feeds and
+    /// the badges keep the model's own, [`Status::title`].
+    pub(crate) fn status_page_title(&self, words: &super::strings::Words) -> String {
+        match self.config.status.as_ref().and_then(|config| config.title.clone()) {
+            Some(title) => title,
+            None => super::strings::word(words, "status_page_title").replace("{title}", &self.config.title),
+        }
+    }
+
+    /// The updates page `id` shows of the event whose updates are `updates` (its
+    /// original's): a translation's own when it writes `updates`, since their texts are
+    /// in its language (each without a `status` taking its page's, else
+    /// `default_status`), else `updates` themselves.
+    pub(crate) fn updates_shown<'u>(
+        &self,
+        id: PageId,
+        updates: &'u [Update],
+        default_status: &str,
+    ) -> std::borrow::Cow<'u, [Update]> {
+        let page = &self.pages[id];
+        let translated = self.original_of(id) != id && !self.is_fallback(id);
+        match translated && !page.values.records("updates").is_empty() {
+            true => {
+                let default = page.values.text("status").unwrap_or(default_status);
+                std::borrow::Cow::Owned(collect::read_updates(self, id, &page.values, default))
+            }
+            false => std::borrow::Cow::Borrowed(updates),
+        }
+    }
 }
 
 /// A state or status name in words: `partial_outage` -> "Partial outage", for the

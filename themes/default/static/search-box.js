@@ -23,6 +23,11 @@
     return text;
   }
 
+  /** The name of page kind `kind` in the page's language (`kind_runbook`), else as written. */
+  function kindName(kind) {
+    return word('kind_' + kind, kind);
+  }
+
   /** The words no page has, quoted. */
   function quoted(missing) {
     return missing.map(function (w) { return '“' + w + '”'; }).join(', ');
@@ -44,7 +49,7 @@
   /** Where a result stands: its place (breadcrumb path), its kind, and a runbook's
       service and severity. */
   function placeOf(record) {
-    return [record.place, record.kind !== 'page' ? record.kind : '', record.service, record.severity].filter(Boolean).join(' · ');
+    return [record.place, record.kind !== 'page' ? kindName(record.kind) : '', record.service, record.severity].filter(Boolean).join(' · ');
   }
 
   /** Appends `parts` (`[text, highlighted]`) to `el`, highlighted parts as `mark`. */
