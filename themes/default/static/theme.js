@@ -201,10 +201,12 @@
       function unfold(open) {
         var name = li.getAttribute('data-b');
         if (!open || !name || branchOf(li).length) return set(open);
+        // Open at once (the toggle says so while the entries come), filled when read.
+        set(true);
         button.setAttribute('aria-busy', 'true');
         read(name).then(function (entries) {
           if (!branchOf(li).length) entries.reduceRight(function (_, data) { insert(data, depthOf(li) + 1, li); return null; }, null);
-          set(true);
+          refresh(li);
         }, function () { set(false); }).then(function () { button.removeAttribute('aria-busy'); });
       }
       unfold(onPath || saved[key] === true);
