@@ -15,7 +15,7 @@ fn pages_with_tabs_load_the_script_and_hold_every_panel() {
     site.build(&[]).expect_code(0);
     assert!(site.exists("public/tabs.js"));
     let script = site.read("public/tabs.js");
-    assert!(script.contains("role', 'tablist'") && script.contains("opsbook.tab."), "{script}");
+    assert!(script.contains("role','tablist'") && script.contains("opsbook.tab."), "minified: {script}");
 
     let install = site.read("public/install/packages/index.html");
     assert!(install.contains(SCRIPT), "{install}");

@@ -147,7 +147,11 @@ pub(crate) fn write_files(
             crate::render::Origin::Builtin(bytes) if path == "search-analysis.js" => {
                 let languages: Vec<String> =
                     crate::search::index_languages(site).into_iter().map(|language| language.code).collect();
-                output.write(path, &crate::search::browser_stemmer::analysis_script(bytes, &languages))?;
+                let script = crate::search::browser_stemmer::analysis_script(bytes, &languages);
+                output.write(path, &crate::render::minify::script(&script))?;
+            }
+            crate::render::Origin::Builtin(bytes) if crate::render::minify::is_script(path) => {
+                output.write(path, &crate::render::minify::script(bytes))?;
             }
             crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
             crate::render::Origin::File { path: from, shown } => {
@@ -240,7 +244,7 @@ pub(crate) fn write_tabs_script(site: &Site, theme: &ThemeFiles, output: &dyn Si
         return Ok(());
     }
     match theme.statics.get("tabs.js") {
-        Some(crate::render::Origin::Builtin(bytes)) => output.write("tabs.js", bytes),
+        Some(crate::render::Origin::Builtin(bytes)) => output.write("tabs.js", &crate::render::minify::script(bytes)),
         Some(crate::render::Origin::File { path, shown }) => copy_source(output, path, shown, "tabs.js").map(drop),
         None => Ok(()),
     }
@@ -450,6 +454,10 @@ pub(crate) fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<Strin
     };
     match theme.statics.get(path) {
         None => Ok(None),
+        // The built-in theme's scripts minified (`render::minify`).
+        Some(crate::render::Origin::Builtin(bytes)) if crate::render::minify::is_script(path) => {
+            Ok(Some(String::from_utf8_lossy(&crate::render::minify::script(bytes)).into_owned()))
+        }
         Some(crate::render::Origin::Builtin(bytes)) => Ok(Some(String::from_utf8_lossy(bytes).into_owned())),
         Some(crate::render::Origin::File { path: from, shown }) => {
             match crate::fs::read_bytes(from, crate::fs::FileKind::Template) {

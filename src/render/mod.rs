@@ -7,6 +7,7 @@
 
 mod alert_page;
 pub(crate) mod images;
+pub(crate) mod minify;
 pub(crate) mod nav;
 mod status_site;
 pub(crate) mod theme;
