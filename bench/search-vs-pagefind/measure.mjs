@@ -94,7 +94,7 @@ document.addEventListener('DOMContentLoaded', async function () {
   var found = await engine.search(q);
   var top = all ? found.results : found.results.slice(0, 5);
   var shown = await Promise.all(top.map(function (hit, i) {
-    return Promise.all([engine.record(hit.page), all ? null : engine.sections(hit.page)]).then(function (got) {
+    return Promise.all([engine.record(hit.page), all ? null : engine.sections(hit.page, hit.sections)]).then(function (got) {
       var excerpt = '';
       if (got[1]) {
         var best = OpsbookSearch.bestSections(got[1], found, 3);

@@ -174,10 +174,6 @@ pub struct Rendered {
     pub word_count: usize,
     /// The text of each section, when the input asked for it.
     pub sections: Vec<SectionText>,
-    /// Where each section after the first starts in `html` (its heading's `<h`), when
-    /// the text of sections was collected and every section heading is in the body's
-    /// main flow (not in a footnote).
-    pub section_starts: Option<Vec<u32>>,
     /// The site paths of the files of `content/` the page links to or shows.
     pub assets: Vec<String>,
     /// In a public build, the site paths of the files of `content/` that only its
@@ -191,42 +187,6 @@ pub struct Rendered {
     /// Whether a diagram of the page is drawn by the reader's browser: the build then
     /// writes Mermaid's script beside the pages.
     pub browser_diagrams: bool,
-}
-
-/// Writes `events` as HTML to `out`, and returns where the events at places `marks`
-/// (ascending) start in it.
-fn push_html_marking(out: &mut String, events: Events<'_>, marks: &[usize]) -> Vec<u32> {
-    /// Appends to the output and keeps its length where the events can read it.
-    struct Counting<'o> {
-        out: &'o mut String,
-        len: std::rc::Rc<std::cell::Cell<usize>>,
-    }
-    impl std::fmt::Write for Counting<'_> {
-        fn write_str(&mut self, text: &str) -> std::fmt::Result {
-            self.out.push_str(text);
-            self.len.set(self.out.len());
-            Ok(())
-        }
-    }
-    if marks.is_empty() {
-        pulldown_cmark::html::push_html(out, events.into_iter());
-        return Vec::new();
-    }
-    let len = std::rc::Rc::new(std::cell::Cell::new(out.len()));
-    let mut starts = Vec::with_capacity(marks.len());
-    let mut next = marks.iter().copied().peekable();
-    // The writer writes each event before it takes the next, so the length when an
-    // event is taken is where that event starts.
-    let marked = events.into_iter().enumerate().map(|(i, event)| {
-        if next.peek() == Some(&i) {
-            next.next();
-            starts.push(u32::try_from(len.get()).unwrap_or(u32::MAX));
-        }
-        event
-    });
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark::html::write_html_fmt(Counting { out, len: std::rc::Rc::clone(&len) }, marked);
-    starts
 }
 
 /// About how long the HTML of `events`, parsed from `text`, is: the HTML the body
@@ -373,7 +333,6 @@ fn write_body(
         blocks_seen: false,
         html_tag_open: false,
         in_heading: false,
-        section_events: Some(Vec::new()),
         paragraph_attributes: None,
         in_paragraph: false,
         open_blocks: Vec::new(),
@@ -425,9 +384,6 @@ struct BodyWriter<'a> {
     paragraph_attributes: Option<Vec<(String, String)>>,
     /// Whether a paragraph is open.
     in_paragraph: bool,
-    /// The places in the main events of the section headings' opening tags, or `None`
-    /// once a section heading is elsewhere (in a footnote).
-    section_events: Option<Vec<usize>>,
     /// How many diagrams the page has so far: each one's ids get its number.
     diagrams: usize,
     /// For each link open: the placeholders its end writes, when its destination held a
@@ -495,14 +451,7 @@ impl<'a> BodyWriter<'a> {
                         self.heading(heading, &mut parser, &mut events);
                         pulldown_cmark::html::push_html(&mut self.out.title_html, events.into_iter());
                     } else {
-                        // The heading's opening tag is the first event it adds.
-                        let at = target.len();
                         self.heading(heading, &mut parser, target);
-                        if in_footnote {
-                            self.section_events = None;
-                        } else if let Some(events) = &mut self.section_events {
-                            events.push(at);
-                        }
                     }
                 }
                 Event::Start(Tag::DefinitionListTitle)
@@ -680,11 +629,9 @@ impl<'a> BodyWriter<'a> {
         }
         // Blocks whose end was lost (it fell into code at the end of the page) end here.
         main.extend(std::mem::take(&mut self.open_blocks).into_iter().rev().map(|close| Event::Html(close.into())));
-        let marks = self.section_events.take().filter(|_| self.input.collect_text);
         if self.input.write_html {
             self.out.html.reserve(html_size(text, &main));
-            let starts = push_html_marking(&mut self.out.html, main, marks.as_deref().unwrap_or_default());
-            self.out.section_starts = marks.map(|_| starts);
+            pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
         }
         // What the dropped blocks link to: files used only there stay out of the build.
         let dropped = match self.input.internal_blocks {

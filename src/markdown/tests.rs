@@ -192,23 +192,6 @@ fn keeps_the_text_of_each_section_for_search() {
 }
 
 #[test]
-fn notes_where_each_section_starts_in_the_html() {
-    let text = "# Title\n\nIntro with a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Steps {#run}\n\n> quote\n\n```bash\necho hi\n```\n\n### Then\n\nDone.[^1]\n\n[^1]: A note.\n";
-    let out = render(text);
-    assert_eq!(out.sections.len(), 3);
-    let starts = out.section_starts.as_deref().unwrap_or_default();
-    assert_eq!(starts.len(), 2);
-    for (start, expected) in starts.iter().zip(["<h2 id=\"run\">", "<h3 id=\"then\">"]) {
-        assert!(out.html[*start as usize..].starts_with(expected), "{expected} at {start}: {}", out.html);
-    }
-    // A heading inside a footnote is not in the main flow: no starts, the build searches.
-    let out = render("Text.[^1]\n\n## Main\n\n[^1]: Note.\n\n    ## In a note\n");
-    let headings: Vec<&str> = out.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(headings, ["", "Main", "In a note"]);
-    assert_eq!(out.section_starts, None);
-}
-
-#[test]
 fn without_html_finds_all_that_it_finds_with_html() {
     let text = "# Title {#top}\n\nIntro [db](db.md#primary), [gone](gone.md) and ![x](missing.png).[^1]\n\n## Steps\n\n> [!WARNING]\n> Careful <span id=\"here\">now</span>.\n\n| a | b |\n|---|---|\n| 1 | [up](#steps) |\n\n```bash\nkubectl get pods\n```\n\n```mermaid\nnot a diagram\n```\n\n::: internal\nSecret [x](secret.png).\n:::\n\n[^1]: A [note](db.md).\n";
     for mode in [internal::Mode::Drop, internal::Mode::Mark] {
@@ -218,9 +201,7 @@ fn without_html_finds_all_that_it_finds_with_html() {
         assert!(written.html.contains("kubectl"), "{}", written.html);
         assert!(!written.diagnostics.is_empty() && !written.links.is_empty() && written.toc.len() == 1);
         assert_eq!(collected.html, "");
-        assert_eq!(collected.section_starts, None);
         written.html.clear();
-        written.section_starts = None;
         assert_eq!(format!("{collected:?}"), format!("{written:?}"));
     }
 }

@@ -68,8 +68,6 @@ pub(crate) fn write_site_files(built: &BuiltSite, sink: &dyn Sink) -> Result<(),
 pub(crate) struct SiteFilesInput {
     /// The model (the session's, shared).
     pub site: Arc<Site>,
-    /// Each page's section ranges, by page id (the search index's snippets).
-    pub sections: Vec<crate::search::SectionRanges>,
     /// The templates (the 404 page).
     pub renderer: Arc<crate::render::Renderer>,
     /// The theme's files (the status page's headers).
@@ -88,7 +86,6 @@ impl SiteFilesInput {
     pub(crate) fn of(built: &BuiltSite) -> SiteFilesInput {
         SiteFilesInput {
             site: Arc::clone(&built.site),
-            sections: built.pages.iter().map(|page| page.sections.clone()).collect(),
             renderer: Arc::clone(&built.renderer),
             theme: built.theme.clone(),
             warnings: built.warnings.clone(),
@@ -132,7 +129,7 @@ pub(crate) fn write_index_of(
     if !site.config.search {
         return Ok(false);
     }
-    super::write::write_search_index(site, &input.search, &input.sections, sink, cache)?;
+    super::write::write_search_index(site, &input.search, sink, cache)?;
     Ok(true)
 }
 

@@ -301,7 +301,7 @@ fn run(
     let mut rendered = render_and_check(&site, &renderer, sink, beside, purpose, timer, diagnostics)?;
     if purpose == Purpose::Stream {
         // The links are checked: a streaming build needs no more of what each template
-        // wrote (the search index reads only the sections' byte ranges), and its memory
+        // wrote (the search index reads the postings and snippets of the Markdown step), and its memory
         // goes to the search index next.
         for page in &mut rendered.pages {
             page.scan = crate::check::TemplateScan::default();
@@ -401,7 +401,7 @@ fn write_rest(
     if site.config.search {
         crate::progress::begin("indexing search", 0);
         written.search.set_titles(site);
-        write::write_search_index(site, written.search, &written.rendered.pages, sink, written.index_cache)?;
+        write::write_search_index(site, written.search, sink, written.index_cache)?;
     }
     if !written.keep {
         *written.search = crate::search::SitePostings::empty(&site.config.language);

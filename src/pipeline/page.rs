@@ -4,17 +4,13 @@
 //! 1. choose the page's template, once ([`Renderer::template_for`]);
 //! 2. render it to a full HTML document;
 //! 3. scan what the template added (ids, links) and find where the Markdown content
-//!    stands in the document ([`scan_rendered`]);
-//! 4. from there, the byte range of each section, for search snippets
-//!    ([`section_ranges`]).
+//!    stands in the document ([`scan_rendered`]).
 //!
-//! The link check reads the scan, the search index the section ranges; the writer
-//! takes the HTML out of the record.
+//! The link check reads the scan; the writer takes the HTML out of the record.
 
 use crate::check::{Known, TemplateScan, find_verbatim, scan_rendered};
 use crate::diagnostic::Diagnostic;
 use crate::render::{Bodies, NavCache, Renderer};
-use crate::search::{SectionRanges, section_ranges};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// A page rendered through its template.
@@ -26,8 +22,6 @@ pub struct RenderedPage {
     pub content_at: Option<usize>,
     /// What the template added (ids, internal links), and the template's file.
     pub scan: TemplateScan,
-    /// The byte ranges of the page's sections in `html`.
-    pub sections: SectionRanges,
     /// Where the navigation (`nav_html`) stands in `html`, when it stands there once and
     /// verbatim: a change to the navigation alone is then spliced in
     /// ([`crate::pipeline::incremental`]).
@@ -43,12 +37,6 @@ pub struct RenderedPage {
 impl AsRef<TemplateScan> for RenderedPage {
     fn as_ref(&self) -> &TemplateScan {
         &self.scan
-    }
-}
-
-impl AsRef<SectionRanges> for RenderedPage {
-    fn as_ref(&self) -> &SectionRanges {
-        &self.sections
     }
 }
 
@@ -118,14 +106,13 @@ fn render_page_caught(
     let known = Known { content, title_html: &rendered.title_html, nav_html: &nav_html, copies: &copies };
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
-    let sections = content_at.map(|at| section_ranges(&html, at..at + content.len(), rendered)).unwrap_or_default();
     // Only the dev server splices navigations into the HTML it keeps; a streamed page
     // (its bodies given, not the model's) is written and dropped.
     let from_model = bodies.own.is_none() && bodies.printed.is_none();
     let nav_at = from_model.then(|| place_once(&html, &nav_html)).flatten();
     let tabs = crate::markdown::dialects::has_tabs(content);
     let runbook_steps = crate::render::runbook_steps(site, id, rendered).map(Box::new);
-    (RenderedPage { html, content_at, scan, sections, nav_at, tabs, runbook_steps }, None)
+    (RenderedPage { html, content_at, scan, nav_at, tabs, runbook_steps }, None)
 }
 
 /// Drops from `scan`, the scan of page `id`'s template, the links the link check

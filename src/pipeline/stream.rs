@@ -3,7 +3,7 @@
 //! rendered again (highlighted) just before its template, the page written, and its
 //! HTML dropped, so that the build never holds the HTML of every page at once. What the
 //! later steps need stays in the page's record ([`RenderedPage`]: the ids and links the
-//! template added, the byte range of each section) and in the model (titles, links,
+//! template added) and in the model (titles, links,
 //! anchors, the search text, from the Markdown step, [`Purpose::Stream`]).
 //!
 //! A section's print page shows the bodies of its pages: each body is kept in a file

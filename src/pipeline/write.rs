@@ -472,14 +472,13 @@ pub(crate) fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<Strin
 /// folder, `de/search/`) from the pages' `postings`; `pages` holds the
 /// record of each page, by page id; `cache`, what the last index was made of (left
 /// holding what this one is made of).
-pub(crate) fn write_search_index<R: AsRef<crate::search::SectionRanges> + Sync>(
+pub(crate) fn write_search_index(
     site: &Site,
     postings: &crate::search::SitePostings,
-    pages: &[R],
     output: &dyn Sink,
     cache: &mut crate::search::IndexCache,
 ) -> Result<(), Failure> {
-    let index = crate::search::build_index(site, postings, pages, cache);
+    let index = crate::search::build_index(site, postings, cache);
     index.files.par_iter().try_for_each(|(path, json)| output.write(path, json.as_bytes()))?;
     crate::spent::phase(Some("index: write"));
     Ok(())

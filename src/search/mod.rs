@@ -16,11 +16,12 @@
 //! - `search/q-<n>.json`: the pages of each pair of consecutive stems of a block of
 //!   text, spread over the files by a hash of the pair, for quoted phrases ([`pairs`]).
 //! - `search/p-<n>.json`: the records of pages `n*16 .. n*16+15`: URL, title, kind,
-//!   top-level section, the byte range of each section in the page's HTML, a
-//!   runbook's service and severity, and the page's place (its breadcrumb path).
-//! - `search/s-<n>.json`: the text of page `n`'s sections, for the snippets of its
-//!   sub-results ([`snippets`]): small files fetched whole, which cost the same on a
-//!   host that serves byte ranges and compresses and on one that does neither.
+//!   top-level section, the section each of its snippet chunks after the first starts
+//!   with, a runbook's service and severity, and the page's place (its breadcrumb path).
+//! - `search/s-<n>.json`, `search/s-<n>-<k>.json`: the text of page `n`'s sections, in
+//!   chunks of about 2 KB, for the snippets of its sub-results ([`snippets`]): small
+//!   files fetched whole, only those a query shows, which cost the same on a host that
+//!   serves byte ranges and compresses and on one that does neither.
 //!
 //! Shards are cut at about [`SHARD_TARGET`] bytes, so a query word loads one shard (a
 //! word being typed, the shards its prefix spans: usually one or two). The client is the
@@ -108,64 +109,6 @@ impl SearchIndex {
     }
 }
 
-/// The byte ranges of a page's sections in its HTML: the part before the first heading,
-/// then one per heading.
-pub type SectionRanges = Vec<(u32, u32)>;
-
-/// Where each section of a page stands in its HTML: the part before the first heading
-/// starts where the Markdown content starts; each heading's section at its `<h`
-/// element; each ends where the next begins, the last where the content ends.
-/// `content` is where the content stands in `html` (from [`crate::check::scan_rendered`]).
-/// The Markdown body writer noted where the headings start in the content; when it could
-/// not (a heading inside a footnote), the headings are searched for by their ids.
-pub fn section_ranges(
-    html: &str,
-    content: std::ops::Range<usize>,
-    rendered: &crate::markdown::Rendered,
-) -> SectionRanges {
-    if rendered.sections.is_empty() {
-        return Vec::new();
-    }
-    match &rendered.section_starts {
-        Some(starts) => ranges_from_starts(content, starts),
-        None => search_ranges(html, content, &rendered.sections),
-    }
-}
-
-/// The section ranges, from where the sections after the first start in the content.
-fn ranges_from_starts(content: std::ops::Range<usize>, starts: &[u32]) -> SectionRanges {
-    let at = |offset: u32| (content.start + offset as usize).min(content.end) as u32;
-    let mut bounds = Vec::with_capacity(starts.len() + 2);
-    bounds.push(content.start as u32);
-    bounds.extend(starts.iter().map(|&offset| at(offset)));
-    bounds.push(content.end as u32);
-    bounds.windows(2).map(|pair| (pair[0], pair[1])).collect()
-}
-
-/// The section ranges, found by searching the content for each heading's id.
-fn search_ranges(
-    html: &str,
-    content: std::ops::Range<usize>,
-    sections: &[crate::markdown::SectionText],
-) -> SectionRanges {
-    let (start, end) = (content.start, content.end);
-    let mut starts = vec![start];
-    let mut from = start;
-    for section in sections.iter().skip(1) {
-        let Some(id) = &section.id else { continue };
-        let needle = format!(" id=\"{}\"", crate::html::escape(id));
-        let position = html[from..end].find(&needle).map(|i| from + i).and_then(|at| html[..at].rfind('<'));
-        match position {
-            Some(at) if at >= from => {
-                starts.push(at);
-                from = at + 1;
-            }
-            _ => starts.push(from),
-        }
-    }
-    starts.iter().enumerate().map(|(i, &s)| (s as u32, starts.get(i + 1).copied().unwrap_or(end) as u32)).collect()
-}
-
 /// The pages a search can find: every page but the generated index pages and the
 /// redirects.
 pub fn searchable(site: &Site) -> Vec<PageId> {
@@ -181,15 +124,10 @@ pub(crate) fn is_searchable(site: &Site, id: PageId) -> bool {
 }
 
 /// Builds the indexes of `site` from its pages' `postings`, one per language
-/// ([`index_languages`]); `ranges` holds each page's section ranges, by page id. `cache`
+/// ([`index_languages`]). `cache`
 /// holds what the last indexes were made of (empty for a build): only the shards that
 /// changed are encoded again, and it is left holding what these indexes are made of.
-pub fn build_index<R: AsRef<SectionRanges> + Sync>(
-    site: &Site,
-    postings: &SitePostings,
-    ranges: &[R],
-    cache: &mut IndexCache,
-) -> SearchIndex {
+pub fn build_index(site: &Site, postings: &SitePostings, cache: &mut IndexCache) -> SearchIndex {
     let languages = index_languages(site);
     let searchable = searchable(site);
     let edits = cache.is_for_edits();
@@ -199,7 +137,7 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
     let mut files = Vec::new();
     for (slot, language) in languages.iter().enumerate().take(postings.languages()) {
         let pages: Vec<PageId> = searchable.iter().copied().filter(|&id| language_slot(site, id) == slot).collect();
-        let index = build_language_index(site, postings, ranges, &mut cache.languages[slot], language, slot, &pages);
+        let index = build_language_index(site, postings, &mut cache.languages[slot], language, slot, &pages);
         files.extend(index.into_iter().map(|(name, json)| (format!("{}{name}", language.folder), json)));
     }
     SearchIndex { files }
@@ -207,10 +145,9 @@ pub fn build_index<R: AsRef<SectionRanges> + Sync>(
 
 /// The files of one language's index (named within its folder): of `pages`, those of
 /// numbering `slot`.
-fn build_language_index<R: AsRef<SectionRanges> + Sync>(
+fn build_language_index(
     site: &Site,
     postings: &SitePostings,
-    ranges: &[R],
     cache: &mut ShardCache,
     language: &IndexLanguage,
     slot: usize,
@@ -244,7 +181,7 @@ fn build_language_index<R: AsRef<SectionRanges> + Sync>(
         .enumerate()
         .map(|(n, chunk)| {
             let records: Vec<Record<'_>> =
-                chunk.iter().map(|&id| record(site, id, ranges.get(id).map(AsRef::as_ref))).collect();
+                chunk.iter().map(|&id| record(site, id, postings.chunk_starts(id))).collect();
             (format!("p-{n}.json"), to_json(&records).into())
         })
         .collect();
@@ -399,29 +336,28 @@ fn manifest_facets(site: &Site, facets: &Facets, home: PageId) -> ManifestFacets
     }
 }
 
-/// A page as the results list shows it: `[url, title, kind, section, ranges, service,
+/// A page as the results list shows it: `[url, title, kind, section, chunks, service,
 /// severity, place]`, where
 /// the URL is the site path without the base path, the section is the top-level
-/// section's slug (its title is in the manifest), and the ranges are the byte ranges of
-/// the page's sections in its HTML, encoded as start, length, start, length... The
-/// client fetches a section's range for its snippet, heading and id. Service and
+/// section's slug (its title is in the manifest), and the chunks are, [encoded](encode),
+/// the section each snippet chunk of the page after the first starts with (empty for a
+/// page of one chunk): the client fetches the chunks of the sections it shows. Service and
 /// severity are a runbook's, and the place is the titles of the page's ancestors below
 /// the home page, joined by ` › ` (its breadcrumb path: five pages titled `OpenStack`
 /// are told apart); trailing empty fields are dropped.
 type Record<'a> = Vec<std::borrow::Cow<'a, str>>;
 
-fn record<'a>(site: &'a Site, id: PageId, ranges: Option<&SectionRanges>) -> Record<'a> {
+fn record<'a>(site: &'a Site, id: PageId, chunk_starts: &[u32]) -> Record<'a> {
     let page = &site.pages[id];
     let section = top_section(site, id).filter(|(_, top)| *top != id).map(|(slug, _)| slug).unwrap_or_default();
-    let ranges =
-        ranges.map(|r| encode::encode(r.iter().flat_map(|&(start, end)| [u64::from(start), u64::from(end - start)])));
+    let chunks = encode::encode(chunk_starts.iter().map(|&start| u64::from(start)));
     let field = |name: &str| page.values.text(name).unwrap_or_default();
     let mut record: Record<'a> = vec![
         page.site_path.as_str().into(),
         page.title.as_str().into(),
         page.kind.as_str().into(),
         section.into(),
-        ranges.unwrap_or_default().into(),
+        chunks.into(),
         field("service").into(),
         field("severity").into(),
         place(site, id).into(),
@@ -447,24 +383,4 @@ fn place(site: &Site, id: PageId) -> String {
     }
     titles.reverse();
     titles.join(" › ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranges_from_starts_are_the_ranges_a_search_finds() {
-        let content = "<p>Intro</p>\n<h2 id=\"a\">A</h2>\n<p>x</p>\n<h3 id=\"b&amp;c\">B</h3>\n<p>y</p>\n";
-        let html = format!("<header>h</header><main>{content}</main><footer>f</footer>");
-        let at = html.find(content).unwrap();
-        let section =
-            |id: Option<&str>| crate::markdown::SectionText { id: id.map(str::to_string), ..Default::default() };
-        let sections = [section(None), section(Some("a")), section(Some("b&c"))];
-        let starts: Vec<u32> = ["<h2", "<h3"].iter().map(|tag| content.find(tag).unwrap() as u32).collect();
-        let found = search_ranges(&html, at..at + content.len(), &sections);
-        assert_eq!(ranges_from_starts(at..at + content.len(), &starts), found);
-        assert_eq!(found.len(), 3);
-        assert_eq!(&html[found[1].0 as usize..found[1].1 as usize], "<h2 id=\"a\">A</h2>\n<p>x</p>\n");
-    }
 }

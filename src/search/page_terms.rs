@@ -141,8 +141,8 @@ pub(crate) struct PageTerms {
     pairs: Box<[u8]>,
     /// The title's pairs of consecutive stems.
     title_pairs: Box<[u64]>,
-    /// The JSON of the page's snippet file ([`super::snippets`]).
-    snippets: Box<str>,
+    /// The page's snippet files ([`super::snippets`]).
+    snippets: super::snippets::Snippets,
 }
 
 impl PageTerms {
@@ -233,7 +233,7 @@ impl PageTerms {
             title_terms: Box::default(),
             pairs,
             title_pairs: Box::default(),
-            snippets: super::snippets::page_json(page.sections),
+            snippets: super::snippets::chunks(page.sections),
         }
     }
 
@@ -298,8 +298,8 @@ impl PageTerms {
         }
     }
 
-    /// The JSON of the page's snippet file ([`super::snippets`]).
-    pub(crate) fn snippets(&self) -> &str {
+    /// The page's snippet files ([`super::snippets`]).
+    pub(crate) fn snippets(&self) -> &super::snippets::Snippets {
         &self.snippets
     }
 

@@ -217,16 +217,27 @@ impl SitePostings {
         self.terms.len()
     }
 
-    /// The snippet files of pages `docs` (page ids, in index order): `s-<n>.json` for
-    /// the page of index number `n` ([`super::snippets`]).
+    /// The snippet files of pages `docs` (page ids, in index order): `s-<n>.json` and
+    /// `s-<n>-<k>.json` for the page of index number `n` ([`super::snippets`]).
     pub(crate) fn snippet_files(&self, docs: &[PageId]) -> Vec<(String, Arc<str>)> {
-        docs.iter()
-            .enumerate()
-            .map(|(n, &id)| {
-                let json = self.pages.get(id).and_then(Option::as_ref).map_or("[]", |page| page.snippets());
-                (format!("s-{n}.json"), Arc::from(json))
-            })
-            .collect()
+        let mut files = Vec::with_capacity(docs.len());
+        for (n, &id) in docs.iter().enumerate() {
+            match self.pages.get(id).and_then(Option::as_ref) {
+                Some(page) => {
+                    for (k, chunk) in page.snippets().chunks.iter().enumerate() {
+                        files.push((super::snippets::file_name(n, k), Arc::from(&**chunk)));
+                    }
+                }
+                None => files.push((super::snippets::file_name(n, 0), Arc::from("[]"))),
+            }
+        }
+        files
+    }
+
+    /// The section each snippet chunk of page `id` but the first starts with (none for a
+    /// page without text).
+    pub(crate) fn chunk_starts(&self, id: PageId) -> &[u32] {
+        self.pages.get(id).and_then(Option::as_ref).map_or(&[], |page| &page.snippets().starts)
     }
 }
 
@@ -252,7 +263,7 @@ fn page_terms(
 }
 
 /// Drops the search text of `rendered`, which its postings now hold: each section keeps
-/// its heading's id, which the search snippets' byte ranges may need.
+/// its heading's id.
 fn drop_text(rendered: &mut Rendered) {
     for section in &mut rendered.sections {
         section.heading = String::new();

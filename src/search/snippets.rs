@@ -1,17 +1,22 @@
-//! The text of each page's sections, for the results' snippets: `search/s-<n>.json`,
-//! one small file per page (`n` is the page's index number), which a query fetches
-//! whole for the results it shows.
+//! The text of each page's sections, for the results' snippets: small files a query
+//! fetches whole, only those holding the sections it shows, so that a snippet costs
+//! the same on every host (one that serves byte ranges or compresses, or a plain one)
+//! and a few hundred bytes rather than the page's whole text.
 //!
-//! A file is `[[id, heading, text], ...]`, one entry per section (the part before the
-//! first heading has the id `""`): the client picks the sections where the query's
-//! words stand (up to three sub-results per page, each linked to its heading's anchor)
-//! and cuts a snippet around them. The text is the section's prose, one block per
-//! line, then at most [`CODE_BYTES`] of its code. A page keeps at most [`PAGE_BYTES`]:
-//! all of every section when they fit, else each section all of itself or an equal
-//! share of what the shorter ones leave ([`shares`]), so a long list in a section keeps
-//! its later items, where the index may have found the query's words, as long as the
-//! page has room. Small files fetched whole cost the same on every host: one that
-//! serves byte ranges or compresses, or a plain one.
+//! A page's sections are cut into chunks of consecutive sections of about
+//! [`CHUNK_BYTES`] ([`chunks`]; a longer section is a chunk alone): `search/s-<n>.json`
+//! is page `n`'s first chunk, `search/s-<n>-<k>.json` its chunk `k` (`n` is the page's
+//! index number), and the page's record names the section each later chunk starts
+//! with. A chunk is `[[id, heading, text], ...]`, one entry per section (the part
+//! before the first heading has the id `""`): the client fetches the chunks of the
+//! sections where the index found the query's words (each word's best section of the
+//! page), picks the best of them (up to three sub-results per page, each linked to its
+//! heading's anchor) and cuts a snippet around the words. The text is the section's
+//! prose, one block per line, then at most [`CODE_BYTES`] of its code. A page keeps at
+//! most [`PAGE_BYTES`]: all of every section when they fit, else each section all of
+//! itself or an equal share of what the shorter ones leave ([`shares`]), so a long list
+//! in a section keeps its later items, where the index may have found the query's
+//! words, as long as the page has room.
 
 use crate::markdown::SectionText;
 
@@ -19,6 +24,18 @@ use crate::markdown::SectionText;
 pub(crate) const CODE_BYTES: usize = 400;
 /// The text of one page kept, in bytes.
 pub(crate) const PAGE_BYTES: usize = 16 * 1024;
+/// The size a chunk of sections is cut at, in bytes of text.
+pub(crate) const CHUNK_BYTES: usize = 2 * 1024;
+
+/// A page's snippet files: the JSON of each chunk of its sections, and the section each
+/// chunk but the first starts with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Snippets {
+    /// The JSON of each chunk, in order.
+    pub chunks: Box<[Box<str>]>,
+    /// The index of the first section of each chunk after the first.
+    pub starts: Box<[u32]>,
+}
 
 /// The first `max` bytes of `text` (fewer, to end on a character), trimmed.
 fn cut(text: &str, max: usize) -> &str {
@@ -46,14 +63,16 @@ fn shares(lengths: &[usize], budget: usize) -> Vec<usize> {
     shares
 }
 
-/// The JSON of a page's snippet file, from its sections.
-pub(crate) fn page_json(sections: &[SectionText]) -> Box<str> {
+/// A page's snippet files, from its sections.
+pub(crate) fn chunks(sections: &[SectionText]) -> Snippets {
     let code_of = |section: &SectionText| section.code.len().min(CODE_BYTES);
     let lengths: Vec<usize> =
         sections.iter().map(|s| s.heading.trim().len() + s.text.trim().len() + code_of(s) + 1).collect();
     let shares = shares(&lengths, PAGE_BYTES);
-    let mut entries: Vec<(&str, &str, String)> = Vec::with_capacity(sections.len());
-    for (section, share) in sections.iter().zip(shares) {
+    let mut chunks: Vec<Vec<(&str, &str, String)>> = vec![Vec::new()];
+    let mut starts = Vec::new();
+    let mut filled = 0;
+    for (n, (section, share)) in sections.iter().zip(shares).enumerate() {
         let heading = section.heading.trim();
         let room = share.saturating_sub(heading.len() + 1);
         let prose = cut(section.text.trim(), room);
@@ -66,9 +85,24 @@ pub(crate) fn page_json(sections: &[SectionText]) -> Box<str> {
             }
             text.push_str(code);
         }
-        entries.push((section.id.as_deref().unwrap_or(""), heading, text));
+        let size = heading.len() + text.len() + 16;
+        if filled > 0 && filled + size > CHUNK_BYTES {
+            chunks.push(Vec::new());
+            starts.push(u32::try_from(n).unwrap_or(u32::MAX));
+            filled = 0;
+        }
+        filled += size;
+        if let Some(chunk) = chunks.last_mut() {
+            chunk.push((section.id.as_deref().unwrap_or(""), heading, text));
+        }
     }
-    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into()).into_boxed_str()
+    let json = |chunk: &Vec<(&str, &str, String)>| serde_json::to_string(chunk).unwrap_or_else(|_| "[]".into());
+    Snippets { chunks: chunks.iter().map(|chunk| json(chunk).into_boxed_str()).collect(), starts: starts.into() }
+}
+
+/// The name of chunk `k` of the snippets of the page of index number `n`.
+pub(crate) fn file_name(n: usize, k: usize) -> String {
+    if k == 0 { format!("s-{n}.json") } else { format!("s-{n}-{k}.json") }
 }
 
 #[cfg(test)]
@@ -79,10 +113,35 @@ mod tests {
         SectionText { id: (!id.is_empty()).then(|| id.into()), heading: heading.into(), text, code: code.into() }
     }
 
+    /// Every section of a page's chunks, in order.
     fn back(sections: &[SectionText]) -> Vec<(String, String, String)> {
-        let json = page_json(sections);
-        assert!(json.len() < PAGE_BYTES + 200, "{}", json.len());
-        serde_json::from_str(&json).expect("JSON")
+        let snippets = chunks(sections);
+        let size: usize = snippets.chunks.iter().map(|c| c.len()).sum();
+        assert!(size < PAGE_BYTES + 200 * snippets.chunks.len(), "{size}");
+        assert_eq!(snippets.chunks.len(), snippets.starts.len() + 1);
+        snippets
+            .chunks
+            .iter()
+            .flat_map(|c| serde_json::from_str::<Vec<(String, String, String)>>(c).expect("JSON"))
+            .collect()
+    }
+
+    #[test]
+    fn sections_are_cut_into_chunks_of_whole_sections() {
+        let sections: Vec<SectionText> =
+            (0..12).map(|n| section(&format!("s{n}"), &format!("Section {n}"), "text ".repeat(100), "")).collect();
+        let snippets = chunks(&sections);
+        assert!(snippets.chunks.len() > 2, "{}", snippets.chunks.len());
+        assert!(snippets.chunks.iter().all(|c| c.len() <= CHUNK_BYTES + 600), "near the size");
+        // Each later chunk starts with the section its record names.
+        for (k, &start) in snippets.starts.iter().enumerate() {
+            let chunk: Vec<(String, String, String)> = serde_json::from_str(&snippets.chunks[k + 1]).expect("JSON");
+            assert_eq!(chunk[0].0, format!("s{start}"));
+        }
+        assert_eq!(back(&sections).len(), 12);
+        assert_eq!((file_name(7, 0), file_name(7, 2)), ("s-7.json".to_string(), "s-7-2.json".to_string()));
+        let one = chunks(&[section("", "", "Short.".into(), "")]);
+        assert_eq!((one.chunks.len(), one.starts.len()), (1, 0));
     }
 
     #[test]

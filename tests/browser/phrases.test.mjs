@@ -35,6 +35,14 @@ before(async () => {
   page('runbooks/heading.md', '---\ntitle: Network partition\n---\n\n## Avoiding split brains\n\nFence the old primary.\n');
   page('runbooks/note.md', '---\ntitle: Cluster fencing\n---\n\nFence first.\n\n> [!WARNING]\n> Without fencing, a split brain corrupts data.\n');
   page('runbooks/title.md', '---\ntitle: Split-brain recovery\n---\n\nRecover the data.\n');
+  // A long runbook: its sections are cut into several snippet files (about 2 KB each),
+  // with the rare words only in two late sections, each word best in one of them.
+  let long = '---\ntitle: Storage recovery\n---\n\nIntro.\n\n';
+  for (let n = 1; n <= 14; n++) {
+    const word = n === 9 ? ' Import the zpool, then export the zpool.' : n === 13 ? ' Run a scrub; scrub again.' : '';
+    long += `## Stage ${n}\n\n${'Check the disks and their controllers. '.repeat(12)}${word}\n\n`;
+  }
+  page('runbooks/storage.md', long);
   // Many pages with both words, more often than the pages above, never as the phrase.
   for (let n = 0; n < 40; n++) {
     page(`notes/n${n}.md`, `---\ntitle: Note ${n}\n---\n\n` +
@@ -70,6 +78,27 @@ test('a quoted phrase finds every page that has it, in any block, and no other',
   assert.equal(count, '4 pages');
   const loose = await searchPage('split brain');
   assert.equal(loose.count, '44 pages', 'without quotes, every page with both words');
+});
+
+test('a long page\'s sub-results come from the snippet files that hold its matching sections only', async () => {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(server.url + 'search/?q=' + encodeURIComponent('zpool scrub'));
+  const result = page.locator('#search-results .search-result', { hasText: 'Storage recovery' });
+  await result.locator('.search-subresult-link').first().waitFor({ timeout: 5000 });
+  const links = [await result.locator('a.search-result-link').getAttribute('href'),
+    ...await result.locator('.search-subresult-link').evaluateAll((all) => all.map((a) => a.getAttribute('href')))];
+  assert.deepEqual(links.map((href) => href.replace(/^.*#/, '')).sort(), ['stage-13', 'stage-9']);
+  assert.equal(await result.locator('mark').first().textContent(), 'zpool');
+  // The page's snippets are in several files; the query fetched only those holding each
+  // word's best section (stages 9 and 13), not its first.
+  const files = requests.filter((p) => /\/search\/s-\d+(-\d+)?\.json$/.test(p));
+  const pages = files.map((p) => p.match(/s-(\d+)/)[1]);
+  assert.equal(new Set(pages).size, 1, JSON.stringify(files));
+  assert.equal(files.length, 2, JSON.stringify(files));
+  assert.ok(files.every((p) => /\/s-\d+-\d+\.json$/.test(p)), 'not its first file: ' + JSON.stringify(files));
+  await page.close();
 });
 
 test('a phrase with another word: the pages with the phrase and the word', async () => {

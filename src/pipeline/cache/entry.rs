@@ -209,16 +209,6 @@ impl Encoder {
             self.str(&kept.text)?;
             self.str(&kept.code)?;
         }
-        match &rendered.section_starts {
-            Some(starts) => {
-                self.u8(1);
-                self.u32(starts.len())?;
-                for start in starts {
-                    self.bytes.extend_from_slice(&start.to_le_bytes());
-                }
-            }
-            None => self.u8(0),
-        }
         self.strings(&rendered.assets)?;
         self.strings(&rendered.internal_assets)?;
         self.u32(rendered.diagnostics.len())?;
@@ -425,14 +415,6 @@ impl<'a> Decoder<'a> {
                 })
             })
             .collect::<Option<_>>()?;
-        let section_starts = match self.u8()? {
-            0 => None,
-            1 => {
-                let count = self.count(4)?;
-                Some((0..count).map(|_| Some(self.u32()? as u32)).collect::<Option<_>>()?)
-            }
-            _ => return None,
-        };
         let assets = self.strings()?;
         let internal_assets = self.strings()?;
         let count = self.count(2 + 4 + 8 + 8 + 4 + 1)?;
@@ -469,7 +451,6 @@ impl<'a> Decoder<'a> {
             anchors,
             word_count,
             sections,
-            section_starts,
             assets,
             internal_assets,
             diagnostics,
@@ -505,7 +486,6 @@ mod tests {
                 text: "t".into(),
                 code: "c".into(),
             }],
-            section_starts: Some(vec![0, 7]),
             assets: vec!["img.png".into()],
             internal_assets: Vec::new(),
             diagnostics: vec![

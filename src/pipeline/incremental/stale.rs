@@ -186,9 +186,6 @@ impl Change {
                 let shift = |offset: usize| if offset >= at.end { offset + len - at.len() } else { offset };
                 record.nav_at = Some(at.start..at.start + len);
                 record.content_at = record.content_at.map(shift);
-                for range in &mut record.sections {
-                    *range = (shift(range.0 as usize) as u32, shift(range.1 as usize) as u32);
-                }
             }
         }
     }

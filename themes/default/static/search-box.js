@@ -73,7 +73,8 @@
   /** One result: a link to the page, at its best section, with its place and that
       section's snippet; with `subResults` (the search page), up to two more of its
       best sections below it, each a link to its heading with its own snippet. The
-      sections' text comes from the page's small file `s-<n>.json`. */
+      sections' text comes from the page's small files, only those that hold the sections
+      where the index found the query's words (`hit.sections`). */
   function renderResult(hit, found, withSnippet, subResults) {
     var item = element('li', 'search-result');
     var link = element('a', 'search-result-link');
@@ -86,7 +87,7 @@
       if (!withSnippet) return null;
       var text = element('span', 'search-result-snippet');
       link.appendChild(text);
-      return engine.sections(hit.page).then(function (sections) {
+      return engine.sections(hit.page, hit.sections).then(function (sections) {
         var best = search.bestSections(sections, found, subResults ? 3 : 1);
         if (!best.length) return;
         var first = best[0];

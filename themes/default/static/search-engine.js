@@ -133,7 +133,9 @@
   };
 
   /** Runs a query: `{terms, stems, corrections, missing, results: [{page, score,
-      section}]}`, best first. Every group of the query must match, but for a group that
+      section, sections}]}`, best first (`section` is the page's best section, `sections`
+      every section where one of the query's words stands best). Every group of the query
+      must match, but for a group that
       matches no page at all while others do (`missing`); a page's score is the sum of its
       best match per group. `corrections` maps a word that matched nothing to the
       indexed word tried instead ("did you mean"). With a quoted phrase, only the pages
@@ -174,7 +176,10 @@
             search.stemPostings(entry.postings, manifest.pages).forEach(function (hit, page) {
               var score = hit[0] * entry.weight;
               var current = termScores.get(page);
-              if (!current || score > current[0]) termScores.set(page, { score: score, section: hit[1], best: score });
+              // The best match of the word's stems counts; each one's best section is kept.
+              var sections = current ? current.sections.concat([hit[1]]) : [hit[1]];
+              if (!current || score > current.score) termScores.set(page, { score: score, section: hit[1], best: score, sections: sections });
+              else current.sections = sections;
             });
           });
           return termScores;
@@ -186,7 +191,8 @@
             var hit = b.get(page);
             if (!hit) return;
             var better = hit.best > entry.best;
-            next.set(page, { score: entry.score + hit.score, section: better ? hit.section : entry.section, best: Math.max(hit.best, entry.best) });
+            next.set(page, { score: entry.score + hit.score, section: better ? hit.section : entry.section, best: Math.max(hit.best, entry.best),
+              sections: entry.sections.concat(hit.sections) });
           });
           return next;
         };
@@ -210,7 +216,7 @@
             var pair = both(term, groupScores[g + 1]);
             scoresOf(found[2][g]).forEach(function (hit, page) {
               var known = pair.get(page);
-              if (!known || known.score < JOIN_WEIGHT * hit.score) pair.set(page, { score: JOIN_WEIGHT * hit.score, section: hit.section, best: hit.best });
+              if (!known || known.score < JOIN_WEIGHT * hit.score) pair.set(page, { score: JOIN_WEIGHT * hit.score, section: hit.section, best: hit.best, sections: hit.sections });
             });
             term = pair;
             g++;
@@ -219,11 +225,15 @@
         }
         if (scores === null) {
           scores = new Map();
-          (allowed || new Set()).forEach(function (page) { scores.set(page, { score: 0, section: 0 }); });
+          (allowed || new Set()).forEach(function (page) { scores.set(page, { score: 0, section: 0, sections: [0] }); });
         }
         var results = [];
         scores.forEach(function (entry, page) {
-          if (!allowed || allowed.has(page)) results.push({ page: page, score: entry.score, section: entry.section });
+          if (!allowed || allowed.has(page)) {
+            // The sections where the words stand, the best first: those its snippet shows.
+            var sections = [entry.section].concat(entry.sections).filter(function (s, i, all) { return all.indexOf(s) === i; });
+            results.push({ page: page, score: entry.score, section: entry.section, sections: sections });
+          }
         });
         results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
         var found_ = { analyzer: engine.analyzer(manifest), terms: parsed.terms, stems: matchedStems, words: matchedWords, prefix: parsed.prefix,
@@ -233,27 +243,43 @@
     });
   };
 
-  /** The sections of a page, for its snippets: `[{id, heading, text}]`, from its file
-      `s-<page>.json` (src/search/snippets.rs), fetched whole. */
-  Engine.prototype.sections = function (page) {
-    return this.file('s-' + page + '.json').then(function (list) {
-      return list.map(function (s) { return { id: s[0], heading: s[1], text: s[2] }; });
+  /** Sections of a page, for its snippets: `[{index, id, heading, text}]`, from the
+      chunks of its sections (src/search/snippets.rs: `s-<page>.json`, then
+      `s-<page>-<k>.json`), each fetched whole. With `wanted` (section numbers: where
+      the index found the query's words), only the chunks that hold them; else all. */
+  Engine.prototype.sections = function (page, wanted) {
+    var engine = this;
+    return this.record(page).then(function (record) {
+      var starts = [0].concat(record.chunks);
+      var chunkOf = function (section) {
+        var k = 0;
+        while (k + 1 < starts.length && starts[k + 1] <= section) k++;
+        return k;
+      };
+      var chunks = wanted && wanted.length ? wanted.map(chunkOf) : starts.map(function (_, k) { return k; });
+      chunks = chunks.filter(function (k, i) { return chunks.indexOf(k) === i; }).sort(function (a, b) { return a - b; });
+      return Promise.all(chunks.map(function (k) {
+        return engine.file('s-' + page + (k ? '-' + k : '') + '.json').then(function (list) {
+          return list.map(function (s, i) { return { index: starts[k] + i, id: s[0], heading: s[1], text: s[2] }; });
+        });
+      })).then(function (lists) { return [].concat.apply([], lists); });
     });
   };
 
-  /** The record of a page: `{url, title, kind, section, place, ranges, service,
+  /** The record of a page: `{url, title, kind, section, place, chunks, service,
       severity}`; its place is its breadcrumb path (the top section's title for an
-      index written without it). */
+      index written without it), its chunks the sections its snippet chunks after the
+      first start with. */
   Engine.prototype.record = function (page) {
     var engine = this;
     return this.manifest().then(function (manifest) {
       var chunk = Math.floor(page / manifest.chunk);
       return engine.file('p-' + chunk + '.json').then(function (records) {
         var r = records[page % manifest.chunk];
-        var ranges = search.decode(r[4]);
+        var chunks = search.decode(r[4]);
         var sections = manifest.facets.section.filter(function (s) { return s.value === r[3]; });
         var section = sections.length ? sections[0].label : '';
-        return { url: r[0], title: r[1], kind: r[2], section: section, place: r[7] || section, ranges: ranges,
+        return { url: r[0], title: r[1], kind: r[2], section: section, place: r[7] || section, chunks: chunks,
           service: r[5] || '', severity: r[6] || '' };
       });
     });
