@@ -62,7 +62,7 @@ fn writes_each_page_s_sections_in_chunks_its_record_names() {
     let site = Site::fixture("basic");
     let long: String =
         (1..=12).map(|n| format!("## Step {n}\n\n{}\n\n", "Check the replica lag. ".repeat(20))).collect();
-    site.write("content/runbooks/long.md", &format!("---\ntitle: Long\n---\n\nIntro.\n\n{long}"));
+    site.write("content/runbooks/long.md", format!("---\ntitle: Long\n---\n\nIntro.\n\n{long}"));
     site.build(&[]).expect_code(0);
     let manifest = json(&site, "public/search/manifest.json");
     let chunk = manifest["chunk"].as_u64().unwrap() as usize;
