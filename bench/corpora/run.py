@@ -696,6 +696,26 @@ def reading_folder(tool, source, page, url):
     return posixpath.dirname(page.rstrip("/")).rstrip("/") + "/"
 
 
+LANGUAGE_FOLDER = re.compile(r"^/([a-z]{2,3}(?:-[A-Za-z]{2,4})?)/")
+
+
+def in_page_language(output, page, url):
+    """A link from the root (`/x/`) on a page of a language's folder (`/de/...`), read
+    as the old tools read it there: the page's language's version (`/de/x/`) when the
+    output has one. Hugo resolves a page's links (`ref`, the embedded link hook, a site's
+    hook on `.Page.Ref`) in the page's language, jekyll-multiple-languages-plugin makes
+    `site.baseurl` the language's folder, and a Docusaurus locale's base URL is its
+    folder."""
+    found = LANGUAGE_FOLDER.match(page)
+    if not found or not url.startswith("/") or url.startswith("//"):
+        return url
+    prefix = "/" + found.group(1)
+    if url == prefix or url.startswith(prefix + "/") or (prefix.lstrip("/") + "/index.html") not in output.files:
+        return url
+    internal, target, _ = output.resolve(page, prefix + url)
+    return prefix + url if internal and target is not None else url
+
+
 def judge_findings(diagnostics, root, analysis, source_to_url, examples, set_aside=(), tool=""):
     """Each link finding with its URL, the page it stands on and whether the output has
     the file it names (a false finding)."""
@@ -721,7 +741,8 @@ def judge_findings(diagnostics, root, analysis, source_to_url, examples, set_asi
             pages = []  # not in the output that was read
         if url is not None and pages:
             for page in pages:
-                internal, target, fragment = output.resolve(reading_folder(tool, d["file"], page, url), url)
+                read = in_page_language(output, page, url)
+                internal, target, fragment = output.resolve(reading_folder(tool, d["file"], page, read), read)
                 if url.startswith("#"):
                     internal, fragment = True, urllib.parse.unquote(url[1:])
                     target = page.lstrip("/") + "index.html" if page.endswith("/") else page.lstrip("/")
