@@ -55,12 +55,7 @@ use shards::ShardCache;
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
 /// The size of a shard, in bytes (a shard grows past it only for one very common word).
-/// A query fetches the shards of its words whole, so a smaller shard costs less on every
-/// host, most on one that does not compress; the manifest names one more first word per
-/// shard. Measured with bench/search-vs-pagefind (bytes to the first five results on a
-/// plain host, 20 KB -> 8 KB): 112.6 -> 89.5 KB on the bundled handbook, 127.4 -> 96.8
-/// KB on 292 runbooks, 214.6 -> 152.2 KB at 10,121 pages (its manifest 8.3 -> 11.3 KB).
-pub const SHARD_TARGET: usize = 8 * 1024;
+pub const SHARD_TARGET: usize = 20 * 1024;
 /// The size of a shard of reversed words, in bytes.
 pub const REVERSED_TARGET: usize = 8 * 1024;
 
