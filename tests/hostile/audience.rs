@@ -459,3 +459,29 @@ fn a_hiding_field_below_a_gray_matter_fence_stops_the_build() {
     assert!(run.stderr.contains("--> content/vault.md:3:1"), "{}", run.stderr);
     assert!(files_containing(&site, "public", "GRAY-MATTER-SECRET").is_empty());
 }
+
+/// Issue 34: a long page's search snippets are cut into several files; an internal
+/// block in a late section reaches none of them, and the sections around it do.
+#[test]
+fn an_internal_block_in_a_long_page_reaches_none_of_its_snippet_files() {
+    let stages: String = (1..=12)
+        .map(|n| {
+            let secret = if n == 9 { "<!-- internal -->\nCall canary41 on 555.\n<!-- /internal -->\n\n" } else { "" };
+            format!("## Stage {n}\n\n{}\n\n{secret}", "Check the disks and their controllers. ".repeat(12))
+        })
+        .collect();
+    let long = format!("# Long\n\nIntro.\n\n{stages}");
+    let site = Site::with_files(
+        "snippet-chunks-internal",
+        &[("content/_index.md", "# Home\n\nHome.\n"), ("content/long.md", &long)],
+    );
+    site.build(&[]).expect_code(0);
+    let chunks: Vec<String> = site
+        .files_under("public/search")
+        .into_iter()
+        .filter(|f| f.starts_with("s-") && f.matches('-').count() == 2)
+        .collect();
+    assert!(chunks.len() >= 2, "the long page's snippets are in several files: {chunks:?}");
+    assert!(chunks.iter().any(|f| site.read(&format!("public/search/{f}")).contains("Stage 9")));
+    assert_eq!(files_containing(&site, "public", "canary41"), Vec::<String>::new());
+}

@@ -176,10 +176,11 @@
             search.stemPostings(entry.postings, manifest.pages).forEach(function (hit, page) {
               var score = hit[0] * entry.weight;
               var current = termScores.get(page);
-              // The best match of the word's stems counts; each one's best section is kept.
-              var sections = current ? current.sections.concat([hit[1]]) : [hit[1]];
-              if (!current || score > current.score) termScores.set(page, { score: score, section: hit[1], best: score, sections: sections });
-              else current.sections = sections;
+              // The best match of the word's stems counts; each one's best section is kept
+              // (in the entry this loop made for the page: no array copied per posting).
+              if (!current) { termScores.set(page, { score: score, section: hit[1], best: score, sections: [hit[1]] }); return; }
+              current.sections.push(hit[1]);
+              if (score > current.score) { current.score = score; current.section = hit[1]; current.best = score; }
             });
           });
           return termScores;
