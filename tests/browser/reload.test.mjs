@@ -66,7 +66,7 @@ test('a saved page reloads itself at the same scroll position; other pages stay'
   await other.evaluate(() => { window.notReloaded = true; });
 
   save(cachePath, readFileSync(cachePath, 'utf8').replace('Flush it.', 'Flush it, then warm it up.'));
-  await page.waitForFunction(() => document.body.innerText.includes('then warm it up'), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.body !== null && document.body.innerText.includes('then warm it up'), null, { timeout: 10000 });
   assert.equal(await page.evaluate(() => window.notReloaded), undefined, 'the page reloaded');
   await page.waitForFunction(() => Math.abs(window.scrollY - 1500) < 5, null, { timeout: 5000 });
   assert.equal(await other.evaluate(() => window.notReloaded), true, 'the other page did not reload');
@@ -93,7 +93,7 @@ test('a broken save shows its error over the page, and the fix clears it', async
   await late.locator('#opsbook-problems').waitFor({ timeout: 10000 });
 
   save(cachePath, good.replace('Flush it', 'Flush it carefully'));
-  await page.waitForFunction(() => document.body.innerText.includes('Flush it carefully'), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.body !== null && document.body.innerText.includes('Flush it carefully'), null, { timeout: 10000 });
   assert.equal(await page.locator('#opsbook-problems').count(), 0);
   await late.locator('#opsbook-problems').waitFor({ state: 'detached', timeout: 10000 });
   await page.close();
@@ -106,6 +106,6 @@ test('a page whose URL is not ASCII reloads too', async () => {
   await page.goto(url + 'guides/' + encodeURIComponent('日本') + '/');
   await page.waitForTimeout(300);
   save(path, readFileSync(path, 'utf8').replace('Konnichiwa.', 'Konbanwa.'));
-  await page.waitForFunction(() => document.body.innerText.includes('Konbanwa.'), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.body !== null && document.body.innerText.includes('Konbanwa.'), null, { timeout: 10000 });
   await page.close();
 });
