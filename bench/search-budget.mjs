@@ -8,6 +8,7 @@
 //   node bench/search-budget.mjs SITE_DIR CONTENT_DIR [query ...]
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -40,8 +41,9 @@ for (const query of queries) {
   let bytes = 0;
   const parts = { manifest: 0, shards: 0, filters: 0, records: 0, snippets: 0 };
   const engine = new search.Engine((name) => {
-    const text = fs.readFileSync(path.join(indexDir, name), 'utf8');
-    const size = Buffer.byteLength(text);
+    const bytes = fs.readFileSync(path.join(indexDir, name));
+    const size = bytes.length;
+    const text = zlib.gunzipSync(bytes).toString('utf8');
     bytes += size;
     parts[/^[tr]-/.test(name) ? 'shards' : name.startsWith('p-') ? 'records' : name.startsWith('f-') ? 'filters' : 'manifest'] += size;
     return JSON.parse(text);

@@ -46,6 +46,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, appendFileSync, renameSync, unlinkSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -113,7 +114,10 @@ function dropFront(text, keys) {
 
 async function get(url) {
   const response = await fetch(url);
-  return { status: response.status, body: await response.text() };
+  const bytes = Buffer.from(await response.arrayBuffer());
+  // The search index's files are gzip-compressed JSON.
+  const body = bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
+  return { status: response.status, body: body.toString('utf8') };
 }
 
 /// Asks until `shows` says the answer shows the edit; the time from `started` to then.

@@ -14,7 +14,7 @@ const TODAY: &str = "2026-11-15";
 fn files_containing(site: &Site, dir: &str, words: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for file in site.files_under(dir) {
-        let bytes = std::fs::read(site.root.join(dir).join(&file)).expect("read an output file");
+        let bytes = site.read_bytes(&format!("{dir}/{file}"));
         let text = String::from_utf8_lossy(&bytes).to_lowercase();
         for word in words {
             if text.contains(word) || file.to_lowercase().contains(word) {

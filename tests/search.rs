@@ -29,6 +29,18 @@ fn writes_the_index_and_the_search_page() {
     let manifest = json(&site, "public/search/manifest.json");
     assert_eq!(manifest["version"], 1);
     assert_eq!(manifest["pages"], 13);
+    // Every file of the index is JSON written gzip-compressed, the same bytes each build.
+    let files = site.files_under("public/search");
+    assert!(files.iter().filter(|f| f.ends_with(".json")).count() > 10, "{files:?}");
+    for file in files.iter().filter(|f| f.ends_with(".json")) {
+        let bytes = std::fs::read(site.root.join("public/search").join(file)).expect("read");
+        assert_eq!(&bytes[..2], &[0x1f, 0x8b], "{file} is gzip");
+        serde_json::from_str::<serde_json::Value>(&site.read(&format!("public/search/{file}"))).expect("JSON");
+    }
+    let raw = |file: &str| std::fs::read(site.root.join("public/search").join(file)).expect("read");
+    let first = raw("t-0.json");
+    site.build(&["--base-url", "https://ops.example.org/handbook/"]).expect_code(0);
+    assert_eq!(raw("t-0.json"), first, "compressed the same way every build");
     assert!(manifest["stop"].as_array().unwrap().iter().any(|w| w == "the"));
     for file in ["f-kind.json", "f-section.json", "f-tag.json", "f-owner.json", "p-0.json", "t-0.json"] {
         assert!(site.exists(&format!("public/search/{file}")), "{file}");

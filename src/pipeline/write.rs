@@ -479,7 +479,10 @@ pub(crate) fn write_search_index(
     cache: &mut crate::search::IndexCache,
 ) -> Result<(), Failure> {
     let index = crate::search::build_index(site, postings, cache);
-    index.files.par_iter().try_for_each(|(path, json)| output.write(path, json.as_bytes()))?;
+    let edits = cache.is_for_edits();
+    let files = crate::search::packed::pack(&index.files, &mut cache.packed, edits);
+    crate::spent::phase(Some("index: compress"));
+    files.par_iter().try_for_each(|(path, bytes)| output.write(path, bytes))?;
     crate::spent::phase(Some("index: write"));
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The search index: built at build time from each page's text, written under `search/`
-//! in a layout where a query loads only what it needs.
+//! in a layout where a query loads only what it needs. Every file is JSON, written
+//! gzip-compressed ([`packed`]).
 //!
 //! - `search/manifest.json`: the first word of every shard, the stop words, the number
 //!   of pages, and the values of the filters (kinds, sections, owners, tags) for the
@@ -23,14 +24,16 @@
 //!   files fetched whole, only those a query shows, which cost the same on a host that
 //!   serves byte ranges and compresses and on one that does neither.
 //!
-//! Shards are cut at about [`SHARD_TARGET`] bytes, so a query word loads one shard (a
-//! word being typed, the shards its prefix spans: usually one or two). The client is the
+//! Shards are cut at about [`SHARD_TARGET`] bytes, where a hash of the word says (so
+//! that an edit moves few cuts), and a query word loads one shard (a word being typed,
+//! the shards its prefix spans: usually one to three). The client is the
 //! default theme's `static/search-*.js`, written as one `search.js`
 //! ([`crate::render::theme::SEARCH_PARTS`]). See [`text`] for the text handling both sides share.
 
 pub(crate) mod browser_stemmer;
 pub mod encode;
 pub(crate) mod index;
+pub(crate) mod packed;
 pub(crate) mod page_terms;
 pub(crate) mod pairs;
 mod postings;
@@ -54,15 +57,22 @@ use shards::ShardCache;
 
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
-/// The size of a shard, in bytes (a shard grows past it only for one very common word).
-pub const SHARD_TARGET: usize = 20 * 1024;
+/// The mean size of a shard, in bytes.
+pub const SHARD_TARGET: usize = 8 * 1024;
+/// The least size of a shard that ends where a word's hash says (content-defined cuts:
+/// [`shards`]), in bytes; the last shard may be smaller.
+pub const SHARD_LEAST: usize = SHARD_TARGET / 2;
+/// The size past which a shard ends at the next word whatever its hash, in bytes (a
+/// shard grows past it only for one very common word).
+pub const SHARD_MOST: usize = SHARD_TARGET * 3;
 /// The size of a shard of reversed words, in bytes.
 pub const REVERSED_TARGET: usize = 8 * 1024;
 
 /// The files of the index: path in the output and contents.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// `(path, JSON)`: `search/t-0.json`, and `de/search/t-0.json` for another language.
+    /// `(path, JSON)`: `search/t-0.json`, and `de/search/t-0.json` for another language;
+    /// written gzip-compressed ([`packed`]).
     pub files: Vec<(String, Arc<str>)>,
 }
 

@@ -3,8 +3,9 @@
 //!
 //! 1. Each stem's postings are encoded ([`encode_stem`]), unless the cache holds the
 //!    same postings: then its encoding is taken from there, and the stem is clean.
-//! 2. The vocabulary, sorted, is cut into shards of about [`SHARD_TARGET`] bytes, and
-//!    each stem is placed in its home shard, where the stem itself sorts.
+//! 2. The vocabulary, sorted, is cut into shards of about [`SHARD_TARGET`] bytes where
+//!    the words' hashes say (content-defined cuts, [`shard_vocabulary`]), and each stem
+//!    is placed in its home shard, where the stem itself sorts.
 //! 3. A shard with the same name, words and homed stems as one in the cache, whose
 //!    stems are all clean, is the cached text; any other is written anew.
 //!
@@ -22,7 +23,8 @@ use serde::Serialize;
 
 use super::index::{Posting, Postings, Scoring, StemPostings};
 use super::terms::Terms;
-use super::{REVERSED_TARGET, SHARD_TARGET, encode, to_json};
+use super::{REVERSED_TARGET, SHARD_LEAST, SHARD_MOST, SHARD_TARGET, encode, to_json};
+use crate::hash;
 use crate::hash::FastHashMap;
 
 /// What the last indexes were made of: one [`ShardCache`] per language of the index
@@ -34,13 +36,15 @@ pub struct IndexCache {
     pub(crate) languages: Vec<ShardCache>,
     /// Whether the caches keep what the scores are made of.
     edits: bool,
+    /// The compressed bytes of the files last written (kept for edits only).
+    pub(crate) packed: super::packed::Packed,
 }
 
 impl IndexCache {
     /// A cache that also keeps what the scores are made of: for the dev server, whose
     /// edits then score again only from the pages they changed.
     pub fn for_edits() -> IndexCache {
-        IndexCache { languages: Vec::new(), edits: true }
+        IndexCache { edits: true, ..IndexCache::default() }
     }
 
     /// Whether the cache keeps what the scores are made of ([`IndexCache::for_edits`]).
@@ -249,6 +253,13 @@ fn json_len(value: &serde_json::Value) -> usize {
 /// Cuts the sorted vocabulary into shards of about [`SHARD_TARGET`] bytes: each shard
 /// holds a run of consecutive words (and their stems' postings), named by its first
 /// word (or that word's stem). A word is in the last shard whose name is not after it.
+///
+/// The cuts are content-defined: a shard of at least [`SHARD_LEAST`] bytes ends before
+/// the next word whose hash is a multiple of the stride ([`cut_stride`]), and one of
+/// [`SHARD_MOST`] before the next word whatever its hash. A word added or removed then
+/// moves the cut of its own shard at most, and the cuts after it fall where they fell,
+/// whatever the shards' size: an edit rewrites a shard or two, not every shard after
+/// the word (a cut by size alone moves them all when the shards are small).
 fn shard_vocabulary(
     terms: &Terms,
     by_stem: Vec<Option<StemPostings>>,
@@ -280,6 +291,7 @@ fn shard_vocabulary(
         let postings = encoded[stem as usize].as_ref().map_or(0, |e| e.length);
         word.len() + stem_len + 6 + if new_stem { stem_len + 6 + postings } else { 0 }
     };
+    let stride = cut_stride(words, stem_of, cost);
     let mut bounds = Vec::new();
     let mut start = 0;
     let mut size = 2;
@@ -288,7 +300,9 @@ fn shard_vocabulary(
     for (i, &word) in words.iter().enumerate() {
         let stem = stem_of(word) as usize;
         let mut added = cost(word, seen_in[stem] != bounds.len() as u32 + 1);
-        if i > start && size + added > SHARD_TARGET {
+        let at_mark =
+            size >= SHARD_LEAST && hash::fnv1a(hash::FNV_OFFSET, terms.word(word).as_bytes()).is_multiple_of(stride);
+        if i > start && (at_mark || size + added > SHARD_MOST) {
             bounds.push(start);
             start = i;
             size = 2;
@@ -358,6 +372,23 @@ fn shard_vocabulary(
     cache.shards = shards.into_iter().collect();
     cache.stems = encoded;
     files
+}
+
+/// How many words apart, on average, the marks where a shard may end are: the power of
+/// two nearest the number of words that fill [`SHARD_TARGET`] less [`SHARD_LEAST`],
+/// from the mean size of a word's entry in `words` (`cost`: of the word, and of its
+/// stem's postings when they are counted the first time). A power of two, so that a
+/// handbook's growth changes it only when the mean doubles or halves.
+fn cut_stride(words: &[u32], stem_of: impl Fn(u32) -> u32, cost: impl Fn(u32, bool) -> usize) -> u64 {
+    if words.is_empty() {
+        return 1;
+    }
+    let mut counted = hash::FastHashSet::default();
+    let total: usize = words.iter().map(|&w| cost(w, counted.insert(stem_of(w)))).sum();
+    let mean = (total / words.len()).max(1);
+    let wanted = ((SHARD_TARGET - SHARD_LEAST) / mean).max(1) as u64;
+    let below = 1u64 << (63 - wanted.leading_zeros());
+    if wanted - below < below * 2 - wanted { below } else { below * 2 }
 }
 
 /// A shard to make: its name, words and homed stems, and the cached shard of its name.

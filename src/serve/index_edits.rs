@@ -201,12 +201,19 @@ fn wait_for_files(session: &mut Session) {
     }
 }
 
-/// The index files of `files` (not the search pages), by site path: every language's.
+/// The index files of `files` (not the search pages), by site path: every language's,
+/// inflated (they are served gzip-compressed).
 fn index_files_of(files: &super::files::SiteFiles) -> BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
     files
         .iter()
         .filter(|(path, _)| path.split('/').any(|part| part == "search") && path.ends_with(".json"))
-        .map(|(path, file)| (path.clone(), file.read().expect("a file").to_vec()))
+        .map(|(path, file)| {
+            let bytes = file.read().expect("a file");
+            let mut json = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut json).expect("gzip");
+            (path.clone(), json)
+        })
         .collect()
 }
 

@@ -3,6 +3,7 @@
 // search-analysis.js, which stems the query as the index stemmed the pages. Builds a
 // small German and a small French handbook with the binary in OPSBOOK_BIN (set by
 // tests/browser/run.sh) and runs the built client files as a browser would.
+const zlib = require('node:zlib');
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -33,7 +34,7 @@ function engineOf(out, folder = 'search') {
   const scope = vm.createContext({});
   vm.runInContext(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), scope);
   vm.runInContext(fs.readFileSync(path.join(out, 'search.js'), 'utf8'), scope);
-  const load = (name) => JSON.parse(fs.readFileSync(path.join(out, folder, name), 'utf8'));
+  const load = (name) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(out, folder, name))));
   return new scope.OpsbookSearch.Engine(load);
 }
 

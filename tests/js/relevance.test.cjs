@@ -6,6 +6,7 @@
 // ../shared/corpora): without them the corpus queries are skipped visibly, and under
 // CI=true they fail, as in tests/corpora.rs. SEARCH_CLIENT points at another client to
 // compare (the MRR before a change).
+const zlib = require('node:zlib');
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -32,7 +33,7 @@ function buildCorpus(name) {
 
 /** The reciprocal ranks of a set's queries over the index in `site`. */
 async function ranks(site, queries) {
-  const engine = new search.Engine((name) => JSON.parse(fs.readFileSync(path.join(site, 'search', name), 'utf8')));
+  const engine = new search.Engine((name) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(site, 'search', name)))));
   // Phrases are checked against the text of each result's best section, as the browser does.
   engine.text = async (page, section) => {
     const record = await engine.record(page);

@@ -1,6 +1,7 @@
 // The search client's pure parts under Node: text handling identical to the Rust side,
 // number decoding, query parsing, shard lookup, and ranking and filtering against the
 // index of the model fixture (built by tests/browser/run.sh into SITE_DIR).
+const zlib = require('node:zlib');
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -91,7 +92,7 @@ test('a snippet reaches the last words of a text: its last window ends with the 
 });
 
 const site = process.env.SITE_DIR;
-const engine = site && new search.Engine((name) => JSON.parse(fs.readFileSync(path.join(site, 'search', name), 'utf8')));
+const engine = site && new search.Engine((name) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(site, 'search', name)))));
 
 async function titles(query) {
   const found = await engine.search(query);

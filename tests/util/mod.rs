@@ -83,16 +83,18 @@ impl Site {
         std::fs::write(path, contents).expect("write a file");
     }
 
-    /// Reads a file of the site (or its output) as bytes.
+    /// Reads a file of the site (or its output) as bytes; a gzip-compressed file (the
+    /// search index's) inflated, so that a test sees (and searches) what it holds.
     #[track_caller]
     pub fn read_bytes(&self, path: &str) -> Vec<u8> {
-        std::fs::read(self.root.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+        let bytes = std::fs::read(self.root.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        inflated(bytes).unwrap_or_else(|e| panic!("cannot inflate {path}: {e}"))
     }
 
-    /// Reads a file of the site (or its output) as text.
+    /// Reads a file of the site (or its output) as text; a gzip-compressed file inflated.
     #[track_caller]
     pub fn read(&self, path: &str) -> String {
-        std::fs::read_to_string(self.root.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+        String::from_utf8(self.read_bytes(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
     }
 
     /// Whether a file exists.
@@ -295,6 +297,17 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// `bytes` inflated when they are gzip's (the search index's files), else as they are.
+pub fn inflated(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+    Ok(out)
 }
 
 /// Saves a file the way editors do: a temporary file renamed over it.

@@ -1,5 +1,5 @@
 /* opsbook search, part 7 of 8 (see search-format.js): the search box in every page's
-   header, in the browser only. Fetches the index files and the text of the result pages
+   header, in the browser only. Fetches the index files (gzip-compressed JSON) and the text of the result pages
    it shows (one small file each, for snippets), and shows results as an ARIA 1.2 combobox;
    the helpers the search page (part 8) shares go into `search.page`. */
 (function (search) {
@@ -32,11 +32,21 @@
   function quoted(missing) {
     return missing.map(function (w) { return '“' + w + '”'; }).join(', ');
   }
+  /** The JSON of an index file: written gzip-compressed (src/search/packed.rs), so it
+      costs the same from any host, and inflated here; from a host that already undid
+      the compression (`Content-Encoding: gzip`), the JSON as it came. */
+  function indexJson(buffer, name) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof DecompressionStream === 'undefined') throw new Error('search index: this browser cannot inflate ' + name);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text().then(JSON.parse);
+  }
   var engine = new search.Engine(function (name) {
     return fetch(index + name).then(function (response) {
       if (!response.ok) throw new Error('search index: ' + response.status + ' for ' + name);
-      return response.json();
-    });
+      return response.arrayBuffer();
+    }).then(function (buffer) { return indexJson(buffer, name); });
   });
 
   function element(tag, className, text) {

@@ -1,0 +1,91 @@
+//! The index files as they are written: gzip-compressed JSON, so that a query moves the
+//! same bytes from a host that compresses its responses and from one that does not (a
+//! plain static server, an object store). The client inflates them with the browser's
+//! `DecompressionStream` after checking gzip's magic bytes, so a host that already
+//! undid the compression (serving them with `Content-Encoding: gzip`) works too
+//! (`static/search-box.js`).
+//!
+//! The dev server keeps each file's compressed bytes with the text they were made of
+//! ([`Packed`]), so an edit compresses only the files whose text changed.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use rayon::prelude::*;
+
+use crate::hash::FastHashMap;
+
+/// The compressed bytes of the last index's files, by path, with the text each was made of.
+#[derive(Debug, Default)]
+pub(crate) struct Packed {
+    files: FastHashMap<String, (Arc<str>, Arc<[u8]>)>,
+}
+
+/// `text` gzip-compressed at the default level (6), with no name and no time in the header, so
+/// the same text always gives the same bytes.
+pub(crate) fn gzip(text: &str) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(text.len() / 3 + 32), Compression::default());
+    encoder.write_all(text.as_bytes()).expect("writing to memory cannot fail");
+    encoder.finish().expect("writing to memory cannot fail")
+}
+
+/// The bytes to write for `files` (`(path, JSON)`): each compressed, or taken from
+/// `cache` when its text is the same as the one they were made of. With `keep`, the
+/// cache is left holding these files' bytes (the dev server's); else it is emptied.
+pub(crate) fn pack(files: &[(String, Arc<str>)], cache: &mut Packed, keep: bool) -> Vec<(String, Arc<[u8]>)> {
+    let old = std::mem::take(&mut cache.files);
+    let packed: Vec<(String, Arc<str>, Arc<[u8]>)> = files
+        .par_iter()
+        .map(|(path, text)| {
+            let bytes = match old.get(path) {
+                Some((was, bytes)) if Arc::ptr_eq(was, text) || **was == **text => Arc::clone(bytes),
+                _ => gzip(text).into(),
+            };
+            (path.clone(), Arc::clone(text), bytes)
+        })
+        .collect();
+    if keep {
+        cache.files =
+            packed.iter().map(|(path, text, bytes)| (path.clone(), (Arc::clone(text), Arc::clone(bytes)))).collect();
+    }
+    packed.into_iter().map(|(path, _, bytes)| (path, bytes)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    fn inflate(bytes: &[u8]) -> String {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes).read_to_string(&mut text).expect("gzip");
+        text
+    }
+
+    #[test]
+    fn compresses_to_gzip_the_same_way_every_time() {
+        let text = r#"{"w":{"failover":"failov"},"p":{"failov":"a1b2"}}"#.repeat(40);
+        let bytes = gzip(&text);
+        assert_eq!(&bytes[..2], &[0x1f, 0x8b], "gzip's magic bytes");
+        assert_eq!(&bytes[4..8], &[0, 0, 0, 0], "no time in the header");
+        assert!(bytes.len() * 4 < text.len(), "{} of {} bytes", bytes.len(), text.len());
+        assert_eq!(inflate(&bytes), text);
+        assert_eq!(gzip(&text), bytes);
+    }
+
+    #[test]
+    fn a_kept_cache_compresses_only_the_files_whose_text_changed() {
+        let file = |path: &str, text: &str| (path.to_string(), Arc::<str>::from(text));
+        let mut cache = Packed::default();
+        let first = pack(&[file("search/t-0.json", "[1]"), file("search/t-1.json", "[2]")], &mut cache, true);
+        let second = pack(&[file("search/t-0.json", "[1]"), file("search/t-1.json", "[3]")], &mut cache, true);
+        assert!(Arc::ptr_eq(&first[0].1, &second[0].1), "the same text's bytes are the kept ones");
+        assert!(!Arc::ptr_eq(&first[1].1, &second[1].1));
+        assert_eq!(inflate(&second[1].1), "[3]");
+        pack(&[file("search/t-0.json", "[1]")], &mut cache, false);
+        assert!(cache.files.is_empty(), "a build keeps nothing");
+    }
+}
