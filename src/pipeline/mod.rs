@@ -78,7 +78,11 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let mut diagnostics = Vec::new();
     let ran = run(root, overrides, Destination::OutputDir, &mut timer, &mut diagnostics)?;
     settle_diagnostics(&mut diagnostics);
-    Ok(BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer))
+    let report = BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer);
+    // The model is freed on a thread of its own: the output is in place, and a process
+    // that ends now need not wait for it.
+    crate::background::drop_later(ran);
+    Ok(report)
 }
 
 /// A site built into a [`Sink`], with what an incremental rebuild needs to go on from it.
@@ -404,8 +408,10 @@ fn write_rest(
         write::write_search_index(site, written.search, sink, written.index_cache)?;
     }
     if !written.keep {
-        *written.search = crate::search::SitePostings::empty(&site.config.language);
-        *written.index_cache = crate::search::IndexCache::default();
+        // Freed on a thread of its own, while the files are written: at thousands of
+        // pages freeing the postings and the shard cache takes half a second.
+        let postings = std::mem::replace(written.search, crate::search::SitePostings::empty(&site.config.language));
+        crate::background::drop_later((postings, std::mem::take(written.index_cache)));
     }
     timer.lap("search");
     // What was found so far, for handbook.json (`check --baseline` reads it there).

@@ -96,23 +96,35 @@ pub(crate) fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> Vec<(Str
         .collect();
     all.par_sort_unstable();
     all.dedup();
-    let mut entries: Vec<(String, String)> = Vec::new();
-    let mut start = 0;
-    while start < all.len() {
-        let key = all[start].0;
-        let end = start + all[start..].partition_point(|&(p, _)| p == key);
-        let docs: Vec<u32> = all[start..end].iter().map(|&(_, d)| d).collect();
-        let (first, second) = ((key >> 32) as u32, key as u32);
-        entries.push((format!("{} {}", terms.stem(first), terms.stem(second)), super::encode_docs(&docs)));
-        start = end;
-    }
+    // Each pair's run of pages, its key and its pages encoded, on every core.
+    let starts: Vec<usize> = (0..all.len()).filter(|&i| i == 0 || all[i].0 != all[i - 1].0).collect();
+    let entries: Vec<(String, String)> = starts
+        .par_iter()
+        .enumerate()
+        .map(|(n, &start)| {
+            let end = starts.get(n + 1).copied().unwrap_or(all.len());
+            let docs: Vec<u32> = all[start..end].iter().map(|&(_, d)| d).collect();
+            let key = all[start].0;
+            let (first, second) = ((key >> 32) as u32, key as u32);
+            (format!("{} {}", terms.stem(first), terms.stem(second)), super::encode_docs(&docs))
+        })
+        .collect();
     let bytes: usize = entries.iter().map(|(k, d)| k.len() + d.len() + 6).sum();
     let count = buckets(bytes);
-    let mut files: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); count];
-    for (key, docs) in &entries {
-        files[hash(key) as usize % count].insert(key, docs);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (n, (key, _)) in entries.iter().enumerate() {
+        members[hash(key) as usize % count].push(n);
     }
-    files.iter().enumerate().map(|(n, body)| (format!("q-{n}.json"), super::to_json(body).into())).collect()
+    // Each file on its own core.
+    members
+        .par_iter()
+        .enumerate()
+        .map(|(n, members)| {
+            let body: BTreeMap<&str, &str> =
+                members.iter().map(|&m| (entries[m].0.as_str(), entries[m].1.as_str())).collect();
+            (format!("q-{n}.json"), super::to_json(&body).into())
+        })
+        .collect()
 }
 
 #[cfg(test)]
