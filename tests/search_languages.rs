@@ -40,3 +40,83 @@ fn english_unknown_languages_and_theme_files_get_no_stemmer() {
     let own = "/* my own client */\n";
     assert_eq!(built_analysis("de", Some(own)), own);
 }
+
+fn json(site: &Site, path: &str) -> serde_json::Value {
+    serde_json::from_str(&site.read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The pages of the index (`p-<n>.json`) by URL, and every word of its vocabulary.
+fn urls_and_vocabulary(site: &Site) -> (Vec<String>, Vec<String>) {
+    let manifest = json(site, "public/search/manifest.json");
+    let chunk = manifest["chunk"].as_u64().expect("a chunk size") as usize;
+    let pages = manifest["pages"].as_u64().expect("a page count") as usize;
+    let urls = (0..pages)
+        .map(|n| {
+            json(site, &format!("public/search/p-{}.json", n / chunk))[n % chunk][0]
+                .as_str()
+                .expect("a URL")
+                .to_string()
+        })
+        .collect();
+    let shards = manifest["shards"].as_array().expect("a list of shards").len();
+    let mut words = Vec::new();
+    for n in 0..shards {
+        let shard = json(site, &format!("public/search/t-{n}.json"));
+        words.extend(shard["w"].as_object().expect("a map of words").keys().cloned());
+    }
+    (urls, words)
+}
+
+/// Japanese is written without spaces: the index holds the overlapping pairs of
+/// characters of each stretch of CJK text (`イベント`: `イベ`, `ベン`, `ント`), so a
+/// query for a word of the text finds its page by its pairs; the letters next to the
+/// CJK text are words of their own; the phrase files have the pairs one after the
+/// other. The client's side runs under Node in tests/js/languages.test.cjs.
+#[test]
+fn a_japanese_handbook_indexes_cjk_text_by_pairs_of_characters() {
+    let site = Site::with_files(
+        "search-japanese",
+        &[
+            (
+                "content/ga4.md",
+                "# GA4のイベント\n\nga4で収集されるすべてのデータはイベントとして追跡されます。\n\nKubernetesのノードも見ます。\n",
+            ),
+            ("content/node.md", "# ノードの再起動\n\n再起動の手順を確認してください。\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"ハンドブック\"\nlanguage = \"ja\"\n");
+    site.build(&[]).expect_code(0);
+    let manifest = json(&site, "public/search/manifest.json");
+    assert_eq!(manifest["language"], "ja");
+    let (urls, words) = urls_and_vocabulary(&site);
+    assert!(urls.contains(&"ga4/".to_string()), "{urls:?}");
+    let has = |word: &str| words.iter().any(|w| w == word);
+    // イベント and データ: every pair of each, and the letters around them.
+    for word in ["イベ", "ベン", "ント", "デー", "ータ", "ga4", "kubernetes", "ノー", "ード", "再起", "起動"]
+    {
+        assert!(has(word), "{word} is a word of the vocabulary: {words:?}");
+    }
+    // No clause is a word, as the whole sentence used to be.
+    let cjk = |w: &String| w.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+    let long: Vec<&String> = words.iter().filter(|w| cjk(w) && w.chars().count() != 2).collect();
+    assert!(long.is_empty(), "CJK words of other than two characters: {long:?}");
+    assert!(!has("ga4で収集されるすべてのデータはイベントとして追跡されます"));
+    // A bigram is its own stem, a word the index holds with its postings.
+    let shard = (0..manifest["shards"].as_array().unwrap().len())
+        .map(|n| json(&site, &format!("public/search/t-{n}.json")))
+        .find(|shard| shard["w"].get("イベ").is_some())
+        .expect("the shard of イベ");
+    assert_eq!(shard["w"]["イベ"], "イベ");
+    // The phrase files hold the pairs of consecutive bigrams: `"イベント"` is matched.
+    let pairs: Vec<String> = site
+        .files_under("public/search")
+        .into_iter()
+        .filter(|f| f.starts_with("q-"))
+        .flat_map(|f| {
+            json(&site, &format!("public/search/{f}")).as_object().unwrap().keys().cloned().collect::<Vec<_>>()
+        })
+        .collect();
+    for pair in ["イベ ベン", "ベン ント", "デー ータ", "ga4 で収"] {
+        assert!(pairs.iter().any(|p| p == pair), "the pair {pair:?}: {pairs:?}");
+    }
+}

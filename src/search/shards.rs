@@ -208,14 +208,15 @@ fn sorted_words(terms: &Terms, old: Vec<u32>, removed: &[bool], added: &[u32]) -
     merge_sorted(old, gone, added, |a, b| terms.word(*a).cmp(terms.word(*b)))
 }
 
-/// The words a typing mistake may be taken for (three letters or more, letters only),
-/// by their reversed spelling: `old` brought up to date.
+/// The words a typing mistake may be taken for (three letters or more, letters only,
+/// no CJK character: a CJK bigram is two characters of a longer text, no word to
+/// correct a query to), by their reversed spelling: `old` brought up to date.
 fn reversed_words(terms: &Terms, old: Vec<(Box<str>, u32)>, removed: &[bool], added: &[u32]) -> Vec<(Box<str>, u32)> {
     let gone = |(_, w): &(Box<str>, u32)| removed.get(*w as usize).copied().unwrap_or(false);
     let added: Vec<(Box<str>, u32)> = added
         .iter()
         .map(|&w| (terms.word(w), w))
-        .filter(|(w, _)| w.chars().nth(2).is_some() && w.chars().all(char::is_alphabetic))
+        .filter(|(w, _)| w.chars().nth(2).is_some() && w.chars().all(|c| c.is_alphabetic() && !super::text::is_cjk(c)))
         .map(|(w, n)| (w.chars().rev().collect::<String>().into_boxed_str(), n))
         .collect();
     merge_sorted(old, gone, added, |a, b| a.0.cmp(&b.0))

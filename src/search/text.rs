@@ -3,18 +3,29 @@
 //! 1. split into words at every character that is not a letter or a digit (Unicode);
 //!    a word in camel case (`KubePodCrashLooping`) also gives its parts, and words
 //!    joined by `_`, `.` or `-` (`pg_stat_replication`, `10.0.0.1`, `CVE-2024-3094`)
-//!    also give the whole identifier ([`for_each_term`]);
+//!    also give the whole identifier ([`for_each_term`]); Chinese, Japanese and
+//!    Korean are written without spaces between words, so within a run of letters each
+//!    stretch of CJK characters ([`CJK_RANGES`]) gives its overlapping pairs of
+//!    characters instead, as Lucene's CJKAnalyzer (and Elasticsearch's `cjk` analyzer,
+//!    Pagefind) do: `イベントとして` gives `イベ`, `ベン`, `ント`, `トと`, `とし`,
+//!    `して`, and a query for `イベント` requires its three pairs (a quoted
+//!    `"イベント"`, the pairs one after the other). The letters around a stretch are
+//!    words of their own (`ga4で収集`: `ga4`, `で収`, `収集`). A CJK character alone
+//!    (`A社`) gives nothing, as every word of one character; an identifier with a CJK
+//!    character is not indexed whole (its words are);
 //! 2. fold each word: lower case, accents of Latin, Greek and Cyrillic letters dropped
 //!    ([`crate::slug::fold`]);
 //! 3. drop stop words (`the`, `and`... for English);
 //! 4. stem with the Snowball stemmer of the handbook's language (rust-stemmers); an
-//!    identifier is its own stem.
+//!    identifier and a CJK bigram are their own stems (and a bigram is never a stop
+//!    word, nor a word a typing mistake is taken for: [`is_cjk_term`]).
 //!
 //! The browser does the same (`static/search-analysis.js`): with its own port of the
 //! Snowball English stemmer, and for every other language with the stemmer the build
 //! appends to that file ([`super::browser_stemmer`]), generated from rust-stemmers' code
 //! (`themes/default/stemmers/`). The test `js_analysis_fixture_is_current` writes the
-//! terms of an English word list to `tests/js/fixtures/analysis-terms.json`, and
+//! terms of an English word list (with lines of Chinese, Japanese and Korean) to
+//! `tests/js/fixtures/analysis-terms.json`, and
 //! `js_language_fixtures_are_current` the stems of a word list per language to
 //! `tests/js/fixtures/languages/`; `tests/js/analysis.test.cjs` requires the client to
 //! produce the same. A theme that replaces `search-analysis.js` gets no stemmer: its
@@ -26,10 +37,87 @@ use std::borrow::Cow;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Splits text into folded words: the reference that the index's fast splitter and
-/// the browser's follow (the tests compare them).
+/// the browser's follow (the tests compare them). A stretch of CJK characters gives its
+/// bigrams, or itself when it is one character (which the index then leaves out, as
+/// every word of one character).
 #[cfg(test)]
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::slug::fold)
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).flat_map(cjk_pieces).map(crate::slug::fold)
+}
+
+/// The pieces of a run of letters and digits, for [`words`]: its stretches of other
+/// characters whole, its stretches of CJK characters as bigrams (one character alone).
+#[cfg(test)]
+fn cjk_pieces(run: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = run.char_indices().collect();
+    let end = |k: usize| chars.get(k).map_or(run.len(), |&(at, _)| at);
+    let mut pieces = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let cjk = is_cjk(chars[k].1);
+        let mut j = k;
+        while j < chars.len() && is_cjk(chars[j].1) == cjk {
+            j += 1;
+        }
+        if !cjk || j - k == 1 {
+            pieces.push(&run[end(k)..end(j)]);
+        } else {
+            pieces.extend((k..j - 1).map(|m| &run[end(m)..end(m + 2)]));
+        }
+        k = j;
+    }
+    pieces
+}
+
+/// The characters of Chinese, Japanese and Korean writing, as inclusive ranges of code
+/// points, ascending: Hangul Jamo; the ideographic iteration and closing marks and
+/// number zero (`々`, `〆`, `〇`), Hangzhou numerals, the kana repeat marks and the
+/// other letters of the CJK Symbols block; Hiragana and Katakana (with the prolonged
+/// sound mark `ー`); Hangul Compatibility Jamo; Katakana Phonetic Extensions; CJK Unified
+/// Ideographs Extension A; CJK Unified Ideographs; Hangul Jamo Extended-A; Hangul
+/// Syllables and Hangul Jamo Extended-B; CJK Compatibility Ideographs; halfwidth
+/// Katakana and Hangul; the Kana Extended, Supplement and Small Kana blocks; CJK
+/// Unified Ideographs Extensions B to I and the Compatibility Ideographs Supplement.
+/// These scripts do not separate their words with spaces: a stretch of these characters
+/// within a run of letters is indexed as overlapping pairs of characters (bigrams), as
+/// Lucene's CJKBigramFilter does. Only letters and digits are split into words at all,
+/// so the marks and symbols of these blocks (`、`, `。`, `・`) still separate words.
+/// `search-analysis.js` has the same ranges (`CJK`; a test compares them).
+pub(crate) const CJK_RANGES: &[(u32, u32)] = &[
+    (0x1100, 0x11FF),
+    (0x3005, 0x3007),
+    (0x3021, 0x3029),
+    (0x3031, 0x3035),
+    (0x3038, 0x303C),
+    (0x3041, 0x30FF),
+    (0x3131, 0x318F),
+    (0x31F0, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA960, 0xA97F),
+    (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF),
+    (0xFF66, 0xFFDC),
+    (0x1AFF0, 0x1B16F),
+    (0x20000, 0x2FA1F),
+    (0x30000, 0x323AF),
+];
+
+/// Whether `c` is a character of Chinese, Japanese or Korean writing ([`CJK_RANGES`]).
+#[inline]
+pub(crate) fn is_cjk(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x1100 {
+        return false;
+    }
+    let k = CJK_RANGES.partition_point(|&(_, hi)| hi < n);
+    CJK_RANGES.get(k).is_some_and(|&(lo, _)| lo <= n)
+}
+
+/// Whether a folded term is a CJK bigram: its own stem, never a stop word, never taken
+/// for a typing mistake.
+pub(crate) fn is_cjk_term(term: &str) -> bool {
+    term.chars().next().is_some_and(is_cjk)
 }
 
 /// The characters that join the words of an identifier.
@@ -55,6 +143,8 @@ struct Run {
     ascii: bool,
     /// Whether it has an ASCII upper-case letter.
     upper: bool,
+    /// Whether it has a CJK character ([`is_cjk`]).
+    cjk: bool,
 }
 
 /// The run of letters and digits starting at byte `i`: one pass that also notes what
@@ -62,7 +152,7 @@ struct Run {
 /// again nor copied.
 fn run_at(text: &str, mut i: usize) -> Run {
     let bytes = text.as_bytes();
-    let (mut ascii, mut upper) = (true, false);
+    let (mut ascii, mut upper, mut cjk) = (true, false, false);
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_lowercase() || b.is_ascii_digit() {
@@ -76,13 +166,14 @@ fn run_at(text: &str, mut i: usize) -> Run {
             match text[i..].chars().next() {
                 Some(c) if crate::char_table::is_alphanumeric(c) => {
                     ascii = false;
+                    cjk = cjk || is_cjk(c);
                     i += c.len_utf8();
                 }
                 _ => break,
             }
         }
     }
-    Run { end: i, ascii, upper }
+    Run { end: i, ascii, upper, cjk }
 }
 
 /// Where the parts of an ASCII word in camel case start (`KubePod`: 0, 4), or nothing
@@ -136,11 +227,13 @@ pub(crate) fn for_each_marked_term(text: &str, buffer: &mut String, mut found: i
         }
         let start = i;
         let mut parts = 0;
+        let mut cjk = false;
         loop {
             let from = i;
             let run = run_at(text, i);
             i = run.end;
             parts += 1;
+            cjk |= run.cjk;
             emit_word(&text[from..i], run, buffer, &mut found);
             if i + 1 < bytes.len() && JOINERS.contains(&bytes[i]) && word_char_at(text, i + 1) {
                 i += 1;
@@ -150,6 +243,7 @@ pub(crate) fn for_each_marked_term(text: &str, buffer: &mut String, mut found: i
         }
         let identifier = &text[start..i];
         if parts > 1
+            && !cjk
             && is_kept_identifier(identifier)
             && (identifier.len() <= MAX_IDENTIFIER || identifier.chars().count() <= MAX_IDENTIFIER)
         {
@@ -171,9 +265,12 @@ fn is_kept_identifier(identifier: &str) -> bool {
     bytes.contains(&b'_') || (letters && dots > 0) || dots >= 2 || (letters && bytes.iter().any(u8::is_ascii_digit))
 }
 
-/// One word of [`for_each_term`], and its camel-case parts (`run` tells what it holds).
+/// One word of [`for_each_term`], and its camel-case parts (`run` tells what it holds);
+/// a run with CJK characters, its pieces ([`emit_cjk_run`]).
 fn emit_word(word: &str, run: Run, buffer: &mut String, found: &mut impl FnMut(&str, bool)) {
-    if run.ascii && !run.upper {
+    if run.cjk {
+        emit_cjk_run(word, buffer, found);
+    } else if run.ascii && !run.upper {
         // Lower case already, and no camel case without upper case.
         if word.len() >= 2 {
             found(word, true);
@@ -198,6 +295,34 @@ fn emit_word(word: &str, run: Run, buffer: &mut String, found: &mut impl FnMut(&
         }
     } else if word.chars().nth(1).is_some() {
         found(&crate::slug::fold(word), true);
+    }
+}
+
+/// A run of letters and digits with CJK characters: each stretch of CJK characters as
+/// its bigrams (`イベント`: `イベ`, `ベン`, `ント`; one character alone gives nothing),
+/// each stretch of other characters as a word of its own (`ga4で収集`: `ga4`, then
+/// `で収`, `収集`), all plain words. CJK characters have no case and keep their accents
+/// (`slug::fold` leaves them as they are), so the bigrams are not folded.
+fn emit_cjk_run(word: &str, buffer: &mut String, found: &mut impl FnMut(&str, bool)) {
+    let mut rest = word;
+    while let Some(first) = rest.chars().next() {
+        let cjk = is_cjk(first);
+        let end = rest.char_indices().find(|&(_, c)| is_cjk(c) != cjk).map_or(rest.len(), |(k, _)| k);
+        let (stretch, tail) = rest.split_at(end);
+        if cjk {
+            let mut previous = None;
+            for (k, c) in stretch.char_indices() {
+                if let Some(from) = previous {
+                    found(&stretch[from..k + c.len_utf8()], true);
+                }
+                previous = Some(k);
+            }
+        } else {
+            let upper = stretch.bytes().any(|b| b.is_ascii_uppercase());
+            let run = Run { end: stretch.len(), ascii: stretch.is_ascii(), upper, cjk: false };
+            emit_word(stretch, run, buffer, found);
+        }
+        rest = tail;
     }
 }
 
@@ -278,7 +403,7 @@ impl Analyzer {
 
     /// The stem of a folded word, or `None` for a stop word.
     pub(crate) fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
-        if is_identifier(word) {
+        if is_identifier(word) || is_cjk_term(word) {
             return Some(Cow::Borrowed(word));
         }
         if self.stop_words.contains(&word) {
@@ -299,8 +424,109 @@ mod tests {
     fn splits_and_folds_words() {
         let found: Vec<String> = words("Übergabe: kafka-consumer_groups.sh, pg_stat (v2)").collect();
         assert_eq!(found, ["ubergabe", "kafka", "consumer", "groups", "sh", "pg", "stat", "v2"]);
+        // CJK text gives its bigrams (a whole word before CJK text was split in bigrams).
         let found: Vec<String> = words("日本語 ÉCOLE").collect();
-        assert_eq!(found, ["日本語", "ecole"]);
+        assert_eq!(found, ["日本", "本語", "ecole"]);
+    }
+
+    fn plain_terms(text: &str) -> Vec<(String, bool)> {
+        let mut found = Vec::new();
+        for_each_marked_term(text, &mut String::new(), |t, plain| found.push((t.to_string(), plain)));
+        found
+    }
+
+    fn terms_of(text: &str) -> Vec<String> {
+        plain_terms(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn cjk_text_gives_overlapping_bigrams_as_plain_words() {
+        // Japanese: katakana, hiragana and kanji in one stretch; the prolonged sound mark
+        // is a letter of the stretch.
+        assert_eq!(terms_of("イベント"), ["イベ", "ベン", "ント"]);
+        assert_eq!(terms_of("データ"), ["デー", "ータ"]);
+        assert_eq!(terms_of("追跡され"), ["追跡", "跡さ", "され"]);
+        // Chinese.
+        assert_eq!(terms_of("数据库备份"), ["数据", "据库", "库备", "备份"]);
+        // Korean: syllables; a space ends a stretch as it ends a word.
+        assert_eq!(terms_of("데이터베이스 백업"), ["데이", "이터", "터베", "베이", "이스", "백업"]);
+        // Halfwidth katakana, and an ideograph beyond the Basic Multilingual Plane.
+        assert_eq!(terms_of("ｲﾍﾞﾝﾄ 𠮷野家"), ["ｲﾍ", "ﾍﾞ", "ﾞﾝ", "ﾝﾄ", "𠮷野", "野家"]);
+        // Punctuation of CJK text separates stretches: `、`, `。`, `・`.
+        assert_eq!(terms_of("収集、追跡。ログ・データ"), ["収集", "追跡", "ログ", "デー", "ータ"]);
+        // Every bigram is a plain word: a quoted phrase is matched against them in order.
+        assert!(plain_terms("すべてのデータはイベントとして").iter().all(|(_, plain)| *plain));
+        // Bigrams are their own stems, never stop words, in any language.
+        for language in ["en", "ja", "de", "zh-Hans"] {
+            let analyzer = Analyzer::new(language);
+            assert_eq!(analyzer.stem("イベ").as_deref(), Some("イベ"), "{language}");
+            assert_eq!(analyzer.stem("数据").as_deref(), Some("数据"), "{language}");
+        }
+        assert!(is_cjk_term("ント") && !is_cjk_term("event") && !is_cjk_term("ga4"));
+    }
+
+    #[test]
+    fn letters_next_to_cjk_text_are_words_of_their_own() {
+        assert_eq!(
+            terms_of("ga4で収集されるすべてのデータ"),
+            ["ga4", "で収", "収集", "集さ", "され", "れる", "るす", "すべ", "べて", "ての", "のデ", "デー", "ータ"]
+        );
+        assert_eq!(terms_of("Kubernetesのノード"), ["kubernetes", "のノ", "ノー", "ード"]);
+        // An ASCII word in camel case keeps its parts; other letters are folded.
+        assert_eq!(terms_of("KubePodのアラート"), ["kubepod", "kube", "pod", "のア", "アラ", "ラー", "ート"]);
+        assert_eq!(terms_of("Übergabeの手順"), ["ubergabe", "の手", "手順"]);
+        // Stretches alternate: each gives its own pieces.
+        assert_eq!(terms_of("v2の設定とAPIキー"), ["v2", "の設", "設定", "定と", "api", "キー"]);
+        // An identifier next to CJK text gives its words, not itself whole (it would be a
+        // clause); one without CJK characters is kept.
+        assert_eq!(terms_of("設定はconfig.ymlにある"), ["設定", "定は", "config", "yml", "にあ", "ある"]);
+        assert_eq!(terms_of("config.yml を"), ["config", "yml", "config.yml"]);
+    }
+
+    #[test]
+    fn a_cjk_character_alone_gives_no_term() {
+        // One character is no bigram, and the index holds no word of one character.
+        assert_eq!(terms_of("社"), Vec::<String>::new());
+        assert_eq!(terms_of("A社 B社"), Vec::<String>::new());
+        assert_eq!(terms_of("社 のデータ"), ["のデ", "デー", "ータ"]);
+        assert_eq!(terms_of("ab日cd"), ["ab", "cd"]);
+        // The reference splitter gives it, and every caller drops it as a short word.
+        assert_eq!(words("A社").collect::<Vec<_>>(), ["a", "社"]);
+    }
+
+    #[test]
+    fn latin_text_is_split_as_before() {
+        // Nothing of the CJK handling touches text without CJK characters.
+        for text in ["Übergabe: kafka-consumer_groups.sh", "naïve café", "Ελλάδα Москва", "HTTPServer 10.0.0.1"]
+        {
+            let old: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().nth(1).is_some())
+                .map(crate::slug::fold)
+                .collect();
+            let plain: Vec<String> = plain_terms(text).into_iter().filter(|(_, p)| *p).map(|(t, _)| t).collect();
+            assert_eq!(plain, old, "{text:?}");
+        }
+        assert!(!"aé ßΩЖ٣ अ ก".chars().any(is_cjk), "letters of other scripts are not CJK");
+    }
+
+    #[test]
+    fn cjk_ranges_are_sorted_and_match_the_browser() {
+        assert!(CJK_RANGES.windows(2).all(|w| w[0].1 < w[1].0) && CJK_RANGES.iter().all(|r| r.0 <= r.1));
+        for (lo, hi) in CJK_RANGES {
+            for n in [*lo, *hi] {
+                assert!(char::from_u32(n).is_some_and(is_cjk), "{n:x}");
+            }
+            assert!(!char::from_u32(lo - 1).is_some_and(is_cjk), "{:x}", lo - 1);
+        }
+        for c in ['イ', 'ー', 'ひ', '漢', '々', '한', 'ㄱ', 'ｱ', '丽', '𠀀', '豈'] {
+            assert!(is_cjk(c), "{c}");
+        }
+        // search-analysis.js has the same ranges, written as a class of its regex `CJK`.
+        let class: String = CJK_RANGES.iter().map(|(lo, hi)| format!("\\u{{{lo:X}}}-\\u{{{hi:X}}}")).collect();
+        let script = include_str!("../../themes/default/static/search-analysis.js");
+        let line = format!("var CJK = /[{class}]/u;");
+        assert!(script.contains(&line), "search-analysis.js lacks {line}");
     }
 
     #[test]
@@ -318,8 +544,14 @@ mod tests {
             terms("Straße-Ü x on-call 2026-11-22 us-east-1"),
             ["strasse", "on", "call", "2026", "11", "22", "us", "east", "us-east-1"]
         );
-        for text in ["Übergabe: kafka-consumer_groups.sh, pg_stat (v2)", "日本語 ÉCOLE a I", "naïve café x", ""]
-        {
+        for text in [
+            "Übergabe: kafka-consumer_groups.sh, pg_stat (v2)",
+            "日本語 ÉCOLE a I",
+            "naïve café x",
+            "",
+            "ga4で収集されるすべてのデータはイベントとして追跡され",
+            "A社 Kubernetesのノード 데이터베이스",
+        ] {
             let plain: Vec<String> = words(text).filter(|w| w.chars().nth(1).is_some()).collect();
             let found: Vec<String> = terms(text).into_iter().filter(|t| !is_identifier(t)).collect();
             assert_eq!(found, plain, "{text:?}");
@@ -333,8 +565,26 @@ mod tests {
     #[test]
     fn hostile_unicode_around_words_never_breaks_the_splitter() {
         use crate::test_support::hostile_text::{Random, seed_and_count, unicode};
-        const PIECES: &[&str] =
-            &["KubePod", "pg_stat", "10.0.0.1", "CVE-2024-3094", "Über", "x", "_", ".", "-", " ", "HTTPServer", "é-"];
+        const PIECES: &[&str] = &[
+            "KubePod",
+            "pg_stat",
+            "10.0.0.1",
+            "CVE-2024-3094",
+            "Über",
+            "x",
+            "_",
+            ".",
+            "-",
+            " ",
+            "HTTPServer",
+            "é-",
+            "イベント",
+            "日",
+            "한국어",
+            "ga4で",
+            "ｲﾍﾞ",
+            "𠮷",
+        ];
         let (seed, texts) = seed_and_count(0x0b5b_00c5, "OPSBOOK_PROPERTY_PAGES", 3000);
         for n in 0..texts * 4 {
             let mut random = Random(seed ^ n.wrapping_mul(0x2545_f491_4f6c_dd1d));

@@ -15,6 +15,7 @@ mod util;
 mod assets;
 mod audience;
 mod cache;
+mod cjk;
 mod costs;
 mod formats;
 mod images;

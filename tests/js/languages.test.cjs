@@ -31,7 +31,8 @@ function build(language, pages) {
 /** The search engine of a built handbook, from its own search-analysis.js and search.js
     run in one global scope without `module`, as the page's two scripts are in a browser. */
 function engineOf(out, folder = 'search') {
-  const scope = vm.createContext({});
+  // A browser's TextEncoder: the phrase lookup hashes the UTF-8 bytes of a pair.
+  const scope = vm.createContext({ TextEncoder });
   vm.runInContext(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), scope);
   vm.runInContext(fs.readFileSync(path.join(out, 'search.js'), 'utf8'), scope);
   const load = (name) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(out, folder, name))));
@@ -114,4 +115,38 @@ test('a handbook of two languages searches each language in its own index, stemm
   // A page not yet translated is found in the German site too, at its address there.
   assert.deepEqual((await find(german, 'disk')).urls, ['de/disk/']);
   assert.deepEqual((await find(english, 'disk')).urls, ['disk/']);
+});
+
+test('a Japanese handbook finds a page by a word of its text, a quoted phrase, and highlights it', { skip: !bin && 'OPSBOOK_BIN is not set' }, async () => {
+  // Japanese is written without spaces: the index and the client both cut CJK text into
+  // overlapping pairs of characters (src/search/text.rs), the built, minified client too.
+  const out = build('ja', {
+    'ga4.md': '# GA4の計測\n\nga4で収集されるすべてのデータはイベントとして追跡されます。\n',
+    'node.md': '# ノードの再起動\n\nKubernetesのノードを再起動する手順です。イベは略語ではありません、ントも。\n',
+    'log.md': '# ログ\n\nイベントログとデータの保存期間。\n',
+  });
+  const engine = engineOf(out);
+  const ga4AndLog = (await find(engine, 'イベント')).urls.sort();
+  assert.deepEqual(ga4AndLog, ['ga4/', 'log/'], 'every pair of イベント, on the pages that have the word');
+  assert.deepEqual((await find(engine, 'データ 追跡')).urls, ['ga4/']);
+  assert.deepEqual((await find(engine, 'Kubernetes ノード')).urls, ['node/'], 'the letters next to CJK text are a word');
+  assert.deepEqual((await find(engine, 'ga4')).urls, ['ga4/']);
+  // A quoted phrase: its pairs one after the other. `イベントとして` is on one page only.
+  assert.deepEqual((await find(engine, '"イベント"')).urls.sort(), ['ga4/', 'log/']);
+  assert.deepEqual((await find(engine, '"イベントとして"')).urls, ['ga4/']);
+  assert.deepEqual((await find(engine, '"イベントログ"')).urls, ['log/']);
+  // No typing mistake is taken for a CJK word: a pair no page has matches nothing.
+  const none = await engine.search('イベンド');
+  assert.deepEqual(Object.keys(none.corrections), []);
+  // The snippet highlights the matched stretch of the CJK text.
+  const found = await engine.search('イベント');
+  const hit = found.results[0];
+  const best = (await engine.sections(hit.page, hit.sections)).find((s) => s.text.includes('イベント'));
+  const scope = vm.createContext({});
+  vm.runInContext(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), scope);
+  vm.runInContext(fs.readFileSync(path.join(out, 'search.js'), 'utf8'), scope);
+  const marked = scope.OpsbookSearch.snippet(best.text, found, 28).filter((p) => p[1]).map((p) => p[0]);
+  assert.deepEqual(Array.from(new Set(marked)), ['イベント']);
+  const heading = scope.OpsbookSearch.highlight('イベントの収集', found);
+  assert.equal(JSON.stringify(heading), JSON.stringify([['イベント', true], ['の収集', false]]));
 });

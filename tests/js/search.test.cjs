@@ -10,12 +10,38 @@ const search = require('./search-client.cjs');
 
 test('folds and splits words like src/search/text.rs', () => {
   assert.deepEqual(search.words('Übergabe: kafka-consumer_groups.sh, pg_stat (v2)'), ['ubergabe', 'kafka', 'consumer', 'groups', 'sh', 'pg', 'stat', 'v2']);
-  assert.deepEqual(search.words('日本語 ÉCOLE'), ['日本語', 'ecole']);
+  assert.deepEqual(search.words('日本語 ÉCOLE'), ['日本', '本語', 'ecole'], 'CJK text as pairs of characters');
   assert.equal(search.fold('U\u0308bergabe'), 'ubergabe');
   assert.equal(search.fold('ページ'), 'ページ');
   assert.equal(search.fold('Ελλάδα'), 'ελλαδα');
   assert.equal(search.fold('Straße'), 'strasse');
   assert.deepEqual(search.words('a I x9 ok'), ['x9', 'ok'], 'one-character words are not indexed');
+});
+
+test('cuts CJK text into overlapping pairs of characters, the letters next to it words of their own', () => {
+  assert.deepEqual(search.words('イベント'), ['イベ', 'ベン', 'ント']);
+  assert.deepEqual(search.words('ga4で収集'), ['ga4', 'で収', '収集']);
+  assert.deepEqual(search.words('Kubernetesのノード'), ['kubernetes', 'のノ', 'ノー', 'ード']);
+  assert.deepEqual(search.words('数据库 데이터'), ['数据', '据库', '데이', '이터']);
+  assert.deepEqual(search.words('A社 社'), [], 'a CJK character alone is not indexed');
+  const parsed = search.parseQuery('"イベント" データ', []);
+  assert.deepEqual(parsed.phrases, [['イベ', 'ベン', 'ント']], 'a quoted CJK word is a phrase of its pairs');
+  assert.deepEqual(parsed.groups.map((g) => g.words), [['イベ', 'ベン', 'ント'], ['デー', 'ータ']]);
+  assert.equal(search.tolerance('イベ'), 0, 'no typing mistake in a CJK pair');
+  assert.equal(search.tolerance('kubernetes'), 2);
+  assert.equal(new search.analysis.Analyzer('en').stem('イベ'), 'イベ', 'a pair is its own stem');
+});
+
+test('highlights the matching stretch of CJK text, and counts two of its characters as a word', () => {
+  const analyzer = new search.analysis.Analyzer('ja');
+  const found = { analyzer, terms: ['イベ', 'ベン', 'ント'], stems: ['イベ', 'ベン', 'ント'], prefix: false };
+  const text = 'ga4で収集されるすべてのデータはイベントとして追跡されます。' + 'あいうえおかきくけこ'.repeat(10);
+  const parts = search.snippet(text, found, 10);
+  assert.deepEqual(parts.filter((p) => p[1]).map((p) => p[0]), ['イベント']);
+  const shown = parts.map((p) => p[0]).join('');
+  assert.ok(shown.length < 30 && shown.includes('イベント'), `about ten words of two characters: ${shown}`);
+  assert.deepEqual(search.highlight('GA4のイベント一覧', found), [['GA4の', false], ['イベント', true], ['一覧', false]]);
+  assert.deepEqual(search.highlight('pg_stat', { analyzer, terms: ['stat'], stems: ['stat'], prefix: false }), [['pg', false], ['_', false], ['stat', true]]);
 });
 
 test('decodes the compact numbers of src/search/encode.rs', () => {

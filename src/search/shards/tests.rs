@@ -52,6 +52,22 @@ fn sorts_the_words_of_typing_mistakes_by_their_end() {
     assert!((0..shards.len()).all(|n| shards[n].0 == first(n)), "named by the first reversed word");
 }
 
+#[test]
+fn cjk_words_are_not_taken_for_typing_mistakes() {
+    // Bigrams are two characters; longer CJK words (a theme's or an older index's) are
+    // left out all the same, and the letters around them kept.
+    let words = ["イベ", "データ", "数据库", "데이터", "イベントx", "postgres", "über"];
+    let pairs: Vec<(&str, &str)> = words.iter().map(|w| (*w, *w)).collect();
+    let terms = Terms::of_pairs(&pairs);
+    let shards = make_shards(postings_of(&terms, &[1]), &mut ShardCache::default());
+    let reversed: Vec<String> =
+        shards.reversed.iter().flat_map(|(_, json)| serde_json::from_str::<Vec<String>>(json).unwrap()).collect();
+    assert_eq!(reversed, ["über", "postgres"], "sorted by their end");
+    // They are in the vocabulary, as any word.
+    let vocabulary: String = shards.vocabulary.iter().map(|(_, json)| json.to_string()).collect();
+    assert!(words.iter().all(|w| vocabulary.contains(&format!("\"{w}\""))), "{vocabulary}");
+}
+
 /// The shards of `words` (each its own stem) on pages `docs`, from `cache`.
 fn shards_of(words: &[String], docs: &[u32], cache: &mut ShardCache, terms: &Terms) -> Shards {
     let numbers: Vec<u32> = words

@@ -1,5 +1,8 @@
 /* opsbook search analysis: the text handling of src/search/text.rs, in the browser.
-   Folding, splitting into words, identifiers and their parts, stop words and the
+   Folding, splitting into words, identifiers and their parts, Chinese, Japanese and
+   Korean text as overlapping pairs of characters (bigrams: `イベント` is `イベ`, `ベン`,
+   `ント`; the letters next to it, `ga4で`, a word of their own; a CJK character alone
+   nothing), stop words and the
    Snowball English stemmer (Porter2), written from the algorithm's description at
    snowballstem.org; the stemmers of the other languages are generated from the Rust
    ones (themes/default/stemmers/), and the build appends the handbook's language's to
@@ -17,6 +20,9 @@
   var SEPARATOR = /[^\p{Alphabetic}\p{N}]+/u;
   var WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
   var MARK = /^\p{M}$/u;
+  /** The characters of Chinese, Japanese and Korean writing: the ranges of
+      src/search/text.rs `CJK_RANGES` (a test there checks this line). */
+  var CJK = /[\u{1100}-\u{11FF}\u{3005}-\u{3007}\u{3021}-\u{3029}\u{3031}-\u{3035}\u{3038}-\u{303C}\u{3041}-\u{30FF}\u{3131}-\u{318F}\u{31F0}-\u{31FF}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{A960}-\u{A97F}\u{AC00}-\u{D7FF}\u{F900}-\u{FAFF}\u{FF66}-\u{FFDC}\u{1AFF0}-\u{1B16F}\u{20000}-\u{2FA1F}\u{30000}-\u{323AF}]/u;
   /** The characters that join the parts of an identifier: `pg_stat`, `net.ipv4`, `CVE-2024`. */
   var JOINERS = '_.-';
   /** The longest identifier indexed whole, in characters. */
@@ -43,9 +49,50 @@
 
   function long(word) { return Array.from(word).length >= 2; }
 
+  /** Whether a character is one of Chinese, Japanese or Korean writing. */
+  function isCjk(ch) { return CJK.test(ch); }
+
+  /** Whether a term is a CJK bigram (src/search/text.rs `is_cjk_term`): its own stem,
+      never a stop word, never taken for a typing mistake. */
+  function isCjkTerm(term) { var first = Array.from(term)[0]; return !!first && isCjk(first); }
+
+  /** The stretches of a run of letters and digits, `[text, isCjk]`: its CJK characters
+      and its other characters, each stretch as long as it goes. */
+  function stretches(run) {
+    var out = [];
+    Array.from(run).forEach(function (ch) {
+      var cjk = isCjk(ch);
+      var last = out[out.length - 1];
+      if (last && last[1] === cjk) last[0] += ch; else out.push([ch, cjk]);
+    });
+    return out;
+  }
+
+  /** The overlapping pairs of characters of a stretch of CJK characters (none for one
+      character). */
+  function bigrams(stretch) {
+    var chars = Array.from(stretch);
+    var out = [];
+    for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    return out;
+  }
+
+  /** The pieces of a run of letters and digits (src/search/text.rs `words`): its
+      stretches of other characters whole, of CJK characters as bigrams (one alone). */
+  function pieces(run) {
+    if (!CJK.test(run)) return [run];
+    var out = [];
+    stretches(run).forEach(function (s) {
+      if (s[1] && long(s[0])) out.push.apply(out, bigrams(s[0])); else out.push(s[0]);
+    });
+    return out;
+  }
+
   /** The folded words of a text, as the index has them (two characters or more). */
   function words(text) {
-    return text.split(SEPARATOR).filter(long).map(fold);
+    var out = [];
+    text.split(SEPARATOR).forEach(function (run) { out.push.apply(out, pieces(run)); });
+    return out.filter(long).map(fold);
   }
 
   /** The parts of an ASCII word written in camel case (`KubePodCrashLooping`: Kube, Pod,
@@ -57,17 +104,19 @@
 
   /** Whether an identifier is indexed whole (src/search/text.rs `is_kept_identifier`):
       joined by `_`, by `.` with letters or two dots or more, or by `-` with letters and
-      digits both in it. */
+      digits both in it; never with a CJK character (its words are indexed). */
   function keptIdentifier(identifier) {
     var letters = /\p{Alphabetic}/u.test(identifier);
     var dots = identifier.split('.').length - 1;
+    if (CJK.test(identifier)) return false;
     return identifier.indexOf('_') >= 0 || (letters && dots > 0) || dots >= 2 || (letters && /[0-9]/.test(identifier));
   }
 
   /** The words of a text the index holds, in order: each word (folded), then, for a word
       in camel case, its parts; and after the words of an identifier (a run of words
       joined by `_`, `.` or `-` with nothing else between), the identifier itself,
-      folded, joiners kept. `[word, isIdentifier]` pairs. Mirrors
+      folded, joiners kept; a word with CJK characters gives the bigrams of its CJK
+      stretches and its other stretches as words. `[word, isIdentifier]` pairs. Mirrors
       `src/search/text.rs` `for_each_term`. */
   function terms(text) {
     var out = [];
@@ -85,10 +134,17 @@
         if (i + 1 < chars.length && JOINERS.indexOf(chars[i]) >= 0 && WORD_CHAR.test(chars[i + 1])) { i++; continue; }
         break;
       }
-      parts.forEach(function (part) {
+      var word = function (part) {
         if (!long(part)) return;
         out.push([fold(part), false]);
         camelParts(part).forEach(function (p) { if (p.length >= 2) out.push([p.toLowerCase(), false]); });
+      };
+      parts.forEach(function (part) {
+        if (!CJK.test(part)) { word(part); return; }
+        stretches(part).forEach(function (s) {
+          if (!s[1]) word(s[0]);
+          else bigrams(s[0]).forEach(function (b) { out.push([b, false]); });
+        });
       });
       var identifier = chars.slice(start, i).join('');
       if (parts.length > 1 && keptIdentifier(identifier) && i - start <= MAX_IDENTIFIER) out.push([fold(identifier), true]);
@@ -250,15 +306,17 @@
   /** Whether a folded term is an identifier (words joined by `_`, `.` or `-`). */
   function isIdentifier(term) { return /[_.\-]/.test(term); }
 
-  /** The stem of a folded term, `null` for a stop word; an identifier is its own stem. */
+  /** The stem of a folded term, `null` for a stop word; an identifier and a CJK bigram
+      are their own stems. */
   Analyzer.prototype.stem = function (word) {
-    if (isIdentifier(word)) return word;
+    if (isIdentifier(word) || isCjkTerm(word)) return word;
     if (this.stop.has(word)) return null;
     if (this.english) return stemEnglish(word);
     return this.stemmer ? this.stemmer(word) : word;
   };
 
   var api = { fold: fold, words: words, terms: terms, camelParts: camelParts, stemEnglish: stemEnglish,
+    isCjk: isCjk, isCjkTerm: isCjkTerm, stretches: stretches, bigrams: bigrams,
     Analyzer: Analyzer, isIdentifier: isIdentifier, ENGLISH_STOP: ENGLISH_STOP, algorithmOf: algorithmOf };
   if (NODE) module.exports = api;
   else global.OpsbookAnalysis = api;

@@ -1,6 +1,8 @@
 /* opsbook search, part 2 of 8 (see search-format.js): reading a query. Splits it into
    groups of words, identifiers, phrases and filters with the text handling of
-   search-analysis.js (the same as src/search/text.rs), and measures typing mistakes. */
+   search-analysis.js (the same as src/search/text.rs: a CJK word of the query is its
+   pairs of characters, all required, and a quoted one the pairs in order), and
+   measures typing mistakes (none in a CJK pair). */
 (function (search, analysis) {
   'use strict';
 
@@ -78,8 +80,11 @@
     return previous[y.length];
   }
 
-  /** How many typing mistakes a word may have: one, two from eight letters on. */
+  /** How many typing mistakes a word may have: one, two from eight letters on; none for
+      a CJK bigram (two characters of a longer text: the index has no CJK word to
+      correct it to, src/search/shards.rs `reversed_words`). */
   function tolerance(word) {
+    if (analysis.isCjkTerm(word)) return 0;
     var length = Array.from(word).length;
     return length >= 8 ? 2 : length >= 4 ? 1 : 0;
   }

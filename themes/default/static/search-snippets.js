@@ -1,6 +1,8 @@
 /* opsbook search, part 6 of 8 (see search-format.js): what a result shows. Which
    words of a page's text to highlight, the snippet around them, and the filter counts
-   of a result list. The last of the pure parts: under Node, requiring it gives the
+   of a result list. In Chinese, Japanese and Korean text, cut into pairs of characters
+   as the index cuts it (search-analysis.js), the characters of the matching pairs are
+   highlighted, and a snippet counts two characters as a word. The last of the pure parts: under Node, requiring it gives the
    whole client but the page wiring. */
 (function (search) {
   'use strict';
@@ -19,24 +21,55 @@
     return stem !== null && found.stems.indexOf(stem) >= 0;
   }
 
-  /** A snippet of `text`: about `size` words around the first place where most query
-      words stand, as parts `[text, highlighted]`; only the matching words of a longer
-      token are highlighted (`pg_stat_replication`: `replication`). */
-  function snippet(text, found, size) {
-    size = size || 30;
-    var tokens = text.split(/(\s+)/);
-    var wordIndexes = [];
-    tokens.forEach(function (t, i) { if (t && !/^\s+$/.test(t)) wordIndexes.push(i); });
-    var pieces = wordIndexes.map(function (i) {
-      return tokens[i].split(/([^\p{Alphabetic}\p{N}]+)/u).filter(Boolean).map(function (piece) {
-        return [piece, !SEPARATOR.test(piece) && matches(piece, found)];
+  /** The parts `[text, highlighted, cjk]` of a text without spaces: each word
+      highlighted when it matches; in a stretch of CJK characters, the characters of
+      each bigram that matches (overlapping bigrams join: `イベント` for a query
+      `イベント`), the characters one part each (`cjk`: a snippet counts them). */
+  function pieces(text, found) {
+    var out = [];
+    text.split(/([^\p{Alphabetic}\p{N}]+)/u).filter(Boolean).forEach(function (piece) {
+      if (SEPARATOR.test(piece)) { out.push([piece, false, false]); return; }
+      search.analysis.stretches(piece).forEach(function (stretch) {
+        if (!stretch[1]) { out.push([stretch[0], matches(stretch[0], found), false]); return; }
+        var chars = Array.from(stretch[0]);
+        var marked = chars.map(function () { return false; });
+        for (var i = 0; i + 1 < chars.length; i++) {
+          if (matches(chars[i] + chars[i + 1], found)) marked[i] = marked[i + 1] = true;
+        }
+        chars.forEach(function (ch, i) { out.push([ch, marked[i], true]); });
       });
     });
-    var hits = pieces.map(function (p) { return p.some(function (x) { return x[1]; }); });
+    return out;
+  }
+
+  /** How many CJK characters count as one word in a snippet's length. */
+  var CJK_PER_WORD = 2;
+
+  /** A snippet of `text`: about `size` words around the first place where most query
+      words stand, as parts `[text, highlighted]`; only the matching words of a longer
+      token are highlighted (`pg_stat_replication`: `replication`), and in CJK text the
+      matching stretch (its bigrams). CJK text, written without spaces, counts a word
+      every two characters. */
+  function snippet(text, found, size) {
+    size = size || 30;
+    // The words: what stands between spaces, or two characters of CJK text; `glue` is
+    // what follows a word in the snippet (a space after the last of a token).
+    var units = [];
+    text.split(/\s+/).filter(Boolean).forEach(function (token) {
+      var unit = null;
+      var cjk = 0;
+      pieces(token, found).forEach(function (piece) {
+        if (!unit) { unit = { parts: [], glue: '' }; units.push(unit); cjk = 0; }
+        unit.parts.push(piece);
+        if (piece[2] && ++cjk === CJK_PER_WORD) unit = null;
+      });
+      units[units.length - 1].glue = ' ';
+    });
+    var hits = units.map(function (u) { return u.parts.some(function (x) { return x[1]; }); });
     var best = 0;
     var bestCount = -1;
     var step = Math.max(1, Math.floor(size / 6));
-    var last = Math.max(0, wordIndexes.length - size);
+    var last = Math.max(0, units.length - size);
     // Every `step` words, and the window that ends with the text, so its last words
     // are in one too.
     for (var start = 0; start <= last; start = start < last && start + step > last ? last : start + step) {
@@ -47,15 +80,16 @@
     var parts = [];
     var push = function (text, mark) {
       var last = parts[parts.length - 1];
-      if (last && !last[1] && !mark) last[0] += text; else parts.push([text, mark]);
+      // Highlighted characters of CJK text one after the other are one part.
+      if (last && last[1] === mark) last[0] += text; else parts.push([text, mark]);
     };
     if (best > 0) push('… ', false);
-    var end = Math.min(best + size, wordIndexes.length);
+    var end = Math.min(best + size, units.length);
     for (var j = best; j < end; j++) {
-      pieces[j].forEach(function (piece) { push(piece[0], piece[1]); });
-      if (j < end - 1) push(' ', false);
+      units[j].parts.forEach(function (piece) { push(piece[0], piece[1]); });
+      if (j < end - 1 && units[j].glue) push(units[j].glue, false);
     }
-    if (end < wordIndexes.length) push(' …', false);
+    if (end < units.length) push(' …', false);
     return parts;
   }
 
@@ -90,11 +124,15 @@
     return scored.slice(0, max).map(function (s) { return s.section; });
   }
 
-  /** A short text as parts `[text, highlighted]`, each query word highlighted. */
+  /** A short text as parts `[text, highlighted]`, each query word highlighted (in CJK
+      text, the matching stretch). */
   function highlight(text, found) {
-    return text.split(/([^\p{Alphabetic}\p{N}]+)/u).filter(Boolean).map(function (piece) {
-      return [piece, !SEPARATOR.test(piece) && matches(piece, found)];
+    var parts = [];
+    pieces(text, found).forEach(function (piece) {
+      var last = parts[parts.length - 1];
+      if (last && last[1] === piece[1] && (piece[2] || last[2])) { last[0] += piece[0]; last[2] = piece[2]; } else parts.push(piece.slice());
     });
+    return parts.map(function (p) { return [p[0], p[1]]; });
   }
 
   /** Facet counts of a result list: for each filter, each value with the number of the

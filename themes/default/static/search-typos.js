@@ -4,7 +4,9 @@
    prefix: the vocabulary shards `t-<n>.json` where that prefix sorts) or the second half
    (its suffix: the shards `r-<n>.json` of the words sorted by their reversed spelling,
    words only, named in the manifest's `reversed`). So `ostgres`, `lubernetes` and
-   `psotgres` find their word though it sorts far from them. */
+   `psotgres` find their word though it sorts far from them. A CJK bigram is never
+   taken for a typing mistake, nor corrected (search-query.js `tolerance`): it is two
+   characters of a longer text, and the reversed shards leave it out. */
 (function (search) {
   'use strict';
 
@@ -41,6 +43,7 @@
       var near = new Map();
       var consider = function (word, shard) {
         if (near.has(word) && near.get(word)[2]) return;
+        if (search.analysis.isCjkTerm(word)) return;
         var d = search.distance(term, word, max);
         if (d <= max && d > 0) near.set(word, [d, word, shard || null]);
       };
