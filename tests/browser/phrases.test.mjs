@@ -66,6 +66,8 @@ async function searchPage(query) {
   const page = await browser.newPage();
   await page.goto(server.url + 'search/?q=' + encodeURIComponent(query));
   await page.locator('#search-results .search-count').waitFor({ timeout: 5000 });
+  // The count comes first; each result's title when its page's record has come.
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results .search-result')].every((r) => r.querySelector('.search-result-title')), null, { timeout: 5000 });
   const titles = await page.locator('#search-results .search-result-title').allTextContents();
   const count = await page.locator('#search-results .search-count').textContent();
   await page.close();

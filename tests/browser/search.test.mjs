@@ -43,6 +43,7 @@ test('a /search/?q= URL shows the results as a page', async () => {
   await page.goto(server.url + 'search/?q=resolver');
   const links = page.locator('#search-results a.search-result-link');
   await links.first().waitFor({ timeout: 5000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results .search-result')].every((r) => r.querySelector('.search-result-title')), null, { timeout: 5000 });
   const titles = await page.locator('#search-results .search-result-title').allTextContents();
   assert.ok(titles.includes('DNS outage'), titles.join(', '));
   assert.equal(await page.inputValue('.search-page-form input'), 'resolver');
@@ -69,6 +70,7 @@ test('filters narrow the results, as buttons and as query words', async () => {
   const page = await browser.newPage();
   await page.goto(server.url + 'search/?q=' + encodeURIComponent('kind:rca'));
   await page.locator('#search-results .search-result-title').first().waitFor({ timeout: 5000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results .search-result')].every((r) => r.querySelector('.search-result-title')), null, { timeout: 5000 });
   const titles = await page.locator('#search-results .search-result-title').allTextContents();
   assert.deepEqual(titles.sort(), ['DNS outage', 'Expired intermediate certificate']);
   await page.locator('.search-filter[data-token="kind:rca"]').click();
@@ -85,6 +87,7 @@ async function typeAhead(query) {
   await page.locator('.search-form input').fill(query);
   const first = page.locator('.search-form .search-results .search-result-title').first();
   await first.waitFor({ timeout: 5000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.search-form .search-results [role="option"]')].every((r) => r.querySelector('.search-result-title')), null, { timeout: 5000 });
   const titles = await page.locator('.search-form .search-results .search-result-title').allTextContents();
   await page.close();
   return titles;
