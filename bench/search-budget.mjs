@@ -1,9 +1,10 @@
 // Measures the search budgets on a built site: for typical queries (one and two words,
 // typing mistakes, a quoted phrase), the bytes a browser transfers (manifest, shards,
-// reversed shards, filter lists, page records, and the byte ranges of sections: those
-// a phrase is checked in and the top 10 results' for snippets) and the time a query
-// takes once its files are loaded; and the size of the whole index against the
-// Markdown. Sections count as the client fetches them: at most 4 KB each, once.
+// reversed shards, filter lists, page records, and the snippet files `s-<page>.json`:
+// those a phrase is checked in and the top 10 results' sections, as search-box.js asks
+// for them) and the time a query takes once its files are loaded; and the size of the
+// whole index against the Markdown. Every index file is gzip at rest and counts as its
+// bytes on disk, once.
 //
 //   node bench/search-budget.mjs SITE_DIR CONTENT_DIR [query ...]
 import fs from 'node:fs';
@@ -40,31 +41,17 @@ const rows = [];
 for (const query of queries) {
   let bytes = 0;
   const parts = { manifest: 0, shards: 0, filters: 0, records: 0, snippets: 0 };
+  const partOf = (name) =>
+    /^[tr]-/.test(name) ? 'shards' : name.startsWith('p-') ? 'records' : name.startsWith('f-') ? 'filters' : name.startsWith('s-') ? 'snippets' : 'manifest';
+  // The engine asks for each file once (it keeps what it loaded), as the browser does.
   const engine = new search.Engine((name) => {
-    const bytes = fs.readFileSync(path.join(indexDir, name));
-    const size = bytes.length;
-    const text = zlib.gunzipSync(bytes).toString('utf8');
-    bytes += size;
-    parts[/^[tr]-/.test(name) ? 'shards' : name.startsWith('p-') ? 'records' : name.startsWith('f-') ? 'filters' : 'manifest'] += size;
-    return JSON.parse(text);
+    const packed = fs.readFileSync(path.join(indexDir, name));
+    bytes += packed.length;
+    parts[partOf(name)] += packed.length;
+    return JSON.parse(zlib.gunzipSync(packed).toString('utf8'));
   });
-  // A section's text, fetched once by byte range (at most 4 KB), as the browser does.
-  const fetched = new Set();
-  const section = async (page, n) => {
-    const record = await engine.record(page);
-    const start = record.ranges[n * 2] || 0;
-    const range = Math.min(record.ranges[n * 2 + 1] || 0, 4096);
-    if (!fetched.has(page + '#' + n)) {
-      fetched.add(page + '#' + n);
-      bytes += range;
-      parts.snippets += range;
-    }
-    const html = fs.readFileSync(path.join(site, record.url, 'index.html'));
-    return html.subarray(start, start + range).toString('utf8').replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
-  };
-  engine.text = section;
   const found = await engine.search(query);
-  for (const hit of found.results.slice(0, 10)) await section(hit.page, hit.section);
+  for (const hit of found.results.slice(0, 10)) await engine.sections(hit.page, hit.sections);
   // Once its files are loaded, the query again: the time of the search itself.
   const runs = 20;
   const started = process.hrtime.bigint();

@@ -172,37 +172,46 @@ fn indexes_identifiers_and_puts_each_stem_in_its_home_shard() {
     assert_eq!(db[5], "ledger-db");
 }
 
-/// Issue 19: the client's parts are written as one `search.js`, in order; a site can
-/// replace one part, or the whole client.
+/// Issue 19: the client's parts are written as one `search.js`, in order, but for the
+/// three only some searches need (typing mistakes, phrases, the search page: issue 34),
+/// each a file of its own; a site can replace one part, or the whole client.
 #[test]
-fn writes_the_client_as_one_file_of_its_parts() {
+fn writes_the_client_as_one_file_of_its_parts_and_the_later_ones_apart() {
     let site = Site::fixture("basic");
     site.build(&[]).expect_code(0);
     // The built-in parts are written minified (no comments): each is known by the first
     // function it defines.
-    const FIRST: [&str; 8] = [
-        "function decode(",
-        "function parseQuery(",
-        "function reversed(",
-        "function Engine(",
-        "function stemsOfText(",
-        "function matches(",
-        "function word(",
-        "function corrected(",
+    const FIRST: [&str; 5] =
+        ["function decode(", "function parseQuery(", "function Engine(", "function matches(", "function word("];
+    const LATER: [(&str, &str); 3] = [
+        ("search-typos.js", "function reversed("),
+        ("search-phrases.js", "function stemsOfText("),
+        ("search-page.js", "function corrected("),
     ];
     let client = site.read("public/search.js");
     let parts: Vec<usize> = FIRST.iter().map(|first| client.find(first).expect("every part")).collect();
     assert!(parts.windows(2).all(|w| w[0] < w[1]), "the parts in order");
     assert!(!client.contains("opsbook search, part"), "minified: no comments");
-    assert!(!site.exists("public/search-format.js") && !site.exists("public/search-box.js"), "no part on its own");
+    assert!(client.contains("loadPart"), "the box loads the later parts");
+    for (file, first) in LATER {
+        assert!(!client.contains(first), "{file} is not in search.js");
+        let part = site.read(&format!("public/{file}"));
+        assert!(part.contains(first) && !part.contains("opsbook search, part"), "{file} on its own, minified");
+    }
+    assert!(
+        !site.exists("public/search-format.js") && !site.exists("public/search-box.js"),
+        "no other part on its own"
+    );
     site.write("static/search-box.js", "/* the site's own search box */\n");
+    site.write("static/search-page.js", "/* the site's own search page */\n");
     site.build(&[]).expect_code(0);
     let client = site.read("public/search.js");
     assert!(
-        client.contains("/* the site's own search box */") && !client.contains(FIRST[6]),
+        client.contains("/* the site's own search box */") && !client.contains(FIRST[4]),
         "a site's part as written"
     );
-    assert!(client.contains(FIRST[5]) && client.contains(FIRST[7]));
+    assert!(client.contains(FIRST[3]) && client.contains(FIRST[2]));
+    assert_eq!(site.read("public/search-page.js"), "/* the site's own search page */\n", "a later part as written");
     site.write("static/search.js", "/* a whole client */\n");
     site.build(&[]).expect_code(0);
     assert_eq!(site.read("public/search.js"), "/* a whole client */\n");

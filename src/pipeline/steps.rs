@@ -198,13 +198,14 @@ fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diag
 }
 
 /// The site paths of the files the theme and `static/` folders add (the search client's
-/// parts as one `search.js`), and of the extra files every build writes, so links to
+/// parts as one `search.js`, and those loaded later), and of the extra files every build writes, so links to
 /// them resolve.
 fn static_and_extra_files(config: &Config, theme: &ThemeFiles) -> HashSet<String> {
     let mut files: HashSet<String> =
         theme.statics.keys().filter(|path| !crate::render::SEARCH_PARTS.contains(&path.as_str())).cloned().collect();
     if config.search {
         files.insert("search.js".to_string());
+        files.extend(crate::render::SEARCH_LATER.iter().map(|part| part.to_string()));
     }
     files.extend(crate::site::extra_files::paths_known_from_config(config));
     files

@@ -11,7 +11,7 @@ use super::page::{RenderedPage, caught_as_problem, render_page};
 use super::statuspage::{ApiFile, api_json};
 use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
-use crate::render::{Renderer, SEARCH_PARTS, ThemeFiles};
+use crate::render::{Renderer, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
 use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
@@ -163,6 +163,13 @@ pub(crate) fn write_files(
         match search_client(theme) {
             Ok(client) => output.write("search.js", client.as_bytes())?,
             Err(d) => diagnostics.push(d),
+        }
+        for part in SEARCH_LATER {
+            match static_text(theme, part) {
+                Ok(Some(text)) => output.write(part, text.as_bytes())?,
+                Ok(None) => {}
+                Err(d) => diagnostics.push(d),
+            }
         }
     }
     write_mermaid(site, theme, output)?;
@@ -425,11 +432,11 @@ pub(crate) fn write_status_files(
 }
 
 /// The search client, `search.js`: its [`SEARCH_PARTS`] one after the other (each from
-/// the site, the theme or the built-in theme); a part that cannot be read is an
-/// `unreadable-file` error at it.
+/// the site, the theme or the built-in theme), but for those loaded later
+/// ([`SEARCH_LATER`]); a part that cannot be read is an `unreadable-file` error at it.
 fn search_client(theme: &ThemeFiles) -> Result<String, Diagnostic> {
     let mut client = String::new();
-    for part in SEARCH_PARTS {
+    for part in SEARCH_PARTS.iter().filter(|part| !SEARCH_LATER.contains(part)) {
         let Some(text) = static_text(theme, part)? else { continue };
         client.push_str(&text);
         if !client.ends_with('\n') {

@@ -26,7 +26,7 @@ use crate::site::{PageId, Site};
 pub(crate) use alert_page::{ALERT_TEMPLATE, alert_of_path, runbook_steps};
 pub(crate) use nav::{NavCache, branch_json};
 pub(crate) use status_site::StatusSitePage;
-pub(crate) use theme::{Origin, SEARCH_PARTS, ThemeFiles};
+pub(crate) use theme::{Origin, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
 pub(crate) use views::Bodies;
 use views::{IndexView, PageContext, PageView, SiteView};
 

@@ -72,8 +72,9 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
 );
 
 /// The parts of the search client, in order. The build writes `search.js` as their
-/// concatenation, so a page makes one request for it; each part can be replaced file by
-/// file like any static file, and a theme's own `search.js` replaces them all.
+/// concatenation (but for [`SEARCH_LATER`]), so a page makes one request for it; each
+/// part can be replaced file by file like any static file, and a theme's own `search.js`
+/// replaces them all.
 pub(crate) const SEARCH_PARTS: &[&str] = &[
     "search-format.js",
     "search-query.js",
@@ -85,8 +86,14 @@ pub(crate) const SEARCH_PARTS: &[&str] = &[
     "search-page.js",
 ];
 
+/// The parts of [`SEARCH_PARTS`] that only some searches need, written as files of their
+/// own and loaded by the search box when first needed rather than with `search.js` on
+/// every page: typing mistakes (a word that matches nothing), quoted phrases, and the
+/// search page (a page with `data-search-page`). A plain host sends a page 7 KB less.
+pub(crate) const SEARCH_LATER: &[&str] = &["search-typos.js", "search-phrases.js", "search-page.js"];
+
 /// The built-in static files, by path in the output (the [`SEARCH_PARTS`] are written
-/// as one, `search.js`).
+/// as one, `search.js`, but for the [`SEARCH_LATER`] ones).
 pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "style.css",
     "favicon.svg",

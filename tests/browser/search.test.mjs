@@ -187,3 +187,37 @@ test('a quoted phrase shows only the pages that have it (issue 19)', async () =>
   assert.equal(await page.locator('.search-form .search-results .search-result-title').count(), 0);
   await page.close();
 });
+
+test('a page loads the parts only some searches need when a search first needs them (issue 34)', async () => {
+  const page = await browser.newPage();
+  const scripts = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop();
+    if (name.endsWith('.js')) scripts.push(name);
+  });
+  const later = () => scripts.filter((name) => ['search-typos.js', 'search-phrases.js', 'search-page.js'].includes(name));
+  const asked = (file) => page.waitForRequest((request) => request.url().endsWith('/' + file), { timeout: 5000 });
+  const firstTitle = (title) => page.waitForFunction((t) => document.querySelector('.search-form .search-result-title')?.textContent === t, title, { timeout: 5000 });
+  await page.goto(server.url + 'runbooks/cache/');
+  const box = page.locator('.search-form input').first();
+  await box.fill('resolver');
+  await firstTitle('DNS outage');
+  assert.deepEqual(later(), [], 'a word the index has needs none of them');
+  const typos = asked('search-typos.js');
+  await box.fill('postgress');
+  await typos;
+  await firstTitle('Database failover');
+  await box.fill('resolver');
+  await firstTitle('DNS outage');
+  const phrases = asked('search-phrases.js');
+  await box.fill('"split brain"');
+  await phrases;
+  await firstTitle('Database failover');
+  await box.fill('postgress');
+  await firstTitle('Database failover');
+  assert.deepEqual(later(), ['search-typos.js', 'search-phrases.js'], 'a typing mistake, a phrase, each part once');
+  await page.goto(server.url + 'search/?q=failover');
+  await page.locator('#search-results .search-result-title').first().waitFor({ timeout: 5000 });
+  assert.ok(scripts.includes('search-page.js'), 'the search page loads its own part');
+  await page.close();
+});

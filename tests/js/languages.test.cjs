@@ -29,12 +29,15 @@ function build(language, pages) {
 }
 
 /** The search engine of a built handbook, from its own search-analysis.js and search.js
-    run in one global scope without `module`, as the page's two scripts are in a browser. */
+    run in one global scope without `module`, as the page's two scripts are in a browser,
+    and the parts the search box loads when a search needs them (typing mistakes,
+    phrases: there is no document here to load them into). */
 function engineOf(out, folder = 'search') {
   // A browser's TextEncoder: the phrase lookup hashes the UTF-8 bytes of a pair.
   const scope = vm.createContext({ TextEncoder });
-  vm.runInContext(fs.readFileSync(path.join(out, 'search-analysis.js'), 'utf8'), scope);
-  vm.runInContext(fs.readFileSync(path.join(out, 'search.js'), 'utf8'), scope);
+  for (const file of ['search-analysis.js', 'search.js', 'search-typos.js', 'search-phrases.js']) {
+    vm.runInContext(fs.readFileSync(path.join(out, file), 'utf8'), scope);
+  }
   const load = (name) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(out, folder, name))));
   return new scope.OpsbookSearch.Engine(load);
 }

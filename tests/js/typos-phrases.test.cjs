@@ -79,6 +79,28 @@ test('a word that matches no page is left out and named when the other words mat
   assert.deepEqual(known.missing, []);
 });
 
+// `kublet` is indexed (page 1 misspells it) and so is `down` (pages 2 and 4), but no
+// page has both; `kubelet` is on pages 2 and 3, `dawn` (one mistake from `down`) on 3.
+const misspeltIndex = {
+  'manifest.json': manifest({ shards: ['aa'], reversed: [] }),
+  't-0.json': {
+    w: { kublet: 'kublet', kubelet: 'kubelet', down: 'down', dawn: 'dawn' },
+    p: { kublet: '1a0', kubelet: '2k01a0', down: '2k02a0', dawn: '3a0' },
+  },
+};
+
+test('words that are all indexed but on no page together are tried with their typing mistakes', async () => {
+  const { engine } = engineOver(misspeltIndex);
+  const found = await engine.search('kublet down');
+  assert.deepEqual(found.results.map((r) => r.page), [2, 3], 'kubelet and down, then kubelet and dawn (two mistakes)');
+  assert.deepEqual(found.corrections, { kublet: 'kubelet' }, 'only the word the first result has corrected');
+  const together = await engine.search('kubelet down');
+  assert.deepEqual(together.results.map((r) => r.page), [2]);
+  assert.deepEqual(together.corrections, {}, 'words found together are not corrected');
+  const { engine: alone } = engineOver(misspeltIndex);
+  assert.deepEqual((await alone.search('kublet')).results.map((r) => r.page), [1], 'one word as the index has it');
+});
+
 // Eleven pages with both `split` and `brain`, best first; the files of pairs say only
 // pages 9 and 10 (below the first ten) have "split brain", and pages 0-10 "brain split".
 const L = '0123456789abcdefghijklmnopqrstuv';

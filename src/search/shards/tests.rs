@@ -3,7 +3,7 @@ use crate::search::index::Posting;
 
 /// Postings of `terms` where every stem is on the pages `docs`.
 fn postings_of<'t>(terms: &'t Terms, docs: &[u32]) -> Postings<'t> {
-    let list: Vec<Posting> = docs.iter().map(|&doc| Posting { doc, score: 200, section: 0 }).collect();
+    let list: Vec<Posting> = docs.iter().map(|&doc| Posting { doc, score: 200, section: 0, title: false }).collect();
     Postings {
         terms,
         by_stem: (0..terms.stem_count()).map(|_| Some(StemPostings::Listed(list.clone()))).collect(),

@@ -1,7 +1,8 @@
 /* opsbook search, part 7 of 8 (see search-format.js): the search box in every page's
    header, in the browser only. Fetches the index files (gzip-compressed JSON) and the text of the result pages
    it shows (one small file each, for snippets), and shows results as an ARIA 1.2 combobox;
-   the helpers the search page (part 8) shares go into `search.page`. */
+   the helpers the search page (part 8) shares go into `search.page`. It loads the parts
+   that only some searches need when they are first needed (`search.loadPart`). */
 (function (search) {
   'use strict';
 
@@ -238,5 +239,25 @@
     }
   });
 
+  /** Loads a part of the client that only some searches need (src/render/theme.rs
+      `SEARCH_LATER`: search-typos.js, search-phrases.js, search-page.js) from beside
+      this script, once; the engine asks for it when a search needs it. */
+  var parts = {};
+  search.loadPart = function (file) {
+    if (!parts[file]) {
+      parts[file] = new Promise(function (resolve, reject) {
+        var part = document.createElement('script');
+        part.src = root + file;
+        part.onload = function () { resolve(); };
+        part.onerror = function () { delete parts[file]; reject(new Error('cannot load ' + file)); };
+        document.head.appendChild(part);
+      });
+    }
+    return parts[file];
+  };
+
   search.page = { root: root, engine: engine, element: element, renderResults: renderResults, wireBox: wireBox, word: word, quoted: quoted };
+  document.querySelectorAll('.search-form').forEach(function (form, i) { wireBox(form, i); });
+  // The search page's own part, on the search page only.
+  if (document.querySelector('[data-search-page]')) search.loadPart('search-page.js');
 })(this.OpsbookSearch);

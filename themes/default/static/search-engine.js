@@ -13,6 +13,13 @@
       (`failing over`), against its own score. */
   var JOIN_WEIGHT = 1.2;
 
+  /** Resolves once `search[name]` is there: it is in a part that the search box loads
+      when a search first needs it (search-box.js `loadPart`); under Node, and with a
+      theme's own whole client, every part is there from the start. */
+  function having(name, file) {
+    return search[name] || !search.loadPart ? Promise.resolve() : search.loadPart(file);
+  }
+
   /** The search engine over an index reached through `load(name)`, a function that
       returns a promise of the parsed JSON file `search/<name>`. */
   function Engine(load) {
@@ -45,8 +52,9 @@
       2. while it is being typed (`prefix`), the words it starts, weight 1/2;
       3. when neither finds anything, the indexed words one typing mistake away (two
          from eight letters on), wherever they sort (search-typos.js), weight 0.3 for
-         one mistake: `postgress`, `ostgres`. */
-  Engine.prototype.stemsOf = function (term, prefix, manifest) {
+         one mistake: `postgress`, `ostgres`; with `widen`, also beside a word the
+         index has (a query whose words are all indexed but on no page together). */
+  Engine.prototype.stemsOf = function (term, prefix, manifest, widen) {
     var engine = this;
     var analyzer = this.analyzer(manifest);
     var stem = analyzer.stem(term) || term;
@@ -81,8 +89,10 @@
         candidates.slice(0, 40).forEach(function (c) { add(c[1].w[c[0]], PREFIX_WEIGHT, c[1].p[c[1].w[c[0]]], 'prefix', c[0]); });
       }
       var max = search.tolerance(term);
-      if (stems.size || !max) return stems;
-      return search.nearWords(term, max, manifest, function (name) { return engine.file(name); }, loaded.slice(0, 2)).then(function (near) {
+      if ((stems.size && !widen) || !max) return stems;
+      return having('nearWords', 'search-typos.js').then(function () {
+        return search.nearWords(term, max, manifest, function (name) { return engine.file(name); }, loaded.slice(0, 2));
+      }).then(function (near) {
         near.forEach(function (n) { add(n[2].w[n[1]], TYPO_WEIGHT / n[0], n[2].p[n[2].w[n[1]]], 'typo', n[1]); });
         return stems;
       });
@@ -90,8 +100,9 @@
   };
 
   /** The stems of one group of the query: its identifier when the index has it (one
-      term then stands for all its words), else one entry per word, all required. */
-  Engine.prototype.groupStems = function (group, prefix, manifest) {
+      term then stands for all its words), else one entry per word, all required;
+      `widen` as for stemsOf. */
+  Engine.prototype.groupStems = function (group, prefix, manifest, widen) {
     var engine = this;
     var found = function (stems) {
       return Array.from(stems.values()).some(function (e) { return e.how === 'word' || e.how === 'stem'; });
@@ -99,9 +110,9 @@
     // A word in camel case the index does not have stands for its parts.
     var wordOrParts = function (word, last) {
       var parts = (group.camel || {})[word];
-      return engine.stemsOf(word, last && !parts, manifest).then(function (stems) {
+      return engine.stemsOf(word, last && !parts, manifest, widen).then(function (stems) {
         if (!parts || found(stems)) return [stems];
-        return Promise.all(parts.map(function (part, i) { return engine.stemsOf(part, last && i === parts.length - 1, manifest); }));
+        return Promise.all(parts.map(function (part, i) { return engine.stemsOf(part, last && i === parts.length - 1, manifest, widen); }));
       });
     };
     var perWord = function () {
@@ -110,7 +121,7 @@
       })).then(function (lists) { return [].concat.apply([], lists); });
     };
     if (!group.identifier) return perWord();
-    return this.stemsOf(group.identifier, false, manifest).then(function (stems) {
+    return this.stemsOf(group.identifier, false, manifest, widen).then(function (stems) {
       return found(stems) ? [stems] : perWord();
     });
   };
@@ -147,9 +158,11 @@
       var hasFilters = Object.keys(parsed.filters).length > 0;
       var empty = { terms: [], stems: [], corrections: {}, phrases: [], results: [] };
       if (!parsed.groups.length && !hasFilters) return empty;
-      var lookups = parsed.groups.map(function (group, i) {
-        return engine.groupStems(group, parsed.prefix && i === parsed.groups.length - 1, manifest);
-      });
+      var lookups = function (widen) {
+        return Promise.all(parsed.groups.map(function (group, i) {
+          return engine.groupStems(group, parsed.prefix && i === parsed.groups.length - 1, manifest, widen);
+        }));
+      };
       // Two words that the handbook writes as one (`failing over`: `failover`) also
       // match the one word, whose stem is the first word's stem and the second word.
       var analyzer = engine.analyzer(manifest);
@@ -162,18 +175,30 @@
           return stems.size ? stems : null;
         });
       });
-      return Promise.all([Promise.all(lookups), hasFilters ? engine.filterPages(parsed.filters) : null, Promise.all(joins)]).then(function (found) {
+      // The pages of the query's stems (`found`: the stems of each group, the pages the
+      // filters allow, the joined words), scored and in order. With `widened`, a
+      // correction is named only where the first result has the corrected word and not
+      // the word as asked.
+      var rank = function (found, widened) {
         var allowed = found[1];
         var matchedStems = [];
         var matchedWords = [];
         var corrections = {};
+        var typos = [];
+        var asIs = new Map();
         var scoresOf = function (stems) {
           var termScores = new Map();
           stems.forEach(function (entry, stem) {
             matchedStems.push(stem);
             if (entry.word) matchedWords.push(entry.word);
-            if (entry.how === 'typo') corrections[entry.asked || ''] = entry.word;
-            search.stemPostings(entry.postings, manifest.pages).forEach(function (hit, page) {
+            var postings = search.stemPostings(entry.postings, manifest.pages);
+            if (entry.how === 'typo') {
+              if (!widened) corrections[entry.asked || ''] = entry.word;
+              typos.push({ asked: entry.asked || '', word: entry.word, postings: postings });
+            } else {
+              asIs.set(entry.asked || '', (asIs.get(entry.asked || '') || []).concat([postings]));
+            }
+            postings.forEach(function (hit, page) {
               var score = hit[0] * entry.weight;
               var current = termScores.get(page);
               // The best match of the word's stems counts; each one's best section is kept
@@ -237,9 +262,28 @@
           }
         });
         results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
-        var found_ = { analyzer: engine.analyzer(manifest), terms: parsed.terms, stems: matchedStems, words: matchedWords, prefix: parsed.prefix,
+        if (widened && results.length) {
+          var first = results[0].page;
+          typos.forEach(function (typo) {
+            var asked = (asIs.get(typo.asked) || []).some(function (postings) { return postings.has(first); });
+            if (typo.postings.has(first) && !asked) corrections[typo.asked] = typo.word;
+          });
+        }
+        return { analyzer: engine.analyzer(manifest), terms: parsed.terms, stems: matchedStems, words: matchedWords, prefix: parsed.prefix,
           corrections: corrections, missing: missing, phrases: parsed.phrases, results: results };
-        return parsed.phrases.length ? search.keepPhrases(engine, found_) : found_;
+      };
+      var filters = hasFilters ? engine.filterPages(parsed.filters) : null;
+      return Promise.all([lookups(false), filters, Promise.all(joins)]).then(function (found) {
+        var ranked = rank(found);
+        // Every word is in the index but no page has them all: a word may be another
+        // word misspelt (`kublet down`, where one page has the misspelling `kublet` and
+        // none has it with `down`). Each word's typing mistakes are then tried beside
+        // it, as for a word that matches nothing, and shown as corrections.
+        if (ranked.results.length || parsed.groups.length < 2) return ranked;
+        return lookups(true).then(function (wider) { return rank([wider, found[1], found[2]], true); });
+      }).then(function (ranked) {
+        if (!parsed.phrases.length) return ranked;
+        return having('keepPhrases', 'search-phrases.js').then(function () { return search.keepPhrases(engine, ranked); });
       });
     });
   };

@@ -4,7 +4,9 @@
    order (src/render/theme.rs, SEARCH_PARTS): format, query, typos, engine, phrases,
    snippets (the pure parts, also loaded by the tests under Node, each requiring the
    part before it), then box and page (the search box on every page and the /search/
-   page). Every part adds its functions to one object: OpsbookSearch in a browser, the
+   page). Three of them, typos, phrases and page, only some searches need: the build
+   writes them as files of their own (SEARCH_LATER), which the box loads when first
+   needed. Every part adds its functions to one object: OpsbookSearch in a browser, the
    module's exports under Node. This part decodes the index's numbers and postings and
    finds the shard of a word. */
 (function (search) {

@@ -1,6 +1,6 @@
 /* opsbook search, part 8 of 8 (see search-format.js): the search page, in the browser
-   only, and the start of it all: wires every search box (part 7) and, on /search/, the
-   results page with its filters. */
+   only: the results page with its filters. A file of its own, which the search box
+   (part 7) loads on the search page only. */
 (function (search) {
   'use strict';
 
@@ -141,7 +141,6 @@
     if (initial) show(); else engine.search('').then(function (found) { return renderFacets(found, serial); });
   }
 
-  document.querySelectorAll('.search-form').forEach(function (form, i) { search.page.wireBox(form, i); });
   var page = document.querySelector('[data-search-page]');
   if (page) wirePage(page);
 })(this.OpsbookSearch);
