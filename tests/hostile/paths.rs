@@ -204,6 +204,16 @@ fn refuses_content_files_that_replace_pages_or_theme_files() {
     // theme's files stay refused.
     let cases = [
         ("content/search.js", "/search.js, which is already taken by the file /search.js that opsbook writes"),
+        // The parts of the search client the box loads later (issue 34): no page's file
+        // takes the place of the script the search page runs.
+        (
+            "content/search-page.js",
+            "/search-page.js, which is already taken by the file /search-page.js that opsbook writes",
+        ),
+        (
+            "content/search-typos.js",
+            "/search-typos.js, which is already taken by the file /search-typos.js that opsbook writes",
+        ),
         ("content/style.css", "/style.css, which is already taken by the file /style.css that opsbook writes"),
         ("content/x/index.html", "/x/index.html, which is already taken by `content/x.md`"),
     ];
