@@ -187,6 +187,25 @@ fn the_bundled_handbook_rebuilt_with_the_cache_is_the_same_as_built_fresh() {
     assert_rebuild_is_fresh(&site, "the bundled handbook with a page edited");
 }
 
+/// The compressed search index files are kept in the cache, each once, and a rebuild
+/// writes the same bytes (taken from the cache for the files whose text is the same).
+#[test]
+fn the_cache_keeps_the_compressed_index_files_for_the_next_build() {
+    let site = handbook();
+    build(&site, &[]);
+    let cache = site.read_bytes(CACHE);
+    let files: Vec<String> =
+        site.files_under("public/search").into_iter().filter(|file| file.ends_with(".json")).collect();
+    assert!(files.len() > 3, "{files:?}");
+    for file in &files {
+        // As written (`read_bytes` would inflate it).
+        let bytes = std::fs::read(site.root.join("public/search").join(file)).expect("an index file");
+        let found = cache.windows(bytes.len()).filter(|w| *w == bytes.as_slice()).count();
+        assert_eq!(found, 1, "search/{file}: kept once in the cache of {} bytes", cache.len());
+    }
+    assert_rebuild_is_fresh(&site, "an index from the cache");
+}
+
 #[test]
 fn a_corrupt_cache_is_ignored_and_made_again() {
     let site = handbook();
@@ -195,7 +214,7 @@ fn a_corrupt_cache_is_ignored_and_made_again() {
     let mut corrupt = good.clone();
     let middle = corrupt.len() / 2;
     corrupt[middle] ^= 0x55;
-    for bad in [&corrupt[..], &good[..good.len() / 2], b"opsbook-cache 2\n", b"not a cache at all"] {
+    for bad in [&corrupt[..], &good[..good.len() / 2], b"opsbook-cache 3\n", b"not a cache at all"] {
         site.write(CACHE, bad);
         assert_rebuild_is_fresh(&site, "a corrupt cache");
         // Made again: the same blocks, in the order the build's threads met them.

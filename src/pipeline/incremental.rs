@@ -129,7 +129,7 @@ pub(crate) fn write_index_of(
     if !site.config.search {
         return Ok(false);
     }
-    super::write::write_search_index(site, &input.search, sink, cache)?;
+    super::write::write_search_index(site, &input.search, sink, cache, None)?;
     Ok(true)
 }
 

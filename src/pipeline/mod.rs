@@ -322,7 +322,13 @@ fn run(
     } else {
         // On failure, dropping the output removes its temporary folder.
         let keep = purpose == Purpose::Build;
-        let written = Written { keep, rendered: &rendered, search: &mut search, index_cache: &mut index_cache };
+        let written = Written {
+            keep,
+            rendered: &rendered,
+            search: &mut search,
+            index_cache: &mut index_cache,
+            cache: cache.as_deref(),
+        };
         write_rest(&site, &theme, &renderer, written, sink, timer, diagnostics)?;
     }
     if let Some(output) = output {
@@ -381,6 +387,8 @@ struct Written<'a> {
     rendered: &'a write::RenderedPages,
     search: &'a mut crate::search::SitePostings,
     index_cache: &'a mut crate::search::IndexCache,
+    /// The build cache, which keeps the compressed index files for the next build.
+    cache: Option<&'a cache::Cache>,
 }
 
 /// After the pages: the search index, static files and extra files, into `sink`. Fails
@@ -405,7 +413,8 @@ fn write_rest(
     if site.config.search {
         crate::progress::begin("indexing search", 0);
         written.search.set_titles(site);
-        write::write_search_index(site, written.search, sink, written.index_cache)?;
+        let kept = written.cache.map(|cache| cache as &dyn crate::search::packed::Kept);
+        write::write_search_index(site, written.search, sink, written.index_cache, kept)?;
     }
     if !written.keep {
         // Freed on a thread of its own, while the files are written: at thousands of

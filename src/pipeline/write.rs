@@ -478,16 +478,18 @@ pub(crate) fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<Strin
 /// Writes the search index under `search/` (and each other language's under its
 /// folder, `de/search/`) from the pages' `postings`; `pages` holds the
 /// record of each page, by page id; `cache`, what the last index was made of (left
-/// holding what this one is made of).
+/// holding what this one is made of); `kept`, the build cache, which has the
+/// compressed bytes of the files whose text the previous build had too.
 pub(crate) fn write_search_index(
     site: &Site,
     postings: &crate::search::SitePostings,
     output: &dyn Sink,
     cache: &mut crate::search::IndexCache,
+    kept: Option<&dyn crate::search::packed::Kept>,
 ) -> Result<(), Failure> {
     let index = crate::search::build_index(site, postings, cache);
     let edits = cache.is_for_edits();
-    let files = crate::search::packed::pack(&index.files, &mut cache.packed, edits);
+    let files = crate::search::packed::pack(&index.files, &mut cache.packed, edits, kept);
     crate::spent::phase(Some("index: compress"));
     files.par_iter().try_for_each(|(path, bytes)| output.write(path, bytes))?;
     crate::spent::phase(Some("index: write"));

@@ -6,7 +6,9 @@
 //! (`static/search-box.js`).
 //!
 //! The dev server keeps each file's compressed bytes with the text they were made of
-//! ([`Packed`]), so an edit compresses only the files whose text changed.
+//! ([`Packed`]), so an edit compresses only the files whose text changed; a build keeps
+//! them in its build cache by the hash of their text ([`Kept`], the pipeline's cache),
+//! so a rebuild does the same.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -31,17 +33,44 @@ pub(crate) fn gzip(text: &str) -> Vec<u8> {
     encoder.finish().expect("writing to memory cannot fail")
 }
 
+/// Compressed index files kept from one build to the next, by the XXH3-128 hash of
+/// their text: the build cache ([`crate::pipeline`]'s), which only the binary that
+/// wrote it believes, so its bytes are those this binary would make.
+pub(crate) trait Kept: Sync {
+    /// The bytes the previous build made of the text that hashes to `key`.
+    fn packed(&self, key: u128) -> Option<&[u8]>;
+    /// Keeps the bytes made of the text that hashes to `key` for the next build.
+    fn keep_packed(&self, key: u128, bytes: &[u8]);
+}
+
 /// The bytes to write for `files` (`(path, JSON)`): each compressed, or taken from
-/// `cache` when its text is the same as the one they were made of. With `keep`, the
-/// cache is left holding these files' bytes (the dev server's); else it is emptied.
-pub(crate) fn pack(files: &[(String, Arc<str>)], cache: &mut Packed, keep: bool) -> Vec<(String, Arc<[u8]>)> {
+/// `cache` when its text is the same as the one they were made of, or from `kept` when
+/// that has the hash of the text. With `keep`, the cache is left holding these files'
+/// bytes (the dev server's); else it is emptied. Every file's bytes go to `kept`.
+pub(crate) fn pack(
+    files: &[(String, Arc<str>)],
+    cache: &mut Packed,
+    keep: bool,
+    kept: Option<&dyn Kept>,
+) -> Vec<(String, Arc<[u8]>)> {
     let old = std::mem::take(&mut cache.files);
     let packed: Vec<(String, Arc<str>, Arc<[u8]>)> = files
         .par_iter()
         .map(|(path, text)| {
             let bytes = match old.get(path) {
                 Some((was, bytes)) if Arc::ptr_eq(was, text) || **was == **text => Arc::clone(bytes),
-                _ => gzip(text).into(),
+                _ => match kept {
+                    Some(kept) => {
+                        let key = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+                        let bytes: Arc<[u8]> = match kept.packed(key) {
+                            Some(bytes) => bytes.into(),
+                            None => gzip(text).into(),
+                        };
+                        kept.keep_packed(key, &bytes);
+                        bytes
+                    }
+                    None => gzip(text).into(),
+                },
             };
             (path.clone(), Arc::clone(text), bytes)
         })
@@ -80,12 +109,50 @@ mod tests {
     fn a_kept_cache_compresses_only_the_files_whose_text_changed() {
         let file = |path: &str, text: &str| (path.to_string(), Arc::<str>::from(text));
         let mut cache = Packed::default();
-        let first = pack(&[file("search/t-0.json", "[1]"), file("search/t-1.json", "[2]")], &mut cache, true);
-        let second = pack(&[file("search/t-0.json", "[1]"), file("search/t-1.json", "[3]")], &mut cache, true);
+        let first = pack(&[file("search/t-0.json", "[1]"), file("search/t-1.json", "[2]")], &mut cache, true, None);
+        let second = pack(&[file("search/t-0.json", "[1]"), file("search/t-1.json", "[3]")], &mut cache, true, None);
         assert!(Arc::ptr_eq(&first[0].1, &second[0].1), "the same text's bytes are the kept ones");
         assert!(!Arc::ptr_eq(&first[1].1, &second[1].1));
         assert_eq!(inflate(&second[1].1), "[3]");
-        pack(&[file("search/t-0.json", "[1]")], &mut cache, false);
+        pack(&[file("search/t-0.json", "[1]")], &mut cache, false, None);
         assert!(cache.files.is_empty(), "a build keeps nothing");
+    }
+
+    /// A build cache in memory: the bytes by key, and what was kept.
+    #[derive(Default)]
+    struct Memory {
+        had: FastHashMap<u128, Vec<u8>>,
+        kept: std::sync::Mutex<FastHashMap<u128, Vec<u8>>>,
+    }
+
+    impl Kept for Memory {
+        fn packed(&self, key: u128) -> Option<&[u8]> {
+            self.had.get(&key).map(Vec::as_slice)
+        }
+        fn keep_packed(&self, key: u128, bytes: &[u8]) {
+            self.kept.lock().unwrap().insert(key, bytes.to_vec());
+        }
+    }
+
+    #[test]
+    fn a_build_takes_the_bytes_of_a_text_it_compressed_before_from_its_cache() {
+        let file = |path: &str, text: &str| (path.to_string(), Arc::<str>::from(text));
+        let files = [file("search/t-0.json", "[1]"), file("search/t-1.json", "[2]")];
+        let first = Memory::default();
+        let made = pack(&files, &mut Packed::default(), false, Some(&first));
+        assert_eq!(inflate(&made[0].1), "[1]");
+        let kept = first.kept.into_inner().unwrap();
+        assert_eq!(kept.len(), 2, "every file's bytes are kept");
+        // The next build: the bytes kept for `[1]` are taken as they are (marked here, to
+        // tell them from bytes compressed again); `[3]` is new and compressed.
+        let key = xxhash_rust::xxh3::xxh3_128(b"[1]");
+        let mut marked = kept[&key].clone();
+        marked.extend_from_slice(b"kept");
+        let second = Memory { had: FastHashMap::from_iter([(key, marked.clone())]), ..Memory::default() };
+        let again =
+            pack(&[files[0].clone(), file("search/t-1.json", "[3]")], &mut Packed::default(), false, Some(&second));
+        assert_eq!(&*again[0].1, &marked[..], "the cache's bytes");
+        assert_eq!(inflate(&again[1].1), "[3]");
+        assert_eq!(second.kept.into_inner().unwrap().len(), 2, "both kept for the build after");
     }
 }

@@ -49,7 +49,7 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let cases: Vec<(&str, &str, Vec<u8>)> = vec![
         ("garbage", "cache/opsbook-cache", b"not a cache at all".to_vec()),
         ("cut short", "cache/opsbook-cache", blocks[..blocks.len() / 2].to_vec()),
-        ("a forged header", "cache/opsbook-cache", [b"opsbook-cache 2\n".as_slice(), &[0xff; 64]].concat()),
+        ("a forged header", "cache/opsbook-cache", [b"opsbook-cache 3\n".as_slice(), &[0xff; 64]].concat()),
         ("page records cut short", "cache/opsbook-pages", pages[..pages.len() - 9].to_vec()),
     ];
     for (what, path, bytes) in cases {
@@ -65,6 +65,23 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     // A record whose bytes do not match its hash is a record not found: rendered again.
     site.write("cache/opsbook-pages", flipped);
     build_again(&site);
+}
+
+/// The cache keeps the search index's files compressed, and a rebuild writes them from
+/// it: a byte changed inside one (a forged index file) makes the whole cache unbelieved,
+/// and the rebuild writes the index a build without the cache writes.
+#[test]
+fn a_changed_byte_in_a_kept_index_file_is_never_published() {
+    let site = handbook("cache-dir-index");
+    let cache = site.read_bytes("cache/opsbook-cache");
+    // As written (`read_bytes` would inflate it).
+    let manifest = std::fs::read(site.root.join("public/search/manifest.json")).expect("the manifest");
+    let at = cache.windows(manifest.len()).position(|w| w == manifest.as_slice()).expect("the index file is kept");
+    let mut forged = cache.clone();
+    forged[at + manifest.len() / 2] ^= 0x20;
+    site.write("cache/opsbook-cache", forged);
+    let printed = build_again(&site);
+    assert!(printed.contains("warning: the build cache") && printed.contains("is not used"), "{printed}");
 }
 
 #[test]
