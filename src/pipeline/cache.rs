@@ -376,29 +376,6 @@ impl Cache {
         Some(html)
     }
 
-    /// The gzip bytes of the search index file whose JSON hashes to `key`, as the
-    /// previous build compressed it.
-    pub(crate) fn packed(&self, key: u128) -> Option<&[u8]> {
-        let previous = self.previous.as_ref()?;
-        let &(start, end) = previous.packed.get(&key)?;
-        previous.bytes.get(start..end)
-    }
-
-    /// Keeps `bytes`, the gzip bytes of the search index file whose JSON hashes to
-    /// `key`, for the next build, once; gives the cache up if writing fails.
-    pub(crate) fn keep_packed(&self, key: u128, bytes: &[u8]) {
-        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(open) = writer.as_mut() else { return };
-        if !open.packed.insert(key) {
-            return;
-        }
-        let written = count_u32(bytes.len())
-            .and_then(|length| open.record(&[&[PACKED], &key.to_le_bytes(), &length.to_le_bytes(), bytes]));
-        if written.is_err() {
-            *writer = None;
-        }
-    }
-
     /// Adds a block to the new cache, once; gives the cache up if writing fails.
     fn add(&self, key: u128, html: &str) {
         let pieces: Vec<(&str, u128)> =
@@ -433,11 +410,27 @@ impl Cache {
 }
 
 impl crate::search::packed::Kept for Cache {
+    /// The gzip bytes of the search index file whose JSON hashes to `key`, as the
+    /// previous build compressed it.
     fn packed(&self, key: u128) -> Option<&[u8]> {
-        Cache::packed(self, key)
+        let previous = self.previous.as_ref()?;
+        let &(start, end) = previous.packed.get(&key)?;
+        previous.bytes.get(start..end)
     }
+
+    /// Keeps `bytes`, the gzip bytes of the search index file whose JSON hashes to
+    /// `key`, for the next build, once; gives the cache up if writing fails.
     fn keep_packed(&self, key: u128, bytes: &[u8]) {
-        Cache::keep_packed(self, key, bytes);
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(open) = writer.as_mut() else { return };
+        if !open.packed.insert(key) {
+            return;
+        }
+        let written = count_u32(bytes.len())
+            .and_then(|length| open.record(&[&[PACKED], &key.to_le_bytes(), &length.to_le_bytes(), bytes]));
+        if written.is_err() {
+            *writer = None;
+        }
     }
 }
 
