@@ -22,6 +22,7 @@ use anyhow::{Context, Result, bail};
 
 use super::manifest::{self, Entry, Manifest, Stamp};
 use super::staging::Rebuild;
+use crate::hash::FastHashSet;
 use crate::spent::SpentTime;
 
 /// Where the files of a site are written.
@@ -54,6 +55,17 @@ pub trait Parts {
     fn each(&self, part: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()>;
 }
 
+/// A first build's record of what it wrote into its staging folder.
+#[derive(Default)]
+struct Fresh {
+    /// The manifest's entries of the files written.
+    entries: Mutex<Vec<(String, Entry)>>,
+    /// The folders made (or found there) so far, so that each is made with one `mkdir`
+    /// and the next file in it needs none: the search index writes thousands of files
+    /// into one folder.
+    folders: Mutex<FastHashSet<PathBuf>>,
+}
+
 /// A build's output under construction: [`Output::at`] begins it, [`Sink::write`] and
 /// [`Sink::copy`] add each file, [`Output::commit`] puts it in place.
 pub(crate) struct Output {
@@ -74,9 +86,8 @@ pub(crate) struct Output {
 
 /// How a build writes its output.
 enum Mode {
-    /// Into the staging folder, which becomes the output folder: there was none. The
-    /// manifest's entries of the files written.
-    Fresh(Mutex<Vec<(String, Entry)>>),
+    /// Into the staging folder, which becomes the output folder: there was none.
+    Fresh(Fresh),
     /// In place of the previous output.
     Rebuild(Box<Rebuild>),
 }
@@ -116,7 +127,7 @@ impl Output {
         let mode = if final_dir.is_dir() {
             Mode::Rebuild(Box::new(Rebuild::begin(&final_dir, &temp_dir, &manifest_path, force)?))
         } else {
-            Mode::Fresh(Mutex::new(Vec::new()))
+            Mode::Fresh(Fresh::default())
         };
         Ok(Output { final_dir, temp_dir, manifest_path, scratch_path, writing: SpentTime::new(), mode: Some(mode) })
     }
@@ -139,7 +150,7 @@ impl Output {
     /// ones (a rebuild); then writes the manifest.
     pub(crate) fn commit(mut self) -> Result<()> {
         match self.mode.take() {
-            Some(Mode::Fresh(entries)) => {
+            Some(Mode::Fresh(Fresh { entries, .. })) => {
                 // The manifest first: an output folder is never there without one, which
                 // would make it a folder no build wrote ([`super::claim`]). Renaming the
                 // folder keeps its files' stamps.
@@ -278,10 +289,10 @@ impl Sink for Output {
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
         self.writing.time(|| match &self.mode {
             Some(Mode::Rebuild(rebuild)) => rebuild.write(site_path, contents),
-            Some(Mode::Fresh(entries)) => {
+            Some(Mode::Fresh(fresh)) => {
                 let path = self.path(site_path)?;
-                let stamp = write_new_file(&path, |file| file.write_all(contents))?;
-                record(entries, site_path, Entry { hash: manifest::hash(contents), stamp });
+                let stamp = write_new_file(&path, &fresh.folders, |file| file.write_all(contents))?;
+                record(&fresh.entries, site_path, Entry { hash: manifest::hash(contents), stamp });
                 Ok(())
             }
             None => bail!("the output of this build is already in place"),
@@ -291,16 +302,16 @@ impl Sink for Output {
     fn write_parts(&self, site_path: &str, parts: &dyn Parts) -> Result<()> {
         self.writing.time(|| match &self.mode {
             Some(Mode::Rebuild(rebuild)) => rebuild.write_parts(site_path, parts),
-            Some(Mode::Fresh(entries)) => {
+            Some(Mode::Fresh(fresh)) => {
                 let path = self.path(site_path)?;
                 let mut hasher = manifest::Hasher::new();
-                let stamp = write_new_file(&path, |file| {
+                let stamp = write_new_file(&path, &fresh.folders, |file| {
                     parts.each(&mut |part| {
                         hasher.update(part);
                         file.write_all(part)
                     })
                 })?;
-                record(entries, site_path, Entry { hash: hasher.finish(), stamp });
+                record(&fresh.entries, site_path, Entry { hash: hasher.finish(), stamp });
                 Ok(())
             }
             None => bail!("the output of this build is already in place"),
@@ -310,7 +321,7 @@ impl Sink for Output {
     fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
         match &self.mode {
             Some(Mode::Rebuild(rebuild)) => rebuild.copy(from, site_path),
-            Some(Mode::Fresh(entries)) => {
+            Some(Mode::Fresh(Fresh { entries, .. })) => {
                 let path = self.path(site_path)?;
                 crate::fs::copy(from, &path, crate::fs::FileKind::Asset)?;
                 let mut file = std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -335,18 +346,27 @@ fn record(entries: &Mutex<Vec<(String, Entry)>>, site_path: &str, entry: Entry) 
 }
 
 /// Writes a file at `path`, a file of the staging folder, with `write`, and returns its stamp:
-/// the parent folder made with one `mkdir` when it is missing (the usual case for a
-/// page, `name/index.html`, whose folder nobody made yet), its parents only when that
-/// fails, and the stamp read from the open file rather than by its path again: two
+/// the parent folder made with one `mkdir` when it is not in `folders` (the usual case
+/// for a page, `name/index.html`, whose folder nobody made yet), its parents only when
+/// that fails, and the stamp read from the open file rather than by its path again: two
 /// system calls that walk the path fewer per page than [`crate::fs::write`] (which
-/// looks for the folder first) and [`std::fs::metadata`].
-fn write_new_file(path: &Path, write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> Result<Stamp> {
+/// looks for the folder first) and [`std::fs::metadata`]. A folder made or found is
+/// added to `folders`, so the next file in it makes no `mkdir` at all.
+fn write_new_file(
+    path: &Path,
+    folders: &Mutex<FastHashSet<PathBuf>>,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<Stamp> {
     if let Some(parent) = path.parent() {
-        match std::fs::create_dir(parent) {
-            Ok(()) => {}
-            // A file in its place fails the write below, which names it.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(_) => crate::fs::create_dir_all(parent)?,
+        let lock = || folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !lock().contains(parent) {
+            match std::fs::create_dir(parent) {
+                Ok(()) => {}
+                // A file in its place fails the write below, which names it.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(_) => crate::fs::create_dir_all(parent)?,
+            }
+            lock().insert(parent.to_path_buf());
         }
     }
     let written = std::fs::File::create(path).and_then(|mut file| {
