@@ -63,9 +63,10 @@ def timed(command, label):
     return wall, user, system
 
 
-def fresh_clone(pristine, handbook, cache_saved=None, cache=None, settle=0):
+def fresh_clone(pristine, handbook, cache_saved=None, cache=None, settle=0, output_saved=None):
     """A new copy of the handbook at `handbook` with one page edited; the saved cache
-    restored to `cache`; then `settle` seconds of waiting."""
+    restored to `cache`, and the saved output folder and manifest beside it when given;
+    then `settle` seconds of waiting."""
     shutil.rmtree(handbook, ignore_errors=True)
     shutil.copytree(pristine, handbook)
     page = sorted(p for p in (handbook / "content").rglob("*.md") if p.name != "_index.md")[0]
@@ -74,6 +75,9 @@ def fresh_clone(pristine, handbook, cache_saved=None, cache=None, settle=0):
     if cache is not None:
         shutil.rmtree(cache, ignore_errors=True)
         shutil.copytree(cache_saved, cache)
+    if output_saved is not None:
+        shutil.copytree(output_saved / "public", handbook / "public")
+        shutil.copy2(output_saved / ".public.opsbook-manifest", handbook)
     time.sleep(settle)
 
 
@@ -117,10 +121,7 @@ def main():
     timed(build + ["--cache-dir", str(cache), "--timings"], "MR build, fresh clone, cache restored")
     fresh_clone(pristine, handbook, settle=args.settle)
     timed(build + ["--no-cache", "--timings"], "MR build, fresh clone, no cache")
-    fresh_clone(pristine, handbook, cache_saved, cache)
-    shutil.copytree(output_saved / "public", handbook / "public")
-    shutil.copy2(output_saved / ".public.opsbook-manifest", handbook)
-    time.sleep(args.settle)
+    fresh_clone(pristine, handbook, cache_saved, cache, args.settle, output_saved)
     timed(build + ["--cache-dir", str(cache), "--timings"], "MR build, fresh clone, cache and output restored")
     if args.clean:
         shutil.rmtree(work)

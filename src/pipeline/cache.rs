@@ -122,12 +122,7 @@ enum Identity {
 /// A cache read back: its bytes, and where each record's bytes are in them.
 struct Previous {
     bytes: Vec<u8>,
-    /// Where each piece's bytes are, by number.
-    pieces: Vec<(usize, usize)>,
-    /// Where each block's list of piece numbers is, by key.
-    blocks: FastHashMap<u128, (usize, usize)>,
-    /// Where each compressed index file's bytes are, by the hash of its text.
-    packed: FastHashMap<u128, (usize, usize)>,
+    records: Records,
 }
 
 /// The new cache as it is written.
@@ -360,17 +355,17 @@ impl Cache {
     /// How many records the previous build's cache had that this build found believable.
     #[cfg(test)]
     pub(crate) fn previous_records(&self) -> usize {
-        self.previous.as_ref().map_or(0, |previous| previous.blocks.len())
+        self.previous.as_ref().map_or(0, |previous| previous.records.blocks.len())
     }
 
     /// The HTML of a block of the previous cache.
     fn find(&self, key: u128) -> Option<String> {
         let previous = self.previous.as_ref()?;
-        let &(start, end) = previous.blocks.get(&key)?;
+        let &(start, end) = previous.records.blocks.get(&key)?;
         let mut html = String::new();
         for number in previous.bytes[start..end].chunks_exact(4) {
             let number = u32::from_le_bytes(number.try_into().ok()?) as usize;
-            let &(from, to) = previous.pieces.get(number)?;
+            let &(from, to) = previous.records.pieces.get(number)?;
             html.push_str(std::str::from_utf8(&previous.bytes[from..to]).ok()?);
         }
         Some(html)
@@ -414,7 +409,7 @@ impl crate::search::packed::Kept for Cache {
     /// previous build compressed it.
     fn packed(&self, key: u128) -> Option<&[u8]> {
         let previous = self.previous.as_ref()?;
-        let &(start, end) = previous.packed.get(&key)?;
+        let &(start, end) = previous.records.packed.get(&key)?;
         previous.bytes.get(start..end)
     }
 
@@ -515,18 +510,21 @@ fn read_cache(bytes: Vec<u8>, stamp: u128) -> Option<(Previous, u128)> {
     let count = u64::from_le_bytes(trailer[1..9].try_into().ok()?);
     let identity = u128_at(trailer, 9)?;
     let written_by = u128_at(trailer, 25)?;
-    let Records { pieces, blocks, packed } = index_records(&bytes[..trailer_start], count)?;
+    let records = index_records(&bytes[..trailer_start], count)?;
     // The same executable file, untouched since: no need to hash it.
     if written_by != stamp && hash_executable()? != identity {
         return None;
     }
-    Some((Previous { bytes, pieces, blocks, packed }, identity))
+    Some((Previous { bytes, records }, identity))
 }
 
-/// Where each record of a cache is (see [`Previous`]).
+/// Where each record of a cache is, as ranges of its bytes.
 struct Records {
+    /// Where each piece's bytes are, by number.
     pieces: Vec<(usize, usize)>,
+    /// Where each block's list of piece numbers is, by key.
     blocks: FastHashMap<u128, (usize, usize)>,
+    /// Where each compressed index file's bytes are, by the hash of its text.
     packed: FastHashMap<u128, (usize, usize)>,
 }
 
@@ -618,7 +616,7 @@ mod tests {
         written(&output, &[(1, one), (2, "two\nb\n"), (1, "again")]);
         let cache = Cache::open(&output).expect("a cache");
         assert_eq!(cache.previous_records(), 2);
-        assert_eq!(cache.previous.as_ref().map(|p| p.pieces.len()), Some(6), "each distinct line once");
+        assert_eq!(cache.previous.as_ref().map(|p| p.records.pieces.len()), Some(6), "each distinct line once");
         assert_eq!(cache.recall(1).as_deref(), Some(one));
         assert_eq!(cache.recall(3), None);
         cache.remember(4, "four");

@@ -74,18 +74,7 @@ pub(crate) fn pack(
         .map(|(path, text)| {
             let bytes = match old.get(path) {
                 Some((was, bytes)) if Arc::ptr_eq(was, text) || **was == **text => Arc::clone(bytes),
-                _ => match kept {
-                    Some(kept) => {
-                        let key = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
-                        let bytes: Arc<[u8]> = match kept.packed(key) {
-                            Some(bytes) => bytes.into(),
-                            None => gzip(text).into(),
-                        };
-                        kept.keep_packed(key, &bytes);
-                        bytes
-                    }
-                    None => gzip(text).into(),
-                },
+                _ => kept.map_or_else(|| gzip(text).into(), |kept| through_kept(text, kept)),
             };
             (path.clone(), Arc::clone(text), bytes)
         })
@@ -95,6 +84,15 @@ pub(crate) fn pack(
             packed.iter().map(|(path, text, bytes)| (path.clone(), (Arc::clone(text), Arc::clone(bytes)))).collect();
     }
     packed.into_iter().map(|(path, _, bytes)| (path, bytes)).collect()
+}
+
+/// The bytes of `text`: those `kept` has for its hash, or compressed anew; either way
+/// kept for the next build.
+fn through_kept(text: &str, kept: &dyn Kept) -> Arc<[u8]> {
+    let key = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+    let bytes: Arc<[u8]> = kept.packed(key).map_or_else(|| gzip(text).into(), Into::into);
+    kept.keep_packed(key, &bytes);
+    bytes
 }
 
 #[cfg(test)]
