@@ -115,6 +115,63 @@ fn a_rebuild_with_the_cache_writes_what_a_fresh_build_writes_after_every_edit() 
     assert_rebuild_is_fresh(&site, "a page added before others, which moves their page numbers");
 }
 
+/// Builds into `public/` with `--timings`: how many pages' files were kept from the
+/// previous output without their template, of how many pages.
+fn kept_pages(site: &Site) -> (usize, usize) {
+    let output = util::opsbook()
+        .args(["build", "--timings"])
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .current_dir(&site.root)
+        .output()
+        .expect("run opsbook");
+    let printed = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{printed}");
+    let line = printed.lines().find(|line| line.contains("kept from the previous output")).expect("the kept line");
+    let numbers: Vec<usize> =
+        line.split_whitespace().filter_map(|word| word.replace(',', "").parse().ok()).take(2).collect();
+    (numbers[0], numbers[1])
+}
+
+/// A rebuild runs the template of a page only when the page's template context changed:
+/// every other page's file is kept as the previous build wrote it, and the output is the
+/// one a fresh build writes.
+#[test]
+fn a_rebuild_runs_the_templates_of_only_the_pages_whose_context_changed() {
+    let site = handbook();
+    assert_eq!(kept_pages(&site).0, 0, "a first build keeps nothing");
+    let (all, pages) = kept_pages(&site);
+    assert!(all > 3, "an unchanged handbook keeps its pages: {all} of {pages}");
+    assert!(all < pages, "pages that redirect or print others are rendered each time: {all} of {pages}");
+    assert_eq!(kept_pages(&site).0, all, "and again");
+
+    // A changed code block changes that page's content only.
+    site.write(
+        "content/runbooks/cache.md",
+        "# Cache\n\n```yaml\nredis:\n  maxmemory: 8gb\n```\n\n```json\n{\"up\": true}\n```\n\n```rust\nfn main() {}\n```\n",
+    );
+    assert_eq!(kept_pages(&site).0, all - 1, "only the edited page is rendered");
+    assert!(site.read("public/runbooks/cache/index.html").contains("8gb"), "and written");
+    assert_rebuild_is_fresh(&site, "after a rebuild that kept pages");
+
+    // A title shows in the navigation, the section's list and the neighbours' links:
+    // those pages are rendered again too.
+    site.write("content/runbooks/cache.md", "# Redis\n\nThe cache.\n");
+    let kept = kept_pages(&site).0;
+    assert!(kept < all - 1, "a changed title renders the pages that show it: {kept} of {all} kept");
+    assert!(site.read("public/runbooks/index.html").contains("Redis"), "the section lists the new title");
+    assert_rebuild_is_fresh(&site, "after a changed title");
+    assert_eq!(kept_pages(&site).0, all, "then each is kept again");
+
+    // A template of the handbook changes what every page is rendered with.
+    let builtin = include_str!("../themes/default/templates/page.html");
+    let own = builtin.replace("{% endblock main %}", "<!-- the handbook's own page template -->{% endblock main %}");
+    assert_ne!(own, builtin, "the built-in page template ends its block `main`");
+    site.write("templates/page.html", own);
+    assert_eq!(kept_pages(&site).0, 0, "a changed template renders every page again");
+    assert!(site.read("public/runbooks/cache/index.html").contains("the handbook's own page template"));
+    assert_rebuild_is_fresh(&site, "after a changed template");
+}
+
 /// The diagnostics a build printed, one per line, without the summary.
 fn printed(run: &util::Run) -> Vec<String> {
     run.stderr
@@ -214,7 +271,7 @@ fn a_corrupt_cache_is_ignored_and_made_again() {
     let mut corrupt = good.clone();
     let middle = corrupt.len() / 2;
     corrupt[middle] ^= 0x55;
-    for bad in [&corrupt[..], &good[..good.len() / 2], b"opsbook-cache 3\n", b"not a cache at all"] {
+    for bad in [&corrupt[..], &good[..good.len() / 2], b"opsbook-cache 4\n", b"not a cache at all"] {
         site.write(CACHE, bad);
         assert_rebuild_is_fresh(&site, "a corrupt cache");
         // Made again: the same blocks, in the order the build's threads met them.

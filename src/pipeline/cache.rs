@@ -16,11 +16,12 @@
 //! runbook), so the cache keeps each distinct line of HTML once (a *piece*: the HTML up
 //! to and with a newline), and each block as the list of its pieces. The format,
 //! little-endian:
-//! 1. the header `opsbook-cache 3\n`;
+//! 1. the header `opsbook-cache 4\n`;
 //! 2. records, each either a piece: [`PIECE`] (1 byte), length (4) and bytes, numbered
 //!    from 0 in the order they come; or a block: [`BLOCK`] (1), key (16), the number of
 //!    its pieces (4) and their numbers (4 each), all of pieces that came before it; or
 //!    a compressed index file: [`PACKED`] (1), key (16), length (4) and bytes (below);
+//!    or a rendered page: [`RENDERED`] (1), key (16), length (4) and bytes (below);
 //! 3. the trailer: `0xff`, the number of records (8), the identity of the binary that
 //!    wrote it (16: the XXH3-128 hash of the executable's bytes), the fingerprint of the
 //!    executable's stamp (16, [`Stamp::fingerprint`]), then the XXH3-128 hash of every
@@ -37,6 +38,14 @@
 //! written by this binary (same stamp, else the executable is hashed again and compared,
 //! so a changed binary never uses an old cache). Anything else (missing, truncated,
 //! corrupt, another version or binary) is ignored and rebuilt, never an error.
+//!
+//! A fourth kind holds what a page's template made of it, keyed by the page's
+//! fingerprint (the hash of its template context and of the templates,
+//! [`crate::render::Renderer::fingerprint`]): the hash and length of the document and
+//! what the link check reads of it ([`rendered::KeptPage`]). A rebuild whose page has
+//! the same fingerprint keeps the file the previous build wrote, when the output folder
+//! still holds it with that hash ([`super::output::Sink::keep`]), and does not run the
+//! template: after a one-page change, every other page whose context did not change.
 //!
 //! Beside it, a second file holds each page's Markdown results ([`pages`], for `public/`
 //! `.public.opsbook-pages`), read record by record rather than whole: what the Markdown
@@ -56,6 +65,7 @@ mod deps;
 mod dir;
 mod entry;
 mod pages;
+pub(crate) mod rendered;
 
 use std::sync::OnceLock;
 
@@ -70,7 +80,7 @@ use entry::{Decoder, Encoder};
 const UNBELIEVED: &str = "it is corrupt, cut short, of another format, or written by another opsbook binary";
 
 /// The first bytes of a cache: its format and version.
-const HEADER: &[u8] = b"opsbook-cache 3\n";
+const HEADER: &[u8] = b"opsbook-cache 4\n";
 
 /// The kind of record of a highlighted code block (the HTML inside `<code>`), as a list
 /// of pieces.
@@ -81,6 +91,9 @@ const PIECE: u8 = 2;
 
 /// The kind of record of a search index file, gzip-compressed, by the hash of its text.
 const PACKED: u8 = 3;
+
+/// The kind of record of a page's rendered document, by the page's fingerprint.
+const RENDERED: u8 = 4;
 
 /// The byte that ends the records and begins the trailer.
 const END: u8 = 0xff;
@@ -136,6 +149,8 @@ struct Writer {
     blocks: FastHashSet<u128>,
     /// The compressed index files written, so none is written twice.
     packed: FastHashSet<u128>,
+    /// The rendered pages written, so none is written twice.
+    rendered: FastHashSet<u128>,
 }
 
 impl Writer {
@@ -226,6 +241,7 @@ impl Cache {
             pieces: FastHashMap::default(),
             blocks: FastHashSet::default(),
             packed: FastHashSet::default(),
+            rendered: FastHashSet::default(),
         };
         let read = crate::fs::read_bytes(&path, crate::fs::FileKind::Own);
         let readable = read.is_ok();
@@ -340,6 +356,37 @@ impl Cache {
         rendered
     }
 
+    /// The page the previous build rendered with the fingerprint `key`.
+    pub(crate) fn recall_page(&self, key: u128) -> Option<rendered::KeptPage> {
+        let previous = self.previous.as_ref()?;
+        let &(start, end) = previous.records.rendered.get(&key)?;
+        rendered::KeptPage::decode(previous.bytes.get(start..end)?)
+    }
+
+    /// Keeps `page` for the next build as the page rendered with the fingerprint `key`,
+    /// once; gives the cache up if writing fails.
+    pub(crate) fn keep_page(&self, key: u128, page: &rendered::KeptPage) {
+        if let Some(bytes) = page.encode() {
+            self.keep_keyed(RENDERED, key, &bytes);
+        }
+    }
+
+    /// Writes the record of `kind` ([`PACKED`] or [`RENDERED`]) of `key` with `bytes`,
+    /// once; gives the cache up if writing fails.
+    fn keep_keyed(&self, kind: u8, key: u128, bytes: &[u8]) {
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(open) = writer.as_mut() else { return };
+        let written = if kind == PACKED { &mut open.packed } else { &mut open.rendered };
+        if !written.insert(key) {
+            return;
+        }
+        let written = count_u32(bytes.len())
+            .and_then(|length| open.record(&[&[kind], &key.to_le_bytes(), &length.to_le_bytes(), bytes]));
+        if written.is_err() {
+            *writer = None;
+        }
+    }
+
     /// Lends the cache to the highlighter until the returned guard is dropped.
     pub(crate) fn lend(self: &Arc<Self>) -> Lent {
         lend_memo(Some(Arc::clone(self) as Arc<dyn Memo>));
@@ -416,16 +463,7 @@ impl crate::search::packed::Kept for Cache {
     /// Keeps `bytes`, the gzip bytes of the search index file whose JSON hashes to
     /// `key`, for the next build, once; gives the cache up if writing fails.
     fn keep_packed(&self, key: u128, bytes: &[u8]) {
-        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(open) = writer.as_mut() else { return };
-        if !open.packed.insert(key) {
-            return;
-        }
-        let written = count_u32(bytes.len())
-            .and_then(|length| open.record(&[&[PACKED], &key.to_le_bytes(), &length.to_le_bytes(), bytes]));
-        if written.is_err() {
-            *writer = None;
-        }
+        self.keep_keyed(PACKED, key, bytes);
     }
 }
 
@@ -526,13 +564,16 @@ struct Records {
     blocks: FastHashMap<u128, (usize, usize)>,
     /// Where each compressed index file's bytes are, by the hash of its text.
     packed: FastHashMap<u128, (usize, usize)>,
+    /// Where each rendered page's record is, by the page's fingerprint.
+    rendered: FastHashMap<u128, (usize, usize)>,
 }
 
-/// Where each piece, block and compressed index file is, from the header to
+/// Where each piece, block, compressed index file and rendered page is, from the header to
 /// `records.len()`; `None` unless exactly `count` records fill it and each block is
 /// made of pieces before it.
 fn index_records(records: &[u8], count: u64) -> Option<Records> {
-    let (mut pieces, mut blocks, mut packed) = (Vec::new(), FastHashMap::default(), FastHashMap::default());
+    let (mut pieces, mut blocks) = (Vec::new(), FastHashMap::default());
+    let (mut packed, mut rendered) = (FastHashMap::default(), FastHashMap::default());
     let mut at = HEADER.len();
     let mut seen = 0u64;
     let u32_at = |at: usize| Some(u32::from_le_bytes(records.get(at..at + 4)?.try_into().ok()?) as usize);
@@ -556,17 +597,17 @@ fn index_records(records: &[u8], count: u64) -> Option<Records> {
                 blocks.insert(key, (start, end));
                 at = end;
             }
-            PACKED => {
+            kind @ (PACKED | RENDERED) => {
                 let key = u128_at(records, at + 1)?;
                 let start = at + 21;
                 let end = start.checked_add(u32_at(at + 17)?).filter(|&end| end <= records.len())?;
-                packed.insert(key, (start, end));
+                if kind == PACKED { &mut packed } else { &mut rendered }.insert(key, (start, end));
                 at = end;
             }
             _ => return None,
         }
     }
-    (seen == count).then_some(Records { pieces, blocks, packed })
+    (seen == count).then_some(Records { pieces, blocks, packed, rendered })
 }
 
 fn u128_at(bytes: &[u8], at: usize) -> Option<u128> {

@@ -78,7 +78,8 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let mut diagnostics = Vec::new();
     let ran = run(root, overrides, Destination::OutputDir, &mut timer, &mut diagnostics)?;
     settle_diagnostics(&mut diagnostics);
-    let report = BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer);
+    let kept = (ran.pages.iter().filter(|page| page.kept).count(), ran.pages.len());
+    let report = BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer, kept);
     // The model is freed on a thread of its own: the output is in place, and a process
     // that ends now need not wait for it.
     crate::background::drop_later(ran);

@@ -42,6 +42,14 @@ pub trait Sink: Sync {
         })?;
         self.write(site_path, &whole)
     }
+    /// Keeps the previous output's file at `site_path` as this build's, when it holds
+    /// `len` bytes that hash to `hash` ([`super::manifest::hash`]): the document the
+    /// build cache says the page's template would write ([`super::cache::rendered`]).
+    /// False when there is no such file: the caller renders and writes it. A sink
+    /// without a previous output keeps nothing.
+    fn keep(&self, _site_path: &str, _len: u64, _hash: u128) -> Result<bool> {
+        Ok(false)
+    }
     /// The time spent writing since the last call, summed over threads, when the sink
     /// keeps count (`opsbook build --timings`).
     fn take_time_spent(&self) -> Duration {
@@ -314,6 +322,14 @@ impl Sink for Output {
                 record(&fresh.entries, site_path, Entry { hash: hasher.finish(), stamp });
                 Ok(())
             }
+            None => bail!("the output of this build is already in place"),
+        })
+    }
+
+    fn keep(&self, site_path: &str, len: u64, hash: u128) -> Result<bool> {
+        self.writing.time(|| match &self.mode {
+            Some(Mode::Rebuild(rebuild)) => Ok(rebuild.keep(site_path, len, hash)),
+            Some(Mode::Fresh(_)) => Ok(false),
             None => bail!("the output of this build is already in place"),
         })
     }

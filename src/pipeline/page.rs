@@ -6,12 +6,25 @@
 //! 3. scan what the template added (ids, links) and find where the Markdown content
 //!    stands in the document ([`scan_rendered`]).
 //!
+//! A build into an output folder with a build cache ([`Keeping`]) makes the page's
+//! template context, then its fingerprint ([`Renderer::fingerprint`]): when the previous
+//! build rendered a page of the same fingerprint and the output folder still holds that
+//! document, the file is kept and the template not run ([`super::cache::rendered`]);
+//! else the page is rendered, and its record kept for the next build.
+//!
 //! The link check reads the scan; the writer takes the HTML out of the record.
 
+use super::cache::Cache;
+use super::cache::rendered::KeptPage;
+use super::output::Sink;
 use crate::check::{Known, TemplateScan, find_verbatim, scan_rendered};
 use crate::diagnostic::Diagnostic;
 use crate::render::{Bodies, NavCache, Renderer};
 use crate::site::{GeneratedPage, PageId, Site};
+
+/// The output and build cache of a build that keeps the documents of pages whose
+/// template context did not change.
+pub(crate) type Keeping<'a> = (&'a dyn Sink, &'a Cache);
 
 /// A page rendered through its template.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +45,9 @@ pub struct RenderedPage {
     /// For a runbook that answers alerts: what their pages show of it, kept from its
     /// body ([`crate::render::runbook_steps`]).
     pub(crate) runbook_steps: Option<Box<crate::site::first_steps::RunbookSteps>>,
+    /// Whether its file is the previous output's, kept as it was (see the module):
+    /// there is nothing to write.
+    pub(crate) kept: bool,
 }
 
 impl AsRef<TemplateScan> for RenderedPage {
@@ -63,7 +79,20 @@ pub(crate) fn render_page_with(
     nav: &NavCache,
     bodies: Bodies<'_>,
 ) -> (RenderedPage, Option<Diagnostic>) {
-    caught_as_problem(site, id, || render_page_caught(site, renderer, id, nav, bodies))
+    caught_as_problem(site, id, || render_page_caught(site, renderer, id, nav, bodies, None))
+}
+
+/// Renders page `id` as [`render_page_with`] does, or keeps the previous output's file
+/// of it (see the module), with `keeping`.
+pub(crate) fn render_or_keep_page(
+    site: &Site,
+    renderer: &Renderer,
+    id: PageId,
+    nav: &NavCache,
+    bodies: Bodies<'_>,
+    keeping: Keeping<'_>,
+) -> (RenderedPage, Option<Diagnostic>) {
+    caught_as_problem(site, id, || render_page_caught(site, renderer, id, nav, bodies, Some(keeping)))
 }
 
 /// Runs `render`, the rendering of page `id`; a panic in it is a record with no HTML and
@@ -81,38 +110,69 @@ pub(crate) fn caught_as_problem(
     })
 }
 
-/// [`render_page_with`], its panics not caught.
+/// [`render_page_with`], its panics not caught; with `keeping`, [`render_or_keep_page`].
 fn render_page_caught(
     site: &Site,
     renderer: &Renderer,
     id: PageId,
     nav: &NavCache,
     bodies: Bodies<'_>,
+    keeping: Option<Keeping<'_>>,
 ) -> (RenderedPage, Option<Diagnostic>) {
-    let (template, document) = match renderer.template_for(site, id) {
-        Ok(name) => (renderer.template_file(&name), renderer.render_page_with(site, id, &name, nav, bodies)),
-        Err(problem) => (problem.path.clone(), Err(problem)),
+    let failed = |template: String, problem: Diagnostic| {
+        let scan = TemplateScan { template, ..TemplateScan::default() };
+        (RenderedPage { scan, ..RenderedPage::default() }, Some(problem))
     };
-    let (html, nav_html) = match document {
-        Ok(document) => document,
-        Err(problem) => {
-            let scan = TemplateScan { template, ..TemplateScan::default() };
-            return (RenderedPage { scan, ..RenderedPage::default() }, Some(problem));
-        }
+    let name = match renderer.template_for(site, id) {
+        Ok(name) => name,
+        Err(problem) => return failed(problem.path.clone(), problem),
+    };
+    let template = renderer.template_file(&name);
+    let prepared = match renderer.prepare_page(site, id, &name, nav, bodies) {
+        Ok(prepared) => prepared,
+        Err(problem) => return failed(template, problem),
     };
     let rendered = bodies.own.unwrap_or(&site.pages[id].rendered);
+    let fingerprint = keeping
+        .and_then(|keeping| Some((keeping, site.page_file(id)?)))
+        .map(|(keeping, file)| (keeping, renderer.fingerprint(&prepared, &file), file));
+    if let Some(((output, cache), key, file)) = &fingerprint
+        && let Some(kept) = cache.recall_page(*key)
+        && output.keep(file, kept.len, kept.hash).unwrap_or(false)
+    {
+        cache.keep_page(*key, &kept);
+        let KeptPage { content_at, ids, links, .. } = kept;
+        let scan = TemplateScan { template, ids, links };
+        return (RenderedPage { content_at, scan, kept: true, ..finished(site, id, rendered) }, None);
+    }
+    let html = match renderer.render_prepared(&prepared) {
+        Ok(html) => html,
+        Err(problem) => return failed(template, problem),
+    };
+    let nav_html = Renderer::nav_html(&prepared);
     let content = &rendered.html;
     let copies = printed_contents(site, id, bodies);
-    let known = Known { content, title_html: &rendered.title_html, nav_html: &nav_html, copies: &copies };
+    let known = Known { content, title_html: &rendered.title_html, nav_html, copies: &copies };
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
+    if let Some(((_, cache), key, _)) = &fingerprint {
+        let (ids, links) = (scan.ids.clone(), scan.links.clone());
+        let len = html.len() as u64;
+        cache.keep_page(*key, &KeptPage { hash: super::manifest::hash(html.as_bytes()), len, content_at, ids, links });
+    }
     // Only the dev server splices navigations into the HTML it keeps; a streamed page
     // (its bodies given, not the model's) is written and dropped.
     let from_model = bodies.own.is_none() && bodies.printed.is_none();
-    let nav_at = from_model.then(|| place_once(&html, &nav_html)).flatten();
-    let tabs = crate::markdown::dialects::has_tabs(content);
+    let nav_at = from_model.then(|| place_once(&html, nav_html)).flatten();
+    (RenderedPage { html, content_at, scan, nav_at, ..finished(site, id, rendered) }, None)
+}
+
+/// The record of page `id` that does not depend on its document: whether its content
+/// holds tabs, and its runbook's first steps.
+fn finished(site: &Site, id: PageId, rendered: &crate::markdown::Rendered) -> RenderedPage {
+    let tabs = crate::markdown::dialects::has_tabs(&rendered.html);
     let runbook_steps = crate::render::runbook_steps(site, id, rendered).map(Box::new);
-    (RenderedPage { html, content_at, scan, nav_at, tabs, runbook_steps }, None)
+    RenderedPage { tabs, runbook_steps, ..RenderedPage::default() }
 }
 
 /// Drops from `scan`, the scan of page `id`'s template, the links the link check

@@ -29,11 +29,21 @@ pub struct BuildReport {
     pub audience: crate::config::Audience,
     /// Internal pages left out (of a public build).
     pub internal_left_out: usize,
+    /// The pages whose file was kept from the previous output without running their
+    /// template (their template context had not changed: [`super::cache::rendered`]),
+    /// and the pages rendered through a template.
+    pub kept_pages: (usize, usize),
 }
 
 impl BuildReport {
     /// The report of a build of `site`.
-    pub(crate) fn of(site: &Site, elapsed: Duration, warnings: Vec<Diagnostic>, timer: Timer) -> Self {
+    pub(crate) fn of(
+        site: &Site,
+        elapsed: Duration,
+        warnings: Vec<Diagnostic>,
+        timer: Timer,
+        kept_pages: (usize, usize),
+    ) -> Self {
         let mut kinds = BTreeMap::new();
         let content_pages = site.pages.iter().filter(|p| !p.origin.is_generated());
         let mut pages = 0;
@@ -51,6 +61,7 @@ impl BuildReport {
             peaks: timer.peaks,
             audience: site.config.audience,
             internal_left_out: site.internal_pages_left_out(),
+            kept_pages,
         }
     }
 
@@ -82,9 +93,16 @@ impl BuildReport {
 
 impl BuildReport {
     /// The time of each step, one per line, with its share of the whole build and its
-    /// peak memory.
+    /// peak memory; then how many pages' files were kept without their template.
     pub fn timings_table(&self) -> String {
-        timings_table(&self.timings, &self.peaks, self.elapsed)
+        let (kept, of) = self.kept_pages;
+        let kept = format!(
+            "  {} of {} {} kept from the previous output, their template context unchanged\n",
+            thousands(kept),
+            thousands(of),
+            if of == 1 { "page" } else { "pages" }
+        );
+        timings_table(&self.timings, &self.peaks, self.elapsed) + &kept
     }
 }
 

@@ -11,6 +11,10 @@
 //!    program) when its bytes, read, are the same. Any other file is written under a
 //!    numbered name into the staging folder beside the output folder (one flat folder:
 //!    no folder is made for it), and the live output is not touched.
+//!    [`Rebuild::keep`] keeps a file the build did not make, on the build cache's word
+//!    that the page's template would write the bytes of a given hash
+//!    ([`super::cache::rendered`]): by the same test, the file's bytes hashed when its
+//!    stamp is not the manifest's.
 //! 3. [`Rebuild::commit`], once nothing failed: decides what it will remove, by the
 //!    rules of [`super::ownership`] (only what an earlier build wrote, unless `--force`;
 //!    never below `.git`), and refuses, before it touches anything, when something no
@@ -151,6 +155,17 @@ impl Rebuild {
         written.with_context(|| format!("cannot write {}", staged.display()))?;
         self.lock().changed.push((site_path.to_owned(), staged, hash, len));
         Ok(())
+    }
+
+    /// Keeps the previous output's file `site_path` as it is, when it has `len` bytes
+    /// that hash to `hash`: by its manifest's entry when the file still has the stamp
+    /// the manifest recorded, else by its bytes, read and hashed. False when it cannot
+    /// be kept: the caller writes the file.
+    pub(crate) fn keep(&self, site_path: &str, len: u64, hash: u128) -> bool {
+        let same = |file: &mut std::fs::File| Ok(manifest::hash_stream(file)? == hash);
+        let Some(stamp) = self.unchanged(site_path, len, hash, same) else { return false };
+        self.lock().kept.push((site_path.to_owned(), Entry { hash, stamp }));
+        true
     }
 
     /// Adds the file `site_path`, a copy of `from`.

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::cache::Cache;
 use super::output::Sink;
-use super::page::{RenderedPage, drop_links_the_check_finds_fine, render_page_with};
+use super::page::{Keeping, RenderedPage, drop_links_the_check_finds_fine, render_or_keep_page, render_page_with};
 use super::steps::{Purpose, recall_body, render_body_cached, render_body_of};
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure, Rule};
@@ -61,7 +61,7 @@ pub(crate) fn render_pages(
                 let shown = prints.is_shown(id);
                 let body =
                     (site.pages[id].redirect.is_none() || shown).then(|| body_again(site, id, cache)).transpose()?;
-                let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref());
+                let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref(), output.zip(cache));
                 write(id, &mut page, &problem)?;
                 let complete =
                     if shown { prints.keep(id, body.as_ref().map_or("", |body| &body.html))? } else { Vec::new() };
@@ -108,7 +108,8 @@ fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<
 }
 
 /// Renders page `id` with its body rendered again (none for a page with `redirect_to`,
-/// which publishes only its redirect). A body whose rendering panicked this time (the
+/// which publishes only its redirect), or, with `keeping`, keeps the file the previous
+/// build wrote of it when its template context is the same ([`super::page`]). A body whose rendering panicked this time (the
 /// Markdown step's pass did not highlight it) fails the page with that error: the other
 /// diagnostics of this pass were reported by the Markdown step already.
 fn render_one(
@@ -117,13 +118,16 @@ fn render_one(
     id: PageId,
     nav: &NavCache,
     body: Option<&Rendered>,
+    keeping: Option<Keeping<'_>>,
 ) -> (RenderedPage, Option<Diagnostic>) {
     let failed = body.and_then(|body| body.diagnostics.iter().find(|d| d.rule == Rule::InternalError));
     if let Some(failed) = failed {
         return (RenderedPage::default(), Some(failed.clone()));
     }
-    let (mut page, problem) = render_or_redirect(site, renderer, id, || {
-        render_page_with(site, renderer, id, nav, Bodies { own: body, printed: None })
+    let bodies = Bodies { own: body, printed: None };
+    let (mut page, problem) = render_or_redirect(site, renderer, id, || match keeping {
+        Some(keeping) => render_or_keep_page(site, renderer, id, nav, bodies, keeping),
+        None => render_page_with(site, renderer, id, nav, bodies),
     });
     drop_links_the_check_finds_fine(site, id, &mut page.scan, &site.pages[id].rendered.anchors);
     (page, problem)

@@ -94,7 +94,8 @@ pub(super) fn render_or_redirect(
 }
 
 /// Writes page `id`'s HTML, taken out of `page`, into `output`, unless its template
-/// failed (`problem`) or content takes its file ([`Site::page_file`]).
+/// failed (`problem`), content takes its file ([`Site::page_file`]) or the previous
+/// output's file was kept ([`RenderedPage::kept`]).
 pub(super) fn write_page(
     site: &Site,
     output: Option<&dyn Sink>,
@@ -103,6 +104,9 @@ pub(super) fn write_page(
     problem: &Option<Diagnostic>,
 ) -> anyhow::Result<()> {
     let html = std::mem::take(&mut page.html);
+    if page.kept {
+        return Ok(());
+    }
     if let (Some(output), Some(file)) = (output.filter(|_| problem.is_none()), site.page_file(id)) {
         output.write(&file, html.as_bytes())?;
     }

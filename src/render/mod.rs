@@ -6,6 +6,7 @@
 //! `page.html` for the rest).
 
 mod alert_page;
+mod fingerprint;
 pub(crate) mod images;
 pub(crate) mod minify;
 pub(crate) mod nav;
@@ -53,6 +54,22 @@ pub struct Renderer {
     site_views: BTreeMap<String, Value>,
     /// In a handbook of several languages, the words of each language the scripts write.
     script_words: BTreeMap<String, ScriptWords>,
+    /// The hash of what every page's render shares ([`fingerprint::identity`]).
+    identity: u128,
+}
+
+/// A page's template context, made and not yet rendered ([`Renderer::prepare_page`]).
+pub(crate) struct PreparedPage {
+    /// The template that renders it.
+    template: String,
+    /// Its context.
+    context: Context,
+    /// Its `nav_html`.
+    nav_html: String,
+    /// The bytes of the parts opsbook made (content, title, navigation).
+    known: usize,
+    /// Its language's code, if the handbook has languages.
+    code: Option<String>,
 }
 
 /// How many bytes a page's templates write besides the parts opsbook knows, before the
@@ -99,7 +116,8 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_diagnostic(&origins, &e, "")]);
         }
-        tera.global_context().insert("site", &SiteView::of(site, None));
+        let global_site = Value::from_serializable(&SiteView::of(site, None));
+        tera.global_context().insert_value("site", global_site.clone());
         // The other languages' pages see their language's indexes.
         let site_views = site
             .config
@@ -112,6 +130,7 @@ impl Renderer {
         let (words, script_words) = words_of(site);
         let default = site.config.languages.default_language();
         let default_words = default.and_then(|code| words.get(code)).or_else(|| words.values().next()).cloned();
+        let identity = identity_of(&global_site, &texts, (&words, &site_views, &script_words), reads_nav);
         Ok(Renderer {
             tera,
             origins,
@@ -122,6 +141,7 @@ impl Renderer {
             script_words,
             default_words,
             site_views,
+            identity,
         })
     }
 
@@ -246,6 +266,22 @@ impl Renderer {
         nav: &NavCache,
         bodies: Bodies<'_>,
     ) -> Result<(String, String), Diagnostic> {
+        let prepared = self.prepare_page(site, id, template, nav, bodies)?;
+        Ok((self.render_prepared(&prepared)?, prepared.nav_html))
+    }
+
+    /// The template context of page `id` through `template`, as
+    /// [`Renderer::render_page_with`] renders it: [`Renderer::render_prepared`] renders
+    /// it, [`Renderer::fingerprint`] tells whether it is the one a previous build
+    /// rendered.
+    pub(crate) fn prepare_page(
+        &self,
+        site: &Site,
+        id: PageId,
+        template: &str,
+        nav: &NavCache,
+        bodies: Bodies<'_>,
+    ) -> Result<PreparedPage, Diagnostic> {
         crate::panics::inject("template", &site.pages[id].source.file);
         let items = crate::site::nav::nav_items(site, id);
         let nav = nav.page_nav_with(site, &items, self.reads_nav);
@@ -256,7 +292,25 @@ impl Renderer {
             + views.page.title_html.len()
             + nav.html.len()
             + bodies.printed.map_or(0, |printed| printed.values().map(String::len).sum());
-        Ok((self.render_sized(template, &context, known)?, nav.html))
+        let code = views.lang.as_ref().map(|lang| lang.code.to_string());
+        Ok(PreparedPage { template: template.to_string(), context, nav_html: nav.html, known, code })
+    }
+
+    /// Renders a prepared page to its HTML document.
+    pub(crate) fn render_prepared(&self, prepared: &PreparedPage) -> Result<String, Diagnostic> {
+        self.render_sized(&prepared.template, &prepared.context, prepared.known)
+    }
+
+    /// The fingerprint of a prepared page written to `file`: equal for two renders
+    /// exactly when they write the same document ([`fingerprint`]).
+    pub(crate) fn fingerprint(&self, prepared: &PreparedPage, file: &str) -> u128 {
+        let code = prepared.code.as_deref();
+        fingerprint::page(self.identity, &prepared.template, file, code, &prepared.context)
+    }
+
+    /// The `nav_html` of a prepared page.
+    pub(crate) fn nav_html(prepared: &PreparedPage) -> &str {
+        &prepared.nav_html
     }
 
     /// Renders `template` into a buffer sized for `known` bytes (the parts opsbook made:
@@ -386,6 +440,28 @@ fn words_of(site: &Site) -> (BTreeMap<String, Value>, BTreeMap<String, ScriptWor
     }
     (words, scripts)
 }
+
+/// The hash of what every page's render shares ([`fingerprint::identity`]): the
+/// templates, the global context's `site` and `tables` (each language's words, `site` and the
+/// scripts' words), and whether a template reads `nav`.
+fn identity_of(
+    global_site: &Value,
+    templates: &BTreeMap<String, String>,
+    (words, site_views, script_words): TablesByLanguage<'_>,
+    reads_nav: bool,
+) -> u128 {
+    let mut values = vec![("reads_nav", Value::from(reads_nav))];
+    values.extend(words.iter().map(|(code, value)| ("t", Value::from_serializable(&(code, value)))));
+    values.extend(site_views.iter().map(|(code, value)| ("site", Value::from_serializable(&(code, value)))));
+    for (code, scripts) in script_words {
+        values.push(("scripts", Value::from_serializable(&(code, &scripts.search, &scripts.theme))));
+    }
+    fingerprint::identity(templates, global_site, &values)
+}
+
+/// The renderer's tables by language code: words, `site`, the scripts' words.
+type TablesByLanguage<'a> =
+    (&'a BTreeMap<String, Value>, &'a BTreeMap<String, Value>, &'a BTreeMap<String, ScriptWords>);
 
 /// Adds opsbook's filters to `tera`, and its own `safe`.
 fn register_filters(tera: &mut Tera) {

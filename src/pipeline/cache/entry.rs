@@ -52,20 +52,20 @@ pub(crate) struct Encoder {
 }
 
 impl Encoder {
-    fn u8(&mut self, value: u8) {
+    pub(super) fn u8(&mut self, value: u8) {
         self.bytes.push(value);
     }
 
-    fn u32(&mut self, value: usize) -> Option<()> {
+    pub(super) fn u32(&mut self, value: usize) -> Option<()> {
         self.bytes.extend_from_slice(&u32::try_from(value).ok()?.to_le_bytes());
         Some(())
     }
 
-    fn u64(&mut self, value: usize) {
+    pub(super) fn u64(&mut self, value: usize) {
         self.bytes.extend_from_slice(&(value as u64).to_le_bytes());
     }
 
-    fn u128(&mut self, value: u128) {
+    pub(super) fn u128(&mut self, value: u128) {
         self.bytes.extend_from_slice(&value.to_le_bytes());
     }
 
@@ -88,7 +88,7 @@ impl Encoder {
         }
     }
 
-    fn strings(&mut self, values: &[String]) -> Option<()> {
+    pub(super) fn strings(&mut self, values: &[String]) -> Option<()> {
         self.u32(values.len())?;
         values.iter().try_for_each(|value| self.str(value))
     }
@@ -271,19 +271,19 @@ impl<'a> Decoder<'a> {
         Some(taken)
     }
 
-    fn u8(&mut self) -> Option<u8> {
+    pub(super) fn u8(&mut self) -> Option<u8> {
         Some(self.take(1)?[0])
     }
 
-    fn u32(&mut self) -> Option<usize> {
+    pub(super) fn u32(&mut self) -> Option<usize> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize)
     }
 
-    fn u64(&mut self) -> Option<usize> {
+    pub(super) fn u64(&mut self) -> Option<usize> {
         usize::try_from(u64::from_le_bytes(self.take(8)?.try_into().ok()?)).ok()
     }
 
-    fn u128(&mut self) -> Option<u128> {
+    pub(super) fn u128(&mut self) -> Option<u128> {
         Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
     }
 
@@ -311,7 +311,7 @@ impl<'a> Decoder<'a> {
         (count.checked_mul(least)? <= self.bytes.len() - self.at).then_some(count)
     }
 
-    fn strings(&mut self) -> Option<Vec<String>> {
+    pub(super) fn strings(&mut self) -> Option<Vec<String>> {
         let count = self.count(4)?;
         (0..count).map(|_| self.string()).collect()
     }
