@@ -149,7 +149,7 @@ fn render_page_caught(
         Ok(html) => html,
         Err(problem) => return failed(template, problem),
     };
-    let nav_html = Renderer::nav_html(&prepared);
+    let nav_html = prepared.nav_html();
     let content = &rendered.html;
     let copies = printed_contents(site, id, bodies);
     let known = Known { content, title_html: &rendered.title_html, nav_html, copies: &copies };

@@ -109,9 +109,10 @@ fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<
 
 /// Renders page `id` with its body rendered again (none for a page with `redirect_to`,
 /// which publishes only its redirect), or, with `keeping`, keeps the file the previous
-/// build wrote of it when its template context is the same ([`super::page`]). A body whose rendering panicked this time (the
-/// Markdown step's pass did not highlight it) fails the page with that error: the other
-/// diagnostics of this pass were reported by the Markdown step already.
+/// build wrote of it when its template context is the same ([`super::page`]). A body
+/// whose rendering panicked this time (the Markdown step's pass did not highlight it)
+/// fails the page with that error: the other diagnostics of this pass were reported by
+/// the Markdown step already.
 fn render_one(
     site: &Site,
     renderer: &Renderer,

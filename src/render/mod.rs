@@ -72,6 +72,13 @@ pub(crate) struct PreparedPage {
     code: Option<String>,
 }
 
+impl PreparedPage {
+    /// Its `nav_html`.
+    pub(crate) fn nav_html(&self) -> &str {
+        &self.nav_html
+    }
+}
+
 /// How many bytes a page's templates write besides the parts opsbook knows, before the
 /// first page tells (the built-in theme writes 6 to 12 KiB).
 const TEMPLATE_BYTES: usize = 16 * 1024;
@@ -306,11 +313,6 @@ impl Renderer {
     pub(crate) fn fingerprint(&self, prepared: &PreparedPage, file: &str) -> u128 {
         let code = prepared.code.as_deref();
         fingerprint::page(self.identity, &prepared.template, file, code, &prepared.context)
-    }
-
-    /// The `nav_html` of a prepared page.
-    pub(crate) fn nav_html(prepared: &PreparedPage) -> &str {
-        &prepared.nav_html
     }
 
     /// Renders `template` into a buffer sized for `known` bytes (the parts opsbook made:
