@@ -113,6 +113,22 @@ fn a_rebuild_with_the_cache_writes_what_a_fresh_build_writes_after_every_edit() 
     assert!(site.read("public/runbooks/index.html").contains("Redis cache"), "the new title is shown");
     site.write("content/runbooks/extra.md", "# Extra\n\nSee [the flush](redis.md#flush).\n");
     assert_rebuild_is_fresh(&site, "a page added before others, which moves their page numbers");
+    // Front matter the search index reads, the Markdown the same: the page's postings
+    // are made again, and the index finds the new words.
+    site.write(
+        "content/runbooks/extra.md",
+        "---\ndescription: Evictions\ntags: [memory]\n---\n# Extra\n\nSee [the flush](redis.md#flush).\n",
+    );
+    assert_rebuild_is_fresh(&site, "a description and tags added");
+    site.write(
+        "content/runbooks/extra.md",
+        "---\ndescription: Quotas\ntags: [memory]\n---\n# Extra\n\nSee [the flush](redis.md#flush).\n",
+    );
+    assert_rebuild_is_fresh(&site, "a description changed, the Markdown the same");
+    let index: String =
+        site.files_under("public/search").iter().map(|file| site.read(&format!("public/search/{file}"))).collect();
+    let index = index.to_lowercase();
+    assert!(index.contains("quota") && !index.contains("evict"), "the index has the new description's words only");
 }
 
 /// Builds into `public/` with `--timings`: how many pages' files were kept from the

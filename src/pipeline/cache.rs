@@ -53,7 +53,10 @@
 //! the body's highlighted HTML for its template, each keyed by the page's text and
 //! settings ([`Cache::recall_result`]) and kept with what it asked of the rest of the handbook
 //! ([`entry::Dependencies`]): a rebuild uses a record only when every link it resolved
-//! resolves the same and every file it included reads the same.
+//! resolves the same and every file it included reads the same. The same file holds
+//! each page's search postings ([`crate::search::KeptTerms`]), keyed by the hash of
+//! the text they were made of, so a rebuild numbers a page's words again instead of
+//! splitting its text.
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};
@@ -121,8 +124,11 @@ pub(crate) struct Cache {
     /// The key of each page's Markdown result, by page id, once the Markdown step made
     /// them ([`Cache::set_keys`]).
     keys: OnceLock<Vec<Option<u128>>>,
-    /// How many results the previous build's records gave.
+    /// How many results the previous build's page records gave.
     recalled: std::sync::atomic::AtomicUsize,
+    /// How many pages' postings the previous build's page records gave.
+    #[cfg(test)]
+    terms_recalled: std::sync::atomic::AtomicUsize,
 }
 
 /// The identity of the running binary, known or being computed.
@@ -280,6 +286,8 @@ impl Cache {
             pages,
             keys: OnceLock::new(),
             recalled: Default::default(),
+            #[cfg(test)]
+            terms_recalled: Default::default(),
         })
     }
 
@@ -399,6 +407,12 @@ impl Cache {
         self.recalled.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// How many pages' postings the previous build's page records gave so far.
+    #[cfg(test)]
+    pub(crate) fn terms_recalled(&self) -> usize {
+        self.terms_recalled.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// How many records the previous build's cache had that this build found believable.
     #[cfg(test)]
     pub(crate) fn previous_records(&self) -> usize {
@@ -464,6 +478,23 @@ impl crate::search::packed::Kept for Cache {
     /// `key`, for the next build, once; gives the cache up if writing fails.
     fn keep_packed(&self, key: u128, bytes: &[u8]) {
         self.keep_keyed(PACKED, key, bytes);
+    }
+}
+
+impl crate::search::KeptTerms for Cache {
+    /// The postings the previous build kept with `key` in the page records, if whole.
+    fn recall_terms(&self, key: u128) -> Option<Vec<u8>> {
+        let (bytes, _) = self.pages.as_ref()?.read(key)?;
+        #[cfg(test)]
+        self.terms_recalled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(bytes)
+    }
+
+    /// Keeps postings with `key` in the page records for the next build, once.
+    fn keep_terms(&self, key: u128, bytes: &[u8]) {
+        if let Some(pages) = &self.pages {
+            pages.write(key, bytes, None);
+        }
     }
 }
 

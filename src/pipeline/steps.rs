@@ -625,7 +625,10 @@ fn render_bodies(
                         Released::of(&text, Fingerprints { exact: exact_hash(text.as_bytes()), similarity })
                     });
                     let postings = match (builder.as_ref(), lease.as_mut()) {
-                        (Some(builder), Some(lease)) => builder.page(site_ref, id, &mut rendered, lease),
+                        (Some(builder), Some(lease)) => {
+                            let kept = cache.map(|cache| cache as &dyn crate::search::KeptTerms);
+                            builder.page(site_ref, id, &mut rendered, lease, kept)
+                        }
                         _ => None,
                     };
                     (rendered, postings, released, key.map(|(_, key)| key))
@@ -718,23 +721,27 @@ mod tests {
         std::fs::remove_dir_all(&root).expect("clean up");
     }
 
-    /// Runs the steps of a streaming build with its cache, and keeps the cache.
-    fn prepare_cached(root: &Path) -> (Site, usize) {
-        let (site, .., cache, _claim) =
+    /// Runs the steps of a streaming build with its cache, and keeps the cache: the model,
+    /// how many pages' Markdown results the cache gave, and how many pages' postings of
+    /// how many made.
+    fn prepare_cached(root: &Path) -> (Site, usize, (usize, usize)) {
+        let (site, _, _, postings, cache, _claim) =
             prepare(root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut Vec::new()).expect("model");
         let cache = Arc::into_inner(cache.expect("a cache")).expect("the one cache");
-        let recalled = cache.results_recalled();
+        let recalled = (cache.results_recalled(), (cache.terms_recalled(), postings.pages_with_postings()));
         cache.commit();
-        (site, recalled)
+        (site, recalled.0, recalled.1)
     }
 
     #[test]
     fn the_markdown_step_renders_again_only_the_pages_whose_results_changed() {
         let root = crate::test_support::fixture_copy("model", "steps-cache");
-        let (first, recalled) = prepare_cached(&root);
-        assert_eq!(recalled, 0, "nothing to recall in a first build");
-        let (again, recalled) = prepare_cached(&root);
+        let (first, recalled, (terms, searchable)) = prepare_cached(&root);
+        assert_eq!((recalled, terms), (0, 0), "nothing to recall in a first build");
+        assert!(searchable > 5, "pages with postings: {searchable}");
+        let (again, recalled, terms) = prepare_cached(&root);
         assert_eq!(recalled, again.pages.len(), "every page's result recalled");
+        assert_eq!(terms, (searchable, searchable), "every page's postings recalled");
         for (page, before) in again.pages.iter().zip(&first.pages) {
             assert_eq!(format!("{:?}", page.rendered), format!("{:?}", before.rendered), "{}", page.source.file);
         }
@@ -742,8 +749,18 @@ mod tests {
         let path = root.join(&edited.source.file);
         let text = std::fs::read_to_string(&path).expect("the page");
         std::fs::write(&path, format!("{text}\nOne more line.\n")).expect("edit the page");
-        let (_, recalled) = prepare_cached(&root);
+        let (_, recalled, terms) = prepare_cached(&root);
         assert_eq!(recalled, again.pages.len() - 1, "all but the edited page");
+        assert_eq!(terms, (searchable - 1, searchable), "all postings but the edited page's");
+        // Tags are not Markdown, but are indexed: the page's result is recalled, its
+        // postings are made again.
+        let tagged = root.join("content/runbooks/cache.md");
+        let text = std::fs::read_to_string(&tagged).expect("the page");
+        assert!(text.contains("tags: [cache]\n"), "the fixture's tags");
+        std::fs::write(&tagged, text.replace("tags: [cache]\n", "tags: [cache, eviction]\n")).expect("edit");
+        let (_, recalled, terms) = prepare_cached(&root);
+        assert_eq!(recalled, again.pages.len(), "no Markdown changed");
+        assert_eq!(terms, (searchable - 1, searchable), "all postings but the retagged page's");
         std::fs::remove_dir_all(&root).expect("clean up");
     }
 }

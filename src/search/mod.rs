@@ -50,8 +50,8 @@ use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
-pub(crate) use postings::PostingsBuilder;
 pub use postings::SitePostings;
+pub(crate) use postings::{KeptTerms, PostingsBuilder};
 pub use shards::IndexCache;
 use shards::ShardCache;
 

@@ -14,6 +14,10 @@
 //! 3. What is kept is compact: the stems by number with their sum (the `f32` as it
 //!    was summed), best section and title mark, and the page's words by number, both in
 //!    ascending order as varints of the differences.
+//! 4. A build cache keeps each page's postings with the page's own words as text
+//!    ([`kept`]), so a rebuild renumbers them instead of splitting the text again.
+
+mod kept;
 
 use super::terms::{Intern, STOP};
 use crate::markdown::SectionText;
@@ -213,21 +217,19 @@ impl PageTerms {
             stats.settle();
         }
         touched.sort_unstable_by_key(|(id, _)| *id);
-        let mut stems = Vec::with_capacity(touched.len() * 7);
-        let mut previous = 0;
-        for (id, stats) in &touched {
-            push_varint(&mut stems, id - previous);
-            stems.extend_from_slice(&stats.total.to_bits().to_le_bytes());
-            push_varint(&mut stems, u32::from(stats.best_section) * 2 + u32::from(stats.in_title));
-            previous = *id;
-        }
+        let stems = encode_stems(
+            touched.iter().map(|(id, stats)| {
+                (*id, stats.total.to_bits(), u32::from(stats.best_section) * 2 + u32::from(stats.in_title))
+            }),
+            touched.len(),
+        );
         touched.clear();
         scratch.touched = touched;
         let words = encode_ascending(&mut scratch.words);
         let pairs = super::pairs::encode(&mut scratch.pairs);
         PageTerms {
             length,
-            stems: stems.into_boxed_slice(),
+            stems,
             words,
             title: Box::default(),
             title_terms: Box::default(),
@@ -276,14 +278,7 @@ impl PageTerms {
         title.sort_unstable();
         title.dedup();
         let mut title = title.into_iter().peekable();
-        let mut at = 0;
-        let mut stem = 0;
-        let bytes = &self.stems;
-        while at < bytes.len() {
-            stem += read_varint(bytes, &mut at);
-            let total = f32::from_bits(u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]));
-            at += 4;
-            let mark = read_varint(bytes, &mut at);
+        let _ = decode_stems(&self.stems, |stem, total, mark| {
             while let Some(t) = title.next_if(|&t| t < stem) {
                 found(t, &title_only());
             }
@@ -291,8 +286,9 @@ impl PageTerms {
             let titled = title.next_if_eq(&stem).is_some();
             let in_title = mark & 1 == 1 || titled;
             let section = u16::try_from(mark / 2).unwrap_or(u16::MAX);
+            let total = f32::from_bits(total);
             found(stem, &StemStats { in_title, total, best_section: section, ..StemStats::new(None) });
-        }
+        });
         for t in title {
             found(t, &title_only());
         }
@@ -328,6 +324,35 @@ impl PageTerms {
 /// The statistics of a stem found only in the title.
 fn title_only() -> StemStats {
     StemStats { in_title: true, ..StemStats::new(None) }
+}
+
+/// The stems' list of [`PageTerms`] from `stems`, `count` of them, ascending by stem
+/// number: (stem, its total's bits, its section * 2 + title mark).
+fn encode_stems(stems: impl Iterator<Item = (u32, u32, u32)>, count: usize) -> Box<[u8]> {
+    let mut out = Vec::with_capacity(count * 7);
+    let mut previous = 0;
+    for (id, total, mark) in stems {
+        push_varint(&mut out, id - previous);
+        out.extend_from_slice(&total.to_le_bytes());
+        push_varint(&mut out, mark);
+        previous = id;
+    }
+    out.into_boxed_slice()
+}
+
+/// Calls `found` with each entry of a stems' list of [`PageTerms`]: (stem, its total's
+/// bits, its section * 2 + title mark). `None` when the list is cut short.
+fn decode_stems(bytes: &[u8], mut found: impl FnMut(u32, u32, u32)) -> Option<()> {
+    let mut at = 0;
+    let mut stem = 0u32;
+    while at < bytes.len() {
+        stem = stem.wrapping_add(read_varint(bytes, &mut at));
+        let total = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?);
+        at += 4;
+        let mark = read_varint(bytes, &mut at);
+        found(stem, total, mark);
+    }
+    Some(())
 }
 
 /// `numbers` sorted, without repeats, as varints of their differences; empties it.

@@ -67,13 +67,16 @@ impl PostingsBuilder {
     }
 
     /// The postings of page `id`, whose Markdown gave `rendered`, if a search can find
-    /// it; its search text is dropped from `rendered` then.
+    /// it; its search text is dropped from `rendered` then. With `kept` (a build cache),
+    /// postings kept for the same text are numbered again rather than made, and the
+    /// postings are kept for the next build.
     pub(crate) fn page(
         &self,
         site: &Site,
         id: PageId,
         rendered: &mut Rendered,
         lease: &mut Lease<'_>,
+        kept: Option<&dyn KeptTerms>,
     ) -> Option<PageTerms> {
         if !is_searchable(site, id) {
             return None;
@@ -83,7 +86,29 @@ impl PostingsBuilder {
         let builder = self.terms.get(slot)?;
         seen.resize_with(self.terms.len(), Seen::default);
         let alerts = self.alerts.get(&id).map_or(&[][..], Vec::as_slice);
-        let terms = page_terms(site, id, alerts, rendered, &mut builder.worker(&mut seen[slot]), scratch);
+        let mut intern = builder.worker(&mut seen[slot]);
+        let terms = match kept {
+            None => page_terms(site, id, alerts, rendered, &mut intern, scratch),
+            Some(kept) => {
+                let key = kept_key(builder.language(), site, id, alerts, rendered);
+                let recalled = kept.recall_terms(key).and_then(|bytes| {
+                    PageTerms::from_kept(&bytes, &rendered.sections, &mut intern).map(|terms| (terms, bytes))
+                });
+                match recalled {
+                    Some((terms, bytes)) => {
+                        kept.keep_terms(key, &bytes);
+                        terms
+                    }
+                    None => {
+                        let terms = page_terms(site, id, alerts, rendered, &mut intern, scratch);
+                        if let Some(bytes) = builder.with_names(|names| terms.to_kept(names)) {
+                            kept.keep_terms(key, &bytes);
+                        }
+                        terms
+                    }
+                }
+            }
+        };
         drop_text(rendered);
         Some(terms)
     }
@@ -97,6 +122,43 @@ impl PostingsBuilder {
             files: files_of(site),
         }
     }
+}
+
+/// Where a build keeps pages' postings for the next one (the build cache), each in its
+/// kept form ([`PageTerms::to_kept`]) by the hash of everything it is made of
+/// ([`kept_key`]).
+pub(crate) trait KeptTerms: Sync {
+    /// The kept form the previous build kept with `key`.
+    fn recall_terms(&self, key: u128) -> Option<Vec<u8>>;
+    /// Keeps `bytes`, a kept form, with `key` for the next build.
+    fn keep_terms(&self, key: u128, bytes: &[u8]);
+}
+
+/// The key of the postings of page `id`, whose Markdown gave `rendered`, runbook of
+/// `alerts`, in an index stemmed in `language`: the hash of everything
+/// [`page_terms`] reads (each text with its length, so no two lists hash alike).
+fn kept_key(language: &str, site: &Site, id: PageId, alerts: &[String], rendered: &Rendered) -> u128 {
+    let front = &site.pages[id].source.front;
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    let mut text = |text: &str| {
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    };
+    text("page terms 1");
+    text(language);
+    text(front.description.as_deref().unwrap_or(""));
+    text(&front.tags.len().to_string());
+    front.tags.iter().for_each(|tag| text(tag));
+    text(&alerts.len().to_string());
+    alerts.iter().for_each(|alert| text(alert));
+    for section in &rendered.sections {
+        text(if section.id.is_some() { "section with id" } else { "section" });
+        text(section.id.as_deref().unwrap_or(""));
+        text(&section.heading);
+        text(&section.text);
+        text(&section.code);
+    }
+    hasher.digest128()
 }
 
 /// The postings of a site's pages, by page id (none for pages a search does not find),
@@ -210,6 +272,12 @@ impl SitePostings {
     pub(crate) fn pair_files(&self, docs: &[PageId], slot: usize) -> Vec<(String, Arc<str>)> {
         let pages: Vec<Option<Arc<PageTerms>>> = docs.iter().map(|&id| self.pages.get(id).cloned().flatten()).collect();
         super::pairs::files(&self.terms[slot], &pages)
+    }
+
+    /// The number of pages with postings.
+    #[cfg(test)]
+    pub(crate) fn pages_with_postings(&self) -> usize {
+        self.pages.iter().flatten().count()
     }
 
     /// The number of numberings (languages of the index) the postings were made in.

@@ -95,6 +95,20 @@ impl Seen {
     }
 }
 
+/// The text of a word number and its stem number (or [`STOP`]), for the postings a
+/// build cache keeps ([`super::page_terms`]).
+pub(crate) trait Names {
+    /// The text and stem number of word `n`, if it is numbered.
+    fn name(&self, n: u32) -> Option<(&str, u32)>;
+}
+
+impl Names for Table {
+    fn name(&self, n: u32) -> Option<(&str, u32)> {
+        let at = n as usize;
+        Some((self.words.get(at)?, *self.stem_of.get(at)?))
+    }
+}
+
 /// Numbers a folded word: (word number, stem number or [`STOP`]).
 pub(crate) trait Intern {
     /// The numbers of `word`, numbering it if it is new.
@@ -112,6 +126,18 @@ impl TermsBuilder {
     /// A builder for a handbook in `language`.
     pub(crate) fn new(language: &str) -> Self {
         TermsBuilder { analyzer: Analyzer::new(language), language: language.to_string(), shared: Default::default() }
+    }
+
+    /// The language the words are stemmed in.
+    pub(crate) fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// Calls `read` with the names of the words numbered so far; no worker numbers a new
+    /// word meanwhile.
+    pub(crate) fn with_names<R>(&self, read: impl FnOnce(&dyn Names) -> R) -> R {
+        let table = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
+        read(&*table)
     }
 
     /// A worker's numbering, with its cache `seen`.

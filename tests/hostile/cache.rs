@@ -84,6 +84,31 @@ fn a_changed_byte_in_a_kept_index_file_is_never_published() {
     assert!(printed.contains("warning: the build cache") && printed.contains("is not used"), "{printed}");
 }
 
+/// The page records keep each page's search postings with the page's words as text: a
+/// byte changed there (a forged word) makes the record one not found, and the rebuild
+/// makes the page's postings again from its text, as a build without the cache does.
+#[test]
+fn a_changed_byte_in_a_page_s_kept_postings_is_never_published() {
+    let site = Site::with_files(
+        "cache-dir-postings",
+        &[("content/p.md", "---\ntitle: P\n---\n# P\n\n## Failover\n\nPromote the Zyxwvutsr replica.\n")],
+    );
+    site.build(&["--cache-dir", "cache"]).expect_code(0);
+    site.build(&["--no-cache", "--out", "fresh"]).expect_code(0);
+    let pages = site.read_bytes("cache/opsbook-pages");
+    // The folded word with its length, which only the kept postings hold (the page's
+    // Markdown result keeps the text as written).
+    let word = b"\x09zyxwvutsr";
+    let at = pages.windows(word.len()).position(|w| w == word).expect("the postings are kept");
+    let mut forged = pages.clone();
+    forged[at + 1] = b'q';
+    site.write("cache/opsbook-pages", forged);
+    build_again(&site);
+    let index: String =
+        site.files_under("public/search").iter().map(|file| site.read(&format!("public/search/{file}"))).collect();
+    assert!(index.contains("zyxwvutsr") && !index.contains("qyxwvutsr"), "{index}");
+}
+
 /// The output folder comes back from a CI cache beside the build cache, and either may
 /// be another pipeline's: a page file changed there (a script slipped in, of the same
 /// length or not) is never kept on the cache's word, though the page's template

@@ -5,9 +5,10 @@
 //! (a positioned read), so memory does not grow with the file.
 //!
 //! The format, little-endian:
-//! 1. the header `opsbook-pages 4\n` (3: an included file's internal blocks are left out of a
+//! 1. the header `opsbook-pages 5\n` (3: an included file's internal blocks are left out of a
 //!    public build's results since; the results of version 2 may hold them; 4: each
-//!    result says whether the browser draws a diagram of its page);
+//!    result says whether the browser draws a diagram of its page; 5: a page's search
+//!    postings are records too, [`crate::search::KeptTerms`]);
 //! 2. the records' bytes, one after another, as the build's threads wrote them;
 //! 3. the directory: for each record, its key (16), offset (8), length (8) and the
 //!    XXH3-128 hash of its bytes (16);
@@ -27,7 +28,7 @@ use std::sync::{Mutex, PoisonError};
 use crate::hash::{FastHashMap, FastHashSet};
 
 /// The first bytes of the file: its format and version.
-const HEADER: &[u8] = b"opsbook-pages 4\n";
+const HEADER: &[u8] = b"opsbook-pages 5\n";
 
 /// The byte that begins the trailer.
 const END: u8 = 0xff;

@@ -1,0 +1,278 @@
+//! A page's postings as the build cache keeps them: the same lists, with the page's own
+//! words written out instead of the build's numbers. A build numbers words in the order
+//! its threads meet them ([`crate::search::terms`]), so a number means nothing to the
+//! next build; a rebuild numbers the page's words again ([`PageTerms::from_kept`]): one
+//! look-up per distinct word, where splitting the page's text again folds, looks up and
+//! weighs every word of it.
+//!
+//! The format, numbers as varints (LEB128) but the totals:
+//! 1. the page's length;
+//! 2. its distinct words: their count, then each as its length and UTF-8 bytes;
+//! 3. its stems: their count, then each as the place in (2) of a word of the page with
+//!    that stem, the bits of its total (4 bytes, little-endian) and its section * 2 +
+//!    title mark;
+//! 4. its pairs of consecutive stems: their count, then each as two places in (2).
+//!
+//! The title's terms are not kept: a build sets them once the navigation is arranged,
+//! as it does for a page split anew. Nor are the snippet files: they are cut again from
+//! the sections' text, which the page's Markdown result keeps anyway (keeping them
+//! too would add about 15 KB a page to the cache for a small part of the time saved).
+
+use super::{PageTerms, decode_stems, encode_ascending, encode_stems, push_varint, read_varint};
+use crate::hash::FastHashMap;
+use crate::markdown::SectionText;
+use crate::search::pairs;
+use crate::search::snippets;
+use crate::search::terms::{Intern, Names, STOP};
+
+impl PageTerms {
+    /// The kept form of these postings, made before their title is set; `names` gives
+    /// the text and stem number of each word number. `None` when a word has no name, or
+    /// a stem or pair no word of the page (which postings made by [`PageTerms::of`]
+    /// never lack).
+    pub(crate) fn to_kept(&self, names: &dyn Names) -> Option<Vec<u8>> {
+        let mut words = Vec::new();
+        let mut at = 0;
+        let mut word = 0u32;
+        while at < self.words.len() {
+            word = word.wrapping_add(read_varint(&self.words, &mut at));
+            words.push(word);
+        }
+        let mut out = Vec::with_capacity(self.words.len() * 8 + self.stems.len() + self.pairs.len() * 2);
+        push_varint(&mut out, self.length);
+        push_count(&mut out, words.len())?;
+        // The place of the first word of each stem.
+        let mut place_of: FastHashMap<u32, u32> = FastHashMap::default();
+        for (place, &word) in words.iter().enumerate() {
+            let (text, stem) = names.name(word)?;
+            push_bytes(&mut out, text.as_bytes())?;
+            if stem != STOP {
+                place_of.entry(stem).or_insert(u32::try_from(place).ok()?);
+            }
+        }
+        let mut stems = Vec::new();
+        decode_stems(&self.stems, |stem, total, mark| stems.push((stem, total, mark)))?;
+        push_count(&mut out, stems.len())?;
+        for (stem, total, mark) in stems {
+            push_varint(&mut out, *place_of.get(&stem)?);
+            out.extend_from_slice(&total.to_le_bytes());
+            push_varint(&mut out, mark);
+        }
+        let mut pairs = Vec::new();
+        pairs::decode(&self.pairs, &mut |pair| pairs.push(pair));
+        push_count(&mut out, pairs.len())?;
+        for pair in pairs {
+            push_varint(&mut out, *place_of.get(&((pair >> 32) as u32))?);
+            push_varint(&mut out, *place_of.get(&(pair as u32))?);
+        }
+        Some(out)
+    }
+
+    /// The postings of their kept form `bytes`, made of the text of `sections`, the
+    /// page's words numbered by `intern`. `None` when the bytes are not one whole kept
+    /// form (nothing is numbered then), or when a stem's word is a stop word now.
+    pub(crate) fn from_kept(bytes: &[u8], sections: &[SectionText], intern: &mut dyn Intern) -> Option<PageTerms> {
+        let kept = Kept::read(bytes)?;
+        let numbers: Vec<(u32, u32)> = kept.words.iter().map(|word| intern.intern(word)).collect();
+        let stem_at = |place: u32| numbers.get(place as usize).map(|&(_, stem)| stem).filter(|&stem| stem != STOP);
+        let mut stems = Vec::with_capacity(kept.stems.len());
+        for &(place, total, mark) in &kept.stems {
+            stems.push((stem_at(place)?, total, mark));
+        }
+        stems.sort_unstable_by_key(|&(stem, ..)| stem);
+        if stems.windows(2).any(|two| two[0].0 == two[1].0) {
+            return None;
+        }
+        let mut pair_list = Vec::with_capacity(kept.pairs.len());
+        for &(first, second) in &kept.pairs {
+            pair_list.push(pairs::pair(stem_at(first)?, stem_at(second)?));
+        }
+        let mut words: Vec<u32> = numbers.iter().map(|&(word, _)| word).collect();
+        Some(PageTerms {
+            length: kept.length,
+            stems: encode_stems(stems.iter().copied(), stems.len()),
+            words: encode_ascending(&mut words),
+            pairs: pairs::encode(&mut pair_list),
+            snippets: snippets::chunks(sections),
+            ..PageTerms::default()
+        })
+    }
+}
+
+/// A kept form read, before its words are numbered.
+struct Kept<'a> {
+    length: u32,
+    words: Vec<&'a str>,
+    /// (place of a word with the stem, total's bits, section * 2 + title mark).
+    stems: Vec<(u32, u32, u32)>,
+    /// Places of the two stems' words.
+    pairs: Vec<(u32, u32)>,
+}
+
+impl<'a> Kept<'a> {
+    /// Reads `bytes`; `None` unless they are one whole kept form whose places are all
+    /// places of its words.
+    fn read(bytes: &'a [u8]) -> Option<Kept<'a>> {
+        let mut reader = Reader { bytes, at: 0 };
+        let length = reader.number()?;
+        let words = (0..reader.count()?).map(|_| reader.text()).collect::<Option<Vec<&str>>>()?;
+        let place = |n: u32| ((n as usize) < words.len()).then_some(n);
+        let stems = (0..reader.count()?)
+            .map(|_| Some((place(reader.number()?)?, reader.four()?, reader.number()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let pairs = (0..reader.count()?)
+            .map(|_| Some((place(reader.number()?)?, place(reader.number()?)?)))
+            .collect::<Option<Vec<_>>>()?;
+        (reader.at == bytes.len()).then_some(Kept { length, words, stems, pairs })
+    }
+}
+
+/// Reads a kept form strictly: a number or text cut short is `None`.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A varint of at most 32 bits.
+    fn number(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = *self.bytes.get(self.at)?;
+            self.at += 1;
+            value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+            if byte < 0x80 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// A count of items of at least one byte each, so no more than the bytes left.
+    fn count(&mut self) -> Option<usize> {
+        let count = self.number()? as usize;
+        (count <= self.bytes.len() - self.at).then_some(count)
+    }
+
+    /// Four bytes, little-endian.
+    fn four(&mut self) -> Option<u32> {
+        let four = self.bytes.get(self.at..self.at.checked_add(4)?)?;
+        self.at += 4;
+        Some(u32::from_le_bytes(four.try_into().ok()?))
+    }
+
+    /// A length and as many bytes of UTF-8.
+    fn text(&mut self) -> Option<&'a str> {
+        let length = self.number()? as usize;
+        let text = self.bytes.get(self.at..self.at.checked_add(length)?)?;
+        self.at += length;
+        std::str::from_utf8(text).ok()
+    }
+}
+
+/// Pushes `count` as a varint; `None` past 32 bits.
+fn push_count(out: &mut Vec<u8>, count: usize) -> Option<()> {
+    push_varint(out, u32::try_from(count).ok()?);
+    Some(())
+}
+
+/// Pushes the length of `bytes` and the bytes.
+fn push_bytes(out: &mut Vec<u8>, bytes: &[u8]) -> Option<()> {
+    push_count(out, bytes.len())?;
+    out.extend_from_slice(bytes);
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::page_terms::{PageText, Scratch};
+    use crate::search::snippets::Snippets;
+    use crate::search::terms::{Seen, Terms, TermsBuilder};
+
+    /// What postings say, by the words' and stems' text: (length, stems with their
+    /// statistics, words, pairs, snippets).
+    type Said = (u32, Vec<(String, u32, u32)>, Vec<String>, Vec<(String, String)>, Snippets);
+
+    fn said(page: &PageTerms, terms: &Terms) -> Said {
+        let mut stems = Vec::new();
+        page.for_each_stem(|stem, stats| {
+            let mark = u32::from(stats.best_section) * 2 + u32::from(stats.in_title);
+            stems.push((terms.stem(stem).to_string(), stats.total.to_bits(), mark));
+        });
+        stems.sort();
+        let mut words = Vec::new();
+        page.for_each_word(|word| words.push(terms.word(word).to_string()));
+        words.sort();
+        let mut pair_list = Vec::new();
+        page.for_each_pair(|pair| {
+            pair_list.push((terms.stem((pair >> 32) as u32).to_string(), terms.stem(pair as u32).to_string()))
+        });
+        pair_list.sort();
+        (page.length(), stems, words, pair_list, page.snippets().clone())
+    }
+
+    fn sections() -> Vec<SectionText> {
+        vec![
+            SectionText {
+                text: "Failing over the primary database, once.\nThen check the replicas.".into(),
+                ..Default::default()
+            },
+            SectionText {
+                id: Some("rollback".into()),
+                heading: "Roll back a failed failover".into(),
+                text: "Promote the old primary again; the replica catches up.".into(),
+                code: "pg_ctl promote -D /var/lib/postgresql".into(),
+            },
+        ]
+    }
+
+    /// A page's postings made by `builder`, which numbered `before` first.
+    fn made(builder: &TermsBuilder, before: &str, sections: &[SectionText]) -> PageTerms {
+        let mut seen = Seen::default();
+        let mut scratch = Scratch::default();
+        let first = [SectionText { text: before.into(), ..Default::default() }];
+        let other = PageText { description: "", tags: &[], alerts: &[], sections: &first };
+        PageTerms::of(&other, &mut builder.worker(&mut seen), &mut scratch);
+        let tags = ["databases".to_string()];
+        let text = PageText { description: "Fail over", tags: &tags, alerts: &["PrimaryDown"], sections };
+        PageTerms::of(&text, &mut builder.worker(&mut seen), &mut scratch)
+    }
+
+    #[test]
+    fn kept_postings_numbered_by_another_build_say_what_the_page_s_own_say() {
+        let sections = sections();
+        let first = TermsBuilder::new("en");
+        let page = made(&first, "an unrelated page about disks and queues", &sections);
+        let kept = first.with_names(|names| page.to_kept(names)).expect("kept");
+        // The next build met other words first: every number differs.
+        let second = TermsBuilder::new("en");
+        let fresh = made(&second, "queues of tickets, replicas and primaries", &sections);
+        let mut seen = Seen::default();
+        let back = PageTerms::from_kept(&kept, &sections, &mut second.worker(&mut seen)).expect("read back");
+        let (first, second) = (first.into_terms(), second.into_terms());
+        assert_eq!(said(&back, &second), said(&page, &first));
+        assert_eq!(said(&back, &second), said(&fresh, &second));
+        assert_eq!(back, fresh, "the same bytes as the page split anew in that build");
+        assert!(said(&back, &second).3.len() > 5, "pairs are kept");
+    }
+
+    #[test]
+    fn a_kept_form_cut_short_lengthened_or_pointing_past_its_words_is_refused() {
+        let builder = TermsBuilder::new("en");
+        let page = made(&builder, "", &sections());
+        let kept = builder.with_names(|names| page.to_kept(names)).expect("kept");
+        for end in 0..kept.len() {
+            assert!(Kept::read(&kept[..end]).is_none(), "cut at {end}");
+        }
+        let mut longer = kept.clone();
+        longer.push(0);
+        assert!(Kept::read(&longer).is_none());
+        // Length 1, the word `a`, one stem at place 0 (or 5, past the words), no pairs.
+        let by_hand = |place: u8| [1, 1, 1, b'a', 1, place, 0, 0, 128, 63, 0, 0];
+        assert!(Kept::read(&by_hand(0)).is_some());
+        assert!(Kept::read(&by_hand(5)).is_none());
+        let mut seen = Seen::default();
+        assert!(PageTerms::from_kept(b"\xff\xff\xff\xff\xff\xff", &[], &mut builder.worker(&mut seen)).is_none());
+    }
+}
