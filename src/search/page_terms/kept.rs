@@ -18,7 +18,7 @@
 //! the sections' text, which the page's Markdown result keeps anyway (keeping them
 //! too would add about 15 KB a page to the cache for a small part of the time saved).
 
-use super::{PageTerms, decode_stems, encode_ascending, encode_stems, push_varint, read_varint};
+use super::{PageTerms, decode_stems, encode_ascending, encode_stems, push_varint};
 use crate::hash::FastHashMap;
 use crate::markdown::SectionText;
 use crate::search::pairs;
@@ -31,13 +31,9 @@ impl PageTerms {
     /// a stem or pair no word of the page (which postings made by [`PageTerms::of`]
     /// never lack).
     pub(crate) fn to_kept(&self, names: &dyn Names) -> Option<Vec<u8>> {
+        // Before the title is set, the page's words are those of its text alone.
         let mut words = Vec::new();
-        let mut at = 0;
-        let mut word = 0u32;
-        while at < self.words.len() {
-            word = word.wrapping_add(read_varint(&self.words, &mut at));
-            words.push(word);
-        }
+        self.for_each_word(|word| words.push(word));
         let mut out = Vec::with_capacity(self.words.len() * 8 + self.stems.len() + self.pairs.len() * 2);
         push_varint(&mut out, self.length);
         push_count(&mut out, words.len())?;
