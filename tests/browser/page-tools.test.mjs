@@ -107,6 +107,32 @@ test('on a wide screen the header never moves', async () => {
   await context.close();
 });
 
+// Shifts with no input before them count however slow the machine is: a code block's
+// bar shown by theme.js in the first screen, or the table of contents marking the
+// section being read while the page scrolls by itself, must move nothing.
+test('nothing shifts while a wide page loads its code bars and its contents follow the reader', async () => {
+  const { context, page, loadShift } = await open(server.url + LONG, DESKTOP);
+  assert.equal(loadShift, 0, 'the code bars of the first screen keep their place from the first paint');
+  assert.ok(await page.locator('.code-block .code-bar').first().isVisible(), 'a code bar in the first screen');
+  const tops = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.content h2[id]')).slice(0, 6).map((h) => h.getBoundingClientRect().top + window.scrollY));
+  assert.equal(tops.length, 6);
+  const marked = [];
+  for (const top of tops) {
+    await scrollTo(page, top);
+    await page.waitForFunction((seen) => {
+      const on = document.querySelector('.toc a[aria-current="true"]');
+      return on && !seen.includes(on.getAttribute('href'));
+    }, marked);
+    marked.push(await page.evaluate(() => document.querySelector('.toc a[aria-current="true"]').getAttribute('href')));
+  }
+  assert.equal(new Set(marked).size, 6, 'each section marked in turn');
+  // Layout shifts reach the observer a frame or two after they happen.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift while the section marked changes');
+  await context.close();
+});
+
 test('a back-to-top button shows a screen down a long page and leads to the top', async () => {
   for (const viewport of [PHONE, DESKTOP]) {
     const { context, page } = await open(server.url + LONG, viewport);
