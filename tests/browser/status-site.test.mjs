@@ -5,14 +5,15 @@
 // answering from the page's origin, none of the handbook's chrome, and axe-core
 // (WCAG 2.1 A/AA and best practices) without a violation, light and dark.
 // Item 5: times are written in UTC (`<time datetime="...Z">`); theme.js adds the
-// reader's own time after each, in the reader's zone (Chromium's `timezoneId`), and
-// nothing without a script or for a reader in UTC.
+// reader's own time under each, in the reader's zone (Chromium's `timezoneId`), and
+// nothing without a script or for a reader in UTC; writing it moves nothing (cumulative
+// layout shift 0, on a phone and a wide screen).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { serve } from './static-server.mjs';
-import { launch } from './browser.mjs';
+import { countLayoutShifts, launch } from './browser.mjs';
 
 const site = process.env.STATUS_ONLY_DIR;
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -82,8 +83,9 @@ test('an incident linked from the status page opens at the root', async () => {
 test("the reader's own time follows each UTC time, in the reader's zone", async () => {
   const { page, context } = await open('api-errors/', { timezoneId: 'Europe/Berlin', locale: 'en-GB' });
   const update = page.locator('.status-updates li').last();
-  assert.equal((await update.locator('time').textContent()).trim(), '2026-11-15 11:30 UTC');
-  const local = await update.locator('.local-time').textContent();
+  // The UTC time, then the reader's on a line of its own inside the same <time>.
+  assert.equal((await update.locator('time').evaluate((t) => t.firstChild.textContent)).trim(), '2026-11-15 11:30 UTC');
+  const local = await update.locator('time .local-time').textContent();
   // 11:30 UTC is 12:30 in Berlin in November (CET, +01:00).
   assert.match(local, /12:30/);
   assert.match(local, /CET|GMT\+1/);
@@ -97,6 +99,22 @@ test("the reader's own time follows each UTC time, in the reader's zone", async 
   const utc = await open('api-errors/', { timezoneId: 'UTC' });
   assert.equal(await utc.page.locator('.local-time').count(), 0, 'a reader in UTC reads UTC once');
   await utc.context.close();
+
+  // Nothing shifts when the times are written: the page and an incident's page, in
+  // Berlin, on a phone and a wide screen, the shifts counted from before the first paint.
+  for (const path of ['', 'api-errors/']) {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
+      const context = await browser.newContext({ viewport, timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+      await countLayoutShifts(context);
+      const page = await context.newPage();
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('.local-time').length > 0);
+      // Layout shifts reach the observer a frame or two after they happen.
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__shift), 0, `layout shift on /${path} at ${viewport.width}px`);
+      await context.close();
+    }
+  }
 
   const noScript = await open('api-errors/', { timezoneId: 'Europe/Berlin', javaScriptEnabled: false });
   assert.equal(await noScript.page.locator('.local-time').count(), 0, 'without a script, UTC alone');

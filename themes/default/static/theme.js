@@ -461,9 +461,13 @@
     figures.forEach(function (figure) { near.observe(figure); });
   }
 
-  // The reader's time after each UTC moment of the status pages, in the reader's
-  // language and zone; nothing for a reader whose zone is UTC.
+  // The reader's time under each UTC moment of the status pages (day, month, hour and
+  // zone: the year is the UTC line's), in the reader's language and zone; nothing for a
+  // reader whose zone is UTC. The page's script in <head> learnt the zone before the
+  // first paint (the `local-zone` class), so status.css keeps a line under each moment
+  // from then on, and the time written into it moves nothing (layout shift 0).
   function showLocalTimes() {
+    if (!document.documentElement.classList.contains('local-zone')) return;
     var times = document.querySelectorAll('.index-status time[datetime$="Z"], .panel-status time[datetime$="Z"], ' +
       '.status-timeline time[datetime$="Z"]');
     if (!times.length || typeof Intl === 'undefined') return;
@@ -471,15 +475,15 @@
     try {
       zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       format = new Intl.DateTimeFormat(undefined, {
-        year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+        month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
       });
     } catch (e) { return; }
-    if (!zone || zone === 'UTC' || zone === 'Etc/UTC') return;
     times.forEach(function (time) {
       var moment = new Date(time.getAttribute('datetime'));
       if (isNaN(moment.getTime())) return;
-      var local = el('span', { 'class': 'local-time', title: say('ui_your_time', { zone: zone }) }, ' (' + format.format(moment) + ')');
-      time.parentNode.insertBefore(local, time.nextSibling);
+      var local = el('span', { 'class': 'local-time', title: say('ui_your_time', { zone: zone }) }, format.format(moment));
+      time.appendChild(local);
+      time.classList.add('local-shown');
     });
   }
 
