@@ -133,6 +133,26 @@ test('nothing shifts while a wide page loads its code bars and its contents foll
   await context.close();
 });
 
+// Pages whose scripts write into them after the first paint: the search page (its
+// results, their snippets and the filters' counts), the alerts page (its filter box) and
+// a section's print page (its print button). What the scripts write moves nothing.
+test('nothing shifts while the search page, the alerts page and a print page fill in', async () => {
+  const pages = [
+    ['search/?q=disk', () => document.querySelectorAll('.search-result .search-result-snippet').length > 0 && document.querySelector('.search-filter')],
+    ['alerts/', () => !document.querySelector('.alerts-filter').hidden],
+    ['print/guide/', () => !document.querySelector('.print-button').hidden],
+  ];
+  for (const [path, ready] of pages) {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const { context, page, loadShift } = await open(server.url + path, viewport);
+      await page.waitForFunction(ready);
+      await page.waitForTimeout(300);
+      assert.equal(loadShift + await page.evaluate(() => window.__shift), 0, `layout shift on ${path} at ${viewport.width}px`);
+      await context.close();
+    }
+  }
+});
+
 test('a back-to-top button shows a screen down a long page and leads to the top', async () => {
   for (const viewport of [PHONE, DESKTOP]) {
     const { context, page } = await open(server.url + LONG, viewport);

@@ -85,12 +85,14 @@
       section's snippet; with `subResults` (the search page), up to two more of its
       best sections below it, each a link to its heading with its own snippet. The
       sections' text comes from the page's small files, only those that hold the sections
-      where the index found the query's words (`hit.sections`). */
-  function renderResult(hit, found, withSnippet, subResults) {
+      where the index found the query's words (`hit.sections`). The item is filled as
+      its files come; with `waits`, the promise that settles once it is filled is put
+      there. */
+  function renderResult(hit, found, withSnippet, subResults, waits) {
     var item = element('li', 'search-result');
     var link = element('a', 'search-result-link');
     item.appendChild(link);
-    engine.record(hit.page).then(function (record) {
+    var filled = engine.record(hit.page).then(function (record) {
       link.href = root + record.url;
       link.appendChild(element('span', 'search-result-title', record.title));
       var place = element('span', 'search-result-place', placeOf(record));
@@ -126,18 +128,22 @@
         item.appendChild(list);
       });
     }).catch(function () { return null; });
+    if (waits) waits.push(filled);
     return item;
   }
 
-  function renderResults(container, found, limit, withSnippets) {
-    container.textContent = '';
+  /** The results of `found` (the first `limit`), built away from the page: a promise of
+      the element to show, the list or the line that says no page matches, settled once
+      every result in it is filled. So the list enters the page whole, and nothing in it
+      moves while its files come (cumulative layout shift 0). */
+  function buildResults(found, limit, withSnippets) {
     if (!found.results.length) {
-      container.appendChild(element('p', 'search-empty', found.terms.length || found.results ? word('search_no_match', 'No pages match.') : ''));
-      return;
+      return Promise.resolve(element('p', 'search-empty', found.terms.length || found.results ? word('search_no_match', 'No pages match.') : ''));
     }
     var list = element('ol', 'search-result-list');
-    found.results.slice(0, limit).forEach(function (hit) { list.appendChild(renderResult(hit, found, withSnippets, withSnippets)); });
-    container.appendChild(list);
+    var waits = [];
+    found.results.slice(0, limit).forEach(function (hit) { list.appendChild(renderResult(hit, found, withSnippets, withSnippets, waits)); });
+    return Promise.all(waits).then(function () { return list; });
   }
 
   // The search box in the header: an ARIA 1.2 combobox. The input owns a listbox of
@@ -256,7 +262,7 @@
     return parts[file];
   };
 
-  search.page = { root: root, engine: engine, element: element, renderResults: renderResults, wireBox: wireBox, word: word, quoted: quoted };
+  search.page = { root: root, engine: engine, element: element, buildResults: buildResults, wireBox: wireBox, word: word, quoted: quoted };
   document.querySelectorAll('.search-form').forEach(function (form, i) { wireBox(form, i); });
   // The search page's own part, on the search page only.
   if (document.querySelector('[data-search-page]')) search.loadPart('search-page.js');

@@ -10,7 +10,7 @@
   var root = search.page.root;
   var engine = search.page.engine;
   var element = search.page.element;
-  var renderResults = search.page.renderResults;
+  var buildResults = search.page.buildResults;
   var word = search.page.word;
 
   // The search page: /search/?q=WORDS shows the results for WORDS, with filters whose
@@ -45,38 +45,55 @@
       if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
       window.history.replaceState(null, '', url);
       document.title = (q ? q + ' · ' : '') + baseTitle;
+      // The results and the filters' counts are shown together, once both are ready:
+      // the filters above the results never grow after the results are in, and the
+      // results enter whole (the page keeps a screen's height for them, style.css), so
+      // nothing moves while they come (cumulative layout shift 0).
       engine.search(q).then(function (found) {
-        if (mine !== serial) return;
-        renderResults(results, found, limit, true);
-        var count = element('p', 'search-count', found.results.length === 1 ? word('search_count_one', '1 page') : word('search_count_many', '{n} pages', { n: found.results.length }));
-        results.insertBefore(count, results.firstChild);
-        if (Object.keys(found.corrections).length) {
-          var better = corrected(q, found.corrections);
-          var suggest = element('p', 'search-suggest', word('search_did_you_mean', 'Did you mean '));
-          var link = element('a', '', better);
-          link.href = '?q=' + encodeURIComponent(better);
-          link.addEventListener('click', function (event) { event.preventDefault(); input.value = better; show(); });
-          suggest.appendChild(link);
-          suggest.appendChild(document.createTextNode('?'));
-          results.insertBefore(suggest, count.nextSibling);
-        }
-        if (found.missing && found.missing.length) {
-          var missing = element('p', 'search-missing', word('search_no_page_has_others', 'No page has {words}: these pages have the other words.', { words: search.page.quoted(found.missing) }));
-          results.insertBefore(missing, count.nextSibling);
-        }
-        if (found.results.length > limit) {
-          var more = element('button', 'search-more', word('search_show_more', 'Show more'));
-          more.type = 'button';
-          more.addEventListener('click', function () { limit += 20; show(); });
-          results.appendChild(more);
-        }
-        return renderFacets(found, mine);
+        if (mine !== serial) return null;
+        return Promise.all([buildResults(found, limit, true), facetCounts(found)]).then(function (built) {
+          if (mine !== serial) return;
+          results.textContent = '';
+          results.appendChild(built[0]);
+          showFound(found, q);
+          drawFacets(found, built[1]);
+        });
       });
     }
-    /** The filter buttons: for each filter, the values of the current results (all pages
-        without a query) with their counts, the first few shown and the rest behind "More". */
+    /** Around the results: their count, "did you mean" and the words no page has above
+        them, "Show more" below. */
+    function showFound(found, q) {
+      var count = element('p', 'search-count', found.results.length === 1 ? word('search_count_one', '1 page') : word('search_count_many', '{n} pages', { n: found.results.length }));
+      results.insertBefore(count, results.firstChild);
+      if (Object.keys(found.corrections).length) {
+        var better = corrected(q, found.corrections);
+        var suggest = element('p', 'search-suggest', word('search_did_you_mean', 'Did you mean '));
+        var link = element('a', '', better);
+        link.href = '?q=' + encodeURIComponent(better);
+        link.addEventListener('click', function (event) { event.preventDefault(); input.value = better; show(); });
+        suggest.appendChild(link);
+        suggest.appendChild(document.createTextNode('?'));
+        results.insertBefore(suggest, count.nextSibling);
+      }
+      if (found.missing && found.missing.length) {
+        var missing = element('p', 'search-missing', word('search_no_page_has_others', 'No page has {words}: these pages have the other words.', { words: search.page.quoted(found.missing) }));
+        results.insertBefore(missing, count.nextSibling);
+      }
+      if (found.results.length > limit) {
+        var more = element('button', 'search-more', word('search_show_more', 'Show more'));
+        more.type = 'button';
+        more.addEventListener('click', function () { limit += 20; show(); });
+        results.appendChild(more);
+      }
+    }
+    /** The filter buttons of `found`, drawn once their counts are known. */
     function renderFacets(found, mine) {
-      if (!filters) return null;
+      return facetCounts(found).then(function (counts) { if (mine === serial) drawFacets(found, counts); });
+    }
+    /** The counts of the filters: for each filter, the values of the current results
+        (all pages without a query) with their counts. */
+    function facetCounts(found) {
+      if (!filters) return Promise.resolve(null);
       return engine.manifest().then(function (manifest) {
         var empty = !query().trim();
         if (empty) return manifest.facets;
@@ -85,44 +102,47 @@
           FACETS.forEach(function (f, i) { byName[f[0]] = files[i]; });
           return search.facetCounts(found.results, byName, manifest.facets);
         });
-      }).then(function (counts) {
-        if (mine !== serial) return;
-        var tokens = ' ' + query().toLowerCase() + ' ';
-        filters.textContent = '';
-        FACETS.forEach(function (facet) {
-          var values = (counts[facet[0]] || []).slice();
-          var active = function (v) { return tokens.indexOf(' ' + (facet[0] + ':' + v.value).toLowerCase() + ' ') >= 0; };
-          if (!values.length) return;
-          var group = element('div', 'search-filter-group');
-          group.setAttribute('role', 'group');
-          group.setAttribute('aria-label', facet[1]);
-          group.appendChild(element('span', 'search-filter-name', facet[1]));
-          var open = expanded[facet[0]];
-          values.forEach(function (v, i) {
-            if (i >= FACET_SHOWN && !open && !active(v)) return;
-            var button = element('button', 'search-filter', v.label + ' (' + v.count + ')');
-            button.type = 'button';
-            button.dataset.token = facet[0] + ':' + v.value;
-            button.setAttribute('aria-pressed', active(v) ? 'true' : 'false');
-            button.addEventListener('click', function () { toggle(button.dataset.token); });
-            group.appendChild(button);
-          });
-          if (values.length > FACET_SHOWN) {
-            var more = element('button', 'search-filter-more', open ? word('search_fewer', 'Fewer') : word('search_more', 'More ({n})', { n: values.length - FACET_SHOWN }));
-            more.type = 'button';
-            more.setAttribute('aria-expanded', open ? 'true' : 'false');
-            more.setAttribute('aria-label', open ? word('search_fewer_filters', 'Fewer {facet} filters', { facet: facet[1].toLowerCase() }) : word('search_more_filters', 'More {facet} filters', { facet: facet[1].toLowerCase() }));
-            more.addEventListener('click', function () {
-              expanded[facet[0]] = !open;
-              renderFacets(found, serial).then(function () {
-                var again = filters.querySelector('.search-filter-more[aria-label$="' + facet[1].toLowerCase() + ' filters"]');
-                if (again) again.focus();
-              });
-            });
-            group.appendChild(more);
-          }
-          filters.appendChild(group);
+      });
+    }
+    /** The filter buttons: for each filter its values with their counts, the first few
+        shown and the rest behind "More". */
+    function drawFacets(found, counts) {
+      if (!filters || !counts) return;
+      var tokens = ' ' + query().toLowerCase() + ' ';
+      filters.textContent = '';
+      FACETS.forEach(function (facet) {
+        var values = (counts[facet[0]] || []).slice();
+        var active = function (v) { return tokens.indexOf(' ' + (facet[0] + ':' + v.value).toLowerCase() + ' ') >= 0; };
+        if (!values.length) return;
+        var group = element('div', 'search-filter-group');
+        group.setAttribute('role', 'group');
+        group.setAttribute('aria-label', facet[1]);
+        group.appendChild(element('span', 'search-filter-name', facet[1]));
+        var open = expanded[facet[0]];
+        values.forEach(function (v, i) {
+          if (i >= FACET_SHOWN && !open && !active(v)) return;
+          var button = element('button', 'search-filter', v.label + ' (' + v.count + ')');
+          button.type = 'button';
+          button.dataset.token = facet[0] + ':' + v.value;
+          button.setAttribute('aria-pressed', active(v) ? 'true' : 'false');
+          button.addEventListener('click', function () { toggle(button.dataset.token); });
+          group.appendChild(button);
         });
+        if (values.length > FACET_SHOWN) {
+          var more = element('button', 'search-filter-more', open ? word('search_fewer', 'Fewer') : word('search_more', 'More ({n})', { n: values.length - FACET_SHOWN }));
+          more.type = 'button';
+          more.setAttribute('aria-expanded', open ? 'true' : 'false');
+          more.setAttribute('aria-label', open ? word('search_fewer_filters', 'Fewer {facet} filters', { facet: facet[1].toLowerCase() }) : word('search_more_filters', 'More {facet} filters', { facet: facet[1].toLowerCase() }));
+          more.addEventListener('click', function () {
+            expanded[facet[0]] = !open;
+            renderFacets(found, serial).then(function () {
+              var again = filters.querySelector('.search-filter-more[aria-label$="' + facet[1].toLowerCase() + ' filters"]');
+              if (again) again.focus();
+            });
+          });
+          group.appendChild(more);
+        }
+        filters.appendChild(group);
       });
     }
     function toggle(token) {
