@@ -20,6 +20,13 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 // The longest page of the bundled guide: many screens on a phone.
 const LONG = 'guide/commands/';
+// What a page may shift while it loads and its scripts fill it in: under a thousandth.
+// Every defect these tests found shifted 0.004 or more (a code bar 0.0044, a print
+// button 0.009, the alerts filter 0.015, search results 0.37); once in about ten runs on
+// a machine at a load of 8, the search page shifted 0.0001 with nothing of the theme's
+// moving (a browser's own repaint under load), so a load-time check reads this bound.
+// Shifts while the reader scrolls are counted exactly: those must be 0.
+const LOAD_SHIFT = 0.001;
 let server;
 let moved;
 let work;
@@ -112,8 +119,15 @@ test('on a wide screen the header never moves', async () => {
 // section being read while the page scrolls by itself, must move nothing.
 test('nothing shifts while a wide page loads its code bars and its contents follow the reader', async () => {
   const { context, page, loadShift } = await open(server.url + LONG, DESKTOP);
-  assert.equal(loadShift, 0, 'the code bars of the first screen keep their place from the first paint');
+  assert.ok(loadShift < LOAD_SHIFT, `the code bars of the first screen keep their place from the first paint (shift ${loadShift})`);
   assert.ok(await page.locator('.code-block .code-bar').first().isVisible(), 'a code bar in the first screen');
+  // The bar is laid over the row its block keeps, and its Copy button has room for a
+  // finger (WCAG 2.2's target size, 24 x 24 CSS pixels) inside it.
+  const [bar, button, pre] = await page.locator('.code-block').first().evaluate((block) =>
+    ['.code-bar', '.copy-button', 'pre'].map((part) => { const r = block.querySelector(part).getBoundingClientRect(); return [r.top, r.bottom, r.width, r.height]; }));
+  assert.ok(button[2] >= 24 && button[3] >= 24, `copy button ${button[2]} x ${button[3]}`);
+  assert.ok(button[0] >= bar[0] && button[1] <= bar[1], 'the button inside its bar');
+  assert.ok(bar[0] > pre[0] && bar[0] - pre[0] <= 1 && bar[1] < pre[1], 'the bar at the top of its block');
   const tops = await page.evaluate(() =>
     Array.from(document.querySelectorAll('.content h2[id]')).slice(0, 6).map((h) => h.getBoundingClientRect().top + window.scrollY));
   assert.equal(tops.length, 6);
@@ -147,7 +161,8 @@ test('nothing shifts while the search page, the alerts page and a print page fil
       const { context, page, loadShift } = await open(server.url + path, viewport);
       await page.waitForFunction(ready);
       await page.waitForTimeout(300);
-      assert.equal(loadShift + await page.evaluate(() => window.__shift), 0, `layout shift on ${path} at ${viewport.width}px`);
+      const shift = loadShift + await page.evaluate(() => window.__shift);
+      assert.ok(shift < LOAD_SHIFT, `layout shift ${shift} on ${path} at ${viewport.width}px`);
       await context.close();
     }
   }

@@ -111,7 +111,10 @@ test("the reader's own time follows each UTC time, in the reader's zone", async 
       await page.waitForFunction(() => document.querySelectorAll('.local-time').length > 0);
       // Layout shifts reach the observer a frame or two after they happen.
       await page.waitForTimeout(300);
-      assert.equal(await page.evaluate(() => window.__shift), 0, `layout shift on /${path} at ${viewport.width}px`);
+      // Under a thousandth, as page-tools.test.mjs reads a load-time shift: writing the
+      // times into lines not kept for them shifted 0.015 to 0.155.
+      const shift = await page.evaluate(() => window.__shift);
+      assert.ok(shift < 0.001, `layout shift ${shift} on /${path} at ${viewport.width}px`);
       await context.close();
     }
   }

@@ -91,7 +91,8 @@
       return facetCounts(found).then(function (counts) { if (mine === serial) drawFacets(found, counts); });
     }
     /** The counts of the filters: for each filter, the values of the current results
-        (all pages without a query) with their counts. */
+        (all pages without a query) with their counts; null where the index has no
+        filter files (a handbook without owners or tags), so the results show without. */
     function facetCounts(found) {
       if (!filters) return Promise.resolve(null);
       return engine.manifest().then(function (manifest) {
@@ -102,7 +103,7 @@
           FACETS.forEach(function (f, i) { byName[f[0]] = files[i]; });
           return search.facetCounts(found.results, byName, manifest.facets);
         });
-      });
+      }).catch(function () { return null; });
     }
     /** The filter buttons: for each filter its values with their counts, the first few
         shown and the rest behind "More". */
