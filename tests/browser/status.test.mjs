@@ -117,3 +117,19 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+// The handbook's own status page and incident pages (base.html) learn the reader's zone
+// before the first paint, as the status site does (status-site.test.mjs), and write the
+// reader's time under each UTC time; its other pages do not look for it.
+test("the handbook's status pages show the reader's own time; its other pages leave the zone alone", async () => {
+  const context = await browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+  const page = await context.newPage();
+  for (const path of ['status/', 'status/api-errors/']) {
+    await page.goto(server.url + path);
+    await page.waitForFunction(() => document.querySelectorAll('time .local-time').length > 0);
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('local-zone')), path);
+  }
+  await page.goto(server.url);
+  assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('local-zone'))), 'the home page');
+  await context.close();
+});

@@ -138,7 +138,7 @@
       moves while its files come (cumulative layout shift 0). */
   function buildResults(found, limit, withSnippets) {
     if (!found.results.length) {
-      return Promise.resolve(element('p', 'search-empty', found.terms.length || found.results ? word('search_no_match', 'No pages match.') : ''));
+      return Promise.resolve(element('p', 'search-empty', word('search_no_match', 'No pages match.')));
     }
     var list = element('ol', 'search-result-list');
     var waits = [];

@@ -470,7 +470,7 @@
     if (!document.documentElement.classList.contains('local-zone')) return;
     var times = document.querySelectorAll('.index-status time[datetime$="Z"], .panel-status time[datetime$="Z"], ' +
       '.status-timeline time[datetime$="Z"]');
-    if (!times.length || typeof Intl === 'undefined') return;
+    if (!times.length) return;
     var zone, format;
     try {
       zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
