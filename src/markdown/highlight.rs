@@ -1,8 +1,9 @@
 //! Syntax highlighting of fenced code blocks at build time, with syntect and the extra
 //! syntaxes of two-face (TOML, Dockerfile, Terraform/HCL, nginx, INI...).
 //!
-//! The output carries CSS classes (`hl-keyword`, ...), not inline colours, so one page
-//! works with the light and the dark stylesheet that [`theme_css`] makes. The syntax set
+//! The output carries CSS classes, not inline colours: each token's look in the light
+//! and in the dark theme (`hl-l4 hl-d9`, [`super::token_style`]), so one page works with
+//! the light and the dark stylesheet that [`theme_css`] makes. The syntax set
 //! is loaded once per process. An unknown language is not an error: the block is
 //! rendered as plain escaped code.
 //!
@@ -13,14 +14,10 @@
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 use std::time::Duration;
 
-use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 
 use super::palette;
 use crate::spent::SpentTime;
-
-/// The prefix of every highlighting class, so theme CSS cannot clash with it.
-const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
 
@@ -101,12 +98,12 @@ pub(crate) fn highlight(code: &str, language: &str) -> Option<String> {
     let syntax = find_syntax(language)?;
     TIME_SPENT.time(|| {
         let memo = MEMO.read().unwrap_or_else(PoisonError::into_inner).clone();
-        let Some(memo) = memo else { return super::line_cache::highlight_lines(code, syntax, &SYNTAXES, CLASS_STYLE) };
+        let Some(memo) = memo else { return super::line_cache::highlight_lines(code, syntax, &SYNTAXES) };
         let key = memo_key(code, language);
         if let Some(html) = memo.recall(key) {
             return Some(html);
         }
-        let html = super::line_cache::highlight_lines(code, syntax, &SYNTAXES, CLASS_STYLE)?;
+        let html = super::line_cache::highlight_lines(code, syntax, &SYNTAXES)?;
         memo.remember(key, &html);
         Some(html)
     })
@@ -120,13 +117,7 @@ pub(crate) fn take_time_spent() -> Duration {
 
 /// The highlighting themes' CSS with readable colours: `(light, dark)`, unscoped.
 pub(crate) fn readable_themes() -> (String, String) {
-    let themes = two_face::theme::extra();
-    let css = |name| {
-        css_for_theme_with_class_style(themes.get(name), CLASS_STYLE)
-            .unwrap_or_else(|e| format!("/* highlighting theme unavailable: {e} */\n"))
-    };
-    let light = css(two_face::theme::EmbeddedThemeName::InspiredGithub);
-    let dark = css(two_face::theme::EmbeddedThemeName::OneHalfDark);
+    let (light, dark) = super::token_style::css();
     (
         palette::readable_css(&light, &palette::LIGHT_BACKGROUNDS, false),
         palette::readable_css(&dark, &palette::DARK_BACKGROUNDS, true),
@@ -186,7 +177,7 @@ mod tests {
     #[test]
     fn highlights_with_classes() {
         let html = highlight("echo \"hi\"\n", "bash").unwrap();
-        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(html.contains("<span class=\"hl-l"), "{html}");
         assert!(!html.contains("style="), "{html}");
     }
 

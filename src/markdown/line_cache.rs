@@ -5,21 +5,26 @@
 //! JSON shapes come back in runbook after runbook (in the shared corpora, 44% of code
 //! lines are repeats). syntect's parser is the most expensive part of a build, and what
 //! it makes of a line depends only on the line and the parser's state before it (the
-//! context stack, and the scope stack that decides which `<span>`s are open). So each
-//! thread remembers, for each line it highlighted, those states, the HTML and the states
-//! after it; the same line in the same states gives the same HTML without parsing. The
-//! result is byte-for-byte what syntect's `ClassedHTMLGenerator` makes (a unit test
-//! checks it). The memory is per thread, so threads never wait for each other, and
-//! bounded: it is emptied when it holds too many lines.
+//! context stack, and the scope stack each token's look comes from). So each thread
+//! remembers, for each line it highlighted, those states, the HTML and the states after
+//! it; the same line in the same states gives the same HTML without parsing. The result
+//! is byte-for-byte what the line gives without the memory (a unit test checks it). The
+//! memory is per thread, so threads never wait for each other, and bounded: it is
+//! emptied when it holds too many lines.
+//!
+//! A line's HTML is its tokens, escaped, each run of tokens of the same looks in one
+//! `<span>` with the looks' classes ([`super::token_style`]); every `<span>` closes on
+//! its line.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
-use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
+use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+use super::token_style::{Classes, Known};
 use crate::hash::FastHashMap;
+use crate::html::push_escaped;
 
 /// How many lines a thread remembers before it starts again.
 const CAPACITY: usize = 50_000;
@@ -32,32 +37,27 @@ type State = Rc<(ParseState, ScopeStack)>;
 struct Remembered {
     before: State,
     html: Box<str>,
-    spans: isize,
     after: State,
 }
 
-/// Each line highlighted, with what it gave in each state it was met in.
+/// Each line highlighted, with what it gave in each state it was met in, and the
+/// classes of the scope stacks met.
 #[derive(Default)]
 struct Memory {
     lines: FastHashMap<Box<str>, Vec<Remembered>>,
     count: usize,
+    classes: Known,
 }
 
 thread_local! {
     static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
 }
 
-/// The HTML of `code` highlighted with `syntax`: the same as syntect's
-/// `ClassedHTMLGenerator`, with repeated lines taken from this thread's memory.
-pub(super) fn highlight_lines(
-    code: &str,
-    syntax: &SyntaxReference,
-    syntaxes: &SyntaxSet,
-    style: ClassStyle,
-) -> Option<String> {
+/// The HTML of `code` highlighted with `syntax`, with repeated lines taken from this
+/// thread's memory.
+pub(super) fn highlight_lines(code: &str, syntax: &SyntaxReference, syntaxes: &SyntaxSet) -> Option<String> {
     MEMORY.with_borrow_mut(|memory| {
         let mut current: State = Rc::new((ParseState::new(syntax), ScopeStack::new()));
-        let mut open_spans = 0;
         let mut html = String::with_capacity(code.len() * 3);
         for line in LinesWithEndings::from(code) {
             let known = memory
@@ -66,15 +66,13 @@ pub(super) fn highlight_lines(
                 .and_then(|states| states.iter().find(|r| Rc::ptr_eq(&r.before, &current) || r.before == current));
             if let Some(remembered) = known {
                 html.push_str(&remembered.html);
-                open_spans += remembered.spans;
                 current = Rc::clone(&remembered.after);
                 continue;
             }
             let (mut state, mut stack) = (*current).clone();
             let ops = state.parse_line(line, syntaxes).ok()?;
-            let (line_html, spans) = line_tokens_to_classed_spans(line, &ops, style, &mut stack).ok()?;
+            let line_html = line_html(line, &ops, &mut stack, &mut memory.classes)?;
             html.push_str(&line_html);
-            open_spans += spans;
             let after = Rc::new((state, stack));
             if memory.count >= CAPACITY {
                 memory.lines.clear();
@@ -84,33 +82,85 @@ pub(super) fn highlight_lines(
             memory.lines.entry(line.into()).or_default().push(Remembered {
                 before: current,
                 html: line_html.into(),
-                spans,
                 after: Rc::clone(&after),
             });
             current = after;
-        }
-        for _ in 0..open_spans {
-            html.push_str("</span>");
         }
         Some(html)
     })
 }
 
+/// The HTML of `line`, whose scopes change by `ops` from `stack` on (left as the line
+/// ends), with `known` classes; `None` when an operation does not apply to the stack.
+fn line_html(line: &str, ops: &[(usize, ScopeStackOp)], stack: &mut ScopeStack, known: &mut Known) -> Option<String> {
+    let mut html = String::with_capacity(line.len() + 16 * ops.len());
+    let mut open: Option<Rc<Classes>> = None;
+    let mut at = 0;
+    for (index, op) in ops {
+        if *index > at {
+            token(&mut html, &line[at..*index], known.of(stack.as_slice()), &mut open);
+            at = *index;
+        }
+        stack.apply(op).ok()?;
+    }
+    if at < line.len() {
+        token(&mut html, &line[at..], known.of(stack.as_slice()), &mut open);
+    }
+    if open.is_some() {
+        // Closed before the line's end, so each line of the HTML holds its spans whole.
+        let newline = html.ends_with('\n');
+        if newline {
+            html.pop();
+        }
+        html.push_str("</span>");
+        if newline {
+            html.push('\n');
+        }
+    }
+    Some(html)
+}
+
+/// Writes `text`, a token of `classes`, into `html`, where the `<span>` of `open` is
+/// open: in it when the classes are the same (or the token is spaces, which show no
+/// colour, and `open` underlines nothing), else in a `<span>` of its own or none.
+fn token(html: &mut String, text: &str, classes: Option<Rc<Classes>>, open: &mut Option<Rc<Classes>>) {
+    let same = match (&classes, &*open) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+        (None, None) => true,
+        (_, Some(b)) => !b.underlined && text.bytes().all(|b| b == b' ' || b == b'\t'),
+        (Some(_), None) => false,
+    };
+    if !same {
+        if open.is_some() {
+            html.push_str("</span>");
+        }
+        if let Some(classes) = &classes {
+            html.push_str("<span class=\"");
+            html.push_str(&classes.attribute);
+            html.push_str("\">");
+        }
+        *open = classes;
+    }
+    push_escaped(html, text);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use syntect::html::ClassedHTMLGenerator;
 
+    /// What `code` gives without the memory: every line parsed and its classes resolved.
     fn plain(code: &str, syntax: &SyntaxReference, syntaxes: &SyntaxSet) -> String {
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, ClassStyle::Spaced);
+        let (mut state, mut stack, mut known) = (ParseState::new(syntax), ScopeStack::new(), Known::default());
+        let mut html = String::new();
         for line in LinesWithEndings::from(code) {
-            generator.parse_html_for_line_which_includes_newline(line).unwrap();
+            let ops = state.parse_line(line, syntaxes).unwrap();
+            html.push_str(&line_html(line, &ops, &mut stack, &mut known).unwrap());
         }
-        generator.finalize()
+        html
     }
 
     #[test]
-    fn gives_what_syntect_gives_for_repeated_lines_in_other_states() {
+    fn gives_what_each_line_gives_unremembered_for_repeated_lines_in_other_states() {
         let syntaxes = two_face::syntax::extra_newlines();
         let blocks = [
             ("py", "def f(x):\n    \"\"\"Doc.\n    x = 1\n    \"\"\"\n    x = 1\n    return x\n"),
@@ -123,9 +173,27 @@ mod tests {
         for round in 0..2 {
             for (language, code) in blocks {
                 let syntax = syntaxes.find_syntax_by_extension(language).unwrap();
-                let cached = highlight_lines(code, syntax, &syntaxes, ClassStyle::Spaced).unwrap();
+                let cached = highlight_lines(code, syntax, &syntaxes).unwrap();
                 assert_eq!(cached, plain(code, syntax, &syntaxes), "round {round}, {language}: {code}");
             }
         }
+    }
+
+    #[test]
+    fn a_run_of_one_look_is_one_span_and_every_span_closes_on_its_line() {
+        let syntaxes = two_face::syntax::extra_newlines();
+        let syntax = syntaxes.find_syntax_by_extension("py").unwrap();
+        let html =
+            highlight_lines("x = \"a b\"\n\"\"\"doc\nstring\"\"\"\n# a comment <b>\n", syntax, &syntaxes).unwrap();
+        for line in html.lines() {
+            assert_eq!(line.matches("<span").count(), line.matches("</span>").count(), "{line}");
+        }
+        // The string, its quotes included, is one span; the comment too, escaped.
+        assert_eq!(html.matches("a b").count(), 1);
+        assert!(html.contains("&quot;a b&quot;</span>"), "{html}");
+        assert!(html.contains("# a comment &lt;b&gt;</span>\n"), "{html}");
+        // Plain `x = ` has no look of its own in either theme but the operator's.
+        assert!(html.starts_with("x "), "{html}");
+        assert!(!html.contains("<span class=\"hl-meta"), "{html}");
     }
 }
