@@ -121,6 +121,33 @@ fn reads_pages_with_a_bom_and_crlf_line_endings() {
 }
 
 #[test]
+fn every_highlighting_class_a_page_uses_has_its_rule_in_its_scheme_s_sheet() {
+    let site = Site::fixture("basic");
+    site.build(&[]).expect_code(0);
+    let page = site.read("public/runbooks/db-failover/index.html");
+    let (light, dark) = (site.read("public/highlight-light.css"), site.read("public/highlight-dark.css"));
+    let mut classes: Vec<&str> = page
+        .split("<span class=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .flat_map(str::split_whitespace)
+        .filter(|class| class.starts_with("hl-"))
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    assert!(
+        classes.iter().any(|c| c.starts_with("hl-l")) && classes.iter().any(|c| c.starts_with("hl-d")),
+        "{classes:?}"
+    );
+    for class in classes {
+        let sheet = if class.starts_with("hl-l") { &light } else { &dark };
+        assert!(sheet.contains(&format!(".{class} {{")), "{class} has no rule");
+        let other = if class.starts_with("hl-l") { &dark } else { &light };
+        assert!(!other.contains(&format!(".{class} {{")), "{class} in the other scheme's sheet");
+    }
+}
+
+#[test]
 fn renders_markdown_extensions_and_rewrites_links() {
     let site = Site::fixture("basic");
     site.build(&[]).expect_code(0);

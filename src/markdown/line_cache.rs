@@ -121,13 +121,14 @@ fn line_html(line: &str, ops: &[(usize, ScopeStackOp)], stack: &mut ScopeStack, 
 }
 
 /// Writes `text`, a token of `classes`, into `html`, where the `<span>` of `open` is
-/// open: in it when the classes are the same (or the token is spaces, which show no
-/// colour, and `open` underlines nothing), else in a `<span>` of its own or none.
+/// open: in it when the classes are the same (or the token is spaces in the default
+/// look, which show no colour, and `open` underlines nothing), else in a `<span>` of its
+/// own or none.
 fn token(html: &mut String, text: &str, classes: Option<Rc<Classes>>, open: &mut Option<Rc<Classes>>) {
     let same = match (&classes, &*open) {
         (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
         (None, None) => true,
-        (_, Some(b)) => !b.underlined && text.bytes().all(|b| b == b' ' || b == b'\t'),
+        (None, Some(open)) => !open.underlined && text.bytes().all(|b| b == b' ' || b == b'\t'),
         (Some(_), None) => false,
     };
     if !same {

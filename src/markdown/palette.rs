@@ -1,14 +1,11 @@
 //! The colours of the highlighting stylesheets, made readable: syntect's themes are
 //! written for their own backgrounds and several of their token colours fall below the
 //! 4.5:1 contrast WCAG asks of text on the theme's code background (a light theme's grey
-//! comments are 2.7:1). [`readable_css`] takes a theme's CSS and
-//!
-//! 1. drops any background (the themes' sheets carry none: a token's own tint, such as
-//!    an invalid token's or a diff line's, would need contrast rules of its own): the
-//!    page's code background shows everywhere;
-//! 2. moves every `color:` towards black (light) or white (dark) until it reaches
-//!    [`MIN_CONTRAST`] against each background it can sit on;
-//!
+//! comments are 2.7:1). [`readable_css`] takes a theme's sheet (which sets colours and
+//! font styles only, [`super::token_style`]: the page's code background shows
+//! everywhere, as a token's own tint, an invalid token's or a diff line's, would need
+//! contrast rules of its own) and moves every `color:` towards black (light) or white
+//! (dark) until it reaches [`MIN_CONTRAST`] against each background it can sit on;
 //! and [`scoped_css`] makes each sheet apply only in its scheme: when the reader's
 //! system prefers it and the manual switch does not say the other, or the switch says
 //! it; paper always gets the light sheet.
@@ -82,11 +79,6 @@ pub(crate) fn readable_css(css: &str, backgrounds: &[&str], dark: bool) -> Strin
         for decl in body.split(';').map(str::trim).filter(|d| !d.is_empty()) {
             let Some((name, value)) = decl.split_once(':') else { continue };
             let (name, value) = (name.trim(), value.trim());
-            // The page's code background shows everywhere: a token's own tint (an
-            // invalid token, a diff line) would need its own contrast rules.
-            if name.starts_with("background") {
-                continue;
-            }
             decls.push((name.to_string(), value.to_string()));
         }
         out.push_str(selector.trim());

@@ -28,10 +28,15 @@ use crate::hash::FastHashMap;
 /// The embedded themes, loaded once.
 static THEMES: LazyLock<EmbeddedLazyThemeSet> = LazyLock::new(two_face::theme::extra);
 
-/// The light theme and its looks.
-static LIGHT: LazyLock<Looks> = LazyLock::new(|| Looks::of(THEMES.get(EmbeddedThemeName::InspiredGithub)));
-/// The dark theme and its looks.
-static DARK: LazyLock<Looks> = LazyLock::new(|| Looks::of(THEMES.get(EmbeddedThemeName::OneHalfDark)));
+/// The light theme: GitHub's.
+const LIGHT_THEME: EmbeddedThemeName = EmbeddedThemeName::InspiredGithub;
+/// The dark theme: One Half Dark.
+const DARK_THEME: EmbeddedThemeName = EmbeddedThemeName::OneHalfDark;
+
+/// The light theme's looks.
+static LIGHT: LazyLock<Looks> = LazyLock::new(|| Looks::of(THEMES.get(LIGHT_THEME)));
+/// The dark theme's looks.
+static DARK: LazyLock<Looks> = LazyLock::new(|| Looks::of(THEMES.get(DARK_THEME)));
 
 /// What a theme's rules give a token: a colour and font style bits (syntect's
 /// `FontStyle`), `None` and 0 where no rule says.
@@ -167,10 +172,10 @@ mod tests {
 
     #[test]
     fn every_look_of_a_rule_has_a_class_and_the_default_has_none() {
-        for looks in [&*LIGHT, &*DARK] {
+        for (looks, theme) in [(&*LIGHT, LIGHT_THEME), (&*DARK, DARK_THEME)] {
             assert!(looks.looks.windows(2).all(|w| w[0] < w[1]));
             assert!(!looks.looks.contains(&DEFAULT));
-            for item in &looks.highlighter_theme().scopes {
+            for item in &THEMES.get(theme).scopes {
                 let StyleModifier { foreground, font_style, .. } = item.style;
                 if foreground.is_none() && font_style.is_none_or(|f| f.is_empty()) {
                     continue;
@@ -221,15 +226,5 @@ mod tests {
         assert!(Rc::ptr_eq(&first, &again));
         assert_eq!(*first, classes(&comment).unwrap());
         assert_eq!(known.of(&stack("source.unknown-language")), None);
-    }
-
-    impl Looks {
-        fn highlighter_theme(&self) -> &'static Theme {
-            if std::ptr::eq(self, &*LIGHT) {
-                THEMES.get(EmbeddedThemeName::InspiredGithub)
-            } else {
-                THEMES.get(EmbeddedThemeName::OneHalfDark)
-            }
-        }
     }
 }

@@ -32,7 +32,7 @@ pub(super) struct Gathered {
     bytes: Vec<u8>,
 }
 
-/// The length from which a text is gathered by its hash rather than copied.
+/// The longest text gathered as it is; a longer one is gathered by its hash.
 const LONG: usize = 1024;
 
 impl Gathered {
@@ -93,14 +93,18 @@ fn hash_optional(value: Option<&Value>, hasher: &mut Gathered) {
     }
 }
 
-/// Hashes a string with its length, so that two strings never run into each other; a
-/// long one by its own hash.
+/// Hashes a string with its length, so that two strings never run into each other.
 fn hash_str(text: &str, hasher: &mut Gathered) {
-    hasher.update(&(text.len() as u64).to_le_bytes());
-    if text.len() > LONG {
-        hasher.update(&xxh3_128(text.as_bytes()).to_le_bytes());
+    hash_bytes(text.as_bytes(), hasher);
+}
+
+/// Hashes bytes with their length; more than [`LONG`] of them by their own hash.
+fn hash_bytes(bytes: &[u8], hasher: &mut Gathered) {
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    if bytes.len() > LONG {
+        hasher.update(&xxh3_128(bytes).to_le_bytes());
     } else {
-        hasher.update(text.as_bytes());
+        hasher.update(bytes);
     }
 }
 
@@ -120,11 +124,7 @@ pub(super) fn hash_value(value: &Value, hasher: &mut Gathered) {
             hasher.update(&[u8::from(value.is_safe())]);
             hash_str(value.as_str().unwrap_or_default(), hasher);
         }
-        ValueKind::Bytes => {
-            let bytes = value.as_bytes().unwrap_or_default();
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(&xxh3_128(bytes).to_le_bytes());
-        }
+        ValueKind::Bytes => hash_bytes(value.as_bytes().unwrap_or_default(), hasher),
         ValueKind::Array => {
             let items = value.as_array().unwrap_or_default();
             hasher.update(&(items.len() as u64).to_le_bytes());
