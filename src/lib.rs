@@ -41,6 +41,7 @@ pub(crate) mod hash;
 pub(crate) mod health;
 pub(crate) mod html;
 pub(crate) mod markdown;
+pub mod memory;
 #[cfg(test)]
 mod module_graph;
 pub(crate) mod new_page;

@@ -1,6 +1,7 @@
 //! The `opsbook` command: parses the command line, runs one verb, maps the result to an exit code.
 
 fn main() -> std::process::ExitCode {
+    opsbook::memory::use_small_pages();
     opsbook::cmd::run()
 }
 
