@@ -42,7 +42,7 @@ for (const query of queries) {
   let bytes = 0;
   const parts = { manifest: 0, shards: 0, filters: 0, records: 0, snippets: 0 };
   const partOf = (name) =>
-    /^[tr]-/.test(name) ? 'shards' : name.startsWith('p-') ? 'records' : name.startsWith('f-') ? 'filters' : name.startsWith('s-') ? 'snippets' : 'manifest';
+    /^[tr]-/.test(name) ? 'shards' : name.startsWith('p-') ? 'records' : name.startsWith('f-') ? 'filters' : name.startsWith('s/') ? 'snippets' : 'manifest';
   // The engine asks for each file once (it keeps what it loaded), as the browser does.
   const engine = new search.Engine((name) => {
     const packed = fs.readFileSync(path.join(indexDir, name));

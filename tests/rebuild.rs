@@ -123,7 +123,7 @@ fn a_one_page_edit_rewrites_that_page_and_the_files_that_hold_its_text() {
             "runbooks/index.html",
             "search/q-0.json",
             "search/r-0.json",
-            "search/s-3.json",
+            "search/s/0/s-3.json",
             "search/t-0.json"
         ]
     );

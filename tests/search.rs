@@ -78,6 +78,9 @@ fn writes_each_page_s_sections_in_chunks_its_record_names() {
     site.build(&[]).expect_code(0);
     let manifest = json(&site, "public/search/manifest.json");
     let chunk = manifest["chunk"].as_u64().unwrap() as usize;
+    // A folder of snippet files per hundred pages, which the manifest tells the client.
+    let per_folder = manifest["snippets"].as_u64().unwrap() as usize;
+    assert_eq!(per_folder, 100);
     let records: Vec<serde_json::Value> = (0..manifest["pages"].as_u64().unwrap() as usize)
         .map(|n| json(&site, &format!("public/search/p-{}.json", n / chunk))[n % chunk].clone())
         .collect();
@@ -86,7 +89,8 @@ fn writes_each_page_s_sections_in_chunks_its_record_names() {
     assert!(starts.len() >= 2, "{starts:?}");
     let mut sections = Vec::new();
     for k in 0..=starts.len() {
-        let name = if k == 0 { format!("public/search/s-{n}.json") } else { format!("public/search/s-{n}-{k}.json") };
+        let folder = format!("public/search/s/{}", n / per_folder);
+        let name = if k == 0 { format!("{folder}/s-{n}.json") } else { format!("{folder}/s-{n}-{k}.json") };
         let chunk = json(&site, &name);
         let chunk = chunk.as_array().expect("a list of sections");
         if k > 0 {
@@ -102,7 +106,7 @@ fn writes_each_page_s_sections_in_chunks_its_record_names() {
     let expected: Vec<String> = std::iter::once(String::new()).chain((1..=12).map(|n| format!("Step {n}"))).collect();
     assert_eq!(sections, expected, "every section, in order");
     let db = records.iter().position(|r| r[0] == "runbooks/db-failover/").expect("the failover page");
-    assert!(site.exists(&format!("public/search/s-{db}.json")));
+    assert!(site.exists(&format!("public/search/s/{}/s-{db}.json", db / per_folder)));
 }
 
 #[test]
@@ -272,7 +276,7 @@ fn writes_pairs_for_phrases_snippet_files_and_each_page_s_place() {
     assert_eq!(pages_of("select now"), [db]);
     assert!(pages_of("databas failov").contains(&db));
     assert!(pages_of("lag promot").is_empty(), "`Check lag.` and `Promote.` are two list items");
-    let snippets = json(&site, &format!("public/search/s-{db}.json"));
+    let snippets = json(&site, &format!("public/search/s/{}/s-{db}.json", db / 100));
     let sections = snippets.as_array().expect("sections");
     assert_eq!(sections[1][0], "steps");
     assert_eq!(sections[1][1], "Steps");

@@ -19,10 +19,11 @@
 //! - `search/p-<n>.json`: the records of pages `n*16 .. n*16+15`: URL, title, kind,
 //!   top-level section, the section each of its snippet chunks after the first starts
 //!   with, a runbook's service and severity, and the page's place (its breadcrumb path).
-//! - `search/s-<n>.json`, `search/s-<n>-<k>.json`: the text of page `n`'s sections, in
-//!   chunks of about 2 KB, for the snippets of its sub-results ([`snippets`]): small
-//!   files fetched whole, only those a query shows, which cost the same on a host that
-//!   serves byte ranges and compresses and on one that does neither.
+//! - `search/s/<n / 100>/s-<n>.json`, `search/s/<n / 100>/s-<n>-<k>.json`: the text of
+//!   page `n`'s sections, in chunks of about 2 KB, for the snippets of its sub-results
+//!   ([`snippets`]): small files fetched whole, only those a query shows, which cost the
+//!   same on a host that serves byte ranges and compresses and on one that does neither;
+//!   a folder per hundred pages (the manifest's `snippets`), not thousands of files in one.
 //!
 //! Shards are cut at about [`SHARD_TARGET`] bytes, where a hash of the word says (so
 //! that an edit moves few cuts), and a query word loads one shard (a word being typed,
@@ -201,6 +202,7 @@ fn build_language_index(
         version: 1,
         pages: pages.len(),
         chunk: CHUNK,
+        snippets: snippets::PAGES_PER_FOLDER,
         shards: shards.vocabulary.into_iter().map(|(key, _)| key).collect(),
         reversed: shards.reversed.into_iter().map(|(key, _)| key).collect(),
         pairs: pair_count,
@@ -280,6 +282,8 @@ struct Manifest {
     version: u32,
     pages: usize,
     chunk: usize,
+    /// The pages whose snippet files share a folder ([`snippets::file_name`]).
+    snippets: usize,
     shards: Vec<String>,
     /// The first reversed word of every shard of reversed words.
     reversed: Vec<String>,

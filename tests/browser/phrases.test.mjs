@@ -95,7 +95,7 @@ test('a long page\'s sub-results come from the snippet files that hold its match
   assert.equal(await result.locator('mark').first().textContent(), 'zpool');
   // The page's snippets are in several files; the query fetched only those holding each
   // word's best section (stages 9 and 13), not its first.
-  const files = requests.filter((p) => /\/search\/s-\d+(-\d+)?\.json$/.test(p));
+  const files = requests.filter((p) => /\/search\/s\/\d+\/s-\d+(-\d+)?\.json$/.test(p));
   const pages = files.map((p) => p.match(/s-(\d+)/)[1]);
   assert.equal(new Set(pages).size, 1, JSON.stringify(files));
   assert.equal(files.length, 2, JSON.stringify(files));
@@ -135,7 +135,7 @@ test('the search page shows the best sections of a page, each linked to its head
   }
   // The snippets come from one small file per page shown, fetched whole: no byte ranges, no page's HTML.
   assert.deepEqual(requests.filter(([, range]) => range), []);
-  const snippetFiles = requests.filter(([p]) => /\/search\/s-\d+\.json$/.test(p));
+  const snippetFiles = requests.filter(([p]) => /\/search\/s\/\d+\/s-\d+\.json$/.test(p));
   assert.ok(snippetFiles.length >= 1 && snippetFiles.length <= 4, JSON.stringify(snippetFiles));
   assert.deepEqual(requests.filter(([p]) => /\/runbooks\/[^/]+\/$/.test(p)), []);
   await page.close();

@@ -479,7 +479,7 @@ fn an_internal_block_in_a_long_page_reaches_none_of_its_snippet_files() {
     let chunks: Vec<String> = site
         .files_under("public/search")
         .into_iter()
-        .filter(|f| f.starts_with("s-") && f.matches('-').count() == 2)
+        .filter(|f| f.starts_with("s/") && f.matches('-').count() == 2)
         .collect();
     assert!(chunks.len() >= 2, "the long page's snippets are in several files: {chunks:?}");
     assert!(chunks.iter().any(|f| site.read(&format!("public/search/{f}")).contains("Stage 9")));

@@ -289,12 +289,15 @@
   };
 
   /** Sections of a page, for its snippets: `[{index, id, heading, text}]`, from the
-      chunks of its sections (src/search/snippets.rs: `s-<page>.json`, then
-      `s-<page>-<k>.json`), each fetched whole. With `wanted` (section numbers: where
-      the index found the query's words), only the chunks that hold them; else all. */
+      chunks of its sections (src/search/snippets.rs: `s/<folder>/s-<page>.json`, then
+      `s/<folder>/s-<page>-<k>.json`, a folder per `manifest.snippets` pages), each
+      fetched whole. With `wanted` (section numbers: where the index found the query's
+      words), only the chunks that hold them; else all. */
   Engine.prototype.sections = function (page, wanted) {
     var engine = this;
-    return this.record(page).then(function (record) {
+    return Promise.all([this.manifest(), this.record(page)]).then(function (both) {
+      var folder = 's/' + Math.floor(page / both[0].snippets) + '/s-' + page;
+      var record = both[1];
       var starts = [0].concat(record.chunks);
       var chunkOf = function (section) {
         var k = 0;
@@ -304,7 +307,7 @@
       var chunks = wanted && wanted.length ? wanted.map(chunkOf) : starts.map(function (_, k) { return k; });
       chunks = chunks.filter(function (k, i) { return chunks.indexOf(k) === i; }).sort(function (a, b) { return a - b; });
       return Promise.all(chunks.map(function (k) {
-        return engine.file('s-' + page + (k ? '-' + k : '') + '.json').then(function (list) {
+        return engine.file(folder + (k ? '-' + k : '') + '.json').then(function (list) {
           return list.map(function (s, i) { return { index: starts[k] + i, id: s[0], heading: s[1], text: s[2] }; });
         });
       })).then(function (lists) { return [].concat.apply([], lists); });
