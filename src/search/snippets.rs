@@ -7,8 +7,9 @@
 //! [`CHUNK_BYTES`] ([`chunks`]; a longer section is a chunk alone): `s-<n>.json` is
 //! page `n`'s first chunk, `s-<n>-<k>.json` its chunk `k` (`n` is the page's index
 //! number), both in the folder `search/s/<n / 100>/` ([`file_name`]), and the page's
-//! record names the section each later chunk starts with. A chunk is `[[id, heading, text], ...]`, one entry per section (the part
-//! before the first heading has the id `""`): the client fetches the chunks of the
+//! record names the section each later chunk starts with. A chunk is
+//! `[[id, heading, text], ...]`, one entry per section (the part before the first
+//! heading has the id `""`): the client fetches the chunks of the
 //! sections where the index found the query's words (each word's best section of the
 //! page), picks the best of them (up to three sub-results per page, each linked to its
 //! heading's anchor) and cuts a snippet around the words. The text is the section's
@@ -105,10 +106,10 @@ pub(crate) const PAGES_PER_FOLDER: usize = 100;
 
 /// The name of chunk `k` of the snippets of the page of index number `n`, in the index's
 /// folder: `s/<n / PAGES_PER_FOLDER>/s-<n>.json`, `s/<...>/s-<n>-<k>.json`. A handbook
-/// has four to five snippet files a page; in one folder, each file created costs the
-/// file system a look through every name already there on a disk that keeps its folders
-/// as lists (19,500 files: 1.8 s against 0.6 s in folders of 200, on this project's
-/// machines), where a folder per hundred pages keeps it to a few hundred names.
+/// has four to five snippet files a page, and a file costs more to create the more
+/// names its folder holds: on the benchmark machine's disk, 19,500 small files took
+/// 1.8 s in one folder and 0.6 s in folders of 200 (bench/README.md). A folder per
+/// hundred pages holds a few hundred.
 pub(crate) fn file_name(n: usize, k: usize) -> String {
     let folder = n / PAGES_PER_FOLDER;
     if k == 0 { format!("s/{folder}/s-{n}.json") } else { format!("s/{folder}/s-{n}-{k}.json") }
