@@ -186,3 +186,15 @@ fn serve_follows_the_data_and_strings_files() {
     save(&site, "i18n/fr.toml", "menu = \"Menu principal\"\n");
     server.wait_for("the French words", |s| s.get("/fr/").1.contains(">Menu principal<"));
 }
+
+/// The binary turns transparent huge pages off before its work (`src/memory.rs`): the
+/// kernel's account of the running process says so.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_process_runs_without_transparent_huge_pages() {
+    let site = Site::fixture("model");
+    let server = Server::start(&site, &[]);
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).expect("the process's status");
+    let line = status.lines().find(|line| line.starts_with("THP_enabled:")).expect("the kernel reports THP_enabled");
+    assert_eq!(line.split_whitespace().last(), Some("0"), "{line}");
+}
