@@ -50,18 +50,19 @@ fn hides_pages_from_the_navigation_but_builds_them() {
     let site = Site::with_files(
         "keys-hidden",
         &[
-            ("content/_index.md", "# Home\n\n[d](docsy.md) [b](book.md) [s](docusaurus.md)\n"),
+            ("content/_index.md", "# Home\n\n[d](docsy.md) [b](book.md) [s](docusaurus.md) [t](tech-docs.md)\n"),
             ("content/shown.md", "---\ntitle: Shown\n---\n"),
             ("content/docsy.md", "---\ntitle: Docsy hidden\ntoc_hide: true\n---\n"),
             ("content/book.md", "---\ntitle: Book hidden\nbookHidden: true\n---\n"),
             ("content/docusaurus.md", "---\ntitle: Docusaurus hidden\nsidebar_class_name: hidden\n---\n"),
+            ("content/tech-docs.md", "---\ntitle: Tech Docs hidden\nhide_in_navigation: true\n---\n"),
         ],
     );
     site.build(&[]).expect_code(0);
     let html = site.read("public/index.html");
     let nav = nav_of(&html);
     assert!(nav.contains("Shown") && !nav.contains("hidden"), "{nav}");
-    for page in ["docsy", "book", "docusaurus"] {
+    for page in ["docsy", "book", "docusaurus", "tech-docs"] {
         assert!(site.exists(&format!("public/{page}/index.html")), "{page} is built");
     }
     assert!(site.read("public/docsy/index.html").contains("Docsy hidden"));

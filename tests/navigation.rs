@@ -536,3 +536,125 @@ fn a_sidebar_that_needs_code_is_a_located_warning_and_the_folders_order_the_navi
     assert!(run.stderr.contains("sidebars.js lists the doc id `gone`, which no page has"), "{}", run.stderr);
     assert!(run.stderr.contains("--> sidebars.js:1:31"), "{}", run.stderr);
 }
+
+/// A page's navigation as lines: `[name]` for a group's name, titles indented by depth.
+fn grouped_outline(html: &str) -> Vec<String> {
+    nav_of(html)
+        .split("<li")
+        .skip(1)
+        .map(|item| {
+            let depth: usize =
+                item.split("--depth: ").nth(1).and_then(|d| d.split('"').next()?.parse().ok()).unwrap_or(0);
+            let text = |end: &str| item.split(end).next().and_then(|t| t.rsplit('>').next()).unwrap_or("").to_string();
+            let line =
+                if item.starts_with(" class=\"nav-group\"") { format!("[{}]", text("</span>")) } else { text("</a>") };
+            format!("{}{line}", "  ".repeat(depth))
+        })
+        .collect()
+}
+
+/// A Middleman handbook's pages of one folder, as the tests below group them.
+fn middleman_manual(name: &str, marker: Option<&str>) -> Site {
+    let page = |title: &str, section: &str| format!("---\ntitle: {title}\n{section}---\n\n{title} steps.\n");
+    let mut files = vec![
+        ("book.toml".to_string(), "[handbook]\ntitle = \"Docs\"\n\n[build]\ncontent-dir = \"source\"\n".to_string()),
+        ("source/index.html.md".to_string(), "---\ntitle: Docs\n---\n\nThe manual.\n".to_string()),
+        ("source/manual/glossary.html.md".to_string(), page("Glossary", "")),
+        ("source/manual/deploy.html.md".to_string(), page("Deploy an app", "section: Deploying\n")),
+        ("source/manual/rollback.html.md".to_string(), page("Roll back", "section: Deploying\n")),
+        ("source/manual/restart.html.md".to_string(), page("Restart a service", "section: services\n")),
+        ("source/manual/alerts.html.md".to_string(), page("Alert rules", "section: Alerts\nweight: 1\n")),
+        // Every page of a folder in one section: the key only highlights a menu entry.
+        ("source/team/a.html.md".to_string(), page("Rota", "section: Team\n")),
+        ("source/team/b.html.md".to_string(), page("Contacts", "section: Team\n")),
+    ];
+    // A level too long for one window: 60 pages in six groups of ten.
+    for i in 0..60 {
+        let section = format!("section: Group {}\n", i / 10);
+        files.push((format!("source/big/p{i:02}.html.md"), page(&format!("Big {i:02}"), &section)));
+    }
+    if let Some(marker) = marker {
+        files.push((marker.to_string(), "activate :tech_docs\n".to_string()));
+    }
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = Site::with_files(name, &files);
+    site.build(&[]).expect_code(0);
+    site
+}
+
+#[test]
+fn a_middleman_handbook_lists_a_folder_s_pages_under_their_sections() {
+    // GOV.UK's developer docs group the manual by `section` (alphagov/govuk-developer-docs,
+    // `app/manual.rb`): one group per name as written, groups ordered by their name in
+    // any case; the pages without one come first here.
+    let site = middleman_manual("nav-middleman-sections", Some("config.rb"));
+    let html = site.read("public/manual/deploy.html");
+    let outline = grouped_outline(&html);
+    let manual: Vec<&str> = outline.iter().filter(|line| line.starts_with("  ")).map(|l| l.trim()).collect();
+    assert_eq!(
+        manual,
+        [
+            "Glossary",
+            "[Alerts]",
+            "Alert rules",
+            "[Deploying]",
+            "Deploy an app",
+            "Roll back",
+            "[services]",
+            "Restart a service"
+        ],
+        "{outline:?}"
+    );
+    let nav = nav_of(&html);
+    assert!(nav.contains("data-g=\"Deploying\" style=\"--depth: 1\"><a href=\"/manual/rollback.html\""), "{nav}");
+    // Reading order follows the groups.
+    let next = between(&html, "class=\"page-nav", "</nav>");
+    assert!(next.contains("/manual/rollback.html"), "{next}");
+    // The branch file names each entry's group, for the script to draw the names again.
+    let home = site.read("public/index.html");
+    let item = nav_of(&home).split("<li").find(|item| item.contains("href=\"/manual/\"")).expect("the manual");
+    let name = item.split("data-b=\"").nth(1).and_then(|b| b.split('"').next()).expect("a branch file");
+    let file: serde_json::Value = serde_json::from_str(&site.read(&format!("public/nav/{name}.json"))).expect("JSON");
+    let entries: Vec<(String, String)> = file
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| (e[0].as_str().unwrap_or("").into(), e.get(4).and_then(|g| g.as_str()).unwrap_or("").into()))
+        .collect();
+    let expected = [
+        ("Glossary", ""),
+        ("Alert rules", "Alerts"),
+        ("Deploy an app", "Deploying"),
+        ("Roll back", "Deploying"),
+        ("Restart a service", "services"),
+    ];
+    assert_eq!(entries, expected.map(|(t, g)| (t.to_string(), g.to_string())));
+    // The folder's page lists them under a heading per group.
+    let listing = main_of_page(&site.read("public/manual/index.html"));
+    let at = |text: &str| listing.find(text).unwrap_or_else(|| panic!("{text} in {listing}"));
+    assert!(at(">Glossary</a>") < at("<h2 class=\"section-group\" id=\"alerts\">Alerts</h2>"), "{listing}");
+    assert!(at("id=\"deploying\">Deploying</h2>") < at(">Deploy an app</a>"), "{listing}");
+    assert!(at(">Roll back</a>") < at("id=\"services\">services</h2>"), "{listing}");
+    // A folder whose pages all name one section is not grouped.
+    let team = site.read("public/team/a.html");
+    assert!(!nav_of(&team).contains("nav-group") && !nav_of(&team).contains("data-g"), "{}", nav_of(&team));
+    assert!(!site.read("public/team/index.html").contains("section-group"));
+    // A window of a long level starts with the name of its first entry's group.
+    let big = grouped_outline(&site.read("public/big/p35.html"));
+    let level: Vec<&str> = big.iter().filter(|line| line.starts_with("  ")).map(|l| l.trim()).collect();
+    assert_eq!(level.first().copied(), Some("[Group 1]"), "{big:?}");
+    assert_eq!(level.iter().filter(|line| line.starts_with('[')).count(), 5, "{big:?}");
+}
+
+#[test]
+fn section_is_read_as_a_group_only_in_a_middleman_handbook() {
+    // The same pages in a Middleman handbook found by the Tech Docs Template's file, and
+    // in a handbook of no other tool, where `section` is any site's own key.
+    let tech_docs = middleman_manual("nav-tech-docs-sections", Some("config/tech-docs.yml"));
+    assert!(nav_of(&tech_docs.read("public/manual/deploy.html")).contains("<li class=\"nav-group\""));
+    let plain = middleman_manual("nav-plain-sections", None);
+    let outline = grouped_outline(&plain.read("public/manual/deploy.html"));
+    let manual: Vec<&str> = outline.iter().filter(|line| line.starts_with("  ")).map(|l| l.trim()).collect();
+    assert_eq!(manual, ["Alert rules", "Deploy an app", "Glossary", "Restart a service", "Roll back"], "{outline:?}");
+    assert!(!plain.read("public/manual/index.html").contains("section-group"));
+}

@@ -125,7 +125,8 @@ fn a_redirect_template_that_fails_is_reported_once() {
 /// The loop over `nav` that the theming guide shows, which writes what `nav_html` holds.
 const NAV_LOOP: &str = r#"<ul class="nav-tree" data-nav="{{ site.root }}nav/">
 {% for item in nav -%}
-<li class="nav-item{% if item.more %} nav-more{% else %}{% if item.current %} current{% endif %}{% if item.open %} open{% endif %}{% if item.has_children %} has-children{% endif %}{% endif %}"{% if item.branch %} data-b="{{ item.branch }}"{% endif %} style="--depth: {{ item.depth }}"><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>{% if item.more %}{{ item.more }} more in {% endif %}{{ item.title }}{% if item.more %}…{% endif %}</a>{% if item.internal and not item.more %}<span class="internal-badge">Internal</span>{% endif %}</li>
+{% if item.group_start %}<li class="nav-group" style="--depth: {{ item.depth }}"><span>{{ item.group }}</span></li>
+{% endif %}<li class="nav-item{% if item.more %} nav-more{% else %}{% if item.current %} current{% endif %}{% if item.open %} open{% endif %}{% if item.has_children %} has-children{% endif %}{% endif %}"{% if item.branch %} data-b="{{ item.branch }}"{% endif %}{% if item.group %} data-g="{{ item.group }}"{% endif %} style="--depth: {{ item.depth }}"><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>{% if item.more %}{{ item.more }} more in {% endif %}{{ item.title }}{% if item.more %}…{% endif %}</a>{% if item.internal and not item.more %}<span class="internal-badge">Internal</span>{% endif %}</li>
 {% endfor -%}
 </ul>
 "#;
@@ -141,8 +142,13 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
         ("content/ops/deep/vault.md".into(), "---\nvisibility: internal\n---\n# Vault\n".into()),
         ("content/other.md".into(), "# Other\n".into()),
     ];
-    // A level of more than 50 entries shows a window and a "more" entry.
-    files.extend((0..60).map(|i| (format!("content/ops/page-{i:02}.md"), format!("# Page {i:02}\n"))));
+    // A level of more than 50 entries shows a window and a "more" entry; in a Middleman
+    // handbook (`config.rb`) its pages' `section` groups them, names of markup among them.
+    files.push(("config.rb".into(), "activate :tech_docs\n".into()));
+    files.extend((0..60).map(|i| {
+        let group = if i < 50 { format!("Group {}", i / 10) } else { "Z <b>&</b>".into() };
+        (format!("content/ops/page-{i:02}.md"), format!("---\nsection: \"{group}\"\n---\n# Page {i:02}\n"))
+    }));
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
     let built_in = Site::with_files("nav-html", &borrowed);
     built_in.build(&["--audience", "internal"]).expect_code(0);
@@ -175,6 +181,12 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
     );
     let deep = built_in.read("public/ops/page-40/index.html");
     assert!(
+        deep.contains(r#"<li class="nav-group" style="--depth: 1"><span>Group 1</span></li>"#)
+            && deep
+                .contains(r#"<li class="nav-group" style="--depth: 1"><span>Z &lt;b&gt;&amp;&lt;/b&gt;</span></li>"#),
+        "{deep}"
+    );
+    assert!(
         deep.contains(
             &format!(
                 r#"<li class="nav-item nav-more" data-b="{}" style="--depth: 1"><a href="/ops/">11 more in Ops &amp; Friends…</a></li>"#,
@@ -183,5 +195,5 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
         ),
         "{deep}"
     );
-    assert!(deep.contains(r#"<li class="nav-item current open" style="--depth: 1"><a href="/ops/page-40/" aria-current="page">Page 40</a></li>"#), "{deep}");
+    assert!(deep.contains(r#"<li class="nav-item current open" data-g="Group 4" style="--depth: 1"><a href="/ops/page-40/" aria-current="page">Page 40</a></li>"#), "{deep}");
 }

@@ -68,10 +68,15 @@ pub struct FrontMatter {
     /// `sidebar_label` (Docusaurus) or `linkTitle` (Hugo, Docsy): the page's name in the
     /// navigation; the page's own title stays `title`.
     pub nav_label: Option<String>,
-    /// `toc_hide: true` (Docsy), `bookHidden: true` (Hugo Book) or
+    /// `toc_hide: true` (Docsy), `bookHidden: true` (Hugo Book),
+    /// `hide_in_navigation: true` (the GOV.UK Tech Docs Template, Middleman) or
     /// `sidebar_class_name: hidden` (Docusaurus): the page is left out of the navigation
     /// but still built, linked and searchable.
     pub nav_hidden: bool,
+    /// `section` as text: in a Middleman handbook, the group its folder's navigation
+    /// lists the page under ([`crate::site::nav`]). Not checked for its type: sites use
+    /// the key for their own ends (a flag, the menu entry to highlight).
+    pub nav_group: Option<String>,
     /// Hugo's build options (<https://gohugo.io/content-management/build-options/>):
     /// `Some(false)` when `build.render` is `never` or the page is `headless`
     /// (it is included by other pages, never published), `Some(true)` for `always`.
@@ -177,7 +182,15 @@ impl FrontMatter {
                 // Keys from other tools (Docusaurus, Hugo themes, Jekyll), read as they are.
                 "sidebar_position" => sidebar_position = reader.number(place, node),
                 "sidebar_label" | "linkTitle" => fm.nav_label = reader.text(place, node),
-                "toc_hide" | "bookHidden" => fm.nav_hidden |= reader.boolean(place, node).unwrap_or(false),
+                "toc_hide" | "bookHidden" | "hide_in_navigation" => {
+                    fm.nav_hidden |= reader.boolean(place, node).unwrap_or(false)
+                }
+                "section" => {
+                    fm.nav_group = match node {
+                        Node::Text(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+                        _ => None,
+                    }
+                }
                 // Hugo's build options; `_build` is their name before Hugo 0.65.
                 "build" | "_build" => {
                     let (render, list_never) = build_options(node);
@@ -313,6 +326,21 @@ mod tests {
         assert_eq!(front("cascade:\n  build:\n    render: never\n").cascade_render, Some(false));
         assert_eq!(front("cascade:\n  - params: {a: 1}\n  - _build: {render: always}\n").cascade_render, Some(true));
         assert_eq!(front("cascade:\n  - target: {path: /x/**}\n    build: {render: never}\n").cascade_render, None);
+    }
+
+    /// `section` is read as text and anything else is left alone without a word: sites
+    /// give the key their own meanings.
+    #[test]
+    fn reads_section_as_a_group_name_and_ignores_other_types() {
+        let front = |text: &str| read(&format!("---\n{text}---\n"));
+        let (fm, diagnostics) = front("section: \" A/B testing \"\n");
+        assert_eq!(fm.nav_group.as_deref(), Some("A/B testing"));
+        assert!(diagnostics.is_empty());
+        for other in ["section: true\n", "section: 3\n", "section: [a, b]\n", "section: \"  \"\n", "section:\n"] {
+            let (fm, diagnostics) = front(other);
+            assert_eq!((fm.nav_group, diagnostics.len()), (None, 0), "{other}");
+        }
+        assert!(front("hide_in_navigation: true\n").0.nav_hidden);
     }
 
     #[test]

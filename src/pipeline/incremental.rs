@@ -386,8 +386,8 @@ fn relist_past_incidents(site: &mut Site) -> Vec<PageId> {
 
 /// Whether a new version of a page changes the shape of the site: its URL, whether it is
 /// built, the kind of the pages under it, its aliases, where it redirects, or its
-/// navigation entry's name or presence (keys from other tools, rare enough to rebuild
-/// everything for).
+/// navigation entry's name, presence or group (keys from other tools, rare enough to
+/// rebuild everything for).
 fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
     let (a, b) = (&old.front, &new.front);
     let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
@@ -398,6 +398,7 @@ fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
         || value(&a.redirect_to) != value(&b.redirect_to)
         || a.nav_label != b.nav_label
         || a.nav_hidden != b.nav_hidden
+        || a.nav_group != b.nav_group
         || (a.render, a.cascade_render) != (b.render, b.cascade_render)
         || value(&a.default_kind) != value(&b.default_kind)
         || a.aliases.iter().map(|l| &l.value).ne(b.aliases.iter().map(|l| &l.value))

@@ -11,6 +11,11 @@
 //! own part of it. Without scripts, the entry is the link to the section's page, which
 //! lists all its pages.
 //!
+//! On a grouped level ([`crate::site::nav::group`]) each entry names its group
+//! (`data-g`), and the group's name stands above the first entry of each group shown
+//! (`<li class="nav-group">`); the script draws these names again from the entries'
+//! `data-g` after it unfolds entries in place.
+//!
 //! A handbook of thousands of pages shows the same entries on many pages (every page of
 //! a section lists its siblings and the top-level sections), so an entry that is neither
 //! the current page nor on the path to it is made once per render, on first use, and
@@ -73,7 +78,12 @@ impl NavCache {
         push_escaped(&mut html, &site.config.base_url.href(crate::site::nav::BRANCH_FOLDER));
         html.push_str("\">\n");
         for item in items {
-            let shared = !item.current && !item.open && item.more == 0;
+            if item.group_start {
+                push_group_label(&mut html, site, item);
+            }
+            // The first entry of a group is made for its page: whether an entry starts its
+            // group depends on the window of entries the page shows.
+            let shared = !item.current && !item.open && item.more == 0 && !item.group_start;
             match self.entries.get(item.id).filter(|_| shared) {
                 Some(cell) => {
                     let entry = cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item) });
@@ -109,7 +119,19 @@ fn value(site: &Site, item: &NavItem) -> Value {
         more: item.more,
         internal: page.internal,
         branch: unfolds(item).then(|| crate::site::nav::branch_name(&page.site_path)),
+        group: (item.more == 0).then(|| crate::site::nav::group(site, item.id)).flatten(),
+        group_start: item.group_start,
     })
+}
+
+/// Appends the name of `item`'s group, the line above the group's first entry.
+fn push_group_label(html: &mut String, site: &Site, item: &NavItem) {
+    let Some(group) = crate::site::nav::group(site, item.id) else { return };
+    html.push_str("<li class=\"nav-group\" style=\"--depth: ");
+    html.push_str(&item.depth.to_string());
+    html.push_str("\"><span>");
+    push_escaped(html, group);
+    html.push_str("</span></li>\n");
 }
 
 /// Whether an entry names its section's branch file: a section whose pages the page
@@ -160,6 +182,10 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
     if unfolds(item) {
         push_branch(html, page);
     }
+    if let Some(group) = crate::site::nav::group(site, item.id) {
+        html.push_str("\" data-g=\"");
+        push_escaped(html, group);
+    }
     html.push_str("\" style=\"--depth: ");
     html.push_str(&item.depth.to_string());
     html.push_str("\"><a href=\"");
@@ -182,7 +208,8 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
 /// The branch file of section `id` ([`crate::site::nav::branch_path`]): every entry the
 /// navigation shows under it, in order, as a JSON array of arrays: `[title, url]`, then
 /// for a section with entries of its own the name of its branch file, then `1` for an
-/// internal page (an internal build's), `""` standing for no branch before it.
+/// internal page (an internal build's), then on a grouped level the entry's group; `""`
+/// stands for no branch and `0` for a public page before what follows them.
 pub(crate) fn branch_json(site: &Site, id: crate::site::PageId) -> String {
     let children = crate::site::nav::shown_children(site, id);
     let entries: Vec<serde_json::Value> = children
@@ -191,12 +218,16 @@ pub(crate) fn branch_json(site: &Site, id: crate::site::PageId) -> String {
             let page = &site.pages[child];
             let mut entry = vec![serde_json::Value::from(nav_title(page)), serde_json::Value::from(site.href(child))];
             let unfolds = !crate::site::nav::shown_children(site, child).is_empty();
-            if unfolds || page.internal {
+            let group = crate::site::nav::group(site, child);
+            if unfolds || page.internal || group.is_some() {
                 let name = if unfolds { crate::site::nav::branch_name(&page.site_path) } else { String::new() };
                 entry.push(name.into());
             }
-            if page.internal {
-                entry.push(1.into());
+            if page.internal || group.is_some() {
+                entry.push(u8::from(page.internal).into());
+            }
+            if let Some(group) = group {
+                entry.push(group.into());
             }
             serde_json::Value::from(entry)
         })

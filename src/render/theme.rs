@@ -57,6 +57,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/nav.html",
     "partials/page-nav.html",
     "partials/section-list.html",
+    "partials/section-item.html",
     "partials/toc.html",
     "partials/panel-status.html",
     "partials/status-badges.html",

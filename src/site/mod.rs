@@ -162,6 +162,9 @@ pub struct Site {
     pub(crate) yielded: outputs::Yielded,
     /// Every page in reading order (depth first), for previous/next links.
     pub order: Vec<PageId>,
+    /// The section pages whose navigation level lists their pages under groups
+    /// ([`nav::group`]).
+    pub(crate) nav_grouped: crate::hash::FastHashSet<PageId>,
     /// Each page's position in `order`.
     pub position: Vec<usize>,
     /// Owners, tags and the pages that list them.
@@ -556,6 +559,7 @@ impl Site {
             aliases: Vec::new(),
             yielded: outputs::Yielded::default(),
             order: Vec::new(),
+            nav_grouped: Default::default(),
             position: vec![usize::MAX; count],
             indexes: indexes::Indexes::default(),
             alerts: alerts::Alerts::new(),

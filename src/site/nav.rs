@@ -8,6 +8,16 @@
 //! window around the page on the path and a link to the section page, which lists them
 //! all. Every section with pages also has a branch file ([`branch_path`]) listing them
 //! all, which the theme's script reads to unfold the section in place.
+//!
+//! In a Middleman handbook a page's `section` names the group its folder's navigation
+//! lists it under, as the GOV.UK developer docs' manual groups its pages
+//! (alphagov/govuk-developer-docs, `app/manual.rb`: `group_by { |page|
+//! page.data.section }`, the groups sorted by name whatever their case). A level whose
+//! shown pages name more than one group, or name one while others name none, is
+//! grouped ([`Site::nav_grouped`]): the pages without a group come first, then each
+//! group in the order of its name, each under its name ([`group`]). A level whose pages
+//! all name the same group, or none, is not: there the key only says which menu entry a
+//! site's own layout highlights. The handbook's navigation file still wins.
 
 use std::borrow::Cow;
 
@@ -50,22 +60,53 @@ pub(super) fn arrange(site: &mut Site) {
         }
     }
     let strip = site.strip_prefixes;
-    let keys: Vec<SortKey> = site.pages.iter().map(|page| SortKey::of(page, strip)).collect();
+    let groups = reads_groups(site);
+    let keys: Vec<SortKey> = site.pages.iter().map(|page| SortKey::of(page, strip, groups)).collect();
     for page in &mut site.pages {
         page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     }
+    site.nav_grouped = (0..count).filter(|&id| groups && divides(site, id)).collect();
     set_reading_order(site);
+}
+
+/// Whether the handbook's pages name their navigation group with `section`: a
+/// Middleman handbook's (see the module documentation).
+fn reads_groups(site: &Site) -> bool {
+    site.old_tool.tool == crate::content::old_tool::Tool::Middleman
+}
+
+/// Whether the shown pages of `node` name more than one group, or one and none.
+fn divides(site: &Site, node: PageId) -> bool {
+    let children = shown_children(site, node);
+    let mut groups = children.iter().map(|&child| site.pages[child].source.front.nav_group.as_deref());
+    groups.next().is_some_and(|first| groups.any(|group| group != first))
+}
+
+/// The group page `id` is listed under in its folder's navigation: its `section`, when
+/// its folder's level is grouped (see the module documentation).
+pub(crate) fn group(site: &Site, id: PageId) -> Option<&str> {
+    let parent = site.pages[id].parent?;
+    if !site.nav_grouped.contains(&parent) {
+        return None;
+    }
+    site.pages[id].source.front.nav_group.as_deref()
 }
 
 /// Sorts the children of `parents` again (their titles or weights changed) and the
 /// reading order with them; whether the order changed.
 pub(super) fn resort(site: &mut Site, parents: &[PageId]) -> bool {
     let strip = site.strip_prefixes;
+    let groups = reads_groups(site);
     for &parent in parents {
         let mut keyed: Vec<(PageId, SortKey)> =
-            site.pages[parent].children.iter().map(|&id| (id, SortKey::of(&site.pages[id], strip))).collect();
+            site.pages[parent].children.iter().map(|&id| (id, SortKey::of(&site.pages[id], strip, groups))).collect();
         keyed.sort_by(|a, b| a.1.cmp(&b.1));
         site.pages[parent].children = keyed.into_iter().map(|(id, _)| id).collect();
+        if groups && divides(site, parent) {
+            site.nav_grouped.insert(parent);
+        } else {
+            site.nav_grouped.remove(&parent);
+        }
     }
     let before = std::mem::take(&mut site.order);
     set_reading_order(site);
@@ -90,11 +131,14 @@ fn set_reading_order(site: &mut Site) {
 }
 
 /// A page's place among its siblings: its place in the navigation file (`mkdocs.yml`,
-/// `SUMMARY.md`), which wins over everything; else its `weight`, else its folder's
+/// `SUMMARY.md`), which wins over everything; then, where groups are read, the pages
+/// without one before each group by its name; else its `weight`, else its folder's
 /// category `position`, else the number prefix of its name when the handbook strips
 /// them (one scale, lower first); then the pages without any, by title and URL.
 struct SortKey {
     listed: Option<usize>,
+    /// The group (`section`), folded then as written: none first.
+    group: Option<(String, String)>,
     order: Option<f64>,
     /// Dated pages (posts, minutes) come newest first, before the pages without a date.
     newest: Option<std::cmp::Reverse<crate::dates::Date>>,
@@ -103,7 +147,7 @@ struct SortKey {
 }
 
 impl SortKey {
-    fn of(page: &Page, strip: bool) -> SortKey {
+    fn of(page: &Page, strip: bool, groups: bool) -> SortKey {
         let position = page.category.as_ref().and_then(|c| c.position);
         let prefix = || {
             let name = super::source_name(page);
@@ -111,6 +155,9 @@ impl SortKey {
         };
         SortKey {
             listed: page.nav_rank,
+            group: groups
+                .then(|| page.source.front.nav_group.as_ref().map(|group| (crate::slug::fold(group), group.clone())))
+                .flatten(),
             order: page.source.front.weight.or(position).or_else(prefix),
             newest: page.date.map(std::cmp::Reverse),
             title: crate::slug::fold(&page.title),
@@ -133,6 +180,7 @@ impl SortKey {
             (a, b) => some_first(a.is_some(), b.is_some()),
         };
         listed
+            .then_with(|| self.group.cmp(&other.group))
             .then(order)
             .then(newest)
             .then_with(|| self.title.cmp(&other.title))
@@ -155,6 +203,9 @@ pub struct NavItem {
     pub has_children: bool,
     /// For a "more" entry: how many entries of `id`'s children are not shown.
     pub more: usize,
+    /// Whether the entry is the first shown of its [`group`]: the group's name goes
+    /// above it.
+    pub group_start: bool,
 }
 
 /// The navigation entries of page `current`, in display order.
@@ -171,17 +222,30 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
     let children = shown_children(site, node);
     let on_path = children.iter().position(|c| path.contains(c));
     let (start, end) = window(children.len(), on_path.unwrap_or(0));
+    let grouped = site.nav_grouped.contains(&node);
+    let mut previous = None;
     for &child in &children[start..end] {
         let open = path.contains(&child);
         let has_children = !shown_children(site, child).is_empty();
-        items.push(NavItem { id: child, depth, current: child == current, open, has_children, more: 0 });
+        let group = grouped.then(|| site.pages[child].source.front.nav_group.as_deref()).flatten();
+        let group_start = group.is_some() && previous != Some(group);
+        previous = Some(group);
+        items.push(NavItem { id: child, depth, current: child == current, open, has_children, more: 0, group_start });
         if open && has_children {
             push_level(site, child, depth + 1, path, current, items);
         }
     }
     let hidden = children.len() - (end - start);
     if hidden > 0 {
-        items.push(NavItem { id: node, depth, current: false, open: false, has_children: true, more: hidden });
+        items.push(NavItem {
+            id: node,
+            depth,
+            current: false,
+            open: false,
+            has_children: true,
+            more: hidden,
+            group_start: false,
+        });
     }
 }
 

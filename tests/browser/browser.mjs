@@ -1,6 +1,32 @@
 // Starts Debian's Chromium headless through playwright-core, with the flags this
 // machine needs (no background networking: the sandbox refuses outside connections).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve } from './static-server.mjs';
+
+/** Builds the handbook in `work`/site with the binary OPSBOOK_BIN names into
+    `work`/public under the base path `base`, serves it there and starts Chromium. */
+export async function buildAndServe(work, base) {
+  execFileSync(process.env.OPSBOOK_BIN, ['build', '--root', join(work, 'site'), '--out', join(work, 'public'), '--base-url', base, '--quiet']);
+  const server = await serve(join(work, 'public'), base);
+  return { server, browser: await launch() };
+}
+
+/** Stops what [`buildAndServe`] started, if it did, and removes `work`. */
+export async function stopAndRemove(started, work) {
+  await started?.browser?.close();
+  await started?.server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+}
+
+/** Writes `text` at `path` under the folder `root`, making the folders between. */
+export function writeUnder(root, path, text) {
+  const file = join(root, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
 
 export async function launch() {
   return chromium.launch({

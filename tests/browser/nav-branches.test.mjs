@@ -8,12 +8,10 @@
 // nothing with every branch open, at both sizes and in both colour schemes.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { serve } from './static-server.mjs';
-import { axeFindings, countLayoutShifts, launch } from './browser.mjs';
+import { join } from 'node:path';
+import { axeFindings, countLayoutShifts, buildAndServe, stopAndRemove, writeUnder } from './browser.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
@@ -24,9 +22,7 @@ let browser;
 
 /** Writes `text` at `path` under the site's folder. */
 function write(path, text) {
-  const file = join(work, 'site', path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+  writeUnder(join(work, 'site'), path, text);
 }
 
 before(async () => {
@@ -48,16 +44,10 @@ before(async () => {
     const n = String(i).padStart(2, '0');
     write(`content/ops/page-${n}.md`, `---\nweight: ${i + 1}\n---\n# Page ${n}\n\n${'Some text. '.repeat(40)}\n`);
   }
-  execFileSync(process.env.OPSBOOK_BIN, ['build', '--root', join(work, 'site'), '--out', join(work, 'public'), '--base-url', '/hb/', '--quiet']);
-  server = await serve(join(work, 'public'), '/hb/');
-  browser = await launch();
+  ({ server, browser } = await buildAndServe(work, '/hb/'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => stopAndRemove({ server, browser }, work));
 
 /** Opens `path` in a fresh context, counting layout shifts and the branch files read. */
 async function open(path, { viewport = DESKTOP, colorScheme = 'light', javaScriptEnabled = true } = {}) {

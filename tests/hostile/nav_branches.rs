@@ -1,7 +1,7 @@
 //! Hostile inputs: the navigation's branch files (`nav/<name>.json`, issue 33 part 7),
 //! which list a section's pages for the theme to unfold it in place. They are output
 //! files like any other: content cannot take their place, and they carry no internal
-//! page or title into a public build.
+//! page, title or navigation group into a public build.
 
 use crate::util::{Site, branch_name};
 
@@ -60,4 +60,43 @@ fn a_public_build_s_branch_files_list_no_internal_page_and_titles_stay_text() {
     assert_eq!(vault[3], 1);
     let section = entries.iter().find(|e| e[0] == "Canary section").expect("the internal section");
     assert_eq!(section[2], branch_name("ops/vault/"));
+}
+
+#[test]
+fn a_public_build_names_no_group_of_an_internal_page_and_group_names_stay_text() {
+    // A Middleman handbook's `section` names navigation groups (issue 31, part 7): the
+    // name is shown in the navigation, the branch files and the folder's page.
+    let markup = "</script><img src=x onerror=alert(1)>";
+    let site = Site::with_files(
+        "nav-group-audience",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Docs\"\n\n[build]\ncontent-dir = \"source\"\n"),
+            ("config.rb", "activate :tech_docs\n"),
+            ("source/index.html.md", "---\ntitle: Docs\n---\n\nHome.\n"),
+            ("source/manual/a.html.md", &format!("---\ntitle: A\nsection: \"{markup}\"\n---\n\nText.\n")),
+            ("source/manual/b.html.md", "---\ntitle: B\nsection: Plain\n---\n\nText.\n"),
+            (
+                "source/manual/vault.html.md",
+                "---\ntitle: Vault\nvisibility: internal\nsection: Canary group\n---\n\nText.\n",
+            ),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let files = site.files_under("public");
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .map(|f| (f.clone(), String::from_utf8_lossy(&site.read_bytes(&format!("public/{f}"))).into_owned()))
+        .collect();
+    let leaks: Vec<&String> =
+        texts.iter().filter(|(f, text)| f.contains("anary") || text.contains("Canary")).map(|(f, _)| f).collect();
+    assert!(leaks.is_empty(), "{leaks:?}");
+    let page = site.read("public/manual/b.html");
+    assert!(page.contains("<span>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</span>"), "the name is text");
+    assert!(texts.iter().filter(|(f, _)| f.ends_with(".html")).all(|(_, text)| !text.contains("<img src=x")));
+    let manual: serde_json::Value =
+        serde_json::from_str(&site.read(&format!("public/nav/{}.json", branch_name("manual/")))).expect("JSON");
+    assert_eq!(manual[0][4], markup, "the name is a JSON string, as written");
+
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(site.read("internal/manual/b.html").contains("<span>Canary group</span>"), "an internal build names it");
 }

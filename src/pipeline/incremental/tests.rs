@@ -130,6 +130,9 @@ fn changes_to_the_site_s_shape_ask_for_a_whole_build() {
     // A redirect: the page publishes something else.
     edit(&root, "runbooks/cache.md", "tags: [cache]\ndraft: true", "tags: [cache]\nredirect_to: db.md");
     assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
+    // A navigation group (`section`): its siblings' navigation and its section's list.
+    edit(&root, "runbooks/cache.md", "tags: [cache]\nredirect_to: db.md", "tags: [cache]\nsection: Caches");
+    assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
     let _ = std::fs::remove_dir_all(&root);
 }
 

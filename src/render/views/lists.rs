@@ -19,6 +19,9 @@ pub(crate) struct SectionView<'a> {
     /// The children the catalog does not list (the theme shows these as cards below it,
     /// so no page is listed twice).
     pub other_children: Vec<LinkView<'a>>,
+    /// On a grouped level ([`crate::site::nav::group`]): `other_children` by group, the
+    /// pages without one first; otherwise none.
+    pub groups: Option<Vec<GroupView<'a>>>,
     /// The catalog of the section's `default_kind`, if it has one.
     pub catalog: Option<CatalogView<'a>>,
     /// The link to the section's print page, when it has one.
@@ -27,6 +30,45 @@ pub(crate) struct SectionView<'a> {
     pub blog: Option<super::blog::BlogListView<'a>>,
     /// When its pages are dated and many: its pages by year.
     pub years: Option<Vec<super::blog::YearGroup<'a>>>,
+}
+
+/// The pages of one navigation group of a section.
+#[derive(Debug, Serialize)]
+pub(crate) struct GroupView<'a> {
+    /// The group's name; none for the pages without a group.
+    pub title: Option<&'a str>,
+    /// The id of the group's heading: its name as a heading's id, made unique on the page.
+    pub id: String,
+    /// Its pages, in navigation order.
+    pub children: Vec<LinkView<'a>>,
+}
+
+/// `children` cut into runs of one group, each heading's id unique among the page's
+/// own anchors; none when `section` is not grouped.
+fn groups<'a>(site: &'a Site, section: PageId, children: &[(PageId, LinkView<'a>)]) -> Option<Vec<GroupView<'a>>> {
+    if !site.nav_grouped.contains(&section) {
+        return None;
+    }
+    let mut taken: Vec<String> = site.pages[section].rendered.anchors.clone();
+    let mut out: Vec<GroupView<'a>> = Vec::new();
+    for (id, link) in children {
+        let title = crate::site::nav::group(site, *id);
+        match out.last_mut() {
+            Some(last) if last.title == title => last.children.push(link.clone()),
+            _ => {
+                let base = title.map(crate::slug::heading_id).unwrap_or_default();
+                let mut id = base.clone();
+                let mut n = 0;
+                while !id.is_empty() && taken.contains(&id) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                taken.push(id.clone());
+                out.push(GroupView { title, id, children: vec![link.clone()] });
+            }
+        }
+    }
+    Some(out)
 }
 
 /// A section's catalog.
@@ -98,14 +140,15 @@ impl<'a> SectionView<'a> {
         // default language's list leaves it out, as its navigation does.
         let children: Vec<PageId> =
             page.children.iter().copied().filter(|&c| !(id == 0 && site.is_language_home(c))).collect();
-        let other_children = children
+        let other: Vec<(PageId, LinkView)> = children
             .iter()
-            .map(|&c| LinkView::of(site, c))
-            .filter(|link| !listed.contains(&link.url.as_str()))
+            .map(|&c| (c, LinkView::of(site, c)))
+            .filter(|(_, link)| !listed.contains(&link.url.as_str()))
             .collect();
         SectionView {
             children: children.iter().map(|&c| LinkView::of(site, c)).collect(),
-            other_children,
+            groups: groups(site, id, &other),
+            other_children: other.into_iter().map(|(_, link)| link).collect(),
             catalog,
             blog: super::blog::blog_list(site, id, 1),
             years: super::blog::years(site, id),

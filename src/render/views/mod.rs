@@ -102,7 +102,7 @@ impl<'a> SiteView<'a> {
 }
 
 /// A link to another page, as lists and neighbours show it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct LinkView<'a> {
     /// The title.
     pub title: &'a str,
@@ -157,6 +157,13 @@ pub(crate) struct NavView<'a> {
     /// entry): the name of its branch file, `nav/<name>.json` under the site's root, which
     /// lists them all; otherwise none.
     pub branch: Option<String>,
+    /// On a grouped level: the group the entry is listed under; otherwise left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<&'a str>,
+    /// Whether the entry is the first of its group this page shows: its group's name
+    /// goes above it. Left out when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub group_start: bool,
 }
 
 /// Everything one page's template sees besides `site` and the navigation ([`super::nav`]).

@@ -138,6 +138,9 @@
   // this session. A section whose pages the page does not list names its branch file
   // (data-b, a file of the folder data-nav names), read the first time it is unfolded;
   // a level cut to a window ("N more in ...") lists all its pages in place the same way.
+  // On a grouped level each entry names its group (data-g) and the group's name stands
+  // above the first entry of each group (li.nav-group); entries added in place get
+  // those names again from their data-g.
   function wireTree(nav) {
     var tree = nav.querySelector('.nav-tree');
     if (!tree) return;
@@ -153,7 +156,7 @@
       for (var next = li.nextElementSibling; next && depthOf(next) > depthOf(li); next = next.nextElementSibling) found.push(next);
       return found;
     }
-    /** The entries of branch file `name`, read once: [[title, url, branch, internal], ...]. */
+    /** The entries of branch file `name`, read once: [[title, url, branch, internal, group], ...]. */
     function read(name) {
       if (!files[name]) {
         files[name] = fetch(folder + name + '.json').then(function (response) {
@@ -170,11 +173,31 @@
       var li = el('li', { 'class': 'nav-item' + (data[2] ? ' has-children' : '') });
       li.style.setProperty('--depth', String(depth));
       if (data[2]) li.setAttribute('data-b', data[2]);
+      if (data[4]) li.setAttribute('data-g', data[4]);
       li.appendChild(el('a', { href: data[1] }, data[0]));
       if (data[3]) li.appendChild(el('span', { 'class': 'internal-badge' }, say('ui_internal')));
       tree.insertBefore(li, after ? after.nextSibling : tree.firstChild);
       if (data[2]) addToggle(li, false);
       return li;
+    }
+    /** Puts each group's name above the first entry of the group at its depth, as the
+        page was written with them, after entries were added in place. */
+    function relabel() {
+      Array.prototype.slice.call(tree.querySelectorAll('.nav-group')).forEach(function (label) { tree.removeChild(label); });
+      var last = [];
+      Array.prototype.slice.call(tree.children).forEach(function (li) {
+        var depth = depthOf(li);
+        var group = li.getAttribute('data-g') || '';
+        last.length = depth + 1;
+        if (group && group !== last[depth]) {
+          var label = el('li', { 'class': 'nav-group' });
+          label.appendChild(el('span', {}, group));
+          label.style.setProperty('--depth', String(depth));
+          label.hidden = li.hidden;
+          tree.insertBefore(label, li);
+        }
+        last[depth] = group;
+      });
     }
     /** Hides the entries under `li` that a folded section above them holds. */
     function refresh(li) {
@@ -205,7 +228,10 @@
         set(true);
         button.setAttribute('aria-busy', 'true');
         read(name).then(function (entries) {
-          if (!branchOf(li).length) entries.reduceRight(function (_, data) { insert(data, depthOf(li) + 1, li); return null; }, null);
+          if (!branchOf(li).length) {
+            entries.reduceRight(function (_, data) { insert(data, depthOf(li) + 1, li); return null; }, null);
+            relabel();
+          }
           refresh(li);
         }, function () { set(false); }).then(function () { button.removeAttribute('aria-busy'); });
       }
@@ -229,7 +255,7 @@
           var shown = {};
           var first = null;
           for (var item = li.previousElementSibling; item && depthOf(item) >= depth; item = item.previousElementSibling) {
-            if (depthOf(item) === depth) { shown[item.querySelector('a').getAttribute('href')] = true; first = item; }
+            if (depthOf(item) === depth && !item.classList.contains('nav-group')) { shown[item.querySelector('a').getAttribute('href')] = true; first = item; }
           }
           // Pages before the window go before its first entry, the others before this one.
           var start = first ? first.previousElementSibling : li.previousElementSibling;
@@ -243,6 +269,7 @@
           });
           var focus = added.filter(function (a) { return a.later; })[0] || added[0];
           li.parentNode.removeChild(li);
+          relabel();
           if (focus) focus.item.querySelector('a').focus();
         }, function () { window.location.href = link.href; });
       });
