@@ -563,10 +563,15 @@ fn middleman_manual(name: &str, marker: Option<&str>) -> Site {
         ("source/manual/deploy.html.md".to_string(), page("Deploy an app", "section: Deploying\n")),
         ("source/manual/rollback.html.md".to_string(), page("Roll back", "section: Deploying\n")),
         ("source/manual/restart.html.md".to_string(), page("Restart a service", "section: services\n")),
-        ("source/manual/alerts.html.md".to_string(), page("Alert rules", "section: Alerts\nweight: 1\n")),
-        // Every page of a folder in one section: the key only highlights a menu entry.
+        ("source/manual/alerts.html.md".to_string(), page("Alert rules", "section: alerts\nweight: 1\n")),
+        ("source/manual/backup.html.md".to_string(), page("Back up", "section: Backups\n")),
+        // A group named as an id of the theme (`<main id="content">`).
+        ("source/manual/writing.html.md".to_string(), page("Write pages", "section: Content\n")),
+        // Every page of a folder in one section: the key only highlights a menu entry. A
+        // subsection whose page names no section does not count.
         ("source/team/a.html.md".to_string(), page("Rota", "section: Team\n")),
         ("source/team/b.html.md".to_string(), page("Contacts", "section: Team\n")),
+        ("source/team/sub/c.html.md".to_string(), page("Deeper", "")),
     ];
     // A level too long for one window: 60 pages in six groups of ten.
     for i in 0..60 {
@@ -591,20 +596,21 @@ fn a_middleman_handbook_lists_a_folder_s_pages_under_their_sections() {
     let html = site.read("public/manual/deploy.html");
     let outline = grouped_outline(&html);
     let manual: Vec<&str> = outline.iter().filter(|line| line.starts_with("  ")).map(|l| l.trim()).collect();
-    assert_eq!(
-        manual,
-        [
-            "Glossary",
-            "[Alerts]",
-            "Alert rules",
-            "[Deploying]",
-            "Deploy an app",
-            "Roll back",
-            "[services]",
-            "Restart a service"
-        ],
-        "{outline:?}"
-    );
+    let grouped = [
+        "Glossary",
+        "[alerts]",
+        "Alert rules",
+        "[Backups]",
+        "Back up",
+        "[Content]",
+        "Write pages",
+        "[Deploying]",
+        "Deploy an app",
+        "Roll back",
+        "[services]",
+        "Restart a service",
+    ];
+    assert_eq!(manual, grouped, "{outline:?}");
     let nav = nav_of(&html);
     assert!(nav.contains("data-g=\"Deploying\" style=\"--depth: 1\"><a href=\"/manual/rollback.html\""), "{nav}");
     // Reading order follows the groups.
@@ -623,7 +629,9 @@ fn a_middleman_handbook_lists_a_folder_s_pages_under_their_sections() {
         .collect();
     let expected = [
         ("Glossary", ""),
-        ("Alert rules", "Alerts"),
+        ("Alert rules", "alerts"),
+        ("Back up", "Backups"),
+        ("Write pages", "Content"),
         ("Deploy an app", "Deploying"),
         ("Roll back", "Deploying"),
         ("Restart a service", "services"),
@@ -632,18 +640,23 @@ fn a_middleman_handbook_lists_a_folder_s_pages_under_their_sections() {
     // The folder's page lists them under a heading per group.
     let listing = main_of_page(&site.read("public/manual/index.html"));
     let at = |text: &str| listing.find(text).unwrap_or_else(|| panic!("{text} in {listing}"));
-    assert!(at(">Glossary</a>") < at("<h2 class=\"section-group\" id=\"alerts\">Alerts</h2>"), "{listing}");
+    assert!(at(">Glossary</a>") < at("<h2 class=\"section-group\" id=\"alerts\">alerts</h2>"), "{listing}");
     assert!(at("id=\"deploying\">Deploying</h2>") < at(">Deploy an app</a>"), "{listing}");
     assert!(at(">Roll back</a>") < at("id=\"services\">services</h2>"), "{listing}");
+    assert!(listing.contains("<h2 class=\"section-group\" id=\"content-1\">Content</h2>"), "{listing}");
     // A folder whose pages all name one section is not grouped.
     let team = site.read("public/team/a.html");
     assert!(!nav_of(&team).contains("nav-group") && !nav_of(&team).contains("data-g"), "{}", nav_of(&team));
     assert!(!site.read("public/team/index.html").contains("section-group"));
-    // A window of a long level starts with the name of its first entry's group.
-    let big = grouped_outline(&site.read("public/big/p35.html"));
+    // A window of a long level starts with the name of its first entry's group, also in
+    // the middle of the group, where the same entry has no name on other pages.
+    let big = grouped_outline(&site.read("public/big/p30.html"));
     let level: Vec<&str> = big.iter().filter(|line| line.starts_with("  ")).map(|l| l.trim()).collect();
-    assert_eq!(level.first().copied(), Some("[Group 1]"), "{big:?}");
-    assert_eq!(level.iter().filter(|line| line.starts_with('[')).count(), 5, "{big:?}");
+    assert_eq!(level[..3], ["[Group 0]", "Big 05", "Big 06"], "{big:?}");
+    assert_eq!(level.iter().filter(|line| line.starts_with('[')).count(), 6, "{big:?}");
+    let earlier = grouped_outline(&site.read("public/big/p20.html"));
+    let at = earlier.iter().position(|line| line.trim() == "Big 05").expect("Big 05");
+    assert_eq!(earlier[at - 1].trim(), "Big 04", "{earlier:?}");
 }
 
 #[test]
@@ -655,6 +668,32 @@ fn section_is_read_as_a_group_only_in_a_middleman_handbook() {
     let plain = middleman_manual("nav-plain-sections", None);
     let outline = grouped_outline(&plain.read("public/manual/deploy.html"));
     let manual: Vec<&str> = outline.iter().filter(|line| line.starts_with("  ")).map(|l| l.trim()).collect();
-    assert_eq!(manual, ["Alert rules", "Deploy an app", "Glossary", "Restart a service", "Roll back"], "{outline:?}");
+    assert_eq!(
+        manual,
+        ["Alert rules", "Back up", "Deploy an app", "Glossary", "Restart a service", "Roll back", "Write pages"],
+        "{outline:?}"
+    );
     assert!(!plain.read("public/manual/index.html").contains("section-group"));
+    // A level a navigation file orders keeps the file's order, with no groups.
+    let summary = "# Summary\n\n- [Docs](index.html.md)\n  - [Roll back](manual/rollback.html.md)\n  \
+                   - [Glossary](manual/glossary.html.md)\n  - [Deploy](manual/deploy.html.md)\n";
+    let listed = Site::with_files(
+        "nav-listed-sections",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Docs\"\n\n[build]\ncontent-dir = \"source\"\n"),
+            ("config.rb", "activate :tech_docs\n"),
+            ("source/SUMMARY.md", summary),
+            ("source/index.html.md", "---\ntitle: Docs\n---\n\nThe manual.\n"),
+            ("source/manual/glossary.html.md", "---\ntitle: Glossary\n---\n\nWords.\n"),
+            ("source/manual/deploy.html.md", "---\ntitle: Deploy\nsection: Deploying\n---\n\nSteps.\n"),
+            ("source/manual/rollback.html.md", "---\ntitle: Roll back\nsection: Deploying\n---\n\nSteps.\n"),
+        ],
+    );
+    listed.build(&[]).expect_code(0);
+    let outline = grouped_outline(&listed.read("public/manual/deploy.html"));
+    assert!(!outline.iter().any(|line| line.contains('[')), "{outline:?}");
+    let at = |title: &str| {
+        outline.iter().position(|line| line.trim() == title).unwrap_or_else(|| panic!("{title}: {outline:?}"))
+    };
+    assert!(at("Roll back") < at("Glossary") && at("Glossary") < at("Deploy"), "{outline:?}");
 }

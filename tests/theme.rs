@@ -159,6 +159,8 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
         "index.html",
         "ops/index.html",
         "ops/page-40/index.html",
+        // A window that starts in the middle of a group, with its name.
+        "ops/page-30/index.html",
         "ops/deep/leaf/index.html",
         "ops/deep/vault/index.html",
         "other/index.html",
@@ -178,6 +180,14 @@ fn a_navigation_partial_looping_over_nav_writes_what_nav_html_holds() {
     assert!(
         leaf.contains(r#"<a href="/ops/deep/vault/">Vault</a><span class="internal-badge">Internal</span></li>"#),
         "{leaf}"
+    );
+    let middle = built_in.read("public/ops/page-30/index.html");
+    assert!(
+        middle.contains(
+            r#"<li class="nav-group" style="--depth: 1"><span>Group 0</span></li>
+<li class="nav-item" data-g="Group 0" style="--depth: 1"><a href="/ops/page-05/">Page 05</a></li>"#
+        ),
+        "{middle}"
     );
     let deep = built_in.read("public/ops/page-40/index.html");
     assert!(

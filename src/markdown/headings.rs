@@ -28,7 +28,6 @@ pub(crate) struct HeadingText<'t> {
 
 impl<'t> HeadingText<'t> {
     /// A heading whose three forms are `text`.
-    #[cfg(test)]
     pub(crate) fn plain(text: &'t str) -> Self {
         HeadingText { text, shown: text, source: text }
     }

@@ -217,7 +217,10 @@ pub(crate) fn rebuild_deferring(
         let unreadable = read_problems.iter().any(Diagnostic::is_error);
         problems.extend(read_problems);
         let Some(source) = source.filter(|_| !unreadable).map(Arc::new) else { continue };
-        if changes_shape(&site.pages[id].source, &source) {
+        // A navigation group (a Middleman handbook's `section`) groups the page's level.
+        let regroups =
+            crate::site::nav::reads_groups(&site) && site.pages[id].source.front.nav_group != source.front.nav_group;
+        if changes_shape(&site.pages[id].source, &source) || regroups {
             return Rebuild::Whole;
         }
         let owners = site.owners_for(id, &source, built.codeowners.as_ref());
@@ -386,8 +389,8 @@ fn relist_past_incidents(site: &mut Site) -> Vec<PageId> {
 
 /// Whether a new version of a page changes the shape of the site: its URL, whether it is
 /// built, the kind of the pages under it, its aliases, where it redirects, or its
-/// navigation entry's name, presence or group (keys from other tools, rare enough to
-/// rebuild everything for).
+/// navigation entry's name or presence (keys from other tools, rare enough to rebuild
+/// everything for).
 fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
     let (a, b) = (&old.front, &new.front);
     let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
@@ -398,7 +401,6 @@ fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
         || value(&a.redirect_to) != value(&b.redirect_to)
         || a.nav_label != b.nav_label
         || a.nav_hidden != b.nav_hidden
-        || a.nav_group != b.nav_group
         || (a.render, a.cascade_render) != (b.render, b.cascade_render)
         || value(&a.default_kind) != value(&b.default_kind)
         || a.aliases.iter().map(|l| &l.value).ne(b.aliases.iter().map(|l| &l.value))

@@ -81,14 +81,18 @@ impl NavCache {
             if item.group_start {
                 push_group_label(&mut html, site, item);
             }
-            // The first entry of a group is made for its page: whether an entry starts its
-            // group depends on the window of entries the page shows.
-            let shared = !item.current && !item.open && item.more == 0 && !item.group_start;
+            let shared = !item.current && !item.open && item.more == 0;
             match self.entries.get(item.id).filter(|_| shared) {
                 Some(cell) => {
-                    let entry = cell.get_or_init(|| Entry { value: value(site, item), html: entry_html(site, item) });
+                    // Whether an entry starts its group depends on the window the page
+                    // shows: the shared value says it does not, and the first entry of a
+                    // group gets a value of its own.
+                    let entry = cell.get_or_init(|| Entry {
+                        value: value(site, &NavItem { group_start: false, ..item.clone() }),
+                        html: entry_html(site, item),
+                    });
                     if with_entries {
-                        entries.push(entry.value.clone());
+                        entries.push(if item.group_start { value(site, item) } else { entry.value.clone() });
                     }
                     html.push_str(&entry.html);
                 }

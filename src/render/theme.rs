@@ -72,6 +72,27 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/dated-list.html",
 );
 
+/// The fixed ids the built-in templates give elements: a heading the build adds to a
+/// page (a navigation group's on a section page) takes none of them.
+pub(crate) const THEME_IDS: &[&str] = &[
+    "action-items-table",
+    "alerts-filter-input",
+    "catalog",
+    "content",
+    "first-steps-heading",
+    "missing-alert-heading",
+    "open-action-items",
+    "past-incidents-list",
+    "search-results",
+    "site-nav",
+    "status-active",
+    "status-components",
+    "status-history",
+    "status-maintenance",
+    "status-subscribe",
+    "status-updates",
+];
+
 /// The parts of the search client, in order. The build writes `search.js` as their
 /// concatenation (but for [`SEARCH_LATER`]), so a page makes one request for it; each
 /// part can be replaced file by file like any static file, and a theme's own `search.js`
@@ -353,6 +374,26 @@ mod tests {
         ] {
             assert!(!is_foreign_template(tera), "{tera}");
         }
+    }
+
+    /// [`THEME_IDS`] names every fixed id of the built-in templates.
+    #[test]
+    fn theme_ids_are_every_fixed_id_of_the_templates() {
+        let mut found = std::collections::BTreeSet::new();
+        for entry in walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates")) {
+            let entry = entry.expect("a template");
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).expect("UTF-8");
+            for rest in text.split(" id=\"").skip(1) {
+                let id = rest.split('"').next().unwrap_or_default();
+                if !id.contains(['{', '%']) {
+                    found.insert(id.to_string());
+                }
+            }
+        }
+        assert_eq!(found.into_iter().collect::<Vec<_>>(), THEME_IDS);
     }
 
     /// Every file of the built-in theme is embedded, so none is forgotten in the lists.

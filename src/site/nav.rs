@@ -13,15 +13,17 @@
 //! lists it under, as the GOV.UK developer docs' manual groups its pages
 //! (alphagov/govuk-developer-docs, `app/manual.rb`: `group_by { |page|
 //! page.data.section }`, the groups sorted by name whatever their case). A level whose
-//! shown pages name more than one group, or name one while others name none, is
-//! grouped ([`Site::nav_grouped`]): the pages without a group come first, then each
-//! group in the order of its name, each under its name ([`group`]). A level whose pages
-//! all name the same group, or none, is not: there the key only says which menu entry a
-//! site's own layout highlights. The handbook's navigation file still wins.
+//! shown pages name more than one group, or name one while other pages name none, is
+//! grouped ([`Site::nav_grouped`]): the entries without a group come first, then each
+//! group in the order of its name, each under its name ([`group`]). Subsections count
+//! only when their own page names a group. A level whose pages all name the same group,
+//! or none, is not grouped and keeps its order: there the key only says which menu
+//! entry a site's own layout highlights. Nor is a level the handbook's navigation file
+//! orders: the file wins.
 
 use std::borrow::Cow;
 
-use super::{Page, PageId, Site};
+use super::{PageId, Site};
 
 /// The most entries of one level shown in a page's navigation.
 pub(crate) const MAX_SIBLINGS: usize = 50;
@@ -59,26 +61,35 @@ pub(super) fn arrange(site: &mut Site) {
             site.pages[parent].children.push(id);
         }
     }
+    // Whether a level is grouped does not depend on its order.
+    site.nav_grouped =
+        if reads_groups(site) { (0..count).filter(|&id| divides(site, id)).collect() } else { Default::default() };
     let strip = site.strip_prefixes;
-    let groups = reads_groups(site);
-    let keys: Vec<SortKey> = site.pages.iter().map(|page| SortKey::of(page, strip, groups)).collect();
+    let keys: Vec<SortKey> = (0..count).map(|id| SortKey::of(site, id, strip)).collect();
     for page in &mut site.pages {
         page.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     }
-    site.nav_grouped = (0..count).filter(|&id| groups && divides(site, id)).collect();
     set_reading_order(site);
 }
 
 /// Whether the handbook's pages name their navigation group with `section`: a
 /// Middleman handbook's (see the module documentation).
-fn reads_groups(site: &Site) -> bool {
+pub(crate) fn reads_groups(site: &Site) -> bool {
     site.old_tool.tool == crate::content::old_tool::Tool::Middleman
 }
 
-/// Whether the shown pages of `node` name more than one group, or one and none.
+/// Whether the shown pages of `node` name more than one group, or one and none (a
+/// subsection counts when its page names one), and no navigation file orders them.
 fn divides(site: &Site, node: PageId) -> bool {
     let children = shown_children(site, node);
-    let mut groups = children.iter().map(|&child| site.pages[child].source.front.nav_group.as_deref());
+    if children.iter().any(|&child| site.pages[child].nav_rank.is_some()) {
+        return false;
+    }
+    let counts = |child: &&PageId| {
+        let page = &site.pages[**child];
+        !page.origin.is_section() || page.source.front.nav_group.is_some()
+    };
+    let mut groups = children.iter().filter(counts).map(|&child| site.pages[child].source.front.nav_group.as_deref());
     groups.next().is_some_and(|first| groups.any(|group| group != first))
 }
 
@@ -95,18 +106,14 @@ pub(crate) fn group(site: &Site, id: PageId) -> Option<&str> {
 /// Sorts the children of `parents` again (their titles or weights changed) and the
 /// reading order with them; whether the order changed.
 pub(super) fn resort(site: &mut Site, parents: &[PageId]) -> bool {
+    // Only titles and weights change here: whether a level is grouped stays (a new
+    // group, a hidden page or a navigation file is a whole build).
     let strip = site.strip_prefixes;
-    let groups = reads_groups(site);
     for &parent in parents {
         let mut keyed: Vec<(PageId, SortKey)> =
-            site.pages[parent].children.iter().map(|&id| (id, SortKey::of(&site.pages[id], strip, groups))).collect();
+            site.pages[parent].children.iter().map(|&id| (id, SortKey::of(site, id, strip))).collect();
         keyed.sort_by(|a, b| a.1.cmp(&b.1));
         site.pages[parent].children = keyed.into_iter().map(|(id, _)| id).collect();
-        if groups && divides(site, parent) {
-            site.nav_grouped.insert(parent);
-        } else {
-            site.nav_grouped.remove(&parent);
-        }
     }
     let before = std::mem::take(&mut site.order);
     set_reading_order(site);
@@ -131,8 +138,8 @@ fn set_reading_order(site: &mut Site) {
 }
 
 /// A page's place among its siblings: its place in the navigation file (`mkdocs.yml`,
-/// `SUMMARY.md`), which wins over everything; then, where groups are read, the pages
-/// without one before each group by its name; else its `weight`, else its folder's
+/// `SUMMARY.md`), which wins over everything; then, on a grouped level, the entries
+/// without a group before each group by its name; else its `weight`, else its folder's
 /// category `position`, else the number prefix of its name when the handbook strips
 /// them (one scale, lower first); then the pages without any, by title and URL.
 struct SortKey {
@@ -147,7 +154,8 @@ struct SortKey {
 }
 
 impl SortKey {
-    fn of(page: &Page, strip: bool, groups: bool) -> SortKey {
+    fn of(site: &Site, id: PageId, strip: bool) -> SortKey {
+        let page = &site.pages[id];
         let position = page.category.as_ref().and_then(|c| c.position);
         let prefix = || {
             let name = super::source_name(page);
@@ -155,9 +163,7 @@ impl SortKey {
         };
         SortKey {
             listed: page.nav_rank,
-            group: groups
-                .then(|| page.source.front.nav_group.as_ref().map(|group| (crate::slug::fold(group), group.clone())))
-                .flatten(),
+            group: group(site, id).map(|group| (crate::slug::fold(group), group.to_string())),
             order: page.source.front.weight.or(position).or_else(prefix),
             newest: page.date.map(std::cmp::Reverse),
             title: crate::slug::fold(&page.title),
@@ -222,12 +228,11 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
     let children = shown_children(site, node);
     let on_path = children.iter().position(|c| path.contains(c));
     let (start, end) = window(children.len(), on_path.unwrap_or(0));
-    let grouped = site.nav_grouped.contains(&node);
     let mut previous = None;
     for &child in &children[start..end] {
         let open = path.contains(&child);
         let has_children = !shown_children(site, child).is_empty();
-        let group = grouped.then(|| site.pages[child].source.front.nav_group.as_deref()).flatten();
+        let group = group(site, child);
         let group_start = group.is_some() && previous != Some(group);
         previous = Some(group);
         items.push(NavItem { id: child, depth, current: child == current, open, has_children, more: 0, group_start });

@@ -130,8 +130,21 @@ fn changes_to_the_site_s_shape_ask_for_a_whole_build() {
     // A redirect: the page publishes something else.
     edit(&root, "runbooks/cache.md", "tags: [cache]\ndraft: true", "tags: [cache]\nredirect_to: db.md");
     assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
-    // A navigation group (`section`): its siblings' navigation and its section's list.
-    edit(&root, "runbooks/cache.md", "tags: [cache]\nredirect_to: db.md", "tags: [cache]\nsection: Caches");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_navigation_group_is_a_whole_build_only_where_it_groups() {
+    // `section` is any handbook's own field, but in a Middleman handbook, where it groups
+    // the page's level: its siblings' navigation and its section's list change.
+    let root = model_copy("groups");
+    let (mut site, _) = built(&root);
+    edit(&root, "runbooks/cache.md", "tags: [cache]", "tags: [cache]\nsection: Caches");
+    assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Done { .. }));
+    std::fs::write(root.join("config.rb"), "activate :tech_docs\n").expect("write");
+    edit(&root, "runbooks/cache.md", "tags: [cache]\nsection: Caches", "tags: [cache]");
+    let (mut site, _) = built(&root);
+    edit(&root, "runbooks/cache.md", "tags: [cache]", "tags: [cache]\nsection: Caches");
     assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
     let _ = std::fs::remove_dir_all(&root);
 }

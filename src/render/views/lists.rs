@@ -43,27 +43,31 @@ pub(crate) struct GroupView<'a> {
     pub children: Vec<LinkView<'a>>,
 }
 
-/// `children` cut into runs of one group, each heading's id unique among the page's
-/// own anchors; none when `section` is not grouped.
+/// `children` cut into runs of one group, each heading's id made as the handbook makes
+/// heading ids and unique among the page's own anchors and the theme's ids; none when
+/// `section` is not grouped.
 fn groups<'a>(site: &'a Site, section: PageId, children: &[(PageId, LinkView<'a>)]) -> Option<Vec<GroupView<'a>>> {
     if !site.nav_grouped.contains(&section) {
         return None;
     }
-    let mut taken: Vec<String> = site.pages[section].rendered.anchors.clone();
+    let mut ids = crate::markdown::headings::HeadingIds::new(site.config.heading_ids);
+    for id in site.pages[section]
+        .rendered
+        .anchors
+        .iter()
+        .map(String::as_str)
+        .chain(crate::render::theme::THEME_IDS.iter().copied())
+    {
+        ids.reserve(id);
+    }
     let mut out: Vec<GroupView<'a>> = Vec::new();
     for (id, link) in children {
         let title = crate::site::nav::group(site, *id);
         match out.last_mut() {
             Some(last) if last.title == title => last.children.push(link.clone()),
             _ => {
-                let base = title.map(crate::slug::heading_id).unwrap_or_default();
-                let mut id = base.clone();
-                let mut n = 0;
-                while !id.is_empty() && taken.contains(&id) {
-                    n += 1;
-                    id = format!("{base}-{n}");
-                }
-                taken.push(id.clone());
+                let id =
+                    title.map(|t| ids.assign(&crate::markdown::headings::HeadingText::plain(t))).unwrap_or_default();
                 out.push(GroupView { title, id, children: vec![link.clone()] });
             }
         }
