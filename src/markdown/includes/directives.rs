@@ -22,8 +22,12 @@ use crate::markdown::has_text;
 /// [`super::Expander::find`], the module's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lookup {
-    /// The folder of the file the directive is written in (mdBook, `include_relative`).
+    /// The folder of the file the directive is written in (mdBook, MDX's `./` imports).
     Relative,
+    /// Jekyll's `include_relative`: the folder of the page being rendered, also where the
+    /// tag is written in an included file (Jekyll's `IncludeRelativeTag#page_path` reads
+    /// the page from the Liquid context's registers).
+    PageRelative,
     /// Hugo's `include` and `readfile`: that folder, the `_includes/` folders from it up
     /// to `content/`, `content/`, the root, then Hugo's resource folder `assets/`.
     Hugo,
@@ -622,7 +626,7 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     let (tag, rest) = inner.split_at(len);
     let lookup = match tag {
         "include" | "render" => Lookup::JekyllIncludes,
-        "include_relative" => Lookup::Relative,
+        "include_relative" => Lookup::PageRelative,
         "tf" | "translate_file" => Lookup::JekyllI18n,
         "t" | "translate" => return translate_key(rest).map(|key| (end, vec![Found { range: i..end, action: key }])),
         _ => return None,

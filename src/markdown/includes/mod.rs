@@ -8,7 +8,7 @@
 //! | mdBook | `{{#include f}}`, `f:anchor`, `f:N`, `f:A:B`, `f::B`, `f:A:` (also `rustdoc_include`) | the including file's folder |
 //! | Hugo | `{{% include "f" %}}`, `{{< readfile file="f" >}}` (`code="true" lang="yaml"`) | the including file's folder; the `_includes/` folder of it and of each folder above it up to `content/` (for `f` not starting with `.`); `content/`; the root; `assets/`. `/f`: `content/`, the root, `assets/` |
 //! | MkDocs | `--8<-- "f"`, `"f:A:B"`, `"f:section"`, the block form | the including file's folder, `content/`, then each `base_path` of `pymdownx.snippets` (the root unless `mkdocs.yml` names others) |
-//! | Jekyll | `{% include f %}` / `{% include_relative f %}` | `content/_includes/`, `_includes/` (or `includes_dir`), the vendored theme's `_includes/` / the including file's folder |
+//! | Jekyll | `{% include f %}` / `{% include_relative f %}` | `content/_includes/`, `_includes/` (or `includes_dir`), the vendored theme's `_includes/` / the page's folder, also in an included file |
 //! | Docusaurus | `import P from '@site/f.md'` or `'./f.md'`, then `<P />` ([`mdx_imports`]) | the handbook's folder (`@site/`) / the including file's folder |
 //! | Eleventy | `{% include "f" %}`, `{% include "f" ignore missing %}` (Nunjucks) | `./f`, `../f`: the including file's folder; else the includes folder (`content/_includes/`, or `dir.includes` from `content/`), then the root (Nunjucks) or `content/` (Liquid, which adds `.liquid` to a name without extension) |
 //!
@@ -443,6 +443,10 @@ impl Expander<'_> {
         }
         let bases = match include.lookup {
             Lookup::Relative => vec![here.to_string()],
+            Lookup::PageRelative => {
+                let page = self.stack.first().map_or(from_file, |&source| self.out.sources[source].file.as_str());
+                vec![parent(page).to_string()]
+            }
             Lookup::Hugo => {
                 let mut bases = vec![here.to_string()];
                 // The `_includes/` folders of the including file's folder and of each

@@ -115,7 +115,7 @@ fn parses_liquid_includes_and_eleventys_quoted_ones() {
     assert_eq!((include.path.as_str(), include.lookup), ("note.md", Lookup::JekyllIncludes));
     let param = |name: &str, value: &str, text: bool| Param { name: name.into(), value: value.into(), text };
     assert_eq!(include.params, [param("title", "Heads up", true), param("level", "2", false)]);
-    assert_eq!(one("{%- include_relative ../shared/a.md -%}").lookup, Lookup::Relative);
+    assert_eq!(one("{%- include_relative ../shared/a.md -%}").lookup, Lookup::PageRelative);
     // A bare value is a Liquid expression, evaluated where the include is written.
     let include = one("{% include card.html component=page.kind size=-2.5 wide=true odd=a[0] %}");
     let expected = [param("component", "page.kind", false), param("size", "-2.5", false), param("wide", "true", false)];

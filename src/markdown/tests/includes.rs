@@ -19,6 +19,7 @@ fn handbook() -> MemoryFiles {
         ("content/runbooks/config.yaml", "replicas: 3\n"),
         ("content/runbooks/broken.md", "A [missing](nowhere.md) link.\n"),
         ("_includes/contact.md", "Page **{{ include.team }}** on call.\n"),
+        ("_includes/checks.md", "Before you start:\n\n{% include_relative snippets/check.md %}\n"),
         ("snippets/footer.md", "---\n\n*Reviewed quarterly.*\n"),
     ];
     MemoryFiles(files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect::<HashMap<_, _>>())
@@ -68,6 +69,15 @@ fn renders_jekyll_includes_with_parameters() {
         render_including("{% include contact.md team=\"Databases\" %}\n\n{% include_relative snippets/check.md %}\n");
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     insta::assert_snapshot!(out.html);
+}
+
+#[test]
+fn include_relative_in_an_included_file_is_read_from_the_page_s_folder() {
+    // Jekyll's `IncludeRelativeTag#page_path`: the page being rendered, not the include
+    // (`_includes/checks.md`) the tag is written in.
+    let out = render_including("{% include checks.md %}\n");
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(out.html.contains("Before you start:") && out.html.contains("Check <a"), "{}", out.html);
 }
 
 #[test]
