@@ -85,11 +85,11 @@ fn divides(site: &Site, node: PageId) -> bool {
     if children.iter().any(|&child| site.pages[child].nav_rank.is_some()) {
         return false;
     }
-    let counts = |child: &&PageId| {
-        let page = &site.pages[**child];
-        !page.origin.is_section() || page.source.front.nav_group.is_some()
-    };
-    let mut groups = children.iter().filter(counts).map(|&child| site.pages[child].source.front.nav_group.as_deref());
+    let mut groups = children
+        .iter()
+        .map(|&child| (site.pages[child].origin.is_section(), site.pages[child].source.front.nav_group.as_deref()))
+        .filter(|&(section, group)| !section || group.is_some())
+        .map(|(_, group)| group);
     groups.next().is_some_and(|first| groups.any(|group| group != first))
 }
 

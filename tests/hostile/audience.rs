@@ -21,17 +21,6 @@ fn outside(name: &str) -> Site {
     site
 }
 
-/// Every output file under `dir` whose bytes or path contain `word`.
-fn files_containing(site: &Site, dir: &str, word: &str) -> Vec<String> {
-    site.files_under(dir)
-        .into_iter()
-        .filter(|file| {
-            let bytes = site.read_bytes(&format!("{dir}/{file}"));
-            file.contains(word) || bytes.windows(word.len()).any(|w| w == word.as_bytes())
-        })
-        .collect()
-}
-
 #[cfg(unix)]
 #[test]
 fn links_out_of_the_root_are_errors_and_are_not_published() {
@@ -80,7 +69,7 @@ fn a_codeowners_link_out_of_the_root_is_an_error_and_is_not_read() {
     let run = site.build(&[]);
     run.expect_code(1);
     assert!(run.stderr.contains("error[symlink-outside-root]") && run.stderr.contains("--> CODEOWNERS"));
-    assert!(files_containing(&site, "public", "outside-secret-owner").is_empty());
+    assert!(site.files_containing("public", "outside-secret-owner").is_empty());
 }
 
 #[cfg(unix)]
@@ -140,7 +129,7 @@ fn links_into_git_or_the_output_folder_are_errors_and_are_not_published() {
     let run = site.build(&["--out", "internal-build", "--force"]);
     run.expect_code(1);
     assert!(run.stderr.contains("leads into the output folder"), "{}", run.stderr);
-    assert_eq!(files_containing(&site, "internal-build", "GIT-TOKEN-CANARY"), Vec::<String>::new());
+    assert_eq!(site.files_containing("internal-build", "GIT-TOKEN-CANARY"), Vec::<String>::new());
 }
 
 #[test]
@@ -162,7 +151,7 @@ fn front_matter_of_a_file_with_cr_only_line_endings_is_read() {
     site.build(&[]).expect_code(0);
     assert!(!site.exists("public/secret") && !site.exists("public/mixed"));
     for word in ["CR-CANARY", "MIXED-CANARY", "Secret"] {
-        assert_eq!(files_containing(&site, "public", word), Vec::<String>::new(), "{word}");
+        assert_eq!(site.files_containing("public", word), Vec::<String>::new(), "{word}");
     }
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert!(site.read("internal/secret/index.html").contains("CR-CANARY"));
@@ -241,8 +230,8 @@ fn files_of_a_folder_whose_pages_are_all_internal_are_not_copied() {
         ],
     );
     site.build(&[]).expect_code(0);
-    assert_eq!(files_containing(&site, "public", "FOLDER-CANARY"), Vec::<String>::new());
-    assert_eq!(files_containing(&site, "public", "hidden-folder"), Vec::<String>::new());
+    assert_eq!(site.files_containing("public", "FOLDER-CANARY"), Vec::<String>::new());
+    assert_eq!(site.files_containing("public", "hidden-folder"), Vec::<String>::new());
     assert!(site.exists("public/images/logo.svg"));
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert!(site.exists("internal/hidden-folder/diagram.svg") && site.exists("internal/hidden-folder/deeper/more.svg"));
@@ -259,7 +248,7 @@ fn an_internal_root_index_keeps_the_root_files_out() {
         ],
     );
     site.build(&[]).expect_code(0);
-    assert_eq!(files_containing(&site, "public", "ROOT-CANARY"), Vec::<String>::new());
+    assert_eq!(site.files_containing("public", "ROOT-CANARY"), Vec::<String>::new());
 }
 
 #[test]
@@ -339,7 +328,7 @@ fn no_canary_from_internal_places_reaches_any_public_output_byte() {
         assert!(site.exists(&format!("public/{extra}")), "{extra} was not written");
     }
     assert_eq!(canaries_missing(&site, "public", &canaries), canaries, "some canaries are in the public build");
-    assert_eq!(files_containing(&site, "public", "canary"), Vec::<String>::new());
+    assert_eq!(site.files_containing("public", "canary"), Vec::<String>::new());
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert_eq!(canaries_missing(&site, "internal", &canaries), Vec::<String>::new(), "the internal build lacks");
 
@@ -354,7 +343,7 @@ fn no_canary_from_internal_places_reaches_any_public_output_byte() {
         ],
     );
     root.build(&[]).expect_code(0);
-    assert_eq!(files_containing(&root, "public", "canary"), Vec::<String>::new());
+    assert_eq!(root.files_containing("public", "canary"), Vec::<String>::new());
     root.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     let root_canaries = ["canary15", "canary16", "canary17", "canary18"];
     assert_eq!(canaries_missing(&root, "internal", &root_canaries), Vec::<String>::new());
@@ -422,7 +411,7 @@ fn files_that_only_internal_pages_or_blocks_use_are_not_copied() {
     for canary in
         ["BLOCK-ONLY-CANARY", "BLOCK-HTML-CANARY", "CALLOUT-ONLY-CANARY", "PAGE-ONLY-CANARY", "PAGE-ROOT-CANARY"]
     {
-        assert_eq!(files_containing(&site, "public", canary), Vec::<String>::new(), "{canary}");
+        assert_eq!(site.files_containing("public", canary), Vec::<String>::new(), "{canary}");
     }
     // A file a public page uses is copied even when internal text uses it too, and so
     // is a file nobody links to.
@@ -457,7 +446,7 @@ fn a_hiding_field_below_a_gray_matter_fence_stops_the_build() {
         run.stderr
     );
     assert!(run.stderr.contains("--> content/vault.md:3:1"), "{}", run.stderr);
-    assert!(files_containing(&site, "public", "GRAY-MATTER-SECRET").is_empty());
+    assert!(site.files_containing("public", "GRAY-MATTER-SECRET").is_empty());
 }
 
 /// Issue 34: a long page's search snippets are cut into several files; an internal
@@ -483,5 +472,5 @@ fn an_internal_block_in_a_long_page_reaches_none_of_its_snippet_files() {
         .collect();
     assert!(chunks.len() >= 2, "the long page's snippets are in several files: {chunks:?}");
     assert!(chunks.iter().any(|f| site.read(&format!("public/search/{f}")).contains("Stage 9")));
-    assert_eq!(files_containing(&site, "public", "canary41"), Vec::<String>::new());
+    assert_eq!(site.files_containing("public", "canary41"), Vec::<String>::new());
 }

@@ -120,3 +120,19 @@ fn eleventys_includes_folder_and_quoted_names_never_leave_the_handbook() {
         builds_without_the_token(&site, 3);
     }
 }
+
+/// Jekyll's `include_relative` written in an included file is read from the page's
+/// folder; from there, a name that climbs out of the handbook or leads through a folder
+/// linked out of it reads nothing, as a page's own `include_relative` does.
+#[test]
+fn an_included_files_include_relative_never_leaves_the_handbook() {
+    let elsewhere = Site::with_files("include-relative-elsewhere", &[("secret.md", TOKEN)]);
+    let climb = format!("{}/secret.md", "../".repeat(elsewhere.root.components().count() + 2));
+    let include = format!("Box.\n\n{{% include_relative {climb} %}}\n\n{{% include_relative ../linked/secret.md %}}\n");
+    let site = Site::with_files(
+        "include-relative-hostile",
+        &[("_includes/box.html", include.as_str()), ("content/a.md", "# A\n\n{% include box.html %}\n")],
+    );
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("linked")).expect("a link");
+    builds_without_the_token(&site, 2);
+}

@@ -129,6 +129,18 @@ impl Site {
         self.run(&all)
     }
 
+    /// Every file under `dir` (a gzip-compressed one inflated) whose bytes or path
+    /// contain `word`, relative to `dir`, sorted.
+    pub fn files_containing(&self, dir: &str, word: &str) -> Vec<String> {
+        self.files_under(dir)
+            .into_iter()
+            .filter(|file| {
+                let bytes = self.read_bytes(&format!("{dir}/{file}"));
+                file.contains(word) || bytes.windows(word.len()).any(|w| w == word.as_bytes())
+            })
+            .collect()
+    }
+
     /// Every file under `dir`, relative to it, sorted.
     pub fn files_under(&self, dir: &str) -> Vec<String> {
         let base = self.root.join(dir);
