@@ -246,6 +246,70 @@ fn reads_the_include_folders_the_old_configuration_names() {
     assert!(main.contains("From the snippets folder."), "{main}");
 }
 
+/// Jekyll renders an include's name when its tag runs, in the tag's scope ("variables in
+/// include file names"): an `assign` before it, a `for` loop around it, an `if` that
+/// skips it, the page's front matter decide which file is read; the file's Liquid runs in
+/// the same scope, with its parameters as `include`. A name Jekyll refuses (`..`) or a
+/// file that is not there is a missing include, found where the tag is.
+#[test]
+fn an_include_named_by_a_variable_reads_the_file_the_name_has_where_the_tag_runs() {
+    let guidance = "{% assign dir = page.guidance_dir | default: \"guidance\" %}\n\
+                    {% if page.about %}{%- include_relative {{dir}}/about.md -%}{% endif %}\n\n\
+                    {% for item in page.extra %}{% include_relative {{ item.path }} %}\n\n{% endfor %}\
+                    {% include {{ page.card }} level=\"h3\" %}\n";
+    let site = moving(
+        "include-variable-names",
+        &[
+            ("_config.yml", "title: Old site\n"),
+            ("_includes/guidance.html", guidance),
+            (
+                "_includes/card.html",
+                "<p class=\"card\">{{ include.level }} card of {{ page.title }} from {{ dir }}</p>",
+            ),
+            (
+                "content/parts/a/index.md",
+                "---\ntitle: Part A\nabout: true\nguidance_dir: words\ncard: card.html\nextra:\n  - path: notes/one.md\n  - path: notes/two.md\n---\n\n{% include guidance.html %}\n",
+            ),
+            ("content/parts/a/words/about.md", "About **{{ page.title }}**."),
+            ("content/parts/a/notes/one.md", "First note."),
+            ("content/parts/a/notes/two.md", "{% assign n = 2 %}Note {{ n }} of {{ page.title }}."),
+            ("content/parts/b/index.md", "---\ntitle: Part B\ncard: gone.html\n---\n\n{% include guidance.html %}\n"),
+            (
+                "content/c.md",
+                "# C\n\n{% assign up = \"../_config\" %}Before {% include_relative {{ up }}.yml %} after.\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let a = page_main(&site, "parts/a/");
+    assert!(a.contains("<p>About <strong>Part A</strong>.</p>"), "the assigned folder, the page's Liquid: {a}");
+    assert!(a.contains("<p>First note.</p>") && a.contains("<p>Note 2 of Part A.</p>"), "each loop item: {a}");
+    assert!(a.contains("<p class=\"card\">h3 card of Part A from words</p>"), "parameters and scope: {a}");
+    assert!(!a.contains("unsupported") && !a.contains("missing include"), "{a}");
+    let b = page_main(&site, "parts/b/");
+    assert!(!b.contains("<p>About"), "an `if` that is false reads nothing: {b}");
+    assert!(b.contains("missing include: <code>gone.html</code>"), "{b}");
+    assert!(
+        run.stderr.contains(
+            "warning[include]: no file `gone.html` to include (looked for `content/_includes/gone.html`, \
+             `_includes/gone.html`) (included from content/parts/b/index.md:6)\n --> _includes/guidance.html:6:13"
+        ),
+        "{}",
+        run.stderr
+    );
+    let c = main_of(&site.read("public/c.html")).to_string();
+    assert!(c.contains("Before <span class=\"unsupported missing-include\">missing include: <code>../_config.yml</code></span> after."), "{c}");
+    assert!(!c.contains("Old site"), "{c}");
+    assert!(run.stderr.contains("warning[include]: cannot include `../_config.yml` (the name `{{ up }}.yml` where the tag is): Jekyll includes no file"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/c.md:3:"), "{}", run.stderr);
+
+    // The files read are the page's: a change to one rebuilds it.
+    site.write("content/parts/a/words/about.md", "About **{{ page.title }}**, again.");
+    site.build(&[]).expect_code(0);
+    assert!(page_main(&site, "parts/a/").contains("<p>About <strong>Part A</strong>, again.</p>"));
+}
+
 /// Docusaurus renders a Markdown file imported into a page where the page names it:
 /// `@site/` is the site's folder, where `book.toml` stands beside `docusaurus.config.js`.
 #[test]

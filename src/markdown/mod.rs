@@ -260,10 +260,9 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
         let at = expanded.locate(*place);
         rendered.diagnostics.push(located(Rule::InternalBlock, &at, message.clone()));
     }
-    let mut files: Vec<String> = expanded.included_files().map(str::to_string).collect();
-    files.sort();
-    files.dedup();
-    rendered.included_files = files;
+    rendered.included_files.extend(expanded.included_files().map(str::to_string));
+    rendered.included_files.sort();
+    rendered.included_files.dedup();
     rendered
 }
 
@@ -274,6 +273,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     if let std::borrow::Cow::Owned(clean) = crate::html::xml_safe(input.text) {
         return render_source(&MarkdownInput { text: &clean, ..*input }, expanded);
     }
+    let late = input.includes.map(|files| includes::Late::new(input, files));
     let page = dialects::Page {
         dir: input.dir,
         mdx: is_mdx(input.file) || (input.md_as_mdx && is_md(input.file)),
@@ -283,6 +283,8 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
         html: is_html_page(input.file),
         front: input.front,
         words: input.words,
+        late: late.as_ref(),
+        public: input.internal_blocks == internal::Mode::Drop,
     };
     match dialects::rewrite(input.text, page) {
         Some(rewrite) => {
@@ -323,7 +325,10 @@ fn write_body(
         expanded,
         lines: LineIndex::new(source),
         ids: HeadingIds::new(input.heading_ids),
-        out: Rendered::default(),
+        out: Rendered {
+            included_files: rewrite.map(|r| r.included_files.clone()).unwrap_or_default(),
+            ..Rendered::default()
+        },
         toc: Vec::new(),
         footnote_numbers: HashMap::new(),
         footnote_refs: HashMap::new(),
@@ -677,6 +682,19 @@ impl<'a> BodyWriter<'a> {
                 ),
                 dialects::Problem::Template => {
                     self.out.diagnostics.push(spot.diagnostic(Rule::Template, message.clone()));
+                    continue;
+                }
+                dialects::Problem::MissingInclude => {
+                    let d = spot.diagnostic(Rule::Include, message.clone()).with_severity(self.input.link_severity);
+                    self.out.diagnostics.push(d.with_help("the page shows a placeholder in its place"));
+                    continue;
+                }
+                dialects::Problem::Include => {
+                    self.out.diagnostics.push(spot.diagnostic(Rule::Include, message.clone()));
+                    continue;
+                }
+                dialects::Problem::InternalBlock => {
+                    self.out.diagnostics.push(spot.diagnostic(Rule::InternalBlock, message.clone()));
                     continue;
                 }
                 dialects::Problem::UnknownFilter => {

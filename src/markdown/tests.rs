@@ -419,6 +419,8 @@ pub(super) fn plain_page() -> dialects::Page<'static> {
         html: false,
         front: None,
         words: MarkdownWords::english(),
+        late: None,
+        public: false,
     }
 }
 

@@ -37,3 +37,4 @@ mod sidebars;
 mod status_site;
 mod templates;
 mod unicode;
+mod variable_includes;

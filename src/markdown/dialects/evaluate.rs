@@ -33,6 +33,7 @@ use std::ops::Range;
 
 use liquid_core::{Object, Value};
 
+use super::liquid_include::{State, Tag};
 use super::liquid_recover::{END_FAILED, FAILED, Failures, OUTPUT_TAG};
 use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, TAGS, to_liquid};
 use super::liquid_unreadable::Located;
@@ -76,6 +77,13 @@ enum Kind {
         /// Whether filters Liquid does not know were left out of it.
         lenient: bool,
     },
+    /// An include whose file name holds a variable ([`super::liquid_include`]).
+    Include {
+        trims: (bool, bool),
+        relative: bool,
+        name: String,
+        params: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -105,8 +113,11 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     } else {
         text
     };
-    let pieces = find_pieces(text);
-    let first_liquid = pieces.iter().find(|p| matches!(p.kind, Kind::Liquid { .. }))?.range.start;
+    // Includes named by variables are read where the build reads includes, in Jekyll.
+    let late = page.late.filter(|_| !eleventy);
+    let pieces = find_pieces(text, late.is_some());
+    let first_liquid =
+        pieces.iter().find(|p| matches!(p.kind, Kind::Liquid { .. } | Kind::Include { .. }))?.range.start;
     for piece in pieces.iter().filter(|p| matches!(p.kind, Kind::Liquid { lenient: true, .. })) {
         let message = format!(
             "`{}` uses a filter opsbook does not know (the site's own): the value is assigned unfiltered, as Liquid does with `strict_filters: false`",
@@ -114,7 +125,7 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
         );
         collected.problems.push((piece.range.start, Problem::UnknownFilter, message));
     }
-    let Template { text: template, runs, kept, numbered, starts } = template_of(text, &pieces);
+    let Template { text: template, runs, kept, numbered, starts } = template_of(text, &pieces, 0);
     super::liquid_recover::start_parse();
     let parsed = liquid_core::parser::parse(&template, &LANGUAGE);
     // Each tag that fails is put back in its place; should the parser have numbered the
@@ -129,6 +140,9 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
                 .zip(&starts)
                 .filter_map(|(piece, &template_start)| match &piece.kind {
                     Kind::Liquid { name, .. } => Some(Located { name, source: piece.range.clone(), template_start }),
+                    Kind::Include { .. } => {
+                        Some(Located { name: "include", source: piece.range.clone(), template_start })
+                    }
                     Kind::Keep => None,
                 })
                 .collect();
@@ -159,19 +173,48 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     }
     own.insert("page".into(), page_value);
     let globals = Globals { own, shared };
-    let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
-    let mut out = crate::markdown::templating::Bounded::new(MAX_OUTPUT);
-    if let Err(error) = liquid_core::Renderable::render_to(&template, &mut out, &runtime) {
-        let why = if out.full || error.to_string().contains(crate::markdown::templating::TOO_LONG) {
-            format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
-        } else {
-            first_line(&error.to_string())
-        };
-        let message = format!("the page's Liquid cannot be evaluated ({why}); its tags are shown as placeholders");
-        collected.problems.push((first_liquid, Problem::Unsupported, message));
-        return None;
+    let mut state = State::new(tags_of(&pieces));
+    // Rendered again while its includes name files not read yet ([`super::liquid_include`]).
+    let mut passes = 1;
+    let (out, failures) = loop {
+        let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+        let registers = liquid_core::Runtime::registers(&runtime);
+        *registers.get_mut::<State>() = std::mem::take(&mut state);
+        let mut out = crate::markdown::templating::Bounded::new(MAX_OUTPUT);
+        let rendered = liquid_core::Renderable::render_to(&template, &mut out, &runtime);
+        state = std::mem::take(&mut *registers.get_mut::<State>());
+        if let Err(error) = rendered {
+            let why = if out.full || error.to_string().contains(crate::markdown::templating::TOO_LONG) {
+                format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
+            } else {
+                first_line(&error.to_string())
+            };
+            let message = format!("the page's Liquid cannot be evaluated ({why}); its tags are shown as placeholders");
+            collected.problems.push((first_liquid, Problem::Unsupported, message));
+            return None;
+        }
+        let failures = std::mem::take(&mut registers.get_mut::<Failures>().0);
+        let Some(late) = late.filter(|_| !state.requests.is_empty()) else { break (out, failures) };
+        for key in std::mem::take(&mut state.requests) {
+            if !state.partials.contains_key(&key) {
+                let table = state.tables.len();
+                let read = super::liquid_include::read(late, &key, |name| templating.site.has_template(name), table);
+                let tags = read.as_ref().map(|read| read.tags.clone()).unwrap_or_default();
+                state.tables.push(std::sync::Arc::new(tags));
+                state.partials.insert(key, read);
+            }
+        }
+        state.said.clear();
+        state.files.clear();
+        passes += 1;
+        state.last = passes >= super::liquid_include::MAX_PASSES;
+    };
+    for (tag, problem, message) in std::mem::take(&mut state.said) {
+        collected.problems.push((state.tables[0][tag].range.start, problem, message));
     }
-    let failures = std::mem::take(&mut liquid_core::Runtime::registers(&runtime).get_mut::<Failures>().0);
+    state.files.sort();
+    state.files.dedup();
+    collected.included_files.append(&mut state.files);
     if !failures.is_empty() && !recoverable {
         let message = "the page's Liquid cannot be evaluated; its tags are shown as placeholders".to_string();
         collected.problems.push((first_liquid, Problem::Unsupported, message));
@@ -200,7 +243,8 @@ fn first_line(message: &str) -> String {
 }
 
 /// The tags, variables and blocks of `text`, in order.
-fn find_pieces(text: &str) -> Vec<Piece> {
+/// `late`: includes named by variables are read ([`super::liquid_include`]).
+fn find_pieces(text: &str, late: bool) -> Vec<Piece> {
     let bytes = text.as_bytes();
     let mut pieces = Vec::new();
     let mut at = 0;
@@ -240,6 +284,15 @@ fn find_pieces(text: &str) -> Vec<Piece> {
             let close = end_of_block(text, end, &format!("end{name}")).unwrap_or(text.len());
             pieces.push(Piece { range: i..close, kind: Kind::Keep });
             at = close;
+            continue;
+        }
+        if late
+            && matches!(name.as_str(), "include" | "include_relative")
+            && let Some((relative, file, params)) = super::liquid_include::parse(inner)
+            && readable(&file)
+        {
+            pieces.push(Piece { range: i..end, kind: Kind::Include { trims, relative, name: file, params } });
+            at = end;
             continue;
         }
         if name == "asset" && inner.contains("{{") {
@@ -509,7 +562,32 @@ pub(super) struct Template {
 }
 
 /// The template of `text`: each variable written as the tag [`OUTPUT_TAG`].
-fn template_of(text: &str, pieces: &[Piece]) -> Template {
+/// The template of an included file's `text`, its includes named by variables read too
+/// (their table numbered `table`), and those includes.
+pub(super) fn template_of_file(text: &str, table: usize) -> (Template, Vec<Tag>) {
+    let pieces = find_pieces(text, true);
+    (template_of(text, &pieces, table), tags_of(&pieces))
+}
+
+/// The includes named by variables among `pieces`, in order.
+fn tags_of(pieces: &[Piece]) -> Vec<Tag> {
+    pieces
+        .iter()
+        .filter_map(|piece| match &piece.kind {
+            Kind::Include { relative, name, params, .. } => Some(Tag {
+                range: piece.range.clone(),
+                relative: *relative,
+                name: name.clone(),
+                params: params.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The template of `text`, its includes named by variables numbered in the table
+/// `table` ([`super::liquid_include`]).
+fn template_of(text: &str, pieces: &[Piece], table: usize) -> Template {
     let mut template = String::with_capacity(text.len() + pieces.len() * 8);
     let mut runs = Vec::new();
     let mut kept = Vec::new();
@@ -517,8 +595,9 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
     let mut starts = Vec::with_capacity(pieces.len());
     let mut capturing = 0usize;
     let mut at = 0;
+    let mut includes = 0;
     let trims = |piece: Option<&Piece>| match piece.map(|p| &p.kind) {
-        Some(Kind::Liquid { trims, .. }) => *trims,
+        Some(Kind::Liquid { trims, .. } | Kind::Include { trims, .. }) => *trims,
         _ => (false, false),
     };
     let source = |piece: &Piece| match &piece.kind {
@@ -540,6 +619,17 @@ fn template_of(text: &str, pieces: &[Piece]) -> Template {
                 template.push_str(&kept.len().to_string());
                 template.push(END_KEEP);
                 kept.push(piece.range.clone());
+            }
+            Kind::Include { trims, name, .. } => {
+                let dash = |trim: bool| if trim { "-" } else { "" };
+                let block = super::liquid_include::BLOCK;
+                template.push_str(&format!(
+                    "{{%{} {block} {table} {includes} %}}{name}{{% end{block} {}%}}",
+                    dash(trims.0),
+                    dash(trims.1)
+                ));
+                includes += 1;
+                numbered.push(piece.range.clone());
             }
             Kind::Liquid { name, trims, .. } if name.is_empty() => {
                 let source = &text[piece.range.clone()];
@@ -697,7 +787,7 @@ mod tests {
     fn keeps_what_liquid_does_not_run() {
         let text = "a {% include x.html %} {% raw %}{{ y }}{% endraw %} {{ z | nofilter }} {{ ok }} {% if a %}b{% endif %} {{ open";
         let kinds: Vec<(&str, bool)> =
-            find_pieces(text).iter().map(|p| (&text[p.range.clone()], p.kind == Kind::Keep)).collect();
+            find_pieces(text, false).iter().map(|p| (&text[p.range.clone()], p.kind == Kind::Keep)).collect();
         assert_eq!(
             kinds,
             [
@@ -710,6 +800,23 @@ mod tests {
                 ("{{", true),
             ]
         );
+    }
+
+    #[test]
+    fn an_include_named_by_a_variable_is_a_block_that_renders_its_name() {
+        let text = "{%- include_relative {{ dir }}/a.md level=\"h3\" -%} {% include x.html %} {% include {{ 'a' | nofilter }} %}";
+        let pieces = find_pieces(text, true);
+        assert!(matches!(&pieces[0].kind, Kind::Include { relative: true, name, params, trims: (true, true) }
+            if name == "{{ dir }}/a.md" && params == "level=\"h3\""));
+        assert_eq!(pieces[1].kind, Kind::Keep, "a written name is the includes stage's");
+        assert_eq!(pieces[2].kind, Kind::Keep, "a name Liquid cannot read");
+        let template = template_of(text, &pieces, 3);
+        assert!(
+            template.text.starts_with("{%- opsbook_include 3 0 %}{{ dir }}/a.md{% endopsbook_include -%}"),
+            "{}",
+            template.text
+        );
+        assert_eq!(find_pieces(text, false)[0].kind, Kind::Keep, "read only where includes are");
     }
 
     /// `text` evaluated as a page of a Jekyll handbook whose `_config.yml` is `site`.
@@ -730,6 +837,8 @@ mod tests {
             html: false,
             front: None,
             words: crate::markdown::MarkdownWords::english(),
+            late: None,
+            public: false,
         };
         let mut collected = Collected::default();
         let output = evaluate(text, page, &mut collected).expect("evaluated");
@@ -812,8 +921,8 @@ mod tests {
     #[test]
     fn maps_the_output_back_to_the_source() {
         let text = "Intro {% assign x = 'v' %}\nValue: {{ x }} end {% include y %}\n";
-        let pieces = find_pieces(text);
-        let Template { text: template, runs, kept, numbered, .. } = template_of(text, &pieces);
+        let pieces = find_pieces(text, false);
+        let Template { text: template, runs, kept, numbered, .. } = template_of(text, &pieces, 0);
         let elements = liquid_core::parser::parse(&template, &LANGUAGE).expect("parses");
         let template = liquid_core::runtime::Template::new(elements);
         let shared = Object::new();

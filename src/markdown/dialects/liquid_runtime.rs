@@ -98,6 +98,9 @@ fn language() -> Language {
     for block in blocks {
         language.blocks.register(block.reflection().start_tag().to_string(), Box::new(RecoveringBlock(block)));
     }
+    // Jekyll's includes named by variables ([`super::liquid_include`]).
+    let include = Box::new(super::liquid_include::IncludeBlock);
+    language.blocks.register(super::liquid_include::BLOCK.to_string(), Box::new(RecoveringBlock(include)));
     let filters: Vec<Box<dyn ParseFilter>> = vec![
         Box::new(stdlib::Append),
         Box::new(stdlib::Capitalize),

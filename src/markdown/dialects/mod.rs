@@ -38,6 +38,7 @@ mod inline;
 mod liquid;
 pub(crate) mod liquid_file;
 mod liquid_filters;
+mod liquid_include;
 mod liquid_items;
 mod liquid_items_filters;
 mod liquid_recover;
@@ -54,6 +55,7 @@ pub(crate) use tabs::in_html as has_tabs;
 mod title;
 
 use super::has_text;
+use crate::content::site_data::{Engine, Tool};
 use crate::html::escape;
 
 pub(crate) use attributes::{KRAMDOWN_TOC, is_safe as is_safe_attribute, set_paragraph_attributes};
@@ -81,6 +83,13 @@ pub(crate) enum Problem {
     /// A Liquid filter opsbook does not know, passed over where the tag writes nothing
     /// (an `assign`): a note, since the reader sees nothing of it.
     UnknownFilter,
+    /// A file a Liquid include names by a variable is not there or is never read: at the
+    /// severity of broken links ([`liquid_include`]).
+    MissingInclude,
+    /// Any other problem of such an include: an `include` error.
+    Include,
+    /// Malformed internal markers in a file such an include read: an `internal-block` error.
+    InternalBlock,
 }
 
 /// Where the page is and how it is written, for the constructs that depend on it.
@@ -104,6 +113,11 @@ pub(crate) struct Page<'a> {
     pub front: Option<&'a crate::content::front_matter::Fields>,
     /// The words of the page's text's language, for the titles constructs get by default.
     pub words: &'a crate::markdown::MarkdownWords,
+    /// Reads the files Liquid includes name by variables; `None` reads none.
+    pub late: Option<&'a crate::markdown::includes::Late<'a>>,
+    /// Whether the build is public: the page's internal blocks are left out of what its
+    /// templates evaluate.
+    pub public: bool,
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).
@@ -154,6 +168,8 @@ pub(crate) struct Rewrite {
     maps: Vec<OffsetMap>,
     /// Problems: the byte offset in the source, what it is about, the message.
     pub problems: Vec<(usize, Problem, String)>,
+    /// The files Liquid includes named by variables read, for rebuilds when one changes.
+    pub included_files: Vec<String>,
 }
 
 impl Rewrite {
@@ -311,6 +327,8 @@ struct Collected {
     /// The source of the construct being rewritten, kept with its placeholders.
     source: String,
     problems: Vec<(usize, Problem, String)>,
+    /// The files Liquid includes named by variables read.
+    included_files: Vec<String>,
 }
 
 impl Collected {
@@ -397,8 +415,22 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     };
     // Stage 0, on the pages of a Liquid site: the page's Liquid evaluated.
     // (Or of an Eleventy site whose Markdown pages are Nunjucks templates: their Nunjucks.)
-    if let Some(output) =
-        evaluate::evaluate(text, page, &mut collected).or_else(|| nunjucks::evaluate(text, page, &mut collected))
+    // A public build evaluates none of the page's internal blocks: what a template writes
+    // before one (an included file, a variable that opens a code block) could make it no
+    // block, and have it published. Blanked, at the same offsets, they are left out.
+    let templated_pages = page.templating.is_some_and(|t| {
+        matches!(t.site.data.tool, Tool::Jekyll | Tool::Eleventy { markdown: Engine::Liquid | Engine::Nunjucks })
+    });
+    let public_text = match page.public && templated_pages && (has_text(text, "{{") || has_text(text, "{%")) {
+        true => crate::markdown::public_text::internal_blocks(text)
+            .ok()
+            .filter(|blocks| !blocks.is_empty())
+            .map(|blocks| crate::markdown::public_text::blank(text, &blocks)),
+        false => None,
+    };
+    let templated = public_text.as_deref().unwrap_or(text);
+    if let Some(output) = evaluate::evaluate(templated, page, &mut collected)
+        .or_else(|| nunjucks::evaluate(templated, page, &mut collected))
     {
         maps.push(output.map);
         current = Some(output.text);
@@ -433,7 +465,13 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         index += 1;
         index <= evaluated_problems || !evaluated.contains(&problem.0)
     });
-    Some(Rewrite { text, placeholders: collected.placeholders, maps, problems })
+    Some(Rewrite {
+        text,
+        placeholders: collected.placeholders,
+        maps,
+        problems,
+        included_files: collected.included_files,
+    })
 }
 
 /// `text` without its inline placeholders: a heading's text, for its id and the table of

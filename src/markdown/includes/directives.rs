@@ -651,12 +651,19 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
         let message = format!("`{path}` is no file of a language's folder: `{{% tf %}}` names no `..` or `./`");
         return Some((end, vec![Found { range: i..end, action: Action::Refuse(message) }]));
     }
+    let params = jekyll_params(&rest[name_len..])?;
+    let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };
+    Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
+}
+
+/// The parameters of a Jekyll include written after its file name (`key="text"`,
+/// `key=expression`), as [`Param`]s; `None` when they cannot be read.
+pub(crate) fn jekyll_params(text: &str) -> Option<Vec<Param>> {
     let expression = |value: &str| !value.is_empty() && value.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c));
-    let params = arguments(&rest[name_len..])?
+    let params = arguments(text)?
         .into_iter()
         .filter(|arg| arg.quoted || expression(&arg.value))
         .filter_map(|arg| Some(Param { name: arg.key?, value: arg.value, text: arg.quoted }))
         .collect();
-    let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };
-    Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
+    Some(params)
 }

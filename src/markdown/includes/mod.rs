@@ -54,6 +54,7 @@
 //! names the included file, its line and column, and the page line that included it.
 
 pub(crate) mod directives;
+mod late;
 mod mdx_imports;
 mod public;
 mod select;
@@ -64,6 +65,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use directives::{Action, Include, Lookup};
+pub(crate) use late::{Late, LateFailure};
 use public::Public;
 pub(crate) use select::Run;
 pub(crate) use source_map::{Expanded, Location, Place, Source};
@@ -84,7 +86,7 @@ pub(crate) const MAX_EXPANDED: usize = 16 << 20;
 /// includes another ten times, which includes another ten times… stays cheap.
 pub(crate) const MAX_INCLUDES: usize = 4096;
 /// The most bytes of included files one page may read (each inclusion counted).
-const MAX_READ: usize = 4 * MAX_EXPANDED;
+pub(crate) const MAX_READ: usize = 4 * MAX_EXPANDED;
 
 /// Expands the includes of `page`, or returns `None` when it has no directive (then
 /// nothing changes). See the module's steps.
@@ -132,30 +134,8 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
     if found.is_empty() {
         return None;
     }
-    let mut expander = Expander {
-        files,
-        content: page.content,
-        links: page.links,
-        roots: page.include_roots,
-        out: Expanded {
-            text: String::with_capacity(page.text.len()),
-            sources: Vec::new(),
-            segments: Vec::new(),
-            problems: Vec::new(),
-            missing: Vec::new(),
-            internal_problems: Vec::new(),
-            dropped: Vec::new(),
-        },
-        public,
-        stack: Vec::new(),
-        includes: 0,
-        read: 0,
-        strings: translations::Strings::new(),
-    };
     let text: Arc<str> = Arc::from(page.text);
-    let page_source =
-        source(page.file.to_string(), Some(page.dir.to_string()), Arc::clone(&text), page.body_line, None);
-    expander.out.sources.push(page_source);
+    let mut expander = Expander::new(page, files, Arc::clone(&text));
     expander.write_part(0, &text, &[(0, Some(0))], found, Place { source: 0, offset: 0 }, 0);
     let mut out = expander.out;
     check_page_blocks(&mut out, &page_blocks);
@@ -203,7 +183,33 @@ struct Expander<'f> {
     strings: translations::Strings,
 }
 
-impl Expander<'_> {
+impl<'f> Expander<'f> {
+    /// An expander for `page`, whose text (source 0) is `text`.
+    fn new(page: &MarkdownInput<'f>, files: &'f dyn IncludeFiles, text: Arc<str>) -> Self {
+        let mut out = Expanded {
+            text: String::with_capacity(text.len()),
+            sources: Vec::new(),
+            segments: Vec::new(),
+            problems: Vec::new(),
+            missing: Vec::new(),
+            internal_problems: Vec::new(),
+            dropped: Vec::new(),
+        };
+        out.sources.push(source(page.file.to_string(), Some(page.dir.to_string()), text, page.body_line, None));
+        Expander {
+            files,
+            content: page.content,
+            links: page.links,
+            roots: page.include_roots,
+            out,
+            public: page.internal_blocks == super::internal::Mode::Drop,
+            stack: Vec::new(),
+            includes: 0,
+            read: 0,
+            strings: translations::Strings::new(),
+        }
+    }
+
     /// `path` (relative to the root) relative to the content folder, when it is inside.
     fn in_content<'p>(&self, path: &'p str) -> Option<&'p str> {
         path.strip_prefix(self.content)?.strip_prefix('/')
@@ -579,7 +585,7 @@ fn snippet_indent(text: &str, at: usize) -> &str {
 /// code span), where HTML would show as written. A snippet (`indent`) has a line of its
 /// own. Braces are written as character references, so that no later pass reads a
 /// template construct in the path.
-fn placeholder(path: &str, in_code: bool, indent: Option<&str>) -> String {
+pub(crate) fn placeholder(path: &str, in_code: bool, indent: Option<&str>) -> String {
     let shown = if in_code {
         format!("missing include: {path}")
     } else {

@@ -1,0 +1,416 @@
+//! Jekyll's includes named by variables, in the Liquid stage ([`super::evaluate`]):
+//! `{% include {{ page.file }} %}`, `{% include_relative {{ dir }}/a.md level="h3" %}`.
+//! Jekyll renders such a name in the scope of the tag and includes the file it names
+//! there (`IncludeTag#render_variable`, "variables in include file names":
+//! <https://jekyllrb.com/docs/includes/#using-variables-names-for-the-include-file>), so
+//! an `assign` before the tag, a `for` loop around it or an `if` that skips it decide
+//! which file, if any, is read. Includes with written names were expanded before this
+//! stage ([`crate::markdown::includes`]).
+//!
+//! 1. [`super::evaluate`] finds such a tag ([`parse`]: the name is the text with
+//!    `{{ }}` up to the first space outside them, as Jekyll's `VARIABLE_SYNTAX` reads it;
+//!    the rest are its parameters) and writes it as the block
+//!    `{% opsbook_include T N %}NAME{% endopsbook_include %}` ([`BLOCK`]): N its number
+//!    among the [`Tag`]s of its template T (the page 0, then each file read, in turn),
+//!    NAME the name as written, which Liquid renders where the tag is.
+//! 2. The page is rendered in passes ([`super::evaluate`]): a block whose file has not
+//!    been read writes nothing and asks for it ([`State::requests`]); after the pass each
+//!    file asked for is read as a written include is ([`Late::read`]: the same lookup,
+//!    confinement, audience filter and limits, its own includes expanded) and its Liquid
+//!    parsed ([`prepare`]); the next pass renders the page again, from its start, with
+//!    them. A pass that asks for nothing new is the last, and there are at most
+//!    [`MAX_PASSES`].
+//! 3. A block with its file renders the file's Liquid in the same runtime, so that the
+//!    file reads and sets the page's variables as Jekyll's include does; its kept pieces
+//!    and the tags of it that fail are put back by its own tables, and what fails in it
+//!    is said at the tag. A file whose Liquid cannot be read is written as it is, with a
+//!    warning; a name the handbook has a template for (`include/NAME`) is written back
+//!    as a tag with that name, for the template stage.
+//! 4. A name Jekyll refuses (`validate_file_name`: empty, a `..`, `./` or `//`, or a
+//!    character outside `[\w/.\-()+~#@]`), or a file that is not there, is a missing
+//!    include: a placeholder naming it and a finding at the severity of `[check] links`.
+//!    Includes nest at most [`crate::markdown::includes::MAX_DEPTH`] deep, and a page
+//!    renders at most [`crate::markdown::includes::MAX_INCLUDES`] of them, writing at most
+//!    [`crate::markdown::includes::MAX_READ`] bytes in all.
+//!
+//! [`Late::read`]: crate::markdown::includes::Late::read
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::ops::Range;
+use std::sync::Arc;
+
+use liquid_core::error::ResultLiquidReplaceExt;
+use liquid_core::parser::{BlockReflection, ParseBlock, TagBlock};
+use liquid_core::{Language, Renderable, Runtime, TagTokenIter, Template};
+
+use super::Problem;
+use super::liquid_recover::Failures;
+use crate::markdown::includes::{Late, LateFailure, MAX_DEPTH, MAX_INCLUDES, MAX_READ};
+use crate::markdown::templating::{Bounded, TOO_LONG};
+
+/// The block a tag with a variable name is written as.
+pub(super) const BLOCK: &str = "opsbook_include";
+/// The most times a page is rendered to find the files its includes name.
+pub(super) const MAX_PASSES: usize = MAX_DEPTH + 1;
+
+/// An include whose name holds a variable, as written.
+#[derive(Debug, Clone)]
+pub(super) struct Tag {
+    /// Where it is in the page's text.
+    pub range: Range<usize>,
+    /// `include_relative` (the page's folder), not `include` (the `_includes/` folders).
+    pub relative: bool,
+    /// Its name as written (`{{ dir }}/a.md`).
+    pub name: String,
+    /// Its parameters as written (`level="h3" item=page.x`).
+    pub params: String,
+}
+
+/// The name and the parameters of `{% include … %}` or `{% include_relative … %}`
+/// (`inner`, without the braces and trim marks) when its name holds a variable.
+pub(super) fn parse(inner: &str) -> Option<(bool, String, String)> {
+    let (tag, rest) = inner.split_once(char::is_whitespace)?;
+    let relative = match tag {
+        "include" => false,
+        "include_relative" => true,
+        _ => return None,
+    };
+    let rest = rest.trim_start();
+    // Text, then one or more `{{ … }}` each followed by text without spaces or braces.
+    let mut end = 0;
+    let mut variables = 0;
+    loop {
+        let tail = &rest[end..];
+        let plain = tail.find(|c: char| c.is_whitespace() || c == '{' || c == '}').unwrap_or(tail.len());
+        end += plain;
+        let tail = &rest[end..];
+        if !tail.starts_with("{{") {
+            break;
+        }
+        let close = tail.find("}}")?;
+        end += close + 2;
+        variables += 1;
+    }
+    let after = &rest[end..];
+    if variables == 0 || !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    Some((relative, rest[..end].to_string(), after.trim().to_string()))
+}
+
+/// Whether Jekyll's `validate_file_name` takes `name`.
+fn valid_name(name: &str) -> bool {
+    let allowed = |c: char| c.is_alphanumeric() || "_/.-()+~#@".contains(c);
+    let repeated = name.as_bytes().windows(2).any(|w| matches!(w[0], b'.' | b'/') && matches!(w[1], b'.' | b'/'));
+    !name.is_empty() && name.chars().all(allowed) && !repeated
+}
+
+/// A file an include asked for: how it is looked up, its name, its parameters.
+type Key = (bool, String, String);
+
+/// What an included file renders as.
+#[derive(Debug)]
+pub(super) enum Partial {
+    /// Its Liquid, to render where the tag is.
+    Liquid {
+        text: String,
+        template: Template,
+        runs: Vec<Range<usize>>,
+        kept: Vec<Range<usize>>,
+        numbered: Vec<Range<usize>>,
+    },
+    /// Text written as it is: a file whose Liquid cannot be read, or the tag with its
+    /// name for the handbook's template.
+    Text(String),
+}
+
+/// A file read for an include: what it renders as, the files read, what went wrong in it.
+#[derive(Debug)]
+pub(super) struct Read {
+    partial: Partial,
+    /// The file's path, as messages name it.
+    file: String,
+    files: Vec<String>,
+    problems: Vec<(Problem, String)>,
+    /// Its own includes with variable names.
+    pub tags: Vec<Tag>,
+}
+
+/// The state of one pass over a page, kept in the runtime's registers.
+#[derive(Default)]
+pub(super) struct State {
+    /// The includes with variable names of each template (the page's first, then each
+    /// file's read), by number.
+    pub tables: Vec<Arc<Vec<Tag>>>,
+    /// The files read so far (or why not), carried from pass to pass.
+    pub partials: HashMap<Key, Result<Arc<Read>, LateFailure>>,
+    /// The files asked for in this pass and not read yet.
+    pub requests: Vec<Key>,
+    /// Whether this is the last pass: a file not read by now is not read.
+    pub last: bool,
+    /// What to say, at which of the page's tags (by number): said once each.
+    pub said: Vec<(usize, Problem, String)>,
+    /// The files the includes of this pass read.
+    pub files: Vec<String>,
+    depth: usize,
+    rendered: usize,
+    /// The bytes the included files wrote, each time counted.
+    written: usize,
+    /// The page's tag whose file is being rendered, where what goes wrong in it is said.
+    at: usize,
+}
+
+impl State {
+    pub(super) fn new(tags: Vec<Tag>) -> Self {
+        State { tables: vec![Arc::new(tags)], ..State::default() }
+    }
+
+    fn say(&mut self, tag: usize, problem: Problem, message: String) {
+        if !self.said.iter().any(|(t, p, m)| *t == tag && *p == problem && *m == message) {
+            self.said.push((tag, problem, message));
+        }
+    }
+}
+
+/// Reads the file `key` names, for a page whose includes `late` reads, in a handbook
+/// whose templates `has_template` knows.
+/// The file's includes with variable names are numbered as the template `table`.
+pub(super) fn read(
+    late: &Late<'_>,
+    key: &Key,
+    has_template: impl Fn(&str) -> bool,
+    table: usize,
+) -> Result<Arc<Read>, LateFailure> {
+    let (relative, name, params_text) = key;
+    if !relative && has_template(&format!("include/{name}")) {
+        let text = match params_text.is_empty() {
+            true => format!("{{% include {name} %}}"),
+            false => format!("{{% include {name} {params_text} %}}"),
+        };
+        let read = Read {
+            partial: Partial::Text(text),
+            file: name.clone(),
+            files: Vec::new(),
+            problems: Vec::new(),
+            tags: Vec::new(),
+        };
+        return Ok(Arc::new(read));
+    }
+    let params = crate::markdown::includes::directives::jekyll_params(params_text).unwrap_or_default();
+    let read = late.read(*relative, name, &params)?;
+    let file = read.files.first().cloned().unwrap_or_else(|| name.clone());
+    let mut problems: Vec<(Problem, String)> = read
+        .problems
+        .into_iter()
+        .map(|failure| match failure {
+            LateFailure::Missing(m) => (Problem::MissingInclude, m),
+            LateFailure::Problem(m) => (Problem::Include, m),
+            LateFailure::InternalBlock(m) => (Problem::InternalBlock, m),
+        })
+        .collect();
+    let (partial, tags) = prepare(read.text, table).unwrap_or_else(|(text, why)| {
+        problems.push((
+            Problem::Unsupported,
+            format!("the Liquid of `{file}` cannot be read ({why}); it is included as written"),
+        ));
+        (Partial::Text(text), Vec::new())
+    });
+    Ok(Arc::new(Read { partial, file, files: read.files, problems, tags }))
+}
+
+/// The Liquid of an included file's `text`, ready to render, with its includes named by
+/// variables (the template `table`); or the text and why not.
+fn prepare(text: String, table: usize) -> Result<(Partial, Vec<Tag>), (String, String)> {
+    let text =
+        if text.contains(super::evaluate::MARKERS) { text.replace(super::evaluate::MARKERS, "\u{FFFD}") } else { text };
+    let (super::evaluate::Template { text: template, runs, kept, numbered, .. }, tags) =
+        super::evaluate::template_of_file(&text, table);
+    super::liquid_recover::start_parse();
+    let elements = match liquid_core::parser::parse(&template, &super::liquid_runtime::LANGUAGE) {
+        Ok(elements) => elements,
+        Err(error) => return Err((text, super::shorten(&error.to_string()))),
+    };
+    if super::liquid_recover::parsed() != numbered.len() {
+        return Err((text, "its tags cannot be told apart".to_string()));
+    }
+    let template = Template::new(elements);
+    Ok((Partial::Liquid { text, template, runs, kept, numbered }, tags))
+}
+
+/// The HTML a missing include shows where the tag is: its name.
+fn placeholder(name: &str) -> String {
+    crate::markdown::includes::placeholder(name, false, None)
+}
+
+/// `{% opsbook_include N %}NAME{% endopsbook_include %}`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct IncludeBlock;
+
+impl BlockReflection for IncludeBlock {
+    fn start_tag(&self) -> &str {
+        BLOCK
+    }
+    fn end_tag(&self) -> &str {
+        "endopsbook_include"
+    }
+    fn description(&self) -> &str {
+        ""
+    }
+}
+
+impl ParseBlock for IncludeBlock {
+    fn parse(
+        &self,
+        mut arguments: TagTokenIter<'_>,
+        mut block: TagBlock<'_, '_>,
+        options: &Language,
+    ) -> liquid_core::Result<Box<dyn Renderable>> {
+        let mut number =
+            || arguments.expect_next("a number").map(|n| n.as_str().parse::<usize>().unwrap_or(usize::MAX));
+        let (table, number) = (number()?, number()?);
+        arguments.expect_nothing()?;
+        let name = Template::new(block.parse_all(options)?);
+        block.assert_empty();
+        Ok(Box::new(Include { table, number, name }))
+    }
+
+    fn reflection(&self) -> &dyn BlockReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct Include {
+    table: usize,
+    number: usize,
+    name: Template,
+}
+
+impl Renderable for Include {
+    fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> liquid_core::Result<()> {
+        let mut name = Vec::new();
+        self.name.render_to(&mut name, runtime)?;
+        let name = String::from_utf8_lossy(&name).trim().to_string();
+        let (read, tag) = {
+            let mut state = runtime.registers().get_mut::<State>();
+            let Some(written) = state.tables.get(self.table).and_then(|t| t.get(self.number)).cloned() else {
+                return Ok(());
+            };
+            // Said at the page's tag: this one, or the one whose file holds this one.
+            let tag = if state.depth == 0 { self.number } else { state.at };
+            state.at = tag;
+            if !valid_name(&name) {
+                let message = format!(
+                    "cannot include `{name}` (the name `{}` where the tag is): Jekyll includes no file by a name that is \
+                     empty, holds `..`, `./` or `//`, or a character other than letters, digits and `_/.-()+~#@`",
+                    written.name
+                );
+                state.say(tag, Problem::MissingInclude, message);
+                return writer.write_all(placeholder(&name).as_bytes()).replace(TOO_LONG);
+            }
+            let key = (written.relative, name.clone(), written.params.clone());
+            match state.partials.get(&key).cloned() {
+                None if !state.last => {
+                    state.requests.push(key);
+                    return Ok(());
+                }
+                // Not read by the last pass, or read but too deep.
+                None => return nested_too_deep(&mut state, tag, &name),
+                Some(Ok(_)) if state.depth >= MAX_DEPTH => return nested_too_deep(&mut state, tag, &name),
+                Some(Err(LateFailure::Missing(message))) => {
+                    state.say(tag, Problem::MissingInclude, message);
+                    return writer.write_all(placeholder(&name).as_bytes()).replace(TOO_LONG);
+                }
+                Some(Err(LateFailure::Problem(message) | LateFailure::InternalBlock(message))) => {
+                    state.say(tag, Problem::Include, message);
+                    return Ok(());
+                }
+                Some(Ok(read)) => {
+                    state.rendered += 1;
+                    if state.rendered > MAX_INCLUDES || state.written > MAX_READ {
+                        let message = format!(
+                            "the page's includes run more than {MAX_INCLUDES} times or write more than {} MiB; the \
+                             rest are left out",
+                            MAX_READ >> 20
+                        );
+                        state.say(tag, Problem::Include, message);
+                        return Ok(());
+                    }
+                    for (problem, message) in &read.problems {
+                        state.say(tag, *problem, message.clone());
+                    }
+                    state.files.extend(read.files.iter().cloned());
+                    state.depth += 1;
+                    (read, tag)
+                }
+            }
+        };
+        let written = render_partial(&read, runtime, tag);
+        runtime.registers().get_mut::<State>().depth -= 1;
+        writer.write_all(written?.as_bytes()).replace(TOO_LONG)
+    }
+}
+
+/// Says at `tag` that the include of `name` nests too deep; it writes nothing.
+fn nested_too_deep(state: &mut State, tag: usize, name: &str) -> liquid_core::Result<()> {
+    let message = format!("cannot include `{name}`: includes nest deeper than {MAX_DEPTH} files");
+    state.say(tag, Problem::Include, message);
+    Ok(())
+}
+
+/// The text `read` writes where include `tag` is, its Liquid rendered in `runtime`.
+fn render_partial(read: &Read, runtime: &dyn Runtime, tag: usize) -> liquid_core::Result<String> {
+    let (text, template, runs, kept, numbered) = match &read.partial {
+        Partial::Text(text) => return Ok(text.clone()),
+        Partial::Liquid { text, template, runs, kept, numbered } => (text, template, runs, kept, numbered),
+    };
+    let before = runtime.registers().get_mut::<Failures>().0.len();
+    let mut out = Bounded::new(super::evaluate::MAX_OUTPUT);
+    let rendered = template.render_to(&mut out, runtime);
+    let failed = runtime.registers().get_mut::<Failures>().0.split_off(before);
+    rendered?;
+    let mut state = runtime.registers().get_mut::<State>();
+    for (number, error) in failed {
+        let Some(range) = numbered.get(number) else { continue };
+        let message = format!(
+            "`{}` in `{}` cannot be evaluated ({}); it is shown as a placeholder",
+            super::shorten(&text[range.clone()]),
+            read.file,
+            super::shorten(error.to_string().trim_start_matches("liquid: ")),
+        );
+        state.say(tag, Problem::Unsupported, message);
+    }
+    state.written += out.bytes.len();
+    let rendered = String::from_utf8(out.bytes).unwrap_or_default();
+    Ok(super::evaluate::output_of(text, &rendered, runs, kept, numbered).text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_name_as_jekyll_s_variable_syntax_does() {
+        let parsed = parse;
+        assert_eq!(parsed("include {{ page.file }}"), Some((false, "{{ page.file }}".into(), String::new())));
+        assert_eq!(
+            parsed("include_relative {{dir}}/a-{{ n | plus: 1 }}.md level=\"h3\" x=page.y"),
+            Some((true, "{{dir}}/a-{{ n | plus: 1 }}.md".into(), "level=\"h3\" x=page.y".into()))
+        );
+        assert_eq!(parsed("include a/{{ x }}.html"), Some((false, "a/{{ x }}.html".into(), String::new())));
+        assert_eq!(parsed("include a.html"), None, "a written name is the includes stage's");
+        assert_eq!(parsed("include {{ x"), None, "not closed");
+        assert_eq!(parsed("render {{ x }}"), None);
+    }
+
+    #[test]
+    fn takes_the_names_jekyll_takes() {
+        for name in ["a.md", "guidance/when-to-use.md", "x_(1)+~#@.html"] {
+            assert!(valid_name(name), "{name}");
+        }
+        for name in ["", "../a.md", "a/../b", "./a", "a//b", "a b", "a\\b", "a<b"] {
+            assert!(!valid_name(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Includes named by Liquid variables: Jekyll's `{% include {{ page.file }} %}` and
+//! `{% include_relative {{ dir }}/a.md %}` (its "variables in include file names",
+//! <https://jekyllrb.com/docs/includes/#using-variables-names-for-the-include-file>).
+//! Their files are known only where the page's Liquid runs, in the scope of the tag (an
+//! `assign` before it, a `for` loop around it), so the Liquid stage asks for them
+//! ([`crate::markdown::dialects::liquid_include`]) and [`Late::read`] reads each one
+//! exactly as a written include is read ([`super::Expander::include`]): the same lookup
+//! (`_includes/` folders, or the page's folder for `include_relative`), the same
+//! confinement, the audience filter of a public build, the same limits, and the
+//! includes written in the file expanded in turn.
+
+use std::sync::Arc;
+
+use super::directives::{Form, Include, Lookup, Param, Select};
+use super::{Expander, Failure, Place};
+use crate::content::include_files::IncludeFiles;
+use crate::markdown::MarkdownInput;
+
+/// Reads the files a page's Liquid includes by variable names.
+#[derive(Clone, Copy)]
+pub(crate) struct Late<'a> {
+    input: &'a MarkdownInput<'a>,
+    files: &'a dyn IncludeFiles,
+}
+
+/// The text of an included file, its own includes written in.
+#[derive(Debug, Default)]
+pub(crate) struct LateText {
+    /// The text, for the Liquid stage to evaluate where the tag is.
+    pub text: String,
+    /// The root-relative paths of every file read, for rebuilds when one changes.
+    pub files: Vec<String>,
+    /// What went wrong with the includes written in it, each with its place.
+    pub problems: Vec<LateFailure>,
+}
+
+/// Why an include wrote nothing, or what went wrong inside its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LateFailure {
+    /// The file is not there or is never read: a placeholder, at the severity of broken
+    /// links.
+    Missing(String),
+    /// Anything else (refused in a public build, a cycle, a limit): an `include` error.
+    Problem(String),
+    /// Malformed internal markers in the file (a public build): an `internal-block` error.
+    InternalBlock(String),
+}
+
+impl std::fmt::Debug for Late<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Late").field("page", &self.input.file).finish_non_exhaustive()
+    }
+}
+
+impl<'a> Late<'a> {
+    pub(crate) fn new(input: &'a MarkdownInput<'a>, files: &'a dyn IncludeFiles) -> Self {
+        Late { input, files }
+    }
+
+    /// Reads `name` as `{% include_relative %}` (`relative`) or `{% include %}` with
+    /// `params` would: the file's text with `include.NAME` replaced and its includes
+    /// expanded.
+    pub(crate) fn read(&self, relative: bool, name: &str, params: &[Param]) -> Result<LateText, LateFailure> {
+        let mut expander = Expander::new(self.input, self.files, Arc::from(""));
+        expander.stack.push(0);
+        let lookup = if relative { Lookup::PageRelative } else { Lookup::JekyllIncludes };
+        let include =
+            Include { path: name.to_string(), lookup, select: Select::All, form: Form::Raw, params: params.to_vec() };
+        match expander.include(&include, Place { source: 0, offset: 0 }, 1) {
+            Ok(()) => {}
+            Err(Failure::Missing(message)) => return Err(LateFailure::Missing(message)),
+            Err(Failure::Problem(message)) => return Err(LateFailure::Problem(message)),
+            Err(Failure::Recursive) => return Err(LateFailure::Problem(format!("`{name}` includes itself"))),
+        }
+        let out = &expander.out;
+        let at = |place: Place, message: &str| {
+            let location = out.locate(place);
+            format!("{}:{}:{}: {message}", location.file, location.line, location.column)
+        };
+        let mut problems = Vec::new();
+        problems.extend(out.missing.iter().map(|(place, m)| LateFailure::Missing(at(*place, m))));
+        problems.extend(out.problems.iter().map(|(place, m)| LateFailure::Problem(at(*place, m))));
+        problems.extend(out.internal_problems.iter().map(|(place, m)| LateFailure::InternalBlock(at(*place, m))));
+        let files = out.included_files().map(str::to_string).collect();
+        Ok(LateText { text: expander.out.text, files, problems })
+    }
+}
