@@ -650,7 +650,14 @@ impl<'a> BodyWriter<'a> {
         let in_includes = in_includes.map(|(dir, markdown)| (dir.as_deref().unwrap_or(page_dir), markdown.as_str()));
         let in_page: Vec<(&str, &str)> =
             dropped.into_iter().filter_map(|block| Some((self.location(block.start).dir, text.get(block)?))).collect();
-        for (dir, markdown) in in_page.into_iter().chain(in_includes) {
+        // And those a public build masked before the page's templates ran, and those of
+        // the files its Liquid included by variable names.
+        let masked = self.rewrite.into_iter().flat_map(|r| &r.dropped);
+        let masked: Vec<(&str, &str)> =
+            masked.map(|(offset, markdown)| (self.location_in_source(*offset).dir, markdown.as_str())).collect();
+        let late = self.rewrite.into_iter().flat_map(|r| &r.dropped_in_includes);
+        let late = late.map(|(dir, markdown)| (dir.as_deref().unwrap_or(page_dir), markdown.as_str()));
+        for (dir, markdown) in in_page.into_iter().chain(in_includes).chain(masked).chain(late) {
             for destination in links::destinations(markdown) {
                 if let Resolution::File { asset: Some(asset), .. } = self.input.links.resolve(dir, &destination) {
                     self.out.internal_assets.push(asset);

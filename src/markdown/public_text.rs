@@ -41,6 +41,41 @@ pub(crate) fn internal_blocks(text: &str) -> Result<Vec<Range<usize>>, Vec<(usiz
     }
 }
 
+/// `text` with the content of its internal `blocks` masked, for a page's templates to
+/// evaluate in a public build: every byte of a line's content that is no white space
+/// becomes `x`, but the lines' container prefixes (indentation, `>`), the marker lines
+/// (`<!-- internal -->`, `<!-- /internal -->`) and a callout's `[!INTERNAL]` stay. The
+/// same length, lines and Markdown structure: each block is still a block, which the
+/// body writer drops, and holds no text of its own (nor Liquid to run).
+pub(crate) fn mask(text: &str, blocks: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for block in blocks {
+        let end = block.end.min(text.len());
+        let mut at = block.start.min(end);
+        while at < end {
+            let line_end = text[at..end].find('\n').map_or(end, |i| at + i);
+            let line = &text[at..line_end];
+            let prefix = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
+            let rest = &line[prefix..];
+            let kept = if super::internal::marker(rest).is_some() {
+                rest.find("-->").map_or(0, |i| i + 3)
+            } else if rest.get(..11).is_some_and(|m| m.eq_ignore_ascii_case("[!internal]")) {
+                11
+            } else {
+                0
+            };
+            for byte in &mut bytes[at + prefix + kept..line_end] {
+                if !byte.is_ascii_whitespace() {
+                    *byte = b'x';
+                }
+            }
+            at = line_end + 1;
+        }
+    }
+    // Every byte of a character is replaced, or none.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// `text` with the bytes of `blocks` replaced by spaces, its line breaks kept: the
 /// same length, the same lines.
 pub(crate) fn blank(text: &str, blocks: &[Range<usize>]) -> String {
@@ -93,6 +128,17 @@ impl AudienceText for FrontMatterText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_the_content_of_blocks_and_keeps_their_structure() {
+        let text = "- a\n  <!-- internal -->\n  Sécret {{ x }}\n  <!-- /internal -->\n- b\n\n> [!INTERNAL]\n> Call 555\n> QUOTED\n";
+        let masked = mask(text, &internal_blocks(text).expect("well formed"));
+        assert_eq!(
+            masked,
+            "- a\n  <!-- internal -->\n  xxxxxxx xx x xx\n  <!-- /internal -->\n- b\n\n> [!INTERNAL]\n> xxxx xxx\n> xxxxxx\n"
+        );
+        assert_eq!(internal_blocks(&masked).expect("still blocks").len(), 2);
+    }
 
     #[test]
     fn finds_blocks_with_their_markers() {

@@ -154,8 +154,36 @@ fn includes_named_by_a_variable_in_a_long_loop_stop_at_their_bound() {
     assert!(!panicked(&run.stderr), "{}", run.stderr);
     run.expect_code(1);
     assert!(
-        run.stderr.contains("error[include]: the page's includes run more than 4096 times or write more than 64 MiB"),
+        run.stderr.contains("error[include]: the page's includes run more than 4096 times, name more than 4096 files or write more than 64 MiB"),
         "{}",
         run.stderr
     );
+}
+
+/// A public build masks a templated page's internal blocks before its Liquid runs, and
+/// reads the public text of the files its Liquid includes by variable names: a file that
+/// only their internal blocks link to stays out of the public build all the same.
+#[test]
+fn files_only_internal_blocks_link_to_stay_out_of_a_templated_public_build() {
+    let site = Site::with_files(
+        "variable-include-assets",
+        &[
+            ("_config.yml", "title: X\n"),
+            ("content/net.png", "page-net"),
+            ("content/late.png", "late-net"),
+            ("content/_includes/box.md", "Box.\n\n<!-- internal -->\n![late](../late.png)\n<!-- /internal -->\n"),
+            (
+                "content/a.md",
+                "---\ntitle: A\nbox: _includes/box.md\n---\n\n{{ page.title }}\n\n<!-- internal -->\n![net](net.png)\n\
+                 <!-- /internal -->\n\n{% include_relative {{ page.box }} %}\n",
+            ),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let main = main_of(&site.read("public/a.html")).to_string();
+    assert!(main.contains("Box.") && !main.contains("net.png") && !main.contains("late.png"), "{main}");
+    assert!(!site.exists("public/net.png") && !site.exists("public/late.png"));
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(site.exists("internal/net.png") && site.exists("internal/late.png"));
+    assert!(site.read("internal/a.html").contains("late.png"));
 }

@@ -25,7 +25,8 @@
 //! closed) is not evaluated: a warning at the author's tag says why
 //! ([`super::liquid_unreadable`]), and its tags are shown as placeholders
 //! as on any other page. Bounds: a loop over a range longer than [`MAX_RANGE`] is kept
-//! (not run), and the output stops at [`MAX_OUTPUT`]; no tag reads a file.
+//! (not run), and the output stops at [`MAX_OUTPUT`]; no tag reads a file but Jekyll's
+//! includes named by variables, through the includes' reader ([`super::liquid_include`]).
 //!
 //! [`liquid_runtime::TAGS`]: super::liquid_runtime::TAGS
 
@@ -184,6 +185,8 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
         let rendered = liquid_core::Renderable::render_to(&template, &mut out, &runtime);
         state = std::mem::take(&mut *registers.get_mut::<State>());
         if let Err(error) = rendered {
+            // The files read still decide when the page is rendered again.
+            collected.included_files.extend(std::mem::take(&mut state.files));
             let why = if out.full || error.to_string().contains(crate::markdown::templating::TOO_LONG) {
                 format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
             } else {
@@ -204,17 +207,14 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
                 state.partials.insert(key, read);
             }
         }
-        state.said.clear();
-        state.files.clear();
         passes += 1;
-        state.last = passes >= super::liquid_include::MAX_PASSES;
+        state.next_pass(passes >= super::liquid_include::MAX_PASSES);
     };
     for (tag, problem, message) in std::mem::take(&mut state.said) {
         collected.problems.push((state.tables[0][tag].range.start, problem, message));
     }
-    state.files.sort();
-    state.files.dedup();
-    collected.included_files.append(&mut state.files);
+    collected.included_files.extend(std::mem::take(&mut state.files));
+    collected.dropped_in_includes.append(&mut state.dropped);
     if !failures.is_empty() && !recoverable {
         let message = "the page's Liquid cannot be evaluated; its tags are shown as placeholders".to_string();
         collected.problems.push((first_liquid, Problem::Unsupported, message));
@@ -290,6 +290,7 @@ fn find_pieces(text: &str, late: bool) -> Vec<Piece> {
             && matches!(name.as_str(), "include" | "include_relative")
             && let Some((relative, file, params)) = super::liquid_include::parse(inner)
             && readable(&file)
+            && crate::markdown::includes::directives::jekyll_params(&params).is_some()
         {
             pieces.push(Piece { range: i..end, kind: Kind::Include { trims, relative, name: file, params } });
             at = end;
@@ -561,7 +562,6 @@ pub(super) struct Template {
     pub(super) starts: Vec<usize>,
 }
 
-/// The template of `text`: each variable written as the tag [`OUTPUT_TAG`].
 /// The template of an included file's `text`, its includes named by variables read too
 /// (their table numbered `table`), and those includes.
 pub(super) fn template_of_file(text: &str, table: usize) -> (Template, Vec<Tag>) {
@@ -585,8 +585,9 @@ fn tags_of(pieces: &[Piece]) -> Vec<Tag> {
         .collect()
 }
 
-/// The template of `text`, its includes named by variables numbered in the table
-/// `table` ([`super::liquid_include`]).
+/// The template of `text`: each variable written as the tag [`OUTPUT_TAG`], each include
+/// named by a variable as the block of [`super::liquid_include`], numbered in the table
+/// `table`, with an empty kept piece at the tag that its text starts with.
 fn template_of(text: &str, pieces: &[Piece], table: usize) -> Template {
     let mut template = String::with_capacity(text.len() + pieces.len() * 8);
     let mut runs = Vec::new();
@@ -621,10 +622,11 @@ fn template_of(text: &str, pieces: &[Piece], table: usize) -> Template {
                 kept.push(piece.range.clone());
             }
             Kind::Include { trims, name, .. } => {
-                let dash = |trim: bool| if trim { "-" } else { "" };
                 let block = super::liquid_include::BLOCK;
+                let at = kept.len();
+                kept.push(piece.range.start..piece.range.start);
                 template.push_str(&format!(
-                    "{{%{} {block} {table} {includes} %}}{name}{{% end{block} {}%}}",
+                    "{{%{} {block} {table} {includes} {at} %}}{name}{{% end{block} {}%}}",
                     dash(trims.0),
                     dash(trims.1)
                 ));
@@ -634,7 +636,6 @@ fn template_of(text: &str, pieces: &[Piece], table: usize) -> Template {
             Kind::Liquid { name, trims, .. } if name.is_empty() => {
                 let source = &text[piece.range.clone()];
                 let inner = source[2..source.len() - 2].trim_matches('-');
-                let dash = |trim: bool| if trim { "-" } else { "" };
                 template.push_str(&format!("{{%{} {OUTPUT_TAG} {inner} {}%}}", dash(trims.0), dash(trims.1)));
                 numbered.push(piece.range.clone());
             }
@@ -660,6 +661,11 @@ fn template_of(text: &str, pieces: &[Piece], table: usize) -> Template {
     }
     push_run(&mut template, text, at..text.len(), (trims(pieces.last()).1, false), capturing, &mut runs);
     Template { text: template, runs, kept, numbered, starts }
+}
+
+/// The trim mark of a tag's side that trims white space.
+fn dash(trim: bool) -> &'static str {
+    if trim { "-" } else { "" }
 }
 
 /// Whether Liquid's parser would read text as a tag or a variable.
@@ -812,10 +818,11 @@ mod tests {
         assert_eq!(pieces[2].kind, Kind::Keep, "a name Liquid cannot read");
         let template = template_of(text, &pieces, 3);
         assert!(
-            template.text.starts_with("{%- opsbook_include 3 0 %}{{ dir }}/a.md{% endopsbook_include -%}"),
+            template.text.starts_with("{%- opsbook_include 3 0 0 %}{{ dir }}/a.md{% endopsbook_include -%}"),
             "{}",
             template.text
         );
+        assert_eq!(template.kept[0], 0..0, "an empty piece at the tag, which its text starts with");
         assert_eq!(find_pieces(text, false)[0].kind, Kind::Keep, "read only where includes are");
     }
 

@@ -35,7 +35,7 @@
 //!
 //! [`Late::read`]: crate::markdown::includes::Late::read
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::ops::Range;
 use std::sync::Arc;
@@ -101,7 +101,8 @@ pub(super) fn parse(inner: &str) -> Option<(bool, String, String)> {
 
 /// Whether Jekyll's `validate_file_name` takes `name`.
 fn valid_name(name: &str) -> bool {
-    let allowed = |c: char| c.is_alphanumeric() || "_/.-()+~#@".contains(c);
+    // Ruby's `\w` without Unicode: ASCII letters, digits and `_`.
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "_/.-()+~#@".contains(c);
     let repeated = name.as_bytes().windows(2).any(|w| matches!(w[0], b'.' | b'/') && matches!(w[1], b'.' | b'/'));
     !name.is_empty() && name.chars().all(allowed) && !repeated
 }
@@ -133,6 +134,8 @@ pub(super) struct Read {
     file: String,
     files: Vec<String>,
     problems: Vec<(Problem, String)>,
+    /// The internal blocks a public build left out of it, for what they link to.
+    dropped: Vec<(Option<String>, String)>,
     /// Its own includes with variable names.
     pub tags: Vec<Tag>,
 }
@@ -149,13 +152,18 @@ pub(super) struct State {
     pub requests: Vec<Key>,
     /// Whether this is the last pass: a file not read by now is not read.
     pub last: bool,
-    /// What to say, at which of the page's tags (by number): said once each.
+    /// What this pass has to say, at which of the page's tags (by number), once each.
     pub said: Vec<(usize, Problem, String)>,
-    /// The files the includes of this pass read.
-    pub files: Vec<String>,
+    said_once: HashSet<(usize, Problem, String)>,
+    /// The files the includes of this pass read, and the internal blocks a public build
+    /// left out of them.
+    pub files: BTreeSet<String>,
+    pub dropped: Vec<(Option<String>, String)>,
+    /// The files whose problems, files and dropped blocks this pass has taken.
+    taken: HashSet<Key>,
     depth: usize,
-    rendered: usize,
-    /// The bytes the included files wrote, each time counted.
+    /// The includes this pass ran, and the bytes the included files wrote.
+    runs: usize,
     written: usize,
     /// The page's tag whose file is being rendered, where what goes wrong in it is said.
     at: usize,
@@ -166,10 +174,34 @@ impl State {
         State { tables: vec![Arc::new(tags)], ..State::default() }
     }
 
+    /// Starts the next pass: what the last one said and counted is dropped.
+    pub(super) fn next_pass(&mut self, last: bool) {
+        self.last = last;
+        self.said.clear();
+        self.said_once.clear();
+        self.files.clear();
+        self.dropped.clear();
+        self.taken.clear();
+        (self.depth, self.runs, self.written, self.at) = (0, 0, 0, 0);
+    }
+
     fn say(&mut self, tag: usize, problem: Problem, message: String) {
-        if !self.said.iter().any(|(t, p, m)| *t == tag && *p == problem && *m == message) {
+        if self.said_once.insert((tag, problem, message.clone())) {
             self.said.push((tag, problem, message));
         }
+    }
+
+    /// What `read` (of `key`) brings to the page, taken once a pass: its problems (said at
+    /// `tag`), its files, its dropped blocks.
+    fn take(&mut self, key: &Key, read: &Read, tag: usize) {
+        if !self.taken.insert(key.clone()) {
+            return;
+        }
+        for (problem, message) in &read.problems {
+            self.say(tag, *problem, message.clone());
+        }
+        self.files.extend(read.files.iter().cloned());
+        self.dropped.extend(read.dropped.iter().cloned());
     }
 }
 
@@ -193,13 +225,15 @@ pub(super) fn read(
             file: name.clone(),
             files: Vec::new(),
             problems: Vec::new(),
+            dropped: Vec::new(),
             tags: Vec::new(),
         };
         return Ok(Arc::new(read));
     }
     let params = crate::markdown::includes::directives::jekyll_params(params_text).unwrap_or_default();
-    let read = late.read(*relative, name, &params)?;
-    let file = read.files.first().cloned().unwrap_or_else(|| name.clone());
+    // Jekyll joins the name onto its folder: a leading `/` names the same file.
+    let read = late.read(*relative, name.trim_start_matches('/'), &params)?;
+    let file = read.file;
     let mut problems: Vec<(Problem, String)> = read
         .problems
         .into_iter()
@@ -216,7 +250,7 @@ pub(super) fn read(
         ));
         (Partial::Text(text), Vec::new())
     });
-    Ok(Arc::new(Read { partial, file, files: read.files, problems, tags }))
+    Ok(Arc::new(Read { partial, file, files: read.files, problems, dropped: read.dropped, tags }))
 }
 
 /// The Liquid of an included file's `text`, ready to render, with its includes named by
@@ -268,11 +302,11 @@ impl ParseBlock for IncludeBlock {
     ) -> liquid_core::Result<Box<dyn Renderable>> {
         let mut number =
             || arguments.expect_next("a number").map(|n| n.as_str().parse::<usize>().unwrap_or(usize::MAX));
-        let (table, number) = (number()?, number()?);
+        let (table, number, kept) = (number()?, number()?, number()?);
         arguments.expect_nothing()?;
         let name = Template::new(block.parse_all(options)?);
         block.assert_empty();
-        Ok(Box::new(Include { table, number, name }))
+        Ok(Box::new(Include { table, number, kept, name }))
     }
 
     fn reflection(&self) -> &dyn BlockReflection {
@@ -282,8 +316,13 @@ impl ParseBlock for IncludeBlock {
 
 #[derive(Debug)]
 struct Include {
+    /// The tag's template and its number there ([`State::tables`]).
     table: usize,
     number: usize,
+    /// The number of the empty kept piece at the tag, which its text starts with, so
+    /// that the text maps to the tag.
+    kept: usize,
+    /// Its name, rendered where it runs.
     name: Template,
 }
 
@@ -294,16 +333,33 @@ impl Renderable for Include {
         let name = String::from_utf8_lossy(&name).trim().to_string();
         let (read, tag) = {
             let mut state = runtime.registers().get_mut::<State>();
+            // Only the Liquid stage writes the block, with its tables.
             let Some(written) = state.tables.get(self.table).and_then(|t| t.get(self.number)).cloned() else {
                 return Ok(());
             };
+            writer.write_all(super::evaluate::kept_marker(self.kept).as_bytes()).replace(TOO_LONG)?;
             // Said at the page's tag: this one, or the one whose file holds this one.
             let tag = if state.depth == 0 { self.number } else { state.at };
             state.at = tag;
+            // Every run counts, and every file asked for: a loop cannot make more.
+            state.runs += 1;
+            if state.runs > MAX_INCLUDES
+                || state.written > MAX_READ
+                || state.partials.len() + state.requests.len() > MAX_INCLUDES
+            {
+                let message = format!(
+                    "the page's includes run more than {MAX_INCLUDES} times, name more than {MAX_INCLUDES} files or \
+                     write more than {} MiB; the rest are left out",
+                    MAX_READ >> 20
+                );
+                state.say(tag, Problem::Include, message);
+                return Ok(());
+            }
             if !valid_name(&name) {
                 let message = format!(
                     "cannot include `{name}` (the name `{}` where the tag is): Jekyll includes no file by a name that is \
-                     empty, holds `..`, `./` or `//`, or a character other than letters, digits and `_/.-()+~#@`",
+                     empty, holds `..`, `./`, `/.` or `//`, or a character other than ASCII letters, digits and \
+                     `_/.-()+~#@`",
                     written.name
                 );
                 state.say(tag, Problem::MissingInclude, message);
@@ -327,20 +383,7 @@ impl Renderable for Include {
                     return Ok(());
                 }
                 Some(Ok(read)) => {
-                    state.rendered += 1;
-                    if state.rendered > MAX_INCLUDES || state.written > MAX_READ {
-                        let message = format!(
-                            "the page's includes run more than {MAX_INCLUDES} times or write more than {} MiB; the \
-                             rest are left out",
-                            MAX_READ >> 20
-                        );
-                        state.say(tag, Problem::Include, message);
-                        return Ok(());
-                    }
-                    for (problem, message) in &read.problems {
-                        state.say(tag, *problem, message.clone());
-                    }
-                    state.files.extend(read.files.iter().cloned());
+                    state.take(&key, &read, tag);
                     state.depth += 1;
                     (read, tag)
                 }

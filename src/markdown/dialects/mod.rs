@@ -72,7 +72,7 @@ const INLINE_OPEN_UTF8: &str = "\u{E000}";
 const INLINE_CLOSE_UTF8: &str = "\u{E001}";
 
 /// What a problem found while rewriting is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Problem {
     /// A `:::` admonition not closed, or a close without an opening.
     Admonition,
@@ -170,6 +170,13 @@ pub(crate) struct Rewrite {
     pub problems: Vec<(usize, Problem, String)>,
     /// The files Liquid includes named by variables read, for rebuilds when one changes.
     pub included_files: Vec<String>,
+    /// The internal blocks masked before the page's templates ran (a public build), at
+    /// their offsets in the source, and those public text left out of the files Liquid
+    /// included by variable names, with the folder their links resolve from: what they
+    /// link to stays out of the build.
+    pub dropped: Vec<(usize, String)>,
+    /// See [`Rewrite::dropped`].
+    pub dropped_in_includes: Vec<(Option<String>, String)>,
 }
 
 impl Rewrite {
@@ -329,6 +336,8 @@ struct Collected {
     problems: Vec<(usize, Problem, String)>,
     /// The files Liquid includes named by variables read.
     included_files: Vec<String>,
+    /// The internal blocks public text left out of those files.
+    dropped_in_includes: Vec<(Option<String>, String)>,
 }
 
 impl Collected {
@@ -417,15 +426,19 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     // (Or of an Eleventy site whose Markdown pages are Nunjucks templates: their Nunjucks.)
     // A public build evaluates none of the page's internal blocks: what a template writes
     // before one (an included file, a variable that opens a code block) could make it no
-    // block, and have it published. Blanked, at the same offsets, they are left out.
+    // block, and have it published. Masked at the same offsets, each stays a block, of no
+    // text, which the body writer drops; what they link to is kept for it.
     let templated_pages = page.templating.is_some_and(|t| {
         matches!(t.site.data.tool, Tool::Jekyll | Tool::Eleventy { markdown: Engine::Liquid | Engine::Nunjucks })
     });
+    let mut masked = Vec::new();
     let public_text = match page.public && templated_pages && (has_text(text, "{{") || has_text(text, "{%")) {
-        true => crate::markdown::public_text::internal_blocks(text)
-            .ok()
-            .filter(|blocks| !blocks.is_empty())
-            .map(|blocks| crate::markdown::public_text::blank(text, &blocks)),
+        true => {
+            crate::markdown::public_text::internal_blocks(text).ok().filter(|blocks| !blocks.is_empty()).map(|blocks| {
+                masked = blocks.iter().map(|block| (block.start, text[block.clone()].to_string())).collect();
+                crate::markdown::public_text::mask(text, &blocks)
+            })
+        }
         false => None,
     };
     let templated = public_text.as_deref().unwrap_or(text);
@@ -471,6 +484,8 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         maps,
         problems,
         included_files: collected.included_files,
+        dropped: masked,
+        dropped_in_includes: collected.dropped_in_includes,
     })
 }
 

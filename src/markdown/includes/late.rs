@@ -16,22 +16,30 @@ use super::{Expander, Failure, Place};
 use crate::content::include_files::IncludeFiles;
 use crate::markdown::MarkdownInput;
 
-/// Reads the files a page's Liquid includes by variable names.
-#[derive(Clone, Copy)]
+/// Reads the files a page's Liquid includes by variable names, all of them within one
+/// budget: [`super::MAX_INCLUDES`] includes and [`super::MAX_READ`] bytes read for the
+/// page, as the includes of its text have.
 pub(crate) struct Late<'a> {
     input: &'a MarkdownInput<'a>,
     files: &'a dyn IncludeFiles,
+    /// The includes expanded and the bytes read so far, by every read.
+    spent: std::cell::Cell<(usize, usize)>,
 }
 
 /// The text of an included file, its own includes written in.
 #[derive(Debug, Default)]
 pub(crate) struct LateText {
+    /// The file's path from the handbook's folder.
+    pub file: String,
     /// The text, for the Liquid stage to evaluate where the tag is.
     pub text: String,
     /// The root-relative paths of every file read, for rebuilds when one changes.
     pub files: Vec<String>,
     /// What went wrong with the includes written in it, each with its place.
     pub problems: Vec<LateFailure>,
+    /// The internal blocks a public build left out of it and the files it includes, with
+    /// the folder their links resolve from.
+    pub dropped: Vec<(Option<String>, String)>,
 }
 
 /// Why an include wrote nothing, or what went wrong inside its file.
@@ -54,7 +62,7 @@ impl std::fmt::Debug for Late<'_> {
 
 impl<'a> Late<'a> {
     pub(crate) fn new(input: &'a MarkdownInput<'a>, files: &'a dyn IncludeFiles) -> Self {
-        Late { input, files }
+        Late { input, files, spent: std::cell::Cell::new((0, 0)) }
     }
 
     /// Reads `name` as `{% include_relative %}` (`relative`) or `{% include %}` with
@@ -63,10 +71,13 @@ impl<'a> Late<'a> {
     pub(crate) fn read(&self, relative: bool, name: &str, params: &[Param]) -> Result<LateText, LateFailure> {
         let mut expander = Expander::new(self.input, self.files, Arc::from(""));
         expander.stack.push(0);
+        (expander.includes, expander.read) = self.spent.get();
         let lookup = if relative { Lookup::PageRelative } else { Lookup::JekyllIncludes };
         let include =
             Include { path: name.to_string(), lookup, select: Select::All, form: Form::Raw, params: params.to_vec() };
-        match expander.include(&include, Place { source: 0, offset: 0 }, 1) {
+        let included = expander.include(&include, Place { source: 0, offset: 0 }, 1);
+        self.spent.set((expander.includes, expander.read));
+        match included {
             Ok(()) => {}
             Err(Failure::Missing(message)) => return Err(LateFailure::Missing(message)),
             Err(Failure::Problem(message)) => return Err(LateFailure::Problem(message)),
@@ -81,7 +92,11 @@ impl<'a> Late<'a> {
         problems.extend(out.missing.iter().map(|(place, m)| LateFailure::Missing(at(*place, m))));
         problems.extend(out.problems.iter().map(|(place, m)| LateFailure::Problem(at(*place, m))));
         problems.extend(out.internal_problems.iter().map(|(place, m)| LateFailure::InternalBlock(at(*place, m))));
-        let files = out.included_files().map(str::to_string).collect();
-        Ok(LateText { text: expander.out.text, files, problems })
+        let mut files: Vec<String> = out.included_files().map(str::to_string).collect();
+        files.sort();
+        files.dedup();
+        let file = out.sources.get(1).map_or_else(|| name.to_string(), |source| source.file.clone());
+        let dropped = std::mem::take(&mut expander.out.dropped);
+        Ok(LateText { file, text: expander.out.text, files, problems, dropped })
     }
 }
