@@ -329,6 +329,47 @@ fn an_include_named_by_a_variable_reads_the_file_the_name_has_where_the_tag_runs
     assert!(page_main(&site, "parts/a/").contains("<p>About <strong>Part A</strong>, again.</p>"));
 }
 
+/// What fails in a file an include names by a variable is said at the tag: a tag of it
+/// that fails (shown as written, the rest of the file rendered), and a file whose Liquid
+/// cannot be read at all (included as written).
+#[test]
+fn what_fails_in_a_file_included_by_a_variable_is_said_at_the_tag() {
+    let site = moving(
+        "include-variable-failures",
+        &[
+            ("_config.yml", "title: Old site\n"),
+            ("_includes/fails.html", "Before {{ 1 | divided_by: 0 }} after."),
+            ("_includes/open.html", "Open {% if page.x %} never closed."),
+            (
+                "content/a.md",
+                "# A\n\n{% assign f = 'fails.html' %}{% include {{ f }} %}\n\n{% include {{ 'open.html' }} %}\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[unsupported-syntax]: `{{ 1 | divided_by: 0 }}` in `_includes/fails.html` cannot be evaluated \
+             (divided by 0"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("); it is shown as a placeholder\n --> content/a.md:3:30\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning[unsupported-syntax]: the Liquid of `_includes/open.html` cannot be read (Unclosed block. \
+             {% endif %} tag expected.); it is included as written\n --> content/a.md:5:1\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let main = main_of(&site.read("public/a.html")).to_string();
+    assert!(main.contains("Before ") && main.contains(" after."), "{main}");
+    assert!(main.contains("Open ") && main.contains(" never closed."), "{main}");
+}
+
 /// Docusaurus renders a Markdown file imported into a page where the page names it:
 /// `@site/` is the site's folder, where `book.toml` stands beside `docusaurus.config.js`.
 #[test]

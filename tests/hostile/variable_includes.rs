@@ -187,3 +187,22 @@ fn files_only_internal_blocks_link_to_stay_out_of_a_templated_public_build() {
     assert!(site.exists("internal/net.png") && site.exists("internal/late.png"));
     assert!(site.read("internal/a.html").contains("late.png"));
 }
+
+/// A file named by a variable whose internal markers are written wrongly is not included
+/// in a public build: an `internal-block` error names the marker in the file.
+#[test]
+fn a_file_named_by_a_variable_with_broken_internal_markers_is_not_included() {
+    let site = Site::with_files(
+        "variable-include-markers",
+        &[
+            ("_config.yml", "title: X\n"),
+            ("_includes/bad.md", &format!("Text.\n\n<!-- internal -->\n{TOKEN}\n")),
+            ("content/a.md", "# A\n\n{% include {{ 'bad.md' }} %}\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[internal-block]: _includes/bad.md:3:1: "), "{}", run.stderr);
+    assert!(!run.stderr.contains("Hostile0Variable"), "{}", run.stderr);
+}

@@ -235,7 +235,7 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
 
 /// An error of Liquid on one line, without its `liquid: ` prefix, with what it names
 /// (`from: ... with: ...`), shortened.
-fn first_line(message: &str) -> String {
+pub(super) fn first_line(message: &str) -> String {
     let line: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let line = line.join(" ");
     let line = line.strip_prefix("liquid: ").unwrap_or(&line);

@@ -263,7 +263,11 @@ fn prepare(text: String, table: usize) -> Result<(Partial, Vec<Tag>), (String, S
     super::liquid_recover::start_parse();
     let elements = match liquid_core::parser::parse(&template, &super::liquid_runtime::LANGUAGE) {
         Ok(elements) => elements,
-        Err(error) => return Err((text, super::shorten(&error.to_string()))),
+        // Its reason, as a page's Liquid that cannot be read says it.
+        Err(error) => {
+            let (reason, _) = super::liquid_unreadable::locate(&error.to_string(), &template, &[]);
+            return Err((text, super::shorten(&reason)));
+        }
     };
     if super::liquid_recover::parsed() != numbered.len() {
         return Err((text, "its tags cannot be told apart".to_string()));
@@ -420,7 +424,7 @@ fn render_partial(read: &Read, runtime: &dyn Runtime, tag: usize) -> liquid_core
             "`{}` in `{}` cannot be evaluated ({}); it is shown as a placeholder",
             super::shorten(&text[range.clone()]),
             read.file,
-            super::shorten(error.to_string().trim_start_matches("liquid: ")),
+            super::evaluate::first_line(&error.to_string()),
         );
         state.say(tag, Problem::Unsupported, message);
     }
