@@ -51,6 +51,7 @@ pub mod pipeline;
 pub(crate) mod progress;
 pub(crate) mod render;
 pub mod search;
+pub(crate) mod secret;
 pub(crate) mod serve;
 pub(crate) mod site;
 pub(crate) mod site_path;

@@ -195,17 +195,19 @@ pub(super) fn resolve_checks(
 /// TLS client (`crate::health` says why).
 pub(crate) fn check_server_url(url: &str) -> Result<String, String> {
     let url = url.trim().trim_end_matches('/');
+    // Messages quote the URL without its credentials.
+    let shown = crate::secret::SecretUrl::new(url).to_string();
     if url.starts_with("https://") {
         return Err(format!(
-            "opsbook speaks plain HTTP to the Prometheus server, as the monitoring network reaches it; found {url:?}: give its http:// address, or a tunnel's (`kubectl port-forward`, `ssh -L`)"
+            "opsbook speaks plain HTTP to the Prometheus server, as the monitoring network reaches it; found {shown:?}: give its http:// address, or a tunnel's (`kubectl port-forward`, `ssh -L`)"
         ));
     }
     let rest = url
         .strip_prefix("http://")
-        .ok_or_else(|| format!("the Prometheus server must be an http:// URL, found {url:?}"))?;
+        .ok_or_else(|| format!("the Prometheus server must be an http:// URL, found {shown:?}"))?;
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) || url.contains(['?', '#']) {
-        return Err(format!("the Prometheus server must be a URL such as http://prometheus:9090, found {url:?}"));
+        return Err(format!("the Prometheus server must be a URL such as http://prometheus:9090, found {shown:?}"));
     }
     Ok(url.to_string())
 }

@@ -565,6 +565,21 @@ impl Config {
                 column,
                 format!("`[build] theme` must be a folder name under themes/, found {:?}", raw.build.theme),
             ));
+        } else if raw.build.theme != "default" && !root.join("themes").join(&raw.build.theme).is_dir() {
+            let (line, column) = locate_key(text, "theme");
+            problems.push(
+                Diagnostic::error(
+                    Rule::ConfigField,
+                    CONFIG_FILE,
+                    line,
+                    column,
+                    format!(
+                        "the theme `{}` does not exist: there is no folder themes/{}/",
+                        raw.build.theme, raw.build.theme
+                    ),
+                )
+                .with_help("name a folder under themes/, or \"default\" for the built-in theme"),
+            );
         }
         let mut kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
         let server = overrides.prometheus.as_deref();

@@ -75,8 +75,9 @@ pub(crate) struct StatusConfig {
     /// The components, in display order.
     pub(crate) components: Vec<Component>,
     /// The Prometheus API server the checks query (`OPSBOOK_PROMETHEUS_URL` wins over
-    /// `[status] prometheus`), without a trailing `/`.
-    pub(crate) prometheus: Option<String>,
+    /// `[status] prometheus`), without a trailing `/`; it may hold credentials, so it
+    /// never shows them.
+    pub(crate) prometheus: Option<crate::secret::SecretUrl>,
     /// The longest a build spends on the network for the checks, in seconds.
     pub(crate) timeout_seconds: u64,
     /// The Alertmanager label that names a component.
@@ -164,7 +165,7 @@ pub(super) fn resolve_status(
     let written = table.prometheus.as_ref().map(|url| (url.get_ref().as_str(), at(url)));
     let prometheus = match server.map(|url| (url, (0, 0))).or(written) {
         Some((url, (line, column))) => match check_server_url(url) {
-            Ok(url) => Some(url),
+            Ok(url) => Some(crate::secret::SecretUrl::new(url)),
             Err(message) => {
                 let message = if line == 0 {
                     format!("OPSBOOK_PROMETHEUS_URL: {message}")

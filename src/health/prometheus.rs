@@ -66,7 +66,7 @@ type Answer = Result<Vec<(i64, f64)>, Failure>;
 
 /// Queries every check of `status` against `server` at `now`, within `budget`.
 pub(crate) fn query_checks(
-    server: &str,
+    server: &crate::secret::SecretUrl,
     status: &StatusConfig,
     now: Timestamp,
     budget: Duration,
@@ -173,7 +173,7 @@ fn worse(check: &Check, old: Option<f64>, new: f64) -> f64 {
 /// or the range query at the end of each day of the window before today.
 fn request(
     agent: &ureq::Agent,
-    server: &str,
+    server: &crate::secret::SecretUrl,
     check: &Check,
     range: bool,
     now: Timestamp,
@@ -197,13 +197,17 @@ fn request(
     } else {
         ("query", vec![("query", check.query.clone()), ("time", now.seconds().to_string())])
     };
-    let url = format!("{server}/api/v1/{path}");
+    let url = format!("{}/api/v1/{path}", server.expose());
     let mut call = agent.get(&url);
     for (key, value) in &query {
         call = call.query(*key, value);
     }
-    let response =
-        call.config().timeout_global(Some(left)).build().call().map_err(|e| Failure::Server(describe(&e)))?;
+    let response = call
+        .config()
+        .timeout_global(Some(left))
+        .build()
+        .call()
+        .map_err(|e| Failure::Server(server.scrub(&describe(&e))))?;
     let status = response.status().as_u16();
     if (300..400).contains(&status) {
         let to = response.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("elsewhere");
@@ -215,7 +219,7 @@ fn request(
         .with_config()
         .limit(MAX_ANSWER)
         .read_to_string()
-        .map_err(|e| Failure::Server(format!("answered what cannot be read: {}", describe(&e))))?;
+        .map_err(|e| Failure::Server(format!("answered what cannot be read: {}", server.scrub(&describe(&e)))))?;
     let answer: Value = serde_json::from_str(&text)
         .map_err(|_| Failure::Server(format!("answered HTTP {status} with what is not the Prometheus API's JSON")))?;
     match answer.get("status").and_then(Value::as_str) {

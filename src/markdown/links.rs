@@ -123,12 +123,12 @@ pub(crate) struct HtmlAttribute {
     pub end: usize,
 }
 
-/// The attributes that hold links.
-pub(crate) const LINK_ATTRIBUTES: &[&str] = &["href", "src"];
+/// The attributes that hold links; each candidate of a `srcset` is a value of its own.
+pub(crate) const LINK_ATTRIBUTES: &[&str] = &["href", "src", "srcset"];
 /// The attributes that name a link target.
 pub(crate) const ID_ATTRIBUTES: &[&str] = &["id", "name"];
 /// Both, links first: what a scan of a template's HTML looks for in one pass.
-pub(crate) const LINK_AND_ID_ATTRIBUTES: &[&str] = &["href", "src", "id", "name"];
+pub(crate) const LINK_AND_ID_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "id", "name"];
 
 /// Finds the values of the attributes `names` (quoted with `"` or `'`, names without
 /// case) in a piece of HTML. It looks for each `=` and the name before it, so long texts
@@ -171,11 +171,39 @@ pub(crate) fn find_attributes_in(html: &str, names: &[&str], inside_tag: bool) -
         let Some(&quote) = bytes.get(quote_at).filter(|&&b| b == b'"' || b == b'\'') else { continue };
         let start = quote_at + 1;
         if let Some(len) = bytes[start..].iter().position(|&b| b == quote) {
-            found.push(HtmlAttribute { name: which, start, end: start + len });
+            if names[which].eq_ignore_ascii_case("srcset") {
+                push_srcset_candidates(bytes, start, start + len, which, &mut found);
+            } else {
+                found.push(HtmlAttribute { name: which, start, end: start + len });
+            }
             from = start + len + 1;
         }
     }
     found
+}
+
+/// The URL of each image candidate of a `srcset` value at `start..end` of `bytes`, as
+/// the HTML standard splits it: candidates separated by commas, each a URL (up to white
+/// space) and an optional descriptor (`2x`, `640w`).
+fn push_srcset_candidates(bytes: &[u8], start: usize, end: usize, name: usize, found: &mut Vec<HtmlAttribute>) {
+    let mut at = start;
+    while at < end {
+        while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b',') {
+            at += 1;
+        }
+        let url = at;
+        while at < end && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        // A comma that ends the URL separates candidates without a descriptor.
+        let url_end = if at > url && bytes[at - 1] == b',' { at - 1 } else { at };
+        if url_end > url {
+            found.push(HtmlAttribute { name, start: url, end: url_end });
+        }
+        while at < end && bytes[at] != b',' {
+            at += 1;
+        }
+    }
 }
 
 /// Whether raw HTML that starts inside a tag when `inside_tag` ends inside one: its
@@ -223,6 +251,9 @@ mod tests {
         let html = r#"<a class="x" href="a.md">x</a><img src='b.png' alt="src=c"><link data-href="no">"#;
         let values: Vec<_> = find_link_attributes(html).iter().map(|a| &html[a.start..a.end]).collect();
         assert_eq!(values, ["a.md", "b.png"]);
+        let html = r#"<img srcset="a.png, b.png 2x,c.png 640w , d,e.png" src="f.png"><source srcset='g.png'>"#;
+        let values: Vec<_> = find_link_attributes(html).iter().map(|a| &html[a.start..a.end]).collect();
+        assert_eq!(values, ["a.png", "b.png", "c.png", "d,e.png", "f.png", "g.png"]);
         let html = "<h2 id='x'>T</h2><a NAME = \"y\">Text = z</a>";
         let ids: Vec<_> = find_attributes(html, ID_ATTRIBUTES).iter().map(|a| &html[a.start..a.end]).collect();
         assert_eq!(ids, ["x", "y"]);

@@ -50,6 +50,19 @@ pub(crate) fn claim(config: &Config, force: bool) -> Result<Claim, Failure> {
         check_output_dir(&config.output_dir, &config.root, &folder).map_err(located)?;
     }
     let dir = check_output_dir(&config.output_dir, &config.root, &config.content_folder).map_err(located)?;
+    // A folder book.toml chose (or `public/`) is the handbook's own: reached through a
+    // symbolic link, it must still resolve inside the root, or a link committed in the
+    // handbook would let a pull request replace a folder elsewhere on the machine.
+    if config.output_choice != OutputChoice::CommandLine {
+        let root = super::output::resolve(&config.root).map_err(located)?;
+        if !dir.starts_with(&root) {
+            return Err(located(anyhow!(
+                "refusing to write the site to {}: a symbolic link on the way leads it out of the handbook's folder; \
+                 a folder named in book.toml (or `public/`) must resolve inside the handbook, and --out is the way to write elsewhere",
+                crate::fs::shown_path(&dir)
+            )));
+        }
+    }
     if dir.exists() && !dir.is_dir() {
         return Err(located(anyhow!("cannot write the site to {}: it is a file, not a folder", dir.display())));
     }
@@ -79,6 +92,51 @@ pub(crate) fn claim(config: &Config, force: bool) -> Result<Claim, Failure> {
         )));
     }
     Ok(Claim { dir, force, _lock: lock })
+}
+
+/// Checks the build cache's folder (`--cache-dir`, `OPSBOOK_CACHE_DIR`) as an output
+/// folder is checked: never the root, a source folder (the content folder, a mounted
+/// folder, `static/`, `templates/`, `themes/`, `.git/`) or the output folder, nor in or
+/// around one, as they resolve; else an internal build's cache would become a file of
+/// the handbook that the next public build publishes, or a build would remove it.
+pub(crate) fn check_cache_dir(config: &Config, cache: &Path, output: &Path) -> Result<(), Failure> {
+    let resolve = |path: &Path| super::output::resolve(path).map_err(Failure::Environment);
+    let cache = resolve(cache)?;
+    let refuse = |why: String| {
+        Failure::Environment(anyhow!(
+            "refusing to keep the build cache in {}: {why}; pass another --cache-dir (or OPSBOOK_CACHE_DIR) outside the handbook's sources",
+            crate::fs::shown_path(&cache)
+        ))
+    };
+    let root = resolve(&config.root)?;
+    if root.starts_with(&cache) {
+        return Err(refuse("it is or holds the handbook's root folder".into()));
+    }
+    let [statics, templates, themes] = crate::config::THEME_FOLDERS;
+    let sources = config.sources.folders();
+    let named = [config.content_folder.as_str(), statics, templates, themes, ".git"];
+    for name in named.into_iter().chain(sources.iter().map(String::as_str)) {
+        let source = resolve(&config.root.join(name))?;
+        if cache.starts_with(&source) || source.starts_with(&cache) {
+            return Err(refuse(format!(
+                "it is, holds or lies in the handbook's {name}/ folder, whose files a build reads and publishes"
+            )));
+        }
+    }
+    if cache.starts_with(output) || output.starts_with(&cache) {
+        return Err(refuse(format!(
+            "it is, holds or lies in the output folder {}, which a build replaces",
+            crate::fs::shown_path(output)
+        )));
+    }
+    // Any earlier build's output (known by its manifest) is published as it is.
+    for folder in cache.ancestors() {
+        let (parent, name) = parent_and_name(folder);
+        if folder.parent().is_some() && parent.join(crate::content::confine::manifest_file_name(&name)).exists() {
+            return Err(refuse(format!("it lies in {}, an opsbook build's output", crate::fs::shown_path(folder))));
+        }
+    }
+    Ok(())
 }
 
 /// The folder holding `dir` and `dir`'s name (`public` for a root without one).

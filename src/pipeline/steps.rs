@@ -74,6 +74,9 @@ pub(crate) fn prepare(
         Purpose::Stream => Some(super::claim::claim(&config, overrides.force)?),
         Purpose::Build | Purpose::Check => None,
     };
+    if let (Some(claim), Some(dir)) = (&claim, &overrides.cache_dir) {
+        super::claim::check_cache_dir(&config, dir, &claim.dir)?;
+    }
     let cache = claim.as_ref().and_then(|claim| open_cache(claim, overrides));
     if cache.is_some() {
         timer.lap("cache");

@@ -124,6 +124,20 @@ pub(super) fn report_once(problems: impl IntoIterator<Item = Diagnostic>, diagno
     }
 }
 
+/// The warning of a theme or `static/` file left out because it is a symbolic link to a
+/// content file that this build withholds (`real`, as messages name it).
+fn withheld_static(shown: &str, real: &str) -> Diagnostic {
+    Diagnostic::error(
+        crate::diagnostic::Rule::LinkToInternal,
+        shown,
+        0,
+        0,
+        format!("this file is not published: it is a symbolic link to {real}, which this build leaves out"),
+    )
+    .with_severity(crate::diagnostic::Severity::Warning)
+    .with_help("publish the file from the content tree, or keep the link out of the theme")
+}
+
 /// Static files (site > theme > built-in), the highlighting stylesheets and the assets
 /// of `content/`. A source file that cannot be read is an `unreadable-file` error at the
 /// file, added to `diagnostics`; only a failure to write stops the build at once.
@@ -135,7 +149,17 @@ pub(crate) fn write_files(
     tabs: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
+    let confinement = crate::content::confine::Confinement::of_handbook(&site.config);
+    let internal_only = crate::site::audience::files_used_only_internally(site);
     for (path, origin) in &theme.statics {
+        if let (crate::render::Origin::File { path: from, shown }, Some(confinement)) = (origin, &confinement)
+            && let Some(real) = confinement.content_path_of_file(from)
+            && (site.withholds_content_file(&real)
+                || site.assets.iter().any(|asset| asset.source == real && internal_only.contains(&asset.url)))
+        {
+            diagnostics.push(withheld_static(shown, &site.config.locate(&real).1));
+            continue;
+        }
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
             || (path == "status.css" || path == "status-days.js") && site.config.status.is_none()
             || path == "tabs.js" && !tabs
@@ -184,7 +208,6 @@ pub(crate) fn write_files(
             output.write(name, css.as_bytes())?;
         }
     }
-    let internal_only = crate::site::audience::files_used_only_internally(site);
     let problems: Vec<Option<Diagnostic>> = site
         .assets
         .par_iter()

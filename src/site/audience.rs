@@ -52,6 +52,11 @@ pub(super) struct Exclusions {
     /// The symbolic links the walk followed into the content tree: each link's content
     /// path -> the content path of its real place.
     links: HashMap<String, String>,
+    /// The folders of the languages other than the default (`de`): a page or folder
+    /// under one is a translation, as internal as its original.
+    other_languages: Vec<String>,
+    /// The content paths of the pages whose own front matter says `visibility: internal`.
+    internal_pages: HashSet<String>,
 }
 
 impl Exclusions {
@@ -128,6 +133,13 @@ impl Exclusions {
             })
             .map(|(dir, _, own)| (dir, own))
             .collect();
+        let other_languages =
+            if config.languages.is_multilingual() { config.languages.list[1..].to_vec() } else { Vec::new() };
+        let internal_pages = loaded
+            .iter()
+            .filter(|p| !other_languages.is_empty() && visibility(p) == Some(Visibility::Internal))
+            .map(|p| p.path.clone())
+            .collect();
         Exclusions {
             drafts,
             public: config.audience == Audience::Public,
@@ -136,7 +148,25 @@ impl Exclusions {
             unrendered_dirs,
             hugo,
             links,
+            other_languages,
+            internal_pages,
         }
+    }
+
+    /// The content path of the original of a translation (`de/runbooks/db.md` ->
+    /// `runbooks/db.md`, `de/runbooks/` -> `runbooks/`); `None` for a path of the default
+    /// language.
+    fn original<'p>(&self, path: &'p str) -> Option<&'p str> {
+        self.other_languages.iter().find_map(|code| {
+            let rest = path.strip_prefix(code.as_str())?;
+            if rest.is_empty() { Some(rest) } else { rest.strip_prefix('/') }
+        })
+    }
+
+    /// Whether the content path `path` (a page, or a folder ending in `/`) is in an
+    /// internal section, really or through a link.
+    fn in_internal_dir(&self, path: &str) -> bool {
+        under(&self.internal_dirs, path) || self.linked_into_internal(path)
     }
 
     /// The content path of the real place of `path` when it is reached through one of
@@ -195,7 +225,7 @@ impl Exclusions {
     /// Why the folder `dir` (and all it holds) is left out, if it is.
     pub(super) fn dir(&self, dir: &str) -> Option<LeftOut> {
         let path = format!("{dir}/");
-        if self.public && (under(&self.internal_dirs, &path) || self.linked_into_internal(&path)) {
+        if self.public && self.is_internal_dir(dir) {
             Some(LeftOut::Internal)
         } else if under(&self.draft_dirs, &path) {
             Some(LeftOut::Draft)
@@ -207,18 +237,22 @@ impl Exclusions {
     }
 
     /// Whether a page is internal: its own `visibility`, or its section's, or that of
-    /// the section its real place is in.
+    /// the section its real place is in; a translation is also internal when its
+    /// original is, by the original's own front matter or its section, whatever the
+    /// translation says: a translation never reaches a wider audience than its original.
     pub(super) fn is_internal(&self, page: &SourcePage) -> bool {
         visibility(page) == Some(Visibility::Internal)
-            || under(&self.internal_dirs, &page.path)
-            || self.linked_into_internal(&page.path)
+            || self.in_internal_dir(&page.path)
+            || self
+                .original(&page.path)
+                .is_some_and(|original| self.internal_pages.contains(original) || self.in_internal_dir(original))
     }
 
-    /// Whether the folder `dir` is in an internal section (really: not only through a
-    /// link).
+    /// Whether the folder `dir` is in an internal section (really, or through a link),
+    /// or is the translation of a folder that is.
     pub(super) fn is_internal_dir(&self, dir: &str) -> bool {
         let path = format!("{dir}/");
-        under(&self.internal_dirs, &path) || self.linked_into_internal(&path)
+        self.in_internal_dir(&path) || self.original(&path).is_some_and(|original| self.in_internal_dir(original))
     }
 
     /// In a public build, the folders whose pages (in them or below) are all internal,
@@ -244,14 +278,19 @@ impl Exclusions {
         internal
     }
 
-    /// The internal sections' folders, and the linked folders whose real place is in
-    /// one, when the build is public.
+    /// The internal sections' folders, their translations' folders, and the linked
+    /// folders whose real place is in one, when the build is public.
     pub(super) fn left_out_dirs(&self) -> HashSet<String> {
         if !self.public {
             return HashSet::new();
         }
         let linked = self.links.iter().filter(|(link, _)| self.linked_into_internal(&format!("{link}/")));
-        self.internal_dirs.iter().cloned().chain(linked.map(|(link, _)| link.clone())).collect()
+        let translated = self.internal_dirs.iter().flat_map(|dir| {
+            self.other_languages
+                .iter()
+                .map(move |code| if dir.is_empty() { code.clone() } else { format!("{code}/{dir}") })
+        });
+        self.internal_dirs.iter().cloned().chain(translated).chain(linked.map(|(link, _)| link.clone())).collect()
     }
 
     /// Warnings for pages that say `visibility: public` inside an internal section,

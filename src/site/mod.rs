@@ -646,6 +646,16 @@ impl Site {
             .count()
     }
 
+    /// Whether the file at content path `path` is withheld from this build: left out
+    /// itself (a page or file of an internal section, a draft), or in a folder left out.
+    /// A file of the theme or of `static/` whose real place is such a file is withheld
+    /// too, so a symbolic link cannot publish what the content tree does not.
+    pub(crate) fn withholds_content_file(&self, path: &str) -> bool {
+        self.index.left_out.contains_key(path)
+            || audience::dir_and_parents(path.rsplit_once('/').map_or("", |(dir, _)| dir))
+                .any(|dir| self.index.left_out_dirs.contains(dir))
+    }
+
     /// Whether `path` (relative to `content/`) is a page or a folder of the site.
     pub fn knows_path(&self, path: &str) -> bool {
         let folder = format!("{}/", path.trim_end_matches('/'));

@@ -1,0 +1,128 @@
+//! Hostile inputs: doors around the audience filter. A translation (`db.de.md` beside the
+//! page, or `de/db.md` in the language's folder) is as internal as its original, by the
+//! original's front matter or its section's, whatever the translation's own front matter
+//! says; so are the translated updates of an internal incident, and the files of a
+//! translated internal section. A file of `static/` or of a theme that is a symbolic
+//! link to a withheld content file is withheld too, and an image that only an internal
+//! page's `srcset` names is not published.
+
+use crate::util::{Site, inflated};
+
+const BOOK: &str = "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"de\"]\n\n[status]\ncomponents = [{ id = \"db\", name = \"Database\" }]\n";
+
+/// The files of `site`'s `dir` holding `word`, in their bytes, their path, or (for the
+/// search index's compressed files) their inflated bytes.
+fn holding(site: &Site, dir: &str, word: &str) -> Vec<String> {
+    site.files_under(dir)
+        .into_iter()
+        .filter(|file| {
+            let bytes = site.read_bytes(&format!("{dir}/{file}"));
+            let text = inflated(bytes.clone()).unwrap_or(bytes);
+            file.contains(word) || text.windows(word.len()).any(|w| w == word.as_bytes())
+        })
+        .collect()
+}
+
+#[test]
+fn a_translation_of_an_internal_page_or_section_or_incident_is_internal() {
+    let site = Site::with_files(
+        "hostile-translations",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\nHome.\n"),
+            ("content/db.md", "---\ntitle: DB\nvisibility: internal\n---\nleakena original.\n"),
+            ("content/db.de.md", "---\ntitle: DB de\n---\nleakdea beside.\n"),
+            ("content/cache.md", "---\ntitle: Cache\nvisibility: internal\n---\nleakenb original.\n"),
+            ("content/de/cache.md", "---\ntitle: Cache de\nvisibility: public\n---\nleakdeb folder.\n"),
+            ("content/vault/_index.md", "---\ntitle: Vault\nvisibility: internal\n---\nleakenc section.\n"),
+            ("content/vault/keys.md", "---\ntitle: Keys\n---\nleakend keys.\n"),
+            ("content/vault/keys.de.md", "---\ntitle: Schlüssel\n---\nleakdec ![plan](plan.png)\n"),
+            ("content/vault/plan.png", "leakdefile"),
+            ("content/de/vault/plan.png", "leakdefile2"),
+            (
+                "content/status/leak.md",
+                "---\ntitle: Leak incident\nkind: incident\nvisibility: internal\nstatus: investigating\n\
+                 started_at: 2026-11-10T08:00:00Z\ncomponents:\n  db: major_outage\nupdates:\n  - at: 2026-11-10T08:05:00Z\n    \
+                 text: leakenupdate.\n---\nInternal.\n",
+            ),
+            (
+                "content/status/leak.de.md",
+                "---\ntitle: Leck\nupdates:\n  - at: 2026-11-10T08:05:00Z\n    text: leakdeupdate.\n---\nIntern.\n",
+            ),
+        ],
+    );
+    site.write("book.toml", BOOK);
+    let run = site.run_at_epoch("1794744000", &["build"]);
+    run.expect_code(0);
+    for word in [
+        "leakena",
+        "leakdea",
+        "leakenb",
+        "leakdeb",
+        "leakenc",
+        "leakend",
+        "leakdec",
+        "leakdefile",
+        "leakenupdate",
+        "leakdeupdate",
+    ] {
+        assert_eq!(holding(&site, "public", word), Vec::<String>::new(), "{word} in the public build");
+    }
+    assert!(site.exists("public/de/index.html"), "the public translation of the home page is built");
+    let run = site.run_at_epoch("1794744000", &["build", "--audience", "internal", "--out", "internal"]);
+    run.expect_code(0);
+    for word in ["leakdea", "leakdeb", "leakdec", "leakdeupdate"] {
+        assert!(!holding(&site, "internal", word).is_empty(), "{word} in the internal build");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_static_or_theme_link_to_an_internal_file_and_an_internal_srcset_image_are_withheld() {
+    let site = Site::with_files(
+        "hostile-static-links",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\nHome.\n"),
+            ("content/ops/_index.md", "---\ntitle: Ops\nvisibility: internal\n---\nOps.\n"),
+            ("content/ops/key.txt", "leakstatic1"),
+            ("content/ops/theme-key.txt", "leakstatic2"),
+            ("content/a/pub.md", "---\ntitle: Pub\n---\n<img src=\"shared.png\" srcset=\"shared2.png 2x\">\n"),
+            (
+                "content/a/int.md",
+                "---\ntitle: Int\nvisibility: internal\n---\n<img src=\"x.png\" srcset=\"leaksrc1.png 1x, leaksrc2.png 2x\">\n\n\
+                 <picture><source srcset=\"shared2.png\"></picture>\n",
+            ),
+            ("content/a/x.png", "leaksrcx"),
+            ("content/a/leaksrc1.png", "leaksrcimage1"),
+            ("content/a/leaksrc2.png", "leaksrcimage2"),
+            ("content/a/shared.png", "sharedimage"),
+            ("content/a/shared2.png", "sharedimage2"),
+            ("themes/t/templates/.keep", ""),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"T\"\n[build]\ntheme = \"t\"\n");
+    std::fs::create_dir_all(site.root.join("static")).expect("static/");
+    std::fs::create_dir_all(site.root.join("themes/t/static")).expect("themes/t/static/");
+    std::os::unix::fs::symlink("../content/ops/key.txt", site.root.join("static/key.txt")).expect("a link");
+    std::os::unix::fs::symlink("../../../content/ops/theme-key.txt", site.root.join("themes/t/static/k.txt"))
+        .expect("a link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "warning[link-to-internal]: this file is not published: it is a symbolic link to content/ops/key.txt"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> static/key.txt"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> themes/t/static/k.txt"), "{}", run.stderr);
+    for word in ["leakstatic1", "leakstatic2", "leaksrc1", "leaksrc2", "leaksrcx"] {
+        assert_eq!(holding(&site, "public", word), Vec::<String>::new(), "{word} in the public build");
+    }
+    assert!(
+        site.exists("public/a/shared.png") && site.exists("public/a/shared2.png"),
+        "what a public page shows is published"
+    );
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(site.exists("internal/key.txt") && site.exists("internal/a/leaksrc2.png"));
+}
