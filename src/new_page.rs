@@ -90,7 +90,7 @@ pub(crate) fn create_page(
         return Err(Failure::Content(problems));
     };
     let (section, section_has_default) = section_for(&config, kind);
-    let file_name = format!("{}.md", slugify(title));
+    let file_name = format!("{}.md", file_stem(title));
     let relative = if section.is_empty() { file_name } else { format!("{section}/{file_name}") };
     let path = content_dir.join(&relative);
     // Anything at the path, a link to nothing included, is never written through.
@@ -103,6 +103,23 @@ pub(crate) fn create_page(
     write_confined(&config.root, &path, text.as_bytes())
         .with_context(|| format!("cannot create {prefix}{relative}"))?;
     Ok(NewPage { file: format!("{prefix}{relative}") })
+}
+
+/// The longest file name stem a new page gets, in bytes: a long title makes a name
+/// every file system takes (255 bytes), cut at a word.
+const MAX_STEM: usize = 80;
+
+/// The stem of a new page's file name: the slug of `title`, cut after at most
+/// [`MAX_STEM`] bytes at the last whole word.
+fn file_stem(title: &str) -> String {
+    let slug = slugify(title);
+    if slug.len() <= MAX_STEM {
+        return slug;
+    }
+    let cut = crate::char_boundary::floor_char_boundary(&slug, MAX_STEM);
+    let kept = &slug[..cut];
+    let at_word = kept.rfind('-').filter(|&dash| dash > 0).map_or(kept, |dash| &kept[..dash]);
+    at_word.to_string()
 }
 
 /// Writes a new file at `path`, under the handbook at `root`: its folder, made if need
@@ -259,6 +276,15 @@ fn yaml_node(node: &Node) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cuts_a_long_title_at_a_word() {
+        let stem = file_stem(&"Very long title ".repeat(30));
+        assert!(stem.len() <= MAX_STEM && stem.ends_with("title"), "{stem}");
+        assert_eq!(file_stem("DB failover"), "db-failover");
+        let stem = file_stem(&"ä".repeat(200));
+        assert!(stem.len() <= MAX_STEM && !stem.is_empty(), "{stem}");
+    }
 
     #[test]
     fn quotes_only_what_needs_it() {

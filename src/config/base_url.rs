@@ -32,12 +32,31 @@ impl BaseUrl {
     /// Parses `https://host/path/`, `https://host` or a bare `/path/`.
     pub fn parse(text: &str) -> Result<BaseUrl, String> {
         let text = text.trim();
+        // Written raw into every `href` and `src`: only what a URL may hold, and no `//`
+        // or `/\` start, which a browser reads as another host.
+        if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace() || "\"'<>\\^`{|}".contains(*c)) {
+            return Err(format!(
+                "`base-url` must be a URL without spaces, control characters or {{}}|\\^`<>\"', found {c:?} in {:?}",
+                text.escape_debug().to_string()
+            ));
+        }
+        if text.starts_with("//") {
+            return Err(format!(
+                "`base-url` {text:?} starts with `//`, which a browser reads as another host: write https://HOST/PATH for a host, or /PATH/ for a path"
+            ));
+        }
         let (origin, path) = if let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))
         {
             let scheme_len = text.len() - rest.len();
             let host_end = rest.find('/').unwrap_or(rest.len());
             if host_end == 0 {
                 return Err(format!("`base-url` {text:?} has no host"));
+            }
+            let host = &rest[..host_end];
+            if !host.chars().all(|c| c.is_alphanumeric() || "-.:[]".contains(c)) {
+                return Err(format!(
+                    "`base-url` {text:?} has a host that is no host name (no user, query or fragment before the path)"
+                ));
             }
             (text[..scheme_len + host_end].to_string(), &rest[host_end..])
         } else if text.starts_with('/') {
@@ -144,6 +163,31 @@ mod tests {
         assert_eq!(BaseUrl::parse("https://x.org").unwrap().absolute("").as_deref(), Some("https://x.org/"));
         assert!(BaseUrl::parse("x.org").is_err());
         assert!(BaseUrl::parse("https:///x").is_err());
+    }
+
+    #[test]
+    fn refuses_what_a_browser_reads_as_another_host_or_that_breaks_an_attribute() {
+        for bad in [
+            "//evil.example/",
+            "///evil.example/",
+            "/\\evil.example/",
+            "https://user@evil.example/",
+            "https://a.example?x=/",
+            "/docs\u{0}/",
+            "/docs\n/",
+            "/do\u{1b}cs/",
+            "/docs\"onmouseover=x/",
+            "/docs'/",
+            "/<script>/",
+            "/docs /",
+        ] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad:?} was taken");
+        }
+        for good in
+            ["/", "/docs/", "https://ops.example.org:8443/hb/", "http://[::1]:3000/", "/h%C3%A4ndbuch/", "/a,b;c=d@e/"]
+        {
+            assert!(BaseUrl::parse(good).is_ok(), "{good:?} was refused");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! `[book] src`, else `content`. Resolved once with the rest of `book.toml`; every
 //! reader of the pages takes it from `Config::content_dir` and `Config::content_prefix`.
 
-use super::sources::{FolderProblem, relative_folder};
+use super::sources::relative_folder;
 use super::{BuildTable, CONFIG_FILE, locate_key};
 use crate::diagnostic::{Diagnostic, Rule};
 
@@ -27,11 +27,7 @@ pub(super) fn resolve_content_dir(
     };
     let why = match relative_folder(written) {
         Ok(normal) => return normal,
-        Err(FolderProblem::Root) => "it must name a folder inside the handbook, not the root itself",
-        Err(FolderProblem::Absolute) => "it must be relative to the handbook's root, not absolute",
-        Err(FolderProblem::Escapes) => "it must stay inside the handbook's root (no `..`)",
-        Err(FolderProblem::NotPlain) => "it must be a plain folder path, without empty, `.` or hidden segments",
-        Err(FolderProblem::Control) => "it must not hold control characters",
+        Err(problem) => super::output_dir::why_not_inside(problem),
     };
     let (line, column) = locate_key(text, key);
     problems.push(

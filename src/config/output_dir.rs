@@ -67,6 +67,7 @@ pub(super) fn why_not_inside(problem: FolderProblem) -> &'static str {
         FolderProblem::Escapes => "it must stay inside the handbook's root (no `..`)",
         FolderProblem::NotPlain => "it must be a plain folder path, without empty, `.` or hidden segments",
         FolderProblem::Control => "it must not hold control characters",
+        FolderProblem::TooLong => "each of its folder names must be at most 200 bytes long",
     }
 }
 

@@ -289,6 +289,7 @@ fn normal_folder(written: &str) -> Result<String, &'static str> {
         FolderProblem::Escapes => "it must not contain `..`: it would escape its folder",
         FolderProblem::NotPlain => "it must be a plain folder path, without empty, `.` or hidden segments",
         FolderProblem::Control => "it must not hold control characters",
+        FolderProblem::TooLong => "each of its folder names must be at most 200 bytes long",
     })
 }
 
@@ -304,7 +305,14 @@ pub(super) enum FolderProblem {
     NotPlain,
     /// A control character.
     Control,
+    /// A segment longer than [`MAX_FOLDER_NAME`] bytes: no file system takes it with
+    /// the names a build adds beside it (`.NAME.opsbook-manifest`).
+    TooLong,
 }
+
+/// The longest folder name a folder path of `book.toml` may have, in bytes: 255, the
+/// limit of common file systems, less what the names beside an output add.
+pub(super) const MAX_FOLDER_NAME: usize = 200;
 
 /// `written`, a relative folder path, normalised (`./a/b/` -> `a/b`); `[[sources]]` and
 /// `[build] content-dir` say what is wrong in their own words.
@@ -321,6 +329,8 @@ pub(super) fn relative_folder(written: &str) -> Result<String, FolderProblem> {
         Err(FolderProblem::NotPlain)
     } else if normal.chars().any(char::is_control) {
         Err(FolderProblem::Control)
+    } else if normal.split('/').any(|segment| segment.len() > MAX_FOLDER_NAME) {
+        Err(FolderProblem::TooLong)
     } else {
         Ok(normal.to_string())
     }

@@ -45,6 +45,8 @@
 //!   `import` line there is code and a `<Component>` is a component
 //!   ([`crate::markdown`]'s MDX dialect); every other tool reads only `.mdx` as MDX.
 
+use std::path::Path;
+
 use crate::config::Config;
 use crate::content::node::{Located, Node};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -198,6 +200,16 @@ const JEKYLL_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
 const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
 pub(crate) const DOCUSAURUS_CONFIGS: [&str; 4] =
     ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
+
+/// Whether `root` holds the configuration file of a tool other than Docusaurus, which
+/// says what the handbook is more surely than a `_category_.json` among its pages.
+pub(crate) fn has_other_tools_configuration(root: &Path) -> bool {
+    let is_file = |name: &str| root.join(name).is_file();
+    HUGO_FILES.iter().chain(&JEKYLL_FILES).chain(&MKDOCS_FILES).any(|n| is_file(n))
+        || super::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n))
+        || ["config.rb", "config/tech-docs.yml", ".gitbook.yaml"].iter().any(|n| is_file(n))
+        || root.join("config/_default").is_dir()
+}
 
 /// The tool of the handbook `config` describes (see the module documentation), from its
 /// `book.toml` and the names beside it and in its content folder.

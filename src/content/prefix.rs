@@ -77,9 +77,12 @@ pub(crate) fn strips_prefixes(setting: NumberPrefixes, root: &Path, files: &Cont
 }
 
 /// Whether the handbook looks like a Docusaurus site.
+/// Its configuration or sidebars decide; a `_category_.json` only where no other tool's
+/// configuration file says the handbook is that tool's (one stray category file in a
+/// Jekyll site does not make it Docusaurus).
 pub(crate) fn is_docusaurus_site(root: &Path, files: &ContentFiles) -> bool {
-    !files.categories.is_empty()
-        || DOCUSAURUS_FILES.iter().any(|name| root.join(name).is_file() || files.assets.iter().any(|a| a == name))
+    DOCUSAURUS_FILES.iter().any(|name| root.join(name).is_file() || files.assets.iter().any(|a| a == name))
+        || (!files.categories.is_empty() && !super::old_tool::has_other_tools_configuration(root))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod audience;
 mod audience_doors;
 mod cache;
 mod cjk;
+mod config_values;
 mod costs;
 mod formats;
 mod images;
