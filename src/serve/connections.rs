@@ -8,7 +8,10 @@
 //!    (idle: waiting for a request, or still receiving one's headers). Connections
 //!    answering a request, the pages' event streams among them, are never closed so;
 //!    when all are busy, new ones wait in the kernel's backlog.
-//! 3. A request's line and headers must arrive within [`HEADER_TIMEOUT`] of the
+//! 3. At most [`MAX_STREAMS`] of them answer pages' event streams: when one more
+//!    opens, the connection of the oldest stream is closed (its page reconnects when it
+//!    is shown again), so open tabs can never take every connection from the pages.
+//! 4. A request's line and headers must arrive within [`HEADER_TIMEOUT`] of the
 //!    connection opening or of the previous answer on it: the same clock closes a
 //!    half-sent request and a kept-alive connection left idle. It does not run while an
 //!    answer is sent, so an event stream stays open as long as its page.
@@ -36,6 +39,10 @@ use tokio::sync::{Notify, Semaphore, watch};
 
 /// The most connections open at once.
 pub(crate) const MAX_CONNECTIONS: usize = 64;
+
+/// The most connections answering event streams at once: half of them, the other half
+/// left to the pages, stylesheets and scripts.
+pub(crate) const MAX_STREAMS: usize = MAX_CONNECTIONS / 2;
 
 /// How long a connection may take to send a request's line and headers, counted from
 /// its opening or from the previous answer.
@@ -78,7 +85,7 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, mut stop: watch
         };
         let _ = stream.set_nodelay(true);
         let connection = open.add();
-        let service = tracked_service(router.clone(), Arc::clone(&connection));
+        let service = tracked_service(router.clone(), Arc::clone(&connection), Arc::clone(&open));
         let served = builder.serve_connection(TokioIo::new(stream), service);
         let open = Arc::clone(&open);
         tokio::spawn(async move {
@@ -111,6 +118,7 @@ fn is_connection_error(error: &std::io::Error) -> bool {
 fn tracked_service(
     router: Router,
     connection: Arc<Connection>,
+    open: Arc<Open>,
 ) -> impl hyper::service::Service<
     Request<Incoming>,
     Response = Response<Tracked>,
@@ -120,6 +128,10 @@ fn tracked_service(
     let service = TowerToHyperService::new(router);
     hyper::service::service_fn(move |request: Request<Incoming>| {
         let busy = Busy::start(Arc::clone(&connection));
+        if request.uri().path() == super::live::EVENTS_PATH {
+            *connection.streaming_since.lock().unwrap_or_else(PoisonError::into_inner) = Some(Instant::now());
+            open.close_oldest_streams();
+        }
         let answer = service.call(request);
         async move {
             let response = answer.await?;
@@ -142,6 +154,8 @@ struct Connection {
     busy: AtomicUsize,
     /// When it last became idle.
     idle_since: Mutex<Instant>,
+    /// When it started answering an event stream, if it is answering one.
+    streaming_since: Mutex<Option<Instant>>,
     /// Closes it.
     close: Notify,
 }
@@ -153,6 +167,7 @@ impl Open {
             id,
             busy: AtomicUsize::new(0),
             idle_since: Mutex::new(Instant::now()),
+            streaming_since: Mutex::new(None),
             close: Notify::new(),
         });
         self.lock().insert(id, Arc::clone(&connection));
@@ -176,6 +191,24 @@ impl Open {
         }
     }
 
+    /// Closes the connections of the oldest event streams while more than
+    /// [`MAX_STREAMS`] are open.
+    fn close_oldest_streams(&self) {
+        let mut connections = self.lock();
+        let since = |c: &Connection| *c.streaming_since.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut streams: Vec<(Instant, u64)> =
+            connections.values().filter_map(|c| since(c).map(|at| (at, c.id))).collect();
+        if streams.len() <= MAX_STREAMS {
+            return;
+        }
+        streams.sort_unstable();
+        for (_, id) in &streams[..streams.len() - MAX_STREAMS] {
+            if let Some(connection) = connections.remove(id) {
+                connection.close.notify_one();
+            }
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Connection>>> {
         self.connections.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -193,6 +226,7 @@ impl Busy {
 
 impl Drop for Busy {
     fn drop(&mut self) {
+        *self.0.streaming_since.lock().unwrap_or_else(PoisonError::into_inner) = None;
         *self.0.idle_since.lock().unwrap_or_else(PoisonError::into_inner) = Instant::now();
         self.0.busy.fetch_sub(1, Ordering::AcqRel);
     }
@@ -243,5 +277,21 @@ mod tests {
         drop(busy);
         open.close_idlest();
         assert!(open.lock().is_empty());
+    }
+
+    #[test]
+    fn the_oldest_event_streams_are_closed_past_the_limit() {
+        let open = Open::default();
+        let streams: Vec<Arc<Connection>> = (0..MAX_STREAMS + 2).map(|_| open.add()).collect();
+        let page = open.add();
+        let started = Instant::now();
+        for (n, stream) in streams.iter().enumerate() {
+            *stream.streaming_since.lock().expect("lock") = Some(started + Duration::from_millis(n as u64));
+        }
+        open.close_oldest_streams();
+        let left = open.lock();
+        assert!(!left.contains_key(&streams[0].id) && !left.contains_key(&streams[1].id));
+        assert!(streams[2..].iter().all(|s| left.contains_key(&s.id)));
+        assert!(left.contains_key(&page.id), "a connection answering no stream stays");
     }
 }

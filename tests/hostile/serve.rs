@@ -1,6 +1,7 @@
 //! Hostile inputs: serve. Clients that connect and say nothing, or half a request, by
 //! the hundred; files that change or vanish while the build is broken; a page missing
-//! for a moment while an editor saves it. (Issue 13, items 16 and 17.)
+//! for a moment while an editor saves it; more open pages than the server has
+//! connections. (Issue 13, items 16 and 17.)
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -145,4 +146,22 @@ fn a_page_that_cannot_be_read_is_tried_again_without_another_change() {
     assert!(server.stderr().contains("content/runbooks/disk.md"), "{}", server.stderr());
     site.write("elsewhere/disk.md", PAGE.replace("Free some space.", "Found again."));
     server.wait_for("the page read again", |s| s.get("/runbooks/disk/").1.contains("Found again."));
+}
+
+/// 64 open pages held every connection with their event streams, so the next page
+/// waited for ever; past 32 streams the oldest is closed, and pages are answered.
+#[test]
+fn sixty_four_open_event_streams_leave_connections_for_the_pages() {
+    let site = handbook("serve-streams");
+    let server = Server::start_with(&site, &[], &[], None);
+    let mut streams: Vec<TcpStream> = (0..64).map(|_| open_events(&server, "/runbooks/disk/")).collect();
+    let started = Instant::now();
+    let (status, page) = server.get("/runbooks/disk/");
+    assert_eq!(status, 200, "{page}");
+    assert!(started.elapsed() < Duration::from_secs(3), "answered in {:?}", started.elapsed());
+    // The oldest streams were closed; the newest still hears of a save.
+    read_until_closed(&mut streams[0], Duration::from_secs(5));
+    save(&site, "content/runbooks/disk.md", &PAGE.replace("Free some space.", "Free more space."));
+    let newest = streams.last_mut().expect("a stream");
+    read_until(newest, "event: reload", Duration::from_secs(10));
 }
