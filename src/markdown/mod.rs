@@ -37,6 +37,7 @@ mod palette;
 pub(crate) mod public_text;
 pub(crate) mod references;
 pub(crate) mod templating;
+pub(crate) mod tera_budget;
 mod token_style;
 pub(crate) mod words;
 

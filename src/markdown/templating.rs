@@ -176,6 +176,7 @@ impl SiteContext {
         context.insert("page", page);
         let mut out = Bounded::new(MAX_OUTPUT);
         let shown = self.shown.get(name).map_or(name, String::as_str);
+        super::tera_budget::start();
         match self.tera.render_to(name, &context, &mut out) {
             Ok(()) => String::from_utf8(out.bytes).map_err(|_| format!("the template `{shown}` wrote no text")),
             Err(_) if out.full => {
@@ -193,6 +194,7 @@ fn new_tera() -> tera::Tera {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".htm"]);
     tera.set_escape_fn(crate::html::write_escaped);
+    super::tera_budget::register(&mut tera);
     tera.register_filter("slugify", |value: &str, _: tera::Kwargs, _: &tera::State| crate::slug::slugify(value));
     tera.register_filter("urlencode", |value: &str, _: tera::Kwargs, _: &tera::State| {
         crate::percent::percent_encode(value, &crate::percent::UNRESERVED_AND_SLASH)

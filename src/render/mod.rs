@@ -3,7 +3,8 @@
 //! chosen for each page (front matter `template`, else `index.html` for the home page,
 //! `section.html` for sections, the template of its row of
 //! [`crate::site::generated::GENERATED_PAGES`] for the pages opsbook generates, and
-//! `page.html` for the rest).
+//! `page.html` for the rest). Each render has a budget of loop items
+//! ([`crate::markdown::tera_budget`]).
 
 mod alert_page;
 mod fingerprint;
@@ -118,6 +119,7 @@ impl Renderer {
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(crate::html::write_escaped);
         register_filters(&mut tera);
+        crate::markdown::tera_budget::register(&mut tera);
         let origins = theme.templates.clone();
         let texts: BTreeMap<String, String> = sources.iter().cloned().collect();
         if let Err(e) = tera.add_raw_templates(sources) {
@@ -321,6 +323,7 @@ impl Renderer {
     fn render_sized(&self, template: &str, context: &Context, known: usize) -> Result<String, Diagnostic> {
         let around = self.template_bytes.load(Ordering::Relaxed).min(MAX_TEMPLATE_BYTES);
         let mut document = Vec::with_capacity(known + around + around / 4);
+        crate::markdown::tera_budget::start();
         self.tera
             .render_to(template, context, &mut document)
             .map_err(|e| template_diagnostic(&self.origins, &e, template))?;
@@ -414,6 +417,7 @@ impl Renderer {
     }
 
     pub(crate) fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        crate::markdown::tera_budget::start();
         self.tera.render(template, context).map_err(|e| template_diagnostic(&self.origins, &e, template))
     }
 }

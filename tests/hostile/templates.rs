@@ -93,6 +93,40 @@ fn a_template_that_writes_without_end_is_stopped_at_its_use() {
     );
 }
 
+/// Loops over `range` that write nothing ran for ever (10^10 steps): the items a
+/// render's `range` calls make have a budget, an error naming the template.
+#[test]
+fn nested_loops_that_write_nothing_stop_at_the_budget_of_the_template() {
+    let spin = "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}";
+    let site = Site::with_files(
+        "template-spin",
+        &[("templates/shortcodes/spin.html", spin), ("content/p.md", "---\ntitle: P\n---\nText.\n\n{{< spin >}}\n")],
+    );
+    let started = std::time::Instant::now();
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+    assert!(
+        run.stderr.contains("error[template]: the template `templates/shortcodes/spin.html`")
+            && run.stderr.contains("more than 1000000 items in one render")
+            && run.stderr.contains(" --> content/p.md:6:1"),
+        "{}",
+        run.stderr
+    );
+    // The theme's templates have the same budget.
+    site.write("templates/shortcodes/spin.html", "Spun.");
+    site.write("templates/page.html", spin);
+    let run = site.run(&["build"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[template]")
+            && run.stderr.contains("templates/page.html")
+            && run.stderr.contains("more than 1000000 items in one render"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_template_that_includes_itself_is_refused_when_it_loads() {
     let site = Site::with_files(
