@@ -97,6 +97,9 @@ pub enum Rule {
     Diagram,
     /// A template could not be parsed or rendered.
     Template,
+    /// A page's templates (Liquid, Nunjucks, the handbook's Tera templates) or diagrams
+    /// went past the budget of time, memory or nesting a page gets: not evaluated or drawn.
+    Budget,
     /// The git repository is a shallow clone, so last-updated dates may be wrong.
     ShallowClone,
     /// A symbolic link in the handbook leads outside the handbook's folder; it is not
@@ -169,6 +172,7 @@ impl Rule {
             Rule::UnsupportedSyntax => "unsupported-syntax",
             Rule::Diagram => "diagram",
             Rule::Template => "template",
+            Rule::Budget => "budget",
             Rule::ShallowClone => "shallow-clone",
             Rule::SymlinkOutsideRoot => "symlink-outside-root",
             Rule::FrontMatterNotFirst => "front-matter-not-first",
@@ -317,12 +321,16 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The last look-up: line (0 for none), byte offset and column. A look-up on the
+    /// same line counts characters from it, so that many places on one long line cost
+    /// the distance between them, not the line each time.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     /// An index of the line starts of `text`, made when first needed.
     pub(crate) fn new(text: &'a str) -> Self {
-        LineIndex { text, line_starts: std::cell::OnceCell::new() }
+        LineIndex { text, line_starts: std::cell::OnceCell::new(), last: std::cell::Cell::new((0, 0, 0)) }
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
@@ -336,7 +344,14 @@ impl<'a> LineIndex<'a> {
         let offset = crate::char_boundary::floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = line_starts.partition_point(|&start| start <= offset);
         let start = line_starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+        let (last_line, last_offset, last_column) = self.last.get();
+        let column = match (last_line == line, last_offset <= offset) {
+            (true, true) => last_column + self.text[last_offset..offset].chars().count(),
+            (true, false) => last_column - self.text[offset..last_offset].chars().count(),
+            (false, _) => self.text[start..offset].chars().count() + 1,
+        };
+        self.last.set((line, offset, column));
+        (line, column)
     }
 }
 
@@ -367,6 +382,16 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_column(x), (2, 6));
         assert_eq!(index.line_column(text.len()), (3, 1));
+    }
+
+    #[test]
+    fn counts_columns_from_the_last_look_up_on_the_same_line() {
+        let text = "x\nÜber ä ö ü end\n";
+        let index = LineIndex::new(text);
+        let places = ["end", "ö", "Ü", "ü", "ä", "x"].map(|s| text.find(s).unwrap());
+        for place in places.into_iter().chain(places.into_iter().rev()) {
+            assert_eq!(index.line_column(place), line_column(text, place), "at byte {place}");
+        }
     }
 
     #[test]

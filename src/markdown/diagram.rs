@@ -7,7 +7,8 @@
 //! 1. the diagram's type (its first word, after `%%` comments, `%%{init}%%` directives
 //!    and a `---` front matter block) must be one `mermaid-svg` reads ([`TYPES`]);
 //! 2. the source must be under [`MAX_SOURCE_BYTES`], a bound on the renderer's time and
-//!    output, which cannot be interrupted;
+//!    output, which cannot be interrupted, and what it asks for within the budget the
+//!    body writer weighs first ([`over_budget`]: edges, days);
 //! 3. the renderer runs under [`crate::panics::catch`] (a panic is a failure like a
 //!    parse error, and prints nothing);
 //! 4. the SVG is made safe to inline: its ids (and `url(#…)`, `href="#…"`,
@@ -39,6 +40,7 @@ use crate::html::{escape, push_escaped};
 use crate::markdown::words::MarkdownWords;
 
 mod browser;
+pub(crate) mod budget;
 pub(crate) mod plantuml;
 
 pub(crate) use browser::{browser_figure, source_figure};
@@ -116,6 +118,12 @@ pub(crate) fn render_diagram(source: &str, number: usize, words: &MarkdownWords)
     push_escaped(&mut html, source);
     html.push_str("</code></pre></details>\n</figure>\n");
     Ok(html)
+}
+
+/// Why the Mermaid diagram `source` must not be drawn at all: it asks for more than a
+/// diagram's budget ([`budget`]).
+pub(crate) fn over_budget(source: &str) -> Option<String> {
+    budget::over_budget(diagram_type(source)?.trim_end_matches(':'), source)
 }
 
 /// The HTML of a PlantUML diagram drawn as `svg`, the `number`th of its page, its

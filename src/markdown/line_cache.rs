@@ -12,12 +12,16 @@
 //! memory is per thread, so threads never wait for each other, and bounded: it is
 //! emptied when it holds too many lines.
 //!
+//! Highlighting has a budget: a block with a line longer than [`MAX_LINE_BYTES`], or
+//! met after the page's blocks took [`PAGE_TIME`], is shown plain (`None`).
+//!
 //! A line's HTML is its tokens, escaped, each run of tokens of the same looks in one
 //! `<span>` with the looks' classes ([`super::token_style`]); every `<span>` closes on
 //! its line.
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::{Duration, Instant};
 
 use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
@@ -51,11 +55,33 @@ struct Memory {
 
 thread_local! {
     static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
+    /// When the highlighting of the page this thread renders must stop.
+    static DEADLINE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// The longest line highlighted, in bytes: syntect's parser can take time quadratic in
+/// a line's length (bash's `$((`), so a block with a longer line is shown plain.
+pub(super) const MAX_LINE_BYTES: usize = 4096;
+/// The longest the code blocks of one page are highlighted: past it, the page's other
+/// blocks are shown plain.
+pub(super) const PAGE_TIME: Duration = Duration::from_secs(2);
+
+/// Starts the highlighting budget of the page this thread is about to render.
+pub(super) fn start_page() {
+    DEADLINE.set(Some(Instant::now() + PAGE_TIME));
+}
+
+/// Whether the page's highlighting budget is spent.
+fn out_of_time() -> bool {
+    DEADLINE.get().is_some_and(|deadline| Instant::now() > deadline)
 }
 
 /// The HTML of `code` highlighted with `syntax`, with repeated lines taken from this
 /// thread's memory.
 pub(super) fn highlight_lines(code: &str, syntax: &SyntaxReference, syntaxes: &SyntaxSet) -> Option<String> {
+    if out_of_time() || code.split('\n').any(|line| line.len() > MAX_LINE_BYTES) {
+        return None;
+    }
     MEMORY.with_borrow_mut(|memory| {
         let mut current: State = Rc::new((ParseState::new(syntax), ScopeStack::new()));
         let mut html = String::with_capacity(code.len() * 3);
@@ -68,6 +94,9 @@ pub(super) fn highlight_lines(code: &str, syntax: &SyntaxReference, syntaxes: &S
                 html.push_str(&remembered.html);
                 current = Rc::clone(&remembered.after);
                 continue;
+            }
+            if out_of_time() {
+                return None;
             }
             let (mut state, mut stack) = (*current).clone();
             let ops = state.parse_line(line, syntaxes).ok()?;

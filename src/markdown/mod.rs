@@ -243,6 +243,8 @@ const EXCERPT_CHARS: usize = 600;
 /// other pre-passes on the expanded text.
 pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     crate::panics::inject("markdown", input.file);
+    line_cache::start_page();
+    diagram::budget::start_page();
     let Some(expanded) = input.includes.and_then(|files| includes::expand(input, files)) else {
         return render_source(input, None);
     };
@@ -705,6 +707,13 @@ impl<'a> BodyWriter<'a> {
                     self.out.diagnostics.push(spot.diagnostic(Rule::InternalBlock, message.clone()));
                     continue;
                 }
+                dialects::Problem::Budget => {
+                    let d = spot.diagnostic(Rule::Budget, message.clone());
+                    self.out.diagnostics.push(d.with_help(
+                        "the page's tags are shown as placeholders; split the page, or simplify its templates",
+                    ));
+                    continue;
+                }
                 dialects::Problem::UnknownFilter => {
                     let d = spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_severity(Severity::Note);
                     self.out.diagnostics.push(d.with_help("the filter is the site's own (a plugin opsbook does not run): check what the variable is used for, or write its value in the page"));
@@ -719,6 +728,13 @@ impl<'a> BodyWriter<'a> {
     /// `diagram` warning at the fence) when it cannot be drawn.
     fn diagram(&mut self, code: &str, offset: usize) -> Option<String> {
         self.diagrams += 1;
+        if let Some(reason) = diagram::over_budget(code) {
+            let d = self.location(offset).diagnostic(Rule::Budget, reason);
+            self.out
+                .diagnostics
+                .push(d.with_help("the diagram is shown as its source; split it into smaller diagrams"));
+            return Some(diagram::source_figure(code, "mermaid", self.input.words.say("md_diagram_not_drawn")));
+        }
         match diagram::render_diagram(code, self.diagrams, self.input.words) {
             Ok(html) => Some(html),
             Err(reason) if self.input.browser_diagrams => {

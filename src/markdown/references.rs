@@ -5,7 +5,8 @@
 //!
 //! 1. when a page has reference definitions, it takes all the events of the page (one
 //!    pass of the parser), and with them the ranges of the internal blocks;
-//! 2. the definitions whose text lies in one of those ranges are internal;
+//! 2. the definitions whose text lies in one of those ranges are internal (looked up in
+//!    the ranges sorted: many definitions and blocks cost n log n, not n²);
 //! 3. a link or image that uses an internal definition becomes its source text, as if
 //!    the definition did not exist, and a problem at the link (`link-to-internal`).
 //!
@@ -45,11 +46,11 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalReferences<'a, I> {
     /// Takes every event of the page and undoes the links through internal definitions.
     fn fill(&mut self) -> VecDeque<Item<'a>> {
         let events: Vec<Item<'a>> = self.blocks.by_ref().collect();
-        let ranges = &self.blocks.blocks;
+        let inside = Containment::new(&self.blocks.blocks);
         let hidden: HashSet<UniCase<&str>> = self
             .definitions
             .iter()
-            .filter(|(_, span)| ranges.iter().any(|r| r.start <= span.start && span.end <= r.end))
+            .filter(|(_, span)| inside.contains(span))
             .map(|(label, _)| UniCase::new(label.as_str()))
             .collect();
         if hidden.is_empty() {
@@ -114,9 +115,53 @@ impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalReferences<'a, I> {
     }
 }
 
+/// Whether a span lies inside one of a set of ranges, in logarithmic time: the ranges
+/// sorted by start, each with the furthest end of the ranges up to it. A span is inside
+/// one iff the ranges starting at or before it reach its end.
+struct Containment {
+    starts: Vec<usize>,
+    furthest: Vec<usize>,
+}
+
+impl Containment {
+    fn new(ranges: &[Range<usize>]) -> Containment {
+        let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
+        sorted.sort_by_key(|r| r.start);
+        let starts = sorted.iter().map(|r| r.start).collect();
+        let furthest = sorted
+            .iter()
+            .scan(0, |furthest, r| {
+                *furthest = r.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Containment { starts, furthest }
+    }
+
+    fn contains(&self, span: &Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&start| start <= span.start);
+        before > 0 && self.furthest[before - 1] >= span.end
+    }
+}
+
 /// A label with its runs of white space made one space. Labels are then compared as
 /// CommonMark and pulldown-cmark compare them, with Unicode case folding (`UniCase`:
 /// `ẞ` matches `ss`, `ﬀ` matches `ff`), which lower-casing alone does not do.
 pub(crate) fn normalise(label: &str) -> String {
     label.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Containment;
+
+    #[test]
+    fn finds_spans_inside_any_range() {
+        let inside = Containment::new(&[30..40, 0..10, 12..50]);
+        assert!(inside.contains(&(2..5)));
+        assert!(inside.contains(&(35..45)), "inside 12..50 though it starts in 30..40");
+        assert!(!inside.contains(&(8..11)));
+        assert!(!inside.contains(&(45..60)));
+        assert!(!Containment::new(&[]).contains(&(0..1)));
+    }
 }

@@ -94,8 +94,9 @@ pub(crate) struct Pattern {
     glob: String,
     /// [`Pattern::glob`] compiled: `*` and `?` stay within a path segment, `**` crosses
     /// segments, `[a-z]` is a class; matched in time linear in the path, whatever the
-    /// pattern. None for a glob that cannot be compiled: it matches nothing.
-    matcher: Option<globset::GlobMatcher>,
+    /// pattern. None for a glob that cannot be compiled, or longer than
+    /// [`MAX_PATTERN_BYTES`]: it matches nothing.
+    matcher: Option<globset::GlobSet>,
 }
 
 impl PartialEq for Pattern {
@@ -126,7 +127,7 @@ impl Pattern {
             any: pattern == "*" || trimmed.trim_start_matches('/').is_empty(),
             dir_only: pattern.ends_with('/'),
             children_only: trimmed.ends_with("/*") && !trimmed.ends_with("/**"),
-            matcher: compile(&glob),
+            matcher: (pattern.len() <= MAX_PATTERN_BYTES).then(|| compile(&glob)).flatten(),
             glob,
         }
     }
@@ -182,13 +183,30 @@ fn glob_syntax(body: &str) -> String {
     glob
 }
 
+/// The longest pattern matched, in bytes: a longer one matches nothing, and the build
+/// warns at it ([`CodeOwners::load`]); the expression of a glob grows with its text, and
+/// what the hosts allow is far shorter (GitHub reads files of at most 3 MB).
+pub(crate) const MAX_PATTERN_BYTES: usize = 1024;
+
+/// The patterns of `text` longer than [`MAX_PATTERN_BYTES`]: each one's line, column
+/// (1-based, in characters) and length.
+fn too_long(text: &str) -> impl Iterator<Item = (usize, usize, usize)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let content = strip_comment(line);
+        let first = tokenize(content).into_iter().next()?;
+        (first.text.len() > MAX_PATTERN_BYTES).then(|| (i + 1, line[..first.at].chars().count() + 1, first.text.len()))
+    })
+}
+
 /// The matcher of a glob: with `/` kept apart (`*` stays in a segment) and `\`
 /// escaping. A glob globset refuses (a `[` that never closes) is matched with its
 /// brackets as themselves.
-fn compile(glob: &str) -> Option<globset::GlobMatcher> {
+fn compile(glob: &str) -> Option<globset::GlobSet> {
+    // A set, not a glob's own matcher: a glob whose expression is too large for the
+    // regex engine is an error of the set's, and a panic of the matcher's.
     let build = |glob: &str| {
         let built = globset::GlobBuilder::new(glob).literal_separator(true).backslash_escape(true).build();
-        built.ok().map(|g| g.compile_matcher())
+        globset::GlobSetBuilder::new().add(built.ok()?).build().ok()
     };
     build(glob).or_else(|| build(&glob.replace('[', "\\[").replace(']', "\\]")))
 }
@@ -197,8 +215,18 @@ impl CodeOwners {
     /// Reads the first CODEOWNERS file found under any of `roots` (the handbook's
     /// folder, then the repository's, which holds it). A CODEOWNERS that is a link
     /// leading out of the last root is a `symlink-outside-root` error, and is not read.
+    /// A pattern longer than [`MAX_PATTERN_BYTES`] is a `codeowners-syntax` warning at
+    /// it, and matches nothing.
     pub fn load(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<CodeOwners> {
-        find(roots, diagnostics).map(|found| CodeOwners::parse(&found.text))
+        let found = find(roots, diagnostics)?;
+        for (line, column, bytes) in too_long(&found.text) {
+            let message = format!(
+                "the pattern is {bytes} bytes long: opsbook matches patterns of at most {MAX_PATTERN_BYTES} bytes, so this line owns no file"
+            );
+            let d = Diagnostic::error(crate::diagnostic::Rule::CodeownersSyntax, &found.shown, line, column, message);
+            diagnostics.push(d.with_severity(crate::diagnostic::Severity::Warning).with_help("shorten the pattern"));
+        }
+        Some(CodeOwners::parse(&found.text))
     }
 
     /// Parses the text of a CODEOWNERS file.

@@ -1,12 +1,12 @@
 //! The hostile-input suite: handbooks built to break opsbook's promises (writes outside
 //! the output, deleted sources, internal text in public builds, collisions, injection,
-//! quadratic inputs, arithmetic overflow, a starved dev server, internal text through
-//! includes, links, mounts and front matter, files that are no regular files or lead
-//! out of the handbook, names no output file may have, what CI reads, output folders
-//! no build wrote, a build cache folder CI restored, concurrent builds, Unicode that
-//! breaks byte offsets, a panic while rendering a page). Every fixture is made by the
-//! test that uses it,
-//! in a temporary folder; nothing large is checked in.
+//! quadratic inputs, interpreters past their budget, arithmetic overflow, a starved dev
+//! server, internal text through includes, links, mounts and front matter, files that
+//! are no regular files or lead out of the handbook, names no output file may have,
+//! what CI reads, output folders no build wrote, a build cache folder CI restored,
+//! concurrent builds, Unicode that breaks byte offsets, a panic while rendering a
+//! page). Every fixture is made by the test that uses it, in a temporary folder;
+//! nothing large is checked in.
 //! Each module holds the regression tests of one class of defect.
 
 #[path = "../util/mod.rs"]
@@ -15,6 +15,7 @@ mod util;
 mod assets;
 mod audience;
 mod audience_doors;
+mod budgets;
 mod cache;
 mod cjk;
 mod config_values;

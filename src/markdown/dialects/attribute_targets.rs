@@ -34,7 +34,10 @@ const REACH: usize = 1000;
 /// The inline element that ends right at `at`, if one does.
 pub(super) fn before(text: &str, at: usize) -> Option<Target> {
     let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1).max(floor(before, at.saturating_sub(REACH)));
+    // The line is looked for within the reach only, so that a long line of candidates
+    // costs each one the reach, not the line.
+    let reach = floor(before, at.saturating_sub(REACH));
+    let line_start = before[reach..].rfind('\n').map_or(reach, |n| reach + n + 1);
     let line = &before[line_start..];
     if line.ends_with(')') {
         return link(text, at);

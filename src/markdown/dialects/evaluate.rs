@@ -25,8 +25,10 @@
 //! closed) is not evaluated: a warning at the author's tag says why
 //! ([`super::liquid_unreadable`]), and its tags are shown as placeholders
 //! as on any other page. Bounds: a loop over a range longer than [`MAX_RANGE`] is kept
-//! (not run), and the output stops at [`MAX_OUTPUT`]; no tag reads a file but Jekyll's
-//! includes named by variables, through the includes' reader ([`super::liquid_include`]).
+//! (not run), the output stops at [`MAX_OUTPUT`], and the page's nesting, time and
+//! values have a budget ([`super::liquid_budget`]), past which its tags are placeholders
+//! with a `budget` error; no tag reads a file but Jekyll's includes named by variables,
+//! through the includes' reader ([`super::liquid_include`]).
 //!
 //! [`liquid_runtime::TAGS`]: super::liquid_runtime::TAGS
 
@@ -34,6 +36,7 @@ use std::ops::Range;
 
 use liquid_core::{Object, Value};
 
+use super::liquid_budget;
 use super::liquid_include::{State, Tag};
 use super::liquid_recover::{END_FAILED, FAILED, Failures, OUTPUT_TAG};
 use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, TAGS, to_liquid};
@@ -126,6 +129,21 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
         );
         collected.problems.push((piece.range.start, Problem::UnknownFilter, message));
     }
+    // Blocks nested past the budget would overflow the stack of Liquid's parser.
+    let names = pieces.iter().filter_map(|piece| match &piece.kind {
+        Kind::Liquid { name, .. } => Some((name.as_str(), piece.range.start)),
+        _ => None,
+    });
+    if let Some(at) = liquid_budget::too_deep(names, BLOCKS) {
+        let tag = pieces.iter().find(|p| p.range.start == at).map_or(at..at, |p| p.range.clone());
+        let message = format!(
+            "the page's Liquid nests blocks more than {} deep, at `{}`; its tags are shown as placeholders",
+            liquid_budget::MAX_DEPTH,
+            super::shorten(&text[tag])
+        );
+        collected.problems.push((at, Problem::Budget, message));
+        return None;
+    }
     let Template { text: template, runs, kept, numbered, starts } = template_of(text, &pieces, 0);
     super::liquid_recover::start_parse();
     let parsed = liquid_core::parser::parse(&template, &LANGUAGE);
@@ -177,16 +195,30 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     let mut state = State::new(tags_of(&pieces));
     // Rendered again while its includes name files not read yet ([`super::liquid_include`]).
     let mut passes = 1;
+    let started = std::time::Instant::now();
     let (out, failures) = loop {
         let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
         let registers = liquid_core::Runtime::registers(&runtime);
         *registers.get_mut::<State>() = std::mem::take(&mut state);
+        liquid_budget::start(registers, started);
         let mut out = crate::markdown::templating::Bounded::new(MAX_OUTPUT);
         let rendered = liquid_core::Renderable::render_to(&template, &mut out, &runtime);
         state = std::mem::take(&mut *registers.get_mut::<State>());
         if let Err(error) = rendered {
             // The files read still decide when the page is rendered again.
             collected.included_files.extend(std::mem::take(&mut state.files));
+            let budget = std::mem::take(&mut *registers.get_mut::<liquid_budget::Budget>());
+            if let Some(why) = budget.spent {
+                let tag = budget.at.and_then(|n| numbered.get(n)).cloned();
+                let (at, quoted) = match tag {
+                    Some(tag) => (tag.start, format!(" at `{}`", super::shorten(&text[tag]))),
+                    None => (first_liquid, String::new()),
+                };
+                let message =
+                    format!("the page's Liquid is past its budget{quoted}: {why}; its tags are shown as placeholders");
+                collected.problems.push((at, Problem::Budget, message));
+                return None;
+            }
             let why = if out.full || error.to_string().contains(crate::markdown::templating::TOO_LONG) {
                 format!("it writes more than {} MiB", MAX_OUTPUT >> 20)
             } else {
@@ -248,6 +280,9 @@ fn find_pieces(text: &str, late: bool) -> Vec<Piece> {
     let bytes = text.as_bytes();
     let mut pieces = Vec::new();
     let mut at = 0;
+    // The next close of each kind is remembered: a line of openings without closes is
+    // searched once, not once for each opening.
+    let mut closes = super::scan::Finder::default();
     while let Some(found) = memchr::memchr(b'{', &bytes[at..]) {
         let i = at + found;
         let next = bytes.get(i + 1).copied();
@@ -261,7 +296,7 @@ fn find_pieces(text: &str, late: bool) -> Vec<Piece> {
         };
         // Cut at a character: a bound inside one would read as no window at all.
         let limit = crate::char_boundary::floor_char_boundary(text, i + 2 + MAX_TOKEN);
-        let end = text.get(i + 2..limit).and_then(|window| window.find(close)).map(|e| i + 2 + e + 2);
+        let end = closes.find(text, close, i + 2).filter(|&e| e + 2 <= limit).map(|e| e + 2);
         let Some(end) = end.filter(|_| !(next == Some(b'{') && bytes.get(i + 2) == Some(&b'{'))) else {
             // Liquid cannot read a `{{` or `{%` that is not closed (nor `{{{`): kept.
             pieces.push(Piece { range: i..i + 2, kind: Kind::Keep });

@@ -41,6 +41,14 @@ pub(crate) fn render_file(
     asset: &dyn Fn(&str) -> Option<String>,
 ) -> Result<String, Refusal> {
     let body = with_assets(body, asset)?;
+    let blocks = super::liquid_runtime::BLOCKS;
+    if let Some(at) = super::liquid_budget::too_deep(super::liquid_budget::tag_names(&body), blocks) {
+        let before = &body[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |n| n + 1)..].chars().count() + 1;
+        let message = format!("its blocks nest more than {} deep", super::liquid_budget::MAX_DEPTH);
+        return Err(Refusal { line, column, message });
+    }
     let elements = liquid_core::parser::parse(&body, &LANGUAGE).map_err(|e| {
         let refused = refusal(&e.to_string());
         match plugin_tag_at(&body, refused.line, refused.column) {
@@ -62,6 +70,7 @@ pub(crate) fn render_file(
     own.insert("page".into(), to_liquid(page));
     let globals = Globals { own, shared };
     let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+    super::liquid_budget::start(liquid_core::Runtime::registers(&runtime), std::time::Instant::now());
     let mut out = Bounded(Vec::new());
     liquid_core::Renderable::render_to(&template, &mut out, &runtime).map_err(|e| refusal(&e.to_string()))?;
     String::from_utf8(out.0).map_err(|_| Refusal {

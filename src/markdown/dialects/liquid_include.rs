@@ -260,6 +260,12 @@ fn prepare(text: String, table: usize) -> Result<(Partial, Vec<Tag>), (String, S
         if text.contains(super::evaluate::MARKERS) { text.replace(super::evaluate::MARKERS, "\u{FFFD}") } else { text };
     let (super::evaluate::Template { text: template, runs, kept, numbered, .. }, tags) =
         super::evaluate::template_of_file(&text, table);
+    if super::liquid_budget::too_deep(super::liquid_budget::tag_names(&template), super::liquid_runtime::BLOCKS)
+        .is_some()
+    {
+        let reason = format!("its blocks nest more than {} deep", super::liquid_budget::MAX_DEPTH);
+        return Err((text, reason));
+    }
     super::liquid_recover::start_parse();
     let elements = match liquid_core::parser::parse(&template, &super::liquid_runtime::LANGUAGE) {
         Ok(elements) => elements,

@@ -17,7 +17,7 @@
 //!    the runtime's [`Failures`] (the failures of the tags inside a block that fails are
 //!    taken back: the block is shown, not them), and the marker
 //!    [`FAILED`] N [`END_FAILED`] is written. An output past the evaluator's bound is not
-//!    recovered: it stops the page.
+//!    recovered, nor a page past its budget ([`super::liquid_budget`]): they stop the page.
 //!
 //! Variables (`{{ x | f }}`) are written to the template as the tag
 //! [`OUTPUT_TAG`] (`{% opsbook_output x | f %}`), which renders as a variable does, so
@@ -137,10 +137,18 @@ struct Recover {
 
 impl Renderable for Recover {
     fn render_to(&self, writer: &mut dyn Write, runtime: &dyn Runtime) -> liquid_core::Result<()> {
+        let registers = runtime.registers();
+        if let Some(why) = super::liquid_budget::over(registers, self.number) {
+            return Err(liquid_core::Error::with_msg(why));
+        }
         let lenient = Lenient(runtime);
-        let before = runtime.registers().get_mut::<Failures>().0.len();
+        let before = registers.get_mut::<Failures>().0.len();
         let mut buffer = crate::markdown::templating::Bounded::new(super::evaluate::MAX_OUTPUT);
         match self.inner.render_to(&mut buffer, &lenient) {
+            // A spent budget stops the page, not the tag alone.
+            _ if super::liquid_budget::spent(registers, self.number) => {
+                Err(liquid_core::Error::with_msg("the page's budget is spent"))
+            }
             Ok(()) => writer.write_all(&buffer.bytes).replace(crate::markdown::templating::TOO_LONG),
             Err(error) if buffer.full => Err(error),
             Err(error) => {

@@ -290,10 +290,10 @@ impl<R: Runtime> Runtime for Lenient<R> {
         Ok(self.0.try_get(path).unwrap_or(ValueCow::Owned(Value::Nil)))
     }
     fn set_global(&self, name: KString, val: Value) -> Option<Value> {
-        self.0.set_global(name, val)
+        super::liquid_budget::weighed(self.0.registers(), val, |val| self.0.set_global(name, val))
     }
     fn set_index(&self, name: KString, val: Value) -> Option<Value> {
-        self.0.set_index(name, val)
+        super::liquid_budget::weighed(self.0.registers(), val, |val| self.0.set_index(name, val))
     }
     fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
         self.0.get_index(name)

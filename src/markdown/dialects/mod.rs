@@ -36,6 +36,7 @@ mod evaluate;
 mod html_diagrams;
 mod inline;
 mod liquid;
+mod liquid_budget;
 pub(crate) mod liquid_file;
 mod liquid_filters;
 mod liquid_include;
@@ -90,6 +91,9 @@ pub(crate) enum Problem {
     Include,
     /// Malformed internal markers in a file such an include read: an `internal-block` error.
     InternalBlock,
+    /// The page's templates went past their budget of time, memory or nesting: a
+    /// `budget` error.
+    Budget,
 }
 
 /// Where the page is and how it is written, for the constructs that depend on it.
