@@ -15,7 +15,9 @@
 //! 5. Its body is the template's body.
 //! 6. `--from-alertmanager FILE` (incidents only): the title, `started_at`,
 //!    `components` and the list of alerts with their runbooks come from an
-//!    Alertmanager webhook payload (`crate::alertmanager`), and the page is a draft.
+//!    Alertmanager webhook payload (`crate::alertmanager`), and the page is a draft
+//!    that records the group's key; a later payload of that group updates the page of
+//!    the kind's section that has it (`crate::alertmanager::update`) instead.
 
 use std::path::Path;
 
@@ -34,6 +36,11 @@ use crate::slug::slugify;
 pub(crate) struct NewPage {
     /// The file, relative to the root (`content/rca/dns-outage.md`).
     pub file: String,
+    /// What was done to it, for people: `created`, `updated` or `unchanged`, and what
+    /// an Alertmanager payload changed in an existing incident.
+    pub done: (&'static str, Option<String>),
+    /// What was read leniently (an Alertmanager payload's fields).
+    pub warnings: Vec<String>,
 }
 
 /// Creates a page of `kind` titled `title` in the handbook at `root`, or an incident
@@ -63,6 +70,11 @@ pub(crate) fn create_page(
         }
         None => None,
     };
+    if let Some(draft) = &draft
+        && let Some(updated) = update_existing(&config, kind, draft, now)?
+    {
+        return Ok(updated);
+    }
     let title = title.or(draft.as_ref().map(|d| d.title.as_str())).unwrap_or_default();
     if title.trim().is_empty() {
         return Err(anyhow!(
@@ -102,7 +114,58 @@ pub(crate) fn create_page(
     let text = format!("---\n{front}---\n\n{intro}{}", template.body().trim_start_matches('\n'));
     write_confined(&config.root, &path, text.as_bytes())
         .with_context(|| format!("cannot create {prefix}{relative}"))?;
-    Ok(NewPage { file: format!("{prefix}{relative}") })
+    let warnings = draft.map(|d| d.warnings).unwrap_or_default();
+    Ok(NewPage { file: format!("{prefix}{relative}"), done: ("created", None), warnings })
+}
+
+/// The incident of the kind's section that an earlier payload of `draft`'s group
+/// opened, updated by `draft` (`crate::alertmanager::update`); `None` when there is
+/// none.
+fn update_existing(
+    config: &Config,
+    kind: &Kind,
+    draft: &crate::alertmanager::Draft,
+    now: Timestamp,
+) -> Result<Option<NewPage>, Failure> {
+    use crate::alertmanager::update::{GROUP_KEY, Outcome, apply};
+    let Some(key) = &draft.group_key else { return Ok(None) };
+    let (section, _) = section_for(config, kind);
+    let content_dir = config.content_dir();
+    let prefix = config.content_prefix();
+    let mut ignored = Vec::new();
+    let files = walk_content(&config.root, &config.content_folder, None, &mut ignored);
+    let inside = |path: &&String| section.is_empty() || path.starts_with(&format!("{section}/"));
+    let found = files.pages.iter().filter(inside).find(|path| {
+        let (page, _) = load_page(&content_dir, path, &prefix);
+        page.and_then(|p| p.front.field(GROUP_KEY).and_then(|f| f.value.value.as_text())).as_deref() == Some(key)
+    });
+    let Some(relative) = found else { return Ok(None) };
+    let path = content_dir.join(relative);
+    let shown = format!("{prefix}{relative}");
+    let text = crate::fs::read_text(&path, crate::fs::FileKind::Page)
+        .map_err(|e| anyhow!("cannot read {shown}, the incident of this alert group: {e}"))?;
+    let warnings = draft.warnings.clone();
+    match apply(&text, draft, now)
+        .map_err(|why| anyhow!("cannot update {shown}, the incident of this alert group: {why}"))?
+    {
+        Outcome::Unchanged => Ok(Some(NewPage {
+            file: shown,
+            done: ("unchanged", Some("the payload repeats the last one".into())),
+            warnings,
+        })),
+        Outcome::Updated(new_text, said) => {
+            // Replaced whole through a new file beside it, never written through a link.
+            let confine =
+                Confinement::new(&config.root).ok_or_else(|| anyhow!("cannot resolve the handbook's folder"))?;
+            confine.check_readable(&path).map_err(|why| anyhow!("refusing to write {shown}: {why}"))?;
+            let temporary = path.with_extension("md.opsbook-new");
+            let _ = std::fs::remove_file(&temporary);
+            write_confined(&config.root, &temporary, new_text.as_bytes())
+                .and_then(|()| std::fs::rename(&temporary, &path).map_err(Into::into))
+                .with_context(|| format!("cannot update {shown}"))?;
+            Ok(Some(NewPage { file: shown, done: ("updated", Some(said)), warnings }))
+        }
+    }
 }
 
 /// The longest file name stem a new page gets, in bytes: a long title makes a name
@@ -229,7 +292,12 @@ fn front_matter(
     if let Some(every) = template.field("review_every") {
         lines.push(format!("review_every: {}", yaml_node(&every.value.value)));
     }
-    if draft.is_some() {
+    if let Some(draft) = draft {
+        // Where a later payload of the group finds the page (`alertmanager::update`).
+        if let Some(key) = &draft.group_key {
+            lines.push(format!("{}: {}", crate::alertmanager::update::GROUP_KEY, yaml_scalar(key)));
+            lines.push(format!("{}: {}", crate::alertmanager::update::DIGEST_KEY, draft.digest));
+        }
         // An alert is not yet a public statement: a person publishes it.
         lines.push("draft: true".to_string());
     }

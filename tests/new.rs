@@ -151,3 +151,74 @@ fn drafts_an_incident_from_an_alertmanager_payload() {
     run.expect_code(2);
     assert!(run.stderr.contains("broken.json: no `alerts`"), "{}", run.stderr);
 }
+
+/// A payload of the incident's Alertmanager group, with `status`, the alerts' `status`
+/// and the second alert's severity given.
+fn group_payload(status: &str, second: &str, severity: &str) -> String {
+    format!(
+        r#"{{"version": "4", "status": "{status}", "groupKey": "{{}}:{{alertname=\"ApiErrors\"}}",
+  "commonAnnotations": {{"summary": "The public API answers errors"}},
+  "alerts": [
+    {{"status": "{status}", "labels": {{"alertname": "ApiErrors", "component": "api", "severity": "warning"}},
+     "startsAt": "2026-11-15T09:05:00Z", "endsAt": "2026-11-15T10:40:00Z"}},
+    {{"status": "{status}", "labels": {{"alertname": "{second}", "component": "api", "severity": "{severity}"}},
+     "startsAt": "yesterday", "endsAt": "2026-11-15T10:45:00Z"}}
+  ]}}"#
+    )
+}
+
+/// A later payload of the same group (by `groupKey`) updates the draft it opened: a
+/// repeated one changes nothing, a changed one adds an update, a resolved one resolves
+/// the incident; lenient readings are warnings naming the field.
+#[test]
+fn later_payloads_of_a_group_update_its_incident() {
+    let site = Site::fixture("status-basic");
+    let config = site.read("book.toml").replace("[status]\n", "[status]\ncomponent-label = \"component\"\n");
+    site.write("book.toml", config);
+    site.write("content/templates/incident.md", include_str!("../content/templates/incident.md"));
+    let file = "content/status/the-public-api-answers-errors.md";
+    let new = |payload: String| {
+        site.write("alerts.json", payload);
+        site.run_at_epoch("1794747600", &["new", "incident", "--from-alertmanager", "alerts.json"])
+    };
+    let run = new(group_payload("firing", "ApiErrors", "Critical"));
+    run.expect_code(0);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: the `startsAt` of alert 2 (ApiErrors) is no time, \"yesterday\": it is left out of `started_at`\nwarning: the `severity` \"Critical\" is read as `critical`: the component is `major_outage`\ncreated {file}\n"
+        )
+    );
+    let first = site.read(file);
+    assert!(first.contains("\ncomponents: {api: major_outage}\n"), "{first}");
+    assert!(first.contains("\nalertmanager_group: \"{}:{alertname=\\\"ApiErrors\\\"}\"\n"), "{first}");
+
+    // The same notification again (Alertmanager repeats it): nothing changes.
+    let run = new(group_payload("firing", "ApiErrors", "Critical"));
+    run.expect_code(0);
+    assert!(run.stderr.ends_with(&format!("unchanged {file}: the payload repeats the last one\n")), "{}", run.stderr);
+    assert_eq!(site.read(file), first);
+
+    // Another alert joins the group: one update, the rest as it was.
+    let run = new(group_payload("firing", "ApiLatency", "warning"));
+    run.expect_code(0);
+    assert!(run.stderr.ends_with(&format!("updated {file}: an update added\n")), "{}", run.stderr);
+    let changed = site.read(file);
+    assert!(
+        changed.contains("updates:\n  - at: 2026-11-15T13:00:00Z\n    status: \"investigating\"\n    text: \"The alerts changed; firing now: ApiErrors, ApiLatency.\"\n"),
+        "{changed}"
+    );
+    assert!(changed.ends_with(first.split_once("\n---\n").unwrap().1), "the body is kept: {changed}");
+
+    // Resolved: status and resolved_at (the last endsAt), and an update.
+    let run = new(group_payload("resolved", "ApiLatency", "warning"));
+    run.expect_code(0);
+    let resolved = site.read(file);
+    assert!(
+        resolved.contains("\nstatus: resolved\n") && resolved.contains("\nresolved_at: 2026-11-15T10:45:00Z\n"),
+        "{resolved}"
+    );
+    assert!(resolved.contains("    text: \"The alerts resolved: ApiErrors, ApiLatency.\"\n"), "{resolved}");
+    assert_eq!(resolved.matches("  - at: ").count(), 2, "{resolved}");
+    site.run_on(TODAY, &["build", "--drafts"]).expect_code(0);
+}

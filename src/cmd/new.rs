@@ -17,7 +17,13 @@ pub(crate) fn run(args: NewArgs) -> ExitCode {
     };
     match create_page(&root, &args.kind, args.title.as_deref(), args.from_alertmanager.as_deref(), now) {
         Ok(page) => {
-            eprintln!("created {}", page.file);
+            for warning in &page.warnings {
+                eprintln!("warning: {warning}");
+            }
+            match &page.done {
+                (verb, Some(detail)) => eprintln!("{verb} {}: {detail}", page.file),
+                (verb, None) => eprintln!("{verb} {}", page.file),
+            }
             ExitCode::SUCCESS
         }
         Err(Failure::Content(diagnostics)) => {

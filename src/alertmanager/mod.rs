@@ -5,18 +5,26 @@
 //! documentation of the webhook receiver).
 //!
 //! 1. Only firing alerts count (all of them when none is firing, as for a payload
-//!    saved by hand).
+//!    saved by hand, or a resolved group).
 //! 2. The title is the group's common `summary` annotation, else the one alert's
-//!    `summary`, else the alerts' names (`KubePodCrashLooping, NodeDown`).
-//! 3. `started_at` is the earliest `startsAt`.
+//!    `summary`, else the alerts' names (the first three, and how many more).
+//! 3. `started_at` is the earliest readable `startsAt`; one that cannot be read is a
+//!    warning naming the alert and the field.
 //! 4. The components are the values of the label `[status] component-label` that are
 //!    ids of `[status] components`, each `major_outage` when an alert naming it has
-//!    `severity: critical`, else `partial_outage`; other values are left out and
-//!    listed in the body for the incident commander.
+//!    `severity: critical` (in any case; another case is a warning), else
+//!    `partial_outage`; other values are left out and listed in the body for the
+//!    incident commander.
 //! 5. The body lists the alerts with their runbooks (`runbook_url`, or `runbook`).
 //! 6. The page is `draft: true`: an alert is not yet a public statement.
+//! 7. The payload's `groupKey` and a digest of its alerts (their status, labels and
+//!    start) let a later payload of the group update that page ([`update`]).
+//!
+//! Every step is linear in the payload's size: sets, never searches of lists.
 
-use std::collections::BTreeMap;
+pub(crate) mod update;
+
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Context, anyhow};
@@ -35,6 +43,18 @@ pub(crate) struct Draft {
     pub(crate) components: BTreeMap<String, &'static str>,
     /// Markdown put before the template's body: the alerts and their runbooks.
     pub(crate) body: String,
+    /// The group's key (`groupKey`), when the payload has one.
+    pub(crate) group_key: Option<String>,
+    /// Whether the group is resolved: the payload's `status` is `resolved`.
+    pub(crate) resolved: bool,
+    /// When the last alert ended (`endsAt`), when the group is resolved.
+    pub(crate) ended_at: Option<Timestamp>,
+    /// A digest of the alerts: equal for a repeated notification.
+    pub(crate) digest: String,
+    /// The alerts' names, each once, in order, for an update's text.
+    pub(crate) names: Vec<String>,
+    /// What was read leniently, naming the field.
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Reads the payload at `path` (a regular file of at most the size of a rule file).
@@ -47,13 +67,14 @@ pub(crate) fn read(path: &Path, component_label: Option<&str>, ids: &[String]) -
     draft(&payload, component_label, ids).map_err(|why| anyhow!("{}: {why}", path.display()))
 }
 
-/// The draft of `payload` (steps 1 to 5).
+/// The draft of `payload` (steps 1 to 7).
 pub(crate) fn draft(payload: &Value, component_label: Option<&str>, ids: &[String]) -> Result<Draft, String> {
     let all = payload
         .get("alerts")
         .and_then(Value::as_array)
         .filter(|alerts| !alerts.is_empty())
         .ok_or("no `alerts`: this is not an Alertmanager webhook payload, or it holds no alert")?;
+    let mut warnings = Vec::new();
     let firing: Vec<&Value> = all.iter().filter(|a| text(a, &["status"]) == Some("firing")).collect();
     let alerts: Vec<&Value> = if firing.is_empty() { all.iter().collect() } else { firing };
     let names: Vec<&str> = unique(alerts.iter().filter_map(|a| text(a, &["labels", "alertname"])));
@@ -62,31 +83,91 @@ pub(crate) fn draft(payload: &Value, component_label: Option<&str>, ids: &[Strin
     let title = match summary.map(clean).filter(|s| !s.is_empty()) {
         Some(summary) => summary,
         None if names.is_empty() => return Err("its alerts have no `alertname` label and no summary".to_string()),
-        None => names.join(", "),
+        None if names.len() > 3 => format!("{} and {} more", clean(&names[..3].join(", ")), names.len() - 3),
+        None => clean(&names.join(", ")),
     };
-    let started_at =
-        alerts.iter().filter_map(|a| text(a, &["startsAt"]).and_then(Timestamp::parse)).min_by_key(|t| t.seconds());
-
-    let mut components = BTreeMap::new();
-    let mut unknown = Vec::new();
-    if let Some(label) = component_label {
-        for alert in &alerts {
-            let Some(value) = text(alert, &["labels", label]) else { continue };
-            let critical = text(alert, &["labels", "severity"]) == Some("critical");
-            let state = if critical { "major_outage" } else { "partial_outage" };
-            if ids.iter().any(|id| id == value) {
-                let entry = components.entry(value.to_string()).or_insert(state);
-                if critical {
-                    *entry = state;
-                }
-            } else if !unknown.contains(&value) {
-                unknown.push(value);
+    let mut started_at: Option<Timestamp> = None;
+    for (n, alert) in alerts.iter().enumerate() {
+        match text(alert, &["startsAt"]).map(|t| (t, Timestamp::parse(t))) {
+            Some((_, Some(at))) => {
+                started_at = Some(started_at.map_or(at, |s| if at.seconds() < s.seconds() { at } else { s }))
             }
+            Some((raw, None)) => warnings.push(format!(
+                "the `startsAt` of alert {} ({}) is no time, {:?}: it is left out of `started_at`",
+                n + 1,
+                clean(text(alert, &["labels", "alertname"]).unwrap_or("no alertname")),
+                clean(raw)
+            )),
+            None => {}
         }
     }
+    let (components, unknown) = components_of(&alerts, component_label, ids, &mut warnings);
+    let body = body_of(&alerts, &unknown);
+    let resolved = text(payload, &["status"]) == Some("resolved");
+    let ended_at = resolved
+        .then(|| {
+            alerts.iter().filter_map(|a| text(a, &["endsAt"]).and_then(Timestamp::parse)).max_by_key(|t| t.seconds())
+        })
+        .flatten();
+    let group_key = text(payload, &["groupKey"]).map(|k| k.chars().filter(|c| !c.is_control()).take(500).collect());
+    let names = names.iter().map(|n| clean(n)).collect();
+    Ok(Draft {
+        title,
+        started_at,
+        components,
+        body,
+        group_key,
+        resolved,
+        ended_at,
+        digest: digest(payload, all),
+        names,
+        warnings,
+    })
+}
 
+/// Step 4: the components the alerts name, and the label values that are no component.
+fn components_of<'a>(
+    alerts: &[&'a Value],
+    component_label: Option<&str>,
+    ids: &[String],
+    warnings: &mut Vec<String>,
+) -> (BTreeMap<String, &'static str>, Vec<&'a str>) {
+    let mut components = BTreeMap::new();
+    let mut unknown = Vec::new();
+    let Some(label) = component_label else { return (components, unknown) };
+    let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut seen_unknown = HashSet::new();
+    let mut warned = HashSet::new();
+    for alert in alerts {
+        let Some(value) = text(alert, &["labels", label]) else { continue };
+        let severity = text(alert, &["labels", "severity"]);
+        let critical = severity.is_some_and(|s| s.eq_ignore_ascii_case("critical"));
+        if let Some(severity) = severity.filter(|s| critical && *s != "critical")
+            && warned.insert(severity)
+        {
+            warnings.push(format!(
+                "the `severity` {:?} is read as `critical`: the component is `major_outage`",
+                clean(severity)
+            ));
+        }
+        let state = if critical { "major_outage" } else { "partial_outage" };
+        if ids.contains(value) {
+            let entry = components.entry(value.to_string()).or_insert(state);
+            if critical {
+                *entry = state;
+            }
+        } else if seen_unknown.insert(value) {
+            unknown.push(value);
+        }
+    }
+    (components, unknown)
+}
+
+/// Step 5: the list of the alerts with their runbooks, each line once.
+fn body_of(alerts: &[&Value], unknown: &[&str]) -> String {
     let mut body = String::from("Opened from these alerts (edit or remove this list before publishing):\n\n");
-    for alert in &alerts {
+    let mut lines = HashSet::new();
+    for alert in alerts {
         let name = clean(text(alert, &["labels", "alertname"]).unwrap_or("(no alertname)"));
         let runbook = text(alert, &["annotations", "runbook_url"]).or_else(|| text(alert, &["annotations", "runbook"]));
         let what = text(alert, &["annotations", "summary"]).or_else(|| text(alert, &["annotations", "description"]));
@@ -97,7 +178,7 @@ pub(crate) fn draft(payload: &Value, component_label: Option<&str>, ids: &[Strin
         if let Some(url) = runbook.map(clean).filter(|u| is_link(u)) {
             line.push_str(&format!(" ([runbook](<{url}>))"));
         }
-        if !body.contains(&line) {
+        if lines.insert(line.clone()) {
             body.push_str(&line);
             body.push('\n');
         }
@@ -110,7 +191,35 @@ pub(crate) fn draft(payload: &Value, component_label: Option<&str>, ids: &[Strin
         ));
     }
     body.push('\n');
-    Ok(Draft { title, started_at, components, body })
+    body
+}
+
+/// Step 7: a digest of the payload's status and each alert's status, labels and start,
+/// in any order of the alerts and of their labels.
+fn digest(payload: &Value, alerts: &[Value]) -> String {
+    let mut each: Vec<u64> = alerts
+        .iter()
+        .map(|alert| {
+            let mut labels: Vec<(&String, &Value)> =
+                alert.get("labels").and_then(Value::as_object).map(|m| m.iter().collect()).unwrap_or_default();
+            labels.sort_by_key(|(key, _)| *key);
+            let mut hash =
+                crate::hash::fnv1a(crate::hash::FNV_OFFSET, text(alert, &["status"]).unwrap_or("").as_bytes());
+            for (key, value) in labels {
+                hash = crate::hash::fnv1a(hash, key.as_bytes());
+                hash = crate::hash::fnv1a(hash, &[0]);
+                hash = crate::hash::fnv1a(hash, value.as_str().unwrap_or("").as_bytes());
+                hash = crate::hash::fnv1a(hash, &[1]);
+            }
+            crate::hash::fnv1a(hash, text(alert, &["startsAt"]).unwrap_or("").as_bytes())
+        })
+        .collect();
+    each.sort_unstable();
+    let mut hash = crate::hash::fnv1a(crate::hash::FNV_OFFSET, text(payload, &["status"]).unwrap_or("").as_bytes());
+    for one in each {
+        hash = crate::hash::fnv1a(hash, &one.to_le_bytes());
+    }
+    format!("{hash:016x}")
 }
 
 /// The string at `path` under `value`.
@@ -120,13 +229,8 @@ fn text<'a>(value: &'a Value, path: &[&str]) -> Option<&'a str> {
 
 /// The items, each once, in their order.
 fn unique<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
+    let mut seen = HashSet::new();
+    items.filter(|item| seen.insert(*item)).collect()
 }
 
 /// One line of text: no control characters, spaces collapsed, at most 200 characters.
