@@ -77,13 +77,28 @@ fn openmetrics() -> String {
     text
 }
 
+/// An alert that always fires, whose annotations read the `alertname` label and a
+/// label its series has; `opsbook check --rules` reads the same file.
+const ALERT_RULES: &str = "\
+groups:
+  - name: handbook
+    rules:
+      - alert: AlwaysFiring
+        expr: label_replace(vector(1), \"job\", \"api\", \"\", \"\")
+        annotations:
+          runbook_url: https://ops.example.org/alerts/{{ $labels.alertname }}/
+          summary: '{{ $labels.job }} fires'
+";
+
 /// Backfills the series into a new TSDB and starts Prometheus over it.
 fn start_prometheus(name: &str) -> Prometheus {
     let dir = std::env::temp_dir().join(format!("opsbook-prometheus-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("the Prometheus folder");
     std::fs::write(dir.join("series.om"), openmetrics()).expect("write the series");
-    std::fs::write(dir.join("prometheus.yml"), "global: {}\n").expect("write the configuration");
+    std::fs::write(dir.join("prometheus.yml"), "global:\n  evaluation_interval: 1s\nrule_files: [rules.yml]\n")
+        .expect("write the configuration");
+    std::fs::write(dir.join("rules.yml"), ALERT_RULES).expect("write the rules");
     let backfill = Command::new("promtool")
         .args(["tsdb", "create-blocks-from", "openmetrics", "series.om", "data"])
         .current_dir(&dir)
@@ -201,6 +216,113 @@ fn checks_against_a_real_prometheus() {
     measures_the_checks(&prometheus);
     a_query_the_server_rejects_is_an_error_at_its_line_with_the_servers_reason(&prometheus);
     offline_builds_reuse_health_json_and_a_dead_server_is_unknown_never_green(&prometheus);
+    the_alertname_label_is_empty_in_annotations(&prometheus);
+    an_execution_error_is_a_warning_in_a_build_and_an_error_in_check(&prometheus);
+    checks_that_all_answer_nothing_are_a_warning(&prometheus);
+}
+
+/// Many-to-many matching fails on the data the server has (two `probe_success`
+/// series), not on the query: HTTP 422 `execution`. A build warns, the check has no
+/// value and the incidents are published; `check` fails.
+fn an_execution_error_is_a_warning_in_a_build_and_an_error_in_check(prometheus: &Prometheus) {
+    let many = "\n    { name = \"Ratio\", query = 'avg_over_time(probe_success[1d]) * on() avg_over_time(probe_success[1d])', green = \">= 1\" },";
+    let site = measured_site(many);
+    let run = build(&site, Some(&prometheus.url), &[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[status-check]: the Prometheus server refused the query of the check \"Ratio\" of `cdn`: execution: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("many-to-many matching not allowed"), "{}", run.stderr);
+    assert!(run.stderr.contains("the check has no value in this build"), "{}", run.stderr);
+    let health = json(&site, "public/status/health.json");
+    assert_eq!(levels(&health, "cdn").1[2], "unknown");
+    assert!(site.exists("public/status/api-errors/index.html"), "the incidents are published");
+
+    let mut command = opsbook();
+    command.arg("check").env("SOURCE_DATE_EPOCH", NOW.to_string()).env("OPSBOOK_PROMETHEUS_URL", &prometheus.url);
+    let output = command.current_dir(&site.root).output().expect("run opsbook");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[status-check]: the Prometheus server refused the query of the check \"Ratio\""),
+        "{stderr}"
+    );
+}
+
+/// Every check answering no series (a label spelled differently, a server without the
+/// targets) is one warning; the build goes on, every component unknown.
+fn checks_that_all_answer_nothing_are_a_warning(prometheus: &Prometheus) {
+    let site = measured_site("");
+    let config = site.read("book.toml").replace("probe_success", "no_such_series").replace("edge_latency", "no_such");
+    site.write("book.toml", config);
+    let run = build(&site, Some(&prometheus.url), &[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(&format!(
+            "warning[status-check]: no check got a value from the Prometheus server {}: every query answered no series",
+            prometheus.url
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(levels(&json(&site, "public/status/health.json"), "cdn").0, "unknown");
+    // One that answers is enough to say nothing.
+    let run = build(&measured_site(""), Some(&prometheus.url), &[]);
+    assert!(!run.stderr.contains("no check got a value"), "{}", run.stderr);
+}
+
+/// `GET path` of the server's API, as JSON.
+fn api(prometheus: &Prometheus, path: &str) -> Value {
+    let address = prometheus.url.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).expect("connect");
+    stream.write_all(format!("GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").as_bytes()).expect("ask");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("the answer");
+    let body = answer.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {answer}"))
+}
+
+/// What `check --rules` says of `$labels.alertname` is what Prometheus does: the
+/// annotation expands to `/alerts//`, while a label of the series is filled in.
+fn the_alertname_label_is_empty_in_annotations(prometheus: &Prometheus) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let alert = loop {
+        let alerts = api(prometheus, "/api/v1/alerts");
+        if let Some(alert) = alerts["data"]["alerts"].as_array().and_then(|a| a.first()) {
+            break alert.clone();
+        }
+        assert!(Instant::now() < deadline, "the alert never fired: {alerts}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(alert["labels"]["alertname"], "AlwaysFiring", "the alert has the label afterwards");
+    assert_eq!(alert["annotations"]["runbook_url"], "https://ops.example.org/alerts//", "empty when filled in");
+    assert_eq!(alert["annotations"]["summary"], "api fires", "labels of the series are filled in");
+
+    let site = Site::with_files(
+        "health-alertname",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"T\"\nbase-url = \"https://ops.example.org/\"\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/runbooks/AlwaysFiring.md", "---\nkind: runbook\n---\n# Always firing\n"),
+            ("rules.yml", ALERT_RULES),
+        ],
+    );
+    let run = site.run(&["check", "--rules", "rules.yml"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[alertname-in-annotation]: the `runbook_url` of the alert `AlwaysFiring`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("help: write the alert's name: `runbook_url: https://ops.example.org/alerts/AlwaysFiring/`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error[").count(), 1, "the summary's label is fine: {}", run.stderr);
 }
 
 fn measures_the_checks(prometheus: &Prometheus) {
@@ -243,6 +365,11 @@ fn measures_the_checks(prometheus: &Prometheus) {
         page.contains("aria-label=\"API probes of Public API over the last 90 days: from 0.75 to 1, now 1\""),
         "{page}"
     );
+    let headers = site.read("public/_headers");
+    assert!(
+        headers.contains("/status/health.json\n  Access-Control-Allow-Origin: *\n"),
+        "health.json is readable from any origin: {headers}"
+    );
     let scs = site.read("public/status/scs/components/index.json");
     assert!(scs.contains("\"health\":\"orange\"") || scs.contains("\"health\": \"orange\""), "{scs}");
 }
@@ -260,7 +387,14 @@ fn a_query_the_server_rejects_is_an_error_at_its_line_with_the_servers_reason(pr
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains(&format!("book.toml:{line}:")), "at the query's line {line}: {}", run.stderr);
+    // Prometheus says `1:23: parse error`: the 23rd byte of the query, its end.
+    let written = site.read("book.toml").lines().nth(line - 1).expect("the line").to_string();
+    let column = written.find("'rate(").expect("the query") + 2 + 22;
+    assert!(
+        run.stderr.contains(&format!("book.toml:{line}:{column}\n")),
+        "at the place inside the query, {line}:{column}: {}",
+        run.stderr
+    );
     assert!(run.stderr.contains("parse error"), "with the server's reason: {}", run.stderr);
     assert_eq!(run.stderr.matches("error[status-check]").count(), 1, "said once for its two requests: {}", run.stderr);
 }

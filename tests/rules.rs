@@ -17,13 +17,13 @@ groups:
       - alert: KubePodCrashLooping
         expr: rate(x[5m]) > 0
         annotations:
-          runbook_url: https://ops.example.org/handbook/alerts/{{ $labels.alertname }}/
+          runbook_url: https://ops.example.org/handbook/alerts/KubePodCrashLooping/
       - alert: NodeDiskFull
         annotations:
           runbook_url: \"https://ops.example.org/handbook/alerts/{{$labels.alertname}}/\"
       - alert: OrphanAlert
         annotations:
-          runbook_url: https://ops.example.org/handbook/alerts/{{ $labels.alertname }}/
+          runbook_url: https://ops.example.org/handbook/alerts/OrphanAlert/
       - alert: LinkedByPage
         annotations:
           runbook: /handbook/runbooks/disk/
@@ -115,6 +115,7 @@ fn expected() -> Vec<Finding> {
     vec![
         finding("note", "runbook-without-alert", "content/runbooks/disk.md", 3, 1),
         finding("warning", "alert-without-runbook", "rules/k8s/etcd.yaml", 14, 11),
+        finding("error", "alertname-in-annotation", "rules/pods.yml", 12, 24),
         finding("warning", "alert-without-runbook", "rules/pods.yml", 13, 9),
         finding("error", "runbook-url-broken", "rules/pods.yml", 15, 24),
         finding("warning", "alert-without-runbook", "rules/pods.yml", 19, 9),
@@ -169,9 +170,21 @@ fn prints_rules_diagnostics_in_the_human_format() {
         err.contains(
             "the `runbook_url` of the alert `OrphanAlert` points into the handbook at no page: `https://ops.example.org/handbook/alerts/OrphanAlert/`"
         ),
-        "templated URLs are filled in with the alert's name: {err}"
+        "{err}"
     );
-    assert!(err.ends_with("s: 2 errors, 4 warnings, 1 note\n"), "notes are not warnings: {err}");
+    assert!(
+        err.contains(
+            "error[alertname-in-annotation]: the `runbook_url` of the alert `NodeDiskFull` reads the `alertname` label, which Prometheus adds only after filling in annotations: it is empty there\n  --> rules/pods.yml:12:24\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "= help: write the alert's name: `runbook_url: https://ops.example.org/handbook/alerts/NodeDiskFull/`"
+        ),
+        "the fix, with the name written: {err}"
+    );
+    assert!(err.ends_with("s: 3 errors, 4 warnings, 1 note\n"), "notes are not warnings: {err}");
 }
 
 #[test]
@@ -180,14 +193,17 @@ fn prints_rules_diagnostics_as_github_annotations() {
     let run = site.run(&["check", "--format", "github", "--rules", "rules"]);
     run.expect_code(1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 7, "{}", run.stdout);
+    assert_eq!(lines.len(), 8, "{}", run.stdout);
     assert!(lines[0].starts_with(
         "::notice file=content/runbooks/disk.md,line=3,col=1,title=opsbook runbook-without-alert::no rule of"
     ));
     assert!(lines[1].starts_with(
         "::warning file=rules/k8s/etcd.yaml,line=14,col=11,title=opsbook alert-without-runbook::the alert `EtcdNoLeader` has no runbook"
     ));
-    assert!(lines[3].starts_with(
+    assert!(lines[2].starts_with(
+        "::error file=rules/pods.yml,line=12,col=24,title=opsbook alertname-in-annotation::the `runbook_url` of the alert `NodeDiskFull`"
+    ));
+    assert!(lines[4].starts_with(
         "::error file=rules/pods.yml,line=15,col=24,title=opsbook runbook-url-broken::the `runbook_url` of the alert `OrphanAlert`"
     ));
 }
@@ -346,7 +362,7 @@ items:
                 runbook_url: https://ops.example.org/handbook/alerts/kubepodcrashlooping/
             - alert: NodeDiskFull
               annotations:
-                runbook_url: https://ops.example.org/handbook/alerts/{{ $labels.alertname | toLower }}/#free-space
+                runbook_url: https://ops.example.org/handbook/alerts/nodediskfull/#free-space
             - alert: NodeDiskFuller
               annotations:
                 runbook_url: https://ops.example.org/handbook/runbooks/disk/#no-such-heading
@@ -378,4 +394,55 @@ metadata:
     }
     // The alerts' addresses are pages of their own, not `_redirects` lines.
     assert!(!site.read("public/_redirects").contains("/handbook/alerts/kubepodcrashlooping/ "));
+}
+
+/// Prometheus fills in an alert's annotations from the labels of its series and adds
+/// `alertname` only afterwards (tests/health.rs shows it with the real server): every
+/// annotation that reads it is an error at its value, with the value to write instead;
+/// the name is never filled in by the check, so such a link leads to no runbook.
+#[test]
+fn annotations_that_read_the_alertname_label_are_errors_with_the_fix() {
+    let site = handbook("rules-alertname");
+    site.write("rules/k8s/etcd.yaml", "");
+    site.write(
+        "rules/pods.yml",
+        "\
+groups:
+  - rules:
+      - alert: NodeDiskFull
+        annotations:
+          runbook_url: https://ops.example.org/handbook/alerts/{{ $labels.alertname | toLower }}/
+          summary: '{{ .Labels.alertname }} on {{ $labels.instance }}'
+          description: Disk of {{ $labels.instance }} is full.
+      - alert: KubePodCrashLooping
+        annotations:
+          runbook_url: https://ops.example.org/handbook/alerts/KubePodCrashLooping/
+",
+    );
+    let (code, found) = findings(&site, &["--rules", "rules"]);
+    assert_eq!(
+        found,
+        [
+            finding("note", "runbook-without-alert", "content/runbooks/disk.md", 3, 1),
+            finding("error", "alertname-in-annotation", "rules/pods.yml", 5, 24),
+            finding("error", "alertname-in-annotation", "rules/pods.yml", 6, 20),
+        ],
+        "labels the series have are fine; a literal name resolves"
+    );
+    assert_eq!(code, 1);
+    let run = site.run(&["check", "--rules", "rules"]);
+    assert!(
+        run.stderr.contains(
+            "help: write the alert's name: `runbook_url: https://ops.example.org/handbook/alerts/nodediskfull/`"
+        ),
+        "toLower is applied in the fix: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "help: write the alert's name `NodeDiskFull` in place of the label, or use labels the alert's series have, such as {{ $labels.job }}"
+        ),
+        "{}",
+        run.stderr
+    );
 }

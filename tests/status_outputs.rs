@@ -236,6 +236,7 @@ fn writes_headers_for_the_status_files_and_keeps_those_of_static() {
         let rule = format!("{path}\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=60\n");
         assert!(headers.contains(&rule), "{path} in {headers}");
     }
+    assert!(!headers.contains("health.json"), "no measured components, no health.json: {headers}");
     site.write("static/_headers", "/*\n  X-Frame-Options: DENY\n");
     run_at(&site, &["build"]).expect_code(0);
     let merged = site.read("public/_headers");

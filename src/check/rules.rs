@@ -5,14 +5,17 @@
 //!    one that cannot be read (no regular file, too large) an `unreadable-file` error,
 //!    one refused by the confinement (a link leading elsewhere) a
 //!    `symlink-outside-root` error, both at the file;
-//! 2. each runbook link of an alert (`runbook_url`, `runbook` or `link` annotation),
-//!    with `{{ $labels.alertname }}` filled in with the alert's name, that points into
-//!    this handbook (the host and base path of `[handbook] base-url`, or a path from
-//!    the site's root) must name a page, an alias or `/alerts/<Name>/` of a registered
-//!    alert (or its lower-case alias, as the mixins link), else it is a
-//!    `runbook-url-broken` error at the link; so is a `#fragment` that is no anchor of
-//!    the page it leads to (`{{ $labels.alertname | toLower }}` is filled in too);
-//! 3. an alert that is neither registered nor linked to a page is an
+//! 2. an annotation whose template reads the `alertname` label is an
+//!    `alertname-in-annotation` error at its value: Prometheus fills in annotations
+//!    from the labels of the alert's series, and adds `alertname` only afterwards, so
+//!    it is empty there (`/alerts//`); the help gives the value with the name written;
+//! 3. each runbook link of an alert (`runbook_url`, `runbook` or `link` annotation)
+//!    without a template that points into this handbook (the host and base path of
+//!    `[handbook] base-url`, or a path from the site's root) must name a page, an
+//!    alias or `/alerts/<Name>/` of a registered alert (or its lower-case alias, as the
+//!    mixins link), else it is a `runbook-url-broken` error at the link; so is a
+//!    `#fragment` that is no anchor of the page it leads to;
+//! 4. an alert that is neither registered nor linked to a page is an
 //!    `alert-without-runbook` diagnostic at its `alert:` key, as severe as
 //!    `[alerts] require-runbook` says;
 //!
@@ -82,16 +85,44 @@ fn unread_file(path: &str, unread: &Unread) -> Diagnostic {
     }
 }
 
-/// Steps 2 and 3 for one alert.
+/// Step 2 for one alert: each annotation that reads `alertname`.
+fn check_alertname_uses(path: &str, alert: &RuleAlert, diagnostics: &mut Vec<Diagnostic>) {
+    let name = &alert.name.value;
+    for (annotation, value) in &alert.alertname_uses {
+        let written = fill_alert_name(&value.value, name);
+        let help = if written.contains("{{") {
+            format!(
+                "write the alert's name `{name}` in place of the label, or use labels the alert's series have, such as {{{{ $labels.job }}}}"
+            )
+        } else {
+            format!("write the alert's name: `{annotation}: {written}`")
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                Rule::AlertnameInAnnotation,
+                path,
+                value.line,
+                value.column,
+                format!(
+                    "the `{annotation}` of the alert `{name}` reads the `alertname` label, which Prometheus adds only after filling in annotations: it is empty there"
+                ),
+            )
+            .with_help(help),
+        );
+    }
+}
+
+/// Steps 2 to 4 for one alert.
 fn check_alert(site: &Site, path: &str, alert: &RuleAlert, diagnostics: &mut Vec<Diagnostic>) {
+    check_alertname_uses(path, alert, diagnostics);
     let name = &alert.name.value;
     let mut has_page = false;
     for (annotation, link) in &alert.links {
-        let url = fill_alert_name(&link.value, name);
+        let url = &link.value;
         if url.contains("{{") {
             continue;
         }
-        let Some(site_path) = handbook_path(site, &url) else { continue };
+        let Some(site_path) = handbook_path(site, url) else { continue };
         if let Some(page) = page_of(site, &site_path) {
             has_page = true;
             if let Some(fragment) = url.split_once('#').map(|(_, f)| percent_decode(f))
@@ -145,7 +176,8 @@ fn check_alert(site: &Site, path: &str, alert: &RuleAlert, diagnostics: &mut Vec
     }
 }
 
-/// `url` with the alert's name in place of `{{ $labels.alertname }}` (however spaced).
+/// `text` with the alert's name in place of `{{ $labels.alertname }}` (however spaced,
+/// or lower-cased with `toLower`): the value written as it should be, for the help.
 fn fill_alert_name(url: &str, name: &str) -> String {
     let mut out = String::new();
     let mut rest = url;
@@ -222,7 +254,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fills_the_alert_name_into_templated_urls() {
+    fn writes_the_alert_name_into_the_suggested_value() {
         for url in [
             "https://x.org/alerts/{{ $labels.alertname }}/",
             "https://x.org/alerts/{{$labels.alertname}}/",

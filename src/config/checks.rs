@@ -133,6 +133,9 @@ pub(crate) struct Check {
     /// The line and column of the query in `book.toml`, where the server's refusal of it
     /// is reported.
     pub(crate) at: (usize, usize),
+    /// The line and column in `book.toml` of each byte of `query`, and of its end: where
+    /// a position the server gives inside the query (`1:14: parse error`) is written.
+    pub(crate) positions: Vec<(usize, usize)>,
     /// Green when the value meets it.
     pub(crate) green: Threshold,
     /// Else orange when it meets this.
@@ -178,6 +181,7 @@ pub(super) fn resolve_checks(
         match (green, orange) {
             (Ok(green), Ok(orange)) => checks.push(Check {
                 name,
+                positions: query_positions(text, table.query.span(), table.query.get_ref()),
                 query: table.query.into_inner().trim().to_string(),
                 at,
                 green,
@@ -223,6 +227,58 @@ pub(crate) fn parse_timeout(text: &str) -> Result<u64, String> {
     }
 }
 
+/// The line and column in `text` of each byte of the trimmed `value`, a TOML string
+/// written at `span` (its quotes included), and of its end. The escapes of a basic
+/// string (`\"`, `\u00e9`, a line-ending backslash) are followed; where the text
+/// written is not the value (a string TOML could not have given), every byte is at the
+/// string's start.
+fn query_positions(text: &str, span: std::ops::Range<usize>, value: &str) -> Vec<(usize, usize)> {
+    let raw = text.get(span.clone()).unwrap_or("");
+    let (delimiter, literal) = match raw {
+        r if r.starts_with("'''") => ("'''", true),
+        r if r.starts_with("\"\"\"") => ("\"\"\"", false),
+        r if r.starts_with('\'') => ("'", true),
+        _ => ("\"", false),
+    };
+    let mut start = span.start + delimiter.len();
+    let mut inner = raw.get(delimiter.len()..raw.len().saturating_sub(delimiter.len())).unwrap_or("");
+    if delimiter.len() == 3 {
+        // A line break right after the opening quotes is not part of the value.
+        let skip = if inner.starts_with("\r\n") { 2 } else { usize::from(inner.starts_with('\n')) };
+        inner = &inner[skip..];
+        start += skip;
+    }
+    // For each byte of the value, its offset in `text`.
+    let mut offsets: Vec<usize> = Vec::with_capacity(value.len() + 1);
+    let mut chars = inner.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if literal || c != '\\' {
+            offsets.extend(std::iter::repeat_n(start + at, c.len_utf8()));
+            continue;
+        }
+        let decoded = match chars.next() {
+            Some((_, 'u')) => (0..4).filter_map(|_| chars.next()).map(|(_, c)| c).collect::<String>(),
+            Some((_, 'U')) => (0..8).filter_map(|_| chars.next()).map(|(_, c)| c).collect::<String>(),
+            Some((_, c)) if c.is_whitespace() => {
+                while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                    chars.next();
+                }
+                continue;
+            }
+            _ => "x".to_string(),
+        };
+        let width = u32::from_str_radix(&decoded, 16).ok().and_then(char::from_u32).map_or(1, char::len_utf8);
+        offsets.extend(std::iter::repeat_n(start + at, if decoded.len() > 1 { width } else { 1 }));
+    }
+    offsets.push(start + inner.len());
+    let lead = value.len() - value.trim_start().len();
+    let length = value.trim().len();
+    if offsets.len() != value.len() + 1 {
+        return vec![line_column(text, span.start); length + 1];
+    }
+    offsets[lead..=lead + length].iter().map(|&offset| line_column(text, offset)).collect()
+}
+
 /// The 1-based line and column (in characters) of byte `offset` of `text`.
 pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
@@ -247,6 +303,26 @@ mod tests {
         assert!(Threshold::parse("0.99").unwrap_err().contains("starts with >="));
         assert!(Threshold::parse(">= lots").unwrap_err().contains("compares with a number"));
         assert!(Threshold::parse(">= NaN").is_err() && Threshold::parse(">= inf").is_err());
+    }
+
+    #[test]
+    fn places_each_byte_of_a_query_where_it_is_written() {
+        let place = |text: &str, value: &str| {
+            let start = text.find(['\'', '"']).unwrap();
+            let end = text.rfind(['\'', '"']).unwrap() + 1;
+            query_positions(text, start..end, value)
+        };
+        let text = "x = 1\nquery = 'rate(up[5m]'\n";
+        let positions = place(text, "rate(up[5m]");
+        assert_eq!((positions[0], positions[11]), ((2, 10), (2, 21)));
+        let text = "query = \"a{job=\\\"x\\\"} \\u00e9\"\n";
+        let positions = place(text, "a{job=\"x\"} é");
+        assert_eq!(positions.len(), "a{job=\"x\"} é".len() + 1);
+        assert_eq!(positions[7], (1, 18), "after an escaped quote: {positions:?}");
+        assert_eq!(positions[11], (1, 23), "é, written as \\u00e9");
+        let text = "query = '''\n  sum(\n    up)'''\n";
+        let positions = place(text, "  sum(\n    up)");
+        assert_eq!((positions[0], positions[9]), ((2, 3), (3, 5)), "trimmed, over lines");
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub(crate) struct RuleAlert {
     /// The runbook links of its annotations: the annotation's name and its value, at the
     /// value.
     pub(crate) links: Vec<(&'static str, Located<String>)>,
+    /// The annotations whose templates read the `alertname` label, which Prometheus adds
+    /// to an alert only after its annotations are filled in: each name and value, at the
+    /// value.
+    pub(crate) alertname_uses: Vec<(String, Located<String>)>,
 }
 
 /// The alerting rules of a rule file's text, in the order written.
@@ -92,7 +96,40 @@ fn alert_of(rule: &Node) -> Option<RuleAlert> {
             (!text.is_empty()).then(|| (annotation, value.with(text)))
         })
         .collect();
-    Some(RuleAlert { name: key.with(name), links })
+    let alertname_uses = match annotations.map(|a| &a.value) {
+        Some(Node::Map(entries)) => entries
+            .iter()
+            .filter_map(|(key, value)| {
+                let text = value.value.as_text()?;
+                reads_alertname(&text).then(|| (key.value.clone(), value.with(text.trim().to_string())))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some(RuleAlert { name: key.with(name), links, alertname_uses })
+}
+
+/// Whether a template action of `text` (`{{ ... }}`) reads the `alertname` label:
+/// `$labels.alertname`, `.Labels.alertname`, or `index $labels "alertname"`.
+pub(crate) fn reads_alertname(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start..].find("}}").map(|e| start + e) else { break };
+        let action = &rest[start + 2..end];
+        let words: Vec<&str> = action.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '|').collect();
+        let dotted = words.iter().any(|w| {
+            let w = w.trim_start_matches('-').trim_end_matches('-');
+            w == "$labels.alertname" || w == ".Labels.alertname"
+        });
+        let indexed = words.contains(&"index")
+            && words.iter().any(|w| *w == "$labels" || *w == ".Labels")
+            && words.iter().any(|w| *w == "\"alertname\"" || *w == "`alertname`");
+        if dotted || indexed {
+            return true;
+        }
+        rest = &rest[end + 2..];
+    }
+    false
 }
 
 /// One rule file, read.
@@ -263,6 +300,30 @@ mod tests {
         assert_eq!(alert.links.len(), 1);
         assert_eq!(alert.links[0].0, "runbook_url");
         assert_eq!(alert.links[0].1.line, 9);
+        assert_eq!(alert.alertname_uses.len(), 1);
+        assert_eq!((alert.alertname_uses[0].0.as_str(), alert.alertname_uses[0].1.line), ("runbook_url", 9));
+    }
+
+    #[test]
+    fn finds_the_templates_that_read_the_alertname_label() {
+        for text in [
+            "/alerts/{{ $labels.alertname }}/",
+            "/alerts/{{$labels.alertname}}/",
+            "{{- .Labels.alertname -}} fired",
+            "/alerts/{{ $labels.alertname | toLower }}/",
+            "/alerts/{{ index $labels \"alertname\" }}/",
+            "/alerts/{{ toLower ($labels.alertname) }}/",
+        ] {
+            assert!(reads_alertname(text), "{text}");
+        }
+        for text in [
+            "/alerts/KubePodCrashLooping/",
+            "{{ $labels.job }} {{ $labels.alertnames }}",
+            "alertname {{",
+            "{{ $labels.alertname",
+        ] {
+            assert!(!reads_alertname(text), "{text}");
+        }
     }
 
     #[test]

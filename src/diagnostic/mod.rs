@@ -59,6 +59,8 @@ pub enum Rule {
     RunbookUrlBroken,
     /// A runbook answers an alert that no rule file defines.
     RunbookWithoutAlert,
+    /// An annotation of an alert rule reads the `alertname` label, which is empty there.
+    AlertnameInAnnotation,
     /// A front matter mapping has the same key twice; the last value is kept.
     DuplicateKey,
     /// A front matter field has the wrong type or a value that is not allowed.
@@ -156,6 +158,7 @@ impl Rule {
             Rule::AlertWithoutRunbook => "alert-without-runbook",
             Rule::RunbookUrlBroken => "runbook-url-broken",
             Rule::RunbookWithoutAlert => "runbook-without-alert",
+            Rule::AlertnameInAnnotation => "alertname-in-annotation",
             Rule::DuplicateKey => "duplicate-key",
             Rule::FrontMatterField => "front-matter-field",
             Rule::UnknownKind => "unknown-kind",

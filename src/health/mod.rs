@@ -18,8 +18,10 @@
 //! 4. A server that cannot be reached, runs out of time, redirects, or answers what is
 //!    not its API makes every measured component unknown, with one warning
 //!    (`health-unavailable`) naming the server; the build goes on. A query the server
-//!    rejects (`bad_data`, an execution error) or that gives no number is a
-//!    `status-check` error at the query in `book.toml`, with the server's reason.
+//!    rejects (`bad_data`) or that gives no number is a `status-check` error at the
+//!    query in `book.toml` (at the place a parse error names inside it), with the
+//!    server's reason; an execution error is one in `check` and a warning in a build,
+//!    the check unknown ([`prometheus`]). Every check answering nothing is a warning.
 //! 5. `opsbook build --offline` (and `serve`) measures nothing: it reads the
 //!    `status/health.json` of the last build in the output folder ([`file::read`]),
 //!    taking only values, dates and times from it and judging them again by the
@@ -172,7 +174,8 @@ pub(crate) fn first_day(now: Timestamp) -> Date {
 }
 
 /// Measures the checks of `status` at `now` (see the module's steps), or reads them
-/// from `previous` (the last build's health.json, already read) with `Mode::Offline`.
+/// from `previous` (the last build's health.json, already read) with `Mode::Offline`;
+/// `checking` for `opsbook check`, where a query's execution error stays an error.
 /// `None` when no component has checks.
 pub(crate) fn measure(
     status: &StatusConfig,
@@ -180,6 +183,7 @@ pub(crate) fn measure(
     mode: Mode,
     previous: Result<Option<file::Recorded>, String>,
     shown_previous: &str,
+    checking: bool,
 ) -> Option<Measured> {
     if !status.is_measured() {
         return None;
@@ -192,7 +196,7 @@ pub(crate) fn measure(
     let (values, measured_at, source) = match (mode, &status.prometheus) {
         (Mode::Measure, Some(server)) => {
             let timeout = Duration::from_secs(status.timeout_seconds);
-            let (values, problems) = prometheus::query_checks(server, status, now, timeout);
+            let (values, problems) = prometheus::query_checks(server, status, now, timeout, checking);
             diagnostics.extend(problems.diagnostics);
             match problems.server_failure {
                 Some(why) => {

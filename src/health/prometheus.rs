@@ -13,6 +13,13 @@
 //! naming where it led), an answer is read up to [`MAX_ANSWER`] bytes, every request
 //! waits at most what is left of the build's budget, and an answer that is not the
 //! API's JSON is a failure. A failure of the server stops the other requests.
+//!
+//! A query the server refuses is a `status-check` error at the query, or at the
+//! line and column inside it that a parse error names (`1:14: parse error: ...`). An
+//! execution error (HTTP 422 `execution`, such as many-to-many matching) depends on the
+//! data, not on the query: in a build it is a warning and the check has no value, so
+//! the build still publishes; `check` keeps it an error. When every check that was not
+//! refused answers no value at all, one warning says so.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -23,7 +30,7 @@ use serde_json::Value;
 use super::{WINDOW_DAYS, first_day};
 use crate::config::{Check, StatusConfig};
 use crate::dates::Timestamp;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The most of one answer read: far more than 90 daily points of a few series.
 pub(crate) const MAX_ANSWER: u64 = 8 * 1024 * 1024;
@@ -55,8 +62,8 @@ struct Job {
 
 /// Why a request gave no value.
 enum Failure {
-    /// The server refused the query: its error type and message.
-    Rejected(String),
+    /// The server refused the query: its error type, and its message.
+    Rejected(String, String),
     /// The server failed (unreachable, too slow, a redirect, not its API).
     Server(String),
 }
@@ -64,12 +71,14 @@ enum Failure {
 /// A query's answer: its samples as (time, value), or why there are none.
 type Answer = Result<Vec<(i64, f64)>, Failure>;
 
-/// Queries every check of `status` against `server` at `now`, within `budget`.
+/// Queries every check of `status` against `server` at `now`, within `budget`;
+/// `checking` (`opsbook check`) keeps an execution error an error.
 pub(crate) fn query_checks(
     server: &crate::secret::SecretUrl,
     status: &StatusConfig,
     now: Timestamp,
     budget: Duration,
+    checking: bool,
 ) -> (Values, Problems) {
     let deadline = Instant::now() + budget;
     let mut values: Values =
@@ -134,19 +143,11 @@ pub(crate) fn query_checks(
                     }
                 }
             }
-            Err(Failure::Rejected(reason)) => {
-                let name = &status.components[job.component].id;
-                let message = format!(
-                    "the Prometheus server refused the query of the check {:?} of `{name}`: {reason}",
-                    check.name
-                );
+            Err(Failure::Rejected(kind, reason)) => {
                 if !refused.contains(&(job.component, job.check)) {
                     refused.push((job.component, job.check));
-                    let (line, column) = check.at;
-                    problems.diagnostics.push(
-                        Diagnostic::error(Rule::StatusCheck, crate::config::CONFIG_FILE, line, column, message)
-                            .with_help("try the query in the server's own query page; a check's query gives one number, such as avg_over_time(probe_success[1d])"),
-                    );
+                    let name = &status.components[job.component].id;
+                    problems.diagnostics.push(refusal(check, name, &kind, &reason, checking));
                 }
             }
             Err(Failure::Server(why)) => {
@@ -157,7 +158,76 @@ pub(crate) fn query_checks(
     if problems.server_failure.is_none() && failed.load(Ordering::Relaxed) {
         problems.server_failure = Some("failed".to_string());
     }
+    if problems.server_failure.is_none() {
+        let refused = &refused;
+        let asked: Vec<bool> = values
+            .iter()
+            .enumerate()
+            .flat_map(|(c, component)| {
+                let asked = component.iter().enumerate().filter(move |(k, _)| !refused.contains(&(c, *k)));
+                asked.map(|(_, series)| series.iter().any(Option::is_some))
+            })
+            .collect();
+        if !asked.is_empty() && asked.iter().all(|&got| !got) {
+            problems.diagnostics.push(
+                Diagnostic::error(
+                    Rule::StatusCheck,
+                    crate::config::CONFIG_FILE,
+                    0,
+                    0,
+                    format!(
+                        "no check got a value from the Prometheus server {server}: every query answered no series, so every measured component is unknown"
+                    ),
+                )
+                .with_severity(Severity::Warning)
+                .with_help("try a query in the server's own query page: a job or label that is spelled differently, or a server that does not scrape these targets, answers nothing"),
+            );
+        }
+    }
     (values, problems)
+}
+
+/// The diagnostic of a query the server refused: an error at the query, or at the place
+/// inside it a parse error names; an execution error is a warning unless `checking`.
+fn refusal(check: &Check, component: &str, kind: &str, reason: &str, checking: bool) -> Diagnostic {
+    let execution = kind == "execution";
+    let kind_said = if kind.is_empty() { String::new() } else { format!("{kind}: ") };
+    let mut message = format!(
+        "the Prometheus server refused the query of the check {:?} of `{component}`: {kind_said}{reason}",
+        check.name
+    );
+    if execution && !checking {
+        message.push_str(": the check has no value in this build");
+    }
+    let (line, column) = parse_error_place(reason)
+        .and_then(|(line, column)| place_in_query(&check.query, line, column))
+        .and_then(|offset| check.positions.get(offset).copied())
+        .unwrap_or(check.at);
+    let help = if execution {
+        "the query fails on the data the server has now (such as many-to-many matching): aggregate or match on labels that are unique, as sum by (job) (...)"
+    } else {
+        "try the query in the server's own query page; a check's query gives one number, such as avg_over_time(probe_success[1d])"
+    };
+    let diagnostic =
+        Diagnostic::error(Rule::StatusCheck, crate::config::CONFIG_FILE, line, column, message).with_help(help);
+    if execution && !checking { diagnostic.with_severity(Severity::Warning) } else { diagnostic }
+}
+
+/// The line and column a Prometheus parse error names (`1:14: parse error: ...`).
+fn parse_error_place(reason: &str) -> Option<(usize, usize)> {
+    let end = reason.find(": parse error")?;
+    let before = &reason[..end];
+    let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == ':')).map_or(0, |i| i + 1);
+    let (line, column) = before[start..].split_once(':')?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// The byte offset in `query` of Prometheus's 1-based `line` and `column` (a column
+/// counts bytes from the start of the line, as Prometheus's parser does).
+fn place_in_query(query: &str, line: usize, column: usize) -> Option<usize> {
+    let start: usize = query.split('\n').take(line.checked_sub(1)?).map(|l| l.len() + 1).sum();
+    let offset = start + column.checked_sub(1)?;
+    (offset <= query.len()).then_some(offset)
 }
 
 /// The worse of two values of one moment (several series): by the check's direction.
@@ -223,11 +293,13 @@ fn request(
     let answer: Value = serde_json::from_str(&text)
         .map_err(|_| Failure::Server(format!("answered HTTP {status} with what is not the Prometheus API's JSON")))?;
     match answer.get("status").and_then(Value::as_str) {
-        Some("success") if (200..300).contains(&status) => points(&answer["data"], range).map_err(Failure::Rejected),
+        Some("success") if (200..300).contains(&status) => {
+            points(&answer["data"], range).map_err(|why| Failure::Rejected(String::new(), why))
+        }
         Some("error") if status == 400 || status == 422 => {
             let kind = answer.get("errorType").and_then(Value::as_str).unwrap_or("error");
             let error = answer.get("error").and_then(Value::as_str).unwrap_or("no reason given");
-            Err(Failure::Rejected(format!("{}: {}", clean(kind), clean(error))))
+            Err(Failure::Rejected(clean(kind), clean(error)))
         }
         _ => Err(Failure::Server(format!("answered HTTP {status}{}", reason(&answer)))),
     }
@@ -286,5 +358,22 @@ fn points(data: &Value, range: bool) -> Result<Vec<(i64, f64)>, String> {
         }
         Some("string") => Err("the query gives a string, not a number".to_string()),
         _ => Err("the answer has no result the Prometheus API defines".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_place_of_a_parse_error_inside_the_query() {
+        let reason = "invalid parameter \"query\": 1:14: parse error: unclosed left parenthesis";
+        assert_eq!(parse_error_place(reason), Some((1, 14)));
+        assert_eq!(parse_error_place("2:3: parse error: x"), Some((2, 3)));
+        assert_eq!(parse_error_place("many-to-many matching not allowed"), None);
+        assert_eq!(place_in_query("rate(x[5m]", 1, 11), Some(10));
+        assert_eq!(place_in_query("sum(\n  up", 2, 3), Some(7));
+        assert_eq!(place_in_query("up", 1, 9), None);
+        assert_eq!(place_in_query("up", 0, 1), None);
     }
 }

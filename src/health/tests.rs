@@ -58,7 +58,8 @@ fn dates_a_level_from_the_run_of_days_that_ends_today() {
 #[test]
 fn an_unreachable_server_makes_every_measured_component_unknown_with_a_warning() {
     let status = status();
-    let measured = measure(&status, now(), Mode::Measure, Ok(None), "public/status/health.json").expect("measured");
+    let measured =
+        measure(&status, now(), Mode::Measure, Ok(None), "public/status/health.json", false).expect("measured");
     assert_eq!(measured.health.source, Source::Nothing);
     assert_eq!(measured.health.components.len(), 1, "only components with checks");
     assert_eq!(measured.health.components[0].level, Level::Unknown);
@@ -90,7 +91,7 @@ fn writes_health_json_and_reads_it_back_judging_values_again() {
     std::fs::write(&path, text.replace("\"level\": \"orange\"", "\"level\": \"green\"")).unwrap();
     let later = Timestamp::parse("2026-11-16T12:00:00Z").unwrap();
     let recorded = file::read(&path, later).unwrap().expect("a record");
-    let offline = measure(&status, later, Mode::Offline, Ok(Some(recorded)), "x").expect("measured");
+    let offline = measure(&status, later, Mode::Offline, Ok(Some(recorded)), "x", false).expect("measured");
     assert_eq!(offline.health.source, Source::LastBuild);
     assert_eq!(offline.health.measured_at, now());
     assert_eq!(offline.health.components[0].checks[0].value, Some(0.96));

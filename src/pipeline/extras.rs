@@ -85,7 +85,8 @@ pub(crate) fn redirects(site: &Site) -> String {
 }
 
 /// `_headers` (Netlify, Cloudflare Pages) for a site with a status page: the status
-/// page's machine-readable files (the Statuspage and SCS APIs, the badges, the feeds)
+/// page's machine-readable files (the Statuspage and SCS APIs, the badges, the feeds,
+/// `health.json` when the components are measured)
 /// may be read from any origin (`Access-Control-Allow-Origin: *`) and cached for a
 /// minute, so a new incident shows within one. `theirs`, the `_headers` of `static/`
 /// or the theme, comes first, unchanged; the hosts apply every rule a URL matches.
@@ -104,6 +105,9 @@ pub(crate) fn headers(site: &Site, theirs: Option<&str>) -> String {
         .iter()
         .map(|path| base.href(path))
         .collect();
+    if site.health.is_some() {
+        paths.push(base.href(crate::health::file::SITE_PATH));
+    }
     if let Some(status) = site.status() {
         paths.extend(status.components.iter().map(|c| base.href(&crate::site::status::component_feed_path(&c.id))));
     }

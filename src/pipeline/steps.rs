@@ -83,7 +83,7 @@ pub(crate) fn prepare(
     }
     // The status page's checks, measured (or read back, offline) within their budget:
     // the step `health` of `--timings` is the network time.
-    let health = measure_health(&config, now, overrides, diagnostics);
+    let health = measure_health(&config, now, overrides, purpose == Purpose::Check, diagnostics);
     if health.is_some() {
         timer.lap("health");
     }
@@ -130,6 +130,7 @@ fn measure_health(
     config: &Config,
     now: crate::dates::Timestamp,
     overrides: &Overrides,
+    checking: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Arc<crate::health::Health>> {
     let status = config.status.as_ref().filter(|s| s.is_measured())?;
@@ -143,7 +144,7 @@ fn measure_health(
     let shown = path.strip_prefix(&config.root).map_or_else(|_| path.display().to_string(), crate::fs::slash_path);
     let previous = crate::health::file::read(&path, now);
     let mode = if overrides.offline { crate::health::Mode::Offline } else { crate::health::Mode::Measure };
-    let measured = crate::health::measure(status, now, mode, previous, &shown)?;
+    let measured = crate::health::measure(status, now, mode, previous, &shown, checking)?;
     diagnostics.extend(measured.diagnostics);
     Some(Arc::new(measured.health))
 }
