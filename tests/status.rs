@@ -433,3 +433,32 @@ fn keeps_an_internal_review_out_of_a_public_incident() {
     let dns = list.as_array().unwrap().iter().find(|i| i["name"] == "DNS resolution failures").unwrap().clone();
     assert_eq!(dns["status"], "postmortem", "the internal build has the review");
 }
+
+/// A relative `.md` link in an update's text leads where the same link in the body
+/// would (on the incident's page and on `/status/`); one that leads nowhere is a
+/// `broken-link` error at the update's `text` in the incident file, not in the theme.
+#[test]
+fn links_in_update_texts_resolve_like_body_links_and_errors_point_at_the_incident() {
+    let site = Site::fixture("status-basic");
+    let file = "content/status/api-errors.md";
+    let text =
+        site.read(file).replace("errors are falling.", "errors are falling; see [the runbook](../runbooks/api.md).");
+    site.write(file, &text);
+    run_at(&site, NOW, &["build"]).expect_code(0);
+    let link = r#"<a href="/runbooks/api/">the runbook</a>"#;
+    assert!(main_of(&site.read("public/status/api-errors/index.html")).contains(link), "the incident's page");
+    assert!(main_of(&site.read("public/status/index.html")).contains(link), "the status page's latest update");
+
+    site.write(file, text.replace("../runbooks/api.md", "../runbooks/nothing.md"));
+    let run = run_at(&site, NOW, &["check"]);
+    run.expect_code(1);
+    let line = text.lines().position(|l| l.contains("errors are falling")).expect("the update's line") + 1;
+    assert!(
+        run.stderr.contains("error[broken-link]: the `text` of an update links to `../runbooks/nothing.md`: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!("--> {file}:{line}:11\n")), "at the update's text: {}", run.stderr);
+    assert!(!run.stderr.contains("templates/status.html"), "never in the theme: {}", run.stderr);
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+}

@@ -114,9 +114,11 @@ pub(crate) struct UpdateView {
     pub html: String,
 }
 
-fn update(words: &Words, u: &Update) -> UpdateView {
+/// Update `u` of the event of page `page` (its links read from there).
+fn update(site: &Site, page: PageId, words: &Words, u: &Update) -> UpdateView {
     let label = say(words, &status_words(&u.status)).to_string();
-    UpdateView { at: TimeView::of(u.at), status: u.status.clone(), label, html: update_html(&u.text) }
+    let html = crate::site::status::update_text::update_html(site, page, &u.text);
+    UpdateView { at: TimeView::of(u.at), status: u.status.clone(), label, html }
 }
 
 use crate::site::status::status_words;
@@ -125,18 +127,6 @@ use crate::site::status::status_words;
 /// one takes it.
 fn written_status(site: &Site, page: PageId) -> &str {
     site.pages[page].values.text("status").unwrap_or("investigating")
-}
-
-/// An update's Markdown as HTML; raw HTML is shown as text.
-fn update_html(text: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
-    let events = Parser::new_ext(text, crate::markdown::parser_options()).map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        other => other,
-    });
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
-    html
 }
 
 /// `page.status_incident`: the panel of an incident or maintenance page.
@@ -186,7 +176,7 @@ pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
             updates: site
                 .updates_shown(id, &incident.updates, written_status(site, original))
                 .iter()
-                .map(|u| update(words, u))
+                .map(|u| update(site, original, words, u))
                 .collect(),
             rca: incident.rca.map(|rca| Reader::new(site, Some(id)).link(rca)),
             status_url,
@@ -208,7 +198,7 @@ pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
         updates: site
             .updates_shown(id, &maintenance.updates, maintenance.phase.name())
             .iter()
-            .map(|u| update(words, u))
+            .map(|u| update(site, original, words, u))
             .collect(),
         rca: None,
         status_url,
@@ -472,7 +462,10 @@ fn incident<'a>(r: &Reader<'a>, status: &'a Status, i: &'a Incident) -> Incident
         started_at: TimeView::of(i.started_at),
         resolved_at: i.resolved_at.map(TimeView::of),
         components: i.components.iter().map(|&(c, during)| badge(r.words, status, c, Some(during))).collect(),
-        latest: r.updates(i.page, &i.updates, written_status(r.site, i.page)).first().map(|u| update(r.words, u)),
+        latest: r
+            .updates(i.page, &i.updates, written_status(r.site, i.page))
+            .first()
+            .map(|u| update(r.site, i.page, r.words, u)),
     }
 }
 
@@ -485,7 +478,7 @@ fn maintenance<'a>(r: &Reader<'a>, status: &'a Status, m: &'a Maintenance) -> Ma
         scheduled_for: TimeView::of(m.scheduled_for),
         scheduled_until: TimeView::of(m.scheduled_until),
         components: m.components.iter().map(|&c| badge(r.words, status, c, under)).collect(),
-        latest: r.updates(m.page, &m.updates, m.phase.name()).first().map(|u| update(r.words, u)),
+        latest: r.updates(m.page, &m.updates, m.phase.name()).first().map(|u| update(r.site, m.page, r.words, u)),
     }
 }
 

@@ -28,9 +28,11 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
         match panel_of(id) {
             Some(Panel::StatusIncident) if site.pages[id].origin.has_file() => {
                 incidents.push(read_incident(site, id, &index_of, diagnostics));
+                super::update_text::check_update_links(site, id, diagnostics);
             }
             Some(Panel::Maintenance) if site.pages[id].origin.has_file() => {
                 maintenances.push(read_maintenance(site, id, &index_of));
+                super::update_text::check_update_links(site, id, diagnostics);
             }
             _ => {}
         }

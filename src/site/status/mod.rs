@@ -28,6 +28,7 @@
 
 mod collect;
 pub(crate) mod state;
+pub(crate) mod update_text;
 pub(crate) mod uptime;
 
 use std::collections::BTreeMap;
