@@ -325,3 +325,120 @@ fn claims_the_scs_files_of_each_incident() {
         run.stderr
     );
 }
+
+/// Each component's events in JSON Feed 1.1 beside its Atom feed: the same entries,
+/// with the same stable ids; the page's too.
+#[test]
+fn writes_a_json_feed_beside_each_atom_feed() {
+    let site = built(&[]);
+    let feed: Value = serde_json::from_str(&site.read("public/status/cdn/feed.json")).expect("JSON");
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(feed["title"], "Nimbus status: CDN");
+    assert_eq!(feed["feed_url"], "https://status.example.org/status/cdn/feed.json");
+    assert_eq!(feed["home_page_url"], "https://status.example.org/status/");
+    let atom = site.read("public/status/cdn/feed.xml");
+    let items = feed["items"].as_array().expect("items");
+    assert_eq!(items.len(), atom.matches("<entry>").count(), "the Atom feed's entries");
+    for item in items {
+        let id = item["id"].as_str().expect("an id");
+        assert!(atom.contains(&format!("<id>{id}</id>")), "{id} is the Atom entry's id");
+        assert!(!item["content_text"].as_str().unwrap_or("").is_empty() && item["date_published"].is_string());
+        let tags: Vec<&str> = item["tags"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        assert!(tags.contains(&"component:cdn"), "{tags:?}");
+    }
+    assert!(items.iter().any(|i| i["content_text"] == "Latency is back to normal."), "{feed}");
+    let all: Value = serde_json::from_str(&site.read("public/status/feed.json")).expect("JSON");
+    assert_eq!(all["items"].as_array().unwrap().len(), site.read("public/status/feed.xml").matches("<entry>").count());
+    let headers = site.read("public/_headers");
+    assert!(headers.contains("/status/cdn/feed.json\n  Access-Control-Allow-Origin: *\n"), "{headers}");
+}
+
+/// A receiver of webhooks on 127.0.0.1: the JSON bodies of the POSTs it got.
+fn receiver() -> (String, std::sync::mpsc::Receiver<Value>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let url = format!("http://{}/hooks/status", listener.local_addr().expect("its address"));
+    let (send, bodies) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream);
+            let mut length = 0;
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line.trim() != "" {
+                if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let _ = reader.get_mut().write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok");
+            let _ = send.send(serde_json::from_slice(&body).unwrap_or(Value::Null));
+        }
+    });
+    (url, bodies)
+}
+
+/// The CI recipe of the guide: `scripts/status-notify.py` posts each change between
+/// the status files of the last build and the new one to a webhook, one message each.
+#[test]
+fn the_notify_script_posts_each_change_of_state_to_a_webhook() {
+    if std::process::Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: python3 is missing");
+        return;
+    }
+    let site = built(&[]);
+    util::copy_dir(&site.root.join("public/status"), &site.root.join("previous"));
+    // The API incident is resolved; the CDN gets a new one.
+    let file = "content/status/api-errors.md";
+    let text =
+        site.read(file).replace("\nstatus: identified\n", "\nstatus: resolved\nresolved_at: 2026-11-15T11:45:00Z\n");
+    site.write(file, text);
+    site.write(
+        "content/status/cdn-down.md",
+        "---\ntitle: CDN unreachable\nkind: incident\nstatus: investigating\nstarted_at: 2026-11-15T11:50:00Z\ncomponents:\n  cdn: major_outage\n---\n\nNo edge answers.\n",
+    );
+    run_at(&site, &["build"]).expect_code(0);
+    let (url, bodies) = receiver();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/status-notify.py");
+    let notify = |args: &[&str]| {
+        let output = std::process::Command::new("python3")
+            .arg(&script)
+            .args(["--previous", "previous", "--current", "public/status"])
+            .args(args)
+            .current_dir(&site.root)
+            .output()
+            .expect("run the script");
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = notify(&["--webhook", &url]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let got: Vec<String> = std::iter::from_fn(|| bodies.recv_timeout(std::time::Duration::from_secs(5)).ok())
+        .take(5)
+        .map(|body| body["text"].as_str().unwrap_or("not text").to_string())
+        .collect();
+    let want = [
+        "Public API: Partial outage -> Operational https://status.example.org/status/",
+        "CDN: Operational -> Major outage https://status.example.org/status/",
+    ];
+    for text in want {
+        assert!(got.iter().any(|g| g == text), "{text:?} in {got:?}");
+    }
+    assert!(got.iter().any(|g| g.starts_with("New incident: CDN unreachable (Investigating)")), "{got:?}");
+    assert!(got.iter().any(|g| g.starts_with("Elevated API error rates: Identified -> Resolved")), "{got:?}");
+    assert!(got.iter().any(|g| g.contains(" -> ") && g.contains("Outage")), "the page's state: {got:?}");
+    assert_eq!(got.len(), 5, "one message per change: {got:?}");
+
+    // The same files again: nothing to say. The structured form for a mail gateway.
+    let (code, _) = notify(&["--webhook", &url, "--previous", "public/status"]);
+    assert_eq!(code, Some(0));
+    let (code, stderr) = notify(&["--webhook", &url, "--format", "json"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let first = bodies.recv_timeout(std::time::Duration::from_secs(5)).expect("a change");
+    assert_eq!((first["kind"].as_str(), first["id"].as_str()), (Some("component"), Some("api")), "{first}");
+    assert_eq!((first["before"].as_str(), first["after"].as_str()), (Some("partial_outage"), Some("operational")));
+    // A receiver that is gone: the failure is said, the exit code is 1.
+    let (code, stderr) = notify(&["--webhook", "http://127.0.0.1:9/nothing"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("could not post"), "{stderr}");
+}

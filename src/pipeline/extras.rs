@@ -101,15 +101,17 @@ pub(crate) fn headers(site: &Site, theirs: Option<&str>) -> String {
     }
     text.push_str("# The status page's APIs, badges and feeds (opsbook)\n");
     let base = &site.config.base_url;
-    let mut paths: Vec<String> = ["status/api/*", "status/scs/*", "status/badge/*", "status/feed.xml"]
-        .iter()
-        .map(|path| base.href(path))
-        .collect();
+    let fixed =
+        ["status/api/*", "status/scs/*", "status/badge/*", "status/feed.xml", crate::site::status::JSON_FEED_PATH];
+    let mut paths: Vec<String> = fixed.iter().map(|path| base.href(path)).collect();
     if site.health.is_some() {
         paths.push(base.href(crate::health::file::SITE_PATH));
     }
     if let Some(status) = site.status() {
-        paths.extend(status.components.iter().map(|c| base.href(&crate::site::status::component_feed_path(&c.id))));
+        for component in &status.components {
+            paths.push(base.href(&crate::site::status::component_feed_path(&component.id)));
+            paths.push(base.href(&crate::site::status::component_json_feed_path(&component.id)));
+        }
     }
     for path in paths {
         text.push_str(&format!("{path}\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=60\n"));

@@ -44,6 +44,7 @@ mod report;
 mod scs;
 mod staging;
 pub(crate) mod status_feed;
+mod status_json_feed;
 mod status_site;
 pub(crate) mod statuspage;
 pub(crate) mod steps;

@@ -1,6 +1,8 @@
 //! The status page's Atom feeds: `status/feed.xml` with every event of the page, and
-//! `status/<component-id>/feed.xml` with the events of one component, newest first.
-//! Written from the model ([`crate::site::status::Status`]) with every status page.
+//! `status/<component-id>/feed.xml` with the events of one component, newest first;
+//! each with its JSON Feed beside it (`feed.json`, [`super::status_json_feed`]), of the
+//! same entries. Written from the model ([`crate::site::status::Status`]) with every
+//! status page.
 //!
 //! 1. An event is an update of an incident (an incident without updates gives one, at
 //!    its start, in its status), an update of a maintenance, and a maintenance's
@@ -18,18 +20,18 @@
 
 use crate::dates::Timestamp;
 use crate::site::Site;
-use crate::site::status::{Phase, Status, component_feed_path, stable_uuid};
+use crate::site::status::{JSON_FEED_PATH, Phase, Status, component_feed_path, component_json_feed_path, stable_uuid};
 
 /// One entry of a feed.
-struct Entry {
-    id: String,
-    at: Timestamp,
-    title: String,
-    link: String,
-    text: String,
+pub(super) struct Entry {
+    pub(super) id: String,
+    pub(super) at: Timestamp,
+    pub(super) title: String,
+    pub(super) link: String,
+    pub(super) text: String,
     /// Indices of the components it concerns.
-    components: Vec<usize>,
-    category: String,
+    pub(super) components: Vec<usize>,
+    pub(super) category: String,
 }
 
 impl Entry {
@@ -48,18 +50,29 @@ impl Entry {
     }
 }
 
-/// Every feed, as `(site path, XML)`: the page's, then each component's.
+/// Every feed, as `(site path, text)`: the page's, then each component's, each in
+/// Atom and in JSON Feed.
 pub(crate) fn status_feeds(site: &Site) -> Vec<(String, String)> {
+    use super::status_json_feed::json_feed;
     let Some(status) = site.status() else { return Vec::new() };
     let entries = entries(site, status);
-    let mut feeds = vec![("status/feed.xml".to_string(), feed(site, status, None, &entries))];
+    let mut feeds = vec![
+        ("status/feed.xml".to_string(), feed(site, status, None, &entries)),
+        (JSON_FEED_PATH.to_string(), json_feed(site, status, None, &entries)),
+    ];
     for (i, component) in status.components.iter().enumerate() {
         feeds.push((component_feed_path(&component.id), feed(site, status, Some(i), &entries)));
+        feeds.push((component_json_feed_path(&component.id), json_feed(site, status, Some(i), &entries)));
     }
     feeds
 }
 
-fn url(site: &Site, site_path: &str) -> String {
+/// The entries of the feed of the page (`component` `None`) or of one component.
+pub(super) fn chosen(entries: &[Entry], component: Option<usize>) -> Vec<&Entry> {
+    entries.iter().filter(|e| component.is_none_or(|c| e.components.contains(&c))).collect()
+}
+
+pub(super) fn url(site: &Site, site_path: &str) -> String {
     let base = &site.config.base_url;
     base.absolute(site_path).unwrap_or_else(|| base.href(site_path))
 }
@@ -163,7 +176,7 @@ fn xml(text: &str) -> String {
 
 /// The feed of the page (`component` `None`) or of one component.
 fn feed(site: &Site, status: &Status, component: Option<usize>, entries: &[Entry]) -> String {
-    let chosen: Vec<&Entry> = entries.iter().filter(|e| component.is_none_or(|c| e.components.contains(&c))).collect();
+    let chosen = chosen(entries, component);
     let (title, path, id) = match component {
         None => (status.title.clone(), "status/feed.xml".to_string(), format!("feed:{}", status.page_id)),
         Some(c) => {

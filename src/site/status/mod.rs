@@ -330,15 +330,28 @@ pub(crate) fn stable_uuid(text: &str) -> String {
 }
 
 /// The site paths of the status files named after a component `id`, which links may
-/// point to: its feed, its badge and its record in the SCS API.
-pub(crate) fn component_paths(id: &str) -> [String; 3] {
-    [component_feed_path(id), badge_path(id), format!("status/scs/components/{}/index.json", component_uuid(id))]
+/// point to: its feeds, its badge and its record in the SCS API.
+pub(crate) fn component_paths(id: &str) -> [String; 4] {
+    [
+        component_feed_path(id),
+        component_json_feed_path(id),
+        badge_path(id),
+        format!("status/scs/components/{}/index.json", component_uuid(id)),
+    ]
 }
 
 /// The site path of the Atom feed of component `id`.
 pub(crate) fn component_feed_path(id: &str) -> String {
     format!("status/{id}/feed.xml")
 }
+
+/// The site path of the JSON Feed of component `id`.
+pub(crate) fn component_json_feed_path(id: &str) -> String {
+    format!("status/{id}/feed.json")
+}
+
+/// The site path of the JSON Feed of every event of the page.
+pub(crate) const JSON_FEED_PATH: &str = "status/feed.json";
 
 /// The site path of the badge `name` (a component id, or `overall`).
 pub(crate) fn badge_path(name: &str) -> String {
