@@ -173,17 +173,7 @@ fn measured_site(extra: &str) -> Site {
 
 /// `opsbook build ARGS` at the pinned now, with `OPSBOOK_PROMETHEUS_URL` when given.
 fn build(site: &Site, server: Option<&str>, args: &[&str]) -> Run {
-    let mut command = opsbook();
-    command.arg("build").args(args).env("SOURCE_DATE_EPOCH", NOW.to_string()).current_dir(&site.root);
-    if let Some(url) = server {
-        command.env("OPSBOOK_PROMETHEUS_URL", url);
-    }
-    let output = command.output().expect("run opsbook");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    build_at(site, NOW, server, args)
 }
 
 fn json(site: &Site, path: &str) -> Value {
@@ -215,7 +205,7 @@ fn checks_against_a_real_prometheus() {
     let prometheus = start_prometheus("checks");
     measures_the_checks(&prometheus);
     a_query_the_server_rejects_is_an_error_at_its_line_with_the_servers_reason(&prometheus);
-    offline_builds_reuse_health_json_and_a_dead_server_is_unknown_never_green(&prometheus);
+    offline_builds_reuse_health_json_and_a_dead_server_keeps_a_recent_state_else_unknown(&prometheus);
     the_alertname_label_is_empty_in_annotations(&prometheus);
     an_execution_error_is_a_warning_in_a_build_and_an_error_in_check(&prometheus);
     checks_that_all_answer_nothing_are_a_warning(&prometheus);
@@ -399,7 +389,7 @@ fn a_query_the_server_rejects_is_an_error_at_its_line_with_the_servers_reason(pr
     assert_eq!(run.stderr.matches("error[status-check]").count(), 1, "said once for its two requests: {}", run.stderr);
 }
 
-fn offline_builds_reuse_health_json_and_a_dead_server_is_unknown_never_green(prometheus: &Prometheus) {
+fn offline_builds_reuse_health_json_and_a_dead_server_keeps_a_recent_state_else_unknown(prometheus: &Prometheus) {
     let site = measured_site("");
     build(&site, Some(&prometheus.url), &[]).expect_code(0);
     let measured = json(&site, "public/status/health.json");
@@ -414,20 +404,46 @@ fn offline_builds_reuse_health_json_and_a_dead_server_is_unknown_never_green(pro
     assert_eq!(json(&site, "public/status/health.json"), measured);
     assert_eq!(state(&site, "CDN"), "degraded_performance");
 
-    // Measuring against a server that is gone: unknown, a warning naming it, a page.
-    let run = build(&site, Some(&url), &[]);
+    // Measuring against a server that is gone, ten minutes on: the last measurement
+    // stands in, dated, with a warning naming the server.
+    let run = build_at(&site, NOW + 600, Some(&url), &[]);
     run.expect_code(0);
     assert!(
         run.stderr.contains(&format!("warning[health-unavailable]: the Prometheus server {url} ")),
         "{}",
         run.stderr
     );
+    assert!(run.stderr.contains("shows the last measurement, of 2026-11-15T12:00:00Z"), "{}", run.stderr);
+    assert_eq!(json(&site, "public/status/health.json"), measured, "kept as it was");
+    assert_eq!(state(&site, "CDN"), "degraded_performance");
+
+    // Two days on, it is too old to stand in: unknown, never green, and the 90 days
+    // measured stay in health.json.
+    let run = build_at(&site, NOW + 2 * 86_400, Some(&url), &[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("too old to stand in"), "{}", run.stderr);
     let health = json(&site, "public/status/health.json");
     assert_eq!(levels(&health, "cdn").0, "unknown");
     assert_eq!(levels(&health, "api").0, "unknown");
+    assert_eq!(health["components"][0]["checks"][0]["series"], measured["components"][0]["checks"][0]["series"]);
     let cdn = health["components"].as_array().expect("components").iter().find(|c| c["id"] == "cdn").cloned();
     assert_eq!(cdn.expect("cdn")["last_data_at"], "2026-11-15T12:00:00Z", "kept from the last health.json");
-    assert_eq!(state(&site, "CDN"), "operational", "the Statuspage API has no word for unknown");
+    assert_eq!(state(&site, "CDN"), "degraded_performance", "unknown is never operational in the API");
     let page = site.read("public/status/index.html");
     assert!(page.contains("No data since <time datetime=\"2026-11-15T12:00:00Z\">"), "grey, never green: {page}");
+}
+
+/// `opsbook build ARGS` at `epoch`, with `OPSBOOK_PROMETHEUS_URL` when given.
+fn build_at(site: &Site, epoch: i64, server: Option<&str>, args: &[&str]) -> Run {
+    let mut command = opsbook();
+    command.arg("build").args(args).env("SOURCE_DATE_EPOCH", epoch.to_string()).current_dir(&site.root);
+    if let Some(url) = server {
+        command.env("OPSBOOK_PROMETHEUS_URL", url);
+    }
+    let output = command.output().expect("run opsbook");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
 }

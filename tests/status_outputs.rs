@@ -8,7 +8,7 @@
 mod util;
 
 use serde_json::Value;
-use util::{Run, Site};
+use util::{Run, Site, between};
 
 /// 2026-11-15T12:00:00Z.
 const NOW: &str = "1794744000";
@@ -441,4 +441,71 @@ fn the_notify_script_posts_each_change_of_state_to_a_webhook() {
     let (code, stderr) = notify(&["--webhook", "http://127.0.0.1:9/nothing"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("could not post"), "{stderr}");
+}
+
+/// A status page whose two measured components, alone in their group, nothing is known
+/// of: built `--offline` without an earlier health.json.
+fn unknown_site() -> Site {
+    let book = r#"[handbook]
+title = "Nimbus Handbook"
+base-url = "https://status.example.org/"
+
+[status]
+title = "Nimbus status"
+components = [
+  { id = "cdn", name = "CDN", group = "Edge", checks = [
+    { name = "Edge probes", query = 'avg_over_time(probe_success[1d])', green = ">= 0.99", orange = ">= 0.95" },
+  ] },
+  { id = "storage", name = "Object storage", group = "Edge", checks = [
+    { name = "Replication lag", query = 'max(lag_seconds)', green = "<= 60", unit = "s" },
+  ] },
+  { id = "dns", name = "DNS" },
+]
+"#;
+    let site = Site::with_files("status-unknown", &[("content/_index.md", "# Nimbus\n")]);
+    site.write("book.toml", book);
+    site
+}
+
+#[test]
+fn no_output_says_operational_for_what_is_unknown() {
+    let site = unknown_site();
+    let run = run_at(&site, &["build", "--offline"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("warning[health-unavailable]"), "{}", run.stderr);
+    let json = |path: &str| -> Value { serde_json::from_str(&site.read(path)).expect("JSON") };
+    for file in ["status.json", "summary.json"] {
+        let status = &json(&format!("public/status/api/v2/{file}"))["status"];
+        assert_eq!(status["indicator"], "minor", "{file}: never none");
+        assert_eq!(status["description"], "Status unknown: no measurements", "{file}");
+    }
+    let components = json("public/status/api/v2/components.json");
+    let state = |name: &str| {
+        let found = components["components"].as_array().unwrap().iter().find(|c| c["name"] == name).cloned();
+        found.expect("the component")["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(state("CDN"), "degraded_performance", "the mildest state no client shows green");
+    assert_eq!(state("Edge"), "degraded_performance", "nor its group");
+    assert_eq!(state("DNS"), "operational", "a component without checks keeps its incidents' state");
+
+    let page = site.read("public/status/index.html");
+    assert_eq!(page.matches("100.00 % uptime").count(), 1, "DNS's only: none for what was never measured");
+    assert_eq!(page.matches("Uptime unknown: no measurements").count(), 2, "{page}");
+    let group = between(&page, "<h3 class=\"status-group-name\">", "</h3>");
+    assert!(group.contains("status-word status-unknown") && group.contains("Unknown"), "{group}");
+    let overall = site.read("public/status/badge/overall.svg");
+    assert!(overall.contains("status: Status unknown: no measurements") && !overall.contains("#2e7d32"), "{overall}");
+    let cdn = site.read("public/status/badge/cdn.svg");
+    assert!(cdn.contains("CDN: Unknown") && !cdn.contains("#2e7d32"), "{cdn}");
+    let labels = scs(&site, "components/")[0]["labels"].clone();
+    assert_eq!((labels["status"].as_str(), labels["health"].as_str()), (Some("unknown"), Some("unknown")));
+
+    // Five minutes later, the same (unknown) input: the same feed entry, same id and time.
+    let feed = site.read("public/status/cdn/feed.xml");
+    let later = (NOW.parse::<i64>().unwrap() + 300).to_string();
+    site.run_at_epoch(&later, &["build", "--offline"]).expect_code(0);
+    let again = site.read("public/status/cdn/feed.xml");
+    let entry = |xml: &str| between(xml, "<entry>", "</entry>").to_string();
+    assert!(entry(&feed).contains("CDN: No data"), "{feed}");
+    assert_eq!(entry(&again), entry(&feed));
 }

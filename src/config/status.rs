@@ -37,6 +37,8 @@ pub(super) struct StatusTable {
     prometheus: Option<toml::Spanned<String>>,
     /// The longest a build spends on the network for the checks (`10s`).
     prometheus_timeout: Option<toml::Spanned<String>>,
+    /// How long a measurement stands for the present when a build cannot measure (`30m`).
+    stale_after: Option<toml::Spanned<String>>,
     /// The label of an Alertmanager alert that names the component it affects.
     component_label: Option<String>,
     /// The folder of the status site (`opsbook build --status-site`,
@@ -80,6 +82,9 @@ pub(crate) struct StatusConfig {
     pub(crate) prometheus: Option<crate::secret::SecretUrl>,
     /// The longest a build spends on the network for the checks, in seconds.
     pub(crate) timeout_seconds: u64,
+    /// How long, in seconds, the last measurement stands for the present when a build
+    /// cannot measure: older, a measured component is unknown.
+    pub(crate) stale_after_seconds: u64,
     /// The Alertmanager label that names a component.
     pub(crate) component_label: Option<String>,
 }
@@ -186,11 +191,20 @@ pub(super) fn resolve_status(
         }),
         None => DEFAULT_TIMEOUT_SECONDS,
     };
+    let stale_after_seconds = match &table.stale_after {
+        Some(age) => parse_stale_after(age.get_ref()).unwrap_or_else(|message| {
+            let (line, column) = at(age);
+            problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
+            DEFAULT_STALE_AFTER_SECONDS
+        }),
+        None => DEFAULT_STALE_AFTER_SECONDS,
+    };
     let status = StatusConfig {
         title,
         components,
         prometheus,
         timeout_seconds,
+        stale_after_seconds,
         component_label: table.component_label.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
     };
     if status.is_measured()
@@ -220,6 +234,17 @@ pub(crate) fn file_names(id: &str) -> [String; 2] {
     [id.to_string(), format!("{id}.svg")]
 }
 
+/// How long a measurement stands for the present unless `stale-after` says: six
+/// builds at the advised schedule of one every five minutes.
+pub(crate) const DEFAULT_STALE_AFTER_SECONDS: u64 = 30 * 60;
+
+/// `stale-after`: a duration from `0s` (a measurement never stands in) to a week.
+fn parse_stale_after(text: &str) -> Result<u64, String> {
+    let problem = || format!("`stale-after` must be a duration from \"0s\" to \"7d\" such as \"30m\", found {text:?}");
+    let seconds = crate::dates::parse_duration(text.trim()).ok_or_else(problem)?;
+    u64::try_from(seconds).ok().filter(|&s| s <= 7 * 86_400).ok_or_else(problem)
+}
+
 /// Where `id = "ID"` is written, else where `components` is.
 fn locate_id(text: &str, id: &str) -> (usize, usize) {
     for quote in ['"', '\''] {
@@ -247,6 +272,19 @@ mod tests {
         let raw: Raw = toml::from_str(text).unwrap();
         let mut problems = Vec::new();
         (resolve_status(raw.status, text, None, false, &mut problems), problems)
+    }
+
+    #[test]
+    fn reads_how_long_a_measurement_stands_in() {
+        let book = |age: &str| format!("[status]\nstale-after = \"{age}\"\ncomponents = []\n");
+        assert_eq!(resolve("[status]\ncomponents = []\n").0.stale_after_seconds, 1800);
+        assert_eq!(resolve(&book("2h")).0.stale_after_seconds, 7200);
+        assert_eq!(resolve(&book("0s")).0.stale_after_seconds, 0);
+        let (status, problems) = resolve(&book("8d"));
+        assert_eq!(status.stale_after_seconds, 1800);
+        assert_eq!((problems[0].line, problems[0].column), (2, 15));
+        assert!(problems[0].message.contains("from \"0s\" to \"7d\""), "{}", problems[0].message);
+        assert!(!resolve(&book("soon")).1.is_empty());
     }
 
     #[test]

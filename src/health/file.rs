@@ -1,6 +1,8 @@
 //! `status/health.json`: the record of the measured health, written by every build of a
-//! status page with checks, and read back by the next build: `--offline` builds take
-//! their values from it, measuring builds the last time a component had data.
+//! status page with checks, and read back by the next build: `--offline` builds and
+//! builds whose server fails take their values from it (its current values only while
+//! `[status] stale-after` allows), measuring builds the days the server gives no value
+//! for, the last time a component had data and since when it has been unknown.
 //!
 //! ```json
 //! {
@@ -29,7 +31,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ComponentHealth, Health, WINDOW_DAYS, first_day};
+use super::{ComponentHealth, Health, Level, WINDOW_DAYS, first_day};
 use crate::config::StatusConfig;
 use crate::dates::{Date, Timestamp};
 
@@ -140,6 +142,10 @@ pub(crate) struct Recorded {
 #[derive(Debug)]
 pub(crate) struct RecordedComponent {
     id: String,
+    /// Its level then, when the file names one of the four.
+    pub(crate) level: Option<super::Level>,
+    /// When it came to that level.
+    pub(crate) since: Option<Timestamp>,
     /// The last time it had data.
     pub(crate) last_data_at: Option<Timestamp>,
     /// Its checks: name, and value by date.
@@ -186,6 +192,29 @@ impl Recorded {
     }
 }
 
+impl Recorded {
+    /// Fills the days before today that the server gave no value for in `values` (the
+    /// window that ends on `now`'s day) with the values it holds for those dates: what
+    /// was measured once stays, whatever the server still keeps.
+    pub(crate) fn fill_past_days(&self, status: &StatusConfig, now: Timestamp, values: &mut super::prometheus::Values) {
+        let first = first_day(now);
+        for (component, series) in status.components.iter().zip(values.iter_mut()) {
+            let Some(recorded) = self.component(&component.id) else { continue };
+            for (check, series) in component.checks.iter().zip(series.iter_mut()) {
+                let Some((_, by_date, _)) = recorded.checks.iter().find(|(name, ..)| *name == check.name) else {
+                    continue;
+                };
+                let past = series.len().saturating_sub(1);
+                for (d, value) in series.iter_mut().take(past).enumerate() {
+                    if value.is_none() {
+                        *value = by_date.get(&first.add_days(d as i64)).copied().flatten();
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Reads the health.json at `path` (the output folder's `status/health.json`), built
 /// before `now`: `Ok(None)` when there is none, `Err` with why it cannot be used.
 pub(crate) fn read(path: &Path, now: Timestamp) -> Result<Option<Recorded>, String> {
@@ -214,6 +243,8 @@ pub(crate) fn read(path: &Path, now: Timestamp) -> Result<Option<Recorded>, Stri
     let mut components = Vec::new();
     for c in record.components {
         let last_data_at = c.last_data_at.as_deref().map(|t| time(t, "last_data_at")).transpose()?;
+        let since = c.since.as_deref().map(|t| time(t, "since")).transpose()?;
+        let level = [Level::Green, Level::Unknown, Level::Orange, Level::Red].into_iter().find(|l| l.name() == c.level);
         let mut checks = Vec::new();
         for check in c.checks {
             let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
@@ -224,7 +255,7 @@ pub(crate) fn read(path: &Path, now: Timestamp) -> Result<Option<Recorded>, Stri
             }
             checks.push((check.name, by_date, finite(check.value)));
         }
-        components.push(RecordedComponent { id: c.id, last_data_at, checks });
+        components.push(RecordedComponent { id: c.id, level, since, last_data_at, checks });
     }
     Ok(Some(Recorded { measured_at, components }))
 }
@@ -232,7 +263,7 @@ pub(crate) fn read(path: &Path, now: Timestamp) -> Result<Option<Recorded>, Stri
 impl ComponentHealth {
     /// "No data since ...": the last time it had data, when it has none now.
     pub(crate) fn no_data_since(&self) -> Option<Timestamp> {
-        (self.level == super::Level::Unknown).then_some(self.last_data_at).flatten()
+        (self.level == Level::Unknown).then_some(self.last_data_at).flatten()
     }
 }
 

@@ -16,16 +16,19 @@
 //! 3. A component is red when one of its checks is, else orange, else unknown when one
 //!    is unknown, else green: failure is never green.
 //! 4. A server that cannot be reached, runs out of time, redirects, or answers what is
-//!    not its API makes every measured component unknown, with one warning
-//!    (`health-unavailable`) naming the server; the build goes on. A query the server
-//!    rejects (`bad_data`) or that gives no number is a `status-check` error at the
-//!    query in `book.toml` (at the place a parse error names inside it), with the
-//!    server's reason; an execution error is one in `check` and a warning in a build,
-//!    the check unknown ([`prometheus`]). Every check answering nothing is a warning.
-//! 5. `opsbook build --offline` (and `serve`) measures nothing: it reads the
-//!    `status/health.json` of the last build in the output folder ([`file::read`]),
-//!    taking only values, dates and times from it and judging them again by the
-//!    thresholds of `book.toml`.
+//!    not its API gives one warning (`health-unavailable`) naming the server; the build
+//!    goes on with step 5's values. A query the server rejects (`bad_data`) or that
+//!    gives no number is a `status-check` error at the query in `book.toml` (at the
+//!    place a parse error names inside it), with the server's reason; an execution
+//!    error is one in `check` and a warning in a build, the check unknown
+//!    ([`prometheus`]). Every check answering nothing is a warning.
+//! 5. `opsbook build --offline` (and `serve`) measures nothing: like a failed server, it
+//!    reads the `status/health.json` of the last build in the output folder
+//!    ([`file::read`]), taking only values, dates and times from it and judging them
+//!    again by the thresholds of `book.toml`. Its current values stand in while it is
+//!    younger than `[status] stale-after`, else every measured component is unknown;
+//!    its past days are kept either way, and fill the days a measuring build's server
+//!    gives no value for. Without it, every measured component is unknown.
 //! 6. Each component keeps when its level began (`since`: the first day of the run of
 //!    days, ending today, at its level) and when it last had data (`last_data_at`,
 //!    from the last health.json when it has none now), for "no data since ...".
@@ -193,46 +196,98 @@ pub(crate) fn measure(
         Ok(previous) => (previous, None),
         Err(why) => (None, Some(why)),
     };
-    let (values, measured_at, source) = match (mode, &status.prometheus) {
+    let failure = match (mode, &status.prometheus) {
         (Mode::Measure, Some(server)) => {
             let timeout = Duration::from_secs(status.timeout_seconds);
-            let (values, problems) = prometheus::query_checks(server, status, now, timeout, checking);
+            let (mut values, problems) = prometheus::query_checks(server, status, now, timeout, checking);
             diagnostics.extend(problems.diagnostics);
             match problems.server_failure {
-                Some(why) => {
-                    diagnostics.push(unavailable(format!(
-                        "the Prometheus server {server} {why}: every measured component of the status page is unknown"
-                    )));
-                    (None, now, Source::Nothing)
+                Some(why) => Some(format!("the Prometheus server {server} {why}")),
+                None => {
+                    if let Some(recorded) = previous.as_ref() {
+                        recorded.fill_past_days(status, now, &mut values);
+                    }
+                    let health = health_of(status, Some(&values), now, Source::Measured, false, previous.as_ref());
+                    return finish(health, diagnostics, unreadable, mode, shown_previous);
                 }
-                None => (Some(values), now, Source::Measured),
             }
         }
-        _ => match previous.as_ref() {
-            Some(recorded) => (Some(recorded.values_for(status, now)), recorded.measured_at, Source::LastBuild),
-            None => {
+        _ => None,
+    };
+    let stale_after = i64::try_from(status.stale_after_seconds).unwrap_or(i64::MAX);
+    let health = match previous.as_ref() {
+        Some(recorded) => {
+            // The last measurement stands in while it is recent; its history always.
+            let stale = now.seconds() - recorded.measured_at.seconds() > stale_after;
+            let offline = (stale && failure.is_none()).then(|| "the build measures nothing offline".to_string());
+            if let Some(why) = failure.or(offline) {
+                let kept = match stale {
+                    true => format!(
+                        "the last measurement, of {}, is too old to stand in: every measured component of the status page is unknown",
+                        recorded.measured_at.rfc3339()
+                    ),
+                    false => {
+                        format!("the status page shows the last measurement, of {}", recorded.measured_at.rfc3339())
+                    }
+                };
+                diagnostics.push(unavailable(format!("{why}: {kept}")));
+            }
+            let values = recorded.values_for(status, now);
+            health_of(status, Some(&values), recorded.measured_at, Source::LastBuild, stale, previous.as_ref())
+        }
+        None => {
+            let why = failure.unwrap_or_else(|| {
                 let why = unreadable.clone().map_or_else(
                     || format!("there is no {shown_previous} of an earlier build"),
                     |why| format!("{shown_previous} of the last build cannot be used: {why}"),
                 );
-                diagnostics.push(unavailable(format!(
-                    "the build measures nothing offline and {why}: every measured component of the status page is unknown"
-                )));
-                (None, now, Source::Nothing)
-            }
-        },
+                format!("the build measures nothing offline and {why}")
+            });
+            diagnostics.push(unavailable(format!("{why}: every measured component of the status page is unknown")));
+            health_of(status, None, now, Source::Nothing, false, None)
+        }
     };
+    finish(health, diagnostics, unreadable, mode, shown_previous)
+}
+
+/// The health of the measured components from their checks' `values`, measured at
+/// `measured_at`; every component unknown when `stale`.
+fn health_of(
+    status: &StatusConfig,
+    values: Option<&prometheus::Values>,
+    measured_at: Timestamp,
+    source: Source,
+    stale: bool,
+    previous: Option<&file::Recorded>,
+) -> Health {
     let components = status
         .components
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.checks.is_empty())
         .map(|(i, component)| {
-            let series = values.as_ref().map(|v| v[i].as_slice());
-            let earlier = previous.as_ref().and_then(|p| p.component(&component.id));
-            component_health(component, series, measured_at, earlier)
+            let series = values.map(|v| v[i].as_slice());
+            let earlier = previous.and_then(|p| p.component(&component.id));
+            let mut health = component_health(component, series, measured_at, earlier);
+            if stale && health.level != Level::Unknown {
+                health.level = Level::Unknown;
+                health.since = Some(measured_at);
+            }
+            health
         })
         .collect();
+    Health { measured_at, source, components }
+}
+
+/// [`Measured`] of `health`, with a note when a measuring build could not read the
+/// last health.json.
+fn finish(
+    health: Health,
+    mut diagnostics: Vec<Diagnostic>,
+    unreadable: Option<String>,
+    mode: Mode,
+    shown_previous: &str,
+) -> Option<Measured> {
     if let (Some(why), Mode::Measure) = (unreadable, mode) {
         // Only "no data since" reads it in a measuring build: a note is enough.
         diagnostics.push(
@@ -240,7 +295,7 @@ pub(crate) fn measure(
                 .with_severity(crate::diagnostic::Severity::Note),
         );
     }
-    Some(Measured { health: Health { measured_at, source, components }, diagnostics })
+    Some(Measured { health, diagnostics })
 }
 
 /// The `health-unavailable` warning, at `book.toml`.
@@ -281,11 +336,14 @@ fn component_health(
         .collect();
     let level = Level::worst(checks.iter().map(|c| c.level));
     let first = first_day(measured_at);
-    let since = (level != Level::Unknown).then(|| {
-        let run = days.iter().rev().take_while(|&&l| l == level).count().max(1);
-        let start = first.add_days(WINDOW_DAYS - run as i64);
-        Timestamp::from_seconds(start.days() * 86_400)
-    });
+    let run = days.iter().rev().take_while(|&&l| l == level).count().max(1);
+    let start = Timestamp::from_seconds(first.add_days(WINDOW_DAYS - run as i64).days() * 86_400);
+    // Unknown since the last health.json said so, else since its run of days began: the
+    // same input gives the same time, which the feeds' entries are named and dated by.
+    let since = match earlier.filter(|e| e.level == Some(level)).and_then(|e| e.since) {
+        Some(since) if level == Level::Unknown => Some(since),
+        _ => Some(start),
+    };
     let last_data_at = if level == Level::Unknown { earlier.and_then(|e| e.last_data_at) } else { Some(measured_at) };
     ComponentHealth { id: component.id.clone(), level, since, last_data_at, checks, days }
 }

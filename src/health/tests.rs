@@ -52,7 +52,72 @@ fn dates_a_level_from_the_run_of_days_that_ends_today() {
     assert_eq!(health.days[86], Level::Green);
     assert_eq!(health.days[87], Level::Orange);
     let unknown = component_health(&status.components[0], None, now(), None);
-    assert_eq!((unknown.level, unknown.since, unknown.last_data_at), (Level::Unknown, None, None));
+    // Unknown since its run of unknown days began: the same input, the same time.
+    let first = Timestamp::parse("2026-08-18T00:00:00Z");
+    assert_eq!((unknown.level, unknown.since, unknown.last_data_at), (Level::Unknown, first, None));
+}
+
+/// A health.json written for `health`, read back at `at`.
+fn written_and_read(health: &Health, status: &StatusConfig, at: Timestamp, name: &str) -> file::Recorded {
+    let dir = crate::test_support::temp_dir(name);
+    let path = dir.join("health.json");
+    std::fs::write(&path, file::health_json(health, status)).unwrap();
+    file::read(&path, at).unwrap().expect("a record")
+}
+
+fn measured_orange(status: &StatusConfig) -> Health {
+    let mut probes = vec![Some(1.0); WINDOW_DAYS as usize];
+    probes[10] = Some(0.5);
+    probes[89] = Some(0.96);
+    let latency = vec![Some(0.1); WINDOW_DAYS as usize];
+    let component = component_health(&status.components[0], Some(&[probes, latency]), now(), None);
+    Health { measured_at: now(), source: Source::Measured, components: vec![component] }
+}
+
+#[test]
+fn a_failed_measurement_keeps_a_recent_state_with_its_age_and_never_erases_history() {
+    let status = status();
+    let health = measured_orange(&status);
+    // Ten minutes later the server is gone: the last measurement stands in, dated.
+    let soon = Timestamp::from_seconds(now().seconds() + 600);
+    let recorded = written_and_read(&health, &status, soon, "health-kept");
+    let kept = measure(&status, soon, Mode::Measure, Ok(Some(recorded)), "x").expect("measured");
+    assert_eq!((kept.health.source.clone(), kept.health.measured_at), (Source::LastBuild, now()));
+    assert_eq!(kept.health.components[0].level, Level::Orange);
+    assert!(kept.diagnostics[0].message.contains("shows the last measurement, of 2026-11-15T12:00:00Z"));
+    // Two days later it is too old: unknown, but the 90 days measured stay.
+    let later = Timestamp::from_seconds(now().seconds() + 2 * 86_400);
+    let recorded = written_and_read(&health, &status, later, "health-stale");
+    let stale = measure(&status, later, Mode::Measure, Ok(Some(recorded)), "x").expect("measured");
+    let component = &stale.health.components[0];
+    assert_eq!(component.level, Level::Unknown);
+    assert_eq!((component.last_data_at, component.since), (Some(now()), Some(now())));
+    assert_eq!(component.checks[0].series, health.components[0].checks[0].series, "history kept");
+    assert!(stale.diagnostics[0].message.contains("too old to stand in"), "{}", stale.diagnostics[0].message);
+    let text = file::health_json(&stale.health, &status);
+    assert!(text.contains("\"value\": 0.5,") && text.contains("\"measured_at\": \"2026-11-15T12:00:00Z\""), "{text}");
+    // Read back once more, it stays unknown since the same time: feeds keep one entry.
+    let again = written_and_read(&stale.health, &status, later, "health-stale-again");
+    let unknown = measure(&status, later, Mode::Offline, Ok(Some(again)), "x").expect("measured");
+    assert_eq!(unknown.health.components[0].since, Some(now()));
+}
+
+#[test]
+fn a_measurement_takes_the_days_the_server_no_longer_has_from_the_last_record() {
+    let status = status();
+    let health = measured_orange(&status);
+    let next_day = Timestamp::from_seconds(now().seconds() + 86_400);
+    let recorded = written_and_read(&health, &status, next_day, "health-fill");
+    // The server now keeps only the last two days.
+    let mut values: prometheus::Values = vec![vec![vec![None; 90], vec![None; 90]], vec![]];
+    values[0][0][88] = Some(0.97);
+    values[0][0][89] = Some(0.999);
+    recorded.fill_past_days(&status, next_day, &mut values);
+    // The window moved on a day: yesterday's index 10 is today's 9.
+    assert_eq!(values[0][0][9], Some(0.5));
+    assert_eq!((values[0][0][88], values[0][0][89]), (Some(0.97), Some(0.999)), "what it gives wins");
+    assert_eq!(values[0][0][0], Some(1.0));
+    assert_eq!(values[0][1][50], Some(0.1));
 }
 
 #[test]
@@ -89,7 +154,7 @@ fn writes_health_json_and_reads_it_back_judging_values_again() {
     let path = dir.join("health.json");
     // A tampered level is judged again from the value.
     std::fs::write(&path, text.replace("\"level\": \"orange\"", "\"level\": \"green\"")).unwrap();
-    let later = Timestamp::parse("2026-11-16T12:00:00Z").unwrap();
+    let later = Timestamp::parse("2026-11-15T12:20:00Z").unwrap();
     let recorded = file::read(&path, later).unwrap().expect("a record");
     let offline = measure(&status, later, Mode::Offline, Ok(Some(recorded)), "x", false).expect("measured");
     assert_eq!(offline.health.source, Source::LastBuild);
@@ -97,7 +162,15 @@ fn writes_health_json_and_reads_it_back_judging_values_again() {
     assert_eq!(offline.health.components[0].checks[0].value, Some(0.96));
     assert_eq!(offline.health.components[0].level, Level::Orange);
     assert_eq!(offline.health.components[0].checks[0].series[10], Some(0.5));
+    assert!(offline.diagnostics.is_empty(), "{:?}", offline.diagnostics);
     assert_eq!(file::health_json(&offline.health, &status), text, "an offline build writes what it read");
+    // A day later, older than `stale-after` (30 minutes): unknown, with a warning.
+    let next_day = Timestamp::parse("2026-11-16T12:00:00Z").unwrap();
+    let recorded = file::read(&path, next_day).unwrap().expect("a record");
+    let stale = measure(&status, next_day, Mode::Offline, Ok(Some(recorded)), "x").expect("measured");
+    assert_eq!(stale.health.components[0].level, Level::Unknown);
+    assert_eq!(stale.health.components[0].checks[0].value, Some(0.96), "the value stays, dated");
+    assert!(stale.diagnostics[0].message.starts_with("the build measures nothing offline: the last measurement"));
 }
 
 #[test]

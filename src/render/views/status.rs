@@ -279,8 +279,8 @@ pub(crate) struct ComponentView<'a> {
     pub status: &'static str,
     /// In words.
     pub label: &'a str,
-    /// Its uptime over the bar, `99.95`.
-    pub uptime: String,
+    /// Its uptime over the bar, `99.95`; `None` when no day is known.
+    pub uptime: Option<String>,
     /// The bar, oldest day first.
     pub days: Vec<DayView<'a>>,
     /// What its checks measure, for a component with checks.
@@ -518,7 +518,7 @@ impl<'a> StatusView<'a> {
                 description: c.description.as_deref(),
                 status: state,
                 label: r.say(label),
-                uptime: number_text(r.words, &c.uptime.percent_text()),
+                uptime: c.uptime.percent_text().map(|p| number_text(r.words, &p)),
                 days: c.uptime.days.iter().map(|d| day(&r, status, d)).collect(),
                 measured: measured_view(r.words, c),
                 feed_url: site.config.base_url.href(&crate::site::status::component_feed_path(&c.id)),
@@ -531,20 +531,14 @@ impl<'a> StatusView<'a> {
                 Some(g) if seen.contains(&g) => {}
                 Some(g) => {
                     seen.push(g);
-                    let group = &status.groups[g];
-                    groups.push(GroupView {
-                        name: Some(&group.name),
-                        status: group.status.name(),
-                        label: r.say(group.status.label()),
-                        components: group.components.iter().map(|&m| component(m)).collect(),
-                    });
+                    let (group, (status, label)) = (&status.groups[g], status.group_shown(g));
+                    let components = group.components.iter().map(|&m| component(m)).collect();
+                    groups.push(GroupView { name: Some(&group.name), status, label: r.say(label), components });
                 }
-                None => groups.push(GroupView {
-                    name: None,
-                    status: c.shown().0,
-                    label: r.say(c.shown().1),
-                    components: vec![component(i)],
-                }),
+                None => {
+                    let (status, label) = c.shown();
+                    groups.push(GroupView { name: None, status, label: r.say(label), components: vec![component(i)] });
+                }
             }
         }
         let mut history: Vec<MonthView<'a>> = Vec::new();

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::state::{ComponentStatus, Impact, overall};
+use super::state::{ComponentStatus, Impact, UNKNOWN_STATE, overall_with_unknown};
 use super::uptime::{Cause, Span, uptime};
 use super::{ComponentState, Group, Incident, Maintenance, Phase, Status, Update, stable_id};
 use crate::config::{Panel, StatusConfig, rca_state};
@@ -78,7 +78,7 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
         }
         for (d, &level) in measured.days.iter().enumerate() {
             let state = measured_state(level);
-            if state != ComponentStatus::Operational {
+            if level != Level::Unknown && state != ComponentStatus::Operational {
                 let start = first.add_days(d as i64).days() * 86_400;
                 spans[i].push(Span { start, end: start + 86_400, state, cause: Cause::Measured });
             }
@@ -93,12 +93,16 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
                 let d = first.days_until(day.date);
                 day.measured = usize::try_from(d).ok().and_then(|d| measured.days.get(d)).copied();
             }
+            component.uptime.leave_out_unknown_days();
         }
     }
     let impacts: Vec<Impact> =
         incidents.iter().filter(|i| i.is_unresolved() && i.started_at <= now).map(|i| i.impact).collect();
     let maintenance_now = maintenances.iter().any(|m| m.phase == Phase::InProgress);
-    let overall = overall(&states, &impacts, maintenance_now);
+    let known: Vec<ComponentStatus> =
+        components.iter().zip(&states).filter(|(c, _)| !c.is_unknown()).map(|(_, &s)| s).collect();
+    let unknown = components.iter().filter(|c| c.is_unknown()).count();
+    let overall = overall_with_unknown(&known, unknown, &impacts, maintenance_now);
     let related = related_pages(site, config, &incidents, &maintenances, diagnostics);
     let title = config.title.clone().unwrap_or_else(|| format!("{} status", site.config.title));
     // The published address, else the title and base path: kept while the handbook is.
@@ -111,7 +115,8 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
 /// The state a measured level gives a component no incident or maintenance names.
 fn measured_state(level: Level) -> ComponentStatus {
     match level {
-        Level::Green | Level::Unknown => ComponentStatus::Operational,
+        Level::Green => ComponentStatus::Operational,
+        Level::Unknown => UNKNOWN_STATE,
         Level::Orange => ComponentStatus::DegradedPerformance,
         Level::Red => ComponentStatus::PartialOutage,
     }

@@ -19,8 +19,8 @@
 //! 4. A component's state is the worst its unresolved incidents give it (incidents
 //!    started by now), else `under_maintenance` during a maintenance naming it, else
 //!    what its checks measure (`crate::health`: green `operational`, orange
-//!    `degraded_performance`, red `partial_outage`; unknown keeps `operational` for
-//!    the APIs that have no word for it, and is shown as such), else `operational`.
+//!    `degraded_performance`, red `partial_outage`; unknown is [`state::UNKNOWN_STATE`]
+//!    in the APIs that have no word for it, and shown as unknown), else `operational`.
 //! 5. The overall status follows [`state::overall`]; the uptime [`uptime::uptime`].
 //! 6. Pages relate to components for badges: incidents and maintenances by their
 //!    `components`, other pages by a `components` list of ids in their front matter or
@@ -237,13 +237,20 @@ impl Status {
 
     /// The overall status as the page and the badges show it, description and tone:
     /// when nothing wrong is known but some components are not known at all, grey and
-    /// saying so, never green. (The Statuspage API, which has no word for it, keeps
-    /// [`Status::overall`].)
+    /// saying so, never green ([`state::overall_with_unknown`]).
     pub(crate) fn shown_overall(&self) -> (&'static str, &'static str) {
-        if self.overall.tone == "operational" && self.unknown().next().is_some() {
-            ("Status unknown: no measurements", "unknown")
-        } else {
-            (self.overall.description, self.overall.tone)
+        (self.overall.description, self.overall.tone)
+    }
+
+    /// Group `g`'s state as the page shows it, name and words: the worst of its known
+    /// components', unless that is operational while one is unknown: then unknown.
+    pub(crate) fn group_shown(&self, g: usize) -> (&'static str, &'static str) {
+        let members: Vec<&ComponentState> = self.groups[g].components.iter().map(|&c| &self.components[c]).collect();
+        let known = members.iter().filter(|c| !c.is_unknown()).map(|c| c.status).max();
+        match known {
+            Some(worst) if worst != ComponentStatus::Operational => (worst.name(), worst.label()),
+            _ if members.iter().any(|c| c.is_unknown()) => ("unknown", "Unknown"),
+            _ => (ComponentStatus::Operational.name(), ComponentStatus::Operational.label()),
         }
     }
 

@@ -15,6 +15,11 @@
 //!    which then names the status ("Minor Service Outage", "Partial System Outage",
 //!    "Major System Outage" for minor, major, critical).
 //!
+//! Statuspage has no word for a component nothing is known of (its checks measure
+//! nothing, and no incident or maintenance names it): the API calls it
+//! [`UNKNOWN_STATE`], and when nothing worse is known, the page's status is
+//! [`UNKNOWN_OVERALL`], so no client shows green for it (docs/architecture.md).
+//!
 //! A page with one component reads as "every component". The indicator is the worst of
 //! the components' (degraded `minor`, partial outage `major`, major outage `major`, or
 //! `critical` when every component is in major outage) and the impacts of the
@@ -198,6 +203,30 @@ pub(crate) struct Overall {
     pub(crate) tone: &'static str,
 }
 
+/// The state the API gives a component nothing is known of: the mildest that is not
+/// green in Statuspage's clients (yellow), and no downtime in uptime.
+pub(crate) const UNKNOWN_STATE: ComponentStatus = ComponentStatus::DegradedPerformance;
+
+/// The page's status when some components are unknown and nothing worse is known.
+pub(crate) const UNKNOWN_OVERALL: Overall =
+    Overall { indicator: Indicator::Minor, description: "Status unknown: no measurements", tone: "unknown" };
+
+/// [`overall`] from the `known` components' states, the impacts and the maintenance,
+/// then [`UNKNOWN_OVERALL`] when `unknown` components exist and that is no worse than a
+/// maintenance.
+pub(crate) fn overall_with_unknown(
+    known: &[ComponentStatus],
+    unknown: usize,
+    impacts: &[Impact],
+    maintenance: bool,
+) -> Overall {
+    let overall = overall(known, impacts, maintenance);
+    match overall.indicator {
+        Indicator::None | Indicator::Maintenance if unknown > 0 => UNKNOWN_OVERALL,
+        _ => overall,
+    }
+}
+
 /// The overall status from the components' states, the impacts of the unresolved
 /// incidents and whether a maintenance is in progress (see the module's rules).
 pub(crate) fn overall(states: &[ComponentStatus], impacts: &[Impact], maintenance: bool) -> Overall {
@@ -279,6 +308,19 @@ mod tests {
             read(&[C::DegradedPerformance, op], &[Impact::Critical], false),
             ("critical", "Partially Degraded Service")
         );
+    }
+
+    #[test]
+    fn is_never_green_while_a_component_is_unknown() {
+        let op = C::Operational;
+        let unknown = overall_with_unknown(&[op], 1, &[], false);
+        assert_eq!((unknown.indicator.name(), unknown.description), ("minor", "Status unknown: no measurements"));
+        assert_eq!(overall_with_unknown(&[], 2, &[], false), UNKNOWN_OVERALL, "all unknown");
+        assert_eq!(overall_with_unknown(&[op], 1, &[], true), UNKNOWN_OVERALL, "a maintenance says nothing of it");
+        let worse = overall_with_unknown(&[C::PartialOutage], 1, &[], false);
+        assert_eq!((worse.indicator.name(), worse.description), ("major", "Partial System Outage"));
+        assert_eq!(overall_with_unknown(&[op], 0, &[], false).indicator, Indicator::None);
+        assert_ne!(UNKNOWN_STATE, C::Operational);
     }
 
     #[test]

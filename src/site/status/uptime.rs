@@ -13,6 +13,9 @@
 //! 4. Downtime weighs each second by the worst state at that second: major outage 1,
 //!    partial outage 0.3, degraded performance and maintenance 0. Uptime is
 //!    `100 × (1 − downtime / window)`, shown with two decimals.
+//! 5. A measured component's day that its checks measured nothing on, and that no
+//!    incident or maintenance touched, is unknown: left out of the window, and with no
+//!    known day at all, the uptime is unknown, never 100 %.
 
 use super::state::ComponentStatus;
 use crate::dates::{Date, Timestamp};
@@ -64,14 +67,33 @@ pub(crate) struct Day {
 pub(crate) struct Uptime {
     /// The days, oldest first.
     pub(crate) days: Vec<Day>,
-    /// The share of the window it was up, in percent.
-    pub(crate) percent: f64,
+    /// The share of the window it was up, in percent; `None` when no day is known.
+    pub(crate) percent: Option<f64>,
+}
+
+impl Day {
+    /// Whether nothing is known of the day: its checks measured nothing (or were not
+    /// measured then) and no incident or maintenance touched it.
+    pub(crate) fn is_unknown(&self) -> bool {
+        self.causes.is_empty() && !matches!(self.measured, Some(level) if level != crate::health::Level::Unknown)
+    }
 }
 
 impl Uptime {
-    /// The percentage with two decimals (`99.95`).
-    pub(crate) fn percent_text(&self) -> String {
-        format!("{:.2}", self.percent)
+    /// The percentage with two decimals (`99.95`), when any day is known.
+    pub(crate) fn percent_text(&self) -> Option<String> {
+        self.percent.map(|p| format!("{p:.2}"))
+    }
+
+    /// For a measured component (its days' `measured` set): the share of the known days
+    /// it was up, since an unknown day is neither up nor down (step 5).
+    pub(crate) fn leave_out_unknown_days(&mut self) {
+        let known = self.days.iter().filter(|d| !d.is_unknown()).count();
+        // Unknown days have no span, so no downtime: the same downtime over fewer days.
+        self.percent = match known {
+            0 => None,
+            _ => self.percent.map(|p| 100.0 - (100.0 - p) * WINDOW_DAYS as f64 / known as f64),
+        };
     }
 }
 
@@ -100,7 +122,7 @@ pub(crate) fn uptime(spans: &[Span], now: Timestamp) -> Uptime {
         .collect();
     let down = weighted_downtime(&spans, window_start, window_start + WINDOW_DAYS * DAY);
     let percent = 100.0 * (1.0 - down / (WINDOW_DAYS * DAY) as f64);
-    Uptime { days, percent }
+    Uptime { days, percent: Some(percent) }
 }
 
 /// The seconds of `[from, to)` weighed by the worst state of the spans at each second.
@@ -136,12 +158,12 @@ mod tests {
         let now = Timestamp::parse("2026-11-15T12:00:00Z").unwrap();
         let major = [span("2026-11-10T00:00:00Z", "2026-11-10T01:00:00Z", ComponentStatus::MajorOutage, 0)];
         // 3600 of 7,776,000 seconds: 99.9537...%.
-        assert_eq!(uptime(&major, now).percent_text(), "99.95");
+        assert_eq!(uptime(&major, now).percent_text().as_deref(), Some("99.95"));
         let partial = [span("2026-11-10T00:00:00Z", "2026-11-10T10:00:00Z", ComponentStatus::PartialOutage, 0)];
         // 0.3 × 36,000 = 10,800 seconds: 99.8611...%.
-        assert_eq!(uptime(&partial, now).percent_text(), "99.86");
+        assert_eq!(uptime(&partial, now).percent_text().as_deref(), Some("99.86"));
         let degraded = [span("2026-11-10T00:00:00Z", "2026-11-11T00:00:00Z", ComponentStatus::DegradedPerformance, 0)];
-        assert_eq!(uptime(&degraded, now).percent_text(), "100.00");
+        assert_eq!(uptime(&degraded, now).percent_text().as_deref(), Some("100.00"));
     }
 
     #[test]
@@ -153,7 +175,7 @@ mod tests {
         ];
         // 0.3 × 3600 + 3600 = 4680 seconds.
         let up = uptime(&spans, now);
-        assert!((up.percent - 100.0 * (1.0 - 4680.0 / 7_776_000.0)).abs() < 1e-9);
+        assert!((up.percent.unwrap() - 100.0 * (1.0 - 4680.0 / 7_776_000.0)).abs() < 1e-9);
         let day = up.days.iter().find(|d| d.date.to_string() == "2026-11-10").unwrap();
         assert_eq!(day.worst, ComponentStatus::MajorOutage);
         assert_eq!(day.causes, [Cause::Incident(0), Cause::Incident(1)]);
@@ -173,6 +195,24 @@ mod tests {
         assert_eq!(up.days[89].date.to_string(), "2026-11-15");
         assert_eq!(up.days[89].worst, ComponentStatus::MajorOutage);
         // Only the hour until now counts.
-        assert!((up.percent - 100.0 * (1.0 - 3600.0 / 7_776_000.0)).abs() < 1e-9);
+        assert!((up.percent.unwrap() - 100.0 * (1.0 - 3600.0 / 7_776_000.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn leaves_unknown_days_out_and_is_unknown_without_a_known_day() {
+        let now = Timestamp::parse("2026-11-15T12:00:00Z").unwrap();
+        let major = [span("2026-11-10T00:00:00Z", "2026-11-10T01:00:00Z", ComponentStatus::MajorOutage, 0)];
+        let mut up = uptime(&major, now);
+        // Measured green on the last 10 days only; the incident's day is known anyway.
+        for (i, day) in up.days.iter_mut().enumerate() {
+            day.measured = Some(if i >= 80 { crate::health::Level::Green } else { crate::health::Level::Unknown });
+        }
+        up.leave_out_unknown_days();
+        // 3600 s down of the 10 known days' 864,000 s: 99.5833...%.
+        assert!((up.percent.unwrap() - 100.0 * (1.0 - 3600.0 / 864_000.0)).abs() < 1e-9, "{:?}", up.percent);
+        let mut nothing = uptime(&[], now);
+        nothing.days.iter_mut().for_each(|d| d.measured = Some(crate::health::Level::Unknown));
+        nothing.leave_out_unknown_days();
+        assert_eq!(nothing.percent_text(), None, "never 100.00 % for what is unknown");
     }
 }
