@@ -356,8 +356,34 @@ pub(crate) fn value_text(value: f64, unit: Option<&str>) -> String {
 
 /// [`value_text`] with `decimal` for the decimal point (`,` for a German reader).
 pub(crate) fn value_text_in(value: f64, unit: Option<&str>, decimal: &str) -> String {
+    with_unit(&digits(value, 4), unit, decimal)
+}
+
+impl CheckHealth {
+    /// Its value for people ([`value_text_in`]), with as many more digits as it takes
+    /// for the value shown to meet its thresholds as the value measured does: never
+    /// "0.99" for 0.98996 when green is `>= 0.99`.
+    pub(crate) fn value_text(&self, decimal: &str) -> Option<String> {
+        let value = self.value?;
+        let thresholds: Vec<crate::config::Threshold> = std::iter::once(self.green.as_str())
+            .chain(self.orange.as_deref())
+            .filter_map(|t| crate::config::Threshold::parse(t).ok())
+            .collect();
+        let same = |text: &str| {
+            let shown: f64 = text.parse().unwrap_or(f64::NAN);
+            thresholds.iter().all(|t| t.holds(shown) == t.holds(value))
+        };
+        // 17 significant digits tell every f64 from its neighbours.
+        let text = (4..=17).map(|n| digits(value, n)).find(|text| same(text)).unwrap_or_else(|| value.to_string());
+        Some(with_unit(&text, self.unit.as_deref(), decimal))
+    }
+}
+
+/// `value` with `significant` significant digits at most (no more than six decimals
+/// for the first four), trailing zeros left out.
+fn digits(value: f64, significant: i32) -> String {
     let magnitude = if value == 0.0 { 0 } else { value.abs().log10().floor() as i32 };
-    let decimals = (3 - magnitude).clamp(0, 6) as usize;
+    let decimals = (significant - 1 - magnitude).clamp(0, significant + 2) as usize;
     let mut text = format!("{value:.decimals$}");
     if text.contains('.') {
         text = text.trim_end_matches('0').trim_end_matches('.').to_string();
@@ -365,9 +391,12 @@ pub(crate) fn value_text_in(value: f64, unit: Option<&str>, decimal: &str) -> St
     if text == "-0" {
         text = "0".to_string();
     }
-    if decimal != "." {
-        text = text.replace('.', decimal);
-    }
+    text
+}
+
+/// `number` with `decimal` for its decimal point, then `unit`.
+fn with_unit(number: &str, unit: Option<&str>, decimal: &str) -> String {
+    let text = if decimal == "." { number.to_string() } else { number.replace('.', decimal) };
     match unit {
         Some("%") => format!("{text}%"),
         Some(unit) => format!("{text} {unit}"),

@@ -214,3 +214,26 @@ fn writes_values_for_people() {
     assert_eq!(value_text(0.0, None), "0");
     assert_eq!(value_text(-0.00001, None), "-0.00001");
 }
+
+#[test]
+fn never_rounds_a_value_onto_its_threshold() {
+    let check = |value: f64, green: &str, orange: Option<&str>, unit: Option<&str>| CheckHealth {
+        name: "c".into(),
+        value: Some(value),
+        level: Level::Unknown,
+        green: green.into(),
+        orange: orange.map(Into::into),
+        unit: unit.map(Into::into),
+        series: Vec::new(),
+    };
+    // Four digits would say "0.99" and "100%": on or over the green they miss.
+    assert_eq!(check(0.98996, ">= 0.99", Some(">= 0.95"), None).value_text(".").as_deref(), Some("0.98996"));
+    assert_eq!(check(99.9986, ">= 99.999", None, Some("%")).value_text(".").as_deref(), Some("99.9986%"));
+    assert_eq!(check(0.300004, "<= 0.3", None, Some("s")).value_text(",").as_deref(), Some("0,300004 s"));
+    // Far from the thresholds, four digits as before; on one exactly, as it is.
+    assert_eq!(check(0.99871, ">= 0.99", None, None).value_text(".").as_deref(), Some("0.9987"));
+    assert_eq!(check(0.99, ">= 0.99", None, None).value_text(".").as_deref(), Some("0.99"));
+    assert_eq!(check(0.949999999, ">= 0.99", Some(">= 0.95"), None).value_text(".").as_deref(), Some("0.949999999"));
+    let none = CheckHealth { value: None, ..check(1.0, ">= 1", None, None) };
+    assert_eq!(none.value_text("."), None);
+}

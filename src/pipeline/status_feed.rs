@@ -145,7 +145,7 @@ fn measured_entries(site: &Site, status: &Status) -> Vec<Entry> {
             .checks
             .iter()
             .map(|c| {
-                let value = c.value.map_or_else(|| "no value".to_string(), |v| value_text(v, c.unit.as_deref()));
+                let value = c.value_text(".").unwrap_or_else(|| "no value".to_string());
                 format!("{}: {value} ({}, good at {})", c.name, c.level.words(), c.green)
             })
             .collect();
@@ -164,7 +164,6 @@ fn measured_entries(site: &Site, status: &Status) -> Vec<Entry> {
 }
 
 use crate::health::Level;
-use crate::health::value_text;
 
 use crate::site::status::status_words as words;
 

@@ -330,9 +330,7 @@ fn measured_view<'a>(words: &'a Words, c: &'a crate::site::status::ComponentStat
         .iter()
         .map(|check| CheckView {
             name: &check.name,
-            value: check
-                .value
-                .map(|v| crate::health::value_text_in(v, check.unit.as_deref(), word(words, "decimal_separator"))),
+            value: check.value_text(word(words, "decimal_separator")),
             level: check.level.name(),
             level_words: say(words, check.level.words()),
             green: &check.green,

@@ -92,7 +92,7 @@ fn describe(check: &CheckHealth, values: &[f64], label: &str) -> String {
     }
     let (low, high) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| (l.min(v), h.max(v)));
     let unit = check.unit.as_deref();
-    let now = check.value.map_or_else(|| "no value now".to_string(), |v| format!("now {}", value_text(v, unit)));
+    let now = check.value_text(".").map_or_else(|| "no value now".to_string(), |v| format!("now {v}"));
     format!("{label} over the last 90 days: from {} to {}, {now}", value_text(low, unit), value_text(high, unit))
 }
 
