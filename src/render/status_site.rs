@@ -1,7 +1,7 @@
 //! The pages of the status site (`opsbook build --status-site`): the status page at
 //! the site's root and the page of each incident and maintenance, through the theme's
 //! `status-site/index.html` and `status-site/event.html`, which extend
-//! `status-site/base.html`: the handbook's name and icon, no navigation, search,
+//! `status-site/base.html`: the status page's title and the handbook's icon, no navigation, search,
 //! owners, edit links or review notes, and a link back to the handbook only when
 //! `[status] handbook-url` is set. The views are the status page's own
 //! ([`super::views::status`]), made with the status site's base URL
