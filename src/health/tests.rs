@@ -81,14 +81,14 @@ fn a_failed_measurement_keeps_a_recent_state_with_its_age_and_never_erases_histo
     // Ten minutes later the server is gone: the last measurement stands in, dated.
     let soon = Timestamp::from_seconds(now().seconds() + 600);
     let recorded = written_and_read(&health, &status, soon, "health-kept");
-    let kept = measure(&status, soon, Mode::Measure, Ok(Some(recorded)), "x").expect("measured");
+    let kept = measure(&status, soon, Mode::Measure, Ok(Some(recorded)), "x", false).expect("measured");
     assert_eq!((kept.health.source.clone(), kept.health.measured_at), (Source::LastBuild, now()));
     assert_eq!(kept.health.components[0].level, Level::Orange);
     assert!(kept.diagnostics[0].message.contains("shows the last measurement, of 2026-11-15T12:00:00Z"));
     // Two days later it is too old: unknown, but the 90 days measured stay.
     let later = Timestamp::from_seconds(now().seconds() + 2 * 86_400);
     let recorded = written_and_read(&health, &status, later, "health-stale");
-    let stale = measure(&status, later, Mode::Measure, Ok(Some(recorded)), "x").expect("measured");
+    let stale = measure(&status, later, Mode::Measure, Ok(Some(recorded)), "x", false).expect("measured");
     let component = &stale.health.components[0];
     assert_eq!(component.level, Level::Unknown);
     assert_eq!((component.last_data_at, component.since), (Some(now()), Some(now())));
@@ -98,7 +98,7 @@ fn a_failed_measurement_keeps_a_recent_state_with_its_age_and_never_erases_histo
     assert!(text.contains("\"value\": 0.5,") && text.contains("\"measured_at\": \"2026-11-15T12:00:00Z\""), "{text}");
     // Read back once more, it stays unknown since the same time: feeds keep one entry.
     let again = written_and_read(&stale.health, &status, later, "health-stale-again");
-    let unknown = measure(&status, later, Mode::Offline, Ok(Some(again)), "x").expect("measured");
+    let unknown = measure(&status, later, Mode::Offline, Ok(Some(again)), "x", false).expect("measured");
     assert_eq!(unknown.health.components[0].since, Some(now()));
 }
 
@@ -167,7 +167,7 @@ fn writes_health_json_and_reads_it_back_judging_values_again() {
     // A day later, older than `stale-after` (30 minutes): unknown, with a warning.
     let next_day = Timestamp::parse("2026-11-16T12:00:00Z").unwrap();
     let recorded = file::read(&path, next_day).unwrap().expect("a record");
-    let stale = measure(&status, next_day, Mode::Offline, Ok(Some(recorded)), "x").expect("measured");
+    let stale = measure(&status, next_day, Mode::Offline, Ok(Some(recorded)), "x", false).expect("measured");
     assert_eq!(stale.health.components[0].level, Level::Unknown);
     assert_eq!(stale.health.components[0].checks[0].value, Some(0.96), "the value stays, dated");
     assert!(stale.diagnostics[0].message.starts_with("the build measures nothing offline: the last measurement"));
