@@ -501,10 +501,8 @@ mod tests {
         assert_eq!(Timestamp::parse("2026-03-15T09:11:00+23:59"), utc);
         assert_eq!(Timestamp::parse("2026-03-14T11:12:00+0200"), utc);
         assert_eq!(Timestamp::parse("2026-03-14T11:12:00+02"), utc);
-        assert_eq!(
-            Timestamp::parse("0000-01-01T00:00:00+23:59").map(|t| t.date().to_string()).as_deref(),
-            Some("0000-01-01")
-        );
+        // Its moment in UTC would be in the year -1, which no date writes.
+        assert_eq!(Timestamp::parse("0000-01-01T00:00:00+23:59"), None);
         assert_eq!(parse_duration("9223372036854775807d"), None);
         assert_eq!(parse_duration("106751991167300d 106751991167300d"), None);
         assert_eq!(parse_duration("100000d"), Some(100_000 * 86_400));

@@ -72,7 +72,12 @@ impl MomentError {
     /// help line when there is one.
     pub(crate) fn explain(&self, text: &str) -> (String, Option<String>) {
         match self {
-            MomentError::Invalid => (format!("is not a date and time: {text:?}"), None),
+            MomentError::Invalid => (
+                format!("is not a date and time: {text:?}"),
+                text.trim()
+                    .starts_with("9999-12-31")
+                    .then(|| "a time of 9999-12-31 must still be in the year 9999 in UTC".to_string()),
+            ),
             MomentError::UnknownZone { zone, suggestion } => {
                 let help = match suggestion {
                     Some(name) => format!("did you mean `{name}`?"),
@@ -192,7 +197,10 @@ fn seconds_at(civil: jiff::civil::DateTime, offset: Offset) -> Option<i64> {
     let day = u32::try_from(civil.day()).ok()?;
     let date = Date::from_ymd(i64::from(civil.year()), month, day)?;
     let time = i64::from(civil.hour()) * 3600 + i64::from(civil.minute()) * 60 + i64::from(civil.second());
-    Some(date.days() * 86_400 + time - i64::from(offset.seconds()))
+    let seconds = date.days() * 86_400 + time - i64::from(offset.seconds());
+    // A local time whose moment in UTC falls outside the years 0000 to 9999 (the last
+    // evening of 9999 west of UTC) has no date the calendar can write.
+    (super::MIN_SECONDS..=super::MAX_SECONDS).contains(&seconds).then_some(seconds)
 }
 
 /// `written` with the space before a last word that is an offset taken out
@@ -289,6 +297,15 @@ mod tests {
     }
 
     #[test]
+    fn refuses_a_local_time_whose_moment_in_utc_leaves_the_calendar() {
+        assert_eq!(at("9999-12-31T20:30:00-05:00"), "Invalid");
+        assert_eq!(at("9999-12-31T18:59:59-05:00"), "9999-12-31T23:59:59Z");
+        assert_eq!(at("9999-12-31T23:30:00+01:00"), "9999-12-31T22:30:00Z");
+        assert_eq!(at("0000-01-01T00:30:00+01:00"), "Invalid");
+        assert_eq!(at("0000-01-01T00:30:00-01:00"), "0000-01-01T01:30:00Z");
+    }
+
+    #[test]
     fn reads_offsets_z_and_utc_as_before() {
         assert_eq!(at("2026-03-14T09:12:00Z"), "2026-03-14T09:12:00Z");
         assert_eq!(at("2026-03-14T11:12:00+02:00"), "2026-03-14T09:12:00Z");
@@ -303,11 +320,14 @@ mod tests {
 
     #[test]
     fn reaches_both_ends_of_the_calendar_with_any_offset_under_a_day() {
-        let end = parse_moment("9999-12-31T23:59:59-23:59").expect("the last second, west");
-        assert_eq!(end.seconds(), 253_402_300_799 + 23 * 3600 + 59 * 60);
-        let start = parse_moment("0000-01-01T00:00:00+23:59").expect("the first second, east");
-        assert_eq!(start.seconds(), -62_167_219_200 - (23 * 3600 + 59 * 60));
+        let end = parse_moment("9999-12-31T23:59:59+23:59").expect("the last second, east");
+        assert_eq!(end.seconds(), 253_402_300_799 - (23 * 3600 + 59 * 60));
+        let start = parse_moment("0000-01-01T00:00:00-23:59").expect("the first second, west");
+        assert_eq!(start.seconds(), -62_167_219_200 + 23 * 3600 + 59 * 60);
         assert_eq!(at("9999-12-31 23:00"), "9999-12-31T23:00:00Z");
+        // Their moments in UTC would be in the years 10000 and -1, which no date writes.
+        assert!(parse_moment("9999-12-31T23:59:59-23:59").is_err());
+        assert!(parse_moment("0000-01-01T00:00:00+23:59").is_err());
     }
 
     #[test]

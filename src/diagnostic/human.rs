@@ -71,6 +71,14 @@ pub(crate) fn print_detailed(diagnostics: &[Diagnostic], labels: &[&str], root: 
     }
 }
 
+/// Whether the human format quotes the line `d` points at: a line of a file inside the
+/// handbook (a relative path with no `..`), except for a rule file that cannot be
+/// parsed, of which nothing is printed.
+fn quotes_its_line(d: &Diagnostic) -> bool {
+    let inside = !d.path.starts_with('/') && !d.path.split(['/', '\\']).any(|segment| segment == "..");
+    d.line != 0 && inside && d.rule != super::Rule::RulesSyntax
+}
+
 /// Renders diagnostics one after another, errors first (so that a few errors are not lost
 /// among many warnings), each group in the order given; reads the quoted source lines
 /// from the files under `root`. Each is shown with its label in `labels` (by index),
@@ -80,8 +88,10 @@ pub(crate) fn render_labelled(diagnostics: &[Diagnostic], labels: &[&str], root:
     let mut out = String::new();
     let errors = diagnostics.iter().enumerate().filter(|(_, d)| d.is_error());
     for (i, d) in errors.chain(diagnostics.iter().enumerate().filter(|(_, d)| !d.is_error())) {
-        // A whole-file diagnostic (an image, say) quotes nothing: its file is not read.
-        if d.line == 0 {
+        // A whole-file diagnostic (an image, say) quotes nothing: its file is not read;
+        // nor does one of a file outside the handbook, or a rule file's syntax error,
+        // whose text may be another repository's or a secret's.
+        if !quotes_its_line(d) {
             render_one(&mut out, d, labels.get(i).copied(), None, color);
             continue;
         }
@@ -239,6 +249,15 @@ mod tests {
             out,
             "error[broken-link]: no page `b.md`\n --> a.md:2:5\n  |\n2 | See [b](b.md)\n  |     ^\n  = help: did you mean `c.md`?\n\n"
         );
+    }
+
+    #[test]
+    fn quotes_no_line_of_a_file_outside_the_handbook_nor_of_a_rule_files_syntax_error() {
+        assert!(quotes_its_line(&Diagnostic::error(Rule::BrokenLink, "content/a.md", 2, 5, "x")));
+        assert!(!quotes_its_line(&Diagnostic::error(Rule::BrokenLink, "content/a.md", 0, 0, "x")));
+        assert!(!quotes_its_line(&Diagnostic::error(Rule::RulesSyntax, "rules/a.yml", 6, 30, "x")));
+        assert!(!quotes_its_line(&Diagnostic::error(Rule::AlertWithoutRunbook, "../alerting/a.yml", 4, 5, "x")));
+        assert!(!quotes_its_line(&Diagnostic::error(Rule::BrokenLink, "/etc/a.md", 1, 1, "x")));
     }
 
     #[test]

@@ -335,17 +335,27 @@ fn describe(error: &ureq::Error) -> String {
 /// `NaN` and infinite values are no value. Anything else (a string, a range vector
 /// from the instant query) is a query that gives no number.
 fn points(data: &Value, range: bool) -> Result<Vec<(i64, f64)>, String> {
-    let sample = |pair: &Value| -> Option<(i64, f64)> {
-        let at = pair.get(0)?.as_f64()?;
-        let value: f64 = pair.get(1)?.as_str()?.parse().ok()?;
-        (value.is_finite() && at.is_finite()).then_some((at.round() as i64, value))
+    // A sample is `[time, "number"]`; `NaN` and infinities are no value, and anything
+    // else is an answer that is not the API's, said rather than read as no data.
+    let sample = |pair: Option<&Value>| -> Result<Option<(i64, f64)>, String> {
+        let read = |pair: &Value| -> Option<(f64, f64)> {
+            Some((pair.get(0)?.as_f64()?, pair.get(1)?.as_str()?.trim().parse().ok()?))
+        };
+        let (at, value) = pair.and_then(read).ok_or_else(|| {
+            let shown = pair.map_or_else(|| "nothing".to_string(), |p| clean(&p.to_string()));
+            format!("the answer holds a sample that is no [time, \"number\"] pair: {shown}")
+        })?;
+        Ok((value.is_finite() && at.is_finite()).then_some((at.round() as i64, value)))
+    };
+    let all = |samples: Vec<Result<Option<(i64, f64)>, String>>| -> Result<Vec<(i64, f64)>, String> {
+        Ok(samples.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
     };
     let result = &data["result"];
     match data.get("resultType").and_then(Value::as_str) {
-        Some("scalar") => Ok(sample(result).into_iter().collect()),
+        Some("scalar") => all(vec![sample(Some(result))]),
         Some("vector") => {
             let samples = result.as_array().ok_or("the answer's vector is not a list")?;
-            Ok(samples.iter().filter_map(|s| s.get("value").and_then(sample)).collect())
+            all(samples.iter().map(|s| sample(s.get("value"))).collect())
         }
         Some("matrix") if !range => Err(
             "the query gives a range vector, not a number: aggregate it over time, as avg_over_time(probe_success[1d])"
@@ -353,8 +363,13 @@ fn points(data: &Value, range: bool) -> Result<Vec<(i64, f64)>, String> {
         ),
         Some("matrix") => {
             let series = result.as_array().ok_or("the answer's matrix is not a list")?;
-            let values = series.iter().filter_map(|s| s.get("values").and_then(Value::as_array));
-            Ok(values.flatten().filter_map(sample).collect())
+            let mut samples = Vec::new();
+            for one in series {
+                let values =
+                    one.get("values").and_then(Value::as_array).ok_or("a series of the answer has no values")?;
+                samples.extend(values.iter().map(|pair| sample(Some(pair))));
+            }
+            all(samples)
         }
         Some("string") => Err("the query gives a string, not a number".to_string()),
         _ => Err("the answer has no result the Prometheus API defines".to_string()),
@@ -364,6 +379,20 @@ fn points(data: &Value, range: bool) -> Result<Vec<(i64, f64)>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sample_that_is_no_number_is_said_never_read_as_no_data() {
+        let vector =
+            |value: Value| serde_json::json!({"resultType": "vector", "result": [{"metric": {}, "value": value}]});
+        assert_eq!(points(&vector(serde_json::json!([1.5e9, "0.5"])), false), Ok(vec![(1_500_000_000, 0.5)]));
+        assert_eq!(points(&vector(serde_json::json!([1.5e9, "NaN"])), false), Ok(vec![]));
+        for bad in [serde_json::json!([1.5e9, "up"]), serde_json::json!([1.5e9, 1]), serde_json::json!("x")] {
+            let error = points(&vector(bad.clone()), false).expect_err("no number");
+            assert!(error.contains("no [time, \"number\"] pair"), "{bad}: {error}");
+        }
+        let scalar = serde_json::json!({"resultType": "scalar", "result": [1.5e9, "many"]});
+        assert!(points(&scalar, false).is_err());
+    }
 
     #[test]
     fn reads_the_place_of_a_parse_error_inside_the_query() {

@@ -195,13 +195,18 @@ fn push_srcset_candidates(bytes: &[u8], start: usize, end: usize, name: usize, f
         while at < end && !bytes[at].is_ascii_whitespace() {
             at += 1;
         }
-        // A comma that ends the URL separates candidates without a descriptor.
-        let url_end = if at > url && bytes[at - 1] == b',' { at - 1 } else { at };
+        // Commas that end the URL end its candidate, which then has no descriptor.
+        let mut url_end = at;
+        while url_end > url && bytes[url_end - 1] == b',' {
+            url_end -= 1;
+        }
         if url_end > url {
             found.push(HtmlAttribute { name, start: url, end: url_end });
         }
-        while at < end && bytes[at] != b',' {
-            at += 1;
+        if url_end == at {
+            while at < end && bytes[at] != b',' {
+                at += 1;
+            }
         }
     }
 }

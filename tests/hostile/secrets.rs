@@ -1,7 +1,7 @@
 //! Hostile inputs: secrets. The Prometheus server's URL may carry credentials (it is
 //! documented as a CI secret, `OPSBOOK_PROMETHEUS_URL`): no message of `build` or `check`
 //! and no file of the output may hold them, whether the server is unreachable or the URL
-//! is refused.
+//! is refused; nor may the human format quote a line of a rule file it cannot parse.
 
 use crate::util::{Site, inflated};
 
@@ -50,4 +50,24 @@ fn a_prometheus_url_with_credentials_is_never_printed_nor_published() {
             assert!(!stderr.contains(TOKEN) && !stdout.contains(TOKEN), "{verb} {url}:\n{stderr}");
         }
     }
+}
+
+#[test]
+fn a_rule_file_that_cannot_be_parsed_prints_nothing_of_its_text() {
+    let site = Site::with_files(
+        "hostile-secrets-rules",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\nHome.\n"),
+            (
+                "rules/a.yml",
+                "groups:\n- name: x\n  rules:\n  - alert: A\n    expr: up\n    labels: {a: s3cretLabel, a: s3cretDup}\n",
+            ),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"T\"\n");
+    let run = site.run(&["check", "--rules", "rules"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[rules-syntax]"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> rules/a.yml:6:"), "the file and line are named: {}", run.stderr);
+    assert!(!run.stderr.contains("s3cret"), "{}", run.stderr);
 }
