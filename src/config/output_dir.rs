@@ -39,7 +39,7 @@ pub(super) fn resolve_output_dir(
     if line == 0 {
         return (root.join(written), OutputChoice::Default);
     }
-    let why = match relative_folder(written) {
+    let why = match relative_folder(written).and_then(short_names) {
         Ok(normal) => return (root.join(normal), OutputChoice::Config(line, column)),
         Err(problem) => why_not_inside(problem),
     };
@@ -56,6 +56,14 @@ pub(super) fn resolve_output_dir(
         ),
     );
     (root.join("public"), OutputChoice::Config(line, column))
+}
+
+/// `folder` when each of its names leaves room for the names a build adds beside it.
+pub(super) fn short_names(folder: String) -> Result<String, FolderProblem> {
+    match folder.split('/').any(|name| name.len() > super::sources::MAX_FOLDER_NAME) {
+        true => Err(FolderProblem::TooLong),
+        false => Ok(folder),
+    }
 }
 
 /// Why a folder written for an output (`[build] output-dir`, `[status] site-dir`) is

@@ -305,8 +305,8 @@ pub(super) enum FolderProblem {
     NotPlain,
     /// A control character.
     Control,
-    /// A segment longer than [`MAX_FOLDER_NAME`] bytes: no file system takes it with
-    /// the names a build adds beside it (`.NAME.opsbook-manifest`).
+    /// A segment of an output folder longer than [`MAX_FOLDER_NAME`] bytes: no file
+    /// system takes it with the names a build adds beside it (`.NAME.opsbook-manifest`).
     TooLong,
 }
 
@@ -329,8 +329,6 @@ pub(super) fn relative_folder(written: &str) -> Result<String, FolderProblem> {
         Err(FolderProblem::NotPlain)
     } else if normal.chars().any(char::is_control) {
         Err(FolderProblem::Control)
-    } else if normal.split('/').any(|segment| segment.len() > MAX_FOLDER_NAME) {
-        Err(FolderProblem::TooLong)
     } else {
         Ok(normal.to_string())
     }

@@ -67,7 +67,7 @@ pub(super) fn resolve_status_site(
         (None, None) => (root.join(DEFAULT_SITE_DIR), OutputChoice::Default),
         (None, Some(written)) => {
             let (line, column) = at(written);
-            let why = match relative_folder(written.get_ref()) {
+            let why = match relative_folder(written.get_ref()).and_then(super::output_dir::short_names) {
                 Ok(normal) => {
                     return StatusSite { dir: root.join(normal), choice: OutputChoice::Config(line, column), base_url };
                 }

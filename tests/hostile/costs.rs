@@ -160,7 +160,7 @@ fn extreme_weights_and_dates_at_the_ends_of_the_calendar_build() {
             ),
             (
                 "content/rca/outage.md",
-                "---\ntitle: Outage\nkind: rca\nincident_date: 9999-12-31\ndetected_at: 0000-01-01T00:00:00+23:59\nresolved_at: 9999-12-31T23:59:59-23:59\n---\nText.\n",
+                "---\ntitle: Outage\nkind: rca\nincident_date: 9999-12-31\ndetected_at: 0000-01-01T00:00:00-23:59\nresolved_at: 9999-12-31T23:59:59+23:59\n---\nText.\n",
             ),
             ("content/runbooks/r.md", "---\ntitle: R\nkind: runbook\nlast_tested: 0000-01-01\n---\nR.\n"),
         ],
@@ -174,6 +174,14 @@ fn extreme_weights_and_dates_at_the_ends_of_the_calendar_build() {
     let (b_at, a_at) =
         (nav.find("href=\"/b/\"").expect("b in the nav"), nav.find("href=\"/a/\"").expect("a in the nav"));
     assert!(b_at < a_at, "the lowest weight comes first");
+    // A local time whose moment in UTC leaves the calendar is refused at its field,
+    // never published a day off.
+    let outage = site.read("content/rca/outage.md");
+    site.write("content/rca/outage.md", outage.replace("9999-12-31T23:59:59+23:59", "9999-12-31T23:59:59-23:59"));
+    let run = site.run_on("2026-11-15", &["build"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("`resolved_at` must be a date and time"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> content/rca/outage.md:6:1"), "{}", run.stderr);
 }
 
 // Characters XML forbids.
