@@ -155,7 +155,7 @@ pub(crate) fn write_files(
         if let (crate::render::Origin::File { path: from, shown }, Some(confinement)) = (origin, &confinement)
             && let Some(real) = confinement.content_path_of_file(from)
             && (site.withholds_content_file(&real)
-                || site.assets.iter().any(|asset| asset.source == real && internal_only.contains(&asset.url)))
+                || site.asset_by_source(&real).is_some_and(|asset| internal_only.contains(&asset.url)))
         {
             diagnostics.push(withheld_static(shown, &site.config.locate(&real).1));
             continue;

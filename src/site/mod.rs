@@ -656,6 +656,11 @@ impl Site {
                 .any(|dir| self.index.left_out_dirs.contains(dir))
     }
 
+    /// The asset copied from content path `path`, when the site copies it.
+    pub(crate) fn asset_by_source(&self, path: &str) -> Option<&Asset> {
+        self.index.assets.get(path).map(|&i| &self.assets[i])
+    }
+
     /// Whether `path` (relative to `content/`) is a page or a folder of the site.
     pub fn knows_path(&self, path: &str) -> bool {
         let folder = format!("{}/", path.trim_end_matches('/'));
