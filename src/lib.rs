@@ -23,6 +23,9 @@
 //! files to touch to add a generated page, a Markdown extension, a page kind or an
 //! output file.
 
+// Files are read and written through `fs`, with paths the confinement made (clippy.toml).
+#![cfg_attr(not(test), deny(clippy::disallowed_methods))]
+
 pub(crate) mod alertmanager;
 pub(crate) mod background;
 pub(crate) mod char_boundary;

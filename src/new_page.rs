@@ -93,7 +93,7 @@ pub(crate) fn create_page(
     }
     // A path from book.toml: confined like every path of the handbook.
     let confined = crate::content::confine::Confinement::new(&config.root)
-        .map(|c| c.check_readable(&content_dir.join(&template_path)));
+        .map(|c| c.readable(&content_dir.join(&template_path)).map(drop));
     if let Some(Err(why)) = confined {
         return Err(anyhow!("the template {prefix}{template_path} of kind `{kind_name}` is not read: {why}").into());
     }
@@ -142,7 +142,9 @@ fn update_existing(
     let Some(relative) = found else { return Ok(None) };
     let path = content_dir.join(relative);
     let shown = format!("{prefix}{relative}");
-    let text = crate::fs::read_text(&path, crate::fs::FileKind::Page)
+    let confine = Confinement::new(&config.root).ok_or_else(|| anyhow!("cannot resolve the handbook's folder"))?;
+    let draft_file = confine.readable(&path).map_err(|why| anyhow!("refusing to read {shown}: {why}"))?;
+    let text = crate::fs::read_text(&draft_file, crate::fs::FileKind::Page)
         .map_err(|e| anyhow!("cannot read {shown}, the incident of this alert group: {e}"))?;
     let warnings = draft.warnings.clone();
     match apply(&text, draft, now)
@@ -155,13 +157,11 @@ fn update_existing(
         })),
         Outcome::Updated(new_text, said) => {
             // Replaced whole through a new file beside it, never written through a link.
-            let confine =
-                Confinement::new(&config.root).ok_or_else(|| anyhow!("cannot resolve the handbook's folder"))?;
-            confine.check_readable(&path).map_err(|why| anyhow!("refusing to write {shown}: {why}"))?;
-            let temporary = path.with_extension("md.opsbook-new");
-            let _ = std::fs::remove_file(&temporary);
-            write_confined(&config.root, &temporary, new_text.as_bytes())
-                .and_then(|()| std::fs::rename(&temporary, &path).map_err(Into::into))
+            let draft_file = confine.readable(&path).map_err(|why| anyhow!("refusing to write {shown}: {why}"))?;
+            let temporary = draft_file.with_extension("md.opsbook-new");
+            let _ = crate::fs::remove_file(&temporary);
+            write_confined(&config.root, temporary.path(), new_text.as_bytes())
+                .and_then(|()| crate::fs::rename(&temporary, &draft_file))
                 .with_context(|| format!("cannot update {shown}"))?;
             Ok(Some(NewPage { file: shown, done: ("updated", Some(said)), warnings }))
         }
@@ -186,20 +186,18 @@ fn file_stem(title: &str) -> String {
 }
 
 /// Writes a new file at `path`, under the handbook at `root`: its folder, made if need
-/// be, must lie inside the root through every symbolic link ([`Confinement::check_writable`]),
+/// be, must lie inside the root through every symbolic link ([`Confinement::writable`]),
 /// and the file must not exist in any form (a link to nothing included): it is created,
 /// never opened through a link.
 fn write_confined(root: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     use std::io::Write as _;
     let confine = Confinement::new(root).ok_or_else(|| anyhow!("cannot resolve the handbook's folder"))?;
     let folder = path.parent().ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
-    let refuse = |why: String| anyhow!("refusing to write {}: {why}", path.display());
+    let refuse = |why: crate::fs::confine::Refused| anyhow!("refusing to write {}: {why}", path.display());
     if std::fs::symlink_metadata(folder).is_err() {
-        confine.check_writable(folder).map_err(refuse)?;
-        crate::fs::create_dir_all(folder)?;
+        crate::fs::create_dir_all(&confine.writable(folder).map_err(refuse)?)?;
     }
-    confine.check_readable(folder).map_err(refuse)?;
-    let mut file = std::fs::File::options().write(true).create_new(true).open(path)?;
+    let mut file = crate::fs::create_new(&confine.new_file(path).map_err(refuse)?)?;
     file.write_all(bytes)?;
     Ok(())
 }

@@ -29,7 +29,6 @@
 //! the error stands where the name is written.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
 
 /// The longest segment (file or folder name) of a site path, in bytes.
 pub(crate) const MAX_SEGMENT_BYTES: usize = 255;
@@ -135,11 +134,11 @@ pub(crate) fn check(site_path: &str) -> Result<(), PathProblem> {
 
 /// The file of `site_path` inside the output folder `dir`: the only place where a site
 /// path is joined onto a folder. Refuses any path that [`check`] refuses.
-pub(crate) fn output_file(dir: &Path, site_path: &str) -> anyhow::Result<PathBuf> {
-    match check(site_path) {
-        Ok(()) => Ok(dir.join(site_path)),
-        Err(problem) => anyhow::bail!("refusing to write {site_path:?} in the output: {problem}"),
-    }
+pub(crate) fn output_file(dir: &crate::fs::OwnFolder, site_path: &str) -> anyhow::Result<crate::fs::Confined> {
+    let refuse =
+        |problem: &dyn std::fmt::Display| anyhow::anyhow!("refusing to write {site_path:?} in the output: {problem}");
+    check(site_path).map_err(|problem| refuse(&problem))?;
+    dir.file(site_path).ok_or_else(|| refuse(&"it is no plain relative path"))
 }
 
 /// The site path of an alias as written (`/old/path`, `old/page.html`, `/old%20name/`):
@@ -274,7 +273,8 @@ mod tests {
     fn accepts_ordinary_site_paths() {
         assert_eq!(check("runbooks/db/index.html"), Ok(()));
         assert_eq!(check("日本語/index.html"), Ok(()));
-        assert_eq!(output_file(Path::new("/out"), "a/b.css").unwrap(), Path::new("/out/a/b.css"));
+        let out = crate::fs::OwnFolder::test("/out");
+        assert_eq!(output_file(&out, "a/b.css").unwrap().path(), std::path::Path::new("/out/a/b.css"));
     }
 
     #[test]
@@ -287,7 +287,7 @@ mod tests {
         assert_eq!(check(""), Err(PathProblem::EmptySegment));
         assert_eq!(check("a\nb"), Err(PathProblem::Character('\n')));
         assert_eq!(check(&"x".repeat(256)), Err(PathProblem::TooLong(256)));
-        assert!(output_file(Path::new("/out"), "../../tmp/x").is_err());
+        assert!(output_file(&crate::fs::OwnFolder::test("/out"), "../../tmp/x").is_err());
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl PeakMemory {
 
 /// The process's peak resident memory since it started or since the last reset, in bytes.
 fn high_water_mark() -> Option<u64> {
-    std::fs::read_to_string("/proc/self/status").ok().as_deref().and_then(parse_high_water_mark)
+    crate::fs::own_process_file("status").as_deref().and_then(parse_high_water_mark)
 }
 
 /// The `VmHWM:   123456 kB` line of `/proc/self/status`, in bytes.
@@ -83,7 +83,7 @@ fn parse_high_water_mark(status: &str) -> Option<u64> {
 /// Sets the high-water mark back to the memory the process holds now; false where the
 /// kernel has no such file or refuses.
 fn reset_high_water_mark() -> bool {
-    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+    crate::fs::write_own_process_file("clear_refs", "5")
 }
 
 /// Whether the dev server's phases are traced (`OPSBOOK_SERVE_PHASES=1`): each

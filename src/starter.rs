@@ -37,7 +37,10 @@ pub(crate) fn write_starter(dir: &Path) -> Result<Vec<String>> {
     }
     let mut written = Vec::new();
     for (path, contents) in STARTER_FILES {
-        crate::fs::write(&dir.join(path), contents)?;
+        let file = crate::fs::OwnFolder::named_on_command_line(dir)
+            .file(path)
+            .ok_or_else(|| anyhow::anyhow!("{path} is no plain relative path"))?;
+        crate::fs::write(&file, contents)?;
         written.push((*path).to_string());
     }
     Ok(written)

@@ -59,7 +59,7 @@ pub(crate) struct Draft {
 
 /// Reads the payload at `path` (a regular file of at most the size of a rule file).
 pub(crate) fn read(path: &Path, component_label: Option<&str>, ids: &[String]) -> anyhow::Result<Draft> {
-    let text = crate::fs::read_text(path, crate::fs::FileKind::RuleFile)
+    let text = crate::fs::read_text(&crate::fs::Confined::named_on_command_line(path), crate::fs::FileKind::RuleFile)
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("cannot read the Alertmanager payload {}", path.display()))?;
     let payload: Value = serde_json::from_str(&text)

@@ -189,7 +189,10 @@ impl Uses {
                 uses.other.extend(finder.find_link(site, page_path, path));
             }
         }
-        if let Ok(config) = crate::fs::read_text(&site.config.root.join(CONFIG_FILE), crate::fs::FileKind::Config) {
+        let readable = |path: &std::path::Path| site.config.confinement()?.readable(path).ok();
+        if let Some(config) = readable(&site.config.root.join(CONFIG_FILE))
+            && let Ok(config) = crate::fs::read_text(&config, crate::fs::FileKind::Config)
+        {
             for value in quoted_values(&config) {
                 uses.other.extend(finder.find("", value));
             }
@@ -279,8 +282,8 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // Read as a page is: an asset too large for that is not looked into.
-            let read = crate::fs::read_text(&site.config.locate(&asset.source).0, crate::fs::FileKind::Page);
-            let Ok(text) = read else { continue };
+            let Some(file) = site.config.locate_confined(&asset.source).0.ok() else { continue };
+            let Ok(text) = crate::fs::read_text(&file, crate::fs::FileKind::Page) else { continue };
             let dir = asset.source.rsplit_once('/').map_or("", |(dir, _)| dir);
             let references: Vec<String> = if ext == "css" {
                 css_references(&text).into_iter().map(str::to_string).collect()

@@ -116,8 +116,9 @@ impl Baseline {
     /// Reads a baseline file, a regular file of at most [`crate::fs::MAX_BASELINE_BYTES`];
     /// `shown` is how messages name it.
     pub(crate) fn read(path: &Path, shown: &str) -> anyhow::Result<Baseline> {
-        let bytes = crate::fs::read_bytes(path, crate::fs::FileKind::Baseline)
-            .with_context(|| format!("cannot read the baseline {shown}"))?;
+        let bytes =
+            crate::fs::read_bytes(&crate::fs::Confined::named_on_command_line(path), crate::fs::FileKind::Baseline)
+                .with_context(|| format!("cannot read the baseline {shown}"))?;
         Baseline::parse(&bytes, shown)
     }
 

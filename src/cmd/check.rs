@@ -57,7 +57,8 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
             }
             if let (Some(file), Some(baseline)) = (&args.changed_pages, &baseline) {
                 let text = changed_pages_json(&baseline.file, &report.changes);
-                if let Err(error) = crate::fs::write(file, text.as_bytes()) {
+                if let Err(error) = crate::fs::write(&crate::fs::Confined::named_on_command_line(file), text.as_bytes())
+                {
                     return super::environment_error(&error);
                 }
             }

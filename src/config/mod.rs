@@ -476,6 +476,8 @@ pub struct Config {
     /// `[handbook] languages`, and the pages of the languages other than the default
     /// (filled after the walk, `content::languages`).
     pub(crate) languages: Languages,
+    /// The one confinement of the handbook, made on first use ([`Config::confinement`]).
+    pub(crate) confined: std::sync::Arc<std::sync::OnceLock<Option<crate::fs::confine::Confinement>>>,
 }
 
 impl Config {
@@ -494,7 +496,11 @@ impl Config {
             )
             .into());
         }
-        let bytes = crate::fs::read(&path, crate::fs::FileKind::Config)?;
+        let confined = crate::fs::confine::Confinement::new(root)
+            .ok_or_else(|| anyhow::anyhow!("cannot resolve the handbook root {}", root.display()))?
+            .readable(&path)
+            .map_err(|why| anyhow::anyhow!("{CONFIG_FILE} is not read: {why}"))?;
+        let bytes = crate::fs::read(&confined, crate::fs::FileKind::Config)?;
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -704,6 +710,7 @@ impl Config {
             mdbook: is_mdbook,
             status_site_beside,
             languages,
+            confined: Default::default(),
         })
     }
 
@@ -727,6 +734,39 @@ impl Config {
     pub(crate) fn locate(&self, path: &str) -> (PathBuf, String) {
         let path = self.languages.files.get(path).map_or(path, |translated| translated.file.as_str());
         self.sources.locate(&self.root, &self.content_folder, path)
+    }
+
+    /// The confinement of the handbook: its root, its output folder out of bounds, and
+    /// its content tree (the content folder and the mounted folders that exist). Made
+    /// once, on first use, after the layout is complete (`mount_layout` makes it anew);
+    /// `None` when the root cannot be resolved.
+    pub(crate) fn confinement(&self) -> Option<&crate::fs::confine::Confinement> {
+        self.confined
+            .get_or_init(|| {
+                let mut confinement = crate::fs::confine::Confinement::new(&self.root)?.excluding(&self.output_dir);
+                let folders = std::iter::once((self.content_folder.as_str(), ""))
+                    .chain(self.sources.list.iter().map(|s| (s.folder.as_str(), s.mount.as_str())));
+                for (folder, mount) in folders {
+                    confinement = confinement.with_tree_folder(&self.root.join(folder), mount);
+                }
+                Some(confinement)
+            })
+            .as_ref()
+    }
+
+    /// The file of the content path `path` ([`Config::locate`]), confined, and its name in
+    /// diagnostics; `Err` says why it is not read.
+    pub(crate) fn locate_confined(
+        &self,
+        path: &str,
+    ) -> (Result<crate::fs::Confined, crate::fs::confine::Refused>, String) {
+        let (disk, file) = self.locate(path);
+        let relative = disk.strip_prefix(&self.root).unwrap_or(&disk);
+        let confined = match self.confinement() {
+            Some(confinement) => confinement.content_file(&disk, relative),
+            None => Err(crate::fs::confine::Refused::Leads("the handbook's folder cannot be resolved".to_string())),
+        };
+        (confined, file)
     }
 
     /// The content path of the file at `path` (absolute), in the content folder or a

@@ -3,8 +3,6 @@
 //! (`position`). Other keys are ignored. A file that cannot be read as one is a
 //! warning at the file and changes nothing; category files are never published.
 
-use std::path::Path;
-
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -29,7 +27,12 @@ pub(crate) fn is_category_file(name: &str) -> bool {
 }
 
 /// Reads the category file `rel` (relative to `content/`); problems become warnings.
-pub(crate) fn read_category(path: &Path, rel: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Category {
+pub(crate) fn read_category(
+    path: Option<crate::fs::Confined>,
+    rel: &str,
+    shown: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Category {
     let dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir).to_string();
     let mut category = Category { dir, ..Category::default() };
     let warn = |line: usize, column: usize, message: String| {
@@ -37,7 +40,8 @@ pub(crate) fn read_category(path: &Path, rel: &str, shown: &str, diagnostics: &m
             .with_severity(Severity::Warning)
             .with_help("a category file holds `label` (text) and `position` (a number); it is ignored until fixed")
     };
-    let text = match crate::fs::read_text(path, crate::fs::FileKind::Config) {
+    let Some(path) = path else { return category };
+    let text = match crate::fs::read_text(&path, crate::fs::FileKind::Config) {
         Ok(text) => text,
         Err(e) => {
             diagnostics.push(warn(0, 0, format!("cannot read the category file: {e}")));

@@ -42,6 +42,8 @@ fn docs_folder(locale: &str) -> String {
 pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     super::docusaurus_versions::mount_versions(config, diagnostics);
     mount_locales(config, diagnostics);
+    // The mounts changed: the confinement's content tree is made anew on first use.
+    config.confined = Default::default();
 }
 
 /// Takes a Docusaurus site's locales as the handbook's languages (unless book.toml lists

@@ -113,10 +113,12 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
 /// The text of a file beside `book.toml`, confined; a refusal or read error is a note.
 pub(super) fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let path = config.root.join(name);
-    let refused = super::confine::Confinement::new(&config.root).map(|c| c.check_readable(&path));
-    let read = match refused {
+    let read = match config.confinement().map(|c| c.readable(&path)) {
         Some(Err(why)) => Err(format!("the file is not read: {why}")),
-        _ => crate::fs::read_text(&path, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}")),
+        None => Err("the handbook's folder cannot be resolved".to_string()),
+        Some(Ok(file)) => {
+            crate::fs::read_text(&file, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}"))
+        }
     };
     read.map_err(|message| {
         diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, name, 0, 0, message).with_severity(Severity::Note));

@@ -6,16 +6,13 @@
 //! `..` above the root, no hidden segment such as `.git`); this reader then
 //! 1. resolves the file with its symbolic links and refuses it unless it is still
 //!    inside the handbook's root, outside every output folder and outside any hidden
-//!    folder ([`Confinement::check_readable`], the rules the content walk follows);
+//!    folder ([`Confinement::readable`], the rules the content walk follows);
 //! 2. refuses folders and files larger than the expansion limit;
 //! 3. reads it as UTF-8, without a byte order mark;
 //! 4. names the content path of its real place, if it has one
 //!    ([`Confinement::content_path_of_file`]), so that the Markdown layer decides whether it
 //!    is internal on where it is, not on how the include wrote it.
 
-use std::sync::OnceLock;
-
-use super::confine::Confinement;
 use crate::config::Config;
 
 /// Why a file could not be included.
@@ -50,7 +47,6 @@ pub(crate) trait IncludeFiles: Sync {
 /// it resolves its folders (system calls) only when a page reads a file.
 pub(crate) struct HandbookFiles<'c> {
     config: &'c Config,
-    confinement: OnceLock<Option<Confinement>>,
     /// The largest file read, in bytes.
     max_len: u64,
 }
@@ -58,7 +54,7 @@ pub(crate) struct HandbookFiles<'c> {
 impl<'c> HandbookFiles<'c> {
     /// The files of the handbook of `config`, its output folder excluded.
     pub(crate) fn new(config: &'c Config, max_len: u64) -> Self {
-        HandbookFiles { config, confinement: OnceLock::new(), max_len }
+        HandbookFiles { config, max_len }
     }
 }
 
@@ -70,13 +66,11 @@ impl IncludeFiles for HandbookFiles<'_> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(IncludeError::NotFound),
             Err(e) => return Err(IncludeError::Refused(format!("cannot read `{path}`: {e}"))),
         };
-        let confinement = self.confinement.get_or_init(|| Confinement::of_handbook(self.config));
-        let Some(confinement) = confinement else {
+        let Some(confinement) = self.config.confinement() else {
             return Err(IncludeError::Refused("cannot resolve the handbook's folder".to_string()));
         };
-        confinement
-            .check_readable(&full)
-            .map_err(|why| IncludeError::Outside(format!("`{path}` is not read: {why}")))?;
+        let file =
+            confinement.readable(&full).map_err(|why| IncludeError::Outside(format!("`{path}` is not read: {why}")))?;
         if metadata.is_dir() {
             return Err(IncludeError::Refused(format!("`{path}` is a folder, not a file")));
         }
@@ -86,7 +80,7 @@ impl IncludeFiles for HandbookFiles<'_> {
                 self.max_len >> 20
             )));
         }
-        let bytes = crate::fs::read_bytes(&full, crate::fs::FileKind::Page)
+        let bytes = crate::fs::read_bytes(&file, crate::fs::FileKind::Page)
             .map_err(|e| IncludeError::Refused(format!("cannot read `{path}`: {e}")))?;
         let text =
             String::from_utf8(bytes).map_err(|_| IncludeError::Refused(format!("`{path}` is not valid UTF-8")))?;

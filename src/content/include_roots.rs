@@ -20,7 +20,7 @@ use std::path::Path;
 
 use super::confine::Confinement;
 use super::node::Node;
-use super::site_data::{ELEVENTY_FILES, Engine, is_hidden_eleventy_config, is_own_regular_file, markdown_engine};
+use super::site_data::{ELEVENTY_FILES, Engine, is_hidden_eleventy_config, markdown_engine};
 use super::walk::INCLUDES_FOLDER;
 use crate::config::Config;
 
@@ -73,8 +73,8 @@ pub(crate) const HUGO_ASSETS: &str = "assets";
 impl IncludeRoots {
     /// Reads the configurations beside `book.toml` (see the module documentation).
     pub(crate) fn find(config: &Config) -> IncludeRoots {
-        let confinement = Confinement::of_handbook(config);
-        let read = |name: &str| read_beside(&config.root, name, confinement.as_ref());
+        let confinement = config.confinement();
+        let read = |name: &str| read_beside(&config.root, name, confinement);
         let mut roots = IncludeRoots::default();
         if let Some(text) = read("_config.yml").or_else(|| read("_config.yaml")) {
             let (includes_dir, theme) = jekyll_settings(&text);
@@ -148,13 +148,13 @@ fn read_beside(root: &Path, name: &str, confinement: Option<&Confinement>) -> Op
     if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
         return None;
     }
-    if is_hidden_eleventy_config(name) {
+    let file = if is_hidden_eleventy_config(name) {
         // Read by name, as the site's data reads it: only a regular file, never a link.
-        is_own_regular_file(root, name).then_some(())?;
+        confinement?.file_at_root(name)?
     } else {
-        confinement?.check_readable(&path).ok()?;
-    }
-    crate::fs::read_text(&path, crate::fs::FileKind::Config).ok()
+        confinement?.readable(&path).ok()?
+    };
+    crate::fs::read_text(&file, crate::fs::FileKind::Config).ok()
 }
 
 /// `includes_dir` and `theme` of a Jekyll `_config.yml`, as plain relative names.

@@ -44,7 +44,7 @@ pub(crate) fn find(config: &Config, assets: &mut Vec<String>, diagnostics: &mut 
     let mut found = JekyllFiles::new();
     let mut dropped = Vec::new();
     for path in assets.iter() {
-        let (disk, shown) = config.locate(path);
+        let (Ok(disk), shown) = config.locate_confined(path) else { continue };
         if !opens_with_front_matter(&disk) {
             continue;
         }
@@ -65,7 +65,7 @@ pub(crate) fn find(config: &Config, assets: &mut Vec<String>, diagnostics: &mut 
 
 /// Whether the file at `disk` opens with front matter (a regular file; anything else
 /// is copied, and the copy says what is wrong with it).
-fn opens_with_front_matter(disk: &std::path::Path) -> bool {
+fn opens_with_front_matter(disk: &crate::fs::Confined) -> bool {
     use std::io::Read;
     let Ok((file, _)) = crate::fs::open_regular(disk, crate::fs::FileKind::Asset) else { return false };
     let mut head = Vec::with_capacity(HEAD_BYTES as usize);
@@ -74,7 +74,12 @@ fn opens_with_front_matter(disk: &std::path::Path) -> bool {
 
 /// The file at content path `path`, or `None` when the build leaves it out; the error
 /// that keeps it out otherwise.
-fn read(config: &Config, path: &str, disk: &std::path::Path, shown: &str) -> Result<Option<JekyllFile>, Diagnostic> {
+fn read(
+    config: &Config,
+    path: &str,
+    disk: &crate::fs::Confined,
+    shown: &str,
+) -> Result<Option<JekyllFile>, Diagnostic> {
     let lower = path.to_ascii_lowercase();
     if lower.ends_with(".scss") || lower.ends_with(".sass") {
         let message = format!(

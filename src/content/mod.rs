@@ -50,7 +50,7 @@ pub(crate) use category::Category;
 pub(crate) use fields::FrontMatter;
 pub(crate) use nav_file::{NavEntry, NavFile, NavLink};
 pub(crate) use node::{Located, Node};
-pub(crate) use page::{SourcePage, load_page, load_page_at};
+pub(crate) use page::{SourcePage, load_located, load_page};
 pub(crate) use walk::{ContentFiles, walk_content};
 
 use crate::config::Config;
@@ -65,13 +65,7 @@ pub(crate) fn load_pages(
     audience: &dyn front_text::AudienceText,
 ) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
     let reading = page::Reading::of(config);
-    let loaded: Vec<_> = paths
-        .par_iter()
-        .map(|path| {
-            let (disk, file) = config.locate(path);
-            load_page_at(&disk, path, file, audience, reading)
-        })
-        .collect();
+    let loaded: Vec<_> = paths.par_iter().map(|path| page::load_located(config, path, audience, reading)).collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut diagnostics = Vec::new();
     for (page, problems) in loaded {

@@ -126,7 +126,7 @@ pub(crate) fn find_nav_file(
     if let Some(at) = files.pages.iter().position(|p| p == "SUMMARY.md") {
         files.pages.remove(at);
         let shown = format!("{prefix}SUMMARY.md");
-        let text = read(&content_dir.join("SUMMARY.md"), &shown, diagnostics)?;
+        let text = read(config, &content_dir.join("SUMMARY.md"), &shown, diagnostics)?;
         let (entries, problems) = super::summary::parse_summary(&text);
         diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
             Diagnostic::error(Rule::NavFile, &shown, line, column, message)
@@ -144,13 +144,13 @@ pub(crate) fn find_nav_file(
     if let Some(name) = MKDOCS_FILES.iter().find(|name| std::fs::metadata(root.join(name)).is_ok_and(|m| !m.is_dir())) {
         let path = root.join(name);
         // Beside book.toml, not walked with the content: confined here.
-        let confined = super::confine::Confinement::new(root).map(|c| c.check_readable(&path));
+        let confined = config.confinement().map(|c| c.readable(&path).map(|_| ()));
         if let Some(Err(why)) = confined {
             let message = format!("the file is not read: {why}");
             diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, *name, 0, 0, message));
             return None;
         }
-        let text = read(&path, name, diagnostics)?;
+        let text = read(config, &path, name, diagnostics)?;
         let nav = parse_mkdocs(&text, name, diagnostics)?;
         let content = config.content_folder.as_str();
         let docs_dir = nav.docs_dir.as_deref().map(|d| d.trim_start_matches("./").trim_matches('/'));
@@ -183,7 +183,7 @@ pub(crate) fn find_nav_file(
     let at = files.assets.iter().position(|a| MKDOCS_FILES.contains(&a.as_str()))?;
     let name = files.assets.remove(at);
     let shown = format!("{prefix}{name}");
-    let text = read(&content_dir.join(&name), &shown, diagnostics)?;
+    let text = read(config, &content_dir.join(&name), &shown, diagnostics)?;
     let nav = parse_mkdocs(&text, &shown, diagnostics)?;
     let docs_dir = nav.docs_dir.as_deref().unwrap_or("docs").trim_matches('/').trim_start_matches("./");
     let docs_dir = if docs_dir == "." { "" } else { docs_dir };
@@ -222,19 +222,19 @@ fn find_sidebars(
         SIDEBAR_FILES.iter().find(|name| std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| !m.is_dir()))
     {
         let path = root.join(name);
-        let confined = super::confine::Confinement::new(root).map(|c| c.check_readable(&path));
+        let confined = config.confinement().map(|c| c.readable(&path).map(|_| ()));
         if let Some(Err(why)) = confined {
             let message = format!("the file is not read: {why}");
             diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, *name, 0, 0, message));
             return Some(None);
         }
-        (read(&path, name, diagnostics), name.to_string(), "")
+        (read(config, &path, name, diagnostics), name.to_string(), "")
     } else {
         let at = files.assets.iter().position(|a| SIDEBAR_FILES.contains(&a.as_str()))?;
         let name = files.assets.remove(at);
         let shown = format!("{}{name}", config.content_prefix());
         let base = if files.dirs.iter().any(|d| d == "docs") { "docs" } else { "" };
-        (read(&config.content_dir().join(&name), &shown, diagnostics), shown, base)
+        (read(config, &config.content_dir().join(&name), &shown, diagnostics), shown, base)
     };
     let text = text?;
     let help = "write the sidebar as object and array literals, or remove the file to keep the folders' navigation";
@@ -264,8 +264,18 @@ fn find_sidebars(
     }
 }
 
-fn read(path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    match crate::fs::read_text(path, crate::fs::FileKind::Config) {
+/// The text of the navigation file at `path`, confined; an error names what went wrong.
+fn read(config: &Config, path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let confined = match config.confinement().map(|c| c.readable(path)) {
+        Some(Ok(confined)) => confined,
+        Some(Err(why)) => {
+            let message = format!("the file is not read: {why}");
+            diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message));
+            return None;
+        }
+        None => return None,
+    };
+    match crate::fs::read_text(&confined, crate::fs::FileKind::Config) {
         Ok(text) => Some(text.replace("\r\n", "\n")),
         Err(e) => {
             diagnostics.push(Diagnostic::error(Rule::NavFile, shown, 0, 0, format!("cannot read the file: {e}")));

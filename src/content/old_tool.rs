@@ -273,10 +273,8 @@ pub(crate) fn read_old_tool(
             let mut permalinks = super::eleventy_site::EleventyPermalinks::default();
             for path in &files.assets {
                 let Some(folder) = super::eleventy_site::EleventyPermalinks::data_file_folder(path) else { continue };
-                // A file of the walk: confined already.
-                let Ok(text) = crate::fs::read_text(&config.locate(path).0, crate::fs::FileKind::Config) else {
-                    continue;
-                };
+                let (Ok(file), _) = config.locate_confined(path) else { continue };
+                let Ok(text) = crate::fs::read_text(&file, crate::fs::FileKind::Config) else { continue };
                 if let Some(template) = super::eleventy_site::EleventyPermalinks::permalink_of(&text) {
                     permalinks.folders.push((folder.to_string(), template));
                 }
@@ -347,10 +345,12 @@ pub(crate) fn read_old_tool(
 /// handbook; a refusal or a read error is a note, and `None`.
 fn read_beside(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let path = config.root.join(name);
-    let refused = super::confine::Confinement::new(&config.root).map(|c| c.check_readable(&path));
-    let read = match refused {
+    let read = match config.confinement().map(|c| c.readable(&path)) {
         Some(Err(why)) => Err(format!("the file is not read: {why}")),
-        _ => crate::fs::read_text(&path, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}")),
+        None => Err("the handbook's folder cannot be resolved".to_string()),
+        Some(Ok(file)) => {
+            crate::fs::read_text(&file, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}"))
+        }
     };
     match read {
         Ok(text) => Some(text),

@@ -25,7 +25,9 @@ use std::path::Path;
 use super::fields::FrontMatter;
 use super::front_matter::{looks_like_a_field, parse_fields, read_fields, split_front_matter};
 use super::front_text::{AsWritten, AudienceText, apply_rule};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule, Severity, line_column};
+use crate::fs::confine::{Confined, Confinement, Refused};
 
 /// A page as read from disk, before it has a URL or HTML.
 #[derive(Debug, Clone)]
@@ -67,7 +69,39 @@ impl SourcePage {
 /// from: `opsbook new` reads templates and pages). Problems become diagnostics; the
 /// page is still returned whenever the file could be read, so that links to it resolve.
 pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    load_page_at(&content_dir.join(path), path, format!("{file_prefix}{path}"), &AsWritten, Reading::default())
+    let file = format!("{file_prefix}{path}");
+    let confined = match Confinement::new(content_dir) {
+        Some(confinement) => confinement.readable(&content_dir.join(path)),
+        None => Err(Refused::Leads("its folder cannot be resolved".to_string())),
+    };
+    match confined {
+        Ok(disk) => load_page_at(&disk, path, file, &AsWritten, Reading::default()),
+        Err(why) => (None, vec![not_read(file, why)]),
+    }
+}
+
+/// Reads the page of content path `path` of the handbook of `config` (see
+/// [`load_page_at`]), from where [`Config::locate_confined`] finds it.
+pub(crate) fn load_located(
+    config: &Config,
+    path: &str,
+    audience: &dyn AudienceText,
+    reading: Reading,
+) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    match config.locate_confined(path) {
+        (Ok(disk), file) => load_page_at(&disk, path, file, audience, reading),
+        (Err(why), file) => (None, vec![not_read(file, why)]),
+    }
+}
+
+/// The `unreadable-file` error of a page the confinement refused: one that does not
+/// resolve (removed while a build or the dev server reads it) cannot be read, as any.
+fn not_read(file: String, why: Refused) -> Diagnostic {
+    let message = match why {
+        Refused::Unresolved(e) => format!("cannot read the file: {e}"),
+        Refused::Leads(why) => format!("the file is not read: {why}"),
+    };
+    Diagnostic::error(Rule::UnreadableFile, file, 0, 0, message)
 }
 
 /// How a build reads its pages, from its configuration.
@@ -92,7 +126,7 @@ impl Reading {
 /// goes through `audience`, the build's rule for internal text. `reading.migrating` builds what
 /// the old tools still show (see the module documentation).
 pub(crate) fn load_page_at(
-    disk: &Path,
+    disk: &Confined,
     path: &str,
     file: String,
     audience: &dyn AudienceText,
@@ -201,7 +235,11 @@ fn hiding_field_below(text: &str, split: &super::front_matter::Split<'_>, file: 
 /// dropped, its line endings normalised. An `unreadable-file` or `invalid-utf8` error
 /// when it cannot be; with `migrating`, a file that is not UTF-8 is read as
 /// Windows-1252, with an `invalid-utf8` warning.
-pub(crate) fn read_text(disk: &Path, file: &str, migrating: bool) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+pub(crate) fn read_text(
+    disk: &Confined,
+    file: &str,
+    migrating: bool,
+) -> Result<(String, Option<Diagnostic>), Diagnostic> {
     let bytes = match crate::fs::read_bytes(disk, crate::fs::FileKind::Page) {
         Ok(bytes) => bytes,
         Err(e) => {

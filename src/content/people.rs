@@ -13,7 +13,6 @@
 //! over a later one's of the same key. A person's avatar and links are checked by the
 //! model (`site::blog`), where the site's files are known.
 
-use super::confine::Confinement;
 use super::node::{Located, Node};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -138,7 +137,7 @@ impl Person {
 /// `authorsMapPath`).
 pub(crate) fn load(config: &Config, authors_files: &[String], diagnostics: &mut Vec<Diagnostic>) -> People {
     let mut people = People::default();
-    let Some(confinement) = Confinement::of_handbook(config) else { return people };
+    let Some(confinement) = config.confinement() else { return people };
     let content = config.content_folder.trim_end_matches('/');
     let mut shown: Vec<String> = DATA_FILES.iter().map(|f| f.to_string()).collect();
     shown.extend(DATA_FILES.iter().map(|f| format!("{content}/{f}")));
@@ -152,11 +151,14 @@ pub(crate) fn load(config: &Config, authors_files: &[String], diagnostics: &mut 
         }
         let warn =
             |message: String, rule| Diagnostic::error(rule, &file, 0, 0, message).with_severity(Severity::Warning);
-        if let Err(why) = confinement.check_readable(&path) {
-            diagnostics.push(warn(format!("the file of people is not read: {why}"), Rule::SymlinkOutsideRoot));
-            continue;
-        }
-        let text = match crate::fs::read_text(&path, crate::fs::FileKind::Config) {
+        let confined = match confinement.readable(&path) {
+            Ok(confined) => confined,
+            Err(why) => {
+                diagnostics.push(warn(format!("the file of people is not read: {why}"), Rule::SymlinkOutsideRoot));
+                continue;
+            }
+        };
+        let text = match crate::fs::read_text(&confined, crate::fs::FileKind::Config) {
             Ok(text) => text,
             Err(e) => {
                 diagnostics.push(warn(format!("the file of people is not read: {e}"), Rule::UnreadableFile));

@@ -63,7 +63,11 @@ impl SourcePage {
     /// otherwise than it did the first time.
     pub(crate) fn text_again(&self, config: &Config) -> anyhow::Result<Cow<'_, str>> {
         let Some(released) = self.released else { return Ok(Cow::Borrowed(&self.text)) };
-        let (disk, _) = config.locate(&self.path);
+        let (disk, _) = config.locate_confined(&self.path);
+        let disk = disk.map_err(|why| match why {
+            crate::fs::confine::Refused::Unresolved(e) => anyhow::anyhow!("{}: cannot read the file: {e}", self.file),
+            why => anyhow::anyhow!("{}: the file is not read: {why}", self.file),
+        })?;
         let (text, _) = read_text(&disk, &self.file, config.migrating())
             .map_err(|problem| anyhow::anyhow!("{}: {} (read again to write the page)", self.file, problem.message))?;
         if text.len() != released.len || hash_text(&text) != released.hash {

@@ -160,8 +160,8 @@ pub(crate) enum Unread {
 pub(crate) struct FoundFile {
     /// The file (or a folder given, when the folder itself is refused).
     pub(crate) path: PathBuf,
-    /// Why it is not read, when it is not.
-    pub(crate) refused: Option<String>,
+    /// The file to read, as the confinement let it through, or why it is not read.
+    pub(crate) read: Result<crate::fs::Confined, String>,
 }
 
 /// Reads the alerts of the rule files [`find_rule_files`] found, each a regular file of
@@ -172,9 +172,9 @@ pub(crate) fn read_rule_files(found: &[FoundFile], root: &Path) -> Vec<RuleFile>
         .iter()
         .map(|found| {
             let file = &found.path;
-            let alerts = match &found.refused {
-                Some(message) => Err(Unread::Refused(message.clone())),
-                None => match crate::fs::read_bytes(file, crate::fs::FileKind::RuleFile) {
+            let alerts = match &found.read {
+                Err(message) => Err(Unread::Refused(message.clone())),
+                Ok(confined) => match crate::fs::read_bytes(confined, crate::fs::FileKind::RuleFile) {
                     Err(e) => Err(Unread::Unreadable(e.to_string())),
                     Ok(bytes) => match String::from_utf8(bytes) {
                         Ok(text) => read_alerts(text.strip_prefix('\u{feff}').unwrap_or(&text))
@@ -224,22 +224,21 @@ pub(crate) fn find_rule_files(paths: &[PathBuf], root: &Path) -> Result<Vec<Foun
         };
         let confinement = confinement
             .with_context(|| format!("cannot resolve the folder of the rule files at {}", path.display()))?;
-        let refusal = |file: &Path, what: &str| {
-            confinement.check_readable(file).err().map(|why| format!("the {what} not read: {why}"))
-        };
+        let refusal =
+            |file: &Path, what: &str| confinement.readable(file).map_err(|why| format!("the {what} not read: {why}"));
         if metadata.is_dir() {
-            if let Some(refused) = refusal(path, "rule files are") {
-                files.push(FoundFile { path: path.clone(), refused: Some(refused) });
+            if let Err(refused) = refusal(path, "rule files are") {
+                files.push(FoundFile { path: path.clone(), read: Err(refused) });
                 continue;
             }
             let mut found = Vec::new();
             collect_yaml_files(path, &mut found)?;
             files.extend(found.into_iter().map(|file| {
-                let refused = refusal(&file, "rule file is");
-                FoundFile { path: file, refused }
+                let read = refusal(&file, "rule file is");
+                FoundFile { path: file, read }
             }));
         } else {
-            files.push(FoundFile { path: path.clone(), refused: refusal(path, "rule file is") });
+            files.push(FoundFile { path: path.clone(), read: refusal(path, "rule file is") });
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -371,7 +370,7 @@ mod tests {
         let names: Vec<String> =
             found.iter().map(|f| crate::fs::slash_path(f.path.strip_prefix(&root).unwrap())).collect();
         assert_eq!(names, ["a/c.yaml", "b.yml", "rules.txt"]);
-        assert!(found.iter().all(|f| f.refused.is_none()), "{found:?}");
+        assert!(found.iter().all(|f| f.read.is_ok()), "{found:?}");
         let err = find_rule_files(&[root.join("gone")], &root).unwrap_err();
         assert!(format!("{err:#}").starts_with("cannot read the rule files at "), "{err:#}");
         std::fs::remove_dir_all(&root).unwrap();

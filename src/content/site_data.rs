@@ -87,11 +87,6 @@ pub(crate) fn is_hidden_eleventy_config(shown: &str) -> bool {
     shown.starts_with('.') && ELEVENTY_FILES.contains(&shown)
 }
 
-/// Whether `shown`, beside `book.toml`, is a regular file (not a link).
-pub(crate) fn is_own_regular_file(root: &Path, shown: &str) -> bool {
-    std::fs::symlink_metadata(root.join(shown)).is_ok_and(|m| m.is_file())
-}
-
 /// Whether a changed file at `relative` (to the root, `/`-separated) may change the
 /// site variables: the dev server then builds again.
 pub(crate) fn is_site_data_path(relative: &str) -> bool {
@@ -107,7 +102,7 @@ pub(crate) fn is_site_data_path(relative: &str) -> bool {
 /// `data/` too (only templates of the handbook's own can show it).
 pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagnostic>) -> SiteData {
     let root = &config.root;
-    let Some(confinement) = Confinement::of_handbook(config) else { return SiteData::default() };
+    let Some(confinement) = config.confinement() else { return SiteData::default() };
     let mut reader = Reader { root, confinement, read: 0, diagnostics };
     let exists = |name: &str| std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| !m.is_dir());
     if let Some(name) = JEKYLL_FILES.iter().find(|name| exists(name)) {
@@ -230,7 +225,7 @@ fn data_format(name: &str) -> Option<&'static str> {
 /// Reads files below the root, confined, within the budget.
 struct Reader<'r> {
     root: &'r Path,
-    confinement: Confinement,
+    confinement: &'r Confinement,
     read: u64,
     diagnostics: &'r mut Vec<Diagnostic>,
 }
@@ -242,21 +237,27 @@ impl Reader<'_> {
         let warn = |diagnostics: &mut Vec<Diagnostic>, rule, message: String| {
             diagnostics.push(Diagnostic::error(rule, shown, 0, 0, message).with_severity(Severity::Warning));
         };
-        if is_hidden_eleventy_config(shown) {
-            if !is_own_regular_file(self.root, shown) {
+        let file = if is_hidden_eleventy_config(shown) {
+            let Some(file) = self.confinement.file_at_root(shown) else {
                 warn(self.diagnostics, Rule::SymlinkOutsideRoot, "the file is not read: it is no regular file".into());
                 return None;
+            };
+            file
+        } else {
+            match self.confinement.readable(&path) {
+                Ok(file) => file,
+                Err(why) => {
+                    warn(self.diagnostics, Rule::SymlinkOutsideRoot, format!("the file is not read: {why}"));
+                    return None;
+                }
             }
-        } else if let Err(why) = self.confinement.check_readable(&path) {
-            warn(self.diagnostics, Rule::SymlinkOutsideRoot, format!("the file is not read: {why}"));
-            return None;
-        }
+        };
         if self.read > MAX_DATA_BYTES {
             let message = format!("the file is not read: the site's data files pass {} MiB", MAX_DATA_BYTES >> 20);
             warn(self.diagnostics, Rule::ConfigSyntax, message);
             return None;
         }
-        match crate::fs::read_text(&path, crate::fs::FileKind::Config) {
+        match crate::fs::read_text(&file, crate::fs::FileKind::Config) {
             Ok(text) => {
                 self.read += text.len() as u64;
                 Some(text)
@@ -294,7 +295,7 @@ impl Reader<'_> {
     fn folder(&mut self, shown: &str) -> Map<String, Value> {
         let mut data = Map::new();
         let dir = self.root.join(shown);
-        if !dir.is_dir() || self.confinement.check_readable(&dir).is_err() {
+        if !dir.is_dir() || self.confinement.readable(&dir).is_err() {
             return data;
         }
         let mut entries: Vec<(String, bool)> = std::fs::read_dir(&dir)

@@ -8,7 +8,7 @@
 //! Symbolic links are followed while they stay inside the handbook's folder (a linked
 //! folder of shared pages works); one that resolves outside it, into a hidden folder
 //! or into an output folder is a `symlink-outside-root` error at the link
-//! ([`Confinement::check_published`]), and is neither read nor copied, so a build never
+//! ([`super::confine::Located::check_published`]), and is neither read nor copied, so a build never
 //! publishes a file of the machine it runs on. Link loops are reported by the walk, not
 //! followed. Every link followed is recorded with what it resolves to
 //! ([`ContentFiles::links`]): a linked file keeps the audience of its real place. A
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::confine::Confinement;
+use super::confine::{Confined, Confinement, Located as _};
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The files found under `content/`, as content-relative paths with `/` separators,
@@ -82,16 +82,7 @@ fn in_gitbook_folder(depth: usize, name: Option<&str>, path: &Path) -> bool {
     }
 }
 
-/// Whether a file or folder name is hidden or an editor's temporary file.
-pub(crate) fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".swo")
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
-}
+pub(crate) use crate::fs::confine::is_ignored_name;
 
 /// Whether a path names a Markdown page.
 pub(crate) fn is_markdown(path: &str) -> bool {
@@ -106,14 +97,17 @@ const HEAD_BYTES: u64 = 1024;
 /// template format of another tool, or an `.html` file with front matter
 /// ([`super::formats`]). An `.html` file that cannot be read is a file: copying it
 /// reports why.
-fn is_page(rel: &str, disk: &Path) -> bool {
+fn is_page(rel: &str, disk: impl FnOnce() -> Option<Confined>) -> bool {
     use super::formats::{ByName, opens_with_front_matter, page_format};
     match page_format(rel) {
         ByName::Page(_) => true,
         ByName::File => false,
         ByName::PageWithFrontMatter => {
             use std::io::Read;
-            let Ok((file, _)) = crate::fs::open_regular(disk, crate::fs::FileKind::Page) else { return false };
+            let Some(Ok((file, _))) = disk().map(|disk| crate::fs::open_regular(&disk, crate::fs::FileKind::Page))
+            else {
+                return false;
+            };
             let mut head = Vec::with_capacity(HEAD_BYTES as usize);
             file.take(HEAD_BYTES).read_to_end(&mut head).is_ok() && opens_with_front_matter(&head)
         }
@@ -215,13 +209,17 @@ pub(crate) fn walk_content(
         if entry.file_type().is_dir() {
             files.dirs.push(rel);
         } else if entry.file_name().to_str().is_some_and(super::category::is_category_file) {
-            let category =
-                super::category::read_category(entry.path(), &rel, &format!("{content_prefix}{rel}"), diagnostics);
+            let category = super::category::read_category(
+                confine.walked(entry.path()),
+                &rel,
+                &format!("{content_prefix}{rel}"),
+                diagnostics,
+            );
             // `_category_.json` wins over `_category_.yml`: the walk sorts it first.
             if !files.categories.iter().any(|c| c.dir == category.dir) {
                 files.categories.push(category);
             }
-        } else if is_page(&rel, entry.path()) {
+        } else if is_page(&rel, || confine.walked(entry.path())) {
             files.pages.push(rel);
         } else {
             files.assets.push(rel);

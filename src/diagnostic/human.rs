@@ -85,6 +85,7 @@ fn quotes_its_line(d: &Diagnostic) -> bool {
 /// when there is one: `error[broken-link] (existing): ...`.
 pub(crate) fn render_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path, color: bool) -> String {
     let mut sources: HashMap<&str, Option<Source>> = HashMap::new();
+    let confinement = crate::fs::confine::Confinement::new(root);
     let mut out = String::new();
     let errors = diagnostics.iter().enumerate().filter(|(_, d)| d.is_error());
     for (i, d) in errors.chain(diagnostics.iter().enumerate().filter(|(_, d)| !d.is_error())) {
@@ -97,7 +98,8 @@ pub(crate) fn render_labelled(diagnostics: &[Diagnostic], labels: &[&str], root:
         }
         let source = sources.entry(d.path.as_str()).or_insert_with(|| {
             // Read as every file opsbook reads is: never waiting on it, within a limit.
-            let read = crate::fs::read_bytes(&root.join(&d.path), crate::fs::FileKind::Page).ok();
+            let file = confinement.as_ref()?.inside_root(&root.join(&d.path))?;
+            let read = crate::fs::read_bytes(&file, crate::fs::FileKind::Page).ok();
             read.map(|b| Source::new(String::from_utf8_lossy(&b).into_owned()))
         });
         let quoted = source.as_mut().and_then(|s| s.line_chars(d.line));

@@ -27,7 +27,6 @@
 //! the thresholds of `book.toml`. Components and checks it does not name stay unknown.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -217,8 +216,8 @@ impl Recorded {
 
 /// Reads the health.json at `path` (the output folder's `status/health.json`), built
 /// before `now`: `Ok(None)` when there is none, `Err` with why it cannot be used.
-pub(crate) fn read(path: &Path, now: Timestamp) -> Result<Option<Recorded>, String> {
-    match std::fs::symlink_metadata(path) {
+pub(crate) fn read(path: &crate::fs::Confined, now: Timestamp) -> Result<Option<Recorded>, String> {
+    match std::fs::symlink_metadata(path.path()) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e.to_string()),
         Ok(meta) if !meta.is_file() => return Err("it is not a regular file".to_string()),

@@ -62,7 +62,7 @@ fn written_and_read(health: &Health, status: &StatusConfig, at: Timestamp, name:
     let dir = crate::test_support::temp_dir(name);
     let path = dir.join("health.json");
     std::fs::write(&path, file::health_json(health, status)).unwrap();
-    file::read(&path, at).unwrap().expect("a record")
+    file::read(&crate::fs::Confined::test(&path), at).unwrap().expect("a record")
 }
 
 fn measured_orange(status: &StatusConfig) -> Health {
@@ -155,7 +155,7 @@ fn writes_health_json_and_reads_it_back_judging_values_again() {
     // A tampered level is judged again from the value.
     std::fs::write(&path, text.replace("\"level\": \"orange\"", "\"level\": \"green\"")).unwrap();
     let later = Timestamp::parse("2026-11-15T12:20:00Z").unwrap();
-    let recorded = file::read(&path, later).unwrap().expect("a record");
+    let recorded = file::read(&crate::fs::Confined::test(&path), later).unwrap().expect("a record");
     let offline = measure(&status, later, Mode::Offline, Ok(Some(recorded)), "x", false).expect("measured");
     assert_eq!(offline.health.source, Source::LastBuild);
     assert_eq!(offline.health.measured_at, now());
@@ -166,7 +166,7 @@ fn writes_health_json_and_reads_it_back_judging_values_again() {
     assert_eq!(file::health_json(&offline.health, &status), text, "an offline build writes what it read");
     // A day later, older than `stale-after` (30 minutes): unknown, with a warning.
     let next_day = Timestamp::parse("2026-11-16T12:00:00Z").unwrap();
-    let recorded = file::read(&path, next_day).unwrap().expect("a record");
+    let recorded = file::read(&crate::fs::Confined::test(&path), next_day).unwrap().expect("a record");
     let stale = measure(&status, next_day, Mode::Offline, Ok(Some(recorded)), "x", false).expect("measured");
     assert_eq!(stale.health.components[0].level, Level::Unknown);
     assert_eq!(stale.health.components[0].checks[0].value, Some(0.96), "the value stays, dated");
@@ -177,10 +177,10 @@ fn writes_health_json_and_reads_it_back_judging_values_again() {
 fn refuses_a_health_json_that_is_not_one() {
     let dir = crate::test_support::temp_dir("health-tampered");
     let path = dir.join("health.json");
-    assert!(file::read(&path, now()).unwrap().is_none(), "none there");
+    assert!(file::read(&crate::fs::Confined::test(&path), now()).unwrap().is_none(), "none there");
     let refused = |text: &str| {
         std::fs::write(&path, text).unwrap();
-        file::read(&path, now()).unwrap_err()
+        file::read(&crate::fs::Confined::test(&path), now()).unwrap_err()
     };
     assert!(refused("not json").contains("not JSON at line 1"));
     assert!(
@@ -200,7 +200,7 @@ fn refuses_a_health_json_that_is_not_one() {
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("/etc/hostname", &path).unwrap();
-        assert_eq!(file::read(&path, now()).unwrap_err(), "it is not a regular file");
+        assert_eq!(file::read(&crate::fs::Confined::test(&path), now()).unwrap_err(), "it is not a regular file");
     }
 }
 

@@ -60,7 +60,7 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
@@ -74,6 +74,7 @@ use std::sync::OnceLock;
 
 use super::manifest::{Stamp, hash_stream};
 use crate::content::include_files::IncludeFiles;
+use crate::fs::{Confined, OwnFolder};
 use crate::hash::{FastHashMap, FastHashSet};
 use crate::markdown::highlight::{Memo, lend_memo};
 use crate::markdown::{LinkResolver, Rendered};
@@ -108,9 +109,9 @@ const TRAILER: usize = 1 + 8 + 16 + 16 + 16;
 /// new cache being written.
 pub(crate) struct Cache {
     /// The cache file.
-    path: PathBuf,
+    path: Confined,
     /// The new cache, until it is renamed over `path`.
-    temporary: PathBuf,
+    temporary: Confined,
     /// The previous build's cache.
     previous: Option<Previous>,
     /// The new cache; `None` once writing failed (the cache is then given up).
@@ -202,15 +203,14 @@ fn count_u32(n: usize) -> std::io::Result<u32> {
 }
 
 /// The path of the cache of the output folder `output_dir`.
-pub(crate) fn cache_path(output_dir: &Path) -> PathBuf {
+pub(crate) fn cache_path(output_dir: &OwnFolder) -> Option<Confined> {
     beside(output_dir, "opsbook-cache")
 }
 
 /// The file `.NAME.SUFFIX` beside the output folder `output_dir` (named NAME).
-fn beside(output_dir: &Path, suffix: &str) -> PathBuf {
-    let name = output_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let parent = output_dir.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    parent.join(format!(".{name}.{suffix}"))
+fn beside(output_dir: &OwnFolder, suffix: &str) -> Option<Confined> {
+    let name = output_dir.path().file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    output_dir.sibling_file(&format!(".{name}.{suffix}"))
 }
 
 impl Cache {
@@ -218,24 +218,22 @@ impl Cache {
     /// can be believed, and begins the new one. `None` when the cache cannot be used at
     /// all (the executable cannot be read, the temporary file cannot be made): the build
     /// then goes on without it.
-    pub(crate) fn open(output_dir: &Path) -> Option<Cache> {
-        Cache::open_files(cache_path(output_dir), pages_path(output_dir), false)
+    pub(crate) fn open(output_dir: &OwnFolder) -> Option<Cache> {
+        Cache::open_files(cache_path(output_dir)?, pages_path(output_dir)?, false)
     }
 
     /// Opens the cache kept in the folder `dir` (`--cache-dir`, [`dir`]), as
     /// [`Cache::open`] does, and warns of a file there that cannot be believed.
-    pub(crate) fn open_in(dir: &Path) -> Option<Cache> {
+    pub(crate) fn open_in(dir: &OwnFolder) -> Option<Cache> {
         let (blocks, pages) = dir::files_in(dir)?;
         Cache::open_files(blocks, pages, true)
     }
 
     /// Opens the cache of code blocks at `path` and the page records at `pages_path`;
     /// with `warn`, says which file that is there it cannot believe.
-    fn open_files(path: PathBuf, pages_path: PathBuf, warn: bool) -> Option<Cache> {
+    fn open_files(path: Confined, pages_path: Confined, warn: bool) -> Option<Cache> {
         let stamp = std::fs::metadata(executable()).ok().map(|metadata| Stamp::of(&metadata).fingerprint())?;
-        let mut temporary = path.as_os_str().to_owned();
-        temporary.push(format!(".{}", std::process::id()));
-        let temporary = PathBuf::from(temporary);
+        let temporary = path.with_suffix(&format!(".{}", std::process::id()));
         let mut file = BufWriter::with_capacity(256 * 1024, dir::create_new(&temporary)?);
         let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
         file.write_all(HEADER).ok()?;
@@ -253,16 +251,16 @@ impl Cache {
         let readable = read.is_ok();
         if warn
             && let Err(error) = &read
-            && dir::is_there(&path)
+            && dir::is_there(path.path())
         {
-            dir::warn(&path, &format!("it cannot be read ({error})"));
+            dir::warn(path.path(), &format!("it cannot be read ({error})"));
         }
         let (previous, identity) = match read.ok().and_then(|bytes| read_cache(bytes, stamp)) {
             Some((previous, identity)) => (Some(previous), Identity::Known(identity)),
             None => (None, Identity::Hashing(std::thread::spawn(hash_executable))),
         };
         if warn && readable && previous.is_none() {
-            dir::warn(&path, UNBELIEVED);
+            dir::warn(path.path(), UNBELIEVED);
         }
         let known = match identity {
             Identity::Known(identity) => Some(identity),
@@ -272,9 +270,9 @@ impl Cache {
         if warn
             && known.is_some()
             && pages.as_ref().is_some_and(|pages| !pages.believed())
-            && dir::is_there(&pages_path)
+            && dir::is_there(pages_path.path())
         {
-            dir::warn(&pages_path, UNBELIEVED);
+            dir::warn(pages_path.path(), UNBELIEVED);
         }
         Some(Cache {
             path,
@@ -460,7 +458,7 @@ impl Cache {
         }
         let Some(writer) = writer else { return };
         if finish(writer, identity, self.stamp).is_ok() {
-            let _ = std::fs::rename(&self.temporary, &self.path);
+            let _ = crate::fs::rename_io(&self.temporary, &self.path);
         }
     }
 }
@@ -499,14 +497,14 @@ impl crate::search::KeptTerms for Cache {
 }
 
 /// The path of the page records of the output folder `output_dir`.
-pub(crate) fn pages_path(output_dir: &Path) -> PathBuf {
+pub(crate) fn pages_path(output_dir: &OwnFolder) -> Option<Confined> {
     beside(output_dir, "opsbook-pages")
 }
 
 impl Drop for Cache {
     /// Removes the new cache if it was not put in place.
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.temporary);
+        let _ = crate::fs::remove_file(&self.temporary);
     }
 }
 
@@ -657,7 +655,7 @@ fn executable() -> PathBuf {
 
 /// The identity of the running binary: the XXH3-128 hash of the executable's bytes.
 fn hash_executable() -> Option<u128> {
-    let mut file = File::open(executable()).ok()?;
+    let mut file = crate::fs::open_own(&Confined::running_executable(&executable())).ok()?;
     hash_stream(&mut file).ok()
 }
 
@@ -665,20 +663,20 @@ fn hash_executable() -> Option<u128> {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
+    fn scratch(name: &str) -> OwnFolder {
         let dir = std::env::temp_dir().join(format!("opsbook-cache-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch folder");
-        dir.join("public")
+        OwnFolder::test(dir.join("public"))
     }
 
-    fn written(output: &Path, records: &[(u128, &str)]) -> Vec<u8> {
+    fn written(output: &OwnFolder, records: &[(u128, &str)]) -> Vec<u8> {
         let cache = Cache::open(output).expect("a cache");
         for (key, html) in records {
             cache.remember(*key, html);
         }
         cache.commit();
-        std::fs::read(cache_path(output)).expect("the cache file")
+        std::fs::read(cache_path(output).expect("beside").path()).expect("the cache file")
     }
 
     #[test]
@@ -697,14 +695,14 @@ mod tests {
         assert_eq!(cache.previous_records(), 2, "the block not used (2) is dropped");
         assert_eq!(cache.recall(4).as_deref(), Some("four"));
         assert_eq!(cache.recall(2), None);
-        std::fs::remove_dir_all(output.parent().unwrap()).expect("clean up");
+        std::fs::remove_dir_all(output.path().parent().unwrap()).expect("clean up");
     }
 
     #[test]
     fn ignores_a_cache_truncated_corrupt_or_of_another_binary() {
         let output = scratch("corrupt");
         let good = written(&output, &[(7, "seven"), (8, "eight")]);
-        let path = cache_path(&output);
+        let path = cache_path(&output).expect("beside").path().to_path_buf();
         let mut flipped = good.clone();
         flipped[HEADER.len() + 6] ^= 1;
         // Whole, but written by another binary, at another time.
@@ -723,7 +721,7 @@ mod tests {
         }
         std::fs::write(&path, &good).expect("the good cache");
         assert_eq!(Cache::open(&output).expect("a cache").previous_records(), 2);
-        std::fs::remove_dir_all(output.parent().unwrap()).expect("clean up");
+        std::fs::remove_dir_all(output.path().parent().unwrap()).expect("clean up");
     }
 
     #[test]
@@ -733,10 +731,10 @@ mod tests {
         let cache = Cache::open(&output).expect("a cache");
         cache.remember(9, "nine");
         let temporary = cache.temporary.clone();
-        assert!(temporary.exists());
+        assert!(temporary.path().exists());
         drop(cache);
-        assert!(!temporary.exists(), "the new cache is removed");
-        assert_eq!(std::fs::read(cache_path(&output)).expect("the cache"), good);
-        std::fs::remove_dir_all(output.parent().unwrap()).expect("clean up");
+        assert!(!temporary.path().exists(), "the new cache is removed");
+        assert_eq!(std::fs::read(cache_path(&output).expect("beside").path()).expect("the cache"), good);
+        std::fs::remove_dir_all(output.path().parent().unwrap()).expect("clean up");
     }
 }

@@ -33,7 +33,7 @@ use crate::diagnostic::{Diagnostic, Failure, Rule};
 /// An output folder a build may write: resolved, checked, and locked until dropped.
 pub(crate) struct Claim {
     /// The output folder, links followed and `..` resolved.
-    pub(crate) dir: PathBuf,
+    pub(crate) dir: crate::fs::OwnFolder,
     /// Whether the build may replace what no earlier build wrote (`--force`).
     pub(crate) force: bool,
     /// The lock held on the folder.
@@ -53,16 +53,19 @@ pub(crate) fn claim(config: &Config, force: bool) -> Result<Claim, Failure> {
     // A folder book.toml chose (or `public/`) is the handbook's own: reached through a
     // symbolic link, it must still resolve inside the root, or a link committed in the
     // handbook would let a pull request replace a folder elsewhere on the machine.
-    if config.output_choice != OutputChoice::CommandLine {
-        let root = super::output::resolve(&config.root).map_err(located)?;
-        if !dir.starts_with(&root) {
-            return Err(located(anyhow!(
+    let own = if config.output_choice == OutputChoice::CommandLine {
+        crate::fs::OwnFolder::named_on_command_line(&dir)
+    } else {
+        let confinement = crate::fs::confine::Confinement::new(&config.root)
+            .ok_or_else(|| located(anyhow!("cannot resolve the handbook's folder {}", config.root.display())))?;
+        confinement.own_folder(&dir).map_err(|_| {
+            located(anyhow!(
                 "refusing to write the site to {}: a symbolic link on the way leads it out of the handbook's folder; \
                  a folder named in book.toml (or `public/`) must resolve inside the handbook, and --out is the way to write elsewhere",
                 crate::fs::shown_path(&dir)
-            )));
-        }
-    }
+            ))
+        })?
+    };
     if dir.exists() && !dir.is_dir() {
         return Err(located(anyhow!("cannot write the site to {}: it is a file, not a folder", dir.display())));
     }
@@ -80,10 +83,11 @@ pub(crate) fn claim(config: &Config, force: bool) -> Result<Claim, Failure> {
             )));
         }
     }
-    let (parent, name) = parent_and_name(&dir);
-    crate::fs::create_dir_all(&parent)?;
-    let lock = lock(&parent.join(format!(".{name}.opsbook-lock")), &dir)?;
-    if !force && let Some(why) = foreign(&dir, &parent.join(format!(".{name}.opsbook-manifest"))) {
+    let (_, name) = parent_and_name(&dir);
+    crate::fs::create_parent(&own.confined())?;
+    let beside = |file: String| own.sibling_file(&file).ok_or_else(|| anyhow!("cannot write beside {}", dir.display()));
+    let lock = lock(&beside(format!(".{name}.opsbook-lock"))?, &dir)?;
+    if !force && let Some(why) = foreign(&own, &beside(crate::content::confine::manifest_file_name(&name))?) {
         return Err(located(anyhow!(
             "refusing to write the site to {}: {why}, and a build removes what its output folder holds that the site does not; \
              empty the folder or choose another one, or pass --force to let the build replace its contents \
@@ -91,7 +95,7 @@ pub(crate) fn claim(config: &Config, force: bool) -> Result<Claim, Failure> {
             crate::fs::shown_path(&dir)
         )));
     }
-    Ok(Claim { dir, force, _lock: lock })
+    Ok(Claim { dir: own, force, _lock: lock })
 }
 
 /// Checks the build cache's folder (`--cache-dir`, `OPSBOOK_CACHE_DIR`) as an output
@@ -148,28 +152,24 @@ pub(crate) fn parent_and_name(dir: &Path) -> (PathBuf, String) {
 
 /// Why the folder `dir` holds something no opsbook build wrote, if it does: it is not
 /// empty and there is no manifest it can be read from at `manifest`.
-fn foreign(dir: &Path, manifest: &Path) -> Option<String> {
-    let mut entries = std::fs::read_dir(dir).ok()?;
+fn foreign(dir: &crate::fs::OwnFolder, manifest: &crate::fs::Confined) -> Option<String> {
+    let mut entries = std::fs::read_dir(dir.path()).ok()?;
     let first = entries.next()?.ok()?.file_name();
     if Manifest::read(manifest).is_some() {
         return None;
     }
     let holds = format!("it holds `{}`", first.to_string_lossy());
-    Some(match std::fs::symlink_metadata(manifest) {
-        Ok(_) => format!("{holds} and its manifest {} cannot be read", manifest.display()),
+    Some(match std::fs::symlink_metadata(manifest.path()) {
+        Ok(_) => format!("{holds} and its manifest {} cannot be read", manifest.path().display()),
         Err(_) => format!("{holds} and no earlier opsbook build wrote there (it has no manifest beside it)"),
     })
 }
 
 /// Takes the lock file `path` of the output folder `dir`, waiting while another build
 /// holds it.
-fn lock(path: &Path, dir: &Path) -> anyhow::Result<File> {
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .with_context(|| format!("cannot open the lock {}", path.display()))?;
+fn lock(path: &crate::fs::Confined, dir: &Path) -> anyhow::Result<File> {
+    let file = crate::fs::open_lock(path).with_context(|| format!("cannot open the lock {}", path.path().display()))?;
+    let path = path.path();
     match file.try_lock() {
         Ok(()) => return Ok(file),
         Err(TryLockError::WouldBlock) => {

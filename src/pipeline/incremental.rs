@@ -46,7 +46,7 @@ use super::output::Sink;
 use super::steps::{Purpose, render_body};
 use super::write::render_some;
 use crate::check::{Ids, check_anchors, check_template_links};
-use crate::content::{SourcePage, load_page_at, walk::is_ignored_name};
+use crate::content::{SourcePage, load_located, walk::is_ignored_name};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
@@ -209,10 +209,9 @@ pub(crate) fn rebuild_deferring(
         if site.pages[id].origin.is_generated() {
             return Rebuild::Whole;
         }
-        let (disk, file) = site.config.locate(path);
         let audience = super::steps::front_matter_text(&site.config);
         let (source, read_problems) =
-            load_page_at(&disk, path, file, &audience, crate::content::page::Reading::of(&site.config));
+            load_located(&site.config, path, &audience, crate::content::page::Reading::of(&site.config));
         // A page that cannot be read keeps the last good site: no need to go further.
         let unreadable = read_problems.iter().any(Diagnostic::is_error);
         problems.extend(read_problems);

@@ -13,7 +13,6 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::Path;
 
 use anyhow::Result;
 
@@ -133,7 +132,7 @@ pub(crate) fn hash_stream(reader: &mut impl std::io::Read) -> std::io::Result<u1
 impl Manifest {
     /// Reads the manifest at `path`; `None` when there is none, or it cannot be read or
     /// trusted as a whole (another version, a line that is not an entry).
-    pub(crate) fn read(path: &Path) -> Option<Manifest> {
+    pub(crate) fn read(path: &crate::fs::Confined) -> Option<Manifest> {
         let text = crate::fs::read_text(path, crate::fs::FileKind::Own).ok()?;
         Manifest::parse(&text)
     }
@@ -190,10 +189,8 @@ impl Manifest {
 
     /// Writes the manifest at `path`: into a temporary file beside it, renamed over it,
     /// so that a manifest is always whole.
-    pub(crate) fn write(&self, path: &Path) -> Result<()> {
-        let mut temporary = path.as_os_str().to_owned();
-        temporary.push(format!(".{}", std::process::id()));
-        let temporary = std::path::PathBuf::from(temporary);
+    pub(crate) fn write(&self, path: &crate::fs::Confined) -> Result<()> {
+        let temporary = path.with_suffix(&format!(".{}", std::process::id()));
         crate::fs::write(&temporary, self.text())?;
         crate::fs::rename(&temporary, path)
     }

@@ -22,6 +22,7 @@ use anyhow::{Context, Result, bail};
 
 use super::manifest::{self, Entry, Manifest, Stamp};
 use super::staging::Rebuild;
+use crate::fs::{Confined, OwnFolder};
 use crate::hash::FastHashSet;
 use crate::spent::SpentTime;
 
@@ -30,7 +31,7 @@ pub trait Sink: Sync {
     /// Writes one file at a site path (`runbooks/db/index.html`).
     fn write(&self, site_path: &str, contents: &[u8]) -> Result<()>;
     /// Adds a file that is copied as it is from `from`.
-    fn copy(&self, from: &Path, site_path: &str) -> Result<()>;
+    fn copy(&self, from: &Confined, site_path: &str) -> Result<()>;
     /// Writes one file at a site path whose bytes are `parts`, one after the other: the
     /// same file as [`Sink::write`] of them joined, without joining them (by default,
     /// they are joined).
@@ -77,15 +78,15 @@ struct Fresh {
 /// A build's output under construction: [`Output::at`] begins it, [`Sink::write`] and
 /// [`Sink::copy`] add each file, [`Output::commit`] puts it in place.
 pub(crate) struct Output {
-    final_dir: PathBuf,
+    final_dir: OwnFolder,
     /// The staging folder beside the output folder: the whole new output for a first
     /// build, the changed files for a rebuild.
-    temp_dir: PathBuf,
+    temp_dir: OwnFolder,
     /// The manifest beside the output folder.
-    manifest_path: PathBuf,
+    manifest_path: Confined,
     /// Where the build may keep a file of its own while it runs, beside the output
     /// folder ([`Output::scratch_file`]).
-    scratch_path: PathBuf,
+    scratch_path: Confined,
     /// The time spent writing, summed over threads.
     writing: SpentTime,
     /// How the files are written; taken by [`Output::commit`].
@@ -108,7 +109,7 @@ impl Output {
     pub(crate) fn create(final_dir: &Path, root: &Path) -> Result<Output> {
         let content = crate::config::DEFAULT_CONTENT_DIR;
         let dir = check_output_dir(final_dir, root, content)?;
-        Output::begin(dir, false, root, content)
+        Output::begin(OwnFolder::named_on_command_line(&dir), false, root, content)
     }
 
     /// Prepares the build of the output folder of `claim`, which [`super::claim`] has
@@ -120,19 +121,22 @@ impl Output {
         Output::begin(claim.dir.clone(), claim.force, root, content)
     }
 
-    fn begin(final_dir: PathBuf, force: bool, root: &Path, content: &str) -> Result<Output> {
-        if final_dir.exists() && !final_dir.is_dir() {
-            bail!("cannot write the site to {}: it is a file, not a folder", final_dir.display());
+    fn begin(final_dir: OwnFolder, force: bool, root: &Path, content: &str) -> Result<Output> {
+        if final_dir.path().exists() && !final_dir.path().is_dir() {
+            bail!("cannot write the site to {}: it is a file, not a folder", final_dir.path().display());
         }
-        let (parent, name) = super::claim::parent_and_name(&final_dir);
-        remove_leftovers(&parent, &name)?;
-        let temp_dir =
-            check_output_dir(&parent.join(format!(".{name}.building-{}", std::process::id())), root, content)?;
-        crate::fs::remove_dir_all(&temp_dir)?;
-        crate::fs::create_dir_all(&temp_dir)?;
-        let manifest_path = parent.join(crate::content::confine::manifest_file_name(&name));
-        let scratch_path = parent.join(format!(".{name}.opsbook-scratch.{}", std::process::id()));
-        let mode = if final_dir.is_dir() {
+        let (_, name) = super::claim::parent_and_name(final_dir.path());
+        remove_leftovers(&final_dir, &name)?;
+        let beside = |file: String| {
+            final_dir.sibling(&file).with_context(|| format!("cannot write beside {}", final_dir.path().display()))
+        };
+        let temp_dir = beside(format!(".{name}.building-{}", std::process::id()))?;
+        check_output_dir(temp_dir.path(), root, content)?;
+        crate::fs::remove_dir_all(&temp_dir.confined())?;
+        crate::fs::create_dir_all(&temp_dir.confined())?;
+        let manifest_path = beside(crate::content::confine::manifest_file_name(&name))?.confined();
+        let scratch_path = beside(format!(".{name}.opsbook-scratch.{}", std::process::id()))?.confined();
+        let mode = if final_dir.path().is_dir() {
             Mode::Rebuild(Box::new(Rebuild::begin(&final_dir, &temp_dir, &manifest_path, force)?))
         } else {
             Mode::Fresh(Fresh::default())
@@ -143,13 +147,13 @@ impl Output {
     /// A file beside the output folder that the build may use while it runs
     /// (`.public.opsbook-scratch.PID`), none of the output: its user removes it, and
     /// the next build removes it if this one is killed ([`remove_leftovers`]).
-    pub(crate) fn scratch_file(&self) -> &Path {
+    pub(crate) fn scratch_file(&self) -> &Confined {
         &self.scratch_path
     }
 
     /// The path of a site path (`runbooks/db/index.html`) inside the staging folder;
     /// an error for a path that would leave it.
-    pub(crate) fn path(&self, site_path: &str) -> Result<PathBuf> {
+    pub(crate) fn path(&self, site_path: &str) -> Result<Confined> {
         crate::site_path::output_file(&self.temp_dir, site_path)
     }
 
@@ -164,7 +168,7 @@ impl Output {
                 // folder keeps its files' stamps.
                 let entries = entries.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
                 Manifest::of(entries).write(&self.manifest_path)?;
-                crate::fs::rename(&self.temp_dir, &self.final_dir)
+                crate::fs::rename(&self.temp_dir.confined(), &self.final_dir.confined())
             }
             Some(Mode::Rebuild(rebuild)) => rebuild.commit(),
             None => Ok(()),
@@ -177,7 +181,8 @@ impl Output {
 /// manifests and caches half written (`.public.opsbook-manifest.PID`,
 /// `.public.opsbook-cache.PID`) and scratch files (`.public.opsbook-scratch.PID`), unless the process `PID`
 /// still runs (as far as the system tells).
-pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
+pub(crate) fn remove_leftovers(final_dir: &OwnFolder, name: &str) -> Result<()> {
+    let Some(parent) = final_dir.path().parent() else { return Ok(()) };
     let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
     let prefixes = [
         format!(".{name}.building-"),
@@ -200,11 +205,11 @@ pub(crate) fn remove_leftovers(parent: &Path, name: &str) -> Result<()> {
         if (!mine && is_running(pid)) || (mine && cache_files.iter().any(|prefix| file_name.starts_with(prefix))) {
             continue;
         }
-        let path = entry.path();
+        let Some(path) = final_dir.sibling(file_name).map(|beside| beside.confined()) else { continue };
         if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
             crate::fs::remove_tree_in_parallel(&path)?;
         } else {
-            std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            crate::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.path().display()))?;
         }
     }
     Ok(())
@@ -334,16 +339,16 @@ impl Sink for Output {
         })
     }
 
-    fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
+    fn copy(&self, from: &Confined, site_path: &str) -> Result<()> {
         match &self.mode {
             Some(Mode::Rebuild(rebuild)) => rebuild.copy(from, site_path),
             Some(Mode::Fresh(Fresh { entries, .. })) => {
                 let path = self.path(site_path)?;
                 crate::fs::copy(from, &path, crate::fs::FileKind::Asset)?;
-                let mut file = std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
-                let stamp = Stamp::of(&file.metadata().with_context(|| format!("cannot read {}", path.display()))?);
-                let hash =
-                    manifest::hash_stream(&mut file).with_context(|| format!("cannot read {}", path.display()))?;
+                let shown = path.path().display();
+                let mut file = crate::fs::open_own(&path).with_context(|| format!("cannot read {shown}"))?;
+                let stamp = Stamp::of(&file.metadata().with_context(|| format!("cannot read {shown}"))?);
+                let hash = manifest::hash_stream(&mut file).with_context(|| format!("cannot read {shown}"))?;
                 record(entries, site_path, Entry { hash, stamp });
                 Ok(())
             }
@@ -369,34 +374,30 @@ fn record(entries: &Mutex<Vec<(String, Entry)>>, site_path: &str, entry: Entry) 
 /// looks for the folder first) and [`std::fs::metadata`]. A folder made or found is
 /// added to `folders`, so the next file in it makes no `mkdir` at all.
 fn write_new_file(
-    path: &Path,
+    path: &Confined,
     folders: &Mutex<FastHashSet<PathBuf>>,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<Stamp> {
-    if let Some(parent) = path.parent() {
+    if let Some(parent) = path.path().parent() {
         let lock = || folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if !lock().contains(parent) {
-            match std::fs::create_dir(parent) {
-                Ok(()) => {}
-                // A file in its place fails the write below, which names it.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(_) => crate::fs::create_dir_all(parent)?,
-            }
+            // A file in its place fails the write below, which names it.
+            crate::fs::create_parent(path)?;
             lock().insert(parent.to_path_buf());
         }
     }
-    let written = std::fs::File::create(path).and_then(|mut file| {
+    let written = crate::fs::create(path).and_then(|mut file| {
         write(&mut file)?;
         file.metadata()
     });
-    let metadata = written.with_context(|| format!("cannot write {}", path.display()))?;
+    let metadata = written.with_context(|| format!("cannot write {}", path.path().display()))?;
     Ok(Stamp::of(&metadata))
 }
 
 impl Drop for Output {
     fn drop(&mut self) {
         // Still there after a commit only if it failed: then with files never placed.
-        let _ = crate::fs::remove_dir_all(&self.temp_dir);
+        let _ = crate::fs::remove_dir_all(&self.temp_dir.confined());
     }
 }
 
@@ -444,7 +445,7 @@ mod tests {
         output.write("a/index.html", b"page").unwrap();
         output.commit().unwrap();
         assert_eq!(std::fs::read_to_string(public.join("a/index.html")).unwrap(), "page");
-        let manifest = Manifest::read(&root.join(".public.opsbook-manifest")).expect("a manifest");
+        let manifest = Manifest::read(&Confined::test(root.join(".public.opsbook-manifest"))).expect("a manifest");
         let entry = manifest.get("a/index.html").expect("the page's entry");
         assert_eq!(entry.hash, manifest::hash(b"page"));
         let metadata = std::fs::metadata(public.join("a/index.html")).unwrap();
@@ -462,7 +463,7 @@ mod tests {
         output.write("a/index.html", b"above").unwrap();
         output.write("top.html", b"top").unwrap();
         output.commit().unwrap();
-        let manifest = Manifest::read(&root.join(".public.opsbook-manifest")).expect("a manifest");
+        let manifest = Manifest::read(&Confined::test(root.join(".public.opsbook-manifest"))).expect("a manifest");
         for (path, text) in [("a/b/c/index.html", "deep"), ("a/b/c/other.html", "beside"), ("a/index.html", "above")] {
             assert_eq!(std::fs::read_to_string(public.join(path)).unwrap(), text);
             let metadata = std::fs::metadata(public.join(path)).unwrap();

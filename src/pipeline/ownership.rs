@@ -18,6 +18,8 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use crate::fs::OwnFolder;
+
 use super::manifest::{self, Manifest, Stamp};
 
 /// What stands at a path of the previous output.
@@ -32,7 +34,7 @@ pub(super) enum Kind {
 /// The rules of what a rebuild may remove from the output folder `live`.
 pub(super) struct Ownership<'a> {
     /// The output folder.
-    live: &'a Path,
+    live: &'a OwnFolder,
     /// The manifest of the earlier build, if it could be read.
     manifest: Option<&'a Manifest>,
     /// The folders an earlier build made: those above a file its manifest lists.
@@ -43,7 +45,7 @@ pub(super) struct Ownership<'a> {
 
 impl<'a> Ownership<'a> {
     /// The rules for the output folder `live`, whose earlier build left `manifest`.
-    pub(super) fn new(live: &'a Path, manifest: Option<&'a Manifest>, force: bool) -> Ownership<'a> {
+    pub(super) fn new(live: &'a OwnFolder, manifest: Option<&'a Manifest>, force: bool) -> Ownership<'a> {
         let mut made = HashSet::new();
         for site_path in manifest.iter().flat_map(|m| m.paths()) {
             for (at, _) in site_path.match_indices('/') {
@@ -89,14 +91,15 @@ impl<'a> Ownership<'a> {
     fn is_as_left(&self, site_path: &str) -> bool {
         let Some(entry) = self.manifest.and_then(|m| m.get(site_path)) else { return false };
         let Ok(path) = crate::site_path::output_file(self.live, site_path) else { return false };
-        let Ok(metadata) = std::fs::symlink_metadata(&path) else { return false };
+        let Ok(metadata) = std::fs::symlink_metadata(path.path()) else { return false };
         if !metadata.is_file() || metadata.len() != entry.stamp.size() {
             return false;
         }
         if Stamp::of(&metadata) == entry.stamp {
             return true;
         }
-        std::fs::File::open(&path)
+        crate::fs::open_own(&path)
+            .map_err(std::io::Error::other)
             .and_then(|mut file| manifest::hash_stream(&mut file))
             .is_ok_and(|hash| hash == entry.hash)
     }
@@ -116,7 +119,8 @@ pub(super) fn path_below_git(path: &Path) -> bool {
 /// Removes `path` and what it holds, without following links, sparing every `.git`
 /// folder and the folders that hold one; a missing path is fine. Returns whether
 /// something was spared.
-pub(super) fn remove_sparing_git(path: &Path) -> std::io::Result<bool> {
+pub(super) fn remove_sparing_git(folder: &OwnFolder) -> std::io::Result<bool> {
+    let path = folder.path();
     let metadata = match std::fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
@@ -126,14 +130,15 @@ pub(super) fn remove_sparing_git(path: &Path) -> std::io::Result<bool> {
         return Ok(true);
     }
     if !metadata.is_dir() {
-        return std::fs::remove_file(path).map(|()| false);
+        return crate::fs::remove_file(&folder.confined()).map(|()| false);
     }
     let mut spared = false;
     for entry in std::fs::read_dir(path)? {
-        spared |= remove_sparing_git(&entry?.path())?;
+        let Some(inner) = folder.folder(entry?.file_name()) else { continue };
+        spared |= remove_sparing_git(&inner)?;
     }
     if !spared {
-        std::fs::remove_dir(path)?;
+        crate::fs::remove_dir(&folder.confined())?;
     }
     Ok(spared)
 }
@@ -161,12 +166,15 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();
         }
-        assert!(remove_sparing_git(&dir.join("a")).unwrap(), "the repository was spared");
+        assert!(
+            remove_sparing_git(&OwnFolder::named_on_command_line(&dir.join("a"))).unwrap(),
+            "the repository was spared"
+        );
         assert!(dir.join("a/repo/.git/HEAD").exists());
         assert!(!dir.join("a/x.html").exists() && !dir.join("a/repo/readme").exists());
-        assert!(!remove_sparing_git(&dir.join("b")).unwrap());
+        assert!(!remove_sparing_git(&OwnFolder::named_on_command_line(&dir.join("b"))).unwrap());
         assert!(!dir.join("b").exists());
-        assert!(!remove_sparing_git(&dir.join("missing")).unwrap());
+        assert!(!remove_sparing_git(&OwnFolder::named_on_command_line(&dir.join("missing"))).unwrap());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

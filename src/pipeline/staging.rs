@@ -34,7 +34,7 @@
 //! completes.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -46,19 +46,20 @@ use rayon::prelude::*;
 use super::manifest::{self, Entry, Manifest, Stamp};
 use super::output::Parts;
 use super::ownership::{Kind, Ownership, remove_sparing_git};
+use crate::fs::{Confined, OwnFolder};
 
 /// A rebuild in place: the previous output, its manifest, and what the build wrote.
 pub(crate) struct Rebuild {
     /// The output folder.
-    live: PathBuf,
+    live: OwnFolder,
     /// The staging folder, of numbered changed files.
-    staging: PathBuf,
+    staging: OwnFolder,
     /// Where the manifest is kept.
-    manifest_path: PathBuf,
+    manifest_path: Confined,
     /// The previous output's entries by site path (`runbooks/db/index.html`).
     previous: HashMap<String, Kind>,
     /// Entries of the previous output whose names are no site path (not UTF-8): stale.
-    strays: Vec<PathBuf>,
+    strays: Vec<OwnFolder>,
     /// The previous build's manifest, if it can be trusted as a whole.
     manifest: Option<Manifest>,
     /// `--force`: what no earlier build wrote may be replaced or removed too.
@@ -75,25 +76,31 @@ struct Written {
     /// The files kept, with their manifest entries.
     kept: Vec<(String, Entry)>,
     /// The changed files: site path, file in the staging folder, hash, size.
-    changed: Vec<(String, PathBuf, u128, u64)>,
+    changed: Vec<(String, Confined, u128, u64)>,
 }
 
 impl Rebuild {
     /// Lists the previous output at `live` and reads the manifest at `manifest_path`;
     /// changed files go into `staging`, an empty folder beside `live`. With `force`, what
     /// no earlier build wrote may be replaced or removed too.
-    pub(crate) fn begin(live: &Path, staging: &Path, manifest_path: &Path, force: bool) -> Result<Rebuild> {
+    pub(crate) fn begin(
+        live: &OwnFolder,
+        staging: &OwnFolder,
+        manifest_path: &Confined,
+        force: bool,
+    ) -> Result<Rebuild> {
         let mut previous = HashMap::new();
         let mut strays = Vec::new();
-        let mut walk = walkdir::WalkDir::new(live).min_depth(1).into_iter();
+        let mut walk = walkdir::WalkDir::new(live.path()).min_depth(1).into_iter();
         while let Some(entry) = walk.next() {
-            let entry = entry.with_context(|| format!("cannot read the previous output {}", live.display()))?;
+            let entry = entry.with_context(|| format!("cannot read the previous output {}", live.path().display()))?;
             let kind = match entry.file_type() {
                 kind if kind.is_dir() => Kind::Folder,
                 kind if kind.is_file() => Kind::File,
                 _ => Kind::Other,
             };
-            match entry.path().strip_prefix(live).ok().and_then(Path::to_str) {
+            let relative = entry.path().strip_prefix(live.path()).ok();
+            match relative.and_then(Path::to_str) {
                 Some(relative) => {
                     previous.insert(crate::fs::slash_path(Path::new(relative)), kind);
                 }
@@ -102,14 +109,14 @@ impl Rebuild {
                     if kind == Kind::Folder {
                         walk.skip_current_dir();
                     }
-                    strays.push(entry.into_path());
+                    strays.extend(relative.and_then(|relative| live.folder(relative)));
                 }
             }
         }
         Ok(Rebuild {
-            live: live.to_path_buf(),
-            staging: staging.to_path_buf(),
-            manifest_path: manifest_path.to_path_buf(),
+            live: live.clone(),
+            staging: staging.clone(),
+            manifest_path: manifest_path.clone(),
             previous,
             strays,
             manifest: Manifest::read(manifest_path),
@@ -151,8 +158,8 @@ impl Rebuild {
             return Ok(());
         }
         let staged = self.staged_file();
-        let written = std::fs::File::create(&staged).and_then(|mut file| parts.each(&mut |part| file.write_all(part)));
-        written.with_context(|| format!("cannot write {}", staged.display()))?;
+        let written = crate::fs::create(&staged).and_then(|mut file| parts.each(&mut |part| file.write_all(part)));
+        written.with_context(|| format!("cannot write {}", staged.path().display()))?;
         self.lock().changed.push((site_path.to_owned(), staged, hash, len));
         Ok(())
     }
@@ -169,7 +176,7 @@ impl Rebuild {
     }
 
     /// Adds the file `site_path`, a copy of `from`.
-    pub(crate) fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
+    pub(crate) fn copy(&self, from: &Confined, site_path: &str) -> Result<()> {
         // Hashed only when the previous output has a file there to keep.
         let source = (self.previous.get(site_path) == Some(&Kind::File)).then(|| {
             crate::fs::open_regular(from, crate::fs::FileKind::Asset)
@@ -189,7 +196,7 @@ impl Rebuild {
         let staged = self.staged_file();
         crate::fs::copy(from, &staged, crate::fs::FileKind::Asset)?;
         // The hash of what was copied, should the source have changed meanwhile.
-        let mut file = std::fs::File::open(&staged)?;
+        let mut file = crate::fs::open_own(&staged)?;
         let hash = hash_file(&mut file)?;
         let len = file.metadata()?.len();
         self.lock().changed.push((site_path.to_owned(), staged, hash, len));
@@ -211,7 +218,7 @@ impl Rebuild {
             return None;
         }
         let path = crate::site_path::output_file(&self.live, site_path).ok()?;
-        let metadata = std::fs::symlink_metadata(&path).ok()?;
+        let metadata = std::fs::symlink_metadata(path.path()).ok()?;
         let stamp = Stamp::of(&metadata);
         if !metadata.is_file() || stamp.size() != len {
             return None;
@@ -221,13 +228,14 @@ impl Rebuild {
         {
             return (entry.hash == hash).then_some(stamp);
         }
-        let mut file = std::fs::File::open(&path).ok()?;
+        let mut file = crate::fs::open_own(&path).ok()?;
         same(&mut file).unwrap_or(false).then_some(stamp)
     }
 
     /// A new name in the staging folder.
-    fn staged_file(&self) -> PathBuf {
-        self.staging.join(self.next.fetch_add(1, Ordering::Relaxed).to_string())
+    fn staged_file(&self) -> Confined {
+        let name = self.next.fetch_add(1, Ordering::Relaxed).to_string();
+        self.staging.file(&name).unwrap_or_else(|| unreachable!("a number is a plain name"))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Written> {
@@ -273,32 +281,32 @@ impl Rebuild {
         emptied.sort_unstable_by_key(|site_path| std::cmp::Reverse(site_path.matches('/').count()));
         for site_path in emptied {
             let path = crate::site_path::output_file(&self.live, site_path)?;
-            std::fs::remove_dir(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            crate::fs::remove_dir(&path).with_context(|| format!("cannot remove {}", path.path().display()))?;
         }
         changed.par_iter().try_for_each(|(site_path, staged, ..)| {
             let target = crate::site_path::output_file(&self.live, site_path)?;
             let parent_known = site_path.rsplit_once('/').is_none_or(|(parent, _)| {
                 kind(parent) == Some(Kind::Folder) && !in_the_way.contains(parent) && !under(parent, &in_the_way)
             });
-            if !parent_known && let Some(parent) = target.parent() {
-                crate::fs::create_dir_all(parent)?;
+            if !parent_known {
+                crate::fs::create_parent(&target)?;
             }
             place(staged, &target)
         })?;
         // 5. The stale entries that may go, then the folders they leave empty.
-        let rest: Vec<PathBuf> = plan
+        let rest: Vec<Confined> = plan
             .removed
             .iter()
             .filter(|site_path| !in_the_way_or_under(site_path))
             .map(|site_path| crate::site_path::output_file(&self.live, site_path))
             .collect::<Result<_>>()?;
-        rest.par_iter().try_for_each(|path| remove(path))?;
+        rest.par_iter().try_for_each(remove)?;
         drop(in_the_way);
         let mut entries: Vec<(String, Entry)> = changed
             .into_par_iter()
             .filter_map(|(site_path, _, hash, _)| {
                 let target = crate::site_path::output_file(&self.live, &site_path).ok()?;
-                let stamp = Stamp::of(&std::fs::symlink_metadata(target).ok()?);
+                let stamp = Stamp::of(&std::fs::symlink_metadata(target.path()).ok()?);
                 Some((site_path, Entry { hash, stamp }))
             })
             .collect();
@@ -306,12 +314,12 @@ impl Rebuild {
         self.prune(&owner, &entries);
         if self.force {
             for stray in &self.strays {
-                remove_sparing_git(stray).with_context(|| format!("cannot remove {}", stray.display()))?;
+                remove_sparing_git(stray).with_context(|| format!("cannot remove {}", stray.path().display()))?;
             }
         }
         // 6. The manifest, then the staging folder (empty by now).
         Manifest::of(entries).write(&self.manifest_path)?;
-        crate::fs::remove_dir_all(&self.staging)
+        crate::fs::remove_dir_all(&self.staging.confined())
     }
 
     /// The previous output's folders, by site path.
@@ -325,7 +333,7 @@ impl Rebuild {
         &self,
         owner: &Ownership<'_>,
         kept: &[(String, Entry)],
-        changed: &[(String, PathBuf, u128, u64)],
+        changed: &[(String, Confined, u128, u64)],
         in_the_way: &HashSet<&str>,
     ) -> Plan<'_> {
         // The files written and the folders that hold them: what stands there as such
@@ -376,7 +384,7 @@ impl Rebuild {
             "refusing to replace what no earlier opsbook build wrote in {}: {}{more} stand where the site goes; \
              move them away, or pass --force to let the build replace them (nothing below a .git folder is ever removed); \
              the output was left as it was",
-            crate::fs::shown_path(&self.live),
+            crate::fs::shown_path(self.live.path()),
             shown.join(", ")
         )
     }
@@ -385,7 +393,11 @@ impl Rebuild {
     /// output may hold while the commit runs. The changed files' stamps are not known
     /// yet: their entries hold only their sizes, and a build that reads them compares
     /// the bytes.
-    fn write_interim_manifest(&self, kept: &[(String, Entry)], changed: &[(String, PathBuf, u128, u64)]) -> Result<()> {
+    fn write_interim_manifest(
+        &self,
+        kept: &[(String, Entry)],
+        changed: &[(String, Confined, u128, u64)],
+    ) -> Result<()> {
         let previous = self.manifest.iter().flat_map(|m| m.paths().filter_map(|p| Some((p.to_owned(), *m.get(p)?))));
         let new = changed
             .iter()
@@ -408,7 +420,7 @@ impl Rebuild {
         folders.sort_unstable_by_key(|site_path| std::cmp::Reverse(site_path.matches('/').count()));
         for site_path in folders {
             if let Ok(path) = crate::site_path::output_file(&self.live, site_path) {
-                let _ = std::fs::remove_dir(path);
+                let _ = crate::fs::remove_dir(&path);
             }
         }
     }
@@ -428,25 +440,25 @@ fn under(site_path: &str, set: &HashSet<&str>) -> bool {
 
 /// Renames the staged file `staged` to `target`; across file systems (an output folder
 /// that is a mount point), copies it beside `target` first, then renames the copy.
-fn place(staged: &Path, target: &Path) -> Result<()> {
-    match std::fs::rename(staged, target) {
+fn place(staged: &Confined, target: &Confined) -> Result<()> {
+    match crate::fs::rename_io(staged, target) {
         Err(e) if e.kind() == std::io::ErrorKind::CrossesDevices => {
-            let mut beside = target.as_os_str().to_owned();
-            beside.push(format!(".opsbook-{}", std::process::id()));
-            let beside = PathBuf::from(beside);
+            let beside = target.with_suffix(&format!(".opsbook-{}", std::process::id()));
             crate::fs::copy(staged, &beside, crate::fs::FileKind::Own)?;
             crate::fs::rename(&beside, target)
         }
-        renamed => renamed.with_context(|| format!("cannot move {} to {}", staged.display(), target.display())),
+        renamed => {
+            renamed.with_context(|| format!("cannot move {} to {}", staged.path().display(), target.path().display()))
+        }
     }
 }
 
 /// Removes a file or link, without following links; a missing one is fine.
-fn remove(path: &Path) -> Result<()> {
+fn remove(path: &Confined) -> Result<()> {
     use std::io::ErrorKind::{NotADirectory, NotFound};
-    match std::fs::remove_file(path) {
+    match crate::fs::remove_file(path) {
         Err(e) if !matches!(e.kind(), NotFound | NotADirectory) => {
-            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+            Err(e).with_context(|| format!("cannot remove {}", path.path().display()))
         }
         _ => Ok(()),
     }
@@ -526,13 +538,15 @@ mod tests {
         first.commit().unwrap();
         // The second build: its new file staged, the interim manifest written, then its
         // file renamed into place, and the build killed.
-        crate::fs::create_dir_all(&staging).unwrap();
-        let second = Rebuild::begin(&live, &staging, &manifest_path, false).unwrap();
+        crate::fs::create_dir_all(&Confined::test(&staging)).unwrap();
+        let second =
+            Rebuild::begin(&OwnFolder::test(&live), &OwnFolder::test(&staging), &Confined::test(&manifest_path), false)
+                .unwrap();
         second.write("b.html", b"bee").unwrap();
         let Written { kept, changed } = std::mem::take(&mut *second.lock());
         second.write_interim_manifest(&kept, &changed).unwrap();
-        std::fs::rename(&changed[0].1, live.join("b.html")).unwrap();
-        let interim = Manifest::read(&manifest_path).expect("a manifest");
+        std::fs::rename(changed[0].1.path(), live.join("b.html")).unwrap();
+        let interim = Manifest::read(&Confined::test(&manifest_path)).expect("a manifest");
         assert!(interim.get("a.html").is_some());
         assert_eq!(interim.get("b.html").map(|e| (e.hash, e.stamp.size())), Some((manifest::hash(b"bee"), 3)));
         // The third build writes neither: both go, as an earlier build's.

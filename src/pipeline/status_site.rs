@@ -127,7 +127,7 @@ impl Sink for AtRoot<'_> {
         }
     }
 
-    fn copy(&self, from: &std::path::Path, site_path: &str) -> anyhow::Result<()> {
+    fn copy(&self, from: &crate::fs::Confined, site_path: &str) -> anyhow::Result<()> {
         match AtRoot::place(site_path) {
             Some(path) => self.0.copy(from, path),
             None => Ok(()),

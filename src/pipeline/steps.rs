@@ -75,7 +75,7 @@ pub(crate) fn prepare(
         Purpose::Build | Purpose::Check => None,
     };
     if let (Some(claim), Some(dir)) = (&claim, &overrides.cache_dir) {
-        super::claim::check_cache_dir(&config, dir, &claim.dir)?;
+        super::claim::check_cache_dir(&config, dir, claim.dir.path())?;
     }
     let cache = claim.as_ref().and_then(|claim| open_cache(claim, overrides));
     if cache.is_some() {
@@ -142,7 +142,18 @@ fn measure_health(
     };
     let path = config.output_dir.join(site_path);
     let shown = path.strip_prefix(&config.root).map_or_else(|_| path.display().to_string(), crate::fs::slash_path);
-    let previous = crate::health::file::read(&path, now);
+    // The previous output's record, read from the folder the build will claim (one
+    // that leads out of the handbook through a link is refused there: no history).
+    let output = match config.output_choice {
+        crate::config::OutputChoice::CommandLine => {
+            Some(crate::fs::OwnFolder::named_on_command_line(&config.output_dir))
+        }
+        _ => config.confinement().and_then(|c| c.own_folder(&config.output_dir).ok()),
+    };
+    let previous = match output.and_then(|output| output.file(site_path)) {
+        Some(file) => crate::health::file::read(&file, now),
+        None => Ok(None),
+    };
     let mode = if overrides.offline { crate::health::Mode::Offline } else { crate::health::Mode::Measure };
     let measured = crate::health::measure(status, now, mode, previous, &shown, checking)?;
     diagnostics.extend(measured.diagnostics);
@@ -156,7 +167,7 @@ fn open_cache(claim: &super::claim::Claim, overrides: &Overrides) -> Option<Arc<
         return None;
     }
     match &overrides.cache_dir {
-        Some(dir) => Cache::open_in(dir).map(Arc::new),
+        Some(dir) => Cache::open_in(&crate::fs::OwnFolder::named_on_command_line(dir)).map(Arc::new),
         None => Cache::open(&claim.dir).map(Arc::new),
     }
 }

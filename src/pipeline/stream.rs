@@ -33,7 +33,7 @@ type PageResult = (PageId, RenderedPage, Option<Diagnostic>);
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Beside<'a> {
     /// Where the bodies that print pages wait for are kept (in memory without one).
-    pub(crate) scratch: Option<&'a std::path::Path>,
+    pub(crate) scratch: Option<&'a crate::fs::Confined>,
     /// The build cache: the bodies the previous build kept, when they still hold.
     pub(crate) cache: Option<&'a Cache>,
 }
@@ -153,8 +153,8 @@ mod tests {
             Ok(())
         }
 
-        fn copy(&self, from: &Path, site_path: &str) -> anyhow::Result<()> {
-            self.write(site_path, &std::fs::read(from)?)
+        fn copy(&self, from: &crate::fs::Confined, site_path: &str) -> anyhow::Result<()> {
+            self.write(site_path, &std::fs::read(from.path())?)
         }
     }
 

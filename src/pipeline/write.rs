@@ -149,11 +149,11 @@ pub(crate) fn write_files(
     tabs: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
-    let confinement = crate::content::confine::Confinement::of_handbook(&site.config);
+    let confinement = site.config.confinement();
     let internal_only = crate::site::audience::files_used_only_internally(site);
     for (path, origin) in &theme.statics {
-        if let (crate::render::Origin::File { path: from, shown }, Some(confinement)) = (origin, &confinement)
-            && let Some(real) = confinement.content_path_of_file(from)
+        if let (crate::render::Origin::File { path: from, shown }, Some(confinement)) = (origin, confinement)
+            && let Some(real) = confinement.content_path_of_file(from.path())
             && (site.withholds_content_file(&real)
                 || site.asset_by_source(&real).is_some_and(|asset| internal_only.contains(&asset.url)))
         {
@@ -213,7 +213,14 @@ pub(crate) fn write_files(
         .par_iter()
         .filter(|asset| !internal_only.contains(&asset.url))
         .map(|asset| {
-            let (disk, shown) = site.config.locate(&asset.source);
+            let (disk, shown) = site.config.locate_confined(&asset.source);
+            let disk = match disk {
+                Ok(disk) => disk,
+                Err(why) => {
+                    let message = format!("the file is not copied: {why}");
+                    return Ok(Some(Diagnostic::error(crate::diagnostic::Rule::UnreadableFile, shown, 0, 0, message)));
+                }
+            };
             match site.jekyll_files.get(&asset.source) {
                 Some(file) => write_jekyll_file(site, file, &asset.url, &disk, &shown, output),
                 None => copy_source(output, &disk, &shown, &asset.url),
@@ -231,7 +238,7 @@ fn write_jekyll_file(
     site: &Site,
     file: &crate::content::jekyll_files::JekyllFile,
     site_path: &str,
-    disk: &std::path::Path,
+    disk: &crate::fs::Confined,
     shown: &str,
     output: &dyn Sink,
 ) -> anyhow::Result<Option<Diagnostic>> {
@@ -299,7 +306,7 @@ pub(crate) fn write_mermaid(site: &Site, theme: &ThemeFiles, output: &dyn Sink) 
 /// fails because the source cannot be read, says so as a diagnostic at the file.
 fn copy_source(
     output: &dyn Sink,
-    from: &std::path::Path,
+    from: &crate::fs::Confined,
     shown: &str,
     site_path: &str,
 ) -> anyhow::Result<Option<Diagnostic>> {
@@ -546,7 +553,9 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let output = super::super::output::Output::create(&dir.join("public"), &dir.join("hb")).unwrap();
         let missing = dir.join("hb/content/gone.png");
-        let problem = copy_source(&output, &missing, "content/gone.png", "gone.png").unwrap().unwrap();
+        let problem = copy_source(&output, &crate::fs::Confined::test(&missing), "content/gone.png", "gone.png")
+            .unwrap()
+            .unwrap();
         assert_eq!(problem.rule, crate::diagnostic::Rule::UnreadableFile);
         assert_eq!((problem.path.as_str(), problem.line), ("content/gone.png", 0));
         assert!(problem.message.starts_with("cannot read `content/gone.png`: "), "{}", problem.message);

@@ -22,11 +22,11 @@
 //! opsbook template stays an error.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use walkdir::WalkDir;
 
-use crate::content::confine::Confinement;
+use crate::content::confine::{Confinement, Located as _};
 use crate::content::walk::is_ignored_name;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::site::generated::GENERATED_PAGES;
@@ -146,8 +146,8 @@ pub enum Origin {
     Builtin(&'static [u8]),
     /// A file on disk, with its path relative to the root for diagnostics.
     File {
-        /// The absolute path.
-        path: PathBuf,
+        /// The path, as the confinement let it through.
+        path: crate::fs::Confined,
         /// The path relative to the handbook root.
         shown: String,
     },
@@ -243,7 +243,7 @@ fn set_aside_foreign(
 ) -> Option<Diagnostic> {
     let foreign: Vec<String> = templates
         .iter()
-        .filter(|(_, origin)| matches!(origin, Origin::File { path, .. } if path.starts_with(dir)))
+        .filter(|(_, origin)| matches!(origin, Origin::File { path, .. } if path.path().starts_with(dir)))
         .filter(|(_, origin)| {
             origin.read().is_ok_and(|bytes| std::str::from_utf8(&bytes).is_ok_and(is_foreign_template))
         })
@@ -340,13 +340,10 @@ fn overlay(
             problems.push(crate::content::walk::not_regular(&shown(entry.path()), entry.file_type()));
             continue;
         }
-        let Ok(name) = entry.path().strip_prefix(dir) else {
+        let (Ok(name), Some(path)) = (entry.path().strip_prefix(dir), confine.walked(entry.path())) else {
             continue;
         };
-        layer.insert(
-            crate::fs::slash_path(name),
-            Origin::File { path: entry.path().to_path_buf(), shown: shown(entry.path()) },
-        );
+        layer.insert(crate::fs::slash_path(name), Origin::File { path, shown: shown(entry.path()) });
     }
 }
 

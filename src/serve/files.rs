@@ -14,6 +14,7 @@ use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 
+use crate::fs::Confined;
 use crate::pipeline::output::Sink;
 
 /// One file of the served site.
@@ -23,10 +24,10 @@ pub(crate) enum Served {
     Bytes(Arc<[u8]>),
     /// A file copied as it is: its bytes when the site was built, where they came from
     /// and that file's modification time then.
-    Copied(PathBuf, Option<SystemTime>, Arc<[u8]>),
+    Copied(Confined, Option<SystemTime>, Arc<[u8]>),
     /// A file too large to keep, read from disk when asked, with its modification time
     /// when it was added (so a changed file counts as a change).
-    File(PathBuf, Option<SystemTime>),
+    File(Confined, Option<SystemTime>),
 }
 
 /// The largest file copied as it is whose bytes are kept in memory.
@@ -47,7 +48,7 @@ impl Served {
     pub(crate) fn source(&self) -> Option<&Path> {
         match self {
             Served::Bytes(_) => None,
-            Served::Copied(from, _, _) | Served::File(from, _) => Some(from),
+            Served::Copied(from, _, _) | Served::File(from, _) => Some(from.path()),
         }
     }
 }
@@ -70,7 +71,7 @@ impl MemorySink {
             .values()
             .filter_map(|file| match file {
                 Served::Copied(from, Some(modified), bytes) => {
-                    Some((from.clone(), (Some(*modified), Arc::clone(bytes))))
+                    Some((from.path().to_path_buf(), (Some(*modified), Arc::clone(bytes))))
                 }
                 _ => None,
             })
@@ -101,7 +102,9 @@ impl Sink for MemorySink {
         Ok(())
     }
 
-    fn copy(&self, from: &Path, site_path: &str) -> Result<()> {
+    fn copy(&self, from: &Confined, site_path: &str) -> Result<()> {
+        let confined = from;
+        let from = from.path();
         let site_path = checked(site_path)?;
         let metadata = std::fs::metadata(from).with_context(|| format!("cannot read {}", from.display()))?;
         if !metadata.is_file() {
@@ -110,7 +113,7 @@ impl Sink for MemorySink {
         }
         let modified = metadata.modified().ok();
         let served = if metadata.len() > SNAPSHOT_LIMIT {
-            Served::File(from.to_path_buf(), modified)
+            Served::File(confined.clone(), modified)
         } else {
             let bytes = match self.kept.get(from) {
                 Some((kept, bytes))
@@ -118,9 +121,9 @@ impl Sink for MemorySink {
                 {
                     Arc::clone(bytes)
                 }
-                _ => Arc::from(crate::fs::read(from, crate::fs::FileKind::Asset)?),
+                _ => Arc::from(crate::fs::read(confined, crate::fs::FileKind::Asset)?),
             };
-            Served::Copied(from.to_path_buf(), modified, bytes)
+            Served::Copied(confined.clone(), modified, bytes)
         };
         let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
         files.insert(site_path, served);
@@ -152,7 +155,7 @@ mod tests {
         let image = dir.join("a.png");
         std::fs::write(&image, "first").expect("write");
         let sink = MemorySink::default();
-        sink.copy(&image, "a.png").expect("copy");
+        sink.copy(&Confined::test(&image), "a.png").expect("copy");
         let first = sink.into_files();
         // The disk changes; what was built does not.
         std::fs::remove_file(&image).expect("remove");
@@ -161,7 +164,7 @@ mod tests {
         std::fs::write(&image, "first").expect("write");
         let Some(Served::Copied(_, modified, _)) = first.get("a.png").cloned() else { panic!("not kept") };
         let sink = MemorySink::reusing(&first);
-        sink.copy(&image, "a.png").expect("copy");
+        sink.copy(&Confined::test(&image), "a.png").expect("copy");
         let again = sink.into_files();
         let Served::Copied(_, now, bytes) = &again["a.png"] else { panic!("not kept") };
         assert_eq!(&**bytes, b"first");

@@ -21,7 +21,6 @@ use std::sync::Arc;
 
 use crate::config::{Audience, Config};
 use crate::content::SourcePage;
-use crate::content::confine::Confinement;
 use crate::content::fields::Visibility;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
@@ -106,7 +105,7 @@ impl Exclusions {
             // A source mounted with `visibility = "internal"` is an internal section.
             .chain(config.sources.list.iter().filter(|s| s.internal).map(|s| s.mount.clone()))
             .collect();
-        let links = match Confinement::of_handbook(config).filter(|_| !links.is_empty()) {
+        let links = match config.confinement().filter(|_| !links.is_empty()) {
             Some(confine) => links
                 .iter()
                 .filter_map(|(link, target)| Some((link.clone(), confine.content_path_of(target)?)))

@@ -39,6 +39,7 @@ pub(crate) struct Found {
 /// into `diagnostics` before it is read, one that cannot be read (no regular file, too
 /// large) is an `unreadable-file` error, and the search goes on.
 pub(crate) fn find(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
+    use crate::content::confine::Located as _;
     let confine = crate::content::confine::Confinement::new(roots.last()?)?;
     for (i, root) in roots.iter().enumerate() {
         for &location in LOCATIONS {
@@ -51,7 +52,8 @@ pub(crate) fn find(roots: &[&Path], diagnostics: &mut Vec<Diagnostic>) -> Option
                 diagnostics.push(d);
                 continue;
             }
-            let text = match crate::fs::read_text(&path, crate::fs::FileKind::Config) {
+            let Some(confined) = confine.inside_root(&path) else { continue };
+            let text = match crate::fs::read_text(&confined, crate::fs::FileKind::Config) {
                 Ok(text) => text,
                 Err(e) => {
                     let message = format!("cannot read the file: {e}");

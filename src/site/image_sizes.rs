@@ -26,8 +26,8 @@ impl ImageSizes {
     /// work on this thread and ask for the sizes again before they are known.
     pub(crate) fn measure(site: &Site) -> ImageSizes {
         let measured = site.assets.iter().filter(|asset| is_measured(&asset.url)).filter_map(|asset| {
-            let (disk, _) = site.config.locate(&asset.source);
-            Some((asset.url.clone(), size_of(&disk)?))
+            let (disk, _) = site.config.locate_confined(&asset.source);
+            Some((asset.url.clone(), size_of(&disk.ok()?)?))
         });
         ImageSizes(measured.collect())
     }
@@ -52,7 +52,7 @@ fn is_measured(path: &str) -> bool {
 
 /// The size of the image file at `path`, read from its first 16 KiB, or its first
 /// [`HEADER_BYTES`] when those do not hold it.
-fn size_of(path: &std::path::Path) -> Option<(u32, u32)> {
+fn size_of(path: &crate::fs::Confined) -> Option<(u32, u32)> {
     use std::io::Read as _;
     let (file, _) = crate::fs::open_regular(path, crate::fs::FileKind::Asset).ok()?;
     let mut file = file.take(HEADER_BYTES);
@@ -74,6 +74,11 @@ mod tests {
     use super::*;
 
     /// A PNG's signature and header chunk of `width` x `height`.
+    /// A test file, not confined.
+    fn at(path: &std::path::Path) -> crate::fs::Confined {
+        crate::fs::Confined::named_on_command_line(path)
+    }
+
     fn png(width: u32, height: u32) -> Vec<u8> {
         let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
         bytes.extend(width.to_be_bytes());
@@ -89,11 +94,11 @@ mod tests {
         std::fs::write(dir.join("a.png"), png(640, 360)).expect("write");
         std::fs::write(dir.join("b.png"), b"not an image").expect("write");
         std::fs::write(dir.join("c.png"), png(0, 10)).expect("write");
-        assert_eq!(size_of(&dir.join("a.png")), Some((640, 360)));
-        assert_eq!(size_of(&dir.join("b.png")), None);
-        assert_eq!(size_of(&dir.join("c.png")), None, "an empty image has no size");
-        assert_eq!(size_of(&dir.join("missing.png")), None);
-        assert_eq!(size_of(&dir), None, "a folder is no image");
+        assert_eq!(size_of(&at(&dir.join("a.png"))), Some((640, 360)));
+        assert_eq!(size_of(&at(&dir.join("b.png"))), None);
+        assert_eq!(size_of(&at(&dir.join("c.png"))), None, "an empty image has no size");
+        assert_eq!(size_of(&at(&dir.join("missing.png"))), None);
+        assert_eq!(size_of(&at(&dir)), None, "a folder is no image");
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 

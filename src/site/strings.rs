@@ -862,19 +862,29 @@ fn read_strings_file(root: &Path, path: &Path, shown: &str, diagnostics: &mut Ve
     let warn = |message: String| {
         Diagnostic::error(Rule::UnreadableFile, shown, 0, 0, message).with_severity(Severity::Warning)
     };
-    if let Some(Err(why)) = crate::content::confine::Confinement::new(root).map(|c| c.check_readable(path)) {
-        diagnostics.push(
-            Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, format!("the strings file is not read: {why}"))
+    let confined = match crate::content::confine::Confinement::new(root).map(|c| c.readable(path)) {
+        Some(Ok(confined)) => confined,
+        Some(Err(why)) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::SymlinkOutsideRoot,
+                    shown,
+                    0,
+                    0,
+                    format!("the strings file is not read: {why}"),
+                )
                 .with_severity(Severity::Warning),
-        );
-        return None;
-    }
+            );
+            return None;
+        }
+        None => return None,
+    };
     if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_STRINGS_BYTES) {
         diagnostics
             .push(warn(format!("the strings file is larger than {} KiB: it is not read", MAX_STRINGS_BYTES / 1024)));
         return None;
     }
-    match crate::fs::read_text(path, crate::fs::FileKind::Config) {
+    match crate::fs::read_text(&confined, crate::fs::FileKind::Config) {
         Ok(text) => Some(text),
         Err(e) => {
             diagnostics.push(warn(format!("cannot read the strings file: {e:#}")));

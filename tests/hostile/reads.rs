@@ -432,3 +432,28 @@ fn a_link_to_nothing_is_left_out_and_a_page_that_is_one_is_an_error() {
     assert!(run.stderr.contains("error[unreadable-file]: cannot read:"), "{}", run.stderr);
     assert!(run.stderr.contains("--> content/page.md"), "{}", run.stderr);
 }
+
+/// `book.toml` is read as every file of the handbook is, through the one confinement:
+/// a `book.toml` committed as a link out of the handbook is refused by name, and
+/// nothing of the file it leads to is read or printed.
+#[test]
+fn a_book_toml_that_links_out_of_the_handbook_is_refused_and_not_echoed() {
+    let site = Site::with_files("linked-config", &[("content/p.md", PAGE)]);
+    let elsewhere = Site::with_files("linked-config-elsewhere", &[]);
+    elsewhere.write("settings.toml", "[handbook]\ntitle = \"do-not-echo\"\nbroken = =\n");
+    std::fs::remove_file(site.root.join("book.toml")).expect("remove book.toml");
+    std::os::unix::fs::symlink(elsewhere.root.join("settings.toml"), site.root.join("book.toml")).expect("a link");
+    for command in ["build", "check"] {
+        let run = run_bounded(&site, &[command], &[]);
+        run.expect_code(2);
+        assert_reports(&run, "book.toml is not read: it leads outside the handbook's folder");
+        assert!(!run.stderr.contains("do-not-echo") && !run.stdout.contains("do-not-echo"), "{}", run.stderr);
+    }
+    assert!(!site.exists("public"), "nothing was built");
+    // A link that stays in the handbook is read as the file it leads to.
+    site.write("config/book.toml", "[handbook]\ntitle = \"Kept\"\n");
+    std::fs::remove_file(site.root.join("book.toml")).expect("remove the link");
+    std::os::unix::fs::symlink("config/book.toml", site.root.join("book.toml")).expect("a link");
+    run_bounded(&site, &["build"], &[]).expect_code(0);
+    assert!(site.read("public/p/index.html").contains("Kept"));
+}

@@ -17,9 +17,10 @@
 //! short, of another format or binary, not a regular file) is ignored with a warning: the
 //! build then renders those pages again, and its output is the same.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::content::confine::Confinement;
+use crate::fs::{Confined, OwnFolder};
 
 /// The file of highlighted code blocks in a cache folder.
 pub(super) const BLOCKS: &str = "opsbook-cache";
@@ -30,21 +31,21 @@ pub(super) const PAGES: &str = "opsbook-pages";
 /// The two files of the cache folder `dir`, once the folder exists, leftovers of killed
 /// builds are removed, and links that lead out of it are gone (each with a warning);
 /// `None`, with a warning, when the folder cannot be made.
-pub(super) fn files_in(dir: &Path) -> Option<(PathBuf, PathBuf)> {
-    if let Err(error) = std::fs::create_dir_all(dir) {
-        warn(dir, &format!("the folder cannot be made ({error})"));
+pub(super) fn files_in(dir: &OwnFolder) -> Option<(Confined, Confined)> {
+    if let Err(error) = crate::fs::create_dir_all(&dir.confined()) {
+        warn(dir.path(), &format!("the folder cannot be made ({error:#})"));
         return None;
     }
-    let confinement = Confinement::of_given_folder(dir)?;
+    let confinement = Confinement::of_given_folder(dir.path())?;
     remove_leftovers(dir);
-    let files = (dir.join(BLOCKS), dir.join(PAGES));
+    let files = (dir.file(BLOCKS)?, dir.file(PAGES)?);
     for path in [&files.0, &files.1] {
-        let Ok(metadata) = std::fs::symlink_metadata(path) else { continue };
+        let Ok(metadata) = std::fs::symlink_metadata(path.path()) else { continue };
         if metadata.file_type().is_symlink()
-            && let Err(why) = confinement.check_readable(path)
+            && let Err(why) = confinement.readable(path.path())
         {
-            warn(path, &format!("{why}; the link is removed"));
-            let _ = std::fs::remove_file(path);
+            warn(path.path(), &format!("{why}; the link is removed"));
+            let _ = crate::fs::remove_file(path);
         }
     }
     Some(files)
@@ -65,15 +66,18 @@ pub(super) fn is_there(path: &Path) -> bool {
 
 /// Removes the half-written files (`opsbook-cache.PID`, `opsbook-pages.PID`) of builds
 /// that were killed, unless their process still runs.
-fn remove_leftovers(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+fn remove_leftovers(dir: &OwnFolder) {
+    let Ok(entries) = std::fs::read_dir(dir.path()) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         let pid = [BLOCKS, PAGES].iter().find_map(|file| name.strip_prefix(*file)?.strip_prefix('.'));
         let Some(pid) = pid.and_then(|pid| pid.parse::<u32>().ok()) else { continue };
-        if pid != std::process::id() && !super::super::output::is_running(pid) {
-            let _ = std::fs::remove_file(entry.path());
+        if pid != std::process::id()
+            && !super::super::output::is_running(pid)
+            && let Some(leftover) = dir.file(name)
+        {
+            let _ = crate::fs::remove_file(&leftover);
         }
     }
 }
@@ -81,9 +85,9 @@ fn remove_leftovers(dir: &Path) {
 /// Makes the new file `path` for writing: whatever is at its name (a leftover, or a
 /// link someone left there) is removed first, and the file is made only if nothing is
 /// there, so writing never follows a link.
-pub(super) fn create_new(path: &Path) -> Option<std::fs::File> {
-    let _ = std::fs::remove_file(path);
-    std::fs::OpenOptions::new().write(true).create_new(true).open(path).ok()
+pub(super) fn create_new(path: &Confined) -> Option<std::fs::File> {
+    let _ = crate::fs::remove_file(path);
+    crate::fs::create_new(path).ok()
 }
 
 #[cfg(test)]
@@ -101,10 +105,10 @@ mod tests {
         std::os::unix::fs::symlink(scratch.join("secret"), dir.join(PAGES)).expect("a link");
         // No process has this number on Linux (pid_max is at most 2^22).
         std::fs::write(dir.join(format!("{BLOCKS}.4294967290")), "half").expect("a leftover");
-        let (blocks, pages) = files_in(&dir).expect("the files");
-        assert_eq!((blocks, pages.clone()), (dir.join(BLOCKS), dir.join(PAGES)));
+        let (blocks, pages) = files_in(&OwnFolder::test(&dir)).expect("the files");
+        assert_eq!((blocks, pages.clone()), (Confined::test(dir.join(BLOCKS)), Confined::test(dir.join(PAGES))));
         #[cfg(unix)]
-        assert!(!is_there(&pages), "the link is gone");
+        assert!(!is_there(pages.path()), "the link is gone");
         assert!(!is_there(&dir.join(format!("{BLOCKS}.4294967290"))), "the leftover is gone");
         assert_eq!(std::fs::read_to_string(scratch.join("secret")).expect("read"), "keep");
         let _ = std::fs::remove_dir_all(&scratch);
@@ -118,7 +122,7 @@ mod tests {
         std::fs::write(scratch.join("target"), "keep").expect("a file");
         #[cfg(unix)]
         std::os::unix::fs::symlink(scratch.join("target"), scratch.join("new")).expect("a link");
-        let file = create_new(&scratch.join("new"));
+        let file = create_new(&Confined::test(scratch.join("new")));
         assert!(file.is_some());
         assert_eq!(std::fs::read_to_string(scratch.join("target")).expect("read"), "keep");
         let _ = std::fs::remove_dir_all(&scratch);

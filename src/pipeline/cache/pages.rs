@@ -22,9 +22,9 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};
-use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
+use crate::fs::Confined;
 use crate::hash::{FastHashMap, FastHashSet};
 
 /// The first bytes of the file: its format and version.
@@ -49,8 +49,8 @@ struct Place {
 
 /// The page records of the previous build and the file being written for the next.
 pub(crate) struct Pages {
-    path: PathBuf,
-    temporary: PathBuf,
+    path: Confined,
+    temporary: Confined,
     previous: Option<(File, FastHashMap<u128, Place>)>,
     writer: Mutex<Option<Writer>>,
 }
@@ -69,10 +69,8 @@ impl Pages {
     /// believed (written by the binary of `identity`, known when the cache of code
     /// blocks beside it was believed: the two are used together or not at all), and
     /// begins the new file. `None` when the new file cannot be made.
-    pub(crate) fn open(path: PathBuf, identity: Option<u128>) -> Option<Pages> {
-        let mut temporary = path.as_os_str().to_owned();
-        temporary.push(format!(".{}", std::process::id()));
-        let temporary = PathBuf::from(temporary);
+    pub(crate) fn open(path: Confined, identity: Option<u128>) -> Option<Pages> {
+        let temporary = path.with_suffix(&format!(".{}", std::process::id()));
         let mut file = BufWriter::with_capacity(1 << 20, super::dir::create_new(&temporary)?);
         file.write_all(HEADER).ok()?;
         let writer = Writer { file, at: HEADER.len() as u64, directory: Vec::new(), written: FastHashSet::default() };
@@ -128,21 +126,21 @@ impl Pages {
         if let Some(writer) = writer
             && finish(writer, identity, stamp).is_ok()
         {
-            let _ = std::fs::rename(&self.temporary, &self.path);
+            let _ = crate::fs::rename_io(&self.temporary, &self.path);
         }
     }
 
     /// The path of the new file, until it is put in place.
     #[cfg(test)]
     pub(crate) fn temporary(&self) -> &std::path::Path {
-        &self.temporary
+        self.temporary.path()
     }
 }
 
 impl Drop for Pages {
     /// Removes the new file if it was not put in place.
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.temporary);
+        let _ = crate::fs::remove_file(&self.temporary);
     }
 }
 
@@ -238,7 +236,7 @@ mod tests {
 
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
+    fn scratch(name: &str) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("opsbook-pages-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch folder");
@@ -246,7 +244,7 @@ mod tests {
     }
 
     fn written(path: &Path, records: &[(u128, &[u8])]) -> Vec<u8> {
-        let pages = Pages::open(path.to_path_buf(), None).expect("pages");
+        let pages = Pages::open(Confined::test(path), None).expect("pages");
         for (key, bytes) in records {
             pages.write(*key, bytes, None);
         }
@@ -258,14 +256,14 @@ mod tests {
     fn reads_back_each_record_of_the_last_build_and_keeps_only_those_written_again() {
         let path = scratch("read");
         written(&path, &[(1, b"one"), (2, b"two"), (1, b"again")]);
-        let pages = Pages::open(path.clone(), Some(9)).expect("pages");
+        let pages = Pages::open(Confined::test(&path), Some(9)).expect("pages");
         assert_eq!(pages.previous_records(), 2);
         assert_eq!(pages.read(1).map(|(bytes, _)| bytes), Some(b"one".to_vec()));
         assert_eq!(pages.read(3), None);
         let (bytes, hash) = pages.read(2).expect("two");
         pages.write(2, &bytes, Some(hash));
         pages.commit(9, 5);
-        let pages = Pages::open(path.clone(), Some(9)).expect("pages");
+        let pages = Pages::open(Confined::test(&path), Some(9)).expect("pages");
         assert_eq!(pages.previous_records(), 1);
         assert_eq!(pages.read(2).map(|(bytes, _)| bytes), Some(b"two".to_vec()));
         std::fs::remove_dir_all(path.parent().expect("folder")).expect("clean up");
@@ -275,19 +273,23 @@ mod tests {
     fn ignores_a_file_cut_corrupt_or_of_another_binary_and_a_corrupt_record() {
         let path = scratch("corrupt");
         let good = written(&path, &[(1, b"one"), (2, b"two")]);
-        assert_eq!(Pages::open(path.clone(), Some(8)).expect("pages").previous_records(), 0, "another binary");
-        assert_eq!(Pages::open(path.clone(), None).expect("pages").previous_records(), 0, "blocks not believed");
+        assert_eq!(Pages::open(Confined::test(&path), Some(8)).expect("pages").previous_records(), 0, "another binary");
+        assert_eq!(
+            Pages::open(Confined::test(&path), None).expect("pages").previous_records(),
+            0,
+            "blocks not believed"
+        );
         let mut directory = good.clone();
         let at = good.len() - TRAILER - 10;
         directory[at] ^= 1;
         for bad in [&good[..good.len() - 1], &good[..3], &directory[..], b""] {
             std::fs::write(&path, bad).expect("a bad file");
-            assert_eq!(Pages::open(path.clone(), Some(9)).expect("pages").previous_records(), 0);
+            assert_eq!(Pages::open(Confined::test(&path), Some(9)).expect("pages").previous_records(), 0);
         }
         let mut record = good.clone();
         record[HEADER.len()] ^= 1;
         std::fs::write(&path, &record).expect("a corrupt record");
-        let pages = Pages::open(path.clone(), Some(9)).expect("pages");
+        let pages = Pages::open(Confined::test(&path), Some(9)).expect("pages");
         assert_eq!(pages.previous_records(), 2);
         assert_eq!(pages.read(1), None, "a record that fails its hash");
         assert!(pages.read(2).is_some());

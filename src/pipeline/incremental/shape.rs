@@ -43,7 +43,7 @@ use super::super::steps::{Purpose, assemble_site, render_body};
 use super::super::write::render_some;
 use super::{Defer, How, Served, splice_navigation, subtree};
 use crate::check::{Ids, check_anchors, check_template_links};
-use crate::content::{SourcePage, load_page_at};
+use crate::content::{SourcePage, load_located};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::markdown::Rendered;
 use crate::site::generated::{Invalidation, print_page_of};
@@ -338,10 +338,9 @@ fn apply_change(
         }
         let at = walked.files.pages.partition_point(|p| walk_order(p, path));
         walked.files.pages.insert(at, path.clone());
-        let (disk, file) = site.config.locate(path);
         let audience = crate::pipeline::steps::front_matter_text(&site.config);
         let (source, read) =
-            load_page_at(&disk, path, file, &audience, crate::content::page::Reading::of(&site.config));
+            load_located(&site.config, path, &audience, crate::content::page::Reading::of(&site.config));
         problems.extend(read);
         let Some(source) = source.map(Arc::new) else { continue };
         let at = walked.loaded.partition_point(|p| walk_order(&p.path, path));

@@ -19,8 +19,8 @@ impl Sink for Files {
         Ok(())
     }
 
-    fn copy(&self, from: &Path, site_path: &str) -> anyhow::Result<()> {
-        let contents = std::fs::read(from)?;
+    fn copy(&self, from: &crate::fs::Confined, site_path: &str) -> anyhow::Result<()> {
+        let contents = std::fs::read(from.path())?;
         self.write(site_path, &contents)
     }
 }

@@ -23,7 +23,6 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -64,7 +63,7 @@ pub(super) struct PrintPages {
 impl PrintPages {
     /// The print pages of `site`, keeping their bodies in a file at `scratch` (in memory
     /// when there is no output folder).
-    pub(super) fn of(site: &Site, scratch: Option<&Path>) -> anyhow::Result<Self> {
+    pub(super) fn of(site: &Site, scratch: Option<&crate::fs::Confined>) -> anyhow::Result<Self> {
         let shown: Vec<(PageId, Vec<PageId>)> = (0..site.pages.len())
             .map(|print| (print, printed_pages(site, print)))
             .filter(|(_, s)| !s.is_empty())
@@ -183,7 +182,7 @@ struct Kept {
 struct Spill {
     storage: Mutex<Box<dyn Storage>>,
     /// The file, removed when the spill is dropped.
-    path: Option<PathBuf>,
+    path: Option<crate::fs::Confined>,
 }
 
 /// What a [`Spill`] is kept in.
@@ -193,15 +192,10 @@ impl<T: std::io::Read + std::io::Write + std::io::Seek + Send> Storage for T {}
 
 impl Spill {
     /// A spill in a new file at `path`.
-    fn file(path: &Path) -> anyhow::Result<Spill> {
-        let _ = std::fs::remove_file(path);
-        let file = std::fs::File::options()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(Spill { storage: Mutex::new(Box::new(file)), path: Some(path.to_path_buf()) })
+    fn file(path: &crate::fs::Confined) -> anyhow::Result<Spill> {
+        let _ = crate::fs::remove_file(path);
+        let file = crate::fs::create_new(path).with_context(|| format!("cannot write {}", path.path().display()))?;
+        Ok(Spill { storage: Mutex::new(Box::new(file)), path: Some(path.clone()) })
     }
 
     fn memory() -> Spill {
@@ -238,7 +232,7 @@ impl Spill {
 
     fn describe(&self) -> String {
         match &self.path {
-            Some(path) => format!("cannot keep the print pages' bodies in {}", path.display()),
+            Some(path) => format!("cannot keep the print pages' bodies in {}", path.path().display()),
             None => "cannot keep the print pages' bodies".to_string(),
         }
     }
@@ -247,7 +241,7 @@ impl Spill {
 impl Drop for Spill {
     fn drop(&mut self) {
         if let Some(path) = &self.path {
-            let _ = std::fs::remove_file(path);
+            let _ = crate::fs::remove_file(path);
         }
     }
 }

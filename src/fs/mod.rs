@@ -17,11 +17,19 @@
 //! 3. at most the limit of its kind ([`FileKind`]) is read: a larger file is refused by
 //!    its size, and one that grows past the limit while it is read is refused too.
 //!
-//! Where a path may come from is not decided here: that is the confinement of
-//! `content::walk`. This module makes sure that whatever is read ends.
+//! Where a path may come from is decided by the one confinement ([`confine`]): every
+//! function here takes a [`Confined`] path, which only it makes. This module makes sure
+//! that whatever is read ends. It is the one module that calls the standard library's
+//! file functions (clippy.toml refuses them elsewhere).
+
+#![allow(clippy::disallowed_methods)]
+
+pub(crate) mod confine;
 
 use std::io::Read as _;
 use std::path::Path;
+
+pub(crate) use confine::{Confined, OwnFolder};
 
 use anyhow::{Context, Result};
 
@@ -154,7 +162,8 @@ pub(crate) fn describe(file_type: std::fs::FileType) -> &'static str {
 
 /// Opens `path` for reading if it is a regular file of at most `kind`'s limit (see the
 /// module's steps), without ever waiting on it; returns the file and its length.
-pub(crate) fn open_regular(path: &Path, kind: FileKind) -> Result<(std::fs::File, u64), ReadError> {
+pub(crate) fn open_regular(path: &Confined, kind: FileKind) -> Result<(std::fs::File, u64), ReadError> {
+    let path = path.path();
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
         return Err(ReadError::NotRegular(describe(metadata.file_type())));
@@ -199,7 +208,7 @@ fn is_kernel_file(_file: &std::fs::File) -> bool {
 }
 
 /// Reads a whole regular file of `kind` (see [`open_regular`]).
-pub(crate) fn read_bytes(path: &Path, kind: FileKind) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_bytes(path: &Confined, kind: FileKind) -> Result<Vec<u8>, ReadError> {
     let (file, len) = open_regular(path, kind)?;
     let limit = kind.max_bytes();
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
@@ -212,7 +221,7 @@ pub(crate) fn read_bytes(path: &Path, kind: FileKind) -> Result<Vec<u8>, ReadErr
 
 /// Reads a whole regular file of `kind` as UTF-8 text (as [`std::fs::read_to_string`]
 /// does, the same error when it is not).
-pub(crate) fn read_text(path: &Path, kind: FileKind) -> Result<String, ReadError> {
+pub(crate) fn read_text(path: &Confined, kind: FileKind) -> Result<String, ReadError> {
     let bytes = read_bytes(path, kind)?;
     String::from_utf8(bytes).map_err(|_| {
         ReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
@@ -220,30 +229,84 @@ pub(crate) fn read_text(path: &Path, kind: FileKind) -> Result<String, ReadError
 }
 
 /// Reads a whole regular file of `kind`; the error names the path.
-pub(crate) fn read(path: &Path, kind: FileKind) -> Result<Vec<u8>> {
-    read_bytes(path, kind).with_context(|| format!("cannot read {}", path.display()))
+pub(crate) fn read(path: &Confined, kind: FileKind) -> Result<Vec<u8>> {
+    read_bytes(path, kind).with_context(|| format!("cannot read {}", path.path().display()))
 }
 
 /// Writes a whole file, creating its parent folders.
-pub(crate) fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
+pub(crate) fn write(path: &Confined, contents: impl AsRef<[u8]>) -> Result<()> {
+    let path = path.path();
     if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
+        create_dir_all_at(parent)?;
     }
     std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Creates a folder and its parents.
-pub(crate) fn create_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn create_dir_all(path: &Confined) -> Result<()> {
+    create_dir_all_at(path.path())
+}
+
+/// Creates a folder and its parents, below a confined path.
+fn create_dir_all_at(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).with_context(|| format!("cannot create folder {}", path.display()))
+}
+
+/// Creates the folder of a file to be written: with one `mkdir` when its parent exists
+/// (the usual case), with its parents otherwise; a folder already there is fine.
+pub(crate) fn create_parent(path: &Confined) -> Result<()> {
+    let Some(parent) = path.path().parent() else { return Ok(()) };
+    match std::fs::create_dir(parent) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => create_dir_all_at(parent),
+        _ => Ok(()),
+    }
+}
+
+/// Creates (or truncates) a file to write, its folder existing.
+pub(crate) fn create(path: &Confined) -> std::io::Result<std::fs::File> {
+    std::fs::File::create(path.path())
+}
+
+/// Creates a new file to write (and read back): an error when anything is there
+/// already, a link to nothing included, so a file is never written through a link.
+pub(crate) fn create_new(path: &Confined) -> std::io::Result<std::fs::File> {
+    std::fs::File::options().read(true).write(true).create_new(true).open(path.path())
+}
+
+/// Opens a file opsbook wrote itself, to read it as it streams (a cache or a staged
+/// file): see [`open_regular`].
+pub(crate) fn open_own(path: &Confined) -> Result<std::fs::File, ReadError> {
+    open_regular(path, FileKind::Own).map(|(file, _)| file)
+}
+
+/// Opens a lock file to write, creating it, never truncating it.
+pub(crate) fn open_lock(path: &Confined) -> std::io::Result<std::fs::File> {
+    std::fs::File::options().create(true).truncate(false).write(true).open(path.path())
+}
+
+/// The text of a file of the kernel about this process (`/proc/self/NAME`, Linux), which
+/// [`open_regular`] refuses since its size says nothing: read whole, up to 1 MiB.
+pub(crate) fn own_process_file(name: &str) -> Option<String> {
+    let file = std::fs::File::open(Path::new("/proc/self").join(name)).ok()?;
+    let mut text = String::new();
+    file.take(1 << 20).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// Writes `text` to a file of the kernel about this process (`/proc/self/NAME`, Linux);
+/// whether the kernel took it.
+pub(crate) fn write_own_process_file(name: &str, text: &str) -> bool {
+    std::fs::write(Path::new("/proc/self").join(name), text).is_ok()
 }
 
 /// Copies one regular file of `kind` (see [`open_regular`]), creating the target's
 /// parent folders; the copy has the source's permissions, as [`std::fs::copy`] gives.
-pub(crate) fn copy(from: &Path, to: &Path, kind: FileKind) -> Result<()> {
+pub(crate) fn copy(from: &Confined, to: &Confined, kind: FileKind) -> Result<()> {
+    let to = to.path();
     if let Some(parent) = to.parent() {
-        create_dir_all(parent)?;
+        create_dir_all_at(parent)?;
     }
-    let (source, _) = open_regular(from, kind).with_context(|| format!("cannot copy {}", from.display()))?;
+    let (source, _) = open_regular(from, kind).with_context(|| format!("cannot copy {}", from.path().display()))?;
     let copied = (|| {
         let permissions = source.metadata()?.permissions();
         let mut target = std::fs::File::create(to)?;
@@ -254,11 +317,26 @@ pub(crate) fn copy(from: &Path, to: &Path, kind: FileKind) -> Result<()> {
         }
         target.set_permissions(permissions)
     })();
-    copied.with_context(|| format!("cannot copy {} to {}", from.display(), to.display()))
+    copied.with_context(|| format!("cannot copy {} to {}", from.path().display(), to.display()))
+}
+
+/// Removes a file; the system's error as it is.
+pub(crate) fn remove_file(path: &Confined) -> std::io::Result<()> {
+    std::fs::remove_file(path.path())
+}
+
+/// Removes an empty folder; the system's error as it is.
+pub(crate) fn remove_dir(path: &Confined) -> std::io::Result<()> {
+    std::fs::remove_dir(path.path())
 }
 
 /// Removes a folder and everything in it; a missing folder is fine.
-pub(crate) fn remove_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn remove_dir_all(path: &Confined) -> Result<()> {
+    remove_dir_all_at(path.path())
+}
+
+/// Removes a folder and everything in it, a confined path or below one.
+fn remove_dir_all_at(path: &Path) -> Result<()> {
     match std::fs::remove_dir_all(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
             Err(e).with_context(|| format!("cannot remove {}", path.display()))
@@ -269,8 +347,9 @@ pub(crate) fn remove_dir_all(path: &Path) -> Result<()> {
 
 /// Removes a large folder (a previous build's output), its top-level entries in
 /// parallel. Missing is fine.
-pub(crate) fn remove_tree_in_parallel(path: &Path) -> Result<()> {
+pub(crate) fn remove_tree_in_parallel(path: &Confined) -> Result<()> {
     use rayon::prelude::*;
+    let path = path.path();
     let entries: Vec<_> = match std::fs::read_dir(path) {
         Ok(entries) => entries.filter_map(|entry| entry.ok()).collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -279,17 +358,22 @@ pub(crate) fn remove_tree_in_parallel(path: &Path) -> Result<()> {
     entries.par_iter().try_for_each(|entry| {
         let inner = entry.path();
         if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            remove_dir_all(&inner)
+            remove_dir_all_at(&inner)
         } else {
             std::fs::remove_file(&inner).with_context(|| format!("cannot remove {}", inner.display()))
         }
     })?;
-    remove_dir_all(path)
+    remove_dir_all_at(path)
 }
 
 /// Renames a file or folder.
-pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
-    std::fs::rename(from, to).with_context(|| format!("cannot move {} to {}", from.display(), to.display()))
+pub(crate) fn rename(from: &Confined, to: &Confined) -> Result<()> {
+    rename_io(from, to).with_context(|| format!("cannot move {} to {}", from.path().display(), to.path().display()))
+}
+
+/// Renames a file or folder; the system's error as it is.
+pub(crate) fn rename_io(from: &Confined, to: &Confined) -> std::io::Result<()> {
+    std::fs::rename(from.path(), to.path())
 }
 
 /// A folder as the user would like to read it in a message: relative to the current
@@ -310,6 +394,11 @@ pub(crate) fn slash_path(path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// A path as the tests name it, not confined.
+    fn at(path: &Path) -> Confined {
+        Confined::named_on_command_line(path)
+    }
+
     /// A fresh folder of the system's temporary folder for one test.
     fn scratch(name: &str) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("opsbook-fs-{name}-{}", std::process::id()));
@@ -322,15 +411,15 @@ mod tests {
     fn reads_regular_files_and_refuses_folders() {
         let dir = scratch("regular");
         std::fs::write(dir.join("a.txt"), "text").unwrap();
-        assert_eq!(read_bytes(&dir.join("a.txt"), FileKind::Page).unwrap(), b"text");
-        assert_eq!(read_text(&dir.join("a.txt"), FileKind::Page).unwrap(), "text");
-        let err = read_bytes(&dir, FileKind::Page).unwrap_err();
+        assert_eq!(read_bytes(&at(&dir.join("a.txt")), FileKind::Page).unwrap(), b"text");
+        assert_eq!(read_text(&at(&dir.join("a.txt")), FileKind::Page).unwrap(), "text");
+        let err = read_bytes(&at(&dir), FileKind::Page).unwrap_err();
         assert_eq!(err.to_string(), "it is a folder, not a regular file");
-        let err = read(&dir.join("gone"), FileKind::Config).unwrap_err();
+        let err = read(&at(&dir.join("gone")), FileKind::Config).unwrap_err();
         assert!(format!("{err:#}").starts_with("cannot read "), "{err:#}");
         std::fs::write(dir.join("b.txt"), [0xff, 0xfe]).unwrap();
         assert_eq!(
-            read_text(&dir.join("b.txt"), FileKind::Page).unwrap_err().to_string(),
+            read_text(&at(&dir.join("b.txt")), FileKind::Page).unwrap_err().to_string(),
             "stream did not contain valid UTF-8"
         );
         std::fs::remove_dir_all(&dir).unwrap();
@@ -345,14 +434,14 @@ mod tests {
         assert!(made.success());
         // Opening it would wait for a writer: the test would never end.
         assert_eq!(
-            read_bytes(&fifo, FileKind::Page).unwrap_err().to_string(),
+            read_bytes(&at(&fifo), FileKind::Page).unwrap_err().to_string(),
             "it is a named pipe (FIFO), not a regular file"
         );
-        assert!(copy(&fifo, &dir.join("copy"), FileKind::Asset).is_err());
+        assert!(copy(&at(&fifo), &at(&dir.join("copy")), FileKind::Asset).is_err());
         assert!(!dir.join("copy").exists());
         let zero = std::path::Path::new("/dev/zero");
         assert_eq!(
-            read_bytes(zero, FileKind::Baseline).unwrap_err().to_string(),
+            read_bytes(&at(zero), FileKind::Baseline).unwrap_err().to_string(),
             "it is a character device, not a regular file"
         );
         std::fs::remove_dir_all(&dir).unwrap();
@@ -362,7 +451,7 @@ mod tests {
     #[test]
     fn refuses_files_of_the_kernel() {
         for file in ["/proc/self/environ", "/proc/self/status"] {
-            let err = read_bytes(std::path::Path::new(file), FileKind::RuleFile).unwrap_err();
+            let err = read_bytes(&at(std::path::Path::new(file)), FileKind::RuleFile).unwrap_err();
             assert_eq!(err.to_string(), "it is a file of the kernel's /proc or /sys, not a regular file", "{file}");
         }
     }
@@ -373,9 +462,9 @@ mod tests {
         let big = dir.join("big.toml");
         // A hole: no room taken, and refused by its size before a byte is read.
         std::fs::File::create(&big).and_then(|file| file.set_len(MAX_CONFIG_BYTES + 1)).unwrap();
-        let err = read_bytes(&big, FileKind::Config).unwrap_err();
+        let err = read_bytes(&at(&big), FileKind::Config).unwrap_err();
         assert_eq!(err.to_string(), "it is larger than 16 MiB, the most opsbook reads of a configuration file");
-        assert_eq!(read_bytes(&big, FileKind::Page).unwrap().len() as u64, MAX_CONFIG_BYTES + 1);
+        assert_eq!(read_bytes(&at(&big), FileKind::Page).unwrap().len() as u64, MAX_CONFIG_BYTES + 1);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -388,7 +477,7 @@ mod tests {
             use std::os::unix::fs::PermissionsExt as _;
             std::fs::set_permissions(dir.join("run.sh"), std::fs::Permissions::from_mode(0o750)).unwrap();
         }
-        copy(&dir.join("run.sh"), &dir.join("out/run.sh"), FileKind::Asset).unwrap();
+        copy(&at(&dir.join("run.sh")), &at(&dir.join("out/run.sh")), FileKind::Asset).unwrap();
         assert_eq!(std::fs::read(dir.join("out/run.sh")).unwrap(), b"#!/bin/sh\n");
         #[cfg(unix)]
         {
