@@ -444,27 +444,10 @@ fn the_notify_script_posts_each_change_of_state_to_a_webhook() {
 }
 
 /// A status page whose two measured components, alone in their group, nothing is known
-/// of: built `--offline` without an earlier health.json.
+/// of when built `--offline` without an earlier health.json
+/// (`tests/fixtures/status-measured`; its `red-health.json` measures the CDN red).
 fn unknown_site() -> Site {
-    let book = r#"[handbook]
-title = "Nimbus Handbook"
-base-url = "https://status.example.org/"
-
-[status]
-title = "Nimbus status"
-components = [
-  { id = "cdn", name = "CDN", group = "Edge", checks = [
-    { name = "Edge probes", query = 'avg_over_time(probe_success[1d])', green = ">= 0.99", orange = ">= 0.95" },
-  ] },
-  { id = "storage", name = "Object storage", group = "Edge", checks = [
-    { name = "Replication lag", query = 'max(lag_seconds)', green = "<= 60", unit = "s" },
-  ] },
-  { id = "dns", name = "DNS" },
-]
-"#;
-    let site = Site::with_files("status-unknown", &[("content/_index.md", "# Nimbus\n")]);
-    site.write("book.toml", book);
-    site
+    Site::fixture("status-measured")
 }
 
 #[test]
@@ -508,4 +491,75 @@ fn no_output_says_operational_for_what_is_unknown() {
     let entry = |xml: &str| between(xml, "<entry>", "</entry>").to_string();
     assert!(entry(&feed).contains("CDN: No data"), "{feed}");
     assert_eq!(entry(&again), entry(&feed));
+}
+
+/// A measured event: its component's id, its id, its severity and its beganAt.
+type MeasuredEvent = (String, String, u64, String);
+
+/// The measured events of the SCS export: (component's `labels.id`, event id, severity,
+/// beganAt), and each component's `activelyAffectedBy` references.
+fn measured_events(site: &Site) -> (Vec<MeasuredEvent>, Vec<(String, Vec<String>)>) {
+    let components = scs(site, "components/");
+    let components = components.as_array().expect("components");
+    let label = |uuid: &str| {
+        let found = components.iter().find(|c| c["id"] == uuid).expect("an affected component");
+        found["labels"]["id"].as_str().expect("an id").to_string()
+    };
+    let incidents = scs(site, "incidents/");
+    let mut events = Vec::new();
+    for incident in incidents.as_array().expect("incidents") {
+        assert!(incident["endedAt"].is_null(), "going on: {incident}");
+        let impact = &incident["affects"][0];
+        let id = incident["id"].as_str().expect("an id").to_string();
+        let began = incident["beganAt"].as_str().expect("beganAt").to_string();
+        let updates = scs(site, &format!("incidents/{id}/updates/"));
+        assert_eq!(updates.as_array().map(Vec::len), Some(1), "{updates}");
+        events.push((
+            label(impact["reference"].as_str().expect("a reference")),
+            id,
+            impact["severity"].as_u64().expect("a severity"),
+            began,
+        ));
+    }
+    let affected = components
+        .iter()
+        .map(|c| {
+            let by = c["activelyAffectedBy"].as_array().expect("activelyAffectedBy");
+            (
+                c["labels"]["id"].as_str().expect("an id").to_string(),
+                by.iter().map(|i| i["reference"].as_str().expect("a reference").to_string()).collect(),
+            )
+        })
+        .collect();
+    (events, affected)
+}
+
+#[test]
+fn the_scs_export_gives_measured_red_and_unknown_components_an_incident() {
+    let site = unknown_site();
+    run_at(&site, &["build", "--offline"]).expect_code(0);
+    let (unknown, affected) = measured_events(&site);
+    let found: Vec<(&str, u64)> = unknown.iter().map(|(c, _, s, _)| (c.as_str(), *s)).collect();
+    // Severity 50: `limited` in the SCS web client's bands, never `operational`.
+    assert_eq!(found, [("cdn", 50), ("storage", 50)]);
+    let incident = &scs(&site, "incidents/")[1];
+    assert_eq!(incident["displayName"], "Object storage: status unknown, no measurements");
+    let text = incident["description"].as_str().unwrap();
+    assert!(text.contains("is missing") && text.contains("Replication lag has no value"), "{text}");
+    for ((component, id, _, _), (owner, by)) in unknown.iter().zip(&affected) {
+        assert_eq!((component, by), (owner, &vec![id.clone()]), "each component affected by its own event");
+    }
+    assert_eq!(affected[2], ("dns".to_string(), Vec::new()), "no checks, no measured event");
+
+    // The CDN measured red, Object storage still unknown.
+    site.write("public/status/health.json", site.read("red-health.json"));
+    run_at(&site, &["build", "--offline"]).expect_code(0);
+    let (red, _) = measured_events(&site);
+    assert_eq!((red[0].0.as_str(), red[0].2, red[0].3.as_str()), ("cdn", 75, "2026-11-15T00:00:00Z"));
+    assert_ne!(red[0].1, unknown[0].1, "a new level, a new event");
+    assert_eq!(red[1], unknown[1], "the same unknown, the same event");
+    // Five minutes later, the same measurement: the same events.
+    let later = (NOW.parse::<i64>().unwrap() + 300).to_string();
+    site.run_at_epoch(&later, &["build", "--offline"]).expect_code(0);
+    assert_eq!(measured_events(&site).0, red);
 }

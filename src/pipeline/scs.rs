@@ -28,15 +28,24 @@
 //!    measured level (`health`: green, orange, red, unknown). Its `activelyAffectedBy` holds the unresolved incidents that have
 //!    started and the maintenances in progress that name it; an incident's `affects`
 //!    every component it names. Updates are ordered oldest first, from 0.
+//! 6. A component whose state its checks give and that is not green is also affected
+//!    by its measured event ([`crate::site::status::measured`]): an incident of the
+//!    severity of that state (unknown 50, like orange), going on since the level began,
+//!    with one update. The SCS web client colours a component only from the impacts
+//!    of incidents, so `labels` alone would leave it operational there. Measured events
+//!    are listed after the incidents, before the maintenances.
 //!
 //! The list endpoints ignore query parameters (`/incidents?start=&end=` lists every
 //! incident): a static file cannot filter.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::dates::Timestamp;
 use crate::site::Site;
+use crate::site::status::measured::MeasuredEvent;
 use crate::site::status::state::ComponentStatus;
 use crate::site::status::{Incident, Maintenance, Phase, Status, Update, component_uuid, event_uuid, stable_uuid};
 
@@ -94,10 +103,11 @@ struct UpdateRecord<'a> {
 
 use super::statuspage::FirstUpdate;
 
-/// An incident or a maintenance, as the export sees it.
+/// An incident, a maintenance or a measured event, as the export sees it.
 struct Event<'a> {
     id: String,
-    page: crate::site::PageId,
+    title: Cow<'a, str>,
+    description: Cow<'a, str>,
     kind: &'static str,
     phase: &'static str,
     began: Timestamp,
@@ -111,10 +121,12 @@ struct Event<'a> {
 }
 
 impl<'a> Event<'a> {
-    fn of_incident(incident: &'a Incident, now: Timestamp) -> Event<'a> {
+    fn of_incident(site: &'a Site, incident: &'a Incident, now: Timestamp) -> Event<'a> {
+        let page = &site.pages[incident.page];
         Event {
             id: event_uuid(&incident.id),
-            page: incident.page,
+            title: Cow::Borrowed(&page.title),
+            description: Cow::Borrowed(page.description()),
             kind: "incident",
             phase: incident.status,
             began: incident.started_at,
@@ -126,10 +138,12 @@ impl<'a> Event<'a> {
         }
     }
 
-    fn of_maintenance(maintenance: &'a Maintenance, now: Timestamp) -> Event<'a> {
+    fn of_maintenance(site: &'a Site, maintenance: &'a Maintenance, now: Timestamp) -> Event<'a> {
+        let page = &site.pages[maintenance.page];
         Event {
             id: event_uuid(&maintenance.id),
-            page: maintenance.page,
+            title: Cow::Borrowed(&page.title),
+            description: Cow::Borrowed(page.description()),
             kind: "maintenance",
             phase: maintenance.phase.name(),
             began: maintenance.scheduled_for,
@@ -141,17 +155,34 @@ impl<'a> Event<'a> {
         }
     }
 
+    /// A measured event: an incident that is going on, with one update at its start.
+    fn of_measured(measured: MeasuredEvent) -> Event<'a> {
+        Event {
+            id: event_uuid(&measured.id),
+            title: Cow::Owned(measured.title),
+            description: Cow::Owned(measured.description),
+            kind: "incident",
+            phase: "investigating",
+            began: measured.began,
+            ended: None,
+            affects: vec![(measured.component, measured.state)],
+            updates: &[],
+            first: Some(FirstUpdate { id: String::new(), at: measured.began, status: "investigating" }),
+            active: true,
+        }
+    }
+
     fn impact(&self, reference: String, state: ComponentStatus) -> ImpactRecord {
         ImpactRecord { kind: impact_type_id(self.kind), reference, severity: severity(state) }
     }
 
     /// The updates, oldest first, numbered from 0 (the one it is exported with when it
     /// has none written: its description at its start).
-    fn updates(&self, site: &'a Site) -> Vec<UpdateRecord<'a>> {
+    fn updates(&self) -> Vec<UpdateRecord<'_>> {
         let first = self.first.as_ref().map(|f| UpdateRecord {
             order: 0,
             display_name: label(f.status),
-            description: site.pages[self.page].description(),
+            description: &self.description,
             created_at: time(f.at),
         });
         let written = self.updates.iter().rev().enumerate().map(|(order, u)| UpdateRecord {
@@ -168,8 +199,7 @@ impl<'a> Event<'a> {
         self.updates.len() + usize::from(self.first.is_some())
     }
 
-    fn record(&self, site: &Site, status: &Status) -> Value {
-        let page = &site.pages[self.page];
+    fn record(&self, status: &Status) -> Value {
         let affects: Vec<ImpactRecord> = self
             .affects
             .iter()
@@ -177,8 +207,8 @@ impl<'a> Event<'a> {
             .collect();
         json!({
             "id": self.id,
-            "displayName": page.title,
-            "description": page.description(),
+            "displayName": self.title,
+            "description": self.description,
             "updates": (0..self.update_count()).collect::<Vec<_>>(),
             "affects": affects,
             "beganAt": time(self.began),
@@ -204,8 +234,9 @@ pub(crate) fn scs_files(site: &Site) -> Vec<(String, String)> {
     let events: Vec<Event<'_>> = status
         .incidents
         .iter()
-        .map(|i| Event::of_incident(i, status.now))
-        .chain(status.maintenances.iter().map(|m| Event::of_maintenance(m, status.now)))
+        .map(|i| Event::of_incident(site, i, status.now))
+        .chain(status.measured_events().into_iter().map(Event::of_measured))
+        .chain(status.maintenances.iter().map(|m| Event::of_maintenance(site, m, status.now)))
         .collect();
     let mut files = Vec::new();
     let mut add = |path: String, value: Value| files.push((format!("status/scs/{path}index.json"), document(value)));
@@ -242,11 +273,11 @@ pub(crate) fn scs_files(site: &Site) -> Vec<(String, String)> {
 
     let mut records = Vec::new();
     for event in &events {
-        let record = event.record(site, status);
+        let record = event.record(status);
         add(format!("incidents/{}/", event.id), record.clone());
         // Not each update's `/updates/{order}`: a file and a folder per update would
         // double the export's files (its cost is writing them) for a rarely used endpoint.
-        add(format!("incidents/{}/updates/", event.id), json!(event.updates(site)));
+        add(format!("incidents/{}/updates/", event.id), json!(event.updates()));
         records.push(record);
     }
     add("incidents/".into(), Value::Array(records));

@@ -27,6 +27,7 @@ mod jekyll_files;
 mod languages;
 mod leaks;
 mod located;
+mod measured_events;
 mod nav_branches;
 mod new_page;
 mod output;

@@ -13,6 +13,11 @@ Usage: validate.py PUBLIC-FOLDER
    the `maintenance` band, so the client lists it under "Planned Maintenance", and no
    incident's impact does; each state's severity falls in the band that names it
    (degraded performance `limited`, partial and major outage `broken`).
+4. Each component is read as the client reads it today: the band of the highest
+   severity of the impacts on it of the incidents still going on, `operational` (its
+   default day severity, 1) without one. A component whose state (`labels.status`) is
+   not operational must be read in the band of that state, `unknown` in `limited`: a
+   measured-red or unknown component is never operational for the client.
 
 Exits 1 with every problem listed, 0 when all files are valid.
 """
@@ -155,17 +160,41 @@ def check_scs_client_bands(public, problems):
     return checked
 
 
+# The band a component's state must be read in: only states that are not operational
+# (a maintenance is read as operational by the client, as is a day without incident).
+STATE_BANDS = dict(CLIENT_BANDS, unknown="limited")
+del STATE_BANDS["under_maintenance"]
+
+
+def check_scs_client_reading(public, problems):
+    """Reads each component as the client does for today; returns how many were read."""
+    bands = json.loads((HERE / "scs-status-page-web" / "bands.json").read_text())
+    root = public / "status" / "scs"
+    components = json.loads((root / "components" / "index.json").read_text())["data"]
+    incidents = json.loads((root / "incidents" / "index.json").read_text())["data"]
+    for component in components:
+        severities = [impact["severity"] for incident in incidents if incident.get("endedAt") is None
+                      for impact in incident["affects"] if impact["reference"] == component["id"]]
+        found = band_of(bands, max(severities, default=1))
+        state = component["labels"].get("status")
+        wanted = STATE_BANDS.get(state)
+        if wanted is not None and found != wanted:
+            problems.append(f"component {component['displayName']} ({state}): the web client reads it {found}, not {wanted}")
+    return len(components)
+
+
 def main():
     public = pathlib.Path(sys.argv[1])
     problems = []
     scs = check_scs(public, problems)
     statuspage = check_statuspage(public, problems)
     impacts = check_scs_client_bands(public, problems)
+    read = check_scs_client_reading(public, problems)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         sys.exit(1)
-    print(f"valid: {scs} SCS API files against openapi.yaml, {statuspage} Statuspage v2 files against v2.schema.json, {impacts} SCS impacts against the web client's bands")
+    print(f"valid: {scs} SCS API files against openapi.yaml, {statuspage} Statuspage v2 files against v2.schema.json, {impacts} SCS impacts against the web client's bands, {read} components as it reads them")
 
 
 if __name__ == "__main__":

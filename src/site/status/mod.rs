@@ -27,6 +27,7 @@
 //!    a `service` (or one of `services`) equal to a component's id.
 
 mod collect;
+pub(crate) mod measured;
 pub(crate) mod state;
 pub(crate) mod update_text;
 pub(crate) mod uptime;
@@ -373,10 +374,12 @@ pub(crate) fn event_uuid(id: &str) -> String {
 impl Status {
     /// The site paths of the SCS files of each incident and maintenance (its record and
     /// its updates), which depend on the pages: claimed with the model's other outputs.
+    /// The measured events' ([`Status::measured_events`]) are among them.
     pub(crate) fn event_paths(&self) -> impl Iterator<Item = String> + '_ {
-        let ids = self.incidents.iter().map(|i| &i.id).chain(self.maintenances.iter().map(|m| &m.id));
+        let written = self.incidents.iter().map(|i| i.id.clone()).chain(self.maintenances.iter().map(|m| m.id.clone()));
+        let ids = written.chain(self.measured_events().into_iter().map(|e| e.id));
         ids.flat_map(|id| {
-            let uuid = event_uuid(id);
+            let uuid = event_uuid(&id);
             [
                 format!("status/scs/incidents/{uuid}/index.json"),
                 format!("status/scs/incidents/{uuid}/updates/index.json"),
