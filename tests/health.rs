@@ -213,9 +213,10 @@ fn checks_against_a_real_prometheus() {
 
 /// Many-to-many matching fails on the data the server has (two `probe_success`
 /// series), not on the query: HTTP 422 `execution`. A build warns, the check has no
-/// value and the incidents are published; `check` fails.
+/// value and the incidents are published; `check` fails. The component is unknown only
+/// when nothing worse is measured: a red check of it stays red.
 fn an_execution_error_is_a_warning_in_a_build_and_an_error_in_check(prometheus: &Prometheus) {
-    let many = "\n    { name = \"Ratio\", query = 'avg_over_time(probe_success[1d]) * on() avg_over_time(probe_success[1d])', green = \">= 1\" },";
+    let many = "\n    { name = \"Ratio\", query = 'avg_over_time(probe_success[1d]) * on() avg_over_time(probe_success[1d])', green = \">= 1\" },\n    { name = \"Down\", query = 'vector(0)', green = \">= 1\" },";
     let site = measured_site(many);
     let run = build(&site, Some(&prometheus.url), &[]);
     run.expect_code(0);
@@ -227,7 +228,11 @@ fn an_execution_error_is_a_warning_in_a_build_and_an_error_in_check(prometheus: 
     assert!(run.stderr.contains("many-to-many matching not allowed"), "{}", run.stderr);
     assert!(run.stderr.contains("the check has no value in this build"), "{}", run.stderr);
     let health = json(&site, "public/status/health.json");
-    assert_eq!(levels(&health, "cdn").1[2], "unknown");
+    assert_eq!(
+        levels(&health, "cdn"),
+        ("red".to_string(), ["green", "orange", "unknown", "red"].map(String::from).to_vec())
+    );
+    assert_eq!(state(&site, "CDN"), "partial_outage", "red, not unknown");
     assert!(site.exists("public/status/api-errors/index.html"), "the incidents are published");
 
     let mut command = opsbook();

@@ -237,3 +237,22 @@ fn never_rounds_a_value_onto_its_threshold() {
     let none = CheckHealth { value: None, ..check(1.0, ">= 1", None, None) };
     assert_eq!(none.value_text("."), None);
 }
+
+#[test]
+fn a_check_without_value_leaves_a_worse_check_of_its_component_in_charge() {
+    // A query the server refuses with an execution error gives its check no value at
+    // all: unknown, but a red or orange check of the same component still wins.
+    let status = status();
+    let refused = vec![None; WINDOW_DAYS as usize];
+    let mut probes = vec![Some(1.0); WINDOW_DAYS as usize];
+    probes[60] = Some(0.5);
+    probes[89] = Some(0.5);
+    let red = component_health(&status.components[0], Some(&[probes, refused.clone()]), now(), None);
+    assert_eq!((red.level, red.days[60], red.days[89]), (Level::Red, Level::Red, Level::Red));
+    assert_eq!(red.checks[1].level, Level::Unknown);
+    assert_eq!(red.last_data_at, Some(now()), "a component with a value has data");
+    let orange = component_health(&status.components[0], Some(&[vec![Some(0.97); 90], refused.clone()]), now(), None);
+    assert_eq!(orange.level, Level::Orange);
+    let green = component_health(&status.components[0], Some(&[vec![Some(1.0); 90], refused]), now(), None);
+    assert_eq!(green.level, Level::Unknown, "never green while a check has no value");
+}
