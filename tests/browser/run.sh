@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser and client tests of the default theme: installs what they need when missing
-# (Debian's Chromium, playwright-core and axe-core from npm), builds the fixture handbook
+# (Debian's Chromium; playwright-core, axe-core and the Statuspage clients
+# @statuspage/status-widget and statuspage.io from npm), builds the fixture handbook
 # and the bundled handbook under base paths and the status fixture at a pinned time
 # (once more with measured checks),
 # and runs the tests with Node's test runner (the live-reload test starts
@@ -17,7 +18,8 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "browser tests: installing Debian's chromium" >&2
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
-if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ] \
+  || [ ! -d "$here/node_modules/@statuspage/status-widget" ] || [ ! -d "$here/node_modules/statuspage.io" ]; then
   (cd "$here" && npm install --no-audit --no-fund --silent)
 fi
 
