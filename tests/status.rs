@@ -193,6 +193,30 @@ fn shows_the_banner_components_uptime_and_history() {
 }
 
 #[test]
+fn shows_every_update_of_an_active_incident_newest_first_and_links_the_json_feeds() {
+    let site = built("status-basic", &[]);
+    let html = site.read("public/status/index.html");
+    let main = main_of(&html);
+    let active = &main[main.find(r#"id="status-active""#).expect("active incidents")..];
+    let active = &active[..active.find("</section>").expect("its end")];
+    let at =
+        |time: &str| active.find(&format!(r#"<time datetime="{time}">"#)).unwrap_or_else(|| panic!("{time}: {active}"));
+    assert!(at("2026-11-15T11:30:00Z") < at("2026-11-15T10:00:00Z"), "{active}");
+    assert!(at("2026-11-15T10:00:00Z") < at("2026-11-15T09:10:00Z"), "{active}");
+    assert!(main.contains(r#"<details class="status-subscribe">"#), "Subscribe is one closed control: {main}");
+    assert!(main.contains(r#"<a href="/status/feed.json">JSON Feed</a>"#), "{main}");
+    assert!(main.contains(r#"<a href="/status/cdn/feed.json">CDN</a>"#), "{main}");
+    assert!(html.contains(
+        r#"<link rel="alternate" type="application/atom+xml" title="Nimbus status" href="/status/feed.xml">"#
+    ));
+    assert!(html.contains(
+        r#"<link rel="alternate" type="application/feed+json" title="Nimbus status" href="/status/feed.json">"#
+    ));
+    // The subscribe block comes after the incidents, the page's own words after both.
+    assert!(main.find("status-active").unwrap() < main.find("status-subscribe").unwrap());
+}
+
+#[test]
 fn renders_each_incident_with_its_panel_then_its_description_then_its_updates_in_time_order() {
     let site = built("status-basic", &[]);
     let main = main_of(&site.read("public/status/api-errors/index.html")).to_string();

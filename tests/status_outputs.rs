@@ -252,11 +252,12 @@ fn writes_headers_for_the_status_files_and_keeps_those_of_static() {
 }
 
 #[test]
-fn resolves_links_to_component_badges_and_feeds() {
+fn resolves_links_to_component_badges_and_feeds_atom_and_json() {
     let site = Site::fixture("status-basic");
     site.write(
         "content/runbooks/links.md",
-        "# Links\n\n![status](/status/badge/api.svg) [feed](/status/api/feed.xml) [all](/status/feed.xml)\n",
+        "# Links\n\n![status](/status/badge/api.svg) [feed](/status/api/feed.xml) [all](/status/feed.xml)\n\n\
+         [json](/status/api/feed.json) [all json](/status/feed.json)\n",
     );
     run_at(&site, &["build"]).expect_code(0);
     site.write("content/runbooks/bad.md", "# Bad\n\n![status](/status/badge/nope.svg)\n");

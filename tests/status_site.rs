@@ -88,6 +88,16 @@ fn has_its_own_chrome_and_incident_pages_without_owners_or_edit_links() {
     assert!(brand.ends_with(" Nimbus status</a>"), "the header brands the status page's title: {brand}");
     assert!(index.contains("href=\"/api-errors/\""), "incidents link at the root");
     assert!(index.contains("href=\"/api/v2/summary.json\""), "{index}");
+    assert!(
+        index
+            .contains(r#"<link rel="alternate" type="application/feed+json" title="Nimbus status" href="/feed.json">"#)
+    );
+    // What a search engine shows under the link: the page's state, as Lighthouse's SEO audit asks.
+    assert!(index.contains(r#"<meta name="description" content="Nimbus status: Minor Service Outage">"#), "{index}");
+    assert!(
+        index.contains(r#"<a href="/feed.json">JSON Feed</a>"#)
+            && index.contains(r#"<a href="/dns/feed.json">DNS</a>"#)
+    );
     for chrome in ["site-nav", "search-form", "Edit this page", "edit-link", "page-owners", "review", "Owners</a>"] {
         assert!(!index.contains(chrome), "no {chrome} on the status page");
     }

@@ -64,6 +64,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &[u8])] = embed!("templates":
     "partials/status-maintenance.html",
     "partials/status-body.html",
     "partials/status-updates.html",
+    "partials/local-times.html",
     "partials/toc-mobile.html",
     "status-site/base.html",
     "status-site/index.html",

@@ -173,14 +173,16 @@ impl ExtraFile {
 
 /// The site paths of the extra files a build with `config` writes whatever the pages
 /// say: every one but those that depend on the pages (`_redirects`, `alerts.json`),
-/// and the status files named after each component (feed, badge, SCS record).
+/// the page's JSON Feed beside its Atom feed, and the status files named after each
+/// component (feeds, badge, SCS record).
 pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = String> + '_ {
     let rows = EXTRA_FILES
         .iter()
         .filter(|spec| spec.file.exists(config, false, false) && spec.condition != Condition::PerSection)
         .map(|spec| spec.path.to_string());
     let components = config.status.iter().flat_map(|status| status.components.iter());
-    rows.chain(components.flat_map(|component| super::status::component_paths(&component.id)))
+    let json_feed = config.status.iter().map(|_| super::status::JSON_FEED_PATH.to_string());
+    rows.chain(json_feed).chain(components.flat_map(|component| super::status::component_paths(&component.id)))
 }
 
 /// Whether `site_path` is an extra file that no page uses (the index, the feed...): a

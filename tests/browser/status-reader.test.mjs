@@ -5,11 +5,16 @@
 // edit links on an incident's page, and the days of the uptime bar read by a tap on a
 // phone; axe-core (WCAG 2.1 A/AA and best practices) finds nothing, at 390x844 and
 // 1366x900, light and dark.
+// On a phone (320 and 390 px wide, 844 high), the page and the status site: the active
+// incident and all its updates, newest first, inside the first screen; Subscribe one
+// closed control that opens with a tap or the keyboard; the JSON Feeds linked from it and
+// from the head; the reader's own time whole, in the sentence; nothing wider than the
+// screen, long names included; nothing moves when the times are written.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { serve } from './static-server.mjs';
-import { launch } from './browser.mjs';
+import { countLayoutShifts, launch } from './browser.mjs';
 
 const site = process.env.STATUS_SITE_DIR;
 const only = process.env.STATUS_ONLY_DIR;
@@ -60,6 +65,11 @@ for (const viewport of SCREENS) {
       for (const id of ['api', 'dns', 'cdn', 'storage']) assert.ok(links.includes(`/status/${id}/feed.xml`), id);
       assert.ok(links.includes('/status/api/v2/summary.json'));
       assert.ok(links.includes('/status/api/v2/components.json'));
+      assert.ok(links.includes('/status/feed.json'), links.join(' '));
+      for (const id of ['api', 'dns', 'cdn', 'storage']) assert.ok(links.includes(`/status/${id}/feed.json`), id);
+      const alternates = await page.locator('head link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => `${l.type} ${l.getAttribute('href')}`));
+      assert.ok(alternates.includes('application/atom+xml /status/feed.xml'), alternates.join(', '));
+      assert.ok(alternates.includes('application/feed+json /status/feed.json'), alternates.join(', '));
       assert.deepEqual(await axe(page), []);
       await page.close();
     });
@@ -97,9 +107,123 @@ test('the status site shows the same subscribe block and the incident in time or
   const page = await open(onlyServer.url, SCREENS[0]);
   const links = await page.locator('.status-subscribe a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(links.includes('/feed.xml') && links.includes('/dns/feed.xml') && links.includes('/api/v2/summary.json'), links.join(' '));
+  assert.ok(links.includes('/feed.json') && links.includes('/dns/feed.json'), links.join(' '));
+  const alternates = await page.locator('head link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => `${l.type} ${l.getAttribute('href')}`));
+  assert.deepEqual(alternates, ['application/atom+xml /feed.xml', 'application/feed+json /feed.json']);
   assert.deepEqual(await axe(page), []);
   await page.goto(onlyServer.url + 'api-errors/');
   const times = await page.locator('.status-updates li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   assert.deepEqual(times, ['2026-11-15T09:10:00Z', '2026-11-15T10:00:00Z', '2026-11-15T11:30:00Z']);
   await page.close();
 });
+
+// The phone tests: the handbook's status page and the status site, at two widths, for a
+// reader whose own time is written longer than the UTC time (en-US in India:
+// "Nov 15, 05:30 PM GMT+5:30").
+const PHONES = [{ width: 320, height: 844 }, { width: 390, height: 844 }];
+const PAGES = [['the status page', () => server.url + 'status/'], ['the status site', () => onlyServer.url]];
+
+async function openPhone(url, viewport) {
+  const context = await browser.newContext({
+    viewport, isMobile: true, hasTouch: true, timezoneId: 'Asia/Kolkata', locale: 'en-US',
+  });
+  await countLayoutShifts(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, context };
+}
+
+for (const viewport of PHONES) {
+  for (const [name, url] of PAGES) {
+    test(`${name} on a phone: the active incident and all its updates, newest first, in the first screen (${viewport.width}px)`, async () => {
+      const { page, context } = await openPhone(url(), viewport);
+      const incident = page.locator('.status-incident').first();
+      assert.equal(await incident.locator('h3').textContent(), 'Elevated API error rates');
+      const box = await incident.boundingBox();
+      assert.ok(box.y >= 0 && box.y < viewport.height, `the incident starts at ${box.y}`);
+      const updates = incident.locator('.status-update');
+      const times = await updates.locator('.status-update-head time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+      assert.deepEqual(times, ['2026-11-15T11:30:00Z', '2026-11-15T10:00:00Z', '2026-11-15T09:10:00Z'], 'every update, newest first');
+      const bottoms = await updates.evaluateAll((us) => us.map((u) => u.getBoundingClientRect().bottom));
+      for (const bottom of bottoms) assert.ok(bottom <= viewport.height, `an update ends at ${bottom} of ${viewport.height}`);
+      await context.close();
+    });
+
+    test(`${name} on a phone: Subscribe is one closed control that opens (${viewport.width}px)`, async () => {
+      const { page, context } = await openPhone(url(), viewport);
+      const subscribe = page.locator('details.status-subscribe');
+      assert.equal(await subscribe.count(), 1);
+      assert.equal(await subscribe.evaluate((d) => d.open), false, 'closed at first');
+      assert.equal(await subscribe.locator('a').first().isVisible(), false, 'its links hidden');
+      const summary = subscribe.locator('summary');
+      await summary.tap();
+      assert.equal(await subscribe.evaluate((d) => d.open), true, 'a tap opens it');
+      assert.ok(await subscribe.locator('a[href$="feed.json"]').first().isVisible());
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await subscribe.evaluate((d) => d.open), false, 'Enter closes it');
+      await page.keyboard.press('Space');
+      assert.equal(await subscribe.evaluate((d) => d.open), true, 'Space opens it');
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+
+    test(`${name} on a phone: the reader's time is whole and in the sentence, and nothing moves (${viewport.width}px)`, async () => {
+      const { page, context } = await openPhone(url(), viewport);
+      await page.waitForFunction(() => document.querySelectorAll('time .local-time').length > 0);
+      const times = await page.locator('time.local-shown').evaluateAll((ts) => ts.map((t) => {
+        const local = t.querySelector('.local-time');
+        const expected = new Intl.DateTimeFormat(undefined, {
+          month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+        }).format(new Date(t.getAttribute('datetime')));
+        // Its text as wide as it is written, against the width the page gives it.
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        probe.textContent = local.textContent;
+        local.after(probe);
+        const natural = probe.getBoundingClientRect().width;
+        probe.remove();
+        const range = document.createRange();
+        range.selectNodeContents(local);
+        const shown = [...range.getClientRects()].reduce((sum, r) => sum + r.width, 0);
+        return {
+          text: local.textContent, expected, natural, shown, display: getComputedStyle(t).display,
+          right: Math.max(...[...local.getClientRects()].map((r) => r.right)),
+        };
+      }));
+      assert.ok(times.length >= 4, `${times.length} times`);
+      for (const t of times) {
+        assert.equal(t.text, t.expected);
+        assert.match(t.text, /GMT\+5:30$/);
+        assert.equal(t.display, 'inline', 'a time is text in its sentence, not a box');
+        assert.ok(t.shown >= t.natural - 0.5, `"${t.text}" shows ${t.shown} of ${t.natural} px`);
+        assert.ok(t.right <= viewport.width, `"${t.text}" ends at ${t.right}`);
+      }
+      await page.waitForTimeout(100);
+      const shift = await page.evaluate(() => window.__shift);
+      assert.ok(shift < 0.001, `layout shift ${shift}`);
+      await context.close();
+    });
+
+    test(`${name} on a phone: nothing is wider than the screen, long names included (${viewport.width}px)`, async () => {
+      const { page, context } = await openPhone(url(), viewport);
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(await width() <= viewport.width, `scrollWidth ${await width()}`);
+      // Names as long as a customer's: one word of 60 letters and a long sentence.
+      await page.evaluate(() => {
+        const long = 'Objectstoragereplicationgatewayfortheeucentralregionandbackup';
+        document.querySelector('.status-component-name').textContent = long;
+        document.querySelector('.status-group-name').firstChild.textContent = long + ' ';
+        const chip = document.querySelector('.status-incident .status-chip');
+        chip.lastChild.textContent = long + ': Partial Outage';
+        document.querySelector('.status-incident h3 a').textContent = long;
+        document.querySelector('.uptime-percent').textContent = long + ' % uptime';
+        document.querySelector('.status-history a').textContent = long;
+      });
+      assert.ok(await width() <= viewport.width, `scrollWidth ${await width()} with long names`);
+      await page.goto(url() + 'api-errors/');
+      assert.ok(await width() <= viewport.width, `an incident's page: scrollWidth ${await width()}`);
+      await context.close();
+    });
+  }
+}

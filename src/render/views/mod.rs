@@ -18,6 +18,7 @@ pub(crate) mod alert;
 mod blog;
 pub(crate) mod language;
 mod lists;
+mod measured;
 mod page;
 pub(crate) mod status;
 mod trend;

@@ -10,11 +10,12 @@
 use serde::Serialize;
 
 use super::LinkView;
+use super::measured::MeasuredView;
 use crate::dates::Timestamp;
 use crate::site::status::state::ComponentStatus;
 use crate::site::status::uptime::{Cause, Day};
 use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
-use crate::site::strings::{Words, month_text, number_text, say, word};
+use crate::site::strings::{Words, month_text, number_text, say};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// A moment, for `<time>`: RFC 3339 and `2026-03-14 09:12 UTC`.
@@ -27,7 +28,7 @@ pub(crate) struct TimeView {
 }
 
 impl TimeView {
-    fn of(t: Timestamp) -> Self {
+    pub(super) fn of(t: Timestamp) -> Self {
         let datetime = t.rfc3339();
         let text = format!("{} {} UTC", &datetime[..10], &datetime[11..16]);
         TimeView { datetime, text }
@@ -236,6 +237,8 @@ pub(crate) struct StatusView<'a> {
     pub api_files: Vec<ApiFileView>,
     /// The Atom feed of every incident and maintenance of the page.
     pub feed_url: String,
+    /// The same as a JSON Feed.
+    pub json_feed_url: String,
     /// When the checks were measured, for a page with checks.
     pub measured_at: Option<TimeView>,
     /// The names of the components nothing is known of now.
@@ -287,64 +290,8 @@ pub(crate) struct ComponentView<'a> {
     pub measured: Option<MeasuredView<'a>>,
     /// The Atom feed of its incidents and maintenances.
     pub feed_url: String,
-}
-
-/// What a component's checks measure.
-#[derive(Debug, Serialize)]
-pub(crate) struct MeasuredView<'a> {
-    /// `green`, `orange`, `red` or `unknown`.
-    pub level: &'static str,
-    /// In words.
-    pub level_words: &'a str,
-    /// Since when it is at this level, when known.
-    pub since: Option<TimeView>,
-    /// When it is unknown: the last time it had data, when known.
-    pub no_data_since: Option<TimeView>,
-    /// Its checks.
-    pub checks: Vec<CheckView<'a>>,
-}
-
-/// A check of a component.
-#[derive(Debug, Serialize)]
-pub(crate) struct CheckView<'a> {
-    /// Its name.
-    pub name: &'a str,
-    /// Its value now with its unit, or nothing.
-    pub value: Option<String>,
-    /// `green`, `orange`, `red` or `unknown`.
-    pub level: &'static str,
-    /// In words.
-    pub level_words: &'a str,
-    /// The green threshold, as written.
-    pub green: &'a str,
-    /// The orange threshold, when set.
-    pub orange: Option<&'a str>,
-    /// The trend chart, an inline SVG.
-    pub trend: String,
-}
-
-fn measured_view<'a>(words: &'a Words, c: &'a crate::site::status::ComponentState) -> Option<MeasuredView<'a>> {
-    let health = c.health.as_ref()?;
-    let checks = health
-        .checks
-        .iter()
-        .map(|check| CheckView {
-            name: &check.name,
-            value: check.value_text(word(words, "decimal_separator")),
-            level: check.level.name(),
-            level_words: say(words, check.level.words()),
-            green: &check.green,
-            orange: check.orange.as_deref(),
-            trend: super::trend::trend_svg(check, &format!("{} of {}", check.name, c.name)),
-        })
-        .collect();
-    Some(MeasuredView {
-        level: health.level.name(),
-        level_words: say(words, health.level.words()),
-        since: health.since.map(TimeView::of),
-        no_data_since: health.no_data_since().map(TimeView::of),
-        checks,
-    })
+    /// The same as a JSON Feed.
+    pub json_feed_url: String,
 }
 
 /// A cell of the bar.
@@ -380,6 +327,8 @@ pub(crate) struct IncidentView<'a> {
     pub components: Vec<BadgeView<'a>>,
     /// Its latest update.
     pub latest: Option<UpdateView>,
+    /// Every update, newest first: an active incident's only (empty in the history).
+    pub updates: Vec<UpdateView>,
 }
 
 /// A maintenance on `/status/`.
@@ -451,7 +400,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn incident<'a>(r: &Reader<'a>, status: &'a Status, i: &'a Incident) -> IncidentView<'a> {
+/// The view of incident `i`: its latest update, and with `every_update` (an active
+/// incident) all of its updates too.
+fn incident<'a>(r: &Reader<'a>, status: &'a Status, i: &'a Incident, every_update: bool) -> IncidentView<'a> {
+    let updates = r.updates(i.page, &i.updates, written_status(r.site, i.page));
     IncidentView {
         link: r.link(i.page),
         status: i.status,
@@ -460,10 +412,12 @@ fn incident<'a>(r: &Reader<'a>, status: &'a Status, i: &'a Incident) -> Incident
         started_at: TimeView::of(i.started_at),
         resolved_at: i.resolved_at.map(TimeView::of),
         components: i.components.iter().map(|&(c, during)| badge(r.words, status, c, Some(during))).collect(),
-        latest: r
-            .updates(i.page, &i.updates, written_status(r.site, i.page))
-            .first()
-            .map(|u| update(r.site, i.page, r.words, u)),
+        latest: updates.first().map(|u| update(r.site, i.page, r.words, u)),
+        updates: if every_update {
+            updates.iter().map(|u| update(r.site, i.page, r.words, u)).collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -518,8 +472,9 @@ impl<'a> StatusView<'a> {
                 label: r.say(label),
                 uptime: c.uptime.percent_text().map(|p| number_text(r.words, &p)),
                 days: c.uptime.days.iter().map(|d| day(&r, status, d)).collect(),
-                measured: measured_view(r.words, c),
+                measured: super::measured::measured_view(r.words, c),
                 feed_url: site.config.base_url.href(&crate::site::status::component_feed_path(&c.id)),
+                json_feed_url: site.config.base_url.href(&crate::site::status::component_json_feed_path(&c.id)),
             }
         };
         let mut groups: Vec<GroupView<'a>> = Vec::new();
@@ -543,8 +498,8 @@ impl<'a> StatusView<'a> {
         for i in status.incidents.iter().filter(|i| !i.is_unresolved()) {
             let name = month_text(r.words, i.started_at.date());
             match history.last_mut() {
-                Some(last) if last.name == name => last.incidents.push(incident(&r, status, i)),
-                _ => history.push(MonthView { name, incidents: vec![incident(&r, status, i)] }),
+                Some(last) if last.name == name => last.incidents.push(incident(&r, status, i, false)),
+                _ => history.push(MonthView { name, incidents: vec![incident(&r, status, i, false)] }),
             }
         }
         let days = status.components.first().map(|c| &c.uptime.days);
@@ -565,7 +520,7 @@ impl<'a> StatusView<'a> {
             active: status
                 .unresolved()
                 .filter(|i| i.started_at <= status.now)
-                .map(|i| incident(&r, status, i))
+                .map(|i| incident(&r, status, i, true))
                 .collect(),
             in_progress: status.maintenances_in(Phase::InProgress).map(|m| maintenance(&r, status, m)).collect(),
             upcoming: status.maintenances_in(Phase::Scheduled).map(|m| maintenance(&r, status, m)).collect(),
@@ -578,6 +533,7 @@ impl<'a> StatusView<'a> {
                 .map(|name| ApiFileView { name, url: site.config.base_url.href(&format!("status/api/v2/{name}")) })
                 .collect(),
             feed_url: site.config.base_url.href("status/feed.xml"),
+            json_feed_url: site.config.base_url.href(crate::site::status::JSON_FEED_PATH),
             measured_at: status.measured_at.map(TimeView::of),
             unknown: status.unknown().map(|c| c.name.as_str()).collect(),
             health_url: status.measured_at.map(|_| site.config.base_url.href(crate::health::file::SITE_PATH)),

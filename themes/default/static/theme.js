@@ -8,9 +8,9 @@
    - the table of contents marks the section being read (aria-current="true");
    - keyboard shortcuts: [ and ] previous/next page, ? this list (/ is in search.js);
    - diagrams the build could not draw: Mermaid's script, written beside the pages by the
-     build, loaded the first time one comes near the screen, draws them;
-   - status times: the status page and incident pages write each moment in UTC
-     (<time datetime="...Z">); the reader's own time is added after it. */
+     build, loaded the first time one comes near the screen, draws them.
+   The reader's own time beside the status pages' UTC times is written by a small inline
+   script at the end of those pages (partials/local-times.html), before the first paint. */
 (function () {
   'use strict';
 
@@ -28,7 +28,7 @@
     ui_shortcuts: 'Keyboard shortcuts', ui_shortcut_search: 'Search (also Ctrl-K)', ui_shortcut_previous: 'Previous page',
     ui_shortcut_next: 'Next page', ui_shortcut_help: 'This list of shortcuts',
     ui_shortcut_close: 'Close a list, the menu or this dialog', ui_close: 'Close', ui_diagram: '{kind} diagram',
-    ui_diagram_failed: 'This diagram could not be drawn; its Mermaid source is shown below.', ui_your_time: 'Your time ({zone})'
+    ui_diagram_failed: 'This diagram could not be drawn; its Mermaid source is shown below.'
   };
   try {
     var given = JSON.parse((document.currentScript && document.currentScript.getAttribute('data-words')) || '{}');
@@ -488,35 +488,8 @@
     figures.forEach(function (figure) { near.observe(figure); });
   }
 
-  // The reader's time under each UTC moment of the status pages (day, month, hour and
-  // zone: the year is the UTC line's), in the reader's language and zone; nothing for a
-  // reader whose zone is UTC. The page's script in <head> learnt the zone before the
-  // first paint (the `local-zone` class), so status.css keeps a line under each moment
-  // from then on, and the time written into it moves nothing (layout shift 0).
-  function showLocalTimes() {
-    if (!document.documentElement.classList.contains('local-zone')) return;
-    var times = document.querySelectorAll('.index-status time[datetime$="Z"], .panel-status time[datetime$="Z"], ' +
-      '.status-timeline time[datetime$="Z"]');
-    if (!times.length) return;
-    var zone, format;
-    try {
-      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      format = new Intl.DateTimeFormat(undefined, {
-        month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
-      });
-    } catch (e) { return; }
-    times.forEach(function (time) {
-      var moment = new Date(time.getAttribute('datetime'));
-      if (isNaN(moment.getTime())) return;
-      var local = el('span', { 'class': 'local-time', title: say('ui_your_time', { zone: zone }) }, format.format(moment));
-      time.appendChild(local);
-      time.classList.add('local-shown');
-    });
-  }
-
   function start() {
     document.body.appendChild(status);
-    showLocalTimes();
     var themeButton = document.querySelector('.theme-button');
     if (themeButton) wireTheme(themeButton);
     var nav = document.getElementById('site-nav');
