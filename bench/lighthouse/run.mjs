@@ -11,7 +11,8 @@
 // Environment:
 //   OPSBOOK_BIN   the opsbook binary (default: target/release/opsbook of the repository)
 //   LH_RUNS       runs per page (default 3; the median is reported)
-//   LH_ONLY       comma-separated page names to measure (default: all, see PAGES)
+//   LH_ONLY       comma-separated page names to measure (default: all, see PAGES:
+//                 home, runbook, status, status-site, scs-post-photos, scs-post-charts)
 //   LH_TREE       build the bundled handbook from this commit (e.g. HEAD) instead of
 //                 the work tree's content/, book.toml and themes/
 //   LH_RESULTS    folder for the JSON reports and report.md (default:
@@ -48,13 +49,15 @@ const CHROME_FLAGS = [
 ];
 
 const CORPUS = "scs-website";
-// The pages measured: the bundled handbook's home, a runbook and the status page, and
+// The pages measured: the bundled handbook's home, a runbook and the status page, its
+// status site (`build --status-site`), and
 // image-heavy pages of the SovereignCloudStack website (a Jekyll site of many posts
 // with photos and charts), as opsbook builds it after the migration guide's moves.
 const PAGES = [
   { name: "home", site: "bundled", path: "/" },
   { name: "runbook", site: "bundled", path: "/runbooks/postgres-primary-failover/" },
   { name: "status", site: "bundled", path: "/status/" },
+  { name: "status-site", site: "status-site", path: "/" },
   { name: "scs-post-photos", site: "corpus", path: "/2023/08/04/ciab-on-a-laptop/" },
   { name: "scs-post-charts", site: "corpus", path: "/2023/02/24/impact-of-disk-encryption/" },
 ];
@@ -248,7 +251,7 @@ async function main() {
     if (dirty) head += ` (content/, book.toml or themes/ with uncommitted changes: ${dirty.split("\n").length} files)`;
     log(`${version} (${bin}); repository at ${head}; load ${load()}`);
 
-    if (wanted.some((p) => p.site === "bundled")) {
+    if (wanted.some((p) => p.site === "bundled" || p.site === "status-site")) {
       // The bundled handbook, from the repository's content/ and book.toml, into a
       // temporary folder (the repository's public/ is left alone).
       const out = path.join(work, "bundled");
@@ -266,6 +269,12 @@ async function main() {
       const ms = await build(["--root", root, "--out", out, "--quiet"], path.join(results, "build-bundled.log"));
       log(`built the bundled handbook from ${root === repo ? "the work tree" : process.env.LH_TREE} in ${ms} ms`);
       sites.bundled = out;
+      if (wanted.some((p) => p.site === "status-site")) {
+        // Its status page as a site of its own (`build --status-site`), from the same tree.
+        const statusOut = path.join(work, "status-site");
+        await build(["--root", root, "--status-site", "--out", statusOut, "--quiet"], path.join(results, "build-status-site.log"));
+        sites["status-site"] = statusOut;
+      }
     }
     if (wanted.some((p) => p.site === "corpus")) {
       // The corpus, checked out and set up by the corpus harness (bench/corpora), under
