@@ -521,7 +521,7 @@ fn splice_navigation(
             let (Some(at), Some(html)) = (record.nav_at.clone(), served(&path)) else { return Ok(None) };
             let new = nav.page_nav(site, &crate::site::nav::nav_items(site, id)).html;
             let Some((bytes, change)) = stale::splice_nav(&html, at, &new) else { return Ok(None) };
-            sink.write(&path, &bytes)?;
+            sink.write(&path, site.public().map(|_| bytes.as_slice()))?;
             let mut page = record.clone();
             change.apply(&mut page);
             Ok(Some((id, page)))

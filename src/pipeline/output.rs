@@ -24,24 +24,26 @@ use super::manifest::{self, Entry, Manifest, Stamp};
 use super::staging::Rebuild;
 use crate::fs::{Confined, OwnFolder};
 use crate::hash::FastHashSet;
+use crate::site::Public;
 use crate::spent::SpentTime;
 
-/// Where the files of a site are written.
+/// Where the files of a site are written. Every file is [`Public`]: only what the
+/// audience filter let through can be written (`site::public`).
 pub trait Sink: Sync {
     /// Writes one file at a site path (`runbooks/db/index.html`).
-    fn write(&self, site_path: &str, contents: &[u8]) -> Result<()>;
+    fn write(&self, site_path: &str, contents: Public<&[u8]>) -> Result<()>;
     /// Adds a file that is copied as it is from `from`.
-    fn copy(&self, from: &Confined, site_path: &str) -> Result<()>;
+    fn copy(&self, from: Public<&Confined>, site_path: &str) -> Result<()>;
     /// Writes one file at a site path whose bytes are `parts`, one after the other: the
     /// same file as [`Sink::write`] of them joined, without joining them (by default,
     /// they are joined).
-    fn write_parts(&self, site_path: &str, parts: &dyn Parts) -> Result<()> {
+    fn write_parts(&self, site_path: &str, parts: Public<&dyn Parts>) -> Result<()> {
         let mut whole = Vec::new();
-        parts.each(&mut |part| {
+        parts.get().each(&mut |part| {
             whole.extend_from_slice(part);
             Ok(())
         })?;
-        self.write(site_path, &whole)
+        self.write(site_path, parts.map(|_| whole.as_slice()))
     }
     /// Keeps the previous output's file at `site_path` as this build's, when it holds
     /// `len` bytes that hash to `hash` ([`super::manifest::hash`]): the document the
@@ -299,7 +301,8 @@ pub(crate) fn resolve(path: &Path) -> Result<PathBuf> {
 }
 
 impl Sink for Output {
-    fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
+    fn write(&self, site_path: &str, contents: Public<&[u8]>) -> Result<()> {
+        let contents = contents.into_inner();
         self.writing.time(|| match &self.mode {
             Some(Mode::Rebuild(rebuild)) => rebuild.write(site_path, contents),
             Some(Mode::Fresh(fresh)) => {
@@ -312,7 +315,8 @@ impl Sink for Output {
         })
     }
 
-    fn write_parts(&self, site_path: &str, parts: &dyn Parts) -> Result<()> {
+    fn write_parts(&self, site_path: &str, parts: Public<&dyn Parts>) -> Result<()> {
+        let parts = parts.into_inner();
         self.writing.time(|| match &self.mode {
             Some(Mode::Rebuild(rebuild)) => rebuild.write_parts(site_path, parts),
             Some(Mode::Fresh(fresh)) => {
@@ -339,7 +343,8 @@ impl Sink for Output {
         })
     }
 
-    fn copy(&self, from: &Confined, site_path: &str) -> Result<()> {
+    fn copy(&self, from: Public<&Confined>, site_path: &str) -> Result<()> {
+        let from = from.into_inner();
         match &self.mode {
             Some(Mode::Rebuild(rebuild)) => rebuild.copy(from, site_path),
             Some(Mode::Fresh(Fresh { entries, .. })) => {
@@ -417,17 +422,17 @@ mod tests {
         let root = scratch("swap");
         let public = root.join("public");
         let output = Output::create(&public, &root).unwrap();
-        output.write("old.html", b"old").unwrap();
+        output.write("old.html", crate::site::Public::from_binary(&b"old"[..])).unwrap();
         output.commit().unwrap();
 
         let output = Output::create(&public, &root).unwrap();
-        output.write("new/index.html", b"new").unwrap();
+        output.write("new/index.html", crate::site::Public::from_binary(&b"new"[..])).unwrap();
         drop(output);
         assert!(public.join("old.html").exists());
         assert!(!public.join("new").exists());
 
         let output = Output::create(&public, &root).unwrap();
-        output.write("new/index.html", b"new").unwrap();
+        output.write("new/index.html", crate::site::Public::from_binary(&b"new"[..])).unwrap();
         output.commit().unwrap();
         assert!(!public.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(public.join("new/index.html")).unwrap(), "new");
@@ -442,7 +447,7 @@ mod tests {
         let root = scratch("first");
         let public = root.join("public");
         let output = Output::create(&public, &root).unwrap();
-        output.write("a/index.html", b"page").unwrap();
+        output.write("a/index.html", crate::site::Public::from_binary(&b"page"[..])).unwrap();
         output.commit().unwrap();
         assert_eq!(std::fs::read_to_string(public.join("a/index.html")).unwrap(), "page");
         let manifest = Manifest::read(&Confined::test(root.join(".public.opsbook-manifest"))).expect("a manifest");
@@ -458,10 +463,10 @@ mod tests {
         let root = scratch("folders");
         let public = root.join("public");
         let output = Output::create(&public, &root).unwrap();
-        output.write("a/b/c/index.html", b"deep").unwrap();
-        output.write("a/b/c/other.html", b"beside").unwrap();
-        output.write("a/index.html", b"above").unwrap();
-        output.write("top.html", b"top").unwrap();
+        output.write("a/b/c/index.html", crate::site::Public::from_binary(&b"deep"[..])).unwrap();
+        output.write("a/b/c/other.html", crate::site::Public::from_binary(&b"beside"[..])).unwrap();
+        output.write("a/index.html", crate::site::Public::from_binary(&b"above"[..])).unwrap();
+        output.write("top.html", crate::site::Public::from_binary(&b"top"[..])).unwrap();
         output.commit().unwrap();
         let manifest = Manifest::read(&Confined::test(root.join(".public.opsbook-manifest"))).expect("a manifest");
         for (path, text) in [("a/b/c/index.html", "deep"), ("a/b/c/other.html", "beside"), ("a/index.html", "above")] {

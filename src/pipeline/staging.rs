@@ -534,7 +534,7 @@ mod tests {
         let (live, staging, manifest_path) =
             (root.join("public"), root.join(".public.building-1"), root.join(".public.opsbook-manifest"));
         let first = super::super::output::Output::create(&live, &root).unwrap();
-        first.write("a.html", b"a").unwrap();
+        first.write("a.html", crate::site::Public::from_binary(&b"a"[..])).unwrap();
         first.commit().unwrap();
         // The second build: its new file staged, the interim manifest written, then its
         // file renamed into place, and the build killed.
@@ -551,7 +551,7 @@ mod tests {
         assert_eq!(interim.get("b.html").map(|e| (e.hash, e.stamp.size())), Some((manifest::hash(b"bee"), 3)));
         // The third build writes neither: both go, as an earlier build's.
         let third = super::super::output::Output::create(&live, &root).unwrap();
-        third.write("c.html", b"c").unwrap();
+        third.write("c.html", crate::site::Public::from_binary(&b"c"[..])).unwrap();
         third.commit().unwrap();
         let mut left: Vec<_> = std::fs::read_dir(&live).unwrap().flatten().map(|e| e.file_name()).collect();
         left.sort();

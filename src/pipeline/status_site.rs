@@ -28,7 +28,7 @@ use super::steps::{Purpose, render_body_of};
 use crate::config::STATUS_FOLDER;
 use crate::diagnostic::{Diagnostic, Failure, Rule};
 use crate::render::{Renderer, StatusSitePage, ThemeFiles};
-use crate::site::{GeneratedPage, PageId, Site};
+use crate::site::{GeneratedPage, PageId, Public, Site};
 
 /// The theme's files the status site's pages read.
 const STATIC_FILES: [&str; 5] = ["style.css", "status.css", "status-days.js", "theme.js", "favicon.svg"];
@@ -63,7 +63,7 @@ pub(crate) fn write_status_site(
             match renderer.render_status_site(site, page) {
                 Ok(html) => {
                     let file = if is_index { "index.html".to_string() } else { event_file(site, id) };
-                    sink.write(&file, html.as_bytes()).map(|()| None)
+                    sink.write(&file, site.public().map(|_| html.as_bytes())).map(|()| None)
                 }
                 Err(problem) => Ok(Some(problem)),
             }
@@ -72,9 +72,10 @@ pub(crate) fn write_status_site(
     for result in written {
         diagnostics.extend(result?);
     }
+    let files = crate::site::PublicFiles::of(site);
     for name in STATIC_FILES {
-        match super::write::static_text(theme, name) {
-            Ok(Some(text)) => sink.write(name, text.as_bytes())?,
+        match super::write::static_text(theme, name, &files) {
+            Ok(Some(text)) => sink.write(name, text.as_ref().map(String::as_bytes))?,
             Ok(None) => {}
             Err(problem) => diagnostics.push(problem),
         }
@@ -120,14 +121,14 @@ impl AtRoot<'_> {
 }
 
 impl Sink for AtRoot<'_> {
-    fn write(&self, site_path: &str, contents: &[u8]) -> anyhow::Result<()> {
+    fn write(&self, site_path: &str, contents: Public<&[u8]>) -> anyhow::Result<()> {
         match AtRoot::place(site_path) {
             Some(path) => self.0.write(path, contents),
             None => Ok(()),
         }
     }
 
-    fn copy(&self, from: &crate::fs::Confined, site_path: &str) -> anyhow::Result<()> {
+    fn copy(&self, from: Public<&crate::fs::Confined>, site_path: &str) -> anyhow::Result<()> {
         match AtRoot::place(site_path) {
             Some(path) => self.0.copy(from, path),
             None => Ok(()),

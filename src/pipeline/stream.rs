@@ -148,13 +148,14 @@ mod tests {
     struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
 
     impl Sink for Files {
-        fn write(&self, site_path: &str, contents: &[u8]) -> anyhow::Result<()> {
-            self.0.lock().expect("files").insert(site_path.to_string(), contents.to_vec());
+        fn write(&self, site_path: &str, contents: crate::site::Public<&[u8]>) -> anyhow::Result<()> {
+            self.0.lock().expect("files").insert(site_path.to_string(), contents.get().to_vec());
             Ok(())
         }
 
-        fn copy(&self, from: &crate::fs::Confined, site_path: &str) -> anyhow::Result<()> {
-            self.write(site_path, &std::fs::read(from.path())?)
+        fn copy(&self, from: crate::site::Public<&crate::fs::Confined>, site_path: &str) -> anyhow::Result<()> {
+            let contents = std::fs::read(from.get().path())?;
+            self.write(site_path, from.map(|_| contents.as_slice()))
         }
     }
 

@@ -13,7 +13,7 @@ use super::{api, badge, extras, feed, scs, status_feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
 use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
-use crate::site::{PageId, Site};
+use crate::site::{PageId, Public, PublicFiles, Site};
 use crate::spent::SpentTime;
 
 /// Every page rendered through its template.
@@ -108,7 +108,7 @@ pub(super) fn write_page(
         return Ok(());
     }
     if let (Some(output), Some(file)) = (output.filter(|_| problem.is_none()), site.page_file(id)) {
-        output.write(&file, html.as_bytes())?;
+        output.write(&file, site.public().map(|_| html.as_bytes()))?;
     }
     Ok(())
 }
@@ -149,17 +149,18 @@ pub(crate) fn write_files(
     tabs: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
-    let confinement = site.config.confinement();
-    let internal_only = crate::site::audience::files_used_only_internally(site);
+    let files = PublicFiles::of(site);
     for (path, origin) in &theme.statics {
-        if let (crate::render::Origin::File { path: from, shown }, Some(confinement)) = (origin, confinement)
-            && let Some(real) = confinement.content_path_of_file(from.path())
-            && (site.withholds_content_file(&real)
-                || site.asset_by_source(&real).is_some_and(|asset| internal_only.contains(&asset.url)))
-        {
-            diagnostics.push(withheld_static(shown, &site.config.locate(&real).1));
-            continue;
-        }
+        let public_file = match origin {
+            crate::render::Origin::File { path: from, shown } => match public_theme_file(&files, from, shown) {
+                Ok(file) => Some(file),
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            },
+            crate::render::Origin::Builtin(_) => None,
+        };
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
             || (path == "status.css" || path == "status-days.js") && site.config.status.is_none()
             || path == "tabs.js" && !tabs
@@ -171,30 +172,38 @@ pub(crate) fn write_files(
             // Merged with the status page's headers by `write_extras`.
             continue;
         }
-        match origin {
-            crate::render::Origin::Builtin(bytes) if path == "search-analysis.js" => {
-                let languages: Vec<String> =
-                    crate::search::index_languages(site).into_iter().map(|language| language.code).collect();
-                let script = crate::search::browser_stemmer::analysis_script(bytes, &languages);
-                output.write(path, &crate::render::minify::script(&script))?;
+        match (origin, public_file) {
+            (crate::render::Origin::Builtin(bytes), _) if path == "search-analysis.js" => {
+                // The built-in analysis script, with the languages of the public model.
+                let languages = site.public().map(crate::search::index_languages);
+                let codes = languages.map(|languages| languages.into_iter().map(|l| l.code).collect::<Vec<_>>());
+                let script = Public::from_binary(*bytes)
+                    .and(codes)
+                    .map(|(bytes, codes)| crate::search::browser_stemmer::analysis_script(bytes, &codes));
+                let minified = script.map(|script| crate::render::minify::script(&script).into_owned());
+                output.write(path, minified.as_ref().map(|bytes| &bytes[..]))?;
             }
-            crate::render::Origin::Builtin(bytes) if crate::render::minify::is_script(path) => {
-                output.write(path, &crate::render::minify::script(bytes))?;
+            (crate::render::Origin::Builtin(bytes), _) if crate::render::minify::is_script(path) => {
+                output.write(
+                    path,
+                    Public::from_binary(crate::render::minify::script(bytes)).as_ref().map(|bytes| &bytes[..]),
+                )?;
             }
-            crate::render::Origin::Builtin(bytes) => output.write(path, bytes)?,
-            crate::render::Origin::File { path: from, shown } => {
-                diagnostics.extend(copy_source(output, from, shown, path)?);
+            (crate::render::Origin::Builtin(bytes), _) => output.write(path, Public::from_binary(*bytes))?,
+            (crate::render::Origin::File { shown, .. }, Some(file)) => {
+                diagnostics.extend(copy_source(output, file.as_ref(), shown, path)?);
             }
+            (crate::render::Origin::File { .. }, None) => {}
         }
     }
     if site.config.search && !theme.statics.contains_key("search.js") {
-        match search_client(theme) {
-            Ok(client) => output.write("search.js", client.as_bytes())?,
+        match search_client(theme, &files) {
+            Ok(client) => output.write("search.js", client.as_ref().map(String::as_bytes))?,
             Err(d) => diagnostics.push(d),
         }
         for part in SEARCH_LATER {
-            match static_text(theme, part) {
-                Ok(Some(text)) => output.write(part, text.as_bytes())?,
+            match static_text(theme, part, &files) {
+                Ok(Some(text)) => output.write(part, text.as_ref().map(String::as_bytes))?,
                 Ok(None) => {}
                 Err(d) => diagnostics.push(d),
             }
@@ -205,13 +214,12 @@ pub(crate) fn write_files(
     for (file, css) in [(ExtraFile::HighlightLight, light), (ExtraFile::HighlightDark, dark)] {
         let name = file.spec().path;
         if !theme.statics.contains_key(name) {
-            output.write(name, css.as_bytes())?;
+            output.write(name, Public::from_binary(css.as_bytes()))?;
         }
     }
     let problems: Vec<Option<Diagnostic>> = site
         .assets
         .par_iter()
-        .filter(|asset| !internal_only.contains(&asset.url))
         .map(|asset| {
             let (disk, shown) = site.config.locate_confined(&asset.source);
             let disk = match disk {
@@ -221,9 +229,11 @@ pub(crate) fn write_files(
                     return Ok(Some(Diagnostic::error(crate::diagnostic::Rule::UnreadableFile, shown, 0, 0, message)));
                 }
             };
+            // Left out when only internal pages use it.
+            let Some(disk) = files.asset(&asset.url, disk) else { return Ok(None) };
             match site.jekyll_files.get(&asset.source) {
-                Some(file) => write_jekyll_file(site, file, &asset.url, &disk, &shown, output),
-                None => copy_source(output, &disk, &shown, &asset.url),
+                Some(file) => write_jekyll_file(site, file, &asset.url, disk, &shown, output),
+                None => copy_source(output, disk.as_ref(), &shown, &asset.url),
             }
         })
         .collect::<anyhow::Result<_>>()?;
@@ -238,11 +248,11 @@ fn write_jekyll_file(
     site: &Site,
     file: &crate::content::jekyll_files::JekyllFile,
     site_path: &str,
-    disk: &crate::fs::Confined,
+    disk: Public<crate::fs::Confined>,
     shown: &str,
     output: &dyn Sink,
 ) -> anyhow::Result<Option<Diagnostic>> {
-    let text = match crate::fs::read_text(disk, crate::fs::FileKind::Page) {
+    let text = match crate::fs::read_text(disk.get(), crate::fs::FileKind::Page) {
         Ok(text) => text.replace("\r\n", "\n"),
         Err(e) => {
             let message = format!("cannot read `{shown}`: {e}");
@@ -262,7 +272,7 @@ fn write_jekyll_file(
     };
     match crate::markdown::dialects::liquid_file::render_file(body, &page, templating, &asset) {
         Ok(rendered) => {
-            output.write(site_path, rendered.as_bytes())?;
+            output.write(site_path, disk.map(|_| rendered.as_bytes()))?;
             Ok(None)
         }
         Err(refusal) => Ok(Some(
@@ -285,8 +295,16 @@ pub(crate) fn write_tabs_script(site: &Site, theme: &ThemeFiles, output: &dyn Si
         return Ok(());
     }
     match theme.statics.get("tabs.js") {
-        Some(crate::render::Origin::Builtin(bytes)) => output.write("tabs.js", &crate::render::minify::script(bytes)),
-        Some(crate::render::Origin::File { path, shown }) => copy_source(output, path, shown, "tabs.js").map(drop),
+        Some(crate::render::Origin::Builtin(bytes)) => output.write(
+            "tabs.js",
+            Public::from_binary(crate::render::minify::script(bytes)).as_ref().map(|bytes| &bytes[..]),
+        ),
+        Some(crate::render::Origin::File { path, shown }) => {
+            match public_theme_file(&PublicFiles::of(site), path, shown) {
+                Ok(file) => copy_source(output, file.as_ref(), shown, "tabs.js").map(drop),
+                Err(_) => Ok(()),
+            }
+        }
         None => Ok(()),
     }
 }
@@ -299,18 +317,29 @@ pub(crate) fn write_mermaid(site: &Site, theme: &ThemeFiles, output: &dyn Sink) 
     if theme.statics.contains_key(path) || !site.pages.iter().any(|page| page.rendered.browser_diagrams) {
         return Ok(());
     }
-    output.write(path, crate::render::vendor::mermaid_script()?)
+    output.write(path, Public::from_binary(crate::render::vendor::mermaid_script()?))
+}
+
+/// A theme or `static/` file as the audience filter judges it: a link to a file the
+/// build withholds is a `link-to-internal` warning at the file.
+fn public_theme_file(
+    files: &PublicFiles<'_>,
+    from: &crate::fs::Confined,
+    shown: &str,
+) -> Result<Public<crate::fs::Confined>, Diagnostic> {
+    files.theme_file(from).map_err(|real| withheld_static(shown, &files.site().config.locate(&real).1))
 }
 
 /// Copies a source file (`shown` as diagnostics name it) to `site_path`. When the copy
 /// fails because the source cannot be read, says so as a diagnostic at the file.
 fn copy_source(
     output: &dyn Sink,
-    from: &crate::fs::Confined,
+    from: Public<&crate::fs::Confined>,
     shown: &str,
     site_path: &str,
 ) -> anyhow::Result<Option<Diagnostic>> {
     let Err(error) = output.copy(from, site_path) else { return Ok(None) };
+    let from = from.into_inner();
     // Opened as the copy opens it (never waiting on it), and read a byte.
     let opened = crate::fs::open_regular(from, crate::fs::FileKind::Asset);
     let read = opened.and_then(|(mut file, _)| Ok(std::io::Read::read(&mut file, &mut [0; 1])?));
@@ -342,6 +371,7 @@ pub(crate) fn write_extras(
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
     let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_status_file() && !site.yielded.file(spec.file));
     for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
+        let public = site.public();
         let text = match spec.file {
             ExtraFile::NotFound => match renderer.render_not_found(site) {
                 Ok(html) => Some(html),
@@ -354,7 +384,8 @@ pub(crate) fn write_extras(
             ExtraFile::Feed => feed::atom(site),
             ExtraFile::HandbookJson => {
                 // Written in parts as it is made, never held whole.
-                output.write_parts(spec.path, &api::HandbookJson::new(site, findings))?;
+                let json = public.map(|site| api::HandbookJson::new(site, findings));
+                output.write_parts(spec.path, json.as_ref().map(|json| json as &dyn super::output::Parts))?;
                 None
             }
             ExtraFile::Robots => Some(extras::robots(site)),
@@ -363,7 +394,8 @@ pub(crate) fn write_extras(
             ExtraFile::NavBranches => {
                 for id in crate::site::nav::branches(site) {
                     let path = crate::site::nav::branch_path(&site.pages[id].site_path);
-                    output.write(&path, crate::render::branch_json(site, id).as_bytes())?;
+                    let json = public.map(|site| crate::render::branch_json(site, id));
+                    output.write(&path, json.as_ref().map(String::as_bytes))?;
                 }
                 None
             }
@@ -385,12 +417,12 @@ pub(crate) fn write_extras(
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
         };
         if let Some(text) = text {
-            output.write(spec.path, text.as_bytes())?;
+            output.write(spec.path, public.map(|_| text.as_bytes()))?;
         }
     }
     if ExtraFile::Feed.exists(&site.config, has_aliases, has_alerts) {
         for (path, text) in feed::blog_feeds(site) {
-            output.write(&path, text.as_bytes())?;
+            output.write(&path, site.public().map(|_| text.as_bytes()))?;
         }
     }
     // An alert's address shows the alert's page (`render::alert_page`), not a redirect.
@@ -408,7 +440,7 @@ pub(crate) fn write_extras(
             None => renderer.render_redirect(site, *target),
         };
         match rendered {
-            Ok(html) => output.write(&crate::site_path::alias_file(alias), html.as_bytes())?,
+            Ok(html) => output.write(&crate::site_path::alias_file(alias), site.public().map(|_| html.as_bytes()))?,
             Err(d) => {
                 diagnostics.push(d);
                 break;
@@ -451,8 +483,11 @@ pub(crate) fn write_status_files(
                 }
                 _ => Vec::new(),
             },
-            ExtraFile::Headers => match static_text(theme, spec.path) {
-                Ok(theirs) => vec![(spec.path.to_string(), extras::headers(site, theirs.as_deref()))],
+            ExtraFile::Headers => match static_text(theme, spec.path, &PublicFiles::of(site)) {
+                Ok(theirs) => {
+                    let theirs = theirs.map(Public::into_inner);
+                    vec![(spec.path.to_string(), extras::headers(site, theirs.as_deref()))]
+                }
                 Err(d) => {
                     diagnostics.push(d);
                     Vec::new()
@@ -460,7 +495,8 @@ pub(crate) fn write_status_files(
             },
             _ => Vec::new(),
         };
-        files.par_iter().try_for_each(|(path, text)| output.write(path, text.as_bytes()))?;
+        let public = site.public();
+        files.par_iter().try_for_each(|(path, text)| output.write(path, public.map(|_| text.as_bytes())))?;
     }
     Ok(())
 }
@@ -468,14 +504,17 @@ pub(crate) fn write_status_files(
 /// The search client, `search.js`: its [`SEARCH_PARTS`] one after the other (each from
 /// the site, the theme or the built-in theme), but for those loaded later
 /// ([`SEARCH_LATER`]); a part that cannot be read is an `unreadable-file` error at it.
-fn search_client(theme: &ThemeFiles) -> Result<String, Diagnostic> {
-    let mut client = String::new();
+fn search_client(theme: &ThemeFiles, files: &PublicFiles<'_>) -> Result<Public<String>, Diagnostic> {
+    let mut client = Public::from_binary(String::new());
     for part in SEARCH_PARTS.iter().filter(|part| !SEARCH_LATER.contains(part)) {
-        let Some(text) = static_text(theme, part)? else { continue };
-        client.push_str(&text);
-        if !client.ends_with('\n') {
-            client.push('\n');
-        }
+        let Some(text) = static_text(theme, part, files)? else { continue };
+        client = client.and(text).map(|(mut client, text)| {
+            client.push_str(&text);
+            if !client.ends_with('\n') {
+                client.push('\n');
+            }
+            client
+        });
     }
     Ok(client)
 }
@@ -483,7 +522,11 @@ fn search_client(theme: &ThemeFiles) -> Result<String, Diagnostic> {
 /// The text of the static file `path` of the site, the theme or the built-in theme, if
 /// there is one; a file that cannot be read, or is not UTF-8, is an `unreadable-file`
 /// error at it.
-pub(crate) fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<String>, Diagnostic> {
+pub(crate) fn static_text(
+    theme: &ThemeFiles,
+    path: &str,
+    files: &PublicFiles<'_>,
+) -> Result<Option<Public<String>>, Diagnostic> {
     let unreadable = |shown: &str, cause: String| {
         Diagnostic::error(
             crate::diagnostic::Rule::UnreadableFile,
@@ -497,12 +540,18 @@ pub(crate) fn static_text(theme: &ThemeFiles, path: &str) -> Result<Option<Strin
         None => Ok(None),
         // The built-in theme's scripts minified (`render::minify`).
         Some(crate::render::Origin::Builtin(bytes)) if crate::render::minify::is_script(path) => {
-            Ok(Some(String::from_utf8_lossy(&crate::render::minify::script(bytes)).into_owned()))
+            Ok(Some(Public::from_binary(String::from_utf8_lossy(&crate::render::minify::script(bytes)).into_owned())))
         }
-        Some(crate::render::Origin::Builtin(bytes)) => Ok(Some(String::from_utf8_lossy(bytes).into_owned())),
+        Some(crate::render::Origin::Builtin(bytes)) => {
+            Ok(Some(Public::from_binary(String::from_utf8_lossy(bytes).into_owned())))
+        }
         Some(crate::render::Origin::File { path: from, shown }) => {
-            match crate::fs::read_bytes(from, crate::fs::FileKind::Template) {
-                Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| unreadable(shown, e.to_string())),
+            let file = public_theme_file(files, from, shown)?;
+            match crate::fs::read_bytes(file.get(), crate::fs::FileKind::Template) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => Ok(Some(file.map(|_| text))),
+                    Err(e) => Err(unreadable(shown, e.to_string())),
+                },
                 Err(e) => Err(unreadable(shown, e.to_string())),
             }
         }
@@ -525,7 +574,8 @@ pub(crate) fn write_search_index(
     let edits = cache.is_for_edits();
     let files = crate::search::packed::pack(&index.files, &mut cache.packed, edits, kept);
     crate::spent::phase(Some("index: compress"));
-    files.par_iter().try_for_each(|(path, bytes)| output.write(path, bytes))?;
+    let public = site.public();
+    files.par_iter().try_for_each(|(path, bytes)| output.write(path, public.map(|_| bytes.as_ref())))?;
     crate::spent::phase(Some("index: write"));
     Ok(())
 }
@@ -553,9 +603,14 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let output = super::super::output::Output::create(&dir.join("public"), &dir.join("hb")).unwrap();
         let missing = dir.join("hb/content/gone.png");
-        let problem = copy_source(&output, &crate::fs::Confined::test(&missing), "content/gone.png", "gone.png")
-            .unwrap()
-            .unwrap();
+        let problem = copy_source(
+            &output,
+            crate::site::Public::from_binary(&crate::fs::Confined::test(&missing)),
+            "content/gone.png",
+            "gone.png",
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(problem.rule, crate::diagnostic::Rule::UnreadableFile);
         assert_eq!((problem.path.as_str(), problem.line), ("content/gone.png", 0));
         assert!(problem.message.starts_with("cannot read `content/gone.png`: "), "{}", problem.message);

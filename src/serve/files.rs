@@ -16,6 +16,7 @@ use anyhow::{Context, Result};
 
 use crate::fs::Confined;
 use crate::pipeline::output::Sink;
+use crate::site::Public;
 
 /// One file of the served site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,15 +96,17 @@ fn checked(site_path: &str) -> Result<String> {
 }
 
 impl Sink for MemorySink {
-    fn write(&self, site_path: &str, contents: &[u8]) -> Result<()> {
+    fn write(&self, site_path: &str, contents: Public<&[u8]>) -> Result<()> {
+        let contents = contents.into_inner();
         let site_path = checked(site_path)?;
         let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
         files.insert(site_path, Served::Bytes(Arc::from(contents)));
         Ok(())
     }
 
-    fn copy(&self, from: &Confined, site_path: &str) -> Result<()> {
-        let confined = from;
+    fn copy(&self, from: Public<&Confined>, site_path: &str) -> Result<()> {
+        let confined = from.into_inner();
+        let from = confined;
         let from = from.path();
         let site_path = checked(site_path)?;
         let metadata = std::fs::metadata(from).with_context(|| format!("cannot read {}", from.display()))?;
@@ -155,7 +158,7 @@ mod tests {
         let image = dir.join("a.png");
         std::fs::write(&image, "first").expect("write");
         let sink = MemorySink::default();
-        sink.copy(&Confined::test(&image), "a.png").expect("copy");
+        sink.copy(Public::from_binary(&Confined::test(&image)), "a.png").expect("copy");
         let first = sink.into_files();
         // The disk changes; what was built does not.
         std::fs::remove_file(&image).expect("remove");
@@ -164,7 +167,7 @@ mod tests {
         std::fs::write(&image, "first").expect("write");
         let Some(Served::Copied(_, modified, _)) = first.get("a.png").cloned() else { panic!("not kept") };
         let sink = MemorySink::reusing(&first);
-        sink.copy(&Confined::test(&image), "a.png").expect("copy");
+        sink.copy(Public::from_binary(&Confined::test(&image)), "a.png").expect("copy");
         let again = sink.into_files();
         let Served::Copied(_, now, bytes) = &again["a.png"] else { panic!("not kept") };
         assert_eq!(&**bytes, b"first");

@@ -34,6 +34,7 @@ pub(crate) mod nav;
 mod nav_file;
 mod origin;
 mod outputs;
+pub(crate) mod public;
 mod redirect_to;
 pub(crate) mod repository;
 pub(crate) mod resolve;
@@ -59,6 +60,7 @@ use review::Review;
 pub(crate) use generated::GeneratedPage;
 pub(crate) use mounts::MountedOwners;
 pub(crate) use origin::PageOrigin;
+pub(crate) use public::{Public, PublicFiles};
 pub(crate) use resolve::SiteLinks;
 
 /// The index of a page in [`Site::pages`].

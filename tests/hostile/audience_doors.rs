@@ -126,3 +126,27 @@ fn a_static_or_theme_link_to_an_internal_file_and_an_internal_srcset_image_are_w
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert!(site.exists("internal/key.txt") && site.exists("internal/a/leaksrc2.png"));
 }
+
+/// The static files opsbook reads as text and writes again (the search client's parts,
+/// the status site's files) are judged as the files it copies: one that is a link to a
+/// file of an internal section is not read into any public file.
+#[test]
+fn a_static_file_read_as_text_that_links_to_an_internal_file_is_withheld() {
+    let site = Site::with_files(
+        "hostile-static-text-links",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\nHome.\n"),
+            ("content/ops/_index.md", "---\ntitle: Ops\nvisibility: internal\n---\nOps.\n"),
+            ("content/ops/typos.js", "/* leaksearchpart1 */\n"),
+        ],
+    );
+    std::fs::create_dir_all(site.root.join("static")).expect("static/");
+    std::os::unix::fs::symlink("../content/ops/typos.js", site.root.join("static/search-typos.js")).expect("a link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("--> static/search-typos.js"), "{}", run.stderr);
+    assert_eq!(holding(&site, "public", "leaksearchpart1"), Vec::<String>::new(), "in the public build");
+    // The internal build reads it: the link is the handbook's own.
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert_ne!(holding(&site, "internal", "leaksearchpart1"), Vec::<String>::new(), "in the internal build");
+}

@@ -128,7 +128,8 @@ impl PrintPages {
             Some(pieces) => {
                 if let Some(output) = output {
                     let document = Document { html: &page.html, pieces, spill: &self.spill };
-                    output.write_parts(&crate::site_path::alias_file(&site.pages[print].site_path), &document)?;
+                    let document = site.public().map(|_| &document as &dyn super::super::output::Parts);
+                    output.write_parts(&crate::site_path::alias_file(&site.pages[print].site_path), document)?;
                 }
                 page.html = String::new();
                 Ok((page, problem))
