@@ -2,7 +2,9 @@
 //! built, and the files copied as they are (assets, static and theme files) as they were
 //! when the site was built. So while a change has errors, the last good site is served
 //! whole: an image deleted or changed since shows as it was until the next good build.
-//! Only files over [`SNAPSHOT_LIMIT`] are read from disk when asked.
+//! Only files over [`SNAPSHOT_LIMIT`] are read from disk when asked, and only while the
+//! path still leads to the file the build read ([`FileId`]): another file put there
+//! since, a symbolic link out of the handbook included, is not answered.
 //!
 //! A rebuild reuses the bytes kept of a file whose size and modification time did not
 //! change, so it reads only what changed.
@@ -27,8 +29,28 @@ pub(crate) enum Served {
     /// and that file's modification time then.
     Copied(Confined, Option<SystemTime>, Arc<[u8]>),
     /// A file too large to keep, read from disk when asked, with its modification time
-    /// when it was added (so a changed file counts as a change).
-    File(Confined, Option<SystemTime>),
+    /// when it was added (so a changed file counts as a change) and which file it was.
+    File(Confined, Option<SystemTime>, FileId),
+}
+
+/// Which file a path led to when the build read it: its device and inode (elsewhere
+/// than on Unix, the path with every symbolic link resolved).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl FileId {
+    /// The file `metadata` describes, found at `path`.
+    #[cfg(unix)]
+    fn of(metadata: &std::fs::Metadata, _path: &Path) -> std::io::Result<FileId> {
+        use std::os::unix::fs::MetadataExt as _;
+        Ok(FileId((metadata.dev(), metadata.ino())))
+    }
+
+    /// The file `metadata` describes, found at `path`.
+    #[cfg(not(unix))]
+    fn of(_metadata: &std::fs::Metadata, path: &Path) -> std::io::Result<FileId> {
+        std::fs::canonicalize(path).map(FileId)
+    }
 }
 
 /// The largest file copied as it is whose bytes are kept in memory.
@@ -39,9 +61,7 @@ impl Served {
     pub(crate) fn read(&self) -> std::io::Result<Arc<[u8]>> {
         match self {
             Served::Bytes(bytes) | Served::Copied(_, _, bytes) => Ok(Arc::clone(bytes)),
-            Served::File(path, _) => {
-                crate::fs::read_bytes(path, crate::fs::FileKind::Asset).map(Arc::from).map_err(std::io::Error::other)
-            }
+            Served::File(path, _, id) => read_same_file(path, id).map(Arc::from),
         }
     }
 
@@ -49,9 +69,24 @@ impl Served {
     pub(crate) fn source(&self) -> Option<&Path> {
         match self {
             Served::Bytes(_) => None,
-            Served::Copied(from, _, _) | Served::File(from, _) => Some(from.path()),
+            Served::Copied(from, _, _) | Served::File(from, _, _) => Some(from.path()),
         }
     }
+}
+
+/// The bytes of the file at `path` when it is still the file `id` names: opened once,
+/// and that open file compared, so nothing put at the path in between is read.
+fn read_same_file(confined: &Confined, id: &FileId) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let kind = crate::fs::FileKind::Asset;
+    let path = confined.path();
+    let (file, len) = crate::fs::open_regular(confined, kind).map_err(std::io::Error::other)?;
+    if FileId::of(&file.metadata()?, path)? != *id {
+        return Err(std::io::Error::other(format!("{} is another file than the build read", path.display())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(kind.max_bytes()).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Site path -> file.
@@ -116,7 +151,8 @@ impl Sink for MemorySink {
         }
         let modified = metadata.modified().ok();
         let served = if metadata.len() > SNAPSHOT_LIMIT {
-            Served::File(confined.clone(), modified)
+            let id = FileId::of(&metadata, from).with_context(|| format!("cannot read {}", from.display()))?;
+            Served::File(confined.clone(), modified, id)
         } else {
             let bytes = match self.kept.get(from) {
                 Some((kept, bytes))

@@ -165,3 +165,34 @@ fn sixty_four_open_event_streams_leave_connections_for_the_pages() {
     let newest = streams.last_mut().expect("a stream");
     read_until(newest, "event: reload", Duration::from_secs(10));
 }
+
+/// A file over 16 MB is read from disk when asked, not kept in memory. Replaced by a
+/// symbolic link out of the handbook after the last good build, which the rebuild
+/// reports, it was answered with the file outside; now only the file that build read
+/// is answered, and another one at its path is not found until a build publishes it.
+#[cfg(unix)]
+#[test]
+fn a_large_file_that_became_a_link_out_of_the_handbook_is_not_answered() {
+    const OUTSIDE: &str = "OUTSIDE-THE-HANDBOOK-0c7e";
+    let site = handbook("serve-large-link");
+    let outside = site.root.with_extension("outside");
+    std::fs::create_dir_all(&outside).expect("create the folder outside");
+    std::fs::write(outside.join("secret.bin"), OUTSIDE).expect("write the file outside");
+    site.write("static/big.bin", vec![b'A'; 17 * 1024 * 1024]);
+    let server = Server::start(&site, &[]);
+    let (status, body) = server.get("/big.bin");
+    assert_eq!((status, body.len()), (200, 17 * 1024 * 1024), "the large file as built");
+    // An editor's rename: the path is now a link out of the handbook.
+    let link = site.root.join("static/big.bin.link~");
+    std::os::unix::fs::symlink(outside.join("secret.bin"), &link).expect("symlink");
+    std::fs::rename(&link, site.root.join("static/big.bin")).expect("rename");
+    server.wait_for("the rebuild's report", |s| {
+        s.stderr().contains("symlink-outside-root") && s.stderr().contains("Still serving the last good version")
+    });
+    let (status, body) = server.get("/big.bin");
+    assert!(!body.contains(OUTSIDE), "the file outside the handbook was answered ({status})");
+    assert_eq!(status, 404, "{body}");
+    let (status, page) = server.get("/runbooks/disk/");
+    assert_eq!(status, 200, "the rest of the last good site is served: {page}");
+    std::fs::remove_dir_all(&outside).expect("remove the folder outside");
+}
