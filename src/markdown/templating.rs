@@ -15,7 +15,7 @@
 //! | `name` | the construct's name as written |
 //! | `args` | its positional arguments, as text |
 //! | `params` | its named arguments (`key="value"`, `key=value`) |
-//! | `inner` | the text between a paired construct's opening and end, as written |
+//! | `inner` | the text between a paired construct's opening and end, as written (a public build's without its internal blocks) |
 //! | `body` | that text rendered as Markdown, in place: a paired construct whose template writes `body` once keeps its content in the page, with its links checked |
 //! | `page` | the page's front matter, over what its sections `cascade` (Hugo) |
 //! | `site` | the old tool's site variables ([`crate::content::site_data`]): `site.params` (Hugo), `_config.yml`'s keys and `site.data` (Jekyll) |

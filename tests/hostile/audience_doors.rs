@@ -150,3 +150,30 @@ fn a_static_file_read_as_text_that_links_to_an_internal_file_is_withheld() {
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert_ne!(holding(&site, "internal", "leaksearchpart1"), Vec::<String>::new(), "in the internal build");
 }
+
+/// A paired construct given a template of the handbook's sees its content as written in
+/// `inner`: in a public build, without the internal blocks it holds (a template that
+/// writes `inner` published them).
+#[test]
+fn a_templates_inner_text_holds_no_internal_block_in_a_public_build() {
+    let site = Site::with_files(
+        "hostile-template-inner",
+        &[
+            ("content/_index.md", "---\ntitle: Home\n---\nHome.\n"),
+            ("templates/shortcodes/card.html", "<section class=\"card\">{{ inner }}</section>\n"),
+            ("templates/shortcodes/note.md", "> {{ inner }}\n"),
+            (
+                "content/p.md",
+                "---\ntitle: P\n---\n\n{{< card >}}\nPublic card.\n\n<!-- internal -->\nleakinnerhtml\n<!-- /internal -->\n{{< /card >}}\n\n\
+                 {{% note %}}\n<!-- internal -->\nleakinnermd\n<!-- /internal -->\n{{% /note %}}\n",
+            ),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    for word in ["leakinnerhtml", "leakinnermd"] {
+        assert_eq!(holding(&site, "public", word), Vec::<String>::new(), "{word} in the public build");
+    }
+    assert!(site.read("public/p/index.html").contains("Public card."), "the public text of the card is kept");
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(!holding(&site, "internal", "leakinnerhtml").is_empty(), "the internal build keeps it");
+}

@@ -27,11 +27,13 @@ fn key(call: &Call<'_>) -> String {
 }
 
 /// How `call` renders through the handbook's template for it, or `None` when it has
-/// none. `inner` is the content of a paired call, as written.
+/// none. `inner` is the content of a paired call, as written; the template's `inner`
+/// holds none of its internal blocks in a public build.
 pub(super) fn render(call: &Call<'_>, inner: Option<&str>, page: Page<'_>) -> Option<Render> {
     let templating = page.templating?;
     let (name, format) = templating.site.template(&key(call))?;
-    let use_ = Use { name: call.name, args: &call.args, inner };
+    let public_inner = inner.filter(|_| page.public).map(public_inner);
+    let use_ = Use { name: call.name, args: &call.args, inner: public_inner.as_deref().or(inner) };
     let out = match templating.site.render(name, &use_, templating.page()) {
         Ok(out) => out,
         Err(message) => return Some(Render::Failed(message)),
@@ -50,6 +52,17 @@ pub(super) fn render(call: &Call<'_>, inner: Option<&str>, page: Page<'_>) -> Op
         (Format::Html, None, _) => Render::Html(out.replace(BODY_MARK, "")),
         (Format::Markdown, None, _) => Render::Text(out.replace(BODY_MARK, "")),
     })
+}
+
+/// What a template's `inner` holds of a paired call's content in a public build: its
+/// internal blocks blanked (line breaks kept), or nothing when their markers are
+/// malformed (the page's own reading reports them).
+fn public_inner(inner: &str) -> String {
+    use crate::markdown::public_text::{blank, internal_blocks};
+    match internal_blocks(inner) {
+        Ok(blocks) => blank(inner, &blocks),
+        Err(_) => String::new(),
+    }
 }
 
 /// The call a Liquid tag `name` with `args` at `text[..end]` (the end of its `%}`) is,
