@@ -165,3 +165,83 @@ fn a_large_alertmanager_payload_is_read_in_linear_time() {
     assert!(page.starts_with("---\ntitle: Alert0, Alert1, Alert2 and 31997 more\n"), "a short title: {}", &page[..200]);
     assert_eq!(page.matches("\n- **Alert").count(), 32_000, "every alert listed once");
 }
+
+/// `opsbook new incident --from-alertmanager` updates the draft that an earlier payload
+/// of the alert group opened. A draft that is a symbolic link out of the handbook, or
+/// that lies in a section folder linked out of it, is neither read (nothing of it comes
+/// into the handbook, not even whether it is the group's) nor written.
+#[cfg(unix)]
+#[test]
+fn an_alertmanager_update_neither_reads_nor_writes_a_draft_linked_out_of_the_handbook() {
+    const CANARY: &str = "OUTSIDE-DRAFT-5b1f";
+    let site = Site::with_files(
+        "new-alertmanager-linked-draft",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"H\"\n\n[status]\ncomponent-label = \"component\"\ncomponents = [{ id = \"api\", name = \"API\" }]\n",
+            ),
+            ("content/_index.md", "# Home\n"),
+            ("content/templates/incident.md", include_str!("../../content/templates/incident.md")),
+        ],
+    );
+    let outside = site.root.with_extension("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    let payload = |status: &str| {
+        serde_json::json!({
+            "status": status, "groupKey": "{}:{alertname=\"ApiDown\"}",
+            "alerts": [{"status": status, "labels": {"alertname": "ApiDown", "component": "api"},
+                        "annotations": {"summary": "The API is down"}, "startsAt": "2026-11-15T09:00:00Z",
+                        "endsAt": "2026-11-15T10:00:00Z"}]
+        })
+        .to_string()
+    };
+    site.write("firing.json", payload("firing"));
+    site.write("resolved.json", payload("resolved"));
+    let run = site.run(&["new", "incident", "--from-alertmanager", "firing.json"]);
+    run.expect_code(0);
+    let draft = run.stderr.trim().lines().last().unwrap_or_default().strip_prefix("created ").expect("created");
+    let draft = draft.to_string();
+    // The draft moves out of the handbook, with a canary, and a link to it takes another
+    // name in its section.
+    let text = format!("{}\n{CANARY}\n", site.read(&draft));
+    let planted = outside.join("draft.md");
+    std::fs::write(&planted, &text).unwrap();
+    std::fs::remove_file(site.root.join(&draft)).unwrap();
+    std::os::unix::fs::symlink(&planted, site.root.join("content/status/older.md")).unwrap();
+    let untouched = |what: &str| {
+        assert_eq!(std::fs::read_to_string(&planted).unwrap(), text, "{what}: the draft outside was written");
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 1, "{what}: a file was made outside");
+        let read_in: Vec<String> = site
+            .files_under("content")
+            .into_iter()
+            .filter(|f| !site.root.join("content").join(f).is_symlink())
+            .filter(|f| site.read_bytes(&format!("content/{f}")).windows(CANARY.len()).any(|w| w == CANARY.as_bytes()))
+            .collect();
+        assert!(read_in.is_empty(), "{what}: the draft outside was read into {read_in:?}");
+    };
+    // The same payload again: the linked draft is not the group's, a new one is made.
+    let run = site.run(&["new", "incident", "--from-alertmanager", "firing.json"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains(&format!("created {draft}")), "{}", run.stderr);
+    assert!(!run.stderr.contains("older.md"), "{}", run.stderr);
+    untouched("the same payload");
+    // Its resolution updates the new draft, inside the handbook, never the linked one.
+    let run = site.run(&["new", "incident", "--from-alertmanager", "resolved.json"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains(&draft) && !run.stderr.contains("older.md"), "{}", run.stderr);
+    assert!(site.read(&draft).contains("status: resolved"), "{}", site.read(&draft));
+    untouched("the resolution");
+    // The section folder itself a link out of the handbook, holding the draft.
+    std::fs::remove_dir_all(site.root.join("content/status")).unwrap();
+    std::fs::rename(&planted, outside.join(draft.rsplit('/').next().unwrap())).unwrap();
+    let planted = outside.join(draft.rsplit('/').next().unwrap());
+    std::os::unix::fs::symlink(&outside, site.root.join("content/status")).unwrap();
+    let run = site.run(&["new", "incident", "--from-alertmanager", "resolved.json"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("refusing to"), "{}", run.stderr);
+    assert!(!run.stderr.contains("unchanged") && !run.stderr.contains("updated"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&planted).unwrap(), text, "the draft outside was written");
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 1, "a file was made outside");
+    std::fs::remove_dir_all(&outside).unwrap();
+}
