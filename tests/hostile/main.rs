@@ -5,8 +5,8 @@
 //! are no regular files or lead out of the handbook, names no output file may have,
 //! what CI reads, output folders no build wrote, a build cache folder CI restored,
 //! concurrent builds, Unicode that breaks byte offsets, a panic while rendering a
-//! page). Every fixture is made by the test that uses it, in a temporary folder;
-//! nothing large is checked in.
+//! page, whole handbooks made at random from seeds). Every fixture is made by the test
+//! that uses it, in a temporary folder; nothing large is checked in.
 //! Each module holds the regression tests of one class of defect.
 
 #[path = "../util/mod.rs"]
@@ -21,6 +21,7 @@ mod cjk;
 mod config_values;
 mod costs;
 mod formats;
+mod handbooks;
 mod images;
 mod include_roots;
 mod jekyll_files;

@@ -180,11 +180,11 @@ const TOKENS: &[&str] = &[
 /// File names the mutated pages get (joined with a number so they do not collide).
 const NAMES: &[&str] = &["page", "x/page", "vault/inside", "index", "foo.html", "deep/er/page", "_index", "a b", "üml"];
 
-/// A small, reproducible generator (splitmix64).
-struct Random(u64);
+/// A small, reproducible generator (splitmix64); the whole-handbook test uses it too.
+pub(crate) struct Random(pub(crate) u64);
 
 impl Random {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -192,11 +192,11 @@ impl Random {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 }
