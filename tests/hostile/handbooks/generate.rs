@@ -307,6 +307,15 @@ fn pages(maker: &mut Maker, config: &Config) {
             maker.file(&path, page(&format!("Intern {canary}"), "", &format!("{canary} Übersetzung.\n")));
         }
     }
+    // An internal page and section named by canaries: their URLs are internal too.
+    let (name, folder) = (maker.canary(), maker.canary());
+    maker.file(&format!("hb/content/{name}.md"), page("Named", "visibility: internal\n", "Named internal page.\n"));
+    maker.file(
+        &format!("hb/content/{folder}/_index.md"),
+        page("Folder", "visibility: internal\n", "Internal folder.\n"),
+    );
+    maker.file(&format!("hb/content/{folder}/page.md"), page("In the folder", "", "A page of it.\n"));
+    maker.file(&format!("hb/content/{folder}/file.txt"), "A file of it.\n");
     if maker.chance(60) {
         let (section, keys, plan) = (maker.canary(), maker.canary(), maker.canary());
         maker.file(
