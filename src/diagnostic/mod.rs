@@ -4,8 +4,9 @@
 //! Every step of the pipeline collects diagnostics instead of stopping at the first
 //! problem; the build fails at the end if any of them is an error ("collect, then fail").
 //! [`human`] prints them the way rustc does; [`summary`] groups the warnings of a large
-//! run by rule.
+//! run by rule; [`bound`] keeps the first thousand of a file.
 
+pub(crate) mod bound;
 pub(crate) mod human;
 pub(crate) mod summary;
 
@@ -300,13 +301,14 @@ pub fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// Makes a run's diagnostics ready to report: [`drop_consequences`], then
-/// [`sort_diagnostics`].
+/// [`sort_diagnostics`], then at most [`bound::PER_FILE`] of each file.
 pub fn settle_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     drop_consequences(diagnostics);
     sort_diagnostics(diagnostics);
     // A file read for two pages (a page and its copy in a language that lacks a
     // translation) says what is wrong with it once.
     diagnostics.dedup();
+    bound::bound_per_file(diagnostics);
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.

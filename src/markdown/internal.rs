@@ -310,7 +310,17 @@ impl<'a, I: Iterator<Item = Item<'a>>> InternalBlocks<'a, I> {
     }
 
     fn is_internal_quote(&self, range: &Range<usize>) -> bool {
-        let line = self.text.get(range.start..line_end(self.text, range.start)).unwrap_or_default();
+        // A marker's line is short: only the first bytes after the quote's start are
+        // read, so that quotes nested thousands deep on one line cost one pass over it.
+        let end = crate::char_boundary::floor_char_boundary(self.text, range.start.saturating_add(MARKER_LINE));
+        let Some(head) = self.text.get(range.start..end.max(range.start)) else {
+            return false;
+        };
+        let line = match memchr::memchr(b'\n', head.as_bytes()) {
+            Some(at) => &head[..at],
+            None if end == self.text.len() => head,
+            None => return false,
+        };
         let content = line.trim_start().trim_start_matches('>').trim();
         content.eq_ignore_ascii_case("[!internal]")
     }
@@ -342,6 +352,9 @@ impl<'a, I: Iterator<Item = Item<'a>>> Iterator for InternalBlocks<'a, I> {
         }
     }
 }
+
+/// The longest line of a quote marker `> [!INTERNAL]` read, from the quote's start.
+const MARKER_LINE: usize = 256;
 
 /// `Some(true)` for `<!-- internal -->`, `Some(false)` for `<!-- /internal -->` (any
 /// spacing and case), at the start of `html`.

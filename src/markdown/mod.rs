@@ -25,6 +25,7 @@
 mod blocks;
 pub(crate) mod diagram;
 pub(crate) mod dialects;
+mod elements;
 pub(crate) mod headings;
 pub(crate) mod highlight;
 mod html_page;
@@ -243,10 +244,15 @@ const EXCERPT_CHARS: usize = 600;
 /// other pre-passes on the expanded text.
 pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     crate::panics::inject("markdown", input.file);
+    if let Some(d) = elements::too_long(input.text, input.file, input.body_line) {
+        return Rendered { diagnostics: vec![d], ..Rendered::default() };
+    }
     line_cache::start_page();
     diagram::budget::start_page();
     let Some(expanded) = input.includes.and_then(|files| includes::expand(input, files)) else {
-        return render_source(input, None);
+        let mut rendered = render_source(input, None);
+        crate::diagnostic::bound::bound_per_file(&mut rendered.diagnostics);
+        return rendered;
     };
     let mut rendered = render_source(&MarkdownInput { text: &expanded.text, ..*input }, Some(&expanded));
     for (place, message) in &expanded.problems {
@@ -266,6 +272,7 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     rendered.included_files.extend(expanded.included_files().map(str::to_string));
     rendered.included_files.sort();
     rendered.included_files.dedup();
+    crate::diagnostic::bound::bound_per_file(&mut rendered.diagnostics);
     rendered
 }
 
@@ -349,6 +356,7 @@ fn write_body(
         link_placeholders: Vec::new(),
         list_starts: Vec::new(),
         kramdown_toc: false,
+        elements: elements::ElementCount::default(),
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -403,6 +411,8 @@ struct BodyWriter<'a> {
     /// Whether kramdown's `{:toc}` marked the innermost open list as the table of
     /// contents: the list is left out when it ends (the page's own table stands for it).
     kramdown_toc: bool,
+    /// The page's elements so far, against its budget.
+    elements: elements::ElementCount,
 }
 
 type Events<'e> = Vec<Event<'e>>;
@@ -441,6 +451,12 @@ impl<'a> BodyWriter<'a> {
         // Where the last paragraph opened in its list of events.
         let mut paragraph_at = 0usize;
         while let Some((event, range)) = parser.next() {
+            self.elements.count(&event);
+            if let Some(reason) = self.elements.past_budget() {
+                let d = self.location(range.start).diagnostic(Rule::Budget, reason);
+                self.out.diagnostics.push(d.with_help("split the page: the rest of it is not rendered"));
+                break;
+            }
             let in_footnote = !footnote_stack.is_empty();
             let target = match footnote_stack.last_mut() {
                 Some((_, events)) => events,
@@ -1125,6 +1141,7 @@ impl<'a> BodyWriter<'a> {
         let mut in_image = 0usize;
         self.in_heading = true;
         for (event, range) in parser.by_ref() {
+            self.elements.count(&event);
             match event {
                 Event::End(TagEnd::Heading(_)) => break,
                 Event::Text(ref t) => {

@@ -2,9 +2,10 @@
 //! have. Liquid blocks nested thousands deep (the parser's recursion overflowed the
 //! stack), Liquid values doubled until memory runs out, Mermaid diagrams a few bytes
 //! long that ask for a chart millions of days wide or a quarter of a million edges, a
-//! CODEOWNERS pattern too large for the glob matcher, and long lines that made
-//! scanners quadratic. Each either builds within a bound or fails with a located
-//! `budget` error, and never crashes.
+//! CODEOWNERS pattern too large for the glob matcher, long lines that made scanners
+//! quadratic, and pages of megabytes of one construct (past the Markdown, element,
+//! nesting and construct budgets of a page). Each either builds within a bound or fails
+//! with a located `budget` error, and never crashes.
 
 use std::time::{Duration, Instant};
 
@@ -21,51 +22,92 @@ fn assert_reports(stderr: &str, expected: &str) {
 /// Builds the Jekyll page `body` and returns the failed build's standard error.
 #[track_caller]
 fn failed_jekyll_page(name: &str, body: &str) -> String {
+    failed_page(name, body, true)
+}
+
+/// Builds the page `body` (on a Jekyll site when `jekyll`) and returns the standard
+/// error of the build, which must have failed within [`GENEROUS`] without a panic.
+#[track_caller]
+fn failed_page(name: &str, body: &str, jekyll: bool) -> String {
     let page = format!("---\ntitle: A\n---\n{body}\n");
-    let site = Site::with_files(name, &[("_config.yml", "title: X\n"), ("content/a.md", &page)]);
+    let mut files = vec![("content/a.md", page.as_str())];
+    if jekyll {
+        files.push(("_config.yml", "title: X\n"));
+    }
+    let site = Site::with_files(name, &files);
     let started = Instant::now();
     let run = site.build(&[]);
     let spent = started.elapsed();
-    assert!(!panicked(&run.stderr), "{}", run.stderr);
-    run.expect_code(1);
-    assert!(spent < GENEROUS, "the page took {spent:?}");
+    assert!(!panicked(&run.stderr), "{name}: {}", run.stderr);
+    assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+    assert!(spent < GENEROUS, "{name}: the page took {spent:?}");
     run.stderr
 }
 
-// Liquid.
-
-/// 2,000 nested `for` blocks overflowed the stack of Liquid's parser (SIGABRT, no
-/// diagnostic); the nesting is counted before the page is parsed.
-#[test]
-fn liquid_loops_nested_thousands_deep_are_a_budget_error_at_the_first_too_deep() {
-    let open = "{% for x in (1..1) %}";
-    let body = format!("{}x{}", open.repeat(2_000), "{% endfor %}".repeat(2_000));
-    let stderr = failed_jekyll_page("liquid-deep-for", &body);
-    assert_reports(
-        &stderr,
-        "error[budget]: the page's Liquid nests blocks more than 100 deep, at `{% for x in (1..1) %}`",
-    );
-    assert_reports(&stderr, &format!(" --> content/a.md:4:{}\n", 100 * open.len() + 1));
+/// A page past one of its budgets, and the error it must fail with.
+struct OverBudget {
+    name: &'static str,
+    /// The page's body, from its line 4.
+    body: String,
+    jekyll: bool,
+    /// The error's first line.
+    error: String,
+    /// Its line and column in the page.
+    at: (usize, usize),
 }
 
-#[test]
-fn liquid_conditions_nested_thousands_deep_are_a_budget_error() {
-    let open = "{% if true %}";
-    let body = format!("{}x{}", open.repeat(5_000), "{% endif %}".repeat(5_000));
-    let stderr = failed_jekyll_page("liquid-deep-if", &body);
-    assert_reports(&stderr, &format!("error[budget]: the page's Liquid nests blocks more than 100 deep, at `{open}`"));
-    assert_reports(&stderr, &format!(" --> content/a.md:4:{}\n", 100 * open.len() + 1));
+/// Builds each page of `cases` and checks that it fails fast, with its error at the
+/// first construct too many.
+#[track_caller]
+fn assert_fail_at_budget(cases: &[OverBudget]) {
+    for case in cases {
+        let stderr = failed_page(case.name, &case.body, case.jekyll);
+        let (line, column) = case.at;
+        let (_, after) =
+            stderr.split_once(&format!("{}\n", case.error)).unwrap_or_else(|| panic!("{}: {stderr}", case.error));
+        let place = after.lines().next().unwrap_or_default();
+        assert_eq!(place.trim_start(), format!("--> content/a.md:{line}:{column}"), "{}", case.name);
+    }
 }
 
-/// 40,000 nested blocks on one line of a megabyte: the page fails fast, and its
-/// 80,000 placeholders' warnings, each at its column of that line, print in linear time
-/// (25 s when each column was counted from the start of the line).
+/// 2,000 nested `for` blocks (or 5,000 `if` blocks) overflowed the stack of Liquid's
+/// parser (SIGABRT, no diagnostic); the nesting is counted before the page is parsed.
+#[test]
+fn liquid_blocks_nested_thousands_deep_are_a_budget_error_at_the_first_too_deep() {
+    let nested = |open: &str, close: &str, n: usize| format!("{}x{}", open.repeat(n), close.repeat(n));
+    let deep = |open: &str| {
+        format!(
+            "error[budget]: the page's Liquid nests blocks more than 100 deep, at `{open}`; its tags are shown as placeholders"
+        )
+    };
+    let for_open = "{% for x in (1..1) %}";
+    assert_fail_at_budget(&[
+        OverBudget {
+            name: "liquid-deep-for",
+            body: nested(for_open, "{% endfor %}", 2_000),
+            jekyll: true,
+            error: deep(for_open),
+            at: (4, 100 * for_open.len() + 1),
+        },
+        OverBudget {
+            name: "liquid-deep-if",
+            body: nested("{% if true %}", "{% endif %}", 5_000),
+            jekyll: true,
+            error: deep("{% if true %}"),
+            at: (4, 100 * "{% if true %}".len() + 1),
+        },
+    ]);
+}
+
+/// 40,000 nested blocks on one line of a megabyte: the page fails fast, and of its
+/// 80,000 placeholders' warnings (25 s when each column was counted from the start of
+/// the line) the first thousand are reported, then one counting the rest.
 #[test]
 fn a_megabyte_line_of_nested_blocks_fails_in_linear_time() {
     let body = format!("{}x{}", "{% if true %}".repeat(40_000), "{% endif %}".repeat(40_000));
     let stderr = failed_jekyll_page("liquid-deep-megabyte", &body);
     assert_reports(&stderr, "error[budget]: the page's Liquid nests blocks more than 100 deep");
-    assert_reports(&stderr, "79,999 warnings in 1 file");
+    assert_reports(&stderr, "78,999 more warnings and notes from here on are not reported (78,999 unsupported-syntax)");
 }
 
 /// A page nesting blocks as deep as the budget allows still runs.
@@ -104,6 +146,72 @@ fn liquid_loops_that_run_for_hours_are_a_budget_error() {
         &stderr,
         "error[budget]: the page's Liquid is past its budget at `{% for c in (1..10000) %}`: it runs longer than 4 s",
     );
+}
+
+// The page's Markdown.
+
+/// Pages of a few megabytes nesting quotes or lists thousands deep, or holding half a
+/// million elements or a hundred thousand other tools' constructs, each took seconds
+/// and grew to minutes at 64 MiB (quotes nested on one line: quadratic); the body
+/// writer and the rewrite of the dialects stop at the page's budget. Each built before.
+#[test]
+fn pages_past_their_markdown_budgets_fail_fast_at_the_first_element_too_many() {
+    let markdown = |name, body: String, error: &str, at| OverBudget {
+        name,
+        body,
+        jekyll: false,
+        error: format!("error[budget]: {error}"),
+        at,
+    };
+    let deep = "the page nests quotes and lists more than 256 deep, the budget of a page";
+    let constructs = "the page has more than 100,000 constructs of other tools (shortcodes, Liquid tags, components, attribute lists), the budget of a page; the rest are left as written";
+    assert_fail_at_budget(&[
+        // The 257th quote, after 256 of two bytes each.
+        markdown("quotes-deep", format!("{}x", "> ".repeat(5_000)), deep, (4, 2 * 256 + 1)),
+        // A list and its item open at each `- `: the 129th list is the 257th element.
+        markdown("lists-deep", format!("{}x", "- ".repeat(5_000)), deep, (4, 2 * 128 + 1)),
+        // A paragraph and its text are two elements: the 250,001st paragraph is one too many.
+        markdown(
+            "elements",
+            "a\n\n".repeat(300_000),
+            "the page has more than 500,000 elements (headings, paragraphs, list items, links, emphasis, table cells, HTML tags, runs of text), the budget of a page",
+            (4 + 2 * 250_000, 1),
+        ),
+        markdown("shortcodes", "{{< x >}} ".repeat(100_001), constructs, (4, 10 * 100_000 + 1)),
+        // Not parsed at all: the parser reads a paragraph's inline elements whole.
+        markdown(
+            "longer-than-16-mib",
+            "*a **b _c ".repeat((16 << 20) / 10 + 1),
+            "the page's Markdown is longer than 16 MiB, the budget of a page; it is not rendered",
+            (4, (16 << 20) + 1),
+        ),
+        // Each admonition is two placeholders: the 50,001st opens the 100,001st, and its
+        // text's line is the first left as written.
+        markdown(
+            "admonitions",
+            ":::note\nx\n:::\n\n".repeat(60_000),
+            "the page has more than 100,000 admonitions, tabs and other blocks of other tools, the budget of a page; the rest are left as written",
+            (4 + 4 * 50_000 + 1, 1),
+        ),
+        OverBudget {
+            name: "liquid-tags",
+            body: "{{ x }} ".repeat(100_001),
+            jekyll: true,
+            error: "error[budget]: the page has more than 100,000 Liquid tags and variables, the budget of a page; its tags are shown as placeholders".to_string(),
+            at: (4, 8 * 100_000 + 1),
+        },
+    ]);
+}
+
+/// A page as deep and as large as its budgets allow still builds.
+#[test]
+fn a_page_within_its_markdown_budgets_builds() {
+    let body = format!("{}deep\n\n{}", "> ".repeat(200), "*a* ".repeat(150_000));
+    let site = Site::with_files("within-budgets", &[("content/a.md", &format!("---\ntitle: A\n---\n{body}\n"))]);
+    site.build(&[]).expect_code(0);
+    let html = site.read("public/a/index.html");
+    assert!(html.contains("<blockquote>\n<p>deep</p>"), "the deepest quote is there");
+    assert_eq!(html.matches("<em>a</em>").count(), 150_000);
 }
 
 // Mermaid.

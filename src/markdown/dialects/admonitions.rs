@@ -38,6 +38,9 @@ struct Lines<'c> {
     mdx: bool,
     /// The words of default titles.
     words: &'c crate::markdown::MarkdownWords,
+    /// Whether the page made more placeholders than its budget: the rest of its lines
+    /// are copied as they are (it fails with a `budget` error at the first of them).
+    over_budget: bool,
 }
 
 /// One line of the source to rewrite: `prefix` spaces, then `text`, which starts at
@@ -70,7 +73,7 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
         at += raw.len();
     }
     let out = Output { text: String::with_capacity(text.len() + 64), ..Output::default() };
-    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words };
+    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words, over_budget: false };
     let changed = rewrite.rewrite_lines(&lines, text.len(), true);
     changed.then_some(rewrite.out)
 }
@@ -200,6 +203,18 @@ impl Lines<'_> {
 
     /// Rewrites `lines`; `end` is the source offset of their end; `top` whether they are
     /// the page's own lines (not a body). Returns whether any marker was found.
+    /// Says once, at `source`, that the page made more placeholders than its budget.
+    fn stop_at_budget(&mut self, source: usize) {
+        if !self.over_budget {
+            self.over_budget = true;
+            let message = format!(
+                "the page has more than {} admonitions, tabs and other blocks of other tools, the budget of a page; the rest are left as written",
+                crate::diagnostic::thousands(super::inline::MAX_CONSTRUCTS)
+            );
+            self.collected.problems.push((source, Problem::Budget, message));
+        }
+    }
+
     fn rewrite_lines(&mut self, lines: &[Line<'_>], end: usize, top: bool) -> bool {
         let mut changed = false;
         let mut fenced: Option<(char, usize)> = None;
@@ -209,6 +224,11 @@ impl Lines<'_> {
         while i < lines.len() {
             let line = lines[i];
             i += 1;
+            if self.over_budget || self.collected.placeholders.len() > super::inline::MAX_CONSTRUCTS {
+                self.stop_at_budget(line.source);
+                self.push_line(line.prefix, line.text, line.source);
+                continue;
+            }
             if let Some((c, len)) = fenced {
                 if fence(line.text).is_some_and(|(d, n, info)| d == c && n >= len && info.is_empty()) {
                     fenced = None;

@@ -33,6 +33,11 @@ const REACH: usize = 1000;
 
 /// The inline element that ends right at `at`, if one does.
 pub(super) fn before(text: &str, at: usize) -> Option<Target> {
+    // Every element this finds ends in one of these: a line of `{{ {{ …` (millions of
+    // candidates on a large page) costs each candidate one byte, not its reach.
+    if !matches!(text.as_bytes().get(at.wrapping_sub(1)), Some(b')' | b']' | b'`' | b':' | b'*' | b'_')) {
+        return None;
+    }
     let before = &text[..at];
     // The line is looked for within the reach only, so that a long line of candidates
     // costs each one the reach, not the line.

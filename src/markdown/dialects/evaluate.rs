@@ -144,6 +144,16 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
         collected.problems.push((at, Problem::Budget, message));
         return None;
     }
+    // Each tag is a placeholder should the page fail: as many as a page's lines hold.
+    let mut tags = pieces.iter().filter(|p| matches!(p.kind, Kind::Liquid { .. } | Kind::Include { .. }));
+    if let Some(tag) = tags.nth(super::inline::MAX_CONSTRUCTS) {
+        let message = format!(
+            "the page has more than {} Liquid tags and variables, the budget of a page; its tags are shown as placeholders",
+            crate::diagnostic::thousands(super::inline::MAX_CONSTRUCTS)
+        );
+        collected.problems.push((tag.range.start, Problem::Budget, message));
+        return None;
+    }
     let Template { text: template, runs, kept, numbered, starts } = template_of(text, &pieces, 0);
     super::liquid_recover::start_parse();
     let parsed = liquid_core::parser::parse(&template, &LANGUAGE);

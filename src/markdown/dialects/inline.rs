@@ -11,6 +11,9 @@
 //!    ([`plan`]); unknown constructs become placeholders and `unsupported-syntax`
 //!    problems;
 //! 5. write the text with the edits, keeping where each piece came from.
+//!
+//! A page holds at most [`MAX_CONSTRUCTS`] tokens: past it the rest stay as written,
+//! with a `budget` error at the first too many.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -18,6 +21,10 @@ use std::ops::Range;
 use super::scan::{code_ranges, pair, scan};
 use super::{Collected, Output, Page, Problem, attributes, erb, liquid, mdx, shortcodes, site, unsupported_html};
 use crate::markdown::has_text;
+
+/// The most constructs of other tools (shortcodes, Liquid tags and variables, JSX
+/// elements, attribute lists) one page holds; each is a placeholder and often a warning.
+pub(crate) const MAX_CONSTRUCTS: usize = 100_000;
 
 /// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
 #[derive(Debug, Clone)]
@@ -174,9 +181,17 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     }
     // An HTML page has no Markdown code: its templates ran over all of it.
     let code = if page.html { Vec::new() } else { code_ranges(text) };
-    let tokens = scan(text, &code, page);
+    let mut tokens = scan(text, &code, page);
     if tokens.is_empty() {
         return None;
+    }
+    if let Some(first_too_many) = tokens.get(MAX_CONSTRUCTS) {
+        let message = format!(
+            "the page has more than {} constructs of other tools (shortcodes, Liquid tags, components, attribute lists), the budget of a page; the rest are left as written",
+            crate::diagnostic::thousands(MAX_CONSTRUCTS)
+        );
+        collected.problems.push((first_too_many.range.start, Problem::Budget, message));
+        tokens.truncate(MAX_CONSTRUCTS);
     }
     let edits = plan(text, &tokens, page, collected);
     let mut out = Output { text: String::with_capacity(text.len() + 256), ..Output::default() };

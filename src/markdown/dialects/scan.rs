@@ -101,8 +101,10 @@ fn ends_in_code(code: &[Range<usize>], at: usize, in_code: bool, end: usize) -> 
 /// many openings and no close is still scanned in linear time.
 #[derive(Default)]
 pub(super) struct Finder {
-    found: HashMap<&'static str, Option<usize>>,
-    searched_from: HashMap<&'static str, usize>,
+    /// Each needle (a handful): where it was searched from, and found. A list, not a
+    /// map: a page asks millions of times, and comparing a few needles costs less than
+    /// hashing one.
+    found: Vec<(&'static str, usize, Option<usize>)>,
     /// The needles made at run time: where each was searched from, and found.
     owned: HashMap<String, (usize, Option<usize>)>,
 }
@@ -110,15 +112,21 @@ pub(super) struct Finder {
 impl Finder {
     /// The first `needle` in `text` at or after `from`.
     pub(super) fn find(&mut self, text: &str, needle: &'static str, from: usize) -> Option<usize> {
-        if let (Some(found), Some(searched)) = (self.found.get(needle), self.searched_from.get(needle))
-            && *searched <= from
+        let known = self.found.iter().position(|(n, _, _)| *n == needle);
+        if let Some(&(_, searched, found)) = known.and_then(|i| self.found.get(i))
+            && searched <= from
             && found.is_none_or(|at| at >= from)
         {
-            return *found;
+            return found;
         }
-        let found = text.get(from..).and_then(|rest| rest.find(needle)).map(|at| at + from);
-        self.found.insert(needle, found);
-        self.searched_from.insert(needle, from);
+        let found = text
+            .get(from..)
+            .and_then(|rest| memchr::memmem::find(rest.as_bytes(), needle.as_bytes()))
+            .map(|at| at + from);
+        match known.and_then(|i| self.found.get_mut(i)) {
+            Some(entry) => *entry = (needle, from, found),
+            None => self.found.push((needle, from, found)),
+        }
         found
     }
 
@@ -137,7 +145,8 @@ impl Finder {
     }
 }
 
-/// Finds the tokens of `text` outside `code` (in code, only the escaped shortcodes).
+/// Finds the tokens of `text` outside `code` (in code, only the escaped shortcodes), at
+/// most one more than [`super::inline::MAX_CONSTRUCTS`].
 pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> Vec<Token<'t>> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
@@ -196,6 +205,10 @@ pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> 
                 }
                 i = token.range.end.max(i + 1);
                 tokens.push(token);
+                // One past the page's budget says where it ran out; the rest is not read.
+                if tokens.len() > super::inline::MAX_CONSTRUCTS {
+                    break;
+                }
             }
             None => i += 1,
         }
