@@ -100,8 +100,30 @@ pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, SyntaxError> {
     split_front_matter_with(text, Fences::Exact)
 }
 
-/// [`split_front_matter`] with the old tool's rule of where a block ends.
+/// The most front matter a page may have, in bytes: far more than any page's fields,
+/// and little enough that parsing it takes a moment (64 MiB of YAML took 13 s).
+pub(crate) const MAX_FRONT_MATTER: usize = 4 << 20;
+
+/// [`split_front_matter`] with the old tool's rule of where a block ends; a block over
+/// [`MAX_FRONT_MATTER`] is an error at its first line, before it is parsed.
 pub(crate) fn split_front_matter_with(text: &str, fences: Fences) -> Result<Split<'_>, SyntaxError> {
+    let split = split_within(text, fences)?;
+    match &split.front {
+        Some(block) if block.text.len() > MAX_FRONT_MATTER => Err(SyntaxError {
+            line: block.first_line - 1,
+            column: 1,
+            message: format!(
+                "the front matter holds {} KiB, more than the {} KiB a page's front matter may hold; it is not read",
+                block.text.len() >> 10,
+                MAX_FRONT_MATTER >> 10
+            ),
+        }),
+        _ => Ok(split),
+    }
+}
+
+/// [`split_front_matter_with`], whatever the block's size.
+fn split_within(text: &str, fences: Fences) -> Result<Split<'_>, SyntaxError> {
     let split = split_at_start(text, fences)?;
     if split.front.is_some() {
         return Ok(split);
@@ -495,6 +517,22 @@ mod tests {
     fn fields(text: &str) -> Result<Fields, SyntaxError> {
         let split = split_front_matter(text)?;
         parse_fields(&split.front.expect("front matter"))
+    }
+
+    #[test]
+    fn refuses_front_matter_past_its_limit_at_its_fence() {
+        let fields = "a: b\n".repeat(MAX_FRONT_MATTER / 5 + 1);
+        for (text, line) in [(format!("---\n{fields}---\nBody\n"), 1), (format!("\n\n+++\n{fields}+++\n"), 3)] {
+            let error = split_front_matter(&text).expect_err("too much front matter");
+            assert_eq!((error.line, error.column), (line, 1));
+            assert!(
+                error.message.contains("more than the 4096 KiB a page's front matter may hold"),
+                "{}",
+                error.message
+            );
+        }
+        let within = format!("---\n{}---\n", "a: b\n".repeat(MAX_FRONT_MATTER / 5));
+        assert!(split_front_matter(&within).is_ok());
     }
 
     #[test]

@@ -355,3 +355,18 @@ fn eighty_thousand_definitions_and_internal_blocks_build_in_linear_time() {
     assert!(spent < GENEROUS, "80,000 definitions took {spent:?}");
     assert!(site.read("public/a/index.html").contains("href=\"https://ops.example.com/x79999\""));
 }
+
+/// 64 MiB of front matter took 13 s to parse; a block over 4 MiB is an error at its
+/// fence, before it is parsed.
+#[test]
+fn front_matter_past_its_limit_is_an_error_at_its_fence_before_it_is_parsed() {
+    let fields: String = (0..200_000).map(|n| format!("key{n}: a value of a field\n")).collect();
+    let site = Site::with_files("budget-front-matter", &[("content/a.md", &format!("\n---\n{fields}---\n# A\n"))]);
+    let started = Instant::now();
+    let run = site.build(&[]);
+    assert!(started.elapsed() < GENEROUS, "{:?}", started.elapsed());
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    run.expect_code(1);
+    assert!(run.stderr.contains("more than the 4096 KiB a page's front matter may hold"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> content/a.md:2:1"), "{}", run.stderr);
+}
