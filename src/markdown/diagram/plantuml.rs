@@ -38,8 +38,10 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The JVM's options for the PlantUML process: the quick compiler only (no C2, whose
 /// compiler threads took more CPU than the diagrams), one compiler thread, the serial
-/// collector (no collector threads; the heap stays small).
-const JAVA_OPTIONS: &str = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC";
+/// collector (no collector threads; the heap stays small), and a heap of at most 512
+/// MiB, the memory budget of a build's diagrams (a handbook's 29 took 188 MiB), so no
+/// diagram takes the machine's memory.
+const JAVA_OPTIONS: &str = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xmx512m";
 
 /// The mark PlantUML writes after each diagram's SVG.
 const DELIMITER: &str = "OPSBOOK-PLANTUML-END-4f1c";
@@ -307,6 +309,7 @@ mod tests {
             Some(&Some(std::ffi::OsStr::new(JAVA_OPTIONS)))
         );
         assert!(JAVA_OPTIONS.contains("-XX:TieredStopAtLevel=1"), "{JAVA_OPTIONS}");
+        assert!(JAVA_OPTIONS.ends_with("-Xmx512m"), "the heap is bounded: {JAVA_OPTIONS}");
         let args: Vec<_> = command.get_args().collect();
         assert_eq!(args[..2], ["-tsvg", "-pipe"]);
     }
