@@ -23,11 +23,10 @@
 mod generate;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::property::snapshot;
 use crate::util::{Site, inflated, opsbook, panicked};
 use generate::{Handbook, INTERNAL, OUTSIDE};
 
@@ -65,58 +64,12 @@ struct Run {
 /// Runs `opsbook ARGS` in `dir`, killed after the budget.
 fn run(dir: &Path, args: &[&str]) -> Run {
     let mut command = opsbook();
-    command.args(args).current_dir(dir).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command.args(args).current_dir(dir);
     command.env("SOURCE_DATE_EPOCH", "1794744000").env("OPSBOOK_TODAY", "2026-11-15").env("NO_COLOR", "1");
     // For a link to `/proc/self/environ`: what the environment holds is never published.
     command.env("OPSBOOK_TEST_ENVIRONMENT", format!("{OUTSIDE}env"));
-    let started = Instant::now();
-    let mut child = command.spawn().expect("run opsbook");
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
-    let code = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status.code().or(Some(-1));
-        }
-        if started.elapsed() > budget() {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let took = started.elapsed();
-    Run { code, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default(), took }
-}
-
-/// Every file and symbolic link below `dir` (links not followed): its bytes, or the
-/// link's target.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else { continue };
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_symlink() {
-                let target = std::fs::read_link(&path).unwrap_or_default();
-                files.insert(path, [b"-> ".as_slice(), target.as_os_str().as_encoded_bytes()].concat());
-            } else {
-                let bytes = std::fs::read(&path).unwrap_or_default();
-                files.insert(path, bytes);
-            }
-        }
-    }
-    files
+    let (code, stdout, stderr, took) = crate::util::run_killed_after(command, budget());
+    Run { code, stdout, stderr, took }
 }
 
 /// Whether `path` is the build's to write: inside its output `out`, or one of its own

@@ -266,8 +266,9 @@ fn mutate(random: &mut Random, gentle: bool) -> Vec<u8> {
     bytes
 }
 
-/// Every file below `dir` (symlinks not followed) with its contents.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+/// Every file and symbolic link below `dir` (links not followed): its bytes, or the
+/// link's target marked as one, so a file replaced by a link is a change.
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -279,9 +280,10 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
                 stack.push(path);
             } else if kind.is_symlink() {
                 let target = std::fs::read_link(&path).unwrap_or_default();
-                files.insert(path, target.into_os_string().into_encoded_bytes());
+                files.insert(path, [b"-> ".as_slice(), target.as_os_str().as_encoded_bytes()].concat());
             } else {
-                files.insert(path, std::fs::read(entry.path()).unwrap_or_default());
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                files.insert(path, bytes);
             }
         }
     }

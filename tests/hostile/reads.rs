@@ -9,10 +9,9 @@
 
 #![cfg(unix)]
 
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use crate::util::{Run, Site, opsbook};
 
@@ -26,37 +25,13 @@ const TOKEN: &str = "glpat-Hostile0Token0Never0Printed";
 
 /// Runs `opsbook ARGS` in the site's folder with `env` added, killed after [`LIMIT`].
 pub(crate) fn run_bounded(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut child = opsbook()
-        .args(args)
-        .envs(env.iter().copied())
-        .current_dir(&site.root)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start opsbook");
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
+    let mut command = opsbook();
+    command.args(args).envs(env.iter().copied()).current_dir(&site.root);
+    let (code, stdout, stderr, _) = crate::util::run_killed_after(command, LIMIT);
+    let Some(code) = code else {
+        panic!("`opsbook {}` still ran after {LIMIT:?}: it waits on a file", args.join(" "));
     };
-    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
-    let started = Instant::now();
-    let code = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status.code().unwrap_or(-1);
-        }
-        if started.elapsed() > LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("`opsbook {}` still ran after {LIMIT:?}: it waits on a file", args.join(" "));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run { code, stdout: stdout.join().expect("stdout"), stderr: stderr.join().expect("stderr") }
+    Run { code, stdout, stderr }
 }
 
 pub(crate) fn make_fifo(path: &Path) {

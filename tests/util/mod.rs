@@ -171,6 +171,37 @@ pub fn opsbook() -> Command {
     command
 }
 
+/// Runs `command` with no input, its output read as it comes, killed after `limit`:
+/// its exit code (`None` when it was killed, -1 for a signal), standard output and
+/// error, and the time it took.
+pub fn run_killed_after(mut command: Command, limit: Duration) -> (Option<i32>, String, String, Duration) {
+    command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let started = Instant::now();
+    let mut child = command.spawn().expect("start opsbook");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
+    let code = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status.code().or(Some(-1));
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let took = started.elapsed();
+    (code, stdout.join().unwrap_or_default(), stderr.join().unwrap_or_default(), took)
+}
+
 /// Removes from `command`'s environment what changes opsbook's behaviour.
 fn clear_env(command: &mut Command) {
     for (key, _) in std::env::vars_os() {
