@@ -67,6 +67,8 @@ def _load(name, path):
 migration_report = _load("migration_report", BENCH / "migration-report.py")
 DIAGNOSTIC = migration_report.DIAGNOSTIC
 main_content = migration_report.main_content
+# Whether a page hides its own content (a comment or element left open).
+hiding = _load("hidden", HERE / "hidden.py").hiding
 
 # Markers of other tools that must not stand as text in a page's main content, outside
 # code and outside opsbook's own `unsupported:` placeholders. Each is (name, pattern,
@@ -540,6 +542,7 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/"):
     dead_pages = collections.defaultdict(list)
     links_total = 0
     hrefs_by_page = {}
+    hidden = []
     for rel in output.pages():
         try:
             page = (output.out / rel).read_text(encoding="utf-8", errors="replace")
@@ -564,6 +567,9 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/"):
                 if len(dead_pages[key]) < 3:
                     dead_pages[key].append({"page": url, "source": source, "href": href})
         hrefs_by_page[url] = hrefs
+        hider = hiding(page)
+        if hider:
+            hidden.append({"file": where, "page": rel, "by": hider})
         main = main_content(page)
         if main is None:
             continue
@@ -600,6 +606,7 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/"):
         "placeholders": placeholders,
         "placeholder_pages": placeholder_pages,
         "diagrams": diagrams,
+        "hidden": hidden,
         "dead": dead,
         "dead_pages": dead_pages,
         "internal_links": links_total,
@@ -913,7 +920,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
     if not out.is_dir() or (code != 0 and not (result.get("salvage") or {}).get("exit") == 0):
         link_findings = [d for d in diagnostics if d["rule"] in LINK_RULES]
         result.update(raw=None, placeholders=None, findings=len(link_findings), false_findings=None,
-                      dead=None, diagrams=None)
+                      dead=None, diagrams=None, hiding=None)
         return result
     if result.get("salvage"):
         result["pages"] = result["salvage"]["pages"]
@@ -959,6 +966,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
         dead_to_files_the_mirror_lacks=a.get("mirror_dead", 0),
         dead_examples=[{"target": k, "count": v, "on": a["dead_pages"][k]} for k, v in a["dead"].most_common(examples)],
         diagrams=len(a["diagrams"]), diagram_examples=a["diagrams"][:examples],
+        hiding=len(a["hidden"]), hiding_examples=a["hidden"][:examples],
     )
     return result
 
@@ -989,7 +997,8 @@ def one(corpus, settings):
 
 
 HEADER = ("| corpus | tool | binary | exit | pages (Markdown; other page files) | raw constructs as text | "
-          "placeholders | link findings (false) | dead links (targets) | diagrams as code | wall s | peak MiB |")
+          "placeholders | link findings (false) | dead links (targets) | hiding pages | diagrams as code | wall s | "
+          "peak MiB |")
 
 
 def short_counts(counts, n=3):
@@ -1001,7 +1010,7 @@ def short_counts(counts, n=3):
 
 def row(r):
     if r.get("status") == "not built":
-        return f"| {r['corpus']} | | {r['binary']} | not built: {r['error']} | | | | | | | | |"
+        return f"| {r['corpus']} | | {r['binary']} | not built: {r['error']} | | | | | | | | | |"
     exit_ = r["status"]
     errors = sum(v for k, v in r["rules"].items() if k.startswith("error:"))
     if errors:
@@ -1022,8 +1031,9 @@ def row(r):
     links = f"{r['findings']} ({r['false_findings'] if r.get('false_findings') is not None else '-'})"
     dead = opt("dead", lambda: f"{r['dead']} ({r['dead_unique']})")
     diagrams = opt("diagrams", lambda: str(r["diagrams"]))
+    hidden = opt("hiding", lambda: str(r["hiding"]))
     return (f"| {r['corpus']} | {r['tool']} | {r['binary']} | {exit_} | {pages} | {raw} | {ph} | {links} | {dead} | "
-            f"{diagrams} | {r['wall']:.1f} | {r['rss']:.0f} |")
+            f"{hidden} | {diagrams} | {r['wall']:.1f} | {r['rss']:.0f} |")
 
 
 def main():
