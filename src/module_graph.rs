@@ -192,3 +192,40 @@ fn finds_cycles_and_only_cycles() {
         Some(vec!["b".to_string(), "c".to_string(), "b".to_string()])
     );
 }
+
+/// The places in `code` where a comment names an issue by its number (the word and a number):
+/// history belongs in docs/architecture.md and bench/README.md, not beside the code.
+fn issue_numbers_in_comments(code: &str) -> Vec<usize> {
+    let names_issue = |comment: &str| {
+        let lower = comment.to_ascii_lowercase();
+        lower.match_indices("issue ").any(|(at, _)| lower[at + 6..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    code.lines()
+        .enumerate()
+        .filter(|(_, line)| line.find("//").is_some_and(|at| names_issue(&line[at..])))
+        .map(|(n, _)| n + 1)
+        .collect()
+}
+
+#[test]
+fn no_comment_names_an_issue_by_number() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for folder in ["src", "tests"] {
+        for file in rust_files(&root.join(folder)) {
+            let code = std::fs::read_to_string(&file).expect("source files are UTF-8");
+            let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
+            found.extend(issue_numbers_in_comments(&code).into_iter().map(|line| format!("{shown}:{line}")));
+        }
+    }
+    assert!(found.is_empty(), "comments that name issues by number (move the history to docs/):\n{}", found.join("\n"));
+}
+
+#[test]
+fn finds_issue_numbers_only_in_comments() {
+    let slashes = "//";
+    let code = format!(
+        "let issue = 3; {slashes} issue 3 was here\n{slashes}/ Issue 12, item 4: x\nlet s = \"issue 5\";\n{slashes} an issue with no number"
+    );
+    assert_eq!(issue_numbers_in_comments(&code), [1, 2]);
+}

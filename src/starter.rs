@@ -18,7 +18,7 @@ pub(crate) const STARTER_FILES: &[(&str, &str)] = &[
     ("content/templates/rca.md", include_str!("../content/templates/rca.md")),
     ("content/templates/runbook.md", include_str!("../content/templates/runbook.md")),
     // So `opsbook new incident` and `opsbook new maintenance` work in a new handbook
-    // (issue 32); the templates are pages of kind `template`, so no status page is made.
+    //; the templates are pages of kind `template`, so no status page is made.
     ("content/templates/incident.md", include_str!("../content/templates/incident.md")),
     ("content/templates/maintenance.md", include_str!("../content/templates/maintenance.md")),
 ];

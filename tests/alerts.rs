@@ -1,4 +1,4 @@
-//! Issue 17: alerts as data. Which alerts a runbook answers (its `alerts` field, or its
+//! Alerts as data. Which alerts a runbook answers (its `alerts` field, or its
 //! file name), the stable URL of each alert (`/alerts/<name>/`, a redirect page and a
 //! `_redirects` line), the `/alerts/` list, `alerts.json`, and alert names in search.
 
@@ -208,7 +208,7 @@ fn a_page_or_alias_at_an_alert_url_is_a_duplicate_url() {
     );
 }
 
-/// An error since issue 30 (item 13), as every name that cannot be a folder of the site
+/// An error, as every name that cannot be a folder of the site
 /// (`tests/hostile/located.rs` has the others): it was a warning, and the alert listed
 /// without a URL.
 #[test]

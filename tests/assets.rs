@@ -1,4 +1,4 @@
-//! Asset hygiene in `opsbook check` (issue 20, part 6): `image-too-large` at the image,
+//! Asset hygiene in `opsbook check`: `image-too-large` at the image,
 //! naming a page that shows it, with its limit from `[check] max-image-kb`; and
 //! `unused-asset` for the files of the content folder nothing refers to, each kind of
 //! reference counted once, in the human and JSON formats.

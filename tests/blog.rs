@@ -1,4 +1,4 @@
-//! Issue 36, parts 1-3: blogs, authors, minutes and other dated pages, built by the
+//! Parts 1-3: blogs, authors, minutes and other dated pages, built by the
 //! binary on fixture handbooks.
 
 mod util;
@@ -315,7 +315,7 @@ fn a_jekyll_drafts_folder_is_published_only_with_drafts() {
     assert!(site.files_under("public").iter().any(|f| f.contains("next-release")));
 }
 
-/// Issue 36: a post's `image` named beside its blog's folder (`card.png` next to
+/// A post's `image` named beside its blog's folder (`card.png` next to
 /// `_posts/`), as the guide says, warned "neither an https:// address nor a file of the
 /// site"; and in a handbook of several languages the copy of an untranslated post under
 /// `/de/` lost its `og:image` (an image beside the post, a Docusaurus post's
@@ -375,7 +375,7 @@ fn a_post_s_image_is_read_beside_it_and_beside_its_blog_in_every_language() {
     );
 }
 
-/// Issue 36: a `_posts` folder at the top of the content folder published its blog at
+/// A `_posts` folder at the top of the content folder published its blog at
 /// `/_posts/` (and `/_posts/feed.xml`, `/_posts/page/2/`). Jekyll lists a site's posts
 /// at its root, jekyll-feed writes their feed at `/feed.xml` and jekyll-paginate their
 /// older pages at `/page2/`: the home page is the blog, and no URL holds `_posts`.
@@ -409,7 +409,7 @@ fn posts_at_the_top_of_the_content_are_the_home_page_s() {
     assert!(site.exists("public/page2/index.html"), "{:?}", site.files_under("public"));
 }
 
-/// Issue 36: the posts of a section marked `blog: true` kept their folder's URLs
+/// The posts of a section marked `blog: true` kept their folder's URLs
 /// (`/news/2024-01-01-a/`), though they are posts: they take the posts' URLs, as those
 /// of a `_posts` folder do (the folders above them their categories), and `[blog]
 /// permalink` when it is set.
@@ -434,7 +434,7 @@ fn the_posts_of_a_section_marked_a_blog_have_the_posts_urls() {
     assert!(news.contains(r#"href="/posts/2024/a/""#), "{news}");
 }
 
-/// Issue 36: a date written that is no day of the calendar. `_posts/2023-02-30-x.md`
+/// A date written that is no day of the calendar. `_posts/2023-02-30-x.md`
 /// warned that its name "does not start with a date", yet was published at
 /// `/blog/2023/02/30/x/`; `date: 2023-02-30` got that warning at 1:1; minutes named
 /// `20230231.md` got none. Jekyll stops with "Invalid date '2023-02-30'": each is a
@@ -479,7 +479,7 @@ fn a_date_that_does_not_exist_is_a_warning_that_names_it() {
     assert!(!minutes.contains("<time"), "{minutes}");
 }
 
-/// Issue 36: a blog's feed dropped a post's time and zone (`date: 2024-02-03 10:00:00
+/// A blog's feed dropped a post's time and zone (`date: 2024-02-03 10:00:00
 /// +0200` was `2024-02-03T00:00:00Z`); jekyll-feed writes the moment as written,
 /// `2024-02-03T10:00:00+02:00`. A post dated by a day alone stays at midnight UTC.
 #[test]

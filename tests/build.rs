@@ -211,7 +211,7 @@ fn orders_navigation_by_weight_then_title_and_opens_the_current_path() {
     );
     assert!(nav.contains(r#"<a href="/runbooks/cache-flush/" aria-current="page">Cache flush</a>"#), "{nav}");
     // A closed section lists none of its pages: it names its branch file, which lists
-    // them all, for the theme's script to unfold it in place (issue 33, part 7).
+    // them all, for the theme's script to unfold it in place.
     let closed = nav.lines().find(|line| line.contains(r#"href="/rca/""#)).expect("the reviews' entry");
     let name = closed.split(r#"data-b=""#).nth(1).and_then(|rest| rest.split('"').next()).expect("a branch file");
     let branch: serde_json::Value = serde_json::from_str(&site.read(&format!("public/nav/{name}.json"))).expect("JSON");
@@ -385,7 +385,7 @@ fn the_bundled_handbook_builds_without_warnings() {
     }
 }
 
-/// Issue 21: a streaming build keeps, of the links a template wrote, only those the link
+/// A streaming build keeps, of the links a template wrote, only those the link
 /// check may find wrong; a link to an anchor the page lacks is still reported, and links
 /// to its own headings and to the template's own ids are not.
 #[test]
@@ -413,7 +413,7 @@ fn a_template_link_to_an_anchor_the_page_lacks_is_reported_and_one_it_has_is_not
     assert!(!run.stderr.contains("`#setup`") && !run.stderr.contains("`#site-nav`"), "{}", run.stderr);
 }
 
-/// Issue 21: a streaming build drops, as each page is written, the links its template
+/// A streaming build drops, as each page is written, the links its template
 /// wrote to pages and files of the site with no anchor (the navigation's); a link to a
 /// page that is not there, or to an anchor another page lacks, is still reported.
 #[test]

@@ -1,4 +1,4 @@
-//! The CODEOWNERS lint of `opsbook check` (issue 20, part 5): every rule on a fixture
+//! The CODEOWNERS lint of `opsbook check`: every rule on a fixture
 //! handbook, in the human and JSON formats, its level from `[check] codeowners`, the
 //! file list from git, and `page-without-owner` behind `[check] require-owners`.
 

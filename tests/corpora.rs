@@ -4,7 +4,7 @@
 //!
 //! The corpora live beside the repository, not in it; set `OPSBOOK_CORPORA` to point
 //! elsewhere. Without them each test prints "skipped: no corpora at ..." and checks
-//! nothing, except under `CI=true`, where a missing folder fails the test (issue 15: a
+//! nothing, except under `CI=true`, where a missing folder fails the test (a
 //! fresh clone used to pass here silently).
 
 mod util;
@@ -108,7 +108,7 @@ fn every_shared_corpus_builds_without_errors() {
     }
 }
 
-/// The rules of `check`'s lints (CODEOWNERS, owners, assets), issue 20 parts 5 and 6.
+/// The rules of `check`'s lints (CODEOWNERS, owners, assets).
 const LINT_RULES: &[&str] = &[
     "codeowners-no-match",
     "codeowners-duplicate",
@@ -158,7 +158,7 @@ fn is_link_warning(line: &str) -> bool {
         .any(|rule| line.starts_with(rule))
 }
 
-/// Issue 17: the two alert runbook repositories, built with `[alerts]
+/// The two alert runbook repositories, built with `[alerts]
 /// infer-from-file-names = true`, map every file named after an alert to that alert.
 /// OpenShift documents two alerts under two operators each: those are `duplicate-alert`
 /// errors at both files, and the count is taken once the second copies are removed.

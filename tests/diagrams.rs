@@ -1,4 +1,4 @@
-//! Diagrams (issue 18, item 6; issue 31, item 5): a page's Mermaid diagrams become inline
+//! Diagrams: a page's Mermaid diagrams become inline
 //! SVG drawn at build time, with ids of their own; one the build cannot draw is drawn by
 //! the reader's browser with the Mermaid script the build writes beside the pages (only
 //! then), its source shown until it is; PlantUML blocks are drawn by a `plantuml`

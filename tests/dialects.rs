@@ -92,7 +92,7 @@ fn attribute_lists_are_applied_or_dropped_never_printed() {
 
 /// CommonMark ends a fenced code block with its container: a fence left open in a list
 /// item ends where the item does. A shortcode's close after that item is no code, and
-/// closes the shortcode (issue 31: a callout of a real Hugo handbook ran to the end of
+/// closes the shortcode (a callout of a real Hugo handbook ran to the end of
 /// its page, its close shown as text).
 #[test]
 fn a_fence_left_open_in_a_list_item_ends_with_the_item_and_the_shortcode_closes() {

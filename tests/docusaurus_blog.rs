@@ -1,4 +1,4 @@
-//! Docusaurus's blogs (issue 36): the folder of each blog plugin of
+//! Docusaurus's blogs: the folder of each blog plugin of
 //! `docusaurus.config.js`, mounted with `[[sources]]`, is a blog; its posts take the
 //! plugin's dates and URLs from their paths (`2024-01-05-name.md`,
 //! `2024-01-05-name/index.md`), their authors from its `authorsMapPath`, and their

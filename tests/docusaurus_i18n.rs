@@ -1,4 +1,4 @@
-//! Docusaurus's translations (issue 36): the locales of `docusaurus.config.js` are the
+//! Docusaurus's translations: the locales of `docusaurus.config.js` are the
 //! handbook's languages, and `i18n/<locale>/docusaurus-plugin-content-docs/current/`
 //! holds each locale's translated docs at the paths of `docs/`.
 

@@ -267,7 +267,7 @@ fn reports_a_value_that_is_not_allowed_with_the_allowed_ones() {
     );
 }
 
-/// Issue 15: `[kinds.NAME] values` still restricts the built-in severities.
+/// `[kinds.NAME] values` still restricts the built-in severities.
 #[test]
 fn reports_a_severity_outside_the_kinds_values_list() {
     let stderr = build_error("kind-value-restricted", 1);

@@ -1,4 +1,4 @@
-//! Issue 15, item 6: generated pages never fight content. A content page or section at
+//! Generated pages never fight content. A content page or section at
 //! the URL of a generated page (`/owners/`, `/tags/`, `/review/`, `/search/`,
 //! `/alerts/`) keeps it, and the generated page moves to `/handbook-<name>/` with one
 //! note; a lone `_index.md` there customises the generated page instead.

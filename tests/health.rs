@@ -1,4 +1,4 @@
-//! The status page's checks against a real Prometheus (issue 32): Debian's `prometheus`
+//! The status page's checks against a real Prometheus: Debian's `prometheus`
 //! package, installed by `tests/prometheus/install.sh` (which `.ci/run` runs), with
 //! series backfilled by `promtool tsdb create-blocks-from openmetrics` and the server
 //! started on 127.0.0.1 for each test. No mock server: what opsbook sends and reads is

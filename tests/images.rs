@@ -1,4 +1,4 @@
-//! Images keep their place (issue 33, part 6): the width and height of each image the
+//! Images keep their place: the width and height of each image the
 //! site copies are read from its file at build time, and every image of a page but the
 //! first loads lazily; the author's own attributes win.
 

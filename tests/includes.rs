@@ -62,7 +62,7 @@ fn resolves_links_in_included_text_from_the_included_files_folder() {
         let html = main_of_page(&site, page);
         // `escalation.md` and `../img/pager.png` are written in content/shared/oncall.md.
         assert!(html.contains("<a href=\"/shared/escalation/\">the escalation policy</a>"), "{page}: {html}");
-        // After the page's opening text: fetched as it is laid out (issue 33, part 6).
+        // After the page's opening text: fetched as it is laid out.
         assert!(html.contains("<img src=\"/img/pager.png\" alt=\"pager\" loading=\"lazy\" />"), "{page}: {html}");
     }
     let nested = main_of_page(&site, "guide/nested");

@@ -20,7 +20,7 @@ fn the_starter_handbook_builds_cleanly() {
     assert!(site.exists("handbook/public/templates/rca/index.html"));
 }
 
-/// Issue 32: a new handbook ships the incident and maintenance templates, so `opsbook
+/// A new handbook ships the incident and maintenance templates, so `opsbook
 /// new incident` works in it, and the incident it gives builds.
 #[test]
 fn opsbook_new_incident_works_in_a_new_handbook() {

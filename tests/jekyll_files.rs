@@ -1,4 +1,4 @@
-//! Issue 31: the files of a Jekyll site that are no pages but open with front matter
+//! The files of a Jekyll site that are no pages but open with front matter
 //! (`robots.txt`, a web manifest, a script). Jekyll processes "any file that contains a
 //! YAML front matter block": it renders it through Liquid and writes it without its
 //! front matter, at its `permalink` or under its name. Copied as written, they published

@@ -1,4 +1,4 @@
-//! Issue 36, jekyll-multiple-languages-plugin: `_config.yml` `languages:` and
+//! Jekyll-multiple-languages-plugin: `_config.yml` `languages:` and
 //! `exclude_from_localizations:`, each page built in every language with its texts from
 //! `{% tf file %}` (`_i18n/<lang>/file`) and `{% t key %}` (`_i18n/<lang>.yml`), the
 //! default language's where a language lacks one, and `_i18n/<lang>/_posts/` as that
@@ -125,7 +125,7 @@ fn two_builds_of_a_translated_site_write_the_same_bytes() {
     }
 }
 
-/// Issue 36: the plugin makes `site.baseurl` the language's folder (`/de`) in the German
+/// The plugin makes `site.baseurl` the language's folder (`/de`) in the German
 /// build, so `{{ site.baseurl }}/about/` and `{{ "/about/" | relative_url }}` on a German
 /// page lead to `/de/about/`; they led to the English page.
 #[test]

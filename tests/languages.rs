@@ -1,4 +1,4 @@
-//! Issue 36, translations: `[handbook] languages`, translations by file name
+//! Translations: `[handbook] languages`, translations by file name
 //! (`name.de.md`) and by folder (`content/de/`), each language under its prefix with
 //! `lang`, `hreflang` alternates, a language switch, its own navigation and words, and a
 //! page not yet translated shown in the default language with a notice.
@@ -418,7 +418,7 @@ fn a_section_of_another_language_prints_under_its_folder_in_its_words() {
     assert!(site.read("public/print/runbooks/index.html").contains("Database failover"));
 }
 
-/// Issue 36: a translated incident (`2024-03-14-db.de.md` with its own `updates:`)
+/// A translated incident (`2024-03-14-db.de.md` with its own `updates:`)
 /// showed its original's update texts; its page and the German status page show its
 /// own, and an update without a `status` takes the translation's.
 #[test]
@@ -444,7 +444,7 @@ fn a_translated_incident_shows_its_own_updates() {
     assert!(!status.contains("It works again"), "{status}");
 }
 
-/// Issue 36: a link from the root in a translation (`/runbooks/web/`, the file
+/// A link from the root in a translation (`/runbooks/web/`, the file
 /// `/runbooks/web.md`) led to the default language's page; Hugo resolves a page's links
 /// in its language, so it leads to the page of the translation's language. A link that
 /// names a language's page, or a file, stays as written, and the default language's
@@ -468,7 +468,7 @@ fn a_link_from_the_root_in_a_translation_leads_to_its_language_s_page() {
     assert!(en.contains(r##"<a href="/runbooks/web/#restart">web2</a>"##), "{en}");
 }
 
-/// Issue 36: the page of an alert, `/alerts/<name>/`, named the home page as its
+/// The page of an alert, `/alerts/<name>/`, named the home page as its
 /// canonical address and its languages' versions (`/`, `/de/`), and its language switch
 /// led there. It is a page of the default language only, canonical at its own address,
 /// with no alternate for search engines; its switch leads to the runbook in each other
@@ -505,7 +505,7 @@ fn an_alert_s_page_is_its_own_canonical_address() {
     assert!(!alert.contains("language-switch"), "{alert}");
 }
 
-/// Issue 36: English words on German pages. Each is a word of the theme in the page's
+/// English words on German pages. Each is a word of the theme in the page's
 /// language: the header's audience badge, an internal block's and callout's label, the
 /// blog list's byline and its second page's heading and crumbs (the blog among them,
 /// under the language's home), a print page, the status page's title, the heading of
@@ -597,7 +597,7 @@ fn a_german_page_says_the_theme_s_words_in_german() {
     assert!(site.read("public/search/manifest.json").contains(r#"{"value":"runbook","label":"runbook","#));
 }
 
-/// Issue 36: a blog's second page had no crumb of its blog, in any language.
+/// A blog's second page had no crumb of its blog, in any language.
 #[test]
 fn a_blog_s_page_of_older_posts_is_under_the_blog() {
     let site = Site::with_files("blog-page-crumbs", &[("content/news/_index.md", "---\ntitle: News\n---\n")]);
@@ -610,7 +610,7 @@ fn a_blog_s_page_of_older_posts_is_under_the_blog() {
     assert!(second.contains("<h1 class=\"page-title\">News: page 2</h1>"), "{second}");
 }
 
-/// Issue 36: the 404 page (one, in the default language, as static hosts serve one)
+/// The 404 page (one, in the default language, as static hosts serve one)
 /// linked "write this runbook" into `content/de/runbooks/` when a German runbook came
 /// first; a runbook of the default language answers alerts, so its folder is the
 /// default language's.
@@ -638,7 +638,7 @@ fn the_404_page_writes_a_runbook_in_the_default_language_s_folder() {
     assert!(!site.exists("public/de/404.html"));
 }
 
-/// Issue 36: a blog of a language's folder wrote its feed, `/de/blog/feed.xml`, as
+/// A blog of a language's folder wrote its feed, `/de/blog/feed.xml`, as
 /// English (`xml:lang="en"`): jekyll-feed says the site's `lang`, which is the
 /// language's in its build.
 #[test]
@@ -653,7 +653,7 @@ fn a_language_s_blog_feed_says_its_language() {
     assert!(en.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"), "{en}");
 }
 
-/// Issue 36: the home page listed another language's home (`/de/`, "Startseite") among
+/// The home page listed another language's home (`/de/`, "Startseite") among
 /// its sections, whether written (`_index.de.md`) or only the folder of a language's
 /// pages (`content/de/runbooks/web.md`); the navigation leaves it out, and so does the
 /// home page's list.
@@ -681,7 +681,7 @@ fn the_home_page_lists_no_other_language_s_home() {
     }
 }
 
-/// Issue 36: a German page wrote its numbers with a decimal point (`100.00 %
+/// A German page wrote its numbers with a decimal point (`100.00 %
 /// Verfügbarkeit`); a German reader writes `100,00 %` (CLDR's decimal separator, the
 /// theme's word `decimal_separator`). The English page keeps its point.
 #[test]

@@ -1,4 +1,4 @@
-//! Issue 31, "raw constructs shown as text: 0" and "placeholders fewer than 1 per 20
+//! "raw constructs shown as text: 0" and "placeholders fewer than 1 per 20
 //! pages": a Jekyll page's Liquid runs as leniently as Jekyll runs it (Shopify's Ruby
 //! Liquid, lax filters and variables), and one tag that fails is a placeholder and a
 //! warning at it, not the whole page.

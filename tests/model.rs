@@ -144,7 +144,7 @@ fn catalogs_incidents_newest_first_and_rolls_up_open_action_items_overdue_first(
     assert_eq!(link_texts(incidents), ["Expired intermediate certificate", "DNS outage"]);
     assert!(incidents.contains("<td>1h 35m</td>") && incidents.contains("<td>2</td>"), "{incidents}");
     let rollup = between(catalog, r#"<table class="rollup">"#, "</table>");
-    // Grouped by review (issue 18): each incident named once, in a row heading its
+    // Grouped by review: each incident named once, in a row heading its
     // group; the group with the most urgent item first, overdue items first inside.
     let groups: Vec<&str> = rollup.split("<tbody>").skip(1).collect();
     assert_eq!(groups.len(), 2, "{rollup}");
@@ -268,7 +268,7 @@ fn links_to_the_generated_pages_from_every_page() {
     assert_eq!(link_texts(indexes), ["Owners", "Tags", "Review", "Alerts"]);
 }
 
-/// Issue 14: a kind declared in book.toml takes the incident panel, catalog and feed date
+/// A kind declared in book.toml takes the incident panel, catalog and feed date
 /// as data, the way the built-in `rca` kind does.
 #[test]
 fn gives_a_declared_kind_the_roles_its_table_names() {

@@ -23,7 +23,7 @@ fn nav_outline(html: &str) -> Vec<String> {
 
 /// The titles of a page's navigation with every section unfolded, indented by depth: a
 /// section the page lists no pages of is unfolded from its branch file, as the theme's
-/// script does when the reader opens it (issue 33, part 7).
+/// script does when the reader opens it.
 fn unfolded_outline(site: &Site, html: &str) -> Vec<String> {
     let nav = between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
     let items: Vec<(usize, String, Option<String>)> = nav

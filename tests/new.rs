@@ -104,7 +104,7 @@ fn the_bundled_templates_make_pages_that_build() {
     assert!(site.exists("public/runbooks/queue-backlog-growing/index.html"));
 }
 
-/// Issue 32: an Alertmanager webhook payload becomes a draft incident: title and start
+/// An Alertmanager webhook payload becomes a draft incident: title and start
 /// from the alerts, components from the label `[status] component-label`, runbooks
 /// linked, status `investigating`.
 #[test]

@@ -1,5 +1,5 @@
 //! Nunjucks in the Markdown pages of an Eleventy handbook whose `markdownTemplateEngine`
-//! is `"njk"` (issue 31): `set`, `if`/`elseif`, `for` with `loop`, expressions with
+//! is `"njk"`: `set`, `if`/`elseif`, `for` with `loop`, expressions with
 //! filters, the global data of `_data/` and the front matter at the top of the data, as
 //! Eleventy evaluates them; tags defined in the handbook's JavaScript stay placeholders,
 //! `raw` shows its text, and a page that cannot be evaluated keeps its tags with a

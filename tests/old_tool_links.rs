@@ -163,7 +163,7 @@ fn links_to_an_alias_lead_to_its_page() {
 /// Docusaurus's versioned docs (`versions.json`, `versioned_docs/version-NAME/`) are
 /// published where Docusaurus published them: with `lastVersion: 'current'`, each
 /// version under its name or its `versions.NAME.path`; the docs folder at the docs
-/// route (issue 31).
+/// route.
 #[test]
 fn docusaurus_versioned_docs_are_published_under_their_version_path() {
     let site = handbook(
@@ -213,7 +213,7 @@ fn docusaurus_last_version_at_the_docs_route_is_left_out_with_a_note() {
 /// A GOV.UK Tech Docs Template site (`config/tech-docs.yml`, Middleman with its
 /// `config.rb` in the gem) reads relative links from the page's URL as the browser
 /// does: `../../images/a.png` on `/runbooks/page.html` stops at the root, `/images/a.png`
-/// (issue 31).
+///.
 #[test]
 fn tech_docs_template_links_that_climb_above_the_root_stop_there() {
     let site = handbook(

@@ -1,4 +1,4 @@
-//! Issue 31: the old tools' own rules for where includes are found, what redirect keys
+//! The old tools' own rules for where includes are found, what redirect keys
 //! do, and what a build tolerates while a handbook moves (`[check] links = "warn"`, as
 //! the migration guide says), each proven on a fixture of the rule, built by the real
 //! binary. Every warning and note has its text checked here.

@@ -1,4 +1,4 @@
-//! The page formats of other tools (issue 31, item 8 and class C of its corpus report):
+//! The page formats of other tools:
 //! Middleman's `.html.md.erb` and `.html.erb` pages with `old_paths`, Eleventy's `.njk`
 //! pages, and `.html` files that are pages because they have front matter (Jekyll's rule).
 

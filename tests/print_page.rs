@@ -1,4 +1,4 @@
-//! Issue 18, item 5: "print this section". The largest sections with 1 to 100 pages
+//! "print this section". The largest sections with 1 to 100 pages
 //! beneath them get a generated page at `/print/<section>/` holding the section page and
 //! every page beneath it, in reading order, for audits and outages; the section links to
 //! it, and a section inside one links to its part of it. It is a copy: not in

@@ -1,4 +1,4 @@
-//! Rebuilds into an existing output folder (issue 21): files whose bytes did not change
+//! Rebuilds into an existing output folder: files whose bytes did not change
 //! are not rewritten (their inode and mtime stay), stale files go, a failed build leaves
 //! the previous output and its manifest byte-identical, the staging folder obeys the
 //! output folder's refusals, a manifest that is missing, stale or contradicted by an

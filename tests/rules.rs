@@ -1,4 +1,4 @@
-//! `opsbook check --rules` (issue 17): Prometheus rule files and `PrometheusRule`
+//! `opsbook check --rules`: Prometheus rule files and `PrometheusRule`
 //! resources checked against the handbook's runbooks, each diagnostic at its place in
 //! every output format; exit codes; rule files never rendered.
 
@@ -332,7 +332,7 @@ fn resolves_aliases_and_checks_only_links_into_this_handbook() {
     assert_eq!(code, 0);
 }
 
-/// Issue 32: the rule files kube-prometheus users have. `kubectl get prometheusrules -o
+/// The rule files kube-prometheus users have. `kubectl get prometheusrules -o
 /// yaml` prints `kind: List`; the mixins link to `/alerts/<name in lower case>/`; a
 /// `#fragment` must be an anchor of the runbook.
 #[test]

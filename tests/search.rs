@@ -66,7 +66,7 @@ fn indexes_words_folded_and_stemmed_but_never_drafts() {
     assert!(vocabulary(&site).iter().any(|w| w == "unfinished"));
 }
 
-/// Issue 34: a page's sections are in chunks of about 2 KB, each a small file fetched
+/// A page's sections are in chunks of about 2 KB, each a small file fetched
 /// whole; its record names the section each later chunk starts with, so a query fetches
 /// only the chunks of the sections it shows.
 #[test]
@@ -139,7 +139,7 @@ fn a_section_named_search_moves_the_search_page() {
     assert!(site.read("public/index.html").contains(r#"action="/find/" data-page="find/""#));
 }
 
-/// Issue 19: identifiers are indexed whole and by their parts, each stem's postings are
+/// Identifiers are indexed whole and by their parts, each stem's postings are
 /// in the shard where the stem sorts (the client stems query words), records carry a
 /// runbook's service, and the manifest its language and every filter value.
 #[test]
@@ -176,8 +176,8 @@ fn indexes_identifiers_and_puts_each_stem_in_its_home_shard() {
     assert_eq!(db[5], "ledger-db");
 }
 
-/// Issue 19: the client's parts are written as one `search.js`, in order, but for the
-/// three only some searches need (typing mistakes, phrases, the search page: issue 34),
+/// The client's parts are written as one `search.js`, in order, but for the
+/// three only some searches need (typing mistakes, phrases, the search page),
 /// each a file of its own; a site can replace one part, or the whole client.
 #[test]
 fn writes_the_client_as_one_file_of_its_parts_and_the_later_ones_apart() {
@@ -221,7 +221,7 @@ fn writes_the_client_as_one_file_of_its_parts_and_the_later_ones_apart() {
     assert_eq!(site.read("public/search.js"), "/* a whole client */\n");
 }
 
-/// Issue 19: the words of three letters or more, sorted by their ends, for typing
+/// The words of three letters or more, sorted by their ends, for typing
 /// mistakes in a word's first letters.
 #[test]
 fn writes_the_words_sorted_by_their_ends() {
@@ -240,9 +240,9 @@ fn writes_the_words_sorted_by_their_ends() {
     assert!(ends.windows(2).all(|w| w[0] < w[1]), "sorted by their ends");
 }
 
-/// Issue 34: the pages of each pair of consecutive stems of a block, in the file of
+/// The pages of each pair of consecutive stems of a block, in the file of
 /// pairs their hash names (phrases); the text of each page's sections in a file of its
-/// own (snippets and sub-results); the page's place as its breadcrumb path (issue 33.8).
+/// own (snippets and sub-results); the page's place as its breadcrumb path.
 #[test]
 fn writes_pairs_for_phrases_snippet_files_and_each_page_s_place() {
     let site = Site::fixture("basic");

@@ -1,4 +1,4 @@
-//! Issue 31, item 6 and class D of its corpus report: a handbook's own constructs get
+//! Item 6 and class D of its corpus report: a handbook's own constructs get
 //! templates of their own (`templates/shortcodes/`), the old tools' variables are read
 //! from their own files (Hugo's `param`, Jekyll's and Eleventy's Liquid), and `opsbook
 //! check` ends with what is still shown as placeholders, most used first.

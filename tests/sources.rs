@@ -1,4 +1,4 @@
-//! One handbook from several repositories (issue 20): `[[sources]]` mounts a folder of
+//! One handbook from several repositories: `[[sources]]` mounts a folder of
 //! another repository (here a nested clone, as a submodule checkout is) into the
 //! content tree. Its pages take edit links, last-commit dates and CODEOWNERS from their
 //! own repository; links cross between the sources; a URL two sources claim is a

@@ -1,4 +1,4 @@
-//! Issue 16: the public status page built from Markdown incident files. Fixture
+//! The public status page built from Markdown incident files. Fixture
 //! handbooks built by the real binary at a pinned `SOURCE_DATE_EPOCH`: the page
 //! `/status/`, the incident pages, the badges, the Statuspage API v2 files (field by
 //! field), the overall status rules, the maintenance phases, the uptime, the audience
@@ -223,7 +223,7 @@ fn renders_each_incident_with_its_panel_then_its_description_then_its_updates_in
     assert!(main.contains(r#"<dl class="panel panel-status" aria-label="Incident">"#));
     assert!(main.contains("Public API: Partial Outage"));
     let times: Vec<&str> = main.match_indices(" UTC</time>").map(|(i, _)| &main[i - 16..i]).collect();
-    // The start in the panel, then the updates in time order (issue 33), after the
+    // The start in the panel, then the updates in time order, after the
     // description; no owners or edit links on a customer's page.
     assert_eq!(times, ["2026-11-15 09:00", "2026-11-15 09:10", "2026-11-15 10:00", "2026-11-15 11:30"]);
     assert!(main.contains("<strong>load balancer</strong>"));

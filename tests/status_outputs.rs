@@ -1,4 +1,4 @@
-//! Issue 16: the status page's other outputs, built by the real binary at a pinned
+//! The status page's other outputs, built by the real binary at a pinned
 //! `SOURCE_DATE_EPOCH` from `tests/fixtures/status-basic`: the SCS status-page API
 //! export under `/status/scs/`, the Atom feeds of the page and of each component, the
 //! SVG badges and `_headers`; and that an internal incident reaches none of them.

@@ -1,4 +1,4 @@
-//! Issue 32, part 3, item 4: the status page as a site of its own
+//! Item 4: the status page as a site of its own
 //! (`opsbook build --status-site`), for a host such as `status.example.org`, where
 //! Atlassian's status widget asks for `/api/v2/summary.json` at the root. Built by the
 //! real binary from the `status-basic` fixture at a pinned `SOURCE_DATE_EPOCH`: the

@@ -1,4 +1,4 @@
-//! Issue 32, part 3, item 5: incidents and maintenances written with a time zone
+//! Item 5: incidents and maintenances written with a time zone
 //! (`2026-03-01 09:05 Europe/Berlin`, as the community's minutes write them), with an
 //! offset or `Z`, in their fields and updates, are read as such: the page shows UTC, the
 //! exports (Statuspage API, SCS, feeds) carry the right UTC instants, and a zone the

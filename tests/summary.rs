@@ -1,4 +1,4 @@
-//! How much `build` and `check` print (issue 31, item 9): past 200 warnings a summary by
+//! How much `build` and `check` print: past 200 warnings a summary by
 //! rule, `--summary` and `--no-summary` to choose, `-q` for errors alone, errors always
 //! in full, and the machine formats never summarised.
 

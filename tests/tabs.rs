@@ -1,4 +1,4 @@
-//! Tabs in real builds (issue 33, part 5): the three syntaxes become groups of panels
+//! Tabs in real builds: the three syntaxes become groups of panels
 //! that name how the reader's choice is remembered, every panel under its label; the
 //! pages with tabs, and only they, load `tabs.js`, which the build writes only for a
 //! handbook that has tabs.

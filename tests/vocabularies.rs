@@ -1,4 +1,4 @@
-//! Issue 15, "Vocabularies": a runbook's and an incident review's `severity` and a
+//! "Vocabularies": a runbook's and an incident review's `severity` and a
 //! review's `status` accept the common scales, show as written, and sort and colour by
 //! the level each word maps to; a `[kinds.NAME] values` list still restricts them.
 

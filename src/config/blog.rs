@@ -1,4 +1,4 @@
-//! `[blog]`: how the handbook's blogs are published (issue 36), for a handbook of its
+//! `[blog]`: how the handbook's blogs are published, for a handbook of its
 //! own as `_config.yml` says it for one moved from Jekyll, which the table overrides:
 //!
 //! - `permalink`: the posts' URL template, with Jekyll's placeholders (`:year`, `:month`,

@@ -1,5 +1,5 @@
 //! `[handbook] languages`: the languages a handbook is published in, the first the
-//! default (issue 36). Read in step 1 with the rest of `book.toml`; the walk (step 4,
+//! default. Read in step 1 with the rest of `book.toml`; the walk (step 4,
 //! `content::languages`) then fills [`Languages::files`], the pages of the other
 //! languages and the file each reads.
 //!

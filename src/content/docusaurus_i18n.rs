@@ -1,4 +1,4 @@
-//! Docusaurus's translations (issue 36): a Docusaurus site lists its locales in
+//! Docusaurus's translations: a Docusaurus site lists its locales in
 //! `docusaurus.config.js` (`i18n: { defaultLocale: 'en', locales: ['en', 'de'] }`) and
 //! keeps each other locale's docs in `i18n/<locale>/docusaurus-plugin-content-docs/current/`,
 //! at the paths the docs have under `docs/`

@@ -1,7 +1,7 @@
 //! The pages of a handbook's other languages, found after the walk (step 4) from the
 //! files it found: a translation is a page of the content tree under its language's
 //! folder, so that sections, URLs, links and the navigation of the rest of the build see
-//! `de/runbooks/db.md` as any other page (issue 36).
+//! `de/runbooks/db.md` as any other page.
 //!
 //! 1. The languages are `[handbook] languages` (`config::Languages`), else a Jekyll
 //!    site's `languages:` (jekyll-multiple-languages-plugin's `_config.yml` key, read by

@@ -1,5 +1,5 @@
 //! The tool a handbook was written for, and the rules opsbook borrows from it so that
-//! links keep leading where they led in the old tool's published site (issue 31): how
+//! links keep leading where they led in the old tool's published site: how
 //! a relative link is read, and what URLs pages get ([`crate::site::urls`]).
 //!
 //! Found once, after the walk ([`read_old_tool`]), from what the migration guide leaves

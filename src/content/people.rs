@@ -1,4 +1,4 @@
-//! The files of people that posts name their authors by (issue 36): a mapping from a
+//! The files of people that posts name their authors by: a mapping from a
 //! key to a person with a name, an avatar and links.
 //!
 //! | file | tool | a person's keys |

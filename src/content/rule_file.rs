@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn reads_the_list_kubectl_prints_of_prometheus_rules() {
-        // Issue 32: `kubectl get prometheusrules -o yaml` prints `kind: List`.
+        // `kubectl get prometheusrules -o yaml` prints `kind: List`.
         let text = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: monitoring.coreos.com/v1\n    kind: PrometheusRule\n    metadata:\n      name: kube\n    spec:\n      groups:\n        - name: pods\n          rules:\n            - alert: KubePodCrashLooping\n              annotations:\n                runbook_url: https://ops.example.org/alerts/kubepodcrashlooping/\n  - kind: ConfigMap\n    data:\n      groups: x\n  - kind: List\n    items:\n      - kind: PrometheusRule\n        spec:\n          groups:\n            - name: nested\n              rules:\n                - alert: Nested\nmetadata:\n  resourceVersion: \"\"\n";
         assert_eq!(names(text), [("KubePodCrashLooping".to_string(), 12, 15)]);
         let alerts = read_alerts(text).unwrap();

@@ -382,7 +382,7 @@ fn marker_length(html: &str) -> usize {
 ///    previous `-->`.
 ///
 /// The searches are on bytes: the look-back starts 3 bytes before the previous `-->`,
-/// which may be inside a character (issue 30: a placeholder or an emoji before it),
+/// which may be inside a character (a placeholder or an emoji before it),
 /// and every place found is an ASCII `<` or `-`, so the slices stay on characters.
 pub(super) fn contains_marker(html: &str) -> bool {
     let bytes = html.as_bytes();
@@ -413,7 +413,7 @@ fn line_end(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
 
-    /// Issue 30, item 10: the look-back before a `-->` that follows a character of two
+    /// The look-back before a `-->` that follows a character of two
     /// or four bytes (an emoji, a dialect's placeholder) started inside it, a panic.
     #[test]
     fn finds_markers_after_comments_that_end_in_multibyte_characters() {
@@ -436,7 +436,7 @@ mod tests {
         assert!(!contains_marker("<!-- internal"));
     }
 
-    /// Issue 13: 480 KB of `<!--` in one HTML block took 19 s with one scan per `<!--`.
+    /// 480 KB of `<!--` in one HTML block took 19 s with one scan per `<!--`.
     #[test]
     fn scans_many_comment_openers_in_linear_time() {
         let started = std::time::Instant::now();

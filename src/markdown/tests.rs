@@ -312,7 +312,7 @@ fn misplaced_internal_markers_are_errors_in_both_builds() {
     }
 }
 
-/// Issue 13: reference definitions inside internal blocks resolved public links.
+/// Reference definitions inside internal blocks resolved public links.
 #[test]
 fn a_public_build_ignores_reference_definitions_inside_internal_blocks() {
     let text = "See [the vault][Vault] and ![map][map], [public][p].\n\n\

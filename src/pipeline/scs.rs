@@ -18,7 +18,7 @@
 //!    (SovereignCloudStack/status-page-web) reads only an impact of severity 0 as
 //!    maintenance (`data.service.ts`: `severity <= severities.maintenance.end`, 0 in its
 //!    default bands `maintenance` 0, `operational` 1-33, `limited` 34-66, `broken`
-//!    67-100); so 50 falls in `limited`, 75 and 100 in `broken` (issue 32).
+//!    67-100); so 50 falls in `limited`, 75 and 100 in `broken`.
 //! 4. Phases, generation 1: the incident statuses (`investigating`, `identified`,
 //!    `monitoring`, `resolved`, `postmortem`), then the maintenance phases
 //!    (`scheduled`, `in_progress`, `completed`); an incident's `phase.order` is the index

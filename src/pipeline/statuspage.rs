@@ -182,7 +182,7 @@ fn epoch(status: &Status) -> Timestamp {
 }
 
 /// Each component's `position` in `components.json`, where each group comes before its
-/// first component and counts too: the one position every file gives it (issue 32: an
+/// first component and counts too: the one position every file gives it (an
 /// incident's components had positions of their own).
 fn positions(status: &Status) -> Vec<usize> {
     let mut positions = Vec::with_capacity(status.components.len());
@@ -236,7 +236,7 @@ impl FirstUpdate {
 }
 
 /// When a maintenance was announced: its first update, else its start, and never after
-/// now (issue 32: a maintenance to come had a `created_at` in the future).
+/// now (a maintenance to come had a `created_at` in the future).
 pub(crate) fn created_at(m: &Maintenance, now: Timestamp) -> Timestamp {
     m.updates.iter().map(|u| u.at).min().unwrap_or(m.scheduled_for).min(m.scheduled_for).min(now)
 }

@@ -1,4 +1,4 @@
-//! Images that keep their place and load when needed (issue 33, part 6): in a page's
+//! Images that keep their place and load when needed: in a page's
 //! body, every `<img>` gets `loading="lazy"` but the first when it stands before the end
 //! of the first paragraph (a diagram or picture that opens the page, likely the largest
 //! thing of its first screen, is fetched at once; one after the opening text is fetched

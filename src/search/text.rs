@@ -558,7 +558,7 @@ mod tests {
         }
     }
 
-    /// Issue 30, item 10: words, identifiers and their joiners among private-use
+    /// Words, identifiers and their joiners among private-use
     /// characters, combining marks, characters of four bytes, controls and right-to-left
     /// marks never make the splitter slice inside a character, and every term it gives
     /// has two characters or more.

@@ -265,7 +265,7 @@ fn fifty_random_edits_serve_what_a_whole_build_gives() {
     fifty_random_edits("random-edits", None);
 }
 
-/// Issue 21: every fast rebuild renders only the changed pages and leaves the others
+/// Every fast rebuild renders only the changed pages and leaves the others
 /// stale, made in the background or carried into the next edit.
 #[test]
 fn fifty_random_edits_leaving_pages_stale_serve_what_a_whole_build_gives() {

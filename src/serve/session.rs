@@ -564,7 +564,7 @@ mod tests {
         }
     }
 
-    /// Issue 14: `serve` said 77 pages where `build` said 29 for the bundled handbook,
+    /// `serve` said 77 pages where `build` said 29 for the bundled handbook,
     /// counting the index pages opsbook generates.
     /// The file a whole build of the files on disk serves at `path`.
     fn whole_build_file(root: &Path, path: &str) -> Vec<u8> {
@@ -586,7 +586,7 @@ mod tests {
         shared
     }
 
-    /// Issue 21: a section's title changes the navigation of every page; the section
+    /// A section's title changes the navigation of every page; the section
     /// page is served at once, the others are left stale, and a stale page asked for is
     /// made then, with what a whole build gives; the open pages are told to reload.
     #[test]
@@ -627,7 +627,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&root);
     }
 
-    /// Issue 21: a newer edit replaces the stale pages being made in the background; the
+    /// A newer edit replaces the stale pages being made in the background; the
     /// pages still stale are carried into it and made with the newer model.
     #[test]
     fn a_newer_edit_supersedes_the_pages_made_in_the_background() {
@@ -656,7 +656,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&root);
     }
 
-    /// Issue 21: a runbook's service decides which incident reviews it lists; a new one
+    /// A runbook's service decides which incident reviews it lists; a new one
     /// renders the runbooks whose list changed, not the whole site.
     #[test]
     fn a_changed_service_renders_the_runbooks_whose_past_incidents_change() {
@@ -879,7 +879,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&root);
     }
 
-    /// Issue 21: a page added while the pages of an earlier save are still stale does not
+    /// A page added while the pages of an earlier save are still stale does not
     /// wait for them: it is served at once, the pages that list it are left stale with
     /// the earlier save's, known by the page ids the new page gives them, and each stale
     /// page is what a whole build gives.

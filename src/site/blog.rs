@@ -1,4 +1,4 @@
-//! Blogs, their posts and their authors (issue 36), collected in [`Site::model`] before
+//! Blogs, their posts and their authors, collected in [`Site::model`] before
 //! the generated pages, which read them: each blog's pages of older posts, the authors'
 //! pages.
 //!

@@ -1,5 +1,5 @@
 //! The files of the content folder that a build reads as data, which are never copied
-//! into the output (issue 36): the walk found them as files, and without this rule every
+//! into the output: the walk found them as files, and without this rule every
 //! file that is no page is published as it is.
 //!
 //! | files | read as | the old tool's rule |

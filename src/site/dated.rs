@@ -1,4 +1,4 @@
-//! Dated pages (issue 36): the date a page takes from its file name or front matter,
+//! Dated pages: the date a page takes from its file name or front matter,
 //! and how a reader is shown it.
 //!
 //! 1. A file name that is a date, `YYYY-MM-DD` or `YYYYMMDD`, alone or followed by

@@ -1,4 +1,4 @@
-//! The width and height of the handbook's images (the model of issue 33, part 6): read
+//! The width and height of the handbook's images (kept in the model): read
 //! once per model, the first time a page with an `<img>` asks, from the first bytes of
 //! each image file the site copies (PNG, JPEG, GIF, WebP, BMP, ICO, AVIF/HEIF, TIFF),
 //! with the `imagesize` crate. Each file is opened through `crate::fs` (a regular file

@@ -1,5 +1,5 @@
 //! Which page is which language's, and which pages are one page in several languages
-//! (issue 36). The walk put every page of a language other than the default under its
+//!. The walk put every page of a language other than the default under its
 //! folder (`de/runbooks/db.md`, `content::languages`), so the model needs no table of
 //! its own: a page's language is the folder its site path starts with, and its
 //! translations are the pages at the same site path under the other languages' folders

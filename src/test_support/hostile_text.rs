@@ -1,4 +1,4 @@
-//! Hostile text for the property tests of the scanners (issue 30, item 10): pages made
+//! Hostile text for the property tests of the scanners: pages made
 //! of every construct a scanner of opsbook recognises (the dialects, includes, internal
 //! blocks, reference definitions, links, headings, code, HTML comments), with random
 //! Unicode of the kinds that break byte-offset arithmetic put before, inside and after

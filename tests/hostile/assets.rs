@@ -1,4 +1,4 @@
-//! Hostile inputs: Jekyll's `{% asset %}` tag (issue 31, item 4). An asset is looked up
+//! Hostile inputs: Jekyll's `{% asset %}` tag. An asset is looked up
 //! in the asset folders of the content like any file a page links to: a path that
 //! climbs out of the content folder, or a symbolic link in `_assets/` that leads out of
 //! the handbook, publishes nothing from outside, and each is an error at its place.

@@ -1,7 +1,7 @@
 //! Hostile inputs: audience. A build publishes only what is inside the handbook and
 //! meant for its audience: no file reached through a link out of the root, no internal
 //! text through reference definitions, files in internal scope or line endings that
-//! hide front matter (issue 13).
+//! hide front matter.
 
 use crate::util::Site;
 
@@ -449,7 +449,7 @@ fn a_hiding_field_below_a_gray_matter_fence_stops_the_build() {
     assert!(site.files_containing("public", "GRAY-MATTER-SECRET").is_empty());
 }
 
-/// Issue 34: a long page's search snippets are cut into several files; an internal
+/// A long page's search snippets are cut into several files; an internal
 /// block in a late section reaches none of them, and the sections around it do.
 #[test]
 fn an_internal_block_in_a_long_page_reaches_none_of_its_snippet_files() {

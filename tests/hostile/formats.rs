@@ -1,4 +1,4 @@
-//! Hostile inputs: what CI reads (issue 30, item 14). GitHub workflow commands built
+//! Hostile inputs: what CI reads. GitHub workflow commands built
 //! from text a page controls, escaped by GitHub's own rules, and `SOURCE_DATE_EPOCH` at
 //! the ends of the calendar opsbook's dates cover.
 

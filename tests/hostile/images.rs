@@ -1,4 +1,4 @@
-//! Hostile inputs: the image files whose sizes a build reads (issue 33, part 6). Each
+//! Hostile inputs: the image files whose sizes a build reads. Each
 //! is opened as the copy step opens it (a regular file in the handbook, through
 //! `crate::fs`) and at most its first 256 KiB read: a FIFO does not hang the build, a
 //! symbolic link out of the handbook is not read, and a huge or garbage file costs no

@@ -1,5 +1,5 @@
 //! Hostile inputs: the files of a Jekyll site that a build renders through Liquid
-//! because they open with front matter (issue 31; `content::jekyll_files`). Each is
+//! because they open with front matter (`content::jekyll_files`). Each is
 //! read as a regular file inside the handbook within the page size limit: a FIFO does
 //! not hang the build, a link out of the handbook is not read, a file of the internal
 //! audience never reaches a public build, and Liquid that would write without end stops

@@ -1,4 +1,4 @@
-//! Hostile inputs: translations (issue 36). The strings file of a language
+//! Hostile inputs: translations. The strings file of a language
 //! (`i18n/<code>.toml`) is read like every file the handbook names: confined to the
 //! handbook, a regular file, within a limit; its words are escaped like any text of a
 //! page; and a language code that would be a path (`..`, `/x`) is refused in book.toml.

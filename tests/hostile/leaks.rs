@@ -1,5 +1,5 @@
-//! Hostile inputs: leaks of internal content through the side doors of issue 30 (items
-//! 4-7): includes that select part of an internal block, includes and symbolic links
+//! Hostile inputs: leaks of internal content through the side doors:
+//! includes that select part of an internal block, includes and symbolic links
 //! that reach internal sections or an internal build's output by another path,
 //! `[[sources]]` that mount an internal folder twice, and front matter text with
 //! internal blocks. Each test puts canary words in the internal places, requires that no
@@ -63,7 +63,7 @@ fn refused(site: &Site, message: &str, location: &str) {
     assert!(snapshot(site, "public") == before, "the failed build changed the previous output");
 }
 
-/// Issue 30, item 4: a line range, an mdBook anchor, a snippet section, the whole file
+/// A line range, an mdBook anchor, a snippet section, the whole file
 /// in a code fence, a nested include and a file's front matter all read the included
 /// file's public text only.
 #[test]
@@ -147,7 +147,7 @@ fn an_include_takes_only_the_public_text_of_a_file_whatever_it_selects() {
     assert_eq!(leaks(&site, "public", &["leak4i", "leak4j", "leak4k"]), Vec::<String>::new());
 }
 
-/// Issue 30, item 5: an include is judged on the file it resolves to, so a symbolic link
+/// An include is judged on the file it resolves to, so a symbolic link
 /// out of `content/` reaches no internal page or file of an internal section; and no
 /// include, link or static file reads an earlier build's output kept in the root.
 #[cfg(unix)]
@@ -203,7 +203,7 @@ fn an_include_is_judged_where_it_resolves_and_never_reads_an_output_folder() {
     assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
 }
 
-/// Issue 30, item 6: `[[sources]]` folders are compared as they resolve (a link, the
+/// `[[sources]]` folders are compared as they resolve (a link, the
 /// same folder twice, one inside another), and a symbolic link in a public section or
 /// source gives no file a wider audience than its real place has.
 #[cfg(unix)]
@@ -275,7 +275,7 @@ fn sources_are_compared_as_they_resolve_and_links_keep_the_audience_of_their_tar
     assert_eq!(leaks(&site, "public", &canaries), Vec::<String>::new());
 }
 
-/// Issue 30, item 7: an internal block in front matter text (an incident update, a
+/// An internal block in front matter text (an incident update, a
 /// description, an action item, a field of no kind) stays out of the status page, its
 /// APIs and feeds, `handbook.json` and every other output; malformed markers there are
 /// errors at the value.

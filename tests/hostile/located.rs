@@ -1,4 +1,4 @@
-//! Hostile inputs: names that become output paths (issue 30, item 13). A status
+//! Hostile inputs: names that become output paths. A status
 //! component id, a `[[sources]]` mount, a section folder, an alert name or a theme file
 //! name that no file may have, or that another already has but for its case, is an
 //! error at the place it is written (book.toml's key, the page's field, the file), never

@@ -1,4 +1,4 @@
-//! Hostile inputs: the navigation's branch files (`nav/<name>.json`, issue 33 part 7),
+//! Hostile inputs: the navigation's branch files (`nav/<name>.json`),
 //! which list a section's pages for the theme to unfold it in place. They are output
 //! files like any other: content cannot take their place, and they carry no internal
 //! page, title or navigation group into a public build.
@@ -64,7 +64,7 @@ fn a_public_build_s_branch_files_list_no_internal_page_and_titles_stay_text() {
 
 #[test]
 fn a_public_build_names_no_group_of_an_internal_page_and_group_names_stay_text() {
-    // A Middleman handbook's `section` names navigation groups (issue 31, part 7): the
+    // A Middleman handbook's `section` names navigation groups: the
     // name is shown in the navigation, the branch files and the folder's page.
     let markup = "</script><img src=x onerror=alert(1)>";
     let site = Site::with_files(

@@ -1,4 +1,4 @@
-//! Hostile inputs: `opsbook new` (issue 30, item 9). A new page is only ever created
+//! Hostile inputs: `opsbook new`. A new page is only ever created
 //! inside the handbook: never through a symbolic link at its path (a link to nothing
 //! included), nor into a section folder that links out of the root.
 
@@ -61,7 +61,7 @@ fn still_writes_into_a_section_folder_linked_inside_the_root() {
     std::fs::remove_dir_all(&outside).unwrap();
 }
 
-/// Issue 32: `opsbook new incident --from-alertmanager FILE` reads what an alerting
+/// `opsbook new incident --from-alertmanager FILE` reads what an alerting
 /// system wrote. A payload that is no regular file is refused with the reason; text
 /// meant to break out of the front matter or the Markdown stays text, and the draft
 /// builds.

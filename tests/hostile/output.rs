@@ -1,4 +1,4 @@
-//! Hostile inputs: the output folder (issue 30, items 1-3). `[build] output-dir` in a
+//! Hostile inputs: the output folder. `[build] output-dir` in a
 //! pull request aimed outside the root or at a folder of other files; `--out` naming a
 //! folder that never held opsbook's output; files and repositories put into an output by
 //! hand; a forged manifest; two builds into one folder at once. A build only ever

@@ -1,4 +1,4 @@
-//! Hostile inputs: a panic while rendering one page (issue 30, item 10). Whatever
+//! Hostile inputs: a panic while rendering one page. Whatever
 //! breaks in opsbook's code on one page, the build reports it as an `internal-error` at
 //! that page's file with the other pages' problems, fails without touching the previous
 //! output, and prints no panic or backtrace; `serve` shows it and keeps serving. A panic

@@ -1,4 +1,4 @@
-//! Hostile inputs: paths (issue 13). An output folder that names the sources another
+//! Hostile inputs: paths. An output folder that names the sources another
 //! way, aliases that climb out of the output, overwrite pages or inject `_redirects`
 //! rules, content files that replace pages or files opsbook writes, and names too long
 //! for a file.
@@ -212,7 +212,7 @@ fn refuses_content_files_that_replace_pages_or_theme_files() {
     // theme's files stay refused.
     let cases = [
         ("content/search.js", "/search.js, which is already taken by the file /search.js that opsbook writes"),
-        // The parts of the search client the box loads later (issue 34): no page's file
+        // The parts of the search client the box loads later: no page's file
         // takes the place of the script the search page runs.
         (
             "content/search-page.js",

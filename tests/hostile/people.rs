@@ -1,4 +1,4 @@
-//! Issue 36: the files of people that posts name their authors by, and the avatars,
+//! The files of people that posts name their authors by, and the avatars,
 //! links and images posts and those files name, are read and shown only within the
 //! handbook's bounds: a people file that leads out of the handbook, is a named pipe or
 //! is too large is a warning and is not read or echoed; an avatar, link or image that
@@ -210,7 +210,7 @@ fn nothing_of_the_data_files_in(site: &Site) {
     }
 }
 
-/// Issue 36: a people file of another shape was left out without a word: a list at the
+/// A people file of another shape was left out without a word: a list at the
 /// top, a person whose `name` is a list, an entry that is a number. Each is a warning at
 /// its line, naming what was found, and the people of the right shape are read.
 #[test]

@@ -1,4 +1,4 @@
-//! Hostile inputs: reads (issue 30, items 8 and 12). Files that are not regular files
+//! Hostile inputs: reads. Files that are not regular files
 //! (named pipes, devices, links into `/proc`), files larger than anything a handbook
 //! holds, and rule files linked out of the repository. Every read is of a regular file,
 //! within a limit, confined like the content, and a refusal names the file without
@@ -342,7 +342,7 @@ fn hugos_markup_file_is_read_only_when_it_is_a_file_of_the_handbook() {
 
 /// A Docusaurus version whose name (`versions.json`) or path (`versions.NAME.path` in
 /// `docusaurus.config.js`) leads out of `versioned_docs/` is an error at its file,
-/// line and column, and nothing there is read (issue 31).
+/// line and column, and nothing there is read.
 #[test]
 fn docusaurus_versions_that_lead_out_of_their_folder_are_errors_at_their_place() {
     let site = crate::util::Site::with_files(

@@ -1,7 +1,7 @@
 //! Hostile inputs: serve. Clients that connect and say nothing, or half a request, by
 //! the hundred; files that change or vanish while the build is broken; a page missing
 //! for a moment while an editor saves it; more open pages than the server has
-//! connections. (Issue 13, items 16 and 17.)
+//! connections.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -1,5 +1,5 @@
-//! Hostile inputs: the status site's folder (`opsbook build --status-site`, issue 32
-//! part 3 item 4). `[status] site-dir` in a pull request aimed outside the root, at the
+//! Hostile inputs: the status site's folder (`opsbook build --status-site`).
+//! `[status] site-dir` in a pull request aimed outside the root, at the
 //! handbook's own output folder or around it; `--out` at the handbook's folder, directly
 //! or through a symbolic link; a folder of someone else's files. The status site's
 //! folder is claimed as a build's: it removes only what an earlier status site wrote.

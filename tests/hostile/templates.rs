@@ -1,5 +1,5 @@
 //! Hostile inputs: the templates a handbook gives its own constructs and the old tools'
-//! configuration and data files (issue 31, item 6). They are read like every file, through
+//! configuration and data files. They are read like every file, through
 //! the confinement and `crate::fs`: a folder or file linked out of the handbook is refused
 //! by name and never read; a template or a page's Liquid that loops or writes without end
 //! is stopped at a bound, with a message at its place.

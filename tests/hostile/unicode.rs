@@ -1,4 +1,4 @@
-//! Hostile inputs: Unicode that breaks byte offsets (issue 30, item 10). The scanners
+//! Hostile inputs: Unicode that breaks byte offsets. The scanners
 //! of the Markdown step slice text by byte offsets, and the dialects put private-use
 //! characters of three bytes in the text before they run; a slice inside a character is
 //! a panic. The thousands of pages of the unit property test
@@ -71,7 +71,7 @@ fn hostile_unicode_around_every_construct_builds_without_a_panic() {
     assert!(problems.is_empty(), "{} of {handbooks} handbooks broke:\n{}", problems.len(), first.join("\n\n"));
 }
 
-/// Issue 30, item 10: a Jekyll page's Liquid variables inside HTML comments become the
+/// A Jekyll page's Liquid variables inside HTML comments become the
 /// dialects' placeholders (private-use characters of three bytes); the internal-marker
 /// scan of an HTML block that holds two comments looked back three bytes from the first
 /// `-->`, into the placeholder before it, and the build panicked.

@@ -36,7 +36,7 @@ fn rejects_a_value_that_is_not_allowed_and_lists_the_allowed_ones() {
     assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 1));
 }
 
-/// Issue 15: the common severity scales and review statuses, kept as written.
+/// The common severity scales and review statuses, kept as written.
 #[test]
 fn accepts_the_common_severity_scales_and_review_statuses_as_written() {
     for severity in ["SEV0", "SEV5", "P1", "p5", "critical", "Major", "WARNING", "info"] {

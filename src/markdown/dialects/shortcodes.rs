@@ -333,7 +333,7 @@ fn figure(call: &Call<'_>, src: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Issue 30, item 10: the end of an escaped shortcode's comment was looked for from
+    /// The end of an escaped shortcode's comment was looked for from
     /// inside its start, so `{{</*/>}}` found it before the start, a reversed slice.
     #[test]
     fn an_escape_whose_comment_never_ends_is_no_token() {

@@ -344,7 +344,7 @@ fn bounds_the_number_of_includes_of_empty_files() {
     assert_eq!(messages, ["the page has more than 4096 includes; the rest are left out"]);
 }
 
-/// Issue 31: Hugo sites keep shared snippets in `assets/` (`resources.Get`), at the root
+/// Hugo sites keep shared snippets in `assets/` (`resources.Get`), at the root
 /// (`readFile`) or in `_includes/` folders found from the page upwards.
 #[test]
 fn finds_hugo_includes_where_hugo_sites_read_them() {
@@ -525,7 +525,7 @@ fn a_page_without_directives_is_left_alone() {
     assert!(expand(&page, &files(&[])).is_none());
 }
 
-/// Issue 30: a public build selects from a file's public text, and the source map still
+/// A public build selects from a file's public text, and the source map still
 /// names the file's own lines.
 #[test]
 fn a_public_build_selects_from_the_public_text_of_a_file() {

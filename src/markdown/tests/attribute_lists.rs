@@ -1,5 +1,5 @@
 //! Snapshot tests of Python-Markdown's attribute lists (`attr_list`) after inline
-//! elements and with spaces inside the braces (issue 31, part 4): `{ .md-button }` after
+//! elements and with spaces inside the braces: `{ .md-button }` after
 //! a link, a reference link, strong text, a code span or an icon, and `{ .class }` alone
 //! on the line after a paragraph.
 

@@ -1,8 +1,8 @@
-//! The other tools' constructs a reader of the old site never saw as text (issue 31,
-//! item 4): Goldmark attribute lines on any page, alerts with text on their marker line,
+//! The other tools' constructs a reader of the old site never saw as text:
+//! Goldmark attribute lines on any page, alerts with text on their marker line,
 //! titles written in Markdown, Mermaid in raw HTML, URL filters on a literal, template
 //! syntax inside link destinations, mdBook directives, JSX expression attributes, Jekyll
-//! assets, and the diagrams the build leaves to the reader's browser (item 5).
+//! assets, and the diagrams the build leaves to the reader's browser.
 
 use super::*;
 

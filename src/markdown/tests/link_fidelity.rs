@@ -1,5 +1,5 @@
 //! What the reader's browser reads in a page's HTML, as the link check must read it
-//! (issue 31, item 3: a warning means the reader would hit a 404): ids set by an
+//! (a warning means the reader would hit a 404): ids set by an
 //! attribute list's `id=` key, attributes on the later lines of a tag written over
 //! several lines, and a construct in an attribute's value.
 

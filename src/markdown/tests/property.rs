@@ -1,4 +1,4 @@
-//! The seeded property test of the Markdown scanners (issue 30, item 10): thousands of
+//! The seeded property test of the Markdown scanners: thousands of
 //! pages of hostile text ([`crate::test_support::hostile_text`]: every construct the
 //! dialects, includes, internal blocks, reference definitions, links and headings
 //! recognise, with private-use characters, combining marks, characters of four bytes,

@@ -1,4 +1,4 @@
-//! Snapshot tests of tabs (issue 33, part 5): each syntax's rule of which tab shows
+//! Snapshot tests of tabs: each syntax's rule of which tab shows
 //! first and how the choice is remembered, written as attributes of the group and its
 //! panels for the theme's `tabs.js`; every panel stays in the page under its label.
 

@@ -83,7 +83,7 @@ fn rebuilds_an_edited_page_as_a_whole_build_renders_it() {
 
 #[test]
 fn an_edited_page_s_text_reaches_the_print_pages_of_its_sections() {
-    // Issue 18: /print/<section>/ shows the whole content of the pages beneath it.
+    // /print/<section>/ shows the whole content of the pages beneath it.
     let root = model_copy("print");
     let (mut site, _) = built(&root);
     edit(&root, "runbooks/cache.md", "Flush it.", "Flush it twice.");
@@ -205,7 +205,7 @@ fn a_content_folder_of_another_name_is_relevant_and_content_is_not() {
     assert!(!is_relevant(root, "src", out, &root.join("src/.a.md.swp")));
 }
 
-/// Issue 21: the runbooks a review cites, by alert or by service, list it; a review
+/// The runbooks a review cites, by alert or by service, list it; a review
 /// citing others renders the runbooks whose list changed, as a whole build does.
 #[test]
 fn a_review_citing_other_services_or_alerts_renders_the_runbooks_listing_it() {
@@ -260,7 +260,7 @@ fn an_index_page_that_customises_a_generated_page_asks_for_a_whole_build() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-/// Issue 16: an edit that changes the status page's model (an incident's status) shows
+/// An edit that changes the status page's model (an incident's status) shows
 /// on `/status/`, the API and the badges: a whole build; an edit of its text only is
 /// a fast rebuild.
 #[test]
@@ -291,7 +291,7 @@ fn arrangement(site: &Site) -> (Vec<Vec<PageId>>, TagLists) {
 
 #[test]
 fn a_section_weight_moving_it_orders_backlinks_and_tags_as_a_whole_build() {
-    // Issue 21: a weight that changes the reading order re-sorts the lists kept in it
+    // A weight that changes the reading order re-sorts the lists kept in it
     // (backlinks, tag and owner lists, a tag's name on a tie) rather than reading every
     // link again; the result is a whole build's.
     let root = model_copy("section-weight");
@@ -320,7 +320,7 @@ fn a_section_weight_moving_it_orders_backlinks_and_tags_as_a_whole_build() {
 
 #[test]
 fn a_title_edit_leaving_pages_stale_keeps_their_link_warnings_as_a_whole_build() {
-    // Issue 21: a title or weight changes no page's anchors, so the links of the pages
+    // A title or weight changes no page's anchors, so the links of the pages
     // left stale are not checked again; their warnings stay those of a whole build.
     let root = model_copy("stale-warnings");
     let book = root.join("book.toml");
@@ -394,7 +394,7 @@ fn printed(diagnostics: &[Diagnostic]) -> Vec<String> {
     printed
 }
 
-/// Issue 21: a page added, renamed or deleted reuses the model of the other pages
+/// A page added, renamed or deleted reuses the model of the other pages
 /// (owners, kinds, fields, review dates) and keeps their bodies, their links' page ids
 /// mapped: the model, the claims and the warnings are those of a whole build.
 #[test]
@@ -436,7 +436,7 @@ fn pages_added_renamed_and_deleted_give_the_model_of_a_whole_build() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-/// Issue 21: the claims on output files name their owner only when two clash; a page
+/// The claims on output files name their owner only when two clash; a page
 /// added or renamed onto the file of a copied file is reported with the messages of a
 /// whole build, and the clash gone builds the whole build's site again.
 #[test]
@@ -488,7 +488,7 @@ fn a_page_added_or_renamed_onto_a_taken_file_reports_the_clash_of_a_whole_build(
     let _ = std::fs::remove_dir_all(&root);
 }
 
-/// Issue 21: a page added after another page's title was edited keeps the edit: the
+/// A page added after another page's title was edited keeps the edit: the
 /// walk kept by the model holds the page as first read, and only the pages read again
 /// since (`Site::read_again`) are taken from the model, not every page looked up.
 #[test]

@@ -1,4 +1,4 @@
-//! What templates see of blogs, posts, authors and dated pages (issue 36): the date and
+//! What templates see of blogs, posts, authors and dated pages: the date and
 //! authors of a page (`page.dated`), a blog's list of posts on its section page and on
 //! its pages of older posts (`section.blog`, `index` of `blog-page.html`), a dated
 //! section's pages by year (`section.years`), and the authors' pages.

@@ -1,4 +1,4 @@
-//! `lang`: what a page of a handbook of several languages shows of them (issue 36): its
+//! `lang`: what a page of a handbook of several languages shows of them: its
 //! language, the `hreflang` alternates, the language switch, and for a page not yet
 //! translated the notice and the canonical link to its original. `null` in a handbook of
 //! one language, whose pages stay as they were.
