@@ -124,13 +124,15 @@ test('the search page shows the best sections of a page, each linked to its head
   assert.equal(await subs.count(), 1);
   assert.match(await subs.first().getAttribute('href'), /\/handbook\/runbooks\/etcd\/#steps$/);
   assert.equal(await subs.first().locator('.search-subresult-title').textContent(), 'Steps');
-  // Every snippet shown highlights the words of the query.
+  // Every result has a snippet, and every snippet of a section with the words highlights
+  // them; a page with the phrase only in its title shows the start of its text.
   await page.waitForFunction(() => Array.from(document.querySelectorAll('#search-results .search-result-snippet'))
-    .every((s) => s.textContent === '' || s.querySelector('mark')), null, { timeout: 5000 });
+    .every((s) => s.textContent !== ''), null, { timeout: 5000 });
+  const title = page.locator('#search-results .search-result', { hasText: 'Split-brain recovery' });
+  assert.equal(await title.locator('.search-result-snippet').textContent(), 'Recover the data.');
   const snippets = await page.locator('#search-results .search-result-snippet').evaluateAll((all) =>
     all.map((s) => [s.textContent, Array.from(s.querySelectorAll('mark')).map((m) => m.textContent.toLowerCase())]));
-  // (A page with the phrase only in its title has no snippet.)
-  for (const [text, marks] of snippets.filter(([text]) => text)) {
+  for (const [text, marks] of snippets.filter(([text]) => text !== 'Recover the data.')) {
     assert.ok(marks.includes('split') || marks.includes('brain') || marks.includes('brains'), `${text}: ${marks}`);
   }
   // The snippets come from one small file per page shown, fetched whole: no byte ranges, no page's HTML.
@@ -138,5 +140,29 @@ test('the search page shows the best sections of a page, each linked to its head
   const snippetFiles = requests.filter(([p]) => /\/search\/s\/\d+\/s-\d+\.json$/.test(p));
   assert.ok(snippetFiles.length >= 1 && snippetFiles.length <= 4, JSON.stringify(snippetFiles));
   assert.deepEqual(requests.filter(([p]) => /\/runbooks\/[^/]+\/$/.test(p)), []);
+  await page.close();
+});
+
+test('the search box groups a page\'s sub-results under it as options the arrow keys reach', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + 'runbooks/');
+  await page.keyboard.press('/');
+  await page.keyboard.type('"split brain"');
+  const etcd = page.locator('.search-form .search-result', { hasText: 'Etcd quorum' });
+  const group = etcd.locator('ul.search-subresults[role="group"]');
+  await group.waitFor({ timeout: 5000 });
+  assert.equal(await group.getAttribute('aria-label'), 'Etcd quorum');
+  const sub = group.locator('a.search-subresult-link[role="option"]');
+  assert.equal(await sub.count(), 1);
+  assert.match(await sub.getAttribute('href'), /\/handbook\/runbooks\/etcd\/#steps$/);
+  // The options in order: each page, then its sub-results; the arrow keys walk them all.
+  const ids = await page.locator('.search-form [role="listbox"] [role="option"]').evaluateAll((all) => all.map((a) => a.id));
+  const at = ids.indexOf(await sub.getAttribute('id'));
+  assert.ok(at > 0 && ids[at - 1] === await etcd.locator('a.search-result-link').getAttribute('id'), ids.join(' '));
+  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('.search-form input[type="search"]').getAttribute('aria-activedescendant'), ids[at]);
+  assert.equal(await sub.getAttribute('aria-selected'), 'true');
+  const { axeViolations } = await import('./browser.mjs');
+  assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

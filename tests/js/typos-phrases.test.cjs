@@ -39,6 +39,27 @@ test('finds a word with a typing mistake in its first letters, in another shard 
   }
 });
 
+// `kustomize` on six pages, two one-off misspellings as near to `kustomizw`, and
+// `prometheus` on two pages one edit from `prometeus`, `promotes` two.
+const usedIndex = {
+  'manifest.json': manifest({ shards: ['kus', 'pro'], reversed: ['a'] }),
+  't-0.json': { w: { kustomiza: 'kustomiza', kustomize: 'kustomiz', kustomizx: 'kustomizx' },
+    p: { kustomiza: '6a0', kustomiz: '0a01a01a01a01a01a0', kustomizx: '7a0' } },
+  't-1.json': { w: { prometheus: 'prometheus', promotes: 'promot' }, p: { prometheus: '8a01a0', promot: '9a0' } },
+  'r-0.json': ['azimotsuk', 'ezimotsuk', 'xzimotsuk', 'suehtemorp', 'setomorp'],
+};
+
+test('a typing mistake is corrected to the nearest word, of those as near the one on most pages', async () => {
+  for (const [typo, word] of [['kustomizw', 'kustomize'], ['prometeus', 'prometheus']]) {
+    const { engine } = engineOver(usedIndex);
+    const found = await engine.search(typo + ' ');
+    assert.deepEqual(found.corrections, { [typo]: word }, typo);
+  }
+  const { engine } = engineOver(usedIndex);
+  const near = await search.nearWords('kustomizw', 1, usedIndex['manifest.json'], (n) => engine.file(n), []);
+  assert.deepEqual(near.map((n) => n[1]), ['kustomize', 'kustomiza', 'kustomizx']);
+});
+
 test('a typo lookup reads few shards of each order', async () => {
   const { engine, loaded } = engineOver(typoIndex);
   await engine.search('lubernetes ');

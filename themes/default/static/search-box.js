@@ -82,12 +82,15 @@
   }
 
   /** One result: a link to the page, at its best section, with its place and that
-      section's snippet; with `subResults` (the search page), up to two more of its
-      best sections below it, each a link to its heading with its own snippet. The
-      sections' text comes from the page's small files, only those that hold the sections
-      where the index found the query's words (`hit.sections`). The item is filled as
-      its files come; with `waits`, the promise that settles once it is filled is put
-      there. */
+      section's snippet; with `subResults`, up to two more of its best sections below
+      it, grouped under the page, each a link to its heading with its own snippet
+      (`subResults(list, link, k)` gives the search box's listbox roles to the group and
+      each link). The sections' text comes from the page's small files, only those that
+      hold the sections where the index found the query's words (`hit.sections`); when
+      none of them has a query word (a match in the title alone, or past the text kept
+      for snippets), the snippet is the start of the page's text there. The item is
+      filled as its files come; with `waits`, the promise that settles once it is
+      filled is put there. */
   function renderResult(hit, found, withSnippet, subResults, waits) {
     var item = element('li', 'search-result');
     var link = element('a', 'search-result-link');
@@ -102,7 +105,11 @@
       link.appendChild(text);
       return engine.sections(hit.page, hit.sections).then(function (sections) {
         var best = search.bestSections(sections, found, subResults ? 3 : 1);
-        if (!best.length) return;
+        if (!best.length) {
+          var start = sections.filter(function (s) { return s.text; })[0];
+          if (start) appendParts(text, search.snippet(start.text, found, 28));
+          return;
+        }
         var first = best[0];
         link.href = sectionUrl(record, first);
         if (first.heading && first.heading !== record.title) {
@@ -112,7 +119,8 @@
         appendParts(text, sectionSnippet(first, found, 28));
         if (best.length < 2) return;
         var list = element('ul', 'search-subresults');
-        best.slice(1).forEach(function (section) {
+        if (typeof subResults === 'function') subResults(list, null, 0, record);
+        best.slice(1).forEach(function (section, k) {
           var sub = element('li', 'search-subresult');
           var a = element('a', 'search-subresult-link');
           a.href = sectionUrl(record, section);
@@ -123,6 +131,7 @@
           appendParts(snippet, sectionSnippet(section, found, 20));
           a.appendChild(snippet);
           sub.appendChild(a);
+          if (typeof subResults === 'function') subResults(sub, a, k + 1, record);
           list.appendChild(sub);
         });
         item.appendChild(list);
@@ -195,14 +204,22 @@
         list.id = listId;
         list.setAttribute('role', 'listbox');
         list.setAttribute('aria-label', word('search_results_label', 'Search results'));
-        found.results.slice(0, 8).forEach(function (hit, i) {
-          var item = renderResult(hit, found, true);
-          item.setAttribute('role', 'none');
-          var link = item.querySelector('a');
+        var option = function (link, id) {
           link.setAttribute('role', 'option');
           link.setAttribute('aria-selected', 'false');
-          link.id = listId + '-' + i;
+          link.id = id;
           link.tabIndex = -1;
+        };
+        found.results.slice(0, 8).forEach(function (hit, i) {
+          // A page's sub-results: a group of options named for the page, after its own.
+          var grouped = function (el, link, k, record) {
+            el.setAttribute('role', link ? 'none' : 'group');
+            if (link) option(link, listId + '-' + i + '-' + k);
+            else el.setAttribute('aria-label', record.title);
+          };
+          var item = renderResult(hit, found, true, grouped);
+          item.setAttribute('role', 'none');
+          option(item.querySelector('a'), listId + '-' + i);
           list.appendChild(item);
         });
         box.appendChild(list);

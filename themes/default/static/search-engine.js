@@ -13,6 +13,11 @@
       (`failing over`), against its own score. */
   var JOIN_WEIGHT = 1.2;
 
+  /** Whether `object` has `key` of its own (a query word may be `constructor`). */
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
   /** Resolves once `search[name]` is there: it is in a part that the search box loads
       when a search first needs it (search-box.js `loadPart`); under Node, and with a
       theme's own whole client, every part is there from the start. */
@@ -193,7 +198,9 @@
             if (entry.word) matchedWords.push(entry.word);
             var postings = search.stemPostings(entry.postings, manifest.pages);
             if (entry.how === 'typo') {
-              if (!widened) corrections[entry.asked || ''] = entry.word;
+              // The nearest word, the most used of those as near (search-typos.js), names
+              // the correction: the first of the word's typing mistakes.
+              if (!widened && !has(corrections, entry.asked || '')) corrections[entry.asked || ''] = entry.word;
               typos.push({ asked: entry.asked || '', word: entry.word, postings: postings });
             } else {
               asIs.set(entry.asked || '', (asIs.get(entry.asked || '') || []).concat([postings]));
@@ -266,7 +273,7 @@
           var first = results[0].page;
           typos.forEach(function (typo) {
             var asked = (asIs.get(typo.asked) || []).some(function (postings) { return postings.has(first); });
-            if (typo.postings.has(first) && !asked) corrections[typo.asked] = typo.word;
+            if (typo.postings.has(first) && !asked && !has(corrections, typo.asked)) corrections[typo.asked] = typo.word;
           });
         }
         return { analyzer: engine.analyzer(manifest), terms: parsed.terms, stems: matchedStems, words: matchedWords, prefix: parsed.prefix,

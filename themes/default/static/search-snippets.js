@@ -44,6 +44,10 @@
 
   /** How many CJK characters count as one word in a snippet's length. */
   var CJK_PER_WORD = 2;
+  /** What stands between two blocks of a snippet (table cells, list items) when the
+      first does not end a sentence, and the punctuation that ends one. */
+  var BLOCK_GLUE = ' · ';
+  var SENTENCE_END = /[.!?:;。！？]$/u;
 
   /** A snippet of `text`: about `size` words around the first place where most query
       words stand, as parts `[text, highlighted]`; only the matching words of a longer
@@ -53,17 +57,23 @@
   function snippet(text, found, size) {
     size = size || 30;
     // The words: what stands between spaces, or two characters of CJK text; `glue` is
-    // what follows a word in the snippet (a space after the last of a token).
+    // what follows a word in the snippet (a space after the last of a token, and after
+    // the last of a block, a table cell or list item, a `BLOCK_GLUE` unless the block
+    // ends a sentence: the cells of a row do not run together).
     var units = [];
-    text.split(/\s+/).filter(Boolean).forEach(function (token) {
-      var unit = null;
-      var cjk = 0;
-      pieces(token, found).forEach(function (piece) {
-        if (!unit) { unit = { parts: [], glue: '' }; units.push(unit); cjk = 0; }
-        unit.parts.push(piece);
-        if (piece[2] && ++cjk === CJK_PER_WORD) unit = null;
+    text.split('\n').forEach(function (block) {
+      var tokens = block.split(/\s+/).filter(Boolean);
+      tokens.forEach(function (token, t) {
+        var unit = null;
+        var cjk = 0;
+        pieces(token, found).forEach(function (piece) {
+          if (!unit) { unit = { parts: [], glue: '' }; units.push(unit); cjk = 0; }
+          unit.parts.push(piece);
+          if (piece[2] && ++cjk === CJK_PER_WORD) unit = null;
+        });
+        var ends = t === tokens.length - 1 && !SENTENCE_END.test(token);
+        units[units.length - 1].glue = ends ? BLOCK_GLUE : ' ';
       });
-      units[units.length - 1].glue = ' ';
     });
     var hits = units.map(function (u) { return u.parts.some(function (x) { return x[1]; }); });
     var best = 0;

@@ -12,8 +12,10 @@
 
   /** How many shards of each order a lookup reads, at most. */
   var SHARDS_PER_SIDE = 2;
-  /** How many words it returns. */
+  /** How many words it returns, of how many nearest it weighs (reading the vocabulary
+      shard of each found only by its end). */
   var KEPT = 3;
+  var WEIGHED = 5;
 
   /** A word spelt backwards (by code points). */
   function reversed(word) {
@@ -28,7 +30,10 @@
   }
 
   /** The indexed words within `max` edits of `term` as `[distance, word, shard]`, best
-      first: the shard is the vocabulary shard with the word's stem and postings.
+      first: the fewest edits, then the most pages (a word the handbook uses on many
+      pages before a one-off misspelling at the same distance: `kustomzie` is
+      `kustomize`, not `kustimize`); the shard is the vocabulary shard with the word's
+      stem and postings.
       `file(name)` loads an index file; `loaded` holds the shards read already. */
   function nearWords(term, max, manifest, file, loaded) {
     var letters = Array.from(term);
@@ -51,7 +56,7 @@
       got[1].forEach(function (list) { list.forEach(function (w) { consider(w, null); }); });
       var best = Array.from(near.values());
       best.sort(function (a, b) { return a[0] - b[0] || search.compare(a[1], b[1]); });
-      best = best.slice(0, KEPT);
+      best = best.slice(0, WEIGHED);
       // A word found by its end: its own vocabulary shard has its stem and postings.
       return Promise.all(best.map(function (entry) {
         if (entry[2]) return entry;
@@ -60,7 +65,13 @@
         });
       }));
     }).then(function (list) {
-      return list.filter(function (entry) { return entry[2].w[entry[1]] !== undefined; });
+      var pages = new Map();
+      list = list.filter(function (entry) { return entry[2].w[entry[1]] !== undefined; });
+      list.forEach(function (entry) {
+        pages.set(entry[1], search.stemPostings(entry[2].p[entry[2].w[entry[1]]] || '', manifest.pages).size);
+      });
+      list.sort(function (a, b) { return a[0] - b[0] || pages.get(b[1]) - pages.get(a[1]) || search.compare(a[1], b[1]); });
+      return list.slice(0, KEPT);
     });
   }
 
