@@ -4,7 +4,7 @@
 //! - A URL slug is lower-case ASCII where the letters allow it: accents are dropped
 //!   (`Übergabe` -> `ubergabe`), letters of other scripts are kept, and every run of
 //!   anything else becomes one `-`.
-//! - A heading id follows one of four rules, `[markdown] heading-ids`
+//! - A heading id follows one of five rules, `[markdown] heading-ids`
 //!   ([`HeadingIdStyle`]), so that the deep links `page/#anchor` written for the tool a
 //!   handbook comes from keep working:
 //!   - `opsbook` (the default, [`heading_id`]): lower-case, spaces become `-`,
@@ -20,8 +20,15 @@
 //!     letters, decimal digits and `_` are kept, each lower-cased alone, the rest
 //!     (marks and the Markdown of links and code included) dropped; an empty id is
 //!     `heading`.
+//!   - `python-markdown` ([`python_markdown_heading_id`], the `toc` extension's
+//!     `slugify`, MkDocs's rule): from the heading's text as a browser shows it;
+//!     decomposed (NFKD) and stripped of everything but ASCII, then every character
+//!     dropped but word characters (letters, numbers, `_`), spaces and `-`, trimmed,
+//!     lower-cased, and each run of spaces and `-` made one `-`.
+//!     `python-markdown-unicode` is its `slugify_unicode`: the same, non-ASCII kept.
 //!
-//!   Repeats get `-1`, `-2`... in every style ([`crate::markdown`]'s `HeadingIds`).
+//!   Repeats get `-1`, `-2`... in every style but Python-Markdown's, whose repeats get
+//!   `_1`, `_2`... ([`crate::markdown`]'s `HeadingIds`).
 
 use serde::Deserialize;
 use unicode_general_category::{GeneralCategory, get_general_category};
@@ -42,6 +49,12 @@ pub enum HeadingIdStyle {
     Hugo,
     /// Docusaurus's (github-slugger), from the heading's text, image alt text included.
     Docusaurus,
+    /// Python-Markdown's `toc` `slugify` (MkDocs's), ASCII only.
+    #[serde(rename = "python-markdown")]
+    PythonMarkdown,
+    /// Python-Markdown's `toc` `slugify_unicode`.
+    #[serde(rename = "python-markdown-unicode")]
+    PythonMarkdownUnicode,
 }
 
 /// Letters that Unicode does not decompose into a base letter and a mark.
@@ -223,6 +236,84 @@ pub(crate) fn hugo_heading_id(source: &str) -> String {
     if out.is_empty() { "heading".to_string() } else { out }
 }
 
+/// The id Python-Markdown's `toc` extension gives a heading whose text, without its
+/// tags and with its entities read, is `text`: `slugify`, or `slugify_unicode` when
+/// `unicode` (see the module documentation). Empty when nothing is kept.
+pub(crate) fn python_markdown_heading_id(text: &str, unicode: bool) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    // Python's `\s` and `str.strip()`: Unicode white space and the ASCII separators.
+    let space = |c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c);
+    // Python's `\w`: letters, numbers of every kind, `_`; marks are not word characters.
+    let word = |c: char| {
+        use GeneralCategory as C;
+        c == '_'
+            || matches!(
+                get_general_category(c),
+                C::UppercaseLetter
+                    | C::LowercaseLetter
+                    | C::TitlecaseLetter
+                    | C::ModifierLetter
+                    | C::OtherLetter
+                    | C::DecimalNumber
+                    | C::LetterNumber
+                    | C::OtherNumber
+            )
+    };
+    let kept: String = if unicode {
+        text.chars().filter(|&c| word(c) || space(c) || c == '-').collect()
+    } else {
+        text.nfkd().filter(|&c| c.is_ascii() && (word(c) || space(c) || c == '-')).collect()
+    };
+    let lower = kept.trim_matches(space).to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut in_run = false;
+    for c in lower.chars() {
+        if c == '-' || space(c) {
+            if !in_run {
+                out.push('-');
+            }
+            in_run = true;
+        } else {
+            out.push(c);
+            in_run = false;
+        }
+    }
+    out
+}
+
+/// The id Python-Markdown's `toc` tries after `id` is taken (its `unique`): `name_n`
+/// becomes `name_{n+1}`, anything else gets `_1`.
+pub(crate) fn next_python_markdown_id(id: &str) -> String {
+    if let Some((stem, digits)) = id.rsplit_once('_')
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("{stem}_{}", increment_decimal(digits));
+    }
+    format!("{id}_1")
+}
+
+/// `digits` plus one, written without leading zeros, as Python's `int(digits) + 1` is,
+/// whatever its length.
+fn increment_decimal(digits: &str) -> String {
+    let mut out: Vec<u8> = digits.trim_start_matches('0').bytes().collect();
+    let mut at = out.len();
+    loop {
+        if at == 0 {
+            out.insert(0, b'1');
+            break;
+        }
+        at -= 1;
+        if out[at] == b'9' {
+            out[at] = b'0';
+        } else {
+            out[at] += 1;
+            break;
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// A readable title from a file or folder name: `database-failover` -> `Database failover`.
 pub(crate) fn title_from_name(name: &str) -> String {
     let spaced = if name.contains(' ') { name.to_string() } else { name.replace(['-', '_'], " ") };
@@ -364,6 +455,59 @@ mod tests {
         for (text, id) in cases {
             assert_eq!(hugo_heading_id(text), id, "{text:?}");
         }
+    }
+
+    /// Python-Markdown's `slugify` and `slugify_unicode` on the heading texts of
+    /// tests/test_syntax/extensions/test_toc.py (Python-Markdown/markdown at
+    /// bb50627dc07fde6ee5ed7478464062c537ebad2c), each as `toc` passes it: its tags
+    /// stripped and its entities read.
+    #[test]
+    fn makes_the_ids_python_markdown_makes() {
+        let upstream = [
+            ("Header 1", false, "header-1"),
+            ("Foo & bar", false, "foo-bar"),
+            ("Foo > & bar", false, "foo-bar"),
+            ("Foo Bar Baz.", false, "foo-bar-baz"),
+            ("Some Header with markup.", false, "some-header-with-markup"),
+            ("This is code.", false, "this-is-code"),
+            ("This is code and this too.", false, "this-is-code-and-this-too"),
+            ("<test>", false, "test"),
+            ("escaped_character", false, "escaped_character"),
+            ("foo@example.org", false, "fooexampleorg"),
+            ("Header 1 not in TOC", false, "header-1-not-in-toc"),
+            ("Théâtre", false, "theatre"),
+            ("Unicode ヘッダー", true, "unicode-ヘッダー"),
+        ];
+        // The rule's other steps, as Python evaluates them.
+        let derived = [
+            ("Unicode ヘッダー", false, "unicode"),
+            ("žlutý kůň", false, "zluty-kun"),
+            ("A -- B", false, "a-b"),
+            ("  - edge -  ", false, "-edge-"),
+            ("x² and ½", false, "x2-and-12"),
+            ("x² and ½", true, "x²-and-½"),
+            ("U\u{308}ber", true, "uber"),
+            ("İstanbul", true, "i\u{307}stanbul"),
+            ("ΣΑΣ", true, "σας"),
+            ("tab\there", false, "tab-here"),
+            ("!!!", false, ""),
+        ];
+        for (text, unicode, id) in upstream.into_iter().chain(derived) {
+            assert_eq!(python_markdown_heading_id(text, unicode), id, "{text:?} {unicode}");
+        }
+    }
+
+    /// test_toc.py's `testTOCUniqueFunc` and `testUniqueIds`, and `unique`'s rule for an
+    /// id that already ends in a number (Python-Markdown/markdown at
+    /// bb50627dc07fde6ee5ed7478464062c537ebad2c, markdown/extensions/toc.py).
+    #[test]
+    fn numbers_repeated_ids_as_python_markdown_does() {
+        assert_eq!(next_python_markdown_id("foo"), "foo_1");
+        assert_eq!(next_python_markdown_id("header_1"), "header_2");
+        assert_eq!(next_python_markdown_id(""), "_1");
+        assert_eq!(next_python_markdown_id("a_1_09"), "a_1_10");
+        assert_eq!(next_python_markdown_id("v_"), "v__1");
+        assert_eq!(next_python_markdown_id("x_99999999999999999999999"), "x_100000000000000000000000");
     }
 
     #[test]

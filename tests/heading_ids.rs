@@ -59,13 +59,38 @@ fn writes_the_ids_of_the_style_into_the_page() {
 }
 
 #[test]
+fn an_mkdocs_handbook_gets_python_markdowns_ids_unless_book_toml_names_a_style() {
+    let site = Site::fixture("heading-ids");
+    site.write("mkdocs.yml", "site_name: Heading ids\ndocs_dir: content\n");
+    site.write("book.toml", "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let html = site.read("public/failover/index.html");
+    for id in ["run-pg_ctl-promote-on-the-replica", "uber-uns", "steps", "steps_1"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+    // The anchor check reads the same ids: `#steps-1` and `#über-uns` lead nowhere.
+    for anchor in ["steps-1", "über-uns", "run-pg_ctl-promote-on-the-replicareplicamd"] {
+        assert!(run.stderr.contains(&format!("no heading or anchor `#{anchor}`")), "{anchor}: {}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches("warning[broken-anchor]").count(), 3, "{}", run.stderr);
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"github\"\n",
+    );
+    site.build(&[]).expect_code(0);
+    let html = site.read("public/failover/index.html");
+    assert!(html.contains("id=\"über-uns\"") && html.contains("id=\"steps-1\""), "{html}");
+}
+
+#[test]
 fn rejects_an_unknown_style_at_its_line() {
     let site = Site::fixture("errors/heading-ids-unknown");
     let run = site.build(&[]);
     run.expect_code(1);
     assert!(
         run.stderr.contains(
-            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`\n --> book.toml:5:15\n"
+            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`, `python-markdown`, `python-markdown-unicode`\n --> book.toml:5:15\n"
         ),
         "{}",
         run.stderr

@@ -83,9 +83,11 @@ struct RawConfig {
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct MarkdownTable {
-    /// The rule that makes heading ids: `opsbook`, `github`, `hugo` or `docusaurus`, so
-    /// that deep links written for the tool a handbook comes from keep working.
-    heading_ids: HeadingIdStyle,
+    /// The rule that makes heading ids: `opsbook`, `github`, `hugo`, `docusaurus`,
+    /// `python-markdown` or `python-markdown-unicode`, so that deep links written for
+    /// the tool a handbook comes from keep working; unset: the old tool's default
+    /// (`python-markdown` for MkDocs), else `opsbook`.
+    heading_ids: Option<HeadingIdStyle>,
     /// Whether ```` ```mermaid ```` blocks are drawn as SVG diagrams (else shown as code).
     diagrams: bool,
     /// Whether a diagram the build cannot draw is drawn by the reader's browser, with
@@ -97,12 +99,7 @@ struct MarkdownTable {
 
 impl Default for MarkdownTable {
     fn default() -> Self {
-        MarkdownTable {
-            heading_ids: HeadingIdStyle::default(),
-            diagrams: true,
-            browser_diagrams: true,
-            md_as_mdx: None,
-        }
+        MarkdownTable { heading_ids: None, diagrams: true, browser_diagrams: true, md_as_mdx: None }
     }
 }
 
@@ -448,8 +445,9 @@ pub struct Config {
     pub blog: BlogConfig,
     /// The site path of the search page (`search/`).
     pub search_page: String,
-    /// The rule that makes heading ids (`[markdown] heading-ids`).
-    pub heading_ids: HeadingIdStyle,
+    /// The rule that makes heading ids (`[markdown] heading-ids`), when written; the
+    /// rule the build uses is the old tool's ([`crate::content::old_tool::OldTool`]).
+    pub heading_ids: Option<HeadingIdStyle>,
     /// Whether Mermaid blocks are drawn as diagrams (`[markdown] diagrams`).
     pub diagrams: bool,
     /// Whether the reader's browser draws the diagrams the build cannot

@@ -40,6 +40,8 @@
 //!   says otherwise), a multilingual Hugo site a language under `/<lang>/`
 //!   ([`super::hugo_site`]): a link to `/docs/x` or `/en/x` is a link to the page of
 //!   `x`. opsbook publishes the content folder at the root (its home page is there).
+//! - **Heading ids** ([`OldTool::heading_ids`]): MkDocs's, Python-Markdown's `toc`
+//!   `slugify`, unless `[markdown] heading-ids` names a rule; opsbook's for the others.
 //! - **Which pages are MDX** ([`OldTool::md_as_mdx`]): Docusaurus reads every `.md` page
 //!   as MDX unless its configuration's `markdown.format` says `md` or `detect`, so an
 //!   `import` line there is code and a `<Component>` is a component
@@ -127,6 +129,9 @@ pub(crate) struct OldTool {
     pub md_as_mdx: bool,
     /// Docusaurus: the blogs its blog plugins publish ([`super::docusaurus_blog`]).
     pub docusaurus_blogs: Vec<super::docusaurus_blog::DocusaurusBlog>,
+    /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
+    /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
+    pub heading_ids: HeadingIdStyle,
 }
 
 /// Definition lists, `Term` then `: Definition` (PHP Markdown Extra's syntax), as the
@@ -219,13 +224,13 @@ pub(crate) fn detect_tool(config: &Config, files: &super::ContentFiles) -> Tool 
     let is_dir = |name: &str| root.join(name).is_dir();
     if config.mdbook {
         Tool::MdBook
-    } else if config.heading_ids == HeadingIdStyle::Hugo
+    } else if config.heading_ids == Some(HeadingIdStyle::Hugo)
         || HUGO_FILES.iter().any(|n| is_file(n))
         || is_dir("config/_default")
         || (HUGO_CONFIG_FILES.iter().any(|n| is_file(n)) && (is_dir("archetypes") || is_dir("layouts")))
     {
         Tool::Hugo
-    } else if config.heading_ids == HeadingIdStyle::Docusaurus || super::prefix::is_docusaurus_site(root, files) {
+    } else if config.heading_ids == Some(HeadingIdStyle::Docusaurus) || super::prefix::is_docusaurus_site(root, files) {
         Tool::Docusaurus
     } else if MKDOCS_FILES.iter().any(|n| is_file(n)) {
         Tool::MkDocs
@@ -338,6 +343,10 @@ pub(crate) fn read_old_tool(
     if let Some(md_as_mdx) = config.md_as_mdx {
         old.md_as_mdx = md_as_mdx;
     }
+    old.heading_ids = config.heading_ids.unwrap_or(match tool {
+        Tool::MkDocs => HeadingIdStyle::PythonMarkdown,
+        _ => HeadingIdStyle::Opsbook,
+    });
     old
 }
 

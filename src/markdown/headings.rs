@@ -2,18 +2,23 @@
 //!
 //! 1. Each heading gets its author's id (`## Steps {#steps}`) or one made from it in the
 //!    style `[markdown] heading-ids` names ([`crate::slug::HeadingIdStyle`]): from its
-//!    text (opsbook, GitHub, Docusaurus) or its Markdown source line (Hugo).
+//!    text (opsbook, GitHub, Docusaurus, Python-Markdown) or its Markdown source line
+//!    (Hugo).
 //! 2. A repeated id gets `-1`, `-2`... appended, as GitHub does, so every id in a page is
 //!    unique and stays the same from build to build: the first free suffix. Each base id
 //!    remembers the suffix it tried last, so that a page of n identical headings costs
 //!    n steps, not n²/2 (ids only ever get taken, so no earlier suffix can free up).
+//!    Python-Markdown's ids (MkDocs) take `_1`, `_2`... its own way: an id ending in
+//!    `_n` goes on at `_{n+1}`, and an empty id is never used.
 //! 3. The headings become a nested table of contents.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::slug::{HeadingIdStyle, github_heading_id, heading_id, hugo_heading_id};
+use crate::slug::{
+    HeadingIdStyle, github_heading_id, heading_id, hugo_heading_id, next_python_markdown_id, python_markdown_heading_id,
+};
 
 /// What a heading says, in each form an id style reads.
 #[derive(Debug, Clone, Copy, Default)]
@@ -40,6 +45,8 @@ fn base_id(style: HeadingIdStyle, heading: &HeadingText<'_>) -> String {
         HeadingIdStyle::Github => github_heading_id(heading.shown),
         HeadingIdStyle::Docusaurus => github_heading_id(heading.text),
         HeadingIdStyle::Hugo => hugo_heading_id(heading.source),
+        HeadingIdStyle::PythonMarkdown => python_markdown_heading_id(heading.shown, false),
+        HeadingIdStyle::PythonMarkdownUnicode => python_markdown_heading_id(heading.shown, true),
     }
 }
 
@@ -50,6 +57,8 @@ pub(crate) struct HeadingIds {
     used: HashSet<String>,
     /// For each base id met twice, the suffix to try next.
     next_suffix: HashMap<String, u64>,
+    /// Python-Markdown's ids: for each base id met twice, the id to try next.
+    next_python: HashMap<String, String>,
 }
 
 impl HeadingIds {
@@ -66,6 +75,9 @@ impl HeadingIds {
     /// A unique id for this heading.
     pub(crate) fn assign(&mut self, heading: &HeadingText<'_>) -> String {
         let base = base_id(self.style, heading);
+        if matches!(self.style, HeadingIdStyle::PythonMarkdown | HeadingIdStyle::PythonMarkdownUnicode) {
+            return self.assign_python_markdown(base);
+        }
         if self.used.insert(base.clone()) {
             return base;
         }
@@ -79,6 +91,23 @@ impl HeadingIds {
                 return candidate;
             }
         }
+    }
+}
+
+impl HeadingIds {
+    /// `base`, or the first of `base_1`, `base_2`... (Python-Markdown's `unique`) not
+    /// taken. Each base remembers where its walk stopped: the walk from a base is always
+    /// the same, and ids only ever get taken.
+    fn assign_python_markdown(&mut self, base: String) -> String {
+        if !base.is_empty() && self.used.insert(base.clone()) {
+            return base;
+        }
+        let mut candidate = self.next_python.remove(&base).unwrap_or_else(|| next_python_markdown_id(&base));
+        while !self.used.insert(candidate.clone()) {
+            candidate = next_python_markdown_id(&candidate);
+        }
+        self.next_python.insert(base, next_python_markdown_id(&candidate));
+        candidate
     }
 }
 
@@ -176,11 +205,12 @@ mod tests {
             HeadingText::plain("😄"),
             HeadingText::plain("🙂"),
         ];
-        let expected: [(HeadingIdStyle, [&str; 5]); 4] = [
+        let expected: [(HeadingIdStyle, [&str; 5]); 5] = [
             (HeadingIdStyle::Opsbook, ["steps", "steps-1", "steps-1-1", "section", "section-1"]),
             (HeadingIdStyle::Github, ["steps", "steps-1", "steps-1-1", "", "-1"]),
             (HeadingIdStyle::Docusaurus, ["steps", "steps-1", "steps-1-1", "", "-1"]),
             (HeadingIdStyle::Hugo, ["steps", "steps-1", "steps-1-1", "heading", "heading-1"]),
+            (HeadingIdStyle::PythonMarkdown, ["steps", "steps_1", "steps-1", "_1", "_2"]),
         ];
         for (style, ids) in expected {
             assert_eq!(ids_in(style, &page), ids, "{style:?}");
@@ -200,6 +230,7 @@ mod tests {
             (HeadingIdStyle::Github, "run-kubectl-on-the-node-"),
             (HeadingIdStyle::Docusaurus, "run-kubectl-on-the-node-alert"),
             (HeadingIdStyle::Hugo, "run-kubectl-on-the-nodenodemd-alertapng"),
+            (HeadingIdStyle::PythonMarkdown, "run-kubectl-on-the-node"),
         ];
         for (style, id) in expected {
             assert_eq!(ids_in(style, &[heading]), [id], "{style:?}");

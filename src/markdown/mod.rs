@@ -1135,8 +1135,13 @@ impl<'a> BodyWriter<'a> {
         let mut inner: Events<'a> = Vec::new();
         let mut text = String::new();
         // The text without images' alt text, as a browser shows it: only the GitHub
-        // style of ids reads it.
-        let keep_shown = self.input.heading_ids == crate::slug::HeadingIdStyle::Github;
+        // and Python-Markdown styles of ids read it.
+        let keep_shown = matches!(
+            self.input.heading_ids,
+            crate::slug::HeadingIdStyle::Github
+                | crate::slug::HeadingIdStyle::PythonMarkdown
+                | crate::slug::HeadingIdStyle::PythonMarkdownUnicode
+        );
         let mut shown = String::new();
         let mut in_image = 0usize;
         self.in_heading = true;

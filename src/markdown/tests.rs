@@ -471,6 +471,46 @@ fn heading_ids_follow_the_configured_style() {
     insta::assert_snapshot!(all);
 }
 
+/// The headings of Python-Markdown's tests/test_syntax/extensions/test_toc.py
+/// (Python-Markdown/markdown at bb50627dc07fde6ee5ed7478464062c537ebad2c) through
+/// opsbook's renderer, with the ids `toc` gives them. Python-Markdown reads `#Header`
+/// as a heading, CommonMark does not: those cases are written `# Header` here.
+#[test]
+fn heading_ids_in_the_python_markdown_style_are_those_of_its_toc_tests() {
+    use crate::slug::HeadingIdStyle;
+    let cases: [(&str, HeadingIdStyle, &[&str]); 11] = [
+        ("# Header\n# Header\n# Header\n", HeadingIdStyle::PythonMarkdown, &["header", "header_1", "header_2"]),
+        ("# Foo &amp; bar\n", HeadingIdStyle::PythonMarkdown, &["foo-bar"]),
+        ("# Foo > & bar\n", HeadingIdStyle::PythonMarkdown, &["foo-bar"]),
+        ("# Foo <b>Bar</b> Baz.\n", HeadingIdStyle::PythonMarkdown, &["foo-bar-baz"]),
+        (
+            "# Some *Header* with [markup](http://example.com).\n",
+            HeadingIdStyle::PythonMarkdown,
+            &["some-header-with-markup"],
+        ),
+        ("# This is `code` and `this` too.\n", HeadingIdStyle::PythonMarkdown, &["this-is-code-and-this-too"]),
+        ("# `<test>`\n", HeadingIdStyle::PythonMarkdown, &["test"]),
+        ("# escaped\\_character\n", HeadingIdStyle::PythonMarkdown, &["escaped_character"]),
+        ("## <foo@example.org>\n", HeadingIdStyle::PythonMarkdown, &["fooexampleorg"]),
+        ("# Théâtre\n", HeadingIdStyle::PythonMarkdown, &["theatre"]),
+        ("# Unicode ヘッダー\n", HeadingIdStyle::PythonMarkdownUnicode, &["unicode-ヘッダー"]),
+    ];
+    for (text, style, ids) in cases {
+        let out = render_markdown(&MarkdownInput { heading_ids: style, collect_text: false, ..test_input(text) });
+        assert_eq!(out.anchors, ids, "{text:?}");
+    }
+    // testHeadingRemoveFootnoteRef: footnote references are not the heading's text.
+    let footnotes = "# Header 1[^1]\n# Header[^1] 2\n# Header *subelement*[^1] 3\n\n[^1]: footnote\n";
+    let out = render_markdown(&MarkdownInput { heading_ids: HeadingIdStyle::PythonMarkdown, ..test_input(footnotes) });
+    for id in ["header-1", "header-2", "header-subelement-3"] {
+        assert!(out.anchors.iter().any(|a| a == id), "{id} in {:?}", out.anchors);
+    }
+    // `unique` goes on from an id that ends in a number, and never gives an empty id.
+    let numbered = "# Step_1\n# Step_1\n# !!!\n# ???\n";
+    let out = render_markdown(&MarkdownInput { heading_ids: HeadingIdStyle::PythonMarkdown, ..test_input(numbered) });
+    assert_eq!(out.anchors, ["step_1", "step_2", "_1", "_2"]);
+}
+
 mod attribute_lists;
 mod constructs;
 mod dialect_pages;
