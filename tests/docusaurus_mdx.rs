@@ -92,3 +92,26 @@ fn a_docusaurus_partial_is_no_page_of_its_own() {
         assert!(!text.contains("_install") && !text.contains("/_shared/"), "{text}");
     }
 }
+
+/// MDX has no indented code blocks (Docusaurus's MDX 2+ parser turns them off): the
+/// body of an admonition indented four spaces is Markdown, its bold and its list
+/// rendered, while a fenced block stays code and a Markdown page keeps CommonMark's
+/// indented code.
+#[test]
+fn an_indented_admonition_body_on_an_mdx_page_is_markdown_not_code() {
+    let site = site("mdx-indented", "module.exports = { title: 'x', presets: [['classic', { docs: {} }]] };\n");
+    let body = ":::note\n\n    Keep **both** replicas.\n\n    - first\n    - second\n\n    See [gone](gone.md).\n\n:::\n\n```\n    fenced stays\n```\n";
+    site.write("content/setup.md", format!("# Setup\n\n{body}"));
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("content/setup.md:10:9"), "the link is named where it is: {}", run.stderr);
+    let main = util::main_of(&site.read("public/setup/index.html")).to_string();
+    assert!(main.contains("<p>Keep <strong>both</strong> replicas.</p>"), "{main}");
+    assert!(main.contains("<li>first</li>") && !main.contains("**both**"), "{main}");
+    assert!(main.contains("    fenced stays"), "{main}");
+    site.write("docusaurus.config.js", "module.exports = { title: 'x', markdown: { format: 'detect' } };\n");
+    site.build(&[]).expect_code(0);
+    let main = util::main_of(&site.read("public/setup/index.html")).to_string();
+    assert!(main.contains("**both**"), "a Markdown page keeps indented code: {main}");
+}

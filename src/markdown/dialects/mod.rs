@@ -10,6 +10,7 @@
 //!    admonitions, MkDocs `===` tabs, the `import`/`export` lines of an MDX page,
 //!    alerts with more on their marker line than GitHub reads ([`alerts`]), Mermaid
 //!    written as HTML ([`html_diagrams`]);
+//!    on an MDX page, lines indented as code become text ([`mdx_code`]);
 //! 2. the tokens inside lines are rewritten ([`inline`]), outside code: shortcodes
 //!    ([`shortcodes`]), mdBook directives ([`mdbook`]), Liquid tags and variables
 //!    ([`liquid`], with Jekyll's assets, [`assets`]), JSX components, comments and
@@ -47,6 +48,7 @@ mod liquid_runtime;
 mod liquid_unreadable;
 mod mdbook;
 mod mdx;
+mod mdx_code;
 mod nunjucks;
 mod scan;
 mod shortcodes;
@@ -461,6 +463,13 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         && let Some(output) = admonitions::rewrite(input, page, &mut collected)
     {
         map_back(&mut collected.problems[first..], &maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // MDX reads no indented code: such lines are text before the inline stage reads them.
+    if page.mdx
+        && let Some(output) = mdx_code::unindent(current.as_deref().unwrap_or(input))
+    {
         maps.push(output.map);
         current = Some(output.text);
     }
