@@ -231,3 +231,39 @@ fn tech_docs_template_links_that_climb_above_the_root_stop_there() {
     assert!(!run.stderr.contains("points above"), "{}", run.stderr);
     assert!(!run.stderr.contains("missing-asset"), "{}", run.stderr);
 }
+
+/// MkDocs's `File.dest_uri`, from the cases of mkdocs/tests/structure/file_tests.py
+/// (mkdocs/mkdocs at 2862536793b3c67d9d83c33e0dd6d50a791928f8): `test_md_file`,
+/// `test_md_file_nested`, `test_md_index_file`, `test_md_readme_index_file`,
+/// `test_md_index_file_nested`, `test_media_file`, `test_javascript_file`,
+/// `test_css_file`, each with `use_directory_urls` on and off, in folders of their own
+/// where two cases would write one file. Names keep their case and dots, as MkDocs
+/// keeps them (`Ops/Runbook.v2.md`, the rule's own case).
+#[test]
+fn mkdocs_publishes_each_file_where_its_file_tests_say() {
+    // Source file, its file with directory URLs, its file without.
+    let table: [(&str, &str, &str); 9] = [
+        ("foo.md", "foo/index.html", "foo.html"),
+        ("foo/bar.md", "foo/bar/index.html", "foo/bar.html"),
+        ("index.md", "index.html", "index.html"),
+        ("readme/README.md", "readme/index.html", "readme/index.html"),
+        ("nested/index.md", "nested/index.html", "nested/index.html"),
+        ("foo/bar.jpg", "foo/bar.jpg", "foo/bar.jpg"),
+        ("foo/bar.js", "foo/bar.js", "foo/bar.js"),
+        ("foo/bar.css", "foo/bar.css", "foo/bar.css"),
+        ("Ops/Runbook.v2.md", "Ops/Runbook.v2/index.html", "Ops/Runbook.v2.html"),
+    ];
+    for (directory_urls, name) in [(true, "mkdocs-file-urls"), (false, "mkdocs-file-html")] {
+        let files: Vec<(String, String)> =
+            table.iter().map(|(source, _, _)| (format!("content/{source}"), format!("# {source}\n"))).collect();
+        let mut files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let config = format!("site_name: X\ndocs_dir: content\nuse_directory_urls: {directory_urls}\n");
+        files.push(("mkdocs.yml", config.as_str()));
+        let site = handbook(name, WARN, &files);
+        site.build(&[]).expect_code(0);
+        for (source, with, without) in table {
+            let written = if directory_urls { with } else { without };
+            assert!(site.exists(&format!("public/{written}")), "{source} -> {written} ({directory_urls})");
+        }
+    }
+}

@@ -31,7 +31,9 @@
 //!   folder.
 //! - **URLs** ([`UrlStyle`]): Hugo lower-cases and cleans each name as its
 //!   `paths.Sanitize` does, keeping dots (`docs/v2.3/`); mdBook publishes `chapter.md`
-//!   at `chapter.html`; Jekyll, Eleventy and mdBook keep names as written; a Jekyll
+//!   at `chapter.html`; Jekyll, Eleventy, mdBook and MkDocs keep names as written
+//!   (case and dots), MkDocs with `use_directory_urls: false` publishing `page.md` at
+//!   `page.html` (`File.dest_uri` in MkDocs's `structure/files.py`); a Jekyll
 //!   collection's pages follow its `permalink` ([`super::jekyll_site`]); an Eleventy
 //!   folder's directory data file may give its pages a `permalink`
 //!   ([`super::eleventy_site`]).
@@ -100,6 +102,9 @@ pub(crate) enum UrlStyle {
     Verbatim,
     /// mdBook's: names as written, `chapter.md` at `chapter.html`.
     MdBook,
+    /// MkDocs's with `use_directory_urls: false`: names as written, `page.md` at
+    /// `page.html`, a folder's `index.md` or `README.md` at `folder/index.html`.
+    HtmlFiles,
 }
 
 /// The old tool and what opsbook reads of its configuration.
@@ -179,7 +184,9 @@ impl OldTool {
             Tool::Hugo => UrlStyle::Hugo,
             Tool::MdBook => UrlStyle::MdBook,
             Tool::Jekyll | Tool::Eleventy => UrlStyle::Verbatim,
-            Tool::Plain | Tool::Middleman | Tool::Docusaurus | Tool::MkDocs | Tool::GitBook => UrlStyle::Slug,
+            Tool::MkDocs if self.mkdocs_directory_urls => UrlStyle::Verbatim,
+            Tool::MkDocs => UrlStyle::HtmlFiles,
+            Tool::Plain | Tool::Middleman | Tool::Docusaurus | Tool::GitBook => UrlStyle::Slug,
         }
     }
 

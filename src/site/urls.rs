@@ -80,7 +80,7 @@ impl<'a> UrlRules<'a> {
         match self.style {
             UrlStyle::Slug => slugify(name),
             UrlStyle::Hugo => hugo_segment(name),
-            UrlStyle::Verbatim | UrlStyle::MdBook => verbatim_segment(name),
+            UrlStyle::Verbatim | UrlStyle::MdBook | UrlStyle::HtmlFiles => verbatim_segment(name),
         }
     }
 }
@@ -173,8 +173,11 @@ pub(super) fn assign_urls(
         page.site_path = match (own, section_of.get(&id)) {
             (Some(url), _) => url,
             (None, Some(dir)) => match rules.style {
-                // mdBook publishes `a.md` at `a.html` even when a folder `a/` is beside it.
-                UrlStyle::MdBook if super::index_rank(&page.source).is_none() && page.origin.has_file() => {
+                // mdBook (and MkDocs without directory URLs) publishes `a.md` at `a.html`
+                // even when a folder `a/` is beside it.
+                UrlStyle::MdBook | UrlStyle::HtmlFiles
+                    if super::index_rank(&page.source).is_none() && page.origin.has_file() =>
+                {
                     let parent = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
                     let base = dir_urls.get(parent).map_or("", String::as_str);
                     format!("{base}{}", page_tail(&page.source, &rules))
@@ -357,14 +360,15 @@ pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
 
 /// The end of a page's URL after its section's: `segment/`, or `segment.html` for a
 /// `name.html.md` page without a `slug` (Middleman's convention, kept by the GitLab
-/// handbook: `foo.html.md` is served at `foo.html`), for a chapter of an mdBook, and for
-/// a page of a Jekyll site whose permalink style is not pretty.
+/// handbook: `foo.html.md` is served at `foo.html`), for a chapter of an mdBook, for a
+/// page of an MkDocs site without directory URLs, and for a page of a Jekyll site whose
+/// permalink style is not pretty.
 fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = crate::content::formats::template_stem(name);
     let segment = page_segment(page, rules);
     let html = (slug_of(page).is_none() && html_stem(stem).is_some())
-        || rules.style == UrlStyle::MdBook
+        || matches!(rules.style, UrlStyle::MdBook | UrlStyle::HtmlFiles)
         || rules.jekyll.is_some_and(|site| !site.pretty_pages());
     if html { format!("{segment}.html") } else { format!("{segment}/") }
 }
