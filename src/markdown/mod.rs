@@ -1185,6 +1185,12 @@ impl<'a> BodyWriter<'a> {
             None => self.ids.assign(&HeadingText {
                 text: &text,
                 shown: &shown,
+                // A note's number, in the order of the page's references, links to the
+                // note; it is not part of the heading's id or its entry in the contents.
+                Event::FootnoteReference(ref label) => {
+                    inner.push(Event::InlineHtml(self.footnote_reference(label).into()));
+                    continue;
+                }
                 // Only the Hugo style reads the source line.
                 source: match self.input.heading_ids {
                     crate::slug::HeadingIdStyle::Hugo => heading_source_line(heading.source),

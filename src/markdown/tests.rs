@@ -73,6 +73,24 @@ fn renders_footnotes_at_the_end() {
 }
 
 #[test]
+fn numbers_a_footnote_in_a_heading_in_reference_order_and_links_it() {
+    let out = render(
+        "Intro.\n\n## Failover[^why]\n\nIt takes a minute.[^time] Again.[^why]\n\n[^time]: Measured.\n\n[^why]: Because.\n",
+    );
+    let heading =
+        "<h2 id=\"failover\">Failover<sup class=\"footnote-ref\"><a href=\"#fn-why\" id=\"fnref-why\">1</a></sup>";
+    assert!(out.html.contains(heading), "{}", out.html);
+    assert!(out.html.contains("<a href=\"#fn-time\" id=\"fnref-time\">2</a>"), "{}", out.html);
+    assert!(out.html.contains("<a href=\"#fn-why\" id=\"fnref-why-2\">1</a>"), "{}", out.html);
+    // The notes are listed in the order of their numbers.
+    assert!(out.html.find("<li id=\"fn-why\">") < out.html.find("<li id=\"fn-time\">"), "{}", out.html);
+    assert_eq!(
+        out.toc.iter().map(|t| (t.id.as_str(), t.title.as_str())).collect::<Vec<_>>(),
+        [("failover", "Failover")]
+    );
+}
+
+#[test]
 fn renders_strikethrough() {
     insta::assert_snapshot!(html("~~restart the pod~~ drain the node\n"));
 }
