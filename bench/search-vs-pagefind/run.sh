@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # opsbook's search against Pagefind on the same HTML: builds the bundled handbook, a real
-# corpus (openshift-runbooks of ../shared/corpora) and the synthetic corpus with opsbook,
+# corpus (openshift-runbooks of ../shared/corpora), the synthetic corpus and MkDocs' user guide
+# (docs/ of mkdocs/mkdocs at a pinned commit, from its mirror) with opsbook,
 # runs Pagefind (its npm package, pinned in package.json) on each output, and measures
 # both engines in headless Chromium with measure.mjs: index size and build time, bytes
 # and time to the first five results on a gzip+Range host and on a plain host, MRR@5 on
@@ -18,6 +19,9 @@ work="$repo/bench/.work/search-vs-pagefind"
 bin="$repo/target/release/opsbook"
 pages=10000
 only=""
+# The mirrors of GitHub repositories (the search service's `fetch` fills /work/.mirror).
+mirrors="${OPSBOOK_MIRRORS:-/work/.mirror}"
+mkdocs_commit=2862536793b3c67d9d83c33e0dd6d50a791928f8
 while [ $# -gt 0 ]; do
   case "$1" in
     --bin) bin="$2"; shift 2 ;;
@@ -50,6 +54,11 @@ prepare() {
     synthetic)
       python3 "$repo/../shared/bench/gen_corpus.py" --pages "$pages" --out "$dir" --seed 1 >/dev/null
       printf '[handbook]\ntitle = "Synthetic"\n[search]\npage = "find"\n[check]\nlinks = "warn"\n' > "$dir/book.toml" ;;
+    mkdocs-docs)
+      # A site the search was never tuned on: MkDocs' own user guide, from its mirror.
+      git --git-dir="$mirrors/mkdocs+mkdocs/repo" archive "$mkdocs_commit" docs | tar -x -C "$dir"
+      mv "$dir/docs" "$dir/content"
+      printf '[handbook]\ntitle = "MkDocs"\n[check]\nlinks = "warn"\n' > "$dir/book.toml" ;;
   esac
 }
 
@@ -58,10 +67,11 @@ relevance_of() {
     bundled) echo "$here/bundled.json" ;;
     openshift-runbooks) echo "$here/openshift-runbooks.json" ;;
     synthetic) echo "$here/synthetic-$pages.json" ;;
+    mkdocs-docs) echo "$here/mkdocs-docs.json" ;;
   esac
 }
 
-for name in bundled openshift-runbooks synthetic; do
+for name in bundled openshift-runbooks synthetic mkdocs-docs; do
   [ -n "$only" ] && [ "$only" != "$name" ] && continue
   relevance="$(relevance_of "$name")"
   [ -f "$relevance" ] || { echo "no relevance set $relevance (synthetic-queries.py writes one)" >&2; exit 1; }
