@@ -3,6 +3,8 @@
 //! `lang`, `hreflang` alternates, a language switch, its own navigation and words, and a
 //! page not yet translated shown in the default language with a notice.
 
+#[path = "languages/translations.rs"]
+mod translations;
 mod util;
 
 use util::{Site, main_of};

@@ -135,6 +135,11 @@ fn page_ids<'a, S: AsRef<TemplateScan>>(site: &'a Site, scans: &'a [S], id: Page
         .iter()
         .map(String::as_str)
         .chain(scans.get(id).into_iter().flat_map(|s| s.as_ref().ids.iter().map(String::as_str)))
+        .chain(
+            crate::site::translated_anchors::original_anchors(site, id)
+                .into_iter()
+                .filter_map(|(original, heading)| heading.map(|_| original)),
+        )
 }
 
 /// Checks the `#anchor` of every Markdown link and every link the templates wrote.
@@ -198,10 +203,21 @@ pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
             // A link of an included file stands on every page that includes it: the
             // message names the page this one stands on.
             let included_from = link.file.as_deref().filter(|f| *f != page.source.file);
-            let mut message = format!("no heading or anchor `#{anchor}` in {place}");
+            // An anchor of the original that its translation has no heading for at its
+            // place leads to the top of the translation: a warning, never an error.
+            let original = site.original_of(target);
+            let translated = original != target && ids.of(original).contains(anchor);
+            let mut message = match translated {
+                true => format!(
+                    "the translation {place} has no heading at the place of `#{anchor}` in `{}`: the link leads to the top of the page",
+                    site.pages[original].source.file
+                ),
+                false => format!("no heading or anchor `#{anchor}` in {place}"),
+            };
             if included_from.is_some() {
                 message.push_str(&format!(" (included from {})", page.source.file));
             }
+            let severity = if translated { severity.max(crate::diagnostic::Severity::Warning) } else { severity };
             let mut d = Diagnostic::error(
                 Rule::BrokenAnchor,
                 included_from.unwrap_or(&page.source.file),

@@ -403,7 +403,8 @@ pub(crate) fn render_body_of(
 }
 
 /// `rendered` (page `id`'s body) with its images sized and made lazy
-/// ([`crate::render::images`]), for a build. Done after the build cache, never kept in
+/// ([`crate::render::images`]) and, on a translation, its original's anchors on its
+/// headings ([`crate::site::translated_anchors`]), for a build. Done after the build cache, never kept in
 /// it: the sizes are read from the image files of this build.
 fn with_images(
     site: &Site,
@@ -411,7 +412,14 @@ fn with_images(
     mut rendered: crate::markdown::Rendered,
     purpose: Purpose,
 ) -> crate::markdown::Rendered {
-    if purpose != Purpose::Check && memchr::memmem::find(rendered.html.as_bytes(), b"<img").is_some() {
+    if purpose == Purpose::Check {
+        return rendered;
+    }
+    let anchors = crate::site::translated_anchors::original_anchors(site, id);
+    if let Some(html) = crate::site::translated_anchors::with_original_anchors(&rendered.html, &anchors) {
+        rendered.html = html;
+    }
+    if memchr::memmem::find(rendered.html.as_bytes(), b"<img").is_some() {
         let base = site.config.base_url.path();
         if let Some(html) =
             crate::render::images::sized_and_lazy(&rendered.html, &site.pages[id].site_path, base, site.image_sizes())

@@ -426,11 +426,14 @@ pub(crate) fn write_extras(
         }
     }
     // An alert's address shows the alert's page (`render::alert_page`), not a redirect.
-    let alert_nav = (!site.alerts.is_empty()).then(|| renderer.alert_nav(site));
+    // Each language's alert pages show its navigation, made once.
+    let mut alert_navs = crate::hash::FastHashMap::default();
     for (alias, target) in &site.aliases {
-        let alert = alert_nav.as_ref().and_then(|nav| Some((crate::render::alert_of_path(site, alias, *target)?, nav)));
+        let alert = crate::render::alert_of_path(site, alias, *target);
         let rendered = match alert {
-            Some((name, nav)) => {
+            Some(name) => {
+                let home = site.language_home(*target);
+                let nav = alert_navs.entry(home).or_insert_with(|| renderer.alert_nav(site, home));
                 let kept = records.and_then(|records| records.get(*target)).and_then(|r| r.runbook_steps.as_deref());
                 let made =
                     kept.is_none().then(|| crate::render::runbook_steps(site, *target, &site.pages[*target].rendered));

@@ -42,6 +42,7 @@ mod reuse;
 pub(crate) mod review;
 pub(crate) mod status;
 pub(crate) mod strings;
+pub(crate) mod translated_anchors;
 pub(crate) mod urls;
 
 use std::collections::{HashMap, HashSet};

@@ -303,8 +303,10 @@ fn claim_alert_redirects(
         });
         match claimed {
             Ok(()) => {
+                let first = redirects.len();
                 redirects.push((path, claim.page));
                 claim_lower_case_alias(site, name, claim, claims, &mut redirects, diagnostics);
+                claim_in_languages(site, first, claims, &mut redirects);
             }
             Err(problem) => diagnostics.push(
                 Diagnostic::error(
@@ -365,6 +367,24 @@ fn claim_lower_case_alias(
         return;
     }
     redirects.push((path, claim.page));
+}
+
+/// Claims the alert's pages `redirects[first..]` again under the folder of each other
+/// language (`de/alerts/<name>/`), each showing the runbook in that language, so a
+/// reader of that language who follows an alert's link lands on it. A page of that
+/// language already there is left alone: it is the alert's page in that language.
+fn claim_in_languages(site: &Site, first: usize, claims: &mut Claims<'_>, redirects: &mut Vec<(String, PageId)>) {
+    let own = redirects[first..].to_vec();
+    for code in site.config.languages.others() {
+        for (path, runbook) in &own {
+            let path = format!("{code}/{path}");
+            let Some(version) = site.version_in(*runbook, code) else { continue };
+            let owner = Owner::Described(format!("the page of an alert in {code}, /{path}").into());
+            if !site.index.by_url.contains_key(&path) && claims.claim(alias_file(&path), owner).is_ok() {
+                redirects.push((path, version));
+            }
+        }
+    }
 }
 
 /// Who a page is in diagnostics.

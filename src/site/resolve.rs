@@ -169,6 +169,20 @@ impl<'a> SiteLinks<'a> {
         }
     }
 
+    /// The file of the default language at `path`, a path under the folder of the
+    /// language of the page the link is written on that has no file there: a
+    /// translation shows its original's images (`![](flow.png)` in
+    /// `runbooks/_index.de.md` is `runbooks/flow.png`), and a file of the language's own
+    /// (`content/de/runbooks/flow.png`) wins.
+    fn original_asset(&self, path: &str) -> Option<&'a usize> {
+        let languages = &self.site.config.languages;
+        let reader = self.site.language_of(self.page?)?;
+        if languages.default_language() == Some(reader) || languages.of_path(path) != Some(reader) {
+            return None;
+        }
+        self.site.index.assets.get(languages.strip(path))
+    }
+
     /// A relative destination read from the folder of the file it is written in.
     fn resolve_from_file(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
         let Some(joined) = join_relative(from_dir, path) else {
@@ -189,7 +203,7 @@ impl<'a> SiteLinks<'a> {
         if let Some(&id) = index.by_dir.get(trimmed) {
             return self.page(id, anchor, query);
         }
-        if let Some(&i) = index.assets.get(trimmed) {
+        if let Some(&i) = index.assets.get(trimmed).or_else(|| self.original_asset(trimmed)) {
             let url = self.site.assets[i].url.clone();
             return self.file(&url, anchor, true);
         }

@@ -83,7 +83,9 @@ impl<'a> AlertView<'a> {
                     jump(purpose, section_id, title)
                 })
                 .collect(),
-            alerts_url: site.generated_page(&crate::site::GeneratedPage::Alerts).map(|alerts| site.href(alerts)),
+            alerts_url: site
+                .generated_page_in(&crate::site::GeneratedPage::Alerts, site.language_of(id))
+                .map(|alerts| site.href(alerts)),
             runbook_url,
         }
     }

@@ -106,17 +106,18 @@ impl<'a> LanguageView<'a> {
     }
 
     /// The view of the page of an alert at site path `path`, which runbook `runbook`
-    /// answers: a page of the default language only (an alert's `runbook_url` names one
-    /// address), so its canonical address is its own and search engines are told of no
+    /// answers, in the runbook's language: its canonical address is its own (an
+    /// alert's `runbook_url` names one address) and search engines are told of no
     /// alternate; the switch leads to the runbook in each other language.
     pub(crate) fn of_alert(site: &'a Site, runbook: PageId, path: &str) -> Option<Self> {
-        let default = site.config.languages.default_language()?;
-        let home = site.language_home(site.original_of(runbook));
+        let code = site.language_of(runbook)?;
+        let home = site.language_home(runbook);
+        let text = if site.is_fallback(runbook) { site.config.languages.default_language()? } else { code };
         let alternates = site
             .alternates(runbook)
             .into_iter()
             .map(|alternate| {
-                let own = alternate.code == default;
+                let own = alternate.code == code;
                 let (url, href) = match own {
                     true => (site.config.base_url.href(path), site.config.base_url.absolute(path)),
                     false => (
@@ -135,8 +136,8 @@ impl<'a> LanguageView<'a> {
             })
             .collect();
         Some(LanguageView {
-            code: default,
-            text: default,
+            code,
+            text,
             fallback: false,
             original_url: None,
             canonical: site.config.base_url.absolute(path),
@@ -144,7 +145,7 @@ impl<'a> LanguageView<'a> {
             hreflang: Vec::new(),
             x_default: None,
             home: site.href(home),
-            search_url: site.generated_page_in(&GeneratedPage::Search, Some(default)).map(|page| site.href(page)),
+            search_url: site.generated_page_in(&GeneratedPage::Search, Some(code)).map(|page| site.href(page)),
             search_index: format!("{}search/", site.href(home)),
         })
     }
