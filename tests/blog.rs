@@ -78,6 +78,13 @@ fn a_long_blog_is_paginated() {
     // 25 posts, 10 a page: the third page holds the five oldest.
     let third = site.read("public/blog/page/3/index.html");
     assert_eq!(third.matches("class=\"post-entry\"").count(), 5, "{third}");
+    // Every page of the blog names its feed to feed readers and shows it to its reader;
+    // the pages of older posts named none.
+    let head = r#"<link rel="alternate" type="application/atom+xml" title="Blog" href="/blog/feed.xml">"#;
+    let shown = r#"<p class="blog-feed"><a href="/blog/feed.xml" type="application/atom+xml">Subscribe to this blog (Atom feed)</a></p>"#;
+    for page in [first, site.read("public/blog/page/2/index.html"), third] {
+        assert!(page.contains(head) && main_of(&page).contains(shown), "{page}");
+    }
 }
 
 #[test]

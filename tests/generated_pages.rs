@@ -95,7 +95,12 @@ fn a_lone_index_page_customises_the_generated_page() {
         let run = site.build(&[]);
         run.expect_code(0);
         let page = site.read(&format!("public/{name}/index.html"));
-        assert!(page.contains(r#"<h1 class="page-title">Our custom title</h1>"#), "{name}: {page}");
+        // The search page's heading names its search form (`id`).
+        let heading = match name {
+            "search" => r#"<h1 class="page-title" id="search-page-title">Our custom title</h1>"#,
+            _ => r#"<h1 class="page-title">Our custom title</h1>"#,
+        };
+        assert!(page.contains(heading), "{name}: {page}");
         assert!(page.contains(r#"<div class="page-intro"><p>Read this intro first.</p>"#), "{name}: {page}");
         assert!(page.contains(marker), "{name}: {page}");
         assert!(!site.exists(&format!("public/handbook-{name}")));
@@ -116,7 +121,7 @@ fn the_search_box_works_beside_a_search_section() {
     let home = site.read("public/index.html");
     assert!(home.contains(r#"<script src="/search.js" data-root="/" defer>"#), "{home}");
     assert!(home.contains(
-        r#"<form class="search-form" action="/handbook-search/" data-page="handbook-search/" role="search">"#
+        r#"<form class="search-form" action="/handbook-search/" data-page="handbook-search/" role="search" aria-label="Search the handbook">"#
     ));
     let page = site.read("public/handbook-search/index.html");
     assert!(page.contains(r#"action="/handbook-search/""#), "{page}");

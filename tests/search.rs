@@ -47,9 +47,16 @@ fn writes_the_index_and_the_search_page() {
     }
     let page = site.read("public/search/index.html");
     assert!(page.contains(r#"<div id="search-results" class="search-results search-page-results""#));
+    // The header's search box and the page's are two search landmarks, each named.
+    assert!(page.contains(r#"role="search" aria-label="Search the handbook">"#), "{page}");
+    assert!(page.contains(r#"role="search" aria-labelledby="search-page-title">"#), "{page}");
+    assert!(page.contains(r#"<h1 class="page-title" id="search-page-title">Search</h1>"#), "{page}");
+    assert_eq!(page.matches(r#"role="search""#).count(), 2);
     let any = site.read("public/runbooks/db-failover/index.html");
     assert!(any.contains(r#"<input type="search" name="q""#), "a search box on every page");
-    assert!(any.contains(r#"<form class="search-form" action="/handbook/search/" role="search">"#));
+    assert!(any.contains(
+        r#"<form class="search-form" action="/handbook/search/" role="search" aria-label="Search the handbook">"#
+    ));
     assert!(any.contains(r#"<script src="/handbook/search.js" data-root="/handbook/" defer></script>"#));
 }
 

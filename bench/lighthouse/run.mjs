@@ -12,7 +12,8 @@
 //   OPSBOOK_BIN   the opsbook binary (default: target/release/opsbook of the repository)
 //   LH_RUNS       runs per page (default 3; the median is reported)
 //   LH_ONLY       comma-separated page names to measure (default: all, see PAGES:
-//                 home, runbook, status, status-site, scs-post-photos, scs-post-charts)
+//                 home, runbook, status, alerts, search, status-site, scs-post-photos,
+//                 scs-post-charts)
 //   LH_TREE       build the bundled handbook from this commit (e.g. HEAD) instead of
 //                 the work tree's content/, book.toml and themes/
 //   LH_RESULTS    folder for the JSON reports and report.md (default:
@@ -49,7 +50,8 @@ const CHROME_FLAGS = [
 ];
 
 const CORPUS = "scs-website";
-// The pages measured: the bundled handbook's home, a runbook and the status page, its
+// The pages measured: the bundled handbook's home, a runbook, the status page, the
+// alerts and the search pages, its
 // status site (`build --status-site`), and
 // image-heavy pages of the SovereignCloudStack website (a Jekyll site of many posts
 // with photos and charts), as opsbook builds it after the migration guide's moves.
@@ -57,6 +59,8 @@ const PAGES = [
   { name: "home", site: "bundled", path: "/" },
   { name: "runbook", site: "bundled", path: "/runbooks/postgres-primary-failover/" },
   { name: "status", site: "bundled", path: "/status/" },
+  { name: "alerts", site: "bundled", path: "/alerts/" },
+  { name: "search", site: "bundled", path: "/search/" },
   { name: "status-site", site: "status-site", path: "/" },
   { name: "scs-post-photos", site: "corpus", path: "/2023/08/04/ciab-on-a-laptop/" },
   { name: "scs-post-charts", site: "corpus", path: "/2023/02/24/impact-of-disk-encryption/" },

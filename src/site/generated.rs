@@ -116,6 +116,9 @@ pub struct GeneratedSpec {
     /// The key of the theme's words ([`super::strings`]) that titles its pages in each
     /// language (`owners`); `None` for pages titled by what they show (a tag's name).
     pub title_key: Option<&'static str>,
+    /// The key of the theme's words that describes its pages in each language (their
+    /// `<meta name="description">`), unless the page's own file gives one.
+    pub description_key: Option<&'static str>,
     /// The template that renders it, unless its front matter names another.
     pub template: &'static str,
     /// The built-in theme's copy of the template.
@@ -160,6 +163,7 @@ static OWNERS: GeneratedSpec = GeneratedSpec {
     parent: None,
     per_language: true,
     title_key: Some("owners"),
+    description_key: Some("owners_lead"),
     template: "owners.html",
     builtin_template: builtin!("owners.html"),
     in_sitemap: true,
@@ -175,6 +179,7 @@ static TAGS: GeneratedSpec = GeneratedSpec {
     parent: None,
     per_language: true,
     title_key: Some("tags"),
+    description_key: None,
     template: "tags.html",
     builtin_template: builtin!("tags.html"),
     in_sitemap: true,
@@ -197,6 +202,7 @@ static TAG: GeneratedSpec = GeneratedSpec {
     parent: Some(GeneratedPage::Tags),
     per_language: true,
     title_key: None,
+    description_key: None,
     template: "tag.html",
     builtin_template: builtin!("tag.html"),
     in_sitemap: true,
@@ -212,6 +218,7 @@ static REVIEW: GeneratedSpec = GeneratedSpec {
     parent: None,
     per_language: true,
     title_key: Some("review"),
+    description_key: Some("review_lead"),
     template: "review.html",
     builtin_template: builtin!("review.html"),
     in_sitemap: true,
@@ -226,6 +233,7 @@ static SEARCH: GeneratedSpec = GeneratedSpec {
     parent: None,
     per_language: true,
     title_key: Some("search_title"),
+    description_key: Some("search_description"),
     template: "search.html",
     builtin_template: builtin!("search.html"),
     // It has no content of its own.
@@ -241,6 +249,7 @@ static ALERTS: GeneratedSpec = GeneratedSpec {
     parent: None,
     per_language: true,
     title_key: Some("alerts"),
+    description_key: Some("alerts_description"),
     template: "alerts.html",
     builtin_template: builtin!("alerts.html"),
     in_sitemap: true,
@@ -258,6 +267,7 @@ static STATUS: GeneratedSpec = GeneratedSpec {
     parent: None,
     per_language: true,
     title_key: None,
+    description_key: Some("status_description"),
     template: "status.html",
     builtin_template: builtin!("status.html"),
     in_sitemap: true,
@@ -336,6 +346,7 @@ static PRINT: GeneratedSpec = GeneratedSpec {
     parent: None,
     per_language: false,
     title_key: None,
+    description_key: None,
     template: "print.html",
     builtin_template: builtin!("print.html"),
     // A copy of other pages: neither listed nor a search result.

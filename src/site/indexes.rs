@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::codeowners::CodeOwners;
-use super::generated::{GENERATED_PAGES, Instance};
+use super::generated::{GENERATED_PAGES, GeneratedSpec, Instance};
 use super::review::ReviewStatus;
 use super::{GeneratedPage, Page, PageId, PageOrigin, Site, blank_page};
 use crate::content::SourcePage;
@@ -109,6 +109,7 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
                 None => spec.parent.as_ref().map_or(Some(0), |parent| site.generated_page(parent)),
             };
             let id = place(site, instance.clone(), None, diagnostics);
+            describe(site, id, spec, words.of(default.as_deref()));
             site.pages[id].parent = parent;
             if let GeneratedPage::Tag(slug) = &instance.page
                 && let Some(tag) = site.indexes.tags.get_mut(slug)
@@ -131,6 +132,7 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
                 let site_path = format!("{code}/{}", site.pages[*original].site_path);
                 let copy = Instance { page: instance.page.clone(), site_path, title };
                 let id = place(site, copy, Some(code), diagnostics);
+                describe(site, id, spec, words.of(Some(code)));
                 let parent = match &spec.parent {
                     Some(parent) => site.generated_page_in(parent, Some(code)),
                     None => site.page_by_url(&format!("{code}/")).or(Some(0)),
@@ -138,6 +140,17 @@ pub(super) fn add_index_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>
                 site.pages[id].parent = parent;
             }
         }
+    }
+}
+
+/// Gives generated page `id` the description of its kind ([`GeneratedSpec::description_key`])
+/// in `words`, unless its own file gives a description or a text of its own.
+fn describe(site: &mut Site, id: PageId, spec: &GeneratedSpec, words: &super::strings::Words) {
+    let Some(key) = spec.description_key else { return };
+    let page = &mut site.pages[id];
+    if page.source.front.description.is_none() && page.source.body().trim().is_empty() {
+        std::sync::Arc::make_mut(&mut page.source).front.description =
+            Some(super::strings::word(words, key).to_string());
     }
 }
 

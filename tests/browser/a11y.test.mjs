@@ -5,7 +5,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './static-server.mjs';
-import { launch, axeViolations } from './browser.mjs';
+import { launch, axeViolations, axeFindings } from './browser.mjs';
 
 const book = process.env.BOOK_DIR;
 let server;
@@ -96,4 +96,22 @@ test('no axe violations with the navigation drawer open on a phone', async () =>
   const violations = await axeViolations(page);
   await context.close();
   assert.deepEqual(violations, [], report(violations));
+});
+
+test('the search page names its two search landmarks apart, and the search, alerts, blog and status pages pass the best practices', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + 'search/?q=failover');
+  await page.locator('#search-results .search-result-link').first().waitFor();
+  const names = await page.locator('[role="search"]').evaluateAll((forms) =>
+    forms.map((form) => form.getAttribute('aria-label') || document.getElementById(form.getAttribute('aria-labelledby'))?.textContent));
+  assert.deepEqual(names, ['Search the handbook', 'Search']);
+  const failures = [];
+  for (const path of ['search/?q=failover', 'alerts/', 'news/', 'status/']) {
+    await page.goto(server.url + path);
+    if (path.startsWith('search/')) await page.locator('#search-results .search-result-link').first().waitFor();
+    const findings = await axeFindings(page);
+    if (findings.length) failures.push(`/${path}: ${report(findings)}`);
+  }
+  assert.deepEqual(failures, [], failures.join('\n'));
+  await page.close();
 });

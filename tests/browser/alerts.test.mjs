@@ -102,6 +102,24 @@ for (const viewport of SCREENS) {
   }
 }
 
+test('an address in lower case proposes the runbook under the alert name as the handbook writes it', async () => {
+  // The monitoring mixins link `/alerts/<name in lower case>/`; an incident review of
+  // the bundled handbook names `BlackboxProbeFailed`, which has no runbook.
+  const { page, status } = await open('alerts/blackboxprobefailed/', SCREENS[0]);
+  assert.equal(status, 404);
+  const help = page.locator('.missing-alert');
+  assert.equal(await help.locator('h2 .alert-name').textContent(), 'BlackboxProbeFailed');
+  const write = await help.locator('.missing-alert-new').getAttribute('href');
+  assert.ok(write.includes('?filename=BlackboxProbeFailed.md&value='), write);
+  assert.match(decodeURIComponent(write), /title: BlackboxProbeFailed\nkind: runbook\nalerts: \[BlackboxProbeFailed\]/);
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+  // A name the handbook does not write stays as the address has it.
+  const other = await open('alerts/frobnicatoroverheating/', SCREENS[0]);
+  assert.equal(await other.page.locator('.missing-alert h2 .alert-name').textContent(), 'frobnicatoroverheating');
+  await other.page.close();
+});
+
 test('a 404 page elsewhere stays generic', async () => {
   const { page, status } = await open('no/such/page/', SCREENS[0]);
   assert.equal(status, 404);

@@ -120,3 +120,23 @@ fn an_alert_s_page_is_there_in_every_language() {
     assert!(en.starts_with("<!doctype html>\n<html lang=\"en\">") && en.contains(r#"href="/runbooks/db/""#), "{en}");
 }
 
+/// `/alerts/`, `/search/` and the status page had no `<meta name="description">`: each
+/// generated page describes itself, in its language.
+#[test]
+fn the_generated_pages_describe_themselves_in_their_language() {
+    let site = super::bilingual_with_model();
+    site.build(&[]).expect_code(0);
+    let cases = [
+        ("public/alerts/index.html", "Every alert that has a runbook, with its service"),
+        ("public/search/index.html", "Search every page of the handbook: runbooks"),
+        ("public/status/index.html", "Whether each service works now"),
+        ("public/owners/index.html", "Every owner and the pages they are responsible for"),
+        ("public/de/alerts/index.html", "Jeder Alarm mit Runbook"),
+        ("public/de/search/index.html", "Alle Seiten des Handbuchs durchsuchen"),
+        ("public/de/status/index.html", "Ob jeder Dienst gerade funktioniert"),
+    ];
+    for (path, description) in cases {
+        let page = site.read(path);
+        assert!(page.contains(&format!("<meta name=\"description\" content=\"{description}")), "{path}: {page}");
+    }
+}

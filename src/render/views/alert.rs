@@ -102,6 +102,11 @@ pub(crate) struct MissingAlertView {
     /// The link to write the runbook in the repository, with `ALERT_NAME` where the name
     /// goes: GitHub's and GitLab's new-file links, when the handbook's repository is one.
     pub new_runbook_url: Option<String>,
+    /// The alert names the handbook writes (the `alerts` of its pages, an incident
+    /// review's among them), separated by spaces: the page's script finds the name as
+    /// written (`KubeAPIDown`) for an address in lower case (`/alerts/kubeapidown/`, as
+    /// the monitoring mixins link).
+    pub known_names: String,
 }
 
 /// The placeholder of the alert's name in [`MissingAlertView::new_runbook_url`].
@@ -114,8 +119,25 @@ impl MissingAlertView {
             alerts_url: site.generated_page(&crate::site::GeneratedPage::Alerts).map(|alerts| site.href(alerts)),
             alerts_path: site.config.base_url.href("alerts/"),
             new_runbook_url: new_runbook_url(site),
+            known_names: known_names(site),
         }
     }
+}
+
+/// The alert names of [`MissingAlertView::known_names`]: each name with an upper-case
+/// letter (a lower-case one is written as its address is already) that a URL holds,
+/// once, in order.
+fn known_names(site: &Site) -> String {
+    let mut names = std::collections::BTreeSet::new();
+    for (_, page) in site.pages.iter().enumerate().filter(|&(id, _)| site.in_model(id)) {
+        for name in page.values.list("alerts") {
+            let name = name.trim();
+            if name.bytes().any(|b| b.is_ascii_uppercase()) && crate::site::alerts::check_alert_name(name).is_ok() {
+                names.insert(name);
+            }
+        }
+    }
+    names.into_iter().collect::<Vec<_>>().join(" ")
 }
 
 /// The repository's link to write a new runbook for the alert [`ALERT_NAME`], in the
