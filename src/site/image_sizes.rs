@@ -4,7 +4,8 @@
 //! with the `imagesize` crate. Each file is opened through `crate::fs` (a regular file
 //! in the handbook, as the copy step opens it) and at most [`HEADER_BYTES`] of it read;
 //! a file that cannot be read or measured has no size, and its images are left as the
-//! page wrote them. SVG has no pixel size of its own and is not measured.
+//! page wrote them. An SVG is measured by the size its root element gives
+//! ([`super::svg_size`]), read from the same first bytes.
 
 use super::Site;
 use crate::hash::FastHashMap;
@@ -14,7 +15,8 @@ use crate::hash::FastHashMap;
 pub(crate) const HEADER_BYTES: u64 = 256 << 10;
 
 /// The extensions of the files measured (lower case).
-const MEASURED: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "avif", "heic", "heif", "tif", "tiff"];
+const MEASURED: &[&str] =
+    &["png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "avif", "heic", "heif", "tif", "tiff", "svg"];
 
 /// Each measured image's `(width, height)` in pixels, by its site path (`img/a.png`).
 #[derive(Debug, Clone, Default)]
@@ -27,7 +29,9 @@ impl ImageSizes {
     pub(crate) fn measure(site: &Site) -> ImageSizes {
         let measured = site.assets.iter().filter(|asset| is_measured(&asset.url)).filter_map(|asset| {
             let (disk, _) = site.config.locate_confined(&asset.source);
-            Some((asset.url.clone(), size_of(&disk.ok()?)?))
+            let svg = asset.url.rsplit_once('.').is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("svg"));
+            let disk = disk.ok()?;
+            Some((asset.url.clone(), if svg { svg_size_of(&disk)? } else { size_of(&disk)? }))
         });
         ImageSizes(measured.collect())
     }
@@ -48,6 +52,15 @@ impl ImageSizes {
 fn is_measured(path: &str) -> bool {
     let extension = path.rsplit_once('.').map_or("", |(_, extension)| extension);
     MEASURED.iter().any(|known| extension.eq_ignore_ascii_case(known))
+}
+
+/// The size of the SVG file at `path`, read from its first [`HEADER_BYTES`].
+fn svg_size_of(path: &crate::fs::Confined) -> Option<(u32, u32)> {
+    use std::io::Read as _;
+    let (file, _) = crate::fs::open_regular(path, crate::fs::FileKind::Asset).ok()?;
+    let mut header = Vec::new();
+    file.take(HEADER_BYTES).read_to_end(&mut header).ok()?;
+    super::svg_size::svg_size(&header)
 }
 
 /// The size of the image file at `path`, read from its first 16 KiB, or its first
@@ -103,8 +116,8 @@ mod tests {
     }
 
     #[test]
-    fn only_the_webs_raster_formats_are_measured() {
+    fn only_the_webs_image_formats_are_measured() {
         assert!(is_measured("img/a.PNG") && is_measured("a.jpeg") && is_measured("x/y.webp"));
-        assert!(!is_measured("a.svg") && !is_measured("a.pdf") && !is_measured("png"));
+        assert!(is_measured("a.svg") && !is_measured("a.pdf") && !is_measured("png"));
     }
 }

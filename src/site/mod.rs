@@ -42,6 +42,7 @@ mod reuse;
 pub(crate) mod review;
 pub(crate) mod status;
 pub(crate) mod strings;
+mod svg_size;
 pub(crate) mod translated_anchors;
 pub(crate) mod urls;
 

@@ -54,3 +54,41 @@ fn a_large_garbage_image_costs_only_its_header() {
     let html = site.read("public/index.html");
     assert!(html.contains("<img src=\"/g.jpg\" alt=\"g\" />"), "{html}");
 }
+
+/// SVG images are measured from their root element's attributes: a huge file (its
+/// `<svg>` after 300 KiB of comment, beyond the bytes read), a deeply nested or
+/// malformed one, an entity bomb and sizes that are no sizes all build without a
+/// panic or a hang, and get no size; a good one beside them gets its own.
+#[test]
+fn a_huge_or_malformed_svg_gets_no_size_and_no_hang() {
+    let huge = format!("<!--{}--><svg width=\"12\" height=\"34\"/>", "x".repeat(300 << 10));
+    let nested = format!("{}<svg width=\"5\" height=\"6\"/>", "<g>".repeat(100_000));
+    let bomb = "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]><svg width=\"&c;\" height=\"7\"/>";
+    let files = [
+        ("huge.svg", huge.as_str()),
+        ("nested.svg", nested.as_str()),
+        ("bomb.svg", bomb),
+        ("broken.svg", "<svg width=\"4\" height=\"4"),
+        ("html.svg", "<html><svg width=\"9\" height=\"9\"/></html>"),
+        ("units.svg", "<svg width=\"1e308\" height=\"NaN\" viewBox=\"0 0 -1 inf\"/>"),
+        ("binary.svg", "\u{0}\u{1}<svg\u{0} width=\"3\""),
+        ("good.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 320 180\"/>"),
+    ];
+    let body: String = files.iter().map(|(name, _)| format!("![{name}]({name})\n\n")).collect();
+    let site = Site::with_files("images-svg", &[("content/index.md", &format!("# Home\n\n{body}"))]);
+    for (name, text) in files {
+        site.write(&format!("content/{name}"), text);
+    }
+    let mut command = crate::util::opsbook();
+    command.args(["build", "--quiet", "--root"]).arg(&site.root);
+    let limit = std::time::Duration::from_secs(60);
+    let (code, _, stderr, _) = crate::util::run_killed_after(command, limit);
+    assert_eq!(code, Some(0), "the build ends, and well: {stderr}");
+    assert!(!crate::util::panicked(&stderr), "{stderr}");
+    let html = site.read("public/index.html");
+    for (name, _) in &files[..files.len() - 1] {
+        assert!(html.contains(&format!("<img src=\"/{name}\" alt=\"{name}\"")), "{name}: {html}");
+        assert!(!html.contains(&format!("alt=\"{name}\" width=")), "{name} has no size: {html}");
+    }
+    assert!(html.contains("alt=\"good.svg\" width=\"320\" height=\"180\""), "{html}");
+}
