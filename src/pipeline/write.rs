@@ -183,13 +183,10 @@ pub(crate) fn write_files(
                 let minified = script.map(|script| crate::render::minify::script(&script).into_owned());
                 output.write(path, minified.as_ref().map(|bytes| &bytes[..]))?;
             }
-            (crate::render::Origin::Builtin(bytes), _) if crate::render::minify::is_script(path) => {
-                output.write(
-                    path,
-                    Public::from_binary(crate::render::minify::script(bytes)).as_ref().map(|bytes| &bytes[..]),
-                )?;
-            }
-            (crate::render::Origin::Builtin(bytes), _) => output.write(path, Public::from_binary(*bytes))?,
+            (crate::render::Origin::Builtin(bytes), _) => output.write(
+                path,
+                Public::from_binary(crate::render::minify::static_file(path, bytes)).as_ref().map(|bytes| &bytes[..]),
+            )?,
             (crate::render::Origin::File { shown, .. }, Some(file)) => {
                 diagnostics.extend(copy_source(output, file.as_ref(), shown, path)?);
             }
@@ -541,13 +538,10 @@ pub(crate) fn static_text(
     };
     match theme.statics.get(path) {
         None => Ok(None),
-        // The built-in theme's scripts minified (`render::minify`).
-        Some(crate::render::Origin::Builtin(bytes)) if crate::render::minify::is_script(path) => {
-            Ok(Some(Public::from_binary(String::from_utf8_lossy(&crate::render::minify::script(bytes)).into_owned())))
-        }
-        Some(crate::render::Origin::Builtin(bytes)) => {
-            Ok(Some(Public::from_binary(String::from_utf8_lossy(bytes).into_owned())))
-        }
+        // The built-in theme's scripts and style sheets minified (`render::minify`).
+        Some(crate::render::Origin::Builtin(bytes)) => Ok(Some(Public::from_binary(
+            String::from_utf8_lossy(&crate::render::minify::static_file(path, bytes)).into_owned(),
+        ))),
         Some(crate::render::Origin::File { path: from, shown }) => {
             let file = public_theme_file(files, from, shown)?;
             match crate::fs::read_bytes(file.get(), crate::fs::FileKind::Template) {
