@@ -127,8 +127,9 @@ pub(crate) struct BuildArgs {
     /// below a .git folder.
     #[arg(long)]
     pub force: bool,
-    /// Query no Prometheus server for the status page's checks: show the values of the
-    /// last build's status/health.json in the output folder.
+    /// Query no Prometheus server for the status page's checks and no peer of
+    /// [[peers]]: show the values of the last build's status/health.json in the output
+    /// folder, and the peers' copies the last build kept.
     #[arg(long)]
     pub offline: bool,
     /// Build the status page as a site of its own (for a host such as
@@ -199,7 +200,7 @@ pub(crate) struct CheckArgs {
     /// The URL the site is published at, for the URLs of --changed-pages [default: handbook.base-url].
     #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
-    /// Query no Prometheus server for the status page's checks (see `build --offline`).
+    /// Query no Prometheus server and no peer (see `build --offline`).
     #[arg(long)]
     pub offline: bool,
 }

@@ -49,6 +49,7 @@ pub mod memory;
 mod module_graph;
 pub(crate) mod new_page;
 pub(crate) mod panics;
+pub(crate) mod peers;
 pub(crate) mod percent;
 pub mod pipeline;
 pub(crate) mod progress;

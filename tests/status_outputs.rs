@@ -564,3 +564,105 @@ fn the_scs_export_gives_measured_red_and_unknown_components_an_incident() {
     site.run_at_epoch(&later, &["build", "--offline"]).expect_code(0);
     assert_eq!(measured_events(&site).0, red);
 }
+
+/// The tables that make `peers` (name, URL) the peers of a handbook, read within 3 s.
+fn peer_tables(peers: &[(&str, &str)]) -> String {
+    let mut tables = String::from("\n[community]\ntimeout = \"3s\"\n");
+    for (name, url) in peers {
+        tables.push_str(&format!("\n[[peers]]\nname = \"{name}\"\nurl = \"{url}\"\n"));
+    }
+    tables
+}
+
+/// A community of three handbooks built by opsbook and served on 127.0.0.1: `a` (the
+/// measured status page of `status-measured`, its CDN red, with a runbook and a
+/// preliminary incident review), `b`, which links to `a`'s pages, and `c`, which does
+/// not answer. Each names the others as peers.
+#[test]
+fn a_community_of_handbooks_shows_each_peers_state_reviews_and_runbooks() {
+    let listen_a = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let listen_b = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let url_a = format!("http://{}/", listen_a.local_addr().expect("its address"));
+    let url_b = format!("http://{}/", listen_b.local_addr().expect("its address"));
+    let url_c = format!("http://127.0.0.1:{}/", util::closed_port());
+    let count = |n: &std::sync::Arc<std::sync::atomic::AtomicUsize>| n.load(std::sync::atomic::Ordering::SeqCst);
+
+    let a = unknown_site();
+    let book = a.read("book.toml").replace("https://status.example.org/", &url_a);
+    a.write("book.toml", book + &peer_tables(&[("b", &url_b), ("c", &url_c)]));
+    a.write(
+        "content/runbooks/db-failover.md",
+        "---\ntitle: Database failover\nkind: runbook\nservice: ledger-db\ntags: [database]\n---\n\n## Steps\n\nPromote a replica.\n",
+    );
+    a.write(
+        "content/rca/outage.md",
+        "---\ntitle: Storage outage <script>\nkind: rca\nstatus: preliminary\nincident_date: 2026-11-10\n---\n\nWhat happened.\n",
+    );
+    // Offline, built twice: its CDN measured red by the health.json the second build
+    // finds in the output folder; b and c have no copies.
+    run_at(&a, &["build", "--offline"]).expect_code(0);
+    a.write("public/status/health.json", a.read("red-health.json"));
+    let run = run_at(&a, &["build", "--offline"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("the build is offline and has no copy of it"), "{}", run.stderr);
+    let not_modified = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    util::serve_folder(listen_a, a.root.join("public"), not_modified.clone());
+
+    let b = Site::with_files(
+        "community-b",
+        &[
+            (
+                "book.toml",
+                &format!(
+                    "[handbook]\ntitle = \"Provider B\"\nbase-url = \"{url_b}\"\n\n[check]\nlinks = \"warn\"\n{}",
+                    peer_tables(&[("a", &url_a), ("c", &url_c)])
+                ),
+            ),
+            (
+                "content/_index.md",
+                "# Provider B\n\nSee [their failover](a:runbooks/db-failover.md#steps), [their home](a:),\n[gone](a:runbooks/gone.md) and [no anchor](a:runbooks/db-failover.md#step-1).\n",
+            ),
+        ],
+    );
+    let run = run_at(&b, &["build"]);
+    run.expect_code(0);
+    util::serve_folder(listen_b, b.root.join("public"), not_modified.clone());
+    // The peer that does not answer is a warning at its table, never a failure.
+    assert!(run.stderr.contains("warning[peer-unavailable]") && run.stderr.contains("the peer `c`"), "{}", run.stderr);
+    assert!(run.stderr.contains("refused the connection"), "{}", run.stderr);
+    // Links to a peer are checked against its handbook.json, at the linking line.
+    let gone = "warning[broken-link]: the peer `a` has no page `runbooks/gone.md`\n --> content/_index.md:4:";
+    assert!(run.stderr.contains(gone), "{}", run.stderr);
+    let anchor = "of the peer `a` has no anchor `#step-1`\n --> content/_index.md:4:";
+    assert!(run.stderr.contains(anchor), "{}", run.stderr);
+    let home = b.read("public/index.html");
+    assert!(home.contains(&format!("href=\"{url_a}runbooks/db-failover/#steps\"")), "{home}");
+    assert!(home.contains(&format!("href=\"{url_a}\">their home")), "{home}");
+
+    // b's community page: a measured red, with its runbook and review; c unknown.
+    let page = b.read("public/community/index.html");
+    let main = util::main_of(&page);
+    let peer_a = between(main, "id=\"peer-a\"", "</section>");
+    assert!(peer_a.contains("status-level-red") && peer_a.contains("CDN: Outage"), "{peer_a}");
+    assert!(peer_a.contains("Measured 2026-11-15T12:00:00Z, 0m ago."), "{peer_a}");
+    let peer_c = between(main, "id=\"peer-c\"", "</section>");
+    assert!(peer_c.contains("status-level-unknown") && !peer_c.contains("status-level-green"), "{peer_c}");
+    assert!(peer_c.contains("refused the connection") && peer_c.contains("has no copy of it"), "{peer_c}");
+    assert!(main.contains(&format!("<a href=\"{url_a}runbooks/db-failover/\">Database failover</a>")), "{main}");
+    assert!(between(main, "<h4>ledger-db</h4>", "</ul>").contains("Database failover"), "{main}");
+    let reviews = between(main, "id=\"community-reviews\"", "</section>");
+    assert!(reviews.contains("status-preliminary") && reviews.contains("Storage outage &lt;script&gt;"), "{reviews}");
+    let feed = b.read("public/community/feed.xml");
+    assert!(feed.contains("<title>Nimbus Handbook: Storage outage &lt;script&gt;</title>"), "{feed}");
+
+    // Built again: each file of a is asked for with its ETag and answered 304.
+    let before = count(&not_modified);
+    run_at(&b, &["build"]).expect_code(0);
+    assert!(count(&not_modified) >= before + 2, "conditional requests");
+    // Offline, the kept copies stand in, and no request is made.
+    let before = count(&not_modified);
+    run_at(&b, &["build", "--offline"]).expect_code(0);
+    assert_eq!(count(&not_modified), before);
+    let page = b.read("public/community/index.html");
+    assert!(between(&page, "id=\"peer-a\"", "</section>").contains("CDN: Outage"), "{page}");
+}

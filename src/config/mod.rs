@@ -18,6 +18,7 @@ mod languages;
 mod lint;
 mod mdbook;
 mod output_dir;
+mod peers;
 mod sources;
 mod status;
 mod status_site;
@@ -34,11 +35,12 @@ pub(crate) use kinds::{
 pub(crate) use languages::{Languages, Translated, is_language_code};
 pub(crate) use lint::{LintConfig, RuleLevel};
 pub use output_dir::OutputChoice;
+pub(crate) use peers::{PeerConfig, PeersConfig};
 pub(crate) use sources::{Source, Sources};
 /// The names the status page makes of a component id, checked where the id is read.
 #[cfg(test)]
 pub(crate) use status::file_names as component_file_names;
-pub(crate) use status::{Component as StatusComponent, StatusConfig};
+pub(crate) use status::{Component as StatusComponent, DEFAULT_STALE_AFTER_SECONDS, StatusConfig};
 
 use crate::dates::Period;
 use crate::diagnostic::{Diagnostic, Failure, Rule, Severity, line_column};
@@ -69,6 +71,10 @@ struct RawConfig {
     status: Option<status::StatusTable>,
     /// `[[sources]]`: folders of other repositories mounted into the content tree.
     sources: Vec<sources::SourceTable>,
+    /// `[[peers]]`: the handbooks of the community this one links to and watches.
+    peers: Vec<peers::PeerTable>,
+    /// `[community]`: how the peers are read.
+    community: peers::CommunityTable,
     /// mdBook's `[book]`: the file is mdBook's (see [`mdbook`]).
     book: Option<mdbook::BookTable>,
     /// mdBook's `[output.*]`.
@@ -462,6 +468,8 @@ pub struct Config {
     pub(crate) status: Option<StatusConfig>,
     /// The folders mounted into the content tree (`[[sources]]`).
     pub(crate) sources: Sources,
+    /// The other handbooks of the community (`[[peers]]`, `[community]`).
+    pub(crate) peers: PeersConfig,
     /// Notes about book.toml (mdBook's tables left unread), which a build reports.
     pub(crate) notes: Vec<Diagnostic>,
     /// Whether `book.toml` is mdBook's (it has `[book]`): the handbook is an mdBook
@@ -612,6 +620,7 @@ impl Config {
         let url = nonblank(&handbook.repository).or_else(|| nonblank(&html.git_repository_url));
         let repository = Repository::written(url.as_deref(), handbook.branch.as_ref(), &raw.links);
         let sources = sources::resolve_sources(raw.sources, &content_folder, &raw.links, text, &mut problems);
+        let peers = peers::resolve_peers(raw.peers, &raw.community, text, &mut problems);
         let page = raw.search.page.trim_matches('/');
         if page.is_empty()
             || page.split('/').any(|segment| {
@@ -704,6 +713,7 @@ impl Config {
             number_prefixes: raw.content.number_prefixes,
             status,
             sources,
+            peers,
             notes,
             mdbook: is_mdbook,
             status_site_beside,

@@ -140,6 +140,9 @@ pub enum Rule {
     /// The status page's checks could not be measured: the Prometheus server failed, or
     /// an offline build has no usable health.json of an earlier build.
     HealthUnavailable,
+    /// A peer of `[[peers]]` could not be read: unreachable, too slow, or what it
+    /// published is not what opsbook reads; its last copy stands in.
+    PeerUnavailable,
     /// opsbook itself failed on a page (a panic, caught): a bug to report, never a
     /// mistake of the page.
     InternalError,
@@ -191,6 +194,7 @@ impl Rule {
             Rule::MovedWithoutRedirect => "moved-without-redirect",
             Rule::StatusCheck => "status-check",
             Rule::HealthUnavailable => "health-unavailable",
+            Rule::PeerUnavailable => "peer-unavailable",
             Rule::InternalError => "internal-error",
         }
     }

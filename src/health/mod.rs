@@ -35,6 +35,7 @@
 
 pub(crate) mod file;
 mod prometheus;
+pub(crate) use prometheus::untrusting_agent;
 
 use std::time::Duration;
 

@@ -48,6 +48,9 @@ struct PageRecord<'a> {
     review: Option<Review>,
     action_items: Option<Vec<ActionItem<'a>>>,
     backlinks: Vec<String>,
+    /// Every id of the page's body (headings, footnotes, ids of raw HTML), in order:
+    /// what a link from another handbook may name after `#`.
+    anchors: &'a [String],
     /// A post's or a dated page's date (`YYYY-MM-DD`, `crate::site::blog`), as the
     /// page shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -314,6 +317,7 @@ fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: 
                 .collect()
         }),
         backlinks: page.backlinks.iter().map(|&b| site.href(b)).collect(),
+        anchors: &page.rendered.anchors,
         date: site.page_date(id).map(|date| date.to_string()),
         authors: site
             .authors_of(id)

@@ -87,6 +87,12 @@ pub(crate) fn prepare(
     if health.is_some() {
         timer.lap("health");
     }
+    // The other handbooks of the community, read within their budget before the
+    // Markdown step checks links to them.
+    let peers = read_peers(&config, now, overrides, diagnostics);
+    if peers.is_some() {
+        timer.lap("peers");
+    }
     let repository = git::locate(&config.root);
     let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
@@ -105,6 +111,7 @@ pub(crate) fn prepare(
     site.now = now;
     site.today = now.date();
     site.health = health;
+    site.peers = peers;
     let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
     timer.lap("model");
     crate::markdown::highlight::take_time_spent();
@@ -144,13 +151,7 @@ fn measure_health(
     let shown = path.strip_prefix(&config.root).map_or_else(|_| path.display().to_string(), crate::fs::slash_path);
     // The previous output's record, read from the folder the build will claim (one
     // that leads out of the handbook through a link is refused there: no history).
-    let output = match config.output_choice {
-        crate::config::OutputChoice::CommandLine => {
-            Some(crate::fs::OwnFolder::named_on_command_line(&config.output_dir))
-        }
-        _ => config.confinement().and_then(|c| c.own_folder(&config.output_dir).ok()),
-    };
-    let previous = match output.and_then(|output| output.file(site_path)) {
+    let previous = match output_folder(config).and_then(|output| output.file(site_path)) {
         Some(file) => crate::health::file::read(&file, now),
         None => Ok(None),
     };
@@ -158,6 +159,41 @@ fn measure_health(
     let measured = crate::health::measure(status, now, mode, previous, &shown, checking)?;
     diagnostics.extend(measured.diagnostics);
     Some(Arc::new(measured.health))
+}
+
+/// The output folder the build will claim, as an own folder (`None` when it leads out
+/// of the handbook through a link: refused there).
+fn output_folder(config: &Config) -> Option<crate::fs::OwnFolder> {
+    match config.output_choice {
+        crate::config::OutputChoice::CommandLine => {
+            Some(crate::fs::OwnFolder::named_on_command_line(&config.output_dir))
+        }
+        _ => config.confinement().and_then(|c| c.own_folder(&config.output_dir).ok()),
+    }
+}
+
+/// Reads the peers of `[[peers]]`, when there are any, keeping their copies in the
+/// build cache's folder of peers: `opsbook-peers` in `--cache-dir`, else beside the
+/// output folder (`.public.opsbook-peers`); `--no-cache` keeps none.
+fn read_peers(
+    config: &Config,
+    now: crate::dates::Timestamp,
+    overrides: &Overrides,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Arc<crate::peers::Peers>> {
+    if config.peers.list.is_empty() {
+        return None;
+    }
+    let folder = match (&overrides.cache_dir, overrides.no_cache) {
+        (_, true) => None,
+        (Some(dir), false) => crate::fs::OwnFolder::named_on_command_line(dir).folder(crate::peers::FOLDER),
+        (None, false) => output_folder(config).and_then(|output| {
+            let name = output.path().file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+            output.sibling(&format!(".{name}.{}", crate::peers::FOLDER))
+        }),
+    };
+    let peers = crate::peers::gather(&config.peers, folder.as_ref(), overrides.offline, now, diagnostics);
+    Some(Arc::new(peers))
 }
 
 /// The build cache in the folder `--cache-dir` names, or else beside the claimed output

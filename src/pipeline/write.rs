@@ -162,7 +162,8 @@ pub(crate) fn write_files(
             crate::render::Origin::Builtin(_) => None,
         };
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
-            || (path == "status.css" || path == "status-days.js") && site.config.status.is_none()
+            || path == "status.css" && site.config.status.is_none() && site.peers.is_none()
+            || path == "status-days.js" && site.config.status.is_none()
             || path == "tabs.js" && !tabs
             || SEARCH_PARTS.contains(&path.as_str())
         {
@@ -385,6 +386,11 @@ pub(crate) fn write_extras(
                 output.write_parts(spec.path, json.as_ref().map(|json| json as &dyn super::output::Parts))?;
                 None
             }
+            ExtraFile::CommunityFeed => site.peers.as_deref().map(|peers| {
+                let view = crate::peers::views::CommunityView::of_handbook(peers, &site.config, site.now);
+                let self_url = site.config.base_url.absolute(spec.path);
+                crate::peers::views::feed(&view, &site.config.title, self_url.as_deref())
+            }),
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),

@@ -68,6 +68,9 @@ pub(crate) enum ExtraFile {
     /// listing them all, from which the theme's script unfolds a section in place
     /// (`crate::site::nav::branch_path`; claimed per section in `outputs`).
     NavBranches,
+    /// `community/feed.xml`, the Atom feed of the peers' incident reviews and incidents
+    /// (`crate::peers::views::feed`).
+    CommunityFeed,
 }
 
 /// When an extra file is written.
@@ -89,6 +92,8 @@ pub(crate) enum Condition {
     StatusChecks,
     /// One file per section with pages: the row's path is their folder.
     PerSection,
+    /// When `book.toml` names peers (`[[peers]]`).
+    Peers,
 }
 
 /// A row of [`EXTRA_FILES`].
@@ -136,6 +141,7 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::Headers, "_headers", Condition::StatusPage, false),
     extra(ExtraFile::StatusHealth, "status/health.json", Condition::StatusChecks, false),
     extra(ExtraFile::NavBranches, crate::site::nav::BRANCH_FOLDER, Condition::PerSection, false),
+    extra(ExtraFile::CommunityFeed, crate::peers::views::FEED_PATH, Condition::Peers, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -161,6 +167,7 @@ impl ExtraFile {
             Condition::StatusPage => config.status.is_some(),
             Condition::StatusChecks => config.status.as_ref().is_some_and(|s| s.is_measured()),
             Condition::PerSection => true,
+            Condition::Peers => !config.peers.list.is_empty(),
         }
     }
 
@@ -226,6 +233,7 @@ mod tests {
             ExtraFile::Headers,
             ExtraFile::StatusHealth,
             ExtraFile::NavBranches,
+            ExtraFile::CommunityFeed,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {

@@ -40,6 +40,8 @@ pub enum GeneratedPage {
     Author(String),
     /// `<blog>/page/<n>/`: the blog of a section (by id), its `n`th page of posts (from 2).
     BlogPage(PageId, usize),
+    /// `/community/`: the peers of `[[peers]]`, their state, reviews and runbooks.
+    Community,
 }
 
 impl GeneratedPage {
@@ -68,6 +70,7 @@ impl GeneratedPage {
             GeneratedPage::Authors => &super::blog::AUTHORS,
             GeneratedPage::Author(_) => &super::blog::AUTHOR,
             GeneratedPage::BlogPage(..) => &super::blog::BLOG_PAGE,
+            GeneratedPage::Community => &COMMUNITY,
         }
     }
 }
@@ -355,6 +358,23 @@ static PRINT: GeneratedSpec = GeneratedSpec {
     owns: owns_nothing,
 };
 
+static COMMUNITY: GeneratedSpec = GeneratedSpec {
+    instances: |site| {
+        let wanted = site.peers.is_some();
+        single(wanted, GeneratedPage::Community, crate::peers::views::PAGE_PATH, "Community")
+    },
+    parent: None,
+    // The peers are the same whatever the reader's language.
+    per_language: false,
+    title_key: Some("community"),
+    template: "community.html",
+    builtin_template: builtin!("community.html"),
+    in_sitemap: true,
+    // It shows the peers only, which change only through a whole build.
+    invalidated_by: Invalidation::Nothing,
+    owns: owns_nothing,
+};
+
 /// Every kind of generated page, in the order their pages are added to the site.
 pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[
     &OWNERS,
@@ -368,6 +388,7 @@ pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[
     &super::blog::AUTHORS,
     &super::blog::AUTHOR,
     &super::blog::BLOG_PAGE,
+    &COMMUNITY,
 ];
 
 impl Site {
@@ -427,6 +448,7 @@ mod tests {
             GeneratedPage::Authors,
             GeneratedPage::Author("x".into()),
             GeneratedPage::BlogPage(1, 2),
+            GeneratedPage::Community,
         ];
         assert_eq!(pages.len(), GENERATED_PAGES.len());
         for (page, &spec) in pages.iter().zip(GENERATED_PAGES) {

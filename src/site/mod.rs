@@ -188,6 +188,9 @@ pub struct Site {
     /// The measured health of the status page's components, when some have checks
     /// (`crate::health::measure`, before the model).
     pub(crate) health: Option<Arc<crate::health::Health>>,
+    /// The other handbooks of the community as this build read them (`[[peers]]`,
+    /// `crate::peers::gather`, before the Markdown step that checks links to them).
+    pub(crate) peers: Option<Arc<crate::peers::Peers>>,
     /// The git repository the handbook is in, when it is in one.
     pub(crate) repository: Option<git::Location>,
     /// The CODEOWNERS of the repositories mounted by `[[sources]]` ([`mounts`]).
@@ -572,6 +575,7 @@ impl Site {
             now: crate::dates::Timestamp::from_seconds(0),
             status: None,
             health: None,
+            peers: None,
             repository: None,
             mounted_owners: MountedOwners::default(),
             strip_prefixes,

@@ -392,6 +392,12 @@ fn normalise_url(site_path: &str) -> String {
 impl LinkResolver for SiteLinks<'_> {
     fn resolve(&self, from_dir: &str, destination: &str) -> Resolution {
         let destination = destination.trim();
+        // A peer's page (`csp-a:runbooks/db.md`, or a URL under a peer's `url`).
+        if let Some(found) =
+            self.site.peers.as_deref().and_then(|peers| crate::peers::links::resolve(peers, destination))
+        {
+            return found;
+        }
         if destination.is_empty() || is_external(destination) {
             return Resolution::External;
         }

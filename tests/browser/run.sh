@@ -52,5 +52,13 @@ SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/measured-site" --out "$w
 cp "$here/fixtures/health.json" "$work/measured-public/status/health.json"
 SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/measured-site" --out "$work/measured-public" --offline --quiet
 
-SITE_DIR="$work/public" BOOK_DIR="$work/book" STATUS_SITE_DIR="$work/status-public" STATUS_ONLY_DIR="$work/status-only" MEASURED_SITE_DIR="$work/measured-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
+# A community of handbooks (community-book.toml): its peers are the measured status
+# page and the model handbook above, read --offline from copies of what they published.
+cp -r "$repo/tests/fixtures/basic" "$work/community-site"
+cp "$here/fixtures/community-book.toml" "$work/community-site/book.toml"
+python3 "$here/fixtures/peer-copies.py" "$work/measured-public" nimbus "$work/.community-public.opsbook-peers"
+python3 "$here/fixtures/peer-copies.py" "$work/public" model "$work/.community-public.opsbook-peers"
+SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/community-site" --out "$work/community-public" --offline --quiet
+
+COMMUNITY_DIR="$work/community-public" SITE_DIR="$work/public" BOOK_DIR="$work/book" STATUS_SITE_DIR="$work/status-public" STATUS_ONLY_DIR="$work/status-only" MEASURED_SITE_DIR="$work/measured-public" OPSBOOK_BIN="$bin" FIXTURE_DIR="$repo/tests/fixtures/model" \
   node --test "$repo/tests/js/" "$here/"

@@ -35,6 +35,7 @@ mod output;
 mod own_folders;
 mod panics;
 mod paths;
+mod peers;
 mod people;
 mod property;
 mod reads;

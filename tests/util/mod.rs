@@ -444,3 +444,84 @@ pub fn link_texts(html: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// What a [`Responder`] answers a request: the bytes to write, or `None` to keep the
+/// connection open and answer nothing (a server too slow for any budget).
+pub type Answer = Option<Vec<u8>>;
+
+/// Answers a request for a path (with its headers, lower-cased) with raw HTTP bytes.
+pub type Responder = Box<dyn Fn(&str, &str) -> Answer + Send + Sync>;
+
+/// An HTTP server on 127.0.0.1, one thread per connection, answering with `respond`;
+/// it runs until the test ends. Returns its URL (`http://127.0.0.1:PORT/`).
+pub fn serve_http(listener: std::net::TcpListener, respond: Responder) -> String {
+    let url = format!("http://{}/", listener.local_addr().expect("its address"));
+    let respond = Arc::new(respond);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let respond = Arc::clone(&respond);
+            std::thread::spawn(move || {
+                let mut reader = std::io::BufReader::new(stream);
+                let (mut first, mut headers, mut line) = (String::new(), String::new(), String::new());
+                let _ = std::io::BufRead::read_line(&mut reader, &mut first);
+                while std::io::BufRead::read_line(&mut reader, &mut line).is_ok_and(|n| n > 2) {
+                    headers.push_str(&line.to_ascii_lowercase());
+                    line.clear();
+                }
+                let path = first.split(' ').nth(1).unwrap_or("/").to_string();
+                match respond(&path, &headers) {
+                    Some(bytes) => {
+                        let _ = reader.get_mut().write_all(&bytes);
+                    }
+                    None => std::thread::sleep(Duration::from_secs(30)),
+                }
+            });
+        }
+    });
+    url
+}
+
+/// A raw HTTP answer with status line `status` and `body`.
+pub fn http_answer(status: &str, extra_headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut bytes = format!(
+        "HTTP/1.1 {status}\r\ncontent-length: {}\r\ncontent-type: application/json\r\nconnection: close\r\n{extra_headers}\r\n",
+        body.len()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+/// Serves the files of folder `dir` (a built site) with an `ETag` each, answering `304`
+/// to a request that names it; `not_modified` counts those answers.
+pub fn serve_folder(listener: std::net::TcpListener, dir: PathBuf, not_modified: Arc<AtomicUsize>) -> String {
+    serve_http(
+        listener,
+        Box::new(move |path, headers| {
+            let relative = path.split('?').next().unwrap_or("").trim_start_matches('/');
+            let relative = if relative.is_empty() || relative.ends_with('/') {
+                format!("{relative}index.html")
+            } else {
+                relative.to_string()
+            };
+            if relative.split('/').any(|s| s == "..") {
+                return Some(http_answer("404 Not Found", "", b""));
+            }
+            let Ok(body) = std::fs::read(dir.join(&relative)) else {
+                return Some(http_answer("404 Not Found", "", b""));
+            };
+            let tag = format!("\"{:x}-{}\"", body.iter().map(|&b| u64::from(b)).sum::<u64>(), body.len());
+            if headers.contains(&format!("if-none-match: {tag}")) {
+                not_modified.fetch_add(1, Ordering::SeqCst);
+                return Some(b"HTTP/1.1 304 Not Modified\r\nconnection: close\r\n\r\n".to_vec());
+            }
+            Some(http_answer("200 OK", &format!("etag: {tag}\r\n"), &body))
+        }),
+    )
+}
+
+/// A port on 127.0.0.1 that refuses connections (bound, then closed).
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    listener.local_addr().expect("its address").port()
+}

@@ -252,6 +252,11 @@ pub(crate) enum IndexView<'a> {
         /// The status page (`None` only if the model has none).
         status: Option<Box<super::status::StatusView<'a>>>,
     },
+    /// `/community/`.
+    Community {
+        /// The peers (`None` only if the model has none).
+        community: Option<Box<crate::peers::views::CommunityView>>,
+    },
     /// `/print/<section>/`.
     Print {
         /// The section.
@@ -416,6 +421,11 @@ impl<'a> IndexView<'a> {
                     })
                     .collect(),
             },
+            GeneratedPage::Community => {
+                let of =
+                    |peers| Box::new(crate::peers::views::CommunityView::of_handbook(peers, &site.config, site.now));
+                IndexView::Community { community: site.peers.as_deref().map(of) }
+            }
             GeneratedPage::Print(section) => {
                 let mut order = Vec::new();
                 push_section_pages(site, *section, 0, &mut order);
