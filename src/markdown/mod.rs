@@ -1164,6 +1164,12 @@ impl<'a> BodyWriter<'a> {
                 }
                 Event::Start(Tag::Image { .. }) => in_image += 1,
                 Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+                // A note's number, in the order of the page's references, links to the
+                // note; it is not part of the heading's id or its entry in the contents.
+                Event::FootnoteReference(ref label) => {
+                    inner.push(Event::InlineHtml(self.footnote_reference(label).into()));
+                    continue;
+                }
                 _ => {}
             }
             let event = self.inline(event, range.start);
@@ -1185,12 +1191,6 @@ impl<'a> BodyWriter<'a> {
             None => self.ids.assign(&HeadingText {
                 text: &text,
                 shown: &shown,
-                // A note's number, in the order of the page's references, links to the
-                // note; it is not part of the heading's id or its entry in the contents.
-                Event::FootnoteReference(ref label) => {
-                    inner.push(Event::InlineHtml(self.footnote_reference(label).into()));
-                    continue;
-                }
                 // Only the Hugo style reads the source line.
                 source: match self.input.heading_ids {
                     crate::slug::HeadingIdStyle::Hugo => heading_source_line(heading.source),

@@ -367,6 +367,7 @@ static COMMUNITY: GeneratedSpec = GeneratedSpec {
     // The peers are the same whatever the reader's language.
     per_language: false,
     title_key: Some("community"),
+    description_key: Some("community_lead"),
     template: "community.html",
     builtin_template: builtin!("community.html"),
     in_sitemap: true,
