@@ -109,10 +109,6 @@ test('builds snippets around the matched words', () => {
   assert.ok(parts.length < 11);
 });
 
-test('a snippet reaches the last words of a text: its last window ends with the text', () => {
-  // 34 words, the match last: windows start every 4 words, and 0, 4 end before it.
-  const words = Array.from({ length: 33 }, (_, i) => 'w' + i).concat(['failover']);
-  const parts = search.snippet(words.join(' '), { terms: ['failover'], stems: ['failov'], prefix: false }, 28);
 test('the cells of a table row and the items of a list do not run together in a snippet', () => {
   const found = { terms: ['lag'], stems: ['lag'], prefix: false };
   const text = (parts) => parts.map((p) => p[0]).join('');
@@ -121,6 +117,10 @@ test('the cells of a table row and the items of a list do not run together in a 
   assert.equal(text(search.snippet('lag\n\n', found, 10)), 'lag', 'empty blocks add nothing');
 });
 
+test('a snippet reaches the last words of a text: its last window ends with the text', () => {
+  // 34 words, the match last: windows start every 4 words, and 0, 4 end before it.
+  const words = Array.from({ length: 33 }, (_, i) => 'w' + i).concat(['failover']);
+  const parts = search.snippet(words.join(' '), { terms: ['failover'], stems: ['failov'], prefix: false }, 28);
   assert.deepEqual(parts.filter((p) => p[1]).map((p) => p[0]), ['failover']);
   assert.equal(parts[parts.length - 1][0], 'failover', 'the window ends with the text');
 });
