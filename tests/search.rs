@@ -154,7 +154,12 @@ fn indexes_identifiers_and_puts_each_stem_in_its_home_shard() {
     let site = Site::fixture("basic");
     site.write(
         "content/runbooks/net.md",
-        "---\ntitle: Sockets\ntags: [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18, t19, t20, t21, t22, t23, t24, t25, t26, t27, t28, t29, t30, t31, t32]\n---\n\nSet `net.ipv4.tcp_tw_reuse` on 10.0.0.1 for CVE-2024-3094 when KubePodCrashLooping fires.\n",
+        "---\ntitle: Sockets\ntags: [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18, t19, t20, t21, t22, t23, t24, t25, t26, t27, t28, t29, t30, t31, t32]\n---\n\nSet `net.ipv4.tcp_tw_reuse` on 10.0.0.1 for CVE-2024-3094 when KubePodCrashLooping fires.\n\nRun `argocd app delete --keep-pvc --insecure` after `argocd.argoproj.io/sync-wave`.\n",
+    );
+    // The runbook panel's fields are text of the page.
+    site.write(
+        "content/runbooks/panel.md",
+        "---\ntitle: Panel\nkind: runbook\nservice: ledger-db\nescalation: Bereitschaft Datenbank\n---\n\nSteps.\n",
     );
     site.build(&[]).expect_code(0);
     let words = vocabulary(&site);
@@ -167,6 +172,11 @@ fn indexes_identifiers_and_puts_each_stem_in_its_home_shard() {
         "kubepodcrashlooping",
         "crash",
         "looping",
+        "--keep-pvc",
+        "--insecure",
+        "argocd.argoproj.io/sync-wave",
+        "argocd.argoproj.io",
+        "bereitschaft",
     ] {
         assert!(words.iter().any(|w| w == word), "{word} is indexed");
     }

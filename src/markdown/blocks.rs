@@ -114,3 +114,25 @@ pub(super) fn push_footnotes(
     }
     html.push_str("</ol>\n</section>\n");
 }
+
+/// Whether a piece of inline raw HTML ends a word for the search text, and whether it
+/// also ends a block: `<br>` ends a line of a block (`recovery<br />object store` is two
+/// words, as a hard line break makes them), an HTML block element written inline
+/// (`<p>`, `</td>`, `<li>`...) ends a block. `None` for any other HTML: an inline
+/// element (`<b>`, `<span>`) may stand inside a word.
+pub(super) fn html_break(html: &str) -> Option<bool> {
+    const BLOCKS: &[&str] = &[
+        "p", "div", "li", "ul", "ol", "td", "th", "tr", "table", "dt", "dd", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+    ];
+    let tag = html.trim_start().strip_prefix('<')?;
+    let tag = tag.strip_prefix('/').unwrap_or(tag);
+    let end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
+    let name = tag[..end].to_ascii_lowercase();
+    if name == "br" {
+        Some(false)
+    } else if BLOCKS.contains(&name.as_str()) {
+        Some(true)
+    } else {
+        None
+    }
+}

@@ -858,6 +858,9 @@ impl<'a> BodyWriter<'a> {
             }
             Event::InlineHtml(html) => {
                 self.note_html_ids(&html);
+                if let Some(block) = blocks::html_break(&html) {
+                    self.note_search_break(block);
+                }
                 Event::InlineHtml(self.rewrite_html(html, offset, false))
             }
             Event::Text(text) if self.rewrite.is_some() && text.contains(dialects::INLINE_OPEN) => {
@@ -911,6 +914,12 @@ impl<'a> BodyWriter<'a> {
         if let Some(more) = self.before_more.as_mut().filter(|more| !more.ends_with(' ')) {
             more.push(' ');
         }
+        self.note_search_break(block);
+    }
+
+    /// [`Self::note_break`] in the search text only: for raw HTML that separates words
+    /// (`<br>`, [`blocks::html_break`]), which the rest of the page keeps as it was.
+    fn note_search_break(&mut self, block: bool) {
         if !self.in_heading
             && let Some(section) = self.out.sections.last_mut()
         {

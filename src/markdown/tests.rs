@@ -210,6 +210,20 @@ fn keeps_the_text_of_each_section_for_search() {
 }
 
 #[test]
+fn raw_line_breaks_and_cells_separate_words_in_the_search_text() {
+    // `<br>` in any spelling is a line break of its block, a block element written
+    // inline ends the block; an inline element stays inside the word.
+    let rendered =
+        render("| Step | Where |\n|---|---|\n| recovery<br />object store | a<BR>b<br/>c |\n\nx<b>y</b> one<p>two\n");
+    assert_eq!(rendered.sections[0].text.trim(), "Step\nWhere\nrecovery object store\na b c\nxy one\ntwo");
+    assert_eq!(blocks::html_break("<br>"), Some(false));
+    assert_eq!(blocks::html_break("</td>"), Some(true));
+    assert_eq!(blocks::html_break("<span class=\"x\">"), None);
+    assert_eq!(blocks::html_break("<"), None);
+    assert_eq!(blocks::html_break(""), None);
+}
+
+#[test]
 fn without_html_finds_all_that_it_finds_with_html() {
     let text = "# Title {#top}\n\nIntro [db](db.md#primary), [gone](gone.md) and ![x](missing.png).[^1]\n\n## Steps\n\n> [!WARNING]\n> Careful <span id=\"here\">now</span>.\n\n| a | b |\n|---|---|\n| 1 | [up](#steps) |\n\n```bash\nkubectl get pods\n```\n\n```mermaid\nnot a diagram\n```\n\n::: internal\nSecret [x](secret.png).\n:::\n\n[^1]: A [note](db.md).\n";
     for mode in [internal::Mode::Drop, internal::Mode::Mark] {

@@ -147,8 +147,9 @@ fn kept_key(language: &str, site: &Site, id: PageId, alerts: &[String], rendered
     text("page terms 1");
     text(language);
     text(front.description.as_deref().unwrap_or(""));
-    text(&front.tags.len().to_string());
-    front.tags.iter().for_each(|tag| text(tag));
+    let tags = with_panel_text(site, id, &front.tags);
+    text(&tags.len().to_string());
+    tags.iter().for_each(|tag| text(tag));
     text(&alerts.len().to_string());
     alerts.iter().for_each(|alert| text(alert));
     for section in &rendered.sections {
@@ -321,13 +322,28 @@ fn page_terms(
 ) -> PageTerms {
     let front = &site.pages[id].source.front;
     let alerts: Vec<&str> = alerts.iter().map(String::as_str).collect();
+    let tags = with_panel_text(site, id, &front.tags);
     let text = PageText {
         description: front.description.as_deref().unwrap_or(""),
-        tags: &front.tags,
+        tags: &tags,
         alerts: &alerts,
         sections: &rendered.sections,
     };
     PageTerms::of(&text, intern, scratch)
+}
+
+/// The fields of the runbook panel a page shows above its text (service, severity,
+/// escalation: `templates/partials/panel-runbook.html`), for a page of a kind with that
+/// panel, after `tags`: the reader sees them on the page, so a search finds them, as
+/// much as a tag (the alerts are indexed apart, as title words).
+fn with_panel_text<'a>(site: &'a Site, id: PageId, tags: &'a [String]) -> std::borrow::Cow<'a, [String]> {
+    let page = &site.pages[id];
+    let runbook = site.config.kinds.get(&page.kind).is_some_and(|kind| kind.panel == crate::config::Panel::Runbook);
+    if !runbook {
+        return std::borrow::Cow::Borrowed(tags);
+    }
+    let fields = ["service", "severity", "escalation"].into_iter().filter_map(|name| page.values.text(name));
+    std::borrow::Cow::Owned(tags.iter().cloned().chain(fields.map(str::to_string)).collect())
 }
 
 /// Drops the search text of `rendered`, which its postings now hold: each section keeps

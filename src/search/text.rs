@@ -120,8 +120,9 @@ pub(crate) fn is_cjk_term(term: &str) -> bool {
     term.chars().next().is_some_and(is_cjk)
 }
 
-/// The characters that join the words of an identifier.
-const JOINERS: &[u8] = b"_.-";
+/// The characters that join the words of an identifier (`/` joins the parts of a key
+/// such as `argocd.argoproj.io/sync-wave`).
+const JOINERS: &[u8] = b"_.-/";
 /// The longest identifier indexed whole, in characters.
 const MAX_IDENTIFIER: usize = 64;
 
@@ -241,23 +242,46 @@ pub(crate) fn for_each_marked_term(text: &str, buffer: &mut String, mut found: i
             }
             break;
         }
-        let identifier = &text[start..i];
-        if parts > 1
-            && !cjk
-            && is_kept_identifier(identifier)
-            && (identifier.len() <= MAX_IDENTIFIER || identifier.chars().count() <= MAX_IDENTIFIER)
-        {
-            found(&crate::slug::fold(identifier), false);
+        if !cjk {
+            emit_identifiers(text, start, &text[start..i], parts, &mut found);
         }
     }
 }
 
+/// The identifiers of a run of words joined by joiners (`identifier`, of `parts` words,
+/// at byte `start` of `text`), after its words ([`for_each_marked_term`]): each part
+/// between slashes that is an identifier itself (`argocd.argoproj.io`), the whole run,
+/// each when [`is_kept_identifier`] and of at most [`MAX_IDENTIFIER`] characters, and a
+/// command-line flag whole (`--keep-pvc`, `--insecure`: the run right after `--` that
+/// follows no word) whatever its joiners.
+fn emit_identifiers(text: &str, start: usize, identifier: &str, parts: usize, found: &mut impl FnMut(&str, bool)) {
+    let short = |id: &str| id.len() <= MAX_IDENTIFIER || id.chars().count() <= MAX_IDENTIFIER;
+    if identifier.contains('/') {
+        for segment in identifier.split('/') {
+            if segment.bytes().any(|b| JOINERS.contains(&b)) && is_kept_identifier(segment) && short(segment) {
+                found(&crate::slug::fold(segment), false);
+            }
+        }
+    }
+    if parts > 1 && is_kept_identifier(identifier) && short(identifier) {
+        found(&crate::slug::fold(identifier), false);
+    }
+    let before = &text[..start];
+    let flag = before.strip_suffix("--").is_some_and(|rest| {
+        rest.chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c.is_ascii() && JOINERS.contains(&(c as u8))))
+    });
+    if flag && identifier.chars().any(char::is_alphabetic) && short(identifier) {
+        found(&format!("--{}", crate::slug::fold(identifier)), false);
+    }
+}
+
 /// Whether an identifier is indexed whole: when its words are joined by `_`
-/// (`pg_stat_replication`), by `.` with letters in it (`net.ipv4`) or two dots or more
-/// (`10.0.0.1`, `1.2.3`), or by `-` with letters and digits both in it (`CVE-2024-3094`,
-/// `us-east-1`). Words joined by hyphens alone (`on-call`, `team-sre`), dates
-/// (`2026-11-22`) and decimal numbers (`99.95`) are found by their words, and would
-/// only grow the index.
+/// (`pg_stat_replication`), by `.` with letters in it (`net.ipv4`,
+/// `argocd.argoproj.io/sync-wave`) or two dots or more (`10.0.0.1`, `1.2.3`), or by `-`
+/// or `/` with letters and digits both in it (`CVE-2024-3094`, `us-east-1`, `apps/v1`).
+/// Words joined by hyphens or slashes alone (`on-call`, `and/or`), dates (`2026-11-22`)
+/// and decimal numbers (`99.95`) are found by their words, and would only grow the
+/// index.
 fn is_kept_identifier(identifier: &str) -> bool {
     let bytes = identifier.as_bytes();
     let letters = identifier.chars().any(char::is_alphabetic);
@@ -543,6 +567,29 @@ mod tests {
         assert_eq!(
             terms("Straße-Ü x on-call 2026-11-22 us-east-1"),
             ["strasse", "on", "call", "2026", "11", "22", "us", "east", "us-east-1"]
+        );
+        // Flags whole, after their words; a `--` inside a word or after a joiner is none.
+        assert_eq!(terms("`--keep-pvc` --insecure"), ["keep", "pvc", "--keep-pvc", "insecure", "--insecure"]);
+        assert_eq!(terms("a--bc x.--yz"), ["bc", "yz"]);
+        assert_eq!(terms("--v2 --set=a_b"), ["v2", "--v2", "set", "--set", "a_b"]);
+        // A key with a slash: its dotted part and itself whole; words joined by slashes
+        // alone are not kept, with letters and digits they are.
+        assert_eq!(
+            terms("argocd.argoproj.io/sync-wave and/or apps/v1"),
+            [
+                "argocd",
+                "argoproj",
+                "io",
+                "sync",
+                "wave",
+                "argocd.argoproj.io",
+                "argocd.argoproj.io/sync-wave",
+                "and",
+                "or",
+                "apps",
+                "v1",
+                "apps/v1"
+            ]
         );
         for text in [
             "Übergabe: kafka-consumer_groups.sh, pg_stat (v2)",

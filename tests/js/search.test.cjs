@@ -81,6 +81,10 @@ test('parses phrases, identifiers and camel case (issue 19)', () => {
   assert.equal(parsed.prefix, true);
   assert.equal(search.parseQuery('"split brain"', []).prefix, false, 'a closed phrase is not being typed');
   assert.equal(search.parseQuery('10.0.0.1', []).groups[0].identifier, '10.0.0.1');
+  // A flag with its dashes, a key with a slash whole (not its dotted part).
+  assert.equal(search.parseQuery('--keep-pvc', []).groups[0].identifier, '--keep-pvc');
+  assert.deepEqual(search.parseQuery('--insecure', []).groups[0], { words: ['insecure'], identifier: '--insecure', camel: {} });
+  assert.equal(search.parseQuery('argocd.argoproj.io/sync-wave', []).groups[0].identifier, 'argocd.argoproj.io/sync-wave');
 });
 
 test('measures typing mistakes by edit distance, stopping early', () => {

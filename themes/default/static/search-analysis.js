@@ -23,8 +23,9 @@
   /** The characters of Chinese, Japanese and Korean writing: the ranges of
       src/search/text.rs `CJK_RANGES` (a test there checks this line). */
   var CJK = /[\u{1100}-\u{11FF}\u{3005}-\u{3007}\u{3021}-\u{3029}\u{3031}-\u{3035}\u{3038}-\u{303C}\u{3041}-\u{30FF}\u{3131}-\u{318F}\u{31F0}-\u{31FF}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{A960}-\u{A97F}\u{AC00}-\u{D7FF}\u{F900}-\u{FAFF}\u{FF66}-\u{FFDC}\u{1AFF0}-\u{1B16F}\u{20000}-\u{2FA1F}\u{30000}-\u{323AF}]/u;
-  /** The characters that join the parts of an identifier: `pg_stat`, `net.ipv4`, `CVE-2024`. */
-  var JOINERS = '_.-';
+  /** The characters that join the parts of an identifier: `pg_stat`, `net.ipv4`,
+      `CVE-2024`, `argocd.argoproj.io/sync-wave`. */
+  var JOINERS = '_.-/';
   /** The longest identifier indexed whole, in characters. */
   var MAX_IDENTIFIER = 64;
 
@@ -103,8 +104,8 @@
   }
 
   /** Whether an identifier is indexed whole (src/search/text.rs `is_kept_identifier`):
-      joined by `_`, by `.` with letters or two dots or more, or by `-` with letters and
-      digits both in it; never with a CJK character (its words are indexed). */
+      joined by `_`, by `.` with letters or two dots or more, or by `-` or `/` with
+      letters and digits both in it; never with a CJK character (its words are indexed). */
   function keptIdentifier(identifier) {
     var letters = /\p{Alphabetic}/u.test(identifier);
     var dots = identifier.split('.').length - 1;
@@ -146,10 +147,29 @@
           else bigrams(s[0]).forEach(function (b) { out.push([b, false]); });
         });
       });
-      var identifier = chars.slice(start, i).join('');
-      if (parts.length > 1 && keptIdentifier(identifier) && i - start <= MAX_IDENTIFIER) out.push([fold(identifier), true]);
+      identifiers(chars, start, i, parts.length, out);
     }
     return out;
+  }
+
+  /** The identifiers of the run of joined words `chars[start..end]`, of `parts` words,
+      after its words (src/search/text.rs `emit_identifiers`): each part between slashes
+      that is an identifier itself, the whole run, and a command-line flag whole (the run
+      right after `--` that follows no word or joiner: `--keep-pvc`). */
+  function identifiers(chars, start, end, parts, out) {
+    var identifier = chars.slice(start, end).join('');
+    var short = function (id) { return Array.from(id).length <= MAX_IDENTIFIER; };
+    if (CJK.test(identifier)) return;
+    if (identifier.indexOf('/') >= 0) {
+      identifier.split('/').forEach(function (segment) {
+        if (/[_.\-/]/.test(segment) && keptIdentifier(segment) && short(segment)) out.push([fold(segment), true]);
+      });
+    }
+    if (parts > 1 && keptIdentifier(identifier) && short(identifier)) out.push([fold(identifier), true]);
+    var before = chars[start - 3];
+    var flag = start >= 2 && chars[start - 1] === '-' && chars[start - 2] === '-' &&
+      (before === undefined || (!WORD_CHAR.test(before) && JOINERS.indexOf(before) < 0));
+    if (flag && /\p{Alphabetic}/u.test(identifier) && short(identifier)) out.push(['--' + fold(identifier), true]);
   }
 
   // ---- The Snowball English stemmer (Porter2) ----
@@ -304,7 +324,7 @@
   }
 
   /** Whether a folded term is an identifier (words joined by `_`, `.` or `-`). */
-  function isIdentifier(term) { return /[_.\-]/.test(term); }
+  function isIdentifier(term) { return /[_.\-/]/.test(term); }
 
   /** The stem of a folded term, `null` for a stop word; an identifier and a CJK bigram
       are their own stems. */

@@ -40,7 +40,10 @@
           var pieces = analysis.camelParts(raw).filter(function (p) { return p.length >= 2; });
           if (pieces.length > 1) camel[fold(raw)] = pieces.map(fold);
         });
-        var identifier = analysis.terms(token).filter(function (t) { return t[1]; }).map(function (t) { return t[0]; })[0];
+        // The longest identifier of the token: a key whole (`argocd.argoproj.io/sync-wave`)
+        // rather than its dotted part, a flag with its dashes (`--keep-pvc`).
+        var identifier = analysis.terms(token).filter(function (t) { return t[1]; }).map(function (t) { return t[0]; })
+          .sort(function (a, b) { return b.length - a.length; })[0];
         if (!kept.length && !identifier) return;
         parsed.groups.push({ words: kept, identifier: identifier || null, camel: camel });
         parsed.terms.push.apply(parsed.terms, kept);
