@@ -36,9 +36,12 @@ const activeInfo = (page) => page.evaluate(() => ({
   isMenu: document.activeElement.classList.contains('menu-button'),
 }));
 
-test('on a phone the search box and its results take the full width', async () => {
+test('on a phone the search icon opens a box and results the full width', async () => {
   for (const width of [360, 390, 430]) {
     const { context, page } = await open('runbooks/', { viewport: { width, height: 844 } });
+    const icon = await page.locator('.search-form input').boundingBox();
+    assert.ok(icon.width <= 48 && icon.height >= 24, `${width}: an icon in the header's row (${icon.width} x ${icon.height})`);
+    await page.locator('.search-form input').click();
     const input = await page.locator('.search-form input').boundingBox();
     assert.ok(input.width >= 0.9 * width, `${width}: search box ${input.width}px wide`);
     await page.locator('.search-form input').fill('failover');

@@ -4,8 +4,9 @@
 //   scrolls down and comes back as soon as they scroll up. Its place is kept by
 //   style.css from the first paint, and it moves only by a transform, so nothing
 //   shifts when this script loads (cumulative layout shift 0).
-// - The footer's "Back to top" button, fixed in a corner, shows on pages longer than
-//   three screens once the reader is a screen down.
+// - The header's "Back to top" button shows on pages longer than three screens once the
+//   reader is a screen down (style.css places it where it covers nothing).
+// - An alert page's first command wraps or not as the reader chooses (a toggle).
 // - Regions (scrolling tables and code blocks) that share a name get their place in
 //   it ("Table 2 of 3"), so each landmark's name is unique.
 (function () {
@@ -31,7 +32,7 @@
   }
 
   function wireBackToTop() {
-    // The button is the template's (in the footer, in the page's language), hidden
+    // The button is the template's (in the header, in the page's language), hidden
     // until a long page is scrolled a screen down; without JavaScript it never shows.
     var button = document.querySelector('.back-to-top');
     if (!button) return;
@@ -87,12 +88,33 @@
     });
   }
 
+  // The wrap toggle of an alert's first command: pressed while the command wraps (on a
+  // phone unless the reader said otherwise); the choice is kept for every alert page.
+  function wireWrap() {
+    var button = document.querySelector('.wrap-toggle');
+    var pre = document.querySelector('.alert-steps pre');
+    if (!button || !pre) return;
+    var root = document.documentElement;
+    function wrapped() { return getComputedStyle(pre).whiteSpace !== 'pre'; }
+    function show() { button.setAttribute('aria-pressed', wrapped() ? 'true' : 'false'); }
+    button.hidden = false;
+    show();
+    button.addEventListener('click', function () {
+      var choice = wrapped() ? 'off' : 'on';
+      root.setAttribute('data-wrap', choice);
+      try { window.localStorage.setItem('opsbook-wrap', choice); } catch (e) { /* storage off */ }
+      show();
+    });
+    PHONE.addEventListener('change', show);
+  }
+
   function start() {
     var root = document.documentElement;
     wireHeader(root);
     wireBackToTop();
     nameRegions();
     wireAlertsFilter();
+    wireWrap();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

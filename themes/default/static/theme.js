@@ -77,7 +77,7 @@
     function show() {
       button.textContent = '';
       button.appendChild(el('span', { 'class': 'theme-word' }, say('ui_theme')));
-      button.appendChild(document.createTextNode(say('ui_theme_' + current())));
+      button.appendChild(el('span', {}, say('ui_theme_' + current())));
     }
     button.hidden = false;
     show();
