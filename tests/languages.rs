@@ -143,7 +143,10 @@ fn each_language_has_its_search_index_and_search_page() {
     assert!(page.starts_with("<!doctype html>\n<html lang=\"de\">"), "{}", &page[..80]);
     assert!(page.contains("class=\"search-page-form\" action=\"/de/search/\""));
     assert!(page.contains("aria-label=\"Das Handbuch durchsuchen\""));
-    assert!(page.contains("<title>Suche · Ops</title>") && page.contains("<h1 class=\"page-title\" id=\"search-page-title\">Suche</h1>"));
+    assert!(
+        page.contains("<title>Suche · Ops</title>")
+            && page.contains("<h1 class=\"page-title\" id=\"search-page-title\">Suche</h1>")
+    );
     assert!(page.contains("<button type=\"submit\">Suchen</button>") && page.contains("<summary>Filter</summary>"));
     let english = site.read("public/search/index.html");
     assert!(english.contains("<title>Search · Ops</title>") && english.contains("<summary>Filters</summary>"));

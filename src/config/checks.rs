@@ -194,21 +194,16 @@ pub(super) fn resolve_checks(
     checks
 }
 
-/// Checks `[status] prometheus`: an `http://` URL with a host (the root of the server's
-/// HTTP API, with a path prefix for Mimir's `/prometheus`), or why not. opsbook has no
-/// TLS client (`crate::health` says why).
+/// Checks `[status] prometheus`: an `http://` or `https://` URL with a host (the root of
+/// the server's HTTP API, with a path prefix for Mimir's `/prometheus`), or why not.
 pub(crate) fn check_server_url(url: &str) -> Result<String, String> {
     let url = url.trim().trim_end_matches('/');
     // Messages quote the URL without its credentials.
     let shown = crate::secret::SecretUrl::new(url).to_string();
-    if url.starts_with("https://") {
-        return Err(format!(
-            "opsbook speaks plain HTTP to the Prometheus server, as the monitoring network reaches it; found {shown:?}: give its http:// address, or a tunnel's (`kubectl port-forward`, `ssh -L`)"
-        ));
-    }
     let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("the Prometheus server must be an http:// URL, found {shown:?}"))?;
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("the Prometheus server must be an http:// or https:// URL, found {shown:?}"))?;
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) || url.contains(['?', '#']) {
         return Err(format!("the Prometheus server must be a URL such as http://prometheus:9090, found {shown:?}"));
@@ -329,7 +324,10 @@ mod tests {
     fn checks_server_urls_and_timeouts() {
         assert_eq!(check_server_url("http://prometheus:9090/").unwrap(), "http://prometheus:9090");
         assert_eq!(check_server_url("http://mimir:8080/prometheus").unwrap(), "http://mimir:8080/prometheus");
-        assert!(check_server_url("https://mimir.example.org/prometheus").unwrap_err().contains("plain HTTP"));
+        assert_eq!(
+            check_server_url("https://mimir.example.org/prometheus/").unwrap(),
+            "https://mimir.example.org/prometheus"
+        );
         assert!(check_server_url("prometheus:9090").is_err());
         assert!(check_server_url("http:///x").is_err());
         assert!(check_server_url("http://a b").is_err());

@@ -4,10 +4,8 @@
 //! query the server refuses, 503 for one it gave up on). Thanos, Mimir (with its
 //! `/prometheus` prefix in the URL) and VictoriaMetrics answer the same API.
 //!
-//! The requests go through `ureq` without TLS: the monitoring network reaches its
-//! Prometheus over plain HTTP, and a TLS stack (rustls with ring) would add 2.0 MB to
-//! the binary and 36 s of compile time, measured, for what a tunnel gives
-//! (`config::checks::check_server_url` says so to an `https://` URL).
+//! The requests go through `ureq`: plain HTTP, or TLS (rustls with ring, the Mozilla
+//! roots of `webpki-roots`) for an `https://` server such as a hosted Mimir.
 //!
 //! What a server answers is never trusted: no redirect is followed (one is a failure
 //! naming where it led), an answer is read up to [`MAX_ANSWER`] bytes, every request

@@ -32,7 +32,9 @@ fn a_slow_huge_invalid_or_redirecting_peer_is_a_warning_within_the_budget() {
     let invalid = server(|_| Some(http_answer("200 OK", "", b"<html>not json</html>")));
     let redirect =
         server(|_| Some(http_answer("302 Found", "location: http://elsewhere.example/handbook.json\r\n", b"")));
-    let peers = [("slow", slow), ("huge", huge), ("invalid", invalid), ("redirect", redirect)];
+    // A plain-HTTP server behind an `https://` address: the TLS handshake fails.
+    let not_tls = server(|_| Some(http_answer("200 OK", "", b"{}"))).replace("http://", "https://");
+    let peers = [("slow", slow), ("huge", huge), ("invalid", invalid), ("redirect", redirect), ("tls", not_tls)];
     let site = watcher("peers-unreadable", &peers, "# Home\n\n[a runbook](slow:runbooks/db.md)\n");
     let started = Instant::now();
     let run = site.build(&[]);
@@ -48,13 +50,15 @@ fn a_slow_huge_invalid_or_redirecting_peer_is_a_warning_within_the_budget() {
     assert!(warning("huge").contains("answered more than 16384 KiB"), "{}", run.stderr);
     assert!(warning("invalid").contains("is not opsbook's JSON"), "{}", run.stderr);
     assert!(warning("redirect").contains("redirect to http://elsewhere.example/handbook.json, which is not followed"));
+    assert!(warning("tls").contains("could not be reached"), "{}", run.stderr);
+    assert!(!warning("tls").contains("without TLS"), "{}", run.stderr);
     // One budget for all four, not one each: the build waits 1 s for them, not 4.
     assert!(took < Duration::from_secs(1) + Duration::from_secs(3), "took {took:?}");
     // A link to a peer whose pages are unknown goes to its address, unchecked.
     let home = site.read("public/index.html");
     assert!(home.contains("runbooks/db/\">a runbook</a>"), "{home}");
     let page = site.read("public/community/index.html");
-    assert_eq!(page.matches("status-level-unknown").count(), 4, "{page}");
+    assert_eq!(page.matches("status-level-unknown").count(), 5, "{page}");
     assert!(!page.contains("status-level-green"));
 }
 
