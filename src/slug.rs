@@ -27,8 +27,14 @@
 //!     lower-cased, and each run of spaces and `-` made one `-`.
 //!     `python-markdown-unicode` is its `slugify_unicode`: the same, non-ASCII kept.
 //!
-//!   Repeats get `-1`, `-2`... in every style but Python-Markdown's, whose repeats get
-//!   `_1`, `_2`... ([`crate::markdown`]'s `HeadingIds`).
+//!   - `tech-docs` ([`tech_docs_heading_id`], the GOV.UK Tech Docs Template's
+//!     `UniqueIdentifierGenerator`, alphagov/tech-docs-gem): read from the heading's
+//!     HTML as Redcarpet renders it (`'` is `&#39;`, `&` is `&amp;`), lower-cased, tags
+//!     removed, every run of characters other than `0-9a-z` one `-`, trimmed of `-`.
+//!
+//!   Repeats get `-1`, `-2`... in every style but two: Python-Markdown's get `_1`,
+//!   `_2`..., and a `tech-docs` repeat is prefixed with its parent heading's id, then
+//!   numbered from `-2` ([`crate::markdown`]'s `HeadingIds`).
 
 use serde::Deserialize;
 use unicode_general_category::{GeneralCategory, get_general_category};
@@ -55,6 +61,10 @@ pub enum HeadingIdStyle {
     /// Python-Markdown's `toc` `slugify_unicode`.
     #[serde(rename = "python-markdown-unicode")]
     PythonMarkdownUnicode,
+    /// The GOV.UK Tech Docs Template's (Middleman with Redcarpet), from the heading's
+    /// text as HTML, images left out.
+    #[serde(rename = "tech-docs")]
+    TechDocs,
 }
 
 /// Letters that Unicode does not decompose into a base letter and a mark.
@@ -312,6 +322,32 @@ fn increment_decimal(digits: &str) -> String {
         }
     }
     String::from_utf8(out).unwrap_or_default()
+/// The GOV.UK Tech Docs Template's id of a heading whose shown text is `text`
+/// (alphagov/tech-docs-gem `lib/govuk_tech_docs/unique_identifier_generator.rb`,
+/// `heading_slug`): the text as Redcarpet escapes it into HTML, lower-cased as Ruby's
+/// `downcase` does, every run of characters other than `0-9a-z` one `-`, no `-` at
+/// either end. Tags are removed there; the text here has none.
+pub(crate) fn tech_docs_heading_id(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 8);
+    for c in text.trim().chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '"' => html.push_str("&quot;"),
+            '\'' => html.push_str("&#39;"),
+            _ => html.extend(c.to_lowercase()),
+        }
+    }
+    let mut id = String::with_capacity(html.len());
+    for c in html.chars() {
+        if c.is_ascii_digit() || c.is_ascii_lowercase() {
+            id.push(c);
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_matches('-').to_string()
 }
 
 /// A readable title from a file or folder name: `database-failover` -> `Database failover`.

@@ -90,9 +90,39 @@ fn rejects_an_unknown_style_at_its_line() {
     run.expect_code(1);
     assert!(
         run.stderr.contains(
-            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`, `python-markdown`, `python-markdown-unicode`\n --> book.toml:5:15\n"
+            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`, `python-markdown`, `python-markdown-unicode`, `tech-docs`\n --> book.toml:5:15\n"
         ),
         "{}",
         run.stderr
     );
+}
+
+/// The GOV.UK Tech Docs Template's ids (`heading-ids = "tech-docs"`): made from the
+/// heading as Redcarpet writes it in HTML (`'` is `&#39;`), a repeat prefixed with its
+/// parent's id; the links its manuals write to them resolve.
+#[test]
+fn tech_docs_ids_come_from_the_heading_html_and_its_parent() {
+    let site = Site::with_files(
+        "heading-ids-tech-docs",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"Manual\"\n[build]\ncontent-dir = \"source\"\n[markdown]\nheading-ids = \"tech-docs\"\n",
+            ),
+            ("config/tech-docs.yml", "host: https://example.org\n"),
+            (
+                "source/restore.html.md",
+                "# Restore\n\n1. [The director's database is gone](#the-director-39-s-database-is-gone)\n\
+                 2. [Its steps](#q-amp-a-steps)\n\n\
+                 ## The director's database is gone\n\n### Steps\n\n## Q&A\n\n### Steps\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let html = site.read("public/restore.html");
+    for id in ["the-director-39-s-database-is-gone", "steps", "q-amp-a", "q-amp-a-steps"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+    assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
 }

@@ -2,7 +2,8 @@
 //! (`content::old_tool`): relative links read from the page's URL in Hugo, Jekyll and
 //! Eleventy; Hugo's dots kept in folder names; Jekyll collections at their permalink;
 //! mdBook's `chapter.html`; Docusaurus's `/docs/` route; GitBook's `.gitbook/assets/`;
-//! `{% link %}` with a URL of another site; links to an alias.
+//! `{% link %}` with a URL of another site; links to an alias; Middleman's
+//! `directory_indexes` and names as written.
 
 mod util;
 
@@ -266,4 +267,99 @@ fn mkdocs_publishes_each_file_where_its_file_tests_say() {
             assert!(site.exists(&format!("public/{written}")), "{source} -> {written} ({directory_urls})");
         }
     }
+/// Middleman's `directory_indexes`, ported from its own feature
+/// (middleman/middleman `middleman-core/features/directory_index.feature` and the
+/// fixture `middleman-core/fixtures/indexable-app`, commit
+/// 5295d435fb974cfda228d9f0cdae529bf4051506): the fixture's `.html` pages written as
+/// the `.html.md` pages of a handbook, its `config.rb` as it is. Each row is (source,
+/// the file Middleman builds, the file it must not build).
+const INDEXABLE_APP: [(&str, &str, &str); 6] = [
+    ("needs_index.html.md", "needs_index/index.html", "needs_index.html"),
+    ("a_folder/needs_index.html.md", "a_folder/needs_index/index.html", "a_folder/needs_index.html"),
+    ("leave_me_alone.html.md", "leave_me_alone.html", "leave_me_alone/index.html"),
+    ("wildcard_leave_me_alone.html.md", "wildcard_leave_me_alone.html", "wildcard_leave_me_alone/index.html"),
+    ("regular/index.html.md", "regular/index.html", "regular/index/index.html"),
+    // `directory_index: false` in front matter, as the extension reads page options.
+    ("front_matter_off.html.md", "front_matter_off.html", "front_matter_off/index.html"),
+];
+
+/// The feature's "Link_to knows about directory indexes": links written in a page's
+/// Markdown, as Middleman's Redcarpet renderer passes them to `link_to`. Each row is
+/// (page, link, the href Middleman writes).
+const INDEXABLE_LINKS: [(&str, &str, &str); 7] = [
+    ("link_to.html.md", "/needs_index.html", "/needs_index/"),
+    ("link_to.html.md", "/needs_index/index.html", "/needs_index/"),
+    ("link_to.html.md", "needs_index.html", "/needs_index/"),
+    ("link_to/sub.html.md", "/needs_index.html", "/needs_index/"),
+    ("link_to/sub.html.md", "/needs_index/index.html", "/needs_index/"),
+    ("link_to/sub.html.md", "../needs_index.html", "/needs_index/"),
+    ("link_to/sub.html.md", "../leave_me_alone.html", "/leave_me_alone.html"),
+];
+
+#[test]
+fn middleman_directory_indexes_follow_its_own_feature() {
+    let mut files: Vec<(String, String)> = vec![(
+        "config.rb".into(),
+        "activate :directory_indexes\npage \"/leave_me_alone.html\", directory_index: false\n\n\
+         page \"/wildcard*\", directory_index: false\npage /regex_.*/, directory_index: false\n"
+            .into(),
+    )];
+    for (source, _, _) in INDEXABLE_APP {
+        let front = if source.starts_with("front_matter_off") { "---\ndirectory_index: false\n---\n" } else { "" };
+        files.push((format!("source/{source}"), format!("{front}# {source}\n")));
+    }
+    for page in ["link_to.html.md", "link_to/sub.html.md"] {
+        let links: String = INDEXABLE_LINKS
+            .iter()
+            .filter(|(on, _, _)| *on == page)
+            .map(|(_, link, _)| format!("- [{link}]({link})\n"))
+            .collect();
+        files.push((format!("source/{page}"), format!("# Links\n\n{links}")));
+    }
+    files.push(("source/index.html.md".into(), "# Home\n".into()));
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = handbook("middleman-indexable", &format!("[build]\ncontent-dir = \"source\"\n{WARN}"), &borrowed);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (source, built, not_built) in INDEXABLE_APP {
+        assert!(site.exists(&format!("public/{built}")), "{source} is built at {built}\n{}", run.stderr);
+        assert!(!site.exists(&format!("public/{not_built}")), "{source} is not built at {not_built}");
+    }
+    for page in ["link_to/index.html", "link_to/sub/index.html"] {
+        let source = if page.contains("sub") { "link_to/sub.html.md" } else { "link_to.html.md" };
+        let expected: Vec<&str> =
+            INDEXABLE_LINKS.iter().filter(|(on, _, _)| *on == source).map(|(_, _, href)| *href).collect();
+        assert_eq!(hrefs(&site, &format!("public/{page}")), expected, "{page}");
+    }
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+    // A Ruby regular expression is not read: a note at its line says so.
+    assert!(run.stderr.contains("a `page` pattern that is no quoted path is not read"), "{}", run.stderr);
+    assert!(run.stderr.contains("config.rb:5:1"), "{}", run.stderr);
+}
+
+/// Middleman keeps file and folder names as written (case, `_`): a GOV.UK Tech Docs
+/// manual's links to `/guides/GPG/` and `/team/vpc_peering/` lead to their pages, and a
+/// sibling read from the page's folder URL (`../ADR012-x` on `/adr/ADR008-y/`) too.
+#[test]
+fn middleman_names_are_kept_as_written() {
+    let site = handbook(
+        "middleman-names",
+        &format!("[build]\ncontent-dir = \"source\"\n{WARN}"),
+        &[
+            ("config.rb", "require 'govuk_tech_docs'\nactivate :directory_indexes\nGovukTechDocs.configure(self)\n"),
+            ("config/tech-docs.yml", "host: https://example.org\n"),
+            ("source/index.html.md", "# Home\n\n[GPG](guides/GPG/) and [peering](/team/vpc_peering/)\n"),
+            ("source/guides/GPG.html.md", "# GPG\n"),
+            ("source/team/vpc_peering.html.md.erb", "# Peering\n"),
+            ("source/adr/ADR008-y.html.md", "# ADR008\n\n[ADR012](../ADR012-x) ![d](../images/d.png)\n"),
+            ("source/adr/ADR012-x.html.md", "# ADR012\n"),
+            ("source/adr/images/d.png", "not really a png"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/guides/GPG/index.html") && site.exists("public/team/vpc_peering/index.html"));
+    assert_eq!(hrefs(&site, "public/index.html"), ["/guides/GPG/", "/team/vpc_peering/"]);
+    assert_eq!(hrefs(&site, "public/adr/ADR008-y/index.html"), ["/adr/ADR012-x/", "/adr/images/d.png"]);
+    assert!(!run.stderr.contains("broken-link") && !run.stderr.contains("missing-asset"), "{}", run.stderr);
 }

@@ -25,6 +25,7 @@ pub(crate) mod jekyll_site;
 pub(crate) mod js_literal;
 pub(crate) mod kinds;
 pub(crate) mod languages;
+pub(crate) mod middleman_site;
 pub(crate) mod mkdocs;
 pub(crate) mod mounts;
 pub(crate) mod nav_file;

@@ -31,9 +31,10 @@
 //!   folder.
 //! - **URLs** ([`UrlStyle`]): Hugo lower-cases and cleans each name as its
 //!   `paths.Sanitize` does, keeping dots (`docs/v2.3/`); mdBook publishes `chapter.md`
-//!   at `chapter.html`; Jekyll, Eleventy, mdBook and MkDocs keep names as written
-//!   (case and dots), MkDocs with `use_directory_urls: false` publishing `page.md` at
-//!   `page.html` (`File.dest_uri` in MkDocs's `structure/files.py`); a Jekyll
+//!   at `chapter.html`; Jekyll, Eleventy, Middleman, mdBook and MkDocs keep names as
+//!   written (case and dots), MkDocs with `use_directory_urls: false` publishing `page.md`
+//!   at `page.html` (`File.dest_uri` in MkDocs's `structure/files.py`); Middleman's
+//!   `directory_indexes` moves `foo.html` to `foo/` ([`super::middleman_site`]); a Jekyll
 //!   collection's pages follow its `permalink` ([`super::jekyll_site`]); an Eleventy
 //!   folder's directory data file may give its pages a `permalink`
 //!   ([`super::eleventy_site`]).
@@ -137,6 +138,8 @@ pub(crate) struct OldTool {
     /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
     /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
     pub heading_ids: HeadingIdStyle,
+    /// Middleman: the URL rules of `config.rb` ([`super::middleman_site`]).
+    pub middleman: Option<super::middleman_site::MiddlemanSite>,
 }
 
 /// Definition lists, `Term` then `: Definition` (PHP Markdown Extra's syntax), as the
@@ -183,10 +186,10 @@ impl OldTool {
         match self.tool {
             Tool::Hugo => UrlStyle::Hugo,
             Tool::MdBook => UrlStyle::MdBook,
-            Tool::Jekyll | Tool::Eleventy => UrlStyle::Verbatim,
+            Tool::Jekyll | Tool::Eleventy | Tool::Middleman => UrlStyle::Verbatim,
             Tool::MkDocs if self.mkdocs_directory_urls => UrlStyle::Verbatim,
             Tool::MkDocs => UrlStyle::HtmlFiles,
-            Tool::Plain | Tool::Middleman | Tool::Docusaurus | Tool::GitBook => UrlStyle::Slug,
+            Tool::Plain | Tool::Docusaurus | Tool::GitBook => UrlStyle::Slug,
         }
     }
 
@@ -344,6 +347,13 @@ pub(crate) fn read_old_tool(
             if text.is_some_and(|text| super::mkdocs::has_extension(&text, "def_list")) {
                 old.definition_lists = DefinitionLists::On { term_ids: false };
             }
+        }
+        Tool::Middleman => {
+            // The GOV.UK Tech Docs Template's `config.rb` may be in its gem: its defaults.
+            let text = config.root.join("config.rb").is_file().then(|| read_beside(config, "config.rb", diagnostics));
+            old.middleman = Some(text.flatten().map_or_else(Default::default, |text| {
+                super::middleman_site::MiddlemanSite::parse(&text, "config.rb", diagnostics)
+            }));
         }
         _ => {}
     }

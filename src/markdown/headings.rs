@@ -10,6 +10,10 @@
 //!    n steps, not n²/2 (ids only ever get taken, so no earlier suffix can free up).
 //!    Python-Markdown's ids (MkDocs) take `_1`, `_2`... its own way: an id ending in
 //!    `_n` goes on at `_{n+1}`, and an empty id is never used.
+//!    In the `tech-docs` style a repeat is first prefixed with the id of the closest
+//!    earlier heading of a higher level (its parent), then numbered from `-2`, as the
+//!    GOV.UK Tech Docs Template's `UniqueIdentifierGenerator` does; the parents are kept
+//!    as a stack of rising levels, so finding one costs no scan of the page.
 //! 3. The headings become a nested table of contents.
 
 use std::collections::{HashMap, HashSet};
@@ -18,6 +22,7 @@ use serde::Serialize;
 
 use crate::slug::{
     HeadingIdStyle, github_heading_id, heading_id, hugo_heading_id, next_python_markdown_id, python_markdown_heading_id,
+    tech_docs_heading_id,
 };
 
 /// What a heading says, in each form an id style reads.
@@ -29,12 +34,14 @@ pub(crate) struct HeadingText<'t> {
     pub shown: &'t str,
     /// Its Markdown source line, without the `#` marks or attributes.
     pub source: &'t str,
+    /// Its level, 1 to 6 (7 for what is no heading: a definition list's term).
+    pub level: u8,
 }
 
 impl<'t> HeadingText<'t> {
     /// A heading whose three forms are `text`.
     pub(crate) fn plain(text: &'t str) -> Self {
-        HeadingText { text, shown: text, source: text }
+        HeadingText { text, shown: text, source: text, level: 1 }
     }
 }
 
@@ -47,6 +54,7 @@ fn base_id(style: HeadingIdStyle, heading: &HeadingText<'_>) -> String {
         HeadingIdStyle::Hugo => hugo_heading_id(heading.source),
         HeadingIdStyle::PythonMarkdown => python_markdown_heading_id(heading.shown, false),
         HeadingIdStyle::PythonMarkdownUnicode => python_markdown_heading_id(heading.shown, true),
+        HeadingIdStyle::TechDocs => tech_docs_heading_id(heading.shown),
     }
 }
 
@@ -59,6 +67,9 @@ pub(crate) struct HeadingIds {
     next_suffix: HashMap<String, u64>,
     /// Python-Markdown's ids: for each base id met twice, the id to try next.
     next_python: HashMap<String, String>,
+    /// `tech-docs`: the ids of the headings that may be parents of the next one, levels
+    /// rising from the bottom.
+    parents: Vec<(String, u8)>,
 }
 
 impl HeadingIds {
@@ -74,16 +85,35 @@ impl HeadingIds {
 
     /// A unique id for this heading.
     pub(crate) fn assign(&mut self, heading: &HeadingText<'_>) -> String {
-        let base = base_id(self.style, heading);
+        let mut base = base_id(self.style, heading);
         if matches!(self.style, HeadingIdStyle::PythonMarkdown | HeadingIdStyle::PythonMarkdownUnicode) {
             return self.assign_python_markdown(base);
         }
-        if self.used.insert(base.clone()) {
-            return base;
+        let first = if self.style == HeadingIdStyle::TechDocs {
+            while self.parents.last().is_some_and(|(_, level)| *level >= heading.level) {
+                self.parents.pop();
+            }
+            if self.used.contains(&base)
+                && let Some((parent, _)) = self.parents.last()
+            {
+                base = format!("{parent}-{base}");
+            }
+            2
+        } else {
+            1
+        };
+        let id = if self.used.insert(base.clone()) { base } else { self.numbered(base, first) };
+        if self.style == HeadingIdStyle::TechDocs {
+            self.parents.push((id.clone(), heading.level));
         }
+        id
+    }
+
+    /// `base-n` for the first free `n` from `first`.
+    fn numbered(&mut self, base: String, first: u64) -> String {
         // Every id of the form `base-n` is skipped here at most once: its `n` stays below
         // the base's next suffix from then on. So the loop is linear over the page.
-        let next = self.next_suffix.entry(base.clone()).or_insert(1);
+        let next = self.next_suffix.entry(base.clone()).or_insert(first);
         loop {
             let candidate = format!("{base}-{next}");
             *next += 1;
@@ -211,6 +241,7 @@ mod tests {
             (HeadingIdStyle::Docusaurus, ["steps", "steps-1", "steps-1-1", "", "-1"]),
             (HeadingIdStyle::Hugo, ["steps", "steps-1", "steps-1-1", "heading", "heading-1"]),
             (HeadingIdStyle::PythonMarkdown, ["steps", "steps_1", "steps-1", "_1", "_2"]),
+            (HeadingIdStyle::TechDocs, ["steps", "steps-2", "steps-1", "", "-2"]),
         ];
         for (style, ids) in expected {
             assert_eq!(ids_in(style, &page), ids, "{style:?}");
@@ -224,6 +255,7 @@ mod tests {
             text: "Run kubectl on the node alert",
             shown: "Run kubectl on the node ",
             source: "Run `kubectl` on [the node](node.md) ![alert](a.png)",
+            level: 2,
         };
         let expected = [
             (HeadingIdStyle::Opsbook, "run-kubectl-on-the-node-alert"),
@@ -231,10 +263,59 @@ mod tests {
             (HeadingIdStyle::Docusaurus, "run-kubectl-on-the-node-alert"),
             (HeadingIdStyle::Hugo, "run-kubectl-on-the-nodenodemd-alertapng"),
             (HeadingIdStyle::PythonMarkdown, "run-kubectl-on-the-node"),
+            (HeadingIdStyle::TechDocs, "run-kubectl-on-the-node"),
         ];
         for (style, id) in expected {
             assert_eq!(ids_in(style, &[heading]), [id], "{style:?}");
         }
+    }
+
+    /// The GOV.UK Tech Docs Template's own tests of its ids, as a table: alphagov/tech-docs-gem
+    /// `spec/govuk_tech_docs/unique_identifier_generator_spec.rb`, commit
+    /// 8d9a4d170b8eae1c413a67df47e11449c3dc46fa. Each case is a page's headings (shown
+    /// text, level) and the ids the generator gives them. "strips HTML tags" is
+    /// `Using <code>bash</code>`, whose shown text is `Using bash`.
+    #[test]
+    fn tech_docs_ids_follow_the_template_s_own_spec() {
+        // (what the spec's example says, the page's headings as text and level, their ids)
+        type Case = (&'static str, &'static [(&'static str, u8)], &'static [&'static str]);
+        let cases: [Case; 8] = [
+            ("lower-cases the text", &[("Heading", 1)], &["heading"]),
+            ("strips leading and trailing spaces", &[("  heading  ", 1)], &["heading"]),
+            ("replaces non alphanumerics", &[("Headings (Etc) Are Great", 1)], &["headings-etc-are-great"]),
+            ("no dashes at either end", &[("(Not (More) Headings!)", 1)], &["not-more-headings"]),
+            ("strips HTML tags", &[("Using bash", 1)], &["using-bash"]),
+            (
+                "a unique parent prefixes",
+                &[("Parent 1", 1), ("The Same Heading", 2), ("Parent 2", 1), ("The Same Heading", 2)],
+                &["parent-1", "the-same-heading", "parent-2", "parent-2-the-same-heading"],
+            ),
+            (
+                "an identical parent numbers",
+                &[("The Same Parent", 1), ("The Same Heading", 2), ("The Same Heading", 2), ("The Same Heading", 2)],
+                &[
+                    "the-same-parent",
+                    "the-same-heading",
+                    "the-same-parent-the-same-heading",
+                    "the-same-parent-the-same-heading-2",
+                ],
+            ),
+            (
+                "no parent numbers",
+                &[("The Same Heading", 1), ("The Same Heading", 1)],
+                &["the-same-heading", "the-same-heading-2"],
+            ),
+        ];
+        for (name, headings, expected) in cases {
+            let page: Vec<HeadingText<'_>> =
+                headings.iter().map(|&(text, level)| HeadingText { level, ..HeadingText::plain(text) }).collect();
+            assert_eq!(ids_in(HeadingIdStyle::TechDocs, &page), expected, "{name}");
+        }
+        // Redcarpet writes `'` as `&#39;` and `&` as `&amp;` before the id is made.
+        assert_eq!(
+            ids_in(HeadingIdStyle::TechDocs, &[HeadingText::plain("The director's database & you")]),
+            ["the-director-39-s-database-amp-you"]
+        );
     }
 
     /// The algorithm before suffixes were remembered: try `-1`, `-2`... from the start.

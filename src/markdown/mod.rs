@@ -1133,7 +1133,7 @@ impl<'a> BodyWriter<'a> {
             crate::slug::HeadingIdStyle::Hugo => source.lines().next().unwrap_or_default(),
             _ => "",
         };
-        let id = self.ids.assign(&HeadingText { text: &text, shown: &text, source });
+        let id = self.ids.assign(&HeadingText { text: &text, shown: &text, source, level: 7 });
         self.out.anchors.push(id.clone());
         target.push(Event::Html(format!("<dt id=\"{}\">", escape(&id)).into()));
         target.extend(inner);
@@ -1144,12 +1144,13 @@ impl<'a> BodyWriter<'a> {
         let mut inner: Events<'a> = Vec::new();
         let mut text = String::new();
         // The text without images' alt text, as a browser shows it: only the GitHub
-        // and Python-Markdown styles of ids read it.
+        // Python-Markdown and tech-docs styles of ids read it.
         let keep_shown = matches!(
             self.input.heading_ids,
             crate::slug::HeadingIdStyle::Github
                 | crate::slug::HeadingIdStyle::PythonMarkdown
                 | crate::slug::HeadingIdStyle::PythonMarkdownUnicode
+                | crate::slug::HeadingIdStyle::TechDocs
         );
         let mut shown = String::new();
         let mut in_image = 0usize;
@@ -1205,6 +1206,7 @@ impl<'a> BodyWriter<'a> {
                     crate::slug::HeadingIdStyle::Hugo => heading_source_line(heading.source),
                     _ => "",
                 },
+                level: heading_level(heading.level),
             }),
         };
         let text = text.trim().to_string();

@@ -429,6 +429,7 @@ impl Site {
         // A page `a.md` beside a folder `a/` that has no page of its own becomes that
         // folder's page; so does a page whose `permalink` is the folder's path
         // (`blog/blog.md` with `permalink: /blog/`, as Eleventy sites have it).
+        let early_rules = urls::UrlRules::of(&files.old_tool, strip_prefixes, &config.blog);
         for page in regular {
             let stem_dir = template_path_stem(&page.path).to_string();
             let permalink_dir = page.front.permalink.as_ref().map(|p| p.value.trim()).filter(|p| p.ends_with('/'));
@@ -439,7 +440,13 @@ impl Site {
                 !p.is_empty() && (*p == own_dir || p.rsplit_once('/').map_or("", |(parent, _)| parent) == own_dir)
             });
             let folder = |dir: &str| index.by_dir.get(dir).copied().filter(|&s| pages[s].origin == PageOrigin::Folder);
-            if let Some(section) = folder(&stem_dir).or_else(|| permalink_dir.and_then(folder)) {
+            // Middleman's `directory_indexes` publishes `a.html.md` at `a/`, as the page of
+            // a folder `a/` beside it.
+            let indexed_dir = urls::middleman_index_of(&page, &early_rules);
+            if let Some(section) = folder(&stem_dir)
+                .or_else(|| indexed_dir.as_deref().and_then(folder))
+                .or_else(|| permalink_dir.and_then(folder))
+            {
                 index.by_path.insert(page.path.clone(), section);
                 pages[section] = section_page(page);
                 continue;

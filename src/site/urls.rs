@@ -30,6 +30,7 @@ use super::{Asset, Page, PageId};
 use crate::content::SourcePage;
 use crate::content::eleventy_site::EleventyPermalinks;
 use crate::content::jekyll_site::{JekyllSite, Placeholders, expand, post_date_and_title};
+use crate::content::middleman_site::MiddlemanSite;
 use crate::content::old_tool::{OldTool, UrlStyle};
 use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
@@ -57,6 +58,8 @@ pub(crate) struct UrlRules<'a> {
     /// The folders of the sections whose page says `blog: true`: their pages are posts,
     /// with the posts' URLs.
     pub marked_blogs: &'a [String],
+    /// A Middleman site's `config.rb` rules (`directory_indexes`).
+    pub middleman: Option<&'a MiddlemanSite>,
 }
 
 impl<'a> UrlRules<'a> {
@@ -72,6 +75,7 @@ impl<'a> UrlRules<'a> {
             post_permalink: blog.permalink.as_deref(),
             docusaurus_blogs: &old.docusaurus_blogs,
             marked_blogs: &[],
+            middleman: old.middleman.as_ref(),
         }
     }
 
@@ -96,6 +100,7 @@ impl Default for UrlRules<'_> {
             post_permalink: None,
             docusaurus_blogs: &[],
             marked_blogs: &[],
+            middleman: None,
         }
     }
 }
@@ -360,17 +365,49 @@ pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
 
 /// The end of a page's URL after its section's: `segment/`, or `segment.html` for a
 /// `name.html.md` page without a `slug` (Middleman's convention, kept by the GitLab
-/// handbook: `foo.html.md` is served at `foo.html`), for a chapter of an mdBook, for a
-/// page of an MkDocs site without directory URLs, and for a page of a Jekyll site whose
-/// permalink style is not pretty.
+/// handbook: `foo.html.md` is served at `foo.html`, or at `foo/` under Middleman's
+/// `directory_indexes`), for a chapter of an mdBook, for a page of an MkDocs site
+/// without directory URLs, and for a page of a Jekyll site whose permalink style is not
+/// pretty.
 fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = crate::content::formats::template_stem(name);
     let segment = page_segment(page, rules);
-    let html = (slug_of(page).is_none() && html_stem(stem).is_some())
+    let html_page = slug_of(page).is_none() && html_stem(stem).is_some();
+    if html_page && rules.middleman.is_some() {
+        let output = format!("{segment}.html");
+        return middleman_indexed(page, rules, &output).unwrap_or(output);
+    }
+    let html = html_page
         || matches!(rules.style, UrlStyle::MdBook | UrlStyle::HtmlFiles)
         || rules.jekyll.is_some_and(|site| !site.pretty_pages());
     if html { format!("{segment}.html") } else { format!("{segment}/") }
+}
+
+/// The URL tail Middleman's `directory_indexes` gives a `name.html.md` page whose
+/// output would be `output` (`name/`), when it moves the page into a folder
+/// ([`MiddlemanSite::indexed_tail`]: `directory_index: false` in front matter or a
+/// `page` pattern of `config.rb` keeps it).
+fn middleman_indexed(page: &SourcePage, rules: &UrlRules<'_>, output: &str) -> Option<String> {
+    let site = rules.middleman?;
+    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+    let resource =
+        format!("/{}{}", &page.path[..page.path.len() - name.len()], crate::content::formats::template_stem(name));
+    let front = page.front.fields.get("directory_index").and_then(|field| match field.value.value {
+        crate::content::node::Node::Bool(value) => Some(value),
+        _ => None,
+    });
+    site.indexed_tail(output, &resource, front)
+}
+
+/// The folder whose page a Middleman page `dir/name.html.md` is under
+/// `directory_indexes`: it is published at `dir/name/`, the URL of a folder `dir/name/`
+/// beside it, as Middleman writes `dir/name/index.html` among that folder's pages.
+pub(super) fn middleman_index_of(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+    let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+    let stem = html_stem(crate::content::formats::template_stem(name)).filter(|_| slug_of(page).is_none())?;
+    middleman_indexed(page, rules, &format!("{stem}.html"))?;
+    Some(format!("{}{stem}", &page.path[..page.path.len() - name.len()]))
 }
 
 /// `name` without a `.html` ending, if it has one.

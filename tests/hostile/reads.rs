@@ -320,6 +320,41 @@ fn the_old_tools_configuration_is_read_only_when_it_is_a_file_of_the_handbook() 
     assert!(site.exists("public/p/index.html"));
 }
 
+/// Middleman's `config.rb`, read for `activate :directory_indexes` and its `page`
+/// patterns (`content::middleman_site`): one linked out of the handbook is a note and
+/// not read, a named pipe is not waited on, and of a file of 200,000 wildcard patterns
+/// the first 1,000 are read, with one note; the pages keep Middleman's defaults
+/// (`guide.html`) when the file is not read.
+#[test]
+fn middlemans_config_rb_is_read_only_when_it_is_a_file_of_the_handbook() {
+    let book = "[handbook]\ntitle = \"T\"\n[build]\ncontent-dir = \"source\"\n";
+    let files = [("book.toml", book), ("config/tech-docs.yml", "host: x\n"), ("source/guide.html.md", "# Guide\n")];
+    let site = Site::with_files("middleman-config", &files);
+    let elsewhere = Site::with_files("middleman-config-elsewhere", &[]);
+    elsewhere.write("config.rb", "activate :directory_indexes # do-not-echo\n");
+    std::os::unix::fs::symlink(elsewhere.root.join("config.rb"), site.root.join("config.rb")).expect("a link");
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert_reports(&run, "note[config-syntax]: the file is not read: it leads outside the handbook's folder");
+    assert_reports(&run, " --> config.rb");
+    assert!(!run.stderr.contains("do-not-echo"), "{}", run.stderr);
+    assert!(site.exists("public/guide.html"), "{}", run.stderr);
+    std::fs::remove_file(site.root.join("config.rb")).expect("unlink");
+    make_fifo(&site.root.join("config.rb"));
+    run_bounded(&site, &["build"], &[]).expect_code(0);
+    assert!(site.exists("public/guide.html"));
+    std::fs::remove_file(site.root.join("config.rb")).expect("unlink");
+    let patterns: String = (0..200_000).map(|i| format!("page \"/p{i}*x*y*z\", directory_index: false\n")).collect();
+    site.write("config.rb", format!("activate :directory_indexes\n{patterns}"));
+    for i in 0..200 {
+        site.write(&format!("source/many/p{i}.html.md"), "# P\n");
+    }
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert!(site.exists("public/guide/index.html") && site.exists("public/many/p7/index.html"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("only the first 1,000 `page` patterns are read").count(), 1, "{}", run.stderr);
+}
+
 /// Hugo's `config/_default/markup.toml`, read for its definition-list settings, is read
 /// like the other configuration files: one linked out of the handbook is a note, not
 /// read, and Goldmark's defaults stand (definition lists, no term ids).

@@ -34,8 +34,13 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
     let mut random = Random(seed ^ number.wrapping_mul(0x2545_f491_4f6c_dd1d));
     let text = page(&mut random, 10);
     let files = included_files(&mut random);
-    let style = [HeadingIdStyle::Opsbook, HeadingIdStyle::Github, HeadingIdStyle::Docusaurus, HeadingIdStyle::Hugo]
-        [random.below(4)];
+    let style = [
+        HeadingIdStyle::Opsbook,
+        HeadingIdStyle::Github,
+        HeadingIdStyle::Docusaurus,
+        HeadingIdStyle::Hugo,
+        HeadingIdStyle::TechDocs,
+    ][random.below(5)];
     let file = if random.one_in(3) { "content/runbooks/page.mdx" } else { "content/runbooks/page.md" };
     let highlight = random.one_in(8);
     let write_html = !random.one_in(4);
