@@ -66,7 +66,10 @@ fn images_get_their_size_and_all_but_the_first_load_lazily() {
     assert!(main.contains("alt=\"Raw\" width=\"100\" loading=\"lazy\">"), "the author's width wins: {main}");
     assert!(main.contains("alt=\"Eager\" loading=\"eager\" width=\"1200\" height=\"675\">"), "{main}");
     assert!(main.contains("src=\"https://example.org/x.png\" alt=\"Remote\" loading=\"lazy\" />"), "{main}");
-    assert!(main.contains("alt=\"Vector\" loading=\"lazy\" />"), "an SVG has no pixel size: {main}");
+    assert!(
+        main.contains("alt=\"Vector\" width=\"10\" height=\"10\" loading=\"lazy\" />"),
+        "an SVG is sized by its root element: {main}"
+    );
     assert!(main.contains("alt=\"Broken\" loading=\"lazy\" />"), "a file that is no image gets no size: {main}");
     // A page without images is written as before.
     assert!(!site.read("public/index.html").contains("loading=\"lazy\""));
