@@ -477,3 +477,21 @@ fn reports_each_bad_value_of_the_blog_table_at_its_key() {
         "error[config-field]: `[blog] paginate-path` may not climb out of its folder with `.` or `..`, found \"../page/:num/\"\n --> book.toml:7:1\n",
     );
 }
+
+#[test]
+fn reports_html_that_hides_the_rest_of_the_page_where_it_opens() {
+    let site = Site::fixture("errors/unclosed-html");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_reports(
+        &run.stderr,
+        "warning[unclosed-html]: an HTML comment `<!--` is never closed: the browser hides the rest of the page, with its navigation and footer\n --> content/_index.md:5:3\n",
+    );
+    assert_reports(
+        &run.stderr,
+        "warning[unclosed-html]: `<textarea>` is never closed: the browser reads the rest of the page, with its navigation and footer, as its text\n --> content/paste.md:5:1\n",
+    );
+    assert_reports(&run.stderr, "  = help: close it with `</textarea>`\n");
+    let check = site.run(&["check"]);
+    assert_reports(&check.stderr, " --> content/paste.md:5:1\n");
+}

@@ -95,6 +95,10 @@ pub enum Rule {
     /// Syntax of another tool (a Hugo shortcode, a Liquid tag, an MDX component) that
     /// opsbook does not render: it is shown as a placeholder.
     UnsupportedSyntax,
+    /// A page's HTML leaves a comment, a tag, a raw-text element (`<script>`,
+    /// `<textarea>`...) or a `<template>`, `<details>` or `<div>` open: the browser hides
+    /// the rest of the page, with its navigation and footer.
+    UnclosedHtml,
     /// A ```` ```mermaid ```` diagram cannot be drawn (its type is not supported, it
     /// cannot be read, it is too large, or the renderer failed); it is shown as code.
     Diagram,
@@ -177,6 +181,7 @@ impl Rule {
             Rule::Admonition => "admonition",
             Rule::Include => "include",
             Rule::UnsupportedSyntax => "unsupported-syntax",
+            Rule::UnclosedHtml => "unclosed-html",
             Rule::Diagram => "diagram",
             Rule::Template => "template",
             Rule::Budget => "budget",

@@ -34,6 +34,7 @@ pub(crate) mod internal;
 mod line_cache;
 pub(crate) mod links;
 mod location;
+mod open_html;
 mod palette;
 pub(crate) mod public_text;
 pub(crate) mod references;
@@ -357,6 +358,7 @@ fn write_body(
         list_starts: Vec::new(),
         kramdown_toc: false,
         elements: elements::ElementCount::default(),
+        raw_html: open_html::RawHtml::default(),
     };
     if input.collect_text {
         writer.out.sections.push(SectionText::default());
@@ -413,6 +415,8 @@ struct BodyWriter<'a> {
     kramdown_toc: bool,
     /// The page's elements so far, against its budget.
     elements: elements::ElementCount,
+    /// The page's raw HTML, read at the end for what it leaves open.
+    raw_html: open_html::RawHtml,
 }
 
 type Events<'e> = Vec<Event<'e>>;
@@ -653,7 +657,12 @@ impl<'a> BodyWriter<'a> {
             }
         }
         // Blocks whose end was lost (it fell into code at the end of the page) end here.
-        main.extend(std::mem::take(&mut self.open_blocks).into_iter().rev().map(|close| Event::Html(close.into())));
+        let lost = std::mem::take(&mut self.open_blocks);
+        for close in lost.iter().rev() {
+            self.raw_html.push(close, text.len(), false);
+        }
+        self.report_unclosed_html();
+        main.extend(lost.into_iter().rev().map(|close| Event::Html(close.into())));
         if self.input.write_html {
             self.out.html.reserve(html_size(text, &main));
             pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
@@ -694,6 +703,14 @@ impl<'a> BodyWriter<'a> {
                 .diagnostic(Rule::LinkToInternal, message)
                 .with_help("move the definition out of the internal block, or the link into one");
             self.out.diagnostics.push(d);
+        }
+    }
+
+    /// What the page's raw HTML leaves open, hiding the rest of the page: warnings.
+    fn report_unclosed_html(&mut self) {
+        for open in std::mem::take(&mut self.raw_html).unclosed() {
+            let d = self.location(open.offset).diagnostic(Rule::UnclosedHtml, open.message);
+            self.out.diagnostics.push(d.with_severity(Severity::Warning).with_help(open.help));
         }
     }
 
@@ -837,12 +854,14 @@ impl<'a> BodyWriter<'a> {
                 let inside_tag = self.html_tag_open;
                 let filled =
                     self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks, inside_tag)).unwrap_or_default();
+                self.raw_html.push(&filled, offset, false);
                 self.html_tag_open = links::leaves_tag_open(&filled, inside_tag);
                 self.note_html_ids_in(&filled, inside_tag);
                 Event::Html(self.rewrite_html(filled.into(), offset, true))
             }
             Event::InlineHtml(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
                 let filled = self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks, false)).unwrap_or_default();
+                self.raw_html.push(&filled, offset, false);
                 self.note_html_ids(&filled);
                 Event::Html(self.rewrite_html(filled.into(), offset, true))
             }
@@ -851,12 +870,14 @@ impl<'a> BodyWriter<'a> {
                 Event::Start(Tag::HtmlBlock)
             }
             Event::Html(html) => {
+                self.raw_html.push(&html, offset, true);
                 let inside_tag = self.html_tag_open;
                 self.html_tag_open = links::leaves_tag_open(&html, inside_tag);
                 self.note_html_ids_in(&html, inside_tag);
                 Event::Html(self.rewrite_html_in(html, offset, inside_tag))
             }
             Event::InlineHtml(html) => {
+                self.raw_html.push(&html, offset, true);
                 self.note_html_ids(&html);
                 if let Some(block) = blocks::html_break(&html) {
                     self.note_search_break(block);

@@ -27,7 +27,7 @@ pub(crate) struct Dependencies {
 
 /// The Markdown rules a page's record can carry: every rule the body writer reports. A
 /// result with another rule is not cached.
-const RULES: [Rule; 8] = [
+const RULES: [Rule; 9] = [
     Rule::Admonition,
     Rule::BrokenLink,
     Rule::Diagram,
@@ -36,6 +36,7 @@ const RULES: [Rule; 8] = [
     Rule::LinkToInternal,
     Rule::MissingAsset,
     Rule::UnsupportedSyntax,
+    Rule::UnclosedHtml,
 ];
 
 /// A span of a body's HTML that is text: its length (4) and bytes follow.
