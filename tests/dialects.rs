@@ -109,3 +109,26 @@ fn a_fence_left_open_in_a_list_item_ends_with_the_item_and_the_shortcode_closes(
     assert!(inside.contains("<pre class=\"code\" data-lang=\"json\">"), "the code is in the note: {inside}");
     assert!(after.contains("After the note."), "{after}");
 }
+
+#[test]
+fn a_hugo_shortcode_left_as_text_in_code_is_a_counted_warning() {
+    // Hugo runs shortcodes before Markdown: in a code block it printed their output.
+    let page =
+        "# Page\n\n```yaml\nvalue: {{< kpi name=\"x\" >}}\nshown: {{</* kpi */>}}\n```\n\nRun `{{% param title %}}`.\n";
+    let site = Site::with_files("shortcode-in-code", &[("hugo.toml", "title = \"X\"\n"), ("content/page.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[unsupported-syntax]: the shortcode `{{< kpi name=\"x\" >}}` is inside code, where Hugo runs it and opsbook does not: it is shown as written\n --> content/page.md:4:8\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> content/page.md:8:6\n"), "{}", run.stderr);
+    assert!(!run.stderr.contains("page.md:5:"), "{}", run.stderr);
+    let summary = run.stderr.lines().find(|line| line.starts_with("built ")).unwrap_or_default();
+    assert!(summary.ends_with("; 2 unsupported-syntax"), "{}", run.stderr);
+    // The same page outside a Hugo site: nothing ran there, nothing is reported.
+    std::fs::remove_file(site.root.join("hugo.toml")).expect("remove hugo.toml");
+    let run = site.build(&[]);
+    assert!(!run.stderr.contains("inside code"), "{}", run.stderr);
+}

@@ -41,6 +41,8 @@ struct Lines<'c> {
     /// Whether the page made more placeholders than its budget: the rest of its lines
     /// are copied as they are (it fails with a `budget` error at the first of them).
     over_budget: bool,
+    /// The page's HTML comments, whose lines are copied as they are.
+    comments: Vec<std::ops::Range<usize>>,
 }
 
 /// One line of the source to rewrite: `prefix` spaces, then `text`, which starts at
@@ -73,7 +75,8 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
         at += raw.len();
     }
     let out = Output { text: String::with_capacity(text.len() + 64), ..Output::default() };
-    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words, over_budget: false };
+    let comments = super::comments::comment_ranges(text);
+    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words, over_budget: false, comments };
     let changed = rewrite.rewrite_lines(&lines, text.len(), true);
     changed.then_some(rewrite.out)
 }
@@ -226,6 +229,10 @@ impl Lines<'_> {
             i += 1;
             if self.over_budget || self.collected.placeholders.len() > super::inline::MAX_CONSTRUCTS {
                 self.stop_at_budget(line.source);
+                self.push_line(line.prefix, line.text, line.source);
+                continue;
+            }
+            if super::comments::contains(&self.comments, line.source) {
                 self.push_line(line.prefix, line.text, line.source);
                 continue;
             }

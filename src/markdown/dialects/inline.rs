@@ -182,7 +182,11 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     // An HTML page has no Markdown code: its templates ran over all of it.
     let code = if page.html { Vec::new() } else { code_ranges(text) };
     let mut tokens = scan(text, &code, page);
-    if tokens.is_empty() {
+    // A comment's text is the comment's, as written (HTML pages: their templates ran).
+    let comments = if page.html { Vec::new() } else { super::comments::comment_ranges(text) };
+    tokens.retain(|token| !super::comments::contains(&comments, token.range.start));
+    let left_in_code = super::raw_directives::report_shortcodes_in_code(text, &code, page, collected);
+    if tokens.is_empty() && !left_in_code {
         return None;
     }
     if let Some(first_too_many) = tokens.get(MAX_CONSTRUCTS) {

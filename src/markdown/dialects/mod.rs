@@ -32,6 +32,8 @@ mod alerts;
 pub(crate) mod assets;
 mod attribute_targets;
 mod attributes;
+mod comments;
+mod construct_ids;
 mod erb;
 mod evaluate;
 mod html_diagrams;
@@ -50,6 +52,7 @@ mod mdbook;
 mod mdx;
 mod mdx_code;
 mod nunjucks;
+mod raw_directives;
 mod scan;
 mod shortcodes;
 mod site;
@@ -549,15 +552,20 @@ pub(crate) fn hide_constructs(code: &str) -> Option<String> {
 }
 
 /// The HTML of a placeholder for `syntax` shown as written: inline or as a block title.
+/// The ids the construct gave ([`construct_ids`]) stay: the first on the placeholder,
+/// the others on empty elements inside it, so that links to them still lead there.
 fn unsupported_html(syntax: &str, block: bool) -> String {
     let shown = shorten(syntax.trim());
+    let ids = construct_ids::construct_ids(syntax);
+    let id = ids.first().map(|id| format!(" id=\"{}\"", escape(id))).unwrap_or_default();
+    let more: String = ids.iter().skip(1).map(|id| format!("<span id=\"{}\"></span>", escape(id))).collect();
     if block {
         format!(
-            "<div class=\"unsupported unsupported-block\">\n<p class=\"unsupported-title\">unsupported: <code>{}</code></p>\n",
+            "<div class=\"unsupported unsupported-block\"{id}>{more}\n<p class=\"unsupported-title\">unsupported: <code>{}</code></p>\n",
             escape(&shown)
         )
     } else {
-        format!("<span class=\"unsupported\">unsupported: <code>{}</code></span>", escape(&shown))
+        format!("<span class=\"unsupported\"{id}>{more}unsupported: <code>{}</code></span>", escape(&shown))
     }
 }
 

@@ -399,3 +399,15 @@ fn an_unclosed_internal_block_in_an_html_page_is_an_error_and_drops_the_rest() {
     assert!(!out.html.contains("SECRET"));
     assert_eq!(found(&out), [("internal-block", 2, 1)]);
 }
+
+#[test]
+fn a_placeholder_keeps_the_ids_its_construct_gave() {
+    let out = render(
+        "See [the pane](#linux) and [the box](#box).\n\n{{< kpi-pane id=\"linux\" >}}\nSteps.\n{{< /kpi-pane >}}\n\nA {{< badge id='box' >}} inline.\n",
+    );
+    assert!(out.html.contains("<div class=\"unsupported unsupported-block\" id=\"linux\">"), "{}", out.html);
+    assert!(out.html.contains("<span class=\"unsupported\" id=\"box\">"), "{}", out.html);
+    for id in ["linux", "box"] {
+        assert!(out.anchors.iter().any(|a| a == id), "{id} in {:?}", out.anchors);
+    }
+}
