@@ -216,3 +216,22 @@ fn drafts_are_checked_only_when_asked_and_timings_are_printed() {
     }
     assert!(run.stderr.contains("checked 2 pages in "), "{}", run.stderr);
 }
+
+#[test]
+fn a_link_to_a_path_the_handbooks_redirects_file_redirects_is_not_broken() {
+    let page = "# A\n\n[old](/old/runbooks/db/) [gone](/gone) [by year](/news/2024/05/) [not found](/en/x) [none](/nowhere/)\n";
+    let redirects =
+        "# Moved in 2024\n/old/*  /:splat  301\n/gone   /a/\n/news/:year/:month/ /a/ 302\n/en/*   /en/404.html  404\n";
+    for folder in ["static", "content"] {
+        let site = Site::with_files(
+            &format!("redirects-{folder}"),
+            &[("content/a.md", page), (&format!("{folder}/_redirects"), redirects)],
+        );
+        let run = site.run(&["check"]);
+        run.expect_code(1);
+        let broken: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error[broken-link]")).collect();
+        assert_eq!(broken.len(), 2, "{folder}: {}", run.stderr);
+        assert!(run.stderr.contains("`/en/x`") || run.stderr.contains("en/x"), "{}", run.stderr);
+        assert!(run.stderr.contains("nowhere"), "{}", run.stderr);
+    }
+}

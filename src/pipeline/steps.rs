@@ -277,6 +277,7 @@ pub(super) fn assemble_site(
         crate::render::Origin::Builtin(_) => None,
     });
     site.name_file_sources(sources.collect());
+    site.read_redirects(diagnostics);
     site
 }
 

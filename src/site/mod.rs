@@ -32,6 +32,7 @@ pub(crate) mod link_ids;
 mod mounts;
 pub(crate) mod nav;
 mod nav_file;
+pub(crate) mod netlify_redirects;
 mod origin;
 mod outputs;
 pub(crate) mod public;
@@ -265,6 +266,8 @@ struct Index {
     left_out_urls: FastHashMap<String, String>,
     /// The site path of each alias (`aliases`, `redirect_from`) -> its page.
     by_alias: FastHashMap<String, PageId>,
+    /// The paths the handbook's own `_redirects` file redirects ([`netlify_redirects`]).
+    redirects: Arc<netlify_redirects::Redirects>,
     /// File name -> content-relative paths of the pages and assets with that name, for
     /// "did you mean" suggestions.
     by_name: FastHashMap<String, Vec<String>>,
@@ -610,6 +613,13 @@ impl Site {
     /// (`static/foo/index.html`): site path -> the file's path from the root.
     pub(crate) fn name_file_sources(&mut self, sources: HashMap<String, String>) {
         Arc::make_mut(&mut self.index).file_sources = sources.into_iter().collect();
+    }
+
+    /// Reads the handbook's own `_redirects` file, if it has one, for the link check.
+    pub(crate) fn read_redirects(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        if let Some(redirects) = netlify_redirects::read(self, diagnostics) {
+            Arc::make_mut(&mut self.index).redirects = Arc::new(redirects);
+        }
     }
 
     /// A resolver of links written anywhere in this site: relative links are read from

@@ -322,7 +322,11 @@ impl<'a> SiteLinks<'a> {
             return Some(internal(&self.shown(content_path)));
         }
         let asset = index.asset_urls.contains(site_path);
-        (asset || index.files.contains(site_path)).then(|| self.file(site_path, anchor, asset))
+        if asset || index.files.contains(site_path) {
+            return Some(self.file(site_path, anchor, asset));
+        }
+        // A path the handbook's own `_redirects` sends elsewhere: the host answers it.
+        index.redirects.redirects(site_path).then(|| self.file(site_path, anchor, false))
     }
 
     /// The page, section or file of a content path (`runbooks/db`, `runbooks`,

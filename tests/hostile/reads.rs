@@ -467,3 +467,24 @@ fn a_book_toml_that_links_out_of_the_handbook_is_refused_and_not_echoed() {
     run_bounded(&site, &["build"], &[]).expect_code(0);
     assert!(site.read("public/p/index.html").contains("Kept"));
 }
+
+/// The handbook's `_redirects` file, which the link check reads: past the limit of a
+/// configuration file it is not read (a warning that names it, without its text), and
+/// the links it would have made good are checked as they are.
+#[test]
+fn a_redirects_file_is_read_within_its_limit() {
+    let page = "# P\n\n[old](/old/db/)\n";
+    let site = Site::with_files("redirects-reads", &[("content/p.md", page)]);
+    make_sparse(&site.root.join("static/_redirects"), (16 << 20) + 1);
+    let run = run_bounded(&site, &["check"], &[]);
+    run.expect_code(1);
+    assert_reports(
+        &run,
+        "warning[unreadable-file]: cannot read the `_redirects` file, so links to the paths it redirects are checked as they are: it is larger than 16 MiB",
+    );
+    assert_reports(&run, " --> static/_redirects\n");
+    assert_reports(&run, "error[broken-link]");
+    std::fs::remove_file(site.root.join("static/_redirects")).expect("remove");
+    site.write("static/_redirects", "/old/* /p/ 301\n");
+    run_bounded(&site, &["check"], &[]).expect_code(0);
+}
