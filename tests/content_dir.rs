@@ -191,3 +191,28 @@ fn includes_look_in_the_content_folder_and_keep_its_internal_pages_out() {
     assert!(run.stderr.contains("`docs/vault/keys.md` is internal"), "{}", run.stderr);
     assert!(run.stderr.contains(" --> docs/public.md:3:1\n"), "{}", run.stderr);
 }
+
+#[test]
+fn a_plain_github_repository_builds_from_docs_with_its_readmes_as_folder_pages() {
+    // The set-up of the guide's "A plain GitHub repository": the pages moved into docs/.
+    let site = Site::with_files(
+        "plain-github",
+        &[
+            ("docs/README.md", "# Payments on-call\n\nStart with [setup](setup.md) and the [runbooks](runbooks/).\n"),
+            ("docs/setup.md", "# Setup\n\n![chart](chart.png) Back to [the start](README.md).\n"),
+            ("docs/chart.png", "png"),
+            ("docs/runbooks/README.md", "# Runbooks\n\nSee [disk](disk.md) and [setup](../setup.md).\n"),
+            ("docs/runbooks/disk.md", "# Disk full\n\nFree space.\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"Payments on-call\"\n\n[build]\ncontent-dir = \"docs\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("error[") && !run.stderr.contains("warning["), "{}", run.stderr);
+    let home = site.read("public/index.html");
+    assert!(home.contains("href=\"/setup/\"") && home.contains("href=\"/runbooks/\""), "{home}");
+    let runbooks = site.read("public/runbooks/index.html");
+    assert!(runbooks.contains("href=\"/runbooks/disk/\"") && runbooks.contains("href=\"/setup/\""), "{runbooks}");
+    assert!(site.read("public/setup/index.html").contains("href=\"/\""));
+    assert_eq!(site.read("public/chart.png"), "png");
+}
