@@ -322,6 +322,8 @@ fn increment_decimal(digits: &str) -> String {
         }
     }
     String::from_utf8(out).unwrap_or_default()
+}
+
 /// The GOV.UK Tech Docs Template's id of a heading whose shown text is `text`
 /// (alphagov/tech-docs-gem `lib/govuk_tech_docs/unique_identifier_generator.rb`,
 /// `heading_slug`): the text as Redcarpet escapes it into HTML, lower-cased as Ruby's

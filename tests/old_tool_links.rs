@@ -267,6 +267,8 @@ fn mkdocs_publishes_each_file_where_its_file_tests_say() {
             assert!(site.exists(&format!("public/{written}")), "{source} -> {written} ({directory_urls})");
         }
     }
+}
+
 /// Middleman's `directory_indexes`, ported from its own feature
 /// (middleman/middleman `middleman-core/features/directory_index.feature` and the
 /// fixture `middleman-core/fixtures/indexable-app`, commit

@@ -21,8 +21,8 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::slug::{
-    HeadingIdStyle, github_heading_id, heading_id, hugo_heading_id, next_python_markdown_id, python_markdown_heading_id,
-    tech_docs_heading_id,
+    HeadingIdStyle, github_heading_id, heading_id, hugo_heading_id, next_python_markdown_id,
+    python_markdown_heading_id, tech_docs_heading_id,
 };
 
 /// What a heading says, in each form an id style reads.
@@ -235,7 +235,7 @@ mod tests {
             HeadingText::plain("😄"),
             HeadingText::plain("🙂"),
         ];
-        let expected: [(HeadingIdStyle, [&str; 5]); 5] = [
+        let expected: [(HeadingIdStyle, [&str; 5]); 6] = [
             (HeadingIdStyle::Opsbook, ["steps", "steps-1", "steps-1-1", "section", "section-1"]),
             (HeadingIdStyle::Github, ["steps", "steps-1", "steps-1-1", "", "-1"]),
             (HeadingIdStyle::Docusaurus, ["steps", "steps-1", "steps-1-1", "", "-1"]),
