@@ -697,3 +697,30 @@ fn section_is_read_as_a_group_only_in_a_middleman_handbook() {
     };
     assert!(at("Roll back") < at("Glossary") && at("Glossary") < at("Deploy"), "{outline:?}");
 }
+
+/// Hugo's default order (gohugoio/hugo `resources/page/pages_sort.go`), for pages and
+/// bundles alike: weight, a weight of 0 being none; then the newest date; then
+/// `linkTitle`, else the title.
+#[test]
+fn a_hugo_handbook_orders_pages_and_bundles_as_hugo_does() {
+    let site = Site::with_files(
+        "nav-hugo-order",
+        &[
+            ("hugo.toml", "title = 'x'\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/zero.md", "---\ntitle: Zero\nweight: 0\n---\n"),
+            ("content/two.md", "---\ntitle: Two\nweight: 2\n---\n"),
+            ("content/one.md", "---\ntitle: One\nweight: 1\n---\n"),
+            ("content/dated.md", "---\ntitle: Dated\nweight: 1\ndate: 2024-01-02\n---\n"),
+            ("content/bundle/index.md", "---\ntitle: Bundle\nweight: 3\n---\n"),
+            ("content/bundle/image.txt", "x"),
+            ("content/zulu.md", "---\ntitle: Zulu\nlinkTitle: Alpha\n---\n"),
+            ("content/beta.md", "---\ntitle: Beta\n---\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let top: Vec<String> =
+        nav_outline(&site.read("public/index.html")).into_iter().filter(|t| !t.starts_with(' ')).collect();
+    assert_eq!(top, ["Dated", "One", "Two", "Bundle", "Alpha", "Beta", "Zero"], "{}", run.stderr);
+}

@@ -28,6 +28,57 @@ fn hrefs(site: &Site, page: &str) -> Vec<String> {
     links_in(&body(site, page)).into_iter().filter(|l| !l.starts_with('#')).collect()
 }
 
+/// Hugo's `permalinks` (the section form of `hugo.toml` and the `page`/`section` form of
+/// `config/_default/permalinks.toml`), `url` and `slug` in front matter, and its
+/// `paths.Sanitize` (`-` runs and `@` kept): pages are where the Hugo site had them,
+/// and links to those URLs lead to them.
+#[test]
+fn hugo_pages_follow_permalinks_url_and_slug() {
+    let site = handbook(
+        "hugo-permalinks",
+        WARN,
+        &[
+            ("hugo.toml", "title = 'x'\n[permalinks]\nposts = '/:year/:month/:slug/'\n"),
+            (
+                "content/_index.md",
+                "# Home\n\n[post](/2024/03/hello/) [about](/about-us/) [faq](/help/q-and--a@x/) [bundle](/2023/12/bundle/)\n",
+            ),
+            ("content/posts/_index.md", "---\ntitle: Posts\n---\n# Posts\n"),
+            (
+                "content/posts/first.md",
+                "---\ntitle: First\ndate: 2024-03-05T10:00:00+01:00\nslug: Hello\n---\n# First\n",
+            ),
+            ("content/posts/bundle-name/index.md", "---\ntitle: Bundle\ndate: 2023-12-31\n---\n# Bundle\n"),
+            ("content/pages/about.md", "---\ntitle: About\nurl: /about-us/\n---\n# About\n"),
+            ("content/help/Q and--A@x.md", "# FAQ\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/2024/03/hello/index.html"), "{}", run.stderr);
+    assert!(site.exists("public/about-us/index.html"));
+    assert!(site.exists("public/help/q-and--a@x/index.html"));
+    assert!(site.exists("public/posts/index.html"), "the old form names pages, not the section");
+    assert!(!run.stderr.contains("content/_index.md"), "{}", run.stderr);
+    // The `page`/`section` form, in a file of its own; an unknown token is a warning at
+    // its place, and the pages keep Hugo's URLs.
+    site.write(
+        "config/_default/permalinks.toml",
+        "[page]\nposts = '/:sections[last]/:filename/'\n[section]\nposts = '/all-posts/'\n",
+    );
+    let run = site.build(&[]);
+    assert!(site.exists("public/posts/bundle-name/index.html"), "{}", run.stderr);
+    assert!(site.exists("public/all-posts/index.html"));
+    site.write("config/_default/permalinks.toml", "[page]\n  posts = '/:linkTitle/'\n");
+    let run = site.build(&[]);
+    assert!(
+        run.stderr.contains("warning[config-syntax]: `:linkTitle` in the permalink `/:linkTitle/` is not a token Hugo knows: no page follows `permalinks`\n --> config/_default/permalinks.toml:2:13"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.exists("public/posts/hello/index.html"), "Hugo's own URL, its slug last");
+}
+
 #[test]
 fn hugo_reads_relative_links_from_the_page_url_and_keeps_dots_in_folders() {
     let site = handbook(

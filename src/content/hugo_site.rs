@@ -37,6 +37,24 @@ pub(crate) const MARKUP_FILES: [&str; 3] =
 pub(crate) const LANGUAGE_FILES: [&str; 3] =
     ["config/_default/languages.toml", "config/_default/languages.yaml", "config/_default/languages.yml"];
 
+/// The files of `config/_default/` that hold the `permalinks` table by themselves.
+pub(crate) const PERMALINK_FILES: [&str; 3] =
+    ["config/_default/permalinks.toml", "config/_default/permalinks.yaml", "config/_default/permalinks.yml"];
+
+/// The `permalinks` rules of a Hugo site, by the configuration `config` and the
+/// `permalinks` table of a file of its own (`own`, which wins); `Err` is a message and
+/// the text of the configuration it is about, to find its line.
+pub(crate) fn permalinks(
+    config: Option<&Value>,
+    own: Option<&Value>,
+) -> Result<Vec<super::hugo_permalinks::Rule>, (String, String)> {
+    let Some(value) = own.or_else(|| key(config?.as_object()?, "permalinks")) else { return Ok(Vec::new()) };
+    super::hugo_permalinks::read_rules(value).map_err(|message| {
+        let needle = message.split('`').nth(1).unwrap_or("permalinks").to_string();
+        (message, needle)
+    })
+}
+
 /// The text of a configuration file as JSON (`name` says TOML or YAML); `Err` is a
 /// message.
 pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {

@@ -17,6 +17,8 @@ pub(crate) mod formats;
 pub(crate) mod front_matter;
 mod front_simple;
 pub(crate) mod front_text;
+pub(crate) mod hugo_dates;
+pub(crate) mod hugo_permalinks;
 pub(crate) mod hugo_site;
 pub(crate) mod include_files;
 pub(crate) mod include_roots;

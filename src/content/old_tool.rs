@@ -128,6 +128,9 @@ pub(crate) struct OldTool {
     /// Hugo: the languages of a multilingual site whose translations lie where opsbook
     /// reads them ([`super::hugo_site::languages`]), the default first.
     pub hugo_languages: Vec<String>,
+    /// Hugo: the `permalinks` rules of its configuration
+    /// ([`super::hugo_permalinks::read_rules`]).
+    pub hugo_permalinks: Vec<super::hugo_permalinks::Rule>,
     /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
     /// unless its configuration's `markdown.format` is `md` or `detect`
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
@@ -315,6 +318,18 @@ pub(crate) fn read_old_tool(
                 old.content_route = super::hugo_site::content_route(hugo, languages.as_ref(), &config.content_folder);
                 old.hugo_languages = super::hugo_site::languages(hugo, languages.as_ref(), &config.content_folder);
             }
+            let own = read(&super::hugo_site::PERMALINK_FILES, diagnostics);
+            match super::hugo_site::permalinks(hugo.as_ref(), own.as_ref()) {
+                Ok(rules) => old.hugo_permalinks = rules,
+                Err((message, needle)) => {
+                    let files: &[&str] = if own.is_some() {
+                        &super::hugo_site::PERMALINK_FILES
+                    } else {
+                        &super::hugo_site::CONFIG_FILES
+                    };
+                    diagnostics.push(permalinks_warning(config, files, &message, &needle));
+                }
+            }
             let markup = read(&super::hugo_site::MARKUP_FILES, diagnostics);
             old.definition_lists = super::hugo_site::definition_lists(hugo.as_ref(), markup.as_ref());
         }
@@ -365,6 +380,16 @@ pub(crate) fn read_old_tool(
         _ => HeadingIdStyle::Opsbook,
     });
     old
+}
+
+/// The warning for `permalinks` Hugo would refuse, at the place in the first of
+/// `files` that holds `needle`: the pages keep Hugo's URLs without them.
+fn permalinks_warning(config: &Config, files: &[&str], message: &str, needle: &str) -> Diagnostic {
+    let name = files.iter().find(|name| config.root.join(name).is_file()).copied().unwrap_or(files[0]);
+    let text = read_beside(config, name, &mut Vec::new()).unwrap_or_default();
+    let (line, column) = text.find(needle).map_or((0, 0), |at| crate::diagnostic::line_column(&text, at));
+    Diagnostic::error(Rule::ConfigSyntax, name, line, column, format!("{message}: no page follows `permalinks`"))
+        .with_severity(Severity::Warning)
 }
 
 /// The text of a configuration file beside `book.toml`, confined like the rest of the

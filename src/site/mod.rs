@@ -23,6 +23,7 @@ pub(crate) mod extra_files;
 pub(crate) mod first_steps;
 pub(crate) mod generated;
 pub(crate) mod git;
+mod hugo_urls;
 pub(crate) mod image_sizes;
 pub(crate) mod incidents;
 pub(crate) mod indexes;
@@ -536,6 +537,7 @@ impl Site {
             }
         }
         urls::permalink_warnings(&pages, rules, diagnostics);
+        hugo_urls::url_warnings(&pages, rules, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());

@@ -1,5 +1,6 @@
 //! The navigation tree: sections' children ordered by weight (or category position),
-//! then title; the reading
+//! then date (newest first), then title, then URL (in a Hugo handbook Hugo's default
+//! order: a weight of 0 is none, and `linkTitle` is the title); the reading
 //! order behind previous/next links; and each page's own view of the tree.
 //!
 //! A page's navigation must not grow with the handbook: it shows the top-level
@@ -161,12 +162,17 @@ impl SortKey {
             let name = super::source_name(page);
             strip.then(|| crate::content::prefix::split_number_prefix(name)).flatten().map(|(n, _)| n as f64)
         };
+        // Hugo's default order (`resources/page/pages_sort.go`): a weight of 0 is none,
+        // and its `linkTitle` names the page.
+        let hugo = site.old_tool.tool == crate::content::old_tool::Tool::Hugo;
+        let weight = page.source.front.weight.filter(|&w| !(hugo && w == 0.0));
+        let title = if hugo { page.source.front.nav_label.as_deref() } else { None };
         SortKey {
             listed: page.nav_rank,
             group: group(site, id).map(|group| (crate::slug::fold(group), group.to_string())),
-            order: page.source.front.weight.or(position).or_else(prefix),
+            order: weight.or(position).or_else(prefix),
             newest: page.date.map(std::cmp::Reverse),
-            title: crate::slug::fold(&page.title),
+            title: crate::slug::fold(title.unwrap_or(&page.title)),
             site_path: page.site_path.clone(),
         }
     }
@@ -318,6 +324,51 @@ mod tests {
         assert_ne!(branch_name("runbooks/"), branch_name("runbooks/db/"));
         assert_eq!(branch_name("").len(), 12);
         assert!(branch_path("de/runbooks/").starts_with("nav/") && branch_path("x/").ends_with(".json"));
+    }
+
+    /// `TestDefaultSort` of gohugoio/hugo `resources/page/pages_sort_test.go` at commit
+    /// 7b5199fdeff7d7682e9f979f468d55bc7b67b934: (dates as hours ago, link titles,
+    /// weights) and the link title that sorts first. A weight of 0 is none here
+    /// ([`SortKey::of`] in a Hugo handbook).
+    #[test]
+    fn sorts_as_hugo_s_default_sort_table_says() {
+        /// Days ago, link titles, weights, and the link title that sorts first.
+        type Case = ([i64; 4], [&'static str; 4], [Option<f64>; 4], &'static str);
+        let table: [Case; 4] = [
+            ([0, 1, 2, 3], ["b", "a", "c", "d"], [Some(4.0), Some(3.0), Some(2.0), Some(1.0)], "d"),
+            ([0, 1, 2, 3], ["b", "a", "d", "c"], [None, None, None, Some(1.0)], "c"),
+            ([2, 3, 0, 1], ["a", "b", "c", "d"], [Some(1.0); 4], "c"),
+            ([2, 2, 2, 2], ["b", "c", "a", "d"], [Some(1.0); 4], "a"),
+        ];
+        let today = crate::dates::Date::from_ymd(2024, 6, 1).unwrap();
+        for (hours, titles, weights, first) in table {
+            let mut keys: Vec<SortKey> = (0..4)
+                .map(|i| SortKey {
+                    listed: None,
+                    group: None,
+                    order: weights[i],
+                    newest: Some(std::cmp::Reverse(today.add_days(-hours[i]))),
+                    title: titles[i].to_string(),
+                    site_path: format!("p{i}/"),
+                })
+                .collect();
+            keys.sort_by(SortKey::cmp);
+            assert_eq!(keys[0].title, first, "{titles:?}");
+        }
+        // `finally by link title`: the rest in order too.
+        let mut keys: Vec<SortKey> = ["b", "c", "a", "d"]
+            .iter()
+            .map(|t| SortKey {
+                listed: None,
+                group: None,
+                order: Some(1.0),
+                newest: None,
+                title: t.to_string(),
+                site_path: String::new(),
+            })
+            .collect();
+        keys.sort_by(SortKey::cmp);
+        assert_eq!(keys.iter().map(|k| k.title.as_str()).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
     }
 
     #[test]

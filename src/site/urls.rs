@@ -13,7 +13,9 @@
 //! - opsbook's own segments are slugged ([`slugify`]: lower-case, each run of other
 //!   characters one `-`); Hugo's are its `paths.Sanitize` lower-cased ([`hugo_segment`],
 //!   gohugoio/hugo `common/paths/path.go`: letters, digits, marks, `.`, `_`, `#`, `+`,
-//!   `~` kept, spaces and `-` one `-`, the rest dropped), so `docs/v2.3/` stays; Jekyll,
+//!   `~`, `-`, `@` kept, a run of spaces one `-`, the rest dropped), so `docs/v2.3/`
+//!   stays; a Hugo page's `url` or the site's `permalinks` give it its own URL
+//!   ([`super::hugo_urls`]); Jekyll,
 //!   Eleventy and mdBook keep names as written ([`verbatim_segment`]);
 //! - mdBook publishes `chapter.md` at `chapter.html` (`README.md` and `index.md` at
 //!   their folder), Jekyll a page at `name.html` unless its `permalink` style ends in
@@ -60,6 +62,11 @@ pub(crate) struct UrlRules<'a> {
     pub marked_blogs: &'a [String],
     /// A Middleman site's `config.rb` rules (`directory_indexes`).
     pub middleman: Option<&'a MiddlemanSite>,
+    /// A Hugo site's `permalinks` rules.
+    pub hugo_permalinks: &'a [crate::content::hugo_permalinks::Rule],
+    /// A Hugo site's sections, by folder, with the `slug` or title each gives
+    /// `:sectionslugs` ([`super::hugo_urls::sections`]), once the pages are placed.
+    pub hugo_sections: Option<&'a FastHashMap<String, String>>,
 }
 
 impl<'a> UrlRules<'a> {
@@ -76,6 +83,8 @@ impl<'a> UrlRules<'a> {
             docusaurus_blogs: &old.docusaurus_blogs,
             marked_blogs: &[],
             middleman: old.middleman.as_ref(),
+            hugo_permalinks: &old.hugo_permalinks,
+            hugo_sections: None,
         }
     }
 
@@ -101,34 +110,18 @@ impl Default for UrlRules<'_> {
             docusaurus_blogs: &[],
             marked_blogs: &[],
             middleman: None,
+            hugo_permalinks: &[],
+            hugo_sections: None,
         }
     }
 }
 
 /// Hugo's URL segment of a name: `paths.Sanitize`, lower-cased (`disablePathToLower`
-/// unset). Letters, digits, marks, `.`, `_`, `#`, `+`, `~` and `%XX` escapes stay; a run
-/// of spaces and `-` after one of them is one `-`; anything else is dropped.
+/// unset), [`crate::content::hugo_permalinks::urlize`]; a `\`, which Hugo keeps and a
+/// URL path cannot, is dropped.
 pub(crate) fn hugo_segment(name: &str) -> String {
-    let bytes = name.as_bytes();
-    let mut out = String::with_capacity(name.len());
-    let mut hyphen = false;
-    for (i, c) in name.char_indices() {
-        let escape = c == '%' && bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
-        let allowed = c.is_alphanumeric()
-            || matches!(c, '.' | '_' | '#' | '+' | '~')
-            || unicode_normalization::char::is_combining_mark(c)
-            || escape;
-        if allowed {
-            if hyphen {
-                out.push('-');
-                hyphen = false;
-            }
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && (c == '-' || c.is_whitespace()) {
-            hyphen = true;
-        }
-    }
-    if out.is_empty() { "page".to_string() } else { out }
+    let segment = crate::content::hugo_permalinks::urlize(name).replace('\\', "");
+    if segment.is_empty() { "page".to_string() } else { segment }
 }
 
 /// A name as it is, when it can stand in a URL path as it is; else slugged.
@@ -171,6 +164,8 @@ pub(super) fn assign_urls(
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));
     }
     let section_of: FastHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
+    let hugo_sections = (rules.style == UrlStyle::Hugo).then(|| super::hugo_urls::sections(pages, by_dir));
+    let rules = UrlRules { hugo_sections: hugo_sections.as_ref(), ..rules };
     // Each page's URL on its own (slugging its name), on every core.
     pages.par_iter_mut().enumerate().for_each(|(id, page)| {
         let own = page.origin.has_file().then(|| super::languages::own_url_in(&page.source, &rules)).flatten();
@@ -220,6 +215,11 @@ fn slug_of(page: &SourcePage) -> Option<&crate::content::Located<String>> {
 /// The URL a page has whatever its folder's: its `permalink` when it can be followed,
 /// else, in a Jekyll site, its collection's.
 pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
+    if rules.style == UrlStyle::Hugo
+        && let Some(url) = super::hugo_urls::own_url(page, path, rules)
+    {
+        return Some(url);
+    }
     if page.front.permalink.is_some() {
         return permalink_url(page, path, rules);
     }

@@ -22,6 +22,7 @@ mod config_values;
 mod costs;
 mod formats;
 mod handbooks;
+mod hugo_urls;
 mod images;
 mod include_roots;
 mod jekyll_files;

@@ -1,0 +1,123 @@
+//! A page's own URL in a handbook written for Hugo, where its front matter or the
+//! site's `permalinks` give it one ([`own_url`]): `url` (a path from the site's root)
+//! wins, then the first `permalinks` rule for the page's kind and Hugo path
+//! ([`crate::content::hugo_permalinks`]). Sections are Hugo's: each top-level folder,
+//! and each folder below with an `_index.md` ([`sections`]). A `url` that cannot be a
+//! path of the site is a warning at its place ([`url_warnings`]).
+
+use super::{Page, PageId, urls::UrlRules};
+use crate::content::SourcePage;
+use crate::content::hugo_permalinks::{Kind, Moment, PageValues, expand, rule_for};
+use crate::hash::FastHashMap;
+
+/// The sections of a Hugo site: each folder that is one, with its `slug`, else its
+/// `title`, else its name (what `:sectionslugs` writes).
+pub(super) fn sections(pages: &[Page], by_dir: &FastHashMap<String, PageId>) -> FastHashMap<String, String> {
+    by_dir
+        .iter()
+        .filter(|(dir, _)| !dir.is_empty())
+        .filter_map(|(dir, &id)| {
+            let page = &pages[id];
+            let section_file = page.origin.has_file() && super::index_rank_of(&page.source.path) == Some(0);
+            if !section_file && dir.contains('/') {
+                return None;
+            }
+            let front = &page.source.front;
+            let name = front.slug.as_ref().map(|s| s.value.clone()).or_else(|| front.title.clone());
+            Some((dir.clone(), name.unwrap_or_else(|| dir.rsplit('/').next().unwrap_or(dir).to_string())))
+        })
+        .collect()
+}
+
+/// The URL Hugo gives the page at content path `path`: its `url`, else the pattern of
+/// its `permalinks` rule expanded; `None` when neither applies or the result cannot be
+/// a site path.
+pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
+    if let Some(crate::content::Node::Text(url)) = page.front.field("url").map(|f| &f.value.value) {
+        return site_path(url);
+    }
+    if rules.hugo_permalinks.is_empty() {
+        return None;
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = crate::content::formats::template_stem(name);
+    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let kind = match stem {
+        "_index" if dir.is_empty() => Kind::Other,
+        "_index" => Kind::Section,
+        _ => Kind::Page,
+    };
+    // Hugo's path: a bundle's or a section's is its folder's.
+    let hugo_path = if matches!(stem, "index" | "_index") { format!("/{dir}") } else { format!("/{dir}/{stem}") };
+    let hugo_path = hugo_path.replace("//", "/");
+    let rule = rule_for(rules.hugo_permalinks, kind, &hugo_path)?;
+    // The current section: the nearest folder that is one (a bundle's folder is not).
+    let start = if stem == "index" { dir.rsplit_once('/').map_or("", |(up, _)| up) } else { dir };
+    let known = rules.hugo_sections;
+    let section = ancestors(start).find(|d| known.is_some_and(|k| k.contains_key(*d)) || !d.contains('/'));
+    let section = section.unwrap_or("");
+    let mut chain: Vec<&str> = ancestors(section).filter(|d| known.is_some_and(|k| k.contains_key(*d))).collect();
+    chain.reverse();
+    let front = &page.front;
+    let date = ["date", "publishDate", "pubdate", "published", "lastmod", "modified"]
+        .iter()
+        .find_map(|key| match front.field(key).map(|f| &f.value.value) {
+            Some(crate::content::Node::Text(text)) => Moment::parse(text),
+            _ => None,
+        })
+        .unwrap_or_else(Moment::zero);
+    let values = PageValues {
+        date,
+        title: front.title.as_deref().unwrap_or(""),
+        slug: front.slug.as_ref().map(|s| s.value.as_str()),
+        file_name: stem,
+        folder_name: dir.rsplit('/').next().unwrap_or(dir),
+        base_name: hugo_path.rsplit('/').next().unwrap_or(""),
+        sections: section.split('/').filter(|s| !s.is_empty()).collect(),
+        section_slugs: chain.iter().filter_map(|d| known?.get(*d).map(String::as_str)).collect(),
+    };
+    site_path(&expand(&rule.pattern, &values).ok()?)
+}
+
+/// `dir` and each folder above it, the deepest first (none for the root).
+fn ancestors(dir: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(dir).filter(|d| !d.is_empty()), |d| d.rsplit_once('/').map(|(up, _)| up))
+}
+
+/// The site path of a URL Hugo publishes a page at: from the site's root, a page's
+/// folder (`/a/b` is `/a/b/index.html`) unless it names a `.html` file.
+fn site_path(url: &str) -> Option<String> {
+    let path = crate::site_path::normalise_alias(url).ok()?;
+    let path = path.strip_suffix("index.html").unwrap_or(&path);
+    if path.is_empty() || path.ends_with('/') || super::urls::html_stem(path).is_some() {
+        Some(path.to_string())
+    } else {
+        Some(format!("{path}/"))
+    }
+}
+
+/// A warning for each `url` of a page of a Hugo handbook that is not followed, being
+/// no path of the site (it climbs above the root, names another site).
+pub(super) fn url_warnings(pages: &[Page], rules: UrlRules<'_>, diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
+    if rules.style != crate::content::old_tool::UrlStyle::Hugo {
+        return;
+    }
+    for page in pages.iter().filter(|page| page.origin.has_file()) {
+        let Some(field) = page.source.front.field("url") else { continue };
+        let crate::content::Node::Text(url) = &field.value.value else { continue };
+        if site_path(url).is_some() {
+            continue;
+        }
+        diagnostics.push(
+            crate::diagnostic::Diagnostic::error(
+                crate::diagnostic::Rule::FrontMatterField,
+                &page.source.file,
+                field.line,
+                field.column,
+                format!("`url: {url}` is not a path of this site; the page stays at /{}", page.site_path),
+            )
+            .with_severity(crate::diagnostic::Severity::Warning)
+            .with_help("Hugo reads `url` from the site's root: give a path such as `/docs/page/`"),
+        );
+    }
+}

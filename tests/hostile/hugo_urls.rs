@@ -1,0 +1,74 @@
+//! Hostile inputs: a Hugo site's own URLs. `permalinks` patterns and `url` front matter
+//! that climb above the site's root or name another site move no page out of the
+//! output (the page keeps Hugo's URL, and a `url` not followed is a warning at its
+//! place); a `permalinks` file linked out of the handbook is not read; a path glob that
+//! would take exponential time is refused at its place.
+
+use crate::util::Site;
+
+const HUGO: &str = "title = 'x'\n[permalinks]\nposts = '/../../../../escape/:slug/'\n";
+
+#[test]
+fn permalinks_and_urls_that_climb_out_stay_in_the_output() {
+    let site = Site::with_files(
+        "hugo-url-climb",
+        &[
+            ("hugo.toml", HUGO),
+            ("content/_index.md", "# Home\n"),
+            ("content/posts/first.md", "---\ntitle: First\n---\n# First\n"),
+            ("content/a.md", "---\ntitle: A\nurl: /../../../escape-url/\n---\n# A\n"),
+            ("content/b.md", "---\ntitle: B\nurl: https://example.com/b/\n---\n# B\n"),
+            ("content/c.md", "---\ntitle: C\nurl: /%2e%2e/%2e%2e/escape-c/\n---\n# C\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for page in ["posts/first", "a", "b", "c"] {
+        assert!(site.exists(&format!("public/{page}/index.html")), "{page}: {}", run.stderr);
+    }
+    let parent = site.root.parent().expect("a parent folder");
+    for escaped in ["escape", "escape-url", "escape-c"] {
+        assert!(!site.root.join(escaped).exists() && !parent.join(escaped).exists(), "{escaped}");
+    }
+    for (line, url) in [("content/a.md:3:1", "/../../../escape-url/"), ("content/b.md:3:1", "https://example.com/b/")] {
+        assert!(run.stderr.contains(&format!("`url: {url}` is not a path of this site")), "{}", run.stderr);
+        assert!(run.stderr.contains(&format!("--> {line}")), "{line}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_glob_that_would_take_exponential_time_is_refused_at_its_place() {
+    let glob = "{a,b}".repeat(40);
+    let config = format!("title = 'x'\n\n[[permalinks]]\npattern = '/:slug/'\n[permalinks.target]\npath = '{glob}'\n");
+    let site = Site::with_files(
+        "hugo-url-glob",
+        &[("hugo.toml", &config), ("content/_index.md", "# Home\n"), ("content/a/b.md", "# B\n")],
+    );
+    let started = std::time::Instant::now();
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert!(run.stderr.contains("is a longer path glob than opsbook reads"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> hugo.toml:6:9"), "{}", run.stderr);
+    assert!(site.exists("public/a/b/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_permalinks_file_linked_out_of_the_handbook_is_not_read() {
+    let out = Site::empty("hugo-url-link-target");
+    out.write("permalinks.toml", "posts = '/leaked/:slug/'\n");
+    let site = Site::with_files(
+        "hugo-url-link",
+        &[("hugo.toml", "title = 'x'\n"), ("content/_index.md", "# Home\n"), ("content/posts/p.md", "# P\n")],
+    );
+    std::fs::create_dir_all(site.root.join("config/_default")).expect("make the folder");
+    std::os::unix::fs::symlink(out.root.join("permalinks.toml"), site.root.join("config/_default/permalinks.toml"))
+        .expect("make a symbolic link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/posts/p/index.html"), "{}", run.stderr);
+    assert!(!site.exists("public/leaked"));
+    assert!(run.stderr.contains("config/_default/permalinks.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("the file is not read"), "{}", run.stderr);
+}
