@@ -858,9 +858,11 @@ pub(crate) fn theme_script_words(words: &Words) -> String {
     serde_json::to_string(&script).unwrap_or_default()
 }
 
-/// The `search_` words the templates write themselves.
-const TEMPLATE_SEARCH_WORDS: [&str; 6] = [
+/// The `search_` words the templates write themselves (the search page's description
+/// among them).
+const TEMPLATE_SEARCH_WORDS: [&str; 7] = [
     "search_placeholder",
+    "search_description",
     "search_label",
     "search_title",
     "search_page_placeholder",

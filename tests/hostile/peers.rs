@@ -15,6 +15,19 @@ fn server(answer: impl Fn(&str) -> Option<Vec<u8>> + Send + Sync + 'static) -> S
     serve_http(TcpListener::bind("127.0.0.1:0").expect("a port"), Box::new(move |path, _| answer(path)))
 }
 
+/// An `https://` address on 127.0.0.1 whose server writes a plain HTTP answer as soon
+/// as a client connects, before reading anything, and hangs up.
+fn plain_answer_at_once() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
+    let url = format!("https://{}/", listener.local_addr().expect("its address"));
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let _ = std::io::Write::write_all(&mut stream, &http_answer("200 OK", "", b"{}"));
+        }
+    });
+    url
+}
+
 /// A handbook whose peers are `peers` (name, URL), read within 1 s.
 fn watcher(name: &str, peers: &[(&str, String)], page: &str) -> Site {
     let mut book =
@@ -32,8 +45,9 @@ fn a_slow_huge_invalid_or_redirecting_peer_is_a_warning_within_the_budget() {
     let invalid = server(|_| Some(http_answer("200 OK", "", b"<html>not json</html>")));
     let redirect =
         server(|_| Some(http_answer("302 Found", "location: http://elsewhere.example/handbook.json\r\n", b"")));
-    // A plain-HTTP server behind an `https://` address: the TLS handshake fails.
-    let not_tls = server(|_| Some(http_answer("200 OK", "", b"{}"))).replace("http://", "https://");
+    // A server that answers plain HTTP at once behind an `https://` address: the TLS
+    // handshake fails on its first bytes.
+    let not_tls = plain_answer_at_once();
     let peers = [("slow", slow), ("huge", huge), ("invalid", invalid), ("redirect", redirect), ("tls", not_tls)];
     let site = watcher("peers-unreadable", &peers, "# Home\n\n[a runbook](slow:runbooks/db.md)\n");
     let started = Instant::now();
