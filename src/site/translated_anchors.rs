@@ -44,17 +44,18 @@ fn pair_headings<'a>(
 /// Step 3: `html`, the translation's body, with each id of the original that has a
 /// paired heading written at the start of that heading (an empty `<span id>`); `None`
 /// when there is none.
+/// The body is copied only when a span is written: every page of a build passes here.
 pub(crate) fn with_original_anchors(html: &str, pairs: &[(&str, Option<&str>)]) -> Option<String> {
-    let mut html = html.to_string();
-    let mut changed = false;
+    let mut changed: Option<String> = None;
     for (wanted, heading) in pairs {
         let Some(heading) = heading else { continue };
-        let Some(open) = heading_start(&html, heading) else { continue };
-        let Some(end) = html[open..].find('>').map(|i| open + i + 1) else { continue };
-        html.insert_str(end, &format!("<span id=\"{}\"></span>", crate::html::escape(wanted)));
-        changed = true;
+        let current = changed.as_deref().unwrap_or(html);
+        let Some(open) = heading_start(current, heading) else { continue };
+        let Some(end) = current[open..].find('>').map(|i| open + i + 1) else { continue };
+        let span = format!("<span id=\"{}\"></span>", crate::html::escape(wanted));
+        changed.get_or_insert_with(|| html.to_string()).insert_str(end, &span);
     }
-    changed.then_some(html)
+    changed
 }
 
 /// Where the opening tag of the heading of id `id` starts in `html`.
