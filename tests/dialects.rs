@@ -132,3 +132,34 @@ fn a_hugo_shortcode_left_as_text_in_code_is_a_counted_warning() {
     let run = site.build(&[]);
     assert!(!run.stderr.contains("inside code"), "{}", run.stderr);
 }
+
+/// Hugo's page lexer (gohugoio/hugo 7b5199f, `parser/pageparser/pagelexer.go`,
+/// `isShortCodeStart`) starts a construct only at `{{<`, `{{%` and their comments: any
+/// other `{{ … }}` or `{% … %}` of a page is text, printed as written (as the lexer's
+/// `text` case of `pageparser_shortcode_test.go`, `to be or not`).
+#[test]
+fn in_a_hugo_handbook_template_braces_in_content_are_text_as_hugo_prints_them() {
+    let page = "---\ntitle: Alerts\n---\n\nThe summary reads {{ $labels.instance }} is down \
+                ({{ printf \"%.2f\" $value }}).\n\n{% raw %}kept{% endraw %} and {{< param title >}}.\n\n\
+                to be or not\n";
+    let site = Site::with_files("hugo-braces", &[("hugo.toml", "title = \"X\"\n"), ("content/page.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+    let main = main_of(&site, "public/page/index.html");
+    assert!(
+        main.contains("The summary reads {{ $labels.instance }} is down ({{ printf \"%.2f\" $value }})."),
+        "{main}"
+    );
+    assert!(main.contains("{% raw %}kept{% endraw %} and Alerts."), "{main}");
+    assert!(main.contains("<p>to be or not</p>"), "{main}");
+    // The same page in a Jekyll handbook: Liquid ran over it, the braces are its own
+    // (`$` is no Liquid: a placeholder and a warning).
+    std::fs::remove_file(site.root.join("hugo.toml")).expect("remove hugo.toml");
+    std::fs::write(site.root.join("_config.yml"), "title: X\n").expect("_config.yml");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("`{{ $labels.instance }}` is not supported by opsbook"), "{}", run.stderr);
+    let main = main_of(&site, "public/page.html");
+    assert!(main.contains("<p>kept and "), "{main}");
+}

@@ -99,6 +99,10 @@ RAW_MARKERS = [
 ]
 assert [m for m, _, _ in RAW_MARKERS[:6]] == migration_report.MARKERS
 RAW_PATTERNS = [(name, re.compile(("(?:^|(?<=\n))[ \t>]*" if block else "") + pattern)) for name, pattern, block in RAW_MARKERS]
+# Markers a tool prints as text: Hugo reads no template in content, only shortcodes
+# (its page lexer starts a construct at `{{<` and `{{%` alone), so a page's `{{ x }}`,
+# `{% x %}` or `<% x %>` was text on the old site too.
+TEXT_IN = {"hugo": {"{%", "{{ ", "{{#", "{#", "<%"}}
 
 LINK_RULES = {"broken-link", "broken-anchor", "missing-asset", "link-to-internal"}
 DIAGRAM_LANGS = ("mermaid", "plantuml", "puml")
@@ -530,8 +534,10 @@ def excerpt(text, at, width=50):
     return re.sub(r"\s+", " ", text[start:end].replace(QUOTE, "")).strip()
 
 
-def analyse_output(out_dir, url_to_source, examples, base_path="/"):
-    """Raw constructs, placeholders, diagrams left as code and dead links of an output."""
+def analyse_output(out_dir, url_to_source, examples, base_path="/", tool=""):
+    """Raw constructs, placeholders, diagrams left as code and dead links of an output;
+    `tool` (corpora.toml's, `hugo-docsy` is Hugo's) leaves out the markers it prints as text."""
+    as_text = TEXT_IN.get(tool.split("-")[0], set())
     output = Output(out_dir, base_path)
     raw = collections.Counter()
     raw_examples = collections.defaultdict(list)
@@ -594,6 +600,8 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/"):
             diagrams.append({"file": where, "lang": "mermaid (HTML div)", "first-line": body.split("\n")[0][:60]})
         prose = TextOutside.text(main)
         for name, pattern in RAW_PATTERNS:
+            if name in as_text:
+                continue
             for m in pattern.finditer(prose):
                 raw[name] += 1
                 if len(raw_examples[name]) < examples:
@@ -941,7 +949,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
     except (OSError, ValueError):
         pass
     log(f"{corpus['name']}: reading the output of {label}")
-    a = analyse_output(out, url_to_source, examples, base_path)
+    a = analyse_output(out, url_to_source, examples, base_path, corpus["tool"])
     findings = judge_findings(diagnostics, root, a, source_to_url, examples,
                               set((result.get("salvage") or {}).get("set_aside", [])), corpus["tool"])
     lacking = mirror_lacks(folder)

@@ -28,6 +28,9 @@ pub(super) fn token<'t>(
     in_code: bool,
     page: Page<'_>,
 ) -> Option<Token<'t>> {
+    if !runs_templates(page) {
+        return None;
+    }
     let rest = text.get(at..)?;
     if rest.starts_with("{#") && !in_code && is_nunjucks(page) {
         // A Nunjucks comment (Eleventy), `{# never shown #}`: the first `#}` after the
@@ -92,6 +95,16 @@ pub(super) fn token<'t>(
         kind: Kind::Variable,
         in_code,
     })
+}
+
+/// Whether the old tool ran a template engine over `page`'s text, so that `{{ x }}` and
+/// `{% x %}` are its variables and tags. Hugo never does: its page lexer
+/// (`parser/pageparser/pagelexer.go`, `isShortCodeStart`) reads only `{{<`, `{{%` and
+/// their comments in content, and a page's other `{{ … }}` is text, as written (an
+/// alerting rule's `{{ $labels.instance }}`, a Helm template in prose).
+fn runs_templates(page: Page<'_>) -> bool {
+    use crate::content::site_data::Tool;
+    !page.templating.is_some_and(|t| t.site.data.tool == Tool::Hugo)
 }
 
 /// Whether `page` is a Nunjucks template, whose `{# comments #}` are dropped: a page of an
