@@ -172,6 +172,59 @@ fn docusaurus_links_under_the_docs_route_lead_to_the_pages() {
     assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
 }
 
+/// With `trailingSlash: true` Docusaurus serves `deep-dive/introduction.md` at
+/// `deep-dive/introduction/`, and leaves a relative link that names no Markdown file to
+/// the browser, which reads `../challenges` from there: the sibling page. Without it
+/// the same link is read from the file's folder, one level higher.
+#[test]
+fn docusaurus_trailing_slash_reads_relative_links_from_the_page_url() {
+    let files = |config: &'static str| {
+        [
+            ("docusaurus.config.js", config),
+            ("content/apm/deep-dive/introduction.md", "# Introduction\n\nNext: [challenges](../challenges).\n"),
+            ("content/apm/deep-dive/challenges.md", "# Challenges\n"),
+            ("content/apm/challenges.md", "# Elsewhere\n"),
+        ]
+    };
+    let config = format!("[markdown]\nheading-ids = \"docusaurus\"\n{WARN}");
+    let slash = "module.exports = { trailingSlash: true, presets: [['classic', { docs: { routeBasePath: '/' } }]] };\n";
+    let site = handbook("docusaurus-trailing-slash", &config, &files(slash));
+    site.build(&[]).expect_code(0);
+    assert_eq!(hrefs(&site, "public/apm/deep-dive/introduction/index.html"), ["/apm/deep-dive/challenges/"]);
+    let plain = "module.exports = { presets: [['classic', { docs: { routeBasePath: '/' } }]] };\n";
+    let site = handbook("docusaurus-no-trailing-slash", &config, &files(plain));
+    site.build(&[]).expect_code(0);
+    assert_eq!(hrefs(&site, "public/apm/deep-dive/introduction/index.html"), ["/apm/challenges/"]);
+}
+
+/// A Markdown path that leaves the content folder and comes back into it is a path of
+/// the repository, as GitHub and Docusaurus read it; MkDocs reads only `docs_dir`.
+#[test]
+fn a_markdown_path_through_the_repository_folder_leads_back_into_the_content() {
+    let files = [
+        (
+            "content/introduction/what.md",
+            "# What\n\nInstall: [installation](../../content/start/installation.md#steps).\n",
+        ),
+        ("content/start/installation.md", "# Installation\n\n## Steps\n"),
+        ("README.md", "# Readme\n"),
+    ];
+    let site = handbook("through-the-repository", WARN, &files);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+    assert_eq!(hrefs(&site, "public/introduction/what/index.html"), ["/start/installation/#steps"]);
+    // Outside the content folder it stays a finding.
+    site.write("content/introduction/what.md", "# What\n\n[readme](../../README.md)\n");
+    let run = site.build(&[]);
+    assert!(run.stderr.contains("`../../README.md` points above the content folder"), "{}", run.stderr);
+    // MkDocs's `docs_dir` is all it reads.
+    site.write("content/introduction/what.md", files[0].1);
+    site.write("mkdocs.yml", "site_name: X\ndocs_dir: content\n");
+    let run = site.build(&[]);
+    assert!(run.stderr.contains("warning[broken-link]: no page at `/content/start/installation.md`"), "{}", run.stderr);
+}
+
 #[test]
 fn gitbook_assets_are_published() {
     let site = handbook(
@@ -241,7 +294,8 @@ fn docusaurus_versioned_docs_are_published_under_their_version_path() {
 }
 
 /// The last version, by default the first of `versions.json`, stands at the docs route
-/// in Docusaurus, where opsbook has the docs folder: it is left out with a note.
+/// in Docusaurus, where opsbook has the docs folder: it is left out with a note. The
+/// docs folder was at `/docs/next/`, and a link there leads to its page.
 #[test]
 fn docusaurus_last_version_at_the_docs_route_is_left_out_with_a_note() {
     let site = handbook(
@@ -250,7 +304,8 @@ fn docusaurus_last_version_at_the_docs_route_is_left_out_with_a_note() {
         &[
             ("docusaurus.config.js", "module.exports = { presets: [['classic', { docs: {} }]] };\n"),
             ("versions.json", "[\"2.0\", \"1.0\"]\n"),
-            ("docs/intro.md", "# Intro\n"),
+            ("docs/intro.md", "# Intro\n\nSee [setup](/docs/next/setup) and [the next intro](/docs/next/intro/).\n"),
+            ("docs/setup.md", "# Setup\n"),
             ("versioned_docs/version-2.0/intro.md", "# Intro 2\n"),
             ("versioned_docs/version-1.0/intro.md", "# Intro 1\n"),
         ],
@@ -260,6 +315,8 @@ fn docusaurus_last_version_at_the_docs_route_is_left_out_with_a_note() {
     assert!(run.stderr.contains("Docusaurus published version `2.0` at the docs route"), "{}", run.stderr);
     assert!(run.stderr.contains("versions.json:1:2"), "{}", run.stderr);
     assert!(!site.exists("public/2.0/intro/index.html") && !site.exists("public/2-0/intro/index.html"));
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+    assert_eq!(hrefs(&site, "public/intro/index.html"), ["/setup/", "/intro/"]);
 }
 
 /// A GOV.UK Tech Docs Template site (`config/tech-docs.yml`, Middleman with its

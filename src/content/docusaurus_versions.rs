@@ -110,6 +110,39 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
     }
 }
 
+/// Where Docusaurus published the docs folder (the version `current`) below the docs
+/// route, when not at the route itself: `next` while `versions.json` names versions and
+/// `lastVersion` is not `current`, or `versions.current.path` when the configuration
+/// gives one (`getVersionPathPart` in the docs plugin's `versions/version.ts`). The
+/// problems were reported when the versions were mounted ([`mount_versions`]).
+pub(crate) fn current_path(config: &Config) -> Option<String> {
+    let root = &config.root;
+    if !root.join(VERSIONS_FILE).is_file() || !root.join(VERSIONED_DOCS).is_dir() {
+        return None;
+    }
+    let quiet = &mut Vec::new();
+    let names = parse_versions(&read(config, VERSIONS_FILE, quiet)?).ok()?;
+    let options = CONFIG_FILES
+        .iter()
+        .find(|name| root.join(name).is_file())
+        .and_then(|name| read(config, name, quiet))
+        .and_then(|text| js_literal::docs_plugin_options(&text).ok().flatten())
+        .map(|docs| version_options(&docs))
+        .unwrap_or_default();
+    current_path_of(&names, &options)
+}
+
+/// [`current_path`] of the versions `names` (newest first) and the plugin's `options`.
+fn current_path_of(names: &[(String, usize, usize)], options: &VersionOptions) -> Option<String> {
+    let last = options.last_version.as_deref().or_else(|| names.first().map(|(name, _, _)| name.as_str()));
+    let path = match options.paths.iter().find(|(name, ..)| name == CURRENT) {
+        Some((_, path, ..)) => path.trim_matches('/').to_string(),
+        None if last.is_none_or(|last| last == CURRENT) => String::new(),
+        None => "next".to_string(),
+    };
+    (!path.is_empty() && folder_name(&path).is_ok()).then_some(path)
+}
+
 /// The text of a file beside `book.toml`, confined; a refusal or read error is a note.
 pub(super) fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let path = config.root.join(name);
@@ -229,6 +262,24 @@ mod tests {
 
     fn mounts(list: &[(&str, &str)]) -> Vec<Mounted> {
         list.iter().map(|(f, m)| Mounted { folder: f.to_string(), mount: m.to_string() }).collect()
+    }
+
+    /// `getVersionPathPart` (facebook/docusaurus, `packages/docusaurus-plugin-content-docs/
+    /// src/versions/version.ts`): the current version is at `next` unless it is the last
+    /// version or its `path` says otherwise.
+    #[test]
+    fn the_current_docs_are_at_next_unless_they_are_the_last_version() {
+        let options = |last: Option<&str>, current: Option<&str>| VersionOptions {
+            last_version: last.map(str::to_string),
+            paths: current.map(|p| vec![(CURRENT.to_string(), p.to_string(), 1, 1)]).unwrap_or_default(),
+        };
+        assert_eq!(current_path_of(&names(&["3.0", "2.0"]), &options(None, None)).as_deref(), Some("next"));
+        assert_eq!(current_path_of(&names(&["3.0"]), &options(Some("3.0"), None)).as_deref(), Some("next"));
+        assert_eq!(current_path_of(&names(&["3.0"]), &options(Some("current"), None)), None);
+        assert_eq!(current_path_of(&names(&[]), &options(None, None)), None, "no versions: current is the last");
+        assert_eq!(current_path_of(&names(&["3.0"]), &options(None, Some("/dev/"))).as_deref(), Some("dev"));
+        assert_eq!(current_path_of(&names(&["3.0"]), &options(Some("current"), Some("dev"))).as_deref(), Some("dev"));
+        assert_eq!(current_path_of(&names(&["3.0"]), &options(None, Some("../x"))), None);
     }
 
     #[test]

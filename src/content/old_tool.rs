@@ -28,7 +28,7 @@
 //!   `docs_dir` from the file's folder and leaves the others to the browser, which reads
 //!   them from the page's URL (`use_directory_urls`, the default: `page/`). GitHub,
 //!   GitBook and Docusaurus (whose URLs have no trailing `/`) read them from the file's
-//!   folder.
+//!   folder; Docusaurus with `trailingSlash: true` from the page's URL.
 //! - **URLs** ([`UrlStyle`]): Hugo lower-cases and cleans each name as its
 //!   `paths.Sanitize` does, keeping dots (`docs/v2.3/`); mdBook publishes `chapter.md`
 //!   at `chapter.html`; Jekyll, Eleventy, Middleman, mdBook and MkDocs keep names as
@@ -143,6 +143,13 @@ pub(crate) struct OldTool {
     pub heading_ids: HeadingIdStyle,
     /// Middleman: the URL rules of `config.rb` ([`super::middleman_site`]).
     pub middleman: Option<super::middleman_site::MiddlemanSite>,
+    /// Docusaurus: the configuration's `trailingSlash: true`, which serves each page at
+    /// `page/`, so the browser reads a relative link from there ([`trailing_slash`]).
+    pub trailing_slash: bool,
+    /// Docusaurus: where the docs folder was published below the docs route while other
+    /// versions were published too (`docs/next/`,
+    /// [`super::docusaurus_versions::current_path`]), read like [`OldTool::content_route`].
+    pub version_route: Option<String>,
 }
 
 /// Definition lists, `Term` then `: Definition` (PHP Markdown Extra's syntax), as the
@@ -180,6 +187,7 @@ impl OldTool {
         match self.tool {
             Tool::Hugo | Tool::Jekyll | Tool::Eleventy | Tool::Middleman | Tool::MdBook => RelativeLinks::PageThenFile,
             Tool::MkDocs if self.mkdocs_directory_urls => RelativeLinks::FileThenPage,
+            Tool::Docusaurus if self.trailing_slash => RelativeLinks::PageThenFile,
             Tool::MkDocs | Tool::Plain | Tool::GitBook | Tool::Docusaurus => RelativeLinks::File,
         }
     }
@@ -279,7 +287,12 @@ pub(crate) fn read_old_tool(
                 .and_then(|name| read_beside(config, name, diagnostics));
             let route = text.as_deref().map_or_else(|| "docs".to_string(), docs_route_base);
             old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
+            old.version_route = super::docusaurus_versions::current_path(config).map(|path| match route.as_str() {
+                "" => format!("{path}/"),
+                route => format!("{route}/{path}/"),
+            });
             old.md_as_mdx = text.as_deref().and_then(markdown_format).is_none_or(|format| format == "mdx");
+            old.trailing_slash = text.as_deref().is_some_and(trailing_slash);
             if let (Some(text), Some(name)) = (&text, DOCUSAURUS_CONFIGS.iter().find(|n| config.root.join(n).is_file()))
             {
                 // Its notes were given when the locales were mounted.
@@ -456,6 +469,20 @@ pub(crate) fn markdown_format(text: &str) -> Option<String> {
     None
 }
 
+/// Whether a Docusaurus configuration's text sets `trailingSlash: true` (a key of its
+/// own, not the end of a longer name). Unset, or `false`, Docusaurus links each page
+/// without the slash (`@docusaurus/utils`, `applyTrailingSlash`), and the browser reads
+/// a relative link from the page's folder, as from its file's.
+pub(crate) fn trailing_slash(text: &str) -> bool {
+    text.match_indices("trailingSlash").any(|(at, key)| {
+        let word_before = text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let rest = text[at + key.len()..].trim_start_matches(['\'', '"']).trim_start();
+        let value = rest.strip_prefix(':').map(str::trim_start).unwrap_or("");
+        let value_ends = value.get(4..5).is_none_or(|c| !c.chars().all(|c| c.is_alphanumeric() || c == '_'));
+        !word_before && value.starts_with("true") && value_ends
+    })
+}
+
 /// The length of the text of an object literal whose `{` was just passed, up to its
 /// closing `}` (nested braces counted; strings are not looked into).
 fn object_end(object: &str) -> usize {
@@ -544,5 +571,17 @@ mod tests {
         assert_eq!(markdown_format("module.exports = { title: 'x' }"), None);
         assert_eq!(markdown_format("markdown: { mdx1Compat: { format: 'md' } }"), None);
         assert_eq!(markdown_format("remarkMarkdown: { format: 'md' }, markdown: { textformat: 'md' }"), None);
+    }
+
+    #[test]
+    fn reads_trailing_slash_of_a_docusaurus_configuration() {
+        assert!(trailing_slash("const config = { url: 'x', trailingSlash: true, presets: [] }"));
+        assert!(trailing_slash("module.exports = {\n  'trailingSlash' : true\n}"));
+        for text in ["trailingSlash: false", "{ title: 'x' }", "myTrailingSlash: true", "trailingSlash: trueish"] {
+            assert!(!trailing_slash(text), "{text}");
+        }
+        let docusaurus = |trailing_slash| OldTool { tool: Tool::Docusaurus, trailing_slash, ..OldTool::default() };
+        assert_eq!(docusaurus(true).relative_links(), RelativeLinks::PageThenFile);
+        assert_eq!(docusaurus(false).relative_links(), RelativeLinks::File);
     }
 }

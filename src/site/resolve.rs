@@ -185,7 +185,7 @@ impl<'a> SiteLinks<'a> {
 
     /// A relative destination read from the folder of the file it is written in.
     fn resolve_from_file(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
-        let Some(joined) = join_relative(from_dir, path) else {
+        let Some(joined) = join_relative(from_dir, path).or_else(|| self.through_repository(from_dir, path)) else {
             return Resolution::Broken {
                 message: format!("`{path}` points above the content folder"),
                 asset: !is_markdown(path) && !path.ends_with('/'),
@@ -241,6 +241,19 @@ impl<'a> SiteLinks<'a> {
         }
     }
 
+    /// A relative path that climbs above the content folder and comes back into it
+    /// (`../../docs/setup.md` on `docs/intro/a.md`), read as a path of the repository, as
+    /// GitHub and Docusaurus read a file's links, relative to the content folder; `None`
+    /// when it stays outside. MkDocs reads links inside `docs_dir` only.
+    fn through_repository(&self, from_dir: &str, path: &str) -> Option<String> {
+        let content = self.site.config.content_folder.as_str();
+        if content.is_empty() || self.site.old_tool.tool == crate::content::old_tool::Tool::MkDocs {
+            return None;
+        }
+        let joined = join_relative(&format!("{content}/{from_dir}"), path)?;
+        joined.strip_prefix(content)?.strip_prefix('/').map(str::to_string)
+    }
+
     /// A page a destination from the root found (`/runbooks/web/`, `/runbooks/web.md`),
     /// as the site of the page the link is written on has it: on a page of another
     /// language than the default, a page of the default language is its version in that
@@ -278,8 +291,9 @@ impl<'a> SiteLinks<'a> {
             candidates.push(rest.to_string());
         }
         // The old site published the content folder under a route (Docusaurus's
-        // `/docs/`, a Hugo language's `/en/`).
-        if let Some(route) = &self.site.old_tool.content_route {
+        // `/docs/` and, beside older versions, `/docs/next/`; a Hugo language's `/en/`).
+        let old_tool = &self.site.old_tool;
+        for route in old_tool.version_route.iter().chain(&old_tool.content_route) {
             let under: Vec<String> =
                 candidates.iter().filter_map(|c| c.strip_prefix(route.as_str()).map(str::to_string)).collect();
             candidates.extend(under);
