@@ -1,0 +1,165 @@
+//! Other tools' syntax in real builds: an MDX page built and linked, Hugo shortcodes,
+//! Liquid and attribute lists rendered, unknown constructs shown as placeholders with
+//! `unsupported-syntax` warnings at their line and column, counted in the summary line
+//! of `build` and `check`.
+
+use crate::util;
+
+use util::Site;
+
+/// The `<main>` part of a built page.
+fn main_of(site: &Site, path: &str) -> String {
+    let html = site.read(path);
+    let main = html.split_once("<main").and_then(|(_, m)| m.split_once("</main>")).map(|(m, _)| m.to_string());
+    main.unwrap_or_else(|| panic!("{path} has no <main>"))
+}
+
+#[test]
+fn an_mdx_page_is_built_and_linked() {
+    let site = Site::fixture("dialects");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/setup/install/index.html"), "{:?}", site.files_under("public"));
+    assert!(!site.exists("public/setup/install.mdx"), "the source is not copied as an asset");
+    let home = main_of(&site, "public/index.html");
+    assert_eq!(home.matches("href=\"/setup/install/\"").count(), 2, "{home}");
+    let page = main_of(&site, "public/setup/install/index.html");
+    for gone in ["import", "@theme", "{/*", "<Tabs", "<TabItem", "<Admonition", "<Chart"] {
+        assert!(!page.contains(gone), "{gone} in {page}");
+    }
+    assert!(page.contains("<p class=\"tab-label\">Debian</p>") && page.contains("<p class=\"tab-label\">Fedora</p>"));
+    assert!(page.contains("callout-warning") && page.contains("Before you start"));
+    assert!(page.contains("unsupported-block") && page.contains("Traffic per day."));
+}
+
+#[test]
+fn unsupported_syntax_is_reported_where_it_stands_and_counted_in_build_and_check() {
+    let site = Site::fixture("dialects");
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let check = site.run(&["check"]);
+    check.expect_code(0);
+    for run in [&build, &check] {
+        assert!(
+            run.stderr.contains("warning[unsupported-syntax]: the shortcode `{{< kpi name=\"latency\" >}}` is not supported by opsbook; it is shown as a placeholder\n  --> content/runbooks/db.md:11:16"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("content/setup/install.mdx:27:1"), "{}", run.stderr);
+        // The count closes the summary line; `check` lists the placeholders after it.
+        let summary = run
+            .stderr
+            .lines()
+            .find(|line| line.starts_with("built ") || line.starts_with("checked "))
+            .unwrap_or_default();
+        assert!(summary.ends_with("; 2 unsupported-syntax"), "{}", run.stderr);
+    }
+    let db = main_of(&site, "public/runbooks/db/index.html");
+    assert!(
+        db.contains(
+            "<span class=\"unsupported\">unsupported: <code>{{&lt; kpi name=&quot;latency&quot; &gt;}}</code></span>"
+        ),
+        "{db}"
+    );
+    assert!(db.contains("callout-warning") && db.contains("<strong>one</strong>"), "{db}");
+    assert!(!db.contains("Never shown") && !db.contains("{%") && !db.contains("{{%"), "{db}");
+}
+
+#[test]
+fn a_broken_cross_reference_is_a_broken_link_at_its_place() {
+    let site = Site::fixture("dialects");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("warning[broken-link]: no page `content/runbooks/gone.md`\n --> content/runbooks/db.md:9:53"),
+        "{}",
+        run.stderr
+    );
+    site.build(&[]).expect_code(0);
+    let db = main_of(&site, "public/runbooks/db/index.html");
+    assert!(db.contains("<a href=\"/runbooks/cache/\">the cache runbook</a>"), "{db}");
+}
+
+#[test]
+fn attribute_lists_are_applied_or_dropped_never_printed() {
+    let site = Site::fixture("dialects");
+    site.build(&[]).expect_code(0);
+    let cache = main_of(&site, "public/runbooks/cache/index.html");
+    assert!(!cache.contains("{:") && !cache.contains("onclick") && !cache.contains("style="), "{cache}");
+    assert!(cache.contains("class=\"step\""), "{cache}");
+    assert!(cache.contains("<a href=\"https://console.example.org\" target=\"_blank\">the console</a>"), "{cache}");
+}
+
+/// CommonMark ends a fenced code block with its container: a fence left open in a list
+/// item ends where the item does. A shortcode's close after that item is no code, and
+/// closes the shortcode (a callout of a real Hugo handbook ran to the end of
+/// its page, its close shown as text).
+#[test]
+fn a_fence_left_open_in_a_list_item_ends_with_the_item_and_the_shortcode_closes() {
+    let page = "---\ntitle: Page\n---\n\n{{% alert title=\"Note\" %}}\n- Run this:\n\n  ```json\n  {\"a\": 1}\n\n\
+                {{% /alert %}}\n\nAfter the note.\n";
+    let site = Site::with_files("fence-in-item", &[("hugo.toml", "title = \"X\"\n"), ("content/page.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("never closed"), "{}", run.stderr);
+    let main = main_of(&site, "public/page/index.html");
+    assert!(!main.contains("{{%"), "{main}");
+    let callout = main.split("<div class=\"callout").nth(1).expect("a callout");
+    let (inside, after) = callout.split_once("</div>").expect("the callout ends");
+    assert!(inside.contains("<pre class=\"code\" data-lang=\"json\">"), "the code is in the note: {inside}");
+    assert!(after.contains("After the note."), "{after}");
+}
+
+#[test]
+fn a_hugo_shortcode_left_as_text_in_code_is_a_counted_warning() {
+    // Hugo runs shortcodes before Markdown: in a code block it printed their output.
+    let page =
+        "# Page\n\n```yaml\nvalue: {{< kpi name=\"x\" >}}\nshown: {{</* kpi */>}}\n```\n\nRun `{{% param title %}}`.\n";
+    let site = Site::with_files("shortcode-in-code", &[("hugo.toml", "title = \"X\"\n"), ("content/page.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[unsupported-syntax]: the shortcode `{{< kpi name=\"x\" >}}` is inside code, where Hugo runs it and opsbook does not: it is shown as written\n --> content/page.md:4:8\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> content/page.md:8:6\n"), "{}", run.stderr);
+    assert!(!run.stderr.contains("page.md:5:"), "{}", run.stderr);
+    let summary = run.stderr.lines().find(|line| line.starts_with("built ")).unwrap_or_default();
+    assert!(summary.ends_with("; 2 unsupported-syntax"), "{}", run.stderr);
+    // The same page outside a Hugo site: nothing ran there, nothing is reported.
+    std::fs::remove_file(site.root.join("hugo.toml")).expect("remove hugo.toml");
+    let run = site.build(&[]);
+    assert!(!run.stderr.contains("inside code"), "{}", run.stderr);
+}
+
+/// Hugo's page lexer (gohugoio/hugo 7b5199f, `parser/pageparser/pagelexer.go`,
+/// `isShortCodeStart`) starts a construct only at `{{<`, `{{%` and their comments: any
+/// other `{{ … }}` or `{% … %}` of a page is text, printed as written (as the lexer's
+/// `text` case of `pageparser_shortcode_test.go`, `to be or not`).
+#[test]
+fn in_a_hugo_handbook_template_braces_in_content_are_text_as_hugo_prints_them() {
+    let page = "---\ntitle: Alerts\n---\n\nThe summary reads {{ $labels.instance }} is down \
+                ({{ printf \"%.2f\" $value }}).\n\n{% raw %}kept{% endraw %} and {{< param title >}}.\n\n\
+                to be or not\n";
+    let site = Site::with_files("hugo-braces", &[("hugo.toml", "title = \"X\"\n"), ("content/page.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+    let main = main_of(&site, "public/page/index.html");
+    assert!(
+        main.contains("The summary reads {{ $labels.instance }} is down ({{ printf \"%.2f\" $value }})."),
+        "{main}"
+    );
+    assert!(main.contains("{% raw %}kept{% endraw %} and Alerts."), "{main}");
+    assert!(main.contains("<p>to be or not</p>"), "{main}");
+    // The same page in a Jekyll handbook: Liquid ran over it, the braces are its own
+    // (`$` is no Liquid: a placeholder and a warning).
+    std::fs::remove_file(site.root.join("hugo.toml")).expect("remove hugo.toml");
+    std::fs::write(site.root.join("_config.yml"), "title: X\n").expect("_config.yml");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("`{{ $labels.instance }}` is not supported by opsbook"), "{}", run.stderr);
+    let main = main_of(&site, "public/page.html");
+    assert!(main.contains("<p>kept and "), "{main}");
+}

@@ -1,0 +1,66 @@
+//! Docusaurus category files (`_category_.json`, `_category_.yml`): labels and
+//! positions of sections, warnings for malformed files, never copied.
+
+use crate::util;
+
+use util::Site;
+
+fn nav_order(html: &str, names: &[&str]) -> Vec<usize> {
+    let html = util::between(html, "<nav id=\"site-nav\"", "</nav>");
+    names.iter().map(|n| html.find(n).unwrap_or_else(|| panic!("{n} is not in the page"))).collect()
+}
+
+#[test]
+fn category_files_name_and_place_sections_and_are_not_copied() {
+    let site = Site::with_files(
+        "categories",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/alpha/page.md", "# Alpha page\n"),
+            (
+                "content/beta/_category_.json",
+                "{\"label\": \"Beta things\", \"position\": 1, \"link\": {\"type\": \"generated-index\"}}",
+            ),
+            ("content/beta/page.md", "# Beta page\n"),
+            ("content/gamma/_category_.yml", "label: Gamma things\nposition: 0.5\ncollapsed: false\n"),
+            ("content/gamma/page.md", "# Gamma page\n"),
+            ("content/delta/_category_.yaml", "label: Ignored label\n"),
+            ("content/delta/_index.md", "---\ntitle: Delta title\n---\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = site.read("public/alpha/page/index.html");
+    let order = nav_order(&page, &["Gamma things</a>", "Beta things</a>", "Alpha</a>"]);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(page.contains("Delta title</a>"));
+    assert!(!page.contains("Ignored label"));
+    let files = site.files_under("public");
+    assert!(!files.iter().any(|f| f.contains("_category_")), "{files:?}");
+}
+
+#[test]
+fn a_malformed_category_file_is_a_located_warning() {
+    let site = Site::with_files(
+        "bad-category",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/ops/_category_.json", "{\n  \"label\": \"Ops\",\n  \"position\": \n}\n"),
+            ("content/ops/page.md", "# Ops page\n"),
+            ("content/run/_category_.yml", "label: [1, 2]\nposition: first\n"),
+            ("content/run/page.md", "# Run page\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_eq!(run.stderr.matches("warning[front-matter-syntax]").count(), 3, "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/ops/_category_.json:4:1"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/run/_category_.yml:1:1"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/run/_category_.yml:2:1"), "{}", run.stderr);
+    assert!(site.exists("public/ops/page/index.html"));
+    assert!(!site.exists("public/ops/_category_.json"));
+    for message in ["the category file is not valid", "`label` must be text", "`position` must be a number"] {
+        assert!(run.stderr.contains(message), "{message}: {}", run.stderr);
+    }
+}

@@ -1,0 +1,128 @@
+//! `[markdown] heading-ids` (issue "existing handbooks build unchanged", part 4): each
+//! style gives the ids its tool gives, and the anchor check reads those ids, so a deep
+//! link written for the tool resolves and one written for another style is reported.
+
+use crate::util;
+
+use util::Site;
+
+/// Checks the `heading-ids` fixture with `style`, returning standard error.
+fn check_in_style(style: &str) -> util::Run {
+    let site = Site::fixture("heading-ids");
+    site.write("book.toml", format!("[handbook]\ntitle = \"Heading ids\"\n[markdown]\nheading-ids = \"{style}\"\n"));
+    site.run(&["check"])
+}
+
+#[test]
+fn hugo_ids_come_from_the_heading_source_and_links_to_them_resolve() {
+    let run = check_in_style("hugo");
+    run.expect_code(1);
+    assert!(!run.stderr.contains("content/replica.md:5:"), "the Hugo link resolves: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[broken-anchor]: no heading or anchor `#run-pg_ctl-promote-on-the-replica` in `content/failover.md`\n --> content/replica.md:6:14\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
+}
+
+#[test]
+fn github_docusaurus_and_opsbook_ids_come_from_the_heading_text() {
+    for style in ["github", "docusaurus", "opsbook"] {
+        let run = check_in_style(style);
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains(
+                "error[broken-anchor]: no heading or anchor `#run-pg_ctl-promote-on-the-replicareplicamd` in `content/failover.md`\n --> content/replica.md:5:12\n"
+            ),
+            "{style}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("1 error, 0 warnings"), "{style}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn writes_the_ids_of_the_style_into_the_page() {
+    let site = Site::fixture("heading-ids");
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"hugo\"\n",
+    );
+    site.build(&[]).expect_code(0);
+    let html = site.read("public/failover/index.html");
+    for id in ["run-pg_ctl-promote-on-the-replicareplicamd", "über-uns", "steps", "steps-1"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+}
+
+#[test]
+fn an_mkdocs_handbook_gets_python_markdowns_ids_unless_book_toml_names_a_style() {
+    let site = Site::fixture("heading-ids");
+    site.write("mkdocs.yml", "site_name: Heading ids\ndocs_dir: content\n");
+    site.write("book.toml", "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let html = site.read("public/failover/index.html");
+    for id in ["run-pg_ctl-promote-on-the-replica", "uber-uns", "steps", "steps_1"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+    // The anchor check reads the same ids: `#steps-1` and `#über-uns` lead nowhere.
+    for anchor in ["steps-1", "über-uns", "run-pg_ctl-promote-on-the-replicareplicamd"] {
+        assert!(run.stderr.contains(&format!("no heading or anchor `#{anchor}`")), "{anchor}: {}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches("warning[broken-anchor]").count(), 3, "{}", run.stderr);
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"github\"\n",
+    );
+    site.build(&[]).expect_code(0);
+    let html = site.read("public/failover/index.html");
+    assert!(html.contains("id=\"über-uns\"") && html.contains("id=\"steps-1\""), "{html}");
+}
+
+#[test]
+fn rejects_an_unknown_style_at_its_line() {
+    let site = Site::fixture("errors/heading-ids-unknown");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`, `python-markdown`, `python-markdown-unicode`, `tech-docs`\n --> book.toml:5:15\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The GOV.UK Tech Docs Template's ids (`heading-ids = "tech-docs"`): made from the
+/// heading as Redcarpet writes it in HTML (`'` is `&#39;`), a repeat prefixed with its
+/// parent's id; the links its manuals write to them resolve.
+#[test]
+fn tech_docs_ids_come_from_the_heading_html_and_its_parent() {
+    let site = Site::with_files(
+        "heading-ids-tech-docs",
+        &[
+            (
+                "book.toml",
+                "[handbook]\ntitle = \"Manual\"\n[build]\ncontent-dir = \"source\"\n[markdown]\nheading-ids = \"tech-docs\"\n",
+            ),
+            ("config/tech-docs.yml", "host: https://example.org\n"),
+            (
+                "source/restore.html.md",
+                "# Restore\n\n1. [The director's database is gone](#the-director-39-s-database-is-gone)\n\
+                 2. [Its steps](#q-amp-a-steps)\n\n\
+                 ## The director's database is gone\n\n### Steps\n\n## Q&A\n\n### Steps\n",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let html = site.read("public/restore.html");
+    for id in ["the-director-39-s-database-is-gone", "steps", "q-amp-a", "q-amp-a-steps"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+    assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
+}

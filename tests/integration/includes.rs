@@ -1,0 +1,206 @@
+//! Includes: `tests/fixtures/includes` built by the real binary, one page per dialect
+//! (mdBook, Hugo, MkDocs snippets, Jekyll) and a nested include; the include errors of
+//! `tests/fixtures/errors/include-*`, each at its `path:line:column`; `serve` rendering
+//! a page again when a file it includes changes.
+
+use crate::util;
+
+use util::{Server, Site, main_of, panicked, save};
+
+/// Builds the includes fixture and returns it with the `<main>` of each page asked for.
+fn built() -> Site {
+    let site = Site::fixture("includes");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    site
+}
+
+fn main_of_page(site: &Site, page: &str) -> String {
+    main_of(&site.read(&format!("public/{page}/index.html"))).to_string()
+}
+
+#[test]
+fn renders_each_include_syntax_in_place() {
+    let site = built();
+    let mdbook = main_of_page(&site, "guide/mdbook");
+    assert!(mdbook.contains("<span class=\"hl-l11 hl-d6\">systemctl</span> restart db"), "{mdbook}");
+    assert!(!mdbook.contains("ANCHOR"), "anchor lines are dropped: {mdbook}");
+    assert!(mdbook.contains("!/bin/sh") && mdbook.contains("\">set </span>"), "lines 1 and 2: {mdbook}");
+    assert!(mdbook.contains("Shown as written: {{#include restart.sh}}"), "{mdbook}");
+
+    let hugo = main_of_page(&site, "guide/hugo");
+    assert!(hugo.contains("Call the on-call engineer"), "{hugo}");
+    assert!(hugo.contains("data-lang=\"yaml\"") && hugo.contains(">replicas</span>"), "readfile code: {hugo}");
+
+    let snippets = main_of_page(&site, "guide/snippets");
+    assert!(snippets.contains("<li>Silence the alert.</li>\n<li>Page the owner.</li>"), "{snippets}");
+    assert!(!snippets.contains("Not this line") && !snippets.contains("[start:"), "{snippets}");
+    assert!(snippets.contains("<em>Reviewed every quarter.</em>"), "block form: {snippets}");
+    assert!(snippets.contains("--8&lt;-- \"snippets/footer.md\""), "escaped: {snippets}");
+
+    let jekyll = main_of_page(&site, "guide/jekyll");
+    assert!(jekyll.contains("Page the <strong>Databases</strong> team."), "{jekyll}");
+    assert!(jekyll.contains("This note comes from content/_includes."), "{jekyll}");
+
+    let nested = main_of_page(&site, "guide/nested");
+    assert!(nested.contains("<p>Outer text.</p>\n<p>Inner text, linking"), "{nested}");
+
+    for page in ["guide/mdbook", "guide/hugo", "guide/snippets", "guide/jekyll", "guide/nested"] {
+        // The escaped directive of the mdBook page is shown on purpose.
+        let html = site.read(&format!("public/{page}/index.html")).replace("{{#include restart.sh}}", "");
+        for leftover in ["{{#include", "--8&lt;-- \"shared", "{{% include", "{% include", "{{&lt; readfile"] {
+            assert!(!html.contains(leftover), "{page} shows {leftover}");
+        }
+    }
+}
+
+#[test]
+fn resolves_links_in_included_text_from_the_included_files_folder() {
+    let site = built();
+    for page in ["guide/hugo", "guide/snippets", "guide/jekyll"] {
+        let html = main_of_page(&site, page);
+        // `escalation.md` and `../img/pager.png` are written in content/shared/oncall.md.
+        assert!(html.contains("<a href=\"/shared/escalation/\">the escalation policy</a>"), "{page}: {html}");
+        // After the page's opening text: fetched as it is laid out.
+        assert!(html.contains("<img src=\"/img/pager.png\" alt=\"pager\" loading=\"lazy\" />"), "{page}: {html}");
+    }
+    let nested = main_of_page(&site, "guide/nested");
+    assert!(nested.contains("<a href=\"/shared/escalation/\">back to the escalation policy</a>"), "{nested}");
+    // The escalation page lists the pages whose included text links to it.
+    let escalation = site.read("public/shared/escalation/index.html");
+    assert!(escalation.contains("/guide/hugo/"), "backlinks: {escalation}");
+}
+
+#[test]
+fn files_in_includes_folders_are_not_published() {
+    let site = built();
+    assert!(!site.exists("public/_includes"), "{:?}", site.files_under("public"));
+    assert!(site.files_under("public").iter().all(|f| !f.contains("internal-note")));
+}
+
+/// Builds `tests/fixtures/errors/<name>`, expecting it to fail, and returns its
+/// standard error.
+#[track_caller]
+fn build_error(name: &str) -> String {
+    let site = Site::fixture(&format!("errors/{name}"));
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    run.stderr
+}
+
+#[track_caller]
+fn assert_reports(stderr: &str, expected: &str) {
+    assert!(stderr.contains(expected), "expected\n{expected}\nin\n{stderr}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_at_the_directive() {
+    assert_reports(
+        &build_error("include-missing-file"),
+        "error[include]: no file `listings/restart.sh` to include (looked for `content/listings/restart.sh`)\n --> content/restart.md:7:1\n",
+    );
+}
+
+#[test]
+fn a_missing_anchor_is_an_error_at_the_directive() {
+    assert_reports(
+        &build_error("include-missing-anchor"),
+        "error[include]: no anchor `stop` in `listings/hello.sh`\n --> content/hello.md:7:3\n",
+    );
+}
+
+#[test]
+fn a_cycle_is_an_error_naming_the_chain() {
+    let stderr = build_error("include-cycle");
+    assert_reports(
+        &stderr,
+        "error[include]: include cycle: shared/a.md -> shared/b.md -> shared/a.md (included from content/page.md:6)\n --> shared/b.md:2:1\n",
+    );
+    assert!(stderr.contains("failed with 1 error"), "{stderr}");
+}
+
+#[test]
+fn paths_out_of_the_handbook_and_into_hidden_folders_are_refused() {
+    let stderr = build_error("include-outside-root");
+    assert_reports(
+        &stderr,
+        "error[include]: cannot include `../../etc/passwd`: the path leads outside the handbook's folder\n --> content/sneaky.md:6:1\n",
+    );
+    assert_reports(
+        &stderr,
+        "error[include]: cannot include `../.git/config`: `.git` is a hidden or temporary file or folder, which opsbook never reads\n --> content/sneaky.md:8:1\n",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_out_of_the_handbook_is_refused() {
+    let outside = Site::with_files("include-outside-target", &[("secret.md", "CANARY-SECRET\n")]);
+    let site = Site::with_files(
+        "include-symlink",
+        &[("content/page.md", "---\ntitle: Page\n---\nText.\n\n{{#include ../shared/secret.md}}\n")],
+    );
+    std::fs::create_dir_all(site.root.join("shared")).expect("folder");
+    std::os::unix::fs::symlink(outside.root.join("secret.md"), site.root.join("shared/secret.md")).expect("symlink");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[include]: cannot include `../shared/secret.md`: `shared/secret.md` is not read: it leads outside the handbook's folder"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/page.md:6:1\n"), "{}", run.stderr);
+    assert!(!run.stderr.contains("CANARY-SECRET"));
+}
+
+#[test]
+fn a_broken_link_in_included_text_is_located_in_the_included_file() {
+    assert_reports(
+        &build_error("include-broken-link"),
+        "error[broken-link]: no page `content/gone.md` (included from content/page.md:6)\n --> snippets/note.md:3:5\n",
+    );
+}
+
+#[test]
+fn serve_renders_a_page_again_when_a_file_it_includes_changes() {
+    let site = Site::fixture("includes");
+    let server = Server::start(&site, &[]);
+    assert!(server.get("/guide/jekyll/").1.contains("Page the <strong>Databases</strong> team."));
+    // A file outside content/, included by one page.
+    save(&site, "_includes/contact.md", "Call the **{{ include.team }}** lead.\n");
+    server.wait_for("the included edit", |s| {
+        s.get("/guide/jekyll/").1.contains("Call the <strong>Databases</strong> lead.")
+    });
+    // A page of content/ that other pages include: they follow it.
+    let oncall = site.read("content/shared/oncall.md");
+    save(&site, "content/shared/oncall.md", &oncall.replace("Call the on-call engineer", "Ring the on-call engineer"));
+    server.wait_for("the including pages", |s| {
+        ["/guide/hugo/", "/guide/snippets/", "/shared/oncall/"].iter().all(|p| s.get(p).1.contains("Ring the on-call"))
+    });
+    // An include that breaks is an error; the last good page stays.
+    save(&site, "snippets/footer.md", "--8<-- \"snippets/nowhere.md\"\n");
+    server.wait_for("the error", |s| s.stderr().contains("no file `snippets/nowhere.md` to include"));
+    assert!(server.get("/guide/snippets/").1.contains("Reviewed every quarter."));
+}
+
+#[test]
+fn a_public_page_may_not_include_an_internal_page() {
+    let site = Site::with_files(
+        "include-internal",
+        &[
+            ("content/public.md", "---\ntitle: Public\n---\nIntro.\n\n{{#include vault/keys.md}}\n"),
+            ("content/vault/_index.md", "---\nvisibility: internal\n---\n# Vault\n"),
+            ("content/vault/keys.md", "---\ntitle: Keys\n---\nCANARY-KEYS\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[include]: cannot include `vault/keys.md` in a public build: `content/vault/keys.md` is internal\n --> content/public.md:6:1\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The internal build has the page, and the page its text.
+    site.build(&["--audience", "internal"]).expect_code(0);
+    assert!(site.read("public/public/index.html").contains("CANARY-KEYS"));
+}

@@ -1,0 +1,94 @@
+//! The files of a Jekyll site that are no pages but open with front matter
+//! (`robots.txt`, a web manifest, a script). Jekyll processes "any file that contains a
+//! YAML front matter block": it renders it through Liquid and writes it without its
+//! front matter, at its `permalink` or under its name. Copied as written, they published
+//! their front matter and Liquid.
+
+use crate::util;
+
+use util::Site;
+
+fn jekyll(name: &str, files: &[(&str, &str)]) -> Site {
+    let site = Site::with_files(name, files);
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n");
+    site.write("_config.yml", "title: Test\nurl: https://ops.example.org\n");
+    site.write("content/index.md", "# Home\n");
+    site
+}
+
+#[test]
+fn a_file_with_front_matter_is_rendered_through_liquid_at_its_permalink() {
+    let site = jekyll(
+        "jekyll-files",
+        &[
+            (
+                "content/robots.txt",
+                "---\npermalink: /robots.txt\n---\n{% if jekyll.environment == \"development\" %}Disallow: /\n{% else %}Disallow: /members/\nSitemap: {{ site.url }}/sitemap.xml\n{% endif %}",
+            ),
+            (
+                "content/_pages/security.txt",
+                "---\npermalink: /.well-known/security.txt\n---\nContact: mailto:security@example.org\nCanonical: {{ site.url }}{{ page.url }}\n",
+            ),
+            ("content/_assets/images/icon.png", "PNG"),
+            ("content/site.webmanifest", "---\n---\n{\"icons\": [{\"src\": \"{% asset 'icon.png' @path %}\"}]}\n"),
+            ("content/plain.txt", "{{ not rendered }}\n"),
+            ("content/css/main.scss", "---\n---\n@import \"main\";\n"),
+            ("content/tenders.txt", "---\n---\nIntro\n{% tf tenders/lot.md %}\n"),
+        ],
+    );
+    let run = site.build(&["--no-summary"]);
+    run.expect_code(0);
+    assert_eq!(site.read("public/robots.txt"), "Disallow: /members/\nSitemap: https://ops.example.org/sitemap.xml\n");
+    assert!(run.stderr.contains("`content/robots.txt` is published at /robots.txt"), "content wins: {}", run.stderr);
+    assert_eq!(
+        site.read("public/.well-known/security.txt"),
+        "Contact: mailto:security@example.org\nCanonical: https://ops.example.org/.well-known/security.txt\n"
+    );
+    assert_eq!(site.read("public/site.webmanifest"), "{\"icons\": [{\"src\": \"/_assets/images/icon.png\"}]}\n");
+    assert_eq!(site.read("public/plain.txt"), "{{ not rendered }}\n", "a file without front matter is copied as it is");
+    // Sass, which Jekyll compiles, and a tag opsbook runs only in pages: not published, said where.
+    assert!(!site.exists("public/css/main.scss"));
+    assert!(
+        run.stderr.contains("note[unsupported-syntax]: `content/css/main.scss` is Sass that Jekyll compiles into CSS; opsbook compiles no Sass, so it is not published"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.exists("public/tenders.txt"));
+    assert!(
+        run.stderr.contains("warning[unsupported-syntax]: `content/tenders.txt` is a file Jekyll renders through Liquid: `{% tf %}` is a tag of Jekyll's or of a plugin, which opsbook runs in pages only; it is not published"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/tenders.txt:4:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_for_the_internal_audience_or_unpublished_stays_out_of_a_public_build() {
+    let site = jekyll(
+        "jekyll-files-audience",
+        &[
+            ("content/notes.txt", "---\nvisibility: internal\n---\nCall 555-0100.\n"),
+            ("content/draft.txt", "---\npublished: false\n---\nNot yet.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert!(!site.exists("public/notes.txt") && !site.exists("public/draft.txt"));
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert_eq!(site.read("internal/notes.txt"), "Call 555-0100.\n");
+    assert!(!site.exists("internal/draft.txt"));
+}
+
+#[test]
+fn a_permalink_that_leaves_the_site_is_an_error_at_the_field() {
+    let site =
+        jekyll("jekyll-files-permalink", &[("content/x.txt", "---\ntitle: X\npermalink: /../../etc/passwd\n---\nx\n")]);
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[invalid-path]: the permalink \"/../../etc/passwd\" cannot be a file of the site"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/x.txt:3:"), "{}", run.stderr);
+    assert!(!site.exists("public"));
+}

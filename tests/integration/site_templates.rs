@@ -1,0 +1,209 @@
+//! Item 6 and class D of its corpus report: a handbook's own constructs get
+//! templates of their own (`templates/shortcodes/`), the old tools' variables are read
+//! from their own files (Hugo's `param`, Jekyll's and Eleventy's Liquid), and `opsbook
+//! check` ends with what is still shown as placeholders, most used first.
+
+use crate::util;
+
+use util::Site;
+
+/// The `<main>` part of a built page.
+fn main_of(site: &Site, path: &str) -> String {
+    util::main_of(&site.read(path)).to_string()
+}
+
+const MEMBER: &str = "<a class=\"member\" href=\"/team/#{{ args[0] | slugify }}\">{{ args[0] }}</a>\n";
+const CARD: &str = "<section class=\"card\"><h3>{{ params.title }}</h3>\n{{ body }}\n</section>\n";
+
+/// A Hugo handbook with templates for three shortcodes of its theme.
+fn hugo_site(name: &str) -> Site {
+    Site::with_files(
+        name,
+        &[
+            ("hugo.toml", "[params]\nVersion = \"v9.9\"\n[params.vers]\notel = \"1.2.3\"\n"),
+            ("templates/shortcodes/member-by-name.html", MEMBER),
+            ("templates/shortcodes/card.html", CARD),
+            ("templates/shortcodes/team/header.md", "**{{ page.title }}** for {{ site.params.version }}\n"),
+            ("content/team.md", "---\ntitle: Team\n---\n## Ada Lovelace\n\n## Grace Hopper\n"),
+            ("content/docs/_index.md", "---\ntitle: Docs\ncascade:\n  git_tag: v3.5.21\n---\nDocs.\n"),
+            ("content/docs/b.md", "---\ntitle: B\n---\nB.\n"),
+            (
+                "content/docs/a.md",
+                "---\ntitle: A\nmine: own\n---\n\
+                 Manager: {{< member-by-name \"Ada Lovelace\" >}}.\n\n\
+                 {{< member-by-name \"Grace Hopper\" >}}\n\n\
+                 {{< card title=\"On call\" >}}\nPage the **primary**, see [B](b.md).\n{{< /card >}}\n\n\
+                 {{< team/header >}}\n\n\
+                 Tag {{< param git_tag >}}, {{% param version %}}, {{% param vers.OTEL %}}, {{< param \"mine\" >}}.\n\n\
+                 {{< kpi >}} {{< kpi >}} {{< param nothere >}}\n",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_hugo_shortcode_renders_through_the_handbooks_template() {
+    let site = hugo_site("shortcode-template");
+    site.build(&[]).expect_code(0);
+    let page = main_of(&site, "public/docs/a/index.html");
+    assert!(
+        page.contains("<p>Manager: <a class=\"member\" href=\"/team/#ada-lovelace\">Ada Lovelace</a>.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<a class=\"member\" href=\"/team/#grace-hopper\">Grace Hopper</a>\n"), "{page}");
+    // The content of a paired shortcode stays in the page, its links resolved.
+    assert!(
+        page.contains(
+            "<section class=\"card\"><h3>On call</h3>\n\n<p>Page the <strong>primary</strong>, see <a href=\"/docs/b/\">B</a>.</p>\n\n</section>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<p><strong>A</strong> for v9.9</p>"), "{page}");
+}
+
+#[test]
+fn hugos_param_reads_the_page_its_sections_and_the_site() {
+    let site = hugo_site("param");
+    site.build(&[]).expect_code(0);
+    let page = main_of(&site, "public/docs/a/index.html");
+    assert!(page.contains("<p>Tag v3.5.21, v9.9, 1.2.3, own.</p>"), "{page}");
+    let check = site.run(&["check"]);
+    assert!(
+        check.stderr.contains(
+            "warning[unsupported-syntax]: `{{< param nothere >}}` names no parameter of the page's front matter, of the `cascade` of its sections or of the site's `params`; it is shown as a placeholder\n  --> content/docs/a.md:17:25"
+        ),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn check_ends_with_the_placeholders_most_used_first() {
+    let site = hugo_site("placeholder-list");
+    let check = site.run(&["check"]);
+    check.expect_code(0);
+    assert!(
+        check.stderr.ends_with(
+            "shown as placeholders, most used first (give each a template in templates/shortcodes/, or rewrite it):\n  2  {{< kpi >}}\n  1  {{< param >}}\n"
+        ),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn a_template_error_is_located_in_the_template_and_at_the_use() {
+    let site = hugo_site("template-errors");
+    site.write("templates/shortcodes/broken.html", "fine\n{{ nothing.here }}\n");
+    site.write("templates/shortcodes/unparsed.html", "a\n{% if %}\n");
+    site.write("content/docs/c.md", "---\ntitle: C\n---\nText.\n\n{{< broken >}}\n");
+    let check = site.run(&["check"]);
+    check.expect_code(1);
+    assert!(
+        check.stderr.contains(
+            "error[template]: the template `templates/shortcodes/broken.html` fails at line 2, column 4: Variable `nothing` is not defined"
+        ) && check.stderr.contains(" --> content/docs/c.md:6:1"),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("error[template]: ")
+            && check.stderr.contains("--> templates/shortcodes/unparsed.html:2:"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn a_template_that_writes_its_own_construct_does_not_recurse() {
+    let site = hugo_site("template-recursion");
+    site.write("templates/shortcodes/again.md", "{% raw %}{{< again >}} {{< again >}}{% endraw %}\n");
+    site.write("content/docs/c.md", "---\ntitle: C\n---\n{{< again >}}\n");
+    site.build(&[]).expect_code(0);
+    let page = main_of(&site, "public/docs/c/index.html");
+    assert!(page.contains("{{&lt; again &gt;}} {{&lt; again &gt;}}"), "{page}");
+}
+
+/// A Jekyll handbook: `_config.yml`, `_data/`, pages under `content/`.
+fn jekyll_site(name: &str) -> Site {
+    Site::with_files(
+        name,
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            ("_config.yml", "title: Jay\nrepository: https://github.com/example/j\npermalink: pretty\n"),
+            ("_data/team.yml", "- name: Ada\n  role: SRE\n- name: Grace\n"),
+            ("content/docs/b.md", "---\ntitle: B\n---\nB.\n"),
+            (
+                "content/docs/a.md",
+                "---\ntitle: A\nowner_team: db\n---\n\
+                 See [the issues]({{ site.repository }}/issues), team {{ page.owner_team | upcase }}.\n\
+                 {% assign n = site.data.team | size %}\nWe are {{ n }}:\n\
+                 {% for m in site.data.team %}\n- {{ m.name }}{% if m.role %} ({{ m.role }}){% endif %}\n{% endfor %}\n\n\
+                 {% capture note %}kept **text**{% endcapture %}Note: {{ note }}\n\n\
+                 {% raw %}{{ shown }}{% endraw %} and [b]({% link docs/b.md %}) and [gone](gone.md).\n\n\
+                 ```\n{{ site.title }} in code\n```\n\n\
+                 {{ nobody.set }}|{% include card.html who=\"Ada\" %}\n",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_jekyll_page_runs_its_liquid_with_the_sites_variables() {
+    let site = jekyll_site("jekyll-liquid");
+    site.write("templates/shortcodes/include/card.html", "<b class=\"card\">{{ params.who }}</b>\n");
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = main_of(&site, "public/docs/a/index.html");
+    for expected in [
+        "<a href=\"https://github.com/example/j/issues\">the issues</a>, team DB.",
+        "<p>We are 2:</p>",
+        "<p>Ada (SRE)</p>",
+        "<p>Grace</p>",
+        "<p>Note: kept <strong>text</strong></p>",
+        "{{ shown }} and <a href=\"/docs/b/\">b</a>",
+        "Jay in code",
+        "<p>|<b class=\"card\">Ada</b></p>",
+    ] {
+        assert!(page.contains(expected), "{expected} in {page}");
+    }
+    // A link written after Liquid ran is still reported at its place in the file.
+    assert!(build.stderr.contains("warning[broken-link]: no page `content/docs/gone.md`"), "{}", build.stderr);
+    assert!(build.stderr.contains(" --> content/docs/a.md:14:68"), "{}", build.stderr);
+}
+
+#[test]
+fn a_page_whose_liquid_cannot_be_read_shows_placeholders_and_says_why() {
+    let site = jekyll_site("jekyll-unclosed");
+    site.write("content/docs/c.md", "---\ntitle: C\n---\nText.\n\n{% if page.title %}never closed {{ site.title }}\n");
+    let check = site.run(&["check"]);
+    assert!(
+        check.stderr.contains(
+            "warning[unsupported-syntax]: the page's Liquid cannot be read at `{% if page.title %}` (Unclosed block. {% endif %} tag expected.)"
+        )
+            && check.stderr.contains("its tags are shown as placeholders\n --> content/docs/c.md:6:1"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn an_eleventy_site_rendering_markdown_with_nunjucks_or_liquid_evaluates_either() {
+    let site = Site::with_files(
+        "eleventy-njk",
+        &[
+            ("eleventy.config.js", "export default function () { return { markdownTemplateEngine: \"njk\" }; }\n"),
+            ("_data/site.json", "{\"name\": \"Eleventy\"}\n"),
+            ("content/a.md", "---\ntitle: A\n---\nName: {{ site.name }}.\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert!(main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"), "Nunjucks (tests/nunjucks.rs)");
+    site.write("content/a.md", "---\ntitle: A\n---\nName: {{ site.name | shuffle }}.\n");
+    site.build(&[]).expect_code(0);
+    assert!(main_of(&site, "public/a/index.html").contains("unsupported"), "a filter of the site's JavaScript");
+    site.write("content/a.md", "---\ntitle: A\n---\nName: {{ site.name }}.\n");
+    site.write("eleventy.config.js", "module.exports = function () { return {}; };\n");
+    site.build(&[]).expect_code(0);
+    assert!(main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"));
+}
