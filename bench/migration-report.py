@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Per-corpus migration report: how each real handbook in ../shared/corpora builds.
 
-For each corpus (built the way tests/corpora.rs and bench/snapshot-outputs.sh build
+For each corpus (built the way tests/integration/corpora.rs and bench/snapshot-outputs.sh build
 them: its files as content/, links as warnings) and for each binary given, prints one
 Markdown table row: pages built, build time (median of --runs), the raw syntax left in
 the pages' main content outside code (`{{<`, `{{%`, `{%`, `:::`, `!!!`, `{:`), the
@@ -10,7 +10,7 @@ unsupported-syntax placeholders, and the diagnostics by rule.
     python3 bench/migration-report.py --bin before=/tmp/opsbook-old --bin after=target/release/opsbook
 
 Used for the before/after table of the migration work; not a test (the corpora tests
-are in tests/corpora.rs).
+are in tests/integration/corpora.rs).
 """
 
 import argparse

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the bundled handbook and every corpus in ../shared/corpora into one folder,
-# the way tests/corpora.rs builds them, so that a refactor can prove its output is
+# the way tests/integration/corpora.rs builds them, so that a refactor can prove its output is
 # byte-identical: run it before and after, then `diff -r BEFORE AFTER`.
 #
 #   bash bench/snapshot-outputs.sh /tmp/before   # on the old commit

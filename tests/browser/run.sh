@@ -38,13 +38,13 @@ OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$work/site" --out "$work/public" -
 # and tables, for the reader tests (accessibility, mobile, code, print).
 OPSBOOK_TODAY=2026-11-15 "$bin" build --root "$repo" --out "$work/book" --base-url /book/ --quiet
 
-# The status page's fixture at a pinned "now" (2026-11-15T12:00:00Z, as tests/status.rs).
+# The status page's fixture at a pinned "now" (2026-11-15T12:00:00Z, as tests/integration/status.rs).
 cp -r "$repo/tests/fixtures/status-basic" "$work/status-site"
 SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/status-site" --out "$work/status-public" --quiet
 # The same as a site of its own (issue 32: `build --status-site`), served from its root.
 SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/status-site" --status-site --out "$work/status-only" --quiet
 # The same with measured checks (issue 32), built --offline from a health.json that a
-# build against a real Prometheus wrote (fixtures/health.json; tests/health.rs tests
+# build against a real Prometheus wrote (fixtures/health.json; tests/integration/health.rs tests
 # the measuring itself): the first build makes the output folder, the second reads it.
 cp -r "$repo/tests/fixtures/status-basic" "$work/measured-site"
 cp "$here/fixtures/measured-book.toml" "$work/measured-site/book.toml"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check-jsonschema (PyPI), which tests/ci_templates.rs runs to validate the GitHub
+# check-jsonschema (PyPI), which tests/integration/ci_templates.rs runs to validate the GitHub
 # Action (action.yml) and the GitLab CI template (opsbook.gitlab-ci.yml) against the
 # schemas GitHub's and GitLab's editors use (its built-in vendor.github-actions and
 # vendor.gitlab-ci). Installs the pinned requirements.txt into a virtual environment

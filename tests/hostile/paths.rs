@@ -208,7 +208,7 @@ fn refuses_an_alias_at_the_sitemap_of_a_site_with_a_host() {
 #[test]
 fn refuses_content_files_that_replace_pages_or_theme_files() {
     // A folder's `index.html`, `404.html` and `robots.txt` of the content take the place
-    // of what opsbook makes up there (tests/old_tools.rs); a written page and the
+    // of what opsbook makes up there (tests/integration/old_tools.rs); a written page and the
     // theme's files stay refused.
     let cases = [
         ("content/search.js", "/search.js, which is already taken by the file /search.js that opsbook writes"),

@@ -23,7 +23,7 @@ fn help_shows_examples_and_exit_codes() {
 fn prints_its_version() {
     let out = opsbook().arg("--version").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    // The commit it was built from follows, in a checkout (tests/cli_habits.rs).
+    // The commit it was built from follows, in a checkout (tests/integration/cli_habits.rs).
     let version = String::from_utf8_lossy(&out.stdout);
     assert!(version.starts_with(&format!("opsbook {}", env!("CARGO_PKG_VERSION"))), "{version}");
 }

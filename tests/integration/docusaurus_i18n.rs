@@ -47,7 +47,7 @@ fn the_locales_are_the_languages_and_the_translated_docs_their_pages() {
     assert!(web.contains("<main") && web.contains("lang=\"en\""), "{web}");
     let en = site.read("public/runbooks/db/index.html");
     // The switch leads to the translation; search engines are told of it only with the
-    // absolute addresses of a base URL with a host (tests/languages.rs).
+    // absolute addresses of a base URL with a host (tests/integration/languages.rs).
     assert!(en.contains("<a href=\"/de/runbooks/db/\" hreflang=\"de\" lang=\"de\">"), "{en}");
     assert!(!en.contains("<link rel=\"alternate\" hreflang="), "{en}");
     assert!(!site.exists("public/zh_CN/index.html"));

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use util::{Run, Site, opsbook};
 
-/// The pinned "now" of these builds: 2026-11-15T12:00:00Z, as tests/status.rs.
+/// The pinned "now" of these builds: 2026-11-15T12:00:00Z, as tests/integration/status.rs.
 const NOW: i64 = 1_794_744_000;
 /// Midnight that starts 2026-11-09, the day the API's probes fail for three hours.
 const BAD_DAY: i64 = NOW - 6 * 86_400 - 12 * 3600;

@@ -397,7 +397,7 @@ metadata:
 }
 
 /// Prometheus fills in an alert's annotations from the labels of its series and adds
-/// `alertname` only afterwards (tests/health.rs shows it with the real server): every
+/// `alertname` only afterwards (tests/integration/health.rs shows it with the real server): every
 /// annotation that reads it is an error at its value, with the value to write instead;
 /// the name is never filled in by the check, so such a link leads to no runbook.
 #[test]

@@ -198,7 +198,10 @@ fn an_eleventy_site_rendering_markdown_with_nunjucks_or_liquid_evaluates_either(
         ],
     );
     site.build(&[]).expect_code(0);
-    assert!(main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"), "Nunjucks (tests/nunjucks.rs)");
+    assert!(
+        main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"),
+        "Nunjucks (tests/integration/nunjucks.rs)"
+    );
     site.write("content/a.md", "---\ntitle: A\n---\nName: {{ site.name | shuffle }}.\n");
     site.build(&[]).expect_code(0);
     assert!(main_of(&site, "public/a/index.html").contains("unsupported"), "a filter of the site's JavaScript");

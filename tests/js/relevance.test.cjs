@@ -4,7 +4,7 @@
 // 0.9 or more. The bundled handbook is BOOK_DIR (built by tests/browser/run.sh); the
 // corpora are built here with OPSBOOK_BIN from OPSBOOK_CORPORA (default
 // ../shared/corpora): without them the corpus queries are skipped visibly, and under
-// CI=true they fail, as in tests/corpora.rs. SEARCH_CLIENT points at another client to
+// CI=true they fail, as in tests/integration/corpora.rs. SEARCH_CLIENT points at another client to
 // compare (the MRR before a change).
 const zlib = require('node:zlib');
 const test = require('node:test');

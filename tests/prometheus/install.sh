@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The real Prometheus the status page's check tests (tests/health.rs) run: Debian's
+# The real Prometheus the status page's check tests (tests/integration/health.rs) run: Debian's
 # `prometheus` package (the server and promtool, which backfills the tests' series),
 # installed when missing, as tests/browser/run.sh installs Chromium. `.ci/run` runs it
 # before `cargo test --release` and sets OPSBOOK_REQUIRE_PROMETHEUS, so the tests fail

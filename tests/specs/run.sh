@@ -61,7 +61,7 @@ JSON
 }
 
 cp -r "$repo/tests/fixtures/status-basic" "$work/site"
-# 2026-11-15T12:00:00Z, as tests/status.rs.
+# 2026-11-15T12:00:00Z, as tests/integration/status.rs.
 SOURCE_DATE_EPOCH=1794744000 "$bin" build --root "$work/site" --out "$work/public" --quiet
 "$venv/bin/python" "$here/validate.py" "$work/public"
 export_metrics "$work/public" status/api/v2/summary.json basic
