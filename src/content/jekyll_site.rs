@@ -179,6 +179,41 @@ impl JekyllSite {
         Some((label, template, inside))
     }
 
+    /// The site path of a file of a published collection that is no page (an image
+    /// beside a document), as Jekyll's `StaticFile#url` makes it: the collection's
+    /// template with `:collection`, `:path` (the file's path inside the collection's
+    /// folder, without extension and trailing dots), `:name` (that name) and empty
+    /// `:output_ext` and `:title`, without its trailing `/`, then the file's extension.
+    /// `None` outside such a collection, and in `_posts/`, whose files keep their folder.
+    pub(crate) fn static_file_url(&self, path: &str) -> Option<String> {
+        let (label, template, _) = self.collection_of(path)?;
+        if label == "posts" {
+            return None;
+        }
+        let inside = path.split_once('/')?.1;
+        let (stem, extension) = match inside.rsplit_once('.') {
+            Some((stem, extension)) if !stem.is_empty() && !stem.ends_with('/') && !extension.contains('/') => {
+                (stem, format!(".{extension}"))
+            }
+            _ => (inside, String::new()),
+        };
+        let stem = stem.trim_end_matches('.');
+        let name = stem.rsplit('/').next().unwrap_or(stem);
+        let url = template
+            .replace(":collection", label)
+            .replace(":path", &format!("/{stem}"))
+            .replace(":output_ext", "")
+            .replace(":name", name)
+            .replace(":title", "");
+        let mut squeezed = String::with_capacity(url.len());
+        for c in url.chars() {
+            if !(c == '/' && squeezed.ends_with('/')) {
+                squeezed.push(c);
+            }
+        }
+        Some(format!("{}{extension}", squeezed.trim_matches('/')))
+    }
+
     /// `template` with the ending of the site's style (Jekyll's `add_permalink_suffix`).
     fn with_suffix(&self, template: &str) -> String {
         if self.style.ends_with('/') {
@@ -284,6 +319,24 @@ mod tests {
         let listed = JekyllSite::parse("collections: [recipes]\n").unwrap();
         assert_eq!(listed.collections[0].label, "recipes");
         assert!(!JekyllSite::default().pretty_pages(), "Jekyll's default style, date, ends in :output_ext");
+    }
+
+    /// Jekyll's own cases (jekyll/jekyll 202df57, `test/test_static_file.rb`: "have a
+    /// destination relative directory with a collection", "use its collection's
+    /// permalink template"), and this site's styles.
+    #[test]
+    fn a_collections_static_files_are_where_jekyll_publishes_them() {
+        let site = |config: &str| JekyllSite::parse(config).expect("parses");
+        let output = site("collections:\n  foo:\n    output: true\n");
+        assert_eq!(output.static_file_url("_foo/dir/subdir/file.html").as_deref(), Some("foo/dir/subdir/file.html"));
+        let permalink = site("collections:\n  foo:\n    output: true\n    permalink: /:path/\n");
+        assert_eq!(permalink.static_file_url("_foo/dir/subdir/file.html").as_deref(), Some("dir/subdir/file.html"));
+        assert_eq!(permalink.static_file_url("_foo/a/chart...png").as_deref(), Some("a/chart.png"));
+        let pretty = site("permalink: pretty\ncollections:\n  foo:\n    output: true\n");
+        assert_eq!(pretty.static_file_url("_foo/x/diagram.png").as_deref(), Some("foo/x/diagram.png"));
+        assert_eq!(site("collections: [foo]\n").static_file_url("_foo/x.png"), None, "not published");
+        assert_eq!(output.static_file_url("_posts/x.png"), None);
+        assert_eq!(output.static_file_url("foo/x.png"), None);
     }
 
     #[test]

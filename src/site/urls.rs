@@ -197,6 +197,9 @@ pub(super) fn assign_urls(
     asset_paths
         .iter()
         .filter_map(|path| {
+            if let Some(url) = rules.jekyll.and_then(|site| site.static_file_url(path)) {
+                return Some(Asset { source: path.clone(), url });
+            }
             let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
             let base = dir_urls.get(dir)?;
             Some(Asset { source: path.clone(), url: format!("{base}{name}") })

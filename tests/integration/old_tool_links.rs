@@ -122,8 +122,10 @@ fn jekyll_publishes_collections_by_their_permalink_and_follows_permalinks_anywhe
             ("content/index.md", "# Home\n\nRead [installing](/docs/install/) and [assets](/docs/assets/).\n"),
             (
                 "content/_docs/install.md",
-                "# Installing\n\nSee [assets]({% link _docs/assets.md %}) and [the manual]({% link https://jekyllrb.com/docs/ %}).\n",
+                "# Installing\n\nSee [assets]({% link _docs/assets.md %}) and [the manual]({% link https://jekyllrb.com/docs/ %}).\n\n\
+                 ![The flow]({{ site.baseurl }}/docs/setup/flow.png)\n",
             ),
+            ("content/_docs/setup/flow.png", "not really a png"),
             ("content/_docs/assets.md", "---\npermalink: /docs/assets/\n---\n# Assets\n"),
             ("content/pages/about.md", "---\npermalink: /about/\n---\n# About\n\nBack [home](../).\n"),
         ],
@@ -134,8 +136,12 @@ fn jekyll_publishes_collections_by_their_permalink_and_follows_permalinks_anywhe
     assert!(site.exists("public/docs/install/index.html"));
     assert!(site.exists("public/docs/assets/index.html"));
     assert!(site.exists("public/about/index.html"), "a permalink outside the page's section is followed");
+    // A collection's other files are where its template puts them (`StaticFile#url`).
+    assert!(site.exists("public/docs/setup/flow.png"), "{:?}", site.files_under("public"));
+    assert!(!site.exists("public/_docs/setup/flow.png"));
     let install = hrefs(&site, "public/docs/install/index.html");
-    assert_eq!(install, ["/docs/assets/", "https://jekyllrb.com/docs/"], "a URL given to `link` stays absolute");
+    let expected = ["/docs/assets/", "https://jekyllrb.com/docs/", "/docs/setup/flow.png"];
+    assert_eq!(install, expected, "a URL given to `link` stays absolute");
 }
 
 #[test]
