@@ -18,7 +18,8 @@
 //!
 //! Small leaves sit below them (`diagnostic`, `dates`, `slug`, `percent`, `suggest`,
 //! `site_path`...). Modules import only those below them, and a test
-//! (`src/module_graph.rs`) keeps the graph of top-level modules free of cycles.
+//! (`src/module_graph/`) keeps the graph of top-level modules free of cycles and the
+//! old tools behind the compatibility layer (`src/compat/`).
 //! `docs/architecture.md` has the allowed imports, where paths are confined, and the
 //! files to touch to add a generated page, a Markdown extension, a page kind or an
 //! output file.
@@ -33,6 +34,7 @@ pub(crate) mod char_table;
 pub(crate) mod check;
 pub(crate) mod cli;
 pub mod cmd;
+pub(crate) mod compat;
 pub mod config;
 pub(crate) mod content;
 #[doc(hidden)]

@@ -21,7 +21,7 @@ pub(crate) struct Languages {
     /// it reads: filled by the walk.
     pub(crate) files: HashMap<String, Translated>,
     /// Each language's translations of the navigation's labels, by the label as written
-    /// (a Docusaurus locale's `current.json`: `crate::content::docusaurus_i18n`).
+    /// (a Docusaurus locale's `current.json`: `crate::compat::docusaurus::i18n`).
     pub(crate) labels: HashMap<String, HashMap<String, String>>,
 }
 

@@ -16,7 +16,6 @@ mod content_dir;
 mod kinds;
 mod languages;
 mod lint;
-mod mdbook;
 mod output_dir;
 mod peers;
 mod sources;
@@ -75,10 +74,10 @@ struct RawConfig {
     peers: Vec<peers::PeerTable>,
     /// `[community]`: how the peers are read.
     community: peers::CommunityTable,
-    /// mdBook's `[book]`: the file is mdBook's (see [`mdbook`]).
-    book: Option<mdbook::BookTable>,
+    /// mdBook's `[book]`: the file is mdBook's (see [`crate::compat::mdbook::config`]).
+    book: Option<crate::compat::mdbook::config::BookTable>,
     /// mdBook's `[output.*]`.
-    output: Option<mdbook::OutputTables>,
+    output: Option<crate::compat::mdbook::config::OutputTables>,
     /// mdBook's `[preprocessor.*]`; ignored.
     preprocessor: Option<std::collections::BTreeMap<String, toml::Value>>,
     /// mdBook's `[rust]`; ignored.
@@ -133,7 +132,7 @@ struct HandbookTable {
 /// `[build]`: where the pages are, where the output goes and which theme renders it.
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-struct BuildTable {
+pub(crate) struct BuildTable {
     /// The output folder, relative to the root.
     output_dir: String,
     /// The folder of the pages, relative to the root and inside it: `content` unless
@@ -143,14 +142,14 @@ struct BuildTable {
     theme: String,
     /// Who the site is built for: `public` leaves internal pages and blocks out.
     audience: Audience,
-    /// mdBook's output folder: accepted beside `[book]`, not read ([`mdbook`]).
-    build_dir: Option<toml::Value>,
+    /// mdBook's output folder: accepted beside `[book]`, not read ([`crate::compat::mdbook::config`]).
+    pub(crate) build_dir: Option<toml::Value>,
     /// mdBook's; accepted beside `[book]`, not read.
-    create_missing: Option<toml::Value>,
+    pub(crate) create_missing: Option<toml::Value>,
     /// mdBook's; accepted beside `[book]`, not read.
-    use_default_preprocessors: Option<toml::Value>,
+    pub(crate) use_default_preprocessors: Option<toml::Value>,
     /// mdBook's; accepted beside `[book]`, not read.
-    extra_watch_dirs: Option<toml::Value>,
+    pub(crate) extra_watch_dirs: Option<toml::Value>,
 }
 
 impl Default for BuildTable {
@@ -452,7 +451,7 @@ pub struct Config {
     /// The site path of the search page (`search/`).
     pub search_page: String,
     /// The rule that makes heading ids (`[markdown] heading-ids`), when written; the
-    /// rule the build uses is the old tool's ([`crate::content::old_tool::OldTool`]).
+    /// rule the build uses is the old tool's ([`crate::compat::old_tool::OldTool`]).
     pub heading_ids: Option<HeadingIdStyle>,
     /// Whether Mermaid blocks are drawn as diagrams (`[markdown] diagrams`).
     pub diagrams: bool,
@@ -460,7 +459,7 @@ pub struct Config {
     /// (`[markdown] browser-diagrams`).
     pub browser_diagrams: bool,
     /// Whether `.md` pages are MDX (`[markdown] md-as-mdx`); `None`: as the old tool
-    /// read them ([`crate::content::old_tool::OldTool::md_as_mdx`]).
+    /// read them ([`crate::compat::old_tool::OldTool::md_as_mdx`]).
     pub md_as_mdx: Option<bool>,
     /// `[content] number-prefixes`.
     pub number_prefixes: NumberPrefixes,
@@ -473,7 +472,7 @@ pub struct Config {
     /// Notes about book.toml (mdBook's tables left unread), which a build reports.
     pub(crate) notes: Vec<Diagnostic>,
     /// Whether `book.toml` is mdBook's (it has `[book]`): the handbook is an mdBook
-    /// book, whose URLs and links follow mdBook's rules (`content::old_tool`).
+    /// book, whose URLs and links follow mdBook's rules (`compat::old_tool`).
     pub(crate) mdbook: bool,
     /// For a build of the status site (`build --status-site`): the handbook's own output
     /// folder, which the status site's may be neither in nor around
@@ -526,7 +525,7 @@ impl Config {
     /// Parses and resolves the text of a `book.toml`.
     pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| vec![toml_diagnostic(text, &e)])?;
-        let mdbook_tables = mdbook::MdBookTables {
+        let mdbook_tables = crate::compat::mdbook::config::MdBookTables {
             book: raw.book.as_ref(),
             output: raw.output.as_ref(),
             preprocessor: raw.preprocessor.as_ref(),
@@ -834,7 +833,7 @@ fn resolve_review(table: &ReviewTable, text: &str, problems: &mut Vec<Diagnostic
 }
 
 /// The line of a table header `[name]` in a TOML text (column 1), or (0, 0).
-fn locate_table(text: &str, name: &str) -> (usize, usize) {
+pub(crate) fn locate_table(text: &str, name: &str) -> (usize, usize) {
     let normal = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '"' | '\'')).collect::<String>();
     let header = normal(&format!("[{name}]"));
     text.lines().position(|l| normal(l) == header).map_or((0, 0), |i| (i + 1, 1))

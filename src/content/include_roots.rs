@@ -82,7 +82,7 @@ impl IncludeRoots {
             roots.jekyll_theme_includes = theme.and_then(|theme| vendored_theme_includes(&config.root, &theme));
         }
         if let Some(text) = read("mkdocs.yml").or_else(|| read("mkdocs.yaml")) {
-            roots.snippet_bases = super::mkdocs::snippet_base_paths(&text).unwrap_or_default();
+            roots.snippet_bases = crate::compat::mkdocs::nav::snippet_base_paths(&text).unwrap_or_default();
         }
         if let Some(text) = ELEVENTY_FILES.iter().find_map(|name| read(name)) {
             let engine = markdown_engine(&text);

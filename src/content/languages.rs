@@ -5,8 +5,8 @@
 //!
 //! 1. The languages are `[handbook] languages` (`config::Languages`), else a Jekyll
 //!    site's `languages:` (jekyll-multiple-languages-plugin's `_config.yml` key, read by
-//!    [`super::jekyll_site`]), else a Hugo site's `languages` table
-//!    ([`super::hugo_site::languages`]); fewer than two leave the walk as it was.
+//!    [`crate::compat::jekyll::site`]), else a Hugo site's `languages` table
+//!    ([`crate::compat::hugo::site::languages`]); fewer than two leave the walk as it was.
 //! 2. A translation is written either as Hugo names it, `name.de.md` beside the page
 //!    (Hugo's "translation by file name", <https://gohugo.io/content-management/multilingual/#translation-by-file-name>:
 //!    `_index.de.md` for a section), which becomes the content path `de/…/name.md`
@@ -98,7 +98,7 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     let mut added = Vec::new();
     let localized = |p: &str| {
         plugin.is_none()
-            || !(super::jekyll_site::in_posts_folder(p)
+            || !(crate::compat::jekyll::site::in_posts_folder(p)
                 || excluded.iter().any(|e| p == e || p.strip_prefix(e.as_str()).is_some_and(|r| r.starts_with('/'))))
     };
     let originals: Vec<&String> = pages
@@ -166,7 +166,7 @@ fn written_twice(config: &Config, path: &str, code: &str, target: &str) -> Diagn
 
 /// The languages of the handbook, the default first: `[handbook] languages`, else a
 /// Jekyll site's `languages:`, else a Hugo site's `languages` table
-/// ([`super::hugo_site::languages`]); their codes that are language codes.
+/// ([`crate::compat::hugo::site::languages`]); their codes that are language codes.
 pub(crate) fn listed(config: &Config, files: &ContentFiles) -> Vec<String> {
     if !config.languages.list.is_empty() {
         return config.languages.list.clone();

@@ -1,12 +1,12 @@
 //! Navigation files of other tools: MkDocs's `mkdocs.yml` (its `nav:`), mdBook's
-//! `SUMMARY.md` and Docusaurus's `sidebars.js` ([`super::sidebars`]). When a handbook has one, it orders and names the navigation; the site
+//! `SUMMARY.md` and Docusaurus's `sidebars.js` ([`crate::compat::docusaurus::sidebars`]). When a handbook has one, it orders and names the navigation; the site
 //! applies it (`site/nav_file.rs`). This module finds the file and reads it
 //! into a tree of [`NavEntry`], paths made relative to `content/`. Here `content/` is the
 //! content folder, whatever book.toml names it (`src/` in an mdBook repository).
 //!
-//! 1. `SUMMARY.md` at the top of `content/` is mdBook's summary ([`super::summary`]) and
+//! 1. `SUMMARY.md` at the top of `content/` is mdBook's summary ([`crate::compat::mdbook::summary`]) and
 //!    is not a page. It wins over an `mkdocs.yml`.
-//! 2. Else an `mkdocs.yml` (or `mkdocs.yaml`) is read ([`super::mkdocs`]): beside
+//! 2. Else an `mkdocs.yml` (or `mkdocs.yaml`) is read ([`crate::compat::mkdocs::nav`]): beside
 //!    `book.toml`, its paths are relative to `content/` (opsbook's pages folder, whatever
 //!    its `docs_dir` says: a note when they differ); at the top of `content/` (an MkDocs repository copied in
 //!    whole), they are relative to its `docs_dir` (`docs` unless set) inside `content/`.
@@ -127,7 +127,7 @@ pub(crate) fn find_nav_file(
         files.pages.remove(at);
         let shown = format!("{prefix}SUMMARY.md");
         let text = read(config, &content_dir.join("SUMMARY.md"), &shown, diagnostics)?;
-        let (entries, problems) = super::summary::parse_summary(&text);
+        let (entries, problems) = crate::compat::mdbook::summary::parse_summary(&text);
         diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
             Diagnostic::error(Rule::NavFile, &shown, line, column, message)
                 .with_help("see the format of SUMMARY.md in the guide's page on navigation")
@@ -238,7 +238,7 @@ fn find_sidebars(
     };
     let text = text?;
     let help = "write the sidebar as object and array literals, or remove the file to keep the folders' navigation";
-    match super::sidebars::parse_sidebars(&text) {
+    match crate::compat::docusaurus::sidebars::parse_sidebars(&text) {
         Ok((entries, problems)) => {
             diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
                 Diagnostic::error(Rule::NavFile, &shown, line, column, message)
@@ -284,8 +284,12 @@ fn read(config: &Config, path: &Path, shown: &str, diagnostics: &mut Vec<Diagnos
     }
 }
 
-fn parse_mkdocs(text: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<super::mkdocs::MkDocsNav> {
-    match super::mkdocs::parse_mkdocs(text) {
+fn parse_mkdocs(
+    text: &str,
+    shown: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<crate::compat::mkdocs::nav::MkDocsNav> {
+    match crate::compat::mkdocs::nav::parse_mkdocs(text) {
         Ok(nav) => {
             diagnostics.extend(nav.problems.iter().map(|(line, column, message)| {
                 Diagnostic::error(Rule::NavFile, shown, *line, *column, message.clone())

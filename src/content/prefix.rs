@@ -82,7 +82,7 @@ pub(crate) fn strips_prefixes(setting: NumberPrefixes, root: &Path, files: &Cont
 /// Jekyll site does not make it Docusaurus).
 pub(crate) fn is_docusaurus_site(root: &Path, files: &ContentFiles) -> bool {
     DOCUSAURUS_FILES.iter().any(|name| root.join(name).is_file() || files.assets.iter().any(|a| a == name))
-        || (!files.categories.is_empty() && !super::old_tool::has_other_tools_configuration(root))
+        || (!files.categories.is_empty() && !crate::compat::old_tool::has_other_tools_configuration(root))
 }
 
 #[cfg(test)]

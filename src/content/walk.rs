@@ -44,14 +44,14 @@ pub struct ContentFiles {
     /// to: what the audience rules read through them ([`Confinement::content_path_of`]).
     pub links: Vec<(String, PathBuf)>,
     /// The tool the handbook was written for, and its URL settings, found after the
-    /// walk by [`super::old_tool::read_old_tool`].
-    pub(crate) old_tool: super::old_tool::OldTool,
+    /// walk by [`crate::compat::old_tool::read_old_tool`].
+    pub(crate) old_tool: crate::compat::old_tool::OldTool,
     /// Where includes look their files up, as the other tools' configurations beside
     /// `book.toml` say, read after the walk ([`super::include_roots`]).
     pub(crate) include_roots: std::sync::Arc<super::include_roots::IncludeRoots>,
     /// In a Jekyll handbook, the files of `assets` Jekyll processes through Liquid (they
-    /// open with front matter), found after the walk ([`super::jekyll_files`]).
-    pub(crate) jekyll_files: super::jekyll_files::JekyllFiles,
+    /// open with front matter), found after the walk ([`crate::compat::jekyll::files`]).
+    pub(crate) jekyll_files: crate::compat::jekyll::files::JekyllFiles,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under

@@ -12,7 +12,7 @@ use crate::html::{escape, push_escaped};
 
 /// How the opening of a table's wrapper starts ([`table_wrap_open`]), which attribute
 /// lines find it by.
-pub(super) const TABLE_WRAP_START: &str = "<div class=\"table-wrap\" ";
+pub(crate) const TABLE_WRAP_START: &str = "<div class=\"table-wrap\" ";
 
 /// The opening of the wrapper that lets a wide table scroll: focusable (keyboard users
 /// scroll it with the arrow keys) and named for screen readers in `words`.
@@ -35,7 +35,7 @@ pub(super) fn fence_language(info: &str) -> &str {
 /// The HTML of a code block: highlighted when the language is known, escaped otherwise.
 /// The buffer is sized once the highlighted HTML is made (about three times the code),
 /// so that neither is copied into a buffer that grows.
-pub(super) fn code_block_html(code: &str, language: &str, highlight: bool) -> String {
+pub(crate) fn code_block_html(code: &str, language: &str, highlight: bool) -> String {
     const CLOSE: &str = "</code></pre>\n";
     if language.is_empty() {
         let mut out = String::with_capacity(code.len() + code.len() / 8 + 64);
@@ -75,7 +75,7 @@ pub(super) fn callout_open(kind: BlockQuoteKind, words: &MarkdownWords) -> Strin
 
 /// The opening of a callout of the theme's class `class` (`note`, `tip`...), titled with
 /// `title_html` (already escaped): GitHub alerts and the other tools' admonitions alike.
-pub(super) fn callout_div(class: &str, title_html: &str) -> String {
+pub(crate) fn callout_div(class: &str, title_html: &str) -> String {
     format!("<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title_html}</p>\n")
 }
 

@@ -17,7 +17,8 @@
 
 use pulldown_cmark::CowStr;
 
-use super::{BodyWriter, dialects, internal};
+use super::{BodyWriter, internal};
+use crate::compat::dialects;
 use crate::diagnostic::Rule;
 use crate::html::decode_entities;
 

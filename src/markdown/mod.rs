@@ -22,9 +22,8 @@
 //! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
 //! GitHub alerts.
 
-mod blocks;
+pub(crate) mod blocks;
 pub(crate) mod diagram;
-pub(crate) mod dialects;
 mod elements;
 pub(crate) mod headings;
 pub(crate) mod highlight;
@@ -55,7 +54,8 @@ use location::located;
 use references::InternalReferences;
 pub(crate) use words::MarkdownWords;
 
-use crate::content::old_tool::DefinitionLists;
+use crate::compat::dialects;
+use crate::compat::old_tool::DefinitionLists;
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
 use crate::html::{escape, push_escaped};
 
@@ -117,7 +117,7 @@ pub(crate) struct MarkdownInput<'a> {
     pub front: Option<&'a crate::content::front_matter::Fields>,
     /// Whether `Term` / `: Definition` lines are a definition list, as the old tool's
     /// Markdown read them, and whether each term gets an id.
-    pub definition_lists: crate::content::old_tool::DefinitionLists,
+    pub definition_lists: crate::compat::old_tool::DefinitionLists,
     /// Whether a `.md` page is MDX, as the old tool read it (Docusaurus's default).
     pub md_as_mdx: bool,
     /// The words the body writer adds, in the language of the page's text.

@@ -261,7 +261,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         browser_diagrams: true,
         templating: None,
         front: None,
-        definition_lists: crate::content::old_tool::DefinitionLists::Off,
+        definition_lists: crate::compat::old_tool::DefinitionLists::Off,
         md_as_mdx: false,
         words: MarkdownWords::english(),
     }

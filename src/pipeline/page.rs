@@ -170,7 +170,7 @@ fn render_page_caught(
 /// The record of page `id` that does not depend on its document: whether its content
 /// holds tabs, and its runbook's first steps.
 fn finished(site: &Site, id: PageId, rendered: &crate::markdown::Rendered) -> RenderedPage {
-    let tabs = crate::markdown::dialects::has_tabs(&rendered.html);
+    let tabs = crate::compat::dialects::has_tabs(&rendered.html);
     let runbook_steps = crate::render::runbook_steps(site, id, rendered).map(Box::new);
     RenderedPage { tabs, runbook_steps, ..RenderedPage::default() }
 }

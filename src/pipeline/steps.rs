@@ -63,7 +63,7 @@ pub(crate) fn prepare(
     diagnostics.append(&mut config.notes);
     // Docusaurus's versioned docs, mounted where the old site published them, and its
     // locales with each one's translated docs and blog, mounted at its folder.
-    crate::content::docusaurus_i18n::mount_layout(&mut config, diagnostics);
+    crate::compat::docusaurus::i18n::mount_layout(&mut config, diagnostics);
     let now = crate::dates::now()?;
     let mut theme = find_theme(&config)?;
     diagnostics.append(&mut theme.notes);
@@ -229,12 +229,12 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     let mut files = walk_content(&config.root, &config.content_folder, Some(&config.output_dir), diagnostics);
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
-    files.old_tool = crate::content::old_tool::read_old_tool(config, &files, diagnostics);
+    files.old_tool = crate::compat::old_tool::read_old_tool(config, &files, diagnostics);
     // The files the old tool published no page from (Docusaurus's partials) are none.
     let old_tool = &files.old_tool;
     files.pages.retain(|path| !old_tool.leaves_out(path));
-    if old_tool.tool == crate::content::old_tool::Tool::Jekyll {
-        files.jekyll_files = crate::content::jekyll_files::find(config, &mut files.assets, diagnostics);
+    if old_tool.tool == crate::compat::old_tool::Tool::Jekyll {
+        files.jekyll_files = crate::compat::jekyll::files::find(config, &mut files.assets, diagnostics);
     }
     let mut roots = crate::content::include_roots::IncludeRoots::find(config);
     roots.languages = crate::content::languages::listed(config, &files);

@@ -239,12 +239,12 @@ pub(crate) fn write_files(
     Ok(())
 }
 
-/// Writes a file Jekyll processes ([`crate::content::jekyll_files`]) through Liquid, at
+/// Writes a file Jekyll processes ([`crate::compat::jekyll::files`]) through Liquid, at
 /// `site_path`; a file that cannot be read or rendered is not written, with a warning at
 /// it that says why.
 fn write_jekyll_file(
     site: &Site,
-    file: &crate::content::jekyll_files::JekyllFile,
+    file: &crate::compat::jekyll::files::JekyllFile,
     site_path: &str,
     disk: Public<crate::fs::Confined>,
     shown: &str,
@@ -262,13 +262,13 @@ fn write_jekyll_file(
     if let serde_json::Value::Object(map) = &mut page {
         map.insert("url".into(), format!("/{site_path}").into());
     }
-    let (body, body_line) = crate::content::jekyll_files::body(&text);
+    let (body, body_line) = crate::compat::jekyll::files::body(&text);
     let asset = |path: &str| {
         let found =
             crate::site_path::check(path).is_ok() && matches!(site.target_of(path), Some(crate::site::Target::File));
         found.then(|| site.config.base_url.href(path))
     };
-    match crate::markdown::dialects::liquid_file::render_file(body, &page, templating, &asset) {
+    match crate::compat::dialects::liquid_file::render_file(body, &page, templating, &asset) {
         Ok(rendered) => {
             output.write(site_path, disk.map(|_| rendered.as_bytes()))?;
             Ok(None)
@@ -289,7 +289,7 @@ fn write_jekyll_file(
 /// The theme's `tabs.js` when a page of the model has tabs: for a rebuild, whose pages
 /// keep their HTML in the model (a whole build writes it with [`write_files`]).
 pub(crate) fn write_tabs_script(site: &Site, theme: &ThemeFiles, output: &dyn Sink) -> anyhow::Result<()> {
-    if !site.pages.iter().any(|page| crate::markdown::dialects::has_tabs(&page.rendered.html)) {
+    if !site.pages.iter().any(|page| crate::compat::dialects::has_tabs(&page.rendered.html)) {
         return Ok(());
     }
     match theme.statics.get("tabs.js") {

@@ -78,7 +78,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
             // The folders a Docusaurus site's layout mounts (its versions, its locales'
             // translated docs) are watched too; what they note is the build's to say.
             let mut noted = Vec::new();
-            crate::content::docusaurus_i18n::mount_layout(&mut config, &mut noted);
+            crate::compat::docusaurus::i18n::mount_layout(&mut config, &mut noted);
             (config.output_dir, config.content_folder, config.sources.folders())
         }
         Err(Failure::Environment(error)) => return Err(error),

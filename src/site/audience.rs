@@ -67,9 +67,9 @@ impl Exclusions {
         config: &Config,
         loaded: &[Arc<SourcePage>],
         links: &[(String, PathBuf)],
-        tool: crate::content::old_tool::Tool,
+        tool: crate::compat::old_tool::Tool,
     ) -> Exclusions {
-        use crate::content::old_tool::Tool;
+        use crate::compat::old_tool::Tool;
         let hugo = tool == Tool::Hugo;
         let drafts = config.drafts;
         let mut draft_dirs: Vec<String> = loaded

@@ -25,9 +25,9 @@
 
 use super::generated::{GeneratedPage, GeneratedSpec, Instance, Invalidation, builtin, owns_nothing, single};
 use super::{PageId, Site};
+use crate::compat::docusaurus::blog::{self as docusaurus_blog, DocusaurusBlog};
 use crate::content::Located;
 use crate::content::Node;
-use crate::content::docusaurus_blog::{self, DocusaurusBlog};
 use crate::content::people::{People, Person, Written};
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -181,7 +181,7 @@ pub(crate) fn section_dir(dir: &str) -> &str {
     dir
 }
 
-pub(crate) use crate::content::jekyll_site::in_posts_folder;
+pub(crate) use crate::compat::jekyll::site::in_posts_folder;
 
 /// The folders above a post's `_posts` folder, Jekyll's categories from its path.
 pub(crate) fn path_categories(path: &str) -> Vec<&str> {
@@ -190,7 +190,7 @@ pub(crate) fn path_categories(path: &str) -> Vec<&str> {
 }
 
 /// The URL template of the posts of a handbook (see the module documentation).
-pub(crate) fn post_template(jekyll: Option<&crate::content::jekyll_site::JekyllSite>) -> String {
+pub(crate) fn post_template(jekyll: Option<&crate::compat::jekyll::site::JekyllSite>) -> String {
     match jekyll.and_then(|site| site.collection_of("_posts/post.md")) {
         Some((_, template, _)) => template,
         None => "/:categories/:year/:month/:day/:title/".to_string(),
@@ -405,8 +405,8 @@ fn checked(
     }
     // A Jekyll theme shows a post's image and avatars with jekyll-assets' `{% asset %}`,
     // which looks the name up in the plugin's source folders (`_assets/images/`…).
-    if site.old_tool.tool == crate::content::old_tool::Tool::Jekyll && safe {
-        let folders = crate::markdown::dialects::assets::FOLDERS.iter();
+    if site.old_tool.tool == crate::compat::old_tool::Tool::Jekyll && safe {
+        let folders = crate::compat::dialects::assets::FOLDERS.iter();
         let found = folders.map(|folder| format!("{folder}/{from_root}")).find(|candidate| {
             crate::site_path::check(candidate).is_ok() && matches!(site.target_of(candidate), Some(super::Target::File))
         });
@@ -644,9 +644,9 @@ mod tests {
     #[test]
     fn posts_take_the_jekyll_sites_permalink_else_the_date_style_with_pretty_urls() {
         assert_eq!(post_template(None), "/:categories/:year/:month/:day/:title/");
-        let site = crate::content::jekyll_site::JekyllSite::parse("permalink: pretty\n").expect("config");
+        let site = crate::compat::jekyll::site::JekyllSite::parse("permalink: pretty\n").expect("config");
         assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title/");
-        let site = crate::content::jekyll_site::JekyllSite::default();
+        let site = crate::compat::jekyll::site::JekyllSite::default();
         assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title:output_ext");
     }
 }

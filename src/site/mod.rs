@@ -23,7 +23,6 @@ pub(crate) mod extra_files;
 pub(crate) mod first_steps;
 pub(crate) mod generated;
 pub(crate) mod git;
-mod hugo_urls;
 pub(crate) mod image_sizes;
 pub(crate) mod incidents;
 pub(crate) mod indexes;
@@ -201,11 +200,11 @@ pub struct Site {
     /// ([`crate::content::prefix`]): they then order the navigation.
     pub(crate) strip_prefixes: bool,
     /// The tool the handbook was written for, whose rules its URLs and relative links
-    /// follow ([`crate::content::old_tool`]).
-    pub(crate) old_tool: crate::content::old_tool::OldTool,
+    /// follow ([`crate::compat::old_tool`]).
+    pub(crate) old_tool: crate::compat::old_tool::OldTool,
     /// The files of a Jekyll handbook that Jekyll processes through Liquid, by content
-    /// path ([`crate::content::jekyll_files`]): written rendered, not copied.
-    pub(crate) jekyll_files: Arc<crate::content::jekyll_files::JekyllFiles>,
+    /// path ([`crate::compat::jekyll::files`]): written rendered, not copied.
+    pub(crate) jekyll_files: Arc<crate::compat::jekyll::files::JekyllFiles>,
     /// For the dev server's builds: the files the walk found and the pages it parsed,
     /// from which a page added, deleted or renamed is assembled again without walking
     /// and parsing every page (`pipeline::incremental::shape`).
@@ -481,13 +480,13 @@ impl Site {
                 exclusions.is_internal(&page.source)
             };
             let docusaurus_post = page.origin.has_file()
-                && crate::content::docusaurus_blog::post_of(&files.old_tool.docusaurus_blogs, &page.source.path)
+                && crate::compat::docusaurus::blog::post_of(&files.old_tool.docusaurus_blogs, &page.source.path)
                     .is_some();
             page.parent = if docusaurus_post {
                 // A post of a Docusaurus blog, at any depth of its folder, is the blog's.
                 let blogs = &files.old_tool.docusaurus_blogs;
                 let blog =
-                    crate::content::docusaurus_blog::post_of(blogs, &page.source.path).map(|(blog, _)| &blog.dir);
+                    crate::compat::docusaurus::blog::post_of(blogs, &page.source.path).map(|(blog, _)| &blog.dir);
                 blog.and_then(|dir| index.by_dir.get(dir.as_str()).copied()).filter(|&p| p != id)
             } else if page.origin.is_section() {
                 let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
@@ -537,7 +536,7 @@ impl Site {
             }
         }
         urls::permalink_warnings(&pages, rules, diagnostics);
-        hugo_urls::url_warnings(&pages, rules, diagnostics);
+        crate::compat::hugo::urls::url_warnings(&pages, rules, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());

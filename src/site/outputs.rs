@@ -60,7 +60,7 @@ use rayon::prelude::*;
 
 use super::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use super::{GeneratedPage, PageId, PageOrigin, Site};
-use crate::content::old_tool::Tool;
+use crate::compat::old_tool::Tool;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
 use crate::site_path::{alias_file, check};

@@ -13,7 +13,7 @@
 //! page so found is its version in the page's language ([`SiteLinks::in_reader_language`]).
 //!
 //! In a handbook of a tool that leaves relative links to the browser
-//! ([`crate::content::old_tool::RelativeLinks`]: Hugo, Jekyll, Eleventy, Middleman,
+//! ([`crate::compat::old_tool::RelativeLinks`]: Hugo, Jekyll, Eleventy, Middleman,
 //! mdBook, and MkDocs for what is no file), a relative destination that names no
 //! Markdown file is read from the URL of the page it is written on, as the old site's
 //! reader's browser read it (`../metrics` on `/docs/v2.3/admin_guide/` is
@@ -22,7 +22,7 @@
 
 use super::audience::LeftOut;
 use super::{PageId, Site};
-use crate::content::old_tool::RelativeLinks;
+use crate::compat::old_tool::RelativeLinks;
 use crate::content::walk::is_markdown;
 use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_encode_path};
 use crate::percent::percent_decode;
@@ -247,7 +247,7 @@ impl<'a> SiteLinks<'a> {
     /// when it stays outside. MkDocs reads links inside `docs_dir` only.
     fn through_repository(&self, from_dir: &str, path: &str) -> Option<String> {
         let content = self.site.config.content_folder.as_str();
-        if content.is_empty() || self.site.old_tool.tool == crate::content::old_tool::Tool::MkDocs {
+        if content.is_empty() || self.site.old_tool.tool == crate::compat::old_tool::Tool::MkDocs {
             return None;
         }
         let joined = join_relative(&format!("{content}/{from_dir}"), path)?;

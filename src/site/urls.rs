@@ -7,7 +7,7 @@
 //! against every output in [`super::outputs`].
 //!
 //! A handbook of another tool gets that tool's URLs ([`UrlRules`], from
-//! [`crate::content::old_tool`]), so that links written for its published site, and
+//! [`crate::compat::old_tool`]), so that links written for its published site, and
 //! its readers' bookmarks, keep working:
 //!
 //! - opsbook's own segments are slugged ([`slugify`]: lower-case, each run of other
@@ -22,18 +22,18 @@
 //!   `/`, and a `name.html.md` page (Middleman, the GitLab handbook) is at `name.html`;
 //! - a page's `permalink` (Jekyll, Eleventy) is its URL wherever it points, Jekyll's
 //!   placeholders expanded; a document of a Jekyll collection gets its collection's
-//!   `permalink` ([`crate::content::jekyll_site`]). A permalink that cannot be a site
+//!   `permalink` ([`crate::compat::jekyll::site`]). A permalink that cannot be a site
 //!   path, or whose URL a file of the theme or an extra file has, is not followed
 //!   ([`permalink_warnings`]).
 
 use rayon::prelude::*;
 
 use super::{Asset, Page, PageId};
+use crate::compat::eleventy::site::EleventyPermalinks;
+use crate::compat::jekyll::site::{JekyllSite, Placeholders, expand, post_date_and_title};
+use crate::compat::middleman::site::MiddlemanSite;
+use crate::compat::old_tool::{OldTool, UrlStyle};
 use crate::content::SourcePage;
-use crate::content::eleventy_site::EleventyPermalinks;
-use crate::content::jekyll_site::{JekyllSite, Placeholders, expand, post_date_and_title};
-use crate::content::middleman_site::MiddlemanSite;
-use crate::content::old_tool::{OldTool, UrlStyle};
 use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::hash::{FastHashMap, FastHashSet};
@@ -56,16 +56,16 @@ pub(crate) struct UrlRules<'a> {
     /// `[blog] permalink`: the posts' URL template, over the old tool's.
     pub post_permalink: Option<&'a str>,
     /// A Docusaurus site's blogs, whose posts have Docusaurus's URLs.
-    pub docusaurus_blogs: &'a [crate::content::docusaurus_blog::DocusaurusBlog],
+    pub docusaurus_blogs: &'a [crate::compat::docusaurus::blog::DocusaurusBlog],
     /// The folders of the sections whose page says `blog: true`: their pages are posts,
     /// with the posts' URLs.
     pub marked_blogs: &'a [String],
     /// A Middleman site's `config.rb` rules (`directory_indexes`).
     pub middleman: Option<&'a MiddlemanSite>,
     /// A Hugo site's `permalinks` rules.
-    pub hugo_permalinks: &'a [crate::content::hugo_permalinks::Rule],
+    pub hugo_permalinks: &'a [crate::compat::hugo::permalinks::Rule],
     /// A Hugo site's sections, by folder, with the `slug` or title each gives
-    /// `:sectionslugs` ([`super::hugo_urls::sections`]), once the pages are placed.
+    /// `:sectionslugs` ([`crate::compat::hugo::urls::sections`]), once the pages are placed.
     pub hugo_sections: Option<&'a FastHashMap<String, String>>,
 }
 
@@ -117,10 +117,10 @@ impl Default for UrlRules<'_> {
 }
 
 /// Hugo's URL segment of a name: `paths.Sanitize`, lower-cased (`disablePathToLower`
-/// unset), [`crate::content::hugo_permalinks::urlize`]; a `\`, which Hugo keeps and a
+/// unset), [`crate::compat::hugo::permalinks::urlize`]; a `\`, which Hugo keeps and a
 /// URL path cannot, is dropped.
 pub(crate) fn hugo_segment(name: &str) -> String {
-    let segment = crate::content::hugo_permalinks::urlize(name).replace('\\', "");
+    let segment = crate::compat::hugo::permalinks::urlize(name).replace('\\', "");
     if segment.is_empty() { "page".to_string() } else { segment }
 }
 
@@ -164,7 +164,7 @@ pub(super) fn assign_urls(
         dir_urls.insert(dir, format!("{parent_url}{segment}/"));
     }
     let section_of: FastHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
-    let hugo_sections = (rules.style == UrlStyle::Hugo).then(|| super::hugo_urls::sections(pages, by_dir));
+    let hugo_sections = (rules.style == UrlStyle::Hugo).then(|| crate::compat::hugo::urls::sections(pages, by_dir));
     let rules = UrlRules { hugo_sections: hugo_sections.as_ref(), ..rules };
     // Each page's URL on its own (slugging its name), on every core.
     pages.par_iter_mut().enumerate().for_each(|(id, page)| {
@@ -219,7 +219,7 @@ fn slug_of(page: &SourcePage) -> Option<&crate::content::Located<String>> {
 /// else, in a Jekyll site, its collection's.
 pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
     if rules.style == UrlStyle::Hugo
-        && let Some(url) = super::hugo_urls::own_url(page, path, rules)
+        && let Some(url) = crate::compat::hugo::urls::own_url(page, path, rules)
     {
         return Some(url);
     }
@@ -227,18 +227,18 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
         return permalink_url(page, path, rules);
     }
     if let Some(template) = rules.eleventy.and_then(|e| e.template_for(path)) {
-        return url_site_path(&crate::content::eleventy_site::expand(template, path)?);
+        return url_site_path(&crate::compat::eleventy::site::expand(template, path)?);
     }
     if super::blog::in_posts_folder(path) || in_marked_blog(path, rules.marked_blogs) {
         return post_url(page, path, rules);
     }
-    if let Some((blog, inside)) = crate::content::docusaurus_blog::post_of(rules.docusaurus_blogs, path) {
+    if let Some((blog, inside)) = crate::compat::docusaurus::blog::post_of(rules.docusaurus_blogs, path) {
         if rules.post_permalink.is_some() {
             return post_url(page, path, rules);
         }
         // The blog plugin's URL: its route, then the post's `slug` or the one its path gives.
         let slug =
-            slug_of(page).map_or_else(|| crate::content::docusaurus_blog::post_slug(&inside).1, |s| s.value.clone());
+            slug_of(page).map_or_else(|| crate::compat::docusaurus::blog::post_slug(&inside).1, |s| s.value.clone());
         return url_site_path(&format!("/{}/{}/", blog.dir, slug.trim_matches('/')));
     }
     let (label, template, inside) = rules.jekyll?.collection_of(path)?;
@@ -306,7 +306,7 @@ fn permalink_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<
         return None;
     }
     if rules.eleventy.is_some() && written.contains("{{") {
-        return url_site_path(&crate::content::eleventy_site::expand(written, path)?);
+        return url_site_path(&crate::compat::eleventy::site::expand(written, path)?);
     }
     if written.contains("{{") || written.contains("{%") {
         return None;
@@ -414,7 +414,7 @@ pub(super) fn middleman_index_of(page: &SourcePage, rules: &UrlRules<'_>) -> Opt
 }
 
 /// `name` without a `.html` ending, if it has one.
-pub(super) fn html_stem(name: &str) -> Option<&str> {
+pub(crate) fn html_stem(name: &str) -> Option<&str> {
     let cut = name.len().checked_sub(5)?;
     (name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".html") && cut > 0).then(|| &name[..cut])
 }

@@ -3,7 +3,7 @@
 //! <https://jekyllrb.com/docs/includes/#using-variables-names-for-the-include-file>).
 //! Their files are known only where the page's Liquid runs, in the scope of the tag (an
 //! `assign` before it, a `for` loop around it), so the Liquid stage asks for them
-//! ([`crate::markdown::dialects::liquid_include`]) and [`Late::read`] reads each one
+//! ([`crate::compat::dialects::liquid_include`]) and [`Late::read`] reads each one
 //! exactly as a written include is read ([`super::Expander::include`]): the same lookup
 //! (`_includes/` folders, or the page's folder for `include_relative`), the same
 //! confinement, the audience filter of a public build, the same limits, and the

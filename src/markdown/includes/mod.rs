@@ -55,7 +55,6 @@
 
 pub(crate) mod directives;
 mod late;
-mod mdx_imports;
 mod public;
 mod select;
 mod source_map;

@@ -15,14 +15,14 @@
 //! fenced code are text: neither imports nor uses. A file that is not there is a missing
 //! include, as any other.
 
-use super::directives::{Action, Form, Found, Include, Lookup, Select};
+use crate::markdown::includes::directives::{Action, Form, Found, Include, Lookup, Select};
 
 /// Docusaurus's alias of the site's folder.
 const SITE_ALIAS: &str = "@site/";
 
 /// The partials imported so far in a page, and the fence it is in.
 #[derive(Default)]
-pub(super) struct Imports {
+pub(crate) struct Imports {
     /// `(name, include)` for each Markdown import read.
     names: Vec<(String, Include)>,
     /// The open fence: its character and length.
@@ -33,7 +33,7 @@ impl Imports {
     /// Reads the line `line` at `start`, whose next line starts at `next`: an import of a
     /// partial is recorded and its line dropped, a use of one included. Returns whether
     /// the line is an import or holds a use (a line in fenced code is neither).
-    pub(super) fn line(&mut self, start: usize, line: &str, next: usize, found: &mut Vec<Found>) -> bool {
+    pub(crate) fn line(&mut self, start: usize, line: &str, next: usize, found: &mut Vec<Found>) -> bool {
         if self.fence(line) {
             return false;
         }

@@ -9,7 +9,10 @@
 //!    every name in a `use crate::{...}` group, that names another top-level module is
 //!    an edge of the graph; test code counts too;
 //! 3. a depth-first walk of the graph fails on the first cycle, naming its modules and
-//!    the files that make each edge.
+//!    the files that make each edge; the edges into the compatibility layer that
+//!    [`boundary`] still allows (its list of today's offenders) are left out.
+
+mod boundary;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -152,7 +155,8 @@ fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
 #[test]
 fn top_level_modules_import_each_other_without_cycles() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let graph = module_graph(&src);
+    let mut graph = module_graph(&src);
+    boundary::drop_allowed_compat_edges(&mut graph);
     assert!(graph.get("cmd").is_some_and(|edges| edges.contains_key("cli")), "the graph reader finds no edges");
     if let Some(cycle) = find_cycle(&graph) {
         let edges: Vec<String> = cycle

@@ -297,7 +297,7 @@ fn known(token: &str) -> bool {
     NAMED.contains(&token)
         || token.starts_with("sections[")
         || token.starts_with("sectionslugs[")
-        || (!token.contains('[') && super::hugo_dates::is_layout(token))
+        || (!token.contains('[') && crate::compat::hugo::dates::is_layout(token))
 }
 
 /// The URL `pattern` gives the page `page`; `Err` names an unknown token.
@@ -342,7 +342,7 @@ fn value_of(token: &str, page: &PageValues<'_>) -> String {
                 let sections: Vec<String> = page.sections.iter().map(|s| s.to_string()).collect();
                 return slice(cut, &sections).unwrap_or_default().join("/");
             }
-            super::hugo_dates::format(page.date, token)
+            crate::compat::hugo::dates::format(page.date, token)
         }
     }
 }

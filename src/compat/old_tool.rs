@@ -9,7 +9,7 @@
 //! |---|---|
 //! | mdBook | `book.toml` is mdBook's (`[book]`) |
 //! | Hugo | `[markdown] heading-ids = "hugo"`; `hugo.toml` (`.yaml`, `.yml`, `.json`); `config/_default/`; a `config.toml` (`.yaml`, `.yml`, `.json`) beside `archetypes/` or `layouts/` |
-//! | Docusaurus | `heading-ids = "docusaurus"`; a Docusaurus site ([`super::prefix`]) |
+//! | Docusaurus | `heading-ids = "docusaurus"`; a Docusaurus site ([`crate::content::prefix`]) |
 //! | MkDocs | `mkdocs.yml` (`.yaml`) |
 //! | Eleventy | `.eleventy.js`, `eleventy.config.js` (`.cjs`, `.mjs`, `.ts`) |
 //! | Jekyll | `_config.yml` (`.yaml`, `.toml`) |
@@ -34,14 +34,14 @@
 //!   at `chapter.html`; Jekyll, Eleventy, Middleman, mdBook and MkDocs keep names as
 //!   written (case and dots), MkDocs with `use_directory_urls: false` publishing `page.md`
 //!   at `page.html` (`File.dest_uri` in MkDocs's `structure/files.py`); Middleman's
-//!   `directory_indexes` moves `foo.html` to `foo/` ([`super::middleman_site`]); a Jekyll
-//!   collection's pages follow its `permalink` ([`super::jekyll_site`]); an Eleventy
+//!   `directory_indexes` moves `foo.html` to `foo/` ([`crate::compat::middleman::site`]); a Jekyll
+//!   collection's pages follow its `permalink` ([`crate::compat::jekyll::site`]); an Eleventy
 //!   folder's directory data file may give its pages a `permalink`
-//!   ([`super::eleventy_site`]).
+//!   ([`crate::compat::eleventy::site`]).
 //! - **Where the content folder was published** ([`OldTool::content_route`]):
 //!   Docusaurus serves its docs under `routeBasePath` (`docs` unless the configuration
 //!   says otherwise), a multilingual Hugo site a language under `/<lang>/`
-//!   ([`super::hugo_site`]): a link to `/docs/x` or `/en/x` is a link to the page of
+//!   ([`crate::compat::hugo::site`]): a link to `/docs/x` or `/en/x` is a link to the page of
 //!   `x`. opsbook publishes the content folder at the root (its home page is there).
 //! - **Heading ids** ([`OldTool::heading_ids`]): MkDocs's, Python-Markdown's `toc`
 //!   `slugify`, unless `[markdown] heading-ids` names a rule; opsbook's for the others.
@@ -117,38 +117,38 @@ pub(crate) struct OldTool {
     pub mkdocs_directory_urls: bool,
     /// Where the old site published the content folder's pages, as a site path prefix:
     /// Docusaurus's docs route (`docs/`), a Hugo language's folder (`en/`,
-    /// [`super::hugo_site`]); `None` for the root.
+    /// [`crate::compat::hugo::site`]); `None` for the root.
     pub content_route: Option<String>,
     /// Jekyll: the URL rules of `_config.yml`.
-    pub jekyll: Option<super::jekyll_site::JekyllSite>,
+    pub jekyll: Option<crate::compat::jekyll::site::JekyllSite>,
     /// Eleventy: the permalinks of directory data files.
-    pub eleventy: Option<super::eleventy_site::EleventyPermalinks>,
+    pub eleventy: Option<crate::compat::eleventy::site::EleventyPermalinks>,
     /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
     pub definition_lists: DefinitionLists,
     /// Hugo: the languages of a multilingual site whose translations lie where opsbook
-    /// reads them ([`super::hugo_site::languages`]), the default first.
+    /// reads them ([`crate::compat::hugo::site::languages`]), the default first.
     pub hugo_languages: Vec<String>,
     /// Hugo: the `permalinks` rules of its configuration
-    /// ([`super::hugo_permalinks::read_rules`]).
-    pub hugo_permalinks: Vec<super::hugo_permalinks::Rule>,
+    /// ([`crate::compat::hugo::permalinks::read_rules`]).
+    pub hugo_permalinks: Vec<crate::compat::hugo::permalinks::Rule>,
     /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
     /// unless its configuration's `markdown.format` is `md` or `detect`
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
     /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
     pub md_as_mdx: bool,
-    /// Docusaurus: the blogs its blog plugins publish ([`super::docusaurus_blog`]).
-    pub docusaurus_blogs: Vec<super::docusaurus_blog::DocusaurusBlog>,
+    /// Docusaurus: the blogs its blog plugins publish ([`crate::compat::docusaurus::blog`]).
+    pub docusaurus_blogs: Vec<crate::compat::docusaurus::blog::DocusaurusBlog>,
     /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
     /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
     pub heading_ids: HeadingIdStyle,
-    /// Middleman: the URL rules of `config.rb` ([`super::middleman_site`]).
-    pub middleman: Option<super::middleman_site::MiddlemanSite>,
+    /// Middleman: the URL rules of `config.rb` ([`crate::compat::middleman::site`]).
+    pub middleman: Option<crate::compat::middleman::site::MiddlemanSite>,
     /// Docusaurus: the configuration's `trailingSlash: true`, which serves each page at
     /// `page/`, so the browser reads a relative link from there ([`trailing_slash`]).
     pub trailing_slash: bool,
     /// Docusaurus: where the docs folder was published below the docs route while other
     /// versions were published too (`docs/next/`,
-    /// [`super::docusaurus_versions::current_path`]), read like [`OldTool::content_route`].
+    /// [`crate::compat::docusaurus::versions::current_path`]), read like [`OldTool::content_route`].
     pub version_route: Option<String>,
 }
 
@@ -232,14 +232,14 @@ pub(crate) const DOCUSAURUS_CONFIGS: [&str; 4] =
 pub(crate) fn has_other_tools_configuration(root: &Path) -> bool {
     let is_file = |name: &str| root.join(name).is_file();
     HUGO_FILES.iter().chain(&JEKYLL_FILES).chain(&MKDOCS_FILES).any(|n| is_file(n))
-        || super::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n))
+        || crate::content::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n))
         || ["config.rb", "config/tech-docs.yml", ".gitbook.yaml"].iter().any(|n| is_file(n))
         || root.join("config/_default").is_dir()
 }
 
 /// The tool of the handbook `config` describes (see the module documentation), from its
 /// `book.toml` and the names beside it and in its content folder.
-pub(crate) fn detect_tool(config: &Config, files: &super::ContentFiles) -> Tool {
+pub(crate) fn detect_tool(config: &Config, files: &crate::content::ContentFiles) -> Tool {
     let root = &config.root;
     let is_file = |name: &str| root.join(name).is_file();
     let is_dir = |name: &str| root.join(name).is_dir();
@@ -251,11 +251,13 @@ pub(crate) fn detect_tool(config: &Config, files: &super::ContentFiles) -> Tool 
         || (HUGO_CONFIG_FILES.iter().any(|n| is_file(n)) && (is_dir("archetypes") || is_dir("layouts")))
     {
         Tool::Hugo
-    } else if config.heading_ids == Some(HeadingIdStyle::Docusaurus) || super::prefix::is_docusaurus_site(root, files) {
+    } else if config.heading_ids == Some(HeadingIdStyle::Docusaurus)
+        || crate::content::prefix::is_docusaurus_site(root, files)
+    {
         Tool::Docusaurus
     } else if MKDOCS_FILES.iter().any(|n| is_file(n)) {
         Tool::MkDocs
-    } else if super::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n)) {
+    } else if crate::content::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n)) {
         Tool::Eleventy
     } else if JEKYLL_FILES.iter().any(|n| is_file(n)) {
         Tool::Jekyll
@@ -270,11 +272,11 @@ pub(crate) fn detect_tool(config: &Config, files: &super::ContentFiles) -> Tool 
 
 /// The old tool of the handbook, with what its configuration says of URLs: the
 /// collections of a Jekyll `_config.yml`, Docusaurus's docs route, MkDocs's
-/// `use_directory_urls` (read with its `nav:`, [`super::nav_file`]). A configuration
+/// `use_directory_urls` (read with its `nav:`, [`crate::content::nav_file`]). A configuration
 /// that cannot be read is a note: the tool's defaults hold.
 pub(crate) fn read_old_tool(
     config: &Config,
-    files: &super::ContentFiles,
+    files: &crate::content::ContentFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> OldTool {
     let tool = detect_tool(config, files);
@@ -287,7 +289,7 @@ pub(crate) fn read_old_tool(
                 .and_then(|name| read_beside(config, name, diagnostics));
             let route = text.as_deref().map_or_else(|| "docs".to_string(), docs_route_base);
             old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
-            old.version_route = super::docusaurus_versions::current_path(config).map(|path| match route.as_str() {
+            old.version_route = crate::compat::docusaurus::versions::current_path(config).map(|path| match route.as_str() {
                 "" => format!("{path}/"),
                 route => format!("{route}/{path}/"),
             });
@@ -296,17 +298,19 @@ pub(crate) fn read_old_tool(
             if let (Some(text), Some(name)) = (&text, DOCUSAURUS_CONFIGS.iter().find(|n| config.root.join(n).is_file()))
             {
                 // Its notes were given when the locales were mounted.
-                let plugins = super::docusaurus_blog::blog_plugins(text, name, &mut Vec::new());
-                old.docusaurus_blogs = super::docusaurus_blog::blogs(config, &plugins, name, diagnostics);
+                let plugins = crate::compat::docusaurus::blog::blog_plugins(text, name, &mut Vec::new());
+                old.docusaurus_blogs = crate::compat::docusaurus::blog::blogs(config, &plugins, name, diagnostics);
             }
         }
         Tool::Eleventy => {
-            let mut permalinks = super::eleventy_site::EleventyPermalinks::default();
+            let mut permalinks = crate::compat::eleventy::site::EleventyPermalinks::default();
             for path in &files.assets {
-                let Some(folder) = super::eleventy_site::EleventyPermalinks::data_file_folder(path) else { continue };
+                let Some(folder) = crate::compat::eleventy::site::EleventyPermalinks::data_file_folder(path) else {
+                    continue;
+                };
                 let (Ok(file), _) = config.locate_confined(path) else { continue };
                 let Ok(text) = crate::fs::read_text(&file, crate::fs::FileKind::Config) else { continue };
-                if let Some(template) = super::eleventy_site::EleventyPermalinks::permalink_of(&text) {
+                if let Some(template) = crate::compat::eleventy::site::EleventyPermalinks::permalink_of(&text) {
                     permalinks.folders.push((folder.to_string(), template));
                 }
             }
@@ -316,7 +320,7 @@ pub(crate) fn read_old_tool(
             let read = |names: &[&'static str], diagnostics: &mut Vec<Diagnostic>| {
                 let name = names.iter().find(|name| config.root.join(name).is_file())?;
                 let text = read_beside(config, name, diagnostics)?;
-                super::hugo_site::parse(name, &text)
+                crate::compat::hugo::site::parse(name, &text)
                     .map_err(|message| {
                         let note = format!("cannot read the language settings ({message}): Hugo's defaults are used");
                         diagnostics.push(
@@ -325,38 +329,43 @@ pub(crate) fn read_old_tool(
                     })
                     .ok()
             };
-            let hugo = read(&super::hugo_site::CONFIG_FILES, diagnostics);
+            let hugo = read(&crate::compat::hugo::site::CONFIG_FILES, diagnostics);
             if let Some(hugo) = &hugo {
-                let languages = read(&super::hugo_site::LANGUAGE_FILES, diagnostics);
-                old.content_route = super::hugo_site::content_route(hugo, languages.as_ref(), &config.content_folder);
-                old.hugo_languages = super::hugo_site::languages(hugo, languages.as_ref(), &config.content_folder);
+                let languages = read(&crate::compat::hugo::site::LANGUAGE_FILES, diagnostics);
+                old.content_route =
+                    crate::compat::hugo::site::content_route(hugo, languages.as_ref(), &config.content_folder);
+                old.hugo_languages =
+                    crate::compat::hugo::site::languages(hugo, languages.as_ref(), &config.content_folder);
             }
-            let own = read(&super::hugo_site::PERMALINK_FILES, diagnostics);
-            match super::hugo_site::permalinks(hugo.as_ref(), own.as_ref()) {
+            let own = read(&crate::compat::hugo::site::PERMALINK_FILES, diagnostics);
+            match crate::compat::hugo::site::permalinks(hugo.as_ref(), own.as_ref()) {
                 Ok(rules) => old.hugo_permalinks = rules,
                 Err((message, needle)) => {
                     let files: &[&str] = if own.is_some() {
-                        &super::hugo_site::PERMALINK_FILES
+                        &crate::compat::hugo::site::PERMALINK_FILES
                     } else {
-                        &super::hugo_site::CONFIG_FILES
+                        &crate::compat::hugo::site::CONFIG_FILES
                     };
                     diagnostics.push(permalinks_warning(config, files, &message, &needle));
                 }
             }
-            let markup = read(&super::hugo_site::MARKUP_FILES, diagnostics);
-            old.definition_lists = super::hugo_site::definition_lists(hugo.as_ref(), markup.as_ref());
+            let markup = read(&crate::compat::hugo::site::MARKUP_FILES, diagnostics);
+            old.definition_lists = crate::compat::hugo::site::definition_lists(hugo.as_ref(), markup.as_ref());
         }
         Tool::Jekyll => {
             // `_config.toml` is rare: its settings are not read.
             let yaml = JEKYLL_FILES[..2].iter().find(|name| config.root.join(name).is_file());
             let site = match yaml.and_then(|name| Some((*name, read_beside(config, name, diagnostics)?))) {
-                Some((name, text)) => super::jekyll_site::JekyllSite::parse(&text).unwrap_or_else(|(line, message)| {
-                    let note = format!("cannot read the URL settings ({message}): Jekyll's defaults are used");
-                    diagnostics
-                        .push(Diagnostic::error(Rule::ConfigSyntax, name, line, 1, note).with_severity(Severity::Note));
-                    super::jekyll_site::JekyllSite::default()
-                }),
-                None => super::jekyll_site::JekyllSite::default(),
+                Some((name, text)) => {
+                    crate::compat::jekyll::site::JekyllSite::parse(&text).unwrap_or_else(|(line, message)| {
+                        let note = format!("cannot read the URL settings ({message}): Jekyll's defaults are used");
+                        diagnostics.push(
+                            Diagnostic::error(Rule::ConfigSyntax, name, line, 1, note).with_severity(Severity::Note),
+                        );
+                        crate::compat::jekyll::site::JekyllSite::default()
+                    })
+                }
+                None => crate::compat::jekyll::site::JekyllSite::default(),
             };
             // kramdown reads definition lists, with its own parser or kramdown-parser-gfm
             // (Jekyll's default `input: GFM`); jekyll-commonmark does not.
@@ -372,7 +381,7 @@ pub(crate) fn read_old_tool(
                 .iter()
                 .find(|name| config.root.join(name).is_file())
                 .and_then(|name| read_beside(config, name, diagnostics));
-            if text.is_some_and(|text| super::mkdocs::has_extension(&text, "def_list")) {
+            if text.is_some_and(|text| crate::compat::mkdocs::nav::has_extension(&text, "def_list")) {
                 old.definition_lists = DefinitionLists::On { term_ids: false };
             }
         }
@@ -380,7 +389,7 @@ pub(crate) fn read_old_tool(
             // The GOV.UK Tech Docs Template's `config.rb` may be in its gem: its defaults.
             let text = config.root.join("config.rb").is_file().then(|| read_beside(config, "config.rb", diagnostics));
             old.middleman = Some(text.flatten().map_or_else(Default::default, |text| {
-                super::middleman_site::MiddlemanSite::parse(&text, "config.rb", diagnostics)
+                crate::compat::middleman::site::MiddlemanSite::parse(&text, "config.rb", diagnostics)
             }));
         }
         _ => {}
@@ -527,7 +536,7 @@ fn quoted_key_in(body: &str, key: &str) -> Option<String> {
 }
 
 /// A text value of a mapping node, by key.
-pub(super) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: &str) -> Option<&'a str> {
+pub(crate) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: &str) -> Option<&'a str> {
     entries.iter().find(|(k, _)| k.value == key).and_then(|(_, v)| match &v.value {
         Node::Text(text) => Some(text.as_str()),
         _ => None,

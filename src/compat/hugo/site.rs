@@ -47,9 +47,9 @@ pub(crate) const PERMALINK_FILES: [&str; 3] =
 pub(crate) fn permalinks(
     config: Option<&Value>,
     own: Option<&Value>,
-) -> Result<Vec<super::hugo_permalinks::Rule>, (String, String)> {
+) -> Result<Vec<crate::compat::hugo::permalinks::Rule>, (String, String)> {
     let Some(value) = own.or_else(|| key(config?.as_object()?, "permalinks")) else { return Ok(Vec::new()) };
-    super::hugo_permalinks::read_rules(value).map_err(|message| {
+    crate::compat::hugo::permalinks::read_rules(value).map_err(|message| {
         let needle = message.split('`').nth(1).unwrap_or("permalinks").to_string();
         (message, needle)
     })
@@ -62,8 +62,8 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {
         let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
         serde_json::to_value(table).map_err(|e| e.to_string())
     } else {
-        let documents = super::front_matter::parse_yaml_documents(text).map_err(|e| e.message)?;
-        Ok(documents.first().map_or(Value::Null, super::node::Node::to_json))
+        let documents = crate::content::front_matter::parse_yaml_documents(text).map_err(|e| e.message)?;
+        Ok(documents.first().map_or(Value::Null, crate::content::node::Node::to_json))
     }
 }
 
@@ -72,7 +72,10 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {
 /// `markup.goldmark.extensions.definitionList` is false, each term with an `id` when
 /// `markup.goldmark.parser.autoDefinitionTermID` is true
 /// (<https://gohugo.io/configuration/markup/#goldmark>).
-pub(crate) fn definition_lists(config: Option<&Value>, markup: Option<&Value>) -> super::old_tool::DefinitionLists {
+pub(crate) fn definition_lists(
+    config: Option<&Value>,
+    markup: Option<&Value>,
+) -> crate::compat::old_tool::DefinitionLists {
     let goldmark = markup
         .or_else(|| key(config?.as_object()?, "markup"))
         .and_then(Value::as_object)
@@ -86,8 +89,10 @@ pub(crate) fn definition_lists(config: Option<&Value>, markup: Option<&Value>) -
             .and_then(Value::as_bool)
     };
     match setting("extensions", "definitionList") {
-        Some(false) => super::old_tool::DefinitionLists::Off,
-        _ => super::old_tool::DefinitionLists::On { term_ids: setting("parser", "autoDefinitionTermID") == Some(true) },
+        Some(false) => crate::compat::old_tool::DefinitionLists::Off,
+        _ => crate::compat::old_tool::DefinitionLists::On {
+            term_ids: setting("parser", "autoDefinitionTermID") == Some(true),
+        },
     }
 }
 

@@ -1,24 +1,24 @@
 //! A page's own URL in a handbook written for Hugo, where its front matter or the
 //! site's `permalinks` give it one ([`own_url`]): `url` (a path from the site's root)
 //! wins, then the first `permalinks` rule for the page's kind and Hugo path
-//! ([`crate::content::hugo_permalinks`]). Sections are Hugo's: each top-level folder,
+//! ([`crate::compat::hugo::permalinks`]). Sections are Hugo's: each top-level folder,
 //! and each folder below with an `_index.md` ([`sections`]). A `url` that cannot be a
 //! path of the site is a warning at its place ([`url_warnings`]).
 
-use super::{Page, PageId, urls::UrlRules};
+use crate::compat::hugo::permalinks::{Kind, Moment, PageValues, expand, rule_for};
 use crate::content::SourcePage;
-use crate::content::hugo_permalinks::{Kind, Moment, PageValues, expand, rule_for};
 use crate::hash::FastHashMap;
+use crate::site::{Page, PageId, urls::UrlRules};
 
 /// The sections of a Hugo site: each folder that is one, with its `slug`, else its
 /// `title`, else its name (what `:sectionslugs` writes).
-pub(super) fn sections(pages: &[Page], by_dir: &FastHashMap<String, PageId>) -> FastHashMap<String, String> {
+pub(crate) fn sections(pages: &[Page], by_dir: &FastHashMap<String, PageId>) -> FastHashMap<String, String> {
     by_dir
         .iter()
         .filter(|(dir, _)| !dir.is_empty())
         .filter_map(|(dir, &id)| {
             let page = &pages[id];
-            let section_file = page.origin.has_file() && super::index_rank_of(&page.source.path) == Some(0);
+            let section_file = page.origin.has_file() && crate::site::index_rank_of(&page.source.path) == Some(0);
             if !section_file && dir.contains('/') {
                 return None;
             }
@@ -32,7 +32,7 @@ pub(super) fn sections(pages: &[Page], by_dir: &FastHashMap<String, PageId>) -> 
 /// The URL Hugo gives the page at content path `path`: its `url`, else the pattern of
 /// its `permalinks` rule expanded; `None` when neither applies or the result cannot be
 /// a site path.
-pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
+pub(crate) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
     if let Some(crate::content::Node::Text(url)) = page.front.field("url").map(|f| &f.value.value) {
         return site_path(url);
     }
@@ -89,7 +89,7 @@ fn ancestors(dir: &str) -> impl Iterator<Item = &str> {
 fn site_path(url: &str) -> Option<String> {
     let path = crate::site_path::normalise_alias(url).ok()?;
     let path = path.strip_suffix("index.html").unwrap_or(&path);
-    if path.is_empty() || path.ends_with('/') || super::urls::html_stem(path).is_some() {
+    if path.is_empty() || path.ends_with('/') || crate::site::urls::html_stem(path).is_some() {
         Some(path.to_string())
     } else {
         Some(format!("{path}/"))
@@ -98,8 +98,8 @@ fn site_path(url: &str) -> Option<String> {
 
 /// A warning for each `url` of a page of a Hugo handbook that is not followed, being
 /// no path of the site (it climbs above the root, names another site).
-pub(super) fn url_warnings(pages: &[Page], rules: UrlRules<'_>, diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
-    if rules.style != crate::content::old_tool::UrlStyle::Hugo {
+pub(crate) fn url_warnings(pages: &[Page], rules: UrlRules<'_>, diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
+    if rules.style != crate::compat::old_tool::UrlStyle::Hugo {
         return;
     }
     for page in pages.iter().filter(|page| page.origin.has_file()) {

@@ -60,14 +60,14 @@ mod tabs;
 pub(crate) use tabs::in_html as has_tabs;
 mod title;
 
-use super::has_text;
 use crate::content::site_data::{Engine, Tool};
 use crate::html::escape;
+use crate::markdown::has_text;
 
 pub(crate) use attributes::{KRAMDOWN_TOC, is_safe as is_safe_attribute, set_paragraph_attributes};
 
 /// The text of a block placeholder comment, before its number.
-pub(super) const MARKER: &str = "<!--opsbook-dialect:";
+pub(crate) const MARKER: &str = "<!--opsbook-dialect:";
 /// The characters that open and close an inline placeholder.
 pub(crate) const INLINE_OPEN: char = '\u{E000}';
 /// See [`INLINE_OPEN`].

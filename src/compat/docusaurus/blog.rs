@@ -16,7 +16,7 @@
 //!
 //! The blog is published where its folder is mounted: a `[[sources]]` table whose
 //! `path` is the plugin's `path` (`mount = "blog"`, as the migration guide sets it up for
-//! `routeBasePath`), and each locale's translated posts where [`super::docusaurus_i18n`]
+//! `routeBasePath`), and each locale's translated posts where [`crate::compat::docusaurus::i18n`]
 //! mounts them. Every Markdown file of the folder, at any depth, is a post but those
 //! whose name or folder starts with `_` (the plugin's default `exclude`); a post's date
 //! and URL follow the plugin's `parseBlogFileName`: a date in the path
@@ -28,7 +28,7 @@ use crate::config::Config;
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-use super::js_literal::{self, Js, Located};
+use crate::compat::docusaurus::js_literal::{self, Js, Located};
 
 /// The blog plugin's default `path`.
 const DEFAULT_PATH: &str = "blog";

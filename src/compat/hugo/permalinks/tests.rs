@@ -5,7 +5,7 @@
 //! `helpers/path_test.go` (`TestMakePath`, `TestMakePathSanitized`).
 
 use super::*;
-use crate::content::hugo_dates;
+use crate::compat::hugo::dates;
 
 /// The page of `TestPermalinkExpansion`: `/test-page/index.md`, path `/posts/test-page`.
 fn test_page() -> PageValues<'static> {
@@ -212,9 +212,9 @@ fn sanitizes_names_as_hugo_s_path_tests_say() {
 #[test]
 fn go_layouts_write_the_date_and_plain_words_are_not_layouts() {
     let date = Moment::parse("2012-04-06 15:01:59").unwrap();
-    assert_eq!(hugo_dates::format(date, "Jan_January_Mon_002_03_3_PM_pm_15"), "Apr_April_Fri_097_03_3_PM_pm_15");
-    assert_eq!(hugo_dates::format(Moment::zero(), "year"), "1");
-    assert_eq!(hugo_dates::format(Moment::zero(), "2006_01_02_Monday"), "0001_01_01_Monday");
-    assert!(hugo_dates::is_layout("2017"), "Hugo reads it as a layout too");
-    assert!(!hugo_dates::is_layout("fred") && !hugo_dates::is_layout("TITLE"));
+    assert_eq!(dates::format(date, "Jan_January_Mon_002_03_3_PM_pm_15"), "Apr_April_Fri_097_03_3_PM_pm_15");
+    assert_eq!(dates::format(Moment::zero(), "year"), "1");
+    assert_eq!(dates::format(Moment::zero(), "2006_01_02_Monday"), "0001_01_01_Monday");
+    assert!(dates::is_layout("2017"), "Hugo reads it as a layout too");
+    assert!(!dates::is_layout("fred") && !dates::is_layout("TITLE"));
 }

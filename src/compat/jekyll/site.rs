@@ -23,8 +23,8 @@
 //! `:output_ext` (`.html`), `:categories`, `:year`, `:month`, `:day`, `:i_month`,
 //! `:i_day`, `:short_year`. An unknown placeholder stays as written.
 
-use super::node::{Located, Node};
-use super::old_tool::text_of;
+use crate::compat::old_tool::text_of;
+use crate::content::node::{Located, Node};
 
 /// What `_config.yml` says of URLs.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +107,7 @@ pub(crate) struct Placeholders<'a> {
 impl JekyllSite {
     /// Reads the URL settings of the text of a `_config.yml`; `Err` is (line, message).
     pub(crate) fn parse(text: &str) -> Result<JekyllSite, (usize, String)> {
-        let documents = super::front_matter::parse_yaml_documents(text).map_err(|e| (e.line, e.message))?;
+        let documents = crate::content::front_matter::parse_yaml_documents(text).map_err(|e| (e.line, e.message))?;
         let mut site = JekyllSite::default();
         let Some(Node::Map(keys)) = documents.into_iter().next() else { return Ok(site) };
         if let Some(style) = text_of(&keys, "permalink") {

@@ -4,7 +4,7 @@
 //! `pm`) are replaced with the date's; the rest stays. Time zones and fractions of a
 //! second cannot be in a token (it is letters, digits and `_`).
 
-use super::hugo_permalinks::Moment;
+use crate::compat::hugo::permalinks::Moment;
 
 /// One part of a layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

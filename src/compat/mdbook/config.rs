@@ -21,24 +21,24 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{BuildTable, CONFIG_FILE, locate_key, locate_table};
+use crate::config::{BuildTable, CONFIG_FILE, locate_key, locate_table};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// mdBook's default content folder.
-pub(super) const DEFAULT_SRC: &str = "src";
+pub(crate) const DEFAULT_SRC: &str = "src";
 
 /// `[book]`: mdBook's description of the book.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct BookTable {
+pub(crate) struct BookTable {
     /// The title, used when `[handbook] title` is absent.
-    pub(super) title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The description, used when `[handbook] description` is absent.
-    pub(super) description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The language, used when `[handbook] language` is absent.
-    pub(super) language: Option<String>,
+    pub(crate) language: Option<String>,
     /// The folder of the pages (`src` unless set), used when `[build] content-dir` is absent.
-    pub(super) src: Option<String>,
+    pub(crate) src: Option<String>,
     /// mdBook's; ignored.
     authors: Option<toml::Value>,
     /// mdBook's; ignored.
@@ -50,9 +50,9 @@ pub(super) struct BookTable {
 /// `[output]`: mdBook's renderers. Only two keys of `[output.html]` are read.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub(super) struct OutputTables {
+pub(crate) struct OutputTables {
     /// `[output.html]`.
-    pub(super) html: Option<HtmlOutput>,
+    pub(crate) html: Option<HtmlOutput>,
     /// The other renderers (`[output.linkcheck]`, `[output.pdf]`…); ignored.
     #[serde(flatten)]
     other: BTreeMap<String, toml::Value>,
@@ -61,11 +61,11 @@ pub(super) struct OutputTables {
 /// `[output.html]`: mdBook's HTML renderer.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
-pub(super) struct HtmlOutput {
+pub(crate) struct HtmlOutput {
     /// The repository, used when `[handbook] repository` is absent.
-    pub(super) git_repository_url: Option<String>,
+    pub(crate) git_repository_url: Option<String>,
     /// Where the book is published, used when `[handbook] base-url` is absent.
-    pub(super) site_url: Option<String>,
+    pub(crate) site_url: Option<String>,
     /// The renderer's other settings (`mathjax-support`, `edit-url-template`…); ignored.
     #[serde(flatten)]
     other: BTreeMap<String, toml::Value>,
@@ -87,17 +87,17 @@ fn mdbook_build_keys(build: &BuildTable) -> Vec<&'static str> {
 }
 
 /// The tables of mdBook's `book.toml` besides `[book]`, as the raw config holds them.
-pub(super) struct MdBookTables<'a> {
+pub(crate) struct MdBookTables<'a> {
     /// `[book]`, when the file has one.
-    pub(super) book: Option<&'a BookTable>,
+    pub(crate) book: Option<&'a BookTable>,
     /// `[output.*]`.
-    pub(super) output: Option<&'a OutputTables>,
+    pub(crate) output: Option<&'a OutputTables>,
     /// `[preprocessor.*]`.
-    pub(super) preprocessor: Option<&'a BTreeMap<String, toml::Value>>,
+    pub(crate) preprocessor: Option<&'a BTreeMap<String, toml::Value>>,
     /// `[rust]`.
-    pub(super) rust: Option<&'a toml::Value>,
+    pub(crate) rust: Option<&'a toml::Value>,
     /// mdBook's keys of `[build]`.
-    pub(super) build: &'a BuildTable,
+    pub(crate) build: &'a BuildTable,
 }
 
 impl MdBookTables<'_> {
@@ -136,7 +136,7 @@ impl MdBookTables<'_> {
     /// Beside `[book]`: one note at the first table or key that opsbook leaves unread,
     /// naming them all. Without `[book]`: an `unknown-config-key` error for each of
     /// mdBook's tables and keys, since the file is not mdBook's.
-    pub(super) fn check(&self, text: &str) -> Vec<Diagnostic> {
+    pub(crate) fn check(&self, text: &str) -> Vec<Diagnostic> {
         if self.book.is_none() {
             let mut errors = Vec::new();
             let tables = [
@@ -216,7 +216,7 @@ fn locate_table_prefix(text: &str, name: &str) -> (usize, usize) {
 mod tests {
     use std::path::Path;
 
-    use super::super::{Config, Overrides};
+    use crate::config::{Config, Overrides};
     use crate::diagnostic::{Diagnostic, Rule, Severity};
 
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {

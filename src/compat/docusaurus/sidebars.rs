@@ -20,8 +20,8 @@
 //!    function call, a variable) is a warning at its place, and the navigation is then
 //!    the folders', as without the file.
 
-use super::js_literal::{Js, Located, exported_value, first_dynamic};
-use super::nav_file::{NavEntry, NavLink};
+use crate::compat::docusaurus::js_literal::{Js, Located, exported_value, first_dynamic};
+use crate::content::nav_file::{NavEntry, NavLink};
 
 /// A problem in a `sidebars.js`: line, column, message.
 pub(crate) type Problem = (usize, usize, String);

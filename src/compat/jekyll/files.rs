@@ -15,7 +15,7 @@
 //! - A file of the internal audience (`visibility: internal`), or one Jekyll does not
 //!   publish (`published: false`), is left out of a public build.
 //!
-//! The build writes each through Liquid ([`crate::markdown::dialects::liquid_file`]).
+//! The build writes each through Liquid ([`crate::compat::dialects::liquid_file`]).
 
 use std::collections::BTreeMap;
 
@@ -69,7 +69,7 @@ fn opens_with_front_matter(disk: &crate::fs::Confined) -> bool {
     use std::io::Read;
     let Ok((file, _)) = crate::fs::open_regular(disk, crate::fs::FileKind::Asset) else { return false };
     let mut head = Vec::with_capacity(HEAD_BYTES as usize);
-    file.take(HEAD_BYTES).read_to_end(&mut head).is_ok() && super::formats::opens_with_front_matter(&head)
+    file.take(HEAD_BYTES).read_to_end(&mut head).is_ok() && crate::content::formats::opens_with_front_matter(&head)
 }
 
 /// The file at content path `path`, or `None` when the build leaves it out; the error
@@ -94,12 +94,12 @@ fn read(
     let text = crate::fs::read_text(disk, crate::fs::FileKind::Page)
         .map_err(|e| unreadable(format!("cannot read `{shown}`: {e}")))?
         .replace("\r\n", "\n");
-    let syntax = |e: super::front_matter::SyntaxError| {
+    let syntax = |e: crate::content::front_matter::SyntaxError| {
         Diagnostic::error(Rule::FrontMatterSyntax, shown, e.line, e.column, e.message)
     };
-    let split = super::front_matter::split_front_matter(&text).map_err(syntax)?;
+    let split = crate::content::front_matter::split_front_matter(&text).map_err(syntax)?;
     let Some(block) = split.front else { return Ok(None) };
-    let fields = super::front_matter::parse_fields(&block).map_err(syntax)?;
+    let fields = crate::content::front_matter::parse_fields(&block).map_err(syntax)?;
     let mut front = serde_json::Map::new();
     let mut permalink = None;
     for field in fields.0 {
@@ -132,7 +132,7 @@ fn read(
 /// The body of a processed file's text, after its front matter, and the 1-based line of
 /// the file it starts at.
 pub(crate) fn body(text: &str) -> (&str, usize) {
-    super::front_matter::split_front_matter(text).map_or((text, 1), |split| (split.body, split.body_line))
+    crate::content::front_matter::split_front_matter(text).map_or((text, 1), |split| (split.body, split.body_line))
 }
 
 #[cfg(test)]

@@ -12,24 +12,24 @@
 //! (`i18n/de/docusaurus-plugin-content-docs/current` at `de`), unless a table mounts a
 //! folder there already; the walk reads it through the confinement like any mounted
 //! folder, and its pages are the translations of the language's folder
-//! ([`super::languages`]). A blog mounted from the folder of a blog plugin (a
+//! ([`crate::content::languages`]). A blog mounted from the folder of a blog plugin (a
 //! `[[sources]]` table whose `path` is the plugin's, `blog` by default,
-//! [`super::docusaurus_blog`]) has its translated posts mounted the same way:
+//! [`crate::compat::docusaurus::blog`]) has its translated posts mounted the same way:
 //! `i18n/de/docusaurus-plugin-content-blog` (`-<id>` for another plugin than the
 //! default) at `de/blog` (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). Each locale's
 //! `i18n/<locale>/docusaurus-plugin-content-docs/current.json` holds the translations
 //! of the sidebar's labels, which name the language's sections and navigation entries
 //! (<https://docusaurus.io/docs/i18n/tutorial#translate-json-files>). The configuration
-//! and `current.json` are read as [`super::docusaurus_versions`] reads it; a locale that
+//! and `current.json` are read as [`crate::compat::docusaurus::versions`] reads it; a locale that
 //! is no language code opsbook can publish under (`zh_CN`) is a warning at its place,
 //! left out.
 
 use crate::config::{Config, Source};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-use super::docusaurus_blog::BlogPlugin;
-use super::docusaurus_versions::{CONFIG_FILES, read};
-use super::js_literal::{Js, Located, object_at_key};
+use crate::compat::docusaurus::blog::BlogPlugin;
+use crate::compat::docusaurus::js_literal::{Js, Located, object_at_key};
+use crate::compat::docusaurus::versions::{CONFIG_FILES, read};
 
 /// The folder of a locale's translated docs (the current version), from the root.
 fn docs_folder(locale: &str) -> String {
@@ -37,10 +37,10 @@ fn docs_folder(locale: &str) -> String {
 }
 
 /// Mounts the folders a Docusaurus site's layout publishes: its versions'
-/// ([`super::docusaurus_versions`]) and its locales'. The build and the watcher of
+/// ([`crate::compat::docusaurus::versions`]) and its locales'. The build and the watcher of
 /// `serve` both call it, so that they know the same folders.
 pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
-    super::docusaurus_versions::mount_versions(config, diagnostics);
+    crate::compat::docusaurus::versions::mount_versions(config, diagnostics);
     mount_locales(config, diagnostics);
     // The mounts changed: the confinement's content tree is made anew on first use.
     config.confined = Default::default();
@@ -77,7 +77,7 @@ fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     let content = config.content_folder.trim_end_matches('/').to_string();
     // The blogs mounted from a blog plugin's folder (its `path`), with the folder of the
     // plugin's translated posts, before the locales' folders are added.
-    let plugins = super::docusaurus_blog::blog_plugins(&text, name, diagnostics);
+    let plugins = crate::compat::docusaurus::blog::blog_plugins(&text, name, diagnostics);
     let blogs: Vec<(Source, &BlogPlugin)> = config
         .sources
         .list

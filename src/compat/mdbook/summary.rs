@@ -9,7 +9,7 @@
 //! 5. `---` (or `***`, `___`) separates; blank lines and other text are skipped.
 //!    A list item that is no link is a problem at its line and column.
 
-use super::nav_file::{NavEntry, NavLink};
+use crate::content::nav_file::{NavEntry, NavLink};
 
 /// The entries of a `SUMMARY.md`, paths relative to its folder, and the problems
 /// (line, column, message) of the lines that could not be read.

@@ -53,7 +53,7 @@ pub(crate) fn expand(template: &str, path: &str) -> Option<String> {
     let (dir, stem) = stem_path.rsplit_once('/').map_or(("", stem_path), |(dir, stem)| (dir, stem));
     let file_slug = match stem {
         "index" => dir.rsplit('/').next().unwrap_or(""),
-        _ => super::jekyll_site::post_date_and_title(stem).map_or(stem, |(_, title)| title),
+        _ => crate::compat::jekyll::site::post_date_and_title(stem).map_or(stem, |(_, title)| title),
     };
     let mut out = String::with_capacity(template.len() + path.len());
     let mut rest = template;

@@ -4,13 +4,13 @@
 //! 1. YAML tags that MkDocs configurations carry for Python (`!!python/name:…`,
 //!    `!ENV`, `!relative`) are blanked out first, keeping every column, so that they
 //!    read as the plain value after them (or nothing) instead of failing the parse.
-//! 2. The file is parsed with locations ([`super::front_matter::parse_yaml_documents`]).
+//! 2. The file is parsed with locations ([`crate::content::front_matter::parse_yaml_documents`]).
 //! 3. Each item of `nav` is `page.md` or `https://…` (no title), or a one-key mapping
 //!    `Title: page.md`, `Title: https://…` or `Title: [items]` (a section). Anything
 //!    else is a problem at its line and column, and is skipped.
 
-use super::nav_file::{NavEntry, NavLink};
-use super::node::{Located, Node};
+use crate::content::nav_file::{NavEntry, NavLink};
+use crate::content::node::{Located, Node};
 
 /// What [`parse_mkdocs`] read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,7 +32,8 @@ pub(crate) struct MkDocsNav {
 /// line and column.
 pub(crate) fn parse_mkdocs(text: &str) -> Result<MkDocsNav, (usize, usize, String)> {
     let plain = blank_tags(text);
-    let documents = super::front_matter::parse_yaml_documents(&plain).map_err(|e| (e.line, e.column, e.message))?;
+    let documents =
+        crate::content::front_matter::parse_yaml_documents(&plain).map_err(|e| (e.line, e.column, e.message))?;
     let mut nav = MkDocsNav { docs_dir_line: 1, directory_urls: true, ..MkDocsNav::default() };
     let Some(Node::Map(keys)) = documents.into_iter().next() else { return Ok(nav) };
     for (key, value) in keys {
@@ -124,7 +125,7 @@ pub(crate) fn snippet_base_paths(text: &str) -> Option<Vec<String>> {
 /// The `markdown_extensions` of `mkdocs.yml`'s text, each with its settings (`Null`
 /// for a name alone): a list of names or one-key mappings, or one mapping of them all.
 fn markdown_extensions(text: &str) -> Option<Vec<(String, Node)>> {
-    let documents = super::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
+    let documents = crate::content::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
     let Some(Node::Map(keys)) = documents.into_iter().next() else { return None };
     let (_, extensions) = keys.into_iter().find(|(key, _)| key.value == "markdown_extensions")?;
     Some(match extensions.value {

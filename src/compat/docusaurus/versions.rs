@@ -10,7 +10,7 @@
 //! `versions.json`), `next` for `current`, and `NAME` for the others.
 //!
 //! opsbook publishes the content folder (the current docs) at the site's root, which it
-//! reads as the docs route ([`super::old_tool`]): each other version whose path is not
+//! reads as the docs route ([`crate::compat::old_tool`]): each other version whose path is not
 //! empty is mounted at its path, as a `[[sources]]` table would mount it (a table that
 //! mounts the folder already wins). A version Docusaurus published at the docs route
 //! itself, where opsbook has the current docs, is left out with a note.
@@ -20,21 +20,21 @@
 //! would leave its folder (`..`, an absolute path, a `\`) is a `config-field` error at
 //! its file, line and column, and that version is not mounted; `versions.json` that is
 //! no JSON list of names is a `config-syntax` error there. The configuration is read in
-//! its common static form ([`super::js_literal`]); one it cannot read leaves
+//! its common static form ([`crate::compat::docusaurus::js_literal`]); one it cannot read leaves
 //! Docusaurus's defaults.
 
 use crate::config::Config;
 use crate::config::Source;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-use super::js_literal::{self, Js, Located};
+use crate::compat::docusaurus::js_literal::{self, Js, Located};
 
 /// The file that lists the versions, beside the configuration.
 const VERSIONS_FILE: &str = "versions.json";
 /// The folder of the versions' docs.
 const VERSIONED_DOCS: &str = "versioned_docs";
 /// Docusaurus's configuration files.
-pub(super) const CONFIG_FILES: [&str; 4] =
+pub(crate) const CONFIG_FILES: [&str; 4] =
     ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
 /// The name of the docs folder's own version.
 const CURRENT: &str = "current";
@@ -144,7 +144,7 @@ fn current_path_of(names: &[(String, usize, usize)], options: &VersionOptions) -
 }
 
 /// The text of a file beside `book.toml`, confined; a refusal or read error is a note.
-pub(super) fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+pub(crate) fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let path = config.root.join(name);
     let read = match config.confinement().map(|c| c.readable(&path)) {
         Some(Err(why)) => Err(format!("the file is not read: {why}")),

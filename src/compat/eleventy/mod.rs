@@ -1,0 +1,3 @@
+//! Eleventy: the permalinks its directory data files give.
+
+pub(crate) mod site;

@@ -1,0 +1,3 @@
+//! Middleman: the URL rules of `config.rb`.
+
+pub(crate) mod site;

@@ -1,0 +1,3 @@
+//! MkDocs: `mkdocs.yml`, its `nav:` and its settings.
+
+pub(crate) mod nav;
