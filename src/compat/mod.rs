@@ -3,16 +3,122 @@
 //! mdBook, GitBook), one folder per tool, with the dialect machinery they share
 //! (Liquid, Nunjucks, shortcodes, MDX, ERB) in [`dialects`].
 //!
-//! [`old_tool`] finds the tool after the walk and holds the rules the rest of the build
-//! reads; the core (config, content, site, pipeline, render, the Markdown core) is to
-//! see only what those rules produce (docs/architecture.md, "The compatibility layer").
+//! Each tool implements [`ToolRules`] once, in its folder; [`TOOLS`] lists them in the
+//! order detection tries them. [`old_tool`] runs the detection after the walk and keeps
+//! what the chosen tool's configuration says in an [`old_tool::OldTool`], whose methods
+//! answer the rest of the build through the tool's rules (docs/architecture.md, "The
+//! compatibility layer").
 
 pub(crate) mod dialects;
 pub(crate) mod docusaurus;
 pub(crate) mod eleventy;
+pub(crate) mod gitbook;
 pub(crate) mod hugo;
 pub(crate) mod jekyll;
 pub(crate) mod mdbook;
 pub(crate) mod middleman;
 pub(crate) mod mkdocs;
 pub(crate) mod old_tool;
+
+use crate::config::Config;
+use crate::content::ContentFiles;
+use crate::diagnostic::Diagnostic;
+use crate::slug::HeadingIdStyle;
+use old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
+
+/// One old tool: how a handbook written for it is recognised, and the rules opsbook
+/// borrows from it so that links keep leading where they led in its published site.
+pub(crate) trait ToolRules: Sync {
+    /// Which tool it is.
+    fn tool(&self) -> Tool;
+    /// Its name, as messages give it.
+    fn name(&self) -> &'static str;
+    /// Whether the handbook `config` describes, whose content folder holds `files`, was
+    /// written for it.
+    fn detect(&self, config: &Config, files: &ContentFiles) -> bool;
+    /// Reads into `old` (which holds the defaults) what its configuration says of URLs,
+    /// links and Markdown; a configuration it cannot read is a note, and its defaults hold.
+    fn read(&self, _config: &Config, _files: &ContentFiles, _old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {}
+    /// How a relative link that names no Markdown file is read.
+    fn relative_links(&self, old: &OldTool) -> RelativeLinks;
+    /// How the URLs of pages and folders are made from their names.
+    fn url_style(&self, old: &OldTool) -> UrlStyle;
+    /// Whether it published no page from the file at content path `path`.
+    fn leaves_out(&self, _path: &str) -> bool {
+        false
+    }
+    /// The rule its heading ids were made by, unless `[markdown] heading-ids` names one.
+    fn heading_ids(&self) -> HeadingIdStyle {
+        HeadingIdStyle::Opsbook
+    }
+    /// Whether a page's `section` names its group in the navigation.
+    fn groups_by_section(&self) -> bool {
+        false
+    }
+    /// Whether the navigation takes a weight of 0 for none and names a page by its
+    /// `linkTitle`.
+    fn orders_by_link_title(&self) -> bool {
+        false
+    }
+    /// Whether an alias's `..` at the root stays at the root.
+    fn clamps_aliases_at_root(&self) -> bool {
+        false
+    }
+    /// Whether the 404 page and `robots.txt` keep their files when an alias claims them.
+    fn aliases_yield_to_404_and_robots(&self) -> bool {
+        false
+    }
+    /// The folder name whose pages are drafts, wherever it is.
+    fn drafts_folder(&self) -> Option<&'static str> {
+        None
+    }
+    /// Whether pages' build options (`build.render`, a section's `cascade`) say which
+    /// pages are rendered.
+    fn reads_build_options(&self) -> bool {
+        false
+    }
+    /// The folders a front matter image's name is looked up in after the page's own.
+    fn asset_folders(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Whether files that open with front matter but are no pages are published
+    /// through their templates.
+    fn publishes_front_matter_files(&self) -> bool {
+        false
+    }
+}
+
+/// The old tools, in the order detection tries them; GitHub's rules, which every
+/// handbook matches, last.
+pub(crate) const TOOLS: [&dyn ToolRules; 9] = [
+    &mdbook::MdBook,
+    &hugo::Hugo,
+    &docusaurus::Docusaurus,
+    &mkdocs::MkDocs,
+    &eleventy::Eleventy,
+    &jekyll::Jekyll,
+    &middleman::Middleman,
+    &gitbook::GitBook,
+    &old_tool::GitHub,
+];
+
+/// The rules of `tool`.
+pub(crate) fn rules_of(tool: Tool) -> &'static dyn ToolRules {
+    TOOLS.iter().copied().find(|rules| rules.tool() == tool).unwrap_or(&old_tool::GitHub)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tool_has_one_entry_and_github_comes_last() {
+        let tools: Vec<Tool> = TOOLS.iter().map(|rules| rules.tool()).collect();
+        for tool in &tools {
+            assert_eq!(tools.iter().filter(|t| *t == tool).count(), 1, "{tool:?}");
+            assert_eq!(rules_of(*tool).tool(), *tool);
+        }
+        assert_eq!(tools.last(), Some(&Tool::Plain));
+        assert_eq!(tools.len(), 9);
+    }
+}

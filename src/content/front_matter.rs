@@ -45,7 +45,7 @@ impl Fences {
     pub(crate) fn of(config: &crate::config::Config) -> Fences {
         let beside = |names: &[&str]| names.iter().any(|name| config.root.join(name).is_file());
         let docusaurus = config.heading_ids == Some(crate::slug::HeadingIdStyle::Docusaurus)
-            || beside(&crate::compat::old_tool::DOCUSAURUS_CONFIGS);
+            || beside(&crate::compat::docusaurus::CONFIG_FILES);
         if !config.mdbook && (docusaurus || beside(super::site_data::ELEVENTY_FILES)) {
             Fences::GrayMatter
         } else {

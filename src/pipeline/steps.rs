@@ -233,7 +233,7 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     // The files the old tool published no page from (Docusaurus's partials) are none.
     let old_tool = &files.old_tool;
     files.pages.retain(|path| !old_tool.leaves_out(path));
-    if old_tool.tool == crate::compat::old_tool::Tool::Jekyll {
+    if old_tool.rules().publishes_front_matter_files() {
         files.jekyll_files = crate::compat::jekyll::files::find(config, &mut files.assets, diagnostics);
     }
     let mut roots = crate::content::include_roots::IncludeRoots::find(config);

@@ -46,8 +46,8 @@ pub(super) struct Exclusions {
     /// Sections whose `cascade` says Hugo never renders them, with whether the
     /// section's own page is rendered all the same (its own `build.render: always`).
     unrendered_dirs: Vec<(String, bool)>,
-    /// Whether Hugo's build options are read: a Hugo handbook.
-    hugo: bool,
+    /// Whether pages' build options are read (the old tool's rules).
+    build_options: bool,
     /// The symbolic links the walk followed into the content tree: each link's content
     /// path -> the content path of its real place.
     links: HashMap<String, String>,
@@ -60,17 +60,17 @@ pub(super) struct Exclusions {
 
 impl Exclusions {
     /// Reads the drafts and the internal sections among the loaded pages, and where the
-    /// symbolic links the walk followed (`links`) really lead; `tool`: the old tool, whose
-    /// rules of what is not published apply (Hugo's build options, which elsewhere mean
-    /// nothing, so a page never disappears by a key of another tool; Jekyll's `_drafts`).
+    /// symbolic links the walk followed (`links`) really lead; the old tool's rules of what
+    /// is not published apply: `drafts_folder`, a folder whose pages are drafts wherever
+    /// it is, and `build_options`, whether pages' build options are read (they elsewhere
+    /// mean nothing, so a page never disappears by a key of another tool).
     pub(super) fn new(
         config: &Config,
         loaded: &[Arc<SourcePage>],
         links: &[(String, PathBuf)],
-        tool: crate::compat::old_tool::Tool,
+        drafts_folder: Option<&str>,
+        build_options: bool,
     ) -> Exclusions {
-        use crate::compat::old_tool::Tool;
-        let hugo = tool == Tool::Hugo;
         let drafts = config.drafts;
         let mut draft_dirs: Vec<String> = loaded
             .iter()
@@ -79,10 +79,11 @@ impl Exclusions {
             .collect();
         // Jekyll publishes the posts of a `_drafts` folder only with `--drafts`
         // (<https://jekyllrb.com/docs/posts/#drafts>): they are drafts.
-        if tool == Tool::Jekyll && !drafts {
+        if let Some(folder) = drafts_folder.filter(|_| !drafts) {
+            let marker = format!("{folder}/");
             for page in loaded {
-                if let Some(at) = page.path.find("_drafts/").filter(|&at| at == 0 || page.path[..at].ends_with('/')) {
-                    let dir = page.path[..at + "_drafts".len()].to_string();
+                if let Some(at) = page.path.find(&marker).filter(|&at| at == 0 || page.path[..at].ends_with('/')) {
+                    let dir = page.path[..at + folder.len()].to_string();
                     if !draft_dirs.contains(&dir) {
                         draft_dirs.push(dir);
                     }
@@ -117,7 +118,7 @@ impl Exclusions {
         // own; a closer section's cascade wins over one further up.
         let unrendered_dirs = loaded
             .iter()
-            .filter(|_| hugo)
+            .filter(|_| build_options)
             .filter(|p| super::index_rank(p).is_some_and(|r| r < 2))
             .filter_map(|p| Some((p.dir().to_string(), p.front.cascade_render?, p.front.render == Some(true))))
             .collect::<Vec<_>>();
@@ -145,7 +146,7 @@ impl Exclusions {
             draft_dirs,
             internal_dirs,
             unrendered_dirs,
-            hugo,
+            build_options,
             links,
             other_languages,
             internal_pages,
@@ -209,7 +210,7 @@ impl Exclusions {
     /// Whether Hugo never renders `page`: its own build options, else those its
     /// sections cascade (the section's own page kept when it says `render: always`).
     fn unrendered(&self, page: &SourcePage) -> bool {
-        if !self.hugo {
+        if !self.build_options {
             return false;
         }
         match page.front.render {

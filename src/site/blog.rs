@@ -405,8 +405,9 @@ fn checked(
     }
     // A Jekyll theme shows a post's image and avatars with jekyll-assets' `{% asset %}`,
     // which looks the name up in the plugin's source folders (`_assets/images/`…).
-    if site.old_tool.tool == crate::compat::old_tool::Tool::Jekyll && safe {
-        let folders = crate::compat::dialects::assets::FOLDERS.iter();
+    let folders = site.old_tool.rules().asset_folders();
+    if !folders.is_empty() && safe {
+        let folders = folders.iter();
         let found = folders.map(|folder| format!("{folder}/{from_root}")).find(|candidate| {
             crate::site_path::check(candidate).is_ok() && matches!(site.target_of(candidate), Some(super::Target::File))
         });

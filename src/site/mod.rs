@@ -313,7 +313,13 @@ impl Site {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
         let strip_prefixes = crate::content::prefix::strips_prefixes(config.number_prefixes, &config.root, files);
-        let exclusions = audience::Exclusions::new(&config, &loaded, &files.links, files.old_tool.tool);
+        let exclusions = audience::Exclusions::new(
+            &config,
+            &loaded,
+            &files.links,
+            files.old_tool.rules().drafts_folder(),
+            files.old_tool.rules().reads_build_options(),
+        );
         exclusions.check(&loaded, diagnostics);
         let left_out = |page: &SourcePage| exclusions.page(page).is_some();
 

@@ -76,7 +76,7 @@ pub(super) fn arrange(site: &mut Site) {
 /// Whether the handbook's pages name their navigation group with `section`: a
 /// Middleman handbook's (see the module documentation).
 pub(crate) fn reads_groups(site: &Site) -> bool {
-    site.old_tool.tool == crate::compat::old_tool::Tool::Middleman
+    site.old_tool.rules().groups_by_section()
 }
 
 /// Whether the shown pages of `node` name more than one group, or one and none (a
@@ -164,9 +164,9 @@ impl SortKey {
         };
         // Hugo's default order (`resources/page/pages_sort.go`): a weight of 0 is none,
         // and its `linkTitle` names the page.
-        let hugo = site.old_tool.tool == crate::compat::old_tool::Tool::Hugo;
-        let weight = page.source.front.weight.filter(|&w| !(hugo && w == 0.0));
-        let title = if hugo { page.source.front.nav_label.as_deref() } else { None };
+        let link_titles = site.old_tool.rules().orders_by_link_title();
+        let weight = page.source.front.weight.filter(|&w| !(link_titles && w == 0.0));
+        let title = if link_titles { page.source.front.nav_label.as_deref() } else { None };
         SortKey {
             listed: page.nav_rank,
             group: group(site, id).map(|group| (crate::slug::fold(group), group.to_string())),

@@ -60,7 +60,6 @@ use rayon::prelude::*;
 
 use super::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use super::{GeneratedPage, PageId, PageOrigin, Site};
-use crate::compat::old_tool::Tool;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
 use crate::site_path::{alias_file, check};
@@ -661,7 +660,7 @@ fn claim_aliases<'a>(
             // Jekyll's own 404 page is content, which wins there.
             Owner::Other(taken)
                 if exact
-                    && matches!(site.old_tool.tool, Tool::Hugo | Tool::Jekyll)
+                    && site.old_tool.rules().aliases_yield_to_404_and_robots()
                     && !site.index.file_sources.contains_key(taken)
                     && yields_to_content(taken).is_some() =>
             {

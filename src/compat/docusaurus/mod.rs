@@ -1,10 +1,78 @@
-//! Docusaurus: its blog plugins, versioned docs, locales and `sidebars.js` (read through a
-//! bounded reader of JavaScript object literals that never runs code), and its MDX
-//! imports of other Markdown files.
+//! Docusaurus: its configuration ([`config`]), blog plugins, versioned docs, locales
+//! and `sidebars.js` (read through a bounded reader of JavaScript object literals that
+//! never runs code), and its MDX imports of other Markdown files.
 
 pub(crate) mod blog;
+pub(crate) mod config;
 pub(crate) mod i18n;
 pub(crate) mod js_literal;
 pub(crate) mod mdx_imports;
 pub(crate) mod sidebars;
 pub(crate) mod versions;
+
+use super::ToolRules;
+use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
+use crate::config::Config;
+use crate::content::ContentFiles;
+use crate::diagnostic::Diagnostic;
+use crate::slug::HeadingIdStyle;
+
+/// Docusaurus's configuration files.
+pub(crate) const CONFIG_FILES: [&str; 4] =
+    ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
+
+/// Docusaurus's rules.
+pub(crate) struct Docusaurus;
+
+impl ToolRules for Docusaurus {
+    fn tool(&self) -> Tool {
+        Tool::Docusaurus
+    }
+
+    fn name(&self) -> &'static str {
+        "Docusaurus"
+    }
+
+    fn detect(&self, config: &Config, files: &ContentFiles) -> bool {
+        config.heading_ids == Some(HeadingIdStyle::Docusaurus)
+            || crate::content::prefix::is_docusaurus_site(&config.root, files)
+    }
+
+    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+        let name = CONFIG_FILES.iter().find(|name| config.root.join(name).is_file());
+        let text = name.and_then(|name| read_beside(config, name, diagnostics));
+        let route = text.as_deref().map_or_else(|| "docs".to_string(), config::docs_route_base);
+        old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
+        old.md_as_mdx = text.as_deref().and_then(config::markdown_format).is_none_or(|format| format == "mdx");
+        old.trailing_slash = text.as_deref().is_some_and(config::trailing_slash);
+        old.version_route = versions::current_path(config).map(|path| match route.as_str() {
+            "" => format!("{path}/"),
+            route => format!("{route}/{path}/"),
+        });
+        if let (Some(text), Some(name)) = (&text, name) {
+            // Its notes were given when the locales were mounted.
+            let plugins = blog::blog_plugins(text, name, &mut Vec::new());
+            old.docusaurus_blogs = blog::blogs(config, &plugins, name, diagnostics);
+        }
+    }
+
+    fn relative_links(&self, old: &OldTool) -> RelativeLinks {
+        if old.trailing_slash { RelativeLinks::PageThenFile } else { RelativeLinks::File }
+    }
+
+    fn url_style(&self, _old: &OldTool) -> UrlStyle {
+        UrlStyle::Slug
+    }
+
+    /// Docusaurus's content plugins (docs, blog, pages) leave out every file whose name
+    /// or folder starts with `_` (their `exclude` option's default, `**/_*.{md,mdx}` and
+    /// `**/_*/**`, <https://docusaurus.io/docs/api/plugins/@docusaurus/plugin-content-docs#configuration>):
+    /// the partials pages import, which opsbook still reads when a page imports them.
+    /// `_index.md`, a section's page in opsbook and Hugo, stays a page.
+    fn leaves_out(&self, path: &str) -> bool {
+        let mut parts = path.split('/');
+        let name = parts.next_back().unwrap_or(path);
+        parts.any(|dir| dir.starts_with('_'))
+            || (name.starts_with('_') && crate::content::formats::template_stem(name) != "_index")
+    }
+}

@@ -1,3 +1,47 @@
 //! Eleventy: the permalinks its directory data files give.
 
 pub(crate) mod site;
+
+use super::ToolRules;
+use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
+use crate::config::Config;
+use crate::content::ContentFiles;
+use crate::diagnostic::Diagnostic;
+
+/// Eleventy's rules.
+pub(crate) struct Eleventy;
+
+impl ToolRules for Eleventy {
+    fn tool(&self) -> Tool {
+        Tool::Eleventy
+    }
+
+    fn name(&self) -> &'static str {
+        "Eleventy"
+    }
+
+    fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
+        crate::content::site_data::ELEVENTY_FILES.iter().any(|n| config.root.join(n).is_file())
+    }
+
+    fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {
+        let mut permalinks = site::EleventyPermalinks::default();
+        for path in &files.assets {
+            let Some(folder) = site::EleventyPermalinks::data_file_folder(path) else { continue };
+            let (Ok(file), _) = config.locate_confined(path) else { continue };
+            let Ok(text) = crate::fs::read_text(&file, crate::fs::FileKind::Config) else { continue };
+            if let Some(template) = site::EleventyPermalinks::permalink_of(&text) {
+                permalinks.folders.push((folder.to_string(), template));
+            }
+        }
+        old.eleventy = Some(permalinks);
+    }
+
+    fn relative_links(&self, _old: &OldTool) -> RelativeLinks {
+        RelativeLinks::PageThenFile
+    }
+
+    fn url_style(&self, _old: &OldTool) -> UrlStyle {
+        UrlStyle::Verbatim
+    }
+}

@@ -5,3 +5,94 @@ pub(crate) mod dates;
 pub(crate) mod permalinks;
 pub(crate) mod site;
 pub(crate) mod urls;
+
+use super::ToolRules;
+use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle, permalinks_warning, read_beside};
+use crate::config::Config;
+use crate::content::ContentFiles;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::slug::HeadingIdStyle;
+
+/// Hugo's own configuration files: a handbook with one is Hugo's.
+pub(crate) const OWN_FILES: [&str; 4] = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"];
+/// The configuration files of older Hugo sites: Hugo's beside `archetypes/` or `layouts/`.
+const OLDER_FILES: [&str; 4] = ["config.toml", "config.yaml", "config.yml", "config.json"];
+
+/// Hugo's rules.
+pub(crate) struct Hugo;
+
+impl ToolRules for Hugo {
+    fn tool(&self) -> Tool {
+        Tool::Hugo
+    }
+
+    fn name(&self) -> &'static str {
+        "Hugo"
+    }
+
+    fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
+        let root = &config.root;
+        let is_dir = |name: &str| root.join(name).is_dir();
+        config.heading_ids == Some(HeadingIdStyle::Hugo)
+            || OWN_FILES.iter().any(|n| root.join(n).is_file())
+            || is_dir("config/_default")
+            || (OLDER_FILES.iter().any(|n| root.join(n).is_file()) && (is_dir("archetypes") || is_dir("layouts")))
+    }
+
+    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+        let read = |names: &[&'static str], diagnostics: &mut Vec<Diagnostic>| {
+            let name = names.iter().find(|name| config.root.join(name).is_file())?;
+            let text = read_beside(config, name, diagnostics)?;
+            site::parse(name, &text)
+                .map_err(|message| {
+                    let note = format!("cannot read the language settings ({message}): Hugo's defaults are used");
+                    diagnostics
+                        .push(Diagnostic::error(Rule::ConfigSyntax, *name, 0, 0, note).with_severity(Severity::Note));
+                })
+                .ok()
+        };
+        let hugo = read(&site::CONFIG_FILES, diagnostics);
+        if let Some(hugo) = &hugo {
+            let languages = read(&site::LANGUAGE_FILES, diagnostics);
+            old.content_route = site::content_route(hugo, languages.as_ref(), &config.content_folder);
+            old.hugo_languages = site::languages(hugo, languages.as_ref(), &config.content_folder);
+        }
+        let own = read(&site::PERMALINK_FILES, diagnostics);
+        match site::permalinks(hugo.as_ref(), own.as_ref()) {
+            Ok(rules) => old.hugo_permalinks = rules,
+            Err((message, needle)) => {
+                let files: &[&str] = if own.is_some() { &site::PERMALINK_FILES } else { &site::CONFIG_FILES };
+                diagnostics.push(permalinks_warning(config, files, &message, &needle));
+            }
+        }
+        let markup = read(&site::MARKUP_FILES, diagnostics);
+        old.definition_lists = site::definition_lists(hugo.as_ref(), markup.as_ref());
+    }
+
+    fn relative_links(&self, _old: &OldTool) -> RelativeLinks {
+        RelativeLinks::PageThenFile
+    }
+
+    fn url_style(&self, _old: &OldTool) -> UrlStyle {
+        UrlStyle::Hugo
+    }
+
+    /// Hugo's default order (`resources/page/pages_sort.go`).
+    fn orders_by_link_title(&self) -> bool {
+        true
+    }
+
+    fn clamps_aliases_at_root(&self) -> bool {
+        true
+    }
+
+    /// Hugo writes them after the aliases (`renderAliases`, then `render404` and
+    /// `renderRobotsTXT`).
+    fn aliases_yield_to_404_and_robots(&self) -> bool {
+        true
+    }
+
+    fn reads_build_options(&self) -> bool {
+        true
+    }
+}

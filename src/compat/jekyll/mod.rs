@@ -3,3 +3,83 @@
 
 pub(crate) mod files;
 pub(crate) mod site;
+
+use super::ToolRules;
+use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
+use crate::config::Config;
+use crate::content::ContentFiles;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// Jekyll's configuration files: a handbook with one is Jekyll's.
+pub(crate) const CONFIG_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
+
+/// Jekyll's rules.
+pub(crate) struct Jekyll;
+
+impl ToolRules for Jekyll {
+    fn tool(&self) -> Tool {
+        Tool::Jekyll
+    }
+
+    fn name(&self) -> &'static str {
+        "Jekyll"
+    }
+
+    fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
+        CONFIG_FILES.iter().any(|n| config.root.join(n).is_file())
+    }
+
+    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+        // `_config.toml` is rare: its settings are not read.
+        let yaml = CONFIG_FILES[..2].iter().find(|name| config.root.join(name).is_file());
+        let site = match yaml.and_then(|name| Some((*name, read_beside(config, name, diagnostics)?))) {
+            Some((name, text)) => site::JekyllSite::parse(&text).unwrap_or_else(|(line, message)| {
+                let note = format!("cannot read the URL settings ({message}): Jekyll's defaults are used");
+                diagnostics
+                    .push(Diagnostic::error(Rule::ConfigSyntax, name, line, 1, note).with_severity(Severity::Note));
+                site::JekyllSite::default()
+            }),
+            None => site::JekyllSite::default(),
+        };
+        // kramdown reads definition lists, with its own parser or kramdown-parser-gfm
+        // (Jekyll's default `input: GFM`); jekyll-commonmark does not.
+        let kramdown = site.markdown.as_deref().is_none_or(|name| name.eq_ignore_ascii_case("kramdown"));
+        if kramdown {
+            old.definition_lists = DefinitionLists::On { term_ids: false };
+        }
+        old.jekyll = Some(site);
+    }
+
+    fn relative_links(&self, _old: &OldTool) -> RelativeLinks {
+        RelativeLinks::PageThenFile
+    }
+
+    fn url_style(&self, _old: &OldTool) -> UrlStyle {
+        UrlStyle::Verbatim
+    }
+
+    fn clamps_aliases_at_root(&self) -> bool {
+        true
+    }
+
+    /// Jekyll's own 404 page is content, which wins there.
+    fn aliases_yield_to_404_and_robots(&self) -> bool {
+        true
+    }
+
+    /// Jekyll publishes the posts of a `_drafts` folder only with `--drafts`
+    /// (<https://jekyllrb.com/docs/posts/#drafts>).
+    fn drafts_folder(&self) -> Option<&'static str> {
+        Some("_drafts")
+    }
+
+    /// A Jekyll theme shows a post's image and avatars with jekyll-assets' `{% asset %}`,
+    /// which looks the name up in the plugin's source folders (`_assets/images/`…).
+    fn asset_folders(&self) -> &'static [&'static str] {
+        &crate::compat::dialects::assets::FOLDERS
+    }
+
+    fn publishes_front_matter_files(&self) -> bool {
+        true
+    }
+}

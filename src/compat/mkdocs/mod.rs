@@ -1,3 +1,53 @@
 //! MkDocs: `mkdocs.yml`, its `nav:` and its settings.
 
 pub(crate) mod nav;
+
+use super::ToolRules;
+use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
+use crate::config::Config;
+use crate::content::ContentFiles;
+use crate::diagnostic::Diagnostic;
+use crate::slug::HeadingIdStyle;
+
+/// MkDocs's configuration files: a handbook with one is MkDocs's.
+pub(crate) const CONFIG_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
+
+/// MkDocs's rules.
+pub(crate) struct MkDocs;
+
+impl ToolRules for MkDocs {
+    fn tool(&self) -> Tool {
+        Tool::MkDocs
+    }
+
+    fn name(&self) -> &'static str {
+        "MkDocs"
+    }
+
+    fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
+        CONFIG_FILES.iter().any(|n| config.root.join(n).is_file())
+    }
+
+    fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+        old.mkdocs_directory_urls = files.nav_file.as_ref().is_none_or(|nav| nav.directory_urls);
+        let text = CONFIG_FILES
+            .iter()
+            .find(|name| config.root.join(name).is_file())
+            .and_then(|name| read_beside(config, name, diagnostics));
+        if text.is_some_and(|text| nav::has_extension(&text, "def_list")) {
+            old.definition_lists = DefinitionLists::On { term_ids: false };
+        }
+    }
+
+    fn relative_links(&self, old: &OldTool) -> RelativeLinks {
+        if old.mkdocs_directory_urls { RelativeLinks::FileThenPage } else { RelativeLinks::File }
+    }
+
+    fn url_style(&self, old: &OldTool) -> UrlStyle {
+        if old.mkdocs_directory_urls { UrlStyle::Verbatim } else { UrlStyle::HtmlFiles }
+    }
+
+    fn heading_ids(&self) -> HeadingIdStyle {
+        HeadingIdStyle::PythonMarkdown
+    }
+}
