@@ -3,7 +3,7 @@
 //! time from what each publishes (`handbook.json`, `status/health.json`, the Statuspage
 //! summary), so that links to their pages are checked ([`links`]) and the community
 //! page `/community/` and its feed show their state, incidents, reviews and runbooks
-//! ([`views`]).
+//! ([`views`]), and the search box finds their pages ([`search`]).
 //!
 //! The peers are read in the pipeline beside the status page's health, before the
 //! Markdown step that resolves links ([`gather`]); the model holds the result on
@@ -15,6 +15,7 @@
 pub(crate) mod fetch;
 pub(crate) mod links;
 pub(crate) mod model;
+pub(crate) mod search;
 pub(crate) mod views;
 
 use std::time::Instant;

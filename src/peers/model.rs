@@ -47,6 +47,8 @@ pub(crate) struct PeerPage {
     pub(crate) source: Option<String>,
     /// Its title.
     pub(crate) title: String,
+    /// Its description.
+    pub(crate) description: String,
     /// Its kind.
     pub(crate) kind: String,
     /// Its tags.
@@ -164,6 +166,7 @@ fn read_page(page: &Value, base_path: &str) -> Option<PeerPage> {
         path,
         source: page["source"].as_str().filter(|s| plain_path(s) && s.len() <= 1_000).map(str::to_string),
         title: text(&page["title"]).unwrap_or_default(),
+        description: text(&page["description"]).unwrap_or_default(),
         kind: text(&page["kind"]).unwrap_or_else(|| "page".to_string()),
         tags: texts(&page["tags"], 20),
         service: text(&fields["service"]),

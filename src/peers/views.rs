@@ -213,7 +213,7 @@ impl CommunityView {
 }
 
 /// What the page calls a peer: book.toml's title, its handbook's, else its name.
-fn title_of(peer: &Peer) -> String {
+pub(super) fn title_of(peer: &Peer) -> String {
     let published = peer.data.as_ref().map(|data| data.title.clone()).filter(|t| !t.is_empty());
     peer.config.title.clone().or(published).unwrap_or_else(|| peer.config.name.clone())
 }

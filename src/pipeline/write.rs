@@ -164,6 +164,7 @@ pub(crate) fn write_files(
         if (path == "search.js" || path == "search-analysis.js") && !site.config.search
             || path == "status.css" && site.config.status.is_none() && site.peers.is_none()
             || path == "status-days.js" && site.config.status.is_none()
+            || path == "search-community.js" && !ExtraFile::CommunitySearch.exists(&site.config, false, false)
             || path == "tabs.js" && !tabs
             || SEARCH_PARTS.contains(&path.as_str())
         {
@@ -391,6 +392,15 @@ pub(crate) fn write_extras(
                 let self_url = site.config.base_url.absolute(spec.path);
                 crate::peers::views::feed(&view, &site.config.title, self_url.as_deref())
             }),
+            ExtraFile::CommunitySearch => {
+                // Compressed as the rest of the index is.
+                let index = |site: &Site| site.peers.as_deref().map(crate::peers::search::community_index);
+                let packed = public.map(|site| index(site).map(|json| crate::search::packed::gzip(&json)));
+                if packed.get().is_some() {
+                    output.write(spec.path, packed.as_ref().map(|bytes| bytes.as_deref().unwrap_or_default()))?;
+                }
+                None
+            }
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
             ExtraFile::AlertsJson => Some(api::alerts_json(site)),

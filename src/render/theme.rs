@@ -132,6 +132,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = embed!("static":
     "search-snippets.js",
     "search-box.js",
     "search-page.js",
+    "search-community.js",
     "status.css",
     "theme.js",
     "tabs.js",

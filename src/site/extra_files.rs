@@ -71,6 +71,9 @@ pub(crate) enum ExtraFile {
     /// `community/feed.xml`, the Atom feed of the peers' incident reviews and incidents
     /// (`crate::peers::views::feed`).
     CommunityFeed,
+    /// `search/community.json`, the peers' pages for the search box's "all handbooks"
+    /// (`crate::peers::search`).
+    CommunitySearch,
 }
 
 /// When an extra file is written.
@@ -94,6 +97,8 @@ pub(crate) enum Condition {
     PerSection,
     /// When `book.toml` names peers (`[[peers]]`).
     Peers,
+    /// When `book.toml` names peers and search is enabled.
+    PeersSearch,
 }
 
 /// A row of [`EXTRA_FILES`].
@@ -142,6 +147,7 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::StatusHealth, "status/health.json", Condition::StatusChecks, false),
     extra(ExtraFile::NavBranches, crate::site::nav::BRANCH_FOLDER, Condition::PerSection, false),
     extra(ExtraFile::CommunityFeed, crate::peers::views::FEED_PATH, Condition::Peers, false),
+    extra(ExtraFile::CommunitySearch, crate::peers::search::PATH, Condition::PeersSearch, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -168,6 +174,7 @@ impl ExtraFile {
             Condition::StatusChecks => config.status.as_ref().is_some_and(|s| s.is_measured()),
             Condition::PerSection => true,
             Condition::Peers => !config.peers.list.is_empty(),
+            Condition::PeersSearch => config.search && !config.peers.list.is_empty(),
         }
     }
 
@@ -234,6 +241,7 @@ mod tests {
             ExtraFile::StatusHealth,
             ExtraFile::NavBranches,
             ExtraFile::CommunityFeed,
+            ExtraFile::CommunitySearch,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {

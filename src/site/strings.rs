@@ -26,6 +26,9 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("menu", "Menu"),
     ("search_placeholder", "Search (/ or Ctrl-K)"),
     ("search_label", "Search the handbook"),
+    ("search_scope", "Search in"),
+    ("search_scope_local", "This handbook"),
+    ("search_scope_all", "All handbooks"),
     ("handbook", "Handbook"),
     ("indexes", "Indexes"),
     ("owners", "Owners"),
@@ -352,6 +355,9 @@ const GERMAN: &[(&str, &str)] = &[
     ("menu", "Menü"),
     ("search_placeholder", "Suchen (/ oder Strg-K)"),
     ("search_label", "Das Handbuch durchsuchen"),
+    ("search_scope", "Suchen in"),
+    ("search_scope_local", "Diesem Handbuch"),
+    ("search_scope_all", "Allen Handbüchern"),
     ("handbook", "Handbuch"),
     ("indexes", "Verzeichnisse"),
     ("owners", "Verantwortliche"),
@@ -860,8 +866,11 @@ pub(crate) fn theme_script_words(words: &Words) -> String {
 
 /// The `search_` words the templates write themselves (the search page's description
 /// among them).
-const TEMPLATE_SEARCH_WORDS: [&str; 7] = [
+const TEMPLATE_SEARCH_WORDS: [&str; 10] = [
     "search_placeholder",
+    "search_scope",
+    "search_scope_local",
+    "search_scope_all",
     "search_description",
     "search_label",
     "search_title",

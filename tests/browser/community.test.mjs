@@ -3,7 +3,8 @@
 // fixture, its CDN degraded, and the model handbook) and a third never read: in headless
 // Chromium, each peer's state in words and never green when unknown, no sideways
 // scrolling at 320 px, and axe-core (WCAG 2.1 A and AA and best practices) without a
-// finding, light and dark.
+// finding, light and dark; the search box's "all handbooks", chosen with the keyboard,
+// finds a page only a peer has, labelled with the peer and linking to its address.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './static-server.mjs';
@@ -59,3 +60,33 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('"all handbooks" finds a page only a peer has, labelled with it and linking to its address', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url + 'search/');
+  const form = page.locator('header .search-form');
+  const input = form.locator('input[type="search"]');
+  await input.fill('backlog');
+  await page.waitForSelector('header .search-dropdown:not([hidden])');
+  assert.equal(await form.locator('.search-result-peer').count(), 0, 'this handbook: no peer page');
+  // The choice by keyboard: Tab to the radio group, an arrow to "All handbooks".
+  await input.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await form.getByRole('radio', { name: 'All handbooks' }).isChecked(), true);
+  await input.fill('');
+  await input.fill('backlog');
+  const result = form.locator('.search-result-peer a').first();
+  await result.waitFor();
+  assert.equal(await result.getAttribute('href'), 'http://127.0.0.1:9/model/runbooks/queue/');
+  assert.equal((await result.locator('.search-result-title').textContent()).trim(), 'Queue backlog');
+  assert.match(await result.locator('.search-result-place').textContent(), /^Model Handbook \(model\)/);
+  assert.equal(await result.getAttribute('role'), 'option', 'an option of the list box like the others');
+  // The choice is remembered, and the page with the control open passes axe.
+  await page.reload();
+  await page.locator('header .search-form input[type="search"]').focus();
+  assert.equal(await page.locator('header .search-scope input[value="all"]').isChecked(), true);
+  assert.ok(await page.locator('header .search-scope').isVisible(), 'shown while the box has the focus');
+  assert.deepEqual(await axeFindings(page), []);
+  await page.close();
+});

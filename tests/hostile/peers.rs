@@ -113,3 +113,48 @@ fn a_peers_pages_links_and_text_never_lead_out_of_its_site_nor_carry_markup() {
     let links = crate::util::links_in(main);
     assert!(links.iter().filter(|l| l.starts_with("http")).all(|l| l.starts_with(&peer)), "{links:?}");
 }
+
+#[test]
+fn a_peer_of_ten_thousand_pages_with_huge_titles_and_markup_is_bounded_and_escaped_in_the_search_index() {
+    // Ten thousand pages of 1.2 KB (12 MB, under the 16 MiB read of a peer's file), the
+    // markup first and the page that leads elsewhere among them.
+    let mut pages = vec![
+        r#"{"path":"x/","title":"<img src=x onerror=alert(1)> & zebrafinch","kind":"runbook"}"#.to_string(),
+        r#"{"path":"javascript:alert(2)//","title":"Script"}"#.to_string(),
+        r#"{"url":"https://elsewhere.example/phish/","title":"Phish"}"#.to_string(),
+    ];
+    pages.extend((0..10_000).map(|n| {
+        format!(r#"{{"path":"p{n}/","title":"<b>{n}</b> {}","description":"{}"}}"#, "T".repeat(600), "d".repeat(600))
+    }));
+    let handbook = format!(r#"{{"title":"Many","pages":[{}]}}"#, pages.join(","));
+    let big = server(move |path| {
+        Some(match path {
+            "/handbook.json" => http_answer("200 OK", "", handbook.as_bytes()),
+            _ => http_answer("404 Not Found", "", b""),
+        })
+    });
+    let small = server(|path| {
+        Some(match path {
+            "/handbook.json" => {
+                http_answer("200 OK", "", br#"{"title":"Small","pages":[{"path":"only/","title":"Only page"}]}"#)
+            }
+            _ => http_answer("404 Not Found", "", b""),
+        })
+    });
+    let site = watcher("peers-search-bounded", &[("big", big.clone()), ("small", small.clone())], "# Home\n");
+    site.build(&[]).expect_code(0);
+    let json = site.read("public/search/community.json");
+    // Bounded: at most 512 KiB of JSON, a few dozen KiB as sent, whatever the peer lists.
+    assert!(json.len() <= 512 * 1024, "{} bytes", json.len());
+    assert!(std::fs::metadata(site.root.join("public/search/community.json")).expect("written").len() < 64 * 1024);
+    // Escaped: text only, and no `<`, `>` or `&` as such; nothing that leads elsewhere.
+    for never in ["<", ">", "&", "javascript:", "elsewhere.example"] {
+        assert!(!json.contains(never), "{never} in the index");
+    }
+    let index: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let rows = index["pages"].as_array().expect("pages");
+    assert_eq!(rows[0][2], "<img src=x onerror=alert(1)> & zebrafinch", "markup kept as text");
+    assert!(rows.iter().any(|row| row[1] == format!("{small}only/")), "the small peer keeps its page");
+    assert!(rows.iter().all(|row| row[1].as_str().is_some_and(|u| u.starts_with(&big) || u.starts_with(&small))));
+    assert!(rows.iter().all(|row| row[2].as_str().is_some_and(|t| t.chars().count() <= 121)));
+}

@@ -605,6 +605,14 @@ fn a_community_of_handbooks_shows_each_peers_state_reviews_and_runbooks() {
     let run = run_at(&a, &["build", "--offline"]);
     run.expect_code(0);
     assert!(run.stderr.contains("the build is offline and has no copy of it"), "{}", run.stderr);
+    // a's handbook.json as served also lists a page at a `javascript:` path and one on
+    // another host: neither may reach b's search index.
+    let listed = a.read("public/handbook.json").replacen(
+        "\"pages\": [",
+        r#""pages": [{"path":"javascript:alert(1)//","title":"Phish"},{"url":"https://evil.example/x/","title":"Off"},"#,
+        1,
+    );
+    a.write("public/handbook.json", listed);
     let not_modified = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     util::serve_folder(listen_a, a.root.join("public"), not_modified.clone());
 
@@ -652,6 +660,12 @@ fn a_community_of_handbooks_shows_each_peers_state_reviews_and_runbooks() {
     assert!(between(main, "<h4>ledger-db</h4>", "</ul>").contains("Database failover"), "{main}");
     let reviews = between(main, "id=\"community-reviews\"", "</section>");
     assert!(reviews.contains("status-preliminary") && reviews.contains("Storage outage &lt;script&gt;"), "{reviews}");
+    // The search box offers "all handbooks"; their index has a's pages under a's URL.
+    assert!(home.contains("name=\"scope\" value=\"all\"") && home.contains("All handbooks"), "{home}");
+    let index = b.read("public/search/community.json");
+    let runbook = format!("[0,\"{url_a}runbooks/db-failover/\",\"Database failover\",\"runbook\",");
+    assert!(index.contains(&runbook) && index.contains("steps database ledger-db"), "{index}");
+    assert!(!index.contains("javascript:") && !index.contains("evil.example") && !index.contains('<'), "{index}");
     let feed = b.read("public/community/feed.xml");
     assert!(feed.contains("<title>Nimbus Handbook: Storage outage &lt;script&gt;</title>"), "{feed}");
 

@@ -64,6 +64,9 @@ pub(crate) struct SiteView<'a> {
     /// page`, or moved because content has `/search/`): the search box's `data-page`,
     /// where `search.js` sends "All N results".
     pub search_page: Option<&'a str>,
+    /// Whether the search box offers "all handbooks": the handbook has peers and
+    /// search (`search/community.json`, `crate::peers::search`).
+    pub community_search: bool,
     /// The absolute URL of `feed.xml`, when there is one (the base URL has a host).
     pub feed_url: Option<String>,
     /// Who the site is built for: `public` or `internal`.
@@ -95,6 +98,7 @@ impl<'a> SiteView<'a> {
                 .generated_page(&GeneratedPage::Search)
                 .map(|id| site.pages[id].site_path.as_str())
                 .filter(|path| *path != "search/"),
+            community_search: crate::site::extra_files::ExtraFile::CommunitySearch.exists(config, false, false),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
             status: status::OverallView::of(site, code),

@@ -43,12 +43,14 @@
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Response(stream).text().then(JSON.parse);
   }
-  var engine = new search.Engine(function (name) {
-    return fetch(index + name).then(function (response) {
-      if (!response.ok) throw new Error('search index: ' + response.status + ' for ' + name);
+  /** The JSON of the index file at `url`. */
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error('search index: ' + response.status + ' for ' + url);
       return response.arrayBuffer();
-    }).then(function (buffer) { return indexJson(buffer, name); });
-  });
+    }).then(function (buffer) { return indexJson(buffer, url); });
+  }
+  var engine = new search.Engine(function (name) { return fetchJson(index + name); });
 
   function element(tag, className, text) {
     var el = document.createElement(tag);
@@ -171,6 +173,7 @@
     var active = -1;
     var timer = null;
     var serial = 0;
+    var scope = wireScope(form, function () { if (input.value.trim().length >= 2) run(); });
     function options() { return Array.from(box.querySelectorAll('[role="option"]')); }
     function highlight(index) {
       var all = options();
@@ -197,7 +200,13 @@
       var query = input.value;
       var mine = ++serial;
       if (query.trim().length < 2) { close(); say(''); return; }
-      engine.search(query).then(function (found) {
+      var searched = engine.search(query);
+      if (scope()) {
+        searched = searched.then(function (found) {
+          return search.loadPart('search-community.js').then(function () { return search.community.merge(found, query); });
+        });
+      }
+      searched.then(function (found) {
         if (mine !== serial) return;
         box.textContent = '';
         var list = element('ol', 'search-result-list');
@@ -217,7 +226,7 @@
             if (link) option(link, listId + '-' + i + '-' + k);
             else el.setAttribute('aria-label', record.title);
           };
-          var item = renderResult(hit, found, true, grouped);
+          var item = hit.peer ? search.community.render(hit) : renderResult(hit, found, true, grouped);
           item.setAttribute('role', 'none');
           option(item.querySelector('a'), listId + '-' + i);
           list.appendChild(item);
@@ -247,6 +256,24 @@
       else if (event.key === 'Escape') { if (!box.hidden) { event.preventDefault(); close(); } else { input.blur(); } }
     });
     document.addEventListener('click', function (event) { if (!form.contains(event.target)) close(); });
+  }
+
+  /** The box's choice of "this handbook" or "all handbooks" (radio buttons, with peers
+      only), remembered in localStorage; `changed` runs when it changes. Gives a function
+      telling whether "all handbooks" is chosen. */
+  function wireScope(form, changed) {
+    var all = form.querySelector('.search-scope input[value="all"]');
+    if (!all) return function () { return false; };
+    var local = form.querySelector('.search-scope input[value="local"]');
+    var KEY = 'opsbook-search-scope';
+    try { if (localStorage.getItem(KEY) === 'all') all.checked = true; } catch (e) { /* storage refused */ }
+    [all, local].forEach(function (radio) {
+      radio.addEventListener('change', function () {
+        try { localStorage.setItem(KEY, all.checked ? 'all' : 'local'); } catch (e) { /* storage refused */ }
+        changed();
+      });
+    });
+    return function () { return all.checked; };
   }
 
   // `/` and Ctrl-K (Cmd-K) focus the search box.
@@ -279,7 +306,7 @@
     return parts[file];
   };
 
-  search.page = { root: root, engine: engine, element: element, buildResults: buildResults, wireBox: wireBox, word: word, quoted: quoted };
+  search.page = { root: root, engine: engine, element: element, buildResults: buildResults, wireBox: wireBox, word: word, quoted: quoted, fetchJson: fetchJson, kindName: kindName };
   document.querySelectorAll('.search-form').forEach(function (form, i) { wireBox(form, i); });
   // The search page's own part, on the search page only.
   if (document.querySelector('[data-search-page]')) search.loadPart('search-page.js');
