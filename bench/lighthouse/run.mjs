@@ -12,8 +12,8 @@
 //   OPSBOOK_BIN   the opsbook binary (default: target/release/opsbook of the repository)
 //   LH_RUNS       runs per page (default 3; the median is reported)
 //   LH_ONLY       comma-separated page names to measure (default: all, see PAGES:
-//                 home, runbook, status, alerts, search, status-site, scs-post-photos,
-//                 scs-post-charts)
+//                 home, runbook, status, alerts, search, status-site, community,
+//                 scs-post-photos, scs-post-charts)
 //   LH_TREE       build the bundled handbook from this commit (e.g. HEAD) instead of
 //                 the work tree's content/, book.toml and themes/
 //   LH_RESULTS    folder for the JSON reports and report.md (default:
@@ -52,7 +52,8 @@ const CHROME_FLAGS = [
 const CORPUS = "scs-website";
 // The pages measured: the bundled handbook's home, a runbook, the status page, the
 // alerts and the search pages, its
-// status site (`build --status-site`), and
+// status site (`build --status-site`), the community page of a handbook whose peer is
+// the bundled handbook (read --offline from copies of what it published), and
 // image-heavy pages of the SovereignCloudStack website (a Jekyll site of many posts
 // with photos and charts), as opsbook builds it after the migration guide's moves.
 const PAGES = [
@@ -62,6 +63,7 @@ const PAGES = [
   { name: "alerts", site: "bundled", path: "/alerts/" },
   { name: "search", site: "bundled", path: "/search/" },
   { name: "status-site", site: "status-site", path: "/" },
+  { name: "community", site: "community", path: "/community/" },
   { name: "scs-post-photos", site: "corpus", path: "/2023/08/04/ciab-on-a-laptop/" },
   { name: "scs-post-charts", site: "corpus", path: "/2023/02/24/impact-of-disk-encryption/" },
 ];
@@ -108,6 +110,32 @@ async function build(args, logFile) {
     throw new Error(`opsbook build ${args.join(" ")} failed (exit ${e.code}); see ${logFile}`);
   }
   return Date.now() - started;
+}
+
+// A handbook of one page whose peers are the bundled handbook (built into `bundled`)
+// and one never read, built --offline from the copies a build would have kept of the
+// first (tests/browser/fixtures/peer-copies.py, into the peers' folder of a
+// `--cache-dir`): its `/community/` and its search box's "all handbooks".
+async function buildCommunity(work, bundled) {
+  const root = path.join(work, "community-src");
+  const out = path.join(work, "community");
+  const cache = path.join(work, "community-cache");
+  mkdirSync(path.join(root, "content"), { recursive: true });
+  writeFileSync(
+    path.join(root, "book.toml"),
+    '[handbook]\ntitle = "Community"\ndescription = "The providers of one community: their state, reviews and runbooks."\n\n' +
+      '[[peers]]\nname = "guide"\nurl = "http://127.0.0.1:9/guide/"\n\n[[peers]]\nname = "gone"\nurl = "http://127.0.0.1:9/gone/"\n',
+  );
+  writeFileSync(path.join(root, "content", "_index.md"), "# Community\n\nThe providers of one community, each with its handbook and status.\n");
+  await run("python3", [path.join(repo, "tests/browser/fixtures/peer-copies.py"), bundled, "guide", path.join(cache, "opsbook-peers")]);
+  const args = ["build", "--root", root, "--out", out, "--cache-dir", cache, "--offline", "--quiet"];
+  try {
+    const { stdout, stderr } = await run(bin, args, { maxBuffer: 1 << 28 });
+    writeFileSync(path.join(results, "build-community.log"), stdout + stderr);
+  } catch (e) {
+    throw new Error(`opsbook ${args.join(" ")} failed (exit ${e.code}): ${e.stderr || ""}`);
+  }
+  return out;
 }
 
 function serve(dir) {
@@ -255,7 +283,7 @@ async function main() {
     if (dirty) head += ` (content/, book.toml or themes/ with uncommitted changes: ${dirty.split("\n").length} files)`;
     log(`${version} (${bin}); repository at ${head}; load ${load()}`);
 
-    if (wanted.some((p) => p.site === "bundled" || p.site === "status-site")) {
+    if (wanted.some((p) => ["bundled", "status-site", "community"].includes(p.site))) {
       // The bundled handbook, from the repository's content/ and book.toml, into a
       // temporary folder (the repository's public/ is left alone).
       const out = path.join(work, "bundled");
@@ -278,6 +306,9 @@ async function main() {
         const statusOut = path.join(work, "status-site");
         await build(["--root", root, "--status-site", "--out", statusOut, "--quiet"], path.join(results, "build-status-site.log"));
         sites["status-site"] = statusOut;
+      }
+      if (wanted.some((p) => p.site === "community")) {
+        sites.community = await buildCommunity(work, out);
       }
     }
     if (wanted.some((p) => p.site === "corpus")) {
