@@ -137,6 +137,11 @@ pub(crate) struct BuildArgs {
     /// status.site-dir (public-status) or --out; always for the public audience.
     #[arg(long, conflicts_with = "audience")]
     pub status_site: bool,
+    /// Build a site of the community alone: the peers of [[peers]] on /community/ (where
+    /// the home page leads), its feed and the search of all their handbooks, without the
+    /// handbook's own pages.
+    #[arg(long, conflicts_with = "status_site")]
+    pub community: bool,
 }
 
 /// Options of `opsbook serve`.

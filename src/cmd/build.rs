@@ -31,6 +31,7 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         offline: args.offline,
         links_as_errors: false,
         status_site: args.status_site,
+        community: args.community,
     };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     if args.timings {

@@ -401,6 +401,9 @@ pub struct Overrides {
     /// `build --status-site`: the build writes the status site (`[status] site-dir`, or
     /// `--out`) rather than the handbook (`pipeline::status_site`).
     pub status_site: bool,
+    /// `build --community`: the build writes the community of `[[peers]]` alone, without
+    /// the handbook's pages ([`Config::community_site`]).
+    pub community: bool,
 }
 
 /// The resolved configuration of one handbook.
@@ -478,6 +481,9 @@ pub struct Config {
     /// folder, which the status site's may be neither in nor around
     /// (`pipeline::claim`); `None` for any other build.
     pub(crate) status_site_beside: Option<PathBuf>,
+    /// `build --community`: the site is the community alone. No page is read from the
+    /// content folder (which may be missing), and the home page leads to `/community/`.
+    pub(crate) community_site: bool,
     /// `[handbook] languages`, and the pages of the languages other than the default
     /// (filled after the walk, `content::languages`).
     pub(crate) languages: Languages,
@@ -620,6 +626,15 @@ impl Config {
         let repository = Repository::written(url.as_deref(), handbook.branch.as_ref(), &raw.links);
         let sources = sources::resolve_sources(raw.sources, &content_folder, &raw.links, text, &mut problems);
         let peers = peers::resolve_peers(raw.peers, &raw.community, text, &mut problems);
+        if overrides.community && peers.list.is_empty() {
+            problems.push(Diagnostic::error(
+                Rule::ConfigField,
+                CONFIG_FILE,
+                0,
+                0,
+                "`--community` builds a site of the handbook's peers, and book.toml names no `[[peers]]`",
+            ));
+        }
         let page = raw.search.page.trim_matches('/');
         if page.is_empty()
             || page.split('/').any(|segment| {
@@ -716,6 +731,7 @@ impl Config {
             notes,
             mdbook: is_mdbook,
             status_site_beside,
+            community_site: overrides.community,
             languages,
             confined: Default::default(),
         })

@@ -213,6 +213,10 @@ fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
 }
 
 fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFiles, Failure> {
+    if config.community_site {
+        // `build --community`: none of the handbook's own pages.
+        return Ok(ContentFiles::default());
+    }
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
         let content = &config.content_folder;

@@ -737,6 +737,13 @@ impl Site {
         }
         Arc::make_mut(&mut self.index).by_alias = self.aliases.iter().map(|(path, id)| (page_url(path), *id)).collect();
         redirect_to::resolve_redirects(self, diagnostics);
+        if self.config.community_site
+            && let Some(community) = self.generated_page(&GeneratedPage::Community)
+        {
+            // `build --community`: the home page leads to the community page.
+            self.pages[0].redirect = Some(self.href(community));
+            self.pages[0].nav_unlisted = true;
+        }
     }
 
     /// Gives each page its final title, orders every section, fixes the reading order

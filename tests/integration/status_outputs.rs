@@ -679,4 +679,40 @@ fn a_community_of_handbooks_shows_each_peers_state_reviews_and_runbooks() {
     assert_eq!(count(&not_modified), before);
     let page = b.read("public/community/index.html");
     assert!(between(&page, "id=\"peer-a\"", "</section>").contains("CDN: Outage"), "{page}");
+
+    // A site of the community alone (`build --community`) from a folder holding nothing
+    // but its book.toml: the community page, where the home page leads, its feed and
+    // the search of all handbooks, and no page of its own.
+    let d = Site::with_files(
+        "community-d",
+        &[(
+            "book.toml",
+            &format!(
+                "[handbook]\ntitle = \"The community\"\n{}",
+                peer_tables(&[("a", &url_a), ("b", &url_b), ("c", &url_c)])
+            ),
+        )],
+    );
+    let run = run_at(&d, &["build", "--community"]);
+    run.expect_code(0);
+    let page = d.read("public/community/index.html");
+    assert!(between(&page, "id=\"peer-a\"", "</section>").contains("CDN: Outage"), "{page}");
+    assert!(page.contains("id=\"peer-b\"") && page.contains("id=\"peer-c\""), "{page}");
+    let home = d.read("public/index.html");
+    assert!(home.contains("http-equiv=\"refresh\" content=\"0; url=/community/\""), "{home}");
+    assert!(d.read("public/community/feed.xml").contains("Storage outage &lt;script&gt;"));
+    assert!(d.read("public/search/community.json").contains(&format!("\"{url_a}runbooks/db-failover/\"")));
+    assert!(page.contains("name=\"scope\" value=\"all\" checked"), "all handbooks at first: {page}");
+    let written = d.files_under("public");
+    let pages: Vec<&String> = written.iter().filter(|path| path.ends_with(".html") && *path != "404.html").collect();
+    assert_eq!(pages, ["community/index.html", "index.html", "search/index.html"], "{written:?}");
+    // Without peers there is no community to build.
+    let alone = Site::with_files("community-none", &[("book.toml", "[handbook]\ntitle = \"Alone\"\n")]);
+    let run = run_at(&alone, &["build", "--community"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("`--community` builds a site of the handbook's peers, and book.toml names no `[[peers]]`"),
+        "{}",
+        run.stderr
+    );
 }

@@ -64,9 +64,10 @@ pub(crate) struct SiteView<'a> {
     /// page`, or moved because content has `/search/`): the search box's `data-page`,
     /// where `search.js` sends "All N results".
     pub search_page: Option<&'a str>,
-    /// Whether the search box offers "all handbooks": the handbook has peers and
-    /// search (`search/community.json`, `crate::peers::search`).
-    pub community_search: bool,
+    /// With peers and search, the search box's choice checked at first: `local` ("this
+    /// handbook"), or `all` for a site of the community alone (`build --community`);
+    /// `None` without "all handbooks" (`search/community.json`, `crate::peers::search`).
+    pub community_search: Option<&'static str>,
     /// The absolute URL of `feed.xml`, when there is one (the base URL has a host).
     pub feed_url: Option<String>,
     /// Who the site is built for: `public` or `internal`.
@@ -98,7 +99,9 @@ impl<'a> SiteView<'a> {
                 .generated_page(&GeneratedPage::Search)
                 .map(|id| site.pages[id].site_path.as_str())
                 .filter(|path| *path != "search/"),
-            community_search: crate::site::extra_files::ExtraFile::CommunitySearch.exists(config, false, false),
+            community_search: crate::site::extra_files::ExtraFile::CommunitySearch
+                .exists(config, false, false)
+                .then_some(if config.community_site { "all" } else { "local" }),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
             status: status::OverallView::of(site, code),

@@ -266,7 +266,10 @@
     if (!all) return function () { return false; };
     var local = form.querySelector('.search-scope input[value="local"]');
     var KEY = 'opsbook-search-scope';
-    try { if (localStorage.getItem(KEY) === 'all') all.checked = true; } catch (e) { /* storage refused */ }
+    try {
+      var stored = localStorage.getItem(KEY);
+      if (stored === 'all' || stored === 'local') (stored === 'all' ? all : local).checked = true;
+    } catch (e) { /* storage refused */ }
     [all, local].forEach(function (radio) {
       radio.addEventListener('change', function () {
         try { localStorage.setItem(KEY, all.checked ? 'all' : 'local'); } catch (e) { /* storage refused */ }
