@@ -109,6 +109,10 @@ fn a_translation_shows_its_original_s_images() {
 #[test]
 fn an_alert_s_page_is_there_in_every_language() {
     let site = translated_headings();
+    // A first command, so that the page has its wrap toggle.
+    let de =
+        site.read("content/runbooks/db.de.md").replace("Umschalten.\n", "Umschalten.\n\n```sh\npg_ctl promote\n```\n");
+    site.write("content/runbooks/db.de.md", de);
     site.build(&[]).expect_code(0);
     for path in ["public/de/alerts/DbDown/index.html", "public/de/alerts/dbdown/index.html"] {
         let page = site.read(path);
@@ -117,9 +121,29 @@ fn an_alert_s_page_is_there_in_every_language() {
         assert!(page.contains(r#"<link rel="canonical" href="https://ops.example.org/de/alerts/DbDown/">"#), "{page}");
         assert!(page.contains(">Zum Inhalt springen<"), "{page}");
         assert!(page.contains(r#"href="/de/alerts/""#) && !page.contains(r#"href="/alerts/""#), "{page}");
+        // The page's own words are German ("Wrap lines", "First steps" were English).
+        let main = main_of(&page);
+        for words in [
+            r#"<a href="/de/alerts/">Alarm</a>"#,
+            r#"<h2 id="first-steps-heading">Erste Schritte"#,
+            ">Zeilen umbrechen</button>",
+            ">Runbook öffnen: DB de</a>",
+            "<dt>Verantwortliche</dt>",
+            "<dt>Runbook</dt>",
+        ] {
+            assert!(main.contains(words), "{path}: {words}: {main}");
+        }
+        for english in ["First steps", "Wrap lines", "Open the runbook", "Owners"] {
+            assert!(!main.contains(english), "{path}: {english}: {main}");
+        }
     }
     let en = site.read("public/alerts/DbDown/index.html");
     assert!(en.starts_with("<!doctype html>\n<html lang=\"en\">") && en.contains(r#"href="/runbooks/db/""#), "{en}");
+    let main = main_of(&en);
+    assert!(
+        main.contains(r#"<h2 id="first-steps-heading">First steps"#) && main.contains(">Open the runbook: DB</a>"),
+        "{main}"
+    );
 }
 
 /// `/alerts/`, `/search/` and the status page had no `<meta name="description">`: each
