@@ -21,7 +21,7 @@ let server;
 let browser;
 
 const files = {
-  'book.toml': '[handbook]\ntitle = "Ops"\nbase-url = "https://ops.example.org/"\nlanguages = ["en", "de"]\n\n[status]\ncomponents = [ { id = "api", name = "API" } ]\n',
+  'book.toml': '[handbook]\ntitle = "Ops"\nbase-url = "https://ops.example.org/"\nlanguages = ["en", "de"]\nrepository = "https://github.com/kestrel/handbook"\n\n[status]\ncomponents = [ { id = "api", name = "API" } ]\n',
   'content/_index.md': '---\ntitle: Home\n---\nWelcome.\n',
   'content/runbooks/_index.md': '---\ntitle: Runbooks\n---\n',
   'content/runbooks/db.md': '---\ntitle: Database failover\n---\nFail over the database.\n',
@@ -131,6 +131,9 @@ test('the German copies of the generated pages are German and accessible', async
   // The theme's script writes its words in German on a German page, in English elsewhere.
   const db = await open('de/runbooks/db/');
   assert.equal(await db.locator('.copy-button').first().textContent(), 'Kopieren');
+  // The page's tools are icons named in German (their hidden text and their tooltip).
+  const tools = await db.locator('.page-actions a.page-tool').evaluateAll((all) => all.map((a) => [a.textContent, a.title]));
+  assert.deepEqual(tools, [['Bearbeiten', 'Bearbeiten'], ['Quelltext', 'Quelltext'], ['Verlauf', 'Verlauf']]);
   assert.equal(await db.locator('.theme-button').textContent(), 'Farbschema: automatisch');
   await db.locator('.theme-button').click();
   assert.equal(await db.locator('.theme-button').textContent(), 'Farbschema: hell');

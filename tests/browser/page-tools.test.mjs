@@ -249,3 +249,33 @@ test('a button of a page\'s own HTML without visible text or size has room for a
   assert.deepEqual(await axe(page), []);
   await context.close();
 });
+
+// The page's tools (Edit, Source, History, Print) and a code block's Copy were words in
+// the page's meta line: they are icons named by their hidden text, with a tooltip, each
+// with room for a finger, and on a phone of 320 px they stay in the meta line.
+test('the page tools and Copy are icons with names, on a phone and a wide screen', async () => {
+  for (const viewport of [{ width: 320, height: 640 }, DESKTOP]) {
+    const { context, page } = await open(server.url + 'guide/', viewport);
+    const tools = await page.locator('.page-actions a').evaluateAll((all) => all.map((a) => {
+      const r = a.getBoundingClientRect();
+      const icon = getComputedStyle(a, '::before');
+      const seen = Array.from(a.querySelectorAll('span')).some((s) => s.getBoundingClientRect().width > 1);
+      return { name: a.textContent.trim(), title: a.title, w: r.width, h: r.height, right: r.right, mask: icon.maskImage || icon.webkitMaskImage, seen };
+    }));
+    assert.deepEqual(tools.map((t) => t.name), ['Edit', 'Source', 'History', 'Print this section'], `${viewport.width}px`);
+    for (const tool of tools) {
+      assert.equal(tool.title, tool.name, 'a tooltip says the name');
+      assert.ok(/^url\(/.test(tool.mask), `${tool.name}: an icon (${tool.mask})`);
+      assert.ok(!tool.seen, `${tool.name}: its name is for screen readers only`);
+      assert.ok(tool.w >= 24 && tool.h >= 24 && tool.w <= 40, `${tool.name}: ${tool.w} x ${tool.h}`);
+      assert.ok(tool.right <= viewport.width, `${tool.name} inside the screen`);
+    }
+    await context.close();
+  }
+  const { context, page } = await open(server.url + LONG, PHONE);
+  const copy = page.locator('.copy-button').first();
+  assert.equal(await copy.textContent(), 'Copy');
+  assert.equal(await copy.evaluate((b) => b.querySelector('span').getBoundingClientRect().width <= 1), true, 'the word is hidden');
+  assert.match(await copy.evaluate((b) => getComputedStyle(b, '::before').maskImage || getComputedStyle(b, '::before').webkitMaskImage), /^url\(/);
+  await context.close();
+});

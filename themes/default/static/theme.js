@@ -322,8 +322,10 @@
     var block = el('div', { 'class': 'code-block' });
     var bar = el('div', { 'class': 'code-bar' });
     if (lang) bar.appendChild(el('span', { 'class': 'code-lang' }, lang));
-    var button = el('button', { type: 'button', 'class': 'copy-button' }, say('ui_copy'));
-    if (isConsole) button.setAttribute('title', say('ui_copy_commands'));
+    // An icon (style.css) named by its hidden text, which says what the copy did.
+    var label = el('span', {}, say('ui_copy'));
+    var button = el('button', { type: 'button', 'class': 'copy-button', title: say(isConsole ? 'ui_copy_commands' : 'ui_copy') });
+    button.appendChild(label);
     bar.appendChild(button);
     pre.parentNode.insertBefore(block, pre);
     block.appendChild(bar);
@@ -331,12 +333,13 @@
     button.addEventListener('click', function () {
       var text = isConsole ? consoleCommands(code.textContent) : code.textContent.replace(/\n$/, '');
       copyText(text).then(function () {
-        button.textContent = say('ui_copied');
+        label.textContent = say('ui_copied');
+        button.classList.add('copied');
         announce(say('ui_copied'));
       }, function () {
-        button.textContent = say('ui_copy_failed');
+        label.textContent = say('ui_copy_failed');
         announce(say('ui_copy_failed'));
-      }).then(function () { setTimeout(function () { button.textContent = say('ui_copy'); }, 2000); });
+      }).then(function () { setTimeout(function () { label.textContent = say('ui_copy'); button.classList.remove('copied'); }, 2000); });
     });
   }
 
