@@ -12,8 +12,9 @@
 //   OPSBOOK_BIN   the opsbook binary (default: target/release/opsbook of the repository)
 //   LH_RUNS       runs per page (default 3; the median is reported)
 //   LH_ONLY       comma-separated page names to measure (default: all, see PAGES:
-//                 home, runbook, status, alerts, search, status-site, community,
-//                 scs-post-photos, scs-post-charts)
+//                 home, runbook, rca, process, section, alerts, alert, review, search,
+//                 status, owners, blog, status-site, german, community, scs-post-photos,
+//                 scs-post-charts)
 //   LH_TREE       build the bundled handbook from this commit (e.g. HEAD) instead of
 //                 the work tree's content/, book.toml and themes/
 //   LH_RESULTS    folder for the JSON reports and report.md (default:
@@ -50,19 +51,30 @@ const CHROME_FLAGS = [
 ];
 
 const CORPUS = "scs-website";
-// The pages measured: the bundled handbook's home, a runbook, the status page, the
-// alerts and the search pages, its
-// status site (`build --status-site`), the community page of a handbook whose peer is
-// the bundled handbook (read --offline from copies of what it published), and
+// The pages measured: every page type of the bundled handbook (home, a runbook, an
+// incident review, a process page, a section index, the alerts list and an alert's page,
+// the review, search, status and owners pages, a blog post), its status site (`build
+// --status-site`), a German page (`opsbook init`'s handbook with `languages = ["en",
+// "de"]`: its runbook in the German site, shown with the notice of a page not yet
+// translated), the community page of a handbook whose peer is the bundled
+// handbook (read --offline from copies of what it published), and
 // image-heavy pages of the SovereignCloudStack website (a Jekyll site of many posts
 // with photos and charts), as opsbook builds it after the migration guide's moves.
 const PAGES = [
   { name: "home", site: "bundled", path: "/" },
   { name: "runbook", site: "bundled", path: "/runbooks/postgres-primary-failover/" },
-  { name: "status", site: "bundled", path: "/status/" },
+  { name: "rca", site: "bundled", path: "/rca/2026-08-expired-intermediate-certificate/" },
+  { name: "process", site: "bundled", path: "/open-operations/on-call/" },
+  { name: "section", site: "bundled", path: "/runbooks/" },
   { name: "alerts", site: "bundled", path: "/alerts/" },
+  { name: "alert", site: "bundled", path: "/alerts/PostgresPrimaryDown/" },
+  { name: "review", site: "bundled", path: "/review/" },
   { name: "search", site: "bundled", path: "/search/" },
+  { name: "status", site: "bundled", path: "/status/" },
+  { name: "owners", site: "bundled", path: "/owners/" },
+  { name: "blog", site: "bundled", path: "/news/2026/11/23/blogs-and-minutes/" },
   { name: "status-site", site: "status-site", path: "/" },
+  { name: "german", site: "german", path: "/de/runbooks/disk-full/" },
   { name: "community", site: "community", path: "/community/" },
   { name: "scs-post-photos", site: "corpus", path: "/2023/08/04/ciab-on-a-laptop/" },
   { name: "scs-post-charts", site: "corpus", path: "/2023/02/24/impact-of-disk-encryption/" },
@@ -310,6 +322,16 @@ async function main() {
       if (wanted.some((p) => p.site === "community")) {
         sites.community = await buildCommunity(work, out);
       }
+    }
+    if (wanted.some((p) => p.site === "german")) {
+      // A handbook in English and German: `opsbook init`'s, with `languages`.
+      const src = path.join(work, "german-src");
+      await run(bin, ["init", src]);
+      const toml = readFileSync(path.join(src, "book.toml"), "utf8").replace(/^language = "en"$/m, 'language = "en"\nlanguages = ["en", "de"]');
+      writeFileSync(path.join(src, "book.toml"), toml);
+      const germanOut = path.join(work, "german");
+      await build(["--root", src, "--out", germanOut, "--quiet"], path.join(results, "build-german.log"));
+      sites.german = germanOut;
     }
     if (wanted.some((p) => p.site === "corpus")) {
       // The corpus, checked out and set up by the corpus harness (bench/corpora), under
