@@ -53,12 +53,15 @@ fn a_section_has_a_print_page_with_every_page_beneath_it_in_reading_order() {
     // its part of its section's; the home page and plain pages have none.
     assert!(!site.exists("public/print/runbooks/deep/index.html"));
     let deep = site.read("public/runbooks/deep/index.html");
-    let (_, after) = deep.split_once(r#"<a href="/print/runbooks/#"#).expect("a link to the section's print page");
+    let (_, after) = deep.split_once(r#" href="/print/runbooks/#"#).expect("a link to the section's print page");
     let anchor = after.split('"').next().unwrap_or_default();
     // Named by its site path, not by a page number: a link to it survives pages added
     // or deleted elsewhere.
     assert_eq!(anchor, "print-runbooks.deep");
-    assert!(after.starts_with(&format!(r#"{anchor}">Print this section</a>"#)), "{after}");
+    assert!(
+        after.starts_with(&format!(r#"{anchor}" title="Print this section"><span>Print this section</span></a>"#)),
+        "{after}"
+    );
     assert!(main.contains(&format!(r#"<section class="printed-page" id="{anchor}""#)), "{anchor}");
     assert!(!site.exists("public/print/index.html"));
     assert!(!site.exists("public/print/about/index.html"));
@@ -70,7 +73,11 @@ fn the_section_links_its_print_page_beside_its_title() {
     site.build(&[]).expect_code(0);
     let section = site.read("public/runbooks/index.html");
     let meta = between(main_of(&section), r#"<div class="page-meta">"#, "</div>");
-    assert!(meta.contains(r#"<a href="/print/runbooks/">Print this section</a>"#), "{meta}");
+    // An icon, named by its hidden text and a tooltip.
+    assert!(
+        meta.contains(r#"<a class="page-tool tool-print" href="/print/runbooks/" title="Print this section"><span>Print this section</span></a>"#),
+        "{meta}"
+    );
     let page = site.read("public/runbooks/disk/index.html");
     assert!(!page.contains("Print this section"), "only section pages link it");
 }
@@ -107,7 +114,7 @@ fn content_at_the_print_url_keeps_it() {
     assert!(site.read("public/print/runbooks/index.html").contains("Our own page."));
     assert!(site.read("public/handbook-print/runbooks/index.html").contains("Disk full"));
     let section = site.read("public/runbooks/index.html");
-    assert!(section.contains(r#"<a href="/handbook-print/runbooks/">Print this section</a>"#), "{section}");
+    assert!(section.contains(r#" href="/handbook-print/runbooks/" title="Print this section">"#), "{section}");
 }
 
 #[test]
