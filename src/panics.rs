@@ -140,12 +140,9 @@ impl Caught {
 /// when the environment variable `OPSBOOK_TEST_PANIC` is `STEP:FILE`
 /// (`markdown:content/a.md`, `template:content/a.md`, `command:run`), so that the tests
 /// can prove a panic in one page's work becomes an error at that page, and one elsewhere
-/// a line. Compiled only with debug assertions, which every
-/// profile of this repository keeps on for opsbook (`Cargo.toml`: the release profile
-/// too, so that `cargo test --release` tests the binary it ships): a build made without
-/// them (`--config profile.release.package.opsbook.debug-assertions=false`) reads no
-/// such variable.
-#[cfg(debug_assertions)]
+/// a line. Compiled only with the `test-hooks` feature, which `cargo test` turns on and
+/// the shipped binary never has (`Cargo.toml`): that binary reads no such variable.
+#[cfg(feature = "test-hooks")]
 #[track_caller]
 pub(crate) fn inject(step: &str, file: &str) {
     static WANTED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
@@ -157,8 +154,8 @@ pub(crate) fn inject(step: &str, file: &str) {
     }
 }
 
-/// See the version with debug assertions.
-#[cfg(not(debug_assertions))]
+/// See the version with the test hooks.
+#[cfg(not(feature = "test-hooks"))]
 pub(crate) fn inject(_step: &str, _file: &str) {}
 
 #[cfg(test)]

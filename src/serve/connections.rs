@@ -16,7 +16,8 @@
 //!    half-sent request and a kept-alive connection left idle. It does not run while an
 //!    answer is sent, so an event stream stays open as long as its page.
 //!
-//! `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` shortens the timeout for the tests.
+//! `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` shortens the timeout for the tests (only in their
+//! binary: the `test-hooks` feature).
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -99,12 +100,20 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, mut stop: watch
     }
 }
 
-/// The header timeout: [`HEADER_TIMEOUT`], or `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` for tests.
+/// The header timeout: [`HEADER_TIMEOUT`], or `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` in the
+/// tests' binary (the `test-hooks` feature, `Cargo.toml`).
+#[cfg(feature = "test-hooks")]
 fn header_timeout() -> Duration {
     std::env::var("OPSBOOK_SERVE_HEADER_TIMEOUT_MS")
         .ok()
         .and_then(|ms| ms.parse().ok())
         .map_or(HEADER_TIMEOUT, Duration::from_millis)
+}
+
+/// The header timeout: [`HEADER_TIMEOUT`]; the shipped binary reads no variable for it.
+#[cfg(not(feature = "test-hooks"))]
+fn header_timeout() -> Duration {
+    HEADER_TIMEOUT
 }
 
 /// Accept errors that concern one connection only (it was reset before it was taken).

@@ -5,8 +5,8 @@
 //! anywhere else prints one line.
 //!
 //! The panic is forced on the real path by `OPSBOOK_TEST_PANIC=STEP:FILE`, which the
-//! binary honours when built with debug assertions (`src/panics.rs`: every profile of
-//! this repository, `cargo test --release` included).
+//! binary honours when built with the feature `test-hooks` (`src/panics.rs`), on in
+//! every `cargo test` and in no shipped binary (`Cargo.toml`).
 
 use std::collections::BTreeMap;
 

@@ -5,7 +5,8 @@
 //! for one whose path is a `concat!` of a literal folder and macro arguments, every file
 //! below that folder) and every input of a build script, and checks each is listed;
 //! and that the package carries the built-in theme, the starter handbook (`opsbook
-//! init`), the page templates (`opsbook new`) and the lock file `--locked` installs with.
+//! init`), the page templates (`opsbook new`) and the lock file `--locked` installs with;
+//! and that the test hooks (the feature `test-hooks`) are on in the tests' build only.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -16,16 +17,34 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// What `cargo ARGS` prints in the repository, which must succeed.
+fn cargo(args: &[&str]) -> String {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo).args(args).current_dir(repo()).output().expect("run cargo");
+    assert!(output.status.success(), "cargo {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
 /// The files `cargo package --list` says the package holds, as slash paths.
 fn packaged() -> BTreeSet<String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["package", "--list", "--allow-dirty", "--offline"])
-        .current_dir(repo())
-        .output()
-        .expect("run cargo package --list");
-    assert!(output.status.success(), "cargo package --list: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8 paths").lines().map(str::to_string).collect()
+    cargo(&["package", "--list", "--allow-dirty", "--offline"]).lines().map(str::to_string).collect()
+}
+
+/// Whether cargo turns opsbook's feature `test-hooks` on when it follows the dependency
+/// edges `edges` (`cargo tree`: resolved from the manifest, nothing built).
+fn test_hooks_on(edges: &str) -> bool {
+    let features = cargo(&["tree", "--offline", "--depth", "0", "--prefix", "none", "-e", edges, "-f", "{f}"]);
+    features.lines().next().unwrap_or_default().split(',').any(|feature| feature == "test-hooks")
+}
+
+#[test]
+fn the_test_hooks_are_in_the_tests_binary_and_not_in_the_shipped_one() {
+    // `cargo build`, `cargo run` and `cargo install` follow no dev-dependency.
+    assert!(!test_hooks_on("normal,build"), "the shipped binary would read the tests' variables");
+    // `cargo test` does, and opsbook's dev-dependency on itself turns the hooks on.
+    assert!(test_hooks_on("normal,build,dev"), "the tests' binary would ignore OPSBOOK_TEST_PANIC");
+    // And this very binary was compiled with them.
+    const { assert!(cfg!(feature = "test-hooks"), "cargo test compiled the package without its test hooks") };
 }
 
 /// Every file below `dir` (relative to the repository), as slash paths.
