@@ -11,6 +11,9 @@
 //! 3. a depth-first walk of the graph fails on the first cycle, naming its modules and
 //!    the files that make each edge; the edges into the compatibility layer that
 //!    [`boundary`] still allows (its list of today's offenders) are left out.
+//!
+//! Beside it, two more rules read from the source files: no comment names an issue by
+//! number, and no file is over 600 lines nor function over 120 but today's listed ones.
 
 mod boundary;
 
@@ -232,4 +235,115 @@ fn finds_issue_numbers_only_in_comments() {
         "let issue = 3; {slashes} issue 3 was here\n{slashes}/ Issue 12, item 4: x\nlet s = \"issue 5\";\n{slashes} an issue with no number"
     );
     assert_eq!(issue_numbers_in_comments(&code), [1, 2]);
+}
+
+/// The most lines a file may have, and a function.
+const MOST_FILE_LINES: usize = 600;
+const MOST_FUNCTION_LINES: usize = 120;
+
+/// The files of `src/` and `tests/` over [`MOST_FILE_LINES`] when the rule came: each may
+/// stay so until it is split, and then leaves this list, which only shrinks.
+const LONG_FILES: &[&str] = &[
+    "src/config/mod.rs",
+    "src/content/front_matter.rs",
+    "src/markdown/dialects/evaluate.rs",
+    "src/markdown/includes/directives.rs",
+    "src/markdown/includes/mod.rs",
+    "src/markdown/mod.rs",
+    "src/pipeline/cache.rs",
+    "src/pipeline/steps.rs",
+    "src/pipeline/write.rs",
+    "src/render/mod.rs",
+    "src/search/index.rs",
+    "src/search/text.rs",
+    "src/serve/session.rs",
+    "src/site/blog.rs",
+    "src/site/mod.rs",
+    "src/site/outputs.rs",
+    "src/site/strings.rs",
+    "tests/integration/languages.rs",
+    "tests/integration/navigation.rs",
+    "tests/integration/old_tools.rs",
+    "tests/integration/status_outputs.rs",
+];
+
+/// The functions over [`MOST_FUNCTION_LINES`] when the rule came, as `file: name`; the
+/// list only shrinks, as [`LONG_FILES`].
+const LONG_FUNCTIONS: &[&str] = &[
+    "src/config/mod.rs: parse",
+    "src/config/sources.rs: resolve_sources",
+    "src/markdown/dialects/evaluate.rs: evaluate",
+    "src/markdown/dialects/inline.rs: plan",
+    "src/markdown/mod.rs: run",
+    "src/pipeline/incremental.rs: rebuild_deferring",
+    "src/pipeline/incremental/shape.rs: reshape",
+    "src/site/mod.rs: assemble",
+    "src/site/outputs.rs: claim_aliases",
+];
+
+/// The functions of `code` over `most` lines, by name: from the line of `fn NAME` to the
+/// line of only its closing brace at the same indentation, as rustfmt writes them;
+/// declarations without a body and bodies on one line are left out.
+fn long_functions(code: &str, most: usize) -> Vec<String> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut found = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let mut rest = trimmed;
+        for qualifier in ["pub(crate) ", "pub(super) ", "pub ", "const ", "async ", "unsafe "] {
+            rest = rest.strip_prefix(qualifier).unwrap_or(rest);
+        }
+        let Some(signature) = rest.strip_prefix("fn ") else { continue };
+        let Some(opens) = lines[at..].iter().position(|l| l.trim_end().ends_with(['{', ';', '}'])) else { continue };
+        if !lines[at + opens].trim_end().ends_with('{') {
+            continue;
+        }
+        let closing = format!("{}}}", &line[..line.len() - trimmed.len()]);
+        let length = lines[at + opens..].iter().position(|l| *l == closing).map(|end| opens + end + 1);
+        if length.is_some_and(|length| length > most) {
+            found.push(identifier(signature).to_string());
+        }
+    }
+    found
+}
+
+/// The files of `src/` and `tests/` over the most lines, and their functions over it, as
+/// [`LONG_FILES`] and [`LONG_FUNCTIONS`] write them.
+fn long_code(root: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut files, mut functions) = (BTreeSet::new(), BTreeSet::new());
+    for folder in ["src", "tests"] {
+        for file in rust_files(&root.join(folder)) {
+            let code = std::fs::read_to_string(&file).expect("source files are UTF-8");
+            let shown = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+            if code.lines().count() > MOST_FILE_LINES {
+                files.insert(shown.clone());
+            }
+            functions
+                .extend(long_functions(&code, MOST_FUNCTION_LINES).into_iter().map(|name| format!("{shown}: {name}")));
+        }
+    }
+    (files, functions)
+}
+
+#[test]
+fn no_file_or_function_grows_over_its_most_lines_but_the_listed() {
+    let (files, functions) = long_code(Path::new(env!("CARGO_MANIFEST_DIR")));
+    for (what, most, found, listed) in
+        [("files", MOST_FILE_LINES, files, LONG_FILES), ("functions", MOST_FUNCTION_LINES, functions, LONG_FUNCTIONS)]
+    {
+        let listed: BTreeSet<String> = listed.iter().map(ToString::to_string).collect();
+        let new: Vec<_> = found.difference(&listed).collect();
+        assert!(new.is_empty(), "{what} over {most} lines: {new:?}; split them");
+        let shrunk: Vec<_> = listed.difference(&found).collect();
+        assert!(shrunk.is_empty(), "{what} no longer over {most} lines (or gone): take {shrunk:?} off the list");
+    }
+}
+
+#[test]
+fn measures_a_function_from_its_name_to_its_closing_brace() {
+    let code = "pub(crate) fn long(\n    a: u8,\n) -> u8 {\n    let b = a;\n    b\n}\n\
+                fn short() {}\nfn declared();\nimpl X {\n    async fn inner() {\n        x();\n        y();\n    }\n}\n";
+    assert_eq!(long_functions(code, 5), ["long"]);
+    assert_eq!(long_functions(code, 3), ["long", "inner"]);
+    assert!(long_functions(code, 6).is_empty());
 }
