@@ -47,6 +47,11 @@ pub(crate) trait ToolRules: Sync {
     fn leaves_out(&self, _path: &str) -> bool {
         false
     }
+    /// Whether a relative link to a Markdown file may leave the content folder and come
+    /// back into it: a path of the repository, as GitHub and Docusaurus resolve it.
+    fn links_through_repository(&self) -> bool {
+        true
+    }
     /// The rule its heading ids were made by, unless `[markdown] heading-ids` names one.
     fn heading_ids(&self) -> HeadingIdStyle {
         HeadingIdStyle::Opsbook

@@ -186,6 +186,13 @@ impl OldTool {
         self.rules().relative_links(self)
     }
 
+    /// Whether a relative link to a Markdown file may leave the content folder and come
+    /// back into it, a path of the repository as GitHub and Docusaurus resolve it; MkDocs
+    /// reads only the files of `docs_dir`.
+    pub(crate) fn links_through_repository(&self) -> bool {
+        self.rules().links_through_repository()
+    }
+
     /// How URLs are made.
     pub(crate) fn url_style(&self) -> UrlStyle {
         self.rules().url_style(self)

@@ -246,7 +246,7 @@ const MOST_FUNCTION_LINES: usize = 120;
 const LONG_FILES: &[&str] = &[
     "src/config/mod.rs",
     "src/content/front_matter.rs",
-    "src/markdown/dialects/evaluate.rs",
+    "src/compat/dialects/evaluate.rs",
     "src/markdown/includes/directives.rs",
     "src/markdown/includes/mod.rs",
     "src/markdown/mod.rs",
@@ -272,8 +272,8 @@ const LONG_FILES: &[&str] = &[
 const LONG_FUNCTIONS: &[&str] = &[
     "src/config/mod.rs: parse",
     "src/config/sources.rs: resolve_sources",
-    "src/markdown/dialects/evaluate.rs: evaluate",
-    "src/markdown/dialects/inline.rs: plan",
+    "src/compat/dialects/evaluate.rs: evaluate",
+    "src/compat/dialects/inline.rs: plan",
     "src/markdown/mod.rs: run",
     "src/pipeline/incremental.rs: rebuild_deferring",
     "src/pipeline/incremental/shape.rs: reshape",

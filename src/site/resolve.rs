@@ -244,10 +244,10 @@ impl<'a> SiteLinks<'a> {
     /// A relative path that climbs above the content folder and comes back into it
     /// (`../../docs/setup.md` on `docs/intro/a.md`), read as a path of the repository, as
     /// GitHub and Docusaurus read a file's links, relative to the content folder; `None`
-    /// when it stays outside. MkDocs reads links inside `docs_dir` only.
+    /// when it stays outside, or the old tool read only its content folder's files.
     fn through_repository(&self, from_dir: &str, path: &str) -> Option<String> {
         let content = self.site.config.content_folder.as_str();
-        if content.is_empty() || self.site.old_tool.tool == crate::compat::old_tool::Tool::MkDocs {
+        if content.is_empty() || !self.site.old_tool.links_through_repository() {
             return None;
         }
         let joined = join_relative(&format!("{content}/{from_dir}"), path)?;

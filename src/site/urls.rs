@@ -197,7 +197,7 @@ pub(super) fn assign_urls(
     asset_paths
         .iter()
         .filter_map(|path| {
-            if let Some(url) = rules.jekyll.and_then(|site| site.static_file_url(path)) {
+            if let Some(url) = rules.collection_file_url(path) {
                 return Some(Asset { source: path.clone(), url });
             }
             let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));

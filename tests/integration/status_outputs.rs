@@ -680,9 +680,15 @@ fn a_community_of_handbooks_shows_each_peers_state_reviews_and_runbooks() {
     let page = b.read("public/community/index.html");
     assert!(between(&page, "id=\"peer-a\"", "</section>").contains("CDN: Outage"), "{page}");
 
-    // A site of the community alone (`build --community`) from a folder holding nothing
-    // but its book.toml: the community page, where the home page leads, its feed and
-    // the search of all handbooks, and no page of its own.
+    a_community_site_of_its_own(&url_a, &url_b, &url_c);
+}
+
+/// A site of the community alone (`build --community`) from a folder holding nothing but
+/// its book.toml, its peers those of
+/// [`a_community_of_handbooks_shows_each_peers_state_reviews_and_runbooks`], served: the
+/// community page, where the home page leads, its feed and the search of all handbooks,
+/// and no page of its own.
+fn a_community_site_of_its_own(url_a: &str, url_b: &str, url_c: &str) {
     let d = Site::with_files(
         "community-d",
         &[(

@@ -20,6 +20,12 @@ impl ToolRules for MkDocs {
         Tool::MkDocs
     }
 
+    /// MkDocs resolves a page's links among the files of `docs_dir` only
+    /// (`structure/pages.py`, `_RelativePathTreeprocessor`).
+    fn links_through_repository(&self) -> bool {
+        false
+    }
+
     fn name(&self) -> &'static str {
         "MkDocs"
     }
