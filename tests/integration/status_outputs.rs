@@ -695,7 +695,7 @@ fn a_community_site_of_its_own(url_a: &str, url_b: &str, url_c: &str) {
             "book.toml",
             &format!(
                 "[handbook]\ntitle = \"The community\"\n{}",
-                peer_tables(&[("a", &url_a), ("b", &url_b), ("c", &url_c)])
+                peer_tables(&[("a", url_a), ("b", url_b), ("c", url_c)])
             ),
         )],
     );
