@@ -45,7 +45,7 @@ impl ToolRules for Docusaurus {
         old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
         old.md_as_mdx = text.as_deref().and_then(config::markdown_format).is_none_or(|format| format == "mdx");
         old.trailing_slash = text.as_deref().is_some_and(config::trailing_slash);
-        old.version_route = versions::current_path(config).map(|path| match route.as_str() {
+        old.version_route = versions::current_path(config, text.as_deref()).map(|path| match route.as_str() {
             "" => format!("{path}/"),
             route => format!("{route}/{path}/"),
         });

@@ -115,18 +115,15 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
 /// `lastVersion` is not `current`, or `versions.current.path` when the configuration
 /// gives one (`getVersionPathPart` in the docs plugin's `versions/version.ts`). The
 /// problems were reported when the versions were mounted ([`mount_versions`]).
-pub(crate) fn current_path(config: &Config) -> Option<String> {
+/// `config_text` is the configuration's text, which the caller has read already.
+pub(crate) fn current_path(config: &Config, config_text: Option<&str>) -> Option<String> {
     let root = &config.root;
     if !root.join(VERSIONS_FILE).is_file() || !root.join(VERSIONED_DOCS).is_dir() {
         return None;
     }
-    let quiet = &mut Vec::new();
-    let names = parse_versions(&read(config, VERSIONS_FILE, quiet)?).ok()?;
-    let options = CONFIG_FILES
-        .iter()
-        .find(|name| root.join(name).is_file())
-        .and_then(|name| read(config, name, quiet))
-        .and_then(|text| js_literal::docs_plugin_options(&text).ok().flatten())
+    let names = parse_versions(&read(config, VERSIONS_FILE, &mut Vec::new())?).ok()?;
+    let options = config_text
+        .and_then(|text| js_literal::docs_plugin_options(text).ok().flatten())
         .map(|docs| version_options(&docs))
         .unwrap_or_default();
     current_path_of(&names, &options)
@@ -143,21 +140,9 @@ fn current_path_of(names: &[(String, usize, usize)], options: &VersionOptions) -
     (!path.is_empty() && folder_name(&path).is_ok()).then_some(path)
 }
 
-/// The text of a file beside `book.toml`, confined; a refusal or read error is a note.
-pub(crate) fn read(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let path = config.root.join(name);
-    let read = match config.confinement().map(|c| c.readable(&path)) {
-        Some(Err(why)) => Err(format!("the file is not read: {why}")),
-        None => Err("the handbook's folder cannot be resolved".to_string()),
-        Some(Ok(file)) => {
-            crate::fs::read_text(&file, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}"))
-        }
-    };
-    read.map_err(|message| {
-        diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, name, 0, 0, message).with_severity(Severity::Note));
-    })
-    .ok()
-}
+/// The text of a file beside `book.toml`, confined and size-limited; a refusal or read
+/// error is a note.
+pub(crate) use crate::compat::old_tool::read_beside as read;
 
 /// The names of `versions.json`, newest first, with the line and column of each; or
 /// why it is no list of names.
