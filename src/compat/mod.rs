@@ -19,6 +19,7 @@ pub(crate) mod mdbook;
 pub(crate) mod middleman;
 pub(crate) mod mkdocs;
 pub(crate) mod old_tool;
+mod tool_blogs;
 
 use crate::config::Config;
 use crate::content::ContentFiles;
@@ -89,6 +90,19 @@ pub(crate) trait ToolRules: Sync {
     /// Whether files that open with front matter but are no pages are published
     /// through their templates.
     fn publishes_front_matter_files(&self) -> bool {
+        false
+    }
+    /// Warnings for the pages' URL fields it would have followed and opsbook does not.
+    fn url_warnings(
+        &self,
+        _pages: &[crate::site::Page],
+        _rules: crate::site::urls::UrlRules<'_>,
+        _diagnostics: &mut Vec<Diagnostic>,
+    ) {
+    }
+    /// Whether pages' `{% t key %}` and `{% tf file %}` are jekyll-multiple-languages-plugin's
+    /// tags, read for a handbook with languages; elsewhere they are text like any other.
+    fn reads_translation_tags(&self) -> bool {
         false
     }
 }

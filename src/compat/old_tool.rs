@@ -137,8 +137,10 @@ pub(crate) struct OldTool {
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
     /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
     pub md_as_mdx: bool,
-    /// Docusaurus: the blogs its blog plugins publish ([`crate::compat::docusaurus::blog`]).
-    pub docusaurus_blogs: Vec<crate::compat::docusaurus::blog::DocusaurusBlog>,
+    /// The blogs its blog plugins publish from folders of their own (Docusaurus's,
+    /// [`crate::compat::docusaurus::blog`]); the core asks of them through
+    /// [`OldTool::post_of`] and its neighbours.
+    pub blogs: Vec<crate::compat::docusaurus::blog::DocusaurusBlog>,
     /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
     /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
     pub heading_ids: HeadingIdStyle,
@@ -168,6 +170,12 @@ pub(crate) enum DefinitionLists {
     /// A `<dl>`; `term_ids`: each `<dt>` gets an id made as a heading's is.
     On { term_ids: bool },
 }
+
+/// A file the old tool processes through its templates though it is no page (Jekyll's
+/// files that open with front matter, [`crate::compat::jekyll::files`]).
+pub(crate) use crate::compat::jekyll::files::JekyllFile as TemplateFile;
+/// The files the old tool processes through its templates, by content path.
+pub(crate) type TemplateFiles = crate::compat::jekyll::files::JekyllFiles;
 
 impl OldTool {
     /// The rules of the tool.

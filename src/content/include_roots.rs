@@ -37,7 +37,8 @@ pub(crate) struct IncludeRoots {
     /// root).
     pub(crate) snippet_bases: Vec<String>,
     /// The handbook's languages, the default first, for jekyll-multiple-languages-plugin's
-    /// `{% t %}` and `{% tf %}` (`markdown::includes::translations`); empty without.
+    /// `{% t %}` and `{% tf %}` (`markdown::includes::translations`); empty without, and
+    /// in a handbook whose tool does not read the plugin's tags.
     pub(crate) languages: Vec<String>,
     /// Eleventy's includes, when an Eleventy configuration lies beside `book.toml` and
     /// its Markdown pages are templates.

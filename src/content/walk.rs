@@ -49,9 +49,9 @@ pub struct ContentFiles {
     /// Where includes look their files up, as the other tools' configurations beside
     /// `book.toml` say, read after the walk ([`super::include_roots`]).
     pub(crate) include_roots: std::sync::Arc<super::include_roots::IncludeRoots>,
-    /// In a Jekyll handbook, the files of `assets` Jekyll processes through Liquid (they
-    /// open with front matter), found after the walk ([`crate::compat::jekyll::files`]).
-    pub(crate) jekyll_files: crate::compat::jekyll::files::JekyllFiles,
+    /// The files of `assets` the old tool processes through its templates (Jekyll's that
+    /// open with front matter), found after the walk ([`crate::compat::old_tool::TemplateFile`]).
+    pub(crate) template_files: crate::compat::old_tool::TemplateFiles,
 }
 
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under

@@ -238,10 +238,12 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     let old_tool = &files.old_tool;
     files.pages.retain(|path| !old_tool.leaves_out(path));
     if old_tool.rules().publishes_front_matter_files() {
-        files.jekyll_files = crate::compat::jekyll::files::find(config, &mut files.assets, diagnostics);
+        files.template_files = crate::compat::jekyll::files::find(config, &mut files.assets, diagnostics);
     }
     let mut roots = crate::content::include_roots::IncludeRoots::find(config);
-    roots.languages = crate::content::languages::listed(config, &files);
+    if files.old_tool.rules().reads_translation_tags() {
+        roots.languages = crate::content::languages::listed(config, &files);
+    }
     files.include_roots = Arc::new(roots);
     Ok(files)
 }

@@ -230,8 +230,8 @@ pub(crate) fn write_files(
             };
             // Left out when only internal pages use it.
             let Some(disk) = files.asset(&asset.url, disk) else { return Ok(None) };
-            match site.jekyll_files.get(&asset.source) {
-                Some(file) => write_jekyll_file(site, file, &asset.url, disk, &shown, output),
+            match site.template_files.get(&asset.source) {
+                Some(file) => write_template_file(site, file, &asset.url, disk, &shown, output),
                 None => copy_source(output, disk.as_ref(), &shown, &asset.url),
             }
         })
@@ -240,12 +240,12 @@ pub(crate) fn write_files(
     Ok(())
 }
 
-/// Writes a file Jekyll processes ([`crate::compat::jekyll::files`]) through Liquid, at
-/// `site_path`; a file that cannot be read or rendered is not written, with a warning at
-/// it that says why.
-fn write_jekyll_file(
+/// Writes a file the old tool processes through its templates
+/// ([`crate::compat::old_tool::TemplateFile`]) at `site_path`; a file that cannot be read
+/// or rendered is not written, with a warning at it that says why.
+fn write_template_file(
     site: &Site,
-    file: &crate::compat::jekyll::files::JekyllFile,
+    file: &crate::compat::old_tool::TemplateFile,
     site_path: &str,
     disk: Public<crate::fs::Confined>,
     shown: &str,
@@ -259,31 +259,17 @@ fn write_jekyll_file(
         }
     };
     let Some(templating) = site.templating.as_deref() else { return Ok(None) };
-    let mut page = file.front.clone();
-    if let serde_json::Value::Object(map) = &mut page {
-        map.insert("url".into(), format!("/{site_path}").into());
-    }
-    let (body, body_line) = crate::compat::jekyll::files::body(&text);
     let asset = |path: &str| {
         let found =
             crate::site_path::check(path).is_ok() && matches!(site.target_of(path), Some(crate::site::Target::File));
         found.then(|| site.config.base_url.href(path))
     };
-    match crate::compat::dialects::liquid_file::render_file(body, &page, templating, &asset) {
+    match file.render(&text, site_path, templating, &asset, shown) {
         Ok(rendered) => {
             output.write(site_path, disk.map(|_| rendered.as_bytes()))?;
             Ok(None)
         }
-        Err(refusal) => Ok(Some(
-            Diagnostic::error(
-                crate::diagnostic::Rule::UnsupportedSyntax,
-                shown,
-                body_line + refusal.line - 1,
-                refusal.column,
-                format!("`{shown}` is a file Jekyll renders through Liquid: {}; it is not published", refusal.message),
-            )
-            .with_severity(crate::diagnostic::Severity::Warning),
-        )),
+        Err(warning) => Ok(Some(warning)),
     }
 }
 

@@ -25,7 +25,7 @@
 
 use super::generated::{GeneratedPage, GeneratedSpec, Instance, Invalidation, builtin, owns_nothing, single};
 use super::{PageId, Site};
-use crate::compat::docusaurus::blog::{self as docusaurus_blog, DocusaurusBlog};
+use crate::compat::old_tool::OldTool;
 use crate::content::Located;
 use crate::content::Node;
 use crate::content::people::{People, Person, Written};
@@ -204,35 +204,35 @@ pub(super) fn marks_a_blog(page: &super::Page) -> bool {
 }
 
 /// Whether page `id` is a post: of a `_posts` folder or a section marked a blog, or
-/// of one of the Docusaurus `blogs` (whose posts may be folders, `name/index.md`).
-pub(crate) fn is_post(pages: &[super::Page], id: PageId, blogs: &[DocusaurusBlog]) -> bool {
+/// of one of the old tool's blogs (whose posts may be folders, `name/index.md`).
+pub(crate) fn is_post(pages: &[super::Page], id: PageId, old: &OldTool) -> bool {
     let page = &pages[id];
     page.origin.has_file()
         && ((!page.origin.is_section()
             && (in_posts_folder(&page.source.path) || page.parent.is_some_and(|parent| marks_a_blog(&pages[parent]))))
-            || docusaurus_blog::post_of(blogs, &page.source.path).is_some())
+            || old.post_of(&page.source.path).is_some())
 }
 
-/// The date of page `id` ([`super::dated::page_date`]), a post of a Docusaurus blog's
-/// from its front matter or its path as Docusaurus reads it ([`docusaurus_blog::post_slug`]).
-pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, blogs: &[DocusaurusBlog]) -> Option<Date> {
+/// The date of page `id` ([`super::dated::page_date`]), a post of an old tool's blog's
+/// from its front matter or its path as the tool reads it ([`OldTool::post_date_and_slug`]).
+pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, old: &OldTool) -> Option<Date> {
     let source = &pages[id].source;
-    match docusaurus_blog::post_of(blogs, &source.path).filter(|_| pages[id].origin.has_file()) {
-        Some((_, inside)) => super::dated::front_date(source).or(docusaurus_blog::post_slug(&inside).0),
-        None => super::dated::page_date(source, is_post(pages, id, blogs)),
+    match old.post_of(&source.path).filter(|_| pages[id].origin.has_file()) {
+        Some((_, inside)) => super::dated::front_date(source).or(old.post_date_and_slug(&inside).0),
+        None => super::dated::page_date(source, is_post(pages, id, old)),
     }
 }
 
 /// Gives every post and every page whose name is a date its date
 /// ([`post_or_page_date`]); a post without one is a warning, and so is a date written
 /// that is none ([`super::dated::invalid_dates`]).
-pub(super) fn date_pages(pages: &mut [super::Page], blogs: &[DocusaurusBlog], diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn date_pages(pages: &mut [super::Page], old: &OldTool, diagnostics: &mut Vec<Diagnostic>) {
     for id in 0..pages.len() {
         if !pages[id].origin.has_file() {
             continue;
         }
-        pages[id].date = post_or_page_date(pages, id, blogs);
-        let post = is_post(pages, id, blogs);
+        pages[id].date = post_or_page_date(pages, id, old);
+        let post = is_post(pages, id, old);
         let invalid = super::dated::invalid_dates(&pages[id].source, post, pages[id].date.is_some());
         if pages[id].date.is_none() && post && invalid.is_empty() {
             diagnostics.push(post_without_date(&pages[id]));
@@ -450,12 +450,12 @@ fn author_of(site: &Site, slug: String, person: Person, dir: &str, diagnostics: 
 }
 
 impl Site {
-    /// The file of the authors of the blog of section `section`, from the root: a
-    /// Docusaurus blog's `authorsMapPath`, else `authors.yml` in its folder.
+    /// The file of the authors of the blog of section `section`, from the root: an old
+    /// tool's blog's own (Docusaurus's `authorsMapPath`), else `authors.yml` in its folder.
     fn authors_file(&self, section: PageId) -> Option<String> {
         let dir = self.pages[section].source.dir();
-        match self.old_tool.docusaurus_blogs.iter().find(|blog| blog.dir == dir) {
-            Some(blog) => blog.authors_file.clone(),
+        match self.old_tool.blog_authors_file(dir) {
+            Some(file) => file,
             None => Some(
                 self.config.locate(&if dir.is_empty() { "authors.yml".into() } else { format!("{dir}/authors.yml") }).1,
             ),
@@ -467,7 +467,7 @@ impl Site {
     pub(super) fn collect_blogs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let mut by_section: FastHashMap<PageId, Vec<PageId>> = FastHashMap::default();
         for id in 0..self.pages.len() {
-            if is_post(&self.pages, id, &self.old_tool.docusaurus_blogs)
+            if is_post(&self.pages, id, &self.old_tool)
                 && let Some(section) = self.pages[id].parent
             {
                 by_section.entry(section).or_default().push(id);
@@ -613,7 +613,7 @@ impl Site {
         let page = &self.pages[id];
         let own_date = self.config.kinds.get(&page.kind).is_some_and(|kind| kind.feed_date.is_some());
         page.date
-            .filter(|_| !own_date || is_post(&self.pages, id, &self.old_tool.docusaurus_blogs))
+            .filter(|_| !own_date || is_post(&self.pages, id, &self.old_tool))
             .filter(|_| !super::status::is_status_event(self, id))
     }
 }

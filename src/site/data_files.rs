@@ -59,11 +59,7 @@ impl DataFiles {
                 data.insert(if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") });
             }
         }
-        for blog in &files.old_tool.docusaurus_blogs {
-            data.extend(blog.authors_in_folder.iter().cloned());
-            let original = blog.authors_file.as_ref().and_then(|file| config.content_path(&config.root.join(file)));
-            data.extend(original);
-        }
+        data.extend(files.old_tool.blog_data_files(config));
         DataFiles { folders, files: data }
     }
 

@@ -202,9 +202,9 @@ pub struct Site {
     /// The tool the handbook was written for, whose rules its URLs and relative links
     /// follow ([`crate::compat::old_tool`]).
     pub(crate) old_tool: crate::compat::old_tool::OldTool,
-    /// The files of a Jekyll handbook that Jekyll processes through Liquid, by content
-    /// path ([`crate::compat::jekyll::files`]): written rendered, not copied.
-    pub(crate) jekyll_files: Arc<crate::compat::jekyll::files::JekyllFiles>,
+    /// The files the old tool processes through its templates, by content path
+    /// ([`crate::compat::old_tool::TemplateFile`]): written rendered, not copied.
+    pub(crate) template_files: Arc<crate::compat::old_tool::TemplateFiles>,
     /// For the dev server's builds: the files the walk found and the pages it parsed,
     /// from which a page added, deleted or renamed is assembled again without walking
     /// and parsing every page (`pipeline::incremental::shape`).
@@ -449,9 +449,9 @@ impl Site {
                 !p.is_empty() && (*p == own_dir || p.rsplit_once('/').map_or("", |(parent, _)| parent) == own_dir)
             });
             let folder = |dir: &str| index.by_dir.get(dir).copied().filter(|&s| pages[s].origin == PageOrigin::Folder);
-            // Middleman's `directory_indexes` publishes `a.html.md` at `a/`, as the page of
+            // An old tool's directory indexes publish `a.html.md` at `a/`, as the page of
             // a folder `a/` beside it.
-            let indexed_dir = urls::middleman_index_of(&page, &early_rules);
+            let indexed_dir = urls::directory_index_of(&page, &early_rules);
             if let Some(section) = folder(&stem_dir)
                 .or_else(|| indexed_dir.as_deref().and_then(folder))
                 .or_else(|| permalink_dir.and_then(folder))
@@ -485,15 +485,10 @@ impl Site {
             } else {
                 exclusions.is_internal(&page.source)
             };
-            let docusaurus_post = page.origin.has_file()
-                && crate::compat::docusaurus::blog::post_of(&files.old_tool.docusaurus_blogs, &page.source.path)
-                    .is_some();
-            page.parent = if docusaurus_post {
-                // A post of a Docusaurus blog, at any depth of its folder, is the blog's.
-                let blogs = &files.old_tool.docusaurus_blogs;
-                let blog =
-                    crate::compat::docusaurus::blog::post_of(blogs, &page.source.path).map(|(blog, _)| &blog.dir);
-                blog.and_then(|dir| index.by_dir.get(dir.as_str()).copied()).filter(|&p| p != id)
+            let tool_blog = files.old_tool.post_of(&page.source.path).filter(|_| page.origin.has_file());
+            page.parent = if let Some((blog, _)) = tool_blog {
+                // A post of an old tool's blog, at any depth of its folder, is the blog's.
+                index.by_dir.get(blog).copied().filter(|&p| p != id)
             } else if page.origin.is_section() {
                 let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
@@ -516,7 +511,7 @@ impl Site {
             nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), severity, diagnostics);
         }
 
-        blog::date_pages(&mut pages, &files.old_tool.docusaurus_blogs, diagnostics);
+        blog::date_pages(&mut pages, &files.old_tool, diagnostics);
 
         // 4. URLs, duplicates and aliases.
         // The folders of the sections marked `blog: true`, whose pages are posts.
@@ -535,14 +530,14 @@ impl Site {
         let taken: FastHashSet<String> =
             index.files.iter().filter(|path| outputs::yields_to_content(path).is_none()).cloned().collect();
         let mut assets = urls::assign_urls(&mut pages, &index.by_dir, &dirs, &assets, rules, &taken);
-        // A file Jekyll processes is published at its permalink.
+        // A file the old tool processes through its templates is published at its permalink.
         for asset in &mut assets {
-            if let Some(permalink) = files.jekyll_files.get(&asset.source).and_then(|file| file.permalink.clone()) {
+            if let Some(permalink) = files.template_files.get(&asset.source).and_then(|file| file.permalink.clone()) {
                 asset.url = permalink;
             }
         }
         urls::permalink_warnings(&pages, rules, diagnostics);
-        crate::compat::hugo::urls::url_warnings(&pages, rules, diagnostics);
+        files.old_tool.rules().url_warnings(&pages, rules, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());
@@ -597,7 +592,7 @@ impl Site {
             mounted_owners: MountedOwners::default(),
             strip_prefixes,
             old_tool: files.old_tool.clone(),
-            jekyll_files: Arc::new(files.jekyll_files.clone()),
+            template_files: Arc::new(files.template_files.clone()),
             internal_pages,
             walked: None,
             read_again: Vec::new(),
@@ -793,7 +788,7 @@ impl Site {
             self.read_again.push(source.path.clone());
         }
         self.pages[id].source = source;
-        self.pages[id].date = blog::post_or_page_date(&self.pages, id, &self.old_tool.docusaurus_blogs);
+        self.pages[id].date = blog::post_or_page_date(&self.pages, id, &self.old_tool);
         let kind = kinds::page_kind(self, id, diagnostics);
         self.pages[id].kind = kind;
         let (values, review, problems) = kinds::page_fields(self, &self.pages[id]);

@@ -55,8 +55,8 @@ pub(crate) struct UrlRules<'a> {
     pub languages: Option<&'a crate::config::Languages>,
     /// `[blog] permalink`: the posts' URL template, over the old tool's.
     pub post_permalink: Option<&'a str>,
-    /// A Docusaurus site's blogs, whose posts have Docusaurus's URLs.
-    pub docusaurus_blogs: &'a [crate::compat::docusaurus::blog::DocusaurusBlog],
+    /// The old tool whose blogs' posts have the tool's URLs ([`OldTool::post_of`]).
+    pub old: Option<&'a OldTool>,
     /// The folders of the sections whose page says `blog: true`: their pages are posts,
     /// with the posts' URLs.
     pub marked_blogs: &'a [String],
@@ -80,7 +80,7 @@ impl<'a> UrlRules<'a> {
             eleventy: old.eleventy.as_ref(),
             languages: None,
             post_permalink: blog.permalink.as_deref(),
-            docusaurus_blogs: &old.docusaurus_blogs,
+            old: Some(old),
             marked_blogs: &[],
             middleman: old.middleman.as_ref(),
             hugo_permalinks: &old.hugo_permalinks,
@@ -107,7 +107,7 @@ impl Default for UrlRules<'_> {
             eleventy: None,
             languages: None,
             post_permalink: None,
-            docusaurus_blogs: &[],
+            old: None,
             marked_blogs: &[],
             middleman: None,
             hugo_permalinks: &[],
@@ -232,14 +232,15 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     if super::blog::in_posts_folder(path) || in_marked_blog(path, rules.marked_blogs) {
         return post_url(page, path, rules);
     }
-    if let Some((blog, inside)) = crate::compat::docusaurus::blog::post_of(rules.docusaurus_blogs, path) {
+    if let Some(old) = rules.old
+        && let Some((blog, inside)) = old.post_of(path)
+    {
         if rules.post_permalink.is_some() {
             return post_url(page, path, rules);
         }
         // The blog plugin's URL: its route, then the post's `slug` or the one its path gives.
-        let slug =
-            slug_of(page).map_or_else(|| crate::compat::docusaurus::blog::post_slug(&inside).1, |s| s.value.clone());
-        return url_site_path(&format!("/{}/{}/", blog.dir, slug.trim_matches('/')));
+        let slug = slug_of(page).map_or_else(|| old.post_date_and_slug(&inside).1, |s| s.value.clone());
+        return url_site_path(&format!("/{blog}/{}/", slug.trim_matches('/')));
     }
     let (label, template, inside) = rules.jekyll?.collection_of(path)?;
     let mut values = placeholders_of(page, path, label);
@@ -403,10 +404,11 @@ fn middleman_indexed(page: &SourcePage, rules: &UrlRules<'_>, output: &str) -> O
     site.indexed_tail(output, &resource, front)
 }
 
-/// The folder whose page a Middleman page `dir/name.html.md` is under
-/// `directory_indexes`: it is published at `dir/name/`, the URL of a folder `dir/name/`
-/// beside it, as Middleman writes `dir/name/index.html` among that folder's pages.
-pub(super) fn middleman_index_of(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+/// The folder whose page a page `dir/name.html.md` is under the old tool's directory
+/// indexes (Middleman's `directory_indexes`): it is published at `dir/name/`, the URL of
+/// a folder `dir/name/` beside it, as the tool writes `dir/name/index.html` among that
+/// folder's pages.
+pub(super) fn directory_index_of(page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = html_stem(crate::content::formats::template_stem(name)).filter(|_| slug_of(page).is_none())?;
     middleman_indexed(page, rules, &format!("{stem}.html"))?;

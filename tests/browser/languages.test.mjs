@@ -1,4 +1,4 @@
-// Issue 36, translations, as a reader meets them in headless Chromium: a bilingual
+// Translations, as a reader meets them in headless Chromium: a bilingual
 // handbook (built here with OPSBOOK_BIN from files this test writes) has `lang` on the
 // document and on a page's text not yet translated, `hreflang` alternates both ways, a
 // language switch that is a labelled navigation landmark whose links say their language
@@ -29,6 +29,8 @@ const files = {
   'content/runbooks/dns.md': '---\ntitle: DNS outage\n---\nResolvers lost their caches.\n',
   'content/runbooks/dns.de.md': '---\ntitle: DNS-Ausfall\n---\nDie Resolver verloren ihre Zwischenspeicher.\n',
   'content/runbooks/web.md': '---\ntitle: Web server\n---\nRestart the web server.\n',
+  'content/runbooks/ports.md': '---\ntitle: Ports\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\nBetween.\n\n| c | d |\n|---|---|\n| 3 | 4 |\n',
+  'content/runbooks/ports.de.md': '---\ntitle: Ports\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\nDazwischen.\n\n| c | d |\n|---|---|\n| 3 | 4 |\n',
   'content/runbooks/api.md': '---\ntitle: API recovery\nkind: runbook\nservice: api\nseverity: sev2\nowners: [api-team]\ntags: [api]\nalerts: [ApiDown, ApiSlow]\n---\nBring the API back.\n',
   'content/status/api-errors.md': '---\ntitle: API errors\nkind: incident\nstatus: resolved\nimpact: minor\nstarted_at: 2026-11-02T09:00:00Z\nresolved_at: 2026-11-02T10:00:00Z\ncomponents:\n  api: partial_outage\n---\nIt broke.\n',
 };
@@ -147,6 +149,15 @@ test('the German copies of the generated pages are German and accessible', async
   const status = await open('de/status/');
   assert.equal(await status.locator('.status-banner-text').textContent(), 'Alle Systeme betriebsbereit');
   await status.close();
+});
+
+test('regions that share a name are told apart in the language of the page', async () => {
+  for (const [url, names] of [['de/runbooks/ports/', ['Tabelle 1 von 2', 'Tabelle 2 von 2']], ['runbooks/ports/', ['Table 1 of 2', 'Table 2 of 2']]]) {
+    const page = await open(url);
+    await page.waitForFunction(() => document.querySelector('main .table-wrap[aria-label$=" 2"]'));
+    assert.deepEqual(await page.locator('main .table-wrap').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))), names, url);
+    await page.close();
+  }
 });
 
 test('a German page searches the German site, stemmed in German, and its search page is German', async () => {

@@ -144,3 +144,22 @@ fn a_link_from_the_root_on_a_language_s_page_leads_to_its_page_in_that_language(
     let en = main_of(&site.read("public/index.html")).to_string();
     assert!(en.contains(r#"<a href="/about/">about</a>"#) && en.contains(r#"<a href="/about/">again</a>"#), "{en}");
 }
+
+#[test]
+fn in_a_handbook_not_written_for_jekyll_the_tags_are_text() {
+    // The plugin is Jekyll's: a handbook of opsbook's own with languages shows its tags
+    // as written, in code and in prose, and reads no `_i18n/` file.
+    let site = Site::with_files(
+        "languages-plugin-tags-elsewhere",
+        &[
+            ("content/index.md", "---\ntitle: Home\n---\nWrite `{% tf about.md %}` or {% t titles.welcome %}.\n"),
+            ("content/_i18n/en.yml", "titles:\n  welcome: Welcome aboard\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\nlanguages = [\"en\", \"de\"]\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("include"), "{}", run.stderr);
+    let home = main_of(&site.read("public/index.html")).to_string();
+    assert!(home.contains("<code>{% tf about.md %}</code>") && !home.contains("Welcome aboard"), "{home}");
+}

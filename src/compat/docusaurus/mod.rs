@@ -52,7 +52,7 @@ impl ToolRules for Docusaurus {
         if let (Some(text), Some(name)) = (&text, name) {
             // Its notes were given when the locales were mounted.
             let plugins = blog::blog_plugins(text, name, &mut Vec::new());
-            old.docusaurus_blogs = blog::blogs(config, &plugins, name, diagnostics);
+            old.blogs = blog::blogs(config, &plugins, name, diagnostics);
         }
     }
 

@@ -95,4 +95,13 @@ impl ToolRules for Hugo {
     fn reads_build_options(&self) -> bool {
         true
     }
+
+    fn url_warnings(
+        &self,
+        pages: &[crate::site::Page],
+        rules: crate::site::urls::UrlRules<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        urls::url_warnings(pages, rules, diagnostics);
+    }
 }

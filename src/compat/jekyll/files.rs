@@ -34,6 +34,32 @@ pub(crate) struct JekyllFile {
     pub permalink: Option<String>,
 }
 
+impl JekyllFile {
+    /// The file's text `text` rendered through Liquid with the site's variables
+    /// `templating`, published at `site_path` (`asset` gives the URL of a file of the
+    /// site); a refusal is a warning at `shown`'s line, and the file is not published.
+    pub(crate) fn render(
+        &self,
+        text: &str,
+        site_path: &str,
+        templating: &crate::markdown::templating::SiteContext,
+        asset: &dyn Fn(&str) -> Option<String>,
+        shown: &str,
+    ) -> Result<String, Diagnostic> {
+        let mut page = self.front.clone();
+        if let serde_json::Value::Object(map) = &mut page {
+            map.insert("url".into(), format!("/{site_path}").into());
+        }
+        let (body, body_line) = body(text);
+        crate::compat::dialects::liquid_file::render_file(body, &page, templating, asset).map_err(|refusal| {
+            let message =
+                format!("`{shown}` is a file Jekyll renders through Liquid: {}; it is not published", refusal.message);
+            Diagnostic::error(Rule::UnsupportedSyntax, shown, body_line + refusal.line - 1, refusal.column, message)
+                .with_severity(Severity::Warning)
+        })
+    }
+}
+
 /// How much of a file is read to see whether it opens with front matter.
 const HEAD_BYTES: u64 = 1024;
 

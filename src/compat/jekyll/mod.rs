@@ -82,4 +82,8 @@ impl ToolRules for Jekyll {
     fn publishes_front_matter_files(&self) -> bool {
         true
     }
+
+    fn reads_translation_tags(&self) -> bool {
+        true
+    }
 }

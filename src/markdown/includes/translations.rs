@@ -13,12 +13,12 @@
 //! `_i18n/` is looked up in the content folder, then at the root. The page's language is
 //! the first folder of its content path when that is one of the other languages
 //! (`de/_pages/about.md`, [`crate::content::languages`]), else the default; the
-//! languages are [`IncludeRoots::languages`]. A handbook with no languages reads neither
-//! tag: they stay as before, for the Liquid pass. Each strings file is read once a page,
-//! through [`super::IncludeFiles`] (confined to the handbook, size-limited); a missing
-//! key or a strings file leading out of the handbook is a missing include (a warning
-//! while a handbook moves); a file that is no YAML, too large or no regular file is an
-//! `include` error.
+//! languages are [`IncludeRoots::languages`]. A handbook with no languages, or not
+//! written for Jekyll, reads neither tag: they stay as before, for the Liquid pass. Each
+//! strings file is read once a page, through [`super::IncludeFiles`] (confined to the
+//! handbook, size-limited); a missing key or a strings file leading out of the handbook
+//! is a missing include (a warning while a handbook moves); a file that is no YAML, too
+//! large or no regular file is an `include` error.
 
 use std::collections::HashMap;
 use std::sync::Arc;

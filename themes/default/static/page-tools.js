@@ -1,4 +1,4 @@
-// Tools of a long page (issue 33, part 3), and unique names for its regions (part 9).
+// Tools of a long page, and unique names for its regions.
 //
 // - On a phone the header (search, menu) is sticky: it slides away while the reader
 //   scrolls down and comes back as soon as they scroll up. Its place is kept by
@@ -8,7 +8,7 @@
 //   reader is a screen down (style.css places it where it covers nothing).
 // - An alert page's first command wraps or not as the reader chooses (a toggle).
 // - Regions (scrolling tables and code blocks) that share a name get their place in
-//   it ("Table 2 of 3"), so each landmark's name is unique.
+//   it ("Table 2 of 3", in the page's language), so each landmark's name is unique.
 (function () {
   'use strict';
 
@@ -50,8 +50,20 @@
     update();
   }
 
+  // "{name} {n} of {total}" in the page's language: theme.js's data-words, where a
+  // handbook of several languages gives them.
+  function placeWords() {
+    var script = document.querySelector('script[data-words][src$="theme.js"]');
+    try {
+      var words = script && JSON.parse(script.getAttribute('data-words')).ui_region_place;
+      if (typeof words === 'string') return words;
+    } catch (e) { /* English */ }
+    return '{name} {n} of {total}';
+  }
+
   function nameRegions() {
     var byName = {};
+    var place = placeWords();
     document.querySelectorAll('[role="region"][aria-label]').forEach(function (region) {
       var name = region.getAttribute('aria-label');
       (byName[name] = byName[name] || []).push(region);
@@ -60,7 +72,8 @@
       var regions = byName[name];
       if (regions.length < 2) return;
       regions.forEach(function (region, at) {
-        region.setAttribute('aria-label', name + ' ' + (at + 1) + ' of ' + regions.length);
+        var said = place.split('{name}').join(name).split('{n}').join(String(at + 1));
+        region.setAttribute('aria-label', said.split('{total}').join(String(regions.length)));
       });
     });
   }

@@ -1,0 +1,39 @@
+//! The blogs an old tool's plugins published from folders of their own (Docusaurus's
+//! blog plugins, [`super::docusaurus::blog`]), as the core asks of them: which page is a
+//! post, the date and slug its path gives, and the blog's people files.
+
+use super::docusaurus::blog;
+use super::old_tool::OldTool;
+use crate::config::Config;
+use crate::dates::Date;
+
+impl OldTool {
+    /// The folder of the old tool's blog whose post is the file at content path `path`,
+    /// and the post's path inside that folder; `None` for a page of no such blog.
+    pub(crate) fn post_of(&self, path: &str) -> Option<(&str, String)> {
+        blog::post_of(&self.blogs, path).map(|(blog, inside)| (blog.dir.as_str(), inside))
+    }
+
+    /// The date and slug of a post at `inside` (its path in its blog's folder), as the
+    /// old tool's blog reads them from the path.
+    pub(crate) fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String) {
+        blog::post_slug(inside)
+    }
+
+    /// The authors file, from the root, of the old tool's blog in folder `dir`: `None`
+    /// when no such blog is there, `Some(None)` when its file lies outside the root.
+    pub(crate) fn blog_authors_file(&self, dir: &str) -> Option<Option<String>> {
+        self.blogs.iter().find(|blog| blog.dir == dir).map(|blog| blog.authors_file.clone())
+    }
+
+    /// The content paths of the people files of the old tool's blogs: data, never
+    /// published.
+    pub(crate) fn blog_data_files(&self, config: &Config) -> Vec<String> {
+        let mut files = Vec::new();
+        for blog in &self.blogs {
+            files.extend(blog.authors_in_folder.iter().cloned());
+            files.extend(blog.authors_file.as_ref().and_then(|file| config.content_path(&config.root.join(file))));
+        }
+        files
+    }
+}
