@@ -8,6 +8,7 @@
 //! | Hugo | `assets/` | `resources.Get` reads Hugo's resource folder (<https://gohugo.io/functions/resources/get/>); `readFile` the project's folder, then `contentDir` (<https://gohugo.io/functions/os/readfile/>) |
 //! | Jekyll | `content/_includes/`, `_includes/` (`includes_dir` of `_config.yml`), then the theme gem's `_includes/` when the gem is vendored (`vendor/bundle/ruby/*/gems/<theme>-*/`) | `Jekyll::Site#includes_load_paths` |
 //! | MkDocs | each `base_path` of `pymdownx.snippets` in `mkdocs.yml`, from its folder (`.` unless set) | `SnippetPreprocessor.get_snippet_path` |
+//! | MkDocs | the `base_path` of `markdown_include.include`, from its folder (`.` unless set), for `{!file!}` and the files it includes | markdown-include's `IncludePreprocessor.run` |
 //! | Eleventy | the includes folder (`dir.includes` or `setIncludesDirectory`, relative to the input folder, which is `content/`; `_includes` unless set), then the project's folder (Nunjucks) or the input folder (Liquid); `./` and `../` names from the including file's folder | Eleventy's `Nunjucks.js` (`FileSystemLoader([includes, working dir])`) and `Liquid.js` (`root: [includes, input]`, `extname: ".liquid"`) |
 //!
 //! A configuration that cannot be read is not reported here (the tool's own files are
@@ -36,6 +37,10 @@ pub(crate) struct IncludeRoots {
     /// The `base_path`s of `pymdownx.snippets`, when `mkdocs.yml` names some (else the
     /// root).
     pub(crate) snippet_bases: Vec<String>,
+    /// The folders markdown-include's `{!file!}` reads from, when `mkdocs.yml`
+    /// configures `markdown_include.include`: its `base_path` (the root unless set;
+    /// none when it leaves the handbook). `None`: `{!file!}` is text.
+    pub(crate) markdown_include: Option<Vec<String>>,
     /// The handbook's languages, the default first, for jekyll-multiple-languages-plugin's
     /// `{% t %}` and `{% tf %}` (`markdown::includes::translations`); empty without, and
     /// in a handbook whose tool does not read the plugin's tags.
@@ -64,6 +69,7 @@ pub(crate) static DEFAULT_ROOTS: IncludeRoots = IncludeRoots {
     jekyll_includes_dir: None,
     jekyll_theme_includes: None,
     snippet_bases: Vec::new(),
+    markdown_include: None,
     languages: Vec::new(),
     eleventy: None,
 };
@@ -83,7 +89,7 @@ impl IncludeRoots {
             roots.jekyll_theme_includes = theme.and_then(|theme| vendored_theme_includes(&config.root, &theme));
         }
         if let Some(text) = read("mkdocs.yml").or_else(|| read("mkdocs.yaml")) {
-            roots.snippet_bases = crate::compat::mkdocs::nav::snippet_base_paths(&text).unwrap_or_default();
+            crate::compat::mkdocs::nav::read_include_roots(&text, &mut roots);
         }
         if let Some(text) = ELEVENTY_FILES.iter().find_map(|name| read(name)) {
             let engine = markdown_engine(&text);

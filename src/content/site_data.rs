@@ -71,6 +71,12 @@ pub(crate) struct SiteData {
     /// The variables a Liquid page sees at the top: `site` (Jekyll), or each global data
     /// file by its name (Eleventy).
     pub globals: Map<String, Value>,
+    /// Whether the old tool ran no template engine over pages: `{{ x }}` and `{% x %}`
+    /// are text, as written.
+    pub braces_are_text: bool,
+    /// Whether `{!file!}`, markdown-include's directive, is text the old tool printed as
+    /// written, reported as a construct left to rewrite.
+    pub markdown_include_unrun: bool,
 }
 
 const HUGO_FILES: &[&str] =
@@ -111,7 +117,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
         site.insert("data".into(), Value::Object(reader.folder(&data_dir)));
         let site = Value::Object(site);
         let globals = Map::from_iter([("site".to_string(), site.clone())]);
-        return SiteData { tool: Tool::Jekyll, site, globals };
+        return SiteData { tool: Tool::Jekyll, site, globals, braces_are_text: false, markdown_include_unrun: false };
     }
     if let Some(name) = ELEVENTY_FILES.iter().find(|name| exists(name)) {
         let markdown = reader.text(name).map_or(Engine::Liquid, |text| markdown_engine(&text));
@@ -121,7 +127,13 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
             data.insert(key, value);
         }
         let site = Value::Object(data.clone());
-        return SiteData { tool: Tool::Eleventy { markdown }, site, globals: data };
+        return SiteData {
+            tool: Tool::Eleventy { markdown },
+            site,
+            globals: data,
+            braces_are_text: false,
+            markdown_include_unrun: false,
+        };
     }
     let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
     let default_dir = root.join("config/_default");
@@ -161,7 +173,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
     } else {
         site = Value::Object(Map::new());
     }
-    SiteData { tool: Tool::Hugo, site, globals: Map::new() }
+    SiteData { tool: Tool::Hugo, site, globals: Map::new(), braces_are_text: false, markdown_include_unrun: false }
 }
 
 /// The engine an Eleventy configuration gives Markdown pages: its

@@ -136,3 +136,48 @@ fn an_included_files_include_relative_never_leaves_the_handbook() {
     std::os::unix::fs::symlink(&elsewhere.root, site.root.join("linked")).expect("a link");
     builds_without_the_token(&site, 2);
 }
+
+/// markdown-include's `{!file!}` reads through the same confined, bounded lookup as
+/// every include: a path out of the handbook (`..`, absolute), a link out of it, a
+/// `base_path` outside it, a file over the size an include may make a page, and a
+/// cycle are refused where the directive stands; nothing panics or shows the token.
+#[test]
+fn markdown_include_directives_never_leave_the_handbook_nor_loop_nor_swell() {
+    let elsewhere = Site::with_files("markdown-include-elsewhere", &[("secret.md", TOKEN)]);
+    let outside = elsewhere.root.join("secret.md").display().to_string();
+    let page = format!(
+        "# A\n\n{{!../secret.md!}}\n\n{{!{outside}!}}\n\n{{!linked/secret.md!}}\n\n{{!loop/a.md!}}\n\n{{!huge.md!}}\n"
+    );
+    let site = Site::with_files(
+        "markdown-include-hostile",
+        &[
+            ("mkdocs.yml", "site_name: X\nmarkdown_extensions:\n  - markdown_include.include\n"),
+            ("content/a.md", &page),
+            ("loop/a.md", "{!loop/b.md!}\n"),
+            ("loop/b.md", "{!loop/a.md!}\n"),
+        ],
+    );
+    std::os::unix::fs::symlink(&elsewhere.root, site.root.join("linked")).expect("a link");
+    site.write("huge.md", "x".repeat(17 << 20));
+    for links in ["warn", "error"] {
+        site.write("book.toml", format!("[handbook]\ntitle = \"X\"\n[check]\nlinks = \"{links}\"\n"));
+        let run = site.run(&["build", "--force"]);
+        assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+        assert!(!run.stderr.contains("Hostile0Include"), "{}", run.stderr);
+        assert_ne!(run.code, 0, "a cycle and a file too large are errors: {}", run.stderr);
+        assert!(run.stderr.contains("include cycle: loop/a.md -> loop/b.md -> loop/a.md"), "{}", run.stderr);
+        assert!(run.stderr.contains("is larger than the 16 MiB a page may include"), "{}", run.stderr);
+        assert!(run.stderr.contains("content/a.md:3:1"), "{}", run.stderr);
+        assert_eq!(run.stderr.matches("[include]").count(), 5, "{}", run.stderr);
+    }
+    // Outside the handbook, `base_path` reads nothing.
+    let base = format!(
+        "site_name: X\nmarkdown_extensions:\n  - markdown_include.include:\n      base_path: {}\n",
+        elsewhere.root.display()
+    );
+    site.write("mkdocs.yml", base);
+    site.write("content/a.md", "# A\n\n{!secret.md!}\n");
+    let run = site.run(&["build", "--force"]);
+    assert!(!run.stderr.contains("Hostile0Include") && run.stderr.contains("content/a.md:3:1"), "{}", run.stderr);
+    assert!(!site.read("public/a/index.html").contains("Hostile0Include"));
+}

@@ -163,3 +163,28 @@ fn in_a_hugo_handbook_template_braces_in_content_are_text_as_hugo_prints_them() 
     let main = main_of(&site, "public/page.html");
     assert!(main.contains("<p>kept and "), "{main}");
 }
+
+/// MkDocs renders a page's Markdown as written: only mkdocs-macros-plugin runs Jinja
+/// over it. Without the plugin, braces are text; with it, they are variables as in
+/// any templated page.
+#[test]
+fn mkdocs_pages_print_braces_as_written_unless_the_macros_plugin_runs() {
+    let page = "# Alerts\n\nThe rule says {{ $labels.instance }} is down; {% raw %} stays.\n";
+    let site = Site::with_files(
+        "dialects-mkdocs-braces",
+        &[("mkdocs.yml", "site_name: Ops\nplugins:\n  - search\n"), ("content/index.md", page)],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site, "public/index.html");
+    assert!(main.contains("The rule says {{ $labels.instance }} is down; {% raw %} stays."), "{main}");
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+    site.write("mkdocs.yml", "site_name: Ops\nplugins:\n  - search\n  - macros:\n      module_name: main\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site, "public/index.html");
+    assert!(
+        main.contains("<span class=\"unsupported\">unsupported: <code>{{ $labels.instance }}</code></span>"),
+        "a variable of the macros plugin, a placeholder: {main}"
+    );
+}

@@ -204,3 +204,47 @@ fn a_public_page_may_not_include_an_internal_page() {
     site.build(&["--audience", "internal"]).expect_code(0);
     assert!(site.read("public/public/index.html").contains("CANARY-KEYS"));
 }
+
+/// markdown-include's `{!file!}`, where `mkdocs.yml` configures `markdown_include.include`:
+/// the file from its `base_path` (the files it includes too), white space stripped, a
+/// range of lines; a missing file an `include` problem at the directive. Without the
+/// extension, the directive is text, counted as a construct left to rewrite.
+#[test]
+fn reads_markdown_include_directives_only_where_mkdocs_configures_them() {
+    let config = "site_name: Ops\nmarkdown_extensions:\n  - markdown_include.include:\n      base_path: docs/shared\n";
+    let site = Site::with_files(
+        "includes-markdown-include",
+        &[
+            ("mkdocs.yml", config),
+            ("content/index.md", "# Home\n\nContact: {!contact.md!}.\n\n{!steps.md!lines=2-3}\n\n{!gone.md!}\n"),
+            ("docs/shared/contact.md", "\n  the {!team.md!} desk  \n\n"),
+            ("docs/shared/team.md", "*platform*"),
+            ("docs/shared/steps.md", "one\n- two\n- three\nfour\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"T\"\n[check]\nlinks = \"error\"\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[include]: no file `gone.md` to include"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/index.md:7:1"), "{}", run.stderr);
+    site.write("book.toml", "[handbook]\ntitle = \"T\"\n[check]\nlinks = \"warn\"\n");
+    site.build(&[]).expect_code(0);
+    let main = main_of_page_at(&site, "index.html");
+    assert!(main.contains("Contact: the <em>platform</em> desk."), "{main}");
+    assert!(main.contains("<li>two</li>\n<li>three</li>") && !main.contains("four"), "{main}");
+    site.write("mkdocs.yml", "site_name: Ops\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of_page_at(&site, "index.html");
+    assert!(main.contains("Contact: {!contact.md!}."), "{main}");
+    assert!(
+        run.stderr.contains("warning[unsupported-syntax]: `{!contact.md!}` is markdown-include's directive"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("content/index.md:3:10"), "{}", run.stderr);
+}
+
+fn main_of_page_at(site: &Site, file: &str) -> String {
+    main_of(&site.read(&format!("public/{file}"))).to_string()
+}

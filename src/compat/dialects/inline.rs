@@ -159,6 +159,7 @@ fn has_marker(text: &str, page: Page<'_>) -> bool {
         || has_text(text, "<Admonition")
         || (page.mdx && (has_text(text, "{/*") || text.contains('<')))
         || (page.erb && has_text(text, "<%"))
+        || (has_text(text, "{!") && page.templating.is_some_and(|t| t.site.data.markdown_include_unrun))
 }
 
 /// Whether `text` may have a Python-Markdown attribute list with a space after its
@@ -185,7 +186,8 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     // A comment's text is the comment's, as written (HTML pages: their templates ran).
     let comments = if page.html { Vec::new() } else { super::comments::comment_ranges(text) };
     tokens.retain(|token| !super::comments::contains(&comments, token.range.start));
-    let left_in_code = super::raw_directives::report_shortcodes_in_code(text, &code, page, collected);
+    let left_in_code = super::raw_directives::report_shortcodes_in_code(text, &code, page, collected)
+        | super::raw_directives::report_markdown_includes(text, &code, page, collected);
     if tokens.is_empty() && !left_in_code {
         return None;
     }

@@ -1,7 +1,10 @@
 //! Directives of the old tool that opsbook leaves as text where the tool would have run
 //! them: a Hugo shortcode inside code. Hugo runs a page's shortcodes before it reads its
 //! Markdown, so one in a code block or span prints its output there, unless it is
-//! written `{{</* x */>}}`; opsbook shows it as written. Each is an
+//! written `{{</* x */>}}`; opsbook shows it as written. And markdown-include's
+//! `{!file!}` in an MkDocs handbook that does not configure the extension: MkDocs
+//! printed it as written, most likely a directive whose extension a migration lost.
+//! Each is an
 //! `unsupported-syntax` warning at its place, so that the summary's count of them, and
 //! `check`'s list, hold every construct a migration has left to rewrite.
 
@@ -42,6 +45,37 @@ pub(super) fn report_shortcodes_in_code(
                 found = true;
             }
         }
+    }
+    found
+}
+
+/// Reports each markdown-include directive `{!file!}` outside the `code` of `text`, on a
+/// page of a handbook where it is text ([`crate::content::site_data::SiteData::markdown_include_unrun`]);
+/// whether there was one.
+pub(super) fn report_markdown_includes(
+    text: &str,
+    code: &[Range<usize>],
+    page: Page<'_>,
+    collected: &mut Collected,
+) -> bool {
+    if !page.templating.is_some_and(|t| t.site.data.markdown_include_unrun) {
+        return false;
+    }
+    let mut found = false;
+    for line_start in std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)) {
+        let line = text[line_start..].split('\n').next().unwrap_or("");
+        let Some(open) = line.find("{!") else { continue };
+        let Some(close) = line[open..].find("!}").map(|end| open + end + 2) else { continue };
+        let at = line_start + open;
+        if close - open <= 4 || code.iter().any(|range| range.contains(&at)) {
+            continue;
+        }
+        let message = format!(
+            "`{}` is markdown-include's directive, which mkdocs.yml does not configure: it is shown as written",
+            super::shorten(&line[open..close])
+        );
+        collected.problems.push((at, Problem::Unsupported, message));
+        found = true;
     }
     found
 }

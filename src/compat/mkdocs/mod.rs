@@ -40,9 +40,12 @@ impl ToolRules for MkDocs {
             .iter()
             .find(|name| config.root.join(name).is_file())
             .and_then(|name| read_beside(config, name, diagnostics));
-        if text.is_some_and(|text| nav::has_extension(&text, "def_list")) {
+        if text.as_deref().is_some_and(|text| nav::has_extension(text, "def_list")) {
             old.definition_lists = DefinitionLists::On { term_ids: false };
         }
+        // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
+        old.braces_are_text = !text.as_deref().is_some_and(|text| nav::has_plugin(text, "macros"));
+        old.markdown_include_unrun = text.as_deref().is_none_or(|text| nav::markdown_include_bases(text).is_none());
     }
 
     fn relative_links(&self, old: &OldTool) -> RelativeLinks {

@@ -104,7 +104,8 @@ fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) ->
 /// that stays inside that folder. pymdownx reads its snippets from there
 /// (`SnippetPreprocessor.get_snippet_path`), `.` unless set.
 pub(crate) fn snippet_base_paths(text: &str) -> Option<Vec<String>> {
-    let (_, settings) = markdown_extensions(text)?.into_iter().find(|(name, _)| name == "pymdownx.snippets")?;
+    let (_, settings) =
+        named_entries(text, "markdown_extensions")?.into_iter().find(|(name, _)| name == "pymdownx.snippets")?;
     let Node::Map(settings) = settings else { return None };
     let (_, base) = settings.into_iter().find(|(key, _)| key.value == "base_path")?;
     let written: Vec<String> = match base.value {
@@ -122,12 +123,38 @@ pub(crate) fn snippet_base_paths(text: &str) -> Option<Vec<String>> {
     (!plain.is_empty()).then_some(plain)
 }
 
-/// The `markdown_extensions` of `mkdocs.yml`'s text, each with its settings (`Null`
-/// for a name alone): a list of names or one-key mappings, or one mapping of them all.
-fn markdown_extensions(text: &str) -> Option<Vec<(String, Node)>> {
+/// Reads into `roots` where the includes of `mkdocs.yml`'s text (its
+/// `markdown_extensions`) read files: `pymdownx.snippets`' `base_path`s
+/// ([`snippet_base_paths`]), and markdown-include's ([`markdown_include_bases`]).
+pub(crate) fn read_include_roots(text: &str, roots: &mut crate::content::include_roots::IncludeRoots) {
+    roots.snippet_bases = snippet_base_paths(text).unwrap_or_default();
+    roots.markdown_include = markdown_include_bases(text);
+}
+
+/// The folders markdown-include's `{!file!}` reads from when `mkdocs.yml`'s text
+/// configures `markdown_include.include`: its `base_path` (`.`, the file's folder,
+/// unless set), as a plain relative path; none when it leaves that folder.
+pub(crate) fn markdown_include_bases(text: &str) -> Option<Vec<String>> {
+    let (_, settings) =
+        named_entries(text, "markdown_extensions")?.into_iter().find(|(name, _)| name == "markdown_include.include")?;
+    let written = match settings {
+        Node::Map(settings) => settings.into_iter().find(|(key, _)| key.value == "base_path").map(|(_, v)| v.value),
+        _ => None,
+    };
+    Some(match written {
+        Some(Node::Text(path)) => plain_folder(&path).into_iter().collect(),
+        Some(_) => Vec::new(),
+        None => vec![String::new()],
+    })
+}
+
+/// The entries of the list `key` of `mkdocs.yml`'s text (`markdown_extensions`,
+/// `plugins`), each with its settings (`Null` for a name alone): a list of names or
+/// one-key mappings, or one mapping of them all.
+fn named_entries(text: &str, key: &str) -> Option<Vec<(String, Node)>> {
     let documents = crate::content::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
     let Some(Node::Map(keys)) = documents.into_iter().next() else { return None };
-    let (_, extensions) = keys.into_iter().find(|(key, _)| key.value == "markdown_extensions")?;
+    let (_, extensions) = keys.into_iter().find(|(found, _)| found.value == key)?;
     Some(match extensions.value {
         Node::List(items) => items
             .into_iter()
@@ -149,7 +176,13 @@ fn markdown_extensions(text: &str) -> Option<Vec<(String, Node)>> {
 /// Python-Markdown's name, or with its package, `markdown.extensions.def_list`).
 pub(crate) fn has_extension(text: &str, name: &str) -> bool {
     let qualified = format!("markdown.extensions.{name}");
-    markdown_extensions(text).is_some_and(|list| list.iter().any(|(n, _)| *n == name || *n == qualified))
+    named_entries(text, "markdown_extensions")
+        .is_some_and(|list| list.iter().any(|(n, _)| *n == name || *n == qualified))
+}
+
+/// Whether `mkdocs.yml`'s text enables the plugin `name` (`macros`) in `plugins`.
+pub(crate) fn has_plugin(text: &str, name: &str) -> bool {
+    named_entries(text, "plugins").is_some_and(|list| list.iter().any(|(n, _)| n == name))
 }
 
 /// A relative folder path with `.` segments dropped (`./docs/` is `docs`, `.` is `""`),
@@ -270,6 +303,20 @@ mod tests {
         assert_eq!(snippet_base_paths(one), Some(vec!["snippets".into()]));
         assert_eq!(snippet_base_paths("markdown_extensions:\n  - pymdownx.snippets\n"), None);
         assert_eq!(snippet_base_paths("nav: []\n"), None);
+    }
+
+    #[test]
+    fn reads_markdown_include_s_base_path_and_the_macros_plugin() {
+        let configured = "markdown_extensions:\n  - markdown_include.include:\n      base_path: ./docs/shared\n";
+        assert_eq!(markdown_include_bases(configured), Some(vec!["docs/shared".into()]));
+        let default = "markdown_extensions:\n  - markdown_include.include\n  - toc\n";
+        assert_eq!(markdown_include_bases(default), Some(vec![String::new()]));
+        let outside = "markdown_extensions:\n  - markdown_include.include:\n      base_path: ../up\n";
+        assert_eq!(markdown_include_bases(outside), Some(Vec::new()));
+        assert_eq!(markdown_include_bases("markdown_extensions:\n  - toc\n"), None);
+        assert!(has_plugin("plugins:\n  - search\n  - macros:\n      module_name: m\n", "macros"));
+        assert!(has_plugin("plugins:\n  macros: {}\n", "macros"));
+        assert!(!has_plugin("plugins:\n  - search\nmarkdown_extensions:\n  - macros\n", "macros"));
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub(crate) enum Lookup {
     /// the including file's folder. Read only in an Eleventy handbook. `optional`:
     /// Nunjucks' `ignore missing`, which writes nothing for a missing file.
     Eleventy { optional: bool },
+    /// markdown-include's `{!file!}` ([`super::markdown_include`]): the extension's
+    /// `base_path`s, for the files it includes too. Read only where it is configured.
+    MarkdownInclude,
 }
 
 /// Which part of the file to take.
@@ -130,7 +133,11 @@ pub(crate) struct Found {
 
 /// Whether `text` may hold a directive: pages without one are left alone.
 pub(crate) fn may_have_directives(text: &str) -> bool {
-    has_text(text, "{{") || has_text(text, "{%") || has_text(text, "8<-") || has_text(text, "import ")
+    has_text(text, "{{")
+        || has_text(text, "{%")
+        || has_text(text, "8<-")
+        || has_text(text, "import ")
+        || has_text(text, "{!")
 }
 
 /// The directives and escapes of `text`, in order, not overlapping.
@@ -147,6 +154,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         if imports.line(start, line, lines.offset(), &mut found) {
             continue;
         }
+        let before = found.len();
         if line.contains("{{") || line.contains("{%") {
             inline_directives(start, line, &mut raw, &mut found);
             if !raw && let Some(next) = include_over_lines(text, start, line, &mut found) {
@@ -155,6 +163,10 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
                 inline_directives(next, rest.strip_suffix('\r').unwrap_or(rest), &mut raw, &mut found);
                 lines.at = (next + rest.len() + 1).min(text.len());
             }
+        }
+        if !raw && line.contains("{!") {
+            super::markdown_include::find_in_line(start, line, &mut found);
+            super::markdown_include::keep_in_order(&mut found, before);
         }
     }
     found

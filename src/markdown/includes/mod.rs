@@ -55,6 +55,7 @@
 
 pub(crate) mod directives;
 mod late;
+mod markdown_include;
 mod public;
 mod select;
 mod source_map;
@@ -122,6 +123,7 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
         }),
         _ => true,
     });
+    markdown_include::keep_if_configured(&mut found, page.text, page.include_roots);
     // jekyll-multiple-languages-plugin's tags, in a handbook with languages only.
     if !translations::reads_tags(page.include_roots) {
         found.retain(|d| match &d.action {
@@ -427,7 +429,8 @@ impl<'f> Expander<'f> {
             )));
         }
         self.out.sources.push(Source { blanked, ..source(path, link_dir, Arc::from(text), 1, Some(at)) });
-        let found = directives::find(&part);
+        let mut found = directives::find(&part);
+        markdown_include::keep_if_configured(&mut found, &part, self.roots);
         self.write_part(number, &part, &map, found, at, depth + 1);
         Ok(())
     }
@@ -442,6 +445,8 @@ impl<'f> Expander<'f> {
         if let Some(rest) = written.strip_prefix('/') {
             let bases = match include.lookup {
                 Lookup::Hugo => vec![content, String::new(), assets],
+                // markdown-include reads an absolute path as one of the machine's.
+                Lookup::MarkdownInclude => Vec::new(),
                 _ => vec![content, String::new()],
             };
             return (bases, rest);
@@ -492,6 +497,7 @@ impl<'f> Expander<'f> {
                 bases
             }
             Lookup::SiteRoot => vec![String::new()],
+            Lookup::MarkdownInclude => self.roots.markdown_include.clone().unwrap_or_default(),
             Lookup::JekyllI18n => translations::file_bases(
                 self.roots,
                 self.content,

@@ -21,6 +21,11 @@ pub(crate) type Run = (usize, Option<usize>);
 /// The text written for `include` from the file's `text`, with its runs.
 pub(crate) fn assemble(text: &str, include: &Include) -> Result<(String, Vec<Run>), String> {
     let mut out = Assembly { text: String::with_capacity(text.len()), runs: Vec::new() };
+    if include.select == Select::All && include.lookup == Lookup::MarkdownInclude {
+        // markdown-include writes the file's text stripped of white space at both ends.
+        out.write(text.trim(), Some(text.len() - text.trim_start().len()));
+        return Ok((out.text, out.runs));
+    }
     if include.select == Select::All && matches!(include.form, Form::Raw | Form::Code(_)) {
         let body = strip_final_break(text);
         let fence = match &include.form {

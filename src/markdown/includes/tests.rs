@@ -376,6 +376,7 @@ fn reads_jekyll_and_snippet_folders_from_the_roots() {
         jekyll_includes_dir: Some("partials".into()),
         jekyll_theme_includes: Some("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/_includes".into()),
         snippet_bases: vec!["snippets".into()],
+        markdown_include: None,
         languages: Vec::new(),
         eleventy: None,
     };
