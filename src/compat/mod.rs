@@ -57,6 +57,13 @@ pub(crate) trait ToolRules: Sync {
     fn heading_ids(&self) -> HeadingIdStyle {
         HeadingIdStyle::Opsbook
     }
+    /// Whether a folder's index keeps what it may share: a `README.md` beside an
+    /// `index.md` is left out (it is otherwise a page of its own), and a page whose URL
+    /// is a folder's page's (`foo.md` beside `foo/index.md`) gives way to it (it is
+    /// otherwise a duplicate URL).
+    fn folder_index_wins(&self) -> bool {
+        false
+    }
     /// Whether a page's `section` names its group in the navigation.
     fn groups_by_section(&self) -> bool {
         false

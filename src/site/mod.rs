@@ -394,6 +394,7 @@ impl Site {
                 _ => None,
             })
             .collect();
+        let readme_gives_way = files.old_tool.rules().folder_index_wins();
         for page in loaded {
             if left_out(&page) {
                 if exclusions.page(&page) == Some(audience::LeftOut::Internal) {
@@ -428,7 +429,13 @@ impl Site {
                         let previous = std::mem::replace(&mut pages[section], section_page(page));
                         section_rank.insert(dir, rank);
                         index.by_path.insert(pages[section].source.path.clone(), section);
-                        regular.push(previous.source);
+                        match readme_gives_way {
+                            true => diagnostics.push(urls::readme_left_out(&previous.source, &pages[section].source)),
+                            false => regular.push(previous.source),
+                        }
+                    }
+                    Some(_) if readme_gives_way => {
+                        diagnostics.push(urls::readme_left_out(&page, &pages[section].source))
                     }
                     Some(_) => regular.push(page),
                 },
@@ -555,6 +562,9 @@ impl Site {
                 }
                 Some(other) if summary && page.nav_rank.is_none() => {
                     diagnostics.push(urls::unlisted_gives_way(page, &pages[other], &files.nav_file));
+                }
+                Some(other) if readme_gives_way && pages[other].origin.is_section() && !page.origin.is_section() => {
+                    diagnostics.push(urls::page_gives_way_to_folder(page, &pages[other]));
                 }
                 Some(other) => diagnostics.push(urls::duplicate_url(&pages[other], page)),
                 None => drop(index.by_url.insert(page.site_path.clone(), id)),

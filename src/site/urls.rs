@@ -465,6 +465,37 @@ pub(super) fn unlisted_gives_way(unlisted: &Page, kept: &Page, nav: &Option<crat
     .with_severity(crate::diagnostic::Severity::Note)
 }
 
+/// The warning for a folder's `README.md` left out because an `index.md` is the folder's
+/// page, where the old tool published only the one (MkDocs's `get_files`).
+pub(super) fn readme_left_out(readme: &SourcePage, index: &SourcePage) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DuplicateUrl,
+        &readme.file,
+        0,
+        0,
+        format!("`{}` is left out: `{}` is the page of its folder, as the old tool had it", readme.file, index.file),
+    )
+    .with_severity(crate::diagnostic::Severity::Warning)
+    .with_help("merge the two, or rename one")
+}
+
+/// The warning for a page whose URL a folder's page has (`foo.md` beside
+/// `foo/index.md`), left out where the old tool wrote the folder's page over it.
+pub(super) fn page_gives_way_to_folder(page: &Page, folder: &Page) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DuplicateUrl,
+        &page.source.file,
+        0,
+        0,
+        format!(
+            "`{}` has the URL of `{}`, the page of its folder, which the old tool wrote over it: it is left out",
+            page.source.file, folder.source.file
+        ),
+    )
+    .with_severity(crate::diagnostic::Severity::Warning)
+    .with_help("rename one of them, or merge them")
+}
+
 /// The diagnostic for a page whose URL another page already has: at the second
 /// page's file (its `slug`, when it has one); at the first's when the second is a folder
 /// without a page; at the second folder itself when both are (two folders whose names

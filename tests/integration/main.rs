@@ -45,6 +45,7 @@ mod jekyll_files;
 mod jekyll_languages;
 mod languages;
 mod liquid_leniency;
+mod mkdocs_rules;
 mod model;
 mod navigation;
 mod new;

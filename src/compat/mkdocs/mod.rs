@@ -56,6 +56,13 @@ impl ToolRules for MkDocs {
         if old.mkdocs_directory_urls { UrlStyle::Verbatim } else { UrlStyle::HtmlFiles }
     }
 
+    /// MkDocs excludes a `README.md` beside an `index.md` (`get_files` in
+    /// `structure/files.py`, with a warning), and writes `foo/index.md` over `foo.md`,
+    /// whose output it shares, the folder's files being written after its parent's.
+    fn folder_index_wins(&self) -> bool {
+        true
+    }
+
     fn heading_ids(&self) -> HeadingIdStyle {
         HeadingIdStyle::PythonMarkdown
     }
