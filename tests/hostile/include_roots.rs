@@ -177,7 +177,9 @@ fn markdown_include_directives_never_leave_the_handbook_nor_loop_nor_swell() {
     );
     site.write("mkdocs.yml", base);
     site.write("content/a.md", "# A\n\n{!secret.md!}\n");
+    site.write("book.toml", "[handbook]\ntitle = \"X\"\n[check]\nlinks = \"warn\"\n");
     let run = site.run(&["build", "--force"]);
+    run.expect_code(0);
     assert!(!run.stderr.contains("Hostile0Include") && run.stderr.contains("content/a.md:3:1"), "{}", run.stderr);
     assert!(!site.read("public/a/index.html").contains("Hostile0Include"));
 }
