@@ -114,6 +114,13 @@ pub(crate) trait ToolRules: Sync {
     }
 }
 
+/// Whether the sidebar is the navigation file of `kind` as the file nests it: sections
+/// by their titles, pages where it puts them, links ([`crate::site::nav_tree`]). So is
+/// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml` lies.
+pub(crate) fn nests_navigation(kind: crate::content::nav_file::NavFileKind) -> bool {
+    kind == crate::content::nav_file::NavFileKind::MkDocs
+}
+
 /// The old tools, in the order detection tries them; GitHub's rules, which every
 /// handbook matches, last.
 pub(crate) const TOOLS: [&dyn ToolRules; 9] = [

@@ -81,7 +81,7 @@ impl NavCache {
             if item.group_start {
                 push_group_label(&mut html, site, item);
             }
-            let shared = !item.current && !item.open && item.more == 0;
+            let shared = !item.current && !item.open && item.more == 0 && item.node.is_none();
             match self.entries.get(item.id).filter(|_| shared) {
                 Some(cell) => {
                     // Whether an entry starts its group depends on the window the page
@@ -113,16 +113,17 @@ impl NavCache {
 /// The template value of an entry.
 fn value(site: &Site, item: &NavItem) -> Value {
     let page = &site.pages[item.id];
+    let (title, url) = label_and_link(site, item);
     Value::from_serializable(&NavView {
-        title: nav_title(page),
-        url: site.href(item.id),
+        title,
+        url,
         depth: item.depth,
         current: item.current,
         open: item.open,
         has_children: item.has_children,
         more: item.more,
-        internal: page.internal,
-        branch: unfolds(item).then(|| crate::site::nav::branch_name(&page.site_path)),
+        internal: page.internal && leads_to_its_page(site, item),
+        branch: (unfolds(item) && item.node.is_none()).then(|| crate::site::nav::branch_name(&page.site_path)),
         group: (item.more == 0).then(|| crate::site::nav::group(site, item.id)).flatten(),
         group_start: item.group_start,
     })
@@ -139,9 +140,35 @@ fn push_group_label(html: &mut String, site: &Site, item: &NavItem) {
 }
 
 /// Whether an entry names its section's branch file: a section whose pages the page
-/// does not list (not on its path), or a level's "more" entry.
+/// does not list (not on its path), or a level's "more" entry. The navigation file's
+/// sections have none: their entry leads to their first page, which lists them.
 fn unfolds(item: &NavItem) -> bool {
-    item.has_children && (!item.open || item.more > 0)
+    item.has_children && (!item.open || item.more > 0) && item.node.is_none()
+}
+
+/// Whether the entry is its page's own (not a section's or a link's of the navigation
+/// file's tree).
+fn leads_to_its_page(site: &Site, item: &NavItem) -> bool {
+    let node = item.node.and_then(|n| site.nav_tree.as_deref().map(|tree| &tree.nodes[n]));
+    node.is_none_or(|node| matches!(node.kind, crate::site::nav_tree::NodeKind::Page(_)))
+}
+
+/// An entry's name and link: those of its page, or of its node of the navigation
+/// file's tree (its title there, else its page's; a section's first page; a link's
+/// address).
+fn label_and_link<'s>(site: &'s Site, item: &NavItem) -> (&'s str, String) {
+    let page = &site.pages[item.id];
+    let Some(node) = item.node.and_then(|n| site.nav_tree.as_deref().map(|tree| &tree.nodes[n])) else {
+        return (nav_title(page), site.href(item.id));
+    };
+    let title = node.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    match &node.kind {
+        crate::site::nav_tree::NodeKind::Link(url) => (title.unwrap_or(url), url.clone()),
+        // A page entry without a title of its own is named by the page's title, as
+        // MkDocs names it (not by a section entry that names its folder).
+        crate::site::nav_tree::NodeKind::Page(_) => (title.unwrap_or(&page.title), site.href(item.id)),
+        crate::site::nav_tree::NodeKind::Section => (title.unwrap_or_else(|| nav_title(page)), site.href(item.id)),
+    }
 }
 
 /// The HTML of an entry, one line.
@@ -178,7 +205,13 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
         html.push_str("</a></li>\n");
         return;
     }
-    for (on, class) in [(item.current, " current"), (item.open, " open"), (item.has_children, " has-children")] {
+    let section = item.node.is_some() && item.has_children;
+    for (on, class) in [
+        (item.current, " current"),
+        (item.open, " open"),
+        (item.has_children, " has-children"),
+        (section, " nav-section"),
+    ] {
         if on {
             html.push_str(class);
         }
@@ -186,22 +219,23 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
     if unfolds(item) {
         push_branch(html, page);
     }
-    if let Some(group) = crate::site::nav::group(site, item.id) {
+    if let Some(group) = crate::site::nav::group(site, item.id).filter(|_| item.node.is_none()) {
         html.push_str("\" data-g=\"");
         push_escaped(html, group);
     }
     html.push_str("\" style=\"--depth: ");
     html.push_str(&item.depth.to_string());
     html.push_str("\"><a href=\"");
-    push_escaped(html, &site.href(item.id));
+    let (title, url) = label_and_link(site, item);
+    push_escaped(html, &url);
     html.push('"');
     if item.current {
         html.push_str(" aria-current=\"page\"");
     }
     html.push('>');
-    push_escaped(html, nav_title(page));
+    push_escaped(html, title);
     html.push_str("</a>");
-    if page.internal {
+    if page.internal && leads_to_its_page(site, item) {
         html.push_str("<span class=\"internal-badge\">");
         push_escaped(html, crate::site::strings::word(site.words_for(item.id), "internal"));
         html.push_str("</span>");

@@ -32,6 +32,7 @@ pub(crate) mod link_ids;
 mod mounts;
 pub(crate) mod nav;
 mod nav_file;
+pub(crate) mod nav_tree;
 pub(crate) mod netlify_redirects;
 mod origin;
 mod outputs;
@@ -225,6 +226,9 @@ pub struct Site {
     /// The templates the handbook gives its own constructs and the old tool's site
     /// variables, which the Markdown step reads ([`crate::markdown::templating`]).
     pub(crate) templating: Option<Arc<crate::markdown::templating::SiteContext>>,
+    /// The navigation file's tree, when the sidebar shows it as the file nests it
+    /// ([`nav_tree`]).
+    pub(crate) nav_tree: Option<Arc<nav_tree::NavTree>>,
     /// The sizes of the site's images, measured the first time a page asks
     /// ([`Site::image_sizes`]).
     image_sizes: std::sync::OnceLock<image_sizes::ImageSizes>,
@@ -517,6 +521,17 @@ impl Site {
             let severity = config.link_severity;
             nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), severity, diagnostics);
         }
+        // Without entries (an `mkdocs.yml` without `nav:`) the folders make the sidebar.
+        let nests =
+            |nav: &&crate::content::NavFile| crate::compat::nests_navigation(nav.kind) && !nav.entries.is_empty();
+        let nav_tree = files.nav_file.as_ref().filter(nests).map(|nav| {
+            let target = |path: &str| match index.by_path.get(path) {
+                Some(&id) => nav_tree::Target::Page(id),
+                None if index.left_out.contains_key(path) => nav_tree::Target::LeftOut,
+                None => nav_tree::Target::Missing,
+            };
+            Arc::new(nav_tree::build(&nav.entries, &target))
+        });
 
         blog::date_pages(&mut pages, &files.old_tool, diagnostics);
 
@@ -611,6 +626,7 @@ impl Site {
             words: Arc::default(),
             index: Arc::new(index),
             templating: None,
+            nav_tree,
             image_sizes: std::sync::OnceLock::new(),
         }
     }

@@ -121,13 +121,25 @@ pub(super) fn resort(site: &mut Site, parents: &[PageId]) -> bool {
     before != site.order
 }
 
-/// The reading order (depth first, from the home page) and each page's place in it.
+/// The reading order (depth first, from the home page; where the sidebar is the
+/// navigation file's tree, the home page, then the tree's pages in its order, then the
+/// rest depth first) and each page's place in it.
 fn set_reading_order(site: &mut Site) {
     let count = site.pages.len();
     let mut order = Vec::with_capacity(count);
-    let mut stack = vec![0];
+    let mut placed = vec![false; count];
+    placed[0] = true;
+    order.push(0);
+    for id in super::nav_tree::of(site).map(super::nav_tree::pages_in_order).unwrap_or_default() {
+        if !std::mem::replace(&mut placed[id], true) {
+            order.push(id);
+        }
+    }
+    let mut stack: Vec<PageId> = site.pages[0].children.iter().rev().copied().collect();
     while let Some(id) = stack.pop() {
-        order.push(id);
+        if !std::mem::replace(&mut placed[id], true) {
+            order.push(id);
+        }
         stack.extend(site.pages[id].children.iter().rev());
     }
     let mut position = vec![usize::MAX; count];
@@ -218,10 +230,29 @@ pub struct NavItem {
     /// Whether the entry is the first shown of its [`group`]: the group's name goes
     /// above it.
     pub group_start: bool,
+    /// For an entry of the navigation file's tree ([`super::nav_tree`]): its node, which
+    /// names it and says where it leads (`id` is then the page it leads to, a section's
+    /// first page, or the home page for a link).
+    pub node: Option<usize>,
 }
 
 /// The navigation entries of page `current`, in display order.
 pub(crate) fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
+    if let Some(tree) = super::nav_tree::of(site) {
+        return super::nav_tree::items(tree, current)
+            .into_iter()
+            .map(|item| NavItem {
+                id: super::nav_tree::first_page(tree, item.node).unwrap_or(0),
+                depth: item.depth,
+                current: item.current,
+                open: item.open,
+                has_children: !tree.nodes[item.node].children.is_empty(),
+                more: 0,
+                group_start: false,
+                node: Some(item.node),
+            })
+            .collect();
+    }
     let mut path = ancestors(site, current);
     path.push(current);
     let mut items = Vec::new();
@@ -241,7 +272,10 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
         let group = group(site, child);
         let group_start = group.is_some() && previous != Some(group);
         previous = Some(group);
-        items.push(NavItem { id: child, depth, current: child == current, open, has_children, more: 0, group_start });
+        let is_current = child == current;
+        let item =
+            NavItem { id: child, depth, current: is_current, open, has_children, more: 0, group_start, node: None };
+        items.push(item);
         if open && has_children {
             push_level(site, child, depth + 1, path, current, items);
         }
@@ -256,6 +290,7 @@ fn push_level(site: &Site, node: PageId, depth: usize, path: &[PageId], current:
             has_children: true,
             more: hidden,
             group_start: false,
+            node: None,
         });
     }
 }

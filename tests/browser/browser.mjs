@@ -28,6 +28,14 @@ export function writeUnder(root, path, text) {
   writeFileSync(file, text);
 }
 
+/** A new page of `browser` at `address`, in a desktop window of `colorScheme`. */
+export async function openAt(browser, address, { colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  await page.goto(address, { waitUntil: 'load' });
+  return { context, page };
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeFindings, buildAndServe, stopAndRemove, writeUnder } from './browser.mjs';
+import { axeFindings, buildAndServe, openAt, stopAndRemove, writeUnder } from './browser.mjs';
 
 const MARKUP = 'Zone <img src=x onerror="window.__xss=1"> & co';
 let work;
@@ -41,12 +41,7 @@ before(async () => {
 
 after(() => stopAndRemove({ server, browser }, work));
 
-async function open(path, { colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
-  const page = await context.newPage();
-  await page.goto(server.url + path, { waitUntil: 'load' });
-  return { context, page };
-}
+const open = (path, options) => openAt(browser, server.url + path, options);
 
 /** The manual's level as shown: `[name]` for a group's name, titles for pages. */
 const level = (page) => page.evaluate(() => Array.from(document.querySelectorAll('.nav-tree > li'))

@@ -346,9 +346,8 @@ fn hugo_and_docusaurus_corpora_keep_their_anchors_in_their_tools_heading_id_styl
 }
 
 /// Migration issue, part 3: the PagerDuty corpus is an MkDocs project (an `mkdocs.yml`
-/// beside its `docs/` folder, copied whole into `content/`), so its `nav:` orders and
-/// names the navigation: the top-level entries appear in the file's order, under the
-/// `docs/` section that `Home: index.md` is.
+/// beside its `docs/` folder, copied whole into `content/`), so its `nav:` is the
+/// sidebar: the top-level entries appear in the file's order, `Home` first.
 #[test]
 fn the_pagerduty_navigation_follows_its_mkdocs_nav() {
     let Some(dir) = corpora_dir("the_pagerduty_navigation_follows_its_mkdocs_nav") else { return };

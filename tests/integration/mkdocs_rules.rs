@@ -1,5 +1,6 @@
 //! MkDocs's own rules, ported from MkDocs's unit tests as tables and built by the real
-//! binary: where each page is published (`mkdocs/tests/structure/file_tests.py`).
+//! binary: where each page is published (`mkdocs/tests/structure/file_tests.py`), and
+//! the navigation `nav:` gives (`mkdocs/tests/structure/nav_tests.py`).
 
 use crate::util;
 
@@ -68,4 +69,66 @@ fn publishes_pages_where_mkdocs_file_tests_say() {
             assert!(!site.exists(&format!("public/{file}")), "case {n} {files:?}: no {file}");
         }
     }
+}
+
+/// The sidebar of an MkDocs handbook is `nav:` as MkDocs nests it
+/// (`test_indented_nav` and `test_nested_ungrouped_nav` of `nav_tests.py`, built):
+/// sections by their keys three levels deep, a page of another folder where `nav:`
+/// puts it, links, titles of `nav:` over the pages' headings; previous and next follow it.
+#[test]
+fn the_sidebar_is_mkdocs_nav_as_it_nests() {
+    let nav = "site_name: Ops\nnav:\n  - Home: index.md\n  - API Guide:\n    - Running: api-guide/running.md\n    - Advanced:\n      - Deeper:\n        - Part 1: api-guide/advanced/part-1.md\n  - Contact: about/contact.md\n  - About:\n    - about/release-notes.md\n    - License: /license.html\n  - External: https://example.com/\n";
+    let site = Site::with_files(
+        "mkdocs-nav-tree",
+        &[
+            ("mkdocs.yml", nav),
+            ("content/index.md", "# Welcome\n"),
+            ("content/api-guide/running.md", "# How to run it\n"),
+            ("content/api-guide/advanced/part-1.md", "# The first part\n"),
+            ("content/about/contact.md", "# Contact us\n"),
+            ("content/about/release-notes.md", "# Release notes\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    let deep = site.read("public/api-guide/advanced/part-1/index.html");
+    assert_eq!(
+        util::nav_outline(&deep),
+        ["Home", "API Guide", "  Running", "  Advanced", "    Deeper", "      Part 1", "Contact", "About", "External"]
+    );
+    let nav = util::between(&deep, "<ul class=\"nav-tree\"", "</ul>");
+    let links = util::links_in(nav);
+    for link in ["/", "/api-guide/running/", "/about/contact/", "/about/release-notes/", "https://example.com/"] {
+        assert!(links.iter().any(|l| l == link), "{link} in {links:?}");
+    }
+    assert!(nav.contains("aria-current=\"page\">Part 1</a>"), "{nav}");
+    let notes = site.read("public/about/release-notes/index.html");
+    assert_eq!(
+        util::nav_outline(&notes),
+        ["Home", "API Guide", "Contact", "About", "  Release notes", "  License", "External"],
+        "only the sections above the page are open"
+    );
+    assert!(
+        util::links_in(util::between(&notes, "<ul class=\"nav-tree\"", "</ul>")).contains(&"/license.html".to_string())
+    );
+    // Reading order: `nav:` from top to bottom, whatever the folders.
+    let contact = site.read("public/about/contact/index.html");
+    assert!(contact.contains("rel=\"prev\" href=\"/api-guide/advanced/part-1/\""), "{contact}");
+    assert!(contact.contains("rel=\"next\" href=\"/about/release-notes/\""), "{contact}");
+}
+
+/// Without `nav:`, MkDocs makes the navigation of the folders, and so does opsbook: the
+/// sidebar is not emptied by an `mkdocs.yml` that has no entries.
+#[test]
+fn without_nav_the_folders_make_the_sidebar() {
+    let site = Site::with_files(
+        "mkdocs-no-nav",
+        &[
+            ("mkdocs.yml", "site_name: Ops\nplugins:\n  - search\n"),
+            ("content/index.md", "# Welcome\n"),
+            ("content/ops/index.md", "# Operations\n"),
+            ("content/ops/db.md", "# Databases\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert_eq!(util::nav_outline(&site.read("public/ops/db/index.html")), ["Operations", "  Databases"]);
 }

@@ -5,21 +5,7 @@
 
 use crate::util;
 
-use util::{Site, between, branch_name};
-
-/// The titles of a page's navigation, indented by depth.
-fn nav_outline(html: &str) -> Vec<String> {
-    let nav = between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
-    nav.split("--depth: ")
-        .skip(1)
-        .map(|item| {
-            let depth: usize = item.split('"').next().and_then(|d| d.parse().ok()).unwrap_or(0);
-            let link = item.split("</a>").next().unwrap_or(item);
-            let title = link.rsplit('>').next().unwrap_or(link);
-            format!("{}{title}", "  ".repeat(depth))
-        })
-        .collect()
-}
+use util::{Site, between, branch_name, nav_outline};
 
 /// The titles of a page's navigation with every section unfolded, indented by depth: a
 /// section the page lists no pages of is unfolded from its branch file, as the theme's
@@ -162,7 +148,11 @@ fn orders_and_names_the_navigation_by_mkdocs_nav() {
     let run = site.build(&[]);
     run.expect_code(0);
     let nav = nav_outline(&site.read("public/oncall/paging/index.html"));
-    assert_eq!(nav, ["Start here", "On call", "  Paging", "  Rota", "Later"], "the nav wins over weights");
+    assert_eq!(
+        nav,
+        ["Home", "Start here", "On call", "  On-call duty", "  Paging", "  Rota", "Status", "Later"],
+        "the sidebar is `nav:`, which wins over weights"
+    );
     assert!(site.exists("public/unlisted/index.html"), "pages not in nav are built");
     assert!(
         run.stderr
@@ -209,7 +199,7 @@ fn reads_an_mkdocs_project_copied_into_content_with_its_docs_dir() {
     site.build(&[]).expect_code(0);
     assert!(!site.exists("public/mkdocs.yml"), "the configuration is not published");
     let nav = nav_outline(&site.read("public/pages/a/index.html"));
-    assert_eq!(nav, ["Docs", "  Beta", "  Alpha"]);
+    assert_eq!(nav, ["Beta", "Alpha"], "the sidebar is `nav:`");
 }
 
 const SUMMARY: &str = "# Summary\n\n[Introduction](README.md)\n\n# Operations\n\n- [Paging](ops/paging.md)\n    - [Escalation](ops/escalation.md)\n- [Draft chapter]()\n- [Databases](ops/db.md)\n\n---\n\n[Contributors](contributors.md)\n";

@@ -525,3 +525,17 @@ pub fn closed_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
     listener.local_addr().expect("its address").port()
 }
+
+/// The titles of a page's navigation, indented by depth.
+pub fn nav_outline(html: &str) -> Vec<String> {
+    let nav = between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
+    nav.split("--depth: ")
+        .skip(1)
+        .map(|item| {
+            let depth: usize = item.split('"').next().and_then(|d| d.parse().ok()).unwrap_or(0);
+            let link = item.split("</a>").next().unwrap_or(item);
+            let title = link.rsplit('>').next().unwrap_or(link);
+            format!("{}{title}", "  ".repeat(depth))
+        })
+        .collect()
+}

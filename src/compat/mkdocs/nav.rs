@@ -204,13 +204,15 @@ fn plain_folder(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// A page path, or an address with a scheme (`https:`, `mailto:`) or a `//` host.
+/// A page path, or an address: one with a scheme (`https:`, `mailto:`) or a `//` host,
+/// or an absolute path, which MkDocs takes to point outside the docs (`get_navigation`
+/// in `structure/nav.py`, with `validation.nav.absolute_links` at its default).
 fn link_of(target: &str) -> NavLink {
     let target = target.trim();
     let scheme = target.split_once(':').is_some_and(|(scheme, _)| {
         !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
-    if scheme || target.starts_with("//") {
+    if scheme || target.starts_with('/') {
         NavLink::External(target.to_string())
     } else {
         NavLink::Page(target.to_string())
@@ -253,6 +255,9 @@ fn blank_tags(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tree_tests;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,175 @@
+//! The navigation exactly as a navigation file nests it, for a file that is the
+//! sidebar ([`crate::compat::nests_navigation`]): each section entry a
+//! heading named by its title over its entries, at any depth; each page where the file
+//! puts it, whatever its folder; each address a link. The folders' tree stays what
+//! URLs, section pages and branch files are made of; only the sidebar and the reading
+//! order follow this one.
+//!
+//! 1. [`build`] turns the file's entries into nodes: a page entry whose file is a page
+//!    is that page, one whose page this build leaves out (a draft, an internal page) is
+//!    left out, and one that names no file is a link to its path (reported
+//!    by [`super::nav_file`]); an address is a link, a title over entries a section; a
+//!    section left with no entry is left out.
+//! 2. [`items`] lists a page's entries: every top-level entry, and the entries of each
+//!    section on the path down to the page (the sections around its first entry).
+//! 3. [`pages_in_order`] is the reading order the file gives: its pages, first entry
+//!    first.
+
+use super::{PageId, Site};
+use crate::content::{NavEntry, NavLink};
+
+/// The navigation file's tree.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct NavTree {
+    /// Every node; [`NavNode::children`] and [`NavTree::top`] index into it.
+    pub nodes: Vec<NavNode>,
+    /// The top-level nodes, in order.
+    pub top: Vec<usize>,
+}
+
+/// One entry of the tree.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NavNode {
+    /// What it is.
+    pub kind: NodeKind,
+    /// Its title in the file (a page without one is named by its own title).
+    pub title: Option<String>,
+    /// The entries under a section, in order.
+    pub children: Vec<usize>,
+}
+
+/// What a node stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum NodeKind {
+    /// A page of the handbook.
+    Page(PageId),
+    /// A section: a title over entries.
+    Section,
+    /// An address, outside the handbook or not one of its pages.
+    Link(String),
+}
+
+/// What a page entry's path names in the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A page.
+    Page(PageId),
+    /// A page the build leaves out.
+    LeftOut,
+    /// No page.
+    Missing,
+}
+
+/// The tree of `entries` (see the module's step 1); `target` says what a content path
+/// names.
+pub(crate) fn build(entries: &[NavEntry], target: &dyn Fn(&str) -> Target) -> NavTree {
+    let mut tree = NavTree::default();
+    tree.top = add(&mut tree, entries, target);
+    tree
+}
+
+fn add(tree: &mut NavTree, entries: &[NavEntry], target: &dyn Fn(&str) -> Target) -> Vec<usize> {
+    let mut level = Vec::new();
+    for entry in entries {
+        let children = add(tree, &entry.children, target);
+        let kind = match &entry.link {
+            NavLink::Page(path) => match target(path) {
+                Target::Page(id) => NodeKind::Page(id),
+                Target::LeftOut => continue,
+                Target::Missing => NodeKind::Link(path.clone()),
+            },
+            NavLink::External(url) => NodeKind::Link(url.clone()),
+            _ if !children.is_empty() => NodeKind::Section,
+            _ => continue,
+        };
+        level.push(tree.nodes.len());
+        tree.nodes.push(NavNode { kind, title: entry.title.clone(), children });
+    }
+    level
+}
+
+/// One entry of a page's navigation made from the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TreeItem {
+    /// The node.
+    pub node: usize,
+    /// 0 for top-level entries.
+    pub depth: usize,
+    /// Whether the entry is the page being rendered.
+    pub current: bool,
+    /// Whether the entry is a section on the path to the page (its entries are shown).
+    pub open: bool,
+}
+
+/// The entries of the navigation of page `current` (see the module's step 2).
+pub(crate) fn items(tree: &NavTree, current: PageId) -> Vec<TreeItem> {
+    let mut path = Vec::new();
+    find_path(tree, &tree.top, current, &mut path);
+    let mut items = Vec::new();
+    push_level(tree, &tree.top, 0, &path, current, &mut items);
+    items
+}
+
+/// Fills `path` with the nodes from the top down to the first entry of page `current`;
+/// whether there is one below `level`.
+fn find_path(tree: &NavTree, level: &[usize], current: PageId, path: &mut Vec<usize>) -> bool {
+    for &node in level {
+        path.push(node);
+        if tree.nodes[node].kind == NodeKind::Page(current)
+            || find_path(tree, &tree.nodes[node].children, current, path)
+        {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+fn push_level(
+    tree: &NavTree,
+    level: &[usize],
+    depth: usize,
+    path: &[usize],
+    current: PageId,
+    items: &mut Vec<TreeItem>,
+) {
+    for &node in level {
+        let on_path = path.contains(&node);
+        let is_current = on_path && tree.nodes[node].kind == NodeKind::Page(current);
+        let open = on_path && !tree.nodes[node].children.is_empty();
+        items.push(TreeItem { node, depth, current: is_current, open });
+        if open {
+            push_level(tree, &tree.nodes[node].children, depth + 1, path, current, items);
+        }
+    }
+}
+
+/// The pages of the tree in the order of their first entries.
+pub(crate) fn pages_in_order(tree: &NavTree) -> Vec<PageId> {
+    let mut pages = Vec::new();
+    let mut seen = crate::hash::FastHashSet::default();
+    let mut stack: Vec<usize> = tree.top.iter().rev().copied().collect();
+    while let Some(node) = stack.pop() {
+        if let NodeKind::Page(id) = tree.nodes[node].kind
+            && seen.insert(id)
+        {
+            pages.push(id);
+        }
+        stack.extend(tree.nodes[node].children.iter().rev());
+    }
+    pages
+}
+
+/// The page a node leads to: its page, or a section's first page.
+pub(crate) fn first_page(tree: &NavTree, node: usize) -> Option<PageId> {
+    match tree.nodes[node].kind {
+        NodeKind::Page(id) => Some(id),
+        NodeKind::Link(_) => None,
+        NodeKind::Section => tree.nodes[node].children.iter().find_map(|&child| first_page(tree, child)),
+    }
+}
+
+/// The tree of `site`'s navigation file, when the sidebar follows it.
+pub(crate) fn of(site: &Site) -> Option<&NavTree> {
+    site.nav_tree.as_deref()
+}
