@@ -49,6 +49,9 @@
 //!   as MDX unless its configuration's `markdown.format` says `md` or `detect`, so an
 //!   `import` line there is code and a `<Component>` is a component
 //!   ([`crate::markdown`]'s MDX dialect); every other tool reads only `.mdx` as MDX.
+//! - **Emoji shortcodes** ([`OldTool::emoji`]): `:smile:` is an emoji with Hugo's
+//!   `enableEmoji`, in Docusaurus unless `markdown.emoji` is false, in MkDocs with
+//!   `pymdownx.emoji` ([`crate::compat::dialects::emoji`]); text elsewhere.
 
 use std::path::Path;
 
@@ -126,6 +129,9 @@ pub(crate) struct OldTool {
     pub eleventy: Option<crate::compat::eleventy::site::EleventyPermalinks>,
     /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
     pub definition_lists: DefinitionLists,
+    /// Whether, and by which rule, the old tool's Markdown turned emoji shortcodes
+    /// (`:smile:`) into emoji ([`crate::compat::dialects::emoji`]).
+    pub emoji: crate::compat::dialects::emoji::Shortcodes,
     /// Hugo: the languages of a multilingual site whose translations lie where opsbook
     /// reads them ([`crate::compat::hugo::site::languages`]), the default first.
     pub hugo_languages: Vec<String>,

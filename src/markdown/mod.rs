@@ -120,6 +120,9 @@ pub(crate) struct MarkdownInput<'a> {
     pub definition_lists: crate::compat::old_tool::DefinitionLists,
     /// Whether a `.md` page is MDX, as the old tool read it (Docusaurus's default).
     pub md_as_mdx: bool,
+    /// Whether, and by which rule, shortcodes of the text (`:smile:`) are emoji, as the
+    /// old tool's Markdown made them.
+    pub emoji: dialects::emoji::Shortcodes,
     /// The words the body writer adds, in the language of the page's text.
     pub words: &'a MarkdownWords,
 }
@@ -478,6 +481,7 @@ impl<'a> BodyWriter<'a> {
                         // the page's details right under it.
                         let mut events = Vec::new();
                         self.heading(heading, &mut parser, &mut events);
+                        dialects::emoji::replace_in_events(&mut events, self.input.emoji);
                         pulldown_cmark::html::push_html(&mut self.out.title_html, events.into_iter());
                     } else {
                         self.heading(heading, &mut parser, target);
@@ -527,7 +531,8 @@ impl<'a> BodyWriter<'a> {
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => footnote_stack.push((label.to_string(), Vec::new())),
                 Event::End(TagEnd::FootnoteDefinition) => {
-                    if let Some((label, events)) = footnote_stack.pop() {
+                    if let Some((label, mut events)) = footnote_stack.pop() {
+                        dialects::emoji::replace_in_events(&mut events, self.input.emoji);
                         let mut html = String::new();
                         pulldown_cmark::html::push_html(&mut html, events.into_iter());
                         self.footnotes.push((label, html));
@@ -651,7 +656,9 @@ impl<'a> BodyWriter<'a> {
                     if matches!(other, Event::Start(_)) {
                         self.blocks_seen = true;
                     }
-                    let event = self.inline(other, range.start);
+                    let (colon, other, at) = self.split_escaped_colon(other, range.start);
+                    target.extend(colon);
+                    let event = self.inline(other, at);
                     target.push(event);
                 }
             }
@@ -664,6 +671,7 @@ impl<'a> BodyWriter<'a> {
         self.report_unclosed_html();
         main.extend(lost.into_iter().rev().map(|close| Event::Html(close.into())));
         if self.input.write_html {
+            dialects::emoji::replace_in_events(&mut main, self.input.emoji);
             self.out.html.reserve(html_size(text, &main));
             pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
         }
@@ -1060,7 +1068,7 @@ impl<'a> BodyWriter<'a> {
             // Where this placeholder is, for what its HTML reports (a missing asset).
             let at = offset + (text.len() - rest.len()) + before.len();
             self.note_text(before);
-            push_escaped(&mut html, before);
+            push_escaped(&mut html, &self.with_emoji(before));
             let Some((number, after)) = after.split_once(dialects::INLINE_CLOSE) else {
                 rest = after;
                 continue;
@@ -1089,8 +1097,33 @@ impl<'a> BodyWriter<'a> {
             rest = after;
         }
         self.note_text(rest);
-        push_escaped(&mut html, rest);
+        push_escaped(&mut html, &self.with_emoji(rest));
         Event::InlineHtml(html.into())
+    }
+
+    /// An escaped colon that starts a text event at `offset` (`\\:smile:`, which
+    /// pulldown-cmark reads as text from the colon on) opens no emoji shortcode: it is
+    /// split off as HTML, so that the emoji pass reads the text after it alone. The rest
+    /// of the event, and where it starts.
+    fn split_escaped_colon(&self, event: Event<'a>, offset: usize) -> (Option<Event<'a>>, Event<'a>, usize) {
+        let escaped = offset > 0 && self.input.text.as_bytes().get(offset - 1) == Some(&b'\\');
+        match event {
+            Event::Text(text)
+                if escaped && self.input.emoji != dialects::emoji::Shortcodes::Off && text.starts_with(':') =>
+            {
+                let rest = match text {
+                    CowStr::Borrowed(text) => CowStr::Borrowed(&text[1..]),
+                    text => CowStr::from(text[1..].to_string()),
+                };
+                (Some(Event::InlineHtml(":".into())), Event::Text(rest), offset + 1)
+            }
+            event => (None, event, offset),
+        }
+    }
+
+    /// `text` with its emoji shortcodes made emoji, as the old tool's Markdown made them.
+    fn with_emoji<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        dialects::emoji::replace(text, self.input.emoji).map_or(std::borrow::Cow::Borrowed(text), Into::into)
     }
 
     /// Rewrites the links of raw HTML at `offset`; `at_offset` when the HTML is a
@@ -1203,7 +1236,9 @@ impl<'a> BodyWriter<'a> {
                 }
                 _ => {}
             }
-            let event = self.inline(event, range.start);
+            let (colon, event, at) = self.split_escaped_colon(event, range.start);
+            inner.extend(colon);
+            let event = self.inline(event, at);
             inner.push(event);
         }
         self.in_heading = false;
@@ -1230,7 +1265,7 @@ impl<'a> BodyWriter<'a> {
                 level: heading_level(heading.level),
             }),
         };
-        let text = text.trim().to_string();
+        let text = self.with_emoji(text.trim()).into_owned();
         let level = heading_level(heading.level);
         if level == 1 && self.out.first_h1.is_none() {
             self.out.first_h1 = Some(text.clone());

@@ -556,7 +556,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let config = &site.config;
     // The page's URL: relative links may be read from it.
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0{:?}\0{:?}\0{}\0",
+        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0{:?}\0{:?}\0{}\0{:?}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
@@ -575,6 +575,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         // How the old tool's Markdown read the page.
         site.old_tool.definition_lists,
         site.old_tool.md_as_mdx,
+        site.old_tool.emoji,
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
@@ -631,6 +632,7 @@ fn render_body_with(
         front: Some(&page.source.front.fields),
         definition_lists: site.old_tool.definition_lists,
         md_as_mdx: site.old_tool.md_as_mdx,
+        emoji: site.old_tool.emoji,
         words: site.markdown_words_for(id),
     };
     // A panic on this page is an error at it, the other pages rendered all the same.

@@ -34,6 +34,7 @@ mod attribute_targets;
 mod attributes;
 mod comments;
 mod construct_ids;
+pub(crate) mod emoji;
 mod erb;
 mod evaluate;
 mod html_diagrams;

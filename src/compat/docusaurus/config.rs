@@ -42,6 +42,33 @@ pub(crate) fn trailing_slash(text: &str) -> bool {
 /// `mdx` every `.md` page is MDX, with `detect` only `.mdx` pages are, with `md` none.
 /// <https://docusaurus.io/docs/api/docusaurus-config#markdown>
 pub(crate) fn markdown_format(text: &str) -> Option<String> {
+    quoted_key_in(markdown_object(text)?, "format")
+}
+
+/// Whether a Docusaurus configuration's text leaves remark-emoji on: Docusaurus runs it
+/// on every page (`:smile:` is an emoji) unless its `markdown: { … }` object says
+/// `emoji: false` (`DEFAULT_MARKDOWN_CONFIG` in `@docusaurus/core`'s
+/// `server/configValidation.ts`, <https://docusaurus.io/docs/api/docusaurus-config#markdown>).
+pub(crate) fn markdown_emoji(text: &str) -> bool {
+    let Some(body) = markdown_object(text) else { return true };
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices() {
+        match c {
+            '{' | '[' | '(' => depth += 1,
+            '}' | ']' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let Some(end) = (depth == 0).then(|| key_end(body, i, "emoji")).flatten() else { continue };
+        let value = body[end..].trim_start_matches(['\'', '"']).trim_start();
+        let value = value.strip_prefix(':').map_or("", str::trim_start);
+        let ends = value.get(5..6).is_none_or(|c| !c.chars().all(|c| c.is_alphanumeric() || c == '_'));
+        return !(value.starts_with("false") && ends);
+    }
+    true
+}
+
+/// The text inside the `markdown: { … }` object of a Docusaurus configuration's text.
+fn markdown_object(text: &str) -> Option<&str> {
     let mut from = 0;
     while let Some(found) = text[from..].find("markdown") {
         let at = from + found;
@@ -54,9 +81,21 @@ pub(crate) fn markdown_format(text: &str) -> Option<String> {
         if word_before {
             continue;
         }
-        return quoted_key_in(&object[..object_end(object)], "format");
+        return Some(&object[..object_end(object)]);
     }
     None
+}
+
+/// Where the name `key` ends when it (possibly quoted) starts at byte `i` of `body` and
+/// is no part of a longer name.
+fn key_end(body: &str, i: usize, key: &str) -> Option<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let name_at = if body[i..].starts_with(['\'', '"']) { i + 1 } else { i };
+    let end = name_at + key.len();
+    (body[name_at..].starts_with(key)
+        && !body[..i].chars().next_back().is_some_and(is_word)
+        && !body[end..].chars().next().is_some_and(is_word))
+    .then_some(end)
 }
 
 /// The length of the text of an object literal whose `{` was just passed, up to its
@@ -127,6 +166,21 @@ mod tests {
         assert_eq!(markdown_format("module.exports = { title: 'x' }"), None);
         assert_eq!(markdown_format("markdown: { mdx1Compat: { format: 'md' } }"), None);
         assert_eq!(markdown_format("remarkMarkdown: { format: 'md' }, markdown: { textformat: 'md' }"), None);
+    }
+
+    /// `markdown.emoji` is true unless set (`DEFAULT_MARKDOWN_CONFIG`, facebook/docusaurus
+    /// `packages/docusaurus/src/server/configValidation.ts`; its mdx-loader's
+    /// `processor.ts` adds remark-emoji when it is).
+    #[test]
+    fn reads_whether_remark_emoji_is_on() {
+        assert!(markdown_emoji("module.exports = { title: 'x' }"));
+        assert!(markdown_emoji("markdown: { mermaid: true, format: 'md' }"));
+        assert!(markdown_emoji("markdown: { emoji: true }"));
+        assert!(!markdown_emoji("const config = { markdown: { mermaid: true, emoji: false }, presets: [] }"));
+        assert!(!markdown_emoji("markdown: {\n  'emoji' : false,\n}"));
+        // Another key, or a nested object's.
+        assert!(markdown_emoji("markdown: { noemoji: false, hooks: { emoji: false } }"));
+        assert!(markdown_emoji("markdown: { emoji: falsey }"));
     }
 
     #[test]

@@ -45,6 +45,9 @@ impl ToolRules for Docusaurus {
         old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
         old.md_as_mdx = text.as_deref().and_then(config::markdown_format).is_none_or(|format| format == "mdx");
         old.trailing_slash = text.as_deref().is_some_and(config::trailing_slash);
+        if text.as_deref().is_none_or(config::markdown_emoji) {
+            old.emoji = super::dialects::emoji::Shortcodes::ResumeAtColon;
+        }
         old.version_route = versions::current_path(config, text.as_deref()).map(|path| match route.as_str() {
             "" => format!("{path}/"),
             route => format!("{route}/{path}/"),

@@ -7,6 +7,7 @@ pub(crate) mod site;
 pub(crate) mod urls;
 
 use super::ToolRules;
+use super::dialects::emoji::Shortcodes;
 use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle, permalinks_warning, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
@@ -67,6 +68,9 @@ impl ToolRules for Hugo {
         }
         let markup = read(&site::MARKUP_FILES, diagnostics);
         old.definition_lists = site::definition_lists(hugo.as_ref(), markup.as_ref());
+        if site::enables_emoji(hugo.as_ref()) {
+            old.emoji = Shortcodes::ResumeAtColon;
+        }
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {

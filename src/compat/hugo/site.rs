@@ -96,6 +96,13 @@ pub(crate) fn definition_lists(
     }
 }
 
+/// Whether the configuration `config` sets `enableEmoji = true`, which has Goldmark's
+/// emoji extension turn `:smile:` into an emoji (off unless set,
+/// <https://gohugo.io/configuration/all/#enableemoji>).
+pub(crate) fn enables_emoji(config: Option<&Value>) -> bool {
+    config.and_then(Value::as_object).and_then(|top| key(top, "enableEmoji")).and_then(Value::as_bool) == Some(true)
+}
+
 /// A key of a mapping, without regard to case.
 fn key<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     map.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v)
@@ -196,6 +203,18 @@ mod tests {
         assert!(languages(&parse("hugo.toml", "title = \"x\"\n").unwrap(), None, "content").is_empty());
         let file = parse("languages.yaml", "en:\n  weight: 1\nnl:\n  weight: 2\n").unwrap();
         assert_eq!(languages(&parse("hugo.toml", "").unwrap(), Some(&file), "content"), ["en", "nl"]);
+    }
+
+    /// Hugo's `TestGoldmarkEmojiExtension`, `TestEmojiDisabled` and
+    /// `TestEmojiDefaultConfig` (gohugoio/hugo `markup/goldmark/goldmark_integration_test.go`
+    /// at 7b5199fdeff7d7682e9f979f468d55bc7b67b934): on with `enableEmoji = true` only.
+    #[test]
+    fn reads_enable_emoji() {
+        assert!(enables_emoji(Some(&parse("hugo.toml", "enableEmoji = true\n").unwrap())));
+        assert!(enables_emoji(Some(&parse("config.yaml", "enableemoji: true\n").unwrap())));
+        assert!(!enables_emoji(Some(&parse("hugo.toml", "enableEmoji = false\n").unwrap())));
+        assert!(!enables_emoji(Some(&parse("hugo.toml", "title = \"x\"\n").unwrap())));
+        assert!(!enables_emoji(None));
     }
 
     #[test]

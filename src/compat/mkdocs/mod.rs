@@ -40,8 +40,12 @@ impl ToolRules for MkDocs {
             .iter()
             .find(|name| config.root.join(name).is_file())
             .and_then(|name| read_beside(config, name, diagnostics));
-        if text.as_deref().is_some_and(|text| nav::has_extension(text, "def_list")) {
+        let has_extension = |name: &str| text.as_deref().is_some_and(|text| nav::has_extension(text, name));
+        if has_extension("def_list") {
             old.definition_lists = DefinitionLists::On { term_ids: false };
+        }
+        if has_extension("pymdownx.emoji") {
+            old.emoji = super::dialects::emoji::Shortcodes::ResumeAfterName;
         }
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
         old.braces_are_text = !text.as_deref().is_some_and(|text| nav::has_plugin(text, "macros"));

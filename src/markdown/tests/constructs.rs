@@ -244,3 +244,23 @@ fn a_block_attribute_list_after_a_heading_and_no_toc() {
     let toc: Vec<&str> = out.toc.iter().map(|entry| entry.id.as_str()).collect();
     assert_eq!(toc, ["steps-1", "plain"], "no_toc headings are left out");
 }
+
+/// Emoji shortcodes as the old tool's Markdown made them: in the page's text, its
+/// headings and notes, but not in code, raw HTML or after an escaped colon; a heading's
+/// id is made from its text as written, as Goldmark and Docusaurus make it before their
+/// emoji extensions run, and its entry in the contents shows the emoji.
+#[test]
+fn emoji_shortcodes_follow_the_old_tool() {
+    use crate::compat::dialects::emoji::Shortcodes;
+    let text = "# Deploy :rocket:\n\n## Checks :white_check_mark:\n\nShip it :+1: (not \\:smile: nor `:smile:`)[^n].\n\n\
+                ```\n:smile:\n```\n\n<abbr title=\":smile:\">A :smile:</abbr>\n\n[^n]: A note :memo:.\n";
+    let with = |emoji| render_markdown(&MarkdownInput { emoji, ..test_input(text) });
+    let off = with(Shortcodes::Off);
+    assert!(off.html.contains("Ship it :+1: (not :smile:") && !off.html.contains('\u{1F44D}'), "{}", off.html);
+    let on = with(Shortcodes::ResumeAtColon);
+    insta::assert_snapshot!(on.html);
+    assert!(on.title_html.contains("Deploy \u{1F680}"), "{}", on.title_html);
+    assert_eq!(on.title_heading.as_deref(), Some("Deploy \u{1F680}"));
+    assert_eq!((on.toc[0].id.as_str(), on.toc[0].title.as_str()), (off.toc[0].id.as_str(), "Checks \u{2705}"));
+    assert_eq!(with(Shortcodes::ResumeAfterName).html, on.html);
+}

@@ -60,6 +60,10 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
                 true => crate::compat::old_tool::DefinitionLists::On { term_ids: random.one_in(2) },
                 false => crate::compat::old_tool::DefinitionLists::Off,
             },
+            emoji: {
+                use crate::compat::dialects::emoji::Shortcodes;
+                [Shortcodes::Off, Shortcodes::ResumeAtColon, Shortcodes::ResumeAfterName][random.below(3)]
+            },
             ..test_input(&text)
         };
         // Caught as a build catches a page's panic: recorded, not printed.
