@@ -135,6 +135,17 @@ pub(crate) const TOOLS: [&dyn ToolRules; 9] = [
     &old_tool::GitHub,
 ];
 
+/// Mounts the folders the old tool's layout publishes, before the content is walked:
+/// Hugo's module mounts of content folders ([`hugo::mounts`]), Docusaurus's versions and
+/// locales ([`docusaurus::i18n::mount_layout`]). The build and the watcher of `serve` both
+/// call it, so that they know the same folders.
+pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+    if hugo::is_site(config) {
+        hugo::mounts::mount_content(config, diagnostics);
+    }
+    docusaurus::i18n::mount_layout(config, diagnostics);
+}
+
 /// The rules of `tool`.
 pub(crate) fn rules_of(tool: Tool) -> &'static dyn ToolRules {
     TOOLS.iter().copied().find(|rules| rules.tool() == tool).unwrap_or(&old_tool::GitHub)

@@ -61,9 +61,9 @@ pub(crate) fn prepare(
 ) -> Result<Prepared, Failure> {
     let mut config = Config::load(root, overrides)?;
     diagnostics.append(&mut config.notes);
-    // Docusaurus's versioned docs, mounted where the old site published them, and its
-    // locales with each one's translated docs and blog, mounted at its folder.
-    crate::compat::docusaurus::i18n::mount_layout(&mut config, diagnostics);
+    // The folders the old tool's layout published (Hugo's module mounts, Docusaurus's
+    // versioned docs and locales), mounted where the old site published them.
+    crate::compat::mount_layout(&mut config, diagnostics);
     let now = crate::dates::now()?;
     let mut theme = find_theme(&config)?;
     diagnostics.append(&mut theme.notes);

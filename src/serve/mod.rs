@@ -75,10 +75,10 @@ pub(crate) fn run(options: Options) -> Result<()> {
     let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
     let (output_dir, content, sources) = match Config::load(&root, &Overrides::default()) {
         Ok(mut config) => {
-            // The folders a Docusaurus site's layout mounts (its versions, its locales'
-            // translated docs) are watched too; what they note is the build's to say.
+            // The folders the old tool's layout mounts (Hugo's module mounts, Docusaurus's
+            // versions and locales) are watched too; what they note is the build's to say.
             let mut noted = Vec::new();
-            crate::compat::docusaurus::i18n::mount_layout(&mut config, &mut noted);
+            crate::compat::mount_layout(&mut config, &mut noted);
             (config.output_dir, config.content_folder, config.sources.folders())
         }
         Err(Failure::Environment(error)) => return Err(error),

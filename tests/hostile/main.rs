@@ -30,6 +30,7 @@ mod languages;
 mod leaks;
 mod located;
 mod measured_events;
+mod mounts;
 mod nav_branches;
 mod new_page;
 mod output;

@@ -746,3 +746,39 @@ fn a_slug_beside_a_permalink_does_not_name_the_page() {
         site.files_under("public")
     );
 }
+
+// --- Hugo's module mounts ------------------------------------------------------------
+
+/// Hugo's module mounts of content folders (<https://gohugo.io/configuration/module/#mounts>,
+/// the mounts of `hugoDocs`'s own `hugo.toml`): `content/en` mounted at `content` is the
+/// content folder, published at the root; a folder mounted at `content/<folder>` is
+/// published there; the mount of another language is left out.
+#[test]
+fn hugo_module_mounts_publish_content_folders_where_hugo_did() {
+    let site = Site::with_files(
+        "hugo-mounts",
+        &[
+            (
+                "hugo.toml",
+                "title = \"Docs\"\n[module]\n[[module.mounts]]\nsource = \"assets\"\ntarget = \"assets\"\n\
+                 [[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n[module.mounts.sites.matrix]\nlanguages = ['en']\n\
+                 [[module.mounts]]\nsource = 'content/sv'\ntarget = 'content'\n[module.mounts.sites.matrix]\nlanguages = ['sv']\n\
+                 [[module.mounts]]\nsource = 'shared/runbooks/'\ntarget = 'content/runbooks'\n",
+            ),
+            ("content/en/_index.md", "# Home\n\nSee [the database runbook](runbooks/db.md).\n"),
+            ("content/en/install.md", "# Install\n"),
+            ("content/sv/install.md", "# Installera\n"),
+            ("shared/runbooks/db.md", "# Database\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/install/index.html"), "content/en is the content folder: {}", run.stderr);
+    assert!(site.exists("public/runbooks/db/index.html"), "shared/runbooks is mounted at runbooks/");
+    assert!(!site.exists("public/en/install/index.html") && !site.exists("public/sv/install/index.html"));
+    assert!(main_of(&site.read("public/index.html")).contains("href=\"/runbooks/db/\""), "{}", run.stderr);
+    // A handbook that names its content folder keeps it.
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n[build]\ncontent-dir = \"content/sv\"\n");
+    site.build(&["--force"]).expect_code(0);
+    assert!(main_of(&site.read("public/install/index.html")).contains("Installera"));
+}

@@ -2,6 +2,7 @@
 //! `permalinks` and their date layouts, and the URLs pages get by them.
 
 pub(crate) mod dates;
+pub(crate) mod mounts;
 pub(crate) mod permalinks;
 pub(crate) mod site;
 pub(crate) mod urls;
@@ -22,6 +23,18 @@ const OLDER_FILES: [&str; 4] = ["config.toml", "config.yaml", "config.yml", "con
 /// Hugo's rules.
 pub(crate) struct Hugo;
 
+/// Whether the handbook `config` describes is a Hugo site: `heading-ids = "hugo"`, one of
+/// Hugo's own configuration files, `config/_default/`, or an older `config.toml` beside
+/// `archetypes/` or `layouts/`.
+pub(crate) fn is_site(config: &Config) -> bool {
+    let root = &config.root;
+    let is_dir = |name: &str| root.join(name).is_dir();
+    config.heading_ids == Some(HeadingIdStyle::Hugo)
+        || OWN_FILES.iter().any(|n| root.join(n).is_file())
+        || is_dir("config/_default")
+        || (OLDER_FILES.iter().any(|n| root.join(n).is_file()) && (is_dir("archetypes") || is_dir("layouts")))
+}
+
 impl ToolRules for Hugo {
     fn tool(&self) -> Tool {
         Tool::Hugo
@@ -32,12 +45,7 @@ impl ToolRules for Hugo {
     }
 
     fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
-        let root = &config.root;
-        let is_dir = |name: &str| root.join(name).is_dir();
-        config.heading_ids == Some(HeadingIdStyle::Hugo)
-            || OWN_FILES.iter().any(|n| root.join(n).is_file())
-            || is_dir("config/_default")
-            || (OLDER_FILES.iter().any(|n| root.join(n).is_file()) && (is_dir("archetypes") || is_dir("layouts")))
+        is_site(config)
     }
 
     fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {

@@ -104,7 +104,7 @@ pub(crate) fn enables_emoji(config: Option<&Value>) -> bool {
 }
 
 /// A key of a mapping, without regard to case.
-fn key<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+pub(crate) fn key<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     map.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v)
 }
 

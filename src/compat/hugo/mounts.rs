@@ -1,0 +1,208 @@
+//! Hugo's module mounts of content folders (<https://gohugo.io/configuration/module/#mounts>):
+//! `[[module.mounts]]` with `source = "content/en"` and `target = "content"` publishes
+//! `content/en` at the site's root, and `target = "content/docs"` publishes its source
+//! under `docs/`. Read from `[module]` of the site's configuration, or from
+//! `config/_default/module.toml` (`.yaml`, `.yml`), whose `mounts` win.
+//!
+//! As Hugo does (`ApplyProjectConfigDefaults` in `modules/config.go`), a site that mounts
+//! anything at `content` no longer has the default mount of its `content/` folder:
+//! 1. the first mount whose target is `content` itself becomes the content folder, when
+//!    `book.toml` names no other than `content`;
+//! 2. each mount at a folder below `content` is mounted there as a `[[sources]]` table
+//!    would mount it, unless a table mounts that folder or at that place already;
+//! 3. a mount of another language than the default (`lang`, `sites.matrix.languages`)
+//!    holds that language's translations, which opsbook reads elsewhere: left out.
+//!
+//! Every source goes through the handbook's confinement before it is used: one that leads
+//! out of the handbook (`..`, an absolute path, a symbolic link) or into a hidden or
+//! output folder is a warning at its place in the configuration, and is left out.
+
+use serde_json::Value;
+
+use super::site::{CONFIG_FILES, key};
+use crate::compat::old_tool::read_beside;
+use crate::config::{Config, Source};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// The files of `config/_default/` that hold the `module` table by themselves.
+pub(crate) const MODULE_FILES: [&str; 3] =
+    ["config/_default/module.toml", "config/_default/module.yaml", "config/_default/module.yml"];
+
+/// A mount of the content component, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ContentMount {
+    /// The folder mounted, as written (relative to the root).
+    pub(crate) source: String,
+    /// Where it is mounted below `content` (`docs`), `""` for `content` itself.
+    pub(crate) target: String,
+}
+
+/// The content mounts of the default language, by the site's configuration `config` and
+/// the `module` table of a file of its own (`module`, which wins), in their order.
+pub(crate) fn content_mounts(config: Option<&Value>, module: Option<&Value>) -> Vec<ContentMount> {
+    let top = config.and_then(Value::as_object);
+    let default = top.and_then(|t| key(t, "defaultContentLanguage")).and_then(Value::as_str).unwrap_or("en");
+    let module = module.or_else(|| key(top?, "module"));
+    let Some(mounts) = module.and_then(Value::as_object).and_then(|m| key(m, "mounts")).and_then(Value::as_array)
+    else {
+        return Vec::new();
+    };
+    mounts
+        .iter()
+        .filter_map(Value::as_object)
+        .filter(|mount| is_for_language(mount, default))
+        .filter_map(|mount| {
+            let source = key(mount, "source")?.as_str()?.trim();
+            let target = key(mount, "target")?.as_str()?.trim().trim_start_matches("./").trim_matches('/');
+            let below = if target == "content" { "" } else { target.strip_prefix("content/")? };
+            Some(ContentMount { source: source.to_string(), target: below.trim_matches('/').to_string() })
+        })
+        .collect()
+}
+
+/// Whether a mount applies to the language `default`: it names no language, or names it
+/// (`lang`, deprecated, or `sites.matrix.languages`, a name or a list).
+fn is_for_language(mount: &serde_json::Map<String, Value>, default: &str) -> bool {
+    let named = |value: &Value| match value {
+        Value::String(lang) => vec![lang.clone()],
+        Value::Array(list) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    let mut languages: Vec<String> = key(mount, "lang").map(named).unwrap_or_default();
+    let matrix = key(mount, "sites").and_then(Value::as_object).and_then(|s| key(s, "matrix"));
+    languages
+        .extend(matrix.and_then(Value::as_object).and_then(|m| key(m, "languages")).map(named).unwrap_or_default());
+    languages.is_empty() || languages.iter().any(|lang| lang.eq_ignore_ascii_case(default))
+}
+
+/// Mounts the content folders a Hugo site's module mounts name (see the module
+/// documentation): the first mount at `content` as the content folder, the others as
+/// mounted sources; each source confined to the handbook, a refused one a warning.
+pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+    if config.mdbook {
+        return;
+    }
+    let read = |names: &[&'static str], diagnostics: &mut Vec<Diagnostic>| {
+        let name = *names.iter().find(|name| config.root.join(name).is_file())?;
+        let text = read_beside(config, name, diagnostics)?;
+        super::site::parse(name, &text).ok().map(|value| (name, text, value))
+    };
+    let site = read(&CONFIG_FILES, diagnostics);
+    let own = read(&MODULE_FILES, diagnostics);
+    let mounts = content_mounts(site.as_ref().map(|(_, _, v)| v), own.as_ref().map(|(_, _, v)| v));
+    let Some((file, text, _)) = own.as_ref().or(site.as_ref()) else { return };
+    let mut folders: Vec<(String, String)> = Vec::new();
+    // Where the last source was found in the text: each is looked for after it.
+    let mut cursor = 0;
+    for mount in mounts {
+        let found = text.get(cursor..).and_then(|rest| rest.find(&mount.source)).map(|at| cursor + at);
+        cursor = found.map_or(cursor, |at| at + mount.source.len());
+        match confined_folder(config, &mount.source) {
+            Ok(folder) => folders.push((folder, mount.target)),
+            Err(why) => {
+                let at = found.map_or((0, 0), |at| crate::diagnostic::line_column(text, at));
+                let message = format!("the module mount of `{}` is left out: {why}", mount.source);
+                let d = Diagnostic::error(Rule::ConfigField, *file, at.0, at.1, message);
+                diagnostics.push(d.with_severity(Severity::Warning).with_help(
+                    "a mount's `source` is a folder inside the handbook: move the folder in, or remove the mount",
+                ));
+            }
+        }
+    }
+    if folders.is_empty() {
+        return;
+    }
+    let mut content_taken = config.content_folder != crate::config::DEFAULT_CONTENT_DIR;
+    for (folder, target) in folders {
+        if target.is_empty() {
+            if !content_taken {
+                config.content_folder = folder;
+                content_taken = true;
+            }
+            continue;
+        }
+        let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == target);
+        if taken || folder == config.content_folder {
+            continue;
+        }
+        config.sources.list.push(Source {
+            folder,
+            mount: target,
+            repository: None,
+            subdir: String::new(),
+            internal: false,
+            line: 0,
+            path_at: (0, 0),
+        });
+    }
+    // The layout changed: the confinement's content tree is made anew on first use.
+    config.confined = Default::default();
+}
+
+/// The folder `source` names, relative to the root as it resolves, once the handbook's
+/// confinement lets it through; `Err` says why not.
+fn confined_folder(config: &Config, source: &str) -> Result<String, String> {
+    let confinement = config.confinement().ok_or("the handbook's folder cannot be resolved")?;
+    let path = config.root.join(source);
+    confinement.readable(&path).map_err(|why| why.to_string())?;
+    if !path.is_dir() {
+        return Err("it is no folder".to_string());
+    }
+    let resolved = confinement.resolve(&path).ok_or("it cannot be resolved")?;
+    let inside = resolved.strip_prefix(confinement.root()).map_err(|_| "it lies outside the handbook")?;
+    let folder = crate::fs::slash_path(inside);
+    if folder.is_empty() {
+        return Err("it is the handbook's own folder".to_string());
+    }
+    Ok(folder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compat::hugo::site::parse;
+
+    fn mounts(name: &str, text: &str) -> Vec<(String, String)> {
+        let value = parse(name, text).unwrap();
+        let (config, module) = if name.contains("module") { (None, Some(&value)) } else { (Some(&value), None) };
+        content_mounts(config, module).into_iter().map(|m| (m.source, m.target)).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    /// Hugo's `TestWatchFilenames` (gohugoio/hugo `hugolib/filesystems/basefs_test.go` at
+    /// 7b5199fdeff7d7682e9f979f468d55bc7b67b934): content mounts at `content` and below,
+    /// others (`assets/…`) not content.
+    #[test]
+    fn reads_content_mounts_of_the_site_configuration() {
+        let toml = "theme = \"t1\"\n[[module.mounts]]\nsource = 'content'\ntarget = 'content'\n[[module.mounts]]\nsource = 'content2'\ntarget = 'content/c2'\n\
+                    [[module.mounts]]\nsource = 'content3'\ntarget = 'content/watchdisabled'\ndisableWatch = true\n\
+                    [[module.mounts]]\nsource = \"hugo_stats.json\"\ntarget = \"assets/watching/hugo_stats.json\"\n";
+        assert_eq!(
+            mounts("hugo.toml", toml),
+            pairs(&[("content", ""), ("content2", "c2"), ("content3", "watchdisabled")])
+        );
+        let yaml = "module:\n  mounts:\n    - source: content/en\n      target: content\n    - source: layouts\n      target: layouts\n";
+        assert_eq!(mounts("hugo.yaml", yaml), pairs(&[("content/en", "")]));
+        let own = "[[mounts]]\nsource = \"docs\"\ntarget = \"content/docs/\"\n";
+        assert_eq!(mounts("config/_default/module.toml", own), pairs(&[("docs", "docs")]));
+        assert!(mounts("hugo.toml", "title = \"x\"\n").is_empty());
+        assert!(mounts("hugo.toml", "[[module.mounts]]\nsource = \"x\"\ntarget = \"contentish\"\n").is_empty());
+    }
+
+    /// Hugo's `TestDirsMount` (gohugoio/hugo `config/allconfig/allconfig_integration_test.go`
+    /// at 7b5199fdeff7d7682e9f979f468d55bc7b67b934): one `content` mount per language;
+    /// the default language's is the content folder, and `lang` says the same in older sites.
+    #[test]
+    fn keeps_the_mounts_of_the_default_language() {
+        let toml = "[languages]\n[languages.en]\nweight = 1\n[languages.sv]\nweight = 2\n\
+                    [[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n[module.mounts.sites.matrix]\nlanguages = 'en'\n\
+                    [[module.mounts]]\nsource = 'content/sv'\ntarget = 'content'\n[module.mounts.sites.matrix]\nlanguages = 'sv'\n";
+        assert_eq!(mounts("hugo.toml", toml), pairs(&[("content/en", "")]));
+        let older = "defaultContentLanguage = \"de\"\n[[module.mounts]]\nsource = \"content/en\"\ntarget = \"content\"\nlang = \"en\"\n\
+                     [[module.mounts]]\nsource = \"content/de\"\ntarget = \"content\"\nlang = \"de\"\n";
+        assert_eq!(mounts("hugo.toml", older), pairs(&[("content/de", "")]));
+    }
+}

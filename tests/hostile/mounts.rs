@@ -1,0 +1,41 @@
+//! Hostile inputs: Hugo's module mounts of content folders (`[[module.mounts]]`) whose
+//! `source` leads out of the handbook, by `..`, an absolute path or a symbolic link, or
+//! into a hidden folder. Each source goes through the handbook's confinement: a refused
+//! one is a warning at its place in the configuration, and nothing of it is published.
+
+#![cfg(unix)]
+
+use crate::util::Site;
+
+const TOKEN: &str = "glpat-Hostile0Mount0Source0Token";
+
+#[test]
+fn module_mount_sources_never_leave_the_handbook() {
+    let elsewhere = Site::with_files("mounts-elsewhere", &[("docs/secret.md", &format!("# Secret\n\n{TOKEN}\n"))]);
+    let outside = elsewhere.root.join("docs").display().to_string();
+    let site = Site::with_files(
+        "mounts-hostile",
+        &[
+            (
+                "hugo.toml",
+                &format!(
+                    "[[module.mounts]]\nsource = \"../..{outside}\"\ntarget = \"content\"\n\
+                     [[module.mounts]]\nsource = \"{outside}\"\ntarget = \"content/abs\"\n\
+                     [[module.mounts]]\nsource = \"linked\"\ntarget = \"content/linked\"\n\
+                     [[module.mounts]]\nsource = \".git\"\ntarget = \"content/git\"\n"
+                ),
+            ),
+            ("content/_index.md", "# Home\n"),
+            (".git/secret.md", TOKEN),
+        ],
+    );
+    std::os::unix::fs::symlink(elsewhere.root.join("docs"), site.root.join("linked")).expect("a link");
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    run.expect_code(0);
+    assert!(site.files_containing("public", "Hostile0Mount").is_empty(), "nothing of a source outside is published");
+    assert!(!run.stderr.contains("Hostile0Mount"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("the module mount of").count(), 4, "{}", run.stderr);
+    assert!(run.stderr.contains("hugo.toml:2:"), "each warning names its place: {}", run.stderr);
+    assert!(site.exists("public/index.html"), "the content folder stays: {}", run.stderr);
+}
