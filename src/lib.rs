@@ -45,6 +45,7 @@ pub(crate) mod fs;
 pub(crate) mod hash;
 pub(crate) mod health;
 pub(crate) mod html;
+pub(crate) mod html_pass;
 pub(crate) mod markdown;
 pub mod memory;
 #[cfg(test)]

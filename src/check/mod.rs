@@ -23,7 +23,7 @@ pub(crate) mod rules;
 use crate::hash::{FastHashMap, FastHashSet};
 
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
-use crate::markdown::links::{LINK_AND_ID_ATTRIBUTES, LINK_ATTRIBUTES, find_attributes, is_external};
+use crate::markdown::links::is_external;
 use crate::percent::percent_decode;
 use crate::site::{PageId, Site, Target};
 use crate::suggest;
@@ -116,15 +116,12 @@ pub(crate) fn find_verbatim(html: &str, known: &str) -> Option<usize> {
     None
 }
 
+/// Adds the ids and the internal links of the tags of `html` to `scan`
+/// ([`crate::html_pass`]).
 fn scan_part(html: &str, scan: &mut TemplateScan) {
-    for attribute in find_attributes(html, LINK_AND_ID_ATTRIBUTES) {
-        let value = crate::html::decode_entities(&html[attribute.start..attribute.end]);
-        if attribute.name >= LINK_ATTRIBUTES.len() {
-            scan.ids.push(value);
-        } else if !value.is_empty() && !is_external(&value) {
-            scan.links.push(value);
-        }
-    }
+    let found = crate::html_pass::links_and_ids(html);
+    scan.ids.extend(found.ids);
+    scan.links.extend(found.links.into_iter().filter(|link| !link.is_empty() && !is_external(link)));
 }
 
 /// Every id a page has: its Markdown's and its template's.
@@ -396,6 +393,15 @@ mod tests {
             assert_eq!(scan.ids, ["x"], "{html}");
             assert_eq!(scan.links, ["/1/", "/2/"], "{html}");
         }
+    }
+
+    #[test]
+    fn reads_links_and_ids_in_tags_only() {
+        let html = "<script>x = '<a href=\"/in-script/\" id=\"s\">';</script><!-- <a href=\"/in-comment/\"> -->\
+            <p>Text href=\"/in-text/\"</p><A HREF='/quoted/' title='a > b' ID=top><img src=/unquoted.png>";
+        let (scan, _) = scan_rendered(html, Known::default());
+        assert_eq!(scan.ids, ["top"]);
+        assert_eq!(scan.links, ["/quoted/", "/unquoted.png"]);
     }
 
     #[test]

@@ -127,8 +127,6 @@ pub(crate) struct HtmlAttribute {
 pub(crate) const LINK_ATTRIBUTES: &[&str] = &["href", "src", "srcset"];
 /// The attributes that name a link target.
 pub(crate) const ID_ATTRIBUTES: &[&str] = &["id", "name"];
-/// Both, links first: what a scan of a template's HTML looks for in one pass.
-pub(crate) const LINK_AND_ID_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "id", "name"];
 
 /// Finds the values of the attributes `names` (quoted with `"` or `'`, names without
 /// case) in a piece of HTML. It looks for each `=` and the name before it, so long texts
@@ -182,32 +180,13 @@ pub(crate) fn find_attributes_in(html: &str, names: &[&str], inside_tag: bool) -
     found
 }
 
-/// The URL of each image candidate of a `srcset` value at `start..end` of `bytes`, as
-/// the HTML standard splits it: candidates separated by commas, each a URL (up to white
-/// space) and an optional descriptor (`2x`, `640w`).
+/// The URL of each image candidate of a `srcset` value at `start..end` of `bytes`
+/// ([`crate::html_pass::srcset_urls`]).
 fn push_srcset_candidates(bytes: &[u8], start: usize, end: usize, name: usize, found: &mut Vec<HtmlAttribute>) {
-    let mut at = start;
-    while at < end {
-        while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b',') {
-            at += 1;
-        }
-        let url = at;
-        while at < end && !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        // Commas that end the URL end its candidate, which then has no descriptor.
-        let mut url_end = at;
-        while url_end > url && bytes[url_end - 1] == b',' {
-            url_end -= 1;
-        }
-        if url_end > url {
-            found.push(HtmlAttribute { name, start: url, end: url_end });
-        }
-        if url_end == at {
-            while at < end && bytes[at] != b',' {
-                at += 1;
-            }
-        }
+    // The value lies between two ASCII quotes of a `&str`, so it is one too.
+    let value = std::str::from_utf8(&bytes[start..end]).unwrap_or_default();
+    for url in crate::html_pass::srcset_urls(value) {
+        found.push(HtmlAttribute { name, start: start + url.start, end: start + url.end });
     }
 }
 
@@ -235,11 +214,6 @@ pub(crate) fn find_link_attributes(html: &str) -> Vec<HtmlAttribute> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_scan_list_is_the_link_attributes_then_the_id_attributes() {
-        assert_eq!(LINK_AND_ID_ATTRIBUTES, [LINK_ATTRIBUTES, ID_ATTRIBUTES].concat());
-    }
 
     #[test]
     fn tells_external_links() {

@@ -20,7 +20,6 @@
 
 use std::cell::{Cell, RefCell};
 
-use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
 /// The raw HTML of one body, piece by piece, with the source offset of each piece.
@@ -150,18 +149,6 @@ struct Sink {
     tag_open: Cell<Option<usize>>,
 }
 
-/// The tokenizer state the browser's tree builder sets after the start tag `name`, for
-/// the elements whose content is raw text.
-fn raw_kind(name: &str) -> Option<TokenSinkResult<()>> {
-    Some(match name {
-        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => TokenSinkResult::RawData(RawKind::Rawtext),
-        "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
-        "plaintext" => TokenSinkResult::Plaintext,
-        _ => return None,
-    })
-}
-
 impl TokenSink for Sink {
     type Handle = ();
 
@@ -196,7 +183,7 @@ impl TokenSink for Sink {
                     }
                     TagKind::StartTag if self.foreign.get() > 0 => {}
                     TagKind::StartTag => {
-                        if let Some(kind) = raw_kind(name) {
+                        if let Some(kind) = crate::html_pass::raw_kind(name) {
                             *self.raw.borrow_mut() = Some((name.to_string(), piece));
                             self.last_token.set(piece);
                             return kind;

@@ -413,6 +413,30 @@ fn a_template_link_to_an_anchor_the_page_lacks_is_reported_and_one_it_has_is_not
     assert!(!run.stderr.contains("`#setup`") && !run.stderr.contains("`#site-nav`"), "{}", run.stderr);
 }
 
+/// Only the template's tags are read for links: markup inside a script, a style or a
+/// comment, and text that looks like an attribute, are not links the check follows; an
+/// unquoted `href` is one.
+#[test]
+fn a_template_script_or_comment_holds_no_links_but_an_unquoted_href_is_one() {
+    let site = Site::with_files(
+        "template-script",
+        &[
+            ("content/page.md", "# Page\n\nText.\n"),
+            (
+                "templates/partials/page-nav.html",
+                "<script>const link = '<a href=\"/in-script/\">';</script><style>a[href=\"/in-style/\"] {}</style>\
+                 <!-- <a href=\"/in-comment/\"> --><p>Write href=\"/in-text/\" here.</p><a href=/unquoted/>U</a>",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("the template links to `/unquoted/`"), "{}", run.stderr);
+    for ignored in ["/in-script/", "/in-style/", "/in-comment/", "/in-text/"] {
+        assert!(!run.stderr.contains(ignored), "{ignored}: {}", run.stderr);
+    }
+}
+
 /// A streaming build drops, as each page is written, the links its template
 /// wrote to pages and files of the site with no anchor (the navigation's); a link to a
 /// page that is not there, or to an anchor another page lacks, is still reported.
