@@ -1,8 +1,14 @@
-//! One pass of html5ever's tokenizer over the HTML a template wrote: the ids a link can
-//! point to and the links it holds, read as a browser reads them. Attributes are found
-//! only in tags (quoted with `"` or `'`, unquoted, names in any case, entities decoded),
-//! never in text, comments or the content of `<script>`, `<style>` and the other
-//! raw-text elements.
+//! Rendered HTML read by html5ever's tokenizer, as a browser reads it: tags and their
+//! attributes (quoted with `"` or `'`, unquoted, names in any case, entities decoded),
+//! never what looks like one in text, comments or the content of `<script>`, `<style>`
+//! and the other raw-text elements. Three steps read a page this way: the link check
+//! reads the ids and links a template wrote ([`links_and_ids`]); the body's images are
+//! sized and made lazy, and the dev server puts its reload script before `</body>`, at
+//! the places of tags ([`placed_tags`]).
+//!
+//! The tokenizer tells no places. [`placed_tags`] feeds it the text in pieces that each
+//! end after a `>`: a tag ends at a `>`, so a tag read while a piece is fed ends where
+//! the piece does.
 //!
 //! The tokenizer alone does not know where raw text starts: the browser's tree builder
 //! switches it after a start tag such as `<script>` ([`raw_kind`]), but not inside
@@ -29,18 +35,73 @@ pub(crate) struct LinksAndIds {
     pub(crate) ids: Vec<String>,
 }
 
+/// A start or end tag, and where it ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlacedTag {
+    /// Its name, in lower case.
+    pub(crate) name: String,
+    /// Whether it is an end tag (`</p>`).
+    pub(crate) end_tag: bool,
+    /// Where it ends in the text: after its `>`.
+    pub(crate) end: usize,
+    /// Its attributes, `(name, value)`, names in lower case and values decoded.
+    pub(crate) attributes: Vec<(String, String)>,
+}
+
+impl PlacedTag {
+    /// The value of its attribute `name` (lower case), if it has one.
+    pub(crate) fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes.iter().find(|(found, _)| found == name).map(|(_, value)| value.as_str())
+    }
+}
+
 /// The links and ids of the tags of `html` (see the module).
 pub(crate) fn links_and_ids(html: &str) -> LinksAndIds {
     if !html.contains('<') {
         return LinksAndIds::default();
     }
-    let tokenizer = Tokenizer::new(Collector::default(), TokenizerOpts::default());
+    read(html, Pass { collect: true, ..Pass::default() }).found.into_inner()
+}
+
+/// The start and end tags of `html` named `names` (lower case), in order, with their
+/// places (see the module).
+pub(crate) fn placed_tags(html: &str, names: &[&str]) -> Vec<PlacedTag> {
+    if !html.contains('<') {
+        return Vec::new();
+    }
+    read(html, Pass { places: names.iter().map(|name| (*name).to_string()).collect(), ..Pass::default() })
+        .tags
+        .into_inner()
+}
+
+/// Runs the tokenizer over `html` into `sink`; when the sink places tags, piece by
+/// piece (see the module).
+fn read(html: &str, sink: Pass) -> Pass {
+    // A tendril holds at most 4 GiB; a page is far smaller, and a larger text is read
+    // as one holding nothing.
+    let Ok(len) = u32::try_from(html.len()) else { return sink };
+    let placing = !sink.places.is_empty();
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    // The sink never asks for a script to run, so the tokenizer reads it all.
-    let _ = tokenizer.feed(&input);
+    let whole = StrTendril::from_slice(html);
+    if placing {
+        let mut from = 0;
+        let ends = memchr::memchr_iter(b'>', html.as_bytes()).map(|at| at as u32 + 1).chain([len]);
+        for end in ends.filter(|&end| end > 0) {
+            if end > from {
+                tokenizer.sink.piece_end.set(end as usize);
+                input.push_back(whole.subtendril(from, end - from));
+                // The sink never asks for a script to run, so the tokenizer reads it all.
+                let _ = tokenizer.feed(&input);
+                from = end;
+            }
+        }
+    } else {
+        input.push_back(whole);
+        let _ = tokenizer.feed(&input);
+    }
     tokenizer.end();
-    tokenizer.sink.found.into_inner()
+    tokenizer.sink
 }
 
 /// The byte ranges of the URLs of a `srcset` value, as the HTML standard splits it:
@@ -87,29 +148,42 @@ pub(crate) fn raw_kind(name: &str) -> Option<TokenSinkResult<()>> {
     })
 }
 
-/// The sink of [`links_and_ids`].
+/// The sink of [`read`]: what one pass collects.
 #[derive(Default)]
-struct Collector {
+struct Pass {
+    /// Whether it collects links and ids ([`links_and_ids`]).
+    collect: bool,
+    /// The names of the tags it places ([`placed_tags`]).
+    places: Vec<String>,
+    /// Where the piece being read ends.
+    piece_end: Cell<usize>,
     /// How deep inside `<svg>` or `<math>` the tokens are.
     foreign: Cell<usize>,
     found: RefCell<LinksAndIds>,
+    tags: RefCell<Vec<PlacedTag>>,
 }
 
-impl TokenSink for Collector {
+impl TokenSink for Pass {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let Token::TagToken(tag) = token else { return TokenSinkResult::Continue };
         let name: &str = &tag.name;
+        let end_tag = tag.kind == TagKind::EndTag;
+        if self.places.iter().any(|wanted| wanted == name) {
+            let attributes = tag.attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect();
+            let end = self.piece_end.get();
+            self.tags.borrow_mut().push(PlacedTag { name: name.to_string(), end_tag, end, attributes });
+        }
         let foreign = name == "svg" || name == "math";
-        if tag.kind == TagKind::EndTag {
+        if end_tag {
             if foreign {
                 self.foreign.set(self.foreign.get().saturating_sub(1));
             }
             return TokenSinkResult::Continue;
         }
         let mut found = self.found.borrow_mut();
-        for attribute in &tag.attrs {
+        for attribute in tag.attrs.iter().filter(|_| self.collect) {
             let (name, value): (&str, &str) = (&attribute.name.local, &attribute.value);
             if name == "srcset" {
                 found.links.extend(srcset_urls(value).into_iter().map(|url| value[url].to_string()));
@@ -178,6 +252,38 @@ mod tests {
         let html = r#"<img srcset="a.png, b.png 2x,c.png 640w , d,e.png" src="f.png"><source srcset='g.png'>"#;
         let links = found(html).0;
         assert_eq!(links, ["a.png", "b.png", "c.png", "d,e.png", "f.png", "g.png"]);
+    }
+
+    /// The names, kinds and ends of the tags `placed_tags` places in `html`.
+    fn places(html: &str, names: &[&str]) -> Vec<(String, bool, usize)> {
+        placed_tags(html, names).into_iter().map(|tag| (tag.name, tag.end_tag, tag.end)).collect()
+    }
+
+    #[test]
+    fn places_tags_where_their_last_greater_than_sign_stands() {
+        let html = "<p>a > b</p><IMG alt='x > y' src=a.png><!-- <img> --><script>'<img>'</script><img/>";
+        let after = |text: &str| html.find(text).expect("in the text") + text.len();
+        let expected: Vec<(String, bool, usize)> = vec![
+            ("p".into(), false, after("<p>")),
+            ("p".into(), true, after("</p>")),
+            ("img".into(), false, after("src=a.png>")),
+            ("img".into(), false, html.len()),
+        ];
+        assert_eq!(places(html, &["p", "img"]), expected);
+        let html = "<body><p>x</p><script>document.write('</body>')</script></BODY >\n</html>";
+        let body_end = html.find("</BODY >").expect("end") + "</BODY >".len();
+        assert_eq!(places(html, &["body"]), [("body".into(), false, 6), ("body".into(), true, body_end)]);
+        let tag = &placed_tags("<img SRC=\"a&amp;b.png\" Width=3>", &["img"])[0];
+        assert_eq!(
+            (tag.attribute("src"), tag.attribute("width"), tag.attribute("height")),
+            (Some("a&b.png"), Some("3"), None)
+        );
+    }
+
+    #[test]
+    fn a_tag_cut_off_by_the_end_is_no_tag() {
+        assert_eq!(places("<p>x</p><img src=\"a > b", &["img"]), []);
+        assert_eq!(places("no tags at all", &["img"]), []);
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //! ([`crate::site::image_sizes`]), so the browser reserves its box before it loads and
 //! nothing below it jumps. What the author wrote wins: an image with a `loading`
 //! attribute keeps it, one with a `width` or a `height` gets neither. Images of other
-//! sites, `data:` images and images whose file is not measured get no size.
+//! sites, `data:` images and images whose file is not measured get no size. The tags
+//! and their places are read by html5ever's tokenizer ([`crate::html_pass`]), so an
+//! `<img>` in a comment or a script is none.
 
 use crate::site::image_sizes::ImageSizes;
 
@@ -19,27 +21,34 @@ pub(crate) fn sized_and_lazy(html: &str, page: &str, base: &str, sizes: &ImageSi
     let mut out = String::new();
     let mut copied = 0;
     let mut seen = 0;
-    // Where the first paragraph ends: an image after it is lazy, the first one too.
-    let opening = memchr::memmem::find(html.as_bytes(), b"</p>").unwrap_or(html.len());
-    for (start, end) in img_tags(html) {
-        let tag = &html[start..end];
+    // Whether the first paragraph has ended: an image after it is lazy, the first one too.
+    let mut opened = false;
+    for tag in crate::html_pass::placed_tags(html, &["img", "p"]) {
+        if tag.name == "p" {
+            opened |= tag.end_tag;
+            continue;
+        }
+        if tag.end_tag {
+            continue;
+        }
         seen += 1;
-        let eager = seen == 1 && start < opening;
+        let eager = seen == 1 && !opened;
         let mut added = String::new();
-        if !has_attribute(tag, "width") && !has_attribute(tag, "height") {
-            let size = attribute(tag, "src").and_then(|src| site_path_of(src, page, base)).and_then(|p| sizes.get(&p));
+        if tag.attribute("width").is_none() && tag.attribute("height").is_none() {
+            let size = tag.attribute("src").and_then(|src| site_path_of(src, page, base)).and_then(|p| sizes.get(&p));
             if let Some((width, height)) = size {
                 added.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
             }
         }
-        if !eager && !has_attribute(tag, "loading") {
+        if !eager && tag.attribute("loading").is_none() {
             added.push_str(" loading=\"lazy\"");
         }
         if added.is_empty() {
             continue;
         }
-        let close = if tag.ends_with("/>") { end - 2 } else { end - 1 };
-        let close = html[..close].trim_end().len().max(start + 4);
+        // Before the tag's `>` or `/>`, and the white space before it.
+        let close = if html[..tag.end].ends_with("/>") { tag.end - 2 } else { tag.end - 1 };
+        let close = html[..close].trim_end().len();
         out.push_str(&html[copied..close]);
         out.push_str(&added);
         copied = close;
@@ -51,93 +60,9 @@ pub(crate) fn sized_and_lazy(html: &str, page: &str, base: &str, sizes: &ImageSi
     Some(out)
 }
 
-/// The byte ranges of the `<img ...>` tags of `html`, `>` included.
-fn img_tags(html: &str) -> Vec<(usize, usize)> {
-    let bytes = html.as_bytes();
-    let mut tags = Vec::new();
-    for at in memchr::memchr_iter(b'<', bytes) {
-        let name = bytes.get(at + 1..at + 4);
-        let after = bytes.get(at + 4).copied();
-        if !name.is_some_and(|name| name.eq_ignore_ascii_case(b"img"))
-            || !after.is_some_and(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
-        {
-            continue;
-        }
-        if let Some(end) = tag_end(bytes, at + 4) {
-            tags.push((at, end));
-        }
-    }
-    tags
-}
-
-/// The end (after `>`) of the tag whose attributes start at `from`, quotes skipped.
-fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut quote = None;
-    for (offset, &byte) in bytes[from..].iter().enumerate() {
-        match (quote, byte) {
-            (None, b'"' | b'\'') => quote = Some(byte),
-            (Some(open), _) if byte == open => quote = None,
-            (None, b'>') => return Some(from + offset + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The attributes of a tag: `(name, value)`, names in lower case.
-fn attributes(tag: &str) -> Vec<(String, &str)> {
-    let inner = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
-    let bytes = inner.as_bytes();
-    let mut found = Vec::new();
-    // Past the element's name.
-    let mut at = inner.find(|c: char| c.is_ascii_whitespace()).unwrap_or(inner.len());
-    while at < bytes.len() {
-        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
-            at += 1;
-        }
-        let name_start = at;
-        while at < bytes.len() && !bytes[at].is_ascii_whitespace() && !matches!(bytes[at], b'=' | b'/') {
-            at += 1;
-        }
-        let name = inner[name_start..at].to_ascii_lowercase();
-        if name.is_empty() {
-            break;
-        }
-        let mut value = "";
-        if bytes.get(at) == Some(&b'=') {
-            at += 1;
-            match bytes.get(at) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = inner[at + 1..].find(q as char).map_or(inner.len(), |i| at + 1 + i);
-                    value = &inner[at + 1..end];
-                    at = (end + 1).min(inner.len());
-                }
-                _ => {
-                    let end = inner[at..].find(|c: char| c.is_ascii_whitespace()).map_or(inner.len(), |i| at + i);
-                    value = &inner[at..end];
-                    at = end;
-                }
-            }
-        }
-        found.push((name, value));
-    }
-    found
-}
-
-/// Whether `tag` has the attribute `name`.
-fn has_attribute(tag: &str, name: &str) -> bool {
-    attributes(tag).iter().any(|(found, _)| found == name)
-}
-
-/// The value of the attribute `name` of `tag`, entities decoded as far as URLs need.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let value = attributes(tag).into_iter().find(|(found, _)| found == name)?.1;
-    Some(value.replace("&amp;", "&"))
-}
-
 /// The site path of an image source of the page at site path `page`; `None` for
 /// another site's image or a `data:` URL.
-fn site_path_of(src: String, page: &str, base: &str) -> Option<String> {
+fn site_path_of(src: &str, page: &str, base: &str) -> Option<String> {
     let src = src.split(['?', '#']).next().unwrap_or_default();
     if src.is_empty() || src.contains("://") || src.starts_with("//") || src.starts_with("data:") {
         return None;
@@ -207,6 +132,15 @@ mod tests {
                 "<img src=\"/img/logo.png\" width=\"32\"><IMG SRC=\"/img/logo.png\" loading=\"eager\" width=\"64\" height=\"64\"><img src='/a%20b.png' alt='a > b' width=\"10\" height=\"20\" loading=\"lazy\">"
             )
         );
+    }
+
+    #[test]
+    fn images_in_comments_and_scripts_are_left_alone() {
+        let html = "<!-- <img src=\"/img/logo.png\"> --><p>Text.</p><script>x = '<img src=\"/img/logo.png\">';</script>\
+            <img alt=\"</p>\" src=\"/img/logo.png\" />";
+        let out = sized_and_lazy(html, "", "/", &sizes()).expect("the real image is sized");
+        let sized = " width=\"64\" height=\"64\" loading=\"lazy\"";
+        assert_eq!(out, html.replacen(" />", &format!("{sized} />"), 1));
     }
 
     #[test]

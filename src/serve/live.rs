@@ -177,11 +177,12 @@ pub(crate) fn site_path_of(url_path: &str) -> String {
     if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() }
 }
 
-/// Adds the live-reload script to an HTML page, before its last `</body>` (or at the
-/// end).
+/// Adds the live-reload script to an HTML page, before its last `</body>` tag (or at
+/// the end): read as a browser reads it ([`crate::html_pass`]), not one written in a
+/// script or a comment.
 pub(crate) fn inject(html: &[u8], version: u64) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\" defer></script>");
-    let at = find_last_body_end(html).unwrap_or(html.len());
+    let at = std::str::from_utf8(html).ok().and_then(last_body_end).unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
     out.extend_from_slice(&html[..at]);
     out.extend_from_slice(tag.as_bytes());
@@ -189,9 +190,10 @@ pub(crate) fn inject(html: &[u8], version: u64) -> Vec<u8> {
     out
 }
 
-fn find_last_body_end(html: &[u8]) -> Option<usize> {
-    const END: &[u8] = b"</body";
-    (0..html.len().saturating_sub(END.len() - 1)).rev().find(|&i| html[i..i + END.len()].eq_ignore_ascii_case(END))
+/// Where the last `</body>` tag of `html` starts.
+fn last_body_end(html: &str) -> Option<usize> {
+    let end = crate::html_pass::placed_tags(html, &["body"]).into_iter().rev().find(|tag| tag.end_tag)?.end;
+    html[..end].rfind("</")
 }
 
 #[cfg(test)]
@@ -258,6 +260,11 @@ mod tests {
         assert!(out.contains("<p>a</p><script src=\"/__opsbook/live.js\" data-version=\"4\" defer></script></BODY>"));
         let out = String::from_utf8(inject(b"<p>x", 1)).expect("utf-8");
         assert!(out.starts_with("<p>x<script"));
+        let html = b"<body><script>document.write('</body>')</script><!-- </body> --></body >\n";
+        let out = String::from_utf8(inject(html, 2)).expect("utf-8");
+        assert!(out.ends_with(
+            "<!-- </body> --><script src=\"/__opsbook/live.js\" data-version=\"2\" defer></script></body >\n"
+        ));
     }
 
     #[test]
