@@ -42,7 +42,7 @@ const NAMING_TOOLS: &[(&str, usize)] = &[
     ("markdown/includes/mod.rs", 21),
     ("markdown/includes/select.rs", 1),
     ("markdown/mod.rs", 2),
-    ("pipeline/steps.rs", 2),
+    ("pipeline/steps.rs", 1),
     ("site/blog.rs", 13),
     ("site/nav_file.rs", 1),
     ("site/strings.rs", 7),
