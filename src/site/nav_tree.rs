@@ -76,6 +76,9 @@ fn add(tree: &mut NavTree, entries: &[NavEntry], target: &dyn Fn(&str) -> Target
             NavLink::Page(path) => match target(path) {
                 Target::Page(id) => NodeKind::Page(id),
                 Target::LeftOut => continue,
+                // A page file the build did not load may be another audience's (a
+                // source left out of this build): its title never reaches the sidebar.
+                Target::Missing if crate::content::formats::is_page_name(path) => continue,
                 Target::Missing => NodeKind::Link(path.clone()),
             },
             NavLink::External(url) => NodeKind::Link(url.clone()),

@@ -31,6 +31,7 @@ pub(crate) fn replace(text: &str, rule: Shortcodes) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = String::new();
     let (mut copied, mut from) = (0, 0);
+    let mut words = UrlWords { text, word_start: 0, scanned: 0, url: false };
     while let Some(found) = memchr::memchr(b':', &bytes[from..]) {
         let at = from + found;
         let name_end = at + 1 + bytes[at + 1..].iter().take_while(|&&b| is_name_byte(b)).count();
@@ -38,7 +39,7 @@ pub(crate) fn replace(text: &str, rule: Shortcodes) -> Option<String> {
             from = at + 1;
             continue;
         }
-        if is_in_url(text, at) {
+        if words.is_in_url(at) {
             from = text[at..].find(char::is_whitespace).map_or(text.len(), |end| at + end);
             continue;
         }
@@ -64,10 +65,34 @@ fn is_name_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'+' | b'-')
 }
 
-/// Whether the colon at `at` is inside a word that is a URL.
-fn is_in_url(text: &str, at: usize) -> bool {
-    let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
-    word.contains("://") || word.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."))
+/// Whether the colons of a text, asked from left to right, are inside a word that is a
+/// URL: each byte is read once, however many colons a long word holds.
+struct UrlWords<'t> {
+    text: &'t str,
+    /// Where the word of the last colon asked starts.
+    word_start: usize,
+    /// How far the text has been read.
+    scanned: usize,
+    /// Whether the word holds `://` before `scanned`.
+    url: bool,
+}
+
+impl UrlWords<'_> {
+    /// Whether the colon at `at` (after every colon asked before) is inside a URL.
+    fn is_in_url(&mut self, at: usize) -> bool {
+        // `scanned` and `at` are places of colons (or 0), so both are char boundaries.
+        let new = &self.text[self.scanned..at];
+        if let Some((space, c)) = new.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+            self.word_start = self.scanned + space + c.len_utf8();
+            self.url = false;
+        }
+        let bytes = self.text.as_bytes();
+        let from = self.scanned.saturating_sub(2).max(self.word_start);
+        self.url = self.url || memchr::memmem::find(&bytes[from..at], b"://").is_some();
+        self.scanned = at;
+        let word = &bytes[self.word_start..at];
+        self.url || word.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+    }
 }
 
 /// Turns the shortcodes of the text of `events` into emoji by `rule`: consecutive
@@ -249,6 +274,18 @@ mod tests {
         check(Shortcodes::ResumeAtColon, &cases);
         check(Shortcodes::ResumeAfterName, &cases);
         assert_eq!(replace(":smile:", Shortcodes::Off), None);
+    }
+
+    #[test]
+    fn a_long_word_of_colons_is_read_once() {
+        // Reading the word back to its start at every colon would take 10^11 steps here.
+        let word = ":qx".repeat(400_000);
+        assert_eq!(replace(&word, Shortcodes::ResumeAtColon), None);
+        let url = format!("https://example.com/{word}:smile: :smile:");
+        assert_eq!(
+            replace(&url, Shortcodes::ResumeAfterName),
+            Some(format!("https://example.com/{word}:smile: \u{1F604}"))
+        );
     }
 
     /// The text of a page: read whole across pulldown-cmark's splits, never in code,

@@ -17,9 +17,16 @@ pub(super) fn find_in_line(start: usize, line: &str, found: &mut Vec<Found>) {
     let mut from = 0;
     while let Some(open) = line[from..].find("{!").map(|at| from + at) {
         from = open + 2;
-        let Some((end, action)) = directive(&line[open..]) else { continue };
-        found.push(Found { range: start + open..start + open + end, action });
-        from = open + end;
+        match directive(&line[open..]) {
+            Scan::Found(end, action) => {
+                found.push(Found { range: start + open..start + open + end, action });
+                from = open + end;
+            }
+            Scan::EmptyPath => {}
+            // No `!` a `}` or `lines=…}` follows is left in the line: a later `{!`
+            // finds none either, so the line is read once, not once a `{!`.
+            Scan::NoEnd => break,
+        }
     }
 }
 
@@ -45,9 +52,18 @@ pub(super) fn keep_in_order(found: &mut Vec<Found>, from: usize) {
     }
 }
 
-/// The directive at the start of `text` (which starts with `{!`): its length and
-/// what it does.
-fn directive(text: &str) -> Option<(usize, Action)> {
+/// What the scan of a directive found.
+enum Scan {
+    /// A directive, its length and what it does.
+    Found(usize, Action),
+    /// The first end it found closes an empty path: no directive.
+    EmptyPath,
+    /// No end in the rest of the text.
+    NoEnd,
+}
+
+/// The directive at the start of `text` (which starts with `{!`).
+fn directive(text: &str) -> Scan {
     let body = &text[2..];
     // The shortest path: the first `!` that a `}` or `lines=…}` follows.
     for (bang, _) in body.match_indices('!').filter(|&(at, _)| at > 0) {
@@ -56,17 +72,15 @@ fn directive(text: &str) -> Option<(usize, Action)> {
         let (select, used) = if after.starts_with('}') {
             (Some(Select::All), 1)
         } else if let Some(numbers) = after.strip_prefix("lines=") {
-            let Some(close) = numbers.find('}') else { continue };
-            let numbers = &numbers[..close];
-            if numbers.is_empty() || !numbers.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') {
-                continue;
-            }
-            (lines(numbers), "lines=".len() + close + 1)
+            // The numbers, then `}`: read as far as the numbers go, no further.
+            let close = numbers.bytes().position(|b| !(b.is_ascii_digit() || b == b' ' || b == b'-'));
+            let Some(close) = close.filter(|&at| at > 0 && numbers.as_bytes()[at] == b'}') else { continue };
+            (lines(&numbers[..close]), "lines=".len() + close + 1)
         } else {
             continue;
         };
         if path.is_empty() {
-            return None;
+            return Scan::EmptyPath;
         }
         let end = 2 + bang + 1 + used;
         let action = match select {
@@ -82,9 +96,9 @@ fn directive(text: &str) -> Option<(usize, Action)> {
                 &text[..end]
             )),
         };
-        return Some((end, action));
+        return Scan::Found(end, action);
     }
-    None
+    Scan::NoEnd
 }
 
 /// The selection of `lines=` with one range (`3-5`) or line (`4`); `None` for several.
@@ -135,5 +149,14 @@ mod tests {
         for text in ["{!!}", "{!a.md}", "{!a.md!lines=x}", "{!a.md! }", "{ !a.md!}"] {
             assert!(found(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_line_of_openings_or_of_line_numbers_without_an_end_is_read_once() {
+        // Each `{!` scanning the rest of the line again would take 10^10 steps here.
+        assert!(found(&"{!".repeat(100_000)).is_empty());
+        let numbers = format!("{{!a.md{}", "!lines=1".repeat(100_000));
+        assert!(found(&numbers).is_empty());
+        assert_eq!(found(&format!("{}{{!a.md!}}", "{! !}".repeat(1_000))).len(), 1, "empty paths end nothing");
     }
 }

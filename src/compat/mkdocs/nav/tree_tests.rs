@@ -162,3 +162,15 @@ fn opens_the_sections_above_the_page_as_mkdocs_test_active_says() {
     let sections = nested.nodes.iter().filter(|n| n.kind == NodeKind::Section).count();
     assert_eq!((sections, nested.top.len()), (2, 1));
 }
+
+/// A page file `nav:` names that the build did not load (another audience's source left
+/// out of this build) shows neither its title nor its path; other paths stay links.
+#[test]
+fn a_page_file_the_build_did_not_load_is_left_out_of_the_navigation() {
+    let nav = "nav:\n  - Home: index.md\n  - ACME breach playbook: oncall/acme.md\n  - Status: status.html\n";
+    let tree = tree_of(nav, &["index.md"]);
+    assert_eq!(
+        shown(&tree, &["index.md"], true),
+        "Page(title='Home', url='/')\nLink(title='Status', url='status.html')"
+    );
+}
