@@ -35,7 +35,7 @@ pub(crate) use languages::{Languages, Translated, is_language_code};
 pub(crate) use lint::{LintConfig, RuleLevel};
 pub use output_dir::OutputChoice;
 pub(crate) use peers::{PeerConfig, PeersConfig};
-pub(crate) use sources::{Source, Sources};
+pub(crate) use sources::{Source, Sources, free_mount};
 /// The names the status page makes of a component id, checked where the id is read.
 #[cfg(test)]
 pub(crate) use status::file_names as component_file_names;

@@ -281,6 +281,14 @@ fn nested(a: &str, b: &str) -> bool {
     a == b || b.starts_with(&format!("{a}/")) || a.starts_with(&format!("{b}/"))
 }
 
+/// The place `written` names in the content tree for a mount another tool's
+/// configuration asks for, normalised, when a `[[sources]]` table could take it: a plain
+/// relative folder, neither one of the mounts of `list` nor inside one nor holding one.
+pub(crate) fn free_mount(written: &str, list: &[Source]) -> Option<String> {
+    let folder = relative_folder(written).ok()?;
+    (!list.iter().any(|source| nested(&source.mount, &folder))).then_some(folder)
+}
+
 /// A relative folder path, normalised (`./a/b/` -> `a/b`), or why it is not one.
 fn normal_folder(written: &str) -> Result<String, &'static str> {
     relative_folder(written).map_err(|problem| match problem {

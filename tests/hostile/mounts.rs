@@ -1,7 +1,9 @@
 //! Hostile inputs: Hugo's module mounts of content folders (`[[module.mounts]]`) whose
 //! `source` leads out of the handbook, by `..`, an absolute path or a symbolic link, or
-//! into a hidden folder. Each source goes through the handbook's confinement: a refused
-//! one is a warning at its place in the configuration, and nothing of it is published.
+//! into a hidden folder, or whose `target` is no plain folder of the content tree. Each
+//! source goes through the handbook's confinement and each target through the rules of a
+//! `[[sources]]` mount: a refused one is a warning at its place in the configuration, and
+//! nothing of it is published.
 
 #![cfg(unix)]
 
@@ -38,4 +40,35 @@ fn module_mount_sources_never_leave_the_handbook() {
     assert_eq!(run.stderr.matches("the module mount of").count(), 4, "{}", run.stderr);
     assert!(run.stderr.contains("hugo.toml:2:"), "each warning names its place: {}", run.stderr);
     assert!(site.exists("public/index.html"), "the content folder stays: {}", run.stderr);
+}
+
+#[test]
+fn module_mount_targets_stay_plain_folders_of_the_content_tree_apart_from_each_other() {
+    let site = Site::with_files(
+        "mounts-hostile-targets",
+        &[
+            (
+                "hugo.toml",
+                "[[module.mounts]]\nsource = \"up\"\ntarget = \"content/../up\"\n\
+                 [[module.mounts]]\nsource = \"hidden\"\ntarget = \"content/.well-known\"\n\
+                 [[module.mounts]]\nsource = \"docs\"\ntarget = \"content/docs\"\n\
+                 [[module.mounts]]\nsource = \"api\"\ntarget = \"content/docs/api\"\n",
+            ),
+            ("content/_index.md", "# Home\n"),
+            ("up/a.md", "# Up\n"),
+            ("hidden/b.md", "# Hidden\n"),
+            ("docs/c.md", "# Docs\n"),
+            ("api/d.md", "# Api\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    run.expect_code(0);
+    assert_eq!(run.stderr.matches("the module mount at `content/").count(), 3, "{}", run.stderr);
+    for place in ["hugo.toml:2:", "hugo.toml:5:", "hugo.toml:11:"] {
+        assert!(run.stderr.contains(place), "{place}: {}", run.stderr);
+    }
+    assert!(site.exists("public/docs/c/index.html"), "the plain mount is published: {}", run.stderr);
+    assert!(!site.exists("public/up") && !site.exists("up/a/index.html") && !site.exists("public/.well-known/b"));
+    assert!(!site.exists("public/docs/api"), "a mount inside another is left out");
 }

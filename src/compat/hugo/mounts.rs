@@ -9,7 +9,9 @@
 //! 1. the first mount whose target is `content` itself becomes the content folder, when
 //!    `book.toml` names no other than `content`;
 //! 2. each mount at a folder below `content` is mounted there as a `[[sources]]` table
-//!    would mount it, unless a table mounts that folder or at that place already;
+//!    would mount it, unless a table mounts that folder or at that place already; a
+//!    target that is no plain folder (`..`, hidden) or lies inside another mount or holds
+//!    one is a warning, and is left out;
 //! 3. a mount of another language than the default (`lang`, `sites.matrix.languages`)
 //!    holds that language's translations, which opsbook reads elsewhere: left out.
 //!
@@ -91,21 +93,19 @@ pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnosti
     let own = read(&MODULE_FILES, diagnostics);
     let mounts = content_mounts(site.as_ref().map(|(_, _, v)| v), own.as_ref().map(|(_, _, v)| v));
     let Some((file, text, _)) = own.as_ref().or(site.as_ref()) else { return };
-    let mut folders: Vec<(String, String)> = Vec::new();
+    // Each confined folder, its target and the place of its mount in the text.
+    let mut folders: Vec<(String, String, (usize, usize))> = Vec::new();
     // Where the last source was found in the text: each is looked for after it.
     let mut cursor = 0;
     for mount in mounts {
         let found = text.get(cursor..).and_then(|rest| rest.find(&mount.source)).map(|at| cursor + at);
         cursor = found.map_or(cursor, |at| at + mount.source.len());
+        let at = found.map_or((0, 0), |at| crate::diagnostic::line_column(text, at));
         match confined_folder(config, &mount.source) {
-            Ok(folder) => folders.push((folder, mount.target)),
+            Ok(folder) => folders.push((folder, mount.target, at)),
             Err(why) => {
-                let at = found.map_or((0, 0), |at| crate::diagnostic::line_column(text, at));
                 let message = format!("the module mount of `{}` is left out: {why}", mount.source);
-                let d = Diagnostic::error(Rule::ConfigField, *file, at.0, at.1, message);
-                diagnostics.push(d.with_severity(Severity::Warning).with_help(
-                    "a mount's `source` is a folder inside the handbook: move the folder in, or remove the mount",
-                ));
+                diagnostics.push(left_out(file, at, message));
             }
         }
     }
@@ -113,7 +113,7 @@ pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnosti
         return;
     }
     let mut content_taken = config.content_folder != crate::config::DEFAULT_CONTENT_DIR;
-    for (folder, target) in folders {
+    for (folder, target, at) in folders {
         if target.is_empty() {
             if !content_taken {
                 config.content_folder = folder;
@@ -125,9 +125,17 @@ pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnosti
         if taken || folder == config.content_folder {
             continue;
         }
+        // The place below `content` follows the rules of a `[[sources]]` mount.
+        let Some(mount) = crate::config::free_mount(&target, &config.sources.list) else {
+            let message = format!(
+                "the module mount at `content/{target}` is left out: it is no plain folder of the content tree, or it lies inside another mount or holds one"
+            );
+            diagnostics.push(left_out(file, at, message));
+            continue;
+        };
         config.sources.list.push(Source {
             folder,
-            mount: target,
+            mount,
             repository: None,
             subdir: String::new(),
             internal: false,
@@ -137,6 +145,13 @@ pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnosti
     }
     // The layout changed: the confinement's content tree is made anew on first use.
     config.confined = Default::default();
+}
+
+/// The warning for a module mount left out, at its place `at` in the configuration `file`.
+fn left_out(file: &str, at: (usize, usize), message: String) -> Diagnostic {
+    Diagnostic::error(Rule::ConfigField, file, at.0, at.1, message).with_severity(Severity::Warning).with_help(
+        "a mount's `source` is a folder inside the handbook, its `target` a plain folder of `content`, apart from the other mounts",
+    )
 }
 
 /// The folder `source` names, relative to the root as it resolves, once the handbook's
