@@ -100,13 +100,7 @@ pub(crate) trait ToolRules: Sync {
         false
     }
     /// Warnings for the pages' URL fields it would have followed and opsbook does not.
-    fn url_warnings(
-        &self,
-        _pages: &[crate::site::Page],
-        _rules: crate::site::urls::UrlRules<'_>,
-        _diagnostics: &mut Vec<Diagnostic>,
-    ) {
-    }
+    fn url_warnings(&self, _pages: &[crate::site::Page], _diagnostics: &mut Vec<Diagnostic>) {}
     /// Whether pages' `{% t key %}` and `{% tf file %}` are jekyll-multiple-languages-plugin's
     /// tags, read for a handbook with languages; elsewhere they are text like any other.
     fn reads_translation_tags(&self) -> bool {

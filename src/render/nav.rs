@@ -146,10 +146,15 @@ fn unfolds(item: &NavItem) -> bool {
     item.has_children && (!item.open || item.more > 0) && item.node.is_none()
 }
 
+/// The entry's node of the navigation file's tree, when it stands for one.
+fn tree_node<'s>(site: &'s Site, item: &NavItem) -> Option<&'s crate::site::nav_tree::NavNode> {
+    item.node.and_then(|n| site.nav_tree.as_deref().map(|tree| &tree.nodes[n]))
+}
+
 /// Whether the entry is its page's own (not a section's or a link's of the navigation
 /// file's tree).
 fn leads_to_its_page(site: &Site, item: &NavItem) -> bool {
-    let node = item.node.and_then(|n| site.nav_tree.as_deref().map(|tree| &tree.nodes[n]));
+    let node = tree_node(site, item);
     node.is_none_or(|node| matches!(node.kind, crate::site::nav_tree::NodeKind::Page(_)))
 }
 
@@ -158,7 +163,7 @@ fn leads_to_its_page(site: &Site, item: &NavItem) -> bool {
 /// address).
 fn label_and_link<'s>(site: &'s Site, item: &NavItem) -> (&'s str, String) {
     let page = &site.pages[item.id];
-    let Some(node) = item.node.and_then(|n| site.nav_tree.as_deref().map(|tree| &tree.nodes[n])) else {
+    let Some(node) = tree_node(site, item) else {
         return (nav_title(page), site.href(item.id));
     };
     let title = node.title.as_deref().map(str::trim).filter(|t| !t.is_empty());

@@ -559,7 +559,7 @@ impl Site {
             }
         }
         urls::permalink_warnings(&pages, rules, diagnostics);
-        files.old_tool.rules().url_warnings(&pages, rules, diagnostics);
+        files.old_tool.rules().url_warnings(&pages, diagnostics);
         for (i, asset) in assets.iter().enumerate() {
             index.assets.insert(asset.source.clone(), i);
             index.asset_urls.insert(asset.url.clone());

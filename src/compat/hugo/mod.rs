@@ -108,12 +108,7 @@ impl ToolRules for Hugo {
         true
     }
 
-    fn url_warnings(
-        &self,
-        pages: &[crate::site::Page],
-        rules: crate::site::urls::UrlRules<'_>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
-        urls::url_warnings(pages, rules, diagnostics);
+    fn url_warnings(&self, pages: &[crate::site::Page], diagnostics: &mut Vec<Diagnostic>) {
+        urls::url_warnings(pages, diagnostics);
     }
 }

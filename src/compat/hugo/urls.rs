@@ -98,10 +98,7 @@ fn site_path(url: &str) -> Option<String> {
 
 /// A warning for each `url` of a page of a Hugo handbook that is not followed, being
 /// no path of the site (it climbs above the root, names another site).
-pub(crate) fn url_warnings(pages: &[Page], rules: UrlRules<'_>, diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
-    if rules.style != crate::compat::old_tool::UrlStyle::Hugo {
-        return;
-    }
+pub(crate) fn url_warnings(pages: &[Page], diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
     for page in pages.iter().filter(|page| page.origin.has_file()) {
         let Some(field) = page.source.front.field("url") else { continue };
         let crate::content::Node::Text(url) = &field.value.value else { continue };
