@@ -44,6 +44,9 @@ pub(crate) struct PlacedTag {
     pub(crate) end_tag: bool,
     /// Where it ends in the text: after its `>`.
     pub(crate) end: usize,
+    /// Whether it closes itself (`<img ... />`): its `/` is the tokenizer's reading, not
+    /// the last byte of an unquoted value (`src=a/`).
+    pub(crate) self_closing: bool,
     /// Its attributes, `(name, value)`, names in lower case and values decoded.
     pub(crate) attributes: Vec<(String, String)>,
 }
@@ -173,9 +176,16 @@ impl TokenSink for Pass {
         if self.places.iter().any(|wanted| wanted == name) {
             let attributes = tag.attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect();
             let end = self.piece_end.get();
-            self.tags.borrow_mut().push(PlacedTag { name: name.to_string(), end_tag, end, attributes });
+            let self_closing = tag.self_closing;
+            self.tags.borrow_mut().push(PlacedTag { name: name.to_string(), end_tag, end, attributes, self_closing });
         }
         let foreign = name == "svg" || name == "math";
+        // The tags that end foreign content in a browser: `<svg><p>` is an HTML `<p>`.
+        if self.foreign.get() > 0
+            && (breaks_out(name, end_tag) || (name == "font" && !end_tag && font_breaks_out(&tag)))
+        {
+            self.foreign.set(0);
+        }
         if end_tag {
             if foreign {
                 self.foreign.set(self.foreign.get().saturating_sub(1));
@@ -205,6 +215,63 @@ impl TokenSink for Pass {
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.foreign.get() > 0
     }
+}
+
+/// Whether tag `name` ends the SVG or MathML content it stands in, as the HTML parser's
+/// rules for foreign content say: these start tags, and the end tags `</p>` and `</br>`.
+fn breaks_out(name: &str, end_tag: bool) -> bool {
+    const START: [&str; 44] = [
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "strike",
+        "sub",
+        "sup",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+    ];
+    if end_tag { matches!(name, "p" | "br") } else { START.contains(&name) }
+}
+
+/// Whether a `<font>` start tag ends foreign content: with a `color`, `face` or `size`.
+fn font_breaks_out(tag: &html5ever::tokenizer::Tag) -> bool {
+    tag.attrs.iter().any(|a| matches!(&*a.name.local, "color" | "face" | "size"))
 }
 
 #[cfg(test)]
@@ -245,6 +312,14 @@ mod tests {
         let html = "<svg id=\"d\"><title>T</title><style>.x{}</style><a href=\"#n\"><g id=\"n\"/></a></svg>\
             <title><a href=\"/in-title/\"></title><a href=\"/after/\">";
         assert_eq!(found(html), (vec!["#n".into(), "/after/".into()], vec!["d".into(), "n".into()]));
+    }
+
+    #[test]
+    fn an_html_tag_ends_an_unclosed_svg() {
+        let html = "<svg><p>x</p><script>s = '<a href=\"/in-script/\">';</script><a href=\"/after/\">";
+        assert_eq!(found(html).0, ["/after/"]);
+        let math = "<math><font size=\"2\"></font><style><a href=\"/in-style/\"></style></math>";
+        assert!(found(math).0.is_empty());
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub(crate) fn sized_and_lazy(html: &str, page: &str, base: &str, sizes: &ImageSi
             continue;
         }
         // Before the tag's `>` or `/>`, and the white space before it.
-        let close = if html[..tag.end].ends_with("/>") { tag.end - 2 } else { tag.end - 1 };
+        let close = if tag.self_closing { tag.end - 2 } else { tag.end - 1 };
         let close = html[..close].trim_end().len();
         out.push_str(&html[copied..close]);
         out.push_str(&added);
@@ -141,6 +141,13 @@ mod tests {
         let out = sized_and_lazy(html, "", "/", &sizes()).expect("the real image is sized");
         let sized = " width=\"64\" height=\"64\" loading=\"lazy\"";
         assert_eq!(out, html.replacen(" />", &format!("{sized} />"), 1));
+    }
+
+    #[test]
+    fn an_unquoted_value_ending_in_a_slash_keeps_its_slash() {
+        let html = "<img src=\"https://example.org/x.png\"><img src=https://cdn.example/avatar/>";
+        let out = sized_and_lazy(html, "", "/", &sizes()).expect("the second image is lazy");
+        assert_eq!(out, html.replacen("avatar/>", "avatar/ loading=\"lazy\">", 1));
     }
 
     #[test]
