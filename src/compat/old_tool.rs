@@ -143,13 +143,12 @@ pub(crate) struct OldTool {
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
     /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
     pub md_as_mdx: bool,
-    /// Whether the old tool ran no template engine over its pages, so that `{{ x }}` and
-    /// `{% x %}` are text, printed as written: MkDocs without the macros plugin.
-    pub braces_are_text: bool,
-    /// Whether markdown-include's `{!file!}` is text the old tool printed as written
-    /// (MkDocs without `markdown_include.include`): each is reported, so that the
-    /// migration's list of constructs holds it.
-    pub markdown_include_unrun: bool,
+    /// What the old tool printed as written where opsbook would read a construct:
+    /// `{{ x }}` and `{% x %}` where it ran no template engine over its pages (MkDocs
+    /// without the macros plugin, mdBook), markdown-include's `{!file!}` where it was not
+    /// configured (reported, so that the migration's list of constructs holds it), mdBook's
+    /// `{{#name …}}` where no preprocessor of the book's own read it.
+    pub text: crate::content::site_data::TextRules,
     /// The blogs its blog plugins publish from folders of their own (Docusaurus's,
     /// [`crate::compat::docusaurus::blog`]); the core asks of them through
     /// [`OldTool::post_of`] and its neighbours.

@@ -477,6 +477,8 @@ pub struct Config {
     /// Whether `book.toml` is mdBook's (it has `[book]`): the handbook is an mdBook
     /// book, whose URLs and links follow mdBook's rules (`compat::old_tool`).
     pub(crate) mdbook: bool,
+    /// The names of book.toml's `[preprocessor.*]` tables, in order.
+    pub(crate) preprocessors: Vec<String>,
     /// For a build of the status site (`build --status-site`): the handbook's own output
     /// folder, which the status site's may be neither in nor around
     /// (`pipeline::claim`); `None` for any other build.
@@ -543,6 +545,7 @@ impl Config {
         let has_handbook_table = raw.handbook.is_some();
         let handbook = raw.handbook.unwrap_or_default();
         let is_mdbook = raw.book.is_some();
+        let preprocessors = raw.preprocessor.iter().flat_map(|tables| tables.keys().cloned()).collect();
         let book = raw.book.unwrap_or_default();
         let html = raw.output.and_then(|output| output.html).unwrap_or_default();
         let nonblank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
@@ -730,6 +733,7 @@ impl Config {
             peers,
             notes,
             mdbook: is_mdbook,
+            preprocessors,
             status_site_beside,
             community_site: overrides.community,
             languages,

@@ -71,12 +71,26 @@ pub(crate) struct SiteData {
     /// The variables a Liquid page sees at the top: `site` (Jekyll), or each global data
     /// file by its name (Eleventy).
     pub globals: Map<String, Value>,
+    /// What the old tool printed as written where opsbook would read a construct.
+    pub text: TextRules,
+}
+
+/// What an old tool printed as written where opsbook would read a construct; opsbook's
+/// own handbooks read them all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TextRules {
     /// Whether the old tool ran no template engine over pages: `{{ x }}` and `{% x %}`
     /// are text, as written.
     pub braces_are_text: bool,
     /// Whether `{!file!}`, markdown-include's directive, is text the old tool printed as
     /// written, reported as a construct left to rewrite.
     pub markdown_include_unrun: bool,
+    /// Whether a `{{#name …}}` directive of no preprocessor opsbook runs is text, as
+    /// written: no preprocessor of the old tool's own would have read it.
+    pub directives_are_text: bool,
+    /// Whether `{{#title …}}` is the old tool's own directive, which leaves nothing in
+    /// the text (mdBook's links preprocessor: it names the page's `<title>`).
+    pub title_directive_is_empty: bool,
 }
 
 const HUGO_FILES: &[&str] =
@@ -117,7 +131,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
         site.insert("data".into(), Value::Object(reader.folder(&data_dir)));
         let site = Value::Object(site);
         let globals = Map::from_iter([("site".to_string(), site.clone())]);
-        return SiteData { tool: Tool::Jekyll, site, globals, braces_are_text: false, markdown_include_unrun: false };
+        return SiteData { tool: Tool::Jekyll, site, globals, text: TextRules::default() };
     }
     if let Some(name) = ELEVENTY_FILES.iter().find(|name| exists(name)) {
         let markdown = reader.text(name).map_or(Engine::Liquid, |text| markdown_engine(&text));
@@ -127,13 +141,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
             data.insert(key, value);
         }
         let site = Value::Object(data.clone());
-        return SiteData {
-            tool: Tool::Eleventy { markdown },
-            site,
-            globals: data,
-            braces_are_text: false,
-            markdown_include_unrun: false,
-        };
+        return SiteData { tool: Tool::Eleventy { markdown }, site, globals: data, text: TextRules::default() };
     }
     let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
     let default_dir = root.join("config/_default");
@@ -173,7 +181,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
     } else {
         site = Value::Object(Map::new());
     }
-    SiteData { tool: Tool::Hugo, site, globals: Map::new(), braces_are_text: false, markdown_include_unrun: false }
+    SiteData { tool: Tool::Hugo, site, globals: Map::new(), text: TextRules::default() }
 }
 
 /// The engine an Eleventy configuration gives Markdown pages: its

@@ -91,7 +91,7 @@ impl SiteContext {
         let mut problems = Vec::new();
         let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
         // The tool too: an Eleventy handbook's pages change when its Markdown engine does.
-        hasher.update(format!("{:?} {} {}", data.tool, data.braces_are_text, data.markdown_include_unrun).as_bytes());
+        hasher.update(format!("{:?} {:?}", data.tool, data.text).as_bytes());
         hasher.update(data.site.to_string().as_bytes());
         let mut tera = new_tera();
         let shown: HashMap<String, String> = sources.iter().map(|s| (s.name.clone(), s.shown.clone())).collect();

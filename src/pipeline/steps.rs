@@ -277,7 +277,7 @@ pub(super) fn assemble_site(
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
     let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
-    let text_rules = (site.old_tool.braces_are_text, site.old_tool.markdown_include_unrun);
+    let text_rules = site.old_tool.text;
     site.templating = Some(Arc::new(load_templating(&site.config, theme, text_rules, diagnostics)));
     let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {
         crate::render::Origin::File { shown, .. } => Some((path.clone(), shown.clone())),
@@ -293,7 +293,7 @@ pub(super) fn assemble_site(
 fn load_templating(
     config: &Config,
     theme: &ThemeFiles,
-    (braces_are_text, markdown_include_unrun): (bool, bool),
+    text: crate::content::site_data::TextRules,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> crate::markdown::templating::SiteContext {
     use crate::markdown::templating::{SiteContext, TemplateSource};
@@ -319,8 +319,7 @@ fn load_templating(
         }
     }
     let data = crate::content::site_data::SiteData {
-        braces_are_text,
-        markdown_include_unrun,
+        text,
         ..crate::content::site_data::load(config, !sources.is_empty(), diagnostics)
     };
     let (context, problems) = SiteContext::new(sources, data);

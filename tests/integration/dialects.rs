@@ -164,6 +164,49 @@ fn in_a_hugo_handbook_template_braces_in_content_are_text_as_hugo_prints_them() 
     assert!(main.contains("<p>kept and "), "{main}");
 }
 
+/// mdBook runs no template engine, and its links preprocessor reads four directives
+/// only: the cases of `crates/mdbook-driver/src/builtin_preprocessors/links.rs`'s tests
+/// at rust-lang/mdBook 641d06ab (`test_set_chapter_title`, `test_find_links_partial_link`,
+/// `test_find_links_empty_link`, `test_find_links_unknown_link_type`) as a book shows
+/// them. A preprocessor of the book's own may read any other directive or braces (as the
+/// mdBook guide's replaces `{{ mdbook-version }}`): then each is a placeholder, the
+/// migration's to-do list.
+#[test]
+fn mdbook_pages_print_braces_and_unknown_directives_as_written() {
+    let page = "{{#title My Title}}\n# My Chapter\n\nSome random text with {{#playground...\n\n\
+                Some random text with {{#playground}} and {{#playground   }} {{}} {{#}}...\n\n\
+                Some random text with {{#playgroundz ar.rs}} and {{#incn}} {{baz}} {{#bar}}...\n\n\
+                The rule says {{ $labels.instance }}; {% raw %} stays.\n";
+    let site = Site::empty("dialects-mdbook-braces");
+    site.write("book.toml", "[book]\ntitle = \"Ops\"\nsrc = \"src\"\n\n[preprocessor.links]\n");
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Chapter](chapter.md)\n");
+    site.write("src/chapter.md", page);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+    let main = main_of(&site, "public/chapter.html");
+    for written in [
+        "Some random text with {{#playground...",
+        "Some random text with {{#playground}} and {{#playground   }} {{}} {{#}}...",
+        "Some random text with {{#playgroundz ar.rs}} and {{#incn}} {{baz}} {{#bar}}...",
+        "The rule says {{ $labels.instance }}; {% raw %} stays.",
+    ] {
+        assert!(main.contains(written), "{written}: {main}");
+    }
+    assert!(!main.contains("My Title") && main.contains(">My Chapter<"), "{main}");
+    site.write("book.toml", "[book]\ntitle = \"Ops\"\nsrc = \"src\"\n\n[preprocessor.blacksmith]\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("`{{#bar}}` is a directive of an mdBook preprocessor (`bar`)"),
+        "a preprocessor of the book's own may read it: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`{{ $labels.instance }}` is not supported by opsbook"), "{}", run.stderr);
+    let main = main_of(&site, "public/chapter.html");
+    assert!(!main.contains("My Title"), "{main}");
+}
+
 /// MkDocs renders a page's Markdown as written: only mkdocs-macros-plugin runs Jinja
 /// over it. Without the plugin, braces are text; with it, they are variables as in
 /// any templated page.

@@ -152,7 +152,10 @@ fn in_a_handbook_not_written_for_jekyll_the_tags_are_text() {
     let site = Site::with_files(
         "languages-plugin-tags-elsewhere",
         &[
-            ("content/index.md", "---\ntitle: Home\n---\nWrite `{% tf about.md %}` or {% t titles.welcome %}.\n"),
+            (
+                "content/index.md",
+                "---\ntitle: Home\n---\nWrite `{% tf about.md %}` or {% t titles.welcome %}, never `{% tf ../x.md %}`.\n",
+            ),
             ("content/_i18n/en.yml", "titles:\n  welcome: Welcome aboard\n"),
         ],
     );
@@ -162,4 +165,5 @@ fn in_a_handbook_not_written_for_jekyll_the_tags_are_text() {
     assert!(!run.stderr.contains("include"), "{}", run.stderr);
     let home = main_of(&site.read("public/index.html")).to_string();
     assert!(home.contains("<code>{% tf about.md %}</code>") && !home.contains("Welcome aboard"), "{home}");
+    assert!(home.contains("<code>{% tf ../x.md %}</code>"), "{home}");
 }

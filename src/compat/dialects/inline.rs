@@ -159,7 +159,7 @@ fn has_marker(text: &str, page: Page<'_>) -> bool {
         || has_text(text, "<Admonition")
         || (page.mdx && (has_text(text, "{/*") || text.contains('<')))
         || (page.erb && has_text(text, "<%"))
-        || (has_text(text, "{!") && page.templating.is_some_and(|t| t.site.data.markdown_include_unrun))
+        || (has_text(text, "{!") && page.templating.is_some_and(|t| t.site.data.text.markdown_include_unrun))
 }
 
 /// Whether `text` may have a Python-Markdown attribute list with a space after its

@@ -103,10 +103,10 @@ pub(super) fn token<'t>(
 /// their comments in content, and a page's other `{{ … }}` is text, as written (an
 /// alerting rule's `{{ $labels.instance }}`, a Helm template in prose). Nor does MkDocs
 /// without mkdocs-macros-plugin, the one that runs Jinja over its pages
-/// ([`crate::content::site_data::SiteData::braces_are_text`]).
+/// ([`crate::content::site_data::TextRules::braces_are_text`]).
 fn runs_templates(page: Page<'_>) -> bool {
     use crate::content::site_data::Tool;
-    !page.templating.is_some_and(|t| t.site.data.tool == Tool::Hugo || t.site.data.braces_are_text)
+    !page.templating.is_some_and(|t| t.site.data.tool == Tool::Hugo || t.site.data.text.braces_are_text)
 }
 
 /// Whether `page` is a Nunjucks template, whose `{# comments #}` are dropped: a page of an

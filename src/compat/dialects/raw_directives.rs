@@ -50,7 +50,7 @@ pub(super) fn report_shortcodes_in_code(
 }
 
 /// Reports each markdown-include directive `{!file!}` outside the `code` of `text`, on a
-/// page of a handbook where it is text ([`crate::content::site_data::SiteData::markdown_include_unrun`]);
+/// page of a handbook where it is text ([`crate::content::site_data::TextRules::markdown_include_unrun`]);
 /// whether there was one.
 pub(super) fn report_markdown_includes(
     text: &str,
@@ -58,7 +58,7 @@ pub(super) fn report_markdown_includes(
     page: Page<'_>,
     collected: &mut Collected,
 ) -> bool {
-    if !page.templating.is_some_and(|t| t.site.data.markdown_include_unrun) {
+    if !page.templating.is_some_and(|t| t.site.data.text.markdown_include_unrun) {
         return false;
     }
     let mut found = false;

@@ -8,6 +8,11 @@ use super::ToolRules;
 use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
 use crate::config::Config;
 use crate::content::ContentFiles;
+use crate::diagnostic::Diagnostic;
+
+/// mdBook's own preprocessors, which `[preprocessor.links]` and `[preprocessor.index]`
+/// configure.
+const BUILT_IN: &[&str] = &["links", "index"];
 
 /// mdBook's rules.
 pub(crate) struct MdBook;
@@ -23,6 +28,18 @@ impl ToolRules for MdBook {
 
     fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
         config.mdbook
+    }
+
+    /// mdBook runs no template engine over a chapter, and its links preprocessor reads
+    /// only `{{#include}}`, `{{#rustdoc_include}}`, `{{#playground}}` and `{{#title}}`
+    /// (`builtin_preprocessors/links.rs`): `{{ x }}`, `{% x %}` and any other
+    /// `{{#name …}}` are text, as written, unless a preprocessor of the book's own (a
+    /// `[preprocessor.*]` table besides the built-in `links` and `index`) may read them.
+    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {
+        let only_built_in = config.preprocessors.iter().all(|name| BUILT_IN.contains(&name.as_str()));
+        old.text.braces_are_text = only_built_in;
+        old.text.directives_are_text = only_built_in;
+        old.text.title_directive_is_empty = true;
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {

@@ -48,8 +48,9 @@ impl ToolRules for MkDocs {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAfterName;
         }
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
-        old.braces_are_text = !text.as_deref().is_some_and(|text| nav::has_plugin(text, "macros"));
-        old.markdown_include_unrun = text.as_deref().is_none_or(|text| nav::markdown_include_bases(text).is_none());
+        old.text.braces_are_text = !text.as_deref().is_some_and(|text| nav::has_plugin(text, "macros"));
+        old.text.markdown_include_unrun =
+            text.as_deref().is_none_or(|text| nav::markdown_include_bases(text).is_none());
     }
 
     fn relative_links(&self, old: &OldTool) -> RelativeLinks {

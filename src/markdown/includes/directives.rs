@@ -52,6 +52,15 @@ pub(crate) enum Lookup {
     MarkdownInclude,
 }
 
+impl Lookup {
+    /// Why a file name `written` is refused before it is looked up: Jekyll's
+    /// `IncludeTag#validate_file_name`, which `{% tf %}` calls, allows no `..` or `./`.
+    pub(crate) fn refusal(self, written: &str) -> Option<String> {
+        (self == Lookup::JekyllI18n && (written.contains("..") || written.contains("./")))
+            .then(|| format!("`{written}` is no file of a language's folder: `{{% tf %}}` names no `..` or `./`"))
+    }
+}
+
 /// Which part of the file to take.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Select {
@@ -657,11 +666,6 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     let valid = |c: char| c.is_alphanumeric() || "_/.-()+~#@".contains(c);
     if path.is_empty() || !path.chars().all(valid) {
         return None;
-    }
-    // Jekyll's `IncludeTag#validate_file_name`, which `{% tf %}` calls: no `..` or `./`.
-    if lookup == Lookup::JekyllI18n && (path.contains("..") || path.contains("./")) {
-        let message = format!("`{path}` is no file of a language's folder: `{{% tf %}}` names no `..` or `./`");
-        return Some((end, vec![Found { range: i..end, action: Action::Refuse(message) }]));
     }
     let params = jekyll_params(&rest[name_len..])?;
     let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };

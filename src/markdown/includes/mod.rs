@@ -514,6 +514,9 @@ impl<'f> Expander<'f> {
     /// and its text.
     fn find(&self, include: &Include, at: Place) -> Result<(String, String), Failure> {
         let written = include.path.as_str();
+        if let Some(refusal) = include.lookup.refusal(written) {
+            return Err(Failure::Missing(refusal));
+        }
         let (bases, relative) = self.bases(include, &self.out.sources[at.source].file);
         let with_extname;
         let relative = match self.roots.eleventy.as_ref() {
