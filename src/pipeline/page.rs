@@ -19,7 +19,7 @@ use super::cache::rendered::KeptPage;
 use super::output::Sink;
 use crate::check::{Known, TemplateScan, find_verbatim, scan_rendered};
 use crate::diagnostic::Diagnostic;
-use crate::render::{Bodies, NavCache, Renderer};
+use crate::render::{Bodies, NavCache, PreparedPage, Renderer};
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// The output and build cache of a build that keeps the documents of pages whose
@@ -119,47 +119,103 @@ fn render_page_caught(
     bodies: Bodies<'_>,
     keeping: Option<Keeping<'_>>,
 ) -> (RenderedPage, Option<Diagnostic>) {
-    let failed = |template: String, problem: Diagnostic| {
-        let scan = TemplateScan { template, ..TemplateScan::default() };
-        (RenderedPage { scan, ..RenderedPage::default() }, Some(problem))
-    };
-    let name = match renderer.template_for(site, id) {
-        Ok(name) => name,
-        Err(problem) => return failed(problem.path.clone(), problem),
-    };
-    let template = renderer.template_file(&name);
-    let prepared = match renderer.prepare_page(site, id, &name, nav, bodies) {
+    let (template, prepared) = match prepare(site, renderer, id, nav, bodies) {
         Ok(prepared) => prepared,
-        Err(problem) => return failed(template, problem),
+        Err(failed) => return *failed,
     };
-    let rendered = bodies.own.unwrap_or(&site.pages[id].rendered);
     let fingerprint = keeping
         .and_then(|keeping| Some((keeping, site.page_file(id)?)))
         .map(|(keeping, file)| (keeping, renderer.fingerprint(&prepared, &file), file));
-    if let Some(((output, cache), key, file)) = &fingerprint
-        && let Some(kept) = cache.recall_page(*key)
-        && output.keep(file, kept.len, kept.hash).unwrap_or(false)
+    if let Some((keeping, key, file)) = &fingerprint
+        && let Some(page) = keep_if_unchanged(site, id, &template, *keeping, (*key, file), bodies)
     {
-        cache.keep_page(*key, &kept);
-        let KeptPage { content_at, ids, links, .. } = kept;
-        let scan = TemplateScan { template, ids, links };
-        return (RenderedPage { content_at, scan, kept: true, ..finished(site, id, rendered) }, None);
+        return (page, None);
     }
-    let html = match renderer.render_prepared(&prepared) {
+    let (page, problem) = render_prepared_page(site, renderer, id, template, &prepared, bodies);
+    if let Some(((_, cache), key, _)) = &fingerprint
+        && problem.is_none()
+    {
+        cache.keep_page(*key, &kept_record(&page, page.html.len() as u64, super::manifest::hash(page.html.as_bytes())));
+    }
+    (page, problem)
+}
+
+/// A page whose template failed: a record with no HTML, naming the template still.
+type Failed = Box<(RenderedPage, Option<Diagnostic>)>;
+
+/// Page `id`'s template file (as diagnostics name it) and template context, with the
+/// Markdown content of `bodies` where the site model holds none; or the record of a
+/// page whose template could not be chosen or its context made.
+pub(crate) fn prepare(
+    site: &Site,
+    renderer: &Renderer,
+    id: PageId,
+    nav: &NavCache,
+    bodies: Bodies<'_>,
+) -> Result<(String, PreparedPage), Failed> {
+    let name = renderer.template_for(site, id).map_err(|problem| failed(problem.path.clone(), problem))?;
+    let template = renderer.template_file(&name);
+    match renderer.prepare_page(site, id, &name, nav, bodies) {
+        Ok(prepared) => Ok((template, prepared)),
+        Err(problem) => Err(failed(template, problem)),
+    }
+}
+
+/// The record of a page whose `template` failed with `problem`.
+fn failed(template: String, problem: Diagnostic) -> Failed {
+    let scan = TemplateScan { template, ..TemplateScan::default() };
+    Box::new((RenderedPage { scan, ..RenderedPage::default() }, Some(problem)))
+}
+
+/// The record of page `id` whose previous document, of the fingerprint `key`, the
+/// output keeps as it is at `file` (see the module), kept for the next build too;
+/// `None` when the cache has no such page or the output no such file.
+pub(crate) fn keep_if_unchanged(
+    site: &Site,
+    id: PageId,
+    template: &str,
+    (output, cache): Keeping<'_>,
+    (key, file): (u128, &str),
+    bodies: Bodies<'_>,
+) -> Option<RenderedPage> {
+    let kept = cache.recall_page(key)?;
+    if !output.keep(file, kept.len, kept.hash).unwrap_or(false) {
+        return None;
+    }
+    cache.keep_page(key, &kept);
+    let KeptPage { content_at, ids, links, .. } = kept;
+    let scan = TemplateScan { template: template.to_string(), ids, links };
+    let rendered = bodies.own.unwrap_or(&site.pages[id].rendered);
+    Some(RenderedPage { content_at, scan, kept: true, ..finished(site, id, rendered) })
+}
+
+/// What the build cache keeps of `page`, whose document is `len` bytes hashing to `hash`.
+pub(crate) fn kept_record(page: &RenderedPage, len: u64, hash: u128) -> KeptPage {
+    let (ids, links) = (page.scan.ids.clone(), page.scan.links.clone());
+    KeptPage { hash, len, content_at: page.content_at, ids, links }
+}
+
+/// Renders page `id`'s `prepared` context through its template (`template`, its file)
+/// and scans what the template added.
+pub(crate) fn render_prepared_page(
+    site: &Site,
+    renderer: &Renderer,
+    id: PageId,
+    template: String,
+    prepared: &PreparedPage,
+    bodies: Bodies<'_>,
+) -> (RenderedPage, Option<Diagnostic>) {
+    let html = match renderer.render_prepared(prepared) {
         Ok(html) => html,
-        Err(problem) => return failed(template, problem),
+        Err(problem) => return *failed(template, problem),
     };
+    let rendered = bodies.own.unwrap_or(&site.pages[id].rendered);
     let nav_html = prepared.nav_html();
     let content = &rendered.html;
     let copies = printed_contents(site, id, bodies);
     let known = Known { content, title_html: &rendered.title_html, nav_html, copies: &copies };
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
-    if let Some(((_, cache), key, _)) = &fingerprint {
-        let (ids, links) = (scan.ids.clone(), scan.links.clone());
-        let len = html.len() as u64;
-        cache.keep_page(*key, &KeptPage { hash: super::manifest::hash(html.as_bytes()), len, content_at, ids, links });
-    }
     // Only the dev server splices navigations into the HTML it keeps; a streamed page
     // (its bodies given, not the model's) is written and dropped.
     let from_model = bodies.own.is_none() && bodies.printed.is_none();

