@@ -27,7 +27,6 @@
 // Files are read and written through `fs`, with paths the confinement made (clippy.toml).
 #![cfg_attr(not(test), deny(clippy::disallowed_methods))]
 
-pub(crate) mod alertmanager;
 pub(crate) mod background;
 pub(crate) mod char_boundary;
 pub(crate) mod char_table;
@@ -43,9 +42,9 @@ pub(crate) mod dates;
 pub mod diagnostic;
 pub(crate) mod fs;
 pub(crate) mod hash;
-pub(crate) mod health;
 pub(crate) mod html;
 pub(crate) mod html_pass;
+pub(crate) mod http_client;
 pub(crate) mod markdown;
 pub mod memory;
 #[cfg(test)]
@@ -65,6 +64,7 @@ pub(crate) mod site_path;
 pub(crate) mod slug;
 pub(crate) mod spent;
 pub(crate) mod starter;
+pub(crate) mod status;
 pub(crate) mod suggest;
 #[cfg(test)]
 mod test_support;

@@ -15,9 +15,9 @@
 //! 5. Its body is the template's body.
 //! 6. `--from-alertmanager FILE` (incidents only): the title, `started_at`,
 //!    `components` and the list of alerts with their runbooks come from an
-//!    Alertmanager webhook payload (`crate::alertmanager`), and the page is a draft
+//!    Alertmanager webhook payload (`crate::status::alertmanager`), and the page is a draft
 //!    that records the group's key; a later payload of that group updates the page of
-//!    the kind's section that has it (`crate::alertmanager::update`) instead.
+//!    the kind's section that has it (`crate::status::alertmanager::update`) instead.
 
 use std::path::Path;
 
@@ -66,7 +66,7 @@ pub(crate) fn create_page(
             let status = config.status.as_ref();
             let label = status.and_then(|s| s.component_label.as_deref());
             let ids = status.map(crate::config::StatusConfig::ids).unwrap_or_default();
-            Some(crate::alertmanager::read(path, label, &ids)?)
+            Some(crate::status::alertmanager::read(path, label, &ids)?)
         }
         None => None,
     };
@@ -119,15 +119,15 @@ pub(crate) fn create_page(
 }
 
 /// The incident of the kind's section that an earlier payload of `draft`'s group
-/// opened, updated by `draft` (`crate::alertmanager::update`); `None` when there is
+/// opened, updated by `draft` (`crate::status::alertmanager::update`); `None` when there is
 /// none.
 fn update_existing(
     config: &Config,
     kind: &Kind,
-    draft: &crate::alertmanager::Draft,
+    draft: &crate::status::alertmanager::Draft,
     now: Timestamp,
 ) -> Result<Option<NewPage>, Failure> {
-    use crate::alertmanager::update::{GROUP_KEY, Outcome, apply};
+    use crate::status::alertmanager::update::{GROUP_KEY, Outcome, apply};
     let Some(key) = &draft.group_key else { return Ok(None) };
     let (section, _) = section_for(config, kind);
     let content_dir = config.content_dir();
@@ -239,7 +239,7 @@ fn front_matter(
     title: &str,
     section_has_default: bool,
     now: Timestamp,
-    draft: Option<&crate::alertmanager::Draft>,
+    draft: Option<&crate::status::alertmanager::Draft>,
 ) -> String {
     let today: Date = now.date();
     // An incident from alerts: started when the first alert did, its components named.
@@ -293,8 +293,8 @@ fn front_matter(
     if let Some(draft) = draft {
         // Where a later payload of the group finds the page (`alertmanager::update`).
         if let Some(key) = &draft.group_key {
-            lines.push(format!("{}: {}", crate::alertmanager::update::GROUP_KEY, yaml_scalar(key)));
-            lines.push(format!("{}: {}", crate::alertmanager::update::DIGEST_KEY, draft.digest));
+            lines.push(format!("{}: {}", crate::status::alertmanager::update::GROUP_KEY, yaml_scalar(key)));
+            lines.push(format!("{}: {}", crate::status::alertmanager::update::DIGEST_KEY, draft.digest));
         }
         // An alert is not yet a public statement: a person publishes it.
         lines.push("draft: true".to_string());

@@ -1,6 +1,6 @@
 //! The measured health of the status page's components: `[status] prometheus`, and each
 //! component's `checks`, PromQL queries with the thresholds that make a value green,
-//! orange or red. What the checks measure is `crate::health`'s; here they
+//! orange or red. What the checks measure is `crate::status::health`'s; here they
 //! are read and checked where they are written, so `check` reports a malformed
 //! threshold at its line as a build does.
 //!

@@ -392,7 +392,7 @@ pub struct Overrides {
     /// instead of `[status] prometheus`.
     pub prometheus: Option<String>,
     /// `--offline`: the status page's checks are not measured; the build uses the
-    /// `status/health.json` of the last build in its output folder (`crate::health`).
+    /// `status/health.json` of the last build in its output folder (`crate::status::health`).
     pub offline: bool,
     /// `check --baseline`: what `[check] links` makes a warning is an error, so a new
     /// broken link fails the check even where the handbook sets `links = "warn"`

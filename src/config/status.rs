@@ -228,7 +228,7 @@ pub(super) fn resolve_status(
 }
 
 /// The file and folder names the status page makes of a component's id (its feed's
-/// folder `status/<id>/`, its badge `status/badge/<id>.svg`: `site::status::
+/// folder `status/<id>/`, its badge `status/badge/<id>.svg`: `status::model::
 /// component_paths`), each checked as a site path's segment when the id is read.
 pub(crate) fn file_names(id: &str) -> [String; 2] {
     [id.to_string(), format!("{id}.svg")]

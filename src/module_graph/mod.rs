@@ -1,7 +1,8 @@
 //! A test that keeps the crate's top-level modules free of import cycles: the pipeline
-//! reads one way (config -> content -> site -> markdown/render -> check -> pipeline, with
-//! `cmd` and `serve` on top and small leaves such as `fs`, `percent` and `suggest`
-//! below), so no module may reach, through `crate::` paths, a module that reaches it.
+//! reads one way (config -> content -> site -> markdown -> the feature folders such as
+//! `status` -> render -> check -> pipeline, with `cmd` and `serve` on top and small
+//! leaves such as `fs`, `percent` and `suggest` below), so no module may reach, through
+//! `crate::` paths, a module that reaches it; a feature folder is held to its layer.
 //!
 //! It reads the source files under `src/` rather than compiler output:
 //! 1. each file or folder of `src/` (but `lib.rs` and `main.rs`) is a top-level module;
@@ -171,6 +172,53 @@ fn top_level_modules_import_each_other_without_cycles() {
             .collect();
         panic!("the top-level modules form a cycle, {}:\n{}", cycle.join(" -> "), edges.join("\n"));
     }
+}
+
+/// The feature folders (`src/status/`: config reading aside, a feature's model, views
+/// and outputs): each a layer of its own, above the site model, which reaches it only
+/// through `site::feature::Feature`, and below the modules in [`ABOVE_FEATURES`].
+const FEATURES: &[&str] = &["status"];
+
+/// The layers above the features: the renderer, the link check, the pipeline and what
+/// runs it, which register a feature and write its outputs.
+const ABOVE_FEATURES: &[&str] = &["render", "check", "pipeline", "serve", "cmd", "cli"];
+
+/// The modules `graph` reaches from `start`, through any number of edges.
+fn reachable<'a>(graph: &'a Graph, start: &str) -> BTreeSet<&'a str> {
+    let mut reached = BTreeSet::new();
+    let mut next: Vec<&str> = graph.get(start).into_iter().flat_map(|edges| edges.keys().map(String::as_str)).collect();
+    while let Some(module) = next.pop() {
+        if reached.insert(module) {
+            next.extend(graph.get(module).into_iter().flat_map(|edges| edges.keys().map(String::as_str)));
+        }
+    }
+    reached
+}
+
+#[test]
+fn features_sit_above_the_site_model_and_below_the_pipeline() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut graph = module_graph(&src);
+    boundary::drop_allowed_compat_edges(&mut graph);
+    for feature in FEATURES {
+        let reached = reachable(&graph, feature);
+        assert!(reached.contains("site"), "the feature {feature} is not above the site model");
+        let above: Vec<_> = ABOVE_FEATURES.iter().filter(|m| reached.contains(**m)).collect();
+        assert!(above.is_empty(), "the feature {feature} reaches the layers above it: {above:?}");
+        let below = graph.keys().filter(|m| reached.contains(m.as_str()) && graph[*m].contains_key(*feature));
+        let below: Vec<_> = below.map(|m| format!("{m}: {:?}", graph[m][*feature])).collect();
+        assert!(below.is_empty(), "modules below the feature {feature} reach it:\n{}", below.join("\n"));
+    }
+}
+
+#[test]
+fn reaches_modules_through_any_number_of_edges() {
+    let mut graph = Graph::new();
+    for (from, to) in [("a", "b"), ("b", "c"), ("d", "a")] {
+        graph.entry(from.to_string()).or_default().entry(to.to_string()).or_default();
+    }
+    assert_eq!(reachable(&graph, "a").into_iter().collect::<Vec<_>>(), ["b", "c"]);
+    assert!(reachable(&graph, "c").is_empty());
 }
 
 #[test]

@@ -86,7 +86,7 @@ pub(crate) struct Request {
 /// each peer (in order), the answers for [`FILES`], or `None` when it was still
 /// answering at the deadline.
 pub(crate) fn ask_all(requests: Vec<Request>, deadline: Instant) -> Vec<Option<[Answer; 3]>> {
-    let agent = crate::health::untrusting_agent();
+    let agent = crate::http_client::untrusting_agent();
     let (send, receive) = mpsc::channel();
     let count = requests.len();
     for (n, request) in requests.into_iter().enumerate() {

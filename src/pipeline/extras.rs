@@ -102,15 +102,15 @@ pub(crate) fn headers(site: &Site, theirs: Option<&str>) -> String {
     text.push_str("# The status page's APIs, badges and feeds (opsbook)\n");
     let base = &site.config.base_url;
     let fixed =
-        ["status/api/*", "status/scs/*", "status/badge/*", "status/feed.xml", crate::site::status::JSON_FEED_PATH];
+        ["status/api/*", "status/scs/*", "status/badge/*", "status/feed.xml", crate::status::model::JSON_FEED_PATH];
     let mut paths: Vec<String> = fixed.iter().map(|path| base.href(path)).collect();
-    if site.health.is_some() {
-        paths.push(base.href(crate::health::file::SITE_PATH));
+    if site.health().is_some() {
+        paths.push(base.href(crate::status::health::file::SITE_PATH));
     }
     if let Some(status) = site.status() {
         for component in &status.components {
-            paths.push(base.href(&crate::site::status::component_feed_path(&component.id)));
-            paths.push(base.href(&crate::site::status::component_json_feed_path(&component.id)));
+            paths.push(base.href(&crate::status::model::component_feed_path(&component.id)));
+            paths.push(base.href(&crate::status::model::component_json_feed_path(&component.id)));
         }
     }
     for path in paths {

@@ -30,7 +30,6 @@
 //! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
 
 pub(crate) mod api;
-mod badge;
 mod cache;
 mod claim;
 pub(crate) mod extras;
@@ -41,12 +40,8 @@ pub(crate) mod output;
 mod ownership;
 pub(crate) mod page;
 mod report;
-mod scs;
 mod staging;
-pub(crate) mod status_feed;
-mod status_json_feed;
 mod status_site;
-pub(crate) mod statuspage;
 pub(crate) mod steps;
 mod stream;
 pub(crate) mod write;

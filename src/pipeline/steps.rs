@@ -110,7 +110,7 @@ pub(crate) fn prepare(
     site.walked = loaded.map(|loaded| Arc::new(crate::site::Walked { files, loaded }));
     site.now = now;
     site.today = now.date();
-    site.health = health;
+    crate::status::register(&mut site, health);
     site.peers = peers;
     let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
     timer.lap("model");
@@ -130,7 +130,7 @@ pub(crate) fn prepare(
     Ok((site, theme, codeowners, search, cache, claim))
 }
 
-/// The measured health of the status page's components ([`crate::health::measure`]),
+/// The measured health of the status page's components ([`crate::status::health::measure`]),
 /// when some have checks: from the server, or, `--offline`, from the `status/health.json`
 /// of the last build in the output folder.
 fn measure_health(
@@ -139,10 +139,10 @@ fn measure_health(
     overrides: &Overrides,
     checking: bool,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Arc<crate::health::Health>> {
+) -> Option<Arc<crate::status::health::Health>> {
     let status = config.status.as_ref().filter(|s| s.is_measured())?;
     // The status site (`build --status-site`) has it at its root.
-    let site_path = crate::health::file::SITE_PATH;
+    let site_path = crate::status::health::file::SITE_PATH;
     let site_path = match config.status_site_beside {
         Some(_) => site_path.strip_prefix(crate::config::STATUS_FOLDER).unwrap_or(site_path),
         None => site_path,
@@ -152,11 +152,12 @@ fn measure_health(
     // The previous output's record, read from the folder the build will claim (one
     // that leads out of the handbook through a link is refused there: no history).
     let previous = match output_folder(config).and_then(|output| output.file(site_path)) {
-        Some(file) => crate::health::file::read(&file, now),
+        Some(file) => crate::status::health::file::read(&file, now),
         None => Ok(None),
     };
-    let mode = if overrides.offline { crate::health::Mode::Offline } else { crate::health::Mode::Measure };
-    let measured = crate::health::measure(status, now, mode, previous, &shown, checking)?;
+    let mode =
+        if overrides.offline { crate::status::health::Mode::Offline } else { crate::status::health::Mode::Measure };
+    let measured = crate::status::health::measure(status, now, mode, previous, &shown, checking)?;
     diagnostics.extend(measured.diagnostics);
     Some(Arc::new(measured.health))
 }
@@ -265,6 +266,7 @@ fn static_and_extra_files(config: &Config, theme: &ThemeFiles) -> HashSet<String
         files.extend(crate::render::SEARCH_LATER.iter().map(|part| part.to_string()));
     }
     files.extend(crate::site::extra_files::paths_known_from_config(config));
+    files.extend(crate::status::paths_known_from_config(config));
     files
 }
 
@@ -277,6 +279,9 @@ pub(super) fn assemble_site(
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
     let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
+    // The features, registered before the model asks them for theirs; `prepare` gives
+    // the status page the health it measured.
+    crate::status::register(&mut site, None);
     let text_rules = site.old_tool.text;
     site.templating = Some(Arc::new(load_templating(&site.config, theme, text_rules, diagnostics)));
     let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {

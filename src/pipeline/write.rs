@@ -8,13 +8,14 @@ use rayon::prelude::*;
 
 use super::output::Sink;
 use super::page::{RenderedPage, caught_as_problem, render_page};
-use super::statuspage::{ApiFile, api_json};
-use super::{api, badge, extras, feed, scs, status_feed};
+use super::{api, extras, feed};
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
 use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Public, PublicFiles, Site};
 use crate::spent::SpentTime;
+use crate::status::outputs::statuspage::{ApiFile, api_json};
+use crate::status::outputs::{badge, feed as status_feed, scs};
 
 /// Every page rendered through its template.
 pub(crate) struct RenderedPages {
@@ -479,9 +480,9 @@ pub(crate) fn write_status_files(
             ExtraFile::StatusScs => scs::scs_files(site),
             ExtraFile::StatusFeeds => status_feed::status_feeds(site),
             ExtraFile::StatusBadges => badge::badges(site),
-            ExtraFile::StatusHealth => match (&site.health, &site.config.status) {
+            ExtraFile::StatusHealth => match (site.health(), &site.config.status) {
                 (Some(health), Some(status)) => {
-                    vec![(spec.path.to_string(), crate::health::file::health_json(health, status))]
+                    vec![(spec.path.to_string(), crate::status::health::file::health_json(health, status))]
                 }
                 _ => Vec::new(),
             },

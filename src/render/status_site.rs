@@ -16,9 +16,9 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
-use super::views::status::{PanelView, StatusView, panel};
 use crate::diagnostic::Diagnostic;
 use crate::site::{PageId, Site};
+use crate::status::views::{PanelView, StatusView, panel};
 
 /// The template of the status site's status page.
 pub(crate) const INDEX_TEMPLATE: &str = "status-site/index.html";

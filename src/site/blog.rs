@@ -614,7 +614,7 @@ impl Site {
         let own_date = self.config.kinds.get(&page.kind).is_some_and(|kind| kind.feed_date.is_some());
         page.date
             .filter(|_| !own_date || is_post(&self.pages, id, &self.old_tool))
-            .filter(|_| !super::status::is_status_event(self, id))
+            .filter(|_| !self.features.owns(self, id))
     }
 }
 

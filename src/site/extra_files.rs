@@ -62,7 +62,7 @@ pub(crate) enum ExtraFile {
     /// Cloudflare Pages (merged with a `_headers` of `static/`).
     Headers,
     /// `status/health.json`, the measured health of the components with checks
-    /// (`crate::health::file`).
+    /// (`crate::status::health::file`).
     StatusHealth,
     /// The navigation's branch files, `nav/<name>.json`: one per section with pages,
     /// listing them all, from which the theme's script unfolds a section in place
@@ -186,17 +186,14 @@ impl ExtraFile {
 }
 
 /// The site paths of the extra files a build with `config` writes whatever the pages
-/// say: every one but those that depend on the pages (`_redirects`, `alerts.json`),
-/// the page's JSON Feed beside its Atom feed, and the status files named after each
-/// component (feeds, badge, SCS record).
+/// say: every one but those that depend on the pages (`_redirects`, `alerts.json`).
+/// The files a feature names after its configuration (the status page's per component)
+/// are the feature's to add (`crate::status::paths_known_from_config`).
 pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = String> + '_ {
-    let rows = EXTRA_FILES
+    EXTRA_FILES
         .iter()
         .filter(|spec| spec.file.exists(config, false, false) && spec.condition != Condition::PerSection)
-        .map(|spec| spec.path.to_string());
-    let components = config.status.iter().flat_map(|status| status.components.iter());
-    let json_feed = config.status.iter().map(|_| super::status::JSON_FEED_PATH.to_string());
-    rows.chain(json_feed).chain(components.flat_map(|component| super::status::component_paths(&component.id)))
+        .map(|spec| spec.path.to_string())
 }
 
 /// Whether `site_path` is an extra file that no page uses (the index, the feed...): a
@@ -248,11 +245,6 @@ mod tests {
             assert_eq!(EXTRA_FILES[row].file, file);
             assert_eq!(file.spec().file, file);
         }
-    }
-
-    #[test]
-    fn health_json_has_the_path_the_health_module_reads_back() {
-        assert_eq!(ExtraFile::StatusHealth.spec().path, crate::health::file::SITE_PATH);
     }
 
     #[test]

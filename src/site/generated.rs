@@ -265,7 +265,8 @@ static ALERTS: GeneratedSpec = GeneratedSpec {
 static STATUS: GeneratedSpec = GeneratedSpec {
     instances: |site| {
         let words = site.words.of(site.config.languages.default_language());
-        single(site.status().is_some(), GeneratedPage::Status, "status/", &site.status_page_title(words))
+        let title = site.features.page_title(site, &GeneratedPage::Status, words);
+        single(title.is_some(), GeneratedPage::Status, "status/", title.as_deref().unwrap_or_default())
     },
     parent: None,
     per_language: true,
@@ -277,7 +278,7 @@ static STATUS: GeneratedSpec = GeneratedSpec {
     // It shows every incident and maintenance; a change to the model makes the fast
     // rebuild of `serve` build everything again (`Site::status_differs`).
     invalidated_by: Invalidation::AnyPage,
-    owns: super::status::is_status_event,
+    owns: |site, id| site.features.owns(site, id),
 };
 
 /// The most pages beneath a section that still gets a print page of its own.

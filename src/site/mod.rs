@@ -20,6 +20,7 @@ pub(crate) mod codeowners;
 mod data_files;
 pub(crate) mod dated;
 pub(crate) mod extra_files;
+pub(crate) mod feature;
 pub(crate) mod first_steps;
 pub(crate) mod generated;
 pub(crate) mod git;
@@ -29,6 +30,7 @@ pub(crate) mod indexes;
 pub(crate) mod kinds;
 pub(crate) mod languages;
 pub(crate) mod link_ids;
+pub(crate) mod link_view;
 mod mounts;
 pub(crate) mod nav;
 mod nav_file;
@@ -42,7 +44,6 @@ pub(crate) mod repository;
 pub(crate) mod resolve;
 mod reuse;
 pub(crate) mod review;
-pub(crate) mod status;
 pub(crate) mod strings;
 mod svg_size;
 pub(crate) mod translated_anchors;
@@ -185,11 +186,9 @@ pub struct Site {
     /// The build's moment ([`crate::dates::now`]): what the status page, maintenance
     /// phases and uptime windows are computed at.
     pub now: crate::dates::Timestamp,
-    /// The status page's model, when `book.toml` has a `[status]` table.
-    pub(crate) status: Option<status::Status>,
-    /// The measured health of the status page's components, when some have checks
-    /// (`crate::health::measure`, before the model).
-    pub(crate) health: Option<Arc<crate::health::Health>>,
+    /// The features' state (the status page's model and measured health), each behind
+    /// [`feature::Feature`] in its own folder.
+    pub(crate) features: feature::Features,
     /// The other handbooks of the community as this build read them (`[[peers]]`,
     /// `crate::peers::gather`, before the Markdown step that checks links to them).
     pub(crate) peers: Option<Arc<crate::peers::Peers>>,
@@ -610,8 +609,7 @@ impl Site {
             past_incidents: incidents::PastIncidents::new(),
             today: crate::dates::Date::from_days(0),
             now: crate::dates::Timestamp::from_seconds(0),
-            status: None,
-            health: None,
+            features: feature::Features::default(),
             peers: None,
             repository: None,
             mounted_owners: MountedOwners::default(),
@@ -747,7 +745,7 @@ impl Site {
     fn model_lists(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         self.alerts = alerts::collect_alerts(self, diagnostics);
         self.past_incidents = incidents::collect_past_incidents(self);
-        self.status = status::collect_status(self, diagnostics);
+        self.features = self.features.modelled(self, diagnostics);
         self.collect_blogs(diagnostics);
         indexes::add_index_pages(self, diagnostics);
         let claimed = outputs::claim_outputs(self, diagnostics);

@@ -214,10 +214,10 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> C
         let owner = format!("the file /{} that opsbook writes for {why}", spec.path);
         let _ = claims.claim(spec.path.to_string(), Owner::Described(owner.into()));
     }
-    // The status page's SCS files of each incident and maintenance (the others are
-    // known from the configuration, in `site.index.files`).
-    for path in site.status().into_iter().flat_map(|status| status.event_paths()) {
-        let owner = format!("the file /{path} that opsbook writes for the status page");
+    // The features' files that depend on the pages (the others are known from the
+    // configuration, in `site.index.files`).
+    for (path, feature) in site.features.claimed_paths() {
+        let owner = format!("the file /{path} that opsbook writes for {feature}");
         let _ = claims.claim(path, Owner::Described(owner.into()));
     }
     // The navigation's branch files: one for each page some page is under (the

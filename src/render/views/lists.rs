@@ -250,7 +250,7 @@ pub(crate) enum IndexView<'a> {
     /// `/status/`.
     Status {
         /// The status page (`None` only if the model has none).
-        status: Option<Box<super::status::StatusView<'a>>>,
+        status: Option<Box<crate::status::views::StatusView<'a>>>,
     },
     /// `/community/`.
     Community {
@@ -399,7 +399,7 @@ impl<'a> IndexView<'a> {
             }
             GeneratedPage::Search => IndexView::Search,
             GeneratedPage::Status => {
-                IndexView::Status { status: super::status::StatusView::of(site, Some(id)).map(Box::new) }
+                IndexView::Status { status: crate::status::views::StatusView::of(site, Some(id)).map(Box::new) }
             }
             GeneratedPage::Alerts => IndexView::Alerts {
                 alerts: site

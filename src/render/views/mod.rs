@@ -18,13 +18,11 @@ pub(crate) mod alert;
 mod blog;
 pub(crate) mod language;
 mod lists;
-mod measured;
 mod page;
-pub(crate) mod status;
-mod trend;
 
 use serde::Serialize;
 
+pub(crate) use crate::site::link_view::LinkView;
 pub(crate) use lists::{IndexView, SectionView};
 pub(crate) use page::PageView;
 
@@ -73,7 +71,7 @@ pub(crate) struct SiteView<'a> {
     /// Who the site is built for: `public` or `internal`.
     pub audience: &'static str,
     /// The status page's overall status, when the handbook has one.
-    pub status: Option<status::OverallView>,
+    pub status: Option<crate::status::views::OverallView>,
 }
 
 impl<'a> SiteView<'a> {
@@ -104,39 +102,7 @@ impl<'a> SiteView<'a> {
                 .then_some(if config.community_site { "all" } else { "local" }),
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
-            status: status::OverallView::of(site, code),
-        }
-    }
-}
-
-/// A link to another page, as lists and neighbours show it.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct LinkView<'a> {
-    /// The title.
-    pub title: &'a str,
-    /// The link, base path included.
-    pub url: String,
-    /// The description.
-    pub description: &'a str,
-    /// The kind.
-    pub kind: &'a str,
-    /// Whether it is a section.
-    pub is_section: bool,
-    /// Whether it is internal (only in an internal build).
-    pub internal: bool,
-}
-
-impl<'a> LinkView<'a> {
-    /// The view of page `id` as a link.
-    pub(crate) fn of(site: &'a Site, id: PageId) -> Self {
-        let page = &site.pages[id];
-        LinkView {
-            title: &page.title,
-            url: site.href(id),
-            description: page.description(),
-            kind: &page.kind,
-            is_section: page.origin.is_section(),
-            internal: page.internal,
+            status: crate::status::views::OverallView::of(site, code),
         }
     }
 }

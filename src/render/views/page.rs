@@ -74,9 +74,9 @@ pub(crate) struct PageView<'a> {
     /// Whether the page is internal (only an internal build has internal pages).
     pub internal: bool,
     /// For incidents and maintenances of the status page: their panel.
-    pub status_incident: Option<super::status::PanelView<'a>>,
+    pub status_incident: Option<crate::status::views::PanelView<'a>>,
     /// The status page's components the page relates to, with their states now.
-    pub components: Vec<super::status::BadgeView<'a>>,
+    pub components: Vec<crate::status::views::BadgeView<'a>>,
     /// A post's or dated page's date and authors.
     pub dated: Option<super::blog::DatedView>,
 }
@@ -387,8 +387,8 @@ impl<'a> PageView<'a> {
             }),
             rca: (panel == Panel::Incident).then(|| rca_view(site, id)),
             internal: page.internal,
-            status_incident: super::status::panel(site, id),
-            components: super::status::badges(site, id),
+            status_incident: crate::status::views::panel(site, id),
+            components: crate::status::views::badges(site, id),
             dated: super::blog::DatedView::of(site, id),
         }
     }

@@ -3,7 +3,7 @@
 //! export of its `GET` endpoints under `status/scs/`, each endpoint a folder holding
 //! `index.json` (`status/scs/components` is `status/scs/components/index.json`), so that
 //! the endpoints' sub-resources (`components/{id}`) can sit beside it. Every file is a
-//! serialisation of the model ([`crate::site::status::Status`]).
+//! serialisation of the model ([`crate::status::model::Status`]).
 //!
 //! The mapping (the user guide's "SCS API" spells it out):
 //!
@@ -29,7 +29,7 @@
 //!    started and the maintenances in progress that name it; an incident's `affects`
 //!    every component it names. Updates are ordered oldest first, from 0.
 //! 6. A component whose state its checks give and that is not green is also affected
-//!    by its measured event ([`crate::site::status::measured`]): an incident of the
+//!    by its measured event ([`crate::status::model::measured`]): an incident of the
 //!    severity of that state (unknown 50, like orange), going on since the level began,
 //!    with one update. The SCS web client colours a component only from the impacts
 //!    of incidents, so `labels` alone would leave it operational there. Measured events
@@ -45,9 +45,9 @@ use serde_json::{Value, json};
 
 use crate::dates::Timestamp;
 use crate::site::Site;
-use crate::site::status::measured::MeasuredEvent;
-use crate::site::status::state::ComponentStatus;
-use crate::site::status::{Incident, Maintenance, Phase, Status, Update, component_uuid, event_uuid, stable_uuid};
+use crate::status::model::measured::MeasuredEvent;
+use crate::status::model::state::ComponentStatus;
+use crate::status::model::{Incident, Maintenance, Phase, Status, Update, component_uuid, event_uuid, stable_uuid};
 
 /// The phases, in their order (generation 1).
 pub(crate) const PHASES: [&str; 8] =
@@ -218,7 +218,7 @@ impl<'a> Event<'a> {
     }
 }
 
-use crate::site::status::status_words as label;
+use crate::status::model::status_words as label;
 
 /// `{"data": value}` as the file's text.
 fn document(value: impl Serialize) -> String {

@@ -256,3 +256,9 @@ fn a_check_without_value_leaves_a_worse_check_of_its_component_in_charge() {
     let green = component_health(&status.components[0], Some(&[vec![Some(1.0); 90], refused]), now(), None);
     assert_eq!(green.level, Level::Unknown, "never green while a check has no value");
 }
+
+#[test]
+fn health_json_has_the_path_the_health_module_reads_back() {
+    let row = crate::site::extra_files::ExtraFile::StatusHealth.spec();
+    assert_eq!(row.path, file::SITE_PATH);
+}

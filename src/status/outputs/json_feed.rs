@@ -1,15 +1,15 @@
 //! The status page's JSON Feeds (jsonfeed.org, version 1.1): `status/feed.json` and
 //! `status/<component-id>/feed.json`, the same entries as the Atom feeds beside them
-//! ([`super::status_feed`]), for readers and chat integrations that read JSON. Each
+//! ([`super::feed`]), for readers and chat integrations that read JSON. Each
 //! item has the Atom entry's stable `urn:uuid:` id, its `url`, `title`,
 //! `content_text` (its title when it has no text, as the format needs one),
 //! `date_published` and, as `tags`, its status and `component:<id>` per component.
 
 use serde_json::{Value, json};
 
-use super::status_feed::{Entry, chosen, url};
+use super::feed::{Entry, chosen, url};
 use crate::site::Site;
-use crate::site::status::{JSON_FEED_PATH, Status, component_json_feed_path};
+use crate::status::model::{JSON_FEED_PATH, Status, component_json_feed_path};
 
 /// The JSON Feed of the page (`component` `None`) or of one component.
 pub(super) fn json_feed(site: &Site, status: &Status, component: Option<usize>, entries: &[Entry]) -> String {

@@ -12,7 +12,7 @@
 use super::state::ComponentStatus;
 use super::{ComponentState, Status};
 use crate::dates::Timestamp;
-use crate::health::Level;
+use crate::status::health::Level;
 
 /// What the checks say of one component that is not green.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +68,7 @@ fn title(component: &ComponentState, level: Level) -> String {
 
 /// The checks that are not green with their values and thresholds, or, for an unknown
 /// component, that they have no value and since when data is missing.
-fn description(component: &ComponentState, health: &crate::health::ComponentHealth, at: Timestamp) -> String {
+fn description(component: &ComponentState, health: &crate::status::health::ComponentHealth, at: Timestamp) -> String {
     let checks: Vec<String> = health
         .checks
         .iter()
@@ -98,8 +98,8 @@ fn description(component: &ComponentState, health: &crate::health::ComponentHeal
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::health::{CheckHealth, ComponentHealth};
-    use crate::site::status::uptime::Uptime;
+    use crate::status::health::{CheckHealth, ComponentHealth};
+    use crate::status::model::uptime::Uptime;
 
     fn at(text: &str) -> Timestamp {
         Timestamp::parse(text).expect("a time")

@@ -2,7 +2,7 @@
 //! Statuspage's public API v2 (`/api/v2/summary.json` and its siblings), under
 //! `status/api/v2/`, so the monitors, widgets and client libraries that read a
 //! Statuspage page read this one. Every file is a serialisation of the model
-//! ([`crate::site::status::Status`]); nothing is computed here.
+//! ([`crate::status::model::Status`]); nothing is computed here.
 //!
 //! - `status.json`: `page` and `status` (`indicator`, `description`);
 //! - `components.json`: `page` and `components` (groups are components with
@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::dates::Timestamp;
 use crate::site::Site;
-use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
+use crate::status::model::{Incident, Maintenance, Phase, Status, Update};
 
 /// How many incidents `incidents.json` lists, as Statuspage does.
 const RECENT_INCIDENTS: usize = 50;
@@ -218,7 +218,7 @@ impl FirstUpdate {
     pub(crate) fn of_incident(i: &Incident) -> Option<FirstUpdate> {
         let status = if i.status == "postmortem" { "resolved" } else { i.status };
         i.updates.is_empty().then(|| FirstUpdate {
-            id: crate::site::status::stable_id(&format!("first-update:{}", i.id)),
+            id: crate::status::model::stable_id(&format!("first-update:{}", i.id)),
             at: i.started_at,
             status,
         })
@@ -228,7 +228,7 @@ impl FirstUpdate {
     /// was announced.
     pub(crate) fn of_maintenance(m: &Maintenance, now: Timestamp) -> Option<FirstUpdate> {
         m.updates.is_empty().then(|| FirstUpdate {
-            id: crate::site::status::stable_id(&format!("first-update:{}", m.id)),
+            id: crate::status::model::stable_id(&format!("first-update:{}", m.id)),
             at: created_at(m, now),
             status: "scheduled",
         })

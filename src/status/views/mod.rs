@@ -1,22 +1,25 @@
-//! What the templates see of the status page's model ([`crate::site::status`]): the
+//! What the templates see of the status page's model ([`crate::status::model`]): the
 //! page `/status/` (`index.status`), the panel of an incident or maintenance page
 //! (`page.status_incident`), the badges of the pages related to a component
 //! (`page.components`) and the overall status for every page (`site.status`).
 //! Every state comes as its API name (a class for the colour) and its words; a
 //! component nothing is known of is `unknown` (grey), never green. A measured
 //! component's checks come with their values, levels in words and trend charts
-//! ([`super::trend`]).
+//! ([`trend`]).
 
 use serde::Serialize;
 
-use super::LinkView;
-use super::measured::MeasuredView;
+mod measured;
+mod trend;
+
 use crate::dates::Timestamp;
-use crate::site::status::state::ComponentStatus;
-use crate::site::status::uptime::{Cause, Day};
-use crate::site::status::{Incident, Maintenance, Phase, Status, Update};
+use crate::site::link_view::LinkView;
 use crate::site::strings::{Words, month_text, number_text, say};
 use crate::site::{GeneratedPage, PageId, Site};
+use crate::status::model::state::ComponentStatus;
+use crate::status::model::uptime::{Cause, Day};
+use crate::status::model::{Incident, Maintenance, Phase, Status, Update};
+use measured::MeasuredView;
 
 /// A moment, for `<time>`: RFC 3339 and `2026-03-14 09:12 UTC`.
 #[derive(Debug, Serialize)]
@@ -118,11 +121,11 @@ pub(crate) struct UpdateView {
 /// Update `u` of the event of page `page` (its links read from there).
 fn update(site: &Site, page: PageId, words: &Words, u: &Update) -> UpdateView {
     let label = say(words, &status_words(&u.status)).to_string();
-    let html = crate::site::status::update_text::update_html(site, page, &u.text);
+    let html = crate::status::model::update_text::update_html(site, page, &u.text);
     UpdateView { at: TimeView::of(u.at), status: u.status.clone(), label, html }
 }
 
-use crate::site::status::status_words;
+use crate::status::model::status_words;
 
 /// The status an incident's page writes (`investigating` unless set): an update without
 /// one takes it.
@@ -158,7 +161,7 @@ pub(crate) struct PanelView<'a> {
 /// The panel of page `id`, when it is an incident or a maintenance of the status page.
 pub(crate) fn panel(site: &Site, id: PageId) -> Option<PanelView<'_>> {
     let status = site.status()?;
-    if !crate::site::status::is_status_event(site, id) {
+    if !crate::status::model::is_status_event(site, id) {
         return None;
     }
     let status_url = site.generated_page_for(&GeneratedPage::Status, id).map(|p| site.href(p));
@@ -440,7 +443,7 @@ fn day<'a>(r: &Reader<'a>, status: &'a Status, d: &Day) -> DayView<'a> {
         Cause::Maintenance(n) => Some(status.maintenances[n].page),
         Cause::Measured => None,
     };
-    let no_data = d.worst == ComponentStatus::Operational && d.measured == Some(crate::health::Level::Unknown);
+    let no_data = d.worst == ComponentStatus::Operational && d.measured == Some(crate::status::health::Level::Unknown);
     let (status, label) = match d.worst {
         _ if no_data => ("unknown", "No data"),
         ComponentStatus::Operational => (d.worst.name(), "No incidents"),
@@ -472,9 +475,9 @@ impl<'a> StatusView<'a> {
                 label: r.say(label),
                 uptime: c.uptime.percent_text().map(|p| number_text(r.words, &p)),
                 days: c.uptime.days.iter().map(|d| day(&r, status, d)).collect(),
-                measured: super::measured::measured_view(r.words, c),
-                feed_url: site.config.base_url.href(&crate::site::status::component_feed_path(&c.id)),
-                json_feed_url: site.config.base_url.href(&crate::site::status::component_json_feed_path(&c.id)),
+                measured: measured::measured_view(r.words, c),
+                feed_url: site.config.base_url.href(&crate::status::model::component_feed_path(&c.id)),
+                json_feed_url: site.config.base_url.href(&crate::status::model::component_json_feed_path(&c.id)),
             }
         };
         let mut groups: Vec<GroupView<'a>> = Vec::new();
@@ -533,10 +536,10 @@ impl<'a> StatusView<'a> {
                 .map(|name| ApiFileView { name, url: site.config.base_url.href(&format!("status/api/v2/{name}")) })
                 .collect(),
             feed_url: site.config.base_url.href("status/feed.xml"),
-            json_feed_url: site.config.base_url.href(crate::site::status::JSON_FEED_PATH),
+            json_feed_url: site.config.base_url.href(crate::status::model::JSON_FEED_PATH),
             measured_at: status.measured_at.map(TimeView::of),
             unknown: status.unknown().map(|c| c.name.as_str()).collect(),
-            health_url: status.measured_at.map(|_| site.config.base_url.href(crate::health::file::SITE_PATH)),
+            health_url: status.measured_at.map(|_| site.config.base_url.href(crate::status::health::file::SITE_PATH)),
         })
     }
 }

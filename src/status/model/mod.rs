@@ -18,7 +18,7 @@
 //!    `scheduled_until`, then `completed`.
 //! 4. A component's state is the worst its unresolved incidents give it (incidents
 //!    started by now), else `under_maintenance` during a maintenance naming it, else
-//!    what its checks measure (`crate::health`: green `operational`, orange
+//!    what its checks measure (`crate::status::health`: green `operational`, orange
 //!    `degraded_performance`, red `partial_outage`; unknown is [`state::UNKNOWN_STATE`]
 //!    in the APIs that have no word for it, and shown as unknown), else `operational`.
 //! 5. The overall status follows [`state::overall`]; the uptime [`uptime::uptime`].
@@ -34,8 +34,8 @@ pub(crate) mod uptime;
 
 use std::collections::BTreeMap;
 
-use super::{PageId, Site};
 use crate::dates::Timestamp;
+use crate::site::{PageId, Site};
 pub(crate) use collect::collect_status;
 use state::{ComponentStatus, Impact, Overall};
 use uptime::Uptime;
@@ -84,21 +84,21 @@ pub(crate) struct ComponentState {
     /// Its bar and uptime.
     pub(crate) uptime: Uptime,
     /// What its checks measure, for a component with checks.
-    pub(crate) health: Option<crate::health::ComponentHealth>,
+    pub(crate) health: Option<crate::status::health::ComponentHealth>,
     /// Whether an incident or maintenance names it now, which wins over the checks.
     pub(crate) named: bool,
 }
 
 impl ComponentState {
     /// Its measured level, for a component with checks.
-    pub(crate) fn level(&self) -> Option<crate::health::Level> {
+    pub(crate) fn level(&self) -> Option<crate::status::health::Level> {
         self.health.as_ref().map(|h| h.level)
     }
 
     /// Whether nothing is known of it now: measured, unknown, and no incident or
     /// maintenance says otherwise. The page shows it grey, never green.
     pub(crate) fn is_unknown(&self) -> bool {
-        !self.named && self.level() == Some(crate::health::Level::Unknown)
+        !self.named && self.level() == Some(crate::status::health::Level::Unknown)
     }
 
     /// Its state as the page, the badges and the SCS labels show it: its state's name
@@ -269,25 +269,20 @@ impl Status {
 }
 
 impl Site {
-    /// The status model, when the handbook has a `[status]` table.
-    pub(crate) fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
-    }
-
     /// Whether the status model, read again from the pages as they are now, differs
     /// from the one the site holds: after [`Site::refresh_page`], an edit to an
     /// incident (or a page with badges) changes pages it did not touch.
     pub(crate) fn status_differs(&self) -> bool {
-        collect_status(self, &mut Vec::new()) != self.status
+        collect_status(self, &mut Vec::new()).as_ref() != self.status()
     }
 
     /// The title of the status page in `words`: `[status] title`, else the handbook's
     /// title in the words' `status_page_title` ("Ops status"). The API, the feeds and
     /// the badges keep the model's own, [`Status::title`].
-    pub(crate) fn status_page_title(&self, words: &super::strings::Words) -> String {
+    pub(crate) fn status_page_title(&self, words: &crate::site::strings::Words) -> String {
         match self.config.status.as_ref().and_then(|config| config.title.clone()) {
             Some(title) => title,
-            None => super::strings::word(words, "status_page_title").replace("{title}", &self.config.title),
+            None => crate::site::strings::word(words, "status_page_title").replace("{title}", &self.config.title),
         }
     }
 

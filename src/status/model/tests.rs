@@ -37,6 +37,7 @@ fn model(name: &str, book: &str, files: &[(&str, &str)], now: &str) -> (Site, Ve
     let (pages, problems) = load_pages(&config, &content.pages, &crate::content::front_text::AsWritten);
     diagnostics.extend(problems);
     let mut site = Site::assemble(config, &content, pages, HashSet::new(), &mut diagnostics);
+    crate::status::register(&mut site, None);
     site.now = Timestamp::parse(now).unwrap();
     site.today = site.now.date();
     site.model(None, &mut diagnostics);

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::status::TimeView;
-use crate::site::status::ComponentState;
+use super::TimeView;
 use crate::site::strings::{Words, say, word};
+use crate::status::model::ComponentState;
 
 /// What a component's checks measure.
 #[derive(Debug, Serialize)]

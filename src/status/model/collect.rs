@@ -10,9 +10,9 @@ use crate::content::kinds::KindValues;
 use crate::content::{Located, Node};
 use crate::dates::Timestamp;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::health::{ComponentHealth, Level};
 use crate::markdown::links::{LinkResolver, Resolution};
 use crate::site::{PageId, Site};
+use crate::status::health::{ComponentHealth, Level};
 
 /// The status model of `site`, when it has a `[status]` table. A broken `rca` link
 /// or an unknown component id on another page is a diagnostic at the field.
@@ -66,11 +66,11 @@ pub(crate) fn collect_status(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> 
     }
 
     // What the checks measure, where no incident or maintenance names the component.
-    let health = site.health.as_deref();
+    let health = site.health().map(|h| &**h);
     let measured: Vec<Option<&ComponentHealth>> =
         config.components.iter().map(|c| health.and_then(|h| h.components.iter().find(|m| m.id == c.id))).collect();
     let named: Vec<bool> = states.iter().map(|&s| s != ComponentStatus::Operational).collect();
-    let first = crate::health::first_day(health.map_or(now, |h| h.measured_at));
+    let first = crate::status::health::first_day(health.map_or(now, |h| h.measured_at));
     for (i, measured) in measured.iter().enumerate() {
         let Some(measured) = measured else { continue };
         if !named[i] {

@@ -59,7 +59,7 @@ pub(crate) struct Day {
     /// The incidents and maintenances that touched it, in the order of their spans.
     pub(crate) causes: Vec<Cause>,
     /// Its measured level, for a component with checks.
-    pub(crate) measured: Option<crate::health::Level>,
+    pub(crate) measured: Option<crate::status::health::Level>,
 }
 
 /// A component's bar and uptime.
@@ -75,7 +75,8 @@ impl Day {
     /// Whether nothing is known of the day: its checks measured nothing (or were not
     /// measured then) and no incident or maintenance touched it.
     pub(crate) fn is_unknown(&self) -> bool {
-        self.causes.is_empty() && !matches!(self.measured, Some(level) if level != crate::health::Level::Unknown)
+        self.causes.is_empty()
+            && !matches!(self.measured, Some(level) if level != crate::status::health::Level::Unknown)
     }
 }
 
@@ -205,13 +206,14 @@ mod tests {
         let mut up = uptime(&major, now);
         // Measured green on the last 10 days only; the incident's day is known anyway.
         for (i, day) in up.days.iter_mut().enumerate() {
-            day.measured = Some(if i >= 80 { crate::health::Level::Green } else { crate::health::Level::Unknown });
+            day.measured =
+                Some(if i >= 80 { crate::status::health::Level::Green } else { crate::status::health::Level::Unknown });
         }
         up.leave_out_unknown_days();
         // 3600 s down of the 10 known days' 864,000 s: 99.5833...%.
         assert!((up.percent.unwrap() - 100.0 * (1.0 - 3600.0 / 864_000.0)).abs() < 1e-9, "{:?}", up.percent);
         let mut nothing = uptime(&[], now);
-        nothing.days.iter_mut().for_each(|d| d.measured = Some(crate::health::Level::Unknown));
+        nothing.days.iter_mut().for_each(|d| d.measured = Some(crate::status::health::Level::Unknown));
         nothing.leave_out_unknown_days();
         assert_eq!(nothing.percent_text(), None, "never 100.00 % for what is unknown");
     }

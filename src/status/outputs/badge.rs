@@ -1,7 +1,7 @@
 //! The status badges: `status/badge/<component-id>.svg` with a component's name and
 //! state, and `status/badge/overall.svg` with the page's overall status, as small SVG
 //! images in the two-part style of shields.io, for READMEs and dashboards. Written from
-//! the model ([`crate::site::status::Status`]) with every status page.
+//! the model ([`crate::status::model::Status`]) with every status page.
 //!
 //! 1. Each part is as wide as its text (an estimate of Verdana at 11 px, character by
 //!    character) plus 10 px of padding.
@@ -13,8 +13,8 @@
 
 use crate::html::escape;
 use crate::site::Site;
-use crate::site::status::badge_path;
-use crate::site::status::state::ComponentStatus;
+use crate::status::model::badge_path;
+use crate::status::model::state::ComponentStatus;
 
 /// Every badge, as `(site path, SVG)`: the overall one, then each component's.
 pub(crate) fn badges(site: &Site) -> Vec<(String, String)> {

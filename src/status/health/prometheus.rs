@@ -89,7 +89,7 @@ pub(crate) fn query_checks(
             (0..c.checks.len()).flat_map(move |check| [false, true].map(|range| Job { component, check, range }))
         })
         .collect();
-    let agent = untrusting_agent();
+    let agent = crate::http_client::untrusting_agent();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let results: Mutex<Vec<(Job, Answer)>> = Mutex::new(Vec::new());
@@ -295,19 +295,6 @@ fn request(
         }
         _ => Err(Failure::Server(format!("answered HTTP {status}{}", reason(&answer)))),
     }
-}
-
-/// The HTTP client for servers opsbook does not trust (Prometheus, the peers of a
-/// community): no redirect followed, no status taken as an error by itself, headers of
-/// at most 64 KiB.
-pub(crate) fn untrusting_agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .user_agent(concat!("opsbook/", env!("CARGO_PKG_VERSION")))
-        .max_response_header_size(64 * 1024)
-        .build()
-        .into()
 }
 
 /// The server's reason in an error answer, as `: ...`, when it gives one.

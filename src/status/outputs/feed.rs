@@ -1,7 +1,7 @@
 //! The status page's Atom feeds: `status/feed.xml` with every event of the page, and
 //! `status/<component-id>/feed.xml` with the events of one component, newest first;
-//! each with its JSON Feed beside it (`feed.json`, [`super::status_json_feed`]), of the
-//! same entries. Written from the model ([`crate::site::status::Status`]) with every
+//! each with its JSON Feed beside it (`feed.json`, [`super::json_feed`]), of the
+//! same entries. Written from the model ([`crate::status::model::Status`]) with every
 //! status page.
 //!
 //! 1. An event is an update of an incident (an incident without updates gives one, at
@@ -20,7 +20,7 @@
 
 use crate::dates::Timestamp;
 use crate::site::Site;
-use crate::site::status::{JSON_FEED_PATH, Phase, Status, component_feed_path, component_json_feed_path, stable_uuid};
+use crate::status::model::{JSON_FEED_PATH, Phase, Status, component_feed_path, component_json_feed_path, stable_uuid};
 
 /// One entry of a feed.
 pub(super) struct Entry {
@@ -53,7 +53,7 @@ impl Entry {
 /// Every feed, as `(site path, text)`: the page's, then each component's, each in
 /// Atom and in JSON Feed.
 pub(crate) fn status_feeds(site: &Site) -> Vec<(String, String)> {
-    use super::status_json_feed::json_feed;
+    use super::json_feed::json_feed;
     let Some(status) = site.status() else { return Vec::new() };
     let entries = entries(site, status);
     let mut feeds = vec![
@@ -163,9 +163,9 @@ fn measured_entries(site: &Site, status: &Status) -> Vec<Entry> {
     entries
 }
 
-use crate::health::Level;
+use crate::status::health::Level;
 
-use crate::site::status::status_words as words;
+use crate::status::model::status_words as words;
 
 /// `text` escaped for XML, without the characters XML 1.0 does not allow.
 fn xml(text: &str) -> String {

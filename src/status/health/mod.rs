@@ -2,7 +2,7 @@
 //! `config::checks`), evaluated against a server of the Prometheus HTTP API at the
 //! build's "now", and `status/health.json`, their record. This module is the one home
 //! of both: the pipeline calls [`measure`] once, after the configuration, and the
-//! status model (`site::status`) folds the result into the components' states; the
+//! status model (`status::model`) folds the result into the components' states; the
 //! writer of `status/health.json` calls [`file::health_json`].
 //!
 //! 1. Each check is two requests ([`prometheus`]): an instant query at now (its value,
@@ -35,7 +35,6 @@
 
 pub(crate) mod file;
 mod prometheus;
-pub(crate) use prometheus::untrusting_agent;
 
 use std::time::Duration;
 

@@ -10,7 +10,7 @@
 //!    words what it shows: the range of the values and the value now. Its colours are
 //!    the stylesheet's (`currentColor`, classes), so both colour schemes apply.
 
-use crate::health::{CheckHealth, value_text};
+use crate::status::health::{CheckHealth, value_text};
 
 const WIDTH: f64 = 120.0;
 const HEIGHT: f64 = 28.0;
@@ -99,7 +99,7 @@ fn describe(check: &CheckHealth, values: &[f64], label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::health::Level;
+    use crate::status::health::Level;
 
     fn check(series: Vec<Option<f64>>) -> CheckHealth {
         CheckHealth {

@@ -1,0 +1,119 @@
+//! The features a site carries beside its pages (the status page and its health): each
+//! is one value behind the [`Feature`] trait, in [`Site::features`], so that `Site`
+//! holds pages, sections, URLs and the index and a feature's state stays in its folder.
+//!
+//! A feature is registered when the pipeline assembles the site (`pipeline::steps`);
+//! the model step asks each for its model ([`Feature::modelled`]), and the tables of
+//! generated pages and extra files ask them what they add ([`Features::page_title`],
+//! [`Features::owns`], [`Features::claimed_paths`]). The feature's own code reaches its
+//! state with [`Features::get`].
+
+use std::any::Any;
+use std::fmt::Debug;
+use std::sync::Arc;
+
+use super::generated::GeneratedPage;
+use super::strings::Words;
+use super::{PageId, Site};
+use crate::diagnostic::Diagnostic;
+
+/// What a feature adds to the site: its model, the generated pages it has, the pages it
+/// owns and the output paths that depend on its model.
+pub(crate) trait Feature: Any + Debug + Send + Sync {
+    /// The feature with its model made from `site`'s pages (step 7, after the alerts
+    /// and past incidents, before the blogs and the generated pages).
+    fn modelled(&self, site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Arc<dyn Feature>;
+
+    /// The title of the generated page `page` in `words`, when the feature has it.
+    fn page_title(&self, site: &Site, page: &GeneratedPage, words: &Words) -> Option<String>;
+
+    /// Whether page `id` is the feature's own: a generated page of the feature's lists
+    /// it under its URL, a blog's feed leaves it out.
+    fn owns(&self, site: &Site, id: PageId) -> bool;
+
+    /// The site paths of the files it writes that depend on the pages, claimed with
+    /// the model's other outputs (those known from the configuration are claimed as
+    /// extra files).
+    fn claimed_paths(&self) -> Vec<String>;
+
+    /// What the feature is, as an output's owner names it ("the status page").
+    fn name(&self) -> &'static str;
+}
+
+/// The features of a site, in the order they were registered.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features(Vec<Arc<dyn Feature>>);
+
+impl Features {
+    /// Registers `feature`, replacing one of the same type.
+    pub(crate) fn insert(&mut self, feature: Arc<dyn Feature>) {
+        let id = (*feature).type_id();
+        match self.0.iter_mut().find(|f| (***f).type_id() == id) {
+            Some(slot) => *slot = feature,
+            None => self.0.push(feature),
+        }
+    }
+
+    /// The feature of type `T`, when registered.
+    pub(crate) fn get<T: Feature>(&self) -> Option<&T> {
+        self.0.iter().find_map(|f| (&**f as &dyn Any).downcast_ref::<T>())
+    }
+
+    /// Every feature with its model made from `site`'s pages.
+    pub(crate) fn modelled(&self, site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Features {
+        Features(self.0.iter().map(|f| f.modelled(site, diagnostics)).collect())
+    }
+
+    /// The title of generated page `page` in `words`, from the feature that has it.
+    pub(crate) fn page_title(&self, site: &Site, page: &GeneratedPage, words: &Words) -> Option<String> {
+        self.0.iter().find_map(|f| f.page_title(site, page, words))
+    }
+
+    /// Whether some feature owns page `id`.
+    pub(crate) fn owns(&self, site: &Site, id: PageId) -> bool {
+        self.0.iter().any(|f| f.owns(site, id))
+    }
+
+    /// Each feature's output paths that depend on the pages, with the feature's name.
+    pub(crate) fn claimed_paths(&self) -> impl Iterator<Item = (String, &'static str)> + '_ {
+        self.0.iter().flat_map(|f| f.claimed_paths().into_iter().map(move |path| (path, f.name())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Counter(usize);
+
+    impl Feature for Counter {
+        fn modelled(&self, site: &Site, _: &mut Vec<Diagnostic>) -> Arc<dyn Feature> {
+            Arc::new(Counter(site.pages.len()))
+        }
+        fn page_title(&self, _: &Site, _: &GeneratedPage, _: &Words) -> Option<String> {
+            None
+        }
+        fn owns(&self, _: &Site, id: PageId) -> bool {
+            id == self.0
+        }
+        fn claimed_paths(&self) -> Vec<String> {
+            vec![format!("counted/{}.json", self.0)]
+        }
+        fn name(&self) -> &'static str {
+            "the counter"
+        }
+    }
+
+    #[test]
+    fn finds_a_feature_by_type_and_replaces_it_when_registered_again() {
+        let mut features = Features::default();
+        assert!(features.get::<Counter>().is_none());
+        features.insert(Arc::new(Counter(1)));
+        features.insert(Arc::new(Counter(2)));
+        assert_eq!(features.0.len(), 1);
+        assert_eq!(features.get::<Counter>().map(|c| c.0), Some(2));
+        let claimed: Vec<_> = features.claimed_paths().collect();
+        assert_eq!(claimed, [("counted/2.json".to_string(), "the counter")]);
+    }
+}
