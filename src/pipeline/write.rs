@@ -14,8 +14,6 @@ use crate::render::{Renderer, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
 use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
 use crate::site::{PageId, Public, PublicFiles, Site};
 use crate::spent::SpentTime;
-use crate::status::outputs::statuspage::{ApiFile, api_json};
-use crate::status::outputs::{badge, feed as status_feed, scs};
 
 /// Every page rendered through its template.
 pub(crate) struct RenderedPages {
@@ -355,7 +353,7 @@ pub(crate) fn write_extras(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
     let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
-    let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_status_file() && !site.yielded.file(spec.file));
+    let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_feature_file() && !site.yielded.file(spec.file));
     for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let public = site.public();
         let text = match spec.file {
@@ -454,8 +452,9 @@ pub(crate) fn write_extras(
 }
 
 /// Writes the files made from the status model, when the site has a status page (the
-/// rows of [`EXTRA_FILES`] whose condition is `StatusPage`): the Statuspage API, the
-/// SCS export, the feeds, the badges and `_headers`, each family in parallel.
+/// rows of [`EXTRA_FILES`] a feature makes, `ExtraFile::is_feature_file`): each
+/// family from the feature that makes it (`Features::files`: the Statuspage API, the
+/// SCS export, the feeds, the badges, `health.json`) in parallel, and `_headers`.
 pub(crate) fn write_status_files(
     site: &Site,
     theme: &ThemeFiles,
@@ -465,27 +464,9 @@ pub(crate) fn write_status_files(
     if site.status().is_none() {
         return Ok(());
     }
-    let rows = EXTRA_FILES.iter().filter(|spec| spec.file.is_status_file());
+    let rows = EXTRA_FILES.iter().filter(|spec| spec.file.is_feature_file());
     for spec in rows.filter(|spec| spec.file.exists(&site.config, false, false)) {
-        let api = |file| api_json(site, file).map(|json| vec![(spec.path.to_string(), json)]).unwrap_or_default();
         let files = match spec.file {
-            ExtraFile::StatusApiStatus => api(ApiFile::Status),
-            ExtraFile::StatusApiSummary => api(ApiFile::Summary),
-            ExtraFile::StatusApiComponents => api(ApiFile::Components),
-            ExtraFile::StatusApiIncidents => api(ApiFile::Incidents),
-            ExtraFile::StatusApiUnresolved => api(ApiFile::Unresolved),
-            ExtraFile::StatusApiMaintenances => api(ApiFile::Maintenances),
-            ExtraFile::StatusApiUpcoming => api(ApiFile::Upcoming),
-            ExtraFile::StatusApiActive => api(ApiFile::Active),
-            ExtraFile::StatusScs => scs::scs_files(site),
-            ExtraFile::StatusFeeds => status_feed::status_feeds(site),
-            ExtraFile::StatusBadges => badge::badges(site),
-            ExtraFile::StatusHealth => match (site.health(), &site.config.status) {
-                (Some(health), Some(status)) => {
-                    vec![(spec.path.to_string(), crate::status::health::file::health_json(health, status))]
-                }
-                _ => Vec::new(),
-            },
             ExtraFile::Headers => match static_text(theme, spec.path, &PublicFiles::of(site)) {
                 Ok(theirs) => {
                     let theirs = theirs.map(Public::into_inner);
@@ -496,7 +477,7 @@ pub(crate) fn write_status_files(
                     Vec::new()
                 }
             },
-            _ => Vec::new(),
+            file => site.features.files(site, file, spec.path),
         };
         let public = site.public();
         files.par_iter().try_for_each(|(path, text)| output.write(path, public.map(|_| text.as_bytes())))?;

@@ -178,9 +178,9 @@ impl ExtraFile {
         }
     }
 
-    /// Whether it is one of the files made from the status model, which
-    /// `write_status_files` writes.
-    pub(crate) fn is_status_file(self) -> bool {
+    /// Whether a feature makes it from its model (its condition is the status page's),
+    /// which `write_status_files` writes through `Features::files` (and `_headers`).
+    pub(crate) fn is_feature_file(self) -> bool {
         matches!(self.spec().condition, Condition::StatusPage | Condition::StatusChecks)
     }
 }

@@ -5,13 +5,15 @@
 //! A feature is registered when the pipeline assembles the site (`pipeline::steps`);
 //! the model step asks each for its model ([`Feature::modelled`]), and the tables of
 //! generated pages and extra files ask them what they add ([`Features::page_title`],
-//! [`Features::owns`], [`Features::claimed_paths`]). The feature's own code reaches its
-//! state with [`Features::get`].
+//! [`Features::owns`], [`Features::claimed_paths`]); the pipeline's writer asks them
+//! for the files of their rows of the extra files ([`Features::files`]), naming none.
+//! The feature's own code reaches its state with [`Features::get`].
 
 use std::any::Any;
 use std::fmt::Debug;
 use std::sync::Arc;
 
+use super::extra_files::ExtraFile;
 use super::generated::GeneratedPage;
 use super::strings::Words;
 use super::{PageId, Site};
@@ -35,6 +37,11 @@ pub(crate) trait Feature: Any + Debug + Send + Sync {
     /// the model's other outputs (those known from the configuration are claimed as
     /// extra files).
     fn claimed_paths(&self) -> Vec<String>;
+
+    /// The files of the extra file `file` at `path` (a row of `EXTRA_FILES` made from
+    /// the feature's model), each as `(site path, text)`; `None` when the row is not
+    /// the feature's.
+    fn files(&self, site: &Site, file: ExtraFile, path: &str) -> Option<Vec<(String, String)>>;
 
     /// What the feature is, as an output's owner names it ("the status page").
     fn name(&self) -> &'static str;
@@ -74,6 +81,12 @@ impl Features {
         self.0.iter().any(|f| f.owns(site, id))
     }
 
+    /// The files of the extra file `file` at `path`, from the feature whose row it is
+    /// (none when no feature writes it).
+    pub(crate) fn files(&self, site: &Site, file: ExtraFile, path: &str) -> Vec<(String, String)> {
+        self.0.iter().find_map(|f| f.files(site, file, path)).unwrap_or_default()
+    }
+
     /// Each feature's output paths that depend on the pages, with the feature's name.
     pub(crate) fn claimed_paths(&self) -> impl Iterator<Item = (String, &'static str)> + '_ {
         self.0.iter().flat_map(|f| f.claimed_paths().into_iter().map(move |path| (path, f.name())))
@@ -99,6 +112,9 @@ mod tests {
         }
         fn claimed_paths(&self) -> Vec<String> {
             vec![format!("counted/{}.json", self.0)]
+        }
+        fn files(&self, _: &Site, file: ExtraFile, path: &str) -> Option<Vec<(String, String)>> {
+            (file == ExtraFile::Sitemap).then(|| vec![(path.to_string(), self.0.to_string())])
         }
         fn name(&self) -> &'static str {
             "the counter"

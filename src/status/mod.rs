@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::site::extra_files::ExtraFile;
 use crate::site::feature::Feature;
 use crate::site::generated::GeneratedPage;
 use crate::site::strings::Words;
@@ -57,6 +58,10 @@ impl Feature for StatusFeature {
 
     fn claimed_paths(&self) -> Vec<String> {
         self.status.iter().flat_map(Status::event_paths).collect()
+    }
+
+    fn files(&self, site: &Site, file: ExtraFile, path: &str) -> Option<Vec<(String, String)>> {
+        outputs::files(site, file, path)
     }
 
     fn name(&self) -> &'static str {

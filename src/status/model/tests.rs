@@ -257,3 +257,20 @@ fn config_checks_every_name_made_of_a_component_id() {
         }
     }
 }
+
+#[test]
+fn the_feature_writes_its_rows_of_the_extra_files_and_only_those() {
+    use crate::site::extra_files::ExtraFile;
+    let (site, _) = model("feature-files", BOOK, &[], "2026-03-14T12:00:00Z");
+    let status = site.features.files(&site, ExtraFile::StatusApiStatus, "status/api/v2/status.json");
+    assert_eq!(status.len(), 1);
+    assert_eq!(status[0].0, "status/api/v2/status.json");
+    assert!(status[0].1.contains("\"indicator\""), "{}", status[0].1);
+    let badges = site.features.files(&site, ExtraFile::StatusBadges, "status/badge/overall.svg");
+    assert!(badges.iter().any(|(path, _)| path == "status/badge/api.svg"), "{badges:?}");
+    assert!(site.features.files(&site, ExtraFile::StatusHealth, "status/health.json").is_empty(), "nothing measured");
+    assert!(site.features.files(&site, ExtraFile::Sitemap, "sitemap.xml").is_empty(), "not the status page's row");
+    let words = site.words.of(site.config.languages.default_language());
+    let title = site.features.page_title(&site, &crate::site::GeneratedPage::Status, words);
+    assert_eq!(title, Some(site.status_page_title(words)));
+}
