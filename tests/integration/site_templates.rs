@@ -210,3 +210,42 @@ fn an_eleventy_site_rendering_markdown_with_nunjucks_or_liquid_evaluates_either(
     site.build(&[]).expect_code(0);
     assert!(main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"));
 }
+
+/// Hugo's embedded shortcodes render as opsbook's (a link card, a code block, nothing),
+/// and the handbook's own template of the same name wins over each, as a site's
+/// `layouts/_shortcodes/` wins in Hugo.
+#[test]
+fn a_handbooks_template_wins_over_hugos_embedded_shortcodes() {
+    let page = "# Page\n\n{{< gist alice 42 >}}\n\n{{< x user=\"ops\" id=\"7\" >}}\n\n{{< instagram abc >}}\n\n\
+                {{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n{{< qr text=\"https://example.org/\" />}}\n\n\
+                a{{< comment >}}hidden{{< /comment >}}b\n";
+    let built_in = Site::with_files("embedded-built-in", &[("hugo.toml", "title = 'x'\n"), ("content/page.md", page)]);
+    let run = built_in.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&built_in, "public/page/index.html");
+    for part in [
+        "<a href=\"https://gist.github.com/alice/42\">",
+        "<a href=\"https://x.com/ops/status/7\">",
+        "<a href=\"https://www.instagram.com/p/abc/\">",
+        "data-lang=\"go\"",
+        "<a href=\"https://example.org/\">https://example.org/</a>",
+        "<p>ab</p>",
+    ] {
+        assert!(main.contains(part), "{part}: {main}");
+    }
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+
+    let mut files = vec![("hugo.toml", "title = 'x'\n"), ("content/page.md", page)];
+    let own: Vec<(String, String)> = ["gist", "x", "instagram", "highlight", "qr", "comment"]
+        .iter()
+        .map(|name| (format!("templates/shortcodes/{name}.html"), format!("<b class=\"own\">{name}</b>\n")))
+        .collect();
+    files.extend(own.iter().map(|(path, text)| (path.as_str(), text.as_str())));
+    let site = Site::with_files("embedded-own", &files);
+    site.build(&[]).expect_code(0);
+    let main = main_of(&site, "public/page/index.html");
+    for name in ["gist", "x", "instagram", "highlight", "qr", "comment"] {
+        assert!(main.contains(&format!("<b class=\"own\">{name}</b>")), "{name}: {main}");
+    }
+    assert!(!main.contains("gist.github.com") && !main.contains("data-lang"), "{main}");
+}
