@@ -106,6 +106,11 @@ pub(crate) trait ToolRules: Sync {
     fn reads_translation_tags(&self) -> bool {
         false
     }
+    /// The handbook's menu, the links across the top of every page, as the old tool's
+    /// configuration and pages give it; none by default.
+    fn main_menu(&self, _site: &crate::site::Site) -> Vec<crate::site::menu::MenuLink> {
+        Vec::new()
+    }
 }
 
 /// Whether the sidebar is the navigation file of `kind` as the file nests it: sections

@@ -138,6 +138,9 @@ pub(crate) struct OldTool {
     /// Hugo: the `permalinks` rules of its configuration
     /// ([`crate::compat::hugo::permalinks::read_rules`]).
     pub hugo_permalinks: Vec<crate::compat::hugo::permalinks::Rule>,
+    /// Hugo: the `main` menu's entries of its configuration
+    /// ([`crate::compat::hugo::menus::config_entries`]).
+    pub hugo_menu: Vec<crate::compat::hugo::menus::Entry>,
     /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
     /// unless its configuration's `markdown.format` is `md` or `detect`
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any

@@ -31,6 +31,7 @@ pub(crate) mod kinds;
 pub(crate) mod languages;
 pub(crate) mod link_ids;
 pub(crate) mod link_view;
+pub(crate) mod menu;
 mod mounts;
 pub(crate) mod nav;
 mod nav_file;

@@ -72,3 +72,30 @@ fn a_permalinks_file_linked_out_of_the_handbook_is_not_read() {
     assert!(run.stderr.contains("config/_default/permalinks.toml"), "{}", run.stderr);
     assert!(run.stderr.contains("the file is not read"), "{}", run.stderr);
 }
+
+/// A Hugo menu's names and links are text and links, never markup or script; parents
+/// that circle, or nest ten thousand deep, end the menu and the build.
+#[test]
+fn a_menu_writes_no_markup_runs_no_script_and_nests_no_deeper_than_it_can() {
+    let mut menus = String::from(
+        "[[main]]\nname = '<script>alert(1)</script>'\nurl = '/a/\"><script>x</script>'\n\
+         [[main]]\nname = 'Scripted'\nurl = ' JavaScript:alert(1)'\n\
+         [[main]]\nname = 'A'\nparent = 'B'\n[[main]]\nname = 'B'\nparent = 'A'\n[[main]]\nname = 'e0'\n",
+    );
+    for i in 1..10_000 {
+        menus.push_str(&format!("[[main]]\nname = 'e{i}'\nparent = 'e{}'\n", i - 1));
+    }
+    let site = Site::with_files(
+        "hugo-menu-hostile",
+        &[("hugo.toml", "title = 'x'\n"), ("config/_default/menus.toml", &menus), ("content/_index.md", "# Home\n")],
+    );
+    let started = std::time::Instant::now();
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    let home = site.read("public/index.html");
+    let menu = home.split("<nav class=\"site-menu\"").nth(1).and_then(|m| m.split("</nav>").next()).expect("a menu");
+    assert!(!menu.contains("<script") && menu.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{menu}");
+    assert!(!menu.to_ascii_lowercase().contains("javascript:") && menu.contains("<span>Scripted</span>"), "{menu}");
+    assert!(menu.contains(">e0</a>") || menu.contains("<span>e0</span>"), "{menu}");
+}

@@ -782,3 +782,68 @@ fn hugo_module_mounts_publish_content_folders_where_hugo_did() {
     site.build(&["--force"]).expect_code(0);
     assert!(main_of(&site.read("public/install/index.html")).contains("Installera"));
 }
+
+// --- Menus ----------------------------------------------------------------------------
+
+/// A Hugo handbook's `main` menu (Docsy's top bar) is the menu across the top of every
+/// page: the configuration's entries (`config/_default/menus.toml`) and the pages'
+/// (`menu:` in front matter), nested by `parent`, ordered by weight then name, named by
+/// `name`, else `linkTitle`, else title; a `pageRef` links to its page, a `url` from the
+/// root gets the base path (one to no page is text, so the build does not fail on a
+/// link the theme wrote). A `menu` that is no menu is a warning at its place.
+#[test]
+fn hugo_main_menu_is_the_menu_across_the_top() {
+    let site = Site::with_files(
+        "hugo-main-menu",
+        &[
+            ("hugo.toml", "title = 'Docs'\n"),
+            (
+                "config/_default/menus.toml",
+                "[[main]]\nname = 'Community'\nurl = '/community/'\nweight = 40\n\
+                 [[main]]\npageRef = '/docs/setup'\nweight = 10\n\
+                 [[main]]\nname = 'GitHub'\nurl = 'https://github.com/example/docs'\nweight = 50\n\
+                 [[main]]\nname = 'Gone'\nurl = '/gone/'\nweight = 60\n",
+            ),
+            ("content/_index.md", "# Home\n"),
+            ("content/community.md", "# Community\n"),
+            (
+                "content/docs/_index.md",
+                "---\ntitle: Documentation\nlinkTitle: Docs\nmenu: {main: {weight: 20}}\n---\n# Docs\n",
+            ),
+            ("content/docs/setup.md", "---\ntitle: Setting up\n---\n# Setting up\n"),
+            ("content/blog/_index.md", "---\ntitle: Blog\nmenu: main\n---\n# Blog\n"),
+            ("content/blog/news.md", "---\ntitle: News\nmenu:\n  main:\n    parent: Blog\n---\n# News\n"),
+            ("content/odd.md", "---\ntitle: Odd\nmenu: 7\n---\n# Odd\n"),
+        ],
+    );
+    let run = site.build(&["--base-url", "https://example.org/handbook/"]);
+    run.expect_code(0);
+    let page = site.read("public/docs/index.html");
+    let menu = page.split("<nav class=\"site-menu\"").nth(1).and_then(|m| m.split("</nav>").next()).expect("a menu");
+    let links: Vec<&str> = menu.split("<li>").skip(1).collect();
+    let expected = [
+        "<a href=\"/handbook/docs/setup/\">Setting up</a>",
+        "<a href=\"/handbook/docs/\" aria-current=\"page\">Docs</a>",
+        "<a href=\"/handbook/community/\">Community</a>",
+        "<a href=\"https://github.com/example/docs\">GitHub</a>",
+        "<span>Gone</span>",
+        "<a href=\"/handbook/blog/\">Blog</a>",
+    ];
+    assert_eq!(links.len(), expected.len(), "{menu}");
+    for (link, expected) in links.iter().zip(expected) {
+        assert!(link.starts_with(expected), "{link} is not {expected}\n{menu}");
+    }
+    assert!(!menu.contains("News"), "the top bar shows the top level: {menu}");
+    assert!(site.read("public/blog/news/index.html").contains("<nav class=\"site-menu\""));
+    let warning = "front matter field `menu` is not read: `menu` is a menu's name, a list of names or a map of menus to entries; the page is in no menu\n --> content/odd.md:3:1";
+    assert!(run.stderr.contains(warning), "{}", run.stderr);
+}
+
+/// Without a menu in its configuration or pages, a handbook's pages have no menu bar.
+#[test]
+fn a_handbook_without_a_menu_has_no_menu_bar() {
+    let site =
+        Site::with_files("no-main-menu", &[("hugo.toml", "title = 'Docs'\n"), ("content/_index.md", "# Home\n")]);
+    site.build(&[]).expect_code(0);
+    assert!(!site.read("public/index.html").contains("site-menu"));
+}

@@ -2,6 +2,7 @@
 //! `permalinks` and their date layouts, and the URLs pages get by them.
 
 pub(crate) mod dates;
+pub(crate) mod menus;
 pub(crate) mod mounts;
 pub(crate) mod permalinks;
 pub(crate) mod site;
@@ -22,6 +23,12 @@ const OLDER_FILES: [&str; 4] = ["config.toml", "config.yaml", "config.yml", "con
 
 /// Hugo's rules.
 pub(crate) struct Hugo;
+
+/// A `front-matter-field` warning at the front matter `field` of `page`.
+fn field_warning(page: &crate::site::Page, field: &crate::content::front_matter::Field, message: String) -> Diagnostic {
+    Diagnostic::error(Rule::FrontMatterField, &page.source.file, field.line, field.column, message)
+        .with_severity(Severity::Warning)
+}
 
 /// Whether the handbook `config` describes is a Hugo site: `heading-ids = "hugo"`, one of
 /// Hugo's own configuration files, `config/_default/`, or an older `config.toml` beside
@@ -74,6 +81,8 @@ impl ToolRules for Hugo {
                 diagnostics.push(permalinks_warning(config, files, &message, &needle));
             }
         }
+        let own_menus = read(&menus::MENU_FILES, diagnostics);
+        old.hugo_menu = menus::config_entries(hugo.as_ref(), own_menus.as_ref());
         let markup = read(&site::MARKUP_FILES, diagnostics);
         old.definition_lists = site::definition_lists(hugo.as_ref(), markup.as_ref());
         if site::enables_emoji(hugo.as_ref()) {
@@ -110,5 +119,10 @@ impl ToolRules for Hugo {
 
     fn url_warnings(&self, pages: &[crate::site::Page], diagnostics: &mut Vec<Diagnostic>) {
         urls::url_warnings(pages, diagnostics);
+        menus::menu_warnings(pages, diagnostics);
+    }
+
+    fn main_menu(&self, site: &crate::site::Site) -> Vec<crate::site::menu::MenuLink> {
+        menus::main_menu(site)
     }
 }

@@ -105,16 +105,10 @@ pub(crate) fn url_warnings(pages: &[Page], diagnostics: &mut Vec<crate::diagnost
         if site_path(url).is_some() {
             continue;
         }
+        let message = format!("`url: {url}` is not a path of this site; the page stays at /{}", page.site_path);
         diagnostics.push(
-            crate::diagnostic::Diagnostic::error(
-                crate::diagnostic::Rule::FrontMatterField,
-                &page.source.file,
-                field.line,
-                field.column,
-                format!("`url: {url}` is not a path of this site; the page stays at /{}", page.site_path),
-            )
-            .with_severity(crate::diagnostic::Severity::Warning)
-            .with_help("Hugo reads `url` from the site's root: give a path such as `/docs/page/`"),
+            super::field_warning(page, field, message)
+                .with_help("Hugo reads `url` from the site's root: give a path such as `/docs/page/`"),
         );
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! | variable | what |
 //! |---|---|
-//! | `site` | title, description, language, `root` (the base path), `base_url`, `version`, `audience` |
+//! | `site` | title, description, language, `root` (the base path), `base_url`, `version`, `audience`, `menu` |
 //! | `page` | the page: title, description, url, permalink, kind, owners, tags, extra, content, toc, internal... |
 //! | `nav` | the navigation entries: title, url, depth, current, open, has_children, more, internal, branch |
 //! | `breadcrumbs` | the section pages above this one: title, url |
@@ -72,6 +72,9 @@ pub(crate) struct SiteView<'a> {
     pub audience: &'static str,
     /// The status page's overall status, when the handbook has one.
     pub status: Option<crate::status::views::OverallView>,
+    /// The handbook's menu ([`crate::site::menu`]): the links across the top of every
+    /// page; empty for most handbooks.
+    pub menu: Vec<crate::site::menu::MenuLink>,
 }
 
 impl<'a> SiteView<'a> {
@@ -103,6 +106,7 @@ impl<'a> SiteView<'a> {
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
             status: crate::status::views::OverallView::of(site, code),
+            menu: site.old_tool.rules().main_menu(site),
         }
     }
 }
