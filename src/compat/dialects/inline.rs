@@ -19,9 +19,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::scan::{code_ranges, pair, scan};
-use super::{
-    Collected, Output, Page, Problem, attributes, embedded, erb, liquid, mdx, shortcodes, site, unsupported_html,
-};
+use super::{Collected, Output, Page, Problem, attributes, erb, liquid, mdx, shortcodes, site, unsupported_html};
 use crate::markdown::has_text;
 
 /// The most constructs of other tools (shortcodes, Liquid tags and variables, JSX
@@ -293,9 +291,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 let inner = close.and_then(|c| text.get(range.end..tokens[c].range.start));
                 let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
                     Syntax::Jsx => mdx::render(call, parent, page),
-                    Syntax::HugoAngle | Syntax::HugoPercent => {
-                        embedded::render(call, inner, page).unwrap_or_else(|| shortcodes::render(call, parent, page))
-                    }
+                    Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render(call, parent, page),
                     Syntax::Liquid | Syntax::LiquidInclude | Syntax::Erb => Render::Unknown,
                 });
                 let render = match render {

@@ -34,7 +34,6 @@ mod attribute_targets;
 mod attributes;
 mod comments;
 mod construct_ids;
-mod embedded;
 pub(crate) mod emoji;
 mod erb;
 mod evaluate;
