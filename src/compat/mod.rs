@@ -19,6 +19,7 @@ pub(crate) mod mdbook;
 pub(crate) mod middleman;
 pub(crate) mod mkdocs;
 pub(crate) mod old_tool;
+mod page_urls;
 mod tool_blogs;
 
 use crate::config::Config;

@@ -46,7 +46,6 @@ const NAMING_TOOLS: &[(&str, usize)] = &[
     ("site/blog.rs", 13),
     ("site/nav_file.rs", 1),
     ("site/strings.rs", 7),
-    ("site/urls.rs", 56),
     ("slug.rs", 3),
 ];
 

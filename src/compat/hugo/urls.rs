@@ -5,10 +5,10 @@
 //! and each folder below with an `_index.md` ([`sections`]). A `url` that cannot be a
 //! path of the site is a warning at its place ([`url_warnings`]).
 
-use crate::compat::hugo::permalinks::{Kind, Moment, PageValues, expand, rule_for};
+use crate::compat::hugo::permalinks::{Kind, Moment, PageValues, Rule, expand, rule_for};
 use crate::content::SourcePage;
 use crate::hash::FastHashMap;
-use crate::site::{Page, PageId, urls::UrlRules};
+use crate::site::{Page, PageId};
 
 /// The sections of a Hugo site: each folder that is one, with its `slug`, else its
 /// `title`, else its name (what `:sectionslugs` writes).
@@ -30,13 +30,18 @@ pub(crate) fn sections(pages: &[Page], by_dir: &FastHashMap<String, PageId>) -> 
 }
 
 /// The URL Hugo gives the page at content path `path`: its `url`, else the pattern of
-/// its `permalinks` rule expanded; `None` when neither applies or the result cannot be
-/// a site path.
-pub(crate) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
+/// its rule among `permalinks` expanded, `known` the site's [`sections`]; `None` when
+/// neither applies or the result cannot be a site path.
+pub(crate) fn own_url(
+    page: &SourcePage,
+    path: &str,
+    permalinks: &[Rule],
+    known: Option<&FastHashMap<String, String>>,
+) -> Option<String> {
     if let Some(crate::content::Node::Text(url)) = page.front.field("url").map(|f| &f.value.value) {
         return site_path(url);
     }
-    if rules.hugo_permalinks.is_empty() {
+    if permalinks.is_empty() {
         return None;
     }
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -50,10 +55,9 @@ pub(crate) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     // Hugo's path: a bundle's or a section's is its folder's.
     let hugo_path = if matches!(stem, "index" | "_index") { format!("/{dir}") } else { format!("/{dir}/{stem}") };
     let hugo_path = hugo_path.replace("//", "/");
-    let rule = rule_for(rules.hugo_permalinks, kind, &hugo_path)?;
+    let rule = rule_for(permalinks, kind, &hugo_path)?;
     // The current section: the nearest folder that is one (a bundle's folder is not).
     let start = if stem == "index" { dir.rsplit_once('/').map_or("", |(up, _)| up) } else { dir };
-    let known = rules.hugo_sections;
     let section = ancestors(start).find(|d| known.is_some_and(|k| k.contains_key(*d)) || !d.contains('/'));
     let section = section.unwrap_or("");
     let mut chain: Vec<&str> = ancestors(section).filter(|d| known.is_some_and(|k| k.contains_key(*d))).collect();

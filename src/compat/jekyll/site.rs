@@ -226,14 +226,6 @@ impl JekyllSite {
     }
 }
 
-impl crate::site::urls::UrlRules<'_> {
-    /// The site path of a collection's file that is no page, where the old tool published
-    /// it ([`JekyllSite::static_file_url`]); `None` where it keeps its folder's URL.
-    pub(crate) fn collection_file_url(&self, path: &str) -> Option<String> {
-        self.jekyll?.static_file_url(path)
-    }
-}
-
 /// `template` with its placeholders replaced (see the module documentation).
 pub(crate) fn expand(template: &str, values: &Placeholders<'_>) -> String {
     let date = values.date.filter(|d| d.len() >= 10 && d.is_char_boundary(10)).map(|d| &d[..10]);

@@ -1,0 +1,216 @@
+//! The old tool's answers to [`crate::site::urls`], which asks them and knows no tool:
+//! how a name becomes a URL segment ([`UrlStyle::segment`]), and, through
+//! [`OldTool`]'s methods, the URL a page has whatever its folder's (a Hugo page's
+//! `url` or `permalinks` rule, a `permalink` with the tool's placeholders, an Eleventy
+//! folder's permalink, a post's, a Jekyll collection's), whether pages end in `.html`,
+//! and where Middleman's `directory_indexes` moves a `name.html.md` page.
+//!
+//! A post's URL (a page in a `_posts` folder, or of a blog) follows Jekyll's template
+//! and placeholders in every handbook: opsbook's `[blog] permalink` is written in them.
+
+use super::jekyll::site::{Placeholders, expand, post_date_and_title};
+use super::old_tool::{OldTool, Tool, UrlStyle};
+use crate::content::SourcePage;
+use crate::hash::{FastHashMap, FastHashSet};
+use crate::site::urls::{UrlRules, url_site_path};
+use crate::site::{Page, PageId};
+use crate::slug::slugify;
+
+impl UrlStyle {
+    /// The URL segment of a file or folder name (its number prefix already stripped).
+    pub(crate) fn segment(self, name: &str) -> String {
+        match self {
+            UrlStyle::Slug => slugify(name),
+            UrlStyle::Hugo => hugo_segment(name),
+            UrlStyle::Verbatim | UrlStyle::MdBook | UrlStyle::HtmlFiles => verbatim_segment(name),
+        }
+    }
+
+    /// Whether a page that is not its folder's index is published at `name.html`, even
+    /// when a folder `name/` is beside it (mdBook, MkDocs without directory URLs).
+    pub(crate) fn html_pages(self) -> bool {
+        matches!(self, UrlStyle::MdBook | UrlStyle::HtmlFiles)
+    }
+}
+
+/// Hugo's URL segment of a name: `paths.Sanitize`, lower-cased (`disablePathToLower`
+/// unset), [`crate::compat::hugo::permalinks::urlize`]; a `\`, which Hugo keeps and a
+/// URL path cannot, is dropped.
+pub(crate) fn hugo_segment(name: &str) -> String {
+    let segment = crate::compat::hugo::permalinks::urlize(name).replace('\\', "");
+    if segment.is_empty() { "page".to_string() } else { segment }
+}
+
+/// A name as it is, when it can stand in a URL path as it is; else slugged.
+pub(crate) fn verbatim_segment(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '#' | '?' | '%' | '\\' | '"' | '<' | '>'));
+    if plain { name.to_string() } else { slugify(name) }
+}
+
+impl OldTool {
+    /// The names of the tool's sections by folder, once pages are placed: Hugo's, which
+    /// `:sectionslugs` writes ([`crate::compat::hugo::urls::sections`]).
+    pub(crate) fn section_names(
+        &self,
+        pages: &[Page],
+        by_dir: &FastHashMap<String, PageId>,
+    ) -> Option<FastHashMap<String, String>> {
+        (self.url_style() == UrlStyle::Hugo).then(|| super::hugo::urls::sections(pages, by_dir))
+    }
+
+    /// The URL the tool gives a page before any `permalink`: a Hugo page's `url`, else
+    /// its `permalinks` rule ([`crate::compat::hugo::urls::own_url`]).
+    pub(crate) fn first_url(&self, page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
+        match self.tool {
+            Tool::Hugo => super::hugo::urls::own_url(page, path, &self.hugo_permalinks, rules.sections),
+            _ => None,
+        }
+    }
+
+    /// The site path a page's `permalink` gives it, read from the site's root as Jekyll
+    /// and Eleventy read it, with or without a leading `/` (Jekyll's placeholders
+    /// expanded in a Jekyll site); `None` for one that holds a template of another
+    /// language (`{{ }}`), or cannot be a site path.
+    pub(crate) fn permalink_url(&self, page: &SourcePage, path: &str) -> Option<String> {
+        let written = page.front.permalink.as_ref()?.value.trim();
+        // `false`: Eleventy writes no file for the page; opsbook keeps it at its own URL.
+        if written.is_empty() || written == "false" {
+            return None;
+        }
+        if self.eleventy.is_some() && written.contains("{{") {
+            return url_site_path(&super::eleventy::site::expand(written, path)?);
+        }
+        if written.contains("{{") || written.contains("{%") {
+            return None;
+        }
+        let Some(site) = &self.jekyll else { return url_site_path(written) };
+        let collection = site.collection_of(path);
+        let mut values = placeholders_of(page, path, collection.as_ref().map_or("", |(label, _, _)| label));
+        if let Some((_, _, inside)) = collection {
+            values.path = inside;
+        }
+        url_site_path(&expand(written, &values))
+    }
+
+    /// The URL a folder's permalink gives the page at `path` (an Eleventy directory data
+    /// file's): `Some(None)` when one applies but cannot be followed.
+    pub(crate) fn folder_permalink_url(&self, path: &str) -> Option<Option<String>> {
+        let template = self.eleventy.as_ref()?.template_for(path)?;
+        Some(super::eleventy::site::expand(template, path).and_then(|url| url_site_path(&url)))
+    }
+
+    /// The URL of a post, a page in a `_posts` folder or of a blog: `template` (the
+    /// handbook's `[blog] permalink`), else the posts' template of the site
+    /// ([`crate::site::blog::post_template`]), expanded with its date and title from its
+    /// name (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`, its categories
+    /// the folders above `_posts` and its `categories`; without a date, the template's
+    /// dateless rest (`/blog/about/`).
+    pub(crate) fn post_url(&self, page: &SourcePage, path: &str, template: Option<&str>) -> Option<String> {
+        let template = template.map_or_else(|| crate::site::blog::post_template(self.jekyll.as_ref()), str::to_string);
+        let mut values = placeholders_of(page, path, "posts");
+        let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
+        values.basename = title;
+        // Only a day that exists dates the URL; an undated post's URL has no date, nor the
+        // `_posts` folder (Jekyll leaves such a post out; opsbook publishes it undated).
+        let exists = |date: &&str| crate::dates::Date::parse(date).is_some();
+        values.date = values.date.filter(exists).or(date.filter(exists));
+        let mut categories: Vec<String> =
+            crate::site::blog::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
+        categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
+        let mut seen = FastHashSet::default();
+        categories.retain(|c| seen.insert(c.clone()));
+        values.categories = categories.join("/");
+        values.path = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+        url_site_path(&squeeze_slashes(&expand(&template, &values)))
+    }
+
+    /// The URL a Jekyll collection's `permalink` gives its document at `path`
+    /// ([`crate::compat::jekyll::site::JekyllSite::collection_of`]).
+    pub(crate) fn collection_url(&self, page: &SourcePage, path: &str) -> Option<String> {
+        let (label, template, inside) = self.jekyll.as_ref()?.collection_of(path)?;
+        let mut values = placeholders_of(page, path, label);
+        values.path = inside;
+        if label == "posts"
+            && let Some((date, title)) = post_date_and_title(values.basename)
+        {
+            values.basename = title;
+            values.date = values.date.or(Some(date));
+        }
+        url_site_path(&expand(&template, &values))
+    }
+
+    /// The site path of a collection's file that is no page, where the old tool published
+    /// it ([`crate::compat::jekyll::site::JekyllSite::static_file_url`]); `None` where it
+    /// keeps its folder's URL.
+    pub(crate) fn collection_file_url(&self, path: &str) -> Option<String> {
+        self.jekyll.as_ref()?.static_file_url(path)
+    }
+
+    /// Whether the tool publishes a page at `name.html` rather than `name/`: a Jekyll
+    /// site whose permalink style is not pretty.
+    pub(crate) fn html_page_urls(&self) -> bool {
+        self.jekyll.as_ref().is_some_and(|site| !site.pretty_pages())
+    }
+
+    /// The URL tail Middleman's `directory_indexes` gives a `name.html.md` page whose
+    /// output would be `output` (`name/`), when it moves the page into a folder
+    /// ([`crate::compat::middleman::site::MiddlemanSite::indexed_tail`]:
+    /// `directory_index: false` in front matter or a `page` pattern of `config.rb` keeps it).
+    pub(crate) fn directory_indexed(&self, page: &SourcePage, output: &str) -> Option<String> {
+        let site = self.middleman.as_ref()?;
+        let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+        let resource =
+            format!("/{}{}", &page.path[..page.path.len() - name.len()], crate::content::formats::template_stem(name));
+        let front = page.front.fields.get("directory_index").and_then(|field| match field.value.value {
+            crate::content::node::Node::Bool(value) => Some(value),
+            _ => None,
+        });
+        site.indexed_tail(output, &resource, front)
+    }
+}
+
+/// An expanded URL template with each run of `/` made one, as Jekyll's `URL#sanitize_url`
+/// does (`squeeze("/")`): `/:categories/:year/` of a post without categories is `/2024/`.
+fn squeeze_slashes(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The placeholders of a page of a Jekyll site, but for its collection.
+fn placeholders_of<'p>(page: &'p SourcePage, path: &'p str, collection: &'p str) -> Placeholders<'p> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let basename = name.split_once('.').map_or(name, |(stem, _)| stem);
+    let text = |key: &str| match page.front.field(key).map(|f| &f.value.value) {
+        Some(crate::content::Node::Text(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let categories = match page.front.field("categories").map(|f| &f.value.value) {
+        Some(crate::content::Node::Text(text)) => text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(),
+        Some(crate::content::Node::List(items)) => items
+            .iter()
+            .filter_map(|item| match &item.value {
+                crate::content::Node::Text(text) => Some(text.to_lowercase()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Placeholders {
+        collection,
+        path: path.rsplit_once('/').map_or("", |(dir, _)| dir),
+        basename,
+        slug: page.front.slug.as_ref().map(|s| s.value.as_str()),
+        date: text("date"),
+        categories: categories.join("/"),
+    }
+}
