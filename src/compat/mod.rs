@@ -65,6 +65,11 @@ pub(crate) trait ToolRules: Sync {
     fn folder_index_wins(&self) -> bool {
         false
     }
+    /// Whether a page named as its folder, inside it (`guides/guides.md`), is the
+    /// folder's page when the folder has none of its own.
+    fn folder_named_page_is_its_page(&self) -> bool {
+        false
+    }
     /// Whether a page's `section` names its group in the navigation.
     fn groups_by_section(&self) -> bool {
         false

@@ -165,6 +165,9 @@ pub(crate) struct OldTool {
     /// `page/`, so the browser reads a relative link from there
     /// ([`crate::compat::docusaurus::config::trailing_slash`]).
     pub trailing_slash: bool,
+    /// Docusaurus: the mounted folders, each the root of its docs (a version's), from
+    /// which a doc's `slug: /a/b` is read ([`crate::compat::docusaurus::slugs`]).
+    pub docs_roots: Vec<String>,
     /// Docusaurus: where the docs folder was published below the docs route while other
     /// versions were published too (`docs/next/`,
     /// [`crate::compat::docusaurus::versions::current_path`]), read like [`OldTool::content_route`].

@@ -64,10 +64,17 @@ impl OldTool {
     }
 
     /// The URL the tool gives a page before any `permalink`: a Hugo page's `url`, else
-    /// its `permalinks` rule ([`crate::compat::hugo::urls::own_url`]).
+    /// its `permalinks` rule ([`crate::compat::hugo::urls::own_url`]); a Docusaurus doc's
+    /// `slug` that is a path ([`crate::compat::docusaurus::slugs`]).
     pub(crate) fn first_url(&self, page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
         match self.tool {
             Tool::Hugo => super::hugo::urls::own_url(page, path, &self.hugo_permalinks, rules.sections),
+            Tool::Docusaurus if self.post_of(path).is_none() => {
+                let slug = page.front.slug.as_ref().filter(|_| page.front.permalink.is_none())?;
+                super::docusaurus::slugs::slug_path(&slug.value, path, &self.docs_roots, rules.strip, |name| {
+                    rules.segment(name)
+                })
+            }
             _ => None,
         }
     }
@@ -149,6 +156,14 @@ impl OldTool {
     /// keeps its folder's URL.
     pub(crate) fn collection_file_url(&self, path: &str) -> Option<String> {
         self.jekyll.as_ref()?.static_file_url(path)
+    }
+
+    /// A page's file name without its extension (`stem`) as the tool names its output:
+    /// Jekyll drops trailing dots (`trailing-dots...md` is `trailing-dots.html`, its
+    /// `Page#process`).
+    pub(crate) fn page_name<'n>(&self, stem: &'n str) -> &'n str {
+        let trimmed = stem.trim_end_matches('.');
+        if self.tool == Tool::Jekyll && !trimmed.is_empty() { trimmed } else { stem }
     }
 
     /// Whether the tool publishes a page at `name.html` rather than `name/`: a Jekyll

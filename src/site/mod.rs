@@ -47,6 +47,8 @@ mod reuse;
 pub(crate) mod review;
 pub(crate) mod strings;
 mod svg_size;
+#[cfg(test)]
+pub(crate) mod tests;
 pub(crate) mod translated_anchors;
 pub(crate) mod urls;
 
@@ -282,7 +284,7 @@ struct Index {
 /// The URL of the page a site path (without a leading `/`) names: `a/index.html`, `a/`
 /// and `a` all name `a/`.
 fn page_url(site_path: &str) -> String {
-    let path = site_path.strip_suffix("index.html").unwrap_or(site_path);
+    let path = urls::without_index_file(site_path);
     // A `name.html.md` page is at `name.html` ([`urls`]).
     if path.is_empty() || path.ends_with('/') || urls::html_stem(path).is_some() {
         path.to_string()
@@ -448,7 +450,8 @@ impl Site {
         }
         // A page `a.md` beside a folder `a/` that has no page of its own becomes that
         // folder's page; so does a page whose `permalink` is the folder's path
-        // (`blog/blog.md` with `permalink: /blog/`, as Eleventy sites have it).
+        // (`blog/blog.md` with `permalink: /blog/`, as Eleventy sites have it; `/` for
+        // a page at the root), and, where the old tool says so, `a/a.md`.
         let early_rules = urls::UrlRules::of(&files.old_tool, strip_prefixes, &config.blog);
         for page in regular {
             let stem_dir = template_path_stem(&page.path).to_string();
@@ -457,13 +460,18 @@ impl Site {
             // be its own parent's parent (`docs/sub/p.md` with `permalink: /docs/`).
             let own_dir = page.dir();
             let permalink_dir = permalink_dir.map(|p| p.trim_matches('/')).filter(|p| {
-                !p.is_empty() && (*p == own_dir || p.rsplit_once('/').map_or("", |(parent, _)| parent) == own_dir)
+                *p == own_dir || (!p.is_empty() && p.rsplit_once('/').map_or("", |(parent, _)| parent) == own_dir)
+            });
+            let named_dir = files.old_tool.rules().folder_named_page_is_its_page().then_some(own_dir).filter(|dir| {
+                let name = dir.rsplit('/').next().unwrap_or(dir);
+                !name.is_empty() && stem_dir.rsplit('/').next().is_some_and(|stem| stem.eq_ignore_ascii_case(name))
             });
             let folder = |dir: &str| index.by_dir.get(dir).copied().filter(|&s| pages[s].origin == PageOrigin::Folder);
             // An old tool's directory indexes publish `a.html.md` at `a/`, as the page of
             // a folder `a/` beside it.
             let indexed_dir = urls::directory_index_of(&page, &early_rules);
             if let Some(section) = folder(&stem_dir)
+                .or_else(|| named_dir.and_then(folder))
                 .or_else(|| indexed_dir.as_deref().and_then(folder))
                 .or_else(|| permalink_dir.and_then(folder))
             {

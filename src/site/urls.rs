@@ -183,8 +183,16 @@ fn in_marked_blog(path: &str, blogs: &[String]) -> bool {
 /// `/docs//a/index.html`), or `None` when it cannot be one.
 pub(crate) fn url_site_path(url: &str) -> Option<String> {
     let path = crate::site_path::normalise_alias(url).ok()?;
-    let path = path.strip_suffix("index.html").unwrap_or(&path);
-    Some(path.to_string())
+    Some(without_index_file(&path).to_string())
+}
+
+/// `path` without a last segment `index.html` (`docs/index.html` is `docs/`;
+/// `testindex.html` stays).
+pub(crate) fn without_index_file(path: &str) -> &str {
+    match path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => path,
+    }
 }
 
 /// The last segment of a page's URL: its `slug`, else its file name without the
@@ -192,7 +200,7 @@ pub(crate) fn url_site_path(url: &str) -> Option<String> {
 pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = crate::content::formats::template_stem(name);
-    let stem = html_stem(stem).unwrap_or(stem);
+    let stem = rules.old.page_name(html_stem(stem).unwrap_or(stem));
     slug_of(page).map_or_else(|| rules.segment(strip_number_prefix(stem, rules.strip)), |s| rules.segment(&s.value))
 }
 

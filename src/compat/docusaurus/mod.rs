@@ -8,6 +8,9 @@ pub(crate) mod i18n;
 pub(crate) mod js_literal;
 pub(crate) mod mdx_imports;
 pub(crate) mod sidebars;
+pub(crate) mod slugs;
+#[cfg(test)]
+mod url_tests;
 pub(crate) mod versions;
 
 use super::ToolRules;
@@ -45,6 +48,7 @@ impl ToolRules for Docusaurus {
         old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
         old.md_as_mdx = text.as_deref().and_then(config::markdown_format).is_none_or(|format| format == "mdx");
         old.trailing_slash = text.as_deref().is_some_and(config::trailing_slash);
+        old.docs_roots = config.sources.list.iter().map(|source| source.mount.clone()).collect();
         if text.as_deref().is_none_or(config::markdown_emoji) {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAtColon;
         }
@@ -65,6 +69,12 @@ impl ToolRules for Docusaurus {
 
     fn url_style(&self, _old: &OldTool) -> UrlStyle {
         UrlStyle::Slug
+    }
+
+    /// A doc named as its folder, case aside (`guides/Guides.md`), is the folder's page,
+    /// as the docs plugin's `isCategoryIndex` reads it.
+    fn folder_named_page_is_its_page(&self) -> bool {
+        true
     }
 
     /// Docusaurus's content plugins (docs, blog, pages) leave out every file whose name

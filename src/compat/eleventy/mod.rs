@@ -1,6 +1,8 @@
 //! Eleventy: the permalinks its directory data files give.
 
 pub(crate) mod site;
+#[cfg(test)]
+mod url_tests;
 
 use super::ToolRules;
 use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
@@ -43,5 +45,11 @@ impl ToolRules for Eleventy {
 
     fn url_style(&self, _old: &OldTool) -> UrlStyle {
         UrlStyle::Verbatim
+    }
+
+    /// `component/component.md` is published at `component/`, as Eleventy's
+    /// `TemplatePermalink` writes a file named as its folder (`_hasDuplicateFolder`).
+    fn folder_named_page_is_its_page(&self) -> bool {
+        true
     }
 }

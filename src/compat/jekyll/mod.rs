@@ -3,6 +3,8 @@
 
 pub(crate) mod files;
 pub(crate) mod site;
+#[cfg(test)]
+mod url_tests;
 
 use super::ToolRules;
 use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, read_beside};

@@ -1,6 +1,8 @@
 //! MkDocs: `mkdocs.yml`, its `nav:` and its settings.
 
 pub(crate) mod nav;
+#[cfg(test)]
+mod url_tests;
 
 use super::ToolRules;
 use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, read_beside};

@@ -1,0 +1,99 @@
+//! Jekyll's own URL cases, ported as tables and built by the build's own steps
+//! ([`crate::site::tests::page_urls`]), from jekyll/jekyll at commit
+//! 202df571314ba1d18e9fccd81d12aaad4a703c38: `test/test_page.rb` (a page's URL by its
+//! name, folder and the site's permalink style), `test/test_utils.rb`
+//! (`add_permalink_suffix`: the ending each built-in style gives a page) and
+//! `test/test_document.rb` (a collection's documents). A `.html` page of a test is a
+//! `.md` page here: its output extension is the same. Where Jekyll's URL has no
+//! ending (`/:title`), the case gives the file Jekyll writes, the URL opsbook serves.
+
+use crate::site::tests::misplaced;
+
+/// (test, `_config.yml`, page's content path, its front matter, Jekyll's URL).
+type Case = (&'static str, &'static str, &'static str, &'static str, &'static str);
+
+/// `test/test_page.rb` and `test/test_utils.rb` `add_permalink_suffix`.
+const PAGE_CASES: &[Case] = &[
+    ("create URL based on filename", "", "contacts.md", "", "/contacts.html"),
+    ("create proper URL from filename", "", "trailing-dots...md", "", "/trailing-dots.html"),
+    ("in a directory hierarchy: create URL based on filename", "", "contacts/bar.md", "", "/contacts/bar.html"),
+    ("in a directory hierarchy: create index URL based on filename", "", "contacts/index.md", "", "/contacts/"),
+    ("deal properly with dots", "", "deal.with.dots.md", "", "/deal.with.dots.html"),
+    ("pretty: return dir, URL, and destination correctly", "permalink: pretty", "contacts.md", "", "/contacts/"),
+    ("pretty: return dir correctly for index page", "permalink: pretty", "index.md", "", "/"),
+    ("pretty: in a directory hierarchy: create url", "permalink: pretty", "contacts/bar.md", "", "/contacts/bar/"),
+    ("pretty: in a directory hierarchy: index URL", "permalink: pretty", "contacts/index.md", "", "/contacts/"),
+    ("date: return url and destination correctly", "permalink: date", "contacts.md", "", "/contacts.html"),
+    ("add_permalink_suffix :ordinal", "permalink: ordinal", "contacts.md", "", "/contacts.html"),
+    ("add_permalink_suffix :none", "permalink: none", "contacts.md", "", "/contacts.html"),
+    ("custom permalink style with trailing slash", "permalink: /:title/", "contacts.md", "", "/contacts/"),
+    (
+        "custom permalink style with file extension",
+        "permalink: /:title:output_ext",
+        "contacts.md",
+        "",
+        "/contacts.html",
+    ),
+    // Jekyll's URL `/contacts`, its file `contacts.html`.
+    ("custom permalink style with no extension", "permalink: /:title", "contacts.md", "", "/contacts.html"),
+    ("respect permalink in YAML front matter", "", "about.md", "permalink: /about/\n", "/about/"),
+    ("permalink: / on a page makes it the home page", "", "home.md", "permalink: /\n", "/"),
+];
+
+/// `test/test_document.rb`: documents of the collection `slides` (`_slides/`).
+const DOCUMENT_CASES: &[Case] = &[
+    (
+        "a document in a collection with custom filename permalinks",
+        "permalink: pretty\ncollections:\n  slides:\n    output: true\n    permalink: /slides/test/:name\n",
+        "_slides/example-slide-1.md",
+        "",
+        // Jekyll's URL `/slides/test/example-slide-1` (its file `example-slide-1.html`);
+        // opsbook serves a URL without an ending as a folder, where that link leads.
+        "/slides/test/example-slide-1/",
+    ),
+    (
+        "a document in a collection with pretty permalink style",
+        "permalink: pretty\ncollections:\n  slides:\n    output: true\n",
+        "_slides/example-slide-1.md",
+        "",
+        "/slides/example-slide-1/",
+    ),
+    (
+        "a document in a collection with cased file name",
+        "permalink: pretty\ncollections:\n  slides:\n    output: true\n",
+        "_slides/example-slide-Upper-Cased.md",
+        "",
+        "/slides/example-slide-Upper-Cased/",
+    ),
+    (
+        "a document in a collection (the default style)",
+        "collections:\n  slides:\n    output: true\n",
+        "_slides/example-slide-1.md",
+        "",
+        "/slides/example-slide-1.html",
+    ),
+];
+
+/// The cases of `table` whose page is not at Jekyll's URL, each a line.
+fn misplaced_in(table: &[Case], name: &str) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for (n, (test, config, path, front, url)) in table.iter().enumerate() {
+        let page = if front.is_empty() { "# Page\n".to_string() } else { format!("---\n{front}---\n# Page\n") };
+        let config = format!("title: Old site\n{config}\n");
+        let files = [("_config.yml", config.as_str()), (&format!("content/{path}"), &page)];
+        wrong.extend(misplaced(&format!("jekyll-{name}-{n}"), &files, path, url).map(|w| format!("{test}: {w}")));
+    }
+    wrong
+}
+
+#[test]
+fn pages_are_where_jekyll_s_page_tests_put_them() {
+    let wrong = misplaced_in(PAGE_CASES, "page");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn documents_are_where_jekyll_s_document_tests_put_them() {
+    let wrong = misplaced_in(DOCUMENT_CASES, "document");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

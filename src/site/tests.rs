@@ -1,0 +1,49 @@
+//! Helpers for the tests of the old tools' URL rules (`src/compat/<tool>/url_tests.rs`):
+//! a small handbook written to a temporary folder, walked, its old tool read and its
+//! pages assembled by the build's own functions, and each page's URL read back.
+
+/// The URL of each page of a handbook made of `files` (paths from the handbook's root,
+/// `book.toml` among them or the default one added), by content path, as the build gives
+/// them: walked, its old tool read and its pages assembled by the build's own functions,
+/// with no theme's files and no `[[sources]]`. A URL is written from the site's root.
+pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    let root = std::env::temp_dir().join(format!("opsbook-urls-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    if !files.iter().any(|(path, _)| *path == "book.toml") {
+        std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"Tables\"\n").expect("book.toml");
+    }
+    std::fs::create_dir_all(root.join("content")).expect("content folder");
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+        std::fs::write(path, text).expect("file");
+    }
+    let mut diagnostics = Vec::new();
+    let mut config = crate::config::Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");
+    let mut walked = crate::content::walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
+    walked.nav_file = crate::content::nav_file::find_nav_file(&config, &mut walked, &mut diagnostics);
+    walked.old_tool = crate::compat::old_tool::read_old_tool(&config, &walked, &mut diagnostics);
+    let old_tool = &walked.old_tool;
+    walked.pages.retain(|path| !old_tool.leaves_out(path));
+    config.languages = crate::content::languages::arrange(&config, &mut walked, &mut diagnostics);
+    let (pages, _) = crate::content::load_pages(&config, &walked.pages, &crate::content::front_text::AsWritten);
+    let site = super::Site::assemble(config, &walked, pages, Default::default(), &mut diagnostics);
+    std::fs::remove_dir_all(&root).expect("the temporary folder");
+    site.pages
+        .iter()
+        .filter(|page| page.origin.has_file())
+        .map(|page| (page.source.path.clone(), format!("/{}", page.site_path)))
+        .collect()
+}
+
+/// Where the page at content path `path` of the handbook of `files` is, when it is not
+/// at `url` (a line for a test's report); `None` when it is.
+pub(crate) fn misplaced(name: &str, files: &[(&str, &str)], path: &str, url: &str) -> Option<String> {
+    let found = page_urls(name, files).remove(path);
+    (found.as_deref() != Some(url)).then(|| format!("{path} is at {found:?}, not {url}"))
+}
+
+/// A page titled `Page` whose front matter is `key: value`, or none when `value` is empty.
+pub(crate) fn page_with(key: &str, value: &str) -> String {
+    if value.is_empty() { "# Page\n".to_string() } else { format!("---\n{key}: {value}\n---\n# Page\n") }
+}
