@@ -9,10 +9,10 @@
 pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
     let root = std::env::temp_dir().join(format!("opsbook-urls-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("content")).expect("content folder");
     if !files.iter().any(|(path, _)| *path == "book.toml") {
         std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"Tables\"\n").expect("book.toml");
     }
-    std::fs::create_dir_all(root.join("content")).expect("content folder");
     for (path, text) in files {
         let path = root.join(path);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
