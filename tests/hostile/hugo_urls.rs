@@ -1,8 +1,9 @@
 //! Hostile inputs: a Hugo site's own URLs. `permalinks` patterns and `url` front matter
 //! that climb above the site's root or name another site move no page out of the
 //! output (the page keeps Hugo's URL, and a `url` not followed is a warning at its
-//! place); a `permalinks` file linked out of the handbook is not read; a path glob that
-//! would take exponential time is refused at its place.
+//! place); a `permalinks` or `menus` file linked out of the handbook is not read, and a
+//! menu shows no internal page; a path glob that would take exponential time is refused
+//! at its place.
 
 use crate::util::Site;
 
@@ -98,4 +99,37 @@ fn a_menu_writes_no_markup_runs_no_script_and_nests_no_deeper_than_it_can() {
     assert!(!menu.contains("<script") && menu.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{menu}");
     assert!(!menu.to_ascii_lowercase().contains("javascript:") && menu.contains("<span>Scripted</span>"), "{menu}");
     assert!(menu.contains(">e0</a>") || menu.contains("<span>e0</span>"), "{menu}");
+}
+
+/// A menus file linked out of the handbook is not read, and an internal page never
+/// reaches a public build's menu: neither named by a `pageRef` nor by its own `menu`.
+#[cfg(unix)]
+#[test]
+fn a_menu_reads_no_file_out_of_the_handbook_and_shows_no_internal_page() {
+    let out = Site::empty("hugo-menu-link-target");
+    out.write("menus.toml", "[[main]]\nname = 'menu36leaked'\nurl = '/leaked/'\n");
+    let site = Site::with_files(
+        "hugo-menu-link",
+        &[
+            ("hugo.toml", "title = 'x'\n[[menus.main]]\nname = 'Ops'\npageRef = '/ops'\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/ops.md", "---\ntitle: menu36secret\nvisibility: internal\n---\nHidden.\n"),
+            ("content/db.md", "---\ntitle: menu36own\nvisibility: internal\nmenu: main\n---\nHidden.\n"),
+            ("content/public.md", "---\ntitle: Runbooks\nmenu: main\n---\nShown.\n"),
+        ],
+    );
+    std::fs::create_dir_all(site.root.join("config/_default")).expect("make the folder");
+    std::os::unix::fs::symlink(out.root.join("menus.toml"), site.root.join("config/_default/menus.toml"))
+        .expect("make a symbolic link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("config/_default/menus.toml") && run.stderr.contains("the file is not read"),
+        "{}",
+        run.stderr
+    );
+    let home = site.read("public/index.html");
+    let menu = home.split("<nav class=\"site-menu\"").nth(1).and_then(|m| m.split("</nav>").next()).expect("a menu");
+    assert!(menu.contains(">Runbooks</a>"), "{menu}");
+    assert!(!home.contains("menu36"), "the public home page shows internal or foreign text: {menu}");
 }
