@@ -88,6 +88,7 @@ pub(crate) const THEME_IDS: &[&str] = &[
     "past-incidents-list",
     "search-page-title",
     "search-results",
+    "site-footer",
     "site-nav",
     "status-active",
     "status-components",

@@ -10,7 +10,7 @@
    - diagrams the build could not draw: Mermaid's script, written beside the pages by the
      build, loaded the first time one comes near the screen, draws them.
    The reader's own time beside the status pages' UTC times is written by a small inline
-   script at the end of those pages (partials/local-times.html), before the first paint. */
+   script after those pages' content (partials/local-times.html), before the first paint. */
 (function () {
   'use strict';
 
