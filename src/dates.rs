@@ -1,21 +1,7 @@
 //! Calendar dates, timestamps and review periods: what review
 //! freshness, incident durations, overdue action items and the feed need.
 //!
-//! - [`Date`]: a day of the proleptic Gregorian calendar (`2026-03-14`).
-//! - [`Timestamp`]: a moment in UTC, from RFC 3339 (`2026-03-14T09:12:00Z`, with an offset,
-//!   or without one, meaning UTC), or with a time zone (`2026-03-14 10:12 Europe/Berlin`),
-//!   read with jiff in [`moment`].
-//! - [`Period`]: a review period (`90d`, `2w`, `6m`, `1y`).
-//! - [`now`]: the build's moment, `SOURCE_DATE_EPOCH` when it is set (the
-//!   reproducible-builds convention: any second from [`MIN_SECONDS`] to
-//!   [`MAX_SECONDS`]), else the date in `OPSBOOK_TODAY` (for tests), else
-//!   the clock. Status, maintenance phases, uptime windows and
-//!   review freshness all read it, so a build can be reproduced.
-//!
-//! Everything is bounded, so no arithmetic here can overflow whatever a page says:
-//! dates are in the years 0000 to 9999 (arithmetic past either end stops there),
-//! offsets within ±23:59, periods at most [`MAX_PERIOD_YEARS`] years, and durations
-//! that do not fit are refused.
+//! More: docs/architecture.md, "Notes by module".
 
 use jiff::Span;
 use jiff::civil;

@@ -1,23 +1,6 @@
 //! `opsbook new KIND "Title"`: a new page of a kind, started from the kind's template.
 //!
-//! 1. The template is `content/templates/KIND.md`, or `[kinds.KIND] template`, confined
-//!    like every path of the handbook (`content::confine::Confinement`).
-//! 2. The page goes into the kind's section: `[kinds.KIND] section`, else the folder
-//!    whose section page has `default_kind: KIND`, else `runbooks/` for runbooks,
-//!    `rca/` for incident reviews and `<kind>s/` for the rest.
-//! 3. Its file name is a slug of the title; an existing file is never overwritten.
-//! 4. Its front matter: the title; `kind` unless the section's `default_kind` says it
-//!    already; the template's owners and tags (without `template`); every field of the
-//!    kind's schema that the template has, with date fields set to today and
-//!    date-and-time fields to now; required fields the template lacks, dates and times
-//!    set so and the others left empty for the author; `last_reviewed: today` when a review period applies. The template's own
-//!    `kind: template`, `template_for`, `description` and `weight` are dropped.
-//! 5. Its body is the template's body.
-//! 6. `--from-alertmanager FILE` (incidents only): the title, `started_at`,
-//!    `components` and the list of alerts with their runbooks come from an
-//!    Alertmanager webhook payload (`crate::status::alertmanager`), and the page is a draft
-//!    that records the group's key; a later payload of that group updates the page of
-//!    the kind's section that has it (`crate::status::alertmanager::update`) instead.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::Path;
 

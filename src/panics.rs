@@ -3,22 +3,7 @@
 //! uses), never a problem of the page; but a handbook of thousands of pages should not
 //! lose the whole build's report, nor `serve` its session, to one page that finds it.
 //!
-//! 1. [`catch`] runs a piece of one page's work (its Markdown, its template, a diagram)
-//!    with the thread marked; a panic in it unwinds no further than `catch`, which
-//!    returns what the panic said and where ([`Caught`]);
-//! 2. the process's panic hook, installed by the first `catch`, records the message and
-//!    place of a panic on a marked thread instead of printing it (so no backtrace either,
-//!    whatever `RUST_BACKTRACE` says), and hands every other panic to the hook that was
-//!    there before (Rust's, which prints it); in the binary ([`brief_outside_pages`]) a
-//!    panic outside every page's work prints one line instead, and Rust's message and
-//!    backtrace only when `RUST_BACKTRACE` asks for them;
-//! 3. the caller turns [`Caught`] into an `internal-error` diagnostic at the page's file
-//!    ([`Caught::diagnostic`]): the build reports it with the rest, fails, and keeps the
-//!    previous output; `serve` shows it and keeps the last good site.
-//!
-//! What a caught closure shares with the rest of the build is read-only or behind locks
-//! it does not hold across page work, so nothing is left half-changed by the unwinding
-//! (hence the `AssertUnwindSafe`).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, PanicHookInfo};

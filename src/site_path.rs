@@ -8,25 +8,7 @@
 //! through [`check`], so no user text is joined onto a folder by hand: a path that would
 //! climb out of the output is refused, never written.
 //!
-//! Aliases are written by people, so they get their own reading, [`normalise_alias`]:
-//! 1. surrounding spaces are dropped and `%XX` escapes decoded;
-//! 2. whitespace, control characters, `\`, `?`, `#`, a leading `//` and a scheme
-//!    (`https:`, `javascript:`) are refused;
-//! 3. empty and `.` segments are dropped, `..` removes the segment before it and is
-//!    refused when there is none (for an alias of a Hugo or Jekyll handbook it stays at
-//!    the root, as those tools write it);
-//! 4. the result is a folder (`old/`) unless it ends in `.html` or `.htm`.
-//!
-//! An alias written without a leading `/` is relative, as in Hugo, whose `aliases` key
-//! opsbook reads ([`resolve_alias_with`]): `.` is the folder the page's URL is in, so
-//! `aliases: [old]` on the page `/ops/db/` is `/ops/old/` (Hugo's `renderAliases`:
-//! `path.Join(path.Join(SubResourceBaseLink, ".."), alias)`). Jekyll's `redirect_from`
-//! is always from the root (jekyll-redirect-from adds the leading `/`); its values are
-//! read with one.
-//!
-//! Names that become one folder of the site and are written into URLs as they are (an
-//! alert's `alerts/<name>/`) are read by [`check_folder_name`] where they are read, so
-//! the error stands where the name is written.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::fmt;
 

@@ -1,40 +1,7 @@
 //! Slugs and ids: URL path segments from file names, heading ids from heading text, and
 //! the diacritics folding both share.
 //!
-//! - A URL slug is lower-case ASCII where the letters allow it: accents are dropped
-//!   (`Übergabe` -> `ubergabe`), letters of other scripts are kept, and every run of
-//!   anything else becomes one `-`.
-//! - A heading id follows one of five rules, `[markdown] heading-ids`
-//!   ([`HeadingIdStyle`]), so that the deep links `page/#anchor` written for the tool a
-//!   handbook comes from keep working:
-//!   - `opsbook` (the default, [`heading_id`]): lower-case, spaces become `-`,
-//!     punctuation other than `-` and `_` is dropped, letters and digits of any script
-//!     and combining marks are kept; an empty id is `section`.
-//!   - `github` and `docusaurus` ([`github_heading_id`], the rule of GitHub's renderer
-//!     and of the github-slugger package Docusaurus uses): the text lower-cased, then
-//!     every character dropped but letters, marks, decimal digits, letter numbers,
-//!     connector punctuation (`_`), `-` and the space, which becomes `-`. An emoji
-//!     drops out, its variation selector (a mark) stays; an empty id stays empty.
-//!   - `hugo` ([`hugo_heading_id`], Goldmark's `autoHeadingIDType = "github"`): read
-//!     from the heading's Markdown source line, trimmed; `-` and the space become `-`,
-//!     letters, decimal digits and `_` are kept, each lower-cased alone, the rest
-//!     (marks and the Markdown of links and code included) dropped; an empty id is
-//!     `heading`.
-//!   - `python-markdown` ([`python_markdown_heading_id`], the `toc` extension's
-//!     `slugify`, MkDocs's rule): from the heading's text as a browser shows it;
-//!     decomposed (NFKD) and stripped of everything but ASCII, then every character
-//!     dropped but word characters (letters, numbers, `_`), spaces and `-`, trimmed,
-//!     lower-cased, and each run of spaces and `-` made one `-`.
-//!     `python-markdown-unicode` is its `slugify_unicode`: the same, non-ASCII kept.
-//!
-//!   - `tech-docs` ([`tech_docs_heading_id`], the GOV.UK Tech Docs Template's
-//!     `UniqueIdentifierGenerator`, alphagov/tech-docs-gem): read from the heading's
-//!     HTML as Redcarpet renders it (`'` is `&#39;`, `&` is `&amp;`), lower-cased, tags
-//!     removed, every run of characters other than `0-9a-z` one `-`, trimmed of `-`.
-//!
-//!   Repeats get `-1`, `-2`... in every style but two: Python-Markdown's get `_1`,
-//!   `_2`..., and a `tech-docs` repeat is prefixed with its parent heading's id, then
-//!   numbered from `-2` ([`crate::markdown`]'s `HeadingIds`).
+//! More: docs/architecture.md, "Notes by module".
 
 use serde::Deserialize;
 use unicode_general_category::{GeneralCategory, get_general_category};

@@ -2,27 +2,9 @@
 //! `[check] max-image-kb` (`image-too-large`, at the image, naming a page that shows
 //! it), and files of the content folder nothing uses (`unused-asset`).
 //!
-//! A file is used when something refers to it:
+//! A file is used when something refers to it.
 //!
-//! 1. a page's Markdown links and images, and the `src`/`href` of its raw HTML (the
-//!    render step recorded them, internal blocks and internal pages included), its
-//!    `data`/`poster` attributes and MDX's `require("./img.png")`;
-//! 2. a file a page includes (`{{#include}}`, `--8<--`, `{% include %}`);
-//! 3. a front matter value, at any depth, that names the file: relative to the page's
-//!    folder or a folder above it, from the content folder, or as a site path
-//!    (`image: /img/cover.png`);
-//! 4. a link a template wrote (the pages' template scans);
-//! 5. a quoted value of `book.toml` that names it;
-//! 6. `url(...)` and `@import` of a CSS file, and `src`/`href` of an HTML or SVG file,
-//!    of the content folder.
-//!
-//! Files not checked: files and folders whose name starts with `_` (includes, Docusaurus
-//! category files), ownership files (CODEOWNERS, OWNERS, CODENOTIFY), navigation and
-//! configuration files of other tools (`mkdocs.yml`, `sidebars.js`), and files a web
-//! server is asked for by name at the top of the content folder (`favicon.ico`,
-//! `robots.txt`, `CNAME`...).
-//! The handbook's `static/` folder is outside the content folder: it is served as it
-//! is, so its files are never reported.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::config::CONFIG_FILE;
 use crate::content::Node;

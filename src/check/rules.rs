@@ -1,27 +1,7 @@
 //! `opsbook check --rules`: the alerts of Prometheus rule files against the handbook's
-//! alert registry ([`Site::alerts`]). For each file, in order:
+//! alert registry ([`Site::alerts`]), file by file.
 //!
-//! 1. a file that is not valid YAML is a `rules-syntax` error where the parser stopped;
-//!    one that cannot be read (no regular file, too large) an `unreadable-file` error,
-//!    one refused by the confinement (a link leading elsewhere) a
-//!    `symlink-outside-root` error, both at the file;
-//! 2. an annotation whose template reads the `alertname` label is an
-//!    `alertname-in-annotation` error at its value: Prometheus fills in annotations
-//!    from the labels of the alert's series, and adds `alertname` only afterwards, so
-//!    it is empty there (`/alerts//`); the help gives the value with the name written;
-//! 3. each runbook link of an alert (`runbook_url`, `runbook` or `link` annotation)
-//!    without a template that points into this handbook (the host and base path of
-//!    `[handbook] base-url`, or a path from the site's root) must name a page, an
-//!    alias or `/alerts/<Name>/` of a registered alert (or its lower-case alias, as the
-//!    mixins link), else it is a `runbook-url-broken` error at the link; so is a
-//!    `#fragment` that is no anchor of the page it leads to;
-//! 4. an alert that is neither registered nor linked to a page is an
-//!    `alert-without-runbook` diagnostic at its `alert:` key, as severe as
-//!    `[alerts] require-runbook` says;
-//!
-//! then every registered alert that no rule defines is a `runbook-without-alert` note at
-//! its runbook's claim (unless a rule file could not be read, since its alerts are
-//! unknown).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeSet;
 

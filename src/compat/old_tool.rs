@@ -3,55 +3,9 @@
 //! a relative link is read, and what URLs pages get ([`crate::site::urls`]).
 //!
 //! Found once, after the walk ([`read_old_tool`]), from what the migration guide leaves
-//! beside `book.toml` and from `book.toml` itself, the first that matches:
+//! beside `book.toml` and from `book.toml` itself, the first that matches.
 //!
-//! | tool | marker |
-//! |---|---|
-//! | mdBook | `book.toml` is mdBook's (`[book]`) |
-//! | Hugo | `[markdown] heading-ids = "hugo"`; `hugo.toml` (`.yaml`, `.yml`, `.json`); `config/_default/`; a `config.toml` (`.yaml`, `.yml`, `.json`) beside `archetypes/` or `layouts/` |
-//! | Docusaurus | `heading-ids = "docusaurus"`; a Docusaurus site ([`crate::content::prefix`]) |
-//! | MkDocs | `mkdocs.yml` (`.yaml`) |
-//! | Eleventy | `.eleventy.js`, `eleventy.config.js` (`.cjs`, `.mjs`, `.ts`) |
-//! | Jekyll | `_config.yml` (`.yaml`, `.toml`) |
-//! | Middleman | `config.rb`; `config/tech-docs.yml` (the GOV.UK Tech Docs Template, a Middleman site whose `config.rb` is in the gem: <https://tdt-documentation.london.cloudapps.digital/configure_project/global_configuration/>) |
-//! | GitBook | `.gitbook.yaml` beside `book.toml` or in the content folder |
-//!
-//! and GitHub's rules otherwise. What opsbook takes from each:
-//!
-//! - **Relative links** ([`RelativeLinks`]). A link to a Markdown file (`../db.md`) is
-//!   read from the file's folder by every tool that rewrites it (mdBook, MkDocs,
-//!   Docusaurus, Hugo's `ref` and render hooks, jekyll-relative-links, GitHub). Any other
-//!   relative link is left as written by Hugo, Jekyll, Eleventy and Middleman, and the
-//!   browser reads it from the page's URL: `../metrics` on `/docs/v2.3/admin_guide/` is
-//!   `/docs/v2.3/metrics`. mdBook publishes `chapter.html` beside the file, so its
-//!   page's URL and its file's folder are one. MkDocs rewrites a link to any file of
-//!   `docs_dir` from the file's folder and leaves the others to the browser, which reads
-//!   them from the page's URL (`use_directory_urls`, the default: `page/`). GitHub,
-//!   GitBook and Docusaurus (whose URLs have no trailing `/`) read them from the file's
-//!   folder; Docusaurus with `trailingSlash: true` from the page's URL.
-//! - **URLs** ([`UrlStyle`]): Hugo lower-cases and cleans each name as its
-//!   `paths.Sanitize` does, keeping dots (`docs/v2.3/`); mdBook publishes `chapter.md`
-//!   at `chapter.html`; Jekyll, Eleventy, Middleman, mdBook and MkDocs keep names as
-//!   written (case and dots), MkDocs with `use_directory_urls: false` publishing `page.md`
-//!   at `page.html` (`File.dest_uri` in MkDocs's `structure/files.py`); Middleman's
-//!   `directory_indexes` moves `foo.html` to `foo/` ([`crate::compat::middleman::site`]); a Jekyll
-//!   collection's pages follow its `permalink` ([`crate::compat::jekyll::site`]); an Eleventy
-//!   folder's directory data file may give its pages a `permalink`
-//!   ([`crate::compat::eleventy::site`]).
-//! - **Where the content folder was published** ([`OldTool::content_route`]):
-//!   Docusaurus serves its docs under `routeBasePath` (`docs` unless the configuration
-//!   says otherwise), a multilingual Hugo site a language under `/<lang>/`
-//!   ([`crate::compat::hugo::site`]): a link to `/docs/x` or `/en/x` is a link to the page of
-//!   `x`. opsbook publishes the content folder at the root (its home page is there).
-//! - **Heading ids** ([`OldTool::heading_ids`]): MkDocs's, Python-Markdown's `toc`
-//!   `slugify`, unless `[markdown] heading-ids` names a rule; opsbook's for the others.
-//! - **Which pages are MDX** ([`OldTool::md_as_mdx`]): Docusaurus reads every `.md` page
-//!   as MDX unless its configuration's `markdown.format` says `md` or `detect`, so an
-//!   `import` line there is code and a `<Component>` is a component
-//!   ([`crate::markdown`]'s MDX dialect); every other tool reads only `.mdx` as MDX.
-//! - **Emoji shortcodes** ([`OldTool::emoji`]): `:smile:` is an emoji with Hugo's
-//!   `enableEmoji`, in Docusaurus unless `markdown.emoji` is false, in MkDocs with
-//!   `pymdownx.emoji` ([`crate::compat::dialects::emoji`]); text elsewhere.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::Path;
 

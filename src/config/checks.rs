@@ -4,20 +4,7 @@
 //! are read and checked where they are written, so `check` reports a malformed
 //! threshold at its line as a build does.
 //!
-//! ```toml
-//! [status]
-//! prometheus = "http://prometheus.internal:9090"   # or OPSBOOK_PROMETHEUS_URL
-//! prometheus-timeout = "10s"                        # the build's network time, at most
-//! components = [
-//!   { id = "compute-fra1", name = "Compute (FRA1)", checks = [
-//!       { name = "API probes", query = 'avg_over_time(probe_success{job="nova"}[1d])', green = ">= 0.99", orange = ">= 0.95" },
-//!   ] },
-//! ]
-//! ```
-//!
-//! A threshold is a comparison and a number: `>= 0.99`, `> 0`, `<= 0.3`, `< 1`, `== 1`.
-//! A value is green when it meets `green`, else orange when it meets `orange`, else
-//! red (no `orange`: red as soon as it is not green).
+//! More: docs/architecture.md, "Notes by module".
 
 use serde::Deserialize;
 

@@ -9,15 +9,7 @@
 //! ]
 //! ```
 //!
-//! The order is the display order; `group` gathers components under a heading. Each
-//! component may have `checks`, measured by a Prometheus API server (`prometheus`,
-//! [`super::checks`]); `component-label` names the label of an Alertmanager alert that
-//! holds the component it affects (`opsbook new incident --from-alertmanager`). A
-//! handbook without the table has no status page. Ids are what incidents and
-//! maintenances name (their `components`), so they are checked here: unique,
-//! lower-case letters, digits, `-` and `_`, and short enough for the file names the
-//! status page makes of them ([`file_names`], checked with [`crate::site_path`]'s
-//! rules), so `check` finds what a build would refuse to write.
+//! More: docs/architecture.md, "Notes by module".
 
 use serde::Deserialize;
 

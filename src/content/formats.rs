@@ -3,27 +3,7 @@
 //! [`page_format`] of every file; the site ([`crate::site`]) asks [`template_stem`] for a
 //! page's name.
 //!
-//! 1. Markdown (`.md`, `.markdown`, `.mdx`): a page, as always.
-//! 2. Middleman runs a file's extensions from the right, each through its engine
-//!    (middleman/middleman, `middleman-core/lib/middleman-core/sitemap/extensions/
-//!    on_disk.rb` and the Tilt templates): `name.html.md.erb` is ERB, then Markdown, then
-//!    published at `name.html`; `name.html.erb` is ERB making HTML. Both are pages
-//!    ([`PageFormat::Markdown`] with ERB, [`PageFormat::Html`] with ERB). A bare
-//!    `name.erb`, or an ERB file making another format (`apps.json.erb`, `repos.csv.erb`),
-//!    is no page (layouts, data feeds), and nor is anything in Middleman's `layouts/`
-//!    folder or a partial (a name that starts with `_`): they are copied as they are.
-//! 3. Eleventy reads every `.njk` and `.liquid` file of its input folder as a template
-//!    (11ty/11ty-website `src/docs/config.md`, "Template Formats"): an HTML page, unless
-//!    its name says it makes another format (`sitemap.xml.njk`). Its `_includes/` folder
-//!    holds no pages (the walk skips it).
-//! 4. Jekyll processes "any file that contains a YAML front matter block" (jekyll/jekyll
-//!    `docs/_docs/frontmatter.md`) and copies every other file as it is; an `.html` file
-//!    with front matter is a page (its body HTML with Liquid), one without is a file.
-//!    Hugo reads `.html` content files with front matter as pages too.
-//!
-//! An HTML page keeps its name's `.html` in its URL (`about.html` is `/about.html`, as in
-//! Jekyll and Middleman); a `.njk` page's URL is its folder's (`about.njk` is `/about/`,
-//! Eleventy's default permalink).
+//! More: docs/architecture.md, "Notes by module".
 
 /// How a page's body is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,20 +9,7 @@
 //!     text: |
 //!       Errors are limited to requests in eu-west.
 //!
-//!       <!-- internal -->
-//!       Customer ACME is affected.
-//!       <!-- /internal -->
-//! ```
-//!
-//! The rule is the Markdown layer's (`markdown::public_text`), handed in as an
-//! [`AudienceText`] since this layer parses no Markdown, and it is applied at one place:
-//! to the parsed fields, before anything reads them ([`super::page::load_page_at`]).
-//! 1. A front matter block without the word `internal` (in any case) is left alone.
-//! 2. Every text value, at any depth, is given to the rule: a public build keeps it less
-//!    its internal blocks, an internal build keeps it as written.
-//! 3. Malformed markers are an `internal-block` error at the value, in every build, and
-//!    a public build keeps none of that value. A key is never filtered: a marker in a
-//!    key is an error too.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::front_matter::Fields;
 use super::node::{Located, Node};

@@ -3,19 +3,7 @@
 //! beside `book.toml` says. Read once per build, after the walk; the Markdown layer's
 //! lookup order (`markdown::includes`) reads it.
 //!
-//! | tool | folders | rule |
-//! |---|---|---|
-//! | Hugo | `assets/` | `resources.Get` reads Hugo's resource folder (<https://gohugo.io/functions/resources/get/>); `readFile` the project's folder, then `contentDir` (<https://gohugo.io/functions/os/readfile/>) |
-//! | Jekyll | `content/_includes/`, `_includes/` (`includes_dir` of `_config.yml`), then the theme gem's `_includes/` when the gem is vendored (`vendor/bundle/ruby/*/gems/<theme>-*/`) | `Jekyll::Site#includes_load_paths` |
-//! | MkDocs | each `base_path` of `pymdownx.snippets` in `mkdocs.yml`, from its folder (`.` unless set) | `SnippetPreprocessor.get_snippet_path` |
-//! | MkDocs | the `base_path` of `markdown_include.include`, from its folder (`.` unless set), for `{!file!}` and the files it includes | markdown-include's `IncludePreprocessor.run` |
-//! | Eleventy | the includes folder (`dir.includes` or `setIncludesDirectory`, relative to the input folder, which is `content/`; `_includes` unless set), then the project's folder (Nunjucks) or the input folder (Liquid); `./` and `../` names from the including file's folder | Eleventy's `Nunjucks.js` (`FileSystemLoader([includes, working dir])`) and `Liquid.js` (`root: [includes, input]`, `extname: ".liquid"`) |
-//!
-//! A configuration that cannot be read is not reported here (the tool's own files are
-//! not opsbook's to check; `mkdocs.yml`'s problems are reported with its `nav:`): the
-//! defaults stand. Every file an include reads is confined as any include is
-//! (`include_files::HandbookFiles`); a folder named here that leaves the handbook reads
-//! nothing.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::Path;
 

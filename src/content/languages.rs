@@ -3,39 +3,7 @@
 //! folder, so that sections, URLs, links and the navigation of the rest of the build see
 //! `de/runbooks/db.md` as any other page.
 //!
-//! 1. The languages are `[handbook] languages` (`config::Languages`), else a Jekyll
-//!    site's `languages:` (jekyll-multiple-languages-plugin's `_config.yml` key, read by
-//!    [`crate::compat::jekyll::site`]), else a Hugo site's `languages` table
-//!    ([`crate::compat::hugo::site::languages`]); fewer than two leave the walk as it was.
-//! 2. A translation is written either as Hugo names it, `name.de.md` beside the page
-//!    (Hugo's "translation by file name", <https://gohugo.io/content-management/multilingual/#translation-by-file-name>:
-//!    `_index.de.md` for a section), which becomes the content path `de/…/name.md`
-//!    reading that file; or in the language's folder, `content/de/…` (Hugo's
-//!    "translation by content directory"), which is that path already. A file named for
-//!    the default language (`name.en.md`) is the page `name.md`.
-//! 3. Every page of the default language that a language lacks gets a page there too,
-//!    reading the original (`Translated::fallback`): the reader of `/de/` is shown it in
-//!    the default language with a notice, never a 404 (Hugo leaves the page out; a
-//!    handbook's reader must reach every runbook in their language's site).
-//! 4. The folders of the new pages join the tree, and a Docusaurus category file of a
-//!    folder applies to its translations' folder too.
-//!
-//! jekyll-multiple-languages-plugin (README sections 4 and 5,
-//! <https://github.com/kurtsson/jekyll-multiple-languages-plugin#4-configuration>;
-//! `lib/jekyll-multiple-languages-plugin.rb`) builds every page of the site once per
-//! language, its texts taken from `_i18n/<lang>/` by `{% tf %}` and `{% t %}`
-//! (`markdown::includes::translations`). So, in a handbook with `_config.yml`
-//! `languages:`:
-//! - the posts of `_i18n/<lang>/_posts/` are that language's posts (the plugin reads
-//!   them in place of the site's `_posts/`: "there are no global posts"), the content
-//!   path `de/_posts/…` (`_posts/…` for the default language);
-//! - the other files of `_i18n/<lang>/` are the texts pages include, no pages of their
-//!   own (`_i18n` starts with `_`: Jekyll publishes nothing of it);
-//! - each page of another language reads its original and is that language's page, not
-//!   a copy with a notice: its `{% tf %}` and `{% t %}` give the language's texts;
-//! - a path of `exclude_from_localizations:` (`/assets`) and the posts get no copies in
-//!   the other languages; with `_posts` excluded, the site's own `_posts/` are the posts
-//!   and `_i18n/<lang>/_posts/` is left out, as the plugin does.
+//! More: docs/architecture.md, "Notes by module".
 
 #[cfg(test)]
 use std::collections::HashMap;

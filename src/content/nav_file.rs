@@ -4,22 +4,7 @@
 //! into a tree of [`NavEntry`], paths made relative to `content/`. Here `content/` is the
 //! content folder, whatever book.toml names it (`src/` in an mdBook repository).
 //!
-//! 1. `SUMMARY.md` at the top of `content/` is mdBook's summary ([`crate::compat::mdbook::summary`]) and
-//!    is not a page. It wins over an `mkdocs.yml`.
-//! 2. Else an `mkdocs.yml` (or `mkdocs.yaml`) is read ([`crate::compat::mkdocs::nav`]): beside
-//!    `book.toml`, its paths are relative to `content/` (opsbook's pages folder, whatever
-//!    its `docs_dir` says: a note when they differ); at the top of `content/` (an MkDocs repository copied in
-//!    whole), they are relative to its `docs_dir` (`docs` unless set) inside `content/`.
-//!    One at the top of `content/` is not published.
-//! 3. Else a Docusaurus `sidebars.js` (`.ts`, `.mjs`, `.cjs`): beside `book.toml`, its
-//!    doc ids and folders are relative to `content/`; at the top of `content/` (a
-//!    Docusaurus repository copied in whole), to `content/docs/` (Docusaurus's default
-//!    docs folder) when there is one. It is never published. A sidebar that needs code
-//!    to run is a warning at its place, and the navigation is the folders'.
-//! 4. A file that cannot be read as one is an error at the file; a build without it
-//!    orders the navigation as if it were not there. The `mkdocs.yml` beside `book.toml`
-//!    is confined like the content (`confine::Confinement`): a link leading out of the
-//!    handbook or into a hidden folder is refused, not read.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::Path;
 

@@ -8,17 +8,7 @@
 //! front matter once blank lines, spaces, another BOM or a line separator before it
 //! are skipped, that is a `front-matter-not-first` warning at the fence.
 //!
-//! In a handbook that moves from another tool (`[check] links = "warn"`,
-//! [`crate::config::Config::migrating`]), what GitHub and Jekyll still show is built:
-//! - front matter that is not YAML (`description: a: b`) is a `front-matter-syntax`
-//!   warning, and the page is built without it, as Jekyll builds it and GitHub shows
-//!   it; unless the block names `visibility`, `draft` or `internal`, which a build must
-//!   not guess at (an error, as always);
-//! - a file that is not UTF-8 is read as Windows-1252, the encoding Western editors
-//!   save in and the one GitHub shows such a file in, with an `invalid-utf8` warning.
-//!   (A table of the 32 characters where it differs from Latin-1: no crate needed.)
-//!
-//! Hugo and Docusaurus stop at both; opsbook's own handbooks keep them errors.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::Path;
 

@@ -2,24 +2,7 @@
 //! at the line and column of its `alert:` key, with the runbook links of its
 //! annotations. They are never part of the site.
 //!
-//! A file holds one or more YAML documents (`---`); each is
-//! 1. a Prometheus rule file, `groups: [{name, rules: [...]}]`, or
-//! 2. a `PrometheusRule` custom resource (`kind: PrometheusRule`), its groups under
-//!    `spec.groups`; or
-//! 3. a Kubernetes list (`kind: List`, or `PrometheusRuleList`), as `kubectl get
-//!    prometheusrules -o yaml` prints the resources: each of its `items` read as a
-//!    document of its own (Kubernetes API conventions, "Lists and Simple kinds": a
-//!    list's kind ends in `List` and holds its objects in `items`);
-//!
-//! any other document (a ConfigMap beside the rules) is left alone. Recording rules
-//! (`record:`) define no alert.
-//!
-//! Rule files are found ([`find_rule_files`]) and confined like the content: a link
-//! leading out of the handbook, or out of a folder outside it that the command line
-//! names, is refused and never read. Each file is read as every file is
-//! ([`crate::fs::read_bytes`]: a regular file, at most [`crate::fs::MAX_RULE_FILE_BYTES`]).
-//! A file that cannot be read or parsed is named, at the line and column where the
-//! parser stopped, never with its text.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::{Path, PathBuf};
 

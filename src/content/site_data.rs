@@ -8,15 +8,7 @@
 //! | Jekyll (`_config.yml`, `_config.yaml`, `_config.toml`) | that file | `_data/` as `site.data` |
 //! | Eleventy (`eleventy.config.js`, `.eleventy.js`) | the engine of Markdown pages, `markdownTemplateEngine` (Liquid unless it names another) | `_data/` beside `book.toml` or in the content folder, each file a variable |
 //!
-//! (Hugo: <https://gohugo.io/configuration/introduction/#configuration-directory>;
-//! Jekyll: <https://jekyllrb.com/docs/variables/#site-variables> and
-//! <https://jekyllrb.com/docs/datafiles/>; Eleventy: <https://www.11ty.dev/docs/data-global/>
-//! and <https://www.11ty.dev/docs/config/#default-template-engine-for-markdown-files>.)
-//!
-//! Every file is read through the handbook's confinement and `crate::fs` (a regular file,
-//! at most [`crate::fs::FileKind::Config`]'s size), and all of it together at most
-//! [`MAX_DATA_BYTES`]; one that cannot be read is a `config-syntax` warning at the file,
-//! and the build goes on without it. JavaScript data files are not run.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::Path;
 

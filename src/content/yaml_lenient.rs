@@ -2,20 +2,7 @@
 //! handbooks written for Hugo, Jekyll or any libyaml-based tool build unchanged. Used by
 //! [`super::front_matter`] before and after it parses a YAML block.
 //!
-//! 1. [`relax_indentation`] rewrites the text before parsing, keeping every line where it
-//!    is: a line that continues an open quoted scalar (`description: "An approach` /
-//!    `in nature."`) but starts at or left of its key, or with a tab, gets the spaces the
-//!    YAML 1.2 indentation rule asks for. Folding drops a continuation line's leading
-//!    white space, so the value is the one libyaml reads. A line that continues a plain
-//!    mapping value at column 0 (and cannot be read as anything else: no `key:`, no `-`,
-//!    no comment, no quote or flow bracket first) is indented the same way; libyaml
-//!    rejects that one, the GitLab handbook has it. Everything else is left alone, so a
-//!    text serde-saphyr already reads is not changed at all.
-//! 2. [`drop_duplicate_keys`] keeps the last of repeated mapping keys (as libyaml-based
-//!    tools do) and returns where each repeat stands, for a `duplicate-key` warning.
-//!
-//! Columns that serde-saphyr reports on a line that step 1 indented are moved back by
-//! [`Relaxed::source_column`].
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{HashMap, HashSet};
 

@@ -9,16 +9,7 @@
 //! database jiff carries in the binary (`tzdb-bundle-always`), so a build reads a
 //! zone the same way on every machine, whatever `/usr/share/zoneinfo` holds.
 //!
-//! Steps:
-//! 1. the date must be `YYYY-MM-DD` in the years 0000 to 9999 ([`Date::parse`]);
-//! 2. a last word that starts with a letter is the zone (`Europe/Berlin`, `UTC`, `Z`);
-//! 3. jiff parses the rest: date, time (midnight when left out), offset, and a
-//!    bracketed zone;
-//! 4. the zone is looked up (an unknown one is an error, with the closest name);
-//! 5. with an offset, the moment is the local time minus the offset, and a zone
-//!    written too must have that offset then; with a zone alone, a time the clocks
-//!    skipped or went through twice (a daylight saving change) is an error that
-//!    names both offsets, since guessing would publish a wrong time.
+//! More: docs/architecture.md, "Notes by module".
 
 use jiff::civil::Time;
 use jiff::fmt::temporal::{Pieces, PiecesOffset, TimeZoneAnnotationKind};

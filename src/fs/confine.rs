@@ -5,18 +5,7 @@
 //! opened: the functions of `crate::fs` take nothing else, and clippy refuses the
 //! standard library's file functions anywhere else (clippy.toml).
 //!
-//! A path of the handbook is judged on what it resolves to, every symbolic link
-//! followed, never on how it is written:
-//! 1. resolve it; a path that does not resolve is not read;
-//! 2. refuse it when it lies outside the root;
-//! 3. refuse it when it lies in a hidden file or folder of the root (`.git/`, `.env`), or
-//!    in an opsbook output folder: this build's, or any earlier build's, known by the
-//!    manifest its build left beside it ([`manifest_file_name`]);
-//! 4. for the audience rules, map it into the content tree ([`Confinement::content_path_of`]).
-//!
-//! Two doors do not resolve: a path the person running opsbook names on the command line
-//! (`--out`, `--baseline`, `check --rules FILE`, `OPSBOOK_CACHE_DIR`), which is theirs to
-//! choose, and a plain relative name below an [`OwnFolder`], which opsbook made itself.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::{Component, Path, PathBuf};
 

@@ -5,22 +5,9 @@
 //! Every file opsbook reads because a handbook, the command line or an earlier build
 //! names it (pages, includes, assets copied, book.toml, CODEOWNERS, category and
 //! navigation files, templates and static files, rule files, baselines, the build cache)
-//! is opened by [`open_regular`], which [`read_bytes`], [`read`] and [`copy`] go through:
+//! is opened by [`open_regular`], which [`read_bytes`], [`read`] and [`copy`] go through.
 //!
-//! 1. the path is looked up (following links): anything but a regular file (a folder, a
-//!    named pipe, a socket, a device) is refused before it is opened, since opening a
-//!    named pipe waits for a writer and a device never ends;
-//! 2. it is opened without waiting (`O_NONBLOCK`, and `O_NOCTTY`, on Linux) and the
-//!    handle looked up again: it must still be a regular file (the path may have been
-//!    replaced in between), and not a file of the kernel's `/proc` or `/sys` (on
-//!    Linux), whose size says nothing of what they hold;
-//! 3. at most the limit of its kind ([`FileKind`]) is read: a larger file is refused by
-//!    its size, and one that grows past the limit while it is read is refused too.
-//!
-//! Where a path may come from is decided by the one confinement ([`confine`]): every
-//! function here takes a [`Confined`] path, which only it makes. This module makes sure
-//! that whatever is read ends. It is the one module that calls the standard library's
-//! file functions (clippy.toml refuses them elsewhere).
+//! More: docs/architecture.md, "Notes by module".
 
 #![allow(clippy::disallowed_methods)]
 

@@ -2,37 +2,9 @@
 //! with the `mermaid-svg` crate: no JavaScript in the page.
 //!
 //! The body writer calls [`render_diagram`] for each `mermaid` fence when
-//! `[markdown] diagrams` is on (the default), in the parallel page-rendering step:
+//! `[markdown] diagrams` is on (the default), in the parallel page-rendering step.
 //!
-//! 1. the diagram's type (its first word, after `%%` comments, `%%{init}%%` directives
-//!    and a `---` front matter block) must be one `mermaid-svg` reads ([`TYPES`]);
-//! 2. the source must be under [`MAX_SOURCE_BYTES`], a bound on the renderer's time and
-//!    output, which cannot be interrupted, and what it asks for within the budget the
-//!    body writer weighs first ([`over_budget`]: edges, days);
-//! 3. the renderer runs under [`crate::panics::catch`] (a panic is a failure like a
-//!    parse error, and prints nothing);
-//! 4. the SVG is made safe to inline: its ids (and `url(#…)`, `href="#…"`,
-//!    `aria-labelledby`/`aria-describedby` references) get the prefix `diagram-N-`, N
-//!    the diagram's number on the page, so two diagrams never share an id; the
-//!    renderer's fixed white fills become the page's background; the root
-//!    gets `role="img"`, the class `diagram-svg`, an accessible name (the diagram's
-//!    `accTitle`, else "Flowchart diagram: " and its first labels, also as `<title>`)
-//!    and its `accDescr` as `<desc>`;
-//! 5. colours are CSS custom properties (`var(--diagram-fg)`…, set in `style.css`'s
-//!    `/* diagrams */` block from the page's own colours), so a diagram follows the
-//!    light or dark scheme the page shows; a theme the diagram picks itself is
-//!    ignored (its `style` and `classDef` colours are kept).
-//!
-//! Any failure returns a message: the caller has the reader's browser draw the diagram
-//! instead ([`browser_figure`]) and reports a `diagram` note, or, with
-//! `[markdown] browser-diagrams = false`, shows its source under a one-line note and
-//! reports a `diagram` warning. The source stays in the page, in a `<details>` after the
-//! SVG.
-//!
-//! `check` draws diagrams too, so it reports the same warnings as `build`: a diagram
-//! takes 0.01-0.15 ms (release), so neither skipping them there nor caching them by
-//! content within a build is worth its code. The search index keeps the source's words,
-//! like any code block's, and none of the drawing's.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::borrow::Cow;
 

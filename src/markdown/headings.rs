@@ -1,20 +1,6 @@
 //! Heading ids and the table of contents.
 //!
-//! 1. Each heading gets its author's id (`## Steps {#steps}`) or one made from it in the
-//!    style `[markdown] heading-ids` names ([`crate::slug::HeadingIdStyle`]): from its
-//!    text (opsbook, GitHub, Docusaurus, Python-Markdown) or its Markdown source line
-//!    (Hugo).
-//! 2. A repeated id gets `-1`, `-2`... appended, as GitHub does, so every id in a page is
-//!    unique and stays the same from build to build: the first free suffix. Each base id
-//!    remembers the suffix it tried last, so that a page of n identical headings costs
-//!    n steps, not n²/2 (ids only ever get taken, so no earlier suffix can free up).
-//!    Python-Markdown's ids (MkDocs) take `_1`, `_2`... its own way: an id ending in
-//!    `_n` goes on at `_{n+1}`, and an empty id is never used.
-//!    In the `tech-docs` style a repeat is first prefixed with the id of the closest
-//!    earlier heading of a higher level (its parent), then numbered from `-2`, as the
-//!    GOV.UK Tech Docs Template's `UniqueIdentifierGenerator` does; the parents are kept
-//!    as a stack of rising levels, so finding one costs no scan of the page.
-//! 3. The headings become a nested table of contents.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{HashMap, HashSet};
 

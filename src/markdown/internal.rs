@@ -6,17 +6,7 @@
 //! Anything: paragraphs, headings, lists, code.
 //! <!-- /internal -->
 //!
-//! > [!INTERNAL]
-//! > A callout only the internal build shows.
-//! ```
-//!
-//! The filter sits between the parser and the body writer, so a public build never sees
-//! what is inside: no HTML, no heading in the table of contents, no word in the search
-//! index or the description, no link or backlink. The internal build shows each block
-//! in a frame labelled "Internal" (in the language of the page's text, the Markdown
-//! words' `md_internal`). The comment markers must stand on lines of their own
-//! and close in the block they opened in; anything else is an `internal-block` error
-//! (never a silent leak).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::VecDeque;
 use std::ops::Range;

@@ -1,23 +1,7 @@
 //! Highlighting line by line with a memory: a line highlighted once in a given parser
 //! state is not parsed again.
 //!
-//! Operators' code blocks repeat themselves: the same `kubectl` commands, YAML keys and
-//! JSON shapes come back in runbook after runbook (in the shared corpora, 44% of code
-//! lines are repeats). syntect's parser is the most expensive part of a build, and what
-//! it makes of a line depends only on the line and the parser's state before it (the
-//! context stack, and the scope stack each token's look comes from). So each thread
-//! remembers, for each line it highlighted, those states, the HTML and the states after
-//! it; the same line in the same states gives the same HTML without parsing. The result
-//! is byte-for-byte what the line gives without the memory (a unit test checks it). The
-//! memory is per thread, so threads never wait for each other, and bounded: it is
-//! emptied when it holds too many lines.
-//!
-//! Highlighting has a budget: a block with a line longer than [`MAX_LINE_BYTES`], or
-//! met after the page's blocks took [`PAGE_TIME`], is shown plain (`None`).
-//!
-//! A line's HTML is its tokens, escaped, each run of tokens of the same looks in one
-//! `<span>` with the looks' classes ([`super::token_style`]); every `<span>` closes on
-//! its line.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::cell::RefCell;
 use std::rc::Rc;

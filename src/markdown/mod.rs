@@ -1,26 +1,6 @@
-//! Markdown -> HTML with pulldown-cmark, in one pass over the parser's events:
+//! Markdown -> HTML with pulldown-cmark, in one pass over the parser's events.
 //!
-//! 1. headings get unique ids, a self-link and an entry in the table of contents
-//!    ([`headings`]);
-//! 2. links, images and raw HTML `href`/`src` are rewritten to their URL in the built
-//!    site, and every internal link is recorded with its line and column ([`links`]);
-//!    unknown targets become `broken-link` / `missing-asset` diagnostics;
-//! 3. fenced code is highlighted ([`highlight`]); ```` ```mermaid ```` fences are drawn as
-//!    inline SVG diagrams, or shown as code with a `diagram` warning ([`diagram`]);
-//! 4. GitHub alerts (`> [!WARNING]`) become callouts, tables get a scrolling wrapper,
-//!    footnotes move to the end of the page.
-//!
-//! 5. the other tools' dialects (Docusaurus and MkDocs admonitions and tabs, Hugo
-//!    shortcodes, Liquid, attribute lists, MDX components) are rewritten by a pre-pass
-//!    over the source ([`dialects`]), only on pages that have a marker of one.
-//!
-//! Before all of this, the includes of the page (`{{#include}}`, `--8<--`,
-//! `{{% include %}}`, `{% include %}`) are written in place ([`includes::expand`], the
-//! first pre-pass); every offset is mapped back through both pre-passes, so links in
-//! included text resolve from the included file's folder and diagnostics name it.
-//!
-//! Extensions: tables, footnotes, strikethrough, task lists, heading attributes and
-//! GitHub alerts.
+//! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod blocks;
 pub(crate) mod diagram;

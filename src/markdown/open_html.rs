@@ -7,16 +7,9 @@
 //! The body writer hands [`RawHtml`] each piece of raw HTML it writes, with its place
 //! in the source; everything else it writes is escaped text or HTML it closes itself,
 //! which opens and closes nothing. [`RawHtml::unclosed`] then reads those pieces with
-//! html5ever's tokenizer, as the browser reads the body:
+//! html5ever's tokenizer, as the browser reads the body.
 //!
-//! 1. the sink switches the tokenizer to raw text after a start tag where the browser's
-//!    tree builder would (not inside `<svg>` or `<math>`, whose `<title>` and `<style>`
-//!    are elements like any other);
-//! 2. it keeps the `<template>`, `<details>` and `<div>` elements still open, and the
-//!    raw-text element not yet ended;
-//! 3. at the end, a comment the tokenizer emits, or a tag it drops, was left open.
-//!
-//! Only pages with raw HTML are read, so the others cost nothing.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::cell::{Cell, RefCell};
 

@@ -4,17 +4,7 @@
 //! as Markdown on its own and run through the internal filter ([`super::internal`]);
 //! the byte ranges the filter drops are its internal blocks ([`internal_blocks`]).
 //!
-//! A text without the word `internal` (in any case) holds no marker and is not parsed.
-//! What is done with the blocks depends on the text:
-//! - an included file has them blanked ([`blank`]): every byte a space, line breaks
-//!   kept, so that line ranges, anchors, snippet sections and the source map keep
-//!   their offsets, and a selection inside a block yields nothing of it;
-//! - a text of front matter has them removed, with the lines they stand on
-//!   ([`FrontMatterText`]).
-//!
-//! Markers the filter refuses (not on a line of their own, never closed, closed at
-//! another level) are problems: the caller fails the build (`internal-block`) rather
-//! than guess where a block ends.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::ops::Range;
 

@@ -1,31 +1,7 @@
 //! What a page's constructs can read of the handbook besides the page's text: the
 //! templates the handbook gives its own constructs, and the old tool's site variables.
 //!
-//! **Templates of the handbook's own.** A migrating team gives a construct opsbook does
-//! not know (a theme's Hugo shortcode, a Jekyll plugin's or Eleventy's Liquid tag, a
-//! Jekyll include, an MDX component) a Tera template in `templates/shortcodes/` (or a
-//! theme's; site > theme, file by file, as every template): `NAME.html` writes HTML,
-//! `NAME.md` Markdown, where `NAME` is the shortcode's, tag's or component's name
-//! (`engineering/design-document-header.html` for a nested Hugo shortcode), and
-//! `include/FILE` stands for `{% include FILE %}` (HTML unless `FILE` ends in `.md`). A
-//! template wins over opsbook's own rendering of the name. It sees:
-//!
-//! | variable | what it holds |
-//! |---|---|
-//! | `name` | the construct's name as written |
-//! | `args` | its positional arguments, as text |
-//! | `params` | its named arguments (`key="value"`, `key=value`) |
-//! | `inner` | the text between a paired construct's opening and end, as written (a public build's without its internal blocks) |
-//! | `body` | that text rendered as Markdown, in place: a paired construct whose template writes `body` once keeps its content in the page, with its links checked |
-//! | `page` | the page's front matter, over what its sections `cascade` (Hugo) |
-//! | `site` | the old tool's site variables ([`crate::content::site_data`]): `site.params` (Hugo), `_config.yml`'s keys and `site.data` (Jekyll) |
-//!
-//! Bounds: Tera refuses include cycles when the templates load, a component nested
-//! deeper than 20 and a `range` longer than 100,000; one use writes at most
-//! [`MAX_OUTPUT`] bytes, and what a template writes is not read for constructs again, so
-//! a template that writes its own construct does not recurse. A template that cannot be
-//! parsed is a `template` error at its line; one that fails when a page uses it, an error
-//! at the page's use that names the template's line.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -4,59 +4,7 @@
 //! ([`crate::markdown::highlight::Memo`]): highlighting is a pure function of those and
 //! of the binary's syntaxes, and the most expensive work a rebuild would repeat.
 //!
-//! The cache is a file beside the output folder (for `public/`, `.public.opsbook-cache`),
-//! never inside it, where it would be published. A build writes a new one as it goes,
-//! into `.public.opsbook-cache.PID`, with the blocks it used (those it found in the old
-//! one and those it highlighted), and renames it over the old one once the output is in
-//! place; a failed build leaves the old one, a killed build's half-written file is
-//! removed by the next build ([`super::output::remove_leftovers`]). `--no-cache` neither
-//! reads nor writes it.
-//!
-//! Highlighted blocks repeat their lines (the same commands and keys in runbook after
-//! runbook), so the cache keeps each distinct line of HTML once (a *piece*: the HTML up
-//! to and with a newline), and each block as the list of its pieces. The format,
-//! little-endian:
-//! 1. the header `opsbook-cache 4\n`;
-//! 2. records, each either a piece: [`PIECE`] (1 byte), length (4) and bytes, numbered
-//!    from 0 in the order they come; or a block: [`BLOCK`] (1), key (16), the number of
-//!    its pieces (4) and their numbers (4 each), all of pieces that came before it; or
-//!    a compressed index file: [`PACKED`] (1), key (16), length (4) and bytes (below);
-//!    or a rendered page: [`RENDERED`] (1), key (16), length (4) and bytes (below);
-//! 3. the trailer: `0xff`, the number of records (8), the identity of the binary that
-//!    wrote it (16: the XXH3-128 hash of the executable's bytes), the fingerprint of the
-//!    executable's stamp (16, [`Stamp::fingerprint`]), then the XXH3-128 hash of every
-//!    byte before it (16).
-//!
-//! A third kind of record holds the search index's files as the build compressed them:
-//! [`PACKED`] (1 byte), the XXH3-128 hash of the file's JSON (16), the length (4) and the
-//! gzip bytes. The same binary compresses the same text to the same bytes, so a rebuild
-//! takes the bytes of every index file whose text it already compressed
-//! ([`crate::search::packed`]) and compresses only the rest: at 10,000 pages the index is
-//! 88 MB of JSON, about 4 s of CPU to compress, and a one-page change alters few files.
-//!
-//! A cache is believed only whole: its hash matches, every record parses, and it was
-//! written by this binary (same stamp, else the executable is hashed again and compared,
-//! so a changed binary never uses an old cache). Anything else (missing, truncated,
-//! corrupt, another version or binary) is ignored and rebuilt, never an error.
-//!
-//! A fourth kind holds what a page's template made of it, keyed by the page's
-//! fingerprint (the hash of its template context and of the templates,
-//! [`crate::render::Renderer::fingerprint`]): the hash and length of the document and
-//! what the link check reads of it ([`rendered::KeptPage`]). A rebuild whose page has
-//! the same fingerprint keeps the file the previous build wrote, when the output folder
-//! still holds it with that hash ([`super::output::Sink::keep`]), and does not run the
-//! template: after a one-page change, every other page whose context did not change.
-//!
-//! Beside it, a second file holds each page's Markdown results ([`pages`], for `public/`
-//! `.public.opsbook-pages`), read record by record rather than whole: what the Markdown
-//! step found (title, links, anchors, table of contents, search text, diagnostics) and
-//! the body's highlighted HTML for its template, each keyed by the page's text and
-//! settings ([`Cache::recall_result`]) and kept with what it asked of the rest of the handbook
-//! ([`entry::Dependencies`]): a rebuild uses a record only when every link it resolved
-//! resolves the same and every file it included reads the same. The same file holds
-//! each page's search postings ([`crate::search::KeptTerms`]), keyed by the hash of
-//! the text they were made of, so a rebuild numbers a page's words again instead of
-//! splitting its text.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};

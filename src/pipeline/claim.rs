@@ -1,24 +1,8 @@
 //! The output folder a build claims before it reads or writes anything beside it. A
 //! build replaces what its output folder holds, so a folder is only taken when doing so
-//! loses nothing that was not a build's:
+//! loses nothing that was not a build's.
 //!
-//! 1. the folder is checked against the handbook's sources ([`check_output_dir`]: not the
-//!    root, nor a folder holding it, nor the content folder, a mounted folder, `static/`,
-//!    `templates/`, `themes/` or `.git/`, nor inside one of them), each spelling resolved;
-//! 2. the lock `.NAME.opsbook-lock` beside it is taken and held until the build ends, so
-//!    two builds into one folder run one after the other (the second waits, saying so),
-//!    never as a mix of both;
-//! 3. a folder that holds anything and has no manifest of an earlier build beside it
-//!    (`.NAME.opsbook-manifest`, [`super::manifest`]) never held opsbook's output: it is
-//!    refused unless the command line gives `--force`. With a manifest, the build removes
-//!    only what that manifest lists ([`super::staging`]); with `--force`, whatever the
-//!    site does not hold, except what lies below a `.git` folder, at any depth.
-//!
-//! The status site's folder (`build --status-site`) is claimed the same way, and is
-//! refused when it is, holds or lies in the handbook's output folder.
-//!
-//! A folder `book.toml` named (`[build] output-dir`) is refused with an error at that key;
-//! one given with `--out` with an error of the command line (exit 2).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};

@@ -2,40 +2,7 @@
 //! building it all again. The dev server's one way into the pipeline after the first
 //! build ([`super::build_into`]); it decides only which files to give it.
 //!
-//! A change to the text of existing pages takes this path:
-//! 1. read the changed files and the model of those pages again (owners, kind, fields,
-//!    review) on a copy of the site (cheap: page sources and bodies are shared);
-//! 2. render their Markdown, arrange the navigation and backlinks again;
-//! 3. render through the templates only the pages that show something of the changed
-//!    ones ([`affected_pages`]): the pages themselves, their section and the catalogs
-//!    above them, the pages whose backlinks changed, their neighbours and, when a title
-//!    or an order changed, every page whose navigation lists them; the owners, tags and
-//!    review pages; the runbooks listing a changed review among their past incidents,
-//!    and the reviews a changed runbook lists; the pages whose navigation alone may
-//!    change get the new navigation spliced into their served HTML instead
-//!    ([`rebuild_deferring`]);
-//! 4. check the links and anchors of the changed pages and of the pages rendered now,
-//!    and the anchors of the pages linking to the changed ones (a page left stale keeps
-//!    its warnings: a title, a weight or an order changes no anchor);
-//! 5. keep the copy if nothing is an error; else keep the last good site.
-//!
-//! A runbook's service, or the services or date of a review, changes the past incidents
-//! the runbooks list: those runbooks are rendered again.
-//!
-//! When more pages than the caller allows show something of the changed ones,
-//! [`rebuild_deferring`] renders only the changed pages and leaves the others stale, to
-//! be brought up to date after the edit is served ([`stale`]).
-//!
-//! Pages added, removed or renamed take [`shape`], which assembles the site again from
-//! the last build's walk and parse.
-//!
-//! Anything else (a draft, slug, default kind, alias,
-//! owner or tag that changes the site's shape, an alert a runbook answers or an alert a
-//! review cites, a template, a static file, book.toml,
-//! CODEOWNERS) needs a whole build: [`rebuild_deferring`] says so and changes nothing. The files
-//! that depend on every page (search index, `handbook.json`, feed, sitemap) are not
-//! written by [`rebuild_deferring`]: the caller brings them up to date when it likes, with
-//! [`write_index_of`] and [`write_rest_of`] (on other threads, from a copy: [`SiteFilesInput`]).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;

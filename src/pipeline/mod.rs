@@ -1,33 +1,7 @@
-//! The build pipeline, as a flat list of named steps:
+//! The build pipeline, as a flat list of named steps (`steps`), shared by `build`,
+//! `check` and the dev server.
 //!
-//! 1. load the configuration (`book.toml`);
-//! 2. find the theme's templates and static files;
-//! 3. find the git repository and start reading its history in the background;
-//! 4. walk `content/`;
-//! 5. load and parse the pages (parallel);
-//! 6. assemble the site model: sections, URLs, drafts, aliases;
-//! 7. the handbook model: owners (CODEOWNERS), kinds and their fields, review
-//!    freshness, the owners, tags and review pages;
-//! 8. render Markdown (parallel), which also resolves and checks links;
-//! 9. arrange the navigation (titles, order, previous/next) and backlinks;
-//! 10. take the last-updated dates from the git history;
-//! 11. load the templates;
-//! 12. render pages (parallel), unless there are errors: into a staging folder, which
-//!     for a rebuild receives only the files whose bytes changed (`staging`, `manifest`);
-//! 13. check anchors and the links the templates wrote;
-//! 14. write the static files, assets and extra files (sitemap, feed,
-//!     handbook.json...);
-//! 15. put the output in place, if nothing was an error.
-//!
-//! `build`, `build_into` (the dev server's first build, into memory) and `check` run
-//! this one sequence (`run`); `check` without the git history and code highlighting,
-//! writing nothing. `build` streams its pages ([`stream`]): step 8 keeps what later
-//! steps need of each page's Markdown but not its HTML (nor the page's text:
-//! `content::released`), and step 12 reads the file again, renders each body
-//! again, highlighted, writes the page and drops it, so memory holds compact records
-//! rather than every page's HTML. Step 12 gives one record per page ([`page`]), which
-//! the link check and the search index read. After a first build, the dev server's changed pages go
-//! through [`incremental`]. Every step is timed ([`BuildReport::timings`]).
+//! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod api;
 mod cache;

@@ -2,36 +2,7 @@
 //! in place): the unchanged files cost a `stat` each, and the changed ones are put in
 //! place only once the whole build succeeded.
 //!
-//! 1. [`Rebuild::begin`] lists the previous output (file names and kinds only: no file
-//!    is opened, no link followed) and reads its manifest ([`super::manifest`]).
-//! 2. [`Rebuild::write`] and [`Rebuild::copy`] hash each file the build makes and keep
-//!    it as it is when the previous output has it with those bytes: when the manifest's
-//!    entry for it has its hash and the file still has the stamp the manifest recorded,
-//!    or else (no manifest, no entry, a file changed since by hand or by another
-//!    program) when its bytes, read, are the same. Any other file is written under a
-//!    numbered name into the staging folder beside the output folder (one flat folder:
-//!    no folder is made for it), and the live output is not touched.
-//!    [`Rebuild::keep`] keeps a file the build did not make, on the build cache's word
-//!    that the page's template would write the bytes of a given hash
-//!    ([`super::cache::rendered`]): by the same test, the file's bytes hashed when its
-//!    stamp is not the manifest's.
-//! 3. [`Rebuild::commit`], once nothing failed: decides what it will remove, by the
-//!    rules of [`super::ownership`] (only what an earlier build wrote, unless `--force`;
-//!    never below `.git`), and refuses, before it touches anything, when something no
-//!    build wrote stands where a changed file goes; writes a manifest of every file the
-//!    output may hold until it is done; removes what stands in a changed file's way (a
-//!    file where it needs a folder, a folder where it goes), renames each changed file
-//!    into place (a web server reads either the old file or the new one, never a part),
-//!    removes the previous output's files that the build did not write and may remove,
-//!    and the folders they leave empty, writes the new manifest and removes the staging
-//!    folder.
-//!
-//! A failed build only removes the staging folder: the output stays byte for byte as it
-//! was. A build killed before step 3 leaves its staging folder, which the next build
-//! removes ([`super::output::remove_leftovers`]); one killed during step 3 leaves an
-//! output in which some files are new, listed by the manifest written first (their
-//! stamps unknown, so they are compared by their bytes), which the next build
-//! completes.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

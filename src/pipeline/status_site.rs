@@ -5,21 +5,7 @@
 //! (`claim`, `output`, `staging`, `ownership`, `manifest`): this module only decides
 //! what goes into it, through the [`Sink`] the pipeline hands it.
 //!
-//! The model is the handbook's, built for the public audience (an internal incident or
-//! text is never in it) with the status site's base URL
-//! ([`crate::config::BaseUrl::for_status_site`]): the site paths under `status/` are
-//! the status site's, at its root, so every file the status page makes is written here
-//! by the writers the handbook's build uses ([`super::write::write_status_files`]),
-//! its site path without `status/` ([`AtRoot`]): the Statuspage API at `/api/v2/`
-//! (where Atlassian's status widget asks for `summary.json`), the SCS API at `/scs/`,
-//! the feeds, the badges, `health.json` and `_headers`. Then:
-//!
-//! 1. the status page at `index.html` and each incident's and maintenance's page, from
-//!    the status site's templates ([`crate::render::StatusSitePage`]): the Markdown
-//!    of each rendered again (a streaming build let its text go), links to the
-//!    handbook's pages going to `[status] handbook-url`;
-//! 2. the theme's files those pages read: `style.css`, `status.css`, `theme.js` and
-//!    `favicon.svg` (site > theme > built-in, as for the handbook).
+//! More: docs/architecture.md, "Notes by module".
 
 use rayon::prelude::*;
 

@@ -7,17 +7,7 @@
 //! nothing else (Tera's only functions, `range` and `throw`, neither): the binary, which
 //! the build cache is bound to, fixes the filters.
 //!
-//! 1. [`identity`]: once per build, the hash of what every page shares: the templates'
-//!    names and text, the global context (`site`), each language's words and `site`,
-//!    and whether the templates read `nav`.
-//! 2. [`hash_value`]: per page, each value of its context, walked: kind, then contents;
-//!    a string with whether it is marked safe (it is then written unescaped); a map's
-//!    entries in the order of their keys (Tera's maps are hash maps, whose order is
-//!    not the same from one run to the next).
-//!
-//! What is hashed is gathered first ([`Gathered`]) and hashed in one call: a page's
-//! context is thousands of small pieces, and XXH3's streaming interface costs a call and
-//! a copy per piece (it was three quarters of the fingerprint's time).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeMap;
 

@@ -2,27 +2,7 @@
 //! `nav_html`, the entries as the built-in theme shows them; and the navigation's branch
 //! files ([`branch_json`]), from which the theme's script unfolds any section in place.
 //!
-//! A page lists the top-level sections, the path down to it with each level's pages (at
-//! most [`crate::site::nav::MAX_SIBLINGS`] a level) and its own section's pages. Every
-//! entry of a section whose pages it does not list names that section's branch file
-//! (`data-b`, the file `nav/<name>.json` of [`crate::site::nav::branch_path`]), and so
-//! does a level's "more" entry: the script reads the file when the reader unfolds the
-//! section, so every branch of the tree opens in place while each page carries only its
-//! own part of it. Without scripts, the entry is the link to the section's page, which
-//! lists all its pages.
-//!
-//! On a grouped level ([`crate::site::nav::group`]) each entry names its group
-//! (`data-g`), and the group's name stands above the first entry of each group shown
-//! (`<li class="nav-group">`); the script draws these names again from the entries'
-//! `data-g` after it unfolds entries in place.
-//!
-//! A handbook of thousands of pages shows the same entries on many pages (every page of
-//! a section lists its siblings and the top-level sections), so an entry that is neither
-//! the current page nor on the path to it is made once per render, on first use, and
-//! shared: its template value by reference count, its HTML by copying a short string.
-//! Only the few entries that differ from page to page are made for each page. Writing
-//! the HTML here, not in a template loop, takes the largest part of template time away
-//! on big handbooks; a theme that overrides `partials/nav.html` still gets `nav`.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::sync::OnceLock;
 

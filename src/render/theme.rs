@@ -6,20 +6,7 @@
 //! 3. the built-in default theme, embedded in the binary (`themes/default/` in the
 //!    opsbook repository), so an installed `opsbook` needs no files beside it.
 //!
-//! As in `content/`, a symbolic link that leads outside the handbook's folder is a
-//! `symlink-outside-root` error and is not followed, and a file that is no regular file
-//! (a named pipe, a device) an `unreadable-file` error, never read.
-//!
-//! A repository moving to opsbook may have a `templates/` folder of its own tool's (a Go
-//! server's `html/template` files beside its Markdown). A template of the site's
-//! `templates/` written in another template language is not opsbook's: it is left out,
-//! the theme's template of that name (if any) stays, and one note names them
-//! ([`is_foreign_template`]). Another language is recognised by actions Tera never
-//! parses: Go's `{{define "x"}}`, `{{template "x" .}}`, `{{block "x" .}}`, `{{range .X}}`,
-//! `{{with .X}}`, `{{if .X}}` and fields `{{ .Title }}`; Handlebars' and Mustache's
-//! `{{#each}}`, `{{/each}}`, `{{> partial}}`, `{{^x}}`, `{{! comment }}`. Any other
-//! template that does not parse is a `template` error, as before: a mistake in an
-//! opsbook template stays an error.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -9,15 +9,7 @@
 //! 2. A stem on more than half of the pages is stored the other way round: the pages
 //!    without it, one score for the rest, and its best pages with their own scores.
 //!
-//! The pages' sums were made in each page's text order when its Markdown was rendered,
-//! and pages are taken in index order, so the index is the same from build to build.
-//!
-//! What the scores are made of (each stem's pages with their sums, each page's length,
-//! how many pages have each word) is gathered from the pages first; the dev server keeps
-//! it from one edit to the next ([`Scoring`]) and gathers again only the pages an edit
-//! changed. The scores themselves depend on every page (the average length, the number
-//! of pages with the stem), so they are worked out again from all of it, in the same
-//! order and the same arithmetic as a whole build: the same bytes.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::sync::Arc;
 

@@ -2,34 +2,7 @@
 //! in a layout where a query loads only what it needs. Every file is JSON, written
 //! gzip-compressed ([`packed`]).
 //!
-//! - `search/manifest.json`: the first word of every shard, the stop words, the number
-//!   of pages, and the values of the filters (kinds, sections, owners, tags) for the
-//!   search page.
-//! - `search/t-<n>.json`: shard `n` of the vocabulary, a run of consecutive words in
-//!   sorted order: every word with its stem, and the postings of those stems (page,
-//!   BM25 score, best section), [encoded](encode) compactly.
-//! - `search/r-<n>.json`: shard `n` of the words of three letters or more (letters
-//!   only) sorted by their reversed spelling, words only, for typing mistakes in a
-//!   word's first letters (`lubernetes`): the client reads the shards where the query
-//!   word's second half sorts backwards ([`reversed_shards`]).
-//! - `search/f-<facet>.json`: for each filter (`kind`, `section`, `owner`, `tag`) the
-//!   pages of every value.
-//! - `search/q-<n>.json`: the pages of each pair of consecutive stems of a block of
-//!   text, spread over the files by a hash of the pair, for quoted phrases ([`pairs`]).
-//! - `search/p-<n>.json`: the records of pages `n*16 .. n*16+15`: URL, title, kind,
-//!   top-level section, the section each of its snippet chunks after the first starts
-//!   with, a runbook's service and severity, and the page's place (its breadcrumb path).
-//! - `search/s/<n / 100>/s-<n>.json`, `search/s/<n / 100>/s-<n>-<k>.json`: the text of
-//!   page `n`'s sections, in chunks of about 2 KB, for the snippets of its sub-results
-//!   ([`snippets`]): small files fetched whole, only those a query shows, which cost the
-//!   same on a host that serves byte ranges and compresses and on one that does neither;
-//!   a folder per hundred pages (the manifest's `snippets`), not thousands of files in one.
-//!
-//! Shards are cut at about [`SHARD_TARGET`] bytes, where a hash of the word says (so
-//! that an edit moves few cuts), and a query word loads one shard (a word being typed,
-//! the shards its prefix spans: usually one to three). The client is the
-//! default theme's `static/search-*.js`, written as one `search.js`
-//! ([`crate::render::theme::SEARCH_PARTS`]). See [`text`] for the text handling both sides share.
+//! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod browser_stemmer;
 pub mod encode;

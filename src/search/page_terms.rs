@@ -1,21 +1,7 @@
 //! One page's postings, made while its Markdown is rendered, so that the build keeps
 //! numbers rather than the page's text until the index is written.
 //!
-//! 1. The page's text is split into folded words by field ([`super::text::for_each_marked_term`]):
-//!    description and tags, the alerts it is the runbook of, then each section's
-//!    heading, prose and code; each word is numbered ([`super::terms`]) and its stem's
-//!    weight summed in text order (a runbook's alert names 4, headings 2.5, description
-//!    and tags 2, prose 1, code 0.3), noting the section where the stem weighs most and
-//!    whether it is a title word (alert names count as title words).
-//! 2. The title, known only once the navigation is arranged, is split apart
-//!    ([`PageTerms::set_title`]): its words only mark their stems as title words and
-//!    count in the page's length, so adding them later gives the sums of step 1 as
-//!    they were.
-//! 3. What is kept is compact: the stems by number with their sum (the `f32` as it
-//!    was summed), best section and title mark, and the page's words by number, both in
-//!    ascending order as varints of the differences.
-//! 4. A build cache keeps each page's postings with the page's own words as text
-//!    ([`kept`]), so a rebuild renumbers them instead of splitting the text again.
+//! More: docs/architecture.md, "Notes by module".
 
 mod kept;
 

@@ -1,20 +1,7 @@
 //! The pages of each pair of consecutive stems, for quoted phrases (`"split brain"`):
 //! `search/q-<n>.json`.
 //!
-//! A phrase is found where its words stand one after the other in one block of text (a
-//! paragraph, a list item, a table cell, a heading, an admonition's paragraph, a line of
-//! code) or in the title. The index keeps, for every pair of consecutive stems of a
-//! block (stop words left out, as the client leaves them out of the phrase), the pages
-//! that have it. The client looks up each consecutive pair of a phrase's stems and keeps
-//! the pages that have all of them: every page with the phrase is found, whatever its
-//! rank, and a two-word phrase finds exactly the pages that have it; a longer one the
-//! pages that have each of its pairs (`a b` and `b c` for `a b c`), which nearly
-//! always is the phrase.
-//!
-//! The pairs are spread over [`buckets`] files by the FNV-1a hash (32 bits, of the
-//! UTF-8 bytes) of `"stem stem"`, about [`PAIR_TARGET`] bytes each: a phrase of two
-//! words loads one small file. The manifest holds the number of files (`pairs`); the
-//! client (`search-phrases.js`) hashes the same way.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

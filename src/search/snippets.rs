@@ -3,21 +3,7 @@
 //! the same on every host (one that serves byte ranges or compresses, or a plain one)
 //! and a few hundred bytes rather than the page's whole text.
 //!
-//! A page's sections are cut into chunks of consecutive sections of about
-//! [`CHUNK_BYTES`] ([`chunks`]; a longer section is a chunk alone): `s-<n>.json` is
-//! page `n`'s first chunk, `s-<n>-<k>.json` its chunk `k` (`n` is the page's index
-//! number), both in the folder `search/s/<n / 100>/` ([`file_name`]), and the page's
-//! record names the section each later chunk starts with. A chunk is
-//! `[[id, heading, text], ...]`, one entry per section (the part before the first
-//! heading has the id `""`): the client fetches the chunks of the
-//! sections where the index found the query's words (each word's best section of the
-//! page), picks the best of them (up to three sub-results per page, each linked to its
-//! heading's anchor) and cuts a snippet around the words. The text is the section's
-//! prose, one block per line, then at most [`CODE_BYTES`] of its code. A page keeps at
-//! most [`PAGE_BYTES`]: all of every section when they fit, else each section all of
-//! itself or an equal share of what the shorter ones leave ([`shares`]), so a long list
-//! in a section keeps its later items, where the index may have found the query's
-//! words, as long as the page has room.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::markdown::SectionText;
 

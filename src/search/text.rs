@@ -1,36 +1,6 @@
-//! Text handling for search, identical in Rust and in the browser (`search.js`):
+//! Text handling for search, identical in Rust and in the browser (`search.js`).
 //!
-//! 1. split into words at every character that is not a letter or a digit (Unicode);
-//!    a word in camel case (`KubePodCrashLooping`) also gives its parts, and words
-//!    joined by `_`, `.` or `-` (`pg_stat_replication`, `10.0.0.1`, `CVE-2024-3094`)
-//!    also give the whole identifier ([`for_each_term`]); Chinese, Japanese and
-//!    Korean are written without spaces between words, so within a run of letters each
-//!    stretch of CJK characters ([`CJK_RANGES`]) gives its overlapping pairs of
-//!    characters instead, as Lucene's CJKAnalyzer (and Elasticsearch's `cjk` analyzer,
-//!    Pagefind) do: `イベントとして` gives `イベ`, `ベン`, `ント`, `トと`, `とし`,
-//!    `して`, and a query for `イベント` requires its three pairs (a quoted
-//!    `"イベント"`, the pairs one after the other). The letters around a stretch are
-//!    words of their own (`ga4で収集`: `ga4`, `で収`, `収集`). A CJK character alone
-//!    (`A社`) gives nothing, as every word of one character; an identifier with a CJK
-//!    character is not indexed whole (its words are);
-//! 2. fold each word: lower case, accents of Latin, Greek and Cyrillic letters dropped
-//!    ([`crate::slug::fold`]);
-//! 3. drop stop words (`the`, `and`... for English);
-//! 4. stem with the Snowball stemmer of the handbook's language (rust-stemmers); an
-//!    identifier and a CJK bigram are their own stems (and a bigram is never a stop
-//!    word, nor a word a typing mistake is taken for: [`is_cjk_term`]).
-//!
-//! The browser does the same (`static/search-analysis.js`): with its own port of the
-//! Snowball English stemmer, and for every other language with the stemmer the build
-//! appends to that file ([`super::browser_stemmer`]), generated from rust-stemmers' code
-//! (`themes/default/stemmers/`). The test `js_analysis_fixture_is_current` writes the
-//! terms of an English word list (with lines of Chinese, Japanese and Korean) to
-//! `tests/js/fixtures/analysis-terms.json`, and
-//! `js_language_fixtures_are_current` the stems of a word list per language to
-//! `tests/js/fixtures/languages/`; `tests/js/analysis.test.cjs` requires the client to
-//! produce the same. A theme that replaces `search-analysis.js` gets no stemmer: its
-//! client looks words of other languages up as written (the index maps every word it
-//! holds to its stem).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::borrow::Cow;
 

@@ -2,22 +2,7 @@
 //! clients that connect and say nothing, or send half a request, or hundreds of them,
 //! cannot starve the server or the rebuilds.
 //!
-//! 1. At most [`MAX_CONNECTIONS`] connections are open at once: far below the 256 files
-//!    some systems let a process open, so a rebuild can always read the handbook.
-//! 2. When one more arrives, the connection idle the longest is closed to make room
-//!    (idle: waiting for a request, or still receiving one's headers). Connections
-//!    answering a request, the pages' event streams among them, are never closed so;
-//!    when all are busy, new ones wait in the kernel's backlog.
-//! 3. At most [`MAX_STREAMS`] of them answer pages' event streams: when one more
-//!    opens, the connection of the oldest stream is closed (its page reconnects when it
-//!    is shown again), so open tabs can never take every connection from the pages.
-//! 4. A request's line and headers must arrive within [`HEADER_TIMEOUT`] of the
-//!    connection opening or of the previous answer on it: the same clock closes a
-//!    half-sent request and a kept-alive connection left idle. It does not run while an
-//!    answer is sent, so an event stream stays open as long as its page.
-//!
-//! `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` shortens the timeout for the tests (only in their
-//! binary: the `test-hooks` feature).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::HashMap;
 use std::convert::Infallible;

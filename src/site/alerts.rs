@@ -9,13 +9,7 @@
 //!    and it is a runbook, or `[alerts] infer-from-file-names = true` says every page
 //!    named so answers its alert.
 //!
-//! An alert claimed by two pages is a `duplicate-alert` error at both claims. A name that
-//! cannot be a folder of the site ([`check_alert_name`]: `index.html`, `a%2Fb`, a slash,
-//! more than 255 bytes) is an `invalid-path` error at its claim, and is not registered.
-//!
-//! Each alert also gets a stable URL, `/alerts/<AlertName>/`, a redirect to its runbook
-//! ([`redirect_path`], claimed with the other outputs in [`super::outputs`]), and the
-//! generated page `/alerts/` lists them all.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -8,13 +8,7 @@
 //! may name default owners (`[Docs] @docs-team`) for its lines that name none. A
 //! GitLab exclusion (`!pom.xml`) takes the files it matches out of its section.
 //!
-//! Patterns follow .gitignore's rules, as GitHub and GitLab read them: `*.md` matches
-//! at any depth, a leading `/` or a `/` inside anchors the pattern at the repository
-//! root, a trailing `/` matches a folder and everything in it, `docs/*` matches the
-//! folder's own files only, `**` crosses folders, `[0-9]` is a character class (GitLab
-//! reads classes; `opsbook check` tells a GitHub file's author that GitHub does not).
-//! The globs are globset's (regular expressions underneath), so a pattern matches in
-//! time linear in the path, whatever stars it holds.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::diagnostic::Diagnostic;
 use std::path::Path;

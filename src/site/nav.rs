@@ -3,24 +3,7 @@
 //! order: a weight of 0 is none, and `linkTitle` is the title); the reading
 //! order behind previous/next links; and each page's own view of the tree.
 //!
-//! A page's navigation must not grow with the handbook: it shows the top-level
-//! sections, the path down to the current page with each level's pages, and the
-//! current section's children. A level with more than [`MAX_SIBLINGS`] entries shows a
-//! window around the page on the path and a link to the section page, which lists them
-//! all. Every section with pages also has a branch file ([`branch_path`]) listing them
-//! all, which the theme's script reads to unfold the section in place.
-//!
-//! In a Middleman handbook a page's `section` names the group its folder's navigation
-//! lists it under, as the GOV.UK developer docs' manual groups its pages
-//! (alphagov/govuk-developer-docs, `app/manual.rb`: `group_by { |page|
-//! page.data.section }`, the groups sorted by name whatever their case). A level whose
-//! shown pages name more than one group, or name one while other pages name none, is
-//! grouped ([`Site::nav_grouped`]): the entries without a group come first, then each
-//! group in the order of its name, each under its name ([`group`]). Subsections count
-//! only when their own page names a group. A level whose pages all name the same group,
-//! or none, is not grouped and keeps its order: there the key only says which menu
-//! entry a site's own layout highlights. Nor is a level the handbook's navigation file
-//! orders: the file wins.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::borrow::Cow;
 

@@ -1,24 +1,7 @@
 //! Link resolution against the site model: what a destination written in a page
 //! (`../runbooks/db.md#steps`, `db`, `./`, `diagram.png`, `/runbooks/db/`) points to.
 //!
-//! Relative destinations are resolved in the content tree, the way GitHub resolves
-//! them: from the page's folder, `..` allowed but never above `content/`. In order:
-//! a Markdown file; a folder (its section page); a file copied from `content/`; a page
-//! whose file name is the destination plus `.md`. A destination starting with `/` is a
-//! site path (`/runbooks/db/`), an alias of a page (its `aliases`, `redirect_from`),
-//! or else a content path (`/runbooks/db.md`, `/runbooks/db`: Hugo's `ref` and
-//! Jekyll's `link` name files from the content folder); a site path under the route the
-//! old site published the content folder at (Docusaurus's `/docs/`, a Hugo language's
-//! `/en/`) is also read without it. On a page of another language than the default, a
-//! page so found is its version in the page's language ([`SiteLinks::in_reader_language`]).
-//!
-//! In a handbook of a tool that leaves relative links to the browser
-//! ([`crate::compat::old_tool::RelativeLinks`]: Hugo, Jekyll, Eleventy, Middleman,
-//! mdBook, and MkDocs for what is no file), a relative destination that names no
-//! Markdown file is read from the URL of the page it is written on, as the old site's
-//! reader's browser read it (`../metrics` on `/docs/v2.3/admin_guide/` is
-//! `/docs/v2.3/metrics/`): first for Hugo and its like, after the file's folder for
-//! MkDocs. What neither finds is reported with the URL the reader would have reached.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::audience::LeftOut;
 use super::{PageId, Site};

@@ -4,25 +4,10 @@
 //! A Docusaurus site configures its blog in `docusaurus.config.js` (`.ts`, `.mjs`,
 //! `.cjs`): the classic preset's `blog: { … }` (its default options when not written;
 //! `blog: false` has none) and each `'@docusaurus/plugin-content-blog'` of its plugins.
-//! Of each, opsbook reads what
-//! <https://docusaurus.io/docs/api/plugins/@docusaurus/plugin-content-blog> says:
+//! Of each, opsbook reads the options of
+//! <https://docusaurus.io/docs/api/plugins/@docusaurus/plugin-content-blog>.
 //!
-//! - `path`, the folder of the posts from the site's root (`blog` unless set), and `id`,
-//!   whose translated posts are in `i18n/<locale>/docusaurus-plugin-content-blog`
-//!   (`-<id>` for another instance than the default one);
-//! - `authorsMapPath`, the file of the blog's authors, relative to `path`
-//!   (`authors.yml` unless set), read by [`crate::content::people`] through the one
-//!   confinement.
-//!
-//! The blog is published where its folder is mounted: a `[[sources]]` table whose
-//! `path` is the plugin's `path` (`mount = "blog"`, as the migration guide sets it up for
-//! `routeBasePath`), and each locale's translated posts where [`crate::compat::docusaurus::i18n`]
-//! mounts them. Every Markdown file of the folder, at any depth, is a post but those
-//! whose name or folder starts with `_` (the plugin's default `exclude`); a post's date
-//! and URL follow the plugin's `parseBlogFileName`: a date in the path
-//! (`2024-01-05-name.md`, `2024-01-05-name/index.md`, `2024/01/05/name.md`) gives the
-//! post its date and the URL `<blog>/<folder>2024/01/05/name/`, front matter `slug`
-//! the URL `<blog>/<slug>/`, any other post `<blog>/<path>/` ([`post_slug`]).
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::config::Config;
 use crate::dates::Date;

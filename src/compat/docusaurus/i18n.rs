@@ -5,24 +5,7 @@
 //! (<https://docusaurus.io/docs/i18n/tutorial#translate-markdown-files>,
 //! <https://docusaurus.io/docs/api/docusaurus-config#i18n>).
 //!
-//! A handbook whose `book.toml` lists no `languages` and that has a Docusaurus
-//! configuration beside it takes its locales as its languages, the default first. Each
-//! language but the default whose folder of translated docs exists is then mounted at
-//! the language's folder of the content tree, as a `[[sources]]` table would mount it
-//! (`i18n/de/docusaurus-plugin-content-docs/current` at `de`), unless a table mounts a
-//! folder there already; the walk reads it through the confinement like any mounted
-//! folder, and its pages are the translations of the language's folder
-//! ([`crate::content::languages`]). A blog mounted from the folder of a blog plugin (a
-//! `[[sources]]` table whose `path` is the plugin's, `blog` by default,
-//! [`crate::compat::docusaurus::blog`]) has its translated posts mounted the same way:
-//! `i18n/de/docusaurus-plugin-content-blog` (`-<id>` for another plugin than the
-//! default) at `de/blog` (<https://docusaurus.io/docs/i18n/tutorial#translate-the-blog>). Each locale's
-//! `i18n/<locale>/docusaurus-plugin-content-docs/current.json` holds the translations
-//! of the sidebar's labels, which name the language's sections and navigation entries
-//! (<https://docusaurus.io/docs/i18n/tutorial#translate-json-files>). The configuration
-//! and `current.json` are read as [`crate::compat::docusaurus::versions`] reads it; a locale that
-//! is no language code opsbook can publish under (`zh_CN`) is a warning at its place,
-//! left out.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::config::{Config, Source};
 use crate::diagnostic::{Diagnostic, Rule, Severity};

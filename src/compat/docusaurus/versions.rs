@@ -9,19 +9,7 @@
 //! else nothing for the last version (the plugin's `lastVersion`, else the first of
 //! `versions.json`), `next` for `current`, and `NAME` for the others.
 //!
-//! opsbook publishes the content folder (the current docs) at the site's root, which it
-//! reads as the docs route ([`crate::compat::old_tool`]): each other version whose path is not
-//! empty is mounted at its path, as a `[[sources]]` table would mount it (a table that
-//! mounts the folder already wins). A version Docusaurus published at the docs route
-//! itself, where opsbook has the current docs, is left out with a note.
-//!
-//! The files are read through the handbook's confinement and `crate::fs` (a regular
-//! file, at most [`crate::fs::FileKind::Config`]'s size). A version's name or path that
-//! would leave its folder (`..`, an absolute path, a `\`) is a `config-field` error at
-//! its file, line and column, and that version is not mounted; `versions.json` that is
-//! no JSON list of names is a `config-syntax` error there. The configuration is read in
-//! its common static form ([`crate::compat::docusaurus::js_literal`]); one it cannot read leaves
-//! Docusaurus's defaults.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::config::Config;
 use crate::config::Source;

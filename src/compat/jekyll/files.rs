@@ -5,17 +5,7 @@
 //! `lib/jekyll/page.rb`): a `robots.txt`, a web manifest, a script that reads
 //! `site.baseurl`. Copied as written, such a file published its front matter and Liquid.
 //!
-//! Found after the walk ([`find`]) among the files of a Jekyll handbook whose first bytes
-//! open a front matter block; each is read as a regular file within the page size limit,
-//! its block parsed (an error is an error at its line, and the file is not published).
-//! - Its `permalink` is its site path (`/.well-known/security.txt`); one that is no safe
-//!   site path is an `invalid-path` error at the field.
-//! - Sass (`.scss`, `.sass`), which Jekyll compiles into CSS, is not published, with a
-//!   note: opsbook compiles no Sass.
-//! - A file of the internal audience (`visibility: internal`), or one Jekyll does not
-//!   publish (`published: false`), is left out of a public build.
-//!
-//! The build writes each through Liquid ([`crate::compat::dialects::liquid_file`]).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeMap;
 

@@ -1,27 +1,8 @@
 //! The URLs of a Jekyll site, read from its `_config.yml` as Jekyll reads them
 //! (jekyll/jekyll `lib/jekyll/page.rb`, `document.rb`, `collection.rb`,
-//! `drops/url_drop.rb`, `utils.rb`; docs `_docs/permalinks.md`, `_docs/collections.md`):
+//! `drops/url_drop.rb`, `utils.rb`; docs `_docs/permalinks.md`, `_docs/collections.md`).
 //!
-//! 1. `permalink` (the site's style): `date` (the default),
-//!    `/:categories/:year/:month/:day/:title:output_ext`; `pretty`, the same ending in
-//!    `/`; `ordinal`, `weekdate` and `none`; or a template of its own.
-//! 2. A page (`about.md`, `docs/setup.md`) is at `/:path/:basename:output_ext`, or
-//!    `/:path/:basename/` when the style ends in `/` (`pretty` and templates ending in
-//!    `/`); an index page at `/:path/`.
-//! 3. A collection (`collections:` as a list of names or a mapping of names to
-//!    `output` and `permalink`) keeps its documents in `_NAME/`. Only a collection with
-//!    `output: true` publishes them, at its `permalink`, else
-//!    `/:collection/:path:output_ext` with the style's ending. Posts (`_posts/`) are
-//!    always published, at the `permalink` of `collections: posts` if set, else at the
-//!    site's style; their date and title come from the file name
-//!    (`2016-07-26-jekyll-3-2-0-released.md`) unless front matter has `date` or `slug`.
-//! 4. A page's `permalink` front matter wins, placeholders expanded alike.
-//!
-//! Placeholders ([`expand`]): `:collection`, `:path` (the document's path inside its
-//! collection's folder, or a page's folder, without extension), `:basename`, `:name`
-//! and `:slug` (slugged), `:title` (the slug or name, case and most punctuation kept),
-//! `:output_ext` (`.html`), `:categories`, `:year`, `:month`, `:day`, `:i_month`,
-//! `:i_day`, `:short_year`. An unknown placeholder stays as written.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::compat::old_tool::text_of;
 use crate::content::node::{Located, Node};

@@ -1,20 +1,8 @@
 //! The URLs of a Middleman site, read from its `config.rb` as Middleman reads them
 //! (middleman/middleman `middleman-core/lib/middleman-core/extensions/
-//! directory_indexes.rb`, `util/paths.rb`'s `path_match`, `config_context.rb`'s `page`):
+//! directory_indexes.rb`, `util/paths.rb`'s `path_match`, `config_context.rb`'s `page`).
 //!
-//! - A page `foo.html.md` is published at `foo.html`, its name as written (case kept).
-//! - `activate :directory_indexes` publishes it at `foo/index.html` (URL `foo/`) instead:
-//!   every page whose output ends in `.html` (`.htm`, `.xhtml`, `.php`), except one that
-//!   is already its folder's index (`index.html`, or the name `set :index_file` gives).
-//! - A page keeps its `.html` URL when its front matter says `directory_index: false`
-//!   or a `page "/path", directory_index: false` line of `config.rb` names it: a path
-//!   from the site's root (`/google123.html`), with `*` matching any run of characters,
-//!   `/` included (Ruby's `File.fnmatch` without `FNM_PATHNAME`), `?` one character. A
-//!   Ruby regular expression (`page /regex_.*/, ...`) is not read: a note says so; nor
-//!   are patterns past the first 1,000.
-//!
-//! `config.rb` is Ruby: only these lines, outside comments, are read; every other line
-//! is the site's own and changes nothing here.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 

@@ -6,17 +6,7 @@
 //! review-every = "90d"
 //! values = { severity = ["SEV1", "SEV2", "SEV3"] }
 //!
-//! [kinds.policy]
-//! section = "policies"
-//! template = "templates/policy.md"
-//! fields = { effective = "date", approvers = "list" }
-//!
-//! [kinds.postmortem]
-//! fields = { incident_date = "date" }
-//! panel = "incident"            # fields | runbook | incident | status-incident | maintenance
-//! catalog = "incidents"         # pages | services | incidents
-//! feed-date = "incident_date"   # a date field of the kind
-//! ```
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeMap;
 

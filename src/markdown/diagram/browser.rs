@@ -3,18 +3,7 @@
 //! Mermaid's own: `par` blocks, some node shapes, class-style `:::`), is drawn by
 //! Mermaid itself, the script opsbook carries (`themes/default/vendor/mermaid/`).
 //!
-//! The page holds a figure that reads without JavaScript: a one-line note, then the
-//! source under an open "Diagram source" disclosure. The theme's script (`theme.js`)
-//! finds these figures, loads `mermaid.min.js` from the site the first time one comes
-//! near the screen (never from the network: the build writes the file beside the pages,
-//! and only when a page has such a figure, [`crate::markdown::Rendered::browser_diagrams`]),
-//! draws the diagram above its source, closes the disclosure and drops the note; a
-//! diagram Mermaid cannot draw either keeps its source, the note saying so.
-//!
-//! Diagrams the build cannot draw and the browser may not (a PlantUML block without a
-//! `plantuml` program, or any diagram with `[markdown] browser-diagrams = false`) are
-//! shown as their source under a one-line note ([`source_figure`]): never code with no
-//! word of what it is.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::html::push_escaped;
 use crate::markdown::words::MarkdownWords;

@@ -2,29 +2,7 @@
 //! time by a `plantuml` program on the `PATH` (Debian's package `plantuml`), or shown as
 //! their source under a one-line note when there is none.
 //!
-//! 1. A source that makes PlantUML read a file, an environment variable or the network
-//!    (`!include`, `!import`, `!theme … from`, `%getenv`, `<img:…>`, `[[…]]` links are
-//!    kept) is not drawn: the build reads nothing outside the handbook (`crate::fs`), and
-//!    PlantUML would.
-//! 2. One `plantuml -tsvg -pipe` process serves the whole build, started at the first
-//!    diagram: a JVM starts in about a second, a diagram then takes milliseconds. Each
-//!    diagram is written to its input, wrapped in `@startuml`/`@enduml` if it is not
-//!    already, and its SVG read back up to the `-pipedelimitor` mark, by one diagram at a
-//!    time (a lock); a diagram that takes longer than [`TIMEOUT`] stops the process, and
-//!    the build's later diagrams are shown as source.
-//! 3. Results are kept by the source's hash: the streaming build's second pass over a
-//!    page (highlighted, for its template) and `serve`'s rebuilds draw nothing twice.
-//! 4. PlantUML draws an error as a picture saying "Syntax Error?": that is a failure, and
-//!    the source is shown.
-//! 5. The JVM runs with [`JAVA_OPTIONS`] (through `JAVA_TOOL_OPTIONS`, which every JVM
-//!    reads, whatever script starts it): a build's few dozen diagrams are over before
-//!    the JVM's optimising compiler pays for itself. On a handbook with 29 diagrams
-//!    (2026-11-23), the process took 6.0 s of CPU and 492 MiB with the JVM's defaults,
-//!    3.4 s and 188 MiB with these; the SVGs are the same bytes (the JIT changes
-//!    nothing PlantUML computes).
-//!
-//! The SVG is inlined like a Mermaid drawing: its ids prefixed, its root an image with a
-//! name; PlantUML's colours are its own, on a light background in either scheme.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::HashMap;
 use std::io::{BufRead as _, BufReader, Write as _};

@@ -9,13 +9,7 @@
 //! page's text and settings and checked against every link and included file it read.
 //! Nothing in it is keyed by a file's time, so a clone whose every file is new uses it.
 //!
-//! The folder is as untrusted as anything CI restores (a cache written by another
-//! branch's pipeline): its files are read through [`Confinement::of_given_folder`]
-//! (a link that leads out of it is removed, never followed) and [`crate::fs`] (regular
-//! files within [`crate::fs::FileKind::Own`]'s limit), new files are made afresh (never
-//! through a link left at their name), and a file that cannot be believed (corrupt, cut
-//! short, of another format or binary, not a regular file) is ignored with a warning: the
-//! build then renders those pages again, and its output is the same.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::path::Path;
 

@@ -4,21 +4,7 @@
 //! reads only the file's directory into memory, and each record when a page asks for it
 //! (a positioned read), so memory does not grow with the file.
 //!
-//! The format, little-endian:
-//! 1. the header `opsbook-pages 5\n` (3: an included file's internal blocks are left out of a
-//!    public build's results since; the results of version 2 may hold them; 4: each
-//!    result says whether the browser draws a diagram of its page; 5: a page's search
-//!    postings are records too, [`crate::search::KeptTerms`]);
-//! 2. the records' bytes, one after another, as the build's threads wrote them;
-//! 3. the directory: for each record, its key (16), offset (8), length (8) and the
-//!    XXH3-128 hash of its bytes (16);
-//! 4. the trailer: `0xff`, the number of records (8), the directory's offset (8), the
-//!    identity of the binary (16), the fingerprint of the executable's stamp (16), then
-//!    the XXH3-128 hash of the header, the directory and the trailer before it (16).
-//!
-//! The directory is believed only whole (its hash matches, every record lies between
-//! the header and the directory) and when the binary is the one that wrote it; a record
-//! only when its bytes have its hash. Anything else is a record not found.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};

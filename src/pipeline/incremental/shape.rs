@@ -1,35 +1,7 @@
 //! Pages added, deleted or renamed, without a whole build: the dev server's fast path
 //! for a change to the site's shape (a rename is a page deleted and one added).
 //!
-//! A page that comes or goes gives every page after it another [`PageId`], and may
-//! change the lists, the navigation and the links of others; but it changes nothing of
-//! what the walk, the parse and the Markdown step made of the other pages. So:
-//! 1. apply the change to the files the last build walked and the pages it parsed
-//!    ([`crate::site::Walked`]), parsing only the pages added;
-//! 2. assemble and model the site again ([`Site::assemble`]), taking the model of the
-//!    pages the last site had from it ([`Site::model_reusing`]);
-//! 3. map each page of the last site to the page of the new one at the same site path
-//!    (the same file, or the same generated page): the pages that are neither mapped
-//!    nor added are gone, the new pages that are not mapped are to render; a page that
-//!    moved, a section that came or went, an alias or an alert that changed needs a
-//!    whole build ([`Reshape::Whole`]);
-//! 4. keep every page's rendered Markdown, shared with the last site and never copied
-//!    (the page holds the map from the page ids its links record to the new ones,
-//!    [`crate::site::link_ids`]), but render again
-//!    the pages added, the pages that linked to a page gone and the pages that had a
-//!    warning (a broken link the new page may satisfy);
-//! 5. arrange the navigation, then render through the templates the pages that show
-//!    something of the change: the pages rendered again, the section pages, catalogs
-//!    and print page above the pages added and gone, the generated index pages that
-//!    list every page and the tag pages of their tags, the runbooks and reviews linked
-//!    through incidents, and every page whose previous or next page or whose backlinks
-//!    changed; the navigation of the pages that list the changed section is spliced
-//!    into their served HTML ([`super::splice_navigation`]); above the caller's limit,
-//!    or for a generated list, these pages are left stale as [`super::rebuild_deferring`]
-//!    leaves them ([`Defer`]), but for the pages that came, and the pages an earlier
-//!    edit left stale are carried over by their new page ids;
-//! 6. check the links and anchors of those pages; keep the new site unless something
-//!    is an error, else the last good site, its page records as they were.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;

@@ -3,22 +3,7 @@
 //! holding its bodies until its last page is written, then the whole page as one string
 //! (beside the template's copy of every body), was most of the build's peak memory.
 //!
-//! 1. Once a page shown on print pages is written, its body is appended to one file
-//!    beside the output ([`Spill`]), once however many print pages show it, and only
-//!    where it stands in that file is kept.
-//! 2. When the last page a print page shows is written, the print page is rendered
-//!    with a short marker in place of each body ([`marker`]); the link check's scan
-//!    skips the markers as it skips the bodies.
-//! 3. The document is cut at the markers and written through the sink in parts
-//!    ([`Sink::write_parts`]): the template's text between them, and each body read
-//!    back from the file. The sink hashes, compares and writes the same bytes the whole
-//!    page would have, so the manifest and the unchanged-file check of a rebuild stay
-//!    as they were.
-//!
-//! A theme whose print template does something else with a body than write it as it is
-//! (`| safe`), such as a filter that changes the marker, leaves a marker missing or
-//! changed: that print page is then rendered whole, with its bodies read back, as
-//! before.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Read as _, Seek as _, SeekFrom, Write as _};

@@ -5,18 +5,7 @@
 //! look-up per distinct word, where splitting the page's text again folds, looks up and
 //! weighs every word of it.
 //!
-//! The format, numbers as varints (LEB128) but the totals:
-//! 1. the page's length;
-//! 2. its distinct words: their count, then each as its length and UTF-8 bytes;
-//! 3. its stems: their count, then each as the place in (2) of a word of the page with
-//!    that stem, the bits of its total (4 bytes, little-endian) and its section * 2 +
-//!    title mark;
-//! 4. its pairs of consecutive stems: their count, then each as two places in (2).
-//!
-//! The title's terms are not kept: a build sets them once the navigation is arranged,
-//! as it does for a page split anew. Nor are the snippet files: they are cut again from
-//! the sections' text, which the page's Markdown result keeps anyway (keeping them
-//! too would add about 15 KB a page to the cache for a small part of the time saved).
+//! More: docs/architecture.md, "Notes by module".
 
 use super::{PageTerms, decode_stems, encode_ascending, encode_stems, push_varint};
 use crate::hash::FastHashMap;

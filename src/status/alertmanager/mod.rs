@@ -4,23 +4,7 @@
 //! `commonLabels`, `commonAnnotations`; see Alertmanager's `notify/webhook` and its
 //! documentation of the webhook receiver).
 //!
-//! 1. Only firing alerts count (all of them when none is firing, as for a payload
-//!    saved by hand, or a resolved group).
-//! 2. The title is the group's common `summary` annotation, else the one alert's
-//!    `summary`, else the alerts' names (the first three, and how many more).
-//! 3. `started_at` is the earliest readable `startsAt`; one that cannot be read is a
-//!    warning naming the alert and the field.
-//! 4. The components are the values of the label `[status] component-label` that are
-//!    ids of `[status] components`, each `major_outage` when an alert naming it has
-//!    `severity: critical` (in any case; another case is a warning), else
-//!    `partial_outage`; other values are left out and listed in the body for the
-//!    incident commander.
-//! 5. The body lists the alerts with their runbooks (`runbook_url`, or `runbook`).
-//! 6. The page is `draft: true`: an alert is not yet a public statement.
-//! 7. The payload's `groupKey` and a digest of its alerts (their status, labels and
-//!    start) let a later payload of the group update that page ([`update`]).
-//!
-//! Every step is linear in the payload's size: sets, never searches of lists.
+//! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod update;
 

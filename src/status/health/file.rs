@@ -4,27 +4,7 @@
 //! `[status] stale-after` allows), measuring builds the days the server gives no value
 //! for, the last time a component had data and since when it has been unknown.
 //!
-//! ```json
-//! {
-//!   "version": 1,
-//!   "measured_at": "2026-11-15T12:00:00Z",
-//!   "components": [{
-//!     "id": "compute-fra1", "level": "green",
-//!     "since": "2026-11-01T00:00:00Z", "last_data_at": "2026-11-15T12:00:00Z",
-//!     "checks": [{
-//!       "name": "API probes", "value": 0.998, "unit": null, "level": "green",
-//!       "green": ">= 0.99", "orange": ">= 0.95",
-//!       "series": [{"date": "2026-08-18", "value": 0.999, "level": "green"}, ...]
-//!     }]
-//!   }]
-//! }
-//! ```
-//!
-//! The file names neither the server nor the queries: it is published. Reading it back
-//! trusts nothing but its shape ([`read`]): a regular file (not a link) of at most
-//! 16 MiB, JSON of this shape, times from year 0000 to the build's now, finite
-//! numbers; only values, dates and times are taken from it, and they are judged again by
-//! the thresholds of `book.toml`. Components and checks it does not name stay unknown.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeMap;
 

@@ -5,33 +5,7 @@
 //! status model (`status::model`) folds the result into the components' states; the
 //! writer of `status/health.json` calls [`file::health_json`].
 //!
-//! 1. Each check is two requests ([`prometheus`]): an instant query at now (its value,
-//!    and today's), and a range query over the page's 90-day window, one point at the
-//!    end of each day before today (the uptime bars and the trend). Requests run on a
-//!    few threads, share one time budget (`[status] prometheus-timeout`, 10 s unless
-//!    set) and follow no redirect; an answer is read up to [`prometheus::MAX_ANSWER`].
-//! 2. A value is green when it meets `green`, else orange when it meets `orange`, else
-//!    red; a query that several series answer is judged by its worst value (the lowest
-//!    when higher is better, `>=`, else the highest); no value is unknown.
-//! 3. A component is red when one of its checks is, else orange, else unknown when one
-//!    is unknown, else green: failure is never green.
-//! 4. A server that cannot be reached, runs out of time, redirects, or answers what is
-//!    not its API gives one warning (`health-unavailable`) naming the server; the build
-//!    goes on with step 5's values. A query the server rejects (`bad_data`) or that
-//!    gives no number is a `status-check` error at the query in `book.toml` (at the
-//!    place a parse error names inside it), with the server's reason; an execution
-//!    error is one in `check` and a warning in a build, the check unknown
-//!    ([`prometheus`]). Every check answering nothing is a warning.
-//! 5. `opsbook build --offline` (and `serve`) measures nothing: like a failed server, it
-//!    reads the `status/health.json` of the last build in the output folder
-//!    ([`file::read`]), taking only values, dates and times from it and judging them
-//!    again by the thresholds of `book.toml`. Its current values stand in while it is
-//!    younger than `[status] stale-after`, else every measured component is unknown;
-//!    its past days are kept either way, and fill the days a measuring build's server
-//!    gives no value for. Without it, every measured component is unknown.
-//! 6. Each component keeps when its level began (`since`: the first day of the run of
-//!    days, ending today, at its level) and when it last had data (`last_data_at`,
-//!    from the last health.json when it has none now), for "no data since ...".
+//! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod file;
 mod prometheus;

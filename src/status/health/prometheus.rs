@@ -7,17 +7,7 @@
 //! The requests go through `ureq`: plain HTTP, or TLS (rustls with ring, the Mozilla
 //! roots of `webpki-roots`) for an `https://` server such as a hosted Mimir.
 //!
-//! What a server answers is never trusted: no redirect is followed (one is a failure
-//! naming where it led), an answer is read up to [`MAX_ANSWER`] bytes, every request
-//! waits at most what is left of the build's budget, and an answer that is not the
-//! API's JSON is a failure. A failure of the server stops the other requests.
-//!
-//! A query the server refuses is a `status-check` error at the query, or at the
-//! line and column inside it that a parse error names (`1:14: parse error: ...`). An
-//! execution error (HTTP 422 `execution`, such as many-to-many matching) depends on the
-//! data, not on the query: in a build it is a warning and the check has no value, so
-//! the build still publishes; `check` keeps it an error. When every check that was not
-//! refused answers no value at all, one warning says so.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

@@ -6,25 +6,7 @@
 //! Part of the handbook model ([`Site::model`]), after the kinds are validated; only a
 //! handbook with a `[status]` table has one.
 //!
-//! 1. Incidents are the pages whose kind shows the status-incident panel; maintenances
-//!    those whose kind shows the maintenance panel. A public build has no internal
-//!    pages, so an internal incident reaches no public output.
-//! 2. An incident's public status is its `status` (`investigating` unless set), or
-//!    `postmortem` when its `rca` links to an incident review whose status is final.
-//!    Its impact is its `impact`, else the one its worst component state implies.
-//!    Its updates are shown newest first, whatever the order written; an update
-//!    without a `status` takes the incident's.
-//! 3. A maintenance is `scheduled` before `scheduled_for`, `in_progress` until
-//!    `scheduled_until`, then `completed`.
-//! 4. A component's state is the worst its unresolved incidents give it (incidents
-//!    started by now), else `under_maintenance` during a maintenance naming it, else
-//!    what its checks measure (`crate::status::health`: green `operational`, orange
-//!    `degraded_performance`, red `partial_outage`; unknown is [`state::UNKNOWN_STATE`]
-//!    in the APIs that have no word for it, and shown as unknown), else `operational`.
-//! 5. The overall status follows [`state::overall`]; the uptime [`uptime::uptime`].
-//! 6. Pages relate to components for badges: incidents and maintenances by their
-//!    `components`, other pages by a `components` list of ids in their front matter or
-//!    a `service` (or one of `services`) equal to a component's id.
+//! More: docs/architecture.md, "Notes by module".
 
 mod collect;
 pub(crate) mod measured;

@@ -2,29 +2,9 @@
 //! turn component states into the page's overall status.
 //!
 //! The overall description follows Statuspage's top-level status ("For pages with two
-//! or more components"), from the worst state down:
+//! or more components"), from the worst state down.
 //!
-//! 1. a component in major outage: "Major System Outage" when every component is,
-//!    else "Partial System Outage";
-//! 2. a component in partial outage: "Partial System Outage" when every component is,
-//!    else "Minor Service Outage";
-//! 3. a component degraded: "Degraded System Service" when every component is, else
-//!    "Partially Degraded Service";
-//! 4. a component under maintenance: "Service Under Maintenance";
-//! 5. else "All Systems Operational" — unless an unresolved incident has an impact,
-//!    which then names the status ("Minor Service Outage", "Partial System Outage",
-//!    "Major System Outage" for minor, major, critical).
-//!
-//! Statuspage has no word for a component nothing is known of (its checks measure
-//! nothing, and no incident or maintenance names it): the API calls it
-//! [`UNKNOWN_STATE`], and when nothing worse is known, the page's status is
-//! [`UNKNOWN_OVERALL`], so no client shows green for it (docs/architecture.md).
-//!
-//! A page with one component reads as "every component". The indicator is the worst of
-//! the components' (degraded `minor`, partial outage `major`, major outage `major`, or
-//! `critical` when every component is in major outage) and the impacts of the
-//! unresolved incidents; `maintenance` when it would be `none` while a maintenance is
-//! in progress.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::fmt;
 

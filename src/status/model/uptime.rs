@@ -1,21 +1,7 @@
 //! The 90-day uptime of a component: one cell per day coloured by the worst state that
 //! day, and the share of the window it was up.
 //!
-//! 1. The window is the 90 days that end with today (UTC), each of 86,400 seconds; the
-//!    part of today still to come counts as up.
-//! 2. Each incident gives the component its state from `started_at` until
-//!    `resolved_at` (until now while unresolved); each maintenance gives it
-//!    `under_maintenance` from `scheduled_for` to `scheduled_until` (until now while in
-//!    progress). A span that has not started yet gives nothing.
-//! 3. A day's state is the worst state of the spans that overlap it.
-//!    A measured component's checks give it their state on each day they were orange
-//!    (degraded performance) or red (partial outage), as a span of that day.
-//! 4. Downtime weighs each second by the worst state at that second: major outage 1,
-//!    partial outage 0.3, degraded performance and maintenance 0. Uptime is
-//!    `100 × (1 − downtime / window)`, shown with two decimals.
-//! 5. A measured component's day that its checks measured nothing on, and that no
-//!    incident or maintenance touched, is unknown: left out of the window, and with no
-//!    known day at all, the uptime is unknown, never 100 %.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::state::ComponentStatus;
 use crate::dates::{Date, Timestamp};

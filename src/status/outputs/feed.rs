@@ -4,19 +4,7 @@
 //! same entries. Written from the model ([`crate::status::model::Status`]) with every
 //! status page.
 //!
-//! 1. An event is an update of an incident (an incident without updates gives one, at
-//!    its start, in its status), an update of a maintenance, and a maintenance's
-//!    `started` (at `scheduled_for`) and `completed` (at `scheduled_until`) once they
-//!    have happened; a maintenance without updates gives a `scheduled` event at
-//!    `scheduled_for`.
-//! 4. A measured component that is not green, and that no incident or maintenance
-//!    names, gives one entry ("Compute: Measured degraded", "No data") with its checks'
-//!    values, dated when it came to that level (or last had data).
-//! 2. Each entry's id is a `urn:uuid:` derived from the event (the update's id, or the
-//!    maintenance's id and the event's name), so it stays across builds; its `updated`
-//!    is the event's time; entries are sorted newest first, then by id.
-//! 3. Links are absolute with a host in `base-url`, site links otherwise. All text is
-//!    escaped, and characters XML 1.0 forbids are left out.
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::dates::Timestamp;
 use crate::site::Site;

@@ -5,38 +5,7 @@
 //! the endpoints' sub-resources (`components/{id}`) can sit beside it. Every file is a
 //! serialisation of the model ([`crate::status::model::Status`]).
 //!
-//! The mapping (the user guide's "SCS API" spells it out):
-//!
-//! 1. Ids are UUIDs, stable across builds ([`stable_uuid`]): a component's from its id
-//!    in `[status]` (kept in `labels.id`), an incident's or maintenance's from its
-//!    page's path.
-//! 2. Impact types: `incident` and `maintenance`. Maintenances are incidents of the
-//!    impact type `maintenance` whose `beganAt` and `endedAt` are their window.
-//! 3. Severities, each the upper bound of a range of values: under maintenance 0,
-//!    degraded performance 50, partial outage 75, major outage 100. An impact has the
-//!    upper bound of its state. Maintenance is 0 because the SCS web client
-//!    (SovereignCloudStack/status-page-web) reads only an impact of severity 0 as
-//!    maintenance (`data.service.ts`: `severity <= severities.maintenance.end`, 0 in its
-//!    default bands `maintenance` 0, `operational` 1-33, `limited` 34-66, `broken`
-//!    67-100); so 50 falls in `limited`, 75 and 100 in `broken`.
-//! 4. Phases, generation 1: the incident statuses (`investigating`, `identified`,
-//!    `monitoring`, `resolved`, `postmortem`), then the maintenance phases
-//!    (`scheduled`, `in_progress`, `completed`); an incident's `phase.order` is the index
-//!    of its status.
-//! 5. A component's `labels` hold its id, its state as the page shows it (`unknown`
-//!    when measured and nothing is known) and, for a component with checks, its
-//!    measured level (`health`: green, orange, red, unknown). Its `activelyAffectedBy` holds the unresolved incidents that have
-//!    started and the maintenances in progress that name it; an incident's `affects`
-//!    every component it names. Updates are ordered oldest first, from 0.
-//! 6. A component whose state its checks give and that is not green is also affected
-//!    by its measured event ([`crate::status::model::measured`]): an incident of the
-//!    severity of that state (unknown 50, like orange), going on since the level began,
-//!    with one update. The SCS web client colours a component only from the impacts
-//!    of incidents, so `labels` alone would leave it operational there. Measured events
-//!    are listed after the incidents, before the maintenances.
-//!
-//! The list endpoints ignore query parameters (`/incidents?start=&end=` lists every
-//! incident): a static file cannot filter.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::borrow::Cow;
 

@@ -4,20 +4,7 @@
 //! Statuspage page read this one. Every file is a serialisation of the model
 //! ([`crate::status::model::Status`]); nothing is computed here.
 //!
-//! - `status.json`: `page` and `status` (`indicator`, `description`);
-//! - `components.json`: `page` and `components` (groups are components with
-//!   `group: true` and the ids of their `components`);
-//! - `incidents.json`: the 50 most recent incidents; `incidents/unresolved.json`: those
-//!   still going on;
-//! - `scheduled-maintenances.json`: every maintenance, most recent first;
-//!   `scheduled-maintenances/upcoming.json` and `/active.json`: those scheduled and in
-//!   progress;
-//! - `summary.json`: `page`, `components`, the unresolved incidents, the upcoming and
-//!   active maintenances, and `status`.
-//!
-//! Times are RFC 3339 in UTC with milliseconds, as Statuspage writes them; ids are
-//! stable across builds (component ids are those of `[status]`, the others derive
-//! from page paths and group names).
+//! More: docs/architecture.md, "Notes by module".
 
 use serde::Serialize;
 
