@@ -95,6 +95,9 @@ pub(crate) struct OldTool {
     /// Hugo: the `main` menu's entries of its configuration
     /// ([`crate::compat::hugo::menus::config_entries`]).
     pub hugo_menu: Vec<crate::compat::hugo::menus::Entry>,
+    /// Where a Hugo site publishes pages at `name.html` (`uglyURLs`,
+    /// [`crate::compat::hugo::urls::UglyUrls`]).
+    pub hugo_ugly_urls: crate::compat::hugo::urls::UglyUrls,
     /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
     /// unless its configuration's `markdown.format` is `md` or `detect`
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any

@@ -166,10 +166,12 @@ impl OldTool {
         if self.tool == Tool::Jekyll && !trimmed.is_empty() { trimmed } else { stem }
     }
 
-    /// Whether the tool publishes a page at `name.html` rather than `name/`: a Jekyll
-    /// site whose permalink style is not pretty.
-    pub(crate) fn html_page_urls(&self) -> bool {
+    /// Whether the tool publishes the page at content path `path` at `name.html` rather
+    /// than `name/`: a Jekyll site whose permalink style is not pretty, a Hugo site's
+    /// section under `uglyURLs`.
+    pub(crate) fn html_page_urls(&self, path: &str) -> bool {
         self.jekyll.as_ref().is_some_and(|site| !site.pretty_pages())
+            || (self.tool == Tool::Hugo && self.hugo_ugly_urls.covers(path))
     }
 
     /// The URL tail Middleman's `directory_indexes` gives a `name.html.md` page whose

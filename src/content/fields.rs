@@ -175,7 +175,8 @@ impl FrontMatter {
                     }
                 }
                 "aliases" => fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| located(a.value))),
-                "slug" => fm.slug = reader.text(place, node).map(located),
+                // An empty `slug` is none, as Hugo and Docusaurus read it.
+                "slug" => fm.slug = reader.text(place, node).filter(|s| !s.trim().is_empty()).map(located),
                 "template" => fm.template = reader.text(place, node).map(located),
                 "last_reviewed" => fm.last_reviewed = reader.date(place, node),
                 "review_every" => fm.review_every = reader.period(place, node),

@@ -218,7 +218,7 @@ fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     if html_page && let Some(tail) = rules.old.directory_indexed(page, &format!("{segment}.html")) {
         return tail;
     }
-    let html = html_page || rules.style.html_pages() || rules.old.html_page_urls();
+    let html = html_page || rules.style.html_pages() || rules.old.html_page_urls(&page.path);
     if html { format!("{segment}.html") } else { format!("{segment}/") }
 }
 

@@ -6,6 +6,8 @@ pub(crate) mod menus;
 pub(crate) mod mounts;
 pub(crate) mod permalinks;
 pub(crate) mod site;
+#[cfg(test)]
+mod url_tests;
 pub(crate) mod urls;
 
 use super::ToolRules;
@@ -81,6 +83,7 @@ impl ToolRules for Hugo {
                 diagnostics.push(permalinks_warning(config, files, &message, &needle));
             }
         }
+        old.hugo_ugly_urls = urls::UglyUrls::of(hugo.as_ref());
         let own_menus = read(&menus::MENU_FILES, diagnostics);
         old.hugo_menu = menus::config_entries(hugo.as_ref(), own_menus.as_ref());
         let markup = read(&site::MARKUP_FILES, diagnostics);

@@ -3,7 +3,8 @@
 //! wins, then the first `permalinks` rule for the page's kind and Hugo path
 //! ([`crate::compat::hugo::permalinks`]). Sections are Hugo's: each top-level folder,
 //! and each folder below with an `_index.md` ([`sections`]). A `url` that cannot be a
-//! path of the site is a warning at its place ([`url_warnings`]).
+//! path of the site is a warning at its place ([`url_warnings`]); `uglyURLs` is
+//! [`UglyUrls`].
 
 use crate::compat::hugo::permalinks::{Kind, Moment, PageValues, Rule, expand, rule_for};
 use crate::content::SourcePage;
@@ -29,33 +30,29 @@ pub(crate) fn sections(pages: &[Page], by_dir: &FastHashMap<String, PageId>) -> 
         .collect()
 }
 
-/// The URL Hugo gives the page at content path `path`: its `url`, else the pattern of
-/// its rule among `permalinks` expanded, `known` the site's [`sections`]; `None` when
-/// neither applies or the result cannot be a site path.
+/// The URL Hugo gives the page at content path `path`: its `url` (a pattern of
+/// permalink tokens when it holds a `:`), else the pattern of its rule among
+/// `permalinks` expanded, `known` the site's [`sections`]; `None` when neither applies
+/// or the result cannot be a site path.
 pub(crate) fn own_url(
     page: &SourcePage,
     path: &str,
     permalinks: &[Rule],
     known: Option<&FastHashMap<String, String>>,
 ) -> Option<String> {
-    if let Some(crate::content::Node::Text(url)) = page.front.field("url").map(|f| &f.value.value) {
-        return site_path(url);
-    }
-    if permalinks.is_empty() {
+    let url = match page.front.field("url").map(|f| &f.value.value) {
+        Some(crate::content::Node::Text(url)) if !url.trim().is_empty() => Some(url),
+        _ => None,
+    };
+    if url.is_none() && permalinks.is_empty() {
         return None;
     }
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = crate::content::formats::template_stem(name);
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let kind = match stem {
-        "_index" if dir.is_empty() => Kind::Other,
-        "_index" => Kind::Section,
-        _ => Kind::Page,
-    };
     // Hugo's path: a bundle's or a section's is its folder's.
     let hugo_path = if matches!(stem, "index" | "_index") { format!("/{dir}") } else { format!("/{dir}/{stem}") };
     let hugo_path = hugo_path.replace("//", "/");
-    let rule = rule_for(permalinks, kind, &hugo_path)?;
     // The current section: the nearest folder that is one (a bundle's folder is not).
     let start = if stem == "index" { dir.rsplit_once('/').map_or("", |(up, _)| up) } else { dir };
     let section = ancestors(start).find(|d| known.is_some_and(|k| k.contains_key(*d)) || !d.contains('/'));
@@ -80,6 +77,16 @@ pub(crate) fn own_url(
         sections: section.split('/').filter(|s| !s.is_empty()).collect(),
         section_slugs: chain.iter().filter_map(|d| known?.get(*d).map(String::as_str)).collect(),
     };
+    if let Some(url) = url {
+        // Hugo expands a `url` holding a `:` as a permalink pattern.
+        return if url.contains(':') { site_path(&expand(url, &values).ok()?) } else { site_path(url) };
+    }
+    let kind = match stem {
+        "_index" if dir.is_empty() => Kind::Other,
+        "_index" => Kind::Section,
+        _ => Kind::Page,
+    };
+    let rule = rule_for(permalinks, kind, &hugo_path)?;
     site_path(&expand(&rule.pattern, &values).ok()?)
 }
 
@@ -88,15 +95,50 @@ fn ancestors(dir: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(dir).filter(|d| !d.is_empty()), |d| d.rsplit_once('/').map(|(up, _)| up))
 }
 
-/// The site path of a URL Hugo publishes a page at: from the site's root, a page's
-/// folder (`/a/b` is `/a/b/index.html`) unless it names a `.html` file.
+/// The site path of a URL Hugo publishes a page at: from the site's root, with or
+/// without a leading `/`, a `..` staying at the root (Go's `path.Join("/", url)`); a
+/// page's folder (`/a/b` is `/a/b/index.html`) unless it names a `.html` file.
 fn site_path(url: &str) -> Option<String> {
-    let path = crate::site_path::normalise_alias(url).ok()?;
-    let path = path.strip_suffix("index.html").unwrap_or(&path);
-    if path.is_empty() || path.ends_with('/') || crate::site::urls::html_stem(path).is_some() {
-        Some(path.to_string())
+    let path = crate::site_path::resolve_alias_with("", url, true).ok()?;
+    let path = match path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder.to_string(),
+        _ => path,
+    };
+    if path.is_empty() || path.ends_with('/') || crate::site::urls::html_stem(&path).is_some() {
+        Some(path)
     } else {
         Some(format!("{path}/"))
+    }
+}
+
+/// Hugo's `uglyURLs`: `true` publishes every regular page at `name.html`, a table of
+/// section names to booleans the pages of those top-level sections.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct UglyUrls {
+    /// `uglyURLs = true`.
+    all: bool,
+    /// The sections a table names `true`.
+    sections: Vec<String>,
+}
+
+impl UglyUrls {
+    /// The setting of the site configuration `config` (its key without regard to case).
+    pub(crate) fn of(config: Option<&serde_json::Value>) -> UglyUrls {
+        let value = config.and_then(serde_json::Value::as_object).and_then(|top| super::site::key(top, "uglyURLs"));
+        match value {
+            Some(serde_json::Value::Bool(all)) => UglyUrls { all: *all, sections: Vec::new() },
+            Some(serde_json::Value::Object(table)) => UglyUrls {
+                all: false,
+                sections: table.iter().filter(|(_, on)| on.as_bool() == Some(true)).map(|(k, _)| k.clone()).collect(),
+            },
+            _ => UglyUrls::default(),
+        }
+    }
+
+    /// Whether the page at content path `path` is published at `name.html`: its
+    /// section (the top-level folder; none at the root) is covered.
+    pub(crate) fn covers(&self, path: &str) -> bool {
+        self.all || path.split_once('/').is_some_and(|(section, _)| self.sections.iter().any(|s| s == section))
     }
 }
 
