@@ -10,6 +10,7 @@
 #![cfg_attr(not(test), deny(clippy::disallowed_methods))]
 
 pub(crate) mod background;
+pub(crate) mod blog;
 pub(crate) mod char_boundary;
 pub(crate) mod char_table;
 pub(crate) mod check;

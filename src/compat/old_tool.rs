@@ -146,6 +146,10 @@ pub(crate) enum DefinitionLists {
     On { term_ids: bool },
 }
 
+/// Whether a content path is in a `_posts` folder: a post, whatever the tool (Jekyll's
+/// rule, which opsbook's own blogs follow).
+pub(crate) use crate::compat::jekyll::site::in_posts_folder;
+
 /// A file the old tool processes through its templates though it is no page (Jekyll's
 /// files that open with front matter, [`crate::compat::jekyll::files`]).
 pub(crate) use crate::compat::jekyll::files::JekyllFile as TemplateFile;

@@ -113,12 +113,13 @@ impl OldTool {
 
     /// The URL of a post, a page in a `_posts` folder or of a blog: `template` (the
     /// handbook's `[blog] permalink`), else the posts' template of the site
-    /// ([`crate::site::blog::post_template`]), expanded with its date and title from its
+    /// ([`super::jekyll::site::post_template`]), expanded with its date and title from its
     /// name (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`, its categories
     /// the folders above `_posts` and its `categories`; without a date, the template's
     /// dateless rest (`/blog/about/`).
     pub(crate) fn post_url(&self, page: &SourcePage, path: &str, template: Option<&str>) -> Option<String> {
-        let template = template.map_or_else(|| crate::site::blog::post_template(self.jekyll.as_ref()), str::to_string);
+        let template =
+            template.map_or_else(|| super::jekyll::site::post_template(self.jekyll.as_ref()), str::to_string);
         let mut values = placeholders_of(page, path, "posts");
         let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
         values.basename = title;
@@ -127,7 +128,7 @@ impl OldTool {
         let exists = |date: &&str| crate::dates::Date::parse(date).is_some();
         values.date = values.date.filter(exists).or(date.filter(exists));
         let mut categories: Vec<String> =
-            crate::site::blog::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
+            super::jekyll::site::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
         categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
         let mut seen = FastHashSet::default();
         categories.retain(|c| seen.insert(c.clone()));

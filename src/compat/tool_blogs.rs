@@ -1,6 +1,7 @@
 //! The blogs an old tool's plugins published from folders of their own (Docusaurus's
 //! blog plugins, [`super::docusaurus::blog`]), as the core asks of them: which page is a
-//! post, the date and slug its path gives, and the blog's people files.
+//! post, the date and slug its path gives, the blog's people files, and how the
+//! tool paginated a blog's posts.
 
 use super::docusaurus::blog;
 use super::old_tool::OldTool;
@@ -35,5 +36,16 @@ impl OldTool {
             files.extend(blog.authors_file.as_ref().and_then(|file| config.content_path(&config.root.join(file))));
         }
         files
+    }
+
+    /// Where the old tool put a blog's older posts, from the site's root (Jekyll's
+    /// `paginate_path`, `/blog/page:num/`).
+    pub(crate) fn paginate_path(&self) -> Option<&str> {
+        self.jekyll.as_ref().and_then(|site| site.paginate_path.as_deref())
+    }
+
+    /// How many posts a page of a blog listed in the old tool (Jekyll's `paginate`).
+    pub(crate) fn posts_per_page(&self) -> Option<usize> {
+        self.jekyll.as_ref().and_then(|site| site.paginate)
     }
 }

@@ -43,7 +43,6 @@ const NAMING_TOOLS: &[(&str, usize)] = &[
     ("markdown/includes/select.rs", 1),
     ("markdown/mod.rs", 2),
     ("pipeline/steps.rs", 1),
-    ("site/blog.rs", 13),
     ("site/nav_file.rs", 1),
     ("site/strings.rs", 7),
     ("slug.rs", 3),
@@ -67,8 +66,8 @@ const REACHING_COMPAT: &[&str] = &[
     "pipeline/write.rs",
     "render/views/page.rs",
     "serve/mod.rs",
-    "site/blog.rs",
     "site/mod.rs",
+    "site/posts.rs",
     "site/resolve.rs",
     "site/urls.rs",
 ];

@@ -7,7 +7,6 @@ pub(crate) mod api;
 mod cache;
 mod claim;
 pub(crate) mod extras;
-pub(crate) mod feed;
 pub(crate) mod incremental;
 mod manifest;
 pub(crate) mod output;

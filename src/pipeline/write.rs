@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 use super::output::Sink;
 use super::page::{RenderedPage, caught_as_problem, render_page};
-use super::{api, extras, feed};
+use super::{api, extras};
+use crate::blog::outputs::feed;
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
 use crate::site::extra_files::{EXTRA_FILES, ExtraFile};

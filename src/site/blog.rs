@@ -7,14 +7,14 @@
 //!    folders above it are the post's categories, `Document#categories_from_path`), or
 //!    a page of a section whose page says `blog: true`.
 //! 2. A `_posts` folder is no section of its own: its posts belong to the folder that
-//!    holds it ([`section_dir`]), which is the blog; a `_posts` folder at the top of the
+//!    holds it ([`super::posts::section_dir`]), which is the blog; a `_posts` folder at the top of the
 //!    content (or of a language's folder) makes the home page the blog, as Jekyll lists
 //!    a site's posts at its root and jekyll-feed writes their feed at `/feed.xml`: no URL
 //!    holds `_posts`.
 //! 3. A post's URL is Jekyll's: the `permalink` of `collections: posts` or the site's
 //!    `permalink` style in a Jekyll handbook (`_config.yml`), else
 //!    `/:categories/:year/:month/:day/:title/`, Jekyll's `date` style with opsbook's
-//!    pretty URLs ([`post_template`]); the date and title from the file name
+//!    pretty URLs (`compat::jekyll::site::post_template`); the date and title from the file name
 //!    (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`.
 //! 4. Posts are listed newest first on the blog's page, [`Site::posts_per_page`] a
 //!    page (jekyll-paginate's `paginate`, from `_config.yml` when it sets one), the
@@ -24,12 +24,11 @@
 //!    their posts and pages.
 
 use super::generated::{GeneratedPage, GeneratedSpec, Instance, Invalidation, builtin, owns_nothing, single};
+use super::posts::{is_post, section_dir};
 use super::{PageId, Site};
-use crate::compat::old_tool::OldTool;
 use crate::content::Located;
 use crate::content::Node;
 use crate::content::people::{People, Person, Written};
-use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
 
@@ -140,13 +139,13 @@ pub(crate) struct Blog {
 /// from the site's root) when it lies under the blog's folder (its original's, in a
 /// language's folder), the rest of it; else `page/:num/`, jekyll-paginate-v2's default.
 /// A path Jekyll's `_config.yml` gives that could leave the folder counts for nothing.
-fn older_posts_path(config: &crate::config::Config, jekyll: Option<&str>, base: &str) -> String {
+fn older_posts_path(config: &crate::config::Config, old_tool: Option<&str>, base: &str) -> String {
     let original = config.languages.strip(base);
-    let from_jekyll = jekyll.and_then(|path| {
+    let from_old_tool = old_tool.and_then(|path| {
         let rest = path.trim_start_matches('/').strip_prefix(original)?;
         crate::config::paginate_path_problem(rest).is_none().then(|| rest.to_string())
     });
-    let path = config.blog.paginate_path.clone().or(from_jekyll).unwrap_or_else(|| "page/:num/".to_string());
+    let path = config.blog.paginate_path.clone().or(from_old_tool).unwrap_or_else(|| "page/:num/".to_string());
     if path.ends_with('/') { path } else { format!("{path}/") }
 }
 
@@ -165,95 +164,6 @@ pub(crate) struct Author {
     pub links: Vec<(String, String)>,
     /// Their posts and pages, newest first, then in id order.
     pub pages: Vec<PageId>,
-}
-
-/// The folder whose section holds the pages of folder `dir`: `dir` without its
-/// `_posts` folder and what is below it (`blog/_posts/2023` -> `blog`, `_posts/x` -> the
-/// home page's, `de/_posts` -> the German home page's).
-pub(crate) fn section_dir(dir: &str) -> &str {
-    let mut start = 0;
-    for part in dir.split('/') {
-        if part == "_posts" {
-            return if start == 0 { "" } else { &dir[..start - 1] };
-        }
-        start += part.len() + 1;
-    }
-    dir
-}
-
-pub(crate) use crate::compat::jekyll::site::in_posts_folder;
-
-/// The folders above a post's `_posts` folder, Jekyll's categories from its path.
-pub(crate) fn path_categories(path: &str) -> Vec<&str> {
-    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    dir.split('/').take_while(|part| *part != "_posts").filter(|part| !part.is_empty()).collect()
-}
-
-/// The URL template of the posts of a handbook (see the module documentation).
-pub(crate) fn post_template(jekyll: Option<&crate::compat::jekyll::site::JekyllSite>) -> String {
-    match jekyll.and_then(|site| site.collection_of("_posts/post.md")) {
-        Some((_, template, _)) => template,
-        None => "/:categories/:year/:month/:day/:title/".to_string(),
-    }
-}
-
-/// Whether a section's page marks it a blog (`blog: true`).
-pub(super) fn marks_a_blog(page: &super::Page) -> bool {
-    page.origin.is_section()
-        && page.source.front.field("blog").is_some_and(|field| field.value.value == Node::Bool(true))
-}
-
-/// Whether page `id` is a post: of a `_posts` folder or a section marked a blog, or
-/// of one of the old tool's blogs (whose posts may be folders, `name/index.md`).
-pub(crate) fn is_post(pages: &[super::Page], id: PageId, old: &OldTool) -> bool {
-    let page = &pages[id];
-    page.origin.has_file()
-        && ((!page.origin.is_section()
-            && (in_posts_folder(&page.source.path) || page.parent.is_some_and(|parent| marks_a_blog(&pages[parent]))))
-            || old.post_of(&page.source.path).is_some())
-}
-
-/// The date of page `id` ([`super::dated::page_date`]), a post of an old tool's blog's
-/// from its front matter or its path as the tool reads it ([`OldTool::post_date_and_slug`]).
-pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, old: &OldTool) -> Option<Date> {
-    let source = &pages[id].source;
-    match old.post_of(&source.path).filter(|_| pages[id].origin.has_file()) {
-        Some((_, inside)) => super::dated::front_date(source).or(old.post_date_and_slug(&inside).0),
-        None => super::dated::page_date(source, is_post(pages, id, old)),
-    }
-}
-
-/// Gives every post and every page whose name is a date its date
-/// ([`post_or_page_date`]); a post without one is a warning, and so is a date written
-/// that is none ([`super::dated::invalid_dates`]).
-pub(super) fn date_pages(pages: &mut [super::Page], old: &OldTool, diagnostics: &mut Vec<Diagnostic>) {
-    for id in 0..pages.len() {
-        if !pages[id].origin.has_file() {
-            continue;
-        }
-        pages[id].date = post_or_page_date(pages, id, old);
-        let post = is_post(pages, id, old);
-        let invalid = super::dated::invalid_dates(&pages[id].source, post, pages[id].date.is_some());
-        if pages[id].date.is_none() && post && invalid.is_empty() {
-            diagnostics.push(post_without_date(&pages[id]));
-        }
-        diagnostics.extend(invalid);
-    }
-}
-
-fn post_without_date(page: &super::Page) -> Diagnostic {
-    Diagnostic::error(
-        Rule::FrontMatterField,
-        &page.source.file,
-        1,
-        1,
-        format!(
-            "`{}` is a post, but its name does not start with a date (`YYYY-MM-DD-title.md`) and it has no `date`: it is published undated, after the dated posts",
-            page.source.file
-        ),
-    )
-    .with_severity(Severity::Warning)
-    .with_help("rename it `YYYY-MM-DD-title.md` or give it `date: YYYY-MM-DD` (Jekyll leaves such a file out)")
 }
 
 /// The authors a page names: `authors` (a list or a name), else `author`; each a
@@ -535,12 +445,11 @@ impl Site {
                 *at = moved[*at];
             }
         }
-        let jekyll = self.old_tool.jekyll.as_ref();
         for blog in &mut blogs {
-            let paginate_path = jekyll.and_then(|j| j.paginate_path.as_deref());
+            let paginate_path = self.old_tool.paginate_path();
             blog.older = older_posts_path(&self.config, paginate_path, &self.pages[blog.section].site_path);
         }
-        let per_page = self.config.blog.per_page.or(jekyll.and_then(|j| j.paginate)).unwrap_or(POSTS_PER_PAGE).max(1);
+        let per_page = self.config.blog.per_page.or(self.old_tool.posts_per_page()).unwrap_or(POSTS_PER_PAGE).max(1);
         let mut images = FastHashMap::default();
         for &id in blogs.iter().flat_map(|blog| &blog.posts) {
             let page = &self.pages[id];
@@ -603,51 +512,5 @@ impl Site {
     /// The blog whose section is page `id`.
     pub(crate) fn blog_of_section(&self, id: PageId) -> Option<&Blog> {
         self.blogs.blogs.iter().find(|blog| blog.section == id)
-    }
-
-    /// The date a page shows, when it is a post or named by a date; not for a page
-    /// whose kind dates it by a field of its own (an incident review's `incident_date`,
-    /// its `feed-date`), nor for the status page's incidents and maintenances, which
-    /// show their own times.
-    pub(crate) fn page_date(&self, id: PageId) -> Option<Date> {
-        let page = &self.pages[id];
-        let own_date = self.config.kinds.get(&page.kind).is_some_and(|kind| kind.feed_date.is_some());
-        page.date
-            .filter(|_| !own_date || is_post(&self.pages, id, &self.old_tool))
-            .filter(|_| !self.features.owns(self, id))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn posts_belong_to_the_folder_that_holds_their_folder() {
-        assert_eq!(section_dir("blog/_posts"), "blog");
-        assert_eq!(section_dir("blog/_posts/2023"), "blog");
-        assert_eq!(section_dir("_i18n/de/_posts"), "_i18n/de");
-        assert_eq!(section_dir("de/_posts"), "de");
-        assert_eq!(section_dir("de/_posts/2023"), "de");
-        assert_eq!(section_dir("de/news/_posts"), "de/news");
-        assert_eq!(section_dir("_posts/2023"), "");
-        assert_eq!(section_dir("_posts"), "");
-        assert_eq!(section_dir("_posts/old"), "");
-        assert_eq!(section_dir("docs/guides"), "docs/guides");
-        assert_eq!(section_dir("my_posts/x"), "my_posts/x");
-        assert!(in_posts_folder("blog/_posts/2023-01-02-a.md"));
-        assert!(!in_posts_folder("_posts.md"));
-        assert!(!in_posts_folder("blog/posts/a.md"));
-        assert_eq!(path_categories("news/releases/_posts/a.md"), ["news", "releases"]);
-        assert!(path_categories("_posts/a.md").is_empty());
-    }
-
-    #[test]
-    fn posts_take_the_jekyll_sites_permalink_else_the_date_style_with_pretty_urls() {
-        assert_eq!(post_template(None), "/:categories/:year/:month/:day/:title/");
-        let site = crate::compat::jekyll::site::JekyllSite::parse("permalink: pretty\n").expect("config");
-        assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title/");
-        let site = crate::compat::jekyll::site::JekyllSite::default();
-        assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title:output_ext");
     }
 }

@@ -44,7 +44,7 @@ impl DataFiles {
             .dirs
             .iter()
             .filter(|dir| dir.rsplit('/').next() == Some("_posts"))
-            .map(|dir| super::blog::section_dir(dir.as_str()))
+            .map(|dir| super::posts::section_dir(dir.as_str()))
             .collect();
         blog_dirs.extend(
             loaded

@@ -39,6 +39,7 @@ pub(crate) mod nav_tree;
 pub(crate) mod netlify_redirects;
 mod origin;
 mod outputs;
+pub(crate) mod posts;
 pub(crate) mod public;
 mod redirect_to;
 pub(crate) mod repository;
@@ -365,7 +366,7 @@ impl Site {
             files.assets.iter().filter(|a| !index.left_out.contains_key(*a) && !data.holds(a)).cloned().collect();
         let mut page_dirs: FastHashSet<&str> = std::iter::once("").collect();
         for page in loaded.iter().filter(|p| !left_out(p)) {
-            let mut dir = blog::section_dir(page.dir());
+            let mut dir = posts::section_dir(page.dir());
             while !dir.is_empty() && page_dirs.insert(dir) {
                 dir = parent_dir(dir);
             }
@@ -488,7 +489,7 @@ impl Site {
         //    without a page of its own is internal when all it holds is.
         let mut public_dirs: FastHashSet<String> = std::iter::once(String::new()).collect();
         for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
-            let mut dir = blog::section_dir(page.source.dir());
+            let mut dir = posts::section_dir(page.source.dir());
             while !dir.is_empty() && public_dirs.insert(dir.to_string()) {
                 dir = parent_dir(dir);
             }
@@ -512,7 +513,7 @@ impl Site {
                 let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, &index));
                 (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
             } else {
-                index.by_dir.get(blog::section_dir(page.source.dir())).copied()
+                index.by_dir.get(posts::section_dir(page.source.dir())).copied()
             };
         }
 
@@ -541,14 +542,14 @@ impl Site {
             Arc::new(nav_tree::build(&nav.entries, &target))
         });
 
-        blog::date_pages(&mut pages, &files.old_tool, diagnostics);
+        posts::date_pages(&mut pages, &files.old_tool, diagnostics);
 
         // 4. URLs, duplicates and aliases.
         // The folders of the sections marked `blog: true`, whose pages are posts.
         let marked_blogs: Vec<String> = index
             .by_dir
             .iter()
-            .filter(|&(_, &id)| blog::marks_a_blog(&pages[id]))
+            .filter(|&(_, &id)| posts::marks_a_blog(&pages[id]))
             .map(|(dir, _)| dir.clone())
             .collect();
         let rules = urls::UrlRules {
@@ -821,7 +822,7 @@ impl Site {
             self.read_again.push(source.path.clone());
         }
         self.pages[id].source = source;
-        self.pages[id].date = blog::post_or_page_date(&self.pages, id, &self.old_tool);
+        self.pages[id].date = posts::post_or_page_date(&self.pages, id, &self.old_tool);
         let kind = kinds::page_kind(self, id, diagnostics);
         self.pages[id].kind = kind;
         let (values, review, problems) = kinds::page_fields(self, &self.pages[id]);

@@ -158,7 +158,7 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     if let Some(url) = old.folder_permalink_url(path) {
         return url;
     }
-    if super::blog::in_posts_folder(path) || in_marked_blog(path, rules.marked_blogs) {
+    if super::posts::in_posts_folder(path) || in_marked_blog(path, rules.marked_blogs) {
         return old.post_url(page, path, rules.post_permalink);
     }
     if let Some((blog, inside)) = old.post_of(path) {

@@ -281,6 +281,23 @@ pub(crate) fn in_posts_folder(path: &str) -> bool {
     path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
 }
 
+/// The folders above a post's `_posts` folder, Jekyll's categories from its path.
+pub(crate) fn path_categories(path: &str) -> Vec<&str> {
+    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    dir.split('/').take_while(|part| *part != "_posts").filter(|part| !part.is_empty()).collect()
+}
+
+/// The URL template of the posts of a handbook: the `permalink` of `collections: posts`
+/// or the site's `permalink` style in a Jekyll handbook (`_config.yml`), else
+/// `/:categories/:year/:month/:day/:title/`, Jekyll's `date` style with opsbook's
+/// pretty URLs.
+pub(crate) fn post_template(jekyll: Option<&JekyllSite>) -> String {
+    match jekyll.and_then(|site| site.collection_of("_posts/post.md")) {
+        Some((_, template, _)) => template,
+        None => "/:categories/:year/:month/:day/:title/".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +366,20 @@ mod tests {
             Some(("2016-07-26", "jekyll-3-2-0-released"))
         );
         assert_eq!(post_date_and_title("about"), None);
+    }
+
+    #[test]
+    fn a_posts_categories_are_the_folders_above_its_posts_folder() {
+        assert_eq!(path_categories("news/releases/_posts/a.md"), ["news", "releases"]);
+        assert!(path_categories("_posts/a.md").is_empty());
+    }
+
+    #[test]
+    fn posts_take_the_jekyll_sites_permalink_else_the_date_style_with_pretty_urls() {
+        assert_eq!(post_template(None), "/:categories/:year/:month/:day/:title/");
+        let site = JekyllSite::parse("permalink: pretty\n").expect("config");
+        assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title/");
+        let site = JekyllSite::default();
+        assert_eq!(post_template(Some(&site)), "/:categories/:year/:month/:day/:title:output_ext");
     }
 }

@@ -27,9 +27,9 @@ pub(crate) struct SectionView<'a> {
     /// The link to the section's print page, when it has one.
     pub print_url: Option<String>,
     /// When the section is a blog: its first page of posts.
-    pub blog: Option<super::blog::BlogListView<'a>>,
+    pub blog: Option<crate::blog::views::BlogListView<'a>>,
     /// When its pages are dated and many: its pages by year.
-    pub years: Option<Vec<super::blog::YearGroup<'a>>>,
+    pub years: Option<Vec<crate::blog::views::YearGroup<'a>>>,
 }
 
 /// The pages of one navigation group of a section.
@@ -154,8 +154,8 @@ impl<'a> SectionView<'a> {
             groups: groups(site, id, &other),
             other_children: other.into_iter().map(|(_, link)| link).collect(),
             catalog,
-            blog: super::blog::blog_list(site, id, 1),
-            years: super::blog::years(site, id),
+            blog: crate::blog::views::blog_list(site, id, 1),
+            years: crate::blog::views::years(site, id),
             print_url: crate::site::generated::print_page_of(site, id).map(|(print, own)| {
                 let href = site.href(print);
                 if own { href } else { format!("{href}#{}", print_anchor(site, id)) }
@@ -267,17 +267,17 @@ pub(crate) enum IndexView<'a> {
     /// `/authors/`.
     Authors {
         /// Every author, by slug.
-        authors: Vec<super::blog::AuthorView<'a>>,
+        authors: Vec<crate::blog::views::AuthorView<'a>>,
     },
     /// `/authors/<slug>/`.
     Author {
         /// The author.
-        author: Option<super::blog::AuthorView<'a>>,
+        author: Option<crate::blog::views::AuthorView<'a>>,
     },
     /// `<blog>/page/<n>/`.
     BlogPage {
         /// Its posts.
-        list: Option<super::blog::BlogListView<'a>>,
+        list: Option<crate::blog::views::BlogListView<'a>>,
     },
 }
 
@@ -449,7 +449,7 @@ impl<'a> IndexView<'a> {
                     .blogs
                     .authors
                     .iter()
-                    .map(|a| super::blog::author_view(site, id, a, false))
+                    .map(|a| crate::blog::views::author_view(site, id, a, false))
                     .filter(|author| author.count > 0)
                     .collect(),
             },
@@ -459,10 +459,10 @@ impl<'a> IndexView<'a> {
                     .authors
                     .iter()
                     .find(|a| &a.slug == slug)
-                    .map(|a| super::blog::author_view(site, id, a, true)),
+                    .map(|a| crate::blog::views::author_view(site, id, a, true)),
             },
             GeneratedPage::BlogPage(section, n) => {
-                IndexView::BlogPage { list: super::blog::blog_list(site, *section, *n) }
+                IndexView::BlogPage { list: crate::blog::views::blog_list(site, *section, *n) }
             }
             // Each page's owners and review are its original's, which the model counts.
             GeneratedPage::Review => IndexView::Review {

@@ -15,7 +15,6 @@
 //! | `t` | the theme's words in the page's language (`crate::render::strings`) |
 
 pub(crate) mod alert;
-mod blog;
 pub(crate) mod language;
 mod lists;
 mod page;

@@ -78,7 +78,7 @@ pub(crate) struct PageView<'a> {
     /// The status page's components the page relates to, with their states now.
     pub components: Vec<crate::status::views::BadgeView<'a>>,
     /// A post's or dated page's date and authors.
-    pub dated: Option<super::blog::DatedView>,
+    pub dated: Option<crate::blog::views::DatedView>,
 }
 
 /// A name with a link: an owner or a tag.
@@ -389,7 +389,7 @@ impl<'a> PageView<'a> {
             internal: page.internal,
             status_incident: crate::status::views::panel(site, id),
             components: crate::status::views::badges(site, id),
-            dated: super::blog::DatedView::of(site, id),
+            dated: crate::blog::views::DatedView::of(site, id),
         }
     }
 

@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
-use super::LinkView;
 use crate::site::blog::Author;
 use crate::site::dated::reader_date;
+use crate::site::link_view::LinkView;
 use crate::site::{GeneratedPage, PageId, Site};
 
 /// A list longer than this is shown by year.
