@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::site::blog::Author;
+use super::model::Author;
 use crate::site::dated::reader_date;
 use crate::site::link_view::LinkView;
 use crate::site::{GeneratedPage, PageId, Site};
@@ -136,7 +136,7 @@ impl DatedView {
             date: date.map(|d| d.to_string()),
             text: date.map(|d| reader_date(site.words_for(id), d)),
             authors,
-            image: site.blogs.images.get(&id).cloned(),
+            image: site.blogs().and_then(|blogs| blogs.images.get(&id)).cloned(),
         })
     }
 }
@@ -156,7 +156,7 @@ pub(crate) fn post_entry(site: &Site, id: PageId) -> PostEntry<'_> {
 /// The list of page `number` (from 1) of the blog of section `section`.
 pub(crate) fn blog_list(site: &Site, section: PageId, number: usize) -> Option<BlogListView<'_>> {
     let blog = site.blog_of_section(section)?;
-    let per_page = site.blogs.per_page.max(1);
+    let per_page = site.blogs()?.per_page.max(1);
     let pages = blog.posts.len().div_ceil(per_page).max(1);
     let number = number.clamp(1, pages);
     let page_url = |n: usize| match n {
@@ -197,8 +197,21 @@ pub(crate) fn years(site: &Site, section: PageId) -> Option<Vec<YearGroup<'_>>> 
     Some(groups)
 }
 
+/// `/authors/`, read by page `reader`: every author with posts or pages in its
+/// language's site, by slug.
+pub(crate) fn authors_view(site: &Site, reader: PageId) -> Vec<AuthorView<'_>> {
+    let authors = site.blogs().into_iter().flat_map(|blogs| &blogs.authors);
+    authors.map(|a| author_view(site, reader, a, false)).filter(|author| author.count > 0).collect()
+}
+
+/// `/authors/<slug>/`, read by page `reader`: the author of `slug`, with their pages.
+pub(crate) fn author_page_view<'a>(site: &'a Site, reader: PageId, slug: &str) -> Option<AuthorView<'a>> {
+    let author = site.blogs()?.authors.iter().find(|a| a.slug == slug)?;
+    Some(author_view(site, reader, author, true))
+}
+
 /// The view of an author; with their pages when `with_pages`.
-pub(crate) fn author_view<'a>(site: &'a Site, reader: PageId, author: &'a Author, with_pages: bool) -> AuthorView<'a> {
+fn author_view<'a>(site: &'a Site, reader: PageId, author: &'a Author, with_pages: bool) -> AuthorView<'a> {
     // The posts and pages of the reader's language's site: a post of another language
     // only, or the copy of a post under another language's folder, is not one of them.
     let pages = site.in_language_of(reader, &author.pages);

@@ -21,7 +21,6 @@ pub(crate) mod mounts;
 pub(crate) mod nav_file;
 pub(crate) mod node;
 pub(crate) mod page;
-pub(crate) mod people;
 pub(crate) mod prefix;
 pub(crate) mod released;
 pub(crate) mod rule_file;

@@ -51,7 +51,7 @@ struct PageRecord<'a> {
     /// Every id of the page's body (headings, footnotes, ids of raw HTML), in order:
     /// what a link from another handbook may name after `#`.
     anchors: &'a [String],
-    /// A post's or a dated page's date (`YYYY-MM-DD`, `crate::site::blog`), as the
+    /// A post's or a dated page's date (`YYYY-MM-DD`, `crate::site::posts`), as the
     /// page shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,

@@ -282,6 +282,7 @@ pub(super) fn assemble_site(
     // The features, registered before the model asks them for theirs; `prepare` gives
     // the status page the health it measured.
     crate::status::register(&mut site, None);
+    crate::blog::register(&mut site);
     let text_rules = site.old_tool.text;
     site.templating = Some(Arc::new(load_templating(&site.config, theme, text_rules, diagnostics)));
     let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {

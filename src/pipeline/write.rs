@@ -9,7 +9,6 @@ use rayon::prelude::*;
 use super::output::Sink;
 use super::page::{RenderedPage, caught_as_problem, render_page};
 use super::{api, extras};
-use crate::blog::outputs::feed;
 use crate::diagnostic::{Diagnostic, Failure};
 use crate::render::{Renderer, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
 use crate::site::extra_files::{EXTRA_FILES, ExtraFile};
@@ -341,7 +340,8 @@ fn copy_source(
 }
 
 /// Writes the extra files that depend on the pages ([`EXTRA_FILES`]: 404, sitemap,
-/// feed, `handbook.json`, robots, redirects, `alerts.json`) and the redirect pages of
+/// `handbook.json`, robots, redirects, `alerts.json`, and those a feature makes from its
+/// model, the feeds, asked of `Features::files`) and the redirect pages of
 /// aliases, and the pages of alerts, which show what `records` kept of their runbooks
 /// (without records, as in a rebuild, the model's bodies); the status page's files are
 /// `write_status_files`'.
@@ -366,7 +366,6 @@ pub(crate) fn write_extras(
                 }
             },
             ExtraFile::Sitemap => extras::sitemap(site),
-            ExtraFile::Feed => feed::atom(site),
             ExtraFile::HandbookJson => {
                 // Written in parts as it is made, never held whole.
                 let json = public.map(|site| api::HandbookJson::new(site, findings));
@@ -414,14 +413,16 @@ pub(crate) fn write_extras(
             | ExtraFile::Headers => None,
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
+            // A feature's file, made from its model (the feeds).
+            file => {
+                for (path, text) in site.features.files(site, file, spec.path) {
+                    output.write(&path, public.map(|_| text.as_bytes()))?;
+                }
+                None
+            }
         };
         if let Some(text) = text {
             output.write(spec.path, public.map(|_| text.as_bytes()))?;
-        }
-    }
-    if ExtraFile::Feed.exists(&site.config, has_aliases, has_alerts) {
-        for (path, text) in feed::blog_feeds(site) {
-            output.write(&path, site.public().map(|_| text.as_bytes()))?;
         }
     }
     // An alert's address shows the alert's page (`render::alert_page`), not a redirect.

@@ -4,7 +4,7 @@
 //!
 //! | files | read as | the old tool's rule |
 //! |---|---|---|
-//! | `_data/` at the top of the content folder | the people files ([`crate::content::people`]), Eleventy's global data ([`crate::content::site_data`]) | Jekyll publishes no file or folder whose name starts with `_` (<https://jekyllrb.com/docs/structure/>), Eleventy none of its data folder |
+//! | `_data/` at the top of the content folder | the people files (`crate::blog::model::people`), Eleventy's global data ([`crate::content::site_data`]) | Jekyll publishes no file or folder whose name starts with `_` (<https://jekyllrb.com/docs/structure/>), Eleventy none of its data folder |
 //! | `_i18n/` at the top of the content folder, in a handbook of several languages | jekyll-multiple-languages-plugin's strings and texts | the same Jekyll rule |
 //! | `authors.yml` (`.yaml`) in a blog's folder: the folder above a `_posts` folder, a section marked `blog: true`, a Docusaurus blog's folder and its `authorsMapPath` | the blog's people file | Docusaurus reads `authors.yml` as the blog's authors map and publishes nothing of it |
 //!

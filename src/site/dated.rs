@@ -7,7 +7,7 @@
 //!    (jekyll/jekyll `lib/jekyll/document.rb`, `DATE_FILENAME_MATCHER`
 //!    `(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)`); the form without dashes is the one minutes
 //!    repositories name their files by.
-//! 2. A post ([`super::blog`]) and a page dated by its name take front matter `date`
+//! 2. A post ([`super::posts`]) and a page dated by its name take front matter `date`
 //!    when it has one (Jekyll: "the date in front matter overrides the date in the
 //!    name", `_docs/posts.md`). `date` alone dates no other page: most handbooks
 //!    moved from Hugo carry one on every page, and their order must not change.

@@ -4,9 +4,10 @@
 //! The list is read where those files matter: the site paths links may point to (before
 //! the model is built, [`ExtraFile::exists`] with the configuration), the claims on
 //! every output path ([`super::outputs`]), the writer (`pipeline/write.rs`, which matches
-//! on [`ExtraFile`], so the compiler asks for the writer of a new file) and `serve`'s
-//! live reload (which files no page uses). Adding an output file takes a variant, a row
-//! and the writer's arm.
+//! on [`ExtraFile`] for its own files and asks the features for the others, naming
+//! none: `site::feature::Features::files`) and `serve`'s live reload (which files no
+//! page uses). Adding an output file takes a variant, a row and the writer's arm, or,
+//! for a feature's file, the feature's `files`.
 
 use crate::config::Config;
 
@@ -25,7 +26,8 @@ pub(crate) enum ExtraFile {
     HighlightDark,
     /// `sitemap.xml`.
     Sitemap,
-    /// `feed.xml`, the Atom feed.
+    /// `feed.xml`, the Atom feed (the blog feature's, `crate::blog::outputs`: its home
+    /// page's blog's, else the pages changed).
     Feed,
     /// The search index: `search/manifest.json` and the `.json` files it names; in a
     /// handbook of several languages, each other language's under its folder (`de/search/`).
@@ -74,6 +76,9 @@ pub(crate) enum ExtraFile {
     /// `search/community.json`, the peers' pages for the search box's "all handbooks"
     /// (`crate::peers::search`).
     CommunitySearch,
+    /// Each blog's Atom feed, `<blog>/feed.xml` (the home page's blog's is `feed.xml`,
+    /// [`ExtraFile::Feed`]), from the blog feature's model (`crate::blog::outputs`).
+    BlogFeeds,
 }
 
 /// When an extra file is written.
@@ -99,6 +104,9 @@ pub(crate) enum Condition {
     Peers,
     /// When `book.toml` names peers and search is enabled.
     PeersSearch,
+    /// One file per blog but the home page's, when the base URL has a host: the row's
+    /// path is its name in the blog's folder.
+    PerBlog,
 }
 
 /// A row of [`EXTRA_FILES`].
@@ -148,6 +156,7 @@ pub(crate) const EXTRA_FILES: &[ExtraSpec] = &[
     extra(ExtraFile::NavBranches, crate::site::nav::BRANCH_FOLDER, Condition::PerSection, false),
     extra(ExtraFile::CommunityFeed, crate::peers::views::FEED_PATH, Condition::Peers, false),
     extra(ExtraFile::CommunitySearch, crate::peers::search::PATH, Condition::PeersSearch, false),
+    extra(ExtraFile::BlogFeeds, "feed.xml", Condition::PerBlog, false),
 ];
 
 const fn extra(file: ExtraFile, path: &'static str, condition: Condition, used_by_pages: bool) -> ExtraSpec {
@@ -175,6 +184,7 @@ impl ExtraFile {
             Condition::PerSection => true,
             Condition::Peers => !config.peers.list.is_empty(),
             Condition::PeersSearch => config.search && !config.peers.list.is_empty(),
+            Condition::PerBlog => config.base_url.has_origin(),
         }
     }
 
@@ -192,7 +202,8 @@ impl ExtraFile {
 pub(crate) fn paths_known_from_config(config: &Config) -> impl Iterator<Item = String> + '_ {
     EXTRA_FILES
         .iter()
-        .filter(|spec| spec.file.exists(config, false, false) && spec.condition != Condition::PerSection)
+        .filter(|spec| spec.file.exists(config, false, false))
+        .filter(|spec| !matches!(spec.condition, Condition::PerSection | Condition::PerBlog))
         .map(|spec| spec.path.to_string())
 }
 
@@ -239,6 +250,7 @@ mod tests {
             ExtraFile::NavBranches,
             ExtraFile::CommunityFeed,
             ExtraFile::CommunitySearch,
+            ExtraFile::BlogFeeds,
         ];
         assert_eq!(files.len(), EXTRA_FILES.len());
         for (row, file) in files.into_iter().enumerate() {

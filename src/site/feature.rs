@@ -1,4 +1,5 @@
-//! The features a site carries beside its pages (the status page and its health): each
+//! The features a site carries beside its pages (the status page and its health, the
+//! blogs and their authors): each
 //! is one value behind the [`Feature`] trait, in [`Site::features`], so that `Site`
 //! holds pages, sections, URLs and the index and a feature's state stays in its folder.
 //!
@@ -14,7 +15,7 @@ use std::fmt::Debug;
 use std::sync::Arc;
 
 use super::extra_files::ExtraFile;
-use super::generated::GeneratedPage;
+use super::generated::{GeneratedPage, GeneratedSpec, Instance};
 use super::strings::Words;
 use super::{PageId, Site};
 use crate::diagnostic::Diagnostic;
@@ -29,6 +30,12 @@ pub(crate) trait Feature: Any + Debug + Send + Sync {
     /// The title of the generated page `page` in `words`, when the feature has it.
     fn page_title(&self, site: &Site, page: &GeneratedPage, words: &Words) -> Option<String>;
 
+    /// The pages of the row `row` of the generated pages, when the row is the feature's
+    /// (its rows ask the features, `Features::instances`); `None` for the others.
+    fn instances(&self, _site: &Site, _row: &GeneratedSpec) -> Option<Vec<Instance>> {
+        None
+    }
+
     /// Whether page `id` is the feature's own: a generated page of the feature's lists
     /// it under its URL, a blog's feed leaves it out.
     fn owns(&self, site: &Site, id: PageId) -> bool;
@@ -37,6 +44,13 @@ pub(crate) trait Feature: Any + Debug + Send + Sync {
     /// the model's other outputs (those known from the configuration are claimed as
     /// extra files).
     fn claimed_paths(&self) -> Vec<String>;
+
+    /// The site paths of the files it writes that its model names (a blog's feed):
+    /// added to the site's files, so that links to them resolve and they are claimed
+    /// as the site's own files.
+    fn linked_files(&self, _site: &Site) -> Vec<String> {
+        Vec::new()
+    }
 
     /// The files of the extra file `file` at `path` (a row of `EXTRA_FILES` made from
     /// the feature's model), each as `(site path, text)`; `None` when the row is not
@@ -74,6 +88,17 @@ impl Features {
     /// The title of generated page `page` in `words`, from the feature that has it.
     pub(crate) fn page_title(&self, site: &Site, page: &GeneratedPage, words: &Words) -> Option<String> {
         self.0.iter().find_map(|f| f.page_title(site, page, words))
+    }
+
+    /// The pages of the generated pages' row `row`, from the feature whose row it is
+    /// (none when no feature has it).
+    pub(crate) fn instances(&self, site: &Site, row: &GeneratedSpec) -> Vec<Instance> {
+        self.0.iter().find_map(|f| f.instances(site, row)).unwrap_or_default()
+    }
+
+    /// Every feature's files named by its model ([`Feature::linked_files`]).
+    pub(crate) fn linked_files(&self, site: &Site) -> Vec<String> {
+        self.0.iter().flat_map(|f| f.linked_files(site)).collect()
     }
 
     /// Whether some feature owns page `id`.

@@ -67,9 +67,9 @@ impl GeneratedPage {
             GeneratedPage::Alerts => &ALERTS,
             GeneratedPage::Status => &STATUS,
             GeneratedPage::Print(_) => &PRINT,
-            GeneratedPage::Authors => &super::blog::AUTHORS,
-            GeneratedPage::Author(_) => &super::blog::AUTHOR,
-            GeneratedPage::BlogPage(..) => &super::blog::BLOG_PAGE,
+            GeneratedPage::Authors => &AUTHORS,
+            GeneratedPage::Author(_) => &AUTHOR,
+            GeneratedPage::BlogPage(..) => &BLOG_PAGE,
             GeneratedPage::Community => &COMMUNITY,
         }
     }
@@ -137,7 +137,7 @@ pub struct GeneratedSpec {
 }
 
 /// For the rows whose page owns no content page.
-pub(super) fn owns_nothing(_: &Site, _: PageId) -> bool {
+fn owns_nothing(_: &Site, _: PageId) -> bool {
     false
 }
 
@@ -147,10 +147,9 @@ macro_rules! builtin {
         include_bytes!(concat!("../../themes/default/templates/", $name))
     };
 }
-pub(super) use builtin;
 
 /// One page titled `title` at `site_path` when `wanted`.
-pub(super) fn single(wanted: bool, page: GeneratedPage, site_path: &str, title: &str) -> Vec<Instance> {
+pub(crate) fn single(wanted: bool, page: GeneratedPage, site_path: &str, title: &str) -> Vec<Instance> {
     if wanted {
         vec![Instance { page, site_path: site_path.to_string(), title: title.to_string() }]
     } else {
@@ -359,6 +358,51 @@ static PRINT: GeneratedSpec = GeneratedSpec {
     owns: owns_nothing,
 };
 
+/// `/authors/`: every author, when a page names one (the blog feature's pages,
+/// `crate::blog`, as are the two rows after it).
+pub(crate) static AUTHORS: GeneratedSpec = GeneratedSpec {
+    instances: |site| site.features.instances(site, &AUTHORS),
+    parent: None,
+    per_language: true,
+    title_key: Some("authors"),
+    description_key: None,
+    template: "authors.html",
+    builtin_template: builtin!("authors.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
+};
+
+/// `/authors/<slug>/`: one author's posts and pages, under the authors' page wherever
+/// it is.
+pub(crate) static AUTHOR: GeneratedSpec = GeneratedSpec {
+    instances: |site| site.features.instances(site, &AUTHOR),
+    parent: Some(GeneratedPage::Authors),
+    per_language: true,
+    title_key: None,
+    description_key: None,
+    template: "author.html",
+    builtin_template: builtin!("author.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
+};
+
+/// `<blog>/page/<n>/`: a blog's older posts, from the second page on (`[blog]
+/// paginate-path`, jekyll-paginate's `paginate_path`).
+pub(crate) static BLOG_PAGE: GeneratedSpec = GeneratedSpec {
+    instances: |site| site.features.instances(site, &BLOG_PAGE),
+    parent: None,
+    per_language: false,
+    title_key: None,
+    description_key: None,
+    template: "blog-page.html",
+    builtin_template: builtin!("blog-page.html"),
+    in_sitemap: true,
+    invalidated_by: Invalidation::AnyPage,
+    owns: owns_nothing,
+};
+
 static COMMUNITY: GeneratedSpec = GeneratedSpec {
     instances: |site| {
         let wanted = site.peers.is_some();
@@ -378,20 +422,8 @@ static COMMUNITY: GeneratedSpec = GeneratedSpec {
 };
 
 /// Every kind of generated page, in the order their pages are added to the site.
-pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] = &[
-    &OWNERS,
-    &TAGS,
-    &TAG,
-    &REVIEW,
-    &SEARCH,
-    &ALERTS,
-    &STATUS,
-    &PRINT,
-    &super::blog::AUTHORS,
-    &super::blog::AUTHOR,
-    &super::blog::BLOG_PAGE,
-    &COMMUNITY,
-];
+pub(crate) static GENERATED_PAGES: &[&GeneratedSpec] =
+    &[&OWNERS, &TAGS, &TAG, &REVIEW, &SEARCH, &ALERTS, &STATUS, &PRINT, &AUTHORS, &AUTHOR, &BLOG_PAGE, &COMMUNITY];
 
 impl Site {
     /// The generated pages of the site, in the order they were added.

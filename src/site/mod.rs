@@ -14,7 +14,6 @@
 
 pub(crate) mod alerts;
 pub(crate) mod audience;
-pub(crate) mod blog;
 pub(crate) mod catalog;
 pub(crate) mod codeowners;
 mod data_files;
@@ -216,8 +215,6 @@ pub struct Site {
     /// The content paths of the pages the dev server read again since the walk
     /// ([`Site::refresh_page`]): `walked` holds older versions of them.
     pub(crate) read_again: Vec<String>,
-    /// The blogs and their authors ([`blog`]).
-    pub(crate) blogs: Arc<blog::Blogs>,
     /// The theme's words of each language of the handbook ([`strings`]), read in
     /// [`Site::model`]: the titles of generated pages and what views say are in them.
     pub(crate) words: Arc<strings::Languages>,
@@ -630,7 +627,6 @@ impl Site {
             walked: None,
             read_again: Vec::new(),
             include_roots: Arc::clone(&files.include_roots),
-            blogs: Arc::default(),
             words: Arc::default(),
             index: Arc::new(index),
             templating: None,
@@ -669,6 +665,12 @@ impl Site {
     /// ([`resolve`]).
     pub fn links_from(&self, id: PageId) -> SiteLinks<'_> {
         SiteLinks::new(self, Some(id))
+    }
+
+    /// Whether the build writes or copies a file at `site_path` that is neither a page
+    /// nor an asset: a static file, an extra file, a feature's file known from its model.
+    pub(crate) fn writes_file(&self, site_path: &str) -> bool {
+        self.index.files.contains(site_path)
     }
 
     /// What a site path (without the base path) is: a page, or a file of the site (an
@@ -756,7 +758,10 @@ impl Site {
         self.alerts = alerts::collect_alerts(self, diagnostics);
         self.past_incidents = incidents::collect_past_incidents(self);
         self.features = self.features.modelled(self, diagnostics);
-        self.collect_blogs(diagnostics);
+        let linked = self.features.linked_files(self);
+        if !linked.is_empty() {
+            Arc::make_mut(&mut self.index).files.extend(linked);
+        }
         indexes::add_index_pages(self, diagnostics);
         let claimed = outputs::claim_outputs(self, diagnostics);
         self.aliases = claimed.redirects;

@@ -1,22 +1,54 @@
-//! Helpers for the tests of the old tools' URL rules (`src/compat/<tool>/url_tests.rs`):
-//! a small handbook written to a temporary folder, walked, its old tool read and its
-//! pages assembled by the build's own functions, and each page's URL read back.
+//! Helpers for the tests of the old tools' URL rules (`src/compat/<tool>/url_tests.rs`)
+//! and of the features (`src/status/`, `src/blog/`): a small handbook written to a
+//! temporary folder, walked and its pages assembled by the build's own functions, and
+//! each page's URL read back, or the site modelled.
+
+/// A fresh temporary folder named after `name` holding a handbook of `files` (paths
+/// from its root) and an empty content folder.
+fn write_handbook(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("opsbook-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("content")).expect("content folder");
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+        std::fs::write(path, text).expect("file");
+    }
+    root
+}
+
+/// A handbook of `files` (besides `book.toml`, whose text is `book`), assembled from
+/// its content as the pipeline does (no theme, no old tool), then `prepare`d (a feature
+/// registered, the build's "now" set) and modelled; its folder is gone when it returns.
+pub(crate) fn modelled_site(
+    name: &str,
+    book: &str,
+    files: &[(&str, &str)],
+    prepare: impl FnOnce(&mut super::Site),
+) -> (super::Site, Vec<crate::diagnostic::Diagnostic>) {
+    let root = write_handbook(name, files);
+    std::fs::write(root.join("book.toml"), book).expect("book.toml");
+    let mut diagnostics = Vec::new();
+    let config = crate::config::Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");
+    let content = crate::content::walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
+    let as_written = &crate::content::front_text::AsWritten;
+    let (pages, problems) = crate::content::load_pages(&config, &content.pages, as_written);
+    diagnostics.extend(problems);
+    let mut site = super::Site::assemble(config, &content, pages, Default::default(), &mut diagnostics);
+    prepare(&mut site);
+    site.model(None, &mut diagnostics);
+    std::fs::remove_dir_all(&root).expect("the temporary folder");
+    (site, diagnostics)
+}
 
 /// The URL of each page of a handbook made of `files` (paths from the handbook's root,
 /// `book.toml` among them or the default one added), by content path, as the build gives
 /// them: walked, its old tool read and its pages assembled by the build's own functions,
 /// with no theme's files and no `[[sources]]`. A URL is written from the site's root.
 pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
-    let root = std::env::temp_dir().join(format!("opsbook-urls-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("content")).expect("content folder");
+    let root = write_handbook(&format!("urls-{name}"), files);
     if !files.iter().any(|(path, _)| *path == "book.toml") {
         std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"Tables\"\n").expect("book.toml");
-    }
-    for (path, text) in files {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
-        std::fs::write(path, text).expect("file");
     }
     let mut diagnostics = Vec::new();
     let mut config = crate::config::Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");

@@ -20,7 +20,7 @@ pub(crate) const FEED_ENTRIES: usize = 50;
 pub(crate) fn atom(site: &Site) -> Option<String> {
     let base = &site.config.base_url;
     let home = base.absolute("")?;
-    if let Some(blog) = site.blogs.blogs.iter().find(|blog| blog.section == 0) {
+    if let Some(blog) = site.blog_of_section(0) {
         return blog_feed(site, blog).map(|(_, text)| text);
     }
     let mut entries: Vec<(Timestamp, PageId)> = site
@@ -57,11 +57,12 @@ pub(crate) fn atom(site: &Site) -> Option<String> {
 /// base URL.
 /// (The home page's blog has `feed.xml`, [`atom`].)
 pub(crate) fn blog_feeds(site: &Site) -> Vec<(String, String)> {
-    site.blogs.blogs.iter().filter(|blog| blog.section != 0).filter_map(|blog| blog_feed(site, blog)).collect()
+    let blogs = site.blogs().into_iter().flat_map(|blogs| &blogs.blogs);
+    blogs.filter(|blog| blog.section != 0).filter_map(|blog| blog_feed(site, blog)).collect()
 }
 
 /// The feed of `blog`: (site path, text), none without a host in the base URL.
-fn blog_feed(site: &Site, blog: &crate::site::blog::Blog) -> Option<(String, String)> {
+fn blog_feed(site: &Site, blog: &crate::blog::model::Blog) -> Option<(String, String)> {
     let section = &site.pages[blog.section];
     let home = site.config.base_url.absolute(&section.site_path)?;
     let path = blog_feed_path(site, blog.section);
@@ -145,8 +146,7 @@ fn write_feed(site: &Site, head: &Head<'_>, entries: &[Entry]) -> String {
         if head.kinds {
             xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(&page.kind)));
         }
-        for author in site.blogs.authors_of.get(&id).into_iter().flatten().filter_map(|&at| site.blogs.authors.get(at))
-        {
+        for author in site.blogs().into_iter().flat_map(|blogs| blogs.authors_of_page(id)) {
             xml.push_str(&format!("    <author><name>{}</name></author>\n", escape(&author.name)));
         }
         let summary = page.description();

@@ -444,23 +444,10 @@ impl<'a> IndexView<'a> {
                         .collect(),
                 }
             }
-            GeneratedPage::Authors => IndexView::Authors {
-                authors: site
-                    .blogs
-                    .authors
-                    .iter()
-                    .map(|a| crate::blog::views::author_view(site, id, a, false))
-                    .filter(|author| author.count > 0)
-                    .collect(),
-            },
-            GeneratedPage::Author(slug) => IndexView::Author {
-                author: site
-                    .blogs
-                    .authors
-                    .iter()
-                    .find(|a| &a.slug == slug)
-                    .map(|a| crate::blog::views::author_view(site, id, a, true)),
-            },
+            GeneratedPage::Authors => IndexView::Authors { authors: crate::blog::views::authors_view(site, id) },
+            GeneratedPage::Author(slug) => {
+                IndexView::Author { author: crate::blog::views::author_page_view(site, id, slug) }
+            }
             GeneratedPage::BlogPage(section, n) => {
                 IndexView::BlogPage { list: crate::blog::views::blog_list(site, *section, *n) }
             }

@@ -2,12 +2,9 @@
 //! statuses, phases, ordering, the review link and the located errors.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use super::state::ComponentStatus as C;
 use super::*;
-use crate::config::{Config, Overrides};
-use crate::content::{load_pages, walk_content};
 use crate::diagnostic::Diagnostic;
 
 const BOOK: &str = r#"[handbook]
@@ -22,27 +19,11 @@ components = [
 
 /// A handbook of `files` (besides `book.toml`) modelled at `now`.
 fn model(name: &str, book: &str, files: &[(&str, &str)], now: &str) -> (Site, Vec<Diagnostic>) {
-    let root: PathBuf = std::env::temp_dir().join(format!("opsbook-status-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::write(root.join("book.toml"), book).unwrap();
-    for (path, text) in files {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    let mut diagnostics = Vec::new();
-    let config = Config::load(&root, &Overrides::default()).unwrap();
-    let content = walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
-    let (pages, problems) = load_pages(&config, &content.pages, &crate::content::front_text::AsWritten);
-    diagnostics.extend(problems);
-    let mut site = Site::assemble(config, &content, pages, HashSet::new(), &mut diagnostics);
-    crate::status::register(&mut site, None);
-    site.now = Timestamp::parse(now).unwrap();
-    site.today = site.now.date();
-    site.model(None, &mut diagnostics);
-    std::fs::remove_dir_all(&root).unwrap();
-    (site, diagnostics)
+    crate::site::tests::modelled_site(&format!("status-{name}"), book, files, |site| {
+        crate::status::register(site, None);
+        site.now = Timestamp::parse(now).unwrap();
+        site.today = site.now.date();
+    })
 }
 
 /// An incident page with `fields` (leaked: these tests are short-lived).

@@ -11,10 +11,10 @@
 //! file, at most [`crate::fs::FileKind::Config`]'s size); one that cannot be read is a
 //! warning at the file, and the build goes on without it. An earlier file's entry wins
 //! over a later one's of the same key. A person's avatar and links are checked by the
-//! model (`site::blog`), where the site's files are known.
+//! model ([`super::addresses`]), where the site's files are known.
 
-use super::node::{Located, Node};
 use crate::config::Config;
+use crate::content::{Located, Node};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
 
@@ -165,7 +165,7 @@ pub(crate) fn load(config: &Config, authors_files: &[String], diagnostics: &mut 
                 continue;
             }
         };
-        match super::front_matter::parse_yaml_documents(&text) {
+        match crate::content::front_matter::parse_yaml_documents(&text) {
             Ok(documents) => read_people(&mut people, documents.into_iter().next(), &file, diagnostics),
             Err(e) => diagnostics.push(
                 Diagnostic::error(
@@ -257,7 +257,7 @@ mod tests {
     use super::*;
 
     fn entries(yaml: &str) -> Vec<(Located<String>, Located<Node>)> {
-        match super::super::front_matter::parse_yaml_documents(yaml).expect("yaml").into_iter().next() {
+        match crate::content::front_matter::parse_yaml_documents(yaml).expect("yaml").into_iter().next() {
             Some(Node::Map(entries)) => entries,
             other => panic!("not a mapping: {other:?}"),
         }
