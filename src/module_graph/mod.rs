@@ -413,7 +413,6 @@ const LONG_HEADERS: &[&str] = &[
     "src/markdown/includes/mod.rs",
     "src/markdown/includes/public.rs",
     "src/markdown/includes/translations.rs",
-    "src/site/blog.rs",
     "src/site/dated.rs",
     "src/site/outputs.rs",
 ];

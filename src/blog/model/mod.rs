@@ -2,27 +2,7 @@
 //! feature is asked for its model, before the generated pages, which read it: each
 //! blog's pages of older posts, the authors' pages).
 //!
-//! 1. A post is a page in a `_posts` folder, wherever it is (Jekyll reads `_posts/`
-//!    in any folder: jekyll/jekyll `lib/jekyll/readers/post_reader.rb`, and the
-//!    folders above it are the post's categories, `Document#categories_from_path`), or
-//!    a page of a section whose page says `blog: true`.
-//! 2. A `_posts` folder is no section of its own: its posts belong to the folder that
-//!    holds it (`crate::site::posts::section_dir`), which is the blog; a `_posts` folder
-//!    at the top of the
-//!    content (or of a language's folder) makes the home page the blog, as Jekyll lists
-//!    a site's posts at its root and jekyll-feed writes their feed at `/feed.xml`: no URL
-//!    holds `_posts`.
-//! 3. A post's URL is Jekyll's: the `permalink` of `collections: posts` or the site's
-//!    `permalink` style in a Jekyll handbook (`_config.yml`), else
-//!    `/:categories/:year/:month/:day/:title/`, Jekyll's `date` style with opsbook's
-//!    pretty URLs (`compat::jekyll::site::post_template`); the date and title from the file name
-//!    (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`.
-//! 4. Posts are listed newest first on the blog's page, [`Blogs::per_page`] a
-//!    page (jekyll-paginate's `paginate`, from `_config.yml` when it sets one), the
-//!    others on `<blog>/page/2/` and so on (jekyll-paginate's `paginate_path`).
-//! 5. Authors: `author` or `authors` (a name, a list of names, or keys into a file of
-//!    people, [`people`]); each has a page `/authors/<slug>/` that lists
-//!    their posts and pages.
+//! More: docs/architecture.md, "Notes by module".
 
 mod addresses;
 mod authors;
