@@ -1,6 +1,8 @@
 //! Hostile inputs: a Docusaurus `sidebars.js` that leads out of the handbook, is no
-//! regular file, is huge, or nests deeper than any sidebar. It is read through the
-//! confinement and `crate::fs`, never run, and read in bounded time and stack.
+//! regular file, is huge, or nests deeper than any sidebar, and an mdBook `SUMMARY.md`
+//! that nests lists deeper than any book or holds tens of thousands of headings and comments. A sidebar is
+//! read through the confinement and `crate::fs`, never run, and both are read in
+//! bounded time and stack.
 
 #![cfg(unix)]
 
@@ -51,4 +53,23 @@ fn deep_and_huge_sidebars_are_bounded() {
     assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
     assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
     assert!(site.exists("public/a/index.html") || run.stderr.contains("sidebars.js"), "{}", run.stderr);
+}
+
+#[test]
+fn deep_and_huge_summaries_are_bounded() {
+    let deep = format!("# Summary\n\n{}[Deep](a.md)\n", "- ".repeat(100_000));
+    let site = Site::with_files("summary-deep", &[("content/SUMMARY.md", &deep), ("content/a.md", "# A\n")]);
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains("chapters nested more than 64 deep"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> content/SUMMARY.md:3:"), "{}", run.stderr);
+
+    let parts: String = (0..40_000).map(|i| format!("## Part {i}\n\n<!-- - [Hidden](h{i}.md) -->\n\n")).collect();
+    let chapters = format!("- [A](a.md)\n\n{parts}- [Again](a.md)\n");
+    let site = Site::with_files("summary-huge", &[("content/SUMMARY.md", &chapters), ("content/a.md", "# A\n")]);
+    let started = Instant::now();
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+    assert!(run.stderr.contains("`a.md` is listed twice (first on line 1)"), "{}", run.stderr);
 }

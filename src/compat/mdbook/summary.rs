@@ -1,164 +1,275 @@
-//! Reads mdBook's `SUMMARY.md` into [`NavEntry`]s, line by line.
+//! Reads mdBook's `SUMMARY.md` into [`NavEntry`]s as mdBook reads it: over the file's
+//! CommonMark events, in four parts.
 //!
-//! 1. A first `# Summary` heading is the file's title and is skipped; a later `#`
-//!    heading is a part title (an entry without a link).
-//! 2. A line `[Title](file.md)` outside the list is a prefix or suffix chapter.
-//! 3. A list item `- [Title](file.md)` (or `*`, `+`) is a numbered chapter; one
-//!    indented deeper than the item before it is that item's sub-chapter.
-//! 4. `- [Title]()` is a draft chapter: no page, its sub-chapters still count.
-//! 5. `---` (or `***`, `___`) separates; blank lines and other text are skipped.
-//!    A list item that is no link is a problem at its line and column.
+//! 1. Title: a first `#` heading (HTML comments before it aside) names the book, and is
+//!    no entry.
+//! 2. Prefix chapters: links in paragraphs, `[Title](file.md)`, up to the first list or
+//!    `#` heading.
+//! 3. Numbered chapters: list items `- [Title](file.md)`; a list inside an item holds the
+//!    sub-chapters of the list's last chapter. A `#` heading is a part title (an entry
+//!    without a link); lower headings, `---` and other blocks are skipped. A paragraph
+//!    after a list, or directly after a part's first block, ends the numbered chapters.
+//! 4. Suffix chapters: links in paragraphs again; a list or `#` heading after them is a
+//!    problem (its chapters are still read).
+//!
+//! `[Title]()` is a draft chapter: no page, its sub-chapters still count. A chapter's
+//! title is its link text without styling, line breaks as spaces. A list item that is no
+//! link and a file listed twice are problems at their line and column.
+
+use std::collections::HashMap;
+use std::iter::Peekable;
+use std::ops::Range;
+
+use pulldown_cmark::{DefaultBrokenLinkCallback, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
 
 use crate::content::nav_file::{NavEntry, NavLink};
 
-/// The entries of a `SUMMARY.md`, paths relative to its folder, and the problems
-/// (line, column, message) of the lines that could not be read.
-pub(crate) fn parse_summary(text: &str) -> (Vec<NavEntry>, Vec<(usize, usize, String)>) {
-    let mut roots: Vec<NavEntry> = Vec::new();
-    let mut open: Vec<(usize, NavEntry)> = Vec::new();
-    let mut problems = Vec::new();
-    let mut seen_heading = false;
-    let mut in_fence = false;
-    for (i, raw) in text.lines().enumerate() {
-        let line_number = i + 1;
-        let line = raw.trim_end();
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence || trimmed.is_empty() || trimmed.starts_with("<!--") {
-            continue;
-        }
-        let indent: usize = line[..line.len() - trimmed.len()].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
-        let marker = ["- ", "* ", "+ "].iter().find(|m| trimmed.starts_with(**m));
-        if let Some(marker) = marker {
-            let item = &trimmed[marker.len()..];
-            let offset = line.len() - item.len();
-            match read_link(item, line_number, offset) {
-                Some(entry) => {
-                    close_deeper(&mut open, &mut roots, indent);
-                    open.push((indent, entry));
+/// How deep chapters nest at most: deeper lists are read as part of the one this deep,
+/// so that reading (and every walk of the entries) stays within the stack.
+const MAX_DEPTH: usize = 64;
+
+/// A problem: line, column (both 1-based) and message.
+type Problem = (usize, usize, String);
+
+/// The entries of a `SUMMARY.md`, paths relative to its folder, and the problems of the
+/// parts that could not be read.
+pub(crate) fn parse_summary(text: &str) -> (Vec<NavEntry>, Vec<Problem>) {
+    let mut reader = Reader { text, events: Parser::new(text).into_offset_iter().peekable(), problems: Vec::new() };
+    reader.skip_title();
+    let mut entries = reader.read_affix(true);
+    entries.extend(reader.read_parts());
+    entries.extend(reader.read_affix(false));
+    let mut problems = reader.problems;
+    report_duplicates(&entries, &mut HashMap::new(), &mut problems);
+    (entries, problems)
+}
+
+/// The events of a `SUMMARY.md` and the problems met so far.
+struct Reader<'a> {
+    text: &'a str,
+    events: Peekable<OffsetIter<'a, DefaultBrokenLinkCallback>>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Reader<'a> {
+    /// Skips the title, a first `#` heading, and HTML before it.
+    fn skip_title(&mut self) {
+        while let Some((event, _)) = self.events.peek() {
+            match event {
+                Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Start(Tag::HtmlBlock)
+                | Event::End(TagEnd::HtmlBlock) => {}
+                Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => {
+                    self.events.next();
+                    self.read_text(TagEnd::Heading(HeadingLevel::H1));
+                    return;
                 }
-                None => problems.push((
-                    line_number,
-                    offset + 1,
-                    "a chapter must be a link, `- [Title](file.md)` (or `- [Title]()` for a draft)".into(),
-                )),
+                _ => return,
             }
-            continue;
-        }
-        close_deeper(&mut open, &mut roots, 0);
-        if let Some(title) = trimmed.strip_prefix('#') {
-            let title = title.trim_start_matches('#').trim();
-            if seen_heading || !roots.is_empty() {
-                roots.push(NavEntry {
-                    title: Some(title.to_string()),
-                    link: NavLink::None,
-                    children: Vec::new(),
-                    line: line_number,
-                    column: indent + 1,
-                });
-            }
-            seen_heading = true;
-        } else if trimmed.starts_with('[')
-            && let Some(entry) = read_link(trimmed, line_number, indent)
-        {
-            roots.push(entry);
+            self.events.next();
         }
     }
-    close_deeper(&mut open, &mut roots, 0);
-    (roots, problems)
-}
 
-/// Closes the open items indented at least `indent`, attaching each to the one above.
-fn close_deeper(open: &mut Vec<(usize, NavEntry)>, roots: &mut Vec<NavEntry>, indent: usize) {
-    while open.last().is_some_and(|(at, _)| *at >= indent) {
-        let Some((_, done)) = open.pop() else { break };
-        match open.last_mut() {
-            Some((_, parent)) => parent.children.push(done),
-            None => roots.push(done),
+    /// The prefix (or suffix) chapters: every link up to a list or a `#` heading, which
+    /// starts the numbered chapters (or is a problem after the suffix chapters).
+    fn read_affix(&mut self, prefix: bool) -> Vec<NavEntry> {
+        let mut entries = Vec::new();
+        while let Some((event, range)) = self.events.peek() {
+            match event {
+                Event::Start(Tag::List(_) | Tag::Heading { level: HeadingLevel::H1, .. }) if prefix => break,
+                Event::Start(Tag::List(_) | Tag::Heading { level: HeadingLevel::H1, .. }) => {
+                    let (line, column) = position(self.text, range.start);
+                    let message = "a suffix chapter (a link after the numbered chapters) cannot be followed by a list or a part title";
+                    self.problems.push((line, column, message.into()));
+                    entries.extend(self.read_parts());
+                }
+                Event::Start(Tag::Link { .. }) => {
+                    let Some(entry) = self.read_link() else { break };
+                    entries.push(entry);
+                }
+                _ => {
+                    self.events.next();
+                }
+            }
+        }
+        entries
+    }
+
+    /// The numbered chapters, parts by part, each opened by its title if it has one.
+    fn read_parts(&mut self) -> Vec<NavEntry> {
+        let mut entries = Vec::new();
+        while let Some((event, range)) = self.events.peek() {
+            match event {
+                Event::Start(Tag::Paragraph) => break,
+                Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => {
+                    let (line, column) = position(self.text, range.start);
+                    self.events.next();
+                    let title = self.read_text(TagEnd::Heading(HeadingLevel::H1));
+                    entries.push(NavEntry {
+                        title: Some(title),
+                        link: NavLink::None,
+                        children: Vec::new(),
+                        line,
+                        column,
+                    });
+                }
+                _ => {}
+            }
+            self.read_numbered(&mut entries);
+        }
+        entries
+    }
+
+    /// One part's chapters, up to a paragraph after its first block or a `#` heading.
+    fn read_numbered(&mut self, entries: &mut Vec<NavEntry>) {
+        let mut first = true;
+        while let Some((event, _)) = self.events.peek() {
+            match event {
+                Event::Start(Tag::Paragraph) if !first => break,
+                Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => break,
+                Event::Start(Tag::Paragraph) => {
+                    self.events.next();
+                }
+                Event::Start(Tag::List(_)) => {
+                    self.events.next();
+                    entries.extend(self.read_list(1));
+                }
+                Event::Start(_) => self.skip_block(),
+                _ => {
+                    self.events.next();
+                }
+            }
+            first = false;
+        }
+    }
+
+    /// The chapters of a list whose start was read, up to its end, `depth` lists deep.
+    /// The lists inside one [`MAX_DEPTH`] deep are read as part of it (a problem).
+    fn read_list(&mut self, depth: usize) -> Vec<NavEntry> {
+        let mut entries: Vec<NavEntry> = Vec::new();
+        let mut flattened = 0;
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::Start(Tag::Item) => entries.extend(self.read_item()),
+                Event::Start(Tag::List(_)) if depth >= MAX_DEPTH => {
+                    if flattened == 0 {
+                        let (line, column) = position(self.text, range.start);
+                        let message = format!("chapters nested more than {MAX_DEPTH} deep are read at that depth");
+                        self.problems.push((line, column, message));
+                    }
+                    flattened += 1;
+                }
+                Event::Start(Tag::List(_)) => {
+                    let nested = self.read_list(depth + 1);
+                    match entries.last_mut() {
+                        Some(last) => last.children.extend(nested),
+                        None => entries.extend(nested),
+                    }
+                }
+                Event::End(TagEnd::List(_)) if flattened > 0 => flattened -= 1,
+                Event::End(TagEnd::List(_)) => break,
+                _ => {}
+            }
+        }
+        entries
+    }
+
+    /// The chapter of a list item whose start was read: its link, or a problem.
+    fn read_item(&mut self) -> Option<NavEntry> {
+        while let Some((Event::Start(Tag::Paragraph), _)) = self.events.peek() {
+            self.events.next();
+        }
+        match self.events.peek() {
+            Some((Event::Start(Tag::Link { .. }), _)) => self.read_link(),
+            other => {
+                let at = other.map_or(self.text.len(), |(_, range)| range.start);
+                let (line, column) = position(self.text, at);
+                let message = "a chapter must be a link, `- [Title](file.md)` (or `- [Title]()` for a draft)";
+                self.problems.push((line, column, message.into()));
+                None
+            }
+        }
+    }
+
+    /// The link that starts here, as an entry located at its target, or at its `[` for
+    /// a draft.
+    fn read_link(&mut self) -> Option<NavEntry> {
+        let (Event::Start(Tag::Link { dest_url, .. }), range) = self.events.next()? else { return None };
+        let title = self.read_text(TagEnd::Link).trim().to_string();
+        let target = dest_url.replace("%20", " ");
+        let (link, at) = if target.is_empty() {
+            (NavLink::None, range.start)
+        } else if target.contains("://") || target.starts_with("mailto:") {
+            (NavLink::External(target), target_start(self.text, &range))
+        } else {
+            (NavLink::Page(target), target_start(self.text, &range))
+        };
+        let (line, column) = position(self.text, at);
+        Some(NavEntry { title: Some(title).filter(|t| !t.is_empty()), link, children: Vec::new(), line, column })
+    }
+
+    /// The plain text up to `end`: text and code, a line break as a space.
+    fn read_text(&mut self, end: TagEnd) -> String {
+        let mut text = String::new();
+        for (event, _) in self.events.by_ref() {
+            match event {
+                Event::End(tag) if tag == end => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                Event::SoftBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    /// Skips the block that starts here, whole.
+    fn skip_block(&mut self) {
+        let mut depth = 0usize;
+        for (event, _) in self.events.by_ref() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
         }
     }
 }
 
-/// `[Title](target)` (the whole of `text`, which starts at byte `offset` of its line)
-/// as an entry located at its target, or at its `[` for a draft.
-fn read_link(text: &str, line: usize, offset: usize) -> Option<NavEntry> {
-    let body = text.strip_prefix('[')?.strip_suffix(')')?;
-    let split = body.rfind("](")?;
-    let title = body[..split].trim().to_string();
-    let target = body[split + 2..].trim();
-    let target_column = offset + split + 4;
-    let target = target.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(target);
-    let (link, column) = if target.is_empty() {
-        (NavLink::None, offset + 1)
-    } else if target.contains("://") || target.starts_with("mailto:") {
-        (NavLink::External(target.to_string()), target_column)
-    } else {
-        (NavLink::Page(target.to_string()), target_column)
-    };
-    Some(NavEntry { title: Some(title).filter(|t| !t.is_empty()), link, children: Vec::new(), line, column })
+/// The 1-based line and column (in characters) of byte `at` of `text`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+}
+
+/// Where the target of the link at `range` starts: after its `](`.
+fn target_start(text: &str, range: &Range<usize>) -> usize {
+    let source = &text[range.clone()];
+    source.rfind("](").map_or(range.start, |at| {
+        let after = &source[at + 2..];
+        range.start + at + 2 + (after.len() - after.trim_start().len())
+    })
+}
+
+/// A problem at each entry whose file an earlier entry lists: mdBook refuses the book.
+fn report_duplicates(entries: &[NavEntry], seen: &mut HashMap<String, usize>, problems: &mut Vec<Problem>) {
+    for entry in entries {
+        if let NavLink::Page(path) = &entry.link {
+            let file = crate::content::nav_file::join("", path);
+            if let Some(first) = seen.get(&file) {
+                let message = format!("`{path}` is listed twice (first on line {first}): a file is one chapter");
+                problems.push((entry.line, entry.column, message));
+            } else {
+                seen.insert(file, entry.line);
+            }
+        }
+        report_duplicates(&entry.children, seen, problems);
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn outline(entries: &[NavEntry], depth: usize, out: &mut Vec<String>) {
-        for entry in entries {
-            let link = match &entry.link {
-                NavLink::None => "-".to_string(),
-                NavLink::Page(p) | NavLink::External(p) | NavLink::DocId(p) | NavLink::Autogenerated(p) => p.clone(),
-            };
-            out.push(format!(
-                "{}{} {link} {}:{}",
-                "  ".repeat(depth),
-                entry.title.as_deref().unwrap_or(""),
-                entry.line,
-                entry.column
-            ));
-            outline(&entry.children, depth + 1, out);
-        }
-    }
-
-    #[test]
-    fn reads_every_form_of_chapter() {
-        let text = "# Summary\n\n[Introduction](intro.md)\n\n# On call\n\n- [Paging](oncall/paging.md)\n    - [Escalation](oncall/escalation.md)\n        - [Deep](oncall/deep.md)\n    - [Draft]()\n- [Rotations](<oncall/rota tions.md>)\n\n---\n\n# Reference\n\n* [Glossary](glossary.md)\n\n[Contributors](contributors.md)\n";
-        let (entries, problems) = parse_summary(text);
-        assert!(problems.is_empty(), "{problems:?}");
-        let mut lines = Vec::new();
-        outline(&entries, 0, &mut lines);
-        assert_eq!(
-            lines,
-            [
-                "Introduction intro.md 3:16",
-                "On call - 5:1",
-                "Paging oncall/paging.md 7:12",
-                "  Escalation oncall/escalation.md 8:20",
-                "    Deep oncall/deep.md 9:18",
-                "  Draft - 10:7",
-                "Rotations oncall/rota tions.md 11:15",
-                "Reference - 15:1",
-                "Glossary glossary.md 17:14",
-                "Contributors contributors.md 19:16",
-            ]
-        );
-    }
-
-    #[test]
-    fn reports_list_items_that_are_not_links() {
-        let (entries, problems) = parse_summary("- [A](a.md)\n- just text\n  - [B](b.md)\n");
-        assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].0, problems[0].1), (2, 3));
-        assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].children.len(), 1, "B still nests under A");
-    }
-
-    #[test]
-    fn skips_code_blocks_and_comments() {
-        let (entries, _) = parse_summary("<!-- - [X](x.md) -->\n```\n- [Y](y.md)\n```\n- [Z](z.md)\n");
-        assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].link, NavLink::Page("z.md".into()));
-    }
-}
+mod tests;
