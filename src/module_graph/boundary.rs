@@ -37,7 +37,7 @@ const NAMING_TOOLS: &[(&str, usize)] = &[
     ("content/site_data.rs", 23),
     ("content/walk.rs", 14),
     ("markdown/headings.rs", 4),
-    ("markdown/includes/directives.rs", 29),
+    ("markdown/includes/directives.rs", 26),
     ("markdown/includes/late.rs", 1),
     ("markdown/includes/mod.rs", 21),
     ("markdown/includes/select.rs", 1),

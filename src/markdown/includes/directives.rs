@@ -79,9 +79,13 @@ pub(crate) enum Select {
 pub(crate) enum Form {
     /// The text as it is, less one final line break (Hugo, Liquid).
     Raw,
-    /// The lines joined by line breaks, without a final one, mdBook's anchor lines
-    /// dropped (mdBook).
+    /// The lines joined by line breaks, without a final one, the marker lines inside an
+    /// anchor dropped (mdBook's `include`).
     Joined,
+    /// As `Joined`, the lines the selection shows: Rust's hidden lines of the example
+    /// (the others, and every marker line of an anchor) are left out (mdBook's
+    /// `rustdoc_include`, [`super::select::rustdoc_lines`]).
+    Shown,
     /// Each line with this indentation before it and a line break after it, snippet
     /// section lines dropped (MkDocs snippets).
     Lines(String),
@@ -316,7 +320,7 @@ fn quoted(argument: &str) -> Option<&str> {
 
 /// A snippet `file`, `file:start:end`, `file:start`, `file::end` or `file:section`.
 fn snippet(spec: &str, indent: &str) -> Include {
-    let (path, select) = split_selection(spec, false);
+    let (path, select) = split_selection(spec);
     Include {
         path: path.to_string(),
         lookup: Lookup::Snippets,
@@ -326,9 +330,9 @@ fn snippet(spec: &str, indent: &str) -> Include {
     }
 }
 
-/// Splits `file:…` into the path and the selection. mdBook reads `file:N` as line `N`
-/// alone, snippets as lines `N` to the end.
-pub(crate) fn split_selection(spec: &str, mdbook: bool) -> (&str, Select) {
+/// Splits a snippet's `file:…` into the path and the selection: `file:N` is lines `N`
+/// to the end.
+pub(crate) fn split_selection(spec: &str) -> (&str, Select) {
     let Some((path, rest)) = spec.split_once(':') else { return (spec, Select::All) };
     let number = |s: &str| s.parse::<usize>().ok();
     let is_number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -336,13 +340,9 @@ pub(crate) fn split_selection(spec: &str, mdbook: bool) -> (&str, Select) {
         Some((a, b)) if (a.is_empty() || is_number(a)) && (b.is_empty() || is_number(b)) => {
             (path, Select::Lines(number(a), number(b)))
         }
-        None if is_number(rest) => {
-            let line = number(rest);
-            (path, Select::Lines(line, if mdbook { line } else { None }))
-        }
+        None if is_number(rest) => (path, Select::Lines(number(rest), None)),
         None if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') => {
-            let name = rest.to_string();
-            (path, if mdbook { Select::Anchor(name) } else { Select::Section(name) })
+            (path, Select::Section(rest.to_string()))
         }
         _ => (spec, Select::All),
     }
@@ -460,9 +460,9 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
         };
         return Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]));
     }
-    let (path, select) = split_selection(spec, true);
-    let include =
-        Include { path: path.to_string(), lookup: Lookup::Relative, select, form: Form::Joined, params: Vec::new() };
+    let (path, select) = super::select::split_lines_or_anchor(spec);
+    let form = if name == "rustdoc_include" { Form::Shown } else { Form::Joined };
+    let include = Include { path: path.to_string(), lookup: Lookup::Relative, select, form, params: Vec::new() };
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
 }
 

@@ -4,9 +4,11 @@
 //! 1. split the file into lines (their terminators kept apart);
 //! 2. keep the lines selected: all, a 1-based inclusive range (either end open, clamped
 //!    to the file), or those between an mdBook anchor's or a snippet section's start and
-//!    end markers (a missing start is an error);
-//! 3. drop the marker lines of the dialect ([`marker`]) (mdBook `ANCHOR:` lines, snippet
-//!    `--8<-- [start:…]` lines), as those tools do in every include;
+//!    end markers (a missing start is an error); `rustdoc_include` keeps the lines it
+//!    shows ([`rustdoc_lines`]);
+//! 3. drop the marker lines of the dialect ([`marker`]): snippet `--8<-- [start:…]`
+//!    lines in every include, mdBook `ANCHOR:` lines inside an anchor only, as those
+//!    tools do;
 //! 4. write them in the directive's form: mdBook joins them with line breaks and no
 //!    final one; snippets write each line with the directive's indentation and a line
 //!    break; Hugo and Jekyll take the text as it is, less its final line break (Jekyll's
@@ -52,13 +54,18 @@ pub(crate) fn assemble(text: &str, include: &Include) -> Result<(String, Vec<Run
         }
         return Ok((out.text, out.runs));
     }
-    let lines = select_lines(text, &include.select)?;
-    let drop_marker = |line: &str| {
-        matches!(
-            (&include.form, marker(line)),
-            (Form::Joined, Some(Marker::AnchorStart(_) | Marker::AnchorEnd(_)))
-                | (Form::Lines(_), Some(Marker::SectionStart(_) | Marker::SectionEnd(_)))
-        )
+    let lines = match include.form {
+        Form::Shown => {
+            let lines = rustdoc_lines(text, &include.select)?;
+            lines.into_iter().filter(|(_, _, shown)| *shown).map(|(at, line, _)| (at, line)).collect()
+        }
+        _ => select_lines(text, &include.select)?,
+    };
+    let anchor = matches!(include.select, Select::Anchor(_));
+    let drop_marker = |line: &str| match (&include.form, marker(line)) {
+        (Form::Joined, Some(Marker::AnchorStart(_) | Marker::AnchorEnd(_))) => anchor,
+        (Form::Lines(_), Some(Marker::SectionStart(_) | Marker::SectionEnd(_))) => true,
+        _ => false,
     };
     let kept: Vec<(usize, &str)> = lines.into_iter().filter(|(_, line)| !drop_marker(line)).collect();
     match &include.form {
@@ -80,7 +87,7 @@ pub(crate) fn assemble(text: &str, include: &Include) -> Result<(String, Vec<Run
             }
             out.write(&fence, None);
         }
-        Form::Joined | Form::Raw => {
+        Form::Joined | Form::Shown | Form::Raw => {
             for (i, (start, line)) in kept.iter().enumerate() {
                 if i > 0 {
                     out.write("\n", Some(start.saturating_sub(1)));
@@ -225,6 +232,62 @@ fn as_expression(param: &Param) -> Option<String> {
     }
     let quote = ['"', '\''].into_iter().find(|q| !param.value.contains(*q))?;
     Some(format!("{quote}{}{quote}", param.value))
+}
+
+/// Splits mdBook's `file:…` into the path and the selection, as its links preprocessor
+/// does: after the first `:`, up to two more parts; a first part that is no number (and
+/// not empty) is an anchor's name; `N` alone is line `N`; `N:` (or `N:` and no number)
+/// is lines `N` to the end; `:M` lines up to `M`; anything else the whole file. Line 0
+/// is line 1.
+pub(crate) fn split_lines_or_anchor(spec: &str) -> (&str, Select) {
+    let Some((path, rest)) = spec.split_once(':') else { return (spec, Select::All) };
+    let mut parts = rest.splitn(3, ':');
+    let first = parts.next().unwrap_or("");
+    let start = match first.parse::<usize>() {
+        Ok(line) => Some(line.max(1)),
+        Err(_) if first.is_empty() => None,
+        Err(_) => return (path, Select::Anchor(first.to_string())),
+    };
+    let select = match (start, parts.next().map(str::parse::<usize>)) {
+        (Some(start), Some(Ok(end))) => Select::Lines(Some(start), Some(end)),
+        (Some(start), Some(Err(_))) => Select::Lines(Some(start), None),
+        (Some(start), None) => Select::Lines(Some(start), Some(start)),
+        (None, Some(Ok(end))) => Select::Lines(None, Some(end)),
+        (None, _) => Select::All,
+    };
+    (path, select)
+}
+
+/// The lines of `text` as `rustdoc_include` takes them, with their offsets and whether
+/// each is shown: all of them, the others hidden lines of the example. A range shows its
+/// lines; an anchor shows the lines of every section between its markers, and drops
+/// every marker line (a missing anchor is an error).
+pub(crate) fn rustdoc_lines<'t>(text: &'t str, select: &Select) -> Result<Vec<(usize, &'t str, bool)>, String> {
+    let lines = select_lines(text, &Select::All)?;
+    let Select::Anchor(name) = select else {
+        let (first, last) = match select {
+            Select::Lines(start, end) => (start.unwrap_or(1), end.unwrap_or(usize::MAX)),
+            _ => (1, usize::MAX),
+        };
+        return Ok(lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, (at, line))| (at, line, (first..=last).contains(&(i + 1))))
+            .collect());
+    };
+    if !lines.iter().any(|(_, line)| marker(line) == Some(Marker::AnchorStart(name))) {
+        return Err(format!("no anchor `{name}`"));
+    }
+    let mut inside = false;
+    let mut taken = Vec::with_capacity(lines.len());
+    for (at, line) in lines {
+        match marker(line) {
+            Some(Marker::AnchorStart(n)) => inside |= n == name,
+            Some(Marker::AnchorEnd(n)) => inside &= n != name,
+            _ => taken.push((at, line, inside)),
+        }
+    }
+    Ok(taken)
 }
 
 /// The lines of `text` (without terminators) with their offsets, as selected.

@@ -40,7 +40,8 @@ fn parses_every_mdbook_range_form() {
         assert_eq!(include.path, "file.rs", "{text}");
         assert_eq!(include.select, select, "{text}");
         assert_eq!(include.lookup, Lookup::Relative);
-        assert_eq!(include.form, Form::Joined);
+        let form = if text.contains("rustdoc") { Form::Shown } else { Form::Joined };
+        assert_eq!(include.form, form, "{text}");
     }
 }
 
@@ -62,12 +63,12 @@ fn an_escaped_mdbook_include_loses_only_its_backslash() {
 
 #[test]
 fn snippets_read_a_lone_line_number_as_a_start() {
-    assert_eq!(split_selection("f.md:3", false), ("f.md", Select::Lines(Some(3), None)));
-    assert_eq!(split_selection("f.md:3", true), ("f.md", Select::Lines(Some(3), Some(3))));
-    assert_eq!(split_selection("f.md:2:4", false), ("f.md", Select::Lines(Some(2), Some(4))));
-    assert_eq!(split_selection("f.md::4", false), ("f.md", Select::Lines(None, Some(4))));
-    assert_eq!(split_selection("f.md:intro", false), ("f.md", Select::Section("intro".into())));
-    assert_eq!(split_selection("f.md:a b", false), ("f.md:a b", Select::All));
+    assert_eq!(split_selection("f.md:3"), ("f.md", Select::Lines(Some(3), None)));
+    assert_eq!(super::select::split_lines_or_anchor("f.md:3"), ("f.md", Select::Lines(Some(3), Some(3))));
+    assert_eq!(split_selection("f.md:2:4"), ("f.md", Select::Lines(Some(2), Some(4))));
+    assert_eq!(split_selection("f.md::4"), ("f.md", Select::Lines(None, Some(4))));
+    assert_eq!(split_selection("f.md:intro"), ("f.md", Select::Section("intro".into())));
+    assert_eq!(split_selection("f.md:a b"), ("f.md:a b", Select::All));
 }
 
 #[test]
@@ -198,13 +199,15 @@ fn expand_page(text: &str, files: &MemoryFiles) -> Expanded {
 const CODE: &str = "fn main() {\n    // ANCHOR: body\n    run();\n    // ANCHOR_END: body\n}\n";
 
 #[test]
-fn selects_lines_and_anchors_and_drops_anchor_lines() {
+fn selects_lines_and_anchors_and_drops_anchor_lines_inside_an_anchor() {
     let f = files(&[("content/guide/main.rs", CODE)]);
     let cases = [
-        ("{{#include main.rs}}", "fn main() {\n    run();\n}"),
+        ("{{#include main.rs}}", "fn main() {\n    // ANCHOR: body\n    run();\n    // ANCHOR_END: body\n}"),
         ("{{#include main.rs:body}}", "    run();"),
         ("{{#include main.rs:3}}", "    run();"),
-        ("{{#include main.rs:1:3}}", "fn main() {\n    run();"),
+        ("{{#include main.rs:1:3}}", "fn main() {\n    // ANCHOR: body\n    run();"),
+        ("{{#rustdoc_include main.rs:body}}", "    run();"),
+        ("{{#rustdoc_include main.rs:3}}", "    run();"),
         ("{{#include main.rs::1}}", "fn main() {"),
         ("{{#include main.rs:5:}}", "}"),
         ("{{#include main.rs:9:}}", ""),
@@ -563,3 +566,5 @@ fn writes_imported_docusaurus_partials_in_place() {
     assert_eq!(out.missing.len(), 1, "{:?}", out.missing);
     assert_eq!(out.missing[0].1, "no file `docs/_gone.md` to include (looked for `docs/_gone.md`)");
 }
+
+mod links_table;
