@@ -162,6 +162,15 @@ impl OldTool {
         rules_of(self.tool)
     }
 
+    /// The `<title>` a directive in a page's `text` gives it where the old tool read one
+    /// (mdBook's `{{#title …}}`, [`TextRules::title_directive_is_empty`]), instead of
+    /// the page's title and the handbook's.
+    ///
+    /// [`TextRules::title_directive_is_empty`]: crate::content::site_data::TextRules::title_directive_is_empty
+    pub(crate) fn document_title<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.text.title_directive_is_empty.then(|| super::dialects::title_directive(text)).flatten()
+    }
+
     /// Whether the old tool published no page from the file at content path `path`
     /// (Docusaurus's partials, [`ToolRules::leaves_out`]).
     pub(crate) fn leaves_out(&self, path: &str) -> bool {

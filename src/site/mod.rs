@@ -126,6 +126,9 @@ pub struct Page {
     pub(crate) redirect: Option<String>,
     /// For a post and a page named by a date: its date ([`dated`]).
     pub(crate) date: Option<crate::dates::Date>,
+    /// The whole `<title>` its text names apart from its title (mdBook's `{{#title …}}`),
+    /// read while the page holds its text.
+    pub(crate) document_title: Option<String>,
 }
 
 impl Page {
@@ -482,6 +485,10 @@ impl Site {
             pages.push(Page { kind: kind_of(&page), ..blank_page(page) });
         }
 
+        for page in &mut pages {
+            page.document_title = document_title(&files.old_tool, &page.source);
+        }
+
         // 3. Parents, and which pages are internal (in an internal build): a folder
         //    without a page of its own is internal when all it holds is.
         let mut public_dirs: FastHashSet<String> = std::iter::once(String::new()).collect();
@@ -826,6 +833,7 @@ impl Site {
         if !self.read_again.contains(&source.path) {
             self.read_again.push(source.path.clone());
         }
+        self.pages[id].document_title = document_title(&self.old_tool, &source);
         self.pages[id].source = source;
         self.pages[id].date = posts::post_or_page_date(&self.pages, id, &self.old_tool);
         let kind = kinds::page_kind(self, id, diagnostics);
@@ -1003,7 +1011,14 @@ fn blank_page(source: Arc<SourcePage>) -> Page {
         nav_unlisted: false,
         redirect: None,
         date: None,
+        document_title: None,
     }
+}
+
+/// The whole `<title>` a page's text names apart from its title, where the old tool
+/// read such a directive ([`crate::compat::old_tool::OldTool::document_title`]).
+fn document_title(old_tool: &crate::compat::old_tool::OldTool, source: &SourcePage) -> Option<String> {
+    old_tool.document_title(source.text.get(source.body_start..).unwrap_or("")).map(str::to_string)
 }
 
 fn section_page(source: Arc<SourcePage>) -> Page {

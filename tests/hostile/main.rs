@@ -46,5 +46,6 @@ mod serve;
 mod sidebars;
 mod status_site;
 mod templates;
+mod titles;
 mod unicode;
 mod variable_includes;

@@ -4,7 +4,7 @@
 
 use crate::util;
 
-use util::{Server, Site, between, save};
+use util::{Server, Site, between, main_of, save};
 
 const MDBOOK_TOML: &str = "[book]
 title = \"Kestrel Ops Book\"
@@ -76,6 +76,28 @@ fn builds_an_mdbook_repository_with_its_own_book_toml() {
     for unread in ["`[preprocessor.mermaid]`", "`[rust]`", "`[build] build-dir`", "`[output.html]`"] {
         assert!(run.stderr.contains(unread), "{unread}: {}", run.stderr);
     }
+}
+
+#[test]
+fn a_title_directive_is_the_page_s_whole_document_title() {
+    let site = mdbook_repository("mdbook-title");
+    site.write("src/ops/db.md", "{{#title Failing over the database}}\n# Database failover\n\nPromote the replica.\n");
+    site.write("src/README.md", "# Introduction\n\n{{#title Kestrel: start here}}\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let db = site.read("public/ops/db.html");
+    assert!(db.contains("<title>Failing over the database</title>"), "{db}");
+    assert!(!db.contains("{{#title"), "the directive leaves nothing: {db}");
+    assert!(main_of(&db).contains("id=\"database-failover\">Database failover<"), "the heading stays: {db}");
+    assert_eq!(nav_titles(&db), ["Ops", "Paging people", "Databases"], "the navigation keeps SUMMARY.md's names");
+    let paging = site.read("public/ops/paging.html");
+    assert!(paging.contains("<title>Paging · Kestrel Ops Book</title>"), "without one: {paging}");
+    assert!(site.read("public/index.html").contains("<title>Kestrel: start here</title>"), "the home page too");
+
+    let plain = Site::with_files("title-plain", &[("content/a.md", "{{#title Not mdBook}}\n# A\n")]);
+    plain.build(&[]);
+    let a = plain.read("public/a/index.html");
+    assert!(!a.contains("<title>Not mdBook"), "only an mdBook book reads it: {a}");
 }
 
 #[test]

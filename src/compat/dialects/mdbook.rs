@@ -6,7 +6,8 @@
 //! placeholder with a note that it is a preprocessor's, unless the old tool would have
 //! left it as written ([`crate::content::site_data::TextRules::directives_are_text`]). An escaped one,
 //! `\{{#name …}}`, shows as written without its backslash, in code too, as mdBook shows
-//! it (its `links.rs` removes the backslash of any escaped directive).
+//! it (its `links.rs` removes the backslash of any escaped directive). [`title_directive`]
+//! finds the title a `{{#title …}}` gives the page's `<title>`.
 
 use super::Page;
 use super::inline::{Kind, Token};
@@ -46,4 +47,77 @@ pub(super) fn token<'t>(
     }
     let as_written = rules.directives_are_text;
     (!in_code && !as_written).then(|| Token { range: at..end + 2, kind: Kind::Directive(&rest[..name_len]), in_code })
+}
+
+/// The title the last `{{#title …}}` of `text` gives the page's `<title>`, found as
+/// mdBook's links preprocessor finds its directives: anywhere in the text, code included,
+/// `{{` and white space, `#name`, white space, the arguments up to the first `}`, which
+/// must open `}}`; an escaped one, `\{{#…` up to the line's last `}}`, is text. Each
+/// search for a `}` or a line's end starts after the one before, so the scan is linear.
+pub(crate) fn title_directive(text: &str) -> Option<&str> {
+    let mut title = None;
+    let mut at = 0;
+    // The next `}` at or after a position; the end of the current line and its last `}}`.
+    let mut brace: Option<usize> = None;
+    let (mut line_end, mut line_close) = (0, None);
+    while let Some(found) = text.get(at..).and_then(|rest| rest.find("{{")) {
+        let open = at + found;
+        at = open + 1;
+        let inner = &text[open + 2..];
+        if text[..open].ends_with('\\') && inner.starts_with('#') {
+            if line_end <= open {
+                line_end = inner.find('\n').map_or(text.len(), |i| open + 2 + i);
+                line_close = text[open + 2..line_end].rfind("}}").map(|i| open + 2 + i);
+            }
+            if let Some(close) = line_close.filter(|&close| close >= open + 2) {
+                at = close + 2;
+                continue;
+            }
+        }
+        let Some(named) = inner.trim_start().strip_prefix('#') else { continue };
+        let name_len = named.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(named.len());
+        let (name, args) = named.split_at(name_len);
+        let argument = args.trim_start();
+        let from = text.len() - argument.len();
+        if name.is_empty() || argument.len() == args.len() || argument.is_empty() {
+            continue;
+        }
+        if brace.is_none_or(|b| b < from) {
+            brace = text[from..].find('}').map(|i| from + i);
+        }
+        let Some(close) = brace else { break };
+        if close == from || !text[close..].starts_with("}}") {
+            continue;
+        }
+        if name == "title" {
+            title = Some(text[from..close].trim()).filter(|t| !t.is_empty());
+        }
+        at = close + 2;
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_directive;
+
+    #[test]
+    fn finds_the_last_title_directive_that_is_not_escaped() {
+        let cases = [
+            ("{{#title My Title}}\n# My Chapter\n", Some("My Title")),
+            ("# Chapter\n", None),
+            ("{{ #title  Spaced out }}", Some("Spaced out")),
+            ("{{#title First}} {{#title Second}}", Some("Second")),
+            ("\\{{#title Escaped}}", None),
+            ("\\{{#title Escaped}} and {{#title Kept}}", None),
+            ("\\{{#title Escaped}}\n{{#title Kept}}", Some("Kept")),
+            ("```\n{{#title In code}}\n```", Some("In code")),
+            ("{{#title Over\ntwo lines}}", Some("Over\ntwo lines")),
+            ("{{#title}} {{#titles x}} {{#title a } b}}", None),
+            ("{{#include x.md}} {{#title After}}", Some("After")),
+        ];
+        for (text, title) in cases {
+            assert_eq!(title_directive(text), title, "{text}");
+        }
+    }
 }

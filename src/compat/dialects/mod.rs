@@ -58,6 +58,7 @@ mod scan;
 mod shortcodes;
 mod site;
 mod tabs;
+pub(crate) use mdbook::title_directive;
 pub(crate) use tabs::in_html as has_tabs;
 mod title;
 

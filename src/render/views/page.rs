@@ -22,6 +22,9 @@ use crate::slug::slugify;
 pub(crate) struct PageView<'a> {
     /// The title.
     pub title: &'a str,
+    /// The whole `<title>`, when the page names one apart from its title (an old tool's
+    /// directive, [`crate::site::Page::document_title`]).
+    pub document_title: Option<&'a str>,
     /// The description (front matter, else the first paragraph).
     pub description: &'a str,
     /// The link to the page, base path included.
@@ -342,6 +345,7 @@ impl<'a> PageView<'a> {
         let repository = site.repository_of(id).filter(|_| page.origin.has_file());
         PageView {
             title: &page.title,
+            document_title: page.document_title.as_deref(),
             description: page.description(),
             url: site.href(id),
             permalink: permalink.clone(),
@@ -397,6 +401,7 @@ impl<'a> PageView<'a> {
     pub(crate) fn special(site: &'a Site, title: &'a str, path: &'a str) -> Self {
         PageView {
             title,
+            document_title: None,
             description: &site.config.description,
             url: site.config.base_url.href(path),
             permalink: site.config.base_url.absolute(path),
