@@ -1,20 +1,7 @@
 //! Reads mdBook's `SUMMARY.md` into [`NavEntry`]s as mdBook reads it: over the file's
-//! CommonMark events, in four parts.
+//! CommonMark events, in four parts (title, prefix, numbered and suffix chapters).
 //!
-//! 1. Title: a first `#` heading (HTML comments before it aside) names the book, and is
-//!    no entry.
-//! 2. Prefix chapters: links in paragraphs, `[Title](file.md)`, up to the first list or
-//!    `#` heading.
-//! 3. Numbered chapters: list items `- [Title](file.md)`; a list inside an item holds the
-//!    sub-chapters of the list's last chapter. A `#` heading is a part title (an entry
-//!    without a link); lower headings, `---` and other blocks are skipped. A paragraph
-//!    after a list, or directly after a part's first block, ends the numbered chapters.
-//! 4. Suffix chapters: links in paragraphs again; a list or `#` heading after them is a
-//!    problem (its chapters are still read).
-//!
-//! `[Title]()` is a draft chapter: no page, its sub-chapters still count. A chapter's
-//! title is its link text without styling, line breaks as spaces. A list item that is no
-//! link and a file listed twice are problems at their line and column.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::HashMap;
 use std::iter::Peekable;
