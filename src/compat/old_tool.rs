@@ -109,6 +109,9 @@ pub(crate) struct OldTool {
     /// configured (reported, so that the migration's list of constructs holds it), mdBook's
     /// `{{#name …}}` where no preprocessor of the book's own read it.
     pub text: crate::content::site_data::TextRules,
+    /// The templates its site gives its constructs itself, which win over opsbook's
+    /// rendering of the same name (a Hugo site's shortcodes, [`crate::compat::hugo::shortcodes`]).
+    pub own_templates: crate::content::site_data::OwnTemplates,
     /// The blogs its blog plugins publish from folders of their own (Docusaurus's,
     /// [`crate::compat::docusaurus::blog`]); the core asks of them through
     /// [`OldTool::post_of`] and its neighbours.

@@ -65,6 +65,42 @@ pub(crate) struct SiteData {
     pub globals: Map<String, Value>,
     /// What the old tool printed as written where opsbook would read a construct.
     pub text: TextRules,
+    /// The templates the old tool's site gives constructs itself, which opsbook does not run.
+    pub own_templates: OwnTemplates,
+}
+
+/// The templates an old tool's site gives its constructs itself (a Hugo site's shortcode
+/// templates), which the old tool ran instead of its built-in construct of the same name:
+/// opsbook then renders none of its own for that name either.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub(crate) struct OwnTemplates(pub Vec<OwnTemplate>);
+
+/// One template of [`OwnTemplates`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct OwnTemplate {
+    /// The construct's name, lower case (`highlight`, `docs/note`).
+    pub name: String,
+    /// The content folder whose pages it serves (`docs`), `""` for every page.
+    pub scope: String,
+    /// The file, as messages name it (`layouts/_shortcodes/highlight.html`).
+    pub shown: String,
+    /// Whether a theme gives it: it then stands only before the tool's embedded
+    /// constructs, not before opsbook's readings of themes' ones.
+    pub theme: bool,
+}
+
+impl OwnTemplates {
+    /// The template of the construct `name` for a page in the content folder `dir`: the
+    /// site's before a theme's, the nearest scope first.
+    pub(crate) fn find(&self, name: &str, dir: &str) -> Option<&OwnTemplate> {
+        let serves = |scope: &str| {
+            scope.is_empty() || dir.strip_prefix(scope).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        self.0
+            .iter()
+            .filter(|t| t.name.eq_ignore_ascii_case(name) && serves(&t.scope))
+            .max_by_key(|t| (!t.theme, t.scope.len()))
+    }
 }
 
 /// What an old tool printed as written where opsbook would read a construct; opsbook's
@@ -123,7 +159,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
         site.insert("data".into(), Value::Object(reader.folder(&data_dir)));
         let site = Value::Object(site);
         let globals = Map::from_iter([("site".to_string(), site.clone())]);
-        return SiteData { tool: Tool::Jekyll, site, globals, text: TextRules::default() };
+        return SiteData { tool: Tool::Jekyll, site, globals, ..SiteData::default() };
     }
     if let Some(name) = ELEVENTY_FILES.iter().find(|name| exists(name)) {
         let markdown = reader.text(name).map_or(Engine::Liquid, |text| markdown_engine(&text));
@@ -133,7 +169,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
             data.insert(key, value);
         }
         let site = Value::Object(data.clone());
-        return SiteData { tool: Tool::Eleventy { markdown }, site, globals: data, text: TextRules::default() };
+        return SiteData { tool: Tool::Eleventy { markdown }, site, globals: data, ..SiteData::default() };
     }
     let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
     let default_dir = root.join("config/_default");
@@ -173,7 +209,7 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
     } else {
         site = Value::Object(Map::new());
     }
-    SiteData { tool: Tool::Hugo, site, globals: Map::new(), text: TextRules::default() }
+    SiteData { tool: Tool::Hugo, site, globals: Map::new(), ..SiteData::default() }
 }
 
 /// The engine an Eleventy configuration gives Markdown pages: its

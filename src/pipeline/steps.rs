@@ -284,7 +284,8 @@ pub(super) fn assemble_site(
     crate::status::register(&mut site, None);
     crate::blog::register(&mut site);
     let text_rules = site.old_tool.text;
-    site.templating = Some(Arc::new(load_templating(&site.config, theme, text_rules, diagnostics)));
+    let own = site.old_tool.own_templates.clone();
+    site.templating = Some(Arc::new(load_templating(&site.config, theme, (text_rules, own), diagnostics)));
     let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {
         crate::render::Origin::File { shown, .. } => Some((path.clone(), shown.clone())),
         crate::render::Origin::Builtin(_) => None,
@@ -295,11 +296,12 @@ pub(super) fn assemble_site(
 }
 
 /// Loads the templates the handbook gives its own constructs (`templates/shortcodes/`,
-/// read as theme files are) and the old tool's site variables.
+/// read as theme files are) and the old tool's site variables, with what the old tool
+/// printed as written and the templates its site gives constructs itself.
 fn load_templating(
     config: &Config,
     theme: &ThemeFiles,
-    text: crate::content::site_data::TextRules,
+    (text, own_templates): (crate::content::site_data::TextRules, crate::content::site_data::OwnTemplates),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> crate::markdown::templating::SiteContext {
     use crate::markdown::templating::{SiteContext, TemplateSource};
@@ -326,6 +328,7 @@ fn load_templating(
     }
     let data = crate::content::site_data::SiteData {
         text,
+        own_templates,
         ..crate::content::site_data::load(config, !sources.is_empty(), diagnostics)
     };
     let (context, problems) = SiteContext::new(sources, data);

@@ -174,3 +174,58 @@ fn a_pages_liquid_that_loops_without_end_is_not_run() {
         run.stderr
     );
 }
+
+/// A Hugo site's shortcode templates are looked for through the confinement: a folder
+/// or a template linked out of the handbook is a warning and is not listed or read (so
+/// opsbook's own rendering of the name stays), a huge template is never read (its name
+/// is all that counts), and a link looping inside `layouts/` and a flood of entries stop
+/// at the walk's bounds.
+#[test]
+fn a_hugo_shortcode_template_linked_out_or_huge_is_not_read() {
+    let page = "---\ntitle: P\n---\n{{< figure src=\"https://example.org/a.png\" >}}\n\n{{< youtube abc >}}\n\n\
+                {{< details summary=\"More\" >}}\nMore.\n{{< /details >}}\n";
+    let site = Site::with_files("hugo-layouts-linked-out", &[("hugo.toml", "title = 'x'\n"), ("content/p.md", page)]);
+    let elsewhere = Site::with_files(
+        "hugo-layouts-elsewhere",
+        &[("_shortcodes/figure.html", &format!("{TOKEN}\n")), ("youtube.html", &format!("{TOKEN}\n"))],
+    );
+    std::fs::create_dir_all(site.root.join("layouts/shortcodes")).expect("a folder");
+    std::os::unix::fs::symlink(elsewhere.root.join("_shortcodes"), site.root.join("layouts/_shortcodes"))
+        .expect("a link");
+    std::os::unix::fs::symlink(elsewhere.root.join("youtube.html"), site.root.join("layouts/shortcodes/youtube.html"))
+        .expect("a link");
+    std::os::unix::fs::symlink(site.root.join("layouts"), site.root.join("layouts/shortcodes/loop")).expect("a link");
+    let huge = std::fs::File::create(site.root.join("layouts/shortcodes/details.html")).expect("a file");
+    huge.set_len(8 << 30).expect("a sparse file of 8 GiB");
+    let started = std::time::Instant::now();
+    let run = site.run(&["build"]);
+    run.expect_code(0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "took {:?}", started.elapsed());
+    let warning = "warning[symlink-outside-root]: this symbolic link leads outside the handbook's folder";
+    for link in ["layouts/_shortcodes", "layouts/shortcodes/youtube.html"] {
+        assert!(run.stderr.contains(warning) && run.stderr.contains(&format!(" --> {link}")), "{link}: {}", run.stderr);
+    }
+    let main = main_of(&site.read("public/p/index.html")).to_string();
+    assert!(
+        main.contains("<img src=\"https://example.org/a.png\"") && main.contains("youtube.com/watch?v=abc"),
+        "{main}"
+    );
+    assert!(main.contains("unsupported: <code>{{&lt; details summary=&quot;More&quot; &gt;}}</code>"), "{main}");
+    assert!(run.stderr.contains("`layouts/shortcodes/details.html`"), "{}", run.stderr);
+    assert!(!main.contains("Hostile0Token") && !run.stderr.contains("Hostile0Token"), "{}", run.stderr);
+
+    let flood = site.root.join("layouts/partials/flood");
+    std::fs::create_dir_all(&flood).expect("a folder");
+    for n in 0..20_001 {
+        std::fs::File::create(flood.join(format!("{n}.html"))).expect("a file");
+    }
+    let run = site.run(&["build"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "the layouts hold more than 20,000 entries; the shortcode templates of the rest are not looked for"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -210,3 +210,63 @@ fn an_eleventy_site_rendering_markdown_with_nunjucks_or_liquid_evaluates_either(
     site.build(&[]).expect_code(0);
     assert!(main_of(&site, "public/a/index.html").contains("<p>Name: Eleventy.</p>"));
 }
+
+/// A Hugo site's own shortcode template wins over opsbook's rendering of the name, as
+/// Hugo looks templates up (`layouts/_shortcodes/`, older `layouts/shortcodes/`, a
+/// folder's `layouts/docs/_shortcodes/` for its pages): the call is a placeholder with a
+/// warning naming the template. A theme's template replaces Hugo's embedded shortcodes
+/// (`details`) but not opsbook's readings of themes' ones (`note`).
+#[test]
+fn a_hugo_sites_own_shortcode_template_wins_over_opsbooks_rendering() {
+    let page = "# Page\n\n{{% alert title=\"Mind\" %}}\nThe **body** stays.\n{{% /alert %}}\n\n{{< youtube abc >}}\n\n\
+                {{< figure src=\"https://example.org/a.png\" >}}\n\n{{< details summary=\"More\" >}}\nHidden.\n{{< /details >}}\n\n\
+                {{< note >}}\nNoted.\n{{< /note >}}\n";
+    let files = [
+        ("hugo.toml", "title = 'x'\ntheme = 'mytheme'\n"),
+        ("content/page.md", page),
+        ("content/docs/page.md", page),
+        ("layouts/_shortcodes/alert.html", "<div class=\"own-alert\">{{ .Inner }}</div>\n"),
+        ("layouts/shortcodes/youtube.html", "<iframe></iframe>\n"),
+        ("layouts/docs/_shortcodes/figure.html", "<figure class=\"own\"></figure>\n"),
+        ("themes/mytheme/layouts/_shortcodes/details.html", "<details></details>\n"),
+        ("themes/mytheme/layouts/_shortcodes/note.html", "<div class=\"note\"></div>\n"),
+    ];
+    let site = Site::with_files("hugo-own-shortcodes", &files);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let root = main_of(&site, "public/page/index.html");
+    let docs = main_of(&site, "public/docs/page/index.html");
+    for main in [&root, &docs] {
+        assert!(main.contains("unsupported: <code>{{% alert title=&quot;Mind&quot; %}}</code>"), "{main}");
+        assert!(main.contains("The <strong>body</strong> stays.") && !main.contains("callout-title\">Mind"), "{main}");
+        assert!(main.contains("unsupported: <code>{{&lt; youtube abc &gt;}}</code>"), "{main}");
+        assert!(main.contains("unsupported: <code>{{&lt; details summary=&quot;More&quot; &gt;}}</code>"), "{main}");
+        assert!(!main.contains("<details"), "{main}");
+        assert!(main.contains("callout-note") && main.contains("Noted."), "{main}");
+    }
+    assert!(root.contains("<img src=\"https://example.org/a.png\""), "{root}");
+    assert!(docs.contains("unsupported: <code>{{&lt; figure") && !docs.contains("<img"), "{docs}");
+    for (name, whose, file) in [
+        ("alert", "the site's own", "layouts/_shortcodes/alert.html"),
+        ("youtube", "the site's own", "layouts/shortcodes/youtube.html"),
+        ("figure", "the site's own", "layouts/docs/_shortcodes/figure.html"),
+        ("details", "the theme's", "themes/mytheme/layouts/_shortcodes/details.html"),
+    ] {
+        let warning =
+            format!("warning[unsupported-syntax]: the shortcode `{name}` runs {whose} template `{file}` in Hugo");
+        assert!(run.stderr.contains(&warning), "{warning}: {}", run.stderr);
+    }
+    assert!(run.stderr.contains(" --> content/docs/page.md:3:1"), "{}", run.stderr);
+
+    // Without the templates, opsbook renders each name.
+    let site = Site::with_files("hugo-no-own-shortcodes", &[files[0], files[1]]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site, "public/page/index.html");
+    for part in
+        ["callout-title\">Mind", "youtube.com/watch?v=abc", "<img src=\"https://example.org/a.png\"", "<details"]
+    {
+        assert!(main.contains(part), "{part}: {main}");
+    }
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+}

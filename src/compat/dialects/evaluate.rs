@@ -877,7 +877,7 @@ mod tests {
             tool: Tool::Jekyll,
             globals: serde_json::Map::from_iter([("site".to_string(), site.clone())]),
             site,
-            text: crate::content::site_data::TextRules::default(),
+            ..Default::default()
         };
         let (context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
         let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());

@@ -117,7 +117,8 @@ pub(super) enum Render {
     CodeTab(String, String),
     /// Not known: a placeholder and a warning.
     Unknown,
-    /// Known, but what it names is not there: a placeholder and this warning.
+    /// Known, but what it names is not there, or the site's own template renders it,
+    /// which opsbook does not run: a placeholder and this warning.
     NotFound(String),
     /// HTML of the handbook's template: a block when alone on its line, else inline.
     Html(String),
@@ -291,7 +292,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 let inner = close.and_then(|c| text.get(range.end..tokens[c].range.start));
                 let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
                     Syntax::Jsx => mdx::render(call, parent, page),
-                    Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render(call, parent, page),
+                    Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render_call(call, parent, page),
                     Syntax::Liquid | Syntax::LiquidInclude | Syntax::Erb => Render::Unknown,
                 });
                 let render = match render {

@@ -178,7 +178,7 @@ mod tests {
 
     fn site(json: serde_json::Value) -> SiteContext {
         let globals = serde_json::Map::from_iter([("site".to_string(), json.clone())]);
-        SiteContext::new(Vec::new(), SiteData { tool: Tool::Jekyll, site: json, globals, text: Default::default() }).0
+        SiteContext::new(Vec::new(), SiteData { tool: Tool::Jekyll, site: json, globals, ..Default::default() }).0
     }
 
     #[test]

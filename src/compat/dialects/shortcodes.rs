@@ -153,7 +153,53 @@ fn color_kind(color: &str) -> &'static str {
     }
 }
 
-/// How the shortcode `call` renders; `parent` is the call it is inside, if any.
+/// Hugo's embedded shortcodes (gohugoio/hugo `tpl/tplimpl/embedded/templates/_shortcodes/`
+/// and the alias `tweet`), which a theme's template of the same name replaces; the other
+/// names opsbook renders are its readings of themes' shortcodes (Docsy's `alert`).
+const EMBEDDED: [&str; 19] = [
+    "comment",
+    "details",
+    "figure",
+    "gist",
+    "highlight",
+    "instagram",
+    "instagram_simple",
+    "param",
+    "qr",
+    "ref",
+    "relref",
+    "tweet",
+    "twitter",
+    "twitter_simple",
+    "vimeo",
+    "vimeo_simple",
+    "x",
+    "x_simple",
+    "youtube",
+];
+
+/// How the shortcode `call` renders, as Hugo looks its template up: the site's own
+/// template of its name wins over opsbook's rendering, and a theme's over opsbook's
+/// rendering of an embedded one ([`EMBEDDED`]); opsbook runs neither, so
+/// the call is then a placeholder with a warning naming the template.
+pub(super) fn render_call(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
+    let own = page.templating.and_then(|t| t.site.data.own_templates.find(call.name, page.dir));
+    let name = call.name.to_ascii_lowercase();
+    let replaced = own.is_some_and(|t| !t.theme || EMBEDDED.contains(&name.as_str()));
+    match (if replaced { Render::Unknown } else { render(call, parent, page) }, own) {
+        (Render::Unknown, Some(template)) => Render::NotFound(format!(
+            "the shortcode `{}` runs {} template `{}` in Hugo, which opsbook does not run (it is a Go template); it is \
+             shown as a placeholder, which a template `templates/shortcodes/{name}.html` would replace",
+            call.name,
+            if template.theme { "the theme's" } else { "the site's own" },
+            template.shown
+        )),
+        (render, _) => render,
+    }
+}
+
+/// How the shortcode `call` renders by opsbook's own rules; `parent` is the call it is
+/// inside, if any.
 pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
     match call.name.to_ascii_lowercase().as_str() {
         "alert" | "callout" | "notice" | "admonition" => {

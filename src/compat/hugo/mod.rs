@@ -5,6 +5,7 @@ pub(crate) mod dates;
 pub(crate) mod menus;
 pub(crate) mod mounts;
 pub(crate) mod permalinks;
+pub(crate) mod shortcodes;
 pub(crate) mod site;
 #[cfg(test)]
 mod url_tests;
@@ -70,6 +71,7 @@ impl ToolRules for Hugo {
                 .ok()
         };
         let hugo = read(&site::CONFIG_FILES, diagnostics);
+        old.own_templates = shortcodes::own_templates(config, hugo.as_ref(), diagnostics);
         if let Some(hugo) = &hugo {
             let languages = read(&site::LANGUAGE_FILES, diagnostics);
             old.content_route = site::content_route(hugo, languages.as_ref(), &config.content_folder);

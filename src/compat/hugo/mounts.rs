@@ -30,18 +30,19 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 pub(crate) const MODULE_FILES: [&str; 3] =
     ["config/_default/module.toml", "config/_default/module.yaml", "config/_default/module.yml"];
 
-/// A mount of the content component, as written.
+/// A mount of one component (`content`, `layouts`), as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ContentMount {
+pub(crate) struct Mount {
     /// The folder mounted, as written (relative to the root).
     pub(crate) source: String,
-    /// Where it is mounted below `content` (`docs`), `""` for `content` itself.
+    /// Where it is mounted below the component (`docs`), `""` for the component itself.
     pub(crate) target: String,
 }
 
-/// The content mounts of the default language, by the site's configuration `config` and
-/// the `module` table of a file of its own (`module`, which wins), in their order.
-pub(crate) fn content_mounts(config: Option<&Value>, module: Option<&Value>) -> Vec<ContentMount> {
+/// The mounts at the component `component` (`content`, `layouts`) of the default
+/// language, by the site's configuration `config` and the `module` table of a file of
+/// its own (`module`, which wins), in their order.
+pub(crate) fn mounts_at(config: Option<&Value>, module: Option<&Value>, component: &str) -> Vec<Mount> {
     let top = config.and_then(Value::as_object);
     let default = top.and_then(|t| key(t, "defaultContentLanguage")).and_then(Value::as_str).unwrap_or("en");
     let module = module.or_else(|| key(top?, "module"));
@@ -56,8 +57,8 @@ pub(crate) fn content_mounts(config: Option<&Value>, module: Option<&Value>) -> 
         .filter_map(|mount| {
             let source = key(mount, "source")?.as_str()?.trim();
             let target = key(mount, "target")?.as_str()?.trim().trim_start_matches("./").trim_matches('/');
-            let below = if target == "content" { "" } else { target.strip_prefix("content/")? };
-            Some(ContentMount { source: source.to_string(), target: below.trim_matches('/').to_string() })
+            let below = if target == component { "" } else { target.strip_prefix(component)?.strip_prefix('/')? };
+            Some(Mount { source: source.to_string(), target: below.trim_matches('/').to_string() })
         })
         .collect()
 }
@@ -91,7 +92,7 @@ pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnosti
     };
     let site = read(&CONFIG_FILES, diagnostics);
     let own = read(&MODULE_FILES, diagnostics);
-    let mounts = content_mounts(site.as_ref().map(|(_, _, v)| v), own.as_ref().map(|(_, _, v)| v));
+    let mounts = mounts_at(site.as_ref().map(|(_, _, v)| v), own.as_ref().map(|(_, _, v)| v), "content");
     let Some((file, text, _)) = own.as_ref().or(site.as_ref()) else { return };
     // Each confined folder, its target and the place of its mount in the text.
     let mut folders: Vec<(String, String, (usize, usize))> = Vec::new();
@@ -180,7 +181,7 @@ mod tests {
     fn mounts(name: &str, text: &str) -> Vec<(String, String)> {
         let value = parse(name, text).unwrap();
         let (config, module) = if name.contains("module") { (None, Some(&value)) } else { (Some(&value), None) };
-        content_mounts(config, module).into_iter().map(|m| (m.source, m.target)).collect()
+        mounts_at(config, module, "content").into_iter().map(|m| (m.source, m.target)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
