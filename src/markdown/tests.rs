@@ -548,6 +548,7 @@ mod attribute_lists;
 mod constructs;
 mod dialect_pages;
 mod html_comments;
+mod hugo_shortcodes;
 mod link_fidelity;
 mod property;
 mod tabs;

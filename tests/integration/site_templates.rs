@@ -270,3 +270,60 @@ fn a_hugo_sites_own_shortcode_template_wins_over_opsbooks_rendering() {
     }
     assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
 }
+
+/// Hugo's embedded shortcodes render as opsbook's (a link card, a code block, nothing),
+/// and the handbook's own template of the same name wins over each, as a site's
+/// `layouts/_shortcodes/` wins in Hugo.
+#[test]
+fn a_handbooks_template_wins_over_hugos_embedded_shortcodes() {
+    let page = "# Page\n\n{{< gist alice 42 >}}\n\n{{< x user=\"ops\" id=\"7\" >}}\n\n{{< instagram abc >}}\n\n\
+                {{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n{{< qr text=\"https://example.org/\" />}}\n\n\
+                a{{< comment >}}hidden{{< /comment >}}b\n";
+    let built_in = Site::with_files("embedded-built-in", &[("hugo.toml", "title = 'x'\n"), ("content/page.md", page)]);
+    let run = built_in.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&built_in, "public/page/index.html");
+    for part in [
+        "<a href=\"https://gist.github.com/alice/42\">",
+        "<a href=\"https://x.com/ops/status/7\">",
+        "<a href=\"https://www.instagram.com/p/abc/\">",
+        "data-lang=\"go\"",
+        "<a href=\"https://example.org/\">https://example.org/</a>",
+        "<p>ab</p>",
+    ] {
+        assert!(main.contains(part), "{part}: {main}");
+    }
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+
+    let mut files = vec![("hugo.toml", "title = 'x'\n"), ("content/page.md", page)];
+    let own: Vec<(String, String)> = ["gist", "x", "instagram", "highlight", "qr", "comment"]
+        .iter()
+        .map(|name| (format!("templates/shortcodes/{name}.html"), format!("<b class=\"own\">{name}</b>\n")))
+        .collect();
+    files.extend(own.iter().map(|(path, text)| (path.as_str(), text.as_str())));
+    let site = Site::with_files("embedded-own", &files);
+    site.build(&[]).expect_code(0);
+    let main = main_of(&site, "public/page/index.html");
+    for name in ["gist", "x", "instagram", "highlight", "qr", "comment"] {
+        assert!(main.contains(&format!("<b class=\"own\">{name}</b>")), "{name}: {main}");
+    }
+    assert!(!main.contains("gist.github.com") && !main.contains("data-lang"), "{main}");
+}
+
+/// A Hugo site's own `highlight` (a callout, `{{% highlight important %}}`) is what Hugo
+/// ran, not its embedded code block: a placeholder keeping the text, never code in a
+/// language `important`.
+#[test]
+fn a_hugo_sites_own_highlight_is_no_code_block() {
+    let page = "# Page\n\n{{% highlight important %}}\nBook **early**.\n{{% /highlight %}}\n";
+    let own = ("layouts/_shortcodes/highlight.html", "<div class=\"highlight-{{ .Get 0 }}\">{{ .Inner }}</div>\n");
+    let site =
+        Site::with_files("hugo-own-highlight", &[("hugo.toml", "title = 'x'\n"), ("content/page.md", page), own]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site, "public/page/index.html");
+    assert!(main.contains("unsupported: <code>{{% highlight important %}}</code>"), "{main}");
+    assert!(main.contains("<p>Book <strong>early</strong>.</p>"), "{main}");
+    assert!(!main.contains("language-important") && !main.contains("<pre"), "{main}");
+    assert!(run.stderr.contains("`layouts/_shortcodes/highlight.html`"), "{}", run.stderr);
+}

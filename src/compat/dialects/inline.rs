@@ -292,7 +292,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 let inner = close.and_then(|c| text.get(range.end..tokens[c].range.start));
                 let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
                     Syntax::Jsx => mdx::render(call, parent, page),
-                    Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render_call(call, parent, page),
+                    Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render_call(call, inner, parent, page),
                     Syntax::Liquid | Syntax::LiquidInclude | Syntax::Erb => Render::Unknown,
                 });
                 let render = match render {

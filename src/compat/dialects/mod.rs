@@ -34,6 +34,7 @@ mod attribute_targets;
 mod attributes;
 mod comments;
 mod construct_ids;
+mod embedded;
 pub(crate) mod emoji;
 mod erb;
 mod evaluate;

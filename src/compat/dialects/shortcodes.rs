@@ -42,18 +42,14 @@ pub(super) fn token<'t>(text: &'t str, at: usize, finder: &mut Finder, in_code: 
     let inner_start = at + 3;
     let after = text[inner_start..].trim_start();
     if after.starts_with("/*") {
-        // `{{</* x */>}}` shows `{{< x >}}`. The comment's end is looked for after its
-        // start (`{{</*/>}}` is none).
+        // `{{</* x */>}}` shows `{{< x >}}`: the comment ends at the first `*/>}}` after
+        // its start, as Hugo's lexer reads it, so `*/` inside (`"**/*.pdf"`) is text.
         let open = inner_start + (text[inner_start..].len() - after.len()) + 2;
-        let comment_end = finder.find(text, "*/", open).filter(|end| end - inner_start <= MAX_CALL)?;
-        let tail = text[comment_end + 2..].trim_start();
-        if !tail.starts_with(close) {
-            return None;
-        }
-        let end = text.len() - tail.len() + 3;
-        let inner = text[open..comment_end].trim();
+        let needle = if syntax == Syntax::HugoAngle { "*/>}}" } else { "*/%}}" };
+        let comment_end = finder.find(text, needle, open).filter(|end| end - inner_start <= MAX_CALL)?;
         let (left, right) = if syntax == Syntax::HugoAngle { ("{{<", ">}}") } else { ("{{%", "%}}") };
-        return Some(Token { range: at..end, kind: Kind::Literal(format!("{left} {inner} {right}")), in_code });
+        let shown = format!("{left}{}{right}", &text[open..comment_end]);
+        return Some(Token { range: at..comment_end + needle.len(), kind: Kind::Literal(shown), in_code });
     }
     if in_code {
         return None;
@@ -178,15 +174,20 @@ const EMBEDDED: [&str; 19] = [
     "youtube",
 ];
 
-/// How the shortcode `call` renders, as Hugo looks its template up: the site's own
+/// How the shortcode `call` renders (`inner` is a paired call's content, as written), as
+/// Hugo looks its template up: the site's own
 /// template of its name wins over opsbook's rendering, and a theme's over opsbook's
 /// rendering of an embedded one ([`EMBEDDED`]); opsbook runs neither, so
 /// the call is then a placeholder with a warning naming the template.
-pub(super) fn render_call(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
+pub(super) fn render_call(call: &Call<'_>, inner: Option<&str>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
     let own = page.templating.and_then(|t| t.site.data.own_templates.find(call.name, page.dir));
     let name = call.name.to_ascii_lowercase();
     let replaced = own.is_some_and(|t| !t.theme || EMBEDDED.contains(&name.as_str()));
-    match (if replaced { Render::Unknown } else { render(call, parent, page) }, own) {
+    let render = match replaced {
+        true => Render::Unknown,
+        false => super::embedded::render(call, inner, page).unwrap_or_else(|| render(call, parent, page)),
+    };
+    match (render, own) {
         (Render::Unknown, Some(template)) => Render::NotFound(format!(
             "the shortcode `{}` runs {} template `{}` in Hugo, which opsbook does not run (it is a Go template); it is \
              shown as a placeholder, which a template `templates/shortcodes/{name}.html` would replace",
@@ -232,9 +233,8 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         }
         "details" | "expand" | "collapse" => {
             let summary = call.arg_or("summary", 0).or(call.arg("title")).unwrap_or(page.words.say("md_details"));
-            let open = if call.arg("open").is_some_and(|v| v != "false") { " open" } else { "" };
             Render::Open(
-                format!("<details class=\"details\"{open}>\n<summary>{}</summary>\n", title_html(summary)),
+                format!("<details{}>\n<summary>{}</summary>\n", details_attributes(call), title_html(summary)),
                 "</details>\n".into(),
             )
         }
@@ -281,7 +281,7 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
             Some(id) => Render::Block(video("YouTube", &format!("https://www.youtube.com/watch?v={id}"), call)),
             None => Render::Unknown,
         },
-        "vimeo" => match call.arg_or("id", 0) {
+        "vimeo" | "vimeo_simple" => match call.arg_or("id", 0) {
             Some(id) => Render::Block(video("Vimeo", &format!("https://vimeo.com/{id}"), call)),
             None => Render::Unknown,
         },
@@ -291,6 +291,27 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         },
         _ => Render::Unknown,
     }
+}
+
+/// The attributes of a `details` call's element: its class after `details`, and its
+/// `name`, `open` and `title` (`open` unless `false` or `0`, as Hugo's shortcode reads it).
+fn details_attributes(call: &Call<'_>) -> String {
+    let mut out = String::from(" class=\"details");
+    if let Some(class) = call.arg("class") {
+        out.push(' ');
+        out.push_str(&escape(class));
+    }
+    out.push('"');
+    if let Some(name) = call.arg("name") {
+        out.push_str(&format!(" name=\"{}\"", escape(name)));
+    }
+    if call.arg("open").is_some_and(|v| v != "false" && v != "0") {
+        out.push_str(" open");
+    }
+    if let (Some(title), Some(_)) = (call.arg("title"), call.arg("summary")) {
+        out.push_str(&format!(" title=\"{}\"", escape(title)));
+    }
+    out
 }
 
 /// How a Docsy `tabpane` remembers the reader's choice (its `persist` parameter, and the
@@ -363,13 +384,18 @@ fn figure(call: &Call<'_>, src: &str) -> String {
     }
     let mut caption = String::new();
     if let Some(title) = call.arg("title") {
-        caption.push_str(&format!("<strong>{}</strong>", escape(title)));
+        caption.push_str(&format!("<strong>{}</strong>", title_html(title)));
     }
-    if let Some(text) = call.arg("caption") {
+    // The caption and the attribution are Markdown (Hugo's `markdownify`).
+    let attribution = call.arg("attr").map(|attr| match call.arg("attrlink") {
+        Some(link) => format!("<a href=\"{}\">{}</a>", escape(link), title_html(attr)),
+        None => title_html(attr),
+    });
+    for text in [call.arg("caption").map(title_html), attribution].into_iter().flatten() {
         if !caption.is_empty() {
             caption.push(' ');
         }
-        caption.push_str(&escape(text));
+        caption.push_str(&text);
     }
     let caption = if caption.is_empty() { String::new() } else { format!("<figcaption>{caption}</figcaption>") };
     format!("<figure>{img}{caption}</figure>\n")

@@ -1,0 +1,182 @@
+//! Hugo's embedded shortcodes, with the cases of Hugo's own tests: each input is a case
+//! of `tpl/tplimpl/shortcodes_integration_test.go` (gohugoio/hugo at
+//! 7b5199fdeff7d7682e9f979f468d55bc7b67b934), and the expected parts say what Hugo's
+//! output means (its element, link, text), not Hugo's bytes; and the escaped shortcodes
+//! of `parser/pageparser/pageparser_shortcode_test.go` (same commit).
+
+use super::*;
+
+/// `(Hugo's test, page text, parts the HTML holds, parts it does not)`.
+const CASES: &[(&str, &str, &[&str], &[&str])] = &[
+    ("TestCommentShortcode", "a{{< comment >}}b{{< /comment >}}c\n", &["<p>ac</p>"], &["b"]),
+    (
+        "TestDetailsShortcode A",
+        "{{< details >}}\nA: An _emphasized_ word.\n{{< /details >}}\n",
+        &["<details class=\"details\">", "<summary>Details</summary>", "<p>A: An <em>emphasized</em> word.</p>"],
+        &[" open"],
+    ),
+    (
+        "TestDetailsShortcode B",
+        "{{< details\n  class=\"my-class\"\n  name=\"my-name\"\n  open=true\n  summary=\"A **bold** word\"\n  title=\"my-title\"\n>}}\nB: An _emphasized_ word.\n{{< /details >}}\n",
+        &[
+            "<details class=\"details my-class\" name=\"my-name\" open title=\"my-title\">",
+            "<summary>A <strong>bold</strong> word</summary>",
+            "<p>B: An <em>emphasized</em> word.</p>",
+        ],
+        &[],
+    ),
+    (
+        "TestDetailsShortcode C",
+        "{{< details open=false >}}\nC\n{{< /details >}}\n",
+        &["<details class=\"details\">"],
+        &[" open"],
+    ),
+    (
+        "TestDetailsShortcode D",
+        "{{< details open=\"false\" >}}\nD\n{{< /details >}}\n",
+        &["<details class=\"details\">"],
+        &[" open"],
+    ),
+    (
+        "TestDetailsShortcode E",
+        "{{< details open=0 >}}\nE\n{{< /details >}}\n",
+        &["<details class=\"details\">"],
+        &[" open"],
+    ),
+    (
+        "TestFigureShortcode",
+        // `src` names the test site's image (Hugo's case has `a.jpg`), which resolves.
+        "{{< figure\n  src=\"diagram.png\"\n  alt=\"alternate text\"\n  width=600\n  height=400\n  loading=\"lazy\"\n  class=\"my-class\"\n  link=\"https://example.org\"\n  target=\"_blank\"\n  rel=\"noopener\"\n  title=\"my-title\"\n  caption=\"a **bold** word\"\n  attr=\"an _emphasized_ word\"\n  attrlink=\"https://example.org/foo\"\n>}}\n",
+        &[
+            "<a href=\"https://example.org\"><img src=\"/handbook/runbooks/diagram.png\" alt=\"alternate text\" width=\"600\" height=\"400\"></a>",
+            "<strong>my-title</strong>",
+            "a <strong>bold</strong> word",
+            "<a href=\"https://example.org/foo\">an <em>emphasized</em> word</a>",
+        ],
+        &["**"],
+    ),
+    (
+        "TestHighlightShortcode p1",
+        "{{< highlight go >}}\nfunc main() {\n    for i := 0; i < 3; i++ {\n        fmt.Println(\"Value of i:\", i)\n    }\n}\n{{< /highlight >}}\n",
+        &["data-lang=\"go\"", "<code class=\"language-go\">func main() {\n    for i := 0; i &lt; 3; i++ {\n"],
+        &["{{"],
+    ),
+    (
+        "TestHighlightShortcode p4",
+        "{{< highlight go \"lineNos=table\" >}}\nfunc main() {\n}\n{{< /highlight >}}\n",
+        &["<code class=\"language-go\">func main() {\n}\n</code>"],
+        &["lineNos"],
+    ),
+    (
+        "TestHighlightShortcode p6",
+        "{{< highlight go \"anchorlinenos=true, hl_lines=2-4, lineanchors=foo, linenostart=42, linenos=true, linenumbersintable=false, style=emacs, wrapperclass=my-class\" >}}\nfunc main() {\n}\n{{< /highlight >}}\n",
+        &["<code class=\"language-go\">func main() {\n}\n</code>"],
+        &["emacs"],
+    ),
+    (
+        "TestHighlightShortcode p7",
+        "An inline {{< highlight go \"hl_inline=true\" >}}fmt.Println(\"Value of i:\", i)Hello world!{{< /highlight >}} statement.\n",
+        &["<p>An inline <code>fmt.Println(&quot;Value of i:&quot;, i)Hello world!</code> statement.</p>"],
+        &["<pre"],
+    ),
+    (
+        "TestInstagramShortcode",
+        "{{< instagram CxOWiQNP2MO >}}\n",
+        &["<a href=\"https://www.instagram.com/p/CxOWiQNP2MO/\">"],
+        &["<script"],
+    ),
+    (
+        "TestQRShortcode 1",
+        "{{< qr\n\ttext=\"https://gohugo.io\"\n\tlevel=\"high\"\n\tscale=4\n\ttargetDir=\"codes\"\n\talt=\"QR code linking to https://gohugo.io\"\n/>}}\n",
+        &["<a href=\"https://gohugo.io\">https://gohugo.io</a>"],
+        &[],
+    ),
+    (
+        "TestQRShortcode 2",
+        "{{< qr >}}\nhttps://gohugo.io\"\n{{< /qr >}}\n",
+        &["<a href=\"https://gohugo.io&quot;\">"],
+        &[],
+    ),
+    ("TestVimeoShortcode p1", "{{< vimeo 19899678 >}}\n", &["<a href=\"https://vimeo.com/19899678\">"], &["<iframe"]),
+    (
+        "TestVimeoShortcode p2",
+        "{{< vimeo id=19899678 allowFullScreen=true >}}\n",
+        &["<a href=\"https://vimeo.com/19899678\">"],
+        &[],
+    ),
+    (
+        "TestXShortcodes p1",
+        "{{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n",
+        &["<a href=\"https://x.com/SanDiegoZoo/status/1453110110599868418\">"],
+        &["<script"],
+    ),
+    (
+        "TestXShortcodes p2",
+        "{{< x_simple user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n",
+        &["<a href=\"https://x.com/SanDiegoZoo/status/1453110110599868418\">"],
+        &["<style"],
+    ),
+    (
+        "TestTwitterShortcodeDeprecationError14488",
+        "{{< tweet user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n",
+        &["<a href=\"https://x.com/SanDiegoZoo/status/1453110110599868418\">"],
+        &[],
+    ),
+    (
+        "TestGistShortcodeDeprecationError14491",
+        "{{< gist user 23932424365401ffa5e9d9810102a477 >}}\n",
+        &["<a href=\"https://gist.github.com/user/23932424365401ffa5e9d9810102a477\">"],
+        &[],
+    ),
+    (
+        "TestYouTubeShortcode p1",
+        "{{< youtube 0RKpf3rK57I >}}\n",
+        &["<a href=\"https://www.youtube.com/watch?v=0RKpf3rK57I\">"],
+        &[],
+    ),
+    (
+        "TestYouTubeShortcode p2",
+        "{{< youtube\n  id=\"0RKpf3rK57I\"\n  allowFullScreen=false\n  autoplay=true\n  class=\"my-class\"\n  end=42\n  start=6\n  title=\"my title\"\n>}}\n",
+        &["<a href=\"https://www.youtube.com/watch?v=0RKpf3rK57I\">Watch my title on YouTube</a>"],
+        &[],
+    ),
+    // pageparser_shortcode_test.go, `commented out`, `commented out, with asterisk inside`.
+    ("commented out", "{{</* sc1 */>}}\n", &["<p>{{&lt; sc1 &gt;}}</p>"], &["/*"]),
+    (
+        "commented out, with asterisk inside",
+        "{{</* sc1 \"**/*.pdf\" */>}}\n",
+        &["<p>{{&lt; sc1 &quot;**/*.pdf&quot; &gt;}}</p>"],
+        &["*/&gt;"],
+    ),
+    ("commented out, no spaces", "`{{%/*sc1*/%}}`\n", &["<code>{{%sc1%}}</code>"], &[]),
+];
+
+/// The page `text` rendered without highlighting, so that code reads as written.
+fn plain(text: &str) -> Rendered {
+    render_markdown(&MarkdownInput { highlight: false, ..test_input(text) })
+}
+
+#[test]
+fn renders_hugos_embedded_shortcodes_as_hugos_tests_expect() {
+    for (case, text, present, absent) in CASES {
+        let out = plain(text);
+        for part in *present {
+            assert!(out.html.contains(part), "{case}: no `{part}` in\n{}", out.html);
+        }
+        for part in *absent {
+            assert!(!out.html.contains(part), "{case}: `{part}` in\n{}", out.html);
+        }
+        assert!(out.diagnostics.is_empty(), "{case}: {:?}", out.diagnostics);
+    }
+}
+
+/// Hugo's lexer ends an escaped shortcode at `*/>}}` only: one without it is an error
+/// there, and text here (`commented out, missing close`, `commented out, misplaced
+/// close`).
+#[test]
+fn an_escaped_shortcode_without_its_end_is_text() {
+    for text in ["{{</* sc1 >}}\n", "{{</* sc1 >}}*/\n"] {
+        let out = render(text);
+        assert!(out.html.contains("/* sc1"), "{text}: {}", out.html);
+    }
+}
