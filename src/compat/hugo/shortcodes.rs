@@ -1,22 +1,10 @@
-//! The shortcode templates a Hugo site gives itself, which Hugo runs instead of its
-//! embedded shortcode of the same name (`tpl/tplimpl/templatestore.go`: the site's and
-//! its themes' templates are stored first, the embedded ones after, never in their place):
+//! The shortcode templates a Hugo site gives itself (its own `layouts/` and its themes'),
+//! which Hugo runs instead of its embedded shortcode of the same name: opsbook runs no Go
+//! template, so a shortcode with a template here gets none of opsbook's renderings
+//! ([`crate::compat::dialects`]). Folders are listed, no template is read, through the
+//! handbook's confinement, at most [`MAX_ENTRIES`] entries and [`MAX_DEPTH`] folders deep.
 //!
-//! 1. the project's `layouts/` (or the folders its module mounts mount at `layouts`):
-//!    each `_shortcodes/` folder, at any depth, serves the pages of the content folder of
-//!    its path (`layouts/docs/_shortcodes/x.html` serves `docs/` and below), and
-//!    `shortcodes/` at its top is older Hugo's name of `_shortcodes/`;
-//! 2. each theme's `layouts/`: the configuration's `theme` (a name or a list) and its
-//!    module imports, found in `themesDir` (`themes/` unless set) or in `_vendor/`.
-//!
-//! A template's name is its path below the folder without its identifiers and extension
-//! (`_shortcodes/docs/note.en.html` is `docs/note`); one whose extension no HTML page
-//! takes (`.xml`, `.json`) serves none. opsbook runs no Go template: a shortcode with a
-//! template here gets none of opsbook's renderings ([`crate::compat::dialects`]).
-//!
-//! Folders are listed, no template is read, through the handbook's confinement: an entry
-//! that leads out of the handbook, or into a hidden or output folder, is a warning and
-//! is left out; the walk stops at [`MAX_ENTRIES`] entries or [`MAX_DEPTH`] folders deep.
+//! More: docs/architecture.md, "Notes by module".
 
 use serde_json::Value;
 
