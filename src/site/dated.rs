@@ -1,25 +1,7 @@
 //! Dated pages: the date a page takes from its file name or front matter,
 //! and how a reader is shown it.
 //!
-//! 1. A file name that is a date, `YYYY-MM-DD` or `YYYYMMDD`, alone or followed by
-//!    `-slug` (`20230612.md`, `2023-06-12-kickoff.md`), dates the page: meeting
-//!    minutes, release notes. Jekyll reads a post's date from its name the same way
-//!    (jekyll/jekyll `lib/jekyll/document.rb`, `DATE_FILENAME_MATCHER`
-//!    `(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)`); the form without dashes is the one minutes
-//!    repositories name their files by.
-//! 2. A post ([`super::posts`]) and a page dated by its name take front matter `date`
-//!    when it has one (Jekyll: "the date in front matter overrides the date in the
-//!    name", `_docs/posts.md`). `date` alone dates no other page: most handbooks
-//!    moved from Hugo carry one on every page, and their order must not change.
-//! 3. Such a page without `title` and without a `#` heading takes its first heading of
-//!    any level (`## 2023-06-12` in minutes); a heading or name that is only a date is
-//!    said as a reader of the page's language says it: "12 June 2023", "12. Juni 2023"
-//!    ([`reader_date`], the words of the status page's history), a `#` heading's too
-//!    (`# 2022-10-27`).
-//! 4. A date written in the shape of one that does not exist (`2023-02-30-x.md`,
-//!    `20230231.md`, `date: 2023-02-30`) dates nothing; where it would date the page it
-//!    is a warning that names it, at the field or the file (Jekyll stops with "Invalid
-//!    date '2023-02-30'", `Jekyll::Errors::InvalidDateError`) ([`invalid_dates`]).
+//! More: docs/architecture.md, "Notes by module".
 
 use super::strings::Words;
 use crate::dates::Date;

@@ -3,56 +3,7 @@
 //! ([`crate::site_path`]). It runs once the model is complete (after the generated index
 //! pages are added), so aliases and content files are compared with everything.
 //!
-//! 1. The files opsbook writes besides its pages ([`super::extra_files`]: 404, sitemap,
-//!    `handbook.json`, `_redirects` when there are aliases, the highlighting styles) and
-//!    the theme's static files are claimed first (one whose path is no site path, a
-//!    static file named with a line break, is an `invalid-path` error at its file), then
-//!    the status page's SCS files of each incident and maintenance; the search index
-//!    owns the `.json` files under `search/`.
-//! 2. Every alert of the registry ([`super::alerts`], which refuses names that cannot be
-//!    a folder where they are claimed) claims its redirect page
-//!    `alerts/<name>/index.html` (the URL alert rules link to, so a page or an alias
-//!    there is the `duplicate-url`); one whose path is taken gets no redirect and an
-//!    `invalid-path` warning at its claim.
-//! 3. Every page claims `<url>index.html`; a slug or tag too long for a file name is an
-//!    `invalid-path` error at its field.
-//! 4. Every file of `content/` copied as it is claims its path: replacing a page, an
-//!    extra file or a theme file is a `duplicate-url` error at the file (a deliberate
-//!    override of a theme file belongs in `static/`).
-//! 5. Every alias is read ([`resolve_alias`]: Hugo's relative aliases from the folder of
-//!    the page's URL) and claims its redirect page; a bad alias is `invalid-path`, a
-//!    taken one `duplicate-url`, both at the alias.
-//!
-//! Content at the path of something opsbook makes up wins, as it does at a generated
-//! page's URL (`indexes::place`), since the old tool published the content there:
-//! - a content file or page at the URL of a folder's page that opsbook made up (the
-//!   folder has no `_index.md`): the folder's page is not written ([`Yielded`]), and
-//!   keeps its place in the navigation, whose link now leads to the content;
-//! - a content file or page at `404.html` or `robots.txt` (Jekyll, Eleventy and
-//!   Middleman publish theirs there): opsbook does not write its own;
-//! - an alias at the URL of a folder's page opsbook made up: the folder's page becomes
-//!   the alias's redirect.
-//!
-//! Aliases follow the old tools' rules (Hugo `hugolib/site.go` `render`: "Aliases must
-//! be rendered before pages. Some sites, Hugo docs included, have faulty alias
-//! definitions that point to itself or another real page. These will be overwritten in
-//! the next step."; jekyll-redirect-from writes a redirect page per `redirect_from`):
-//! - an alias at its own page's URL is left out, with a note;
-//! - in a Hugo or Jekyll handbook, an alias at `404.html` or `robots.txt`, files opsbook
-//!   writes, is left out with a note (Hugo writes those files after its aliases:
-//!   `render404`, `renderRobotsTXT`); elsewhere it is a `duplicate-url` error;
-//! - an alias at another page's URL is left out and the page keeps its URL, reported at
-//!   the severity of `[check] links` (`duplicate-url`);
-//! - an alias several pages claim goes to the last of them in the order of their files
-//!   (Hugo walks its pages and Jekyll its documents in that order, the redirect written
-//!   last staying), the others reported at the severity of `[check] links`.
-//!
-//! A claim clashes with an equal path, and with a path that needs one of its folders to
-//! be a file or the other way round (`p/index.html/index.html` beside `p/index.html`).
-//!
-//! A claim's owner is kept as what it is (a page, a file, an asset); the sentence that
-//! names it in a diagnostic is made only when another claim clashes with it, so a site
-//! without clashes makes no description at all.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::rc::Rc;
 

@@ -1,30 +1,9 @@
 //! The line-based constructs of the dialects, the first stage of the rewrite
 //! ([`super`]): Docusaurus and MkDocs admonitions, rendered as the same callouts as
 //! GitHub alerts (`> [!NOTE]`), MkDocs Material tabs and, on MDX pages, the `import` and
-//! `export` lines (dropped):
+//! `export` lines (dropped).
 //!
-//! ```markdown
-//! :::warning[Before you start]      ::::note          !!! tip "Title"
-//! Body, in Markdown.                :::tip inner          Body, indented by four spaces.
-//! :::                               :::
-//!                                   ::::              ??? note "Closed"   ???+ info
-//! === "Linux"
-//!     Body, indented by four spaces.
-//! ```
-//!
-//! These are line-based, and pulldown-cmark reads a `:::` line as a paragraph and an
-//! indented body as code, so an event filter alone cannot see them:
-//!
-//! 1. walk the lines, skipping fenced code (a `:::` in a code block stays code);
-//! 2. replace each opening and closing marker line by a block placeholder;
-//! 3. take the four spaces of indentation off an MkDocs body, rewrite it the same way
-//!    (admonitions and tabs nest), and add a closing placeholder line after it;
-//! 4. keep, for each line written, where it came from in the source.
-//!
-//! A placeholder's HTML is a `<div class="callout callout-KIND">` with a `callout-title`,
-//! or for `???` a `<details>` with the title as `<summary>`. A `:::` block never closed
-//! is closed at the end of the page and reported at its opening line (rule
-//! `admonition`). A run of `===` tabs at one indentation is one group of tabs.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::title::title_html;
 use super::{Collected, Output, Page, Problem, alerts, html_diagrams, tabs};

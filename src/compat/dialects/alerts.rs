@@ -8,22 +8,7 @@
 //! > The new body.
 //! ```
 //!
-//! GitHub reads an alert only from a marker alone on its line, and pulldown-cmark with
-//! it; these markers are rewritten by the first stage ([`super::admonitions`]):
-//!
-//! 1. the type is any word (Hugo passes any to its render hook); the five GitHub types
-//!    keep their callouts, another word takes the admonition kind of that name;
-//! 2. a sign after the marker, `+` or `-`, makes the alert collapsible, open or closed;
-//! 3. the text after the marker is the title, in Markdown (Hugo's `AlertTitle`), after
-//!    a sign or when it is a paragraph of its own followed by the alert's body. Without
-//!    a sign, text that the next lines continue, or that is the whole alert, is the
-//!    alert's body under the type's title: a title cut at a soft line break would lose
-//!    the rest of its sentence, and the handbooks that write `> [!NOTE] Text` that way
-//!    (one sentence wrapped over several lines, or a note of one line) mean it as the
-//!    note itself, which is how their own Markdown pipelines show it;
-//! 4. the marker becomes a block placeholder that turns the quote it opens into the
-//!    callout ([`super::Placeholder::quote`]); a body's text stays where it was, on a
-//!    quote line of its own, so its links and positions are the source's.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::admonitions::callout_kind;
 use super::title::title_html;

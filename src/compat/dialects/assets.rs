@@ -6,22 +6,7 @@
 //! [the slides]({% asset slides/review.pdf @path %})                    -> its URL
 //! ```
 //!
-//! 1. the first argument is the file, found in the plugin's default source folders under
-//!    the site's root, here the content folder: `_assets/` and `assets/`, each alone or
-//!    with `images/`, `img/`, `image/`, `css/`, `js/`, `javascript/`, `fonts/`, `video/`
-//!    (the body writer tries them in that order, [`SCHEME`]);
-//! 2. `@path` asks for the URL alone; an image (by its extension) is an `<img>` with the
-//!    tag's HTML attributes (only the safe ones, as for attribute lists); any other file
-//!    is its URL, as the plugin writes a file it has no HTML for;
-//! 3. processing options (`vips:resize=…`, `magick:…`, `proxy:…`) and `!attribute`
-//!    removals are ignored: the file is published as it is;
-//! 4. a stylesheet is a `<link rel="stylesheet">` and a script a `<script src>`, as the
-//!    plugin writes them (its `plugins/html/defaults/css.rb` and `js.rb`); a Sass file,
-//!    which the plugin compiles and opsbook does not, is a placeholder;
-//! 5. Liquid in the arguments (`{% asset "team/{{ member.photo }}" %}`), which the plugin
-//!    renders before it reads them, is evaluated with the page's Liquid
-//!    ([`super::evaluate`]); where the page's Liquid is not evaluated, the tag is a
-//!    placeholder.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::attributes::is_safe;
 use super::inline::Render;

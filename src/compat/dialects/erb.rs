@@ -9,18 +9,7 @@
 //! <%= partial 'partials/nav' %>   <% if x %>   -> placeholders
 //! ```
 //!
-//! Middleman runs ERB before Markdown (its extensions are read from the right), so what
-//! a tag writes is Markdown: a front matter value becomes part of the line it is in
-//! (`current_page.data.KEY`, `current_page.data[:key]` and `['key']`, as Middleman's
-//! `current_page.data` reads the page's front matter; a key it lacks is `nil`, written
-//! as nothing). `warning_text` is the helper of
-//! GOV.UK's tech-docs template (alphagov/tech-docs-gem,
-//! `lib/govuk_tech_docs/warning_text_extension.rb`): its text, HTML as written, in a
-//! warning callout. opsbook runs no Ruby: every other tag becomes a placeholder and an
-//! `unsupported-syntax` warning, and the Markdown between tags stays as it is; a block
-//! (`<% if x %>`, `<% items.each do |item| %>`) is one placeholder around what it holds,
-//! up to its `<% end %>`. In code a
-//! value and `<%%` are written as text and any other tag is left as written.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::Page;
 use super::inline::{Call, Kind, Render, Syntax, Token};

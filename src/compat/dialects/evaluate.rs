@@ -7,30 +7,7 @@
 //! page's front matter also at the top), through `liquid-core`
 //! ([`super::liquid_runtime`]).
 //!
-//! 1. Find the page's tags and variables: Liquid's own tags ([`liquid_runtime::TAGS`])
-//!    and `{{ variables }}` that Liquid can read are evaluated; every other tag
-//!    (`include`, `link`, `highlight`, a plugin's or a shortcode), a `raw` or `comment`
-//!    block, and whatever Liquid cannot read (an unknown filter, a stray `{{`) is
-//!    *kept*: replaced by a marker that Liquid copies like text, and put back as written
-//!    afterwards, for the later stages to render, or show as a placeholder.
-//! 2. Put a marker before each run of text (not inside `capture`, whose text is a
-//!    value), so that the output can be traced back to the source.
-//! 3. Render; then build the output, each piece of text mapped to the place it was
-//!    copied from, and what the tags wrote to the place of the tag that wrote it.
-//!
-//! A tag that fails while it is rendered (a filter given what it cannot take, a loop with
-//! a `limit` that is no number) fails alone ([`super::liquid_recover`]): it is put back as written, for the
-//! later stages to show as a placeholder, with a warning at it that says why, and the
-//! rest of the page is evaluated. A page Liquid cannot read as a whole (an `if` never
-//! closed) is not evaluated: a warning at the author's tag says why
-//! ([`super::liquid_unreadable`]), and its tags are shown as placeholders
-//! as on any other page. Bounds: a loop over a range longer than [`MAX_RANGE`] is kept
-//! (not run), the output stops at [`MAX_OUTPUT`], and the page's nesting, time and
-//! values have a budget ([`super::liquid_budget`]), past which its tags are placeholders
-//! with a `budget` error; no tag reads a file but Jekyll's includes named by variables,
-//! through the includes' reader ([`super::liquid_include`]).
-//!
-//! [`liquid_runtime::TAGS`]: super::liquid_runtime::TAGS
+//! More: docs/architecture.md, "Notes by module".
 
 use std::ops::Range;
 

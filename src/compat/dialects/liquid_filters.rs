@@ -2,22 +2,7 @@
 //! type, for [`super::liquid_runtime`]: Jekyll runs Shopify's Ruby Liquid with lax
 //! filters, where `liquid-lib` stops the page with an error.
 //!
-//! - `plus`, `minus`, `times`, `divided_by`, `modulo` read their input and operand as
-//!   numbers the way Ruby Liquid's `Utils.to_number` does (Shopify/liquid
-//!   `lib/liquid/utils.rb`, used by `apply_operation` in `lib/liquid/standardfilters.rb`):
-//!   a number is itself; a text of the form `-1.5` a decimal; any other text its leading
-//!   integer, as Ruby's `String#to_i` reads it (`"12px"` is 12, `"abc"` 0); nil, true,
-//!   false, a list or a map 0. Two integers give an integer (`divided_by` and `modulo`
-//!   rounding towards negative infinity, as Ruby's `/` and `%`); a decimal makes the
-//!   result a decimal. Dividing by zero stays an error, as in Ruby Liquid. `abs`, `ceil`,
-//!   `floor`, `round`, `at_least` and `at_most` read their input (and argument) the same
-//!   way (`ceil`, `floor` and `round` without digits give an integer).
-//! - `where` is Jekyll's (jekyll/jekyll `lib/jekyll/filters.rb`, `where` and
-//!   `compare_property_vs_target`): an input that is not a list or a map is returned as
-//!   it is (nil stays nil), a map's values are filtered, an item matches when its
-//!   property's text is the value's text (any element of a list property), a nil value
-//!   matches a missing property, and a value that is itself a list or a map returns the
-//!   input unfiltered.
+//! More: docs/architecture.md, "Notes by module".
 
 use liquid_core::Expression;
 use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};

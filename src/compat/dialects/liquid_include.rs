@@ -7,33 +7,7 @@
 //! which file, if any, is read. Includes with written names were expanded before this
 //! stage ([`crate::markdown::includes`]).
 //!
-//! 1. [`super::evaluate`] finds such a tag ([`parse`]: the name is the text with
-//!    `{{ }}` up to the first space outside them, as Jekyll's `VARIABLE_SYNTAX` reads it;
-//!    the rest are its parameters) and writes it as the block
-//!    `{% opsbook_include T N %}NAME{% endopsbook_include %}` ([`BLOCK`]): N its number
-//!    among the [`Tag`]s of its template T (the page 0, then each file read, in turn),
-//!    NAME the name as written, which Liquid renders where the tag is.
-//! 2. The page is rendered in passes ([`super::evaluate`]): a block whose file has not
-//!    been read writes nothing and asks for it ([`State::requests`]); after the pass each
-//!    file asked for is read as a written include is ([`Late::read`]: the same lookup,
-//!    confinement, audience filter and limits, its own includes expanded) and its Liquid
-//!    parsed ([`prepare`]); the next pass renders the page again, from its start, with
-//!    them. A pass that asks for nothing new is the last, and there are at most
-//!    [`MAX_PASSES`].
-//! 3. A block with its file renders the file's Liquid in the same runtime, so that the
-//!    file reads and sets the page's variables as Jekyll's include does; its kept pieces
-//!    and the tags of it that fail are put back by its own tables, and what fails in it
-//!    is said at the tag. A file whose Liquid cannot be read is written as it is, with a
-//!    warning; a name the handbook has a template for (`include/NAME`) is written back
-//!    as a tag with that name, for the template stage.
-//! 4. A name Jekyll refuses (`validate_file_name`: empty, a `..`, `./` or `//`, or a
-//!    character outside `[\w/.\-()+~#@]`), or a file that is not there, is a missing
-//!    include: a placeholder naming it and a finding at the severity of `[check] links`.
-//!    Includes nest at most [`crate::markdown::includes::MAX_DEPTH`] deep, and a page
-//!    renders at most [`crate::markdown::includes::MAX_INCLUDES`] of them, writing at most
-//!    [`crate::markdown::includes::MAX_READ`] bytes in all.
-//!
-//! [`Late::read`]: crate::markdown::includes::Late::read
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;

@@ -2,19 +2,7 @@
 //! [`super::liquid_runtime`]: `liquid-lib` stops a page where Ruby Liquid reads any
 //! value as a list.
 //!
-//! - `join`, `reverse`, `uniq`, `compact`, `map`, `sort_natural` and `concat` read their
-//!   input through Ruby Liquid's `InputIterator` (Shopify/liquid
-//!   `lib/liquid/standardfilters.rb`): a list flattened, a map as a list of one, nil as
-//!   an empty list, any other value as a list of one. So `{{ "Ada" | join: ", " }}` is
-//!   `Ada`, where `liquid-lib` wants a list of texts.
-//! - `sort` is Jekyll's (jekyll/jekyll `lib/jekyll/filters.rb`): nil is an error, as
-//!   there ("Cannot sort a null object"); an empty list is an empty list, where
-//!   `liquid-lib` wants a non-empty one; a map without a property is Ruby's `Hash#sort`,
-//!   its `[key, value]` pairs in the order of their keys.
-//! - `where_exp` and `find_exp` are Jekyll's: each item of a list (or value of a map)
-//!   is bound to the variable and kept when the condition, Liquid's `if` condition
-//!   (`and`, `or`, `==`, `contains`...), holds; `find_exp` gives the first (nil when
-//!   none). An input that is neither a list nor a map is returned as it is.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::sync::LazyLock;
 

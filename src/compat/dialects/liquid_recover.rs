@@ -5,23 +5,7 @@
 //! evaluator puts the tag back there as written, for the later stages to show as a
 //! placeholder, with a warning at the tag that says why.
 //!
-//! 1. Before a page's template is parsed, [`start_parse`] sets a counter to 0; each
-//!    wrapped tag or block takes the next number when the parser reaches it, so the
-//!    numbers follow the tags' order in the page (a block is numbered before the tags
-//!    inside it). The evaluator numbers its pieces in the same order and checks that the
-//!    parser numbered as many ([`parsed`]).
-//! 2. Each wrapped tag renders into a buffer of its own, through a runtime that answers
-//!    nil for what the frames below it lack (Jekyll's lax variables, also for the
-//!    variables of a `for` loop, [`super::liquid_runtime::Lenient`]).
-//! 3. On an error, the buffer is dropped, the tag's number and the error are recorded in
-//!    the runtime's [`Failures`] (the failures of the tags inside a block that fails are
-//!    taken back: the block is shown, not them), and the marker
-//!    [`FAILED`] N [`END_FAILED`] is written. An output past the evaluator's bound is not
-//!    recovered, nor a page past its budget ([`super::liquid_budget`]): they stop the page.
-//!
-//! Variables (`{{ x | f }}`) are written to the template as the tag
-//! [`OUTPUT_TAG`] (`{% opsbook_output x | f %}`), which renders as a variable does, so
-//! that they are wrapped too.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::cell::Cell;
 use std::io::Write;

@@ -2,27 +2,7 @@
 //! and filters of Shopify Liquid from `liquid-lib`, and Jekyll's own filters), the values
 //! a page reads, and a runtime as lenient as theirs.
 //!
-//! - Tags: `assign`, `capture`, `if`/`elsif`/`else`, `unless`, `case`/`when`, `for` (with
-//!   `limit`, `offset`, `reversed`, `forloop`), `break`, `continue`, `cycle`,
-//!   `increment`, `decrement`, `tablerow`, `ifchanged`, `comment`; a `for` over a text
-//!   runs once, over a number not at all ([`super::liquid_items`])
-//!   (<https://shopify.github.io/liquid/tags/>). `include`, `raw` and the tags of plugins
-//!   are not Liquid's to run here: [`super::evaluate`] leaves them to the later stages.
-//! - A tag that fails is shown as written, not the page ([`super::liquid_recover`]).
-//! - Filters: Liquid's standard ones (the arithmetic ones and `where` as lax as Jekyll's,
-//!   [`super::liquid_filters`]; the list filters, `sort`, `where_exp` and `find_exp` as
-//!   Jekyll runs them, [`super::liquid_items_filters`]), `liquid-lib`'s Jekyll array
-//!   filters and `slugify`, and Jekyll's URL and text filters (<https://jekyllrb.com/docs/liquid/filters/>):
-//!   `relative_url` and `absolute_url` keep the path as written (opsbook resolves site
-//!   paths itself, with its own base URL), `xml_escape`, `cgi_escape`, `uri_escape`,
-//!   `number_of_words`, `jsonify`, `normalize_whitespace`; `markdownify` and `smartify`
-//!   give their input (the page is Markdown already); Eleventy's `url` and `slug` as
-//!   Jekyll's `relative_url` and `slugify`.
-//! - Values: a variable nobody set, or a key a map lacks, is nil, as in Jekyll and
-//!   Eleventy (Liquid's default, lax variables), where `liquid-core` would stop with an
-//!   error: the runtime ([`Lenient`]) answers nil for what the frames below it do not
-//!   hold, and the maps of a list read from data files all have the keys any of them has
-//!   (nil where they lack it), so that `{{ item.x }}` in a loop over them is nil too.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;

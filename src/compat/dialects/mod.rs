@@ -4,28 +4,9 @@
 //! Middleman's ERB.
 //!
 //! A page without any marker of a dialect is not rewritten: [`rewrite`] returns `None`
-//! and the page is parsed from its own text, byte for byte as before. Otherwise:
+//! and the page is parsed from its own text, byte for byte as before.
 //!
-//! 1. the line-based constructs are rewritten ([`admonitions`]): `:::` and `!!!`
-//!    admonitions, MkDocs `===` tabs, the `import`/`export` lines of an MDX page,
-//!    alerts with more on their marker line than GitHub reads ([`alerts`]), Mermaid
-//!    written as HTML ([`html_diagrams`]);
-//!    on an MDX page, lines indented as code become text ([`mdx_code`]);
-//! 2. the tokens inside lines are rewritten ([`inline`]), outside code: shortcodes
-//!    ([`shortcodes`]), mdBook directives ([`mdbook`]), Liquid tags and variables
-//!    ([`liquid`], with Jekyll's assets, [`assets`]), JSX components, comments and
-//!    expression attributes ([`mdx`]), attribute lists ([`attributes`]), ERB tags
-//!    ([`erb`]); titles are Markdown ([`title`]);
-//! 3. each construct becomes a placeholder: a one-line comment `<!--opsbook-dialect:N-->`
-//!    for a block (CommonMark reads it as an HTML block of that line alone, which
-//!    interrupts a paragraph), or the characters U+E000, `N`, U+E001 for a piece inside
-//!    a line; the body writer puts the HTML of placeholder `N` ([`Rewrite::html`]) there;
-//! 4. every piece of text written keeps where it came from ([`OffsetMap`]), so that every
-//!    diagnostic of the page ([`Rewrite::source_offset`]) points at the file's line and
-//!    column, not at the rewritten text's.
-//!
-//! Constructs opsbook does not know are never shown as raw syntax: they become a visible
-//! placeholder and an `unsupported-syntax` warning at their place.
+//! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod admonitions;
 mod alerts;

@@ -8,17 +8,7 @@
 //! whose front matter sets `templateEngineOverride` to anything that does not start with
 //! `njk` is not evaluated (Eleventy then uses that engine, or none: `md`).
 //!
-//! Nunjucks follows Jinja2, as MiniJinja does: the tags evaluated are `set` (also as a
-//! block), `if`/`elif`/`elseif`/`else`, `for` (with `loop.index`, `loop.first`…, and
-//! `else`) and `{{ expressions }}` with Jinja2's filters and Eleventy's `url`, `slugify`
-//! and Nunjucks' `dump`. (`{% include "x" %}` is written in place before this stage, by
-//! `markdown::includes`.) Every other tag (`import`, a shortcode defined in the handbook's
-//! JavaScript), a `raw` block, a comment, an expression MiniJinja cannot read alone, and
-//! a block whose opening tag it cannot (with its closing tag and all inside) is *kept*: written back as it stands, for the later stages to render or show
-//! as a placeholder. The markers and the mapping of the output back to the source are
-//! those of the Liquid stage ([`super::evaluate`]). A page whose Nunjucks cannot be read
-//! or evaluated as a whole is left as written, with a warning at its first tag. Bounds:
-//! MiniJinja's fuel ([`FUEL`]) and the output's size ([`super::evaluate::MAX_OUTPUT`]).
+//! More: docs/architecture.md, "Notes by module".
 
 use std::ops::Range;
 

@@ -7,21 +7,9 @@
 //! each group one WAI-ARIA tablist (the "Tabs with automatic activation" pattern of the
 //! ARIA Authoring Practices: `role=tablist/tab/tabpanel`, `aria-selected`,
 //! `aria-controls`, a roving `tabindex`, Left/Right/Home/End) and remembers the reader's
-//! choice, as each tool does:
+//! choice, as each tool does.
 //!
-//! - Docusaurus (`theme-classic` `Tabs`, `theme-common` `tabsUtils`): the tab shown first
-//!   is the `?queryString` value, else the stored choice of the `groupId`, else the
-//!   `TabItem` marked `default` (or the `Tabs` `defaultValue`), else the first. A choice
-//!   in a set with a `groupId` switches every set of that group and is stored per group;
-//!   a set without one remembers nothing. `data-group`, `data-query`,
-//!   `data-default-value`, and `data-value`/`data-default` on panels.
-//! - MkDocs Material (pymdownx.tabbed; Material's linked content tabs): consecutive `===`
-//!   blocks are one set, `===!` starts a new one, `===+` is the tab shown first; a choice
-//!   switches every set with a tab of that label, and is remembered by label.
-//! - Docsy `tabpane`: `persist` is `header` (the default: by label, as MkDocs), `lang`
-//!   (by the tabs' `lang`, one group for the site) or `disabled`.
-//!
-//! A set that remembers by label carries `data-persist="label"`.
+//! More: docs/architecture.md, "Notes by module".
 
 use super::title::title_html;
 use crate::html::escape;

@@ -1,20 +1,7 @@
 //! The titles of callouts, collapsible sections and tabs, which the old tools read as
-//! Markdown:
+//! Markdown.
 //!
-//! - Docusaurus parses an admonition's title (`:::note[Title with **bold**]`) as inline
-//!   MDX (docs: "Admonitions", *Specifying title*);
-//! - Python-Markdown (MkDocs) writes an admonition's title into a `<p>` whose text its
-//!   inline patterns then process, as for any paragraph (`admonition.py`);
-//! - Hugo's `details` shortcode renders its summary with `.Page.RenderString`, which
-//!   renders Markdown and, for a single paragraph, trims the `<p>` around it (docs:
-//!   "RenderString", `display` inline); Docsy's tab and alert titles and GitLab's panel
-//!   headers are written as Markdown the same way, as in `header="Maven (`pom.xml`)"`
-//!   and `header="**Notes**"`.
-//!
-//! A title without any character Markdown gives a meaning to is escaped as it always
-//! was; another is rendered by pulldown-cmark with the body's extensions, and one
-//! paragraph loses its `<p>`. Its links are rewritten with the placeholder's other
-//! links, when the body writer puts the placeholder in (`BodyWriter::rewrite_html`).
+//! More: docs/architecture.md, "Notes by module".
 
 use crate::html::escape;
 

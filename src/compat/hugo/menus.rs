@@ -1,23 +1,7 @@
 //! Hugo's `main` menu, which Docsy draws as the bar across the top of every page:
 //! opsbook shows it as the handbook's menu ([`crate::site::menu`]).
 //!
-//! Read as Hugo reads it (`navigation/menu.go`, `navigation/pagemenus.go`,
-//! `hugolib/site.go` `assembleMenus`):
-//! 1. the configuration's `menus` (or `menu`) table, or `config/_default/menus.<ext>`
-//!    (`menu.<ext>`) holding it alone: `main` is a list of entries with `name`,
-//!    `identifier`, `pageRef`, `url`, `weight` and `parent`. An entry whose `pageRef`
-//!    finds a page links to it and takes the page's `linkTitle` (else title) as its name
-//!    and the page's `weight` when it has none; another links to its `url`, a path from
-//!    the root getting the handbook's base path (a path to no page or file of the
-//!    handbook is no link: the entry shows as text). Entries are keyed by `identifier`, else
-//!    `name`; a later one of the same key wins.
-//! 2. a page's front matter `menu`: `main`, a list naming `main`, or a map whose `main`
-//!    holds the entry's fields; its page gives the link, name and weight as above. An
-//!    entry whose key the configuration has is left out.
-//! 3. an entry with a `parent` goes under the entry of that key, made (a name, no link)
-//!    when there is none; the others are the top level.
-//! 4. each level is ordered by weight, entries without one (0) last, then by name
-//!    without regard to case, then by identifier.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::HashMap;
 

@@ -4,20 +4,7 @@
 //! under `docs/`. Read from `[module]` of the site's configuration, or from
 //! `config/_default/module.toml` (`.yaml`, `.yml`), whose `mounts` win.
 //!
-//! As Hugo does (`ApplyProjectConfigDefaults` in `modules/config.go`), a site that mounts
-//! anything at `content` no longer has the default mount of its `content/` folder:
-//! 1. the first mount whose target is `content` itself becomes the content folder, when
-//!    `book.toml` names no other than `content`;
-//! 2. each mount at a folder below `content` is mounted there as a `[[sources]]` table
-//!    would mount it, unless a table mounts that folder or at that place already; a
-//!    target that is no plain folder (`..`, hidden) or lies inside another mount or holds
-//!    one is a warning, and is left out;
-//! 3. a mount of another language than the default (`lang`, `sites.matrix.languages`)
-//!    holds that language's translations, which opsbook reads elsewhere: left out.
-//!
-//! Every source goes through the handbook's confinement before it is used: one that leads
-//! out of the handbook (`..`, an absolute path, a symbolic link) or into a hidden or
-//! output folder is a warning at its place in the configuration, and is left out.
+//! More: docs/architecture.md, "Notes by module".
 
 use serde_json::Value;
 

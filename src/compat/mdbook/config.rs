@@ -2,20 +2,9 @@
 //! beside (or instead of) opsbook's own.
 //!
 //! A `book.toml` with a `[book]` table is mdBook's. opsbook takes from it what it shares
-//! with `[handbook]` and `[build]`, each only when opsbook's own key is absent:
+//! with `[handbook]` and `[build]`, each only when opsbook's own key is absent.
 //!
-//! | mdBook | opsbook |
-//! |---|---|
-//! | `[book] title`, `description`, `language` | `[handbook] title`, `description`, `language` |
-//! | `[book] src` (`src` unless set) | `[build] content-dir` |
-//! | `[output.html] git-repository-url` | `[handbook] repository` |
-//! | `[output.html] site-url` | `[handbook] base-url` |
-//!
-//! Everything else mdBook reads (`[book] authors`, `[build] build-dir` and its other
-//! keys, `[output.*]`, `[preprocessor.*]`, `[rust]`) is accepted and left unread, with
-//! one note at the first of them ([`ignored_note`]). Without `[book]`, those tables and
-//! keys are unknown keys, as before. Unknown keys inside `[book]` and `[output.html]`'s
-//! two read keys keep their types; the rest of `[output.*]` is not looked at.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeMap;
 

@@ -3,55 +3,7 @@
 //! rendering a page ([`expand`]), run only on pages whose text holds `{{`, `{%` or
 //! `8<-`; the others are rendered from their own text, byte for byte as before.
 //!
-//! | dialect | directive | looked up from |
-//! |---|---|---|
-//! | mdBook | `{{#include f}}`, `f:anchor`, `f:N`, `f:A:B`, `f::B`, `f:A:` (also `rustdoc_include`) | the including file's folder |
-//! | Hugo | `{{% include "f" %}}`, `{{< readfile file="f" >}}` (`code="true" lang="yaml"`) | the including file's folder; the `_includes/` folder of it and of each folder above it up to `content/` (for `f` not starting with `.`); `content/`; the root; `assets/`. `/f`: `content/`, the root, `assets/` |
-//! | MkDocs | `--8<-- "f"`, `"f:A:B"`, `"f:section"`, the block form | the including file's folder, `content/`, then each `base_path` of `pymdownx.snippets` (the root unless `mkdocs.yml` names others) |
-//! | Jekyll | `{% include f %}` / `{% include_relative f %}` | `content/_includes/`, `_includes/` (or `includes_dir`), the vendored theme's `_includes/` / the page's folder, also in an included file |
-//! | Docusaurus | `import P from '@site/f.md'` or `'./f.md'`, then `<P />` ([`mdx_imports`]) | the handbook's folder (`@site/`) / the including file's folder |
-//! | Eleventy | `{% include "f" %}`, `{% include "f" ignore missing %}` (Nunjucks) | `./f`, `../f`: the including file's folder; else the includes folder (`content/_includes/`, or `dir.includes` from `content/`), then the root (Nunjucks) or `content/` (Liquid, which adds `.liquid` to a name without extension) |
-//!
-//! Hugo has no `include` shortcode of its own: sites write one, reading files with
-//! `readFile` (the project's folder, then `contentDir`:
-//! <https://gohugo.io/functions/os/readfile/>), `resources.Get` (the `assets/` folder:
-//! <https://gohugo.io/functions/resources/get/>) or a headless page of an `_includes/`
-//! folder found from the page up through its ancestors (`.GetPage` on each `.Parent`, the
-//! convention of Docsy sites such as opentelemetry.io). The lookup tries those places in
-//! turn. The other tools' folders are [`crate::content::include_roots`].
-//!
-//! Expansion is textual, as in those tools: it happens in fenced code too. For each
-//! file, from the page down:
-//! 1. find its directives and escapes ([`directives::find`]);
-//! 2. copy the text between them, recording for each copied run where it came from
-//!    (the source map, [`Expanded::place`]);
-//! 3. for a directive: find the file (the lookup order above; a path is joined and
-//!    normalised here, never above the root nor into a hidden folder such as `.git/`,
-//!    then read through [`IncludeFiles`], which refuses symbolic links out);
-//!    take the lines selected; expand that text the same way (step 1), unless the
-//!    file is already being included (a cycle), the nesting is deeper than
-//!    [`MAX_DEPTH`], the page would grow past [`MAX_EXPANDED`], or it has read more
-//!    than [`MAX_INCLUDES`] files or four times that size;
-//! 4. a file that is not there, or that opsbook never reads (above the root, hidden,
-//!    leading out of the handbook through a link, a remote snippet), or a part of a file
-//!    that is not there (an anchor, a section) is a missing include
-//!    ([`Expanded::missing`]): the directive becomes a visible placeholder naming the
-//!    file, and the page reports it at the severity of `[check] links`, a warning while
-//!    a handbook moves (the old tools go on too: mdBook and Hugo's sites warn, MkDocs
-//!    snippets skip a missing file unless `check_paths`). Any other problem (a cycle, a
-//!    limit, a file that is no text) is an `include` error at the directive, in the file
-//!    that holds it; so is, in a public build, a file that is internal by its place
-//!    (judged on where it resolves to, symbolic links followed, as well as where it is
-//!    written) or by its own front matter.
-//!
-//! In a public build, an included file is read as its public text before step 3 selects
-//! from it ([`public`]): its internal blocks blanked, found as a page's are, so that no
-//! selection (a line range, an anchor, a snippet section, the whole file in a code
-//! fence) can take internal text out of it.
-//!
-//! The body writer reads every offset of the expanded text back through the map: a
-//! link in included text is resolved from the included file's folder, and a diagnostic
-//! names the included file, its line and column, and the page line that included it.
+//! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod directives;
 mod late;

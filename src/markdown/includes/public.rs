@@ -2,22 +2,7 @@
 //! (line range, anchor, snippet section, code fence) is applied to it: an include
 //! reads a file's public text only, whatever it selects.
 //!
-//! 1. A file whose front matter says `visibility: internal` is refused, wherever it
-//!    lies (a file of `content/` in an internal section is refused before, by its
-//!    place).
-//! 2. A front matter block with internal text in any value ([`crate::content::front_text`],
-//!    the rule pages' front matter obeys) is blanked whole: an include cannot leave
-//!    out part of a YAML value.
-//! 3. The body's internal blocks, found as a page's are by parsing the file on its own
-//!    ([`public_text::internal_blocks`]), are blanked: each byte a space, line breaks
-//!    kept, so line ranges, anchors, snippet sections and the source map
-//!    ([`super::Expanded::place`]) keep their offsets. A selection inside a block
-//!    yields blank lines, its markers (`ANCHOR:`, `--8<-- [start:…]`) and directives
-//!    are gone with it. The expander writes only the line breaks of a blanked range
-//!    (`Source::blanked`), so that not even the length of an internal line shows
-//!    (in a code fence, where spaces would).
-//! 4. Malformed markers (in the body or the front matter) leave the file out, with an
-//!    `internal-block` error at each, never a guess.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::ops::Range;
 

@@ -1,24 +1,9 @@
 //! jekyll-multiple-languages-plugin's two tags, resolved for the page's language as the
 //! plugin resolves them (`lib/jekyll-multiple-languages-plugin.rb`, `LocalizeTag` and
 //! `LocalizeInclude`; README sections 5.1 and 5.2,
-//! <https://github.com/kurtsson/jekyll-multiple-languages-plugin#5-usage>):
+//! <https://github.com/kurtsson/jekyll-multiple-languages-plugin#5-usage>).
 //!
-//! - `{% t key %}` / `{% translate key %}`: the string at the dotted `key`
-//!   (`global.english`; a number indexes a list) of `_i18n/<lang>.yml`; a key missing or
-//!   empty there is taken from the default language's file (the plugin's fallback).
-//! - `{% tf file %}` / `{% translate_file file %}`: the file `_i18n/<lang>/file`, else
-//!   `_i18n/<default>/file`, written in place as Jekyll's `include` is (an include with
-//!   [`Lookup::JekyllI18n`](super::directives::Lookup::JekyllI18n)).
-//!
-//! `_i18n/` is looked up in the content folder, then at the root. The page's language is
-//! the first folder of its content path when that is one of the other languages
-//! (`de/_pages/about.md`, [`crate::content::languages`]), else the default; the
-//! languages are [`IncludeRoots::languages`]. A handbook with no languages, or not
-//! written for Jekyll, reads neither tag: they stay as before, for the Liquid pass. Each
-//! strings file is read once a page, through [`super::IncludeFiles`] (confined to the
-//! handbook, size-limited); a missing key or a strings file leading out of the handbook
-//! is a missing include (a warning while a handbook moves); a file that is no YAML, too
-//! large or no regular file is an `include` error.
+//! More: docs/architecture.md, "Notes by module".
 
 use std::collections::HashMap;
 use std::sync::Arc;
