@@ -44,8 +44,10 @@ pub(crate) fn own_url(
         Some(crate::content::Node::Text(url)) if !url.trim().is_empty() => Some(url),
         _ => None,
     };
-    if url.is_none() && permalinks.is_empty() {
-        return None;
+    match url {
+        Some(url) if !url.contains(':') => return site_path(url),
+        None if permalinks.is_empty() => return None,
+        _ => {}
     }
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = crate::content::formats::template_stem(name);
@@ -79,7 +81,7 @@ pub(crate) fn own_url(
     };
     if let Some(url) = url {
         // Hugo expands a `url` holding a `:` as a permalink pattern.
-        return if url.contains(':') { site_path(&expand(url, &values).ok()?) } else { site_path(url) };
+        return site_path(&expand(url, &values).ok()?);
     }
     let kind = match stem {
         "_index" if dir.is_empty() => Kind::Other,
