@@ -238,3 +238,21 @@ fn a_plain_github_repository_builds_from_docs_with_its_readmes_as_folder_pages()
     assert!(site.read("public/setup/index.html").contains("href=\"/\""));
     assert_eq!(site.read("public/chart.png"), "png");
 }
+
+#[test]
+fn a_summary_mdbook_would_refuse_is_reported_at_its_lines() {
+    let site = mdbook_repository("mdbook-summary-problems");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Paging people](ops/paging.md)\n- Databases\n\n[Introduction](README.md)\n\n- [Database failover](ops/db.md)\n",
+    );
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    for (message, place) in [
+        ("a chapter must be a link, `- [Title](file.md)` (or `- [Title]()` for a draft)", "src/SUMMARY.md:4:3"),
+        ("a suffix chapter (a link after the numbered chapters) cannot be followed by a list", "src/SUMMARY.md:8:1"),
+    ] {
+        assert!(run.stderr.contains(message), "{message}: {}", run.stderr);
+        assert!(run.stderr.contains(&format!("--> {place}")), "{place}: {}", run.stderr);
+    }
+}
