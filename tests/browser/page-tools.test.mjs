@@ -105,6 +105,24 @@ test('on a phone the header slides away while scrolling down and comes back on s
   await context.close();
 });
 
+// A phone ten times slower than this machine paints what it has parsed while the parser
+// is still at the top of the page: the header and the line under the title are held
+// back until they are whole (`<link rel="expect">`), so their buttons and icons never
+// push what was painted before them.
+test('on a slow phone nothing at the top of a page moves while it loads', async () => {
+  for (const address of [LONG, LONG, LONG, 'guide/', 'guide/', 'guide/']) {
+    const context = await browser.newContext({ viewport: PHONE });
+    await countLayoutShifts(context);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+    await page.goto(server.url + address, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__shift), 0, `no shift while ${address} loads on a slow phone`);
+    await context.close();
+  }
+});
+
 test('on a wide screen the header never moves', async () => {
   const { context, page } = await open(server.url + LONG, DESKTOP);
   await scrollTo(page, 600);
