@@ -22,6 +22,9 @@ struct Lines<'c> {
     over_budget: bool,
     /// The page's HTML comments, whose lines are copied as they are.
     comments: Vec<std::ops::Range<usize>>,
+    /// The page's indented code blocks (none in MDX), whose lines at the top level are
+    /// copied as they are (a block's body, indented, is read by the block's rules).
+    code: Vec<std::ops::Range<usize>>,
 }
 
 /// One line of the source to rewrite: `prefix` spaces, then `text`, which starts at
@@ -55,7 +58,8 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     }
     let out = Output { text: String::with_capacity(text.len() + 64), ..Output::default() };
     let comments = super::comments::comment_ranges(text);
-    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words, over_budget: false, comments };
+    let code = if page.mdx { Vec::new() } else { super::comments::indented_code_ranges(text) };
+    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words, over_budget: false, comments, code };
     let changed = rewrite.rewrite_lines(&lines, text.len(), true);
     changed.then_some(rewrite.out)
 }
@@ -211,7 +215,9 @@ impl Lines<'_> {
                 self.push_line(line.prefix, line.text, line.source);
                 continue;
             }
-            if super::comments::contains(&self.comments, line.source) {
+            if super::comments::contains(&self.comments, line.source)
+                || (top && super::comments::contains(&self.code, line.source + indentation(line.text).1))
+            {
                 self.push_line(line.prefix, line.text, line.source);
                 continue;
             }

@@ -3,10 +3,12 @@
 //! the block's end), and raw inline HTML that starts with `<!--` is one whole. A `:::`,
 //! `!!!` or shortcode inside a comment is the comment's text: rewritten, its placeholder
 //! (itself a comment line) would end the comment early and show the rest of it.
+//! The same holds for an indented code block of a page that is not MDX: its lines are
+//! code, whatever they start with.
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
 use crate::markdown::has_text;
 
@@ -24,6 +26,20 @@ pub(super) fn comment_ranges(text: &str) -> Vec<Range<usize>> {
         }
     }
     ranges
+}
+
+/// The byte ranges of the indented code blocks of `text`, in order. A line indented
+/// four columns that follows a blank one (or a tab) is where such a block can start.
+pub(super) fn indented_code_ranges(text: &str) -> Vec<Range<usize>> {
+    if !has_text(text, "\n    ") && !has_text(text, "\t") && !text.starts_with("    ") {
+        return Vec::new();
+    }
+    Parser::new_ext(text, crate::markdown::parser_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))).then_some(range)
+        })
+        .collect()
 }
 
 /// Whether `offset` is inside one of `ranges` (sorted, apart).

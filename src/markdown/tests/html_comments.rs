@@ -78,3 +78,22 @@ fn leaves_the_dialects_inside_a_comment_as_its_text() {
         }
     }
 }
+
+/// An indented code block is code whatever its lines start with (CommonMark 0.31.2,
+/// "Indented code blocks"): each construct, indented four spaces after a paragraph's
+/// blank line, is shown as written. MDX has no indented code: there it is the construct.
+#[test]
+fn leaves_the_dialects_inside_an_indented_code_block_as_code() {
+    for construct in CONSTRUCTS {
+        let indented: String = construct.lines().map(|line| format!("    {line}\n")).collect();
+        let markdown = format!("Text.\n\n{indented}");
+        let code: String = construct.lines().map(|line| format!("{line}\n")).collect();
+        let expected = format!("<p>Text.</p>\n<pre><code>{}</code></pre>\n", crate::html::escape(&code));
+        assert_eq!(commonmark_html(&markdown), expected, "{construct:?}");
+    }
+    let mdx = render_markdown(&MarkdownInput {
+        file: "content/page.mdx",
+        ..test_input("Text.\n\n    :::tip\n    x\n    :::\n")
+    });
+    assert!(mdx.html.contains("callout"), "{}", mdx.html);
+}
