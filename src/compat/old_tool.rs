@@ -103,6 +103,9 @@ pub(crate) struct OldTool {
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
     /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
     pub md_as_mdx: bool,
+    /// Whether an indented code block's first line can name its language (`:::python`,
+    /// `#!python`), as MkDocs' CodeHilite reads it ([`crate::compat::dialects::code_header`]).
+    pub code_header_line: bool,
     /// What the old tool printed as written where opsbook would read a construct:
     /// `{{ x }}` and `{% x %}` where it ran no template engine over its pages (MkDocs
     /// without the macros plugin, mdBook), markdown-include's `{!file!}` where it was not

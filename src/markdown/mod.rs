@@ -100,6 +100,9 @@ pub(crate) struct MarkdownInput<'a> {
     pub definition_lists: crate::compat::old_tool::DefinitionLists,
     /// Whether a `.md` page is MDX, as the old tool read it (Docusaurus's default).
     pub md_as_mdx: bool,
+    /// Whether an indented code block's first line can name its language, as the old
+    /// tool's highlighter read it ([`dialects::code_header`]).
+    pub code_header_line: bool,
     /// Whether, and by which rule, shortcodes of the text (`:smile:`) are emoji, as the
     /// old tool's Markdown made them.
     pub emoji: dialects::emoji::Shortcodes,
@@ -490,6 +493,9 @@ impl<'a> BodyWriter<'a> {
                     let info = match &kind {
                         CodeBlockKind::Fenced(info) => {
                             self.rewrite.and_then(|r| r.restore(info)).unwrap_or_else(|| info.to_string())
+                        }
+                        CodeBlockKind::Indented if self.input.code_header_line => {
+                            dialects::code_header::take(&mut code).unwrap_or_default()
                         }
                         CodeBlockKind::Indented => String::new(),
                     };

@@ -263,6 +263,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         front: None,
         definition_lists: crate::compat::old_tool::DefinitionLists::Off,
         md_as_mdx: false,
+        code_header_line: false,
         emoji: crate::compat::dialects::emoji::Shortcodes::Off,
         words: MarkdownWords::english(),
     }

@@ -132,3 +132,31 @@ fn without_nav_the_folders_make_the_sidebar() {
     site.build(&[]).expect_code(0);
     assert_eq!(util::nav_outline(&site.read("public/ops/db/index.html")), ["Operations", "  Databases"]);
 }
+
+/// With CodeHilite among MkDocs' extensions, an indented code block's `:::lang` or
+/// `#!lang` first line names its language and is dropped, a shebang with a path names it
+/// and stays; a fenced block is not read so (CodeHilite runs on indented blocks only),
+/// and without the extension the line is code.
+#[test]
+fn codehilite_reads_an_indented_block_s_first_line_as_its_language() {
+    let page = "# Code\n\n    :::python\n    import os\n\nThen:\n\n    #!/usr/bin/env bash\n    echo hi\n\n```\n:::python\nfenced\n```\n";
+    let built = |name: &str, extensions: &str| {
+        let config = format!("site_name: x\ndocs_dir: content\n{extensions}");
+        let site = Site::with_files(name, &[("mkdocs.yml", config.as_str()), ("content/code.md", page)]);
+        site.build(&[]).expect_code(0);
+        site.read("public/code/index.html")
+    };
+    let on = built("codehilite-on", "markdown_extensions:\n  - codehilite\n");
+    assert!(on.contains(r#"<pre class="code" data-lang="python">"#), "{on}");
+    assert!(!on.contains(":::python\nimport"), "the header line is dropped: {on}");
+    assert!(on.contains(r#"data-lang="bash">"#) && on.contains("#!/usr/bin/env bash"), "a real shebang stays: {on}");
+    assert!(on.contains(":::python\nfenced"), "a fenced block keeps its line: {on}");
+    let qualified = built(
+        "codehilite-qualified",
+        "markdown_extensions:\n  - markdown.extensions.codehilite:\n      guess_lang: false\n",
+    );
+    assert!(qualified.contains(r#"data-lang="python">"#), "{qualified}");
+    let off = built("codehilite-off", "markdown_extensions:\n  - admonition\n");
+    assert!(!off.contains("data-lang=\"python\""), "{off}");
+    assert!(off.contains(":::python\nimport os"), "{off}");
+}

@@ -13,6 +13,7 @@ mod alerts;
 pub(crate) mod assets;
 mod attribute_targets;
 mod attributes;
+pub(crate) mod code_header;
 mod comments;
 mod construct_ids;
 mod embedded;

@@ -46,6 +46,7 @@ impl ToolRules for MkDocs {
         if has_extension("def_list") {
             old.definition_lists = DefinitionLists::On { term_ids: false };
         }
+        old.code_header_line = has_extension("codehilite");
         if has_extension("pymdownx.emoji") {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAfterName;
         }
