@@ -9,6 +9,7 @@
 // Files are read and written through `fs`, with paths the confinement made (clippy.toml).
 #![cfg_attr(not(test), deny(clippy::disallowed_methods))]
 
+pub(crate) mod alerts;
 pub(crate) mod background;
 pub(crate) mod blog;
 pub(crate) mod char_boundary;

@@ -164,11 +164,11 @@ fn top_level_modules_import_each_other_without_cycles() {
     }
 }
 
-/// The feature folders (`src/status/`, `src/blog/`: config reading aside, a feature's
-/// model, views and outputs): each a layer of its own, above the site model, which
-/// reaches it only through `site::feature::Feature`, and below the modules in
-/// [`ABOVE_FEATURES`].
-const FEATURES: &[&str] = &["status", "blog"];
+/// The feature folders (`src/status/`, `src/blog/`, `src/alerts/`: config reading
+/// aside, a feature's model, views and outputs): each a layer of its own, above the
+/// site model, which reaches it only through `site::feature::Feature`, and below the
+/// modules in [`ABOVE_FEATURES`].
+const FEATURES: &[&str] = &["status", "blog", "alerts"];
 
 /// The layers above the features: the renderer, the link check, the pipeline and what
 /// runs it, which register a feature and write its outputs.

@@ -1,9 +1,8 @@
 //! `handbook.json`: every page's metadata, for bots and dashboards (review reminders,
-//! status pages, action-item trackers), and `alerts.json`: every alert with its
-//! runbook, for Alertmanager templates and chat bots. Pages are sorted by URL, alerts
-//! by name, and the output has no timestamps of its own, so two builds of the same
-//! sources on the same day are identical. The schemas are documented in the user guide
-//! ("handbook.json").
+//! status pages, action-item trackers). Pages are sorted by URL, and the output has no
+//! timestamps of its own, so two builds of the same sources on the same day are
+//! identical. The schemas are documented in the user guide ("handbook.json");
+//! `alerts.json` is the alerts feature's (`crate::alerts::outputs`).
 
 use std::collections::HashMap;
 
@@ -14,6 +13,7 @@ use super::output::Parts;
 use crate::check::pages::{PageEntry, aliases_by_page, listed_pages, page_entry};
 use crate::config::{Audience, Panel};
 use crate::diagnostic::Diagnostic;
+use crate::site::review::{Review, ReviewRecord};
 use crate::site::{PageId, Site};
 
 /// The format version of `handbook.json`; it changes when a field changes meaning.
@@ -45,7 +45,7 @@ struct PageRecord<'a> {
     tags: &'a [String],
     fields: Map<String, Value>,
     last_updated: Option<Updated>,
-    review: Option<Review>,
+    review: Option<ReviewRecord>,
     action_items: Option<Vec<ActionItem<'a>>>,
     backlinks: Vec<String>,
     /// Every id of the page's body (headings, footnotes, ids of raw HTML), in order:
@@ -91,36 +91,9 @@ struct ComponentState<'a> {
 }
 
 #[derive(Serialize)]
-struct AlertsFile<'a> {
-    alerts: Vec<AlertRecord<'a>>,
-}
-
-#[derive(Serialize)]
-struct AlertRecord<'a> {
-    alert: &'a str,
-    url: String,
-    alert_url: Option<String>,
-    title: &'a str,
-    service: Option<&'a str>,
-    severity: Option<&'a str>,
-    owners: &'a [String],
-    review: Option<Review>,
-    last_tested: Option<String>,
-}
-
-#[derive(Serialize)]
 struct Updated {
     date: String,
     commit: String,
-}
-
-#[derive(Serialize)]
-struct Review {
-    status: Option<crate::site::review::ReviewStatus>,
-    last_reviewed: Option<String>,
-    every: Option<String>,
-    due: Option<String>,
-    days_left: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -247,44 +220,6 @@ fn published_findings<'a>(site: &Site, findings: &'a [Diagnostic]) -> Vec<&'a Di
     findings.iter().filter(|d| !d.path.starts_with(&content) || published.contains(d.path.as_str())).collect()
 }
 
-/// `alerts.json`: every alert, by name, with its runbook.
-pub(crate) fn alerts_json(site: &Site) -> String {
-    let url = |path: &str| site.config.base_url.absolute(path).unwrap_or_else(|| site.config.base_url.href(path));
-    let alerts = site
-        .alerts
-        .iter()
-        .map(|(name, claim)| {
-            let page = &site.pages[claim.page];
-            AlertRecord {
-                alert: name,
-                url: url(&page.site_path),
-                alert_url: crate::site::alerts::redirect_path(name).ok().map(|path| url(&path)),
-                title: &page.title,
-                service: page.values.text("service"),
-                severity: page.values.text("severity"),
-                owners: &page.owners,
-                review: page.review.map(review),
-                last_tested: page.values.date("last_tested").map(|d| d.to_string()),
-            }
-        })
-        .collect();
-    let mut json =
-        serde_json::to_string_pretty(&AlertsFile { alerts }).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    json.push('\n');
-    json
-}
-
-/// A page's review state as both files give it.
-fn review(r: crate::site::review::Review) -> Review {
-    Review {
-        status: r.status,
-        last_reviewed: r.last_reviewed.map(|d| d.to_string()),
-        every: r.every.map(|p| p.to_string()),
-        due: r.due.map(|d| d.to_string()),
-        days_left: r.days_left,
-    }
-}
-
 fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: PageEntry) -> PageRecord<'a> {
     let page = &site.pages[id];
     let PageEntry { url, path, source, title, aliases, fingerprint, similarity } = entry;
@@ -302,7 +237,7 @@ fn record<'a>(site: &'a Site, id: PageId, alerts: Option<&Vec<&'a str>>, entry: 
         tags: &front.tags,
         fields: front.all_fields(),
         last_updated: page.change.as_ref().map(|c| Updated { date: c.date.rfc3339(), commit: c.commit.clone() }),
-        review: page.review.map(review),
+        review: page.review.map(Review::record),
         action_items: has_action_items.then(|| {
             page.values
                 .action_items()

@@ -74,9 +74,9 @@ pub(crate) fn redirects(site: &Site) -> String {
     use crate::site_path::percent_encode;
     site.aliases
         .iter()
-        // An alert's address is a page of its own (`render::alert_page`): a host that
+        // An alert's address is a page of its own (`crate::alerts`): a host that
         // applies `_redirects` before its files (Cloudflare Pages) would never show it.
-        .filter(|(alias, target)| crate::render::alert_of_path(site, alias, *target).is_none())
+        .filter(|(alias, target)| crate::alerts::outputs::pages::alert_of_path(site, alias, *target).is_none())
         .map(|(alias, target)| {
             let from = site.config.base_url.href(&percent_encode(alias));
             format!("{from} {} 301\n", site.config.base_url.href(&percent_encode(&site.pages[*target].site_path)))

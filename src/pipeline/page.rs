@@ -43,8 +43,8 @@ pub struct RenderedPage {
     /// `tabs.js`, which such a page loads.
     pub tabs: bool,
     /// For a runbook that answers alerts: what their pages show of it, kept from its
-    /// body ([`crate::render::runbook_steps`]).
-    pub(crate) runbook_steps: Option<Box<crate::site::first_steps::RunbookSteps>>,
+    /// body ([`crate::alerts::outputs::pages::runbook_steps`]).
+    pub(crate) runbook_steps: Option<Box<crate::alerts::model::first_steps::RunbookSteps>>,
     /// Whether its file is the previous output's, kept as it was (see the module):
     /// there is nothing to write.
     pub(crate) kept: bool,
@@ -227,7 +227,7 @@ pub(crate) fn render_prepared_page(
 /// holds tabs, and its runbook's first steps.
 fn finished(site: &Site, id: PageId, rendered: &crate::markdown::Rendered) -> RenderedPage {
     let tabs = crate::compat::dialects::has_tabs(&rendered.html);
-    let runbook_steps = crate::render::runbook_steps(site, id, rendered).map(Box::new);
+    let runbook_steps = crate::alerts::outputs::pages::runbook_steps(site, id, rendered).map(Box::new);
     RenderedPage { tabs, runbook_steps, ..RenderedPage::default() }
 }
 

@@ -388,7 +388,7 @@ pub(crate) fn write_extras(
             }
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
-            ExtraFile::AlertsJson => Some(api::alerts_json(site)),
+            ExtraFile::AlertsJson => Some(crate::alerts::outputs::alerts_json(site)),
             ExtraFile::NavBranches => {
                 for id in crate::site::nav::branches(site) {
                     let path = crate::site::nav::branch_path(&site.pages[id].site_path);
@@ -425,18 +425,19 @@ pub(crate) fn write_extras(
             output.write(spec.path, public.map(|_| text.as_bytes()))?;
         }
     }
-    // An alert's address shows the alert's page (`render::alert_page`), not a redirect.
+    // An alert's address shows the alert's page (`crate::alerts`), not a redirect.
     // Each language's alert pages show its navigation, made once.
     let mut alert_navs = crate::hash::FastHashMap::default();
     for (alias, target) in &site.aliases {
-        let alert = crate::render::alert_of_path(site, alias, *target);
+        let alert = crate::alerts::outputs::pages::alert_of_path(site, alias, *target);
         let rendered = match alert {
             Some(name) => {
                 let home = site.language_home(*target);
                 let nav = alert_navs.entry(home).or_insert_with(|| renderer.alert_nav(site, home));
                 let kept = records.and_then(|records| records.get(*target)).and_then(|r| r.runbook_steps.as_deref());
-                let made =
-                    kept.is_none().then(|| crate::render::runbook_steps(site, *target, &site.pages[*target].rendered));
+                let made = kept.is_none().then(|| {
+                    crate::alerts::outputs::pages::runbook_steps(site, *target, &site.pages[*target].rendered)
+                });
                 let steps = kept.or(made.as_ref().and_then(Option::as_ref)).cloned().unwrap_or_default();
                 renderer.render_alert(site, name, *target, &steps, nav)
             }

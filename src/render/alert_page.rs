@@ -1,14 +1,16 @@
 //! Renders the page of each alert, `alerts/<name>/index.html` and its lower-case form
-//! (`alert.html`, with the view [`views::alert::AlertView`]), in place of a redirect to
-//! the runbook: the engineer paged at 3 a.m. sees the first command on the first screen.
+//! (`alert.html`, with the alerts feature's view [`AlertView`]), in place of a redirect
+//! to the runbook: the engineer paged at 3 a.m. sees the first command on the first
+//! screen. Which redirect is an alert's page is the feature's
+//! (`crate::alerts::outputs::pages`).
 
 use tera::Context;
 
 use super::nav::PageNav;
-use super::views::alert::AlertView;
 use super::{NavCache, PageContext, PageView, Renderer};
+use crate::alerts::model::first_steps::RunbookSteps;
+use crate::alerts::views::AlertView;
 use crate::diagnostic::Diagnostic;
-use crate::site::first_steps::RunbookSteps;
 use crate::site::{PageId, Site};
 
 /// The template of an alert's page.
@@ -53,33 +55,4 @@ impl Renderer {
         context.insert("alert", &AlertView::of(site, name, runbook, steps));
         self.render(ALERT_TEMPLATE, &context)
     }
-}
-
-/// The alert whose page `path` (a redirect's site path, `alerts/<name>/`) is, with its
-/// runbook: the alert of that name, or the one whose lower-case form it is.
-/// Under another language's folder (`de/alerts/<name>/`), the same for the original of
-/// the runbook in that language.
-pub(crate) fn alert_of_path<'a>(site: &'a Site, path: &str, target: PageId) -> Option<&'a str> {
-    let name = site.config.languages.strip(path).strip_prefix("alerts/")?.strip_suffix('/')?;
-    let target = site.original_of(target);
-    if let Some((alert, claim)) = site.alerts.get_key_value(name) {
-        return (claim.page == target).then_some(alert.as_str());
-    }
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    site.alerts
-        .iter()
-        .find(|(alert, claim)| claim.page == target && alert.to_ascii_lowercase() == name)
-        .map(|(alert, _)| alert.as_str())
-}
-
-/// What runbook `id` gives its alerts' pages, read from its body `rendered` (the model's,
-/// or the one a streaming build renders just before the page), when it answers an alert.
-pub(crate) fn runbook_steps(site: &Site, id: PageId, rendered: &crate::markdown::Rendered) -> Option<RunbookSteps> {
-    let original = site.original_of(id);
-    site.alerts
-        .values()
-        .any(|claim| claim.page == original)
-        .then(|| RunbookSteps::of(&rendered.html, &rendered.toc, site.pages[id].values.text("first_steps")))
 }

@@ -25,7 +25,7 @@ use tera::{Context, Tera, Value};
 
 use crate::diagnostic::{Diagnostic, Rule, TemplatePlace};
 use crate::site::{PageId, Site};
-pub(crate) use alert_page::{ALERT_TEMPLATE, alert_of_path, runbook_steps};
+pub(crate) use alert_page::ALERT_TEMPLATE;
 pub(crate) use nav::{NavCache, branch_json};
 pub(crate) use status_site::StatusSitePage;
 pub(crate) use theme::{Origin, SEARCH_LATER, SEARCH_PARTS, ThemeFiles};
@@ -353,7 +353,7 @@ impl Renderer {
         let items = crate::site::nav::nav_items(site, 0);
         let nav = NavCache::empty().page_nav_with(site, &items, self.reads_nav);
         let mut context = self.context(&context, &nav, "404.html")?;
-        context.insert("missing_alert", &views::alert::MissingAlertView::of(site));
+        context.insert("missing_alert", &crate::alerts::views::MissingAlertView::of(site));
         self.render("404.html", &context)
     }
 

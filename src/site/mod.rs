@@ -20,7 +20,6 @@ mod data_files;
 pub(crate) mod dated;
 pub(crate) mod extra_files;
 pub(crate) mod feature;
-pub(crate) mod first_steps;
 pub(crate) mod generated;
 pub(crate) mod git;
 pub(crate) mod image_sizes;

@@ -48,6 +48,29 @@ pub struct Review {
     pub days_left: Option<i64>,
 }
 
+/// A page's review state as `handbook.json` and `alerts.json` give it.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReviewRecord {
+    status: Option<ReviewStatus>,
+    last_reviewed: Option<String>,
+    every: Option<String>,
+    due: Option<String>,
+    days_left: Option<i64>,
+}
+
+impl Review {
+    /// The state as the JSON files give it.
+    pub(crate) fn record(self) -> ReviewRecord {
+        ReviewRecord {
+            status: self.status,
+            last_reviewed: self.last_reviewed.map(|d| d.to_string()),
+            every: self.every.map(|p| p.to_string()),
+            due: self.due.map(|d| d.to_string()),
+            days_left: self.days_left,
+        }
+    }
+}
+
 /// The review state of a page, or `None` when it has neither a review date nor a period.
 pub(crate) fn review_of(
     last_reviewed: Option<Date>,

@@ -245,7 +245,7 @@ pub(crate) enum IndexView<'a> {
     /// `/alerts/`.
     Alerts {
         /// Every alert with its runbook, by name.
-        alerts: Vec<AlertEntry<'a>>,
+        alerts: Vec<crate::alerts::views::AlertEntry<'a>>,
     },
     /// `/status/`.
     Status {
@@ -305,25 +305,6 @@ pub(crate) struct PrintedPage<'a> {
 /// or go elsewhere in the handbook.
 fn print_anchor(site: &Site, id: PageId) -> String {
     format!("print-{}", site.pages[id].site_path.trim_end_matches('/').replace('/', "."))
-}
-
-/// An alert on `/alerts/`.
-#[derive(Debug, Serialize)]
-pub(crate) struct AlertEntry<'a> {
-    /// The alert's name.
-    pub name: &'a str,
-    /// Its stable URL, `/alerts/<name>/`, unless its name cannot be a URL.
-    pub alert_url: Option<String>,
-    /// Its runbook.
-    pub runbook: LinkView<'a>,
-    /// The runbook's service.
-    pub service: Option<&'a str>,
-    /// The runbook's severity.
-    pub severity: Option<&'a str>,
-    /// The runbook's owners.
-    pub owners: Vec<NamedLink>,
-    /// The runbook's review state.
-    pub review: Option<ReviewView>,
 }
 
 /// An owner on `/owners/`.
@@ -401,26 +382,7 @@ impl<'a> IndexView<'a> {
             GeneratedPage::Status => {
                 IndexView::Status { status: crate::status::views::StatusView::of(site, Some(id)).map(Box::new) }
             }
-            GeneratedPage::Alerts => IndexView::Alerts {
-                alerts: site
-                    .alerts
-                    .iter()
-                    .map(|(name, claim)| {
-                        let page = &site.pages[claim.page];
-                        AlertEntry {
-                            name,
-                            alert_url: crate::site::alerts::redirect_path(name)
-                                .ok()
-                                .map(|p| site.config.base_url.href(&p)),
-                            runbook: LinkView::of(site, site.version_for(claim.page, id).unwrap_or(claim.page)),
-                            service: page.values.text("service"),
-                            severity: page.values.text("severity"),
-                            owners: owners(claim.page),
-                            review: page.review.as_ref().map(|r| ReviewView::of(words, r)),
-                        }
-                    })
-                    .collect(),
-            },
+            GeneratedPage::Alerts => IndexView::Alerts { alerts: crate::alerts::views::alerts_index(site, id) },
             GeneratedPage::Community => {
                 let of =
                     |peers| Box::new(crate::peers::views::CommunityView::of_handbook(peers, &site.config, site.now));

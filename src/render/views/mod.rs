@@ -14,7 +14,6 @@
 //! | `lang` | in a handbook of several languages: `code`, `text`, `fallback`, `original_url`, `canonical`, `alternates` and `hreflang` (code, name, url, href, current, fallback), `x_default`, `home`, `search_url` and `search_index` (the page's language's search page and index folder); else nothing |
 //! | `t` | the theme's words in the page's language (`crate::render::strings`) |
 
-pub(crate) mod alert;
 pub(crate) mod language;
 mod lists;
 mod page;

@@ -11,9 +11,9 @@ use crate::content::kinds::{ActionItem, Typed};
 use crate::dates::{Date, Timestamp, format_duration};
 use crate::markdown::TocEntry;
 use crate::site::incidents::cited_alerts;
+pub(crate) use crate::site::link_view::{NamedLink, ReviewView, owner_link};
 use crate::site::repository::{PageText, RepositoryLinks, commit_link, page_links};
-use crate::site::review::Review;
-use crate::site::strings::{Words, say, word};
+use crate::site::strings::word;
 use crate::site::{GeneratedPage, PageId, Site};
 use crate::slug::slugify;
 
@@ -84,15 +84,6 @@ pub(crate) struct PageView<'a> {
     pub dated: Option<crate::blog::views::DatedView>,
 }
 
-/// A name with a link: an owner or a tag.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct NamedLink {
-    /// The name as written.
-    pub name: String,
-    /// Its page (or its entry on a page).
-    pub url: Option<String>,
-}
-
 /// A kind field of a page.
 #[derive(Debug, Serialize)]
 pub(crate) struct FieldView {
@@ -104,44 +95,6 @@ pub(crate) struct FieldView {
     pub value: String,
     /// For list fields, the items.
     pub items: Vec<String>,
-}
-
-/// The review badge.
-#[derive(Debug, Serialize)]
-pub(crate) struct ReviewView {
-    /// `fresh`, `due-soon`, `overdue` or `never`; nothing when no period applies.
-    pub status: Option<String>,
-    /// The status in words: "Reviewed", "Review due soon", "Review overdue", "Never reviewed".
-    pub label: String,
-    /// When the page was last reviewed.
-    pub last_reviewed: Option<String>,
-    /// When the next review is due.
-    pub due: Option<String>,
-    /// The review period in words ("90 days").
-    pub every: Option<String>,
-    /// Days until the due date (negative when overdue).
-    pub days_left: Option<i64>,
-    /// Days past the due date, when overdue.
-    pub days_overdue: Option<i64>,
-}
-
-impl ReviewView {
-    /// The view of a review state, in `words`.
-    pub(crate) fn of(words: &Words, review: &Review) -> Self {
-        ReviewView {
-            status: review.status.map(|s| serde_plain(&s)),
-            label: say(words, review.status.map_or("Reviewed", |s| s.label())).to_string(),
-            last_reviewed: review.last_reviewed.map(|d| d.to_string()),
-            due: review.due.map(|d| d.to_string()),
-            every: review.every.map(|p| crate::site::strings::period_text(words, p)),
-            days_left: review.days_left,
-            days_overdue: review.days_left.filter(|d| *d < 0).map(|d| -d),
-        }
-    }
-}
-
-fn serde_plain<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 /// The last change of a page.
@@ -258,16 +211,6 @@ impl ActionItemView {
             overdue: item.is_overdue(site.today),
         }
     }
-}
-
-/// The link from page `reader` to an owner's entry on the owners page of its language.
-pub(crate) fn owner_link(site: &Site, reader: PageId, owner: &str) -> NamedLink {
-    let slug = slugify(owner);
-    let url = site
-        .generated_page_for(&GeneratedPage::Owners, reader)
-        .filter(|_| site.indexes.owners.contains_key(&slug))
-        .map(|page| format!("{}#{slug}", site.href(page)));
-    NamedLink { name: owner.to_string(), url }
 }
 
 /// The link from page `reader` to a tag's page of its language.

@@ -1,14 +1,16 @@
-//! `alert`: the page of an alert, `/alerts/<name>/` (and its lower-case form), the
-//! address an alert rule's `runbook_url` points to. It names the alert and shows, before
-//! anything else, the runbook's first steps ([`crate::site::first_steps`]), its severity,
-//! service and owners, jumps to its diagnosis, mitigation and escalation, and one link
-//! to the whole runbook. And `missing_alert`: what `404.html` offers when the address
-//! names an alert without a runbook (the page's script reads the name from the address).
+//! What templates see of the alerts. `alert`: the page of an alert, `/alerts/<name>/`
+//! (and its lower-case form), the address an alert rule's `runbook_url` points to. It
+//! names the alert and shows, before anything else, the runbook's first steps
+//! ([`super::model::first_steps`]), its severity, service and owners, jumps to its
+//! diagnosis, mitigation and escalation, and one link to the whole runbook.
+//! `index.alerts`: the list on `/alerts/` ([`alerts_index`]). And `missing_alert`: what
+//! `404.html` offers when the address names an alert without a runbook (the page's
+//! script reads the name from the address).
 
 use serde::Serialize;
 
-use super::page::{NamedLink, owner_link};
-use crate::site::first_steps::{Purpose, RunbookSteps};
+use super::model::first_steps::{Purpose, RunbookSteps};
+use crate::site::link_view::{LinkView, NamedLink, ReviewView, owner_link};
 use crate::site::{PageId, Site};
 
 /// The page of one alert.
@@ -89,6 +91,46 @@ impl<'a> AlertView<'a> {
             runbook_url,
         }
     }
+}
+
+/// An alert on `/alerts/`.
+#[derive(Debug, Serialize)]
+pub(crate) struct AlertEntry<'a> {
+    /// The alert's name.
+    pub name: &'a str,
+    /// Its stable URL, `/alerts/<name>/`, unless its name cannot be a URL.
+    pub alert_url: Option<String>,
+    /// Its runbook.
+    pub runbook: LinkView<'a>,
+    /// The runbook's service.
+    pub service: Option<&'a str>,
+    /// The runbook's severity.
+    pub severity: Option<&'a str>,
+    /// The runbook's owners.
+    pub owners: Vec<NamedLink>,
+    /// The runbook's review state.
+    pub review: Option<ReviewView>,
+}
+
+/// Every alert with its runbook, by name, as the list of alerts `id` (`/alerts/` of a
+/// language) shows them: each runbook in that language.
+pub(crate) fn alerts_index(site: &Site, id: PageId) -> Vec<AlertEntry<'_>> {
+    let words = site.words_for(id);
+    site.alerts
+        .iter()
+        .map(|(name, claim)| {
+            let page = &site.pages[claim.page];
+            AlertEntry {
+                name,
+                alert_url: crate::site::alerts::redirect_path(name).ok().map(|p| site.config.base_url.href(&p)),
+                runbook: LinkView::of(site, site.version_for(claim.page, id).unwrap_or(claim.page)),
+                service: page.values.text("service"),
+                severity: page.values.text("severity"),
+                owners: page.owners.iter().map(|o| owner_link(site, id, o)).collect(),
+                review: page.review.as_ref().map(|r| ReviewView::of(words, r)),
+            }
+        })
+        .collect()
 }
 
 /// What `404.html` offers for an address under `/alerts/` that no alert answers.

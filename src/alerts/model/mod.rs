@@ -1,0 +1,3 @@
+//! The alerts' model: what a runbook gives the pages of its alerts ([`first_steps`]).
+
+pub(crate) mod first_steps;
