@@ -116,13 +116,13 @@ pub(crate) struct AlertEntry<'a> {
 /// language) shows them: each runbook in that language.
 pub(crate) fn alerts_index(site: &Site, id: PageId) -> Vec<AlertEntry<'_>> {
     let words = site.words_for(id);
-    site.alerts
+    site.alerts()
         .iter()
         .map(|(name, claim)| {
             let page = &site.pages[claim.page];
             AlertEntry {
                 name,
-                alert_url: crate::site::alerts::redirect_path(name).ok().map(|p| site.config.base_url.href(&p)),
+                alert_url: super::model::registry::redirect_path(name).ok().map(|p| site.config.base_url.href(&p)),
                 runbook: LinkView::of(site, site.version_for(claim.page, id).unwrap_or(claim.page)),
                 service: page.values.text("service"),
                 severity: page.values.text("severity"),
@@ -174,7 +174,7 @@ fn known_names(site: &Site) -> String {
     for (_, page) in site.pages.iter().enumerate().filter(|&(id, _)| site.in_model(id)) {
         for name in page.values.list("alerts") {
             let name = name.trim();
-            if name.bytes().any(|b| b.is_ascii_uppercase()) && crate::site::alerts::check_alert_name(name).is_ok() {
+            if name.bytes().any(|b| b.is_ascii_uppercase()) && super::model::registry::check_alert_name(name).is_ok() {
                 names.insert(name);
             }
         }

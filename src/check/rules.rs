@@ -31,7 +31,7 @@ pub(crate) fn check_rule_files(site: &Site, files: &[RuleFile], diagnostics: &mu
     if !all_read {
         return;
     }
-    for (name, claim) in &site.alerts {
+    for (name, claim) in site.alerts() {
         if !defined.contains(name.as_str()) {
             let file = &site.pages[claim.page].source.file;
             diagnostics.push(
@@ -125,7 +125,7 @@ fn check_alert(site: &Site, path: &str, alert: &RuleAlert, diagnostics: &mut Vec
             }
             continue;
         }
-        let help = if site.alerts.contains_key(name) {
+        let help = if site.alerts().contains_key(name) {
             format!("the alert's runbook is at {}", site.config.base_url.href(&format!("alerts/{name}/")))
         } else {
             "link to a page of the handbook, or to /alerts/<AlertName>/ of an alert a runbook answers".to_string()
@@ -141,7 +141,7 @@ fn check_alert(site: &Site, path: &str, alert: &RuleAlert, diagnostics: &mut Vec
             .with_help(help),
         );
     }
-    if !has_page && !site.alerts.contains_key(name) {
+    if !has_page && !site.alerts().contains_key(name) {
         diagnostics.push(
             Diagnostic::error(
                 Rule::AlertWithoutRunbook,
@@ -215,7 +215,7 @@ fn handbook_path(site: &Site, url: &str) -> Option<String> {
 /// registered alert (or its lower-case alias), which lead to the runbook.
 fn page_of(site: &Site, site_path: &str) -> Option<crate::site::PageId> {
     if let Some(name) = site_path.strip_prefix("alerts/").map(|rest| rest.trim_end_matches('/'))
-        && let Some(claim) = site.alerts.get(name)
+        && let Some(claim) = site.alerts().get(name)
     {
         return Some(claim.page);
     }

@@ -297,7 +297,6 @@ const LONG_FILES: &[&str] = &[
     "src/search/text.rs",
     "src/serve/session.rs",
     "src/site/mod.rs",
-    "src/site/outputs.rs",
     "src/site/strings.rs",
     "tests/integration/languages.rs",
     "tests/integration/navigation.rs",

@@ -154,7 +154,7 @@ impl<'a> HandbookJson<'a> {
 impl Parts for HandbookJson<'_> {
     fn each(&self, part: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()> {
         let site = self.site;
-        let alerts = crate::site::alerts::by_page(&site.alerts);
+        let alerts = crate::alerts::model::registry::by_page(site.alerts());
         let pages = Pages { site, ids: listed_pages(site), aliases: aliases_by_page(site), alerts };
         let handbook = Handbook {
             format: FORMAT_VERSION,

@@ -201,7 +201,7 @@ pub(crate) fn rebuild_deferring(
     // `/alerts/`, `alerts.json` and the search index read the registry), or a review
     // cites other alerts or services, and other runbooks list it; or the status page's
     // model changes (its page, the incident pages, the badges and the API read it).
-    if site.generated_pages_differ() || site.alerts_differ() || site.alert_runbooks_differ() || site.status_differs() {
+    if site.generated_pages_differ() || site.features.differ(&site) || site.status_differs() {
         return Rebuild::Whole;
     }
     crate::spent::phase(Some("fast: differ checks"));

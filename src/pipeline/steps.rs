@@ -279,8 +279,9 @@ pub(super) fn assemble_site(
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
     let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
-    // The features, registered before the model asks them for theirs; `prepare` gives
-    // the status page the health it measured.
+    // The features, registered before the model asks them for theirs, in the order
+    // their models are made; `prepare` gives the status page the health it measured.
+    crate::alerts::register(&mut site);
     crate::status::register(&mut site, None);
     crate::blog::register(&mut site);
     let text_rules = site.old_tool.text;

@@ -340,8 +340,8 @@ fn copy_source(
 }
 
 /// Writes the extra files that depend on the pages ([`EXTRA_FILES`]: 404, sitemap,
-/// `handbook.json`, robots, redirects, `alerts.json`, and those a feature makes from its
-/// model, the feeds, asked of `Features::files`) and the redirect pages of
+/// `handbook.json`, robots, redirects, and those a feature makes from its model,
+/// `alerts.json` and the feeds, asked of `Features::files`) and the redirect pages of
 /// aliases, and the pages of alerts, which show what `records` kept of their runbooks
 /// (without records, as in a rebuild, the model's bodies); the status page's files are
 /// `write_status_files`'.
@@ -353,7 +353,7 @@ pub(crate) fn write_extras(
     findings: &[Diagnostic],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
-    let (has_aliases, has_alerts) = (!site.aliases.is_empty(), !site.alerts.is_empty());
+    let (has_aliases, has_alerts) = (!site.aliases.is_empty(), site.has_alerts());
     let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_feature_file() && !site.yielded.file(spec.file));
     for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let public = site.public();
@@ -388,7 +388,6 @@ pub(crate) fn write_extras(
             }
             ExtraFile::Robots => Some(extras::robots(site)),
             ExtraFile::Redirects => Some(extras::redirects(site)),
-            ExtraFile::AlertsJson => Some(crate::alerts::outputs::alerts_json(site)),
             ExtraFile::NavBranches => {
                 for id in crate::site::nav::branches(site) {
                     let path = crate::site::nav::branch_path(&site.pages[id].site_path);
@@ -413,7 +412,7 @@ pub(crate) fn write_extras(
             | ExtraFile::Headers => None,
             // Written with the static files, and by `write_search_index`.
             ExtraFile::HighlightLight | ExtraFile::HighlightDark | ExtraFile::SearchIndex => None,
-            // A feature's file, made from its model (the feeds).
+            // A feature's file, made from its model (`alerts.json`, the feeds).
             file => {
                 for (path, text) in site.features.files(site, file, spec.path) {
                     output.write(&path, public.map(|_| text.as_bytes()))?;

@@ -52,7 +52,7 @@ struct PostingsWorker {
 impl PostingsBuilder {
     /// A builder for the pages of `site`.
     pub(crate) fn new(site: &Site) -> Self {
-        let alerts = crate::site::alerts::by_page(&site.alerts)
+        let alerts = crate::alerts::model::registry::by_page(site.alerts())
             .into_iter()
             .map(|(page, names)| (page, names.into_iter().map(str::to_string).collect()))
             .collect();
@@ -192,7 +192,7 @@ impl SitePostings {
     /// added, whose text is still there), and the titles of every page checked.
     pub fn refresh(&mut self, site: &mut Site, changed: &[PageId]) {
         self.align(site);
-        let alerts = crate::site::alerts::by_page(&site.alerts);
+        let alerts = crate::alerts::model::registry::by_page(site.alerts());
         let missing = (0..site.pages.len()).filter(|&id| self.pages[id].is_none() && is_searchable(site, id));
         let mut again: Vec<PageId> = changed.iter().copied().chain(missing).collect();
         again.sort_unstable();

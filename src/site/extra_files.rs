@@ -34,7 +34,8 @@ pub(crate) enum ExtraFile {
     SearchIndex,
     /// `_redirects`, the redirects of aliases and alerts for Netlify and Cloudflare Pages.
     Redirects,
-    /// `alerts.json`, every alert with its runbook.
+    /// `alerts.json`, every alert with its runbook (the alerts feature's,
+    /// `crate::alerts::outputs`).
     AlertsJson,
     /// The status page's API (Statuspage v2): `status.json`.
     StatusApiStatus,

@@ -1,13 +1,14 @@
-//! The features a site carries beside its pages (the status page and its health, the
-//! blogs and their authors): each
-//! is one value behind the [`Feature`] trait, in [`Site::features`], so that `Site`
-//! holds pages, sections, URLs and the index and a feature's state stays in its folder.
+//! The features a site carries beside its pages (the alerts, the status page and its
+//! health, the blogs and their authors): each is one value behind the [`Feature`]
+//! trait, in [`Site::features`], so that `Site` holds pages, sections, URLs and the
+//! index and a feature's state stays in its folder.
 //!
 //! A feature is registered when the pipeline assembles the site (`pipeline::steps`);
 //! the model step asks each for its model ([`Feature::modelled`]), and the tables of
 //! generated pages and extra files ask them what they add ([`Features::page_title`],
-//! [`Features::owns`], [`Features::claimed_paths`]); the pipeline's writer asks them
-//! for the files of their rows of the extra files ([`Features::files`]), naming none.
+//! [`Features::owns`], [`Features::claimed_paths`], [`Features::claim_redirects`]); the
+//! pipeline's writer asks them for the files of their rows of the extra files
+//! ([`Features::files`]), naming none.
 //! The feature's own code reaches its state with [`Features::get`].
 
 use std::any::Any;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 use super::extra_files::ExtraFile;
 use super::generated::{GeneratedPage, GeneratedSpec, Instance};
+use super::outputs::Claims;
 use super::strings::Words;
 use super::{PageId, Site};
 use crate::diagnostic::Diagnostic;
@@ -23,8 +25,8 @@ use crate::diagnostic::Diagnostic;
 /// What a feature adds to the site: its model, the generated pages it has, the pages it
 /// owns and the output paths that depend on its model.
 pub(crate) trait Feature: Any + Debug + Send + Sync {
-    /// The feature with its model made from `site`'s pages (step 7, after the alerts
-    /// and past incidents, before the blogs and the generated pages).
+    /// The feature with its model made from `site`'s pages (step 7, in the order the
+    /// features were registered, before past incidents and the generated pages).
     fn modelled(&self, site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Arc<dyn Feature>;
 
     /// The title of the generated page `page` in `words`, when the feature has it.
@@ -44,6 +46,36 @@ pub(crate) trait Feature: Any + Debug + Send + Sync {
     /// the model's other outputs (those known from the configuration are claimed as
     /// extra files).
     fn claimed_paths(&self) -> Vec<String>;
+
+    /// The redirects its model adds (an alert's addresses, each leading to its
+    /// runbook), claimed in `claims` with the site's other outputs, each as `(site
+    /// path, page)`; what cannot be claimed is reported in `diagnostics`.
+    fn claim_redirects<'a>(
+        &self,
+        _site: &'a Site,
+        _claims: &mut Claims<'a>,
+        _diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<(String, PageId)> {
+        Vec::new()
+    }
+
+    /// Whether it writes a page at `folder` (a site path ending with `/`) that its model
+    /// names and no page of the site has (an alert's page, `alerts/<name>/`).
+    fn writes_page_at(&self, _folder: &str) -> bool {
+        false
+    }
+
+    /// The runbook that answers the alert `name`, when the feature holds the alerts.
+    fn runbook_of_alert(&self, _name: &str) -> Option<PageId> {
+        None
+    }
+
+    /// Whether the model made again from `site`'s pages as they are now would differ
+    /// from the one it holds in what other pages or files show (after
+    /// `Site::refresh_page`): `serve` then builds the whole site again.
+    fn differs(&self, _site: &Site) -> bool {
+        false
+    }
 
     /// The site paths of the files it writes that its model names (a blog's feed):
     /// added to the site's files, so that links to them resolve and they are claimed
@@ -99,6 +131,33 @@ impl Features {
     /// Every feature's files named by its model ([`Feature::linked_files`]).
     pub(crate) fn linked_files(&self, site: &Site) -> Vec<String> {
         self.0.iter().flat_map(|f| f.linked_files(site)).collect()
+    }
+
+    /// Every feature's redirects ([`Feature::claim_redirects`]), in the order the
+    /// features were registered.
+    pub(crate) fn claim_redirects<'a>(
+        &self,
+        site: &'a Site,
+        claims: &mut Claims<'a>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<(String, PageId)> {
+        self.0.iter().flat_map(|f| f.claim_redirects(site, claims, diagnostics)).collect()
+    }
+
+    /// Whether some feature writes a page at `folder` ([`Feature::writes_page_at`]).
+    pub(crate) fn writes_page_at(&self, folder: &str) -> bool {
+        self.0.iter().any(|f| f.writes_page_at(folder))
+    }
+
+    /// The runbook that answers the alert `name` ([`Feature::runbook_of_alert`]).
+    pub(crate) fn runbook_of_alert(&self, name: &str) -> Option<PageId> {
+        self.0.iter().find_map(|f| f.runbook_of_alert(name))
+    }
+
+    /// Whether some feature's model would differ made again from `site`'s pages
+    /// ([`Feature::differs`]).
+    pub(crate) fn differ(&self, site: &Site) -> bool {
+        self.0.iter().any(|f| f.differs(site))
     }
 
     /// Whether some feature owns page `id`.

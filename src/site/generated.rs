@@ -244,10 +244,10 @@ static SEARCH: GeneratedSpec = GeneratedSpec {
     owns: owns_nothing,
 };
 
-static ALERTS: GeneratedSpec = GeneratedSpec {
-    // A handbook with a page of its own at /alerts/ keeps it and the list moves (see
-    // `indexes::place`); the redirects under /alerts/ are written all the same.
-    instances: |site| single(!site.alerts.is_empty(), GeneratedPage::Alerts, "alerts/", "Alerts"),
+/// `/alerts/`: every alert with its runbook, when a runbook answers one (the alerts
+/// feature's page, `crate::alerts`).
+pub(crate) static ALERTS: GeneratedSpec = GeneratedSpec {
+    instances: |site| site.features.instances(site, &ALERTS),
     parent: None,
     per_language: true,
     title_key: Some("alerts"),
@@ -447,6 +447,11 @@ impl Site {
     /// The page `page` in the language of page `reader`: what a link from it leads to.
     pub(crate) fn generated_page_for(&self, page: &GeneratedPage, reader: PageId) -> Option<PageId> {
         self.generated_page_in(page, self.language_of(reader))
+    }
+
+    /// Whether some runbook answers an alert: the alerts feature has its list.
+    pub(crate) fn has_alerts(&self) -> bool {
+        !self.features.instances(self, &ALERTS).is_empty()
     }
 
     /// The generated pages that `invalidation` renders again.

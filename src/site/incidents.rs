@@ -1,7 +1,7 @@
 //! Runbooks and the incidents they served: which incident reviews each runbook shows
 //! as "Past incidents", and which runbook answers each alert an incident review cites.
 //! Part of the handbook model ([`super::Site::model`]), after the alert registry
-//! ([`super::alerts`]).
+//! (the alerts feature's, `crate::alerts`, asked through `Features::runbook_of_alert`).
 //!
 //! 1. A review (a page whose kind shows the incident panel) cites a runbook when one of
 //!    its `alerts` is answered by that runbook in the registry, or when one of its
@@ -41,7 +41,7 @@ pub(crate) fn cited_alerts(site: &Site, id: PageId) -> Vec<CitedAlert<'_>> {
         .iter()
         .map(|name| name.trim())
         .filter(|name| !name.is_empty())
-        .map(|name| CitedAlert { name, runbook: site.alerts.get(name).map(|claim| claim.page) })
+        .map(|name| CitedAlert { name, runbook: site.features.runbook_of_alert(name) })
         .collect()
 }
 
@@ -77,18 +77,6 @@ pub(crate) fn collect_past_incidents(site: &Site) -> PastIncidents {
 }
 
 impl Site {
-    /// Whether the alert registry of this site, read again from its pages, gives another
-    /// runbook to some alert (or another set of alerts) than it holds: after
-    /// [`Site::refresh_page`], when an edit changed which alerts a runbook answers. The
-    /// redirects, `/alerts/` and the reviews citing them change.
-    pub(crate) fn alert_runbooks_differ(&self) -> bool {
-        let alerts = super::alerts::collect_alerts(self, &mut Vec::new());
-        let runbook_of = |alerts: &super::alerts::Alerts| -> Vec<(String, PageId)> {
-            alerts.iter().map(|(name, claim)| (name.clone(), claim.page)).collect()
-        };
-        runbook_of(&alerts) != runbook_of(&self.alerts)
-    }
-
     /// The pages that show something of page `id` through the incident links: the
     /// runbooks listing it among their past incidents, and the reviews it lists.
     pub(crate) fn incident_neighbours(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {

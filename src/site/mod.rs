@@ -12,7 +12,6 @@
 //!    another tool ([`nav_file`]), weight, then title, and fixes the reading order
 //!    behind previous/next links ([`nav`]).
 
-pub(crate) mod alerts;
 pub(crate) mod audience;
 pub(crate) mod catalog;
 pub(crate) mod codeowners;
@@ -36,7 +35,7 @@ mod nav_file;
 pub(crate) mod nav_tree;
 pub(crate) mod netlify_redirects;
 mod origin;
-mod outputs;
+pub(crate) mod outputs;
 pub(crate) mod posts;
 pub(crate) mod public;
 mod redirect_to;
@@ -181,8 +180,6 @@ pub struct Site {
     pub position: Vec<usize>,
     /// Owners, tags and the pages that list them.
     pub indexes: indexes::Indexes,
-    /// Every alert a runbook answers, and where the runbook says so.
-    pub(crate) alerts: alerts::Alerts,
     /// Per runbook, the incident reviews that cite its alerts or its service.
     pub(crate) past_incidents: incidents::PastIncidents,
     /// The date review freshness and overdue action items are measured against: the
@@ -618,7 +615,6 @@ impl Site {
             nav_grouped: Default::default(),
             position: vec![usize::MAX; count],
             indexes: indexes::Indexes::default(),
-            alerts: alerts::Alerts::new(),
             past_incidents: incidents::PastIncidents::new(),
             today: crate::dates::Date::from_days(0),
             now: crate::dates::Timestamp::from_seconds(0),
@@ -686,11 +682,8 @@ impl Site {
         if let Some(&id) = self.index.by_url.get(&page_url(trimmed)) {
             return Some(Target::Page(id));
         }
-        let alert = trimmed
-            .strip_prefix("alerts/")
-            .map(|rest| rest.strip_suffix("index.html").unwrap_or(rest))
-            .and_then(|rest| rest.strip_suffix('/'));
-        if alert.is_some_and(|name| alerts::answers_url_name(&self.alerts, name)) {
+        // A page a feature writes at an address its model names (an alert's page).
+        if self.features.writes_page_at(trimmed.strip_suffix("index.html").unwrap_or(trimmed)) {
             return Some(Target::File);
         }
         (self.index.files.contains(trimmed) || self.index.asset_urls.contains(trimmed)).then_some(Target::File)
@@ -758,12 +751,12 @@ impl Site {
         self.model_lists(diagnostics);
     }
 
-    /// The part of [`Site::model`] made from every page's model: alerts, past
-    /// incidents, the status page, the generated pages, the claims, the redirects.
+    /// The part of [`Site::model`] made from every page's model: the features' (the
+    /// alerts, the status page, the blogs), past incidents (which read the alerts'
+    /// runbooks), the generated pages, the claims, the redirects.
     fn model_lists(&mut self, diagnostics: &mut Vec<Diagnostic>) {
-        self.alerts = alerts::collect_alerts(self, diagnostics);
-        self.past_incidents = incidents::collect_past_incidents(self);
         self.features = self.features.modelled(self, diagnostics);
+        self.past_incidents = incidents::collect_past_incidents(self);
         let linked = self.features.linked_files(self);
         if !linked.is_empty() {
             Arc::make_mut(&mut self.index).files.extend(linked);
@@ -852,14 +845,6 @@ impl Site {
         // Owners as written: the owners page names each by a spelling of its own.
         let names = |owners: &[String]| owners.iter().cloned().collect::<std::collections::BTreeSet<_>>();
         tag_slugs(&page.source.front.tags) != tag_slugs(&source.front.tags) || names(&page.owners) != names(owners)
-    }
-
-    /// Whether the pages as they are now answer other alerts than the registry says, or
-    /// the same alerts with other runbooks: the redirects and lists of alerts would change.
-    pub(crate) fn alerts_differ(&self) -> bool {
-        let now = alerts::collect_alerts(self, &mut Vec::new());
-        now.len() != self.alerts.len()
-            || now.iter().zip(&self.alerts).any(|((a, x), (b, y))| a != b || x.page != y.page)
     }
 
     /// The owners a version of page `id` would have.

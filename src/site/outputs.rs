@@ -40,7 +40,8 @@ impl Yielded {
 /// What claiming every output decided.
 #[derive(Debug, Default)]
 pub(super) struct Claimed {
-    /// The redirect pages: `(alias site path, page)`, aliases first, then alerts'.
+    /// The redirect pages: `(alias site path, page)`, aliases first, then the
+    /// features' (the alerts' addresses).
     pub(super) redirects: Vec<(String, PageId)>,
     /// The folder pages an alias took: each redirects to the alias's page.
     pub(super) folder_redirects: Vec<(PageId, PageId)>,
@@ -60,7 +61,7 @@ enum Owner<'a> {
     /// A file of `site.index.files`: copied from a source, or written by opsbook.
     Other(&'a str),
     /// Anything else, described when claimed (the few extra files, status files and
-    /// alert redirects).
+    /// the features' redirects).
     Described(Rc<str>),
 }
 
@@ -82,7 +83,7 @@ impl Owner<'_> {
 
 /// Site paths claimed so far, as files and as folders, with who claimed each.
 #[derive(Debug, Default)]
-struct Claims<'a> {
+pub(crate) struct Claims<'a> {
     files: FastHashMap<String, Owner<'a>>,
     dirs: FastHashMap<String, Owner<'a>>,
 }
@@ -92,6 +93,12 @@ impl<'a> Claims<'a> {
     /// Gives `path`, claimed as a file already, to `owner`.
     fn replace(&mut self, path: String, owner: Owner<'a>) {
         self.files.insert(path, owner);
+    }
+
+    /// Claims `path` for a feature's file, `owner` describing it ("the redirect of the
+    /// alert `X`"), or says who has it or needs it, as a diagnostic names them.
+    pub(crate) fn claim_for(&mut self, site: &Site, path: String, owner: String) -> Result<(), String> {
+        self.claim(path, Owner::Described(owner.into())).map_err(|other| other.describe(site))
     }
 
     /// Who claimed `path` itself as a file, if anyone did.
@@ -154,8 +161,8 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> C
         }
         let _ = claims.claim(path.clone(), Owner::Other(path.as_str()));
     }
-    let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || !site.alerts.is_empty();
-    let has_alerts = !site.alerts.is_empty();
+    let has_alerts = site.has_alerts();
+    let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || has_alerts;
     // The extra files that depend on the pages; the others are in `site.index.files`.
     let of_pages = EXTRA_FILES
         .iter()
@@ -181,12 +188,14 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> C
         let owner = format!("the file /{path} that opsbook writes for the navigation of a section");
         let _ = claims.claim(path, Owner::Described(owner.into()));
     }
-    let alert_redirects = claim_alert_redirects(site, &mut claims, diagnostics);
+    // The features' redirects (the alerts' addresses) come after the aliases, but claim
+    // their paths first.
+    let feature_redirects = site.features.claim_redirects(site, &mut claims, diagnostics);
     let mut claimed = Claimed::default();
     claim_pages(site, &mut claims, &mut claimed, diagnostics);
     claim_assets(site, &mut claims, &mut claimed, diagnostics);
     claim_aliases(site, &mut claims, &mut claimed, diagnostics);
-    claimed.redirects.extend(alert_redirects);
+    claimed.redirects.extend(feature_redirects);
     claimed
 }
 
@@ -233,107 +242,6 @@ fn unwritable_file(site: &Site, path: &str, problem: &str) -> Diagnostic {
             0,
             format!("book.toml makes opsbook write the file {path:?}, which the site cannot hold: {problem}"),
         ),
-    }
-}
-
-/// Claims the redirect page of every alert, `alerts/<name>/index.html`.
-fn claim_alert_redirects(
-    site: &Site,
-    claims: &mut Claims<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(String, PageId)> {
-    let mut redirects = Vec::new();
-    for (name, claim) in &site.alerts {
-        let runbook = &site.pages[claim.page].source.file;
-        let problem = super::alerts::redirect_path(name);
-        let path = problem.clone().unwrap_or_else(|_| format!("alerts/{name}/"));
-        let owner = Owner::Described(format!("the redirect of the alert `{name}` (runbook `{runbook}`)").into());
-        let claimed = problem.and_then(|path| {
-            claims.claim(alias_file(&path), owner).map_err(|other| format!("it is taken by {}", other.describe(site)))
-        });
-        match claimed {
-            Ok(()) => {
-                let first = redirects.len();
-                redirects.push((path, claim.page));
-                claim_lower_case_alias(site, name, claim, claims, &mut redirects, diagnostics);
-                claim_in_languages(site, first, claims, &mut redirects);
-            }
-            Err(problem) => diagnostics.push(
-                Diagnostic::error(
-                    Rule::InvalidPath,
-                    runbook,
-                    claim.line,
-                    claim.column,
-                    format!("the alert {name:?} gets no URL /{path}: {problem}"),
-                )
-                .with_severity(crate::diagnostic::Severity::Warning)
-                .with_help("name alerts as Prometheus does: letters, digits and `_`"),
-            ),
-        }
-    }
-    redirects
-}
-
-/// Claims `alerts/<name in lower case>/` for the alert `name` too, when that differs: the
-/// monitoring mixins (kubernetes-mixin's `runbookURLPattern`, kube-prometheus) fill
-/// their pattern with `std.asciiLower(alert)`, so their rules link to
-/// `/alerts/kubepodcrashlooping/`, which a case-sensitive host would not find (issue
-/// 32). A lower-case name already taken (by another alert, whose own name wins, or a
-/// page) is a warning at the runbook's claim.
-fn claim_lower_case_alias(
-    site: &Site,
-    name: &str,
-    claim: &super::alerts::Claim,
-    claims: &mut Claims<'_>,
-    redirects: &mut Vec<(String, PageId)>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let lower = name.to_ascii_lowercase();
-    if lower == name || site.alerts.contains_key(&lower) {
-        return;
-    }
-    let path = format!("alerts/{lower}/");
-    // A page already there (the runbook itself, whose file name opsbook writes in lower
-    // case) serves the mixins' links: no redirect.
-    if site.index.by_url.contains_key(&path) {
-        return;
-    }
-    let owner = Owner::Described(format!("the lower-case redirect of the alert `{name}`").into());
-    if let Err(other) = claims.claim(alias_file(&path), owner) {
-        let runbook = &site.pages[claim.page].source.file;
-        diagnostics.push(
-            Diagnostic::error(
-                Rule::DuplicateUrl,
-                runbook,
-                claim.line,
-                claim.column,
-                format!(
-                    "the alert `{name}` gets no lower-case URL /{path}, which the monitoring mixins link to: it is taken by {}",
-                    other.describe(site)
-                ),
-            )
-            .with_severity(crate::diagnostic::Severity::Warning),
-        );
-        return;
-    }
-    redirects.push((path, claim.page));
-}
-
-/// Claims the alert's pages `redirects[first..]` again under the folder of each other
-/// language (`de/alerts/<name>/`), each showing the runbook in that language, so a
-/// reader of that language who follows an alert's link lands on it. A page of that
-/// language already there is left alone: it is the alert's page in that language.
-fn claim_in_languages(site: &Site, first: usize, claims: &mut Claims<'_>, redirects: &mut Vec<(String, PageId)>) {
-    let own = redirects[first..].to_vec();
-    for code in site.config.languages.others() {
-        for (path, runbook) in &own {
-            let path = format!("{code}/{path}");
-            let Some(version) = site.version_in(*runbook, code) else { continue };
-            let owner = Owner::Described(format!("the page of an alert in {code}, /{path}").into());
-            if !site.index.by_url.contains_key(&path) && claims.claim(alias_file(&path), owner).is_ok() {
-                redirects.push((path, version));
-            }
-        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Helpers for the tests of the old tools' URL rules (`src/compat/<tool>/url_tests.rs`)
-//! and of the features (`src/status/`, `src/blog/`): a small handbook written to a
-//! temporary folder, walked and its pages assembled by the build's own functions, and
-//! each page's URL read back, or the site modelled.
+//! and of the features (`src/status/`, `src/blog/`, `src/alerts/`): a small handbook
+//! written to a temporary folder, walked and its pages assembled by the build's own
+//! functions, and each page's URL read back, or the site modelled.
 
 /// A fresh temporary folder named after `name` holding a handbook of `files` (paths
 /// from its root) and an empty content folder.

@@ -1,5 +1,6 @@
 //! The files written from the alert registry: `alerts.json`, every alert by name with
-//! its runbook, for Alertmanager templates and chat bots ([`alerts_json`]), and what
+//! its runbook, for Alertmanager templates and chat bots ([`alerts_json`], the row
+//! `AlertsJson` of the extra files, which the writer asks the feature for), and what
 //! the page of each alert needs of the model ([`pages`]). The output has no timestamps
 //! of its own, so two builds of the same sources on the same day are identical.
 
@@ -7,6 +8,7 @@ pub(crate) mod pages;
 
 use serde::Serialize;
 
+use super::model::registry::Alerts;
 use crate::site::Site;
 use crate::site::review::{Review, ReviewRecord};
 
@@ -29,17 +31,16 @@ struct AlertRecord<'a> {
 }
 
 /// `alerts.json`: every alert, by name, with its runbook.
-pub(crate) fn alerts_json(site: &Site) -> String {
+pub(crate) fn alerts_json(site: &Site, alerts: &Alerts) -> String {
     let url = |path: &str| site.config.base_url.absolute(path).unwrap_or_else(|| site.config.base_url.href(path));
-    let alerts = site
-        .alerts
+    let alerts = alerts
         .iter()
         .map(|(name, claim)| {
             let page = &site.pages[claim.page];
             AlertRecord {
                 alert: name,
                 url: url(&page.site_path),
-                alert_url: crate::site::alerts::redirect_path(name).ok().map(|path| url(&path)),
+                alert_url: super::model::registry::redirect_path(name).ok().map(|path| url(&path)),
                 title: &page.title,
                 service: page.values.text("service"),
                 severity: page.values.text("severity"),

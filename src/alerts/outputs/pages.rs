@@ -13,13 +13,13 @@ use crate::site::{PageId, Site};
 pub(crate) fn alert_of_path<'a>(site: &'a Site, path: &str, target: PageId) -> Option<&'a str> {
     let name = site.config.languages.strip(path).strip_prefix("alerts/")?.strip_suffix('/')?;
     let target = site.original_of(target);
-    if let Some((alert, claim)) = site.alerts.get_key_value(name) {
+    if let Some((alert, claim)) = site.alerts().get_key_value(name) {
         return (claim.page == target).then_some(alert.as_str());
     }
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    site.alerts
+    site.alerts()
         .iter()
         .find(|(alert, claim)| claim.page == target && alert.to_ascii_lowercase() == name)
         .map(|(alert, _)| alert.as_str())
@@ -29,7 +29,7 @@ pub(crate) fn alert_of_path<'a>(site: &'a Site, path: &str, target: PageId) -> O
 /// or the one a streaming build renders just before the page), when it answers an alert.
 pub(crate) fn runbook_steps(site: &Site, id: PageId, rendered: &crate::markdown::Rendered) -> Option<RunbookSteps> {
     let original = site.original_of(id);
-    site.alerts
+    site.alerts()
         .values()
         .any(|claim| claim.page == original)
         .then(|| RunbookSteps::of(&rendered.html, &rendered.toc, site.pages[id].values.text("first_steps")))

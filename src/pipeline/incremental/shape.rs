@@ -380,9 +380,9 @@ impl PageMap {
     /// Whether the aliases and the alerts' runbooks are the same pages in both sites.
     fn same_aliases_and_alerts(&self, old: &Site, new: &Site) -> bool {
         let aliases = old.aliases.iter().map(|(path, id)| (path.as_str(), self.new_id(*id)));
-        let alerts = old.alerts.iter().map(|(name, claim)| (name.as_str(), self.new_id(claim.page)));
+        let alerts = old.alerts().iter().map(|(name, claim)| (name.as_str(), self.new_id(claim.page)));
         aliases.eq(new.aliases.iter().map(|(path, id)| (path.as_str(), Some(*id))))
-            && alerts.eq(new.alerts.iter().map(|(name, claim)| (name.as_str(), Some(claim.page))))
+            && alerts.eq(new.alerts().iter().map(|(name, claim)| (name.as_str(), Some(claim.page))))
     }
 
     /// Whether every page the body of the last site's `page` links to is in the new

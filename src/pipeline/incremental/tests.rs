@@ -383,7 +383,7 @@ fn model_by_path(site: &Site) -> Vec<String> {
         lines.push(format!("owner {slug} {} {:?}", owner.name, paths(&owner.pages)));
     }
     lines.extend(site.aliases.iter().map(|(from, id)| format!("alias {from} -> /{}", path(*id))));
-    lines.extend(site.alerts.iter().map(|(name, claim)| format!("alert {name} -> /{}", path(claim.page))));
+    lines.extend(site.alerts().iter().map(|(name, claim)| format!("alert {name} -> /{}", path(claim.page))));
     lines
 }
 

@@ -1,6 +1,7 @@
 //! The alert registry: which alert each runbook answers, the link between a page of
-//! Prometheus alerts and the page an engineer opens at 3 a.m. Part of the handbook
-//! model ([`super::Site::model`]), after the kinds are resolved.
+//! Prometheus alerts and the page an engineer opens at 3 a.m. Collected with the
+//! handbook's model (`crate::site::Site::model`, the feature's `modelled`), after the
+//! kinds are resolved.
 //!
 //! A page answers an alert when
 //! 1. it is a runbook (its kind shows the runbook panel) and its `alerts` field names
@@ -13,9 +14,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{PageId, Site};
 use crate::config::Panel;
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::site::{PageId, Site};
 
 /// Where a page claims an alert.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub(crate) fn check_alert_name(name: &str) -> Result<(), String> {
 
 /// Whether `name`, the folder of a URL `/alerts/<name>/`, is the redirect of an alert:
 /// its name, or its name in lower case (the alias the monitoring mixins link to,
-/// claimed in [`super::outputs`]).
+/// claimed in [`super::redirects`]).
 pub(crate) fn answers_url_name(alerts: &Alerts, name: &str) -> bool {
     if check_alert_name(name).is_err() {
         return false;
