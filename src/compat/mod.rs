@@ -112,11 +112,15 @@ pub(crate) trait ToolRules: Sync {
     fn reads_translation_tags(&self) -> bool {
         false
     }
-    /// The handbook's menu, the links across the top of every page, as the old tool's
-    /// configuration and pages give it; none by default.
-    fn main_menu(&self, _site: &crate::site::Site) -> Vec<crate::site::menu::MenuLink> {
+    /// The handbook's menu, the links across the top of every page of language `code`
+    /// (`None`: the default language's), as the old tool's configuration and pages give
+    /// it; none by default.
+    fn main_menu(&self, _site: &crate::site::Site, _code: Option<&str>) -> Vec<crate::site::menu::MenuLink> {
         Vec::new()
     }
+    /// Warnings about what the old tool's site gives the built handbook and opsbook
+    /// cannot follow as written (a menu entry naming no page).
+    fn site_warnings(&self, _site: &crate::site::Site, _diagnostics: &mut Vec<Diagnostic>) {}
 }
 
 /// Whether the sidebar is the navigation file of `kind` as the file nests it: sections

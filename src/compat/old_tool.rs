@@ -92,9 +92,8 @@ pub(crate) struct OldTool {
     /// Hugo: the `permalinks` rules of its configuration
     /// ([`crate::compat::hugo::permalinks::read_rules`]).
     pub hugo_permalinks: Vec<crate::compat::hugo::permalinks::Rule>,
-    /// Hugo: the `main` menu's entries of its configuration
-    /// ([`crate::compat::hugo::menus::config_entries`]).
-    pub hugo_menu: Vec<crate::compat::hugo::menus::Entry>,
+    /// Hugo: the `main` menu of its configuration ([`crate::compat::hugo::menus::config`]).
+    pub hugo_menu: crate::compat::hugo::menus::ConfiguredMenus,
     /// Where a Hugo site publishes pages at `name.html` (`uglyURLs`,
     /// [`crate::compat::hugo::urls::UglyUrls`]).
     pub hugo_ugly_urls: crate::compat::hugo::urls::UglyUrls,

@@ -279,6 +279,7 @@ pub(super) fn assemble_site(
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
     let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
+    site.old_tool.rules().site_warnings(&site, diagnostics);
     // The features, registered before the model asks them for theirs, in the order
     // their models are made; `prepare` gives the status page the health it measured.
     crate::alerts::register(&mut site);

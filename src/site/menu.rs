@@ -11,6 +11,12 @@ pub(crate) struct MenuLink {
     pub name: String,
     /// The link, base path included; `None` for an entry that only holds others.
     pub url: Option<String>,
+    /// The link's title, shown on hover, when it says more than the name.
+    pub title: Option<String>,
+    /// Text shown before and after the name.
+    pub pre: String,
+    /// See `pre`.
+    pub post: String,
     /// The entries under it, in order.
     pub children: Vec<MenuLink>,
 }

@@ -136,3 +136,45 @@ fn a_menu_reads_no_file_out_of_the_handbook_and_shows_no_internal_page() {
     assert!(menu.contains(">Runbooks</a>"), "{menu}");
     assert!(!home.contains("menu36"), "the public home page shows internal or foreign text: {menu}");
 }
+
+/// A language's menu file linked out of the handbook is not read, and an entry's `pre`,
+/// `post` and `title` are text, never markup: the tags of `pre` and `post` are left
+/// out, a `title` that closes its attribute is written escaped.
+#[cfg(unix)]
+#[test]
+fn a_language_menu_file_linked_out_is_not_read_and_pre_post_title_write_no_markup() {
+    let out = Site::empty("hugo-menu-language-link-target");
+    out.write("menus.de.toml", "[[main]]\nname = 'menu37leaked'\nurl = '/leaked/'\n");
+    let site = Site::with_files(
+        "hugo-menu-language-link",
+        &[
+            (
+                "hugo.toml",
+                "title = 'x'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n\
+                 [[menus.main]]\nname = 'Ops'\nurl = 'https://example.org/'\npre = '<script>alert(1)</script><img src=x onerror=alert(2)>'\n\
+                 post = '<a href=\"javascript:alert(3)\">'\ntitle = '\"><script>alert(4)</script>'\n",
+            ),
+            ("content/_index.md", "# Home\n"),
+            ("content/_index.de.md", "# Start\n"),
+        ],
+    );
+    std::fs::create_dir_all(site.root.join("config/_default")).expect("make the folder");
+    std::os::unix::fs::symlink(out.root.join("menus.de.toml"), site.root.join("config/_default/menus.de.toml"))
+        .expect("make a symbolic link");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("config/_default/menus.de.toml") && run.stderr.contains("the file is not read"),
+        "{}",
+        run.stderr
+    );
+    for page in ["public/index.html", "public/de/index.html"] {
+        let html = site.read(page);
+        let menu =
+            html.split("<nav class=\"site-menu\"").nth(1).and_then(|m| m.split("</nav>").next()).expect("a menu");
+        assert!(!html.contains("menu37"), "{page}: {menu}");
+        assert!(menu.contains(">alert(1)Ops</a>"), "{page}: {menu}");
+        assert!(!menu.contains("<script") && !menu.contains("<img") && !menu.contains("javascript:"), "{page}: {menu}");
+        assert!(menu.contains("&gt;&lt;script&gt;alert(4)&lt;/script&gt;\">"), "{page}: {menu}");
+    }
+}

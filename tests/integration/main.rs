@@ -38,6 +38,7 @@ mod generated_pages;
 mod git;
 mod heading_ids;
 mod health;
+mod hugo_menus;
 mod images;
 mod incidents;
 mod includes;

@@ -823,7 +823,7 @@ fn hugo_main_menu_is_the_menu_across_the_top() {
     let links: Vec<&str> = menu.split("<li>").skip(1).collect();
     let expected = [
         "<a href=\"/handbook/docs/setup/\">Setting up</a>",
-        "<a href=\"/handbook/docs/\" aria-current=\"page\">Docs</a>",
+        "<a href=\"/handbook/docs/\" title=\"Documentation\" aria-current=\"page\">Docs</a>",
         "<a href=\"/handbook/community/\">Community</a>",
         "<a href=\"https://github.com/example/docs\">GitHub</a>",
         "<span>Gone</span>",

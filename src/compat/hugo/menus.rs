@@ -1,7 +1,13 @@
 //! Hugo's `main` menu, which Docsy draws as the bar across the top of every page:
-//! opsbook shows it as the handbook's menu ([`crate::site::menu`]).
+//! opsbook shows it as the handbook's menu ([`crate::site::menu`]). Entries come from
+//! the configuration ([`config`]), the top-level sections (`sectionPagesMenu`) and the
+//! pages' front matter, in that order, the first of a key kept; [`assemble`] nests
+//! and orders them.
 //!
 //! More: docs/architecture.md, "Notes by module".
+
+pub(crate) mod config;
+pub(crate) mod site_menu;
 
 use std::collections::HashMap;
 
@@ -9,17 +15,9 @@ use serde_json::{Map, Value};
 
 use super::site::key;
 use crate::site::menu::MenuLink;
-use crate::site::{PageId, Site};
 
-/// The files of `config/_default/` that hold the `menus` table by themselves.
-pub(crate) const MENU_FILES: [&str; 6] = [
-    "config/_default/menus.toml",
-    "config/_default/menus.yaml",
-    "config/_default/menus.yml",
-    "config/_default/menu.toml",
-    "config/_default/menu.yaml",
-    "config/_default/menu.yml",
-];
+pub(crate) use config::ConfiguredMenus;
+pub(crate) use site_menu::{main_menu, menu_warnings, site_warnings};
 
 /// The menu opsbook shows: Docsy's top bar.
 const MAIN: &str = "main";
@@ -39,6 +37,14 @@ pub(crate) struct Entry {
     pub weight: i64,
     /// `parent`: the key of the entry it goes under.
     pub parent: String,
+    /// `title`: the link's title (shown on hover); the page's title when it names none.
+    pub title: String,
+    /// `pre` and `post`: the HTML before and after the name, shown as its text.
+    pub pre: String,
+    /// See `pre`.
+    pub post: String,
+    /// The configuration file it is written in, for warnings; empty for a page's.
+    pub file: String,
 }
 
 impl Entry {
@@ -62,27 +68,25 @@ impl Entry {
             url: text("url"),
             weight,
             parent: text("parent"),
+            title: text("title"),
+            pre: text_of_html(key(map, "pre").and_then(Value::as_str).unwrap_or_default()),
+            post: text_of_html(key(map, "post").and_then(Value::as_str).unwrap_or_default()),
+            file: String::new(),
+        }
+    }
+
+    /// The entries of a menu as written: a list of entries, or one.
+    fn all_of(menu: &Value) -> Vec<Entry> {
+        match menu {
+            Value::Array(entries) => entries.iter().filter_map(Value::as_object).map(Entry::of).collect(),
+            Value::Object(entry) => vec![Entry::of(entry)],
+            _ => Vec::new(),
         }
     }
 
     /// `identifier`, else `name`.
     fn key(&self) -> &str {
         if self.identifier.is_empty() { &self.name } else { &self.identifier }
-    }
-}
-
-/// The `main` menu's entries of the configuration `config` and of a `menus` file of its
-/// own (`own`, which wins).
-pub(crate) fn config_entries(config: Option<&Value>, own: Option<&Value>) -> Vec<Entry> {
-    let menus = own.or_else(|| {
-        let map = config?.as_object()?;
-        key(map, "menus").or_else(|| key(map, "menu"))
-    });
-    let Some(main) = menus.and_then(Value::as_object).and_then(|menus| key(menus, MAIN)) else { return Vec::new() };
-    match main {
-        Value::Array(entries) => entries.iter().filter_map(Value::as_object).map(Entry::of).collect(),
-        Value::Object(entry) => vec![Entry::of(entry)],
-        _ => Vec::new(),
     }
 }
 
@@ -111,13 +115,16 @@ pub(crate) fn page_entry(menu: &Value) -> Result<Option<Entry>, &'static str> {
     }
 }
 
-/// A page as a menu entry reads it: its link, its `linkTitle` (else title) and weight.
+/// A page as a menu entry reads it: its link, its `linkTitle` (else title), title and
+/// weight.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Target {
     /// The link, base path included.
     pub url: String,
     /// `linkTitle`, else the title.
     pub link_title: String,
+    /// The title.
+    pub title: String,
     /// `weight`, 0 without one.
     pub weight: i64,
 }
@@ -129,53 +136,103 @@ struct Resolved {
     url: Option<String>,
 }
 
-/// The `main` menu of `config` entries and `pages` (each page's entry and the page),
-/// `resolve` finding the page a `pageRef` names, `known` saying whether a site path is a
-/// page or file of the handbook, `base_path` (`/` or `/handbook/`) prefixed to a
-/// configured path from the root (see the module documentation).
+/// The menu [`assemble`] makes, and the entries it could not place as written.
+#[derive(Debug, Default)]
+pub(crate) struct Assembled {
+    /// The menu.
+    pub menu: Vec<MenuLink>,
+    /// The configuration's entries (their places in it) whose `pageRef` names no page:
+    /// they link to their `url`, or nowhere, as in Hugo.
+    pub dead_refs: Vec<usize>,
+    /// The pages' entries (their places) whose key an earlier entry has: Hugo leaves
+    /// them out with a warning.
+    pub duplicates: Vec<usize>,
+}
+
+/// The `main` menu of `config` entries, the top-level `sections`' and the `pages'`
+/// (each entry with its page), `resolve` finding the page a `pageRef` names, `known`
+/// saying whether a site path is a page or file of the handbook, `base_path` (`/` or
+/// `/handbook/`) prefixed to a configured path from the root. As Hugo's `assembleMenus`:
+/// 1. the configuration's entries in menu order, a later one of a key replacing the
+///    earlier (Hugo sorts them as it reads them);
+/// 2. each section whose key is not taken yet;
+/// 3. each page's entry whose key is not taken yet, the others left out;
+/// 4. the tree of them ([`tree`]).
 pub(crate) fn assemble(
     config: &[Entry],
+    sections: &[(Entry, Target)],
     pages: &[(Entry, Target)],
     resolve: &dyn Fn(&str) -> Option<Target>,
     known: &dyn Fn(&str) -> bool,
     base_path: &str,
-) -> Vec<MenuLink> {
+) -> Assembled {
+    let mut assembled = Assembled::default();
     let mut flat: Vec<Resolved> = Vec::new();
     let mut keys: HashMap<String, usize> = HashMap::new();
-    let mut add = |resolved: Resolved, replace: bool| {
-        let entry_key = resolved.entry.key().to_string();
-        match keys.get(&entry_key) {
-            Some(&at) if replace => flat[at] = resolved,
-            Some(_) => {}
-            None => {
-                keys.insert(entry_key, flat.len());
-                flat.push(resolved);
-            }
-        }
-    };
-    for entry in config {
+    let mut order_read: Vec<usize> = (0..config.len()).collect();
+    order_read.sort_by(|&a, &b| order(&config[a], &config[b]));
+    for at in order_read {
+        let entry = &config[at];
         let page = (!entry.page_ref.is_empty()).then(|| resolve(&entry.page_ref)).flatten();
+        if page.is_none() && !entry.page_ref.is_empty() {
+            assembled.dead_refs.push(at);
+        }
         let resolved = match page {
             Some(target) => with_page(entry.clone(), &target),
             None => Resolved { url: configured_url(&entry.url, known, base_path), entry: entry.clone() },
         };
-        add(resolved, true);
+        match keys.get(resolved.entry.key()) {
+            Some(&was) => flat[was] = resolved,
+            None => {
+                keys.insert(resolved.entry.key().to_string(), flat.len());
+                flat.push(resolved);
+            }
+        }
     }
-    for (entry, target) in pages {
-        add(with_page(entry.clone(), target), false);
+    assembled.dead_refs.sort_unstable();
+    for (at, (entry, target)) in sections.iter().chain(pages).enumerate() {
+        let resolved = with_page(entry.clone(), target);
+        if keys.contains_key(resolved.entry.key()) {
+            if let Some(page) = at.checked_sub(sections.len()) {
+                assembled.duplicates.push(page);
+            }
+            continue;
+        }
+        keys.insert(resolved.entry.key().to_string(), flat.len());
+        flat.push(resolved);
     }
-    tree(flat)
+    assembled.menu = tree(flat);
+    assembled
 }
 
-/// `entry` linking to the page `target`, named and weighed by it when it is not.
+/// `entry` linking to the page `target`, named, titled and weighed by it when it is
+/// not (Hugo's `SetPageValues`).
 fn with_page(mut entry: Entry, target: &Target) -> Resolved {
     if entry.name.is_empty() {
         entry.name = target.link_title.clone();
+    }
+    if entry.title.is_empty() {
+        entry.title = target.title.clone();
     }
     if entry.weight == 0 {
         entry.weight = target.weight;
     }
     Resolved { url: Some(target.url.clone()), entry }
+}
+
+/// The text of `html`, its tags left out: an entry's `pre` and `post` as text.
+fn text_of_html(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// A configured `url`: a path from the root gets the base path when it is `known`, and
@@ -247,7 +304,14 @@ fn level(
             let entry = &flat[id].entry;
             let key = entry.key();
             let children = if key.is_empty() { Vec::new() } else { level(flat, children, key, seen, depth + 1) };
-            MenuLink { name: entry.name.clone(), url: flat[id].url.clone(), children }
+            MenuLink {
+                name: entry.name.clone(),
+                url: flat[id].url.clone(),
+                title: Some(entry.title.clone()).filter(|title| !title.is_empty() && *title != entry.name),
+                pre: entry.pre.clone(),
+                post: entry.post.clone(),
+                children,
+            }
         })
         .collect()
 }
@@ -264,60 +328,6 @@ fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
         (_, 0) => Ordering::Less,
         (0, _) => Ordering::Greater,
         (a, b) => a.cmp(&b),
-    }
-}
-
-/// The page a `pageRef` names: a content path with or without its extension, or a
-/// section's folder, from the content folder (`/docs/setup`, `docs/_index.md`, `/`).
-fn page_of_ref(site: &Site, page_ref: &str) -> Option<PageId> {
-    let path = page_ref.trim().trim_start_matches('/').trim_end_matches('/');
-    if path.is_empty() {
-        return ["_index.md", "index.md"].iter().find_map(|p| site.page_by_path(p));
-    }
-    [path.to_string(), format!("{path}.md"), format!("{path}/_index.md"), format!("{path}/index.md")]
-        .iter()
-        .find_map(|candidate| site.page_by_path(candidate))
-}
-
-/// The page `id` as a menu entry reads it.
-fn target_of(site: &Site, id: PageId) -> Target {
-    let page = &site.pages[id];
-    let front = &page.source.front;
-    let link_title = match front.field("linkTitle").map(|f| &f.value.value) {
-        Some(crate::content::Node::Text(text)) if !text.trim().is_empty() => text.clone(),
-        _ => page.title.clone(),
-    };
-    let weight = match front.field("weight").map(|f| &f.value.value) {
-        Some(crate::content::Node::Number(n)) => n.as_f64().map_or(0, |w| w as i64),
-        _ => 0,
-    };
-    Target { url: site.href(id), link_title, weight }
-}
-
-/// The `main` menu of `site`: its configuration's entries and its pages'.
-pub(crate) fn main_menu(site: &Site) -> Vec<MenuLink> {
-    let pages: Vec<(Entry, Target)> = (0..site.pages.len())
-        .filter(|&id| site.pages[id].origin.has_file())
-        .filter_map(|id| {
-            let menu = site.pages[id].source.front.field("menu")?.value.value.to_json();
-            Some((page_entry(&menu).ok()??, target_of(site, id)))
-        })
-        .collect();
-    if site.old_tool.hugo_menu.is_empty() && pages.is_empty() {
-        return Vec::new();
-    }
-    let resolve = |page_ref: &str| page_of_ref(site, page_ref).map(|id| target_of(site, id));
-    let known = |path: &str| site.target_of(path).is_some();
-    assemble(&site.old_tool.hugo_menu, &pages, &resolve, &known, site.config.base_url.path())
-}
-
-/// A warning at each page's front matter `menu` that is no menu.
-pub(crate) fn menu_warnings(pages: &[crate::site::Page], diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
-    for page in pages.iter().filter(|page| page.origin.has_file()) {
-        let Some(field) = page.source.front.field("menu") else { continue };
-        let Err(why) = page_entry(&field.value.value.to_json()) else { continue };
-        let message = format!("front matter field `menu` is not read: {why}; the page is in no menu");
-        diagnostics.push(super::field_warning(page, field, message));
     }
 }
 

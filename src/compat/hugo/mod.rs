@@ -86,8 +86,7 @@ impl ToolRules for Hugo {
             }
         }
         old.hugo_ugly_urls = urls::UglyUrls::of(hugo.as_ref());
-        let own_menus = read(&menus::MENU_FILES, diagnostics);
-        old.hugo_menu = menus::config_entries(hugo.as_ref(), own_menus.as_ref());
+        old.hugo_menu = menus::config::read(config, &old.hugo_languages, diagnostics);
         let markup = read(&site::MARKUP_FILES, diagnostics);
         old.definition_lists = site::definition_lists(hugo.as_ref(), markup.as_ref());
         if site::enables_emoji(hugo.as_ref()) {
@@ -127,7 +126,11 @@ impl ToolRules for Hugo {
         menus::menu_warnings(pages, diagnostics);
     }
 
-    fn main_menu(&self, site: &crate::site::Site) -> Vec<crate::site::menu::MenuLink> {
-        menus::main_menu(site)
+    fn main_menu(&self, site: &crate::site::Site, code: Option<&str>) -> Vec<crate::site::menu::MenuLink> {
+        menus::main_menu(site, code)
+    }
+
+    fn site_warnings(&self, site: &crate::site::Site, diagnostics: &mut Vec<Diagnostic>) {
+        menus::site_warnings(site, diagnostics);
     }
 }

@@ -113,6 +113,7 @@ fn menu_of(config: &str, pages: &[Page], base: &str) -> Vec<MenuLink> {
     let target = |&(url, title, link_title, weight, _): &Page| Target {
         url: format!("{base}{}", url.trim_start_matches('/')),
         link_title: if link_title.is_empty() { title } else { link_title }.to_string(),
+        title: title.to_string(),
         weight,
     };
     let entries: Vec<(Entry, Target)> = pages
@@ -127,7 +128,8 @@ fn menu_of(config: &str, pages: &[Page], base: &str) -> Vec<MenuLink> {
         let wanted = format!("/{}/", page_ref.trim_matches('/')).replace("//", "/");
         pages.iter().find(|page| page.0 == wanted).map(target)
     };
-    assemble(&config_entries(config.as_ref(), None), &entries, &resolve, &|path: &str| path != "gone/", base)
+    let config = config.as_ref().and_then(Value::as_object).and_then(config::main_of).map(Entry::all_of);
+    assemble(&config.unwrap_or_default(), &[], &entries, &resolve, &|path: &str| path != "gone/", base).menu
 }
 
 #[test]
@@ -189,4 +191,120 @@ fn reads_a_pages_menu_as_hugo_does_and_refuses_other_values() {
     assert!(entry("7").is_err());
     assert!(entry("[main, {a: 1}]").is_err());
     assert!(entry("{main: 3}").is_err());
+}
+
+/// An entry of `name` and `weight`, for the order's cases.
+fn named(name: &str, weight: i64) -> Entry {
+    Entry { name: name.to_string(), weight, ..Entry::default() }
+}
+
+/// `TestLexicographicSort` and `TestCompare` (gohugoio/hugo `compare/compare_strings_test.go`
+/// at 7b5199fdeff7d7682e9f979f468d55bc7b67b934): entries of one weight in the order of
+/// Hugo's `compare.Strings`, which `navigation/menu.go`'s `defaultMenuEntrySort` uses:
+/// without regard to case, then with it.
+#[test]
+fn orders_names_of_one_weight_as_hugos_compare_strings() {
+    let mut entries: Vec<Entry> = ["b", "Bz", "ba", "A", "Ba", "ba"].iter().map(|n| named(n, 0)).collect();
+    entries.sort_by(order);
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["A", "b", "Ba", "ba", "ba", "Bz"]);
+    let pairs = [
+        ("a", "a"),
+        ("A", "a"),
+        ("Ab", "Ac"),
+        ("az", "Za"),
+        ("C", "D"),
+        ("B", "a"),
+        ("C", ""),
+        ("", ""),
+        ("αβδC", "ΑΒΔD"),
+        ("αβδC", "ΑΒΔ"),
+        ("αβδ", "ΑΒΔD"),
+        ("αβδ", "ΑΒΔ"),
+        ("β", "δ"),
+    ];
+    for (a, b) in pairs {
+        let folded = a.to_lowercase().cmp(&b.to_lowercase());
+        let got = order(&named(a, 3), &named(b, 3));
+        assert!(folded.is_eq() || got == folded, "{a} {b}");
+    }
+}
+
+/// `TestMenusSectionPagesMenu` (`hugolib/menu_test.go` at
+/// 7b5199fdeff7d7682e9f979f468d55bc7b67b934): by weight, a weight of 0 after every other,
+/// then by name; the section entries' names and weights are their pages'.
+#[test]
+fn orders_by_weight_with_none_last_as_hugos_section_pages_menu() {
+    let target = |url: &str, title: &str, weight: i64| Target {
+        url: url.to_string(),
+        link_title: title.to_string(),
+        title: title.to_string(),
+        weight,
+    };
+    let section = |id: &str| Entry { identifier: id.to_string(), ..Entry::default() };
+    let sections = [
+        (section("sect1"), target("/sect1/", "Section One", 100)),
+        (section("sect2"), target("/sect2/", "Sect2s", 0)),
+        (section("sect3"), target("/sect3/", "Sect3s", 0)),
+        (section("sect5"), target("/sect5/", "Section Five", 10)),
+    ];
+    let pages: Vec<(Entry, Target)> = [("p1", 40), ("p2", 30), ("p3", 20), ("p4", 10), ("p5", 5)]
+        .iter()
+        .map(|&(name, weight)| (Entry { weight, ..Entry::default() }, target(&format!("/{name}/"), name, 0)))
+        .collect();
+    let assembled = assemble(&[], &sections, &pages, &|_| None, &|_| true, "/");
+    assert_eq!(
+        show(&assembled.menu),
+        "p5=/p5/; p4=/p4/; Section Five=/sect5/; p3=/p3/; p2=/p2/; p1=/p1/; Section One=/sect1/; Sect2s=/sect2/; Sect3s=/sect3/"
+    );
+}
+
+/// Hugo's `assembleMenus` (`hugolib/site.go`): of the configuration's entries of one key
+/// the last in menu order stays; a section of a configured key, and a page's entry of a
+/// key already in the menu, are left out, the page's reported; a `pageRef` to no page
+/// keeps the entry's `url` and is reported.
+#[test]
+fn keeps_one_entry_of_a_key_and_reports_what_it_leaves() {
+    let config = [
+        Entry {
+            identifier: "docs".into(),
+            name: "Late".into(),
+            weight: 9,
+            url: "https://a.example/".into(),
+            ..Entry::default()
+        },
+        Entry {
+            identifier: "docs".into(),
+            name: "Early".into(),
+            weight: 1,
+            url: "https://b.example/".into(),
+            ..Entry::default()
+        },
+        Entry {
+            name: "Contact".into(),
+            page_ref: "/contact".into(),
+            url: "mailto:x@example.org".into(),
+            ..Entry::default()
+        },
+    ];
+    let target = Target { url: "/docs/".into(), link_title: "Docs".into(), title: "Docs".into(), weight: 0 };
+    let sections = [(Entry { identifier: "docs".into(), ..Entry::default() }, target.clone())];
+    let pages = [(Entry { identifier: "docs".into(), ..Entry::default() }, target.clone()), (Entry::default(), target)];
+    let assembled = assemble(&config, &sections, &pages, &|_| None, &|_| true, "/");
+    assert_eq!(show(&assembled.menu), "Late=https://a.example/; Contact=mailto:x@example.org; Docs=/docs/");
+    assert_eq!((assembled.dead_refs, assembled.duplicates), (vec![2], vec![0]));
+}
+
+#[test]
+fn an_entry_takes_its_title_and_the_text_of_its_pre_and_post() {
+    let config = "[[menus.main]]\nname = 'Hugo'\ntitle = 'The site'\npre = '<i class=\"fa\"></i> '\npost = ' <b>new</b>'\nurl = 'https://gohugo.io/'\n";
+    let menu = menu_of(config, &[], "/");
+    assert_eq!(
+        (menu[0].title.as_deref(), menu[0].pre.as_str(), menu[0].post.as_str()),
+        (Some("The site"), " ", " new")
+    );
+    let pages: &[Page] = &[("/a/", "A title", "A", 0, "main")];
+    assert_eq!(menu_of("", pages, "/")[0].title.as_deref(), Some("A title"));
+    let same: &[Page] = &[("/b/", "B", "", 0, "main")];
+    assert_eq!(menu_of("", same, "/")[0].title, None, "no title that repeats the name");
 }
