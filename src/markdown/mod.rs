@@ -246,6 +246,10 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
         let at = expanded.locate(*place);
         rendered.diagnostics.push(located(Rule::Include, &at, message.clone()));
     }
+    for (place, message) in &expanded.warnings {
+        let at = expanded.locate(*place);
+        rendered.diagnostics.push(located(Rule::Include, &at, message.clone()).with_severity(Severity::Warning));
+    }
     // A missing file is a link that leads nowhere: `[check] links` decides.
     for (place, message) in &expanded.missing {
         let at = expanded.locate(*place);

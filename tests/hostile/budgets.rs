@@ -309,6 +309,35 @@ fn a_line_of_400_000_braces_builds_in_linear_time() {
     assert!(site.read("public/handbook.json").contains("Braces"));
 }
 
+/// An mdBook include repeats the text before it on its line on every line it includes:
+/// a 1 MB line before a file of 100,000 lines would be 100 GB. The growth is counted
+/// before any of it is written, and is the include error of a page past 16 MiB.
+#[test]
+fn an_include_after_a_megabyte_of_line_is_an_error_before_it_grows() {
+    let page = format!("# Prefix\n\n{} {{{{#include lines.txt}}}}\n", "x".repeat(1 << 20));
+    let site = Site::with_files(
+        "prefix-growth",
+        &[
+            ("book.toml", "[book]\ntitle = \"T\"\nsrc = \"src\"\n"),
+            ("src/SUMMARY.md", "- [Prefix](a.md)\n"),
+            ("src/a.md", page.as_str()),
+            ("src/lines.txt", "line\n".repeat(100_000).as_str()),
+        ],
+    );
+    let started = Instant::now();
+    let run = site.build(&[]);
+    let spent = started.elapsed();
+    run.expect_code(1);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert!(spent < GENEROUS, "took {spent:?}");
+    assert!(
+        run.stderr.contains("error[include]: with `src/lines.txt` the page grows past the 16 MiB includes may make it"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("src/a.md:3:"), "{}", run.stderr);
+}
+
 /// The same line on a Jekyll page: each `{{` looked for its `}}` in the 4 KiB after it
 /// (100,000 of them: 15 s); the next `}}` is now remembered.
 #[test]

@@ -5,7 +5,7 @@
 
 use crate::util;
 
-use util::{Server, Site, main_of, panicked, save};
+use util::{Server, Site, between, main_of, panicked, save};
 
 /// Builds the includes fixture and returns it with the `<main>` of each page asked for.
 fn built() -> Site {
@@ -247,4 +247,74 @@ fn reads_markdown_include_directives_only_where_mkdocs_configures_them() {
 
 fn main_of_page_at(site: &Site, file: &str) -> String {
     main_of(&site.read(&format!("public/{file}"))).to_string()
+}
+
+/// mdBook writes an included file's lines after the first with the text before the
+/// directive on its line, so a file included in a quote or a list item stays inside it;
+/// `{{#playpen}}` is `{{#playground}}` under its old name, with a warning. The pages are
+/// mdBook's `tests/testsuite/includes/all_includes/src/multiline.md` and the parts of
+/// `multiline/issues.md` that use no hidden Rust lines (rust-lang/mdBook
+/// 641d06abe7d10d981ed61dd2711a30e4119666cd, `includes.rs`'s `multiline_include`).
+#[test]
+fn an_mdbook_include_keeps_the_quote_or_list_item_it_is_written_in() {
+    let hello = "pub fn main() {\n    println!(\"Hello, World\")\n}\n";
+    let multiline = "# Multiline Includes\n\n## Unindented\n\nSimple inclusion\n\n```rust\n{{#include hello_world.rs}}\n```\n\n\
+        ## Blockquote\n\n> Quoted inclusion\n> ```rust\n> {{#include hello_world.rs}}\n> ```\n\n\
+        > [!NOTE]\n> Inclusion in an admonition\n> ```rust\n> {{#include hello_world.rs}}\n> ```\n\n\
+        > Multiple levels\n> > [!NOTE]\n> > ```rust\n> > {{#include hello_world.rs}}\n> > ```\n\n\
+        ## Unordered List\n\n- Indented once:\n  ```rust\n  {{#include hello_world.rs}}\n  ```\n  - Indented twice:\n    ```rust\n    {{#include hello_world.rs}}\n    ```\n\n\
+        ## Ordered List\n\n1. First, write a Hello, World program:\n   ```rust\n   {{#include hello_world.rs}}\n   ```\n1. Then, learn rest of Rust.\n\nend\n";
+    let issues = "# Multiline Include Issues\n\n## 1127\n\n> But do included code blocks...?\n>\n> ```rust\n> {{#include another-included-test.rs}}\n> ```\n>\n> By Quote Author\n\n\
+        ## 1564\n\n- Example using including files.\n\n  ```rust\n  struct MyStruct;\n\n  impl MyStruct {\n      {{#include myfn.rs}}\n  }\n\n  {{#include main.rs}}\n  ```\n\n\
+        ## 1626\n\n1. In the the code below:\n    ```haskell\n    {{#include Solutions.purs:eqNonEmpty}}\n    ```\n    we ...\n\n\
+        ## Playpen\n\n> {{#playpen hello_world.rs}}\n";
+    let site = Site::with_files(
+        "mdbook-multiline",
+        &[
+            ("book.toml", "[book]\ntitle = \"Includes\"\nsrc = \"src\"\n"),
+            ("src/SUMMARY.md", "# Summary\n\n- [Multiline](multiline.md)\n- [Issues](multiline/issues.md)\n"),
+            ("src/multiline.md", multiline),
+            ("src/hello_world.rs", hello),
+            ("src/multiline/issues.md", issues),
+            ("src/multiline/hello_world.rs", hello),
+            ("src/multiline/another-included-test.rs", "fn main() {\n    println!(\"This is a file!\");\n}\n"),
+            ("src/multiline/myfn.rs", "pub fn myfn() -> () {\n    println!(\"MyStruct#myfn()\");\n}\n"),
+            ("src/multiline/main.rs", "pub fn main() -> () {\n    println!(\"main()\");\n}\n"),
+            (
+                "src/multiline/Solutions.purs",
+                "-- ANCHOR: eqNonEmpty  \ninstance Eq (NonEmpty a) where\n  eq (NonEmpty x xs) (NonEmpty y ys) = x == y && xs == ys    \n-- ANCHOR_END: eqNonEmpty",
+            ),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let page = main_of_page_at(&site, "multiline.html");
+    // Every code block is whole, inside its quote or list item: no line of it leaks.
+    assert_eq!(page.matches("<pre").count(), 7, "{page}");
+    assert!(!page.contains("<p>}"), "{page}");
+    for quote in page.split("<blockquote").skip(1) {
+        let inside = quote.split("</blockquote>").next().unwrap_or(quote);
+        assert!(inside.contains("<pre") && inside.contains("</pre>"), "a quote holds its code: {quote}");
+    }
+    let lists = between(&page, "id=\"unordered-list\"", "id=\"ordered-list\"");
+    assert_eq!(lists.matches("<pre").count(), 2, "{lists}");
+    assert!(lists.contains("</pre>\n<ul>\n<li>Indented twice:<pre"), "the inner list is the item's: {lists}");
+    assert_eq!(between(&page, "id=\"ordered-list\"", "<p>end</p>").matches("<li>").count(), 2, "{page}");
+    assert!(page.contains("<p>end</p>"), "{page}");
+    let issues = main_of_page_at(&site, "multiline/issues.html");
+    let quote = between(&issues, "<blockquote>", "</blockquote>");
+    assert!(quote.contains("</pre>") && quote.contains("By Quote Author"), "{quote}");
+    let example = between(&issues, "id=\"1564\"", "id=\"1626\"");
+    assert!(example.contains("    <span") || example.contains("    pub"), "myfn.rs is indented: {example}");
+    assert!(example.contains("println!") && example.contains("main()"), "{example}");
+    let exercise = between(&issues, "id=\"1626\"", "id=\"playpen\"");
+    assert!(exercise.contains("language-haskell") && exercise.contains("</pre>\nwe "), "{exercise}");
+    let playpen = between(&issues, "id=\"playpen\"", "</blockquote>");
+    assert!(playpen.contains("language-rust") && playpen.contains("</pre>"), "{playpen}");
+    assert!(
+        run.stderr.contains("warning[include]: `{{#playpen}}` is the old name of `{{#playground}}`: rename it"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("src/multiline/issues.md:37:3"), "{}", run.stderr);
 }

@@ -108,6 +108,20 @@ pub(crate) struct Include {
     pub params: Vec<Param>,
 }
 
+impl Include {
+    /// Whether the included lines after the first start with the text before the
+    /// directive on its line, as mdBook writes its `include`, `rustdoc_include` and
+    /// `playground` (`replace_all` in `links.rs`): a file included in a quote or a list
+    /// item stays inside it.
+    pub(crate) fn repeats_line_prefix(&self) -> bool {
+        match self.form {
+            Form::Joined | Form::Shown => true,
+            Form::Code(_) => self.lookup == Lookup::Relative,
+            _ => false,
+        }
+    }
+}
+
 /// A parameter of Jekyll's `{% include file key=value %}`, as its `IncludeTag` reads it:
 /// quoted text is text; a bare value (`[\w.-]+`) is a Liquid expression evaluated where
 /// the include is written (`item.date`, `site.data.news`, `2`, `true`).
@@ -130,6 +144,8 @@ pub(crate) enum Action {
     Include(Vec<Include>),
     /// A directive opsbook recognises but refuses (a remote snippet): the message.
     Refuse(String),
+    /// Nothing in its place, and a warning at the directive (an old name).
+    Warn(String),
     /// jekyll-multiple-languages-plugin's `{% t key %}`: the page's language's string
     /// of that key ([`super::translations`]).
     Translate(String),
@@ -426,7 +442,7 @@ fn inline_directives(start: usize, line: &str, raw: &mut bool, found: &mut Vec<F
     }
 }
 
-/// An mdBook `{{#include …}}` (or `rustdoc_include`, `playground`) at `i`, or its escape
+/// An mdBook `{{#include …}}` (or `rustdoc_include`, `playground`, `playpen`) at `i`, or its escape
 /// `\{{#include …}}`: where it ends and what to do.
 fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     // The arguments run to the first `}`, which must open the closing `}}`.
@@ -437,7 +453,7 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
     let inner = line[i + 2..first].trim_start().strip_prefix('#')?;
     let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(inner.len());
     let (name, args) = inner.split_at(name_len);
-    if name != "include" && name != "rustdoc_include" && name != "playground" {
+    if !["include", "rustdoc_include", "playground", "playpen"].contains(&name) {
         return None;
     }
     let end = first + 2;
@@ -445,7 +461,7 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
         return Some((end, vec![Found { range: i - 1..i, action: Action::Remove }]));
     }
     let spec = args.split_whitespace().next()?;
-    if name == "playground" {
+    if name == "playground" || name == "playpen" {
         // mdBook's `{{#playground file attrs}}`: the whole file as a Rust code block, its
         // attributes after the language (`rust,editable`), as mdBook's `links.rs` writes it.
         let attributes: Vec<&str> = args.split_whitespace().skip(1).collect();
@@ -458,7 +474,13 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
             form: Form::Code(language),
             params: Vec::new(),
         };
-        return Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]));
+        let mut found = vec![Found { range: i..end, action: Action::Include(vec![include]) }];
+        if name == "playpen" {
+            // The old name still works, with a warning (`Link::from_capture` in `links.rs`).
+            let message = "`{{#playpen}}` is the old name of `{{#playground}}`: rename it";
+            found.insert(0, Found { range: i..i, action: Action::Warn(message.into()) });
+        }
+        return Some((end, found));
     }
     let (path, select) = super::select::split_lines_or_anchor(spec);
     let form = if name == "rustdoc_include" { Form::Shown } else { Form::Joined };

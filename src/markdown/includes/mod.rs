@@ -146,6 +146,7 @@ impl<'f> Expander<'f> {
             problems: Vec::new(),
             missing: Vec::new(),
             internal_problems: Vec::new(),
+            warnings: Vec::new(),
             dropped: Vec::new(),
         };
         out.sources.push(source(page.file.to_string(), Some(page.dir.to_string()), text, page.body_line, None));
@@ -258,6 +259,7 @@ impl<'f> Expander<'f> {
             };
             match directive.action {
                 Action::Remove => {}
+                Action::Warn(message) => self.out.warnings.push((here, message)),
                 Action::Refuse(message) => {
                     let indent = snippet_indent(part, directive.range.start);
                     let shown = placeholder(&message, in_code(&mut fences), Some(indent));
@@ -374,12 +376,18 @@ impl<'f> Expander<'f> {
             _ => Failure::Missing(format!("{why} in `{path}`")),
         })?;
         drop(as_written);
-        if part.len() + self.out.text.len() > MAX_EXPANDED {
+        let line_start = self.out.text.rfind('\n').map_or(0, |at| at + 1);
+        let prefix = if include.repeats_line_prefix() { &self.out.text[line_start..] } else { "" };
+        let breaks = if prefix.is_empty() { 0 } else { part.matches('\n').count() };
+        // Counted before the prefixes are written, which may multiply the text.
+        let grown = part.len().saturating_add(prefix.len().saturating_mul(breaks));
+        if grown.saturating_add(self.out.text.len()) > MAX_EXPANDED {
             return Err(Failure::Problem(format!(
                 "with `{path}` the page grows past the {} MiB includes may make it",
                 MAX_EXPANDED >> 20
             )));
         }
+        let (part, map) = if breaks > 0 { select::prefix_lines(&part, &map, prefix) } else { (part, map) };
         self.out.sources.push(Source { blanked, ..source(path, link_dir, Arc::from(text), 1, Some(at)) });
         let mut found = directives::find(&part);
         markdown_include::keep_if_configured(&mut found, &part, self.roots);

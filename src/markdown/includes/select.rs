@@ -99,6 +99,26 @@ pub(crate) fn assemble(text: &str, include: &Include) -> Result<(String, Vec<Run
     Ok((out.text, out.runs))
 }
 
+/// `part` with `prefix` written after each of its line breaks, its runs moved to match
+/// ([`Include::repeats_line_prefix`]).
+pub(super) fn prefix_lines(part: &str, map: &[Run], prefix: &str) -> (String, Vec<Run>) {
+    let mut out = Assembly { text: String::with_capacity(part.len() + prefix.len() * 8), runs: Vec::new() };
+    let whole = [(0, None)];
+    let map = if map.first().is_some_and(|&(start, _)| start == 0) { map } else { &whole };
+    for (i, &(start, origin)) in map.iter().enumerate() {
+        let end = map.get(i + 1).map_or(part.len(), |&(next, _)| next);
+        let mut at = start;
+        for piece in part[start..end].split_inclusive('\n') {
+            out.write(piece, origin.map(|o: usize| o + (at - start)));
+            at += piece.len();
+            if piece.ends_with('\n') {
+                out.write(prefix, None);
+            }
+        }
+    }
+    (out.text, out.runs)
+}
+
 struct Assembly {
     text: String,
     runs: Vec<Run>,

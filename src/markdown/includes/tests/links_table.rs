@@ -102,6 +102,27 @@ const FIND_LINKS: &[(&str, &str, &[&str])] = &[
          no_run should_panic}} ...",
         &["41..61 file.rs All Joined", "133..183 my.rs All Code(\"rust,editable,no_run,should_panic\")"],
     ),
+    // `Link::from_capture` reads `playpen` as `playground`, with a warning: the cases of
+    // `test_find_links_simple_link` and `test_find_playgrounds_with_properties` under
+    // the old name.
+    (
+        "from_capture playpen",
+        "Some random text with {{#playpen file.rs}} and {{#playpen test.rs }}...",
+        &[
+            "22..22 Warn(\"`{{#playpen}}` is the old name of `{{#playground}}`: rename it\")",
+            "22..42 file.rs All Code(\"rust\")",
+            "47..47 Warn(\"`{{#playpen}}` is the old name of `{{#playground}}`: rename it\")",
+            "47..68 test.rs All Code(\"rust\")",
+        ],
+    ),
+    (
+        "from_capture playpen",
+        "more\n text {{#playpen my.rs editable no_run should_panic}} ...",
+        &[
+            "11..11 Warn(\"`{{#playpen}}` is the old name of `{{#playground}}`: rename it\")",
+            "11..58 my.rs All Code(\"rust,editable,no_run,should_panic\")",
+        ],
+    ),
     (
         "test_replace_all_escaped",
         "\n        Some text over here.\n        ```hbs\n        \\{{#include file.rs}} << an escaped link!\n        ```",
@@ -302,4 +323,31 @@ fn takes_lines_as_mdbook_s_own_tests_do() {
         })
         .collect();
     assert!(failed.is_empty(), "{} of {} cases differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
+}
+
+/// `replace_all` in `links.rs`: the lines after the first of an included file start with
+/// the text before the directive on its line, nested includes each adding theirs; the
+/// bytes written so map to the directive, the file's own to the file.
+#[test]
+fn repeats_the_line_prefix_as_mdbook_s_replace_all_does() {
+    let f = super::files(&[
+        ("content/guide/two.txt", "a\nb\n"),
+        ("content/guide/nest.md", "x\n* {{#include two.txt}}\n"),
+        ("content/guide/x.rs", "fn a() {}\n"),
+    ]);
+    let cases = [
+        ("> {{#include two.txt}}\n", "> a\n> b\n"),
+        ("- {{#include two.txt}} after\n", "- a\n- b after\n"),
+        ("  ```\n  {{#include two.txt}}\n  ```\n", "  ```\n  a\n  b\n  ```\n"),
+        ("> {{#include nest.md}}\n", "> x\n> * a\n> * b\n"),
+        ("> {{#playground x.rs}}\n", "> ```rust\n> fn a() {}\n> ```\n"),
+        ("{{#include two.txt}} {{#include two.txt}}\n", "a\nb a\nb b\n"),
+    ];
+    for (text, expected) in cases {
+        let out = super::expand_page(text, &f);
+        assert_eq!(out.text, expected, "{text}");
+    }
+    let out = super::expand_page("> {{#include two.txt}}\n", &f);
+    let b = out.locate(out.place(out.text.find('b').unwrap()));
+    assert_eq!((b.file, b.line, b.column), ("content/guide/two.txt", 2, 1));
 }
