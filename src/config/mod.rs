@@ -479,6 +479,9 @@ pub struct Config {
     pub(crate) mdbook: bool,
     /// The names of book.toml's `[preprocessor.*]` tables, in order.
     pub(crate) preprocessors: Vec<String>,
+    /// Whether the sidebar shows the numbers a navigation file gives its entries
+    /// (mdBook's `1.2.`): true unless `[output.html] no-section-label = true`.
+    pub(crate) section_labels: bool,
     /// For a build of the status site (`build --status-site`): the handbook's own output
     /// folder, which the status site's may be neither in nor around
     /// (`pipeline::claim`); `None` for any other build.
@@ -548,6 +551,7 @@ impl Config {
         let preprocessors = raw.preprocessor.iter().flat_map(|tables| tables.keys().cloned()).collect();
         let book = raw.book.unwrap_or_default();
         let html = raw.output.and_then(|output| output.html).unwrap_or_default();
+        let section_labels = !html.no_section_label;
         let nonblank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
         let title = nonblank(&handbook.title).or_else(|| nonblank(&book.title)).unwrap_or_else(|| {
             // mdBook's file names its title in `[book]`, unless it has opsbook's table too.
@@ -734,6 +738,7 @@ impl Config {
             notes,
             mdbook: is_mdbook,
             preprocessors,
+            section_labels,
             status_site_beside,
             community_site: overrides.community,
             languages,

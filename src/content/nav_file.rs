@@ -49,6 +49,8 @@ pub struct NavEntry {
     pub link: NavLink,
     /// The entries under it.
     pub children: Vec<NavEntry>,
+    /// The number the tool shows before the title (mdBook's `1.2.`), if any.
+    pub number: Option<String>,
     /// 1-based line of the entry in the file.
     pub line: usize,
     /// 1-based column.
@@ -58,8 +60,16 @@ pub struct NavEntry {
 /// What a navigation entry links to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NavLink {
-    /// Nothing: a section title, an mdBook part title or draft chapter.
+    /// Nothing: a section's title over its entries.
     None,
+    /// A heading over the entries after it, up to the next one (mdBook's part title):
+    /// no page, no entries of its own.
+    Heading,
+    /// A line between entries (mdBook's `---`).
+    Separator,
+    /// An entry without a page (mdBook's draft chapter, `[Title]()`): its title, shown
+    /// as text, over its entries.
+    Draft,
     /// A Markdown file, relative to `content/` (resolved by [`find_nav_file`]; relative
     /// to the file's folder as the parsers return it).
     Page(String),
@@ -112,7 +122,10 @@ pub(crate) fn find_nav_file(
         files.pages.remove(at);
         let shown = format!("{prefix}SUMMARY.md");
         let text = read(config, &content_dir.join("SUMMARY.md"), &shown, diagnostics)?;
-        let (entries, problems) = crate::compat::mdbook::summary::parse_summary(&text);
+        let (mut entries, problems) = crate::compat::mdbook::summary::parse_summary(&text);
+        if !config.section_labels {
+            drop_numbers(&mut entries);
+        }
         diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
             Diagnostic::error(Rule::NavFile, &shown, line, column, message)
                 .with_help("see the format of SUMMARY.md in the guide's page on navigation")
@@ -289,6 +302,14 @@ fn parse_mkdocs(
     }
 }
 
+/// Takes the numbers off `entries` and the entries under them.
+fn drop_numbers(entries: &mut [NavEntry]) {
+    for entry in entries {
+        entry.number = None;
+        drop_numbers(&mut entry.children);
+    }
+}
+
 /// Makes the pages' paths relative to `content/`: joined onto `base`, `.` and `..`
 /// resolved, an `#anchor` dropped.
 fn resolve(entries: Vec<NavEntry>, base: &str) -> Vec<NavEntry> {
@@ -340,6 +361,7 @@ mod tests {
             title: Some(title.into()),
             link: NavLink::None,
             children: Vec::new(),
+            number: None,
             line: 1,
             column: 1,
         };

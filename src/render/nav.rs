@@ -12,6 +12,7 @@ use super::views::NavView;
 use crate::html::push_escaped;
 use crate::site::Site;
 use crate::site::nav::NavItem;
+use crate::site::nav_tree::NodeKind;
 
 /// A page's navigation, ready for its template.
 pub struct PageNav {
@@ -106,6 +107,8 @@ fn value(site: &Site, item: &NavItem) -> Value {
         branch: (unfolds(item) && item.node.is_none()).then(|| crate::site::nav::branch_name(&page.site_path)),
         group: (item.more == 0).then(|| crate::site::nav::group(site, item.id)).flatten(),
         group_start: item.group_start,
+        kind: tree_node(site, item).and_then(|node| text_kind(&node.kind)),
+        number: tree_node(site, item).and_then(|node| node.number.as_deref()),
     })
 }
 
@@ -135,7 +138,17 @@ fn tree_node<'s>(site: &'s Site, item: &NavItem) -> Option<&'s crate::site::nav_
 /// file's tree).
 fn leads_to_its_page(site: &Site, item: &NavItem) -> bool {
     let node = tree_node(site, item);
-    node.is_none_or(|node| matches!(node.kind, crate::site::nav_tree::NodeKind::Page(_)))
+    node.is_none_or(|node| matches!(node.kind, NodeKind::Page(_)))
+}
+
+/// The kind of a node that is no link, as a template value names it.
+fn text_kind(kind: &NodeKind) -> Option<&'static str> {
+    match kind {
+        NodeKind::Heading => Some("heading"),
+        NodeKind::Separator => Some("separator"),
+        NodeKind::Draft => Some("draft"),
+        _ => None,
+    }
 }
 
 /// An entry's name and link: those of its page, or of its node of the navigation
@@ -148,11 +161,12 @@ fn label_and_link<'s>(site: &'s Site, item: &NavItem) -> (&'s str, String) {
     };
     let title = node.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
     match &node.kind {
-        crate::site::nav_tree::NodeKind::Link(url) => (title.unwrap_or(url), url.clone()),
+        NodeKind::Link(url) => (title.unwrap_or(url), url.clone()),
         // A page entry without a title of its own is named by the page's title, as
         // MkDocs names it (not by a section entry that names its folder).
-        crate::site::nav_tree::NodeKind::Page(_) => (title.unwrap_or(&page.title), site.href(item.id)),
-        crate::site::nav_tree::NodeKind::Section => (title.unwrap_or_else(|| nav_title(page)), site.href(item.id)),
+        NodeKind::Page(_) => (title.unwrap_or(&page.title), site.href(item.id)),
+        NodeKind::Section => (title.unwrap_or_else(|| nav_title(page)), site.href(item.id)),
+        NodeKind::Heading | NodeKind::Separator | NodeKind::Draft => (title.unwrap_or(""), String::new()),
     }
 }
 
@@ -171,6 +185,11 @@ fn push_branch(html: &mut String, page: &crate::site::Page) {
 
 /// Appends the HTML of an entry to `html`, as [`entry_html`] makes it.
 fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
+    let node = tree_node(site, item);
+    if let Some(kind) = node.and_then(|node| text_kind(&node.kind)) {
+        push_text_entry(html, site, item, kind);
+        return;
+    }
     let page = &site.pages[item.id];
     html.push_str("<li class=\"nav-item");
     if item.more > 0 {
@@ -218,6 +237,7 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
         html.push_str(" aria-current=\"page\"");
     }
     html.push('>');
+    push_number(html, node.and_then(|node| node.number.as_deref()));
     push_escaped(html, title);
     html.push_str("</a>");
     if page.internal && leads_to_its_page(site, item) {
@@ -226,6 +246,53 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
         html.push_str("</span>");
     }
     html.push_str("</li>\n");
+}
+
+/// Appends a chapter's number before its title, as mdBook's `toc.rs` writes it: hidden
+/// from screen readers, which read the title alone.
+fn push_number(html: &mut String, number: Option<&str>) {
+    if let Some(number) = number {
+        html.push_str("<strong aria-hidden=\"true\">");
+        push_escaped(html, number);
+        html.push_str("</strong> ");
+    }
+}
+
+/// Appends an entry of the navigation file's tree that is no link: a part title (a
+/// heading of the sidebar, drawn as a group's name), a separator (a line, hidden from
+/// screen readers) or a draft (its title as text, greyed). What the theme's stylesheet
+/// has no rule for is written inline, so that the stylesheet stays as it is.
+fn push_text_entry(html: &mut String, site: &Site, item: &NavItem, kind: &str) {
+    let (title, _) = label_and_link(site, item);
+    let depth = item.depth.to_string();
+    match kind {
+        "separator" => {
+            html.push_str("<li class=\"nav-separator\" aria-hidden=\"true\" style=\"--depth: ");
+            html.push_str(&depth);
+            html.push_str("\"><hr style=\"margin: 0.5rem\"></li>\n");
+        }
+        "heading" => {
+            html.push_str("<li class=\"nav-group nav-part\" style=\"--depth: ");
+            html.push_str(&depth);
+            html.push_str("\"><span role=\"heading\" aria-level=\"2\">");
+            push_escaped(html, title);
+            html.push_str("</span></li>\n");
+        }
+        _ => {
+            html.push_str("<li class=\"nav-item nav-draft");
+            if item.open {
+                html.push_str(" open");
+            }
+            html.push_str("\" style=\"--depth: ");
+            html.push_str(&depth);
+            html.push_str(
+                "\"><span style=\"display: block; padding: 0.2rem 0.5rem 0.2rem calc(0.5rem + var(--depth, 0) * 0.9rem); color: var(--fg-soft); font-style: italic\">",
+            );
+            push_number(html, tree_node(site, item).and_then(|node| node.number.as_deref()));
+            push_escaped(html, title);
+            html.push_str("</span></li>\n");
+        }
+    }
 }
 
 /// The branch file of section `id` ([`crate::site::nav::branch_path`]): every entry the

@@ -531,8 +531,9 @@ impl Site {
             nav_file::apply_nav_file(&mut pages, &index, nav, &config.content_prefix(), severity, diagnostics);
         }
         // Without entries (an `mkdocs.yml` without `nav:`) the folders make the sidebar.
-        let nests =
-            |nav: &&crate::content::NavFile| crate::compat::nests_navigation(nav.kind) && !nav.entries.is_empty();
+        let nests = |nav: &&crate::content::NavFile| {
+            crate::compat::nests_navigation(&files.old_tool, nav.kind) && !nav.entries.is_empty()
+        };
         let nav_tree = files.nav_file.as_ref().filter(nests).map(|nav| {
             let target = |path: &str| match index.by_path.get(path) {
                 Some(&id) => nav_tree::Target::Page(id),

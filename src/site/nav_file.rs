@@ -43,7 +43,7 @@ pub(super) fn apply_nav_file(
                 None if index.left_out.contains_key(path.as_str()) => {}
                 None => diagnostics.push(missing(nav, entry, path, content_prefix).with_severity(severity)),
             },
-            NavLink::None if !entry.children.is_empty() => {
+            NavLink::None | NavLink::Draft if !entry.children.is_empty() => {
                 if let Some(id) = section_page(entry, index, &listed) {
                     place(&mut pages[id], rank, entry);
                 }
@@ -162,6 +162,7 @@ fn resolve_doc_ids(
                 title: entry.title.clone(),
                 link,
                 children: resolve_doc_ids(&entry.children, ids, nav, severity, diagnostics),
+                number: entry.number.clone(),
                 line: entry.line,
                 column: entry.column,
             }
@@ -178,7 +179,7 @@ fn section_page(entry: &NavEntry, index: &Index, listed: &HashSet<&str>) -> Opti
 /// Makes the folder of each section entry of `entries` a child of `parent` (the
 /// section of the entry around them) when it lies deeper below it.
 fn lift_sections(pages: &mut [Page], index: &Index, listed: &HashSet<&str>, entries: &[NavEntry], parent: PageId) {
-    for entry in entries.iter().filter(|e| e.link == NavLink::None && !e.children.is_empty()) {
+    for entry in entries.iter().filter(|e| matches!(e.link, NavLink::None | NavLink::Draft) && !e.children.is_empty()) {
         let section = section_page(entry, index, listed);
         if let Some(id) = section
             && pages[id].parent != Some(parent)
@@ -266,7 +267,7 @@ mod tests {
     use super::*;
 
     fn entry(title: &str, link: NavLink, children: Vec<NavEntry>) -> NavEntry {
-        NavEntry { title: Some(title.into()), link, children, line: 1, column: 1 }
+        NavEntry { title: Some(title.into()), link, children, number: None, line: 1, column: 1 }
     }
 
     #[test]

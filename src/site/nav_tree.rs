@@ -6,10 +6,10 @@
 //! order follow this one.
 //!
 //! 1. [`build`] turns the file's entries into nodes: a page entry whose file is a page
-//!    is that page, one whose page this build leaves out (a draft, an internal page) is
-//!    left out, and one that names no file is a link to its path (reported
-//!    by [`super::nav_file`]); an address is a link, a title over entries a section; a
-//!    section left with no entry is left out.
+//!    is that page, one whose page this build leaves out is left out, and one that
+//!    names no file is a link to its path (reported by [`super::nav_file`]); an address
+//!    is a link, a title over entries a section (left out with no entry); a heading, a
+//!    separator and an entry without a page stay what they are.
 //! 2. [`items`] lists a page's entries: every top-level entry, and the entries of each
 //!    section on the path down to the page (the sections around its first entry).
 //! 3. [`pages_in_order`] is the reading order the file gives: its pages, first entry
@@ -36,6 +36,8 @@ pub(crate) struct NavNode {
     pub title: Option<String>,
     /// The entries under a section, in order.
     pub children: Vec<usize>,
+    /// The number shown before its title (mdBook's `1.2.`).
+    pub number: Option<String>,
 }
 
 /// What a node stands for.
@@ -47,6 +49,12 @@ pub(crate) enum NodeKind {
     Section,
     /// An address, outside the handbook or not one of its pages.
     Link(String),
+    /// A heading over the entries after it: text, not a link.
+    Heading,
+    /// A line between entries.
+    Separator,
+    /// An entry without a page: its title as text, over its entries.
+    Draft,
 }
 
 /// What a page entry's path names in the build.
@@ -82,11 +90,14 @@ fn add(tree: &mut NavTree, entries: &[NavEntry], target: &dyn Fn(&str) -> Target
                 Target::Missing => NodeKind::Link(path.clone()),
             },
             NavLink::External(url) => NodeKind::Link(url.clone()),
+            NavLink::Heading => NodeKind::Heading,
+            NavLink::Separator => NodeKind::Separator,
+            NavLink::Draft => NodeKind::Draft,
             _ if !children.is_empty() => NodeKind::Section,
             _ => continue,
         };
         level.push(tree.nodes.len());
-        tree.nodes.push(NavNode { kind, title: entry.title.clone(), children });
+        tree.nodes.push(NavNode { kind, title: entry.title.clone(), children, number: entry.number.clone() });
     }
     level
 }
@@ -167,8 +178,10 @@ pub(crate) fn pages_in_order(tree: &NavTree) -> Vec<PageId> {
 pub(crate) fn first_page(tree: &NavTree, node: usize) -> Option<PageId> {
     match tree.nodes[node].kind {
         NodeKind::Page(id) => Some(id),
-        NodeKind::Link(_) => None,
-        NodeKind::Section => tree.nodes[node].children.iter().find_map(|&child| first_page(tree, child)),
+        NodeKind::Link(_) | NodeKind::Heading | NodeKind::Separator => None,
+        NodeKind::Section | NodeKind::Draft => {
+            tree.nodes[node].children.iter().find_map(|&child| first_page(tree, child))
+        }
     }
 }
 

@@ -73,3 +73,26 @@ fn deep_and_huge_summaries_are_bounded() {
     assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
     assert!(run.stderr.contains("`a.md` is listed twice (first on line 1)"), "{}", run.stderr);
 }
+
+/// In an mdBook book part titles, drafts and separators are entries of the sidebar: what
+/// their titles hold is text, never markup, and ten thousand of each (numbered past
+/// 10000.) build in bounded time.
+#[test]
+fn part_titles_drafts_and_separators_are_text_and_bounded() {
+    let many: String = (0..10_000)
+        .map(|i| format!("# Part `<script>alert({i})</script>`\n\n- [`<img src=x onerror=alert({i})>`]()\n\n---\n\n"))
+        .collect();
+    let summary = format!("[A](a.md)\n\n{many}");
+    let site = Site::with_files("summary-parts-hostile", &[("src/SUMMARY.md", &summary), ("src/a.md", "# A\n")]);
+    site.write("book.toml", "[book]\ntitle = \"Parts\"\nsrc = \"src\"\n");
+    let started = Instant::now();
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+    run.expect_code(0);
+    let page = site.read("public/a.html");
+    assert!(!page.contains("<script>alert(") && !page.contains("<img src=x"), "titles are escaped");
+    assert!(page.contains("&lt;script&gt;alert(9999)&lt;/script&gt;"), "the last part title is there");
+    assert!(page.contains("<strong aria-hidden=\"true\">10000.</strong> &lt;img src=x onerror=alert(9999)&gt;"));
+    assert_eq!(page.matches("class=\"nav-separator\"").count(), 10_000);
+}

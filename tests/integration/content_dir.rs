@@ -4,7 +4,7 @@
 
 use crate::util;
 
-use util::{Server, Site, between, main_of, save};
+use util::{Server, Site, main_of, save, sidebar_lines};
 
 const MDBOOK_TOML: &str = "[book]
 title = \"Kestrel Ops Book\"
@@ -40,18 +40,6 @@ fn mdbook_repository(name: &str) -> Site {
     site
 }
 
-/// The titles of a page's navigation, in order.
-fn nav_titles(html: &str) -> Vec<String> {
-    let nav = between(html, "<ul class=\"nav-tree\" data-nav=\"/nav/\">", "</ul>");
-    nav.split("--depth: ")
-        .skip(1)
-        .map(|item| {
-            let link = item.split("</a>").next().unwrap_or(item);
-            link.rsplit('>').next().unwrap_or(link).to_string()
-        })
-        .collect()
-}
-
 #[test]
 fn builds_an_mdbook_repository_with_its_own_book_toml() {
     let site = mdbook_repository("mdbook-repo");
@@ -65,7 +53,8 @@ fn builds_an_mdbook_repository_with_its_own_book_toml() {
         db.contains(r#"href="https://github.com/kestrel/ops-book/edit/main/src/ops/db.md""#),
         "the repository comes from [output.html] and pages are in src/: {db}"
     );
-    assert_eq!(nav_titles(&db), ["Ops", "Paging people", "Databases"], "the navigation follows src/SUMMARY.md");
+    let sidebar = ["Introduction", "# Operations", "1. Paging people", "2. Databases"];
+    assert_eq!(sidebar_lines(&db), sidebar, "the sidebar is src/SUMMARY.md");
     assert!(!site.exists("public/summary/index.html"), "SUMMARY.md is not a page");
     let home = site.read("public/index.html");
     assert!(home.contains("How Kestrel runs production."), "the description comes from [book]");
@@ -89,7 +78,8 @@ fn a_title_directive_is_the_page_s_whole_document_title() {
     assert!(db.contains("<title>Failing over the database</title>"), "{db}");
     assert!(!db.contains("{{#title"), "the directive leaves nothing: {db}");
     assert!(main_of(&db).contains("id=\"database-failover\">Database failover<"), "the heading stays: {db}");
-    assert_eq!(nav_titles(&db), ["Ops", "Paging people", "Databases"], "the navigation keeps SUMMARY.md's names");
+    let sidebar = ["Introduction", "# Operations", "1. Paging people", "2. Databases"];
+    assert_eq!(sidebar_lines(&db), sidebar, "the sidebar keeps SUMMARY.md's names");
     let paging = site.read("public/ops/paging.html");
     assert!(paging.contains("<title>Paging · Kestrel Ops Book</title>"), "without one: {paging}");
     assert!(site.read("public/index.html").contains("<title>Kestrel: start here</title>"), "the home page too");

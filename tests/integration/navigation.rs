@@ -5,7 +5,7 @@
 
 use crate::util;
 
-use util::{Site, between, branch_name, nav_outline};
+use util::{Site, between, branch_name, nav_outline, sidebar_lines};
 
 /// The titles of a page's navigation with every section unfolded, indented by depth: a
 /// section the page lists no pages of is unfolded from its branch file, as the theme's
@@ -223,6 +223,44 @@ fn orders_and_names_the_navigation_by_summary_md() {
     let nav = nav_outline(&site.read("public/ops/db/index.html"));
     assert_eq!(nav, ["Ops", "  Paging", "  Escalation", "  Databases", "Contributors"]);
     assert!(!run.stderr.contains("nav-file"), "{}", run.stderr);
+}
+
+/// In an mdBook book the sidebar is `SUMMARY.md` as mdBook's `toc.rs` draws it: the
+/// chapters as the file nests them, numbered; a part title a heading, a draft text, a
+/// separator a line hidden from screen readers. `no-section-label` drops the numbers.
+#[test]
+fn an_mdbook_sidebar_shows_parts_separators_drafts_and_numbers() {
+    let files = [
+        ("src/SUMMARY.md", SUMMARY),
+        ("src/README.md", "# Handbook\n"),
+        ("src/contributors.md", "# People\n"),
+        ("src/ops/paging.md", "# Paging people\n"),
+        ("src/ops/escalation.md", "# Escalating\n"),
+        ("src/ops/db.md", "# DB\n"),
+    ];
+    let site = Site::with_files("nav-mdbook-parts", &files);
+    site.write("book.toml", "[book]\ntitle = \"Ops\"\nsrc = \"src\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let db = site.read("public/ops/db.html");
+    let expected =
+        ["Introduction", "# Operations", "1. Paging", "(2. Draft chapter)", "3. Databases", "---", "Contributors"];
+    assert_eq!(sidebar_lines(&db), expected, "{}", run.stderr);
+    let paging = sidebar_lines(&site.read("public/ops/paging.html"));
+    assert_eq!(paging[2..4], ["1. Paging", "  1.1. Escalation"], "{paging:?}");
+    let nav = between(&db, "<ul class=\"nav-tree\"", "</ul>");
+    assert!(nav.contains("<span role=\"heading\" aria-level=\"2\">Operations</span>"), "{nav}");
+    assert!(nav.contains("<li class=\"nav-separator\" aria-hidden=\"true\""), "{nav}");
+    assert!(nav.contains("<strong aria-hidden=\"true\">3.</strong> Databases</a>"), "{nav}");
+    assert_eq!(nav.matches("<a ").count(), 4, "a draft, a part title and a separator are no links: {nav}");
+    assert!(!run.stderr.contains("nav-file"), "{}", run.stderr);
+
+    site.write("book.toml", "[book]\ntitle = \"Ops\"\nsrc = \"src\"\n[output.html]\nno-section-label = true\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let plain = ["Introduction", "# Operations", "Paging", "(Draft chapter)", "Databases", "---", "Contributors"];
+    assert_eq!(sidebar_lines(&site.read("public/ops/db.html")), plain);
+    assert!(!run.stderr.contains("[output.html]"), "no-section-label is read: {}", run.stderr);
 }
 
 #[test]

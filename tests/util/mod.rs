@@ -539,3 +539,37 @@ pub fn nav_outline(html: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// The sidebar's entries, indented by depth: a link's text, `# title` for a part title,
+/// `(title)` for an entry without a link, `---` for a separator; numbers as shown.
+pub fn sidebar_lines(html: &str) -> Vec<String> {
+    let nav = between(html, "<ul class=\"nav-tree\"", "</ul>");
+    nav.split("<li ")
+        .skip(1)
+        .map(|item| {
+            let item = item.split("</li>").next().unwrap_or(item);
+            let depth: usize =
+                item.split("--depth: ").nth(1).and_then(|d| d.split('"').next()?.parse().ok()).unwrap_or(0);
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in item.split_once('>').map_or("", |(_, rest)| rest).chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            let shown = if item.contains("nav-separator") {
+                "---".to_string()
+            } else if item.contains("nav-part") {
+                format!("# {text}")
+            } else if item.contains("<a ") {
+                text
+            } else {
+                format!("({text})")
+            };
+            format!("{}{shown}", "  ".repeat(depth))
+        })
+        .collect()
+}

@@ -36,7 +36,7 @@ pub(crate) struct BookTable {
     text_direction: Option<toml::Value>,
 }
 
-/// `[output]`: mdBook's renderers. Only two keys of `[output.html]` are read.
+/// `[output]`: mdBook's renderers. Only three keys of `[output.html]` are read.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(crate) struct OutputTables {
@@ -55,6 +55,8 @@ pub(crate) struct HtmlOutput {
     pub(crate) git_repository_url: Option<String>,
     /// Where the book is published, used when `[handbook] base-url` is absent.
     pub(crate) site_url: Option<String>,
+    /// Leaves the numbers (`1.`, `1.2.`) out of the sidebar's chapters.
+    pub(crate) no_section_label: bool,
     /// The renderer's other settings (`mathjax-support`, `edit-url-template`…); ignored.
     #[serde(flatten)]
     other: BTreeMap<String, toml::Value>,
@@ -176,7 +178,7 @@ impl MdBookTables<'_> {
                 column,
                 format!(
                     "this is mdBook's book.toml: opsbook reads `[book] title`, `description`, `language` and `src` and \
-                     `[output.html] git-repository-url` and `site-url`, and leaves the rest unread: {}",
+                     `[output.html] git-repository-url`, `site-url` and `no-section-label`, and leaves the rest unread: {}",
                     names.join(", ")
                 ),
             )

@@ -1,5 +1,7 @@
 //! Reads mdBook's `SUMMARY.md` into [`NavEntry`]s as mdBook reads it: over the file's
-//! CommonMark events, in four parts (title, prefix, numbered and suffix chapters).
+//! CommonMark events, in four parts (title, prefix, numbered and suffix chapters), with
+//! part titles, `---` separators and draft chapters as entries of their own kinds and
+//! the numbered chapters' numbers (`1.`, `1.2.`).
 //!
 //! More: docs/architecture.md, "Notes by module".
 
@@ -75,6 +77,7 @@ impl<'a> Reader<'a> {
                     let Some(entry) = self.read_link() else { break };
                     entries.push(entry);
                 }
+                Event::Rule => entries.push(self.separator()),
                 _ => {
                     self.events.next();
                 }
@@ -83,9 +86,18 @@ impl<'a> Reader<'a> {
         entries
     }
 
+    /// The `---` that is the next event, as a separator entry.
+    fn separator(&mut self) -> NavEntry {
+        let at = self.events.next().map_or(self.text.len(), |(_, range)| range.start);
+        let (line, column) = position(self.text, at);
+        NavEntry { title: None, link: NavLink::Separator, children: Vec::new(), number: None, line, column }
+    }
+
     /// The numbered chapters, parts by part, each opened by its title if it has one.
+    /// The numbers run on across parts and separators.
     fn read_parts(&mut self) -> Vec<NavEntry> {
         let mut entries = Vec::new();
+        let mut numbered = 0;
         while let Some((event, range)) = self.events.peek() {
             match event {
                 Event::Start(Tag::Paragraph) => break,
@@ -95,21 +107,23 @@ impl<'a> Reader<'a> {
                     let title = self.read_text(TagEnd::Heading(HeadingLevel::H1));
                     entries.push(NavEntry {
                         title: Some(title),
-                        link: NavLink::None,
+                        link: NavLink::Heading,
                         children: Vec::new(),
+                        number: None,
                         line,
                         column,
                     });
                 }
                 _ => {}
             }
-            self.read_numbered(&mut entries);
+            self.read_numbered(&mut entries, &mut numbered);
         }
         entries
     }
 
-    /// One part's chapters, up to a paragraph after its first block or a `#` heading.
-    fn read_numbered(&mut self, entries: &mut Vec<NavEntry>) {
+    /// One part's chapters, up to a paragraph after its first block or a `#` heading;
+    /// `numbered` top-level chapters came before.
+    fn read_numbered(&mut self, entries: &mut Vec<NavEntry>, numbered: &mut usize) {
         let mut first = true;
         while let Some((event, _)) = self.events.peek() {
             match event {
@@ -120,8 +134,11 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::List(_)) => {
                     self.events.next();
-                    entries.extend(self.read_list(1));
+                    let list = self.read_list(1, "", *numbered);
+                    *numbered += list.len();
+                    entries.extend(list);
                 }
+                Event::Rule => entries.push(self.separator()),
                 Event::Start(_) => self.skip_block(),
                 _ => {
                     self.events.next();
@@ -131,14 +148,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The chapters of a list whose start was read, up to its end, `depth` lists deep.
-    /// The lists inside one [`MAX_DEPTH`] deep are read as part of it (a problem).
-    fn read_list(&mut self, depth: usize) -> Vec<NavEntry> {
+    /// The chapters of a list whose start was read, up to its end, `depth` lists deep,
+    /// numbered `{parent}{before + n}.` from 1. The lists inside one [`MAX_DEPTH`] deep
+    /// are read as part of it (a problem).
+    fn read_list(&mut self, depth: usize, parent: &str, before: usize) -> Vec<NavEntry> {
         let mut entries: Vec<NavEntry> = Vec::new();
         let mut flattened = 0;
         while let Some((event, range)) = self.events.next() {
             match event {
-                Event::Start(Tag::Item) => entries.extend(self.read_item()),
+                Event::Start(Tag::Item) => {
+                    if let Some(mut entry) = self.read_item() {
+                        entry.number = Some(format!("{parent}{}.", before + entries.len() + 1));
+                        entries.push(entry);
+                    }
+                }
                 Event::Start(Tag::List(_)) if depth >= MAX_DEPTH => {
                     if flattened == 0 {
                         let (line, column) = position(self.text, range.start);
@@ -147,13 +170,18 @@ impl<'a> Reader<'a> {
                     }
                     flattened += 1;
                 }
-                Event::Start(Tag::List(_)) => {
-                    let nested = self.read_list(depth + 1);
-                    match entries.last_mut() {
-                        Some(last) => last.children.extend(nested),
-                        None => entries.extend(nested),
+                Event::Start(Tag::List(_)) => match entries.last_mut() {
+                    Some(last) => {
+                        let number = last.number.clone().unwrap_or_default();
+                        let nested = self.read_list(depth + 1, &number, last.children.len());
+                        last.children.extend(nested);
                     }
-                }
+                    // A list with no chapter before it: its chapters are this list's.
+                    None => {
+                        let nested = self.read_list(depth + 1, parent, before);
+                        entries.extend(nested);
+                    }
+                },
                 Event::End(TagEnd::List(_)) if flattened > 0 => flattened -= 1,
                 Event::End(TagEnd::List(_)) => break,
                 _ => {}
@@ -186,14 +214,15 @@ impl<'a> Reader<'a> {
         let title = self.read_text(TagEnd::Link).trim().to_string();
         let target = dest_url.replace("%20", " ");
         let (link, at) = if target.is_empty() {
-            (NavLink::None, range.start)
+            (NavLink::Draft, range.start)
         } else if target.contains("://") || target.starts_with("mailto:") {
             (NavLink::External(target), target_start(self.text, &range))
         } else {
             (NavLink::Page(target), target_start(self.text, &range))
         };
         let (line, column) = position(self.text, at);
-        Some(NavEntry { title: Some(title).filter(|t| !t.is_empty()), link, children: Vec::new(), line, column })
+        let title = Some(title).filter(|t| !t.is_empty());
+        Some(NavEntry { title, link, children: Vec::new(), number: None, line, column })
     }
 
     /// The plain text up to `end`: text and code, a line break as a space.

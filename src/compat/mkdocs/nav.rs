@@ -66,6 +66,7 @@ fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) ->
         title,
         link,
         children,
+        number: None,
         line,
         column,
     };
@@ -76,6 +77,7 @@ fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) ->
             let title = Some(title.value.trim().to_string()).filter(|t| !t.is_empty());
             match value.value {
                 Node::Text(target) => Some(NavEntry {
+                    number: None,
                     line: value.line,
                     column: value.column,
                     ..entry(title, link_of(&target), Vec::new())

@@ -140,6 +140,15 @@ pub(crate) struct NavView<'a> {
     /// goes above it. Left out when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub group_start: bool,
+    /// For an entry of a navigation file that is no link: `heading` (a part title over
+    /// the entries after it), `separator` or `draft` (a title without a page, its `url`
+    /// empty); otherwise left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// The number the navigation file gives the entry (mdBook's `1.2.`); otherwise left
+    /// out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<&'a str>,
 }
 
 /// Everything one page's template sees besides `site` and the navigation ([`super::nav`]).

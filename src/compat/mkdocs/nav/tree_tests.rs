@@ -120,6 +120,8 @@ fn shown(tree: &NavTree, files: &[&str], directory_urls: bool) -> String {
                 NodeKind::Page(id) => format!("Page(title={title}, url='{}')", url(*id)),
                 NodeKind::Section => format!("Section(title={title})"),
                 NodeKind::Link(href) => format!("Link(title={title}, url='{href}')"),
+                // MkDocs's `nav:` has none of these.
+                NodeKind::Heading | NodeKind::Separator | NodeKind::Draft => format!("{:?}", node.kind),
             };
             out.push(format!("{}{line}", "    ".repeat(depth)));
             lines(tree, &node.children, depth + 1, url, out);
