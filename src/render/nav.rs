@@ -260,8 +260,8 @@ fn push_number(html: &mut String, number: Option<&str>) {
 
 /// Appends an entry of the navigation file's tree that is no link: a part title (a
 /// heading of the sidebar, drawn as a group's name), a separator (a line, hidden from
-/// screen readers) or a draft (its title as text, greyed). What the theme's stylesheet
-/// has no rule for is written inline, so that the stylesheet stays as it is.
+/// screen readers) or a draft (its title as text, greyed, `.nav-draft` of the theme's
+/// stylesheet).
 fn push_text_entry(html: &mut String, site: &Site, item: &NavItem, kind: &str) {
     let (title, _) = label_and_link(site, item);
     let depth = item.depth.to_string();
@@ -269,7 +269,7 @@ fn push_text_entry(html: &mut String, site: &Site, item: &NavItem, kind: &str) {
         "separator" => {
             html.push_str("<li class=\"nav-separator\" aria-hidden=\"true\" style=\"--depth: ");
             html.push_str(&depth);
-            html.push_str("\"><hr style=\"margin: 0.5rem\"></li>\n");
+            html.push_str("\"><hr></li>\n");
         }
         "heading" => {
             html.push_str("<li class=\"nav-group nav-part\" style=\"--depth: ");
@@ -285,9 +285,7 @@ fn push_text_entry(html: &mut String, site: &Site, item: &NavItem, kind: &str) {
             }
             html.push_str("\" style=\"--depth: ");
             html.push_str(&depth);
-            html.push_str(
-                "\"><span style=\"display: block; padding: 0.2rem 0.5rem 0.2rem calc(0.5rem + var(--depth, 0) * 0.9rem); color: var(--fg-soft); font-style: italic\">",
-            );
+            html.push_str("\"><span>");
             push_number(html, tree_node(site, item).and_then(|node| node.number.as_deref()));
             push_escaped(html, title);
             html.push_str("</span></li>\n");

@@ -20,7 +20,7 @@ fn handbook(name: &str, extra: &str, files: &[(&str, &str)]) -> Site {
 
 /// The body of a page: its content, without navigation.
 fn body(site: &Site, page: &str) -> String {
-    between(&site.read(page), "<div class=\"content\">", "</div>").to_string()
+    between(&site.read(page), "<div id=\"page-body\" class=\"content\">", "</div>").to_string()
 }
 
 /// Every link of a page's body but those to its own headings.

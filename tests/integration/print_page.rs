@@ -72,7 +72,7 @@ fn the_section_links_its_print_page_beside_its_title() {
     let site = handbook("print-link");
     site.build(&[]).expect_code(0);
     let section = site.read("public/runbooks/index.html");
-    let meta = between(main_of(&section), r#"<div id="page-meta" class="page-meta">"#, "</div>");
+    let meta = between(main_of(&section), r#"<div class="page-meta">"#, "</div>");
     // An icon, named by its hidden text and a tooltip.
     assert!(
         meta.contains(r#"<a class="page-tool tool-print" href="/print/runbooks/" title="Print this section"><span>Print this section</span></a>"#),
