@@ -18,9 +18,9 @@ fn handbook(name: &str, extra: &str, files: &[(&str, &str)]) -> Site {
     site
 }
 
-/// The body of a page: its content, without navigation.
+/// The body of a page (a page's, a section's or the home page's text), without navigation.
 fn body(site: &Site, page: &str) -> String {
-    between(&site.read(page), "<div id=\"page-body\" class=\"content\">", "</div>").to_string()
+    between(&site.read(page), " class=\"content\">", "</div>").to_string()
 }
 
 /// Every link of a page's body but those to its own headings.

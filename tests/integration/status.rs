@@ -227,7 +227,10 @@ fn renders_each_incident_with_its_panel_then_its_description_then_its_updates_in
     // description; no owners or edit links on a customer's page.
     assert_eq!(times, ["2026-11-15 09:00", "2026-11-15 09:10", "2026-11-15 10:00", "2026-11-15 11:30"]);
     assert!(main.contains("<strong>load balancer</strong>"));
-    assert!(main.find(r#"<div id="page-body" class="content">"#).unwrap() < main.find(r#"<section class="status-timeline""#).unwrap());
+    assert!(
+        main.find(r#"<div id="page-body" class="content">"#).unwrap()
+            < main.find(r#"<section class="status-timeline""#).unwrap()
+    );
     assert!(!main.contains("page-meta") && !main.contains("repository-links"), "{main}");
     let dns = main_of(&site.read("public/status/dns-outage/index.html")).to_string();
     assert!(
