@@ -57,8 +57,8 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
         at += raw.len();
     }
     let out = Output { text: String::with_capacity(text.len() + 64), ..Output::default() };
-    let comments = super::comments::comment_ranges(text);
-    let code = if page.mdx { Vec::new() } else { super::comments::indented_code_ranges(text) };
+    // MDX has no indented code.
+    let (comments, code) = super::comments::passed_ranges(text, !page.mdx);
     let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words, over_budget: false, comments, code };
     let changed = rewrite.rewrite_lines(&lines, text.len(), true);
     changed.then_some(rewrite.out)

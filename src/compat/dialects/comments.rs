@@ -14,32 +14,28 @@ use crate::markdown::has_text;
 
 /// The byte ranges of the comments of `text`, in order.
 pub(super) fn comment_ranges(text: &str) -> Vec<Range<usize>> {
-    if !has_text(text, "<!--") {
-        return Vec::new();
+    passed_ranges(text, false).0
+}
+
+/// The byte ranges of the comments of `text` and, when `code` is asked for, of its
+/// indented code blocks, each in order, from one parse. A line indented four columns
+/// that follows a blank one (or a tab) is where such a block can start.
+pub(super) fn passed_ranges(text: &str, code: bool) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let comments = has_text(text, "<!--");
+    let code = code && (has_text(text, "\n    ") || has_text(text, "\t") || text.starts_with("    "));
+    let (mut comment_ranges, mut code_ranges) = (Vec::new(), Vec::new());
+    if !comments && !code {
+        return (comment_ranges, code_ranges);
     }
-    let mut ranges = Vec::new();
     for (event, range) in Parser::new_ext(text, crate::markdown::parser_options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::HtmlBlock) => push_block_comments(text, range, &mut ranges),
-            Event::InlineHtml(html) if html.starts_with("<!--") => ranges.push(range),
+            Event::Start(Tag::HtmlBlock) if comments => push_block_comments(text, range, &mut comment_ranges),
+            Event::InlineHtml(html) if comments && html.starts_with("<!--") => comment_ranges.push(range),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if code => code_ranges.push(range),
             _ => {}
         }
     }
-    ranges
-}
-
-/// The byte ranges of the indented code blocks of `text`, in order. A line indented
-/// four columns that follows a blank one (or a tab) is where such a block can start.
-pub(super) fn indented_code_ranges(text: &str) -> Vec<Range<usize>> {
-    if !has_text(text, "\n    ") && !has_text(text, "\t") && !text.starts_with("    ") {
-        return Vec::new();
-    }
-    Parser::new_ext(text, crate::markdown::parser_options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| {
-            matches!(event, Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))).then_some(range)
-        })
-        .collect()
+    (comment_ranges, code_ranges)
 }
 
 /// Whether `offset` is inside one of `ranges` (sorted, apart).
