@@ -168,34 +168,7 @@ pub(crate) fn rebuild_deferring(
     let mut site = Site::clone(old);
     crate::spent::phase(Some("fast: clone site"));
     let mut problems = Vec::new();
-    let mut changed: Vec<PageId> = Vec::new();
-    for path in paths {
-        let Some(id) = site.page_by_path(path) else { return Rebuild::Whole };
-        // An `_index.md` that customises a generated page (`content/tags/_index.md`): the
-        // page's list and its place come from the model, so build again.
-        if site.pages[id].origin.is_generated() {
-            return Rebuild::Whole;
-        }
-        let audience = super::steps::front_matter_text(&site.config);
-        let (source, read_problems) =
-            load_located(&site.config, path, &audience, crate::content::page::Reading::of(&site.config));
-        // A page that cannot be read keeps the last good site: no need to go further.
-        let unreadable = read_problems.iter().any(Diagnostic::is_error);
-        problems.extend(read_problems);
-        let Some(source) = source.filter(|_| !unreadable).map(Arc::new) else { continue };
-        // A navigation group (a Middleman handbook's `section`) groups the page's level.
-        let regroups =
-            crate::site::nav::reads_groups(&site) && site.pages[id].source.front.nav_group != source.front.nav_group;
-        if changes_shape(&site.pages[id].source, &source) || regroups {
-            return Rebuild::Whole;
-        }
-        let owners = site.owners_for(id, &source, built.codeowners.as_ref());
-        if site.indexes_differ(id, &source, &owners) {
-            return Rebuild::Whole;
-        }
-        site.refresh_page(id, source, built.codeowners.as_ref(), &mut problems);
-        changed.push(id);
-    }
+    let Some(changed) = reload_pages(built, &mut site, paths, &mut problems) else { return Rebuild::Whole };
     crate::spent::phase(Some("fast: load pages"));
     // The review page comes or goes; a runbook answers other alerts (their redirects,
     // `/alerts/`, `alerts.json` and the search index read the registry), or a review
@@ -224,13 +197,101 @@ pub(crate) fn rebuild_deferring(
         search.refresh(&mut site, &changed);
     }
     crate::spent::phase(Some("fast: search refresh"));
-    let (mut affected, mut nav_only) = affected_pages(old, &site, &changed);
-    affected.extend(relisted);
-    crate::spent::phase(Some("fast: affected pages"));
     // Pages whose navigation cannot be spliced go through their template.
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
+    let (affected, spliced) = pages_to_bring_up_to_date(built, &site, &changed, relisted, splice.is_some(), defer);
+    crate::spent::phase(Some("fast: defer"));
+    let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
+    else {
+        return Rebuild::Whole;
+    };
+    // What the templates wrote, in place; the previous records are kept to put back if
+    // the change has errors.
+    let mut previous = Vec::with_capacity(rendered.len());
+    for (&id, page) in affected.iter().zip(rendered) {
+        previous.push((id, std::mem::replace(&mut built.pages[id], page)));
+    }
+    crate::spent::phase(Some("fast: render some"));
+    if let Some(served) = splice {
+        let Ok(spliced) = splice_navigation(&site, &built.pages, &spliced, served, sink) else { return Rebuild::Whole };
+        for (id, page) in spliced {
+            previous.push((id, std::mem::replace(&mut built.pages[id], page)));
+        }
+    }
+    crate::spent::phase(Some("fast: splice"));
+    let diagnostics = checked_diagnostics(built, &site, &changed, &affected, problems);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        for (id, page) in previous {
+            built.pages[id] = page;
+        }
+        return Rebuild::Failed { diagnostics };
+    }
+    built.warnings = diagnostics;
+    built.search = search;
+    let old = std::mem::replace(&mut built.site, Arc::new(site));
+    // Freeing the old model takes a few milliseconds on a large handbook: not while
+    // the edit waits.
+    crate::background::drop_later((old, previous));
+    Rebuild::Done { rendered: affected.len() }
+}
+
+/// Reads the pages at `paths` again into `site`: their ids, or `None` when the change
+/// needs a whole build (a page it does not know, a generated page's own page, or a
+/// change of the site's shape, groups or indexes). A page that cannot be read is left
+/// as it was, its errors in `problems`.
+fn reload_pages(
+    built: &BuiltSite,
+    site: &mut Site,
+    paths: &[String],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Vec<PageId>> {
+    let mut changed: Vec<PageId> = Vec::new();
+    for path in paths {
+        let id = site.page_by_path(path)?;
+        // An `_index.md` that customises a generated page (`content/tags/_index.md`): the
+        // page's list and its place come from the model, so build again.
+        if site.pages[id].origin.is_generated() {
+            return None;
+        }
+        let audience = super::steps::front_matter_text(&site.config);
+        let (source, read_problems) =
+            load_located(&site.config, path, &audience, crate::content::page::Reading::of(&site.config));
+        // A page that cannot be read keeps the last good site: no need to go further.
+        let unreadable = read_problems.iter().any(Diagnostic::is_error);
+        problems.extend(read_problems);
+        let Some(source) = source.filter(|_| !unreadable).map(Arc::new) else { continue };
+        // A navigation group (a Middleman handbook's `section`) groups the page's level.
+        let regroups =
+            crate::site::nav::reads_groups(site) && site.pages[id].source.front.nav_group != source.front.nav_group;
+        if changes_shape(&site.pages[id].source, &source) || regroups {
+            return None;
+        }
+        let owners = site.owners_for(id, &source, built.codeowners.as_ref());
+        if site.indexes_differ(id, &source, &owners) {
+            return None;
+        }
+        site.refresh_page(id, source, built.codeowners.as_ref(), problems);
+        changed.push(id);
+    }
+    Some(changed)
+}
+
+/// The pages a change of the `changed` pages renders now and those whose navigation is
+/// spliced now (when `splice`), with the pages earlier edits left stale; the others are
+/// left stale in `defer.later`, as `defer.above` says.
+fn pages_to_bring_up_to_date(
+    built: &BuiltSite,
+    site: &Site,
+    changed: &[PageId],
+    relisted: Vec<PageId>,
+    splice: bool,
+    defer: &mut Defer,
+) -> (Vec<PageId>, Vec<PageId>) {
+    let (mut affected, mut nav_only) = affected_pages(&built.site, site, changed);
+    affected.extend(relisted);
+    crate::spent::phase(Some("fast: affected pages"));
     let spliceable = |id: PageId| {
-        splice.is_some() && site.pages[id].redirect.is_none() && built.pages.get(id).is_some_and(|p| p.nav_at.is_some())
+        splice && site.pages[id].redirect.is_none() && built.pages.get(id).is_some_and(|p| p.nav_at.is_some())
     };
     // Pages left stale by earlier edits: rendered, or spliced when only their navigation
     // is behind.
@@ -269,40 +330,34 @@ pub(crate) fn rebuild_deferring(
         affected.retain(|id| !later_on(id));
         spliced.retain(|id| !over || now.contains(id));
     }
-    crate::spent::phase(Some("fast: defer"));
-    let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
-    else {
-        return Rebuild::Whole;
-    };
-    // What the templates wrote, in place; the previous records are kept to put back if
-    // the change has errors.
-    let mut previous = Vec::with_capacity(rendered.len());
-    for (&id, page) in affected.iter().zip(rendered) {
-        previous.push((id, std::mem::replace(&mut built.pages[id], page)));
-    }
-    crate::spent::phase(Some("fast: render some"));
-    if let Some(served) = splice {
-        let Ok(spliced) = splice_navigation(&site, &built.pages, &spliced, served, sink) else { return Rebuild::Whole };
-        for (id, page) in spliced {
-            previous.push((id, std::mem::replace(&mut built.pages[id], page)));
-        }
-    }
-    crate::spent::phase(Some("fast: splice"));
-    // Links and anchors of the changed pages, of the pages linking to them, and of the
-    // pages rendered now, whose warnings are replaced. The pages left stale keep theirs:
-    // their links are the same, and so are the anchors of the pages they link to but the
-    // changed ones (whose backlinks they are then): a title, a weight or an order changes
-    // no anchor (headings' ids come from their text, the templates' from site paths).
-    let recheck = recheck_pages(&site, old, &changed, &affected);
-    let mut ids = Ids::new(&site, &built.pages);
-    check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
+    (affected, spliced)
+}
+
+/// The diagnostics of the site after a rebuild: `problems`, the links and anchors of
+/// the changed pages, of the pages linking to them and of the pages `rendered` now
+/// checked again, and the warnings of the other pages kept.
+fn checked_diagnostics(
+    built: &BuiltSite,
+    site: &Site,
+    changed: &[PageId],
+    rendered: &[PageId],
+    problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut problems = problems;
+    // The pages left stale keep their warnings: their links are the same, and so are the
+    // anchors of the pages they link to but the changed ones (whose backlinks they are
+    // then): a title, a weight or an order changes no anchor (headings' ids come from
+    // their text, the templates' from site paths).
+    let recheck = recheck_pages(site, &built.site, changed, rendered);
+    let mut ids = Ids::new(site, &built.pages);
+    check_anchors(site, &mut ids, recheck.iter().copied(), &mut problems);
     crate::spent::phase(Some("fast: check anchors"));
     let renderer = &built.renderer;
     check_template_links(
-        &site,
+        site,
         &mut ids,
         &built.pages,
-        affected.iter().copied(),
+        rendered.iter().copied(),
         &|text| renderer.find_in_templates(text),
         &mut problems,
     );
@@ -314,19 +369,7 @@ pub(crate) fn rebuild_deferring(
     settle_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     crate::spent::phase(Some("fast: warnings"));
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        for (id, page) in previous {
-            built.pages[id] = page;
-        }
-        return Rebuild::Failed { diagnostics };
-    }
-    built.warnings = diagnostics;
-    built.search = search;
-    let old = std::mem::replace(&mut built.site, Arc::new(site));
-    // Freeing the old model takes a few milliseconds on a large handbook: not while
-    // the edit waits.
-    crate::background::drop_later((old, previous));
-    Rebuild::Done { rendered: affected.len() }
+    diagnostics
 }
 
 /// The pages whose links and anchors a rebuild checks again, pages `changed` from `old`

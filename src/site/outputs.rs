@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::extra_files::{Condition, EXTRA_FILES, ExtraFile};
 use super::{GeneratedPage, PageId, PageOrigin, Site};
+use crate::content::node::Located;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
 use crate::site_path::{alias_file, check};
@@ -422,6 +423,39 @@ fn claim_aliases<'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let severity = site.config.link_severity;
+    let wanted = wanted_aliases(site, diagnostics);
+    // Of the pages that claim one alias, the last in the order of their files gets it.
+    let mut winner: FastHashMap<&str, PageId> = FastHashMap::default();
+    for (path, id, _) in &wanted {
+        let slot = winner.entry(path.as_str()).or_insert(*id);
+        if site.pages[*id].source.file > site.pages[*slot].source.file {
+            *slot = *id;
+        }
+    }
+    for (path, id, alias) in &wanted {
+        let file = &site.pages[*id].source.file;
+        let taker = winner[path.as_str()];
+        if taker != *id {
+            diagnostics.push(
+                Diagnostic::error(
+                    Rule::DuplicateUrl,
+                    file,
+                    alias.line,
+                    alias.column,
+                    format!("the alias /{path} is already used by `{}`", site.pages[taker].source.file),
+                )
+                .with_severity(severity)
+                .with_help("it redirects to that page, the last of those that claim it in the order of their files, as in Hugo and Jekyll"),
+            );
+            continue;
+        }
+        claim_alias(site, claims, claimed, (path, *id, alias), diagnostics);
+    }
+}
+
+/// Every alias of the pages, resolved, in page order, with the page that wants it; an
+/// alias at the page's own URL or that is no path of the site is a diagnostic instead.
+fn wanted_aliases<'a>(site: &'a Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PageId, &'a Located<String>)> {
     // Every alias resolved, in page order.
     let mut wanted = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
@@ -455,105 +489,94 @@ fn claim_aliases<'a>(
             }
         }
     }
-    // Of the pages that claim one alias, the last in the order of their files gets it.
-    let mut winner: FastHashMap<&str, PageId> = FastHashMap::default();
-    for (path, id, _) in &wanted {
-        let slot = winner.entry(path.as_str()).or_insert(*id);
-        if site.pages[*id].source.file > site.pages[*slot].source.file {
-            *slot = *id;
-        }
+    wanted
+}
+
+/// Claims the alias at `path` that the page `id` won for it: a redirect, or what takes
+/// its place instead (a folder's page that redirects, a file opsbook writes, a page)
+/// with a diagnostic.
+fn claim_alias<'a>(
+    site: &'a Site,
+    claims: &mut Claims<'a>,
+    claimed: &mut Claimed,
+    (path, id, alias): (&String, PageId, &Located<String>),
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let severity = site.config.link_severity;
+    let file = &site.pages[id].source.file;
+    let target = alias_file(path);
+    if Claims::is_search_file(site, &target) {
+        diagnostics.push(Diagnostic::error(
+            Rule::DuplicateUrl,
+            file,
+            alias.line,
+            alias.column,
+            format!("the alias /{path} is already used by the search index"),
+        ));
+        return;
     }
-    for (path, id, alias) in &wanted {
-        let file = &site.pages[*id].source.file;
-        let taker = winner[path.as_str()];
-        if taker != *id {
+    let other = match claims.claim(target.clone(), Owner::File(file)) {
+        Ok(()) => {
+            claimed.redirects.push((path.clone(), id));
+            return;
+        }
+        Err(other) => other,
+    };
+    let exact = claims.file_owner(&target).is_some();
+    match other {
+        // The old tool had no page there: the alias wins.
+        Owner::Page(folder) if exact && !path.is_empty() && site.pages[folder].origin == PageOrigin::Folder => {
             diagnostics.push(
                 Diagnostic::error(
                     Rule::DuplicateUrl,
                     file,
                     alias.line,
                     alias.column,
-                    format!("the alias /{path} is already used by `{}`", site.pages[taker].source.file),
+                    format!("the alias /{path} takes the URL of a folder without a page of its own: it redirects to this page"),
                 )
-                .with_severity(severity)
-                .with_help("it redirects to that page, the last of those that claim it in the order of their files, as in Hugo and Jekyll"),
+                .with_severity(Severity::Note),
             );
-            continue;
+            claimed.folder_redirects.push((folder, id));
         }
-        let target = alias_file(path);
-        if Claims::is_search_file(site, &target) {
-            diagnostics.push(Diagnostic::error(
-                Rule::DuplicateUrl,
-                file,
-                alias.line,
-                alias.column,
-                format!("the alias /{path} is already used by the search index"),
-            ));
-            continue;
-        }
-        let other = match claims.claim(target.clone(), Owner::File(file)) {
-            Ok(()) => {
-                claimed.redirects.push((path.clone(), *id));
-                continue;
-            }
-            Err(other) => other,
-        };
-        let exact = claims.file_owner(&target).is_some();
-        match other {
-            // The old tool had no page there: the alias wins.
-            Owner::Page(folder) if exact && !path.is_empty() && site.pages[folder].origin == PageOrigin::Folder => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Rule::DuplicateUrl,
-                        file,
-                        alias.line,
-                        alias.column,
-                        format!("the alias /{path} takes the URL of a folder without a page of its own: it redirects to this page"),
-                    )
-                    .with_severity(Severity::Note),
-                );
-                claimed.folder_redirects.push((folder, *id));
-            }
-            // The 404 page and robots.txt keep their files: Hugo writes them after the
-            // aliases (`renderAliases`, then `render404` and `renderRobotsTXT`), and
-            // Jekyll's own 404 page is content, which wins there.
-            Owner::Other(taken)
-                if exact
-                    && site.old_tool.rules().aliases_yield_to_404_and_robots()
-                    && !site.index.file_sources.contains_key(taken)
-                    && yields_to_content(taken).is_some() =>
-            {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Rule::DuplicateUrl,
-                        file,
-                        alias.line,
-                        alias.column,
-                        format!("the alias /{path} is the file /{taken} that opsbook writes: it is left out, as the old tool wrote that file over it"),
-                    )
-                    .with_severity(Severity::Note),
-                )
-            }
-            // The page keeps its URL (Hugo writes pages over aliases).
-            Owner::Page(page) if exact && site.pages[page].origin.has_file() => diagnostics.push(
+        // The 404 page and robots.txt keep their files: Hugo writes them after the
+        // aliases (`renderAliases`, then `render404` and `renderRobotsTXT`), and
+        // Jekyll's own 404 page is content, which wins there.
+        Owner::Other(taken)
+            if exact
+                && site.old_tool.rules().aliases_yield_to_404_and_robots()
+                && !site.index.file_sources.contains_key(taken)
+                && yields_to_content(taken).is_some() =>
+        {
+            diagnostics.push(
                 Diagnostic::error(
                     Rule::DuplicateUrl,
                     file,
                     alias.line,
                     alias.column,
-                    format!("the alias /{path} is already used by {}", other.describe(site)),
+                    format!("the alias /{path} is the file /{taken} that opsbook writes: it is left out, as the old tool wrote that file over it"),
                 )
-                .with_severity(severity)
-                .with_help("the page keeps its URL and the alias is left out, as in Hugo"),
-            ),
-            other => diagnostics.push(Diagnostic::error(
+                .with_severity(Severity::Note),
+            )
+        }
+        // The page keeps its URL (Hugo writes pages over aliases).
+        Owner::Page(page) if exact && site.pages[page].origin.has_file() => diagnostics.push(
+            Diagnostic::error(
                 Rule::DuplicateUrl,
                 file,
                 alias.line,
                 alias.column,
                 format!("the alias /{path} is already used by {}", other.describe(site)),
-            )),
-        }
+            )
+            .with_severity(severity)
+            .with_help("the page keeps its URL and the alias is left out, as in Hugo"),
+        ),
+        other => diagnostics.push(Diagnostic::error(
+            Rule::DuplicateUrl,
+            file,
+            alias.line,
+            alias.column,
+            format!("the alias /{path} is already used by {}", other.describe(site)),
+        )),
     }
 }
 

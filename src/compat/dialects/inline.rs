@@ -217,21 +217,25 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
 
 /// The edits for `tokens`, in order.
 fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collected) -> Vec<Edit> {
-    let closes = pair(tokens);
-    let mut edits: Vec<Edit> = Vec::new();
-    // The end HTML of each open paired call, by the index of its closing token.
-    let mut ends: HashMap<usize, End> = HashMap::new();
-    // The calls open around the current token, for tabs inside a tab pane.
-    let mut parents: Vec<usize> = Vec::new();
-    let mut skip_until = 0;
+    let mut planner = Planner {
+        text,
+        tokens,
+        page,
+        closes: pair(tokens),
+        edits: Vec::new(),
+        ends: HashMap::new(),
+        parents: Vec::new(),
+        skip_until: 0,
+    };
     for (index, token) in tokens.iter().enumerate() {
         let range = token.range.clone();
-        if range.start < skip_until {
+        if range.start < planner.skip_until {
             continue;
         }
         let source = &text[range.clone()];
         collected.source = source.to_string();
         let edit = |with: String| Edit { range: range.clone(), with };
+        let edits = &mut planner.edits;
         match &token.kind {
             Kind::Literal(literal) if token.in_code => edits.push(edit(literal.clone())),
             Kind::Raw(html) => edits.push(edit(html.clone())),
@@ -263,127 +267,142 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                 };
                 edits.extend(apply_simple(text, range.clone(), render, source, collected));
             }
-            Kind::Call(call) if call.close => {
-                // Pairs nest, so the open call is the last one (or near it).
-                if let Some(at) = parents.iter().rposition(|p| closes.get(p) == Some(&index)) {
-                    parents.truncate(at);
-                }
-                match ends.remove(&index) {
-                    Some(End::Html(html)) => edits.push(Edit {
-                        range: range.clone(),
-                        with: block(text, range.clone(), collected.block(html, -1)),
-                    }),
-                    Some(End::Text(markdown)) => edits.push(edit(markdown)),
-                    None => {
-                        let what = describe(call);
-                        let message =
-                            format!("this `{}` closes no open {what}; it is left out", shorten_source(source));
-                        collected.problems.push((range.start, Problem::Unsupported, message));
-                        edits.push(edit(String::new()));
-                    }
-                }
-            }
-            Kind::Call(call) => {
-                let close = closes.get(&index).copied();
-                let parent = parents.last().and_then(|p| match &tokens[*p].kind {
-                    Kind::Call(c) => Some(c),
-                    _ => None,
-                });
-                let inner = close.and_then(|c| text.get(range.end..tokens[c].range.start));
-                let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
-                    Syntax::Jsx => mdx::render(call, parent, page),
-                    Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render_call(call, inner, parent, page),
-                    Syntax::Liquid | Syntax::LiquidInclude | Syntax::Erb => Render::Unknown,
-                });
-                let render = match render {
-                    Render::Failed(message) => {
-                        collected.problems.push((range.start, Problem::Template, message));
-                        Render::Unknown
-                    }
-                    Render::NotFound(message) => {
-                        collected.problems.push((range.start, Problem::Unsupported, message));
-                        Render::Unknown
-                    }
-                    render => render,
-                };
-                let reported = collected.problems.last().is_some_and(|p| p.0 == range.start);
-                match (render, close) {
-                    (Render::Whole(render), Some(close)) => {
-                        let whole = range.start..tokens[close].range.end;
-                        edits.extend(apply_simple(text, whole, *render, source, collected));
-                        skip_until = tokens[close].range.end;
-                    }
-                    (Render::TextAround(open, end), Some(close)) => {
-                        ends.insert(close, End::Text(end));
-                        parents.push(index);
-                        edits.push(edit(open));
-                    }
-                    (Render::Open(open, end), Some(close)) => {
-                        ends.insert(close, End::Html(end));
-                        parents.push(index);
-                        edits.push(Edit {
-                            range: range.clone(),
-                            with: block(text, range.clone(), collected.block(open, 1)),
-                        });
-                    }
-                    (Render::CodeTab(open, language), Some(close)) => {
-                        let close_range = tokens[close].range.clone();
-                        let code = text[range.end..close_range.start].trim_matches('\n');
-                        let mut html = open;
-                        html.push_str(&crate::markdown::blocks::code_block_html(
-                            &format!("{}\n", code.trim_end()),
-                            &language,
-                            page.highlight,
-                        ));
-                        html.push_str(&super::tabs::panel_close());
-                        let whole = range.start..close_range.end;
-                        edits.push(Edit { range: whole.clone(), with: block(text, whole, collected.block(html, 0)) });
-                        skip_until = close_range.end;
-                    }
-                    (Render::Unknown, Some(close)) => {
-                        if !reported {
-                            unsupported(collected, range.start, source, call);
-                        }
-                        ends.insert(close, End::Html("</div>\n".into()));
-                        parents.push(index);
-                        let html = unsupported_html(source, true);
-                        edits.push(Edit {
-                            range: range.clone(),
-                            with: block(text, range.clone(), collected.block(html, 1)),
-                        });
-                    }
-                    (Render::Unknown, None) => {
-                        if !reported {
-                            unsupported(collected, range.start, source, call);
-                        }
-                        edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
-                    }
-                    (Render::Open(open, end), None) if !call.self_closing => {
-                        // A block never closed runs to the end of the page.
-                        let message =
-                            format!("`{}` is never closed; it runs to the end of the page", shorten_source(source));
-                        collected.problems.push((range.start, Problem::Unsupported, message));
-                        edits.push(Edit {
-                            range: range.clone(),
-                            with: block(text, range.clone(), collected.block(open, 1)),
-                        });
-                        let marker = collected.block(end, -1);
-                        edits.push(Edit { range: text.len()..text.len(), with: format!("\n\n{marker}\n") });
-                    }
-                    (Render::Open(open, end), None) => {
-                        let html = format!("{open}{end}");
-                        edits.push(Edit {
-                            range: range.clone(),
-                            with: block(text, range.clone(), collected.block(html, 0)),
-                        });
-                    }
-                    (render, _) => edits.extend(apply_simple(text, range.clone(), render, source, collected)),
-                }
-            }
+            Kind::Call(call) if call.close => planner.close_call(index, call, collected),
+            Kind::Call(call) => planner.open_call(index, call, collected),
         }
     }
+    let mut edits = planner.edits;
     edits.sort_by_key(|e| e.range.start);
     edits
+}
+
+/// The edits of a page's tokens as they are planned, with the calls open around the
+/// current token.
+struct Planner<'p, 't> {
+    text: &'p str,
+    tokens: &'p [Token<'t>],
+    page: Page<'p>,
+    /// The index of the closing token of each paired call, by the index of its opening.
+    closes: HashMap<usize, usize>,
+    edits: Vec<Edit>,
+    /// The end HTML of each open paired call, by the index of its closing token.
+    ends: HashMap<usize, End>,
+    /// The calls open around the current token, for tabs inside a tab pane.
+    parents: Vec<usize>,
+    /// Tokens before this offset were taken by a call rendered whole.
+    skip_until: usize,
+}
+
+impl Planner<'_, '_> {
+    /// The edit of the closing token `index` of a paired call: the end its opening
+    /// left, or nothing with a warning when it closes no open call.
+    fn close_call(&mut self, index: usize, call: &Call<'_>, collected: &mut Collected) {
+        let (text, range) = (self.text, self.tokens[index].range.clone());
+        // Pairs nest, so the open call is the last one (or near it).
+        if let Some(at) = self.parents.iter().rposition(|p| self.closes.get(p) == Some(&index)) {
+            self.parents.truncate(at);
+        }
+        let with = match self.ends.remove(&index) {
+            Some(End::Html(html)) => block(text, range.clone(), collected.block(html, -1)),
+            Some(End::Text(markdown)) => markdown,
+            None => {
+                let source = shorten_source(&text[range.clone()]);
+                let message = format!("this `{source}` closes no open {}; it is left out", describe(call));
+                collected.problems.push((range.start, Problem::Unsupported, message));
+                String::new()
+            }
+        };
+        self.edits.push(Edit { range, with });
+    }
+
+    /// The edits of the opening (or only) token `index` of a call, as its tool renders it.
+    fn open_call(&mut self, index: usize, call: &Call<'_>, collected: &mut Collected) {
+        let (text, tokens, page) = (self.text, self.tokens, self.page);
+        let range = tokens[index].range.clone();
+        let source = &text[range.clone()];
+        let close = self.closes.get(&index).copied();
+        let parent = self.parents.last().and_then(|p| match &tokens[*p].kind {
+            Kind::Call(c) => Some(c),
+            _ => None,
+        });
+        let inner = close.and_then(|c| text.get(range.end..tokens[c].range.start));
+        let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
+            Syntax::Jsx => mdx::render(call, parent, page),
+            Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render_call(call, inner, parent, page),
+            Syntax::Liquid | Syntax::LiquidInclude | Syntax::Erb => Render::Unknown,
+        });
+        let render = match render {
+            Render::Failed(message) => {
+                collected.problems.push((range.start, Problem::Template, message));
+                Render::Unknown
+            }
+            Render::NotFound(message) => {
+                collected.problems.push((range.start, Problem::Unsupported, message));
+                Render::Unknown
+            }
+            render => render,
+        };
+        let reported = collected.problems.last().is_some_and(|p| p.0 == range.start);
+        let marked = |with: String, collected: &mut Collected, depth| Edit {
+            range: range.clone(),
+            with: block(text, range.clone(), collected.block(with, depth)),
+        };
+        match (render, close) {
+            (Render::Whole(render), Some(close)) => {
+                let whole = range.start..tokens[close].range.end;
+                self.edits.extend(apply_simple(text, whole, *render, source, collected));
+                self.skip_until = tokens[close].range.end;
+            }
+            (Render::TextAround(open, end), Some(close)) => {
+                self.ends.insert(close, End::Text(end));
+                self.parents.push(index);
+                self.edits.push(Edit { range, with: open });
+            }
+            (Render::Open(open, end), Some(close)) => {
+                self.ends.insert(close, End::Html(end));
+                self.parents.push(index);
+                self.edits.push(marked(open, collected, 1));
+            }
+            (Render::CodeTab(open, language), Some(close)) => {
+                let close_range = tokens[close].range.clone();
+                let code = text[range.end..close_range.start].trim_matches('\n');
+                let mut html = open;
+                html.push_str(&crate::markdown::blocks::code_block_html(
+                    &format!("{}\n", code.trim_end()),
+                    &language,
+                    page.highlight,
+                ));
+                html.push_str(&super::tabs::panel_close());
+                let whole = range.start..close_range.end;
+                self.edits.push(Edit { range: whole.clone(), with: block(text, whole, collected.block(html, 0)) });
+                self.skip_until = close_range.end;
+            }
+            (Render::Unknown, Some(close)) => {
+                if !reported {
+                    unsupported(collected, range.start, source, call);
+                }
+                self.ends.insert(close, End::Html("</div>\n".into()));
+                self.parents.push(index);
+                self.edits.push(marked(unsupported_html(source, true), collected, 1));
+            }
+            (Render::Unknown, None) => {
+                if !reported {
+                    unsupported(collected, range.start, source, call);
+                }
+                self.edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
+            }
+            (Render::Open(open, end), None) if !call.self_closing => {
+                // A block never closed runs to the end of the page.
+                let message = format!("`{}` is never closed; it runs to the end of the page", shorten_source(source));
+                collected.problems.push((range.start, Problem::Unsupported, message));
+                self.edits.push(marked(open, collected, 1));
+                let marker = collected.block(end, -1);
+                self.edits.push(Edit { range: text.len()..text.len(), with: format!("\n\n{marker}\n") });
+            }
+            (Render::Open(open, end), None) => self.edits.push(marked(format!("{open}{end}"), collected, 0)),
+            (render, _) => self.edits.extend(apply_simple(text, range.clone(), render, source, collected)),
+        }
+    }
 }
 
 /// The edit of a render that needs no pairing. An unknown construct written where a

@@ -29,6 +29,7 @@ mod liquid_filters;
 mod liquid_include;
 mod liquid_items;
 mod liquid_items_filters;
+mod liquid_pieces;
 mod liquid_recover;
 mod liquid_runtime;
 mod liquid_unreadable;

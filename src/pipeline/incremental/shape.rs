@@ -69,56 +69,16 @@ pub(crate) fn reshape(
     }
     crate::spent::phase(Some("shape: walk applied"));
     // 2. The model.
-    let mut site = assemble_site(old.config.clone(), &walked.files, walked.loaded.clone(), &built.theme, &mut problems);
-    site.now = old.now;
-    site.today = old.today;
-    site.repository.clone_from(&old.repository);
-    site.mounted_owners = old.mounted_owners.clone();
-    crate::spent::phase(Some("shape: assembled"));
-    // The model of the pages the last site had is taken from it, but for the pages with
-    // warnings (made again with their diagnostics).
     let warned: HashSet<&str> = built.warnings.iter().map(|d| d.path.as_str()).collect();
-    let reusable = |page: &crate::site::Page| !warned.contains(page.source.file.as_str());
-    site.model_reusing(old, reusable, built.codeowners.as_ref(), &mut problems);
-    crate::spent::phase(Some("shape: modelled"));
-    site.walked = Some(Arc::new(walked));
+    let mut site = model_of(built, walked, &warned, &mut problems);
     // 3. The pages of the last site in the new one.
     let Some(map) = PageMap::new(old, &site, &loaded_added) else { return Reshape::Whole };
     crate::spent::phase(Some("shape: mapped"));
     if !map.same_aliases_and_alerts(old, &site) || site.status().is_some() {
         return Reshape::Whole;
     }
-    // 4. The Markdown: kept, or rendered again. A body kept is shared, never copied:
-    // its links keep the page ids it was rendered with, and the page the map to the new
-    // ones (`link_ids`).
-    let mut render = Vec::new();
-    let mut link_ids = ComposedLinkIds::new(LinkIds::from_new_ids(&map.to_new));
-    for id in 0..site.pages.len() {
-        let keep = map.to_old[id].filter(|&o| {
-            let page = &old.pages[o];
-            !warned.contains(page.source.file.as_str()) && map.keeps_links(page)
-        });
-        match keep {
-            Some(o) => {
-                site.pages[id].rendered = Arc::clone(&old.pages[o].rendered);
-                site.pages[id].link_ids = link_ids.of(old.pages[o].link_ids.as_ref());
-            }
-            None => render.push(id),
-        }
-    }
-    crate::spent::phase(Some("shape: bodies kept"));
-    let rendered: Vec<Rendered> = render.par_iter().map(|&id| render_body(&site, id, Purpose::Build)).collect();
-    for (&id, mut rendered) in render.iter().zip(rendered) {
-        problems.append(&mut rendered.diagnostics);
-        site.pages[id].rendered = Arc::new(rendered);
-    }
-    site.arrange();
-    crate::spent::phase(Some("shape: rendered again, arranged"));
-    for (id, page) in site.pages.iter_mut().enumerate() {
-        if let Some(o) = map.to_old[id] {
-            page.change.clone_from(&old.pages[o].change);
-        }
-    }
+    // 4. The Markdown: kept, or rendered again.
+    let render = keep_or_render_bodies(old, &mut site, &map, &warned, &mut problems);
     // The search postings follow the pages by file; those of the pages rendered again
     // are made from their text (dropped then), and the titles checked.
     let mut search = built.search.clone();
@@ -127,30 +87,8 @@ pub(crate) fn reshape(
     }
     crate::spent::phase(Some("shape: search refreshed"));
     // 5. The pages to render, and those whose navigation alone changes.
-    let (mut affected, mut nav_only) = affected_pages(old, &site, &map, &render);
-    crate::spent::phase(Some("shape: affected"));
-    // Pages left stale by earlier edits, by their new ids: rendered, or spliced when only
-    // their navigation is behind (a page gone is not made).
-    for (id, how) in defer.stale.iter().filter_map(|(&o, &how)| Some((map.new_id(o)?, how))) {
-        match how {
-            How::Render => {
-                nav_only.remove(&id);
-                affected.insert(id);
-            }
-            How::Splice if !affected.contains(&id) => {
-                nav_only.insert(id);
-            }
-            How::Splice => {}
-        }
-    }
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
-    let (mut spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| {
-        splice.is_some()
-            && site.pages[id].redirect.is_none()
-            && map.to_old[id].is_some_and(|o| built.pages.get(o).is_some_and(|p| p.nav_at.is_some()))
-    });
-    let mut affected: Vec<PageId> = affected.into_iter().chain(unspliceable).collect();
-    affected.sort_unstable();
+    let (mut affected, mut spliced) = pages_to_bring_up_to_date(built, &site, &map, &render, splice.is_some(), defer);
     // Links and anchors are checked for every page that shows something of the change,
     // whether rendered now or later.
     let shown = affected.clone();
@@ -162,20 +100,7 @@ pub(crate) fn reshape(
     crate::spent::phase(Some("shape: rendered"));
     // The records of the new site: the rendered ones, the others taken from the last
     // site (and put back if the change has errors).
-    let mut records: Vec<Option<RenderedPage>> = vec![None; site.pages.len()];
-    for (&id, page) in affected.iter().zip(rendered) {
-        records[id] = Some(page);
-    }
-    let mut taken = Vec::new();
-    for (id, record) in records.iter_mut().enumerate() {
-        if record.is_none()
-            && let Some(o) = map.to_old[id]
-        {
-            *record = Some(std::mem::take(&mut built.pages[o]));
-            taken.push((o, id));
-        }
-    }
-    let mut records: Vec<RenderedPage> = records.into_iter().map(Option::unwrap_or_default).collect();
+    let (mut records, taken) = records_of(built, &map, &affected, rendered);
     let put_back = |built: &mut BuiltSite, records: &mut Vec<RenderedPage>| {
         for &(o, id) in &taken {
             built.pages[o] = std::mem::take(&mut records[id]);
@@ -193,33 +118,8 @@ pub(crate) fn reshape(
     };
     crate::spent::phase(Some("shape: records, spliced"));
     // 6. Links and anchors of the pages rendered, and of the pages linking to them.
-    let recheck: BTreeSet<PageId> =
-        shown.iter().flat_map(|&id| site.pages[id].backlinks.iter().copied().chain([id])).collect();
-    let mut ids = Ids::new(&site, &records);
-    check_anchors(&site, &mut ids, recheck.iter().copied(), &mut problems);
-    let renderer = &built.renderer;
-    check_template_links(
-        &site,
-        &mut ids,
-        &records,
-        affected.iter().copied(),
-        &|text| renderer.find_in_templates(text),
-        &mut problems,
-    );
-    // The warnings of the pages not checked or rendered again, nor gone.
-    let removed_files: Vec<String> = removed.iter().map(|path| old.config.locate(path).1).collect();
-    let redone: HashSet<&str> = recheck
-        .iter()
-        .chain(&render)
-        .map(|&id| site.pages[id].source.file.as_str())
-        .chain(map.gone.iter().map(|&o| old.pages[o].source.file.as_str()))
-        .chain(removed_files.iter().map(String::as_str))
-        .collect();
-    let kept = built.warnings.iter().filter(|d| !d.is_error() && !redone.contains(d.path.as_str())).cloned();
-    let mut diagnostics: Vec<Diagnostic> = kept.chain(problems).collect();
-    settle_diagnostics(&mut diagnostics);
-    diagnostics.dedup();
-    crate::spent::phase(Some("shape: checked"));
+    let redone = Redone { shown: &shown, rendered: &affected, bodies: &render, removed };
+    let diagnostics = checked_diagnostics(built, &site, &map, &records, &redone, problems);
     if diagnostics.iter().any(Diagnostic::is_error) {
         put_back(built, &mut records);
         return Reshape::Failed { diagnostics };
@@ -227,6 +127,7 @@ pub(crate) fn reshape(
     for (id, page) in spliced {
         records[id] = page;
     }
+    let old = &built.site;
     let mut removed_files: Vec<String> =
         map.gone.iter().map(|&o| crate::site_path::alias_file(&old.pages[o].site_path)).collect();
     removed_files.sort();
@@ -238,6 +139,179 @@ pub(crate) fn reshape(
     // the edit waits.
     crate::background::drop_later((old_site, old_pages));
     Reshape::Done { rendered: affected.len(), removed: removed_files }
+}
+
+/// The model of the site `walked` finds: assembled again, the model of the pages the
+/// last site had taken from it but for the pages with warnings (`warned`, made again
+/// with their diagnostics).
+fn model_of(built: &BuiltSite, walked: Walked, warned: &HashSet<&str>, problems: &mut Vec<Diagnostic>) -> Site {
+    let old = &built.site;
+    let mut site = assemble_site(old.config.clone(), &walked.files, walked.loaded.clone(), &built.theme, problems);
+    site.now = old.now;
+    site.today = old.today;
+    site.repository.clone_from(&old.repository);
+    site.mounted_owners = old.mounted_owners.clone();
+    crate::spent::phase(Some("shape: assembled"));
+    let reusable = |page: &crate::site::Page| !warned.contains(page.source.file.as_str());
+    site.model_reusing(old, reusable, built.codeowners.as_ref(), problems);
+    crate::spent::phase(Some("shape: modelled"));
+    site.walked = Some(Arc::new(walked));
+    site
+}
+
+/// Takes each body of the last site that still holds into `site`, renders the others
+/// again and arranges the site: the pages rendered again. A body kept is shared, never
+/// copied: its links keep the page ids it was rendered with, and the page the map to the
+/// new ones (`link_ids`).
+fn keep_or_render_bodies(
+    old: &Site,
+    site: &mut Site,
+    map: &PageMap,
+    warned: &HashSet<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PageId> {
+    let mut render = Vec::new();
+    let mut link_ids = ComposedLinkIds::new(LinkIds::from_new_ids(&map.to_new));
+    for id in 0..site.pages.len() {
+        let keep = map.to_old[id].filter(|&o| {
+            let page = &old.pages[o];
+            !warned.contains(page.source.file.as_str()) && map.keeps_links(page)
+        });
+        match keep {
+            Some(o) => {
+                site.pages[id].rendered = Arc::clone(&old.pages[o].rendered);
+                site.pages[id].link_ids = link_ids.of(old.pages[o].link_ids.as_ref());
+            }
+            None => render.push(id),
+        }
+    }
+    crate::spent::phase(Some("shape: bodies kept"));
+    let site_now: &Site = site;
+    let rendered: Vec<Rendered> = render.par_iter().map(|&id| render_body(site_now, id, Purpose::Build)).collect();
+    for (&id, mut rendered) in render.iter().zip(rendered) {
+        problems.append(&mut rendered.diagnostics);
+        site.pages[id].rendered = Arc::new(rendered);
+    }
+    site.arrange();
+    crate::spent::phase(Some("shape: rendered again, arranged"));
+    for (id, page) in site.pages.iter_mut().enumerate() {
+        if let Some(o) = map.to_old[id] {
+            page.change.clone_from(&old.pages[o].change);
+        }
+    }
+    render
+}
+
+/// The pages of `site` that show something of the change (through their template),
+/// and those whose navigation alone changes that can be spliced (when `splice`), with
+/// the pages earlier edits left stale, by their new ids.
+fn pages_to_bring_up_to_date(
+    built: &BuiltSite,
+    site: &Site,
+    map: &PageMap,
+    render: &[PageId],
+    splice: bool,
+    defer: &Defer,
+) -> (Vec<PageId>, Vec<PageId>) {
+    let (mut affected, mut nav_only) = affected_pages(&built.site, site, map, render);
+    crate::spent::phase(Some("shape: affected"));
+    // Pages left stale by earlier edits, by their new ids: rendered, or spliced when only
+    // their navigation is behind (a page gone is not made).
+    for (id, how) in defer.stale.iter().filter_map(|(&o, &how)| Some((map.new_id(o)?, how))) {
+        match how {
+            How::Render => {
+                nav_only.remove(&id);
+                affected.insert(id);
+            }
+            How::Splice if !affected.contains(&id) => {
+                nav_only.insert(id);
+            }
+            How::Splice => {}
+        }
+    }
+    let (spliced, unspliceable): (Vec<PageId>, Vec<PageId>) = nav_only.into_iter().partition(|&id| {
+        splice
+            && site.pages[id].redirect.is_none()
+            && map.to_old[id].is_some_and(|o| built.pages.get(o).is_some_and(|p| p.nav_at.is_some()))
+    });
+    let mut affected: Vec<PageId> = affected.into_iter().chain(unspliceable).collect();
+    affected.sort_unstable();
+    (affected, spliced)
+}
+
+/// The records of the new site: the `rendered` ones of the pages `affected`, the others
+/// taken from `built` (with the pairs of old and new ids taken, to put back).
+fn records_of(
+    built: &mut BuiltSite,
+    map: &PageMap,
+    affected: &[PageId],
+    rendered: Vec<RenderedPage>,
+) -> (Vec<RenderedPage>, Vec<(PageId, PageId)>) {
+    let mut records: Vec<Option<RenderedPage>> = vec![None; map.to_old.len()];
+    for (&id, page) in affected.iter().zip(rendered) {
+        records[id] = Some(page);
+    }
+    let mut taken = Vec::new();
+    for (id, record) in records.iter_mut().enumerate() {
+        if record.is_none()
+            && let Some(o) = map.to_old[id]
+        {
+            *record = Some(std::mem::take(&mut built.pages[o]));
+            taken.push((o, id));
+        }
+    }
+    (records.into_iter().map(Option::unwrap_or_default).collect(), taken)
+}
+
+/// What a change to the site's shape made again: the pages that show something of it,
+/// those rendered now, those whose bodies were rendered again, and the content paths
+/// removed.
+struct Redone<'a> {
+    shown: &'a [PageId],
+    rendered: &'a [PageId],
+    bodies: &'a [PageId],
+    removed: &'a [String],
+}
+
+/// The diagnostics of the new site: `problems`, the links and anchors of the pages
+/// shown and of the pages linking to them checked again, the template links of the
+/// pages rendered, and the warnings of the pages not checked or rendered again, nor gone.
+fn checked_diagnostics(
+    built: &BuiltSite,
+    site: &Site,
+    map: &PageMap,
+    records: &[RenderedPage],
+    redone: &Redone<'_>,
+    mut problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let old = &built.site;
+    let recheck: BTreeSet<PageId> =
+        redone.shown.iter().flat_map(|&id| site.pages[id].backlinks.iter().copied().chain([id])).collect();
+    let mut ids = Ids::new(site, records);
+    check_anchors(site, &mut ids, recheck.iter().copied(), &mut problems);
+    let renderer = &built.renderer;
+    check_template_links(
+        site,
+        &mut ids,
+        records,
+        redone.rendered.iter().copied(),
+        &|text| renderer.find_in_templates(text),
+        &mut problems,
+    );
+    let removed_files: Vec<String> = redone.removed.iter().map(|path| old.config.locate(path).1).collect();
+    let again: HashSet<&str> = recheck
+        .iter()
+        .chain(redone.bodies)
+        .map(|&id| site.pages[id].source.file.as_str())
+        .chain(map.gone.iter().map(|&o| old.pages[o].source.file.as_str()))
+        .chain(removed_files.iter().map(String::as_str))
+        .collect();
+    let kept = built.warnings.iter().filter(|d| !d.is_error() && !again.contains(d.path.as_str())).cloned();
+    let mut diagnostics: Vec<Diagnostic> = kept.chain(problems).collect();
+    settle_diagnostics(&mut diagnostics);
+    diagnostics.dedup();
+    crate::spent::phase(Some("shape: checked"));
+    diagnostics
 }
 
 /// Leaves pages stale as `defer` says, taking them out of `affected` (to render now) and
