@@ -19,9 +19,11 @@ pub enum HeadingIdStyle {
     /// GitHub's rule, from the heading's text (not the alt text of its images).
     Github,
     /// Hugo's (Goldmark's `github` type), from the heading's Markdown source.
-    Hugo,
+    #[serde(rename = "hugo")]
+    SourceLine,
     /// Docusaurus's (github-slugger), from the heading's text, image alt text included.
-    Docusaurus,
+    #[serde(rename = "docusaurus")]
+    TextWithAlt,
     /// Python-Markdown's `toc` `slugify` (MkDocs's), ASCII only.
     #[serde(rename = "python-markdown")]
     PythonMarkdown,
@@ -190,7 +192,7 @@ pub(crate) fn github_heading_id(text: &str) -> String {
 
 /// The id Hugo (Goldmark, `autoHeadingIDType = "github"`) gives a heading whose source
 /// line, without its `#` marks, is `source`: see the module documentation.
-pub(crate) fn hugo_heading_id(source: &str) -> String {
+pub(crate) fn source_line_heading_id(source: &str) -> String {
     use GeneralCategory as C;
     let mut out = String::with_capacity(source.len());
     for c in source.trim().chars() {
@@ -458,7 +460,7 @@ mod tests {
             ("!!!", "heading"),
         ];
         for (text, id) in cases {
-            assert_eq!(hugo_heading_id(text), id, "{text:?}");
+            assert_eq!(source_line_heading_id(text), id, "{text:?}");
         }
     }
 

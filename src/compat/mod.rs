@@ -14,12 +14,15 @@ pub(crate) mod docusaurus;
 pub(crate) mod eleventy;
 pub(crate) mod gitbook;
 pub(crate) mod hugo;
+pub(crate) mod include_roots;
 pub(crate) mod jekyll;
 pub(crate) mod mdbook;
 pub(crate) mod middleman;
 pub(crate) mod mkdocs;
+pub(crate) mod nav_file;
 pub(crate) mod old_tool;
 mod page_urls;
+pub(crate) mod site_data;
 mod tool_blogs;
 
 use crate::config::Config;
@@ -130,7 +133,7 @@ pub(crate) trait ToolRules: Sync {
 /// `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders' sidebar.
 pub(crate) fn nests_navigation(old: &OldTool, kind: crate::content::nav_file::NavFileKind) -> bool {
     use crate::content::nav_file::NavFileKind;
-    kind == NavFileKind::MkDocs || (kind == NavFileKind::Summary && old.tool == Tool::MdBook)
+    kind == NavFileKind::NavKey || (kind == NavFileKind::Summary && old.tool == Tool::MdBook)
 }
 
 /// The old tools, in the order detection tries them; GitHub's rules, which every
@@ -156,6 +159,23 @@ pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic
         hugo::mounts::mount_content(config, diagnostics);
     }
     docusaurus::i18n::mount_layout(config, diagnostics);
+}
+
+/// Whether the old tool read number prefixes off the names of files and folders, so
+/// that `[content] number-prefixes = "auto"` strips them: a Docusaurus site
+/// ([`docusaurus::is_docusaurus_site`]), whose content folder holds `files`.
+pub(crate) fn reads_number_prefixes(config: &Config, files: &ContentFiles) -> bool {
+    docusaurus::is_docusaurus_site(&config.root, files)
+}
+
+/// The files of `assets` the old tool processes through its templates though they are
+/// no pages (Jekyll's that open with front matter, [`jekyll::files`]), taken out of them.
+pub(crate) fn find_template_files(
+    config: &Config,
+    assets: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> old_tool::TemplateFiles {
+    jekyll::files::find(config, assets, diagnostics)
 }
 
 /// The rules of `tool`.

@@ -39,16 +39,9 @@ pub(crate) enum Tool {
     GitBook,
 }
 
-/// How a relative link that names no Markdown file is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RelativeLinks {
-    /// From the file's folder.
-    File,
-    /// From the page's URL, as the browser reads it; else from the file's folder.
-    PageThenFile,
-    /// From the file's folder when a file is there; else from the page's URL.
-    FileThenPage,
-}
+/// How a relative link that names no Markdown file is read: the core's rule, which
+/// each tool's rules choose.
+pub(crate) use crate::site::resolve::RelativeLinks;
 
 /// How the URLs of pages and folders are made from their names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,10 +144,6 @@ pub(crate) enum DefinitionLists {
     On { term_ids: bool },
 }
 
-/// Whether a content path is in a `_posts` folder: a post, whatever the tool (Jekyll's
-/// rule, which opsbook's own blogs follow).
-pub(crate) use crate::compat::jekyll::site::in_posts_folder;
-
 /// A file the old tool processes through its templates though it is no page (Jekyll's
 /// files that open with front matter, [`crate::compat::jekyll::files`]).
 pub(crate) use crate::compat::jekyll::files::JekyllFile as TemplateFile;
@@ -203,6 +192,23 @@ impl OldTool {
     pub(crate) fn name(&self) -> &'static str {
         self.rules().name()
     }
+
+    /// The languages its configuration lists, the default first: a Jekyll site's
+    /// `languages:` (jekyll-multiple-languages-plugin's), else a Hugo site's `languages`
+    /// table ([`crate::compat::hugo::site::languages`]); none elsewhere.
+    pub(crate) fn languages(&self) -> Vec<String> {
+        let listed = self.jekyll.as_ref().map(|site| site.languages.clone()).unwrap_or_default();
+        if listed.is_empty() { self.hugo_languages.clone() } else { listed }
+    }
+
+    /// The paths of the site a language plugin keeps in the default language only
+    /// (jekyll-multiple-languages-plugin's `exclude_from_localizations:`, trimmed of
+    /// `/`), `Some` when the handbook's languages are the plugin's: its folder of texts,
+    /// `_i18n/<code>/`, then holds a language's posts and the texts pages include.
+    pub(crate) fn language_plugin_exclusions(&self) -> Option<Vec<String>> {
+        let site = self.jekyll.as_ref().filter(|site| !site.languages.is_empty())?;
+        Some(site.exclude_from_localizations.iter().map(|p| p.trim_matches('/').to_string()).collect())
+    }
 }
 
 /// Whether `root` holds the configuration file of a tool other than Docusaurus, which
@@ -211,7 +217,7 @@ pub(crate) fn has_other_tools_configuration(root: &Path) -> bool {
     let is_file = |name: &str| root.join(name).is_file();
     let names = super::hugo::OWN_FILES.iter().chain(&super::jekyll::CONFIG_FILES).chain(&super::mkdocs::CONFIG_FILES);
     names.into_iter().any(|n| is_file(n))
-        || crate::content::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n))
+        || crate::compat::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n))
         || ["config.rb", "config/tech-docs.yml", ".gitbook.yaml"].iter().any(|n| is_file(n))
         || root.join("config/_default").is_dir()
 }

@@ -476,7 +476,7 @@ pub struct Config {
     pub(crate) notes: Vec<Diagnostic>,
     /// Whether `book.toml` is mdBook's (it has `[book]`): the handbook is an mdBook
     /// book, whose URLs and links follow mdBook's rules (`compat::old_tool`).
-    pub(crate) mdbook: bool,
+    pub(crate) book_table: bool,
     /// The names of book.toml's `[preprocessor.*]` tables, in order.
     pub(crate) preprocessors: Vec<String>,
     /// Whether the sidebar shows the numbers a navigation file gives its entries
@@ -536,7 +536,7 @@ impl Config {
     /// Parses and resolves the text of a `book.toml`.
     pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| vec![toml_diagnostic(text, &e)])?;
-        let mdbook_tables = crate::compat::mdbook::config::MdBookTables {
+        let book_tables = crate::compat::mdbook::config::MdBookTables {
             book: raw.book.as_ref(),
             output: raw.output.as_ref(),
             preprocessor: raw.preprocessor.as_ref(),
@@ -544,10 +544,10 @@ impl Config {
             build: &raw.build,
         };
         let (mut problems, notes): (Vec<_>, Vec<_>) =
-            mdbook_tables.check(text).into_iter().partition(Diagnostic::is_error);
+            book_tables.check(text).into_iter().partition(Diagnostic::is_error);
         let has_handbook_table = raw.handbook.is_some();
         let handbook = raw.handbook.unwrap_or_default();
-        let is_mdbook = raw.book.is_some();
+        let has_book_table = raw.book.is_some();
         let preprocessors = raw.preprocessor.iter().flat_map(|tables| tables.keys().cloned()).collect();
         let book = raw.book.unwrap_or_default();
         let html = raw.output.and_then(|output| output.html).unwrap_or_default();
@@ -555,7 +555,7 @@ impl Config {
         let nonblank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
         let title = nonblank(&handbook.title).or_else(|| nonblank(&book.title)).unwrap_or_else(|| {
             // mdBook's file names its title in `[book]`, unless it has opsbook's table too.
-            let table = if is_mdbook && !has_handbook_table { "book" } else { "handbook" };
+            let table = if has_book_table && !has_handbook_table { "book" } else { "handbook" };
             let line = text.lines().position(|l| l.trim() == format!("[{table}]")).map_or(0, |i| i + 1);
             problems.push(
                 Diagnostic::error(
@@ -628,7 +628,7 @@ impl Config {
         kinds.bind_ids("component", &status.as_ref().map(StatusConfig::ids).unwrap_or_default());
         let review = resolve_review(&raw.review, text, &mut problems);
         let content_folder =
-            content_dir::resolve_content_dir(&raw.build, is_mdbook.then_some(&book), text, &mut problems);
+            content_dir::resolve_content_dir(&raw.build, has_book_table.then_some(&book), text, &mut problems);
         let url = nonblank(&handbook.repository).or_else(|| nonblank(&html.git_repository_url));
         let repository = Repository::written(url.as_deref(), handbook.branch.as_ref(), &raw.links);
         let sources = sources::resolve_sources(raw.sources, &content_folder, &raw.links, text, &mut problems);
@@ -736,7 +736,7 @@ impl Config {
             sources,
             peers,
             notes,
-            mdbook: is_mdbook,
+            book_table: has_book_table,
             preprocessors,
             section_labels,
             status_site_beside,

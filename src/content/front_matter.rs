@@ -39,18 +39,28 @@ pub(crate) enum Fences {
     GrayMatter,
 }
 
+/// The configuration files beside `book.toml` of the tools that read front matter with
+/// gray-matter: Docusaurus's and Eleventy's (the compatibility layer's lists of them).
+pub(crate) const GRAY_MATTER_CONFIGS: [&str; 9] = [
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+    "docusaurus.config.cjs",
+    "eleventy.config.js",
+    "eleventy.config.mjs",
+    "eleventy.config.cjs",
+    "eleventy.config.ts",
+    ".eleventy.js",
+];
+
 impl Fences {
     /// The rule of the handbook of `config`: gray-matter's beside a Docusaurus or an
-    /// Eleventy configuration (or with `[markdown] heading-ids = "docusaurus"`).
+    /// Eleventy configuration ([`GRAY_MATTER_CONFIGS`]), or with `[markdown] heading-ids
+    /// = "docusaurus"`, unless `book.toml` is mdBook's.
     pub(crate) fn of(config: &crate::config::Config) -> Fences {
-        let beside = |names: &[&str]| names.iter().any(|name| config.root.join(name).is_file());
-        let docusaurus = config.heading_ids == Some(crate::slug::HeadingIdStyle::Docusaurus)
-            || beside(&crate::compat::docusaurus::CONFIG_FILES);
-        if !config.mdbook && (docusaurus || beside(super::site_data::ELEVENTY_FILES)) {
-            Fences::GrayMatter
-        } else {
-            Fences::Exact
-        }
+        let beside = GRAY_MATTER_CONFIGS.iter().any(|name| config.root.join(name).is_file());
+        let gray_matter_ids = config.heading_ids == Some(crate::slug::HeadingIdStyle::TextWithAlt);
+        if !config.book_table && (gray_matter_ids || beside) { Fences::GrayMatter } else { Fences::Exact }
     }
 }
 

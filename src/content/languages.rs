@@ -13,9 +13,10 @@ use super::walk::ContentFiles;
 use crate::config::{Config, Languages, Translated};
 use crate::diagnostic::{Diagnostic, Rule};
 
-/// jekyll-multiple-languages-plugin's folder of each language's texts (`_i18n/de/about.md`),
-/// which its pages include: already one language's each, they get no copies.
-const JEKYLL_I18N: &str = "_i18n/";
+/// A language plugin's folder of each language's texts (`_i18n/de/about.md`,
+/// jekyll-multiple-languages-plugin's), which its pages include: already one language's
+/// each, they get no copies.
+const TEXTS_FOLDER: &str = "_i18n/";
 
 /// The languages of the handbook, with the pages of its other languages added to `files`
 /// (and their files in [`Languages::files`]).
@@ -26,16 +27,14 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
         return languages;
     }
     let (default, others) = (languages.list[0].clone(), languages.others().to_vec());
-    let plugin = files.old_tool.jekyll.as_ref().filter(|site| !site.languages.is_empty());
-    let excluded: Vec<String> = plugin
-        .map(|site| site.exclude_from_localizations.iter().map(|p| p.trim_matches('/').to_string()).collect())
-        .unwrap_or_default();
+    let plugin = files.old_tool.language_plugin_exclusions();
+    let excluded: &[String] = plugin.as_deref().unwrap_or_default();
     let localized_posts = !excluded.iter().any(|p| p == "_posts");
     // 2. Translations by file name move into their language's folder.
     let mut pages: Vec<String> = Vec::with_capacity(files.pages.len());
     let mut known: HashSet<String> = files.pages.iter().cloned().collect();
     for path in std::mem::take(&mut files.pages) {
-        if let Some((code, rest)) = in_jekyll_i18n(&path, &languages.list) {
+        if let Some((code, rest)) = in_texts_folder(&path, &languages.list) {
             // The plugin's folder: a language's posts, or texts that pages include.
             if localized_posts && rest.starts_with("_posts/") {
                 let target = if code == default { rest.to_string() } else { format!("{code}/{rest}") };
@@ -66,12 +65,12 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
     let mut added = Vec::new();
     let localized = |p: &str| {
         plugin.is_none()
-            || !(crate::compat::jekyll::site::in_posts_folder(p)
+            || !(super::walk::in_posts_folder(p)
                 || excluded.iter().any(|e| p == e || p.strip_prefix(e.as_str()).is_some_and(|r| r.starts_with('/'))))
     };
     let originals: Vec<&String> = pages
         .iter()
-        .filter(|p| languages.of_path(p) == Some(default.as_str()) && !p.starts_with(JEKYLL_I18N) && localized(p))
+        .filter(|p| languages.of_path(p) == Some(default.as_str()) && !p.starts_with(TEXTS_FOLDER) && localized(p))
         .collect();
     for path in originals {
         let key = page_key(path);
@@ -139,18 +138,15 @@ pub(crate) fn listed(config: &Config, files: &ContentFiles) -> Vec<String> {
     if !config.languages.list.is_empty() {
         return config.languages.list.clone();
     }
-    let mut list = files.old_tool.jekyll.as_ref().map(|site| site.languages.clone()).unwrap_or_default();
-    if list.is_empty() {
-        list = files.old_tool.hugo_languages.clone();
-    }
+    let mut list = files.old_tool.languages();
     list.retain(|code| crate::config::is_language_code(code));
     list
 }
 
 /// The language and the rest of a path in jekyll-multiple-languages-plugin's folder of a
 /// language (`_i18n/de/_posts/a.md` is `de`'s `_posts/a.md`).
-fn in_jekyll_i18n<'p>(path: &'p str, codes: &[String]) -> Option<(&'p str, &'p str)> {
-    let (code, rest) = path.strip_prefix(JEKYLL_I18N)?.split_once('/')?;
+fn in_texts_folder<'p>(path: &'p str, codes: &[String]) -> Option<(&'p str, &'p str)> {
+    let (code, rest) = path.strip_prefix(TEXTS_FOLDER)?.split_once('/')?;
     codes.iter().any(|c| c == code).then_some((code, rest))
 }
 

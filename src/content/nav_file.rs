@@ -1,26 +1,21 @@
-//! Navigation files of other tools: MkDocs's `mkdocs.yml` (its `nav:`), mdBook's
-//! `SUMMARY.md` and Docusaurus's `sidebars.js` ([`crate::compat::docusaurus::sidebars`]). When a handbook has one, it orders and names the navigation; the site
-//! applies it (`site/nav_file.rs`). This module finds the file and reads it
-//! into a tree of [`NavEntry`], paths made relative to `content/`. Here `content/` is the
-//! content folder, whatever book.toml names it (`src/` in an mdBook repository).
+//! Navigation files of other tools, as the core holds them: MkDocs's `mkdocs.yml` (its
+//! `nav:`), mdBook's `SUMMARY.md` and Docusaurus's `sidebars.js`. When a handbook has
+//! one, it orders and names the navigation; the site applies it (`site/nav_file.rs`).
+//! The compatibility layer finds the file and reads it (`compat::nav_file`) into a tree
+//! of [`NavEntry`], paths made relative to `content/` by [`resolve`]. Here `content/` is
+//! the content folder, whatever book.toml names it (`src/` in an mdBook repository).
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use std::path::Path;
-
-use super::ContentFiles;
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Rule};
-
-/// The tool a navigation file comes from.
+/// The form of a navigation file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavFileKind {
-    /// MkDocs's `mkdocs.yml`.
-    MkDocs,
-    /// mdBook's `SUMMARY.md`.
+    /// The `nav:` key of a configuration file (MkDocs's `mkdocs.yml`).
+    NavKey,
+    /// A `SUMMARY.md` (mdBook's, GitBook's).
     Summary,
-    /// Docusaurus's `sidebars.js`.
-    Docusaurus,
+    /// Named sidebars of items (Docusaurus's `sidebars.js`).
+    Sidebars,
 }
 
 /// A navigation file, read.
@@ -70,7 +65,7 @@ pub enum NavLink {
     /// An entry without a page (mdBook's draft chapter, `[Title]()`): its title, shown
     /// as text, over its entries.
     Draft,
-    /// A Markdown file, relative to `content/` (resolved by [`find_nav_file`]; relative
+    /// A Markdown file, relative to `content/` (resolved by [`resolve`]; relative
     /// to the file's folder as the parsers return it).
     Page(String),
     /// An address outside the handbook.
@@ -95,224 +90,33 @@ impl NavEntry {
     }
 }
 
-/// The names MkDocs's configuration may have.
-const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
+/// The files beside `book.toml` the compatibility layer reads to arrange the
+/// navigation: MkDocs's configuration.
+const NAV_CONFIG_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
 
-/// The names Docusaurus's sidebars file may have.
-const SIDEBAR_FILES: [&str; 4] = ["sidebars.js", "sidebars.ts", "sidebars.mjs", "sidebars.cjs"];
+/// The files whose presence (beside `book.toml` or at the top of `content/`) makes a
+/// handbook one whose old tool read number prefixes off names and ordered its sidebar
+/// by them: Docusaurus's configuration and sidebars (the compatibility layer's list).
+pub(crate) const PREFIXING_SITE_FILES: [&str; 8] = [
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+    "docusaurus.config.cjs",
+    "sidebars.js",
+    "sidebars.ts",
+    "sidebars.mjs",
+    "sidebars.cjs",
+];
 
 /// Whether a file beside `book.toml` named `name` is one the build reads to arrange the
-/// navigation: an MkDocs configuration, or a Docusaurus one ([`super::prefix`]).
+/// navigation or to strip number prefixes ([`super::prefix`]).
 pub(crate) fn is_root_file(name: &str) -> bool {
-    MKDOCS_FILES.contains(&name) || super::prefix::DOCUSAURUS_FILES.contains(&name)
-}
-
-/// Finds and reads the handbook's navigation file (see the module documentation), and
-/// takes a `SUMMARY.md` out of the pages and an `mkdocs.yml` in `content/` out of the
-/// assets.
-pub(crate) fn find_nav_file(
-    config: &Config,
-    files: &mut ContentFiles,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<NavFile> {
-    let root = &config.root;
-    let content_dir = &config.content_dir();
-    let prefix = config.content_prefix();
-    if let Some(at) = files.pages.iter().position(|p| p == "SUMMARY.md") {
-        files.pages.remove(at);
-        let shown = format!("{prefix}SUMMARY.md");
-        let text = read(config, &content_dir.join("SUMMARY.md"), &shown, diagnostics)?;
-        let (mut entries, problems) = crate::compat::mdbook::summary::parse_summary(&text);
-        if !config.section_labels {
-            drop_numbers(&mut entries);
-        }
-        diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
-            Diagnostic::error(Rule::NavFile, &shown, line, column, message)
-                .with_help("see the format of SUMMARY.md in the guide's page on navigation")
-        }));
-        return Some(NavFile {
-            file: shown,
-            kind: NavFileKind::Summary,
-            entries: resolve(entries, ""),
-            root_dir: String::new(),
-            directory_urls: true,
-        });
-    }
-    // Any file but a folder: one that is no regular file is an error when it is read.
-    if let Some(name) = MKDOCS_FILES.iter().find(|name| std::fs::metadata(root.join(name)).is_ok_and(|m| !m.is_dir())) {
-        let path = root.join(name);
-        // Beside book.toml, not walked with the content: confined here.
-        let confined = config.confinement().map(|c| c.readable(&path).map(|_| ()));
-        if let Some(Err(why)) = confined {
-            let message = format!("the file is not read: {why}");
-            diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, *name, 0, 0, message));
-            return None;
-        }
-        let text = read(config, &path, name, diagnostics)?;
-        let nav = parse_mkdocs(&text, name, diagnostics)?;
-        let content = config.content_folder.as_str();
-        let docs_dir = nav.docs_dir.as_deref().map(|d| d.trim_start_matches("./").trim_matches('/'));
-        if let Some(dir) = docs_dir.filter(|d| *d != content) {
-            diagnostics.push(
-                Diagnostic::error(
-                    Rule::NavFile,
-                    *name,
-                    nav.docs_dir_line,
-                    1,
-                    format!("`docs_dir` is `{dir}`, but opsbook reads pages from {content}/: the nav's paths are read from there"),
-                )
-                .with_severity(crate::diagnostic::Severity::Note)
-                .with_help(format!(
-                    "set `[build] content-dir = \"{dir}\"` in book.toml, so MkDocs and opsbook read the same files"
-                )),
-            );
-        }
-        return Some(NavFile {
-            file: name.to_string(),
-            kind: NavFileKind::MkDocs,
-            entries: resolve(nav.entries, ""),
-            root_dir: String::new(),
-            directory_urls: nav.directory_urls,
-        });
-    }
-    if let Some(nav) = find_sidebars(config, files, diagnostics) {
-        return nav;
-    }
-    let at = files.assets.iter().position(|a| MKDOCS_FILES.contains(&a.as_str()))?;
-    let name = files.assets.remove(at);
-    let shown = format!("{prefix}{name}");
-    let text = read(config, &content_dir.join(&name), &shown, diagnostics)?;
-    let nav = parse_mkdocs(&text, &shown, diagnostics)?;
-    let docs_dir = nav.docs_dir.as_deref().unwrap_or("docs").trim_matches('/').trim_start_matches("./");
-    let docs_dir = if docs_dir == "." { "" } else { docs_dir };
-    let found = docs_dir.is_empty() || files.dirs.iter().any(|d| d == docs_dir);
-    if !found {
-        diagnostics.push(
-            Diagnostic::error(
-                Rule::NavFile,
-                &shown,
-                nav.docs_dir_line,
-                1,
-                format!("`docs_dir` is `{docs_dir}`, but {prefix} has no folder `{docs_dir}/`: the nav is not used"),
-            )
-            .with_help("set `docs_dir` to the folder of the pages, relative to mkdocs.yml"),
-        );
-        return None;
-    }
-    Some(NavFile {
-        file: shown,
-        kind: NavFileKind::MkDocs,
-        entries: resolve(nav.entries, docs_dir),
-        root_dir: docs_dir.to_string(),
-        directory_urls: nav.directory_urls,
-    })
-}
-
-/// A Docusaurus `sidebars.js` beside `book.toml` or at the top of `content/` (taken out
-/// of the assets), if there is one: `Some(None)` when it is there but not usable.
-fn find_sidebars(
-    config: &Config,
-    files: &mut ContentFiles,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Option<NavFile>> {
-    let root = &config.root;
-    let (text, shown, base) = if let Some(name) =
-        SIDEBAR_FILES.iter().find(|name| std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| !m.is_dir()))
-    {
-        let path = root.join(name);
-        let confined = config.confinement().map(|c| c.readable(&path).map(|_| ()));
-        if let Some(Err(why)) = confined {
-            let message = format!("the file is not read: {why}");
-            diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, *name, 0, 0, message));
-            return Some(None);
-        }
-        (read(config, &path, name, diagnostics), name.to_string(), "")
-    } else {
-        let at = files.assets.iter().position(|a| SIDEBAR_FILES.contains(&a.as_str()))?;
-        let name = files.assets.remove(at);
-        let shown = format!("{}{name}", config.content_prefix());
-        let base = if files.dirs.iter().any(|d| d == "docs") { "docs" } else { "" };
-        (read(config, &config.content_dir().join(&name), &shown, diagnostics), shown, base)
-    };
-    let text = text?;
-    let help = "write the sidebar as object and array literals, or remove the file to keep the folders' navigation";
-    match crate::compat::docusaurus::sidebars::parse_sidebars(&text) {
-        Ok((entries, problems)) => {
-            diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
-                Diagnostic::error(Rule::NavFile, &shown, line, column, message)
-                    .with_severity(crate::diagnostic::Severity::Warning)
-                    .with_help("see the items of a sidebar in the guide's page on moving a handbook")
-            }));
-            Some(Some(NavFile {
-                file: shown,
-                kind: NavFileKind::Docusaurus,
-                entries: resolve(entries, base),
-                root_dir: base.to_string(),
-                directory_urls: true,
-            }))
-        }
-        Err((line, column, message)) => {
-            diagnostics.push(
-                Diagnostic::error(Rule::NavFile, &shown, line, column, message)
-                    .with_severity(crate::diagnostic::Severity::Warning)
-                    .with_help(help),
-            );
-            Some(None)
-        }
-    }
-}
-
-/// The text of the navigation file at `path`, confined; an error names what went wrong.
-fn read(config: &Config, path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let confined = match config.confinement().map(|c| c.readable(path)) {
-        Some(Ok(confined)) => confined,
-        Some(Err(why)) => {
-            let message = format!("the file is not read: {why}");
-            diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message));
-            return None;
-        }
-        None => return None,
-    };
-    match crate::fs::read_text(&confined, crate::fs::FileKind::Config) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(Rule::NavFile, shown, 0, 0, format!("cannot read the file: {e}")));
-            None
-        }
-    }
-}
-
-fn parse_mkdocs(
-    text: &str,
-    shown: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<crate::compat::mkdocs::nav::MkDocsNav> {
-    match crate::compat::mkdocs::nav::parse_mkdocs(text) {
-        Ok(nav) => {
-            diagnostics.extend(nav.problems.iter().map(|(line, column, message)| {
-                Diagnostic::error(Rule::NavFile, shown, *line, *column, message.clone())
-                    .with_help("an entry of `nav` is `- page.md`, `- Title: page.md`, `- Title: https://…` or `- Section: [entries]`")
-            }));
-            Some(nav)
-        }
-        Err((line, column, message)) => {
-            diagnostics.push(Diagnostic::error(Rule::NavFile, shown, line, column, message));
-            None
-        }
-    }
-}
-
-/// Takes the numbers off `entries` and the entries under them.
-fn drop_numbers(entries: &mut [NavEntry]) {
-    for entry in entries {
-        entry.number = None;
-        drop_numbers(&mut entry.children);
-    }
+    NAV_CONFIG_FILES.contains(&name) || PREFIXING_SITE_FILES.contains(&name)
 }
 
 /// Makes the pages' paths relative to `content/`: joined onto `base`, `.` and `..`
 /// resolved, an `#anchor` dropped.
-fn resolve(entries: Vec<NavEntry>, base: &str) -> Vec<NavEntry> {
+pub(crate) fn resolve(entries: Vec<NavEntry>, base: &str) -> Vec<NavEntry> {
     entries
         .into_iter()
         .map(|mut entry| {

@@ -13,22 +13,8 @@
 //!    `content/`. Elsewhere (Hugo, Jekyll, GitLab) a number is part of the name
 //!    (`0_capi-releases.md`, `330_incident_retro.md`) and stays in the URL.
 
-use std::path::Path;
-
 use super::ContentFiles;
 use crate::config::NumberPrefixes;
-
-/// The files whose presence makes a folder a Docusaurus site.
-pub(crate) const DOCUSAURUS_FILES: [&str; 8] = [
-    "docusaurus.config.js",
-    "docusaurus.config.ts",
-    "docusaurus.config.mjs",
-    "docusaurus.config.cjs",
-    "sidebars.js",
-    "sidebars.ts",
-    "sidebars.mjs",
-    "sidebars.cjs",
-];
 
 /// The number prefix of `name` and the rest of the name, if it has one.
 pub(crate) fn split_number_prefix(name: &str) -> Option<(u64, &str)> {
@@ -67,22 +53,15 @@ pub(crate) fn strip_number_prefix(name: &str, strip: bool) -> &str {
     }
 }
 
-/// Whether the handbook at `root` strips number prefixes (see the module documentation).
-pub(crate) fn strips_prefixes(setting: NumberPrefixes, root: &Path, files: &ContentFiles) -> bool {
+/// Whether the handbook whose content folder holds `files` strips number prefixes (see
+/// the module documentation): `auto` follows [`ContentFiles::prefixed_names`], which
+/// the compatibility layer answers after the walk.
+pub(crate) fn strips_prefixes(setting: NumberPrefixes, files: &ContentFiles) -> bool {
     match setting {
         NumberPrefixes::Strip => true,
         NumberPrefixes::Keep => false,
-        NumberPrefixes::Auto => is_docusaurus_site(root, files),
+        NumberPrefixes::Auto => files.prefixed_names,
     }
-}
-
-/// Whether the handbook looks like a Docusaurus site.
-/// Its configuration or sidebars decide; a `_category_.json` only where no other tool's
-/// configuration file says the handbook is that tool's (one stray category file in a
-/// Jekyll site does not make it Docusaurus).
-pub(crate) fn is_docusaurus_site(root: &Path, files: &ContentFiles) -> bool {
-    DOCUSAURUS_FILES.iter().any(|name| root.join(name).is_file() || files.assets.iter().any(|a| a == name))
-        || (!files.categories.is_empty() && !crate::compat::old_tool::has_other_tools_configuration(root))
 }
 
 #[cfg(test)]
@@ -114,16 +93,12 @@ mod tests {
     }
 
     #[test]
-    fn detects_docusaurus_sites_by_their_files() {
-        let root = Path::new("/nonexistent/opsbook-prefix-test");
+    fn strips_when_asked_or_when_the_old_tool_did() {
         let mut files = ContentFiles::default();
-        assert!(!is_docusaurus_site(root, &files));
-        files.assets.push("sidebars.js".into());
-        assert!(is_docusaurus_site(root, &files));
-        let mut files = ContentFiles::default();
-        files.categories.push(crate::content::Category { dir: "a".into(), ..Default::default() });
-        assert!(is_docusaurus_site(root, &files));
-        assert!(!strips_prefixes(NumberPrefixes::Keep, root, &files));
-        assert!(strips_prefixes(NumberPrefixes::Strip, root, &ContentFiles::default()));
+        assert!(!strips_prefixes(NumberPrefixes::Auto, &files));
+        assert!(strips_prefixes(NumberPrefixes::Strip, &files));
+        files.prefixed_names = true;
+        assert!(strips_prefixes(NumberPrefixes::Auto, &files));
+        assert!(!strips_prefixes(NumberPrefixes::Keep, &files));
     }
 }

@@ -1,39 +1,27 @@
-//! The old tools' site variables, read from their own configuration and data files, so
-//! that what a page prints of them (`{{< param x >}}`, `{{ site.x }}`, a site template's
-//! `site.params.x`) shows the value the old site showed.
-//!
-//! | tool (found by) | configuration | data |
-//! |---|---|---|
-//! | Hugo (`hugo.toml`, `config.toml`, `.yaml`, `.json`, `config/_default/`) | the file beside `book.toml`, else the files of `config/_default/`, each one's keys under its name (`params.toml` is `params`), `hugo.*` and `config.*` at the top | `data/`, read only when the handbook has templates of its own, the only thing that can show it |
-//! | Jekyll (`_config.yml`, `_config.yaml`, `_config.toml`) | that file | `_data/` as `site.data` |
-//! | Eleventy (`eleventy.config.js`, `.eleventy.js`) | the engine of Markdown pages, `markdownTemplateEngine` (Liquid unless it names another) | `_data/` beside `book.toml` or in the content folder, each file a variable |
+//! The old tools' site variables as the core holds them: what a page prints of them
+//! (`{{< param x >}}`, `{{ site.x }}`, a site template's `site.params.x`) shows the
+//! value the old site showed. The compatibility layer reads them from the old tool's
+//! configuration and data files (`compat::site_data`), in the pipeline's entry.
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use std::path::Path;
-
 use serde_json::{Map, Value};
-
-use super::confine::Confinement;
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The most bytes of configuration and data read, all files together.
 pub(crate) const MAX_DATA_BYTES: u64 = 64 << 20;
-
-/// Which tool a handbook was written for, as its own configuration file says.
+/// How the old tool ran its pages as templates, as its own configuration file says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum Tool {
+pub(crate) enum Templating {
     /// None that opsbook reads the variables of.
     #[default]
     Other,
-    /// Hugo: pages are no templates, but the `param` shortcode reads the parameters.
-    Hugo,
-    /// Jekyll: every page is a Liquid template.
-    Jekyll,
-    /// Eleventy: Markdown pages are Liquid templates (Eleventy's default), Nunjucks
-    /// ones, or none.
-    Eleventy {
+    /// Pages are no templates, but the `param` shortcode reads the parameters (Hugo).
+    Params,
+    /// Every page is a Liquid template (Jekyll).
+    Liquid,
+    /// Markdown pages are Liquid templates (Eleventy's default), Nunjucks ones, or none
+    /// (Eleventy).
+    MarkdownEngine {
         /// The engine that renders Markdown pages before Markdown is read.
         markdown: Engine,
     },
@@ -55,8 +43,8 @@ pub(crate) enum Engine {
 /// The old tool's site variables.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SiteData {
-    /// The tool.
-    pub tool: Tool,
+    /// How the old tool ran its pages as templates.
+    pub templating: Templating,
     /// What templates see as `site`: the configuration's keys (Hugo's `params` among
     /// them), and the data files as `data`.
     pub site: Value,
@@ -120,279 +108,32 @@ pub(crate) struct TextRules {
     /// the text (mdBook's links preprocessor: it names the page's `<title>`).
     pub title_directive_is_empty: bool,
 }
-
-const HUGO_FILES: &[&str] =
-    &["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
-const JEKYLL_FILES: &[&str] = &["_config.yml", "_config.yaml", "_config.toml"];
-/// The names of an Eleventy configuration file (one list for every reader of them).
-pub(crate) const ELEVENTY_FILES: &[&str] =
-    &["eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", ".eleventy.js"];
-
-/// Whether `shown` is Eleventy's hidden configuration file, `.eleventy.js`, which the
-/// confinement refuses as it refuses every hidden file: it is read when it is a
-/// regular file at the root itself ([`is_own_regular_file`]), never through a link.
-pub(crate) fn is_hidden_eleventy_config(shown: &str) -> bool {
-    shown.starts_with('.') && ELEVENTY_FILES.contains(&shown)
-}
+/// The configuration files beside `book.toml` the compatibility layer reads site
+/// variables from, of every tool it reads them for.
+const SITE_CONFIG_FILES: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+    "_config.yml",
+    "_config.yaml",
+    "_config.toml",
+    "eleventy.config.js",
+    "eleventy.config.mjs",
+    "eleventy.config.cjs",
+    "eleventy.config.ts",
+    ".eleventy.js",
+];
 
 /// Whether a changed file at `relative` (to the root, `/`-separated) may change the
 /// site variables: the dev server then builds again.
 pub(crate) fn is_site_data_path(relative: &str) -> bool {
     let first = relative.split('/').next().unwrap_or("");
-    HUGO_FILES.contains(&relative)
-        || JEKYLL_FILES.contains(&relative)
-        || ELEVENTY_FILES.contains(&relative)
+    SITE_CONFIG_FILES.contains(&relative)
         || matches!(first, "_data" | "data")
         || relative.starts_with("config/_default/")
-}
-
-/// Reads the site variables of the handbook of `config`; `hugo_data` reads Hugo's
-/// `data/` too (only templates of the handbook's own can show it).
-pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagnostic>) -> SiteData {
-    let root = &config.root;
-    let Some(confinement) = config.confinement() else { return SiteData::default() };
-    let mut reader = Reader { root, confinement, read: 0, diagnostics };
-    let exists = |name: &str| std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| !m.is_dir());
-    if let Some(name) = JEKYLL_FILES.iter().find(|name| exists(name)) {
-        let mut site = reader.file(name).and_then(|v| v.as_object().cloned()).unwrap_or_default();
-        let data_dir = site.get("data_dir").and_then(Value::as_str).unwrap_or("_data").trim_matches('/').to_string();
-        site.insert("data".into(), Value::Object(reader.folder(&data_dir)));
-        let site = Value::Object(site);
-        let globals = Map::from_iter([("site".to_string(), site.clone())]);
-        return SiteData { tool: Tool::Jekyll, site, globals, ..SiteData::default() };
-    }
-    if let Some(name) = ELEVENTY_FILES.iter().find(|name| exists(name)) {
-        let markdown = reader.text(name).map_or(Engine::Liquid, |text| markdown_engine(&text));
-        let mut data = reader.folder("_data");
-        let content_data = format!("{}/_data", config.content_folder);
-        for (key, value) in reader.folder(&content_data) {
-            data.insert(key, value);
-        }
-        let site = Value::Object(data.clone());
-        return SiteData { tool: Tool::Eleventy { markdown }, site, globals: data, ..SiteData::default() };
-    }
-    let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
-    let default_dir = root.join("config/_default");
-    if hugo_file.is_none() && !default_dir.is_dir() {
-        return SiteData::default();
-    }
-    let mut site = Value::Object(Map::new());
-    if let Some(name) = hugo_file {
-        merge(&mut site, reader.file(name).unwrap_or_default());
-    } else {
-        let mut names: Vec<String> = std::fs::read_dir(&default_dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| entry.file_name().to_str().map(str::to_string))
-            .filter(|name| data_format(name).is_some())
-            .collect();
-        names.sort();
-        for name in names {
-            let Some(value) = reader.file(&format!("config/_default/{name}")) else { continue };
-            let stem = name.split('.').next().unwrap_or_default().to_ascii_lowercase();
-            match stem.as_str() {
-                "hugo" | "config" => merge(&mut site, value),
-                _ => {
-                    let mut under = Map::new();
-                    under.insert(stem, value);
-                    merge(&mut site, Value::Object(under));
-                }
-            }
-        }
-    }
-    if let Value::Object(map) = &mut site {
-        lowercase_params(map);
-        if hugo_data {
-            map.insert("data".into(), Value::Object(reader.folder("data")));
-        }
-    } else {
-        site = Value::Object(Map::new());
-    }
-    SiteData { tool: Tool::Hugo, site, globals: Map::new(), ..SiteData::default() }
-}
-
-/// The engine an Eleventy configuration gives Markdown pages: its
-/// `markdownTemplateEngine` (Liquid when it is not set).
-pub(crate) fn markdown_engine(text: &str) -> Engine {
-    let Some(at) = text.find("markdownTemplateEngine") else { return Engine::Liquid };
-    let rest = text[at + "markdownTemplateEngine".len()..].trim_start_matches([' ', '\t', ':', '=', '"', '\'', '`']);
-    if rest.starts_with("liquid") {
-        Engine::Liquid
-    } else if rest.starts_with("njk") {
-        Engine::Nunjucks
-    } else {
-        Engine::Plain
-    }
-}
-
-/// Hugo reads parameter keys in any case: they are kept in lower case.
-fn lowercase_params(site: &mut Map<String, Value>) {
-    fn lower(value: &mut Value) {
-        if let Value::Object(map) = value {
-            let entries = std::mem::take(map);
-            for (key, mut value) in entries {
-                lower(&mut value);
-                map.insert(key.to_lowercase(), value);
-            }
-        }
-    }
-    if let Some(params) = site.get_mut("params") {
-        lower(params);
-    }
-}
-
-/// Merges `from` into `into`, maps key by key, the later value winning otherwise.
-fn merge(into: &mut Value, from: Value) {
-    match (into, from) {
-        (Value::Object(into), Value::Object(from)) => {
-            for (key, value) in from {
-                match into.get_mut(&key) {
-                    Some(existing) => merge(existing, value),
-                    None => {
-                        into.insert(key, value);
-                    }
-                }
-            }
-        }
-        (into, from) => *into = from,
-    }
-}
-
-/// The format of a data file, by its extension.
-fn data_format(name: &str) -> Option<&'static str> {
-    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    match extension.as_str() {
-        "yml" | "yaml" => Some("yaml"),
-        "toml" => Some("toml"),
-        "json" => Some("json"),
-        _ => None,
-    }
-}
-
-/// Reads files below the root, confined, within the budget.
-struct Reader<'r> {
-    root: &'r Path,
-    confinement: &'r Confinement,
-    read: u64,
-    diagnostics: &'r mut Vec<Diagnostic>,
-}
-
-impl Reader<'_> {
-    /// The text of `shown` (relative to the root), or `None` with a warning.
-    fn text(&mut self, shown: &str) -> Option<String> {
-        let path = self.root.join(shown);
-        let warn = |diagnostics: &mut Vec<Diagnostic>, rule, message: String| {
-            diagnostics.push(Diagnostic::error(rule, shown, 0, 0, message).with_severity(Severity::Warning));
-        };
-        let file = if is_hidden_eleventy_config(shown) {
-            let Some(file) = self.confinement.file_at_root(shown) else {
-                warn(self.diagnostics, Rule::SymlinkOutsideRoot, "the file is not read: it is no regular file".into());
-                return None;
-            };
-            file
-        } else {
-            match self.confinement.readable(&path) {
-                Ok(file) => file,
-                Err(why) => {
-                    warn(self.diagnostics, Rule::SymlinkOutsideRoot, format!("the file is not read: {why}"));
-                    return None;
-                }
-            }
-        };
-        if self.read > MAX_DATA_BYTES {
-            let message = format!("the file is not read: the site's data files pass {} MiB", MAX_DATA_BYTES >> 20);
-            warn(self.diagnostics, Rule::ConfigSyntax, message);
-            return None;
-        }
-        match crate::fs::read_text(&file, crate::fs::FileKind::Config) {
-            Ok(text) => {
-                self.read += text.len() as u64;
-                Some(text)
-            }
-            Err(e) => {
-                warn(self.diagnostics, Rule::UnreadableFile, format!("the file is not read: {e}"));
-                None
-            }
-        }
-    }
-
-    /// The value of the data file `shown`.
-    fn file(&mut self, shown: &str) -> Option<Value> {
-        let format = data_format(shown)?;
-        let text = self.text(shown)?;
-        let parsed = match format {
-            "yaml" => serde_saphyr::from_str::<Value>(&text).map_err(|e| e.to_string()),
-            "toml" => toml::from_str::<Value>(&text).map_err(|e| e.to_string()),
-            _ => serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()),
-        };
-        match parsed {
-            Ok(value) => Some(value),
-            Err(message) => {
-                let first = message.lines().next().unwrap_or_default();
-                let d = Diagnostic::error(Rule::ConfigSyntax, shown, 0, 0, format!("the file is not read: {first}"))
-                    .with_severity(Severity::Warning);
-                self.diagnostics.push(d);
-                None
-            }
-        }
-    }
-
-    /// The data files of the folder `shown` (relative to the root), by name without
-    /// extension, sub-folders as maps.
-    fn folder(&mut self, shown: &str) -> Map<String, Value> {
-        let mut data = Map::new();
-        let dir = self.root.join(shown);
-        if !dir.is_dir() || self.confinement.readable(&dir).is_err() {
-            return data;
-        }
-        let mut entries: Vec<(String, bool)> = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| {
-                let name = entry.file_name().to_str()?.to_string();
-                let is_dir = entry.file_type().ok()?.is_dir();
-                (!name.starts_with('.')).then_some((name, is_dir))
-            })
-            .collect();
-        entries.sort();
-        for (name, is_dir) in entries {
-            let child = format!("{shown}/{name}");
-            if is_dir {
-                let inner = self.folder(&child);
-                data.insert(name, Value::Object(inner));
-            } else if data_format(&name).is_some()
-                && let Some(value) = self.file(&child)
-            {
-                let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_string();
-                data.insert(stem, value);
-            }
-        }
-        data
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_markdown_engine_of_an_eleventy_configuration() {
-        assert_eq!(markdown_engine("module.exports = {}"), Engine::Liquid);
-        assert_eq!(markdown_engine("return { markdownTemplateEngine: \"liquid\" }"), Engine::Liquid);
-        assert_eq!(markdown_engine("return { markdownTemplateEngine: 'njk' }"), Engine::Nunjucks);
-        assert_eq!(markdown_engine("markdownTemplateEngine: false,"), Engine::Plain);
-    }
-
-    #[test]
-    fn hugo_parameters_are_read_in_lower_case_and_merged() {
-        let mut site = Map::new();
-        site.insert("params".into(), serde_json::json!({"GitVersion": "v1", "Nested": {"Key": 1}}));
-        lowercase_params(&mut site);
-        assert_eq!(site["params"], serde_json::json!({"gitversion": "v1", "nested": {"key": 1}}));
-        let mut into = serde_json::json!({"a": {"b": 1, "c": 2}});
-        merge(&mut into, serde_json::json!({"a": {"c": 3}, "d": 4}));
-        assert_eq!(into, serde_json::json!({"a": {"b": 1, "c": 3}, "d": 4}));
-    }
 }

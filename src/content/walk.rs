@@ -35,7 +35,7 @@ pub struct ContentFiles {
     /// The Docusaurus category files read (never published), one per folder.
     pub categories: Vec<super::Category>,
     /// The navigation file of another tool (`mkdocs.yml`, `SUMMARY.md`), read after the
-    /// walk by [`super::nav_file::find_nav_file`].
+    /// walk by the compatibility layer ([`super::nav_file`]).
     pub nav_file: Option<super::NavFile>,
     /// The content paths of the files and folders of folders mounted by `[[sources]]`
     /// -> the index of their source ([`super::mounts`]).
@@ -46,6 +46,10 @@ pub struct ContentFiles {
     /// The tool the handbook was written for, and its URL settings, found after the
     /// walk by [`crate::compat::old_tool::read_old_tool`].
     pub(crate) old_tool: crate::compat::old_tool::OldTool,
+    /// Whether the old tool read number prefixes off the names of files and folders (a
+    /// Docusaurus site), which `[content] number-prefixes = "auto"` follows; answered
+    /// after the walk by the compatibility layer ([`super::prefix`]).
+    pub(crate) prefixed_names: bool,
     /// Where includes look their files up, as the other tools' configurations beside
     /// `book.toml` say, read after the walk ([`super::include_roots`]).
     pub(crate) include_roots: std::sync::Arc<super::include_roots::IncludeRoots>,
@@ -54,31 +58,38 @@ pub struct ContentFiles {
     pub(crate) template_files: crate::compat::old_tool::TemplateFiles,
 }
 
+/// Whether the content path `path` is in a `_posts` folder: a post, whatever the tool
+/// (Jekyll's rule, which opsbook's own blogs follow).
+pub(crate) fn in_posts_folder(path: &str) -> bool {
+    path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
+}
+
 /// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
 /// `content/`, it is neither pages nor assets.
 pub(crate) const INCLUDES_FOLDER: &str = "_includes";
 
 /// GitBook's folder of uploaded files, `.gitbook/assets/`: published (links to it are
 /// written `../.gitbook/assets/x.png`), though hidden, in a GitBook book.
-pub(crate) const GITBOOK_ASSETS: [&str; 2] = [".gitbook", "assets"];
+pub(crate) const UPLOADS_FOLDER: [&str; 2] = [".gitbook", "assets"];
 
 /// Whether the content folder (of the handbook at `root`) is a GitBook book that keeps
 /// GitBook's folder `.gitbook/assets/`: its navigation file, `SUMMARY.md`, or GitBook's
 /// configuration, `.gitbook.yaml`, in the content folder or beside `book.toml`, says it
 /// is one. Only that hidden folder is walked in it: `.git`, `.env`, the rest of
 /// `.gitbook/` and every other hidden name stay out.
-fn is_gitbook_book(root: &Path, content_dir: &Path) -> bool {
+fn keeps_hidden_uploads(root: &Path, content_dir: &Path) -> bool {
     let named = content_dir.join("SUMMARY.md").is_file()
         || content_dir.join(".gitbook.yaml").is_file()
         || root.join(".gitbook.yaml").is_file();
-    named && content_dir.join(GITBOOK_ASSETS[0]).join(GITBOOK_ASSETS[1]).is_dir()
+    named && content_dir.join(UPLOADS_FOLDER[0]).join(UPLOADS_FOLDER[1]).is_dir()
 }
 
-/// Whether a folder at `depth` named `name` is `.gitbook` (depth 1) or a folder of it.
-fn in_gitbook_folder(depth: usize, name: Option<&str>, path: &Path) -> bool {
+/// Whether a folder at `depth` named `name` is the uploads' parent `.gitbook` (depth 1)
+/// or a folder of it.
+fn in_uploads_parent(depth: usize, name: Option<&str>, path: &Path) -> bool {
     match depth {
-        1 => name == Some(GITBOOK_ASSETS[0]),
-        _ => path.parent().and_then(Path::file_name) == Some(GITBOOK_ASSETS[0].as_ref()),
+        1 => name == Some(UPLOADS_FOLDER[0]),
+        _ => path.parent().and_then(Path::file_name) == Some(UPLOADS_FOLDER[0].as_ref()),
     }
 }
 
@@ -139,17 +150,17 @@ pub(crate) fn walk_content(
         diagnostics.push(d);
         return files;
     }
-    let gitbook = is_gitbook_book(root, content_dir);
+    let uploads = keeps_hidden_uploads(root, content_dir);
     let mut walker = WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
         if e.depth() == 0 {
             return true;
         }
         let name = e.file_name().to_str();
-        if gitbook && e.file_type().is_dir() && e.depth() <= 2 && in_gitbook_folder(e.depth(), name, e.path()) {
+        if uploads && e.file_type().is_dir() && e.depth() <= 2 && in_uploads_parent(e.depth(), name, e.path()) {
             // Only `.gitbook/assets/` of GitBook's folder is walked.
-            return e.depth() == 1 || name == Some(GITBOOK_ASSETS[1]);
+            return e.depth() == 1 || name == Some(UPLOADS_FOLDER[1]);
         }
-        if gitbook && e.depth() == 2 && e.path().parent().and_then(Path::file_name) == Some(GITBOOK_ASSETS[0].as_ref())
+        if uploads && e.depth() == 2 && e.path().parent().and_then(Path::file_name) == Some(UPLOADS_FOLDER[0].as_ref())
         {
             return false;
         }

@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::slug::{
-    HeadingIdStyle, github_heading_id, heading_id, hugo_heading_id, next_python_markdown_id,
-    python_markdown_heading_id, tech_docs_heading_id,
+    HeadingIdStyle, github_heading_id, heading_id, next_python_markdown_id, python_markdown_heading_id,
+    source_line_heading_id, tech_docs_heading_id,
 };
 
 /// What a heading says, in each form an id style reads.
@@ -36,8 +36,8 @@ fn base_id(style: HeadingIdStyle, heading: &HeadingText<'_>) -> String {
     match style {
         HeadingIdStyle::Opsbook => heading_id(heading.text),
         HeadingIdStyle::Github => github_heading_id(heading.shown),
-        HeadingIdStyle::Docusaurus => github_heading_id(heading.text),
-        HeadingIdStyle::Hugo => hugo_heading_id(heading.source),
+        HeadingIdStyle::TextWithAlt => github_heading_id(heading.text),
+        HeadingIdStyle::SourceLine => source_line_heading_id(heading.source),
         HeadingIdStyle::PythonMarkdown => python_markdown_heading_id(heading.shown, false),
         HeadingIdStyle::PythonMarkdownUnicode => python_markdown_heading_id(heading.shown, true),
         HeadingIdStyle::TechDocs => tech_docs_heading_id(heading.shown),
@@ -224,8 +224,8 @@ mod tests {
         let expected: [(HeadingIdStyle, [&str; 5]); 6] = [
             (HeadingIdStyle::Opsbook, ["steps", "steps-1", "steps-1-1", "section", "section-1"]),
             (HeadingIdStyle::Github, ["steps", "steps-1", "steps-1-1", "", "-1"]),
-            (HeadingIdStyle::Docusaurus, ["steps", "steps-1", "steps-1-1", "", "-1"]),
-            (HeadingIdStyle::Hugo, ["steps", "steps-1", "steps-1-1", "heading", "heading-1"]),
+            (HeadingIdStyle::TextWithAlt, ["steps", "steps-1", "steps-1-1", "", "-1"]),
+            (HeadingIdStyle::SourceLine, ["steps", "steps-1", "steps-1-1", "heading", "heading-1"]),
             (HeadingIdStyle::PythonMarkdown, ["steps", "steps_1", "steps-1", "_1", "_2"]),
             (HeadingIdStyle::TechDocs, ["steps", "steps-2", "steps-1", "", "-2"]),
         ];
@@ -246,8 +246,8 @@ mod tests {
         let expected = [
             (HeadingIdStyle::Opsbook, "run-kubectl-on-the-node-alert"),
             (HeadingIdStyle::Github, "run-kubectl-on-the-node-"),
-            (HeadingIdStyle::Docusaurus, "run-kubectl-on-the-node-alert"),
-            (HeadingIdStyle::Hugo, "run-kubectl-on-the-nodenodemd-alertapng"),
+            (HeadingIdStyle::TextWithAlt, "run-kubectl-on-the-node-alert"),
+            (HeadingIdStyle::SourceLine, "run-kubectl-on-the-nodenodemd-alertapng"),
             (HeadingIdStyle::PythonMarkdown, "run-kubectl-on-the-node"),
             (HeadingIdStyle::TechDocs, "run-kubectl-on-the-node"),
         ];

@@ -17,6 +17,7 @@ mod open_html;
 mod palette;
 pub(crate) mod public_text;
 pub(crate) mod references;
+pub(crate) mod tabs;
 pub(crate) mod templating;
 pub(crate) mod tera_budget;
 mod token_style;
@@ -1174,7 +1175,7 @@ impl<'a> BodyWriter<'a> {
             inner.push(self.inline(event, range.start));
         }
         let source = match self.input.heading_ids {
-            crate::slug::HeadingIdStyle::Hugo => source.lines().next().unwrap_or_default(),
+            crate::slug::HeadingIdStyle::SourceLine => source.lines().next().unwrap_or_default(),
             _ => "",
         };
         let id = self.ids.assign(&HeadingText { text: &text, shown: &text, source, level: 7 });
@@ -1249,7 +1250,7 @@ impl<'a> BodyWriter<'a> {
                 shown: &shown,
                 // Only the Hugo style reads the source line.
                 source: match self.input.heading_ids {
-                    crate::slug::HeadingIdStyle::Hugo => heading_source_line(heading.source),
+                    crate::slug::HeadingIdStyle::SourceLine => heading_source_line(heading.source),
                     _ => "",
                 },
                 level: heading_level(heading.level),

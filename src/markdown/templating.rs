@@ -68,7 +68,7 @@ impl SiteContext {
         let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
         // The tool too: an Eleventy handbook's pages change when its Markdown engine does,
         // and a Hugo site's when a shortcode template of its own takes a name from opsbook's.
-        hasher.update(format!("{:?} {:?} {:?}", data.tool, data.text, data.own_templates).as_bytes());
+        hasher.update(format!("{:?} {:?} {:?}", data.templating, data.text, data.own_templates).as_bytes());
         hasher.update(data.site.to_string().as_bytes());
         let mut tera = new_tera();
         let shown: HashMap<String, String> = sources.iter().map(|s| (s.name.clone(), s.shown.clone())).collect();

@@ -499,7 +499,9 @@ fn heading_ids_follow_the_configured_style() {
     let page = "## What's next?\n\n## Run `kubectl` on [the node](db.md)\n\n## Über uns 😄 ![logo](diagram.png)\n\n\
                 ## Steps {#own}\n\n## Steps\n\nSteps\n-----\n\n## 🙂\n";
     let mut all = String::new();
-    for style in [HeadingIdStyle::Opsbook, HeadingIdStyle::Github, HeadingIdStyle::Hugo, HeadingIdStyle::Docusaurus] {
+    for style in
+        [HeadingIdStyle::Opsbook, HeadingIdStyle::Github, HeadingIdStyle::SourceLine, HeadingIdStyle::TextWithAlt]
+    {
         all.push_str(&format!("--- {style:?}\n{}\n", ids_in_style(page, style)));
     }
     insta::assert_snapshot!(all);

@@ -233,19 +233,20 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     }
     let mut files = walk_content(&config.root, &config.content_folder, Some(&config.output_dir), diagnostics);
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
-    files.nav_file = crate::content::nav_file::find_nav_file(config, &mut files, diagnostics);
+    files.nav_file = crate::compat::nav_file::find_nav_file(config, &mut files, diagnostics);
     files.old_tool = crate::compat::old_tool::read_old_tool(config, &files, diagnostics);
     // The files the old tool published no page from (Docusaurus's partials) are none.
     let old_tool = &files.old_tool;
     files.pages.retain(|path| !old_tool.leaves_out(path));
     if old_tool.rules().publishes_front_matter_files() {
-        files.template_files = crate::compat::jekyll::files::find(config, &mut files.assets, diagnostics);
+        files.template_files = crate::compat::find_template_files(config, &mut files.assets, diagnostics);
     }
-    let mut roots = crate::content::include_roots::IncludeRoots::find(config);
+    let mut roots = crate::compat::include_roots::find(config);
     if files.old_tool.rules().reads_translation_tags() {
         roots.languages = crate::content::languages::listed(config, &files);
     }
     files.include_roots = Arc::new(roots);
+    files.prefixed_names = crate::compat::reads_number_prefixes(config, &files);
     Ok(files)
 }
 
@@ -331,7 +332,7 @@ fn load_templating(
     let data = crate::content::site_data::SiteData {
         text,
         own_templates,
-        ..crate::content::site_data::load(config, !sources.is_empty(), diagnostics)
+        ..crate::compat::site_data::load(config, !sources.is_empty(), diagnostics)
     };
     let (context, problems) = SiteContext::new(sources, data);
     diagnostics.extend(problems);

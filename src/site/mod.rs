@@ -315,7 +315,7 @@ impl Site {
         other_files: HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Site {
-        let strip_prefixes = crate::content::prefix::strips_prefixes(config.number_prefixes, &config.root, files);
+        let strip_prefixes = crate::content::prefix::strips_prefixes(config.number_prefixes, files);
         let exclusions = audience::Exclusions::new(
             &config,
             &loaded,

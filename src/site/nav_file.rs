@@ -27,7 +27,7 @@ pub(super) fn apply_nav_file(
         return;
     }
     let resolved;
-    let top: &[NavEntry] = if nav.kind == NavFileKind::Docusaurus {
+    let top: &[NavEntry] = if nav.kind == NavFileKind::Sidebars {
         let ids = doc_ids(pages, index, &nav.root_dir);
         resolved = resolve_doc_ids(&nav.entries, &ids, nav, severity, diagnostics);
         &resolved

@@ -25,7 +25,7 @@ pub(crate) fn section_dir(dir: &str) -> &str {
     dir
 }
 
-pub(crate) use crate::compat::old_tool::in_posts_folder;
+pub(crate) use crate::content::walk::in_posts_folder;
 
 /// Whether a section's page marks it a blog (`blog: true`).
 pub(super) fn marks_a_blog(page: &super::Page) -> bool {

@@ -5,12 +5,23 @@
 
 use super::audience::LeftOut;
 use super::{PageId, Site};
-use crate::compat::old_tool::RelativeLinks;
 use crate::content::walk::is_markdown;
 use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_encode_path};
 use crate::percent::percent_decode;
 use crate::site_path::join_relative;
 use crate::suggest;
+
+/// How a relative link that names no Markdown file is read (the old tool's rule,
+/// which the compatibility layer chooses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RelativeLinks {
+    /// From the file's folder.
+    File,
+    /// From the page's URL, as the browser reads it; else from the file's folder.
+    PageThenFile,
+    /// From the file's folder when a file is there; else from the page's URL.
+    FileThenPage,
+}
 
 /// Resolves links against one [`Site`], written on one of its pages or anywhere.
 pub struct SiteLinks<'a> {

@@ -11,7 +11,7 @@
 //! word (`[menu]` with `other = "…"`) is read too, and keys that are none of opsbook's
 //! (an old theme's) are one note. A Docusaurus site's `i18n/<lang>/code.json`, its
 //! theme's translated words, is read first (the same way), for the words both themes
-//! have ([`DOCUSAURUS_WORDS`]); `i18n/<lang>.toml` wins over it.
+//! have ([`CODE_JSON_WORDS`]); `i18n/<lang>.toml` wins over it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -937,7 +937,7 @@ pub(crate) fn words_for(root: &Path, code: &str, diagnostics: &mut Vec<Diagnosti
     if std::fs::symlink_metadata(&path).is_ok()
         && let Some(text) = read_strings_file(root, &path, &shown, diagnostics)
     {
-        apply_docusaurus(&mut words, &text, &shown, diagnostics);
+        apply_code_json(&mut words, &text, &shown, diagnostics);
     }
     // The handbook's own file: the first of `i18n/<code>.toml`, `.yaml`, `.yml` and
     // `.json`, the forms Hugo reads.
@@ -999,7 +999,7 @@ fn read_strings_file(root: &Path, path: &Path, shown: &str, diagnostics: &mut Ve
 /// The words of Docusaurus's theme (the ids of its `code.json`,
 /// <https://docusaurus.io/docs/i18n/tutorial#translate-your-react-code>) that say what a
 /// word of opsbook's theme says, with the key of that word.
-const DOCUSAURUS_WORDS: &[(&str, &str)] = &[
+const CODE_JSON_WORDS: &[(&str, &str)] = &[
     ("theme.common.skipToMainContent", "skip_to_content"),
     ("theme.docs.paginator.navAriaLabel", "previous_and_next"),
     ("theme.docs.paginator.previous", "previous"),
@@ -1025,10 +1025,10 @@ const DOCUSAURUS_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Sets the words of a Docusaurus `code.json` (`text`, file `shown`) that opsbook's theme
-/// has ([`DOCUSAURUS_WORDS`]) in `words`: each id's `message` (or the id's string). The
+/// has ([`CODE_JSON_WORDS`]) in `words`: each id's `message` (or the id's string). The
 /// file holds Docusaurus's other words too, which are no error; a file that is no JSON
 /// object is a warning at it.
-fn apply_docusaurus(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn apply_code_json(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) {
     let table: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
         Ok(table) => table,
         Err(e) => {
@@ -1039,7 +1039,7 @@ fn apply_docusaurus(words: &mut Words, text: &str, shown: &str, diagnostics: &mu
             return;
         }
     };
-    for (id, key) in DOCUSAURUS_WORDS {
+    for (id, key) in CODE_JSON_WORDS {
         let message = match table.get(*id) {
             Some(serde_json::Value::Object(entry)) => entry.get("message").and_then(serde_json::Value::as_str),
             Some(serde_json::Value::String(message)) => Some(message.as_str()),
@@ -1075,7 +1075,7 @@ fn apply(words: &mut Words, text: &str, shown: &str, diagnostics: &mut Vec<Diagn
     let written = table.into_iter().map(|(key, value)| {
         let (line, column) = crate::config::locate_key(text, &key);
         let value = match value {
-            toml::Value::Table(mut hugo) => hugo.remove("other").unwrap_or(toml::Value::Table(hugo)),
+            toml::Value::Table(mut plural) => plural.remove("other").unwrap_or(toml::Value::Table(plural)),
             value => value,
         };
         let word = match value {
@@ -1229,15 +1229,15 @@ mod tests {
             "theme.CodeBlock.copy": "Copier", "theme.NotFound.title": {"message": "Introuvable"},
             "theme.admonition.tip": {"message": "astuce"},
             "theme.common.editThisPage": {"message": " "}}"#;
-        apply_docusaurus(&mut words, text, "i18n/fr/code.json", &mut diagnostics);
+        apply_code_json(&mut words, text, "i18n/fr/code.json", &mut diagnostics);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!((words["next"].as_str(), words["ui_copy"].as_str()), ("Suivant", "Copier"));
         assert_eq!(words["md_tip"], "astuce", "an admonition's default title");
         assert_eq!(words["edit_this_page"], "Edit this page", "an empty message leaves the word");
-        for (_, key) in DOCUSAURUS_WORDS {
+        for (_, key) in CODE_JSON_WORDS {
             assert!(every_english().any(|(k, _)| k == key), "{key}");
         }
-        apply_docusaurus(&mut words, "[1,", "i18n/fr/code.json", &mut diagnostics);
+        apply_code_json(&mut words, "[1,", "i18n/fr/code.json", &mut diagnostics);
         assert_eq!(diagnostics.len(), 1);
     }
 

@@ -20,7 +20,7 @@ use super::liquid_recover::{END_FAILED, FAILED, Failures, OUTPUT_TAG};
 use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, to_liquid};
 use super::liquid_unreadable::Located;
 use super::{Collected, Output, Page, Problem};
-use crate::content::site_data::{Engine, Tool};
+use crate::content::site_data::{Engine, Templating};
 use crate::markdown::has_text;
 
 /// The most a page's Liquid writes, in bytes.
@@ -46,9 +46,9 @@ pub(super) fn kept_marker(number: usize) -> String {
 /// or cannot be evaluated (with a warning in `collected`).
 pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) -> Option<Output> {
     let templating = page.templating?;
-    let eleventy = match templating.site.data.tool {
-        Tool::Jekyll => false,
-        Tool::Eleventy { markdown: Engine::Liquid } => true,
+    let eleventy = match templating.site.data.templating {
+        Templating::Liquid => false,
+        Templating::MarkdownEngine { markdown: Engine::Liquid } => true,
         _ => return None,
     };
     if !has_text(text, "{{") && !has_text(text, "{%") {

@@ -105,17 +105,17 @@ pub(super) fn token<'t>(
 /// without mkdocs-macros-plugin, the one that runs Jinja over its pages
 /// ([`crate::content::site_data::TextRules::braces_are_text`]).
 fn runs_templates(page: Page<'_>) -> bool {
-    use crate::content::site_data::Tool;
-    !page.templating.is_some_and(|t| t.site.data.tool == Tool::Hugo || t.site.data.text.braces_are_text)
+    use crate::content::site_data::Templating;
+    !page.templating.is_some_and(|t| t.site.data.templating == Templating::Params || t.site.data.text.braces_are_text)
 }
 
 /// Whether `page` is a Nunjucks template, whose `{# comments #}` are dropped: a page of an
 /// Eleventy handbook that renders Markdown with Nunjucks (`markdownTemplateEngine: "njk"`),
 /// or a template page of one (`.njk`). Elsewhere `{#` is text.
 pub(super) fn is_nunjucks(page: Page<'_>) -> bool {
-    use crate::content::site_data::{Engine, Tool};
-    page.templating.is_some_and(|t| match t.site.data.tool {
-        Tool::Eleventy { markdown } => markdown == Engine::Nunjucks || page.html,
+    use crate::content::site_data::{Engine, Templating};
+    page.templating.is_some_and(|t| match t.site.data.templating {
+        Templating::MarkdownEngine { markdown } => markdown == Engine::Nunjucks || page.html,
         _ => false,
     })
 }
@@ -197,7 +197,8 @@ pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
 
 /// Whether the page is one of an Eleventy handbook.
 fn is_eleventy(page: Page<'_>) -> bool {
-    page.templating.is_some_and(|t| matches!(t.site.data.tool, crate::content::site_data::Tool::Eleventy { .. }))
+    page.templating
+        .is_some_and(|t| matches!(t.site.data.templating, crate::content::site_data::Templating::MarkdownEngine { .. }))
 }
 
 /// The filters that make a path a URL of the site: Jekyll's `relative_url` and

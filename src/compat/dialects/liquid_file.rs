@@ -174,11 +174,15 @@ impl std::io::Write for Bounded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::site_data::{SiteData, Tool};
+    use crate::content::site_data::{SiteData, Templating};
 
     fn site(json: serde_json::Value) -> SiteContext {
         let globals = serde_json::Map::from_iter([("site".to_string(), json.clone())]);
-        SiteContext::new(Vec::new(), SiteData { tool: Tool::Jekyll, site: json, globals, ..Default::default() }).0
+        SiteContext::new(
+            Vec::new(),
+            SiteData { templating: Templating::Liquid, site: json, globals, ..Default::default() },
+        )
+        .0
     }
 
     #[test]

@@ -204,7 +204,7 @@ pub(super) fn read(
         };
         return Ok(Arc::new(read));
     }
-    let params = crate::markdown::includes::directives::jekyll_params(params_text).unwrap_or_default();
+    let params = crate::markdown::includes::directives::include_params(params_text).unwrap_or_default();
     // Jekyll joins the name onto its folder: a leading `/` names the same file.
     let read = late.read(*relative, name.trim_start_matches('/'), &params)?;
     let file = read.file;

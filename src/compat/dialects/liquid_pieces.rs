@@ -92,7 +92,7 @@ pub(super) fn find_pieces(text: &str, late: bool) -> Vec<Piece> {
             && matches!(name.as_str(), "include" | "include_relative")
             && let Some((relative, file, params)) = super::liquid_include::parse(inner)
             && readable(&file)
-            && crate::markdown::includes::directives::jekyll_params(&params).is_some()
+            && crate::markdown::includes::directives::include_params(&params).is_some()
         {
             pieces.push(Piece { range: i..end, kind: Kind::Include { trims, relative, name: file, params } });
             at = end;

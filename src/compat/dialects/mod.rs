@@ -43,10 +43,9 @@ mod shortcodes;
 mod site;
 mod tabs;
 pub(crate) use mdbook::title_directive;
-pub(crate) use tabs::in_html as has_tabs;
 mod title;
 
-use crate::content::site_data::{Engine, Tool};
+use crate::content::site_data::{Engine, Templating};
 use crate::html::escape;
 use crate::markdown::has_text;
 
@@ -424,7 +423,10 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     // block, and have it published. Masked at the same offsets, each stays a block, of no
     // text, which the body writer drops; what they link to is kept for it.
     let templated_pages = page.templating.is_some_and(|t| {
-        matches!(t.site.data.tool, Tool::Jekyll | Tool::Eleventy { markdown: Engine::Liquid | Engine::Nunjucks })
+        matches!(
+            t.site.data.templating,
+            Templating::Liquid | Templating::MarkdownEngine { markdown: Engine::Liquid | Engine::Nunjucks }
+        )
     });
     let mut masked = Vec::new();
     let public_text = match page.public && templated_pages && (has_text(text, "{{") || has_text(text, "{%")) {

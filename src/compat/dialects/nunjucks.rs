@@ -16,7 +16,7 @@ use minijinja::{Environment, UndefinedBehavior, Value};
 
 use super::evaluate::{MAX_OUTPUT, Template, kept_marker, output_of, push_run};
 use super::{Collected, Output, Page, Problem};
-use crate::content::site_data::{Engine, Tool};
+use crate::content::site_data::{Engine, Templating};
 use crate::markdown::has_text;
 
 /// The instructions one page may run (MiniJinja's fuel): a loop of some 100,000 steps.
@@ -49,7 +49,7 @@ struct Piece {
 pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) -> Option<Output> {
     let templating = page.templating?;
     let site = &templating.site.data;
-    if !matches!(site.tool, Tool::Eleventy { markdown: Engine::Nunjucks }) || page.html {
+    if !matches!(site.templating, Templating::MarkdownEngine { markdown: Engine::Nunjucks }) || page.html {
         return None;
     }
     let front = templating.page();

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::{Collected, Page, Problem};
-use crate::content::site_data::Tool;
+use crate::content::site_data::Templating;
 
 /// Reports the Hugo shortcodes inside the `code` of `text` on a page of a Hugo site;
 /// whether there was one.
@@ -21,7 +21,7 @@ pub(super) fn report_shortcodes_in_code(
     page: Page<'_>,
     collected: &mut Collected,
 ) -> bool {
-    if !page.templating.is_some_and(|t| matches!(t.site.data.tool, Tool::Hugo)) {
+    if !page.templating.is_some_and(|t| matches!(t.site.data.templating, Templating::Params)) {
         return false;
     }
     let mut found = false;

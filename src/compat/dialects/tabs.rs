@@ -13,10 +13,9 @@
 
 use super::title::title_html;
 use crate::html::escape;
-
-/// The start of every group's opening tag: what [`in_html`] looks for. In a code block
-/// it is escaped (`&lt;div`), so code showing it loads no script.
-const OPENING: &str = "<div class=\"tabs\" data-tabs";
+// The start of every group's opening tag, which the core looks for in a page's body;
+// in a code block it is escaped (`&lt;div`), so code showing it loads no script.
+use crate::markdown::tabs::OPENING;
 
 /// How a group of tabs chooses its first tab and remembers the reader's choice.
 #[derive(Debug, Default, Clone, Copy)]
@@ -40,11 +39,6 @@ pub(super) struct Panel<'a> {
     pub value: Option<&'a str>,
     /// Whether the tab is the one shown first.
     pub default: bool,
-}
-
-/// Whether `html` (a page's body) holds a group of tabs: the page then loads `tabs.js`.
-pub(crate) fn in_html(html: &str) -> bool {
-    html.contains(OPENING)
 }
 
 /// The opening of a group of tabs.
@@ -100,8 +94,10 @@ mod tests {
             html,
             "<div class=\"tabs\" data-tabs data-group=\"os\" data-query=\"os\" data-default-value=\"a&quot;b\">\n"
         );
-        assert!(in_html(&html));
-        assert!(!in_html("<pre><code>&lt;div class=&quot;tabs&quot; data-tabs&gt;</code></pre>"));
+        assert!(crate::markdown::tabs::has_tabs(&html));
+        assert!(!crate::markdown::tabs::has_tabs(
+            "<pre><code>&lt;div class=&quot;tabs&quot; data-tabs&gt;</code></pre>"
+        ));
         let html = group_open(&Group { by_label: true, sync: Some(" "), ..Group::default() });
         assert_eq!(html, "<div class=\"tabs\" data-tabs data-persist=\"label\">\n");
     }

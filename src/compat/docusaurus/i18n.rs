@@ -34,7 +34,7 @@ pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic
 fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     let root = config.root.clone();
     let Some(name) = CONFIG_FILES.iter().find(|name| root.join(name).is_file()) else { return };
-    if config.mdbook {
+    if config.book_table {
         return;
     }
     let Some(text) = read(config, name, diagnostics) else { return };

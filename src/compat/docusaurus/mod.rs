@@ -13,16 +13,31 @@ pub(crate) mod slugs;
 mod url_tests;
 pub(crate) mod versions;
 
+use std::path::Path;
+
 use super::ToolRules;
 use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
+// The files whose presence makes a folder a Docusaurus site, its configuration and its
+// sidebars: a list the core keeps, as its watcher reads them too.
+use crate::content::nav_file::PREFIXING_SITE_FILES as SITE_FILES;
 use crate::diagnostic::Diagnostic;
 use crate::slug::HeadingIdStyle;
 
 /// Docusaurus's configuration files.
 pub(crate) const CONFIG_FILES: [&str; 4] =
     ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
+
+/// Whether the handbook looks like a Docusaurus site.
+/// Its configuration or sidebars decide; a `_category_.json` only where no other tool's
+/// configuration file says the handbook is that tool's (one stray category file in a
+/// Jekyll site does not make it Docusaurus). Its names' number prefixes are stripped
+/// ([`crate::content::prefix`]).
+pub(crate) fn is_docusaurus_site(root: &Path, files: &ContentFiles) -> bool {
+    SITE_FILES.iter().any(|name| root.join(name).is_file() || files.assets.iter().any(|a| a == name))
+        || (!files.categories.is_empty() && !super::old_tool::has_other_tools_configuration(root))
+}
 
 /// Docusaurus's rules.
 pub(crate) struct Docusaurus;
@@ -37,8 +52,7 @@ impl ToolRules for Docusaurus {
     }
 
     fn detect(&self, config: &Config, files: &ContentFiles) -> bool {
-        config.heading_ids == Some(HeadingIdStyle::Docusaurus)
-            || crate::content::prefix::is_docusaurus_site(&config.root, files)
+        config.heading_ids == Some(HeadingIdStyle::TextWithAlt) || is_docusaurus_site(&config.root, files)
     }
 
     fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
@@ -87,5 +101,22 @@ impl ToolRules for Docusaurus {
         let name = parts.next_back().unwrap_or(path);
         parts.any(|dir| dir.starts_with('_'))
             || (name.starts_with('_') && crate::content::formats::template_stem(name) != "_index")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_docusaurus_sites_by_their_files() {
+        let root = Path::new("/nonexistent/opsbook-prefix-test");
+        let mut files = ContentFiles::default();
+        assert!(!is_docusaurus_site(root, &files));
+        files.assets.push("sidebars.js".into());
+        assert!(is_docusaurus_site(root, &files));
+        let mut files = ContentFiles::default();
+        files.categories.push(crate::content::Category { dir: "a".into(), ..Default::default() });
+        assert!(is_docusaurus_site(root, &files));
     }
 }

@@ -23,7 +23,7 @@ impl ToolRules for Eleventy {
     }
 
     fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
-        crate::content::site_data::ELEVENTY_FILES.iter().any(|n| config.root.join(n).is_file())
+        crate::compat::site_data::ELEVENTY_FILES.iter().any(|n| config.root.join(n).is_file())
     }
 
     fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {

@@ -39,7 +39,7 @@ fn field_warning(page: &crate::site::Page, field: &crate::content::front_matter:
 pub(crate) fn is_site(config: &Config) -> bool {
     let root = &config.root;
     let is_dir = |name: &str| root.join(name).is_dir();
-    config.heading_ids == Some(HeadingIdStyle::Hugo)
+    config.heading_ids == Some(HeadingIdStyle::SourceLine)
         || OWN_FILES.iter().any(|n| root.join(n).is_file())
         || is_dir("config/_default")
         || (OLDER_FILES.iter().any(|n| root.join(n).is_file()) && (is_dir("archetypes") || is_dir("layouts")))

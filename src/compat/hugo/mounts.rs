@@ -69,7 +69,7 @@ fn is_for_language(mount: &serde_json::Map<String, Value>, default: &str) -> boo
 /// documentation): the first mount at `content` as the content folder, the others as
 /// mounted sources; each source confined to the handbook, a refused one a warning.
 pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
-    if config.mdbook {
+    if config.book_table {
         return;
     }
     let read = |names: &[&'static str], diagnostics: &mut Vec<Diagnostic>| {

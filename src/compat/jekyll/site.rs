@@ -276,11 +276,6 @@ pub(crate) fn post_date_and_title(basename: &str) -> Option<(&str, &str)> {
     (is_date && !title.is_empty()).then_some((date, title))
 }
 
-/// Whether the content path `path` is in a `_posts` folder.
-pub(crate) fn in_posts_folder(path: &str) -> bool {
-    path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
-}
-
 /// The folders above a post's `_posts` folder, Jekyll's categories from its path.
 pub(crate) fn path_categories(path: &str) -> Vec<&str> {
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);

@@ -27,7 +27,7 @@ impl ToolRules for MdBook {
     }
 
     fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
-        config.mdbook
+        config.book_table
     }
 
     /// mdBook runs no template engine over a chapter, and its links preprocessor reads

@@ -30,23 +30,23 @@ pub(crate) enum Lookup {
     PageRelative,
     /// Hugo's `include` and `readfile`: that folder, the `_includes/` folders from it up
     /// to `content/`, `content/`, the root, then Hugo's resource folder `assets/`.
-    Hugo,
+    SiteFolders,
     /// MkDocs snippets: that folder, `content/`, then each `base_path` of
     /// `pymdownx.snippets` (the root unless `mkdocs.yml` names others).
     Snippets,
     /// Jekyll `include`: the `_includes/` folders ([`crate::content::include_roots`]).
-    JekyllIncludes,
+    IncludesFolders,
     /// Docusaurus's `@site/` imports: the handbook's folder ([`crate::compat::docusaurus::mdx_imports`]).
     SiteRoot,
     /// jekyll-multiple-languages-plugin's `{% tf file %}`: the page's language's folder
     /// `_i18n/<lang>/`, then the default language's ([`super::translations`]).
-    JekyllI18n,
+    LanguageFolders,
     /// Eleventy's `{% include "name" %}` (Nunjucks, and Liquid with Eleventy's dynamic
     /// partials): the includes folder, then the project's or the input folder
-    /// ([`crate::content::include_roots::EleventyIncludes`]); `./` and `../` names from
+    /// ([`crate::content::include_roots::TemplateIncludes`]); `./` and `../` names from
     /// the including file's folder. Read only in an Eleventy handbook. `optional`:
     /// Nunjucks' `ignore missing`, which writes nothing for a missing file.
-    Eleventy { optional: bool },
+    TemplateIncludes { optional: bool },
     /// markdown-include's `{!file!}` ([`super::markdown_include`]): the extension's
     /// `base_path`s, for the files it includes too. Read only where it is configured.
     MarkdownInclude,
@@ -56,7 +56,7 @@ impl Lookup {
     /// Why a file name `written` is refused before it is looked up: Jekyll's
     /// `IncludeTag#validate_file_name`, which `{% tf %}` calls, allows no `..` or `./`.
     pub(crate) fn refusal(self, written: &str) -> Option<String> {
-        (self == Lookup::JekyllI18n && (written.contains("..") || written.contains("./")))
+        (self == Lookup::LanguageFolders && (written.contains("..") || written.contains("./")))
             .then(|| format!("`{written}` is no file of a language's folder: `{{% tf %}}` names no `..` or `./`"))
     }
 }
@@ -394,11 +394,11 @@ impl<'t> Finder<'t> {
 /// The mdBook, Hugo and Liquid directives of one line; `raw` says whether a Liquid
 /// `{% raw %}` is open, at the line's start and at its end.
 fn inline_directives(start: usize, line: &str, raw: &mut bool, found: &mut Vec<Found>) {
-    let mut mdbook_close = Finder::new(line, "}}");
+    let mut hash_close = Finder::new(line, "}}");
     let mut brace = Finder::new(line, "}");
     let mut liquid_close = Finder::new(line, "%}");
-    let mut hugo_percent = Finder::new(line, "%}}");
-    let mut hugo_angle = Finder::new(line, ">}}");
+    let mut shortcode_percent = Finder::new(line, "%}}");
+    let mut shortcode_angle = Finder::new(line, ">}}");
     let bytes = line.as_bytes();
     let mut i = 0;
     while i + 1 < bytes.len() {
@@ -421,11 +421,11 @@ fn inline_directives(start: usize, line: &str, raw: &mut bool, found: &mut Vec<F
                 _ => liquid(line, i, &mut liquid_close),
             }
         } else if rest.trim_start().starts_with('#') {
-            mdbook(line, i, &mut brace, &mut mdbook_close)
+            hash_include(line, i, &mut brace, &mut hash_close)
         } else if rest.starts_with('%') {
-            hugo(line, i, &mut hugo_percent)
+            shortcode_include(line, i, &mut shortcode_percent)
         } else if rest.starts_with('<') {
-            hugo(line, i, &mut hugo_angle)
+            shortcode_include(line, i, &mut shortcode_angle)
         } else {
             None
         };
@@ -444,7 +444,7 @@ fn inline_directives(start: usize, line: &str, raw: &mut bool, found: &mut Vec<F
 
 /// An mdBook `{{#include …}}` (or `rustdoc_include`, `playground`, `playpen`) at `i`, or its escape
 /// `\{{#include …}}`: where it ends and what to do.
-fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
+fn hash_include(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     // The arguments run to the first `}`, which must open the closing `}}`.
     let first = brace.find_from(i + 2)?;
     if close.find_from(i + 2) != Some(first) {
@@ -490,7 +490,7 @@ fn mdbook(line: &str, i: usize, brace: &mut Finder<'_>, close: &mut Finder<'_>) 
 
 /// A Hugo `{{% include "x" %}}`, `{{< readfile file="x" >}}` at `i`; its comment escape
 /// `{{%/* include "x" */%}}` is skipped, and left to the dialects pass to show.
-fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
+fn shortcode_include(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     let open_end = i + 3;
     let closing = close.find_from(open_end)?;
     let end = closing + 3;
@@ -510,7 +510,7 @@ fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Foun
         let path = positional.or_else(|| named("file"))?;
         Include {
             path: path.to_string(),
-            lookup: Lookup::Hugo,
+            lookup: Lookup::SiteFolders,
             select: Select::All,
             form: Form::Raw,
             params: Vec::new(),
@@ -519,7 +519,7 @@ fn hugo(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Foun
         let path = named("file").or(positional)?;
         let form =
             if named("code") == Some("true") { Form::Code(named("lang").unwrap_or("").to_string()) } else { Form::Raw };
-        Include { path: path.to_string(), lookup: Lookup::Hugo, select: Select::All, form, params: Vec::new() }
+        Include { path: path.to_string(), lookup: Lookup::SiteFolders, select: Select::All, form, params: Vec::new() }
     };
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
 }
@@ -586,7 +586,7 @@ fn liquid_tag<'l>(line: &'l str, i: usize, close: &mut Finder<'_>) -> Option<(us
 /// included file reads as variables (<https://liquidjs.com/tags/include.html>). A name
 /// built from variables, and `with` or `for`, is left to the template stage, which
 /// shows it as a placeholder.
-fn eleventy(rest: &str) -> Option<Include> {
+fn quoted_include(rest: &str) -> Option<Include> {
     let quote = rest.chars().next()?;
     let close = rest[1..].find(quote)? + 1;
     let path = &rest[1..close];
@@ -602,7 +602,7 @@ fn eleventy(rest: &str) -> Option<Include> {
     }
     Some(Include {
         path: path.to_string(),
-        lookup: Lookup::Eleventy { optional },
+        lookup: Lookup::TemplateIncludes { optional },
         select: Select::All,
         form: Form::Raw,
         params,
@@ -660,7 +660,7 @@ fn translate_key(rest: &str) -> Option<Action> {
 
 /// A Liquid `{% include file.md %}` or `{% include_relative file.md %}` at `i`. Jekyll
 /// file names are bare; its parameters are [`Param`]s. A quoted name is Eleventy's
-/// include ([`eleventy`]).
+/// include ([`quoted_include`]).
 fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Found>)> {
     let closing = close.find_from(i + 2)?;
     let end = closing + 2;
@@ -668,15 +668,15 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     let len = inner.find(char::is_whitespace)?;
     let (tag, rest) = inner.split_at(len);
     let lookup = match tag {
-        "include" | "render" => Lookup::JekyllIncludes,
+        "include" | "render" => Lookup::IncludesFolders,
         "include_relative" => Lookup::PageRelative,
-        "tf" | "translate_file" => Lookup::JekyllI18n,
+        "tf" | "translate_file" => Lookup::LanguageFolders,
         "t" | "translate" => return translate_key(rest).map(|key| (end, vec![Found { range: i..end, action: key }])),
         _ => return None,
     };
     let rest = rest.trim_start();
     if matches!(tag, "include" | "render") && rest.starts_with(['"', '\'']) {
-        return eleventy(rest)
+        return quoted_include(rest)
             .map(|include| (end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]));
     }
     if tag == "render" {
@@ -689,14 +689,14 @@ fn liquid(line: &str, i: usize, close: &mut Finder<'_>) -> Option<(usize, Vec<Fo
     if path.is_empty() || !path.chars().all(valid) {
         return None;
     }
-    let params = jekyll_params(&rest[name_len..])?;
+    let params = include_params(&rest[name_len..])?;
     let include = Include { path: path.to_string(), lookup, select: Select::All, form: Form::Raw, params };
     Some((end, vec![Found { range: i..end, action: Action::Include(vec![include]) }]))
 }
 
 /// The parameters of a Jekyll include written after its file name (`key="text"`,
 /// `key=expression`), as [`Param`]s; `None` when they cannot be read.
-pub(crate) fn jekyll_params(text: &str) -> Option<Vec<Param>> {
+pub(crate) fn include_params(text: &str) -> Option<Vec<Param>> {
     let expression = |value: &str| !value.is_empty() && value.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c));
     let params = arguments(text)?
         .into_iter()

@@ -72,7 +72,7 @@ impl<'a> Late<'a> {
         let mut expander = Expander::new(self.input, self.files, Arc::from(""));
         expander.stack.push(0);
         (expander.includes, expander.read) = self.spent.get();
-        let lookup = if relative { Lookup::PageRelative } else { Lookup::JekyllIncludes };
+        let lookup = if relative { Lookup::PageRelative } else { Lookup::IncludesFolders };
         let include =
             Include { path: name.to_string(), lookup, select: Select::All, form: Form::Raw, params: params.to_vec() };
         let included = expander.include(&include, Place { source: 0, offset: 0 }, 1);

@@ -26,7 +26,7 @@ use source_map::{Segment, source};
 use super::MarkdownInput;
 use super::links::{LinkResolver, Resolution, percent_encode_path};
 use crate::content::include_files::{IncludeError, IncludeFiles};
-use crate::content::include_roots::{HUGO_ASSETS, IncludeRoots};
+use crate::content::include_roots::{IncludeRoots, RESOURCES_FOLDER};
 use crate::content::site_data::Engine;
 use crate::content::walk::{INCLUDES_FOLDER, is_ignored_name};
 
@@ -59,7 +59,7 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
     if let Some(site) = page.templating.map(|t| t.site) {
         found.retain(|d| match &d.action {
             Action::Include(includes) => !includes.iter().any(|include| {
-                include.lookup == Lookup::JekyllIncludes && site.has_template(&format!("include/{}", include.path))
+                include.lookup == Lookup::IncludesFolders && site.has_template(&format!("include/{}", include.path))
             }),
             _ => true,
         });
@@ -67,10 +67,10 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
     // Eleventy's quoted includes, in an Eleventy handbook whose Markdown is templated
     // only: Jekyll refuses a quoted name, and other tools' pages show one as text.
     // LiquidJS's parameters are no Nunjucks: such an include is the template stage's.
-    let engine = page.include_roots.eleventy.as_ref().map(|e| e.engine);
+    let engine = page.include_roots.template_includes.as_ref().map(|e| e.engine);
     found.retain(|d| match &d.action {
         Action::Include(includes) => !includes.iter().any(|include| {
-            matches!(include.lookup, Lookup::Eleventy { .. })
+            matches!(include.lookup, Lookup::TemplateIncludes { .. })
                 && (engine.is_none() || (engine == Some(Engine::Nunjucks) && !include.params.is_empty()))
         }),
         _ => true,
@@ -80,7 +80,7 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
     if !translations::reads_tags(page.include_roots) {
         found.retain(|d| match &d.action {
             Action::Translate(_) => false,
-            Action::Include(includes) => !includes.iter().any(|include| include.lookup == Lookup::JekyllI18n),
+            Action::Include(includes) => !includes.iter().any(|include| include.lookup == Lookup::LanguageFolders),
             _ => true,
         });
     }
@@ -285,7 +285,8 @@ impl<'f> Expander<'f> {
                             }
                             Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
                             // Nunjucks' `ignore missing`: nothing in its place.
-                            Err(Failure::Missing(_)) if include.lookup == (Lookup::Eleventy { optional: true }) => {}
+                            Err(Failure::Missing(_))
+                                if include.lookup == (Lookup::TemplateIncludes { optional: true }) => {}
                             Err(Failure::Missing(message)) => {
                                 let indent = match &include.form {
                                     directives::Form::Lines(indent) => Some(indent.as_str()),
@@ -331,7 +332,7 @@ impl<'f> Expander<'f> {
             // An Eleventy template may include itself, its recursion ended by its own
             // conditions (a navigation tree): text cannot be expanded so; the include is
             // left to the template stage, which shows it as a placeholder.
-            if matches!(include.lookup, Lookup::Eleventy { .. }) {
+            if matches!(include.lookup, Lookup::TemplateIncludes { .. }) {
                 return Err(Failure::Recursive);
             }
             let mut chain: Vec<&str> = self.stack[cycle..].iter().map(|&s| self.out.sources[s].file.as_str()).collect();
@@ -401,10 +402,10 @@ impl<'f> Expander<'f> {
         let here = parent(from_file);
         let written = include.path.as_str();
         let content = self.content.to_string();
-        let assets = HUGO_ASSETS.to_string();
+        let assets = RESOURCES_FOLDER.to_string();
         if let Some(rest) = written.strip_prefix('/') {
             let bases = match include.lookup {
-                Lookup::Hugo => vec![content, String::new(), assets],
+                Lookup::SiteFolders => vec![content, String::new(), assets],
                 // markdown-include reads an absolute path as one of the machine's.
                 Lookup::MarkdownInclude => Vec::new(),
                 _ => vec![content, String::new()],
@@ -417,7 +418,7 @@ impl<'f> Expander<'f> {
                 let page = self.stack.first().map_or(from_file, |&source| self.out.sources[source].file.as_str());
                 vec![parent(page).to_string()]
             }
-            Lookup::Hugo => {
+            Lookup::SiteFolders => {
                 let mut bases = vec![here.to_string()];
                 // The `_includes/` folders of the including file's folder and of each
                 // folder above it, up to the content folder.
@@ -441,16 +442,16 @@ impl<'f> Expander<'f> {
                 bases.extend(self.roots.snippets());
                 bases
             }
-            Lookup::JekyllIncludes => self.roots.jekyll(self.content),
-            Lookup::Eleventy { .. } if written.starts_with("./") || written.starts_with("../") => {
+            Lookup::IncludesFolders => self.roots.includes_folders(self.content),
+            Lookup::TemplateIncludes { .. } if written.starts_with("./") || written.starts_with("../") => {
                 vec![here.to_string()]
             }
-            Lookup::Eleventy { .. } => {
-                let eleventy = self.roots.eleventy.as_ref();
+            Lookup::TemplateIncludes { .. } => {
+                let template = self.roots.template_includes.as_ref();
                 // A folder the configuration names outside the handbook reads nothing.
                 let mut bases: Vec<String> =
-                    eleventy.and_then(|e| join(&content, &e.folder).ok()).into_iter().collect();
-                bases.push(match eleventy.map(|e| e.engine) {
+                    template.and_then(|e| join(&content, &e.folder).ok()).into_iter().collect();
+                bases.push(match template.map(|e| e.engine) {
                     Some(Engine::Liquid) => content,
                     _ => String::new(),
                 });
@@ -458,7 +459,7 @@ impl<'f> Expander<'f> {
             }
             Lookup::SiteRoot => vec![String::new()],
             Lookup::MarkdownInclude => self.roots.markdown_include.clone().unwrap_or_default(),
-            Lookup::JekyllI18n => translations::file_bases(
+            Lookup::LanguageFolders => translations::file_bases(
                 self.roots,
                 self.content,
                 self.out.sources.first().and_then(|s| s.link_dir.as_deref()),
@@ -479,11 +480,11 @@ impl<'f> Expander<'f> {
         }
         let (bases, relative) = self.bases(include, &self.out.sources[at.source].file);
         let with_extname;
-        let relative = match self.roots.eleventy.as_ref() {
+        let relative = match self.roots.template_includes.as_ref() {
             // LiquidJS's `extname`, which Eleventy sets to `.liquid`.
             Some(e)
                 if e.engine == Engine::Liquid
-                    && matches!(include.lookup, Lookup::Eleventy { .. })
+                    && matches!(include.lookup, Lookup::TemplateIncludes { .. })
                     && !relative.rsplit('/').next().unwrap_or(relative).contains('.') =>
             {
                 with_extname = format!("{relative}.liquid");

@@ -40,7 +40,7 @@ pub(crate) fn assemble(text: &str, include: &Include) -> Result<(String, Vec<Run
         }
         match include.lookup {
             // LiquidJS's parameters are variables of the included file: assigned before it.
-            Lookup::Eleventy { .. } => {
+            Lookup::TemplateIncludes { .. } => {
                 for param in &include.params {
                     out.write(&liquid_assign(param), None);
                 }

@@ -100,7 +100,7 @@ fn parses_snippet_lines_blocks_and_escapes() {
 #[test]
 fn parses_hugo_shortcodes_and_their_comment_escape() {
     let include = one(r#"{{% include "shared/oncall.md" %}}"#);
-    assert_eq!((include.path.as_str(), include.lookup), ("shared/oncall.md", Lookup::Hugo));
+    assert_eq!((include.path.as_str(), include.lookup), ("shared/oncall.md", Lookup::SiteFolders));
     assert_eq!(one(r#"{{< include "x.md" >}}"#).path, "x.md");
     let readfile = one(r#"{{< readfile file="cfg.yaml" code="true" lang="yaml" >}}"#);
     assert_eq!((readfile.path.as_str(), readfile.form), ("cfg.yaml", Form::Code("yaml".into())));
@@ -113,7 +113,7 @@ fn parses_hugo_shortcodes_and_their_comment_escape() {
 #[test]
 fn parses_liquid_includes_and_eleventys_quoted_ones() {
     let include = one("{% include note.md title=\"Heads up\" level=2 %}");
-    assert_eq!((include.path.as_str(), include.lookup), ("note.md", Lookup::JekyllIncludes));
+    assert_eq!((include.path.as_str(), include.lookup), ("note.md", Lookup::IncludesFolders));
     let param = |name: &str, value: &str, text: bool| Param { name: name.into(), value: value.into(), text };
     assert_eq!(include.params, [param("title", "Heads up", true), param("level", "2", false)]);
     assert_eq!(one("{%- include_relative ../shared/a.md -%}").lookup, Lookup::PageRelative);
@@ -125,12 +125,18 @@ fn parses_liquid_includes_and_eleventys_quoted_ones() {
     // Eleventy's (Nunjucks, and Liquid's dynamic partials) quote the name; Jekyll's never
     // does, and the expansion reads them in an Eleventy handbook only.
     let include = one(r#"{% include "partials/nav.njk" %}"#);
-    assert_eq!((include.path.as_str(), include.lookup), ("partials/nav.njk", Lookup::Eleventy { optional: false }));
-    assert_eq!(one("{%- include './here.md' ignore missing -%}").lookup, Lookup::Eleventy { optional: true });
+    assert_eq!(
+        (include.path.as_str(), include.lookup),
+        ("partials/nav.njk", Lookup::TemplateIncludes { optional: false })
+    );
+    assert_eq!(one("{%- include './here.md' ignore missing -%}").lookup, Lookup::TemplateIncludes { optional: true });
     // LiquidJS's parameters (`include` and `render`), commas optional, over lines too.
     let include = one("{% render 'card.liquid', title: \"Hi\", steps: travel-steps.steps\n  n:3 %}");
     let expected = [param("title", "Hi", true), param("steps", "travel-steps.steps", false), param("n", "3", false)];
-    assert_eq!((include.lookup, include.params.as_slice()), (Lookup::Eleventy { optional: false }, &expected[..]));
+    assert_eq!(
+        (include.lookup, include.params.as_slice()),
+        (Lookup::TemplateIncludes { optional: false }, &expected[..])
+    );
     assert!(find("{% render snippet %}").is_empty(), "Jekyll has no render; LiquidJS quotes the name");
     // A name from variables, `with` and `for`, and what is no hash, are the template stage's.
     assert!(find(r#"{% include "a" + name %}"#).is_empty());
@@ -376,12 +382,12 @@ fn finds_hugo_includes_where_hugo_sites_read_them() {
 #[test]
 fn reads_jekyll_and_snippet_folders_from_the_roots() {
     let roots = crate::content::include_roots::IncludeRoots {
-        jekyll_includes_dir: Some("partials".into()),
-        jekyll_theme_includes: Some("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/_includes".into()),
+        includes_dir: Some("partials".into()),
+        theme_includes: Some("vendor/bundle/ruby/3.3.0/gems/minima-2.5.1/_includes".into()),
         snippet_bases: vec!["snippets".into()],
         markdown_include: None,
         languages: Vec::new(),
-        eleventy: None,
+        template_includes: None,
     };
     let f = files(&[
         ("partials/a.html", "site"),
@@ -405,7 +411,7 @@ fn reads_jekyll_and_snippet_folders_from_the_roots() {
 /// project's folder (Nunjucks) or the input folder (Liquid, adding `.liquid`).
 #[test]
 fn reads_eleventy_includes_from_its_folders_by_engine() {
-    use crate::content::include_roots::{EleventyIncludes, IncludeRoots};
+    use crate::content::include_roots::{IncludeRoots, TemplateIncludes};
     use crate::content::site_data::Engine;
     let f = files(&[
         ("_includes/shared.md", "top"),
@@ -418,7 +424,7 @@ fn reads_eleventy_includes_from_its_folders_by_engine() {
     ]);
     let expand_with = |engine, folder: &str, text: &str| {
         let roots = IncludeRoots {
-            eleventy: Some(EleventyIncludes { folder: folder.into(), engine }),
+            template_includes: Some(TemplateIncludes { folder: folder.into(), engine }),
             ..IncludeRoots::default()
         };
         let page = MarkdownInput {

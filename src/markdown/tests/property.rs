@@ -37,8 +37,8 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
     let style = [
         HeadingIdStyle::Opsbook,
         HeadingIdStyle::Github,
-        HeadingIdStyle::Docusaurus,
-        HeadingIdStyle::Hugo,
+        HeadingIdStyle::TextWithAlt,
+        HeadingIdStyle::SourceLine,
         HeadingIdStyle::TechDocs,
     ][random.below(5)];
     let file = if random.one_in(3) { "content/runbooks/page.mdx" } else { "content/runbooks/page.md" };

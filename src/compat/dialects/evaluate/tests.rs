@@ -61,7 +61,7 @@ fn an_include_named_by_a_variable_is_a_block_that_renders_its_name() {
 /// `text` evaluated as a page of a Jekyll handbook whose `_config.yml` is `site`.
 fn evaluated(text: &str, site: serde_json::Value) -> (Output, Vec<(usize, String)>) {
     let data = crate::content::site_data::SiteData {
-        tool: Tool::Jekyll,
+        templating: Templating::Liquid,
         globals: serde_json::Map::from_iter([("site".to_string(), site.clone())]),
         site,
         ..Default::default()
