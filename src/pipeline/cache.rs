@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
+mod carry;
 mod deps;
 mod dir;
 mod entry;
@@ -71,8 +72,8 @@ pub(crate) struct Cache {
     /// The pages' Markdown results; `None` when their file cannot be made.
     pages: Option<pages::Pages>,
     /// The key of each page's Markdown result, by page id, once the Markdown step made
-    /// them ([`Cache::set_keys`]).
-    keys: OnceLock<Vec<Option<u128>>>,
+    /// them, and whether that result was the previous build's ([`Cache::set_keys`]).
+    keys: OnceLock<Vec<Option<(u128, bool)>>>,
     /// How many results the previous build's page records gave.
     recalled: std::sync::atomic::AtomicUsize,
     /// How many pages' postings the previous build's page records gave.
@@ -237,16 +238,24 @@ impl Cache {
         })
     }
 
-    /// Sets the key of each page's Markdown result, by page id: the templates step finds
-    /// each page's highlighted body by it ([`Cache::body_key`]).
-    pub(crate) fn set_keys(&self, keys: Vec<Option<u128>>) {
+    /// Sets the key of each page's Markdown result, by page id, with whether the
+    /// previous build's result was recalled: the templates step finds each page's
+    /// highlighted body by it ([`Cache::body_key`]).
+    pub(crate) fn set_keys(&self, keys: Vec<Option<(u128, bool)>>) {
         let _ = self.keys.set(keys);
+    }
+
+    /// The key of page `id`'s Markdown result, and whether the Markdown step recalled
+    /// it from the previous build's records: every link it resolved then resolves the
+    /// same and every file it included reads the same as when that build rendered it.
+    pub(crate) fn markdown_key(&self, id: usize) -> Option<(u128, bool)> {
+        self.keys.get()?.get(id).copied().flatten()
     }
 
     /// The key of the highlighted body of page `id`, if the Markdown step made the key
     /// of its Markdown result.
     pub(crate) fn body_key(&self, id: usize) -> Option<u128> {
-        let key = (*self.keys.get()?.get(id)?)?;
+        let (key, _) = (*self.keys.get()?.get(id)?)?;
         let mut bytes = [0u8; 20];
         bytes[..16].copy_from_slice(&key.to_le_bytes());
         bytes[16..].copy_from_slice(b"body");

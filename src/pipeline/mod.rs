@@ -47,7 +47,8 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure>
     let mut diagnostics = Vec::new();
     let ran = run(root, overrides, Destination::OutputDir, &mut timer, &mut diagnostics)?;
     settle_diagnostics(&mut diagnostics);
-    let kept = (ran.pages.iter().filter(|page| page.kept).count(), ran.pages.len());
+    let count = |which: fn(&page::RenderedPage) -> bool| ran.pages.iter().filter(|page| which(page)).count();
+    let kept = (count(|page| page.kept), ran.pages.len(), count(|page| page.early));
     let report = BuildReport::of(&ran.site, started.elapsed(), diagnostics, timer, kept);
     // The model is freed on a thread of its own: the output is in place, and a process
     // that ends now need not wait for it.

@@ -48,6 +48,9 @@ pub struct RenderedPage {
     /// Whether its file is the previous output's, kept as it was (see the module):
     /// there is nothing to write.
     pub(crate) kept: bool,
+    /// Whether it was kept by its key, before its body was read or its template context
+    /// made ([`super::stream`]).
+    pub(crate) early: bool,
 }
 
 impl AsRef<TemplateScan> for RenderedPage {
@@ -79,20 +82,32 @@ pub(crate) fn render_page_with(
     nav: &NavCache,
     bodies: Bodies<'_>,
 ) -> (RenderedPage, Option<Diagnostic>) {
-    caught_as_problem(site, id, || render_page_caught(site, renderer, id, nav, bodies, None))
+    caught_as_problem(site, id, || {
+        let (page, problem, _) = render_page_caught(site, renderer, id, nav, bodies, None);
+        (page, problem)
+    })
 }
 
 /// Renders page `id` as [`render_page_with`] does, or keeps the previous output's file
-/// of it (see the module), with `keeping`.
+/// of it (see the module), with `keeping`; the record is kept under the page's `early`
+/// key too, when it has one ([`super::stream`]).
 pub(crate) fn render_or_keep_page(
     site: &Site,
     renderer: &Renderer,
     id: PageId,
     nav: &NavCache,
     bodies: Bodies<'_>,
-    keeping: Keeping<'_>,
+    (keeping, early): (Keeping<'_>, Option<u128>),
 ) -> (RenderedPage, Option<Diagnostic>) {
-    caught_as_problem(site, id, || render_page_caught(site, renderer, id, nav, bodies, Some(keeping)))
+    caught_as_problem(site, id, || {
+        let (page, problem, kept) = render_page_caught(site, renderer, id, nav, bodies, Some(keeping));
+        if let (Some(early), Some(kept)) = (early, kept) {
+            let body = bodies.own.map(|own| own.html.as_bytes()).filter(|html| !html.is_empty());
+            let body = body.map(|html| (html.len() as u64, xxhash_rust::xxh3::xxh3_128(html)));
+            keeping.1.keep_page(early, &KeptPage { tabs: page.tabs, body, ..kept });
+        }
+        (page, problem)
+    })
 }
 
 /// Runs `render`, the rendering of page `id`; a panic in it is a record with no HTML and
@@ -110,7 +125,8 @@ pub(crate) fn caught_as_problem(
     })
 }
 
-/// [`render_page_with`], its panics not caught; with `keeping`, [`render_or_keep_page`].
+/// [`render_page_with`], its panics not caught; with `keeping`, [`render_or_keep_page`],
+/// which also gets the record kept for the next build.
 fn render_page_caught(
     site: &Site,
     renderer: &Renderer,
@@ -118,26 +134,32 @@ fn render_page_caught(
     nav: &NavCache,
     bodies: Bodies<'_>,
     keeping: Option<Keeping<'_>>,
-) -> (RenderedPage, Option<Diagnostic>) {
+) -> (RenderedPage, Option<Diagnostic>, Option<KeptPage>) {
     let (template, prepared) = match prepare(site, renderer, id, nav, bodies) {
         Ok(prepared) => prepared,
-        Err(failed) => return *failed,
+        Err(failed) => {
+            let (page, problem) = *failed;
+            return (page, problem, None);
+        }
     };
     let fingerprint = keeping
         .and_then(|keeping| Some((keeping, site.page_file(id)?)))
         .map(|(keeping, file)| (keeping, renderer.fingerprint(&prepared, &file), file));
     if let Some((keeping, key, file)) = &fingerprint
-        && let Some(page) = keep_if_unchanged(site, id, &template, *keeping, (*key, file), bodies)
+        && let Some((page, kept)) = keep_if_unchanged(site, id, &template, *keeping, (*key, file), bodies)
     {
-        return (page, None);
+        return (page, None, Some(kept));
     }
     let (page, problem) = render_prepared_page(site, renderer, id, template, &prepared, bodies);
+    let mut kept = None;
     if let Some(((_, cache), key, _)) = &fingerprint
         && problem.is_none()
     {
-        cache.keep_page(*key, &kept_record(&page, page.html.len() as u64, super::manifest::hash(page.html.as_bytes())));
+        let record = kept_record(&page, page.html.len() as u64, super::manifest::hash(page.html.as_bytes()));
+        cache.keep_page(*key, &record);
+        kept = Some(record);
     }
-    (page, problem)
+    (page, problem, kept)
 }
 
 /// A page whose template failed: a record with no HTML, naming the template still.
@@ -168,8 +190,9 @@ fn failed(template: String, problem: Diagnostic) -> Failed {
 }
 
 /// The record of page `id` whose previous document, of the fingerprint `key`, the
-/// output keeps as it is at `file` (see the module), kept for the next build too;
-/// `None` when the cache has no such page or the output no such file.
+/// output keeps as it is at `file` (see the module), kept for the next build too, with
+/// the cache's record of it; `None` when the cache has no such page or the output no
+/// such file.
 pub(crate) fn keep_if_unchanged(
     site: &Site,
     id: PageId,
@@ -177,22 +200,21 @@ pub(crate) fn keep_if_unchanged(
     (output, cache): Keeping<'_>,
     (key, file): (u128, &str),
     bodies: Bodies<'_>,
-) -> Option<RenderedPage> {
+) -> Option<(RenderedPage, KeptPage)> {
     let kept = cache.recall_page(key)?;
     if !output.keep(file, kept.len, kept.hash).unwrap_or(false) {
         return None;
     }
     cache.keep_page(key, &kept);
-    let KeptPage { content_at, ids, links, .. } = kept;
-    let scan = TemplateScan { template: template.to_string(), ids, links };
+    let scan = TemplateScan { template: template.to_string(), ids: kept.ids.clone(), links: kept.links.clone() };
     let rendered = bodies.own.unwrap_or(&site.pages[id].rendered);
-    Some(RenderedPage { content_at, scan, kept: true, ..finished(site, id, rendered) })
+    Some((RenderedPage { content_at: kept.content_at, scan, kept: true, ..finished(site, id, rendered) }, kept))
 }
 
 /// What the build cache keeps of `page`, whose document is `len` bytes hashing to `hash`.
 pub(crate) fn kept_record(page: &RenderedPage, len: u64, hash: u128) -> KeptPage {
     let (ids, links) = (page.scan.ids.clone(), page.scan.links.clone());
-    KeptPage { hash, len, content_at: page.content_at, ids, links }
+    KeptPage { hash, len, content_at: page.content_at, ids, links, tabs: page.tabs, body: None }
 }
 
 /// Renders page `id`'s `prepared` context through its template (`template`, its file)

@@ -31,8 +31,9 @@ pub struct BuildReport {
     pub internal_left_out: usize,
     /// The pages whose file was kept from the previous output without running their
     /// template (their template context had not changed: [`super::cache::rendered`]),
-    /// and the pages rendered through a template.
-    pub kept_pages: (usize, usize),
+    /// the pages rendered through a template, and how many of the kept pages were
+    /// recognised by their key, before their body was read ([`super::stream`]).
+    pub kept_pages: (usize, usize, usize),
 }
 
 impl BuildReport {
@@ -42,7 +43,7 @@ impl BuildReport {
         elapsed: Duration,
         warnings: Vec<Diagnostic>,
         timer: Timer,
-        kept_pages: (usize, usize),
+        kept_pages: (usize, usize, usize),
     ) -> Self {
         let mut kinds = BTreeMap::new();
         let content_pages = site.pages.iter().filter(|p| !p.origin.is_generated());
@@ -95,12 +96,13 @@ impl BuildReport {
     /// The time of each step, one per line, with its share of the whole build and its
     /// peak memory; then how many pages' files were kept without their template.
     pub fn timings_table(&self) -> String {
-        let (kept, of) = self.kept_pages;
+        let (kept, of, early) = self.kept_pages;
         let kept = format!(
-            "  {} of {} {} kept from the previous output, their template context unchanged\n",
+            "  {} of {} {} kept from the previous output, their template context unchanged ({} before reading them)\n",
             thousands(kept),
             thousands(of),
-            if of == 1 { "page" } else { "pages" }
+            if of == 1 { "page" } else { "pages" },
+            thousands(early)
         );
         timings_table(&self.timings, &self.peaks, self.elapsed) + &kept
     }

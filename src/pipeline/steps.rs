@@ -697,15 +697,16 @@ fn render_bodies(
                     let key = cache.map(|cache| (cache, markdown_key(site_ref, id, body)));
                     // The body's similarity hash is kept with its result: a function of
                     // the body, which the key is made of.
-                    let (mut rendered, similarity) = match key {
-                        Some((cache, key)) => recall_with_extra(site_ref, id, cache, key)
-                            .map(|(rendered, kept)| (with_images(site_ref, id, rendered, purpose), kept))
-                            .unwrap_or_else(|| {
-                                let similarity = text.as_ref().map(|_| similarity_hash(body));
-                                let kept = (true, similarity);
-                                (render_keeping(site_ref, id, body, purpose, (cache, key), kept), similarity)
-                            }),
-                        None => (render_body_of(site_ref, id, body, purpose), None),
+                    let recalled = key.and_then(|(cache, key)| recall_with_extra(site_ref, id, cache, key));
+                    let was_recalled = recalled.is_some();
+                    let (mut rendered, similarity) = match (key, recalled) {
+                        (_, Some((rendered, kept))) => (with_images(site_ref, id, rendered, purpose), kept),
+                        (Some((cache, key)), None) => {
+                            let similarity = text.as_ref().map(|_| similarity_hash(body));
+                            let kept = (true, similarity);
+                            (render_keeping(site_ref, id, body, purpose, (cache, key), kept), similarity)
+                        }
+                        (None, None) => (render_body_of(site_ref, id, body, purpose), None),
                     };
                     let released = text.map(|text| {
                         let similarity = similarity.unwrap_or_else(|| similarity_hash(&text[source.body_start..]));
@@ -718,7 +719,7 @@ fn render_bodies(
                         }
                         _ => None,
                     };
-                    (rendered, postings, released, key.map(|(_, key)| key))
+                    (rendered, postings, released, key.map(|(_, key)| (key, was_recalled)))
                 })
             },
         )

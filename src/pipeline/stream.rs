@@ -10,7 +10,11 @@
 //! beside the output, once its own page is written, until the last page of the print
 //! page is, and the print page is then rendered and written, in parts, by the thread
 //! that wrote that last page ([`print`]).
+//!
+//! With a build cache, a page whose key is the previous build's is kept before any of
+//! this ([`early`]).
 
+mod early;
 mod print;
 
 use rayon::prelude::*;
@@ -52,6 +56,7 @@ pub(crate) fn render_pages(
     let nav = NavCache::new(site);
     let prints = print::PrintPages::of(site, scratch)?;
     let write = |id, page: &mut RenderedPage, problem: &Option<Diagnostic>| write_page(site, output, id, page, problem);
+    let early = output.zip(cache).map(|(output, cache)| early::Early::new(site, output, cache));
     crate::progress::begin("writing pages", site.pages.len());
     let results: Vec<anyhow::Result<Vec<PageResult>>> = (0..site.pages.len())
         .into_par_iter()
@@ -59,13 +64,25 @@ pub(crate) fn render_pages(
         .map(|id| {
             spent.time(|| {
                 let shown = prints.is_shown(id);
-                let body =
-                    (site.pages[id].redirect.is_none() || shown).then(|| body_again(site, id, cache)).transpose()?;
-                let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref(), output.zip(cache));
-                write(id, &mut page, &problem)?;
-                let complete =
-                    if shown { prints.keep(id, body.as_ref().map_or("", |body| &body.html))? } else { Vec::new() };
-                drop(body);
+                let key = early.as_ref().and_then(|early| Some((early, early.key(site, renderer, id, &nav)?)));
+                let (page, problem, complete) = match key.as_ref().and_then(|(e, key)| e.keep(site, renderer, id, key))
+                {
+                    Some((mut page, body)) => {
+                        drop_links_the_check_finds_fine(site, id, &mut page.scan, &site.pages[id].rendered.anchors);
+                        let complete = if shown { prints.keep_unread(id, body) } else { Vec::new() };
+                        (RenderedPage { early: true, ..page }, None, complete)
+                    }
+                    None => {
+                        let body = (site.pages[id].redirect.is_none() || shown)
+                            .then(|| body_again(site, id, cache))
+                            .transpose()?;
+                        let keeping = output.zip(cache).map(|keeping| (keeping, key.as_ref().map(|(_, key)| key.key)));
+                        let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref(), keeping);
+                        write(id, &mut page, &problem)?;
+                        let html = body.as_ref().map_or("", |body| &body.html);
+                        (page, problem, if shown { prints.keep(id, html)? } else { Vec::new() })
+                    }
+                };
                 crate::progress::advance();
                 let mut done = vec![(id, page, problem)];
                 for print in complete {
@@ -109,7 +126,8 @@ fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<
 
 /// Renders page `id` with its body rendered again (none for a page with `redirect_to`,
 /// which publishes only its redirect), or, with `keeping`, keeps the file the previous
-/// build wrote of it when its template context is the same ([`super::page`]). A body
+/// build wrote of it when its template context is the same ([`super::page`]), keeping
+/// its record under its early key too ([`early`]). A body
 /// whose rendering panicked this time (the Markdown step's pass did not highlight it)
 /// fails the page with that error: the other diagnostics of this pass were reported by
 /// the Markdown step already.
@@ -119,7 +137,7 @@ fn render_one(
     id: PageId,
     nav: &NavCache,
     body: Option<&Rendered>,
-    keeping: Option<Keeping<'_>>,
+    keeping: Option<(Keeping<'_>, Option<u128>)>,
 ) -> (RenderedPage, Option<Diagnostic>) {
     let failed = body.and_then(|body| body.diagnostics.iter().find(|d| d.rule == Rule::InternalError));
     if let Some(failed) = failed {

@@ -30,11 +30,11 @@ impl Gathered {
         Gathered { bytes: Vec::with_capacity(capacity) }
     }
 
-    fn update(&mut self, piece: &[u8]) {
+    pub(super) fn update(&mut self, piece: &[u8]) {
         self.bytes.extend_from_slice(piece);
     }
 
-    fn digest128(&self) -> u128 {
+    pub(super) fn digest128(&self) -> u128 {
         xxh3_128(&self.bytes)
     }
 }
@@ -84,7 +84,7 @@ fn hash_optional(value: Option<&Value>, hasher: &mut Gathered) {
 }
 
 /// Hashes a string with its length, so that two strings never run into each other.
-fn hash_str(text: &str, hasher: &mut Gathered) {
+pub(super) fn hash_str(text: &str, hasher: &mut Gathered) {
     hash_bytes(text.as_bytes(), hasher);
 }
 

@@ -11,6 +11,7 @@ mod fingerprint;
 pub(crate) mod images;
 pub(crate) mod minify;
 pub(crate) mod nav;
+mod page_key;
 mod status_site;
 pub(crate) mod theme;
 pub(crate) mod vendor;

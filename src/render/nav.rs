@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use tera::Value;
 
+use super::fingerprint::{Gathered, hash_str, hash_value};
 use super::views::NavView;
 use crate::html::push_escaped;
 use crate::site::Site;
@@ -31,6 +32,8 @@ pub struct NavCache {
 struct Entry {
     value: Value,
     html: String,
+    /// The hash of `value` and `html`, which [`NavCache::page_nav_key`] reads.
+    hash: u128,
 }
 
 impl NavCache {
@@ -62,16 +65,11 @@ impl NavCache {
             if item.group_start {
                 push_group_label(&mut html, site, item);
             }
-            let shared = !item.current && !item.open && item.more == 0 && item.node.is_none();
-            match self.entries.get(item.id).filter(|_| shared) {
-                Some(cell) => {
+            match self.shared(site, item) {
+                Some(entry) => {
                     // Whether an entry starts its group depends on the window the page
                     // shows: the shared value says it does not, and the first entry of a
                     // group gets a value of its own.
-                    let entry = cell.get_or_init(|| Entry {
-                        value: value(site, &NavItem { group_start: false, ..item.clone() }),
-                        html: entry_html(site, item),
-                    });
                     if with_entries {
                         entries.push(if item.group_start { value(site, item) } else { entry.value.clone() });
                     }
@@ -88,6 +86,46 @@ impl NavCache {
         html.push_str("</ul>");
         let entries = if with_entries { Value::from(entries) } else { Value::none() };
         PageNav { entries, html }
+    }
+
+    /// A hash of the navigation [`NavCache::page_nav_with`] makes of `items` (of its
+    /// `html`, and of its `entries` when `with_entries`), made without the page's whole
+    /// navigation: a shared entry counts by its hash.
+    pub(crate) fn page_nav_key(&self, site: &Site, items: &[NavItem], with_entries: bool) -> u128 {
+        let mut hasher = Gathered::default();
+        hash_str(&site.config.base_url.href(crate::site::nav::BRANCH_FOLDER), &mut hasher);
+        hasher.update(&[u8::from(with_entries)]);
+        let mut html = String::new();
+        for item in items {
+            html.clear();
+            if item.group_start {
+                push_group_label(&mut html, site, item);
+            }
+            match self.shared(site, item) {
+                Some(entry) => hasher.update(&entry.hash.to_le_bytes()),
+                None => push_entry_html(&mut html, site, item),
+            }
+            hash_str(&html, &mut hasher);
+            if with_entries && (item.group_start || self.shared(site, item).is_none()) {
+                hash_value(&value(site, item), &mut hasher);
+            }
+        }
+        hasher.digest128()
+    }
+
+    /// The shared entry of `item`, when it is neither current, open, a "more" entry nor
+    /// a node of the navigation file's tree; made the first time a page shows it.
+    fn shared(&self, site: &Site, item: &NavItem) -> Option<&Entry> {
+        let shared = !item.current && !item.open && item.more == 0 && item.node.is_none();
+        let cell = self.entries.get(item.id).filter(|_| shared)?;
+        Some(cell.get_or_init(|| {
+            let value = value(site, &NavItem { group_start: false, ..item.clone() });
+            let html = entry_html(site, item);
+            let mut hasher = Gathered::default();
+            hash_value(&value, &mut hasher);
+            hash_str(&html, &mut hasher);
+            Entry { value, html, hash: hasher.digest128() }
+        }))
     }
 }
 

@@ -41,6 +41,20 @@ impl ImageSizes {
         self.0.get(path).copied()
     }
 
+    /// A hash of every size measured, whatever order they were measured in.
+    pub(crate) fn fingerprint(&self) -> u128 {
+        let mut sizes: Vec<(&String, &(u32, u32))> = self.0.iter().collect();
+        sizes.sort_unstable();
+        let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+        for (path, (width, height)) in sizes {
+            hasher.update(&(path.len() as u64).to_le_bytes());
+            hasher.update(path.as_bytes());
+            hasher.update(&width.to_le_bytes());
+            hasher.update(&height.to_le_bytes());
+        }
+        hasher.digest128()
+    }
+
     /// A table of the given sizes, for the tests of what reads it.
     #[cfg(test)]
     pub(crate) fn of(sizes: &[(&str, (u32, u32))]) -> ImageSizes {

@@ -48,7 +48,10 @@ fn timings_list_every_step_of_the_pipeline() {
     // The table, then the line of the pages kept from the previous output.
     let lines: Vec<&str> = run.stderr.lines().skip(1).collect();
     let (kept, table) = lines.split_last().expect("the timings");
-    assert_eq!(kept.trim(), "0 of 22 pages kept from the previous output, their template context unchanged");
+    assert_eq!(
+        kept.trim(),
+        "0 of 22 pages kept from the previous output, their template context unchanged (0 before reading them)"
+    );
     let steps: Vec<&str> = table.iter().filter_map(|line| line.split_whitespace().next()).collect();
     assert_eq!(
         steps,

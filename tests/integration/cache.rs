@@ -134,6 +134,13 @@ fn a_rebuild_with_the_cache_writes_what_a_fresh_build_writes_after_every_edit() 
 /// Builds into `public/` with `--timings`: how many pages' files were kept from the
 /// previous output without their template, of how many pages.
 fn kept_pages(site: &Site) -> (usize, usize) {
+    let (kept, pages, _) = kept_and_early(site);
+    (kept, pages)
+}
+
+/// Builds as [`kept_pages`] does: how many pages were kept, of how many, and how many of
+/// the kept pages were recognised by their key before their body was read.
+fn kept_and_early(site: &Site) -> (usize, usize, usize) {
     let output = util::opsbook()
         .args(["build", "--timings"])
         .env("SOURCE_DATE_EPOCH", "1700000000")
@@ -143,9 +150,63 @@ fn kept_pages(site: &Site) -> (usize, usize) {
     let printed = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "{printed}");
     let line = printed.lines().find(|line| line.contains("kept from the previous output")).expect("the kept line");
-    let numbers: Vec<usize> =
-        line.split_whitespace().filter_map(|word| word.replace(',', "").parse().ok()).take(2).collect();
-    (numbers[0], numbers[1])
+    let numbers: Vec<usize> = line
+        .split_whitespace()
+        .filter_map(|word| word.replace(',', "").trim_matches(|c: char| !c.is_ascii_digit()).parse().ok())
+        .collect();
+    assert_eq!(numbers.len(), 3, "{line}");
+    (numbers[0], numbers[1], numbers[2])
+}
+
+/// A page whose key (its source, and all its template shows of the other pages) is the
+/// previous build's is kept before its body is read: after a one-page edit only that
+/// page and the print pages showing it are rendered, and every other page but the print
+/// pages (kept by their fingerprint) is recognised by its key. A page that another
+/// page's edit changes for its template is rendered again: a new link gives its target
+/// a backlink, a new title renames it on the section page that lists it.
+#[test]
+fn a_page_is_recognised_by_its_key_until_what_its_template_shows_changes() {
+    let site = handbook();
+    assert_eq!(kept_and_early(&site), (0, kept_pages(&site).1, 0), "a first build keeps nothing");
+    let (all, pages, early) = kept_and_early(&site);
+    let prints = site.files_under("public/print").len();
+    assert!(prints > 1 && all == pages, "{all} of {pages} kept, {prints} print pages");
+    assert_eq!(early, pages - prints, "every page but the print pages is recognised by its key");
+
+    site.write("content/runbooks/cache.md", "# Cache\n\n```yaml\nredis:\n  maxmemory: 8gb\n```\n");
+    let (kept, _, early) = kept_and_early(&site);
+    let showing = |text: &str| {
+        let files = site.files_under("public/print").into_iter();
+        files.filter(|file| site.read(&format!("public/print/{file}")).contains(text)).count()
+    };
+    let shown = showing("8gb");
+    assert!(shown >= 1 && site.read("public/runbooks/cache/index.html").contains("8gb"), "written");
+    assert_eq!(pages - kept, 1 + shown, "only the edited page and the print pages showing it are rendered");
+    assert_eq!(early, pages - 1 - prints, "the other pages are recognised by their key");
+    assert_rebuild_is_fresh(&site, "after a one-page edit");
+
+    // The restart page is linked from the cache page now: its backlinks show it.
+    let backlinks = |page: &str| {
+        let html = site.read(&format!("public/runbooks/{page}/index.html"));
+        html.split_once("class=\"backlinks\"")
+            .map(|(_, list)| list.split_once("</section>").unwrap_or_default().0.to_string())
+    };
+    let before = backlinks("restart").unwrap_or_default();
+    assert!(!before.contains(">Cache<"), "the cache page does not link to the restart page yet: {before}");
+    site.write("content/runbooks/cache.md", "# Cache\n\nThen [restart it](restart.md).\n");
+    let (kept, _, early) = kept_and_early(&site);
+    let listed = backlinks("restart").expect("the restart page shows its backlinks");
+    assert!(listed.contains(">Cache<"), "the linking page is listed: {listed}");
+    assert!(pages - kept >= 2 + shown && early < pages - 1 - prints, "{kept} kept, {early} by their key");
+    assert_rebuild_is_fresh(&site, "after a link that adds a backlink");
+
+    // A title shows on the section page that lists it (and in every page's navigation).
+    site.write("content/runbooks/cache.md", "# Redis\n\nThen [restart it](restart.md).\n");
+    let (kept, _, early) = kept_and_early(&site);
+    assert!(site.read("public/runbooks/index.html").contains("Redis"), "the section lists the new title");
+    assert!(kept < pages - 2 && early < pages - 2, "{kept} kept, {early} by their key");
+    assert_rebuild_is_fresh(&site, "after a changed title");
+    assert_eq!(kept_and_early(&site), (pages, pages, pages - prints), "then each is kept again");
 }
 
 /// A rebuild runs the template of a page only when the page's template context changed:

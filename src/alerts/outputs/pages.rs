@@ -28,9 +28,13 @@ pub(crate) fn alert_of_path<'a>(site: &'a Site, path: &str, target: PageId) -> O
 /// What runbook `id` gives its alerts' pages, read from its body `rendered` (the model's,
 /// or the one a streaming build renders just before the page), when it answers an alert.
 pub(crate) fn runbook_steps(site: &Site, id: PageId, rendered: &crate::markdown::Rendered) -> Option<RunbookSteps> {
-    let original = site.original_of(id);
-    site.alerts()
-        .values()
-        .any(|claim| claim.page == original)
+    answers_alerts(site, id)
         .then(|| RunbookSteps::of(&rendered.html, &rendered.toc, site.pages[id].values.text("first_steps")))
+}
+
+/// Whether page `id` (or the original it translates) is the runbook of an alert: its
+/// record then keeps what the alerts' pages show of its body ([`runbook_steps`]).
+pub(crate) fn answers_alerts(site: &Site, id: PageId) -> bool {
+    let original = site.original_of(id);
+    site.alerts().values().any(|claim| claim.page == original)
 }

@@ -5,9 +5,14 @@
 //! find it in the previous output) and what the build reads of the rendered document
 //! (where the content stands, and the template's ids and links, for the link check).
 //!
+//! The same record, under a page's key ([`crate::pipeline::stream`]'s early keeping),
+//! also says whether its body holds tabs and the body's length and hash, which the
+//! print pages showing it read when the body is not read again.
+//!
 //! The record's bytes: the hash (16), the length (8), where the content stands (1 byte,
 //! 0 or 1, then 8), the ids and the links (each a count (4), then strings, each a
-//! length (4) and bytes).
+//! length (4) and bytes), then the tabs (1 byte, 0 or 1) and the body (1 byte, 0 or 1,
+//! then its length (8) and hash (16)).
 
 use super::entry::{Decoder, Encoder};
 
@@ -24,6 +29,11 @@ pub(crate) struct KeptPage {
     pub(crate) ids: Vec<String>,
     /// The internal links the template added ([`crate::check::TemplateScan::links`]).
     pub(crate) links: Vec<String>,
+    /// Whether the page's body holds tabs ([`crate::pipeline::page::RenderedPage::tabs`]).
+    pub(crate) tabs: bool,
+    /// The length and XXH3-128 hash of the page's body, when the build read it and it
+    /// was not empty.
+    pub(crate) body: Option<(u64, u128)>,
 }
 
 impl KeptPage {
@@ -42,6 +52,15 @@ impl KeptPage {
         }
         encoder.strings(&self.ids)?;
         encoder.strings(&self.links)?;
+        encoder.u8(u8::from(self.tabs));
+        match self.body {
+            Some((len, hash)) => {
+                encoder.u8(1);
+                encoder.u64(usize::try_from(len).ok()?);
+                encoder.u128(hash);
+            }
+            None => encoder.u8(0),
+        }
         Some(encoder.bytes)
     }
 
@@ -57,7 +76,17 @@ impl KeptPage {
         };
         let ids = decoder.strings()?;
         let links = decoder.strings()?;
-        decoder.is_done().then_some(KeptPage { hash, len, content_at, ids, links })
+        let tabs = match decoder.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let body = match decoder.u8()? {
+            0 => None,
+            1 => Some((decoder.u64()? as u64, decoder.u128()?)),
+            _ => return None,
+        };
+        decoder.is_done().then_some(KeptPage { hash, len, content_at, ids, links, tabs, body })
     }
 }
 
@@ -72,6 +101,8 @@ mod tests {
             content_at: Some(9_120),
             ids: vec!["search".into(), "menu-toggle".into()],
             links: vec!["/theme.css".into(), "../../runbooks/".into()],
+            tabs: true,
+            body: Some((1_024, 0xfeed_beef)),
         }
     }
 
@@ -79,7 +110,8 @@ mod tests {
     fn a_kept_page_reads_back_as_written() {
         let page = sample();
         assert_eq!(KeptPage::decode(&page.encode().expect("encoded")), Some(page));
-        let bare = KeptPage { content_at: None, ids: Vec::new(), links: Vec::new(), ..sample() };
+        let bare =
+            KeptPage { content_at: None, ids: Vec::new(), links: Vec::new(), tabs: false, body: None, ..sample() };
         assert_eq!(KeptPage::decode(&bare.encode().expect("encoded")), Some(bare));
     }
 

@@ -86,10 +86,24 @@ impl PrintPages {
     /// returns each print page whose last page `id` was.
     pub(super) fn keep(&self, id: PageId, html: &str) -> anyhow::Result<Vec<PageId>> {
         let kept = if html.is_empty() { None } else { Some(self.spill.keep(html.as_bytes())?) };
+        Ok(self.written(id, kept))
+    }
+
+    /// Notes that page `id`, whose body (`body`: its length and hash, none when empty)
+    /// was not read, is written: a print page that shows it and is not kept reads the
+    /// body again. Returns each print page whose last page `id` was.
+    pub(super) fn keep_unread(&self, id: PageId, body: Option<(u64, u128)>) -> Vec<PageId> {
+        let kept = body.and_then(|(len, hash)| Some(Kept { at: None, len: usize::try_from(len).ok()?, hash }));
+        self.written(id, kept)
+    }
+
+    /// Notes that page `id`, whose body is `kept`, is written; returns each print page
+    /// whose last page `id` was.
+    fn written(&self, id: PageId, kept: Option<Kept>) -> Vec<PageId> {
         // Set before the counts fall: the thread that completes a print page reads it.
         let _ = self.kept[id].set(kept);
         let last = |print: &&PageId| self.waiting[*print].fetch_sub(1, Ordering::AcqRel) == 1;
-        Ok(self.shown_on[id].iter().filter(last).copied().collect())
+        self.shown_on[id].iter().filter(last).copied().collect()
     }
 
     /// Renders print page `print`, whose pages are all written, and writes it into
@@ -104,7 +118,7 @@ impl PrintPages {
         print: PageId,
         (output, cache): (Option<&dyn Sink>, Option<&Cache>),
     ) -> anyhow::Result<(RenderedPage, Option<Diagnostic>)> {
-        let shown: Vec<(PageId, Kept)> =
+        let mut shown: Vec<(PageId, Kept)> =
             printed_pages(site, print).into_iter().filter_map(|page| Some((page, self.kept_body(page)?))).collect();
         let markers: HashMap<PageId, String> = shown.iter().map(|(page, _)| (*page, marker(*page))).collect();
         let bodies = Bodies { own: None, printed: Some(&markers) };
@@ -118,10 +132,12 @@ impl PrintPages {
             (keeping, key, file)
         });
         if let Some((keeping, key, file)) = &fingerprint
-            && let Some(page) = page::keep_if_unchanged(site, print, &template, *keeping, (*key, file), bodies)
+            && let Some((page, _)) = page::keep_if_unchanged(site, print, &template, *keeping, (*key, file), bodies)
         {
             return Ok(without_fine_links(site, print, (page, None)));
         }
+        let same = self.read_unread(site, cache, &mut shown)?;
+        let fingerprint = fingerprint.filter(|_| same);
         let (mut page, problem) = page::render_prepared_page(site, renderer, print, template, &prepared, bodies);
         if problem.is_some() {
             return Ok(without_fine_links(site, print, (page, problem)));
@@ -162,6 +178,21 @@ impl PrintPages {
         Ok(without_fine_links(site, print, (page, problem)))
     }
 
+    /// Reads again each body of `shown` that its page did not read (see
+    /// [`PrintPages::keep_unread`]) and keeps it in the spill; returns whether each is
+    /// the body its page's record promised (else the print page is written, but not kept
+    /// for the next build).
+    fn read_unread(&self, site: &Site, cache: Option<&Cache>, shown: &mut [(PageId, Kept)]) -> anyhow::Result<bool> {
+        let mut same = true;
+        for (page, kept) in shown.iter_mut().filter(|(_, kept)| kept.at.is_none()) {
+            let body = super::body_again(site, *page, cache)?;
+            let again = self.spill.keep(body.html.as_bytes())?;
+            same &= (again.len, again.hash) == (kept.len, kept.hash);
+            *kept = again;
+        }
+        Ok(same)
+    }
+
     /// Where page `id`'s body is kept, when it is written and not empty.
     fn kept_body(&self, id: PageId) -> Option<Kept> {
         self.kept.get(id).and_then(|kept| *kept.get()?)
@@ -195,7 +226,8 @@ fn shown_fingerprint(context: u128, shown: &[(PageId, Kept)]) -> u128 {
 /// Where a body stands in the [`Spill`]: its offset and length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Kept {
-    at: u64,
+    /// None for the body of a page kept before its body was read: not in the spill.
+    at: Option<u64>,
     len: usize,
     /// The body's XXH3-128 hash, which a print page's fingerprint covers.
     hash: u128,
@@ -238,7 +270,7 @@ impl Spill {
         let mut storage = self.lock();
         let kept = storage.seek(SeekFrom::End(0)).and_then(|at| {
             storage.write_all(bytes)?;
-            Ok(Kept { at, len: bytes.len(), hash: xxhash_rust::xxh3::xxh3_128(bytes) })
+            Ok(Kept { at: Some(at), len: bytes.len(), hash: xxhash_rust::xxh3::xxh3_128(bytes) })
         });
         kept.with_context(|| self.describe())
     }
@@ -252,8 +284,9 @@ impl Spill {
 
     /// Reads the bytes kept at `kept` into `bytes`, sized for them.
     fn read_into(&self, kept: Kept, bytes: &mut [u8]) -> std::io::Result<()> {
+        let at = kept.at.ok_or_else(|| std::io::Error::other("a body that was not kept"))?;
         let mut storage = self.lock();
-        storage.seek(SeekFrom::Start(kept.at))?;
+        storage.seek(SeekFrom::Start(at))?;
         storage.read_exact(bytes)
     }
 
@@ -402,7 +435,7 @@ mod tests {
             spill.keep(b"<p>twO</p>").unwrap(),
         );
         let base = shown_fingerprint(7, &[(3, one), (4, two)]);
-        assert_eq!(base, shown_fingerprint(7, &[(3, one), (4, Kept { at: 0, ..two })]), "not where a body waits");
+        assert_eq!(base, shown_fingerprint(7, &[(3, one), (4, Kept { at: None, ..two })]), "not where a body waits");
         for other in [
             shown_fingerprint(8, &[(3, one), (4, two)]),
             shown_fingerprint(7, &[(3, one), (4, changed)]),
