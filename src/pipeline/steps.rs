@@ -680,7 +680,8 @@ fn render_bodies(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Duration, SitePostings) {
     let spent = SpentTime::new();
-    let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site));
+    let kept_index = cache.map(|cache| cache as &dyn crate::search::KeptIndex);
+    let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site, kept_index));
     let texts = take_texts(site, purpose);
     crate::progress::begin("rendering Markdown", texts.len());
     let site_ref: &Site = site;

@@ -203,3 +203,58 @@ fn a_link_out_of_the_cache_folder_is_never_followed() {
         assert!(metadata.file_type().is_file(), "{name}: a regular file replaces the link");
     }
 }
+
+/// The search index's memo (`opsbook-search`): cut short, of a size past what is read,
+/// with a byte changed, garbage of the right binary's header and trailer, or a link out
+/// of the cache folder or beside the output, it is ignored (or the link removed) and
+/// the index made whole: the build writes what a build without the cache writes,
+/// nothing is written through a link, and a good memo is written again.
+#[test]
+fn a_bad_search_memo_is_ignored_and_the_index_made_whole() {
+    let site = handbook("cache-dir-search-memo");
+    let memo = site.read_bytes("cache/opsbook-search");
+    assert!(memo.starts_with(b"opsbook-search 1\n"), "the memo is kept");
+    let mut flipped = memo.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    // Garbage between the header and a trailer of this binary, hashed as the format says.
+    let (header, trailer) = (b"opsbook-search 1\n".len(), memo.len() - 48);
+    let mut garbage = [&memo[..header], &[0xff; 300][..], &memo[trailer..memo.len() - 16]].concat();
+    let hash = xxhash_rust::xxh3::xxh3_128(&garbage);
+    garbage.extend_from_slice(&hash.to_le_bytes());
+    for (what, bytes) in
+        [("cut short", memo[..memo.len() - 7].to_vec()), ("a byte changed", flipped), ("garbage", garbage)]
+    {
+        site.write("cache/opsbook-search", bytes);
+        build_again(&site);
+        let again = site.read_bytes("cache/opsbook-search");
+        assert!(again.starts_with(b"opsbook-search 1\n") && again.len() > 300, "{what}: written again");
+    }
+    // Past the most that is read (a sparse file: nothing is read of it).
+    let file = std::fs::File::create(site.root.join("cache/opsbook-search")).expect("the memo");
+    file.set_len(3 << 30).expect("a sparse file");
+    drop(file);
+    build_again(&site);
+    assert!(site.read_bytes("cache/opsbook-search").len() < 1 << 30, "written again");
+    #[cfg(unix)]
+    {
+        let secret = site.root.join("secret.txt");
+        std::fs::write(&secret, "a secret").expect("a file outside the cache");
+        let path = site.root.join("cache/opsbook-search");
+        std::fs::remove_file(&path).expect("remove the memo");
+        std::os::unix::fs::symlink(&secret, &path).expect("a link out of the cache folder");
+        let printed = build_again(&site);
+        assert!(printed.contains("the link is removed"), "{printed}");
+        assert!(std::fs::symlink_metadata(&path).expect("the memo").file_type().is_file(), "a file replaces the link");
+        // Beside the output: a link is never read, and the memo replaces it.
+        site.build(&[]).expect_code(0);
+        let beside = site.root.join(".public.opsbook-search");
+        assert!(std::fs::read(&beside).expect("the memo beside the output").starts_with(b"opsbook-search 1\n"));
+        std::fs::remove_file(&beside).expect("remove the memo");
+        std::os::unix::fs::symlink(&secret, &beside).expect("a link out");
+        site.build(&[]).expect_code(0);
+        assert!(listing(&site, "public") == listing(&site, "fresh"), "the output of a build without the cache");
+        assert_eq!(std::fs::read_to_string(&secret).expect("the secret"), "a secret", "never written through");
+        assert!(std::fs::symlink_metadata(&beside).expect("the memo").file_type().is_file(), "a file replaces it");
+    }
+}
