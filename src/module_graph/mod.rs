@@ -292,7 +292,6 @@ const LONG_FILES: &[&str] = &[
     "src/pipeline/steps.rs",
     "src/pipeline/write.rs",
     "src/render/mod.rs",
-    "src/search/index.rs",
     "src/search/text.rs",
     "src/site/mod.rs",
     "src/site/strings.rs",
