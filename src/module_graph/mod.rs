@@ -304,7 +304,6 @@ const LONG_FUNCTIONS: &[&str] = &[
     "src/config/sources.rs: resolve_sources",
     "src/markdown/mod.rs: run",
     "src/site/mod.rs: assemble",
-    "src/site/outputs.rs: claim_aliases",
 ];
 
 /// The functions of `code` over `most` lines, by name: from the line of `fn NAME` to the
