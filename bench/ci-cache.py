@@ -59,12 +59,6 @@ def timed(command, label):
     user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
     print(f"{label}: {wall:.2f} s wall, {user:.2f} s user, {system:.2f} s system", flush=True)
     if "--timings" in command:
-        # The steps of `--timings` the build cache changes most, under the build's line.
-        wanted = ("markdown ", "templates ", "search ", "cache-save ", "total ", "pages kept")
-        lines = (line.strip() for line in run.stderr.splitlines())
-        steps = dict.fromkeys(line for line in lines if line.startswith(wanted[:-1]) or wanted[-1] in line)
-        print("\n".join(f"    {line}" for line in steps), flush=True)
-    if "--timings" in command:
         print(run.stderr, flush=True)
     return wall, user, system
 

@@ -18,7 +18,6 @@ mod dir;
 mod entry;
 mod pages;
 pub(crate) mod rendered;
-mod search;
 
 use std::sync::OnceLock;
 
@@ -75,9 +74,6 @@ pub(crate) struct Cache {
     /// The key of each page's Markdown result, by page id, once the Markdown step made
     /// them, and whether that result was the previous build's ([`Cache::set_keys`]).
     keys: OnceLock<Vec<Option<(u128, bool)>>>,
-    /// The search index's memo: where it is, the previous build's (taken once, when
-    /// believed) and this build's, written when the cache is committed.
-    search: (Confined, Mutex<Option<Vec<u8>>>, Mutex<Option<Vec<u8>>>),
     /// How many results the previous build's page records gave.
     recalled: std::sync::atomic::AtomicUsize,
     /// How many pages' postings the previous build's page records gave.
@@ -172,25 +168,19 @@ impl Cache {
     /// all (the executable cannot be read, the temporary file cannot be made): the build
     /// then goes on without it.
     pub(crate) fn open(output_dir: &OwnFolder) -> Option<Cache> {
-        Cache::open_files(
-            cache_path(output_dir)?,
-            pages_path(output_dir)?,
-            beside(output_dir, "opsbook-search")?,
-            false,
-        )
+        Cache::open_files(cache_path(output_dir)?, pages_path(output_dir)?, false)
     }
 
     /// Opens the cache kept in the folder `dir` (`--cache-dir`, [`dir`]), as
     /// [`Cache::open`] does, and warns of a file there that cannot be believed.
     pub(crate) fn open_in(dir: &OwnFolder) -> Option<Cache> {
-        let (blocks, pages, search) = dir::files_in(dir)?;
-        Cache::open_files(blocks, pages, search, true)
+        let (blocks, pages) = dir::files_in(dir)?;
+        Cache::open_files(blocks, pages, true)
     }
 
-    /// Opens the cache of code blocks at `path`, the page records at `pages_path` and
-    /// the search index's memo at `search`; with `warn`, says which file that is there
-    /// it cannot believe (a memo not believed is made again without a word).
-    fn open_files(path: Confined, pages_path: Confined, search: Confined, warn: bool) -> Option<Cache> {
+    /// Opens the cache of code blocks at `path` and the page records at `pages_path`;
+    /// with `warn`, says which file that is there it cannot believe.
+    fn open_files(path: Confined, pages_path: Confined, warn: bool) -> Option<Cache> {
         let stamp = std::fs::metadata(executable()).ok().map(|metadata| Stamp::of(&metadata).fingerprint())?;
         let temporary = path.with_suffix(&format!(".{}", std::process::id()));
         let mut file = BufWriter::with_capacity(256 * 1024, dir::create_new(&temporary)?);
@@ -226,7 +216,6 @@ impl Cache {
             _ => None,
         };
         let pages = pages::Pages::open(pages_path.clone(), known);
-        let memo = known.and_then(|identity| search::read(&search, identity));
         if warn
             && known.is_some()
             && pages.as_ref().is_some_and(|pages| !pages.believed())
@@ -243,7 +232,6 @@ impl Cache {
             stamp,
             pages,
             keys: OnceLock::new(),
-            search: (search, Mutex::new(memo), Mutex::new(None)),
             recalled: Default::default(),
             #[cfg(test)]
             terms_recalled: Default::default(),
@@ -424,19 +412,6 @@ impl Cache {
         let Some(identity) = identity else { return };
         if let Some(pages) = &self.pages {
             pages.commit(identity, self.stamp);
-        }
-        let (search, _, memo) = &self.search;
-        match memo.lock().unwrap_or_else(PoisonError::into_inner).take() {
-            Some(memo) => search::write(
-                &search.with_suffix(&format!(".{}", std::process::id())),
-                search,
-                &memo,
-                identity,
-                self.stamp,
-            ),
-            None => {
-                let _ = crate::fs::remove_file(search);
-            }
         }
         let Some(writer) = writer else { return };
         if finish(writer, identity, self.stamp).is_ok() {

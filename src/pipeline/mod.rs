@@ -282,12 +282,11 @@ fn run(
             page.scan = crate::check::TemplateScan::default();
         }
     }
-    // The dev server's index keeps what its scores are made of, for its edits; a build
-    // with a build cache patches the index its previous build's memo describes.
-    let mut index_cache = match search.take_index_cache().filter(|_| cache.is_some()) {
-        Some(recalled) => recalled,
-        None if purpose == Purpose::Build => crate::search::IndexCache::for_edits(),
-        None => crate::search::IndexCache::default(),
+    // The dev server's index keeps what its scores are made of, for its edits.
+    let mut index_cache = if purpose == Purpose::Build {
+        crate::search::IndexCache::for_edits()
+    } else {
+        crate::search::IndexCache::default()
     };
     if purpose == Purpose::Check {
         write::render_special(&site, &renderer, diagnostics);
@@ -387,9 +386,6 @@ fn write_rest(
         written.search.set_titles(site);
         let kept = written.cache.map(|cache| cache as &dyn crate::search::packed::Kept);
         write::write_search_index(site, written.search, sink, written.index_cache, kept)?;
-        if let Some(cache) = written.cache {
-            crate::search::memo::keep(site, written.search, written.index_cache, cache);
-        }
     }
     if !written.keep {
         // Freed on a thread of its own, while the files are written: at thousands of

@@ -181,7 +181,7 @@ impl Output {
 /// Removes what builds into `parent/name` that were killed left beside it: staging
 /// folders (`.public.building-PID`, and `.public.old-PID` of earlier versions) and
 /// manifests and caches half written (`.public.opsbook-manifest.PID`,
-/// `.public.opsbook-cache.PID`, `.public.opsbook-search.PID`) and scratch files (`.public.opsbook-scratch.PID`), unless the process `PID`
+/// `.public.opsbook-cache.PID`) and scratch files (`.public.opsbook-scratch.PID`), unless the process `PID`
 /// still runs (as far as the system tells).
 pub(crate) fn remove_leftovers(final_dir: &OwnFolder, name: &str) -> Result<()> {
     let Some(parent) = final_dir.path().parent() else { return Ok(()) };
@@ -193,7 +193,6 @@ pub(crate) fn remove_leftovers(final_dir: &OwnFolder, name: &str) -> Result<()> 
         format!(".{name}.opsbook-scratch."),
         format!(".{name}.opsbook-cache."),
         format!(".{name}.opsbook-pages."),
-        format!(".{name}.opsbook-search."),
     ];
     // The build cache is opened before the Markdown step, so this build's new cache
     // files are already there (a dead process's files of the same number were truncated

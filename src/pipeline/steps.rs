@@ -680,8 +680,7 @@ fn render_bodies(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Duration, SitePostings) {
     let spent = SpentTime::new();
-    let kept_index = cache.map(|cache| cache as &dyn crate::search::KeptIndex);
-    let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site, kept_index));
+    let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site));
     let texts = take_texts(site, purpose);
     crate::progress::begin("rendering Markdown", texts.len());
     let site_ref: &Site = site;

@@ -554,8 +554,8 @@ pub(crate) fn write_search_index(
     kept: Option<&dyn crate::search::packed::Kept>,
 ) -> Result<(), Failure> {
     let index = crate::search::build_index(site, postings, cache);
-    let keep = cache.keeps_packed();
-    let files = crate::search::packed::pack(&index.files, &mut cache.packed, keep, kept);
+    let edits = cache.is_for_edits();
+    let files = crate::search::packed::pack(&index.files, &mut cache.packed, edits, kept);
     crate::spent::phase(Some("index: compress"));
     let public = site.public();
     files.par_iter().try_for_each(|(path, bytes)| output.write(path, public.map(|_| bytes.as_ref())))?;

@@ -7,7 +7,6 @@
 pub(crate) mod browser_stemmer;
 pub mod encode;
 pub(crate) mod index;
-pub(crate) mod memo;
 pub(crate) mod packed;
 pub(crate) mod page_terms;
 pub(crate) mod pairs;
@@ -25,7 +24,6 @@ use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
-pub(crate) use memo::KeptIndex;
 pub use postings::SitePostings;
 pub(crate) use postings::{KeptTerms, PostingsBuilder};
 pub use shards::IndexCache;

@@ -114,7 +114,7 @@ impl Scratch {
 }
 
 /// A page's postings, compact (see the module's step 3).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PageTerms {
     /// The number of terms of the text, stop words included (BM25's page length).
     length: u32,
@@ -280,40 +280,6 @@ impl PageTerms {
         }
     }
 
-    /// Whether every number these postings hold is one of `words` words and `stems`
-    /// stems, each list whole: postings read back from a build's memo are checked so
-    /// before anything reads them ([`super::memo`]).
-    pub(crate) fn numbers_within(&self, words: usize, stems: usize) -> bool {
-        let (words, stems) = (words as u64, stems as u64);
-        let stem_ok = |s: u32| s == STOP || u64::from(s) < stems;
-        let mut at = 0;
-        let mut stem = 0u64;
-        while at < self.stems.len() {
-            let Some(delta) = checked_varint(&self.stems, &mut at) else { return false };
-            stem += u64::from(delta);
-            if stem >= stems || self.stems.len() < at + 4 {
-                return false;
-            }
-            at += 4;
-            if checked_varint(&self.stems, &mut at).is_none() {
-                return false;
-            }
-        }
-        let (mut at, mut word) = (0, 0u64);
-        while at < self.words.len() {
-            let Some(delta) = checked_varint(&self.words, &mut at) else { return false };
-            word += u64::from(delta);
-            if word >= words {
-                return false;
-            }
-        }
-        let mut pairs_ok = true;
-        super::pairs::decode(&self.pairs, &mut |pair| pairs_ok &= (pair >> 32) < stems && (pair & 0xffff_ffff) < stems);
-        pairs_ok
-            && self.title_pairs.iter().all(|&pair| (pair >> 32) < stems && (pair & 0xffff_ffff) < stems)
-            && self.title_terms.iter().all(|&(w, s)| u64::from(w) < words && stem_ok(s))
-    }
-
     /// The page's snippet files ([`super::snippets`]).
     pub(crate) fn snippets(&self) -> &super::snippets::Snippets {
         &self.snippets
@@ -395,25 +361,6 @@ fn push_varint(out: &mut Vec<u8>, mut value: u32) {
         value >>= 7;
     }
     out.push(value as u8);
-}
-
-/// The varint at `at`, as [`read_varint`] reads it; `None` when it is cut short or does
-/// not fit 32 bits.
-fn checked_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut value = 0u32;
-    for shift in (0..35).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        let part = u32::from(b & 0x7f);
-        if shift == 28 && part > 0x0f {
-            return None;
-        }
-        value |= part << shift;
-        if b < 0x80 {
-            return Some(value);
-        }
-    }
-    None
 }
 
 fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {

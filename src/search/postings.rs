@@ -3,17 +3,14 @@
 //! by page id ([`SitePostings`]) instead of the pages' text, which is dropped once its
 //! postings are made ([`drop_text`]). The search step then only adds the titles (known
 //! once the navigation is arranged), scores and encodes. The dev server keeps them in
-//! its `BuiltSite` and replaces an edited page's ([`SitePostings::refresh`]); a rebuild
-//! with a build cache takes a kept page's from the previous build's memo ([`super::memo`]).
+//! its `BuiltSite` and replaces an edited page's ([`SitePostings::refresh`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::index::{Postings, Scoring};
 use super::is_searchable;
-use super::memo::{KeptIndex, Recalled};
 use super::page_terms::{PageTerms, PageText, Scratch};
-use super::shards::IndexCache;
 use super::terms::{Seen, Terms, TermsBuilder};
 use crate::hash::FastHashMap;
 use crate::markdown::Rendered;
@@ -28,15 +25,6 @@ pub(crate) struct PostingsBuilder {
     /// Workers' tools not in use: a worker's cache of the words it has seen outlives
     /// the piece of work it was made for.
     idle: Mutex<Vec<PostingsWorker>>,
-    /// With a build cache: what the previous build's memo gave (empty without one).
-    recalled: Option<Recalled>,
-}
-
-/// One page's postings as the Markdown step makes them, with the key of what they are
-/// made of when there is a build cache.
-pub(crate) struct PagePostings {
-    terms: Arc<PageTerms>,
-    key: Option<u128>,
 }
 
 /// A [`PostingsWorker`] lent to a piece of parallel work, given back when dropped.
@@ -62,25 +50,14 @@ struct PostingsWorker {
 }
 
 impl PostingsBuilder {
-    /// A builder for the pages of `site`; with `kept` (a build cache), the numbering
-    /// starts as the previous build's memo's, whose pages' postings are taken as they
-    /// were where the same text makes them.
-    pub(crate) fn new(site: &Site, kept: Option<&dyn KeptIndex>) -> Self {
+    /// A builder for the pages of `site`.
+    pub(crate) fn new(site: &Site) -> Self {
         let alerts = crate::alerts::model::registry::by_page(site.alerts())
             .into_iter()
             .map(|(page, names)| (page, names.into_iter().map(str::to_string).collect()))
             .collect();
-        let mut recalled =
-            kept.map(|kept| kept.recall_index().and_then(|bytes| Recalled::read(site, &bytes)).unwrap_or_default());
-        let terms = super::index_languages(site)
-            .iter()
-            .enumerate()
-            .map(|(slot, language)| match recalled.as_mut().and_then(|r| r.take_table(slot)) {
-                Some(table) => TermsBuilder::seeded(&language.code, table),
-                None => TermsBuilder::new(&language.code),
-            })
-            .collect();
-        PostingsBuilder { terms, alerts, idle: Mutex::default(), recalled }
+        let terms = super::index_languages(site).iter().map(|language| TermsBuilder::new(&language.code)).collect();
+        PostingsBuilder { terms, alerts, idle: Mutex::default() }
     }
 
     /// A worker's tools, for as long as the lease lives.
@@ -91,8 +68,8 @@ impl PostingsBuilder {
 
     /// The postings of page `id`, whose Markdown gave `rendered`, if a search can find
     /// it; its search text is dropped from `rendered` then. With `kept` (a build cache),
-    /// postings of the same text are taken from the previous build's memo, else numbered
-    /// again from its page records rather than made, and kept for the next build.
+    /// postings kept for the same text are numbered again rather than made, and the
+    /// postings are kept for the next build.
     pub(crate) fn page(
         &self,
         site: &Site,
@@ -100,7 +77,7 @@ impl PostingsBuilder {
         rendered: &mut Rendered,
         lease: &mut Lease<'_>,
         kept: Option<&dyn KeptTerms>,
-    ) -> Option<PagePostings> {
+    ) -> Option<PageTerms> {
         if !is_searchable(site, id) {
             return None;
         }
@@ -110,14 +87,10 @@ impl PostingsBuilder {
         seen.resize_with(self.terms.len(), Seen::default);
         let alerts = self.alerts.get(&id).map_or(&[][..], Vec::as_slice);
         let mut intern = builder.worker(&mut seen[slot]);
-        let key = kept.map(|_| kept_key(builder.language(), site, id, alerts, rendered));
-        if let Some(terms) = key.and_then(|key| self.recalled.as_ref()?.page(slot, key)) {
-            drop_text(rendered);
-            return Some(PagePostings { terms, key });
-        }
-        let terms = match kept.zip(key) {
+        let terms = match kept {
             None => page_terms(site, id, alerts, rendered, &mut intern, scratch),
-            Some((kept, key)) => {
+            Some(kept) => {
+                let key = kept_key(builder.language(), site, id, alerts, rendered);
                 let recalled = kept.recall_terms(key).and_then(|bytes| {
                     PageTerms::from_kept(&bytes, &rendered.sections, &mut intern).map(|terms| (terms, bytes))
                 });
@@ -137,16 +110,17 @@ impl PostingsBuilder {
             }
         };
         drop_text(rendered);
-        Some(PagePostings { terms: Arc::new(terms), key })
+        Some(terms)
     }
 
     /// The postings of every page of `site`, by page id, with the numbering of their
-    /// words, and with a build cache the index cache to patch ([`SitePostings::take_index_cache`]).
-    pub(crate) fn finish(self, site: &Site, pages: Vec<Option<PagePostings>>) -> SitePostings {
-        let terms: Vec<Terms> = self.terms.into_iter().map(TermsBuilder::into_terms).collect();
-        let index = self.recalled.map(|recalled| recalled.into_index_cache(&terms));
-        let (pages, keys) = pages.into_iter().map(|p| p.map_or((None, None), |p| (Some(p.terms), p.key))).unzip();
-        SitePostings { terms, pages, keys, files: files_of(site), index: Rebuilding(index.map(Box::new)) }
+    /// words.
+    pub(crate) fn finish(self, site: &Site, pages: Vec<Option<PageTerms>>) -> SitePostings {
+        SitePostings {
+            terms: self.terms.into_iter().map(TermsBuilder::into_terms).collect(),
+            pages: pages.into_iter().map(|p| p.map(Arc::new)).collect(),
+            files: files_of(site),
+        }
     }
 }
 
@@ -195,26 +169,10 @@ fn kept_key(language: &str, site: &Site, id: PageId, alerts: &[String], rendered
 pub struct SitePostings {
     terms: Vec<Terms>,
     pages: Vec<Option<Arc<PageTerms>>>,
-    /// The key of what each page's postings were made of ([`kept_key`]), by page id,
-    /// when a build cache asked for it.
-    keys: Vec<Option<u128>>,
-    /// The index cache of a build with a build cache, until the search step takes it.
-    index: Rebuilding,
     /// The content path of each page, by page id: what the postings belong to when pages
     /// come or go (a page of another language reads its original's file, but has a path
     /// of its own).
     files: Vec<Arc<str>>,
-}
-
-/// The index cache a build with a build cache patches ([`super::memo`]); a copy of the
-/// postings has none.
-#[derive(Debug, Default)]
-struct Rebuilding(Option<Box<IndexCache>>);
-
-impl Clone for Rebuilding {
-    fn clone(&self) -> Self {
-        Rebuilding(None)
-    }
 }
 
 /// The content path of each page of `site`, by page id.
@@ -225,33 +183,7 @@ fn files_of(site: &Site) -> Vec<Arc<str>> {
 impl SitePostings {
     /// No postings: for a site without search.
     pub fn empty(language: &str) -> Self {
-        SitePostings {
-            terms: vec![Terms::new(language)],
-            pages: Vec::new(),
-            keys: Vec::new(),
-            files: Vec::new(),
-            index: Rebuilding::default(),
-        }
-    }
-
-    /// The index cache of a build with a build cache, once: what the previous build's
-    /// memo says its index was made of (empty without a memo), kept for this build's.
-    pub(crate) fn take_index_cache(&mut self) -> Option<IndexCache> {
-        self.index.0.take().map(|cache| *cache)
-    }
-
-    /// The numbering of language `slot`.
-    pub(crate) fn terms(&self, slot: usize) -> &Terms {
-        &self.terms[slot]
-    }
-
-    /// The postings of the pages of language `slot` with the key of what they were made
-    /// of, by page id.
-    pub(crate) fn keyed<'a>(&'a self, site: &'a Site, slot: usize) -> impl Iterator<Item = (u128, &'a Arc<PageTerms>)> {
-        self.pages.iter().zip(&self.keys).enumerate().filter_map(move |(id, (page, key))| {
-            let (page, key) = (page.as_ref()?, (*key)?);
-            (id < site.pages.len() && super::language_slot(site, id) == slot).then_some((key, page))
-        })
+        SitePostings { terms: vec![Terms::new(language)], pages: Vec::new(), files: Vec::new() }
     }
 
     /// Brings the postings up to date with `site` after pages `changed` were rendered
@@ -260,8 +192,6 @@ impl SitePostings {
     /// added, whose text is still there), and the titles of every page checked.
     pub fn refresh(&mut self, site: &mut Site, changed: &[PageId]) {
         self.align(site);
-        // What the edited pages' postings were made of is not known here.
-        self.keys = Vec::new();
         let alerts = crate::alerts::model::registry::by_page(site.alerts());
         let missing = (0..site.pages.len()).filter(|&id| self.pages[id].is_none() && is_searchable(site, id));
         let mut again: Vec<PageId> = changed.iter().copied().chain(missing).collect();

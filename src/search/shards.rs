@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::index::{Posting, Postings, Scoring, StemPostings};
 use super::terms::Terms;
@@ -36,9 +36,6 @@ pub struct IndexCache {
     pub(crate) languages: Vec<ShardCache>,
     /// Whether the caches keep what the scores are made of.
     edits: bool,
-    /// Whether the cache is a build's, kept in its memo ([`super::memo`]): it keeps
-    /// what the scores are made of, not the compressed files (the build cache has them).
-    rebuild: bool,
     /// The compressed bytes of the files last written (kept for edits only).
     pub(crate) packed: super::packed::Packed,
 }
@@ -50,25 +47,9 @@ impl IndexCache {
         IndexCache { edits: true, ..IndexCache::default() }
     }
 
-    /// A cache for a build with a build cache: it keeps what the scores are made of
-    /// for the build's memo, and `languages` is what the last build's memo gave.
-    pub(crate) fn for_rebuilds(languages: Vec<ShardCache>) -> IndexCache {
-        IndexCache { languages, edits: true, rebuild: true, packed: Default::default() }
-    }
-
     /// Whether the cache keeps what the scores are made of ([`IndexCache::for_edits`]).
     pub fn is_for_edits(&self) -> bool {
         self.edits
-    }
-
-    /// Whether the cache is a build's ([`IndexCache::for_rebuilds`]).
-    pub(crate) fn is_for_rebuilds(&self) -> bool {
-        self.rebuild
-    }
-
-    /// Whether the cache keeps the compressed bytes of the files (the dev server's).
-    pub(crate) fn keeps_packed(&self) -> bool {
-        self.edits && !self.rebuild
     }
 
     /// How many shards of the vocabulary the last indexes made anew.
@@ -79,13 +60,11 @@ impl IndexCache {
 }
 
 /// What one language's last index was made of, by word and stem number.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub(crate) struct ShardCache {
-    /// What the scores were made of (kept apart in a memo: [`super::memo`]).
-    #[serde(skip)]
+    /// What the scores were made of.
     pub(crate) scoring: Scoring,
     /// The numbering the numbers below belong to.
-    #[serde(skip)]
     terms: Option<Terms>,
     /// By stem number: its postings and their encoding.
     stems: Vec<Option<Encoded>>,
@@ -95,92 +74,30 @@ pub(crate) struct ShardCache {
     sorted: Vec<u32>,
     /// The words of typing mistakes, by reversed spelling, and their shards.
     reversed: Vec<(Box<str>, u32)>,
-    #[serde(with = "shared_texts")]
     reversed_files: Vec<(String, Arc<str>)>,
     /// The shards of the vocabulary, by name.
     shards: FastHashMap<String, Shard>,
     /// How many shards of the vocabulary the last index made anew (the others were the
     /// cached text).
-    #[serde(skip)]
     made: usize,
 }
 
 /// A stem's postings and their encoding.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 struct Encoded {
     postings: StemPostings,
-    json: StemJson,
+    json: serde_json::Value,
     /// The length of `json` written.
     length: usize,
 }
 
-/// A shared text written as a string (serde's own needs its `rc` feature, which would
-/// build serde and every crate using it again).
-mod shared_text {
-    use std::sync::Arc;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(text)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<str>, D::Error> {
-        String::deserialize(deserializer).map(Arc::from)
-    }
-}
-
-/// Named shared texts, as [`shared_text`] writes one.
-mod shared_texts {
-    use std::sync::Arc;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(files: &[(String, Arc<str>)], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(files.iter().map(|(name, text)| (name, &**text)))
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, Arc<str>)>, D::Error> {
-        let files = Vec::<(String, String)>::deserialize(deserializer)?;
-        Ok(files.into_iter().map(|(name, text)| (name, Arc::from(text))).collect())
-    }
-}
-
-/// A stem's postings as a shard's JSON holds them ([`encode_stem`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum StemJson {
-    /// A string of (page delta, score, section) triples.
-    Listed(String),
-    /// `[pages without it, score of the others, best triples]`.
-    Common(String, u8, String),
-}
-
-/// How [`StemJson`] is written in a shard: a string, or a list of three.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum StemJsonView<'a> {
-    Listed(&'a str),
-    Common(&'a str, u8, &'a str),
-}
-
-impl StemJson {
-    fn view(&self) -> StemJsonView<'_> {
-        match self {
-            StemJson::Listed(text) => StemJsonView::Listed(text),
-            StemJson::Common(missing, score, best) => StemJsonView::Common(missing, *score, best),
-        }
-    }
-}
-
 /// One shard of the vocabulary and what it was made of.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 struct Shard {
     words: Vec<u32>,
     homed: Vec<u32>,
-    #[serde(with = "shared_text")]
     json: Arc<str>,
     /// Whether `json` was made for the last index (not taken from the one before).
-    #[serde(skip)]
     made: bool,
 }
 
@@ -188,26 +105,6 @@ impl ShardCache {
     /// A cache that also keeps what the scores are made of.
     pub(crate) fn for_edits() -> ShardCache {
         ShardCache { scoring: Scoring::keeping(), ..ShardCache::default() }
-    }
-
-    /// This cache, read back from a memo, for the numbering `terms` with `scoring`;
-    /// `None` when a number it holds is past `terms`' words or stems.
-    pub(crate) fn recalled(mut self, terms: &Terms, scoring: Scoring) -> Option<ShardCache> {
-        let (words, stems) = (terms.word_count() as u32, terms.stem_count() as u32);
-        let word = |w: &u32| *w < words;
-        let fits = self.stems.len() <= stems as usize
-            && self.words.iter().all(word)
-            && self.sorted.iter().all(word)
-            && self.reversed.iter().all(|(_, w)| word(w))
-            && self.shards.values().all(|shard| shard.words.iter().all(word) && shard.homed.iter().all(|s| *s < stems));
-        self.scoring = scoring;
-        self.terms = Some(terms.clone());
-        fits.then_some(self)
-    }
-
-    /// The number of words of the last index.
-    pub(crate) fn word_count(&self) -> usize {
-        self.words.len()
     }
 
     /// Forgets what belongs to another numbering than `terms`'.
@@ -326,11 +223,11 @@ fn reversed_words(terms: &Terms, old: Vec<(Box<str>, u32)>, removed: &[bool], ad
 }
 
 /// A stem's postings as the shards hold them.
-fn encode_stem(postings: &StemPostings) -> StemJson {
+fn encode_stem(postings: &StemPostings) -> serde_json::Value {
     match postings {
-        StemPostings::Listed(list) => StemJson::Listed(encode_postings(list)),
+        StemPostings::Listed(list) => serde_json::Value::String(encode_postings(list)),
         StemPostings::Common { missing, score, best } => {
-            StemJson::Common(super::encode_docs(missing), *score, encode_postings(best))
+            serde_json::json!([super::encode_docs(missing), score, encode_postings(best)])
         }
     }
 }
@@ -347,10 +244,10 @@ fn encode_postings(list: &[Posting]) -> String {
     out
 }
 
-fn json_len(value: &StemJson) -> usize {
+fn json_len(value: &serde_json::Value) -> usize {
     match value {
-        StemJson::Listed(s) => s.len() + 2,
-        other => to_json(&other.view()).len(),
+        serde_json::Value::String(s) => s.len() + 2,
+        other => other.to_string().len(),
     }
 }
 
@@ -505,12 +402,12 @@ fn shard_json(terms: &Terms, words: &[u32], homed: &[u32], encoded: &[Option<Enc
         w: BTreeMap<&'a str, &'a str>,
         /// Stem -> postings: a string of (page delta, score, section) triples; or, for a
         /// stem on most pages, `[pages without it, score of the others, best triples]`.
-        p: BTreeMap<&'a str, StemJsonView<'a>>,
+        p: BTreeMap<&'a str, &'a serde_json::Value>,
     }
     let mut shard = Json { w: BTreeMap::new(), p: BTreeMap::new() };
     for stem in homed.iter().copied().chain(words.iter().map(|&w| terms.stem_of(w))) {
         if let Some(e) = &encoded[stem as usize] {
-            shard.p.insert(terms.stem(stem), e.json.view());
+            shard.p.insert(terms.stem(stem), &e.json);
         }
     }
     for &word in words {

@@ -16,7 +16,7 @@ pub(crate) const CHUNK_BYTES: usize = 2 * 1024;
 
 /// A page's snippet files: the JSON of each chunk of its sections, and the section each
 /// chunk but the first starts with.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Snippets {
     /// The JSON of each chunk, in order.
     pub chunks: Box<[Box<str>]>,

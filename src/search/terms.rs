@@ -32,29 +32,6 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    /// The table of `words` (each with its stem's number, or [`STOP`]) and `stems`, in
-    /// number order; `None` when a stem number is past the stems, or a word or stem
-    /// comes twice (what a build's memo holds: [`super::memo`]).
-    pub(crate) fn of_parts(words: Vec<(Box<str>, u32)>, stems: Vec<Box<str>>) -> Option<Table> {
-        let mut table = Table::default();
-        for (n, stem) in stems.into_iter().enumerate() {
-            if table.stem_numbers.insert(stem.clone(), u32::try_from(n).ok()?).is_some() {
-                return None;
-            }
-            table.stems.push(stem);
-        }
-        for (n, (word, stem)) in words.into_iter().enumerate() {
-            if (stem != STOP && stem as usize >= table.stems.len())
-                || table.word_numbers.insert(word.clone(), u32::try_from(n).ok()?).is_some()
-            {
-                return None;
-            }
-            table.words.push(word);
-            table.stem_of.push(stem);
-        }
-        Some(table)
-    }
-
     /// Numbers `word`, whose stem is `stem` (`None`: a stop word); the first numbers are
     /// `first` (words, stems): those of the table below this one.
     fn add(&mut self, word: &str, stem: Option<&str>, first: (u32, u32)) -> (u32, u32) {
@@ -151,13 +128,6 @@ impl TermsBuilder {
         TermsBuilder { analyzer: Analyzer::new(language), language: language.to_string(), shared: Default::default() }
     }
 
-    /// A builder for a handbook in `language` whose numbers begin as `table`'s: a
-    /// rebuild numbers its words as the build before it did, so the postings that build
-    /// kept by number hold for it ([`super::memo`]).
-    pub(crate) fn seeded(language: &str, table: Table) -> Self {
-        TermsBuilder { shared: Mutex::new(table), ..TermsBuilder::new(language) }
-    }
-
     /// The language the words are stemmed in.
     pub(crate) fn language(&self) -> &str {
         &self.language
@@ -252,14 +222,6 @@ impl Terms {
     pub(crate) fn stem(&self, n: u32) -> &str {
         let (_, first) = self.firsts();
         if n < first { &self.base.stems[n as usize] } else { &self.added.stems[(n - first) as usize] }
-    }
-
-    /// Every word with its stem number, and every stem, in number order: what
-    /// [`Table::of_parts`] makes the numbering again of.
-    pub(crate) fn parts(&self) -> (Vec<(Box<str>, u32)>, Vec<Box<str>>) {
-        let words = (0..self.word_count() as u32).map(|n| (self.word(n).into(), self.stem_of(n))).collect();
-        let stems = (0..self.stem_count() as u32).map(|n| self.stem(n).into()).collect();
-        (words, stems)
     }
 
     /// Terms numbering `words` with the stems given, in order.

@@ -109,36 +109,3 @@ fn the_environment_names_the_cache_folder_and_no_cache_excludes_it() {
     run.expect_code(2);
     assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
 }
-
-/// The text of every file of the search index under `dir`, by path (inflated).
-fn index_files(site: &Site, dir: &str) -> BTreeMap<String, String> {
-    let folder = format!("{dir}/search");
-    site.files_under(&folder).into_iter().map(|file| (file.clone(), site.read(&format!("{folder}/{file}")))).collect()
-}
-
-/// The search index's memo (`opsbook-search` in the cache folder): a rebuild with it
-/// patches the index rather than making it from every page, and writes the index files a
-/// build without any cache writes, byte for byte, after a page is edited (its new word
-/// found), added, and removed (its words and address gone from the index).
-#[test]
-fn the_search_index_patched_from_the_memo_is_the_index_a_whole_build_writes() {
-    let site = handbook();
-    site.write("content/runbooks/quokka.md", "# Quokka drills\n\nThe zyxquokka failover drill.\n");
-    assert_cached_build_is_fresh(&site, "the first build");
-    let memo = site.read_bytes("cache/opsbook-search");
-    assert!(memo.starts_with(b"opsbook-search "), "the memo is in the cache folder");
-    assert!(index_files(&site, "public").values().any(|text| text.contains("zyxquokka")));
-    site.write("content/runbooks/cache.md", "# Cache\n\nFlurbish the replica.\n\n## Flush\n\nRun it.\n");
-    assert_cached_build_is_fresh(&site, "one page edited");
-    let edited = index_files(&site, "public");
-    assert!(edited.values().any(|text| text.contains("flurbish")), "the edited page's new word");
-    site.write("content/runbooks/drain.md", "# Drain\n\nCordon the node first.\n");
-    assert_cached_build_is_fresh(&site, "one page added");
-    assert!(index_files(&site, "public").values().any(|text| text.contains("cordon")), "the added page's word");
-    std::fs::remove_file(site.root.join("content/runbooks/quokka.md")).expect("remove a page");
-    assert_cached_build_is_fresh(&site, "one page removed");
-    let removed = index_files(&site, "public");
-    assert!(!removed.values().any(|text| text.contains("zyxquokka")), "the removed page's words are gone");
-    assert!(!removed.values().any(|text| text.contains("quokka/")), "and its address");
-    assert!(site.read_bytes("cache/opsbook-search") != memo, "the memo follows the index");
-}

@@ -22,21 +22,18 @@ pub(super) const BLOCKS: &str = "opsbook-cache";
 /// The file of page records in a cache folder.
 pub(super) const PAGES: &str = "opsbook-pages";
 
-/// The search index's memo in a cache folder.
-pub(super) const SEARCH: &str = "opsbook-search";
-
-/// The files of the cache folder `dir` (blocks, page records, search memo), once the folder exists, leftovers of killed
+/// The two files of the cache folder `dir`, once the folder exists, leftovers of killed
 /// builds are removed, and links that lead out of it are gone (each with a warning);
 /// `None`, with a warning, when the folder cannot be made.
-pub(super) fn files_in(dir: &OwnFolder) -> Option<(Confined, Confined, Confined)> {
+pub(super) fn files_in(dir: &OwnFolder) -> Option<(Confined, Confined)> {
     if let Err(error) = crate::fs::create_dir_all(&dir.confined()) {
         warn(dir.path(), &format!("the folder cannot be made ({error:#})"));
         return None;
     }
     let confinement = Confinement::of_given_folder(dir.path())?;
     remove_leftovers(dir);
-    let files = (dir.file(BLOCKS)?, dir.file(PAGES)?, dir.file(SEARCH)?);
-    for path in [&files.0, &files.1, &files.2] {
+    let files = (dir.file(BLOCKS)?, dir.file(PAGES)?);
+    for path in [&files.0, &files.1] {
         let Ok(metadata) = std::fs::symlink_metadata(path.path()) else { continue };
         if metadata.file_type().is_symlink()
             && let Err(why) = confinement.readable(path.path())
@@ -68,7 +65,7 @@ fn remove_leftovers(dir: &OwnFolder) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        let pid = [BLOCKS, PAGES, SEARCH].iter().find_map(|file| name.strip_prefix(*file)?.strip_prefix('.'));
+        let pid = [BLOCKS, PAGES].iter().find_map(|file| name.strip_prefix(*file)?.strip_prefix('.'));
         let Some(pid) = pid.and_then(|pid| pid.parse::<u32>().ok()) else { continue };
         if pid != std::process::id()
             && !super::super::output::is_running(pid)
@@ -102,7 +99,7 @@ mod tests {
         std::os::unix::fs::symlink(scratch.join("secret"), dir.join(PAGES)).expect("a link");
         // No process has this number on Linux (pid_max is at most 2^22).
         std::fs::write(dir.join(format!("{BLOCKS}.4294967290")), "half").expect("a leftover");
-        let (blocks, pages, _) = files_in(&OwnFolder::test(&dir)).expect("the files");
+        let (blocks, pages) = files_in(&OwnFolder::test(&dir)).expect("the files");
         assert_eq!((blocks, pages.clone()), (Confined::test(dir.join(BLOCKS)), Confined::test(dir.join(PAGES))));
         #[cfg(unix)]
         assert!(!is_there(pages.path()), "the link is gone");
