@@ -292,6 +292,7 @@ const LONG_FILES: &[&str] = &[
     "src/pipeline/steps.rs",
     "src/pipeline/write.rs",
     "src/render/mod.rs",
+    "src/search/index.rs",
     "src/search/text.rs",
     "src/site/mod.rs",
     "src/site/strings.rs",
