@@ -436,17 +436,10 @@ fn claim_aliases<'a>(
         let file = &site.pages[*id].source.file;
         let taker = winner[path.as_str()];
         if taker != *id {
-            diagnostics.push(
-                Diagnostic::error(
-                    Rule::DuplicateUrl,
-                    file,
-                    alias.line,
-                    alias.column,
-                    format!("the alias /{path} is already used by `{}`", site.pages[taker].source.file),
-                )
-                .with_severity(severity)
-                .with_help("it redirects to that page, the last of those that claim it in the order of their files, as in Hugo and Jekyll"),
-            );
+            let message = format!("the alias /{path} is already used by `{}`", site.pages[taker].source.file);
+            let help = "it redirects to that page, the last of those that claim it in the order of their files, as in Hugo and Jekyll";
+            diagnostics
+                .push(at_alias(Rule::DuplicateUrl, file, alias, message).with_severity(severity).with_help(help));
             continue;
         }
         claim_alias(site, claims, claimed, (path, *id, alias), diagnostics);
@@ -464,28 +457,17 @@ fn wanted_aliases<'a>(site: &'a Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<
         let aliases = if site.is_fallback(id) { &[][..] } else { &page.source.front.aliases[..] };
         for alias in aliases {
             match site.alias_path(id, &alias.value) {
-                Ok(path) if alias_file(&path) == alias_file(&page.site_path) => diagnostics.push(
-                    Diagnostic::error(
-                        Rule::DuplicateUrl,
-                        file,
-                        alias.line,
-                        alias.column,
-                        format!("the alias /{path} is the page's own URL: it is left out"),
-                    )
-                    .with_severity(Severity::Note),
-                ),
+                Ok(path) if alias_file(&path) == alias_file(&page.site_path) => {
+                    let message = format!("the alias /{path} is the page's own URL: it is left out");
+                    diagnostics.push(at_alias(Rule::DuplicateUrl, file, alias, message).with_severity(Severity::Note));
+                }
                 Ok(path) if wanted.iter().any(|(p, i, _)| *p == path && *i == id) => {}
                 Ok(path) => wanted.push((path, id, alias)),
-                Err(problem) => diagnostics.push(
-                    Diagnostic::error(
-                        Rule::InvalidPath,
-                        file,
-                        alias.line,
-                        alias.column,
-                        format!("the alias {:?} is not a path in this site: {problem}", alias.value),
-                    )
-                    .with_help("write an alias as a path from the site's root, such as /old/name/, or from the folder of the page's URL"),
-                ),
+                Err(problem) => {
+                    let message = format!("the alias {:?} is not a path in this site: {problem}", alias.value);
+                    let help = "write an alias as a path from the site's root, such as /old/name/, or from the folder of the page's URL";
+                    diagnostics.push(at_alias(Rule::InvalidPath, file, alias, message).with_help(help));
+                }
             }
         }
     }
@@ -506,11 +488,10 @@ fn claim_alias<'a>(
     let file = &site.pages[id].source.file;
     let target = alias_file(path);
     if Claims::is_search_file(site, &target) {
-        diagnostics.push(Diagnostic::error(
+        diagnostics.push(at_alias(
             Rule::DuplicateUrl,
             file,
-            alias.line,
-            alias.column,
+            alias,
             format!("the alias /{path} is already used by the search index"),
         ));
         return;
@@ -526,16 +507,10 @@ fn claim_alias<'a>(
     match other {
         // The old tool had no page there: the alias wins.
         Owner::Page(folder) if exact && !path.is_empty() && site.pages[folder].origin == PageOrigin::Folder => {
-            diagnostics.push(
-                Diagnostic::error(
-                    Rule::DuplicateUrl,
-                    file,
-                    alias.line,
-                    alias.column,
-                    format!("the alias /{path} takes the URL of a folder without a page of its own: it redirects to this page"),
-                )
-                .with_severity(Severity::Note),
+            let message = format!(
+                "the alias /{path} takes the URL of a folder without a page of its own: it redirects to this page"
             );
+            diagnostics.push(at_alias(Rule::DuplicateUrl, file, alias, message).with_severity(Severity::Note));
             claimed.folder_redirects.push((folder, id));
         }
         // The 404 page and robots.txt keep their files: Hugo writes them after the
@@ -547,37 +522,28 @@ fn claim_alias<'a>(
                 && !site.index.file_sources.contains_key(taken)
                 && yields_to_content(taken).is_some() =>
         {
-            diagnostics.push(
-                Diagnostic::error(
-                    Rule::DuplicateUrl,
-                    file,
-                    alias.line,
-                    alias.column,
-                    format!("the alias /{path} is the file /{taken} that opsbook writes: it is left out, as the old tool wrote that file over it"),
-                )
-                .with_severity(Severity::Note),
-            )
+            let message = format!(
+                "the alias /{path} is the file /{taken} that opsbook writes: it is left out, as the old tool wrote that file over it"
+            );
+            diagnostics.push(at_alias(Rule::DuplicateUrl, file, alias, message).with_severity(Severity::Note));
         }
-        // The page keeps its URL (Hugo writes pages over aliases).
-        Owner::Page(page) if exact && site.pages[page].origin.has_file() => diagnostics.push(
-            Diagnostic::error(
-                Rule::DuplicateUrl,
-                file,
-                alias.line,
-                alias.column,
-                format!("the alias /{path} is already used by {}", other.describe(site)),
-            )
-            .with_severity(severity)
-            .with_help("the page keeps its URL and the alias is left out, as in Hugo"),
-        ),
-        other => diagnostics.push(Diagnostic::error(
-            Rule::DuplicateUrl,
-            file,
-            alias.line,
-            alias.column,
-            format!("the alias /{path} is already used by {}", other.describe(site)),
-        )),
+        other => {
+            let message = format!("the alias /{path} is already used by {}", other.describe(site));
+            let diagnostic = at_alias(Rule::DuplicateUrl, file, alias, message);
+            // The page keeps its URL (Hugo writes pages over aliases).
+            diagnostics.push(match other {
+                Owner::Page(page) if exact && site.pages[page].origin.has_file() => diagnostic
+                    .with_severity(severity)
+                    .with_help("the page keeps its URL and the alias is left out, as in Hugo"),
+                _ => diagnostic,
+            });
+        }
     }
+}
+
+/// A diagnostic of `rule` at the alias `alias` of the page in `file`.
+fn at_alias(rule: Rule, file: &str, alias: &Located<String>, message: String) -> Diagnostic {
+    Diagnostic::error(rule, file, alias.line, alias.column, message)
 }
 
 #[cfg(test)]

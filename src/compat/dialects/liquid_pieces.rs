@@ -334,8 +334,9 @@ pub(super) fn runs_long(inner: &str) -> bool {
     matches!((from, to), (Some(from), Some(to)) if to.saturating_sub(from) > MAX_RANGE)
 }
 
-/// The end of the first `{% NAME %}` (with optional `-`) at or after `from`.
-fn end_of_block(text: &str, from: usize, name: &str) -> Option<usize> {
+/// The end of the first `{% NAME %}` (with optional `-`) at or after `from`: where a
+/// `raw` or `comment` block, Liquid's or Nunjucks's, ends.
+pub(super) fn end_of_block(text: &str, from: usize, name: &str) -> Option<usize> {
     let mut at = from;
     loop {
         let found = at + text.get(at..)?.find(name)?;

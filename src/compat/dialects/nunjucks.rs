@@ -15,6 +15,7 @@ use std::ops::Range;
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 use super::evaluate::{MAX_OUTPUT, Template, kept_marker, output_of, push_run};
+use super::liquid_pieces::end_of_block;
 use super::{Collected, Output, Page, Problem};
 use crate::content::site_data::{Engine, Templating};
 use crate::markdown::has_text;
@@ -316,20 +317,6 @@ fn nunjucks_to_jinja(source: &str) -> String {
             format!("{}elif{}", &source[..at], &source[at + "elseif".len()..])
         }
         _ => source.to_string(),
-    }
-}
-
-/// The end of the first `{% NAME %}` (with optional `-`) at or after `from`.
-fn end_of_block(text: &str, from: usize, name: &str) -> Option<usize> {
-    let mut at = from;
-    loop {
-        let found = at + text.get(at..)?.find(name)?;
-        let before = text[..found].trim_end_matches([' ', '-']);
-        let after = text[found + name.len()..].trim_start_matches([' ', '-']);
-        if before.ends_with("{%") && after.starts_with("%}") {
-            return Some(text.len() - after.len() + 2);
-        }
-        at = found + name.len();
     }
 }
 
