@@ -126,14 +126,16 @@ pub(crate) trait ToolRules: Sync {
     fn site_warnings(&self, _site: &crate::site::Site, _diagnostics: &mut Vec<Diagnostic>) {}
 }
 
-/// Whether the sidebar is the navigation file of `kind` as the file nests it: sections
-/// by their titles, pages where it puts them, links ([`crate::site::nav_tree`]). So is
-/// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml` lies,
-/// and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts with it:
-/// `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders' sidebar.
-pub(crate) fn nests_navigation(old: &OldTool, kind: crate::content::nav_file::NavFileKind) -> bool {
-    use crate::content::nav_file::NavFileKind;
-    kind == NavFileKind::NavKey || (kind == NavFileKind::Summary && old.tool == Tool::MdBook)
+impl OldTool {
+    /// Whether the sidebar is the navigation file of `kind` as the file nests it: sections
+    /// by their titles, pages where it puts them, links ([`crate::site::nav_tree`]). So is
+    /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml` lies,
+    /// and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts with it:
+    /// `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders' sidebar.
+    pub(crate) fn nests_navigation(&self, kind: crate::content::nav_file::NavFileKind) -> bool {
+        use crate::content::nav_file::NavFileKind;
+        kind == NavFileKind::NavKey || (kind == NavFileKind::Summary && self.tool == Tool::MdBook)
+    }
 }
 
 /// The old tools, in the order detection tries them; GitHub's rules, which every

@@ -17,6 +17,7 @@ mod kinds;
 mod languages;
 mod lint;
 mod output_dir;
+mod parse;
 mod peers;
 mod sources;
 mod status;
@@ -34,6 +35,7 @@ pub(crate) use kinds::{
 pub(crate) use languages::{Languages, Translated, is_language_code};
 pub(crate) use lint::{LintConfig, RuleLevel};
 pub use output_dir::OutputChoice;
+pub(crate) use parse::{locate_key, locate_table};
 pub(crate) use peers::{PeerConfig, PeersConfig};
 pub(crate) use sources::{Source, Sources, free_mount};
 /// The names the status page makes of a component id, checked where the id is read.
@@ -82,6 +84,21 @@ struct RawConfig {
     preprocessor: Option<std::collections::BTreeMap<String, toml::Value>>,
     /// mdBook's `[rust]`; ignored.
     rust: Option<toml::Value>,
+}
+
+impl RawConfig {
+    /// What mdBook's tables say, checked: errors for what opsbook cannot serve, notes
+    /// for what it leaves out.
+    fn book_tables_checked(&self, text: &str) -> Vec<Diagnostic> {
+        let tables = crate::compat::mdbook::config::MdBookTables {
+            book: self.book.as_ref(),
+            output: self.output.as_ref(),
+            preprocessor: self.preprocessor.as_ref(),
+            rust: self.rust.as_ref(),
+            build: &self.build,
+        };
+        tables.check(text)
+    }
 }
 
 /// `[markdown]`: how Markdown is turned into HTML.
@@ -264,6 +281,16 @@ impl CheckTable {
 enum LinkLevel {
     Error,
     Warn,
+}
+
+impl LinkLevel {
+    /// The severity of a finding at this level.
+    fn severity(self) -> Severity {
+        match self {
+            LinkLevel::Error => Severity::Error,
+            LinkLevel::Warn => Severity::Warning,
+        }
+    }
 }
 
 /// `[alerts]`: how runbooks map to the alerts that page people.
@@ -497,255 +524,6 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads and resolves `root/book.toml`. A missing or unreadable file is an
-    /// environment failure; anything wrong inside it is a content failure.
-    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Failure> {
-        let path = root.join(CONFIG_FILE);
-        if !root.is_dir() {
-            return Err(anyhow::anyhow!("cannot read the handbook root {}: no such folder", root.display()).into());
-        }
-        // Anything there but a folder is read, and refused by name if it is no regular file.
-        if !std::fs::metadata(&path).is_ok_and(|m| !m.is_dir()) {
-            return Err(anyhow::anyhow!(
-                "no {CONFIG_FILE} in {}: run `opsbook init` to start a handbook, or pass --root",
-                root.display()
-            )
-            .into());
-        }
-        let confined = crate::fs::confine::Confinement::new(root)
-            .ok_or_else(|| anyhow::anyhow!("cannot resolve the handbook root {}", root.display()))?
-            .readable(&path)
-            .map_err(|why| anyhow::anyhow!("{CONFIG_FILE} is not read: {why}"))?;
-        let bytes = crate::fs::read(&confined, crate::fs::FileKind::Config)?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let (line, column) = line_column(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
-                return Err(Failure::Content(vec![Diagnostic::error(
-                    Rule::InvalidUtf8,
-                    CONFIG_FILE,
-                    line,
-                    column,
-                    "book.toml is not valid UTF-8",
-                )]));
-            }
-        };
-        Config::parse(root, &text, overrides).map_err(Failure::Content)
-    }
-
-    /// Parses and resolves the text of a `book.toml`.
-    pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| vec![toml_diagnostic(text, &e)])?;
-        let book_tables = crate::compat::mdbook::config::MdBookTables {
-            book: raw.book.as_ref(),
-            output: raw.output.as_ref(),
-            preprocessor: raw.preprocessor.as_ref(),
-            rust: raw.rust.as_ref(),
-            build: &raw.build,
-        };
-        let (mut problems, notes): (Vec<_>, Vec<_>) =
-            book_tables.check(text).into_iter().partition(Diagnostic::is_error);
-        let has_handbook_table = raw.handbook.is_some();
-        let handbook = raw.handbook.unwrap_or_default();
-        let has_book_table = raw.book.is_some();
-        let preprocessors = raw.preprocessor.iter().flat_map(|tables| tables.keys().cloned()).collect();
-        let book = raw.book.unwrap_or_default();
-        let html = raw.output.and_then(|output| output.html).unwrap_or_default();
-        let section_labels = !html.no_section_label;
-        let nonblank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
-        let title = nonblank(&handbook.title).or_else(|| nonblank(&book.title)).unwrap_or_else(|| {
-            // mdBook's file names its title in `[book]`, unless it has opsbook's table too.
-            let table = if has_book_table && !has_handbook_table { "book" } else { "handbook" };
-            let line = text.lines().position(|l| l.trim() == format!("[{table}]")).map_or(0, |i| i + 1);
-            problems.push(
-                Diagnostic::error(
-                    Rule::ConfigField,
-                    CONFIG_FILE,
-                    line,
-                    usize::from(line > 0),
-                    format!("`[{table}] title` is missing"),
-                )
-                .with_help(format!("add `title = \"Our Operations Handbook\"` under `[{table}]`")),
-            );
-            String::new()
-        });
-        let base_url_key = if handbook.base_url.is_none() && html.site_url.is_some() { "site-url" } else { "base-url" };
-        let base_url_text =
-            overrides.base_url.as_deref().or(handbook.base_url.as_deref()).or(html.site_url.as_deref()).unwrap_or("/");
-        let base_url = BaseUrl::parse(base_url_text).unwrap_or_else(|message| {
-            let (line, column) = locate_key(text, base_url_key);
-            problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
-            BaseUrl::default()
-        });
-        if raw.build.theme.trim().is_empty()
-            || raw.build.theme.contains(['/', '\\'])
-            || raw.build.theme.starts_with('.')
-        {
-            let (line, column) = locate_key(text, "theme");
-            problems.push(Diagnostic::error(
-                Rule::ConfigField,
-                CONFIG_FILE,
-                line,
-                column,
-                format!("`[build] theme` must be a folder name under themes/, found {:?}", raw.build.theme),
-            ));
-        } else if raw.build.theme != "default" && !root.join("themes").join(&raw.build.theme).is_dir() {
-            let (line, column) = locate_key(text, "theme");
-            problems.push(
-                Diagnostic::error(
-                    Rule::ConfigField,
-                    CONFIG_FILE,
-                    line,
-                    column,
-                    format!(
-                        "the theme `{}` does not exist: there is no folder themes/{}/",
-                        raw.build.theme, raw.build.theme
-                    ),
-                )
-                .with_help("name a folder under themes/, or \"default\" for the built-in theme"),
-            );
-        }
-        let mut kinds = kinds::resolve_kinds(raw.kinds, text, &mut problems);
-        let server = overrides.prometheus.as_deref();
-        let status_site = match (&raw.status, overrides.status_site) {
-            (Some(table), true) => {
-                Some(status_site::resolve_status_site(table, root, overrides.output_dir.as_ref(), text, &mut problems))
-            }
-            (None, true) => {
-                problems.push(Diagnostic::error(
-                    Rule::ConfigField,
-                    CONFIG_FILE,
-                    0,
-                    0,
-                    "`--status-site` builds the status page as a site of its own, and book.toml has no `[status]` table",
-                ));
-                None
-            }
-            (_, false) => None,
-        };
-        let status =
-            raw.status.map(|table| status::resolve_status(table, text, server, overrides.offline, &mut problems));
-        kinds.bind_ids("component", &status.as_ref().map(StatusConfig::ids).unwrap_or_default());
-        let review = resolve_review(&raw.review, text, &mut problems);
-        let content_folder =
-            content_dir::resolve_content_dir(&raw.build, has_book_table.then_some(&book), text, &mut problems);
-        let url = nonblank(&handbook.repository).or_else(|| nonblank(&html.git_repository_url));
-        let repository = Repository::written(url.as_deref(), handbook.branch.as_ref(), &raw.links);
-        let sources = sources::resolve_sources(raw.sources, &content_folder, &raw.links, text, &mut problems);
-        let peers = peers::resolve_peers(raw.peers, &raw.community, text, &mut problems);
-        if overrides.community && peers.list.is_empty() {
-            problems.push(Diagnostic::error(
-                Rule::ConfigField,
-                CONFIG_FILE,
-                0,
-                0,
-                "`--community` builds a site of the handbook's peers, and book.toml names no `[[peers]]`",
-            ));
-        }
-        let page = raw.search.page.trim_matches('/');
-        if page.is_empty()
-            || page.split('/').any(|segment| {
-                segment.is_empty() || segment.starts_with('.') || segment != crate::slug::slugify(segment)
-            })
-        {
-            let (line, column) = locate_key(text, "page");
-            problems.push(Diagnostic::error(
-                Rule::ConfigField,
-                CONFIG_FILE,
-                line,
-                column,
-                format!(
-                    "`[search] page` must be a path of lower-case words, such as \"find\", found {:?}",
-                    raw.search.page
-                ),
-            ));
-        }
-        let blog = blog::resolve_blog(raw.blog, text, &mut problems);
-        let languages =
-            languages::resolve_languages(handbook.languages, handbook.language.as_deref(), text, &mut problems);
-        let (output_dir, output_choice) = output_dir::resolve_output_dir(
-            root,
-            overrides.output_dir.as_ref().filter(|_| !overrides.status_site),
-            &raw.build.output_dir,
-            text,
-            &mut problems,
-        );
-        // A build of the status site writes its folder, with its own URLs, for everyone.
-        let (output_dir, output_choice, base_url, status_site_beside, audience) = match status_site {
-            Some(site) => {
-                if let (OutputChoice::Config(line, column), true) =
-                    (site.choice, status_site::overlap(&site.dir, &output_dir))
-                {
-                    problems.push(status_site::same_folder(line, column, &output_dir));
-                }
-                (site.dir, site.choice, site.base_url, Some(output_dir), Audience::Public)
-            }
-            None => (output_dir, output_choice, base_url, None, overrides.audience.unwrap_or(raw.build.audience)),
-        };
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(Config {
-            root: root.to_path_buf(),
-            title,
-            description: if handbook.description.is_empty() {
-                book.description.unwrap_or_default()
-            } else {
-                handbook.description
-            },
-            language: languages
-                .list
-                .first()
-                .cloned()
-                .or(handbook.language)
-                .or(book.language)
-                .unwrap_or_else(|| "en".into()),
-            base_url,
-            output_dir,
-            output_choice,
-            content_folder,
-            theme: raw.build.theme,
-            drafts: overrides.drafts,
-            audience,
-            link_severity: match raw.check.links {
-                _ if overrides.links_as_errors => Severity::Error,
-                LinkLevel::Error => Severity::Error,
-                LinkLevel::Warn => Severity::Warning,
-            },
-            lint: raw.check.lint(),
-            removed_urls: raw.check.removed_urls,
-            kinds,
-            alerts: AlertsConfig {
-                infer_from_file_names: raw.alerts.infer_from_file_names,
-                require_runbook: match raw.alerts.require_runbook {
-                    LinkLevel::Error => Severity::Error,
-                    LinkLevel::Warn => Severity::Warning,
-                },
-            },
-            review,
-            repository,
-            search: raw.search.enabled,
-            blog,
-            search_page: format!("{}/", raw.search.page.trim_matches('/')),
-            heading_ids: raw.markdown.heading_ids,
-            diagrams: raw.markdown.diagrams,
-            browser_diagrams: raw.markdown.browser_diagrams,
-            md_as_mdx: raw.markdown.md_as_mdx,
-            number_prefixes: raw.content.number_prefixes,
-            status,
-            sources,
-            peers,
-            notes,
-            book_table: has_book_table,
-            preprocessors,
-            section_labels,
-            status_site_beside,
-            community_site: overrides.community,
-            languages,
-            confined: Default::default(),
-        })
-    }
-
     /// Whether the handbook is moving from another tool: `[check] links = "warn"`, the
     /// setting the migration guide gives. What the old tool published all the same is
     /// then a warning or a note rather than an error: a broken link, a missing include, a
@@ -815,132 +593,5 @@ impl Config {
     }
 }
 
-/// A diagnostic for a TOML error in `book.toml`, at the key or value it concerns.
-fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
-    let (line, column) = error.span().map_or((0, 0), |span| line_column(text, span.start));
-    let message = error.message().trim().to_string();
-    let rule = if message.starts_with("unknown field") { Rule::UnknownConfigKey } else { Rule::ConfigSyntax };
-    let message = match rule {
-        Rule::UnknownConfigKey => {
-            let key = message.split('`').nth(1).unwrap_or("?");
-            let expected = message.split_once(", expected").map(|(_, rest)| rest.trim().to_string());
-            let mut m = format!("unknown key `{key}` in book.toml");
-            if let Some(expected) = expected {
-                m.push_str(&format!(" (expected {expected})"));
-            }
-            m
-        }
-        _ => format!("book.toml: {message}"),
-    };
-    Diagnostic::error(rule, CONFIG_FILE, line, column, message)
-}
-
-fn resolve_review(table: &ReviewTable, text: &str, problems: &mut Vec<Diagnostic>) -> ReviewConfig {
-    let mut period = |key: &str, value: &Option<String>| {
-        let value = value.as_deref()?;
-        Period::parse(value)
-            .map_err(|e| {
-                let (line, column) = locate_key(text, key);
-                problems.push(Diagnostic::error(
-                    Rule::ConfigField,
-                    CONFIG_FILE,
-                    line,
-                    column,
-                    format!("`[review] {key}` must be {}, found {value:?}", e.expected()),
-                ));
-            })
-            .ok()
-    };
-    ReviewConfig {
-        every: period("every", &table.every),
-        due_soon: period("due-soon", &table.due_soon).unwrap_or(Period::Days(30)),
-    }
-}
-
-/// The line of a table header `[name]` in a TOML text (column 1), or (0, 0).
-pub(crate) fn locate_table(text: &str, name: &str) -> (usize, usize) {
-    let normal = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '"' | '\'')).collect::<String>();
-    let header = normal(&format!("[{name}]"));
-    text.lines().position(|l| normal(l) == header).map_or((0, 0), |i| (i + 1, 1))
-}
-
-/// The line and column of `key = ...` in a TOML text, for errors found after parsing.
-pub(crate) fn locate_key(text: &str, key: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, line)| {
-            let trimmed = line.trim_start();
-            let rest = trimmed.strip_prefix(key)?;
-            rest.trim_start().starts_with('=').then(|| (i + 1, line.len() - trimmed.len() + 1))
-        })
-        .unwrap_or((0, 0))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-        Config::parse(Path::new("/site"), text, &Overrides::default())
-    }
-
-    #[test]
-    fn reads_a_full_config() {
-        let config = parse(
-            "[handbook]\ntitle = \"Ops\"\nbase-url = \"https://x.org/handbook\"\n[build]\noutput-dir = \"out\"\n[check]\nlinks = \"warn\"\n",
-        )
-        .unwrap();
-        assert_eq!(config.title, "Ops");
-        assert_eq!(config.base_url.path(), "/handbook/");
-        assert_eq!(config.base_url.absolute("runbooks/a/").as_deref(), Some("https://x.org/handbook/runbooks/a/"));
-        assert_eq!(config.output_dir, Path::new("/site/out"));
-        assert_eq!(config.link_severity, Severity::Warning);
-    }
-
-    #[test]
-    fn reads_the_levels_of_the_check_lints() {
-        let config = parse("[handbook]\ntitle = \"Ops\"\n").unwrap();
-        let defaults = LintConfig {
-            codeowners: Some(Severity::Warning),
-            require_owners: None,
-            max_image_bytes: lint::DEFAULT_MAX_IMAGE_KB * 1024,
-            large_images: Some(Severity::Warning),
-            unused_assets: Some(Severity::Note),
-        };
-        assert_eq!(config.lint, defaults);
-        assert_eq!(config.lint.codeowners, Some(Severity::Warning));
-        assert_eq!(config.lint.require_owners, None);
-        assert_eq!(config.lint.max_image_bytes, 500 * 1024);
-        assert_eq!(config.lint.unused_assets, Some(Severity::Note));
-        let config = parse(
-            "[handbook]\ntitle = \"Ops\"\n[check]\ncodeowners = \"off\"\nrequire-owners = true\nmax-image-kb = 2\nlarge-images = \"error\"\nunused-assets = \"warn\"\n",
-        )
-        .unwrap();
-        let expected = LintConfig {
-            codeowners: None,
-            require_owners: Some(Severity::Error),
-            max_image_bytes: 2048,
-            large_images: Some(Severity::Error),
-            unused_assets: Some(Severity::Warning),
-        };
-        assert_eq!(config.lint, expected);
-        let errors = parse("[handbook]\ntitle = \"Ops\"\n[check]\nunused-assets = \"loud\"\n").unwrap_err();
-        assert_eq!((errors[0].rule, errors[0].line), (Rule::ConfigSyntax, 4));
-    }
-
-    #[test]
-    fn rejects_unknown_key_with_its_line() {
-        let errors = parse("[handbook]\ntitle = \"Ops\"\ncolour = \"red\"\n").unwrap_err();
-        assert_eq!(errors[0].rule, Rule::UnknownConfigKey);
-        assert_eq!((errors[0].line, errors[0].column), (3, 1));
-        assert!(errors[0].message.contains("`colour`"), "{}", errors[0].message);
-    }
-
-    #[test]
-    fn rejects_missing_title() {
-        let errors = parse("[handbook]\ndescription = \"x\"\n").unwrap_err();
-        assert_eq!(errors[0].rule, Rule::ConfigField);
-        assert_eq!(errors[0].line, 1);
-        assert!(errors[0].message.contains("title"));
-    }
-}
+mod tests;

@@ -146,126 +146,132 @@ pub(super) fn resolve_sources(
     let mut list: Vec<Source> = Vec::new();
     for (n, table) in tables.into_iter().enumerate() {
         let header = headers.get(n).copied().unwrap_or((0, 0));
-        let mut error = |(line, column): (usize, usize), message: String, help: &str| {
-            problems.push(
+        match resolve_source(&table, header, content, &list, handbook_links, text) {
+            Ok(source) => list.push(source),
+            Err(((line, column), message, help)) => problems.push(
                 Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message).with_help(help.to_string()),
-            );
-        };
-        let at = |spanned: &toml::Spanned<String>| line_column(text, spanned.span().start);
-        let Some(path) = &table.path else {
-            error(
-                header,
-                "this `[[sources]]` table has no `path`: the folder to mount".into(),
-                "add `path = \"vendor/other-docs/docs\"`, the folder relative to book.toml",
-            );
-            continue;
-        };
-        let Some(mount) = &table.mount else {
-            error(
-                header,
-                "this `[[sources]]` table has no `mount`: where its pages appear".into(),
-                "add `mount = \"other\"`, a folder of the content tree (the URL prefix /other/)",
-            );
-            continue;
-        };
-        let folder = match normal_folder(path.get_ref()) {
-            Ok(folder) => folder,
-            Err(why) => {
-                error(
-                    at(path),
-                    format!("`[[sources]] path` is {:?}: {why}", path.get_ref()),
-                    "name a folder inside the handbook, relative to book.toml",
-                );
-                continue;
-            }
-        };
-        if folder == content || folder.starts_with(&format!("{content}/")) {
-            error(
-                at(path),
-                format!("`[[sources]] path` is {:?}: it lies inside the content folder `{content}/`", path.get_ref()),
-                "its pages are already in the content tree; mount a folder outside it",
-            );
-            continue;
+            ),
         }
-        if content.starts_with(&format!("{folder}/")) {
-            error(
-                at(path),
-                format!("`[[sources]] path` is {:?}: it holds the content folder `{content}/`", path.get_ref()),
-                "mount the folder of the other repository's pages, beside the content folder",
-            );
-            continue;
-        }
-        let mount_folder = match normal_folder(mount.get_ref()) {
-            Ok(folder) => folder,
-            Err(why) => {
-                error(
-                    at(mount),
-                    format!("`[[sources]] mount` is {:?}: {why}", mount.get_ref()),
-                    "name a folder of the content tree, such as \"osism\" or \"projects/osism\"",
-                );
-                continue;
-            }
-        };
-        let url = mount_url(&mount_folder);
-        if let Err(problem) = crate::site_path::check(&format!("{url}/index.html")) {
-            error(
-                at(mount),
-                format!("`[[sources]] mount` is {:?}: {problem}", mount.get_ref()),
-                "name a shorter folder of the content tree: its name is part of every URL under it",
-            );
-            continue;
-        }
-        if let Some(other) = list.iter().find(|s| nested(&mount_url(&s.mount), &url)) {
-            let other_url = mount_url(&other.mount);
-            let why = if nested(&other.mount, &mount_folder) {
-                String::new()
-            } else if other_url == url {
-                format!(": both are the URL /{url}/")
-            } else {
-                format!(": the URL /{other_url}/ and the URL /{url}/ lie one inside the other")
-            };
-            error(
-                at(mount),
-                format!(
-                    "`[[sources]] mount` {mount_folder:?} collides with the mount {:?} of `{}`{why}",
-                    other.mount, other.folder
-                ),
-                "give each source a mount of its own, neither inside the other",
-            );
-            continue;
-        }
-        let subdir = match &table.subdir {
-            None => String::new(),
-            Some(subdir) if subdir.get_ref().trim().trim_matches('/').is_empty() => String::new(),
-            Some(subdir) => match normal_folder(subdir.get_ref()) {
-                Ok(folder) => format!("{folder}/"),
-                Err(why) => {
-                    error(
-                        at(subdir),
-                        format!("`[[sources]] subdir` is {:?}: {why}", subdir.get_ref()),
-                        "name the folder's path inside its repository, such as \"docs\"",
-                    );
-                    continue;
-                }
-            },
-        };
-        let internal = match table.visibility.as_ref().map(|v| (v, v.get_ref().as_str())) {
-            None | Some((_, "public")) => false,
-            Some((_, "internal")) => true,
-            Some((spanned, other)) => {
-                error(
-                    at(spanned),
-                    format!("`[[sources]] visibility` is `public` or `internal`, not {other:?}"),
-                    "write `visibility = \"internal\"` to keep the source out of public builds",
-                );
-                continue;
-            }
-        };
-        let repository = Repository::written(table.repository.as_deref(), table.branch.as_ref(), handbook_links);
-        let path_at = at(path);
-        list.push(Source { folder, mount: mount_folder, repository, subdir, internal, line: header.0, path_at });
     }
     Sources { list, files: std::collections::HashMap::new() }
+}
+
+/// A problem of a `[[sources]]` table: where, what, and the help.
+type SourceProblem = ((usize, usize), String, &'static str);
+
+/// One `[[sources]]` table (its header at `header`) resolved against the
+/// content folder and the mounts before it.
+fn resolve_source(
+    table: &SourceTable,
+    header: (usize, usize),
+    content: &str,
+    list: &[Source],
+    handbook_links: &LinksTable,
+    text: &str,
+) -> Result<Source, SourceProblem> {
+    let at = |spanned: &toml::Spanned<String>| line_column(text, spanned.span().start);
+    let Some(path) = &table.path else {
+        return Err((
+            header,
+            "this `[[sources]]` table has no `path`: the folder to mount".into(),
+            "add `path = \"vendor/other-docs/docs\"`, the folder relative to book.toml",
+        ));
+    };
+    let Some(mount) = &table.mount else {
+        return Err((
+            header,
+            "this `[[sources]]` table has no `mount`: where its pages appear".into(),
+            "add `mount = \"other\"`, a folder of the content tree (the URL prefix /other/)",
+        ));
+    };
+    let folder = match normal_folder(path.get_ref()) {
+        Ok(folder) => folder,
+        Err(why) => {
+            return Err((
+                at(path),
+                format!("`[[sources]] path` is {:?}: {why}", path.get_ref()),
+                "name a folder inside the handbook, relative to book.toml",
+            ));
+        }
+    };
+    if folder == content || folder.starts_with(&format!("{content}/")) {
+        return Err((
+            at(path),
+            format!("`[[sources]] path` is {:?}: it lies inside the content folder `{content}/`", path.get_ref()),
+            "its pages are already in the content tree; mount a folder outside it",
+        ));
+    }
+    if content.starts_with(&format!("{folder}/")) {
+        return Err((
+            at(path),
+            format!("`[[sources]] path` is {:?}: it holds the content folder `{content}/`", path.get_ref()),
+            "mount the folder of the other repository's pages, beside the content folder",
+        ));
+    }
+    let mount_folder = match normal_folder(mount.get_ref()) {
+        Ok(folder) => folder,
+        Err(why) => {
+            return Err((
+                at(mount),
+                format!("`[[sources]] mount` is {:?}: {why}", mount.get_ref()),
+                "name a folder of the content tree, such as \"osism\" or \"projects/osism\"",
+            ));
+        }
+    };
+    let url = mount_url(&mount_folder);
+    if let Err(problem) = crate::site_path::check(&format!("{url}/index.html")) {
+        return Err((
+            at(mount),
+            format!("`[[sources]] mount` is {:?}: {problem}", mount.get_ref()),
+            "name a shorter folder of the content tree: its name is part of every URL under it",
+        ));
+    }
+    if let Some(other) = list.iter().find(|s| nested(&mount_url(&s.mount), &url)) {
+        let other_url = mount_url(&other.mount);
+        let why = if nested(&other.mount, &mount_folder) {
+            String::new()
+        } else if other_url == url {
+            format!(": both are the URL /{url}/")
+        } else {
+            format!(": the URL /{other_url}/ and the URL /{url}/ lie one inside the other")
+        };
+        return Err((
+            at(mount),
+            format!(
+                "`[[sources]] mount` {mount_folder:?} collides with the mount {:?} of `{}`{why}",
+                other.mount, other.folder
+            ),
+            "give each source a mount of its own, neither inside the other",
+        ));
+    }
+    let subdir = match &table.subdir {
+        None => String::new(),
+        Some(subdir) if subdir.get_ref().trim().trim_matches('/').is_empty() => String::new(),
+        Some(subdir) => match normal_folder(subdir.get_ref()) {
+            Ok(folder) => format!("{folder}/"),
+            Err(why) => {
+                return Err((
+                    at(subdir),
+                    format!("`[[sources]] subdir` is {:?}: {why}", subdir.get_ref()),
+                    "name the folder's path inside its repository, such as \"docs\"",
+                ));
+            }
+        },
+    };
+    let internal = match table.visibility.as_ref().map(|v| (v, v.get_ref().as_str())) {
+        None | Some((_, "public")) => false,
+        Some((_, "internal")) => true,
+        Some((spanned, other)) => {
+            return Err((
+                at(spanned),
+                format!("`[[sources]] visibility` is `public` or `internal`, not {other:?}"),
+                "write `visibility = \"internal\"` to keep the source out of public builds",
+            ));
+        }
+    };
+    let repository = Repository::written(table.repository.as_deref(), table.branch.as_ref(), handbook_links);
+    let path_at = at(path);
+    Ok(Source { folder, mount: mount_folder, repository, subdir, internal, line: header.0, path_at })
 }
 
 /// A mount's URL path, as the site makes it of its folders (`Team/On Call` ->
