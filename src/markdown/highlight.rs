@@ -96,6 +96,9 @@ pub(crate) fn knows_language(language: &str) -> bool {
 /// unknown or the highlighter fails, so the caller renders plain escaped code.
 pub(crate) fn highlight(code: &str, language: &str) -> Option<String> {
     let syntax = find_syntax(language)?;
+    if !super::line_cache::take_budget(code.len()) {
+        return None;
+    }
     TIME_SPENT.time(|| {
         let memo = MEMO.read().unwrap_or_else(PoisonError::into_inner).clone();
         let Some(memo) = memo else { return super::line_cache::highlight_lines(code, syntax, &SYNTAXES) };

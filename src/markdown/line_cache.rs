@@ -5,7 +5,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
 
 use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
@@ -39,31 +38,34 @@ struct Memory {
 
 thread_local! {
     static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
-    /// When the highlighting of the page this thread renders must stop.
-    static DEADLINE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+    /// The bytes of code the page this thread renders has asked to highlight so far.
+    static SPENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The longest line highlighted, in bytes: syntect's parser can take time quadratic in
 /// a line's length (bash's `$((`), so a block with a longer line is shown plain.
 pub(super) const MAX_LINE_BYTES: usize = 4096;
-/// The longest the code blocks of one page are highlighted: past it, the page's other
-/// blocks are shown plain.
-pub(super) const PAGE_TIME: Duration = Duration::from_secs(2);
+/// The most code one page highlights, in bytes of its blocks in page order: a block
+/// past it is shown plain. Counted in bytes, not time, so that the output does not
+/// depend on the machine's speed or load, nor on what a cache already holds.
+pub(super) const PAGE_BYTES: usize = 1 << 20;
 
 /// Starts the highlighting budget of the page this thread is about to render.
 pub(super) fn start_page() {
-    DEADLINE.set(Some(Instant::now() + PAGE_TIME));
+    SPENT.set(0);
 }
 
-/// Whether the page's highlighting budget is spent.
-fn out_of_time() -> bool {
-    DEADLINE.get().is_some_and(|deadline| Instant::now() > deadline)
+/// Takes a block of `bytes` from the page's highlighting budget: false, and nothing
+/// taken, when the block does not fit in what is left.
+pub(super) fn take_budget(bytes: usize) -> bool {
+    let spent = SPENT.get().saturating_add(bytes);
+    (spent <= PAGE_BYTES).then(|| SPENT.set(spent)).is_some()
 }
 
 /// The HTML of `code` highlighted with `syntax`, with repeated lines taken from this
 /// thread's memory.
 pub(super) fn highlight_lines(code: &str, syntax: &SyntaxReference, syntaxes: &SyntaxSet) -> Option<String> {
-    if out_of_time() || code.split('\n').any(|line| line.len() > MAX_LINE_BYTES) {
+    if code.split('\n').any(|line| line.len() > MAX_LINE_BYTES) {
         return None;
     }
     MEMORY.with_borrow_mut(|memory| {
@@ -78,9 +80,6 @@ pub(super) fn highlight_lines(code: &str, syntax: &SyntaxReference, syntaxes: &S
                 html.push_str(&remembered.html);
                 current = Rc::clone(&remembered.after);
                 continue;
-            }
-            if out_of_time() {
-                return None;
             }
             let (mut state, mut stack) = (*current).clone();
             let ops = state.parse_line(line, syntaxes).ok()?;
@@ -209,5 +208,21 @@ mod tests {
         // Plain `x = ` has no look of its own in either theme but the operator's.
         assert!(html.starts_with("x "), "{html}");
         assert!(!html.contains("<span class=\"hl-meta"), "{html}");
+    }
+
+    #[test]
+    fn a_page_highlights_its_first_mebibyte_of_code_and_shows_the_rest_plain() {
+        let highlighted =
+            |code: &str| crate::markdown::blocks::code_block_html(code, "bash", true).contains("<span class=");
+        start_page();
+        let line = "echo hello\n";
+        let big = line.repeat(PAGE_BYTES / line.len() - 1);
+        assert!(highlighted(&big), "a block within the budget is highlighted");
+        let left = PAGE_BYTES - big.len();
+        assert_eq!(left, 12);
+        assert!(!highlighted(&"echo after\n".repeat(10)), "a block past what is left is plain");
+        assert!(highlighted("echo hi\n"), "a block that fits in what is left is highlighted");
+        start_page();
+        assert!(highlighted(&"echo after\n".repeat(10)), "the next page has a budget of its own");
     }
 }
