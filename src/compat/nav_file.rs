@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::content::nav_file::{NavEntry, NavFile, NavFileKind, resolve};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The names MkDocs's configuration may have.
 const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
@@ -41,6 +41,16 @@ pub(crate) fn find_nav_file(
             Diagnostic::error(Rule::NavFile, &shown, line, column, message)
                 .with_help("see the format of SUMMARY.md in the guide's page on navigation")
         }));
+        // mdBook refuses a file listed twice; GitBook and a plain SUMMARY.md list the
+        // page again, which opsbook keeps at its first place.
+        let severity = if config.book_table { Severity::Error } else { Severity::Warning };
+        diagnostics.extend(super::mdbook::summary::listed_twice(&entries).into_iter().map(
+            |(line, column, message)| {
+                Diagnostic::error(Rule::NavFile, &shown, line, column, message).with_severity(severity).with_help(
+                    "list each file once: an mdBook book with it does not build, and its sidebar keeps the first place",
+                )
+            },
+        ));
         return Some(NavFile {
             file: shown,
             kind: NavFileKind::Summary,

@@ -28,9 +28,15 @@ pub(crate) fn parse_summary(text: &str) -> (Vec<NavEntry>, Vec<Problem>) {
     let mut entries = reader.read_affix(true);
     entries.extend(reader.read_parts());
     entries.extend(reader.read_affix(false));
-    let mut problems = reader.problems;
-    report_duplicates(&entries, &mut HashMap::new(), &mut problems);
-    (entries, problems)
+    (entries, reader.problems)
+}
+
+/// A problem at each entry whose file an earlier entry lists: mdBook refuses such a
+/// book (a file is one chapter); GitBook builds it, the page at each place.
+pub(crate) fn listed_twice(entries: &[NavEntry]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    report_duplicates(entries, &mut HashMap::new(), &mut problems);
+    problems
 }
 
 /// The events of a `SUMMARY.md` and the problems met so far.
@@ -271,7 +277,7 @@ fn target_start(text: &str, range: &Range<usize>) -> usize {
     })
 }
 
-/// A problem at each entry whose file an earlier entry lists: mdBook refuses the book.
+/// The problems of [`listed_twice`], depth first.
 fn report_duplicates(entries: &[NavEntry], seen: &mut HashMap<String, usize>, problems: &mut Vec<Problem>) {
     for entry in entries {
         if let NavLink::Page(path) = &entry.link {

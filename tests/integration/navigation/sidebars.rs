@@ -276,3 +276,27 @@ fn a_hugo_handbook_orders_pages_and_bundles_as_hugo_does() {
         nav_outline(&site.read("public/index.html")).into_iter().filter(|t| !t.starts_with(' ')).collect();
     assert_eq!(top, ["Dated", "One", "Two", "Bundle", "Alpha", "Beta", "Zero"], "{}", run.stderr);
 }
+
+/// mdBook refuses a book whose `SUMMARY.md` lists a file twice (its `duplicate_entries`
+/// tests); GitBook builds it. Moving such a GitBook book, the second entry is a warning
+/// and the build goes on; in an mdBook book it stays an error.
+#[test]
+fn a_file_listed_twice_stops_an_mdbook_book_only() {
+    let summary = "# Summary\n\n- [A](a.md)\n- [B](b.md)\n  - [A again](a.md)\n";
+    let files = |book: &'static str| {
+        vec![("book.toml", book), ("content/SUMMARY.md", summary), ("content/a.md", "# A\n"), ("content/b.md", "# B\n")]
+    };
+    let gitbook = Site::with_files(
+        "summary-twice-gitbook",
+        &files("[handbook]\ntitle = \"Book\"\n\n[check]\nlinks = \"warn\"\n"),
+    );
+    let run = gitbook.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("warning[nav-file]: `a.md` is listed twice (first on line 3)"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> content/SUMMARY.md:5:"), "{}", run.stderr);
+    assert!(gitbook.read("public/b/index.html").contains("B"));
+    let mdbook = Site::with_files("summary-twice-mdbook", &files("[book]\ntitle = \"Book\"\nsrc = \"content\"\n"));
+    let run = mdbook.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[nav-file]: `a.md` is listed twice (first on line 3)"), "{}", run.stderr);
+}

@@ -31,7 +31,11 @@ fn outline(entries: &[NavEntry], depth: usize, out: &mut Vec<String>) {
 
 fn read(from: From, text: &str) -> (Vec<NavEntry>, Vec<Problem>) {
     match from {
-        From::Summary => parse_summary(text),
+        From::Summary => {
+            let (entries, mut problems) = parse_summary(text);
+            problems.extend(listed_twice(&entries));
+            (entries, problems)
+        }
         From::Suffix => {
             let mut reader =
                 Reader { text, events: Parser::new(text).into_offset_iter().peekable(), problems: Vec::new() };
@@ -277,7 +281,9 @@ fn skips_code_blocks_and_comments() {
 
 #[test]
 fn names_the_first_place_of_a_file_listed_twice() {
-    let (_, problems) = parse_summary("- [A](a.md)\n- [B](./b.md)\n  - [Again](b.md)\n");
+    let (entries, problems) = parse_summary("- [A](a.md)\n- [B](./b.md)\n  - [Again](b.md)\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let problems = listed_twice(&entries);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].2, "`b.md` is listed twice (first on line 2): a file is one chapter");
 }
