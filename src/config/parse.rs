@@ -212,7 +212,7 @@ fn check_theme(root: &Path, theme: &str, text: &str, problems: &mut Vec<Diagnost
             column,
             format!("`[build] theme` must be a folder name under themes/, found {:?}", theme),
         ));
-    } else if theme != "default" && !root.join("themes").join(&theme).is_dir() {
+    } else if theme != "default" && !root.join("themes").join(theme).is_dir() {
         let (line, column) = locate_key(text, "theme");
         problems.push(
             Diagnostic::error(

@@ -251,7 +251,7 @@ impl<'a> BodyWriter<'a> {
         target: &mut Events<'a>,
         quotes: &mut Vec<Option<&'static str>>,
     ) {
-        let placeholder = self.rewrite.and_then(|r| r.html(&html)).cloned().unwrap_or_default();
+        let placeholder = self.rewrite.and_then(|r| r.html(html)).cloned().unwrap_or_default();
         self.blocks_seen = true;
         let Some(html) = placeholder.html_in(&mut self.open_blocks).map(str::to_string) else {
             return;
