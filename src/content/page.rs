@@ -44,6 +44,20 @@ pub struct SourcePage {
 }
 
 impl SourcePage {
+    /// A page no file holds (a folder's page, a generated page): no text, no front matter.
+    pub(crate) fn without_file(file: String, path: String) -> SourcePage {
+        SourcePage {
+            path,
+            file,
+            front: Default::default(),
+            text: String::new(),
+            body_start: 0,
+            body_line: 1,
+            released: None,
+            fingerprints: Default::default(),
+        }
+    }
+
     /// The Markdown body.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]

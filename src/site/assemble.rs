@@ -460,16 +460,7 @@ fn folder_page(dir: &str, site_title: &str, config: &Config) -> Page {
     let file = if dir.is_empty() { config.content_prefix() } else { format!("{}/", config.locate(dir).1) };
     let title = if dir.is_empty() { site_title.to_string() } else { String::new() };
     // The title is final only after `Site::arrange`; the root's is known now.
-    let source = Arc::new(SourcePage {
-        file,
-        path,
-        front: Default::default(),
-        text: String::new(),
-        body_start: 0,
-        body_line: 1,
-        released: None,
-        fingerprints: Default::default(),
-    });
+    let source = Arc::new(SourcePage::without_file(file, path));
     Page { kind: "page".into(), title, origin: PageOrigin::Folder, ..blank_page(source) }
 }
 

@@ -258,16 +258,7 @@ fn add_generated_page(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> PageId {
     let id = site.pages.len();
-    let source = std::sync::Arc::new(SourcePage {
-        path: String::new(),
-        file: String::new(),
-        front: Default::default(),
-        text: String::new(),
-        body_start: 0,
-        body_line: 1,
-        released: None,
-        fingerprints: Default::default(),
-    });
+    let source = std::sync::Arc::new(SourcePage::without_file(String::new(), String::new()));
     site.pages.push(Page {
         site_path: site_path.clone(),
         title,

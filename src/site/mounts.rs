@@ -74,16 +74,7 @@ mod tests {
     use crate::config::{Config, Overrides};
 
     fn page(path: &str, file: &str) -> Page {
-        let source = SourcePage {
-            path: path.into(),
-            file: file.into(),
-            front: Default::default(),
-            text: String::new(),
-            body_start: 0,
-            body_line: 1,
-            released: None,
-            fingerprints: Default::default(),
-        };
+        let source = SourcePage::without_file(file.into(), path.into());
         super::super::blank_page(Arc::new(source))
     }
 
