@@ -35,7 +35,7 @@ pub(super) fn fence_language(info: &str) -> &str {
 /// The HTML of a code block: highlighted when the language is known, escaped otherwise.
 /// The buffer is sized once the highlighted HTML is made (about three times the code),
 /// so that neither is copied into a buffer that grows.
-pub(crate) fn code_block_html(code: &str, language: &str, highlight: bool) -> String {
+pub(crate) fn code_block_html(code: &str, language: &str, highlight: Option<highlight::Highlighter<'_>>) -> String {
     const CLOSE: &str = "</code></pre>\n";
     if language.is_empty() {
         let mut out = String::with_capacity(code.len() + code.len() / 8 + 64);
@@ -45,7 +45,7 @@ pub(crate) fn code_block_html(code: &str, language: &str, highlight: bool) -> St
         return out;
     }
     let language = escape(language);
-    let highlighted = highlight.then(|| highlight::highlight(code, &language)).flatten();
+    let highlighted = highlight.and_then(|highlighter| highlighter.highlight(code, &language));
     let inner = highlighted.as_ref().map_or(code.len() + code.len() / 8, String::len);
     let mut out = String::with_capacity(inner + 2 * language.len() + 64);
     out.push_str("<pre class=\"code\" data-lang=\"");

@@ -7,12 +7,12 @@
 //! is loaded once per process. An unknown language is not an error: the block is
 //! rendered as plain escaped code.
 //!
-//! A build into an output folder lends the highlighter a [`Memo`], the blocks the last
-//! build highlighted (`pipeline::cache`): a block is looked up by the hash of its
-//! language and code before syntect runs, and what syntect makes is handed to the memo.
+//! A render highlights through a [`Highlighter`] it is given: with a [`Memo`] (a build
+//! into an output folder passes the blocks the last build highlighted, `pipeline::cache`)
+//! a block is looked up by the hash of its language and code before syntect runs, and
+//! what syntect makes is handed to the memo; with a [`SpentTime`] the time is counted.
 
-use std::sync::{Arc, LazyLock, PoisonError, RwLock};
-use std::time::Duration;
+use std::sync::LazyLock;
 
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 
@@ -21,25 +21,70 @@ use crate::spent::SpentTime;
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
 
-/// The time spent highlighting, summed over threads, since [`take_time_spent`].
-static TIME_SPENT: SpentTime = SpentTime::new();
-
 /// Highlighted blocks kept beyond one build, by [`memo_key`]. Highlighting is a pure
 /// function of the code, the language and this binary's syntaxes, so a memo may serve
 /// any build of the same binary.
-pub(crate) trait Memo: Send + Sync {
+pub(crate) trait Memo: Sync {
     /// The HTML the block of this key gave, if the memo has it.
     fn recall(&self, key: u128) -> Option<String>;
     /// Remembers the HTML of the block of this key.
     fn remember(&self, key: u128, html: &str);
 }
 
-/// The memo lent by the build that runs, if any.
-static MEMO: RwLock<Option<Arc<dyn Memo>>> = RwLock::new(None);
+/// What a render highlights with: the memo it looks blocks up in, if any, and the
+/// counter of the time it spends, if any. Both belong to the build that renders.
+#[derive(Clone, Copy)]
+pub(crate) struct Highlighter<'a> {
+    memo: Option<&'a dyn Memo>,
+    spent: Option<&'a SpentTime>,
+}
 
-/// Lends the highlighter `memo` (or none) until the next call.
-pub(crate) fn lend_memo(memo: Option<Arc<dyn Memo>>) {
-    *MEMO.write().unwrap_or_else(PoisonError::into_inner) = memo;
+impl std::fmt::Debug for Highlighter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Highlighter").field("memo", &self.memo.is_some()).field("timed", &self.spent.is_some()).finish()
+    }
+}
+
+impl<'a> Highlighter<'a> {
+    /// Highlights with syntect alone, untimed.
+    pub(crate) const PLAIN: Highlighter<'static> = Highlighter { memo: None, spent: None };
+
+    /// Highlights through `memo`, if any, adding the time spent to `spent`.
+    pub(crate) fn new(memo: Option<&'a dyn Memo>, spent: &'a SpentTime) -> Self {
+        Highlighter { memo, spent: Some(spent) }
+    }
+
+    /// This highlighter with `memo` in place of its own.
+    pub(crate) fn with_memo<'b>(self, memo: &'b dyn Memo) -> Highlighter<'b>
+    where
+        'a: 'b,
+    {
+        Highlighter { memo: Some(memo), spent: self.spent }
+    }
+
+    /// The highlighted HTML of `code` (the inside of `<code>`), or `None` when the
+    /// language is unknown, the page's budget is spent or the highlighter fails, so the
+    /// caller renders plain escaped code.
+    pub(crate) fn highlight(self, code: &str, language: &str) -> Option<String> {
+        let syntax = find_syntax(language)?;
+        if !super::line_cache::take_budget(code.len()) {
+            return None;
+        }
+        let work = || {
+            let Some(memo) = self.memo else { return super::line_cache::highlight_lines(code, syntax, &SYNTAXES) };
+            let key = memo_key(code, language);
+            if let Some(html) = memo.recall(key) {
+                return Some(html);
+            }
+            let html = super::line_cache::highlight_lines(code, syntax, &SYNTAXES)?;
+            memo.remember(key, &html);
+            Some(html)
+        };
+        match self.spent {
+            Some(spent) => spent.time(work),
+            None => work(),
+        }
+    }
 }
 
 /// The key of a block in a [`Memo`]: the XXH3-128 hash of its language and code, each
@@ -90,32 +135,6 @@ fn find_syntax(language: &str) -> Option<&'static SyntaxReference> {
 /// Whether a language name has a syntax.
 pub(crate) fn knows_language(language: &str) -> bool {
     find_syntax(language).is_some()
-}
-
-/// The highlighted HTML of `code` (the inside of `<code>`), or `None` when the language is
-/// unknown or the highlighter fails, so the caller renders plain escaped code.
-pub(crate) fn highlight(code: &str, language: &str) -> Option<String> {
-    let syntax = find_syntax(language)?;
-    if !super::line_cache::take_budget(code.len()) {
-        return None;
-    }
-    TIME_SPENT.time(|| {
-        let memo = MEMO.read().unwrap_or_else(PoisonError::into_inner).clone();
-        let Some(memo) = memo else { return super::line_cache::highlight_lines(code, syntax, &SYNTAXES) };
-        let key = memo_key(code, language);
-        if let Some(html) = memo.recall(key) {
-            return Some(html);
-        }
-        let html = super::line_cache::highlight_lines(code, syntax, &SYNTAXES)?;
-        memo.remember(key, &html);
-        Some(html)
-    })
-}
-
-/// The time spent highlighting since the last call, summed over threads (so it can be
-/// longer than the time that passed); `opsbook build --timings` shows it.
-pub(crate) fn take_time_spent() -> Duration {
-    TIME_SPENT.take()
 }
 
 /// The highlighting themes' CSS with readable colours: `(light, dark)`, unscoped.
@@ -179,9 +198,41 @@ mod tests {
 
     #[test]
     fn highlights_with_classes() {
-        let html = highlight("echo \"hi\"\n", "bash").unwrap();
+        let html = Highlighter::PLAIN.highlight("echo \"hi\"\n", "bash").unwrap();
         assert!(html.contains("<span class=\"hl-l"), "{html}");
         assert!(!html.contains("style="), "{html}");
+    }
+
+    /// A memo that knows one block and notes what it is handed.
+    struct OneBlock {
+        known: (u128, String),
+        handed: std::sync::Mutex<Vec<(u128, String)>>,
+    }
+
+    impl Memo for OneBlock {
+        fn recall(&self, key: u128) -> Option<String> {
+            (key == self.known.0).then(|| self.known.1.clone())
+        }
+
+        fn remember(&self, key: u128, html: &str) {
+            self.handed.lock().expect("not poisoned").push((key, html.to_string()));
+        }
+    }
+
+    #[test]
+    fn a_highlighter_recalls_a_block_from_its_memo_and_hands_it_what_it_makes() {
+        let known = (memo_key("echo known\n", "bash"), "<b>from the memo</b>".to_string());
+        let memo = OneBlock { known: known.clone(), handed: std::sync::Mutex::new(Vec::new()) };
+        let spent = SpentTime::new();
+        let highlighter = Highlighter::new(Some(&memo), &spent);
+        super::super::line_cache::start_page();
+        assert_eq!(highlighter.highlight("echo known\n", "bash"), Some(known.1), "recalled, not made");
+        let made = highlighter.highlight("echo new\n", "bash").expect("highlighted");
+        assert_eq!(made, Highlighter::PLAIN.highlight("echo new\n", "bash").expect("highlighted"));
+        let handed = memo.handed.lock().expect("not poisoned").clone();
+        assert_eq!(handed, vec![(memo_key("echo new\n", "bash"), made)], "only the block made is handed over");
+        assert!(spent.take() > std::time::Duration::ZERO, "the time is counted");
+        assert_eq!(Highlighter::PLAIN.highlight("echo known\n", "bash").map(|h| h.contains("memo")), Some(false));
     }
 
     #[test]

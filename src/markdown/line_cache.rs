@@ -212,8 +212,10 @@ mod tests {
 
     #[test]
     fn a_page_highlights_its_first_mebibyte_of_code_and_shows_the_rest_plain() {
-        let highlighted =
-            |code: &str| crate::markdown::blocks::code_block_html(code, "bash", true).contains("<span class=");
+        let highlighted = |code: &str| {
+            crate::markdown::blocks::code_block_html(code, "bash", Some(crate::markdown::highlight::Highlighter::PLAIN))
+                .contains("<span class=")
+        };
         start_page();
         let line = "echo hello\n";
         let big = line.repeat(PAGE_BYTES / line.len() - 1);

@@ -72,8 +72,9 @@ pub(crate) struct MarkdownInput<'a> {
     pub links: &'a dyn LinkResolver,
     /// The severity of broken links and missing assets.
     pub link_severity: Severity,
-    /// Whether to highlight code (a check, which writes no HTML, does not).
-    pub highlight: bool,
+    /// What highlights code, if it is highlighted (a check, which writes no HTML, does
+    /// not highlight).
+    pub highlight: Option<highlight::Highlighter<'a>>,
     /// Whether to write the body's HTML. The Markdown step of a streaming build, which
     /// drops it, does not: the titles, links, anchors, table of contents, search text
     /// and diagnostics are collected all the same (the title heading's HTML, which the

@@ -250,7 +250,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         content: "content",
         links: &FakeSite,
         link_severity: Severity::Error,
-        highlight: true,
+        highlight: Some(crate::markdown::highlight::Highlighter::PLAIN),
         write_html: true,
         collect_text: true,
         internal_blocks: internal::Mode::Mark,
@@ -447,7 +447,7 @@ pub(super) fn plain_page() -> dialects::Page<'static> {
     dialects::Page {
         dir: "",
         mdx: false,
-        highlight: false,
+        highlight: None,
         templating: None,
         erb: false,
         html: false,
@@ -485,7 +485,7 @@ fn the_text_before_the_excerpt_separator_is_the_summary_without_internal_text() 
 fn ids_in_style(text: &str, style: crate::slug::HeadingIdStyle) -> String {
     let out = render_markdown(&MarkdownInput {
         body_line: 1,
-        highlight: false,
+        highlight: None,
         collect_text: false,
         heading_ids: style,
         ..test_input(text)

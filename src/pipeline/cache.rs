@@ -9,13 +9,14 @@
 use std::fs::File;
 use std::io::{BufWriter, Write as _};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 mod carry;
 mod deps;
 mod dir;
 mod entry;
+mod file;
 mod pages;
 pub(crate) mod rendered;
 
@@ -25,9 +26,10 @@ use super::manifest::{Stamp, hash_stream};
 use crate::content::include_files::IncludeFiles;
 use crate::fs::{Confined, OwnFolder};
 use crate::hash::{FastHashMap, FastHashSet};
-use crate::markdown::highlight::{Memo, lend_memo};
+use crate::markdown::highlight::Memo;
 use crate::markdown::{LinkResolver, Rendered};
 use entry::{Decoder, Encoder};
+use file::{Records, finish, read_cache};
 
 /// Why a cache file that is there is not used, when reading it gave nothing.
 const UNBELIEVED: &str = "it is corrupt, cut short, of another format, or written by another opsbook binary";
@@ -290,23 +292,24 @@ impl Cache {
         Some((rendered, extra))
     }
 
-    /// Renders a result with `render`, through `links` and `files`, and keeps it as the
-    /// result of `key` with what it asked of them (without the search text of its
-    /// sections unless `text`), and with `extra`, a number that is a function of the
-    /// same inputs (`None`: not known).
+    /// Renders a result with `render`, through `links` and `files` and highlighting with
+    /// this cache as its memo, and keeps it as the result of `key` with what it asked of
+    /// them and the blocks it highlighted (without the search text of its sections
+    /// unless `text`), and with `extra`, a number that is a function of the same inputs
+    /// (`None`: not known).
     pub(crate) fn render_result(
         &self,
         key: u128,
         links: &dyn LinkResolver,
         files: &dyn IncludeFiles,
         (text, extra): (bool, Option<Option<u64>>),
-        render: impl FnOnce(&dyn LinkResolver, &dyn IncludeFiles) -> Rendered,
+        render: impl FnOnce(&dyn LinkResolver, &dyn IncludeFiles, &dyn Memo) -> Rendered,
     ) -> Rendered {
-        let Some(pages) = self.pages.as_ref() else { return render(links, files) };
+        let Some(pages) = self.pages.as_ref() else { return render(links, files, self) };
         let recording = deps::Recording::new(links, Some(files));
-        BLOCKS_USED.with_borrow_mut(|used| *used = Some(Vec::new()));
-        let rendered = render(&recording, &recording);
-        let blocks = BLOCKS_USED.with_borrow_mut(Option::take).unwrap_or_default();
+        let used = BlocksUsed { cache: self, blocks: Mutex::new(Vec::new()) };
+        let rendered = render(&recording, &recording, &used);
+        let blocks = used.blocks.into_inner().unwrap_or_else(PoisonError::into_inner);
         let keys: Vec<u128> = blocks.iter().map(|(key, _)| *key).collect();
         let htmls: Vec<&str> = blocks.iter().map(|(_, html)| html.as_str()).collect();
         let mut encoder = Encoder { bytes: Vec::with_capacity(1024 + rendered.html.len() / 4) };
@@ -348,12 +351,6 @@ impl Cache {
         if written.is_err() {
             *writer = None;
         }
-    }
-
-    /// Lends the cache to the highlighter until the returned guard is dropped.
-    pub(crate) fn lend(self: &Arc<Self>) -> Lent {
-        lend_memo(Some(Arc::clone(self) as Arc<dyn Memo>));
-        Lent
     }
 
     /// How many results the previous build's page records gave so far.
@@ -465,139 +462,36 @@ impl Drop for Cache {
     }
 }
 
-thread_local! {
-    /// The keys and HTML of the blocks the page being rendered on this thread used, in
-    /// order, while [`Cache::render_result`] collects them.
-    static BLOCKS_USED: std::cell::RefCell<Option<Vec<(u128, String)>>> = const { std::cell::RefCell::new(None) };
+/// The cache as the memo of one page's render, noting the keys and HTML of the blocks
+/// the page used, in order, for its record ([`Cache::render_result`]).
+struct BlocksUsed<'a> {
+    cache: &'a Cache,
+    blocks: Mutex<Vec<(u128, String)>>,
 }
 
-/// Notes that the page being rendered on this thread used the block of `key`, which gave
-/// `html`.
-fn note_block(key: u128, html: &str) {
-    BLOCKS_USED.with_borrow_mut(|used| used.iter_mut().for_each(|used| used.push((key, html.to_string()))));
+impl Memo for BlocksUsed<'_> {
+    fn recall(&self, key: u128) -> Option<String> {
+        let html = self.cache.recall(key)?;
+        self.blocks.lock().unwrap_or_else(PoisonError::into_inner).push((key, html.clone()));
+        Some(html)
+    }
+
+    fn remember(&self, key: u128, html: &str) {
+        self.blocks.lock().unwrap_or_else(PoisonError::into_inner).push((key, html.to_string()));
+        self.cache.remember(key, html);
+    }
 }
 
 impl Memo for Cache {
     fn recall(&self, key: u128) -> Option<String> {
         let html = self.find(key)?;
-        note_block(key, &html);
         self.add(key, &html);
         Some(html)
     }
 
     fn remember(&self, key: u128, html: &str) {
-        note_block(key, html);
         self.add(key, html);
     }
-}
-
-/// While it lives, the highlighter uses a lent cache ([`Cache::lend`]).
-pub(crate) struct Lent;
-
-impl Drop for Lent {
-    fn drop(&mut self) {
-        lend_memo(None);
-    }
-}
-
-/// Writes the trailer and flushes the file.
-fn finish(mut writer: Writer, identity: u128, stamp: u128) -> std::io::Result<()> {
-    let mut trailer = Vec::with_capacity(TRAILER);
-    trailer.push(END);
-    trailer.extend_from_slice(&writer.count.to_le_bytes());
-    trailer.extend_from_slice(&identity.to_le_bytes());
-    trailer.extend_from_slice(&stamp.to_le_bytes());
-    writer.hasher.update(&trailer);
-    trailer.extend_from_slice(&writer.hasher.digest128().to_le_bytes());
-    writer.file.write_all(&trailer)?;
-    // Not synced: a cache cut short by a crash fails its hash and is ignored.
-    writer.file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-    Ok(())
-}
-
-/// Reads a previous cache's bytes: its records, and the identity of the binary, when the
-/// cache is whole and was written by this binary (`stamp`: the fingerprint of the
-/// executable's stamp now).
-fn read_cache(bytes: Vec<u8>, stamp: u128) -> Option<(Previous, u128)> {
-    let body_end = bytes.len().checked_sub(16)?;
-    let trailer_start = bytes.len().checked_sub(TRAILER)?;
-    if !bytes.starts_with(HEADER) || trailer_start < HEADER.len() {
-        return None;
-    }
-    if xxhash_rust::xxh3::xxh3_128(&bytes[..body_end]) != u128_at(&bytes, body_end)? {
-        return None;
-    }
-    let trailer = &bytes[trailer_start..body_end];
-    if trailer[0] != END {
-        return None;
-    }
-    let count = u64::from_le_bytes(trailer[1..9].try_into().ok()?);
-    let identity = u128_at(trailer, 9)?;
-    let written_by = u128_at(trailer, 25)?;
-    let records = index_records(&bytes[..trailer_start], count)?;
-    // The same executable file, untouched since: no need to hash it.
-    if written_by != stamp && hash_executable()? != identity {
-        return None;
-    }
-    Some((Previous { bytes, records }, identity))
-}
-
-/// Where each record of a cache is, as ranges of its bytes.
-struct Records {
-    /// Where each piece's bytes are, by number.
-    pieces: Vec<(usize, usize)>,
-    /// Where each block's list of piece numbers is, by key.
-    blocks: FastHashMap<u128, (usize, usize)>,
-    /// Where each compressed index file's bytes are, by the hash of its text.
-    packed: FastHashMap<u128, (usize, usize)>,
-    /// Where each rendered page's record is, by the page's fingerprint.
-    rendered: FastHashMap<u128, (usize, usize)>,
-}
-
-/// Where each piece, block, compressed index file and rendered page is, from the header to
-/// `records.len()`; `None` unless exactly `count` records fill it and each block is
-/// made of pieces before it.
-fn index_records(records: &[u8], count: u64) -> Option<Records> {
-    let (mut pieces, mut blocks) = (Vec::new(), FastHashMap::default());
-    let (mut packed, mut rendered) = (FastHashMap::default(), FastHashMap::default());
-    let mut at = HEADER.len();
-    let mut seen = 0u64;
-    let u32_at = |at: usize| Some(u32::from_le_bytes(records.get(at..at + 4)?.try_into().ok()?) as usize);
-    while at < records.len() {
-        seen += 1;
-        match *records.get(at)? {
-            PIECE => {
-                let start = at + 5;
-                let end = start.checked_add(u32_at(at + 1)?).filter(|&end| end <= records.len())?;
-                pieces.push((start, end));
-                at = end;
-            }
-            BLOCK => {
-                let key = u128_at(records, at + 1)?;
-                let start = at + 21;
-                let end = u32_at(at + 17)?.checked_mul(4)?.checked_add(start).filter(|&end| end <= records.len())?;
-                let known = (start..end).step_by(4).all(|n| u32_at(n).is_some_and(|n| n < pieces.len()));
-                if !known {
-                    return None;
-                }
-                blocks.insert(key, (start, end));
-                at = end;
-            }
-            kind @ (PACKED | RENDERED) => {
-                let key = u128_at(records, at + 1)?;
-                let start = at + 21;
-                let end = start.checked_add(u32_at(at + 17)?).filter(|&end| end <= records.len())?;
-                if kind == PACKED { &mut packed } else { &mut rendered }.insert(key, (start, end));
-                at = end;
-            }
-            _ => return None,
-        }
-    }
-    (seen == count).then_some(Records { pieces, blocks, packed, rendered })
-}
-
-fn u128_at(bytes: &[u8], at: usize) -> Option<u128> {
-    Some(u128::from_le_bytes(bytes.get(at..at + 16)?.try_into().ok()?))
 }
 
 /// The running executable's file: on Linux the one the process runs even if another was
@@ -617,81 +511,4 @@ fn hash_executable() -> Option<u128> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn scratch(name: &str) -> OwnFolder {
-        let dir = std::env::temp_dir().join(format!("opsbook-cache-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch folder");
-        OwnFolder::test(dir.join("public"))
-    }
-
-    fn written(output: &OwnFolder, records: &[(u128, &str)]) -> Vec<u8> {
-        let cache = Cache::open(output).expect("a cache");
-        for (key, html) in records {
-            cache.remember(*key, html);
-        }
-        cache.commit();
-        std::fs::read(cache_path(output).expect("beside").path()).expect("the cache file")
-    }
-
-    #[test]
-    fn recalls_what_the_last_build_remembered_and_keeps_only_what_was_used() {
-        let output = scratch("recall");
-        let one = "<span>a\n</span>b\n\nb\n<span>a\n</span>";
-        written(&output, &[(1, one), (2, "two\nb\n"), (1, "again")]);
-        let cache = Cache::open(&output).expect("a cache");
-        assert_eq!(cache.previous_records(), 2);
-        assert_eq!(cache.previous.as_ref().map(|p| p.records.pieces.len()), Some(6), "each distinct line once");
-        assert_eq!(cache.recall(1).as_deref(), Some(one));
-        assert_eq!(cache.recall(3), None);
-        cache.remember(4, "four");
-        cache.commit();
-        let cache = Cache::open(&output).expect("a cache");
-        assert_eq!(cache.previous_records(), 2, "the block not used (2) is dropped");
-        assert_eq!(cache.recall(4).as_deref(), Some("four"));
-        assert_eq!(cache.recall(2), None);
-        std::fs::remove_dir_all(output.path().parent().unwrap()).expect("clean up");
-    }
-
-    #[test]
-    fn ignores_a_cache_truncated_corrupt_or_of_another_binary() {
-        let output = scratch("corrupt");
-        let good = written(&output, &[(7, "seven"), (8, "eight")]);
-        let path = cache_path(&output).expect("beside").path().to_path_buf();
-        let mut flipped = good.clone();
-        flipped[HEADER.len() + 6] ^= 1;
-        // Whole, but written by another binary, at another time.
-        let mut other_binary = good.clone();
-        let trailer_start = good.len() - TRAILER;
-        other_binary[trailer_start + 9] ^= 1;
-        other_binary[trailer_start + 25] ^= 1;
-        let resealed = xxhash_rust::xxh3::xxh3_128(&other_binary[..good.len() - 16]);
-        let body_end = good.len() - 16;
-        other_binary[body_end..].copy_from_slice(&resealed.to_le_bytes());
-        for bad in [&good[..good.len() - 1], &good[..10], &flipped[..], &other_binary[..], b""] {
-            std::fs::write(&path, bad).expect("a bad cache");
-            let cache = Cache::open(&output).expect("a cache");
-            assert_eq!(cache.previous_records(), 0);
-            assert_eq!(cache.recall(7), None);
-        }
-        std::fs::write(&path, &good).expect("the good cache");
-        assert_eq!(Cache::open(&output).expect("a cache").previous_records(), 2);
-        std::fs::remove_dir_all(output.path().parent().unwrap()).expect("clean up");
-    }
-
-    #[test]
-    fn a_build_that_does_not_commit_leaves_the_previous_cache() {
-        let output = scratch("failed");
-        let good = written(&output, &[(7, "seven")]);
-        let cache = Cache::open(&output).expect("a cache");
-        cache.remember(9, "nine");
-        let temporary = cache.temporary.clone();
-        assert!(temporary.path().exists());
-        drop(cache);
-        assert!(!temporary.path().exists(), "the new cache is removed");
-        assert_eq!(std::fs::read(cache_path(&output).expect("beside").path()).expect("the cache"), good);
-        std::fs::remove_dir_all(output.path().parent().unwrap()).expect("clean up");
-    }
-}
+mod tests;

@@ -9,8 +9,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::BuiltSite;
+use super::bodies::render_body;
 use super::output::Sink;
-use super::steps::{Purpose, render_body};
+use super::steps::Purpose;
 use super::write::render_some;
 use crate::check::{Ids, check_anchors, check_template_links};
 use crate::content::{SourcePage, load_located, walk::is_ignored_name};
@@ -253,7 +254,7 @@ fn reload_pages(
         if site.pages[id].origin.is_generated() {
             return None;
         }
-        let audience = super::steps::front_matter_text(&site.config);
+        let audience = super::bodies::front_matter_text(&site.config);
         let (source, read_problems) =
             load_located(&site.config, path, &audience, crate::content::page::Reading::of(&site.config));
         // A page that cannot be read keeps the last good site: no need to go further.

@@ -4,6 +4,7 @@
 //! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod api;
+mod bodies;
 mod cache;
 mod claim;
 pub(crate) mod extras;
@@ -243,10 +244,9 @@ fn run(
     if output.is_some() {
         timer.lap("stage");
     }
-    // The previous build's highlighted blocks, lent to the highlighter for this build;
-    // the Markdown step used its pages' results already.
+    // The previous build's results and highlighted blocks, for the templates step (the
+    // Markdown step used its pages' results already).
     let cache = cache.filter(|_| output.is_some());
-    let lent = cache.as_ref().map(cache::Cache::lend);
     let sink = match destination {
         Destination::OutputDir => output.as_ref().map(|o| o as &dyn Sink),
         Destination::Sink(sink) => Some(sink),
@@ -268,7 +268,6 @@ fn run(
             output.commit()?;
             timer.lap("swap");
         }
-        drop(lent);
         drop(claim);
         let index_cache = Default::default();
         return Ok(Ran { site, theme, codeowners, renderer: Some(renderer), pages: Vec::new(), search, index_cache });
@@ -306,7 +305,6 @@ fn run(
         output.commit()?;
         timer.lap("swap");
     }
-    drop(lent);
     if let Some(cache) = cache.and_then(std::sync::Arc::into_inner) {
         cache.commit();
         timer.lap("cache-save");
@@ -328,13 +326,12 @@ fn render_and_check(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
     let rendered = if purpose == Purpose::Stream {
-        crate::markdown::highlight::take_time_spent();
         stream::render_pages(site, renderer, sink, beside, diagnostics)?
     } else {
         write::render_pages(site, renderer, sink, diagnostics)?
     };
     timer.lap("templates");
-    let highlighting = crate::markdown::highlight::take_time_spent();
+    let highlighting = rendered.highlighting;
     let writing = sink.map(Sink::take_time_spent);
     match (purpose, writing) {
         (Purpose::Stream, Some(writing)) => {

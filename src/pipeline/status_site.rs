@@ -9,10 +9,12 @@
 
 use rayon::prelude::*;
 
+use super::bodies::render_body_of;
 use super::output::Sink;
-use super::steps::{Purpose, render_body_of};
+use super::steps::Purpose;
 use crate::config::STATUS_FOLDER;
 use crate::diagnostic::{Diagnostic, Failure, Rule};
+use crate::markdown::highlight::Highlighter;
 use crate::render::{Renderer, StatusSitePage, ThemeFiles};
 use crate::site::{GeneratedPage, PageId, Public, Site};
 
@@ -78,7 +80,7 @@ fn body_html(site: &Site, id: PageId) -> anyhow::Result<String> {
     }
     let text = source.text_again(&site.config)?;
     let body = text.get(source.body_start..).unwrap_or_default();
-    Ok(render_body_of(site, id, body, Purpose::Build).html)
+    Ok(render_body_of(site, id, body, (Purpose::Build, Highlighter::PLAIN)).html)
 }
 
 /// The status site's file of the page of event `id`: its site path without `status/`

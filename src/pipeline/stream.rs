@@ -19,13 +19,15 @@ mod print;
 
 use rayon::prelude::*;
 
+use super::bodies::{recall_body, render_body_cached, render_body_of};
 use super::cache::Cache;
 use super::output::Sink;
 use super::page::{Keeping, RenderedPage, drop_links_the_check_finds_fine, render_or_keep_page, render_page_with};
-use super::steps::{Purpose, recall_body, render_body_cached, render_body_of};
+use super::steps::Purpose;
 use super::write::{RenderedPages, render_or_redirect, report_once, write_page};
 use crate::diagnostic::{Diagnostic, Failure, Rule};
 use crate::markdown::Rendered;
+use crate::markdown::highlight::{Highlighter, Memo};
 use crate::render::{Bodies, NavCache, Renderer};
 use crate::site::{PageId, Site};
 use crate::spent::SpentTime;
@@ -53,6 +55,8 @@ pub(crate) fn render_pages(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
     let spent = SpentTime::new();
+    let highlighting = SpentTime::new();
+    let highlighter = Highlighter::new(cache.map(|cache| cache as &dyn Memo), &highlighting);
     let nav = NavCache::new(site);
     let prints = print::PrintPages::of(site, scratch)?;
     let write = |id, page: &mut RenderedPage, problem: &Option<Diagnostic>| write_page(site, output, id, page, problem);
@@ -74,7 +78,7 @@ pub(crate) fn render_pages(
                     }
                     None => {
                         let body = (site.pages[id].redirect.is_none() || shown)
-                            .then(|| body_again(site, id, cache))
+                            .then(|| body_again(site, id, cache, highlighter))
                             .transpose()?;
                         let keeping = output.zip(cache).map(|keeping| (keeping, key.as_ref().map(|(_, key)| key.key)));
                         let (mut page, problem) = render_one(site, renderer, id, &nav, body.as_ref(), keeping);
@@ -86,7 +90,7 @@ pub(crate) fn render_pages(
                 crate::progress::advance();
                 let mut done = vec![(id, page, problem)];
                 for print in complete {
-                    let (page, problem) = prints.render(site, renderer, &nav, print, (output, cache))?;
+                    let (page, problem) = prints.render(site, renderer, &nav, print, (output, cache, highlighter))?;
                     done.push((print, page, problem));
                 }
                 Ok(done)
@@ -104,13 +108,18 @@ pub(crate) fn render_pages(
     // In page id order, as a build that does not stream reports them.
     problems.sort_by_key(|(id, _)| *id);
     report_once(problems.into_iter().map(|(_, problem)| problem), diagnostics);
-    Ok(RenderedPages { pages, spent: spent.take() })
+    Ok(RenderedPages { pages, spent: spent.take(), highlighting: highlighting.take() })
 }
 
-/// The Markdown body of page `id` rendered again, highlighted, from its file read again
-/// (the Markdown step let the text go: [`crate::content::released`]); or, with a build
-/// `cache`, the body the previous build kept, when it still holds.
-fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<Rendered> {
+/// The Markdown body of page `id` rendered again, highlighted by `highlighter`, from its
+/// file read again (the Markdown step let the text go: [`crate::content::released`]); or,
+/// with a build `cache`, the body the previous build kept, when it still holds.
+fn body_again(
+    site: &Site,
+    id: PageId,
+    cache: Option<&Cache>,
+    highlighter: Highlighter<'_>,
+) -> anyhow::Result<Rendered> {
     let key = cache.and_then(|cache| Some((cache, cache.body_key(id)?)));
     if let Some(body) = key.and_then(|(cache, key)| recall_body(site, id, cache, key)) {
         return Ok(body);
@@ -119,8 +128,8 @@ fn body_again(site: &Site, id: PageId, cache: Option<&Cache>) -> anyhow::Result<
     let text = source.text_again(&site.config)?;
     let body = &text[source.body_start..];
     Ok(match key {
-        Some((cache, key)) => render_body_cached(site, id, body, Purpose::Build, (cache, key, false)),
-        None => render_body_of(site, id, body, Purpose::Build),
+        Some((cache, key)) => render_body_cached(site, id, body, (Purpose::Build, highlighter), (cache, key, false)),
+        None => render_body_of(site, id, body, (Purpose::Build, highlighter)),
     })
 }
 

@@ -21,6 +21,8 @@ pub(crate) struct RenderedPages {
     pub(crate) pages: Vec<RenderedPage>,
     /// The time rendering and writing took, summed over threads.
     pub(crate) spent: std::time::Duration,
+    /// The part of it spent highlighting code.
+    pub(crate) highlighting: std::time::Duration,
 }
 
 /// Renders every page (in parallel), writing each into `output` when there is one (a
@@ -34,7 +36,7 @@ pub(crate) fn render_pages(
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     let spent = SpentTime::new();
     let pages = render_some(site, renderer, &ids, output, &spent, diagnostics)?;
-    Ok(RenderedPages { pages, spent: spent.take() })
+    Ok(RenderedPages { pages, spent: spent.take(), highlighting: std::time::Duration::ZERO })
 }
 
 /// Renders pages `ids` (in parallel), writing each into `output` when there is one, and

@@ -57,7 +57,7 @@ pub(super) fn render(call: &Call<'_>, inner: Option<&str>, page: Page<'_>) -> Op
 
 /// `highlight`: the content, less its common indentation and the line breaks around it,
 /// as a code block in the call's language; inline with the option `hl_inline=true`.
-fn highlight(call: &Call<'_>, inner: &str, colours: bool) -> Render {
+fn highlight(call: &Call<'_>, inner: &str, colours: Option<crate::markdown::highlight::Highlighter<'_>>) -> Render {
     let language = call.arg_or("lang", 0).unwrap_or("");
     let options = call.arg_or("options", 1).unwrap_or("").to_ascii_lowercase();
     let code = deindent(inner.trim_matches(['\n', '\r']));

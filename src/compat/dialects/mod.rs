@@ -93,8 +93,8 @@ pub(crate) struct Page<'a> {
     pub dir: &'a str,
     /// Whether the page is MDX (`.mdx`): `import` lines and any JSX component count.
     pub mdx: bool,
-    /// Whether code blocks are highlighted.
-    pub highlight: bool,
+    /// What highlights code blocks, if they are highlighted.
+    pub highlight: Option<crate::markdown::highlight::Highlighter<'a>>,
     /// The handbook's templates and variables, and the page's front matter.
     pub templating: Option<&'a crate::markdown::templating::PageTemplating<'a>>,
     /// Whether the page is written with Middleman's ERB (`.erb`): its tags count.

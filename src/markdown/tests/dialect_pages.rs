@@ -7,7 +7,7 @@ fn mdx(text: &str) -> Rendered {
     render_markdown(&MarkdownInput {
         body_line: 1,
         file: "content/runbooks/page.mdx",
-        highlight: false,
+        highlight: None,
         internal_blocks: internal::Mode::Drop,
         ..test_input(text)
     })
@@ -330,7 +330,7 @@ fn erb(text: &str, fields: &crate::content::front_matter::Fields) -> Rendered {
     render_markdown(&MarkdownInput {
         body_line: 1,
         file: "content/runbooks/page.html.md.erb",
-        highlight: false,
+        highlight: None,
         front: Some(fields),
         ..test_input(text)
     })
@@ -369,7 +369,7 @@ fn njk(text: &str, mode: internal::Mode) -> Rendered {
     render_markdown(&MarkdownInput {
         body_line: 1,
         file: "content/runbooks/page.njk",
-        highlight: false,
+        highlight: None,
         internal_blocks: mode,
         ..test_input(text)
     })

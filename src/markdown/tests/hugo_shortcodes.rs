@@ -153,7 +153,7 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
 
 /// The page `text` rendered without highlighting, so that code reads as written.
 fn plain(text: &str) -> Rendered {
-    render_markdown(&MarkdownInput { highlight: false, ..test_input(text) })
+    render_markdown(&MarkdownInput { highlight: None, ..test_input(text) })
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn handbook() -> MemoryFiles {
 fn render_including(text: &str) -> Rendered {
     let files = handbook();
     render_markdown(&MarkdownInput {
-        highlight: false,
+        highlight: None,
         collect_text: false,
         internal_blocks: internal::Mode::Drop,
         includes: Some(&files),

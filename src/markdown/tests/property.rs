@@ -42,7 +42,7 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
         HeadingIdStyle::TechDocs,
     ][random.below(5)];
     let file = if random.one_in(3) { "content/runbooks/page.mdx" } else { "content/runbooks/page.md" };
-    let highlight = random.one_in(8);
+    let highlight = random.one_in(8).then_some(crate::markdown::highlight::Highlighter::PLAIN);
     let write_html = !random.one_in(4);
     for internal_blocks in [internal::Mode::Drop, internal::Mode::Mark] {
         let input = MarkdownInput {

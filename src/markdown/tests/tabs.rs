@@ -5,7 +5,7 @@
 use super::*;
 
 fn mdx(text: &str) -> String {
-    render_markdown(&MarkdownInput { file: "content/setup/page.mdx", highlight: false, ..test_input(text) }).html
+    render_markdown(&MarkdownInput { file: "content/setup/page.mdx", highlight: None, ..test_input(text) }).html
 }
 
 #[test]

@@ -10,8 +10,9 @@ use rayon::prelude::*;
 
 use super::super::BuiltSite;
 use super::super::RenderedPage;
+use super::super::bodies::render_body;
 use super::super::output::Sink;
-use super::super::steps::{Purpose, assemble_site, render_body};
+use super::super::steps::{Purpose, assemble_site};
 use super::super::write::render_some;
 use super::{Defer, How, Served, splice_navigation, subtree};
 use crate::check::{Ids, check_anchors, check_template_links};
@@ -384,7 +385,7 @@ fn apply_change(
         }
         let at = walked.files.pages.partition_point(|p| walk_order(p, path));
         walked.files.pages.insert(at, path.clone());
-        let audience = crate::pipeline::steps::front_matter_text(&site.config);
+        let audience = crate::pipeline::bodies::front_matter_text(&site.config);
         let (source, read) =
             load_located(&site.config, path, &audience, crate::content::page::Reading::of(&site.config));
         problems.extend(read);

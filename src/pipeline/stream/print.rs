@@ -5,6 +5,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+use crate::markdown::highlight::Highlighter;
 use std::collections::{HashMap, HashSet};
 use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::ops::Range;
@@ -116,7 +117,7 @@ impl PrintPages {
         renderer: &Renderer,
         nav: &NavCache,
         print: PageId,
-        (output, cache): (Option<&dyn Sink>, Option<&Cache>),
+        (output, cache, highlighter): (Option<&dyn Sink>, Option<&Cache>, Highlighter<'_>),
     ) -> anyhow::Result<(RenderedPage, Option<Diagnostic>)> {
         let mut shown: Vec<(PageId, Kept)> =
             printed_pages(site, print).into_iter().filter_map(|page| Some((page, self.kept_body(page)?))).collect();
@@ -136,7 +137,7 @@ impl PrintPages {
         {
             return Ok(without_fine_links(site, print, (page, None)));
         }
-        let same = self.read_unread(site, cache, &mut shown)?;
+        let same = self.read_unread(site, (cache, highlighter), &mut shown)?;
         let fingerprint = fingerprint.filter(|_| same);
         let (mut page, problem) = page::render_prepared_page(site, renderer, print, template, &prepared, bodies);
         if problem.is_some() {
@@ -182,10 +183,15 @@ impl PrintPages {
     /// [`PrintPages::keep_unread`]) and keeps it in the spill; returns whether each is
     /// the body its page's record promised (else the print page is written, but not kept
     /// for the next build).
-    fn read_unread(&self, site: &Site, cache: Option<&Cache>, shown: &mut [(PageId, Kept)]) -> anyhow::Result<bool> {
+    fn read_unread(
+        &self,
+        site: &Site,
+        (cache, highlighter): (Option<&Cache>, Highlighter<'_>),
+        shown: &mut [(PageId, Kept)],
+    ) -> anyhow::Result<bool> {
         let mut same = true;
         for (page, kept) in shown.iter_mut().filter(|(_, kept)| kept.at.is_none()) {
-            let body = super::body_again(site, *page, cache)?;
+            let body = super::body_again(site, *page, cache, highlighter)?;
             let again = self.spill.keep(body.html.as_bytes())?;
             same &= (again.len, again.hash) == (kept.len, kept.hash);
             *kept = again;

@@ -71,7 +71,7 @@ fn evaluated(text: &str, site: serde_json::Value) -> (Output, Vec<(usize, String
     let page = Page {
         dir: "",
         mdx: false,
-        highlight: false,
+        highlight: None,
         templating: Some(&templating),
         erb: false,
         html: false,
