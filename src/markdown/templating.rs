@@ -51,7 +51,7 @@ pub(crate) struct SiteContext {
     /// A hash of the templates and variables, for the build cache's keys.
     pub(crate) fingerprint: u128,
     /// The site's variables as Liquid values, made when a Liquid page first needs them.
-    liquid: OnceLock<liquid_core::Object>,
+    liquid: OnceLock<crate::compat::dialects::SiteGlobals>,
 }
 
 impl std::fmt::Debug for SiteContext {
@@ -115,7 +115,10 @@ impl SiteContext {
     }
 
     /// The site's variables as Liquid values, made once by `make`.
-    pub(crate) fn liquid_globals(&self, make: impl FnOnce() -> liquid_core::Object) -> &liquid_core::Object {
+    pub(crate) fn liquid_globals(
+        &self,
+        make: impl FnOnce() -> crate::compat::dialects::SiteGlobals,
+    ) -> &crate::compat::dialects::SiteGlobals {
         self.liquid.get_or_init(make)
     }
 

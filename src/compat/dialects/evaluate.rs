@@ -11,13 +11,11 @@
 
 use std::ops::Range;
 
-use liquid_core::{Object, Value};
-
 use super::liquid_budget;
 use super::liquid_include::{State, Tag};
 use super::liquid_pieces::{Kind, Piece, find_pieces};
 use super::liquid_recover::{END_FAILED, FAILED, Failures, OUTPUT_TAG};
-use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, Lenient, to_liquid};
+use super::liquid_runtime::{BLOCKS, Globals, LANGUAGE, site_globals};
 use super::liquid_unreadable::Located;
 use super::{Collected, Output, Page, Problem};
 use crate::content::site_data::{Engine, Templating};
@@ -180,20 +178,7 @@ fn parsed(
 /// The variables a page's Liquid sees: the site's (shared by the build's pages) and
 /// `page`, an Eleventy page's front matter also at the top.
 fn globals_of<'a>(templating: &'a crate::markdown::templating::PageTemplating<'_>, eleventy: bool) -> Globals<'a> {
-    let site = &templating.site.data;
-    let shared = templating.site.liquid_globals(|| match to_liquid(&serde_json::Value::Object(site.globals.clone())) {
-        Value::Object(object) => object,
-        _ => Object::new(),
-    });
-    let page_value = to_liquid(templating.page());
-    let mut own = Object::new();
-    if eleventy && let Value::Object(front) = &page_value {
-        for (key, value) in front.iter() {
-            own.insert(key.clone(), value.clone());
-        }
-    }
-    own.insert("page".into(), page_value);
-    Globals { own, shared }
+    Globals::new(templating.page(), eleventy, site_globals(templating.site))
 }
 
 /// The tags that failed while a template rendered, by their numbers.
@@ -223,7 +208,7 @@ impl Run<'_> {
         let mut passes = 1;
         let started = std::time::Instant::now();
         loop {
-            let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(globals).build());
+            let runtime = globals.runtime();
             let registers = liquid_core::Runtime::registers(&runtime);
             *registers.get_mut::<State>() = std::mem::take(&mut state);
             liquid_budget::start(registers, started);
@@ -516,4 +501,4 @@ pub(super) fn output_of(
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

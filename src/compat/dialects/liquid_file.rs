@@ -12,10 +12,8 @@
 //! is no page: the file is then not written, and [`render_file`]'s error says why and
 //! where.
 
-use liquid_core::{Object, Value};
-
 use super::evaluate::MAX_OUTPUT;
-use super::liquid_runtime::{Globals, LANGUAGE, Lenient, to_liquid};
+use super::liquid_runtime::{Globals, LANGUAGE, site_globals};
 use crate::markdown::templating::SiteContext;
 
 /// Why a file cannot be rendered: where in its body (1-based line and column, when
@@ -62,14 +60,8 @@ pub(crate) fn render_file(
         }
     })?;
     let template = liquid_core::runtime::Template::new(elements);
-    let shared = site.liquid_globals(|| match to_liquid(&serde_json::Value::Object(site.data.globals.clone())) {
-        Value::Object(object) => object,
-        _ => Object::new(),
-    });
-    let mut own = Object::new();
-    own.insert("page".into(), to_liquid(page));
-    let globals = Globals { own, shared };
-    let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+    let globals = Globals::new(page, false, site_globals(site));
+    let runtime = globals.runtime();
     super::liquid_budget::start(liquid_core::Runtime::registers(&runtime), std::time::Instant::now());
     let mut out = Bounded(Vec::new());
     liquid_core::Renderable::render_to(&template, &mut out, &runtime).map_err(|e| refusal(&e.to_string()))?;

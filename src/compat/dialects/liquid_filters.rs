@@ -357,7 +357,7 @@ impl Filter for WhereFilter {
         let items: Vec<&dyn ValueView> = if let Some(array) = input.as_array() {
             array.values().collect()
         } else if let Some(object) = input.as_object() {
-            object.values().collect()
+            super::liquid_order::entries(object, runtime).into_iter().map(|(_, v)| v).collect()
         } else {
             return Ok(input.to_value());
         };

@@ -97,7 +97,7 @@ impl Renderable for Items {
     fn render_to(&self, _writer: &mut dyn Write, runtime: &dyn Runtime) -> liquid_core::Result<()> {
         // Never fails: a loop over what cannot be read runs over nothing.
         let items = match self.expression.evaluate(runtime) {
-            Ok(value) => items(&value),
+            Ok(value) => items(&value, runtime),
             Err(_) => Value::Nil,
         };
         runtime.set_global(ITEMS_TAG.into(), items);
@@ -105,15 +105,19 @@ impl Renderable for Items {
     }
 }
 
-/// What a loop over `value` runs over, as Ruby Liquid reads it.
-fn items(value: &dyn ValueView) -> Value {
+/// What a loop over `value` runs over, as Ruby Liquid reads it: a mapping's pairs in
+/// its file's order ([`super::liquid_order`]).
+fn items(value: &dyn ValueView, runtime: &dyn Runtime) -> Value {
     match value.as_scalar() {
         Some(_) if value.type_name() == "string" => {
             let text = value.to_kstr();
             if text.is_empty() { Value::Array(Vec::new()) } else { Value::Array(vec![Value::scalar(text.to_string())]) }
         }
         Some(_) => Value::Array(Vec::new()),
-        None => value.to_value(),
+        None => match value.as_object() {
+            Some(object) => super::liquid_order::pairs(object, runtime),
+            None => value.to_value(),
+        },
     }
 }
 
@@ -138,6 +142,8 @@ mod tests {
 
     #[test]
     fn a_text_is_one_item_and_a_number_none() {
+        let runtime = liquid_core::runtime::RuntimeBuilder::new().build();
+        let items = |value: &Value| items(value, &runtime);
         assert_eq!(items(&Value::scalar("abc")), Value::Array(vec![Value::scalar("abc")]));
         assert_eq!(items(&Value::scalar("")), Value::Array(Vec::new()));
         assert_eq!(items(&Value::scalar(3)), Value::Array(Vec::new()));

@@ -104,7 +104,7 @@ impl ParseTag for OutputTag {
         let number = next_number();
         let chain = arguments.expect_next("a variable")?.expect_filter_chain(options).into_result()?;
         arguments.expect_nothing()?;
-        Ok(Box::new(Recover { number, inner: Box::new(chain) }))
+        Ok(Box::new(Recover { number, inner: Box::new(super::liquid_order::Output(chain)) }))
     }
 
     fn reflection(&self) -> &dyn TagReflection {

@@ -5,7 +5,7 @@
 //! More: docs/architecture.md, "Notes by module".
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use liquid_core::model::{KString, KStringCow, KStringRef, ScalarCow};
 use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
@@ -14,6 +14,7 @@ use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueCow
 
 use super::liquid_filters::{Arithmetic, Rounding, Where};
 use super::liquid_items_filters::{AsJekyll, WhereExp};
+use super::liquid_order::{KeyOrders, Orders, to_json};
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
 /// The language of Liquid pages, made once.
@@ -244,8 +245,8 @@ impl std::fmt::Display for Json {
 }
 
 impl Filter for Json {
-    fn evaluate(&self, input: &dyn ValueView, _runtime: &dyn Runtime) -> liquid_core::Result<Value> {
-        Ok(Value::scalar(serde_json::to_string(&input.to_value()).unwrap_or_default()))
+    fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
+        Ok(Value::scalar(serde_json::to_string(&to_json(input, runtime)).unwrap_or_default()))
     }
 }
 
@@ -283,8 +284,14 @@ impl<R: Runtime> Runtime for Lenient<R> {
     }
 }
 
-/// `value` as a Liquid value: the maps of a list have every key any of them has.
-pub(super) fn to_liquid(value: &serde_json::Value) -> Value {
+/// `value` as a Liquid value: the maps of a list have every key any of them has (after
+/// their own). The order of each map's keys goes into `orders`.
+pub(super) fn to_liquid(value: &serde_json::Value, orders: &mut KeyOrders) -> Value {
+    map_to_liquid(value, &BTreeSet::new(), orders)
+}
+
+/// [`to_liquid`], a map given the keys `every` of the list it is in.
+fn map_to_liquid(value: &serde_json::Value, every: &BTreeSet<&String>, orders: &mut KeyOrders) -> Value {
     use serde_json::Value as Json;
     match value {
         Json::Null => Value::Nil,
@@ -295,29 +302,80 @@ pub(super) fn to_liquid(value: &serde_json::Value) -> Value {
         },
         Json::String(s) => Value::scalar(s.clone()),
         Json::Array(items) => {
-            let keys: BTreeSet<&String> = items.iter().filter_map(Json::as_object).flat_map(|m| m.keys()).collect();
-            Value::array(items.iter().map(|item| {
-                let mut value = to_liquid(item);
-                if let Value::Object(object) = &mut value {
-                    for key in &keys {
-                        if !object.contains_key(key.as_str()) {
-                            object.insert(KString::from_ref(key), Value::Nil);
-                        }
-                    }
-                }
-                value
-            }))
+            let every: BTreeSet<&String> = items.iter().filter_map(Json::as_object).flat_map(|m| m.keys()).collect();
+            Value::array(items.iter().map(|item| map_to_liquid(item, &every, orders)))
         }
-        Json::Object(map) => Value::Object(map.iter().map(|(k, v)| (KString::from_ref(k), to_liquid(v))).collect()),
+        Json::Object(map) => {
+            let missing = every.iter().filter(|key| !map.contains_key(key.as_str()));
+            let keys: Vec<KString> = map.keys().chain(missing.copied()).map(|k| KString::from_ref(k)).collect();
+            orders.record(keys);
+            let mut object: Object = map.iter().map(|(k, v)| (KString::from_ref(k), to_liquid(v, orders))).collect();
+            for key in every {
+                if !object.contains_key(key.as_str()) {
+                    object.insert(KString::from_ref(key), Value::Nil);
+                }
+            }
+            Value::Object(object)
+        }
     }
 }
 
+/// The site's variables as Liquid values, and the order of their maps' keys.
+#[derive(Debug)]
+pub(crate) struct SiteGlobals {
+    object: Object,
+    orders: Arc<KeyOrders>,
+}
+
+impl SiteGlobals {
+    /// The site's variables `globals` as Liquid values.
+    pub(super) fn of(globals: &serde_json::Map<String, serde_json::Value>) -> SiteGlobals {
+        let mut orders = KeyOrders::default();
+        let object = match to_liquid(&serde_json::Value::Object(globals.clone()), &mut orders) {
+            Value::Object(object) => object,
+            _ => Object::new(),
+        };
+        SiteGlobals { object, orders: Arc::new(orders) }
+    }
+}
+
+/// The site's variables of `site` as Liquid values, made once.
+pub(super) fn site_globals(site: &crate::markdown::templating::SiteContext) -> &SiteGlobals {
+    site.liquid_globals(|| SiteGlobals::of(&site.data.globals))
+}
+
 /// The variables of one page: its own (`page`, an Eleventy page's front matter), over
-/// the build's (`site`, Eleventy's global data), which are shared, not copied.
+/// the build's (`site`, Eleventy's global data), which are shared, not copied; and the
+/// order of their maps' keys.
 #[derive(Debug)]
 pub(super) struct Globals<'a> {
     pub own: Object,
     pub shared: &'a Object,
+    pub orders: Orders,
+}
+
+impl<'a> Globals<'a> {
+    /// The variables of a page whose own are `page` (in `own` at `page`, and at the top
+    /// too when `at_top`), over the site's `site`.
+    pub(super) fn new(page: &serde_json::Value, at_top: bool, site: &'a SiteGlobals) -> Globals<'a> {
+        let mut orders = KeyOrders::default();
+        let page = to_liquid(page, &mut orders);
+        let mut own = Object::new();
+        if at_top && let Value::Object(front) = &page {
+            for (key, value) in front.iter() {
+                own.insert(key.clone(), value.clone());
+            }
+        }
+        own.insert("page".into(), page);
+        Globals { own, shared: &site.object, orders: Orders(vec![Arc::new(orders), site.orders.clone()]) }
+    }
+
+    /// A runtime over these variables, lenient ([`Lenient`]), that reads their order.
+    pub(super) fn runtime(&self) -> Lenient<impl Runtime + '_> {
+        let runtime = liquid_core::runtime::RuntimeBuilder::new().set_globals(self).build();
+        self.orders.install(runtime.registers());
+        Lenient(runtime)
+    }
 }
 
 impl ValueView for Globals<'_> {
@@ -381,12 +439,12 @@ impl ObjectView for Globals<'_> {
 mod tests {
     use super::*;
 
-    fn render(template: &str, globals: &Object) -> String {
+    fn render(template: &str, site: &serde_json::Value) -> String {
         let elements = liquid_core::parser::parse(template, &LANGUAGE).expect("parses");
         let template = liquid_core::runtime::Template::new(elements);
-        let shared = Object::new();
-        let globals = Globals { own: globals.clone(), shared: &shared };
-        let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+        let site = SiteGlobals::of(site.as_object().expect("a map"));
+        let globals = Globals::new(&serde_json::json!({}), false, &site);
+        let runtime = globals.runtime();
         let mut out = Vec::new();
         liquid_core::Renderable::render_to(&template, &mut out, &runtime).expect("renders");
         String::from_utf8(out).expect("text")
@@ -394,8 +452,7 @@ mod tests {
 
     #[test]
     fn variables_nobody_set_are_nil_as_in_jekyll() {
-        let data = serde_json::json!({"site": {"title": "T", "list": [{"a": 1}, {"a": 2, "b": "x"}]}});
-        let Value::Object(globals) = to_liquid(&data) else { panic!("an object") };
+        let globals = serde_json::json!({"site": {"title": "T", "list": [{"a": 1}, {"a": 2, "b": "x"}]}});
         assert_eq!(render("[{{ nothing }}|{{ site.none }}|{{ site.title }}]", &globals), "[||T]");
         assert_eq!(
             render("{% for i in site.list %}{{ i.b }}{% if i.b == 'x' %}!{% endif %};{% endfor %}", &globals),
@@ -406,7 +463,7 @@ mod tests {
 
     #[test]
     fn jekyll_filters_work() {
-        let globals = Object::new();
+        let globals = serde_json::json!({});
         assert_eq!(render("{{ '/docs/a/' | relative_url }}", &globals), "/docs/a/");
         assert_eq!(render("{{ 'a b&c' | cgi_escape }}|{{ '<a>' | xml_escape }}", &globals), "a+b%26c|&lt;a&gt;");
         assert_eq!(

@@ -29,6 +29,7 @@ mod liquid_filters;
 mod liquid_include;
 mod liquid_items;
 mod liquid_items_filters;
+mod liquid_order;
 mod liquid_pieces;
 mod liquid_recover;
 mod liquid_runtime;
@@ -42,6 +43,7 @@ mod scan;
 mod shortcodes;
 mod site;
 mod tabs;
+pub(crate) use liquid_runtime::SiteGlobals;
 pub(crate) use mdbook::title_directive;
 mod title;
 

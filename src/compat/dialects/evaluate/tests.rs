@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::compat::dialects::liquid_pieces::{MAX_TOKEN, lax_markup, runs_long, without_unknown_filters};
+use crate::compat::dialects::liquid_runtime::SiteGlobals;
 
 #[test]
 fn an_assign_passes_its_value_through_a_filter_liquid_does_not_know() {
@@ -60,6 +61,16 @@ fn an_include_named_by_a_variable_is_a_block_that_renders_its_name() {
 
 /// `text` evaluated as a page of a Jekyll handbook whose `_config.yml` is `site`.
 fn evaluated(text: &str, site: serde_json::Value) -> (Output, Vec<(usize, String)>) {
+    evaluated_page("", text, site)
+}
+
+/// `body` evaluated as a page of a Jekyll handbook whose `_config.yml` is `site` and
+/// whose front matter is `front` (YAML, none when empty).
+pub(in crate::compat::dialects) fn evaluated_page(
+    front: &str,
+    body: &str,
+    site: serde_json::Value,
+) -> (Output, Vec<(usize, String)>) {
     let data = crate::content::site_data::SiteData {
         templating: Templating::Liquid,
         globals: serde_json::Map::from_iter([("site".to_string(), site.clone())]),
@@ -67,7 +78,12 @@ fn evaluated(text: &str, site: serde_json::Value) -> (Output, Vec<(usize, String
         ..Default::default()
     };
     let (context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
-    let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
+    let fields = (!front.is_empty()).then(|| {
+        let text = format!("---\n{front}---\n");
+        let split = crate::content::front_matter::split_front_matter(&text).expect("front matter");
+        crate::content::front_matter::parse_fields(&split.front.expect("a block")).expect("fields")
+    });
+    let templating = crate::markdown::templating::PageTemplating::new(&context, fields.iter().collect());
     let page = Page {
         dir: "",
         mdx: false,
@@ -81,7 +97,7 @@ fn evaluated(text: &str, site: serde_json::Value) -> (Output, Vec<(usize, String
         public: false,
     };
     let mut collected = Collected::default();
-    let output = evaluate(text, page, &mut collected).expect("evaluated");
+    let output = evaluate(body, page, &mut collected).expect("evaluated");
     (output, collected.problems.into_iter().map(|(at, _, message)| (at, message)).collect())
 }
 
@@ -164,9 +180,9 @@ fn maps_the_output_back_to_the_source() {
     let Template { text: template, runs, kept, numbered, .. } = template_of(text, &pieces, 0);
     let elements = liquid_core::parser::parse(&template, &LANGUAGE).expect("parses");
     let template = liquid_core::runtime::Template::new(elements);
-    let shared = Object::new();
-    let globals = Globals { own: Object::new(), shared: &shared };
-    let runtime = Lenient(liquid_core::runtime::RuntimeBuilder::new().set_globals(&globals).build());
+    let site = SiteGlobals::of(&serde_json::Map::new());
+    let globals = Globals::new(&serde_json::json!({}), false, &site);
+    let runtime = globals.runtime();
     let mut out = Vec::new();
     liquid_core::Renderable::render_to(&template, &mut out, &runtime).expect("renders");
     let output = output_of(text, &String::from_utf8(out).expect("text"), &runs, &kept, &numbered);
