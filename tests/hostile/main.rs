@@ -21,6 +21,7 @@ mod cjk;
 mod config_values;
 mod costs;
 mod formats;
+mod gitbook_blocks;
 mod handbooks;
 mod hugo_urls;
 mod images;

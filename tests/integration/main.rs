@@ -36,6 +36,7 @@ mod foreign_keys;
 mod front_matter;
 mod generated_pages;
 mod git;
+mod gitbook_blocks;
 mod heading_ids;
 mod health;
 mod hugo_menus;

@@ -91,7 +91,7 @@ fn mdx_statement(line: &str) -> bool {
 }
 
 /// The number of columns of leading whitespace (a tab counts four) and its bytes.
-fn indentation(line: &str) -> (usize, usize) {
+pub(super) fn indentation(line: &str) -> (usize, usize) {
     let mut columns = 0;
     for (i, c) in line.char_indices() {
         match c {
@@ -104,7 +104,7 @@ fn indentation(line: &str) -> (usize, usize) {
 }
 
 /// A code fence opening or closing on `line`: its character and length.
-fn fence(line: &str) -> Option<(char, usize, &str)> {
+pub(super) fn fence(line: &str) -> Option<(char, usize, &str)> {
     let (columns, bytes) = indentation(line);
     let rest = &line[bytes..];
     let c = rest.chars().next().filter(|c| (*c == '`' || *c == '~') && columns < 4)?;
@@ -193,11 +193,7 @@ impl Lines<'_> {
     fn stop_at_budget(&mut self, source: usize) {
         if !self.over_budget {
             self.over_budget = true;
-            let message = format!(
-                "the page has more than {} admonitions, tabs and other blocks of other tools, the budget of a page; the rest are left as written",
-                crate::diagnostic::thousands(super::inline::MAX_CONSTRUCTS)
-            );
-            self.collected.problems.push((source, Problem::Budget, message));
+            self.collected.over_budget(source, "admonitions, tabs and other blocks of other tools");
         }
     }
 

@@ -1,6 +1,6 @@
 //! The other tools' Markdown dialects, rewritten before parsing into text pulldown-cmark
-//! reads as the author meant: Docusaurus and MkDocs admonitions and tabs, Hugo (Docsy)
-//! shortcodes, Liquid (Jekyll) tags, kramdown attribute lists, MDX components and
+//! reads as the author meant: Docusaurus and MkDocs admonitions and tabs, GitBook's
+//! blocks, Hugo (Docsy) shortcodes, Liquid (Jekyll) tags, kramdown attribute lists, MDX components and
 //! Middleman's ERB.
 //!
 //! A page without any marker of a dialect is not rewritten: [`rewrite`] returns `None`
@@ -20,6 +20,7 @@ mod embedded;
 pub(crate) mod emoji;
 mod erb;
 mod evaluate;
+mod gitbook_blocks;
 mod html_diagrams;
 mod inline;
 mod liquid;
@@ -337,6 +338,16 @@ struct Collected {
 }
 
 impl Collected {
+    /// Says at `source` that the page has more `what` than the budget of a page
+    /// ([`inline::MAX_CONSTRUCTS`]): a `budget` error.
+    fn over_budget(&mut self, source: usize, what: &str) {
+        let message = format!(
+            "the page has more than {} {what}, the budget of a page; the rest are left as written",
+            crate::diagnostic::thousands(inline::MAX_CONSTRUCTS)
+        );
+        self.problems.push((source, Problem::Budget, message));
+    }
+
     /// A block placeholder comment for `html`.
     fn block(&mut self, html: String, depth: i8) -> String {
         let source = self.source.clone();
@@ -454,6 +465,17 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     // An HTML page has no line-based constructs.
     if !page.html
         && let Some(output) = admonitions::rewrite(input, page, &mut collected)
+    {
+        map_back(&mut collected.problems[first..], &maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // GitBook's blocks, on a GitBook handbook's pages.
+    let gitbook = page.templating.is_some_and(|t| t.site.data.text.gitbook_blocks);
+    let first = collected.problems.len();
+    if gitbook
+        && !page.html
+        && let Some(output) = gitbook_blocks::rewrite(current.as_deref().unwrap_or(input), page.words, &mut collected)
     {
         map_back(&mut collected.problems[first..], &maps);
         maps.push(output.map);

@@ -1,10 +1,12 @@
 //! GitBook: found by its `.gitbook.yaml`; its `SUMMARY.md` is read as mdBook's
-//! ([`crate::compat::mdbook::summary`]).
+//! ([`crate::compat::mdbook::summary`]), its blocks (`{% hint %}`, `{% tabs %}`…) by the
+//! dialects' `gitbook_blocks` stage.
 
 use super::ToolRules;
 use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
 use crate::config::Config;
 use crate::content::ContentFiles;
+use crate::diagnostic::Diagnostic;
 
 /// GitBook's rules.
 pub(crate) struct GitBook;
@@ -20,6 +22,10 @@ impl ToolRules for GitBook {
 
     fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
         config.root.join(".gitbook.yaml").is_file() || config.content_dir().join(".gitbook.yaml").is_file()
+    }
+
+    fn read(&self, _config: &Config, _files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {
+        old.text.gitbook_blocks = true;
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {

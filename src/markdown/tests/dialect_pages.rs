@@ -411,3 +411,23 @@ fn a_placeholder_keeps_the_ids_its_construct_gave() {
         assert!(out.anchors.iter().any(|a| a == id), "{id} in {:?}", out.anchors);
     }
 }
+
+/// `text` rendered as a page of a GitBook handbook (its blocks read: issue 59).
+fn gitbook(text: &str) -> Rendered {
+    let data = crate::content::site_data::SiteData {
+        text: crate::content::site_data::TextRules { gitbook_blocks: true, ..Default::default() },
+        ..Default::default()
+    };
+    let (context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
+    let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
+    render_markdown(&MarkdownInput { highlight: false, templating: Some(&templating), ..test_input(text) })
+}
+
+#[test]
+fn renders_gitbook_blocks() {
+    let out = gitbook(
+        "{% hint style=\"success\" %}\nRestarted **cleanly**.\n{% endhint %}\n\n{% tabs %}\n{% tab title=\"Linux\" %}\n{% code title=\"restart.sh\" %}\n```bash\nsystemctl restart app\n```\n{% endcode %}\n{% endtab %}\n{% tab title=\"macOS\" %} Use `launchctl`. {% endtab %}\n{% endtabs %}\n\n{% content-ref url=\"db.md\" %}\n[The database](db.md)\n{% endcontent-ref %}\n\n{% embed url=\"https://status.example.com\" caption=\"Status\" %}\n\n```\n{% hint style=\"info\" %} stays code\n```\n",
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    insta::assert_snapshot!(out.html);
+}
