@@ -420,7 +420,7 @@ fn gitbook(text: &str) -> Rendered {
     };
     let (context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
     let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
-    render_markdown(&MarkdownInput { highlight: false, templating: Some(&templating), ..test_input(text) })
+    render_markdown(&MarkdownInput { highlight: None, templating: Some(&templating), ..test_input(text) })
 }
 
 #[test]
