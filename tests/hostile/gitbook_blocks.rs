@@ -21,24 +21,31 @@ fn gitbook(files: &[(&str, &str)]) -> Site {
 }
 
 #[test]
-fn names_outside_the_handbook_and_script_urls_are_never_read_or_run() {
-    let page = "# P\n\n{% file src=\"../../outside/secret.txt\" %}\n\n{% file src=\"/etc/passwd\" %}\n\n{% content-ref url=\"../../outside/secret.txt\" %}{% endcontent-ref %}\n\n{% file src=\"pipe\" %}\n\n{% embed url=\"javascript:alert(1)\" %}\n\n{% content-ref url=\"javascript:alert(1)\" %}{% endcontent-ref %}\n\n{% embed url=\"https://x.test/a\\\">b\" %}\n";
+fn files_named_outside_the_handbook_are_never_read_or_copied() {
+    let page = "# P\n\n{% file src=\"../../outside/secret.txt\" %}\n\n{% file src=\"/etc/passwd\" %}\n\n{% content-ref url=\"../../outside/secret.txt\" %}{% endcontent-ref %}\n\n{% file src=\"pipe\" %}\n";
     let site = gitbook(&[("docs/index.md", page)]);
     site.write("outside/secret.txt", SECRET);
     make_fifo(&site.root.join("docs/pipe"));
     let run = run_bounded(&site, &["build"], &[]);
     assert!(!panicked(&run.stderr), "{}", run.stderr);
     assert!(!run.stderr.contains(SECRET) && !run.stdout.contains(SECRET));
+    // A file named out of the handbook is a missing asset: an error at its line.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("docs/index.md:3:"), "{}", run.stderr);
     assert!(site.files_containing("public", SECRET).is_empty(), "the file outside was copied or shown");
     assert!(!site.exists("public/outside") && !site.exists("public/etc"));
-    // A file named out of the handbook is a missing asset, an error: the build may keep
-    // no output, and then there is no link either.
-    if !site.exists("public/index.html") {
-        assert_eq!(run.code, 1, "{}", run.stderr);
-        return;
-    }
-    let html = site.read("public/index.html");
-    let main = main_of(&html);
+}
+
+#[test]
+fn script_urls_and_quotes_in_urls_make_no_link_that_runs() {
+    let page = "# P\n\n{% embed url=\"javascript:alert(1)\" %}\n\n{% content-ref url=\"javascript:alert(1)\" %}{% endcontent-ref %}\n\n{% embed url=\"https://x.test/a\\\">b\" %}\n\n{% embed url=\"https://x.test/ok\" %}\n";
+    let site = gitbook(&[("docs/index.md", page)]);
+    let run = run_bounded(&site, &["build"], &[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let main = main_of(&site.read("public/index.html"));
+    assert!(main.contains("<a href=\"https://x.test/ok\">"), "a web embed is a link: {main}");
+    assert!(main.contains("javascript:alert(1)"), "a script URL is shown as text: {main}");
     assert!(!main.contains("href=\"javascript:"), "{main}");
     assert!(!main.contains("\">b\""), "a quote in a URL closes no attribute: {main}");
 }
