@@ -107,9 +107,9 @@ pub(crate) struct TextRules {
     /// Whether `{{#title …}}` is the old tool's own directive, which leaves nothing in
     /// the text (mdBook's links preprocessor: it names the page's `<title>`).
     pub title_directive_is_empty: bool,
-    /// Whether `{% hint %}`, `{% tabs %}` and GitBook's other blocks are read as GitBook
-    /// writes them ([`crate::compat::dialects`]'s `gitbook_blocks`).
-    pub gitbook_blocks: bool,
+    /// Whether a `{% name %}` tag at a line's start opens or closes a block (a hint,
+    /// tabs, a link card) as the old tool's Markdown reads it.
+    pub line_block_tags: bool,
 }
 /// The configuration files beside `book.toml` the compatibility layer reads site
 /// variables from, of every tool it reads them for.

@@ -38,6 +38,7 @@ const REACHING_COMPAT: &[&str] = &[
     "markdown/html_page.rs",
     "markdown/includes/directives.rs",
     "markdown/mod.rs",
+    "markdown/templating.rs",
     "pipeline/write.rs",
     "serve/mod.rs",
     "site/mod.rs",

@@ -43,7 +43,8 @@ fn script_urls_and_quotes_in_urls_make_no_link_that_runs() {
     let run = run_bounded(&site, &["build"], &[]);
     assert!(!panicked(&run.stderr), "{}", run.stderr);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let main = main_of(&site.read("public/index.html"));
+    let html = site.read("public/index.html");
+    let main = main_of(&html);
     assert!(main.contains("<a href=\"https://x.test/ok\">"), "a web embed is a link: {main}");
     assert!(main.contains("javascript:alert(1)"), "a script URL is shown as text: {main}");
     assert!(!main.contains("href=\"javascript:"), "{main}");

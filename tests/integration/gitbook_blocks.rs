@@ -1,4 +1,4 @@
-//! A GitBook handbook's blocks in a real build (issue 59): hints are callouts, tabs are
+//! A GitBook handbook's blocks in a real build: hints are callouts, tabs are
 //! tabs, links stay links, an unknown block is a placeholder with a warning at its line
 //! and column, and an unclosed block a warning at its tag that keeps the page whole.
 

@@ -471,7 +471,7 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         current = Some(output.text);
     }
     // GitBook's blocks, on a GitBook handbook's pages.
-    let gitbook = page.templating.is_some_and(|t| t.site.data.text.gitbook_blocks);
+    let gitbook = page.templating.is_some_and(|t| t.site.data.text.line_block_tags);
     let first = collected.problems.len();
     if gitbook
         && !page.html

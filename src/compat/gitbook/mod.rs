@@ -25,7 +25,7 @@ impl ToolRules for GitBook {
     }
 
     fn read(&self, _config: &Config, _files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {
-        old.text.gitbook_blocks = true;
+        old.text.line_block_tags = true;
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {

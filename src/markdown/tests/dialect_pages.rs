@@ -412,10 +412,10 @@ fn a_placeholder_keeps_the_ids_its_construct_gave() {
     }
 }
 
-/// `text` rendered as a page of a GitBook handbook (its blocks read: issue 59).
+/// `text` rendered as a page of a GitBook handbook (its blocks read).
 fn gitbook(text: &str) -> Rendered {
     let data = crate::content::site_data::SiteData {
-        text: crate::content::site_data::TextRules { gitbook_blocks: true, ..Default::default() },
+        text: crate::content::site_data::TextRules { line_block_tags: true, ..Default::default() },
         ..Default::default()
     };
     let (context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
