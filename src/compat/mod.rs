@@ -118,24 +118,17 @@ pub(crate) trait ToolRules: Sync {
     /// The handbook's menu, the links across the top of every page of language `code`
     /// (`None`: the default language's), as the old tool's configuration and pages give
     /// it; none by default.
-    fn main_menu(&self, _site: &crate::site::Site, _code: Option<&str>) -> Vec<crate::site::menu::MenuLink> {
+    fn main_menu(
+        &self,
+        _old: &OldTool,
+        _site: &crate::site::Site,
+        _code: Option<&str>,
+    ) -> Vec<crate::site::menu::MenuLink> {
         Vec::new()
     }
     /// Warnings about what the old tool's site gives the built handbook and opsbook
     /// cannot follow as written (a menu entry naming no page).
-    fn site_warnings(&self, _site: &crate::site::Site, _diagnostics: &mut Vec<Diagnostic>) {}
-}
-
-impl OldTool {
-    /// Whether the sidebar is the navigation file of `kind` as the file nests it: sections
-    /// by their titles, pages where it puts them, links ([`crate::site::nav_tree`]). So is
-    /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml` lies,
-    /// and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts with it:
-    /// `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders' sidebar.
-    pub(crate) fn nests_navigation(&self, kind: crate::content::nav_file::NavFileKind) -> bool {
-        use crate::content::nav_file::NavFileKind;
-        kind == NavFileKind::NavKey || (kind == NavFileKind::Summary && self.tool == Tool::MdBook)
-    }
+    fn site_warnings(&self, _old: &OldTool, _site: &crate::site::Site, _diagnostics: &mut Vec<Diagnostic>) {}
 }
 
 /// The old tools, in the order detection tries them; GitHub's rules, which every

@@ -11,8 +11,10 @@ use std::path::Path;
 
 use super::{TOOLS, ToolRules, rules_of};
 use crate::config::Config;
+use crate::content::nav_file::NavFileKind;
 use crate::content::node::{Located, Node};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::site::source_rules::SourceRules;
 use crate::slug::HeadingIdStyle;
 
 /// The tool a handbook was written for.
@@ -109,7 +111,7 @@ pub(crate) struct OldTool {
     pub own_templates: crate::content::site_data::OwnTemplates,
     /// The blogs its blog plugins publish from folders of their own (Docusaurus's,
     /// [`crate::compat::docusaurus::blog`]); the core asks of them through
-    /// [`OldTool::post_of`] and its neighbours.
+    /// [`ToolBlogs::post_of`](crate::site::source_rules::ToolBlogs::post_of) and its neighbours.
     pub blogs: Vec<crate::compat::docusaurus::blog::DocusaurusBlog>,
     /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
     /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
@@ -129,26 +131,9 @@ pub(crate) struct OldTool {
     pub version_route: Option<String>,
 }
 
-/// Definition lists, `Term` then `: Definition` (PHP Markdown Extra's syntax), as the
-/// old tool's Markdown read them: Hugo's Goldmark by default
-/// (`markup.goldmark.extensions.definitionList`), with an `id` on each term when
-/// `markup.goldmark.parser.autoDefinitionTermID` is set; Jekyll's kramdown (its
-/// default `markdown:`); MkDocs with Python-Markdown's `def_list` extension. Elsewhere
-/// (GitHub, Docusaurus, Eleventy's markdown-it, mdBook) such lines are a paragraph.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum DefinitionLists {
-    /// A paragraph, as on GitHub.
-    #[default]
-    Off,
-    /// A `<dl>`; `term_ids`: each `<dt>` gets an id made as a heading's is.
-    On { term_ids: bool },
-}
+pub(crate) use crate::content::reading_rules::DefinitionLists;
 
-/// A file the old tool processes through its templates though it is no page (Jekyll's
-/// files that open with front matter, [`crate::compat::jekyll::files`]).
-pub(crate) use crate::compat::jekyll::files::JekyllFile as TemplateFile;
-/// The files the old tool processes through its templates, by content path.
-pub(crate) type TemplateFiles = crate::compat::jekyll::files::JekyllFiles;
+pub(crate) use crate::content::walk::TemplateFiles;
 
 impl OldTool {
     /// The rules of the tool.
@@ -156,41 +141,9 @@ impl OldTool {
         rules_of(self.tool)
     }
 
-    /// The `<title>` a directive in a page's `text` gives it where the old tool read one
-    /// (mdBook's `{{#title …}}`, [`TextRules::title_directive_is_empty`]), instead of
-    /// the page's title and the handbook's.
-    ///
-    /// [`TextRules::title_directive_is_empty`]: crate::content::site_data::TextRules::title_directive_is_empty
-    pub(crate) fn document_title<'t>(&self, text: &'t str) -> Option<&'t str> {
-        self.text.title_directive_is_empty.then(|| super::dialects::title_directive(text)).flatten()
-    }
-
-    /// Whether the old tool published no page from the file at content path `path`
-    /// (Docusaurus's partials, [`ToolRules::leaves_out`]).
-    pub(crate) fn leaves_out(&self, path: &str) -> bool {
-        self.rules().leaves_out(path)
-    }
-
-    /// How relative links that name no Markdown file are read.
-    pub(crate) fn relative_links(&self) -> RelativeLinks {
-        self.rules().relative_links(self)
-    }
-
-    /// Whether a relative link to a Markdown file may leave the content folder and come
-    /// back into it, a path of the repository as GitHub and Docusaurus resolve it; MkDocs
-    /// reads only the files of `docs_dir`.
-    pub(crate) fn links_through_repository(&self) -> bool {
-        self.rules().links_through_repository()
-    }
-
     /// How URLs are made.
     pub(crate) fn url_style(&self) -> UrlStyle {
         self.rules().url_style(self)
-    }
-
-    /// The tool's name, as messages give it.
-    pub(crate) fn name(&self) -> &'static str {
-        self.rules().name()
     }
 
     /// The languages its configuration lists, the default first: a Jekyll site's
@@ -208,6 +161,137 @@ impl OldTool {
     pub(crate) fn language_plugin_exclusions(&self) -> Option<Vec<String>> {
         let site = self.jekyll.as_ref().filter(|site| !site.languages.is_empty())?;
         Some(site.exclude_from_localizations.iter().map(|p| p.trim_matches('/').to_string()).collect())
+    }
+}
+
+impl SourceRules for OldTool {
+    fn name(&self) -> &'static str {
+        self.rules().name()
+    }
+
+    fn relative_links(&self) -> RelativeLinks {
+        self.rules().relative_links(self)
+    }
+
+    fn links_through_repository(&self) -> bool {
+        self.rules().links_through_repository()
+    }
+
+    /// Docusaurus's version route (`docs/next/`) before its docs route (`docs/`), or a
+    /// Hugo language's folder (`en/`).
+    fn content_routes(&self) -> Vec<&str> {
+        self.version_route.iter().chain(&self.content_route).map(String::as_str).collect()
+    }
+
+    fn leaves_out(&self, path: &str) -> bool {
+        self.rules().leaves_out(path)
+    }
+
+    /// mdBook's `{{#title …}}` ([`TextRules::title_directive_is_empty`]).
+    ///
+    /// [`TextRules::title_directive_is_empty`]: crate::content::site_data::TextRules::title_directive_is_empty
+    fn document_title<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.text.title_directive_is_empty.then(|| super::dialects::title_directive(text)).flatten()
+    }
+
+    fn drafts_folder(&self) -> Option<&'static str> {
+        self.rules().drafts_folder()
+    }
+
+    fn reads_build_options(&self) -> bool {
+        self.rules().reads_build_options()
+    }
+
+    fn folder_index_wins(&self) -> bool {
+        self.rules().folder_index_wins()
+    }
+
+    fn folder_named_page_is_its_page(&self) -> bool {
+        self.rules().folder_named_page_is_its_page()
+    }
+
+    /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml`
+    /// lies, and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts
+    /// with it: `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders'
+    /// sidebar.
+    fn nests_navigation(&self, kind: NavFileKind) -> bool {
+        kind == NavFileKind::NavKey || (kind == NavFileKind::Summary && self.tool == Tool::MdBook)
+    }
+
+    fn groups_by_section(&self) -> bool {
+        self.rules().groups_by_section()
+    }
+
+    fn orders_by_link_title(&self) -> bool {
+        self.rules().orders_by_link_title()
+    }
+
+    fn clamps_aliases_at_root(&self) -> bool {
+        self.rules().clamps_aliases_at_root()
+    }
+
+    fn aliases_yield_to_404_and_robots(&self) -> bool {
+        self.rules().aliases_yield_to_404_and_robots()
+    }
+
+    fn asset_folders(&self) -> &'static [&'static str] {
+        self.rules().asset_folders()
+    }
+
+    fn url_warnings(&self, pages: &[crate::site::Page], diagnostics: &mut Vec<Diagnostic>) {
+        self.rules().url_warnings(pages, diagnostics)
+    }
+
+    fn main_menu(&self, site: &crate::site::Site, code: Option<&str>) -> Vec<crate::site::menu::MenuLink> {
+        self.rules().main_menu(self, site, code)
+    }
+
+    fn site_warnings(&self, site: &crate::site::Site, diagnostics: &mut Vec<Diagnostic>) {
+        self.rules().site_warnings(self, site, diagnostics)
+    }
+
+    fn heading_ids(&self) -> HeadingIdStyle {
+        self.heading_ids
+    }
+
+    fn definition_lists(&self) -> DefinitionLists {
+        self.definition_lists
+    }
+
+    fn md_as_mdx(&self) -> bool {
+        self.md_as_mdx
+    }
+
+    fn code_header_line(&self) -> bool {
+        self.code_header_line
+    }
+
+    fn emoji(&self) -> crate::content::reading_rules::EmojiShortcodes {
+        self.emoji
+    }
+
+    fn text(&self) -> crate::content::site_data::TextRules {
+        self.text
+    }
+
+    fn own_templates(&self) -> &crate::content::site_data::OwnTemplates {
+        &self.own_templates
+    }
+
+    fn dialects(&self) -> crate::markdown::rewrite::Rewriter {
+        super::dialects::rewrite
+    }
+
+    /// Jekyll's files with front matter ([`crate::compat::jekyll::files`]).
+    fn render_template_file(
+        &self,
+        file: &crate::content::walk::TemplateFile,
+        text: &str,
+        (site_path, shown): (&str, &str),
+        templating: &crate::markdown::templating::SiteContext,
+        asset: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<String, Diagnostic> {
+        super::jekyll::files::render(file, text, site_path, templating, asset, shown)
     }
 }
 
@@ -246,6 +330,21 @@ pub(crate) fn read_old_tool(
         old.md_as_mdx = md_as_mdx;
     }
     old.heading_ids = config.heading_ids.unwrap_or(rules.heading_ids());
+    old
+}
+
+/// The old tool of the handbook whose walk found `files` ([`read_old_tool`]), with what
+/// the walk takes of it: the languages its configuration lists, and no page from a file
+/// it published none from (Docusaurus's partials).
+pub(crate) fn read_after_walk(
+    config: &Config,
+    files: &mut crate::content::ContentFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> OldTool {
+    let old = read_old_tool(config, files, diagnostics);
+    files.tool_languages = old.languages();
+    files.language_plugin_exclusions = old.language_plugin_exclusions();
+    files.pages.retain(|path| !old.leaves_out(path));
     old
 }
 

@@ -12,6 +12,7 @@ use super::jekyll::site::{Placeholders, expand, post_date_and_title};
 use super::old_tool::{OldTool, Tool, UrlStyle};
 use crate::content::SourcePage;
 use crate::hash::{FastHashMap, FastHashSet};
+use crate::site::source_rules::{PageUrls, ToolBlogs};
 use crate::site::urls::{UrlRules, url_site_path};
 use crate::site::{Page, PageId};
 use crate::slug::slugify;
@@ -52,10 +53,18 @@ pub(crate) fn verbatim_segment(name: &str) -> String {
     if plain { name.to_string() } else { slugify(name) }
 }
 
-impl OldTool {
+impl PageUrls for OldTool {
+    fn segment(&self, name: &str) -> String {
+        self.url_style().segment(name)
+    }
+
+    fn html_pages(&self) -> bool {
+        self.url_style().html_pages()
+    }
+
     /// The names of the tool's sections by folder, once pages are placed: Hugo's, which
     /// `:sectionslugs` writes ([`crate::compat::hugo::urls::sections`]).
-    pub(crate) fn section_names(
+    fn section_names(
         &self,
         pages: &[Page],
         by_dir: &FastHashMap<String, PageId>,
@@ -66,7 +75,7 @@ impl OldTool {
     /// The URL the tool gives a page before any `permalink`: a Hugo page's `url`, else
     /// its `permalinks` rule ([`crate::compat::hugo::urls::own_url`]); a Docusaurus doc's
     /// `slug` that is a path ([`crate::compat::docusaurus::slugs`]).
-    pub(crate) fn first_url(&self, page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
+    fn first_url(&self, page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String> {
         match self.tool {
             Tool::Hugo => super::hugo::urls::own_url(page, path, &self.hugo_permalinks, rules.sections),
             Tool::Docusaurus if self.post_of(path).is_none() => {
@@ -83,7 +92,7 @@ impl OldTool {
     /// and Eleventy read it, with or without a leading `/` (Jekyll's placeholders
     /// expanded in a Jekyll site); `None` for one that holds a template of another
     /// language (`{{ }}`), or cannot be a site path.
-    pub(crate) fn permalink_url(&self, page: &SourcePage, path: &str) -> Option<String> {
+    fn permalink_url(&self, page: &SourcePage, path: &str) -> Option<String> {
         let written = page.front.permalink.as_ref()?.value.trim();
         // `false`: Eleventy writes no file for the page; opsbook keeps it at its own URL.
         if written.is_empty() || written == "false" {
@@ -106,7 +115,7 @@ impl OldTool {
 
     /// The URL a folder's permalink gives the page at `path` (an Eleventy directory data
     /// file's): `Some(None)` when one applies but cannot be followed.
-    pub(crate) fn folder_permalink_url(&self, path: &str) -> Option<Option<String>> {
+    fn folder_permalink_url(&self, path: &str) -> Option<Option<String>> {
         let template = self.eleventy.as_ref()?.template_for(path)?;
         Some(super::eleventy::site::expand(template, path).and_then(|url| url_site_path(&url)))
     }
@@ -117,7 +126,7 @@ impl OldTool {
     /// name (`YYYY-MM-DD-title`) unless front matter has `date` or `slug`, its categories
     /// the folders above `_posts` and its `categories`; without a date, the template's
     /// dateless rest (`/blog/about/`).
-    pub(crate) fn post_url(&self, page: &SourcePage, path: &str, template: Option<&str>) -> Option<String> {
+    fn post_url(&self, page: &SourcePage, path: &str, template: Option<&str>) -> Option<String> {
         let template =
             template.map_or_else(|| super::jekyll::site::post_template(self.jekyll.as_ref()), str::to_string);
         let mut values = placeholders_of(page, path, "posts");
@@ -139,7 +148,7 @@ impl OldTool {
 
     /// The URL a Jekyll collection's `permalink` gives its document at `path`
     /// ([`crate::compat::jekyll::site::JekyllSite::collection_of`]).
-    pub(crate) fn collection_url(&self, page: &SourcePage, path: &str) -> Option<String> {
+    fn collection_url(&self, page: &SourcePage, path: &str) -> Option<String> {
         let (label, template, inside) = self.jekyll.as_ref()?.collection_of(path)?;
         let mut values = placeholders_of(page, path, label);
         values.path = inside;
@@ -155,14 +164,14 @@ impl OldTool {
     /// The site path of a collection's file that is no page, where the old tool published
     /// it ([`crate::compat::jekyll::site::JekyllSite::static_file_url`]); `None` where it
     /// keeps its folder's URL.
-    pub(crate) fn collection_file_url(&self, path: &str) -> Option<String> {
+    fn collection_file_url(&self, path: &str) -> Option<String> {
         self.jekyll.as_ref()?.static_file_url(path)
     }
 
     /// A page's file name without its extension (`stem`) as the tool names its output:
     /// Jekyll drops trailing dots (`trailing-dots...md` is `trailing-dots.html`, its
     /// `Page#process`).
-    pub(crate) fn page_name<'n>(&self, stem: &'n str) -> &'n str {
+    fn page_name<'n>(&self, stem: &'n str) -> &'n str {
         let trimmed = stem.trim_end_matches('.');
         if self.tool == Tool::Jekyll && !trimmed.is_empty() { trimmed } else { stem }
     }
@@ -170,7 +179,7 @@ impl OldTool {
     /// Whether the tool publishes the page at content path `path` at `name.html` rather
     /// than `name/`: a Jekyll site whose permalink style is not pretty, a Hugo site's
     /// section under `uglyURLs`.
-    pub(crate) fn html_page_urls(&self, path: &str) -> bool {
+    fn html_page_urls(&self, path: &str) -> bool {
         self.jekyll.as_ref().is_some_and(|site| !site.pretty_pages())
             || (self.tool == Tool::Hugo && self.hugo_ugly_urls.covers(path))
     }
@@ -179,7 +188,7 @@ impl OldTool {
     /// output would be `output` (`name/`), when it moves the page into a folder
     /// ([`crate::compat::middleman::site::MiddlemanSite::indexed_tail`]:
     /// `directory_index: false` in front matter or a `page` pattern of `config.rb` keeps it).
-    pub(crate) fn directory_indexed(&self, page: &SourcePage, output: &str) -> Option<String> {
+    fn directory_indexed(&self, page: &SourcePage, output: &str) -> Option<String> {
         let site = self.middleman.as_ref()?;
         let name = page.path.rsplit('/').next().unwrap_or(&page.path);
         let resource =

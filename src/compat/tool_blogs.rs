@@ -7,29 +7,30 @@ use super::docusaurus::blog;
 use super::old_tool::OldTool;
 use crate::config::Config;
 use crate::dates::Date;
+use crate::site::source_rules::ToolBlogs;
 
-impl OldTool {
+impl ToolBlogs for OldTool {
     /// The folder of the old tool's blog whose post is the file at content path `path`,
     /// and the post's path inside that folder; `None` for a page of no such blog.
-    pub(crate) fn post_of(&self, path: &str) -> Option<(&str, String)> {
+    fn post_of(&self, path: &str) -> Option<(&str, String)> {
         blog::post_of(&self.blogs, path).map(|(blog, inside)| (blog.dir.as_str(), inside))
     }
 
     /// The date and slug of a post at `inside` (its path in its blog's folder), as the
     /// old tool's blog reads them from the path.
-    pub(crate) fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String) {
+    fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String) {
         blog::post_slug(inside)
     }
 
     /// The authors file, from the root, of the old tool's blog in folder `dir`: `None`
     /// when no such blog is there, `Some(None)` when its file lies outside the root.
-    pub(crate) fn blog_authors_file(&self, dir: &str) -> Option<Option<String>> {
+    fn blog_authors_file(&self, dir: &str) -> Option<Option<String>> {
         self.blogs.iter().find(|blog| blog.dir == dir).map(|blog| blog.authors_file.clone())
     }
 
     /// The content paths of the people files of the old tool's blogs: data, never
     /// published.
-    pub(crate) fn blog_data_files(&self, config: &Config) -> Vec<String> {
+    fn blog_data_files(&self, config: &Config) -> Vec<String> {
         let mut files = Vec::new();
         for blog in &self.blogs {
             files.extend(blog.authors_in_folder.iter().cloned());
@@ -40,12 +41,12 @@ impl OldTool {
 
     /// Where the old tool put a blog's older posts, from the site's root (Jekyll's
     /// `paginate_path`, `/blog/page:num/`).
-    pub(crate) fn paginate_path(&self) -> Option<&str> {
+    fn paginate_path(&self) -> Option<&str> {
         self.jekyll.as_ref().and_then(|site| site.paginate_path.as_deref())
     }
 
     /// How many posts a page of a blog listed in the old tool (Jekyll's `paginate`).
-    pub(crate) fn posts_per_page(&self) -> Option<usize> {
+    fn posts_per_page(&self) -> Option<usize> {
         self.jekyll.as_ref().and_then(|site| site.paginate)
     }
 }

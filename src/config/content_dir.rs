@@ -16,15 +16,13 @@ pub(crate) const DEFAULT_CONTENT_DIR: &str = "content";
 /// the key.
 pub(super) fn resolve_content_dir(
     build: &BuildTable,
-    book: Option<&crate::compat::mdbook::config::BookTable>,
+    book: Option<&super::book_tables::BookTable>,
     text: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> String {
     let (key, table, written) = match (&build.content_dir, book) {
         (Some(dir), _) => ("content-dir", "[build] content-dir", dir.as_str()),
-        (None, Some(book)) => {
-            ("src", "[book] src", book.src.as_deref().unwrap_or(crate::compat::mdbook::config::DEFAULT_SRC))
-        }
+        (None, Some(book)) => ("src", "[book] src", book.src.as_deref().unwrap_or(super::book_tables::DEFAULT_SRC)),
         (None, None) => return DEFAULT_CONTENT_DIR.to_string(),
     };
     let why = match relative_folder(written) {

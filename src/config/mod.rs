@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 mod base_url;
 mod blog;
+mod book_tables;
 mod checks;
 mod content_dir;
 mod kinds;
@@ -76,10 +77,10 @@ struct RawConfig {
     peers: Vec<peers::PeerTable>,
     /// `[community]`: how the peers are read.
     community: peers::CommunityTable,
-    /// mdBook's `[book]`: the file is mdBook's (see [`crate::compat::mdbook::config`]).
-    book: Option<crate::compat::mdbook::config::BookTable>,
+    /// mdBook's `[book]`: the file is mdBook's (see [`book_tables`]).
+    book: Option<book_tables::BookTable>,
     /// mdBook's `[output.*]`.
-    output: Option<crate::compat::mdbook::config::OutputTables>,
+    output: Option<book_tables::OutputTables>,
     /// mdBook's `[preprocessor.*]`; ignored.
     preprocessor: Option<std::collections::BTreeMap<String, toml::Value>>,
     /// mdBook's `[rust]`; ignored.
@@ -90,7 +91,7 @@ impl RawConfig {
     /// What mdBook's tables say, checked: errors for what opsbook cannot serve, notes
     /// for what it leaves out.
     fn book_tables_checked(&self, text: &str) -> Vec<Diagnostic> {
-        let tables = crate::compat::mdbook::config::MdBookTables {
+        let tables = book_tables::BookTables {
             book: self.book.as_ref(),
             output: self.output.as_ref(),
             preprocessor: self.preprocessor.as_ref(),
@@ -159,7 +160,7 @@ pub(crate) struct BuildTable {
     theme: String,
     /// Who the site is built for: `public` leaves internal pages and blocks out.
     audience: Audience,
-    /// mdBook's output folder: accepted beside `[book]`, not read ([`crate::compat::mdbook::config`]).
+    /// mdBook's output folder: accepted beside `[book]`, not read ([`book_tables`]).
     pub(crate) build_dir: Option<toml::Value>,
     /// mdBook's; accepted beside `[book]`, not read.
     pub(crate) create_missing: Option<toml::Value>,

@@ -27,7 +27,7 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
         return languages;
     }
     let (default, others) = (languages.list[0].clone(), languages.others().to_vec());
-    let plugin = files.old_tool.language_plugin_exclusions();
+    let plugin = files.language_plugin_exclusions.clone();
     let excluded: &[String] = plugin.as_deref().unwrap_or_default();
     let localized_posts = !excluded.iter().any(|p| p == "_posts");
     // 2. Translations by file name move into their language's folder.
@@ -138,7 +138,7 @@ pub(crate) fn listed(config: &Config, files: &ContentFiles) -> Vec<String> {
     if !config.languages.list.is_empty() {
         return config.languages.list.clone();
     }
-    let mut list = files.old_tool.languages();
+    let mut list = files.tool_languages.clone();
     list.retain(|code| crate::config::is_language_code(code));
     list
 }

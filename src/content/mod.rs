@@ -22,6 +22,7 @@ pub(crate) mod nav_file;
 pub(crate) mod node;
 pub(crate) mod page;
 pub(crate) mod prefix;
+pub(crate) mod reading_rules;
 pub(crate) mod released;
 pub(crate) mod rule_file;
 pub(crate) mod site_data;

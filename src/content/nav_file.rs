@@ -9,7 +9,7 @@
 
 /// The form of a navigation file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NavFileKind {
+pub(crate) enum NavFileKind {
     /// The `nav:` key of a configuration file (MkDocs's `mkdocs.yml`).
     NavKey,
     /// A `SUMMARY.md` (mdBook's, GitBook's).
@@ -20,7 +20,7 @@ pub enum NavFileKind {
 
 /// A navigation file, read.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NavFile {
+pub(crate) struct NavFile {
     /// The file as diagnostics name it (`mkdocs.yml`, `content/SUMMARY.md`).
     pub file: String,
     /// Which tool's file it is.
@@ -37,7 +37,7 @@ pub struct NavFile {
 /// One entry of a navigation file: a page, a link, a section of entries, or a chapter
 /// (a page with entries under it).
 #[derive(Debug, Clone, PartialEq)]
-pub struct NavEntry {
+pub(crate) struct NavEntry {
     /// The title written in the file.
     pub title: Option<String>,
     /// What the entry links to.
@@ -54,7 +54,7 @@ pub struct NavEntry {
 
 /// What a navigation entry links to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NavLink {
+pub(crate) enum NavLink {
     /// Nothing: a section's title over its entries.
     None,
     /// A heading over the entries after it, up to the next one (mdBook's part title):

@@ -25,7 +25,7 @@ use crate::diagnostic::{Diagnostic, Rule};
 /// The files found under `content/`, as content-relative paths with `/` separators,
 /// in a stable order (sorted by name, folder by folder).
 #[derive(Debug, Default, Clone)]
-pub struct ContentFiles {
+pub(crate) struct ContentFiles {
     /// Markdown files.
     pub pages: Vec<String>,
     /// Every other file.
@@ -43,9 +43,12 @@ pub struct ContentFiles {
     /// The symbolic links followed, each as its content path and the path it resolves
     /// to: what the audience rules read through them ([`Confinement::content_path_of`]).
     pub links: Vec<(String, PathBuf)>,
-    /// The tool the handbook was written for, and its URL settings, found after the
-    /// walk by [`crate::compat::old_tool::read_old_tool`].
-    pub(crate) old_tool: crate::compat::old_tool::OldTool,
+    /// The languages the old tool's configuration lists, the default first, read after
+    /// the walk ([`super::languages::listed`]).
+    pub(crate) tool_languages: Vec<String>,
+    /// The paths of the site a language plugin keeps in the default language only, `Some`
+    /// when the handbook's languages are the plugin's ([`super::languages::arrange`]).
+    pub(crate) language_plugin_exclusions: Option<Vec<String>>,
     /// Whether the old tool read number prefixes off the names of files and folders (a
     /// Docusaurus site), which `[content] number-prefixes = "auto"` follows; answered
     /// after the walk by the compatibility layer ([`super::prefix`]).
@@ -54,9 +57,23 @@ pub struct ContentFiles {
     /// `book.toml` say, read after the walk ([`super::include_roots`]).
     pub(crate) include_roots: std::sync::Arc<super::include_roots::IncludeRoots>,
     /// The files of `assets` the old tool processes through its templates (Jekyll's that
-    /// open with front matter), found after the walk ([`crate::compat::old_tool::TemplateFile`]).
-    pub(crate) template_files: crate::compat::old_tool::TemplateFiles,
+    /// open with front matter), found after the walk ([`TemplateFile`]).
+    pub(crate) template_files: TemplateFiles,
 }
+
+/// A file the old tool processes through its templates though it is no page: its front
+/// matter, which its template reads as the page's variables, and the site path its
+/// `permalink` names, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TemplateFile {
+    /// Its front matter, as the template's `page` (with `url` and `path` added).
+    pub front: serde_json::Value,
+    /// Its site path, when its `permalink` names one.
+    pub permalink: Option<String>,
+}
+
+/// The files the old tool processes through its templates, by content path.
+pub(crate) type TemplateFiles = std::collections::BTreeMap<String, TemplateFile>;
 
 /// Whether the content path `path` is in a `_posts` folder: a post, whatever the tool
 /// (Jekyll's rule, which opsbook's own blogs follow).

@@ -73,7 +73,7 @@ impl<'a> BodyWriter<'a> {
                     // the page's details right under it.
                     let mut events = Vec::new();
                     self.heading(heading, parser, &mut events);
-                    dialects::emoji::replace_in_events(&mut events, self.input.emoji);
+                    emoji::replace_in_events(&mut events, self.input.emoji);
                     pulldown_cmark::html::push_html(&mut self.out.title_html, events.into_iter());
                 } else {
                     self.heading(heading, parser, target);
@@ -90,7 +90,7 @@ impl<'a> BodyWriter<'a> {
             Event::Start(Tag::FootnoteDefinition(label)) => open.footnotes.push((label.to_string(), Vec::new())),
             Event::End(TagEnd::FootnoteDefinition) => {
                 if let Some((label, mut events)) = open.footnotes.pop() {
-                    dialects::emoji::replace_in_events(&mut events, self.input.emoji);
+                    emoji::replace_in_events(&mut events, self.input.emoji);
                     let mut html = String::new();
                     pulldown_cmark::html::push_html(&mut html, events.into_iter());
                     self.footnotes.push((label, html));
@@ -198,7 +198,7 @@ impl<'a> BodyWriter<'a> {
             self.summary = Some(shorten(self.out.summary.trim(), SUMMARY_CHARS));
         }
         match self.paragraph_attributes.take() {
-            Some(attributes) => dialects::set_paragraph_attributes(target, at, &attributes),
+            Some(attributes) => paragraph_attributes::set_paragraph_attributes(target, at, &attributes),
             None => target.push(Event::End(TagEnd::Paragraph)),
         }
     }
@@ -221,9 +221,7 @@ impl<'a> BodyWriter<'a> {
             CodeBlockKind::Fenced(info) => {
                 self.rewrite.and_then(|r| r.restore(info)).unwrap_or_else(|| info.to_string())
             }
-            CodeBlockKind::Indented if self.input.code_header_line => {
-                dialects::code_header::take(&mut code).unwrap_or_default()
-            }
+            CodeBlockKind::Indented if self.input.code_header_line => code_header::take(&mut code).unwrap_or_default(),
             CodeBlockKind::Indented => String::new(),
         };
         let language = blocks::fence_language(&info);
@@ -291,7 +289,7 @@ impl<'a> BodyWriter<'a> {
         self.report_unclosed_html();
         main.extend(lost.into_iter().rev().map(|close| Event::Html(close.into())));
         if self.input.write_html {
-            dialects::emoji::replace_in_events(&mut main, self.input.emoji);
+            emoji::replace_in_events(&mut main, self.input.emoji);
             self.out.html.reserve(html_size(text, &main));
             pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
         }
@@ -347,35 +345,35 @@ impl<'a> BodyWriter<'a> {
         for (offset, problem, message) in self.rewrite.into_iter().flat_map(|r| &r.problems) {
             let spot = self.location_in_source(*offset);
             let d = match problem {
-                dialects::Problem::Admonition => spot.diagnostic(Rule::Admonition, message.clone()),
-                dialects::Problem::Unsupported => spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_help(
+                rewrite::Problem::Admonition => spot.diagnostic(Rule::Admonition, message.clone()),
+                rewrite::Problem::Unsupported => spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_help(
                     "see the guide's page on other tools' syntax for what opsbook renders, or rewrite it in Markdown",
                 ),
-                dialects::Problem::Template => {
+                rewrite::Problem::Template => {
                     self.out.diagnostics.push(spot.diagnostic(Rule::Template, message.clone()));
                     continue;
                 }
-                dialects::Problem::MissingInclude => {
+                rewrite::Problem::MissingInclude => {
                     let d = spot.diagnostic(Rule::Include, message.clone()).with_severity(self.input.link_severity);
                     self.out.diagnostics.push(d.with_help("the page shows a placeholder in its place"));
                     continue;
                 }
-                dialects::Problem::Include => {
+                rewrite::Problem::Include => {
                     self.out.diagnostics.push(spot.diagnostic(Rule::Include, message.clone()));
                     continue;
                 }
-                dialects::Problem::InternalBlock => {
+                rewrite::Problem::InternalBlock => {
                     self.out.diagnostics.push(spot.diagnostic(Rule::InternalBlock, message.clone()));
                     continue;
                 }
-                dialects::Problem::Budget => {
+                rewrite::Problem::Budget => {
                     let d = spot.diagnostic(Rule::Budget, message.clone());
                     self.out.diagnostics.push(d.with_help(
                         "the page's tags are shown as placeholders; split the page, or simplify its templates",
                     ));
                     continue;
                 }
-                dialects::Problem::UnknownFilter => {
+                rewrite::Problem::UnknownFilter => {
                     let d = spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_severity(Severity::Note);
                     self.out.diagnostics.push(d.with_help("the filter is the site's own (a plugin opsbook does not run): check what the variable is used for, or write its value in the page"));
                     continue;

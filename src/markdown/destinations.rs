@@ -11,10 +11,10 @@ impl<'a> BodyWriter<'a> {
             None => destination,
         };
         let spot = self.location(offset);
-        let resolution = match destination.strip_prefix(dialects::assets::SCHEME) {
+        let resolution = match destination.strip_prefix(rewrite::ASSET_SCHEME) {
             // A Jekyll asset: the first of its folders that has it.
             Some(asset) if self.rewrite.is_some() => {
-                let found = dialects::assets::FOLDERS.iter().find_map(|folder| {
+                let found = rewrite::ASSET_FOLDERS.iter().find_map(|folder| {
                     match self.input.links.resolve("", &format!("/{folder}/{asset}")) {
                         file @ Resolution::File { .. } => Some(file),
                         _ => None,

@@ -13,7 +13,7 @@ impl<'a> BodyWriter<'a> {
         for (event, range) in parser.by_ref() {
             match event {
                 Event::End(TagEnd::DefinitionListTitle) => break,
-                Event::Text(ref t) | Event::Code(ref t) => text.push_str(&dialects::strip_inline(t)),
+                Event::Text(ref t) | Event::Code(ref t) => text.push_str(&rewrite::strip_inline(t)),
                 _ => {}
             }
             inner.push(self.inline(event, range.start));
@@ -49,7 +49,7 @@ impl<'a> BodyWriter<'a> {
             match event {
                 Event::End(TagEnd::Heading(_)) => break,
                 Event::Text(ref t) => {
-                    let t = dialects::strip_inline(t);
+                    let t = rewrite::strip_inline(t);
                     text.push_str(&t);
                     if keep_shown && in_image == 0 {
                         shown.push_str(&t);
@@ -129,7 +129,7 @@ impl<'a> BodyWriter<'a> {
         for (name, value) in heading
             .attrs
             .iter()
-            .filter(|(name, _)| dialects::is_safe_attribute(name) && !name.eq_ignore_ascii_case("id"))
+            .filter(|(name, _)| paragraph_attributes::is_safe(name) && !name.eq_ignore_ascii_case("id"))
         {
             open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
         }

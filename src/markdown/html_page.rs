@@ -17,8 +17,8 @@
 
 use pulldown_cmark::CowStr;
 
+use super::rewrite;
 use super::{BodyWriter, internal};
-use crate::compat::dialects;
 use crate::diagnostic::Rule;
 use crate::html::decode_entities;
 
@@ -85,12 +85,12 @@ impl<'a> BodyWriter<'a> {
         let mut rest = line;
         let mut at = offset;
         loop {
-            let inline = rest.find(dialects::INLINE_OPEN);
-            let block = rest.find(dialects::MARKER);
+            let inline = rest.find(rewrite::INLINE_OPEN);
+            let block = rest.find(rewrite::MARKER);
             let (found, open, close) = match (inline, block) {
-                (Some(i), Some(b)) if b < i => (b, dialects::MARKER, "-->"),
+                (Some(i), Some(b)) if b < i => (b, rewrite::MARKER, "-->"),
                 (Some(i), _) => (i, "\u{E000}", "\u{E001}"),
-                (None, Some(b)) => (b, dialects::MARKER, "-->"),
+                (None, Some(b)) => (b, rewrite::MARKER, "-->"),
                 (None, None) => break,
             };
             let Some((number, tail)) = rest[found + open.len()..].split_once(close) else { break };

@@ -67,7 +67,7 @@ impl<'a> BodyWriter<'a> {
                 }
                 Event::InlineHtml(self.rewrite_html(html, offset, false))
             }
-            Event::Text(text) if self.rewrite.is_some() && text.contains(dialects::INLINE_OPEN) => {
+            Event::Text(text) if self.rewrite.is_some() && text.contains(rewrite::INLINE_OPEN) => {
                 self.inline_placeholders(&text, offset)
             }
             Event::Text(text) => {
@@ -82,7 +82,7 @@ impl<'a> BodyWriter<'a> {
                 // The description is plain text, not code: a template construct in the
                 // code (which the old tool replaced) shows there as an ellipsis.
                 let hidden =
-                    if self.in_summary && self.rewrite.is_some() { dialects::hide_constructs(&code) } else { None };
+                    if self.in_summary && self.rewrite.is_some() { rewrite::hide_constructs(&code) } else { None };
                 match hidden {
                     Some(hidden) => {
                         self.in_summary = false;
@@ -115,17 +115,17 @@ impl<'a> BodyWriter<'a> {
     pub(super) fn inline_placeholders(&mut self, text: &str, offset: usize) -> Event<'a> {
         let mut html = String::with_capacity(text.len() + 64);
         let mut rest = text;
-        while let Some((before, after)) = rest.split_once(dialects::INLINE_OPEN) {
+        while let Some((before, after)) = rest.split_once(rewrite::INLINE_OPEN) {
             // Where this placeholder is, for what its HTML reports (a missing asset).
             let at = offset + (text.len() - rest.len()) + before.len();
             self.note_text(before);
             push_escaped(&mut html, &self.with_emoji(before));
-            let Some((number, after)) = after.split_once(dialects::INLINE_CLOSE) else {
+            let Some((number, after)) = after.split_once(rewrite::INLINE_CLOSE) else {
                 rest = after;
                 continue;
             };
             let found = self.rewrite.and_then(|r| r.placeholder(number));
-            if found.is_some_and(|p| p.attributes.iter().any(|(name, _)| name == dialects::KRAMDOWN_TOC)) {
+            if found.is_some_and(|p| p.attributes.iter().any(|(name, _)| name == paragraph_attributes::KRAMDOWN_TOC)) {
                 // kramdown's `* TOC` + `{:toc}`: the list it ends is the table of contents.
                 self.kramdown_toc = !self.list_starts.is_empty();
             } else if let Some(p) = found.filter(|p| !p.attributes.is_empty()) {
@@ -159,9 +159,7 @@ impl<'a> BodyWriter<'a> {
     pub(super) fn split_escaped_colon(&self, event: Event<'a>, offset: usize) -> (Option<Event<'a>>, Event<'a>, usize) {
         let escaped = offset > 0 && self.input.text.as_bytes().get(offset - 1) == Some(&b'\\');
         match event {
-            Event::Text(text)
-                if escaped && self.input.emoji != dialects::emoji::Shortcodes::Off && text.starts_with(':') =>
-            {
+            Event::Text(text) if escaped && self.input.emoji != emoji::Shortcodes::Off && text.starts_with(':') => {
                 let rest = match text {
                     CowStr::Borrowed(text) => CowStr::Borrowed(&text[1..]),
                     text => CowStr::from(text[1..].to_string()),
@@ -174,7 +172,7 @@ impl<'a> BodyWriter<'a> {
 
     /// `text` with its emoji shortcodes made emoji, as the old tool's Markdown made them.
     pub(super) fn with_emoji<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        dialects::emoji::replace(text, self.input.emoji).map_or(std::borrow::Cow::Borrowed(text), Into::into)
+        emoji::replace(text, self.input.emoji).map_or(std::borrow::Cow::Borrowed(text), Into::into)
     }
 
     pub(super) fn footnote_reference(&mut self, label: &str) -> String {

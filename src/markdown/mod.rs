@@ -4,9 +4,11 @@
 
 pub(crate) mod blocks;
 mod body_events;
+pub(crate) mod code_header;
 mod destinations;
 pub(crate) mod diagram;
 mod elements;
+pub(crate) mod emoji;
 mod heading_events;
 pub(crate) mod headings;
 pub(crate) mod highlight;
@@ -19,8 +21,10 @@ pub(crate) mod links;
 mod location;
 mod open_html;
 mod palette;
+pub(crate) mod paragraph_attributes;
 pub(crate) mod public_text;
 pub(crate) mod references;
+pub(crate) mod rewrite;
 pub(crate) mod tabs;
 pub(crate) mod templating;
 pub(crate) mod tera_budget;
@@ -40,8 +44,7 @@ use location::located;
 use references::InternalReferences;
 pub(crate) use words::MarkdownWords;
 
-use crate::compat::dialects;
-use crate::compat::old_tool::DefinitionLists;
+use crate::content::reading_rules::DefinitionLists;
 use crate::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
 use crate::html::{escape, push_escaped};
 
@@ -104,7 +107,7 @@ pub(crate) struct MarkdownInput<'a> {
     pub front: Option<&'a crate::content::front_matter::Fields>,
     /// Whether `Term` / `: Definition` lines are a definition list, as the old tool's
     /// Markdown read them, and whether each term gets an id.
-    pub definition_lists: crate::compat::old_tool::DefinitionLists,
+    pub definition_lists: DefinitionLists,
     /// Whether a `.md` page is MDX, as the old tool read it (Docusaurus's default).
     pub md_as_mdx: bool,
     /// Whether an indented code block's first line can name its language, as the old
@@ -112,9 +115,12 @@ pub(crate) struct MarkdownInput<'a> {
     pub code_header_line: bool,
     /// Whether, and by which rule, shortcodes of the text (`:smile:`) are emoji, as the
     /// old tool's Markdown made them.
-    pub emoji: dialects::emoji::Shortcodes,
+    pub emoji: crate::content::reading_rules::EmojiShortcodes,
     /// The words the body writer adds, in the language of the page's text.
     pub words: &'a MarkdownWords,
+    /// The rewrite of the other tools' dialects before parsing (the compatibility
+    /// layer's, [`rewrite`]); `None` rewrites none.
+    pub dialects: Option<rewrite::Rewriter>,
 }
 
 /// The text of one part of a page: the part before the first heading, or a heading and
@@ -282,7 +288,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
         return render_source(&MarkdownInput { text: &clean, ..*input }, expanded);
     }
     let late = input.includes.map(|files| includes::Late::new(input, files));
-    let page = dialects::Page {
+    let page = rewrite::Page {
         dir: input.dir,
         mdx: is_mdx(input.file) || (input.md_as_mdx && is_md(input.file)),
         highlight: input.highlight,
@@ -294,7 +300,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
         late: late.as_ref(),
         public: input.internal_blocks == internal::Mode::Drop,
     };
-    match dialects::rewrite(input.text, page) {
+    match input.dialects.and_then(|rewrite| rewrite(input.text, page)) {
         Some(rewrite) => {
             let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
             write_body(&rewritten, input.text, Some(&rewrite), expanded)
@@ -324,7 +330,7 @@ fn is_md(file: &str) -> bool {
 fn write_body(
     input: &MarkdownInput<'_>,
     source: &str,
-    rewrite: Option<&dialects::Rewrite>,
+    rewrite: Option<&rewrite::Rewrite>,
     expanded: Option<&includes::Expanded>,
 ) -> Rendered {
     let mut writer = BodyWriter {
@@ -373,7 +379,7 @@ fn write_body(
 struct BodyWriter<'a> {
     input: &'a MarkdownInput<'a>,
     /// The dialects rewritten before parsing, if the page has any.
-    rewrite: Option<&'a dialects::Rewrite>,
+    rewrite: Option<&'a rewrite::Rewrite>,
     /// The page's includes, if it has any: the source map of the text before `rewrite`.
     expanded: Option<&'a includes::Expanded>,
     /// The lines of the page's source (not of the rewritten text).
@@ -395,7 +401,7 @@ struct BodyWriter<'a> {
     html_tag_open: bool,
     in_heading: bool,
     /// The closing tags of the blocks the dialects' placeholders opened.
-    open_blocks: dialects::OpenBlocks,
+    open_blocks: rewrite::OpenBlocks,
     /// The attributes an attribute list gives the paragraph being written.
     paragraph_attributes: Option<Vec<(String, String)>>,
     /// Whether a paragraph is open.

@@ -50,8 +50,9 @@ pub(crate) struct SiteContext {
     pub(crate) data: SiteData,
     /// A hash of the templates and variables, for the build cache's keys.
     pub(crate) fingerprint: u128,
-    /// The site's variables as Liquid values, made when a Liquid page first needs them.
-    liquid: OnceLock<crate::compat::dialects::SiteGlobals>,
+    /// The site's variables in a template language's own values (the dialects'
+    /// Liquid values), made when a page of that language first needs them.
+    engine_globals: OnceLock<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 impl std::fmt::Debug for SiteContext {
@@ -111,15 +112,13 @@ impl SiteContext {
             }
         }
         let fingerprint = hasher.digest128();
-        (SiteContext { tera, templates, shown, data, fingerprint, liquid: OnceLock::new() }, problems)
+        (SiteContext { tera, templates, shown, data, fingerprint, engine_globals: OnceLock::new() }, problems)
     }
 
-    /// The site's variables as Liquid values, made once by `make`.
-    pub(crate) fn liquid_globals(
-        &self,
-        make: impl FnOnce() -> crate::compat::dialects::SiteGlobals,
-    ) -> &crate::compat::dialects::SiteGlobals {
-        self.liquid.get_or_init(make)
+    /// The site's variables in a template language's own values, made once by `make`;
+    /// `None` when values of another type were made first (one language keeps them).
+    pub(crate) fn engine_globals<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Option<&T> {
+        self.engine_globals.get_or_init(|| Box::new(make())).downcast_ref::<T>()
     }
 
     /// Whether rendering `body` may read its page's front matter (or its sections'):

@@ -2,6 +2,7 @@
 //! reports besides the HTML.
 
 use super::*;
+use crate::compat::dialects;
 
 /// A handbook with `runbooks/_index.md` (id 0), `runbooks/db.md` (id 1) and
 /// `runbooks/diagram.png`, published under `/handbook/`.
@@ -265,6 +266,7 @@ pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
         md_as_mdx: false,
         code_header_line: false,
         emoji: crate::compat::dialects::emoji::Shortcodes::Off,
+        dialects: Some(crate::compat::dialects::rewrite),
         words: MarkdownWords::english(),
     }
 }

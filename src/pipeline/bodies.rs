@@ -158,7 +158,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         config.link_severity,
         config.search,
         config.audience,
-        site.old_tool.heading_ids,
+        site.old_tool.heading_ids(),
         config.diagrams,
         config.browser_diagrams,
         config.root.display(),
@@ -166,10 +166,10 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         site.templating.as_ref().map_or(0, |t| t.fingerprint),
         site.include_roots,
         // How the old tool's Markdown read the page.
-        site.old_tool.definition_lists,
-        site.old_tool.md_as_mdx,
-        site.old_tool.emoji,
-        site.old_tool.code_header_line,
+        site.old_tool.definition_lists(),
+        site.old_tool.md_as_mdx(),
+        site.old_tool.emoji(),
+        site.old_tool.code_header_line(),
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
@@ -217,17 +217,18 @@ fn render_body_with(
         write_html: purpose != Purpose::Stream,
         collect_text: purpose != Purpose::Check && site.config.search,
         internal_blocks: internal_blocks(&site.config),
-        heading_ids: site.old_tool.heading_ids,
+        heading_ids: site.old_tool.heading_ids(),
         includes: Some(files),
         include_roots: &site.include_roots,
         diagrams: site.config.diagrams,
         browser_diagrams: site.config.browser_diagrams,
         templating: templating.as_ref(),
         front: Some(&page.source.front.fields),
-        definition_lists: site.old_tool.definition_lists,
-        md_as_mdx: site.old_tool.md_as_mdx,
-        code_header_line: site.old_tool.code_header_line,
-        emoji: site.old_tool.emoji,
+        definition_lists: site.old_tool.definition_lists(),
+        md_as_mdx: site.old_tool.md_as_mdx(),
+        code_header_line: site.old_tool.code_header_line(),
+        emoji: site.old_tool.emoji(),
+        dialects: Some(site.old_tool.dialects()),
         words: site.markdown_words_for(id),
     };
     // A panic on this page is an error at it, the other pages rendered all the same.

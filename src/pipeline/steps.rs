@@ -16,6 +16,7 @@ use crate::search::SitePostings;
 use crate::site::Site;
 use crate::site::codeowners::CodeOwners;
 use crate::site::git::{self, GitDates};
+use crate::site::source_rules::Rules;
 use crate::spent::SpentTime;
 
 /// What the pipeline runs for: a build reads the git history and highlights code; a
@@ -56,7 +57,7 @@ pub(crate) fn prepare(
     diagnostics.append(&mut config.notes);
     // The folders the old tool's layout published (Hugo's module mounts, Docusaurus's
     // versioned docs and locales), mounted where the old site published them.
-    crate::compat::mount_layout(&mut config, diagnostics);
+    mount_layout(&mut config, diagnostics);
     let now = crate::dates::now()?;
     let mut theme = find_theme(&config)?;
     diagnostics.append(&mut theme.notes);
@@ -91,7 +92,7 @@ pub(crate) fn prepare(
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
     let reading = read_history_in_background(&config, &mounted, purpose != Purpose::Check && in_repository);
     crate::progress::begin("reading files", 0);
-    let mut files = walk(&config, diagnostics)?;
+    let (mut files, rules) = walk(&config, diagnostics)?;
     config.sources.files = std::mem::take(&mut files.mounted);
     config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
     timer.lap("walk");
@@ -99,7 +100,7 @@ pub(crate) fn prepare(
     timer.lap("parse");
     // The dev server assembles the site again from these when a page comes or goes.
     let loaded = (purpose == Purpose::Build && config.sources.list.is_empty()).then(|| pages.clone());
-    let mut site = assemble_site(config, &files, pages, &theme, diagnostics);
+    let mut site = assemble_site(config, &files, rules, pages, &theme, diagnostics);
     site.walked = loaded.map(|loaded| Arc::new(crate::site::Walked { files, loaded }));
     site.now = now;
     site.today = now.date();
@@ -206,10 +207,11 @@ fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
     ThemeFiles::discover(&config.root, &config.theme).map_err(Failure::Content)
 }
 
-fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFiles, Failure> {
+/// Walks the content folder and reads the rules of the tool the handbook was written for.
+fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<(ContentFiles, Rules), Failure> {
     if config.community_site {
         // `build --community`: none of the handbook's own pages.
-        return Ok(ContentFiles::default());
+        return Ok((ContentFiles::default(), Arc::new(crate::compat::old_tool::OldTool::default())));
     }
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
@@ -227,20 +229,23 @@ fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<ContentFil
     let mut files = walk_content(&config.root, &config.content_folder, Some(&config.output_dir), diagnostics);
     crate::content::mounts::walk_mounts(config, Some(&config.output_dir), &mut files, diagnostics);
     files.nav_file = crate::compat::nav_file::find_nav_file(config, &mut files, diagnostics);
-    files.old_tool = crate::compat::old_tool::read_old_tool(config, &files, diagnostics);
-    // The files the old tool published no page from (Docusaurus's partials) are none.
-    let old_tool = &files.old_tool;
-    files.pages.retain(|path| !old_tool.leaves_out(path));
+    let old_tool = crate::compat::old_tool::read_after_walk(config, &mut files, diagnostics);
     if old_tool.rules().publishes_front_matter_files() {
         files.template_files = crate::compat::find_template_files(config, &mut files.assets, diagnostics);
     }
     let mut roots = crate::compat::include_roots::find(config);
-    if files.old_tool.rules().reads_translation_tags() {
+    if old_tool.rules().reads_translation_tags() {
         roots.languages = crate::content::languages::listed(config, &files);
     }
     files.include_roots = Arc::new(roots);
     files.prefixed_names = crate::compat::reads_number_prefixes(config, &files);
-    Ok(files)
+    Ok((files, Arc::new(old_tool)))
+}
+
+/// Mounts the folders the old tool's layout publishes, before the content is walked (the
+/// build and the watcher of `serve` both ask, so that they know the same folders).
+pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+    crate::compat::mount_layout(config, diagnostics);
 }
 
 fn parse_pages(config: &Config, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<SourcePage>> {
@@ -267,20 +272,21 @@ fn static_and_extra_files(config: &Config, theme: &ThemeFiles) -> HashSet<String
 pub(super) fn assemble_site(
     config: Config,
     files: &ContentFiles,
+    rules: Rules,
     pages: Vec<Arc<SourcePage>>,
     theme: &ThemeFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
     let other_files = static_and_extra_files(&config, theme);
-    let mut site = Site::assemble(config, files, pages, other_files, diagnostics);
-    site.old_tool.rules().site_warnings(&site, diagnostics);
+    let mut site = Site::assemble(config, files, rules, pages, other_files, diagnostics);
+    site.old_tool.site_warnings(&site, diagnostics);
     // The features, registered before the model asks them for theirs, in the order
     // their models are made; `prepare` gives the status page the health it measured.
     crate::alerts::register(&mut site);
     crate::status::register(&mut site, None);
     crate::blog::register(&mut site);
-    let text_rules = site.old_tool.text;
-    let own = site.old_tool.own_templates.clone();
+    let text_rules = site.old_tool.text();
+    let own = site.old_tool.own_templates().clone();
     site.templating = Some(Arc::new(load_templating(&site.config, theme, (text_rules, own), diagnostics)));
     let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {
         crate::render::Origin::File { shown, .. } => Some((path.clone(), shown.clone())),

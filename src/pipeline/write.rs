@@ -242,11 +242,11 @@ pub(crate) fn write_files(
 }
 
 /// Writes a file the old tool processes through its templates
-/// ([`crate::compat::old_tool::TemplateFile`]) at `site_path`; a file that cannot be read
+/// ([`crate::content::walk::TemplateFile`]) at `site_path`; a file that cannot be read
 /// or rendered is not written, with a warning at it that says why.
 fn write_template_file(
     site: &Site,
-    file: &crate::compat::old_tool::TemplateFile,
+    file: &crate::content::walk::TemplateFile,
     site_path: &str,
     disk: Public<crate::fs::Confined>,
     shown: &str,
@@ -265,7 +265,7 @@ fn write_template_file(
             crate::site_path::check(path).is_ok() && matches!(site.target_of(path), Some(crate::site::Target::File));
         found.then(|| site.config.base_url.href(path))
     };
-    match file.render(&text, site_path, templating, &asset, shown) {
+    match site.old_tool.render_template_file(file, &text, (site_path, shown), templating, &asset) {
         Ok(rendered) => {
             output.write(site_path, disk.map(|_| rendered.as_bytes()))?;
             Ok(None)

@@ -78,7 +78,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
             // The folders the old tool's layout mounts (Hugo's module mounts, Docusaurus's
             // versions and locales) are watched too; what they note is the build's to say.
             let mut noted = Vec::new();
-            crate::compat::mount_layout(&mut config, &mut noted);
+            crate::pipeline::steps::mount_layout(&mut config, &mut noted);
             (config.output_dir, config.content_folder, config.sources.folders())
         }
         Err(Failure::Environment(error)) => return Err(error),

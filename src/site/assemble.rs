@@ -11,9 +11,10 @@ impl Site {
     /// Places the pages into sections, leaves out drafts and gives every page its URL.
     /// `other_files` are the site paths of files the theme and `static/` folders add and
     /// of the extra files ([`extra_files`]).
-    pub fn assemble(
+    pub(crate) fn assemble(
         config: Config,
         files: &ContentFiles,
+        old_tool: Rules,
         loaded: Vec<Arc<SourcePage>>,
         other_files: HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
@@ -23,8 +24,8 @@ impl Site {
             &config,
             &loaded,
             &files.links,
-            files.old_tool.rules().drafts_folder(),
-            files.old_tool.rules().reads_build_options(),
+            old_tool.drafts_folder(),
+            old_tool.reads_build_options(),
         );
         exclusions.check(&loaded, diagnostics);
         let mut index = Index {
@@ -44,7 +45,7 @@ impl Site {
         dirs.retain(|d| d.is_empty() || exclusions.dir(d).is_none());
         leave_out_assets(files, &exclusions, &loaded, &mut index);
         // The files read as data (people, strings) are no files of the site.
-        let data = data_files::DataFiles::of(&config, files, &loaded);
+        let data = data_files::DataFiles::of(&config, files, &*old_tool, &loaded);
         let assets: Vec<String> =
             files.assets.iter().filter(|a| !index.left_out.contains_key(*a) && !data.holds(a)).cloned().collect();
         folder_pages(&dirs, &loaded, &exclusions, &config, &mut pages, &mut index);
@@ -55,18 +56,18 @@ impl Site {
                 index.left_out.insert(page.path.clone(), why);
             }
         }
-        let url_rules = urls::UrlRules::of(&files.old_tool, strip_prefixes, &config.blog);
+        let url_rules = urls::UrlRules::of(&*old_tool, strip_prefixes, &config.blog);
         index.left_out_urls = audience::left_out_urls(&loaded, &index.left_out, url_rules);
-        let placed = place_section_files(loaded, &exclusions, &assets, files, &mut pages, &mut index, diagnostics);
-        adopt_or_add(placed.regular, files, url_rules, &mut pages, &mut index);
+        let placed = place_section_files(loaded, &exclusions, &assets, &*old_tool, &mut pages, &mut index, diagnostics);
+        adopt_or_add(placed.regular, url_rules, &mut pages, &mut index);
         for page in &mut pages {
-            page.document_title = document_title(&files.old_tool, &page.source);
+            page.document_title = document_title(&*old_tool, &page.source);
         }
 
         // 3. Parents, and which pages are internal (in an internal build).
-        set_parents(&mut pages, &index, &exclusions, files);
-        let nav_tree = navigation(&mut pages, &index, files, &config, diagnostics);
-        posts::date_pages(&mut pages, &files.old_tool, diagnostics);
+        set_parents(&mut pages, &index, &exclusions, &*old_tool);
+        let nav_tree = navigation(&mut pages, &index, (files, &*old_tool), &config, diagnostics);
+        posts::date_pages(&mut pages, &*old_tool, diagnostics);
 
         // 4. URLs, duplicates and aliases.
         // The folders of the sections marked `blog: true`, whose pages are posts.
@@ -78,7 +79,7 @@ impl Site {
             .collect();
         let rules = urls::UrlRules { languages: Some(&config.languages), marked_blogs: &marked_blogs, ..url_rules };
         let assets = place_urls(&mut pages, &mut index, files, rules, &dirs, &assets, diagnostics);
-        claim_urls(&pages, &mut index, files, diagnostics);
+        claim_urls(&pages, &mut index, (files, &*old_tool), diagnostics);
         name_files(&mut index, &assets);
         let count = pages.len();
         Site {
@@ -99,7 +100,7 @@ impl Site {
             repository: None,
             mounted_owners: MountedOwners::default(),
             strip_prefixes,
-            old_tool: files.old_tool.clone(),
+            old_tool,
             template_files: Arc::new(files.template_files.clone()),
             internal_pages: placed.internal,
             walked: None,
@@ -174,7 +175,7 @@ fn place_section_files(
     loaded: Vec<Arc<SourcePage>>,
     exclusions: &audience::Exclusions,
     assets: &[String],
-    files: &ContentFiles,
+    old_tool: &dyn SourceRules,
     pages: &mut [Page],
     index: &mut Index,
     diagnostics: &mut Vec<Diagnostic>,
@@ -192,7 +193,7 @@ fn place_section_files(
             _ => None,
         })
         .collect();
-    let readme_gives_way = files.old_tool.rules().folder_index_wins();
+    let readme_gives_way = old_tool.folder_index_wins();
     for page in loaded {
         if let Some(why) = exclusions.page(&page) {
             if why == audience::LeftOut::Internal {
@@ -245,13 +246,7 @@ fn place_section_files(
 /// page; so does a page whose `permalink` is the folder's path (`blog/blog.md` with
 /// `permalink: /blog/`, as Eleventy sites have it; `/` for a page at the root), and,
 /// where the old tool says so, `a/a.md`. Every other page is added as a page.
-fn adopt_or_add(
-    regular: Vec<Arc<SourcePage>>,
-    files: &ContentFiles,
-    early_rules: urls::UrlRules,
-    pages: &mut Vec<Page>,
-    index: &mut Index,
-) {
+fn adopt_or_add(regular: Vec<Arc<SourcePage>>, early_rules: urls::UrlRules, pages: &mut Vec<Page>, index: &mut Index) {
     for page in regular {
         let stem_dir = template_path_stem(&page.path).to_string();
         let permalink_dir = page.front.permalink.as_ref().map(|p| p.value.trim()).filter(|p| p.ends_with('/'));
@@ -261,7 +256,7 @@ fn adopt_or_add(
         let permalink_dir = permalink_dir.map(|p| p.trim_matches('/')).filter(|p| {
             *p == own_dir || (!p.is_empty() && p.rsplit_once('/').map_or("", |(parent, _)| parent) == own_dir)
         });
-        let named_dir = files.old_tool.rules().folder_named_page_is_its_page().then_some(own_dir).filter(|dir| {
+        let named_dir = early_rules.old.folder_named_page_is_its_page().then_some(own_dir).filter(|dir| {
             let name = dir.rsplit('/').next().unwrap_or(dir);
             !name.is_empty() && stem_dir.rsplit('/').next().is_some_and(|stem| stem.eq_ignore_ascii_case(name))
         });
@@ -286,7 +281,7 @@ fn adopt_or_add(
 
 /// Each page's parent, and which pages are internal (in an internal build): a folder
 /// without a page of its own is internal when all it holds is.
-fn set_parents(pages: &mut [Page], index: &Index, exclusions: &audience::Exclusions, files: &ContentFiles) {
+fn set_parents(pages: &mut [Page], index: &Index, exclusions: &audience::Exclusions, old_tool: &dyn SourceRules) {
     let mut public_dirs: FastHashSet<String> = std::iter::once(String::new()).collect();
     for page in pages.iter().filter(|p| p.origin.has_file() && !exclusions.is_internal(&p.source)) {
         let mut dir = posts::section_dir(page.source.dir());
@@ -304,7 +299,7 @@ fn set_parents(pages: &mut [Page], index: &Index, exclusions: &audience::Exclusi
         } else {
             exclusions.is_internal(&page.source)
         };
-        let tool_blog = files.old_tool.post_of(&page.source.path).filter(|_| page.origin.has_file());
+        let tool_blog = old_tool.post_of(&page.source.path).filter(|_| page.origin.has_file());
         page.parent = if let Some((blog, _)) = tool_blog {
             // A post of an old tool's blog, at any depth of its folder, is the blog's.
             index.by_dir.get(blog).copied().filter(|&p| p != id)
@@ -322,7 +317,7 @@ fn set_parents(pages: &mut [Page], index: &Index, exclusions: &audience::Exclusi
 fn navigation(
     pages: &mut [Page],
     index: &Index,
-    files: &ContentFiles,
+    (files, old_tool): (&ContentFiles, &dyn SourceRules),
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Arc<nav_tree::NavTree>> {
@@ -336,7 +331,7 @@ fn navigation(
         nav_file::apply_nav_file(pages, index, nav, &config.content_prefix(), severity, diagnostics);
     }
     // Without entries (an `mkdocs.yml` without `nav:`) the folders make the sidebar.
-    let nests = |nav: &&crate::content::NavFile| files.old_tool.nests_navigation(nav.kind) && !nav.entries.is_empty();
+    let nests = |nav: &&crate::content::NavFile| old_tool.nests_navigation(nav.kind) && !nav.entries.is_empty();
     files.nav_file.as_ref().filter(nests).map(|nav| {
         let target = |path: &str| match index.by_path.get(path) {
             Some(&id) => nav_tree::Target::Page(id),
@@ -368,7 +363,7 @@ fn place_urls(
         }
     }
     urls::permalink_warnings(pages, rules, diagnostics);
-    files.old_tool.rules().url_warnings(pages, diagnostics);
+    rules.old.url_warnings(pages, diagnostics);
     for (i, asset) in assets.iter().enumerate() {
         index.assets.insert(asset.source.clone(), i);
         index.asset_urls.insert(asset.url.clone());
@@ -379,9 +374,14 @@ fn place_urls(
 /// Each URL to one page. A book with a `SUMMARY.md` (mdBook, GitBook) publishes only the
 /// files it lists: of two files with one URL, the one it lists keeps it, and one it does
 /// not list gives way with a note; where the old tool says so a folder's page wins.
-fn claim_urls(pages: &[Page], index: &mut Index, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) {
+fn claim_urls(
+    pages: &[Page],
+    index: &mut Index,
+    (files, old_tool): (&ContentFiles, &dyn SourceRules),
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let summary = files.nav_file.as_ref().is_some_and(|nav| nav.kind == crate::content::nav_file::NavFileKind::Summary);
-    let readme_gives_way = files.old_tool.rules().folder_index_wins();
+    let readme_gives_way = old_tool.folder_index_wins();
     for (id, page) in pages.iter().enumerate() {
         match index.by_url.get(&page.site_path).copied() {
             Some(other) if summary && page.nav_rank.is_some() && pages[other].nav_rank.is_none() => {

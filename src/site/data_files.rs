@@ -35,7 +35,12 @@ pub(crate) struct DataFiles {
 impl DataFiles {
     /// The data files of the handbook of `config`, whose walk found `files` and whose
     /// pages are `loaded`.
-    pub(crate) fn of(config: &Config, files: &ContentFiles, loaded: &[Arc<SourcePage>]) -> DataFiles {
+    pub(crate) fn of(
+        config: &Config,
+        files: &ContentFiles,
+        old_tool: &dyn super::source_rules::SourceRules,
+        loaded: &[Arc<SourcePage>],
+    ) -> DataFiles {
         let mut folders = vec![DATA_FOLDER];
         if config.languages.is_multilingual() {
             folders.push(I18N_FOLDER);
@@ -59,7 +64,7 @@ impl DataFiles {
                 data.insert(if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") });
             }
         }
-        data.extend(files.old_tool.blog_data_files(config));
+        data.extend(old_tool.blog_data_files(config));
         DataFiles { folders, files: data }
     }
 

@@ -38,7 +38,7 @@ impl Site {
     /// root staying there in a Hugo or Jekyll handbook, as those tools write it), under
     /// the page's language's folder ([`alias_in`]).
     pub(crate) fn alias_path(&self, id: PageId, alias: &str) -> Result<String, crate::site_path::PathProblem> {
-        let clamp = self.old_tool.rules().clamps_aliases_at_root();
+        let clamp = self.old_tool.clamps_aliases_at_root();
         let path = crate::site_path::resolve_alias_with(&self.pages[id].site_path, alias, clamp)?;
         Ok(alias_in(self, id, path))
     }

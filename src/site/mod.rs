@@ -44,6 +44,7 @@ pub(crate) mod repository;
 pub(crate) mod resolve;
 mod reuse;
 pub(crate) mod review;
+pub(crate) mod source_rules;
 pub(crate) mod strings;
 mod svg_size;
 #[cfg(test)]
@@ -64,6 +65,7 @@ use crate::markdown::Rendered;
 use crate::slug::title_from_name;
 use git::Change;
 use review::Review;
+use source_rules::{Rules, SourceRules};
 
 use assemble::blank_page;
 pub(crate) use generated::GeneratedPage;
@@ -207,11 +209,11 @@ pub struct Site {
     /// ([`crate::content::prefix`]): they then order the navigation.
     pub(crate) strip_prefixes: bool,
     /// The tool the handbook was written for, whose rules its URLs and relative links
-    /// follow ([`crate::compat::old_tool`]).
-    pub(crate) old_tool: crate::compat::old_tool::OldTool,
+    /// follow ([`source_rules`]).
+    pub(crate) old_tool: Rules,
     /// The files the old tool processes through its templates, by content path
-    /// ([`crate::compat::old_tool::TemplateFile`]): written rendered, not copied.
-    pub(crate) template_files: Arc<crate::compat::old_tool::TemplateFiles>,
+    /// ([`crate::content::walk::TemplateFile`]): written rendered, not copied.
+    pub(crate) template_files: Arc<crate::content::walk::TemplateFiles>,
     /// For the dev server's builds: the files the walk found and the pages it parsed,
     /// from which a page added, deleted or renamed is assembled again without walking
     /// and parsing every page (`pipeline::incremental::shape`).
@@ -498,9 +500,9 @@ impl Site {
         if !self.read_again.contains(&source.path) {
             self.read_again.push(source.path.clone());
         }
-        self.pages[id].document_title = document_title(&self.old_tool, &source);
+        self.pages[id].document_title = document_title(&*self.old_tool, &source);
         self.pages[id].source = source;
-        self.pages[id].date = posts::post_or_page_date(&self.pages, id, &self.old_tool);
+        self.pages[id].date = posts::post_or_page_date(&self.pages, id, &*self.old_tool);
         let kind = kinds::page_kind(self, id, diagnostics);
         self.pages[id].kind = kind;
         let (values, review, problems) = kinds::page_fields(self, &self.pages[id]);
@@ -558,7 +560,7 @@ impl Site {
 }
 
 /// The whole `<title>` a page's text names apart from its title, where the old tool
-/// read such a directive ([`crate::compat::old_tool::OldTool::document_title`]).
-fn document_title(old_tool: &crate::compat::old_tool::OldTool, source: &SourcePage) -> Option<String> {
+/// read such a directive ([`SourceRules::document_title`]).
+fn document_title(old_tool: &dyn SourceRules, source: &SourcePage) -> Option<String> {
     old_tool.document_title(source.text.get(source.body_start..).unwrap_or("")).map(str::to_string)
 }

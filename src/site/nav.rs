@@ -59,7 +59,7 @@ pub(super) fn arrange(site: &mut Site) {
 /// Whether the handbook's pages name their navigation group with `section`: a
 /// Middleman handbook's (see the module documentation).
 pub(crate) fn reads_groups(site: &Site) -> bool {
-    site.old_tool.rules().groups_by_section()
+    site.old_tool.groups_by_section()
 }
 
 /// Whether the shown pages of `node` name more than one group, or one and none (a
@@ -159,7 +159,7 @@ impl SortKey {
         };
         // Hugo's default order (`resources/page/pages_sort.go`): a weight of 0 is none,
         // and its `linkTitle` names the page.
-        let link_titles = site.old_tool.rules().orders_by_link_title();
+        let link_titles = site.old_tool.orders_by_link_title();
         let weight = page.source.front.weight.filter(|&w| !(link_titles && w == 0.0));
         let title = if link_titles { page.source.front.nav_label.as_deref() } else { None };
         SortKey {

@@ -1,5 +1,5 @@
 //! The navigation exactly as a navigation file nests it, for a file that is the
-//! sidebar ([`crate::compat::old_tool::OldTool::nests_navigation`]): each section entry a
+//! sidebar ([`super::source_rules::SourceRules::nests_navigation`]): each section entry a
 //! heading named by its title over its entries, at any depth; each page where the file
 //! puts it, whatever its folder; each address a link. The folders' tree stays what
 //! URLs, section pages and branch files are made of; only the sidebar and the reading

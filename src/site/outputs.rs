@@ -518,7 +518,7 @@ fn claim_alias<'a>(
         // Jekyll's own 404 page is content, which wins there.
         Owner::Other(taken)
             if exact
-                && site.old_tool.rules().aliases_yield_to_404_and_robots()
+                && site.old_tool.aliases_yield_to_404_and_robots()
                 && !site.index.file_sources.contains_key(taken)
                 && yields_to_content(taken).is_some() =>
         {

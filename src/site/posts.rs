@@ -5,8 +5,8 @@
 //! and each page named by a date takes ([`date_pages`], read in `Site::assemble`).
 //! The blogs themselves, their authors and pages of posts are the `blog` feature's.
 
+use super::source_rules::SourceRules;
 use super::{PageId, Site};
-use crate::compat::old_tool::OldTool;
 use crate::content::Node;
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -35,7 +35,7 @@ pub(super) fn marks_a_blog(page: &super::Page) -> bool {
 
 /// Whether page `id` is a post: of a `_posts` folder or a section marked a blog, or
 /// of one of the old tool's blogs (whose posts may be folders, `name/index.md`).
-pub(crate) fn is_post(pages: &[super::Page], id: PageId, old: &OldTool) -> bool {
+pub(crate) fn is_post(pages: &[super::Page], id: PageId, old: &dyn SourceRules) -> bool {
     let page = &pages[id];
     page.origin.has_file()
         && ((!page.origin.is_section()
@@ -44,8 +44,8 @@ pub(crate) fn is_post(pages: &[super::Page], id: PageId, old: &OldTool) -> bool 
 }
 
 /// The date of page `id` ([`super::dated::page_date`]), a post of an old tool's blog's
-/// from its front matter or its path as the tool reads it ([`OldTool::post_date_and_slug`]).
-pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, old: &OldTool) -> Option<Date> {
+/// from its front matter or its path as the tool reads it ([`super::source_rules::ToolBlogs::post_date_and_slug`]).
+pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, old: &dyn SourceRules) -> Option<Date> {
     let source = &pages[id].source;
     match old.post_of(&source.path).filter(|_| pages[id].origin.has_file()) {
         Some((_, inside)) => super::dated::front_date(source).or(old.post_date_and_slug(&inside).0),
@@ -56,7 +56,7 @@ pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, old: &OldTool
 /// Gives every post and every page whose name is a date its date
 /// ([`post_or_page_date`]); a post without one is a warning, and so is a date written
 /// that is none ([`super::dated::invalid_dates`]).
-pub(super) fn date_pages(pages: &mut [super::Page], old: &OldTool, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn date_pages(pages: &mut [super::Page], old: &dyn SourceRules, diagnostics: &mut Vec<Diagnostic>) {
     for id in 0..pages.len() {
         if !pages[id].origin.has_file() {
             continue;
@@ -95,7 +95,7 @@ impl Site {
         let page = &self.pages[id];
         let own_date = self.config.kinds.get(&page.kind).is_some_and(|kind| kind.feed_date.is_some());
         page.date
-            .filter(|_| !own_date || is_post(&self.pages, id, &self.old_tool))
+            .filter(|_| !own_date || is_post(&self.pages, id, &*self.old_tool))
             .filter(|_| !self.features.owns(self, id))
     }
 }

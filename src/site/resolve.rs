@@ -286,10 +286,9 @@ impl<'a> SiteLinks<'a> {
         }
         // The old site published the content folder under a route (Docusaurus's
         // `/docs/` and, beside older versions, `/docs/next/`; a Hugo language's `/en/`).
-        let old_tool = &self.site.old_tool;
-        for route in old_tool.version_route.iter().chain(&old_tool.content_route) {
+        for route in self.site.old_tool.content_routes() {
             let under: Vec<String> =
-                candidates.iter().filter_map(|c| c.strip_prefix(route.as_str()).map(str::to_string)).collect();
+                candidates.iter().filter_map(|c| c.strip_prefix(route).map(str::to_string)).collect();
             candidates.extend(under);
         }
         for candidate in &candidates {
@@ -299,7 +298,7 @@ impl<'a> SiteLinks<'a> {
         }
         // The old site's names, made into URLs as opsbook makes them (Docusaurus's
         // `/docs/0.82/x`, the folder of version `0.82`, is opsbook's `/0-82/x/`).
-        let rules = super::urls::UrlRules::of(&self.site.old_tool, self.site.strip_prefixes, &self.site.config.blog);
+        let rules = super::urls::UrlRules::of(&*self.site.old_tool, self.site.strip_prefixes, &self.site.config.blog);
         for candidate in &candidates {
             let made = made_url(candidate, &rules);
             if made != *candidate

@@ -35,7 +35,8 @@ pub(crate) fn modelled_site(
     let as_written = &crate::content::front_text::AsWritten;
     let (pages, problems) = crate::content::load_pages(&config, &content.pages, as_written);
     diagnostics.extend(problems);
-    let mut site = super::Site::assemble(config, &content, pages, Default::default(), &mut diagnostics);
+    let no_tool = std::sync::Arc::new(crate::compat::old_tool::OldTool::default());
+    let mut site = super::Site::assemble(config, &content, no_tool, pages, Default::default(), &mut diagnostics);
     prepare(&mut site);
     site.model(None, &mut diagnostics);
     std::fs::remove_dir_all(&root).expect("the temporary folder");
@@ -55,13 +56,12 @@ pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections:
     let mut config = crate::config::Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");
     let mut walked = crate::content::walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
     walked.nav_file = crate::compat::nav_file::find_nav_file(&config, &mut walked, &mut diagnostics);
-    walked.old_tool = crate::compat::old_tool::read_old_tool(&config, &walked, &mut diagnostics);
-    let old_tool = &walked.old_tool;
-    walked.pages.retain(|path| !old_tool.leaves_out(path));
+    let old_tool = crate::compat::old_tool::read_after_walk(&config, &mut walked, &mut diagnostics);
     config.languages = crate::content::languages::arrange(&config, &mut walked, &mut diagnostics);
     walked.prefixed_names = crate::compat::reads_number_prefixes(&config, &walked);
     let (pages, _) = crate::content::load_pages(&config, &walked.pages, &crate::content::front_text::AsWritten);
-    let site = super::Site::assemble(config, &walked, pages, Default::default(), &mut diagnostics);
+    let rules = std::sync::Arc::new(old_tool);
+    let site = super::Site::assemble(config, &walked, rules, pages, Default::default(), &mut diagnostics);
     std::fs::remove_dir_all(&root).expect("the temporary folder");
     site.pages
         .iter()

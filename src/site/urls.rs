@@ -8,7 +8,7 @@
 //!
 //! A handbook of another tool gets that tool's URLs, so that links written for its
 //! published site, and its readers' bookmarks, keep working: [`UrlRules`] asks the old
-//! tool ([`OldTool`], whose answers are in `crate::compat::page_urls`) how a name
+//! tool ([`SourceRules`], whose [`PageUrls`] answer) how a name
 //! becomes a segment, which URL a page has whatever its folder's (its `permalink`, its
 //! collection's, a post's), and whether pages end in `.html`. A permalink that cannot
 //! be a site path, or whose URL a file of the theme or an extra file has, is not
@@ -16,8 +16,8 @@
 
 use rayon::prelude::*;
 
+use super::source_rules::SourceRules;
 use super::{Asset, Page, PageId};
-use crate::compat::old_tool::{OldTool, UrlStyle};
 use crate::content::SourcePage;
 use crate::content::prefix::strip_number_prefix;
 use crate::diagnostic::{Diagnostic, Rule};
@@ -28,19 +28,17 @@ use crate::hash::{FastHashMap, FastHashSet};
 pub(crate) struct UrlRules<'a> {
     /// Whether number prefixes are stripped from names.
     pub strip: bool,
-    /// How names become segments.
-    pub style: UrlStyle,
     /// The handbook's languages: a page of another language has its original's own URL
     /// under its language's folder ([`super::languages::own_url_in`]).
     pub languages: Option<&'a crate::config::Languages>,
     /// `[blog] permalink`: the posts' URL template, over the old tool's.
     pub post_permalink: Option<&'a str>,
     /// The old tool, which answers what its rules make of a page's URL.
-    pub old: &'a OldTool,
+    pub old: &'a dyn SourceRules,
     /// The folders of the sections whose page says `blog: true`: their pages are posts,
     /// with the posts' URLs.
     pub marked_blogs: &'a [String],
-    /// The old tool's names of its sections, by folder ([`OldTool::section_names`]),
+    /// The old tool's names of its sections, by folder ([`PageUrls::section_names`]),
     /// once the pages are placed.
     pub sections: Option<&'a FastHashMap<String, String>>,
 }
@@ -48,10 +46,9 @@ pub(crate) struct UrlRules<'a> {
 impl<'a> UrlRules<'a> {
     /// The rules of a handbook written for `old` (opsbook's own for none), whose
     /// `[blog]` table is `blog`.
-    pub(crate) fn of(old: &'a OldTool, strip: bool, blog: &'a crate::config::BlogConfig) -> Self {
+    pub(crate) fn of(old: &'a dyn SourceRules, strip: bool, blog: &'a crate::config::BlogConfig) -> Self {
         UrlRules {
             strip,
-            style: old.url_style(),
             languages: None,
             post_permalink: blog.permalink.as_deref(),
             old,
@@ -62,7 +59,7 @@ impl<'a> UrlRules<'a> {
 
     /// The URL segment of a file or folder name (its number prefix already stripped).
     pub(crate) fn segment(&self, name: &str) -> String {
-        self.style.segment(name)
+        self.old.segment(name)
     }
 }
 
@@ -106,7 +103,7 @@ pub(super) fn assign_urls(
             // mdBook (and MkDocs without directory URLs) publishes `a.md` at `a.html` even
             // when a folder `a/` is beside it.
             (None, Some(dir))
-                if rules.style.html_pages() && super::index_rank(&page.source).is_none() && page.origin.has_file() =>
+                if rules.old.html_pages() && super::index_rank(&page.source).is_none() && page.origin.has_file() =>
             {
                 let parent = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
                 let base = dir_urls.get(parent).map_or("", String::as_str);
@@ -218,7 +215,7 @@ fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     if html_page && let Some(tail) = rules.old.directory_indexed(page, &format!("{segment}.html")) {
         return tail;
     }
-    let html = html_page || rules.style.html_pages() || rules.old.html_page_urls(&page.path);
+    let html = html_page || rules.old.html_pages() || rules.old.html_page_urls(&page.path);
     if html { format!("{segment}.html") } else { format!("{segment}/") }
 }
 

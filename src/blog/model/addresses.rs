@@ -59,7 +59,7 @@ pub(super) fn checked(
     }
     // A Jekyll theme shows a post's image and avatars with jekyll-assets' `{% asset %}`,
     // which looks the name up in the plugin's source folders (`_assets/images/`…).
-    let folders = site.old_tool.rules().asset_folders();
+    let folders = site.old_tool.asset_folders();
     if !folders.is_empty() && safe {
         let folders = folders.iter();
         let found = folders.map(|folder| format!("{folder}/{from_root}")).find(|candidate| {

@@ -107,7 +107,7 @@ fn newest_first(pages: &[Page], a: &PageId, b: &PageId) -> std::cmp::Ordering {
 pub(crate) fn collect_blogs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Blogs {
     let mut by_section: FastHashMap<PageId, Vec<PageId>> = FastHashMap::default();
     for id in 0..site.pages.len() {
-        if is_post(&site.pages, id, &site.old_tool)
+        if is_post(&site.pages, id, &*site.old_tool)
             && let Some(section) = site.pages[id].parent
         {
             by_section.entry(section).or_default().push(id);

@@ -12,30 +12,7 @@ use super::attributes::is_safe;
 use super::inline::Render;
 use crate::html::escape;
 
-/// The prefix of a destination the body writer looks up in the asset folders.
-pub(crate) const SCHEME: &str = "opsbook-asset:";
-
-/// The folders an asset is looked for in, under the content folder, in order.
-pub(crate) const FOLDERS: [&str; 18] = [
-    "_assets/images",
-    "_assets/img",
-    "_assets/image",
-    "_assets/css",
-    "_assets/js",
-    "_assets/javascript",
-    "_assets/fonts",
-    "_assets/video",
-    "_assets",
-    "assets/images",
-    "assets/img",
-    "assets/image",
-    "assets/css",
-    "assets/js",
-    "assets/javascript",
-    "assets/fonts",
-    "assets/video",
-    "assets",
-];
+pub(crate) use crate::markdown::rewrite::{ASSET_FOLDERS as FOLDERS, ASSET_SCHEME as SCHEME};
 
 /// The extensions of the files the plugin writes an `<img>` for.
 const IMAGES: [&str; 9] = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp"];

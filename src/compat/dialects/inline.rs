@@ -22,9 +22,7 @@ use super::scan::{code_ranges, pair, scan};
 use super::{Collected, Output, Page, Problem, attributes, erb, liquid, mdx, shortcodes, site, unsupported_html};
 use crate::markdown::has_text;
 
-/// The most constructs of other tools (shortcodes, Liquid tags and variables, JSX
-/// elements, attribute lists) one page holds; each is a placeholder and often a warning.
-pub(crate) const MAX_CONSTRUCTS: usize = 100_000;
+pub(crate) use crate::markdown::rewrite::MAX_CONSTRUCTS;
 
 /// A call: a shortcode (`{{< name args >}}`) or a JSX element (`<Name attr="v">`).
 #[derive(Debug, Clone)]

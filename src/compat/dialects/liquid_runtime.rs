@@ -339,9 +339,10 @@ impl SiteGlobals {
     }
 }
 
-/// The site's variables of `site` as Liquid values, made once.
+/// The site's variables of `site` as Liquid values, made once (the site's template
+/// language is one: Liquid's values are the only ones its context keeps).
 pub(super) fn site_globals(site: &crate::markdown::templating::SiteContext) -> &SiteGlobals {
-    site.liquid_globals(|| SiteGlobals::of(&site.data.globals))
+    site.engine_globals(|| SiteGlobals::of(&site.data.globals)).expect("the site context keeps Liquid's values only")
 }
 
 /// The variables of one page: its own (`page`, an Eleventy page's front matter), over

@@ -6,7 +6,6 @@ pub(crate) mod blog;
 pub(crate) mod config;
 pub(crate) mod i18n;
 pub(crate) mod js_literal;
-pub(crate) mod mdx_imports;
 pub(crate) mod sidebars;
 pub(crate) mod slugs;
 #[cfg(test)]

@@ -126,11 +126,16 @@ impl ToolRules for Hugo {
         menus::menu_warnings(pages, diagnostics);
     }
 
-    fn main_menu(&self, site: &crate::site::Site, code: Option<&str>) -> Vec<crate::site::menu::MenuLink> {
-        menus::main_menu(site, code)
+    fn main_menu(
+        &self,
+        old: &OldTool,
+        site: &crate::site::Site,
+        code: Option<&str>,
+    ) -> Vec<crate::site::menu::MenuLink> {
+        menus::main_menu(site, &old.hugo_menu, code)
     }
 
-    fn site_warnings(&self, site: &crate::site::Site, diagnostics: &mut Vec<Diagnostic>) {
-        menus::site_warnings(site, diagnostics);
+    fn site_warnings(&self, old: &OldTool, site: &crate::site::Site, diagnostics: &mut Vec<Diagnostic>) {
+        menus::site_warnings(site, &old.hugo_menu, diagnostics);
     }
 }

@@ -7,47 +7,36 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use std::collections::BTreeMap;
-
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-/// A file Jekyll processes, by its content path.
-pub(crate) type JekyllFiles = BTreeMap<String, JekyllFile>;
-
 /// A file Jekyll processes ([`find`]).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct JekyllFile {
-    /// Its front matter, as the Liquid variable `page` (with `url` and `path` added).
-    pub front: serde_json::Value,
-    /// Its site path, when its `permalink` names one.
-    pub permalink: Option<String>,
-}
+pub(crate) use crate::content::walk::TemplateFile as JekyllFile;
+/// A file Jekyll processes, by its content path.
+pub(crate) use crate::content::walk::TemplateFiles as JekyllFiles;
 
-impl JekyllFile {
-    /// The file's text `text` rendered through Liquid with the site's variables
-    /// `templating`, published at `site_path` (`asset` gives the URL of a file of the
-    /// site); a refusal is a warning at `shown`'s line, and the file is not published.
-    pub(crate) fn render(
-        &self,
-        text: &str,
-        site_path: &str,
-        templating: &crate::markdown::templating::SiteContext,
-        asset: &dyn Fn(&str) -> Option<String>,
-        shown: &str,
-    ) -> Result<String, Diagnostic> {
-        let mut page = self.front.clone();
-        if let serde_json::Value::Object(map) = &mut page {
-            map.insert("url".into(), format!("/{site_path}").into());
-        }
-        let (body, body_line) = body(text);
-        crate::compat::dialects::liquid_file::render_file(body, &page, templating, asset).map_err(|refusal| {
-            let message =
-                format!("`{shown}` is a file Jekyll renders through Liquid: {}; it is not published", refusal.message);
-            Diagnostic::error(Rule::UnsupportedSyntax, shown, body_line + refusal.line - 1, refusal.column, message)
-                .with_severity(Severity::Warning)
-        })
+/// The text `text` of `file` rendered through Liquid with the site's variables
+/// `templating`, published at `site_path` (`asset` gives the URL of a file of the
+/// site); a refusal is a warning at `shown`'s line, and the file is not published.
+pub(crate) fn render(
+    file: &JekyllFile,
+    text: &str,
+    site_path: &str,
+    templating: &crate::markdown::templating::SiteContext,
+    asset: &dyn Fn(&str) -> Option<String>,
+    shown: &str,
+) -> Result<String, Diagnostic> {
+    let mut page = file.front.clone();
+    if let serde_json::Value::Object(map) = &mut page {
+        map.insert("url".into(), format!("/{site_path}").into());
     }
+    let (body, body_line) = body(text);
+    crate::compat::dialects::liquid_file::render_file(body, &page, templating, asset).map_err(|refusal| {
+        let message =
+            format!("`{shown}` is a file Jekyll renders through Liquid: {}; it is not published", refusal.message);
+        Diagnostic::error(Rule::UnsupportedSyntax, shown, body_line + refusal.line - 1, refusal.column, message)
+            .with_severity(Severity::Warning)
+    })
 }
 
 /// How much of a file is read to see whether it opens with front matter.

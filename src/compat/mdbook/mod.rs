@@ -1,7 +1,6 @@
 //! mdBook: `book.toml` read as it is, and the `SUMMARY.md` that orders the book
 //! (GitBook's too).
 
-pub(crate) mod config;
 pub(crate) mod summary;
 
 use super::ToolRules;

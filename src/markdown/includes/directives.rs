@@ -41,7 +41,7 @@ pub(crate) enum Lookup {
     Snippets,
     /// Jekyll `include`: the `_includes/` folders ([`crate::content::include_roots`]).
     IncludesFolders,
-    /// Docusaurus's `@site/` imports: the handbook's folder ([`crate::compat::docusaurus::mdx_imports`]).
+    /// Docusaurus's `@site/` imports: the handbook's folder ([`super::mdx_imports`]).
     SiteRoot,
     /// jekyll-multiple-languages-plugin's `{% tf file %}`: the page's language's folder
     /// `_i18n/<lang>/`, then the default language's ([`super::translations`]).
@@ -180,7 +180,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut lines = Lines::new(text);
     // Inside a Liquid `{% raw %}` block, from one line to the next.
     let mut raw = false;
-    let mut imports = crate::compat::docusaurus::mdx_imports::Imports::default();
+    let mut imports = super::mdx_imports::Imports::default();
     while let Some((start, line)) = lines.next() {
         if line.contains("8<-") && snippet_line(text, start, line, &mut lines, &mut found) {
             continue;

@@ -9,6 +9,7 @@ pub(crate) mod directives;
 mod late;
 mod lookup;
 mod markdown_include;
+mod mdx_imports;
 mod public;
 mod select;
 mod source_map;

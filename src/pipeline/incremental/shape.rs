@@ -147,7 +147,14 @@ pub(crate) fn reshape(
 /// with their diagnostics).
 fn model_of(built: &BuiltSite, walked: Walked, warned: &HashSet<&str>, problems: &mut Vec<Diagnostic>) -> Site {
     let old = &built.site;
-    let mut site = assemble_site(old.config.clone(), &walked.files, walked.loaded.clone(), &built.theme, problems);
+    let mut site = assemble_site(
+        old.config.clone(),
+        &walked.files,
+        Arc::clone(&old.old_tool),
+        walked.loaded.clone(),
+        &built.theme,
+        problems,
+    );
     site.now = old.now;
     site.today = old.today;
     site.repository.clone_from(&old.repository);
@@ -376,7 +383,7 @@ fn apply_change(
     let mut loaded = Vec::new();
     for path in added {
         // A file the old tool published no page from (a Docusaurus partial) is none here.
-        if walked.files.old_tool.leaves_out(path) {
+        if site.old_tool.leaves_out(path) {
             continue;
         }
         let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);

@@ -50,7 +50,7 @@ fn groups<'a>(site: &'a Site, section: PageId, children: &[(PageId, LinkView<'a>
     if !site.nav_grouped.contains(&section) {
         return None;
     }
-    let mut ids = crate::markdown::headings::HeadingIds::new(site.old_tool.heading_ids);
+    let mut ids = crate::markdown::headings::HeadingIds::new(site.old_tool.heading_ids());
     for id in site.pages[section]
         .rendered
         .anchors

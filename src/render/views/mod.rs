@@ -104,7 +104,7 @@ impl<'a> SiteView<'a> {
             feed_url: config.base_url.absolute("feed.xml"),
             audience: config.audience.name(),
             status: crate::status::views::OverallView::of(site, code),
-            menu: site.old_tool.rules().main_menu(site, code),
+            menu: site.old_tool.main_menu(site, code),
         }
     }
 }

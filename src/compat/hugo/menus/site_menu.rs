@@ -3,7 +3,7 @@
 //! `main`, and its pages' own (`menus`, else `menu`, in front matter), as
 //! [`super::assemble`] merges them; and the warnings about what it leaves out.
 
-use super::{Assembled, Entry, Target, assemble, page_entry};
+use super::{Assembled, ConfiguredMenus, Entry, Target, assemble, page_entry};
 use crate::content::front_matter::Field;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::site::menu::MenuLink;
@@ -90,9 +90,8 @@ fn page_entries(site: &Site, code: Option<&str>) -> Vec<(Entry, Target, PageId)>
 }
 
 /// The `main` menu of language `code` and the pages that give it entries.
-fn assemble_for(site: &Site, code: Option<&str>) -> (Assembled, Vec<PageId>) {
+fn assemble_for(site: &Site, menus: &ConfiguredMenus, code: Option<&str>) -> (Assembled, Vec<PageId>) {
     let code = language(site, code);
-    let menus = &site.old_tool.hugo_menu;
     let sections = if menus.section_pages { section_entries(site, code) } else { Vec::new() };
     let pages = page_entries(site, code);
     let ids = pages.iter().map(|(_, _, id)| *id).collect();
@@ -104,25 +103,25 @@ fn assemble_for(site: &Site, code: Option<&str>) -> (Assembled, Vec<PageId>) {
 }
 
 /// The `main` menu of the pages of language `code` (`None`: the default language's).
-pub(crate) fn main_menu(site: &Site, code: Option<&str>) -> Vec<MenuLink> {
+pub(crate) fn main_menu(site: &Site, menus: &ConfiguredMenus, code: Option<&str>) -> Vec<MenuLink> {
     let has_pages = || (0..site.pages.len()).any(|id| menu_field(&site.pages[id]).is_some());
-    if site.old_tool.hugo_menu.is_empty() && !has_pages() {
+    if menus.is_empty() && !has_pages() {
         return Vec::new();
     }
-    assemble_for(site, code).0.menu
+    assemble_for(site, menus, code).0.menu
 }
 
 /// Warnings about each language's menu: a configured `pageRef` that names no page (at
 /// its place in its file), and a page's entry whose key an earlier entry has (at the
 /// page's field), which Hugo leaves out.
-pub(crate) fn site_warnings(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn site_warnings(site: &Site, menus: &ConfiguredMenus, diagnostics: &mut Vec<Diagnostic>) {
     let languages = &site.config.languages;
     let codes: Vec<Option<&str>> =
         std::iter::once(None).chain(languages.others().iter().map(|c| Some(c.as_str()))).collect();
     let mut warned: Vec<(String, String)> = Vec::new();
     for code in codes {
-        let (assembled, ids) = assemble_for(site, code);
-        let config = site.old_tool.hugo_menu.entries_of(language(site, code));
+        let (assembled, ids) = assemble_for(site, menus, code);
+        let config = menus.entries_of(language(site, code));
         for &at in &assembled.dead_refs {
             let entry = &config[at];
             if warned.contains(&(entry.file.clone(), entry.page_ref.clone())) {

@@ -1,4 +1,4 @@
-//! Docusaurus's imported Markdown (<https://docusaurus.io/docs/markdown-features/react#importing-markdown>):
+//! MDX's imported Markdown, as Docusaurus documents it (<https://docusaurus.io/docs/markdown-features/react#importing-markdown>):
 //!
 //! ```markdown
 //! import Checklist from '@site/docs/_checklist.md';
@@ -15,7 +15,7 @@
 //! fenced code are text: neither imports nor uses. A file that is not there is a missing
 //! include, as any other.
 
-use crate::markdown::includes::directives::{Action, Form, Found, Include, Lookup, Select};
+use super::directives::{Action, Form, Found, Include, Lookup, Select};
 
 /// Docusaurus's alias of the site's folder.
 const SITE_ALIAS: &str = "@site/";

@@ -11,17 +11,7 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
-/// Whether, and by which rule, the old tool turned shortcodes into emoji.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub(crate) enum Shortcodes {
-    /// Left as text.
-    #[default]
-    Off,
-    /// Turned into emoji; after a name that is none, the next try starts at its closing colon.
-    ResumeAtColon,
-    /// Turned into emoji; after a name that is none, the next try starts after it.
-    ResumeAfterName,
-}
+pub(crate) use crate::content::reading_rules::EmojiShortcodes as Shortcodes;
 
 /// `text` with its shortcodes turned into emoji by `rule`, or `None` when it has none.
 pub(crate) fn replace(text: &str, rule: Shortcodes) -> Option<String> {

@@ -1,5 +1,5 @@
-//! mdBook's `book.toml`, read as it is: the tables an mdBook repository has at its root,
-//! beside (or instead of) opsbook's own.
+//! The tables of `book.toml` opsbook shares with mdBook, whose file it is named after:
+//! `[book]`, `[output.*]`, `[preprocessor.*]`, `[rust]` and four keys of `[build]`.
 //!
 //! A `book.toml` with a `[book]` table is mdBook's. opsbook takes from it what it shares
 //! with `[handbook]` and `[build]`, each only when opsbook's own key is absent.
@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::config::{BuildTable, CONFIG_FILE, locate_key, locate_table};
+use super::{BuildTable, CONFIG_FILE, locate_key, locate_table};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// mdBook's default content folder.
@@ -65,7 +65,7 @@ pub(crate) struct HtmlOutput {
 /// mdBook's keys of `[build]` that are set, as written in `book.toml`. They are
 /// accepted only beside `[book]` and never read: opsbook writes to `[build] output-dir`
 /// (`public` unless set), not to mdBook's `build-dir`.
-fn mdbook_build_keys(build: &BuildTable) -> Vec<&'static str> {
+fn book_build_keys(build: &BuildTable) -> Vec<&'static str> {
     [
         ("build-dir", build.build_dir.is_some()),
         ("create-missing", build.create_missing.is_some()),
@@ -78,7 +78,7 @@ fn mdbook_build_keys(build: &BuildTable) -> Vec<&'static str> {
 }
 
 /// The tables of mdBook's `book.toml` besides `[book]`, as the raw config holds them.
-pub(crate) struct MdBookTables<'a> {
+pub(crate) struct BookTables<'a> {
     /// `[book]`, when the file has one.
     pub(crate) book: Option<&'a BookTable>,
     /// `[output.*]`.
@@ -91,7 +91,7 @@ pub(crate) struct MdBookTables<'a> {
     pub(crate) build: &'a BuildTable,
 }
 
-impl MdBookTables<'_> {
+impl BookTables<'_> {
     /// What mdBook's tables and keys hold that opsbook does not read, each with its
     /// place in `text`.
     fn unread(&self, text: &str) -> Vec<(String, (usize, usize))> {
@@ -104,7 +104,7 @@ impl MdBookTables<'_> {
                 }
             }
         }
-        for key in mdbook_build_keys(self.build) {
+        for key in book_build_keys(self.build) {
             found.push((format!("`[build] {key}`"), locate_key(text, key)));
         }
         if let Some(output) = self.output {
@@ -148,7 +148,7 @@ impl MdBookTables<'_> {
                     .with_help("it is a table of mdBook's book.toml, read only in a file with mdBook's `[book]` table"),
                 );
             }
-            for key in mdbook_build_keys(self.build) {
+            for key in book_build_keys(self.build) {
                 let (line, column) = locate_key(text, key);
                 errors.push(
                     Diagnostic::error(

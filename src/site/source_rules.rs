@@ -1,0 +1,161 @@
+//! What the core asks of the tool a handbook was written for: the interface the
+//! compatibility layer implements for each old tool (and for GitHub's rules, a
+//! handbook of none), so that the model, the links and the URLs follow the old site's
+//! without the core knowing which tool it was.
+//!
+//! [`PageUrls`] gives the URLs, [`ToolBlogs`] the posts of the tool's blog plugins,
+//! [`SourceRules`] the rest: links, the navigation, what the tool leaves out, how its
+//! Markdown read the text. The build holds one as an `Arc<dyn SourceRules>`
+//! ([`super::Site::old_tool`]); only `pipeline/steps.rs` makes it.
+
+use std::sync::Arc;
+
+use super::resolve::RelativeLinks;
+use super::urls::UrlRules;
+use super::{Page, PageId};
+use crate::config::Config;
+use crate::content::SourcePage;
+use crate::content::nav_file::NavFileKind;
+use crate::content::reading_rules::{DefinitionLists, EmojiShortcodes};
+use crate::content::site_data::{OwnTemplates, TextRules};
+use crate::dates::Date;
+use crate::diagnostic::Diagnostic;
+use crate::hash::FastHashMap;
+use crate::slug::HeadingIdStyle;
+
+/// The rules of the tool a handbook was written for, shared by the build's steps.
+pub(crate) type Rules = Arc<dyn SourceRules>;
+
+/// How the tool made pages' URLs ([`super::urls`] asks, knowing no tool).
+pub(crate) trait PageUrls {
+    /// The URL segment of a file or folder name (its number prefix already stripped).
+    fn segment(&self, name: &str) -> String;
+    /// Whether a page that is not its folder's index is published at `name.html`, even
+    /// when a folder `name/` is beside it.
+    fn html_pages(&self) -> bool;
+    /// The tool's names of its sections by folder, once pages are placed.
+    fn section_names(
+        &self,
+        pages: &[Page],
+        by_dir: &FastHashMap<String, PageId>,
+    ) -> Option<FastHashMap<String, String>>;
+    /// The URL the tool gives a page before any `permalink` (a `url` field, a rule of
+    /// its configuration, a slug that is a path).
+    fn first_url(&self, page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String>;
+    /// The site path a page's `permalink` gives it; `None` for one that cannot be a
+    /// site path.
+    fn permalink_url(&self, page: &SourcePage, path: &str) -> Option<String>;
+    /// The URL a folder's permalink gives the page at `path`: `Some(None)` when one
+    /// applies but cannot be followed.
+    fn folder_permalink_url(&self, path: &str) -> Option<Option<String>>;
+    /// The URL of a post at `path`, from the posts' URL `template` when given.
+    fn post_url(&self, page: &SourcePage, path: &str, template: Option<&str>) -> Option<String>;
+    /// The URL a collection's `permalink` gives its document at `path`.
+    fn collection_url(&self, page: &SourcePage, path: &str) -> Option<String>;
+    /// The site path of a collection's file that is no page, where the tool published it.
+    fn collection_file_url(&self, path: &str) -> Option<String>;
+    /// A page's file name without its extension (`stem`) as the tool names its output.
+    fn page_name<'n>(&self, stem: &'n str) -> &'n str;
+    /// Whether the tool publishes the page at content path `path` at `name.html`.
+    fn html_page_urls(&self, path: &str) -> bool;
+    /// The URL tail the tool's directory indexes give a page whose output would be
+    /// `output`, when it moves the page into a folder.
+    fn directory_indexed(&self, page: &SourcePage, output: &str) -> Option<String>;
+}
+
+/// The blogs the tool's plugins published from folders of their own.
+pub(crate) trait ToolBlogs {
+    /// The folder of the blog whose post is the file at content path `path`, and the
+    /// post's path inside that folder; `None` for a page of no such blog.
+    fn post_of(&self, path: &str) -> Option<(&str, String)>;
+    /// The date and slug of a post at `inside` (its path in its blog's folder).
+    fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String);
+    /// The authors file, from the root, of the blog in folder `dir`: `None` when no such
+    /// blog is there, `Some(None)` when its file lies outside the root.
+    fn blog_authors_file(&self, dir: &str) -> Option<Option<String>>;
+    /// The content paths of the blogs' people files: data, never published.
+    fn blog_data_files(&self, config: &Config) -> Vec<String>;
+    /// Where the tool put a blog's older posts, from the site's root.
+    fn paginate_path(&self) -> Option<&str>;
+    /// How many posts a page of a blog listed.
+    fn posts_per_page(&self) -> Option<usize>;
+}
+
+/// The rest of what the core asks: links, the navigation, what the tool leaves out,
+/// and how its Markdown read the text.
+pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sync {
+    /// The tool's name, as messages give it.
+    fn name(&self) -> &'static str;
+    /// How a relative link that names no Markdown file is read.
+    fn relative_links(&self) -> RelativeLinks;
+    /// Whether a relative link to a Markdown file may leave the content folder and come
+    /// back into it (a path of the repository).
+    fn links_through_repository(&self) -> bool;
+    /// Where the tool published the content folder's pages, as site path prefixes (a
+    /// version's route first, then the docs' route): links written from there are read
+    /// from the content folder.
+    fn content_routes(&self) -> Vec<&str>;
+    /// Whether the tool published no page from the file at content path `path`.
+    fn leaves_out(&self, path: &str) -> bool;
+    /// The `<title>` a directive in a page's `text` gives it, instead of the page's title
+    /// and the handbook's.
+    fn document_title<'t>(&self, text: &'t str) -> Option<&'t str>;
+    /// The folder name whose pages are drafts, wherever it is.
+    fn drafts_folder(&self) -> Option<&'static str>;
+    /// Whether pages' build options say which pages are rendered.
+    fn reads_build_options(&self) -> bool;
+    /// Whether a folder's index keeps what it may share (a `README.md` beside an
+    /// `index.md` is left out, `foo.md` beside `foo/index.md` gives way).
+    fn folder_index_wins(&self) -> bool;
+    /// Whether a page named as its folder, inside it, is the folder's page when the
+    /// folder has none of its own.
+    fn folder_named_page_is_its_page(&self) -> bool;
+    /// Whether the sidebar is the navigation file of `kind` as the file nests it.
+    fn nests_navigation(&self, kind: NavFileKind) -> bool;
+    /// Whether a page's `section` names its group in the navigation.
+    fn groups_by_section(&self) -> bool;
+    /// Whether the navigation takes a weight of 0 for none and names a page by its
+    /// `linkTitle`.
+    fn orders_by_link_title(&self) -> bool;
+    /// Whether an alias's `..` at the root stays at the root.
+    fn clamps_aliases_at_root(&self) -> bool;
+    /// Whether the 404 page and `robots.txt` keep their files when an alias claims them.
+    fn aliases_yield_to_404_and_robots(&self) -> bool;
+    /// The folders a front matter image's name is looked up in after the page's own.
+    fn asset_folders(&self) -> &'static [&'static str];
+    /// Warnings for the pages' URL fields the tool would have followed and opsbook does not.
+    fn url_warnings(&self, pages: &[Page], diagnostics: &mut Vec<Diagnostic>);
+    /// The handbook's menu across the top of every page of language `code` (`None`: the
+    /// default language's).
+    fn main_menu(&self, site: &super::Site, code: Option<&str>) -> Vec<super::menu::MenuLink>;
+    /// Warnings about what the tool's site gives the handbook and opsbook cannot follow.
+    fn site_warnings(&self, site: &super::Site, diagnostics: &mut Vec<Diagnostic>);
+    /// The rule heading ids are made by.
+    fn heading_ids(&self) -> HeadingIdStyle;
+    /// Whether `Term` / `: Definition` lines are a definition list.
+    fn definition_lists(&self) -> DefinitionLists;
+    /// Whether a `.md` page is MDX.
+    fn md_as_mdx(&self) -> bool;
+    /// Whether an indented code block's first line can name its language.
+    fn code_header_line(&self) -> bool;
+    /// Whether, and by which rule, shortcodes of the text (`:smile:`) are emoji.
+    fn emoji(&self) -> EmojiShortcodes;
+    /// What the tool printed as written where opsbook would read a construct.
+    fn text(&self) -> TextRules;
+    /// The templates the tool's site gives its constructs itself.
+    fn own_templates(&self) -> &OwnTemplates;
+    /// The rewrite of the other tools' dialects before a page is parsed.
+    fn dialects(&self) -> crate::markdown::rewrite::Rewriter;
+    /// The text `text` of `file`, which the tool processes through its templates,
+    /// rendered for the site path `at.0` with the site's variables `templating` (`asset`
+    /// gives the URL of a file of the site); a refusal is a warning at `at.1` (the file
+    /// as shown), and the file is not published.
+    fn render_template_file(
+        &self,
+        file: &crate::content::walk::TemplateFile,
+        text: &str,
+        at: (&str, &str),
+        templating: &crate::markdown::templating::SiteContext,
+        asset: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<String, Diagnostic>;
+}
