@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use super::mdbook::summary::Rules;
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::content::nav_file::{NavEntry, NavFile, NavFileKind, resolve};
@@ -17,6 +18,15 @@ const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
 
 /// The names Docusaurus's sidebars file may have.
 const SIDEBAR_FILES: [&str; 4] = ["sidebars.js", "sidebars.ts", "sidebars.mjs", "sidebars.cjs"];
+
+/// Whose rules the `SUMMARY.md` is read by: GitBook's in a GitBook book (its
+/// `.gitbook.yaml` and no mdBook `[book]` table), mdBook's otherwise.
+fn summary_rules(config: &Config) -> Rules {
+    match super::gitbook::is_book(config) {
+        true => Rules::GitBook,
+        false => Rules::MdBook,
+    }
+}
 
 /// Finds and reads the handbook's navigation file (see the module documentation), and
 /// takes a `SUMMARY.md` out of the pages and an `mkdocs.yml` in `content/` out of the
@@ -33,7 +43,7 @@ pub(crate) fn find_nav_file(
         files.pages.remove(at);
         let shown = format!("{prefix}SUMMARY.md");
         let text = read(config, &content_dir.join("SUMMARY.md"), &shown, diagnostics)?;
-        let (mut entries, problems) = super::mdbook::summary::parse_summary(&text);
+        let (mut entries, problems) = super::mdbook::summary::parse_summary(&text, summary_rules(config));
         if !config.section_labels {
             drop_numbers(&mut entries);
         }

@@ -1,7 +1,9 @@
 //! Reads mdBook's `SUMMARY.md` into [`NavEntry`]s as mdBook reads it: over the file's
 //! CommonMark events, in four parts (title, prefix, numbered and suffix chapters), with
 //! part titles, `---` separators and draft chapters as entries of their own kinds and
-//! the numbered chapters' numbers (`1.`, `1.2.`).
+//! the numbered chapters' numbers (`1.`, `1.2.`). GitBook's reading differs in two
+//! rules ([`Rules::GitBook`]): every heading after the title opens a group, and a list
+//! item of plain text is a title over the entries nested in it.
 //!
 //! More: docs/architecture.md, "Notes by module".
 
@@ -20,10 +22,21 @@ const MAX_DEPTH: usize = 64;
 /// A problem: line, column (both 1-based) and message.
 type Problem = (usize, usize, String);
 
-/// The entries of a `SUMMARY.md`, paths relative to its folder, and the problems of the
-/// parts that could not be read.
-pub(crate) fn parse_summary(text: &str) -> (Vec<NavEntry>, Vec<Problem>) {
-    let mut reader = Reader { text, events: Parser::new(text).into_offset_iter().peekable(), problems: Vec::new() };
+/// Whose rules a `SUMMARY.md` is read by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rules {
+    /// mdBook's: a part title is a `#` heading; a list item must be a link.
+    MdBook,
+    /// GitBook's (its Git Sync "Configure navigation with SUMMARY.md"): a heading of any
+    /// level is a page group; a list item without a link is a title over its children.
+    GitBook,
+}
+
+/// The entries of a `SUMMARY.md` read by `rules`, paths relative to its folder, and the
+/// problems of the parts that could not be read.
+pub(crate) fn parse_summary(text: &str, rules: Rules) -> (Vec<NavEntry>, Vec<Problem>) {
+    let events = Parser::new(text).into_offset_iter().peekable();
+    let mut reader = Reader { text, events, problems: Vec::new(), rules };
     reader.skip_title();
     let mut entries = reader.read_affix(true);
     entries.extend(reader.read_parts());
@@ -44,6 +57,17 @@ struct Reader<'a> {
     text: &'a str,
     events: Peekable<OffsetIter<'a, DefaultBrokenLinkCallback>>,
     problems: Vec<Problem>,
+    rules: Rules,
+}
+
+impl Rules {
+    /// Whether `event` starts a part title: a `#` heading, or any heading for GitBook.
+    fn is_part_title(self, event: &Event<'_>) -> bool {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => *level == HeadingLevel::H1 || self == Rules::GitBook,
+            _ => false,
+        }
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -69,11 +93,13 @@ impl<'a> Reader<'a> {
     /// The prefix (or suffix) chapters: every link up to a list or a `#` heading, which
     /// starts the numbered chapters (or is a problem after the suffix chapters).
     fn read_affix(&mut self, prefix: bool) -> Vec<NavEntry> {
+        let rules = self.rules;
         let mut entries = Vec::new();
         while let Some((event, range)) = self.events.peek() {
+            let starts_parts = matches!(event, Event::Start(Tag::List(_))) || rules.is_part_title(event);
             match event {
-                Event::Start(Tag::List(_) | Tag::Heading { level: HeadingLevel::H1, .. }) if prefix => break,
-                Event::Start(Tag::List(_) | Tag::Heading { level: HeadingLevel::H1, .. }) => {
+                _ if starts_parts && prefix => break,
+                _ if starts_parts => {
                     let (line, column) = position(self.text, range.start);
                     let message = "a suffix chapter (a link after the numbered chapters) cannot be followed by a list or a part title";
                     self.problems.push((line, column, message.into()));
@@ -102,15 +128,17 @@ impl<'a> Reader<'a> {
     /// The numbered chapters, parts by part, each opened by its title if it has one.
     /// The numbers run on across parts and separators.
     fn read_parts(&mut self) -> Vec<NavEntry> {
+        let rules = self.rules;
         let mut entries = Vec::new();
         let mut numbered = 0;
         while let Some((event, range)) = self.events.peek() {
             match event {
                 Event::Start(Tag::Paragraph) => break,
-                Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => {
-                    let (line, column) = position(self.text, range.start);
+                Event::Start(Tag::Heading { level, .. }) if rules.is_part_title(event) => {
+                    let (level, at) = (*level, range.start);
+                    let (line, column) = position(self.text, at);
                     self.events.next();
-                    let title = self.read_text(TagEnd::Heading(HeadingLevel::H1));
+                    let title = self.read_text(TagEnd::Heading(level));
                     entries.push(NavEntry {
                         title: Some(title),
                         link: NavLink::Heading,
@@ -130,11 +158,12 @@ impl<'a> Reader<'a> {
     /// One part's chapters, up to a paragraph after its first block or a `#` heading;
     /// `numbered` top-level chapters came before.
     fn read_numbered(&mut self, entries: &mut Vec<NavEntry>, numbered: &mut usize) {
+        let rules = self.rules;
         let mut first = true;
         while let Some((event, _)) = self.events.peek() {
             match event {
                 Event::Start(Tag::Paragraph) if !first => break,
-                Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => break,
+                _ if rules.is_part_title(event) => break,
                 Event::Start(Tag::Paragraph) => {
                     self.events.next();
                 }
@@ -198,11 +227,16 @@ impl<'a> Reader<'a> {
 
     /// The chapter of a list item whose start was read: its link, or a problem.
     fn read_item(&mut self) -> Option<NavEntry> {
+        let rules = self.rules;
         while let Some((Event::Start(Tag::Paragraph), _)) = self.events.peek() {
             self.events.next();
         }
         match self.events.peek() {
             Some((Event::Start(Tag::Link { .. }), _)) => self.read_link(),
+            Some((_, range)) if rules == Rules::GitBook => {
+                let (line, column) = position(self.text, range.start);
+                Some(self.read_title_item(line, column))
+            }
             other => {
                 let at = other.map_or(self.text.len(), |(_, range)| range.start);
                 let (line, column) = position(self.text, at);
@@ -211,6 +245,23 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// A list item of plain text, up to its nested list or its end: an entry of its title
+    /// alone, over the entries of that list, at `line`, `column`.
+    fn read_title_item(&mut self, line: usize, column: usize) -> NavEntry {
+        let mut title = String::new();
+        while let Some((event, _)) = self.events.peek() {
+            match event {
+                Event::Start(Tag::List(_)) | Event::End(TagEnd::Item) => break,
+                Event::Text(t) | Event::Code(t) => title.push_str(t),
+                Event::SoftBreak => title.push(' '),
+                _ => {}
+            }
+            self.events.next();
+        }
+        let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
+        NavEntry { title, link: NavLink::None, children: Vec::new(), number: None, line, column }
     }
 
     /// The link that starts here, as an entry located at its target, or at its `[` for

@@ -32,13 +32,17 @@ fn outline(entries: &[NavEntry], depth: usize, out: &mut Vec<String>) {
 fn read(from: From, text: &str) -> (Vec<NavEntry>, Vec<Problem>) {
     match from {
         From::Summary => {
-            let (entries, mut problems) = parse_summary(text);
+            let (entries, mut problems) = parse_summary(text, Rules::MdBook);
             problems.extend(listed_twice(&entries));
             (entries, problems)
         }
         From::Suffix => {
-            let mut reader =
-                Reader { text, events: Parser::new(text).into_offset_iter().peekable(), problems: Vec::new() };
+            let mut reader = Reader {
+                text,
+                events: Parser::new(text).into_offset_iter().peekable(),
+                problems: Vec::new(),
+                rules: Rules::MdBook,
+            };
             let entries = reader.read_affix(false);
             (entries, reader.problems)
         }
@@ -235,7 +239,7 @@ fn reads_summary_md_as_mdbook_s_own_tests_do() {
 #[test]
 fn locates_each_entry_at_its_target_or_its_draft_bracket() {
     let text = "# Summary\n\n[Introduction](intro.md)\n\n# On call\n\n- [Paging](oncall/paging.md)\n    - [Escalation](oncall/escalation.md)\n        - [Deep](oncall/deep.md)\n    - [Draft]()\n- [Rotations](<oncall/rota tions.md>)\n\n---\n\n# Reference\n\n* [Glossary](glossary.md)\n\n[Contributors](contributors.md)\n[Status](https://status.example.org)\n";
-    let (entries, problems) = parse_summary(text);
+    let (entries, problems) = parse_summary(text, Rules::MdBook);
     assert!(problems.is_empty(), "{problems:?}");
     let located: Vec<String> = NavEntry::flatten(&entries)
         .iter()
@@ -263,7 +267,7 @@ fn locates_each_entry_at_its_target_or_its_draft_bracket() {
 
 #[test]
 fn reports_list_items_that_are_not_links_and_reads_on() {
-    let (entries, problems) = parse_summary("- [A](a.md)\n- just text\n  - [B](b.md)\n- [C](c.md)\n");
+    let (entries, problems) = parse_summary("- [A](a.md)\n- just text\n  - [B](b.md)\n- [C](c.md)\n", Rules::MdBook);
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].0, problems[0].1), (2, 3));
     assert!(problems[0].2.contains("a chapter must be a link"), "{}", problems[0].2);
@@ -274,16 +278,67 @@ fn reports_list_items_that_are_not_links_and_reads_on() {
 
 #[test]
 fn skips_code_blocks_and_comments() {
-    let (entries, _) = parse_summary("<!-- - [X](x.md) -->\n```\n- [Y](y.md)\n```\n- [Z](z.md)\n");
+    let (entries, _) = parse_summary("<!-- - [X](x.md) -->\n```\n- [Y](y.md)\n```\n- [Z](z.md)\n", Rules::MdBook);
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].link, NavLink::Page("z.md".into()));
 }
 
 #[test]
 fn names_the_first_place_of_a_file_listed_twice() {
-    let (entries, problems) = parse_summary("- [A](a.md)\n- [B](./b.md)\n  - [Again](b.md)\n");
+    let (entries, problems) = parse_summary("- [A](a.md)\n- [B](./b.md)\n  - [Again](b.md)\n", Rules::MdBook);
     assert!(problems.is_empty(), "{problems:?}");
     let problems = listed_twice(&entries);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].2, "`b.md` is listed twice (first on line 2): a file is one chapter");
+}
+
+/// GitBook's own example of a `SUMMARY.md` (GitbookIO/public-docs,
+/// `documentation/docs-as-code/git-sync/content-configuration.md` at commit
+/// 3d5c46e53c6fdb6d9175103dd32223c8b3f0a3bb, "Configure navigation with SUMMARY.md"):
+/// `##` headings are page groups, nested links child pages; read by mdBook's rules the
+/// headings are skipped (mdBook's part titles are `#` only).
+#[test]
+fn reads_gitbooks_page_groups_by_its_rules_only() {
+    let text = "# Summary\n\n## Product\n\n* [Overview](README.md)\n  * [Getting started](getting-started.md)\n  * [Configuration](configuration.md)\n\n## Reference\n\n* [API reference](api.md)\n";
+    let (entries, problems) = parse_summary(text, Rules::GitBook);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut lines = Vec::new();
+    outline(&entries, 0, &mut lines);
+    let groups = [
+        "Product #",
+        "1. Overview README.md",
+        "  1.1. Getting started getting-started.md",
+        "  1.2. Configuration configuration.md",
+        "Reference #",
+        "2. API reference api.md",
+    ];
+    assert_eq!(lines, groups);
+    let (entries, _) = parse_summary(text, Rules::MdBook);
+    let mut lines = Vec::new();
+    outline(&entries, 0, &mut lines);
+    let without_groups: Vec<&str> = groups.into_iter().filter(|line| !line.ends_with(" #")).collect();
+    assert_eq!(lines, without_groups);
+}
+
+/// A list item of plain text is, for GitBook, a title over the pages nested in it (no
+/// problem); for mdBook it is refused (`reports_list_items_that_are_not_links_and_reads_on`).
+#[test]
+fn reads_gitbooks_plain_list_items_as_titles_over_their_pages() {
+    let text = "# Summary\n\n## Cloud\n\n- AWS\n    - [S3](Cloud/AWS/s3.md)\n    - [`IAM` roles](Cloud/AWS/iam.md)\n- [Containers](Container/README.md)\n- Empty\n";
+    let (entries, problems) = parse_summary(text, Rules::GitBook);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut lines = Vec::new();
+    outline(&entries, 0, &mut lines);
+    let expected = [
+        "Cloud #",
+        "1. AWS -",
+        "  1.1. S3 Cloud/AWS/s3.md",
+        "  1.2. IAM roles Cloud/AWS/iam.md",
+        "2. Containers Container/README.md",
+        "3. Empty -",
+    ];
+    assert_eq!(lines, expected);
+    assert_eq!((entries[1].line, entries[1].column), (5, 3), "the title is located at its text");
+    let (_, problems) = parse_summary(text, Rules::MdBook);
+    assert_eq!(problems.len(), 2, "{problems:?}");
 }
