@@ -1,7 +1,8 @@
 //! Reads where the include directives of each dialect look their files up, from the
 //! old tools' configurations beside `book.toml`: Jekyll's `includes_dir` and its
 //! vendored theme's `_includes/`, MkDocs's snippet and markdown-include folders,
-//! Eleventy's includes folder and Markdown engine. Read once per build, after the walk,
+//! Eleventy's includes folder and Markdown engine, GitBook's reusable content (a quoted
+//! include relative to its page). Read once per build, after the walk,
 //! into the core's [`IncludeRoots`].
 
 use std::path::Path;
@@ -32,6 +33,9 @@ pub(crate) fn find(config: &Config) -> IncludeRoots {
         let folder = eleventy_includes_dir(&text).unwrap_or_else(|| INCLUDES_FOLDER.to_string());
         roots.template_includes = (engine != Engine::Plain).then_some(TemplateIncludes { folder, engine });
     }
+    let prefix = config.content_prefix();
+    let reusable = format!("{}.gitbook/includes", prefix.trim_start_matches('/'));
+    roots.reusable_folder = super::gitbook::is_book(config).then_some(reusable);
     roots
 }
 

@@ -69,8 +69,11 @@ impl IncludeFiles for HandbookFiles<'_> {
         let Some(confinement) = self.config.confinement() else {
             return Err(IncludeError::Refused("cannot resolve the handbook's folder".to_string()));
         };
-        let file =
-            confinement.readable(&full).map_err(|why| IncludeError::Outside(format!("`{path}` is not read: {why}")))?;
+        // A hidden name the Markdown layer let through by name (a tool's folder of reusable
+        // content) is read when no link leads there.
+        let file = confinement
+            .content_file(&full, std::path::Path::new(path))
+            .map_err(|why| IncludeError::Outside(format!("`{path}` is not read: {why}")))?;
         if metadata.is_dir() {
             return Err(IncludeError::Refused(format!("`{path}` is a folder, not a file")));
         }

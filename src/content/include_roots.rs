@@ -32,6 +32,11 @@ pub(crate) struct IncludeRoots {
     /// The includes of a quoted `{% include "name" %}`, when an Eleventy configuration
     /// lies beside `book.toml` and its Markdown pages are templates.
     pub(crate) template_includes: Option<TemplateIncludes>,
+    /// The hidden folder of reusable content (root-relative) of a tool whose quoted
+    /// `{% include "path" %}` names a file relative to the file it is written in: such
+    /// includes read it and the files below it. `None`: a quoted include is Eleventy's,
+    /// or text.
+    pub(crate) reusable_folder: Option<String>,
 }
 
 /// Where an Eleventy site's quoted `{% include "name" %}` looks its file up.
@@ -56,6 +61,7 @@ pub(crate) static DEFAULT_ROOTS: IncludeRoots = IncludeRoots {
     markdown_include: None,
     languages: Vec::new(),
     template_includes: None,
+    reusable_folder: None,
 };
 
 /// The resource folder Hugo's `resources.Get` reads, where a site-folders lookup ends.

@@ -277,9 +277,10 @@ impl Confinement {
         }
     }
 
-    /// A file the content walk listed, at `path`, `relative` to the root as written:
-    /// [`Confinement::readable`], except that a hidden name the walk itself lists
-    /// (GitBook's `.gitbook/assets/`) is let through when no link leads there.
+    /// A file the content walk listed, or an include the Markdown layer let through, at
+    /// `path`, `relative` to the root as written: [`Confinement::readable`], except that
+    /// a hidden name the walk or the include's lookup lets through by name (GitBook's
+    /// `.gitbook/assets/` and `.gitbook/includes/`) is read when no link leads there.
     pub(crate) fn content_file(&self, path: &Path, relative: &Path) -> Result<Confined, Refused> {
         let target = std::fs::canonicalize(path).map_err(Refused::Unresolved)?;
         match self.refusal(&target) {

@@ -11,7 +11,8 @@ use crate::util::{Site, main_of, panicked};
 /// What a file outside the handbook holds, which no output may show.
 const SECRET: &str = "outside-secret-0123456789";
 
-fn gitbook(files: &[(&str, &str)]) -> Site {
+/// A GitBook book in `docs/` holding `files`, its links checked as warnings.
+pub(crate) fn gitbook(files: &[(&str, &str)]) -> Site {
     let mut all = vec![
         ("book.toml", "[handbook]\ntitle = \"Test\"\n\n[build]\ncontent-dir = \"docs\"\n\n[check]\nlinks = \"warn\"\n"),
         ("docs/.gitbook.yaml", "root: ./\n"),

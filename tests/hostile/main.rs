@@ -22,6 +22,7 @@ mod config_values;
 mod costs;
 mod formats;
 mod gitbook_blocks;
+mod gitbook_includes;
 mod handbooks;
 mod hugo_urls;
 mod images;

@@ -37,6 +37,7 @@ mod front_matter;
 mod generated_pages;
 mod git;
 mod gitbook_blocks;
+mod gitbook_book;
 mod heading_ids;
 mod health;
 mod hugo_menus;

@@ -20,7 +20,7 @@ use crate::markdown::has_text;
 
 mod liquid;
 
-pub(crate) use liquid::include_params;
+pub(crate) use liquid::{include_params, read_quoted_as_relative};
 use liquid::{liquid, liquid_tag};
 
 /// Where a directive looks its file up (the folders of each are in

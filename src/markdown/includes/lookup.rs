@@ -102,8 +102,10 @@ impl Expander<'_> {
         };
         let missing = |why: String| Failure::Missing(format!("cannot include `{written}`: {why}"));
         let mut tried = Vec::new();
+        // A relative include may read the tool's folder of reusable content.
+        let open = self.roots.reusable_folder.as_deref().filter(|_| include.lookup == Lookup::Relative);
         for base in &bases {
-            let path = join(base, relative).map_err(missing)?;
+            let path = join_within(base, relative, open).map_err(missing)?;
             // A file of an internal page or section stays out of a public build, as a
             // link to it would.
             if let Some(in_content) = self.in_content(&path)

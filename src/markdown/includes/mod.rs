@@ -66,6 +66,11 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
             _ => true,
         });
     }
+    // A quoted include that names a file relative to its page, where the handbook's tool
+    // writes its reusable content so.
+    if page.include_roots.reusable_folder.is_some() {
+        directives::read_quoted_as_relative(&mut found);
+    }
     // Eleventy's quoted includes, in an Eleventy handbook whose Markdown is templated
     // only: Jekyll refuses a quoted name, and other tools' pages show one as text.
     // LiquidJS's parameters are no Nunjucks: such an include is the template stage's.
@@ -391,12 +396,44 @@ impl<'f> Expander<'f> {
             )));
         }
         let (part, map) = if breaks > 0 { select::prefix_lines(&part, &map, prefix) } else { (part, map) };
+        let reusable = self.roots.reusable_folder.as_deref();
+        let (part, map) = match reusable.is_some_and(|f| path.strip_prefix(f).is_some_and(|r| r.starts_with('/'))) {
+            true => strip_front_matter(part, map),
+            false => (part, map),
+        };
         self.out.sources.push(Source { blanked, ..source(path, link_dir, Arc::from(text), 1, Some(at)) });
         let mut found = directives::find(&part);
+        if reusable.is_some() {
+            directives::read_quoted_as_relative(&mut found);
+        }
         markdown_include::keep_if_configured(&mut found, &part, self.roots);
         self.write_part(number, &part, &map, found, at, depth + 1);
         Ok(())
     }
+}
+
+/// `part` without the front matter a file of reusable content opens with (its name,
+/// which the page does not show), its runs moved to match.
+fn strip_front_matter(part: String, map: Vec<Run>) -> (String, Vec<Run>) {
+    let Some(rest) = part.strip_prefix("---\n").or_else(|| part.strip_prefix("---\r\n")) else { return (part, map) };
+    let close = rest.match_indices("---").find(|&(at, _)| {
+        let after = &rest[at + 3..];
+        (at == 0 || rest[..at].ends_with('\n'))
+            && (after.is_empty() || after.starts_with('\n') || after.starts_with("\r\n"))
+    });
+    let Some((at, _)) = close else { return (part, map) };
+    let after = &rest[at + 3..];
+    let cut = part.len() - after.len() + after.len().min(if after.starts_with("\r\n") { 2 } else { 1 });
+    let cut = cut.min(part.len());
+    let mut runs = Vec::with_capacity(map.len());
+    for (i, &(start, origin)) in map.iter().enumerate() {
+        let end = map.get(i + 1).map_or(part.len(), |&(next, _)| next);
+        if end > cut {
+            let skip = cut.saturating_sub(start);
+            runs.push((start + skip - cut, origin.map(|o| o + skip)));
+        }
+    }
+    (part[cut..].to_string(), runs)
 }
 
 /// Why an include wrote nothing.
@@ -482,6 +519,22 @@ fn parent(path: &str) -> &str {
 /// Joins `relative` onto the root-relative folder `base`, resolving `.` and `..`:
 /// never above the root, never into a hidden file or folder (`.git/`, `.env`).
 pub(crate) fn join(base: &str, relative: &str) -> Result<String, String> {
+    join_within(base, relative, None)
+}
+
+/// [`join`], into the hidden folder `open` (root-relative) and the files below it too.
+pub(crate) fn join_within(base: &str, relative: &str, open: Option<&str>) -> Result<String, String> {
+    // Whether the hidden `name` after `parts` is one of the folders of `open`.
+    let opens = |parts: &[&str], name: &str| {
+        let mut candidate = parts.join("/");
+        if !candidate.is_empty() {
+            candidate.push('/');
+        }
+        candidate.push_str(name);
+        open.is_some_and(|folder| {
+            folder == candidate || folder.strip_prefix(&candidate).is_some_and(|r| r.starts_with('/'))
+        })
+    };
     if relative.is_empty() || relative.contains('\\') || relative.chars().any(char::is_control) {
         return Err("not a path opsbook reads (empty, a backslash or a control character)".to_string());
     }
@@ -494,7 +547,7 @@ pub(crate) fn join(base: &str, relative: &str) -> Result<String, String> {
                     return Err("the path leads outside the handbook's folder".to_string());
                 }
             }
-            name if is_ignored_name(name) => {
+            name if is_ignored_name(name) && !opens(&parts, name) => {
                 return Err(format!("`{name}` is a hidden or temporary file or folder, which opsbook never reads"));
             }
             name => parts.push(name),

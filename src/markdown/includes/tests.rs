@@ -388,6 +388,7 @@ fn reads_jekyll_and_snippet_folders_from_the_roots() {
         markdown_include: None,
         languages: Vec::new(),
         template_includes: None,
+        reusable_folder: None,
     };
     let f = files(&[
         ("partials/a.html", "site"),

@@ -41,6 +41,21 @@ pub(super) fn quoted_include(rest: &str) -> Option<Include> {
     })
 }
 
+/// Reads each quoted include of `found` without parameters (`{% include "../a.md" %}`)
+/// from the folder of the file it is written in, as a handbook whose tool writes its
+/// reusable content so names it ([`crate::content::include_roots::IncludeRoots`]).
+pub(crate) fn read_quoted_as_relative(found: &mut [Found]) {
+    for directive in found {
+        if let Action::Include(includes) = &mut directive.action {
+            for include in includes.iter_mut() {
+                if include.lookup == (Lookup::TemplateIncludes { optional: false }) && include.params.is_empty() {
+                    include.lookup = Lookup::Relative;
+                }
+            }
+        }
+    }
+}
+
 /// LiquidJS's hash arguments, `key: value` separated by commas or white space: a quoted
 /// value is text, any other a variable or literal (`travel-steps.steps`, `3`), as
 /// [`Param`]s; `None` when `text` is anything else.
