@@ -110,6 +110,9 @@ pub(crate) struct TextRules {
     /// Whether a `{% name %}` tag at a line's start opens or closes a block (a hint,
     /// tabs, a link card) as the old tool's Markdown reads it.
     pub line_block_tags: bool,
+    /// Whether `<%= partial 'name' %>` in an ERB page writes the file `_name.*` in its
+    /// place, as the old tool renders it.
+    pub erb_partials: bool,
 }
 /// The configuration files beside `book.toml` the compatibility layer reads site
 /// variables from, of every tool it reads them for.

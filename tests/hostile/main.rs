@@ -32,6 +32,7 @@ mod languages;
 mod leaks;
 mod located;
 mod measured_events;
+mod middleman_partials;
 mod mounts;
 mod nav_branches;
 mod new_page;

@@ -49,6 +49,7 @@ mod jekyll_files;
 mod jekyll_languages;
 mod languages;
 mod liquid_leniency;
+mod middleman_partials;
 mod mkdocs_rules;
 mod model;
 mod navigation;

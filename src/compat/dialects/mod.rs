@@ -19,6 +19,7 @@ mod construct_ids;
 mod embedded;
 pub(crate) use crate::markdown::emoji;
 mod erb;
+mod erb_partial;
 mod evaluate;
 mod gitbook_blocks;
 mod html_diagrams;
@@ -78,7 +79,8 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         }
     };
     // Stage 0, on the pages of a Liquid site: the page's Liquid evaluated.
-    // (Or of an Eleventy site whose Markdown pages are Nunjucks templates: their Nunjucks.)
+    // (Or of an Eleventy site whose Markdown pages are Nunjucks templates: their Nunjucks;
+    // or of a handbook whose ERB pages call partials: the partials' text in place.)
     // A public build evaluates none of the page's internal blocks: what a template writes
     // before one (an included file, a variable that opens a code block) could make it no
     // block, and have it published. Masked at the same offsets, each stays a block, of no
@@ -102,6 +104,7 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     let templated = public_text.as_deref().unwrap_or(text);
     if let Some(output) = evaluate::evaluate(templated, page, &mut collected)
         .or_else(|| nunjucks::evaluate(templated, page, &mut collected))
+        .or_else(|| erb_partial::expand(templated, page, &mut collected))
     {
         maps.push(output.map);
         current = Some(output.text);

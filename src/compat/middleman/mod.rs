@@ -28,6 +28,7 @@ impl ToolRules for Middleman {
     fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         // The GOV.UK Tech Docs Template's `config.rb` may be in its gem: its defaults.
         let text = config.root.join("config.rb").is_file().then(|| read_beside(config, "config.rb", diagnostics));
+        old.text.erb_partials = true;
         old.middleman = Some(
             text.flatten()
                 .map_or_else(Default::default, |text| site::MiddlemanSite::parse(&text, "config.rb", diagnostics)),
@@ -45,5 +46,31 @@ impl ToolRules for Middleman {
     /// The GOV.UK Tech Docs Template groups a folder's pages by their `section`.
     fn groups_by_section(&self) -> bool {
         true
+    }
+
+    /// Middleman's sitemap leaves out partials: a file whose path has a part named `_x`
+    /// (not `__x`), its `ignored_sitemap_matchers[:partials]`.
+    fn leaves_out(&self, path: &str) -> bool {
+        is_partial_path(path)
+    }
+}
+
+/// Whether a part of `path` starts with one `_` and more (Ruby's `^_[^_]`).
+fn is_partial_path(path: &str) -> bool {
+    path.split('/').any(|part| part.strip_prefix('_').is_some_and(|rest| !rest.is_empty() && !rest.starts_with('_')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leaves_out_partials_as_middleman_s_sitemap_does() {
+        for path in ["_header.erb", "shared/_footer.html.erb", "_partials/nav.html.md", "docs/_api.md"] {
+            assert!(is_partial_path(path), "{path}");
+        }
+        for path in ["index.html.md", "__double.html.md", "a_b/c.html.md", "_", "docs/x_.md"] {
+            assert!(!is_partial_path(path), "{path}");
+        }
     }
 }

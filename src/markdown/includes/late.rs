@@ -65,6 +65,11 @@ impl<'a> Late<'a> {
         Late { input, files, spent: std::cell::Cell::new((0, 0)) }
     }
 
+    /// The page's file, from the handbook's folder.
+    pub(crate) fn page_file(&self) -> &str {
+        self.input.file
+    }
+
     /// Reads `name` as `{% include_relative %}` (`relative`) or `{% include %}` with
     /// `params` would: the file's text with `include.NAME` replaced and its includes
     /// expanded.

@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use directives::{Action, Include, Lookup};
-pub(crate) use late::{Late, LateFailure};
+pub(crate) use late::{Late, LateFailure, LateText};
 use public::Public;
 pub(crate) use select::Run;
 pub(crate) use source_map::{Expanded, Location, Place, Source};
