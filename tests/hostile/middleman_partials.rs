@@ -25,26 +25,36 @@ fn a_partial_never_leaves_the_handbook() {
     let elsewhere = Site::with_files("partial-elsewhere", &[("_secret.erb", SECRET), ("secret.erb", SECRET)]);
     let climb = format!("{}/secret", "../".repeat(elsewhere.root.components().count() + 2));
     let absolute = format!("{}/secret", elsewhere.root.display());
-    let page = format!("# P\n\n<%= partial '{climb}' %>\n\n<%= partial '{absolute}' %>\n\n<%= partial 'linked' %>\n");
+    let page = format!("# P\n\n<%= partial '{climb}' %>\n\n<%= partial '{absolute}' %>\n");
     for links in ["warn", "error"] {
         let site = middleman("partial-outside", links, &[("source/index.html.md.erb", &page)]);
-        std::os::unix::fs::symlink(elsewhere.root.join("_secret.erb"), site.root.join("source/_linked.erb"))
-            .expect("a link");
         let run = run_bounded(&site, &["build"], &[]);
         assert!(!panicked(&run.stderr), "{}", run.stderr);
         assert!(!run.stderr.contains(SECRET), "{}", run.stderr);
         // Each is a partial not found, at the severity of broken links, at its tag.
         assert_eq!(run.code == 0, links == "warn", "{}", run.stderr);
-        for line in [3, 5, 7] {
+        for line in [3, 5] {
             assert!(run.stderr.contains(&format!("source/index.html.md.erb:{line}:1")), "{line}: {}", run.stderr);
         }
         assert!(run.stderr.contains("could not locate partial"), "{}", run.stderr);
         if links == "warn" {
             let main = main_of(&site.read("public/index.html")).to_string();
-            assert_eq!(main.matches("unsupported: <code>").count(), 3, "three placeholders: {main}");
+            assert_eq!(main.matches("unsupported: <code>").count(), 2, "two placeholders: {main}");
         }
         assert!(site.files_containing("public", SECRET).is_empty(), "the file outside was read");
     }
+    // A partial linked out of the handbook: the link is an error of its own, and the
+    // partial is not read.
+    let site = middleman("partial-linked", "warn", &[("source/index.html.md.erb", "# P\n\n<%= partial 'linked' %>\n")]);
+    std::os::unix::fs::symlink(elsewhere.root.join("_secret.erb"), site.root.join("source/_linked.erb"))
+        .expect("a link");
+    let run = run_bounded(&site, &["build"], &[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[symlink-outside-root]"), "{}", run.stderr);
+    assert!(run.stderr.contains("source/index.html.md.erb:3:1"), "{}", run.stderr);
+    assert!(run.stderr.contains("could not locate partial `linked`"), "{}", run.stderr);
+    assert!(!run.stderr.contains(SECRET) && site.files_containing("public", SECRET).is_empty());
 }
 
 #[test]

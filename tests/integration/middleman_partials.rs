@@ -38,7 +38,7 @@ fn a_page_s_partials_are_written_in_place_and_are_no_pages() {
     // The anchor of the partial's heading is the page's: no broken-anchor finding.
     assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
     // A partial that is not found: a placeholder, and a warning at its tag.
-    assert!(main.contains("unsupported: <code>&lt;%= partial 'nowhere' %&gt;</code>"), "{main}");
+    assert!(main.contains("unsupported: <code>&lt;%= partial &#39;nowhere&#39; %&gt;</code>"), "{main}");
     assert!(run.stderr.contains("source/api/index.html.md.erb:15:1"), "{}", run.stderr);
     assert!(run.stderr.contains("could not locate partial `nowhere`"), "{}", run.stderr);
     // Middleman's sitemap leaves the partials out.
