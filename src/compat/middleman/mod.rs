@@ -49,9 +49,12 @@ impl ToolRules for Middleman {
     }
 
     /// Middleman's sitemap leaves out partials: a file whose path has a part named `_x`
-    /// (not `__x`), its `ignored_sitemap_matchers[:partials]`.
+    /// (not `__x`), its `ignored_sitemap_matchers[:partials]`. A section's own page
+    /// (`_index.md`, opsbook's name for it) stays a page: a handbook moved from Middleman
+    /// names its sections so.
     fn leaves_out(&self, path: &str) -> bool {
-        is_partial_path(path)
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+        is_partial_path(dir) || (is_partial_path(name) && crate::site::index_rank_of(name) != Some(0))
     }
 }
 
@@ -72,5 +75,8 @@ mod tests {
         for path in ["index.html.md", "__double.html.md", "a_b/c.html.md", "_", "docs/x_.md"] {
             assert!(!is_partial_path(path), "{path}");
         }
+        let left_out = |path: &str| Middleman.leaves_out(path);
+        assert!(left_out("docs/_api.md") && left_out("_partials/nav.html.md") && left_out("_partials/_index.md"));
+        assert!(!left_out("_index.md") && !left_out("ops/_index.md") && !left_out("ops/page.md"));
     }
 }
