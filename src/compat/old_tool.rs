@@ -179,8 +179,8 @@ impl SourceRules for OldTool {
 
     /// Docusaurus's version route (`docs/next/`) before its docs route (`docs/`), or a
     /// Hugo language's folder (`en/`).
-    fn content_routes(&self) -> Vec<&str> {
-        self.version_route.iter().chain(&self.content_route).map(String::as_str).collect()
+    fn content_routes(&self) -> [Option<&str>; 2] {
+        [self.version_route.as_deref(), self.content_route.as_deref()]
     }
 
     fn leaves_out(&self, path: &str) -> bool {

@@ -286,7 +286,7 @@ impl<'a> SiteLinks<'a> {
         }
         // The old site published the content folder under a route (Docusaurus's
         // `/docs/` and, beside older versions, `/docs/next/`; a Hugo language's `/en/`).
-        for route in self.site.old_tool.content_routes() {
+        for route in self.site.old_tool.content_routes().into_iter().flatten() {
             let under: Vec<String> =
                 candidates.iter().filter_map(|c| c.strip_prefix(route).map(str::to_string)).collect();
             candidates.extend(under);

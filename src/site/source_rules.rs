@@ -94,7 +94,7 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     /// Where the tool published the content folder's pages, as site path prefixes (a
     /// version's route first, then the docs' route): links written from there are read
     /// from the content folder.
-    fn content_routes(&self) -> Vec<&str>;
+    fn content_routes(&self) -> [Option<&str>; 2];
     /// Whether the tool published no page from the file at content path `path`.
     fn leaves_out(&self, path: &str) -> bool;
     /// The `<title>` a directive in a page's `text` gives it, instead of the page's title

@@ -45,3 +45,24 @@ fn reusable_content_past_the_size_limit_is_refused_at_the_tag() {
     assert!(run.stderr.contains("docs/index.md:3:1"), "{}", run.stderr);
     assert!(run.stderr.contains("larger than"), "{}", run.stderr);
 }
+
+/// GitBook's summary reads a page group's heading and a list item of plain text as
+/// titles: what they hold is text in the sidebar, never markup, and a build succeeds.
+#[test]
+fn summary_groups_and_plain_titles_are_text() {
+    let summary = "# Contents\n\n* [Home](README.md)\n\n## Ops <script>alert(1)</script>\n\n* Run<img src=x onerror=alert(2)>books `<b>`\n  * [Restart](ops/restart.md)\n";
+    let site = gitbook(&[
+        ("docs/SUMMARY.md", summary),
+        ("docs/README.md", "# Home\n"),
+        ("docs/ops/restart.md", "# Restart\n"),
+    ]);
+    let run = run_bounded(&site, &["build"], &[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("public/ops/restart/index.html");
+    assert!(page.contains("Runbooks &lt;b&gt;"), "the plain title is shown as text: {page}");
+    for file in site.files_under("public") {
+        let text = std::fs::read_to_string(site.root.join("public").join(&file)).unwrap_or_default();
+        assert!(!text.contains("alert(1)</script>") && !text.contains("onerror=alert(2)"), "{file}");
+    }
+}

@@ -412,19 +412,13 @@ impl<'f> Expander<'f> {
     }
 }
 
-/// `part` without the front matter a file of reusable content opens with (its name,
-/// which the page does not show), its runs moved to match.
+/// `part` without the YAML front matter a file of reusable content opens with (its
+/// name, which the page does not show), its runs moved to match.
 fn strip_front_matter(part: String, map: Vec<Run>) -> (String, Vec<Run>) {
-    let Some(rest) = part.strip_prefix("---\n").or_else(|| part.strip_prefix("---\r\n")) else { return (part, map) };
-    let close = rest.match_indices("---").find(|&(at, _)| {
-        let after = &rest[at + 3..];
-        (at == 0 || rest[..at].ends_with('\n'))
-            && (after.is_empty() || after.starts_with('\n') || after.starts_with("\r\n"))
-    });
-    let Some((at, _)) = close else { return (part, map) };
-    let after = &rest[at + 3..];
-    let cut = part.len() - after.len() + after.len().min(if after.starts_with("\r\n") { 2 } else { 1 });
-    let cut = cut.min(part.len());
+    let cut = match crate::content::front_matter::split_front_matter(&part) {
+        Ok(split) if split.front.is_some() && part.starts_with("---") => part.len() - split.body.len(),
+        _ => return (part, map),
+    };
     let mut runs = Vec::with_capacity(map.len());
     for (i, &(start, origin)) in map.iter().enumerate() {
         let end = map.get(i + 1).map_or(part.len(), |&(next, _)| next);
