@@ -33,6 +33,40 @@ pub(crate) fn percent_encode(text: &str, escaped: &'static AsciiSet) -> String {
     percent_encoding::utf8_percent_encode(text, escaped).to_string()
 }
 
+/// Encodes the characters of a path that cannot stand in an `href` as they are (a space,
+/// `"`, `#`, `%`, `<`, `>`, `?`, `\`); the rest, UTF-8 beyond ASCII too, as written.
+pub(crate) fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    push_encoded_path(&mut out, path);
+    out
+}
+
+/// [`percent_encode_path`], borrowed when nothing is to be encoded.
+pub(crate) fn encoded_path(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.contains([' ', '"', '#', '%', '<', '>', '?', '\\']) {
+        std::borrow::Cow::Owned(percent_encode_path(path))
+    } else {
+        std::borrow::Cow::Borrowed(path)
+    }
+}
+
+/// Appends `path` to `out`, encoded as [`percent_encode_path`] encodes it.
+pub(crate) fn push_encoded_path(out: &mut String, path: &str) {
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '#' => out.push_str("%23"),
+            '%' => out.push_str("%25"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '?' => out.push_str("%3F"),
+            '\\' => out.push_str("%5C"),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// Decodes `%XX` escapes; invalid escapes are kept as written, bytes that are not UTF-8
 /// become U+FFFD.
 pub(crate) fn percent_decode(text: &str) -> String {

@@ -42,14 +42,18 @@ pub(crate) fn hugo_segment(name: &str) -> String {
     if segment.is_empty() { "page".to_string() } else { segment }
 }
 
-/// A name as it is, when it can stand in a URL path as it is; else slugged.
+/// A name as it is, spaces, `#` and `%` too (each link to it writes them
+/// percent-encoded, [`crate::config::BaseUrl::href`]), as MkDocs, mdBook, Jekyll,
+/// Eleventy and Middleman publish a file; a name that holds other whitespace, a
+/// control character, or a character a file name cannot hold on every system (`?`,
+/// `\`, `"`, `<`, `>`) is slugged, and so is a name of spaces only.
 pub(crate) fn verbatim_segment(name: &str) -> String {
-    let plain = !name.is_empty()
+    let plain = !name.trim_matches(' ').is_empty()
         && name != "."
         && name != ".."
         && !name
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '#' | '?' | '%' | '\\' | '"' | '<' | '>'));
+            .any(|c| (c.is_whitespace() && c != ' ') || c.is_control() || matches!(c, '?' | '\\' | '"' | '<' | '>'));
     if plain { name.to_string() } else { slugify(name) }
 }
 
@@ -239,5 +243,20 @@ fn placeholders_of<'p>(page: &'p SourcePage, path: &'p str, collection: &'p str)
         slug: page.front.slug.as_ref().map(|s| s.value.as_str()),
         date: text("date"),
         categories: categories.join("/"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_names_with_spaces_hash_and_percent_as_the_tools_that_keep_names_do() {
+        for kept in ["foo bar", "%# +", "evil spaces", "C#", "100%", " lead", "dôc"] {
+            assert_eq!(verbatim_segment(kept), kept);
+        }
+        for slugged in ["why?", "tab\tname", "a\u{a0}b", "   ", "a\\b", "say \"hi\"", "<b>"] {
+            assert_eq!(verbatim_segment(slugged), slugify(slugged), "{slugged:?}");
+        }
     }
 }

@@ -93,22 +93,34 @@ impl BaseUrl {
         !self.origin.is_empty()
     }
 
-    /// The link to a site path (`runbooks/x/` or `/runbooks/x/`), with the base path.
-    /// The status site's ([`BaseUrl::for_status_site`]) links `status/x/` as `x/` and a
-    /// page of the handbook at `handbook-url`.
+    /// The link to a site path (`runbooks/x/` or `/runbooks/x/`), with the base path; the
+    /// path's characters that a URL cannot hold as they are (a space, `#`, `%`, ...) are
+    /// percent-encoded ([`crate::percent::percent_encode_path`]): `ops/disk full/` is
+    /// `/ops/disk%20full/`. The status site's ([`BaseUrl::for_status_site`]) links
+    /// `status/x/` as `x/` and a page of the handbook at `handbook-url`.
     pub fn href(&self, site_path: &str) -> String {
+        self.link(site_path, true)
+    }
+
+    /// [`BaseUrl::href`] of a path that is percent-encoded already, kept as it is.
+    pub(crate) fn href_encoded(&self, url_path: &str) -> String {
+        self.link(url_path, false)
+    }
+
+    fn link(&self, site_path: &str, encode: bool) -> String {
         let site_path = site_path.trim_start_matches('/');
         match self.status_site_path(site_path) {
-            Ok(path) => format!("{}{}", self.path, path),
-            Err(handbook) => handbook.absolute(site_path).unwrap_or_else(|| handbook.href(site_path)),
+            Ok(path) => join(&self.path, path, encode),
+            Err(handbook) => handbook.absolute(site_path).unwrap_or_else(|| handbook.link(site_path, encode)),
         }
     }
 
-    /// The absolute URL of a site path, when the base URL has a host.
+    /// The absolute URL of a site path, when the base URL has a host, encoded as
+    /// [`BaseUrl::href`] encodes it.
     pub fn absolute(&self, site_path: &str) -> Option<String> {
         let site_path = site_path.trim_start_matches('/');
         match self.status_site_path(site_path) {
-            Ok(path) => self.has_origin().then(|| format!("{}{}{}", self.origin, self.path, path)),
+            Ok(path) => self.has_origin().then(|| join(&format!("{}{}", self.origin, self.path), path, true)),
             Err(handbook) => handbook.absolute(site_path),
         }
     }
@@ -152,6 +164,18 @@ impl BaseUrl {
     }
 }
 
+/// `start` followed by `path`, encoded when `encode` is set.
+fn join(start: &str, path: &str, encode: bool) -> String {
+    let mut url = String::with_capacity(start.len() + path.len());
+    url.push_str(start);
+    if encode {
+        crate::percent::push_encoded_path(&mut url, path)
+    } else {
+        url.push_str(path)
+    }
+    url
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +187,16 @@ mod tests {
         assert_eq!(BaseUrl::parse("https://x.org").unwrap().absolute("").as_deref(), Some("https://x.org/"));
         assert!(BaseUrl::parse("x.org").is_err());
         assert!(BaseUrl::parse("https:///x").is_err());
+    }
+
+    #[test]
+    fn encodes_what_a_url_path_cannot_hold_in_the_site_path_only() {
+        let base = BaseUrl::parse("https://x.org/h%C3%A4ndbuch/").unwrap();
+        assert_eq!(base.href("ops/disk full/"), "/h%C3%A4ndbuch/ops/disk%20full/");
+        assert_eq!(base.href("+/%# +.html"), "/h%C3%A4ndbuch/+/%25%23%20+.html");
+        assert_eq!(base.href("dôc/"), "/h%C3%A4ndbuch/dôc/", "UTF-8 beyond ASCII stays as written");
+        assert_eq!(base.absolute("a b/").as_deref(), Some("https://x.org/h%C3%A4ndbuch/a%20b/"));
+        assert_eq!(base.href_encoded("a%20b/"), "/h%C3%A4ndbuch/a%20b/");
     }
 
     #[test]

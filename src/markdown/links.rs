@@ -93,24 +93,7 @@ pub(crate) fn is_markdown_path(path: &str) -> bool {
     crate::content::walk::is_markdown(path)
 }
 
-/// Encodes the characters of a path that cannot stand in an `href` as they are.
-pub(crate) fn percent_encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '"' => out.push_str("%22"),
-            '#' => out.push_str("%23"),
-            '%' => out.push_str("%25"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            '?' => out.push_str("%3F"),
-            '\\' => out.push_str("%5C"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::percent::percent_encode_path;
 
 /// One attribute value found in a piece of HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -78,8 +78,11 @@ pub(crate) fn redirects(site: &Site) -> String {
         // applies `_redirects` before its files (Cloudflare Pages) would never show it.
         .filter(|(alias, target)| crate::alerts::outputs::pages::alert_of_path(site, alias, *target).is_none())
         .map(|(alias, target)| {
-            let from = site.config.base_url.href(&percent_encode(alias));
-            format!("{from} {} 301\n", site.config.base_url.href(&percent_encode(&site.pages[*target].site_path)))
+            let from = site.config.base_url.href_encoded(&percent_encode(alias));
+            format!(
+                "{from} {} 301\n",
+                site.config.base_url.href_encoded(&percent_encode(&site.pages[*target].site_path))
+            )
         })
         .collect()
 }

@@ -340,7 +340,7 @@ fn record<'a>(site: &'a Site, id: PageId, chunk_starts: &[u32]) -> Record<'a> {
     let chunks = encode::encode(chunk_starts.iter().map(|&start| u64::from(start)));
     let field = |name: &str| page.values.text(name).unwrap_or_default();
     let mut record: Record<'a> = vec![
-        page.site_path.as_str().into(),
+        crate::percent::encoded_path(&page.site_path),
         page.title.as_str().into(),
         page.kind.as_str().into(),
         section.into(),

@@ -303,7 +303,14 @@ fn request_path(raw: &str) -> Result<String, &'static str> {
         if lower.contains("%2f") {
             return Err("encoded slashes are not allowed in paths");
         }
-        let decoded = percent_decode_strict(&path).ok_or("the path is not valid percent-encoded UTF-8")?;
+        // Once decoded, a path with a `%` that starts no escape (a file `100%.html`)
+        // reveals nothing more.
+        let Some(decoded) = percent_decode_strict(&path) else {
+            if path == raw {
+                return Err("the path is not valid percent-encoded UTF-8");
+            }
+            break;
+        };
         if decoded.contains('\0') || decoded.contains('\\') {
             return Err("the path holds a NUL or a backslash");
         }
@@ -378,6 +385,9 @@ mod tests {
     #[test]
     fn ordinary_paths_are_decoded() {
         assert_eq!(request_path("/runbooks/disk%20full/").as_deref(), Ok("/runbooks/disk full/"));
+        assert_eq!(request_path("/100%25.html").as_deref(), Ok("/100%.html"), "a `%` in a name");
+        assert_eq!(request_path("/C%23/").as_deref(), Ok("/C#/"));
+        assert!(request_path("/%252e%252e/x").is_err() && request_path("/100%.html").is_err());
         assert_eq!(request_path("/caf%C3%A9/").as_deref(), Ok("/café/"));
         assert_eq!(request_path("/a..b/c.d").as_deref(), Ok("/a..b/c.d"));
     }

@@ -6,7 +6,7 @@
 use super::audience::LeftOut;
 use super::{PageId, Site};
 use crate::content::walk::is_markdown;
-use crate::markdown::links::{LinkResolver, Resolution, is_external, percent_encode_path};
+use crate::markdown::links::{LinkResolver, Resolution, is_external};
 use crate::percent::percent_decode;
 use crate::site_path::join_relative;
 use crate::suggest;
@@ -46,7 +46,7 @@ impl<'a> SiteLinks<'a> {
     }
 
     fn file(&self, site_path: &str, anchor: Option<&str>, asset: bool) -> Resolution {
-        let mut href = percent_encode_path(&self.site.config.base_url.href(site_path));
+        let mut href = self.site.config.base_url.href(site_path);
         if let Some(anchor) = anchor {
             href.push('#');
             href.push_str(anchor);

@@ -46,7 +46,8 @@ pub(crate) fn modelled_site(
 /// The URL of each page of a handbook made of `files` (paths from the handbook's root,
 /// `book.toml` among them or the default one added), by content path, as the build gives
 /// them: walked, its old tool read and its pages assembled by the build's own functions,
-/// with no theme's files and no `[[sources]]`. A URL is written from the site's root.
+/// with no theme's files and no `[[sources]]`. A URL is written from the site's root,
+/// percent-encoded as its links write it (`/foo%20bar/`).
 pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
     let root = write_handbook(&format!("urls-{name}"), files);
     if !files.iter().any(|(path, _)| *path == "book.toml") {
@@ -66,7 +67,7 @@ pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections:
     site.pages
         .iter()
         .filter(|page| page.origin.has_file())
-        .map(|page| (page.source.path.clone(), format!("/{}", page.site_path)))
+        .map(|page| (page.source.path.clone(), format!("/{}", crate::percent::percent_encode_path(&page.site_path))))
         .collect()
 }
 

@@ -340,3 +340,43 @@ fn a_blog_s_paths_from_book_toml_or_config_yml_never_leave_the_output() {
     assert!(!parent.join("escaped").exists() && !site.root.join("escaped").exists());
     assert_sources_kept(&site);
 }
+
+/// Names a tool keeps as written (a Jekyll site's), holding escapes that decode to a
+/// path (`%2e%2e.md`, `a%2fb.md`), a `%` and a space: each is a file of that very name
+/// inside the output, and every link to it escapes the `%` once more. The dev server
+/// serves `100%.html`, `x y/` and `%2e%2e.html` (a name, `...html` decoded again), and
+/// refuses a request that, decoded again, would name `..` or a folder (`a%2fb.html`).
+#[test]
+fn names_with_escapes_stay_names_in_the_output_and_the_server() {
+    let site = Site::with_files(
+        "escaped-names",
+        &[
+            ("_config.yml", "title: X\n"),
+            (
+                "content/index.md",
+                "---\n---\n# Home\n\n[a](%252e%252e.md) [b](a%252fb.md) [c](<x y/z.md>) [d](100%25.md)\n",
+            ),
+            ("content/%2e%2e.md", "---\n---\n# Dots\n"),
+            ("content/a%2fb.md", "---\n---\n# Slash\n"),
+            ("content/x y/z.md", "---\n---\n# Z\n"),
+            ("content/100%.md", "---\n---\n# All\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for file in ["public/%2e%2e.html", "public/a%2fb.html", "public/x y/z.html", "public/100%.html"] {
+        assert!(site.exists(file), "{file}: {:?}", site.files_under("public"));
+    }
+    assert!(!site.exists("public/a/b.html") && !site.exists("..html"));
+    let home = site.read("public/index.html");
+    for href in ["/%252e%252e.html\"", "/a%252fb.html\"", "/x%20y/z.html\"", "/100%25.html\""] {
+        assert!(home.contains(&format!("href=\"{href}")), "{href}");
+    }
+    let server = crate::util::Server::start(&site, &[]);
+    for served in ["/x%20y/z.html", "/100%25.html", "/%252e%252e.html"] {
+        assert_eq!(server.get(served).0, 200, "{served}");
+    }
+    for refused in ["/a%252fb.html", "/a%2fb.html", "/%2e%2e/%2e%2e/book.toml", "/%252e%252e/book.toml"] {
+        assert_eq!(server.get(refused).0, 400, "{refused}");
+    }
+}

@@ -52,6 +52,7 @@ mod liquid_leniency;
 mod middleman_partials;
 mod mkdocs_rules;
 mod model;
+mod names_as_written;
 mod navigation;
 mod new;
 mod nunjucks;

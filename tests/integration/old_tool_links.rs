@@ -389,7 +389,7 @@ fn mkdocs_publishes_each_file_where_its_file_tests_say() {
 /// 5295d435fb974cfda228d9f0cdae529bf4051506): the fixture's `.html` pages written as
 /// the `.html.md` pages of a handbook, its `config.rb` as it is. Each row is (source,
 /// the file Middleman builds, the file it must not build).
-const INDEXABLE_APP: [(&str, &str, &str); 6] = [
+const INDEXABLE_APP: [(&str, &str, &str); 7] = [
     ("needs_index.html.md", "needs_index/index.html", "needs_index.html"),
     ("a_folder/needs_index.html.md", "a_folder/needs_index/index.html", "a_folder/needs_index.html"),
     ("leave_me_alone.html.md", "leave_me_alone.html", "leave_me_alone/index.html"),
@@ -397,12 +397,13 @@ const INDEXABLE_APP: [(&str, &str, &str); 6] = [
     ("regular/index.html.md", "regular/index.html", "regular/index/index.html"),
     // `directory_index: false` in front matter, as the extension reads page options.
     ("front_matter_off.html.md", "front_matter_off.html", "front_matter_off/index.html"),
+    ("evil spaces.html.md", "evil spaces/index.html", "evil spaces.html"),
 ];
 
 /// The feature's "Link_to knows about directory indexes": links written in a page's
 /// Markdown, as Middleman's Redcarpet renderer passes them to `link_to`. Each row is
 /// (page, link, the href Middleman writes).
-const INDEXABLE_LINKS: [(&str, &str, &str); 7] = [
+const INDEXABLE_LINKS: [(&str, &str, &str); 9] = [
     ("link_to.html.md", "/needs_index.html", "/needs_index/"),
     ("link_to.html.md", "/needs_index/index.html", "/needs_index/"),
     ("link_to.html.md", "needs_index.html", "/needs_index/"),
@@ -410,6 +411,8 @@ const INDEXABLE_LINKS: [(&str, &str, &str); 7] = [
     ("link_to/sub.html.md", "/needs_index/index.html", "/needs_index/"),
     ("link_to/sub.html.md", "../needs_index.html", "/needs_index/"),
     ("link_to/sub.html.md", "../leave_me_alone.html", "/leave_me_alone.html"),
+    ("link_to.html.md", "/evil%20spaces.html", "/evil%20spaces/"),
+    ("link_to/sub.html.md", "../evil%20spaces.html", "/evil%20spaces/"),
 ];
 
 #[test]

@@ -19,6 +19,7 @@ const PAGE_CASES: &[Case] = &[
     ("in a directory hierarchy: create URL based on filename", "", "contacts/bar.md", "", "/contacts/bar.html"),
     ("in a directory hierarchy: create index URL based on filename", "", "contacts/index.md", "", "/contacts/"),
     ("deal properly with dots", "", "deal.with.dots.md", "", "/deal.with.dots.html"),
+    ("create URL with non-alphabetic characters", "", "+/%# +.md", "", "/+/%25%23%20+.html"),
     ("pretty: return dir, URL, and destination correctly", "permalink: pretty", "contacts.md", "", "/contacts/"),
     ("pretty: return dir correctly for index page", "permalink: pretty", "index.md", "", "/"),
     ("pretty: in a directory hierarchy: create url", "permalink: pretty", "contacts/bar.md", "", "/contacts/bar/"),

@@ -4,12 +4,9 @@
 //! 2862536793b3c67d9d83c33e0dd6d50a791928f8, the cases of a Markdown page's
 //! `dest_uri` with and without `use_directory_urls` (`test_md_file`,
 //! `test_md_file_nested`, `test_md_index_file`, `test_md_readme_index_file`,
-//! `test_md_index_file_nested`). A case gives the file MkDocs writes as the site path
-//! whose file it is (`foo/` for `foo/index.html`).
-//!
-//! Left out: `test_file_name_with_space` (`foo bar.md` at `foo bar.html`, URL
-//! `foo%20bar.html`): opsbook's site paths hold no white space (a name with a space is
-//! slugged, `foo-bar.html`), as every link, alias and output path is checked against.
+//! `test_md_index_file_nested`) and of a name with a space (`test_file_name_with_space`:
+//! `foo bar.md` is written to `foo bar.html`, its `url` is `foo%20bar.html`). A case
+//! gives MkDocs's URL of the page, from the site's root (`/foo/` for `foo/index.html`).
 
 use crate::site::tests::misplaced;
 
@@ -25,6 +22,8 @@ const CASES: &[(&str, bool, &str, &str)] = &[
     ("test_md_readme_index_file", false, "README.md", "/"),
     ("test_md_index_file_nested", true, "foo/index.md", "/foo/"),
     ("test_md_index_file_nested", false, "foo/index.md", "/foo/"),
+    ("test_file_name_with_space", false, "foo bar.md", "/foo%20bar.html"),
+    ("test_file_name_with_space (directory URLs)", true, "foo bar.md", "/foo%20bar/"),
 ];
 
 #[test]

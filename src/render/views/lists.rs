@@ -158,7 +158,11 @@ impl<'a> SectionView<'a> {
             years: crate::blog::views::years(site, id),
             print_url: crate::site::generated::print_page_of(site, id).map(|(print, own)| {
                 let href = site.href(print);
-                if own { href } else { format!("{href}#{}", print_anchor(site, id)) }
+                if own {
+                    href
+                } else {
+                    format!("{href}#{}", crate::percent::percent_encode_path(&print_anchor(site, id)))
+                }
             }),
         }
     }
@@ -302,9 +306,9 @@ pub(crate) struct PrintedPage<'a> {
 
 /// The id of page `id`'s part of the print page that holds it: made of its site path
 /// (`print-runbooks.db`), not of its page id, so that a link to it stays when pages come
-/// or go elsewhere in the handbook.
+/// or go elsewhere in the handbook; a space, which an id cannot hold, is `_`.
 fn print_anchor(site: &Site, id: PageId) -> String {
-    format!("print-{}", site.pages[id].site_path.trim_end_matches('/').replace('/', "."))
+    format!("print-{}", site.pages[id].site_path.trim_end_matches('/').replace('/', ".").replace(' ', "_"))
 }
 
 /// An owner on `/owners/`.
