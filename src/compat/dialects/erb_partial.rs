@@ -165,7 +165,7 @@ impl Expander<'_, '_> {
         self.collected.included_files.extend(read.files.iter().cloned());
         for failure in &read.problems {
             let (problem, message) = match failure {
-                LateFailure::Missing(m) => (Problem::MissingInclude, m),
+                LateFailure::Missing(m) | LateFailure::NoFile(m) => (Problem::MissingInclude, m),
                 LateFailure::Problem(m) => (Problem::Include, m),
                 LateFailure::InternalBlock(m) => (Problem::InternalBlock, m),
             };
@@ -217,7 +217,7 @@ fn locate(name: &str, read: Reader<'_>) -> Result<LateText, (Problem, String)> {
             let path = if relative { path } else { format!("/{path}") };
             match read(relative, &path) {
                 Ok(found) => return Ok(found),
-                Err(LateFailure::Missing(message)) if message.starts_with("no file") => {}
+                Err(LateFailure::NoFile(_)) => {}
                 // A path out of the handbook: refused, and said if nothing else is found.
                 Err(LateFailure::Missing(message)) => {
                     why_not.get_or_insert(message);

@@ -212,7 +212,7 @@ pub(super) fn read(
         .problems
         .into_iter()
         .map(|failure| match failure {
-            LateFailure::Missing(m) => (Problem::MissingInclude, m),
+            LateFailure::Missing(m) | LateFailure::NoFile(m) => (Problem::MissingInclude, m),
             LateFailure::Problem(m) => (Problem::Include, m),
             LateFailure::InternalBlock(m) => (Problem::InternalBlock, m),
         })
@@ -358,7 +358,7 @@ impl Renderable for Include {
                 // Not read by the last pass, or read but too deep.
                 None => return nested_too_deep(&mut state, tag, &name),
                 Some(Ok(_)) if state.depth >= MAX_DEPTH => return nested_too_deep(&mut state, tag, &name),
-                Some(Err(LateFailure::Missing(message))) => {
+                Some(Err(LateFailure::Missing(message) | LateFailure::NoFile(message))) => {
                     state.say(tag, Problem::MissingInclude, message);
                     return writer.write_all(placeholder(&name).as_bytes()).replace(TOO_LONG);
                 }

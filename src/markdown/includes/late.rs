@@ -48,6 +48,9 @@ pub(crate) enum LateFailure {
     /// The file is not there or is never read: a placeholder, at the severity of broken
     /// links.
     Missing(String),
+    /// No file of the name where the include looks: [`LateFailure::Missing`], told apart
+    /// for a caller that tries other names.
+    NoFile(String),
     /// Anything else (refused in a public build, a cycle, a limit): an `include` error.
     Problem(String),
     /// Malformed internal markers in the file (a public build): an `internal-block` error.
@@ -85,6 +88,7 @@ impl<'a> Late<'a> {
         match included {
             Ok(()) => {}
             Err(Failure::Missing(message)) => return Err(LateFailure::Missing(message)),
+            Err(Failure::NoFile(message)) => return Err(LateFailure::NoFile(message)),
             Err(Failure::Problem(message)) => return Err(LateFailure::Problem(message)),
             Err(Failure::Recursive) => return Err(LateFailure::Problem(format!("`{name}` includes itself"))),
         }

@@ -137,6 +137,6 @@ impl Expander<'_> {
                 }
             }
         }
-        Err(Failure::Missing(format!("no file `{written}` to include (looked for {})", quote_all(&tried))))
+        Err(Failure::NoFile(format!("no file `{written}` to include (looked for {})", quote_all(&tried))))
     }
 }

@@ -277,7 +277,7 @@ impl<'f> Expander<'f> {
                     Ok(text) => self.put(&text, here, true),
                     Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
                     Err(Failure::Recursive) => {}
-                    Err(Failure::Missing(message)) => {
+                    Err(Failure::Missing(message) | Failure::NoFile(message)) => {
                         let shown = translations::placeholder(&key, in_code(&mut fences));
                         self.put(&shown, here, true);
                         self.out.missing.push((here, message));
@@ -292,9 +292,9 @@ impl<'f> Expander<'f> {
                             }
                             Err(Failure::Problem(message)) => self.out.problems.push((here, message)),
                             // Nunjucks' `ignore missing`: nothing in its place.
-                            Err(Failure::Missing(_))
+                            Err(Failure::Missing(_) | Failure::NoFile(_))
                                 if include.lookup == (Lookup::TemplateIncludes { optional: true }) => {}
-                            Err(Failure::Missing(message)) => {
+                            Err(Failure::Missing(message) | Failure::NoFile(message)) => {
                                 let indent = match &include.form {
                                     directives::Form::Lines(indent) => Some(indent.as_str()),
                                     _ => None,
@@ -435,6 +435,8 @@ enum Failure {
     /// The file, or the part of it selected, is not there or is never read: a missing
     /// include (see the module's step 4).
     Missing(String),
+    /// No file of the name where the include looks: missing, as [`Failure::Missing`].
+    NoFile(String),
     /// Anything else: an `include` error.
     Problem(String),
     /// An Eleventy include of a file it is inside of: left as written.

@@ -46,7 +46,7 @@ fn expanded(page: &str, text: &str, files: &HashMap<String, String>) -> (String,
             Some(text) => {
                 Ok(LateText { file: path.clone(), text: text.clone(), files: vec![path], ..Default::default() })
             }
-            None => Err(LateFailure::Missing(format!("no file `{name}` to include"))),
+            None => Err(LateFailure::NoFile(format!("no file `{name}` to include"))),
         }
     };
     let mut collected = Collected::default();
