@@ -52,7 +52,7 @@ pub(crate) enum UrlStyle {
     Slug,
     /// Hugo's: lower-cased and cleaned by `paths.Sanitize`, dots kept (`docs/v2.3/`).
     Hugo,
-    /// The names as written (Jekyll, Eleventy), pretty.
+    /// The names as written (Jekyll, Eleventy, Docusaurus), pretty.
     Verbatim,
     /// mdBook's: names as written, `chapter.md` at `chapter.html`.
     MdBook,

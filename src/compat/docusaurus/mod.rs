@@ -80,8 +80,10 @@ impl ToolRules for Docusaurus {
         if old.trailing_slash { RelativeLinks::PageThenFile } else { RelativeLinks::File }
     }
 
+    /// A doc's URL is its folders' and file's names as written, case kept
+    /// (`getSlug`, `packages/docusaurus-plugin-content-docs/src/slug.ts`).
     fn url_style(&self, _old: &OldTool) -> UrlStyle {
-        UrlStyle::Slug
+        UrlStyle::Verbatim
     }
 
     /// A doc named as its folder, case aside (`guides/Guides.md`), is the folder's page,

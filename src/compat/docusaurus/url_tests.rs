@@ -6,9 +6,10 @@
 //! 023e970054c1ad7723d98139cf355f2160c4af44 (which names lose a number prefix),
 //! through [`crate::content::prefix::strip_number_prefix`].
 //!
-//! opsbook publishes the docs folder at the root, a doc `/dir/doc` at `dir/doc/` (the
-//! file Docusaurus writes, `dir/doc/index.html`), and lower-cases a Docusaurus site's
-//! names as it slugs them: Docusaurus's URL is compared lower-cased.
+//! `docs.test.ts`'s `isConventionalDocIndex` table (`isCategoryIndex`: which doc is its
+//! folder's page) is ported as sites too. opsbook publishes the docs folder at the root
+//! and a doc `/dir/doc` at `dir/doc/` (the file Docusaurus writes, `dir/doc/index.html`),
+//! its names' case kept as Docusaurus keeps it.
 
 use crate::content::prefix::strip_number_prefix;
 use crate::site::tests::{misplaced, page_urls, page_with};
@@ -52,10 +53,50 @@ fn docs_are_where_docusaurus_s_slug_tests_put_them() {
             ("docusaurus.config.js", "module.exports = {};\n"),
             (&format!("content/{path}"), &page_with("slug", slug)),
         ];
-        let expected = if url.ends_with('/') { url.to_lowercase() } else { format!("{}/", url.to_lowercase()) };
+        let expected = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
         wrong.extend(
             misplaced(&format!("docusaurus-{n}"), &files, path, &expected).map(|w| format!("{test} ({slug}): {w}")),
         );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// `docs.test.ts` `describe('isConventionalDocIndex')` (facebook/docusaurus, the version
+/// that tests `isCategoryIndex`), each case a doc in a site: (test, doc's path, URL).
+/// The cases without an extension are ported as `.md` files (a page needs one);
+/// `the index` (a name with a space) is left to the rule for spaces.
+const CATEGORY_INDEX_CASES: &[(&str, &str, &str)] = &[
+    ("supports readme", "doesNotMatter/readme.md", "/doesNotMatter/"),
+    ("supports readme", "doesNotMatter/readme.mdx", "/doesNotMatter/"),
+    ("supports readme", "doesNotMatter/README.md", "/doesNotMatter/"),
+    ("supports readme", "doesNotMatter/ReAdMe.md", "/doesNotMatter/"),
+    ("supports index", "doesNotMatter/index.md", "/doesNotMatter/"),
+    ("supports index", "doesNotMatter/index.mdx", "/doesNotMatter/"),
+    ("supports index", "doesNotMatter/INDEX.md", "/doesNotMatter/"),
+    ("supports index", "doesNotMatter/InDeX.md", "/doesNotMatter/"),
+    (
+        "supports <categoryName>/<categoryName>.md",
+        "doesNotMatter/someCategory/someCategory.md",
+        "/doesNotMatter/someCategory/",
+    ),
+    ("supports <categoryName>/<categoryName>.md", "someCategory/someCategory.md", "/someCategory/"),
+    ("supports <categoryName>/<categoryName>.md", "someCategory/someCategory.mdx", "/someCategory/"),
+    ("supports <categoryName>/<categoryName>.md", "some_category/SOME_CATEGORY.md", "/some_category/"),
+    ("supports <categoryName>/<categoryName>.md", "some_category/some_category.md", "/some_category/"),
+    ("reject other cases", "someCategory/some_Category.md", "/someCategory/some_Category/"),
+    ("reject other cases", "doesNotMatter/read_me.md", "/doesNotMatter/read_me/"),
+];
+
+#[test]
+fn a_folder_s_page_is_the_doc_docusaurus_s_category_index_tests_name() {
+    let mut wrong = Vec::new();
+    for (n, (test, path, url)) in CATEGORY_INDEX_CASES.iter().enumerate() {
+        let files = [
+            ("docusaurus.config.js", "module.exports = {};\n"),
+            (&format!("content/{path}"), "# Page\n"),
+            ("content/doesNotMatter/other.md", "# Other\n"),
+        ];
+        wrong.extend(misplaced(&format!("docusaurus-index-{n}"), &files, path, url).map(|w| format!("{test}: {w}")));
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
