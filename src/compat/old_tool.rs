@@ -210,6 +210,13 @@ impl SourceRules for OldTool {
         self.rules().folder_named_page_is_its_page()
     }
 
+    /// A Docusaurus category's generated index ([`super::docusaurus::categories`]).
+    fn category_index_path(&self, category: &crate::content::Category) -> Option<Result<String, String>> {
+        (self.tool == Tool::Docusaurus)
+            .then(|| super::docusaurus::categories::index_path(category, &self.docs_roots))
+            .flatten()
+    }
+
     /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml`
     /// lies, and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts
     /// with it: `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders'

@@ -1,7 +1,8 @@
 //! Docusaurus category files: `_category_.json`, `_category_.yml` or `_category_.yaml`
-//! in a folder name its section (`label`) and order it among its siblings
-//! (`position`). Other keys are ignored. A file that cannot be read as one is a
-//! warning at the file and changes nothing; category files are never published.
+//! in a folder name its section (`label`), order it among its siblings (`position`)
+//! and may give its page a URL of its own (`link: {type: generated-index, slug}`).
+//! Other keys are ignored. A file that cannot be read as one is a warning at the file
+//! and changes nothing; category files are never published.
 
 use serde_json::Value;
 
@@ -19,6 +20,22 @@ pub struct Category {
     pub label: Option<String>,
     /// The section's place among its siblings (lower first).
     pub position: Option<f64>,
+    /// `link: {type: generated-index}`: the section's page has a URL of its own,
+    /// `slug` when the link gives one (as written), else one the old tool makes.
+    pub generated_index: Option<IndexLink>,
+}
+
+/// A category's `link` to a page generated for it, where the file says it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexLink {
+    /// The link's `slug`, as written.
+    pub slug: Option<String>,
+    /// The file (as shown), line and column of the link, for diagnostics.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
 }
 
 /// Whether a file name is a category file.
@@ -77,6 +94,25 @@ pub(crate) fn read_category(
         Some(other) => {
             diagnostics.push(warn(line_of("position"), 1, format!("`position` must be a number, found {other}")))
         }
+    }
+    match root.get("link") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(link)) => match (link.get("type"), link.get("slug")) {
+            (Some(Value::String(kind)), slug) if kind == "generated-index" => {
+                let slug = match slug {
+                    Some(Value::String(slug)) => Some(slug.trim().to_string()),
+                    None | Some(Value::Null) => None,
+                    Some(other) => {
+                        diagnostics.push(warn(line_of("slug"), 1, format!("`slug` must be text, found {other}")));
+                        None
+                    }
+                };
+                let line = line_of("link");
+                category.generated_index = Some(IndexLink { slug, file: shown.to_string(), line, column: 1 });
+            }
+            _ => {}
+        },
+        Some(other) => diagnostics.push(warn(line_of("link"), 1, format!("`link` must be a mapping, found {other}"))),
     }
     category
 }

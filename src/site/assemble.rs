@@ -324,6 +324,7 @@ fn navigation(
     for category in &files.categories {
         if let Some(&section) = index.by_dir.get(&category.dir) {
             pages[section].category = Some(Arc::new(category.clone()));
+            add_category_index(&mut pages[section], category, old_tool, diagnostics);
         }
     }
     if let Some(nav) = &files.nav_file {
@@ -446,6 +447,30 @@ pub(super) fn blank_page(source: Arc<SourcePage>) -> Page {
         redirect: None,
         date: None,
         document_title: None,
+    }
+}
+
+/// The URL the old tool gave the page it generated for `category`'s section, made an
+/// alias of the section's page; a link that cannot be one is a warning at its file.
+fn add_category_index(
+    page: &mut Page,
+    category: &crate::content::Category,
+    old_tool: &dyn SourceRules,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (Some(found), Some(link)) = (old_tool.category_index_path(category), &category.generated_index) else {
+        return;
+    };
+    match found {
+        Ok(path) => {
+            let alias = crate::content::Located { value: format!("/{path}"), line: link.line, column: link.column };
+            Arc::make_mut(&mut page.source).front.aliases.push(alias);
+        }
+        Err(problem) => diagnostics.push(
+            Diagnostic::error(crate::diagnostic::Rule::ConfigField, &link.file, link.line, link.column, problem)
+                .with_severity(crate::diagnostic::Severity::Warning)
+                .with_help("the section keeps its own URL only; give the link a slug inside the docs' folder"),
+        ),
     }
 }
 

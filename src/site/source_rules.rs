@@ -110,6 +110,9 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     /// Whether a page named as its folder, inside it, is the folder's page when the
     /// folder has none of its own.
     fn folder_named_page_is_its_page(&self) -> bool;
+    /// The site path (ending in `/`) where the old tool published the page it generated
+    /// for the section of `category`, or why the category's link cannot be a URL.
+    fn category_index_path(&self, category: &crate::content::Category) -> Option<Result<String, String>>;
     /// Whether the sidebar is the navigation file of `kind` as the file nests it.
     fn nests_navigation(&self, kind: NavFileKind) -> bool;
     /// Whether a page's `section` names its group in the navigation.

@@ -1,5 +1,6 @@
 //! Hostile inputs: a Docusaurus `sidebars.js` that leads out of the handbook, is no
-//! regular file, is huge, or nests deeper than any sidebar, and an mdBook `SUMMARY.md`
+//! regular file, is huge, or nests deeper than any sidebar, a category's generated
+//! index whose `slug` climbs out of the site, and an mdBook `SUMMARY.md`
 //! that nests lists deeper than any book or holds tens of thousands of headings and comments. A sidebar is
 //! read through the confinement and `crate::fs`, never run, and both are read in
 //! bounded time and stack.
@@ -95,4 +96,33 @@ fn part_titles_drafts_and_separators_are_text_and_bounded() {
     assert!(page.contains("&lt;script&gt;alert(9999)&lt;/script&gt;"), "the last part title is there");
     assert!(page.contains("<strong aria-hidden=\"true\">10000.</strong> &lt;img src=x onerror=alert(9999)&gt;"));
     assert_eq!(page.matches("class=\"nav-separator\"").count(), 10_000);
+}
+
+/// A category's generated index whose `slug` climbs out of the docs or names another
+/// site is a located warning at its file; nothing is written outside the output, and
+/// the section keeps its own page.
+#[test]
+fn a_category_slug_that_climbs_out_is_a_located_warning() {
+    let site = Site::with_files(
+        "category-slug-out",
+        &[
+            ("docusaurus.config.js", "module.exports = {};\n"),
+            (
+                "content/ops/_category_.json",
+                "{\n  \"link\": {\"type\": \"generated-index\", \"slug\": \"../../../escaped\"}\n}\n",
+            ),
+            ("content/ops/run.md", "# Run\n"),
+            ("content/far/_category_.yml", "link:\n  type: generated-index\n  slug: //evil.example/x\n"),
+            ("content/far/run.md", "# Far\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains("warning[config-field]"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/ops/_category_.json:2:1"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> content/far/_category_.yml:1:1"), "{}", run.stderr);
+    assert!(!site.root.join("escaped").exists() && !site.root.parent().expect("a parent").join("escaped").exists());
+    assert!(!site.files_under("public").iter().any(|f| f.contains("escaped") || f.contains("evil")));
+    assert!(site.exists("public/ops/index.html") && site.exists("public/far/index.html"));
 }

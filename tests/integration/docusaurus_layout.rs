@@ -64,3 +64,37 @@ fn a_malformed_category_file_is_a_located_warning() {
         assert!(run.stderr.contains(message), "{message}: {}", run.stderr);
     }
 }
+
+/// Docusaurus's URLs: a doc keeps its names' case (`getSlug`), and a category whose
+/// file links a generated index is also at `/category/<label's slug>` or at its `slug`,
+/// under the docs' route, so links to those pages lead to the section.
+#[test]
+fn docs_keep_their_case_and_generated_category_pages_are_where_docusaurus_put_them() {
+    let site = Site::with_files(
+        "docusaurus-category-index",
+        &[
+            ("docusaurus.config.js", "module.exports = {};\n"),
+            (
+                "content/intro.md",
+                "# Intro\n\n[Guides](/docs/category/guides), [Ops](/docs/category/ops-tools), \
+                 [Custom](/docs/all/custom) and [Setup](/docs/Guides/Setup_DB).\n",
+            ),
+            ("content/Guides/_category_.json", "{\"label\": \"Guides\", \"link\": {\"type\": \"generated-index\"}}"),
+            ("content/Guides/Setup_DB.md", "# Setup\n"),
+            ("content/02-ops/_category_.yml", "label: Ops Tools!\nlink:\n  type: generated-index\n"),
+            ("content/02-ops/run.md", "# Run\n"),
+            ("content/more/_category_.json", "{\"link\": {\"type\": \"generated-index\", \"slug\": \"/all/custom\"}}"),
+            ("content/more/page.md", "# More\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+    assert!(site.exists("public/Guides/Setup_DB/index.html"), "{:?}", site.files_under("public"));
+    for (alias, section) in [("category/guides", "/Guides/"), ("category/ops-tools", "/ops/"), ("all/custom", "/more/")]
+    {
+        let html = site.read(&format!("public/{alias}/index.html"));
+        assert!(html.contains(section), "{alias} leads to {section}: {html}");
+    }
+    assert!(site.read("public/Guides/index.html").contains("Setup_DB/"), "the section lists its docs");
+}

@@ -1,8 +1,10 @@
-//! Docusaurus: its configuration ([`config`]), blog plugins, versioned docs, locales
-//! and `sidebars.js` (read through a bounded reader of JavaScript object literals that
-//! never runs code), and its MDX imports of other Markdown files.
+//! Docusaurus: its configuration ([`config`]), blog plugins, versioned docs, locales,
+//! generated category pages and `sidebars.js` (read through a bounded reader of
+//! JavaScript object literals that never runs code), and its MDX imports of other
+//! Markdown files.
 
 pub(crate) mod blog;
+pub(crate) mod categories;
 pub(crate) mod config;
 pub(crate) mod i18n;
 pub(crate) mod js_literal;
