@@ -58,7 +58,12 @@ pub(crate) fn verbatim_segment(name: &str) -> String {
 }
 
 impl PageUrls for OldTool {
+    /// A Docusaurus `slug` that is a path but no URL of its own (`slug: /`, the docs'
+    /// root, which the home page holds) is slugged, not written as a segment.
     fn segment(&self, name: &str) -> String {
+        if self.tool == Tool::Docusaurus && name.contains('/') {
+            return slugify(name);
+        }
         self.url_style().segment(name)
     }
 
