@@ -129,6 +129,19 @@ pub(crate) trait ToolRules: Sync {
     /// Warnings about what the old tool's site gives the built handbook and opsbook
     /// cannot follow as written (a menu entry naming no page).
     fn site_warnings(&self, _old: &OldTool, _site: &crate::site::Site, _diagnostics: &mut Vec<Diagnostic>) {}
+    /// The content path of the page (a folder's ends in `/`) or bundle file that
+    /// `reference`, written on page `from`, names by its page lookup: a reference of its
+    /// own (`is_ref`) or a link its link render hook looks up; none by default.
+    fn look_up_page(
+        &self,
+        _old: &OldTool,
+        _site: &crate::site::Site,
+        _from: Option<crate::site::PageId>,
+        _reference: &str,
+        _is_ref: bool,
+    ) -> Option<String> {
+        None
+    }
 }
 
 /// The old tools, in the order detection tries them; GitHub's rules, which every

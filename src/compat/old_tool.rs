@@ -92,6 +92,9 @@ pub(crate) struct OldTool {
     /// Where a Hugo site publishes pages at `name.html` (`uglyURLs`,
     /// [`crate::compat::hugo::urls::UglyUrls`]).
     pub hugo_ugly_urls: crate::compat::hugo::urls::UglyUrls,
+    /// Whether a Hugo site's link render hook looks pages up
+    /// ([`crate::compat::hugo::page_refs::LinkHook`]).
+    pub hugo_link_hook: crate::compat::hugo::page_refs::LinkHook,
     /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
     /// unless its configuration's `markdown.format` is `md` or `detect`
     /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
@@ -175,6 +178,16 @@ impl SourceRules for OldTool {
 
     fn links_through_repository(&self) -> bool {
         self.rules().links_through_repository()
+    }
+
+    fn look_up_page(
+        &self,
+        site: &crate::site::Site,
+        from: Option<crate::site::PageId>,
+        reference: &str,
+        is_ref: bool,
+    ) -> Option<String> {
+        self.rules().look_up_page(self, site, from, reference, is_ref)
     }
 
     /// Docusaurus's version route (`docs/next/`) before its docs route (`docs/`), or a

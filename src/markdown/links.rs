@@ -70,6 +70,12 @@ pub(crate) fn destinations(markdown: &str) -> Vec<String> {
 pub(crate) trait LinkResolver: Sync {
     /// Resolves one destination as written in the Markdown (still percent-encoded).
     fn resolve(&self, from_dir: &str, destination: &str) -> Resolution;
+    /// The content path of the page a reference of the old tool's (Hugo's `ref`),
+    /// written on the page the links are written on, names by the tool's page lookup; a
+    /// folder's section page ends in `/`. `None` where the tool has none or it finds none.
+    fn page_reference(&self, _reference: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Whether a destination points outside the handbook: a scheme (`https:`, `mailto:`) or

@@ -299,6 +299,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
         words: input.words,
         late: late.as_ref(),
         public: input.internal_blocks == internal::Mode::Drop,
+        links: Some(rewrite::PageLookup(input.links)),
     };
     match input.dialects.and_then(|rewrite| rewrite(input.text, page)) {
         Some(rewrite) => {

@@ -96,6 +96,18 @@ pub(crate) struct Page<'a> {
     /// Whether the build is public: the page's internal blocks are left out of what its
     /// templates evaluate.
     pub public: bool,
+    /// The links of the page's site, whose page lookup a tool's references ask.
+    pub links: Option<PageLookup<'a>>,
+}
+
+/// The links of a page's site ([`Page::links`]).
+#[derive(Clone, Copy)]
+pub(crate) struct PageLookup<'a>(pub &'a dyn crate::markdown::links::LinkResolver);
+
+impl std::fmt::Debug for PageLookup<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageLookup")
+    }
 }
 
 /// One placeholder's HTML and how many blocks it opens (1) or closes (-1).

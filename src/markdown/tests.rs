@@ -457,6 +457,7 @@ pub(super) fn plain_page() -> dialects::Page<'static> {
         words: MarkdownWords::english(),
         late: None,
         public: false,
+        links: None,
     }
 }
 

@@ -401,6 +401,10 @@ fn normalise_url(site_path: &str) -> String {
 }
 
 impl LinkResolver for SiteLinks<'_> {
+    fn page_reference(&self, reference: &str) -> Option<String> {
+        self.site.old_tool.look_up_page(self.site, self.page, reference, true)
+    }
+
     fn resolve(&self, from_dir: &str, destination: &str) -> Resolution {
         let destination = destination.trim();
         // A peer's page (`csp-a:runbooks/db.md`, or a URL under a peer's `url`).
@@ -427,12 +431,41 @@ impl LinkResolver for SiteLinks<'_> {
             };
         }
         let decoded = percent_decode(path);
-        if decoded.starts_with('/') {
+        let found = if decoded.starts_with('/') {
             let found = self.resolve_site_path(&decoded, anchor, query);
             self.in_reader_language(found, anchor, query)
         } else {
             self.resolve_relative(from_dir, &decoded, anchor, query)
+        };
+        match found {
+            Resolution::Broken { .. } => self.through_link_hook(&decoded, anchor, query).unwrap_or(found),
+            found => found,
         }
+    }
+}
+
+impl SiteLinks<'_> {
+    /// What the old tool's link hook finds for a destination that names no file: the page
+    /// or file its page lookup gives, read as a content path.
+    fn through_link_hook(&self, path: &str, anchor: Option<&str>, query: &str) -> Option<Resolution> {
+        let page = self.page?;
+        let found = self.site.old_tool.look_up_page(self.site, Some(page), path, false)?;
+        if let Some(&id) = self.site.index.by_path.get(&found) {
+            return Some(self.page(id, anchor, query));
+        }
+        self.find_content_path(found.trim_end_matches('/'), anchor, query)
+    }
+}
+
+impl Site {
+    /// The content paths of the pages made of files.
+    pub(crate) fn page_paths(&self) -> impl Iterator<Item = &str> {
+        self.index.by_path.keys().map(String::as_str)
+    }
+
+    /// The section page of the folder at content path `dir`.
+    pub(crate) fn page_by_dir(&self, dir: &str) -> Option<PageId> {
+        self.index.by_dir.get(dir).copied()
     }
 }
 

@@ -91,6 +91,11 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     /// Whether a relative link to a Markdown file may leave the content folder and come
     /// back into it (a path of the repository).
     fn links_through_repository(&self) -> bool;
+    /// The content path of the page (a folder's ends in `/`) or file that `reference`,
+    /// written on page `from`, names by the tool's page lookup: a reference of the tool's
+    /// own (`is_ref`), or a link whose destination names no file, as the tool's link
+    /// hook looks it up; `None` where the tool has none or it finds nothing.
+    fn look_up_page(&self, site: &super::Site, from: Option<PageId>, reference: &str, is_ref: bool) -> Option<String>;
     /// Where the tool published the content folder's pages, as site path prefixes (a
     /// version's route first, then the docs' route): links written from there are read
     /// from the content folder.

@@ -24,6 +24,7 @@ mod formats;
 mod gitbook_blocks;
 mod gitbook_includes;
 mod handbooks;
+mod hugo_page_lookup;
 mod hugo_urls;
 mod images;
 mod include_roots;

@@ -41,6 +41,7 @@ mod gitbook_book;
 mod heading_ids;
 mod health;
 mod hugo_menus;
+mod hugo_page_lookup;
 mod images;
 mod incidents;
 mod includes;

@@ -274,7 +274,11 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
             None => Render::Unknown,
         },
         "ref" | "relref" => match call.arg_or("path", 0) {
-            Some(path) => Render::Text(reference_path(path, page.dir)),
+            // Hugo's page lookup finds the page; what it does not is read as a path.
+            Some(path) => Render::Text(match page.links.and_then(|links| links.0.page_reference(path)) {
+                Some(found) => reference_path(&format!("/{found}"), page.dir),
+                None => reference_path(path, page.dir),
+            }),
             None => Render::Unknown,
         },
         "youtube" => match call.arg_or("id", 0) {

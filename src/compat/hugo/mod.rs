@@ -2,8 +2,10 @@
 //! `permalinks` and their date layouts, and the URLs pages get by them.
 
 pub(crate) mod dates;
+pub(crate) mod lookup;
 pub(crate) mod menus;
 pub(crate) mod mounts;
+pub(crate) mod page_refs;
 pub(crate) mod permalinks;
 pub(crate) mod shortcodes;
 pub(crate) mod site;
@@ -72,10 +74,12 @@ impl ToolRules for Hugo {
         };
         let hugo = read(&site::CONFIG_FILES, diagnostics);
         old.own_templates = shortcodes::own_templates(config, hugo.as_ref(), diagnostics);
+        let mut multilingual = false;
         if let Some(hugo) = &hugo {
             let languages = read(&site::LANGUAGE_FILES, diagnostics);
             old.content_route = site::content_route(hugo, languages.as_ref(), &config.content_folder);
             old.hugo_languages = site::languages(hugo, languages.as_ref(), &config.content_folder);
+            multilingual = page_refs::serves_languages_from_one_host(hugo, languages.as_ref());
         }
         let own = read(&site::PERMALINK_FILES, diagnostics);
         match site::permalinks(hugo.as_ref(), own.as_ref()) {
@@ -89,6 +93,8 @@ impl ToolRules for Hugo {
         old.hugo_menu = menus::config::read(config, &old.hugo_languages, diagnostics);
         let markup = read(&site::MARKUP_FILES, diagnostics);
         old.definition_lists = site::definition_lists(hugo.as_ref(), markup.as_ref());
+        old.hugo_link_hook =
+            page_refs::LinkHook::read(config, hugo.as_ref(), markup.as_ref(), multilingual, diagnostics);
         if site::enables_emoji(hugo.as_ref()) {
             old.emoji = Shortcodes::ResumeAtColon;
         }
@@ -137,5 +143,20 @@ impl ToolRules for Hugo {
 
     fn site_warnings(&self, old: &OldTool, site: &crate::site::Site, diagnostics: &mut Vec<Diagnostic>) {
         menus::site_warnings(site, &old.hugo_menu, diagnostics);
+    }
+
+    /// `ref` and `relref` always; a link only where the site's link hook looks pages up.
+    fn look_up_page(
+        &self,
+        old: &OldTool,
+        site: &crate::site::Site,
+        from: Option<crate::site::PageId>,
+        reference: &str,
+        is_ref: bool,
+    ) -> Option<String> {
+        if !is_ref && !old.hugo_link_hook.looks_up_pages {
+            return None;
+        }
+        page_refs::look_up(site, &old.hugo_languages, from, reference, is_ref)
     }
 }

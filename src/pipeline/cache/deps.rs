@@ -93,6 +93,21 @@ impl LinkResolver for Recording<'_> {
         self.asked().links.push((from_dir.to_string(), destination.to_string(), hash));
         resolution
     }
+
+    fn page_reference(&self, reference: &str) -> Option<String> {
+        let found = self.links.page_reference(reference);
+        self.asked().links.push((REFERENCE.to_string(), reference.to_string(), reference_hash(found.as_deref())));
+        found
+    }
+}
+
+/// The folder a page reference's question is recorded under, among the links': no
+/// content folder holds a NUL.
+const REFERENCE: &str = "\0reference";
+
+/// The hash of what a page reference found.
+fn reference_hash(found: Option<&str>) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(found.map_or(&b"\xff"[..], str::as_bytes))
 }
 
 impl IncludeFiles for Recording<'_> {
@@ -111,10 +126,10 @@ impl Dependencies {
     /// Whether every question gets the same answer from `links` and `files` as it did.
     pub(crate) fn hold(&self, links: &dyn LinkResolver, files: &dyn IncludeFiles) -> bool {
         self.includes.iter().all(|(path, hash)| read_hash(&files.read(path)) == *hash)
-            && self
-                .links
-                .iter()
-                .all(|(folder, destination, hash)| resolution_hash(&links.resolve(folder, destination)) == *hash)
+            && self.links.iter().all(|(folder, destination, hash)| match folder.as_str() {
+                REFERENCE => reference_hash(links.page_reference(destination).as_deref()) == *hash,
+                _ => resolution_hash(&links.resolve(folder, destination)) == *hash,
+            })
     }
 }
 

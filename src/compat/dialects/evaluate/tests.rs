@@ -95,6 +95,7 @@ pub(in crate::compat::dialects) fn evaluated_page(
         words: crate::markdown::MarkdownWords::english(),
         late: None,
         public: false,
+        links: None,
     };
     let mut collected = Collected::default();
     let output = evaluate(body, page, &mut collected).expect("evaluated");

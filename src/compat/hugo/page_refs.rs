@@ -1,0 +1,125 @@
+//! Hugo's page lookup over the built site ([`super::lookup`]): what a `ref` or `relref`
+//! names, and what a link render hook that calls `.GetPage` finds for a link's
+//! destination: a page, else one of the page bundle's files (`.Resources.Get`).
+//!
+//! Whether a hook looks pages up is read once from the site ([`LinkHook::read`]): Hugo's
+//! embedded hook when `markup.goldmark.renderHooks.link.useEmbedded` turns it on (`always`,
+//! `fallback`, or `auto` on a multilingual site served from one host), a hook of the
+//! site's own (`layouts/_markup/render-link.html`, `layouts/_default/_markup/`) when its
+//! text calls `GetPage`.
+
+use serde_json::Value;
+
+use super::lookup::{Contents, Found, Lookup};
+use super::site::key;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::site::{PageId, Site};
+
+/// The site's own link render hooks, where Hugo looks them up.
+const OWN_HOOKS: [&str; 2] = ["layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"];
+
+/// Whether a Hugo site's links go through a render hook that looks pages up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct LinkHook {
+    /// A link's destination is looked up as a page, then as a file of the page's bundle.
+    pub looks_up_pages: bool,
+}
+
+impl LinkHook {
+    /// The hook of the site `config` describes, by its configuration `hugo` and `markup`
+    /// table (`markup`, which wins), and whether it serves several languages from one
+    /// host (`multilingual`).
+    pub(crate) fn read(
+        config: &Config,
+        hugo: Option<&Value>,
+        markup: Option<&Value>,
+        multilingual: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> LinkHook {
+        let goldmark =
+            markup.or_else(|| key(hugo?.as_object()?, "markup")).and_then(|m| key(m.as_object()?, "goldmark"));
+        let link = goldmark
+            .and_then(|g| key(g.as_object()?, "renderHooks"))
+            .and_then(|h| key(h.as_object()?, "link"))
+            .and_then(Value::as_object);
+        let use_embedded = match link.and_then(|l| key(l, "useEmbedded")).and_then(Value::as_str) {
+            Some(mode) => mode.to_ascii_lowercase(),
+            None => match link.and_then(|l| key(l, "enableDefault")).and_then(Value::as_bool) {
+                Some(true) => "fallback".to_string(),
+                Some(false) => "never".to_string(),
+                None => "auto".to_string(),
+            },
+        };
+        let duplicates = goldmark
+            .and_then(|g| key(g.as_object()?, "duplicateResourceFiles"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let embedded = match use_embedded.as_str() {
+            "always" => return LinkHook { looks_up_pages: true },
+            "fallback" => true,
+            "auto" => multilingual && !duplicates,
+            _ => false,
+        };
+        let own = OWN_HOOKS.iter().find(|name| config.root.join(name).is_file());
+        let looks_up_pages = match own {
+            Some(name) => crate::compat::old_tool::read_beside(config, name, diagnostics)
+                .is_some_and(|text| text.contains("GetPage")),
+            None => embedded,
+        };
+        LinkHook { looks_up_pages }
+    }
+}
+
+/// Whether the site's configuration `hugo` and `languages` table of a file of its own
+/// (`languages`, which wins) name several languages served from one host: not each with
+/// a `baseURL` of its own (Hugo's multihost).
+pub(crate) fn serves_languages_from_one_host(hugo: &Value, languages: Option<&Value>) -> bool {
+    let table = languages.or_else(|| key(hugo.as_object()?, "languages")).and_then(Value::as_object);
+    table
+        .is_some_and(|l| l.len() > 1 && !l.values().all(|v| v.as_object().is_some_and(|v| key(v, "baseURL").is_some())))
+}
+
+/// The site's pages, as the lookup reads them.
+struct SitePages<'a>(&'a Site);
+
+impl Contents for SitePages<'_> {
+    fn is_page(&self, path: &str) -> bool {
+        self.0.page_by_path(path).is_some()
+    }
+    fn page_paths(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        Box::new(self.0.page_paths())
+    }
+    fn is_folder_page(&self, folder: &str) -> bool {
+        self.0.page_by_dir(folder).is_some()
+    }
+}
+
+/// The content path of what `reference`, written on page `from`, names: for a `ref`
+/// (`is_ref`) a page; for a link through the hook a page, else a file of the page's
+/// bundle. A folder's section page ends in `/`.
+pub(crate) fn look_up(
+    site: &Site,
+    languages: &[String],
+    from: Option<PageId>,
+    reference: &str,
+    is_ref: bool,
+) -> Option<String> {
+    let page = from.map(|id| &site.pages[id]);
+    let from_path = page.map(|p| p.source.path.as_str()).filter(|p| site.page_by_path(p).is_some());
+    let language = from.and_then(|id| site.language_of(id));
+    let lookup = Lookup { from: from_path, is_ref, languages, language };
+    let reference = if is_ref { reference } else { reference.strip_prefix("./").unwrap_or(reference) };
+    if let Found::Page(found) = lookup.find(&SitePages(site), reference) {
+        return Some(found);
+    }
+    // A file of the page's bundle: a page named `index` or `_index` owns its folder's files.
+    let from_path = from_path.filter(|_| !is_ref && !reference.starts_with('/'))?;
+    let (folder, name) = from_path.rsplit_once('/').unwrap_or(("", from_path));
+    let stem = name.split('.').next().unwrap_or(name);
+    if stem != "index" && stem != "_index" {
+        return None;
+    }
+    let joined = crate::site_path::join_relative(folder, reference)?;
+    site.asset_by_source(&joined).map(|_| joined)
+}
