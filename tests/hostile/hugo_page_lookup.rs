@@ -11,6 +11,7 @@ fn site(name: &str) -> Site {
     Site::with_files(
         name,
         &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
             ("hugo.toml", "title = 'x'\n"),
             ("content/_index.md", "# Home\n"),
             ("content/docs/a.md", PAGE),

@@ -17,7 +17,9 @@ const SETUP: &str = "---\ntitle: Setup\n---\n# Setup\n\n\
     [up]({{< ref \"../about\" >}}).\n";
 
 fn site(name: &str, hook: Option<&str>) -> Site {
+    // Links that lead nowhere are warnings, so that a site without a hook is built too.
     let mut files = vec![
+        ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
         ("hugo.toml", "title = 'x'\n"),
         ("content/_index.md", "# Home\n"),
         ("content/about.md", "# About\n"),
