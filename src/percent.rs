@@ -33,8 +33,23 @@ pub(crate) fn percent_encode(text: &str, escaped: &'static AsciiSet) -> String {
     percent_encoding::utf8_percent_encode(text, escaped).to_string()
 }
 
-/// Encodes the characters of a path that cannot stand in an `href` as they are (a space,
-/// `"`, `#`, `%`, `<`, `>`, `?`, `\`); the rest, UTF-8 beyond ASCII too, as written.
+/// The escape of a character that a path in an `href` cannot hold as it is (a space,
+/// `"`, `#`, `%`, `<`, `>`, `?`, `\`); the rest, UTF-8 beyond ASCII too, stand as written.
+fn path_escape(c: char) -> Option<&'static str> {
+    Some(match c {
+        ' ' => "%20",
+        '"' => "%22",
+        '#' => "%23",
+        '%' => "%25",
+        '<' => "%3C",
+        '>' => "%3E",
+        '?' => "%3F",
+        '\\' => "%5C",
+        _ => return None,
+    })
+}
+
+/// `path` with the characters of [`path_escape`] escaped.
 pub(crate) fn percent_encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     push_encoded_path(&mut out, path);
@@ -43,7 +58,7 @@ pub(crate) fn percent_encode_path(path: &str) -> String {
 
 /// [`percent_encode_path`], borrowed when nothing is to be encoded.
 pub(crate) fn encoded_path(path: &str) -> std::borrow::Cow<'_, str> {
-    if path.contains([' ', '"', '#', '%', '<', '>', '?', '\\']) {
+    if path.chars().any(|c| path_escape(c).is_some()) {
         std::borrow::Cow::Owned(percent_encode_path(path))
     } else {
         std::borrow::Cow::Borrowed(path)
@@ -53,16 +68,9 @@ pub(crate) fn encoded_path(path: &str) -> std::borrow::Cow<'_, str> {
 /// Appends `path` to `out`, encoded as [`percent_encode_path`] encodes it.
 pub(crate) fn push_encoded_path(out: &mut String, path: &str) {
     for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '"' => out.push_str("%22"),
-            '#' => out.push_str("%23"),
-            '%' => out.push_str("%25"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            '?' => out.push_str("%3F"),
-            '\\' => out.push_str("%5C"),
-            _ => out.push(c),
+        match path_escape(c) {
+            Some(escape) => out.push_str(escape),
+            None => out.push(c),
         }
     }
 }

@@ -23,12 +23,7 @@ pub(crate) fn index_path(category: &Category, roots: &[String]) -> Option<Result
     if slug.split('/').any(|segment| segment == "..") {
         return Some(Err(format!("the slug `{slug}` climbs out of the docs' folder")));
     }
-    let root = roots
-        .iter()
-        .filter(|root| !root.is_empty())
-        .filter(|root| category.dir == **root || category.dir.starts_with(&format!("{root}/")))
-        .max_by_key(|root| root.len())
-        .map_or("", String::as_str);
+    let root = super::slugs::docs_root(&category.dir, roots);
     Some(
         crate::site_path::normalise_alias(&slug)
             .map(|path| {

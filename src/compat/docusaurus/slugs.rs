@@ -23,11 +23,7 @@ pub(crate) fn slug_path(
     if !slug.contains('/') {
         return None;
     }
-    let root = roots
-        .iter()
-        .filter(|root| !root.is_empty() && path.strip_prefix(root.as_str()).is_some_and(|rest| rest.starts_with('/')))
-        .max_by_key(|root| root.len())
-        .map_or("", String::as_str);
+    let root = docs_root(path, roots);
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let inside = dir.strip_prefix(root).unwrap_or(dir);
     let named = |name: &str| segment(crate::content::prefix::strip_number_prefix(name, strip));
@@ -46,6 +42,17 @@ pub(crate) fn slug_path(
     }
     let base = root.split('/').filter(|name| !name.is_empty()).map(|name| format!("{}/", segment(name)));
     Some(base.chain(parts.iter().map(|part| format!("{part}/"))).collect())
+}
+
+/// The docs root `path` (a content path, a file's or a folder's) is in: the longest of
+/// the mounted folders `roots` that holds it or is it, else `""` (the content folder).
+pub(crate) fn docs_root<'a>(path: &str, roots: &'a [String]) -> &'a str {
+    roots
+        .iter()
+        .filter(|root| !root.is_empty())
+        .filter(|root| path.strip_prefix(root.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+        .max_by_key(|root| root.len())
+        .map_or("", String::as_str)
 }
 
 #[cfg(test)]
