@@ -37,6 +37,11 @@ pub(crate) enum PathProblem {
     TooLong(usize),
     /// The whole path is longer than [`MAX_PATH_BYTES`].
     PathTooLong(usize),
+    /// It is the site's root, where the home page is.
+    Root,
+    /// It names a file no request reaches (`?`, `#`, `\`, a control character), which an
+    /// old tool writes (alias only).
+    Unreachable(char),
     /// A name that is a folder by itself is [`INDEX_FILE`], the file of a folder's page.
     IndexFile,
 }
@@ -58,6 +63,10 @@ impl fmt::Display for PathProblem {
             }
             PathProblem::PathTooLong(bytes) => {
                 write!(f, "it is {bytes} bytes long, more than the {MAX_PATH_BYTES} a path in the site may have")
+            }
+            PathProblem::Root => f.write_str("it is the site's root, the home page's URL"),
+            PathProblem::Unreachable(c) => {
+                write!(f, "no request reaches a file whose name holds {c:?} (U+{:04X})", *c as u32)
             }
             PathProblem::IndexFile => write!(f, "it is `{INDEX_FILE}`, the file of a folder's page"),
         }

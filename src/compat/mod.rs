@@ -28,6 +28,7 @@ mod tool_blogs;
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::Diagnostic;
+use crate::site_path::PathProblem;
 use crate::slug::HeadingIdStyle;
 use old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
 
@@ -82,9 +83,10 @@ pub(crate) trait ToolRules: Sync {
     fn orders_by_link_title(&self) -> bool {
         false
     }
-    /// Whether an alias's `..` at the root stays at the root.
-    fn clamps_aliases_at_root(&self) -> bool {
-        false
+    /// The site path of alias `alias` of the page at `page_site_path`: opsbook's rule
+    /// ([`crate::site_path::resolve_alias_with`]), a `..` above the root an error.
+    fn alias_path(&self, page_site_path: &str, alias: &str) -> Result<String, PathProblem> {
+        crate::site_path::resolve_alias_with(page_site_path, alias, false)
     }
     /// Whether the 404 page and `robots.txt` keep their files when an alias claims them.
     fn aliases_yield_to_404_and_robots(&self) -> bool {

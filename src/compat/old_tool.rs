@@ -246,8 +246,8 @@ impl SourceRules for OldTool {
         self.rules().orders_by_link_title()
     }
 
-    fn clamps_aliases_at_root(&self) -> bool {
-        self.rules().clamps_aliases_at_root()
+    fn alias_path(&self, page_site_path: &str, alias: &str) -> Result<String, crate::site_path::PathProblem> {
+        self.rules().alias_path(page_site_path, alias)
     }
 
     fn aliases_yield_to_404_and_robots(&self) -> bool {

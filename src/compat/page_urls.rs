@@ -97,6 +97,21 @@ impl PageUrls for OldTool {
         }
     }
 
+    /// A Docusaurus doc whose `slug` is its folder's path (`slug: /` at a docs root):
+    /// Docusaurus publishes it there, and the folder has no page of its own.
+    fn names_its_folder(&self, page: &SourcePage, rules: &UrlRules<'_>) -> bool {
+        if self.tool != Tool::Docusaurus || page.front.permalink.is_some() || self.post_of(&page.path).is_some() {
+            return false;
+        }
+        let Some(slug) = &page.front.slug else { return false };
+        // A page of another language is its original's, under its language's folder.
+        let path = rules.languages.map_or(page.path.as_str(), |languages| languages.strip(&page.path));
+        let at = |slug: &str| {
+            super::docusaurus::slugs::slug_path(slug, path, &self.docs_roots, rules.strip, |name| rules.segment(name))
+        };
+        at(&slug.value).is_some_and(|url| at("./") == Some(url))
+    }
+
     /// The site path a page's `permalink` gives it, read from the site's root as Jekyll
     /// and Eleventy read it, with or without a leading `/` (Jekyll's placeholders
     /// expanded in a Jekyll site); `None` for one that holds a template of another

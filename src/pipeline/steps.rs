@@ -95,6 +95,7 @@ pub(crate) fn prepare(
     let (mut files, rules) = walk(&config, diagnostics)?;
     config.sources.files = std::mem::take(&mut files.mounted);
     config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
+    diagnostics.extend(theme.yield_to_content(&files.assets, |name| config.locate(name).1));
     timer.lap("walk");
     let pages = parse_pages(&config, &files, diagnostics);
     timer.lap("parse");

@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 
 use crate::content::confine::{Confinement, Located as _};
 use crate::content::walk::is_ignored_name;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::site::generated::GENERATED_PAGES;
 
 macro_rules! embed {
@@ -181,7 +181,27 @@ pub struct ThemeFiles {
     pub notes: Vec<Diagnostic>,
 }
 
+/// The built-in static files a file of the content may take the place of: the site's
+/// icon, which a moved site keeps at its root.
+const CONTENT_MAY_REPLACE: [&str; 1] = ["favicon.svg"];
+
 impl ThemeFiles {
+    /// Leaves out the built-in static files that a file of the content (`assets`, content
+    /// paths; `shown` names one as diagnostics do) takes the place of, with a note for each.
+    pub(crate) fn yield_to_content(&mut self, assets: &[String], shown: impl Fn(&str) -> String) -> Vec<Diagnostic> {
+        let mut notes = Vec::new();
+        for name in CONTENT_MAY_REPLACE {
+            let builtin = matches!(self.statics.get(name), Some(Origin::Builtin(_)));
+            if builtin && assets.iter().any(|asset| asset == name) {
+                self.statics.remove(name);
+                let file = shown(name);
+                let message = format!("`{file}` is published at /{name}, in place of the theme's");
+                notes.push(Diagnostic::error(Rule::DuplicateUrl, &file, 0, 0, message).with_severity(Severity::Note));
+            }
+        }
+        notes
+    }
+
     /// Merges the three layers for `theme` under `root`. A theme that names no folder
     /// under `themes/` is an error (except `default`, which is built in).
     pub fn discover(root: &Path, theme: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
@@ -272,6 +292,62 @@ fn set_aside_foreign(
 /// Whether `text` is a template of another language than Tera (see the module
 /// documentation): an action Tera never parses.
 pub(crate) fn is_foreign_template(text: &str) -> bool {
+    has_foreign_action(text) || has_foreign_tag(text)
+}
+
+/// The tags Tera parses (`{% name`).
+const TERA_TAGS: [&str; 21] = [
+    "block",
+    "endblock",
+    "extends",
+    "include",
+    "import",
+    "macro",
+    "endmacro",
+    "if",
+    "elif",
+    "else",
+    "endif",
+    "for",
+    "endfor",
+    "set",
+    "set_global",
+    "filter",
+    "endfilter",
+    "raw",
+    "endraw",
+    "break",
+    "continue",
+];
+
+/// Whether `text` has a `{% tag %}` Tera never parses, outside `{% raw %}`: a tag of
+/// another language (Liquid's `assign`, `capture`, `unless`; Nunjucks' `call`), or an
+/// `include` whose file is not a quoted string (Liquid's `{% include note.html %}`).
+fn has_foreign_tag(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(open) = rest.find("{%") {
+        rest = &rest[open + 2..];
+        let tag = rest.trim_start_matches('-').trim_start();
+        let word_len = tag.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(tag.len());
+        let (word, after) = tag.split_at(word_len);
+        let foreign = match word {
+            "" => false,
+            "raw" => {
+                rest = rest.find("endraw").map_or("", |end| &rest[end..]);
+                false
+            }
+            "include" => !after.trim_start().starts_with(['"', '\'', '[']),
+            word => !TERA_TAGS.contains(&word),
+        };
+        if foreign {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` has a `{{ }}` action Tera never parses (Go templates, Handlebars).
+fn has_foreign_action(text: &str) -> bool {
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
         rest = &rest[open + 2..];
@@ -354,6 +430,10 @@ mod tests {
             "{{ template \"layout\" . }}",
             "{{#each items}}{{this}}{{/each}}",
             "{{> header}}",
+            "{% include copy-curl.html %}",
+            "{% assign x = 1 %}",
+            "{%- capture note -%}x{% endcapture %}",
+            "{% unless site.x %}y{% endunless %}",
         ] {
             assert!(is_foreign_template(foreign), "{foreign}");
         }
@@ -362,6 +442,9 @@ mod tests {
             "{{ page.title }} {{ end }} {{ if_x }} {{ range(end=3) }}",
             "{# a comment #} {{ \"text\" }}",
             "{{- page.title -}}",
+            "{% include \"partials/nav.html\" %}{%- if x %}{% elif y %}{% endif -%}",
+            "{% for p in pages %}{% break %}{% endfor %}{% set_global n = 1 %}{% filter upper %}x{% endfilter %}",
+            "{% raw %}{% assign %}{% endraw %} {% import \"macros.html\" as m %}",
         ] {
             assert!(!is_foreign_template(tera), "{tera}");
         }

@@ -59,7 +59,8 @@ impl Site {
         let url_rules = urls::UrlRules::of(&*old_tool, strip_prefixes, &config.blog);
         index.left_out_urls = audience::left_out_urls(&loaded, &index.left_out, url_rules);
         let placed = place_section_files(loaded, &exclusions, &assets, &*old_tool, &mut pages, &mut index, diagnostics);
-        adopt_or_add(placed.regular, url_rules, &mut pages, &mut index);
+        let early_rules = urls::UrlRules { languages: Some(&config.languages), ..url_rules };
+        adopt_or_add(placed.regular, early_rules, &mut pages, &mut index);
         for page in &mut pages {
             page.document_title = document_title(&*old_tool, &page.source);
         }
@@ -245,7 +246,8 @@ fn place_section_files(
 /// A page `a.md` beside a folder `a/` that has no page of its own becomes that folder's
 /// page; so does a page whose `permalink` is the folder's path (`blog/blog.md` with
 /// `permalink: /blog/`, as Eleventy sites have it; `/` for a page at the root), and,
-/// where the old tool says so, `a/a.md`. Every other page is added as a page.
+/// where the old tool says so, `a/a.md` and a page whose URL rule names its folder.
+/// Every other page is added as a page.
 fn adopt_or_add(regular: Vec<Arc<SourcePage>>, early_rules: urls::UrlRules, pages: &mut Vec<Page>, index: &mut Index) {
     for page in regular {
         let stem_dir = template_path_stem(&page.path).to_string();
@@ -268,6 +270,7 @@ fn adopt_or_add(regular: Vec<Arc<SourcePage>>, early_rules: urls::UrlRules, page
             .or_else(|| named_dir.and_then(folder))
             .or_else(|| indexed_dir.as_deref().and_then(folder))
             .or_else(|| permalink_dir.and_then(folder))
+            .or_else(|| early_rules.old.names_its_folder(&page, &early_rules).then_some(own_dir).and_then(folder))
         {
             index.by_path.insert(page.path.clone(), section);
             pages[section] = section_page(page);

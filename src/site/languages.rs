@@ -34,12 +34,10 @@ pub(super) fn own_url_in(page: &SourcePage, rules: &UrlRules<'_>) -> Option<Stri
 
 impl Site {
     /// The site path of alias `alias` of page `id`: read from the root or from the
-    /// folder of the page's URL ([`crate::site_path::resolve_alias_with`], a `..` at the
-    /// root staying there in a Hugo or Jekyll handbook, as those tools write it), under
-    /// the page's language's folder ([`alias_in`]).
+    /// folder of the page's URL as the old tool reads it ([`SourceRules::alias_path`]),
+    /// under the page's language's folder ([`alias_in`]).
     pub(crate) fn alias_path(&self, id: PageId, alias: &str) -> Result<String, crate::site_path::PathProblem> {
-        let clamp = self.old_tool.clamps_aliases_at_root();
-        let path = crate::site_path::resolve_alias_with(&self.pages[id].site_path, alias, clamp)?;
+        let path = self.old_tool.alias_path(&self.pages[id].site_path, alias)?;
         Ok(alias_in(self, id, path))
     }
 }

@@ -14,7 +14,7 @@ use super::{GeneratedPage, PageId, PageOrigin, Site};
 use crate::content::node::Located;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
-use crate::site_path::{alias_file, check};
+use crate::site_path::{PathProblem, alias_file, check};
 
 /// The outputs opsbook makes up that yield their path to content (see the module
 /// documentation): they are not written.
@@ -463,6 +463,15 @@ fn wanted_aliases<'a>(site: &'a Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<
                 }
                 Ok(path) if wanted.iter().any(|(p, i, _)| *p == path && *i == id) => {}
                 Ok(path) => wanted.push((path, id, alias)),
+                Err(problem @ PathProblem::Unreachable(_)) => {
+                    let message = format!("the alias {:?} is left out: {problem}", alias.value);
+                    let help = "a browser sends what follows `?` as a query and keeps what follows `#`; write the alias as the path it asks for";
+                    diagnostics.push(
+                        at_alias(Rule::InvalidPath, file, alias, message)
+                            .with_severity(Severity::Warning)
+                            .with_help(help),
+                    );
+                }
                 Err(problem) => {
                     let message = format!("the alias {:?} is not a path in this site: {problem}", alias.value);
                     let help = "write an alias as a path from the site's root, such as /old/name/, or from the folder of the page's URL";

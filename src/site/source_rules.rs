@@ -42,6 +42,9 @@ pub(crate) trait PageUrls {
     /// The URL the tool gives a page before any `permalink` (a `url` field, a rule of
     /// its configuration, a slug that is a path).
     fn first_url(&self, page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String>;
+    /// Whether the URL the tool gives a page is its own folder's (a slug that names the
+    /// folder), so that the page is the folder's page where the folder has none.
+    fn names_its_folder(&self, page: &SourcePage, rules: &UrlRules<'_>) -> bool;
     /// The site path a page's `permalink` gives it; `None` for one that cannot be a
     /// site path.
     fn permalink_url(&self, page: &SourcePage, path: &str) -> Option<String>;
@@ -125,8 +128,9 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     /// Whether the navigation takes a weight of 0 for none and names a page by its
     /// `linkTitle`.
     fn orders_by_link_title(&self) -> bool;
-    /// Whether an alias's `..` at the root stays at the root.
-    fn clamps_aliases_at_root(&self) -> bool;
+    /// The site path of alias `alias` of the page at `page_site_path`, as the tool
+    /// wrote it.
+    fn alias_path(&self, page_site_path: &str, alias: &str) -> Result<String, crate::site_path::PathProblem>;
     /// Whether the 404 page and `robots.txt` keep their files when an alias claims them.
     fn aliases_yield_to_404_and_robots(&self) -> bool;
     /// The folders a front matter image's name is looked up in after the page's own.

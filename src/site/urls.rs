@@ -84,7 +84,10 @@ pub(super) fn assign_urls(
         }
         let (parent, name) = dir.rsplit_once('/').unwrap_or(("", dir));
         let section = by_dir.get(dir).map(|&id| &pages[id]);
-        let segment = match section.and_then(|page| slug_of(&page.source).filter(|_| page.origin.has_file())) {
+        // A folder's page's `slug` names the folder, unless it is a path (the page's own
+        // URL, [`super::source_rules::PageUrls::first_url`]).
+        let slug = section.filter(|page| page.origin.has_file()).and_then(|page| slug_of(&page.source));
+        let segment = match slug.filter(|slug| !slug.value.contains('/')) {
             Some(slug) => rules.segment(&slug.value),
             None => rules.segment(strip_number_prefix(name, rules.strip)),
         };

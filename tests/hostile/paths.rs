@@ -164,6 +164,32 @@ fn percent_encodes_aliases_in_redirects() {
     assert!(site.exists("public/ancien-nom-é/index.html") && site.exists("public/100%/index.html"));
 }
 
+/// A Hugo site's aliases keep any name a file can have, as Hugo writes them: escapes that
+/// decode to `..` or `/` are still refused, names no request reaches are left out (never a
+/// line of `_redirects`), and what is written stays inside the output.
+#[test]
+fn hugo_aliases_with_any_name_stay_inside_the_output() {
+    for alias in ["/%2e%2e/%2e%2e/escape/", "/a%2f..%2f..%2fescape/", "../%2e%2e/escape.html"] {
+        let front = format!("---\naliases: [\"{alias}\"]\n---\n# A\n");
+        let site = Site::with_files("alias-hugo-climb", &[("content/a.md", &front), ("hugo.toml", "title = 'x'\n")]);
+        let run = site.build(&[]);
+        run.expect_code(1);
+        assert!(run.stderr.contains("error[invalid-path]: the alias"), "{alias}: {}", run.stderr);
+        assert!(run.stderr.contains("--> content/a.md:2:"), "{alias}: {}", run.stderr);
+        assert!(!site.exists("public") && !site.exists("escape") && !site.exists("escape.html"), "{alias}");
+    }
+    let aliases = r#"["/old\n/* https://evil.example/:splat 301!", "/a\"b<c>|d*e/", "/https://evil.example/x/", "/q?x=../escape/"]"#;
+    let front = format!("---\naliases: {aliases}\n---\n# A\n");
+    let site = Site::with_files("alias-hugo-names", &[("content/a.md", &front), ("hugo.toml", "title = 'x'\n")]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_eq!(run.stderr.matches("warning[invalid-path]: the alias").count(), 2, "{}", run.stderr);
+    let redirects = site.read("public/_redirects");
+    assert_eq!(redirects, "/a%22b%3Cc%3E%7Cd*e/ /a/ 301\n/https:/evil.example/x/ /a/ 301\n");
+    assert!(site.exists("public/a\"b<c>|d*e/index.html") && site.exists("public/https:/evil.example/x/index.html"));
+    assert!(!site.exists("escape") && !site.exists("public/q?x=") && !site.exists("public/old"));
+}
+
 #[test]
 fn refuses_aliases_that_overwrite_pages_or_files_opsbook_writes() {
     let page = "---\ntags: [x]\nowners: [\"@team\"]\n---\n# P\n";

@@ -299,6 +299,35 @@ fn docusaurus_versioned_docs_are_published_under_their_version_path() {
     assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
 }
 
+/// A doc whose `slug` is its folder's path (`slug: /` at a version's root) is where
+/// Docusaurus published it, the version's page, in its own language and in another
+/// one's, where the folder has no page of its own; a slug path never renames the folder.
+#[test]
+fn a_docusaurus_doc_with_the_root_slug_is_its_version_s_page() {
+    let site = handbook(
+        "docusaurus-version-root",
+        &format!("[build]\ncontent-dir = \"docs\"\n[markdown]\nheading-ids = \"docusaurus\"\n{WARN}"),
+        &[
+            (
+                "docusaurus.config.js",
+                "module.exports = { i18n: { defaultLocale: 'en', locales: ['en', 'zh'] }, presets: [['classic', { docs: { lastVersion: 'current' } }]] };\n",
+            ),
+            ("versions.json", "[\"2.0\"]\n"),
+            ("docs/intro.md", "# Intro\n\nThe [2.0 overview](/docs/2.0/) and [its setup](/docs/2.0/setup).\n"),
+            ("versioned_docs/version-2.0/overview.md", "---\nslug: /\ntitle: Overview 2\n---\nAll of 2.0.\n"),
+            ("versioned_docs/version-2.0/setup.md", "# Setup 2\n"),
+            ("i18n/zh/docusaurus-plugin-content-docs/current/intro.md", "# 介绍\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("duplicate-url") && !run.stderr.contains("broken-link"), "{}", run.stderr);
+    assert!(site.read("public/2.0/index.html").contains("All of 2.0."), "{:?}", site.files_under("public"));
+    assert!(site.exists("public/2.0/setup/index.html"), "the folder keeps its name");
+    assert!(site.read("public/zh/2.0/index.html").contains("All of 2.0."), "{:?}", site.files_under("public"));
+    assert_eq!(hrefs(&site, "public/intro/index.html"), ["/2.0/", "/2.0/setup/"]);
+}
+
 /// The last version, by default the first of `versions.json`, stands at the docs route
 /// in Docusaurus, where opsbook has the docs folder: it is left out with a note. The
 /// docs folder was at `/docs/next/`, and a link there leads to its page.

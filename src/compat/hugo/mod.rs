@@ -1,6 +1,7 @@
 //! Hugo (and Docsy): its configuration's routes, languages and markup settings, its
 //! `permalinks` and their date layouts, and the URLs pages get by them.
 
+pub(crate) mod aliases;
 pub(crate) mod dates;
 pub(crate) mod lookup;
 pub(crate) mod menus;
@@ -113,8 +114,8 @@ impl ToolRules for Hugo {
         true
     }
 
-    fn clamps_aliases_at_root(&self) -> bool {
-        true
+    fn alias_path(&self, page_site_path: &str, alias: &str) -> Result<String, crate::site_path::PathProblem> {
+        aliases::alias_path(page_site_path, alias)
     }
 
     /// Hugo writes them after the aliases (`renderAliases`, then `render404` and

@@ -11,6 +11,7 @@ use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, r
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::site_path::PathProblem;
 
 /// Jekyll's configuration files: a handbook with one is Jekyll's.
 pub(crate) const CONFIG_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
@@ -60,8 +61,14 @@ impl ToolRules for Jekyll {
         UrlStyle::Verbatim
     }
 
-    fn clamps_aliases_at_root(&self) -> bool {
-        true
+    /// Jekyll writes every file inside its destination (`Jekyll.sanitized_path`): a `..`
+    /// at the root stays there.
+    /// One with `?` or `#` names a file no request reaches, which Jekyll writes: left out.
+    fn alias_path(&self, page_site_path: &str, alias: &str) -> Result<String, PathProblem> {
+        match crate::site_path::resolve_alias_with(page_site_path, alias, true) {
+            Err(PathProblem::UrlSyntax(c @ ('?' | '#'))) => Err(PathProblem::Unreachable(c)),
+            resolved => resolved,
+        }
     }
 
     /// Jekyll's own 404 page is content, which wins there.

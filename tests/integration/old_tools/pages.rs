@@ -39,8 +39,9 @@ fn a_template_of_the_old_tool_is_a_note_while_moving() {
     );
 }
 
-/// A Go server's `templates/` beside its Markdown: not opsbook's, left out with a note,
-/// the theme's templates used; a broken Tera template stays an error.
+/// A Go server's `templates/` beside its Markdown, or a repository's Liquid snippets:
+/// not opsbook's, left out with a note, the theme's templates used; a broken Tera
+/// template stays an error.
 #[test]
 fn templates_of_another_language_are_left_out() {
     let site = Site::with_files(
@@ -49,13 +50,14 @@ fn templates_of_another_language_are_left_out() {
             ("content/a.md", "# A\n"),
             ("templates/404.html", "{{define \"title\"}}404{{end}}\n{{define \"body\"}}<p>Lost</p>{{end}}\n"),
             ("templates/layout.html", "<title>{{ .Title }}</title>\n"),
+            ("templates/API_TEMPLATE.md", "# API\n\n{% include copy-curl.html %}\n"),
         ],
     );
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(
         run.stderr.contains(
-            "note[template]: templates/ holds 2 template(s) of another template language, which opsbook leaves out: 404.html, layout.html"
+            "note[template]: templates/ holds 3 template(s) of another template language, which opsbook leaves out: 404.html, API_TEMPLATE.md, layout.html"
         ),
         "{}",
         run.stderr
@@ -63,6 +65,33 @@ fn templates_of_another_language_are_left_out() {
     assert!(!site.read("public/404.html").contains("define"));
     site.write("templates/page.html", "{% block x %}{{ page.title }\n");
     site.build(&[]).expect_code(1);
+}
+
+/// A site's own icon at the root of its content takes the place of the theme's, with a
+/// note, as the old tools publish a site's files over their theme's; the theme's other
+/// files stay refused.
+#[test]
+fn the_content_s_icon_takes_the_place_of_the_theme_s() {
+    let icon = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>ours</title></svg>";
+    let site = Site::with_files("content-icon", &[("content/a.md", "# A\n"), ("content/favicon.svg", icon)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "note[duplicate-url]: `content/favicon.svg` is published at /favicon.svg, in place of the theme's"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("public/favicon.svg"), icon);
+    site.write("static/favicon.svg", "<svg/>");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[duplicate-url]: `content/favicon.svg` would be written to /favicon.svg"),
+        "{}",
+        run.stderr
+    );
 }
 
 // --- Front matter and files the old tools tolerated --------------------------------------

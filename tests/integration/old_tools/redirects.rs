@@ -69,6 +69,36 @@ fn hugo_aliases_stay_at_the_root_and_give_way_to_the_404_page() {
     assert!(run.stderr.contains("error[invalid-path]: the alias \"../../../old/\" is not a path in this site: its `..` climbs above the site's root"), "{}", run.stderr);
 }
 
+/// Hugo writes an alias under any name a file can have (`hugolib/alias.go`,
+/// `targetPathAlias`): one that holds a URL after its `/` is a folder `https:` of the
+/// site, a space is kept; one no request reaches (`?…`) is left out with a warning at its
+/// line; an `https://` URL is an error, as in Hugo.
+#[test]
+fn hugo_aliases_keep_any_name_a_file_can_have() {
+    let page = "---\ntitle: Up\naliases:\n  - /https://kb.example.com/old/upgrade/\n  - /old name/\n  - /chrome/?p=help#topic\n---\nUp.\n";
+    let site = moving("alias-hugo-names", &[("content/upgrade.md", page)]);
+    site.write("hugo.toml", "title = 'x'\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.read("public/https:/kb.example.com/old/upgrade/index.html").contains("/upgrade/"));
+    assert!(site.exists("public/old name/index.html"));
+    let redirects = site.read("public/_redirects");
+    assert!(redirects.contains("/https:/kb.example.com/old/upgrade/ /upgrade/ 301\n"), "{redirects}");
+    assert!(redirects.contains("/old%20name/ /upgrade/ 301\n"), "{redirects}");
+    assert!(!redirects.contains("chrome"), "{redirects}");
+    assert!(
+        run.stderr.contains("warning[invalid-path]: the alias \"/chrome/?p=help#topic\" is left out: no request reaches a file whose name holds '?'")
+            && run.stderr.contains("--> content/upgrade.md:3:1"),
+        "{}",
+        run.stderr
+    );
+    site.write("content/upgrade.md", "---\ntitle: Up\naliases: [\"https://kb.example.com/old/\"]\n---\nUp.\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[invalid-path]: the alias \"https://kb.example.com/old/\" is not a path in this site: it is the URL of another site"), "{}", run.stderr);
+    assert!(site.exists("public/old name/index.html"), "the previous output is kept");
+}
+
 /// Several pages claim one alias: the last in the order of their files gets it, as
 /// Hugo and jekyll-redirect-from keep the redirect written last.
 #[test]
