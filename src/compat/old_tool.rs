@@ -230,6 +230,22 @@ impl SourceRules for OldTool {
             .flatten()
     }
 
+    /// Docusaurus's generated-index categories of `sidebars.js`
+    /// ([`super::docusaurus::category_pages`]).
+    fn navigation_pages(
+        &self,
+        files: &mut crate::content::ContentFiles,
+        loaded: &[std::sync::Arc<crate::content::SourcePage>],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<crate::content::SourcePage> {
+        match self.tool {
+            Tool::Docusaurus => {
+                super::docusaurus::category_pages::generated_index_pages(files, loaded, &self.docs_roots, diagnostics)
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml`
     /// lies, and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts
     /// with it: `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders'

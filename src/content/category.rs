@@ -26,10 +26,14 @@ pub struct Category {
 }
 
 /// A category's `link` to a page generated for it, where the file says it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndexLink {
     /// The link's `slug`, as written.
     pub slug: Option<String>,
+    /// The link's `title` (the page's title; the category's label when none).
+    pub title: Option<String>,
+    /// The link's `description`, shown at the top of the page.
+    pub description: Option<String>,
     /// The file (as shown), line and column of the link, for diagnostics.
     pub file: String,
     /// 1-based line.
@@ -108,7 +112,8 @@ pub(crate) fn read_category(
                     }
                 };
                 let line = line_of("link");
-                category.generated_index = Some(IndexLink { slug, file: shown.to_string(), line, column: 1 });
+                category.generated_index =
+                    Some(IndexLink { slug, file: shown.to_string(), line, column: 1, ..IndexLink::default() });
             }
             _ => {}
         },

@@ -41,6 +41,9 @@ pub struct SourcePage {
     /// server writes `handbook.json` after every save, and a page's text changes only
     /// with a new `SourcePage`.
     pub(crate) fingerprints: std::sync::OnceLock<super::released::Fingerprints>,
+    /// Whether the build made the text (an old tool's generated page, [`SourcePage::made`]):
+    /// no file holds it, so a streaming build keeps it rather than read it again.
+    pub(crate) made: bool,
 }
 
 impl SourcePage {
@@ -55,7 +58,13 @@ impl SourcePage {
             body_line: 1,
             released: None,
             fingerprints: Default::default(),
+            made: false,
         }
+    }
+
+    /// A page whose text the build made, named by the file `file` it was made from.
+    pub(crate) fn made(file: String, path: String, front: FrontMatter, text: String) -> SourcePage {
+        SourcePage { front, text, made: true, ..SourcePage::without_file(file, path) }
     }
 
     /// The Markdown body.
@@ -202,6 +211,7 @@ pub(crate) fn load_page_at(
         body_line,
         released: None,
         fingerprints: Default::default(),
+        made: false,
     };
     (Some(page), diagnostics)
 }

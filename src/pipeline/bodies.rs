@@ -344,7 +344,7 @@ fn take_texts(site: &mut Site, purpose: Purpose) -> Vec<Option<String>> {
     site.pages
         .iter_mut()
         .map(|page| {
-            if purpose != Purpose::Stream || !page.origin.has_file() {
+            if purpose != Purpose::Stream || !page.origin.has_file() || page.source.made {
                 return None;
             }
             // Shared (never, in a build), it keeps its text.

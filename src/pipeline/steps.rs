@@ -97,7 +97,9 @@ pub(crate) fn prepare(
     config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
     diagnostics.extend(theme.yield_to_content(&files.assets, |name| config.locate(name).1));
     timer.lap("walk");
-    let pages = parse_pages(&config, &files, diagnostics);
+    let mut pages = parse_pages(&config, &files, diagnostics);
+    let generated = rules.navigation_pages(&mut files, &pages, diagnostics);
+    pages.extend(generated.into_iter().map(Arc::new));
     timer.lap("parse");
     // The dev server assembles the site again from these when a page comes or goes.
     let loaded = (purpose == Purpose::Build && config.sources.list.is_empty()).then(|| pages.clone());

@@ -121,6 +121,14 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     /// The site path (ending in `/`) where the old tool published the page it generated
     /// for the section of `category`, or why the category's link cannot be a URL.
     fn category_index_path(&self, category: &crate::content::Category) -> Option<Result<String, String>>;
+    /// The pages the tool generates from its navigation file (`files.nav_file`) over the
+    /// pages read, `loaded`; the file's entries then link them.
+    fn navigation_pages(
+        &self,
+        files: &mut crate::content::ContentFiles,
+        loaded: &[Arc<SourcePage>],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<SourcePage>;
     /// Whether the sidebar is the navigation file of `kind` as the file nests it.
     fn nests_navigation(&self, kind: NavFileKind) -> bool;
     /// Whether a page's `section` names its group in the navigation.

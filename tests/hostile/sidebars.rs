@@ -126,3 +126,50 @@ fn a_category_slug_that_climbs_out_is_a_located_warning() {
     assert!(!site.files_under("public").iter().any(|f| f.contains("escaped") || f.contains("evil")));
     assert!(site.exists("public/ops/index.html") && site.exists("public/far/index.html"));
 }
+
+/// A generated index of `sidebars.js` whose `slug` climbs out or names another site is a
+/// warning at the sidebar's line and column, and that category gets no page; the labels
+/// and descriptions of the pages made are text, never markup; ten thousand categories of
+/// one label build in bounded time, each at a URL of its own.
+#[test]
+fn a_sidebar_category_s_generated_index_stays_inside_and_is_text() {
+    let hostile = "module.exports = {s: [
+  {type: 'category', label: 'Out', link: {type: 'generated-index', slug: '../../../escaped'}, items: ['a']},
+  {type: 'category', label: 'Far', link: {type: 'generated-index', slug: '//evil.example/x'}, items: ['a']},
+  {type: 'category', label: '<script>alert(1)</script>', link: {type: 'generated-index',
+   description: '<img src=x onerror=alert(2)> [x](javascript:alert(3))'}, items: ['a']},
+]};\n";
+    let site = Site::with_files(
+        "sidebar-category-out",
+        &[("docusaurus.config.js", "module.exports = {};\n"), ("sidebars.js", hostile), ("content/a.md", "# A\n")],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> sidebars.js:2:42"), "{}", run.stderr);
+    assert!(run.stderr.contains(" --> sidebars.js:3:42"), "{}", run.stderr);
+    assert!(!site.root.join("escaped").exists() && !site.root.parent().expect("a parent").join("escaped").exists());
+    assert!(!site.files_under("public").iter().any(|f| f.contains("escaped") || f.contains("evil")));
+    let page = site.read("public/category/scriptalert1script/index.html");
+    assert!(!page.contains("<script>alert(1)") && !page.contains("<img src=x"), "{page}");
+    assert!(!page.contains("href=\"javascript:"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{page}");
+
+    let many: String = (0..10_000)
+        .map(|_| "{type: 'category', label: 'Same', link: {type: 'generated-index'}, items: ['a']},\n")
+        .collect();
+    let site = Site::with_files(
+        "sidebar-category-many",
+        &[
+            ("docusaurus.config.js", "module.exports = {};\n"),
+            ("sidebars.js", &format!("module.exports = {{s: [\n{many}]}};\n")),
+            ("content/a.md", "# A\n"),
+        ],
+    );
+    let started = Instant::now();
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+    run.expect_code(0);
+    assert!(site.exists("public/category/same/index.html") && site.exists("public/category/same-9999/index.html"));
+}

@@ -98,3 +98,50 @@ fn docs_keep_their_case_and_generated_category_pages_are_where_docusaurus_put_th
     }
     assert!(site.read("public/Guides/index.html").contains("Setup_DB/"), "the section lists its docs");
 }
+
+/// A category of `sidebars.js` whose link is a generated index has a page at
+/// `/category/<label's slug>` under the docs' route (or its `slug`), titled by the link's
+/// `title` or the label, listing its items in sidebar order; links to it are no
+/// findings. A folder's index page with `<DocCardList />` lists the folder's pages.
+#[test]
+fn a_sidebar_category_s_generated_index_is_a_page_listing_its_items() {
+    let sidebars = "module.exports = {docs: [
+  'intro',
+  {type: 'category', label: 'Cluster Stacks', link: {type: 'generated-index', description: 'Stacks to run.'},
+   items: ['stacks/openstack', {type: 'doc', id: 'stacks/aws', label: 'On AWS'}]},
+  {type: 'category', label: 'Lattice', link: {type: 'doc', id: 'lattice/index'}, items: ['lattice/nats']},
+]};\n";
+    let site = Site::with_files(
+        "docusaurus-sidebar-category-index",
+        &[
+            ("docusaurus.config.js", "module.exports = {};\n"),
+            ("sidebars.js", sidebars),
+            (
+                "content/intro.md",
+                "# Intro\n\nSee [the stacks](/docs/category/cluster-stacks) and [lattice](lattice/index.mdx).\n",
+            ),
+            ("content/stacks/openstack.md", "---\ntitle: OpenStack\ndescription: Run on OpenStack.\n---\n\nText.\n"),
+            ("content/stacks/aws.md", "# AWS\n"),
+            (
+                "content/lattice/index.mdx",
+                "# Lattice\n\nimport DocCardList from '@theme/DocCardList';\n\n<DocCardList />\n",
+            ),
+            ("content/lattice/nats.md", "---\ndescription: The message bus.\n---\n\n# NATS\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("broken-link") && !run.stderr.contains("unsupported"), "{}", run.stderr);
+    let html = site.read("public/category/cluster-stacks/index.html");
+    let main = util::between(&html, "<main", "</main>");
+    assert!(main.contains("Cluster Stacks</h1>") && main.contains("Stacks to run."), "{main}");
+    let openstack = main.find("href=\"/stacks/openstack/\">OpenStack</a>").expect("the first item");
+    let aws = main.find("href=\"/stacks/aws/\">On AWS</a>").expect("the second item");
+    assert!(openstack < aws && main.contains("Run on OpenStack."), "{main}");
+    let intro = site.read("public/intro/index.html");
+    assert!(intro.contains("href=\"/category/cluster-stacks/\""), "{intro}");
+    let lattice = site.read("public/lattice/index.html");
+    let main = util::between(&lattice, "<main", "</main>");
+    assert!(!main.contains("DocCardList") && !main.contains("class=\"unsupported"), "{main}");
+    assert!(main.contains(">NATS</a>") && main.contains("The message bus."), "the folder's pages are listed: {main}");
+}

@@ -275,6 +275,9 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
             let title = call.arg("title").map_or(default, str::to_string);
             Render::Open(crate::markdown::blocks::callout_div(class, &title_html(&title)), "</div>\n".into())
         }
+        // The theme's list of the current category's items: on a category's page, which
+        // is its folder's section page, the section's list of its pages shows them.
+        "DocCardList" if call.args.is_empty() => Render::Block(String::new()),
         _ => Render::Unknown,
     }
 }

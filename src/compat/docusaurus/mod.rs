@@ -5,6 +5,7 @@
 
 pub(crate) mod blog;
 pub(crate) mod categories;
+pub(crate) mod category_pages;
 pub(crate) mod config;
 pub(crate) mod i18n;
 pub(crate) mod js_literal;
