@@ -113,6 +113,9 @@ pub(crate) struct TextRules {
     /// Whether `<%= partial 'name' %>` in an ERB page writes the file `_name.*` in its
     /// place, as the old tool renders it.
     pub erb_partials: bool,
+    /// Whether the old tool's Markdown is kramdown: HTML blocks run to their end tag,
+    /// and its extensions and block attribute lists are read as it reads them.
+    pub kramdown: bool,
 }
 /// The configuration files beside `book.toml` the compatibility layer reads site
 /// variables from, of every tool it reads them for.

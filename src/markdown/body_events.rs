@@ -373,6 +373,9 @@ impl<'a> BodyWriter<'a> {
                     ));
                     continue;
                 }
+                rewrite::Problem::UnclosedHtml => spot
+                    .diagnostic(Rule::UnclosedHtml, message.clone())
+                    .with_help("add its end tag where the element ends"),
                 rewrite::Problem::UnknownFilter => {
                     let d = spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_severity(Severity::Note);
                     self.out.diagnostics.push(d.with_help("the filter is the site's own (a plugin opsbook does not run): check what the variable is used for, or write its value in the page"));

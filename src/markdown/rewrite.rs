@@ -68,6 +68,9 @@ pub(crate) enum Problem {
     /// The page's templates went past their budget of time, memory or nesting: a
     /// `budget` error.
     Budget,
+    /// An HTML element the old tool's Markdown runs to the end of the page, never closed:
+    /// an `unclosed-html` warning.
+    UnclosedHtml,
 }
 
 /// Where the page is and how it is written, for the constructs that depend on it.

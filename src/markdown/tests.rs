@@ -555,6 +555,7 @@ mod constructs;
 mod dialect_pages;
 mod html_comments;
 mod hugo_shortcodes;
+mod kramdown_cases;
 mod link_fidelity;
 mod property;
 mod tabs;

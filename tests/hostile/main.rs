@@ -29,6 +29,7 @@ mod hugo_urls;
 mod images;
 mod include_roots;
 mod jekyll_files;
+mod kramdown_html;
 mod languages;
 mod leaks;
 mod located;

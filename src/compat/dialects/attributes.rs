@@ -22,9 +22,15 @@ pub(crate) use crate::markdown::paragraph_attributes::{KRAMDOWN_TOC, is_safe};
 /// Goldmark list `{.` / `{#` right after a link or image (`)`), at the start of a line
 /// (Hugo's block attributes), or after white space at the end of its line (a heading's,
 /// Goldmark's `parseLastLineAttributes`, or a paragraph's last line).
-pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
+/// On a page kramdown reads (`page`), a `{:` list takes what kramdown takes
+/// ([`parse`]), and an extension's tags (`{::`, `{:/`) are not lists.
+pub(super) fn token<'t>(text: &'t str, at: usize, page: super::Page<'_>) -> Option<Token<'t>> {
     let rest = text.get(at..)?;
     let colon = rest.starts_with("{:");
+    let kramdown = colon && page.templating.is_some_and(|t| t.site.data.text.kramdown);
+    if kramdown && (rest.starts_with("{::") || rest.starts_with("{:/")) {
+        return None;
+    }
     let before = &text[..at];
     let alone_start =
         before.trim_end_matches([' ', '\t']).is_empty() || before.trim_end_matches([' ', '\t']).ends_with('\n');
@@ -55,20 +61,25 @@ pub(super) fn token(text: &str, at: usize) -> Option<Token<'_>> {
         return None;
     }
     let inner = &rest[if colon { 2 } else { 1 }..end];
-    let attributes = parse(inner, !colon)?;
+    let attributes = parse(inner, !colon, kramdown)?;
     Some(Token { range: at..at + end + 1, kind: Kind::Attributes(attributes), in_code: false })
 }
 
 /// The safe attributes of an attribute list's inside, or `None` if it is not one. A
 /// Goldmark list (`goldmark`) has no bare words, and its ids and classes are not
-/// empty (`parser.ParseAttributes`), so a Nunjucks comment `{# … #}` is none.
-fn parse(inner: &str, goldmark: bool) -> Option<Vec<(String, String)>> {
+/// empty (`parser.ParseAttributes`), so a Nunjucks comment `{# … #}` is none. kramdown
+/// (`kramdown`) passes over a word it cannot read (`note.`): the list is still one.
+fn parse(inner: &str, goldmark: bool, kramdown: bool) -> Option<Vec<(String, String)>> {
     let mut attributes: Vec<(String, String)> = Vec::new();
     let mut classes = Vec::new();
     let mut rest = inner.trim();
     while !rest.is_empty() {
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        if let Some(class) = rest.strip_prefix('.') {
+        if kramdown && rest.starts_with(['.', '#']) {
+            // kramdown's `ALD_TYPE_ID_OR_CLASS_MULTI`: `.a#b.c` is two classes and an id.
+            read_ids_and_classes(&rest[..len], &mut attributes, &mut classes);
+            rest = rest[len..].trim_start();
+        } else if let Some(class) = rest.strip_prefix('.') {
             let len = class.find(char::is_whitespace).unwrap_or(class.len());
             if goldmark && !is_name(&class[..len]) {
                 return None;
@@ -110,6 +121,8 @@ fn parse(inner: &str, goldmark: bool) -> Option<Vec<(String, String)>> {
                 attributes.push((KRAMDOWN_TOC.into(), String::new()));
             }
             rest = rest[len..].trim_start();
+        } else if kramdown {
+            rest = rest[len..].trim_start();
         } else {
             return None;
         }
@@ -118,6 +131,23 @@ fn parse(inner: &str, goldmark: bool) -> Option<Vec<(String, String)>> {
         attributes.push(("class".into(), classes.join(" ")));
     }
     Some(attributes)
+}
+
+/// The ids and classes of a word of kramdown's (`.a#b.c`): each `.` starts a class and
+/// each `#` an id, up to the next of either.
+fn read_ids_and_classes(word: &str, attributes: &mut Vec<(String, String)>, classes: &mut Vec<String>) {
+    let mut starts: Vec<usize> = word.match_indices(['.', '#']).map(|(i, _)| i).collect();
+    starts.push(word.len());
+    for pair in starts.windows(2) {
+        let name = &word[pair[0] + 1..pair[1]];
+        if name.is_empty() {
+            continue;
+        }
+        match &word[pair[0]..=pair[0]] {
+            "." => classes.push(name.to_string()),
+            _ => attributes.push(("id".into(), name.to_string())),
+        }
+    }
 }
 
 /// Whether `name` is an id or class Goldmark reads: not empty, no white space, and of

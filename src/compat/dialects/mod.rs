@@ -24,6 +24,7 @@ mod evaluate;
 mod gitbook_blocks;
 mod html_diagrams;
 mod inline;
+mod kramdown_blocks;
 mod liquid;
 mod liquid_budget;
 pub(crate) mod liquid_file;
@@ -136,6 +137,17 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     if page.mdx
         && let Some(output) = mdx_code::unindent(current.as_deref().unwrap_or(input))
     {
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // kramdown's HTML blocks and extensions, on the pages of a site kramdown read.
+    let kramdown = page.templating.is_some_and(|t| t.site.data.text.kramdown);
+    let first = collected.problems.len();
+    if kramdown
+        && !page.html
+        && let Some(output) = kramdown_blocks::rewrite(current.as_deref().unwrap_or(input), &mut collected)
+    {
+        map_back(&mut collected.problems[first..], &maps);
         maps.push(output.map);
         current = Some(output.text);
     }

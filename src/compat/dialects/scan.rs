@@ -176,7 +176,7 @@ pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> 
             shortcodes::token(text, i, &mut finder, in_code)
                 .or_else(|| mdbook::token(text, i, &mut finder, in_code, page))
                 .or_else(|| liquid::token(text, i, &mut finder, in_code, page))
-                .or_else(|| if in_code { None } else { attributes::token(text, i) })
+                .or_else(|| if in_code { None } else { attributes::token(text, i, page) })
                 .or_else(|| if in_code || !page.mdx { None } else { mdx::comment(text, i, &mut finder) })
         } else if page.erb && bytes.get(i + 1) == Some(&b'%') {
             erb::token(text, i, &mut finder, page, in_code)

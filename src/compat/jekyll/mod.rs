@@ -49,6 +49,7 @@ impl ToolRules for Jekyll {
         let kramdown = site.markdown.as_deref().is_none_or(|name| name.eq_ignore_ascii_case("kramdown"));
         if kramdown {
             old.definition_lists = DefinitionLists::On { term_ids: false };
+            old.text.kramdown = true;
         }
         old.jekyll = Some(site);
     }
