@@ -128,6 +128,10 @@ pub(crate) struct OldTool {
     /// Docusaurus: the mounted folders, each the root of its docs (a version's), from
     /// which a doc's `slug: /a/b` is read ([`crate::compat::docusaurus::slugs`]).
     pub docs_roots: Vec<String>,
+    /// The address the old tool published the site at, without a trailing `/` (Jekyll's
+    /// `url` and `baseurl`): a link to a URL under it is a link into the handbook
+    /// ([`OldTool::published_path`]).
+    pub published_address: Option<String>,
     /// Docusaurus: where the docs folder was published below the docs route while other
     /// versions were published too (`docs/next/`,
     /// [`crate::compat::docusaurus::versions::current_path`]), read like [`OldTool::content_route`].
@@ -194,6 +198,10 @@ impl SourceRules for OldTool {
     /// Hugo language's folder (`en/`).
     fn content_routes(&self) -> [Option<&str>; 2] {
         [self.version_route.as_deref(), self.content_route.as_deref()]
+    }
+
+    fn published_path(&self, destination: &str) -> Option<String> {
+        under_address(self.published_address.as_deref()?, destination)
     }
 
     fn leaves_out(&self, path: &str) -> bool {
@@ -447,6 +455,26 @@ pub(crate) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: 
     })
 }
 
+/// The rest of `destination` after `address` (`https://host/base`), from `/`, when it is
+/// a URL under it: either scheme of HTTP, the host in any case, the path as written.
+fn under_address(address: &str, destination: &str) -> Option<String> {
+    fn without_scheme(url: &str) -> Option<&str> {
+        let (scheme, rest) = url.split_once("://")?;
+        (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")).then_some(rest)
+    }
+    let (address, destination) = (without_scheme(address)?, without_scheme(destination)?);
+    let host_len = address.find('/').unwrap_or(address.len());
+    let (host, path) = address.split_at(host_len);
+    let rest = destination.get(..host.len()).filter(|h| h.eq_ignore_ascii_case(host))?;
+    let rest = destination[rest.len()..].strip_prefix(path)?;
+    match rest.as_bytes().first() {
+        None => Some("/".into()),
+        Some(b'/') => Some(rest.to_string()),
+        Some(b'?' | b'#') => Some(format!("/{rest}")),
+        Some(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,5 +496,27 @@ mod tests {
             assert!(!docusaurus.leaves_out(path), "{path}");
         }
         assert!(!OldTool { tool: Tool::Hugo, ..OldTool::default() }.leaves_out("sdk/_install.md"));
+    }
+
+    #[test]
+    fn a_url_under_the_published_address_is_a_path_of_the_site() {
+        let old = OldTool { published_address: Some("https://docs.example.org/latest".into()), ..OldTool::default() };
+        let cases = [
+            ("https://docs.example.org/latest/install/#steps", Some("/install/#steps")),
+            ("http://DOCS.example.org/latest/a.html?x=1", Some("/a.html?x=1")),
+            ("https://docs.example.org/latest", Some("/")),
+            ("https://docs.example.org/latest#top", Some("/#top")),
+            ("https://docs.example.org/latestnews/", None),
+            ("https://docs.example.org/2.19/install/", None),
+            ("https://other.example.org/latest/install/", None),
+            ("ftp://docs.example.org/latest/a", None),
+            ("/latest/install/", None),
+        ];
+        for (destination, path) in cases {
+            assert_eq!(old.published_path(destination).as_deref(), path, "{destination}");
+        }
+        let root = OldTool { published_address: Some("https://ops.example.org".into()), ..OldTool::default() };
+        assert_eq!(root.published_path("https://ops.example.org/a/").as_deref(), Some("/a/"));
+        assert_eq!(OldTool::default().published_path("https://ops.example.org/a/"), None);
     }
 }

@@ -413,6 +413,15 @@ impl LinkResolver for SiteLinks<'_> {
         {
             return found;
         }
+        // A URL under the address the old tool published the site at leads to the page or
+        // file the handbook has there; one it lacks may be the host's own (a redirect its
+        // server keeps), so that link stays as written, as any other site's.
+        if let Some(path) = self.site.old_tool.published_path(destination) {
+            return match self.resolve(from_dir, &path) {
+                Resolution::Broken { .. } => Resolution::External,
+                found => found,
+            };
+        }
         if destination.is_empty() || is_external(destination) {
             return Resolution::External;
         }

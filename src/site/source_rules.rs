@@ -103,6 +103,10 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     /// version's route first, then the docs' route): links written from there are read
     /// from the content folder.
     fn content_routes(&self) -> [Option<&str>; 2];
+    /// The path from the site's root of a link to a URL under the address the tool
+    /// published the site at (`https://docs.example.org/latest/a/#x` -> `/a/#x`), which
+    /// leads into the handbook where it has that page; `None` for another address.
+    fn published_path(&self, destination: &str) -> Option<String>;
     /// Whether the tool published no page from the file at content path `path`.
     fn leaves_out(&self, path: &str) -> bool;
     /// The `<title>` a directive in a page's `text` gives it, instead of the page's title

@@ -144,6 +144,35 @@ fn jekyll_publishes_collections_by_their_permalink_and_follows_permalinks_anywhe
     assert_eq!(install, expected, "a URL given to `link` stays absolute");
 }
 
+/// Jekyll's `url` and `baseurl`: a link written `{{ site.url }}{{ site.baseurl }}/a/` or
+/// `{{ site.baseurl }}/a/` leads to the page the published site had there; a URL under
+/// that address the handbook has no page for (a redirect of the host's), of another
+/// version or of another host stays as written, as a link to another site.
+#[test]
+fn jekyll_links_to_the_site_s_own_address_are_links_inside() {
+    let site = handbook(
+        "jekyll-own-address",
+        WARN,
+        &[
+            ("_config.yml", "url: \"https://docs.example.org\"\nbaseurl: \"/latest\"\npermalink: pretty\n"),
+            (
+                "content/index.md",
+                "# Home\n\nSee [install]({{site.url}}{{site.baseurl}}/install/#steps), \
+                 [tuning]({{ site.baseurl }}/tuning/), [old](https://docs.example.org/2.19/install/) \
+                 and [short](http://docs.example.org/latest/go).\n",
+            ),
+            ("content/install.md", "# Install\n\n## Steps\n"),
+            ("content/tuning.md", "# Tuning\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let expected =
+        ["/install/#steps", "/tuning/", "https://docs.example.org/2.19/install/", "http://docs.example.org/latest/go"];
+    assert_eq!(hrefs(&site, "public/index.html"), expected);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
 #[test]
 fn mdbook_chapters_are_at_chapter_html() {
     let site = Site::empty("mdbook-html");

@@ -51,6 +51,10 @@ impl ToolRules for Jekyll {
             old.definition_lists = DefinitionLists::On { term_ids: false };
             old.text.kramdown = true;
         }
+        // Links from the root are written with `baseurl` (`{{ site.baseurl }}/a/`), and
+        // from the published address (`{{ site.url }}{{ site.baseurl }}/a/`).
+        old.content_route = site.baseurl.as_ref().map(|base| format!("{base}/"));
+        old.published_address = site.address.clone();
         old.jekyll = Some(site);
     }
 

@@ -28,6 +28,11 @@ pub(crate) struct JekyllSite {
     /// `markdown:`, the converter of Markdown pages, as written (`None`: Jekyll's
     /// default, kramdown).
     pub markdown: Option<String>,
+    /// `baseurl` without its `/`s (`latest`): the path the site was published under.
+    pub baseurl: Option<String>,
+    /// `url` and `baseurl` joined, without a trailing `/`: where the site was published
+    /// (`https://docs.example.org/latest`), when `url` is an HTTP address.
+    pub address: Option<String>,
 }
 
 /// One collection of `_config.yml`.
@@ -51,6 +56,8 @@ impl Default for JekyllSite {
             languages: Vec::new(),
             exclude_from_localizations: Vec::new(),
             markdown: None,
+            baseurl: None,
+            address: None,
         }
     }
 }
@@ -109,6 +116,12 @@ impl JekyllSite {
             _ => Vec::new(),
         };
         site.markdown = text_of(&keys, "markdown").map(|name| name.trim().to_string());
+        site.baseurl = text_of(&keys, "baseurl").map(|base| base.trim().trim_matches('/').to_string());
+        site.baseurl = site.baseurl.take().filter(|base| !base.is_empty());
+        site.address = text_of(&keys, "url").map(str::trim).filter(|url| url.starts_with("http")).map(|url| {
+            let url = url.trim_end_matches('/');
+            site.baseurl.as_ref().map_or_else(|| url.to_string(), |base| format!("{url}/{base}"))
+        });
         site.languages = texts("languages");
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
@@ -312,6 +325,17 @@ mod tests {
         let listed = JekyllSite::parse("collections: [recipes]\n").unwrap();
         assert_eq!(listed.collections[0].label, "recipes");
         assert!(!JekyllSite::default().pretty_pages(), "Jekyll's default style, date, ends in :output_ext");
+    }
+
+    #[test]
+    fn reads_where_the_site_was_published_from_url_and_baseurl() {
+        let site = JekyllSite::parse("url: \"https://docs.example.org/\"\nbaseurl: \"/latest\"\n").unwrap();
+        assert_eq!(site.baseurl.as_deref(), Some("latest"));
+        assert_eq!(site.address.as_deref(), Some("https://docs.example.org/latest"));
+        let site = JekyllSite::parse("url: https://ops.example.org\nbaseurl: \"\"\n").unwrap();
+        assert_eq!((site.baseurl, site.address.as_deref()), (None, Some("https://ops.example.org")));
+        let site = JekyllSite::parse("url: \"\"\nbaseurl: /docs/\n").unwrap();
+        assert_eq!((site.baseurl.as_deref(), site.address), (Some("docs"), None));
     }
 
     /// Jekyll's own cases (jekyll/jekyll 202df57, `test/test_static_file.rb`: "have a
