@@ -182,8 +182,15 @@ impl FrontMatter {
                 "review_every" => fm.review_every = reader.period(place, node),
                 // Keys from other tools (Docusaurus, Hugo themes, Jekyll), read as they are.
                 "sidebar_position" => sidebar_position = reader.number(place, node),
+                // Just the Docs (Jekyll): a number orders the page; a text orders it among
+                // texts there, which opsbook does not follow.
+                "nav_order" => {
+                    if let Node::Number(n) = node {
+                        sidebar_position = sidebar_position.or(n.as_f64());
+                    }
+                }
                 "sidebar_label" | "linkTitle" => fm.nav_label = reader.text(place, node),
-                "toc_hide" | "bookHidden" | "hide_in_navigation" => {
+                "toc_hide" | "bookHidden" | "hide_in_navigation" | "nav_exclude" => {
                     fm.nav_hidden |= reader.boolean(place, node).unwrap_or(false)
                 }
                 "section" => {
@@ -342,6 +349,19 @@ mod tests {
             assert_eq!((fm.nav_group, diagnostics.len()), (None, 0), "{other}");
         }
         assert!(front("hide_in_navigation: true\n").0.nav_hidden);
+    }
+
+    /// Just the Docs's `nav_order` (a number orders the page, a text is passed over without
+    /// a word) and `nav_exclude`.
+    #[test]
+    fn reads_just_the_docs_order_and_exclusion() {
+        let front = |text: &str| read(&format!("---\n{text}---\n"));
+        assert_eq!(front("nav_order: 2.5\n").0.weight, Some(2.5));
+        assert_eq!(front("nav_order: 2\nweight: 7\n").0.weight, Some(7.0), "weight wins");
+        let (fm, diagnostics) = front("nav_order: \"B\"\n");
+        assert_eq!((fm.weight, diagnostics.len()), (None, 0));
+        assert!(front("nav_exclude: true\n").0.nav_hidden);
+        assert!(!front("nav_exclude: false\n").0.nav_hidden);
     }
 
     #[test]
