@@ -99,6 +99,60 @@ fn hugo_aliases_keep_any_name_a_file_can_have() {
     assert!(site.exists("public/old name/index.html"), "the previous output is kept");
 }
 
+/// jekyll-redirect-from writes a `redirect_from` with `?` or `#` as a file no request
+/// reaches: the build goes on with a warning at its line, and no file is written for it.
+#[test]
+fn a_jekyll_redirect_from_with_a_query_or_fragment_is_left_out_with_a_warning() {
+    let page = "---\ntitle: Search\nredirect_from:\n  - /dashboards/#search-bar\n  - /find/?q=all\n  - /old-search/\n---\nFind.\n";
+    let site = moving("redirect-from-fragment", &[("_config.yml", "title: Old site\n"), ("content/search.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (alias, c) in [("/dashboards/#search-bar", '#'), ("/find/?q=all", '?')] {
+        let warning = format!(
+            "warning[invalid-path]: the alias \"{alias}\" is left out: no request reaches a file whose name holds '{c}'"
+        );
+        assert!(run.stderr.contains(&warning), "{warning}\n{}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches(" --> content/search.md:3:1").count(), 2, "{}", run.stderr);
+    let redirects = site.read("public/_redirects");
+    assert_eq!(redirects, "/old-search/ /search.html 301\n");
+    assert!(site.exists("public/old-search/index.html") && site.exists("public/search.html"));
+    for gone in ["public/dashboards", "public/find"] {
+        assert!(!site.exists(gone), "{gone}: no file for an alias no request reaches");
+    }
+}
+
+/// Hugo refuses an alias of the site's root (`/`) and one that is another site's URL
+/// (`hugolib/page__meta.go`): an error at the alias's line and column, the previous
+/// output kept.
+#[test]
+fn a_hugo_alias_of_the_root_or_a_url_is_an_error_at_its_line() {
+    let site = moving(
+        "alias-hugo-refused",
+        &[("hugo.toml", "title = 'x'\n"), ("content/up.md", "---\ntitle: Up\n---\nUp.\n")],
+    );
+    site.build(&[]).expect_code(0);
+    let cases = [
+        (
+            "/",
+            "error[invalid-path]: the alias \"/\" is not a path in this site: it is the site's root, the home page's URL",
+        ),
+        (
+            "http://kb.example.com/old/",
+            "error[invalid-path]: the alias \"http://kb.example.com/old/\" is not a path in this site: it is the URL of another \
+             site (a scheme such as `https:`, or `//`)",
+        ),
+    ];
+    for (alias, error) in cases {
+        site.write("content/up.md", format!("---\ntitle: Up\naliases:\n  - /kept/\n  - \"{alias}\"\n---\nUp.\n"));
+        let run = site.build(&[]);
+        run.expect_code(1);
+        assert!(run.stderr.contains(&format!("{error}\n --> content/up.md:3:1")), "{alias}: {}", run.stderr);
+        assert!(site.read("public/up/index.html").contains("Up."), "{alias}: the previous output is kept");
+        assert!(!site.exists("public/kept"), "{alias}: nothing of the failed build is written");
+    }
+}
+
 /// Several pages claim one alias: the last in the order of their files gets it, as
 /// Hugo and jekyll-redirect-from keep the redirect written last.
 #[test]
