@@ -327,3 +327,41 @@ fn a_hugo_sites_own_highlight_is_no_code_block() {
     assert!(!main.contains("language-important") && !main.contains("<pre"), "{main}");
     assert!(run.stderr.contains("`layouts/_shortcodes/highlight.html`"), "{}", run.stderr);
 }
+
+/// A paired `{{< >}}` call is one placeholder in Hugo's Markdown: a theme's `highlight`
+/// inside tab `<div>`s, with a blank line in its content, keeps the HTML block around it
+/// whole, so the tabs after it stay HTML, their ids stay, and the links to them hold.
+#[test]
+fn a_hugo_shortcode_with_a_blank_line_keeps_the_html_block_around_it() {
+    let tab = |id: &str| {
+        format!(
+            "    <div class=\"tab-pane\" id=\"{id}\">\n      <p>The {id} channel.</p>\n      {{{{< highlight bash >}}}}\n#!ipxe\n\nset base-url http://{id}.example.net\nboot\n{{{{< /highlight >}}}}\n    </div>\n"
+        )
+    };
+    let page = format!(
+        "---\ntitle: iPXE\n---\nSee [beta](#beta-create) and [stable](#stable-create).\n\n<div id=\"ipxe-create\">\n  <div class=\"tab-content\">\n{}{}{}  </div>\n</div>\n\nAfter the tabs.\n",
+        tab("alpha-create"),
+        tab("beta-create"),
+        tab("stable-create")
+    );
+    let site = Site::with_files(
+        "hugo-shortcode-unit",
+        &[
+            ("hugo.toml", "title = 'x'\ntheme = 'flat'\n"),
+            ("themes/flat/layouts/shortcodes/highlight.html", "{{ highlight .Inner (.Get 0) }}\n"),
+            ("content/ipxe.md", page.as_str()),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let main = main_of(&site, "public/ipxe/index.html");
+    for id in ["alpha-create", "beta-create", "stable-create"] {
+        assert!(main.contains(&format!("<div class=\"tab-pane\" id=\"{id}\">")), "{id}: {main}");
+        assert!(main.contains(&format!("<p>set base-url http://{id}.example.net\nboot</p>")), "{id}: {main}");
+    }
+    assert_eq!(main.matches("unsupported: <code>{{&lt; highlight bash &gt;}}</code>").count(), 3, "{main}");
+    assert!(!main.contains("<pre") && !main.contains("&lt;div"), "no HTML shown as code: {main}");
+    assert!(main.contains("<p>After the tabs.</p>"), "{main}");
+    assert!(!run.stderr.contains("broken-anchor") && !run.stderr.contains("unclosed-html"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("the theme's template `themes/flat/layouts/shortcodes/highlight.html`").count(), 3);
+}

@@ -19,7 +19,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::scan::{code_ranges, pair, scan};
-use super::{Collected, Output, Page, Problem, attributes, erb, liquid, mdx, shortcodes, site, unsupported_html};
+use super::{
+    Collected, Output, Page, Problem, attributes, erb, liquid, mdx, shortcode_units, shortcodes, site, unsupported_html,
+};
 use crate::markdown::has_text;
 
 pub(crate) use crate::markdown::rewrite::MAX_CONSTRUCTS;
@@ -224,6 +226,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
         ends: HashMap::new(),
         parents: Vec::new(),
         skip_until: 0,
+        html_blocks: None,
     };
     for (index, token) in tokens.iter().enumerate() {
         let range = token.range.clone();
@@ -289,6 +292,8 @@ struct Planner<'p, 't> {
     parents: Vec<usize>,
     /// Tokens before this offset were taken by a call rendered whole.
     skip_until: usize,
+    /// The page's HTML blocks with each paired `{{< >}}` call as one line, once asked for.
+    html_blocks: Option<Vec<Range<usize>>>,
 }
 
 impl Planner<'_, '_> {
@@ -311,6 +316,17 @@ impl Planner<'_, '_> {
             }
         };
         self.edits.push(Edit { range, with });
+    }
+
+    /// Whether the paired `{{< >}}` call opened by token `index` and closed by `close`,
+    /// with no construct in its content, stands in an HTML block: one unit there.
+    fn is_unit(&mut self, index: usize, call: &Call<'_>, close: usize) -> bool {
+        if call.syntax != Syntax::HugoAngle || close != index + 1 {
+            return false;
+        }
+        let (text, tokens, closes) = (self.text, self.tokens, &self.closes);
+        let blocks = self.html_blocks.get_or_insert_with(|| shortcode_units::html_block_ranges(text, tokens, closes));
+        shortcode_units::is_inside(blocks, tokens[index].range.start)
     }
 
     /// The edits of the opening (or only) token `index` of a call, as its tool renders it.
@@ -341,6 +357,23 @@ impl Planner<'_, '_> {
             render => render,
         };
         let reported = collected.problems.last().is_some_and(|p| p.0 == range.start);
+        let render = match close.filter(|&close| self.is_unit(index, call, close)) {
+            Some(close) => match shortcode_units::unit_html(render, source, inner.unwrap_or("")) {
+                Ok((html, placeholder)) => {
+                    if placeholder && !reported {
+                        unsupported(collected, range.start, source, call);
+                    }
+                    let whole = range.start..tokens[close].range.end;
+                    collected.source = text[whole.clone()].to_string();
+                    let with = block(text, whole.clone(), collected.block(html, 0));
+                    self.edits.push(Edit { range: whole, with });
+                    self.skip_until = tokens[close].range.end;
+                    return;
+                }
+                Err(render) => render,
+            },
+            None => render,
+        };
         let marked = |with: String, collected: &mut Collected, depth| Edit {
             range: range.clone(),
             with: block(text, range.clone(), collected.block(with, depth)),

@@ -43,6 +43,7 @@ mod mdx_code;
 mod nunjucks;
 mod raw_directives;
 mod scan;
+mod shortcode_units;
 mod shortcodes;
 mod site;
 mod tabs;

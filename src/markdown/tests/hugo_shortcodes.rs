@@ -180,3 +180,35 @@ fn an_escaped_shortcode_without_its_end_is_text() {
         assert!(out.html.contains("/* sc1"), "{text}: {}", out.html);
     }
 }
+
+/// Hugo puts one placeholder for a whole `{{< >}}` call into the Markdown
+/// (`hugolib/page__content.go` `contentToRender`, `shortcode.insertPlaceholder`, at
+/// 7b5199fdeff7d7682e9f979f468d55bc7b67b934): a blank line in its content does not end
+/// the HTML block it stands in, and what follows the call stays in that block. The
+/// contents are those of `TestExtractShortcodes` (`hugolib/shortcode_test.go` at
+/// 0efcb24c37c30dde7f5476279dc2451a1af481ce): `inner`, `closed without content`.
+#[test]
+fn a_paired_shortcode_in_an_html_block_is_one_unit() {
+    let page = "<div id=\"tabs\">\n  <div class=\"pane\" id=\"stable\">\n    <p>Stable.</p>\n      {{< kpi bash >}}\n#!ipxe\n\nset base **url**\n{{< /kpi >}}\n    </div>\n    <div class=\"pane\" id=\"beta\">\n      {{< details summary=\"More\" >}}\nInner Content\n\nSecond _part_.\n{{< /details >}}\n    </div>\n    <div id=\"empty\">\n{{< inner param1 >}}{{< / inner >}}\n    </div>\n</div>\n\nAfter.\n";
+    let out = plain(page);
+    let html = &out.html;
+    for part in [
+        "<p class=\"unsupported-title\">unsupported: <code>{{&lt; kpi bash &gt;}}</code></p>\n<p>#!ipxe</p>\n<p>set base <strong>url</strong></p>\n</div>",
+        "<details class=\"details\">\n<summary>More</summary>\n<p>Inner Content</p>\n<p>Second <em>part</em>.</p>\n</details>",
+        "unsupported: <code>{{&lt; inner param1 &gt;}}</code></p>\n</div>",
+        "<div class=\"pane\" id=\"beta\">",
+        "<div id=\"empty\">",
+        "<p>After.</p>",
+    ] {
+        assert!(html.contains(part), "no `{part}` in\n{html}");
+    }
+    assert!(!html.contains("<pre") && !html.contains("&lt;/div&gt;"), "the HTML after a call is no code: {html}");
+    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].starts_with("the shortcode `{{< kpi bash >}}` is not supported"), "{messages:?}");
+
+    // Outside an HTML block the content stays in the page's Markdown, between the
+    // call's own blocks: its heading gets its id, as before.
+    let out = plain("{{< kpi >}}\n## Inside\n\nText.\n{{< /kpi >}}\n");
+    assert!(out.html.contains("<h2 id=\"inside\">"), "{}", out.html);
+}
