@@ -19,8 +19,9 @@ pub(crate) enum RelativeLinks {
     File,
     /// From the page's URL, as the browser reads it; else from the file's folder.
     PageThenFile,
-    /// From the file's folder when a file is there; else from the page's URL.
-    FileThenPage,
+    /// From the file's folder when the link names a file there; else from the page's
+    /// URL only.
+    NamedFileThenPage,
 }
 
 /// Resolves links against one [`Site`], written on one of its pages or anywhere.
@@ -122,14 +123,31 @@ impl<'a> SiteLinks<'a> {
                 Ok(found) => found,
                 Err(missing) => self.broken_from_page(self.resolve_from_file(from_dir, path, anchor, query), missing),
             },
-            RelativeLinks::FileThenPage => match self.resolve_from_file(from_dir, path, anchor, query) {
-                broken @ Resolution::Broken { .. } => match self.resolve_from_page(page, path, anchor, query) {
-                    Ok(found) => found,
-                    Err(missing) => self.broken_from_page(broken, missing),
+            RelativeLinks::NamedFileThenPage if self.names_file(from_dir, path) => {
+                self.resolve_from_file(from_dir, path, anchor, query)
+            }
+            RelativeLinks::NamedFileThenPage => match self.resolve_from_page(page, path, anchor, query) {
+                Ok(found) => found,
+                Err(missing) => match self.resolve_from_file(from_dir, path, anchor, query) {
+                    broken @ Resolution::Broken { .. } => self.broken_from_page(broken, missing),
+                    _ => {
+                        let broken = Resolution::Broken { message: String::new(), asset: false, suggestion: None };
+                        self.broken_from_page(broken, missing)
+                    }
                 },
-                found => found,
             },
         }
+    }
+
+    /// Whether relative `path`, written in a file of `from_dir`, names a file of the
+    /// content: a page's source or another file at the joined path, a trailing `/`
+    /// dropped (as Python's `normpath` drops it).
+    fn names_file(&self, from_dir: &str, path: &str) -> bool {
+        let index = &self.site.index;
+        join_relative(from_dir, path).is_some_and(|joined| {
+            let joined = joined.trim_end_matches('/');
+            index.by_path.contains_key(joined) || index.assets.contains_key(joined)
+        })
     }
 
     /// A relative destination read from the URL of page `page`, as a browser reads it

@@ -160,3 +160,48 @@ fn codehilite_reads_an_indented_block_s_first_line_as_its_language() {
     assert!(!off.contains("data-lang=\"python\""), "{off}");
     assert!(off.contains(":::python\nimport os"), "{off}");
 }
+
+/// MkDocs rewrites a relative link only when it names a documentation file
+/// (`mkdocs/structure/pages.py` `path_to_url`); any other is "an unrecognized relative
+/// link, left as is", which the browser reads from the page's URL. The cases of
+/// `mkdocs/tests/structure/page_tests.py` at 2862536793b3c67d9d83c33e0dd6d50a791928f8:
+/// `test_self_anchor_link_with_suggestion` (`./#test` is the page itself),
+/// `test_relative_slash_link_with_suggestion` (`../about/` from `foo/index.md` is
+/// `/about/`; `../#example` from `foo/bar.md` is `/foo/`, which lacks the anchor),
+/// `test_relative_doc_link_without_extension` (`bar/Dockerfile`, a file, from the file's
+/// folder). `./#x` on `net/ifaces.md` (URL `/net/ifaces/`) is that page, not `net/`'s.
+#[test]
+fn relative_links_follow_mkdocs_page_tests() {
+    let site = Site::with_files(
+        "mkdocs-relative-links",
+        &[
+            ("mkdocs.yml", "site_name: Ops\ndocs_dir: content\n"),
+            ("content/index.md", "# Home\n\n## Example\n\n## Test\n\n[self](./#test)\n"),
+            ("content/about.md", "# About\n"),
+            ("content/foo/index.md", "# Foo\n\n[link](../about/)\n"),
+            ("content/foo/bar.md", "# Bar\n\n[link](bar/Dockerfile) and [up](../#example)\n"),
+            ("content/foo/bar/Dockerfile", "FROM scratch\n"),
+            ("content/net/index.md", "# Network\n"),
+            (
+                "content/net/ifaces.md",
+                "# Interfaces\n\nSee [below](./#macvtap-registration).\n\n## Macvtap registration\n",
+            ),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let ifaces = site.read("public/net/ifaces/index.html");
+    assert!(ifaces.contains("href=\"/net/ifaces/#macvtap-registration\""), "{ifaces}");
+    assert!(site.read("public/index.html").contains("href=\"/#test\""));
+    assert!(site.read("public/foo/index.html").contains("href=\"/about/\""));
+    assert!(site.read("public/foo/bar/index.html").contains("href=\"/foo/bar/Dockerfile\""));
+    assert_eq!(run.stderr.matches("warning[").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning[broken-anchor]: no heading or anchor `#example` in `content/foo/index.md`\n --> content/foo/bar.md:3:28"
+        ),
+        "{}",
+        run.stderr
+    );
+}

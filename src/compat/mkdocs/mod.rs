@@ -57,7 +57,7 @@ impl ToolRules for MkDocs {
     }
 
     fn relative_links(&self, old: &OldTool) -> RelativeLinks {
-        if old.mkdocs_directory_urls { RelativeLinks::FileThenPage } else { RelativeLinks::File }
+        if old.mkdocs_directory_urls { RelativeLinks::NamedFileThenPage } else { RelativeLinks::File }
     }
 
     fn url_style(&self, old: &OldTool) -> UrlStyle {
