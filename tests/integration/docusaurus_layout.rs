@@ -144,4 +144,14 @@ fn a_sidebar_category_s_generated_index_is_a_page_listing_its_items() {
     let main = util::between(&lattice, "<main", "</main>");
     assert!(!main.contains("DocCardList") && !main.contains("class=\"unsupported"), "{main}");
     assert!(main.contains(">NATS</a>") && main.contains("The message bus."), "the folder's pages are listed: {main}");
+    // Where `<DocCardList />` stood, the body has nothing: no placeholder, no text, no
+    // empty paragraph; the list after the body is the section's list of its pages.
+    let body = util::between(main, "id=\"page-body\"", "<ul class=\"section-list\">");
+    let text: String = body.split_whitespace().collect();
+    assert_eq!(
+        text, "id=\"page-body\"class=\"content\"></div><ulclass=\"section-list\">",
+        "nothing in its place: {body}"
+    );
+    let list = util::between(main, "<ul class=\"section-list\">", "</ul>");
+    assert!(list.contains("<a href=\"/lattice/nats/\">NATS</a>") && list.contains("<p>The message bus.</p>"), "{list}");
 }

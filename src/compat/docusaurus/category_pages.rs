@@ -25,6 +25,8 @@ pub(crate) fn generated_index_pages(
     roots: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<SourcePage> {
+    let sidebars = files.nav_file.as_mut().map(|nav| (nav.root_dir.as_str(), nav.entries.as_mut_slice()));
+    super::categories::assign_default_slugs(sidebars, &mut files.categories, roots);
     let Some(nav) = files.nav_file.as_mut() else { return Vec::new() };
     let by_path: HashMap<&str, &SourcePage> = loaded.iter().map(|page| (page.path.as_str(), &**page)).collect();
     let mut maker = Maker {
@@ -42,7 +44,6 @@ pub(crate) fn generated_index_pages(
         clashes: 0,
         diagnostics,
     };
-    default_slugs(&mut nav.entries, &mut Slugger::default());
     maker.entries(&mut nav.entries);
     let (made, folders) = (maker.made, maker.folders);
     for (dir, label, link) in folders {
@@ -54,21 +55,6 @@ pub(crate) fn generated_index_pages(
         }
     }
     made
-}
-
-/// Gives each generated-index link of `entries` without a `slug` the default one,
-/// `/category/` and its label's slug, in the order Docusaurus's post-processor meets
-/// the categories (a category before its items).
-fn default_slugs(entries: &mut [NavEntry], slugger: &mut Slugger) {
-    for entry in entries {
-        if let NavLink::GeneratedIndex(link) = &mut entry.link
-            && link.slug.is_none()
-        {
-            let slug = slugger.slug(entry.title.as_deref().unwrap_or_default());
-            link.slug = Some(format!("/category/{slug}"));
-        }
-        default_slugs(&mut entry.children, slugger);
-    }
 }
 
 /// What [`generated_index_pages`] needs while it walks the entries.
@@ -87,27 +73,6 @@ struct Maker<'a> {
     pages_of: HashMap<(usize, usize), String>,
     clashes: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
-}
-
-/// github-slugger's `slug`, as Docusaurus's `categoryLabelSlugger` calls it: the
-/// label's GitHub heading id, `-1`, `-2`, … after the first of a repeated one.
-#[derive(Default)]
-struct Slugger {
-    seen: HashMap<String, usize>,
-}
-
-impl Slugger {
-    fn slug(&mut self, label: &str) -> String {
-        let base = crate::slug::github_heading_id(label);
-        let mut slug = base.clone();
-        while self.seen.contains_key(&slug) {
-            let count = self.seen.entry(base.clone()).or_default();
-            *count += 1;
-            slug = format!("{base}-{count}");
-        }
-        self.seen.insert(slug.clone(), 0);
-        slug
-    }
 }
 
 impl Maker<'_> {
