@@ -557,6 +557,7 @@ mod html_comments;
 mod hugo_shortcodes;
 mod kramdown_cases;
 mod link_fidelity;
+mod mdx_flow;
 mod property;
 mod tabs;
 

@@ -33,6 +33,7 @@ mod kramdown_html;
 mod languages;
 mod leaks;
 mod located;
+mod mdx_flow;
 mod measured_events;
 mod middleman_partials;
 mod mounts;

@@ -115,3 +115,34 @@ fn an_indented_admonition_body_on_an_mdx_page_is_markdown_not_code() {
     let main = util::main_of(&site.read("public/setup/index.html")).to_string();
     assert!(main.contains("**both**"), "a Markdown page keeps indented code: {main}");
 }
+
+/// An element whose tag stands alone on its line (`<details>`) holds Markdown up to its
+/// closing tag in MDX, code fences with blank lines included; CommonMark's HTML block
+/// would end at the fence's blank line and hide the rest of the page.
+#[test]
+fn a_flow_element_holds_markdown_and_fences_up_to_its_closing_tag() {
+    let page = "# Migration\n\n<details>\n<summary>Duplication script</summary>\n```\n\
+#!/bin/bash\necho start\n\nkubectl get ingress -A\n```\n</details>\n\n## After the script\n\n\
+<div class=\"note\">\nRun it **twice**.\n\n- once\n- again\n</div>\n\nThe end.\n";
+    let site = Site::with_files(
+        "mdx-flow-elements",
+        &[
+            ("docusaurus.config.js", "module.exports = { title: 'x', presets: [['classic', { docs: {} }]] };\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/migration.md", page),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("unclosed-html"), "{}", run.stderr);
+    let html = site.read("public/migration/index.html");
+    let main = util::between(&html, "<main", "</main>");
+    let code = util::between(main, "<pre", "</pre>");
+    assert!(code.contains("echo start") && code.contains("kubectl get ingress -A"), "one code block: {main}");
+    let main = util::between(main, "id=\"page-body\"", "The end.");
+    let details = main.find("</details>").expect("the element closes");
+    let after = main.find("id=\"after-the-script\">After the script").expect("the heading after it is a heading");
+    assert!(main.find("echo start").unwrap() < details && details < after, "{main}");
+    assert!(main.contains("Run it <strong>twice</strong>.") && main.contains("<li>again</li>"), "{main}");
+    assert!(main.ends_with("<p>The end."), "{main}");
+}

@@ -55,29 +55,7 @@ pub(super) fn element(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
         return None;
     }
     let body_start = text.len() - rest.len() + name_len;
-    let limit = text.len().min(body_start + MAX_TAG);
-    let bytes = text.as_bytes();
-    let mut i = body_start;
-    let mut quote: Option<u8> = None;
-    let mut braces = 0usize;
-    while i < limit {
-        let b = bytes[i];
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') if braces == 0 => quote = Some(b),
-            (None, b'{') => braces += 1,
-            (None, b'}') => braces = braces.saturating_sub(1),
-            (None, b'>') if braces == 0 => break,
-            // A tag holds no `<` outside quotes and braces: this is text.
-            (None, b'<') if braces == 0 => return None,
-            _ => {}
-        }
-        i += 1;
-    }
-    if i >= limit {
-        return None;
-    }
+    let i = tag_close(text, body_start)?;
     let inner = text[body_start..i].trim();
     let (self_closing, inner) = match inner.strip_suffix('/') {
         Some(before) => (true, before.trim_end()),
@@ -89,6 +67,29 @@ pub(super) fn element(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
     let args = super::shortcodes::parse_args(inner);
     let call = Call { syntax: Syntax::Jsx, name, close, self_closing, args };
     Some(Token { range: at..i + 1, kind: Kind::Call(call), in_code: false })
+}
+
+/// The offset of the `>` that closes the JSX tag whose name ends at `from`: the first
+/// outside quotes and braces, within [`MAX_TAG`] bytes; `None` when a `<` outside them
+/// comes first (the `<` was text) or none is there.
+pub(super) fn tag_close(text: &str, from: usize) -> Option<usize> {
+    let limit = text.len().min(from + MAX_TAG);
+    let bytes = text.as_bytes();
+    let (mut quote, mut braces) = (None, 0usize);
+    for (i, &b) in bytes.iter().enumerate().take(limit).skip(from) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if braces == 0 => quote = Some(b),
+            (None, b'{') => braces += 1,
+            (None, b'}') => braces = braces.saturating_sub(1),
+            (None, b'>') if braces == 0 => return Some(i),
+            // A tag holds no `<` outside quotes and braces: this is text.
+            (None, b'<') if braces == 0 => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The HTML tag at `at` of an MDX page, if one starts there with an attribute whose

@@ -40,6 +40,7 @@ mod liquid_unreadable;
 mod mdbook;
 mod mdx;
 mod mdx_code;
+mod mdx_flow;
 mod nunjucks;
 mod raw_directives;
 mod scan;
@@ -131,6 +132,13 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         && let Some(output) = gitbook_blocks::rewrite(current.as_deref().unwrap_or(input), page.words, &mut collected)
     {
         map_back(&mut collected.problems[first..], &maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // MDX's flow elements: their tags are blocks of their own, their children Markdown.
+    if page.mdx
+        && let Some(output) = mdx_flow::separate(current.as_deref().unwrap_or(input))
+    {
         maps.push(output.map);
         current = Some(output.text);
     }

@@ -1,0 +1,48 @@
+//! MDX's flow elements as a page renders them: the children of a tag alone on its line
+//! are Markdown up to the closing tag, blank lines and code fences included.
+
+use super::*;
+
+fn mdx(text: &str) -> Rendered {
+    render_markdown(&MarkdownInput { file: "content/runbooks/page.mdx", ..test_input(text) })
+}
+
+/// micromark-extension-mdx-jsx `test/index.js` at d5221ac0d3f50b0584fecc7f57c9d8d8e6f55b0f,
+/// "flow (agnostic)", "flow (essence)": the content of a flow element is a paragraph,
+/// a list.
+#[test]
+fn renders_the_children_of_flow_elements_as_markdown() {
+    for (text, expected) in [
+        ("<a>\nb\n</a>\n", "<p>b</p>"),
+        ("<a>\n- b\n</a>\n", "<li>b</li>"),
+        ("<x\n  y\n>  \nb\n  </x>\n", "<p>b</p>"),
+        ("<a> <b>\t\nc\n  </b> </a>\n", "<p>c</p>"),
+        ("<div>\n**bold**\n</div>\n", "<strong>bold</strong>"),
+    ] {
+        let html = mdx(text).html;
+        assert!(html.contains(expected), "{text:?}: {html}");
+    }
+}
+
+/// A `<details>` with its `<summary>` and a fence holding a blank line, no blank line
+/// between them: the fence is one code block and the page's end is outside it.
+#[test]
+fn keeps_a_fence_inside_details_whole_and_the_page_s_end_outside() {
+    let text = "<details>\n<summary>Show</summary>\n```yaml\na: 1\n\nb: 2\n```\n</details>\n\n## After\n\nText.\n";
+    let out = mdx(text);
+    let html = &out.html;
+    let code = html.find("<pre").expect("a code block");
+    let block = &html[code..html.find("</pre>").expect("the block ends")];
+    assert!(block.contains(">a</span>") && block.contains(">b</span>"), "one block, both lines: {html}");
+    let close = html.find("</details>").expect("the element closes");
+    assert!(close > code && html[close..].contains("<h2") && html.contains("<p>Text.</p>"), "{html}");
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+/// A `.md` page is read as CommonMark: its HTML block still ends at the blank line.
+#[test]
+fn leaves_commonmark_pages_html_blocks_as_they_were() {
+    let text = "<div>\n**bold**\n</div>\n";
+    let html = render_markdown(&test_input(text)).html;
+    assert!(html.contains("**bold**"), "{html}");
+}
