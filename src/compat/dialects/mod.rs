@@ -74,13 +74,6 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
     let mut collected = Collected::default();
     let mut maps: Vec<OffsetMap> = Vec::new();
     let mut current: Option<String> = None;
-    // Each stage's problems are at offsets of the text it read: mapped back through the
-    // stages before it to the source.
-    let map_back = |problems: &mut [(usize, Problem, String)], maps: &[OffsetMap]| {
-        for problem in problems {
-            problem.0 = maps.iter().rev().fold(problem.0, |at, map| map.source_offset(at));
-        }
-    };
     // Stage 0, on the pages of a Liquid site: the page's Liquid evaluated.
     // (Or of an Eleventy site whose Markdown pages are Nunjucks templates: their Nunjucks;
     // or of a handbook whose ERB pages call partials: the partials' text in place.)
@@ -112,54 +105,10 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         maps.push(output.map);
         current = Some(output.text);
     }
-    let first = collected.problems.len();
-    let evaluated_problems = first;
+    let evaluated_problems = collected.problems.len();
     let stage_zero = current.take();
     let input = stage_zero.as_deref().unwrap_or(text);
-    // An HTML page has no line-based constructs.
-    if !page.html
-        && let Some(output) = admonitions::rewrite(input, page, &mut collected)
-    {
-        map_back(&mut collected.problems[first..], &maps);
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // GitBook's blocks, on a GitBook handbook's pages.
-    let gitbook = page.templating.is_some_and(|t| t.site.data.text.line_block_tags);
-    let first = collected.problems.len();
-    if gitbook
-        && !page.html
-        && let Some(output) = gitbook_blocks::rewrite(current.as_deref().unwrap_or(input), page.words, &mut collected)
-    {
-        map_back(&mut collected.problems[first..], &maps);
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // MDX's flow elements: their tags are blocks of their own, their children Markdown.
-    if page.mdx
-        && let Some(output) = mdx_flow::separate(current.as_deref().unwrap_or(input))
-    {
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // MDX reads no indented code: such lines are text before the inline stage reads them.
-    if page.mdx
-        && let Some(output) = mdx_code::unindent(current.as_deref().unwrap_or(input))
-    {
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // kramdown's HTML blocks and extensions, on the pages of a site kramdown read.
-    let kramdown = page.templating.is_some_and(|t| t.site.data.text.kramdown);
-    let first = collected.problems.len();
-    if kramdown
-        && !page.html
-        && let Some(output) = kramdown_blocks::rewrite(current.as_deref().unwrap_or(input), &mut collected)
-    {
-        map_back(&mut collected.problems[first..], &maps);
-        maps.push(output.map);
-        current = Some(output.text);
-    }
+    current = line_stages(input, page, &mut collected, &mut maps);
     let stage_one = current.as_deref().unwrap_or(input);
     let first = collected.problems.len();
     if let Some(output) = inline::rewrite(stage_one, page, &mut collected) {
@@ -187,6 +136,67 @@ pub(crate) fn rewrite(text: &str, page: Page<'_>) -> Option<Rewrite> {
         dropped: masked,
         dropped_in_includes: collected.dropped_in_includes,
     })
+}
+
+/// Each stage's problems are at offsets of the text it read: mapped back through the
+/// stages before it to the source.
+fn map_back(problems: &mut [(usize, Problem, String)], maps: &[OffsetMap]) {
+    for problem in problems {
+        problem.0 = maps.iter().rev().fold(problem.0, |at, map| map.source_offset(at));
+    }
+}
+
+/// The line-based stages on `input`, the text after stage 0: admonitions, GitBook's
+/// blocks, MDX's flow elements and indented lines, kramdown's HTML blocks; the text they
+/// make, when one changed it.
+fn line_stages(input: &str, page: Page<'_>, collected: &mut Collected, maps: &mut Vec<OffsetMap>) -> Option<String> {
+    let mut current: Option<String> = None;
+    let first = collected.problems.len();
+    // An HTML page has no line-based constructs.
+    if !page.html
+        && let Some(output) = admonitions::rewrite(input, page, collected)
+    {
+        map_back(&mut collected.problems[first..], maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // GitBook's blocks, on a GitBook handbook's pages.
+    let gitbook = page.templating.is_some_and(|t| t.site.data.text.line_block_tags);
+    let first = collected.problems.len();
+    if gitbook
+        && !page.html
+        && let Some(output) = gitbook_blocks::rewrite(current.as_deref().unwrap_or(input), page.words, collected)
+    {
+        map_back(&mut collected.problems[first..], maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // MDX's flow elements: their tags are blocks of their own, their children Markdown.
+    if page.mdx
+        && let Some(output) = mdx_flow::separate(current.as_deref().unwrap_or(input))
+    {
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // MDX reads no indented code: such lines are text before the inline stage reads them.
+    if page.mdx
+        && let Some(output) = mdx_code::unindent(current.as_deref().unwrap_or(input))
+    {
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    // kramdown's HTML blocks and extensions, on the pages of a site kramdown read.
+    let kramdown = page.templating.is_some_and(|t| t.site.data.text.kramdown);
+    let first = collected.problems.len();
+    if kramdown
+        && !page.html
+        && let Some(output) = kramdown_blocks::rewrite(current.as_deref().unwrap_or(input), collected)
+    {
+        map_back(&mut collected.problems[first..], maps);
+        maps.push(output.map);
+        current = Some(output.text);
+    }
+    current
 }
 
 /// The HTML of a placeholder for `syntax` shown as written: inline or as a block title.
