@@ -128,6 +128,9 @@ pub(crate) struct OldTool {
     /// Docusaurus: the mounted folders, each the root of its docs (a version's), from
     /// which a doc's `slug: /a/b` is read ([`crate::compat::docusaurus::slugs`]).
     pub docs_roots: Vec<String>,
+    /// Docusaurus: the docs plugin's `exclude` globs, when written; they replace the
+    /// default rule of `leaves_out` in the docs folders ([`crate::compat::docusaurus::exclude`]).
+    pub docs_exclude: Option<crate::compat::docusaurus::exclude::DocsExclude>,
     /// The address the old tool published the site at, without a trailing `/` (Jekyll's
     /// `url` and `baseurl`): a link to a URL under it is a link into the handbook
     /// ([`OldTool::published_path`]).
@@ -205,6 +208,13 @@ impl SourceRules for OldTool {
     }
 
     fn leaves_out(&self, path: &str) -> bool {
+        let in_blog = |dir: &str| path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'));
+        if let Some(exclude) = &self.docs_exclude
+            && !self.blogs.iter().any(|blog| in_blog(&blog.dir))
+        {
+            let root = super::docusaurus::slugs::docs_root(path, &self.docs_roots);
+            return exclude.matches(path[root.len()..].trim_start_matches('/'));
+        }
         self.rules().leaves_out(path)
     }
 

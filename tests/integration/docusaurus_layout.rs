@@ -155,3 +155,37 @@ fn a_sidebar_category_s_generated_index_is_a_page_listing_its_items() {
     let list = util::between(main, "<ul class=\"section-list\">", "</ul>");
     assert!(list.contains("<a href=\"/lattice/nats/\">NATS</a>") && list.contains("<p>The message bus.</p>"), "{list}");
 }
+
+/// The docs plugin's `exclude` globs leave their files out, from the docs folder; the
+/// list written replaces Docusaurus's default, so a file named with `_` is a doc then, as
+/// in Docusaurus. A glob that cannot be read is a located warning, and the default holds.
+#[test]
+fn the_docs_plugin_s_exclude_leaves_out_what_it_names_instead_of_the_default() {
+    let config = "module.exports = {\n  presets: [['classic', { docs: {\n    exclude: ['migration.md', '**/drafts/**'],\n  } }]],\n};\n";
+    let site = Site::with_files(
+        "docusaurus-exclude",
+        &[
+            ("docusaurus.config.js", config),
+            ("content/intro.md", "# Intro\n"),
+            ("content/migration.md", "# Work in progress\n"),
+            ("content/guides/migration.md", "# Migrating a guide\n"),
+            ("content/guides/drafts/next.md", "# Next\n"),
+            ("content/_partial.md", "# Partial\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!site.exists("public/migration/index.html"), "{:?}", site.files_under("public"));
+    assert!(!site.exists("public/guides/drafts/next/index.html"));
+    assert!(site.exists("public/guides/migration/index.html"), "a name without `**/` is from the docs folder");
+    assert!(site.exists("public/_partial/index.html"), "the list written replaces the default");
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = { presets: [['classic', { docs: {\n exclude: ['a/{b'] } }]] };\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("docusaurus.config.js:2:12"), "{}", run.stderr);
+    assert!(run.stderr.contains("`exclude` glob \"a/{b\" cannot be read"), "{}", run.stderr);
+    assert!(site.exists("public/migration/index.html") && !site.exists("public/_partial/index.html"));
+}

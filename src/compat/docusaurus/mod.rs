@@ -7,6 +7,7 @@ pub(crate) mod blog;
 pub(crate) mod categories;
 pub(crate) mod category_pages;
 pub(crate) mod config;
+pub(crate) mod exclude;
 pub(crate) mod i18n;
 pub(crate) mod js_literal;
 pub(crate) mod sidebars;
@@ -24,7 +25,7 @@ use crate::content::ContentFiles;
 // The files whose presence makes a folder a Docusaurus site, its configuration and its
 // sidebars: a list the core keeps, as its watcher reads them too.
 use crate::content::nav_file::PREFIXING_SITE_FILES as SITE_FILES;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::slug::HeadingIdStyle;
 
 /// Docusaurus's configuration files.
@@ -72,6 +73,18 @@ impl ToolRules for Docusaurus {
             "" => format!("{path}/"),
             route => format!("{route}/{path}/"),
         });
+        if let (Some(text), Some(name)) = (&text, name)
+            && let Ok(Some(options)) = js_literal::docs_plugin_options(text)
+        {
+            match exclude::read(&options) {
+                Ok(found) => old.docs_exclude = found,
+                Err((line, column, why)) => diagnostics.push(
+                    Diagnostic::error(Rule::ConfigSyntax, *name, line, column, why)
+                        .with_severity(Severity::Warning)
+                        .with_help("Docusaurus's default, files and folders named with `_` left out, is used"),
+                ),
+            }
+        }
         if let (Some(text), Some(name)) = (&text, name) {
             // Its notes were given when the locales were mounted.
             let plugins = blog::blog_plugins(text, name, &mut Vec::new());
