@@ -4,7 +4,8 @@
 //! says; so are the translated updates of an internal incident, and the files of a
 //! translated internal section. A file of `static/` or of a theme that is a symbolic
 //! link to a withheld content file is withheld too, and an image that only an internal
-//! page's `srcset` names is not published.
+//! page's `srcset` names is not published; nor is an internal block in the content of a
+//! Hugo call rendered as one unit.
 
 use crate::util::{Site, inflated};
 
@@ -176,4 +177,27 @@ fn a_templates_inner_text_holds_no_internal_block_in_a_public_build() {
     assert!(site.read("public/p/index.html").contains("Public card."), "the public text of the card is kept");
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert!(!holding(&site, "internal", "leakinnerhtml").is_empty(), "the internal build keeps it");
+}
+
+/// A Hugo site's paired `{{< >}}` call inside an HTML block is rendered as one unit; one
+/// whose content holds an internal block stays in the page's Markdown, whose audience
+/// filter leaves the block out of a public build.
+#[test]
+fn an_internal_block_in_a_hugo_call_inside_an_html_block_is_left_out() {
+    let site = Site::with_files(
+        "hostile-shortcode-unit",
+        &[
+            ("hugo.toml", "baseURL = \"https://ops.example.org/\"\ntitle = \"Ops\"\n"),
+            ("content/_index.md", "---\ntitle: Home\n---\nHome.\n"),
+            (
+                "content/p.md",
+                "---\ntitle: P\n---\n\n<div class=\"tabs\">\n{{< note >}}\nPublic note.\n\n<!-- internal -->\nleakunitblock\n<!-- /internal -->\n{{< /note >}}\n</div>\n\nAfter.\n",
+            ),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert_eq!(holding(&site, "public", "leakunitblock"), Vec::<String>::new(), "in the public build");
+    assert!(site.read("public/p/index.html").contains("Public note."), "the public text of the note is kept");
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    assert!(!holding(&site, "internal", "leakunitblock").is_empty(), "the internal build keeps it");
 }

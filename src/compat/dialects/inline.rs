@@ -326,7 +326,7 @@ impl Planner<'_, '_> {
         }
         let (text, tokens, closes) = (self.text, self.tokens, &self.closes);
         let blocks = self.html_blocks.get_or_insert_with(|| shortcode_units::html_block_ranges(text, tokens, closes));
-        shortcode_units::is_inside(blocks, tokens[index].range.start)
+        shortcode_units::is_unit(blocks, text, &tokens[index].range, &tokens[close].range)
     }
 
     /// The edits of the opening (or only) token `index` of a call, as its tool renders it.

@@ -30,9 +30,13 @@ pub(super) fn html_block_ranges(text: &str, tokens: &[Token<'_>], closes: &HashM
         .collect()
 }
 
-/// Whether byte `at` is inside one of the HTML blocks `blocks` (after its first byte).
-pub(super) fn is_inside(blocks: &[Range<usize>], at: usize) -> bool {
-    blocks.iter().any(|block| block.start < at && at < block.end)
+/// Whether the call of `text` opened at `open` and closed at `close` is one unit: it
+/// stands inside one of the HTML blocks `blocks` (after its first byte), and its content
+/// holds no internal block, which only the page's own Markdown, through the audience
+/// filter, may render.
+pub(super) fn is_unit(blocks: &[Range<usize>], text: &str, open: &Range<usize>, close: &Range<usize>) -> bool {
+    blocks.iter().any(|block| block.start < open.start && open.start < block.end)
+        && crate::markdown::public_text::internal_blocks(&text[open.end..close.start]).is_ok_and(|b| b.is_empty())
 }
 
 /// The HTML of a paired call rendered as `render` says, with `body` its content as
