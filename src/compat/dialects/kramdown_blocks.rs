@@ -69,9 +69,6 @@ const BLOCK_CONTENT: &[&str] = &[
     "td",
 ];
 
-/// Elements whose end CommonMark itself finds, blank lines or not.
-const RAW_TEXT: &[&str] = &["pre", "script", "style", "textarea"];
-
 /// `text` with kramdown's HTML blocks and extensions made CommonMark, or `None` when
 /// nothing changes.
 pub(super) fn rewrite(text: &str, collected: &mut Collected) -> Option<Output> {
@@ -165,7 +162,7 @@ impl Scan<'_, '_> {
         if tag.self_closing
             || SPAN_ELEMENTS.contains(&name)
             || VOID_ELEMENTS.contains(&name)
-            || RAW_TEXT.contains(&name)
+            || super::RAW_TEXT_ELEMENTS.contains(&name)
         {
             return None;
         }

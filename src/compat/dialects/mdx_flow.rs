@@ -12,10 +12,8 @@
 //! 3. put one after a line that starts with a tag but holds text (`<summary>Title</summary>`)
 //!    when a fence opens on the next line, which the HTML block would swallow.
 
-use super::Output;
-
-/// The elements whose CommonMark HTML block runs to their end tag, blank lines and all.
-const RAW: [&str; 4] = ["pre", "script", "style", "textarea"];
+use super::admonitions::fence;
+use super::{Output, RAW_TEXT_ELEMENTS};
 
 /// What a line of the page is, for this stage.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -70,16 +68,16 @@ fn classify(text: &str) -> Vec<(usize, usize, Kind)> {
     let mut at = 0;
     // The fence open (its character and length), or the end marker of a comment or a
     // raw element, whose lines are passed over.
-    let mut fence: Option<(u8, usize)> = None;
+    let mut open_fence: Option<(char, usize)> = None;
     let mut until: Option<String> = None;
     while at < text.len() {
         let ends = line_end(text, at);
         let line = &text[at..ends];
         let trimmed = line.trim_start_matches([' ', '\t']);
         let mut end = ends;
-        let kind = if let Some((mark, len)) = fence {
-            if fence_of(trimmed).is_some_and(|(m, l)| m == mark && l >= len && trimmed[l..].trim().is_empty()) {
-                fence = None;
+        let kind = if let Some((mark, len)) = open_fence {
+            if fence(trimmed).is_some_and(|(m, l, info)| m == mark && l >= len && info.is_empty()) {
+                open_fence = None;
             }
             Kind::Other
         } else if let Some(marker) = &until {
@@ -89,8 +87,8 @@ fn classify(text: &str) -> Vec<(usize, usize, Kind)> {
             Kind::Html
         } else if trimmed.trim().is_empty() {
             Kind::Blank
-        } else if let Some(open) = fence_of(trimmed) {
-            fence = Some(open);
+        } else if let Some((mark, len, _)) = fence(trimmed).filter(|(m, _, info)| *m == '~' || !info.contains('`')) {
+            open_fence = Some((mark, len));
             Kind::Fence
         } else if let Some(marker) = raw_end(trimmed) {
             if !trimmed[2..].to_ascii_lowercase().contains(marker.as_str()) {
@@ -114,20 +112,14 @@ fn classify(text: &str) -> Vec<(usize, usize, Kind)> {
     lines
 }
 
-/// The fence a line opens (its character and length), if it opens one.
-fn fence_of(trimmed: &str) -> Option<(u8, usize)> {
-    let mark = *trimmed.as_bytes().first().filter(|b| matches!(b, b'`' | b'~'))?;
-    let len = trimmed.bytes().take_while(|&b| b == mark).count();
-    (len >= 3 && (mark == b'~' || !trimmed[len..].contains('`'))).then_some((mark, len))
-}
-
 /// The end marker (lowercase) of a comment or raw element that `trimmed` opens.
 fn raw_end(trimmed: &str) -> Option<String> {
     let rest = trimmed.strip_prefix('<')?;
     if rest.starts_with("!--") {
         return Some("-->".to_string());
     }
-    RAW.iter()
+    RAW_TEXT_ELEMENTS
+        .iter()
         .find(|name| {
             rest.get(..name.len()).is_some_and(|written| written.eq_ignore_ascii_case(name))
                 && rest[name.len()..].chars().next().is_none_or(|c| c == '>' || c.is_whitespace())

@@ -146,55 +146,41 @@ fn map_back(problems: &mut [(usize, Problem, String)], maps: &[OffsetMap]) {
     }
 }
 
+/// The elements whose CommonMark HTML block runs to their end tag, blank lines or not.
+const RAW_TEXT_ELEMENTS: [&str; 4] = ["pre", "script", "style", "textarea"];
+
+/// A stage of [`line_stages`]: the text it makes of the text it reads, if it changes it.
+type LineStage = for<'t, 'p> fn(&'t str, Page<'p>, &mut Collected) -> Option<Output>;
+
 /// The line-based stages on `input`, the text after stage 0: admonitions, GitBook's
 /// blocks, MDX's flow elements and indented lines, kramdown's HTML blocks; the text they
 /// make, when one changed it.
 fn line_stages(input: &str, page: Page<'_>, collected: &mut Collected, maps: &mut Vec<OffsetMap>) -> Option<String> {
+    let rules = page.templating.map(|t| &t.site.data.text);
+    let stages: [(bool, LineStage); 5] = [
+        // An HTML page has no line-based constructs.
+        (!page.html, |text, page, collected| admonitions::rewrite(text, page, collected)),
+        // GitBook's blocks, on a GitBook handbook's pages.
+        (!page.html && rules.is_some_and(|r| r.line_block_tags), |text, page, collected| {
+            gitbook_blocks::rewrite(text, page.words, collected)
+        }),
+        // MDX's flow elements: their tags are blocks of their own, their children Markdown.
+        (page.mdx, |text, _, _| mdx_flow::separate(text)),
+        // MDX reads no indented code: such lines are text before the inline stage reads them.
+        (page.mdx, |text, _, _| mdx_code::unindent(text)),
+        // kramdown's HTML blocks and extensions, on the pages of a site kramdown read.
+        (!page.html && rules.is_some_and(|r| r.kramdown), |text, _, collected| {
+            kramdown_blocks::rewrite(text, collected)
+        }),
+    ];
     let mut current: Option<String> = None;
-    let first = collected.problems.len();
-    // An HTML page has no line-based constructs.
-    if !page.html
-        && let Some(output) = admonitions::rewrite(input, page, collected)
-    {
-        map_back(&mut collected.problems[first..], maps);
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // GitBook's blocks, on a GitBook handbook's pages.
-    let gitbook = page.templating.is_some_and(|t| t.site.data.text.line_block_tags);
-    let first = collected.problems.len();
-    if gitbook
-        && !page.html
-        && let Some(output) = gitbook_blocks::rewrite(current.as_deref().unwrap_or(input), page.words, collected)
-    {
-        map_back(&mut collected.problems[first..], maps);
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // MDX's flow elements: their tags are blocks of their own, their children Markdown.
-    if page.mdx
-        && let Some(output) = mdx_flow::separate(current.as_deref().unwrap_or(input))
-    {
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // MDX reads no indented code: such lines are text before the inline stage reads them.
-    if page.mdx
-        && let Some(output) = mdx_code::unindent(current.as_deref().unwrap_or(input))
-    {
-        maps.push(output.map);
-        current = Some(output.text);
-    }
-    // kramdown's HTML blocks and extensions, on the pages of a site kramdown read.
-    let kramdown = page.templating.is_some_and(|t| t.site.data.text.kramdown);
-    let first = collected.problems.len();
-    if kramdown
-        && !page.html
-        && let Some(output) = kramdown_blocks::rewrite(current.as_deref().unwrap_or(input), collected)
-    {
-        map_back(&mut collected.problems[first..], maps);
-        maps.push(output.map);
-        current = Some(output.text);
+    for (applies, stage) in stages {
+        let first = collected.problems.len();
+        if applies && let Some(output) = stage(current.as_deref().unwrap_or(input), page, collected) {
+            map_back(&mut collected.problems[first..], maps);
+            maps.push(output.map);
+            current = Some(output.text);
+        }
     }
     current
 }
