@@ -103,6 +103,20 @@ RAW_PATTERNS = [(name, re.compile(("(?:^|(?<=\n))[ \t>]*" if block else "") + pa
 # (its page lexer starts a construct at `{{<` and `{{%` alone), so a page's `{{ x }}`,
 # `{% x %}` or `<% x %>` was text on the old site too.
 TEXT_IN = {"hugo": {"{%", "{{ ", "{{#", "{#", "<%"}}
+# Hugo's escaped shortcode (`{{</* x */>}}`) prints `{{< x >}}` as text by design: as many
+# of a page's `{{<` and `{{%` as its source escapes outside fenced code are not raw.
+ESCAPED_SHORTCODE = {"{{<": re.compile(r"\{\{<\s*/\*"), "{{%": re.compile(r"\{\{%\s*/\*")}
+FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
+
+
+def escaped_shortcodes(root, source):
+    """How many `{{<` and `{{%` a Hugo page's source escapes outside fenced code."""
+    try:
+        text = (Path(root) / source).read_text(encoding="utf-8", errors="replace")
+    except (OSError, TypeError):
+        return {}
+    text = FENCED.sub("", text)
+    return {name: len(pattern.findall(text)) for name, pattern in ESCAPED_SHORTCODE.items()}
 
 LINK_RULES = {"broken-link", "broken-anchor", "missing-asset", "link-to-internal"}
 DIAGRAM_LANGS = ("mermaid", "plantuml", "puml")
@@ -534,10 +548,12 @@ def excerpt(text, at, width=50):
     return re.sub(r"\s+", " ", text[start:end].replace(QUOTE, "")).strip()
 
 
-def analyse_output(out_dir, url_to_source, examples, base_path="/", tool=""):
+def analyse_output(out_dir, url_to_source, examples, base_path="/", tool="", root=None):
     """Raw constructs, placeholders, diagrams left as code and dead links of an output;
-    `tool` (corpora.toml's, `hugo-docsy` is Hugo's) leaves out the markers it prints as text."""
+    `tool` (corpora.toml's, `hugo-docsy` is Hugo's) leaves out the markers it prints as text,
+    and `root` (the sources' folder) the shortcodes a Hugo page escapes."""
     as_text = TEXT_IN.get(tool.split("-")[0], set())
+    hugo = tool.split("-")[0] == "hugo"
     output = Output(out_dir, base_path)
     raw = collections.Counter()
     raw_examples = collections.defaultdict(list)
@@ -599,10 +615,11 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/", tool=""):
             body = html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
             diagrams.append({"file": where, "lang": "mermaid (HTML div)", "first-line": body.split("\n")[0][:60]})
         prose = TextOutside.text(main)
+        escaped = escaped_shortcodes(root, source) if hugo and root and source else {}
         for name, pattern in RAW_PATTERNS:
             if name in as_text:
                 continue
-            for m in pattern.finditer(prose):
+            for m in list(pattern.finditer(prose))[escaped.get(name, 0):]:
                 raw[name] += 1
                 if len(raw_examples[name]) < examples:
                     raw_examples[name].append({"file": where, "text": excerpt(prose, m.start())})
@@ -949,7 +966,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
     except (OSError, ValueError):
         pass
     log(f"{corpus['name']}: reading the output of {label}")
-    a = analyse_output(out, url_to_source, examples, base_path, corpus["tool"])
+    a = analyse_output(out, url_to_source, examples, base_path, corpus["tool"], root)
     findings = judge_findings(diagnostics, root, a, source_to_url, examples,
                               set((result.get("salvage") or {}).get("set_aside", [])), corpus["tool"])
     lacking = mirror_lacks(folder)

@@ -1,5 +1,5 @@
-//! Hostile inputs: GitBook's blocks. `{% file %}`, `{% content-ref %}` and `{% embed %}`
-//! name paths and URLs that the build only links to: one out of the handbook, a named
+//! Hostile inputs: GitBook's blocks. `{% file %}`, `{% content-ref %}`, `{% embed %}` and
+//! integrations' blocks name paths and URLs that the build only links to: one out of the handbook, a named
 //! pipe or a script URL is never read, copied or made a link that runs; and pages of
 //! more tags than a page's budget, or of one line of `{%` without end, are built within the limit.
 
@@ -39,7 +39,7 @@ fn files_named_outside_the_handbook_are_never_read_or_copied() {
 
 #[test]
 fn script_urls_and_quotes_in_urls_make_no_link_that_runs() {
-    let page = "# P\n\n{% embed url=\"javascript:alert(1)\" %}\n\n{% content-ref url=\"javascript:alert(1)\" %}{% endcontent-ref %}\n\n{% embed url=\"https://x.test/a\\\">b\" %}\n\n{% embed url=\"https://x.test/ok\" %}\n";
+    let page = "# P\n\n{% embed url=\"javascript:alert(1)\" %}\n\n{% content-ref url=\"javascript:alert(1)\" %}{% endcontent-ref %}\n\n{% embed url=\"https://x.test/a\\\">b\" %}\n\n{% embed url=\"https://x.test/ok\" %}\n\n{% @gh/code url=\"javascript:alert(2)\" %}\n\n{% @gh/code url=\"https://x.test/c\\\">d\" %}\n";
     let site = gitbook(&[("docs/index.md", page)]);
     let run = run_bounded(&site, &["build"], &[]);
     assert!(!panicked(&run.stderr), "{}", run.stderr);
@@ -48,8 +48,9 @@ fn script_urls_and_quotes_in_urls_make_no_link_that_runs() {
     let main = main_of(&html);
     assert!(main.contains("<a href=\"https://x.test/ok\">"), "a web embed is a link: {main}");
     assert!(main.contains("javascript:alert(1)"), "a script URL is shown as text: {main}");
+    assert!(main.contains("javascript:alert(2)"), "an integration's too: {main}");
     assert!(!main.contains("href=\"javascript:"), "{main}");
-    assert!(!main.contains("\">b\""), "a quote in a URL closes no attribute: {main}");
+    assert!(!main.contains("\">b\"") && !main.contains("\">d\""), "a quote in a URL closes no attribute: {main}");
 }
 
 #[test]

@@ -132,19 +132,31 @@ fn tags_in(text: &str, mut from: usize) -> Vec<Tag<'_>> {
 }
 
 /// The tag at byte `open` of `line` (its `{%`) that ends at the `%}` at `end`: a name of
-/// letters, digits, `-` and `_` that starts with a letter, then its arguments (`{%-` and
-/// `-%}` trim like `{%` and `%}`).
+/// letters, digits, `-` and `_` that starts with a letter, or an integration's block
+/// ([`integration`]), then its arguments (`{%-` and `-%}` trim like `{%` and `%}`).
 fn parse_tag(line: &str, open: usize, end: usize) -> Option<Tag<'_>> {
     let inner = line[open + 2..end].trim_start_matches('-').trim_end_matches('-').trim();
-    let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_').unwrap_or(inner.len());
+    let name_len =
+        inner.find(|c: char| !c.is_ascii_alphanumeric() && !matches!(c, '-' | '_' | '/' | '@')).unwrap_or(inner.len());
     let name = &inner[..name_len];
     let rest = &inner[name_len..];
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic())
-        || !(rest.is_empty() || rest.starts_with(char::is_whitespace))
-    {
+    let plain = name.starts_with(|c: char| c.is_ascii_alphabetic()) && !name.contains(['/', '@']);
+    if !(plain || integration(name).is_some()) || !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
     }
     Some(Tag { name, args: rest.trim(), range: (open, end + 2) })
+}
+
+/// The integration whose block the tag `name` is: `@integration/block`, as Git Sync
+/// writes the blocks of GitBook's integrations (`{% @github-files/github-code-block
+/// url="…" %}`), or without the `@`, as an integration's own Markdown format reads them.
+fn integration(name: &str) -> Option<&str> {
+    let (owner, block) = name.strip_prefix('@').unwrap_or(name).split_once('/')?;
+    let word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+    };
+    (word(owner) && word(block)).then_some(owner)
 }
 
 /// The named argument `name` of a tag's `args`, trimmed of the `<…>` GitBook may put
@@ -291,6 +303,7 @@ impl Blocks<'_> {
             "columns" => open("<div class=\"columns\">\n".into()),
             "column" => open("<div class=\"column\">\n".into()),
             "content-ref" | "page-ref" | "embed" | "file" => return self.push_link_block(indent, tag, source, after),
+            name if integration(name).is_some() => return self.push_integration(indent, tag, source, after),
             name => match name.strip_prefix("end") {
                 Some(opened) if self.open.iter().any(|o| o.name == opened) => {
                     return self.close(indent, opened, source);
@@ -320,8 +333,8 @@ impl Blocks<'_> {
         let (key, class) = match tag.name {
             "content-ref" => ("url", "content-ref"),
             "page-ref" => ("page", "content-ref"),
-            "embed" => ("url", "embed"),
-            _ => ("src", "file"),
+            "file" => ("src", "file"),
+            _ => ("url", "embed"),
         };
         let Some(target) = arg(tag.args, key).filter(|t| !t.is_empty()) else {
             return self.push_unsupported(indent, source);
@@ -331,8 +344,8 @@ impl Blocks<'_> {
             tag.name == "content-ref" && end.is_some_and(|end| content_to(rest, next, end).contains("]("));
         let caption = arg(tag.args, "caption").filter(|c| !c.trim().is_empty());
         let text = caption.unwrap_or_else(|| match tag.name {
-            "embed" => target.clone(),
-            _ => file_name(&target).to_string(),
+            "content-ref" | "page-ref" | "file" => file_name(&target).to_string(),
+            _ => target.clone(),
         });
         let link = markdown_link(&text, &target).unwrap_or_else(|| escape(&target));
         let class_open = format!("<div class=\"{class}\">\n");
@@ -369,11 +382,37 @@ impl Blocks<'_> {
         }
     }
 
+    /// Writes a block of a GitBook integration: a link to the address it shows (as an
+    /// embed: nothing is fetched), or a placeholder that names the integration (GitbookIO/
+    /// integrations, docs "Working with Markdown": `{% name/block props %}`).
+    /// The end of a paired one (its properties around a code block) is left out: its
+    /// content stays, after the link or placeholder of its start.
+    fn push_integration(&mut self, indent: &str, tag: &Tag<'_>, source: usize, after: (&str, &[&str])) {
+        if tag.name.strip_prefix("end").is_some_and(|start| integration(start).is_some()) {
+            return;
+        }
+        if arg(tag.args, "url").is_some_and(|url| markdown_link(&url, &url).is_some()) {
+            return self.push_link_block(indent, tag, source, after);
+        }
+        let owner = integration(tag.name).unwrap_or(tag.name);
+        let message = format!(
+            "`{}` is a block of the GitBook integration `{owner}`, which opsbook does not run; it is shown as a placeholder",
+            shorten(&self.collected.source)
+        );
+        self.push_placeholder(indent, source, message);
+    }
+
     /// Writes the tag being rewritten as a placeholder with a warning, as every construct
     /// opsbook does not render.
     fn push_unsupported(&mut self, indent: &str, source: usize) {
+        let message =
+            format!("`{}` is not supported by opsbook; it is shown as a placeholder", shorten(&self.collected.source));
+        self.push_placeholder(indent, source, message);
+    }
+
+    /// Writes the tag being rewritten as a placeholder, with the warning `message`.
+    fn push_placeholder(&mut self, indent: &str, source: usize, message: String) {
         let written = self.collected.source.clone();
-        let message = format!("`{}` is not supported by opsbook; it is shown as a placeholder", shorten(&written));
         self.collected.problems.push((source, Problem::Unsupported, message));
         let html = unsupported_html(&written, true) + "</div>\n";
         self.marker(indent, html, 0, source);

@@ -67,8 +67,8 @@ fn language() -> Language {
     }
     language.tags.register(OUTPUT_TAG.to_string(), Box::new(OutputTag));
     let blocks: Vec<Box<dyn liquid_core::ParseBlock>> = vec![
-        Box::new(stdlib::IfBlock),
-        Box::new(stdlib::UnlessBlock),
+        Box::new(super::liquid_conditions::IF),
+        Box::new(super::liquid_conditions::UNLESS),
         Box::new(stdlib::IfChangedBlock),
         Box::new(stdlib::ForBlock),
         Box::new(stdlib::TableRowBlock),

@@ -27,6 +27,7 @@ mod inline;
 mod kramdown_blocks;
 mod liquid;
 mod liquid_budget;
+mod liquid_conditions;
 pub(crate) mod liquid_file;
 mod liquid_filters;
 mod liquid_include;

@@ -173,3 +173,31 @@ fn blocks_nest_only_so_deep() {
     assert_eq!(text.matches("unsupported-block").count(), 3);
     assert_eq!(problems.len(), 3 + MAX_OPEN, "three placeholders, and each open hint never closed");
 }
+
+/// An integration's block as Git Sync writes it (`{% @owner/block props %}`) and as an
+/// integration's Markdown format does (GitbookIO/integrations, docs "Working with
+/// Markdown": `{% myintegration/block-name propA="A" %}`, around a code block when it
+/// has a body): a link to its `url`, else a placeholder naming the integration.
+#[test]
+fn an_integration_s_block_is_a_link_to_its_address_or_a_placeholder_naming_it() {
+    let page =
+        "Values:\n{% @github-files/github-code-block url=\"https://github.com/o/r/blob/main/upload.py\" %}\nAfter\n";
+    let (text, problems) = rewritten(page);
+    assert!(problems.is_empty(), "{problems:?}");
+    let link = "[https://github.com/o/r/blob/main/upload.py](<https://github.com/o/r/blob/main/upload.py>)";
+    assert!(text.contains(&format!("<div class=\"embed\">\n{link}\n")), "{text}");
+    assert!(!text.contains("{%"), "{text}");
+    let paired = "{% myintegration/block-name propA=\"A\" %}\n```blocksyntax\nsomething\n```\n{% endmyintegration/block-name %}\n";
+    let (text, problems) = rewritten(paired);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].0, 1);
+    assert!(problems[0].2.contains("the GitBook integration `myintegration`"), "{problems:?}");
+    assert!(text.contains("```blocksyntax\nsomething\n```"), "the body stays: {text}");
+    assert!(!text.contains("endmyintegration"), "{text}");
+    // Not an integration's block: a name of two slashes, or one that starts with neither
+    // a letter nor `@`.
+    for line in ["{% a/b/c %}\n", "{% /x %}\n", "{% @/x %}\n"] {
+        let (text, problems) = rewritten(line);
+        assert!(problems.is_empty() && text == line, "{line}: {text} {problems:?}");
+    }
+}
