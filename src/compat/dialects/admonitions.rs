@@ -105,9 +105,16 @@ pub(super) fn indentation(line: &str) -> (usize, usize) {
 
 /// A code fence opening or closing on `line`: its character and length.
 pub(super) fn fence(line: &str) -> Option<(char, usize, &str)> {
+    fence_in(line, false)
+}
+
+/// [`fence`] on a page of MDX, when `mdx`: MDX has no indented code, so a fence may be
+/// indented any number of columns (micromark's fences take a line prefix of any size
+/// when `codeIndented` is off).
+pub(super) fn fence_in(line: &str, mdx: bool) -> Option<(char, usize, &str)> {
     let (columns, bytes) = indentation(line);
     let rest = &line[bytes..];
-    let c = rest.chars().next().filter(|c| (*c == '`' || *c == '~') && columns < 4)?;
+    let c = rest.chars().next().filter(|c| (*c == '`' || *c == '~') && (mdx || columns < 4))?;
     let len = rest.chars().take_while(|x| *x == c).count();
     (len >= 3).then(|| (c, len, rest[len..].trim()))
 }
@@ -218,13 +225,13 @@ impl Lines<'_> {
                 continue;
             }
             if let Some((c, len)) = fenced {
-                if fence(line.text).is_some_and(|(d, n, info)| d == c && n >= len && info.is_empty()) {
+                if fence_in(line.text, self.mdx).is_some_and(|(d, n, info)| d == c && n >= len && info.is_empty()) {
                     fenced = None;
                 }
                 self.push_line(line.prefix, line.text, line.source);
                 continue;
             }
-            if let Some((c, len, _)) = fence(line.text) {
+            if let Some((c, len, _)) = fence_in(line.text, self.mdx) {
                 fenced = Some((c, len));
                 self.push_line(line.prefix, line.text, line.source);
                 continue;

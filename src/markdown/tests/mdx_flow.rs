@@ -46,3 +46,18 @@ fn leaves_commonmark_pages_html_blocks_as_they_were() {
     let html = render_markdown(&test_input(text)).html;
     assert!(html.contains("**bold**"), "{html}");
 }
+
+/// micromark's fenced code with `codeIndented` off (MDX) takes a line prefix of any
+/// size, so a fence indented four spaces opens code and an unindented one closes it:
+/// the admonition after the code is an admonition, not text inside a fence.
+#[test]
+fn an_indented_fence_opens_code_and_the_admonition_after_it_is_read() {
+    let text = "<TabItem value=\"py\">\n\n    ```python\n    print(1)\n```\n\n</TabItem>\n\n:::info\n\nDeny by default.\n\n:::\n\nAfter.\n";
+    let out = mdx(text);
+    let html = &out.html;
+    assert!(html.contains("callout-note") || html.contains("callout"), "{html}");
+    assert!(!html.contains(":::"), "no marker is left as text: {html}");
+    assert!(html.contains("<p>Deny by default.</p>") && html.contains("<p>After.</p>"), "{html}");
+    let code = html.find("<pre").expect("a code block");
+    assert!(html[code..html.find("</pre>").expect("its end")].contains("print"), "{html}");
+}
