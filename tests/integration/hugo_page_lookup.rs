@@ -49,6 +49,26 @@ fn a_hugo_link_hook_that_calls_get_page_finds_pages_from_the_content_root() {
     assert!(!run.stderr.contains("methods/page/date"), "{}", run.stderr);
 }
 
+/// A hook that calls a partial (`layouts/_partials/`, Hugo 0.146's folder, or
+/// `layouts/partials/`) whose text looks the destination up with a page's `.Ref`, as
+/// `ref` does: the lookup is the hook's.
+#[test]
+fn a_hugo_link_hook_whose_partial_calls_ref_finds_pages_too() {
+    for (name, dir) in
+        [("hugo-lookup-partial-new", "layouts/_partials"), ("hugo-lookup-partial-old", "layouts/partials")]
+    {
+        let site = site(name, Some("{{- partial \"link\" . -}}\n"));
+        site.write(
+            &format!("{dir}/link.html"),
+            "{{- $url := .Destination -}}\n{{- if (.Page.Ref (dict \"path\" $url)) -}}<a href=\"{{ .Page.Ref (dict \"path\" $url) }}\">{{ .Text }}</a>{{- end -}}\n",
+        );
+        let run = site.build(&[]);
+        run.expect_code(0);
+        let html = site.read("public/docs/setup/index.html");
+        assert!(html.contains("href=\"/methods/page/date/\""), "{name}: {html}\n{}", run.stderr);
+    }
+}
+
 #[test]
 fn refs_find_pages_as_hugos_get_page_does_with_or_without_a_hook() {
     for (name, hook) in [("hugo-lookup-ref-hook", Some(LOOKING_HOOK)), ("hugo-lookup-ref-none", None)] {

@@ -6,7 +6,8 @@
 //! embedded hook when `markup.goldmark.renderHooks.link.useEmbedded` turns it on (`always`,
 //! `fallback`, or `auto` on a multilingual site served from one host), a hook of the
 //! site's own (`layouts/_markup/render-link.html`, `layouts/_default/_markup/`) when its
-//! text calls `GetPage`.
+//! text, or a partial it calls by name, looks pages up (`GetPage`, `.Ref`, `.RelRef`,
+//! `ref`, `relref`).
 
 use serde_json::Value;
 
@@ -63,12 +64,83 @@ impl LinkHook {
         };
         let own = OWN_HOOKS.iter().find(|name| config.root.join(name).is_file());
         let looks_up_pages = match own {
-            Some(name) => crate::compat::old_tool::read_beside(config, name, diagnostics)
-                .is_some_and(|text| text.contains("GetPage")),
+            Some(name) => hook_looks_up(config, name, diagnostics),
             None => embedded,
         };
         LinkHook { looks_up_pages }
     }
+}
+
+/// Where Hugo finds the partial templates a template calls: `layouts/_partials/` (since
+/// 0.146), `layouts/partials/` (before).
+const PARTIAL_DIRS: [&str; 2] = ["layouts/_partials", "layouts/partials"];
+
+/// How many partial templates of a hook are read, at most.
+const MAX_PARTIALS: usize = 16;
+
+/// Whether the hook `name`, or a partial it calls (and so on), looks pages up.
+fn hook_looks_up(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let mut queue = vec![name.to_string()];
+    let mut read = 0;
+    while let Some(file) = queue.pop() {
+        read += 1;
+        let Some(text) = crate::compat::old_tool::read_beside(config, &file, diagnostics) else { continue };
+        if looks_up(&text) {
+            return true;
+        }
+        for partial in partials_called(&text) {
+            let found =
+                PARTIAL_DIRS.iter().map(|dir| format!("{dir}/{partial}")).find(|p| config.root.join(p).is_file());
+            if let Some(found) = found.filter(|_| read + queue.len() < MAX_PARTIALS) {
+                queue.push(found);
+            }
+        }
+    }
+    false
+}
+
+/// Whether a template's text looks a page up as `ref` does: `.GetPage`, a page's `.Ref`
+/// and `.RelRef` methods, or the `ref` and `relref` functions.
+fn looks_up(text: &str) -> bool {
+    let word = |at: usize, len: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + len..].chars().next();
+        let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+        (before.is_none_or(|c| !is_ident(c)), after.is_none_or(|c| !is_ident(c)), before)
+    };
+    for name in ["GetPage", "Ref", "RelRef", "ref", "relref"] {
+        for (at, _) in text.match_indices(name) {
+            let (starts, ends, before) = word(at, name.len());
+            let method = before == Some('.');
+            let found = match name {
+                "GetPage" => starts && ends,
+                "Ref" | "RelRef" => method && ends,
+                _ => {
+                    starts && !method && before != Some('$') && ends && text[at + name.len()..].starts_with([' ', '\t'])
+                }
+            };
+            if found {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The partial templates `text` calls by a written name (`partial "link" .`,
+/// `partialCached "x.html" .`), as file names.
+fn partials_called(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (at, _) in text.match_indices("partial") {
+        let rest = text[at + "partial".len()..].strip_prefix("Cached").unwrap_or(&text[at + "partial".len()..]);
+        let Some(quoted) = rest.trim_start().strip_prefix('"') else { continue };
+        let Some((name, _)) = quoted.split_once('"') else { continue };
+        let safe = !name.is_empty() && !name.contains("..") && !name.starts_with('/') && !name.contains('\\');
+        if safe {
+            names.push(if name.ends_with(".html") { name.to_string() } else { format!("{name}.html") });
+        }
+    }
+    names
 }
 
 /// Whether the site's configuration `hugo` and `languages` table of a file of its own
@@ -122,4 +194,33 @@ pub(crate) fn look_up(
     }
     let joined = crate::site_path::join_relative(folder, reference)?;
     site.asset_by_source(&joined).map(|_| joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{looks_up, partials_called};
+
+    #[test]
+    fn a_template_looks_pages_up_by_get_page_ref_and_relref() {
+        for text in [
+            "{{ with .PageInner.GetPage .Destination }}",
+            "{{ .Page.Ref (dict \"path\" $url) }}",
+            "{{ $.Page.RelRef (dict \"path\" .Destination) }}",
+            "{{ ref . .Destination }}",
+            "{{ relref\t$.Page $url }}",
+        ] {
+            assert!(looks_up(text), "{text}");
+        }
+        for text in
+            ["{{ .Destination | relURL }}", "{{ $ref := 1 }}", "{{ .Page.Reference }}", "{{ .Refs }}", "preference"]
+        {
+            assert!(!looks_up(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_the_partials_a_template_names() {
+        let text = "{{ partial \"link\" . }}{{ partialCached \"icons/x.html\" . }}{{ partial $name . }}{{ partial \"../up\" }}";
+        assert_eq!(partials_called(text), ["link.html", "icons/x.html"]);
+    }
 }
