@@ -10,10 +10,10 @@ use std::path::Path;
 use super::site_data::{ELEVENTY_FILES, is_hidden_eleventy_config, markdown_engine};
 use crate::config::Config;
 use crate::content::confine::Confinement;
+use crate::content::include_roots::INCLUDES_FOLDER;
 use crate::content::include_roots::{IncludeRoots, TemplateIncludes};
 use crate::content::node::Node;
 use crate::content::site_data::Engine;
-use crate::content::walk::INCLUDES_FOLDER;
 
 /// Reads the configurations beside `book.toml` (see the module documentation).
 pub(crate) fn find(config: &Config) -> IncludeRoots {

@@ -12,6 +12,7 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+pub(crate) use super::front_fields::{Field, Fields};
 use super::node::{Located, Node};
 use super::yaml_lenient::{drop_duplicate_keys, relax_indentation};
 use crate::diagnostic::line_column;
@@ -216,31 +217,6 @@ fn split_at_start(text: &str, fences: Fences) -> Result<Split<'_>, SyntaxError> 
         column: 1,
         message: format!("the front matter opened here is never closed: add a line `{fence}` after the last field"),
     })
-}
-
-/// One top-level front matter field.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Field {
-    /// The key.
-    pub key: String,
-    /// The 1-based line of the key in the file.
-    pub line: usize,
-    /// The 1-based column of the key.
-    pub column: usize,
-    /// The value, with its own location (and its parts').
-    pub value: Located<Node>,
-}
-
-/// The top-level fields of a front matter block, in the order they were written (YAML)
-/// or sorted by key (TOML).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Fields(pub Vec<Field>);
-
-impl Fields {
-    /// The field named `key`.
-    pub fn get(&self, key: &str) -> Option<&Field> {
-        self.0.iter().find(|f| f.key == key)
-    }
 }
 
 /// A front matter block read: its fields, and what was accepted but is worth a warning

@@ -12,7 +12,7 @@
 
 use serde_json::Number;
 
-use super::front_matter::{Field, Fields};
+use super::front_fields::{Field, Fields};
 use super::node::{Located, Node};
 
 /// The fields of `text`, a YAML front matter block whose first line is line

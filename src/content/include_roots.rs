@@ -8,6 +8,10 @@
 
 use super::site_data::Engine;
 
+/// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
+/// `content/`, it is neither pages nor assets.
+pub(crate) const INCLUDES_FOLDER: &str = "_includes";
+
 /// The folders includes look up besides the including file's folder and `content/`,
 /// each relative to the handbook's root (`""` is the root).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,7 +75,7 @@ impl IncludeRoots {
     /// The include folders, in Jekyll's order: the site's `_includes/` (moved under
     /// `content/` with the pages, or left at the root), then the theme's.
     pub(crate) fn includes_folders(&self, content: &str) -> Vec<String> {
-        let dir = self.includes_dir.as_deref().unwrap_or(super::walk::INCLUDES_FOLDER);
+        let dir = self.includes_dir.as_deref().unwrap_or(INCLUDES_FOLDER);
         let mut folders = vec![format!("{content}/{dir}"), dir.to_string()];
         folders.extend(self.theme_includes.clone());
         folders

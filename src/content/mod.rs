@@ -10,6 +10,7 @@ pub(crate) mod category;
 pub(crate) mod confine;
 pub(crate) mod fields;
 pub(crate) mod formats;
+pub(crate) mod front_fields;
 pub(crate) mod front_matter;
 mod front_simple;
 pub(crate) mod front_text;

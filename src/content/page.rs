@@ -10,11 +10,13 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::fields::FrontMatter;
 use super::front_matter::{looks_like_a_field, parse_fields, read_fields, split_front_matter};
 use super::front_text::{AsWritten, AudienceText, apply_rule};
+use super::released::{Released, hash_text};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule, Severity, line_column};
 use crate::fs::confine::{Confined, Confinement, Refused};
@@ -47,6 +49,37 @@ pub struct SourcePage {
 }
 
 impl SourcePage {
+    /// Takes the text out, to be read once more and let go page by page: the page
+    /// records what it keeps of it with [`SourcePage::released_as`] then.
+    pub(crate) fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
+    /// Records `released`, what the page keeps of the text [`SourcePage::take_text`]
+    /// took out.
+    pub(crate) fn released_as(&mut self, released: Released) {
+        self.text = String::new();
+        self.released = Some(released);
+    }
+
+    /// The page's whole text (its body starts at `body_start`): the text kept, or the file
+    /// read again when the page let it go. Fails when the file cannot be read, or reads
+    /// otherwise than it did the first time.
+    pub(crate) fn text_again(&self, config: &Config) -> anyhow::Result<Cow<'_, str>> {
+        let Some(released) = self.released else { return Ok(Cow::Borrowed(&self.text)) };
+        let (disk, _) = config.locate_confined(&self.path);
+        let disk = disk.map_err(|why| match why {
+            crate::fs::confine::Refused::Unresolved(e) => anyhow::anyhow!("{}: cannot read the file: {e}", self.file),
+            why => anyhow::anyhow!("{}: the file is not read: {why}", self.file),
+        })?;
+        let (text, _) = read_text(&disk, &self.file, config.migrating())
+            .map_err(|problem| anyhow::anyhow!("{}: {} (read again to write the page)", self.file, problem.message))?;
+        if text.len() != released.len || hash_text(&text) != released.hash {
+            anyhow::bail!("{}: the file changed while the build was reading it; build again", self.file);
+        }
+        Ok(Cow::Owned(text))
+    }
+
     /// A page no file holds (a folder's page, a generated page): no text, no front matter.
     pub(crate) fn without_file(file: String, path: String) -> SourcePage {
         SourcePage {

@@ -11,11 +11,7 @@
 //! output stays as it was), since the links checked and the HTML written would
 //! otherwise come from two different texts. It also keeps the fingerprints
 //! `handbook.json` records of the text, which the caller computes before letting it go.
-
-use std::borrow::Cow;
-
-use super::page::{SourcePage, read_text};
-use crate::config::Config;
+//! The page's methods that let the text go and read it again are in [`super::page`].
 
 /// What a page keeps of its text once it has let it go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,48 +40,18 @@ impl Released {
     }
 }
 
-impl SourcePage {
-    /// Takes the text out, to be read once more and let go page by page: the page
-    /// records what it keeps of it with [`SourcePage::released_as`] then.
-    pub(crate) fn take_text(&mut self) -> String {
-        std::mem::take(&mut self.text)
-    }
-
-    /// Records `released`, what the page keeps of the text [`SourcePage::take_text`]
-    /// took out.
-    pub(crate) fn released_as(&mut self, released: Released) {
-        self.text = String::new();
-        self.released = Some(released);
-    }
-
-    /// The page's whole text (its body starts at `body_start`): the text kept, or the file
-    /// read again when the page let it go. Fails when the file cannot be read, or reads
-    /// otherwise than it did the first time.
-    pub(crate) fn text_again(&self, config: &Config) -> anyhow::Result<Cow<'_, str>> {
-        let Some(released) = self.released else { return Ok(Cow::Borrowed(&self.text)) };
-        let (disk, _) = config.locate_confined(&self.path);
-        let disk = disk.map_err(|why| match why {
-            crate::fs::confine::Refused::Unresolved(e) => anyhow::anyhow!("{}: cannot read the file: {e}", self.file),
-            why => anyhow::anyhow!("{}: the file is not read: {why}", self.file),
-        })?;
-        let (text, _) = read_text(&disk, &self.file, config.migrating())
-            .map_err(|problem| anyhow::anyhow!("{}: {} (read again to write the page)", self.file, problem.message))?;
-        if text.len() != released.len || hash_text(&text) != released.hash {
-            anyhow::bail!("{}: the file changed while the build was reading it; build again", self.file);
-        }
-        Ok(Cow::Owned(text))
-    }
-}
-
 /// A hash of the page's text, to notice a file that changed between two reads.
-fn hash_text(text: &str) -> u64 {
+pub(super) fn hash_text(text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
-    use crate::config::Overrides;
+    use crate::config::{Config, Overrides};
+    use crate::content::page::SourcePage;
 
     fn fingerprints() -> Fingerprints {
         Fingerprints { exact: 1, similarity: None }

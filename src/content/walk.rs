@@ -3,7 +3,7 @@
 //! `.njk`, an `.html` file with front matter: [`super::formats`]); every folder is a
 //! section, everything else an asset copied as it is, except Docusaurus category files ([`super::category`]),
 //! which are read and not copied. Hidden files and editor leftovers are skipped, and so
-//! are `_includes/` folders, whose files pages include ([`INCLUDES_FOLDER`]).
+//! are `_includes/` folders, whose files pages include ([`super::include_roots::INCLUDES_FOLDER`]).
 //!
 //! Symbolic links are followed while they stay inside the handbook's folder (a linked
 //! folder of shared pages works); one that resolves outside it, into a hidden folder
@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::confine::{Confined, Confinement, Located as _};
+use super::include_roots::INCLUDES_FOLDER;
 use crate::diagnostic::{Diagnostic, Rule};
 
 /// The files found under `content/`, as content-relative paths with `/` separators,
@@ -80,10 +81,6 @@ pub(crate) type TemplateFiles = std::collections::BTreeMap<String, TemplateFile>
 pub(crate) fn in_posts_folder(path: &str) -> bool {
     path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
 }
-
-/// The folder of files only included by pages (Jekyll's `_includes`): anywhere under
-/// `content/`, it is neither pages nor assets.
-pub(crate) const INCLUDES_FOLDER: &str = "_includes";
 
 /// GitBook's folder of uploaded files, `.gitbook/assets/`: published (links to it are
 /// written `../.gitbook/assets/x.png`), though hidden, in a GitBook book.

@@ -34,7 +34,7 @@ const REACHING_COMPAT: &[&str] = &[];
 
 /// `text` with its comments and the contents of its string and character literals
 /// blanked (newlines kept, so lines keep their numbers).
-fn code_only(text: &str) -> String {
+pub(super) fn code_only(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let blank = |c: char| if c == '\n' { '\n' } else { ' ' };
@@ -116,7 +116,7 @@ fn raw_string_hashes(rest: &[char]) -> Option<usize> {
 
 /// `code` (from [`code_only`]) with every item under `#[cfg(test)]` blanked: the
 /// attribute, any attributes after it, and the item up to its `;` or its closing brace.
-fn without_test_items(code: &str) -> String {
+pub(super) fn without_test_items(code: &str) -> String {
     const MARK: &str = "#[cfg(test)]";
     let mut bytes = code.as_bytes().to_vec();
     let mut from = 0;

@@ -7,6 +7,7 @@
 //! More: docs/architecture.md, "Notes by module".
 
 mod boundary;
+mod circles;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

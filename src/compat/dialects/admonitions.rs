@@ -168,19 +168,6 @@ fn mkdocs_open(rest: &str) -> Option<(Option<bool>, &str, Option<String>)> {
     Some((collapsible, kind, title))
 }
 
-/// The theme's callout class of an admonition type, and its default title in `words`.
-pub(super) fn callout_kind(kind: &str, words: &crate::markdown::MarkdownWords) -> (&'static str, String) {
-    let lower = kind.to_ascii_lowercase();
-    let class = match lower.as_str() {
-        "tip" | "hint" | "success" | "check" | "done" => "tip",
-        "important" => "important",
-        "warning" | "caution" | "attention" => "warning",
-        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "caution",
-        _ => "note",
-    };
-    (class, words.callout_title(&lower))
-}
-
 impl Lines<'_> {
     /// Writes one line of output: `prefix` spaces, then `text` copied from `source`.
     fn push_line(&mut self, prefix: usize, text: &str, source: usize) {
@@ -213,7 +200,7 @@ impl Lines<'_> {
         while i < lines.len() {
             let line = lines[i];
             i += 1;
-            if self.over_budget || self.collected.placeholders.len() > super::inline::MAX_CONSTRUCTS {
+            if self.over_budget || self.collected.placeholders.len() > super::tokens::MAX_CONSTRUCTS {
                 self.stop_at_budget(line.source);
                 self.push_line(line.prefix, line.text, line.source);
                 continue;
@@ -268,7 +255,7 @@ impl Lines<'_> {
             } else if let Some((colons, kind, title)) = docusaurus_open(rest) {
                 changed = true;
                 open.push((colons, line.source + bytes, indent));
-                let (class, default) = callout_kind(kind, self.words);
+                let (class, default) = alerts::callout_kind(kind, self.words);
                 let title = title.filter(|t| !t.is_empty()).unwrap_or(default);
                 let html = crate::markdown::blocks::callout_div(class, &title_html(&title));
                 self.push_marker(indent, html, 1, line.source);
@@ -432,7 +419,7 @@ fn mkdocs_html(
     title: Option<String>,
     words: &crate::markdown::MarkdownWords,
 ) -> (String, &'static str) {
-    let (class, default) = callout_kind(kind, words);
+    let (class, default) = alerts::callout_kind(kind, words);
     match collapsible {
         None => {
             let title = match title {

@@ -10,7 +10,6 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use super::admonitions::callout_kind;
 use super::title::title_html;
 use crate::html::escape;
 
@@ -90,6 +89,19 @@ pub(super) fn callout(
             (html, "</details>\n")
         }
     }
+}
+
+/// The theme's callout class of an admonition type, and its default title in `words`.
+pub(super) fn callout_kind(kind: &str, words: &crate::markdown::MarkdownWords) -> (&'static str, String) {
+    let lower = kind.to_ascii_lowercase();
+    let class = match lower.as_str() {
+        "tip" | "hint" | "success" | "check" | "done" => "tip",
+        "important" => "important",
+        "warning" | "caution" | "attention" => "warning",
+        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "caution",
+        _ => "note",
+    };
+    (class, words.callout_title(&lower))
 }
 
 #[cfg(test)]

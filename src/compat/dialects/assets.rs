@@ -9,7 +9,7 @@
 //! More: docs/architecture.md, "Notes by module".
 
 use super::attributes::is_safe;
-use super::inline::Render;
+use super::tokens::Render;
 use crate::html::escape;
 
 pub(crate) use crate::markdown::rewrite::{ASSET_FOLDERS as FOLDERS, ASSET_SCHEME as SCHEME};

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::Collected;
 use super::attribute_targets::{self, Target};
-use super::inline::{Kind, Token};
+use super::tokens::{Kind, Token};
 use crate::html::escape;
 
 pub(crate) use crate::markdown::paragraph_attributes::{KRAMDOWN_TOC, is_safe};
@@ -180,11 +180,11 @@ pub(super) fn edits(
     range: Range<usize>,
     attributes: &[(String, String)],
     collected: &mut Collected,
-) -> Vec<super::inline::EditSpec> {
+) -> Vec<super::tokens::EditSpec> {
     let drop = vec![(range.clone(), String::new())];
-    let line_start = super::inline::line_start(text, range.start);
+    let line_start = super::tokens::line_start(text, range.start);
     let line = &text[line_start..range.start];
-    let rest_of_line = text[range.end..super::inline::line_end(text, range.end)].trim().is_empty();
+    let rest_of_line = text[range.end..super::tokens::line_end(text, range.end)].trim().is_empty();
     // A heading: pulldown-cmark's own `{#id .class key=value}`.
     if line.starts_with('#') && rest_of_line {
         return vec![(range, heading_spec(attributes))];
@@ -196,7 +196,7 @@ pub(super) fn edits(
         if text[..end].ends_with('\r') {
             end -= 1;
         }
-        let previous = &text[super::inline::line_start(text, end)..end];
+        let previous = &text[super::tokens::line_start(text, end)..end];
         let hashes = previous.bytes().take_while(|b| *b == b'#').count();
         let atx = (1..=6).contains(&hashes) && previous[hashes..].starts_with([' ', '\t']);
         if line_start > 0 && atx && !previous.trim_end().ends_with('}') {

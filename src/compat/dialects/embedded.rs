@@ -14,7 +14,7 @@
 //! ([`super::shortcodes::render_call`]).
 
 use super::Page;
-use super::inline::{Call, Render};
+use super::tokens::{Call, Render};
 use crate::html::escape;
 
 /// How the embedded shortcode `call` renders, or `None` when `call` names none of these.

@@ -12,8 +12,8 @@
 //! More: docs/architecture.md, "Notes by module".
 
 use super::Page;
-use super::inline::{Call, Kind, Render, Syntax, Token};
-use super::scan::Finder;
+use super::finder::Finder;
+use super::tokens::{Call, Kind, Render, Syntax, Token};
 
 /// The longest tag read, in bytes.
 const MAX_TAG: usize = 4096;

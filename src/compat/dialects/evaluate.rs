@@ -125,10 +125,10 @@ fn within_budgets(text: &str, pieces: &[Piece], collected: &mut Collected) -> Op
         return None;
     }
     let mut tags = pieces.iter().filter(|p| matches!(p.kind, Kind::Liquid { .. } | Kind::Include { .. }));
-    if let Some(tag) = tags.nth(super::inline::MAX_CONSTRUCTS) {
+    if let Some(tag) = tags.nth(super::tokens::MAX_CONSTRUCTS) {
         let message = format!(
             "the page has more than {} Liquid tags and variables, the budget of a page; its tags are shown as placeholders",
-            crate::diagnostic::thousands(super::inline::MAX_CONSTRUCTS)
+            crate::diagnostic::thousands(super::tokens::MAX_CONSTRUCTS)
         );
         collected.problems.push((tag.range.start, Problem::Budget, message));
         return None;

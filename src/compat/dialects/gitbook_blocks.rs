@@ -10,7 +10,8 @@
 //! embed is a link: nothing is fetched). Another tag at a line's start is a placeholder
 //! with an `unsupported-syntax` warning; a block never closed runs to the end of the page.
 
-use super::admonitions::{callout_kind, fence, indentation};
+use super::admonitions::{fence, indentation};
+use super::alerts::callout_kind;
 use super::{Collected, Output, Problem, shorten, tabs, unsupported_html};
 use crate::html::escape;
 use crate::markdown::has_text;
@@ -73,7 +74,7 @@ pub(super) fn rewrite(text: &str, words: &crate::markdown::MarkdownWords, collec
             }
         } else if let Some((c, len, _)) = fence(line) {
             fenced = Some((c, len));
-        } else if blocks.collected.placeholders.len() + blocks.collected.problems.len() > super::inline::MAX_CONSTRUCTS
+        } else if blocks.collected.placeholders.len() + blocks.collected.problems.len() > super::tokens::MAX_CONSTRUCTS
         {
             blocks.stop_at_budget(source);
         } else if !super::comments::contains(&comments, source)

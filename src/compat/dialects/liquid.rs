@@ -16,8 +16,8 @@
 //! text-inclusion step's, which runs before this one.)
 
 use super::Page;
-use super::inline::{Kind, Render, Token};
-use super::scan::Finder;
+use super::finder::Finder;
+use super::tokens::{Kind, Render, Token};
 
 /// The token at `at` of `text`, if a Liquid tag or variable starts there. A comment
 /// block is one token, with its content. Code has none: a tag in code stays code.

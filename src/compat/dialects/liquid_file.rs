@@ -91,9 +91,9 @@ fn with_assets(body: &str, asset: &dyn Fn(&str) -> Option<String>) -> Result<Str
             Refusal { line, column, message }
         };
         let written = match super::assets::render(args[..end].trim_end_matches('-')) {
-            super::inline::Render::Text(text)
-            | super::inline::Render::Inline(text)
-            | super::inline::Render::Html(text) => text,
+            super::tokens::Render::Text(text)
+            | super::tokens::Render::Inline(text)
+            | super::tokens::Render::Html(text) => text,
             _ => return Err(refused("jekyll-assets' tag names no file opsbook can publish here".into())),
         };
         let mut resolved = String::with_capacity(written.len());

@@ -49,7 +49,7 @@ pub(super) fn find_pieces(text: &str, late: bool) -> Vec<Piece> {
     let mut at = 0;
     // The next close of each kind is remembered: a line of openings without closes is
     // searched once, not once for each opening.
-    let mut closes = super::scan::Finder::default();
+    let mut closes = super::finder::Finder::default();
     while let Some(found) = memchr::memchr(b'{', &bytes[at..]) {
         let i = at + found;
         let next = bytes.get(i + 1).copied();

@@ -10,8 +10,8 @@
 //! finds the title a `{{#title …}}` gives the page's `<title>`.
 
 use super::Page;
-use super::inline::{Kind, Token};
-use super::scan::Finder;
+use super::finder::Finder;
+use super::tokens::{Kind, Token};
 
 /// The directive at `at`, if one starts there: `{{#name args}}` on one line, or its
 /// escape.

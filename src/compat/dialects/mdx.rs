@@ -15,9 +15,9 @@
 //! `unsupported-syntax` warning; `{/* comments */}` are dropped. (The `import` and
 //! `export` lines are dropped by the first stage, [`super::admonitions`].)
 
-use super::inline::{Call, Kind, Render, Syntax, Token};
-use super::scan::Finder;
+use super::finder::{Finder, balanced};
 use super::title::title_html;
+use super::tokens::{Call, Kind, Render, Syntax, Token};
 use super::{Page, tabs};
 
 /// The components known in `.md` pages as well.
@@ -145,29 +145,6 @@ pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
     Some(Token { range: at..i + 1, kind: Kind::Raw(out), in_code: false })
 }
 
-/// The `}` closing the `{` at `open`, before `limit`, braces nested and quotes skipped.
-pub(super) fn balanced(text: &str, open: usize, limit: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    for (i, &b) in bytes.iter().enumerate().take(limit).skip(open) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'' | b'`') => quote = Some(b),
-            (None, b'{') => depth += 1,
-            (None, b'}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
 /// Whether the boolean prop `name` is set: written bare (`default`) or true
 /// (`default={true}`, `default="true"`).
 fn flag(call: &Call<'_>, name: &str) -> bool {
@@ -272,7 +249,7 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         }
         "Admonition" => {
             let kind = call.arg("type").unwrap_or("note");
-            let (class, default) = super::admonitions::callout_kind(kind, page.words);
+            let (class, default) = super::alerts::callout_kind(kind, page.words);
             let title = call.arg("title").map_or(default, str::to_string);
             Render::Open(crate::markdown::blocks::callout_div(class, &title_html(&title)), "</div>\n".into())
         }

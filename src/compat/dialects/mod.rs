@@ -21,6 +21,7 @@ pub(crate) use crate::markdown::emoji;
 mod erb;
 mod erb_partial;
 mod evaluate;
+mod finder;
 mod gitbook_blocks;
 mod html_diagrams;
 mod inline;
@@ -51,6 +52,7 @@ mod site;
 mod tabs;
 pub(crate) use mdbook::title_directive;
 mod title;
+mod tokens;
 
 use crate::content::site_data::{Engine, Templating};
 use crate::html::escape;

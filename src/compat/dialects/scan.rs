@@ -3,14 +3,15 @@
 //! ERB tag and attribute list outside it, then which closing call closes which opening one.
 //!
 //! The scan is linear: each token is read once, and the searches for a closing
-//! delimiter are remembered ([`Finder`]) so that a page of openings without closes does
+//! delimiter are remembered ([`super::finder::Finder`]) so that a page of openings without closes does
 //! not search the rest of the page again for each.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Page;
-use super::inline::{Kind, Syntax, Token};
+use super::finder::Finder;
+use super::tokens::{Kind, MAX_CONSTRUCTS, Syntax, Token};
 use super::{attributes, erb, liquid, mdbook, mdx, shortcodes};
 
 /// The byte ranges of the code of `text`: code spans and code blocks, in order. Fences
@@ -97,56 +98,8 @@ fn ends_in_code(code: &[Range<usize>], at: usize, in_code: bool, end: usize) -> 
     code[at.min(code.len())..].iter().take_while(|r| r.start < end).any(|r| r.end > end)
 }
 
-/// The first place of a needle at or after a position, remembered so that a page with
-/// many openings and no close is still scanned in linear time.
-#[derive(Default)]
-pub(super) struct Finder {
-    /// Each needle (a handful): where it was searched from, and found. A list, not a
-    /// map: a page asks millions of times, and comparing a few needles costs less than
-    /// hashing one.
-    found: Vec<(&'static str, usize, Option<usize>)>,
-    /// The needles made at run time: where each was searched from, and found.
-    owned: HashMap<String, (usize, Option<usize>)>,
-}
-
-impl Finder {
-    /// The first `needle` in `text` at or after `from`.
-    pub(super) fn find(&mut self, text: &str, needle: &'static str, from: usize) -> Option<usize> {
-        let known = self.found.iter().position(|(n, _, _)| *n == needle);
-        if let Some(&(_, searched, found)) = known.and_then(|i| self.found.get(i))
-            && searched <= from
-            && found.is_none_or(|at| at >= from)
-        {
-            return found;
-        }
-        let found = text
-            .get(from..)
-            .and_then(|rest| memchr::memmem::find(rest.as_bytes(), needle.as_bytes()))
-            .map(|at| at + from);
-        match known.and_then(|i| self.found.get_mut(i)) {
-            Some(entry) => *entry = (needle, from, found),
-            None => self.found.push((needle, from, found)),
-        }
-        found
-    }
-
-    /// As [`Finder::find`], for a needle made at run time (`endNAME`).
-    pub(super) fn find_owned(&mut self, text: &str, needle: &str, from: usize) -> Option<usize> {
-        if let Some((searched, found)) = self.owned.get(needle)
-            && *searched <= from
-            && found.is_none_or(|at| at >= from)
-        {
-            return *found;
-        }
-        let rest = text.get(from..)?;
-        let found = memchr::memmem::find(rest.as_bytes(), needle.as_bytes()).map(|at| at + from);
-        self.owned.insert(needle.to_string(), (from, found));
-        found
-    }
-}
-
 /// Finds the tokens of `text` outside `code` (in code, only the escaped shortcodes), at
-/// most one more than [`super::inline::MAX_CONSTRUCTS`].
+/// most one more than [`super::tokens::MAX_CONSTRUCTS`].
 pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> Vec<Token<'t>> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
@@ -206,7 +159,7 @@ pub(super) fn scan<'t>(text: &'t str, code: &[Range<usize>], page: Page<'_>) -> 
                 i = token.range.end.max(i + 1);
                 tokens.push(token);
                 // One past the page's budget says where it ran out; the rest is not read.
-                if tokens.len() > super::inline::MAX_CONSTRUCTS {
+                if tokens.len() > MAX_CONSTRUCTS {
                     break;
                 }
             }
@@ -267,14 +220,5 @@ mod tests {
         let html = "<div>\n```\n{{< x >}}\n```\n</div>\n";
         let fence = html.find("```").expect("fence");
         assert!(code_ranges(html).iter().any(|r| r.start <= fence && r.end >= html.find("</div>").expect("div")));
-    }
-
-    #[test]
-    fn finds_needles_in_linear_time() {
-        let text = "{{< ".repeat(20_000);
-        let mut finder = Finder::default();
-        for i in (0..text.len()).step_by(4) {
-            assert_eq!(finder.find(&text, ">}}", i), None);
-        }
     }
 }

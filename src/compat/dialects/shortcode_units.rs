@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::inline::{Kind, Render, Syntax, Token};
+use super::tokens::{Kind, Render, Syntax, Token};
 
 /// The HTML blocks of `text` as the Markdown parser reads it with each paired `{{< >}}`
 /// call (of `tokens`, paired by `closes`) in place of one line of text, as Hugo's

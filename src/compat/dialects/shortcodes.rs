@@ -12,11 +12,11 @@
 //! (`title="…"`) and positional arguments quoted with `"` or backticks, an optional `/`
 //! (self-closing), and `>}}` or `%}}`. The inner content of both forms is rendered as
 //! Markdown, which is what Docsy's alert and details do with it in practice. Any other
-//! name becomes a placeholder ([`super::inline::Render::Unknown`]).
+//! name becomes a placeholder ([`super::tokens::Render::Unknown`]).
 
-use super::inline::{Call, Kind, Render, Syntax, Token};
-use super::scan::Finder;
+use super::finder::Finder;
 use super::title::title_html;
+use super::tokens::{Call, Kind, Render, Syntax, Token};
 use super::{Page, tabs};
 use crate::html::escape;
 
@@ -128,7 +128,7 @@ fn quoted(text: &str) -> (String, &str) {
         '{' => {
             // To the brace that closes it, nested braces and quoted text skipped: a JSX
             // expression holds objects (`values={[{label: 'A', value: 'a'}]}`).
-            let end = super::mdx::balanced(text, 0, text.len()).map_or(text.len(), |e| e + 1);
+            let end = super::finder::balanced(text, 0, text.len()).map_or(text.len(), |e| e + 1);
             (text[1..end].trim_end_matches('}').trim().to_string(), &text[end..])
         }
         _ => {

@@ -14,8 +14,8 @@
 //! | `.md` | any | its Markdown, rendered with the page (`body` is the content) |
 
 use super::Page;
-use super::inline::{Call, Render, Syntax};
-use super::scan::Finder;
+use super::finder::Finder;
+use super::tokens::{Call, Render, Syntax};
 use crate::markdown::templating::{BODY_MARK, Format, Use};
 
 /// The template key of `call`: its name, or `include/FILE` for a Liquid include.

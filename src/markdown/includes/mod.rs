@@ -28,9 +28,9 @@ use source_map::{Segment, source};
 use super::MarkdownInput;
 use super::links::{LinkResolver, Resolution, percent_encode_path};
 use crate::content::include_files::{IncludeError, IncludeFiles};
-use crate::content::include_roots::{IncludeRoots, RESOURCES_FOLDER};
+use crate::content::include_roots::{INCLUDES_FOLDER, IncludeRoots, RESOURCES_FOLDER};
 use crate::content::site_data::Engine;
-use crate::content::walk::{INCLUDES_FOLDER, is_ignored_name};
+use crate::content::walk::is_ignored_name;
 
 /// The deepest nesting of includes.
 pub(crate) const MAX_DEPTH: usize = 16;

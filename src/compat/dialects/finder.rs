@@ -1,0 +1,91 @@
+//! The first place of a needle in a page's text at or after a position, remembered
+//! ([`Finder`]): the scan ([`super::scan`]) and the scanners of each construct search
+//! for closing delimiters with it, so that a page of openings without closes is still
+//! scanned in linear time; and the `}` closing a `{` ([`balanced`]).
+
+use std::collections::HashMap;
+
+/// The first place of a needle at or after a position, remembered so that a page with
+/// many openings and no close is still scanned in linear time.
+#[derive(Default)]
+pub(super) struct Finder {
+    /// Each needle (a handful): where it was searched from, and found. A list, not a
+    /// map: a page asks millions of times, and comparing a few needles costs less than
+    /// hashing one.
+    found: Vec<(&'static str, usize, Option<usize>)>,
+    /// The needles made at run time: where each was searched from, and found.
+    owned: HashMap<String, (usize, Option<usize>)>,
+}
+
+impl Finder {
+    /// The first `needle` in `text` at or after `from`.
+    pub(super) fn find(&mut self, text: &str, needle: &'static str, from: usize) -> Option<usize> {
+        let known = self.found.iter().position(|(n, _, _)| *n == needle);
+        if let Some(&(_, searched, found)) = known.and_then(|i| self.found.get(i))
+            && searched <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return found;
+        }
+        let found = text
+            .get(from..)
+            .and_then(|rest| memchr::memmem::find(rest.as_bytes(), needle.as_bytes()))
+            .map(|at| at + from);
+        match known.and_then(|i| self.found.get_mut(i)) {
+            Some(entry) => *entry = (needle, from, found),
+            None => self.found.push((needle, from, found)),
+        }
+        found
+    }
+
+    /// As [`Finder::find`], for a needle made at run time (`endNAME`).
+    pub(super) fn find_owned(&mut self, text: &str, needle: &str, from: usize) -> Option<usize> {
+        if let Some((searched, found)) = self.owned.get(needle)
+            && *searched <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return *found;
+        }
+        let rest = text.get(from..)?;
+        let found = memchr::memmem::find(rest.as_bytes(), needle.as_bytes()).map(|at| at + from);
+        self.owned.insert(needle.to_string(), (from, found));
+        found
+    }
+}
+
+/// The `}` closing the `{` at `open`, before `limit`, braces nested and quotes skipped.
+pub(super) fn balanced(text: &str, open: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate().take(limit).skip(open) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'' | b'`') => quote = Some(b),
+            (None, b'{') => depth += 1,
+            (None, b'}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_needles_in_linear_time() {
+        let text = "{{< ".repeat(20_000);
+        let mut finder = Finder::default();
+        for i in (0..text.len()).step_by(4) {
+            assert_eq!(finder.find(&text, ">}}", i), None);
+        }
+    }
+}
