@@ -132,8 +132,9 @@ pub(crate) struct OldTool {
     /// default rule of `leaves_out` in the docs folders ([`crate::compat::docusaurus::exclude`]).
     pub docs_exclude: Option<crate::compat::docusaurus::exclude::DocsExclude>,
     /// The address the old tool published the site at, without a trailing `/` (Jekyll's
-    /// `url` and `baseurl`): a link to a URL under it is a link into the handbook
-    /// ([`OldTool::published_path`]).
+    /// `url` and `baseurl`, Docusaurus's `url` and `baseUrl`, Hugo's `baseURL`, MkDocs's
+    /// `site_url`: [`published_address`]): a link to a URL under it is a link into the
+    /// handbook ([`OldTool::published_path`]).
     pub published_address: Option<String>,
     /// Docusaurus: where the docs folder was published below the docs route while other
     /// versions were published too (`docs/next/`,
@@ -465,6 +466,23 @@ pub(crate) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: 
     })
 }
 
+/// Where a site was published, as [`OldTool::published_address`] keeps it: `url` (an
+/// `http` or `https` address; anything else is no address) with the path `base` after
+/// it when given, each without the `/`s at their ends. Jekyll's `url` and `baseurl`,
+/// Docusaurus's `url` and `baseUrl`, Hugo's `baseURL`, MkDocs's `site_url`.
+pub(crate) fn published_address(url: &str, base: Option<&str>) -> Option<String> {
+    let url = url.trim();
+    let scheme = url.split_once("://").map(|(scheme, _)| scheme)?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let url = url.trim_end_matches('/');
+    Some(match base.map(|base| base.trim().trim_matches('/')).filter(|base| !base.is_empty()) {
+        Some(base) => format!("{url}/{base}"),
+        None => url.to_string(),
+    })
+}
+
 /// The rest of `destination` after `address` (`https://host/base`), from `/`, when it is
 /// a URL under it: either scheme of HTTP, the host in any case, the path as written.
 fn under_address(address: &str, destination: &str) -> Option<String> {
@@ -528,5 +546,21 @@ mod tests {
         let root = OldTool { published_address: Some("https://ops.example.org".into()), ..OldTool::default() };
         assert_eq!(root.published_path("https://ops.example.org/a/").as_deref(), Some("/a/"));
         assert_eq!(OldTool::default().published_path("https://ops.example.org/a/"), None);
+    }
+
+    #[test]
+    fn an_address_is_an_http_url_and_its_base_path_joined() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("https://docs.example.org/", Some("/latest/"), Some("https://docs.example.org/latest")),
+            ("https://docs.example.org", None, Some("https://docs.example.org")),
+            (" http://ops.example.org// ", Some("/"), Some("http://ops.example.org")),
+            ("HTTPS://Ops.example.org/team/", Some(""), Some("HTTPS://Ops.example.org/team")),
+            ("/latest/", None, None),
+            ("ftp://example.org/", None, None),
+            ("", Some("/x/"), None),
+        ];
+        for &(url, base, address) in cases {
+            assert_eq!(published_address(url, base).as_deref(), address, "{url} {base:?}");
+        }
     }
 }

@@ -335,6 +335,14 @@ impl<'a> SiteLinks<'a> {
         Resolution::Broken { message, asset, suggestion: None }
     }
 
+    /// Whether the site path `path` (from `/`, perhaps with a query or an anchor) is no
+    /// file of the site but one the handbook's `_redirects` sends elsewhere.
+    fn only_redirected(&self, path: &str) -> bool {
+        let site_path = percent_decode(path.split(['?', '#']).next().unwrap_or("").trim_start_matches('/'));
+        let index = &self.site.index;
+        !index.files.contains(site_path.as_str()) && index.redirects.redirects(&site_path)
+    }
+
     /// What is at a site path (without a leading `/`): a page, a page's alias, a page
     /// left out of this build, an asset or another file of the site.
     fn find_site_path(&self, site_path: &str, anchor: Option<&str>, query: &str) -> Option<Resolution> {
@@ -437,6 +445,7 @@ impl LinkResolver for SiteLinks<'_> {
         if let Some(path) = self.site.old_tool.published_path(destination) {
             return match self.resolve(from_dir, &path) {
                 Resolution::Broken { .. } => Resolution::External,
+                Resolution::File { asset: None, .. } if self.only_redirected(&path) => Resolution::External,
                 found => found,
             };
         }

@@ -173,6 +173,52 @@ fn jekyll_links_to_the_site_s_own_address_are_links_inside() {
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
 }
 
+/// The same for the other tools' published address: Hugo's `baseURL` (production's
+/// first), MkDocs's `site_url`, Docusaurus's `url` and `baseUrl`. A URL under it leads
+/// to the handbook's page; one it has no page for (or only a redirect of the host's
+/// `_redirects`), or of another path, stays as written.
+#[test]
+fn hugo_mkdocs_and_docusaurus_links_to_the_site_s_own_address_are_links_inside() {
+    let page = "# Home\n\nSee [install](https://docs.example.org/ops/install/#steps), \
+                [old](https://docs.example.org/v1/install/), [gone](https://docs.example.org/ops/gone/) \
+                and [moved](https://docs.example.org/ops/moved/).\n";
+    let outside = [
+        "https://docs.example.org/v1/install/",
+        "https://docs.example.org/ops/gone/",
+        "https://docs.example.org/ops/moved/",
+    ];
+    let tools: [(&str, &str, &str, &str); 4] = [
+        ("hugo", "hugo.toml", "baseURL = 'http://localhost:1313/'\n", "config/production/hugo.toml"),
+        ("hugo-default", "hugo.toml", "baseURL = 'https://docs.example.org/ops/'\n", ""),
+        ("mkdocs", "mkdocs.yml", "site_name: X\ndocs_dir: content\nsite_url: https://docs.example.org/ops/\n", ""),
+        (
+            "docusaurus",
+            "docusaurus.config.js",
+            "module.exports = { url: 'https://docs.example.org', baseUrl: '/ops/', \
+             presets: [['classic', { docs: { routeBasePath: '/' } }]] };\n",
+            "",
+        ),
+    ];
+    for (name, config_file, config, production) in tools {
+        let mut files = vec![
+            (config_file, config),
+            ("content/index.md", page),
+            ("content/install.md", "# Install\n\n## Steps\n"),
+            ("content/_redirects", "/moved/ /install/ 301\n"),
+        ];
+        if !production.is_empty() {
+            files.push((production, "baseURL = 'https://docs.example.org/ops/'\n"));
+        }
+        let site = handbook(&format!("{name}-own-address"), WARN, &files);
+        let run = site.build(&[]);
+        run.expect_code(0);
+        let mut expected = vec!["/install/#steps".to_string()];
+        expected.extend(outside.iter().map(|link| link.to_string()));
+        assert_eq!(hrefs(&site, "public/index.html"), expected, "{name}");
+        assert!(!run.stderr.contains("warning"), "{name}: {}", run.stderr);
+    }
+}
+
 #[test]
 fn mdbook_chapters_are_at_chapter_html() {
     let site = Site::empty("mdbook-html");

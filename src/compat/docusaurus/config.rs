@@ -23,6 +23,17 @@ pub(crate) fn docs_route_base(text: &str) -> String {
     "docs".to_string()
 }
 
+/// Where a Docusaurus site was published: the configuration's `url` (its host) and
+/// `baseUrl` (the path after it) joined, as Docusaurus joins them for the site's
+/// canonical addresses (<https://docusaurus.io/docs/api/docusaurus-config#url>); `None`
+/// when the exported object does not give `url` as a string of an HTTP address.
+pub(crate) fn published_address(text: &str) -> Option<String> {
+    let exported = super::js_literal::exported_value(text).ok()??;
+    let url = exported.get("url")?.str()?;
+    let base = exported.get("baseUrl").and_then(super::js_literal::Located::str);
+    crate::compat::old_tool::published_address(url, base)
+}
+
 /// Whether a Docusaurus configuration's text sets `trailingSlash: true` (a key of its
 /// own, not the end of a longer name). Unset, or `false`, Docusaurus links each page
 /// without the slash (`@docusaurus/utils`, `applyTrailingSlash`), and the browser reads
@@ -186,6 +197,26 @@ mod tests {
     #[test]
     fn reads_trailing_slash_of_a_docusaurus_configuration() {
         assert!(trailing_slash("const config = { url: 'x', trailingSlash: true, presets: [] }"));
+    }
+
+    #[test]
+    fn the_published_address_is_url_and_base_url() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "module.exports = { title: 'Metro', url: 'https://facebook.github.io', baseUrl: '/metro/' };",
+                Some("https://facebook.github.io/metro"),
+            ),
+            (
+                "const config: Config = {\n  url: \"https://docs.example.org/\",\n  baseUrl: \"/\",\n};\nexport default config;",
+                Some("https://docs.example.org"),
+            ),
+            ("export default { url: process.env.URL, baseUrl: '/' };", None),
+            ("module.exports = { baseUrl: '/docs/' };", None),
+            ("const siteUrl = 'x';", None),
+        ];
+        for &(text, address) in cases {
+            assert_eq!(published_address(text).as_deref(), address, "{text}");
+        }
         assert!(trailing_slash("module.exports = {\n  'trailingSlash' : true\n}"));
         for text in ["trailingSlash: false", "{ title: 'x' }", "myTrailingSlash: true", "trailingSlash: trueish"] {
             assert!(!trailing_slash(text), "{text}");

@@ -65,6 +65,7 @@ impl ToolRules for Docusaurus {
         old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
         old.md_as_mdx = text.as_deref().and_then(config::markdown_format).is_none_or(|format| format == "mdx");
         old.trailing_slash = text.as_deref().is_some_and(config::trailing_slash);
+        old.published_address = text.as_deref().and_then(config::published_address);
         old.docs_roots = config.sources.list.iter().map(|source| source.mount.clone()).collect();
         if text.as_deref().is_none_or(config::markdown_emoji) {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAtColon;

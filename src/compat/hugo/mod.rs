@@ -82,6 +82,8 @@ impl ToolRules for Hugo {
             old.hugo_languages = site::languages(hugo, languages.as_ref(), &config.content_folder);
             multilingual = page_refs::serves_languages_from_one_host(hugo, languages.as_ref());
         }
+        let production = read(&site::PRODUCTION_FILES, diagnostics);
+        old.published_address = site::published_address(hugo.as_ref(), production.as_ref());
         let own = read(&site::PERMALINK_FILES, diagnostics);
         match site::permalinks(hugo.as_ref(), own.as_ref()) {
             Ok(rules) => old.hugo_permalinks = rules,

@@ -29,6 +29,27 @@ pub(crate) const CONFIG_FILES: [&str; 12] = [
     "config/_default/config.yml",
 ];
 
+/// The configuration files of the `production` environment, which `hugo` builds with
+/// unless told otherwise; their keys win over the default's
+/// (<https://gohugo.io/configuration/introduction/#configuration-directory>).
+pub(crate) const PRODUCTION_FILES: [&str; 6] = [
+    "config/production/hugo.toml",
+    "config/production/hugo.yaml",
+    "config/production/hugo.yml",
+    "config/production/config.toml",
+    "config/production/config.yaml",
+    "config/production/config.yml",
+];
+
+/// Where the site was published: `baseURL` of the production environment's
+/// configuration `production`, else of the site's `config`, when it is an HTTP address
+/// (<https://gohugo.io/configuration/all/#baseurl>).
+pub(crate) fn published_address(config: Option<&Value>, production: Option<&Value>) -> Option<String> {
+    let base_url = |value: Option<&Value>| key(value?.as_object()?, "baseURL")?.as_str().map(str::to_string);
+    let url = base_url(production).or_else(|| base_url(config))?;
+    crate::compat::old_tool::published_address(&url, None)
+}
+
 /// The files of `config/_default/` that hold the `markup` table by themselves.
 pub(crate) const MARKUP_FILES: [&str; 3] =
     ["config/_default/markup.toml", "config/_default/markup.yaml", "config/_default/markup.yml"];
@@ -176,6 +197,20 @@ pub(crate) fn content_route(config: &Value, languages: Option<&Value>, content_f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_published_address_is_production_s_base_url_else_the_default_s() {
+        let toml = |text: &str| parse("hugo.toml", text).unwrap();
+        let default = toml("baseURL = \"https://example.org/docs/\"\n");
+        assert_eq!(published_address(Some(&default), None).as_deref(), Some("https://example.org/docs"));
+        let production = toml("baseurl = \"https://ops.example.org/\"\n");
+        let address = published_address(Some(&default), Some(&production));
+        assert_eq!(address.as_deref(), Some("https://ops.example.org"));
+        for local in ["baseURL = \"/\"\n", "baseURL = \"\"\n", "title = \"x\"\n", "baseURL = 3\n"] {
+            assert_eq!(published_address(Some(&toml(local)), None), None, "{local}");
+        }
+        assert_eq!(published_address(None, None), None);
+    }
 
     #[test]
     fn lists_the_languages_whose_translations_are_where_opsbook_reads_them() {

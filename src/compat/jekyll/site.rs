@@ -118,10 +118,8 @@ impl JekyllSite {
         site.markdown = text_of(&keys, "markdown").map(|name| name.trim().to_string());
         site.baseurl = text_of(&keys, "baseurl").map(|base| base.trim().trim_matches('/').to_string());
         site.baseurl = site.baseurl.take().filter(|base| !base.is_empty());
-        site.address = text_of(&keys, "url").map(str::trim).filter(|url| url.starts_with("http")).map(|url| {
-            let url = url.trim_end_matches('/');
-            site.baseurl.as_ref().map_or_else(|| url.to_string(), |base| format!("{url}/{base}"))
-        });
+        site.address = text_of(&keys, "url")
+            .and_then(|url| crate::compat::old_tool::published_address(url, site.baseurl.as_deref()));
         site.languages = texts("languages");
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {

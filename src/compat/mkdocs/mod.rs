@@ -50,6 +50,10 @@ impl ToolRules for MkDocs {
         if has_extension("pymdownx.emoji") {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAfterName;
         }
+        old.published_address = text
+            .as_deref()
+            .and_then(nav::site_url)
+            .and_then(|url| crate::compat::old_tool::published_address(&url, None));
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
         old.text.braces_are_text = !text.as_deref().is_some_and(|text| nav::has_plugin(text, "macros"));
         old.text.markdown_include_unrun =

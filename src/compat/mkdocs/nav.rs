@@ -174,6 +174,17 @@ fn named_entries(text: &str, key: &str) -> Option<Vec<(String, Node)>> {
     })
 }
 
+/// `site_url` of `mkdocs.yml`'s text: the address the site is published at, its
+/// subfolder included (<https://www.mkdocs.org/user-guide/configuration/#site_url>).
+pub(crate) fn site_url(text: &str) -> Option<String> {
+    let documents = crate::content::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
+    let Some(Node::Map(keys)) = documents.into_iter().next() else { return None };
+    keys.into_iter().find(|(key, _)| key.value == "site_url").and_then(|(_, value)| match value.value {
+        Node::Text(url) => Some(url),
+        _ => None,
+    })
+}
+
 /// Whether `mkdocs.yml`'s text enables the Markdown extension `name` (`def_list`,
 /// Python-Markdown's name, or with its package, `markdown.extensions.def_list`).
 pub(crate) fn has_extension(text: &str, name: &str) -> bool {
@@ -300,6 +311,17 @@ mod tests {
         assert_eq!(nav.docs_dir.as_deref(), Some("pages"));
         assert_eq!(nav.entries.len(), 1);
         assert_eq!(nav.entries[0].link, NavLink::Page("a.md".into()));
+    }
+
+    #[test]
+    fn reads_the_site_url() {
+        assert_eq!(
+            site_url("site_name: x\nsite_url: https://example.com/foo/\n").as_deref(),
+            Some("https://example.com/foo/")
+        );
+        assert_eq!(site_url("site_name: x\nsite_url:\n"), None);
+        assert_eq!(site_url("site_name: x\n"), None);
+        assert_eq!(site_url("site_url: [1]\n"), None);
     }
 
     #[test]
