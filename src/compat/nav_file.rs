@@ -98,10 +98,11 @@ pub(crate) fn find_nav_file(
                 )),
             );
         }
+        let entries = awesome_nav(config, files, &text, (name, nav.entries), "", diagnostics);
         return Some(NavFile {
             file: name.to_string(),
             kind: NavFileKind::NavKey,
-            entries: resolve(nav.entries, ""),
+            entries: resolve(entries, ""),
             root_dir: String::new(),
             directory_urls: nav.directory_urls,
         });
@@ -130,10 +131,11 @@ pub(crate) fn find_nav_file(
         );
         return None;
     }
+    let entries = awesome_nav(config, files, &text, (&shown, nav.entries), docs_dir, diagnostics);
     Some(NavFile {
         file: shown,
         kind: NavFileKind::NavKey,
-        entries: resolve(nav.entries, docs_dir),
+        entries: resolve(entries, docs_dir),
         root_dir: docs_dir.to_string(),
         directory_urls: nav.directory_urls,
     })
@@ -193,9 +195,80 @@ fn find_sidebars(
     }
 }
 
+/// The entries of an MkDocs site's navigation: `nav` as `mkdocs.yml` (named `shown`)
+/// writes it, or, when its text `text` lists the awesome-nav plugin, the plugin's,
+/// made of the Markdown pages of the docs folder `docs_dir` (relative to `content/`)
+/// and the settings files in its folders, each confined and size-limited.
+fn awesome_nav(
+    config: &Config,
+    files: &ContentFiles,
+    text: &str,
+    (shown, written): (&str, Vec<NavEntry>),
+    docs_dir: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<NavEntry> {
+    let Some(filename) = super::mkdocs::nav::awesome_nav_filename(text) else { return written };
+    if !written.is_empty() {
+        let message = "`nav` is replaced by the one awesome-nav makes of the folders' settings files";
+        diagnostics.push(Diagnostic::error(Rule::NavFile, shown, 0, 0, message).with_severity(Severity::Note));
+    }
+    let prefix = if docs_dir.is_empty() { String::new() } else { format!("{docs_dir}/") };
+    let pages: Vec<String> = files
+        .pages
+        .iter()
+        .filter_map(|page| page.strip_prefix(prefix.as_str()))
+        .filter(|page| MARKDOWN_EXTENSIONS.iter().any(|ext| page.rsplit_once('.').is_some_and(|(_, e)| e == *ext)))
+        .map(str::to_string)
+        .collect();
+    let pages = super::mkdocs::awesome_nav::without_shadowed_readmes(pages);
+    let read_problems = std::cell::RefCell::new(Vec::new());
+    let folder = config.content_dir().join(docs_dir);
+    let settings_file = |path: &str| {
+        let full = folder.join(path);
+        std::fs::symlink_metadata(&full).ok().filter(|m| !m.is_dir())?;
+        let shown = format!("{}{prefix}{path}", config.content_prefix());
+        let relative = Path::new(&config.content_folder).join(docs_dir).join(path);
+        let text = read_as(config, &full, Some(&relative), &shown, &mut read_problems.borrow_mut())?;
+        Some((shown, text))
+    };
+    let title = |page: &str| {
+        let text = read(config, &folder.join(page), page, &mut Vec::new())?;
+        super::mkdocs::awesome_nav::meta_title(&text)
+    };
+    let docs =
+        super::mkdocs::awesome_nav::Docs { pages: &pages, filename: &filename, read: &settings_file, title: &title };
+    let mut problems = Vec::new();
+    let entries = super::mkdocs::awesome_nav::navigation(&docs, &mut problems);
+    diagnostics.append(&mut read_problems.borrow_mut());
+    diagnostics.extend(problems.into_iter().map(|(file, line, column, message)| {
+        Diagnostic::error(Rule::NavFile, file, line, column, message)
+            .with_severity(Severity::Warning)
+            .with_help("see awesome-nav's settings in the guide's page on moving a handbook")
+    }));
+    entries
+}
+
+/// The extensions MkDocs reads as Markdown pages (`mkdocs.utils.markdown_extensions`).
+const MARKDOWN_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "mkdn", "mkd"];
+
 /// The text of the navigation file at `path`, confined; an error names what went wrong.
 fn read(config: &Config, path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let confined = match config.confinement().map(|c| c.readable(path)) {
+    read_as(config, path, None, shown, diagnostics)
+}
+
+/// [`read`], for a file read by its hidden name (`.nav.yml`) at `relative` from the
+/// root when given: read unless a link leads there.
+fn read_as(
+    config: &Config,
+    path: &Path,
+    relative: Option<&Path>,
+    shown: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let confined = match config.confinement().map(|c| match relative {
+        Some(relative) => c.content_file(path, relative),
+        None => c.readable(path),
+    }) {
         Some(Ok(confined)) => confined,
         Some(Err(why)) => {
             let message = format!("the file is not read: {why}");

@@ -112,6 +112,10 @@ pub(crate) const PREFIXING_SITE_FILES: [&str; 8] = [
     "sidebars.cjs",
 ];
 
+/// The hidden files in the content's folders that arrange a folder's navigation for an
+/// old tool's plugin (awesome-nav's `.nav.yml`, its default name).
+pub(crate) const FOLDER_NAV_FILES: [&str; 1] = [".nav.yml"];
+
 /// Whether a file beside `book.toml` named `name` is one the build reads to arrange the
 /// navigation or to strip number prefixes ([`super::prefix`]).
 pub(crate) fn is_root_file(name: &str) -> bool {

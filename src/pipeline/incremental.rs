@@ -554,7 +554,8 @@ fn subtree(site: &Site, root: PageId, into: &mut BTreeSet<PageId>) {
 /// to `root`: `content`, `src`, `docs/en`), templates, static files, themes, book.toml, a
 /// CODEOWNERS file, the data and strings files (`_data/`, `data/`, `i18n/`, `_i18n/`), or
 /// a file of another tool beside book.toml that the build reads (`mkdocs.yml`,
-/// `docusaurus.config.js`); not hidden or editor files, nor the output.
+/// `docusaurus.config.js`) or in the content's folders (`.nav.yml`); not other hidden or
+/// editor files, nor the output.
 pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &Path) -> bool {
     if path.starts_with(output_dir) {
         return false;
@@ -564,7 +565,13 @@ pub(crate) fn is_relevant(root: &Path, content: &str, output_dir: &Path, path: &
     if crate::site::codeowners::LOCATIONS.contains(&names.join("/").as_str()) {
         return true;
     }
-    if names.len() != relative.components().count() || names.iter().any(|name| is_ignored_name(name)) {
+    if names.len() != relative.components().count() {
+        return false;
+    }
+    // A folder's navigation settings in the content folder are hidden by name but read.
+    let (last, folders) = names.split_last().unwrap_or((&"", &[]));
+    let folder_nav = crate::content::nav_file::FOLDER_NAV_FILES.contains(last) && relative.starts_with(content);
+    if (!folder_nav && is_ignored_name(last)) || folders.iter().any(|name| is_ignored_name(name)) {
         return false;
     }
     // Beside book.toml, an `mkdocs.yml` orders the navigation and a Docusaurus

@@ -15,6 +15,7 @@ mod util;
 mod assets;
 mod audience;
 mod audience_doors;
+mod awesome_nav;
 mod budgets;
 mod cache;
 mod cjk;

@@ -205,3 +205,38 @@ fn relative_links_follow_mkdocs_page_tests() {
         run.stderr
     );
 }
+
+/// The awesome-nav plugin arranges the sidebar from each folder's `.nav.yml`, in place of
+/// `nav:`: named pages and folders where listed, titles given there or made of the
+/// folder's name, a pattern's finds sorted naturally, the rest after them but a hidden
+/// folder, a link.
+#[test]
+fn awesome_nav_arranges_the_sidebar_from_the_folders_settings() {
+    let site = Site::with_files(
+        "mkdocs-awesome-nav",
+        &[
+            ("mkdocs.yml", "site_name: X\ndocs_dir: content\nplugins:\n  - search\n  - awesome-nav\n"),
+            (
+                "content/.nav.yml",
+                "nav:\n  - Welcome: index.md\n  - cluster_admin\n  - Guides:\n    - \"guide-*.md\"\n  - \"*\"\n  - Status: https://status.example.org/\n",
+            ),
+            ("content/index.md", "# Home\n"),
+            ("content/guide-10.md", "# Ten\n"),
+            ("content/guide-9.md", "# Nine\n"),
+            ("content/extra.md", "# Extra\n"),
+            ("content/cluster_admin/.nav.yml", "sort:\n  direction: desc\n"),
+            ("content/cluster_admin/a.md", "# Alpha\n"),
+            ("content/cluster_admin/b.md", "# Beta\n"),
+            ("content/drafts/.nav.yml", "hide: true\n"),
+            ("content/drafts/wip.md", "# Work in progress\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let nav = util::nav_outline(&site.read("public/cluster_admin/a/index.html"));
+    assert_eq!(nav, ["Welcome", "Cluster admin", "  Beta", "  Alpha", "Guides", "Extra", "Status"], "{}", run.stderr);
+    let nav = util::nav_outline(&site.read("public/guide-9/index.html"));
+    assert_eq!(nav, ["Welcome", "Cluster admin", "Guides", "  Nine", "  Ten", "Extra", "Status"], "{}", run.stderr);
+    assert!(site.exists("public/drafts/wip/index.html"), "a page out of the navigation is still built");
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}

@@ -1,5 +1,6 @@
 //! MkDocs: `mkdocs.yml`, its `nav:` and its settings.
 
+pub(crate) mod awesome_nav;
 pub(crate) mod nav;
 #[cfg(test)]
 mod url_tests;

@@ -193,6 +193,22 @@ pub(crate) fn has_extension(text: &str, name: &str) -> bool {
         .is_some_and(|list| list.iter().any(|(n, _)| *n == name || *n == qualified))
 }
 
+/// The name of awesome-nav's settings files (its `filename` option, `.nav.yml` unless
+/// set) when `mkdocs.yml`'s text lists the plugin in `plugins`.
+pub(crate) fn awesome_nav_filename(text: &str) -> Option<String> {
+    let (_, options) = named_entries(text, "plugins")?.into_iter().find(|(name, _)| name == "awesome-nav")?;
+    let written = match options {
+        Node::Map(options) => {
+            options.into_iter().find(|(key, _)| key.value == "filename").and_then(|(_, v)| match v.value {
+                Node::Text(name) if !name.is_empty() && !name.contains('/') && name != ".." => Some(name),
+                _ => None,
+            })
+        }
+        _ => None,
+    };
+    Some(written.unwrap_or_else(|| ".nav.yml".to_string()))
+}
+
 /// Whether `mkdocs.yml`'s text enables the plugin `name` (`macros`) in `plugins`.
 pub(crate) fn has_plugin(text: &str, name: &str) -> bool {
     named_entries(text, "plugins").is_some_and(|list| list.iter().any(|(n, _)| n == name))
@@ -311,6 +327,16 @@ mod tests {
         assert_eq!(nav.docs_dir.as_deref(), Some("pages"));
         assert_eq!(nav.entries.len(), 1);
         assert_eq!(nav.entries[0].link, NavLink::Page("a.md".into()));
+    }
+
+    #[test]
+    fn reads_whether_awesome_nav_arranges_the_navigation_and_its_file_name() {
+        assert_eq!(awesome_nav_filename("plugins:\n  - search\n  - awesome-nav\n").as_deref(), Some(".nav.yml"));
+        let named = "plugins:\n  - awesome-nav:\n      filename: nav.yaml\n";
+        assert_eq!(awesome_nav_filename(named).as_deref(), Some("nav.yaml"));
+        let escaping = "plugins:\n  - awesome-nav:\n      filename: ../x.yml\n";
+        assert_eq!(awesome_nav_filename(escaping).as_deref(), Some(".nav.yml"));
+        assert_eq!(awesome_nav_filename("plugins:\n  - awesome-pages\n"), None);
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn only_the_handbook_s_sources_are_relevant() {
     for path in ["content/a.md", "content/img/x.png", "templates/page.html", "static/s.css", "themes/t/x", "book.toml"]
         .iter()
         .chain(&["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"])
-        .chain(&["mkdocs.yml", "sidebars.js", "docusaurus.config.ts"])
+        .chain(&["mkdocs.yml", "sidebars.js", "docusaurus.config.ts", "content/.nav.yml", "content/ops/.nav.yml"])
     {
         assert!(is_relevant(root, "content", out, &root.join(path)), "{path}");
     }
@@ -188,6 +188,8 @@ fn only_the_handbook_s_sources_are_relevant() {
         "docs/x.md",
         "README.md",
         "docs/mkdocs.yml",
+        ".nav.yml",
+        "content/.git/.nav.yml",
     ] {
         assert!(!is_relevant(root, "content", out, &root.join(path)), "{path}");
     }
