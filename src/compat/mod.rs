@@ -101,6 +101,10 @@ pub(crate) trait ToolRules: Sync {
     fn reads_build_options(&self) -> bool {
         false
     }
+    /// Whether `published: false` in a page's front matter leaves it out of the build.
+    fn unpublished_is_draft(&self) -> bool {
+        false
+    }
     /// The folders a front matter image's name is looked up in after the page's own.
     fn asset_folders(&self) -> &'static [&'static str] {
         &[]

@@ -234,6 +234,10 @@ impl SourceRules for OldTool {
         self.rules().reads_build_options()
     }
 
+    fn unpublished_is_draft(&self) -> bool {
+        self.rules().unpublished_is_draft()
+    }
+
     fn folder_index_wins(&self) -> bool {
         self.rules().folder_index_wins()
     }

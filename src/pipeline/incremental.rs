@@ -404,7 +404,10 @@ fn relist_past_incidents(site: &mut Site) -> Vec<PageId> {
 fn changes_shape(old: &SourcePage, new: &SourcePage) -> bool {
     let (a, b) = (&old.front, &new.front);
     let value = |v: &Option<crate::content::Located<String>>| v.as_ref().map(|l| l.value.clone());
+    let published =
+        |f: &crate::content::front_fields::Fields| f.get("published").map(|field| field.value.value.clone());
     a.draft != b.draft
+        || published(&a.fields) != published(&b.fields)
         || a.visibility.as_ref().map(|v| v.value) != b.visibility.as_ref().map(|v| v.value)
         || value(&a.slug) != value(&b.slug)
         || value(&a.permalink) != value(&b.permalink)

@@ -24,7 +24,7 @@ impl Site {
             &config,
             &loaded,
             &files.links,
-            old_tool.drafts_folder(),
+            (old_tool.drafts_folder(), old_tool.unpublished_is_draft()),
             old_tool.reads_build_options(),
         );
         exclusions.check(&loaded, diagnostics);

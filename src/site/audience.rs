@@ -42,6 +42,8 @@ pub(super) struct Exclusions {
     drafts: bool,
     public: bool,
     draft_dirs: Vec<String>,
+    /// Whether `published: false` makes a page a draft (the old tool's rule).
+    unpublished: bool,
     internal_dirs: Vec<String>,
     /// Sections whose `cascade` says Hugo never renders them, with whether the
     /// section's own page is rendered all the same (its own `build.render: always`).
@@ -68,7 +70,7 @@ impl Exclusions {
         config: &Config,
         loaded: &[Arc<SourcePage>],
         links: &[(String, PathBuf)],
-        drafts_folder: Option<&str>,
+        (drafts_folder, unpublished): (Option<&str>, bool),
         build_options: bool,
     ) -> Exclusions {
         let drafts = config.drafts;
@@ -144,6 +146,7 @@ impl Exclusions {
             drafts,
             public: config.audience == Audience::Public,
             draft_dirs,
+            unpublished,
             internal_dirs,
             unrendered_dirs,
             build_options,
@@ -198,7 +201,9 @@ impl Exclusions {
     pub(super) fn page(&self, page: &SourcePage) -> Option<LeftOut> {
         if self.public && self.is_internal(page) {
             Some(LeftOut::Internal)
-        } else if (!self.drafts && page.front.draft) || under(&self.draft_dirs, &page.path) {
+        } else if (!self.drafts && (page.front.draft || (self.unpublished && unpublished(page))))
+            || under(&self.draft_dirs, &page.path)
+        {
             Some(LeftOut::Draft)
         } else if self.unrendered(page) {
             Some(LeftOut::Unrendered)
@@ -419,4 +424,9 @@ pub(super) fn left_out_urls(
             (url, page.path.clone())
         })
         .collect()
+}
+
+/// Whether `page`'s front matter says `published: false`.
+fn unpublished(page: &SourcePage) -> bool {
+    page.front.fields.get("published").is_some_and(|field| field.value.value == crate::content::node::Node::Bool(false))
 }

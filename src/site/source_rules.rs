@@ -116,6 +116,9 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn drafts_folder(&self) -> Option<&'static str>;
     /// Whether pages' build options say which pages are rendered.
     fn reads_build_options(&self) -> bool;
+    /// Whether a page whose front matter says `published: false` is left out of the
+    /// build unless drafts are built (Jekyll's rule).
+    fn unpublished_is_draft(&self) -> bool;
     /// Whether a folder's index keeps what it may share (a `README.md` beside an
     /// `index.md` is left out, `foo.md` beside `foo/index.md` gives way).
     fn folder_index_wins(&self) -> bool;

@@ -322,6 +322,36 @@ fn a_jekyll_drafts_folder_is_published_only_with_drafts() {
     assert!(site.files_under("public").iter().any(|f| f.contains("next-release")));
 }
 
+/// Jekyll builds a page or post whose front matter says `published: false` only with
+/// `--unpublished`: opsbook leaves it out as a draft, and builds it with `--drafts`; a
+/// handbook of no old tool keeps a page with such a key.
+#[test]
+fn a_jekyll_page_or_post_published_false_is_a_draft() {
+    let files = [
+        ("content/index.md", "# Home\n"),
+        ("content/hidden.md", "---\ntitle: Hidden\npublished: false\n---\n\nNOT-YET-PUBLIC\n"),
+        ("content/news/_posts/2022-03-22-release.md", "---\ntitle: Release\npublished: true\n---\n\nShipped.\n"),
+        ("content/news/_posts/2022-03-23-next.md", "---\ntitle: Next\npublished: false\n---\n\nNOT-YET-PUBLIC\n"),
+    ];
+    let mut jekyll = files.to_vec();
+    jekyll.push(("_config.yml", "title: Ops\n"));
+    let site = Site::with_files("blog-jekyll-unpublished", &jekyll);
+    site.build(&[]).expect_code(0);
+    let published: Vec<String> = site.files_under("public");
+    assert!(published.iter().any(|f| f.contains("release")), "{published:?}");
+    assert!(!published.iter().any(|f| f.contains("hidden") || f.contains("next")), "{published:?}");
+    for file in &published {
+        let text = site.read_bytes(&format!("public/{file}"));
+        assert!(!String::from_utf8_lossy(&text).contains("NOT-YET-PUBLIC"), "{file}");
+    }
+    site.build(&["--drafts"]).expect_code(0);
+    let with_drafts = site.files_under("public");
+    assert!(with_drafts.iter().any(|f| f.contains("hidden")) && with_drafts.iter().any(|f| f.contains("next")));
+    let plain = Site::with_files("plain-published-false", &files[..2]);
+    plain.build(&[]).expect_code(0);
+    assert!(plain.files_under("public").iter().any(|f| f.contains("hidden")));
+}
+
 /// A post's `image` named beside its blog's folder (`card.png` next to
 /// `_posts/`), as the guide says, warned "neither an https:// address nor a file of the
 /// site"; and in a handbook of several languages the copy of an untranslated post under

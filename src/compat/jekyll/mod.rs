@@ -87,6 +87,13 @@ impl ToolRules for Jekyll {
         Some("_drafts")
     }
 
+    /// Jekyll builds a page, post or document whose front matter says `published: false`
+    /// only with `--unpublished` (`Publisher#can_be_published?`,
+    /// <https://jekyllrb.com/docs/front-matter/#predefined-global-variables>).
+    fn unpublished_is_draft(&self) -> bool {
+        true
+    }
+
     /// A Jekyll theme shows a post's image and avatars with jekyll-assets' `{% asset %}`,
     /// which looks the name up in the plugin's source folders (`_assets/images/`…).
     fn asset_folders(&self) -> &'static [&'static str] {
