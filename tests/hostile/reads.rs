@@ -375,6 +375,27 @@ fn hugos_markup_file_is_read_only_when_it_is_a_file_of_the_handbook() {
     assert!(html.contains("<dt>Quorum</dt>"), "the defaults stand: {html}");
 }
 
+/// Hugo's `config/production/hugo.toml`, read for the `baseURL` the site was published
+/// at, is read like the other configuration files: one linked out of the handbook is a
+/// note, not read, and a link to the address it names stays a link to another site.
+#[test]
+fn hugos_production_file_is_read_only_when_it_is_a_file_of_the_handbook() {
+    let page = "# Home\n\nSee [install](https://hostile.example.org/install/).\n";
+    let files = [("hugo.toml", "title = \"T\"\n"), ("content/_index.md", page), ("content/install.md", "# Install\n")];
+    let site = Site::with_files("production-config", &files);
+    let elsewhere = Site::with_files("production-config-elsewhere", &[]);
+    elsewhere.write("hugo.toml", "baseURL = \"https://hostile.example.org/\"\n");
+    std::fs::create_dir_all(site.root.join("config/production")).expect("a folder");
+    std::os::unix::fs::symlink(elsewhere.root.join("hugo.toml"), site.root.join("config/production/hugo.toml"))
+        .expect("a link");
+    let run = run_bounded(&site, &["build"], &[]);
+    run.expect_code(0);
+    assert_reports(&run, "note[config-syntax]: the file is not read: it leads outside the handbook's folder");
+    assert_reports(&run, " --> config/production/hugo.toml");
+    let html = site.read("public/index.html");
+    assert!(html.contains(r#"href="https://hostile.example.org/install/""#), "the address is not read: {html}");
+}
+
 /// A Docusaurus version whose name (`versions.json`) or path (`versions.NAME.path` in
 /// `docusaurus.config.js`) leads out of `versioned_docs/` is an error at its file,
 /// line and column, and nothing there is read.
