@@ -92,6 +92,10 @@ pub(crate) trait ToolRules: Sync {
     fn aliases_yield_to_404_and_robots(&self) -> bool {
         false
     }
+    /// The link a redirect its configuration maps at `from` writes to the page at `to`.
+    fn redirect_href(&self, _old: &OldTool, _from: &str, _to: &str, _fragment: &str) -> Option<String> {
+        None
+    }
     /// The folder name whose pages are drafts, wherever it is.
     fn drafts_folder(&self) -> Option<&'static str> {
         None

@@ -140,6 +140,8 @@ pub(crate) struct OldTool {
     /// versions were published too (`docs/next/`,
     /// [`crate::compat::docusaurus::versions::current_path`]), read like [`OldTool::content_route`].
     pub version_route: Option<String>,
+    /// The redirects its configuration maps (MkDocs's redirects plugin).
+    pub mapped_redirects: Vec<crate::site::outputs::MappedRedirect>,
 }
 
 pub(crate) use crate::content::reading_rules::DefinitionLists;
@@ -244,6 +246,14 @@ impl SourceRules for OldTool {
 
     fn folder_named_page_is_its_page(&self) -> bool {
         self.rules().folder_named_page_is_its_page()
+    }
+
+    fn mapped_redirects(&self) -> &[crate::site::outputs::MappedRedirect] {
+        &self.mapped_redirects
+    }
+
+    fn redirect_href(&self, from: &str, to: &str, fragment: &str) -> Option<String> {
+        self.rules().redirect_href(self, from, to, fragment)
     }
 
     /// A Docusaurus category's generated index ([`super::docusaurus::categories`]).

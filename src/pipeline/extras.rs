@@ -67,23 +67,34 @@ pub(crate) fn robots(site: &Site) -> String {
 }
 
 /// `_redirects` (Netlify, Cloudflare Pages): one `old new 301` line per alias (not the
-/// addresses of alerts, which have pages of their own). Both
+/// addresses of alerts, which have pages of their own) and per mapped redirect. Both
 /// paths are percent-encoded, so no alias can break the line format (the model has
-/// refused whitespace and control characters already).
+/// refused whitespace and control characters already, in mapped fragments and
+/// addresses too).
 pub(crate) fn redirects(site: &Site) -> String {
     use crate::site_path::percent_encode;
+    let mapped = &site.mapped_redirects;
+    let from = |alias: &str| site.config.base_url.href_encoded(&percent_encode(alias));
     site.aliases
         .iter()
         // An alert's address is a page of its own (`crate::alerts`): a host that
         // applies `_redirects` before its files (Cloudflare Pages) would never show it.
         .filter(|(alias, target)| crate::alerts::outputs::pages::alert_of_path(site, alias, *target).is_none())
         .map(|(alias, target)| {
-            let from = site.config.base_url.href_encoded(&percent_encode(alias));
-            format!(
-                "{from} {} 301\n",
-                site.config.base_url.href_encoded(&percent_encode(&site.pages[*target].site_path))
-            )
+            let to = site.config.base_url.href_encoded(&percent_encode(&site.pages[*target].site_path));
+            // A mapped redirect's fragment (`#part`), which its configuration checked.
+            let fragment = mapped.hrefs.get(alias).and_then(|href| href.find('#').map(|at| &href[at..])).unwrap_or("");
+            format!("{} {to}{fragment} 301\n", from(alias))
         })
+        // A relative address (Docusaurus writes one as it is) has no line: a host reads
+        // the target of a line from the site's root.
+        .chain(
+            mapped
+                .to_urls
+                .iter()
+                .filter(|(_, url)| url.contains("://"))
+                .map(|(alias, url)| format!("{} {url} 301\n", from(alias))),
+        )
         .collect()
 }
 

@@ -86,7 +86,7 @@ pub(super) fn render_or_redirect(
     render: impl FnOnce() -> (RenderedPage, Option<Diagnostic>),
 ) -> (RenderedPage, Option<Diagnostic>) {
     match site.pages[id].redirect {
-        Some(_) => caught_as_problem(site, id, || match renderer.render_redirect(site, id) {
+        Some(_) => caught_as_problem(site, id, || match renderer.render_redirect(site, id, None) {
             Ok(html) => (RenderedPage { html, ..RenderedPage::default() }, None),
             Err(problem) => (RenderedPage::default(), Some(problem)),
         }),
@@ -355,7 +355,8 @@ pub(crate) fn write_extras(
     findings: &[Diagnostic],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Failure> {
-    let (has_aliases, has_alerts) = (!site.aliases.is_empty(), site.has_alerts());
+    let has_aliases = !site.aliases.is_empty() || !site.mapped_redirects.is_empty();
+    let has_alerts = site.has_alerts();
     let rows = EXTRA_FILES.iter().filter(|spec| !spec.file.is_feature_file() && !site.yielded.file(spec.file));
     for spec in rows.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
         let public = site.public();
@@ -442,10 +443,19 @@ pub(crate) fn write_extras(
                 let steps = kept.or(made.as_ref().and_then(Option::as_ref)).cloned().unwrap_or_default();
                 renderer.render_alert(site, name, *target, &steps, nav)
             }
-            None => renderer.render_redirect(site, *target),
+            None => renderer.render_redirect(site, *target, site.mapped_redirects.hrefs.get(alias).map(String::as_str)),
         };
         match rendered {
             Ok(html) => output.write(&crate::site_path::alias_file(alias), site.public().map(|_| html.as_bytes()))?,
+            Err(d) => {
+                diagnostics.push(d);
+                break;
+            }
+        }
+    }
+    for (from, url) in &site.mapped_redirects.to_urls {
+        match renderer.render_redirect_to_url(url) {
+            Ok(html) => output.write(&crate::site_path::alias_file(from), site.public().map(|_| html.as_bytes()))?,
             Err(d) => {
                 diagnostics.push(d);
                 break;
@@ -569,7 +579,7 @@ pub(crate) fn write_search_index(
 /// template errors with the content's.
 pub(crate) fn render_special(site: &Site, renderer: &Renderer, diagnostics: &mut Vec<Diagnostic>) {
     if let Some((_, target)) = site.aliases.first()
-        && let Err(d) = renderer.render_redirect(site, *target)
+        && let Err(d) = renderer.render_redirect(site, *target, None)
     {
         diagnostics.push(d);
     }

@@ -394,26 +394,30 @@ impl Renderer {
         Ok(context)
     }
 
-    /// Renders the page that redirects an alias to `target`.
-    pub fn render_redirect(&self, site: &Site, target: PageId) -> Result<String, Diagnostic> {
-        #[derive(Serialize)]
-        struct Redirect {
-            url: String,
-            permalink: Option<String>,
-            title: String,
-        }
+    /// Renders the page that redirects an alias to `target`, linking to `href` where
+    /// that is not the page's URL.
+    pub fn render_redirect(&self, site: &Site, target: PageId, href: Option<&str>) -> Result<String, Diagnostic> {
         let page = &site.pages[target];
         let redirect = match &page.redirect {
             // A page that redirects elsewhere itself (`redirect_to`): straight there.
             Some(url) => Redirect { url: url.clone(), permalink: None, title: url.clone() },
             None => Redirect {
-                url: site.href(target),
+                url: href.map_or_else(|| site.href(target), str::to_string),
                 permalink: site.config.base_url.absolute(&page.site_path),
                 title: page.title.clone(),
             },
         };
+        self.render_redirect_page(&redirect)
+    }
+
+    /// The page that redirects to the address `url` outside the site.
+    pub fn render_redirect_to_url(&self, url: &str) -> Result<String, Diagnostic> {
+        self.render_redirect_page(&Redirect { url: url.to_string(), permalink: None, title: url.to_string() })
+    }
+
+    fn render_redirect_page(&self, redirect: &Redirect) -> Result<String, Diagnostic> {
         let mut context = Context::new();
-        context.insert("redirect", &redirect);
+        context.insert("redirect", redirect);
         self.render("redirect.html", &context)
     }
 
@@ -421,6 +425,14 @@ impl Renderer {
         crate::markdown::tera_budget::start();
         self.tera.render(template, context).map_err(|e| template_diagnostic(&self.origins, &e, template))
     }
+}
+
+/// What `redirect.html` shows.
+#[derive(Serialize)]
+struct Redirect {
+    url: String,
+    permalink: Option<String>,
+    title: String,
 }
 
 /// One language's words the scripts write, as JSON for their tags' `data-words`.

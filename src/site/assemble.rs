@@ -89,6 +89,7 @@ impl Site {
             assets,
             aliases: Vec::new(),
             yielded: outputs::Yielded::default(),
+            mapped_redirects: outputs::Mapped::default(),
             order: Vec::new(),
             nav_grouped: Default::default(),
             position: vec![usize::MAX; count],

@@ -178,6 +178,9 @@ pub struct Site {
     /// The pages and extra files opsbook does not write, since content takes their path
     /// ([`outputs::Yielded`]).
     pub(crate) yielded: outputs::Yielded,
+    /// The links and outside addresses of the redirects the old tool's configuration
+    /// maps ([`outputs::Mapped`]); their redirects to pages are in `aliases`.
+    pub(crate) mapped_redirects: outputs::Mapped,
     /// Every page in reading order (depth first), for previous/next links.
     pub order: Vec<PageId>,
     /// The section pages whose navigation level lists their pages under groups
@@ -440,8 +443,9 @@ impl Site {
         let claimed = outputs::claim_outputs(self, diagnostics);
         self.aliases = claimed.redirects;
         self.yielded = claimed.yielded;
-        for (folder, target) in claimed.folder_redirects {
-            self.pages[folder].redirect = Some(self.href(target));
+        self.mapped_redirects = claimed.mapped;
+        for (folder, href) in claimed.folder_redirects {
+            self.pages[folder].redirect = Some(href);
         }
         Arc::make_mut(&mut self.index).by_alias = self.aliases.iter().map(|(path, id)| (page_url(path), *id)).collect();
         redirect_to::resolve_redirects(self, diagnostics);

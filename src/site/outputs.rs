@@ -5,6 +5,8 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+mod mapped;
+
 use std::rc::Rc;
 
 use rayon::prelude::*;
@@ -15,6 +17,7 @@ use crate::content::node::Located;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::hash::FastHashMap;
 use crate::site_path::{PathProblem, alias_file, check};
+pub(crate) use mapped::{Mapped, MappedRedirect, RedirectTo};
 
 /// The outputs opsbook makes up that yield their path to content (see the module
 /// documentation): they are not written.
@@ -44,10 +47,13 @@ pub(super) struct Claimed {
     /// The redirect pages: `(alias site path, page)`, aliases first, then the
     /// features' (the alerts' addresses).
     pub(super) redirects: Vec<(String, PageId)>,
-    /// The folder pages an alias took: each redirects to the alias's page.
-    pub(super) folder_redirects: Vec<(PageId, PageId)>,
+    /// The folder pages an alias or a mapped redirect took, with the link each
+    /// redirects to.
+    pub(super) folder_redirects: Vec<(PageId, String)>,
     /// What is not written.
     pub(super) yielded: Yielded,
+    /// The mapped redirects' links and their redirects to addresses outside.
+    pub(super) mapped: Mapped,
 }
 
 /// Who claimed a site path; [`Owner::describe`] names it in a diagnostic.
@@ -55,7 +61,7 @@ pub(super) struct Claimed {
 enum Owner<'a> {
     /// A page, generated or not ([`page_owner`]).
     Page(PageId),
-    /// An alias of the page written in this file.
+    /// An alias of the page written in this file, or a redirect its configuration maps.
     File(&'a str),
     /// The asset of `site.assets` at this index, copied as it is.
     Asset(usize),
@@ -163,12 +169,29 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> C
         let _ = claims.claim(path.clone(), Owner::Other(path.as_str()));
     }
     let has_alerts = site.has_alerts();
-    let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty()) || has_alerts;
+    let has_aliases = site.pages.iter().any(|page| !page.source.front.aliases.is_empty())
+        || has_alerts
+        || !site.old_tool.mapped_redirects().is_empty();
     // The extra files that depend on the pages; the others are in `site.index.files`.
     let of_pages = EXTRA_FILES
         .iter()
         .filter(|spec| matches!(spec.condition, Condition::SiteHasAliases | Condition::SiteHasAlerts));
+    let mut claimed = Claimed::default();
     for spec in of_pages.filter(|spec| spec.file.exists(&site.config, has_aliases, has_alerts)) {
+        // The handbook's own `_redirects` is published as it is, as the old tools copy it;
+        // the redirect pages are written all the same.
+        if spec.file == ExtraFile::Redirects
+            && let Some(own) = site.assets.iter().find(|asset| asset.url == spec.path)
+        {
+            let file = site.config.locate(&own.source).1;
+            diagnostics.push(content_wins(
+                &file,
+                spec.path,
+                "opsbook does not write its own, and writes its redirect pages",
+            ));
+            claimed.yielded.files.push(spec.file);
+            continue;
+        }
         let why = if spec.condition == Condition::SiteHasAliases && !has_alerts { "aliases" } else { "alerts" };
         let owner = format!("the file /{} that opsbook writes for {why}", spec.path);
         let _ = claims.claim(spec.path.to_string(), Owner::Described(owner.into()));
@@ -192,10 +215,10 @@ pub(super) fn claim_outputs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> C
     // The features' redirects (the alerts' addresses) come after the aliases, but claim
     // their paths first.
     let feature_redirects = site.features.claim_redirects(site, &mut claims, diagnostics);
-    let mut claimed = Claimed::default();
     claim_pages(site, &mut claims, &mut claimed, diagnostics);
     claim_assets(site, &mut claims, &mut claimed, diagnostics);
     claim_aliases(site, &mut claims, &mut claimed, diagnostics);
+    mapped::claim_mapped(site, &mut claims, &mut claimed, diagnostics);
     claimed.redirects.extend(feature_redirects);
     claimed
 }
@@ -520,7 +543,7 @@ fn claim_alias<'a>(
                 "the alias /{path} takes the URL of a folder without a page of its own: it redirects to this page"
             );
             diagnostics.push(at_alias(Rule::DuplicateUrl, file, alias, message).with_severity(Severity::Note));
-            claimed.folder_redirects.push((folder, id));
+            claimed.folder_redirects.push((folder, site.href(id)));
         }
         // The 404 page and robots.txt keep their files: Hugo writes them after the
         // aliases (`renderAliases`, then `render404` and `renderRobotsTXT`), and

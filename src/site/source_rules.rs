@@ -148,6 +148,11 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn alias_path(&self, page_site_path: &str, alias: &str) -> Result<String, crate::site_path::PathProblem>;
     /// Whether the 404 page and `robots.txt` keep their files when an alias claims them.
     fn aliases_yield_to_404_and_robots(&self) -> bool;
+    /// The redirects the tool's configuration maps from old paths.
+    fn mapped_redirects(&self) -> &[super::outputs::MappedRedirect];
+    /// The link a mapped redirect at `from` writes to the page at site path `to` and
+    /// its `fragment` (`#part` or empty); `None`: the page's URL and the fragment.
+    fn redirect_href(&self, from: &str, to: &str, fragment: &str) -> Option<String>;
     /// The folders a front matter image's name is looked up in after the page's own.
     fn asset_folders(&self) -> &'static [&'static str];
     /// Warnings for the pages' URL fields the tool would have followed and opsbook does not.

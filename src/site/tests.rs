@@ -49,7 +49,22 @@ pub(crate) fn modelled_site(
 /// with no theme's files and no `[[sources]]`. A URL is written from the site's root,
 /// percent-encoded as its links write it (`/foo%20bar/`).
 pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
-    let root = write_handbook(&format!("urls-{name}"), files);
+    let (site, _) = old_tool_site(&format!("urls-{name}"), files, false);
+    site.pages
+        .iter()
+        .filter(|page| page.origin.has_file())
+        .map(|page| (page.source.path.clone(), format!("/{}", crate::percent::percent_encode_path(&page.site_path))))
+        .collect()
+}
+
+/// The site of a handbook made of `files`, as [`page_urls`] assembles it, and modelled
+/// (its outputs claimed) when `model` is set; with the diagnostics.
+pub(crate) fn old_tool_site(
+    name: &str,
+    files: &[(&str, &str)],
+    model: bool,
+) -> (super::Site, Vec<crate::diagnostic::Diagnostic>) {
+    let root = write_handbook(name, files);
     if !files.iter().any(|(path, _)| *path == "book.toml") {
         std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"Tables\"\n").expect("book.toml");
     }
@@ -62,13 +77,12 @@ pub(crate) fn page_urls(name: &str, files: &[(&str, &str)]) -> std::collections:
     walked.prefixed_names = crate::compat::reads_number_prefixes(&config, &walked);
     let (pages, _) = crate::content::load_pages(&config, &walked.pages, &crate::content::front_text::AsWritten);
     let rules = std::sync::Arc::new(old_tool);
-    let site = super::Site::assemble(config, &walked, rules, pages, Default::default(), &mut diagnostics);
+    let mut site = super::Site::assemble(config, &walked, rules, pages, Default::default(), &mut diagnostics);
+    if model {
+        site.model(None, &mut diagnostics);
+    }
     std::fs::remove_dir_all(&root).expect("the temporary folder");
-    site.pages
-        .iter()
-        .filter(|page| page.origin.has_file())
-        .map(|page| (page.source.path.clone(), format!("/{}", crate::percent::percent_encode_path(&page.site_path))))
-        .collect()
+    (site, diagnostics)
 }
 
 /// Where the page at content path `path` of the handbook of `files` is, when it is not

@@ -189,3 +189,38 @@ fn the_docs_plugin_s_exclude_leaves_out_what_it_names_instead_of_the_default() {
     assert!(run.stderr.contains("`exclude` glob \"a/{b\" cannot be read"), "{}", run.stderr);
     assert!(site.exists("public/migration/index.html") && !site.exists("public/_partial/index.html"));
 }
+
+/// The client-redirects plugin's `redirects` write a page at each old pathname that leads
+/// to the new page (read from the docs folder under the docs' route, the site's
+/// `trailingSlash` applied, its query and fragment kept) or to an address, and a line of
+/// `_redirects` each.
+#[test]
+fn client_redirects_write_a_page_at_each_old_pathname() {
+    let config = "module.exports = {\n  baseUrl: '/',\n  trailingSlash: true,\n  plugins: [\n    [\n      \
+                  '@docusaurus/plugin-client-redirects',\n      ({\n        redirects: [\n          \
+                  { from: '/docs/guides/testbed', to: '/docs/testbed' },\n          \
+                  { from: ['/old-intro', '/docs/older-intro'], to: '/docs/testbed#setup' },\n          \
+                  { from: '/chat', to: 'https://chat.example.org/' },\n        ],\n      }),\n    ],\n  ],\n};\n";
+    let site = Site::with_files(
+        "docusaurus-client-redirects",
+        &[
+            ("docusaurus.config.js", config),
+            ("content/intro.md", "# Intro\n"),
+            ("content/testbed.md", "# Testbed\n\n## Setup\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let refresh = |path: &str| util::redirect_of(&site, path);
+    assert_eq!(refresh("public/guides/testbed/index.html"), "/testbed/");
+    assert_eq!(refresh("public/old-intro/index.html"), "/testbed/#setup");
+    assert_eq!(refresh("public/older-intro/index.html"), "/testbed/#setup");
+    assert_eq!(refresh("public/chat/index.html"), "https://chat.example.org/");
+    let redirects = site.read("public/_redirects");
+    for line in
+        ["/guides/testbed/ /testbed/ 301", "/old-intro/ /testbed/#setup 301", "/chat/ https://chat.example.org/ 301"]
+    {
+        assert!(redirects.contains(line), "{line} in {redirects}");
+    }
+}

@@ -240,3 +240,45 @@ fn awesome_nav_arranges_the_sidebar_from_the_folders_settings() {
     assert!(site.exists("public/drafts/wip/index.html"), "a page out of the navigation is still built");
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
 }
+
+/// The redirects plugin's `redirect_maps` writes a page at each old page's output that
+/// leads, by the plugin's relative link, to the new page (at its fragment) or to an
+/// address outside; `_redirects` lists them for hosts that redirect themselves.
+#[test]
+fn redirect_maps_write_a_redirect_at_each_old_page() {
+    let config = "site_name: X\ndocs_dir: content\nplugins:\n  - redirects:\n      redirect_maps:\n        \
+                  'operations/install.md': 'admin/install.md'\n        'operations/debug.md': 'admin/install.md#debugging'\n        \
+                  'old/README.md': 'index.md'\n        'moved.md': 'https://example.org/moved/'\n";
+    let site = Site::with_files(
+        "mkdocs-redirects",
+        &[
+            ("mkdocs.yml", config),
+            ("content/index.md", "# Home\n"),
+            ("content/admin/install.md", "# Install\n\n## Debugging\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let refresh = |path: &str| util::redirect_of(&site, path);
+    assert_eq!(refresh("public/operations/install/index.html"), "../../admin/install/");
+    assert_eq!(refresh("public/operations/debug/index.html"), "../../admin/install/#debugging");
+    assert_eq!(refresh("public/old/index.html"), "../");
+    assert_eq!(refresh("public/moved/index.html"), "https://example.org/moved/");
+    let redirects = site.read("public/_redirects");
+    for line in [
+        "/operations/install/ /admin/install/ 301",
+        "/operations/debug/ /admin/install/#debugging 301",
+        "/moved/ https://example.org/moved/ 301",
+    ] {
+        assert!(redirects.contains(line), "{line} in {redirects}");
+    }
+    assert!(site.read("public/handbook.json").contains("operations/install/"), "the page lists its old path");
+    // The handbook's own `_redirects` is published as it is, the redirect pages beside it.
+    site.write("content/_redirects", "/a /b 301\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_eq!(site.read("public/_redirects"), "/a /b 301\n");
+    assert!(run.stderr.contains("opsbook does not write its own"), "{}", run.stderr);
+    assert!(site.exists("public/operations/install/index.html"));
+}

@@ -391,6 +391,14 @@ fn collect_files(base: &Path, dir: &Path, out: &mut Vec<String>) {
     }
 }
 
+/// Where the redirect page at `path` (from the site's root) leads: its refresh's URL.
+#[track_caller]
+pub fn redirect_of(site: &Site, path: &str) -> String {
+    let page = site.read(path);
+    let at = page.find("url=").unwrap_or_else(|| panic!("{path} redirects: {page}"));
+    page[at + 4..].split('"').next().unwrap_or_default().to_string()
+}
+
 /// The `<main>` element of a page, where the page's own content is.
 #[track_caller]
 pub fn main_of(html: &str) -> &str {

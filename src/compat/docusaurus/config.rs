@@ -39,12 +39,28 @@ pub(crate) fn published_address(text: &str) -> Option<String> {
 /// without the slash (`@docusaurus/utils`, `applyTrailingSlash`), and the browser reads
 /// a relative link from the page's folder, as from its file's.
 pub(crate) fn trailing_slash(text: &str) -> bool {
-    text.match_indices("trailingSlash").any(|(at, key)| {
+    trailing_slash_setting(text) == Some(true)
+}
+
+/// The `trailingSlash` a Docusaurus configuration's text sets (`true` or `false`, a key
+/// of its own, not the end of a longer name); `None` when it sets neither.
+pub(crate) fn trailing_slash_setting(text: &str) -> Option<bool> {
+    text.match_indices("trailingSlash").find_map(|(at, key)| {
         let word_before = text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
         let rest = text[at + key.len()..].trim_start_matches(['\'', '"']).trim_start();
         let value = rest.strip_prefix(':').map(str::trim_start).unwrap_or("");
-        let value_ends = value.get(4..5).is_none_or(|c| !c.chars().all(|c| c.is_alphanumeric() || c == '_'));
-        !word_before && value.starts_with("true") && value_ends
+        let word = |w: &str| {
+            value.starts_with(w) && value[w.len()..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+        };
+        if word_before {
+            None
+        } else if word("true") {
+            Some(true)
+        } else if word("false") {
+            Some(false)
+        } else {
+            None
+        }
     })
 }
 

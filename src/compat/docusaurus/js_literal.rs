@@ -233,6 +233,10 @@ pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Resu
                 (i == 0 || !punct(i - 1, '.')).then_some(i + 2)
             }
             Tok::Str(name) if name == plugin && punct(i + 1, ',') && punct(i + 2, '{') => Some(i + 2),
+            // `'plugin', ({ … })`, the options in parentheses (for a type comment).
+            Tok::Str(name) if name == plugin && punct(i + 1, ',') && punct(i + 2, '(') && punct(i + 3, '{') => {
+                Some(i + 3)
+            }
             _ => None,
         };
         let Some(start) = start else { continue };

@@ -10,6 +10,7 @@ pub(crate) mod config;
 pub(crate) mod exclude;
 pub(crate) mod i18n;
 pub(crate) mod js_literal;
+pub(crate) mod redirects;
 pub(crate) mod sidebars;
 pub(crate) mod slugs;
 #[cfg(test)]
@@ -87,6 +88,11 @@ impl ToolRules for Docusaurus {
             }
         }
         if let (Some(text), Some(name)) = (&text, name) {
+            let paths = redirects::Paths {
+                trailing_slash: config::trailing_slash_setting(text),
+                docs_route: old.content_route.as_deref(),
+            };
+            old.mapped_redirects = redirects::redirects(text, name, paths, diagnostics);
             // Its notes were given when the locales were mounted.
             let plugins = blog::blog_plugins(text, name, &mut Vec::new());
             old.blogs = blog::blogs(config, &plugins, name, diagnostics);

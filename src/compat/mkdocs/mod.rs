@@ -2,6 +2,7 @@
 
 pub(crate) mod awesome_nav;
 pub(crate) mod nav;
+pub(crate) mod redirects;
 #[cfg(test)]
 mod url_tests;
 
@@ -39,10 +40,8 @@ impl ToolRules for MkDocs {
 
     fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         old.mkdocs_directory_urls = files.nav_file.as_ref().is_none_or(|nav| nav.directory_urls);
-        let text = CONFIG_FILES
-            .iter()
-            .find(|name| config.root.join(name).is_file())
-            .and_then(|name| read_beside(config, name, diagnostics));
+        let name = CONFIG_FILES.iter().find(|name| config.root.join(name).is_file());
+        let text = name.and_then(|name| read_beside(config, name, diagnostics));
         let has_extension = |name: &str| text.as_deref().is_some_and(|text| nav::has_extension(text, name));
         if has_extension("def_list") {
             old.definition_lists = DefinitionLists::On { term_ids: false };
@@ -57,6 +56,9 @@ impl ToolRules for MkDocs {
             .and_then(|url| crate::compat::old_tool::published_address(&url, None));
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
         old.text.braces_are_text = !text.as_deref().is_some_and(|text| nav::has_plugin(text, "macros"));
+        if let (Some(name), Some(text)) = (name, text.as_deref()) {
+            old.mapped_redirects = redirects::redirect_maps(text, name, old.mkdocs_directory_urls, diagnostics);
+        }
         old.text.markdown_include_unrun =
             text.as_deref().is_none_or(|text| nav::markdown_include_bases(text).is_none());
     }
@@ -67,6 +69,11 @@ impl ToolRules for MkDocs {
 
     fn url_style(&self, old: &OldTool) -> UrlStyle {
         if old.mkdocs_directory_urls { UrlStyle::Verbatim } else { UrlStyle::HtmlFiles }
+    }
+
+    /// The redirects plugin's relative link ([`redirects::relative_href`]).
+    fn redirect_href(&self, old: &OldTool, from: &str, to: &str, fragment: &str) -> Option<String> {
+        Some(redirects::relative_href(from, to, old.mkdocs_directory_urls, fragment))
     }
 
     /// MkDocs excludes a `README.md` beside an `index.md` (`get_files` in

@@ -153,7 +153,7 @@ pub(crate) fn markdown_include_bases(text: &str) -> Option<Vec<String>> {
 /// The entries of the list `key` of `mkdocs.yml`'s text (`markdown_extensions`,
 /// `plugins`), each with its settings (`Null` for a name alone): a list of names or
 /// one-key mappings, or one mapping of them all.
-fn named_entries(text: &str, key: &str) -> Option<Vec<(String, Node)>> {
+pub(super) fn named_entries(text: &str, key: &str) -> Option<Vec<(String, Node)>> {
     let documents = crate::content::front_matter::parse_yaml_documents(&blank_tags(text)).ok()?;
     let Some(Node::Map(keys)) = documents.into_iter().next() else { return None };
     let (_, extensions) = keys.into_iter().find(|(found, _)| found.value == key)?;
