@@ -258,7 +258,7 @@ fn read(config: &Config, path: &Path, shown: &str, diagnostics: &mut Vec<Diagnos
 
 /// [`read`], for a file read by its hidden name (`.nav.yml`) at `relative` from the
 /// root when given: read unless a link leads there.
-fn read_as(
+pub(crate) fn read_as(
     config: &Config,
     path: &Path,
     relative: Option<&Path>,

@@ -66,3 +66,33 @@ fn summary_groups_and_plain_titles_are_text() {
         assert!(!text.contains("alert(1)</script>") && !text.contains("onerror=alert(2)"), "{file}");
     }
 }
+
+/// `.gitbook.yaml`'s `redirects`: a file linked out of the handbook is not read; old
+/// paths that climb or hold a query, and new paths that are absolute or climb, write
+/// nothing inside the output or out of it.
+#[test]
+fn a_space_s_redirects_write_nothing_outside_and_read_nothing_outside() {
+    let yaml = "root: ./\nredirects:\n  ../../escaped: index.md\n  q?x=1: index.md\n  abs: /etc/passwd\n  up: ../../outside/secret.md\n  ok: index.md\n";
+    let site = gitbook(&[("docs/index.md", "# P\n")]);
+    site.write("docs/.gitbook.yaml", yaml);
+    site.write("outside/secret.md", SECRET);
+    let run = run_bounded(&site, &["build"], &[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [3, 4, 5, 6] {
+        assert!(run.stderr.contains(&format!("docs/.gitbook.yaml:{line}:")), "line {line}: {}", run.stderr);
+    }
+    assert!(!site.exists("escaped/index.html") && !site.exists("public/escaped/index.html"));
+    assert!(site.exists("public/ok/index.html"), "the good redirect is written");
+    assert!(site.files_containing("public", SECRET).is_empty());
+
+    // The whole file linked out of the handbook is refused, not read.
+    std::fs::remove_file(site.root.join("docs/.gitbook.yaml")).expect("remove");
+    let elsewhere =
+        crate::util::Site::with_files("gitbook-space-elsewhere", &[("space.yaml", "redirects:\n  leaked: index.md\n")]);
+    std::os::unix::fs::symlink(elsewhere.root.join("space.yaml"), site.root.join("docs/.gitbook.yaml")).expect("link");
+    let run = run_bounded(&site, &["build"], &[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains("docs/.gitbook.yaml"), "the refusal names the file: {}", run.stderr);
+    assert!(!site.exists("public/leaked/index.html"), "{}", run.stderr);
+}

@@ -2,7 +2,12 @@
 //! reader with GitBook's rules ([`crate::compat::mdbook::summary::Rules`]), its blocks
 //! (`{% hint %}`, `{% tabs %}`…) by the dialects' `gitbook_blocks` stage, its reusable
 //! content (`{% include "../.gitbook/includes/a.md" %}`, a path relative to the page) by
-//! the include step ([`crate::compat::include_roots`]).
+//! the include step ([`crate::compat::include_roots`]), its `redirects` by
+//! [`redirects`].
+
+pub(crate) mod redirects;
+
+use std::path::Path;
 
 use super::ToolRules;
 use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
@@ -33,8 +38,18 @@ impl ToolRules for GitBook {
         is_book(config)
     }
 
-    fn read(&self, _config: &Config, _files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {
+    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         old.text.line_block_tags = true;
+        // The space's configuration beside `book.toml`, else in the content folder.
+        let inside = format!("{}.gitbook.yaml", config.content_prefix());
+        let name = [".gitbook.yaml", inside.as_str()].into_iter().find(|name| config.root.join(name).is_file());
+        // A hidden name, read (as `.gitbook/assets/` is) when no link leads there.
+        if let Some(name) = name
+            && let Some(text) =
+                super::nav_file::read_as(config, &config.root.join(name), Some(Path::new(name)), name, diagnostics)
+        {
+            old.mapped_redirects = redirects::redirects(&text, name, diagnostics);
+        }
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {
