@@ -98,7 +98,7 @@ pub(crate) fn find_nav_file(
                 )),
             );
         }
-        let entries = awesome_nav(config, files, &text, (name, nav.entries), "", diagnostics);
+        let entries = plugin_nav(config, files, &text, (name, nav.entries), "", diagnostics);
         return Some(NavFile {
             file: name.to_string(),
             kind: NavFileKind::NavKey,
@@ -131,7 +131,7 @@ pub(crate) fn find_nav_file(
         );
         return None;
     }
-    let entries = awesome_nav(config, files, &text, (&shown, nav.entries), docs_dir, diagnostics);
+    let entries = plugin_nav(config, files, &text, (&shown, nav.entries), docs_dir, diagnostics);
     Some(NavFile {
         file: shown,
         kind: NavFileKind::NavKey,
@@ -196,10 +196,11 @@ fn find_sidebars(
 }
 
 /// The entries of an MkDocs site's navigation: `nav` as `mkdocs.yml` (named `shown`)
-/// writes it, or, when its text `text` lists the awesome-nav plugin, the plugin's,
-/// made of the Markdown pages of the docs folder `docs_dir` (relative to `content/`)
-/// and the settings files in its folders, each confined and size-limited.
-fn awesome_nav(
+/// writes it, or the one a navigation plugin that its text `text` lists makes of the
+/// Markdown pages of the docs folder `docs_dir` (relative to `content/`) and the
+/// settings files in its folders: awesome-nav's `.nav.yml` in place of `nav`, else
+/// awesome-pages' `.pages` over it.
+fn plugin_nav(
     config: &Config,
     files: &ContentFiles,
     text: &str,
@@ -207,45 +208,80 @@ fn awesome_nav(
     docs_dir: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<NavEntry> {
-    let Some(filename) = super::mkdocs::nav::awesome_nav_filename(text) else { return written };
-    if !written.is_empty() {
-        let message = "`nav` is replaced by the one awesome-nav makes of the folders' settings files";
-        diagnostics.push(Diagnostic::error(Rule::NavFile, shown, 0, 0, message).with_severity(Severity::Note));
-    }
-    let prefix = if docs_dir.is_empty() { String::new() } else { format!("{docs_dir}/") };
-    let pages: Vec<String> = files
-        .pages
-        .iter()
-        .filter_map(|page| page.strip_prefix(prefix.as_str()))
-        .filter(|page| MARKDOWN_EXTENSIONS.iter().any(|ext| page.rsplit_once('.').is_some_and(|(_, e)| e == *ext)))
-        .map(str::to_string)
-        .collect();
-    let pages = super::mkdocs::awesome_nav::without_shadowed_readmes(pages);
-    let read_problems = std::cell::RefCell::new(Vec::new());
-    let folder = config.content_dir().join(docs_dir);
-    let settings_file = |path: &str| {
-        let full = folder.join(path);
-        std::fs::symlink_metadata(&full).ok().filter(|m| !m.is_dir())?;
-        let shown = format!("{}{prefix}{path}", config.content_prefix());
-        let relative = Path::new(&config.content_folder).join(docs_dir).join(path);
-        let text = read_as(config, &full, Some(&relative), &shown, &mut read_problems.borrow_mut())?;
-        Some((shown, text))
-    };
-    let title = |page: &str| {
-        let text = read(config, &folder.join(page), page, &mut Vec::new())?;
-        super::mkdocs::awesome_nav::meta_title(&text)
-    };
-    let docs =
-        super::mkdocs::awesome_nav::Docs { pages: &pages, filename: &filename, read: &settings_file, title: &title };
+    use super::mkdocs::{awesome_nav, awesome_pages};
     let mut problems = Vec::new();
-    let entries = super::mkdocs::awesome_nav::navigation(&docs, &mut problems);
-    diagnostics.append(&mut read_problems.borrow_mut());
+    let folder;
+    let (entries, plugin) = if let Some(filename) = super::mkdocs::nav::awesome_nav_filename(text) {
+        if !written.is_empty() {
+            let message = "`nav` is replaced by the one awesome-nav makes of the folders' settings files";
+            diagnostics.push(Diagnostic::error(Rule::NavFile, shown, 0, 0, message).with_severity(Severity::Note));
+        }
+        folder = DocsFolder::new(config, files, docs_dir);
+        let title = |page: &str| super::mkdocs::files::meta_title(&folder.page_text(page)?);
+        let read = |path: &str| folder.settings_file(path);
+        let docs = awesome_nav::Docs { pages: &folder.pages, filename: &filename, read: &read, title: &title };
+        (awesome_nav::navigation(&docs, &mut problems), "awesome-nav's")
+    } else if let Some((options, faults)) = awesome_pages::options(text) {
+        problems.extend(faults.into_iter().map(|(line, column, message)| (shown.to_string(), line, column, message)));
+        folder = DocsFolder::new(config, files, docs_dir);
+        let (read, page_text) = (|path: &str| folder.settings_file(path), |page: &str| folder.page_text(page));
+        let docs = awesome_pages::Docs { pages: &folder.pages, config_file: shown, read: &read, text: &page_text };
+        let made = awesome_pages::navigation(&docs, &options, &written, &mut problems);
+        (made.unwrap_or(written), "awesome-pages'")
+    } else {
+        return written;
+    };
+    diagnostics.append(&mut folder.read_problems.borrow_mut());
     diagnostics.extend(problems.into_iter().map(|(file, line, column, message)| {
         Diagnostic::error(Rule::NavFile, file, line, column, message)
             .with_severity(Severity::Warning)
-            .with_help("see awesome-nav's settings in the guide's page on moving a handbook")
+            .with_help(format!("see {plugin} settings in the guide's page on moving a handbook"))
     }));
     entries
+}
+
+/// The docs folder of an MkDocs site as its navigation plugins read it.
+struct DocsFolder<'c> {
+    config: &'c Config,
+    /// The docs folder relative to `content/`, and as a prefix of its paths (`docs/`).
+    docs_dir: &'c str,
+    prefix: String,
+    /// Its Markdown pages, as MkDocs has them, relative to it.
+    pages: Vec<String>,
+    /// What reading the settings files ran into.
+    read_problems: std::cell::RefCell<Vec<Diagnostic>>,
+}
+
+impl<'c> DocsFolder<'c> {
+    fn new(config: &'c Config, files: &ContentFiles, docs_dir: &'c str) -> Self {
+        let prefix = if docs_dir.is_empty() { String::new() } else { format!("{docs_dir}/") };
+        let pages: Vec<String> = files
+            .pages
+            .iter()
+            .filter_map(|page| page.strip_prefix(prefix.as_str()))
+            .filter(|page| MARKDOWN_EXTENSIONS.iter().any(|ext| page.rsplit_once('.').is_some_and(|(_, e)| e == *ext)))
+            .map(str::to_string)
+            .collect();
+        let pages = super::mkdocs::files::without_shadowed_readmes(pages);
+        DocsFolder { config, docs_dir, prefix, pages, read_problems: Default::default() }
+    }
+
+    /// The text of the settings file at `path` in the docs folder, hidden by name, and
+    /// its name as diagnostics show it: read confined (not when a link leads there)
+    /// and size-limited.
+    fn settings_file(&self, path: &str) -> Option<(String, String)> {
+        let full = self.config.content_dir().join(self.docs_dir).join(path);
+        std::fs::symlink_metadata(&full).ok().filter(|m| !m.is_dir())?;
+        let shown = format!("{}{}{path}", self.config.content_prefix(), self.prefix);
+        let relative = Path::new(&self.config.content_folder).join(self.docs_dir).join(path);
+        let text = read_as(self.config, &full, Some(&relative), &shown, &mut self.read_problems.borrow_mut())?;
+        Some((shown, text))
+    }
+
+    /// The text of the page at `page` in the docs folder.
+    fn page_text(&self, page: &str) -> Option<String> {
+        read(self.config, &self.config.content_dir().join(self.docs_dir).join(page), page, &mut Vec::new())
+    }
 }
 
 /// The extensions MkDocs reads as Markdown pages (`mkdocs.utils.markdown_extensions`).

@@ -113,8 +113,9 @@ pub(crate) const PREFIXING_SITE_FILES: [&str; 8] = [
 ];
 
 /// The hidden files in the content's folders that arrange a folder's navigation for an
-/// old tool's plugin (awesome-nav's `.nav.yml`, its default name).
-pub(crate) const FOLDER_NAV_FILES: [&str; 1] = [".nav.yml"];
+/// old tool's plugin (awesome-nav's `.nav.yml`, awesome-pages' `.pages`: their default
+/// names).
+pub(crate) const FOLDER_NAV_FILES: [&str; 2] = [".nav.yml", ".pages"];
 
 /// Whether a file beside `book.toml` named `name` is one the build reads to arrange the
 /// navigation or to strip number prefixes ([`super::prefix`]).

@@ -16,6 +16,7 @@ mod assets;
 mod audience;
 mod audience_doors;
 mod awesome_nav;
+mod awesome_pages;
 mod budgets;
 mod cache;
 mod cjk;

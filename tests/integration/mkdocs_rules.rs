@@ -282,3 +282,47 @@ fn redirect_maps_write_a_redirect_at_each_old_page() {
     assert!(run.stderr.contains("opsbook does not write its own"), "{}", run.stderr);
     assert!(site.exists("public/operations/install/index.html"));
 }
+
+/// The awesome-pages plugin arranges MkDocs's navigation by each folder's `.pages`:
+/// named items first (a folder retitled where named), `...` filled with the rest in
+/// MkDocs's order, `arrange`, `order`, a hidden folder left out, a folder of one page
+/// collapsed into it, a link.
+#[test]
+fn awesome_pages_arranges_the_sidebar_from_the_folders_settings() {
+    let site = Site::with_files(
+        "mkdocs-awesome-pages",
+        &[
+            ("mkdocs.yml", "site_name: X\ndocs_dir: content\nplugins:\n  - search\n  - awesome-pages\n"),
+            (
+                "content/.pages",
+                "nav:\n  - index.md\n  - Run books: runbooks\n  - ...\n  - Status: https://status.example.org/\n",
+            ),
+            ("content/index.md", "# Home\n"),
+            ("content/zeta.md", "# Zeta\n"),
+            ("content/runbooks/.pages", "order: desc\n"),
+            ("content/runbooks/a.md", "# Alpha\n"),
+            ("content/runbooks/b.md", "# Beta\n"),
+            ("content/guides/.pages", "arrange:\n  - setup.md\n"),
+            ("content/guides/intro.md", "# Intro\n"),
+            ("content/guides/setup.md", "# Setup\n"),
+            ("content/drafts/.pages", "hide: true\n"),
+            ("content/drafts/wip.md", "# Work in progress\n"),
+            ("content/single/.pages", "collapse: true\n"),
+            ("content/single/only.md", "# Only page\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let nav = util::nav_outline(&site.read("public/runbooks/a/index.html"));
+    let expected = ["Home", "Run books", "  Beta", "  Alpha", "Zeta", "Guides", "Only page", "Status"];
+    assert_eq!(nav, expected, "{}", run.stderr);
+    let nav = util::nav_outline(&site.read("public/guides/setup/index.html"));
+    assert_eq!(
+        nav,
+        ["Home", "Run books", "Zeta", "Guides", "  Setup", "  Intro", "Only page", "Status"],
+        "{}",
+        run.stderr
+    );
+    assert!(site.exists("public/drafts/wip/index.html"), "a page out of the navigation is still built");
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}

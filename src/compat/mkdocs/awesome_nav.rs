@@ -9,13 +9,14 @@
 mod config;
 mod sort;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use config::{Glob, Item, Model, Settings};
 
+use super::files::dirname_to_title;
 use crate::content::nav_file::{NavEntry, NavLink};
 
 /// The files the plugin arranges and how to read what it needs of them.
@@ -365,87 +366,4 @@ fn flatten(slots: Vec<Slot>) -> Vec<Resolved> {
 fn join(dir: &str, path: &str) -> String {
     let joined = if dir.is_empty() { path.to_string() } else { format!("{dir}/{path}") };
     joined.split('/').filter(|part| !part.is_empty() && *part != ".").collect::<Vec<_>>().join("/")
-}
-
-/// MkDocs's title of a folder named `name`: `-` and `_` as spaces, the first letter
-/// capitalised when the name is all lower case (`mkdocs.utils.dirname_to_title`).
-pub(crate) fn dirname_to_title(name: &str) -> String {
-    let title = name.replace(['-', '_'], " ");
-    if title.to_lowercase() != title {
-        return title;
-    }
-    let mut chars = title.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// The `title` of a page's meta-data as MkDocs reads it (`mkdocs.utils.meta.get_data`):
-/// YAML between `---` fences at the top, else MultiMarkdown's `Key: value` lines up to
-/// the first blank line (keys in any case, a line indented four spaces continuing the
-/// value before it).
-pub(crate) fn meta_title(text: &str) -> Option<String> {
-    if let Some(rest) = text.strip_prefix("---").filter(|rest| rest.starts_with(['\n', ' ', '\t'])) {
-        let rest = rest.trim_start_matches([' ', '\t']).strip_prefix('\n')?;
-        let end = rest.match_indices('\n').map(|(i, _)| i + 1).find(|&i| {
-            let line = rest[i..].lines().next().unwrap_or("").trim_end_matches([' ', '\t']);
-            line == "---" || line == "..."
-        });
-        let block = match end {
-            Some(end) => &rest[..end],
-            None if rest.starts_with("---") || rest.starts_with("...") => "",
-            None => return None,
-        };
-        let documents = crate::content::front_matter::parse_yaml_documents(block).ok()?;
-        let Some(crate::content::node::Node::Map(entries)) = documents.into_iter().next() else { return None };
-        return entries.into_iter().find(|(key, _)| key.value == "title").and_then(|(_, value)| match value.value {
-            crate::content::node::Node::Text(title) => Some(title),
-            _ => None,
-        });
-    }
-    let mut title: Option<String> = None;
-    let mut last_key_is_title = false;
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            break;
-        }
-        let unindented =
-            line.strip_prefix("   ").or_else(|| line.strip_prefix("  ")).or_else(|| line.strip_prefix(' '));
-        let candidate =
-            if line.starts_with("    ") || line.starts_with('\t') { None } else { unindented.or(Some(line)) };
-        let keyed = candidate.and_then(|l| l.split_once(':')).filter(|(key, _)| {
-            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        });
-        match keyed {
-            Some((key, value)) => {
-                last_key_is_title = key.eq_ignore_ascii_case("title");
-                if last_key_is_title {
-                    let value = value.trim();
-                    title = Some(match title {
-                        Some(before) => format!("{before} {value}"),
-                        None => value.to_string(),
-                    });
-                }
-            }
-            None if line.starts_with("    ") || line.starts_with('\t') => {
-                if last_key_is_title && let Some(before) = &mut title {
-                    before.push(' ');
-                    before.push_str(line.trim());
-                }
-            }
-            None => break,
-        }
-    }
-    title
-}
-
-/// `pages` without each `README.md` that has an `index.md` beside it, which MkDocs
-/// leaves out (`get_files`, `structure/files.py`).
-pub(crate) fn without_shadowed_readmes(pages: Vec<String>) -> Vec<String> {
-    let set: BTreeSet<String> = pages.iter().cloned().collect();
-    pages
-        .into_iter()
-        .filter(|page| match page.strip_suffix("README.md") {
-            Some(folder) if folder.is_empty() || folder.ends_with('/') => !set.contains(&format!("{folder}index.md")),
-            _ => true,
-        })
-        .collect()
 }

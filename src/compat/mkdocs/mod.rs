@@ -1,6 +1,9 @@
 //! MkDocs: `mkdocs.yml`, its `nav:` and its settings.
 
 pub(crate) mod awesome_nav;
+pub(crate) mod awesome_pages;
+pub(crate) mod files;
+pub(crate) mod natsort;
 pub(crate) mod nav;
 pub(crate) mod redirects;
 #[cfg(test)]

@@ -209,6 +209,12 @@ pub(crate) fn awesome_nav_filename(text: &str) -> Option<String> {
     Some(written.unwrap_or_else(|| ".nav.yml".to_string()))
 }
 
+/// The settings of the plugin `name` when `mkdocs.yml`'s text lists it in `plugins`
+/// (`Null` for its name alone), each value at its line and column.
+pub(crate) fn plugin_settings(text: &str, name: &str) -> Option<Node> {
+    named_entries(text, "plugins")?.into_iter().find(|(found, _)| found == name).map(|(_, settings)| settings)
+}
+
 /// Whether `mkdocs.yml`'s text enables the plugin `name` (`macros`) in `plugins`.
 pub(crate) fn has_plugin(text: &str, name: &str) -> bool {
     named_entries(text, "plugins").is_some_and(|list| list.iter().any(|(n, _)| n == name))

@@ -177,6 +177,7 @@ fn only_the_handbook_s_sources_are_relevant() {
         .iter()
         .chain(&["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"])
         .chain(&["mkdocs.yml", "sidebars.js", "docusaurus.config.ts", "content/.nav.yml", "content/ops/.nav.yml"])
+        .chain(&["content/.pages", "content/ops/.pages"])
     {
         assert!(is_relevant(root, "content", out, &root.join(path)), "{path}");
     }
@@ -190,6 +191,8 @@ fn only_the_handbook_s_sources_are_relevant() {
         "docs/mkdocs.yml",
         ".nav.yml",
         "content/.git/.nav.yml",
+        ".pages",
+        "content/.git/.pages",
     ] {
         assert!(!is_relevant(root, "content", out, &root.join(path)), "{path}");
     }

@@ -4,14 +4,7 @@
 
 use super::Resolved;
 use super::config::{By, Sections, Settings};
-
-/// A piece of a natural key: text, or the number a run of digits reads as. A key
-/// starts with text and alternates, as natsort's keys do, so text never meets a number.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Chunk {
-    Text(String),
-    Number(u128),
-}
+use crate::compat::mkdocs::natsort::{self, Chunk};
 
 /// A sort key: per element of the key's tuple, per path part, its chunks.
 type Key = Vec<Vec<Vec<Chunk>>>;
@@ -100,29 +93,12 @@ fn path_parts(path: &str) -> Vec<String> {
     parts
 }
 
-/// natsort's key of one string with `GROUPLETTERS | INT` (and `IGNORECASE`): runs of
-/// digits as numbers, text with each letter's lower case before it (`aA`), so that
-/// case sorts second; empty text first when the string starts with a number.
+/// natsort's key of one string with `GROUPLETTERS | INT` (and `IGNORECASE`).
 fn natural(text: &str, ignore_case: bool) -> Vec<Chunk> {
-    let text = if ignore_case { text.to_lowercase() } else { text.to_string() };
-    let mut chunks = Vec::new();
-    let mut rest = text.as_str();
-    while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
-        if digits > 0 {
-            if chunks.is_empty() {
-                chunks.push(Chunk::Text(String::new()));
-            }
-            chunks.push(Chunk::Number(rest[..digits].parse().unwrap_or(u128::MAX)));
-            rest = &rest[digits..];
-            continue;
-        }
-        let end = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
-        let grouped = rest[..end].chars().flat_map(|c| c.to_lowercase().chain(std::iter::once(c))).collect();
-        chunks.push(Chunk::Text(grouped));
-        rest = &rest[end..];
+    match ignore_case {
+        true => natsort::key(&text.to_lowercase(), true),
+        false => natsort::key(text, true),
     }
-    chunks
 }
 
 #[cfg(test)]
@@ -137,16 +113,5 @@ mod tests {
         assert_eq!(path_parts("bar.hidden.md"), ["bar.hidden", ".md"]);
         assert_eq!(path_parts("a.b.c.md"), ["a.b", ".c", ".md"]);
         assert_eq!(path_parts("ops"), ["ops"]);
-    }
-
-    #[test]
-    fn numbers_sort_as_numbers_and_case_second() {
-        let key = |s: &str| natural(s, false);
-        assert!(key("2") < key("10"));
-        assert!(key("page2") < key("page10"));
-        assert!(key("10") < key("a"));
-        assert!(key("Apple") < key("apple"));
-        assert!(key("apple") < key("Banana"));
-        assert_eq!(natural("Apple", true), natural("apple", true));
     }
 }

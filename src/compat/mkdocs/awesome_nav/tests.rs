@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::{Docs, Resolved, dirname_to_title, meta_title, without_shadowed_readmes};
+use super::{Docs, Resolved};
+use crate::compat::mkdocs::files::{dirname_to_title, meta_title, without_shadowed_readmes};
 
 /// One case of the fixture file: its name, its files (path and text), the navigation.
 struct Case {
@@ -28,7 +29,7 @@ fn cases() -> Vec<Case> {
 }
 
 /// The files of a docs folder written as the plugin's tests write it.
-fn files_of(template: &str) -> BTreeMap<String, String> {
+pub(crate) fn files_of(template: &str) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     let mut folders: Vec<(usize, String)> = Vec::new();
     let mut current: Option<String> = None;
@@ -143,14 +144,4 @@ fn what_the_plugin_logs_is_a_problem_at_its_file() {
     assert_eq!((problems[0].1, problems[0].2), (2, 7), "{problems:?}");
     let (resolved, problems) = run(&files("nav:\n  - \"+(a).md\"\n"));
     assert!(resolved.is_empty() && problems[0].3.contains("`+(…)`"), "{problems:?}");
-}
-
-#[test]
-fn a_page_s_title_is_read_from_its_yaml_or_multimarkdown_meta_data() {
-    assert_eq!(meta_title("---\ntitle: Disk full\n---\n# X\n").as_deref(), Some("Disk full"));
-    assert_eq!(meta_title("Title: Disk\n    full\nAuthor: x\n\n# X\n").as_deref(), Some("Disk full"));
-    assert_eq!(meta_title("author: x\ntitle: Two\n").as_deref(), Some("Two"));
-    assert_eq!(meta_title("# Heading: not meta\n"), None);
-    assert_eq!(meta_title("---\ntitle: [1]\n---\n"), None);
-    assert_eq!(meta_title("---\ntitle: open\n"), None);
 }
