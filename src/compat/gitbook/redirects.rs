@@ -1,6 +1,6 @@
 //! GitBook's redirects: the `redirects` map of `.gitbook.yaml`, from an old URL path of
 //! the space (`help`, `previous/page`) to the file of the page that replaces it
-//! (`./support.md`), relative to the space's root, which is the content folder. Read
+//! (`./support.md`, `/support.md`), from the space's root, which is the content folder. Read
 //! into the core's [`MappedRedirect`]s: a page that redirects at the old path.
 
 use crate::content::node::Node;
@@ -38,8 +38,9 @@ pub(crate) fn redirects(text: &str, file: &str, diagnostics: &mut Vec<Diagnostic
             diagnostics.push(warn(old.line, old.column, message));
             continue;
         };
-        let to = new.value.as_text().map(|to| to.trim_start_matches("./").to_string()).filter(|to| !to.is_empty());
-        let Some(to) = to.filter(|to| !to.chars().any(|c| c.is_control()) && !to.starts_with('/')) else {
+        // A file from the space's root, written with or without `./` or `/`.
+        let to = new.value.as_text().map(|to| to.trim_start_matches("./").trim_start_matches('/').to_string());
+        let Some(to) = to.filter(|to| !to.is_empty() && !to.chars().any(|c| c.is_control())) else {
             let message =
                 format!("the redirect from `{}` leads to {}, not a file of the space", old.value, new.value.describe());
             diagnostics.push(warn(new.line, new.column, message));
@@ -78,7 +79,7 @@ mod tests {
 
     #[test]
     fn reads_old_paths_and_the_files_they_lead_to() {
-        let text = "root: ./\nredirects:\n  help: ./support.md\n  /previous/page/: new-folder/page.md#part\n  \
+        let text = "root: ./\nredirects:\n  help: ./support.md\n  /previous/page/: /new-folder/page.md#part\n  \
                     ../up: a.md\n  q?x: a.md\n  list: [a]\n";
         let mut diagnostics = Vec::new();
         let found = redirects(text, ".gitbook.yaml", &mut diagnostics);
