@@ -13,6 +13,7 @@ pub(crate) mod dialects;
 pub(crate) mod docusaurus;
 pub(crate) mod eleventy;
 pub(crate) mod gitbook;
+pub(crate) mod hidden_file;
 pub(crate) mod hugo;
 pub(crate) mod include_roots;
 pub(crate) mod jekyll;

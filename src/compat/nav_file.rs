@@ -274,7 +274,13 @@ impl<'c> DocsFolder<'c> {
         std::fs::symlink_metadata(&full).ok().filter(|m| !m.is_dir())?;
         let shown = format!("{}{}{path}", self.config.content_prefix(), self.prefix);
         let relative = Path::new(&self.config.content_folder).join(self.docs_dir).join(path);
-        let text = read_as(self.config, &full, Some(&relative), &shown, &mut self.read_problems.borrow_mut())?;
+        let text = super::hidden_file::read_as(
+            self.config,
+            &full,
+            Some(&relative),
+            &shown,
+            &mut self.read_problems.borrow_mut(),
+        )?;
         Some((shown, text))
     }
 
@@ -289,37 +295,7 @@ const MARKDOWN_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "mkdn", "mkd"
 
 /// The text of the navigation file at `path`, confined; an error names what went wrong.
 fn read(config: &Config, path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    read_as(config, path, None, shown, diagnostics)
-}
-
-/// [`read`], for a file read by its hidden name (`.nav.yml`) at `relative` from the
-/// root when given: read unless a link leads there.
-pub(crate) fn read_as(
-    config: &Config,
-    path: &Path,
-    relative: Option<&Path>,
-    shown: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<String> {
-    let confined = match config.confinement().map(|c| match relative {
-        Some(relative) => c.content_file(path, relative),
-        None => c.readable(path),
-    }) {
-        Some(Ok(confined)) => confined,
-        Some(Err(why)) => {
-            let message = format!("the file is not read: {why}");
-            diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message));
-            return None;
-        }
-        None => return None,
-    };
-    match crate::fs::read_text(&confined, crate::fs::FileKind::Config) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(Rule::NavFile, shown, 0, 0, format!("cannot read the file: {e}")));
-            None
-        }
-    }
+    super::hidden_file::read_as(config, path, None, shown, diagnostics)
 }
 
 fn parse_mkdocs(text: &str, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<super::mkdocs::nav::MkDocsNav> {

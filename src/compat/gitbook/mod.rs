@@ -46,7 +46,7 @@ impl ToolRules for GitBook {
         // A hidden name, read (as `.gitbook/assets/` is) when no link leads there.
         if let Some(name) = name
             && let Some(text) =
-                super::nav_file::read_as(config, &config.root.join(name), Some(Path::new(name)), name, diagnostics)
+                super::hidden_file::read_as(config, &config.root.join(name), Some(Path::new(name)), name, diagnostics)
         {
             old.mapped_redirects = redirects::redirects(&text, name, diagnostics);
         }
