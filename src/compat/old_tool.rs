@@ -486,8 +486,7 @@ pub(crate) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: 
 /// Docusaurus's `url` and `baseUrl`, Hugo's `baseURL`, MkDocs's `site_url`.
 pub(crate) fn published_address(url: &str, base: Option<&str>) -> Option<String> {
     let url = url.trim();
-    let scheme = url.split_once("://").map(|(scheme, _)| scheme)?;
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+    if !is_http_address(url) {
         return None;
     }
     let url = url.trim_end_matches('/');
@@ -495,6 +494,12 @@ pub(crate) fn published_address(url: &str, base: Option<&str>) -> Option<String>
         Some(base) => format!("{url}/{base}"),
         None => url.to_string(),
     })
+}
+
+/// Whether `text` is an `http:` or `https:` address, the scheme in any case.
+pub(crate) fn is_http_address(text: &str) -> bool {
+    text.split_once("://")
+        .is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
 }
 
 /// The rest of `destination` after `address` (`https://host/base`), from `/`, when it is

@@ -61,9 +61,7 @@ pub(crate) fn redirect_maps(
             Some((path, rest)) => (path.to_string(), format!("#{rest}")),
             None => (to.clone(), String::new()),
         };
-        let external = ["http://", "https://"]
-            .iter()
-            .any(|scheme| to.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)));
+        let external = crate::compat::old_tool::is_http_address(&to);
         let unsafe_text = if external { to.as_str() } else { fragment.as_str() };
         if unsafe_text.chars().any(|c| c.is_whitespace() || c.is_control()) {
             let message =
@@ -125,7 +123,9 @@ pub(crate) fn relative_href(from: &str, to: &str, directory_urls: bool, fragment
     };
     let old = crate::site_path::alias_file(from);
     let folder = old.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let mut href = relpath(&quote(&url), folder);
+    // `urllib.parse.quote(url)`: letters, digits, `_.-~` and `/` kept.
+    let quoted = crate::percent::percent_encode(&url, &crate::percent::UNRESERVED_AND_SLASH);
+    let mut href = relpath(&quoted, folder);
     if directory_urls {
         href.push('/');
     }
@@ -154,20 +154,6 @@ fn normal(path: &str) -> Vec<&str> {
         }
     }
     parts
-}
-
-/// `urllib.parse.quote(url)`: every byte but ASCII letters, digits, `_.-~` and `/`
-/// percent-encoded.
-fn quote(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for byte in url.bytes() {
-        if byte.is_ascii_alphanumeric() || b"_.-~/".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
