@@ -264,7 +264,9 @@ impl SourceRules for OldTool {
     }
 
     /// Docusaurus's generated-index categories of `sidebars.js`
-    /// ([`super::docusaurus::category_pages`]).
+    /// ([`super::docusaurus::category_pages`]); a Jekyll site of the Just the Docs theme
+    /// gets the navigation its pages' `parent` titles make
+    /// ([`super::jekyll::just_the_docs`]).
     fn navigation_pages(
         &self,
         files: &mut crate::content::ContentFiles,
@@ -275,6 +277,12 @@ impl SourceRules for OldTool {
             Tool::Docusaurus => {
                 super::docusaurus::category_pages::generated_index_pages(files, loaded, &self.docs_roots, diagnostics)
             }
+            Tool::Jekyll => {
+                if let (None, Some(site)) = (&files.nav_file, &self.jekyll) {
+                    files.nav_file = super::jekyll::theme_navigation(site, loaded, diagnostics);
+                }
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
@@ -284,7 +292,8 @@ impl SourceRules for OldTool {
     /// with it: `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders'
     /// sidebar.
     fn nests_navigation(&self, kind: NavFileKind) -> bool {
-        kind == NavFileKind::NavKey || (kind == NavFileKind::Summary && self.tool == Tool::MdBook)
+        matches!(kind, NavFileKind::NavKey | NavFileKind::ParentTitles)
+            || (kind == NavFileKind::Summary && self.tool == Tool::MdBook)
     }
 
     fn groups_by_section(&self) -> bool {

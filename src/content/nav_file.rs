@@ -16,7 +16,26 @@ pub(crate) enum NavFileKind {
     Summary,
     /// Named sidebars of items (Docusaurus's `sidebars.js`).
     Sidebars,
+    /// The tree the pages' front matter makes, each page naming its parent's title
+    /// (Just the Docs's `parent`), arranged by the compatibility layer.
+    ParentTitles,
 }
+
+impl NavFileKind {
+    /// The front matter keys the navigation of this kind is made of: a page that changes
+    /// one of them changes the whole navigation.
+    pub(crate) fn front_matter_keys(self) -> &'static [&'static str] {
+        match self {
+            NavFileKind::ParentTitles => &PARENT_TITLE_KEYS,
+            _ => &[],
+        }
+    }
+}
+
+/// The keys of a page that place it in a [`NavFileKind::ParentTitles`] navigation (the
+/// compatibility layer's list; a test there checks it holds every key it reads).
+pub(crate) const PARENT_TITLE_KEYS: [&str; 8] =
+    ["title", "parent", "grand_parent", "ancestor", "nav_order", "nav_exclude", "has_children", "child_nav_order"];
 
 /// A navigation file, read.
 #[derive(Debug, Clone, PartialEq)]

@@ -264,7 +264,8 @@ fn reload_pages(
         // A navigation group (a Middleman handbook's `section`) groups the page's level.
         let regroups =
             crate::site::nav::reads_groups(site) && site.pages[id].source.front.nav_group != source.front.nav_group;
-        if changes_shape(&site.pages[id].source, &source) || regroups {
+        let renavigates = site.nav_tree.as_ref().is_some_and(|tree| tree.moves(&site.pages[id].source, &source));
+        if changes_shape(&site.pages[id].source, &source) || regroups || renavigates {
             return None;
         }
         let owners = site.owners_for(id, &source, built.codeowners.as_ref());

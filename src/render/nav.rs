@@ -142,7 +142,8 @@ fn value(site: &Site, item: &NavItem) -> Value {
         has_children: item.has_children,
         more: item.more,
         internal: page.internal && leads_to_its_page(site, item),
-        branch: (unfolds(item) && item.node.is_none()).then(|| crate::site::nav::branch_name(&page.site_path)),
+        branch: (unfolds(item) && item.node.is_none() && site.nav_tree.is_none())
+            .then(|| crate::site::nav::branch_name(&page.site_path)),
         group: (item.more == 0).then(|| crate::site::nav::group(site, item.id)).flatten(),
         group_start: item.group_start,
         kind: tree_node(site, item).and_then(|node| text_kind(&node.kind)),
@@ -232,7 +233,10 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
     html.push_str("<li class=\"nav-item");
     if item.more > 0 {
         html.push_str(" nav-more");
-        push_branch(html, page);
+        // The navigation file's tree has no branch files: the entry is a link.
+        if site.nav_tree.is_none() {
+            push_branch(html, page);
+        }
         html.push_str("\" style=\"--depth: ");
         html.push_str(&item.depth.to_string());
         html.push_str("\"><a href=\"");

@@ -343,7 +343,9 @@ fn navigation(
             None if index.left_out.contains_key(path) => nav_tree::Target::LeftOut,
             None => nav_tree::Target::Missing,
         };
-        Arc::new(nav_tree::build(&nav.entries, &target))
+        let mut tree = nav_tree::build(&nav.entries, &target);
+        tree.keys = nav.kind.front_matter_keys();
+        Arc::new(tree)
     })
 }
 

@@ -9,8 +9,7 @@ use std::borrow::Cow;
 
 use super::{PageId, Site};
 
-/// The most entries of one level shown in a page's navigation.
-pub(crate) const MAX_SIBLINGS: usize = 50;
+use super::nav_tree::window;
 
 /// The folder of the navigation's branch files ([`branch_path`]).
 pub(crate) const BRANCH_FOLDER: &str = "nav/";
@@ -224,15 +223,28 @@ pub(crate) fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
     if let Some(tree) = super::nav_tree::of(site) {
         return super::nav_tree::items(tree, current)
             .into_iter()
-            .map(|item| NavItem {
-                id: super::nav_tree::first_page(tree, item.node).unwrap_or(0),
-                depth: item.depth,
-                current: item.current,
-                open: item.open,
-                has_children: !tree.nodes[item.node].children.is_empty(),
-                more: 0,
-                group_start: false,
-                node: Some(item.node),
+            .map(|item| match item.more {
+                // A link to the level's page, which the tree has no branch file of.
+                more @ 1.. => NavItem {
+                    id: if item.top { 0 } else { super::nav_tree::first_page(tree, item.node).unwrap_or(0) },
+                    depth: item.depth,
+                    current: false,
+                    open: false,
+                    has_children: true,
+                    more,
+                    group_start: false,
+                    node: None,
+                },
+                0 => NavItem {
+                    id: super::nav_tree::first_page(tree, item.node).unwrap_or(0),
+                    depth: item.depth,
+                    current: item.current,
+                    open: item.open,
+                    has_children: !tree.nodes[item.node].children.is_empty(),
+                    more: 0,
+                    group_start: false,
+                    node: Some(item.node),
+                },
             })
             .collect();
     }
@@ -293,15 +305,6 @@ pub(crate) fn shown_children(site: &Site, node: PageId) -> Cow<'_, [PageId]> {
     } else {
         Cow::Borrowed(children)
     }
-}
-
-/// The range of a level's entries to show: all of them, or [`MAX_SIBLINGS`] around `focus`.
-fn window(len: usize, focus: usize) -> (usize, usize) {
-    if len <= MAX_SIBLINGS {
-        return (0, len);
-    }
-    let start = focus.saturating_sub(MAX_SIBLINGS / 2).min(len - MAX_SIBLINGS);
-    (start, start + MAX_SIBLINGS)
 }
 
 /// The section pages above `id`, from the home page down.
@@ -392,7 +395,7 @@ mod tests {
     #[test]
     fn shows_everything_on_small_levels_and_a_window_on_large_ones() {
         assert_eq!(window(10, 3), (0, 10));
-        assert_eq!(window(200, 0), (0, MAX_SIBLINGS));
+        assert_eq!(window(200, 0), (0, super::super::nav_tree::MAX_SIBLINGS));
         assert_eq!(window(200, 100), (75, 125));
         assert_eq!(window(200, 199), (150, 200));
     }

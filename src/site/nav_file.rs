@@ -88,10 +88,18 @@ pub(super) fn apply_nav_file(
                 &nav.file,
                 0,
                 0,
-                format!("{pages} not listed in {}: built, but left out of the navigation", nav.file),
+                match nav.kind {
+                    NavFileKind::ParentTitles => {
+                        format!("{pages} in no place of the navigation the pages' front matter makes: built, but left out of it")
+                    }
+                    _ => format!("{pages} not listed in {}: built, but left out of the navigation", nav.file),
+                },
             )
             .with_severity(Severity::Note)
-            .with_help("list them in the file to show them in the navigation"),
+            .with_help(match nav.kind {
+                NavFileKind::ParentTitles => "give them a `title` (and a `parent` that names a page) to show them in the navigation",
+                _ => "list them in the file to show them in the navigation",
+            }),
         );
     }
 }

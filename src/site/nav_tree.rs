@@ -25,6 +25,32 @@ pub(crate) struct NavTree {
     pub nodes: Vec<NavNode>,
     /// The top-level nodes, in order.
     pub top: Vec<usize>,
+    /// The front matter keys the tree was made of, when pages' front matter made it
+    /// ([`crate::content::nav_file::NavFileKind::front_matter_keys`]).
+    pub keys: &'static [&'static str],
+}
+
+impl NavTree {
+    /// Whether a page read again as `new` changes the tree, made of the pages' front
+    /// matter, that `old` was placed in.
+    pub(crate) fn moves(&self, old: &crate::content::SourcePage, new: &crate::content::SourcePage) -> bool {
+        self.keys.iter().any(|key| {
+            let value = |page: &crate::content::SourcePage| page.front.fields.get(key).map(|f| f.value.value.clone());
+            value(old) != value(new)
+        })
+    }
+}
+
+/// How many entries of a level the navigation shows at most, around the page's own.
+pub(crate) const MAX_SIBLINGS: usize = 50;
+
+/// The range of a level's entries to show: all of them, or [`MAX_SIBLINGS`] around `focus`.
+pub(crate) fn window(len: usize, focus: usize) -> (usize, usize) {
+    if len <= MAX_SIBLINGS {
+        return (0, len);
+    }
+    let start = focus.saturating_sub(MAX_SIBLINGS / 2).min(len - MAX_SIBLINGS);
+    (start, start + MAX_SIBLINGS)
 }
 
 /// One entry of the tree.
@@ -113,6 +139,12 @@ pub(crate) struct TreeItem {
     pub current: bool,
     /// Whether the entry is a section on the path to the page (its entries are shown).
     pub open: bool,
+    /// For a "more" entry, the last of a level longer than
+    /// [`MAX_SIBLINGS`]: how many of its entries are not shown (`node` is
+    /// then the level's parent node, if it has one).
+    pub more: usize,
+    /// For a "more" entry, whether the level is the top one.
+    pub top: bool,
 }
 
 /// The entries of the navigation of page `current` (see the module's step 2).
@@ -120,7 +152,7 @@ pub(crate) fn items(tree: &NavTree, current: PageId) -> Vec<TreeItem> {
     let mut path = Vec::new();
     find_path(tree, &tree.top, current, &mut path);
     let mut items = Vec::new();
-    push_level(tree, &tree.top, 0, &path, current, &mut items);
+    push_level(tree, (&tree.top, None), 0, &path, current, &mut items);
     items
 }
 
@@ -141,20 +173,28 @@ fn find_path(tree: &NavTree, level: &[usize], current: PageId, path: &mut Vec<us
 
 fn push_level(
     tree: &NavTree,
-    level: &[usize],
+    (level, parent): (&[usize], Option<usize>),
     depth: usize,
     path: &[usize],
     current: PageId,
     items: &mut Vec<TreeItem>,
 ) {
-    for &node in level {
+    // A long level shows the entries around the one on the path, as the folders' do.
+    let on_path = level.iter().position(|node| path.contains(node));
+    let (start, end) = window(level.len(), on_path.unwrap_or(0));
+    for &node in &level[start..end] {
         let on_path = path.contains(&node);
         let is_current = on_path && tree.nodes[node].kind == NodeKind::Page(current);
         let open = on_path && !tree.nodes[node].children.is_empty();
-        items.push(TreeItem { node, depth, current: is_current, open });
+        items.push(TreeItem { node, depth, current: is_current, open, more: 0, top: false });
         if open {
-            push_level(tree, &tree.nodes[node].children, depth + 1, path, current, items);
+            push_level(tree, (&tree.nodes[node].children, Some(node)), depth + 1, path, current, items);
         }
+    }
+    let hidden = level.len() - (end - start);
+    if hidden > 0 {
+        let node = parent.unwrap_or(0);
+        items.push(TreeItem { node, depth, current: false, open: false, more: hidden, top: parent.is_none() });
     }
 }
 

@@ -129,7 +129,8 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     /// for the section of `category`, or why the category's link cannot be a URL.
     fn category_index_path(&self, category: &crate::content::Category) -> Option<Result<String, String>>;
     /// The pages the tool generates from its navigation file (`files.nav_file`) over the
-    /// pages read, `loaded`; the file's entries then link them.
+    /// pages read, `loaded`; the file's entries then link them. A tool whose navigation
+    /// is made of the pages' front matter sets `files.nav_file` here, when it has none.
     fn navigation_pages(
         &self,
         files: &mut crate::content::ContentFiles,

@@ -32,6 +32,7 @@ mod hugo_urls;
 mod images;
 mod include_roots;
 mod jekyll_files;
+mod just_the_docs;
 mod kramdown_html;
 mod languages;
 mod leaks;

@@ -48,6 +48,7 @@ mod includes;
 mod init;
 mod jekyll_files;
 mod jekyll_languages;
+mod just_the_docs;
 mod languages;
 mod liquid_leniency;
 mod middleman_partials;

@@ -1,7 +1,8 @@
-//! Jekyll: `_config.yml`'s permalinks and collections, and the files that open with
-//! front matter without being pages.
+//! Jekyll: `_config.yml`'s permalinks and collections, the files that open with front
+//! matter without being pages, and the Just the Docs theme's navigation.
 
 pub(crate) mod files;
+pub(crate) mod just_the_docs;
 pub(crate) mod site;
 #[cfg(test)]
 mod url_tests;
@@ -19,6 +20,19 @@ pub(crate) const CONFIG_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_con
 /// Jekyll's rules.
 pub(crate) struct Jekyll;
 
+/// The navigation of `site`'s theme, when it is Just the Docs
+/// ([`just_the_docs::navigation`]), of the pages `loaded`.
+pub(crate) fn theme_navigation(
+    site: &site::JekyllSite,
+    loaded: &[std::sync::Arc<crate::content::SourcePage>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<crate::content::NavFile> {
+    let theme = site.theme.as_ref()?;
+    let labels: Vec<String> = site.collections.iter().filter(|c| c.output).map(|c| c.label.clone()).collect();
+    let collection_of = |path: &str| site.collection_of(path).map(|(label, _, _)| label.to_string());
+    Some(just_the_docs::navigation(theme, (&labels, &collection_of), loaded, diagnostics))
+}
+
 impl ToolRules for Jekyll {
     fn tool(&self) -> Tool {
         Tool::Jekyll
@@ -35,7 +49,7 @@ impl ToolRules for Jekyll {
     fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         // `_config.toml` is rare: its settings are not read.
         let yaml = CONFIG_FILES[..2].iter().find(|name| config.root.join(name).is_file());
-        let site = match yaml.and_then(|name| Some((*name, read_beside(config, name, diagnostics)?))) {
+        let mut site = match yaml.and_then(|name| Some((*name, read_beside(config, name, diagnostics)?))) {
             Some((name, text)) => site::JekyllSite::parse(&text).unwrap_or_else(|(line, message)| {
                 let note = format!("cannot read the URL settings ({message}): Jekyll's defaults are used");
                 diagnostics
@@ -44,6 +58,12 @@ impl ToolRules for Jekyll {
             }),
             None => site::JekyllSite::default(),
         };
+        if let Some(theme) = site.theme.as_mut()
+            && let Some(name) = ["Gemfile.lock", "Gemfile"].into_iter().find(|name| config.root.join(name).is_file())
+            && let Some(text) = read_beside(config, name, diagnostics)
+        {
+            theme.read_gems(&text);
+        }
         // kramdown reads definition lists, with its own parser or kramdown-parser-gfm
         // (Jekyll's default `input: GFM`); jekyll-commonmark does not.
         let kramdown = site.markdown.as_deref().is_none_or(|name| name.eq_ignore_ascii_case("kramdown"));

@@ -33,6 +33,8 @@ pub(crate) struct JekyllSite {
     /// `url` and `baseurl` joined, without a trailing `/`: where the site was published
     /// (`https://docs.example.org/latest`), when `url` is an HTTP address.
     pub address: Option<String>,
+    /// The Just the Docs theme's navigation settings, when it is the site's theme.
+    pub theme: Option<super::just_the_docs::Theme>,
 }
 
 /// One collection of `_config.yml`.
@@ -58,6 +60,7 @@ impl Default for JekyllSite {
             markdown: None,
             baseurl: None,
             address: None,
+            theme: None,
         }
     }
 }
@@ -121,6 +124,7 @@ impl JekyllSite {
         site.address = text_of(&keys, "url")
             .and_then(|url| crate::compat::old_tool::published_address(url, site.baseurl.as_deref()));
         site.languages = texts("languages");
+        site.theme = super::just_the_docs::Theme::read(&keys);
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {

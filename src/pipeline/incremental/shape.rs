@@ -59,6 +59,10 @@ pub(crate) fn reshape(
 ) -> Reshape {
     let old = &built.site;
     let Some(walked) = old.walked.as_deref() else { return Reshape::Whole };
+    // A navigation the pages' front matter makes is made again with them.
+    if old.nav_tree.as_ref().is_some_and(|tree| !tree.keys.is_empty()) {
+        return Reshape::Whole;
+    }
     crate::spent::phase(Some("shape: before reshape"));
     let mut problems = Vec::new();
     // 1. The walk and the parse, changed.

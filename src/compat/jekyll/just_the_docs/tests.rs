@@ -1,0 +1,193 @@
+//! The cases of `tests/fixtures/just-the-docs/`: pages with front matter and the tree
+//! the theme shows of them, ported from the theme's test site and documentation (each
+//! file names its source); and the warnings.
+
+use super::order::jekyll_order;
+use super::page::{NavPage, Rules, Version};
+use super::tree::{self, Problem};
+use crate::content::nav_file::{NavEntry, NavLink};
+
+macro_rules! cases {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../../../../tests/fixtures/just-the-docs/", $name, ".txt")))),*]
+    };
+}
+
+const CASES: [(&str, &str); 16] = cases![
+    "ancestry",
+    "exclude",
+    "grandparent",
+    "grandparent-v0.4",
+    "levels-current",
+    "levels-v0.4",
+    "order-current-groups",
+    "order-default",
+    "order-default-jekyll-3",
+    "order-floats",
+    "order-integers",
+    "order-mixture",
+    "order-strings",
+    "order-strings-case-insensitive",
+    "order-v0.3",
+    "reversed",
+];
+
+/// The pages of a case, its rules and the tree it expects.
+fn parse_case(text: &str) -> (Vec<NavPage>, Rules, String) {
+    let (pages_text, expected) = text.split_once("=== expected\n").expect("an expected tree");
+    let mut rules = Rules { version: Version::Current, case_insensitive: false, numeric_strings: true };
+    let mut documents = false;
+    let mut pages: Vec<(String, String)> = Vec::new();
+    for line in pages_text.lines() {
+        if let Some(words) = line.strip_prefix("rules: ") {
+            for word in words.split_whitespace() {
+                match word {
+                    "v0.3" => rules.version = Version::V03,
+                    "v0.4" => rules.version = Version::V04,
+                    "case_insensitive" => rules.case_insensitive = true,
+                    "jekyll3" => rules.numeric_strings = false,
+                    "documents" => documents = true,
+                    _ => {}
+                }
+            }
+        } else if let Some(path) = line.strip_prefix("--- ") {
+            pages.push((path.to_string(), String::new()));
+        } else if let Some((_, front)) = pages.last_mut() {
+            front.push_str(line);
+            front.push('\n');
+        }
+    }
+    let pages = pages.iter().map(|(path, front)| page(path, front, documents)).collect();
+    (pages, rules, expected.to_string())
+}
+
+/// The page at `path` with front matter `front`.
+fn page(path: &str, front: &str, document: bool) -> NavPage {
+    let text = format!("---\n{front}---\n");
+    let split = crate::content::front_matter::split_front_matter(&text).expect("front matter");
+    let fields = match &split.front {
+        Some(block) => crate::content::front_matter::parse_fields(block).expect("fields"),
+        None => Default::default(),
+    };
+    NavPage::read(path, path, (&fields, &text), document)
+}
+
+/// The tree of `pages`, and the warnings.
+fn tree_of(pages: &[NavPage], rules: &Rules) -> (String, Vec<Problem>) {
+    let mut members: Vec<usize> = (0..pages.len()).collect();
+    jekyll_order(&mut members, pages);
+    let mut problems = Vec::new();
+    let entries = tree::build(pages, &members, rules, &mut 100_000, &mut problems);
+    let mut out = String::new();
+    draw(&entries, 0, &mut out);
+    (out, problems)
+}
+
+fn draw(entries: &[NavEntry], depth: usize, out: &mut String) {
+    for entry in entries {
+        assert!(matches!(entry.link, NavLink::Page(_)));
+        out.push_str(&"  ".repeat(depth));
+        out.push_str(entry.title.as_deref().unwrap_or("?"));
+        out.push('\n');
+        draw(&entry.children, depth + 1, out);
+    }
+}
+
+#[test]
+fn the_ported_cases_give_the_themes_trees() {
+    let mut failed = Vec::new();
+    for (name, text) in CASES {
+        let (pages, rules, expected) = parse_case(text);
+        let (tree, problems) = tree_of(&pages, &rules);
+        if tree != expected {
+            failed.push(format!("{name}:\n--- expected\n{expected}--- got\n{tree}"));
+        }
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+    }
+    let passing = CASES.len() - failed.len();
+    assert!(failed.is_empty(), "{passing}/{} cases pass\n{}", CASES.len(), failed.join("\n"));
+}
+
+/// The pages of a test, each `path` and front matter.
+fn pages(list: &[(&str, &str)]) -> Vec<NavPage> {
+    list.iter().map(|(path, front)| page(path, front, false)).collect()
+}
+
+const CURRENT: Rules = Rules { version: Version::Current, case_insensitive: false, numeric_strings: true };
+
+#[test]
+fn a_parent_that_names_no_page_is_a_warning_at_its_key() {
+    let pages = pages(&[("a.md", "title: A\n"), ("b.md", "title: B\nnav_order: 2\nparent: Nowhere\n")]);
+    let (tree, problems) = tree_of(&pages, &CURRENT);
+    assert_eq!(tree, "A\n");
+    let [(file, line, column, message)] = problems.as_slice() else { panic!("{problems:?}") };
+    assert_eq!((file.as_str(), *line, *column), ("b.md", 4, 1));
+    assert!(message.contains("`parent: Nowhere` names no page"), "{message}");
+}
+
+#[test]
+fn an_ambiguous_parent_lists_the_page_under_each_with_a_warning() {
+    let pages = pages(&[
+        ("x.md", "title: X\n"),
+        ("y.md", "title: Y\n"),
+        ("xs.md", "title: S\nparent: X\n"),
+        ("ys.md", "title: S\nparent: Y\n"),
+        ("t.md", "title: T\nparent: S\n"),
+    ]);
+    let (tree, problems) = tree_of(&pages, &CURRENT);
+    assert_eq!(tree, "X\n  S\n    T\nY\n  S\n    T\n");
+    let [(file, line, _, message)] = problems.as_slice() else { panic!("{problems:?}") };
+    assert_eq!((file.as_str(), *line), ("t.md", 3));
+    assert!(message.contains("names 2 pages"), "{message}");
+}
+
+#[test]
+fn a_page_no_parent_takes_and_a_circle_are_warnings() {
+    let pages = pages(&[
+        ("x.md", "title: X\n"),
+        ("s.md", "title: S\nparent: X\n"),
+        ("t.md", "title: T\nparent: S\ngrand_parent: Z\n"),
+        ("a.md", "title: A\nparent: B\n"),
+        ("b.md", "title: B\nparent: A\n"),
+    ]);
+    let (tree, problems) = tree_of(&pages, &CURRENT);
+    assert_eq!(tree, "X\n  S\n");
+    let message = |file: &str| problems.iter().find(|p| p.0 == file).map_or("", |p| p.3.as_str());
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(message("t.md").contains("no page titled `S` takes this page"), "{problems:?}");
+    assert!(message("a.md").contains("circle (A → B → A)"), "{problems:?}");
+    assert!(message("b.md").contains("circle (B → A → B)"), "{problems:?}");
+}
+
+#[test]
+fn a_page_titled_as_a_page_above_it_is_left_out_with_a_warning() {
+    let pages = pages(&[("a.md", "title: A\n"), ("again.md", "title: A\nparent: A\n")]);
+    let (tree, problems) = tree_of(&pages, &CURRENT);
+    assert_eq!(tree, "A\n");
+    assert!(problems[0].3.contains("Just the Docs shows ∞"), "{problems:?}");
+}
+
+#[test]
+fn reads_the_theme_and_its_version_from_the_configuration() {
+    let theme = |text: &str| {
+        let site = super::super::site::JekyllSite::parse(text).expect("configuration");
+        site.theme.map(|theme| theme.rules.version)
+    };
+    assert_eq!(theme("theme: just-the-docs\n"), Some(Version::Current));
+    assert_eq!(theme("remote_theme: pmarsceill/just-the-docs@v0.3.3\n"), Some(Version::V03));
+    assert_eq!(theme("remote_theme: just-the-docs/just-the-docs@v0.8.2\n"), Some(Version::V04));
+    assert_eq!(theme("remote_theme: just-the-docs/just-the-docs\n"), Some(Version::Current));
+    assert_eq!(theme("theme: minima\n"), None);
+    let mut site = super::super::site::JekyllSite::parse("theme: just-the-docs\nnav_sort: case_insensitive\n").unwrap();
+    let theme = site.theme.as_mut().expect("the theme");
+    theme.read_gems("GEM\n  specs:\n    jekyll (3.9.5)\n    just-the-docs (0.5.4)\n");
+    assert_eq!(theme.rules, Rules { version: Version::V04, case_insensitive: true, numeric_strings: false });
+}
+
+#[test]
+fn the_core_holds_every_key_the_navigation_reads() {
+    let keys = ["title", "parent", "grand_parent", "ancestor", "nav_order", "nav_exclude", "has_children"];
+    for key in keys.iter().chain(&["child_nav_order"]) {
+        assert!(crate::content::nav_file::PARENT_TITLE_KEYS.contains(key), "{key}");
+    }
+}

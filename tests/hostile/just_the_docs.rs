@@ -1,0 +1,87 @@
+//! Hostile inputs: the front matter the Just the Docs theme arranges its sidebar by, a
+//! circle of parents, a parent of 20,000 pages, a parent of a megabyte, markup in
+//! titles, a chain of parents deeper than any sidebar. Each is built in bounded time
+//! and stack, without a panic, and a title's markup is text.
+
+use std::time::{Duration, Instant};
+
+use crate::util::Site;
+
+const CONFIG: &str = "title: Ops\npermalink: pretty\ntheme: just-the-docs\n";
+
+fn built(site: &Site) -> crate::util::Run {
+    let started = Instant::now();
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+    run.expect_code(0);
+    run
+}
+
+/// A's parent is B and B's parent A: neither is in the sidebar, each is a warning.
+#[test]
+fn a_circle_of_parents_is_a_warning() {
+    let site = Site::with_files(
+        "jtd-circle",
+        &[
+            ("_config.yml", CONFIG),
+            ("content/index.md", "---\ntitle: Home\n---\n# Home\n"),
+            ("content/a.md", "---\ntitle: A\nparent: B\n---\n# A\n"),
+            ("content/b.md", "---\ntitle: B\nparent: A\n---\n# B\n"),
+            ("content/self.md", "---\ntitle: Home\nparent: Home\n---\n# Self\n"),
+        ],
+    );
+    let run = built(&site);
+    assert!(run.stderr.contains("circle (A → B → A)"), "{}", run.stderr);
+    assert!(site.exists("public/a/index.html") && site.exists("public/b/index.html"));
+}
+
+/// 20,000 pages under one parent (the sidebar shows 50 of them around the page), a
+/// `parent` of a megabyte, and a chain of 2,000 parents (cut at 32 levels).
+#[test]
+fn many_children_huge_parents_and_deep_chains_are_bounded() {
+    let site =
+        Site::with_files("jtd-many", &[("_config.yml", CONFIG), ("content/index.md", "---\ntitle: Home\n---\n")]);
+    for i in 0..20_000 {
+        site.write(
+            &format!("content/many/p{i}.md"),
+            format!("---\ntitle: P{i}\nparent: Home\nnav_order: {}\n---\n", i % 7),
+        );
+    }
+    let huge = "x".repeat(1 << 20);
+    site.write("content/huge-child.md", format!("---\ntitle: Child\nparent: {huge}\n---\n"));
+    for i in 0..2_000 {
+        site.write(
+            &format!("content/chain/c{i}.md"),
+            format!(
+                "---\ntitle: C{i}\nparent: {}\n---\n",
+                if i == 0 { "Home".to_string() } else { format!("C{}", i - 1) }
+            ),
+        );
+    }
+    let run = built(&site);
+    assert!(run.stderr.contains("cut at 32 levels"), "{}", &run.stderr[..run.stderr.len().min(4000)]);
+    assert!(site.exists("public/many/p19999/index.html"));
+    let warning = run.stderr.lines().find(|line| line.contains("names no page")).unwrap_or_default();
+    assert!(warning.len() < 400, "the parent is shortened in the warning: {}", warning.len());
+}
+
+/// Markup in a title and a parent is text in the sidebar.
+#[test]
+fn markup_in_titles_is_escaped() {
+    let site = Site::with_files(
+        "jtd-markup",
+        &[
+            ("_config.yml", CONFIG),
+            ("content/index.md", "---\ntitle: \"<script>alert(1)</script>\"\n---\n# Home\n"),
+            (
+                "content/a.md",
+                "---\ntitle: \"<img src=x onerror=alert(2)>\"\nparent: \"<script>alert(1)</script>\"\n---\n# A\n",
+            ),
+        ],
+    );
+    built(&site);
+    let page = site.read("public/a/index.html");
+    assert!(!page.contains("<script>alert(1)") && !page.contains("<img src=x"), "{page}");
+    assert!(page.contains("&lt;img src=x onerror=alert(2)&gt;"), "{page}");
+}

@@ -1,0 +1,68 @@
+//! A Jekyll site of the Just the Docs theme: the sidebar is the tree its pages'
+//! `parent` titles make, ordered by `nav_order` and `title`, with the theme's external
+//! links and collections; another Jekyll site keeps its folders' sidebar.
+
+use crate::util::{self, Site};
+
+const CONFIG: &str = "title: Ops\npermalink: pretty\ntheme: just-the-docs\nnav_sort: case_insensitive\n\
+collections:\n  runbooks:\n    output: true\n\
+just_the_docs:\n  collections:\n    runbooks:\n      name: Run books\n\
+nav_external_links:\n  - title: Status\n    url: https://status.example.org/\n";
+
+fn site(name: &str, config: &str) -> Site {
+    Site::with_files(
+        name,
+        &[
+            ("_config.yml", config),
+            ("content/index.md", "---\ntitle: Home\nnav_order: 1\n---\n# Home\n"),
+            ("content/about.md", "---\ntitle: about us\n---\n# About\n"),
+            ("content/guide/setup.md", "---\ntitle: Setup\nparent: Guide\nnav_order: 2\n---\n# Setup\n"),
+            ("content/guide/index.md", "---\ntitle: Guide\nnav_order: 2\n---\n# Guide\n"),
+            ("content/guide/intro.md", "---\ntitle: Intro\nparent: Guide\nnav_order: 1\n---\n# Intro\n"),
+            ("content/guide/deep.md", "---\ntitle: Deep\nparent: Setup\ngrand_parent: Guide\n---\n# Deep\n"),
+            ("content/hidden.md", "---\ntitle: Hidden\nnav_exclude: true\n---\n# Hidden\n"),
+            ("content/_runbooks/db.md", "---\ntitle: Database\n---\n# Database\n"),
+            ("content/_runbooks/failover.md", "---\ntitle: Failover\nparent: Database\n---\n# Failover\n"),
+        ],
+    )
+}
+
+#[test]
+fn the_sidebar_is_the_tree_of_the_pages_parents() {
+    let site = site("just-the-docs-nav", CONFIG);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let nav = util::nav_outline(&site.read("public/guide/deep/index.html"));
+    let expected = ["Home", "Guide", "  Intro", "  Setup", "    Deep", "about us", "Status", "Run books"];
+    assert_eq!(nav, expected, "{}", run.stderr);
+    let nav = util::nav_outline(&site.read("public/runbooks/failover/index.html"));
+    assert_eq!(
+        nav[nav.len().saturating_sub(3)..],
+        ["Run books", "  Database", "    Failover"],
+        "{nav:?} {}",
+        run.stderr
+    );
+    assert!(site.exists("public/hidden/index.html"), "a page out of the navigation is still built");
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
+/// A parent that names no page is a warning at its key; the build goes on.
+#[test]
+fn a_parent_that_names_no_page_is_a_warning() {
+    let site = site("just-the-docs-orphan", CONFIG);
+    site.write("content/orphan.md", "---\ntitle: Orphan\nparent: Nobody\n---\n# Orphan\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("content/orphan.md:3:1"), "{}", run.stderr);
+    assert!(run.stderr.contains("`parent: Nobody` names no page"), "{}", run.stderr);
+}
+
+/// Without the theme, the folders make the sidebar.
+#[test]
+fn another_theme_keeps_the_folders_sidebar() {
+    let site = site("just-the-docs-minima", "title: Ops\npermalink: pretty\ntheme: minima\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let nav = util::nav_outline(&site.read("public/guide/deep/index.html"));
+    assert!(!nav.contains(&"    Deep".to_string()), "{nav:?}");
+}
