@@ -179,9 +179,14 @@ fn push_level(
     current: PageId,
     items: &mut Vec<TreeItem>,
 ) {
-    // A long level shows the entries around the one on the path, as the folders' do.
+    // A tree the pages' front matter makes may hold a level of every page: a long level
+    // shows the entries around the one on the path, as the folders' do. A file's levels
+    // are as long as it writes them.
     let on_path = level.iter().position(|node| path.contains(node));
-    let (start, end) = window(level.len(), on_path.unwrap_or(0));
+    let (start, end) = match tree.keys.is_empty() {
+        true => (0, level.len()),
+        false => window(level.len(), on_path.unwrap_or(0)),
+    };
     for &node in &level[start..end] {
         let on_path = path.contains(&node);
         let is_current = on_path && tree.nodes[node].kind == NodeKind::Page(current);
