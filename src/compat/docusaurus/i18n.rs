@@ -19,33 +19,40 @@ fn docs_folder(locale: &str) -> String {
     format!("i18n/{locale}/docusaurus-plugin-content-docs/current")
 }
 
-/// Mounts the folders a Docusaurus site's layout publishes: its versions'
+/// Mounts the folders a Docusaurus site's layout publishes: its further docs instances'
+/// and blogs' ([`crate::compat::docusaurus::instances`]), its versions'
 /// ([`crate::compat::docusaurus::versions`]) and its locales'. The build and the watcher of
 /// `serve` both call it, so that they know the same folders.
 pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+    let root = config.root.clone();
+    let name = CONFIG_FILES.iter().find(|name| root.join(name).is_file());
+    let text = name.and_then(|name| Some((*name, read(config, name, diagnostics)?)));
+    if let Some((name, text)) = &text {
+        crate::compat::docusaurus::instances::mount_instances(config, name, text, diagnostics);
+    }
     crate::compat::docusaurus::versions::mount_versions(config, diagnostics);
-    mount_locales(config, diagnostics);
+    if let Some((name, text)) = &text {
+        mount_locales(config, name, text, diagnostics);
+    }
     // The mounts changed: the confinement's content tree is made anew on first use.
     config.confined = Default::default();
 }
 
 /// Takes a Docusaurus site's locales as the handbook's languages (unless book.toml lists
 /// some) and mounts each language's translated docs at its folder.
-fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+fn mount_locales(config: &mut Config, name: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
     let root = config.root.clone();
-    let Some(name) = CONFIG_FILES.iter().find(|name| root.join(name).is_file()) else { return };
     if config.book_table {
         return;
     }
-    let Some(text) = read(config, name, diagnostics) else { return };
     if config.languages.list.is_empty() {
-        let i18n = match object_at_key(&text, "i18n") {
+        let i18n = match object_at_key(text, "i18n") {
             Ok(Some(i18n)) => i18n,
             Ok(None) => return,
             Err((line, column, message)) => {
                 let note = format!("cannot read the locales ({message}): the handbook has one language");
                 diagnostics.push(
-                    Diagnostic::error(Rule::ConfigSyntax, *name, line, column, note).with_severity(Severity::Note),
+                    Diagnostic::error(Rule::ConfigSyntax, name, line, column, note).with_severity(Severity::Note),
                 );
                 return;
             }
@@ -60,7 +67,7 @@ fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     let content = config.content_folder.trim_end_matches('/').to_string();
     // The blogs mounted from a blog plugin's folder (its `path`), with the folder of the
     // plugin's translated posts, before the locales' folders are added.
-    let plugins = crate::compat::docusaurus::blog::blog_plugins(&text, name, diagnostics);
+    let plugins = crate::compat::docusaurus::blog::blog_plugins(text, name, diagnostics);
     let blogs: Vec<(Source, &BlogPlugin)> = config
         .sources
         .list

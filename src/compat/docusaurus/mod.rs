@@ -9,8 +9,11 @@ pub(crate) mod category_pages;
 pub(crate) mod config;
 pub(crate) mod exclude;
 pub(crate) mod i18n;
+pub(crate) mod instances;
 pub(crate) mod js_literal;
+pub(crate) mod plugins;
 pub(crate) mod redirects;
+pub(crate) mod sidebar_files;
 pub(crate) mod sidebars;
 pub(crate) mod slugs;
 #[cfg(test)]

@@ -12,7 +12,6 @@
 //! More: docs/architecture.md, "Notes by module".
 
 use crate::config::Config;
-use crate::config::Source;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::js_literal::{self, Js, Located};
@@ -79,22 +78,8 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
         let file = if file == VERSIONS_FILE { VERSIONS_FILE } else { config_file };
         diagnostics.push(Diagnostic::error(Rule::ConfigField, file, line, column, message).with_severity(severity));
     }
-    let content = config.content_folder.trim_end_matches('/').to_string();
     for Mounted { folder, mount } in mounts {
-        let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == mount);
-        let in_content = root.join(&content).join(&mount).exists();
-        if taken || in_content || !root.join(&folder).is_dir() {
-            continue;
-        }
-        config.sources.list.push(Source {
-            folder,
-            mount,
-            repository: None,
-            subdir: String::new(),
-            internal: false,
-            line: 0,
-            path_at: (0, 0),
-        });
+        crate::compat::docusaurus::instances::mount_once(config, folder, mount);
     }
 }
 
