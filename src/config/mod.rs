@@ -38,7 +38,7 @@ pub(crate) use lint::{LintConfig, RuleLevel};
 pub use output_dir::OutputChoice;
 pub(crate) use parse::{locate_key, locate_table};
 pub(crate) use peers::{PeerConfig, PeersConfig};
-pub(crate) use sources::{Source, Sources, free_mount};
+pub(crate) use sources::{Source, Sources, free_mount, mountable};
 /// The names the status page makes of a component id, checked where the id is read.
 #[cfg(test)]
 pub(crate) use status::file_names as component_file_names;

@@ -295,6 +295,32 @@ pub(crate) fn free_mount(written: &str, list: &[Source]) -> Option<String> {
     (!list.iter().any(|source| nested(&source.mount, &folder))).then_some(folder)
 }
 
+/// The folder and mount another tool's configuration asks to mount (`written` folder
+/// from the root, `route` in the site), normalised, when a `[[sources]]` table could
+/// mount them beside the content folder `content` and the mounts of `list`; `None` when a
+/// mount of `list` has the folder or its place already (the user's table wins); else why
+/// no table could.
+pub(crate) fn mountable(
+    written: &str,
+    route: &str,
+    content: &str,
+    list: &[Source],
+) -> Result<Option<(String, String)>, String> {
+    let folder = normal_folder(written).map_err(|why| format!("its folder {written:?}: {why}"))?;
+    if folder == content || folder.starts_with(&format!("{content}/")) {
+        return Err(format!("its folder {written:?} lies inside the content folder `{content}/`"));
+    }
+    if content.starts_with(&format!("{folder}/")) {
+        return Err(format!("its folder {written:?} holds the content folder `{content}/`"));
+    }
+    let mount = normal_folder(route).map_err(|why| format!("its route {route:?}: {why}"))?;
+    let url = mount_url(&mount);
+    crate::site_path::check(&format!("{url}/index.html"))
+        .map_err(|problem| format!("its route {route:?}: {problem}"))?;
+    let taken = list.iter().any(|s| s.folder == folder || nested(&mount_url(&s.mount), &url));
+    Ok((!taken).then_some((folder, mount)))
+}
+
 /// A relative folder path, normalised (`./a/b/` -> `a/b`), or why it is not one.
 fn normal_folder(written: &str) -> Result<String, &'static str> {
     relative_folder(written).map_err(|problem| match problem {

@@ -27,7 +27,7 @@ pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic
     let root = config.root.clone();
     let name = CONFIG_FILES.iter().find(|name| root.join(name).is_file());
     let text = name.and_then(|name| Some((*name, read(config, name, diagnostics)?)));
-    if let Some((name, text)) = &text {
+    if let Some((name, text)) = text.as_ref().filter(|_| !config.book_table) {
         crate::compat::docusaurus::instances::mount_instances(config, name, text, diagnostics);
     }
     crate::compat::docusaurus::versions::mount_versions(config, diagnostics);

@@ -81,10 +81,10 @@ pub(crate) fn docs_sidebars(config: &Config, text: &str) -> Vec<(String, String)
         .collect()
 }
 
-/// Mounts each further docs instance's folder and each blog's folder at its route,
-/// unless `book.toml` mounts the folder or the route already, the content folder has a
-/// folder there, or the folder is missing. A folder or route opsbook cannot mount (out
-/// of the handbook, the site's root) is a warning at the configuration's line.
+/// Mounts each further docs instance's folder and each blog's folder at its route
+/// ([`mount_once`]). A folder or route no `[[sources]]` table could mount (absolute, out
+/// of the handbook, hidden, the site's root, in the content folder) is a warning at the
+/// plugin's options.
 pub(crate) fn mount_instances(config: &mut Config, name: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
     let docs = match docs_instances(text) {
         Ok(docs) => docs,
@@ -100,51 +100,29 @@ pub(crate) fn mount_instances(config: &mut Config, name: &str, text: &str, diagn
         .iter()
         .map(|docs| (docs.path.clone(), docs.route.clone(), docs.at))
         .chain(blogs.into_iter().map(|blog| (blog.path, blog.route, blog.at)));
-    for (folder, mount, (line, column)) in wanted {
-        if let Some(why) = unmountable(&folder, &mount) {
-            let message = format!("the plugin's folder `{folder}` is not mounted at `/{mount}/`: {why}");
-            let help = "mount it with a `[[sources]]` table in book.toml";
+    for (folder, route, (line, column)) in wanted {
+        if let Err(why) = mount_once(config, &folder, &route) {
+            let message = format!("the plugin's folder is not mounted at `/{route}/`: {why}");
             diagnostics.push(
                 Diagnostic::error(Rule::ConfigField, name, line, column, message)
                     .with_severity(Severity::Warning)
-                    .with_help(help),
+                    .with_help("mount it with a `[[sources]]` table in book.toml"),
             );
-            continue;
         }
-        mount_once(config, folder, mount);
     }
 }
 
-/// Why `folder` cannot be mounted at `mount`, if it cannot: each must be a plain path
-/// inside the handbook, and the mount no root.
-fn unmountable(folder: &str, mount: &str) -> Option<&'static str> {
-    let plain = |path: &str| {
-        !path.starts_with('/')
-            && !path.contains('\\')
-            && path.split('/').all(|part| !part.is_empty() && part != ".." && !part.starts_with('.'))
+/// Adds the source `folder` at `route`, as a `[[sources]]` table would, when a table
+/// could ([`crate::config::mountable`]); nothing when a mount of `book.toml` has the
+/// folder or the place, the content folder has a folder at the route, or the folder is
+/// missing.
+pub(crate) fn mount_once(config: &mut Config, folder: &str, route: &str) -> Result<(), String> {
+    let content = config.content_folder.trim_end_matches('/').to_string();
+    let Some((folder, mount)) = crate::config::mountable(folder, route, &content, &config.sources.list)? else {
+        return Ok(());
     };
-    if !plain(folder) {
-        Some("the folder lies outside the handbook or in a hidden folder")
-    } else if mount.is_empty() {
-        Some("opsbook publishes the docs folder at the root")
-    } else if !plain(mount) {
-        Some("the route is no plain folder of the site")
-    } else {
-        None
-    }
-}
-
-/// Adds the source `folder` at `mount`, as a `[[sources]]` table would, unless either is
-/// taken, the content folder holds `mount` or is `folder`, or `folder` is missing.
-pub(crate) fn mount_once(config: &mut Config, folder: String, mount: String) {
-    let content = config.content_folder.trim_end_matches('/');
-    let taken = config.sources.list.iter().any(|s| s.folder.trim_matches('/') == folder || s.mount == mount);
-    if taken
-        || folder == content
-        || config.root.join(content).join(&mount).exists()
-        || !config.root.join(&folder).is_dir()
-    {
-        return;
+    if config.root.join(&content).join(&mount).exists() || !config.root.join(&folder).is_dir() {
+        return Ok(());
     }
     config.sources.list.push(Source {
         folder,
@@ -155,6 +133,7 @@ pub(crate) fn mount_once(config: &mut Config, folder: String, mount: String) {
         line: 0,
         path_at: (0, 0),
     });
+    Ok(())
 }
 
 #[cfg(test)]

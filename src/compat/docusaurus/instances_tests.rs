@@ -25,16 +25,17 @@ fn reads_each_docs_instance_and_the_default_s_sidebar() {
     assert_eq!((bare[0].path.as_str(), bare[0].route.as_str()), ("docs", "docs"));
 }
 
-/// A handbook folder with `files`, its configuration loaded.
-fn handbook(name: &str, files: &[(&str, &str)]) -> (Config, std::path::PathBuf) {
+/// A handbook folder with `files` and `book` added to its `book.toml`, its
+/// configuration loaded.
+fn handbook(name: &str, files: &[(&str, &str)], book: &str) -> (Config, std::path::PathBuf) {
     let root = crate::test_support::temp_dir(name);
     for (path, text) in files {
         let path = root.join(path);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
         std::fs::write(path, text).expect("a file");
     }
-    std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"T\"\n[build]\ncontent-dir = \"docs\"\n")
-        .expect("book.toml");
+    let toml = format!("[handbook]\ntitle = \"T\"\n[build]\ncontent-dir = \"docs\"\n{book}");
+    std::fs::write(root.join("book.toml"), toml).expect("book.toml");
     let config = Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");
     (config, root)
 }
@@ -48,27 +49,48 @@ fn mounts_each_instance_and_blog_at_its_route_unless_book_toml_or_the_content_ha
         ("api-docs/index.md", "# API\n"),
         ("news/2024-01-01-hello.md", "# Hello\n"),
     ];
-    let (mut config, root) = handbook("docusaurus-instances", &files);
+    let (mut config, root) = handbook("docusaurus-instances", &files, "");
     let mut diagnostics = Vec::new();
     crate::compat::mount_layout(&mut config, &mut diagnostics);
     let mounts: Vec<(&str, &str)> = config.sources.list.iter().map(|s| (s.folder.as_str(), s.mount.as_str())).collect();
     assert_eq!(mounts, [("community", "community"), ("api-docs", "reference"), ("news", "updates")]);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
 
-    // A folder the content has at the route, or a route book.toml mounts, stays as it is.
+    // A folder the content has at the route stays as it is.
     std::fs::create_dir_all(root.join("docs/community")).expect("a folder");
-    let (mut config, _) = (Config::load(&root, &crate::config::Overrides::default()).expect("book.toml"), ());
+    let mut config = Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");
     crate::compat::mount_layout(&mut config, &mut diagnostics);
     let mounts: Vec<&str> = config.sources.list.iter().map(|s| s.mount.as_str()).collect();
     assert_eq!(mounts, ["reference", "updates"]);
     std::fs::remove_dir_all(&root).expect("the temporary folder");
+
+    // A table of book.toml for the folder, or for the route in any case, wins.
+    let tables =
+        "[[sources]]\npath = \"news\"\nmount = \"news\"\n[[sources]]\npath = \"api-docs\"\nmount = \"Community\"\n";
+    let (mut config, root) = handbook("docusaurus-instances-tables", &files, tables);
+    crate::compat::mount_layout(&mut config, &mut diagnostics);
+    let mounts: Vec<(&str, &str)> = config.sources.list.iter().map(|s| (s.folder.as_str(), s.mount.as_str())).collect();
+    assert_eq!(mounts, [("news", "news"), ("api-docs", "Community")]);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    std::fs::remove_dir_all(&root).expect("the temporary folder");
 }
 
 #[test]
-fn a_folder_out_of_the_handbook_or_a_route_at_the_root_is_a_warning_at_its_options() {
-    let config_text = "module.exports = { plugins: [\n  ['content-docs', { id: 'a', path: '../outside', routeBasePath: 'a' }],\n  ['content-docs', { id: 'b', path: 'b', routeBasePath: '/' }],\n  ['content-docs', { id: 'c', path: 'c', routeBasePath: '../c' }],\n] };\n";
-    let files = [("docusaurus.config.js", config_text), ("b/index.md", "# B\n"), ("c/index.md", "# C\n")];
-    let (mut config, root) = handbook("docusaurus-instances-out", &files);
+fn a_folder_or_route_no_sources_table_could_mount_is_a_warning_at_its_options() {
+    let config_text = "module.exports = { plugins: [
+  ['content-docs', { id: 'a', path: '../outside', routeBasePath: 'a' }],
+  ['content-docs', { id: 'b', path: 'b', routeBasePath: '/' }],
+  ['content-docs', { id: 'c', path: 'c', routeBasePath: '../c' }],
+  ['content-docs', { id: 'd', path: '/srv/d', routeBasePath: 'd' }],
+  ['content-docs', { id: 'e', path: 'docs/e', routeBasePath: 'e' }],
+] };\n";
+    let files = [
+        ("docusaurus.config.js", config_text),
+        ("b/index.md", "# B\n"),
+        ("c/index.md", "# C\n"),
+        ("docs/e/index.md", "# E\n"),
+    ];
+    let (mut config, root) = handbook("docusaurus-instances-out", &files, "");
     let mut diagnostics = Vec::new();
     crate::compat::mount_layout(&mut config, &mut diagnostics);
     assert!(config.sources.list.is_empty(), "{:?}", config.sources.list);
@@ -76,8 +98,21 @@ fn a_folder_out_of_the_handbook_or_a_route_at_the_root_is_a_warning_at_its_optio
         .iter()
         .map(|d| (d.line, d.column, d.severity == Severity::Warning && d.message.contains("is not mounted")))
         .collect();
-    assert_eq!(found, [(2, 20, true), (3, 20, true), (4, 20, true)]);
-    assert!(diagnostics[0].message.contains("outside the handbook"), "{}", diagnostics[0].message);
-    assert!(diagnostics[1].message.contains("at the root"), "{}", diagnostics[1].message);
+    assert_eq!(found, [(2, 20, true), (3, 20, true), (4, 20, true), (5, 20, true), (6, 20, true)]);
+    for (at, why) in
+        [(0, "escape"), (1, "not the root"), (2, "escape"), (3, "absolute"), (4, "inside the content folder")]
+    {
+        assert!(diagnostics[at].message.contains(why), "{}", diagnostics[at].message);
+    }
     std::fs::remove_dir_all(&root).expect("the temporary folder");
+}
+
+/// A `blog` or `docs` key of an object that is a key's value (`themeConfig.blog`) is no
+/// plugin's options.
+#[test]
+fn a_theme_s_blog_settings_are_no_blog() {
+    let text = "module.exports = {\n  presets: [['classic', { blog: false }]],\n  themeConfig: { blog: { sidebar: { groupByYear: true } }, docs: { sidebar: {} } },\n};\n";
+    assert!(crate::compat::docusaurus::blog::blog_plugins(text, "x", &mut Vec::new()).is_empty());
+    assert_eq!(default_sidebar(text), None);
+    assert!(docs_options(text).expect("a configuration").0.is_none());
 }

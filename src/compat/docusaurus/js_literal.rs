@@ -231,7 +231,7 @@ pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Resu
     for i in 0..tokens.len() {
         let start = match &tokens[i].tok {
             Tok::Ident(name) | Tok::Str(name) if name == preset_key && punct(i + 1, ':') && punct(i + 2, '{') => {
-                (i == 0 || !punct(i - 1, '.')).then_some(i + 2)
+                ((i == 0 || !punct(i - 1, '.')) && !in_keyed_object(&tokens, i)).then_some(i + 2)
             }
             Tok::Str(name) if names(name) && punct(i + 1, ',') && punct(i + 2, '{') => Some(i + 2),
             // `'plugin', ({ … })`, the options in parentheses (for a type comment).
@@ -243,6 +243,22 @@ pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Resu
         found.push(parser.value(0)?);
     }
     Ok(found)
+}
+
+/// Whether token `i` stands in an object that is the value of a key (`themeConfig: {
+/// blog: … }`), not in a preset's options (`['classic', { blog: … }]`).
+fn in_keyed_object(tokens: &[Token], i: usize) -> bool {
+    let mut depth = 0usize;
+    for j in (0..i).rev() {
+        match tokens[j].tok {
+            Tok::Punct('}' | ']' | ')') => depth += 1,
+            Tok::Punct('{' | '[' | '(') if depth > 0 => depth -= 1,
+            Tok::Punct('{') => return j > 0 && matches!(tokens[j - 1].tok, Tok::Punct(':')),
+            Tok::Punct('[' | '(') => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The object of the first `key: {` of a configuration's text (not `x.key`): the

@@ -26,13 +26,14 @@ pub(crate) fn names_plugin(name: &str, package: &str) -> bool {
     name_patterns(name, "plugin").iter().any(|pattern| pattern == package)
 }
 
-/// A folder as a configuration writes it (`./blog/`), as sources name theirs (`blog`).
+/// A folder as a configuration writes it (`./blog/`), as sources name theirs (`blog`);
+/// an absolute path keeps its leading `/`, so that it is never read as a relative one.
 pub(crate) fn clean_folder(path: &str) -> String {
     let mut path = path.trim();
     while let Some(rest) = path.strip_prefix("./") {
         path = rest;
     }
-    path.trim_matches('/').to_string()
+    path.trim_end_matches('/').to_string()
 }
 
 #[cfg(test)]

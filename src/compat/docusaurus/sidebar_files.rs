@@ -31,8 +31,9 @@ pub(crate) fn find_sidebars(
     let site = super::CONFIG_FILES.iter().find(|name| root.join(name).is_file());
     let text = site.and_then(|name| super::versions::read(config, name, &mut Vec::new()));
     let named = text.as_deref().and_then(instances::default_sidebar);
-    // A `sidebarPath` that names no file gives the folders' navigation, as Docusaurus's
-    // default sidebar.
+    let named = named.map(|name| with_extension(root, &name));
+    // A `sidebarPath` that names no file gives Docusaurus no sidebar, and opsbook the
+    // folders' navigation.
     if named.as_ref().is_some_and(|name| std::fs::symlink_metadata(root.join(name)).is_err()) {
         return None;
     }
@@ -55,6 +56,7 @@ pub(crate) fn find_sidebars(
     entries = resolve(entries, base);
     if base.is_empty() {
         for (mount, file) in text.as_deref().map(|text| instances::docs_sidebars(config, text)).unwrap_or_default() {
+            let file = with_extension(root, &file);
             if let Some(found) = read_sidebar(config, &root.join(&file), &file, diagnostics) {
                 entries.push(instance_section(resolve(found, &mount), &mount, &file));
             }
@@ -67,6 +69,21 @@ pub(crate) fn find_sidebars(
         root_dir: base.to_string(),
         directory_urls: true,
     }))
+}
+
+/// The file `name` names from `root` as Node's `require.resolve` finds a module: as
+/// written, else with the first of its extensions that is a file (`./sidebars` is
+/// `sidebars.js`).
+fn with_extension(root: &Path, name: &str) -> String {
+    const EXTENSIONS: [&str; 5] = [".js", ".json", ".ts", ".mjs", ".cjs"];
+    if root.join(name).is_file() {
+        return name.to_string();
+    }
+    EXTENSIONS
+        .iter()
+        .map(|extension| format!("{name}{extension}"))
+        .find(|file| root.join(file).is_file())
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// The entries of a docs instance's sidebar (of file `file`), as one section of the

@@ -79,7 +79,8 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
         diagnostics.push(Diagnostic::error(Rule::ConfigField, file, line, column, message).with_severity(severity));
     }
     for Mounted { folder, mount } in mounts {
-        crate::compat::docusaurus::instances::mount_once(config, folder, mount);
+        // The version names were checked above: none is refused here.
+        let _ = crate::compat::docusaurus::instances::mount_once(config, &folder, &mount);
     }
 }
 
