@@ -63,6 +63,12 @@ pub(crate) struct Source {
 }
 
 impl Source {
+    /// A folder an old tool's layout publishes, mounted as a `[[sources]]` table with
+    /// only `path` and `mount` would mount it: public, the handbook's repository.
+    pub(crate) fn mounted(folder: String, mount: String) -> Source {
+        Source { folder, mount, repository: None, subdir: String::new(), internal: false, line: 0, path_at: (0, 0) }
+    }
+
     /// The root-relative path of a file of this source (`vendor/x/docs/a.md`), from its
     /// path below the mount (`a.md`).
     pub(crate) fn shown(&self, rest: &str) -> String {

@@ -1,4 +1,7 @@
 use super::*;
+use crate::compat::docusaurus::js_literal::{self, Located};
+use crate::compat::docusaurus::plugins::clean_folder;
+use crate::compat::docusaurus::site::{DocsInstance, docs_options, instance};
 
 const CONFIG: &str = r#"
 module.exports = {
@@ -12,9 +15,16 @@ module.exports = {
 };
 "#;
 
+/// The docs instances of the configuration `text` but the default one.
+fn docs_instances(text: &str) -> Result<Vec<DocsInstance>, js_literal::Problem> {
+    Ok(docs_options(text)?.1.iter().map(instance).collect())
+}
+
 #[test]
 fn reads_each_docs_instance_and_the_default_s_sidebar() {
-    assert_eq!(default_sidebar(CONFIG).as_deref(), Some("sidebarsDocs.js"));
+    let default = docs_options(CONFIG).expect("a configuration").0.expect("the default's options");
+    let sidebar = default.get("sidebarPath").and_then(Located::str).map(clean_folder);
+    assert_eq!(sidebar.as_deref(), Some("sidebarsDocs.js"));
     let instances = docs_instances(CONFIG).expect("a configuration");
     let found: Vec<(&str, &str, Option<&str>)> =
         instances.iter().map(|i| (i.path.as_str(), i.route.as_str(), i.sidebar.as_deref())).collect();
@@ -113,6 +123,29 @@ fn a_folder_or_route_no_sources_table_could_mount_is_a_warning_at_its_options() 
 fn a_theme_s_blog_settings_are_no_blog() {
     let text = "module.exports = {\n  presets: [['classic', { blog: false }]],\n  themeConfig: { blog: { sidebar: { groupByYear: true } }, docs: { sidebar: {} } },\n};\n";
     assert!(crate::compat::docusaurus::blog::blog_plugins(text, "x", &mut Vec::new()).is_empty());
-    assert_eq!(default_sidebar(text), None);
     assert!(docs_options(text).expect("a configuration").0.is_none());
+}
+
+/// A configuration whose plugins cannot be read is one note at the place, said once
+/// however many steps ask, and the site keeps only its docs folder, at the defaults.
+#[test]
+fn a_configuration_whose_plugins_cannot_be_read_is_one_note_and_mounts_nothing() {
+    let text = "module.exports = {\n  plugins: [['content-docs', { id: 'x', path: 'community }]],\n};\n";
+    let files = [("docusaurus.config.js", text), ("docs/intro.md", "# Intro\n"), ("community/index.md", "# C\n")];
+    let (mut config, root) = handbook("docusaurus-unreadable", &files, "");
+    let mut diagnostics = Vec::new();
+    crate::compat::mount_layout(&mut config, &mut diagnostics);
+    let site = crate::compat::docusaurus::site::site_config(&config, &mut diagnostics);
+    let site = site.as_ref().as_ref().expect("the configuration is read");
+    assert!(site.docs.is_empty() && site.blogs.is_empty() && site.default_docs.is_none());
+    assert!(config.sources.list.is_empty(), "{:?}", config.sources.list);
+    let found: Vec<(&str, usize, Severity)> =
+        diagnostics.iter().map(|d| (d.path.as_str(), d.line, d.severity)).collect();
+    assert_eq!(found, [("docusaurus.config.js", 2, Severity::Note)], "{diagnostics:?}");
+    assert!(
+        diagnostics[0].message.contains("the docs folder alone, no blog and one language"),
+        "{}",
+        diagnostics[0].message
+    );
+    std::fs::remove_dir_all(&root).expect("the temporary folder");
 }

@@ -211,15 +211,6 @@ pub(crate) fn exported_value(text: &str) -> Result<Option<Located>, Problem> {
     parser.value(0).map(Some)
 }
 
-/// The options object of the default Docusaurus docs plugin in the text of a
-/// `docusaurus.config.js` (`.ts`): the object of the classic preset's `docs:` key, or
-/// the one given with `'@docusaurus/plugin-content-docs'` without an `id` (or with
-/// `id: 'default'`). `None` when the text has neither.
-pub(crate) fn docs_plugin_options(text: &str) -> Result<Option<Located>, Problem> {
-    let options = plugin_options(text, "docs", "@docusaurus/plugin-content-docs")?;
-    Ok(options.into_iter().find(|options| options.get("id").and_then(Located::str).is_none_or(|id| id == "default")))
-}
-
 /// The options objects of a Docusaurus content plugin in the text of a configuration,
 /// in the order written: the classic preset's `preset_key: {` (not `x.key`), and each
 /// `'plugin', {` of the plugins list, the plugin named by its package or a shorthand.

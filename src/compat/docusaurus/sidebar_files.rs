@@ -28,9 +28,9 @@ pub(crate) fn find_sidebars(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Option<NavFile>> {
     let root = &config.root;
-    let site = super::CONFIG_FILES.iter().find(|name| root.join(name).is_file());
-    let text = site.and_then(|name| super::versions::read(config, name, &mut Vec::new()));
-    let named = text.as_deref().and_then(instances::default_sidebar);
+    let site = super::site::site_config(config, diagnostics);
+    let site = site.as_ref().as_ref();
+    let named = site.and_then(super::site::SiteConfig::default_sidebar);
     let named = named.map(|name| with_extension(root, &name));
     // A `sidebarPath` that names no file gives Docusaurus no sidebar, and opsbook the
     // folders' navigation.
@@ -55,7 +55,7 @@ pub(crate) fn find_sidebars(
     let Some(mut entries) = entries else { return Some(None) };
     entries = resolve(entries, base);
     if base.is_empty() {
-        for (mount, file) in text.as_deref().map(|text| instances::docs_sidebars(config, text)).unwrap_or_default() {
+        for (mount, file) in site.map(|site| instances::docs_sidebars(config, site)).unwrap_or_default() {
             let file = with_extension(root, &file);
             if let Some(found) = read_sidebar(config, &root.join(&file), &file, diagnostics) {
                 entries.push(instance_section(resolve(found, &mount), &mount, &file));
