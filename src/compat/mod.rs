@@ -170,8 +170,8 @@ pub(crate) const TOOLS: [&dyn ToolRules; 9] = [
 ];
 
 /// Mounts the folders the old tool's layout publishes, before the content is walked:
-/// Hugo's module mounts of content folders ([`hugo::mounts`]), Docusaurus's versions and
-/// locales ([`docusaurus::i18n::mount_layout`]). The build and the watcher of `serve` both
+/// Hugo's module mounts of content folders ([`hugo::mounts`]), Docusaurus's further docs
+/// instances, blogs, versions and locales ([`docusaurus::i18n::mount_layout`]). The build and the watcher of `serve` both
 /// call it, so that they know the same folders.
 pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     if hugo::is_site(config) {

@@ -16,9 +16,6 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 /// The names MkDocs's configuration may have.
 const MKDOCS_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
 
-/// The names Docusaurus's sidebars file may have.
-const SIDEBAR_FILES: [&str; 4] = ["sidebars.js", "sidebars.ts", "sidebars.mjs", "sidebars.cjs"];
-
 /// Whose rules the `SUMMARY.md` is read by: GitBook's in a GitBook book (its
 /// `.gitbook.yaml` and no mdBook `[book]` table), mdBook's otherwise.
 fn summary_rules(config: &Config) -> Rules {
@@ -107,7 +104,7 @@ pub(crate) fn find_nav_file(
             directory_urls: nav.directory_urls,
         });
     }
-    if let Some(nav) = find_sidebars(config, files, diagnostics) {
+    if let Some(nav) = super::docusaurus::sidebar_files::find_sidebars(config, files, diagnostics) {
         return nav;
     }
     let at = files.assets.iter().position(|a| MKDOCS_FILES.contains(&a.as_str()))?;
@@ -139,60 +136,6 @@ pub(crate) fn find_nav_file(
         root_dir: docs_dir.to_string(),
         directory_urls: nav.directory_urls,
     })
-}
-
-/// A Docusaurus `sidebars.js` beside `book.toml` or at the top of `content/` (taken out
-/// of the assets), if there is one: `Some(None)` when it is there but not usable.
-fn find_sidebars(
-    config: &Config,
-    files: &mut ContentFiles,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Option<NavFile>> {
-    let root = &config.root;
-    let (text, shown, base) = if let Some(name) =
-        SIDEBAR_FILES.iter().find(|name| std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| !m.is_dir()))
-    {
-        let path = root.join(name);
-        let confined = config.confinement().map(|c| c.readable(&path).map(|_| ()));
-        if let Some(Err(why)) = confined {
-            let message = format!("the file is not read: {why}");
-            diagnostics.push(Diagnostic::error(Rule::SymlinkOutsideRoot, *name, 0, 0, message));
-            return Some(None);
-        }
-        (read(config, &path, name, diagnostics), name.to_string(), "")
-    } else {
-        let at = files.assets.iter().position(|a| SIDEBAR_FILES.contains(&a.as_str()))?;
-        let name = files.assets.remove(at);
-        let shown = format!("{}{name}", config.content_prefix());
-        let base = if files.dirs.iter().any(|d| d == "docs") { "docs" } else { "" };
-        (read(config, &config.content_dir().join(&name), &shown, diagnostics), shown, base)
-    };
-    let text = text?;
-    let help = "write the sidebar as object and array literals, or remove the file to keep the folders' navigation";
-    match super::docusaurus::sidebars::parse_sidebars(&text) {
-        Ok((entries, problems)) => {
-            diagnostics.extend(problems.into_iter().map(|(line, column, message)| {
-                Diagnostic::error(Rule::NavFile, &shown, line, column, message)
-                    .with_severity(crate::diagnostic::Severity::Warning)
-                    .with_help("see the items of a sidebar in the guide's page on moving a handbook")
-            }));
-            Some(Some(NavFile {
-                file: shown,
-                kind: NavFileKind::Sidebars,
-                entries: resolve(entries, base),
-                root_dir: base.to_string(),
-                directory_urls: true,
-            }))
-        }
-        Err((line, column, message)) => {
-            diagnostics.push(
-                Diagnostic::error(Rule::NavFile, &shown, line, column, message)
-                    .with_severity(crate::diagnostic::Severity::Warning)
-                    .with_help(help),
-            );
-            Some(None)
-        }
-    }
 }
 
 /// The entries of an MkDocs site's navigation: `nav` as `mkdocs.yml` (named `shown`)
@@ -325,6 +268,7 @@ fn drop_numbers(entries: &mut [NavEntry]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compat::docusaurus::sidebar_files::SIDEBAR_FILES;
 
     #[test]
     fn every_file_read_beside_book_toml_is_watched() {

@@ -462,20 +462,30 @@ pub(crate) fn permalinks_warning(config: &Config, files: &[&str], message: &str,
 }
 
 /// The text of a configuration file beside `book.toml`, confined like the rest of the
-/// handbook; a refusal or a read error is a note, and `None`.
+/// handbook; a refusal or a read error is a note, and `None`. Each file is read once a
+/// build ([`crate::config::Memo`]): the first to ask gets the note.
 pub(crate) fn read_beside(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let path = config.root.join(name);
-    let read = match config.confinement().map(|c| c.readable(&path)) {
-        Some(Err(why)) => Err(format!("the file is not read: {why}")),
-        None => Err("the handbook's folder cannot be resolved".to_string()),
-        Some(Ok(file)) => {
-            crate::fs::read_text(&file, crate::fs::FileKind::Config).map_err(|e| format!("cannot read the file: {e}"))
-        }
-    };
-    match read {
-        Ok(text) => Some(text),
+    /// A file's text, or why it was not read.
+    struct Beside(Result<String, String>);
+    let mut made = false;
+    let read = config.memo.get_or_make(name, || {
+        made = true;
+        let path = config.root.join(name);
+        Beside(match config.confinement().map(|c| c.readable(&path)) {
+            Some(Err(why)) => Err(format!("the file is not read: {why}")),
+            None => Err("the handbook's folder cannot be resolved".to_string()),
+            Some(Ok(file)) => crate::fs::read_text(&file, crate::fs::FileKind::Config)
+                .map_err(|e| format!("cannot read the file: {e}")),
+        })
+    });
+    match &read.0 {
+        Ok(text) => Some(text.clone()),
         Err(message) => {
-            diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, name, 0, 0, message).with_severity(Severity::Note));
+            if made {
+                diagnostics.push(
+                    Diagnostic::error(Rule::ConfigSyntax, name, 0, 0, message.clone()).with_severity(Severity::Note),
+                );
+            }
             None
         }
     }

@@ -273,7 +273,8 @@ mod tests {
 
     #[test]
     fn the_core_knows_the_configurations_of_gray_matter_tools() {
-        let tools: Vec<&str> = crate::compat::docusaurus::CONFIG_FILES.iter().chain(ELEVENTY_FILES).copied().collect();
+        let tools: Vec<&str> =
+            crate::compat::docusaurus::site::CONFIG_FILES.iter().chain(ELEVENTY_FILES).copied().collect();
         assert_eq!(tools, crate::content::front_matter::GRAY_MATTER_CONFIGS);
     }
 

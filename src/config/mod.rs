@@ -13,10 +13,12 @@ mod base_url;
 mod blog;
 mod book_tables;
 mod checks;
+mod confined;
 mod content_dir;
 mod kinds;
 mod languages;
 mod lint;
+mod memo;
 mod output_dir;
 mod parse;
 mod peers;
@@ -35,10 +37,11 @@ pub(crate) use kinds::{
 };
 pub(crate) use languages::{Languages, Translated, is_language_code};
 pub(crate) use lint::{LintConfig, RuleLevel};
+pub(crate) use memo::Memo;
 pub use output_dir::OutputChoice;
 pub(crate) use parse::{locate_key, locate_table};
 pub(crate) use peers::{PeerConfig, PeersConfig};
-pub(crate) use sources::{Source, Sources, free_mount};
+pub(crate) use sources::{Source, Sources, free_mount, mountable};
 /// The names the status page makes of a component id, checked where the id is read.
 #[cfg(test)]
 pub(crate) use status::file_names as component_file_names;
@@ -522,6 +525,8 @@ pub struct Config {
     pub(crate) languages: Languages,
     /// The one confinement of the handbook, made on first use ([`Config::confinement`]).
     pub(crate) confined: std::sync::Arc<std::sync::OnceLock<Option<crate::fs::confine::Confinement>>>,
+    /// What the build reads and derives once from files beside book.toml ([`Memo`]).
+    pub(crate) memo: Memo,
 }
 
 impl Config {
@@ -545,39 +550,6 @@ impl Config {
     pub(crate) fn locate(&self, path: &str) -> (PathBuf, String) {
         let path = self.languages.files.get(path).map_or(path, |translated| translated.file.as_str());
         self.sources.locate(&self.root, &self.content_folder, path)
-    }
-
-    /// The confinement of the handbook: its root, its output folder out of bounds, and
-    /// its content tree (the content folder and the mounted folders that exist). Made
-    /// once, on first use, after the layout is complete (`mount_layout` makes it anew);
-    /// `None` when the root cannot be resolved.
-    pub(crate) fn confinement(&self) -> Option<&crate::fs::confine::Confinement> {
-        self.confined
-            .get_or_init(|| {
-                let mut confinement = crate::fs::confine::Confinement::new(&self.root)?.excluding(&self.output_dir);
-                let folders = std::iter::once((self.content_folder.as_str(), ""))
-                    .chain(self.sources.list.iter().map(|s| (s.folder.as_str(), s.mount.as_str())));
-                for (folder, mount) in folders {
-                    confinement = confinement.with_tree_folder(&self.root.join(folder), mount);
-                }
-                Some(confinement)
-            })
-            .as_ref()
-    }
-
-    /// The file of the content path `path` ([`Config::locate`]), confined, and its name in
-    /// diagnostics; `Err` says why it is not read.
-    pub(crate) fn locate_confined(
-        &self,
-        path: &str,
-    ) -> (Result<crate::fs::Confined, crate::fs::confine::Refused>, String) {
-        let (disk, file) = self.locate(path);
-        let relative = disk.strip_prefix(&self.root).unwrap_or(&disk);
-        let confined = match self.confinement() {
-            Some(confinement) => confinement.content_file(&disk, relative),
-            None => Err(crate::fs::confine::Refused::Leads("the handbook's folder cannot be resolved".to_string())),
-        };
-        (confined, file)
     }
 
     /// The content path of the file at `path` (absolute), in the content folder or a

@@ -153,6 +153,7 @@ impl Config {
             community_site: overrides.community,
             languages,
             confined: Default::default(),
+            memo: Default::default(),
         })
     }
 }

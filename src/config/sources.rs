@@ -63,6 +63,12 @@ pub(crate) struct Source {
 }
 
 impl Source {
+    /// A folder an old tool's layout publishes, mounted as a `[[sources]]` table with
+    /// only `path` and `mount` would mount it: public, the handbook's repository.
+    pub(crate) fn mounted(folder: String, mount: String) -> Source {
+        Source { folder, mount, repository: None, subdir: String::new(), internal: false, line: 0, path_at: (0, 0) }
+    }
+
     /// The root-relative path of a file of this source (`vendor/x/docs/a.md`), from its
     /// path below the mount (`a.md`).
     pub(crate) fn shown(&self, rest: &str) -> String {
@@ -293,6 +299,32 @@ fn nested(a: &str, b: &str) -> bool {
 pub(crate) fn free_mount(written: &str, list: &[Source]) -> Option<String> {
     let folder = relative_folder(written).ok()?;
     (!list.iter().any(|source| nested(&source.mount, &folder))).then_some(folder)
+}
+
+/// The folder and mount another tool's configuration asks to mount (`written` folder
+/// from the root, `route` in the site), normalised, when a `[[sources]]` table could
+/// mount them beside the content folder `content` and the mounts of `list`; `None` when a
+/// mount of `list` has the folder or its place already (the user's table wins); else why
+/// no table could.
+pub(crate) fn mountable(
+    written: &str,
+    route: &str,
+    content: &str,
+    list: &[Source],
+) -> Result<Option<(String, String)>, String> {
+    let folder = normal_folder(written).map_err(|why| format!("its folder {written:?}: {why}"))?;
+    if folder == content || folder.starts_with(&format!("{content}/")) {
+        return Err(format!("its folder {written:?} lies inside the content folder `{content}/`"));
+    }
+    if content.starts_with(&format!("{folder}/")) {
+        return Err(format!("its folder {written:?} holds the content folder `{content}/`"));
+    }
+    let mount = normal_folder(route).map_err(|why| format!("its route {route:?}: {why}"))?;
+    let url = mount_url(&mount);
+    crate::site_path::check(&format!("{url}/index.html"))
+        .map_err(|problem| format!("its route {route:?}: {problem}"))?;
+    let taken = list.iter().any(|s| s.folder == folder || nested(&mount_url(&s.mount), &url));
+    Ok((!taken).then_some((folder, mount)))
 }
 
 /// A relative folder path, normalised (`./a/b/` -> `a/b`), or why it is not one.

@@ -65,6 +65,9 @@ pub(crate) struct NavEntry {
     pub children: Vec<NavEntry>,
     /// The number the tool shows before the title (mdBook's `1.2.`), if any.
     pub number: Option<String>,
+    /// The file the entry is written in, when it is not the navigation file itself (a
+    /// further sidebar file whose entries join it).
+    pub file: Option<String>,
     /// 1-based line of the entry in the file.
     pub line: usize,
     /// 1-based column.
@@ -194,6 +197,7 @@ mod tests {
             link: NavLink::None,
             children: Vec::new(),
             number: None,
+            file: None,
             line: 1,
             column: 1,
         };

@@ -148,13 +148,14 @@ fn resolve_doc_ids(
                 NavLink::DocId(id) => match ids.get(id.trim_start_matches('/')) {
                     Some(path) => NavLink::Page(path.clone()),
                     None => {
+                        let file = entry.file.as_deref().unwrap_or(&nav.file);
                         diagnostics.push(
                             Diagnostic::error(
                                 Rule::NavFile,
-                                &nav.file,
+                                file,
                                 entry.line,
                                 entry.column,
-                                format!("{} lists the doc id `{id}`, which no page has", nav.file),
+                                format!("{file} lists the doc id `{id}`, which no page has"),
                             )
                             .with_severity(severity)
                             .with_help(
@@ -171,6 +172,7 @@ fn resolve_doc_ids(
                 link,
                 children: resolve_doc_ids(&entry.children, ids, nav, severity, diagnostics),
                 number: entry.number.clone(),
+                file: entry.file.clone(),
                 line: entry.line,
                 column: entry.column,
             }
@@ -260,12 +262,13 @@ fn section_folder(entry: &NavEntry, listed: &HashSet<&str>) -> Option<String> {
 }
 
 fn missing(nav: &NavFile, entry: &NavEntry, path: &str, content_prefix: &str) -> Diagnostic {
+    let file = entry.file.as_deref().unwrap_or(&nav.file);
     Diagnostic::error(
         Rule::NavFile,
-        &nav.file,
+        file,
         entry.line,
         entry.column,
-        format!("{} lists `{path}`, which is no page under {content_prefix}", nav.file),
+        format!("{file} lists `{path}`, which is no page under {content_prefix}"),
     )
     .with_help("fix the path (it is relative to the folder of the pages), or remove the entry")
 }
@@ -275,7 +278,7 @@ mod tests {
     use super::*;
 
     fn entry(title: &str, link: NavLink, children: Vec<NavEntry>) -> NavEntry {
-        NavEntry { title: Some(title.into()), link, children, number: None, line: 1, column: 1 }
+        NavEntry { title: Some(title.into()), link, children, number: None, file: None, line: 1, column: 1 }
     }
 
     #[test]

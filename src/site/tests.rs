@@ -70,6 +70,7 @@ pub(crate) fn old_tool_site(
     }
     let mut diagnostics = Vec::new();
     let mut config = crate::config::Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");
+    crate::compat::mount_layout(&mut config, &mut diagnostics);
     let mut walked = crate::content::walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
     walked.nav_file = crate::compat::nav_file::find_nav_file(&config, &mut walked, &mut diagnostics);
     let old_tool = crate::compat::old_tool::read_after_walk(&config, &mut walked, &mut diagnostics);

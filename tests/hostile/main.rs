@@ -22,6 +22,7 @@ mod cache;
 mod cjk;
 mod config_values;
 mod costs;
+mod docusaurus_instances;
 mod docusaurus_redirects;
 mod formats;
 mod gitbook_blocks;

@@ -224,3 +224,55 @@ fn client_redirects_write_a_page_at_each_old_pathname() {
         assert!(redirects.contains(line), "{line} in {redirects}");
     }
 }
+
+/// A site of several docs instances and a blog of its own folder builds as Docusaurus
+/// published it, without a `[[sources]]` table: each folder at its `routeBasePath`, the
+/// plugins named by package or shorthand, each instance's sidebar file (named with
+/// `require.resolve` or as a string, ended without `;`) ordering its section.
+#[test]
+fn docs_instances_and_blogs_are_mounted_at_their_routes_with_their_sidebars() {
+    let config = "module.exports = {
+  presets: [['classic', {
+    docs: { sidebarPath: require.resolve('./sidebarsDocs.js') },
+    blog: { path: 'news', routeBasePath: 'updates' },
+  }]],
+  plugins: [
+    ['content-docs', { id: 'community', path: 'community', routeBasePath: 'community',
+      sidebarPath: './sidebarsCommunity.js' }],
+  ],
+};\n";
+    let site = Site::with_files(
+        "docusaurus-instances",
+        &[
+            ("docusaurus.config.js", config),
+            ("sidebarsDocs.js", "const sidebars = {\n  docs: ['setup', 'intro'],\n}\n\nmodule.exports = sidebars\n"),
+            ("sidebarsCommunity.js", "module.exports = {community: ['zeta', 'alpha']};\n"),
+            (
+                "content/intro.md",
+                "# Intro\n\nSee [Alpha](/community/alpha) and [the release](/updates/2024/01/05/release).\n",
+            ),
+            ("content/setup.md", "# Setup\n"),
+            ("community/index.md", "# Community\n"),
+            ("community/alpha.md", "# Alpha\n"),
+            ("community/zeta.md", "# Zeta\n"),
+            ("news/2024-01-05-release.md", "---\ntitle: Release\n---\n\nShipped.\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning") && !run.stderr.contains("broken-link"), "{}", run.stderr);
+    let alpha = site.read("public/community/alpha/index.html");
+    let order = nav_order(&alpha, &["Setup</a>", "Intro</a>", "Zeta</a>", "Alpha</a>"]);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "the sidebars' order: {order:?}");
+    assert!(site.read("public/updates/2024/01/05/release/index.html").contains("Shipped."));
+    let intro = site.read("public/intro/index.html");
+    assert!(
+        intro.contains("href=\"/community/alpha/\"") && intro.contains("href=\"/updates/2024/01/05/release/\""),
+        "{intro}"
+    );
+    // A doc id of an instance's sidebar that no page has is said at that file's place.
+    site.write("sidebarsCommunity.js", "module.exports = {community: ['zeta',\n  'gone']};\n");
+    let run = site.build(&[]);
+    assert!(run.stderr.contains("sidebarsCommunity.js:2:3"), "{}", run.stderr);
+    assert!(run.stderr.contains("community/gone"), "{}", run.stderr);
+}

@@ -14,6 +14,7 @@ use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::js_literal::{self, Js, Located};
+use crate::compat::docusaurus::plugins::clean_folder;
 
 /// The blog plugin's default `path`.
 const DEFAULT_PATH: &str = "blog";
@@ -28,6 +29,10 @@ pub(crate) struct BlogPlugin {
     pub id: Option<String>,
     /// `path`: the folder of the posts, from the root, without `./` or a trailing `/`.
     pub path: String,
+    /// `routeBasePath`, without its slashes: where the posts were published.
+    pub route: String,
+    /// The line and column of the plugin's options (0 for the preset's default blog).
+    pub at: (usize, usize),
     /// `authorsMapPath`, relative to `path`, as written.
     pub authors_map: String,
     /// The line and column of `authorsMapPath` in the configuration (0 when not written).
@@ -60,7 +65,7 @@ pub(crate) struct DocusaurusBlog {
 /// The blog plugins of the Docusaurus configuration `text` (of file `name`); a
 /// configuration opsbook cannot read is a note, and has none.
 pub(crate) fn blog_plugins(text: &str, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<BlogPlugin> {
-    let options = match js_literal::plugin_options(text, "blog", "@docusaurus/plugin-content-blog") {
+    let options = match js_literal::plugin_options(text, "blog", super::plugins::BLOG_PLUGIN) {
         Ok(options) => options,
         Err((line, column, message)) => {
             let note = format!("cannot read the blog's options ({message}): its folder is no blog");
@@ -76,6 +81,11 @@ pub(crate) fn blog_plugins(text: &str, name: &str, diagnostics: &mut Vec<Diagnos
         .map(|options| BlogPlugin {
             id: text_of(options, "id").filter(|id| id != "default"),
             path: clean_folder(&text_of(options, "path").unwrap_or_else(|| DEFAULT_PATH.to_string())),
+            route: text_of(options, "routeBasePath")
+                .unwrap_or_else(|| DEFAULT_PATH.to_string())
+                .trim_matches('/')
+                .into(),
+            at: (options.line, options.column),
             authors_map: text_of(options, "authorsMapPath").unwrap_or_else(|| DEFAULT_AUTHORS.to_string()),
             authors_at: options.get("authorsMapPath").map_or((0, 0), |value| (value.line, value.column)),
         })
@@ -88,21 +98,14 @@ pub(crate) fn blog_plugins(text: &str, name: &str, diagnostics: &mut Vec<Diagnos
             BlogPlugin {
                 id: None,
                 path: DEFAULT_PATH.to_string(),
+                route: DEFAULT_PATH.to_string(),
+                at: (0, 0),
                 authors_map: DEFAULT_AUTHORS.to_string(),
                 authors_at: (0, 0),
             },
         );
     }
     plugins
-}
-
-/// A folder as a configuration writes it (`./blog/`), as sources name theirs (`blog`).
-fn clean_folder(path: &str) -> String {
-    let mut path = path.trim();
-    while let Some(rest) = path.strip_prefix("./") {
-        path = rest;
-    }
-    path.trim_matches('/').to_string()
 }
 
 /// The blogs `plugins` (of configuration file `name`) publish in the handbook of

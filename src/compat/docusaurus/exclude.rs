@@ -53,7 +53,10 @@ pub(crate) fn read(options: &Located) -> Result<Option<DocsExclude>, (usize, usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compat::docusaurus::js_literal::docs_plugin_options;
+    /// The default docs instance's options in the configuration `text`.
+    fn docs_plugin_options(text: &str) -> Result<Option<Located>, crate::compat::docusaurus::js_literal::Problem> {
+        crate::compat::docusaurus::site::docs_options(text).map(|(default, _)| default)
+    }
 
     fn exclude(config: &str) -> DocsExclude {
         let options = docs_plugin_options(config).expect("reads").expect("has docs options");

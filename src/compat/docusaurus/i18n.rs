@@ -12,40 +12,47 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::blog::BlogPlugin;
 use crate::compat::docusaurus::js_literal::{Js, Located, object_at_key};
-use crate::compat::docusaurus::versions::{CONFIG_FILES, read};
+use crate::compat::docusaurus::site::{SiteConfig, site_config};
+use crate::compat::docusaurus::versions::read;
 
 /// The folder of a locale's translated docs (the current version), from the root.
 fn docs_folder(locale: &str) -> String {
     format!("i18n/{locale}/docusaurus-plugin-content-docs/current")
 }
 
-/// Mounts the folders a Docusaurus site's layout publishes: its versions'
+/// Mounts the folders a Docusaurus site's layout publishes: its further docs instances'
+/// and blogs' ([`crate::compat::docusaurus::instances`]), its versions'
 /// ([`crate::compat::docusaurus::versions`]) and its locales'. The build and the watcher of
 /// `serve` both call it, so that they know the same folders.
 pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
-    crate::compat::docusaurus::versions::mount_versions(config, diagnostics);
-    mount_locales(config, diagnostics);
+    let site = site_config(config, diagnostics);
+    if let Some(site) = site.as_ref().as_ref().filter(|_| !config.book_table) {
+        crate::compat::docusaurus::instances::mount_instances(config, site, diagnostics);
+    }
+    crate::compat::docusaurus::versions::mount_versions(config, site.as_ref().as_ref(), diagnostics);
+    if let Some(site) = site.as_ref() {
+        mount_locales(config, site, diagnostics);
+    }
     // The mounts changed: the confinement's content tree is made anew on first use.
     config.confined = Default::default();
 }
 
 /// Takes a Docusaurus site's locales as the handbook's languages (unless book.toml lists
 /// some) and mounts each language's translated docs at its folder.
-fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+fn mount_locales(config: &mut Config, site: &SiteConfig, diagnostics: &mut Vec<Diagnostic>) {
     let root = config.root.clone();
-    let Some(name) = CONFIG_FILES.iter().find(|name| root.join(name).is_file()) else { return };
-    if config.book_table {
+    if config.book_table || !site.readable {
         return;
     }
-    let Some(text) = read(config, name, diagnostics) else { return };
+    let name = site.name;
     if config.languages.list.is_empty() {
-        let i18n = match object_at_key(&text, "i18n") {
+        let i18n = match object_at_key(&site.text, "i18n") {
             Ok(Some(i18n)) => i18n,
             Ok(None) => return,
             Err((line, column, message)) => {
                 let note = format!("cannot read the locales ({message}): the handbook has one language");
                 diagnostics.push(
-                    Diagnostic::error(Rule::ConfigSyntax, *name, line, column, note).with_severity(Severity::Note),
+                    Diagnostic::error(Rule::ConfigSyntax, name, line, column, note).with_severity(Severity::Note),
                 );
                 return;
             }
@@ -60,12 +67,11 @@ fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     let content = config.content_folder.trim_end_matches('/').to_string();
     // The blogs mounted from a blog plugin's folder (its `path`), with the folder of the
     // plugin's translated posts, before the locales' folders are added.
-    let plugins = crate::compat::docusaurus::blog::blog_plugins(&text, name, diagnostics);
     let blogs: Vec<(Source, &BlogPlugin)> = config
         .sources
         .list
         .iter()
-        .filter_map(|s| Some((s.clone(), plugins.iter().find(|p| p.path == s.folder.trim_matches('/'))?)))
+        .filter_map(|s| Some((s.clone(), site.blogs.iter().find(|p| p.path == s.folder.trim_matches('/'))?)))
         .collect();
     for locale in config.languages.list.clone().iter().skip(1) {
         let labels = sidebar_labels(config, locale, diagnostics);
@@ -86,15 +92,7 @@ fn mount_locales(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
         if taken || root.join(&content).join(locale).exists() || !root.join(&folder).is_dir() {
             continue;
         }
-        config.sources.list.push(Source {
-            folder,
-            mount: locale.clone(),
-            repository: None,
-            subdir: String::new(),
-            internal: false,
-            line: 0,
-            path_at: (0, 0),
-        });
+        config.sources.list.push(Source::mounted(folder, locale.clone()));
     }
 }
 

@@ -211,32 +211,22 @@ pub(crate) fn exported_value(text: &str) -> Result<Option<Located>, Problem> {
     parser.value(0).map(Some)
 }
 
-/// The options object of the default Docusaurus docs plugin in the text of a
-/// `docusaurus.config.js` (`.ts`): the object of the classic preset's `docs:` key, or
-/// the one given with `'@docusaurus/plugin-content-docs'` without an `id` (or with
-/// `id: 'default'`). `None` when the text has neither.
-pub(crate) fn docs_plugin_options(text: &str) -> Result<Option<Located>, Problem> {
-    let options = plugin_options(text, "docs", "@docusaurus/plugin-content-docs")?;
-    Ok(options.into_iter().find(|options| options.get("id").and_then(Located::str).is_none_or(|id| id == "default")))
-}
-
 /// The options objects of a Docusaurus content plugin in the text of a configuration,
 /// in the order written: the classic preset's `preset_key: {` (not `x.key`), and each
-/// `'plugin', {` of the plugins list.
+/// `'plugin', {` of the plugins list, the plugin named by its package or a shorthand.
 pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Result<Vec<Located>, Problem> {
     let tokens = tokenize(text)?;
     let punct = |i: usize, p: char| matches!(tokens.get(i), Some(Token { tok: Tok::Punct(q), .. }) if *q == p);
+    let names = |name: &str| super::plugins::names_plugin(name, plugin);
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         let start = match &tokens[i].tok {
             Tok::Ident(name) | Tok::Str(name) if name == preset_key && punct(i + 1, ':') && punct(i + 2, '{') => {
-                (i == 0 || !punct(i - 1, '.')).then_some(i + 2)
+                ((i == 0 || !punct(i - 1, '.')) && !in_keyed_object(&tokens, i)).then_some(i + 2)
             }
-            Tok::Str(name) if name == plugin && punct(i + 1, ',') && punct(i + 2, '{') => Some(i + 2),
+            Tok::Str(name) if names(name) && punct(i + 1, ',') && punct(i + 2, '{') => Some(i + 2),
             // `'plugin', ({ … })`, the options in parentheses (for a type comment).
-            Tok::Str(name) if name == plugin && punct(i + 1, ',') && punct(i + 2, '(') && punct(i + 3, '{') => {
-                Some(i + 3)
-            }
+            Tok::Str(name) if names(name) && punct(i + 1, ',') && punct(i + 2, '(') && punct(i + 3, '{') => Some(i + 3),
             _ => None,
         };
         let Some(start) = start else { continue };
@@ -244,6 +234,22 @@ pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Resu
         found.push(parser.value(0)?);
     }
     Ok(found)
+}
+
+/// Whether token `i` stands in an object that is the value of a key (`themeConfig: {
+/// blog: … }`), not in a preset's options (`['classic', { blog: … }]`).
+fn in_keyed_object(tokens: &[Token], i: usize) -> bool {
+    let mut depth = 0usize;
+    for j in (0..i).rev() {
+        match tokens[j].tok {
+            Tok::Punct('}' | ']' | ')') => depth += 1,
+            Tok::Punct('{' | '[' | '(') if depth > 0 => depth -= 1,
+            Tok::Punct('{') => return j > 0 && matches!(tokens[j - 1].tok, Tok::Punct(':')),
+            Tok::Punct('[' | '(') => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The object of the first `key: {` of a configuration's text (not `x.key`): the
@@ -300,6 +306,11 @@ impl Parser<'_> {
                 self.skip_expression();
                 Js::Dynamic("...".to_string())
             }
+            Tok::Ident(name) if name == "require" && self.resolved_path().is_some() => {
+                let path = self.resolved_path().unwrap_or_default();
+                self.at += 5;
+                Js::Str(path)
+            }
             Tok::Ident(name) => {
                 self.skip_expression();
                 Js::Dynamic(name)
@@ -309,8 +320,11 @@ impl Parser<'_> {
                 Js::Dynamic(p.to_string())
             }
         };
-        // `'a' + b`, `x as const`: anything after a value but a separator makes it code.
-        if !(self.peek().is_none() || [',', '}', ']', ';', ')'].iter().any(|&p| self.is_punct(p))) {
+        // `'a' + b`, `x as const`: anything after a value but a separator makes it code,
+        // but a name on a later line starts a statement of its own (a line without `;`).
+        let next_statement = matches!(self.peek(), Some(Token { tok: Tok::Ident(_), line, .. })
+            if self.at > 0 && *line > self.tokens[self.at - 1].line);
+        if !(next_statement || self.peek().is_none() || [',', '}', ']', ';', ')'].iter().any(|&p| self.is_punct(p))) {
             let what = match &self.peek().map(|t| &t.tok) {
                 Some(Tok::Ident(name)) if name == "as" || name == "satisfies" => None,
                 _ => Some("an expression"),
@@ -321,6 +335,22 @@ impl Parser<'_> {
             }
         }
         Ok(located(value))
+    }
+
+    /// The path of `require.resolve('path')` when the tokens after `require` are that: a
+    /// module's path, which Docusaurus's configurations give their sidebar files with.
+    fn resolved_path(&self) -> Option<String> {
+        let tok = |n: usize| self.tokens.get(self.at + n).map(|t| &t.tok);
+        match (tok(0), tok(1), tok(2), tok(3), tok(4)) {
+            (
+                Some(Tok::Punct('.')),
+                Some(Tok::Ident(resolve)),
+                Some(Tok::Punct('(')),
+                Some(Tok::Str(path)),
+                Some(Tok::Punct(')')),
+            ) if resolve == "resolve" => Some(path.clone()),
+            _ => None,
+        }
     }
 
     /// Skips tokens up to the next `,`, `;` or closing bracket outside brackets.
@@ -457,6 +487,21 @@ mod tests {
             let value = exported(text);
             assert_eq!(first_dynamic(&value).map(|d| d.0), Some(what), "{text}");
         }
+    }
+
+    /// A module's path given by `require.resolve('…')` is known without running it; a
+    /// statement ended by its line, without `;`, is a statement.
+    #[test]
+    fn reads_a_resolved_path_and_a_statement_without_a_semicolon() {
+        let value = exported("module.exports = {sidebarPath: require.resolve('./sidebars.js'), s: require('./x')};");
+        assert_eq!(value.get("sidebarPath").and_then(Located::str), Some("./sidebars.js"));
+        assert_eq!(first_dynamic(&value).map(|d| d.0), Some("require"));
+        let text = "const sidebars = {\n  docs: ['a']\n}\n\nmodule.exports = sidebars\n";
+        let value = exported(text);
+        assert!(first_dynamic(&value).is_none(), "{value:?}");
+        assert!(value.get("docs").is_some());
+        let text = "const sidebars = {docs: ['a']} + other\nmodule.exports = sidebars\n";
+        assert_eq!(first_dynamic(&exported(text)).map(|d| d.0), Some("an expression"));
     }
 
     #[test]

@@ -9,9 +9,13 @@ pub(crate) mod category_pages;
 pub(crate) mod config;
 pub(crate) mod exclude;
 pub(crate) mod i18n;
+pub(crate) mod instances;
 pub(crate) mod js_literal;
+pub(crate) mod plugins;
 pub(crate) mod redirects;
+pub(crate) mod sidebar_files;
 pub(crate) mod sidebars;
+pub(crate) mod site;
 pub(crate) mod slugs;
 #[cfg(test)]
 mod url_tests;
@@ -20,7 +24,7 @@ pub(crate) mod versions;
 use std::path::Path;
 
 use super::ToolRules;
-use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
+use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
 use crate::config::Config;
 use crate::content::ContentFiles;
 // The files whose presence makes a folder a Docusaurus site, its configuration and its
@@ -28,10 +32,6 @@ use crate::content::ContentFiles;
 use crate::content::nav_file::PREFIXING_SITE_FILES as SITE_FILES;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::slug::HeadingIdStyle;
-
-/// Docusaurus's configuration files.
-pub(crate) const CONFIG_FILES: [&str; 4] =
-    ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
 
 /// Whether the handbook looks like a Docusaurus site.
 /// Its configuration or sidebars decide; a `_category_.json` only where no other tool's
@@ -60,43 +60,39 @@ impl ToolRules for Docusaurus {
     }
 
     fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
-        let name = CONFIG_FILES.iter().find(|name| config.root.join(name).is_file());
-        let text = name.and_then(|name| read_beside(config, name, diagnostics));
-        let route = text.as_deref().map_or_else(|| "docs".to_string(), config::docs_route_base);
+        let site = site::site_config(config, diagnostics);
+        let site = site.as_ref().as_ref();
+        let text = site.map(|site| site.text.as_str());
+        let route = text.map_or_else(|| "docs".to_string(), config::docs_route_base);
         old.content_route = (!route.is_empty()).then(|| format!("{route}/"));
-        old.md_as_mdx = text.as_deref().and_then(config::markdown_format).is_none_or(|format| format == "mdx");
-        old.trailing_slash = text.as_deref().is_some_and(config::trailing_slash);
-        old.published_address = text.as_deref().and_then(config::published_address);
+        old.md_as_mdx = text.and_then(config::markdown_format).is_none_or(|format| format == "mdx");
+        old.trailing_slash = text.is_some_and(config::trailing_slash);
+        old.published_address = text.and_then(config::published_address);
         old.docs_roots = config.sources.list.iter().map(|source| source.mount.clone()).collect();
-        if text.as_deref().is_none_or(config::markdown_emoji) {
+        if text.is_none_or(config::markdown_emoji) {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAtColon;
         }
-        old.version_route = versions::current_path(config, text.as_deref()).map(|path| match route.as_str() {
+        old.version_route = versions::current_path(config, site).map(|path| match route.as_str() {
             "" => format!("{path}/"),
             route => format!("{route}/{path}/"),
         });
-        if let (Some(text), Some(name)) = (&text, name)
-            && let Ok(Some(options)) = js_literal::docs_plugin_options(text)
-        {
-            match exclude::read(&options) {
+        let Some(site) = site else { return };
+        if let Some(options) = &site.default_docs {
+            match exclude::read(options) {
                 Ok(found) => old.docs_exclude = found,
                 Err((line, column, why)) => diagnostics.push(
-                    Diagnostic::error(Rule::ConfigSyntax, *name, line, column, why)
+                    Diagnostic::error(Rule::ConfigSyntax, site.name, line, column, why)
                         .with_severity(Severity::Warning)
                         .with_help("Docusaurus's default, files and folders named with `_` left out, is used"),
                 ),
             }
         }
-        if let (Some(text), Some(name)) = (&text, name) {
-            let paths = redirects::Paths {
-                trailing_slash: config::trailing_slash_setting(text),
-                docs_route: old.content_route.as_deref(),
-            };
-            old.mapped_redirects = redirects::redirects(text, name, paths, diagnostics);
-            // Its notes were given when the locales were mounted.
-            let plugins = blog::blog_plugins(text, name, &mut Vec::new());
-            old.blogs = blog::blogs(config, &plugins, name, diagnostics);
-        }
+        let paths = redirects::Paths {
+            trailing_slash: config::trailing_slash_setting(&site.text),
+            docs_route: old.content_route.as_deref(),
+        };
+        old.mapped_redirects = redirects::redirects(&site.text, site.name, paths, diagnostics);
+        old.blogs = blog::blogs(config, &site.blogs, site.name, diagnostics);
     }
 
     fn relative_links(&self, old: &OldTool) -> RelativeLinks {

@@ -62,6 +62,7 @@ fn shorthand(value: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec
             link: NavLink::None,
             children: sidebar_items(items, problems),
             number: None,
+            file: None,
             line: items.line,
             column: items.column,
         })
@@ -74,6 +75,7 @@ fn item_entries(item: &Located, problems: &mut Vec<(usize, usize, String)>) -> V
         link,
         children,
         number: None,
+        file: None,
         line: item.line,
         column: item.column,
     };

@@ -12,18 +12,15 @@
 //! More: docs/architecture.md, "Notes by module".
 
 use crate::config::Config;
-use crate::config::Source;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::js_literal::{self, Js, Located};
+use crate::compat::docusaurus::site::{CONFIG_FILES, SiteConfig};
 
 /// The file that lists the versions, beside the configuration.
 const VERSIONS_FILE: &str = "versions.json";
 /// The folder of the versions' docs.
 const VERSIONED_DOCS: &str = "versioned_docs";
-/// Docusaurus's configuration files.
-pub(crate) const CONFIG_FILES: [&str; 4] =
-    ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"];
 /// The name of the docs folder's own version.
 const CURRENT: &str = "current";
 
@@ -45,7 +42,7 @@ pub(crate) struct Mounted {
 
 /// Adds a mount for each of the handbook's Docusaurus versions (see the module
 /// documentation) to `config.sources`.
-pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn mount_versions(config: &mut Config, site: Option<&SiteConfig>, diagnostics: &mut Vec<Diagnostic>) {
     let root = config.root.clone();
     if !root.join(VERSIONS_FILE).is_file() || !root.join(VERSIONED_DOCS).is_dir() {
         return;
@@ -58,43 +55,16 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
             return;
         }
     };
-    let options = CONFIG_FILES
-        .iter()
-        .find(|name| root.join(name).is_file())
-        .and_then(|name| Some((*name, read(config, name, diagnostics)?)))
-        .map(|(name, text)| match js_literal::docs_plugin_options(&text) {
-            Ok(found) => (name, found.as_ref().map(version_options).unwrap_or_default()),
-            Err((line, column, message)) => {
-                let note =
-                    format!("cannot read the docs plugin's versions ({message}): Docusaurus's defaults are used");
-                diagnostics.push(
-                    Diagnostic::error(Rule::ConfigSyntax, name, line, column, note).with_severity(Severity::Note),
-                );
-                (name, VersionOptions::default())
-            }
-        });
-    let (config_file, options) = options.unwrap_or((CONFIG_FILES[0], VersionOptions::default()));
+    let config_file = site.map_or(CONFIG_FILES[0], |site| site.name);
+    let options = site.and_then(|site| site.default_docs.as_ref()).map(version_options).unwrap_or_default();
     let (mounts, problems) = plan(&names, &options);
     for (file, line, column, message, severity) in problems {
         let file = if file == VERSIONS_FILE { VERSIONS_FILE } else { config_file };
         diagnostics.push(Diagnostic::error(Rule::ConfigField, file, line, column, message).with_severity(severity));
     }
-    let content = config.content_folder.trim_end_matches('/').to_string();
     for Mounted { folder, mount } in mounts {
-        let taken = config.sources.list.iter().any(|s| s.folder == folder || s.mount == mount);
-        let in_content = root.join(&content).join(&mount).exists();
-        if taken || in_content || !root.join(&folder).is_dir() {
-            continue;
-        }
-        config.sources.list.push(Source {
-            folder,
-            mount,
-            repository: None,
-            subdir: String::new(),
-            internal: false,
-            line: 0,
-            path_at: (0, 0),
-        });
+        // The version names were checked above: none is refused here.
+        let _ = crate::compat::docusaurus::instances::mount_once(config, &folder, &mount);
     }
 }
 
@@ -103,17 +73,13 @@ pub(crate) fn mount_versions(config: &mut Config, diagnostics: &mut Vec<Diagnost
 /// `lastVersion` is not `current`, or `versions.current.path` when the configuration
 /// gives one (`getVersionPathPart` in the docs plugin's `versions/version.ts`). The
 /// problems were reported when the versions were mounted ([`mount_versions`]).
-/// `config_text` is the configuration's text, which the caller has read already.
-pub(crate) fn current_path(config: &Config, config_text: Option<&str>) -> Option<String> {
+pub(crate) fn current_path(config: &Config, site: Option<&SiteConfig>) -> Option<String> {
     let root = &config.root;
     if !root.join(VERSIONS_FILE).is_file() || !root.join(VERSIONED_DOCS).is_dir() {
         return None;
     }
     let names = parse_versions(&read(config, VERSIONS_FILE, &mut Vec::new())?).ok()?;
-    let options = config_text
-        .and_then(|text| js_literal::docs_plugin_options(text).ok().flatten())
-        .map(|docs| version_options(&docs))
-        .unwrap_or_default();
+    let options = site.and_then(|site| site.default_docs.as_ref()).map(version_options).unwrap_or_default();
     current_path_of(&names, &options)
 }
 
@@ -303,13 +269,14 @@ mod tests {
     #[test]
     fn reads_the_versions_of_the_docs_plugin() {
         let text = "export default {\n  presets: [['classic', {\n    docs: {\n      lastVersion: 'current',\n      versions: { current: { label: 'v2' }, v1: { path: 'v1' }, 0.82: { path: '0.82' } },\n    },\n  }]],\n};\n";
-        let docs = js_literal::docs_plugin_options(text).expect("reads").expect("finds docs");
+        let docs = crate::compat::docusaurus::site::docs_options(text).expect("reads").0.expect("finds docs");
         let options = version_options(&docs);
         assert_eq!(options.last_version.as_deref(), Some("current"));
         let paths: Vec<(&str, &str)> = options.paths.iter().map(|(n, p, ..)| (n.as_str(), p.as_str())).collect();
         assert_eq!(paths, [("v1", "v1"), ("0.82", "0.82")]);
         let plugin = "plugins: [['@docusaurus/plugin-content-docs', { id: 'api', lastVersion: 'x' }], ['@docusaurus/plugin-content-docs', { lastVersion: 'y' }]]";
-        let docs = js_literal::docs_plugin_options(plugin).expect("reads").expect("finds the default plugin");
+        let docs =
+            crate::compat::docusaurus::site::docs_options(plugin).expect("reads").0.expect("finds the default plugin");
         assert_eq!(version_options(&docs).last_version.as_deref(), Some("y"));
     }
 }

@@ -121,15 +121,7 @@ pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnosti
             diagnostics.push(left_out(file, at, message));
             continue;
         };
-        config.sources.list.push(Source {
-            folder,
-            mount,
-            repository: None,
-            subdir: String::new(),
-            internal: false,
-            line: 0,
-            path_at: (0, 0),
-        });
+        config.sources.list.push(Source::mounted(folder, mount));
     }
     // The layout changed: the confinement's content tree is made anew on first use.
     config.confined = Default::default();

@@ -122,7 +122,7 @@ impl<'a> Reader<'a> {
     fn separator(&mut self) -> NavEntry {
         let at = self.events.next().map_or(self.text.len(), |(_, range)| range.start);
         let (line, column) = position(self.text, at);
-        NavEntry { title: None, link: NavLink::Separator, children: Vec::new(), number: None, line, column }
+        NavEntry { title: None, link: NavLink::Separator, children: Vec::new(), number: None, file: None, line, column }
     }
 
     /// The numbered chapters, parts by part, each opened by its title if it has one.
@@ -144,6 +144,7 @@ impl<'a> Reader<'a> {
                         link: NavLink::Heading,
                         children: Vec::new(),
                         number: None,
+                        file: None,
                         line,
                         column,
                     });
@@ -261,7 +262,7 @@ impl<'a> Reader<'a> {
             self.events.next();
         }
         let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
-        NavEntry { title, link: NavLink::None, children: Vec::new(), number: None, line, column }
+        NavEntry { title, link: NavLink::None, children: Vec::new(), number: None, file: None, line, column }
     }
 
     /// The link that starts here, as an entry located at its target, or at its `[` for
@@ -279,7 +280,7 @@ impl<'a> Reader<'a> {
         };
         let (line, column) = position(self.text, at);
         let title = Some(title).filter(|t| !t.is_empty());
-        Some(NavEntry { title, link, children: Vec::new(), number: None, line, column })
+        Some(NavEntry { title, link, children: Vec::new(), number: None, file: None, line, column })
     }
 
     /// The plain text up to `end`: text and code, a line break as a space.

@@ -84,7 +84,7 @@ impl Resolved {
             }
             Resolved::Link { title, url } => (Some(title), NavLink::External(url), Vec::new()),
         };
-        NavEntry { title, link, children, number: None, line: 1, column: 1 }
+        NavEntry { title, link, children, number: None, file: None, line: 1, column: 1 }
     }
 }
 

@@ -454,7 +454,7 @@ impl<'a> Arranging<'a> {
                 Kind::Rest(_) => continue,
             };
             let (line, column) = node.at;
-            out.push(NavEntry { title: node.title.clone(), link, children, number: None, line, column });
+            out.push(NavEntry { title: node.title.clone(), link, children, number: None, file: None, line, column });
         }
         out
     }

@@ -67,6 +67,7 @@ fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) ->
         link,
         children,
         number: None,
+        file: None,
         line,
         column,
     };
@@ -78,6 +79,7 @@ fn read_item(item: Located<Node>, problems: &mut Vec<(usize, usize, String)>) ->
             match value.value {
                 Node::Text(target) => Some(NavEntry {
                     number: None,
+                    file: None,
                     line: value.line,
                     column: value.column,
                     ..entry(title, link_of(&target), Vec::new())

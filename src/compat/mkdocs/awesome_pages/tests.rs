@@ -193,7 +193,7 @@ fn what_the_plugin_logs_or_fails_on_is_a_problem_at_its_file() {
 #[test]
 fn a_section_named_many_times_over_is_cut() {
     let mut files = BTreeMap::new();
-    let names = |name: &str| format!("nav:\n{}", format!("  - {name}\n").repeat(200));
+    let names = |name: &str| format!("nav:\n{}", format!("  - {name}\n").repeat(60));
     files.insert(".pages".to_string(), names("a"));
     files.insert("a/.pages".to_string(), names("b"));
     files.insert("a/b/.pages".to_string(), names("c"));
