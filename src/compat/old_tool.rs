@@ -264,9 +264,7 @@ impl SourceRules for OldTool {
     }
 
     /// Docusaurus's generated-index categories of `sidebars.js`
-    /// ([`super::docusaurus::category_pages`]); a Jekyll site of the Just the Docs theme
-    /// gets the navigation its pages' `parent` titles make
-    /// ([`super::jekyll::just_the_docs`]).
+    /// ([`super::docusaurus::category_pages`]); a Jekyll theme's navigation.
     fn navigation_pages(
         &self,
         files: &mut crate::content::ContentFiles,
@@ -277,12 +275,7 @@ impl SourceRules for OldTool {
             Tool::Docusaurus => {
                 super::docusaurus::category_pages::generated_index_pages(files, loaded, &self.docs_roots, diagnostics)
             }
-            Tool::Jekyll => {
-                if let (None, Some(site)) = (&files.nav_file, &self.jekyll) {
-                    files.nav_file = super::jekyll::theme_navigation(site, loaded, diagnostics);
-                }
-                Vec::new()
-            }
+            Tool::Jekyll => super::jekyll::theme_navigation(files, self.jekyll.as_ref(), loaded, diagnostics),
             _ => Vec::new(),
         }
     }

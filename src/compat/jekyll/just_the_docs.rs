@@ -172,7 +172,7 @@ pub(crate) fn navigation(
 
 /// An entry without entries under it.
 fn entry(title: Option<String>, link: NavLink) -> NavEntry {
-    NavEntry { title, link, children: Vec::new(), number: None, line: 0, column: 0 }
+    NavEntry { title, link, children: Vec::new(), number: None, file: None, line: 0, column: 0 }
 }
 
 fn report(theme: &Theme, problems: Vec<tree::Problem>, diagnostics: &mut Vec<Diagnostic>) {

@@ -20,17 +20,23 @@ pub(crate) const CONFIG_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_con
 /// Jekyll's rules.
 pub(crate) struct Jekyll;
 
-/// The navigation of `site`'s theme, when it is Just the Docs
-/// ([`just_the_docs::navigation`]), of the pages `loaded`.
+/// Sets `files.nav_file`, when there is none, to the navigation of `site`'s theme if it
+/// is Just the Docs ([`just_the_docs::navigation`]), of the pages `loaded`; no pages
+/// are generated.
 pub(crate) fn theme_navigation(
-    site: &site::JekyllSite,
+    files: &mut crate::content::ContentFiles,
+    site: Option<&site::JekyllSite>,
     loaded: &[std::sync::Arc<crate::content::SourcePage>],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<crate::content::NavFile> {
-    let theme = site.theme.as_ref()?;
-    let labels: Vec<String> = site.collections.iter().filter(|c| c.output).map(|c| c.label.clone()).collect();
-    let collection_of = |path: &str| site.collection_of(path).map(|(label, _, _)| label.to_string());
-    Some(just_the_docs::navigation(theme, (&labels, &collection_of), loaded, diagnostics))
+) -> Vec<crate::content::SourcePage> {
+    if let (None, Some(site)) = (&files.nav_file, site)
+        && let Some(theme) = site.theme.as_ref()
+    {
+        let labels: Vec<String> = site.collections.iter().filter(|c| c.output).map(|c| c.label.clone()).collect();
+        let collection_of = |path: &str| site.collection_of(path).map(|(label, _, _)| label.to_string());
+        files.nav_file = Some(just_the_docs::navigation(theme, (&labels, &collection_of), loaded, diagnostics));
+    }
+    Vec::new()
 }
 
 impl ToolRules for Jekyll {

@@ -91,6 +91,8 @@ pub(crate) struct NavPage {
     /// As diagnostics name it.
     pub file: String,
     pub title: Option<Value>,
+    /// The line and column of the `title` key (1:1 without one).
+    pub title_at: (usize, usize),
     /// `parent`, and the line and column of its key.
     pub parent: Option<(Value, usize, usize)>,
     pub grand_parent: Option<Value>,
@@ -124,10 +126,12 @@ impl NavPage {
         let name = path.rsplit('/').next().unwrap_or(path);
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         let title = value("title").or_else(|| document.then(|| Value::Text(titleize_slug(stem))));
+        let title_at = fields.get("title").map_or((1, 1), |f| (f.line, f.column));
         NavPage {
             path: path.to_string(),
             file: file.to_string(),
             title,
+            title_at,
             parent,
             grand_parent: value("grand_parent").filter(|v| *v != Value::Bool(false)),
             ancestor: value("ancestor").filter(|v| *v != Value::Bool(false)),

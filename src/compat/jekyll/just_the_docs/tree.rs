@@ -173,8 +173,9 @@ impl<'a> Walk<'a> {
                 link,
                 children,
                 number: None,
-                line: 0,
-                column: 0,
+                file: Some(page.file.clone()),
+                line: page.title_at.0,
+                column: page.title_at.1,
             });
         }
         out
