@@ -285,7 +285,7 @@ impl SourceRules for OldTool {
     /// with it: `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders'
     /// sidebar.
     fn nests_navigation(&self, kind: NavFileKind) -> bool {
-        matches!(kind, NavFileKind::NavKey | NavFileKind::ParentTitles)
+        matches!(kind, NavFileKind::NavKey | NavFileKind::ParentTitles(_))
             || (kind == NavFileKind::Summary && self.tool == Tool::MdBook)
     }
 

@@ -17,25 +17,39 @@ pub(crate) enum NavFileKind {
     /// Named sidebars of items (Docusaurus's `sidebars.js`).
     Sidebars,
     /// The tree the pages' front matter makes, each page naming its parent's title
-    /// (Just the Docs's `parent`), arranged by the compatibility layer.
-    ParentTitles,
+    /// (Just the Docs's `parent`), arranged by the compatibility layer, which says
+    /// what the tree is made of.
+    ParentTitles(&'static PagesNav),
+}
+
+/// What a navigation the pages' front matter makes is made of, as the compatibility
+/// layer says.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct PagesNav {
+    /// The front matter keys that place a page: a page that changes one of them changes
+    /// the whole navigation.
+    pub keys: &'static [&'static str],
+    /// The help of the note on the pages in no place of it.
+    pub unlisted_help: &'static str,
 }
 
 impl NavFileKind {
+    /// Whether a level of the navigation shows only the entries around the page when it
+    /// is long: a navigation the pages make may hold every page on one level, a file
+    /// holds what its author wrote.
+    pub(crate) fn windowed(self) -> bool {
+        matches!(self, NavFileKind::ParentTitles(_))
+    }
+
     /// The front matter keys the navigation of this kind is made of: a page that changes
     /// one of them changes the whole navigation.
     pub(crate) fn front_matter_keys(self) -> &'static [&'static str] {
         match self {
-            NavFileKind::ParentTitles => &PARENT_TITLE_KEYS,
+            NavFileKind::ParentTitles(made) => made.keys,
             _ => &[],
         }
     }
 }
-
-/// The keys of a page that place it in a [`NavFileKind::ParentTitles`] navigation (the
-/// compatibility layer's list; a test there checks it holds every key it reads).
-pub(crate) const PARENT_TITLE_KEYS: [&str; 8] =
-    ["title", "parent", "grand_parent", "ancestor", "nav_order", "nav_exclude", "has_children", "child_nav_order"];
 
 /// A navigation file, read.
 #[derive(Debug, Clone, PartialEq)]

@@ -196,7 +196,9 @@ fn text_kind(kind: &NodeKind) -> Option<&'static str> {
 fn label_and_link<'s>(site: &'s Site, item: &NavItem) -> (&'s str, String) {
     let page = &site.pages[item.id];
     let Some(node) = tree_node(site, item) else {
-        return (nav_title(page), site.href(item.id));
+        // A count of a tree's level links nowhere.
+        let url = if item.more > 0 && site.nav_tree.is_some() { String::new() } else { site.href(item.id) };
+        return (nav_title(page), url);
     };
     let title = node.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
     match &node.kind {
@@ -231,12 +233,20 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
     }
     let page = &site.pages[item.id];
     html.push_str("<li class=\"nav-item");
+    if item.more > 0 && site.nav_tree.is_some() {
+        // A long level of the navigation file's tree: no page lists the rest, so the
+        // entry is their count, as text.
+        html.push_str(" nav-more\" style=\"--depth: ");
+        html.push_str(&item.depth.to_string());
+        html.push_str("\"><span>");
+        let more = crate::site::strings::word(site.words_for(item.id), "nav_more_count");
+        push_escaped(html, &more.replace("{n}", &item.more.to_string()));
+        html.push_str("</span></li>\n");
+        return;
+    }
     if item.more > 0 {
         html.push_str(" nav-more");
-        // The navigation file's tree has no branch files: the entry is a link.
-        if site.nav_tree.is_none() {
-            push_branch(html, page);
-        }
+        push_branch(html, page);
         html.push_str("\" style=\"--depth: ");
         html.push_str(&item.depth.to_string());
         html.push_str("\"><a href=\"");

@@ -345,6 +345,7 @@ fn navigation(
         };
         let mut tree = nav_tree::build(&nav.entries, &target);
         tree.keys = nav.kind.front_matter_keys();
+        tree.windowed = nav.kind.windowed();
         Arc::new(tree)
     })
 }

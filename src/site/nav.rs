@@ -224,9 +224,10 @@ pub(crate) fn nav_items(site: &Site, current: PageId) -> Vec<NavItem> {
         return super::nav_tree::items(tree, current)
             .into_iter()
             .map(|item| match item.more {
-                // A link to the level's page, which the tree has no branch file of.
+                // A count of the level's entries not shown, as text: the tree has no page
+                // or branch file that lists them (`id` only chooses its words).
                 more @ 1.. => NavItem {
-                    id: if item.top { 0 } else { super::nav_tree::first_page(tree, item.node).unwrap_or(0) },
+                    id: super::nav_tree::first_page(tree, item.node).unwrap_or(0),
                     depth: item.depth,
                     current: false,
                     open: false,

@@ -89,7 +89,7 @@ pub(super) fn apply_nav_file(
                 0,
                 0,
                 match nav.kind {
-                    NavFileKind::ParentTitles => {
+                    NavFileKind::ParentTitles(_) => {
                         format!("{pages} in no place of the navigation the pages' front matter makes: built, but left out of it")
                     }
                     _ => format!("{pages} not listed in {}: built, but left out of the navigation", nav.file),
@@ -97,7 +97,7 @@ pub(super) fn apply_nav_file(
             )
             .with_severity(Severity::Note)
             .with_help(match nav.kind {
-                NavFileKind::ParentTitles => "give them a `title` (and a `parent` that names a page) to show them in the navigation",
+                NavFileKind::ParentTitles(made) => made.unlisted_help,
                 _ => "list them in the file to show them in the navigation",
             }),
         );

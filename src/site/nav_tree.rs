@@ -11,9 +11,9 @@
 //!    is a link, a title over entries a section (left out with no entry); a heading, a
 //!    separator and an entry without a page stay what they are.
 //! 2. [`items`] lists a page's entries: every top-level entry, and the entries of each
-//!    section on the path down to the page (the sections around its first entry).
-//! 3. [`pages_in_order`] is the reading order the file gives: its pages, first entry
-//!    first.
+//!    section on the path down to the page (the sections around its first entry); of a
+//!    long level of a [`NavTree::windowed`] tree, [`MAX_SIBLINGS`] and a count.
+//! 3. [`pages_in_order`] is the reading order the file gives, first entry first.
 
 use super::{PageId, Site};
 use crate::content::{NavEntry, NavLink};
@@ -28,9 +28,18 @@ pub(crate) struct NavTree {
     /// The front matter keys the tree was made of, when pages' front matter made it
     /// ([`crate::content::nav_file::NavFileKind::front_matter_keys`]).
     pub keys: &'static [&'static str],
+    /// Whether a long level shows a window of its entries (see the module's step 2); a
+    /// file's levels are as long as it writes them.
+    pub windowed: bool,
 }
 
 impl NavTree {
+    /// Whether the pages' front matter made the tree: a change of the pages makes it
+    /// again.
+    pub(crate) fn made_of_pages(&self) -> bool {
+        !self.keys.is_empty()
+    }
+
     /// Whether a page read again as `new` changes the tree, made of the pages' front
     /// matter, that `old` was placed in.
     pub(crate) fn moves(&self, old: &crate::content::SourcePage, new: &crate::content::SourcePage) -> bool {
@@ -139,12 +148,10 @@ pub(crate) struct TreeItem {
     pub current: bool,
     /// Whether the entry is a section on the path to the page (its entries are shown).
     pub open: bool,
-    /// For a "more" entry, the last of a level longer than
-    /// [`MAX_SIBLINGS`]: how many of its entries are not shown (`node` is
-    /// then the level's parent node, if it has one).
+    /// For a "more" entry, the last of a level longer than [`MAX_SIBLINGS`] in a
+    /// [`NavTree::windowed`] tree: how many of its entries are not shown (`node` is then
+    /// the level's parent node, or 0 on the top level); 0 for the others.
     pub more: usize,
-    /// For a "more" entry, whether the level is the top one.
-    pub top: bool,
 }
 
 /// The entries of the navigation of page `current` (see the module's step 2).
@@ -179,27 +186,24 @@ fn push_level(
     current: PageId,
     items: &mut Vec<TreeItem>,
 ) {
-    // A tree the pages' front matter makes may hold a level of every page: a long level
-    // shows the entries around the one on the path, as the folders' do. A file's levels
-    // are as long as it writes them.
+    // A long level of a windowed tree shows the entries around the one on the path.
     let on_path = level.iter().position(|node| path.contains(node));
-    let (start, end) = match tree.keys.is_empty() {
-        true => (0, level.len()),
-        false => window(level.len(), on_path.unwrap_or(0)),
+    let (start, end) = match tree.windowed {
+        true => window(level.len(), on_path.unwrap_or(0)),
+        false => (0, level.len()),
     };
     for &node in &level[start..end] {
         let on_path = path.contains(&node);
         let is_current = on_path && tree.nodes[node].kind == NodeKind::Page(current);
         let open = on_path && !tree.nodes[node].children.is_empty();
-        items.push(TreeItem { node, depth, current: is_current, open, more: 0, top: false });
+        items.push(TreeItem { node, depth, current: is_current, open, more: 0 });
         if open {
             push_level(tree, (&tree.nodes[node].children, Some(node)), depth + 1, path, current, items);
         }
     }
     let hidden = level.len() - (end - start);
     if hidden > 0 {
-        let node = parent.unwrap_or(0);
-        items.push(TreeItem { node, depth, current: false, open: false, more: hidden, top: parent.is_none() });
+        items.push(TreeItem { node: parent.unwrap_or(0), depth, current: false, open: false, more: hidden });
     }
 }
 
@@ -233,4 +237,55 @@ pub(crate) fn first_page(tree: &NavTree, node: usize) -> Option<PageId> {
 /// The tree of `site`'s navigation file, when the sidebar follows it.
 pub(crate) fn of(site: &Site) -> Option<&NavTree> {
     site.nav_tree.as_deref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A windowed tree: a top level of `top` pages (ids 1 and on), the first of which
+    /// holds `below` pages (ids 1000 and on).
+    fn long_levels(top: usize, below: usize) -> NavTree {
+        let page = |id: usize| NavNode { kind: NodeKind::Page(id), title: None, children: Vec::new(), number: None };
+        let mut tree = NavTree { windowed: true, ..NavTree::default() };
+        tree.nodes.extend((0..below).map(|at| page(1000 + at)));
+        let children: Vec<usize> = (0..below).collect();
+        for at in 0..top {
+            tree.top.push(tree.nodes.len());
+            let children = if at == 0 { children.clone() } else { Vec::new() };
+            tree.nodes.push(NavNode { children, ..page(1 + at) });
+        }
+        tree
+    }
+
+    /// The pages an item list shows, and its "more" entries as (node, count).
+    fn shown(items: &[TreeItem], tree: &NavTree) -> (Vec<PageId>, Vec<(usize, usize)>) {
+        let pages = items.iter().filter(|i| i.more == 0).filter_map(|i| first_page(tree, i.node)).collect();
+        (pages, items.iter().filter(|i| i.more > 0).map(|i| (i.node, i.more)).collect())
+    }
+
+    #[test]
+    fn a_long_level_shows_the_entries_around_the_page_and_a_count_of_the_rest() {
+        let tree = long_levels(3, 60);
+        let (pages, more) = shown(&items(&tree, 1055), &tree);
+        let below: Vec<PageId> = (1010..1060).collect();
+        assert_eq!(pages[..2], [1, 1010]);
+        assert_eq!(pages[1..51], below[..]);
+        assert_eq!(pages[51..], [2, 3]);
+        let parent = tree.top[0];
+        assert_eq!(more, [(parent, 10)], "the 10 entries before the window, counted under the page's parent");
+        let unwindowed = NavTree { windowed: false, ..tree.clone() };
+        let (pages, more) = shown(&items(&unwindowed, 1055), &unwindowed);
+        assert_eq!((pages.len(), more.len()), (63, 0), "a file's level is as long as it writes it");
+    }
+
+    #[test]
+    fn a_long_top_level_is_windowed_too() {
+        let tree = long_levels(60, 0);
+        let (pages, more) = shown(&items(&tree, 56), &tree);
+        assert_eq!(pages, (11..61).collect::<Vec<PageId>>());
+        assert_eq!(more, [(0, 10)]);
+        let (pages, more) = shown(&items(&tree, 1), &tree);
+        assert_eq!((pages[0], pages.len(), more), (1, 50, vec![(0, 10)]));
+    }
 }

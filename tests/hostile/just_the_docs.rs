@@ -1,7 +1,8 @@
 //! Hostile inputs: the front matter the Just the Docs theme arranges its sidebar by, a
 //! circle of parents, a parent of 20,000 pages, a parent of a megabyte, markup in
-//! titles, a chain of parents deeper than any sidebar. Each is built in bounded time
-//! and stack, without a panic, and a title's markup is text.
+//! titles, a chain of parents deeper than any sidebar, long titles shared by many
+//! pages. Each is built in bounded time, stack and memory, without a panic, and a
+//! title's markup is text.
 
 use std::time::{Duration, Instant};
 
@@ -34,6 +35,8 @@ fn a_circle_of_parents_is_a_warning() {
     let run = built(&site);
     assert!(run.stderr.contains("circle (A → B → A)"), "{}", run.stderr);
     assert!(site.exists("public/a/index.html") && site.exists("public/b/index.html"));
+    let infinite = run.stderr.lines().find(|line| line.contains("Just the Docs shows ∞")).expect("the ∞ warning");
+    assert!(infinite.contains("content/self.md:3:1"), "at the `parent` key: {infinite}");
 }
 
 /// 20,000 pages under one parent (the sidebar shows 50 of them around the page), a
@@ -62,8 +65,37 @@ fn many_children_huge_parents_and_deep_chains_are_bounded() {
     let run = built(&site);
     assert!(run.stderr.contains("cut at 32 levels"), "{}", &run.stderr[..run.stderr.len().min(4000)]);
     assert!(site.exists("public/many/p19999/index.html"));
-    let warning = run.stderr.lines().find(|line| line.contains("names no page")).unwrap_or_default();
+    let warning = run.stderr.lines().find(|line| line.contains("names no page")).expect("the warning");
     assert!(warning.len() < 400, "the parent is shortened in the warning: {}", warning.len());
+    // Home's 20,001 children (C0 is one): 50 around the page, and the others counted.
+    let sidebar = crate::util::sidebar_lines(&site.read("public/many/p10000/index.html"));
+    let children: Vec<&String> =
+        sidebar.iter().filter(|line| line.starts_with("  ") && !line.starts_with("    ")).collect();
+    assert_eq!(children.len(), 51, "{sidebar:?}");
+    assert!(children.iter().any(|line| line.as_str() == "  P10000"), "{sidebar:?}");
+    assert_eq!(children.iter().filter(|line| line.as_str() == "  (and 19951 more)").count(), 1, "{sidebar:?}");
+}
+
+/// Forty pages share a title of 4 KB, forty others name it as their `parent` and share
+/// another, and forty more name that one and share a third: 65,640 entries, each
+/// copying a 4 KB title, fewer entries than the budget but 268 MB of titles.
+/// The tree is cut, with a warning at a `parent` key, and the build ends.
+#[test]
+fn long_titles_on_many_placements_are_cut() {
+    let site = Site::with_files(
+        "jtd-long-titles",
+        &[("_config.yml", CONFIG), ("content/index.md", "---\ntitle: Home\n---\n")],
+    );
+    let title = |letter: char| letter.to_string().repeat(4096);
+    for i in 0..40 {
+        site.write(&format!("content/a/a{i}.md"), format!("---\ntitle: {}\n---\n", title('a')));
+        site.write(&format!("content/b/b{i}.md"), format!("---\ntitle: {}\nparent: {}\n---\n", title('b'), title('a')));
+        site.write(&format!("content/c/c{i}.md"), format!("---\ntitle: {}\nparent: {}\n---\n", title('c'), title('b')));
+    }
+    let run = built(&site);
+    let cut = run.stderr.lines().find(|line| line.contains("the navigation is cut here")).expect("the cut warning");
+    assert!(cut.contains(":3:1"), "at a `parent` key: {cut}");
+    assert!(site.exists("public/c/c39/index.html"));
 }
 
 /// Markup in a title and a parent is text in the sidebar.

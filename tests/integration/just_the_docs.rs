@@ -64,5 +64,22 @@ fn another_theme_keeps_the_folders_sidebar() {
     let run = site.build(&[]);
     run.expect_code(0);
     let nav = util::nav_outline(&site.read("public/guide/deep/index.html"));
-    assert!(!nav.contains(&"    Deep".to_string()), "{nav:?}");
+    assert_eq!(nav, ["Guide", "  Intro", "  Setup", "  Deep", "about us", "Runbooks"], "{}", run.stderr);
+}
+
+/// A published collection `just_the_docs.collections` does not name is a section of
+/// its own, with a note; a post in a nested `_posts` folder is not in the sidebar.
+#[test]
+fn a_collection_the_settings_leave_out_stays_a_section() {
+    let config = CONFIG.replace("    output: true\n", "    output: true\n  reviews:\n    output: true\n");
+    let site = site("just-the-docs-unnamed", &config);
+    site.write("content/_reviews/outage.md", "---\ntitle: Outage\n---\n# Outage\n");
+    site.write("content/blog/_posts/2024-01-01-post.md", "---\ntitle: Post\n---\n# Post\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let nav = util::nav_outline(&site.read("public/reviews/outage/index.html"));
+    let expected = ["Home", "Guide", "about us", "Status", "Run books", "Reviews", "  Outage"];
+    assert_eq!(nav, expected, "{}", run.stderr);
+    assert!(run.stderr.contains("(reviews) are left out of the theme's sidebar"), "{}", run.stderr);
+    assert!(run.stderr.contains("_config.yml:3:1"), "at the `theme` key: {}", run.stderr);
 }

@@ -18,7 +18,7 @@ use page::{NavPage, Rules, Version, titleize_slug};
 
 use crate::compat::old_tool::text_of;
 use crate::content::SourcePage;
-use crate::content::nav_file::{NavEntry, NavFile, NavFileKind, NavLink};
+use crate::content::nav_file::{NavEntry, NavFile, NavFileKind, NavLink, PagesNav};
 use crate::content::node::{Located, Node};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
@@ -27,26 +27,34 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 pub(crate) struct Theme {
     /// The rules of the theme's version.
     pub rules: Rules,
+    /// `theme` names the gem, whose version the gems pin (not `remote_theme`).
+    pub gem: bool,
+    /// The configuration file, as diagnostics name it.
+    pub file: String,
+    /// The line and column of the key that names the theme.
+    pub at: (usize, usize),
     /// `nav_external_links`: title and address of each.
     pub external: Vec<(String, String)>,
     /// `just_the_docs.collections`, in order: label, `name`, `nav_exclude`; `None`
     /// when not set.
     pub collections: Option<Vec<(String, String, bool)>>,
-    /// `nav_enabled: false`: the theme shows no sidebar.
-    pub nav_disabled: bool,
+    /// The line and column of `nav_enabled: false` (the theme shows no sidebar).
+    pub nav_disabled: Option<(usize, usize)>,
 }
 
 impl Theme {
     /// The theme's settings, when `theme` or `remote_theme` names Just the Docs.
     pub(crate) fn read(keys: &[(Located<String>, Located<Node>)]) -> Option<Theme> {
-        let version = match (text_of(keys, "theme"), text_of(keys, "remote_theme")) {
-            (Some(theme), _) if theme.trim() == "just-the-docs" => Version::Current,
+        let key_at =
+            |name: &str| keys.iter().find(|(k, _)| k.value == name).map_or((1, 1), |(k, _)| (k.line, k.column));
+        let (version, gem, at) = match (text_of(keys, "theme"), text_of(keys, "remote_theme")) {
+            (Some(theme), _) if theme.trim() == "just-the-docs" => (Version::Current, true, key_at("theme")),
             (_, Some(remote)) => {
                 let (repo, reference) = remote.trim().split_once('@').unwrap_or((remote.trim(), ""));
                 if repo.rsplit('/').next() != Some("just-the-docs") {
                     return None;
                 }
-                Version::of(reference).unwrap_or(Version::Current)
+                (Version::of(reference).unwrap_or(Version::Current), false, key_at("remote_theme"))
             }
             _ => return None,
         };
@@ -77,16 +85,32 @@ impl Theme {
             }),
             _ => None,
         };
-        let nav_disabled = value("nav_enabled") == Some(&Node::Bool(false));
-        Some(Theme { rules, external, collections, nav_disabled })
+        let nav_disabled = keys
+            .iter()
+            .find(|(k, v)| k.value == "nav_enabled" && v.value == Node::Bool(false))
+            .map(|(k, _)| (k.line, k.column));
+        let file = super::CONFIG_FILES[0].to_string();
+        Some(Theme { rules, gem, file, at, external, collections, nav_disabled })
     }
 
-    /// Reads the versions `Gemfile.lock` (or a `Gemfile`) pins: the theme gem's, when
-    /// `theme` names it without one, and Jekyll's (3 sorts numeric text as text).
-    pub(crate) fn read_gems(&mut self, text: &str) {
+    /// Reads the versions `Gemfile.lock` or a `Gemfile`, `text`, pins: the theme gem's,
+    /// when `theme` names it, and Jekyll's (3 sorts numeric text as text). A site of
+    /// `remote_theme` without either is built by GitHub Pages, with Jekyll 3.
+    pub(crate) fn read_gems(&mut self, text: Option<&str>) {
+        let Some(text) = text else {
+            self.rules.numeric_strings &= self.gem;
+            return;
+        };
         for line in text.lines().map(str::trim) {
-            if let Some(version) = line.strip_prefix("just-the-docs (").and_then(|v| v.strip_suffix(')')) {
-                self.rules.version = Version::of(version).unwrap_or(self.rules.version);
+            let locked = line.strip_prefix("just-the-docs (").and_then(|v| v.strip_suffix(')'));
+            let required = ["gem \"just-the-docs\",", "gem 'just-the-docs',"]
+                .iter()
+                .find_map(|gem| line.strip_prefix(gem))
+                .and_then(|rest| rest.trim().split([',', '#']).next())
+                .map(|version| version.trim().trim_matches(['"', '\'']));
+            if let Some(version) = locked.or(required).filter(|_| self.gem) {
+                let number = version.trim_start_matches(['=', '~', '>', '<', ' ']);
+                self.rules.version = Version::of(number).unwrap_or(self.rules.version);
             }
             let jekyll_3 = line.starts_with("jekyll (3.") || line.starts_with("github-pages");
             if jekyll_3 || line.starts_with("gem \"github-pages\"") || line.starts_with("gem 'github-pages'") {
@@ -95,6 +119,12 @@ impl Theme {
         }
     }
 }
+
+/// What the theme's navigation is made of.
+static PAGES_NAV: PagesNav = PagesNav {
+    keys: &page::KEYS,
+    unlisted_help: "give them a `title` (and a `parent` that names a page) to show them in the navigation",
+};
 
 /// The label of the published collection a content path is in, if any.
 pub(crate) type CollectionOf<'a> = dyn Fn(&str) -> Option<String> + 'a;
@@ -113,9 +143,12 @@ pub(crate) fn navigation(
     spaces.resize(labels.len() + 1, Vec::new());
     for page in loaded {
         let collection = collection_of(&page.path);
+        // A folder whose name starts with `_` (a nested `_posts`, `_drafts`) holds no
+        // page of `site.html_pages`.
+        let hidden = || page.path.split('/').any(|segment| segment.starts_with('_'));
         let space = match &collection {
             Some(label) => labels.iter().position(|l| l == label).map_or(usize::MAX, |at| at + 1),
-            None if page.path.starts_with('_') => usize::MAX,
+            None if hidden() => usize::MAX,
             None => 0,
         };
         if space == usize::MAX {
@@ -134,24 +167,32 @@ pub(crate) fn navigation(
     let top_pages = !entries.is_empty();
     entries
         .extend(theme.external.iter().map(|(title, url)| entry(Some(title.clone()), NavLink::External(url.clone()))));
-    let configured = theme.collections.clone().unwrap_or_default();
+    let configured = theme.collections.as_deref().unwrap_or_default();
     let named: Vec<(usize, String)> = configured
         .iter()
         .filter(|(_, _, excluded)| !excluded)
         .filter_map(|(label, name, _)| Some((labels.iter().position(|l| l == label)? + 1, name.clone())))
         .collect();
-    // Collections the theme's settings do not name: a site that publishes them shows
-    // them with a layout of its own, which is not read; each stays a section.
-    let unnamed: Vec<(usize, String)> = match &theme.collections {
-        Some(_) => Vec::new(),
-        None => (1..=labels.len()).map(|at| (at, titleize_slug(&labels[at - 1]))).collect(),
-    };
-    if !unnamed.is_empty() && unnamed.iter().any(|(at, _)| !spaces[*at].is_empty()) {
-        let message = "the collections are not named in `just_the_docs.collections`, so the theme's sidebar leaves \
-                       them out: a layout of the site's own showed them; each is a section of opsbook's";
-        diagnostics.push(Diagnostic::error(Rule::NavFile, "_config.yml", 0, 0, message).with_severity(Severity::Note));
+    // Published collections the theme's settings do not name: a site that shows them
+    // does so with a layout of its own, which is not read; each stays a section.
+    let unnamed: Vec<(usize, String)> = (1..=labels.len())
+        .filter(|&at| !configured.iter().any(|(label, _, _)| *label == labels[at - 1]))
+        .map(|at| (at, titleize_slug(&labels[at - 1])))
+        .collect();
+    let shown: Vec<&str> =
+        unnamed.iter().filter(|(at, _)| !spaces[*at].is_empty()).map(|(at, _)| labels[at - 1].as_str()).collect();
+    if !shown.is_empty() {
+        let message = format!(
+            "collections not named in `just_the_docs.collections` ({}) are left out of the theme's sidebar: a \
+             layout of the site's own showed them; each is a section of opsbook's",
+            shown.join(", ")
+        );
+        let (line, column) = theme.at;
+        diagnostics
+            .push(Diagnostic::error(Rule::NavFile, &theme.file, line, column, message).with_severity(Severity::Note));
     }
-    let sections = named.len() + unnamed.len();
+    // The theme's count: every collection its settings name, shown or not.
+    let sections = configured.len() + unnamed.len();
     for (at, name) in named.into_iter().chain(unnamed) {
         let children = built(&mut spaces[at], &mut problems);
         if sections > 1 || top_pages {
@@ -162,8 +203,8 @@ pub(crate) fn navigation(
     }
     report(theme, problems, diagnostics);
     NavFile {
-        file: "_config.yml".to_string(),
-        kind: NavFileKind::ParentTitles,
+        file: theme.file.clone(),
+        kind: NavFileKind::ParentTitles(&PAGES_NAV),
         entries,
         root_dir: String::new(),
         directory_urls: true,
@@ -180,8 +221,9 @@ fn report(theme: &Theme, problems: Vec<tree::Problem>, diagnostics: &mut Vec<Dia
     diagnostics.extend(problems.into_iter().map(|(file, line, column, message)| {
         Diagnostic::error(Rule::NavFile, file, line, column, message).with_severity(Severity::Warning).with_help(help)
     }));
-    if theme.nav_disabled {
+    if let Some((line, column)) = theme.nav_disabled {
         let message = "`nav_enabled: false`: Just the Docs shows no sidebar; opsbook keeps its own";
-        diagnostics.push(Diagnostic::error(Rule::NavFile, "_config.yml", 0, 0, message).with_severity(Severity::Note));
+        diagnostics
+            .push(Diagnostic::error(Rule::NavFile, &theme.file, line, column, message).with_severity(Severity::Note));
     }
 }

@@ -64,11 +64,14 @@ impl ToolRules for Jekyll {
             }),
             None => site::JekyllSite::default(),
         };
-        if let Some(theme) = site.theme.as_mut()
-            && let Some(name) = ["Gemfile.lock", "Gemfile"].into_iter().find(|name| config.root.join(name).is_file())
-            && let Some(text) = read_beside(config, name, diagnostics)
-        {
-            theme.read_gems(&text);
+        if let Some(theme) = site.theme.as_mut() {
+            theme.file = yaml.map_or(CONFIG_FILES[0], |name| name).to_string();
+            let gems = ["Gemfile.lock", "Gemfile"].into_iter().find(|name| config.root.join(name).is_file());
+            match gems.map(|name| read_beside(config, name, diagnostics)) {
+                Some(Some(text)) => theme.read_gems(Some(&text)),
+                Some(None) => {}
+                None => theme.read_gems(None),
+            }
         }
         // kramdown reads definition lists, with its own parser or kramdown-parser-gfm
         // (Jekyll's default `input: GFM`); jekyll-commonmark does not.

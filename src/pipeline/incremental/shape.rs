@@ -60,7 +60,7 @@ pub(crate) fn reshape(
     let old = &built.site;
     let Some(walked) = old.walked.as_deref() else { return Reshape::Whole };
     // A navigation the pages' front matter makes is made again with them.
-    if old.nav_tree.as_ref().is_some_and(|tree| !tree.keys.is_empty()) {
+    if old.nav_tree.as_ref().is_some_and(|tree| tree.made_of_pages()) {
         return Reshape::Whole;
     }
     crate::spent::phase(Some("shape: before reshape"));

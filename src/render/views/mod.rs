@@ -124,8 +124,9 @@ pub(crate) struct NavView<'a> {
     pub open: bool,
     /// Whether this entry has children.
     pub has_children: bool,
-    /// For a "more" entry (a link to a section whose entries are not all shown): how
-    /// many are hidden; otherwise 0.
+    /// For a "more" entry (a link to a section whose entries are not all shown; in a
+    /// navigation file's tree, a count without a link, `url` empty): how many are
+    /// hidden; otherwise 0.
     pub more: usize,
     /// Whether the page is internal (only in an internal build).
     pub internal: bool,

@@ -219,6 +219,7 @@ pub(crate) const ENGLISH: &[(&str, &str)] = &[
     ("internal_notice", "This page is left out of the public handbook: do not share it outside the organisation."),
     ("internal", "Internal"),
     ("nav_more", "{n} more in {title}…"),
+    ("nav_more_count", "and {n} more"),
     ("by_authors", "by"),
     ("review_period", "Review period: {every}"),
     ("last_reviewed_on", "last reviewed {date}"),

@@ -225,6 +225,7 @@ pub(super) const GERMAN: &[(&str, &str)] = &[
     ),
     ("internal", "Intern"),
     ("nav_more", "{n} weitere in {title}…"),
+    ("nav_more_count", "und {n} weitere"),
     ("by_authors", "von"),
     ("review_period", "Überprüfungszeitraum: {every}"),
     ("last_reviewed_on", "zuletzt überprüft am {date}"),

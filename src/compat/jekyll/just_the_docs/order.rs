@@ -1,8 +1,10 @@
-//! The order of sibling pages: `components/nav/sorted.html` from v0.4 (numeric
-//! `nav_order`s, then text ones, then by numeric titles, then by text titles), v0.3's
-//! `nav.html` (numeric `nav_order`s, then the rest by `nav_order` or `title` as text),
-//! each group sorted by Jekyll's `sort` filter or, with `nav_sort: case_insensitive`,
-//! Liquid's `sort_natural`.
+//! The order of sibling pages: from v0.4.0.rc3 numeric `nav_order`s, then text ones,
+//! then by numeric titles, then by text titles (`nav.html`; `sorted_pages.html` from
+//! v0.6, `components/nav/sorted.html` from v0.10); v0.3.2 to v0.4.0.rc2's `nav.html`
+//! numeric `nav_order`s, then the rest by `nav_order` or `title` as text; before,
+//! every `nav_order` together, then the rest by `title`. Each group is sorted by
+//! Jekyll's `sort` filter or, with `nav_sort: case_insensitive`, Liquid's
+//! `sort_natural`.
 
 use std::cmp::Ordering;
 
@@ -31,11 +33,17 @@ pub(super) fn sorted(ids: Vec<usize>, pages: &[NavPage], rules: &Rules) -> Vec<u
     // The first character of `jsonify` is `"` only for text.
     let is_text = |value: Option<&Value>| matches!(value, Some(Value::Text(_)) | None);
     let (with_order, by_title): (Vec<usize>, Vec<usize>) = ids.into_iter().partition(|id| nav_order(id).is_some());
+    if rules.version == Version::V02 {
+        // `sort: "nav_order"` over every page with one, then `sort: "title"`.
+        let mut out = merge_sort(with_order, &|a: &usize, b: &usize| option_cmp(nav_order(a), nav_order(b), &text_cmp));
+        out.extend(merge_sort(by_title, &|a: &usize, b: &usize| option_cmp(title(a), title(b), &text_cmp)));
+        return out;
+    }
     let (order_texts, order_numbers): (Vec<usize>, Vec<usize>) =
         with_order.into_iter().partition(|id| is_text(nav_order(id)));
     let mut out =
         merge_sort(order_numbers, &|a: &usize, b: &usize| option_cmp(nav_order(a), nav_order(b), &number_cmp));
-    if rules.version == Version::V03 {
+    if rules.version.texts_with_titles() {
         // The rest by `nav_order | default: title | append: ''`, as text.
         let mut rest: Vec<(usize, Value)> = order_texts
             .into_iter()

@@ -7,8 +7,14 @@ use crate::content::node::{Located, Node};
 /// Which version's navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Version {
-    /// v0.3 and before: three levels, strings ordered with the titles.
+    /// Up to v0.3.1: three levels, every `nav_order` sorted together, then the rest by
+    /// title.
+    V02,
+    /// v0.3.2 and v0.3.3: three levels, numeric `nav_order`s first, text ones ordered
+    /// with the titles.
     V03,
+    /// v0.4.0.rc1 and rc2: v0.3.3's order and v0.4's levels.
+    V04Rc,
     /// v0.4 to v0.9: three levels.
     V04,
     /// v0.10 and after.
@@ -16,16 +22,33 @@ pub(crate) enum Version {
 }
 
 impl Version {
-    /// The version of a tag or gem version (`v0.4.1`, `0.10.0`); `None` for another
-    /// reference (a branch, a commit).
+    /// The version of a tag or gem version (`v0.4.1`, `0.10.0`, `v0.4.0.rc2`); `None`
+    /// for another reference (a branch, a commit).
     pub(crate) fn of(reference: &str) -> Option<Version> {
-        let mut numbers = reference.trim().trim_start_matches('v').split('.').map(|n| n.parse::<u32>().ok());
-        let (Some(Some(major)), Some(Some(minor))) = (numbers.next(), numbers.next()) else { return None };
-        Some(match (major, minor) {
-            (0, 0..=3) => Version::V03,
-            (0, 4..=9) => Version::V04,
+        let mut parts = reference.trim().trim_start_matches('v').split(['.', '-']);
+        let mut number = || parts.next().map(|n| n.parse::<u32>().ok());
+        let (Some(Some(major)), Some(Some(minor))) = (number(), number()) else { return None };
+        let patch = number().flatten();
+        let early_candidate = matches!(parts.next(), Some("rc1" | "rc2"));
+        Some(match (major, minor, patch) {
+            (0, 0..=2, _) | (0, 3, Some(0 | 1)) => Version::V02,
+            (0, 3, _) => Version::V03,
+            (0, 4, Some(0)) if early_candidate => Version::V04Rc,
+            (0, 4..=9, _) => Version::V04,
             _ => Version::Current,
         })
+    }
+
+    /// Whether the version orders text `nav_order`s with the titles (v0.3.2 to
+    /// v0.4.0.rc2).
+    pub(crate) fn texts_with_titles(self) -> bool {
+        matches!(self, Version::V03 | Version::V04Rc)
+    }
+
+    /// Whether a page's second level takes every page whose `parent` names it,
+    /// whatever its `grand_parent` (up to v0.3.3).
+    pub(crate) fn any_second_level(self) -> bool {
+        matches!(self, Version::V02 | Version::V03)
     }
 }
 
@@ -77,12 +100,37 @@ impl Value {
             _ => self == other,
         }
     }
+
+    /// What [`Value::same`] compares, to look values up by.
+    pub(super) fn key(&self) -> ValueKey<'_> {
+        match self {
+            // `-0.0 == 0.0`.
+            Value::Num(n, _) if *n == 0.0 => ValueKey::Num(0),
+            Value::Num(n, _) => ValueKey::Num(n.to_bits()),
+            Value::Text(text) => ValueKey::Text(text),
+            Value::Bool(b) => ValueKey::Bool(*b),
+            Value::Other(text) => ValueKey::Other(text),
+        }
+    }
+}
+
+/// A [`Value`] as a set holds it: values that are [`Value::same`] have one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ValueKey<'a> {
+    Num(u64),
+    Text(&'a str),
+    Bool(bool),
+    Other(&'a str),
 }
 
 /// Whether a value is true to Liquid (set, and not `false`).
 pub(super) fn truthy(value: &Option<Value>) -> bool {
     !matches!(value, None | Some(Value::Bool(false)))
 }
+
+/// The front matter keys the navigation reads.
+pub(crate) const KEYS: [&str; 8] =
+    ["title", "parent", "grand_parent", "ancestor", "nav_order", "nav_exclude", "has_children", "child_nav_order"];
 
 /// A page as the navigation reads it.
 #[derive(Debug, Clone)]
@@ -141,6 +189,12 @@ impl NavPage {
             reversed: value("child_nav_order").is_some_and(|v| matches!(v.text(), "desc" | "reversed")),
             document,
         }
+    }
+
+    /// The line and column of the key that places the page: its `parent`, else its
+    /// `title`.
+    pub(super) fn key_at(&self) -> (usize, usize) {
+        self.parent.as_ref().map_or(self.title_at, |(_, line, column)| (*line, *column))
     }
 
     pub(super) fn parent_text(&self) -> &str {

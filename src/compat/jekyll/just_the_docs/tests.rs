@@ -13,11 +13,13 @@ macro_rules! cases {
     };
 }
 
-const CASES: [(&str, &str); 16] = cases![
+const CASES: [(&str, &str); 20] = cases![
     "ancestry",
     "exclude",
     "grandparent",
     "grandparent-v0.4",
+    "levels-chain",
+    "levels-chain-v0.4",
     "levels-current",
     "levels-v0.4",
     "order-current-groups",
@@ -29,6 +31,8 @@ const CASES: [(&str, &str); 16] = cases![
     "order-strings",
     "order-strings-case-insensitive",
     "order-v0.3",
+    "order-v0.3.1",
+    "order-v0.4-rc",
     "reversed",
 ];
 
@@ -42,12 +46,15 @@ fn parse_case(text: &str) -> (Vec<NavPage>, Rules, String) {
         if let Some(words) = line.strip_prefix("rules: ") {
             for word in words.split_whitespace() {
                 match word {
+                    "current" | "case_sensitive" | "jekyll4" => {}
+                    "v0.3.1" => rules.version = Version::V02,
                     "v0.3" => rules.version = Version::V03,
+                    "v0.4.0.rc2" => rules.version = Version::V04Rc,
                     "v0.4" => rules.version = Version::V04,
                     "case_insensitive" => rules.case_insensitive = true,
                     "jekyll3" => rules.numeric_strings = false,
                     "documents" => documents = true,
-                    _ => {}
+                    other => panic!("an unknown word in the rules: {other}"),
                 }
             }
         } else if let Some(path) = line.strip_prefix("--- ") {
@@ -77,7 +84,7 @@ fn tree_of(pages: &[NavPage], rules: &Rules) -> (String, Vec<Problem>) {
     let mut members: Vec<usize> = (0..pages.len()).collect();
     jekyll_order(&mut members, pages);
     let mut problems = Vec::new();
-    let entries = tree::build(pages, &members, rules, &mut 100_000, &mut problems);
+    let entries = tree::build(pages, &members, rules, &mut { tree::BUDGET }, &mut problems);
     let mut out = String::new();
     draw(&entries, 0, &mut out);
     (out, problems)
@@ -160,11 +167,65 @@ fn a_page_no_parent_takes_and_a_circle_are_warnings() {
 }
 
 #[test]
-fn a_page_titled_as_a_page_above_it_is_left_out_with_a_warning() {
-    let pages = pages(&[("a.md", "title: A\n"), ("again.md", "title: A\nparent: A\n")]);
+fn a_page_titled_as_a_page_above_it_is_left_out_with_a_warning_from_v0_10() {
+    let pages = pages(&[("a.md", "title: A\nhas_children: true\n"), ("again.md", "title: A\nparent: A\n")]);
     let (tree, problems) = tree_of(&pages, &CURRENT);
     assert_eq!(tree, "A\n");
-    assert!(problems[0].3.contains("Just the Docs shows ∞"), "{problems:?}");
+    let [(file, line, column, message)] = problems.as_slice() else { panic!("{problems:?}") };
+    assert_eq!((file.as_str(), *line, *column), ("again.md", 3, 1));
+    assert!(message.contains("Just the Docs shows ∞"), "{problems:?}");
+    // Before v0.10 the theme has no check of the titles above: the page is a child.
+    let v04 = Rules { version: Version::V04, ..CURRENT };
+    assert_eq!(tree_of(&pages, &v04), ("A\n  A\n".to_string(), Vec::new()));
+}
+
+/// Pages titled alike under parents titled alike: each level multiplies the entries,
+/// and long titles cost more; the tree is cut, with a warning at a `parent` key.
+#[test]
+fn the_budget_cuts_the_tree_with_a_warning() {
+    let mut list = Vec::new();
+    for i in 0..30 {
+        list.push((format!("a{i}.md"), "title: A\n".to_string()));
+        list.push((format!("b{i}.md"), "title: B\nparent: A\n".to_string()));
+        list.push((format!("c{i}.md"), "title: C\nparent: B\n".to_string()));
+    }
+    let list: Vec<(&str, &str)> = list.iter().map(|(path, front)| (path.as_str(), front.as_str())).collect();
+    let pages = pages(&list);
+    let mut members: Vec<usize> = (0..pages.len()).collect();
+    jekyll_order(&mut members, &pages);
+    let (mut budget, mut problems) = (1_000, Vec::new());
+    let entries = tree::build(&pages, &members, &CURRENT, &mut budget, &mut problems);
+    let count = |entries: &[NavEntry]| -> usize { NavEntry::flatten(entries).len() };
+    assert!(count(&entries) <= 1_000, "{}", count(&entries));
+    let [(file, line, column, message)] = problems.as_slice() else { panic!("{problems:?}") };
+    assert!(message.contains("the navigation is cut here"), "{message}");
+    assert!(file.starts_with('c') && (*line, *column) == (3, 1), "{file}:{line}:{column}");
+    // A title of 25,600 bytes costs 101 entries.
+    let long = format!("title: {}\n", "x".repeat(100 * tree::TITLE_BYTES));
+    let pages = super::tests::pages(&[("a.md", &long), ("b.md", &long), ("c.md", &long)]);
+    let (mut budget, mut problems) = (250, Vec::new());
+    let entries = tree::build(&pages, &[0, 1, 2], &CURRENT, &mut budget, &mut problems);
+    assert_eq!((entries.len(), budget), (2, 48));
+    assert!(problems[0].3.contains("cut here"), "{problems:?}");
+}
+
+#[test]
+fn each_version_sorts_and_nests_as_its_liquid() {
+    for (reference, version) in [
+        ("v0.2.9", Version::V02),
+        ("0.3.1", Version::V02),
+        ("v0.3.2", Version::V03),
+        ("v0.3.3", Version::V03),
+        ("v0.4.0.rc1", Version::V04Rc),
+        ("0.4.0.rc2", Version::V04Rc),
+        ("v0.4.0.rc3", Version::V04),
+        ("v0.4.0", Version::V04),
+        ("v0.9.0", Version::V04),
+        ("v0.10.1", Version::Current),
+    ] {
+        assert_eq!(Version::of(reference), Some(version), "{reference}");
+    }
+    assert_eq!(Version::of("main"), None);
 }
 
 #[test]
@@ -180,14 +241,42 @@ fn reads_the_theme_and_its_version_from_the_configuration() {
     assert_eq!(theme("theme: minima\n"), None);
     let mut site = super::super::site::JekyllSite::parse("theme: just-the-docs\nnav_sort: case_insensitive\n").unwrap();
     let theme = site.theme.as_mut().expect("the theme");
-    theme.read_gems("GEM\n  specs:\n    jekyll (3.9.5)\n    just-the-docs (0.5.4)\n");
+    theme.read_gems(Some("GEM\n  specs:\n    jekyll (3.9.5)\n    just-the-docs (0.5.4)\n"));
     assert_eq!(theme.rules, Rules { version: Version::V04, case_insensitive: true, numeric_strings: false });
 }
 
 #[test]
-fn the_core_holds_every_key_the_navigation_reads() {
-    let keys = ["title", "parent", "grand_parent", "ancestor", "nav_order", "nav_exclude", "has_children"];
-    for key in keys.iter().chain(&["child_nav_order"]) {
-        assert!(crate::content::nav_file::PARENT_TITLE_KEYS.contains(key), "{key}");
+fn the_gems_pin_the_version_of_the_theme_gem_only() {
+    let rules = |config: &str, gems: Option<&str>| {
+        let mut site = super::super::site::JekyllSite::parse(config).expect("configuration");
+        let theme = site.theme.as_mut().expect("the theme");
+        theme.read_gems(gems);
+        theme.rules
+    };
+    let gemfile = "source \"https://rubygems.org\"\ngem \"jekyll\", \"~> 4.3\"\ngem \"just-the-docs\", \"0.5.4\"\n";
+    let gem = rules("theme: just-the-docs\n", Some(gemfile));
+    assert_eq!((gem.version, gem.numeric_strings), (Version::V04, true));
+    let lock = "GEM\n  specs:\n    just-the-docs (0.3.3)\n";
+    let remote = rules("remote_theme: just-the-docs/just-the-docs@v0.10.1\n", Some(lock));
+    assert_eq!((remote.version, remote.numeric_strings), (Version::Current, true), "remote_theme's own pin wins");
+    let pages = rules("remote_theme: just-the-docs/just-the-docs@v0.10.1\n", None);
+    assert_eq!((pages.version, pages.numeric_strings), (Version::Current, false), "GitHub Pages runs Jekyll 3.9");
+    assert!(rules("theme: just-the-docs\n", None).numeric_strings);
+}
+
+/// Each key [`NavPage::read`] reads is one the core rebuilds the navigation for.
+#[test]
+fn the_navigation_names_every_key_it_reads() {
+    let front = "title: T\nparent: P\ngrand_parent: G\nancestor: A\nnav_order: 1\nnav_exclude: true\n\
+                 has_children: true\nchild_nav_order: desc\n";
+    let read = page("a.md", front, false);
+    let keys = super::page::KEYS;
+    assert_eq!(keys.len(), front.lines().count());
+    for line in front.lines() {
+        let key = line.split(':').next().unwrap_or_default();
+        assert!(keys.contains(&key), "{key}");
+        let without: String = front.lines().filter(|l| *l != line).map(|l| format!("{l}\n")).collect();
+        let other = page("a.md", &without, false);
+        assert_ne!(format!("{read:?}"), format!("{other:?}"), "{key} is read");
     }
 }

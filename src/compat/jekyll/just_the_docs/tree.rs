@@ -1,20 +1,24 @@
 //! The tree of one name space (the site's pages, or one collection's documents), as
 //! the theme's Liquid builds it: `components/nav/{pages,links,children}.html` from
 //! v0.10 (any depth, `ancestor`), `components/nav.html` of v0.4 to v0.9 and `nav.html`
-//! of v0.3 (three levels, children only under `has_children`).
+//! before (three levels, children only under `has_children`).
 
 use std::collections::{HashMap, HashSet};
 
 use super::order;
-use super::page::{NavPage, Rules, Value, Version, short, truthy};
+use super::page::{NavPage, Rules, Value, ValueKey, Version, short, truthy};
 use crate::content::nav_file::{NavEntry, NavLink};
 
 /// A warning: file, line, column, message.
 pub(crate) type Problem = (String, usize, usize, String);
 
 /// How many entries the tree holds at least before it is cut (pages titled alike
-/// multiply the children of their title).
+/// multiply the children of their title). An entry costs one, and one more for each
+/// [`TITLE_BYTES`] of its title, which each entry copies.
 pub(crate) const BUDGET: usize = 100_000;
+
+/// The bytes of a title an entry's cost counts as one entry.
+pub(crate) const TITLE_BYTES: usize = 256;
 
 /// How deep the tree goes: far more than any sidebar shows.
 const MAX_DEPTH: usize = 32;
@@ -36,26 +40,29 @@ pub(crate) fn build(
         Version::Current => groups.get("").cloned().unwrap_or_default(),
         _ => titled.iter().copied().filter(|&id| pages[id].parent.is_none()).collect(),
     };
-    let top_titles: Vec<&Value> = top.iter().filter_map(|&id| pages[id].title.as_ref()).collect();
+    let top_titles: HashSet<ValueKey<'_>> =
+        top.iter().filter_map(|&id| Some(pages[id].title.as_ref()?.key())).collect();
     let mut walk = Walk {
         pages,
         rules,
         groups: &groups,
         top_titles: &top_titles,
         budget,
-        cut: false,
+        cut: None,
         placed: HashMap::new(),
         expanded: HashSet::new(),
+        reported: HashSet::new(),
         problems: Vec::new(),
     };
     let top = order::sorted(top, pages, rules);
     let entries = walk.links(&top, &mut Vec::new());
     problems.append(&mut walk.problems);
-    let (placed, expanded, cut) = (walk.placed, walk.expanded, walk.cut);
-    if cut && let Some(&first) = members.first() {
+    let (placed, expanded, cut, reported) = (walk.placed, walk.expanded, walk.cut, walk.reported);
+    if let Some(id) = cut {
         let message = "the navigation is cut here: pages that share a title each list every page whose `parent` \
-                       names it, which makes too many entries";
-        problems.push((pages[first].file.clone(), 1, 1, message.to_string()));
+                       names it, which makes too many entries (or titles too long)";
+        let (line, column) = pages[id].key_at();
+        problems.push((pages[id].file.clone(), line, column, message.to_string()));
         return entries;
     }
     let by_title: HashMap<&str, usize> =
@@ -64,7 +71,7 @@ pub(crate) fn build(
         let page = &pages[id];
         let Some((parent, line, column)) = &page.parent else { continue };
         let times = placed.get(&id).copied().unwrap_or(0);
-        if times == 1 || page.nav_exclude {
+        if times == 1 || page.nav_exclude || reported.contains(&id) {
             continue;
         }
         let name = short(parent.text());
@@ -115,13 +122,17 @@ struct Walk<'a> {
     rules: &'a Rules,
     /// The titled pages by their `parent`'s text (`""` for none).
     groups: &'a HashMap<&'a str, Vec<usize>>,
-    top_titles: &'a [&'a Value],
+    /// The titles of the top level's pages.
+    top_titles: &'a HashSet<ValueKey<'a>>,
     budget: &'a mut usize,
-    cut: bool,
+    /// The page the budget ran out at.
+    cut: Option<usize>,
     /// How many times each page is in the tree.
     placed: HashMap<usize, usize>,
     /// The titles of the pages whose children were looked for.
     expanded: HashSet<&'a str>,
+    /// The pages a warning of the walk was given for, each once.
+    reported: HashSet<usize>,
     problems: Vec<Problem>,
 }
 
@@ -135,31 +146,34 @@ impl<'a> Walk<'a> {
             if page.nav_exclude {
                 continue;
             }
-            if ancestors.iter().any(|above| above.same(title)) {
-                let (line, column) = page.parent.as_ref().map_or((1, 1), |(_, line, column)| (*line, *column));
+            // From v0.10, whose levels go as deep as the parents do.
+            if self.rules.version == Version::Current && ancestors.iter().any(|above| above.same(title)) {
                 let message = format!(
                     "the page has the title of a page above it (`{}`): Just the Docs shows ∞ in its place; it is left out",
                     short(title.text())
                 );
-                self.problems.push((page.file.clone(), line, column, message));
+                self.report(id, message);
                 continue;
             }
-            if *self.budget == 0 {
-                self.cut = true;
+            let cost = 1 + title.text().len() / TITLE_BYTES;
+            if *self.budget < cost {
+                self.cut.get_or_insert(id);
                 break;
             }
-            *self.budget -= 1;
+            *self.budget -= cost;
             *self.placed.entry(id).or_default() += 1;
             let mut children = self.children(id, ancestors);
-            let reverses = page.reversed && self.rules.version != Version::V03;
+            // `child_nav_order` from v0.4.0.rc1.
+            let reverses = page.reversed && !self.rules.version.any_second_level();
             if reverses {
                 children.reverse();
             }
             let children = if children.is_empty() {
                 Vec::new()
             } else if ancestors.len() + 1 >= MAX_DEPTH {
-                let message = format!("the navigation is cut at {MAX_DEPTH} levels: the pages below are left out");
-                self.problems.push((page.file.clone(), 1, 1, message));
+                let message =
+                    format!("the navigation is cut at {MAX_DEPTH} levels: this page and those below are left out");
+                self.report(children[0], message);
                 Vec::new()
             } else {
                 ancestors.push(title);
@@ -181,6 +195,15 @@ impl<'a> Walk<'a> {
         out
     }
 
+    /// A warning at page `id`'s `parent` key, the first time the walk meets it.
+    fn report(&mut self, id: usize, message: String) {
+        if self.reported.insert(id) {
+            let page = &self.pages[id];
+            let (line, column) = page.key_at();
+            self.problems.push((page.file.clone(), line, column, message));
+        }
+    }
+
     /// The children of page `id` (`children.html`, or the levels of the older versions),
     /// sorted.
     fn children(&mut self, id: usize, ancestors: &[&Value]) -> Vec<usize> {
@@ -200,8 +223,8 @@ impl<'a> Walk<'a> {
             let child = &pages[child];
             match self.rules.version {
                 Version::Current => self.current_child(node, child, ancestors),
-                Version::V04 | Version::V03 => match ancestors.first() {
-                    None => self.rules.version == Version::V03 || child.grand_parent.is_none(),
+                _ => match ancestors.first() {
+                    None => self.rules.version.any_second_level() || child.grand_parent.is_none(),
                     Some(top) => child.grand_parent.as_ref().is_some_and(|g| g.text() == top.text()),
                 },
             }
@@ -226,7 +249,7 @@ impl<'a> Walk<'a> {
         }
         // Backwards compatibility with three-level sites: a page that could be on the
         // second level is not taken on the third.
-        let could_be_second = child.parent.as_ref().is_some_and(|(p, _, _)| self.top_titles.iter().any(|t| t.same(p)));
+        let could_be_second = child.parent.as_ref().is_some_and(|(p, _, _)| self.top_titles.contains(&p.key()));
         !(child.grand_parent.is_none() && child.ancestor.is_none() && could_be_second && !ancestors.is_empty())
     }
 }
