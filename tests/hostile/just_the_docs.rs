@@ -19,6 +19,14 @@ fn built(site: &Site) -> crate::util::Run {
     run
 }
 
+/// The first diagnostic of `stderr` whose message holds `text`, with the line after it,
+/// which names its place.
+fn warning(stderr: &str, text: &str) -> Option<String> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let at = lines.iter().position(|line| line.contains(text))?;
+    Some(lines[at..lines.len().min(at + 2)].join("\n"))
+}
+
 /// A's parent is B and B's parent A: neither is in the sidebar, each is a warning.
 #[test]
 fn a_circle_of_parents_is_a_warning() {
@@ -35,7 +43,7 @@ fn a_circle_of_parents_is_a_warning() {
     let run = built(&site);
     assert!(run.stderr.contains("circle (A → B → A)"), "{}", run.stderr);
     assert!(site.exists("public/a/index.html") && site.exists("public/b/index.html"));
-    let infinite = run.stderr.lines().find(|line| line.contains("Just the Docs shows ∞")).expect("the ∞ warning");
+    let infinite = warning(&run.stderr, "Just the Docs shows ∞").expect("the ∞ warning");
     assert!(infinite.contains("content/self.md:3:1"), "at the `parent` key: {infinite}");
 }
 
@@ -93,8 +101,8 @@ fn long_titles_on_many_placements_are_cut() {
         site.write(&format!("content/c/c{i}.md"), format!("---\ntitle: {}\nparent: {}\n---\n", title('c'), title('b')));
     }
     let run = built(&site);
-    let cut = run.stderr.lines().find(|line| line.contains("the navigation is cut here")).expect("the cut warning");
-    assert!(cut.contains(":3:1"), "at a `parent` key: {cut}");
+    let cut = warning(&run.stderr, "the navigation is cut here").expect("the cut warning");
+    assert!(cut.contains(".md:3:1"), "at a `parent` key: {cut}");
     assert!(site.exists("public/c/c39/index.html"));
 }
 
