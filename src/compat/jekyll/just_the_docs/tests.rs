@@ -179,6 +179,15 @@ fn a_page_titled_as_a_page_above_it_is_left_out_with_a_warning_from_v0_10() {
     assert_eq!(tree_of(&pages, &v04), ("A\n  A\n".to_string(), Vec::new()));
 }
 
+/// A page met under two parents of its title is one warning.
+#[test]
+fn a_warning_of_the_walk_comes_once_a_page() {
+    let pages = pages(&[("a.md", "title: A\n"), ("b.md", "title: A\n"), ("again.md", "title: A\nparent: A\n")]);
+    let (tree, problems) = tree_of(&pages, &CURRENT);
+    assert_eq!(tree, "A\nA\n");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}
+
 /// Pages titled alike under parents titled alike: each level multiplies the entries,
 /// and long titles cost more; the tree is cut, with a warning at a `parent` key.
 #[test]
