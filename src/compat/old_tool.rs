@@ -263,8 +263,7 @@ impl SourceRules for OldTool {
             .flatten()
     }
 
-    /// Docusaurus's generated-index categories of `sidebars.js`
-    /// ([`super::docusaurus::category_pages`]); a Jekyll theme's navigation.
+    /// Docusaurus's category index pages ([`super::docusaurus::category_pages`]); Jekyll's theme navigation.
     fn navigation_pages(
         &self,
         files: &mut crate::content::ContentFiles,
@@ -280,10 +279,9 @@ impl SourceRules for OldTool {
         }
     }
 
-    /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml`
-    /// lies, and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts
-    /// with it: `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders'
-    /// sidebar.
+    /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml` lies, a navigation
+    /// the pages make, and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts with it:
+    /// `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders' sidebar.
     fn nests_navigation(&self, kind: NavFileKind) -> bool {
         matches!(kind, NavFileKind::NavKey | NavFileKind::ParentTitles(_))
             || (kind == NavFileKind::Summary && self.tool == Tool::MdBook)
