@@ -304,6 +304,14 @@ impl Planner<'_, '_> {
                 if !reported {
                     unsupported(collected, range.start, source, call);
                 }
+                // Amid a line's text (MDX's text elements, `a <Label>b</Label> c`), its
+                // content stays in the line, marked inline; alone on its line, a block.
+                if !is_alone(text, range.clone()) && !text[range.start..tokens[close].range.end].contains('\n') {
+                    self.ends.insert(close, End::Text(collected.inline("</span>".into())));
+                    self.parents.push(index);
+                    self.edits.push(Edit { range, with: collected.inline(super::unsupported_inline_open(source)) });
+                    return;
+                }
                 self.ends.insert(close, End::Html("</div>\n".into()));
                 self.parents.push(index);
                 self.edits.push(marked(unsupported_html(source, true), collected, 1));
