@@ -47,3 +47,32 @@ fn deep_nesting_and_unended_tags_are_read_in_bounded_time() {
     let html = site.read("public/deep/index.html");
     assert!(html.contains("<p>Level 19999</p>"), "the innermost text is Markdown");
 }
+
+/// Text elements of a site's own components amid a line: twenty thousand nested on one
+/// line, one opened in a link's text and closed after it, one across table cells. Each
+/// is an inline placeholder whose spans balance; the page renders, its text all there,
+/// and no placeholder is a block that splits the paragraph.
+#[test]
+fn text_elements_nested_deep_or_across_inline_markup_stay_inline_and_balanced() {
+    let depth = 20_000;
+    let page = format!(
+        "# Inline\n\nx {}core{} z\n\n[a <C>x](#end) y</C> and | <D>x | y</D> |\n\n## End\n",
+        "<B>".repeat(depth),
+        "</B>".repeat(depth)
+    );
+    let site = Site::with_files(
+        "mdx-text-deep",
+        &[("docusaurus.config.js", CONFIG), ("content/_index.md", "# Home\n"), ("content/inline.mdx", &page)],
+    );
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    run.expect_code(0);
+    let html = site.read("public/inline/index.html");
+    let body = &html[html.find("<h1").expect("the title")..html.find("id=\"end\"").expect("the last heading")];
+    assert!(!body.contains("unsupported-block"), "inline only");
+    assert_eq!(body.matches("<span class=\"unsupported\"").count(), depth + 2);
+    assert_eq!(body.matches("<span").count(), body.matches("</span>").count(), "the spans balance");
+    for text in ["core</span>", "</span> z</p>", "x</a> y</span> and", "x | y</span> |</p>"] {
+        assert!(body.contains(text), "{text}");
+    }
+}

@@ -238,7 +238,7 @@ fn docs_instances_and_blogs_are_mounted_at_their_routes_with_their_sidebars() {
   }]],
   plugins: [
     ['content-docs', { id: 'community', path: 'community', routeBasePath: 'community',
-      sidebarPath: './sidebarsCommunity.js' }],
+      sidebarPath: './community/sidebars.js' }],
   ],
 };\n";
     let site = Site::with_files(
@@ -246,7 +246,7 @@ fn docs_instances_and_blogs_are_mounted_at_their_routes_with_their_sidebars() {
         &[
             ("docusaurus.config.js", config),
             ("sidebarsDocs.js", "const sidebars = {\n  docs: ['setup', 'intro'],\n}\n\nmodule.exports = sidebars\n"),
-            ("sidebarsCommunity.js", "module.exports = {community: ['zeta', 'alpha']};\n"),
+            ("community/sidebars.js", "module.exports = {community: ['zeta', 'alpha']};\n"),
             (
                 "content/intro.md",
                 "# Intro\n\nSee [Alpha](/community/alpha) and [the release](/updates/2024/01/05/release).\n",
@@ -265,14 +265,16 @@ fn docs_instances_and_blogs_are_mounted_at_their_routes_with_their_sidebars() {
     let order = nav_order(&alpha, &["Setup</a>", "Intro</a>", "Zeta</a>", "Alpha</a>"]);
     assert!(order.windows(2).all(|w| w[0] < w[1]), "the sidebars' order: {order:?}");
     assert!(site.read("public/updates/2024/01/05/release/index.html").contains("Shipped."));
+    // The sidebar file in the instance's folder is read, not published.
+    assert!(!site.exists("public/community/sidebars.js"));
     let intro = site.read("public/intro/index.html");
     assert!(
         intro.contains("href=\"/community/alpha/\"") && intro.contains("href=\"/updates/2024/01/05/release/\""),
         "{intro}"
     );
     // A doc id of an instance's sidebar that no page has is said at that file's place.
-    site.write("sidebarsCommunity.js", "module.exports = {community: ['zeta',\n  'gone']};\n");
+    site.write("community/sidebars.js", "module.exports = {community: ['zeta',\n  'gone']};\n");
     let run = site.build(&[]);
-    assert!(run.stderr.contains("sidebarsCommunity.js:2:3"), "{}", run.stderr);
+    assert!(run.stderr.contains("community/sidebars.js:2:3"), "{}", run.stderr);
     assert!(run.stderr.contains("community/gone"), "{}", run.stderr);
 }

@@ -119,6 +119,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
         parents: Vec::new(),
         skip_until: 0,
         html_blocks: None,
+        flow_lines: HashMap::new(),
     };
     for (index, token) in tokens.iter().enumerate() {
         let range = token.range.clone();
@@ -186,6 +187,9 @@ struct Planner<'p, 't> {
     skip_until: usize,
     /// The page's HTML blocks with each paired `{{< >}}` call as one line, once asked for.
     html_blocks: Option<Vec<Range<usize>>>,
+    /// Whether the line starting at each offset holds only tags and expressions (MDX's
+    /// flow), once asked for.
+    flow_lines: HashMap<usize, bool>,
 }
 
 impl Planner<'_, '_> {
@@ -219,6 +223,34 @@ impl Planner<'_, '_> {
         let (text, tokens, closes) = (self.text, self.tokens, &self.closes);
         let blocks = self.html_blocks.get_or_insert_with(|| shortcode_units::html_block_ranges(text, tokens, closes));
         shortcode_units::is_unit(blocks, text, &tokens[index].range, &tokens[close].range)
+    }
+
+    /// Whether the paired call written at `whole` (its opening tag to its closing one)
+    /// stands amid a line's text, so its placeholder is inline: on one line, with text
+    /// before or after it; in MDX, on a line holding more than tags and `{…}`
+    /// expressions, which micromark-extension-mdx-jsx's flow tag allows alone
+    /// (`<Label>alone</Label>` is text, `<A>{`code`}</A>` is flow).
+    fn amid_text(&mut self, call: &Call<'_>, whole: Range<usize>) -> bool {
+        let text = self.text;
+        let (start, end) = (line_start(text, whole.start), line_end(text, whole.end));
+        if text[whole.clone()].contains('\n') {
+            return false;
+        }
+        if call.syntax != Syntax::Jsx {
+            return !text[start..whole.start].trim().is_empty() || !text[whole.end..end].trim().is_empty();
+        }
+        let tokens = self.tokens;
+        !*self.flow_lines.entry(start).or_insert_with(|| {
+            let first = tokens.partition_point(|token| token.range.start < start);
+            let mut rest = String::new();
+            let mut at = start;
+            for token in tokens[first..].iter().take_while(|token| token.range.end <= end) {
+                rest.push_str(&text[at..token.range.start.max(at)]);
+                at = at.max(token.range.end);
+            }
+            rest.push_str(&text[at..end]);
+            without_expressions(&rest).trim().is_empty()
+        })
     }
 
     /// The edits of the opening (or only) token `index` of a call, as its tool renders it.
@@ -303,6 +335,14 @@ impl Planner<'_, '_> {
             (Render::Unknown, Some(close)) => {
                 if !reported {
                     unsupported(collected, range.start, source, call);
+                }
+                // Amid a line's text (MDX's text elements, `a <Label>b</Label> c`), its
+                // content stays in the line, marked inline; else a block.
+                if self.amid_text(call, range.start..tokens[close].range.end) {
+                    self.ends.insert(close, End::Text(collected.inline("</span>".into())));
+                    self.parents.push(index);
+                    self.edits.push(Edit { range, with: collected.inline(super::unsupported_inline_open(source)) });
+                    return;
                 }
                 self.ends.insert(close, End::Html("</div>\n".into()));
                 self.parents.push(index);
@@ -451,6 +491,22 @@ fn shorten_source(source: &str) -> String {
 fn is_alone(text: &str, range: Range<usize>) -> bool {
     let (line_start, line_end) = (line_start(text, range.start), line_end(text, range.end));
     text[line_start..range.start].trim().is_empty() && text[range.end..line_end].trim().is_empty()
+}
+
+/// `text` without its `{…}` expressions (braces nested, counted).
+fn without_expressions(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            let outside = depth == 0 && c != '{';
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            outside && c != '}'
+        })
+        .collect()
 }
 
 /// The text that puts the block placeholder `marker` at `range`: the marker itself when

@@ -206,6 +206,14 @@ fn unsupported_html(syntax: &str, block: bool) -> String {
     }
 }
 
+/// The opening of an inline placeholder for `syntax` whose content follows it in the
+/// line: [`unsupported_html`]'s inline form without its `</span>`, which the construct's
+/// end gives.
+fn unsupported_inline_open(syntax: &str) -> String {
+    let whole = unsupported_html(syntax, false);
+    format!("{} ", whole.strip_suffix("</span>").unwrap_or(&whole))
+}
+
 /// `syntax` on one line, at most 80 characters.
 fn shorten(syntax: &str) -> String {
     let one_line: String = syntax.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -20,8 +20,8 @@ pub(crate) const SIDEBAR_FILES: [&str; 4] = ["sidebars.js", "sidebars.ts", "side
 const ITEMS_HELP: &str = "see the items of a sidebar in the guide's page on moving a handbook";
 
 /// The navigation of a Docusaurus site's sidebar files, if it has one: `Some(None)` when
-/// the default one is there but not usable. A sidebar file in the content folder is
-/// taken out of its assets.
+/// the default one is there but not usable. A sidebar file in the content folder or a
+/// mounted one is taken out of its assets.
 pub(crate) fn find_sidebars(
     config: &Config,
     files: &mut ContentFiles,
@@ -44,6 +44,7 @@ pub(crate) fn find_sidebars(
             .map(|name| name.to_string())
     });
     let (entries, shown, base) = if let Some(name) = beside {
+        take_out_of_assets(config, files, &name);
         (read_sidebar(config, &root.join(&name), &name, diagnostics), name, "")
     } else {
         let at = files.assets.iter().position(|a| SIDEBAR_FILES.contains(&a.as_str()))?;
@@ -57,6 +58,7 @@ pub(crate) fn find_sidebars(
     if base.is_empty() {
         for (mount, file) in site.map(|site| instances::docs_sidebars(config, site)).unwrap_or_default() {
             let file = with_extension(root, &file);
+            take_out_of_assets(config, files, &file);
             if let Some(found) = read_sidebar(config, &root.join(&file), &file, diagnostics) {
                 entries.push(instance_section(resolve(found, &mount), &mount, &file));
             }
@@ -69,6 +71,14 @@ pub(crate) fn find_sidebars(
         root_dir: base.to_string(),
         directory_urls: true,
     }))
+}
+
+/// Takes the sidebar file `file` (from the root) out of the assets when it lies in the
+/// content folder or a mounted one: Docusaurus reads it, it publishes no copy.
+fn take_out_of_assets(config: &Config, files: &mut ContentFiles, file: &str) {
+    if let Some(path) = config.content_path(&config.root.join(file)) {
+        files.assets.retain(|asset| *asset != path);
+    }
 }
 
 /// The file `name` names from `root` as Node's `require.resolve` finds a module: as

@@ -24,6 +24,38 @@ fn renders_the_children_of_flow_elements_as_markdown() {
     }
 }
 
+/// micromark-extension-mdx-jsx `test/index.js` at d5221ac0d3f50b0584fecc7f57c9d8d8e6f55b0f,
+/// "core" and "text (agnostic)", and `dev/lib/jsx-flow.js` at 00ce6d39: an element amid
+/// a line's text (or with text after its tag, `<B>alone</B>`) is a text element, its
+/// children Markdown in the same paragraph.
+/// Their names are capitalised here: opsbook passes a lowercase element on as HTML,
+/// and shows a component it cannot run as an inline placeholder around its children.
+#[test]
+fn keeps_the_children_of_text_elements_in_their_paragraph() {
+    for (text, inside) in [
+        ("a <B></B> c.", "<code>&lt;B&gt;</code> </span> c.</p>"),
+        ("a <B>*b*</B> c.", "<code>&lt;B&gt;</code> <em>b</em></span> c.</p>"),
+        ("a <B> c </B> d", "<code>&lt;B&gt;</code>  c </span> d</p>"),
+        ("<B>alone</B>", "<code>&lt;B&gt;</code> alone</span></p>"),
+        ("- Labels: <Label>subject</Label> <Label>usage</Label>", "usage</span></li>"),
+    ] {
+        let out = mdx(&format!("{text}\n"));
+        let html = &out.html;
+        assert!(html.contains(inside), "{text:?}: {html}");
+        assert!(!html.contains("unsupported-block"), "{text:?}: {html}");
+        assert_eq!(html.matches("<p>").count() + html.matches("<li>").count(), 1, "one paragraph: {html}");
+        assert_eq!(html.matches("<span").count(), html.matches("</span>").count(), "{text:?}: {html}");
+        assert!(out.diagnostics.iter().all(|d| d.rule.id() == "unsupported-syntax"), "{:?}", out.diagnostics);
+    }
+    // Alone on its line, with its children on lines of their own, it is a block; so is
+    // a line of tags and expressions only (jsx-flow.js's `end`: another tag, or an
+    // expression directly after a tag).
+    for text in ["<B>\nchild\n</B>\n", "<B>{`helm install`}</B>\n", "<B> <C>{`a`}</C> </B>\n"] {
+        let html = mdx(text).html;
+        assert!(html.contains("unsupported-block") && !html.contains("<span class"), "{text:?}: {html}");
+    }
+}
+
 /// A `<details>` with its `<summary>` and a fence holding a blank line, no blank line
 /// between them: the fence is one code block and the page's end is outside it.
 #[test]
