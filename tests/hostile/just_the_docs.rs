@@ -125,3 +125,24 @@ fn markup_in_titles_is_escaped() {
     assert!(!page.contains("<script>alert(1)") && !page.contains("<img src=x"), "{page}");
     assert!(page.contains("&lt;img src=x onerror=alert(2)&gt;"), "{page}");
 }
+
+/// The gem files that pin the theme's version are read like any file beside
+/// `book.toml`: a `Gemfile.lock` linked out of the handbook is refused with a note at it,
+/// its text is not read, and the site builds with the theme's current rules.
+#[test]
+fn a_gem_file_linked_out_of_the_handbook_is_not_read() {
+    let elsewhere = Site::with_files("jtd-gems-elsewhere", &[("Gemfile.lock", "    just-the-docs (0.3.3)\n")]);
+    let site = Site::with_files(
+        "jtd-gems-linked",
+        &[
+            ("_config.yml", CONFIG),
+            ("content/index.md", "---\ntitle: Home\n---\n"),
+            ("content/a.md", "---\ntitle: A\n---\n"),
+        ],
+    );
+    std::os::unix::fs::symlink(elsewhere.root.join("Gemfile.lock"), site.root.join("Gemfile.lock")).expect("a link");
+    let run = built(&site);
+    let note = warning(&run.stderr, "is not read").expect("a note on the refused file");
+    assert!(note.contains("Gemfile.lock"), "{}", run.stderr);
+    assert!(site.read("public/a/index.html").contains(">A</a>"), "the page is in the sidebar");
+}
