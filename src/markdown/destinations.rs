@@ -79,13 +79,6 @@ impl<'a> BodyWriter<'a> {
         self.rewrite_attributes(html, attributes, offset, at_offset)
     }
 
-    /// [`Self::rewrite_html`] of a line of an HTML block, which starts inside a tag
-    /// when `inside_tag`.
-    pub(super) fn rewrite_html_in(&mut self, html: CowStr<'a>, offset: usize, inside_tag: bool) -> CowStr<'a> {
-        let attributes = links::find_attributes_in(&html, links::LINK_ATTRIBUTES, inside_tag);
-        self.rewrite_attributes(html, attributes, offset, false)
-    }
-
     pub(super) fn rewrite_attributes(
         &mut self,
         html: CowStr<'a>,

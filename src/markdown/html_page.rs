@@ -121,8 +121,7 @@ impl<'a> BodyWriter<'a> {
         if piece.is_empty() {
             return;
         }
-        self.note_html_ids(piece);
-        let rewritten = self.rewrite_html(CowStr::Borrowed(piece), offset, false);
+        let rewritten = self.raw_html_read(CowStr::Borrowed(piece), offset, false);
         html.push_str(&rewritten);
         let text = state.text_of(piece);
         if !text.trim().is_empty() {

@@ -34,38 +34,31 @@ impl<'a> BodyWriter<'a> {
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             Event::Html(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
-                let inside_tag = self.html_tag_open;
+                let inside_tag = self.html_scan.in_tag;
                 let filled =
                     self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks, inside_tag)).unwrap_or_default();
                 self.raw_html.push(&filled, offset, false);
-                self.html_tag_open = links::leaves_tag_open(&filled, inside_tag);
-                self.note_html_ids_in(&filled, inside_tag);
-                Event::Html(self.rewrite_html(filled.into(), offset, true))
+                Event::Html(self.raw_html_read(filled.into(), offset, true))
             }
             Event::InlineHtml(html) if self.rewrite.is_some_and(|r| r.has_placeholders(&html)) => {
                 let filled = self.rewrite.and_then(|r| r.fill(&html, &mut self.open_blocks, false)).unwrap_or_default();
                 self.raw_html.push(&filled, offset, false);
-                self.note_html_ids(&filled);
-                Event::Html(self.rewrite_html(filled.into(), offset, true))
+                Event::Html(self.raw_html_read(filled.into(), offset, true))
             }
             Event::Start(Tag::HtmlBlock) => {
-                self.html_tag_open = false;
+                self.html_scan.at_block();
                 Event::Start(Tag::HtmlBlock)
             }
             Event::Html(html) => {
                 self.raw_html.push(&html, offset, true);
-                let inside_tag = self.html_tag_open;
-                self.html_tag_open = links::leaves_tag_open(&html, inside_tag);
-                self.note_html_ids_in(&html, inside_tag);
-                Event::Html(self.rewrite_html_in(html, offset, inside_tag))
+                Event::Html(self.raw_html_read(html, offset, false))
             }
             Event::InlineHtml(html) => {
                 self.raw_html.push(&html, offset, true);
-                self.note_html_ids(&html);
                 if let Some(block) = blocks::html_break(&html) {
                     self.note_search_break(block);
                 }
-                Event::InlineHtml(self.rewrite_html(html, offset, false))
+                Event::InlineHtml(self.raw_html_read(html, offset, false))
             }
             Event::Text(text) if self.rewrite.is_some() && text.contains(rewrite::INLINE_OPEN) => {
                 self.inline_placeholders(&text, offset)
@@ -213,18 +206,30 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    /// Records the `id` and `name` attributes of raw HTML: links may point to them.
+    /// Records the `id` and `name` attributes of a piece of HTML of its own (a
+    /// placeholder's): links may point to them.
     pub(super) fn note_html_ids(&mut self, html: &str) {
-        self.note_html_ids_in(html, false);
+        self.note_html_ids_in(html, &html_scan::HtmlScan::default().markup(html));
     }
 
-    /// [`Self::note_html_ids`] of raw HTML that starts inside a tag when `inside_tag`.
-    pub(super) fn note_html_ids_in(&mut self, html: &str, inside_tag: bool) {
+    /// [`Self::note_html_ids`] of the `parts` of raw HTML that are markup
+    /// ([`super::html_scan`]).
+    fn note_html_ids_in(&mut self, html: &str, parts: &[html_scan::Markup]) {
         if html.contains('=') {
-            for attribute in links::find_attributes_in(html, links::ID_ATTRIBUTES, inside_tag) {
+            for attribute in html_scan::attributes_in(html, parts, links::ID_ATTRIBUTES) {
                 self.out.anchors.push(crate::html::decode_entities(&html[attribute.start..attribute.end]));
             }
         }
+    }
+
+    /// Reads a piece of the page's raw HTML at `offset`, following on from the pieces
+    /// before it: its ids are anchors, its links are rewritten (all reported at
+    /// `offset` when `at_offset`); a comment or a script's text holds neither.
+    pub(super) fn raw_html_read(&mut self, html: CowStr<'a>, offset: usize, at_offset: bool) -> CowStr<'a> {
+        let parts = self.html_scan.markup(&html);
+        self.note_html_ids_in(&html, &parts);
+        let attributes = html_scan::attributes_in(&html, &parts, links::LINK_ATTRIBUTES);
+        self.rewrite_attributes(html, attributes, offset, at_offset)
     }
 
     pub(super) fn note_text(&mut self, text: &str) {

@@ -50,14 +50,18 @@ pub(crate) enum Resolution {
 pub(crate) fn destinations(markdown: &str) -> Vec<String> {
     use pulldown_cmark::{Event, LinkType, Parser, Tag};
     let mut found = Vec::new();
+    let mut scan = super::html_scan::HtmlScan::default();
     for event in Parser::new_ext(markdown, super::parser_options()) {
         match event {
             Event::Start(Tag::Link { link_type, dest_url, .. }) if link_type != LinkType::Email => {
                 found.push(dest_url.into_string());
             }
             Event::Start(Tag::Image { dest_url, .. }) => found.push(dest_url.into_string()),
+            Event::Start(Tag::HtmlBlock) => scan.at_block(),
             Event::Html(html) | Event::InlineHtml(html) => found.extend(
-                find_link_attributes(&html).into_iter().map(|a| crate::html::decode_entities(&html[a.start..a.end])),
+                scan.attributes(&html, LINK_ATTRIBUTES)
+                    .into_iter()
+                    .map(|a| crate::html::decode_entities(&html[a.start..a.end])),
             ),
             _ => {}
         }
@@ -118,55 +122,74 @@ pub(crate) const LINK_ATTRIBUTES: &[&str] = &["href", "src", "srcset"];
 pub(crate) const ID_ATTRIBUTES: &[&str] = &["id", "name"];
 
 /// Finds the values of the attributes `names` (quoted with `"` or `'`, names without
-/// case) in a piece of HTML. It looks for each `=` and the name before it, so long texts
-/// are scanned quickly.
+/// case) in a piece of HTML, outside its comments and its scripts' text
+/// ([`super::html_scan`]).
 pub(crate) fn find_attributes(html: &str, names: &[&str]) -> Vec<HtmlAttribute> {
-    find_attributes_in(html, names, false)
+    super::html_scan::HtmlScan::default().attributes(html, names)
 }
 
-/// [`find_attributes`] of a piece of raw HTML that starts inside a tag when
-/// `inside_tag` (the second line of `<div\nid="x">`): its first word may be an
-/// attribute.
-pub(crate) fn find_attributes_in(html: &str, names: &[&str], inside_tag: bool) -> Vec<HtmlAttribute> {
+/// The values of the attributes `names` of the tags in markup that starts inside a tag
+/// when `inside_tag` (the second line of `<div\nid="x">`: its first word may be an
+/// attribute). A tag's attributes are read as the browser reads them: a name, then `=`
+/// and a value; what looks like an attribute inside another one's quoted value
+/// (`data-html="<a href='x'>"`) or in the text between tags is none. Only quoted values
+/// are taken.
+pub(super) fn find_attributes_in(html: &str, names: &[&str], inside_tag: bool) -> Vec<HtmlAttribute> {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(offset) = memchr::memchr(b'=', &bytes[from..]) {
-        let equals = from + offset;
-        from = equals + 1;
-        let mut name_end = equals;
-        while name_end > 0 && bytes[name_end - 1] == b' ' {
-            name_end -= 1;
-        }
-        let mut name_start = name_end;
-        while name_start > 0 && (bytes[name_start - 1].is_ascii_alphanumeric() || bytes[name_start - 1] == b'-') {
-            name_start -= 1;
-        }
-        let after_space = match name_start {
-            0 => inside_tag,
-            _ => bytes[name_start - 1].is_ascii_whitespace(),
-        };
-        if name_start == name_end || !after_space {
+    let mut at = 0;
+    let mut in_tag = inside_tag;
+    while at < bytes.len() {
+        if !in_tag {
+            let Some(open) = memchr::memchr(b'<', &bytes[at..]).map(|o| at + o) else { break };
+            let name_at = open + 1 + usize::from(bytes.get(open + 1) == Some(&b'/'));
+            at = name_at;
+            if bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+                at += bytes[name_at..].iter().take_while(|&&b| !ends_a_name(b)).count();
+                in_tag = true;
+            }
             continue;
         }
-        let name = &bytes[name_start..name_end];
-        let Some(which) = names.iter().position(|n| n.as_bytes().eq_ignore_ascii_case(name)) else { continue };
-        let mut quote_at = equals + 1;
-        while quote_at < bytes.len() && bytes[quote_at] == b' ' {
-            quote_at += 1;
-        }
-        let Some(&quote) = bytes.get(quote_at).filter(|&&b| b == b'"' || b == b'\'') else { continue };
-        let start = quote_at + 1;
-        if let Some(len) = bytes[start..].iter().position(|&b| b == quote) {
-            if names[which].eq_ignore_ascii_case("srcset") {
-                push_srcset_candidates(bytes, start, start + len, which, &mut found);
-            } else {
-                found.push(HtmlAttribute { name: which, start, end: start + len });
+        at += bytes[at..].iter().take_while(|&&b| b.is_ascii_whitespace() || b == b'/').count();
+        match bytes.get(at) {
+            None => break,
+            Some(b'>') => {
+                in_tag = false;
+                at += 1;
+                continue;
             }
-            from = start + len + 1;
+            _ => {}
+        }
+        let name_start = at;
+        at += 1 + bytes[at + 1..].iter().take_while(|&&b| !ends_a_name(b) && b != b'=').count();
+        let name = &bytes[name_start..at];
+        at += bytes[at..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if bytes.get(at) != Some(&b'=') {
+            continue;
+        }
+        at += 1;
+        at += bytes[at..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let Some(&quote @ (b'"' | b'\'')) = bytes.get(at) else {
+            // An unquoted value ends at a space or the tag's end.
+            at += bytes[at..].iter().take_while(|&&b| !b.is_ascii_whitespace() && b != b'>').count();
+            continue;
+        };
+        let start = at + 1;
+        let Some(len) = memchr::memchr(quote, &bytes[start..]) else { break };
+        at = start + len + 1;
+        let Some(which) = names.iter().position(|n| n.as_bytes().eq_ignore_ascii_case(name)) else { continue };
+        if names[which].eq_ignore_ascii_case("srcset") {
+            push_srcset_candidates(bytes, start, start + len, which, &mut found);
+        } else {
+            found.push(HtmlAttribute { name: which, start, end: start + len });
         }
     }
     found
+}
+
+/// Whether `b` ends a tag's or an attribute's name.
+fn ends_a_name(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == b'/' || b == b'>'
 }
 
 /// The URL of each image candidate of a `srcset` value at `start..end` of `bytes`
@@ -182,7 +205,7 @@ fn push_srcset_candidates(bytes: &[u8], start: usize, end: usize, name: usize, f
 /// Whether raw HTML that starts inside a tag when `inside_tag` ends inside one: its
 /// last `<` opens a tag (a letter follows) after its last `>`. Quoted `>` in an
 /// attribute's value are not told apart, as a browser's tag of one line would.
-pub(crate) fn leaves_tag_open(html: &str, inside_tag: bool) -> bool {
+pub(super) fn leaves_tag_open(html: &str, inside_tag: bool) -> bool {
     let bytes = html.as_bytes();
     let last_close = memchr::memrchr(b'>', bytes);
     let last_open =
@@ -225,5 +248,15 @@ mod tests {
         let html = "<h2 id='x'>T</h2><a NAME = \"y\">Text = z</a>";
         let ids: Vec<_> = find_attributes(html, ID_ATTRIBUTES).iter().map(|a| &html[a.start..a.end]).collect();
         assert_eq!(ids, ["x", "y"]);
+        // Inside another attribute's value, or in the text between tags, nothing is one.
+        let html = r#"<div data-html="<a href='no'>" title='x src="no"'>href="no" <img alt=a src="yes"></div>"#;
+        let values: Vec<_> = find_link_attributes(html).iter().map(|a| &html[a.start..a.end]).collect();
+        assert_eq!(values, ["yes"]);
+        // A line that goes on inside a tag: its first word is an attribute.
+        let values: Vec<_> = find_attributes_in("href=\"a\"> b href=\"no\"", LINK_ATTRIBUTES, true)
+            .iter()
+            .map(|a| (a.start, a.end))
+            .collect();
+        assert_eq!(values, [(6, 7)]);
     }
 }

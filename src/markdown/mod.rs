@@ -13,6 +13,7 @@ mod heading_events;
 pub(crate) mod headings;
 pub(crate) mod highlight;
 mod html_page;
+pub(crate) mod html_scan;
 pub(crate) mod includes;
 mod inline_events;
 pub(crate) mod internal;
@@ -352,7 +353,7 @@ fn write_body(
         in_summary: false,
         before_more: (source.contains(EXCERPT_SEPARATOR) || source.contains("truncate")).then(String::new),
         blocks_seen: false,
-        html_tag_open: false,
+        html_scan: html_scan::HtmlScan::default(),
         in_heading: false,
         paragraph_attributes: None,
         in_paragraph: false,
@@ -397,9 +398,9 @@ struct BodyWriter<'a> {
     /// far: at the separator, it becomes the summary.
     before_more: Option<String>,
     blocks_seen: bool,
-    /// Whether the raw HTML so far ends inside a tag (`<div` on one line, its
-    /// attributes on the next): the next line's first word may be an attribute.
-    html_tag_open: bool,
+    /// Where the page's raw HTML so far ends: inside a tag (`<div` on one line, its
+    /// attributes on the next), a comment or a script, whose text holds no link.
+    html_scan: html_scan::HtmlScan,
     in_heading: bool,
     /// The closing tags of the blocks the dialects' placeholders opened.
     open_blocks: rewrite::OpenBlocks,

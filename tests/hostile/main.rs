@@ -52,6 +52,7 @@ mod paths;
 mod peers;
 mod people;
 mod property;
+mod raw_html_links;
 mod reads;
 mod secrets;
 mod serve;

@@ -235,3 +235,59 @@ fn a_link_to_a_path_the_handbooks_redirects_file_redirects_is_not_broken() {
         assert!(run.stderr.contains("nowhere"), "{}", run.stderr);
     }
 }
+
+/// A comment or a script's text holds no link and no id, as the browser reads them:
+/// `<a href="${url}">` in a script's string, a link commented out, in a Markdown page
+/// (an HTML block, a script inside a paragraph), in a page written in HTML and in an
+/// HTML file copied as it is (whose references keep files in use). The links around
+/// them are still checked, and an id seen only in a comment is no anchor.
+#[test]
+fn a_comment_or_a_script_holds_no_link_and_no_id() {
+    let markdown = "# A\n\n<script>\nrender(`<a href=\"${item.url}\">x</a>`);\n</script>\n\n\
+        <!-- <a href=\"gone.md\">old</a> <h2 id=\"old\">Old</h2> -->\n\n\
+        Text <script>var y = '<img src=\"${z}\">';</script> more.\n\n\
+        <a href=\"missing.md\">real</a> and [to the old heading](#old) and [a file](static.html)\n";
+    let html_page = "---\ntitle: B\n---\n<p>hi</p>\n<script\n  src=\"b.js\">\n  r(`<a href=\"${p.url}\">`);\n</script>\n\
+        <!--\n<a href=\"in-comment.html\">x</a>\n-->\n<a href=\"b-missing.html\">y</a>\n";
+    let asset =
+        "<html><body><script>x('<img src=\"only-in-script.png\">')</script><img src=\"used.png\"></body></html>\n";
+    let site = Site::with_files(
+        "script-and-comment-links",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"T\"\n"),
+            ("content/a.md", markdown),
+            ("content/b.html", html_page),
+            ("content/b.js", "1;\n"),
+            ("content/static.html", asset),
+            ("content/used.png", "png"),
+            ("content/only-in-script.png", "png"),
+        ],
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    let found: Vec<String> = value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{}:{}",
+                d["rule"].as_str().unwrap_or(""),
+                d["path"].as_str().unwrap_or(""),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "broken-link content/a.md:11:10",
+            "broken-anchor content/a.md:11:35",
+            "missing-asset content/b.html:12:10",
+            "unused-asset content/only-in-script.png:0:0",
+        ],
+        "{}",
+        run.stdout
+    );
+}
