@@ -381,7 +381,8 @@ fn place_urls(
 
 /// Each URL to one page. A book with a `SUMMARY.md` (mdBook, GitBook) publishes only the
 /// files it lists: of two files with one URL, the one it lists keeps it, and one it does
-/// not list gives way with a note; where the old tool says so a folder's page wins.
+/// not list gives way with a note; where the old tool says so a folder's page wins. A
+/// file wins over the page opsbook makes for a folder without one.
 fn claim_urls(
     pages: &[Page],
     index: &mut Index,
@@ -401,6 +402,14 @@ fn claim_urls(
             }
             Some(other) if readme_gives_way && pages[other].origin.is_section() && !page.origin.is_section() => {
                 diagnostics.push(urls::page_gives_way_to_folder(page, &pages[other]));
+            }
+            // The page opsbook makes for a folder without one gives way to a file.
+            Some(other) if pages[other].origin == PageOrigin::Folder && page.origin.has_file() => {
+                diagnostics.push(urls::folder_page_gives_way(&pages[other], page));
+                index.by_url.insert(page.site_path.clone(), id);
+            }
+            Some(other) if page.origin == PageOrigin::Folder && pages[other].origin.has_file() => {
+                diagnostics.push(urls::folder_page_gives_way(page, &pages[other]));
             }
             Some(other) => diagnostics.push(urls::duplicate_url(&pages[other], page)),
             None => drop(index.by_url.insert(page.site_path.clone(), id)),

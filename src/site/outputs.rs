@@ -19,8 +19,7 @@ use crate::hash::FastHashMap;
 use crate::site_path::{PathProblem, alias_file, check};
 pub(crate) use mapped::{Mapped, MappedRedirect, RedirectTo};
 
-/// The outputs opsbook makes up that yield their path to content (see the module
-/// documentation): they are not written.
+/// The outputs opsbook makes up that yield their path to content: they are not written.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Yielded {
     /// Folder pages (made up) whose file a content file or page takes.
@@ -246,9 +245,8 @@ fn content_wins(file: &str, path: &str, what: &str) -> Diagnostic {
         .with_severity(Severity::Note)
 }
 
-/// The `invalid-path` error of a file of the theme (`static/`) or of the configuration
-/// whose site path no file may have: at the file it is copied from, else at book.toml,
-/// so that `check` finds what the writer would refuse.
+/// The `invalid-path` error of a theme's or configuration's file whose site path no file
+/// may have: at the file it is copied from, else at book.toml, as the writer refuses it.
 fn unwritable_file(site: &Site, path: &str, problem: &str) -> Diagnostic {
     match site.index.file_sources.get(path) {
         Some(source) => Diagnostic::error(
@@ -296,6 +294,11 @@ fn claim_pages<'a>(site: &'a Site, claims: &mut Claims<'a>, claimed: &mut Claime
             (site.index.by_url.get(&page.site_path) == Some(&id)).then_some(Ok(file))
         })
         .collect();
+    // A folder's page whose URL a file's page took is not written (`claim_urls`).
+    let lost = |(id, page): &(PageId, &super::Page)| {
+        page.origin == PageOrigin::Folder && site.index.by_url.get(&page.site_path).is_some_and(|&o| o != *id)
+    };
+    claimed.yielded.pages.extend(site.pages.iter().enumerate().filter(lost).map(|(id, _)| id));
     for (id, file) in files.into_iter().enumerate() {
         let file = match file {
             None => continue,

@@ -314,6 +314,26 @@ pub(super) fn page_gives_way_to_folder(page: &Page, folder: &Page) -> Diagnostic
     .with_help("rename one of them, or merge them")
 }
 
+/// The note for the page opsbook makes for `folder`, a folder without a page of its
+/// own, left out because a file's page has its URL (a `permalink` or `slug` that names
+/// it): no old tool makes such a page, and content wins over what opsbook makes.
+pub(super) fn folder_page_gives_way(folder: &Page, page: &Page) -> Diagnostic {
+    let front = &page.source.front;
+    let named = front.permalink.as_ref().or(front.slug.as_ref());
+    let (line, column) = named.map_or((0, 0), |p| (p.line, p.column));
+    Diagnostic::error(
+        Rule::DuplicateUrl,
+        &page.source.file,
+        line,
+        column,
+        format!(
+            "`{}` is published at /{}, the URL of the folder `{}`, which has no page of its own: it is the folder's page",
+            page.source.file, page.site_path, folder.source.file
+        ),
+    )
+    .with_severity(crate::diagnostic::Severity::Note)
+}
+
 /// The diagnostic for a page whose URL another page already has: at the second
 /// page's file (its `slug`, when it has one); at the first's when the second is a folder
 /// without a page; at the second folder itself when both are (two folders whose names

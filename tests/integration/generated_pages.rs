@@ -128,3 +128,31 @@ fn the_search_box_works_beside_a_search_section() {
     let index: String = site.files_under("public/search").join(" ");
     assert!(index.contains("manifest.json"), "{index}");
 }
+
+/// The page opsbook makes for a folder without one gives its URL to a page whose
+/// `permalink` names it (a Jekyll site's `_pages/pages/index.md` at `/pages/` beside a
+/// folder `pages/`): the page is written there, with a note at the field, the folder's
+/// other pages stay under it, and the build passes.
+#[test]
+fn a_page_whose_permalink_names_a_folder_without_a_page_is_the_folder_s_page() {
+    let site = Site::with_files(
+        "folder-page-gives-way",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"T\"\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/_pages/pages/index.md", "---\npermalink: /pages/\ntitle: Real Pages\n---\nThe real page.\n"),
+            ("content/pages/kb/index.md", "---\ntitle: KB\n---\n[Up](../../_pages/pages/index.md)\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("note[duplicate-url]: `content/_pages/pages/index.md` is published at /pages/, the URL of the folder `content/pages/`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/_pages/pages/index.md:2:1"), "at the field: {}", run.stderr);
+    let html = site.read("public/pages/index.html");
+    assert!(html.contains("The real page.") && html.contains("Real Pages"), "{html}");
+    assert!(site.read("public/pages/kb/index.html").contains("href=\"/pages/\""), "the link leads to it");
+}
