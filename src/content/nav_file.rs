@@ -34,19 +34,13 @@ pub(crate) struct PagesNav {
 }
 
 impl NavFileKind {
-    /// Whether a level of the navigation shows only the entries around the page when it
-    /// is long: a navigation the pages make may hold every page on one level, a file
-    /// holds what its author wrote.
-    pub(crate) fn windowed(self) -> bool {
-        matches!(self, NavFileKind::ParentTitles(_))
-    }
-
-    /// The front matter keys the navigation of this kind is made of: a page that changes
-    /// one of them changes the whole navigation.
-    pub(crate) fn front_matter_keys(self) -> &'static [&'static str] {
+    /// What the compatibility layer made a navigation of this kind of, when the pages'
+    /// front matter made it: the site's tree keeps it, and reads from it which keys make
+    /// the tree again and whether its long levels show a window.
+    pub(crate) fn pages_nav(self) -> Option<&'static PagesNav> {
         match self {
-            NavFileKind::ParentTitles(made) => made.keys,
-            _ => &[],
+            NavFileKind::ParentTitles(made) => Some(made),
+            _ => None,
         }
     }
 }

@@ -168,6 +168,12 @@ fn unfolds(item: &NavItem) -> bool {
     item.has_children && (!item.open || item.more > 0) && item.node.is_none()
 }
 
+/// Whether the entry is the count of the rest of a long level of the navigation file's
+/// tree: no page or branch file lists them, so it is text, not a link.
+fn counts_the_rest(site: &Site, item: &NavItem) -> bool {
+    item.more > 0 && site.nav_tree.is_some()
+}
+
 /// The entry's node of the navigation file's tree, when it stands for one.
 fn tree_node<'s>(site: &'s Site, item: &NavItem) -> Option<&'s crate::site::nav_tree::NavNode> {
     item.node.and_then(|n| site.nav_tree.as_deref().map(|tree| &tree.nodes[n]))
@@ -197,7 +203,7 @@ fn label_and_link<'s>(site: &'s Site, item: &NavItem) -> (&'s str, String) {
     let page = &site.pages[item.id];
     let Some(node) = tree_node(site, item) else {
         // A count of a tree's level links nowhere.
-        let url = if item.more > 0 && site.nav_tree.is_some() { String::new() } else { site.href(item.id) };
+        let url = if counts_the_rest(site, item) { String::new() } else { site.href(item.id) };
         return (nav_title(page), url);
     };
     let title = node.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
@@ -233,9 +239,7 @@ fn push_entry_html(html: &mut String, site: &Site, item: &NavItem) {
     }
     let page = &site.pages[item.id];
     html.push_str("<li class=\"nav-item");
-    if item.more > 0 && site.nav_tree.is_some() {
-        // A long level of the navigation file's tree: no page lists the rest, so the
-        // entry is their count, as text.
+    if counts_the_rest(site, item) {
         html.push_str(" nav-more\" style=\"--depth: ");
         html.push_str(&item.depth.to_string());
         html.push_str("\"><span>");

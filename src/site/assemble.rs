@@ -344,8 +344,7 @@ fn navigation(
             None => nav_tree::Target::Missing,
         };
         let mut tree = nav_tree::build(&nav.entries, &target);
-        tree.keys = nav.kind.front_matter_keys();
-        tree.windowed = nav.kind.windowed();
+        tree.made_of = nav.kind.pages_nav();
         Arc::new(tree)
     })
 }

@@ -16,6 +16,7 @@
 //! 3. [`pages_in_order`] is the reading order the file gives, first entry first.
 
 use super::{PageId, Site};
+use crate::content::nav_file::PagesNav;
 use crate::content::{NavEntry, NavLink};
 
 /// The navigation file's tree.
@@ -25,25 +26,35 @@ pub(crate) struct NavTree {
     pub nodes: Vec<NavNode>,
     /// The top-level nodes, in order.
     pub top: Vec<usize>,
-    /// The front matter keys the tree was made of, when pages' front matter made it
-    /// ([`crate::content::nav_file::NavFileKind::front_matter_keys`]).
-    pub keys: &'static [&'static str],
-    /// Whether a long level shows a window of its entries (see the module's step 2); a
-    /// file's levels are as long as it writes them.
-    pub windowed: bool,
+    /// What the pages' front matter made the tree of, when it made it (the kind's
+    /// [`crate::content::nav_file::NavFileKind::pages_nav`]); `None` for a file's tree.
+    pub made_of: Option<&'static PagesNav>,
 }
 
 impl NavTree {
     /// Whether the pages' front matter made the tree: a change of the pages makes it
     /// again.
     pub(crate) fn made_of_pages(&self) -> bool {
-        !self.keys.is_empty()
+        self.made_of.is_some()
+    }
+
+    /// The front matter keys the tree was made of: a page that changes one of them
+    /// changes the whole tree (none for a file's tree).
+    pub(crate) fn keys(&self) -> &'static [&'static str] {
+        self.made_of.map_or(&[], |made| made.keys)
+    }
+
+    /// Whether a long level shows a window of its entries (see the module's step 2): a
+    /// tree the pages make may hold every page on one level, a file's levels are as
+    /// long as it writes them.
+    pub(crate) fn windowed(&self) -> bool {
+        self.made_of_pages()
     }
 
     /// Whether a page read again as `new` changes the tree, made of the pages' front
     /// matter, that `old` was placed in.
     pub(crate) fn moves(&self, old: &crate::content::SourcePage, new: &crate::content::SourcePage) -> bool {
-        self.keys.iter().any(|key| {
+        self.keys().iter().any(|key| {
             let value = |page: &crate::content::SourcePage| page.front.fields.get(key).map(|f| f.value.value.clone());
             value(old) != value(new)
         })
@@ -188,7 +199,7 @@ fn push_level(
 ) {
     // A long level of a windowed tree shows the entries around the one on the path.
     let on_path = level.iter().position(|node| path.contains(node));
-    let (start, end) = match tree.windowed {
+    let (start, end) = match tree.windowed() {
         true => window(level.len(), on_path.unwrap_or(0)),
         false => (0, level.len()),
     };
@@ -243,11 +254,14 @@ pub(crate) fn of(site: &Site) -> Option<&NavTree> {
 mod tests {
     use super::*;
 
+    /// What the windowed trees of these tests are made of.
+    static MADE_OF_PAGES: PagesNav = PagesNav { keys: &["parent"], unlisted_help: "" };
+
     /// A windowed tree: a top level of `top` pages (ids 1 and on), the first of which
     /// holds `below` pages (ids 1000 and on).
     fn long_levels(top: usize, below: usize) -> NavTree {
         let page = |id: usize| NavNode { kind: NodeKind::Page(id), title: None, children: Vec::new(), number: None };
-        let mut tree = NavTree { windowed: true, ..NavTree::default() };
+        let mut tree = NavTree { made_of: Some(&MADE_OF_PAGES), ..NavTree::default() };
         tree.nodes.extend((0..below).map(|at| page(1000 + at)));
         let children: Vec<usize> = (0..below).collect();
         for at in 0..top {
@@ -274,7 +288,7 @@ mod tests {
         assert_eq!(pages[51..], [2, 3]);
         let parent = tree.top[0];
         assert_eq!(more, [(parent, 10)], "the 10 entries before the window, counted under the page's parent");
-        let unwindowed = NavTree { windowed: false, ..tree.clone() };
+        let unwindowed = NavTree { made_of: None, ..tree.clone() };
         let (pages, more) = shown(&items(&unwindowed, 1055), &unwindowed);
         assert_eq!((pages.len(), more.len()), (63, 0), "a file's level is as long as it writes it");
     }

@@ -50,6 +50,17 @@ fn handbook(name: &str, files: &[(&str, &str)], book: &str) -> (Config, std::pat
     (config, root)
 }
 
+/// The mounts, each `[folder, mount]`, and the diagnostics of mounting the layout of a
+/// handbook made as [`handbook`] makes it (its folder removed afterwards).
+fn mounted(name: &str, files: &[(&str, &str)], book: &str) -> (Vec<[String; 2]>, Vec<Diagnostic>) {
+    let (mut config, root) = handbook(name, files, book);
+    let mut diagnostics = Vec::new();
+    crate::compat::mount_layout(&mut config, &mut diagnostics);
+    let mounts = config.sources.list.iter().map(|s| [s.folder.clone(), s.mount.clone()]).collect();
+    std::fs::remove_dir_all(&root).expect("the temporary folder");
+    (mounts, diagnostics)
+}
+
 #[test]
 fn mounts_each_instance_and_blog_at_its_route_unless_book_toml_or_the_content_has_it() {
     let files = [
@@ -59,30 +70,22 @@ fn mounts_each_instance_and_blog_at_its_route_unless_book_toml_or_the_content_ha
         ("api-docs/index.md", "# API\n"),
         ("news/2024-01-01-hello.md", "# Hello\n"),
     ];
-    let (mut config, root) = handbook("docusaurus-instances", &files, "");
-    let mut diagnostics = Vec::new();
-    crate::compat::mount_layout(&mut config, &mut diagnostics);
-    let mounts: Vec<(&str, &str)> = config.sources.list.iter().map(|s| (s.folder.as_str(), s.mount.as_str())).collect();
-    assert_eq!(mounts, [("community", "community"), ("api-docs", "reference"), ("news", "updates")]);
+    let (mounts, diagnostics) = mounted("docusaurus-instances", &files, "");
+    assert_eq!(mounts, [["community", "community"], ["api-docs", "reference"], ["news", "updates"]]);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
 
     // A folder the content has at the route stays as it is.
-    std::fs::create_dir_all(root.join("docs/community")).expect("a folder");
-    let mut config = Config::load(&root, &crate::config::Overrides::default()).expect("book.toml");
-    crate::compat::mount_layout(&mut config, &mut diagnostics);
-    let mounts: Vec<&str> = config.sources.list.iter().map(|s| s.mount.as_str()).collect();
-    assert_eq!(mounts, ["reference", "updates"]);
-    std::fs::remove_dir_all(&root).expect("the temporary folder");
+    let with_folder = [&files[..], &[("docs/community/index.md", "# Here\n")]].concat();
+    let (mounts, diagnostics) = mounted("docusaurus-instances-taken", &with_folder, "");
+    assert_eq!(mounts, [["api-docs", "reference"], ["news", "updates"]]);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
 
     // A table of book.toml for the folder, or for the route in any case, wins.
     let tables =
         "[[sources]]\npath = \"news\"\nmount = \"news\"\n[[sources]]\npath = \"api-docs\"\nmount = \"Community\"\n";
-    let (mut config, root) = handbook("docusaurus-instances-tables", &files, tables);
-    crate::compat::mount_layout(&mut config, &mut diagnostics);
-    let mounts: Vec<(&str, &str)> = config.sources.list.iter().map(|s| (s.folder.as_str(), s.mount.as_str())).collect();
-    assert_eq!(mounts, [("news", "news"), ("api-docs", "Community")]);
+    let (mounts, diagnostics) = mounted("docusaurus-instances-tables", &files, tables);
+    assert_eq!(mounts, [["news", "news"], ["api-docs", "Community"]]);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    std::fs::remove_dir_all(&root).expect("the temporary folder");
 }
 
 #[test]
@@ -100,10 +103,8 @@ fn a_folder_or_route_no_sources_table_could_mount_is_a_warning_at_its_options() 
         ("c/index.md", "# C\n"),
         ("docs/e/index.md", "# E\n"),
     ];
-    let (mut config, root) = handbook("docusaurus-instances-out", &files, "");
-    let mut diagnostics = Vec::new();
-    crate::compat::mount_layout(&mut config, &mut diagnostics);
-    assert!(config.sources.list.is_empty(), "{:?}", config.sources.list);
+    let (mounts, diagnostics) = mounted("docusaurus-instances-out", &files, "");
+    assert!(mounts.is_empty(), "{mounts:?}");
     let found: Vec<(usize, usize, bool)> = diagnostics
         .iter()
         .map(|d| (d.line, d.column, d.severity == Severity::Warning && d.message.contains("is not mounted")))
@@ -114,7 +115,6 @@ fn a_folder_or_route_no_sources_table_could_mount_is_a_warning_at_its_options() 
     {
         assert!(diagnostics[at].message.contains(why), "{}", diagnostics[at].message);
     }
-    std::fs::remove_dir_all(&root).expect("the temporary folder");
 }
 
 /// A `blog` or `docs` key of an object that is a key's value (`themeConfig.blog`) is no

@@ -212,3 +212,53 @@ fn a_paired_shortcode_in_an_html_block_is_one_unit() {
     let out = plain("{{< kpi >}}\n## Inside\n\nText.\n{{< /kpi >}}\n");
     assert!(out.html.contains("<h2 id=\"inside\">"), "{}", out.html);
 }
+
+/// A paired call with text before or after it on its one line stands amid the line:
+/// Hugo puts the whole call's output where it was, in the paragraph, and opsbook an
+/// inline placeholder around its children, the paragraph whole. The lines are those of
+/// `TestInlineShortcodes` (`hugolib/shortcode_test.go` at
+/// 0efcb24c37c30dde7f5476279dc2451a1af481ce), whose page holds `INLINE IN INNER:
+/// Inner: W2: [1 2 3 4]:END:` in one paragraph; `outer` and the inline shortcodes are no
+/// shortcodes opsbook knows. That test's `FIRST:` call, its opening and closing on
+/// different lines with text before and after, stays in its paragraph in Hugo too;
+/// opsbook makes a call over several lines a block.
+#[test]
+fn a_paired_shortcode_amid_a_line_s_text_is_inline_in_its_paragraph() {
+    let page = "NEW INLINE:  {{< n1.inline \"5\" >}}W1: {{ seq (.Get 0) }}{{< /n1.inline >}}:END:\nINLINE IN INNER: {{< outer >}}{{< n2.inline >}}W2: {{ seq 4 }}{{< /n2.inline >}}{{< /outer >}}:END:\nREUSED INLINE IN INNER: {{< outer >}}{{< n1.inline \"3\" />}}{{< /outer >}}:END:\n";
+    let out = plain(page);
+    let html = &out.html;
+    let open = |name: &str| format!("<span class=\"unsupported\">unsupported: <code>{{{{&lt; {name} &gt;}}}}</code> ");
+    for part in [
+        format!("<p>NEW INLINE:  {}W1: ", open("n1.inline &quot;5&quot;")),
+        format!("</span></span>:END:\nINLINE IN INNER: {}{}W2: ", open("outer"), open("n2.inline")),
+        format!("</span></span></span>:END:\nREUSED INLINE IN INNER: {}<span", open("outer")),
+        "</span></span>:END:</p>".to_string(),
+    ] {
+        assert!(html.contains(&part), "no `{part}` in\n{html}");
+    }
+    assert_eq!(html.matches("<p>").count(), 1, "one paragraph: {html}");
+    assert!(!html.contains("unsupported-block"), "{html}");
+    assert_eq!(html.matches("<span").count(), html.matches("</span>").count(), "{html}");
+    assert!(out.diagnostics.iter().all(|d| d.rule.id() == "unsupported-syntax"), "{:?}", out.diagnostics);
+}
+
+/// A paired call alone on its lines is a block: Hugo drops the paragraph around a call
+/// that fills one (`expandShortcodeTokens` in `hugolib/shortcode.go`), and opsbook
+/// writes a block placeholder with its children as Markdown blocks inside. The calls
+/// are those of `TestGoldmark` (`hugolib/page_test.go`), its content a fence, and of
+/// `TestGoldmarkEmojiExtension` (`markup/goldmark/goldmark_integration_test.go`), on one
+/// line, both at 7b5199fdeff7d7682e9f979f468d55bc7b67b934; `s` and `sc1` are no
+/// shortcodes opsbook knows.
+#[test]
+fn a_paired_shortcode_alone_on_its_lines_is_a_block() {
+    let page = "{{% s %}}\n```bash {hl_lines=[1]}\nSHORT\n```\n{{% /s %}}\n\n{{< sc1 >}}:smiley:{{< /sc1 >}}\n";
+    let out = plain(page);
+    let html = &out.html;
+    let code = html.find("<p class=\"unsupported-title\">unsupported: <code>{{% s %}}</code></p>\n<pre").expect(html);
+    let end = html.find("</pre>\n</div>").expect(html);
+    assert!(html[code..end].contains("SHORT"), "the fence is a code block inside: {html}");
+    let one_line = "<div class=\"unsupported unsupported-block\">\n<p class=\"unsupported-title\">unsupported: <code>{{&lt; sc1 &gt;}}</code></p>\n<p>:smiley:</p>\n</div>";
+    assert!(html.contains(one_line), "{html}");
+    assert!(!html.contains("<span class=\"unsupported\""), "{html}");
+    assert!(out.diagnostics.iter().all(|d| d.rule.id() == "unsupported-syntax"), "{:?}", out.diagnostics);
+}
