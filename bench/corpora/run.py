@@ -513,6 +513,16 @@ class TextOutside:
 
 PLACEHOLDER = re.compile(r'class="unsupported(?:-title)?">unsupported: <code>(.*?)</code>', re.S)
 PRE = re.compile(r'<pre\b[^>]*\bdata-lang="([^"]*)"[^>]*>(.*?)</pre>', re.S)
+COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+RAW_TEXT = re.compile(r"(<(script|style|textarea|title|iframe|xmp|noembed|noframes)\b[^>]*>).*?(</\2\s*>|$)", re.S | re.I)
+
+
+def markup_only(page):
+    """`page` without its comments and the text of its raw-text elements (a script's
+    strings, an iframe's fallback), which hold no link a browser follows."""
+    return RAW_TEXT.sub(lambda m: m.group(1) + m.group(3), COMMENT.sub("", page))
+
+
 HREF = re.compile(r'\s(?:href|src)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.I)
 MERMAID_DIV = re.compile(r'<(?:div|pre)\b[^>]*class="[^"]*\bmermaid\b[^"]*"[^>]*>(.*?)</(?:div|pre)>', re.S)
 
@@ -573,9 +583,10 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/", tool="", roo
         url = output.page_url(rel)
         source = url_to_source.get(url)
         where = source or rel
-        # Dead links: every href and src of the page, navigation and theme included.
+        # Dead links: every href and src of the page, navigation and theme included, as
+        # the browser reads them: none in a comment or in a script's or style's text.
         hrefs = set()
-        for m in HREF.finditer(page):
+        for m in HREF.finditer(markup_only(page)):
             href = html.unescape(m.group(1) if m.group(1) is not None else m.group(2))
             hrefs.add(href)
             internal, target, _ = output.resolve(url, href)
