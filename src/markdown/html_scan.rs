@@ -5,7 +5,7 @@
 //! the next: the lines of an HTML block, the inline HTML of a page's paragraphs, the
 //! lines of a page written in HTML.
 
-use super::links::{HtmlAttribute, find_attributes_in, leaves_tag_open};
+use super::html_attributes::{HtmlAttribute, find_attributes_in, leaves_tag_open};
 
 /// The elements whose content the browser reads as text until their end tag
 /// ([`crate::html_pass::raw_kind`]), but `<noscript>`: its links are links to a reader

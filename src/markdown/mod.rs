@@ -12,6 +12,7 @@ pub(crate) mod emoji;
 mod heading_events;
 pub(crate) mod headings;
 pub(crate) mod highlight;
+pub(crate) mod html_attributes;
 mod html_page;
 pub(crate) mod html_scan;
 pub(crate) mod includes;

@@ -200,7 +200,7 @@ impl Rewrite {
         let mut done = 0;
         let mut in_tag = inside_tag;
         self.replace_placeholders_seeing(html, |p, before| {
-            in_tag = crate::markdown::links::leaves_tag_open(&before[done..], in_tag);
+            in_tag = crate::markdown::html_attributes::leaves_tag_open(&before[done..], in_tag);
             done = before.len();
             if in_tag { None } else { p.html_in(open) }
         })
