@@ -73,7 +73,7 @@ pub(crate) fn find_attributes_in(html: &str, names: &[&str], inside_tag: bool) -
 }
 
 /// Whether `b` ends a tag's or an attribute's name.
-fn ends_a_name(b: u8) -> bool {
+pub(crate) fn ends_a_name(b: u8) -> bool {
     b.is_ascii_whitespace() || b == b'/' || b == b'>'
 }
 

@@ -5,7 +5,7 @@
 //! the next: the lines of an HTML block, the inline HTML of a page's paragraphs, the
 //! lines of a page written in HTML.
 
-use super::html_attributes::{HtmlAttribute, find_attributes_in, leaves_tag_open};
+use super::html_attributes::{HtmlAttribute, ends_a_name, find_attributes_in, leaves_tag_open};
 
 /// The elements whose content the browser reads as text until their end tag
 /// ([`crate::html_pass::raw_kind`]), but `<noscript>`: its links are links to a reader
@@ -121,8 +121,7 @@ fn raw_start(bytes: &[u8], open: usize) -> Option<&'static str> {
     let name_start = open + 1;
     let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let name = &bytes[name_start..name_start + name_len];
-    let after = bytes.get(name_start + name_len).copied();
-    if !matches!(after, None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')) {
+    if !bytes.get(name_start + name_len).copied().is_none_or(ends_a_name) {
         return None;
     }
     RAW_TEXT.into_iter().find(|raw| raw.as_bytes().eq_ignore_ascii_case(name))
@@ -162,7 +161,7 @@ fn end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
         let open = at + found;
         let name_end = open + 2 + name.len();
         let named = bytes.get(open + 2..name_end).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
-        let ends = matches!(bytes.get(name_end), None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'));
+        let ends = bytes.get(name_end).copied().is_none_or(ends_a_name);
         if named && ends {
             return Some(open);
         }
