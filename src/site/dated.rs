@@ -3,6 +3,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+use super::source_rules::{DateRefusal, NameDate, ToolBlogs};
 use super::strings::Words;
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -60,36 +61,56 @@ pub(crate) fn impossible_name_date(stem: &str) -> Option<&str> {
     matches!(bytes.get(end), None | Some(b'-' | b'_')).then(|| &stem[..end])
 }
 
-/// The warnings of the dates written for a page that are none ([`impossible_name_date`],
-/// a front matter `date` that [`Date::parse`] cannot read), when the date would date it:
-/// a `post`, or a page named by a date. `dated` says whether it has a date all the same
-/// (the other of the two), which the warning says.
-pub(crate) fn invalid_dates(source: &crate::content::SourcePage, post: bool, dated: bool) -> Vec<Diagnostic> {
-    let stem = file_stem(&source.path);
-    let named = impossible_name_date(stem);
-    if !post && named.is_none() && name_date(stem).is_none() {
+/// Why a date written is none by opsbook's own reading ([`Date::parse`]).
+pub(crate) fn calendar_refusal() -> DateRefusal {
+    DateRefusal { reason: "not a day of the calendar".into(), help: "write a day that exists, `YYYY-MM-DD`".into() }
+}
+
+/// The date a file name starts with by opsbook's own reading: [`name_date`], else
+/// [`impossible_name_date`] refused.
+pub(crate) fn calendar_name_date(stem: &str) -> Option<NameDate<'_>> {
+    if let Some((date, rest)) = name_date(stem) {
+        let written = stem[..stem.len() - rest.len()].trim_end_matches(['-', '_']);
+        return Some(NameDate { written, day: Ok(date), rest });
+    }
+    let written = impossible_name_date(stem)?;
+    Some(NameDate { written, day: Err(calendar_refusal()), rest: stem[written.len()..].trim_start_matches(['-', '_']) })
+}
+
+/// The warnings of the dates written for a page that are none as the tool reads them
+/// ([`ToolBlogs::name_date`], [`ToolBlogs::read_date`]), when the date would date it:
+/// a `post`, or a page named by a date. `dated` says whether it has a date all the
+/// same (the other of the two), which the warning says.
+pub(crate) fn invalid_dates(
+    source: &crate::content::SourcePage,
+    post: bool,
+    dated: bool,
+    old: &dyn ToolBlogs,
+) -> Vec<Diagnostic> {
+    let named = old.name_date(file_stem(&source.path));
+    if !post && named.is_none() {
         return Vec::new();
     }
     let undated = if post { "the post is published undated, after the dated posts" } else { "the page is not dated" };
-    let warning = |line: usize, column: usize, message: String| {
+    let warning = |line: usize, column: usize, message: String, refusal: DateRefusal| {
         Diagnostic::error(Rule::FrontMatterField, &source.file, line, column, message)
             .with_severity(Severity::Warning)
-            .with_help("write a day that exists, `YYYY-MM-DD` (Jekyll stops with \"Invalid date\")")
+            .with_help(refusal.help)
     };
     let mut warnings = Vec::new();
     if let Some(field) = source.front.field("date")
         && let crate::content::Node::Text(text) = &field.value.value
-        && Date::parse(text).is_none()
+        && let Err(refusal) = old.read_date(text)
     {
         let outcome = if dated { "the date of its name is used" } else { undated };
-        let message = format!("invalid date `{}` in `date`: not a day of the calendar: {outcome}", text.trim());
-        warnings.push(warning(field.value.line, field.value.column, message));
+        let message = format!("invalid date `{}` in `date`: {}: {outcome}", text.trim(), refusal.reason);
+        warnings.push(warning(field.value.line, field.value.column, message, refusal));
     }
-    if let Some(written) = named {
+    if let Some(NameDate { written, day: Err(refusal), .. }) = named {
         let outcome = if dated { "its `date` is used" } else { undated };
         let message =
-            format!("invalid date `{written}` in the name of `{}`: not a day of the calendar: {outcome}", source.file);
-        warnings.push(warning(0, 0, message));
+            format!("invalid date `{written}` in the name of `{}`: {}: {outcome}", source.file, refusal.reason);
+        warnings.push(warning(0, 0, message, refusal));
     }
     warnings
 }
@@ -100,23 +121,23 @@ pub(crate) fn file_stem(path: &str) -> &str {
     crate::content::formats::template_stem(name)
 }
 
-/// The date of front matter `date` (`2023-06-12`, `2023-06-12 10:00:00 +0200`,
-/// `2023-06-12T10:00:00Z`), with its place, or `None`.
-pub(crate) fn front_date(source: &crate::content::SourcePage) -> Option<Date> {
+/// The date of front matter `date` as the tool reads it ([`ToolBlogs::read_date`]:
+/// `2023-06-12`, `2023-06-12 10:00:00 +0200`, `2023-06-12T10:00:00Z`), or `None`.
+pub(crate) fn front_date(source: &crate::content::SourcePage, old: &dyn ToolBlogs) -> Option<Date> {
     match &source.front.field("date")?.value.value {
-        crate::content::Node::Text(text) => Date::parse(text),
+        crate::content::Node::Text(text) => old.read_date(text).ok(),
         _ => None,
     }
 }
 
-/// The date of a page: front matter `date`, else its name's, for a post or a page whose
-/// name is a date; `None` for every other page.
-pub(crate) fn page_date(source: &crate::content::SourcePage, is_post: bool) -> Option<Date> {
-    let named = name_date(file_stem(&source.path));
+/// The date of a page: front matter `date`, else its name's ([`ToolBlogs::name_date`]),
+/// for a post or a page whose name is a date; `None` for every other page.
+pub(crate) fn page_date(source: &crate::content::SourcePage, is_post: bool, old: &dyn ToolBlogs) -> Option<Date> {
+    let named = old.name_date(file_stem(&source.path));
     if !is_post && named.is_none() {
         return None;
     }
-    front_date(source).or(named.map(|(date, _)| date))
+    front_date(source, old).or(named.and_then(|named| named.day.ok()))
 }
 
 /// A heading's text as a dated page's title: a date (`2023-06-12`) said as a reader
