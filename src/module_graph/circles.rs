@@ -22,7 +22,7 @@ const ALLOWED_CIRCLES: &[&str] = &[
     "pipeline: bodies, steps",
     "pipeline: claim, output, staging",
     "search: page_terms, pairs",
-    "site: audience, dated, languages, posts, resolve, source_rules, urls",
+    "site: audience, languages, posts, resolve, source_rules, urls",
     "status/outputs: feed, json_feed",
 ];
 

@@ -3,10 +3,53 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use super::source_rules::{DateRefusal, NameDate, ToolBlogs};
 use super::strings::Words;
+use crate::config::Config;
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// A date written that the tool reads no day in: why, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateRefusal {
+    /// Why, as a warning says it (`not a day of the calendar`).
+    pub reason: String,
+    /// What to write instead, and what the tool did with it.
+    pub help: String,
+}
+
+/// The date a file name starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NameDate<'s> {
+    /// The date as written (`2023-8-1`).
+    pub written: &'s str,
+    /// The day it names, or why it names none.
+    pub day: Result<Date, DateRefusal>,
+    /// The rest of the name after the date and its `-` (`kickoff`).
+    pub rest: &'s str,
+}
+
+/// The blogs the tool's plugins published from folders of their own.
+pub(crate) trait ToolBlogs {
+    /// The folder of the blog whose post is the file at content path `path`, and the
+    /// post's path inside that folder; `None` for a page of no such blog.
+    fn post_of(&self, path: &str) -> Option<(&str, String)>;
+    /// The date and slug of a post at `inside` (its path in its blog's folder).
+    fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String);
+    /// The day a front matter `date` names as the tool reads it, or why it names none.
+    fn read_date(&self, text: &str) -> Result<Date, DateRefusal>;
+    /// The date a file name without its extension (`stem`) starts with as the tool
+    /// reads it; `None` when it starts with none.
+    fn name_date<'s>(&self, stem: &'s str) -> Option<NameDate<'s>>;
+    /// The authors file, from the root, of the blog in folder `dir`: `None` when no such
+    /// blog is there, `Some(None)` when its file lies outside the root.
+    fn blog_authors_file(&self, dir: &str) -> Option<Option<String>>;
+    /// The content paths of the blogs' people files: data, never published.
+    fn blog_data_files(&self, config: &Config) -> Vec<String>;
+    /// Where the tool put a blog's older posts, from the site's root.
+    fn paginate_path(&self) -> Option<&str>;
+    /// How many posts a page of a blog listed.
+    fn posts_per_page(&self) -> Option<usize>;
+}
 
 /// A date as a reader of `words` says it: "12 June 2023", "12. Juni 2023".
 pub(crate) fn reader_date(words: &Words, date: Date) -> String {
