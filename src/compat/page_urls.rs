@@ -130,7 +130,7 @@ impl PageUrls for OldTool {
         }
         let Some(site) = &self.jekyll else { return url_site_path(written) };
         let collection = site.collection_of(path);
-        let mut values = placeholders_of(page, path, collection.as_ref().map_or("", |(label, _, _)| label));
+        let mut values = placeholders_of(page, path, collection.as_ref().map_or("", |(label, _, _)| label), self);
         if let Some((_, _, inside)) = collection {
             values.path = inside;
         }
@@ -153,13 +153,12 @@ impl PageUrls for OldTool {
     fn post_url(&self, page: &SourcePage, path: &str, template: Option<&str>) -> Option<String> {
         let template =
             template.map_or_else(|| super::jekyll::site::post_template(self.jekyll.as_ref()), str::to_string);
-        let mut values = placeholders_of(page, path, "posts");
-        let (date, title) = post_date_and_title(values.basename).map_or((None, values.basename), |(d, t)| (Some(d), t));
+        let mut values = placeholders_of(page, path, "posts", self);
+        let (date, title) = self.post_name(values.basename).unwrap_or((None, values.basename));
         values.basename = title;
-        // Only a day that exists dates the URL; an undated post's URL has no date, nor the
-        // `_posts` folder (Jekyll leaves such a post out; opsbook publishes it undated).
-        let exists = |date: &&str| crate::dates::Date::parse(date).is_some();
-        values.date = values.date.filter(exists).or(date.filter(exists));
+        // Only a day the tool reads dates the URL; an undated post's URL has no date, nor
+        // the `_posts` folder (Jekyll leaves such a post out; opsbook publishes it undated).
+        values.date = values.date.or(date);
         let mut categories: Vec<String> =
             super::jekyll::site::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
         categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
@@ -174,13 +173,13 @@ impl PageUrls for OldTool {
     /// ([`crate::compat::jekyll::site::JekyllSite::collection_of`]).
     fn collection_url(&self, page: &SourcePage, path: &str) -> Option<String> {
         let (label, template, inside) = self.jekyll.as_ref()?.collection_of(path)?;
-        let mut values = placeholders_of(page, path, label);
+        let mut values = placeholders_of(page, path, label, self);
         values.path = inside;
         if label == "posts"
-            && let Some((date, title)) = post_date_and_title(values.basename)
+            && let Some((date, title)) = self.post_name(values.basename)
         {
             values.basename = title;
-            values.date = values.date.or(Some(date));
+            values.date = values.date.or(date);
         }
         url_site_path(&expand(&template, &values))
     }
@@ -225,6 +224,18 @@ impl PageUrls for OldTool {
     }
 }
 
+impl OldTool {
+    /// A post's file name without its extension split into the day its date names and
+    /// its title: Jekyll's post names in a Jekyll handbook
+    /// ([`super::jekyll::dates::name_date`], `2023-8-1-update`), else `YYYY-MM-DD-title`.
+    fn post_name<'n>(&self, basename: &'n str) -> Option<(Option<crate::dates::Date>, &'n str)> {
+        if self.tool == Tool::Jekyll {
+            return super::jekyll::dates::name_date(basename).map(|named| (named.day.ok(), named.rest));
+        }
+        post_date_and_title(basename).map(|(date, title)| (crate::dates::Date::parse(date), title))
+    }
+}
+
 /// An expanded URL template with each run of `/` made one, as Jekyll's `URL#sanitize_url`
 /// does (`squeeze("/")`): `/:categories/:year/` of a post without categories is `/2024/`.
 fn squeeze_slashes(url: &str) -> String {
@@ -238,7 +249,7 @@ fn squeeze_slashes(url: &str) -> String {
 }
 
 /// The placeholders of a page of a Jekyll site, but for its collection.
-fn placeholders_of<'p>(page: &'p SourcePage, path: &'p str, collection: &'p str) -> Placeholders<'p> {
+fn placeholders_of<'p>(page: &'p SourcePage, path: &'p str, collection: &'p str, old: &OldTool) -> Placeholders<'p> {
     let name = path.rsplit('/').next().unwrap_or(path);
     let basename = name.split_once('.').map_or(name, |(stem, _)| stem);
     let text = |key: &str| match page.front.field(key).map(|f| &f.value.value) {
@@ -261,7 +272,7 @@ fn placeholders_of<'p>(page: &'p SourcePage, path: &'p str, collection: &'p str)
         path: path.rsplit_once('/').map_or("", |(dir, _)| dir),
         basename,
         slug: page.front.slug.as_ref().map(|s| s.value.as_str()),
-        date: text("date"),
+        date: text("date").and_then(|text| old.read_date(text).ok()),
         categories: categories.join("/"),
     }
 }

@@ -4,10 +4,10 @@
 //! tool paginated a blog's posts.
 
 use super::docusaurus::blog;
-use super::old_tool::OldTool;
+use super::old_tool::{OldTool, Tool};
 use crate::config::Config;
 use crate::dates::Date;
-use crate::site::source_rules::ToolBlogs;
+use crate::site::source_rules::{DateRefusal, NameDate, ToolBlogs};
 
 impl ToolBlogs for OldTool {
     /// The folder of the old tool's blog whose post is the file at content path `path`,
@@ -20,6 +20,24 @@ impl ToolBlogs for OldTool {
     /// old tool's blog reads them from the path.
     fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String) {
         blog::post_slug(inside)
+    }
+
+    /// The day a front matter `date` names: Ruby's `Time.parse`'s in a Jekyll handbook
+    /// ([`super::jekyll::dates::read_date`]), else `YYYY-MM-DD` and the timestamps
+    /// that start with it ([`Date::parse`]).
+    fn read_date(&self, text: &str) -> Result<Date, DateRefusal> {
+        if self.tool == Tool::Jekyll {
+            return super::jekyll::dates::read_date(text);
+        }
+        Date::parse(text).ok_or_else(crate::site::dated::calendar_refusal)
+    }
+
+    /// The date a file name starts with: Jekyll's post names in a Jekyll handbook
+    /// ([`super::jekyll::dates::name_date`]), else opsbook's dated names
+    /// ([`crate::site::dated::calendar_name_date`]).
+    fn name_date<'s>(&self, stem: &'s str) -> Option<NameDate<'s>> {
+        let jekyll = (self.tool == Tool::Jekyll).then(|| super::jekyll::dates::name_date(stem)).flatten();
+        jekyll.or_else(|| crate::site::dated::calendar_name_date(stem))
     }
 
     /// The authors file, from the root, of the old tool's blog in folder `dir`: `None`

@@ -4,8 +4,52 @@
 //! More: docs/architecture.md, "Notes by module".
 
 use super::strings::Words;
+use crate::config::Config;
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// A date written that the tool reads no day in: why, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateRefusal {
+    /// Why, as a warning says it (`not a day of the calendar`).
+    pub reason: String,
+    /// What to write instead, and what the tool did with it.
+    pub help: String,
+}
+
+/// The date a file name starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NameDate<'s> {
+    /// The date as written (`2023-8-1`).
+    pub written: &'s str,
+    /// The day it names, or why it names none.
+    pub day: Result<Date, DateRefusal>,
+    /// The rest of the name after the date and its `-` (`kickoff`).
+    pub rest: &'s str,
+}
+
+/// The blogs the tool's plugins published from folders of their own.
+pub(crate) trait ToolBlogs {
+    /// The folder of the blog whose post is the file at content path `path`, and the
+    /// post's path inside that folder; `None` for a page of no such blog.
+    fn post_of(&self, path: &str) -> Option<(&str, String)>;
+    /// The date and slug of a post at `inside` (its path in its blog's folder).
+    fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String);
+    /// The day a front matter `date` names as the tool reads it, or why it names none.
+    fn read_date(&self, text: &str) -> Result<Date, DateRefusal>;
+    /// The date a file name without its extension (`stem`) starts with as the tool
+    /// reads it; `None` when it starts with none.
+    fn name_date<'s>(&self, stem: &'s str) -> Option<NameDate<'s>>;
+    /// The authors file, from the root, of the blog in folder `dir`: `None` when no such
+    /// blog is there, `Some(None)` when its file lies outside the root.
+    fn blog_authors_file(&self, dir: &str) -> Option<Option<String>>;
+    /// The content paths of the blogs' people files: data, never published.
+    fn blog_data_files(&self, config: &Config) -> Vec<String>;
+    /// Where the tool put a blog's older posts, from the site's root.
+    fn paginate_path(&self) -> Option<&str>;
+    /// How many posts a page of a blog listed.
+    fn posts_per_page(&self) -> Option<usize>;
+}
 
 /// A date as a reader of `words` says it: "12 June 2023", "12. Juni 2023".
 pub(crate) fn reader_date(words: &Words, date: Date) -> String {
@@ -60,36 +104,56 @@ pub(crate) fn impossible_name_date(stem: &str) -> Option<&str> {
     matches!(bytes.get(end), None | Some(b'-' | b'_')).then(|| &stem[..end])
 }
 
-/// The warnings of the dates written for a page that are none ([`impossible_name_date`],
-/// a front matter `date` that [`Date::parse`] cannot read), when the date would date it:
-/// a `post`, or a page named by a date. `dated` says whether it has a date all the same
-/// (the other of the two), which the warning says.
-pub(crate) fn invalid_dates(source: &crate::content::SourcePage, post: bool, dated: bool) -> Vec<Diagnostic> {
-    let stem = file_stem(&source.path);
-    let named = impossible_name_date(stem);
-    if !post && named.is_none() && name_date(stem).is_none() {
+/// Why a date written is none by opsbook's own reading ([`Date::parse`]).
+pub(crate) fn calendar_refusal() -> DateRefusal {
+    DateRefusal { reason: "not a day of the calendar".into(), help: "write a day that exists, `YYYY-MM-DD`".into() }
+}
+
+/// The date a file name starts with by opsbook's own reading: [`name_date`], else
+/// [`impossible_name_date`] refused.
+pub(crate) fn calendar_name_date(stem: &str) -> Option<NameDate<'_>> {
+    if let Some((date, rest)) = name_date(stem) {
+        let written = stem[..stem.len() - rest.len()].trim_end_matches(['-', '_']);
+        return Some(NameDate { written, day: Ok(date), rest });
+    }
+    let written = impossible_name_date(stem)?;
+    Some(NameDate { written, day: Err(calendar_refusal()), rest: stem[written.len()..].trim_start_matches(['-', '_']) })
+}
+
+/// The warnings of the dates written for a page that are none as the tool reads them
+/// ([`ToolBlogs::name_date`], [`ToolBlogs::read_date`]), when the date would date it:
+/// a `post`, or a page named by a date. `dated` says whether it has a date all the
+/// same (the other of the two), which the warning says.
+pub(crate) fn invalid_dates(
+    source: &crate::content::SourcePage,
+    post: bool,
+    dated: bool,
+    old: &dyn ToolBlogs,
+) -> Vec<Diagnostic> {
+    let named = old.name_date(file_stem(&source.path));
+    if !post && named.is_none() {
         return Vec::new();
     }
     let undated = if post { "the post is published undated, after the dated posts" } else { "the page is not dated" };
-    let warning = |line: usize, column: usize, message: String| {
+    let warning = |line: usize, column: usize, message: String, refusal: DateRefusal| {
         Diagnostic::error(Rule::FrontMatterField, &source.file, line, column, message)
             .with_severity(Severity::Warning)
-            .with_help("write a day that exists, `YYYY-MM-DD` (Jekyll stops with \"Invalid date\")")
+            .with_help(refusal.help)
     };
     let mut warnings = Vec::new();
     if let Some(field) = source.front.field("date")
         && let crate::content::Node::Text(text) = &field.value.value
-        && Date::parse(text).is_none()
+        && let Err(refusal) = old.read_date(text)
     {
         let outcome = if dated { "the date of its name is used" } else { undated };
-        let message = format!("invalid date `{}` in `date`: not a day of the calendar: {outcome}", text.trim());
-        warnings.push(warning(field.value.line, field.value.column, message));
+        let message = format!("invalid date `{}` in `date`: {}: {outcome}", text.trim(), refusal.reason);
+        warnings.push(warning(field.value.line, field.value.column, message, refusal));
     }
-    if let Some(written) = named {
+    if let Some(NameDate { written, day: Err(refusal), .. }) = named {
         let outcome = if dated { "its `date` is used" } else { undated };
         let message =
-            format!("invalid date `{written}` in the name of `{}`: not a day of the calendar: {outcome}", source.file);
-        warnings.push(warning(0, 0, message));
+            format!("invalid date `{written}` in the name of `{}`: {}: {outcome}", source.file, refusal.reason);
+        warnings.push(warning(0, 0, message, refusal));
     }
     warnings
 }
@@ -100,23 +164,23 @@ pub(crate) fn file_stem(path: &str) -> &str {
     crate::content::formats::template_stem(name)
 }
 
-/// The date of front matter `date` (`2023-06-12`, `2023-06-12 10:00:00 +0200`,
-/// `2023-06-12T10:00:00Z`), with its place, or `None`.
-pub(crate) fn front_date(source: &crate::content::SourcePage) -> Option<Date> {
+/// The date of front matter `date` as the tool reads it ([`ToolBlogs::read_date`]:
+/// `2023-06-12`, `2023-06-12 10:00:00 +0200`, `2023-06-12T10:00:00Z`), or `None`.
+pub(crate) fn front_date(source: &crate::content::SourcePage, old: &dyn ToolBlogs) -> Option<Date> {
     match &source.front.field("date")?.value.value {
-        crate::content::Node::Text(text) => Date::parse(text),
+        crate::content::Node::Text(text) => old.read_date(text).ok(),
         _ => None,
     }
 }
 
-/// The date of a page: front matter `date`, else its name's, for a post or a page whose
-/// name is a date; `None` for every other page.
-pub(crate) fn page_date(source: &crate::content::SourcePage, is_post: bool) -> Option<Date> {
-    let named = name_date(file_stem(&source.path));
+/// The date of a page: front matter `date`, else its name's ([`ToolBlogs::name_date`]),
+/// for a post or a page whose name is a date; `None` for every other page.
+pub(crate) fn page_date(source: &crate::content::SourcePage, is_post: bool, old: &dyn ToolBlogs) -> Option<Date> {
+    let named = old.name_date(file_stem(&source.path));
     if !is_post && named.is_none() {
         return None;
     }
-    front_date(source).or(named.map(|(date, _)| date))
+    front_date(source, old).or(named.and_then(|named| named.day.ok()))
 }
 
 /// A heading's text as a dated page's title: a date (`2023-06-12`) said as a reader

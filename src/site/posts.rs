@@ -48,8 +48,8 @@ pub(crate) fn is_post(pages: &[super::Page], id: PageId, old: &dyn SourceRules) 
 pub(super) fn post_or_page_date(pages: &[super::Page], id: PageId, old: &dyn SourceRules) -> Option<Date> {
     let source = &pages[id].source;
     match old.post_of(&source.path).filter(|_| pages[id].origin.has_file()) {
-        Some((_, inside)) => super::dated::front_date(source).or(old.post_date_and_slug(&inside).0),
-        None => super::dated::page_date(source, is_post(pages, id, old)),
+        Some((_, inside)) => super::dated::front_date(source, old).or(old.post_date_and_slug(&inside).0),
+        None => super::dated::page_date(source, is_post(pages, id, old), old),
     }
 }
 
@@ -63,7 +63,7 @@ pub(super) fn date_pages(pages: &mut [super::Page], old: &dyn SourceRules, diagn
         }
         pages[id].date = post_or_page_date(pages, id, old);
         let post = is_post(pages, id, old);
-        let invalid = super::dated::invalid_dates(&pages[id].source, post, pages[id].date.is_some());
+        let invalid = super::dated::invalid_dates(&pages[id].source, post, pages[id].date.is_some(), old);
         if pages[id].date.is_none() && post && invalid.is_empty() {
             diagnostics.push(post_without_date(&pages[id]));
         }

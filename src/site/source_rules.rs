@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+pub(crate) use super::dated::{DateRefusal, NameDate, ToolBlogs};
 use super::resolve::RelativeLinks;
 use super::urls::UrlRules;
 use super::{Page, PageId};
@@ -18,7 +19,6 @@ use crate::content::SourcePage;
 use crate::content::nav_file::NavFileKind;
 use crate::content::reading_rules::{DefinitionLists, EmojiShortcodes};
 use crate::content::site_data::{OwnTemplates, TextRules};
-use crate::dates::Date;
 use crate::diagnostic::Diagnostic;
 use crate::hash::FastHashMap;
 use crate::slug::HeadingIdStyle;
@@ -64,24 +64,6 @@ pub(crate) trait PageUrls {
     /// The URL tail the tool's directory indexes give a page whose output would be
     /// `output`, when it moves the page into a folder.
     fn directory_indexed(&self, page: &SourcePage, output: &str) -> Option<String>;
-}
-
-/// The blogs the tool's plugins published from folders of their own.
-pub(crate) trait ToolBlogs {
-    /// The folder of the blog whose post is the file at content path `path`, and the
-    /// post's path inside that folder; `None` for a page of no such blog.
-    fn post_of(&self, path: &str) -> Option<(&str, String)>;
-    /// The date and slug of a post at `inside` (its path in its blog's folder).
-    fn post_date_and_slug(&self, inside: &str) -> (Option<Date>, String);
-    /// The authors file, from the root, of the blog in folder `dir`: `None` when no such
-    /// blog is there, `Some(None)` when its file lies outside the root.
-    fn blog_authors_file(&self, dir: &str) -> Option<Option<String>>;
-    /// The content paths of the blogs' people files: data, never published.
-    fn blog_data_files(&self, config: &Config) -> Vec<String>;
-    /// Where the tool put a blog's older posts, from the site's root.
-    fn paginate_path(&self) -> Option<&str>;
-    /// How many posts a page of a blog listed.
-    fn posts_per_page(&self) -> Option<usize>;
 }
 
 /// The rest of what the core asks: links, the navigation, what the tool leaves out,

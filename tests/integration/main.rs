@@ -46,6 +46,7 @@ mod images;
 mod incidents;
 mod includes;
 mod init;
+mod jekyll_dates;
 mod jekyll_files;
 mod jekyll_languages;
 mod just_the_docs;

@@ -193,6 +193,35 @@ struct Planner<'p, 't> {
 }
 
 impl Planner<'_, '_> {
+    /// The one block placeholder of a Liquid block tag opsbook cannot run, opened by
+    /// token `index` and closed by `close`, alone on its lines: Liquid runs before
+    /// Markdown, so its body is text the block's output holds, shown as written rather
+    /// than read as Markdown. `false` (nothing done) when the body holds the first stage's
+    /// placeholders, which must stay in the page.
+    fn liquid_block(&mut self, index: usize, close: usize, collected: &mut Collected) -> bool {
+        let (text, open, close) = (self.text, self.tokens[index].range.clone(), self.tokens[close].range.clone());
+        // The body from the line after the opening tag's, when nothing follows the tag.
+        let body = match text[open.end..close.start].split_once('\n') {
+            Some((first, rest)) if first.trim().is_empty() => rest,
+            _ => text[open.end..close.start].trim_start(),
+        };
+        let body = body.trim_end();
+        if body.contains(super::MARKER) {
+            return false;
+        }
+        let html = format!(
+            "{}<pre class=\"unsupported-body\">{}</pre>\n</div>\n",
+            unsupported_html(&text[open.clone()], true),
+            crate::html::escape(body)
+        );
+        let whole = open.start..close.end;
+        collected.source = text[whole.clone()].to_string();
+        let with = block(text, whole.clone(), collected.block(html, 0));
+        self.edits.push(Edit { range: whole, with });
+        self.skip_until = close.end;
+        true
+    }
+
     /// The edit of the closing token `index` of a paired call: the end its opening
     /// left, or nothing with a warning when it closes no open call.
     fn close_call(&mut self, index: usize, call: &Call<'_>, collected: &mut Collected) {
@@ -342,6 +371,9 @@ impl Planner<'_, '_> {
                     self.ends.insert(close, End::Text(collected.inline("</span>".into())));
                     self.parents.push(index);
                     self.edits.push(Edit { range, with: collected.inline(super::unsupported_inline_open(source)) });
+                    return;
+                }
+                if call.syntax == Syntax::Liquid && self.liquid_block(index, close, collected) {
                     return;
                 }
                 self.ends.insert(close, End::Html("</div>\n".into()));

@@ -17,7 +17,7 @@
 
 use super::Page;
 use super::finder::Finder;
-use super::tokens::{Kind, Render, Token};
+use super::tokens::{Call, Kind, Render, Syntax, Token};
 
 /// The token at `at` of `text`, if a Liquid tag or variable starts there. A comment
 /// block is one token, with its content. Code has none: a tag in code stays code.
@@ -68,10 +68,10 @@ pub(super) fn token<'t>(
         if name == "endraw" {
             return Some(Token { range: at..end + 2, kind: Kind::Drop, in_code });
         }
-        if let Some(call) = super::site::liquid_call(text, end + 2, (name, args), page, finder) {
-            return Some(Token { range: at..end + 2, kind: Kind::Call(call), in_code });
-        }
-        return Some(Token { range: at..end + 2, kind: Kind::Liquid(name, args), in_code });
+        let call = super::site::liquid_call(text, end + 2, (name, args), page, finder)
+            .or_else(|| own_block(text, at..end + 2, (name, args), finder));
+        let kind = call.map_or(Kind::Liquid(name, args), Kind::Call);
+        return Some(Token { range: at..end + 2, kind, in_code });
     }
     // `={{ … }}` is a JSX expression (`style={{ width: 1 }}`), not a variable.
     if in_code || !rest.starts_with("{{") || rest.starts_with("{{{") || text[..at].ends_with('=') {
@@ -94,6 +94,43 @@ pub(super) fn token<'t>(
         range: at..end + 2,
         kind: Kind::Variable,
         in_code,
+    })
+}
+
+/// The tags whose reading is opsbook's own ([`render`], [`token`]) or Liquid's
+/// ([`super::liquid_runtime::TAGS`]), never a block of the site's.
+const KNOWN_TAGS: [&str; 8] = ["comment", "highlight", "raw", "include", "link", "page", "post_url", "asset"];
+
+/// A block tag of the site's own (a Jekyll plugin's `Liquid::Block`, an Eleventy paired
+/// shortcode), the tag at `tag` named `name`: its opening when an `{% endNAME %}`
+/// follows, or that end tag after an opening. Liquid's `BlockBody` reads everything
+/// between the two as the block's body ([`super::inline`] shows it as one placeholder).
+fn own_block<'t>(
+    text: &'t str,
+    tag: std::ops::Range<usize>,
+    (name, args): (&'t str, &'t str),
+    finder: &mut Finder,
+) -> Option<Call<'t>> {
+    let known = |name: &str| KNOWN_TAGS.contains(&name) || super::liquid_runtime::TAGS.contains(&name);
+    if let Some(opened) = name.strip_prefix("end") {
+        if opened.is_empty() || known(opened) || !opens_before(&text[..tag.start], opened) {
+            return None;
+        }
+        return Some(Call { syntax: Syntax::Liquid, name: opened, close: true, self_closing: false, args: Vec::new() });
+    }
+    if known(name) {
+        return None;
+    }
+    finder.find_owned(text, &format!("end{name}"), tag.end)?;
+    let args = super::shortcodes::parse_args(args);
+    Some(Call { syntax: Syntax::Liquid, name, close: false, self_closing: false, args })
+}
+
+/// Whether `before` holds a tag `{% name …` (its `{%-` and spaces allowed).
+fn opens_before(before: &str, name: &str) -> bool {
+    before.match_indices(name).any(|(at, _)| {
+        before[..at].trim_end_matches([' ', '\t', '-']).ends_with("{%")
+            && before[at + name.len()..].starts_with(|c: char| c.is_whitespace() || c == '%' || c == '-')
     })
 }
 

@@ -1,8 +1,10 @@
 //! Jekyll: `_config.yml`'s permalinks and collections, the files that open with front
 //! matter without being pages, and the Just the Docs theme's navigation.
 
+pub(crate) mod dates;
 pub(crate) mod files;
 pub(crate) mod just_the_docs;
+pub(crate) mod ruby_time;
 pub(crate) mod site;
 #[cfg(test)]
 mod url_tests;

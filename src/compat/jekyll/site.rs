@@ -89,8 +89,8 @@ pub(crate) struct Placeholders<'a> {
     pub basename: &'a str,
     /// Front matter `slug`.
     pub slug: Option<&'a str>,
-    /// `YYYY-MM-DD`, from front matter `date` or a post's file name.
-    pub date: Option<&'a str>,
+    /// The day of front matter `date` or of a post's file name.
+    pub date: Option<crate::dates::Date>,
     /// Front matter `categories`, joined with `/`, lower-cased.
     pub categories: String,
 }
@@ -224,11 +224,10 @@ impl JekyllSite {
 
 /// `template` with its placeholders replaced (see the module documentation).
 pub(crate) fn expand(template: &str, values: &Placeholders<'_>) -> String {
-    let date = values.date.filter(|d| d.len() >= 10 && d.is_char_boundary(10)).map(|d| &d[..10]);
-    let (year, month, day) = match date.map(|d| (d.get(0..4), d.get(5..7), d.get(8..10))) {
-        Some((Some(y), Some(m), Some(d))) => (y, m, d),
-        _ => ("", "", ""),
-    };
+    let (year, month, day) = values.date.map_or_else(Default::default, |date| {
+        let (y, m, d) = date.ymd();
+        (format!("{y:04}"), format!("{m:02}"), format!("{d:02}"))
+    });
     let slug_source = values.slug.unwrap_or(values.basename);
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -246,9 +245,9 @@ pub(crate) fn expand(template: &str, values: &Placeholders<'_>) -> String {
             "title" => pretty_slug(slug_source),
             "output_ext" => ".html".to_string(),
             "categories" => values.categories.clone(),
-            "year" => year.to_string(),
-            "month" => month.to_string(),
-            "day" => day.to_string(),
+            "year" => year.clone(),
+            "month" => month.clone(),
+            "day" => day.clone(),
             "i_month" => month.trim_start_matches('0').to_string(),
             "i_day" => day.trim_start_matches('0').to_string(),
             "short_year" => year.get(2..).unwrap_or("").to_string(),
@@ -375,7 +374,7 @@ mod tests {
             collection: "docs",
             path: "install/Ubuntu",
             basename: "Ubuntu",
-            date: Some("2016-07-06 10:00:00"),
+            date: crate::dates::Date::parse("2016-07-06 10:00:00"),
             ..Placeholders::default()
         };
         assert_eq!(expand("/:collection/:path/", &values), "/docs/install/Ubuntu/");

@@ -75,6 +75,41 @@ const DOCUMENT_CASES: &[Case] = &[
     ),
 ];
 
+/// Posts named by `Document::DATE_FILENAME_MATCHER`: `test/test_generated_site.rb`
+/// ("include a post with a abbreviated dates", `_posts/2017-2-5-i-dont-like-zeroes.md`
+/// at `2017/02/05/i-dont-like-zeroes.html`) and names of `test/source/_posts/`.
+const POST_CASES: &[Case] = &[
+    (
+        "include a post with a abbreviated dates",
+        "",
+        "_posts/2017-2-5-i-dont-like-zeroes.md",
+        "",
+        "/2017/02/05/i-dont-like-zeroes.html",
+    ),
+    (
+        "test/source/_posts/2008-10-18-foo-bar.markdown",
+        "",
+        "_posts/2008-10-18-foo-bar.md",
+        "",
+        "/2008/10/18/foo-bar.html",
+    ),
+    (
+        "test/source/_posts/2013-12-20-properties.text",
+        "",
+        "_posts/2013-12-20-properties.md",
+        "",
+        "/2013/12/20/properties.html",
+    ),
+    ("a one-digit month, pretty", "permalink: pretty", "_posts/2023-8-1-update.md", "", "/2023/08/01/update/"),
+    (
+        "front matter `date` as Time.parse reads it wins",
+        "permalink: pretty",
+        "_posts/2021-05-20-x.md",
+        "date: May 17, 2021\n",
+        "/2021/05/17/x/",
+    ),
+];
+
 /// The cases of `table` whose page is not at Jekyll's URL, each a line.
 fn misplaced_in(table: &[Case], name: &str) -> Vec<String> {
     let mut wrong = Vec::new();
@@ -90,6 +125,12 @@ fn misplaced_in(table: &[Case], name: &str) -> Vec<String> {
 #[test]
 fn pages_are_where_jekyll_s_page_tests_put_them() {
     let wrong = misplaced_in(PAGE_CASES, "page");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn posts_are_where_jekyll_s_post_names_put_them() {
+    let wrong = misplaced_in(POST_CASES, "post");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

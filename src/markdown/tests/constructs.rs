@@ -264,3 +264,35 @@ fn emoji_shortcodes_follow_the_old_tool() {
     assert_eq!((on.toc[0].id.as_str(), on.toc[0].title.as_str()), (off.toc[0].id.as_str(), "Checks \u{2705}"));
     assert_eq!(with(Shortcodes::ResumeAfterName).html, on.html);
 }
+
+/// A block tag of the site's own (a plugin's `Liquid::Block`, registered with
+/// `Liquid::Template.register_tag`) runs from `{% name %}` to `{% endname %}`, its body
+/// everything between (Liquid's `BlockBody`): the custom blocks of Shopify/liquid's
+/// `test/integration/block_test.rb` (`test_with_custom_tag`,
+/// `test_custom_block_tags_have_a_default_render_to_output_buffer_method_for_backwards_compatibility`,
+/// at 7a5e45fc4784e6e2e3092f2eb6f613644f1e2e5a) and a Mermaid block with indented lines
+/// and a blank one. Alone on its lines it is one block placeholder with its body shown as
+/// written (Liquid runs before Markdown); amid a line's text, one inline placeholder.
+#[test]
+fn a_sites_own_liquid_block_is_one_placeholder_around_its_body() {
+    let out = render(
+        "{% testtag %} {% endtesttag %}\n\n{% blabla %} bla {% endblabla %}\n\n{% mermaid_diagram id-prefix=\"F1\" %}\ngraph LR\n    subgraph A\n        E[Forwarder]\n    end\n\n    subgraph B\n        C --> E\n    end\n{% endmermaid_diagram %}\n\nSee {% note %}this{% endnote %} here.\n",
+    );
+    let html = &out.html;
+    let body = "<pre class=\"unsupported-body\">graph LR\n    subgraph A\n        E[Forwarder]\n    end\n\n    subgraph B\n        C --&gt; E\n    end</pre>\n</div>";
+    assert!(html.contains(body), "{html}");
+    assert!(html.contains("<code>{% blabla %}</code></p>\n<pre class=\"unsupported-body\">bla</pre>"), "{html}");
+    assert!(
+        html.contains("<p>See <span class=\"unsupported\">unsupported: <code>{% note %}</code> this</span> here.</p>"),
+        "{html}"
+    );
+    assert!(!html.contains("endmermaid_diagram") && !html.contains("<pre class=\"code\""), "{html}");
+    assert_eq!(html.matches("unsupported-block").count(), 3, "{html}");
+    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 4, "one warning a block: {messages:?}");
+    assert!(messages.iter().all(|m| !m.contains("{% end")), "{messages:?}");
+    // A tag of its own without an end, and an end without an opening, stay one
+    // placeholder each, as before.
+    let out = render("{% youtube abc %}\n\n{% endorphan %}\n");
+    assert_eq!(out.html.matches("unsupported-block").count(), 2, "{}", out.html);
+}
