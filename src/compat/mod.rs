@@ -54,6 +54,10 @@ pub(crate) trait ToolRules: Sync {
     fn leaves_out(&self, _path: &str) -> bool {
         false
     }
+    /// Whether the file at content path `path`, no page, is its own data, never copied.
+    fn keeps_unpublished(&self, _path: &str) -> bool {
+        false
+    }
     /// Whether a relative link to a Markdown file may leave the content folder and come
     /// back into it: a path of the repository, as GitHub and Docusaurus resolve it.
     fn links_through_repository(&self) -> bool {

@@ -76,6 +76,8 @@ pub(crate) struct OldTool {
     pub jekyll: Option<crate::compat::jekyll::site::JekyllSite>,
     /// Eleventy: the permalinks of directory data files.
     pub eleventy: Option<crate::compat::eleventy::site::EleventyPermalinks>,
+    /// Eleventy: the globs of its `.eleventyignore` files ([`crate::compat::eleventy::ignore`]).
+    pub eleventy_ignore: Option<crate::compat::eleventy::ignore::EleventyIgnore>,
     /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
     pub definition_lists: DefinitionLists,
     /// Whether, and by which rule, the old tool's Markdown turned emoji shortcodes
@@ -218,7 +220,7 @@ impl SourceRules for OldTool {
             let root = super::docusaurus::slugs::docs_root(path, &self.docs_roots);
             return exclude.matches(path[root.len()..].trim_start_matches('/'));
         }
-        self.rules().leaves_out(path)
+        self.eleventy_ignore.as_ref().is_some_and(|ignore| ignore.matches(path)) || self.rules().leaves_out(path)
     }
 
     /// mdBook's `{{#title …}}` ([`TextRules::title_directive_is_empty`]).
@@ -403,8 +405,8 @@ pub(crate) fn read_old_tool(
 }
 
 /// The old tool of the handbook whose walk found `files` ([`read_old_tool`]), with what
-/// the walk takes of it: the languages its configuration lists, and no page from a file
-/// it published none from (Docusaurus's partials).
+/// the walk takes of it: the languages its configuration lists, no page from a file it
+/// published none from (Docusaurus's partials), no asset from its own data files.
 pub(crate) fn read_after_walk(
     config: &Config,
     files: &mut crate::content::ContentFiles,
@@ -414,6 +416,7 @@ pub(crate) fn read_after_walk(
     files.tool_languages = old.languages();
     files.language_plugin_exclusions = old.language_plugin_exclusions();
     files.pages.retain(|path| !old.leaves_out(path));
+    files.assets.retain(|path| !old.rules().keeps_unpublished(path));
     old
 }
 

@@ -74,6 +74,9 @@ pub(crate) fn blog_plugins(text: &str, name: &str, diagnostics: &mut Vec<Diagnos
             return Vec::new();
         }
     };
+    for options in &options {
+        super::plugins::note_unevaluated(options, &["path", "routeBasePath", "authorsMapPath"], name, diagnostics);
+    }
     let text_of = |options: &Located, key: &str| options.get(key).and_then(Located::str).map(str::to_string);
     let mut plugins: Vec<BlogPlugin> = options
         .iter()

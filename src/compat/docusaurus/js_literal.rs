@@ -3,13 +3,19 @@
 //! numbers, `true`/`false`/`null`, unquoted and quoted keys, trailing commas, `//` and
 //! `/* */` comments. Everything else, a function call, a spread, a variable, a template
 //! with `${…}`, is [`Js::Dynamic`] at its place: the reader never runs code, and its
-//! caller decides what a value it cannot know means.
+//! caller decides what a value it cannot know means. A function (`(x) => …`, `x => …`,
+//! `function (x) {…}`, a method `key(x) {…}`, each maybe `async`) is [`FUNCTION`]: its
+//! body is skipped by counting brackets, so its depth costs no recursion, and a body
+//! that is not closed is an error at the function's start.
 //!
 //! It is bounded: nesting deeper than [`MAX_DEPTH`] is an error at the place, and the
 //! work is linear in the text (which `crate::fs` has already limited in size).
 
 /// How deep objects and arrays may nest.
 pub(crate) const MAX_DEPTH: usize = 64;
+
+/// What a function value is, as [`Js::Dynamic`]: a value opsbook does not evaluate.
+pub(crate) const FUNCTION: &str = "a function";
 
 /// A value, with the 1-based line and column where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -294,6 +300,9 @@ impl Parser<'_> {
         let Some(token) = self.peek().cloned() else {
             return Err((line, column, "the file ends where a value was expected".to_string()));
         };
+        if self.skip_function((line, column))? {
+            return Ok(located(Js::Dynamic(FUNCTION.to_string())));
+        }
         self.at += 1;
         let value = match token.tok {
             Tok::Str(s) => Js::Str(s),
@@ -314,6 +323,12 @@ impl Parser<'_> {
             Tok::Ident(name) => {
                 self.skip_expression();
                 Js::Dynamic(name)
+            }
+            // `(…)`, whatever it holds: what follows it is read as after any value.
+            Tok::Punct('(') => {
+                self.at -= 1;
+                self.skip_balanced((line, column))?;
+                Js::Dynamic("(".to_string())
             }
             Tok::Punct(p) => {
                 self.skip_expression();
@@ -351,6 +366,119 @@ impl Parser<'_> {
             ) if resolve == "resolve" => Some(path.clone()),
             _ => None,
         }
+    }
+
+    fn is_ident(&self, n: usize, name: &str) -> bool {
+        matches!(self.tokens.get(self.at + n), Some(Token { tok: Tok::Ident(i), .. }) if i == name)
+    }
+
+    fn is_punct_at(&self, n: usize, p: char) -> bool {
+        matches!(self.tokens.get(self.at + n), Some(Token { tok: Tok::Punct(q), .. }) if *q == p)
+    }
+
+    /// Skips a function starting here and says whether there was one: `async`, then
+    /// `function name(…) {…}`, `(…) => BODY` or `name => BODY`, BODY a block or an
+    /// expression. `start` places a function that is not closed.
+    fn skip_function(&mut self, start: (usize, usize)) -> Result<bool, Problem> {
+        let from = self.at;
+        if self.is_ident(0, "async") && !self.is_punct_at(1, ',') && !self.is_punct_at(1, '}') {
+            self.at += 1;
+        }
+        let arrow = |p: &Self, n: usize| p.is_punct_at(n, '=') && p.is_punct_at(n + 1, '>');
+        if self.is_ident(0, "function") {
+            self.at += 1;
+            self.at += usize::from(self.is_punct_at(0, '*'));
+            self.at += usize::from(matches!(self.peek(), Some(Token { tok: Tok::Ident(_), .. })));
+            self.skip_balanced(start)?;
+            self.skip_block(start)?;
+            return Ok(true);
+        }
+        if matches!(self.peek(), Some(Token { tok: Tok::Ident(_), .. })) && arrow(self, 1) {
+            self.at += 3;
+        } else if self.is_punct('(') {
+            self.skip_balanced(start)?;
+            // `(a): Type => …` in TypeScript: the type up to `=>` is skipped.
+            if self.is_punct(':') {
+                while self.peek().is_some() && !arrow(self, 0) && !self.is_punct(',') && !self.is_punct('}') {
+                    self.at += 1;
+                }
+            }
+            if !arrow(self, 0) {
+                self.at = from;
+                return Ok(false);
+            }
+            self.at += 2;
+        } else {
+            self.at = from;
+            return Ok(false);
+        }
+        if self.is_punct('{') {
+            self.skip_balanced(start)?;
+        } else {
+            self.skip_expression();
+        }
+        Ok(true)
+    }
+
+    /// A method's name and where its parameters start, when the tokens here are a
+    /// method: `name(`, or `async`, `get`, `set` or `*` before it.
+    fn method_name(&self) -> Option<(String, usize)> {
+        let mut n = 0;
+        while n < 2
+            && (self.is_ident(n, "async")
+                || self.is_ident(n, "get")
+                || self.is_ident(n, "set")
+                || self.is_punct_at(n, '*'))
+        {
+            if self.is_punct_at(n + 1, '(') {
+                break;
+            }
+            n += 1;
+        }
+        match self.tokens.get(self.at + n).map(|t| &t.tok) {
+            Some(Tok::Ident(name) | Tok::Str(name)) if self.is_punct_at(n + 1, '(') => {
+                Some((name.clone(), self.at + n + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// Skips a `{…}` here, a function's body (a TypeScript return type before it too).
+    fn skip_block(&mut self, start: (usize, usize)) -> Result<(), Problem> {
+        while self.peek().is_some() && !self.is_punct('{') && !self.is_punct(',') && !self.is_punct('}') {
+            self.at += 1;
+        }
+        if !self.is_punct('{') {
+            let (line, column) = start;
+            return Err((line, column, "a function without a body `{…}`".to_string()));
+        }
+        self.skip_balanced(start)
+    }
+
+    /// Skips the bracket here and all up to the one that closes it; a file that ends
+    /// first is an error at `start`.
+    fn skip_balanced(&mut self, start: (usize, usize)) -> Result<(), Problem> {
+        let (mut depth, tokens) = (0usize, self.tokens);
+        while let Some(token) = tokens.get(self.at) {
+            self.at += 1;
+            match token.tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+            if depth == 0 {
+                // Not a bracket: nothing to skip beyond it.
+                self.at -= 1;
+                return Ok(());
+            }
+        }
+        let (line, column) = start;
+        Err((line, column, "a bracket is not closed before the file ends".to_string()))
     }
 
     /// Skips tokens up to the next `,`, `;` or closing bracket outside brackets.
@@ -418,6 +546,13 @@ impl Parser<'_> {
                     self.at += 2;
                     fields.push((key, self.value(depth + 1)?));
                 }
+                _ if self.method_name().is_some() => {
+                    let (name, params) = self.method_name().unwrap_or_default();
+                    self.at = params;
+                    self.skip_balanced((line, column))?;
+                    self.skip_block((line, column))?;
+                    fields.push((name, Located { value: Js::Dynamic(FUNCTION.to_string()), line, column }));
+                }
                 // A spread, a computed key, a shorthand property or a method.
                 _ => {
                     let what = match self.peek().map(|t| &t.tok) {
@@ -452,66 +587,5 @@ pub(crate) fn first_dynamic(value: &Located) -> Option<(&str, usize, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn exported(text: &str) -> Located {
-        exported_value(text).expect("parses").expect("exports a value")
-    }
-
-    #[test]
-    fn reads_the_three_ways_of_exporting_and_literals() {
-        let text = "// c\nmodule.exports = {\n  docs: ['a', \"b\", `c`, /* x */ {type: 'doc', id: 'd',},],\n};\n";
-        let value = exported(text);
-        let Js::Array(items) = &value.get("docs").expect("docs").value else { panic!("an array") };
-        assert_eq!(items.len(), 4);
-        assert_eq!(items[1].str(), Some("b"));
-        assert_eq!((items[3].line, items[3].column), (3, 33));
-        assert_eq!(items[3].get("id").and_then(Located::str), Some("d"));
-        let ts = "import type {SidebarsConfig} from 'x';\nconst sidebars: SidebarsConfig = {s: ['a']};\nexport default sidebars;\n";
-        assert!(exported(ts).get("s").is_some());
-        assert!(exported("export default {s: ['a']} satisfies SidebarsConfig;").get("s").is_some());
-        assert!(first_dynamic(&exported("export default {s: ['a']} satisfies SidebarsConfig;")).is_none());
-    }
-
-    #[test]
-    fn marks_code_as_dynamic_at_its_place() {
-        for (text, what) in [
-            ("module.exports = {s: require('./x')};", "require"),
-            ("module.exports = {s: [...other, 'a']};", "..."),
-            ("module.exports = {...base};", "..."),
-            ("module.exports = {s: ['a' + b]};", "an expression"),
-            ("module.exports = {s: [`${x}`]};", "`${…}`"),
-            ("module.exports = {s};", "s"),
-        ] {
-            let value = exported(text);
-            assert_eq!(first_dynamic(&value).map(|d| d.0), Some(what), "{text}");
-        }
-    }
-
-    /// A module's path given by `require.resolve('…')` is known without running it; a
-    /// statement ended by its line, without `;`, is a statement.
-    #[test]
-    fn reads_a_resolved_path_and_a_statement_without_a_semicolon() {
-        let value = exported("module.exports = {sidebarPath: require.resolve('./sidebars.js'), s: require('./x')};");
-        assert_eq!(value.get("sidebarPath").and_then(Located::str), Some("./sidebars.js"));
-        assert_eq!(first_dynamic(&value).map(|d| d.0), Some("require"));
-        let text = "const sidebars = {\n  docs: ['a']\n}\n\nmodule.exports = sidebars\n";
-        let value = exported(text);
-        assert!(first_dynamic(&value).is_none(), "{value:?}");
-        assert!(value.get("docs").is_some());
-        let text = "const sidebars = {docs: ['a']} + other\nmodule.exports = sidebars\n";
-        assert_eq!(first_dynamic(&exported(text)).map(|d| d.0), Some("an expression"));
-    }
-
-    #[test]
-    fn refuses_deep_nesting_and_broken_text_with_a_place() {
-        let deep = format!("module.exports = {}{}", "[".repeat(10_000), "]".repeat(10_000));
-        let (line, _, message) = exported_value(&deep).expect_err("too deep");
-        assert_eq!(line, 1);
-        assert!(message.contains("nested"), "{message}");
-        assert_eq!(exported_value("module.exports = {a: 'x").expect_err("open").0, 1);
-        assert_eq!(exported_value("module.exports = {\n a: 'x' 'y'}").map(|v| v.is_some()), Ok(true));
-        assert_eq!(exported_value("const x = 1;"), Ok(None));
-    }
-}
+#[path = "js_literal_tests.rs"]
+mod tests;

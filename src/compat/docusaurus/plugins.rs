@@ -2,6 +2,9 @@
 //! shorthand Docusaurus resolves (`'content-docs'`, [`name_patterns`]), and folders as
 //! it writes them.
 
+use crate::compat::docusaurus::js_literal::{FUNCTION, Js, Located};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
 /// The docs plugin's package.
 pub(crate) const DOCS_PLUGIN: &str = "@docusaurus/plugin-content-docs";
 /// The blog plugin's package.
@@ -34,6 +37,21 @@ pub(crate) fn clean_folder(path: &str) -> String {
         path = rest;
     }
     path.trim_end_matches('/').to_string()
+}
+
+/// A note at each of `keys` of the plugin `options` whose value only running the
+/// configuration gives (a function, a variable): opsbook reads it as unset.
+pub(crate) fn note_unevaluated(options: &Located, keys: &[&str], name: &str, diagnostics: &mut Vec<Diagnostic>) {
+    for key in keys {
+        let Some(Located { value: Js::Dynamic(what), line, column }) = options.get(key) else { continue };
+        let what = if what == FUNCTION { what.clone() } else { format!("code (`{what}`)") };
+        let note = format!("`{key}` is {what}, which opsbook does not run: it is read as unset, Docusaurus's default");
+        diagnostics.push(
+            Diagnostic::error(Rule::ConfigField, name, *line, *column, note)
+                .with_severity(Severity::Note)
+                .with_help(format!("write `{key}` as a string for opsbook to follow it")),
+        );
+    }
 }
 
 #[cfg(test)]

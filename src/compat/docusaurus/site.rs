@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::blog::{BlogPlugin, blog_plugins};
 use crate::compat::docusaurus::js_literal::{self, Located};
-use crate::compat::docusaurus::plugins::{DOCS_PLUGIN, clean_folder};
+use crate::compat::docusaurus::plugins::{DOCS_PLUGIN, clean_folder, note_unevaluated};
 
 /// Docusaurus's configuration files, the first found being the site's.
 pub(crate) const CONFIG_FILES: [&str; 4] =
@@ -97,6 +97,9 @@ pub(crate) fn site_config(config: &Config, diagnostics: &mut Vec<Diagnostic>) ->
         let text = crate::compat::old_tool::read_beside(config, name, diagnostics)?;
         match docs_options(&text) {
             Ok((default_docs, others)) => {
+                for options in default_docs.iter().chain(&others) {
+                    note_unevaluated(options, &["path", "routeBasePath", "sidebarPath"], name, diagnostics);
+                }
                 let docs = others.iter().map(instance).collect();
                 let blogs = blog_plugins(&text, name, diagnostics);
                 Some(SiteConfig { name, text, default_docs, docs, blogs, readable: true })
@@ -112,4 +115,26 @@ pub(crate) fn site_config(config: &Config, diagnostics: &mut Vec<Diagnostic>) ->
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Netflix/dispatch docs/docusaurus.config.js (dd2837e82a0bf5565b1b4b4b91ea30b7262d4061):
+    /// an `editUrl` arrow no longer hides `sidebarPath`; a `path` given by a function is
+    /// a note at its place.
+    #[test]
+    fn reads_past_a_function_and_notes_a_needed_key_given_by_one() {
+        let text = "module.exports = {\n  presets: [\n    [\n      \"classic\",\n      ({\n        docs: {\n          sidebarPath: require.resolve(\"./sidebars.js\"),\n          editUrl: ({ docPath }) =>\n            `https://github.com/netflix/dispatch/edit/main/docs/docs/${docPath}`,\n          path: () => 'docs',\n        },\n      }),\n    ],\n  ],\n};\n";
+        let (default, others) = docs_options(text).expect("reads");
+        let default = default.expect("the preset's docs");
+        assert!(others.is_empty());
+        assert_eq!(default.get("sidebarPath").and_then(Located::str), Some("./sidebars.js"));
+        let mut diagnostics = Vec::new();
+        note_unevaluated(&default, &["path", "routeBasePath", "sidebarPath"], "docusaurus.config.js", &mut diagnostics);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (10, 17));
+        assert!(diagnostics[0].message.contains("`path` is a function"), "{}", diagnostics[0].message);
+    }
 }

@@ -1,5 +1,6 @@
 //! Eleventy: the permalinks its directory data files give.
 
+pub(crate) mod ignore;
 pub(crate) mod site;
 #[cfg(test)]
 mod url_tests;
@@ -26,7 +27,7 @@ impl ToolRules for Eleventy {
         crate::compat::site_data::ELEVENTY_FILES.iter().any(|n| config.root.join(n).is_file())
     }
 
-    fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {
+    fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         let mut permalinks = site::EleventyPermalinks::default();
         for path in &files.assets {
             let Some(folder) = site::EleventyPermalinks::data_file_folder(path) else { continue };
@@ -37,6 +38,12 @@ impl ToolRules for Eleventy {
             }
         }
         old.eleventy = Some(permalinks);
+        old.eleventy_ignore = ignore::read(config, diagnostics);
+    }
+
+    /// Its data files (`name.11tydata.js`), read by it and never published.
+    fn keeps_unpublished(&self, path: &str) -> bool {
+        ignore::is_data_file(path)
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {
