@@ -14,7 +14,6 @@ pub(crate) use super::dated::{DateRefusal, NameDate, ToolBlogs};
 use super::resolve::RelativeLinks;
 use super::urls::UrlRules;
 use super::{Page, PageId};
-use crate::config::Config;
 use crate::content::SourcePage;
 use crate::content::nav_file::NavFileKind;
 use crate::content::reading_rules::{DefinitionLists, EmojiShortcodes};
