@@ -14,7 +14,7 @@ use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::js_literal::{self, Js, Located};
-use crate::compat::docusaurus::plugins::clean_folder;
+use crate::compat::docusaurus::options::clean_folder;
 
 /// The blog plugin's default `path`.
 const DEFAULT_PATH: &str = "blog";
@@ -75,7 +75,7 @@ pub(crate) fn blog_plugins(text: &str, name: &str, diagnostics: &mut Vec<Diagnos
         }
     };
     for options in &options {
-        super::plugins::note_unevaluated(options, &["path", "routeBasePath", "authorsMapPath"], name, diagnostics);
+        super::options::note_unevaluated(options, &["path", "routeBasePath", "authorsMapPath"], name, diagnostics);
     }
     let text_of = |options: &Located, key: &str| options.get(key).and_then(Located::str).map(str::to_string);
     let mut plugins: Vec<BlogPlugin> = options

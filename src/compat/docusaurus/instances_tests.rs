@@ -1,6 +1,6 @@
 use super::*;
 use crate::compat::docusaurus::js_literal::{self, Located};
-use crate::compat::docusaurus::plugins::clean_folder;
+use crate::compat::docusaurus::options::clean_folder;
 use crate::compat::docusaurus::site::{DocsInstance, docs_options, instance};
 
 const CONFIG: &str = r#"

@@ -11,6 +11,7 @@ pub(crate) mod exclude;
 pub(crate) mod i18n;
 pub(crate) mod instances;
 pub(crate) mod js_literal;
+pub(crate) mod options;
 pub(crate) mod plugins;
 pub(crate) mod redirects;
 pub(crate) mod sidebar_files;

@@ -9,7 +9,8 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::blog::{BlogPlugin, blog_plugins};
 use crate::compat::docusaurus::js_literal::{self, Located};
-use crate::compat::docusaurus::plugins::{DOCS_PLUGIN, clean_folder, note_unevaluated};
+use crate::compat::docusaurus::options::{clean_folder, note_unevaluated};
+use crate::compat::docusaurus::plugins::DOCS_PLUGIN;
 
 /// Docusaurus's configuration files, the first found being the site's.
 pub(crate) const CONFIG_FILES: [&str; 4] =
