@@ -116,6 +116,23 @@ pub(crate) struct TextRules {
     /// Whether the old tool's Markdown is kramdown: HTML blocks run to their end tag,
     /// and its extensions and block attribute lists are read as it reads them.
     pub kramdown: bool,
+    /// Which pages the old tool ran Jinja over before reading their Markdown.
+    pub jinja: JinjaPages,
+}
+
+/// Which pages are Jinja templates (mkdocs-macros-plugin renders a page's whole text,
+/// its code too, unless the page says otherwise): a page's `render_macros` front matter
+/// decides, `false` over anything else.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum JinjaPages {
+    /// None.
+    #[default]
+    None,
+    /// Every page but one whose front matter says `render_macros: false`.
+    ByDefault,
+    /// Only a page whose front matter says `render_macros: true`
+    /// (the plugin's `render_by_default: false`).
+    OptIn,
 }
 /// The configuration files beside `book.toml` the compatibility layer reads site
 /// variables from, of every tool it reads them for.

@@ -558,6 +558,7 @@ mod hugo_shortcodes;
 mod kramdown_cases;
 mod link_fidelity;
 mod mdx_flow;
+mod mkdocs_macros;
 mod property;
 mod tabs;
 

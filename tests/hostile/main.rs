@@ -40,6 +40,7 @@ mod languages;
 mod leaks;
 mod located;
 mod mdx_flow;
+mod mkdocs_macros;
 mod measured_events;
 mod middleman_partials;
 mod mkdocs_redirects;

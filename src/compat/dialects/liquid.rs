@@ -17,6 +17,7 @@
 
 use super::Page;
 use super::finder::Finder;
+use super::jinja;
 use super::tokens::{Call, Kind, Render, Syntax, Token};
 
 /// The token at `at` of `text`, if a Liquid tag or variable starts there. A comment
@@ -32,9 +33,12 @@ pub(super) fn token<'t>(
         return None;
     }
     let rest = text.get(at..)?;
-    if rest.starts_with("{#") && !in_code && is_nunjucks(page) {
-        // A Nunjucks comment (Eleventy), `{# never shown #}`: the first `#}` after the
-        // opening closes it, as in Nunjucks' lexer, past any `{{ … }}` or `}` inside it
+    // A page Jinja renders whole (mkdocs-macros) has its tokens in code too.
+    let code_too = jinja::renders(page);
+    let jinja = code_too || is_nunjucks(page);
+    if rest.starts_with("{#") && (!in_code || code_too) && jinja {
+        // A Jinja or Nunjucks comment, `{# never shown #}`: the first `#}` after the
+        // opening closes it, as in their lexers, past any `{{ … }}` or `}` inside it
         // (a commented-out element with a variable in an attribute). `{#}` is text.
         if rest.starts_with("{#}") {
             return None;
@@ -51,7 +55,12 @@ pub(super) fn token<'t>(
             return None;
         }
         if in_code {
-            return None;
+            // Jinja's `raw` in code: its tags go, what is between them stays as written.
+            return (code_too && matches!(name, "raw" | "endraw")).then(|| Token {
+                range: at..end + 2,
+                kind: if name == "raw" { Kind::Liquid(name, args) } else { Kind::Drop },
+                in_code,
+            });
         }
         if name == "comment" {
             let close = end_tag(text, end + 2, "endcomment", finder).unwrap_or(text.len());
@@ -73,28 +82,35 @@ pub(super) fn token<'t>(
         let kind = call.map_or(Kind::Liquid(name, args), Kind::Call);
         return Some(Token { range: at..end + 2, kind, in_code });
     }
-    // `={{ … }}` is a JSX expression (`style={{ width: 1 }}`), not a variable.
-    if in_code || !rest.starts_with("{{") || rest.starts_with("{{{") || text[..at].ends_with('=') {
+    // `={{ … }}` is a JSX expression (`style={{ width: 1 }}`), not a variable; a page
+    // Jinja renders whole has no JSX (`COUNT={{ "${#LIST[@]}" }}` in a shell block).
+    let jsx = !code_too && text[..at].ends_with('=');
+    if (in_code && !code_too) || !rest.starts_with("{{") || rest.starts_with("{{{") || jsx {
         return None;
     }
     // A variable: `{{ name }}`, short, on one line, starting with a letter, `.` or `$`;
     // or a quoted literal with filters, `{{ '/docs/' | relative_url }}`. On a Nunjucks
     // page, an expression over lines too (a macro's call with an object literal), which
-    // Nunjucks reads up to the `}}` outside its braces and strings.
-    let nunjucks = is_nunjucks(page);
-    let end = if nunjucks {
+    // Nunjucks and Jinja read up to the `}}` outside its braces and strings.
+    let end = if jinja {
         nunjucks_end(text, at + 2)?
     } else {
         finder.find(text, "}}", at + 2).filter(|e| e - at <= 200 && !text[at..*e].contains('\n'))?
     };
     let inner = text[at + 2..end].trim_matches('-').trim();
+    if code_too && let Some(value) = jinja::string_literal(inner) {
+        return Some(Token { range: at..end + 2, kind: Kind::Literal(value), in_code });
+    }
+    if in_code {
+        // Any other expression in code stays as written, as the plugin shows a variable
+        // it does not know (`on_undefined: keep`).
+        return None;
+    }
     let first = inner.chars().next()?;
-    // Nunjucks reads a parenthesised expression too: `{{ (title or name) | lower }}`.
-    (first.is_alphabetic() || matches!(first, '.' | '$' | '"' | '\'') || (nunjucks && first == '(')).then(|| Token {
-        range: at..end + 2,
-        kind: Kind::Variable,
-        in_code,
-    })
+    // Nunjucks and Jinja read a parenthesised expression too: `{{ (title or name) | lower }}`;
+    // on a page Jinja renders whole, every `{{` opens an expression (`{{ {'a': 1} }}`).
+    let starts = first.is_alphabetic() || matches!(first, '.' | '$' | '"' | '\'') || (jinja && first == '(');
+    (starts || code_too).then(|| Token { range: at..end + 2, kind: Kind::Variable, in_code })
 }
 
 /// The tags whose reading is opsbook's own ([`render`], [`token`]) or Liquid's
@@ -140,10 +156,12 @@ fn opens_before(before: &str, name: &str) -> bool {
 /// their comments in content, and a page's other `{{ … }}` is text, as written (an
 /// alerting rule's `{{ $labels.instance }}`, a Helm template in prose). Nor does MkDocs
 /// without mkdocs-macros-plugin, the one that runs Jinja over its pages
-/// ([`crate::content::site_data::TextRules::braces_are_text`]).
+/// ([`crate::content::site_data::TextRules::braces_are_text`]), nor a page the plugin
+/// leaves as written ([`jinja::renders`]).
 fn runs_templates(page: Page<'_>) -> bool {
     use crate::content::site_data::Templating;
     !page.templating.is_some_and(|t| t.site.data.templating == Templating::Params || t.site.data.text.braces_are_text)
+        && (!jinja::is_jinja_site(page) || jinja::renders(page))
 }
 
 /// Whether `page` is a Nunjucks template, whose `{# comments #}` are dropped: a page of an

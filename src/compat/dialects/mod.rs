@@ -25,6 +25,7 @@ mod finder;
 mod gitbook_blocks;
 mod html_diagrams;
 mod inline;
+mod jinja;
 mod kramdown_blocks;
 mod liquid;
 mod liquid_budget;

@@ -13,6 +13,7 @@ use super::ToolRules;
 use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
+use crate::content::site_data::JinjaPages;
 use crate::diagnostic::Diagnostic;
 use crate::slug::HeadingIdStyle;
 
@@ -58,7 +59,8 @@ impl ToolRules for MkDocs {
             .and_then(nav::site_url)
             .and_then(|url| crate::compat::old_tool::published_address(&url, None));
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
-        old.text.braces_are_text = !text.as_deref().is_some_and(|text| nav::has_plugin(text, "macros"));
+        old.text.jinja = text.as_deref().map_or(JinjaPages::None, nav::macros_pages);
+        old.text.braces_are_text = old.text.jinja == JinjaPages::None;
         if let (Some(name), Some(text)) = (name, text.as_deref()) {
             old.mapped_redirects = redirects::redirect_maps(text, name, old.mkdocs_directory_urls, diagnostics);
         }

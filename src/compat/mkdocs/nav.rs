@@ -11,6 +11,7 @@
 
 use crate::content::nav_file::{NavEntry, NavLink};
 use crate::content::node::{Located, Node};
+use crate::content::site_data::JinjaPages;
 
 /// What [`parse_mkdocs`] read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -217,9 +218,16 @@ pub(crate) fn plugin_settings(text: &str, name: &str) -> Option<Node> {
     named_entries(text, "plugins")?.into_iter().find(|(found, _)| found == name).map(|(_, settings)| settings)
 }
 
-/// Whether `mkdocs.yml`'s text enables the plugin `name` (`macros`) in `plugins`.
-pub(crate) fn has_plugin(text: &str, name: &str) -> bool {
-    named_entries(text, "plugins").is_some_and(|list| list.iter().any(|(n, _)| n == name))
+/// The pages mkdocs-macros-plugin renders, by its `render_by_default` setting (`true`
+/// unless written `false`), when `plugins` enables it.
+pub(crate) fn macros_pages(text: &str) -> JinjaPages {
+    let plugins = named_entries(text, "plugins").unwrap_or_default();
+    let Some((_, settings)) = plugins.iter().find(|(name, _)| name == "macros") else { return JinjaPages::None };
+    let by_default = match settings {
+        Node::Map(pairs) => pairs.iter().find(|(key, _)| key.value == "render_by_default").map(|(_, v)| &v.value),
+        _ => None,
+    };
+    if by_default == Some(&Node::Bool(false)) { JinjaPages::OptIn } else { JinjaPages::ByDefault }
 }
 
 /// A relative folder path with `.` segments dropped (`./docs/` is `docs`, `.` is `""`),
@@ -377,9 +385,11 @@ mod tests {
         let outside = "markdown_extensions:\n  - markdown_include.include:\n      base_path: ../up\n";
         assert_eq!(markdown_include_bases(outside), Some(Vec::new()));
         assert_eq!(markdown_include_bases("markdown_extensions:\n  - toc\n"), None);
-        assert!(has_plugin("plugins:\n  - search\n  - macros:\n      module_name: m\n", "macros"));
-        assert!(has_plugin("plugins:\n  macros: {}\n", "macros"));
-        assert!(!has_plugin("plugins:\n  - search\nmarkdown_extensions:\n  - macros\n", "macros"));
+        assert_eq!(macros_pages("plugins:\n  - search\n  - macros:\n      module_name: m\n"), JinjaPages::ByDefault);
+        assert_eq!(macros_pages("plugins:\n  macros: {}\n"), JinjaPages::ByDefault);
+        assert_eq!(macros_pages("plugins:\n  - search\nmarkdown_extensions:\n  - macros\n"), JinjaPages::None);
+        assert_eq!(macros_pages("plugins:\n  - macros:\n      render_by_default: false\n"), JinjaPages::OptIn);
+        assert_eq!(macros_pages("plugins:\n  - macros:\n      render_by_default: true\n"), JinjaPages::ByDefault);
     }
 
     #[test]
