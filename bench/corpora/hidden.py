@@ -42,7 +42,12 @@ class _Walker(html.parser.HTMLParser):
         self.stack.append((tag, line, hides))
 
     def handle_startendtag(self, tag, attrs):
-        if tag not in RAW_TEXT:
+        # A browser honours `/>` only in SVG and MathML: an HTML element written
+        # `<iframe … />` or `<details/>` is opened, as by its start tag.
+        foreign = any(t[0] in ("svg", "math") for t in self.stack)
+        if not foreign:
+            self.handle_starttag(tag, attrs)
+        elif tag not in RAW_TEXT:
             self.handle_starttag(tag, attrs)
             if tag not in VOID and self.stack and self.stack[-1][0] == tag:
                 self.stack.pop()
@@ -87,6 +92,9 @@ def _self_test():
     assert hiding("<body><div><details><summary>s</summary></div>" + footer) is None
     assert hiding("<body><details open>" + footer) is None
     assert hiding("<body><textarea>a</textarea>" + footer) is None
+    assert hiding("<body><center><iframe src=x />\n</center>" + footer) == "<iframe> line 1"
+    assert hiding("<body><details/>" + footer) == "<details> line 1"
+    assert hiding("<body><svg><title/><path d=x /></svg><br/>" + footer) is None
 
 
 if __name__ == "__main__":

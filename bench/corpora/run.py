@@ -899,6 +899,17 @@ def salvage_build(binary, root, out, folder, label, diagnostics, timeout):
             "errors_left": [{k: d[k] for k in ("file", "line", "message")} for d in remaining[:10]]}
 
 
+def mdbook_src(root):
+    """The chapters' folder of an mdBook: its book.toml's `[book] src`, `src` by default."""
+    try:
+        text = (root / "book.toml").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "src"
+    book = re.search(r"^\[book\]\s*$(.*?)(?=^\[|\Z)", text, re.M | re.S)
+    found = book and re.search(r'^src\s*=\s*"([^"]+)"', book.group(1), re.M)
+    return found.group(1) if found else "src"
+
+
 def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=True):
     root, problem = checkout(corpus, mirrors, log)
     result = {"corpus": corpus["name"], "binary": label, "tool": corpus["tool"], "kind": corpus["kind"],
@@ -919,7 +930,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
     panic = panic_text(text)
     built = re.search(r"built ([\d,]+) pages", text)
     markdown, page_like = 0, []
-    for folder_ in [corpus.get("content-dir") or ("src" if corpus["tool"] == "mdbook" else None)] + re.findall(
+    for folder_ in [corpus.get("content-dir") or (mdbook_src(root) if corpus["tool"] == "mdbook" else None)] + re.findall(
             r'^path\s*=\s*"([^"]+)"', corpus.get("book", ""), re.M):
         m_, p_ = count_sources(root, folder_)
         markdown, page_like = markdown + m_, page_like + p_
