@@ -164,11 +164,12 @@ impl std::fmt::Display for WhereExpFilter {
     }
 }
 
-/// The language of a condition alone: Liquid's `if`, without the wrappers of a page's
-/// tags, which number and record what fails ([`super::liquid_recover`]).
+/// The language of a condition alone: Liquid's `if` as Jekyll's `Liquid::Condition`
+/// evaluates it (`nil contains x` is false), without the wrappers of a page's tags,
+/// which number and record what fails ([`super::liquid_recover`]).
 static CONDITIONS: LazyLock<Language> = LazyLock::new(|| {
     let mut language = Language::empty();
-    language.blocks.register("if".to_string(), Box::new(liquid_lib::stdlib::IfBlock));
+    language.blocks.register("if".to_string(), Box::new(super::liquid_conditions::IF));
     language
 });
 
@@ -228,7 +229,7 @@ mod tests {
         }
         let template = liquid_core::parser::parse(template, &language).map(liquid_core::runtime::Template::new)?;
         let globals = object!({ "name": "Ada", "none": Value::Nil, "map": { "b": 2, "a": 1 }, "nested": [["x", "y"], "z"], "nothing": [],
-            "team": [{ "name": "Ada", "year": 1815 }, { "name": "Grace", "year": 1906 }, { "name": "Eve", "year": 2001 }, { "name": "Frances", "year": 1932 }] });
+            "team": [{ "name": "Ada", "year": 1815 }, { "name": "Grace", "year": 1906, "tags": ["x"] }, { "name": "Eve", "year": 2001 }, { "name": "Frances", "year": 1932 }] });
         let runtime = RuntimeBuilder::new().set_globals(&globals).build();
         let mut out = Vec::new();
         liquid_core::Renderable::render_to(&template, &mut out, &runtime)?;
@@ -258,6 +259,11 @@ mod tests {
                         [{{ team | find_exp: 'p', 'p.year > 3000' }}] {{ name | where_exp: 'p', 'p' }}";
         let out = rendered_with(template, filters(), true).unwrap();
         assert_eq!(out, "2 Grace [] Ada", "Ada (1815) and Eve; Grace first of `ra`; none; a text as it is");
+        // Jekyll's `where_exp` evaluates a `Liquid::Condition`, whose `contains` is false
+        // when its left side is nil (Shopify/liquid `lib/liquid/condition.rb`): the items
+        // without `tags` are left out, and nothing fails.
+        let tagged = rendered_with("{{ team | where_exp: 'p', 'p.tags contains \"x\"' | size }}", filters(), false);
+        assert_eq!(tagged.unwrap(), "1", "Grace alone has the tag");
     }
 
     #[test]
