@@ -116,6 +116,25 @@ pub(crate) struct TextRules {
     /// Whether the old tool's Markdown is kramdown: HTML blocks run to their end tag,
     /// and its extensions and block attribute lists are read as it reads them.
     pub kramdown: bool,
+    /// How `:::` blocks (admonitions) open, close and nest.
+    pub colon_blocks: ColonBlocks,
+}
+
+/// How `:::` blocks (admonitions) open, close and nest, as the old tool's version read
+/// them. More: docs/architecture.md, `src/compat/dialects/colon_rules.rs`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum ColonBlocks {
+    /// Any type opens, `:::type[Title]`; a fence of colons alone closes the innermost
+    /// open block (opsbook's own rule).
+    #[default]
+    Directives,
+    /// Only the listed types open, with exactly three colons and the rest of the line
+    /// as title; the next line that starts with `:::` closes, whatever follows; no nesting.
+    FirstColonLine,
+    /// Only the listed types open, with three colons or more and the rest of the line as
+    /// title; a line that starts with `:::` opens a level when it has fewer colons than
+    /// the level open, closes it with as many: an outer block takes more colons.
+    ColonLevels,
 }
 /// The configuration files beside `book.toml` the compatibility layer reads site
 /// variables from, of every tool it reads them for.
