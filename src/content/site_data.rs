@@ -118,6 +118,8 @@ pub(crate) struct TextRules {
     pub kramdown: bool,
     /// Which pages the old tool ran Jinja over before reading their Markdown.
     pub jinja: JinjaPages,
+    /// How `:::` blocks (admonitions) open, close and nest.
+    pub colon_blocks: ColonBlocks,
 }
 
 /// Which pages are Jinja templates (mkdocs-macros-plugin renders a page's whole text,
@@ -134,6 +136,24 @@ pub(crate) enum JinjaPages {
     /// (the plugin's `render_by_default: false`).
     OptIn,
 }
+
+/// How `:::` blocks (admonitions) open, close and nest, as the old tool's version read
+/// them. More: docs/architecture.md, `src/compat/dialects/colon_rules.rs`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum ColonBlocks {
+    /// Any type opens, `:::type[Title]`; a fence of colons alone closes the innermost
+    /// open block (opsbook's own rule).
+    #[default]
+    Directives,
+    /// Only the listed types open, with exactly three colons and the rest of the line
+    /// as title; the next line that starts with `:::` closes, whatever follows; no nesting.
+    FirstColonLine,
+    /// Only the listed types open, with three colons or more and the rest of the line as
+    /// title; a line that starts with `:::` opens a level when it has fewer colons than
+    /// the level open, closes it with as many: an outer block takes more colons.
+    ColonLevels,
+}
+
 /// The configuration files beside `book.toml` the compatibility layer reads site
 /// variables from, of every tool it reads them for.
 const SITE_CONFIG_FILES: &[&str] = &[

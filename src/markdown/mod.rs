@@ -484,4 +484,4 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

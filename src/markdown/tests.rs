@@ -242,7 +242,7 @@ fn without_html_finds_all_that_it_finds_with_html() {
 /// The input of a page at `content/runbooks/page.md` whose body starts at line 5:
 /// highlighted, its text collected, internal blocks marked, no includes. Tests change
 /// what they need with `..test_input(text)`.
-pub(super) fn test_input(text: &str) -> MarkdownInput<'_> {
+pub(crate) fn test_input(text: &str) -> MarkdownInput<'_> {
     MarkdownInput {
         text,
         body_line: 5,

@@ -24,6 +24,7 @@ mod config_values;
 mod costs;
 mod docusaurus_instances;
 mod docusaurus_redirects;
+mod docusaurus_release;
 mod eleventy_ignore;
 mod formats;
 mod gitbook_blocks;

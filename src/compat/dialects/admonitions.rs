@@ -5,6 +5,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+use super::colon_rules::{self, ColonBlocks};
 use super::title::title_html;
 use super::{Collected, Output, Page, Problem, alerts, html_diagrams, tabs};
 use crate::html::escape;
@@ -25,7 +26,18 @@ struct Lines<'c> {
     /// The page's indented code blocks (none in MDX), whose lines at the top level are
     /// copied as they are (a block's body, indented, is read by the block's rules).
     code: Vec<std::ops::Range<usize>>,
+    /// How the site's `:::` blocks open and close.
+    colons: ColonBlocks,
+    /// The lines read so far in search of `:::` blocks' closing lines, and the most the
+    /// page may read ([`colon_rules`]): past it, the rest is copied as it is.
+    scanned: (usize, usize),
+    /// How many `:::` blocks read by an older rule are open around the line read.
+    depth: usize,
 }
+
+/// The most `:::` blocks read by an older rule open inside one another: past it, the
+/// rest of the page is copied as it is.
+const MAX_COLON_DEPTH: usize = 64;
 
 /// One line of the source to rewrite: `prefix` spaces, then `text`, which starts at
 /// byte `source` of the source.
@@ -59,7 +71,20 @@ pub(super) fn rewrite(text: &str, page: Page<'_>, collected: &mut Collected) -> 
     let out = Output { text: String::with_capacity(text.len() + 64), ..Output::default() };
     // MDX has no indented code.
     let (comments, code) = super::comments::passed_ranges(text, !page.mdx);
-    let mut rewrite = Lines { out, collected, mdx: page.mdx, words: page.words, over_budget: false, comments, code };
+    let colons = page.templating.map_or(ColonBlocks::Directives, |t| t.site.data.text.colon_blocks);
+    let scanned = (0, 16 * lines.len() + 100_000);
+    let mut rewrite = Lines {
+        out,
+        collected,
+        mdx: page.mdx,
+        words: page.words,
+        over_budget: false,
+        comments,
+        code,
+        colons,
+        scanned,
+        depth: 0,
+    };
     let changed = rewrite.rewrite_lines(&lines, text.len(), true);
     changed.then_some(rewrite.out)
 }
@@ -88,6 +113,21 @@ fn mkdocs_tab(rest: &str) -> Option<MkdocsTab> {
 /// An MDX `import` or `export` statement at the top level.
 fn mdx_statement(line: &str) -> bool {
     line.starts_with("import ") || line.starts_with("export ") || line == "import" || line.starts_with("import{")
+}
+
+/// The index after the last line of the MDX statement whose first line is
+/// `lines[from - 1]`: it runs to a line ending with `;` or to a blank line.
+fn statement_end(lines: &[Line<'_>], from: usize) -> usize {
+    let mut i = from;
+    while i < lines.len() && !lines[i - 1].text.trim_end().ends_with(';') && !lines[i].text.trim().is_empty() {
+        let previous = lines[i - 1].text.trim_end();
+        let continues = previous.ends_with(['{', ',', '(']) || !lines[i].text.starts_with(char::is_alphabetic);
+        if !continues {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// The number of columns of leading whitespace (a tab counts four) and its bytes.
@@ -228,20 +268,16 @@ impl Lines<'_> {
             let rest = &line.text[bytes..];
             if top && self.mdx && columns == 0 && mdx_statement(rest) {
                 changed = true;
-                // A statement runs to a line ending with `;` or to a blank line.
-                while i < lines.len()
-                    && !lines[i - 1].text.trim_end().ends_with(';')
-                    && !lines[i].text.trim().is_empty()
-                {
-                    let previous = lines[i - 1].text.trim_end();
-                    let continues =
-                        previous.ends_with(['{', ',', '(']) || !lines[i].text.starts_with(char::is_alphabetic);
-                    if !continues {
-                        break;
-                    }
-                    i += 1;
-                }
+                i = statement_end(lines, i);
                 self.push_line(0, "", line.source);
+            } else if self.colons != ColonBlocks::Directives && rest.starts_with(":::") {
+                match self.push_colon_block(lines, i, (indent, bytes), end, top) {
+                    Some(next) => {
+                        changed = true;
+                        i = next;
+                    }
+                    None => self.push_colon_text(&line, bytes),
+                }
             } else if let Some(colons) = docusaurus_close(rest) {
                 changed = true;
                 // A closing fence closes the innermost block; a stray one is dropped.
@@ -404,6 +440,90 @@ impl Lines<'_> {
         let body_source_end = lines.get(body_end).map_or(end, |l| l.source);
         self.rewrite_lines(&body, body_source_end, false);
         body_end
+    }
+}
+
+impl Lines<'_> {
+    /// Rewrites the `:::` block that `lines[at - 1]` (after `bytes` of indentation, at
+    /// `indent` columns) opens by the site's older rule ([`colon_rules`]), its lines
+    /// read as the page's own; returns the index after its closing line, or `None` when
+    /// the line opens no block.
+    fn push_colon_block(
+        &mut self,
+        lines: &[Line<'_>],
+        at: usize,
+        (indent, bytes): (usize, usize),
+        end: usize,
+        top: bool,
+    ) -> Option<usize> {
+        let line = lines[at - 1];
+        let (colons, kind, title) = colon_rules::opening(&line.text[bytes..], self.colons)?;
+        if self.scanned.0 > self.scanned.1 || self.depth >= MAX_COLON_DEPTH {
+            self.stop_at_budget(line.source);
+            return None;
+        }
+        let close = colon_rules::closing(self.colons, colons, self.marker_texts(&lines[at..], top)).map(|k| at + k);
+        let body_end = close.unwrap_or(lines.len());
+        self.scanned.0 += body_end + 1 - at;
+        let (class, default) = alerts::callout_kind(kind, self.words);
+        let html = crate::markdown::blocks::callout_div(class, &title_html(&title.unwrap_or(default)));
+        self.push_marker(indent, html, 1, line.source);
+        self.depth += 1;
+        self.rewrite_lines(&lines[at..body_end], lines.get(body_end).map_or(end, |l| l.source), top);
+        self.depth -= 1;
+        match close.map(|k| lines[k]) {
+            Some(closing) => {
+                let (columns, _) = indentation(closing.text);
+                self.push_marker(closing.prefix + columns, "</div>\n".into(), -1, closing.source);
+            }
+            None => {
+                let message =
+                    "this admonition is never closed: it runs to the end of the page, or of the admonition around it";
+                self.collected.problems.push((line.source + bytes, Problem::Admonition, message.into()));
+                self.push_marker(indent, "</div>\n".into(), -1, end);
+            }
+        }
+        Some(body_end + 1)
+    }
+
+    /// Each of `lines` after its indentation, `None` for a line in code or a comment:
+    /// what [`colon_rules::closing`] reads.
+    fn marker_texts<'s, 't: 's>(
+        &'s self,
+        lines: &'s [Line<'t>],
+        top: bool,
+    ) -> impl Iterator<Item = Option<&'t str>> + 's {
+        let (comments, code, mdx) = (&self.comments, &self.code, self.mdx);
+        let mut fenced: Option<(char, usize)> = None;
+        lines.iter().map(move |line| {
+            let (_, bytes) = indentation(line.text);
+            if super::comments::contains(comments, line.source)
+                || (top && super::comments::contains(code, line.source + bytes))
+            {
+                return None;
+            }
+            if let Some((c, len)) = fenced {
+                if fence_in(line.text, mdx).is_some_and(|(d, n, info)| d == c && n >= len && info.is_empty()) {
+                    fenced = None;
+                }
+                return None;
+            }
+            if let Some((c, len, _)) = fence_in(line.text, mdx) {
+                fenced = Some((c, len));
+                return None;
+            }
+            Some(&line.text[bytes..])
+        })
+    }
+
+    /// Copies a `:::` line that opens no block by the site's older rule: text, as the
+    /// site showed it; one of colons alone is said to close nothing.
+    fn push_colon_text(&mut self, line: &Line<'_>, bytes: usize) {
+        if let Some(colons) = docusaurus_close(&line.text[bytes..]) {
+            let message = format!("this `{}` closes no admonition: it is shown as text", ":".repeat(colons));
+            self.collected.problems.push((line.source + bytes, Problem::Admonition, message));
+        }
+        self.push_line(line.prefix, line.text, line.source);
     }
 }
 

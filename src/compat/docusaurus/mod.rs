@@ -14,6 +14,7 @@ pub(crate) mod js_literal;
 pub(crate) mod options;
 pub(crate) mod plugins;
 pub(crate) mod redirects;
+pub(crate) mod release;
 pub(crate) mod sidebar_files;
 pub(crate) mod sidebars;
 pub(crate) mod site;
@@ -72,6 +73,9 @@ impl ToolRules for Docusaurus {
         old.docs_roots = config.sources.list.iter().map(|source| source.mount.clone()).collect();
         if text.is_none_or(config::markdown_emoji) {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAtColon;
+        }
+        if let Some(release) = release::site_release(config, diagnostics) {
+            old.text.colon_blocks = release.colon_blocks();
         }
         old.version_route = versions::current_path(config, site).map(|path| match route.as_str() {
             "" => format!("{path}/"),
