@@ -15,6 +15,9 @@ pub(super) struct Finder {
     found: Vec<(&'static str, usize, Option<usize>)>,
     /// The needles made at run time: where each was searched from, and found.
     owned: HashMap<String, (usize, Option<usize>)>,
+    /// Where a Liquid tag of each name first and last stands (`{% name`), made in one
+    /// pass on the first ask ([`Finder::tag_places`]).
+    tags: Option<HashMap<String, (usize, usize)>>,
 }
 
 impl Finder {
@@ -50,6 +53,26 @@ impl Finder {
         let found = memchr::memmem::find(rest.as_bytes(), needle.as_bytes()).map(|at| at + from);
         self.owned.insert(needle.to_string(), (from, found));
         found
+    }
+
+    /// Where the name of the first and of the last tag `{% name …` of `text` stands (its
+    /// `{%-` and spaces allowed, the name followed by a space, `%` or `-`): every name's
+    /// places are found in one pass, so that a page of tags of many names asks in linear
+    /// time.
+    pub(super) fn tag_places(&mut self, text: &str, name: &str) -> Option<(usize, usize)> {
+        let tags = self.tags.get_or_insert_with(|| {
+            let mut places: HashMap<String, (usize, usize)> = HashMap::new();
+            for at in memchr::memmem::find_iter(text.as_bytes(), b"{%") {
+                let rest = text[at + 2..].trim_start_matches([' ', '\t', '-']);
+                let end = rest.find(|c: char| c.is_whitespace() || c == '%' || c == '-');
+                if let Some(end) = end.filter(|&end| end > 0) {
+                    let place = text.len() - rest.len();
+                    places.entry(rest[..end].to_string()).and_modify(|p| p.1 = place).or_insert((place, place));
+                }
+            }
+            places
+        });
+        tags.get(name).copied()
     }
 }
 

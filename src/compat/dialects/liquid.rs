@@ -129,7 +129,8 @@ fn own_block<'t>(
 ) -> Option<Call<'t>> {
     let known = |name: &str| KNOWN_TAGS.contains(&name) || super::liquid_runtime::TAGS.contains(&name);
     if let Some(opened) = name.strip_prefix("end") {
-        if opened.is_empty() || known(opened) || !opens_before(&text[..tag.start], opened) {
+        let opens_before = finder.tag_places(text, opened).is_some_and(|(first, _)| first < tag.start);
+        if opened.is_empty() || known(opened) || !opens_before {
             return None;
         }
         return Some(Call { syntax: Syntax::Liquid, name: opened, close: true, self_closing: false, args: Vec::new() });
@@ -137,17 +138,9 @@ fn own_block<'t>(
     if known(name) {
         return None;
     }
-    finder.find_owned(text, &format!("end{name}"), tag.end)?;
+    finder.tag_places(text, &format!("end{name}")).filter(|&(_, last)| last > tag.end)?;
     let args = super::shortcodes::parse_args(args);
     Some(Call { syntax: Syntax::Liquid, name, close: false, self_closing: false, args })
-}
-
-/// Whether `before` holds a tag `{% name …` (its `{%-` and spaces allowed).
-fn opens_before(before: &str, name: &str) -> bool {
-    before.match_indices(name).any(|(at, _)| {
-        before[..at].trim_end_matches([' ', '\t', '-']).ends_with("{%")
-            && before[at + name.len()..].starts_with(|c: char| c.is_whitespace() || c == '%' || c == '-')
-    })
 }
 
 /// Whether the old tool ran a template engine over `page`'s text, so that `{{ x }}` and
