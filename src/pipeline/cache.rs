@@ -28,14 +28,14 @@ use crate::fs::{Confined, OwnFolder};
 use crate::hash::{FastHashMap, FastHashSet};
 use crate::markdown::highlight::Memo;
 use crate::markdown::{LinkResolver, Rendered};
-use entry::{Decoder, Encoder};
+use entry::Reader;
 use file::{Records, finish, read_cache};
 
 /// Why a cache file that is there is not used, when reading it gave nothing.
 const UNBELIEVED: &str = "it is corrupt, cut short, of another format, or written by another opsbook binary";
 
 /// The first bytes of a cache: its format and version.
-const HEADER: &[u8] = b"opsbook-cache 4\n";
+const HEADER: &[u8] = b"opsbook-cache 5\n";
 
 /// The kind of record of a highlighted code block (the HTML inside `<code>`), as a list
 /// of pieces.
@@ -275,14 +275,14 @@ impl Cache {
     ) -> Option<(Rendered, Option<Option<u64>>)> {
         let pages = self.pages.as_ref()?;
         let (bytes, hash) = pages.read(key)?;
-        let mut decoder = Decoder::new(&bytes);
-        if !decoder.dependencies()?.hold(links, files) {
+        let mut reader = Reader::new(&bytes);
+        if !reader.dependencies()?.hold(links, files) {
             return None;
         }
-        let keys = decoder.blocks()?;
+        let keys = reader.blocks()?;
         let blocks = keys.iter().map(|&key| self.find(key)).collect::<Option<Vec<String>>>()?;
-        let extra = decoder.extra()?;
-        let rendered = decoder.rendered(&blocks).filter(|_| decoder.is_done())?;
+        let extra = reader.extra()?;
+        let rendered = reader.rendered(&blocks).filter(|_| reader.is_done())?;
         pages.write(key, &bytes, Some(hash));
         self.recalled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // The blocks stay in the cache for when the page changes (and for its record).
@@ -312,12 +312,9 @@ impl Cache {
         let blocks = used.blocks.into_inner().unwrap_or_else(PoisonError::into_inner);
         let keys: Vec<u128> = blocks.iter().map(|(key, _)| *key).collect();
         let htmls: Vec<&str> = blocks.iter().map(|(_, html)| html.as_str()).collect();
-        let mut encoder = Encoder { bytes: Vec::with_capacity(1024 + rendered.html.len() / 4) };
-        if encoder.dependencies(&recording.into_dependencies()).is_some() && encoder.blocks(&keys).is_some() && {
-            encoder.extra(extra);
-            encoder.rendered(&rendered, text, &htmls).is_some()
-        } {
-            pages.write(key, &encoder.bytes, None);
+        let record = entry::record(&recording.into_dependencies(), &keys, extra, (&rendered, text), &htmls);
+        if let Some(bytes) = record {
+            pages.write(key, &bytes, None);
         }
         rendered
     }

@@ -49,7 +49,7 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let cases: Vec<(&str, &str, Vec<u8>)> = vec![
         ("garbage", "cache/opsbook-cache", b"not a cache at all".to_vec()),
         ("cut short", "cache/opsbook-cache", blocks[..blocks.len() / 2].to_vec()),
-        ("a forged header", "cache/opsbook-cache", [b"opsbook-cache 4\n".as_slice(), &[0xff; 64]].concat()),
+        ("a forged header", "cache/opsbook-cache", [b"opsbook-cache 5\n".as_slice(), &[0xff; 64]].concat()),
         ("page records cut short", "cache/opsbook-pages", pages[..pages.len() - 9].to_vec()),
     ];
     for (what, path, bytes) in cases {

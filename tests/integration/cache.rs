@@ -380,7 +380,7 @@ fn a_corrupt_cache_is_ignored_and_made_again() {
     let mut corrupt = good.clone();
     let middle = corrupt.len() / 2;
     corrupt[middle] ^= 0x55;
-    for bad in [&corrupt[..], &good[..good.len() / 2], b"opsbook-cache 4\n", b"not a cache at all"] {
+    for bad in [&corrupt[..], &good[..good.len() / 2], b"opsbook-cache 5\n", b"not a cache at all"] {
         site.write(CACHE, bad);
         assert_rebuild_is_fresh(&site, "a corrupt cache");
         // Made again: the same blocks, in the order the build's threads met them.

@@ -6,7 +6,7 @@
 use std::sync::PoisonError;
 
 use super::Cache;
-use super::entry::Decoder;
+use super::entry::Reader;
 
 impl Cache {
     /// Copies the previous build's record of `key` (a page's highlighted body,
@@ -16,8 +16,8 @@ impl Cache {
     pub(crate) fn carry_result(&self, key: u128) {
         let Some(pages) = self.pages.as_ref() else { return };
         let Some((bytes, hash)) = pages.read(key) else { return };
-        let mut decoder = Decoder::new(&bytes);
-        let Some(blocks) = decoder.dependencies().and_then(|_| decoder.blocks()) else { return };
+        let mut reader = Reader::new(&bytes);
+        let Some(blocks) = reader.dependencies().and_then(|_| reader.blocks()) else { return };
         for block in blocks {
             if self.has_block(block) {
                 continue;

@@ -3,13 +3,16 @@
 //! page's text and settings ([`Dependencies`]: the link destinations it resolved and
 //! what each resolved to, the files it included and their contents).
 //!
-//! A record is the dependencies, the keys of the highlighted code blocks the result
-//! used (kept in the cache of blocks while the record is), a number kept with the
-//! result (the body's similarity hash), then the result. The result's HTML is stored as
-//! spans ([`Encoder::html`]): text, or a reference to one of those blocks, whose HTML the
-//! cache of blocks holds already, so a highlighted body is not stored twice.
-//! Little-endian, every string and list preceded by its length (4 bytes); an optional
-//! value by a byte (0: none). A record that does not decode exactly is not used.
+//! A record is four values in postcard's format, one after the other: the dependencies,
+//! the keys of the highlighted code blocks the result used (kept in the cache of blocks
+//! while the record is), a number kept with the result (the body's similarity hash), then
+//! the result ([`Body`]). The result's HTML is stored as spans: text, or a reference to
+//! one of those blocks, whose HTML the cache of blocks holds already, so a highlighted
+//! body is not stored twice. A record that does not decode exactly is not used.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::markdown::{LinkRecord, Rendered, SectionText, TocEntry};
@@ -17,7 +20,7 @@ use crate::markdown::{LinkRecord, Rendered, SectionText, TocEntry};
 /// What a page's Markdown depends on besides its text and the settings: each link
 /// destination it resolved, from which folder, and the hash of what it resolved to; each
 /// file it asked to include, and the hash of what reading it gave.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Dependencies {
     /// (folder, destination, hash of the resolution), in the order resolved.
     pub links: Vec<(String, String, u128)>,
@@ -39,197 +42,225 @@ const RULES: [Rule; 9] = [
     Rule::UnclosedHtml,
 ];
 
-/// A span of a body's HTML that is text: its length (4) and bytes follow.
-const SPAN_TEXT: u8 = 0;
+/// The severities, by their number in a record.
+const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
 
-/// A span of a body's HTML that is a highlighted block: its number (4) in the record's
-/// list of blocks follows.
-const SPAN_BLOCK: u8 = 1;
+/// The deepest table of contents a record holds (headings nest six deep at most).
+const TOC_DEPTH: u8 = 8;
 
-/// Writes values into a record.
-#[derive(Default)]
-pub(crate) struct Encoder {
-    pub bytes: Vec<u8>,
+/// A span of a body's HTML: text, or a highlighted block by its number in the record's
+/// list of blocks.
+#[derive(Serialize, Deserialize)]
+enum Span<'a> {
+    Text(Cow<'a, str>),
+    Block(u32),
 }
 
-impl Encoder {
-    pub(super) fn u8(&mut self, value: u8) {
-        self.bytes.push(value);
-    }
+/// An entry of the table of contents, with its depth in the tree: the tree is stored
+/// flat, in order, so that reading a record never recurses.
+#[derive(Serialize, Deserialize)]
+struct Heading<'a> {
+    depth: u8,
+    level: u8,
+    id: Cow<'a, str>,
+    title: Cow<'a, str>,
+}
 
-    pub(super) fn u32(&mut self, value: usize) -> Option<()> {
-        self.bytes.extend_from_slice(&u32::try_from(value).ok()?.to_le_bytes());
-        Some(())
-    }
+/// An internal link of the body ([`LinkRecord`]).
+#[derive(Serialize, Deserialize)]
+struct Link<'a> {
+    target: Option<u64>,
+    anchor: Option<Cow<'a, str>>,
+    line: u64,
+    column: u64,
+    file: Option<Cow<'a, str>>,
+}
 
-    pub(super) fn u64(&mut self, value: usize) {
-        self.bytes.extend_from_slice(&(value as u64).to_le_bytes());
-    }
+/// A section's search text ([`SectionText`]).
+#[derive(Serialize, Deserialize)]
+struct Section<'a> {
+    id: Option<Cow<'a, str>>,
+    heading: Cow<'a, str>,
+    text: Cow<'a, str>,
+    code: Cow<'a, str>,
+}
 
-    pub(super) fn u128(&mut self, value: u128) {
-        self.bytes.extend_from_slice(&value.to_le_bytes());
-    }
+/// A problem the body writer reported, its rule and severity by their numbers in
+/// [`RULES`] and [`SEVERITIES`].
+#[derive(Serialize, Deserialize)]
+struct Problem<'a> {
+    rule: u8,
+    severity: u8,
+    path: Cow<'a, str>,
+    line: u64,
+    column: u64,
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
+}
 
-    fn str(&mut self, value: &str) -> Option<()> {
-        self.u32(value.len())?;
-        self.bytes.extend_from_slice(value.as_bytes());
-        Some(())
-    }
+/// A rendered body as a record holds it: [`Rendered`] with its HTML as spans, its table
+/// of contents flat, and its problems by number.
+#[derive(Serialize, Deserialize)]
+struct Body<'a> {
+    html: Vec<Span<'a>>,
+    toc: Vec<Heading<'a>>,
+    title_heading: Option<Cow<'a, str>>,
+    title_html: Cow<'a, str>,
+    first_h1: Option<Cow<'a, str>>,
+    summary: Cow<'a, str>,
+    links: Vec<Link<'a>>,
+    anchors: Vec<Cow<'a, str>>,
+    word_count: u64,
+    sections: Vec<Section<'a>>,
+    assets: Vec<Cow<'a, str>>,
+    internal_assets: Vec<Cow<'a, str>>,
+    diagnostics: Vec<Problem<'a>>,
+    included_files: Vec<Cow<'a, str>>,
+    browser_diagrams: bool,
+}
 
-    fn option_str(&mut self, value: Option<&str>) -> Option<()> {
-        match value {
-            Some(value) => {
-                self.u8(1);
-                self.str(value)
-            }
-            None => {
-                self.u8(0);
-                Some(())
-            }
+/// Appends `value` to `bytes` in postcard's format.
+fn put<T: Serialize>(bytes: &mut Vec<u8>, value: &T) -> Option<()> {
+    postcard::to_io(value, &mut *bytes).ok().map(|_| ())
+}
+
+/// A page's record: `dependencies`, the `keys` of the highlighted blocks its result
+/// used (whose HTML is `blocks`, in the same order), `extra` (a number kept with the
+/// result: `None` when not known, `Some(None)` when there is none), and `rendered`,
+/// without the search text of its sections (only their ids) unless `text`. `None` when
+/// it cannot be cached (a rule not in [`RULES`]).
+pub(crate) fn record(
+    dependencies: &Dependencies,
+    keys: &[u128],
+    extra: Option<Option<u64>>,
+    (rendered, text): (&Rendered, bool),
+    blocks: &[&str],
+) -> Option<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(1024 + rendered.html.len() / 4);
+    put(&mut bytes, dependencies)?;
+    put(&mut bytes, &keys)?;
+    put(&mut bytes, &extra)?;
+    put(&mut bytes, &body(rendered, text, blocks)?)?;
+    Some(bytes)
+}
+
+/// The record form of `rendered` ([`record`]).
+fn body<'a>(rendered: &'a Rendered, text: bool, blocks: &[&str]) -> Option<Body<'a>> {
+    let borrowed = |s: &'a String| Cow::Borrowed(s.as_str());
+    let option = |s: &'a Option<String>| s.as_deref().map(Cow::Borrowed);
+    let list = |list: &'a [String]| list.iter().map(borrowed).collect();
+    let mut toc = Vec::new();
+    flatten(&rendered.toc, 0, &mut toc);
+    let diagnostics = rendered.diagnostics.iter().map(|d| {
+        Some(Problem {
+            rule: RULES.iter().position(|rule| *rule == d.rule)? as u8,
+            severity: SEVERITIES.iter().position(|s| *s == d.severity)? as u8,
+            path: borrowed(&d.path),
+            line: d.line as u64,
+            column: d.column as u64,
+            message: borrowed(&d.message),
+            help: option(&d.help),
+        })
+    });
+    Some(Body {
+        html: spans(&rendered.html, blocks),
+        toc,
+        title_heading: option(&rendered.title_heading),
+        title_html: borrowed(&rendered.title_html),
+        first_h1: option(&rendered.first_h1),
+        summary: borrowed(&rendered.summary),
+        links: rendered
+            .links
+            .iter()
+            .map(|link| Link {
+                target: link.target.map(|t| t as u64),
+                anchor: option(&link.anchor),
+                line: link.line as u64,
+                column: link.column as u64,
+                file: option(&link.file),
+            })
+            .collect(),
+        anchors: list(&rendered.anchors),
+        word_count: rendered.word_count as u64,
+        sections: rendered
+            .sections
+            .iter()
+            .map(|s| {
+                let kept = |value: &'a String| if text { borrowed(value) } else { Cow::Borrowed("") };
+                Section { id: option(&s.id), heading: kept(&s.heading), text: kept(&s.text), code: kept(&s.code) }
+            })
+            .collect(),
+        assets: list(&rendered.assets),
+        internal_assets: list(&rendered.internal_assets),
+        diagnostics: diagnostics.collect::<Option<_>>()?,
+        included_files: list(&rendered.included_files),
+        browser_diagrams: rendered.browser_diagrams,
+    })
+}
+
+/// The entries of `toc` in order, each with its depth below the top.
+fn flatten<'a>(toc: &'a [TocEntry], depth: u8, out: &mut Vec<Heading<'a>>) {
+    for entry in toc {
+        out.push(Heading {
+            depth,
+            level: entry.level,
+            id: Cow::Borrowed(&entry.id),
+            title: Cow::Borrowed(&entry.title),
+        });
+        flatten(&entry.children, depth.saturating_add(1), out);
+    }
+}
+
+/// The tree of the flat entries [`flatten`] wrote; `None` when an entry is deeper than
+/// one below the one before it, or deeper than [`TOC_DEPTH`].
+fn nest(flat: Vec<Heading<'_>>) -> Option<Vec<TocEntry>> {
+    let mut roots = Vec::new();
+    let mut open: Vec<TocEntry> = Vec::new();
+    let close = |open: &mut Vec<TocEntry>, roots: &mut Vec<TocEntry>| {
+        if let Some(entry) = open.pop() {
+            open.last_mut().map_or(&mut *roots, |parent| &mut parent.children).push(entry);
         }
+    };
+    for heading in flat {
+        let depth = usize::from(heading.depth);
+        if depth > open.len() || heading.depth > TOC_DEPTH {
+            return None;
+        }
+        while open.len() > depth {
+            close(&mut open, &mut roots);
+        }
+        open.push(TocEntry {
+            level: heading.level,
+            id: heading.id.into_owned(),
+            title: heading.title.into_owned(),
+            children: Vec::new(),
+        });
     }
+    while !open.is_empty() {
+        close(&mut open, &mut roots);
+    }
+    Some(roots)
+}
 
-    pub(super) fn strings(&mut self, values: &[String]) -> Option<()> {
-        self.u32(values.len())?;
-        values.iter().try_for_each(|value| self.str(value))
+/// `html` as spans: the HTML of each of `blocks` (the highlighted blocks the body used,
+/// in order) found in it, from where the previous one ended, as a reference to the
+/// block by its number, the text between as text. A block not found stays in the text:
+/// the spans always join back to `html`.
+fn spans<'a>(html: &'a str, blocks: &[&str]) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    for (number, block) in blocks.iter().enumerate() {
+        let Some(found) = (!block.is_empty()).then(|| find_block(&html[from..], block)).flatten() else { continue };
+        if found > 0 {
+            spans.push(Span::Text(Cow::Borrowed(&html[from..from + found])));
+        }
+        spans.push(Span::Block(number as u32));
+        from += found + block.len();
     }
-
-    fn toc(&mut self, entries: &[TocEntry]) -> Option<()> {
-        self.u32(entries.len())?;
-        for entry in entries {
-            self.u8(entry.level);
-            self.str(&entry.id)?;
-            self.str(&entry.title)?;
-            self.toc(&entry.children)?;
-        }
-        Some(())
+    if from < html.len() {
+        spans.push(Span::Text(Cow::Borrowed(&html[from..])));
     }
-
-    /// Writes the dependencies of a result.
-    pub(crate) fn dependencies(&mut self, dependencies: &Dependencies) -> Option<()> {
-        self.u32(dependencies.links.len())?;
-        for (folder, destination, resolution) in &dependencies.links {
-            self.str(folder)?;
-            self.str(destination)?;
-            self.u128(*resolution);
-        }
-        self.u32(dependencies.includes.len())?;
-        for (path, read) in &dependencies.includes {
-            self.str(path)?;
-            self.u128(*read);
-        }
-        Some(())
-    }
-
-    /// Writes a number kept with a result (the body's similarity hash, which is a
-    /// function of the body): `None` when not known, `Some(None)` when there is none.
-    pub(crate) fn extra(&mut self, value: Option<Option<u64>>) {
-        match value {
-            None => self.u8(0),
-            Some(None) => self.u8(1),
-            Some(Some(value)) => {
-                self.u8(2);
-                self.bytes.extend_from_slice(&value.to_le_bytes());
-            }
-        }
-    }
-
-    /// Writes the keys of the highlighted code blocks a result used.
-    pub(crate) fn blocks(&mut self, keys: &[u128]) -> Option<()> {
-        self.u32(keys.len())?;
-        keys.iter().for_each(|key| self.u128(*key));
-        Some(())
-    }
-
-    /// Writes `html` as spans: the HTML of each of `blocks` (the highlighted blocks the
-    /// body used, in order) found in it, from where the previous one ended, as a
-    /// reference to the block by its number ([`SPAN_BLOCK`]), the text between as text
-    /// ([`SPAN_TEXT`]). A block not found stays in the text: the spans always join back
-    /// to `html`.
-    fn html(&mut self, html: &str, blocks: &[&str]) -> Option<()> {
-        let count_at = self.bytes.len();
-        self.u32(0)?;
-        let mut spans = 0usize;
-        let mut from = 0;
-        for (number, block) in blocks.iter().enumerate() {
-            if block.is_empty() {
-                continue;
-            }
-            let Some(found) = find_block(&html[from..], block) else { continue };
-            if found > 0 {
-                self.u8(SPAN_TEXT);
-                self.str(&html[from..from + found])?;
-                spans += 1;
-            }
-            self.u8(SPAN_BLOCK);
-            self.u32(number)?;
-            spans += 1;
-            from += found + block.len();
-        }
-        if from < html.len() {
-            self.u8(SPAN_TEXT);
-            self.str(&html[from..])?;
-            spans += 1;
-        }
-        self.bytes[count_at..count_at + 4].copy_from_slice(&u32::try_from(spans).ok()?.to_le_bytes());
-        Some(())
-    }
-
-    /// Writes a rendered body whose HTML holds the HTML of `blocks` ([`Encoder::html`]);
-    /// without the search text of its sections (only their ids) when `text` is false.
-    /// `None` when it cannot be cached (a rule not in [`RULES`]).
-    pub(crate) fn rendered(&mut self, rendered: &Rendered, text: bool, blocks: &[&str]) -> Option<()> {
-        self.html(&rendered.html, blocks)?;
-        self.toc(&rendered.toc)?;
-        self.option_str(rendered.title_heading.as_deref())?;
-        self.str(&rendered.title_html)?;
-        self.option_str(rendered.first_h1.as_deref())?;
-        self.str(&rendered.summary)?;
-        self.u32(rendered.links.len())?;
-        for link in &rendered.links {
-            match link.target {
-                Some(target) => {
-                    self.u8(1);
-                    self.u64(target);
-                }
-                None => self.u8(0),
-            }
-            self.option_str(link.anchor.as_deref())?;
-            self.u64(link.line);
-            self.u64(link.column);
-            self.option_str(link.file.as_deref())?;
-        }
-        self.strings(&rendered.anchors)?;
-        self.u64(rendered.word_count);
-        self.u32(rendered.sections.len())?;
-        for section in &rendered.sections {
-            self.option_str(section.id.as_deref())?;
-            let empty = SectionText::default();
-            let kept = if text { section } else { &empty };
-            self.str(&kept.heading)?;
-            self.str(&kept.text)?;
-            self.str(&kept.code)?;
-        }
-        self.strings(&rendered.assets)?;
-        self.strings(&rendered.internal_assets)?;
-        self.u32(rendered.diagnostics.len())?;
-        for diagnostic in &rendered.diagnostics {
-            self.u8(RULES.iter().position(|rule| *rule == diagnostic.rule)? as u8);
-            self.u8(match diagnostic.severity {
-                Severity::Error => 0,
-                Severity::Warning => 1,
-                Severity::Note => 2,
-            });
-            self.str(&diagnostic.path)?;
-            self.u64(diagnostic.line);
-            self.u64(diagnostic.column);
-            self.str(&diagnostic.message)?;
-            self.option_str(diagnostic.help.as_deref())?;
-        }
-        self.strings(&rendered.included_files)?;
-        self.u8(u8::from(rendered.browser_diagrams));
-        Some(())
-    }
+    spans
 }
 
 /// Where `block` first is in `html`: a SIMD search for its first bytes, each place
@@ -249,214 +280,102 @@ fn find_block(html: &str, block: &str) -> Option<usize> {
     None
 }
 
-/// Reads values back from a record.
-pub(crate) struct Decoder<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// Reads the values of a record back, one after the other.
+pub(crate) struct Reader<'a> {
+    rest: &'a [u8],
 }
 
-impl<'a> Decoder<'a> {
+impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Self {
-        Decoder { bytes, at: 0 }
+        Reader { rest: bytes }
     }
 
     /// Whether every byte was read.
     pub(crate) fn is_done(&self) -> bool {
-        self.at == self.bytes.len()
+        self.rest.is_empty()
     }
 
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let taken = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(taken)
-    }
-
-    pub(super) fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
-    pub(super) fn u32(&mut self) -> Option<usize> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize)
-    }
-
-    pub(super) fn u64(&mut self) -> Option<usize> {
-        usize::try_from(u64::from_le_bytes(self.take(8)?.try_into().ok()?)).ok()
-    }
-
-    pub(super) fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-
-    fn str(&mut self) -> Option<&'a str> {
-        let len = self.u32()?;
-        std::str::from_utf8(self.take(len)?).ok()
-    }
-
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
-    }
-
-    fn option_string(&mut self) -> Option<Option<String>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => Some(Some(self.string()?)),
-            _ => None,
-        }
-    }
-
-    /// A count of items each at least `least` bytes long, refused when the record is
-    /// too short to hold them (so a corrupt count allocates nothing).
-    fn count(&mut self, least: usize) -> Option<usize> {
-        let count = self.u32()?;
-        (count.checked_mul(least)? <= self.bytes.len() - self.at).then_some(count)
-    }
-
-    pub(super) fn strings(&mut self) -> Option<Vec<String>> {
-        let count = self.count(4)?;
-        (0..count).map(|_| self.string()).collect()
-    }
-
-    fn toc(&mut self, depth: usize) -> Option<Vec<TocEntry>> {
-        if depth > 8 {
-            return None;
-        }
-        let count = self.count(13)?;
-        (0..count)
-            .map(|_| {
-                Some(TocEntry {
-                    level: self.u8()?,
-                    id: self.string()?,
-                    title: self.string()?,
-                    children: self.toc(depth + 1)?,
-                })
-            })
-            .collect()
+    /// The next value, if the bytes hold one.
+    pub(crate) fn next<T: Deserialize<'a>>(&mut self) -> Option<T> {
+        let (value, rest) = postcard::take_from_bytes(self.rest).ok()?;
+        self.rest = rest;
+        Some(value)
     }
 
     /// Reads the dependencies of a result.
     pub(crate) fn dependencies(&mut self) -> Option<Dependencies> {
-        let count = self.count(24)?;
-        let links = (0..count).map(|_| Some((self.string()?, self.string()?, self.u128()?))).collect::<Option<_>>()?;
-        let count = self.count(20)?;
-        let includes = (0..count).map(|_| Some((self.string()?, self.u128()?))).collect::<Option<_>>()?;
-        Some(Dependencies { links, includes })
-    }
-
-    /// Reads a number kept with a result ([`Encoder::extra`]).
-    pub(crate) fn extra(&mut self) -> Option<Option<Option<u64>>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => Some(Some(None)),
-            2 => Some(Some(Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?)))),
-            _ => None,
-        }
+        self.next()
     }
 
     /// Reads the keys of the highlighted code blocks a result used.
     pub(crate) fn blocks(&mut self) -> Option<Vec<u128>> {
-        let count = self.count(16)?;
-        (0..count).map(|_| self.u128()).collect()
+        self.next()
     }
 
-    /// Reads HTML written by [`Encoder::html`], with the HTML of the blocks it refers to.
-    fn html(&mut self, blocks: &[String]) -> Option<String> {
-        let count = self.count(5)?;
-        let mut spans = Vec::with_capacity(count);
-        let mut len = 0usize;
-        for _ in 0..count {
-            let span = match self.u8()? {
-                SPAN_TEXT => self.str()?,
-                SPAN_BLOCK => blocks.get(self.u32()?)?.as_str(),
-                _ => return None,
-            };
-            len += span.len();
-            spans.push(span);
-        }
-        let mut html = String::with_capacity(len);
-        spans.into_iter().for_each(|span| html.push_str(span));
-        Some(html)
+    /// Reads a number kept with a result ([`record`]'s `extra`).
+    pub(crate) fn extra(&mut self) -> Option<Option<Option<u64>>> {
+        self.next()
     }
 
     /// Reads a rendered body, with the HTML of the blocks its record lists.
     pub(crate) fn rendered(&mut self, blocks: &[String]) -> Option<Rendered> {
-        let html = self.html(blocks)?;
-        let toc = self.toc(0)?;
-        let title_heading = self.option_string()?;
-        let title_html = self.string()?;
-        let first_h1 = self.option_string()?;
-        let summary = self.string()?;
-        let count = self.count(18)?;
-        let links = (0..count)
-            .map(|_| {
-                let target = match self.u8()? {
-                    0 => None,
-                    1 => Some(self.u64()?),
-                    _ => return None,
-                };
-                Some(LinkRecord {
-                    target,
-                    anchor: self.option_string()?,
-                    line: self.u64()?,
-                    column: self.u64()?,
-                    file: self.option_string()?,
-                })
+        let body: Body<'_> = self.next()?;
+        let owned = |s: Cow<'_, str>| s.into_owned();
+        let option = |s: Option<Cow<'_, str>>| s.map(Cow::into_owned);
+        let list = |list: Vec<Cow<'_, str>>| list.into_iter().map(Cow::into_owned).collect();
+        let size = |n: u64| usize::try_from(n).ok();
+        let mut html = String::new();
+        for span in &body.html {
+            html.push_str(match span {
+                Span::Text(text) => text,
+                Span::Block(number) => blocks.get(*number as usize)?,
+            });
+        }
+        let links = body.links.into_iter().map(|link| {
+            Some(LinkRecord {
+                target: match link.target {
+                    Some(target) => Some(size(target)?),
+                    None => None,
+                },
+                anchor: option(link.anchor),
+                line: size(link.line)?,
+                column: size(link.column)?,
+                file: option(link.file),
             })
-            .collect::<Option<_>>()?;
-        let anchors = self.strings()?;
-        let word_count = self.u64()?;
-        let count = self.count(13)?;
-        let sections = (0..count)
-            .map(|_| {
-                Some(SectionText {
-                    id: self.option_string()?,
-                    heading: self.string()?,
-                    text: self.string()?,
-                    code: self.string()?,
-                })
+        });
+        let diagnostics = body.diagnostics.into_iter().map(|d| {
+            Some(Diagnostic {
+                severity: *SEVERITIES.get(usize::from(d.severity))?,
+                rule: *RULES.get(usize::from(d.rule))?,
+                path: owned(d.path),
+                line: size(d.line)?,
+                column: size(d.column)?,
+                message: owned(d.message),
+                help: option(d.help),
             })
-            .collect::<Option<_>>()?;
-        let assets = self.strings()?;
-        let internal_assets = self.strings()?;
-        let count = self.count(2 + 4 + 8 + 8 + 4 + 1)?;
-        let diagnostics = (0..count)
-            .map(|_| {
-                let rule = *RULES.get(usize::from(self.u8()?))?;
-                let severity = match self.u8()? {
-                    0 => Severity::Error,
-                    1 => Severity::Warning,
-                    2 => Severity::Note,
-                    _ => return None,
-                };
-                Some(Diagnostic {
-                    severity,
-                    rule,
-                    path: self.string()?,
-                    line: self.u64()?,
-                    column: self.u64()?,
-                    message: self.string()?,
-                    help: self.option_string()?,
-                })
-            })
-            .collect::<Option<_>>()?;
-        let included_files = self.strings()?;
-        let browser_diagrams = self.u8()? == 1;
+        });
+        let sections = body.sections.into_iter().map(|s| SectionText {
+            id: option(s.id),
+            heading: owned(s.heading),
+            text: owned(s.text),
+            code: owned(s.code),
+        });
         Some(Rendered {
             html,
-            toc,
-            title_heading,
-            title_html,
-            first_h1,
-            summary,
-            links,
-            anchors,
-            word_count,
-            sections,
-            assets,
-            internal_assets,
-            diagnostics,
-            included_files,
-            browser_diagrams,
+            toc: nest(body.toc)?,
+            title_heading: option(body.title_heading),
+            title_html: owned(body.title_html),
+            first_h1: option(body.first_h1),
+            summary: owned(body.summary),
+            links: links.collect::<Option<_>>()?,
+            anchors: list(body.anchors),
+            word_count: size(body.word_count)?,
+            sections: sections.collect(),
+            assets: list(body.assets),
+            internal_assets: list(body.internal_assets),
+            diagnostics: diagnostics.collect::<Option<_>>()?,
+            included_files: list(body.included_files),
+            browser_diagrams: body.browser_diagrams,
         })
     }
 }
@@ -497,23 +416,58 @@ mod tests {
         }
     }
 
-    fn round_trip(rendered: &Rendered, text: bool) -> Rendered {
-        let mut encoder = Encoder::default();
-        encoder.rendered(rendered, text, &[]).expect("encoded");
-        let mut decoder = Decoder::new(&encoder.bytes);
-        let back = decoder.rendered(&[]).expect("decoded");
-        assert!(decoder.is_done());
-        back
+    /// `rendered`'s record and what reading it back gives, with the HTML of `blocks`.
+    fn round_trip(rendered: &Rendered, text: bool, blocks: &[&str]) -> (Vec<u8>, Rendered) {
+        let bytes = record(&Dependencies::default(), &[], None, (rendered, text), blocks).expect("encoded");
+        let owned: Vec<String> = blocks.iter().map(|b| b.to_string()).collect();
+        let mut reader = Reader::new(&bytes);
+        assert_eq!(
+            (reader.dependencies(), reader.blocks(), reader.extra()),
+            (Some(Dependencies::default()), Some(vec![]), Some(None))
+        );
+        let back = reader.rendered(&owned).expect("decoded");
+        assert!(reader.is_done());
+        (bytes, back)
     }
 
     #[test]
     fn a_rendered_body_reads_back_as_written() {
         let rendered = sample();
-        let back = round_trip(&rendered, true);
+        let (_, back) = round_trip(&rendered, true, &[]);
         assert_eq!(format!("{back:?}"), format!("{rendered:?}"));
-        let without_text = round_trip(&rendered, false);
+        let (_, without_text) = round_trip(&rendered, false, &[]);
         assert_eq!(without_text.sections[0].id.as_deref(), Some("a"));
         assert!(without_text.sections[0].text.is_empty());
+    }
+
+    /// The table of contents is stored flat and nested again: every shape of tree reads
+    /// back as it was, and a flat list that skips a level is refused.
+    #[test]
+    fn a_table_of_contents_of_any_shape_reads_back_and_a_skipped_level_does_not() {
+        let entry = |id: &str, children: Vec<TocEntry>| TocEntry {
+            level: 2,
+            id: id.into(),
+            title: id.to_uppercase(),
+            children,
+        };
+        let shapes = [
+            vec![],
+            vec![entry("a", vec![]), entry("b", vec![])],
+            vec![
+                entry("a", vec![entry("b", vec![entry("c", vec![])]), entry("d", vec![])]),
+                entry("e", vec![entry("f", vec![])]),
+            ],
+        ];
+        for toc in shapes {
+            let mut flat = Vec::new();
+            flatten(&toc, 0, &mut flat);
+            assert_eq!(nest(flat), Some(toc.clone()));
+        }
+        let heading = |depth: u8| Heading { depth, level: 2, id: "x".into(), title: "X".into() };
+        assert_eq!(nest(vec![heading(1)]), None, "a first entry below the top");
+        assert_eq!(nest(vec![heading(0), heading(2)]), None, "a level skipped");
+        let deep: Vec<Heading<'_>> = (0..=TOC_DEPTH + 1).map(heading).collect();
+        assert_eq!(nest(deep), None, "deeper than headings nest");
     }
 
     #[test]
@@ -521,49 +475,59 @@ mod tests {
         let mut rendered = sample();
         let (first, second) = ("<span>ls -l</span>\n", "<span>df</span>\n");
         rendered.html = format!("<pre><code>{first}</code></pre><p>x</p><pre><code>{second}</code></pre>");
-        let mut with = Encoder::default();
-        with.rendered(&rendered, true, &[first, "<b>not in the body</b>", "", second]).expect("encoded");
-        let mut without = Encoder::default();
-        without.rendered(&rendered, true, &[]).expect("encoded");
-        assert!(with.bytes.len() < without.bytes.len(), "the blocks' HTML is not stored");
-        let blocks = [first.to_string(), "<b>not in the body</b>".into(), String::new(), second.to_string()];
-        let mut decoder = Decoder::new(&with.bytes);
-        assert_eq!(decoder.rendered(&blocks).expect("decoded").html, rendered.html);
-        assert!(decoder.is_done());
-        assert!(Decoder::new(&with.bytes).rendered(&blocks[..1]).is_none(), "a block it refers to is missing");
+        let blocks = [first, "<b>not in the body</b>", "", second];
+        let (with, back) = round_trip(&rendered, true, &blocks);
+        let (without, _) = round_trip(&rendered, true, &[]);
+        assert!(with.len() < without.len(), "the blocks' HTML is not stored");
+        assert_eq!(back.html, rendered.html);
+        let mut reader = Reader::new(&with);
+        let _: Option<(Dependencies, Vec<u128>, Option<Option<u64>>)> = reader.next();
+        assert!(reader.rendered(&[first.to_string()]).is_none(), "a block it refers to is missing");
     }
 
     #[test]
     fn a_result_with_a_rule_the_markdown_step_does_not_report_is_not_cached() {
         let mut rendered = sample();
         rendered.diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, "book.toml", 1, 1, "bad"));
-        assert!(Encoder::default().rendered(&rendered, true, &[]).is_none());
+        assert!(record(&Dependencies::default(), &[], None, (&rendered, true), &[]).is_none());
     }
 
+    /// A record cut anywhere, or with any byte changed, reads back as nothing or as
+    /// some value, never a panic; read whole, each part is the one written.
     #[test]
     fn a_cut_or_corrupt_record_does_not_decode() {
-        let mut encoder = Encoder::default();
-        encoder.rendered(&sample(), true, &["body"]).expect("encoded");
-        for cut in 0..encoder.bytes.len() {
-            let mut decoder = Decoder::new(&encoder.bytes[..cut]);
-            assert!(decoder.rendered(&["body".to_string()]).is_none(), "cut at {cut}");
-        }
         let dependencies = Dependencies {
             links: vec![("runbooks".into(), "db.md".into(), 7)],
             includes: vec![("snippets/a.md".into(), 9)],
         };
-        let mut encoder = Encoder::default();
-        encoder.dependencies(&dependencies).expect("encoded");
-        encoder.blocks(&[3, 4]).expect("encoded");
-        for extra in [None, Some(None), Some(Some(7))] {
-            encoder.extra(extra);
+        let blocks = ["body".to_string()];
+        let bytes = record(&dependencies, &[3, 4], Some(Some(7)), (&sample(), true), &["body"]).expect("encoded");
+        let read = |bytes: &[u8]| {
+            let mut reader = Reader::new(bytes);
+            let parts = (reader.dependencies()?, reader.blocks()?, reader.extra()?, reader.rendered(&blocks)?);
+            reader.is_done().then_some(parts)
+        };
+        let whole = read(&bytes).expect("decoded");
+        assert_eq!((&whole.0, &whole.1, whole.2), (&dependencies, &vec![3, 4], Some(Some(7))));
+        for cut in 0..bytes.len() {
+            assert!(read(&bytes[..cut]).is_none(), "cut at {cut}");
         }
-        let mut decoder = Decoder::new(&encoder.bytes);
-        assert_eq!(decoder.dependencies(), Some(dependencies));
-        assert_eq!(decoder.blocks(), Some(vec![3, 4]));
-        for extra in [None, Some(None), Some(Some(7))] {
-            assert_eq!(decoder.extra(), Some(extra));
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(read(&longer).is_none(), "a byte too many");
+        for at in 0..bytes.len() {
+            for value in [0, 0x7f, 0x80, 0xff] {
+                let mut changed = bytes.clone();
+                changed[at] = value;
+                let _ = read(&changed);
+            }
         }
-        assert!(decoder.is_done());
+        for extra in [None, Some(None), Some(Some(u64::MAX))] {
+            let bytes = record(&Dependencies::default(), &[], extra, (&sample(), true), &[]).expect("encoded");
+            assert_eq!(
+                Reader::new(&bytes).next::<(Dependencies, Vec<u128>, Option<Option<u64>>)>().map(|p| p.2),
+                Some(extra)
+            );
+        }
     }
 }

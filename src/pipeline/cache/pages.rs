@@ -14,7 +14,7 @@ use crate::fs::Confined;
 use crate::hash::{FastHashMap, FastHashSet};
 
 /// The first bytes of the file: its format and version.
-const HEADER: &[u8] = b"opsbook-pages 5\n";
+const HEADER: &[u8] = b"opsbook-pages 6\n";
 
 /// The byte that begins the trailer.
 const END: u8 = 0xff;

@@ -9,15 +9,12 @@
 //! also says whether its body holds tabs and the body's length and hash, which the
 //! print pages showing it read when the body is not read again.
 //!
-//! The record's bytes: the hash (16), the length (8), where the content stands (1 byte,
-//! 0 or 1, then 8), the ids and the links (each a count (4), then strings, each a
-//! length (4) and bytes), then the tabs (1 byte, 0 or 1) and the body (1 byte, 0 or 1,
-//! then its length (8) and hash (16)).
+//! The record is the [`KeptPage`] in postcard's format.
 
-use super::entry::{Decoder, Encoder};
+use serde::{Deserialize, Serialize};
 
 /// A page's document as the previous build wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct KeptPage {
     /// The XXH3-128 hash of the document ([`crate::pipeline::manifest::hash`]).
     pub(crate) hash: u128,
@@ -37,56 +34,17 @@ pub(crate) struct KeptPage {
 }
 
 impl KeptPage {
-    /// The record's bytes; `None` for what the format cannot hold (a string or list
-    /// past 4 GiB).
+    /// The record's bytes; `None` for what the format cannot hold.
     pub(crate) fn encode(&self) -> Option<Vec<u8>> {
-        let mut encoder = Encoder::default();
-        encoder.u128(self.hash);
-        encoder.u64(usize::try_from(self.len).ok()?);
-        match self.content_at {
-            Some(at) => {
-                encoder.u8(1);
-                encoder.u64(at);
-            }
-            None => encoder.u8(0),
-        }
-        encoder.strings(&self.ids)?;
-        encoder.strings(&self.links)?;
-        encoder.u8(u8::from(self.tabs));
-        match self.body {
-            Some((len, hash)) => {
-                encoder.u8(1);
-                encoder.u64(usize::try_from(len).ok()?);
-                encoder.u128(hash);
-            }
-            None => encoder.u8(0),
-        }
-        Some(encoder.bytes)
+        postcard::to_stdvec(self).ok()
     }
 
     /// The page of a record's bytes; `None` unless they are exactly one record.
     pub(crate) fn decode(bytes: &[u8]) -> Option<KeptPage> {
-        let mut decoder = Decoder::new(bytes);
-        let hash = decoder.u128()?;
-        let len = decoder.u64()? as u64;
-        let content_at = match decoder.u8()? {
-            0 => None,
-            1 => Some(decoder.u64()?),
-            _ => return None,
-        };
-        let ids = decoder.strings()?;
-        let links = decoder.strings()?;
-        let tabs = match decoder.u8()? {
-            0 => false,
-            1 => true,
-            _ => return None,
-        };
-        let body = match decoder.u8()? {
-            0 => None,
-            1 => Some((decoder.u64()? as u64, decoder.u128()?)),
-            _ => return None,
-        };
-        decoder.is_done().then_some(KeptPage { hash, len, content_at, ids, links, tabs, body })
+        match postcard::take_from_bytes(bytes) {
+            Ok((page, [])) => Some(page),
+            _ => None,
+        }
     }
 }
 
@@ -124,8 +82,11 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert_eq!(KeptPage::decode(&longer), None);
-        let mut bad_flag = bytes;
-        bad_flag[24] = 7;
-        assert_eq!(KeptPage::decode(&bad_flag), None);
+        // Any byte changed reads back as nothing or as some page, never a panic.
+        for at in 0..bytes.len() {
+            let mut changed = bytes.clone();
+            changed[at] = 0xff;
+            let _ = KeptPage::decode(&changed);
+        }
     }
 }
