@@ -7,7 +7,9 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use super::{PageTerms, decode_stems, encode_ascending, encode_stems, push_varint};
+use serde::{Deserialize, Serialize};
+
+use super::{PageTerms, decode_stems, encode_ascending, encode_stems};
 use crate::hash::FastHashMap;
 use crate::markdown::SectionText;
 use crate::search::pairs;
@@ -23,34 +25,30 @@ impl PageTerms {
         // Before the title is set, the page's words are those of its text alone.
         let mut words = Vec::new();
         self.for_each_word(|word| words.push(word));
-        let mut out = Vec::with_capacity(self.words.len() * 8 + self.stems.len() + self.pairs.len() * 2);
-        push_varint(&mut out, self.length);
-        push_count(&mut out, words.len())?;
         // The place of the first word of each stem.
         let mut place_of: FastHashMap<u32, u32> = FastHashMap::default();
+        let mut texts = Vec::with_capacity(words.len());
         for (place, &word) in words.iter().enumerate() {
             let (text, stem) = names.name(word)?;
-            push_bytes(&mut out, text.as_bytes())?;
+            texts.push(text);
             if stem != STOP {
                 place_of.entry(stem).or_insert(u32::try_from(place).ok()?);
             }
         }
         let mut stems = Vec::new();
         decode_stems(&self.stems, |stem, total, mark| stems.push((stem, total, mark)))?;
-        push_count(&mut out, stems.len())?;
-        for (stem, total, mark) in stems {
-            push_varint(&mut out, *place_of.get(&stem)?);
-            out.extend_from_slice(&total.to_le_bytes());
-            push_varint(&mut out, mark);
-        }
-        let mut pairs = Vec::new();
-        pairs::decode(&self.pairs, &mut |pair| pairs.push(pair));
-        push_count(&mut out, pairs.len())?;
-        for pair in pairs {
-            push_varint(&mut out, *place_of.get(&((pair >> 32) as u32))?);
-            push_varint(&mut out, *place_of.get(&(pair as u32))?);
-        }
-        Some(out)
+        let stems = stems
+            .into_iter()
+            .map(|(stem, total, mark)| Some((*place_of.get(&stem)?, total.to_le_bytes(), mark)))
+            .collect::<Option<_>>()?;
+        let mut pair_list = Vec::new();
+        pairs::decode(&self.pairs, &mut |pair| pair_list.push(pair));
+        let pair_places = pair_list
+            .into_iter()
+            .map(|pair| Some((*place_of.get(&((pair >> 32) as u32))?, *place_of.get(&(pair as u32))?)))
+            .collect::<Option<_>>()?;
+        let kept = Kept { length: self.length, words: texts, stems, pairs: pair_places };
+        postcard::to_stdvec(&kept).ok()
     }
 
     /// The postings of their kept form `bytes`, made of the text of `sections`, the
@@ -62,7 +60,7 @@ impl PageTerms {
         let stem_at = |place: u32| numbers.get(place as usize).map(|&(_, stem)| stem).filter(|&stem| stem != STOP);
         let mut stems = Vec::with_capacity(kept.stems.len());
         for &(place, total, mark) in &kept.stems {
-            stems.push((stem_at(place)?, total, mark));
+            stems.push((stem_at(place)?, u32::from_le_bytes(total), mark));
         }
         stems.sort_unstable_by_key(|&(stem, ..)| stem);
         if stems.windows(2).any(|two| two[0].0 == two[1].0) {
@@ -84,12 +82,15 @@ impl PageTerms {
     }
 }
 
-/// A kept form read, before its words are numbered.
+/// A kept form, in postcard's format: its words written out, then its stems and pairs
+/// by the place of a word of theirs.
+#[derive(Serialize, Deserialize)]
 struct Kept<'a> {
     length: u32,
+    #[serde(borrow)]
     words: Vec<&'a str>,
     /// (place of a word with the stem, total's bits, section * 2 + title mark).
-    stems: Vec<(u32, u32, u32)>,
+    stems: Vec<(u32, [u8; 4], u32)>,
     /// Places of the two stems' words.
     pairs: Vec<(u32, u32)>,
 }
@@ -98,74 +99,12 @@ impl<'a> Kept<'a> {
     /// Reads `bytes`; `None` unless they are one whole kept form whose places are all
     /// places of its words.
     fn read(bytes: &'a [u8]) -> Option<Kept<'a>> {
-        let mut reader = Reader { bytes, at: 0 };
-        let length = reader.number()?;
-        let words = (0..reader.count()?).map(|_| reader.text()).collect::<Option<Vec<&str>>>()?;
-        let place = |n: u32| ((n as usize) < words.len()).then_some(n);
-        let stems = (0..reader.count()?)
-            .map(|_| Some((place(reader.number()?)?, reader.four()?, reader.number()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let pairs = (0..reader.count()?)
-            .map(|_| Some((place(reader.number()?)?, place(reader.number()?)?)))
-            .collect::<Option<Vec<_>>>()?;
-        (reader.at == bytes.len()).then_some(Kept { length, words, stems, pairs })
+        let (kept, rest): (Kept<'a>, _) = postcard::take_from_bytes(bytes).ok()?;
+        let place = |n: u32| (n as usize) < kept.words.len();
+        let places = kept.stems.iter().all(|&(at, ..)| place(at))
+            && kept.pairs.iter().all(|&(first, second)| place(first) && place(second));
+        (rest.is_empty() && places).then_some(kept)
     }
-}
-
-/// Reads a kept form strictly: a number or text cut short is `None`.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    /// A varint of at most 32 bits.
-    fn number(&mut self) -> Option<u32> {
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = *self.bytes.get(self.at)?;
-            self.at += 1;
-            value |= u32::from(byte & 0x7f).checked_shl(shift)?;
-            if byte < 0x80 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    /// A count of items of at least one byte each, so no more than the bytes left.
-    fn count(&mut self) -> Option<usize> {
-        let count = self.number()? as usize;
-        (count <= self.bytes.len() - self.at).then_some(count)
-    }
-
-    /// Four bytes, little-endian.
-    fn four(&mut self) -> Option<u32> {
-        let four = self.bytes.get(self.at..self.at.checked_add(4)?)?;
-        self.at += 4;
-        Some(u32::from_le_bytes(four.try_into().ok()?))
-    }
-
-    /// A length and as many bytes of UTF-8.
-    fn text(&mut self) -> Option<&'a str> {
-        let length = self.number()? as usize;
-        let text = self.bytes.get(self.at..self.at.checked_add(length)?)?;
-        self.at += length;
-        std::str::from_utf8(text).ok()
-    }
-}
-
-/// Pushes `count` as a varint; `None` past 32 bits.
-fn push_count(out: &mut Vec<u8>, count: usize) -> Option<()> {
-    push_varint(out, u32::try_from(count).ok()?);
-    Some(())
-}
-
-/// Pushes the length of `bytes` and the bytes.
-fn push_bytes(out: &mut Vec<u8>, bytes: &[u8]) -> Option<()> {
-    push_count(out, bytes.len())?;
-    out.extend_from_slice(bytes);
-    Some(())
 }
 
 #[cfg(test)]
