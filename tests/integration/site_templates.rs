@@ -365,3 +365,26 @@ fn a_hugo_shortcode_with_a_blank_line_keeps_the_html_block_around_it() {
     assert!(!run.stderr.contains("broken-anchor") && !run.stderr.contains("unclosed-html"), "{}", run.stderr);
     assert_eq!(run.stderr.matches("the theme's template `themes/flat/layouts/shortcodes/highlight.html`").count(), 3);
 }
+
+/// A Liquid tag with a template of the handbook's is a block only when an end tag
+/// `{% endNAME %}` follows it, as Liquid's block body reads it: the word `endnote` in
+/// the prose after it is no end, and the tag stays one call on its own.
+#[test]
+fn a_liquid_tag_with_a_template_pairs_with_an_end_tag_not_with_the_word() {
+    let site = jekyll_site("liquid-tag-end");
+    site.write("templates/shortcodes/note.html", "<aside class=\"note\">{{ params.kind }}|{{ body }}</aside>\n");
+    site.write(
+        "content/docs/c.md",
+        "---\ntitle: C\n---\n{% note kind=\"single\" %}\n\nThe prose says endnote here, and goes on.\n\n\
+         {% note kind=\"paired\" %}\nInside **the** note.\n{% endnote %}\n\nAfter.\n",
+    );
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = main_of(&site, "public/docs/c/index.html");
+    assert!(page.contains("<aside class=\"note\">single|</aside>"), "{page}");
+    assert!(page.contains("<p>The prose says endnote here, and goes on.</p>"), "{page}");
+    assert!(page.contains("<aside class=\"note\">paired|"), "{page}");
+    assert!(page.contains("Inside <strong>the</strong> note."), "{page}");
+    assert!(page.contains("<p>After.</p>"), "{page}");
+    assert!(!build.stderr.contains("never closed"), "{}", build.stderr);
+}

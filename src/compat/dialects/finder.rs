@@ -13,8 +13,6 @@ pub(super) struct Finder {
     /// map: a page asks millions of times, and comparing a few needles costs less than
     /// hashing one.
     found: Vec<(&'static str, usize, Option<usize>)>,
-    /// The needles made at run time: where each was searched from, and found.
-    owned: HashMap<String, (usize, Option<usize>)>,
     /// Where a Liquid tag of each name first and last stands (`{% name`), made in one
     /// pass on the first ask ([`Finder::tag_places`]).
     tags: Option<HashMap<String, (usize, usize)>>,
@@ -38,20 +36,6 @@ impl Finder {
             Some(entry) => *entry = (needle, from, found),
             None => self.found.push((needle, from, found)),
         }
-        found
-    }
-
-    /// As [`Finder::find`], for a needle made at run time (`endNAME`).
-    pub(super) fn find_owned(&mut self, text: &str, needle: &str, from: usize) -> Option<usize> {
-        if let Some((searched, found)) = self.owned.get(needle)
-            && *searched <= from
-            && found.is_none_or(|at| at >= from)
-        {
-            return *found;
-        }
-        let rest = text.get(from..)?;
-        let found = memchr::memmem::find(rest.as_bytes(), needle.as_bytes()).map(|at| at + from);
-        self.owned.insert(needle.to_string(), (from, found));
         found
     }
 

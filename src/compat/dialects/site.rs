@@ -93,7 +93,8 @@ pub(super) fn liquid_call<'t>(
     if !site.has_template(name) {
         return None;
     }
-    let paired = finder.find_owned(text, &format!("end{name}"), end).is_some();
+    // An end is a tag `{% endNAME %}`, as Liquid's block body reads it, not the word.
+    let paired = finder.tag_places(text, &format!("end{name}")).is_some_and(|(_, last)| last >= end);
     let args = super::shortcodes::parse_args(args);
     Some(Call { syntax: Syntax::Liquid, name, close: false, self_closing: !paired, args })
 }
