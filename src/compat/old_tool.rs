@@ -144,6 +144,33 @@ pub(crate) struct OldTool {
     pub version_route: Option<String>,
     /// The redirects its configuration maps (MkDocs's redirects plugin).
     pub mapped_redirects: Vec<crate::site::outputs::MappedRedirect>,
+    /// The pages its navigation file lists, where it published no other Markdown file
+    /// (an mdBook's `SUMMARY.md`).
+    pub chapters: Option<ListedPages>,
+}
+
+/// The Markdown files a navigation file lists, the only pages of the tool's site: other
+/// `.md` files of the content folder are none, but for the mount points of `[[sources]]`
+/// folders (opsbook's, not the tool's) and one page the tool publishes without an entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct ListedPages {
+    /// The content paths of the files listed.
+    pub listed: std::collections::HashSet<String>,
+    /// The mount points of `[[sources]]` folders.
+    pub mounts: Vec<String>,
+    /// The content path of a page it publishes without an entry (a 404 page).
+    pub unlisted_page: &'static str,
+}
+
+impl ListedPages {
+    /// Whether the page at content path `path` is a `.md` file the list leaves out.
+    pub(crate) fn leaves_out(&self, path: &str) -> bool {
+        let mounted = |mount: &String| path.strip_prefix(mount.as_str()).is_some_and(|rest| rest.starts_with('/'));
+        path.ends_with(".md")
+            && path != self.unlisted_page
+            && !self.listed.contains(path)
+            && !self.mounts.iter().any(mounted)
+    }
 }
 
 pub(crate) use crate::content::reading_rules::DefinitionLists;
@@ -220,7 +247,13 @@ impl SourceRules for OldTool {
             let root = super::docusaurus::slugs::docs_root(path, &self.docs_roots);
             return exclude.matches(path[root.len()..].trim_start_matches('/'));
         }
-        self.eleventy_ignore.as_ref().is_some_and(|ignore| ignore.matches(path)) || self.rules().leaves_out(path)
+        self.eleventy_ignore.as_ref().is_some_and(|ignore| ignore.matches(path))
+            || self.chapters.as_ref().is_some_and(|chapters| chapters.leaves_out(path))
+            || self.rules().leaves_out(path)
+    }
+
+    fn home_is_first_listed_page(&self) -> bool {
+        self.chapters.is_some()
     }
 
     /// mdBook's `{{#title …}}` ([`TextRules::title_directive_is_empty`]).

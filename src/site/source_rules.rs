@@ -90,6 +90,9 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn published_path(&self, destination: &str) -> Option<String>;
     /// Whether the tool published no page from the file at content path `path`.
     fn leaves_out(&self, path: &str) -> bool;
+    /// Whether a site whose content folder has no page of its own leads from its home
+    /// page to the first page its navigation file lists.
+    fn home_is_first_listed_page(&self) -> bool;
     /// The `<title>` a directive in a page's `text` gives it, instead of the page's title
     /// and the handbook's.
     fn document_title<'t>(&self, text: &'t str) -> Option<&'t str>;

@@ -52,6 +52,7 @@ mod jekyll_languages;
 mod just_the_docs;
 mod languages;
 mod liquid_leniency;
+mod mdbook_chapters;
 mod middleman_partials;
 mod mkdocs_rules;
 mod model;
