@@ -256,6 +256,10 @@ impl SourceRules for OldTool {
         self.chapters.is_some()
     }
 
+    fn repository_links(&self) -> crate::site::source_rules::RepositoryLinks {
+        self.rules().repository_links()
+    }
+
     /// mdBook's `{{#title …}}` ([`TextRules::title_directive_is_empty`]).
     ///
     /// [`TextRules::title_directive_is_empty`]: crate::content::site_data::TextRules::title_directive_is_empty
