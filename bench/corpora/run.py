@@ -977,9 +977,13 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
         manifest = json.loads((out / "handbook.json").read_text())
         base_path = urllib.parse.urlsplit(manifest.get("base_url") or "/").path or "/"
         if base_path == "/":
-            # No base URL in the manifest; the theme's stylesheet link shows the path.
-            home = (out / "index.html").read_text(encoding="utf-8", errors="replace")
-            m = re.search(r'href="(/[^"]*?)style\.css"', home)
+            # No base URL in the manifest; the theme's stylesheet link shows the path (on
+            # the 404 page when the home page is a redirect, as an mdBook's may be).
+            m = None
+            for name in ("index.html", "404.html"):
+                page = out / name
+                text = page.read_text(encoding="utf-8", errors="replace") if page.is_file() else ""
+                m = m or re.search(r'href="(/[^"]*?)style\.css"', text)
             base_path = m.group(1) if m else "/"
         for p in manifest.get("pages", []):
             if p.get("source"):

@@ -63,6 +63,10 @@ pub(crate) trait ToolRules: Sync {
     fn links_through_repository(&self) -> bool {
         true
     }
+    /// How it read a link's path into the repository beyond the content folder.
+    fn repository_links(&self) -> crate::site::source_rules::RepositoryLinks {
+        crate::site::source_rules::RepositoryLinks::default()
+    }
     /// The rule its heading ids were made by, unless `[markdown] heading-ids` names one.
     fn heading_ids(&self) -> HeadingIdStyle {
         HeadingIdStyle::Opsbook

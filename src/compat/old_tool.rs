@@ -144,6 +144,33 @@ pub(crate) struct OldTool {
     pub version_route: Option<String>,
     /// The redirects its configuration maps (MkDocs's redirects plugin).
     pub mapped_redirects: Vec<crate::site::outputs::MappedRedirect>,
+    /// The pages its navigation file lists, where it published no other Markdown file
+    /// (an mdBook's `SUMMARY.md`).
+    pub chapters: Option<ListedPages>,
+}
+
+/// The Markdown files a navigation file lists, the only pages of the tool's site: other
+/// `.md` files of the content folder are none, but for the mount points of `[[sources]]`
+/// folders (opsbook's, not the tool's) and one page the tool publishes without an entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct ListedPages {
+    /// The content paths of the files listed.
+    pub listed: std::collections::HashSet<String>,
+    /// The mount points of `[[sources]]` folders.
+    pub mounts: Vec<String>,
+    /// The content path of a page it publishes without an entry (a 404 page).
+    pub unlisted_page: &'static str,
+}
+
+impl ListedPages {
+    /// Whether the page at content path `path` is a `.md` file the list leaves out.
+    pub(crate) fn leaves_out(&self, path: &str) -> bool {
+        let mounted = |mount: &String| path.strip_prefix(mount.as_str()).is_some_and(|rest| rest.starts_with('/'));
+        path.ends_with(".md")
+            && path != self.unlisted_page
+            && !self.listed.contains(path)
+            && !self.mounts.iter().any(mounted)
+    }
 }
 
 pub(crate) use crate::content::reading_rules::DefinitionLists;
@@ -220,7 +247,17 @@ impl SourceRules for OldTool {
             let root = super::docusaurus::slugs::docs_root(path, &self.docs_roots);
             return exclude.matches(path[root.len()..].trim_start_matches('/'));
         }
-        self.eleventy_ignore.as_ref().is_some_and(|ignore| ignore.matches(path)) || self.rules().leaves_out(path)
+        self.eleventy_ignore.as_ref().is_some_and(|ignore| ignore.matches(path))
+            || self.chapters.as_ref().is_some_and(|chapters| chapters.leaves_out(path))
+            || self.rules().leaves_out(path)
+    }
+
+    fn home_is_first_listed_page(&self) -> bool {
+        self.chapters.is_some()
+    }
+
+    fn repository_links(&self) -> crate::site::source_rules::RepositoryLinks {
+        self.rules().repository_links()
     }
 
     /// mdBook's `{{#title …}}` ([`TextRules::title_directive_is_empty`]).
@@ -536,63 +573,4 @@ fn under_address(address: &str, destination: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn docusaurus_with_trailing_slash_reads_relative_links_from_the_page() {
-        let docusaurus = |trailing_slash| OldTool { tool: Tool::Docusaurus, trailing_slash, ..OldTool::default() };
-        assert_eq!(docusaurus(true).relative_links(), RelativeLinks::PageThenFile);
-        assert_eq!(docusaurus(false).relative_links(), RelativeLinks::File);
-    }
-
-    #[test]
-    fn docusaurus_leaves_out_files_and_folders_named_with_an_underscore() {
-        let docusaurus = OldTool { tool: Tool::Docusaurus, ..OldTool::default() };
-        for path in ["sdk/_install.mdx", "_partials/steps.md", "blog/_template/index.md", "_draft.md"] {
-            assert!(docusaurus.leaves_out(path), "{path}");
-        }
-        for path in ["sdk/install.mdx", "runbooks/_index.md", "my_notes/x.md", "a/b_c.md"] {
-            assert!(!docusaurus.leaves_out(path), "{path}");
-        }
-        assert!(!OldTool { tool: Tool::Hugo, ..OldTool::default() }.leaves_out("sdk/_install.md"));
-    }
-
-    #[test]
-    fn a_url_under_the_published_address_is_a_path_of_the_site() {
-        let old = OldTool { published_address: Some("https://docs.example.org/latest".into()), ..OldTool::default() };
-        let cases = [
-            ("https://docs.example.org/latest/install/#steps", Some("/install/#steps")),
-            ("http://DOCS.example.org/latest/a.html?x=1", Some("/a.html?x=1")),
-            ("https://docs.example.org/latest", Some("/")),
-            ("https://docs.example.org/latest#top", Some("/#top")),
-            ("https://docs.example.org/latestnews/", None),
-            ("https://docs.example.org/2.19/install/", None),
-            ("https://other.example.org/latest/install/", None),
-            ("ftp://docs.example.org/latest/a", None),
-            ("/latest/install/", None),
-        ];
-        for (destination, path) in cases {
-            assert_eq!(old.published_path(destination).as_deref(), path, "{destination}");
-        }
-        let root = OldTool { published_address: Some("https://ops.example.org".into()), ..OldTool::default() };
-        assert_eq!(root.published_path("https://ops.example.org/a/").as_deref(), Some("/a/"));
-        assert_eq!(OldTool::default().published_path("https://ops.example.org/a/"), None);
-    }
-
-    #[test]
-    fn an_address_is_an_http_url_and_its_base_path_joined() {
-        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
-            ("https://docs.example.org/", Some("/latest/"), Some("https://docs.example.org/latest")),
-            ("https://docs.example.org", None, Some("https://docs.example.org")),
-            (" http://ops.example.org// ", Some("/"), Some("http://ops.example.org")),
-            ("HTTPS://Ops.example.org/team/", Some(""), Some("HTTPS://Ops.example.org/team")),
-            ("/latest/", None, None),
-            ("ftp://example.org/", None, None),
-            ("", Some("/x/"), None),
-        ];
-        for &(url, base, address) in cases {
-            assert_eq!(published_address(url, base).as_deref(), address, "{url} {base:?}");
-        }
-    }
-}
+mod tests;

@@ -81,6 +81,13 @@ impl Site {
         let rules = urls::UrlRules { languages: Some(&config.languages), marked_blogs: &marked_blogs, ..url_rules };
         let assets = place_urls(&mut pages, &mut index, files, rules, &dirs, &assets, diagnostics);
         claim_urls(&pages, &mut index, (files, &*old_tool), diagnostics);
+        if let Some(nav) = files.nav_file.as_ref().filter(|_| old_tool.home_is_first_listed_page())
+            && !pages[0].origin.has_file()
+            && let Some(first) = nav_file::first_listed_page(nav, &index)
+        {
+            // The old tool wrote its first page at the root too: the home page leads there.
+            pages[0].redirect = Some(config.base_url.href(&pages[first].site_path));
+        }
         name_files(&mut index, &assets);
         let count = pages.len();
         Site {

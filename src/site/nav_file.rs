@@ -104,6 +104,15 @@ pub(super) fn apply_nav_file(
     }
 }
 
+/// The first page `nav` lists that the site has, depth first, drafts skipped (the
+/// page [`crate::site::source_rules::SourceRules::home_is_first_listed_page`] leads to).
+pub(super) fn first_listed_page(nav: &NavFile, index: &Index) -> Option<PageId> {
+    NavEntry::flatten(&nav.entries).into_iter().find_map(|entry| match &entry.link {
+        NavLink::Page(path) => index.by_path.get(path.as_str()).copied(),
+        _ => None,
+    })
+}
+
 /// The paths of the pages by Docusaurus doc id (see the module documentation), those
 /// of the docs folder `root_dir` and below.
 fn doc_ids(pages: &[Page], index: &Index, root_dir: &str) -> HashMap<String, String> {

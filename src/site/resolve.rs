@@ -197,6 +197,9 @@ impl<'a> SiteLinks<'a> {
 
     /// A relative destination read from the folder of the file it is written in.
     fn resolve_from_file(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
+        if let Some(found) = self.in_root_folder(from_dir, path, anchor) {
+            return found;
+        }
         let Some(joined) = join_relative(from_dir, path).or_else(|| self.through_repository(from_dir, path)) else {
             return Resolution::Broken {
                 message: format!("`{path}` points above the content folder"),
@@ -250,6 +253,49 @@ impl<'a> SiteLinks<'a> {
         } else {
             let suggestion = self.suggest(from_dir, trimmed);
             Resolution::Broken { message: format!("no file `{}`", self.shown(trimmed)), asset: true, suggestion }
+        }
+    }
+
+    /// A relative path to a file (no page) that leads, from the folder of the file it is
+    /// written in as the repository has it (or from the root after the tool's alias of
+    /// it), into a folder whose files the old tool published at the site's root
+    /// ([`super::source_rules::RepositoryLinks`]): the file the site has there, or a broken
+    /// link naming it; after the alias, into the content folder: that file. `None`
+    /// elsewhere.
+    fn in_root_folder(&self, from_dir: &str, path: &str, anchor: Option<&str>) -> Option<Resolution> {
+        let links = self.site.old_tool.repository_links();
+        if links.root_folders.is_empty() || is_markdown(path) {
+            return None;
+        }
+        let config = &self.site.config;
+        let aliased = links.root_alias.and_then(|alias| path.strip_prefix(alias));
+        let in_repository = match aliased {
+            Some(rest) => join_relative("", rest)?,
+            None => join_relative(&self.repository_dir(from_dir), path)?,
+        };
+        let in_content = in_repository.strip_prefix(config.content_folder.as_str()).and_then(|r| r.strip_prefix('/'));
+        if let Some(rest) = in_content.filter(|_| aliased.is_some()) {
+            return Some(self.resolve_from_file("", rest, anchor, ""));
+        }
+        let site_path =
+            links.root_folders.iter().find_map(|folder| in_repository.strip_prefix(folder)?.strip_prefix('/'));
+        let missing =
+            || Resolution::Broken { message: format!("no file `{in_repository}`"), asset: true, suggestion: None };
+        match site_path {
+            Some(site_path) => Some(self.find_site_path(site_path, anchor, "").unwrap_or_else(missing)),
+            None => aliased.map(|_| missing()),
+        }
+    }
+
+    /// The folder of the repository, from the root, that content folder `from_dir` is:
+    /// the page's own file's where the links are a page's (a translation's file lies
+    /// elsewhere), else its mounted folder's or the content folder's.
+    fn repository_dir(&self, from_dir: &str) -> String {
+        let config = &self.site.config;
+        let source = self.page.map(|id| &self.site.pages[id].source).filter(|source| source.dir() == from_dir);
+        match source {
+            Some(source) => config.locate(&source.path).1.rsplit_once('/').map_or(String::new(), |(d, _)| d.into()),
+            None => config.locate(from_dir).1,
         }
     }
 
@@ -448,6 +494,10 @@ impl LinkResolver for SiteLinks<'_> {
                 Resolution::File { asset: None, .. } if self.only_redirected(&path) => Resolution::External,
                 found => found,
             };
+        }
+        let unchecked = self.site.old_tool.repository_links().unchecked_scheme;
+        if let Some(written) = unchecked.and_then(|scheme| destination.strip_prefix(scheme)) {
+            return Resolution::File { href: written.to_string(), asset: None };
         }
         if destination.is_empty() || is_external(destination) {
             return Resolution::External;

@@ -22,6 +22,19 @@ use crate::diagnostic::Diagnostic;
 use crate::hash::FastHashMap;
 use crate::slug::HeadingIdStyle;
 
+/// How an old tool read a link's path into its repository ([`SourceRules::repository_links`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RepositoryLinks {
+    /// The folders of the repository, from the root, whose files it published at the
+    /// site's root, as opsbook publishes `static/`: a relative link to a file in one is
+    /// that file.
+    pub root_folders: &'static [&'static str],
+    /// A prefix that starts a path from the repository's root.
+    pub root_alias: Option<&'static str>,
+    /// A scheme it dropped from a link it left unchecked, as written after it.
+    pub unchecked_scheme: Option<&'static str>,
+}
+
 /// The rules of the tool a handbook was written for, shared by the build's steps.
 pub(crate) type Rules = Arc<dyn SourceRules>;
 
@@ -90,6 +103,11 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn published_path(&self, destination: &str) -> Option<String>;
     /// Whether the tool published no page from the file at content path `path`.
     fn leaves_out(&self, path: &str) -> bool;
+    /// Whether a site whose content folder has no page of its own leads from its home
+    /// page to the first page its navigation file lists.
+    fn home_is_first_listed_page(&self) -> bool;
+    /// How the tool read a link's path into the repository beyond the content folder.
+    fn repository_links(&self) -> RepositoryLinks;
     /// The `<title>` a directive in a page's `text` gives it, instead of the page's title
     /// and the handbook's.
     fn document_title<'t>(&self, text: &'t str) -> Option<&'t str>;

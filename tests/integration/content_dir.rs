@@ -180,6 +180,8 @@ fn serve_rebuilds_on_a_change_in_the_content_folder() {
     save(&site, "src/ops/db.md", "# Database failover\n\nPromote the replica twice.\n");
     server.wait_for("the edit", |s| s.get("/ops/db.html").1.contains("Promote the replica twice."));
     save(&site, "src/ops/new.md", "# New\n\nA new page.\n");
+    // As in mdBook, a file is a page once SUMMARY.md lists it.
+    save(&site, "src/SUMMARY.md", &format!("{SUMMARY}- [New](ops/new.md)\n"));
     server.wait_for("the new page", |s| s.get("/ops/new.html").1.contains("A new page."));
 }
 

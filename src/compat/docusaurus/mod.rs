@@ -110,6 +110,18 @@ impl ToolRules for Docusaurus {
         UrlStyle::Verbatim
     }
 
+    /// An image or file link's path is read from the file's folder on disk, which may
+    /// lead into `static/` (the default `staticDirectories`, published at the site's root
+    /// as opsbook publishes it), or from the site's folder after `@site/`; `pathname://`
+    /// leaves it unchecked (the MDX loader's `transformImage` and `transformLinks`).
+    fn repository_links(&self) -> crate::site::source_rules::RepositoryLinks {
+        crate::site::source_rules::RepositoryLinks {
+            root_folders: &["static"],
+            root_alias: Some("@site/"),
+            unchecked_scheme: Some("pathname://"),
+        }
+    }
+
     /// A doc named as its folder, case aside (`guides/Guides.md`), is the folder's page,
     /// as the docs plugin's `isCategoryIndex` reads it.
     fn folder_named_page_is_its_page(&self) -> bool {

@@ -1,6 +1,7 @@
 //! mdBook: `book.toml` read as it is, and the `SUMMARY.md` that orders the book
 //! (GitBook's too).
 
+pub(crate) mod chapters;
 pub(crate) mod summary;
 
 use super::ToolRules;
@@ -34,7 +35,9 @@ impl ToolRules for MdBook {
     /// (`builtin_preprocessors/links.rs`): `{{ x }}`, `{% x %}` and any other
     /// `{{#name …}}` are text, as written, unless a preprocessor of the book's own (a
     /// `[preprocessor.*]` table besides the built-in `links` and `index`) may read them.
-    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {
+    /// Its `SUMMARY.md` lists its only pages ([`chapters`]).
+    fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+        old.chapters = chapters::read(config, files, diagnostics);
         let only_built_in = config.preprocessors.iter().all(|name| BUILT_IN.contains(&name.as_str()));
         old.text.braces_are_text = only_built_in;
         old.text.directives_are_text = only_built_in;

@@ -355,8 +355,8 @@ fn failed(built: &BuiltSite, problems: Vec<Diagnostic>) -> Reshape {
 /// put in the walk's order, and those at `removed` taken out; also the parsed pages
 /// added. `None` when the change is not one this path takes: a page in a folder the
 /// walk did not find (a new section), a section's own page (`_index.md`, `index.md`,
-/// `README.md`), a path both added and removed, a page added that was there already or
-/// removed that was not.
+/// `README.md`), the navigation file, a path both added and removed, a page added that
+/// was there already or removed that was not.
 fn apply_change(
     site: &Site,
     walked: &Walked,
@@ -364,6 +364,13 @@ fn apply_change(
     removed: &[String],
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(Walked, Vec<Arc<SourcePage>>)> {
+    // The navigation file (a `SUMMARY.md`) orders the pages, and may say which are pages.
+    let prefix = site.config.content_prefix();
+    let nav_file =
+        |path: &String| walked.files.nav_file.as_ref().is_some_and(|nav| nav.file == format!("{prefix}{path}"));
+    if added.iter().chain(removed).any(nav_file) {
+        return None;
+    }
     let mut walked = walked.clone();
     // The pages the incremental rebuilds read again since the walk, as they read them.
     for path in &site.read_again {

@@ -1,0 +1,144 @@
+//! Docusaurus's image and file links into its `static/` folder, ported from the MDX
+//! loader's own tests: a path read from the file's folder on disk that leads into
+//! `static/`, one from the root (`/img.png`), one after `@site/`, and `pathname://`,
+//! which it leaves unchecked.
+
+use crate::util;
+
+use util::{Site, between, links_in};
+
+/// A PNG's signature and header chunk, 1 x 1.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\0\0\0\0";
+
+/// A Docusaurus site whose docs folder holds `docs`, with `static/` (the default
+/// `staticDirectories`) holding `img.png`, `staticAsset.pdf` and `staticAssetImage.png`,
+/// as the loader's fixtures' `static/` folder does.
+fn site(name: &str, docs: &[(&str, &str)]) -> Site {
+    let site = Site::with_files(name, docs);
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"T\"\n[build]\ncontent-dir = \"docs\"\n[markdown]\nheading-ids = \"docusaurus\"\n\
+         [check]\nlinks = \"warn\"\n",
+    );
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = { presets: [['classic', { docs: { routeBasePath: '/' } }]] };\n",
+    );
+    site.write("package.json", "{\"dependencies\": {\"@docusaurus/core\": \"3.9.2\"}}\n");
+    for file in ["static/img.png", "static/staticAssetImage.png", "docs/img/inside.png"] {
+        site.write(file, PNG);
+    }
+    site.write("static/staticAsset.pdf", "%PDF-1.4\n");
+    site.write("docs/asset.pdf", "%PDF-1.4\n");
+    site
+}
+
+/// The links and image sources of a page's text, but those to its own headings.
+fn targets(site: &Site, page: &str) -> Vec<String> {
+    let html = site.read(page);
+    links_in(between(&html, " class=\"content\">", "</div>"))
+        .into_iter()
+        .filter(|link| !link.starts_with('#'))
+        .collect()
+}
+
+/// `transform md images to <img />` and `pathname protocol`
+/// (`packages/docusaurus-mdx-loader/src/remark/transformImage/__tests__/index.test.ts` at
+/// facebook/docusaurus 072ecfa6e87f5670aae4c1b029f39df69fad5da9, fixture
+/// `__fixtures__/img.md` at 26531ca81fdfa15467f22f61359f0dcd6fd7a178). The fixture lies
+/// in the site's folder and its relative paths start there (`./static/img.png`); here
+/// the page is in `docs/`, so they start with `../`. Its second static folder
+/// (`static2`, `/img2.png`) is left out: opsbook publishes `static/` only. A query
+/// (`?w=10`), which Docusaurus hands its image loader, is dropped from a file's link.
+#[test]
+fn images_resolve_into_static_as_the_mdx_loader_resolves_them() {
+    let page = "![img](https://example.com/img.png)\n\n![](../static/img.png)\n\n\
+                in paragraph ![img](../static/img.png)\n\n\
+                ![img](../static/img.png 'Title') ![img](/img.png)\n\n\
+                ![site alias](@site/static/img.png)\n\n\
+                ![img with hash](/img.png#light) ![img with hash](/img.png#dark)\n\n\
+                ![img with query](/img.png?w=10)\n\n\
+                ![inside the docs](@site/docs/img/inside.png)\n\n\
+                ![img](pathname:///img/unchecked.png)\n\n\
+                ## Heading\n\n```md\n![img](../static/img.png)\n```\n";
+    let site = site("docusaurus-static-images", &[("docs/img.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("missing-asset") && !run.stderr.contains("broken-link"), "{}", run.stderr);
+    let expected = [
+        "https://example.com/img.png",
+        "/img.png",
+        "/img.png",
+        "/img.png",
+        "/img.png",
+        "/img.png",
+        "/img.png#light",
+        "/img.png#dark",
+        "/img.png",
+        "/img/inside.png",
+        "/img/unchecked.png",
+    ];
+    assert_eq!(targets(&site, "public/img/index.html"), expected);
+    assert!(site.exists("public/img.png") && site.exists("public/img/inside.png"));
+}
+
+/// `transform md links to <a />`
+/// (`packages/docusaurus-mdx-loader/src/remark/transformLinks/__tests__/index.test.ts`,
+/// fixture `__fixtures__/asset.md` at facebook/docusaurus
+/// 1366c3120116ad876d90290f8b91fb0b49640d4c): links to files next to the page, in
+/// `static/` from the root, after `@site/`, and an image link into `static/`. Its
+/// `!file-loader!` paths (webpack's) are left out.
+#[test]
+fn file_links_resolve_into_static_as_the_mdx_loader_resolves_them() {
+    let page = "[asset](https://example.com/asset.pdf)\n\n[asset](./asset.pdf)\n\n\
+                [asset with hash](./asset.pdf#page=2)\n\n[asset](asset.pdf 'Title')\n\n\
+                [staticAsset.pdf](/staticAsset.pdf)\n\n\
+                [@site/static/staticAsset.pdf](@site/static/staticAsset.pdf)\n\n\
+                [@site/static/staticAsset.pdf](@site/static/staticAsset.pdf#page=2 'Title')\n\n\
+                [![Clickable Docusaurus logo](../static/staticAssetImage.png)](/staticAssetImage.png)\n";
+    let site = site("docusaurus-static-links", &[("docs/asset.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("missing-asset") && !run.stderr.contains("broken-link"), "{}", run.stderr);
+    let expected = [
+        "https://example.com/asset.pdf",
+        "/asset.pdf",
+        "/asset.pdf#page=2",
+        "/asset.pdf",
+        "/staticAsset.pdf",
+        "/staticAsset.pdf",
+        "/staticAsset.pdf#page=2",
+        "/staticAssetImage.png",
+        "/staticAssetImage.png",
+    ];
+    let mut found = targets(&site, "public/asset/index.html");
+    found.sort();
+    let mut expected = expected.map(String::from).to_vec();
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+/// The `onBrokenMarkdownImages` cases of the same `transformImage` tests: an absolute,
+/// a relative and an `@site/` path that name no file are each a finding at the image
+/// (Docusaurus throws by default). Its empty URL (`![img]()`) is an image without a
+/// source in opsbook, not checked.
+#[test]
+fn images_that_name_no_file_are_findings() {
+    let page = "![img](/img/doesNotExist.png)\n\n![img](./doesNotExist.png)\n\n![img](@site/doesNotExist.png)\n\n\
+                ![img](../static/doesNotExist.png)\n";
+    let site = site("docusaurus-static-missing", &[("docs/broken.md", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (message, at) in [
+        ("no file at `/img/doesNotExist.png` in the site", "docs/broken.md:1:1"),
+        ("no file `docs/doesNotExist.png`", "docs/broken.md:3:1"),
+        ("no file `doesNotExist.png`", "docs/broken.md:5:1"),
+        ("no file `static/doesNotExist.png`", "docs/broken.md:7:1"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("warning[missing-asset]: {message}\n --> {at}")),
+            "{message}: {}",
+            run.stderr
+        );
+    }
+}
