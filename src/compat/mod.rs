@@ -12,6 +12,7 @@
 pub(crate) mod dialects;
 pub(crate) mod docusaurus;
 pub(crate) mod eleventy;
+pub(crate) mod fnmatch;
 pub(crate) mod gitbook;
 pub(crate) mod hidden_file;
 pub(crate) mod hugo;
